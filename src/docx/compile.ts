@@ -1,0 +1,333 @@
+import {
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  PageNumber,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type ParagraphChild,
+} from 'docx';
+import type { BlockContent, DefinitionContent, FootnoteDefinition, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { Layout } from '../model/index.js';
+import { inlineRuns, type InlineContext } from './inline.js';
+import { pageGeometry, type PageGeometry } from './layout.js';
+import { numberingDefinition, numberingReference, type ListKind } from './numbering.js';
+import { documentStyles, Style } from './styles.js';
+
+declare module 'unified' {
+  interface CompileResultMap {
+    DocxDocument: Document;
+  }
+}
+
+/** What the DOCX carries besides the Markdown body: properties, header, footer, layout. */
+export interface DocxMeta {
+  /** Document title property; defaults to the text of the first level-1 heading. */
+  title?: string;
+  subject?: string;
+  creator: string;
+  description?: string;
+  keywords?: string;
+  /** Printed in the footer of every page, e.g. `IZMzin_190221_EDUC`; null for none. */
+  footerText: string | null;
+  /** Printed at the top right of every page while the document is a draft; null when final. */
+  draftMark: string | null;
+  /** Custom document properties: included positions and their versions, hashes. */
+  customProperties: { name: string; value: string }[];
+  layout: Layout;
+}
+
+/**
+ * unified compiler plugin: Markdown syntax tree → `docx` Document. Deterministic: the
+ * same tree and meta always give the same document.
+ */
+export const remarkDocx: Plugin<[DocxMeta], Root, Document> = function remarkDocx(meta) {
+  this.compiler = (tree, file) => {
+    if (!isRoot(tree)) throw new Error('remarkDocx: expected a Markdown root node');
+    return new DocxCompiler(meta, file).compile(tree);
+  };
+};
+
+function isRoot(node: { type: string }): node is Root {
+  return node.type === 'root' && 'children' in node;
+}
+
+interface ListState {
+  kind: ListKind;
+  reference: string;
+  instance: number;
+  /** The number the next item would get, for lists that carry on after a paragraph. */
+  next: number;
+}
+
+type BlockNode = RootContent | BlockContent | DefinitionContent;
+
+class DocxCompiler {
+  private readonly geometry: PageGeometry;
+  private readonly source: string;
+  private readonly definitions = new Map<string, string>();
+  private readonly footnoteIds = new Map<string, number>();
+  private readonly footnoteNodes: FootnoteDefinition[] = [];
+  private readonly numbering = new Map<string, ReturnType<typeof numberingDefinition>>();
+  private readonly instances = new Map<string, number>();
+  /** The last top-level list of each kind, so "2." after a paragraph continues "1.". */
+  private readonly lastList = new Map<ListKind, ListState>();
+  private readonly inline: InlineContext;
+  private readonly meta: DocxMeta;
+  private readonly file: VFile;
+
+  constructor(meta: DocxMeta, file: VFile) {
+    this.meta = meta;
+    this.file = file;
+    this.geometry = pageGeometry(meta.layout);
+    this.source = String(file.value);
+    this.inline = {
+      footnote: (label) => this.footnoteIds.get(label),
+      definition: (identifier) => this.definitions.get(identifier),
+      warn: (reason, node) => this.warn(reason, node),
+    };
+  }
+
+  compile(tree: Root): Document {
+    this.collect(tree);
+    const children = this.blocks(tree.children, 0);
+    const footnotes = Object.fromEntries(
+      this.footnoteNodes.map((node) => [
+        String(this.footnoteIds.get(node.identifier)),
+        { children: this.paragraphsOnly(this.blocks(node.children, 0, Style.footnote)) },
+      ]),
+    );
+    const { meta, geometry } = this;
+    return new Document({
+      title: meta.title ?? titleOf(tree),
+      subject: meta.subject,
+      creator: meta.creator,
+      lastModifiedBy: meta.creator,
+      description: meta.description,
+      keywords: meta.keywords,
+      revision: 1,
+      styles: documentStyles(meta.layout, geometry),
+      numbering: { config: [...this.numbering.values()] },
+      footnotes,
+      customProperties: meta.customProperties,
+      sections: [
+        {
+          properties: {
+            titlePage: true,
+            page: {
+              size: { width: geometry.width, height: geometry.height },
+              margin: geometry.margins,
+            },
+          },
+          headers: { first: this.header(false), default: this.header(meta.layout.page_numbers) },
+          footers: { first: this.footer(), default: this.footer() },
+          children,
+        },
+      ],
+    });
+  }
+
+  /** Link definitions and footnote definitions can appear anywhere; number footnotes in order of first reference. */
+  private collect(tree: Root): void {
+    const visit = (node: Nodes): void => {
+      if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
+      if (node.type === 'footnoteDefinition') this.footnoteNodes.push(node);
+      if (node.type === 'footnoteReference' && !this.footnoteIds.has(node.identifier)) {
+        this.footnoteIds.set(node.identifier, this.footnoteIds.size + 1);
+      }
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(tree);
+    for (const node of this.footnoteNodes) {
+      if (!this.footnoteIds.has(node.identifier)) this.footnoteIds.set(node.identifier, this.footnoteIds.size + 1);
+    }
+  }
+
+  private blocks(nodes: readonly BlockNode[], level: number, style: string = Style.body): FileChild[] {
+    return nodes.flatMap((node) => this.block(node, level, style));
+  }
+
+  private block(node: BlockNode, level: number, style: string): FileChild[] {
+    switch (node.type) {
+      case 'heading':
+        return [
+          new Paragraph({
+            style: node.depth === 1 ? Style.title : Style.heading,
+            children: this.runs(node.children),
+          }),
+        ];
+      case 'paragraph': {
+        if (style === Style.body && hasTab(node.children)) {
+          return [
+            new Paragraph({
+              style: Style.signature,
+              tabStops: [{ type: TabStopType.RIGHT, position: this.geometry.textWidth }],
+              children: this.runs(node.children),
+            }),
+          ];
+        }
+        return [new Paragraph({ style, children: this.runs(node.children) })];
+      }
+      case 'list':
+        return this.list(node, level);
+      case 'blockquote':
+        return this.blocks(node.children, level, Style.note);
+      case 'code':
+        return node.value.split('\n').map((line) => new Paragraph({ style: Style.code, children: [new TextRun(line)] }));
+      case 'thematicBreak':
+        return [
+          new Paragraph({
+            style: Style.body,
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 1 } },
+          }),
+        ];
+      case 'table':
+        return [this.table(node)];
+      case 'html':
+        return [new Paragraph({ style, children: [new TextRun(node.value)] })];
+      case 'definition':
+      case 'footnoteDefinition':
+        return [];
+      default:
+        this.warn(`Markdown ${node.type} is not supported in the DOCX`, node);
+        return [];
+    }
+  }
+
+  private list(node: List, level: number): FileChild[] {
+    const kind = this.listKind(node);
+    const start = node.start ?? 1;
+    const previous = level === 0 ? this.lastList.get(kind) : undefined;
+    let state: ListState;
+    if (previous && node.ordered && start === previous.next) {
+      state = previous;
+    } else {
+      const reference = numberingReference(kind, node.ordered ? start : 1);
+      if (!this.numbering.has(reference)) {
+        this.numbering.set(reference, numberingDefinition(kind, node.ordered ? start : 1, this.geometry));
+      }
+      const instance = (this.instances.get(reference) ?? 0) + 1;
+      this.instances.set(reference, instance);
+      state = { kind, reference, instance, next: start };
+    }
+    if (level === 0) this.lastList.set(kind, state);
+    const result: FileChild[] = [];
+    for (const item of node.children) {
+      item.children.forEach((child, index) => {
+        if (index === 0 && child.type === 'paragraph') {
+          result.push(
+            new Paragraph({
+              style: Style.body,
+              numbering: { reference: state.reference, level, instance: state.instance, custom: true },
+              children: this.runs(child.children),
+            }),
+          );
+        } else {
+          result.push(...this.block(child, child.type === 'list' ? level + 1 : level, Style.body));
+        }
+      });
+      state.next += 1;
+    }
+    return result;
+  }
+
+  private listKind(node: List): ListKind {
+    if (!node.ordered) return 'bullet';
+    const offset = node.children[0]?.position?.start.offset;
+    if (offset === undefined) return 'period';
+    const marker = /^\d{1,9}([.)])/.exec(this.source.slice(offset, offset + 11));
+    return marker?.[1] === ')' ? 'paren' : 'period';
+  }
+
+  private table(node: Extract<BlockNode, { type: 'table' }>): Table {
+    const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+    const width = Math.floor(this.geometry.textWidth / columns);
+    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+    return new Table({
+      width: { size: this.geometry.textWidth, type: WidthType.DXA },
+      columnWidths: Array.from({ length: columns }, () => width),
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: node.children.map(
+        (row, rowIndex) =>
+          new TableRow({
+            tableHeader: rowIndex === 0,
+            children: Array.from({ length: columns }, (_, cellIndex) => {
+              const cell = row.children[cellIndex];
+              return new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                children: [
+                  new Paragraph({
+                    style: Style.tableText,
+                    children: cell ? this.runs(cell.children, rowIndex === 0) : [],
+                  }),
+                ],
+              });
+            }),
+          }),
+      ),
+    });
+  }
+
+  private runs(nodes: readonly PhrasingContent[], bold = false): ParagraphChild[] {
+    return inlineRuns(nodes, this.inline, bold ? { bold: true } : {});
+  }
+
+  private header(withPageNumber: boolean): Header {
+    const children: (string | Tab | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+    if (withPageNumber) children.push(new Tab(), PageNumber.CURRENT);
+    if (this.meta.draftMark) children.push(new Tab(), ...(withPageNumber ? [] : [new Tab()]), this.meta.draftMark);
+    return new Header({
+      children: [
+        new Paragraph({
+          style: Style.header,
+          tabStops: [
+            { type: TabStopType.CENTER, position: Math.round(this.geometry.textWidth / 2) },
+            { type: TabStopType.RIGHT, position: this.geometry.textWidth },
+          ],
+          children: children.length ? [new TextRun({ children })] : [],
+        }),
+      ],
+    });
+  }
+
+  private footer(): Footer {
+    const text = this.meta.layout.footer_file_code ? this.meta.footerText : null;
+    return new Footer({
+      children: [new Paragraph({ style: Style.footer, children: text ? [new TextRun(text)] : [] })],
+    });
+  }
+
+  private paragraphsOnly(children: FileChild[]): Paragraph[] {
+    return children.filter((child): child is Paragraph => child instanceof Paragraph);
+  }
+
+  private warn(reason: string, node: Nodes): void {
+    const message = this.file.message(reason, { place: node.position, ruleId: 'unsupported', source: 'docx' });
+    message.fatal = false;
+  }
+}
+
+function titleOf(tree: Root): string {
+  const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  if (!heading || heading.type !== 'heading') return '';
+  return heading.children
+    .map((child) => (child.type === 'break' ? ' ' : toString(child)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function hasTab(children: readonly PhrasingContent[]): boolean {
+  return children.some((child) => child.type === 'text' && child.value.includes('\t'));
+}

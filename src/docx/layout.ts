@@ -1,0 +1,44 @@
+import { convertMillimetersToTwip } from 'docx';
+import type { Layout } from '../model/index.js';
+
+const PAPER_MM = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } } as const;
+
+/** Page geometry in twips (1/20 pt), derived from the configured layout. */
+export interface PageGeometry {
+  width: number;
+  height: number;
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Width between the margins: where centre and right tab stops go. */
+  textWidth: number;
+  firstLineIndent: number;
+  /** Font size in half-points, as Word stores it. */
+  fontSize: number;
+  /** Line spacing in 240ths of a line ("auto" rule). */
+  line: number;
+  /** Space after each body paragraph, in twips. */
+  after: number;
+}
+
+/** Converts the layout settings into the numbers DOCX needs. */
+export function pageGeometry(layout: Layout): PageGeometry {
+  const paper = PAPER_MM[layout.paper];
+  const twip = (mm: number) => Math.round(convertMillimetersToTwip(mm));
+  const margins = layout.margins_mm;
+  return {
+    width: twip(paper.width),
+    height: twip(paper.height),
+    margins: {
+      left: twip(margins.left),
+      right: twip(margins.right),
+      top: twip(margins.top),
+      bottom: twip(margins.bottom),
+      header: twip(Math.min(10, margins.top / 2)),
+      footer: twip(Math.min(10, margins.bottom / 2)),
+    },
+    textWidth: twip(paper.width - margins.left - margins.right),
+    firstLineIndent: twip(layout.first_line_indent_mm),
+    fontSize: Math.round(layout.font_size_pt * 2),
+    line: Math.round(240 * layout.line_spacing),
+    after: Math.round(layout.paragraph_spacing_pt * 20),
+  };
+}

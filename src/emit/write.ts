@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { errorCode } from '../load/files.js';
+
+/** An output file could not be written; names the file and what to do. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  readonly file: string;
+  readonly hint: string;
+
+  constructor(file: string, message: string, hint: string) {
+    super(message);
+    this.file = file;
+    this.hint = hint;
+  }
+}
+
+/**
+ * Writes a file atomically: the bytes go to a temporary file in the same folder, which
+ * then replaces the target in one rename. An interrupted build leaves the previous
+ * file whole, never a truncated DOCX.
+ */
+export function writeAtomic(target: string, data: string | Uint8Array, shownAs: string): void {
+  const folder = dirname(target);
+  const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(temporary, data, { flush: true });
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw outputError(shownAs, error);
+  }
+}
+
+function outputError(shownAs: string, error: unknown): OutputError {
+  const code = errorCode(error);
+  switch (code) {
+    case 'EBUSY':
+    case 'EPERM':
+      return new OutputError(shownAs, `${shownAs}: cannot replace the file; another program holds it open.`, 'Close it (e.g. in Word) and build again.');
+    case 'EACCES':
+    case 'EROFS':
+      return new OutputError(shownAs, `${shownAs}: not allowed to write here.`, 'Choose another folder with --out, or fix the folder’s permissions.');
+    case 'ENOSPC':
+      return new OutputError(shownAs, `${shownAs}: the disk is full.`, 'Free some space and build again.');
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return new OutputError(shownAs, `${shownAs}: a file stands where the output folder should be.`, 'Choose another folder with --out.');
+    default:
+      return new OutputError(shownAs, `${shownAs}: cannot be written (${code ?? String(error)}).`, 'Check the output folder and build again.');
+  }
+}

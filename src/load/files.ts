@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { UsageError } from '../report/errors.js';
+
+/** Reads a UTF-8 text file, turning "not there" and "not readable" into a clear usage error. */
+export function readText(absolutePath: string, shownAs: string): string {
+  try {
+    return readFileSync(absolutePath, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') throw new UsageError(`${shownAs}: no such file.`, 'Check the path; paths are relative to the current folder.');
+    if (code === 'EISDIR') throw new UsageError(`${shownAs}: is a folder, not a file.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${shownAs}: not allowed to read this file.`);
+    throw new UsageError(`${shownAs}: cannot be read (${code ?? String(error)}).`);
+  }
+}
+
+/** Project-relative path with `/` separators, as messages and manifests show it. */
+export function projectPath(root: string, absolutePath: string): string {
+  return relative(root, absolutePath).split(sep).join('/');
+}
+
+/** SHA-256 of text, hex: identifies exactly which content went into a build. */
+export function sha256(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The `code` of a Node.js system error, if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+
+/** A calendar date written `YYYY-MM-DD`, checked for real days (no 30 February). */
+export const isoDate = z.iso.date().meta({ description: 'A date written YYYY-MM-DD, e.g. 2021-02-19.' });
+
+/** A ministry's short code from the registry, e.g. `AM` or `IZM`. */
+export const ministryCode = z
+  .string()
+  .regex(/^[A-Z][A-Za-z]{0,9}$/, 'a ministry code is a short ASCII code such as AM, LM or IZM')
+  .meta({ description: 'Short ASCII code of a ministry in the registry, e.g. AM, LM, IZM.' });
+
+/** Text inserted as Markdown on purpose: paragraphs, emphasis, `1)` lists, footnotes. */
+export const markdown = z.string().meta({ description: 'Markdown: paragraphs, **bold**, *italic*, "1)" lists, footnotes.' });
+
+/** A one-line plain-text value; Markdown characters in it are printed as they are. */
+export const plainText = z.string().min(1).meta({ description: 'Plain text; Markdown characters are printed literally.' });
+
+/** A person who signs or endorses the report. */
+export const signatory = z.strictObject({
+  role: plainText.meta({ description: 'Title as printed, e.g. "Izglītības un zinātnes ministre".' }),
+  name: plainText.meta({ description: 'Name as printed, e.g. "I. Šuplinska".' }),
+});
+
+/** A term and the abbreviation introduced at its first mention ("Eiropas Savienības (turpmāk – ES)"). */
+export const abbreviation = z.strictObject({
+  term: plainText.meta({ description: 'The words as they appear in the text, in the case used there.' }),
+  short: plainText.meta({ description: 'The abbreviation, e.g. ES.' }),
+});

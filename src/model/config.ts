@@ -1,0 +1,63 @@
+import * as z from 'zod';
+import { abbreviation, ministryCode } from './common.js';
+
+const millimetres = z.number().min(0).max(100);
+
+/** Page layout of the DOCX; defaults follow common Latvian ministry practice. */
+export const layoutSchema = z.strictObject({
+  paper: z.enum(['A4', 'Letter']).default('A4'),
+  margins_mm: z
+    .strictObject({
+      left: millimetres.default(30),
+      right: millimetres.default(20),
+      top: millimetres.default(20),
+      bottom: millimetres.default(20),
+    })
+    .default({ left: 30, right: 20, top: 20, bottom: 20 }),
+  font: z.string().min(1).default('Times New Roman'),
+  font_size_pt: z.number().min(6).max(36).default(12),
+  first_line_indent_mm: z.number().min(0).max(50).default(12.5),
+  line_spacing: z.number().min(1).max(3).default(1),
+  paragraph_spacing_pt: z.number().min(0).max(36).default(0),
+  page_numbers: z.boolean().default(true).meta({ description: 'Page number centred at the top from page 2.' }),
+  footer_file_code: z.boolean().default(true).meta({ description: 'Document file code in the footer.' }),
+});
+
+/** Where the project keeps its files, relative to the config file. */
+export const pathsSchema = z.strictObject({
+  meetings: z.string().min(1).default('meetings'),
+  positions: z.string().min(1).default('positions'),
+  templates: z.string().min(1).default('templates'),
+  ministries: z.string().min(1).default('ministries.yaml'),
+});
+
+/** The project config: `briefing.config.yaml` at the project root. */
+export const configSchema = z
+  .strictObject({
+    issuing_ministry: ministryCode.meta({ description: 'The ministry that issues the reports, e.g. IZM.' }),
+    locale: z.enum(['lv', 'en']).default('lv'),
+    quotes: z
+      .enum(['curly', 'low-high'])
+      .default('curly')
+      .meta({ description: 'curly: “…” (as in the model report); low-high: „…“.' }),
+    output: z.string().min(1).default('out').meta({ description: 'Output folder for built reports.' }),
+    formats: z
+      .array(z.enum(['md', 'docx']))
+      .min(1)
+      .default(['md', 'docx'])
+      .meta({ description: 'Formats built when --format is not given.' }),
+    paths: pathsSchema.default({
+      meetings: 'meetings',
+      positions: 'positions',
+      templates: 'templates',
+      ministries: 'ministries.yaml',
+    }),
+    abbreviations: z.array(abbreviation).default([]).meta({ description: 'Abbreviations introduced at first mention in every report.' }),
+    layout: layoutSchema.default(layoutSchema.parse({})),
+  })
+  .meta({ title: 'briefing config', description: 'Project settings for briefing.' });
+
+/** Project settings, defaults applied. */
+export type Config = z.output<typeof configSchema>;
+/** DOCX page layout, defaults applied. */
+export type Layout = z.output<typeof layoutSchema>;

@@ -1,0 +1,63 @@
+import * as z from 'zod';
+import { abbreviation, isoDate, markdown, ministryCode, plainText, signatory } from './common.js';
+
+/** A question put to the ministers, answered by one position. */
+export const questionSchema = z.strictObject({
+  text: plainText.meta({ description: 'The question as the report prints it.' }),
+  position: z
+    .string()
+    .min(1)
+    .meta({ description: 'Id of the position (in positions/) that answers this question.' }),
+});
+
+/** The meeting's name in the grammatical cases the templates need. */
+export const meetingNameSchema = z.strictObject({
+  nominative: plainText.meta({ description: 'Who/what: "neformālā Eiropas Savienības izglītības ministru tiešsaistes sanāksme".' }),
+  genitive: plainText.optional().meta({ description: 'Of what: "… sanāksmes".' }),
+  locative: plainText.meta({ description: 'Where/at: "neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē".' }),
+  short_locative: plainText.meta({ description: 'Short form for the invitation formula: "sanāksmē".' }),
+  english: plainText.optional().meta({ description: 'English name for English templates.' }),
+});
+
+/** One EU Council meeting and the report prepared for it: `meetings/<date>-<slug>.yaml`. */
+export const meetingSchema = z
+  .strictObject({
+    date: isoDate.meta({ description: 'Day of the meeting.' }),
+    time: z
+      .string()
+      .regex(/^([01]?\d|2[0-3])\.[0-5]\d$/, 'write the time as HH.MM, e.g. 10.00')
+      .optional()
+      .meta({ description: 'Start time in Latvian notation, e.g. "10.00" (printed "plkst. 10.00").' }),
+    kind: z.enum(['formal', 'informal']).meta({ description: 'Formal Council meeting or informal ministers’ meeting.' }),
+    mode: z.enum(['in-person', 'videoconference']).meta({ description: 'How the meeting is held.' }),
+    formation: plainText.meta({ description: 'Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).' }),
+    participants: plainText.meta({ description: 'Who meets, e.g. "ES izglītības ministri".' }),
+    presidency: plainText.meta({ description: 'The presidency, e.g. "Portugāle".' }),
+    topic: plainText.meta({ description: 'Topic of the discussion, printed in quotes.' }),
+    name: meetingNameSchema,
+    abbreviations: z.array(abbreviation).optional().meta({ description: 'Abbreviations introduced at first mention, besides the project’s.' }),
+    outcome: markdown.optional().meta({ description: 'What the discussion feeds into; ends the opening paragraph.' }),
+    background: markdown.meta({ description: 'Summary of the discussion paper and earlier acts, in Markdown paragraphs.' }),
+    questions: z.array(questionSchema).min(1).meta({ description: 'The questions in the order the report answers them.' }),
+    required_clearances: z
+      .array(ministryCode)
+      .meta({ description: 'Ministries whose clearance every included position needs before the report is final.' }),
+    template: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]*$/, 'a template name is lower-case letters, digits, dots and dashes, e.g. informative-report.lv')
+      .default('informative-report.lv')
+      .meta({ description: 'Template under templates/, without ".md.hbs".' }),
+    file_code: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a file code is letters, digits, "_" and "-", e.g. IZMzin_190221_EDUC')
+      .meta({ description: 'Document file name code, e.g. IZMzin_190221_EDUC: names the output files and the footer.' }),
+    document_date: isoDate.optional().meta({ description: 'Date stamped into the DOCX properties; defaults to the latest clearance date.' }),
+    signature: signatory.optional().meta({ description: 'Signature block printed at the end.' }),
+    visa: signatory.optional().meta({ description: 'Visa line ("Vīza: …") printed under the signature.' }),
+  })
+  .meta({ title: 'briefing meeting', description: 'An EU Council meeting and the informative report prepared for it.' });
+
+/** A meeting file as validated: defaults applied. */
+export type Meeting = z.output<typeof meetingSchema>;
+/** One question of a meeting. */
+export type Question = z.output<typeof questionSchema>;

@@ -1,0 +1,56 @@
+import * as z from 'zod';
+import { isoDate, markdown, ministryCode, plainText } from './common.js';
+
+/** Where a ministry stands on a position. */
+export const clearanceStatus = z.enum(['cleared', 'pending', 'objected', 'withdrawn']);
+
+/** One ministry's clearance of a position: when and on what record. */
+export const clearanceSchema = z
+  .strictObject({
+    status: clearanceStatus.meta({ description: 'cleared, pending (asked, no answer yet), objected, or withdrawn.' }),
+    date: isoDate.optional().meta({ description: 'When the ministry answered.' }),
+    ref: plainText.optional().meta({ description: 'The record: letter number or e-mail, e.g. "e-pasts 2021-02-15".' }),
+    note: plainText.optional().meta({ description: 'Anything a reviewer should know.' }),
+  })
+  .refine((c) => c.status !== 'cleared' || c.date !== undefined, {
+    message: 'a cleared entry needs the date of the clearance',
+    path: ['date'],
+  });
+
+/** The ministry and unit that owns a position. */
+export const ownerSchema = z.strictObject({
+  ministry: ministryCode,
+  unit: plainText.optional().meta({ description: 'Department or unit.' }),
+  contact: plainText.optional().meta({ description: 'Desk officer responsible.' }),
+});
+
+/** A country position answering one or more questions: `positions/**\/<id>.yaml`. */
+export const positionSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id is lower-case letters, digits, ".", "_" and "-"')
+      .meta({ description: 'Unique id, referenced by meetings; by convention the file name.' }),
+    version: z.int().min(1).meta({ description: 'Raised with every change of substance.' }),
+    status: z.enum(['draft', 'cleared']).meta({ description: 'draft while negotiated; cleared once every ministry agreed.' }),
+    owner: ownerSchema,
+    questions: z
+      .array(plainText)
+      .min(1)
+      .meta({ description: 'The question(s) this position answers, in short.' }),
+    body: markdown.meta({ description: 'The answer as it appears in the report (Markdown).' }),
+    clearance: z
+      .record(ministryCode, clearanceSchema)
+      .default({})
+      .meta({ description: 'Clearance record by ministry code.' }),
+    speaking_points: z
+      .array(plainText)
+      .optional()
+      .meta({ description: 'Short points for the minister’s speaking notes.' }),
+  })
+  .meta({ title: 'briefing position', description: 'A country position, cleared with other ministries before use.' });
+
+/** A position file as validated. */
+export type Position = z.output<typeof positionSchema>;
+/** One ministry's clearance entry. */
+export type Clearance = z.output<typeof clearanceSchema>;

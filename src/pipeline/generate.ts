@@ -1,0 +1,144 @@
+import type { LoadedMeeting } from '../load/meeting.js';
+import type { Project } from '../load/project.js';
+import type { Position } from '../model/index.js';
+import { compileDocx, type DocxMeta } from '../docx/index.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
+import { resolveReport, type ReportModel } from '../resolve/report.js';
+import { loadTemplate, type Template } from '../render/template.js';
+import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
+
+/** Output formats. */
+export type Format = 'md' | 'docx';
+
+/** How to generate: final or draft, which formats, which date to stamp. */
+export interface GenerateOptions {
+  final: boolean;
+  formats: readonly Format[];
+  /** Seconds since 1970 from SOURCE_DATE_EPOCH, read at the edge; overrides the inputs' date. */
+  sourceDateEpoch: number | undefined;
+}
+
+/** One generated file, still in memory. */
+export interface GeneratedFile {
+  format: Format;
+  /** File name without folder: `<file_code>.<format>`. */
+  name: string;
+  data: string | Uint8Array;
+}
+
+/** What went into a report: enough to tell later whether it changed. */
+export interface ReportInputs {
+  meeting: { path: string; hash: string };
+  positions: { id: string; version: number; hash: string; path: string }[];
+  template: string | null;
+}
+
+/** The outcome for one meeting: files to write (none when any error was found) and every problem. */
+export interface GeneratedReport {
+  meetingPath: string;
+  fileCode: string | null;
+  draft: boolean;
+  files: GeneratedFile[];
+  diagnostics: Diagnostic[];
+  inputs: ReportInputs;
+}
+
+/** Compiled templates by name, shared by the meetings of one run. */
+export type TemplateCache = Map<string, { template?: Template; diagnostics: Diagnostic[] }>;
+
+/**
+ * Runs one meeting through validate → resolve → render → compile, in memory.
+ * Writes nothing: the caller decides whether to emit, so `check` can reuse it.
+ */
+export async function generateReport(
+  project: Project,
+  loaded: LoadedMeeting,
+  options: GenerateOptions,
+  templates: TemplateCache,
+): Promise<GeneratedReport> {
+  const result: GeneratedReport = {
+    meetingPath: loaded.path,
+    fileCode: loaded.meeting?.file_code ?? null,
+    draft: false,
+    files: [],
+    diagnostics: [...loaded.diagnostics],
+    inputs: { meeting: { path: loaded.path, hash: loaded.hash }, positions: [], template: null },
+  };
+  const meeting = loaded.meeting;
+  if (!meeting) return result;
+
+  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final }));
+  const included = includedPositions(project, meeting);
+  result.inputs.positions = included.flatMap((p) =>
+    p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],
+  );
+  let compiled = templates.get(meeting.template);
+  if (!compiled) {
+    compiled = loadTemplate(meeting.template, project.templateDirs, project.root);
+    templates.set(meeting.template, compiled);
+  }
+  result.diagnostics.push(...compiled.diagnostics.map((d) => (d.ruleId === 'template/missing' ? atTemplateField(d, loaded) : d)));
+  if (hasErrors(result.diagnostics) || !compiled.template) return result;
+  result.inputs.template = compiled.template.path;
+
+  const positions = new Map<string, Position>();
+  for (const p of included) if (p.position) positions.set(p.id, p.position);
+  const model = resolveReport({ meeting, positions, ministries: project.ministries, config: project.config });
+  result.draft = model.draft;
+
+  const rendered = compiled.template.render(model);
+  result.diagnostics.push(...rendered.diagnostics);
+  if (rendered.markdown === undefined) return result;
+
+  if (options.formats.includes('md')) {
+    result.files.push({ format: 'md', name: `${meeting.file_code}.md`, data: rendered.markdown });
+  }
+  if (options.formats.includes('docx')) {
+    const docx = await compileDocx(rendered.markdown, docxMeta(project, model, result.inputs), documentDate(model, options));
+    for (const warning of docx.warnings) {
+      result.diagnostics.push(
+        diagnostic(
+          loaded.path,
+          undefined,
+          'warning',
+          'docx/unsupported',
+          `In the DOCX: ${warning.reason}${warning.line ? ` (line ${warning.line} of the generated Markdown)` : ''}.`,
+        ),
+      );
+    }
+    result.files.push({ format: 'docx', name: `${meeting.file_code}.docx`, data: docx.bytes });
+  }
+  return result;
+}
+
+/** SOURCE_DATE_EPOCH when given, else the model's document date at midnight UTC: never the clock. */
+export function documentDate(model: ReportModel, options: Pick<GenerateOptions, 'sourceDateEpoch'>): Date {
+  if (options.sourceDateEpoch !== undefined) return new Date(options.sourceDateEpoch * 1000);
+  return new Date(`${model.documentDate}T00:00:00Z`);
+}
+
+function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): DocxMeta {
+  const customProperties = [
+    { name: 'Briefing.Meeting', value: inputs.meeting.path },
+    { name: 'Briefing.MeetingHash', value: `sha256:${inputs.meeting.hash}` },
+    { name: 'Briefing.Draft', value: model.draft ? 'true' : 'false' },
+    ...inputs.positions.flatMap((p) => [
+      { name: `Briefing.Position.${p.id}`, value: `v${p.version}` },
+      { name: `Briefing.PositionHash.${p.id}`, value: `sha256:${p.hash}` },
+    ]),
+  ];
+  return {
+    subject: model.meeting.topic,
+    creator: model.issuingMinistry.nominative,
+    keywords: [model.meeting.formation, model.meeting.presidency, model.meeting.date].join(', '),
+    footerText: model.meeting.fileCode,
+    draftMark: model.draft ? 'PROJEKTS' : null,
+    customProperties,
+    layout: project.config.layout,
+  };
+}
+
+function atTemplateField(d: Diagnostic, loaded: LoadedMeeting): Diagnostic {
+  const place = loaded.file.locate(['template']);
+  return { ...d, file: loaded.path, ...(place ? { line: place.line, column: place.column } : {}) };
+}

@@ -1,0 +1,196 @@
+import type { HelperOptions } from 'handlebars';
+import type { MinistryRef, ReportModel } from '../resolve/report.js';
+import {
+  formatDateEn,
+  formatDateLv,
+  formatDateNumericLv,
+  formatTimeLv,
+  introduceAbbreviations,
+  joinList,
+  quote,
+  type DateCase,
+} from './latvian.js';
+
+/** A helper was called with arguments it cannot use: reported at the template's line. */
+export class HelperUsageError extends Error {
+  override readonly name = 'HelperUsageError';
+  /** Line of the helper call in the template, filled in by {@link locateHelperErrors}. */
+  lineNumber: number | undefined;
+  /** 0-based column, as Handlebars counts. */
+  column: number | undefined;
+}
+
+/** Wraps a helper so that a usage error carries the template line it was called from. */
+export function locateHelperErrors(helper: Helper): Helper {
+  return (...args) => {
+    try {
+      return helper(...args);
+    } catch (error) {
+      const options = args[args.length - 1];
+      if (error instanceof HelperUsageError && isHelperOptions(options)) {
+        const loc: unknown = Reflect.get(options, 'loc');
+        const start: unknown = typeof loc === 'object' && loc !== null ? Reflect.get(loc, 'start') : undefined;
+        if (typeof start === 'object' && start !== null) {
+          const line: unknown = Reflect.get(start, 'line');
+          const column: unknown = Reflect.get(start, 'column');
+          if (typeof line === 'number') error.lineNumber = line;
+          if (typeof column === 'number') error.column = column;
+        }
+      }
+      throw error;
+    }
+  };
+}
+
+/** A template helper: positional arguments, then Handlebars' options object. */
+export type Helper = (...args: unknown[]) => unknown;
+
+const DATE_CASES: readonly DateCase[] = ['nominative', 'genitive', 'locative'];
+const NAME_FORMS = ['nominative', 'genitive', 'accusative', 'dative', 'english', 'abbreviation', 'code'] as const;
+type NameForm = (typeof NAME_FORMS)[number];
+const CLEARANCE_STATES = ['cleared', 'pending', 'objected', 'withdrawn', 'not recorded'] as const;
+const CLEARANCE_STATUS_LV: Record<(typeof CLEARANCE_STATES)[number], string> = {
+  cleared: 'saskaņots',
+  pending: 'atbilde vēl nav saņemta',
+  objected: 'izteikti iebildumi',
+  withdrawn: 'saskaņojums atsaukts',
+  'not recorded': 'saskaņojums nav pieprasīts',
+};
+
+/**
+ * The template helpers. Each is pure: it reads its arguments and, for settings such as
+ * the quote style, the model at the template's root — never the environment.
+ */
+export const HELPERS: Readonly<Record<string, Helper>> = {
+  /** `{{date meeting.date "locative"}}` → "2021. gada 19. februārī". */
+  date: (...args) => {
+    const [iso, grammaticalCase = 'nominative'] = positional('date', args, 1, 2);
+    return formatDateLv(text('date', iso), oneOf('date', grammaticalCase, DATE_CASES));
+  },
+  /** `{{dateNumeric meeting.date}}` → "19.02.2021.". */
+  dateNumeric: (...args) => formatDateNumericLv(text('dateNumeric', positional('dateNumeric', args, 1, 1)[0])),
+  /** `{{dateEn meeting.date}}` → "19 February 2021". */
+  dateEn: (...args) => formatDateEn(text('dateEn', positional('dateEn', args, 1, 1)[0])),
+  /** `{{time meeting.time}}` → "plkst. 10.00". */
+  time: (...args) => formatTimeLv(text('time', positional('time', args, 1, 1)[0])),
+  /** `{{quote meeting.topic}}` → “…” or „…“ per the `quotes` setting. */
+  quote: (...args) => {
+    const [value] = positional('quote', args, 1, 1);
+    return quote(text('quote', value), rootOf(args)?.settings.quotes ?? 'curly');
+  },
+  /** `{{join list}}` → "A, B un C"; `{{join list "and"}}` for English. */
+  join: (...args) => {
+    const [items, conjunction = 'un'] = positional('join', args, 1, 2);
+    return joinList(textList('join', items), text('join', conjunction));
+  },
+  /** `{{ministry ref "accusative"}}` → "Ārlietu ministriju". */
+  ministry: (...args) => {
+    const [ref, form = 'nominative'] = positional('ministry', args, 1, 2);
+    return nameForm('ministry', ministryRef('ministry', ref), oneOf('ministry', form, NAME_FORMS));
+  },
+  /** `{{ministries clearance.cleared "accusative"}}` → "Ārlietu ministriju un Labklājības ministriju". */
+  ministries: (...args) => {
+    const [refs, form = 'nominative', conjunction = 'un'] = positional('ministries', args, 1, 3);
+    const list = Array.isArray(refs) ? refs : [];
+    const wanted = oneOf('ministries', form, NAME_FORMS);
+    return joinList(
+      list.map((ref) => nameForm('ministries', ministryRef('ministries', ref), wanted)),
+      text('ministries', conjunction),
+    );
+  },
+  /** `{{introduce meeting.name.nominative}}` adds "(turpmāk – ES)" at the first mention of each abbreviation. */
+  introduce: (...args) => {
+    const [value] = positional('introduce', args, 1, 1);
+    return introduceAbbreviations(text('introduce', value), rootOf(args)?.abbreviations ?? []);
+  },
+  /** `{{#if (eq meeting.kind "informal")}}`. */
+  eq: (...args) => {
+    const [a, b] = positional('eq', args, 2, 2);
+    return a === b;
+  },
+  /** `{{lowerFirst text}}` lower-cases the first letter ("Vīza: valsts sekretāre"). */
+  lowerFirst: (...args) => {
+    const value = text('lowerFirst', positional('lowerFirst', args, 1, 1)[0]);
+    return value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
+  },
+  /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"). */
+  clearanceStatus: (...args) => {
+    const value = oneOf('clearanceStatus', positional('clearanceStatus', args, 1, 1)[0], CLEARANCE_STATES);
+    return CLEARANCE_STATUS_LV[value];
+  },
+  /** `{{upperFirst text}}` capitalises the first letter (for a name form starting a sentence). */
+  upperFirst: (...args) => {
+    const value = text('upperFirst', positional('upperFirst', args, 1, 1)[0]);
+    return value.charAt(0).toLocaleUpperCase('lv') + value.slice(1);
+  },
+};
+
+/** The arguments a helper was given, without Handlebars' trailing options object. */
+function positional(helper: string, args: unknown[], min: number, max: number): unknown[] {
+  const values = args.slice(0, -1);
+  if (values.length < min || values.length > max) {
+    const wanted = min === max ? `${min}` : `${min} to ${max}`;
+    throw new HelperUsageError(`the helper \`${helper}\` takes ${wanted} argument(s), got ${values.length}`);
+  }
+  return values;
+}
+
+function rootOf(args: unknown[]): ReportModel | undefined {
+  const options = args[args.length - 1];
+  if (!isHelperOptions(options)) return undefined;
+  const root: unknown = options.data?.root;
+  return isReportModel(root) ? root : undefined;
+}
+
+function isHelperOptions(value: unknown): value is HelperOptions {
+  return typeof value === 'object' && value !== null && 'hash' in value;
+}
+
+function isReportModel(value: unknown): value is ReportModel {
+  return typeof value === 'object' && value !== null && 'settings' in value && 'abbreviations' in value;
+}
+
+function text(helper: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  throw new HelperUsageError(`the helper \`${helper}\` needs text, got ${value === null ? 'an empty value' : typeof value}`);
+}
+
+function textList(helper: string, value: unknown): string[] {
+  if (!Array.isArray(value)) throw new HelperUsageError(`the helper \`${helper}\` needs a list`);
+  return value.map((item) => text(helper, item));
+}
+
+function oneOf<T extends string>(helper: string, value: unknown, options: readonly T[]): T {
+  const found = options.find((option) => option === value);
+  if (found === undefined) {
+    throw new HelperUsageError(`the helper \`${helper}\` takes one of ${options.join(', ')}, got ${String(value)}`);
+  }
+  return found;
+}
+
+function ministryRef(helper: string, value: unknown): MinistryRef {
+  if (typeof value === 'object' && value !== null && 'code' in value && 'nominative' in value && 'accusative' in value) {
+    const entries = Object.entries(value);
+    const get = (key: string): string | null => {
+      const found = entries.find(([k]) => k === key)?.[1];
+      return typeof found === 'string' ? found : null;
+    };
+    return {
+      code: get('code') ?? '',
+      nominative: get('nominative') ?? '',
+      genitive: get('genitive') ?? '',
+      accusative: get('accusative') ?? '',
+      dative: get('dative'),
+      english: get('english') ?? '',
+      abbreviation: get('abbreviation'),
+    };
+  }
+  throw new HelperUsageError(`the helper \`${helper}\` needs a ministry from the model (e.g. issuingMinistry)`);
+}
+
+function nameForm(helper: string, ref: MinistryRef, form: NameForm): string {
+  const value = ref[form];
+  if (value === null) throw new HelperUsageError(`the helper \`${helper}\`: ${ref.code} has no ${form} form in the registry`);
+  return value;
+}

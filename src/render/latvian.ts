@@ -1,0 +1,114 @@
+/**
+ * Latvian forms the reports need that `Intl` does not give: dates in the genitive and
+ * locative, list joining with "un", quotes and time of day. Pure functions of their input.
+ */
+
+/** The grammatical cases dates are printed in. */
+export type DateCase = 'nominative' | 'genitive' | 'locative';
+
+/** Months in the three cases, from the table in BRIEFING-FORMAT.md. */
+export const MONTHS_LV: readonly Readonly<Record<DateCase, string>>[] = [
+  { nominative: 'janvāris', genitive: 'janvāra', locative: 'janvārī' },
+  { nominative: 'februāris', genitive: 'februāra', locative: 'februārī' },
+  { nominative: 'marts', genitive: 'marta', locative: 'martā' },
+  { nominative: 'aprīlis', genitive: 'aprīļa', locative: 'aprīlī' },
+  { nominative: 'maijs', genitive: 'maija', locative: 'maijā' },
+  { nominative: 'jūnijs', genitive: 'jūnija', locative: 'jūnijā' },
+  { nominative: 'jūlijs', genitive: 'jūlija', locative: 'jūlijā' },
+  { nominative: 'augusts', genitive: 'augusta', locative: 'augustā' },
+  { nominative: 'septembris', genitive: 'septembra', locative: 'septembrī' },
+  { nominative: 'oktobris', genitive: 'oktobra', locative: 'oktobrī' },
+  { nominative: 'novembris', genitive: 'novembra', locative: 'novembrī' },
+  { nominative: 'decembris', genitive: 'decembra', locative: 'decembrī' },
+];
+
+const MONTHS_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** Non-breaking space: keeps "19. februārī" together on one line. */
+export const NBSP = '\u00A0';
+
+/** A calendar date split into numbers, without time zones. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Reads `YYYY-MM-DD` without going through `Date`, so no time zone can shift the day. */
+export function parseIsoDate(iso: string): CalendarDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new RangeError(`not a date in YYYY-MM-DD form: ${iso}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`not a calendar date: ${iso}`);
+  return { year, month, day };
+}
+
+/**
+ * "2021. gada 19. februārī" (locative, *when*), "2021. gada 19. februāra" (genitive, *of*),
+ * "2021. gada 19. februāris" (nominative); a non-breaking space joins day and month.
+ */
+export function formatDateLv(iso: string, grammaticalCase: DateCase = 'nominative'): string {
+  const { year, month, day } = parseIsoDate(iso);
+  const monthName = MONTHS_LV[month - 1]?.[grammaticalCase];
+  return `${year}. gada ${day}.${NBSP}${monthName}`;
+}
+
+/** "19.02.2021." — the numeric form used in references and tables. */
+export function formatDateNumericLv(iso: string): string {
+  const { year, month, day } = parseIsoDate(iso);
+  return `${pad(day)}.${pad(month)}.${year}.`;
+}
+
+/** "19 February 2021", with a non-breaking space between day and month. */
+export function formatDateEn(iso: string): string {
+  const { year, month, day } = parseIsoDate(iso);
+  return `${day}${NBSP}${MONTHS_EN[month - 1]} ${year}`;
+}
+
+/** "plkst. 10.00" from "10.00" (or "10:00"). */
+export function formatTimeLv(time: string): string {
+  const [hours = '', minutes = '00'] = time.split(/[.:]/);
+  return `plkst.${NBSP}${Number(hours)}.${minutes.padStart(2, '0')}`;
+}
+
+/** Joins "A", "A un B", "A, B un C"; `conjunction` may be "and" for English. */
+export function joinList(items: readonly string[], conjunction = 'un'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The quote styles in use: “…” as in the model report, or „…“. */
+export type QuoteStyle = 'curly' | 'low-high';
+
+const QUOTES: Record<QuoteStyle, readonly [string, string]> = {
+  curly: ['\u201C', '\u201D'],
+  'low-high': ['\u201E', '\u201C'],
+};
+
+/** Wraps text in the configured quotation marks. */
+export function quote(text: string, style: QuoteStyle = 'curly'): string {
+  const [open, close] = QUOTES[style];
+  return `${open}${text}${close}`;
+}
+
+/**
+ * Introduces abbreviations at their first mention: "Eiropas Savienības" becomes
+ * "Eiropas Savienības (turpmāk – ES)". Terms are matched as given (in the case used).
+ */
+export function introduceAbbreviations(text: string, abbreviations: readonly { term: string; short: string }[]): string {
+  let result = text;
+  for (const { term, short } of abbreviations) {
+    const at = result.indexOf(term);
+    if (at === -1) continue;
+    const end = at + term.length;
+    result = `${result.slice(0, end)} (turpmāk – ${short})${result.slice(end)}`;
+  }
+  return result;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

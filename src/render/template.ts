@@ -1,0 +1,253 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { projectPath, readText } from '../load/files.js';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import type { ReportModel } from '../resolve/report.js';
+import { escapeMarkdown } from './escape.js';
+import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
+
+/** File name ending of templates: `informative-report.lv.md.hbs`. */
+export const TEMPLATE_SUFFIX = '.md.hbs';
+const ESCAPE_HELPER = '__escapeMarkdown';
+const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+
+/** A compiled template, ready to render models. */
+export interface Template {
+  name: string;
+  /** Project-relative path of the template file. */
+  path: string;
+  /** SHA-256-able identity: the template text plus its partials' texts. */
+  sources: string[];
+  render(model: ReportModel): { markdown?: string; diagnostics: Diagnostic[] };
+}
+
+/**
+ * Finds and compiles a template by name, searching `dirs` in order. Partials come from
+ * the `partials/` folder beside the template and nowhere else. Problems (a missing
+ * template, a syntax error) become diagnostics at the template's line.
+ */
+export function loadTemplate(name: string, dirs: readonly string[], root: string): { template?: Template; diagnostics: Diagnostic[] } {
+  const dir = dirs.find((d) => existsSync(join(d, name + TEMPLATE_SUFFIX)));
+  if (!dir) {
+    const available = listTemplates(dirs);
+    return {
+      diagnostics: [
+        diagnostic(
+          name + TEMPLATE_SUFFIX,
+          undefined,
+          'error',
+          'template/missing',
+          `No template named \`${name}\` (looked for ${name}${TEMPLATE_SUFFIX} in ${dirs.map((d) => projectPath(root, d) || '.').join(', ')}).`,
+          available.length ? `Available: ${available.join(', ')}.` : undefined,
+        ),
+      ],
+    };
+  }
+  const absolute = join(dir, name + TEMPLATE_SUFFIX);
+  const path = projectPath(root, absolute);
+  const env = Handlebars.create();
+  const known = new Set([...BUILT_IN_HELPERS, ...Object.keys(HELPERS)]);
+  for (const [helper, fn] of Object.entries(HELPERS)) env.registerHelper(helper, locateHelperErrors(fn));
+  env.registerHelper(ESCAPE_HELPER, (value: unknown) => escapeValue(env, value, true));
+  env.registerHelper(ESCAPE_INLINE_HELPER, (value: unknown) => escapeValue(env, value, false));
+
+  const diagnostics: Diagnostic[] = [];
+  const sources: string[] = [];
+  const partialsDir = join(dir, 'partials');
+  const partialPaths = new Map<string, string>();
+  if (existsSync(partialsDir)) {
+    for (const entry of readdirSync(partialsDir).sort()) {
+      if (!entry.endsWith('.hbs')) continue;
+      const partialName = basename(entry, '.hbs');
+      const partialAbsolute = join(partialsDir, entry);
+      const partialPath = projectPath(root, partialAbsolute);
+      const source = readText(partialAbsolute, partialPath);
+      sources.push(source);
+      const compiled = compileSource(env, source, partialPath, known);
+      diagnostics.push(...compiled.diagnostics);
+      if (compiled.fn) {
+        env.registerPartial(partialName, compiled.fn);
+        partialPaths.set(partialName, partialPath);
+      }
+    }
+  }
+  const source = readText(absolute, path);
+  sources.unshift(source);
+  const compiled = compileSource(env, source, path, known);
+  diagnostics.push(...compiled.diagnostics);
+  const fn = compiled.fn;
+  if (!fn || diagnostics.length) return { diagnostics };
+  return {
+    diagnostics,
+    template: {
+      name,
+      path,
+      sources,
+      render(model) {
+        try {
+          return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };
+        } catch (error) {
+          return { diagnostics: [runtimeDiagnostic(error, path)] };
+        }
+      },
+    },
+  };
+}
+
+/** Names of the templates available in `dirs`, first folder winning. */
+export function listTemplates(dirs: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir)) {
+      if (entry.endsWith(TEMPLATE_SUFFIX)) names.add(entry.slice(0, -TEMPLATE_SUFFIX.length));
+    }
+  }
+  return [...names].sort();
+}
+
+type TemplateFn = (context: unknown) => string;
+
+function compileSource(
+  env: typeof Handlebars,
+  source: string,
+  path: string,
+  knownHelpers: ReadonlySet<string>,
+): { fn?: TemplateFn; diagnostics: Diagnostic[] } {
+  let ast: hbs.AST.Program;
+  try {
+    ast = env.parseWithoutProcessing(source);
+  } catch (error) {
+    return { diagnostics: [syntaxDiagnostic(error, path)] };
+  }
+  escapePlainMustaches(ast, knownHelpers);
+  try {
+    const compiled = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
+    return { fn: (context) => compiled(context), diagnostics: [] };
+  } catch (error) {
+    return { diagnostics: [syntaxDiagnostic(error, path)] };
+  }
+}
+
+/**
+ * `{{value}}` must print plain text literally in Markdown, `{{{value}}}` inserts Markdown.
+ * Handlebars only knows HTML escaping, so every escaped mustache is rewritten into a call
+ * of the Markdown-escaping helper: `{{x}}` → `{{__escapeMarkdown x}}`,
+ * `{{date d "locative"}}` → `{{__escapeMarkdown (date d "locative")}}`.
+ */
+function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySet<string>): void {
+  program.body.forEach((statement, index) => {
+    if (isMustache(statement) && statement.escaped) {
+      const helper = followsText(program.body[index - 1]) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
+      const { path, params, hash, loc } = statement;
+      const isHelperCall =
+        params.length > 0 || (hash?.pairs.length ?? 0) > 0 || (isPath(path) && knownHelpers.has(path.original));
+      let argument: hbs.AST.Expression = path;
+      if (isHelperCall && isPath(path)) {
+        const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params, hash, loc };
+        argument = call;
+      }
+      statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc };
+      statement.params = [argument];
+      statement.hash = { type: 'Hash', pairs: [], loc };
+      statement.escaped = false;
+    }
+    if (hasPrograms(statement)) {
+      if (statement.program) escapePlainMustaches(statement.program, knownHelpers);
+      if (statement.inverse) escapePlainMustaches(statement.inverse, knownHelpers);
+    }
+  });
+}
+
+/**
+ * True when the statement before a mustache leaves the line with text on it, so the
+ * mustache's value cannot start a Markdown block. Unknown cases count as a line start.
+ */
+function followsText(previous: hbs.AST.Statement | undefined): boolean {
+  if (!previous) return false;
+  if (isContent(previous)) return /\S[ \t]*$/.test(previous.value);
+  return isMustache(previous);
+}
+
+function isContent(statement: hbs.AST.Statement): statement is hbs.AST.ContentStatement {
+  return statement.type === 'ContentStatement';
+}
+
+function isMustache(statement: hbs.AST.Statement): statement is hbs.AST.MustacheStatement {
+  return statement.type === 'MustacheStatement';
+}
+
+function isPath(expression: hbs.AST.Expression): expression is hbs.AST.PathExpression {
+  return expression.type === 'PathExpression';
+}
+
+function hasPrograms(statement: hbs.AST.Statement): statement is hbs.AST.BlockStatement {
+  return statement.type === 'BlockStatement' || statement.type === 'PartialBlockStatement' || statement.type === 'DecoratorBlock';
+}
+
+function escapeValue(env: typeof Handlebars, value: unknown, atLineStart: boolean): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof env.SafeString) return value.toString();
+  if (typeof value === 'object') throw new HelperUsageError('a list or mapping cannot be printed as text; print one of its fields');
+  return escapeMarkdown(String(value), atLineStart);
+}
+
+/** Collapses the blank lines that block helpers leave, and ends with one newline. */
+function tidyMarkdown(markdown: string): string {
+  return `${markdown.replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? m : '\n')).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+function syntaxDiagnostic(error: unknown, path: string): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const parse = /Parse error on line (\d+):[\s\S]*?\n(Expecting [^\n]*|Unexpected [^\n]*)?$/.exec(message);
+  if (parse) {
+    const detail = parse[2] ? parse[2].replace(/'/g, '') : 'unexpected input';
+    return diagnostic(path, { line: Number(parse[1]), column: 1 }, 'error', 'template/syntax', `Template syntax error: ${detail}.`, 'Check that every {{#block}} is closed by a matching {{/block}}.');
+  }
+  const place = exceptionPlace(error);
+  return diagnostic(path, place, 'error', 'template/syntax', `Template syntax error: ${firstLine(message)}.`);
+}
+
+function runtimeDiagnostic(error: unknown, path: string): Diagnostic {
+  const place = exceptionPlace(error);
+  const message = error instanceof Error ? firstLine(error.message).replace(/ - \d+:\d+$/, '') : String(error);
+  const missing = /^"([^"]+)" not defined in/.exec(message);
+  if (missing) {
+    return diagnostic(
+      path,
+      place,
+      'error',
+      'template/missing-field',
+      `The template uses \`${missing[1]}\`, which the data does not have.`,
+      'Check the spelling against the template data described in the README (`meeting`, `questions`, `clearance`, …).',
+    );
+  }
+  const partial = /^The partial (.+) could not be found/.exec(message);
+  if (partial) {
+    return diagnostic(path, place, 'error', 'template/missing-partial', `The partial \`${partial[1]}\` does not exist.`, 'Partials live in the partials/ folder beside the template, as <name>.hbs.');
+  }
+  const helper = /^Missing helper: "?([^"]+)"?/.exec(message);
+  if (helper) {
+    return diagnostic(path, place, 'error', 'template/unknown-helper', `The template calls \`${helper[1]}\`, which is not a helper.`, `Helpers: ${Object.keys(HELPERS).join(', ')}.`);
+  }
+  const ruleId = error instanceof HelperUsageError ? 'template/helper' : 'template/render';
+  return diagnostic(path, place, 'error', ruleId, `${capitalise(message)}.`);
+}
+
+function exceptionPlace(error: unknown): { line: number; column: number } | undefined {
+  if (error instanceof Error && 'lineNumber' in error && typeof error.lineNumber === 'number') {
+    const column = 'column' in error && typeof error.column === 'number' ? error.column + 1 : 1;
+    return { line: error.lineNumber, column };
+  }
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,77 @@
+/**
+ * A problem found in the user's data or templates. Problems are data: every stage
+ * collects them, nothing throws them, and the reporter prints them together.
+ */
+export type Severity = 'error' | 'warning';
+
+/** One problem, located as precisely as the input allows. */
+export interface Diagnostic {
+  /** Path of the file, relative to the project root, with `/` separators. */
+  file: string;
+  /** 1-based line; absent when the problem concerns the whole file. */
+  line?: number;
+  /** 1-based column, counted in UTF-16 code units as editors do. */
+  column?: number;
+  severity: Severity;
+  /** Stable rule id such as `yaml/syntax` or `position/missing-clearance`. */
+  ruleId: string;
+  /** What is wrong, in one sentence. */
+  message: string;
+  /** What to do about it, when the tool can say. */
+  hint?: string;
+}
+
+/** A place in a file. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** Builds a diagnostic; `place` may be undefined for whole-file problems. */
+export function diagnostic(
+  file: string,
+  place: Place | undefined,
+  severity: Severity,
+  ruleId: string,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  const result: Diagnostic = { file, severity, ruleId, message };
+  if (place) {
+    result.line = place.line;
+    result.column = place.column;
+  }
+  if (hint) result.hint = hint;
+  return result;
+}
+
+/** True when any diagnostic is an error (fatal for the meeting it belongs to). */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Sorts by file, then line, then column, then rule id; stable for equal keys. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      compareText(a.ruleId, b.ruleId),
+  );
+}
+
+/** Removes exact repeats, which arise when two meetings share a broken position. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = [d.file, d.line, d.column, d.ruleId, d.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,218 @@
+import type { Config, Meeting, Ministries, Position } from '../model/index.js';
+import { normaliseMarkdown, scopeFootnotes } from '../render/escape.js';
+
+/** A ministry with all its name forms, as templates use it. */
+export interface MinistryRef {
+  code: string;
+  nominative: string;
+  genitive: string;
+  accusative: string;
+  dative: string | null;
+  english: string;
+  abbreviation: string | null;
+}
+
+/** A person in the signature block or visa line. */
+export interface SignatoryModel {
+  role: string;
+  name: string;
+}
+
+/** A position as a template sees it. */
+export interface PositionModel {
+  id: string;
+  version: number;
+  status: 'draft' | 'cleared';
+  owner: { ministry: MinistryRef; unit: string | null };
+  /** The answer, Markdown, inserted as Markdown. */
+  body: string;
+  speakingPoints: string[];
+}
+
+/** One numbered question with the position that answers it. */
+export interface QuestionModel {
+  number: number;
+  text: string;
+  position: PositionModel;
+}
+
+/** A clearance that is still missing: which position, which ministry, in what state. */
+export interface MissingClearance {
+  position: string;
+  ministry: MinistryRef;
+  status: 'pending' | 'objected' | 'withdrawn' | 'not recorded';
+}
+
+/**
+ * Everything a template may use. Optional data is present as `null`, never absent,
+ * so templates render in strict mode and `{{#if}}` works on it.
+ */
+export interface ReportModel {
+  meeting: {
+    date: string;
+    time: string | null;
+    kind: 'formal' | 'informal';
+    mode: 'in-person' | 'videoconference';
+    formation: string;
+    participants: string;
+    presidency: string;
+    topic: string;
+    name: {
+      nominative: string;
+      genitive: string | null;
+      locative: string;
+      short_locative: string;
+      english: string | null;
+    };
+    /** Markdown. */
+    outcome: string | null;
+    /** Markdown. */
+    background: string;
+    fileCode: string;
+    signature: SignatoryModel | null;
+    visa: SignatoryModel | null;
+  };
+  questions: QuestionModel[];
+  clearance: {
+    /** Ministries the meeting requires, in the meeting's order. */
+    required: MinistryRef[];
+    /** Required ministries that cleared every included position: the clearance line. */
+    cleared: MinistryRef[];
+    missing: MissingClearance[];
+    /** Ids of included positions whose own status is still `draft`. */
+    draftPositions: string[];
+    complete: boolean;
+  };
+  /** True while any position is a draft or any required clearance is missing. */
+  draft: boolean;
+  issuingMinistry: MinistryRef;
+  abbreviations: { term: string; short: string }[];
+  settings: { quotes: Config['quotes']; locale: Config['locale'] };
+  /** The date the document carries (YYYY-MM-DD): see `documentDate`. */
+  documentDate: string;
+}
+
+/** Inputs of {@link resolveReport}: validated data only, already cross-checked. */
+export interface ResolveInput {
+  meeting: Meeting;
+  /** Positions by id; every id the meeting names must be present. */
+  positions: ReadonlyMap<string, Position>;
+  ministries: Ministries;
+  config: Config;
+}
+
+/**
+ * Builds the model a template renders. Pure: no clock, no files, no environment;
+ * the same input gives the same model.
+ */
+export function resolveReport({ meeting, positions, ministries, config }: ResolveInput): ReportModel {
+  const ministry = (code: string): MinistryRef => ministryRef(ministries, code);
+  const positionModels = new Map<string, PositionModel>();
+  const positionOf = (id: string): PositionModel => {
+    const cached = positionModels.get(id);
+    if (cached) return cached;
+    const position = positions.get(id);
+    if (!position) throw new Error(`resolveReport: position ${id} was not supplied`);
+    const model: PositionModel = {
+      id: position.id,
+      version: position.version,
+      status: position.status,
+      owner: { ministry: ministry(position.owner.ministry), unit: position.owner.unit ?? null },
+      body: scopeFootnotes(normaliseMarkdown(position.body), position.id),
+      speakingPoints: position.speaking_points ?? [],
+    };
+    positionModels.set(id, model);
+    return model;
+  };
+  const questions = meeting.questions.map((question, index) => ({
+    number: index + 1,
+    text: question.text,
+    position: positionOf(question.position),
+  }));
+  const included = [...new Set(meeting.questions.map((q) => q.position))].flatMap((id) => {
+    const position = positions.get(id);
+    return position ? [position] : [];
+  });
+  const missing = missingClearances(included, meeting.required_clearances, ministry);
+  const draftPositions = included.filter((p) => p.status === 'draft').map((p) => p.id);
+  const cleared = meeting.required_clearances
+    .filter((code) => included.every((p) => p.clearance[code]?.status === 'cleared'))
+    .map(ministry);
+
+  return {
+    meeting: {
+      date: meeting.date,
+      time: meeting.time ?? null,
+      kind: meeting.kind,
+      mode: meeting.mode,
+      formation: meeting.formation,
+      participants: meeting.participants,
+      presidency: meeting.presidency,
+      topic: meeting.topic,
+      name: {
+        nominative: meeting.name.nominative,
+        genitive: meeting.name.genitive ?? null,
+        locative: meeting.name.locative,
+        short_locative: meeting.name.short_locative,
+        english: meeting.name.english ?? null,
+      },
+      outcome: meeting.outcome === undefined ? null : scopeFootnotes(normaliseMarkdown(meeting.outcome), 'outcome'),
+      background: scopeFootnotes(normaliseMarkdown(meeting.background), 'background'),
+      fileCode: meeting.file_code,
+      signature: meeting.signature ?? null,
+      visa: meeting.visa ?? null,
+    },
+    questions,
+    clearance: {
+      required: meeting.required_clearances.map(ministry),
+      cleared,
+      missing,
+      draftPositions,
+      complete: missing.length === 0,
+    },
+    draft: missing.length > 0 || draftPositions.length > 0,
+    issuingMinistry: ministry(config.issuing_ministry),
+    abbreviations: [...config.abbreviations, ...(meeting.abbreviations ?? [])],
+    settings: { quotes: config.quotes, locale: config.locale },
+    documentDate: documentDate(meeting, included),
+  };
+}
+
+/**
+ * The date a document carries when SOURCE_DATE_EPOCH is not set: the meeting's
+ * `document_date`, else the latest clearance of an included position, else the
+ * meeting day. Taken from the inputs, never the clock, so rebuilds are identical.
+ */
+export function documentDate(meeting: Meeting, included: readonly Position[]): string {
+  if (meeting.document_date) return meeting.document_date;
+  const dates = included.flatMap((p) => Object.values(p.clearance).flatMap((c) => (c.date ? [c.date] : [])));
+  return dates.sort().at(-1) ?? meeting.date;
+}
+
+function missingClearances(
+  included: readonly Position[],
+  required: readonly string[],
+  ministry: (code: string) => MinistryRef,
+): MissingClearance[] {
+  return included.flatMap((position) =>
+    required.flatMap((code): MissingClearance[] => {
+      const entry = position.clearance[code];
+      if (entry?.status === 'cleared') return [];
+      return [{ position: position.id, ministry: ministry(code), status: entry ? entry.status : 'not recorded' }];
+    }),
+  );
+}
+
+function ministryRef(ministries: Ministries, code: string): MinistryRef {
+  const entry = ministries[code];
+  if (!entry) throw new Error(`resolveReport: ministry ${code} is not in the registry`);
+  return {
+    code,
+    nominative: entry.nominative,
+    genitive: entry.genitive,
+    accusative: entry.accusative,
+    dative: entry.dative ?? null,
+    english: entry.english,
+    abbreviation: entry.abbreviation ?? null,
+  };
+}

@@ -1,0 +1,236 @@
+import { closest, distance } from 'fastest-levenshtein';
+import * as z from 'zod';
+import type { YamlFile } from '../load/yaml.js';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+
+/** A parsed value with the diagnostics its schema check produced. */
+export interface Checked<T> {
+  /** The validated value; absent when any error was found. */
+  value?: T;
+  diagnostics: Diagnostic[];
+}
+
+/** Describes what the file is ("meeting", "position"), for messages. */
+export type FileKind = 'meeting' | 'position' | 'ministries registry' | 'config';
+
+/**
+ * Checks a parsed YAML file against its schema. Every issue is reported (not just the
+ * first), each at the line and column of the offending key or value, with a hint.
+ */
+export function checkSchema<S extends z.ZodType>(file: YamlFile, schema: S, kind: FileKind): Checked<z.output<S>> {
+  if (file.data === undefined) return { diagnostics: [] };
+  const result = schema.safeParse(file.data);
+  if (result.success) return { value: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(file, schema, kind, issue));
+  return { diagnostics };
+}
+
+function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, issue: z.core.$ZodIssue): Diagnostic[] {
+  const where = fieldName(issue.path);
+  const value = valueAt(file.data, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(schema, issue.path);
+      return issue.keys.map((key) => {
+        const suggestion = suggest(key, allowed);
+        const hint = suggestion
+          ? `Did you mean \`${suggestion}\`?`
+          : allowed.length
+            ? `Allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}.`
+            : undefined;
+        return diagnostic(
+          file.path,
+          file.locate([...issue.path, key], 'key'),
+          'error',
+          'schema/unknown-key',
+          `Unknown field \`${fieldName([...issue.path, key])}\` in this ${kind}.`,
+          hint,
+        );
+      });
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        return [
+          diagnostic(
+            file.path,
+            file.locate(issue.path),
+            'error',
+            'schema/required',
+            `Missing required field \`${where}\` in this ${kind}.`,
+            `Add \`${lastKey(issue.path)}:\` with ${article(issue.expected)}.`,
+          ),
+        ];
+      }
+      return [
+        diagnostic(
+          file.path,
+          file.locate(issue.path),
+          'error',
+          'schema/type',
+          `\`${where}\` should be ${article(issue.expected)}, not ${describe(value)}.`,
+          issue.expected === 'string' ? 'Put the text in quotes if YAML reads it as something else.' : undefined,
+        ),
+      ];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      const suggestion = typeof value === 'string' ? suggest(value, options) : undefined;
+      return [
+        diagnostic(
+          file.path,
+          file.locate(issue.path),
+          'error',
+          'schema/enum',
+          `\`${where}\` is ${describe(value)}, which is not one of: ${options.join(', ')}.`,
+          suggestion ? `Did you mean \`${suggestion}\`?` : `Use one of: ${options.join(', ')}.`,
+        ),
+      ];
+    }
+    case 'invalid_format': {
+      const isDate = issue.format === 'date';
+      const message = isDate
+        ? looksLikeIsoDate(value)
+          ? `\`${where}\` is ${describe(value)}, which is not a real calendar date.`
+          : `\`${where}\` is ${describe(value)}, not a date written YYYY-MM-DD.`
+        : `\`${where}\` is ${describe(value)}: ${issue.message}.`;
+      return [
+        diagnostic(
+          file.path,
+          file.locate(issue.path),
+          'error',
+          isDate ? 'schema/date' : 'schema/format',
+          message,
+          isDate ? 'Write the date as YYYY-MM-DD, e.g. 2021-02-19.' : undefined,
+        ),
+      ];
+    }
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      const message =
+        issue.origin === 'array'
+          ? `\`${where}\` needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'}.`
+          : issue.origin === 'string'
+            ? `\`${where}\` is empty.`
+            : `\`${where}\` must be at least ${minimum}.`;
+      return [diagnostic(file.path, file.locate(issue.path), 'error', 'schema/too-small', message)];
+    }
+    case 'too_big':
+      return [
+        diagnostic(
+          file.path,
+          file.locate(issue.path),
+          'error',
+          'schema/too-big',
+          `\`${where}\` must be at most ${Number(issue.maximum)}.`,
+        ),
+      ];
+    case 'invalid_key': {
+      const key = lastKey(issue.path);
+      const reason = issue.issues[0]?.message ?? 'invalid key';
+      return [
+        diagnostic(
+          file.path,
+          file.locate(issue.path, 'key'),
+          'error',
+          'schema/key-format',
+          `\`${key}\` is not a valid key here: ${reason}.`,
+        ),
+      ];
+    }
+    default:
+      return [
+        diagnostic(
+          file.path,
+          file.locate(issue.path),
+          'error',
+          'schema/invalid',
+          where ? `\`${where}\`: ${issue.message}.` : `${capitalise(issue.message)}.`,
+        ),
+      ];
+  }
+}
+
+/** `questions[1].position`: the way a reader names a field. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? String(step) : `.${String(step)}`))
+    .join('');
+}
+
+function lastKey(path: readonly PropertyKey[]): string {
+  const last = path[path.length - 1];
+  return last === undefined ? '' : String(last);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const step of path) {
+    if (Array.isArray(current) && typeof step === 'number') current = current[step];
+    else if (isRecord(current) && typeof step !== 'symbol') current = current[String(step)];
+    else return undefined;
+  }
+  return current;
+}
+
+/** The nearest allowed name, when it is close enough to be a likely typo. */
+export function suggest(word: string, options: readonly string[]): string | undefined {
+  if (!options.length) return undefined;
+  const best = closest(word, [...options]);
+  const limit = Math.max(2, Math.floor(best.length / 3));
+  return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+}
+
+const jsonSchemas = new WeakMap<z.ZodType, unknown>();
+
+/** Keys the schema allows at `path`, read from its JSON Schema (the same single source). */
+function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node = jsonSchemas.get(schema);
+  if (node === undefined) {
+    node = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    jsonSchemas.set(schema, node);
+  }
+  for (const step of path) {
+    if (!isRecord(node)) return [];
+    const properties = node.properties;
+    if (typeof step === 'number' && isRecord(node.items)) node = node.items;
+    else if (isRecord(properties) && typeof step === 'string' && step in properties) node = properties[step];
+    else if (isRecord(node.additionalProperties)) node = node.additionalProperties;
+    else return [];
+  }
+  return isRecord(node) && isRecord(node.properties) ? Object.keys(node.properties) : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function looksLikeIsoDate(value: unknown): boolean {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping (key: value lines)',
+    record: 'a mapping (key: value lines)',
+  };
+  return names[expected] ?? `a ${expected}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
+  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, keepNumbersTogether, normaliseMarkdown, scopeFootnotes } from '../../src/render/escape.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** What a Markdown reader shows for `markdown`: the block types and the plain text. */
+function read(markdown: string): { types: string[]; text: string } {
+  const tree: Root = parser.parse(markdown);
+  return { types: tree.children.map((node) => node.type), text: toString(tree) };
+}
+
+// Characters that mean something in Markdown, mixed with letters, digits and spaces.
+const markdownish = fc.string({
+  unit: fc.constantFrom(...'*_#>-+=`~[]()<>|!&\\.:;1290 aāZ\u00A0'.split(''), 'amp;', '#39;', '2021. ', '1) ', '- ', '    '),
+  maxLength: 40,
+});
+
+describe('escapeMarkdown', () => {
+  it('prints any plain text literally, as one paragraph (property)', () => {
+    fc.assert(
+      fc.property(markdownish, (raw) => {
+        const text = keepNumbersTogether(raw.replace(/[ \t\n]+/g, ' ').replace(/^ | $/g, ''));
+        fc.pre(text.length > 0);
+        const shown = read(escapeMarkdown(text));
+        expect(shown.types).toEqual(['paragraph']);
+        expect(shown.text).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('prints text literally after other text on the line (property)', () => {
+    fc.assert(
+      fc.property(markdownish, (raw) => {
+        const text = keepNumbersTogether(raw.replace(/[ \t\n]+/g, ' ').replace(/^ | $/g, ''));
+        fc.pre(text.length > 0);
+        const shown = read(`Teksts ${escapeMarkdown(text, false)}`);
+        expect(shown.types).toEqual(['paragraph']);
+        expect(shown.text).toBe(`Teksts ${text}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a topic with * and a leading # from becoming formatting', () => {
+    expect(read(escapeMarkdown('# Nav virsraksts *un nav slīpraksts*')).types).toEqual(['paragraph']);
+    expect(escapeMarkdown('# A *b*')).toBe('\\# A \\*b\\*');
+  });
+
+  it('keeps a date at the start of a line from becoming a numbered list', () => {
+    expect(escapeMarkdown('2021. gada 19. februārī')).toBe('2021\\. gada 19. februārī');
+    expect(escapeMarkdown('2021. gada 19. februārī', false)).toBe('2021. gada 19. februārī');
+  });
+
+  it('leaves underscores inside words alone, for readable file codes', () => {
+    expect(escapeMarkdown('IZMzin_190221_EDUC')).toBe('IZMzin_190221_EDUC');
+    expect(escapeMarkdown('_slīpi_')).toBe('\\_slīpi\\_');
+  });
+});
+
+describe('Markdown fields', () => {
+  it('keeps a paragraph that starts with a year a paragraph', () => {
+    const shown = read(normaliseMarkdown('2020. gada novembrī Komisija publicēja paziņojumu.\n'));
+    expect(shown.types).toEqual(['paragraph']);
+    expect(shown.text).toBe('2020. gada novembrī Komisija publicēja paziņojumu.');
+  });
+
+  it('still reads real "1)" and "1." lists as lists', () => {
+    expect(read(normaliseMarkdown('Teksts:\n\n1) viens;\n2) divi.')).types).toEqual(['paragraph', 'list']);
+    expect(read(normaliseMarkdown('1. Jautājums')).types).toEqual(['list']);
+  });
+
+  it('joins digit groups and percentages with non-breaking spaces', () => {
+    expect(keepNumbersTogether('11 352 ierīces, 53,5 % un 1 000 tēmu, 2021 150')).toBe(
+      '11\u00A0352 ierīces, 53,5\u00A0% un 1\u00A0000 tēmu, 2021\u00A0150',
+    );
+    expect(keepNumbersTogether('2019 2020')).toBe('2019 2020');
+  });
+
+  it('scopes footnote labels to their field', () => {
+    expect(scopeFootnotes('Teksts[^1].\n\n[^1]: Avots.', 'background')).toBe(
+      'Teksts[^background-1].\n\n[^background-1]: Avots.',
+    );
+  });
+});

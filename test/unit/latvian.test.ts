@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDateEn,
+  formatDateLv,
+  formatDateNumericLv,
+  formatTimeLv,
+  introduceAbbreviations,
+  joinList,
+  NBSP,
+  quote,
+} from '../../src/render/latvian.js';
+
+// The month table of BRIEFING-FORMAT.md, typed out again here so the code is checked against the source.
+const TABLE = `
+1 janvāris janvāra janvārī
+2 februāris februāra februārī
+3 marts marta martā
+4 aprīlis aprīļa aprīlī
+5 maijs maija maijā
+6 jūnijs jūnija jūnijā
+7 jūlijs jūlija jūlijā
+8 augusts augusta augustā
+9 septembris septembra septembrī
+10 oktobris oktobra oktobrī
+11 novembris novembra novembrī
+12 decembris decembra decembrī`
+  .trim()
+  .split('\n')
+  .map((line) => line.split(' '));
+
+describe('Latvian dates', () => {
+  it.each(TABLE)('month %s in all three cases', (month, nominative, genitive, locative) => {
+    const iso = `2021-${String(month).padStart(2, '0')}-05`;
+    expect(formatDateLv(iso, 'nominative')).toBe(`2021. gada 5.${NBSP}${nominative}`);
+    expect(formatDateLv(iso, 'genitive')).toBe(`2021. gada 5.${NBSP}${genitive}`);
+    expect(formatDateLv(iso, 'locative')).toBe(`2021. gada 5.${NBSP}${locative}`);
+  });
+
+  it('writes the model report’s dates', () => {
+    expect(formatDateLv('2021-02-19', 'locative')).toBe('2021. gada 19.\u00A0februārī');
+    expect(formatDateLv('2021-02-19', 'genitive')).toBe('2021. gada 19.\u00A0februāra');
+  });
+
+  it('does not drift with the time zone (no Date involved)', () => {
+    expect(formatDateLv('2021-01-01', 'nominative')).toBe('2021. gada 1.\u00A0janvāris');
+    expect(formatDateLv('2021-12-31', 'locative')).toBe('2021. gada 31.\u00A0decembrī');
+  });
+
+  it('rejects what is not a date', () => {
+    expect(() => formatDateLv('19.02.2021', 'locative')).toThrow(RangeError);
+    expect(() => formatDateLv('2021-13-01', 'locative')).toThrow(RangeError);
+  });
+
+  it('numeric, English and time forms', () => {
+    expect(formatDateNumericLv('2021-02-09')).toBe('09.02.2021.');
+    expect(formatDateEn('2021-02-19')).toBe('19\u00A0February 2021');
+    expect(formatTimeLv('10.00')).toBe('plkst.\u00A010.00');
+    expect(formatTimeLv('9:30')).toBe('plkst.\u00A09.30');
+  });
+});
+
+describe('joinList', () => {
+  it.each([
+    [[], ''],
+    [['A'], 'A'],
+    [['A', 'B'], 'A un B'],
+    [['A', 'B', 'C'], 'A, B un C'],
+    [['A', 'B', 'C', 'D'], 'A, B, C un D'],
+  ])('%j → %j', (items, expected) => {
+    expect(joinList(items)).toBe(expected);
+  });
+
+  it('takes another conjunction for English', () => {
+    expect(joinList(['A', 'B', 'C'], 'and')).toBe('A, B and C');
+  });
+});
+
+describe('quotes and abbreviations', () => {
+  it('uses the configured quote style', () => {
+    expect(quote('Skola 2030')).toBe('“Skola 2030”');
+    expect(quote('Skola 2030', 'low-high')).toBe('„Skola 2030“');
+  });
+
+  it('introduces an abbreviation at its first mention only', () => {
+    const text = 'Eiropas Savienības ministri un Eiropas Savienības padome';
+    expect(introduceAbbreviations(text, [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe(
+      'Eiropas Savienības (turpmāk – ES) ministri un Eiropas Savienības padome',
+    );
+    expect(introduceAbbreviations('nekā', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('nekā');
+  });
+});

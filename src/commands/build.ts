@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
-import { OutputError, writeAtomic } from '../emit/write.js';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readCache, writeCache, type BuildCache } from '../batch/cache.js';
+import { FileCodeClaims } from '../batch/file-codes.js';
+import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
+import { loseFileCode, recordResult, recordUnchanged, type MeetingOutcome, type Recorded } from '../batch/outcome.js';
+import { planBuild } from '../batch/plan.js';
+import { runJobs } from '../batch/pool.js';
+import { selectMeetings } from '../batch/select.js';
+import type { Shard } from '../batch/shard.js';
 import { projectPath } from '../load/files.js';
-import { loadMeeting } from '../load/meeting.js';
-import { loadProject, type Project } from '../load/project.js';
-import { generateReport, type Format, type GeneratedReport, type TemplateCache } from '../pipeline/generate.js';
-import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
-import { ExitCode, UsageError } from '../report/errors.js';
+import { findProjectRoot, loadProject } from '../load/project.js';
+import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { ExitCode } from '../report/errors.js';
+
+export type { MeetingOutcome } from '../batch/outcome.js';
 
 /** Options of `briefing build`, as the CLI parsed them. */
 export interface BuildOptions {
@@ -15,6 +23,10 @@ export interface BuildOptions {
   cwd: string;
   /** Meeting files or glob patterns, relative to `cwd`. */
   inputs: readonly string[];
+  /** Every meeting under the config's meetings folder (instead of `inputs`). */
+  all?: boolean;
+  /** Only this part of the meetings, for a CI matrix. */
+  shard?: Shard;
   /** Output folder; defaults to the config's `output`. */
   out?: string;
   /** Formats to write; defaults to the config's `formats`. */
@@ -23,119 +35,102 @@ export interface BuildOptions {
   final: boolean;
   /** From SOURCE_DATE_EPOCH, read by the CLI. */
   sourceDateEpoch?: number;
+  /** Most worker threads to use; defaults to the number of cores. */
+  jobs?: number;
+  /** Rebuild meetings the cache says are unchanged. */
+  force?: boolean;
+  /** Told after each meeting is done (for a progress bar). */
+  onProgress?: (progress: BuildProgress) => void;
 }
 
-/** What happened to one meeting. */
-export interface MeetingOutcome {
+/** How far a batch is. */
+export interface BuildProgress {
+  done: number;
+  total: number;
+  /** The meeting just done. */
   meeting: string;
-  status: 'built' | 'failed';
-  draft: boolean;
-  /** Project-relative paths of the files written. */
-  outputs: string[];
 }
 
 /** The result of a build: per-meeting outcomes, all problems, and the exit code. */
 export interface BuildResult {
+  /** In path order. */
   meetings: MeetingOutcome[];
+  /** Every problem, the meetings' and the run's, sorted and without repeats. */
   diagnostics: Diagnostic[];
+  /** Problems of the run itself, not of one meeting (config, registry, inputs, cache). */
+  runDiagnostics: Diagnostic[];
+  summary: { built: number; unchanged: number; failed: number };
   exitCode: number;
 }
 
 /**
- * Builds each meeting into Markdown and DOCX. A meeting with an error is not written
- * (its earlier output stays as it was); the others still build.
+ * Builds each meeting into Markdown and DOCX: meetings whose inputs and outputs are as
+ * the cache remembers them are skipped, the others are generated (on worker threads for
+ * a large batch) and written. A meeting with an error is not written (its earlier output
+ * stays as it was); the others still build.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const project = loadProject(options.cwd);
-  if (hasErrors(project.setupDiagnostics)) {
-    return { meetings: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.failure };
-  }
-  const { paths, diagnostics: inputDiagnostics } = resolveInputs(project, options.cwd, options.inputs);
+  const root = findProjectRoot(options.cwd);
+  const tool = toolFingerprint();
+  const cache = readCache(root, tool);
+  const project = loadProject(options.cwd, { knownPositionIds: new Map(Object.entries(cache.positionIds)) });
+  if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, ExitCode.failure);
+
+  const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
-  const formats = options.formats ?? project.config.formats;
+  const generate: GenerateOptions = {
+    final: options.final,
+    formats: options.formats ?? project.config.formats,
+    sourceDateEpoch: options.sourceDateEpoch,
+  };
   const templates: TemplateCache = new Map();
-  const diagnostics: Diagnostic[] = [...project.setupDiagnostics, ...inputDiagnostics];
-  const meetings: MeetingOutcome[] = [];
-  let outputFailed = false;
+  const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), claims: claimsById(project.positionFiles) };
+  const plan = planBuild(selected.paths, cache, keys, templates, options.force ?? false);
 
-  const reports: GeneratedReport[] = [];
-  for (const path of paths) {
-    const loaded = loadMeeting(project.root, path);
-    reports.push(
-      await generateReport(project, loaded, { final: options.final, formats, sourceDateEpoch: options.sourceDateEpoch }, templates),
-    );
+  const claims = new FileCodeClaims();
+  const recorded: Recorded[] = [];
+  const report = (item: Recorded) => {
+    recorded.push(item);
+    options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting });
+  };
+  for (const [meeting, entry] of plan.unchanged) {
+    claims.claim(entry.fileCode, meeting);
+    report(recordUnchanged(meeting, entry, 0));
   }
-  diagnostics.push(...duplicateFileCodes(reports));
+  const context = { project, options: generate, templates, jobs: options.jobs ?? availableParallelism() };
+  await runJobs(plan.toBuild, context, (result) => report(recordResult(result, { keys, templates, outDir, claims })));
 
-  for (const report of reports) {
-    diagnostics.push(...report.diagnostics);
-    const fatal = hasErrors(report.diagnostics) || diagnostics.some((d) => d.ruleId === 'meeting/duplicate-file-code' && d.file === report.meetingPath);
-    const outcome: MeetingOutcome = { meeting: report.meetingPath, status: 'failed', draft: report.draft, outputs: [] };
-    if (!fatal) {
-      try {
-        for (const file of report.files) {
-          const target = join(outDir, file.name);
-          const shown = projectPath(project.root, target);
-          writeAtomic(target, file.data, shown);
-          outcome.outputs.push(shown);
-        }
-        outcome.status = 'built';
-      } catch (error) {
-        if (!(error instanceof OutputError)) throw error;
-        outputFailed = true;
-        diagnostics.push(diagnostic(error.file, undefined, 'error', 'output/write', error.message, error.hint));
-      }
-    }
-    meetings.push(outcome);
-  }
-
-  const all = sortDiagnostics(uniqueDiagnostics(diagnostics));
-  const exitCode = outputFailed ? ExitCode.failure : hasErrors(all) ? ExitCode.problems : ExitCode.ok;
-  return { meetings, diagnostics: all, exitCode };
+  const losers = claims.losers();
+  const final = recorded
+    .map((item) => {
+      const lost = losers.get(item.outcome.meeting);
+      return lost ? loseFileCode(item, lost.code, lost.winner) : item;
+    })
+    .sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
+  const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));
+  const broken = final.some((item) => item.broken);
+  return finish(final.map((item) => item.outcome), [...selected.diagnostics, ...cacheProblems], broken ? ExitCode.failure : undefined);
 }
 
-/** Expands paths and globs into existing meeting files; a missing one is a problem, not a crash. */
-function resolveInputs(project: Project, cwd: string, inputs: readonly string[]) {
-  if (!inputs.length) {
-    throw new UsageError(
-      'Name the meeting file(s) to build.',
-      `For example: briefing build ${project.config.paths.meetings}/<date>-<slug>.yaml`,
-    );
+/** The cache after this run: entries of clean builds added, of failed or deleted meetings dropped. */
+function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly { hash: string; id: string }[], recorded: readonly Recorded[], root: string): BuildCache {
+  const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([path]) => existsSync(join(root, path))));
+  for (const item of recorded) {
+    if (item.entry) meetings[item.outcome.meeting] = item.entry;
+    else delete meetings[item.outcome.meeting];
   }
-  const paths: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const input of inputs) {
-    if (isDynamicPattern(input)) {
-      const matches = globSync(input, { cwd, absolute: true }).sort();
-      if (!matches.length) {
-        diagnostics.push(diagnostic(input, undefined, 'error', 'input/no-match', `No meeting file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.'));
-      }
-      paths.push(...matches);
-    } else {
-      const absolute = isAbsolute(input) ? input : resolve(cwd, input);
-      if (existsSync(absolute)) paths.push(absolute);
-      else {
-        diagnostics.push(
-          diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),
-        );
-      }
-    }
-  }
-  return { paths: [...new Set(paths)], diagnostics };
+  const positionIds = Object.fromEntries(positionFiles.map((file) => [file.hash, file.id]));
+  return { format: 1, tool, positionIds, meetings };
 }
 
-/** Two meetings with one file code would overwrite each other's output. */
-function duplicateFileCodes(reports: readonly GeneratedReport[]): Diagnostic[] {
-  const seen = new Map<string, string>();
-  const problems: Diagnostic[] = [];
-  for (const report of reports) {
-    if (!report.fileCode) continue;
-    const first = seen.get(report.fileCode);
-    if (first) {
-      problems.push(
-        diagnostic(report.meetingPath, undefined, 'error', 'meeting/duplicate-file-code', `The file code \`${report.fileCode}\` is also used by ${first}; both would write the same files.`, 'Give each meeting its own file_code.'),
-      );
-    } else seen.set(report.fileCode, report.meetingPath);
-  }
-  return problems;
+function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], exitCode?: number): BuildResult {
+  const diagnostics = sortDiagnostics(uniqueDiagnostics([...runDiagnostics, ...meetings.flatMap((m) => m.diagnostics)]));
+  const count = (status: MeetingOutcome['status']) => meetings.filter((m) => m.status === status).length;
+  return {
+    meetings,
+    diagnostics,
+    runDiagnostics: sortDiagnostics(runDiagnostics),
+    summary: { built: count('built'), unchanged: count('unchanged'), failed: count('failed') },
+    exitCode: exitCode ?? (hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok),
+  };
 }

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import { sha256 } from '../load/files.js';
+import { packageRoot, type PositionFile, type Project } from '../load/project.js';
+import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import { loadTemplate } from '../render/template.js';
+
+/**
+ * Identifies the tool that builds: its version and the code it runs (the files under
+ * `dist/`), so that a rebuilt tool never reuses outputs of an older one, even at the same version.
+ */
+export function toolFingerprint(): string {
+  const dist = join(packageRoot(), 'dist');
+  let files: string[] = [];
+  try {
+    files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort();
+  } catch {
+    // Run from the sources (tests): the version alone identifies the tool.
+  }
+  const code = sha256(files.map((name) => `${name} ${sha256(readFileSync(join(dist, name)))}`).join('\n'));
+  return `${packageJson.version}+${code.slice(0, 16)}`;
+}
+
+/**
+ * The template a meeting names, as text: the file found first on the template path and
+ * its partials. `undefined` when it cannot be loaded (the build reports why).
+ */
+export function templateFingerprint(project: Project, name: string, templates: TemplateCache): string | undefined {
+  let compiled = templates.get(name);
+  if (!compiled) {
+    compiled = loadTemplate(name, project.templateDirs, project.root);
+    templates.set(name, compiled);
+  }
+  const template = compiled.template;
+  return template ? sha256([template.path, ...template.sources].join('\u0000')) : undefined;
+}
+
+/** Everything besides the meeting's own files that decides what a build writes. */
+export interface KeyContext {
+  tool: string;
+  project: Project;
+  options: GenerateOptions;
+  /** Project-relative output folder. */
+  out: string;
+  /** Position files by the id they claim; two files for one id are both part of the key. */
+  claims: ReadonlyMap<string, readonly PositionFile[]>;
+}
+
+/** What a meeting's build read: its text, the template it names, the positions it includes. */
+export interface MeetingFacts {
+  meetingHash: string;
+  template: string;
+  positions: readonly string[];
+}
+
+/**
+ * The cache key of one meeting's outputs: a hash of everything that decides them: tool,
+ * config and registry, template and partials, the meeting, each included position's
+ * file(s), formats, flags and output folder. `undefined` when the template cannot be loaded.
+ */
+export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache): string | undefined {
+  const template = templateFingerprint(context.project, facts.template, templates);
+  if (template === undefined) return undefined;
+  const { final, formats, sourceDateEpoch } = context.options;
+  return sha256(
+    JSON.stringify({
+      tool: context.tool,
+      settings: context.project.settingsHash,
+      template,
+      meeting: facts.meetingHash,
+      positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash])]),
+      options: { final, formats: [...formats].sort(), sourceDateEpoch: sourceDateEpoch ?? null, out: context.out },
+    }),
+  );
+}
+
+/** Groups position files by the id they claim. */
+export function claimsById(files: readonly PositionFile[]): Map<string, PositionFile[]> {
+  const claims = new Map<string, PositionFile[]>();
+  for (const file of files) claims.set(file.id, [...(claims.get(file.id) ?? []), file]);
+  return claims;
+}

@@ -28,9 +28,9 @@ export interface JobsContext {
 /**
  * Generates each meeting and hands each result to `onResult` as soon as it is ready (in
  * the order they finish). Uses a pool of worker threads when the batch is large enough
- * to pay for them, else the main thread.
+ * to pay for them, else the main thread. Returns how many worker threads it used.
  */
-export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: JobResult) => void): Promise<void> {
+export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: JobResult) => void): Promise<number> {
   const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
   const workerFile = join(packageRoot(), 'dist', 'worker.js');
   if (threads < 2 || !existsSync(workerFile)) {
@@ -39,7 +39,7 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
       // Back to the event loop between meetings: lets the collector take positions no longer used.
       await setImmediate();
     }
-    return;
+    return 0;
   }
   const { Piscina } = await import('piscina');
   const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, options: context.options };
@@ -66,6 +66,7 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
   } finally {
     await pool.destroy();
   }
+  return threads;
 }
 
 /** A worker thread that died (out of memory, a bug): the meeting fails, the others go on. */

@@ -60,6 +60,8 @@ export interface BuildResult {
   /** Problems of the run itself, not of one meeting (config, registry, inputs, cache). */
   runDiagnostics: Diagnostic[];
   summary: { built: number; unchanged: number; failed: number };
+  /** Worker threads used; 0 when the meetings were built on the main thread. */
+  threads: number;
   exitCode: number;
 }
 
@@ -74,7 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const tool = toolFingerprint();
   const cache = readCache(root, tool);
   const project = loadProject(options.cwd, { knownPositionIds: new Map(Object.entries(cache.positionIds)) });
-  if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, ExitCode.failure);
+  if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, ExitCode.failure);
 
   const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
@@ -98,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     report(recordUnchanged(meeting, entry, 0));
   }
   const context = { project, options: generate, templates, jobs: options.jobs ?? availableParallelism() };
-  await runJobs(plan.toBuild, context, (result) => report(recordResult(result, { keys, templates, outDir, claims })));
+  const threads = await runJobs(plan.toBuild, context, (result) => report(recordResult(result, { keys, templates, outDir, claims })));
 
   const losers = claims.losers();
   const final = recorded
@@ -109,7 +111,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     .sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));
   const broken = final.some((item) => item.broken);
-  return finish(final.map((item) => item.outcome), [...selected.diagnostics, ...cacheProblems], broken ? ExitCode.failure : undefined);
+  return finish(final.map((item) => item.outcome), [...selected.diagnostics, ...cacheProblems], threads, broken ? ExitCode.failure : undefined);
 }
 
 /** The cache after this run: entries of clean builds added, of failed or deleted meetings dropped. */
@@ -123,7 +125,7 @@ function updatedCache(previous: BuildCache, tool: string, positionFiles: readonl
   return { format: 1, tool, positionIds, meetings };
 }
 
-function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], exitCode?: number): BuildResult {
+function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], threads: number, exitCode?: number): BuildResult {
   const diagnostics = sortDiagnostics(uniqueDiagnostics([...runDiagnostics, ...meetings.flatMap((m) => m.diagnostics)]));
   const count = (status: MeetingOutcome['status']) => meetings.filter((m) => m.status === status).length;
   return {
@@ -131,6 +133,7 @@ function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], exitCo
     diagnostics,
     runDiagnostics: sortDiagnostics(runDiagnostics),
     summary: { built: count('built'), unchanged: count('unchanged'), failed: count('failed') },
+    threads,
     exitCode: exitCode ?? (hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok),
   };
 }

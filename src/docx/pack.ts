@@ -16,7 +16,11 @@ function zipTime(): Date {
  * and stable relationship ids instead of the random ones `docx` gives hyperlinks.
  */
 export async function packDocx(document: Document, date: Date): Promise<Uint8Array> {
-  const entries: Record<string, string | Uint8Array> = packageParts(document) ?? (await packedParts(document));
+  return zipParts(packageParts(document) ?? (await packedParts(document)), date);
+}
+
+/** Zips a package's files with fixed order and times, the given date, and stable relationship ids. */
+export function zipParts(entries: Record<string, string | Uint8Array>, date: Date): Uint8Array {
   const names = Object.keys(entries);
   const renames = stableRelationshipIds(names.filter((n) => n.endsWith('.rels')).map((n) => text(entries, n)));
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');

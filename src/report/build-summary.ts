@@ -30,6 +30,7 @@ export function buildJson(result: BuildResult): string {
   const report = {
     summary: result.summary,
     exitCode: result.exitCode,
+    threads: result.threads,
     meetings: result.meetings.map((m) => ({
       meeting: m.meeting,
       status: m.status,

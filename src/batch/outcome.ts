@@ -5,7 +5,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js'
 import type { CacheEntry } from './cache.js';
 import type { FileCodeClaims } from './file-codes.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
-import type { JobResult } from './job.js';
+import type { JobResult } from './job-result.js';
 import type { TemplateCache } from '../pipeline/generate.js';
 
 /** A file that went into a report, with its content hash when it has one. */

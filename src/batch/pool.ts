@@ -6,7 +6,7 @@ import { packageRoot, type Project } from '../load/project.js';
 import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
 import { diagnostic } from '../report/diagnostic.js';
 import { projectPath } from '../load/files.js';
-import { crashedJob, runJob, type JobResult } from './job.js';
+import { crashedJob, type JobResult } from './job-result.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
@@ -34,6 +34,8 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
   const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
   const workerFile = join(packageRoot(), 'dist', 'worker.js');
   if (threads < 2 || !existsSync(workerFile)) {
+    // Imported here, not above: when worker threads build, the main thread never loads the compiler.
+    const { runJob } = await import('./job.js');
     for (const path of paths) {
       onResult(await runJob(context.project, path, context.options, context.templates));
       // Back to the event loop between meetings: lets the collector take positions no longer used.
@@ -50,7 +52,7 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
     workerData: setup,
     // A small young generation and a capped old one make the collector run often: the
     // live data of one meeting is small, and the default sizes let garbage pile up to 1 GB.
-    resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256 },
+    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 },
   });
   try {
     await Promise.all(

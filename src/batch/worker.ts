@@ -1,7 +1,8 @@
 import { workerData } from 'node:worker_threads';
 import { loadProject, type PositionFile, type Project } from '../load/project.js';
 import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
-import { runJob, type JobResult } from './job.js';
+import type { JobResult } from './job-result.js';
+import { runJob } from './job.js';
 
 /** What every worker of a batch is started with: the project and how to build. */
 export interface WorkerSetup {

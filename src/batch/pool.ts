@@ -50,8 +50,9 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
     minThreads: threads,
     maxThreads: threads,
     workerData: setup,
-    // A small young generation and a capped old one make the collector run often: the
-    // live data of one meeting is small, and the default sizes let garbage pile up to 1 GB.
+    // The young generation as large as the main thread's: smaller ones promote each
+    // meeting's short-lived document tree and cost up to twice the CPU (see
+    // docs/performance.md); the old generation is capped so garbage cannot pile up.
     resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 },
   });
   try {

@@ -170,6 +170,53 @@ function parseCodes(value: string): string[] {
   return value.split(',').map((code) => code.trim()).filter(Boolean);
 }
 
+program
+  .command('clear')
+  .description('Record a ministry’s clearance of a position (or its withdrawal), keeping the file’s comments and layout.')
+  .argument('<position>', 'position file (or id)')
+  .requiredOption('-m, --ministry <code>', 'the ministry that answered, e.g. AM')
+  .option('-d, --date <YYYY-MM-DD>', 'day of the answer (default: today)')
+  .option('-r, --ref <text>', 'the record: letter number or e-mail')
+  .option('--note <text>', 'anything a reviewer should know')
+  .option('--withdraw', 'record that the ministry withdrew its clearance', false)
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ briefing clear positions/educ/equity-reforms.yaml --ministry AM --ref "ĀM e-pasts, 15.02.2021."
+  $ briefing clear equity-reforms --ministry LM --date 2021-02-17
+  $ briefing clear equity-reforms --ministry AM --withdraw --note "Jāprecizē 2. punkts"
+
+Changes only clearance.<code>: never status or version. Prints each field it changed.`,
+  )
+  .action(async (position: string, flags: { ministry: string; date?: string; ref?: string; note?: string; withdraw: boolean }) => {
+    const { clear } = await import('./commands/clear.js');
+    const result = clear({
+      cwd: globalCwd(),
+      position,
+      ministry: flags.ministry,
+      date: flags.date ?? today(),
+      withdraw: flags.withdraw,
+      ...(flags.ref !== undefined ? { ref: flags.ref } : {}),
+      ...(flags.note !== undefined ? { note: flags.note } : {}),
+    });
+    for (const d of result.diagnostics) console.error(formatDiagnostic(d, chalk));
+    const out = paint(stdoutColour);
+    if (result.exitCode === ExitCode.ok) {
+      console.log(result.written ? `${out.green('updated')} ${result.file}` : `${result.file}: already recorded, nothing changed`);
+      const width = Math.max(0, ...result.changes.map((c) => c.field.length));
+      for (const c of result.changes) console.log(`  ${c.field.padEnd(width)}  ${c.before ?? '–'} → ${c.after}`);
+      for (const note of result.notes) console.log(out.dim(note));
+    }
+    process.exitCode = result.exitCode;
+  });
+
+/** Today in the local time zone, YYYY-MM-DD: the clock is read here, at the edge. */
+function today(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+}
+
 function globalCwd(): string {
   const value: unknown = program.opts().cwd;
   return typeof value === 'string' ? value : process.cwd();

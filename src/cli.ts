@@ -217,6 +217,34 @@ function today(): string {
   return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 }
 
+program
+  .command('list')
+  .description('List positions (clearances, meetings, last change in git) or meetings (progress, output).')
+  .argument('[what]', 'positions or meetings', 'positions')
+  .addOption(new Option('--status <status>', 'positions with this status').choices(['draft', 'cleared']))
+  .option('--uncleared', 'only what still waits for a clearance', false)
+  .option('--meeting <file>', 'only the positions this meeting uses')
+  .option('--json', 'print JSON instead of a table', false)
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ briefing list --uncleared
+  $ briefing list positions --meeting meetings/2021-02-19-educ-informal.yaml
+  $ briefing list meetings --json`,
+  )
+  .action(async (what: string, flags: { status?: 'draft' | 'cleared'; uncleared: boolean; meeting?: string; json: boolean }) => {
+    if (what !== 'positions' && what !== 'meetings') throw new UsageError(`Nothing to list called \`${what}\`.`, 'Use: briefing list positions, or briefing list meetings.');
+    const { list } = await import('./commands/list.js');
+    const { formatMeetings, formatPositions } = await import('./list/format.js');
+    const result = await list({ cwd: globalCwd(), what, uncleared: flags.uncleared, ...(flags.status ? { status: flags.status } : {}), ...(flags.meeting ? { meeting: flags.meeting } : {}) });
+    for (const d of result.diagnostics) console.error(formatDiagnostic(d, chalk));
+    const width = process.stdout.isTTY ? Math.max(60, process.stdout.columns) : 80;
+    if (flags.json) console.log(JSON.stringify(result.rows, null, 2));
+    else console.log((result.what === 'positions' ? formatPositions(result.rows, width) : formatMeetings(result.rows, width)).join('\n'));
+    process.exitCode = result.diagnostics.some((d) => d.severity === 'error') ? ExitCode.failure : ExitCode.ok;
+  });
+
 function globalCwd(): string {
   const value: unknown = program.opts().cwd;
   return typeof value === 'string' ? value : process.cwd();

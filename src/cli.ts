@@ -33,6 +33,8 @@ program
   .option('-o, --out <dir>', 'output folder (default: the config’s `output`, usually out/)')
   .addOption(new Option('-f, --format <formats>', 'comma-separated formats: md, docx (default: the config’s `formats`)').argParser(parseFormats))
   .option('--final', 'refuse to build unless every required ministry cleared every position', false)
+  .option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)')
+  .option('-w, --watch', 'rebuild whenever the meeting, a position, a template or the config changes', false)
   .addHelpText(
     'after',
     `
@@ -40,16 +42,20 @@ Examples:
   $ briefing build meetings/2021-02-19-educ-informal.yaml
   $ briefing build 'meetings/2021-*.yaml' --out public/ --format docx
   $ briefing build meetings/2021-02-19-educ-informal.yaml --final
+  $ briefing build meetings/2021-02-19-educ-informal.yaml --watch
+  $ briefing build meetings/2021-02-19-educ-informal.yaml --template speaking-points.lv
 
 Exit codes: 0 built, 1 problems in the data (nothing written for those meetings), 2 could not run.
 SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
   )
-  .action(async (inputs: string[], flags: { out?: string; format?: ('md' | 'docx')[]; final: boolean }) => {
+  .action(async (inputs: string[], flags: { out?: string; format?: ('md' | 'docx')[]; final: boolean; template?: string; watch: boolean }) => {
+    if (flags.watch) return watchMeeting(inputs, flags);
     const { build } = await import('./commands/build.js');
     const result = await build({
       cwd: globalCwd(),
       inputs,
       final: flags.final,
+      ...(flags.template ? { template: flags.template } : {}),
       ...(flags.out ? { out: flags.out } : {}),
       ...(flags.format ? { formats: flags.format } : {}),
       ...sourceDateEpoch(),
@@ -244,6 +250,32 @@ Examples:
     else console.log((result.what === 'positions' ? formatPositions(result.rows, width) : formatMeetings(result.rows, width)).join('\n'));
     process.exitCode = result.diagnostics.some((d) => d.severity === 'error') ? ExitCode.failure : ExitCode.ok;
   });
+
+/** `build --watch`: hands over to src/watch/ and prints what each rebuild says, until Ctrl-C. */
+async function watchMeeting(inputs: string[], flags: { out?: string; format?: ('md' | 'docx')[]; final: boolean; template?: string }): Promise<void> {
+  const [meeting, ...more] = inputs;
+  if (meeting === undefined || more.length) throw new UsageError('--watch follows one meeting file.', 'For example: briefing build meetings/2021-05-18-educ-council.yaml --watch');
+  const { watchBuild } = await import('./watch/watch-build.js');
+  const { formatWatchEvent } = await import('./watch/format.js');
+  const out = paint(stdoutColour);
+  const watcher = await watchBuild({
+    cwd: globalCwd(),
+    meeting,
+    final: flags.final,
+    ...(flags.out ? { out: flags.out } : {}),
+    ...(flags.format ? { formats: flags.format } : {}),
+    ...(flags.template ? { template: flags.template } : {}),
+    ...sourceDateEpoch(),
+    onEvent(event) {
+      const time = new Date().toTimeString().slice(0, 8);
+      for (const line of formatWatchEvent(event, meeting, time, out)) (line.stream === 'out' ? console.log : console.error)(line.text);
+    },
+  });
+  console.log(out.dim('Watching for changes; press Ctrl-C to stop.'));
+  await new Promise<void>((stop) => process.once('SIGINT', () => stop()));
+  await watcher.close();
+  process.exitCode = ExitCode.ok;
+}
 
 function globalCwd(): string {
   const value: unknown = program.opts().cwd;

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { countProblems, formatDiagnostic, paint, useColour } from './report/human.js';
 import { ExitCode, UsageError } from './report/errors.js';
@@ -93,8 +93,8 @@ create
   .argument('<date>', 'day of the meeting, YYYY-MM-DD')
   .argument('<slug>', 'short name for the file, e.g. educ-council')
   .option('--from <file>', 'copy the structure of an earlier meeting (questions and texts left empty)')
-  .option('--kind <kind>', 'formal or informal')
-  .option('--mode <mode>', 'in-person or videoconference')
+  .addOption(new Option('--kind <kind>', 'formal or informal').choices(['formal', 'informal']))
+  .addOption(new Option('--mode <mode>', 'how it is held').choices(['in-person', 'videoconference']))
   .option('--time <HH.MM>', 'start time, e.g. 10.00')
   .option('--formation <text>', 'Council configuration, e.g. EYCS')
   .option('--participants <text>', 'who meets, e.g. "ES izglītības ministri"')
@@ -226,7 +226,7 @@ function today(): string {
 program
   .command('list')
   .description('List positions (clearances, meetings, last change in git) or meetings (progress, output).')
-  .argument('[what]', 'positions or meetings', 'positions')
+  .addArgument(new Argument('[what]', 'positions or meetings').choices(['positions', 'meetings']).default('positions'))
   .addOption(new Option('--status <status>', 'positions with this status').choices(['draft', 'cleared']))
   .option('--uncleared', 'only what still waits for a clearance', false)
   .option('--meeting <file>', 'only the positions this meeting uses')
@@ -239,8 +239,7 @@ Examples:
   $ briefing list positions --meeting meetings/2021-02-19-educ-informal.yaml
   $ briefing list meetings --json`,
   )
-  .action(async (what: string, flags: { status?: 'draft' | 'cleared'; uncleared: boolean; meeting?: string; json: boolean }) => {
-    if (what !== 'positions' && what !== 'meetings') throw new UsageError(`Nothing to list called \`${what}\`.`, 'Use: briefing list positions, or briefing list meetings.');
+  .action(async (what: 'positions' | 'meetings', flags: { status?: 'draft' | 'cleared'; uncleared: boolean; meeting?: string; json: boolean }) => {
     const { list } = await import('./commands/list.js');
     const { formatMeetings, formatPositions } = await import('./list/format.js');
     const result = await list({ cwd: globalCwd(), what, uncleared: flags.uncleared, ...(flags.status ? { status: flags.status } : {}), ...(flags.meeting ? { meeting: flags.meeting } : {}) });
@@ -300,6 +299,23 @@ as <name>.md.hbs, with their partials in templates/partials/; a name used by a b
       const origin = t.source === 'built-in' ? 'built-in' : t.overrides ? `${t.path}, replaces the built-in one` : t.path;
       console.log(`${t.name.padEnd(width)}  ${t.description || '(no description)'} ${paint(stdoutColour).dim(`(${origin})`)}`);
     }
+  });
+
+program
+  .command('completion')
+  .description('Print a shell completion script for bash, zsh or fish.')
+  .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ briefing completion bash > ~/.local/share/bash-completion/completions/briefing
+  $ briefing completion zsh > "\${fpath[1]}/_briefing"
+  $ briefing completion fish > ~/.config/fish/completions/briefing.fish`,
+  )
+  .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+    const { completion } = await import('./commands/completion.js');
+    process.stdout.write(completion(program, shell));
   });
 
 function globalCwd(): string {

@@ -24,7 +24,15 @@ const program = new Command()
   .option('--debug', 'print stack traces of internal errors')
   .showSuggestionAfterError(true)
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(chalk.red(text)) });
+  .configureOutput({ outputError: (text, write) => write(chalk.red(text)) })
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ briefing new meeting 2021-05-18 educ-council
+  $ briefing list --uncleared
+  $ briefing build meetings/2021-02-19-educ-informal.yaml --watch`,
+  );
 
 program
   .command('build')
@@ -43,7 +51,6 @@ Examples:
   $ briefing build 'meetings/2021-*.yaml' --out public/ --format docx
   $ briefing build meetings/2021-02-19-educ-informal.yaml --final
   $ briefing build meetings/2021-02-19-educ-informal.yaml --watch
-  $ briefing build meetings/2021-02-19-educ-informal.yaml --template speaking-points.lv
 
 Exit codes: 0 built, 1 problems in the data (nothing written for those meetings), 2 could not run.
 SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,

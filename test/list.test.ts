@@ -111,7 +111,7 @@ describe('briefing list', () => {
   });
 
   it('refuses what it cannot list (exit 2)', () => {
-    expect(runCli(['list', 'ministries'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('Nothing to list called `ministries`') });
+    expect(runCli(['list', 'ministries'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("'ministries' is invalid for argument 'what'. Allowed choices are positions, meetings.") });
     expect(runCli(['list', 'meetings', '--status', 'draft'], dir).status).toBe(2);
     expect(runCli(['list', '--status', 'final'], dir).status).toBe(2);
     expect(runCli(['list', '--meeting', 'meetings/none.yaml'], dir).status).toBe(2);

@@ -16,6 +16,11 @@ export interface GenerateOptions {
   formats: readonly Format[];
   /** Seconds since 1970 from SOURCE_DATE_EPOCH, read at the edge; overrides the inputs' date. */
   sourceDateEpoch: number | undefined;
+  /**
+   * A template to use instead of the meeting's own (`--template`). Its output files get the
+   * template's name after the file code, so they do not replace the meeting's report.
+   */
+  template?: string | undefined;
 }
 
 /** One generated file, still in memory. */
@@ -72,12 +77,14 @@ export async function generateReport(
   result.inputs.positions = included.flatMap((p) =>
     p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],
   );
-  let compiled = templates.get(meeting.template);
+  const templateName = options.template ?? meeting.template;
+  const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName}`;
+  let compiled = templates.get(templateName);
   if (!compiled) {
-    compiled = loadTemplate(meeting.template, project.templateDirs, project.root);
-    templates.set(meeting.template, compiled);
+    compiled = loadTemplate(templateName, project.templateDirs, project.root);
+    templates.set(templateName, compiled);
   }
-  result.diagnostics.push(...compiled.diagnostics.map((d) => (d.ruleId === 'template/missing' ? atTemplateField(d, loaded) : d)));
+  result.diagnostics.push(...compiled.diagnostics.map((d) => (d.ruleId === 'template/missing' && !options.template ? atTemplateField(d, loaded) : d)));
   if (hasErrors(result.diagnostics) || !compiled.template) return result;
   result.inputs.template = compiled.template.path;
 
@@ -91,7 +98,7 @@ export async function generateReport(
   if (rendered.markdown === undefined) return result;
 
   if (options.formats.includes('md')) {
-    result.files.push({ format: 'md', name: `${meeting.file_code}.md`, data: rendered.markdown });
+    result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown });
   }
   if (options.formats.includes('docx')) {
     const docx = await compileDocx(rendered.markdown, docxMeta(project, model, result.inputs), documentDate(model, options));
@@ -106,7 +113,7 @@ export async function generateReport(
         ),
       );
     }
-    result.files.push({ format: 'docx', name: `${meeting.file_code}.docx`, data: docx.bytes });
+    result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes });
   }
   return result;
 }

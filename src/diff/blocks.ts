@@ -93,7 +93,7 @@ export function segmentsOf(content: readonly PhrasingContent[]): Segment[] {
     for (const node of nodes) {
       if (node.type === 'insertion') walk(node.children, 'insert');
       else if (node.type === 'deletion') walk(node.children, 'delete');
-      else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') add(op, node.value.replace(/[ \t]*\n[ \t]*/g, ' '));
+      else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') add(op, node.value);
       else if (node.type === 'break') add(op, '\n');
       else if (node.type === 'footnoteReference') add(op, `[^${node.label ?? node.identifier}]`);
       else if (node.type === 'image' || node.type === 'imageReference') add(op, `[${node.alt ?? ''}]`);
@@ -102,6 +102,15 @@ export function segmentsOf(content: readonly PhrasingContent[]): Segment[] {
   };
   walk(content, 'equal');
   return segments;
+}
+
+/**
+ * Text as a report shows it: line breaks inside a paragraph read as spaces, except in a
+ * change of whitespace alone, where "↵" and "·" show what changed.
+ */
+export function shownText(text: string, op: Segment['op']): string {
+  if (op !== 'equal' && /^\s+$/.test(text)) return text.replace(/\n/g, '↵').replace(/[ \t]/g, '·');
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ');
 }
 
 /** Words added and removed in a set of blocks. */

@@ -10,29 +10,71 @@ type Op = 'equal' | 'insert' | 'delete';
  * Dropping the deletions gives the new content; dropping the insertions, the old.
  */
 export function mergeInline(before: readonly PhrasingContent[], after: readonly PhrasingContent[], whitespace: boolean): PhrasingContent[] {
-  const oldTokens = tokenize(before, whitespace);
-  const newTokens = tokenize(after, whitespace);
+  const oldUnits = units(tokenize(before, whitespace));
+  const newUnits = units(tokenize(after, whitespace));
+  // Words are aligned first; the whitespace before each kept word is compared afterwards,
+  // so that a re-spaced sentence never pairs spaces instead of words.
   const changes = diffArrays(
-    oldTokens.map((t) => t.key),
-    newTokens.map((t) => t.key),
+    oldUnits.map((u) => u.key),
+    newUnits.map((u) => u.key),
   );
-  const steps: { op: Op; old: Token[]; new: Token[] }[] = [];
+  const steps: Step[] = [];
   let i = 0;
   let j = 0;
   for (const change of changes) {
-    if (change.removed) {
-      steps.push({ op: 'delete', old: oldTokens.slice(i, i + change.count), new: [] });
-      i += change.count;
-    } else if (change.added) {
-      steps.push({ op: 'insert', old: [], new: newTokens.slice(j, j + change.count) });
-      j += change.count;
-    } else {
-      steps.push({ op: 'equal', old: oldTokens.slice(i, i + change.count), new: newTokens.slice(j, j + change.count) });
-      i += change.count;
-      j += change.count;
+    for (let k = 0; k < change.count; k++) {
+      const old = change.added ? undefined : oldUnits[i++];
+      const now = change.removed ? undefined : newUnits[j++];
+      if (old && !now) steps.push({ op: 'delete', old: old.tokens, new: [] });
+      else if (now && !old) steps.push({ op: 'insert', old: [], new: now.tokens });
+      else if (old && now) {
+        if (old.spaceKey === now.spaceKey) steps.push({ op: 'equal', old: old.tokens, new: now.tokens });
+        else {
+          steps.push({ op: 'delete', old: old.space, new: [] }, { op: 'insert', old: [], new: now.space });
+          steps.push({ op: 'equal', old: old.word, new: now.word });
+        }
+      }
     }
   }
   return build(readable(steps));
+}
+
+interface Step {
+  op: Op;
+  old: Token[];
+  new: Token[];
+}
+
+/** A word (or punctuation mark, or atom) with the whitespace before it; the last unit may be whitespace alone. */
+interface Unit {
+  space: Token[];
+  word: Token[];
+  tokens: Token[];
+  key: string;
+  spaceKey: string;
+}
+
+function units(tokens: readonly Token[]): Unit[] {
+  const result: Unit[] = [];
+  let space: Token[] = [];
+  const push = (word: Token[]) => {
+    result.push({
+      space,
+      word,
+      tokens: [...space, ...word],
+      key: word.map((t) => t.key).join('') || '\u0000end',
+      spaceKey: space.map((t) => t.key).join(''),
+    });
+    space = [];
+  };
+  for (const token of tokens) {
+    if (token.kind === 'text' && token.space) {
+      if (space.length) push([]);
+      space = [token];
+    } else push([token]);
+  }
+  if (space.length) push([]);
+  return result;
 }
 
 /** Wraps whole inline content as inserted or deleted. */
@@ -43,14 +85,22 @@ export function markInline(nodes: readonly PhrasingContent[], op: 'insert' | 'de
 
 /**
  * Makes a word diff read as a reviewer would write it: whitespace kept between two
- * changes joins them, and within a run of changes all deletions come before all
- * insertions ("[-old words-]{+new words+}" rather than alternating word by word).
+ * changes joins them, within a run of changes all deletions come before all
+ * insertions ("[-old words-]{+new words+}" rather than alternating word by word), and
+ * a space that starts both stays outside them.
  */
-function readable(steps: { op: Op; old: Token[]; new: Token[] }[]): { op: Op; tokens: Token[] }[] {
+function readable(steps: readonly Step[]): { op: Op; tokens: Token[] }[] {
   const result: { op: Op; tokens: Token[] }[] = [];
   let deleted: Token[] = [];
   let inserted: Token[] = [];
   const flush = () => {
+    const [firstDeleted] = deleted;
+    const [firstInserted] = inserted;
+    if (firstDeleted?.kind === 'text' && firstDeleted.space && firstInserted?.kind === 'text' && firstInserted.key === firstDeleted.key) {
+      result.push({ op: 'equal', tokens: [firstInserted] });
+      deleted = deleted.slice(1);
+      inserted = inserted.slice(1);
+    }
     if (deleted.length) result.push({ op: 'delete', tokens: deleted });
     if (inserted.length) result.push({ op: 'insert', tokens: inserted });
     deleted = [];
@@ -58,6 +108,7 @@ function readable(steps: { op: Op; old: Token[]; new: Token[] }[]): { op: Op; to
   };
   steps.forEach((step, index) => {
     const between = index > 0 && index < steps.length - 1 && steps[index - 1]?.op !== 'equal' && steps[index + 1]?.op !== 'equal';
+    if (step.op === 'equal' && !step.new.length && !step.old.length) return;
     if (step.op === 'equal' && !(between && step.new.every((t) => t.kind === 'text' && t.space))) {
       flush();
       result.push({ op: 'equal', tokens: step.new });

@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import type { DiffBlock } from '../blocks.js';
+import { shownText, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
@@ -48,39 +48,39 @@ function blockMarkdown(block: DiffBlock): string {
   }
 }
 
-function inline(nodes: readonly PhrasingContent[], atStart: boolean): string {
+function inline(nodes: readonly PhrasingContent[], atStart: boolean, changed = false): string {
   let out = '';
   nodes.forEach((node, index) => {
     const start = atStart && index === 0;
     const next = nodes[index + 1];
     if (node.type === 'deletion' && next?.type === 'insertion') {
-      out += `{~~${inline(node.children, start)}~>${inline(next.children, false)}~~}`;
+      out += `{~~${inline(node.children, start, true)}~>${inline(next.children, false, true)}~~}`;
       return;
     }
     if (node.type === 'insertion' && nodes[index - 1]?.type === 'deletion') return;
-    out += piece(node, start);
+    out += piece(node, start, changed);
   });
   return out;
 }
 
-function piece(node: PhrasingContent, atStart: boolean): string {
+function piece(node: PhrasingContent, atStart: boolean, changed: boolean): string {
   switch (node.type) {
     case 'text':
-      return escapeMarkdown(node.value, atStart);
+      return escapeMarkdown(shownText(node.value, changed ? 'insert' : 'equal'), atStart);
     case 'insertion':
-      return `{++${inline(node.children, atStart)}++}`;
+      return `{++${inline(node.children, atStart, true)}++}`;
     case 'deletion':
-      return `{--${inline(node.children, atStart)}--}`;
+      return `{--${inline(node.children, atStart, true)}--}`;
     case 'strong':
-      return `**${inline(node.children, false)}**`;
+      return `**${inline(node.children, false, changed)}**`;
     case 'emphasis':
-      return `*${inline(node.children, false)}*`;
+      return `*${inline(node.children, false, changed)}*`;
     case 'delete':
-      return `~~${inline(node.children, false)}~~`;
+      return `~~${inline(node.children, false, changed)}~~`;
     case 'link':
-      return `[${inline(node.children, false)}](${node.url})`;
+      return `[${inline(node.children, false, changed)}](${node.url})`;
     case 'linkReference':
-      return `[${inline(node.children, false)}][${node.label ?? node.identifier}]`;
+      return `[${inline(node.children, false, changed)}][${node.label ?? node.identifier}]`;
     case 'inlineCode':
       return `\`${node.value}\``;
     case 'footnoteReference':

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { segmentsOf, type DiffBlock } from '../blocks.js';
+import { segmentsOf, shownText, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { blocksInView, changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
@@ -37,7 +37,7 @@ function prefix(block: DiffBlock): string {
 function plain(block: DiffBlock): string {
   return segmentsOf(block.content)
     .filter((s) => s.op !== 'delete')
-    .map((s) => s.text)
+    .map((s) => shownText(s.text, 'equal'))
     .join('');
 }
 
@@ -45,9 +45,10 @@ function marked(block: DiffBlock, chalk: ChalkInstance): string {
   const colour = chalk.level > 0;
   return segmentsOf(block.content)
     .map((s) => {
-      if (s.op === 'insert') return colour ? chalk.green.underline(s.text) : `{+${s.text}+}`;
-      if (s.op === 'delete') return colour ? chalk.red.strikethrough(s.text) : `[-${s.text}-]`;
-      return s.text;
+      const text = shownText(s.text, s.op);
+      if (s.op === 'insert') return colour ? chalk.green.underline(text) : `{+${text}+}`;
+      if (s.op === 'delete') return colour ? chalk.red.strikethrough(text) : `[-${text}-]`;
+      return text;
     })
     .join('');
 }

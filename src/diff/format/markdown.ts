@@ -11,7 +11,8 @@ import { statTable } from './stat.js';
  * status and clearance first, then the whole document with its changes marked.
  */
 export function formatMarkdown(diff: DocumentDiff, stat: boolean): string {
-  const lines = [`# Changes in ${diff.file}`, '', `From ${escapeMarkdown(versionLabel(diff.from), false)} to ${escapeMarkdown(versionLabel(diff.to), false)}.`, ''];
+  const code = (text: string) => `\`${text}\``;
+  const lines = [`# Changes in ${code(diff.file)}`, '', `From ${versionLabel(diff.from, code)} to ${versionLabel(diff.to, code)}.`, ''];
   if (stat) return [...lines, '```', ...statTable(diff.stat), '```', ''].join('\n');
   if (diff.equal) return [...lines, 'No changes.', ''].join('\n');
   if (diff.metadata.length) {

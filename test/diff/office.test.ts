@@ -36,6 +36,6 @@ test.skipIf(!SOFFICE && !REQUIRED)('LibreOffice opens the redline, sees each tra
   const regions = [...(tracked?.[2] ?? '').matchAll(/<text:(insertion|deletion)>[\s\S]*?<dc:creator>([^<]*)<\/dc:creator><dc:date>([^<]*)<\/dc:date>/g)];
   // "trim" → "četriem", "." → ";", and the inserted item 4 (LibreOffice joins its text and its paragraph mark).
   expect(regions.map((r) => r[1]).sort()).toEqual(['deletion', 'deletion', 'insertion', 'insertion']);
-  expect(new Set(regions.map((r) => `${r[2]} ${r[3]}`))).toEqual(new Set(['Recenzents 2021-02-19T00:00:00']));
+  expect(new Set(regions.map((r) => `${r[2]} ${r[3]?.slice(0, 10)}`))).toEqual(new Set(['Recenzents 2021-02-19']));
   expect(content).toContain('četriem');
 });

@@ -39,7 +39,14 @@ function reword(list: string[], at: number, word: string): string[] {
   return copy;
 }
 
-function applyEdits(blocks: Block[], edits: fc.RecordValue<{ action: string; at: number; word: string; added: Block }>[]): Block[] {
+interface Edit {
+  action: string;
+  at: number;
+  word: string;
+  added: Block;
+}
+
+function applyEdits(blocks: Block[], edits: Edit[]): Block[] {
   return blocks.flatMap((b, index): Block[] => {
     const e = edits[index % Math.max(1, edits.length)];
     if (!e || e.action === 'keep') return [b];

@@ -267,7 +267,7 @@ function fileKind(project: Project, file: string, repo: Repository | undefined, 
   if (path.startsWith(`${meetings}/`)) return 'meeting';
   if (path.startsWith(`${positions}/`)) return 'position';
   const commit = to.kind === 'commit' ? to.commit : from.kind === 'commit' ? from.commit : undefined;
-  const text = existsSync(file) || !commit ? readText(file, path) : textAtCommit(requireRepo(repo), commit, file);
+  const text = existsSync(file) || !commit || to.kind === 'file' ? readText(file, path) : textAtCommit(requireRepo(repo), commit, file);
   const data = parseYaml(path, text).data;
   if (typeof data === 'object' && data !== null) {
     if ('questions' in data && 'date' in data) return 'meeting';

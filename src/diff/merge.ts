@@ -44,21 +44,14 @@ export function mergeDocuments(
 
 /** Copies a tree without source positions, with each list's kind written into its data. */
 function prepare({ tree, markdown }: { tree: Root; markdown: string }): RootContent[] {
-  const copy = (node: Nodes): Nodes => {
-    const { position: _position, ...rest } = node;
-    const result: Nodes = structuredClone(rest);
-    if (result.type === 'list' && node.type === 'list') result.data = { ...result.data, listKind: listKindInSource(node, markdown) };
-    if ('children' in result && 'children' in node) {
-      const children: Nodes[] = node.children.map(copy);
-      Object.assign(result, { children });
-    }
-    return result;
+  const copy = structuredClone(tree);
+  const visit = (node: Nodes): void => {
+    if (node.type === 'list') node.data = { ...node.data, listKind: listKindInSource(node, markdown) };
+    if ('children' in node) for (const child of node.children) visit(child);
+    delete node.position;
   };
-  return tree.children.map((child) => {
-    const copied = copy(child);
-    if (copied.type === 'root') throw new Error('mergeDocuments: a root inside a root');
-    return copied;
-  });
+  visit(copy);
+  return copy.children;
 }
 
 class Merger {

@@ -126,7 +126,8 @@ class Merger {
     const result: T[] = [];
     let a = 0;
     let b = 0;
-    for (const [pa, pb] of [...pairs, [m, n] as [number, number]]) {
+    const end: [number, number] = [m, n];
+    for (const [pa, pb] of [...pairs, end]) {
       for (; a < pa; a++) result.push(this.whole(removed[a], 'delete'));
       for (; b < pb; b++) result.push(this.whole(added[b], 'insert'));
       const before = removed[pa];

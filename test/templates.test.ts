@@ -31,7 +31,12 @@ describe('templates', () => {
   it('--template names its output after the template, beside the meeting’s own report', async () => {
     const dir = exampleProject();
     const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md', 'docx'], template: 'speaking-points.lv' });
-    expect(result.meetings[0]?.outputs).toEqual(['out/IZMzin_190221_EDUC.speaking-points.lv.md', 'out/IZMzin_190221_EDUC.speaking-points.lv.docx']);
+    // The manifest follows the template's name too, so the report's own manifest is not overwritten.
+    expect(result.meetings[0]?.outputs).toEqual([
+      'out/IZMzin_190221_EDUC.speaking-points.lv.md',
+      'out/IZMzin_190221_EDUC.speaking-points.lv.docx',
+      'out/IZMzin_190221_EDUC.speaking-points.lv.manifest.json',
+    ]);
     expect(runCli(['build', EXAMPLE_MEETING, '--template', 'speaking-point.lv'], dir)).toMatchObject({
       status: 2,
       stderr: 'briefing: No template named `speaking-point.lv`.\n  Did you mean speaking-points.lv? See briefing templates.\n',

@@ -71,7 +71,7 @@ describe('build --watch', () => {
     const first = log.next();
     watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
     const initial = await first;
-    expect(initial).toMatchObject({ kind: 'build', run: 1, changed: [], result: { status: 'built', outputs: ['out/IZMzin_190221_EDUC.md'] } });
+    expect(initial).toMatchObject({ kind: 'build', run: 1, changed: [], result: { status: 'built', outputs: ['out/IZMzin_190221_EDUC.md', 'out/IZMzin_190221_EDUC.manifest.json'] } });
     const output = join(dir, 'out/IZMzin_190221_EDUC.md');
 
     // An editor saving three times in a row, plus a file the meeting does not use.
@@ -111,7 +111,7 @@ describe('build --watch', () => {
     expect(await first).toMatchObject({
       result: {
         status: 'built',
-        outputs: ['out/IZMzin_190221_EDUC.md', 'out/IZMzin_190221_EDUC.new.docx'],
+        outputs: ['out/IZMzin_190221_EDUC.md', 'out/IZMzin_190221_EDUC.new.docx', 'out/IZMzin_190221_EDUC.manifest.json'],
         heldOpen: [{ target: 'out/IZMzin_190221_EDUC.docx', writtenTo: 'out/IZMzin_190221_EDUC.new.docx' }],
       },
     });

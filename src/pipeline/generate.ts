@@ -2,6 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
 import { compileDocx, type DocxMeta } from '../docx/index.js';
+import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
 import { loadTemplate, type Template } from '../render/template.js';
@@ -25,8 +26,8 @@ export interface GenerateOptions {
 
 /** One generated file, still in memory. */
 export interface GeneratedFile {
-  format: Format;
-  /** File name without folder: `<file_code>.<format>`. */
+  format: Format | 'manifest';
+  /** File name without folder: `<file_code>.<format>`, `<file_code>.manifest.json`. */
   name: string;
   data: string | Uint8Array;
 }
@@ -46,6 +47,8 @@ export interface GeneratedReport {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
   inputs: ReportInputs;
+  /** The rendered report and how its DOCX is laid out: present once rendering succeeded (used by `diff`). */
+  rendered?: { markdown: string; meta: DocxMeta; date: Date };
 }
 
 /** Compiled templates by name, shared by the meetings of one run. */
@@ -96,12 +99,15 @@ export async function generateReport(
   const rendered = compiled.template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
+  const date = documentDate(model, options);
+  const meta = docxMeta(project, model, result.inputs);
+  result.rendered = { markdown: rendered.markdown, meta, date };
 
   if (options.formats.includes('md')) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown });
   }
   if (options.formats.includes('docx')) {
-    const docx = await compileDocx(rendered.markdown, docxMeta(project, model, result.inputs), documentDate(model, options));
+    const docx = await compileDocx(rendered.markdown, meta, date);
     for (const warning of docx.warnings) {
       result.diagnostics.push(
         diagnostic(
@@ -114,6 +120,10 @@ export async function generateReport(
       );
     }
     result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes });
+  }
+  if (result.files.length) {
+    const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files });
+    result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data: `${JSON.stringify(manifest, null, 2)}\n` });
   }
   return result;
 }

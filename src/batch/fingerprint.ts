@@ -62,7 +62,7 @@ export interface MeetingFacts {
 export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache): string | undefined {
   const template = templateFingerprint(context.project, facts.template, templates);
   if (template === undefined) return undefined;
-  const { final, formats, sourceDateEpoch } = context.options;
+  const { final, formats, sourceDateEpoch, template: chosen } = context.options;
   return sha256(
     JSON.stringify({
       tool: context.tool,
@@ -70,7 +70,7 @@ export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: 
       template,
       meeting: facts.meetingHash,
       positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash])]),
-      options: { final, formats: [...formats].sort(), sourceDateEpoch: sourceDateEpoch ?? null, out: context.out },
+      options: { final, formats: [...formats].sort(), sourceDateEpoch: sourceDateEpoch ?? null, template: chosen ?? null, out: context.out },
     }),
   );
 }

@@ -19,7 +19,7 @@ export async function runJob(project: Project, absolutePath: string, options: Ge
     return {
       meetingPath: report.meetingPath,
       fileCode: report.fileCode,
-      template: loaded.meeting?.template ?? null,
+      template: loaded.meeting ? (options.template ?? loaded.meeting.template) : null,
       draft: report.draft,
       files: report.files,
       diagnostics: report.diagnostics,

@@ -11,6 +11,7 @@ import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
 import { projectPath } from '../load/files.js';
 import { findProjectRoot, loadProject } from '../load/project.js';
+import { assertTemplateExists } from '../render/catalog.js';
 import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode } from '../report/errors.js';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   formats?: readonly Format[];
   /** Refuse to build a report whose positions lack a required clearance. */
   final: boolean;
+  /** Use this template instead of each meeting's own. */
+  template?: string;
   /** From SOURCE_DATE_EPOCH, read by the CLI. */
   sourceDateEpoch?: number;
   /** Most worker threads to use; defaults to the number of cores. */
@@ -78,12 +81,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = loadProject(options.cwd, { knownPositionIds: new Map(Object.entries(cache.positionIds)) });
   if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, ExitCode.failure);
 
+  if (options.template !== undefined) assertTemplateExists(project, options.template);
   const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
   const generate: GenerateOptions = {
     final: options.final,
     formats: options.formats ?? project.config.formats,
     sourceDateEpoch: options.sourceDateEpoch,
+    template: options.template,
   };
   const templates: TemplateCache = new Map();
   const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), claims: claimsById(project.positionFiles) };

@@ -20,6 +20,8 @@ export interface Template {
   path: string;
   /** SHA-256-able identity: the template text plus its partials' texts. */
   sources: string[];
+  /** The template file and its partials, project-relative paths (`../…` for built-in ones) with their texts. */
+  files: { path: string; text: string }[];
   render(model: ReportModel): { markdown?: string; diagnostics: Diagnostic[] };
 }
 
@@ -55,6 +57,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
 
   const diagnostics: Diagnostic[] = [];
   const sources: string[] = [];
+  const files: { path: string; text: string }[] = [];
   const partialsDir = join(dir, 'partials');
   const partialPaths = new Map<string, string>();
   if (existsSync(partialsDir)) {
@@ -65,6 +68,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       const partialPath = projectPath(root, partialAbsolute);
       const source = readText(partialAbsolute, partialPath);
       sources.push(source);
+      files.push({ path: partialPath, text: source });
       const compiled = compileSource(env, source, partialPath, known);
       diagnostics.push(...compiled.diagnostics);
       if (compiled.fn) {
@@ -75,6 +79,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   }
   const source = readText(absolute, path);
   sources.unshift(source);
+  files.unshift({ path, text: source });
   const compiled = compileSource(env, source, path, known);
   diagnostics.push(...compiled.diagnostics);
   const fn = compiled.fn;
@@ -85,6 +90,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       name,
       path,
       sources,
+      files,
       render(model) {
         try {
           return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };

@@ -35,6 +35,21 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
     ];
   });
 
+/** A meeting without questions is a draft just scaffolded: a warning, an error under `--final`. */
+export const hasQuestions: MeetingRule = ({ loaded, meeting, final }) =>
+  meeting.questions.length
+    ? []
+    : [
+        diagnostic(
+          loaded.path,
+          loaded.file.locate(['questions']),
+          final ? 'error' : 'warning',
+          'meeting/no-questions',
+          'The meeting has no questions yet, so the report has no answers.',
+          'Add each question with the id of the position that answers it: `- text: …` and `position: <id>`.',
+        ),
+      ];
+
 /** Required ministries must be in the registry. */
 export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting }) =>
   meeting.required_clearances.flatMap((code, index) =>
@@ -104,6 +119,7 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
 
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
+  hasQuestions,
   questionsPointToPositions,
   requiredMinistriesExist,
   includedPositionsAreSound,

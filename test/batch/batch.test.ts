@@ -19,8 +19,8 @@ describe('a batch', () => {
     const run = runCli(['build', '--all', '--format', 'md'], dir);
     expect(run.status).toBe(1);
     expect(run.stdout.split('\n')).toEqual([
-      `built  ${EXAMPLE_MEETING} → out/IZMzin_190221_EDUC.md`,
-      'built  meetings/m1.yaml → out/M1.md',
+      `built  ${EXAMPLE_MEETING} → out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.manifest.json`,
+      'built  meetings/m1.yaml → out/M1.md, out/M1.manifest.json',
       'failed meetings/m2.yaml: nothing written',
       '',
     ]);
@@ -52,7 +52,7 @@ describe('a batch', () => {
             { path: 'positions/educ/equity-eu-cooperation.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
             { path: expect.stringMatching(/templates\/informative-report\.lv\.md\.hbs$/) },
           ],
-          outputs: ['out/IZMzin_190221_EDUC.md', 'out/IZMzin_190221_EDUC.docx'],
+          outputs: ['out/IZMzin_190221_EDUC.md', 'out/IZMzin_190221_EDUC.docx', 'out/IZMzin_190221_EDUC.manifest.json'],
           messages: [],
           ms: expect.any(Number),
         },

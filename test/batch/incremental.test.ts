@@ -41,7 +41,7 @@ describe('incremental builds', () => {
     const second = await run(dir);
     expect(second.status).toEqual(all('unchanged'));
     expect(second.result.summary).toEqual({ built: 0, unchanged: 3, failed: 0 });
-    expect(second.result.meetings.find((m) => m.meeting === B)?.outputs).toEqual(['out/B.md', 'out/B.docx']);
+    expect(second.result.meetings.find((m) => m.meeting === B)?.outputs).toEqual(['out/B.md', 'out/B.docx', 'out/B.manifest.json']);
     expect(inode(join(dir, 'out/B.docx'))).toBe(before);
   });
 

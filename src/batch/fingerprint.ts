@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { sha256 } from '../load/files.js';
@@ -7,19 +7,18 @@ import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
 import { loadTemplate } from '../render/template.js';
 
 /**
- * Identifies the tool that builds: its version and the code it runs (the files under
- * `dist/`), so that a rebuilt tool never reuses outputs of an older one, even at the same version.
+ * Identifies the tool that builds: its version and the code it runs, so that a rebuilt
+ * tool never reuses outputs of an older one, even at the same version. The bundler names
+ * each file under `dist/chunks/` after a hash of its content, so their names stand for the code.
  */
 export function toolFingerprint(): string {
-  const dist = join(packageRoot(), 'dist');
-  let files: string[] = [];
+  let chunks: string[] = [];
   try {
-    files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort();
+    chunks = readdirSync(join(packageRoot(), 'dist', 'chunks')).sort();
   } catch {
     // Run from the sources (tests): the version alone identifies the tool.
   }
-  const code = sha256(files.map((name) => `${name} ${sha256(readFileSync(join(dist, name)))}`).join('\n'));
-  return `${packageJson.version}+${code.slice(0, 16)}`;
+  return `${packageJson.version}+${sha256(chunks.join('\n')).slice(0, 16)}`;
 }
 
 /**

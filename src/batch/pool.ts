@@ -31,6 +31,7 @@ export interface JobsContext {
  * to pay for them, else the main thread. Returns how many worker threads it used.
  */
 export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: JobResult) => void): Promise<number> {
+  if (!paths.length) return 0;
   const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
   const workerFile = join(packageRoot(), 'dist', 'worker.js');
   if (threads < 2 || !existsSync(workerFile)) {

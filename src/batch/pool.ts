@@ -51,10 +51,10 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
     minThreads: threads,
     maxThreads: threads,
     workerData: setup,
-    // The young generation as large as the main thread's: smaller ones promote each
-    // meeting's short-lived document tree and cost up to twice the CPU (see
-    // docs/performance.md); the old generation is capped so garbage cannot pile up.
-    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 },
+    // A young generation as large as the main thread's: smaller ones promote each
+    // meeting's short-lived document tree and cost up to twice the CPU; the old one is
+    // capped at a few times what a worker keeps alive (docs/performance.md has the figures).
+    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 128 },
   });
   try {
     await Promise.all(

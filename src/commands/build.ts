@@ -6,6 +6,7 @@ import { projectPath } from '../load/files.js';
 import { loadMeeting } from '../load/meeting.js';
 import { loadProject, type Project } from '../load/project.js';
 import { generateReport, type Format, type GeneratedReport, type TemplateCache } from '../pipeline/generate.js';
+import { duplicateFileCodes } from '../validate/project-rules.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
 
@@ -23,6 +24,8 @@ export interface BuildOptions {
   final: boolean;
   /** From SOURCE_DATE_EPOCH, read by the CLI. */
   sourceDateEpoch?: number;
+  /** Today's date (YYYY-MM-DD), read by the CLI; without it, date-relative warnings are skipped. */
+  today?: string;
 }
 
 /** What happened to one meeting. */
@@ -48,7 +51,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) {
-    return { meetings: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.failure };
+    return { meetings: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.problems };
   }
   const { paths, diagnostics: inputDiagnostics } = resolveInputs(project, options.cwd, options.inputs);
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
@@ -62,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const path of paths) {
     const loaded = loadMeeting(project.root, path);
     reports.push(
-      await generateReport(project, loaded, { final: options.final, formats, sourceDateEpoch: options.sourceDateEpoch }, templates),
+      await generateReport(project, loaded, { final: options.final, formats, sourceDateEpoch: options.sourceDateEpoch, ...(options.today ? { today: options.today } : {}) }, templates),
     );
   }
   diagnostics.push(...duplicateFileCodes(reports));
@@ -122,20 +125,4 @@ function resolveInputs(project: Project, cwd: string, inputs: readonly string[])
     }
   }
   return { paths: [...new Set(paths)], diagnostics };
-}
-
-/** Two meetings with one file code would overwrite each other's output. */
-function duplicateFileCodes(reports: readonly GeneratedReport[]): Diagnostic[] {
-  const seen = new Map<string, string>();
-  const problems: Diagnostic[] = [];
-  for (const report of reports) {
-    if (!report.fileCode) continue;
-    const first = seen.get(report.fileCode);
-    if (first) {
-      problems.push(
-        diagnostic(report.meetingPath, undefined, 'error', 'meeting/duplicate-file-code', `The file code \`${report.fileCode}\` is also used by ${first}; both would write the same files.`, 'Give each meeting its own file_code.'),
-      );
-    } else seen.set(report.fileCode, report.meetingPath);
-  }
-  return problems;
 }

@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { UsageError } from '../report/errors.js';
 import { checkSchema } from '../validate/schema.js';
 import { projectPath, readText, sha256 } from './files.js';
+import { readCommittedTexts } from './git.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** The name of the file that marks a project root. */
@@ -21,6 +22,8 @@ export interface LoadedPosition {
   position?: Position;
   /** SHA-256 of the file's text. */
   hash: string;
+  /** The `version` the file has at git HEAD, when it is committed there with a readable one. */
+  committedVersion?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -131,6 +134,7 @@ function loadPositions(root: string, config: Config): Map<string, LoadedPosition
     ? globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true, dot: false }).sort()
     : [];
   const positions = new Map<string, LoadedPosition>();
+  const committed = readCommittedTexts(root, files.map((absolute) => projectPath(root, absolute)));
   for (const absolute of files) {
     const shown = projectPath(root, absolute);
     const text = readText(absolute, shown);
@@ -144,6 +148,8 @@ function loadPositions(root: string, config: Config): Map<string, LoadedPosition
       diagnostics: [...file.diagnostics, ...checked.diagnostics],
     };
     if (checked.value) loaded.position = checked.value;
+    const committedVersion = versionIn(committed.get(shown), shown);
+    if (committedVersion !== undefined) loaded.committedVersion = committedVersion;
     const earlier = positions.get(id);
     if (earlier) {
       earlier.diagnostics.push(
@@ -161,6 +167,16 @@ function loadPositions(root: string, config: Config): Map<string, LoadedPosition
     positions.set(id, loaded);
   }
   return positions;
+}
+
+/** The `version` of a position's committed text, if that text is readable and has one. */
+function versionIn(text: string | undefined, path: string): number | undefined {
+  if (text === undefined) return undefined;
+  const data = parseYaml(path, text).data;
+  if (typeof data === 'object' && data !== null && 'version' in data && Number.isInteger(data.version)) {
+    return Number(data.version);
+  }
+  return undefined;
 }
 
 function idFromData(data: unknown): string | undefined {

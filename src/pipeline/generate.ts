@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
 import { compileDocx, type DocxMeta } from '../docx/index.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
 import { loadTemplate, type Template } from '../render/template.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
@@ -16,6 +16,8 @@ export interface GenerateOptions {
   formats: readonly Format[];
   /** Seconds since 1970 from SOURCE_DATE_EPOCH, read at the edge; overrides the inputs' date. */
   sourceDateEpoch: number | undefined;
+  /** Today's date (YYYY-MM-DD), read at the edge: for warnings such as a past meeting still in draft. */
+  today?: string;
 }
 
 /** One generated file, still in memory. */
@@ -37,6 +39,8 @@ export interface ReportInputs {
 export interface GeneratedReport {
   meetingPath: string;
   fileCode: string | null;
+  /** Where `file_code` is written, for messages about it. */
+  fileCodePlace?: Place | undefined;
   draft: boolean;
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
@@ -59,6 +63,7 @@ export async function generateReport(
   const result: GeneratedReport = {
     meetingPath: loaded.path,
     fileCode: loaded.meeting?.file_code ?? null,
+    fileCodePlace: loaded.file.locate(['file_code']),
     draft: false,
     files: [],
     diagnostics: [...loaded.diagnostics],
@@ -67,7 +72,7 @@ export async function generateReport(
   const meeting = loaded.meeting;
   if (!meeting) return result;
 
-  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final }));
+  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final, ...(options.today ? { today: options.today } : {}) }));
   const included = includedPositions(project, meeting);
   result.inputs.positions = included.flatMap((p) =>
     p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],
@@ -77,7 +82,7 @@ export async function generateReport(
     compiled = loadTemplate(meeting.template, project.templateDirs, project.root);
     templates.set(meeting.template, compiled);
   }
-  result.diagnostics.push(...compiled.diagnostics.map((d) => (d.ruleId === 'template/missing' ? atTemplateField(d, loaded) : d)));
+  result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) ? atTemplateField(d, loaded) : d)));
   if (hasErrors(result.diagnostics) || !compiled.template) return result;
   result.inputs.template = compiled.template.path;
 
@@ -137,6 +142,9 @@ function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): D
     layout: project.config.layout,
   };
 }
+
+/** Template problems caused by the meeting's `template` field, so reported there. */
+const MEETING_TEMPLATE_RULES = new Set(['template/missing', 'template/outside-folder']);
 
 function atTemplateField(d: Diagnostic, loaded: LoadedMeeting): Diagnostic {
   const place = loaded.file.locate(['template']);

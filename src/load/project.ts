@@ -8,6 +8,7 @@ import { UsageError } from '../report/errors.js';
 import { checkSchema } from '../validate/schema.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { readCommittedTexts } from './git.js';
+import { projectLocations } from './project-paths.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** The name of the file that marks a project root. */
@@ -82,7 +83,9 @@ export function loadProject(cwd: string): Project {
   const setupDiagnostics = [...configFile.diagnostics, ...configChecked.diagnostics];
   const config = configChecked.value ?? configSchema.parse({ issuing_ministry: 'IZM' });
 
-  const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(root, config);
+  const { locations, diagnostics: pathDiagnostics } = projectLocations(root, config, configFile);
+  setupDiagnostics.push(...pathDiagnostics);
+  const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(root, locations.ministries);
   setupDiagnostics.push(...registryDiagnostics);
   if (configChecked.value && Object.keys(ministries).length && !ministries[config.issuing_ministry]) {
     setupDiagnostics.push(
@@ -97,10 +100,9 @@ export function loadProject(cwd: string): Project {
     );
   }
 
-  const positions = loadPositions(root, config);
+  const positions = loadPositions(root, locations.positions);
   const packageTemplates = join(packageRoot(), 'templates');
-  const projectTemplates = join(root, config.paths.templates);
-  const templateDirs = [...new Set([projectTemplates, packageTemplates])];
+  const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
     root,
     config,
@@ -114,10 +116,11 @@ export function loadProject(cwd: string): Project {
   };
 }
 
-function loadMinistries(root: string, config: Config) {
-  const own = join(root, config.paths.ministries);
-  const absolute = existsSync(own) ? own : join(packageRoot(), 'ministries.yaml');
-  const shown = existsSync(own) ? projectPath(root, own) : 'ministries.yaml (built-in)';
+/** The project's registry, or the built-in one when the project has none (or names one it cannot use). */
+function loadMinistries(root: string, own: string | undefined) {
+  const usable = own !== undefined && existsSync(own);
+  const absolute = usable ? own : join(packageRoot(), 'ministries.yaml');
+  const shown = usable ? projectPath(root, own) : 'ministries.yaml (built-in)';
   const file = parseYaml(shown, readText(absolute, shown));
   const checked = checkSchema(file, ministriesSchema, 'ministries registry');
   return { file, ministries: checked.value ?? {}, diagnostics: [...file.diagnostics, ...checked.diagnostics] };
@@ -128,9 +131,8 @@ function loadMinistries(root: string, config: Config) {
  * file with an id already taken is reported on the first one's record, so every
  * meeting that uses the id sees the conflict.
  */
-function loadPositions(root: string, config: Config): Map<string, LoadedPosition> {
-  const folder = join(root, config.paths.positions);
-  const files = existsSync(folder)
+function loadPositions(root: string, folder: string | undefined): Map<string, LoadedPosition> {
+  const files = folder !== undefined && existsSync(folder)
     ? globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true, dot: false }).sort()
     : [];
   const positions = new Map<string, LoadedPosition>();

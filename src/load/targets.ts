@@ -4,6 +4,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { isInside, projectPath } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
+import { projectLocations, type ProjectLocations } from './project-paths.js';
 
 /** The files one `briefing check` looks at, by kind, as absolute paths. */
 export interface CheckTargets {
@@ -59,19 +60,13 @@ export function checkTargets(project: Project, cwd: string, inputs: readonly str
   };
 }
 
-/** The project's folders, absolute. */
-export function projectFolders(project: Project) {
-  const { paths } = project.config;
-  return {
-    meetings: join(project.root, paths.meetings),
-    positions: join(project.root, paths.positions),
-    templates: join(project.root, paths.templates),
-    ministries: join(project.root, paths.ministries),
-  };
+/** The project's folders, absolute; undefined where the config's value cannot be used (reported at load). */
+function projectFolders(project: Project): ProjectLocations {
+  return projectLocations(project.root, project.config, project.configFile).locations;
 }
 
-function filesIn(folder: string, patterns: readonly string[]): string[] {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return [];
+function filesIn(folder: string | undefined, patterns: readonly string[]): string[] {
+  if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
   return globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
 }
 
@@ -90,9 +85,9 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
 
 type Kind = 'meeting' | 'position' | 'template' | 'setup' | 'other';
 
-function kindOf(project: Project, folders: ReturnType<typeof projectFolders>, file: string): Kind {
+function kindOf(project: Project, folders: ProjectLocations, file: string): Kind {
   if (file === join(project.root, CONFIG_FILE) || file === folders.ministries) return 'setup';
   if (file.endsWith('.hbs')) return 'template';
   if (!/\.ya?ml$/.test(file)) return 'other';
-  return isInside(folders.positions, file) ? 'position' : 'meeting';
+  return folders.positions !== undefined && isInside(folders.positions, file) ? 'position' : 'meeting';
 }

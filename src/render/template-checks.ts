@@ -50,6 +50,14 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
       }
       return;
     }
+    for (const found of pathsOf(node)) {
+      const internal = found.parts.find((part) => PROTOTYPE_NAMES.has(part));
+      if (internal !== undefined) {
+        problems.push(
+          diagnostic(path, at(found), 'error', 'template/prototype-access', `\`${found.original}\` reaches into JavaScript internals (\`${internal}\`), not into the data.`, 'Use the fields of the template data described in the README.'),
+        );
+      }
+    }
     const helper = helperName(node);
     if (helper !== undefined && !names.helpers.has(helper)) {
       problems.push(
@@ -78,6 +86,16 @@ function walk(program: hbs.AST.Program | undefined, visit: (node: hbs.AST.Node) 
       walk(statement.inverse, visit);
     }
   }
+}
+
+/** Names that lead from data to JavaScript internals; Handlebars denies them at run time, the check names them. */
+const PROTOTYPE_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** The paths a statement or call uses directly: its own path and its arguments' (sub-expressions are visited on their own). */
+function pathsOf(node: hbs.AST.Node): hbs.AST.PathExpression[] {
+  if (!isCall(node)) return [];
+  const expressions: hbs.AST.Expression[] = [node.path, ...node.params, ...(node.hash?.pairs.map((pair) => pair.value) ?? [])];
+  return expressions.filter(isPath);
 }
 
 /** A node that may call a helper. */

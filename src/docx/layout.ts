@@ -1,4 +1,3 @@
-import { convertMillimetersToTwip } from 'docx';
 import type { Layout } from '../model/index.js';
 
 const PAPER_MM = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } } as const;
@@ -22,7 +21,8 @@ export interface PageGeometry {
 /** Converts the layout settings into the numbers DOCX needs. */
 export function pageGeometry(layout: Layout): PageGeometry {
   const paper = PAPER_MM[layout.paper];
-  const twip = (mm: number) => Math.round(convertMillimetersToTwip(mm));
+  // 1 mm = 1440/25.4 twips; rounded (not floored) so A4 is Word's own 11906 × 16838.
+  const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
   const margins = layout.margins_mm;
   return {
     width: twip(paper.width),

@@ -3,9 +3,12 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /**
  * The zip entries' modification time. fflate writes DOS times from local-time getters,
- * so the date is built from local-time parts: the same bytes in every time zone.
+ * so the date is built from local-time parts, anew for each document (the time zone
+ * may change during a process): the same bytes in every time zone.
  */
-const ZIP_TIME = new Date(1980, 0, 1, 12, 0, 0);
+function zipTime(): Date {
+  return new Date(1980, 0, 1, 12, 0, 0);
+}
 
 /**
  * Packs a document into DOCX bytes that depend only on the document and `date`:
@@ -35,7 +38,7 @@ export async function packDocx(document: Document, date: Date): Promise<Uint8Arr
     }
     ordered[name] = strToU8(xml);
   }
-  return zipSync(ordered, { level: 6, mtime: ZIP_TIME });
+  return zipSync(ordered, { level: 6, mtime: zipTime() });
 }
 
 /** Maps each relationship id that is not of the plain `rId<n>` form to `rIdL<n>`, in order of appearance. */

@@ -126,14 +126,14 @@ function compileSource(
   try {
     ast = env.parseWithoutProcessing(source);
   } catch (error) {
-    return { diagnostics: [syntaxDiagnostic(error, path)] };
+    return { diagnostics: [syntaxDiagnostic(error, path, source)] };
   }
   escapePlainMustaches(ast, knownHelpers);
   try {
     const compiled = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
     return { fn: (context) => compiled(context), diagnostics: [] };
   } catch (error) {
-    return { diagnostics: [syntaxDiagnostic(error, path)] };
+    return { diagnostics: [syntaxDiagnostic(error, path, source)] };
   }
 }
 
@@ -150,9 +150,9 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       const { path, params, hash, loc } = statement;
       const isHelperCall =
         params.length > 0 || (hash?.pairs.length ?? 0) > 0 || (isPath(path) && knownHelpers.has(path.original));
-      let argument: hbs.AST.Expression = path;
+      let argument: hbs.AST.Expression = strictPath(path);
       if (isHelperCall && isPath(path)) {
-        const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params, hash, loc };
+        const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
         argument = call;
       }
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc };
@@ -181,6 +181,15 @@ function isContent(statement: hbs.AST.Statement): statement is hbs.AST.ContentSt
   return statement.type === 'ContentStatement';
 }
 
+/**
+ * Handlebars' strict mode checks a mustache's own path but not a helper's parameters.
+ * Since every `{{x}}` becomes a helper call, its paths are marked strict again, so a
+ * misspelt field is still an error rather than an empty string.
+ */
+function strictPath(expression: hbs.AST.Expression): hbs.AST.Expression {
+  return isPath(expression) && !expression.data ? Object.assign(expression, { strict: true }) : expression;
+}
+
 function isMustache(statement: hbs.AST.Statement): statement is hbs.AST.MustacheStatement {
   return statement.type === 'MustacheStatement';
 }
@@ -205,8 +214,19 @@ function tidyMarkdown(markdown: string): string {
   return `${markdown.replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? m : '\n')).replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-function syntaxDiagnostic(error: unknown, path: string): Diagnostic {
+function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
+  const unclosed = /got '?EOF/.test(message) ? unclosedBlock(source) : undefined;
+  if (unclosed) {
+    return diagnostic(
+      path,
+      unclosed,
+      'error',
+      'template/syntax',
+      `Template syntax error: \`{{#${unclosed.name}}}\` is never closed.`,
+      `Add \`{{/${unclosed.name}}}\` where the block should end.`,
+    );
+  }
   const parse = /Parse error on line (\d+):[\s\S]*?\n(Expecting [^\n]*|Unexpected [^\n]*)?$/.exec(message);
   if (parse) {
     const detail = parse[2] ? parse[2].replace(/'/g, '') : 'unexpected input';
@@ -214,6 +234,19 @@ function syntaxDiagnostic(error: unknown, path: string): Diagnostic {
   }
   const place = exceptionPlace(error);
   return diagnostic(path, place, 'error', 'template/syntax', `Template syntax error: ${firstLine(message)}.`);
+}
+
+/** The innermost block opened and never closed, with the place it was opened. */
+function unclosedBlock(source: string): { name: string; line: number; column: number } | undefined {
+  const open: { name: string; offset: number }[] = [];
+  for (const match of source.matchAll(/\{\{~?\s*(#\*?|\/)\s*([^\s}~]+)/g)) {
+    if (match[1] === '/') open.pop();
+    else open.push({ name: match[2] ?? '', offset: match.index });
+  }
+  const last = open.at(-1);
+  if (!last) return undefined;
+  const before = source.slice(0, last.offset).split('\n');
+  return { name: last.name, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 function runtimeDiagnostic(error: unknown, path: string): Diagnostic {

@@ -3,13 +3,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterAll } from 'vitest';
 
 /** The repository root: holds the example project and the built CLI. */
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const made: string[] = [];
-afterEach(() => {
+afterAll(() => {
   while (made.length) rmSync(made.pop() ?? '', { recursive: true, force: true });
 });
 

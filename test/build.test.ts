@@ -1,0 +1,117 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir } from './helpers/project.js';
+
+const GOLDEN = join(REPO, 'test/fixtures/example/IZMzin_190221_EDUC.md');
+
+describe('briefing build on the example meeting', () => {
+  it('writes the Markdown of the golden file (UPDATE_GOLDEN=1 rewrites it; review the diff)', async () => {
+    const out = tempDir();
+    const result = await build({ cwd: REPO, inputs: [EXAMPLE_MEETING], out, final: true, formats: ['md'] });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const markdown = readFileSync(join(out, 'IZMzin_190221_EDUC.md'), 'utf8');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, markdown);
+    expect(markdown).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('follows the anatomy of the model report, in order', async () => {
+    const markdown = readFileSync(GOLDEN, 'utf8');
+    const landmarks = [
+      'Informatīvais ziņojums par\\\n2021\\. gada 19.\u00A0februāra neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē izskatāmajiem jautājumiem\n===',
+      '2021\\. gada 19.\u00A0februārī plkst.\u00A010.00 notiks neformālā Eiropas Savienības (turpmāk – ES) izglītības ministru tiešsaistes sanāksme',
+      'par tēmu “Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība”.',
+      'Ņemot vērā augstākminēto, ministri 2021. gada 19.\u00A0februāra sanāksmē aicināti atbildēt uz šādiem jautājumiem:',
+      '\n1. **Kādi ir nozīmīgākie',
+      '\n1) pāreju uz kompetencēs balstītu mācību saturu',
+      '\n2. **Kādi pasākumi un reformas',
+      '\n3. **Kā ES sadarbība ilgtermiņā',
+      'Informatīvā ziņojuma projekts saskaņots ar Ārlietu ministriju un Labklājības ministriju.',
+      'Izglītības un zinātnes ministre\tI. Šuplinska',
+      'Vīza: valsts sekretāre\tL. Lejiņa',
+    ];
+    let from = 0;
+    for (const landmark of landmarks) {
+      const at = markdown.indexOf(landmark, from);
+      expect(at, `expected after position ${from}: ${landmark}`).toBeGreaterThanOrEqual(0);
+      from = at + landmark.length;
+    }
+    expect(markdown).not.toContain('PROJEKTS');
+  });
+
+  it('marks a draft visibly and names what is missing', async () => {
+    const dir = exampleProject({
+      'positions/educ/equity-reforms.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace(
+        /(  LM:\n    status: )cleared/,
+        '$1pending',
+      ),
+    });
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(result.exitCode).toBe(0);
+    expect(result.meetings[0]).toMatchObject({ status: 'built', draft: true });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.file])).toEqual([
+      ['clearance/missing', 'warning', 'positions/educ/equity-reforms.yaml'],
+    ]);
+    const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(markdown.split('\n').slice(0, 4)).toEqual([
+      '> **PROJEKTS.** Ziņojums vēl nav saskaņots pilnībā.',
+      '>',
+      '> Pozīcija “equity-reforms”: Labklājības ministrija – atbilde vēl nav saņemta.',
+      '',
+    ]);
+    // The clearance line names only the ministry that cleared everything.
+    expect(markdown).toContain('Informatīvā ziņojuma projekts saskaņots ar Ārlietu ministriju.');
+  });
+
+  it('--final refuses a report with a missing clearance, names position and ministry, writes nothing', async () => {
+    const dir = exampleProject({
+      'positions/educ/equity-reforms.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace(
+        /  LM:\n    status: cleared\n    date: [0-9-]+\n    ref: "[^"]*"\n/,
+        '',
+      ),
+    });
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: true });
+    expect(result.exitCode).toBe(1);
+    expect(result.meetings).toEqual([expect.objectContaining({ meeting: EXAMPLE_MEETING, status: 'failed', outputs: [] })]);
+    const [problem] = result.diagnostics;
+    expect(result.diagnostics).toHaveLength(1);
+    expect(problem).toMatchObject({ ruleId: 'clearance/missing', severity: 'error', file: 'positions/educ/equity-reforms.yaml' });
+    expect(problem?.message).toContain('equity-reforms');
+    expect(problem?.message).toContain('Labklājības ministrija (LM)');
+    expect(problem?.line).toBeGreaterThan(0);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('leaves an earlier good output untouched when a meeting now has errors', async () => {
+    const dir = exampleProject();
+    await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false });
+    const before = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'));
+    writeFileSync(
+      join(dir, 'positions/educ/equity-reforms.yaml'),
+      exampleFile('positions/educ/equity-reforms.yaml').replace('version: 2', 'version: two'),
+    );
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics[0]).toMatchObject({ ruleId: 'schema/type', line: expect.any(Number) });
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')).equals(before)).toBe(true);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.md']);
+  });
+
+  it('builds the other meetings when one of them is broken', async () => {
+    const meeting = exampleFile(EXAMPLE_MEETING);
+    const dir = exampleProject({
+      'meetings/2021-05-18-broken.yaml': meeting.replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_180521_EDUC').replace('kind: informal', 'kind: informall'),
+    });
+    const result = await build({ cwd: dir, inputs: ['meetings/*.yaml'], final: false, formats: ['md'] });
+    expect(result.exitCode).toBe(1);
+    expect(result.meetings.map((m) => [m.meeting, m.status])).toEqual([
+      [EXAMPLE_MEETING, 'built'],
+      ['meetings/2021-05-18-broken.yaml', 'failed'],
+    ]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'schema/enum', hint: 'Did you mean `informal`?', line: 15, column: 7 }),
+    ]);
+  });
+});

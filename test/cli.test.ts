@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
+
+/** A Node.js older than 22 on this machine, if any (CI machines ship Node 20). */
+function oldNode(): string | undefined {
+  const which = spawnSync('which', ['-a', 'node'], { encoding: 'utf8' });
+  return which.stdout
+    .split('\n')
+    .filter(Boolean)
+    .find((path) => {
+      const version = spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout.trim();
+      return /^v(1\d|2[01])\./.test(version);
+    });
+}
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+describe('the briefing command', () => {
+  it('prints its version', () => {
+    const run = runCli(['--version'], REPO);
+    expect(run).toMatchObject({ status: 0, stdout: `${packageJson.version}\n` });
+  });
+
+  it('shows real examples in the help of build', () => {
+    const run = runCli(['build', '--help'], REPO);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('$ briefing build meetings/2021-02-19-educ-informal.yaml');
+    expect(run.stdout).toContain('--final');
+  });
+
+  it('builds the example and says what it wrote', () => {
+    const dir = exampleProject();
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`built  ${EXAMPLE_MEETING} → out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx\n`);
+    expect(run.stderr).toBe('1 of 1 built; no problems.\n');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.md']);
+  });
+
+  it('reports broken YAML with file, line and column, exit 1, no stack trace', () => {
+    const dir = exampleProject({
+      [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING).replace('kind: informal', 'kind: informal\n\tmode: x'),
+    });
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^${EXAMPLE_MEETING}:16:1  error  .+  yaml/tab$`, 'm'));
+    expect(run.stderr).not.toMatch(STACK);
+    expect(run.stdout).toBe(`failed ${EXAMPLE_MEETING}: nothing written\n`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('--final names the position and the ministry that has not cleared it, exit 1, nothing written', () => {
+    const dir = exampleProject({
+      'positions/educ/equity-eu-cooperation.yaml': exampleFile('positions/educ/equity-eu-cooperation.yaml').replace(
+        /(  AM:\n    status: )cleared/,
+        '$1objected',
+      ),
+    });
+    const run = runCli(['build', EXAMPLE_MEETING, '--final'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^positions\/educ\/equity-eu-cooperation\.yaml:\d+:\d+  error  The position `equity-eu-cooperation` is not cleared by Ārlietu ministrija \(AM\): the clearance is objected; .+  clearance\/missing$/m,
+    );
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('names a missing meeting file, exit 1', () => {
+    const run = runCli(['build', 'meetings/2099-01-01-nothing.yaml'], exampleProject());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('meetings/2099-01-01-nothing.yaml  error  No such meeting file.');
+  });
+
+  it('says where it looked when there is no project, exit 2', () => {
+    const dir = tempDir();
+    const run = runCli(['build', 'x.yaml'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`briefing: No briefing.config.yaml found in ${dir} or any folder above it.`);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it('suggests the nearest flag or command, exit 2', () => {
+    const flag = runCli(['build', EXAMPLE_MEETING, '--finl'], REPO);
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toContain('(Did you mean --final?)');
+    const command = runCli(['buidl'], REPO);
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain('(Did you mean build?)');
+  });
+
+  it('rejects an unknown output format, exit 2', () => {
+    const run = runCli(['build', EXAMPLE_MEETING, '--format', 'pdf'], exampleProject());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Unknown format `pdf`.');
+  });
+
+  it('rejects a malformed SOURCE_DATE_EPOCH with one line, exit 2', () => {
+    const dir = exampleProject();
+    const run = runCli(['build', EXAMPLE_MEETING], dir, { SOURCE_DATE_EPOCH: 'yesterday' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('SOURCE_DATE_EPOCH must be whole seconds since 1970');
+  });
+
+  const old = oldNode();
+  it.runIf(old !== undefined)('refuses an old Node.js with one line, exit 2', () => {
+    const result = spawnSync(old ?? 'node', [join(REPO, 'bin/briefing.js'), '--version'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^briefing: needs Node\.js 22\.12 or newer, this is v\d+\.\d+\.\d+\. .+\n$/);
+  });
+});

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject } from './helpers/project.js';
+
+const meeting = exampleFile(EXAMPLE_MEETING);
+
+/** Builds the example meeting with a template of the test's own, returning the Markdown or the problems. */
+async function renderWith(template: string, files: Record<string, string> = {}) {
+  const dir = exampleProject({
+    'templates/test.md.hbs': template,
+    [EXAMPLE_MEETING]: meeting.replace('template: informative-report.lv', 'template: test'),
+    ...files,
+  });
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+  const markdown = result.exitCode === 0 ? readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8') : undefined;
+  return { markdown, diagnostics: result.diagnostics, exitCode: result.exitCode };
+}
+
+describe('templates', () => {
+  it('prints plain values literally: a topic with * or a leading # is not formatting', async () => {
+    const { markdown } = await renderWith('{{meeting.topic}}\n', {
+      [EXAMPLE_MEETING]: meeting
+        .replace('template: informative-report.lv', 'template: test')
+        .replace(/^topic: .*$/m, 'topic: "# Izglītība *visiem* un [saite](x)"'),
+    });
+    expect(markdown).toBe('\\# Izglītība \\*visiem\\* un \\[saite\\](x)\n');
+  });
+
+  it('inserts Markdown fields as Markdown on purpose', async () => {
+    const { markdown } = await renderWith('{{{questions.0.position.body}}}\n');
+    expect(markdown).toContain('\n1) pāreju uz kompetencēs balstītu mācību saturu un pieeju;\n');
+    expect(markdown).toContain('**“Skola 2030”**');
+  });
+
+  it('treats {{…}} inside a position as text, never as template code', async () => {
+    const position = exampleFile('positions/educ/equity-reforms.yaml').replace(
+      'Latvijas rīcību turpmākajos gados',
+      'Latvijas {{meeting.topic}} {{#each questions}}X{{/each}} rīcību turpmākajos gados',
+    );
+    const { markdown } = await renderWith('{{{questions.1.position.body}}}\n', { 'positions/educ/equity-reforms.yaml': position });
+    expect(markdown).toContain('Latvijas {{meeting.topic}} {{#each questions}}X{{/each}} rīcību');
+  });
+
+  it('reports a field the data does not have at the template’s line (strict)', async () => {
+    const { diagnostics, exitCode } = await renderWith('Virsraksts\n\n{{meeting.titel}}\n');
+    expect(exitCode).toBe(1);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'templates/test.md.hbs', line: 3, ruleId: 'template/missing-field', message: expect.stringContaining('`titel`') }),
+    ]);
+  });
+
+  it('reports a syntax error at its line', async () => {
+    const { diagnostics } = await renderWith('a\n{{#if draft}}\nb\n');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'templates/test.md.hbs', line: 2, column: 1, ruleId: 'template/syntax', message: 'Template syntax error: `{{#if}}` is never closed.' }),
+    ]);
+    const broken = await renderWith('a {{meeting.topic b\n');
+    expect(broken.diagnostics).toEqual([expect.objectContaining({ line: 1, ruleId: 'template/syntax' })]);
+  });
+
+  it('reports a helper used wrongly at its line', async () => {
+    const { diagnostics } = await renderWith('x\n\n{{date meeting.date "dative"}}\n');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: 3, ruleId: 'template/helper', message: expect.stringContaining('nominative, genitive, locative') }),
+    ]);
+  });
+
+  it('resolves partials only from the template’s own partials folder', async () => {
+    const ok = await renderWith('{{> note}}\n', { 'templates/partials/note.hbs': 'Piezīme: {{meeting.presidency}}' });
+    expect(ok.markdown).toBe('Piezīme: Portugāle\n');
+    const escaping = await renderWith('{{> ../../briefing.config}}\n');
+    expect(escaping.diagnostics).toEqual([expect.objectContaining({ ruleId: 'template/missing-partial' })]);
+  });
+
+  it('names the templates that exist when the meeting asks for one that does not', async () => {
+    const dir = exampleProject({ [EXAMPLE_MEETING]: meeting.replace('template: informative-report.lv', 'template: report.lv') });
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file: EXAMPLE_MEETING, line: 101, ruleId: 'template/missing', hint: expect.stringContaining('informative-report.lv') }),
+    ]);
+  });
+});

@@ -37,7 +37,7 @@ export interface Project {
   ministriesFile: YamlFile;
   /** Positions by id; a duplicated id keeps the first file and reports the second. */
   positions: Map<string, LoadedPosition>;
-  /** Problems in the config and the registry: they stop the whole run (exit 2). */
+  /** Problems in the config and the registry: they stop the whole run (exit 1, nothing built). */
   setupDiagnostics: Diagnostic[];
   /** Folders searched for templates, the project's first, then the built-in ones. */
   templateDirs: string[];

@@ -33,7 +33,7 @@ describe('safety', () => {
     const template = base(TEMPLATE).replace('{{quote meeting.topic}}', '{{meeting.constructor.name}}');
     const result = await check({ cwd: baseProject({ [TEMPLATE]: template }), paths: [], final: false });
     expect(result.exitCode).toBe(1);
-    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['template/prototype-access', 14, 163]]);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['template/prototype-access', 22, 163]]);
   });
 
   test('YAML is read without custom tags and with bounded aliases', () => {

@@ -96,7 +96,7 @@ describe('briefing build on the example meeting', () => {
     expect(result.exitCode).toBe(1);
     expect(result.diagnostics[0]).toMatchObject({ ruleId: 'schema/type', line: expect.any(Number) });
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')).equals(before)).toBe(true);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.md']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
   });
 
   it('builds the other meetings when one of them is broken', async () => {

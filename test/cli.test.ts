@@ -36,9 +36,9 @@ describe('the briefing command', () => {
     const dir = exampleProject();
     const run = runCli(['build', EXAMPLE_MEETING], dir);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`built  ${EXAMPLE_MEETING} → out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx\n`);
+    expect(run.stdout).toBe(`built  ${EXAMPLE_MEETING} → out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx, out/IZMzin_190221_EDUC.manifest.json\n`);
     expect(run.stderr).toBe('1 of 1 built; no problems.\n');
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.md']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
   });
 
   it('reports broken YAML with file, line and column, exit 1, no stack trace', () => {

@@ -6,6 +6,7 @@ import { projectPath } from '../load/files.js';
 import { loadMeeting } from '../load/meeting.js';
 import { loadProject, type Project } from '../load/project.js';
 import { generateReport, type Format, type GeneratedReport, type TemplateCache } from '../pipeline/generate.js';
+import { assertTemplateExists } from '../render/catalog.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
@@ -24,6 +25,8 @@ export interface BuildOptions {
   final: boolean;
   /** From SOURCE_DATE_EPOCH, read by the CLI. */
   sourceDateEpoch?: number;
+  /** Use this template instead of each meeting's own. */
+  template?: string;
   /** Today's date (YYYY-MM-DD), read by the CLI; without it, date-relative warnings are skipped. */
   today?: string;
 }
@@ -53,6 +56,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(project.setupDiagnostics)) {
     return { meetings: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.problems };
   }
+  if (options.template !== undefined) assertTemplateExists(project, options.template);
   const { paths, diagnostics: inputDiagnostics } = resolveInputs(project, options.cwd, options.inputs);
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
   const formats = options.formats ?? project.config.formats;
@@ -65,7 +69,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const path of paths) {
     const loaded = loadMeeting(project.root, path);
     reports.push(
-      await generateReport(project, loaded, { final: options.final, formats, sourceDateEpoch: options.sourceDateEpoch, ...(options.today ? { today: options.today } : {}) }, templates),
+      await generateReport(
+        project,
+        loaded,
+        { final: options.final, formats, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today } : {}) },
+        templates,
+      ),
     );
   }
   diagnostics.push(...duplicateFileCodes(reports));

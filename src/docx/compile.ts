@@ -1,8 +1,13 @@
 import {
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
   Document,
   Footer,
   Header,
+  InsertedTextRun,
   PageNumber,
   Paragraph,
   Tab,
@@ -13,6 +18,7 @@ import {
   TextRun,
   WidthType,
   type FileChild,
+  type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
 import type { BlockContent, DefinitionContent, FootnoteDefinition, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
@@ -20,9 +26,10 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { Layout } from '../model/index.js';
-import { inlineRuns, type InlineContext } from './inline.js';
+import { inlineRuns, type InlineContext, type RevisionStamp } from './inline.js';
 import { pageGeometry, type PageGeometry } from './layout.js';
-import { numberingDefinition, numberingReference, type ListKind } from './numbering.js';
+import type { BlockRevision } from './nodes.js';
+import { listKindInSource, numberingDefinition, numberingReference, type ListKind } from './numbering.js';
 import { documentStyles, Style } from './styles.js';
 
 declare module 'unified' {
@@ -46,6 +53,11 @@ export interface DocxMeta {
   /** Custom document properties: included positions and their versions, hashes. */
   customProperties: { name: string; value: string }[];
   layout: Layout;
+  /**
+   * Only for a redline: tracked changes are stamped with this author and date (ISO 8601),
+   * Word opens with track changes on, and `summary` (if any) becomes a comment on the first paragraph.
+   */
+  revisions?: { author: string; date: string; summary: string[] };
 }
 
 /**
@@ -86,6 +98,9 @@ class DocxCompiler {
   private readonly inline: InlineContext;
   private readonly meta: DocxMeta;
   private readonly file: VFile;
+  private nextRevisionId = 1;
+  /** Paragraphs of the summary comment, until it is attached to the first paragraph. */
+  private pendingComment: string[] | null;
 
   constructor(meta: DocxMeta, file: VFile) {
     this.meta = meta;
@@ -96,7 +111,9 @@ class DocxCompiler {
       footnote: (label) => this.footnoteIds.get(label),
       definition: (identifier) => this.definitions.get(identifier),
       warn: (reason, node) => this.warn(reason, node),
+      revision: () => this.stamp(),
     };
+    this.pendingComment = meta.revisions?.summary.length ? meta.revisions.summary : null;
   }
 
   compile(tree: Root): Document {
@@ -120,6 +137,7 @@ class DocxCompiler {
       styles: documentStyles(meta.layout, geometry),
       numbering: { config: [...this.numbering.values()] },
       footnotes,
+      ...this.trackingOptions(),
       customProperties: meta.customProperties,
       sections: [
         {
@@ -162,7 +180,7 @@ class DocxCompiler {
     switch (node.type) {
       case 'heading':
         return [
-          new Paragraph({
+          this.paragraph(node, {
             style: node.depth === 1 ? Style.title : Style.heading,
             children: this.runs(node.children),
           }),
@@ -170,24 +188,24 @@ class DocxCompiler {
       case 'paragraph': {
         if (style === Style.body && hasTab(node.children)) {
           return [
-            new Paragraph({
+            this.paragraph(node, {
               style: Style.signature,
               tabStops: [{ type: TabStopType.RIGHT, position: this.geometry.textWidth }],
               children: this.runs(node.children),
             }),
           ];
         }
-        return [new Paragraph({ style, children: this.runs(node.children) })];
+        return [this.paragraph(node, { style, children: this.runs(node.children) })];
       }
       case 'list':
         return this.list(node, level);
       case 'blockquote':
         return this.blocks(node.children, level, Style.note);
       case 'code':
-        return node.value.split('\n').map((line) => new Paragraph({ style: Style.code, children: [new TextRun(line)] }));
+        return node.value.split('\n').map((line) => this.paragraph(node, { style: Style.code, children: [this.literal(line, node.data?.revision)] }));
       case 'thematicBreak':
         return [
-          new Paragraph({
+          this.paragraph(node, {
             style: Style.body,
             border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 1 } },
           }),
@@ -195,7 +213,7 @@ class DocxCompiler {
       case 'table':
         return [this.table(node)];
       case 'html':
-        return [new Paragraph({ style, children: [new TextRun(node.value)] })];
+        return [this.paragraph(node, { style, children: [this.literal(node.value, node.data?.revision)] })];
       case 'definition':
       case 'footnoteDefinition':
         return [];
@@ -227,7 +245,7 @@ class DocxCompiler {
       item.children.forEach((child, index) => {
         if (index === 0 && child.type === 'paragraph') {
           result.push(
-            new Paragraph({
+            this.paragraph(child, {
               style: Style.body,
               numbering: { reference: state.reference, level, instance: state.instance, custom: true },
               children: this.runs(child.children),
@@ -243,11 +261,7 @@ class DocxCompiler {
   }
 
   private listKind(node: List): ListKind {
-    if (!node.ordered) return 'bullet';
-    const offset = node.children[0]?.position?.start.offset;
-    if (offset === undefined) return 'period';
-    const marker = /^\d{1,9}([.)])/.exec(this.source.slice(offset, offset + 11));
-    return marker?.[1] === ')' ? 'paren' : 'period';
+    return node.data?.listKind ?? listKindInSource(node, this.source);
   }
 
   private table(node: Extract<BlockNode, { type: 'table' }>): Table {
@@ -262,12 +276,13 @@ class DocxCompiler {
         (row, rowIndex) =>
           new TableRow({
             tableHeader: rowIndex === 0,
+            ...this.rowRevision(node.data?.revision),
             children: Array.from({ length: columns }, (_, cellIndex) => {
               const cell = row.children[cellIndex];
               return new TableCell({
                 width: { size: width, type: WidthType.DXA },
                 children: [
-                  new Paragraph({
+                  this.paragraph(node, {
                     style: Style.tableText,
                     children: cell ? this.runs(cell.children, rowIndex === 0) : [],
                   }),
@@ -281,6 +296,49 @@ class DocxCompiler {
 
   private runs(nodes: readonly PhrasingContent[], bold = false): ParagraphChild[] {
     return inlineRuns(nodes, this.inline, bold ? { bold: true } : {});
+  }
+
+  /**
+   * A body paragraph. A block that exists in one version only has its paragraph mark
+   * tracked too, so that accepting or rejecting every change leaves no empty paragraph.
+   * The first paragraph carries the summary comment of a redline.
+   */
+  private paragraph(node: Nodes, options: IParagraphOptions): Paragraph {
+    const revision = node.data?.revision;
+    const mark = revision ? { run: revision === 'insert' ? { insertion: this.stamp() } : { deletion: this.stamp() } } : {};
+    if (!this.pendingComment) return new Paragraph({ ...options, ...mark });
+    const children: ParagraphChild[] = [new CommentRangeStart(0), ...(options.children ?? []), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })];
+    this.pendingComment = null;
+    return new Paragraph({ ...options, ...mark, children });
+  }
+
+  /** A run of literal text (code, raw HTML), tracked when its block is. */
+  private literal(text: string, revision: BlockRevision | undefined): ParagraphChild {
+    if (revision === 'insert') return new InsertedTextRun({ text, ...this.stamp() });
+    if (revision === 'delete') return new DeletedTextRun({ text, ...this.stamp() });
+    return new TextRun(text);
+  }
+
+  private rowRevision(revision: BlockRevision | undefined) {
+    if (revision === 'insert') return { insertion: this.stamp() };
+    if (revision === 'delete') return { deletion: this.stamp() };
+    return {};
+  }
+
+  private stamp(): RevisionStamp {
+    const revisions = this.meta.revisions;
+    if (!revisions) throw new Error('DocxCompiler: a tracked change in a document without revision details');
+    return { id: this.nextRevisionId++, author: revisions.author, date: revisions.date };
+  }
+
+  /** Track changes on, and the summary comment, for a redline; nothing for a normal build. */
+  private trackingOptions() {
+    const revisions = this.meta.revisions;
+    if (!revisions) return {};
+    const comments = revisions.summary.length
+      ? [{ id: 0, author: revisions.author, date: new Date(revisions.date), children: revisions.summary.map((text) => new Paragraph({ style: Style.tableText, children: [new TextRun(text)] })) }]
+      : [];
+    return { features: { trackRevisions: true }, comments: { children: comments } };
   }
 
   private header(withPageNumber: boolean): Header {
@@ -329,5 +387,9 @@ function titleOf(tree: Root): string {
 }
 
 function hasTab(children: readonly PhrasingContent[]): boolean {
-  return children.some((child) => child.type === 'text' && child.value.includes('\t'));
+  return children.some(
+    (child) =>
+      (child.type === 'text' && child.value.includes('\t')) ||
+      ((child.type === 'insertion' || child.type === 'deletion') && hasTab(child.children)),
+  );
 }

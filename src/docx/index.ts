@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -6,6 +7,7 @@ import { packDocx } from './pack.js';
 
 export type { DocxMeta } from './compile.js';
 export { remarkDocx } from './compile.js';
+export type { BlockRevision, Deletion, Insertion } from './nodes.js';
 
 /** DOCX bytes plus what the conversion could not carry over. */
 export interface DocxResult {
@@ -28,4 +30,18 @@ export async function compileDocx(markdown: string, meta: DocxMeta, date: Date):
     ...(message.column ? { column: message.column } : {}),
   }));
   return { bytes, warnings };
+}
+
+/** Markdown → syntax tree, parsed exactly as {@link compileDocx} parses it. */
+export function parseMarkdown(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+}
+
+/**
+ * A syntax tree already prepared (e.g. a redline with insertion and deletion nodes) →
+ * DOCX bytes. Lists must carry `data.listKind`, as the tree has no source text.
+ */
+export async function compileDocxTree(tree: Root, meta: DocxMeta, date: Date): Promise<Uint8Array> {
+  const document = unified().use(remarkDocx, meta).stringify(tree);
+  return packDocx(document, date);
 }

@@ -1,5 +1,16 @@
-import { ExternalHyperlink, FootnoteReferenceRun, Tab, TextRun, type ParagraphChild } from 'docx';
+import {
+  DeletedTextRun,
+  ExternalHyperlink,
+  FootnoteReference,
+  FootnoteReferenceRun,
+  InsertedTextRun,
+  Tab,
+  TextRun,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
 import type { PhrasingContent } from 'mdast';
+import type { BlockRevision } from './nodes.js';
 
 /** Character formatting carried down the inline tree. */
 export interface Marks {
@@ -8,6 +19,15 @@ export interface Marks {
   strike?: boolean;
   code?: boolean;
   link?: boolean;
+  /** Inside an insertion or deletion: the runs become tracked changes. */
+  revision?: BlockRevision;
+}
+
+/** Who made a tracked change and when, with the change's unique id. */
+export interface RevisionStamp {
+  id: number;
+  author: string;
+  date: string;
 }
 
 /** What inline conversion needs from the document being built. */
@@ -18,6 +38,8 @@ export interface InlineContext {
   definition(identifier: string): string | undefined;
   /** Reports something the DOCX cannot show as written. */
   warn(reason: string, node: PhrasingContent): void;
+  /** Stamps the next tracked change; only called for insertions and deletions. */
+  revision(): RevisionStamp;
 }
 
 /** Converts Markdown inline content (text, emphasis, links, footnotes) into DOCX runs. */
@@ -28,7 +50,7 @@ export function inlineRuns(nodes: readonly PhrasingContent[], context: InlineCon
 function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks): ParagraphChild[] {
   switch (node.type) {
     case 'text':
-      return textRuns(node.value, marks);
+      return textRuns(node.value, marks, context);
     case 'strong':
       return inlineRuns(node.children, context, { ...marks, bold: true });
     case 'emphasis':
@@ -36,9 +58,9 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
     case 'delete':
       return inlineRuns(node.children, context, { ...marks, strike: true });
     case 'inlineCode':
-      return textRuns(node.value, { ...marks, code: true });
+      return textRuns(node.value, { ...marks, code: true }, context);
     case 'break':
-      return [new TextRun({ break: 1 })];
+      return [run({ break: 1 }, marks.revision, context)];
     case 'link':
       return [hyperlink(node.url, inlineRuns(node.children, context, { ...marks, link: true }))];
     case 'linkReference': {
@@ -50,23 +72,28 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
       const id = context.footnote(node.identifier);
       if (id === undefined) {
         context.warn(`footnote [^${node.label ?? node.identifier}] has no definition`, node);
-        return textRuns(`[^${node.label ?? node.identifier}]`, marks);
+        return textRuns(`[^${node.label ?? node.identifier}]`, marks, context);
       }
+      if (marks.revision) return [run({ style: 'FootnoteReference', children: [new FootnoteReference(id)] }, marks.revision, context)];
       return [new FootnoteReferenceRun(id)];
     }
     case 'html':
-      return textRuns(node.value, marks);
+      return textRuns(node.value, marks, context);
     case 'image':
     case 'imageReference':
       context.warn('images are not placed in the DOCX; the alternative text is printed instead', node);
-      return textRuns(node.alt ? `[${node.alt}]` : '[attēls]', marks);
+      return textRuns(node.alt ? `[${node.alt}]` : '[attēls]', marks, context);
+    case 'insertion':
+      return inlineRuns(node.children, context, { ...marks, revision: 'insert' });
+    case 'deletion':
+      return inlineRuns(node.children, context, { ...marks, revision: 'delete' });
     default:
       return [];
   }
 }
 
 /** A run per tab-separated piece; soft line breaks become spaces, as Markdown renders them. */
-function textRuns(value: string, marks: Marks): TextRun[] {
+function textRuns(value: string, marks: Marks, context: InlineContext): ParagraphChild[] {
   const text = value.replace(/[ \t]*\n[ \t]*/g, ' ');
   if (!text) return [];
   const children: (string | Tab)[] = [];
@@ -74,16 +101,22 @@ function textRuns(value: string, marks: Marks): TextRun[] {
     if (index > 0) children.push(new Tab());
     if (piece) children.push(piece);
   });
-  return [
-    new TextRun({
-      children,
-      bold: marks.bold,
-      italics: marks.italics,
-      strike: marks.strike,
-      ...(marks.code ? { font: 'Courier New' } : {}),
-      ...(marks.link ? { style: 'Hyperlink' } : {}),
-    }),
-  ];
+  const options: IRunOptions = {
+    children,
+    bold: marks.bold,
+    italics: marks.italics,
+    strike: marks.strike,
+    ...(marks.code ? { font: 'Courier New' } : {}),
+    ...(marks.link ? { style: 'Hyperlink' } : {}),
+  };
+  return [run(options, marks.revision, context)];
+}
+
+/** A plain run, or a tracked insertion or deletion of one. */
+function run(options: IRunOptions, revision: BlockRevision | undefined, context: InlineContext): ParagraphChild {
+  if (revision === 'insert') return new InsertedTextRun({ ...options, ...context.revision() });
+  if (revision === 'delete') return new DeletedTextRun({ ...options, ...context.revision() });
+  return new TextRun(options);
 }
 
 function hyperlink(url: string, children: ParagraphChild[]): ExternalHyperlink {

@@ -1,4 +1,5 @@
 import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type NumberingDefinition } from 'docx';
+import type { List } from 'mdast';
 import type { PageGeometry } from './layout.js';
 
 /** The list kinds Markdown can express: `1.`, `1)` and bullets. */
@@ -34,4 +35,13 @@ export function numberingDefinition(kind: ListKind, start: number, geometry: Pag
 /** The reference name of a numbering definition, e.g. `paren-1`. */
 export function numberingReference(kind: ListKind, start: number): string {
   return `${kind}-${start}`;
+}
+
+/** A list's kind as its source text writes it: `1.`, `1)` or a bullet. */
+export function listKindInSource(node: List, source: string): ListKind {
+  if (!node.ordered) return 'bullet';
+  const offset = node.children[0]?.position?.start.offset;
+  if (offset === undefined) return 'period';
+  const marker = /^\d{1,9}([.)])/.exec(source.slice(offset, offset + 11));
+  return marker?.[1] === ')' ? 'paren' : 'period';
 }

@@ -8,11 +8,14 @@ export class OutputError extends Error {
   override readonly name = 'OutputError';
   readonly file: string;
   readonly hint: string;
+  /** The system error code (EBUSY, EACCES, …): tells a file held open from the rest. */
+  readonly code: string | undefined;
 
-  constructor(file: string, message: string, hint: string) {
+  constructor(file: string, message: string, hint: string, code?: string) {
     super(message);
     this.file = file;
     this.hint = hint;
+    this.code = code;
   }
 }
 
@@ -39,16 +42,16 @@ function outputError(shownAs: string, error: unknown): OutputError {
   switch (code) {
     case 'EBUSY':
     case 'EPERM':
-      return new OutputError(shownAs, `${shownAs}: cannot replace the file; another program holds it open.`, 'Close it (e.g. in Word) and build again.');
+      return new OutputError(shownAs, `${shownAs}: cannot replace the file; another program holds it open.`, 'Close it (e.g. in Word) and build again.', code);
     case 'EACCES':
     case 'EROFS':
-      return new OutputError(shownAs, `${shownAs}: not allowed to write here.`, 'Choose another folder with --out, or fix the folder’s permissions.');
+      return new OutputError(shownAs, `${shownAs}: not allowed to write here.`, 'Choose another folder with --out, or fix the folder’s permissions.', code);
     case 'ENOSPC':
-      return new OutputError(shownAs, `${shownAs}: the disk is full.`, 'Free some space and build again.');
+      return new OutputError(shownAs, `${shownAs}: the disk is full.`, 'Free some space and build again.', code);
     case 'ENOTDIR':
     case 'EEXIST':
-      return new OutputError(shownAs, `${shownAs}: a file stands where the output folder should be.`, 'Choose another folder with --out.');
+      return new OutputError(shownAs, `${shownAs}: a file stands where the output folder should be.`, 'Choose another folder with --out.', code);
     default:
-      return new OutputError(shownAs, `${shownAs}: cannot be written (${code ?? String(error)}).`, 'Check the output folder and build again.');
+      return new OutputError(shownAs, `${shownAs}: cannot be written (${code ?? String(error)}).`, 'Check the output folder and build again.', code);
   }
 }

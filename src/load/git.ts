@@ -1,45 +1,135 @@
 import { execFileSync } from 'node:child_process';
+import { relative, resolve, sep } from 'node:path';
+import { UsageError } from '../report/errors.js';
+import { errorCode } from './files.js';
+
+/** A git working tree: where it starts, so project paths can be turned into repository paths. */
+export interface Repository {
+  /** Absolute path of the working tree's top folder. */
+  top: string;
+}
+
+/** A commit as a diff shows it. */
+export interface Commit {
+  /** What the user wrote: `HEAD~1`, a branch, a hash. */
+  label: string;
+  hash: string;
+  /** Committer date, ISO 8601 in UTC. */
+  date: string;
+  author: string;
+}
+
+/** The git repository `cwd` is in; a one-line usage error outside one, or without git. */
+export function openRepository(cwd: string): Repository {
+  const top = git(cwd, ['rev-parse', '--show-toplevel'], () => new UsageError(`${resolve(cwd)} is not inside a git repository.`, 'Versions come from git: run briefing diff inside the repository, or compare two files.')).trim();
+  return { top };
+}
+
+/** The repository path (`/`-separated, from the top) of an absolute path. */
+export function repositoryPath(repo: Repository, absolutePath: string): string {
+  return relative(repo.top, absolutePath).split(sep).join('/');
+}
+
+/** Resolves a revision to its commit, author and date; a usage error if git does not know it. */
+export function resolveCommit(repo: Repository, revision: string): Commit {
+  const unknown = () => new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log` shows, e.g. HEAD~1.');
+  if (revision.startsWith('-')) throw unknown();
+  const hash = git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], unknown).trim();
+  const [author = '', date = ''] = git(repo.top, ['show', '-s', '--format=%an%x00%cI', hash], unknown).trim().split('\u0000');
+  return { label: revision, hash, date: new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z'), author };
+}
+
+/** The text of a file at a commit, or undefined when the file did not exist there. */
+export function showFile(repo: Repository, commit: Commit, path: string): string | undefined {
+  const listed = git(repo.top, ['ls-tree', '-z', commit.hash, '--', path], () => new UsageError(`Cannot read ${path} at ${commit.label}.`));
+  if (!listed) return undefined;
+  return git(repo.top, ['show', `${commit.hash}:${path}`], () => new UsageError(`Cannot read ${path} at ${commit.label}.`));
+}
+
+/** Every file under `folders` at a commit, as repository paths with their blob ids. */
+export function listFiles(repo: Repository, commit: Commit, folders: readonly string[]): { path: string; blob: string }[] {
+  if (!folders.length) return [];
+  const output = git(repo.top, ['ls-tree', '-r', '-z', '--full-tree', commit.hash, '--', ...folders], () => new UsageError(`Cannot list the files of ${commit.label}.`));
+  return output
+    .split('\u0000')
+    .filter(Boolean)
+    .flatMap((line) => {
+      const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(line);
+      return match?.[1] && match[2] ? [{ blob: match[1], path: match[2] }] : [];
+    });
+}
 
 /**
- * The committed text (at git HEAD) of project files, read with the real `git` in one
- * `git cat-file --batch` call. Files that are untracked or new since HEAD are absent;
- * outside a git repository, without git, or before the first commit the map is empty.
+ * Reads many blobs in one `git cat-file --batch`; a blob the repository does not hold
+ * maps to undefined.
+ */
+export function readBlobs(repo: Repository, ids: readonly string[]): Map<string, string | undefined> {
+  const result = new Map<string, string | undefined>();
+  if (!ids.length) return result;
+  const output = gitBytes(repo.top, ['cat-file', '--batch'], ids.map((id) => `${id}\n`).join(''));
+  let offset = 0;
+  for (const id of ids) {
+    const end = output.indexOf(10, offset);
+    const header = output.subarray(offset, end).toString('utf8');
+    offset = end + 1;
+    const match = /^\S+ blob (\d+)$/.exec(header);
+    if (!match) {
+      result.set(id, undefined);
+      continue;
+    }
+    const size = Number(match[1]);
+    result.set(id, output.subarray(offset, offset + size).toString('utf8'));
+    offset += size + 1;
+  }
+  return result;
+}
+
+/** The name git would put on a commit made here now, if one is configured. */
+export function userName(repo: Repository): string | undefined {
+  try {
+    return execFileSync('git', ['config', 'user.name'], { cwd: repo.top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function git(cwd: string, args: readonly string[], failure: () => UsageError): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.', 'Versions come from git; install it, or compare two files.') : failure();
+  }
+}
+
+function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : new UsageError(`git ${args.join(' ')} failed.`);
+  }
+}
+
+/**
+ * The committed text (at git HEAD) of project files, for rules that compare with it.
+ * Files that are untracked or new since HEAD are absent; outside a git repository,
+ * without git, or before the first commit the map is empty — never an error.
  */
 export function readCommittedTexts(root: string, paths: readonly string[]): Map<string, string> {
   const texts = new Map<string, string>();
   if (!paths.length) return texts;
-  const prefix = git(root, ['rev-parse', '--show-prefix']);
-  if (prefix === undefined) return texts;
-  const folder = prefix.toString('utf8').trim();
-  const input = paths.map((path) => `HEAD:${folder}${path}`).join('\n') + '\n';
-  const output = git(root, ['cat-file', '--batch'], input);
-  if (output === undefined) return texts;
-  let offset = 0;
-  for (const path of paths) {
-    const end = output.indexOf(0x0a, offset);
-    if (end < 0) break;
-    const header = output.subarray(offset, end).toString('utf8');
-    offset = end + 1;
-    const found = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!found) continue; // "… missing": not in HEAD
-    const size = Number(found[2]);
-    if (found[1] === 'blob') texts.set(path, output.subarray(offset, offset + size).toString('utf8'));
-    offset += size + 1;
+  try {
+    const repo = openRepository(root);
+    const head = resolveCommit(repo, 'HEAD');
+    const byRepositoryPath = new Map(paths.map((path) => [repositoryPath(repo, resolve(root, path)), path]));
+    const listed = listFiles(repo, head, [...byRepositoryPath.keys()]);
+    const blobs = readBlobs(repo, listed.map((file) => file.blob));
+    for (const file of listed) {
+      const path = byRepositoryPath.get(file.path);
+      const text = blobs.get(file.blob);
+      if (path !== undefined && text !== undefined) texts.set(path, text);
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
   }
   return texts;
-}
-
-function git(cwd: string, args: readonly string[], input?: string): Buffer | undefined {
-  try {
-    return execFileSync('git', args, {
-      cwd,
-      input,
-      stdio: ['pipe', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
-    });
-  } catch {
-    // Not a repository, git not installed, or no commit yet: there is no history to compare with.
-    return undefined;
-  }
 }

@@ -3,3 +3,4 @@ export { configSchema, layoutSchema, type Config, type Layout } from './config.j
 export { meetingSchema, type Meeting, type Question } from './meeting.js';
 export { ministriesSchema, type Ministries, type Ministry } from './ministries.js';
 export { positionSchema, type Clearance, type Position } from './position.js';
+export { manifestSchema, type Manifest, type ManifestFile } from './manifest.js';

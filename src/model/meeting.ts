@@ -38,7 +38,9 @@ export const meetingSchema = z
     abbreviations: z.array(abbreviation).optional().meta({ description: 'Abbreviations introduced at first mention, besides the project’s.' }),
     outcome: markdown.optional().meta({ description: 'What the discussion feeds into; ends the opening paragraph.' }),
     background: markdown.meta({ description: 'Summary of the discussion paper and earlier acts, in Markdown paragraphs.' }),
-    questions: z.array(questionSchema).min(1).meta({ description: 'The questions in the order the report answers them.' }),
+    questions: z
+      .array(questionSchema)
+      .meta({ description: 'The questions in the order the report answers them; empty while a new meeting is being drafted.' }),
     required_clearances: z
       .array(ministryCode)
       .meta({ description: 'Ministries whose clearance every included position needs before the report is final.' }),

@@ -2,6 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
 import { compileDocx, type DocxMeta } from '../docx/index.js';
+import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
 import { loadTemplate, type Template } from '../render/template.js';
@@ -16,14 +17,19 @@ export interface GenerateOptions {
   formats: readonly Format[];
   /** Seconds since 1970 from SOURCE_DATE_EPOCH, read at the edge; overrides the inputs' date. */
   sourceDateEpoch: number | undefined;
+  /**
+   * A template to use instead of the meeting's own (`--template`). Its output files get the
+   * template's name after the file code, so they do not replace the meeting's report.
+   */
+  template?: string | undefined;
   /** Today's date (YYYY-MM-DD), read at the edge: for warnings such as a past meeting still in draft. */
   today?: string;
 }
 
 /** One generated file, still in memory. */
 export interface GeneratedFile {
-  format: Format;
-  /** File name without folder: `<file_code>.<format>`. */
+  format: Format | 'manifest';
+  /** File name without folder: `<file_code>.<format>`, `<file_code>.manifest.json`. */
   name: string;
   data: string | Uint8Array;
 }
@@ -45,6 +51,8 @@ export interface GeneratedReport {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
   inputs: ReportInputs;
+  /** The rendered report and how its DOCX is laid out: present once rendering succeeded (used by `diff`). */
+  rendered?: { markdown: string; meta: DocxMeta; date: Date };
 }
 
 /** Compiled templates by name, shared by the meetings of one run. */
@@ -77,12 +85,14 @@ export async function generateReport(
   result.inputs.positions = included.flatMap((p) =>
     p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],
   );
-  let compiled = templates.get(meeting.template);
+  const templateName = options.template ?? meeting.template;
+  const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName}`;
+  let compiled = templates.get(templateName);
   if (!compiled) {
-    compiled = loadTemplate(meeting.template, project.templateDirs, project.root);
-    templates.set(meeting.template, compiled);
+    compiled = loadTemplate(templateName, project.templateDirs, project.root);
+    templates.set(templateName, compiled);
   }
-  result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) ? atTemplateField(d, loaded) : d)));
+  result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
   if (hasErrors(result.diagnostics) || !compiled.template) return result;
   result.inputs.template = compiled.template.path;
 
@@ -94,12 +104,15 @@ export async function generateReport(
   const rendered = compiled.template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
+  const date = documentDate(model, options);
+  const meta = docxMeta(project, model, result.inputs);
+  result.rendered = { markdown: rendered.markdown, meta, date };
 
   if (options.formats.includes('md')) {
-    result.files.push({ format: 'md', name: `${meeting.file_code}.md`, data: rendered.markdown });
+    result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown });
   }
   if (options.formats.includes('docx')) {
-    const docx = await compileDocx(rendered.markdown, docxMeta(project, model, result.inputs), documentDate(model, options));
+    const docx = await compileDocx(rendered.markdown, meta, date);
     for (const warning of docx.warnings) {
       result.diagnostics.push(
         diagnostic(
@@ -111,7 +124,11 @@ export async function generateReport(
         ),
       );
     }
-    result.files.push({ format: 'docx', name: `${meeting.file_code}.docx`, data: docx.bytes });
+    result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes });
+  }
+  if (result.files.length) {
+    const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files });
+    result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data: `${JSON.stringify(manifest, null, 2)}\n` });
   }
   return result;
 }

@@ -57,6 +57,15 @@ const CLEARANCE_STATUS_LV: Record<(typeof CLEARANCE_STATES)[number], string> = {
   'not recorded': 'saskaņojums nav pieprasīts',
 };
 
+const CLEARANCE_STATUS_EN: Record<(typeof CLEARANCE_STATES)[number], string> = {
+  cleared: 'cleared',
+  pending: 'no answer yet',
+  objected: 'objections raised',
+  withdrawn: 'clearance withdrawn',
+  'not recorded': 'not asked',
+};
+const LANGUAGES = ['lv', 'en'] as const;
+
 /**
  * The template helpers. Each is pure: it reads its arguments and, for settings such as
  * the quote style, the model at the template's root — never the environment.
@@ -113,10 +122,17 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const value = text('lowerFirst', positional('lowerFirst', args, 1, 1)[0]);
     return value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
-  /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"). */
+  /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"); `"en"` for English. */
   clearanceStatus: (...args) => {
-    const value = oneOf('clearanceStatus', positional('clearanceStatus', args, 1, 1)[0], CLEARANCE_STATES);
-    return CLEARANCE_STATUS_LV[value];
+    const [state, language = 'lv'] = positional('clearanceStatus', args, 1, 2);
+    const value = oneOf('clearanceStatus', state, CLEARANCE_STATES);
+    return oneOf('clearanceStatus', language, LANGUAGES) === 'en' ? CLEARANCE_STATUS_EN[value] : CLEARANCE_STATUS_LV[value];
+  },
+  /** `{{inc @index}}` → the 1-based number of a list item. */
+  inc: (...args) => {
+    const [value] = positional('inc', args, 1, 1);
+    if (typeof value !== 'number') throw new HelperUsageError('the helper `inc` needs a number, e.g. @index');
+    return value + 1;
   },
   /** `{{upperFirst text}}` capitalises the first letter (for a name form starting a sentence). */
   upperFirst: (...args) => {

@@ -21,6 +21,8 @@ export interface Template {
   path: string;
   /** SHA-256-able identity: the template text plus its partials' texts. */
   sources: string[];
+  /** The template file and its partials, project-relative paths (`../…` for built-in ones) with their texts. */
+  files: { path: string; text: string }[];
   render(model: ReportModel): { markdown?: string; diagnostics: Diagnostic[] };
 }
 
@@ -57,9 +59,9 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
 
   const diagnostics: Diagnostic[] = [];
   const sources: string[] = [];
+  const files: { path: string; text: string }[] = [];
   const partialsDir = join(dir, 'partials');
   const partialPaths = new Map<string, string>();
-  const files: { source: string; path: string }[] = [];
   if (existsSync(partialsDir)) {
     for (const entry of readdirSync(partialsDir).sort()) {
       if (!entry.endsWith('.hbs') || !isInside(dir, join(partialsDir, entry))) continue;
@@ -68,9 +70,9 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       const partialPath = projectPath(root, partialAbsolute);
       const source = readText(partialAbsolute, partialPath);
       sources.push(source);
+      files.push({ path: partialPath, text: source });
       const compiled = compileSource(env, source, partialPath, known);
       diagnostics.push(...compiled.diagnostics);
-      files.push({ source, path: partialPath });
       if (compiled.fn) {
         env.registerPartial(partialName, compiled.fn);
         partialPaths.set(partialName, partialPath);
@@ -79,10 +81,11 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   }
   const source = readText(absolute, path);
   sources.unshift(source);
+  files.unshift({ path, text: source });
   const compiled = compileSource(env, source, path, known);
   diagnostics.push(...compiled.diagnostics);
-  const names = { helpers: known, partials: new Set(files.map((file) => basename(file.path, '.hbs'))) };
-  for (const file of [{ source, path }, ...files]) diagnostics.push(...staticTemplateProblems(file.source, file.path, names));
+  const names = { helpers: known, partials: new Set(files.slice(1).map((file) => basename(file.path, '.hbs'))) };
+  for (const file of files) diagnostics.push(...staticTemplateProblems(file.text, file.path, names));
   const fn = compiled.fn;
   if (!fn || diagnostics.length) return { diagnostics };
   return {
@@ -91,6 +94,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       name,
       path,
       sources,
+      files,
       render(model) {
         try {
           return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };

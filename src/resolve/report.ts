@@ -83,7 +83,7 @@ export interface ReportModel {
     draftPositions: string[];
     complete: boolean;
   };
-  /** True while any position is a draft or any required clearance is missing. */
+  /** True while there is no position yet, any position is a draft or any required clearance is missing. */
   draft: boolean;
   issuingMinistry: MinistryRef;
   abbreviations: { term: string; short: string }[];
@@ -135,9 +135,10 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
   });
   const missing = missingClearances(included, meeting.required_clearances, ministry);
   const draftPositions = included.filter((p) => p.status === 'draft').map((p) => p.id);
-  const cleared = meeting.required_clearances
-    .filter((code) => included.every((p) => p.clearance[code]?.status === 'cleared'))
-    .map(ministry);
+  // With no position yet, nothing has been cleared (not: everything vacuously has).
+  const cleared = included.length
+    ? meeting.required_clearances.filter((code) => included.every((p) => p.clearance[code]?.status === 'cleared')).map(ministry)
+    : [];
 
   return {
     meeting: {
@@ -170,7 +171,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       draftPositions,
       complete: missing.length === 0,
     },
-    draft: missing.length > 0 || draftPositions.length > 0,
+    draft: missing.length > 0 || draftPositions.length > 0 || included.length === 0,
     issuingMinistry: ministry(config.issuing_ministry),
     abbreviations: [...config.abbreviations, ...(meeting.abbreviations ?? [])],
     settings: { quotes: config.quotes, locale: config.locale },

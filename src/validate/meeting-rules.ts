@@ -38,6 +38,21 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
     ];
   });
 
+/** A meeting without questions is a draft just scaffolded: a warning, an error under `--final`. */
+export const hasQuestions: MeetingRule = ({ loaded, meeting, final }) =>
+  meeting.questions.length
+    ? []
+    : [
+        diagnostic(
+          loaded.path,
+          loaded.file.locate(['questions']),
+          final ? 'error' : 'warning',
+          'meeting/no-questions',
+          'The meeting has no questions yet, so the report has no answers.',
+          'Add each question with the id of the position that answers it: `- text: …` and `position: <id>`.',
+        ),
+      ];
+
 /** Required ministries must be in the registry. */
 export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting }) =>
   meeting.required_clearances.flatMap((code, index) =>
@@ -175,6 +190,7 @@ export const draftNotPast: MeetingRule = ({ project, loaded, meeting, today }) =
 
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
+  hasQuestions,
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,

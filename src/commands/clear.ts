@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { editClearance, type FieldChange } from '../edit/clearance.js';
+import { writeAtomic } from '../emit/write.js';
+import { projectPath, readText } from '../load/files.js';
+import { loadAllMeetings } from '../load/meetings.js';
+import { loadProject, type Project } from '../load/project.js';
+import { parseYaml } from '../load/yaml.js';
+import { isoDate } from '../model/common.js';
+import { positionSchema, type Position } from '../model/index.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { ExitCode, UsageError } from '../report/errors.js';
+import { checkSchema, suggest } from '../validate/schema.js';
+
+/** Options of `briefing clear <position> --ministry <code>`. */
+export interface ClearOptions {
+  cwd: string;
+  /** A position file, or a position id. */
+  position: string;
+  ministry: string;
+  /** The day of the answer, YYYY-MM-DD (the CLI passes today when --date is not given). */
+  date: string;
+  ref?: string;
+  note?: string;
+  /** Record a withdrawal instead of a clearance. */
+  withdraw: boolean;
+}
+
+/** What `clear` changed, and what the user should know about the position now. */
+export interface ClearResult {
+  /** Project-relative path of the position file. */
+  file: string;
+  changes: FieldChange[];
+  written: boolean;
+  /** Sentences for the user, e.g. that `status` is still `draft`. */
+  notes: string[];
+  diagnostics: Diagnostic[];
+  exitCode: number;
+}
+
+/**
+ * Records one ministry's clearance (or its withdrawal) in a position file, in place:
+ * comments, key order and layout stay. Changes nothing else — not `status`, not
+ * `version` — and says so when that may be due.
+ */
+export function clear(options: ClearOptions): ClearResult {
+  const project = loadProject(options.cwd);
+  if (hasErrors(project.setupDiagnostics)) {
+    return { file: '', changes: [], written: false, notes: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.failure };
+  }
+  const absolute = positionFile(project, options.cwd, options.position);
+  const shown = projectPath(project.root, absolute);
+  if (!project.ministries[options.ministry]) {
+    const nearest = suggest(options.ministry, Object.keys(project.ministries));
+    throw new UsageError(
+      `The ministry code \`${options.ministry}\` is not in the ministries registry.`,
+      nearest ? `Did you mean ${nearest}?` : `Known codes: ${Object.keys(project.ministries).join(', ')}.`,
+    );
+  }
+  if (!isoDate.safeParse(options.date).success) throw new UsageError(`--date: \`${options.date}\` is not a date written YYYY-MM-DD.`);
+
+  const text = readText(absolute, shown);
+  const before = checked(shown, text);
+  if (!before.position) {
+    return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
+  }
+  const edit = editClearance(text, options.ministry, {
+    status: options.withdraw ? 'withdrawn' : 'cleared',
+    date: options.date,
+    ...(options.ref !== undefined ? { ref: options.ref } : {}),
+    ...(options.note !== undefined ? { note: options.note } : {}),
+  });
+  const after = checked(shown, edit.text);
+  if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
+  if (edit.changes.length) writeAtomic(absolute, edit.text, shown);
+  return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: notesOn(project, after.position), diagnostics: [], exitCode: ExitCode.ok };
+}
+
+/** A path to a position file, or the id of a loaded position. */
+function positionFile(project: Project, cwd: string, given: string): string {
+  const path = resolve(cwd, given);
+  if (existsSync(path)) return path;
+  const byId = project.positions.get(given);
+  if (byId) return join(project.root, byId.file.path);
+  const nearest = suggest(given, [...project.positions.keys()]);
+  throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
+}
+
+function checked(shown: string, text: string): { position?: Position; diagnostics: Diagnostic[] } {
+  const file = parseYaml(shown, text);
+  const result = checkSchema(file, positionSchema, 'position');
+  const diagnostics = [...file.diagnostics, ...result.diagnostics];
+  return result.value && !hasErrors(diagnostics) ? { position: result.value, diagnostics } : { diagnostics };
+}
+
+/** What the meetings using the position still wait for, and whether `status` may now be due. */
+function notesOn(project: Project, position: Position): string[] {
+  const using = loadAllMeetings(project).flatMap((m) => (m.meeting?.questions.some((q) => q.position === position.id) ? [m.meeting] : []));
+  const required = [...new Set(using.flatMap((m) => m.required_clearances))];
+  const missing = required.filter((code) => position.clearance[code]?.status !== 'cleared');
+  if (!required.length) return [];
+  if (missing.length) return [`Still waiting for: ${missing.join(', ')}.`];
+  if (position.status === 'draft') return ['Every ministry the meetings require has cleared it; `status` is still `draft`: set `status: cleared` when the text is final.'];
+  return ['Every ministry the meetings require has cleared it.'];
+}

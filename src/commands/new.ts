@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Document } from 'yaml';
+import { createFile } from '../emit/create.js';
+import { projectPath } from '../load/files.js';
+import { loadMeeting } from '../load/meeting.js';
+import { loadAllMeetings } from '../load/meetings.js';
+import { loadProject, type Project } from '../load/project.js';
+import { parseYaml } from '../load/yaml.js';
+import { isoDate } from '../model/common.js';
+import { meetingSchema, positionSchema } from '../model/index.js';
+import type { Prompter } from '../prompt/prompter.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { ExitCode, UsageError } from '../report/errors.js';
+import { Answers } from '../scaffold/answers.js';
+import { scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
+import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
+import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
+import { checkSchema } from '../validate/schema.js';
+
+/** Options of `briefing new meeting <date> <slug>`. */
+export interface NewMeetingOptions {
+  cwd: string;
+  date: string;
+  slug: string;
+  /** An earlier meeting file whose structure to copy. */
+  from?: string;
+  flags: MeetingFlags;
+  /** Asks for missing fields; absent when standard input is not a terminal. */
+  prompter?: Prompter;
+}
+
+/** Options of `briefing new position <id>`. */
+export interface NewPositionOptions {
+  cwd: string;
+  id: string;
+  /** Sub-folder of the positions folder to put the file in. */
+  dir?: string;
+  flags: PositionFlags;
+  prompter?: Prompter;
+}
+
+/** What `new` did: the file written (project-relative), or the problems that stopped it. */
+export interface NewFileResult {
+  file: string | null;
+  diagnostics: Diagnostic[];
+  exitCode: number;
+}
+
+/** Writes a new, valid, commented meeting file `meetings/<date>-<slug>.yaml`. */
+export async function newMeeting(options: NewMeetingOptions): Promise<NewFileResult> {
+  const project = loadProject(options.cwd);
+  if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
+  if (!isoDate.safeParse(options.date).success) {
+    throw new UsageError(`\`${options.date}\` is not a date written YYYY-MM-DD.`, 'For example: briefing new meeting 2021-05-18 educ-council');
+  }
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(options.slug)) {
+    throw new UsageError(`\`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: educ-council');
+  }
+  const target = join(project.root, project.config.paths.meetings, `${options.date}-${options.slug}.yaml`);
+  refuseExisting(project, target);
+
+  let earlier;
+  if (options.from !== undefined) {
+    const loaded = loadMeeting(project.root, resolve(options.cwd, options.from));
+    if (!loaded.meeting || hasErrors(loaded.diagnostics)) return failed(loaded.diagnostics, ExitCode.problems);
+    earlier = { text: loaded.file.text, meeting: loaded.meeting };
+  }
+  const answers = new Answers(options.prompter);
+  const doc = await scaffoldMeeting(project, options.date, options.slug, options.flags, answers, earlier);
+  answers.assertComplete('new meeting');
+  return write(project, target, doc, 'meeting');
+}
+
+/** Writes a new, valid, commented draft position `positions/[<dir>/]<id>.yaml`. */
+export async function newPosition(options: NewPositionOptions): Promise<NewFileResult> {
+  const project = loadProject(options.cwd);
+  if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
+  if (!positionSchema.shape.id.safeParse(options.id).success) {
+    throw new UsageError(`\`${options.id}\` is not a usable position id: use lower-case letters, digits, ".", "_" and "-".`, 'For example: educ-digital-skills');
+  }
+  const taken = project.positions.get(options.id);
+  if (taken) throw new UsageError(`The position \`${options.id}\` already exists: ${taken.file.path}; nothing written.`, 'Choose another id, or edit that file.');
+  const target = join(project.root, project.config.paths.positions, options.dir ?? '', `${options.id}.yaml`);
+  refuseExisting(project, target);
+
+  const answers = new Answers(options.prompter);
+  const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id));
+  answers.assertComplete('new position');
+  return write(project, target, doc, 'position');
+}
+
+/** The question text and required ministries of the meetings that already name `id`. */
+function hintsFromMeetings(project: Project, id: string) {
+  const using = loadAllMeetings(project).flatMap((loaded) => (loaded.meeting ? [loaded.meeting] : []));
+  const question = using.flatMap((m) => m.questions).find((q) => q.position === id)?.text;
+  const named = using.filter((m) => m.questions.some((q) => q.position === id));
+  const clearances = [...new Set(named.flatMap((m) => m.required_clearances))];
+  return { ...(question !== undefined ? { question } : {}), clearances };
+}
+
+function refuseExisting(project: Project, target: string): void {
+  if (existsSync(target)) {
+    throw new UsageError(`${projectPath(project.root, target)} already exists; nothing written.`, 'Choose another name, or edit the existing file.');
+  }
+}
+
+/** Adds the editor-schema line, checks the result like any user file, and creates it. */
+function write(project: Project, target: string, doc: Document, kind: SchemaKind): NewFileResult {
+  const shown = projectPath(project.root, target);
+  // A file copied with --from brings its own schema line, which may point elsewhere.
+  const body = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/^# yaml-language-server:.*\n/m, '');
+  const text = `${schemaLine(project.root, target, kind)}\n${body.endsWith('\n') ? body : `${body}\n`}`;
+  const file = parseYaml(shown, text);
+  const checked = checkSchema(file, kind === 'meeting' ? meetingSchema : positionSchema, kind);
+  const problems = [...file.diagnostics, ...checked.diagnostics];
+  if (problems.length) throw new Error(`the new ${kind} does not pass its own schema: ${problems.map((d) => d.message).join(' ')}`);
+  createFile(target, text, shown);
+  return { file: shown, diagnostics: [], exitCode: ExitCode.ok };
+}
+
+function failed(diagnostics: readonly Diagnostic[], exitCode: number): NewFileResult {
+  return { file: null, diagnostics: sortDiagnostics(diagnostics), exitCode };
+}

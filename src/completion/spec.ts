@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+
+/** What a word on the command line may be completed with. */
+export type Completion = { kind: 'files' } | { kind: 'folders' } | { kind: 'choices'; values: string[] } | { kind: 'text' } | { kind: 'none' };
+
+/** One option of a command, as the completion scripts need it. */
+export interface OptionSpec {
+  short?: string;
+  long?: string;
+  description: string;
+  /** What follows the option; `none` for a switch. */
+  value: Completion;
+}
+
+/** A command and what may follow it. */
+export interface CommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  subcommands: CommandSpec[];
+  /** What its arguments are completed with. */
+  argument: Completion;
+}
+
+/** Arguments that name files; the others (a date, an id) are typed. */
+const FILE_ARGUMENTS = new Set(['meetings', 'meeting', 'position', 'file']);
+
+/** The option's value placeholder says what it is: `<file>`, `<dir>`, or free text. */
+function valueOf(flags: string): Completion {
+  const placeholder = flags.split(' ').pop() ?? '';
+  if (placeholder === '<file>') return { kind: 'files' };
+  if (placeholder === '<dir>' || placeholder === '<folder>') return { kind: 'folders' };
+  return { kind: 'text' };
+}
+
+/**
+ * Reads the commands, options and arguments off the commander program, so that the
+ * completion scripts cannot drift from the real command line.
+ */
+export function commandSpec(command: Command): CommandSpec {
+  const argument = command.registeredArguments[0];
+  return {
+    name: command.name(),
+    description: firstSentence(command.description()),
+    options: [...command.options]
+      .filter((o) => !o.hidden)
+      .map((o) => ({
+        ...(o.short ? { short: o.short } : {}),
+        ...(o.long ? { long: o.long } : {}),
+        description: firstSentence(o.description),
+        value: !o.required && !o.optional ? { kind: 'none' } : o.argChoices ? { kind: 'choices', values: [...o.argChoices] } : valueOf(o.flags),
+      })),
+    subcommands: command.commands.filter((c) => c.name() !== 'help').map(commandSpec),
+    argument: !argument
+      ? { kind: 'none' }
+      : argument.argChoices
+        ? { kind: 'choices', values: [...argument.argChoices] }
+        : FILE_ARGUMENTS.has(argument.name())
+          ? { kind: 'files' }
+          : { kind: 'text' },
+  };
+}
+
+/** Every option that takes a value, anywhere in the tree: a completer must skip the value. */
+export function valueOptions(spec: CommandSpec): OptionSpec[] {
+  return [...spec.options.filter((o) => o.value.kind !== 'none'), ...spec.subcommands.flatMap(valueOptions)];
+}
+
+/** The option's spellings: `-o`, `--out`. */
+export function spellings(option: OptionSpec): string[] {
+  return [option.short, option.long].filter((s): s is string => s !== undefined);
+}
+
+function firstSentence(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.replace(/\.$/, '');
+}

@@ -1,0 +1,58 @@
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../docx/index.js';
+import { countWords, flattenBlocks, type DiffBlock } from './blocks.js';
+import { mergeDocuments, type MergeOptions } from './merge.js';
+import type { MetadataChange } from './metadata.js';
+
+/** One side of a comparison as reports name it. */
+export interface Version {
+  /** `HEAD~1`, `working tree`, a file path, a manifest. */
+  label: string;
+  /** Full commit hash, when the version is a commit. */
+  commit: string | null;
+  /** When this version was made (ISO 8601, UTC): the commit date, or the files' modification time. */
+  date: string;
+  /** Who made it: the commit's author, or the configured git user. */
+  author: string;
+}
+
+/** Words added and removed, and how much else changed, for one position or the whole report. */
+export interface StatLine {
+  /** A position id, or `report`. */
+  subject: string;
+  from: string | null;
+  to: string | null;
+  inserted: number;
+  deleted: number;
+  /** Paragraphs (and items, headings …) that differ. */
+  blocks: number;
+  /** Changes of version, status, clearance … */
+  metadata: number;
+}
+
+/** The structured diff: what `--format json` prints and every other format is made from. */
+export interface DocumentDiff {
+  kind: 'meeting' | 'position';
+  /** The compared file, project-relative; two files are shown as `a → b`. */
+  file: string;
+  from: Version;
+  to: Version;
+  equal: boolean;
+  metadata: MetadataChange[];
+  stat: StatLine[];
+  blocks: DiffBlock[];
+  /** The redline as a Markdown syntax tree, for the DOCX. */
+  tree: Root;
+}
+
+/** Compares two Markdown documents: the redline tree and its blocks. */
+export function compareMarkdown(before: string, after: string, options: MergeOptions): { tree: Root; blocks: DiffBlock[] } {
+  const tree = mergeDocuments({ tree: parseMarkdown(before), markdown: before }, { tree: parseMarkdown(after), markdown: after }, options);
+  return { tree, blocks: flattenBlocks(tree) };
+}
+
+/** Sums up the changed blocks of a comparison as one stat line. */
+export function statLine(subject: string, from: string | null, to: string | null, blocks: readonly DiffBlock[], metadata: number): StatLine {
+  const changed = blocks.filter((b) => b.status !== 'equal');
+  return { subject, from, to, ...countWords(changed), blocks: changed.length, metadata };
+}

@@ -1,0 +1,32 @@
+import type { DiffBlock } from '../blocks.js';
+import type { Version } from '../compare.js';
+import { describeChange, type MetadataChange } from '../metadata.js';
+
+/** "HEAD~1 (1a2b3c4, 2021-02-15)", "working tree (2021-02-17)", a file path; `name` formats the revision or path. */
+export function versionLabel(version: Version, name: (label: string) => string = (label) => label): string {
+  const day = version.date.slice(0, 10);
+  const label = version.label === 'working tree' ? version.label : name(version.label);
+  return version.commit ? `${label} (${version.commit.slice(0, 7)}, ${day})` : `${label} (${day})`;
+}
+
+/** A metadata change as a line; changes of a position in a report name the position first. */
+export function changeLine(change: MetadataChange, kind: 'meeting' | 'position'): string {
+  return kind === 'meeting' && change.subject !== 'report' ? `${change.subject} — ${describeChange(change)}` : describeChange(change);
+}
+
+/** Indices of the blocks to show around changes: every changed block and the unchanged one before each run of changes. */
+export function blocksInView(blocks: readonly DiffBlock[]): { index: number; context: boolean; gap: boolean }[] {
+  const shown: { index: number; context: boolean; gap: boolean }[] = [];
+  let last = -1;
+  blocks.forEach((block, index) => {
+    if (block.status === 'equal') return;
+    const previous = blocks[index - 1];
+    if (index - 1 > last && previous?.status === 'equal') {
+      shown.push({ index: index - 1, context: true, gap: last >= 0 && index - 2 > last });
+      last = index - 1;
+    }
+    shown.push({ index, context: false, gap: last >= 0 && index - 1 > last });
+    last = index;
+  });
+  return shown;
+}

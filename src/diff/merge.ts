@@ -1,0 +1,295 @@
+import { diffArrays } from 'diff';
+import type { List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { BlockRevision } from '../docx/index.js';
+import { listKindInSource } from '../docx/numbering.js';
+import { markInline, mergeInline } from './inline.js';
+import { nodeKey, wordsOf } from './tokens.js';
+
+declare module 'mdast' {
+  interface Data {
+    /** A whole block that moved: deleted here and inserted, word for word, elsewhere (or the reverse). */
+    moved?: 'from' | 'to';
+  }
+}
+
+/** How to compare. */
+export interface MergeOptions {
+  /** Count changes of whitespace alone (re-wrapped lines, doubled spaces) as changes. */
+  whitespace: boolean;
+}
+
+/** Below this share of common words two paragraphs are a deletion and an insertion, not one reworded paragraph. */
+const REWORDED = 0.5;
+/** Lists, list items and quotes are paired more readily: their parts are compared one by one anyway. */
+const RESTRUCTURED = 0.3;
+
+/**
+ * Merges two versions of a Markdown document into one tree, the redline: unchanged
+ * blocks once, reworded paragraphs with word-level `insertion`/`deletion` nodes, whole
+ * blocks found in one version only marked with `data.revision`, and moved paragraphs
+ * with `data.moved`. Accepting every change gives `after`; rejecting every change, `before`.
+ * Both trees need the Markdown they were parsed from, to tell `1.` lists from `1)` lists.
+ */
+export function mergeDocuments(
+  before: { tree: Root; markdown: string },
+  after: { tree: Root; markdown: string },
+  options: MergeOptions,
+): Root {
+  const merger = new Merger(options);
+  const root: Root = { type: 'root', children: merger.children(prepare(before), prepare(after)) };
+  markMoves(root, options);
+  return root;
+}
+
+/** Copies a tree without source positions, with each list's kind written into its data. */
+function prepare({ tree, markdown }: { tree: Root; markdown: string }): RootContent[] {
+  const copy = structuredClone(tree);
+  const visit = (node: Nodes): void => {
+    if (node.type === 'list') node.data = { ...node.data, listKind: listKindInSource(node, markdown) };
+    if ('children' in node) for (const child of node.children) visit(child);
+    delete node.position;
+  };
+  visit(copy);
+  return copy.children;
+}
+
+class Merger {
+  private readonly options: MergeOptions;
+
+  constructor(options: MergeOptions) {
+    this.options = options;
+  }
+
+  /** Merges two lists of sibling blocks. */
+  children<T extends RootContent>(before: readonly T[], after: readonly T[]): T[] {
+    const changes = diffArrays(
+      before.map((node) => this.key(node)),
+      after.map((node) => this.key(node)),
+    );
+    const result: T[] = [];
+    let i = 0;
+    let j = 0;
+    let removed: T[] = [];
+    let added: T[] = [];
+    const flush = () => {
+      result.push(...this.hunk(removed, added));
+      removed = [];
+      added = [];
+    };
+    for (const change of changes) {
+      if (change.removed) {
+        removed.push(...before.slice(i, i + change.count));
+        i += change.count;
+      } else if (change.added) {
+        added.push(...after.slice(j, j + change.count));
+        j += change.count;
+      } else {
+        flush();
+        result.push(...after.slice(j, j + change.count));
+        i += change.count;
+        j += change.count;
+      }
+    }
+    flush();
+    return result;
+  }
+
+  /**
+   * Blocks removed and added between two unchanged ones. Pairs that belong together
+   * (the same kind of block, enough words in common) are merged, in order, by the
+   * alignment with the most words in common; the rest are deleted or inserted whole.
+   */
+  private hunk<T extends RootContent>(removed: readonly T[], added: readonly T[]): T[] {
+    const m = removed.length;
+    const n = added.length;
+    // score(a, b): the most common words over any ordered pairing of removed[0..a) and added[0..b).
+    const table = new Float64Array((m + 1) * (n + 1));
+    const score = (a: number, b: number) => table[a * (n + 1) + b] ?? 0;
+    for (let a = 1; a <= m; a++) {
+      for (let b = 1; b <= n; b++) {
+        const pair = this.affinity(removed[a - 1], added[b - 1]);
+        table[a * (n + 1) + b] = Math.max(score(a - 1, b), score(a, b - 1), pair > 0 ? score(a - 1, b - 1) + pair : -1);
+      }
+    }
+    const pairs: [number, number][] = [];
+    for (let a = m, b = n; a > 0 && b > 0; ) {
+      const here = score(a, b);
+      if (here === score(a - 1, b)) a--;
+      else if (here === score(a, b - 1)) b--;
+      else {
+        pairs.unshift([a - 1, b - 1]);
+        a--;
+        b--;
+      }
+    }
+    const result: T[] = [];
+    let a = 0;
+    let b = 0;
+    const end: [number, number] = [m, n];
+    for (const [pa, pb] of [...pairs, end]) {
+      for (; a < pa; a++) result.push(this.whole(removed[a], 'delete'));
+      for (; b < pb; b++) result.push(this.whole(added[b], 'insert'));
+      const before = removed[pa];
+      const after = added[pb];
+      if (before && after) result.push(this.pair(before, after));
+      a = pa + 1;
+      b = pb + 1;
+    }
+    return result;
+  }
+
+  /** How well two blocks pair up: 0 when they do not, else their share of common words. */
+  private affinity(before: RootContent | undefined, after: RootContent | undefined): number {
+    if (!before || !after || before.type !== after.type) return 0;
+    switch (before.type) {
+      case 'paragraph':
+        return atLeast(similarity(before, after), REWORDED);
+      case 'heading':
+        return after.type === 'heading' && before.depth === after.depth ? atLeast(similarity(before, after), REWORDED) : 0;
+      case 'list':
+        return after.type === 'list' && before.ordered === after.ordered && before.data?.listKind === after.data?.listKind
+          ? atLeast(similarity(before, after), RESTRUCTURED)
+          : 0;
+      case 'listItem':
+      case 'blockquote':
+        return atLeast(similarity(before, after), RESTRUCTURED);
+      case 'footnoteDefinition':
+        return after.type === 'footnoteDefinition' && before.identifier === after.identifier ? 1 : 0;
+      default:
+        return 0;
+    }
+  }
+
+  /** Merges two blocks that `affinity` paired: the same type by construction. */
+  private pair<T extends RootContent>(before: T, after: T): T {
+    if (before.type === 'paragraph' && after.type === 'paragraph') {
+      return { ...after, children: mergeInline(before.children, after.children, this.options.whitespace) };
+    }
+    if (before.type === 'heading' && after.type === 'heading') {
+      return { ...after, children: mergeInline(before.children, after.children, this.options.whitespace) };
+    }
+    if (before.type === 'list' && after.type === 'list') return { ...after, children: this.children(before.children, after.children) };
+    if (before.type === 'listItem' && after.type === 'listItem') return { ...after, children: this.listItem(before, after) };
+    if (before.type === 'blockquote' && after.type === 'blockquote') return { ...after, children: this.children(before.children, after.children) };
+    if (before.type === 'footnoteDefinition' && after.type === 'footnoteDefinition') {
+      return { ...after, children: this.children(before.children, after.children) };
+    }
+    throw new Error(`mergeDocuments: cannot pair ${before.type} with ${after.type}`);
+  }
+
+  /** A list item's first paragraph carries its number: the two first paragraphs always pair. */
+  private listItem(before: ListItem, after: ListItem): ListItem['children'] {
+    const [firstBefore, ...restBefore] = before.children;
+    const [firstAfter, ...restAfter] = after.children;
+    if (firstBefore?.type === 'paragraph' && firstAfter?.type === 'paragraph') {
+      const first = { ...firstAfter, children: mergeInline(firstBefore.children, firstAfter.children, this.options.whitespace) };
+      return [first, ...this.children(restBefore, restAfter)];
+    }
+    return this.children(before.children, after.children);
+  }
+
+  /** A block found in one version only, with every paragraph in it marked. */
+  private whole<T extends RootContent>(node: T | undefined, revision: BlockRevision): T {
+    if (!node) throw new Error('mergeDocuments: no block to mark');
+    return markBlock(node, revision);
+  }
+
+  private key(node: RootContent): string {
+    return nodeKey(node, this.options.whitespace);
+  }
+}
+
+/** Marks a block and everything in it as inserted or deleted. */
+function markBlock<T extends RootContent>(node: T, revision: BlockRevision): T;
+function markBlock(node: RootContent, revision: BlockRevision): RootContent {
+  const data = { ...node.data, revision };
+  const op = revision === 'insert' ? 'insert' : 'delete';
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      return { ...node, data, children: markInline(node.children, op) };
+    case 'code':
+    case 'html':
+    case 'thematicBreak':
+      return { ...node, data };
+    case 'table':
+      return markTable(node, revision);
+    case 'list':
+      return { ...node, children: node.children.map((item) => markBlock(item, revision)) } satisfies List;
+    case 'listItem':
+    case 'blockquote':
+    case 'footnoteDefinition': {
+      const children = node.children.map((child) => markBlock(child, revision));
+      return Object.assign({ ...node }, { children });
+    }
+    default:
+      return node;
+  }
+}
+
+function markTable(node: Table, revision: BlockRevision): Table {
+  const op = revision === 'insert' ? 'insert' : 'delete';
+  return {
+    ...node,
+    data: { ...node.data, revision },
+    children: node.children.map((row) => ({
+      ...row,
+      children: row.children.map((cell) => ({ ...cell, children: markInline(cell.children, op) })),
+    })),
+  };
+}
+
+/**
+ * A paragraph deleted in one place and inserted word for word in another has moved:
+ * both get `data.moved`, so reports can say so instead of showing two unrelated changes.
+ */
+function markMoves(root: Root, options: MergeOptions): void {
+  const whole = { insert: new Map<string, Nodes[]>(), delete: new Map<string, Nodes[]>() };
+  const visit = (node: Nodes): void => {
+    const revision = node.data?.revision;
+    if ((node.type === 'paragraph' || node.type === 'heading') && revision) {
+      const text = toString(node);
+      if (wordsOf(text).length >= 3) {
+        const key = options.whitespace ? text : text.replace(/\s+/g, ' ').trim();
+        const list = whole[revision].get(key) ?? [];
+        list.push(node);
+        whole[revision].set(key, list);
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+  for (const [key, deleted] of whole.delete) {
+    const inserted = whole.insert.get(key) ?? [];
+    for (let index = 0; index < Math.min(deleted.length, inserted.length); index++) {
+      const from = deleted[index];
+      const to = inserted[index];
+      if (from && to) {
+        from.data = { ...from.data, moved: 'from' };
+        to.data = { ...to.data, moved: 'to' };
+      }
+    }
+  }
+}
+
+function similarity(before: Nodes, after: Nodes): number {
+  const a = wordsOf(toString(before));
+  const b = wordsOf(toString(after));
+  if (!a.length && !b.length) return 1;
+  const counts = new Map<string, number>();
+  for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let common = 0;
+  for (const word of b) {
+    const left = counts.get(word) ?? 0;
+    if (left > 0) {
+      common++;
+      counts.set(word, left - 1);
+    }
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+function atLeast(value: number, threshold: number): number {
+  return value >= threshold ? value : 0;
+}

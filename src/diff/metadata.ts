@@ -1,0 +1,93 @@
+import type { Clearance, Meeting, Ministries, Position } from '../model/index.js';
+
+/** A change outside the printed text: a version, a status, a clearance, the report's state. */
+export interface MetadataChange {
+  /** What changed: a position id, or `report` for the meeting as a whole. */
+  subject: string;
+  /** Stable name of the field, e.g. `version`, `clearance.AM`. */
+  field: string;
+  /** The field as a reviewer reads it, e.g. "Ārlietu ministrija". */
+  label: string;
+  /** The old value in words; null when there was none. */
+  from: string | null;
+  /** The new value in words; null when there is none now. */
+  to: string | null;
+}
+
+/** One line per change: "Ārlietu ministrija: cleared 2021-02-12 → withdrawn". */
+export function describeChange(change: MetadataChange): string {
+  return `${change.label}: ${change.from ?? '—'} → ${change.to ?? '—'}`;
+}
+
+/** What changed in a position besides its text: version, status, owner, clearances, speaking points. */
+export function positionChanges(before: Position, after: Position, ministries: Ministries): MetadataChange[] {
+  const subject = after.id;
+  const changes: MetadataChange[] = [];
+  const add = (field: string, label: string, from: string | null, to: string | null) => {
+    if (from !== to) changes.push({ subject, field, label, from, to });
+  };
+  add('version', 'version', `v${before.version}`, `v${after.version}`);
+  add('status', 'status', before.status, after.status);
+  add('owner', 'owner', owner(before, ministries), owner(after, ministries));
+  const codes = [...new Set([...Object.keys(before.clearance), ...Object.keys(after.clearance)])];
+  for (const code of codes) {
+    const name = ministries[code]?.nominative ?? code;
+    const from = before.clearance[code];
+    const to = after.clearance[code];
+    const fromText = from ? clearance(from) : null;
+    const toText = to ? clearance(to) : null;
+    if (fromText === toText && from && to && record(from) !== record(to)) add(`clearance.${code}.record`, `${name} (record)`, record(from), record(to));
+    else add(`clearance.${code}`, name, fromText, toText);
+  }
+  const points = (p: Position) => p.speaking_points ?? [];
+  if (JSON.stringify(points(before)) !== JSON.stringify(points(after))) {
+    add('speaking_points', 'speaking points', count(points(before).length), count(points(after).length) + (points(before).length === points(after).length ? ', reworded' : ''));
+  }
+  return changes;
+}
+
+/**
+ * What changed in a meeting's report besides its text: draft or final, which
+ * positions it includes, the required clearances, and each position's own changes.
+ */
+export function meetingChanges(
+  before: { meeting: Meeting; positions: ReadonlyMap<string, Position>; draft: boolean },
+  after: { meeting: Meeting; positions: ReadonlyMap<string, Position>; draft: boolean },
+  ministries: Ministries,
+): MetadataChange[] {
+  const changes: MetadataChange[] = [];
+  const add = (field: string, label: string, from: string | null, to: string | null) => {
+    if (from !== to) changes.push({ subject: 'report', field, label, from, to });
+  };
+  add('draft', 'report', before.draft ? 'draft' : 'final', after.draft ? 'draft' : 'final');
+  const names = (codes: readonly string[]) => codes.map((code) => ministries[code]?.nominative ?? code).join(', ') || null;
+  add('required_clearances', 'required clearances', names(before.meeting.required_clearances), names(after.meeting.required_clearances));
+  add('template', 'template', before.meeting.template, after.meeting.template);
+  add('file_code', 'file code', before.meeting.file_code, after.meeting.file_code);
+  add('document_date', 'document date', before.meeting.document_date ?? null, after.meeting.document_date ?? null);
+  const ids = [...new Set([...before.positions.keys(), ...after.positions.keys()])];
+  for (const id of ids) {
+    const old = before.positions.get(id);
+    const now = after.positions.get(id);
+    if (old && now) changes.push(...positionChanges(old, now, ministries));
+    else changes.push({ subject: id, field: 'included', label: 'in the report', from: old ? `v${old.version}` : null, to: now ? `v${now.version}` : null });
+  }
+  return changes;
+}
+
+function clearance(entry: Clearance): string {
+  return entry.date ? `${entry.status} ${entry.date}` : entry.status;
+}
+
+function record(entry: Clearance): string | null {
+  return [entry.ref, entry.note].filter(Boolean).join('; ') || null;
+}
+
+function owner(position: Position, ministries: Ministries): string {
+  const name = ministries[position.owner.ministry]?.nominative ?? position.owner.ministry;
+  return position.owner.unit ? `${name}, ${position.owner.unit}` : name;
+}
+
+function count(n: number): string {
+  return `${n} ${n === 1 ? 'point' : 'points'}`;
+}

@@ -1,0 +1,36 @@
+import type { Parent, PhrasingContent } from 'mdast';
+import type { ListKind } from './numbering.js';
+
+/** Text added between two versions: becomes a Word tracked insertion (`w:ins`). */
+export interface Insertion extends Parent {
+  type: 'insertion';
+  children: PhrasingContent[];
+}
+
+/** Text removed between two versions: becomes a Word tracked deletion (`w:del`). */
+export interface Deletion extends Parent {
+  type: 'deletion';
+  children: PhrasingContent[];
+}
+
+/** Whether a whole block was added or removed: its paragraph mark is tracked too. */
+export type BlockRevision = 'insert' | 'delete';
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    insertion: Insertion;
+    deletion: Deletion;
+  }
+  interface RootContentMap {
+    insertion: Insertion;
+    deletion: Deletion;
+  }
+  interface Data {
+    /** Set on a block that exists in only one of two versions (see `src/diff/`). */
+    revision?: BlockRevision;
+  }
+  interface ListData {
+    /** The list's marker kind, recorded when the tree no longer matches its source text. */
+    listKind?: ListKind;
+  }
+}

@@ -1,0 +1,69 @@
+import type { MeetingRow } from './meetings.js';
+import type { ClearanceState, PositionRow } from './positions.js';
+import { formatTable } from './table.js';
+
+const MARKS: Record<ClearanceState, string> = {
+  cleared: '✓',
+  pending: '…',
+  objected: '✗',
+  withdrawn: '↩',
+  'not recorded': '–',
+};
+
+/** The positions table and its legend, within `width` columns. */
+export function formatPositions(rows: readonly PositionRow[], width: number): string[] {
+  if (!rows.length) return ['No positions match.'];
+  const table = formatTable(
+    [
+      { title: 'POSITION', flexible: true, min: 12 },
+      { title: 'V', align: 'right' },
+      { title: 'STATUS' },
+      { title: 'CLEARANCE' },
+      { title: 'MEETINGS' },
+      { title: 'CHANGED' },
+    ],
+    rows.map((row) => [
+      row.id,
+      row.version === null ? '?' : String(row.version),
+      row.status,
+      row.clearances.map((c) => `${c.ministry}${MARKS[c.state]}`).join(' '),
+      meetingDates(row),
+      changed(row),
+    ]),
+    width,
+  );
+  return [...table, '', '✓ cleared  … pending  ✗ objected  ↩ withdrawn  – not asked  * not committed'];
+}
+
+/** The meetings table, within `width` columns. */
+export function formatMeetings(rows: readonly MeetingRow[], width: number): string[] {
+  if (!rows.length) return ['No meetings match.'];
+  return formatTable(
+    [
+      { title: 'DATE' },
+      { title: 'TOPIC', flexible: true, min: 12 },
+      { title: 'POSITIONS', align: 'right' },
+      { title: 'CLEARED', align: 'right' },
+      { title: 'OUTPUT' },
+    ],
+    rows.map((row) => [
+      row.date ?? '?',
+      row.topic ?? `(${row.file}: not valid)`,
+      String(row.positions),
+      `${row.cleared}/${row.positions}`,
+      row.build === 'not built' ? '–' : row.build,
+    ]),
+    width,
+  );
+}
+
+function meetingDates(row: PositionRow): string {
+  const [first, ...more] = row.meetings.map((m) => m.date);
+  if (first === undefined) return '–';
+  return more.length ? `${first} +${more.length}` : first;
+}
+
+function changed(row: PositionRow): string {
+  if (row.lastChanged === null) return row.uncommitted ? 'new' : '–';
+  return `${row.lastChanged}${row.uncommitted ? '*' : ''}`;
+}

@@ -1,0 +1,57 @@
+import type { LoadedMeeting } from '../load/meeting.js';
+import type { Project } from '../load/project.js';
+import type { GitState } from './git.js';
+
+/** Where one ministry stands on a position. */
+export type ClearanceState = 'cleared' | 'pending' | 'objected' | 'withdrawn' | 'not recorded';
+
+/** One line of `briefing list positions`. */
+export interface PositionRow {
+  id: string;
+  /** Project-relative path of the file. */
+  file: string;
+  /** null when the file does not pass its schema. */
+  version: number | null;
+  status: 'draft' | 'cleared' | 'invalid';
+  /** Per ministry that must clear it: those the meetings using it require, else those on record. */
+  clearances: { ministry: string; state: ClearanceState }[];
+  /** Meetings whose questions use it, by date. */
+  meetings: { file: string; date: string }[];
+  /** Git: last commit date, and whether the file has changes not committed yet. */
+  lastChanged: string | null;
+  uncommitted: boolean;
+  /** Still a draft, or some ministry that must clear it has not. */
+  uncleared: boolean;
+}
+
+/** The rows for every position of the project, sorted by the date of the first meeting using each. */
+export function positionRows(project: Project, meetings: readonly LoadedMeeting[], git: ReadonlyMap<string, GitState> | null): PositionRow[] {
+  const rows = [...project.positions.values()].map((loaded): PositionRow => {
+    const using = meetings
+      .flatMap((m) => (m.meeting?.questions.some((q) => q.position === loaded.id) ? [{ file: m.path, date: m.meeting.date, required: m.meeting.required_clearances }] : []))
+      .sort((a, b) => compare(a.date, b.date) || compare(a.file, b.file));
+    const position = loaded.position;
+    const recorded = position?.clearance ?? {};
+    const required = using.length ? [...new Set(using.flatMap((m) => m.required))] : Object.keys(recorded);
+    const clearances = required.map((ministry) => ({ ministry, state: recorded[ministry]?.status ?? ('not recorded' as const) }));
+    const status = position?.status ?? 'invalid';
+    const state = git?.get(loaded.file.path);
+    return {
+      id: loaded.id,
+      file: loaded.file.path,
+      version: position?.version ?? null,
+      status,
+      clearances,
+      meetings: using.map(({ file, date }) => ({ file, date })),
+      lastChanged: state?.lastCommit ?? null,
+      uncommitted: state?.uncommitted ?? false,
+      uncleared: status !== 'cleared' || clearances.some((c) => c.state !== 'cleared'),
+    };
+  });
+  return rows.sort((a, b) => compare(a.meetings[0]?.date ?? '\uffff', b.meetings[0]?.date ?? '\uffff') || compare(a.id, b.id));
+}
+
+/** Sorts text by code point: the same order on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,65 @@
+import { configSchema, manifestSchema, type Manifest } from '../model/index.js';
+import { scratchFolder, type ScratchFolder } from '../emit/scratch.js';
+import { UsageError } from '../report/errors.js';
+import { readText, sha256 } from './files.js';
+import { listFiles, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
+import { CONFIG_FILE } from './project.js';
+import { parseYaml } from './yaml.js';
+
+/**
+ * The project as it was at a commit — config, ministries registry, the meeting, every
+ * position and the templates — copied from git into a scratch folder.
+ */
+export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: string, meetingPath: string): ScratchFolder {
+  const prefix = repositoryPath(repo, projectRoot);
+  const inRepo = (path: string) => (prefix ? `${prefix}/${path}` : path);
+  const configText = showFile(repo, commit, inRepo(CONFIG_FILE));
+  if (configText === undefined) throw new UsageError(`There is no ${CONFIG_FILE} at ${commit.label}.`, 'Pick a revision from after the project was set up.');
+  const paths = configSchema.safeParse(parseYaml(CONFIG_FILE, configText).data).data?.paths ?? configSchema.shape.paths.parse(undefined);
+  const meeting = inRepo(meetingPath);
+  const listed = listFiles(repo, commit, [meeting, inRepo(paths.ministries), inRepo(paths.positions), inRepo(paths.templates)]);
+  if (!listed.some((file) => file.path === meeting)) throw new UsageError(`${meetingPath} does not exist at ${commit.label}.`);
+  const blobs = readBlobs(repo, listed.map((file) => file.blob));
+  const files = new Map<string, string>([[CONFIG_FILE, configText]]);
+  for (const file of listed) {
+    const text = blobs.get(file.blob);
+    if (text !== undefined) files.set(prefix ? file.path.slice(prefix.length + 1) : file.path, text);
+  }
+  return scratchFolder(files);
+}
+
+/** Reads and checks a build manifest; a usage error when it is not one. */
+export function readManifest(absolutePath: string, shownAs: string): Manifest {
+  const text = readText(absolutePath, shownAs);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${shownAs} is not valid JSON.`, 'Pass the <file_code>.manifest.json that briefing build wrote.');
+  }
+  const checked = manifestSchema.safeParse(data);
+  if (!checked.success) throw new UsageError(`${shownAs} is not a briefing build manifest.`, 'Pass the <file_code>.manifest.json that briefing build wrote.');
+  return checked.data;
+}
+
+/**
+ * The project as a manifest recorded it: each recorded file fetched from git by its
+ * blob id, so it works even when the commit the build came from is unknown.
+ * Built-in files (template, registry) come from the installed briefing.
+ */
+export function projectFromManifest(repo: Repository, manifest: Manifest, shownAs: string): ScratchFolder {
+  const recorded = [manifest.meeting, ...manifest.positions, ...manifest.settings, ...manifest.template.files].filter((file) => !file.built_in);
+  const blobs = readBlobs(repo, recorded.map((file) => file.git_blob));
+  const files = new Map<string, string>();
+  for (const file of recorded) {
+    const text = blobs.get(file.git_blob);
+    if (text === undefined || sha256(text) !== file.sha256) {
+      throw new UsageError(
+        `The version of ${file.path} recorded in ${shownAs} is not in the git repository.`,
+        'It was built from uncommitted changes; compare with --from <revision> instead.',
+      );
+    }
+    files.set(file.path, text);
+  }
+  return scratchFolder(files);
+}

@@ -1,0 +1,35 @@
+import * as z from 'zod';
+
+/** One input file of a build, identified by content. */
+export const manifestFileSchema = z.strictObject({
+  /** Project-relative path, `/`-separated; for a built-in file, its name in the briefing package. */
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The id git gives the same content (`git hash-object`): finds this exact version in the repository. */
+  git_blob: z.string().regex(/^[0-9a-f]{40}$/),
+  /** A file that comes with briefing rather than with the project. */
+  built_in: z.boolean().optional(),
+});
+
+/**
+ * What went into one built report: `<file_code>.manifest.json`, written beside the
+ * outputs. `briefing diff --since` rebuilds the report as it was from it.
+ */
+export const manifestSchema = z.strictObject({
+  briefing_manifest: z.literal(1),
+  file_code: z.string().min(1),
+  draft: z.boolean(),
+  /** The date stamped into the DOCX, derived from the inputs (or SOURCE_DATE_EPOCH). */
+  document_date: z.string(),
+  meeting: manifestFileSchema,
+  positions: z.array(manifestFileSchema.extend({ id: z.string().min(1), version: z.int().min(1) })),
+  /** The config file and the ministries registry. */
+  settings: z.array(manifestFileSchema),
+  template: z.strictObject({ name: z.string().min(1), files: z.array(manifestFileSchema) }),
+  outputs: z.array(z.strictObject({ name: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+});
+
+/** A build manifest as written and read. */
+export type Manifest = z.output<typeof manifestSchema>;
+/** One input file recorded in a manifest. */
+export type ManifestFile = z.output<typeof manifestFileSchema>;

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { relative, resolve, sep } from 'node:path';
+import { sha256 } from '../load/files.js';
+import type { LoadedMeeting } from '../load/meeting.js';
+import { packageRoot, type LoadedPosition, type Project } from '../load/project.js';
+import type { Manifest, ManifestFile } from '../model/index.js';
+import type { Template } from '../render/template.js';
+
+/** What a manifest is made from: the inputs of one report and the files generated from them. */
+export interface ManifestInput {
+  project: Project;
+  loaded: LoadedMeeting;
+  included: readonly LoadedPosition[];
+  template: Template;
+  draft: boolean;
+  documentDate: Date;
+  outputs: readonly { name: string; data: string | Uint8Array }[];
+}
+
+/**
+ * The manifest of one report: every input file with its SHA-256 and git blob id, and
+ * the outputs' hashes. Deterministic: nothing in it comes from the clock or the machine.
+ */
+export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs }: ManifestInput): Manifest {
+  const ministries = project.ministriesFile.path;
+  const builtInRegistry = ministries.endsWith('(built-in)');
+  return {
+    briefing_manifest: 1,
+    file_code: loaded.meeting?.file_code ?? '',
+    draft,
+    document_date: documentDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    meeting: fileRecord(loaded.path, loaded.file.text, loaded.hash),
+    positions: included.flatMap((p) =>
+      p.position ? [{ id: p.id, version: p.position.version, ...fileRecord(p.file.path, p.file.text, p.hash) }] : [],
+    ),
+    settings: [
+      fileRecord(project.configFile.path, project.configFile.text),
+      builtInRegistry ? { ...fileRecord('ministries.yaml', project.ministriesFile.text), built_in: true } : fileRecord(ministries, project.ministriesFile.text),
+    ],
+    template: {
+      name: template.name,
+      files: template.files.map((file) => {
+        if (!file.path.startsWith('..')) return fileRecord(file.path, file.text);
+        const inPackage = relative(packageRoot(), resolve(project.root, file.path)).split(sep).join('/');
+        return { ...fileRecord(inPackage, file.text), built_in: true };
+      }),
+    },
+    outputs: outputs.map((output) => ({ name: output.name, sha256: sha256(output.data) })),
+  };
+}
+
+/**
+ * The id git gives a file's content: SHA-1 of `blob <bytes>\0<content>`. Computed here,
+ * so a build needs no git, yet `git cat-file` finds the version later.
+ */
+export function gitBlobId(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\u0000`).update(bytes).digest('hex');
+}
+
+/** `text` is the file as parsed (a byte-order mark removed); `hash`, when known, is of the file as read. */
+function fileRecord(path: string, text: string, hash?: string): ManifestFile {
+  const raw = hash !== undefined && sha256(text) !== hash ? `\uFEFF${text}` : text;
+  return { path, sha256: sha256(raw), git_blob: gitBlobId(raw) };
+}

@@ -1,0 +1,60 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectPath, readText } from '../load/files.js';
+import { packageRoot, type Project } from '../load/project.js';
+import { UsageError } from '../report/errors.js';
+import { suggest } from '../validate/schema.js';
+import { TEMPLATE_SUFFIX } from './template.js';
+
+/** A template a meeting can name, and where it comes from. */
+export interface TemplateInfo {
+  name: string;
+  /** First line of the template's leading `{{!-- … --}}` comment. */
+  description: string;
+  source: 'project' | 'built-in';
+  /** Project-relative path, or the path inside the package for built-in ones. */
+  path: string;
+  /** A project template that replaces a built-in one of the same name. */
+  overrides: boolean;
+}
+
+/**
+ * Every template the project can use: its own (from `paths.templates` in the config)
+ * first, then the built-in ones it does not replace. Sorted by name.
+ */
+export function describeTemplates(project: Project): TemplateInfo[] {
+  const builtIn = join(packageRoot(), 'templates');
+  const found = new Map<string, TemplateInfo>();
+  for (const dir of project.templateDirs) {
+    if (!existsSync(dir)) continue;
+    const source = dir === builtIn ? 'built-in' : 'project';
+    for (const entry of readdirSync(dir).sort()) {
+      if (!entry.endsWith(TEMPLATE_SUFFIX)) continue;
+      const name = entry.slice(0, -TEMPLATE_SUFFIX.length);
+      const earlier = found.get(name);
+      if (earlier) {
+        earlier.overrides = earlier.overrides || source === 'built-in';
+        continue;
+      }
+      const absolute = join(dir, entry);
+      const path = source === 'built-in' ? `templates/${entry}` : projectPath(project.root, absolute);
+      found.set(name, { name, description: leadingComment(readText(absolute, path)), source, path, overrides: false });
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Throws a usage error, with the nearest name, when `--template` names no template. */
+export function assertTemplateExists(project: Project, name: string): void {
+  const names = describeTemplates(project).map((t) => t.name);
+  if (names.includes(name)) return;
+  const nearest = suggest(name, names);
+  throw new UsageError(`No template named \`${name}\`.`, nearest ? `Did you mean ${nearest}? See briefing templates.` : `Available: ${names.join(', ')}.`);
+}
+
+/** The first non-empty line of a leading Handlebars comment, or "" when there is none. */
+export function leadingComment(source: string): string {
+  const match = /^\s*\{\{!(?:--([\s\S]*?)--|([^}]*))\}\}/.exec(source);
+  const body = match?.[1] ?? match?.[2] ?? '';
+  return body.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+}

@@ -1,0 +1,93 @@
+import type * as z from 'zod';
+import type { Choice, Prompter } from '../prompt/prompter.js';
+import { UsageError } from '../report/errors.js';
+
+/** How one field of a new file is filled: from its flag, by asking, or from a default. */
+export interface FieldSource<T> {
+  /** The flag that sets it, e.g. `--topic`: named when it is missing. */
+  flag: string;
+  /** What the flag gave, if anything. */
+  given: T | undefined;
+  message: string;
+  default?: T | undefined;
+}
+
+/**
+ * Collects the fields of a new file. A flag always wins; on a terminal the user is asked
+ * (the default pre-filled); otherwise the default is taken, and a field with neither is
+ * remembered as missing, so that one error can name every flag to add.
+ */
+export class Answers {
+  private readonly missing: string[] = [];
+  private readonly prompter: Prompter | undefined;
+
+  constructor(prompter: Prompter | undefined) {
+    this.prompter = prompter;
+  }
+
+  /** A line of text, checked against `schema` whether it came from a flag or an answer. */
+  async text(field: FieldSource<string>, schema: z.ZodType, optional = false): Promise<string | undefined> {
+    const problem = (value: string): true | string => {
+      if (value === '') return optional ? true : 'an answer is needed';
+      const checked = schema.safeParse(value);
+      return checked.success ? true : (checked.error.issues[0]?.message ?? 'not a valid value');
+    };
+    if (field.given !== undefined) return this.checked(field.flag, field.given, problem);
+    if (this.prompter) {
+      const answer = await this.prompter.text({
+        message: optional ? `${field.message} (optional)` : field.message,
+        ...(field.default !== undefined ? { default: field.default } : {}),
+        validate: (value) => problem(value.trim()),
+      });
+      const trimmed = answer.trim();
+      return trimmed === '' && optional ? undefined : trimmed;
+    }
+    if (field.default !== undefined || optional) return field.default;
+    this.missing.push(field.flag);
+    return undefined;
+  }
+
+  /** One option out of `choices`. */
+  async select<T extends string>(field: FieldSource<string>, choices: readonly Choice<T>[]): Promise<T | undefined> {
+    const find = (value: string | undefined) => choices.find((c) => c.value === value)?.value;
+    if (field.given !== undefined) {
+      const found = find(field.given);
+      if (found === undefined) throw new UsageError(`${field.flag} must be one of ${choices.map((c) => c.value).join(', ')}, not \`${field.given}\`.`);
+      return found;
+    }
+    const fallback = find(field.default);
+    if (this.prompter) return this.prompter.select({ message: field.message, choices, ...(fallback !== undefined ? { default: fallback } : {}) });
+    if (fallback !== undefined) return fallback;
+    this.missing.push(field.flag);
+    return undefined;
+  }
+
+  /** Any number of options out of `choices` (given as a comma-separated flag). */
+  async checkbox<T extends string>(field: FieldSource<readonly string[]>, choices: readonly Choice<T>[]): Promise<T[]> {
+    if (field.given !== undefined) {
+      return field.given.map((value) => {
+        const found = choices.find((c) => c.value === value);
+        if (!found) throw new UsageError(`${field.flag}: \`${value}\` is not one of ${choices.map((c) => c.value).join(', ')}.`);
+        return found.value;
+      });
+    }
+    const fallback = choices.filter((c) => field.default?.includes(c.value)).map((c) => c.value);
+    if (this.prompter) return this.prompter.checkbox({ message: field.message, choices, default: fallback });
+    return fallback;
+  }
+
+  /** Throws one usage error naming every flag that was needed and not given. */
+  assertComplete(command: string): void {
+    if (!this.missing.length) return;
+    throw new UsageError(
+      `Missing ${this.missing.join(', ')}: standard input is not a terminal, so ${command} cannot ask for ${this.missing.length === 1 ? 'it' : 'them'}.`,
+      `Give ${this.missing.length === 1 ? 'the flag' : 'these flags'}, or run the command in a terminal to be asked. See \`briefing ${command} --help\`.`,
+    );
+  }
+
+  private checked(flag: string, value: string, problem: (value: string) => true | string): string {
+    const result = problem(value.trim());
+    if (result !== true) throw new UsageError(`${flag}: ${result} (got \`${value}\`).`);
+    return value.trim();
+  }
+}

@@ -1,0 +1,137 @@
+import { parseDocument, Scalar, type Document } from 'yaml';
+import type { Project } from '../load/project.js';
+import { meetingNameSchema, meetingSchema, type Meeting } from '../model/meeting.js';
+import type { Choice } from '../prompt/prompter.js';
+import { Answers } from './answers.js';
+import { presidencyOn } from './presidencies.js';
+import { MEETING_SKELETON } from './skeletons.js';
+
+/** Values for a new meeting given as flags; anything missing is asked or defaulted. */
+export interface MeetingFlags {
+  kind?: string;
+  mode?: string;
+  time?: string;
+  formation?: string;
+  participants?: string;
+  presidency?: string;
+  topic?: string;
+  name?: string;
+  nameLocative?: string;
+  shortLocative?: string;
+  clearances?: readonly string[];
+  fileCode?: string;
+  template?: string;
+}
+
+/** An earlier meeting whose structure a new one copies (`--from`). */
+export interface EarlierMeeting {
+  text: string;
+  meeting: Meeting;
+}
+
+const KINDS: readonly Choice<Meeting['kind']>[] = [
+  { value: 'formal', name: 'formal – a Council meeting' },
+  { value: 'informal', name: 'informal – an informal meeting of ministers' },
+];
+const MODES: readonly Choice<Meeting['mode']>[] = [
+  { value: 'in-person', name: 'in person' },
+  { value: 'videoconference', name: 'videoconference' },
+];
+
+/**
+ * The YAML document of a new meeting on `date`: the commented skeleton, or the earlier
+ * meeting with its content emptied (questions, background, outcome, time, dates) and its
+ * structure kept (kind, names, ministries, template, signature). Fields come from flags,
+ * answers or defaults; `answers.assertComplete` must be called afterwards.
+ */
+export async function scaffoldMeeting(
+  project: Project,
+  date: string,
+  slug: string,
+  flags: MeetingFlags,
+  answers: Answers,
+  earlier?: EarlierMeeting,
+): Promise<Document> {
+  const before = earlier?.meeting;
+  const shape = meetingSchema.shape;
+  const kind = await answers.select({ flag: '--kind', given: flags.kind, message: 'Kind of meeting', default: before?.kind ?? 'formal' }, KINDS);
+  const mode = await answers.select({ flag: '--mode', given: flags.mode, message: 'How is it held?', default: before?.mode ?? 'in-person' }, MODES);
+  const time = await answers.text({ flag: '--time', given: flags.time, message: 'Start time, HH.MM' }, shape.time, true);
+  const formation = await answers.text(
+    { flag: '--formation', given: flags.formation, message: 'Council configuration (e.g. EYCS)', default: before?.formation },
+    shape.formation,
+  );
+  const participants = await answers.text(
+    { flag: '--participants', given: flags.participants, message: 'Who meets (e.g. "ES izglītības ministri")', default: before?.participants },
+    shape.participants,
+  );
+  const presidency = await answers.text(
+    { flag: '--presidency', given: flags.presidency, message: 'Presidency', default: presidencyOn(date) ?? before?.presidency },
+    shape.presidency,
+  );
+  const topic = await answers.text({ flag: '--topic', given: flags.topic, message: 'Topic of the discussion' }, shape.topic);
+  const nominative = await answers.text(
+    { flag: '--name', given: flags.name, message: 'Name of the meeting, nominative ("… notiks <name>")', default: before?.name.nominative },
+    meetingNameSchema.shape.nominative,
+  );
+  const locative = await answers.text(
+    { flag: '--name-locative', given: flags.nameLocative, message: 'Name, locative ("<name> izskatāmajiem jautājumiem")', default: before?.name.locative },
+    meetingNameSchema.shape.locative,
+  );
+  const shortLocative = await answers.text(
+    { flag: '--short-locative', given: flags.shortLocative, message: 'Short name, locative', default: before?.name.short_locative ?? 'sanāksmē' },
+    meetingNameSchema.shape.short_locative,
+  );
+  const ministries: Choice<string>[] = Object.entries(project.ministries).map(([code, m]) => ({ value: code, name: `${code} – ${m.nominative}` }));
+  const clearances = await answers.checkbox(
+    { flag: '--clearances', given: flags.clearances, message: 'Ministries that must clear every position', default: before?.required_clearances ?? [] },
+    ministries,
+  );
+  const fileCode = await answers.text(
+    { flag: '--file-code', given: flags.fileCode, message: 'File code (names the output files)', default: fileCodeFor(project.config.issuing_ministry, date, slug) },
+    shape.file_code,
+  );
+  const template = flags.template ?? before?.template ?? 'informative-report.lv';
+
+  const doc = parseDocument(earlier ? earlier.text : MEETING_SKELETON);
+  const set = (path: string[], value: unknown) => doc.setIn(path, value);
+  set(['date'], date);
+  if (time === undefined) doc.deleteIn(['time']);
+  else set(['time'], time);
+  set(['kind'], kind);
+  set(['mode'], mode);
+  set(['formation'], formation);
+  set(['participants'], participants);
+  set(['presidency'], presidency);
+  set(['topic'], topic);
+  set(['name', 'nominative'], nominative);
+  set(['name', 'locative'], locative);
+  set(['name', 'short_locative'], shortLocative);
+  if (before && before.name.nominative !== nominative) {
+    // The other forms belonged to the earlier name.
+    doc.deleteIn(['name', 'genitive']);
+    doc.deleteIn(['name', 'english']);
+  }
+  doc.deleteIn(['outcome']);
+  doc.deleteIn(['document_date']);
+  set(['background'], emptyBlock());
+  set(['questions'], doc.createNode([], { flow: true }));
+  set(['required_clearances'], doc.createNode(clearances, { flow: true }));
+  set(['template'], template);
+  set(['file_code'], fileCode);
+  return doc;
+}
+
+/** `IZMzin_180521_EDUC`: issuing ministry, "zin" (ziņojums), DDMMYY, the slug's first word. */
+export function fileCodeFor(issuingMinistry: string, date: string, slug: string): string {
+  const [year = '', month = '', day = ''] = date.split('-');
+  const word = (slug.split('-')[0] ?? slug).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return `${issuingMinistry}zin_${day}${month}${year.slice(2)}${word ? `_${word}` : ''}`;
+}
+
+/** An empty `|` block: the user types the paragraphs under it. */
+export function emptyBlock(): Scalar {
+  const scalar = new Scalar('');
+  scalar.type = 'BLOCK_LITERAL';
+  return scalar;
+}

@@ -1,0 +1,27 @@
+import type { ChalkInstance } from 'chalk';
+import { formatDiagnostic } from '../report/human.js';
+import type { WatchEvent } from './watch-build.js';
+
+/** The lines one watch event prints, each with where it goes; `time` is the clock, read by the CLI. */
+export function formatWatchEvent(event: WatchEvent, meeting: string, time: string, chalk: ChalkInstance): { stream: 'out' | 'err'; text: string }[] {
+  const lines: { stream: 'out' | 'err'; text: string }[] = [];
+  const say = (text: string) => lines.push({ stream: 'out', text });
+  say(chalk.dim(`[${time}] ${event.changed.length ? `changed: ${event.changed.join(', ')}` : `building ${meeting}`}`));
+  if (event.kind === 'error') {
+    lines.push({ stream: 'err', text: `${chalk.red('briefing:')} ${event.message}${event.hint ? `\n  ${chalk.dim(event.hint)}` : ''}` });
+    say(chalk.dim('Still watching: fix it and save again.'));
+    return lines;
+  }
+  const { result } = event;
+  for (const d of result.diagnostics) lines.push({ stream: 'err', text: formatDiagnostic(d, chalk) });
+  if (result.status === 'built') {
+    const mark = result.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
+    say(`${chalk.green('built')}  ${meeting} → ${result.outputs.join(', ')}${mark}`);
+    for (const held of result.heldOpen) {
+      say(chalk.yellow(`${held.target} is open in another program (Word?): the new version is ${held.writtenTo}. Close ${held.target} to have it replaced again.`));
+    }
+  } else {
+    say(`${chalk.red('failed')} ${meeting}: nothing written. Still watching: fix it and save again.`);
+  }
+  return lines;
+}

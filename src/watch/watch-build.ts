@@ -1,0 +1,97 @@
+import { join, resolve, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { packageRoot } from '../load/project.js';
+import { UsageError } from '../report/errors.js';
+import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
+import { debounce } from './debounce.js';
+
+/** Something the watcher has to tell the user. */
+export type WatchEvent =
+  | { kind: 'build'; run: number; changed: string[]; result: BuildOnce }
+  /** The build could not even start (no config, the meeting file gone): waits for the next change. */
+  | { kind: 'error'; run: number; changed: string[]; message: string; hint?: string | undefined };
+
+/** Options of the watch loop: the build's options plus how to report and how long a burst lasts. */
+export interface WatchOptions extends WatchBuildOptions {
+  onEvent(event: WatchEvent): void;
+  /** Quiet time after the last change before rebuilding; 250 ms unless given. */
+  debounceMs?: number;
+}
+
+/** A running watch loop. */
+export interface Watcher {
+  /** Stops watching; resolves when no build is running any more. */
+  close(): Promise<void>;
+}
+
+const WATCHED_FILES = /\.(ya?ml|hbs)$/i;
+const IGNORED_FOLDERS = /(^|[/\\])(\.git|node_modules|\.briefing-cache)([/\\]|$)/;
+
+/**
+ * Builds the meeting, then rebuilds it whenever the meeting, a position, a template or
+ * partial, the config or the registry changes, once per burst of changes. Problems are
+ * reported and the loop goes on: a half-typed file is reported and waited out.
+ */
+export async function watchBuild(options: WatchOptions): Promise<Watcher> {
+  let run = 0;
+  let running: Promise<void> = Promise.resolve();
+  let relevant = (_path: string): boolean => true;
+
+  const rebuild = (changed: string[]) => {
+    running = running.then(async () => {
+      run += 1;
+      try {
+        const result = await buildOnce(options);
+        relevant = relevanceOf(result);
+        options.onEvent({ kind: 'build', run, changed, result });
+      } catch (error) {
+        if (error instanceof UsageError) options.onEvent({ kind: 'error', run, changed, message: error.message, hint: error.hint });
+        else options.onEvent({ kind: 'error', run, changed, message: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    });
+    return running;
+  };
+
+  const root = resolve(options.cwd);
+  const burst = debounce(options.debounceMs ?? 250, (paths) => {
+    const changed = paths.filter((path) => relevant(path));
+    if (changed.length) void rebuild(changed.map((path) => shown(root, path)));
+  });
+  const watcher: FSWatcher = watch([root, join(packageRoot(), 'templates')], {
+    ignoreInitial: true,
+    ignored: (path, stats) =>
+      (path.startsWith(root) && IGNORED_FOLDERS.test(path.slice(root.length))) || (stats?.isFile() === true && !WATCHED_FILES.test(path)),
+  });
+  watcher.on('all', (_event, path) => burst.add(path));
+  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+  await rebuild([]);
+  return {
+    async close() {
+      burst.cancel();
+      await watcher.close();
+      await running;
+    },
+  };
+}
+
+/**
+ * Which changed files call for a rebuild after this build: its inputs, any template or
+ * partial, any config; a position file only if the meeting uses it — or if the build
+ * failed, since a new or renamed position may be what it was missing.
+ */
+function relevanceOf(result: BuildOnce): (path: string) => boolean {
+  const inputs = new Set(result.inputs.map((p) => resolve(p)));
+  const positions = resolve(result.project.root, result.project.config.paths.positions);
+  return (path) => {
+    const absolute = resolve(path);
+    if (inputs.has(absolute)) return true;
+    if (absolute.endsWith('.hbs')) return true;
+    if (absolute.startsWith(positions + sep)) return result.status === 'failed' || result.diagnostics.some((d) => d.ruleId === 'meeting/unknown-position');
+    return false;
+  };
+}
+
+function shown(root: string, path: string): string {
+  const relative = path.startsWith(root) ? path.slice(root.length + 1) : path;
+  return relative.split('\\').join('/');
+}

@@ -1,0 +1,109 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { clear, type ClearOptions } from '../src/commands/clear.js';
+import { editClearance } from '../src/edit/clearance.js';
+import { exampleProject, runCli, writeFile } from './helpers/project.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures/clear');
+const BEFORE = readFileSync(join(FIXTURES, 'before.yaml'), 'utf8');
+const FILE = 'positions/educ/teachers-wellbeing.yaml';
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (read its diff before committing). */
+function expectGolden(actual: string, name: string): void {
+  const path = join(FIXTURES, name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+function run(options: Partial<ClearOptions> & Pick<ClearOptions, 'ministry'>) {
+  const dir = exampleProject({ [FILE]: BEFORE });
+  const result = clear({ cwd: dir, position: FILE, date: '2021-03-10', withdraw: false, ...options });
+  return { result, text: readFileSync(join(dir, FILE), 'utf8') };
+}
+
+describe('briefing clear', () => {
+  it('records a clearance in place: only the lines of that entry change', () => {
+    const { result, text } = run({ ministry: 'AM', ref: 'ĀM e-pasts, 10.03.2021.' });
+    expect(result.changes).toEqual([
+      { field: 'clearance.AM.status', before: 'pending', after: 'cleared' },
+      { field: 'clearance.AM.date', before: null, after: '2021-03-10' },
+      { field: 'clearance.AM.ref', before: null, after: 'ĀM e-pasts, 10.03.2021.' },
+    ]);
+    expectGolden(text, 'after-cleared.yaml');
+    // Nothing else moved: every line of the original is still there, in order.
+    const kept = BEFORE.split('\n').filter((line) => !line.includes('status: pending'));
+    const lines = text.split('\n');
+    let at = 0;
+    for (const line of kept) at = lines.indexOf(line, at) + 1 || Number.NaN;
+    expect(at).not.toBeNaN();
+    expect(parse(text).version).toBe(2);
+    expect(parse(text).status).toBe('draft');
+  });
+
+  it('adds a ministry that was not recorded, after the others', () => {
+    const { result, text } = run({ ministry: 'VM', date: '2021-03-11' });
+    expect(result.changes.map((c) => c.field)).toEqual(['clearance.VM.status', 'clearance.VM.date']);
+    expectGolden(text, 'after-new-ministry.yaml');
+  });
+
+  it('records a withdrawal, keeping the earlier reference', () => {
+    const { result, text } = run({ ministry: 'LM', withdraw: true, note: 'Jāprecizē 2. punkts' });
+    expect(result.changes).toEqual([
+      { field: 'clearance.LM.status', before: 'cleared', after: 'withdrawn' },
+      { field: 'clearance.LM.date', before: '2021-03-04', after: '2021-03-10' },
+      { field: 'clearance.LM.note', before: null, after: 'Jāprecizē 2. punkts' },
+    ]);
+    expectGolden(text, 'after-withdrawn.yaml');
+  });
+
+  it('writes nothing when the clearance is already recorded', () => {
+    const { result, text } = run({ ministry: 'LM', date: '2021-03-04' });
+    expect(result).toMatchObject({ written: false, changes: [], exitCode: 0 });
+    expect(text).toBe(BEFORE);
+  });
+
+  it('turns an empty flow mapping into a block and keeps the comments around it', () => {
+    const edit = editClearance('id: x\n# who cleared it\nclearance: {}\n\n# the end\nbody: ""\n', 'AM', { status: 'cleared', date: '2021-03-10' });
+    expect(edit.text).toBe('id: x\n# who cleared it\nclearance:\n  AM:\n    status: cleared\n    date: 2021-03-10\n\n# the end\nbody: ""\n');
+  });
+
+  it('quotes a value that YAML would read as something else', () => {
+    const edit = editClearance(BEFORE, 'AM', { status: 'cleared', date: '2021-03-10', ref: '2021' });
+    expect(parse(edit.text).clearance.AM.ref).toBe('2021');
+    expect(edit.text).toContain('    ref: "2021"\n');
+  });
+
+  it('says what changed, and what is still missing, on the command line', () => {
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, file, readFileSync(join(dir, file), 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    const withdrawn = runCli(['clear', file, '--ministry', 'AM', '--withdraw', '--date', '2021-02-20'], dir);
+    expect(withdrawn.status).toBe(0);
+    expect(withdrawn.stdout).toBe(
+      [
+        `updated ${file}`,
+        '  clearance.AM.status  cleared → withdrawn',
+        '  clearance.AM.date    2021-02-15 → 2021-02-20',
+        'Still waiting for: AM, LM.',
+        '',
+      ].join('\n'),
+    );
+    const again = runCli(['clear', 'equity-reforms', '-m', 'AM', '-d', '2021-02-20', '--withdraw'], dir);
+    expect(again.stdout).toBe(`${file}: already recorded, nothing changed\nStill waiting for: AM, LM.\n`);
+  });
+
+  it('refuses unknown ministries, positions and dates with exit 2, and broken files with exit 1', () => {
+    const dir = exampleProject({ 'positions/broken.yaml': 'id: broken\nversion: one\n' });
+    const unknown = runCli(['clear', 'equity-reforms', '--ministry', 'AN'], dir);
+    expect(unknown).toMatchObject({ status: 2, stderr: 'briefing: The ministry code `AN` is not in the ministries registry.\n  Did you mean AM?\n' });
+    expect(runCli(['clear', 'equity-reform', '--ministry', 'AM'], dir).stderr).toContain('Did you mean equity-reforms?');
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '10.03.2021'], dir).status).toBe(2);
+    expect(runCli(['clear', 'equity-reforms'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("required option '-m, --ministry <code>'") });
+    const broken = runCli(['clear', 'positions/broken.yaml', '--ministry', 'AM'], dir);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('positions/broken.yaml:2:10  error');
+    expect(readFileSync(join(dir, 'positions/broken.yaml'), 'utf8')).toBe('id: broken\nversion: one\n');
+  });
+});

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli, tempDir } from './helpers/project.js';
+
+function installed(shell: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+}
+
+/** Writes `briefing completion <shell>` to a file and returns its path. */
+function script(shell: string): string {
+  const run = runCli(['completion', shell], REPO);
+  expect(run.status).toBe(0);
+  const path = join(tempDir(), `briefing.${shell}`);
+  writeFileSync(path, run.stdout);
+  return path;
+}
+
+describe('briefing completion', () => {
+  it.skipIf(!installed('bash'))('bash: passes bash -n and completes commands, subcommands, options and choices', () => {
+    const path = script('bash');
+    expect(spawnSync('bash', ['-n', path], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    const complete = (...words: string[]) => {
+      const cword = words.length - 1;
+      const program = `source ${path}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${cword}; _briefing; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      return spawnSync('bash', ['-c', program], { encoding: 'utf8' }).stdout.trim().split('\n');
+    };
+    expect(complete('briefing', 'li')).toEqual(['list']);
+    expect(complete('briefing', 'new', '')).toEqual(['meeting', 'position', '-h', '--help']);
+    expect(complete('briefing', 'new', 'meeting', '--na')).toEqual(['--name', '--name-locative']);
+    expect(complete('briefing', 'list', '--status', 'd')).toEqual(['draft']);
+    expect(complete('briefing', '-C', 'somewhere', 'list', 'me')).toEqual(['meetings']);
+    expect(complete('briefing', 'completion', 'f')).toEqual(['fish']);
+  });
+
+  it.skipIf(!installed('zsh'))('zsh: passes zsh -n', () => {
+    const path = script('zsh');
+    expect(spawnSync('zsh', ['-n', path], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it.skipIf(!installed('fish'))('fish: passes fish -n and completes', () => {
+    const path = script('fish');
+    expect(spawnSync('fish', ['-n', path], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${path}; complete -C '${line}'`], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    expect(complete('briefing cl')).toEqual(['clear']);
+    expect(complete('briefing list --status ')).toEqual(['cleared', 'draft']);
+    expect(complete('briefing new ')).toEqual(['meeting', 'position']);
+  });
+
+  it('refuses an unknown shell, naming the choices (exit 2)', () => {
+    const run = runCli(['completion', 'powershell'], REPO);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Allowed choices are bash, zsh, fish.");
+  });
+});

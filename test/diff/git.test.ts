@@ -1,0 +1,117 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { exampleFile, exampleProject, runCli } from '../helpers/project.js';
+import { commitAll, git, initRepository } from '../helpers/git.js';
+import { revisions } from '../helpers/redline.js';
+
+const POSITION = 'positions/educ/equity-achievements.yaml';
+const LAST_PARAGRAPH = 'Šie pasākumi palīdzēja nodrošināt mācību nepārtrauktību';
+const ANNA = { author: 'Anna Bērziņa', date: '2021-02-15T10:30:00Z' };
+const JANIS = { author: 'Jānis Ozols', date: '2021-02-17T08:00:00Z' };
+
+function replace(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`fixture text not found: ${from}`);
+  return text.replace(from, to);
+}
+
+/** The example project in a git repository with three commits of one position. */
+function threeVersions(): string {
+  const dir = exampleProject();
+  initRepository(dir);
+  const first = exampleFile(POSITION);
+  const second = replace(replace(first, 'version: 3', 'version: 4'), 'ar\n  trim savstarpēji', 'ar\n  četriem savstarpēji');
+  writeFileSync(join(dir, POSITION), second);
+  commitAll(dir, 'four directions', ANNA);
+  const paragraphStart = second.indexOf(`  ${LAST_PARAGRAPH}`);
+  const third = replace(
+    second.slice(0, paragraphStart) + second.slice(second.indexOf('# Clearance')),
+    'version: 4',
+    'version: 5',
+  ).replace(/AM:\n    status: cleared\n    date: 2021-02-15/, 'AM:\n    status: withdrawn\n    date: 2021-02-17');
+  writeFileSync(join(dir, POSITION), third);
+  commitAll(dir, 'withdrawn', JANIS);
+  return dir;
+}
+
+function json(stdout: string) {
+  const value: unknown = JSON.parse(stdout);
+  if (typeof value !== 'object' || value === null) throw new Error('not a JSON object');
+  return value;
+}
+
+describe('versions from a real git repository with three commits', () => {
+  test('--from and --to pick the two commits named', () => {
+    const dir = threeVersions();
+    const hashes = git(dir, ['log', '--format=%H']).trim().split('\n');
+    const run = runCli(['diff', POSITION, '--from', 'HEAD~2', '--to', 'HEAD~1', '--format', 'md'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`From \`HEAD~2\` (${hashes[2]?.slice(0, 7)}, 2021-02-10) to \`HEAD~1\` (${hashes[1]?.slice(0, 7)}, 2021-02-15).`);
+    expect(run.stdout).toContain('{~~trim~>četriem~~}');
+    expect(run.stdout).toContain('- version: v3 → v4');
+    expect(run.stdout).not.toContain('withdrawn');
+    expect(run.stdout).not.toContain('{--Šie');
+  });
+
+  test('--from alone compares with the working tree, which is the last commit here', () => {
+    const dir = threeVersions();
+    const run = runCli(['diff', POSITION, '--from', 'HEAD~1', '--format', 'md'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('to working tree');
+    expect(run.stdout).toContain('- Ārlietu ministrija: cleared 2021-02-15 → withdrawn 2021-02-17');
+    expect(run.stdout).toContain(`{--${LAST_PARAGRAPH}`);
+    expect(run.stdout).not.toContain('trim');
+  });
+
+  test('without flags, HEAD is compared with the working tree: equal, exit 0', () => {
+    const dir = threeVersions();
+    const hashes = git(dir, ['log', '--format=%H']).trim().split('\n');
+    const run = runCli(['diff', POSITION, '--format', 'json'], dir);
+    expect(run.status).toBe(0);
+    expect(json(run.stdout)).toMatchObject({ equal: true, from: { label: 'HEAD', commit: hashes[0] }, to: { label: 'working tree', commit: null } });
+  });
+
+  test('the DOCX redline carries the later commit’s author and date, or --author', () => {
+    const dir = threeVersions();
+    const out = join(dir, 'review.docx');
+    const run = runCli(['diff', POSITION, '--from', 'HEAD~2', '--to', 'HEAD~1', '--out', out], dir);
+    expect(run.status).toBe(1);
+    const found = revisions(readFileSync(out));
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(found.map((r) => `${r.author} ${r.date}`))).toEqual(new Set(['Anna Bērziņa 2021-02-15T10:30:00Z']));
+    runCli(['diff', POSITION, '--from', 'HEAD~2', '--to', 'HEAD~1', '--out', out, '--author', 'Ārlietu ministrija'], dir);
+    expect(new Set(revisions(readFileSync(out)).map((r) => r.author))).toEqual(new Set(['Ārlietu ministrija']));
+  });
+
+  test('an unknown revision is a one-line error and exit 2', () => {
+    const dir = threeVersions();
+    const run = runCli(['diff', POSITION, '--from', 'v99'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')[0]).toBe('briefing: Unknown revision `v99`.');
+  });
+
+  test('a file that did not exist at the revision is an error, exit 2', () => {
+    const dir = threeVersions();
+    writeFileSync(join(dir, 'positions/educ/new.yaml'), exampleFile(POSITION).replace('id: equity-achievements', 'id: new'));
+    const run = runCli(['diff', 'positions/educ/new.yaml'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('positions/educ/new.yaml does not exist at HEAD.');
+  });
+});
+
+test('outside a git repository, comparing revisions is a one-line error and exit 2', () => {
+  const dir = exampleProject();
+  const run = runCli(['diff', POSITION], dir);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toMatch(/^briefing: .* is not inside a git repository\.\n/);
+});
+
+test('two files are compared without git', () => {
+  const dir = exampleProject({ 'b.yaml': exampleFile(POSITION).replace('version: 3', 'version: 4') });
+  const run = runCli(['diff', POSITION, 'b.yaml', '--format', 'terminal'], dir);
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain('• version: v3 → v4');
+  expect(runCli(['diff', POSITION, POSITION], dir).status).toBe(0);
+});

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { compareMarkdown } from '../../src/diff/compare.js';
+import { compileDocx, compileDocxTree, type DocxMeta } from '../../src/docx/index.js';
+import { configSchema } from '../../src/model/index.js';
+import { paragraphs } from '../helpers/redline.js';
+
+const META: DocxMeta = {
+  creator: 'Izglītības un zinātnes ministrija',
+  footerText: null,
+  draftMark: null,
+  customProperties: [],
+  layout: configSchema.parse({ issuing_ministry: 'IZM' }).layout,
+};
+const WORDS = ['skola', 'pedagogs', 'mācības', 'ģimene', 'atbalsts', 'ES', '2021.', 'gadā', '53,5 %', 'līdz', 'un', 'ar', 'Latvija', 'kvalitāte', 'iekļaušana', 'žurnāls', 'čaklums'];
+
+type Block = { kind: 'paragraph'; words: string[] } | { kind: 'list'; items: string[][] };
+
+const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 });
+const block: fc.Arbitrary<Block> = fc.oneof(
+  { weight: 3, arbitrary: words.map((w): Block => ({ kind: 'paragraph', words: w })) },
+  { weight: 1, arbitrary: fc.array(words, { minLength: 1, maxLength: 4 }).map((items): Block => ({ kind: 'list', items })) },
+);
+
+/** Edits of one block: kept, dropped, reworded (word replaced, added, removed), or followed by a new block. */
+const edit = fc.record({
+  action: fc.constantFrom('keep', 'keep', 'drop', 'reword', 'reword', 'insert-after'),
+  at: fc.nat(20),
+  word: fc.constantFrom(...WORDS),
+  added: block,
+});
+
+function reword(list: string[], at: number, word: string): string[] {
+  const i = at % (list.length + 1);
+  const copy = [...list];
+  if (at % 3 === 0) copy.splice(i, 0, word);
+  else if (at % 3 === 1 && copy.length > 1) copy.splice(i % copy.length, 1);
+  else copy[i % copy.length] = word;
+  return copy;
+}
+
+interface Edit {
+  action: string;
+  at: number;
+  word: string;
+  added: Block;
+}
+
+function applyEdits(blocks: Block[], edits: Edit[]): Block[] {
+  return blocks.flatMap((b, index): Block[] => {
+    const e = edits[index % Math.max(1, edits.length)];
+    if (!e || e.action === 'keep') return [b];
+    if (e.action === 'drop') return [];
+    if (e.action === 'insert-after') return [b, e.added];
+    if (b.kind === 'paragraph') return [{ kind: 'paragraph', words: reword(b.words, e.at, e.word) }];
+    const items = b.items.map((item, i) => (i === e.at % b.items.length ? reword(item, e.at, e.word) : item));
+    return [{ kind: 'list', items: e.at % 2 ? [...items, [e.word]] : items }];
+  });
+}
+
+function markdown(blocks: Block[], wrap: number): string {
+  return `${blocks
+    .map((b) =>
+      b.kind === 'paragraph'
+        ? `${b.words.map((w, i) => (i && i % wrap === 0 ? `\n${w}` : w)).join(' ')}.`
+        : b.items.map((item, i) => `${i + 1}) ${item.join(' ')};`).join('\n'),
+    )
+    .join('\n\n')}\n`;
+}
+
+async function text(md: string): Promise<string[]> {
+  return paragraphs((await compileDocx(md, META, new Date(0))).bytes, 'as-is');
+}
+
+test('for random pairs of documents, accepting every tracked change gives the new text and rejecting gives the old', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(block, { minLength: 1, maxLength: 6 }),
+      fc.array(edit, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 3, max: 9 }),
+      fc.integer({ min: 3, max: 9 }),
+      fc.boolean(),
+      async (base, edits, wrapBefore, wrapAfter, whitespace) => {
+        const changed = applyEdits(base, edits);
+        const before = markdown(base, wrapBefore);
+        const after = markdown(changed.length ? changed : base, wrapAfter);
+        const { tree } = compareMarkdown(before, after, { whitespace });
+        const redline = await compileDocxTree(tree, { ...META, revisions: { author: 'Recenzents', date: '2021-02-19T00:00:00Z', summary: [] } }, new Date(0));
+        const squeeze = (lines: string[]) => lines.map((line) => line.replace(/\s+/g, ' ').trim());
+        expect(paragraphs(redline, 'accept')).toEqual(await text(after));
+        expect(squeeze(paragraphs(redline, 'reject'))).toEqual(squeeze(await text(before)));
+        if (whitespace) expect(paragraphs(redline, 'reject')).toEqual(await text(before));
+      },
+    ),
+    { numRuns: 40 },
+  );
+});

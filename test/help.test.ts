@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli } from './helpers/project.js';
+
+const COMMANDS = [[], ['build'], ['new'], ['new', 'meeting'], ['new', 'position'], ['clear'], ['list'], ['templates'], ['completion']];
+
+describe('help and mistakes', () => {
+  it.each(COMMANDS.map((c) => [c.join(' ') || '(program)', c] as const))('%s --help shows real examples', (_name, command) => {
+    const run = runCli([...command, '--help'], REPO);
+    expect(run.status).toBe(0);
+    const examples = run.stdout.split('Examples:\n')[1]?.split('\n').filter((line) => line.startsWith('  $ briefing ')) ?? [];
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    expect(examples.length).toBeLessThanOrEqual(4);
+    expect(examples.some((example) => example.startsWith(`  $ briefing ${command.join(' ')}`))).toBe(true);
+  });
+
+  it.each([
+    [['bild'], "error: unknown command 'bild'\n(Did you mean build?)"],
+    [['new', 'meting'], "error: unknown command 'meting'\n(Did you mean meeting?)"],
+    [['list', '--uncleard'], "error: unknown option '--uncleard'\n(Did you mean --uncleared?)"],
+    [['new', 'position', 'x', '--questoin', 'y'], "error: unknown option '--questoin'\n(Did you mean --question?)"],
+    [['clear', 'x', '-m', 'AM', '--withdrew'], "error: unknown option '--withdrew'\n(Did you mean --withdraw?)"],
+  ])('%j suggests the nearest name and exits 2', (args, message) => {
+    const run = runCli(args, REPO);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(message);
+  });
+});

@@ -1,0 +1,95 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+
+/** How to read a document with tracked changes: as it is shown, or after accepting or rejecting every change. */
+export type Reading = 'as-is' | 'accept' | 'reject';
+
+interface Paragraph {
+  text: string;
+  /** The paragraph mark itself is a tracked insertion or deletion. */
+  mark: 'ins' | 'del' | null;
+}
+
+/**
+ * The paragraphs of a DOCX part (body or footnotes) as text, read from its XML the way
+ * Word resolves tracked changes: accepting drops `w:del` and unwraps `w:ins`, rejecting
+ * does the opposite, and a paragraph whose mark goes away joins the paragraph after it.
+ * `as-is` refuses a document that still has tracked changes.
+ */
+export function paragraphs(docx: Uint8Array, reading: Reading, part: 'document' | 'footnotes' = 'document'): string[] {
+  const entry = unzipSync(docx)[`word/${part}.xml`];
+  if (!entry) return [];
+  const read = readParagraphs(strFromU8(entry));
+  if (reading === 'as-is') {
+    if (read.revisions) throw new Error(`word/${part}.xml has ${read.revisions} tracked changes`);
+    return read.paragraphs.map((p) => p.text);
+  }
+  const dropped = reading === 'accept' ? 'del' : 'ins';
+  const result: string[] = [];
+  let carried = '';
+  read.paragraphs.forEach((paragraph, index) => {
+    const text = carried + (reading === 'accept' ? paragraph.accepted : paragraph.rejected);
+    if (paragraph.mark === dropped && index < read.paragraphs.length - 1) carried = text;
+    else {
+      carried = '';
+      if (!(paragraph.mark === dropped && text === '')) result.push(text);
+    }
+  });
+  return result;
+}
+
+/** Counts the tracked insertions and deletions in the body, with their authors and dates. */
+export function revisions(docx: Uint8Array): { kind: 'ins' | 'del'; author: string; date: string }[] {
+  const entry = unzipSync(docx)['word/document.xml'];
+  const found: { kind: 'ins' | 'del'; author: string; date: string }[] = [];
+  if (!entry) return found;
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => {
+    if (tag.name === 'w:ins' || tag.name === 'w:del') {
+      found.push({ kind: tag.name === 'w:ins' ? 'ins' : 'del', author: String(tag.attributes['w:author'] ?? ''), date: String(tag.attributes['w:date'] ?? '') });
+    }
+  });
+  parser.write(strFromU8(entry)).close();
+  return found;
+}
+
+function readParagraphs(xml: string) {
+  const parser = new SaxesParser();
+  const stack: string[] = [];
+  const paragraphs: (Paragraph & { accepted: string; rejected: string })[] = [];
+  let current: (Paragraph & { accepted: string; rejected: string }) | null = null;
+  let revisionCount = 0;
+  const inside = (name: string) => stack.includes(name);
+  const add = (text: string) => {
+    if (!current) return;
+    const deleted = inside('w:del') && !inside('w:pPr');
+    const inserted = inside('w:ins') && !inside('w:pPr');
+    current.text += text;
+    if (!deleted) current.accepted += text;
+    if (!inserted) current.rejected += text;
+  };
+  parser.on('opentag', (tag) => {
+    const parent = stack.at(-1);
+    stack.push(tag.name);
+    if (tag.name === 'w:p') current = { text: '', accepted: '', rejected: '', mark: null };
+    if ((tag.name === 'w:ins' || tag.name === 'w:del') && current) {
+      revisionCount++;
+      if (parent === 'w:rPr' && stack.includes('w:pPr')) current.mark = tag.name === 'w:ins' ? 'ins' : 'del';
+    }
+    if (tag.name === 'w:tab' && parent === 'w:r') add('\t');
+    if (tag.name === 'w:br') add('\n');
+  });
+  parser.on('text', (text) => {
+    const name = stack.at(-1);
+    if (name === 'w:t' || name === 'w:delText') add(text);
+  });
+  parser.on('closetag', (tag) => {
+    stack.pop();
+    if (tag.name === 'w:p' && current) {
+      paragraphs.push(current);
+      current = null;
+    }
+  });
+  parser.write(xml).close();
+  return { paragraphs, revisions: revisionCount };
+}

@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { formatTable } from '../src/list/table.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from './helpers/project.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures/list');
+
+function expectGolden(actual: string, name: string): void {
+  const path = join(FIXTURES, name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+function git(dir: string, args: string[], date?: string): void {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' };
+  execFileSync('git', args, { cwd: dir, env: date ? { ...env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : env, stdio: 'pipe' });
+}
+
+const SECOND_MEETING = `date: 2021-05-18
+kind: formal
+mode: in-person
+formation: EYCS
+participants: ES izglītības ministri
+presidency: Portugāle
+topic: Eiropas izglītības telpa un pedagogu loma tās veidošanā, ieskaitot mobilitāti
+name:
+  nominative: ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksme
+  locative: ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē
+  short_locative: sanāksmē
+background: ""
+questions:
+  - text: Kā stiprināt pedagogu profesiju?
+    position: teachers-with-a-rather-long-identifier-for-the-table
+  - text: Kā izmantot reformas?
+    position: equity-reforms
+required_clearances: [AM, FM]
+file_code: IZMzin_180521_EDUC
+`;
+
+const TEACHERS = `id: teachers-with-a-rather-long-identifier-for-the-table
+version: 1
+status: draft
+owner: { ministry: IZM }
+questions: [Pedagogi]
+body: ""
+clearance:
+  AM: { status: objected }
+`;
+
+/**
+ * A project with history: everything committed on 2021-02-10, equity-reforms changed and
+ * committed on 2021-02-16 (LM pending), equity-achievements edited and not committed, a
+ * second meeting with a new draft position not committed at all; the example meeting built.
+ */
+function fixtureRepository(): string {
+  const dir = exampleProject();
+  git(dir, ['init', '-q']);
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', 'first'], '2021-02-10');
+  const reforms = 'positions/educ/equity-reforms.yaml';
+  writeFile(dir, reforms, exampleFile(reforms).replace(/(  LM:\n    status: )cleared/, '$1pending'));
+  git(dir, ['commit', '-q', '-am', 'LM asked again'], '2021-02-16');
+  writeFile(dir, 'positions/educ/equity-achievements.yaml', `${exampleFile('positions/educ/equity-achievements.yaml')}# edited\n`);
+  writeFile(dir, 'meetings/2021-05-18-educ-council.yaml', SECOND_MEETING);
+  writeFile(dir, 'positions/teachers.yaml', TEACHERS);
+  // The example meeting was built after its inputs changed: up to date.
+  const later = new Date(Date.now() + 60_000);
+  for (const name of ['IZMzin_190221_EDUC.md', 'IZMzin_190221_EDUC.docx']) {
+    writeFile(dir, `out/${name}`, 'x');
+    utimesSync(join(dir, 'out', name), later, later);
+  }
+  return dir;
+}
+
+describe('briefing list', () => {
+  // Temporary folders are removed after each test: each test makes its own.
+  let dir = '';
+  beforeEach(() => {
+    dir = fixtureRepository();
+  });
+
+  it('tables positions with clearances, meetings and git dates, in 80 columns', () => {
+    const run = runCli(['list'], dir);
+    expect(run.status).toBe(0);
+    expectGolden(run.stdout, 'positions.txt');
+    for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('filters: --uncleared, --status, --meeting', () => {
+    expectGolden(runCli(['list', '--uncleared'], dir).stdout, 'positions-uncleared.txt');
+    const drafts = runCli(['list', 'positions', '--status', 'draft', '--json'], dir);
+    expect(JSON.parse(drafts.stdout).map((row: { id: string }) => row.id)).toEqual(['teachers-with-a-rather-long-identifier-for-the-table']);
+    const used = runCli(['list', '--meeting', EXAMPLE_MEETING, '--json'], dir);
+    expect(JSON.parse(used.stdout).map((row: { id: string }) => row.id)).toEqual(['equity-achievements', 'equity-eu-cooperation', 'equity-reforms']);
+  });
+
+  it('prints every field as JSON', () => {
+    expectGolden(runCli(['list', '--json'], dir).stdout, 'positions.json');
+  });
+
+  it('tables meetings by date with progress and output state', () => {
+    const run = runCli(['list', 'meetings'], dir);
+    expectGolden(run.stdout, 'meetings.txt');
+    expectGolden(runCli(['list', 'meetings', '--json'], dir).stdout, 'meetings.json');
+    // Touching a position the example uses makes its output outdated.
+    const future = new Date(Date.now() + 120_000);
+    utimesSync(join(dir, 'positions/educ/equity-reforms.yaml'), future, future);
+    expect(JSON.parse(runCli(['list', 'meetings', '--json'], dir).stdout)[0].build).toBe('outdated');
+  });
+
+  it('refuses what it cannot list (exit 2)', () => {
+    expect(runCli(['list', 'ministries'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("'ministries' is invalid for argument 'what'. Allowed choices are positions, meetings.") });
+    expect(runCli(['list', 'meetings', '--status', 'draft'], dir).status).toBe(2);
+    expect(runCli(['list', '--status', 'final'], dir).status).toBe(2);
+    expect(runCli(['list', '--meeting', 'meetings/none.yaml'], dir).status).toBe(2);
+  });
+
+  it('works outside git, with no dates', () => {
+    const plain = exampleProject();
+    const rows = JSON.parse(runCli(['list', '--json'], plain).stdout);
+    expect(rows.map((r: { lastChanged: unknown }) => r.lastChanged)).toEqual([null, null, null]);
+  });
+});
+
+describe('formatTable', () => {
+  it('shortens flexible columns with an ellipsis to fit the width', () => {
+    const lines = formatTable([{ title: 'NAME', flexible: true, min: 4 }, { title: 'N', align: 'right' }], [['abcdefghij', '7']], 10);
+    expect(lines).toEqual(['NAME     N', 'abcdef…  7']);
+  });
+});

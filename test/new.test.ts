@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { newMeeting, newPosition } from '../src/commands/new.js';
+import { UsageError } from '../src/report/errors.js';
+import { EXAMPLE_MEETING, exampleProject, runCli, writeFile } from './helpers/project.js';
+import { errorRules, problemsOf, scriptedPrompter } from './helpers/scaffold.js';
+
+const MEETING_FLAGS = {
+  formation: 'EYCS',
+  participants: 'ES izglītības ministri',
+  topic: 'Digitālā izglītība: “prasmes” #1',
+  name: 'ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksme',
+  nameLocative: 'ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē',
+  clearances: ['AM', 'LM'],
+};
+
+function read(dir: string, path: string): string {
+  return readFileSync(join(dir, path), 'utf8');
+}
+
+describe('briefing new meeting', () => {
+  it('writes a commented meeting from flags that builds with warnings only', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: MEETING_FLAGS });
+    expect(result).toEqual({ file: 'meetings/2021-05-18-educ-council.yaml', diagnostics: [], exitCode: 0 });
+    const text = read(dir, result.file ?? '');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/meeting.schema.json');
+    expect(text).toContain('# The questions put to the ministers');
+    expect(parse(text)).toEqual({
+      date: '2021-05-18',
+      kind: 'formal',
+      mode: 'in-person',
+      formation: 'EYCS',
+      participants: 'ES izglītības ministri',
+      presidency: 'Portugāle',
+      topic: 'Digitālā izglītība: “prasmes” #1',
+      name: { nominative: MEETING_FLAGS.name, locative: MEETING_FLAGS.nameLocative, short_locative: 'sanāksmē' },
+      background: '',
+      questions: [],
+      required_clearances: ['AM', 'LM'],
+      template: 'informative-report.lv',
+      file_code: 'IZMzin_180521_EDUC',
+    });
+    const problems = await problemsOf(dir, result.file ?? '');
+    expect(errorRules(problems)).toEqual([]);
+    expect(problems.map((d) => d.ruleId)).toEqual(['meeting/no-questions']);
+  });
+
+  it('asks for what the flags leave out, with defaults, and checks each answer', async () => {
+    const dir = exampleProject();
+    const prompter = scriptedPrompter({
+      'Kind of meeting': 'informal',
+      'How is it held?': 'videoconference',
+      'Start time': '9.30',
+      'Council configuration': 'EYCS',
+      'Who meets': 'ES izglītības ministri',
+      'Topic of the discussion': 'Pedagogu labbūtība',
+      'Name of the meeting': 'neformālā ES izglītības ministru sanāksme',
+      'Name, locative': 'neformālajā ES izglītības ministru sanāksmē',
+      'Ministries that must clear': ['LM'],
+    });
+    const result = await newMeeting({ cwd: dir, date: '2021-09-02', slug: 'educ-informal', flags: { formation: 'EYCS' }, prompter });
+    const meeting = parse(read(dir, result.file ?? ''));
+    expect(meeting).toMatchObject({
+      kind: 'informal',
+      mode: 'videoconference',
+      time: '9.30',
+      presidency: 'Slovēnija',
+      required_clearances: ['LM'],
+      file_code: 'IZMzin_020921_EDUC',
+    });
+    expect(prompter.asked).not.toContain('Council configuration (e.g. EYCS)');
+    expect(prompter.asked).toContain('Presidency');
+  });
+
+  it('without a terminal, names every missing flag and writes nothing (exit 2)', async () => {
+    const dir = exampleProject();
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: { formation: 'EYCS' } })).rejects.toThrow(
+      /^Missing --participants, --topic, --name, --name-locative: standard input is not a terminal/,
+    );
+    const run = runCli(['new', 'meeting', '2021-05-18', 'educ-council', '--topic', 'X'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Missing --formation, --participants, --name, --name-locative');
+    expect(existsSync(join(dir, 'meetings/2021-05-18-educ-council.yaml'))).toBe(false);
+  });
+
+  it('rejects a bad flag value before writing', async () => {
+    const dir = exampleProject();
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, kind: 'formel' } })).rejects.toThrow(
+      '--kind must be one of formal, informal, not `formel`.',
+    );
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, time: '25.00' } })).rejects.toThrow(/^--time: write the time as HH.MM/);
+    await expect(newMeeting({ cwd: dir, date: '2021-02-30', slug: 'x', flags: MEETING_FLAGS })).rejects.toThrow(UsageError);
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['XX'] } })).rejects.toThrow(
+      /--clearances: `XX` is not one of AM, AIM/,
+    );
+  });
+
+  it('refuses to overwrite an existing file', async () => {
+    const dir = exampleProject();
+    const before = read(dir, EXAMPLE_MEETING);
+    await expect(newMeeting({ cwd: dir, date: '2021-02-19', slug: 'educ-informal', flags: MEETING_FLAGS })).rejects.toThrow(
+      `${EXAMPLE_MEETING} already exists; nothing written.`,
+    );
+    expect(read(dir, EXAMPLE_MEETING)).toBe(before);
+  });
+
+  it('--from copies the structure of an earlier meeting, not its content', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({
+      cwd: dir,
+      date: '2021-10-07',
+      slug: 'educ-informal',
+      from: EXAMPLE_MEETING,
+      flags: { topic: 'Pieaugušo izglītība' },
+    });
+    const earlier = parse(read(dir, EXAMPLE_MEETING));
+    const text = read(dir, result.file ?? '');
+    const copy = parse(text);
+    expect(copy).toEqual({
+      ...earlier,
+      date: '2021-10-07',
+      time: undefined,
+      topic: 'Pieaugušo izglītība',
+      presidency: 'Slovēnija',
+      outcome: undefined,
+      background: '',
+      questions: [],
+      file_code: 'IZMzin_071021_EDUC',
+    });
+    // Structure and comments stay; the earlier schema line is not doubled.
+    expect(text.match(/yaml-language-server/g)).toHaveLength(1);
+    expect(text).toContain('# Signature block and visa line at the end of the report.');
+    expect(errorRules(await problemsOf(dir, result.file ?? ''))).toEqual([]);
+  });
+});
+
+describe('briefing new position', () => {
+  it('takes the question and ministries from the meeting that names it; the meeting then builds', async () => {
+    const dir = exampleProject();
+    await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: MEETING_FLAGS });
+    const meetingPath = 'meetings/2021-05-18-educ-council.yaml';
+    writeFile(dir, meetingPath, read(dir, meetingPath).replace('questions: []', 'questions:\n  - text: Kā stiprināt digitālās prasmes?\n    position: educ-digital-skills'));
+    expect(errorRules(await problemsOf(dir, meetingPath))).toEqual([
+      'meeting/unknown-position Question 1 points to the position `educ-digital-skills`, which does not exist.',
+    ]);
+
+    const result = await newPosition({ cwd: dir, id: 'educ-digital-skills', dir: 'educ', flags: {} });
+    expect(result.file).toBe('positions/educ/educ-digital-skills.yaml');
+    const text = read(dir, result.file ?? '');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/position.schema.json');
+    expect(parse(text)).toEqual({
+      id: 'educ-digital-skills',
+      version: 1,
+      status: 'draft',
+      owner: { ministry: 'IZM' },
+      questions: ['Kā stiprināt digitālās prasmes?'],
+      body: '',
+      clearance: { AM: { status: 'pending' }, LM: { status: 'pending' } },
+    });
+    const problems = await problemsOf(dir, meetingPath);
+    expect(errorRules(problems)).toEqual([]);
+    expect(problems.map((d) => d.ruleId)).toEqual(['position/empty-answer', 'clearance/position-draft', 'clearance/missing', 'clearance/missing']);
+  });
+
+  it('needs --question when no meeting names the id and nothing can be asked', async () => {
+    const dir = exampleProject();
+    await expect(newPosition({ cwd: dir, id: 'lonely', flags: {} })).rejects.toThrow(/^Missing --question:/);
+    const result = await newPosition({ cwd: dir, id: 'lonely', flags: { question: 'Kas?', unit: 'Departaments', owner: 'LM' } });
+    expect(parse(read(dir, result.file ?? ''))).toMatchObject({ owner: { ministry: 'LM', unit: 'Departaments' }, clearance: {} });
+  });
+
+  it('refuses an id that is taken or malformed', async () => {
+    const dir = exampleProject();
+    await expect(newPosition({ cwd: dir, id: 'equity-reforms', flags: { question: 'X' } })).rejects.toThrow(
+      'The position `equity-reforms` already exists: positions/educ/equity-reforms.yaml; nothing written.',
+    );
+    await expect(newPosition({ cwd: dir, id: 'Bad Id', flags: { question: 'X' } })).rejects.toThrow(/is not a usable position id/);
+  });
+});

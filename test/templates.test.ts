@@ -1,0 +1,89 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { templates } from '../src/commands/templates.js';
+import { leadingComment } from '../src/render/catalog.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli } from './helpers/project.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures/templates');
+
+function expectGolden(actual: string, name: string): void {
+  const path = join(FIXTURES, name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+async function render(dir: string, template: string | undefined): Promise<string> {
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], ...(template ? { template } : {}) });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const [output] = result.meetings[0]?.outputs ?? [];
+  return readFileSync(join(dir, output ?? ''), 'utf8');
+}
+
+describe('templates', () => {
+  it.each(['informative-report.lv', 'informative-report.en', 'speaking-points.lv'])('%s renders the example meeting', async (name) => {
+    const dir = exampleProject();
+    const markdown = await render(dir, name === 'informative-report.lv' ? undefined : name);
+    expectGolden(markdown, `${name}.md`);
+  });
+
+  it('--template names its output after the template, beside the meeting’s own report', async () => {
+    const dir = exampleProject();
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md', 'docx'], template: 'speaking-points.lv' });
+    // The manifest follows the template's name too, so the report's own manifest is not overwritten.
+    expect(result.meetings[0]?.outputs).toEqual([
+      'out/IZMzin_190221_EDUC.speaking-points.lv.md',
+      'out/IZMzin_190221_EDUC.speaking-points.lv.docx',
+      'out/IZMzin_190221_EDUC.speaking-points.lv.manifest.json',
+    ]);
+    expect(runCli(['build', EXAMPLE_MEETING, '--template', 'speaking-point.lv'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: No template named `speaking-point.lv`.\n  Did you mean speaking-points.lv? See briefing templates.\n',
+    });
+  });
+
+  it('the speaking points say so when a position has none', async () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const dir = exampleProject({ [file]: exampleFile(file).replace(/\n# Short points[\s\S]*$/, '\n') });
+    const markdown = await render(dir, 'speaking-points.lv');
+    expect(markdown).toContain('2. **Kādi pasākumi');
+    expect(markdown).toContain('> Runas punkti vēl nav sagatavoti: pozīcijā “equity-reforms” nav aizpildīts lauks speaking\\_points.');
+  });
+
+  it('the English note names missing clearances in English', async () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const dir = exampleProject({ [file]: exampleFile(file).replace(/(  LM:\n    status: )cleared/, '$1pending') });
+    const markdown = await render(dir, 'informative-report.en');
+    expect(markdown.split('\n').slice(0, 3)).toEqual(['> **DRAFT.** Not yet fully cleared.', '>', '> Position “equity-reforms”: Ministry of Welfare – no answer yet.']);
+    expect(markdown).toContain('Cleared with: Ministry of Foreign Affairs.');
+  });
+
+  it('lists every template with its description; a project template replaces a built-in one and uses its own partials', async () => {
+    const dir = exampleProject({
+      'briefing.config.yaml': `${exampleFile('briefing.config.yaml')}\npaths:\n  templates: my-templates\n`,
+      'my-templates/speaking-points.lv.md.hbs': '{{!-- Our own speaking points. --}}\n{{> heading}}\n',
+      'my-templates/partials/heading.hbs': 'Mūsu runas punkti: {{meeting.topic}}\n',
+      'my-templates/note.md.hbs': '{{! A one-line note. }}\n{{> draft-banner}}\n',
+    });
+    expect(templates({ cwd: dir }).map((t) => [t.name, t.source, t.description, t.overrides])).toEqual([
+      ['informative-report.en', 'built-in', "Briefing note in English: the report's structure, English dates and ministry names.", false],
+      ['informative-report.lv', 'built-in', 'Informatīvais ziņojums (Latvian informative report) for an EU Council meeting.', false],
+      ['note', 'project', 'A one-line note.', false],
+      ['speaking-points.lv', 'project', 'Our own speaking points.', true],
+    ]);
+    expect(await render(dir, 'speaking-points.lv')).toBe('Mūsu runas punkti: Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība\n');
+    // Partials resolve within the template's own folder: the built-in draft banner is not visible here.
+    const note = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], template: 'note' });
+    expect(note.diagnostics.map((d) => [d.ruleId, d.file])).toEqual([['template/missing-partial', 'my-templates/note.md.hbs']]);
+    const run = runCli(['templates'], dir);
+    expect(run.stdout).toContain('speaking-points.lv     Our own speaking points. (my-templates/speaking-points.lv.md.hbs, replaces the built-in one)\n');
+  });
+
+  it('reads the description from the leading comment', () => {
+    expect(leadingComment('{{!--\n\n  First line.\n  Second.\n--}}\nbody')).toBe('First line.');
+    expect(leadingComment('{{! Short. }}')).toBe('Short.');
+    expect(leadingComment('No comment {{!-- later --}}')).toBe('');
+    expect(readFileSync(join(REPO, 'templates/speaking-points.lv.md.hbs'), 'utf8')).toMatch(/^\{\{!--/);
+  });
+});

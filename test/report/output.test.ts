@@ -1,4 +1,5 @@
-import { basename, dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatAnnotation } from '../../src/report/annotations.js';
 import { useColour } from '../../src/report/human.js';
@@ -87,5 +88,26 @@ describe('colour', () => {
     expect(useColour(true, { NO_COLOR: '' })).toBe(false);
     expect(useColour(true, { NO_COLOR: '1' })).toBe(false);
     expect(useColour(true, { TERM: 'dumb' })).toBe(false);
+  });
+});
+
+describe('internal errors', () => {
+  /** Runs the CLI with a preload that breaks JSON.stringify, standing in for a bug in the tool. */
+  function withBug(args: string[]) {
+    const bug = 'data:text/javascript,JSON.stringify = () => { throw new Error("simulated bug"); };';
+    return spawnSync(process.execPath, ['--import', bug, join(REPO, 'bin/briefing.js'), ...args], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+  }
+
+  test('print one line and a pointer to --debug, exit 2; --debug adds the stack', () => {
+    const run = withBug(['check', '--format', 'json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('briefing: internal error: simulated bug\n  Run with --debug for the stack trace, and report it as a bug.\n');
+    const debug = withBug(['check', '--format', 'json', '--debug']);
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/^briefing: internal error: simulated bug\nError: simulated bug\n\s+at /);
   });
 });

@@ -513,6 +513,13 @@ function fail(error: unknown): void {
 }
 
 debug = process.argv.includes('--debug');
+// A reader that stops early (`briefing check | head`) ends the output quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error instanceof Error && 'code' in error && error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
+}
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -7,6 +7,7 @@ import { loadMeeting } from '../load/meeting.js';
 import { loadProject, type Project } from '../load/project.js';
 import { generateReport, type Format, type GeneratedReport, type TemplateCache } from '../pipeline/generate.js';
 import { assertTemplateExists } from '../render/catalog.js';
+import { duplicateFileCodes } from '../validate/project-rules.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
 
@@ -26,6 +27,8 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   /** Use this template instead of each meeting's own. */
   template?: string;
+  /** Today's date (YYYY-MM-DD), read by the CLI; without it, date-relative warnings are skipped. */
+  today?: string;
 }
 
 /** What happened to one meeting. */
@@ -51,7 +54,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) {
-    return { meetings: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.failure };
+    return { meetings: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.problems };
   }
   if (options.template !== undefined) assertTemplateExists(project, options.template);
   const { paths, diagnostics: inputDiagnostics } = resolveInputs(project, options.cwd, options.inputs);
@@ -66,7 +69,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const path of paths) {
     const loaded = loadMeeting(project.root, path);
     reports.push(
-      await generateReport(project, loaded, { final: options.final, formats, sourceDateEpoch: options.sourceDateEpoch, template: options.template }, templates),
+      await generateReport(
+        project,
+        loaded,
+        { final: options.final, formats, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today } : {}) },
+        templates,
+      ),
     );
   }
   diagnostics.push(...duplicateFileCodes(reports));
@@ -126,20 +134,4 @@ function resolveInputs(project: Project, cwd: string, inputs: readonly string[])
     }
   }
   return { paths: [...new Set(paths)], diagnostics };
-}
-
-/** Two meetings with one file code would overwrite each other's output. */
-function duplicateFileCodes(reports: readonly GeneratedReport[]): Diagnostic[] {
-  const seen = new Map<string, string>();
-  const problems: Diagnostic[] = [];
-  for (const report of reports) {
-    if (!report.fileCode) continue;
-    const first = seen.get(report.fileCode);
-    if (first) {
-      problems.push(
-        diagnostic(report.meetingPath, undefined, 'error', 'meeting/duplicate-file-code', `The file code \`${report.fileCode}\` is also used by ${first}; both would write the same files.`, 'Give each meeting its own file_code.'),
-      );
-    } else seen.set(report.fileCode, report.meetingPath);
-  }
-  return problems;
 }

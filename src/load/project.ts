@@ -7,6 +7,8 @@ import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { UsageError } from '../report/errors.js';
 import { checkSchema } from '../validate/schema.js';
 import { projectPath, readText, sha256 } from './files.js';
+import { readCommittedTexts } from './git.js';
+import { projectLocations } from './project-paths.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** The name of the file that marks a project root. */
@@ -21,6 +23,8 @@ export interface LoadedPosition {
   position?: Position;
   /** SHA-256 of the file's text. */
   hash: string;
+  /** The `version` the file has at git HEAD, when it is committed there with a readable one. */
+  committedVersion?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -33,7 +37,7 @@ export interface Project {
   ministriesFile: YamlFile;
   /** Positions by id; a duplicated id keeps the first file and reports the second. */
   positions: Map<string, LoadedPosition>;
-  /** Problems in the config and the registry: they stop the whole run (exit 2). */
+  /** Problems in the config and the registry: they stop the whole run (exit 1, nothing built). */
   setupDiagnostics: Diagnostic[];
   /** Folders searched for templates, the project's first, then the built-in ones. */
   templateDirs: string[];
@@ -79,7 +83,9 @@ export function loadProject(cwd: string): Project {
   const setupDiagnostics = [...configFile.diagnostics, ...configChecked.diagnostics];
   const config = configChecked.value ?? configSchema.parse({ issuing_ministry: 'IZM' });
 
-  const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(root, config);
+  const { locations, diagnostics: pathDiagnostics } = projectLocations(root, config, configFile);
+  setupDiagnostics.push(...pathDiagnostics);
+  const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(root, locations.ministries);
   setupDiagnostics.push(...registryDiagnostics);
   if (configChecked.value && Object.keys(ministries).length && !ministries[config.issuing_ministry]) {
     setupDiagnostics.push(
@@ -94,10 +100,9 @@ export function loadProject(cwd: string): Project {
     );
   }
 
-  const positions = loadPositions(root, config);
+  const positions = loadPositions(root, locations.positions);
   const packageTemplates = join(packageRoot(), 'templates');
-  const projectTemplates = join(root, config.paths.templates);
-  const templateDirs = [...new Set([projectTemplates, packageTemplates])];
+  const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
     root,
     config,
@@ -111,10 +116,11 @@ export function loadProject(cwd: string): Project {
   };
 }
 
-function loadMinistries(root: string, config: Config) {
-  const own = join(root, config.paths.ministries);
-  const absolute = existsSync(own) ? own : join(packageRoot(), 'ministries.yaml');
-  const shown = existsSync(own) ? projectPath(root, own) : 'ministries.yaml (built-in)';
+/** The project's registry, or the built-in one when the project has none (or names one it cannot use). */
+function loadMinistries(root: string, own: string | undefined) {
+  const usable = own !== undefined && existsSync(own);
+  const absolute = usable ? own : join(packageRoot(), 'ministries.yaml');
+  const shown = usable ? projectPath(root, own) : 'ministries.yaml (built-in)';
   const file = parseYaml(shown, readText(absolute, shown));
   const checked = checkSchema(file, ministriesSchema, 'ministries registry');
   return { file, ministries: checked.value ?? {}, diagnostics: [...file.diagnostics, ...checked.diagnostics] };
@@ -125,12 +131,12 @@ function loadMinistries(root: string, config: Config) {
  * file with an id already taken is reported on the first one's record, so every
  * meeting that uses the id sees the conflict.
  */
-function loadPositions(root: string, config: Config): Map<string, LoadedPosition> {
-  const folder = join(root, config.paths.positions);
-  const files = existsSync(folder)
+function loadPositions(root: string, folder: string | undefined): Map<string, LoadedPosition> {
+  const files = folder !== undefined && existsSync(folder)
     ? globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true, dot: false }).sort()
     : [];
   const positions = new Map<string, LoadedPosition>();
+  const committed = readCommittedTexts(root, files.map((absolute) => projectPath(root, absolute)));
   for (const absolute of files) {
     const shown = projectPath(root, absolute);
     const text = readText(absolute, shown);
@@ -144,6 +150,8 @@ function loadPositions(root: string, config: Config): Map<string, LoadedPosition
       diagnostics: [...file.diagnostics, ...checked.diagnostics],
     };
     if (checked.value) loaded.position = checked.value;
+    const committedVersion = versionIn(committed.get(shown), shown);
+    if (committedVersion !== undefined) loaded.committedVersion = committedVersion;
     const earlier = positions.get(id);
     if (earlier) {
       earlier.diagnostics.push(
@@ -161,6 +169,16 @@ function loadPositions(root: string, config: Config): Map<string, LoadedPosition
     positions.set(id, loaded);
   }
   return positions;
+}
+
+/** The `version` of a position's committed text, if that text is readable and has one. */
+function versionIn(text: string | undefined, path: string): number | undefined {
+  if (text === undefined) return undefined;
+  const data = parseYaml(path, text).data;
+  if (typeof data === 'object' && data !== null && 'version' in data && Number.isInteger(data.version)) {
+    return Number(data.version);
+  }
+  return undefined;
 }
 
 function idFromData(data: unknown): string | undefined {

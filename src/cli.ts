@@ -1,7 +1,11 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { existsSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from './report/diagnostic.js';
 import { countProblems, formatDiagnostic, paint, useColour } from './report/human.js';
 import { ExitCode, UsageError } from './report/errors.js';
+import { reportProblems, type MessageFormat } from './report/reporter.js';
 import { parseShard, type Shard } from './batch/shard.js';
 import type { NewFileResult } from './commands/new.js';
 import type { Prompter } from './prompt/prompter.js';
@@ -79,11 +83,14 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
       ...(flags.shard ? { shard: flags.shard } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
       ...sourceDateEpoch(),
+      today: today(),
     });
     progress?.clear();
     process.exitCode = result.exitCode;
     if (flags.json) {
       console.log(buildJson(result));
+      // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
+      await printProblems(result, 'json', () => undefined);
       return;
     }
     const out = paint(stdoutColour);
@@ -91,7 +98,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
       const line = formatOutcome(meeting, out);
       if (line) console.log(line);
     }
-    for (const d of result.diagnostics) console.error(formatDiagnostic(d, chalk));
+    await printProblems(result, 'human', console.error);
     console.error(chalk.dim(formatSummary(result, paint(false))));
   });
 
@@ -403,6 +410,83 @@ function formatOf(out: string | undefined): 'md' | 'docx' | 'json' | undefined {
   return extension === 'docx' || extension === 'json' || extension === 'md' ? extension : undefined;
 }
 
+program
+  .command('check')
+  .description('Check meetings, positions, the ministries registry, the config and templates, as build would; write nothing.')
+  .argument('[paths...]', 'files, folders or glob patterns to check (default: the whole project)')
+  .addOption(new Option('--format <format>', 'how to print the problems').choices(['human', 'json']).default('human'))
+  .option('--final', 'check as build --final would: every required clearance must be in place', false)
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ briefing check
+  $ briefing check meetings/2021-02-19-educ-informal.yaml --final
+  $ briefing check positions/ --format json
+
+Exit codes: 0 no errors (warnings allowed), 1 problems in the data, 2 could not run.
+With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`,
+  )
+  .action(async (paths: string[], flags: { format: 'human' | 'json'; final: boolean }) => {
+    const { check } = await import('./commands/check.js');
+    const result = await check({ cwd: globalCwd(), paths, final: flags.final, today: today(), ...sourceDateEpoch() });
+    await printProblems(result, flags.format, console.log);
+    if (flags.format === 'human') {
+      const { meetings, positions, templates } = result.checked;
+      const counted = [count(meetings.length, 'meeting'), count(positions.length, 'position'), count(templates.length, 'template')];
+      console.log(paint(stdoutColour).dim(`Checked ${counted.join(', ')}: ${countProblems(result.diagnostics)}.`));
+    }
+    process.exitCode = result.exitCode;
+  });
+
+program
+  .command('schema')
+  .description('Print the JSON Schema of one kind of file, as committed under schema/ for editors.')
+  .argument('<kind>', 'meeting, position, ministries or config')
+  .action(async (kind: string) => {
+    const { schema } = await import('./commands/schema.js');
+    process.stdout.write(schema({ kind }).text);
+  });
+
+/**
+ * Prints problems the same way for every command: the report through `write`, and in
+ * GitHub Actions the annotations too (on stderr when stdout carries JSON).
+ */
+async function printProblems(
+  result: { diagnostics: readonly Diagnostic[]; exitCode: number; checked?: Record<string, string | string[]> },
+  format: MessageFormat,
+  write: (line: string) => void,
+): Promise<void> {
+  const root = await projectRootOrCwd();
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const { report, annotations } = reportProblems(result, {
+    format,
+    chalk: write === console.log ? paint(stdoutColour) : chalk,
+    env: process.env,
+    workspacePath: (file) => {
+      const absolute = resolve(root, file);
+      return existsSync(absolute) ? relative(workspace, absolute).split(sep).join('/') : undefined;
+    },
+  });
+  for (const line of report) write(line);
+  for (const line of annotations) (format === 'json' ? console.error : console.log)(line);
+}
+
+async function projectRootOrCwd(): Promise<string> {
+  try {
+    const { findProjectRoot } = await import('./load/project.js');
+    return findProjectRoot(globalCwd());
+  } catch {
+    return globalCwd();
+  }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+
+
 interface BuildFlags {
   all: boolean;
   out?: string;
@@ -439,7 +523,6 @@ function parseJobs(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs needs a whole number of threads, at least 1, not \`${value}\`.`);
   return Number(value);
 }
-
 function globalCwd(): string {
   const value: unknown = program.opts().cwd;
   return typeof value === 'string' ? value : process.cwd();
@@ -482,6 +565,13 @@ function fail(error: unknown): void {
 }
 
 debug = process.argv.includes('--debug');
+// A reader that stops early (`briefing check | head`) ends the output quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error instanceof Error && 'code' in error && error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
+}
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

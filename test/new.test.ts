@@ -162,7 +162,7 @@ describe('briefing new position', () => {
     });
     const problems = await problemsOf(dir, meetingPath);
     expect(errorRules(problems)).toEqual([]);
-    expect(problems.map((d) => d.ruleId)).toEqual(['clearance/position-draft', 'clearance/missing', 'clearance/missing']);
+    expect(problems.map((d) => d.ruleId)).toEqual(['position/empty-answer', 'clearance/position-draft', 'clearance/missing', 'clearance/missing']);
   });
 
   it('needs --question when no meeting names the id and nothing can be asked', async () => {

@@ -46,29 +46,33 @@ export interface KeyContext {
   claims: ReadonlyMap<string, readonly PositionFile[]>;
 }
 
-/** What a meeting's build read: its text, the template it names, the positions it includes. */
+/** What a meeting's build read: its text, the template it names, the positions it includes, its date. */
 export interface MeetingFacts {
   meetingHash: string;
   template: string;
   positions: readonly string[];
+  date: string | null;
 }
 
 /**
- * The cache key of one meeting's outputs: a hash of everything that decides them: tool,
- * config and registry, template and partials, the meeting, each included position's
- * file(s), formats, flags and output folder. `undefined` when the template cannot be loaded.
+ * The cache key of one meeting's outputs and messages: a hash of everything that decides
+ * them: tool, config and registry, template and partials, the meeting, each included
+ * position's file(s) and version at git HEAD, formats, flags, output folder, and whether
+ * the meeting is over. `undefined` when the template cannot be loaded.
  */
 export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache): string | undefined {
   const template = templateFingerprint(context.project, facts.template, templates);
   if (template === undefined) return undefined;
-  const { final, formats, sourceDateEpoch, template: chosen } = context.options;
+  const { final, formats, sourceDateEpoch, template: chosen, today } = context.options;
   return sha256(
     JSON.stringify({
       tool: context.tool,
       settings: context.project.settingsHash,
       template,
       meeting: facts.meetingHash,
-      positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash])]),
+      positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash, file.committedVersion ?? null])]),
+      // Only whether the meeting is over matters (a draft of a past meeting is warned about), not the day itself.
+      past: today && facts.date ? facts.date < today : null,
       options: { final, formats: [...formats].sort(), sourceDateEpoch: sourceDateEpoch ?? null, template: chosen ?? null, out: context.out },
     }),
   );

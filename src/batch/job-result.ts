@@ -1,5 +1,5 @@
 import type { GeneratedFile, ReportInputs } from '../pipeline/generate.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic, Place } from '../report/diagnostic.js';
 
 /**
  * One meeting generated in memory, as plain data so it can cross from a worker thread:
@@ -8,6 +8,9 @@ import type { Diagnostic } from '../report/diagnostic.js';
 export interface JobResult {
   meetingPath: string;
   fileCode: string | null;
+  fileCodePlace: Place | undefined;
+  /** The meeting's date, for warnings that depend on today's. */
+  date: string | null;
   /** The template the meeting names; with `inputs`, what the cache key is made of. */
   template: string | null;
   draft: boolean;
@@ -24,6 +27,8 @@ export function crashedJob(meetingPath: string, problem: Diagnostic, ms = 0): Jo
   return {
     meetingPath,
     fileCode: null,
+    fileCodePlace: undefined,
+    date: null,
     template: null,
     draft: false,
     files: [],

@@ -19,6 +19,8 @@ export async function runJob(project: Project, absolutePath: string, options: Ge
     return {
       meetingPath: report.meetingPath,
       fileCode: report.fileCode,
+      fileCodePlace: report.fileCodePlace,
+      date: loaded.meeting?.date ?? null,
       template: loaded.meeting ? (options.template ?? loaded.meeting.template) : null,
       draft: report.draft,
       files: report.files,

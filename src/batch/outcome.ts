@@ -3,7 +3,6 @@ import { OutputError, writeAtomic } from '../emit/write.js';
 import { projectPath, sha256 } from '../load/files.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
 import type { CacheEntry } from './cache.js';
-import type { FileCodeClaims } from './file-codes.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
 import type { JobResult } from './job-result.js';
 import type { TemplateCache } from '../pipeline/generate.js';
@@ -34,7 +33,6 @@ export interface MeetingOutcome {
 export interface Recorded {
   outcome: MeetingOutcome;
   entry?: CacheEntry;
-  fileCode?: string;
   /** Writing failed, or the job could not run: the build exits with 2. */
   broken: boolean;
 }
@@ -44,12 +42,13 @@ export interface WriteContext {
   keys: KeyContext;
   templates: TemplateCache;
   outDir: string;
-  claims: FileCodeClaims;
+  /** The message when the meeting shares its file code with another of the run: then it is not written. */
+  duplicate: Diagnostic | undefined;
 }
 
 /**
- * Writes a generated meeting (unless it has an error, or an earlier meeting holds its
- * file code) and records the outcome and its cache entry.
+ * Writes a generated meeting (unless it has an error or shares its file code with
+ * another meeting) and records the outcome and its cache entry.
  */
 export function recordResult(result: JobResult, context: WriteContext): Recorded {
   const root = context.keys.project.root;
@@ -59,14 +58,12 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
     draft: result.draft,
     inputs: inputFiles(result),
     outputs: [],
-    diagnostics: result.diagnostics,
+    diagnostics: context.duplicate ? [...result.diagnostics, context.duplicate] : result.diagnostics,
     ms: result.ms,
   };
-  if (result.crashed || hasErrors(result.diagnostics) || !result.fileCode || !result.template) {
+  if (result.crashed || hasErrors(outcome.diagnostics) || !result.fileCode || !result.template) {
     return { outcome, broken: result.crashed };
   }
-  context.claims.claim(result.fileCode, result.meetingPath);
-  if (!context.claims.mayWrite(result.fileCode, result.meetingPath)) return { outcome, fileCode: result.fileCode, broken: false };
 
   const written: { path: string; sha256: string }[] = [];
   try {
@@ -84,55 +81,39 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
   outcome.status = 'built';
   outcome.outputs = written.map((file) => file.path);
   const positions = result.inputs.positions.map((p) => p.id);
-  const key = meetingKey(context.keys, { meetingHash: result.inputs.meeting.hash, template: result.template, positions }, context.templates);
+  const facts = { meetingHash: result.inputs.meeting.hash, template: result.template, positions, date: result.date };
+  const key = meetingKey(context.keys, facts, context.templates);
   const entry: CacheEntry | undefined = key
     ? {
         key,
-        meetingHash: result.inputs.meeting.hash,
-        template: result.template,
-        positions,
+        ...facts,
         fileCode: result.fileCode,
+        ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
         draft: result.draft,
         warnings: result.diagnostics,
         inputs: outcome.inputs,
         outputs: written,
       }
     : undefined;
-  return { outcome, fileCode: result.fileCode, broken: false, ...(entry ? { entry } : {}) };
+  return { outcome, broken: false, ...(entry ? { entry } : {}) };
 }
 
-/** The outcome of a meeting the cache says is up to date. */
-export function recordUnchanged(meeting: string, entry: CacheEntry, ms: number): Recorded {
-  return {
-    outcome: {
-      meeting,
-      status: 'unchanged',
-      draft: entry.draft,
-      inputs: entry.inputs,
-      outputs: entry.outputs.map((output) => output.path),
-      diagnostics: entry.warnings,
-      ms,
-    },
-    entry,
-    fileCode: entry.fileCode,
-    broken: false,
+/**
+ * The outcome of a meeting the cache says is up to date; failed instead (and forgotten by
+ * the cache) when another meeting of the run now has its file code.
+ */
+export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined): Recorded {
+  const outcome: MeetingOutcome = {
+    meeting,
+    status: 'unchanged',
+    draft: entry.draft,
+    inputs: entry.inputs,
+    outputs: entry.outputs.map((output) => output.path),
+    diagnostics: entry.warnings,
+    ms: 0,
   };
-}
-
-/** Fails a meeting that lost its file code to an earlier one; its cache entry is dropped. */
-export function loseFileCode(recorded: Recorded, code: string, winner: string): Recorded {
-  const problem = diagnostic(
-    recorded.outcome.meeting,
-    undefined,
-    'error',
-    'meeting/duplicate-file-code',
-    `The file code \`${code}\` is also used by ${winner}; both would write the same files.`,
-    'Give each meeting its own file_code.',
-  );
-  return {
-    outcome: { ...recorded.outcome, status: 'failed', outputs: [], diagnostics: [...recorded.outcome.diagnostics, problem] },
-    broken: recorded.broken,
-  };
+  if (duplicate) return { outcome: { ...outcome, status: 'failed', outputs: [], diagnostics: [...entry.warnings, duplicate] }, broken: false };
+  return { outcome, entry, broken: false };
 }
 
 function inputFiles(result: JobResult): InputFile[] {

@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readCache, writeCache, type BuildCache } from '../batch/cache.js';
-import { FileCodeClaims } from '../batch/file-codes.js';
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
-import { loseFileCode, recordResult, recordUnchanged, type MeetingOutcome, type Recorded } from '../batch/outcome.js';
-import { planBuild } from '../batch/plan.js';
+import { recordResult, recordUnchanged, type MeetingOutcome, type Recorded } from '../batch/outcome.js';
+import { fileCodeOf, planBuild, type BuildPlan } from '../batch/plan.js';
 import { runJobs } from '../batch/pool.js';
 import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
@@ -14,6 +13,7 @@ import { findProjectRoot, loadProject } from '../load/project.js';
 import { assertTemplateExists } from '../render/catalog.js';
 import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { duplicateFileCodes } from '../validate/project-rules.js';
 import { ExitCode } from '../report/errors.js';
 
 export type { MeetingOutcome } from '../batch/outcome.js';
@@ -36,6 +36,8 @@ export interface BuildOptions {
   final: boolean;
   /** Use this template instead of each meeting's own. */
   template?: string;
+  /** Today's date (YYYY-MM-DD), read by the CLI; without it, date-relative warnings are skipped. */
+  today?: string;
   /** From SOURCE_DATE_EPOCH, read by the CLI. */
   sourceDateEpoch?: number;
   /** Most worker threads to use; defaults to the number of cores. */
@@ -79,7 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const tool = toolFingerprint();
   const cache = readCache(root, tool);
   const project = loadProject(options.cwd, { knownPositionIds: new Map(Object.entries(cache.positionIds)) });
-  if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, ExitCode.failure);
+  if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, ExitCode.problems);
 
   if (options.template !== undefined) assertTemplateExists(project, options.template);
   const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
@@ -89,34 +91,41 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     formats: options.formats ?? project.config.formats,
     sourceDateEpoch: options.sourceDateEpoch,
     template: options.template,
+    ...(options.today ? { today: options.today } : {}),
   };
   const templates: TemplateCache = new Map();
   const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), claims: claimsById(project.positionFiles) };
   const plan = planBuild(selected.paths, cache, keys, templates, options.force ?? false);
+  const duplicates = duplicatesByMeeting(project.root, plan);
 
-  const claims = new FileCodeClaims();
   const recorded: Recorded[] = [];
   const report = (item: Recorded) => {
     recorded.push(item);
     options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting });
   };
-  for (const [meeting, entry] of plan.unchanged) {
-    claims.claim(entry.fileCode, meeting);
-    report(recordUnchanged(meeting, entry, 0));
-  }
+  for (const [meeting, entry] of plan.unchanged) report(recordUnchanged(meeting, entry, duplicates.get(meeting)));
   const context = { project, options: generate, templates, jobs: options.jobs ?? availableParallelism() };
-  const threads = await runJobs(plan.toBuild, context, (result) => report(recordResult(result, { keys, templates, outDir, claims })));
+  const threads = await runJobs(plan.toBuild, context, (result) =>
+    report(recordResult(result, { keys, templates, outDir, duplicate: duplicates.get(result.meetingPath) })),
+  );
 
-  const losers = claims.losers();
-  const final = recorded
-    .map((item) => {
-      const lost = losers.get(item.outcome.meeting);
-      return lost ? loseFileCode(item, lost.code, lost.winner) : item;
-    })
-    .sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
+  const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));
   const broken = final.some((item) => item.broken);
   return finish(final.map((item) => item.outcome), [...selected.diagnostics, ...cacheProblems], threads, broken ? ExitCode.failure : undefined);
+}
+
+/**
+ * Meetings that share a file code with another of this run, with the message for each:
+ * they would write the same files, so none of them is written. The codes of the meetings
+ * to build are read before any is built, because results are written as they come.
+ */
+function duplicatesByMeeting(root: string, plan: BuildPlan): Map<string, Diagnostic> {
+  const summaries = [
+    ...[...plan.unchanged].map(([meetingPath, entry]) => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace })),
+    ...plan.toBuild.map((absolute) => fileCodeOf(root, absolute)),
+  ];
+  return new Map(duplicateFileCodes(summaries).map((problem) => [problem.file, problem]));
 }
 
 /** The cache after this run: entries of clean builds added, of failed or deleted meetings dropped. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../report/errors.js';
 
 /** Reads a UTF-8 text file, turning "not there" and "not readable" into a clear usage error. */
@@ -30,4 +30,21 @@ export function sha256(text: string | Uint8Array): string {
 export function errorCode(error: unknown): string | undefined {
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
   return undefined;
+}
+
+/**
+ * True when `file` lies inside `folder`, following symbolic links: a template or partial
+ * named in data may not reach outside its folder.
+ */
+export function isInside(folder: string, file: string): boolean {
+  const inside = (from: string, to: string) => {
+    const path = relative(from, to);
+    return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+  };
+  if (!inside(resolve(folder), resolve(file))) return false;
+  try {
+    return inside(realpathSync(folder), realpathSync(file));
+  } catch {
+    return true; // not there (yet): the lexical check above is all there is to check
+  }
 }

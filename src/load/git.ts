@@ -108,3 +108,47 @@ function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
     throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : new UsageError(`git ${args.join(' ')} failed.`);
   }
 }
+
+/**
+ * The committed text (at git HEAD) of project files, for rules that compare with it.
+ * Files that are untracked or new since HEAD are absent; outside a git repository,
+ * without git, or before the first commit the map is empty — never an error.
+ */
+export function readCommittedTexts(root: string, paths: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (!paths.length) return texts;
+  try {
+    const repo = openRepository(root);
+    const head = resolveCommit(repo, 'HEAD');
+    const byRepositoryPath = new Map(paths.map((path) => [repositoryPath(repo, resolve(root, path)), path]));
+    const listed = listFiles(repo, head, [...byRepositoryPath.keys()]);
+    const blobs = readBlobs(repo, listed.map((file) => file.blob));
+    for (const file of listed) {
+      const path = byRepositoryPath.get(file.path);
+      const text = blobs.get(file.blob);
+      if (path !== undefined && text !== undefined) texts.set(path, text);
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+  }
+  return texts;
+}
+
+/**
+ * Project paths of the tracked files under `folder` whose working text differs from git
+ * HEAD (staged or not), in one `git diff`. Outside a git repository, without git, or
+ * before the first commit: none.
+ */
+export function changedSinceHead(root: string, folder: string): string[] {
+  try {
+    const repo = openRepository(root);
+    const output = git(repo.top, ['diff', '--name-only', '--no-renames', '-z', 'HEAD', '--', repositoryPath(repo, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
+    return output
+      .split('\u0000')
+      .filter(Boolean)
+      .map((path) => relative(root, resolve(repo.top, path)).split(sep).join('/'));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return [];
+  }
+}

@@ -15,6 +15,8 @@ export interface PositionFile {
   hash: string;
   /** The id from the file, or the file's base name when the id cannot be read. */
   id: string;
+  /** The `version` at git HEAD, when the file's text differs from the committed one and that has a readable version. */
+  committedVersion?: number;
 }
 
 /** A position file, loaded and checked. */
@@ -25,6 +27,11 @@ export interface LoadedPosition {
   position?: Position;
   /** SHA-256 of the file's text. */
   hash: string;
+  /**
+   * The `version` at git HEAD, when the file's text differs from the committed one and
+   * that has a readable version (a file as committed has the committed version anyway).
+   */
+  committedVersion?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -68,6 +75,7 @@ export class LazyPosition implements LoadedPosition {
   readonly id: string;
   readonly hash: string;
   readonly path: string;
+  readonly committedVersion: number | undefined;
   readonly #absolute: string;
   /** Problems found by looking at other files (a duplicated id): kept, unlike the parse. */
   readonly #extra: Diagnostic[] = [];
@@ -77,6 +85,7 @@ export class LazyPosition implements LoadedPosition {
     this.id = file.id;
     this.hash = file.hash;
     this.path = file.path;
+    this.committedVersion = file.committedVersion;
     this.#absolute = join(root, file.path);
     if (loaded) this.#loaded = new WeakRef(loaded);
   }

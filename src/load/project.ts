@@ -6,7 +6,9 @@ import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { UsageError } from '../report/errors.js';
 import { checkSchema } from '../validate/schema.js';
 import { projectPath, readText, sha256 } from './files.js';
+import { changedSinceHead, readCommittedTexts } from './git.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
+import { projectLocations } from './project-paths.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** The name of the file that marks a project root. */
@@ -25,7 +27,7 @@ export interface Project {
   positions: Map<string, LoadedPosition>;
   /** Every position file, sorted by path, with its hash and the id it claims (duplicates included). */
   positionFiles: PositionFile[];
-  /** Problems in the config and the registry: they stop the whole run (exit 2). */
+  /** Problems in the config and the registry: they stop the whole run (exit 1, nothing built). */
   setupDiagnostics: Diagnostic[];
   /** Folders searched for templates, the project's first, then the built-in ones. */
   templateDirs: string[];
@@ -85,7 +87,9 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
   const setupDiagnostics = [...configFile.diagnostics, ...configChecked.diagnostics];
   const config = configChecked.value ?? configSchema.parse({ issuing_ministry: 'IZM' });
 
-  const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(root, config);
+  const { locations, diagnostics: pathDiagnostics } = projectLocations(root, config, configFile);
+  setupDiagnostics.push(...pathDiagnostics);
+  const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(root, locations.ministries);
   setupDiagnostics.push(...registryDiagnostics);
   if (configChecked.value && Object.keys(ministries).length && !ministries[config.issuing_ministry]) {
     setupDiagnostics.push(
@@ -100,10 +104,9 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
     );
   }
 
-  const { positions, positionFiles } = loadPositions(root, config, options);
+  const { positions, positionFiles } = loadPositions(root, locations.positions, options);
   const packageTemplates = join(packageRoot(), 'templates');
-  const projectTemplates = join(root, config.paths.templates);
-  const templateDirs = [...new Set([projectTemplates, packageTemplates])];
+  const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
     root,
     config,
@@ -118,27 +121,31 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
   };
 }
 
-function loadMinistries(root: string, config: Config) {
-  const own = join(root, config.paths.ministries);
-  const absolute = existsSync(own) ? own : join(packageRoot(), 'ministries.yaml');
-  const shown = existsSync(own) ? projectPath(root, own) : 'ministries.yaml (built-in)';
+/** The project's registry, or the built-in one when the project has none (or names one it cannot use). */
+function loadMinistries(root: string, own: string | undefined) {
+  const usable = own !== undefined && existsSync(own);
+  const absolute = usable ? own : join(packageRoot(), 'ministries.yaml');
+  const shown = usable ? projectPath(root, own) : 'ministries.yaml (built-in)';
   const file = parseYaml(shown, readText(absolute, shown));
   const checked = checkSchema(file, ministriesSchema, 'ministries registry');
   return { file, ministries: checked.value ?? {}, diagnostics: [...file.diagnostics, ...checked.diagnostics] };
 }
 
 /**
- * Reads and checks every `*.yaml` under the positions folder, sorted by path. A second
- * file with an id already taken is reported on the first one's record, so every
- * meeting that uses the id sees the conflict.
+ * Reads every `*.yaml` under the positions folder, sorted by path; each is checked when
+ * first used. A second file with an id already taken is reported on the first one's
+ * record, so every meeting that uses the id sees the conflict.
  */
-function loadPositions(root: string, config: Config, options: LoadProjectOptions) {
+function loadPositions(root: string, folder: string | undefined, options: LoadProjectOptions) {
   // A batch passes the ids it knows and parses lazily: a file parsed only to learn its id is then dropped.
   const parsed = new Map<string, LoadedPosition>();
   const keep = options.knownPositionIds ? undefined : (file: PositionFile, loaded: LoadedPosition) => parsed.set(file.path, loaded);
-  const positionFiles = options.positionFiles
-    ? [...options.positionFiles]
-    : scanPositionFiles(root, join(root, config.paths.positions), options.knownPositionIds, keep);
+  const positionFiles =
+    options.positionFiles !== undefined
+      ? [...options.positionFiles]
+      : folder === undefined
+        ? []
+        : withCommittedVersions(root, folder, scanPositionFiles(root, folder, options.knownPositionIds, keep));
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
     const loaded = new LazyPosition(root, file, parsed.get(file.path));
@@ -159,4 +166,28 @@ function loadPositions(root: string, config: Config, options: LoadProjectOptions
     positions.set(file.id, loaded);
   }
   return { positions, positionFiles };
+}
+
+/**
+ * Adds the version at git HEAD to each position file whose text differs from the one
+ * committed there. A file as committed has its committed version by definition, so only
+ * the changed ones are read from git and parsed: none on a clean checkout.
+ */
+function withCommittedVersions(root: string, folder: string, files: PositionFile[]): PositionFile[] {
+  const changed = new Set(changedSinceHead(root, folder));
+  const committed = readCommittedTexts(root, files.filter((file) => changed.has(file.path)).map((file) => file.path));
+  return files.map((file) => {
+    const committedVersion = versionIn(committed.get(file.path), file.path);
+    return committedVersion === undefined ? file : { ...file, committedVersion };
+  });
+}
+
+/** The `version` of a position's committed text, if that text is readable and has one. */
+function versionIn(text: string | undefined, path: string): number | undefined {
+  if (text === undefined) return undefined;
+  const data = parseYaml(path, text).data;
+  if (typeof data === 'object' && data !== null && 'version' in data && Number.isInteger(data.version)) {
+    return Number(data.version);
+  }
+  return undefined;
 }

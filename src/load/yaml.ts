@@ -1,4 +1,5 @@
 import {
+  isAlias,
   isMap,
   isNode,
   isPair,
@@ -6,6 +7,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type YAMLError,
 } from 'yaml';
@@ -32,6 +34,7 @@ const ERROR_RULES: Record<string, { rule: string; hint?: string }> = {
   BAD_INDENT: { rule: 'yaml/indent', hint: 'Align the entry with its siblings, using spaces.' },
   MULTIPLE_DOCS: { rule: 'yaml/multiple-documents', hint: 'Keep one document per file: remove the `---` line.' },
   BAD_ALIAS: { rule: 'yaml/alias', hint: 'Define the anchor (&name) before using it (*name).' },
+  TAG_RESOLVE_FAILED: { rule: 'yaml/tag', hint: 'Remove the tag: briefing files use plain YAML values only.' },
   RESOURCE_EXHAUSTION: {
     rule: 'yaml/alias-limit',
     hint: `Write the values out; a file may expand at most ${MAX_ALIAS_COUNT} aliases.`,
@@ -59,11 +62,29 @@ export function parseYaml(path: string, source: string): YamlFile {
     return { line: pos.line, column: pos.col };
   };
   const diagnostics: Diagnostic[] = [];
+  const badByte = text.indexOf('\uFFFD');
+  if (badByte >= 0) {
+    diagnostics.push(
+      diagnostic(
+        path,
+        placeAt(badByte),
+        'error',
+        'file/encoding',
+        'The file is not valid UTF-8: some characters cannot be read.',
+        'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8).',
+      ),
+    );
+  }
+  const linesWithError = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
-    diagnostics.push(yamlErrorToDiagnostic(path, error, placeAt));
+    const found = yamlErrorToDiagnostic(path, text, error, placeAt);
+    // One mistake often confuses the parser several times on the same line; the first message says it best.
+    if (found.line !== undefined && linesWithError.has(found.line)) continue;
+    if (found.line !== undefined) linesWithError.add(found.line);
+    diagnostics.push(found);
   }
   let data: unknown;
-  if (!doc.errors.length) {
+  if (!diagnostics.some((d) => d.severity === 'error')) {
     if (doc.contents === null) {
       diagnostics.push(
         diagnostic(path, undefined, 'error', 'yaml/empty', 'The file is empty.', 'Fill it in, or delete it.'),
@@ -72,16 +93,7 @@ export function parseYaml(path: string, source: string): YamlFile {
       try {
         data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (error) {
-        diagnostics.push(
-          diagnostic(
-            path,
-            placeAt(0),
-            'error',
-            'yaml/alias-limit',
-            `The file expands too many aliases (${error instanceof Error ? error.message : String(error)}).`,
-            ERROR_RULES.RESOURCE_EXHAUSTION?.hint,
-          ),
-        );
+        diagnostics.push(aliasDiagnostic(path, doc, error, placeAt));
       }
     }
   }
@@ -92,16 +104,120 @@ export function parseYaml(path: string, source: string): YamlFile {
     diagnostics,
     locate(target: readonly PropertyKey[], part: 'key' | 'value' = 'value') {
       const found = findNode(doc, target, part);
-      return found ? placeAt(found) : undefined;
+      return found === undefined ? undefined : placeAt(found);
     },
   };
 }
 
-function yamlErrorToDiagnostic(path: string, error: YAMLError, placeAt: (offset: number) => Place): Diagnostic {
+/**
+ * `toJS` throws for an alias whose anchor is missing and for too many alias expansions;
+ * both are reported at the first alias that causes them.
+ */
+function aliasDiagnostic(path: string, doc: Document.Parsed, error: unknown, placeAt: (offset: number) => Place): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const unresolved = /^Unresolved alias[^:]*: (.+)$/.exec(message);
+  const anchors = new Set<string>();
+  let place: Place | undefined;
+  let firstAlias: Place | undefined;
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.anchor) anchors.add(node.anchor);
+    if (!isAlias(node) || !node.range) return undefined;
+    firstAlias ??= placeAt(node.range[0]);
+    if (unresolved && node.source === unresolved[1] && !anchors.has(node.source)) {
+      place = placeAt(node.range[0]);
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  if (unresolved) {
+    return diagnostic(path, place ?? firstAlias, 'error', 'yaml/alias', `The alias \`*${unresolved[1]}\` refers to an anchor that is not defined before it.`, ERROR_RULES.BAD_ALIAS?.hint);
+  }
+  return diagnostic(
+    path,
+    firstAlias ?? placeAt(0),
+    'error',
+    'yaml/alias-limit',
+    `The file expands aliases (*name) more than ${MAX_ALIAS_COUNT} times.`,
+    ERROR_RULES.RESOURCE_EXHAUSTION?.hint,
+  );
+}
+
+function yamlErrorToDiagnostic(path: string, text: string, error: YAMLError, placeAt: (offset: number) => Place): Diagnostic {
   const known = ERROR_RULES[error.code];
-  const severity = error.name === 'YAMLWarning' ? 'warning' : 'error';
+  // An unknown tag is a warning to the parser, but it would silently turn a value into text.
+  const severity = error.name === 'YAMLWarning' && error.code !== 'TAG_RESOLVE_FAILED' ? 'warning' : 'error';
   const message = firstLine(error.message).replace(/ at line \d+, column \d+$/, '');
+  const plain = plainWords(error, message, text);
+  if (plain) return diagnostic(path, placeAt(plain.offset), severity, plain.rule, plain.message, plain.hint);
   return diagnostic(path, placeAt(error.pos[0]), severity, known?.rule ?? 'yaml/syntax', sentence(message), known?.hint);
+}
+
+/**
+ * The parser's words for the mistakes people make most, rewritten for people, and
+ * placed where the mistake is rather than where the parser noticed it.
+ */
+function plainWords(
+  error: YAMLError,
+  message: string,
+  text: string,
+): { offset: number; rule: string; message: string; hint?: string } | undefined {
+  const at = error.pos[0];
+  const tag = /^Unresolved tag: (.+)$/.exec(message)?.[1];
+  if (tag) {
+    return { offset: at, rule: 'yaml/tag', message: `The tag \`${tag.replace(/^tag:yaml\.org,2002:/, '!!')}\` is not allowed.`, hint: ERROR_RULES.TAG_RESOLVE_FAILED?.hint };
+  }
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]+/.exec(text.slice(at))?.[0].trim() ?? '';
+    return { offset: at, rule: 'yaml/duplicate-key', message: `The key \`${key}\` appears twice in the same mapping.`, hint: ERROR_RULES.DUPLICATE_KEY?.hint };
+  }
+  if (error.code === 'MULTIPLE_DOCS') {
+    return { offset: at, rule: 'yaml/multiple-documents', message: 'The file holds a second YAML document after a `---` line.', hint: ERROR_RULES.MULTIPLE_DOCS?.hint };
+  }
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote) {
+    // An unclosed quote runs to the end of the file, so the last quote mark opened it.
+    const opening = lastUnescaped(text.slice(0, at), quote);
+    return {
+      offset: opening ?? at,
+      rule: 'yaml/syntax',
+      message: `This quoted value is never closed: the ${quote} has no matching ${quote}.`,
+      hint: `End the value with ${quote}${quote === "'" ? ' (write an apostrophe inside as two: \'\')' : ''}.`,
+    };
+  }
+  const bracket = /must be sufficiently indented and end with a ([\]}])/.exec(message)?.[1];
+  if (bracket) {
+    const open = bracket === ']' ? '[' : '{';
+    const opening = text.lastIndexOf(open, at);
+    return {
+      offset: opening >= 0 ? opening : at,
+      rule: 'yaml/syntax',
+      message: `The ${bracket === ']' ? 'list' : 'mapping'} opened with \`${open}\` is not closed with \`${bracket}\`.`,
+      hint: `Add \`${bracket}\` at the end of the line.`,
+    };
+  }
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    return {
+      offset: at,
+      rule: 'yaml/syntax',
+      message: 'A value here contains “: ”, which YAML reads as the start of another mapping.',
+      hint: 'Put the value in quotes; or, if the next line starts a new field, give it the same indentation as the field above.',
+    };
+  }
+  return undefined;
+}
+
+/** Offset of the last `quote` mark in `text` that is not escaped, if any. */
+function lastUnescaped(text: string, quote: string): number | undefined {
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"' && text[i - 1] === '\\') continue;
+    if (quote === "'" && text[i - 1] === "'") {
+      i--;
+      continue;
+    }
+    return i;
+  }
+  return undefined;
 }
 
 /**

@@ -46,9 +46,9 @@ export const meetingSchema = z
       .meta({ description: 'Ministries whose clearance every included position needs before the report is final.' }),
     template: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9.-]*$/, 'a template name is lower-case letters, digits, dots and dashes, e.g. informative-report.lv')
+      .min(1)
       .default('informative-report.lv')
-      .meta({ description: 'Template under templates/, without ".md.hbs".' }),
+      .meta({ description: 'Template under templates/, without ".md.hbs"; may name a subfolder, never a folder above.' }),
     file_code: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a file code is letters, digits, "_" and "-", e.g. IZMzin_190221_EDUC')

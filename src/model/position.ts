@@ -15,6 +15,7 @@ export const clearanceSchema = z
   .refine((c) => c.status !== 'cleared' || c.date !== undefined, {
     message: 'a cleared entry needs the date of the clearance',
     path: ['date'],
+    params: { ruleId: 'clearance/no-date', hint: 'Add `date: YYYY-MM-DD`, the day the ministry cleared the position.' },
   });
 
 /** The ministry and unit that owns a position. */

@@ -3,7 +3,7 @@ import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
 import { compileDocx, type DocxMeta } from '../docx/index.js';
 import { reportManifest } from './manifest.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
 import { loadTemplate, type Template } from '../render/template.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
@@ -22,6 +22,8 @@ export interface GenerateOptions {
    * template's name after the file code, so they do not replace the meeting's report.
    */
   template?: string | undefined;
+  /** Today's date (YYYY-MM-DD), read at the edge: for warnings such as a past meeting still in draft. */
+  today?: string;
 }
 
 /** One generated file, still in memory. */
@@ -43,6 +45,8 @@ export interface ReportInputs {
 export interface GeneratedReport {
   meetingPath: string;
   fileCode: string | null;
+  /** Where `file_code` is written, for messages about it. */
+  fileCodePlace?: Place | undefined;
   draft: boolean;
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
@@ -67,6 +71,7 @@ export async function generateReport(
   const result: GeneratedReport = {
     meetingPath: loaded.path,
     fileCode: loaded.meeting?.file_code ?? null,
+    fileCodePlace: loaded.file.locate(['file_code']),
     draft: false,
     files: [],
     diagnostics: [...loaded.diagnostics],
@@ -75,7 +80,7 @@ export async function generateReport(
   const meeting = loaded.meeting;
   if (!meeting) return result;
 
-  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final }));
+  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final, ...(options.today ? { today: options.today } : {}) }));
   const included = includedPositions(project, meeting);
   result.inputs.positions = included.flatMap((p) =>
     p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],
@@ -87,7 +92,7 @@ export async function generateReport(
     compiled = loadTemplate(templateName, project.templateDirs, project.root);
     templates.set(templateName, compiled);
   }
-  result.diagnostics.push(...compiled.diagnostics.map((d) => (d.ruleId === 'template/missing' && !options.template ? atTemplateField(d, loaded) : d)));
+  result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
   if (hasErrors(result.diagnostics) || !compiled.template) return result;
   result.inputs.template = compiled.template.path;
 
@@ -154,6 +159,9 @@ function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): D
     layout: project.config.layout,
   };
 }
+
+/** Template problems caused by the meeting's `template` field, so reported there. */
+const MEETING_TEMPLATE_RULES = new Set(['template/missing', 'template/outside-folder']);
 
 function atTemplateField(d: Diagnostic, loaded: LoadedMeeting): Diagnostic {
   const place = loaded.file.locate(['template']);

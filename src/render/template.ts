@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { projectPath, readText } from '../load/files.js';
+import { isInside, projectPath, readText } from '../load/files.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
+import { staticTemplateProblems, templateOutsideFolder } from './template-checks.js';
 import { escapeMarkdown } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 
@@ -31,6 +32,7 @@ export interface Template {
  * template, a syntax error) become diagnostics at the template's line.
  */
 export function loadTemplate(name: string, dirs: readonly string[], root: string): { template?: Template; diagnostics: Diagnostic[] } {
+  if (!dirs.every((d) => isInside(d, join(d, name + TEMPLATE_SUFFIX)))) return { diagnostics: [templateOutsideFolder(name)] };
   const dir = dirs.find((d) => existsSync(join(d, name + TEMPLATE_SUFFIX)));
   if (!dir) {
     const available = listTemplates(dirs);
@@ -41,7 +43,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
           undefined,
           'error',
           'template/missing',
-          `No template named \`${name}\` (looked for ${name}${TEMPLATE_SUFFIX} in ${dirs.map((d) => projectPath(root, d) || '.').join(', ')}).`,
+          `No template named \`${name}\` (looked for ${name}${TEMPLATE_SUFFIX} in ${dirs.map((d) => (isInside(root, d) ? `${projectPath(root, d)}/` : 'the built-in templates')).join(' and ')}).`,
           available.length ? `Available: ${available.join(', ')}.` : undefined,
         ),
       ],
@@ -62,7 +64,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   const partialPaths = new Map<string, string>();
   if (existsSync(partialsDir)) {
     for (const entry of readdirSync(partialsDir).sort()) {
-      if (!entry.endsWith('.hbs')) continue;
+      if (!entry.endsWith('.hbs') || !isInside(dir, join(partialsDir, entry))) continue;
       const partialName = basename(entry, '.hbs');
       const partialAbsolute = join(partialsDir, entry);
       const partialPath = projectPath(root, partialAbsolute);
@@ -82,6 +84,8 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   files.unshift({ path, text: source });
   const compiled = compileSource(env, source, path, known);
   diagnostics.push(...compiled.diagnostics);
+  const names = { helpers: known, partials: new Set(files.slice(1).map((file) => basename(file.path, '.hbs'))) };
+  for (const file of files) diagnostics.push(...staticTemplateProblems(file.text, file.path, names));
   const fn = compiled.fn;
   if (!fn || diagnostics.length) return { diagnostics };
   return {

@@ -2,6 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from './schema.js';
 
 /** What the cross-file rules of one meeting look at. */
@@ -11,6 +12,8 @@ export interface MeetingRuleContext {
   meeting: Meeting;
   /** `--final`: every required clearance must be in place. */
   final: boolean;
+  /** Today's date (YYYY-MM-DD), given by the caller; without it, date-relative rules are skipped. */
+  today?: string;
 }
 
 /** A cross-file rule: one small function, returning every problem it finds. */
@@ -58,23 +61,55 @@ export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting 
       : [unknownMinistry(project, loaded.path, loaded.file.locate(['required_clearances', index]), code, 'meeting/unknown-ministry')],
   );
 
-/** The included positions' files must be sound, and their ministry codes known. */
+/** The included positions' files must be sound: their own problems and rules (see position-rules.ts). */
 export const includedPositionsAreSound: MeetingRule = ({ project, meeting }) =>
-  includedPositions(project, meeting).flatMap((loaded) => {
-    const own = loaded.diagnostics;
-    const position = loaded.position;
-    if (!position) return own;
-    const codes: [string, readonly PropertyKey[]][] = [
-      [position.owner.ministry, ['owner', 'ministry']],
-      ...Object.keys(position.clearance).map((code): [string, readonly PropertyKey[]] => [code, ['clearance', code]]),
-    ];
-    const unknown = codes
-      .filter(([code]) => !project.ministries[code])
-      .map(([code, path]) =>
-        unknownMinistry(project, loaded.file.path, loaded.file.locate(path, 'key'), code, 'position/unknown-ministry'),
-      );
-    return [...own, ...unknown];
+  includedPositions(project, meeting).flatMap((loaded) => checkPosition(project, loaded));
+
+/**
+ * A position printed under two questions of one meeting is usually a copy-paste slip.
+ * It is allowed when the position says it answers that many questions (its `questions` list).
+ */
+export const positionsAnswerOnce: MeetingRule = ({ project, loaded, meeting }) => {
+  const uses = new Map<string, number[]>();
+  meeting.questions.forEach((question, index) => uses.set(question.position, [...(uses.get(question.position) ?? []), index]));
+  return [...uses].flatMap(([id, indexes]) => {
+    const answers = project.positions.get(id)?.position?.questions.length ?? 1;
+    if (indexes.length <= answers) return [];
+    const first = (indexes[0] ?? 0) + 1;
+    return indexes.slice(1).map((index) =>
+      diagnostic(
+        loaded.path,
+        loaded.file.locate(['questions', index, 'position']),
+        'error',
+        'meeting/duplicate-position',
+        `Question ${index + 1} uses the position \`${id}\`, which already answers question ${first}.`,
+        `Point it to its own position, or list every question the position answers under its \`questions\`.`,
+      ),
+    );
   });
+};
+
+/**
+ * A required ministry that none of the meeting's positions records in its clearance was
+ * never asked: usually a wrong code in `required_clearances`.
+ */
+export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meeting }) => {
+  const positions = includedPositions(project, meeting).flatMap((p) => (p.position ? [p.position] : []));
+  if (!positions.length) return [];
+  return meeting.required_clearances.flatMap((code, index) => {
+    if (!project.ministries[code] || positions.some((p) => p.clearance[code])) return [];
+    return [
+      diagnostic(
+        loaded.path,
+        loaded.file.locate(['required_clearances', index]),
+        'error',
+        'meeting/clearance-never-requested',
+        `The meeting requires clearance by ${project.ministries[code]?.nominative ?? code} (${code}), but none of its positions records any clearance with it.`,
+        `Check the code, or record the request in each position (\`clearance: ${code}: status: pending\`).`,
+      ),
+    ];
+  });
+};
 
 /**
  * Every included position must be cleared by every required ministry: an error under
@@ -82,6 +117,8 @@ export const includedPositionsAreSound: MeetingRule = ({ project, meeting }) =>
  */
 export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, final }) => {
   const severity = final ? 'error' : 'warning';
+  // A ministry no position records is reported once, by requiredClearancesRequested.
+  const recorded = new Set(includedPositions(project, meeting).flatMap((p) => Object.keys(p.position?.clearance ?? {})));
   return includedPositions(project, meeting).flatMap(({ position, file }) => {
     if (!position) return [];
     const problems: Diagnostic[] = [];
@@ -97,7 +134,7 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
         ),
       );
     }
-    for (const code of meeting.required_clearances) {
+    for (const code of meeting.required_clearances.filter((c) => recorded.has(c))) {
       const entry = position.clearance[code];
       if (entry?.status === 'cleared') continue;
       const name = project.ministries[code]?.nominative ?? code;
@@ -117,14 +154,62 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
   });
 };
 
+/** A clearance dated after the meeting cannot have been in place for it: likely a mistyped date. */
+export const clearedBeforeMeeting: MeetingRule = ({ project, meeting }) =>
+  includedPositions(project, meeting).flatMap(({ position, file }) =>
+    Object.entries(position?.clearance ?? {}).flatMap(([code, entry]) =>
+      entry.date && entry.date > meeting.date
+        ? [
+            diagnostic(
+              file.path,
+              file.locate(['clearance', code, 'date']),
+              'warning',
+              'clearance/after-meeting',
+              `The clearance by ${code} is dated ${entry.date}, after the meeting on ${meeting.date}.`,
+              'Check the date; a position is cleared before the meeting it is used for.',
+            ),
+          ]
+        : [],
+    ),
+  );
+
+/** A report still in draft for a meeting that is over was probably forgotten, or has a wrong date. */
+export const draftNotPast: MeetingRule = ({ project, loaded, meeting, today }) => {
+  if (!today || meeting.date >= today || !isDraft(project, meeting)) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['date']),
+      'warning',
+      'meeting/past-draft',
+      `The meeting date ${meeting.date} is in the past, but its report is still a draft.`,
+      'Check the date, or finish the clearances.',
+    ),
+  ];
+};
+
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   questionsPointToPositions,
+  positionsAnswerOnce,
   requiredMinistriesExist,
+  requiredClearancesRequested,
   includedPositionsAreSound,
   clearancesComplete,
+  clearedBeforeMeeting,
+  draftNotPast,
 ];
+
+/**
+ * True while an included position is a draft or lacks a required clearance, as the report
+ * model says. Codes that other rules already report as errors (unknown, never requested) are left out.
+ */
+export function isDraft(project: Project, meeting: Meeting): boolean {
+  const positions = includedPositions(project, meeting).flatMap((p) => (p.position ? [p.position] : []));
+  const codes = meeting.required_clearances.filter((code) => project.ministries[code] && positions.some((p) => p.clearance[code]));
+  return positions.some((p) => p.status === 'draft' || codes.some((code) => p.clearance[code]?.status !== 'cleared'));
+}
 
 /** Runs every meeting rule and returns all their problems. */
 export function checkMeeting(context: MeetingRuleContext): Diagnostic[] {
@@ -138,23 +223,4 @@ export function includedPositions(project: Project, meeting: Meeting): LoadedPos
     const found = project.positions.get(id);
     return found ? [found] : [];
   });
-}
-
-function unknownMinistry(
-  project: Project,
-  file: string,
-  place: { line: number; column: number } | undefined,
-  code: string,
-  ruleId: string,
-): Diagnostic {
-  const codes = Object.keys(project.ministries);
-  const nearest = suggest(code, codes);
-  return diagnostic(
-    file,
-    place,
-    'error',
-    ruleId,
-    `The ministry code \`${code}\` is not in the ministries registry (${project.ministriesFile.path}).`,
-    nearest ? `Did you mean \`${nearest}\`?` : `Known codes: ${codes.join(', ')}.`,
-  );
 }

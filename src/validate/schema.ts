@@ -22,12 +22,42 @@ export function checkSchema<S extends z.ZodType>(file: YamlFile, schema: S, kind
   const result = schema.safeParse(file.data);
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(file, schema, kind, issue));
-  return { diagnostics };
+  return { diagnostics: withoutTypoEchoes(diagnostics) };
 }
 
-function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, issue: z.core.$ZodIssue): Diagnostic[] {
+/**
+ * A misspelt key is both unknown and, when the field is required, missing. The message
+ * about the unknown key already names the right one, so the "missing" echo is dropped.
+ */
+function withoutTypoEchoes(diagnostics: readonly SchemaDiagnostic[]): Diagnostic[] {
+  const suggested = new Set(diagnostics.flatMap((d) => (d.ruleId === 'schema/unknown-key' && d.field ? [d.field] : [])));
+  return diagnostics
+    .filter((d) => !(d.ruleId === 'schema/required' && d.field && suggested.has(d.field)))
+    .map(({ field: _field, ...d }) => d);
+}
+
+/** A diagnostic with, for typo matching, the field it is about (`clearance.LM.status`). */
+type SchemaDiagnostic = Diagnostic & { field?: string };
+
+function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, issue: z.core.$ZodIssue): SchemaDiagnostic[] {
   const where = fieldName(issue.path);
   const value = valueAt(file.data, issue.path);
+  if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && issue.path.length) {
+    const expected = issue.code === 'invalid_type' ? article(issue.expected) : 'a value';
+    return [
+      {
+        ...diagnostic(
+          file.path,
+          file.locate(issue.path),
+          'error',
+          'schema/required',
+          `Missing required field \`${where}\` in this ${kind}.`,
+          `Add \`${lastKey(issue.path)}:\` with ${expected}.`,
+        ),
+        field: where,
+      },
+    ];
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, issue.path);
@@ -38,7 +68,7 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
           : allowed.length
             ? `Allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}.`
             : undefined;
-        return diagnostic(
+        const unknown: SchemaDiagnostic = diagnostic(
           file.path,
           file.locate([...issue.path, key], 'key'),
           'error',
@@ -46,21 +76,11 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
           `Unknown field \`${fieldName([...issue.path, key])}\` in this ${kind}.`,
           hint,
         );
+        if (suggestion) unknown.field = fieldName([...issue.path, suggestion]);
+        return unknown;
       });
     }
     case 'invalid_type': {
-      if (value === undefined) {
-        return [
-          diagnostic(
-            file.path,
-            file.locate(issue.path),
-            'error',
-            'schema/required',
-            `Missing required field \`${where}\` in this ${kind}.`,
-            `Add \`${lastKey(issue.path)}:\` with ${article(issue.expected)}.`,
-          ),
-        ];
-      }
       return [
         diagnostic(
           file.path,
@@ -134,6 +154,21 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
           'error',
           'schema/key-format',
           `\`${key}\` is not a valid key here: ${reason}.`,
+        ),
+      ];
+    }
+    case 'custom': {
+      // A refinement names its own rule and hint in its params (see model/position.ts).
+      const ruleId: unknown = issue.params?.ruleId;
+      const hint: unknown = issue.params?.hint;
+      return [
+        diagnostic(
+          file.path,
+          file.locate(issue.path),
+          'error',
+          typeof ruleId === 'string' ? ruleId : 'schema/invalid',
+          where ? `\`${where}\`: ${issue.message}.` : `${capitalise(issue.message)}.`,
+          typeof hint === 'string' ? hint : undefined,
         ),
       ];
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
 import { projectWithMeetings } from '../helpers/meetings.js';
+import { commitAll, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, REPO } from '../helpers/project.js';
 
 const B = 'meetings/b.yaml';
@@ -113,4 +114,43 @@ describe('incremental builds', () => {
     expect(again.status[B]).toBe('failed');
     expect(again.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([B, 'schema/enum']);
   });
+
+  it('fails an unchanged meeting, and the changed one, when the changed one takes its file code', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    writeFileSync(join(dir, C), readFileSync(join(dir, C), 'utf8').replace(/^file_code: .*$/m, 'file_code: B'));
+    const { result, status } = await run(dir);
+    expect(status).toEqual({ [EXAMPLE_MEETING]: 'unchanged', [B]: 'failed', [C]: 'failed' });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'meeting/duplicate-file-code').map((d) => d.file)).toEqual([B, C]);
+    // B's report from the earlier build is left as it was.
+    expect(readFileSync(join(dir, 'out/B.md'), 'utf8')).toContain('Informatīvais ziņojums par');
+  });
+
+  it('builds each meeting again once it is over (a draft is then warned about), then skips it again', async () => {
+    const dir = threeMeetings();
+    const reforms = join(dir, 'positions/extra/reforms-c.yaml');
+    writeFileSync(reforms, readFileSync(reforms, 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    await run(dir, { today: '2021-02-18' });
+    const after = await run(dir, { today: '2021-02-20' });
+    expect(after.status).toEqual(all('built'));
+    expect(after.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([C, 'meeting/past-draft']);
+    const later = await run(dir, { today: '2021-03-01' });
+    expect(later.status).toEqual(all('unchanged'));
+    expect(later.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([C, 'meeting/past-draft']);
+  });
+
+  it('builds again when git HEAD has a newer version of a position the working tree has not', async () => {
+    const dir = threeMeetings();
+    initRepository(dir);
+    const path = join(dir, 'positions/extra/reforms-c.yaml');
+    const built = readFileSync(path, 'utf8');
+    expect((await run(dir)).status[C]).toBe('built');
+    writeFileSync(path, built.replace(/^version: (\d+)$/m, (_line, v: string) => `version: ${Number(v) + 1}`));
+    commitAll(dir, 'newer version');
+    writeFileSync(path, built); // the text of the last build, now older than HEAD's
+    const { result, status } = await run(dir);
+    expect(status[C]).toBe('failed');
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['positions/extra/reforms-c.yaml', 'position/version-decreased']);
+  });
 });
+

@@ -1,0 +1,110 @@
+import { basename, dirname } from 'node:path';
+import { projectPath } from '../load/files.js';
+import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
+import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
+import { checkTargets } from '../load/targets.js';
+import { generateReport, type TemplateCache } from '../pipeline/generate.js';
+import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { ExitCode } from '../report/errors.js';
+import { listTemplates, loadTemplate, TEMPLATE_SUFFIX } from '../render/template.js';
+import { checkPosition } from '../validate/position-rules.js';
+import { duplicateFileCodes } from '../validate/project-rules.js';
+
+/** Options of `briefing check`, as the CLI parsed them. */
+export interface CheckOptions {
+  /** Folder the command runs in; the project root is found from here. */
+  cwd: string;
+  /** Files, folders or glob patterns, relative to `cwd`; none means the whole project. */
+  paths: readonly string[];
+  /** Check as `build --final` would: a missing clearance is an error, not a warning. */
+  final: boolean;
+  /** Today's date (YYYY-MM-DD), read by the CLI; without it, date-relative warnings are skipped. */
+  today?: string;
+  /** From SOURCE_DATE_EPOCH, read by the CLI; passed on exactly as `build` does. */
+  sourceDateEpoch?: number;
+}
+
+/** Project-relative paths of the files a check looked at. */
+export type CheckedFiles = {
+  config: string;
+  ministries: string;
+  meetings: string[];
+  positions: string[];
+  templates: string[];
+};
+
+/** The result of a check: what was looked at, every problem, and the exit code. */
+export interface CheckResult {
+  checked: CheckedFiles;
+  diagnostics: Diagnostic[];
+  exitCode: number;
+}
+
+/**
+ * Runs everything `build` runs — loading, schema and cross-file rules, resolving,
+ * rendering and compiling each meeting in memory — and writes nothing. Also checks the
+ * positions and templates no meeting uses.
+ */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const project = loadProject(options.cwd);
+  const { targets, diagnostics: inputDiagnostics } = checkTargets(project, options.cwd, options.paths);
+  const shown = (files: readonly string[]) => files.map((file) => projectPath(project.root, file));
+  const positionFiles = new Set(shown(targets.positions));
+  const templateFiles = new Set(shown(targets.templates));
+  const checked: CheckedFiles = {
+    config: CONFIG_FILE,
+    ministries: project.ministriesFile.path,
+    meetings: shown(targets.meetings),
+    positions: [...positionFiles],
+    templates: [...templateFiles],
+  };
+  const diagnostics: Diagnostic[] = [...project.setupDiagnostics, ...inputDiagnostics];
+  const meetings = targets.meetings.map((file) => loadMeeting(project.root, file));
+  const setupBroken = hasErrors(project.setupDiagnostics);
+
+  // Positions on their own, including those no meeting uses. A broken config or registry
+  // would make every cross-file rule misfire, so then only each file's own problems count.
+  for (const loaded of project.positions.values()) {
+    const found = setupBroken ? loaded.diagnostics : checkPosition(project, loaded);
+    diagnostics.push(...found.filter((d) => positionFiles.has(d.file)));
+  }
+  diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
+  if (setupBroken) diagnostics.push(...meetings.flatMap((m) => m.diagnostics));
+  else diagnostics.push(...(await meetingProblems(project, meetings, options)));
+
+  const all = sortDiagnostics(uniqueDiagnostics(diagnostics));
+  return { checked, diagnostics: all, exitCode: hasErrors(all) ? ExitCode.problems : ExitCode.ok };
+}
+
+/** Each meeting exactly as `build` runs it, in memory; then the rules across meetings. */
+async function meetingProblems(project: Project, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<Diagnostic[]> {
+  const templates: TemplateCache = new Map();
+  const reports = [];
+  for (const loaded of meetings) {
+    reports.push(
+      await generateReport(
+        project,
+        loaded,
+        {
+          final: options.final,
+          formats: project.config.formats,
+          sourceDateEpoch: options.sourceDateEpoch,
+          ...(options.today ? { today: options.today } : {}),
+        },
+        templates,
+      ),
+    );
+  }
+  return [...reports.flatMap((r) => r.diagnostics), ...duplicateFileCodes(reports)];
+}
+
+/**
+ * Compiles the templates of each folder the given template files belong to (a partial
+ * belongs to the folder above its `partials/`), keeping the problems of those files.
+ */
+function templateProblems(project: Project, files: readonly string[], shownFiles: ReadonlySet<string>): Diagnostic[] {
+  const folders = new Set(files.map((file) => (basename(dirname(file)) === 'partials' && !file.endsWith(TEMPLATE_SUFFIX) ? dirname(dirname(file)) : dirname(file))));
+  return [...folders].flatMap((folder) =>
+    listTemplates([folder]).flatMap((name) => loadTemplate(name, [folder], project.root).diagnostics.filter((d) => shownFiles.has(d.file))),
+  );
+}

@@ -1,0 +1,57 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../model/index.js';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { isInside } from './files.js';
+import type { YamlFile } from './yaml.js';
+
+/** The project locations the config names under `paths`. */
+export type PathKey = keyof Config['paths'];
+
+const FOLDERS: readonly PathKey[] = ['meetings', 'positions', 'templates'];
+
+/** Absolute locations of the project's folders and registry; `undefined` when the config's value cannot be used. */
+export type ProjectLocations = Record<PathKey, string | undefined>;
+
+/**
+ * Resolves the config's `paths` and checks each one: it must lie inside the project (data is
+ * never read from elsewhere), be a folder or a file as expected, and exist when the config
+ * names it explicitly. A path with a problem is reported at its line and not used.
+ */
+export function projectLocations(root: string, config: Config, configFile: YamlFile): { locations: ProjectLocations; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const locations: ProjectLocations = { meetings: undefined, positions: undefined, templates: undefined, ministries: undefined };
+  for (const key of [...FOLDERS, 'ministries'] satisfies PathKey[]) {
+    const value = config.paths[key];
+    const absolute = join(root, value);
+    const place = configFile.locate(['paths', key]);
+    const folder = key !== 'ministries';
+    if (absolute !== root && !isInside(root, absolute)) {
+      diagnostics.push(
+        diagnostic(configFile.path, place, 'error', 'config/path-outside-project', `\`paths.${key}\` is \`${value}\`, outside the project folder; it is not read.`, 'Keep meetings, positions, templates and the registry inside the folder that holds briefing.config.yaml.'),
+      );
+      continue;
+    }
+    if (existsSync(absolute)) {
+      if (statSync(absolute).isDirectory() !== folder) {
+        diagnostics.push(
+          diagnostic(configFile.path, place, 'error', 'config/path', `\`paths.${key}\` is \`${value}\`, which is a ${folder ? 'file' : 'folder'}, not a ${folder ? 'folder' : 'file'}.`, `Name the ${folder ? 'folder that holds the' : 'registry'} ${folder ? key : 'file'}.`),
+        );
+        continue;
+      }
+    } else if (hasPath(configFile.data, key)) {
+      diagnostics.push(
+        diagnostic(configFile.path, place, 'error', 'config/path', `\`paths.${key}\` is \`${value}\`, which does not exist.`, 'Check the spelling, or remove the line to use the default.'),
+      );
+      continue;
+    }
+    locations[key] = absolute;
+  }
+  return { locations, diagnostics };
+}
+
+function hasPath(data: unknown, key: PathKey): boolean {
+  if (typeof data !== 'object' || data === null || !('paths' in data)) return false;
+  const paths: unknown = data.paths;
+  return typeof paths === 'object' && paths !== null && key in paths;
+}

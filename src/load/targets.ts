@@ -1,0 +1,93 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { isInside, projectPath } from './files.js';
+import { CONFIG_FILE, type Project } from './project.js';
+import { projectLocations, type ProjectLocations } from './project-paths.js';
+
+/** The files one `briefing check` looks at, by kind, as absolute paths. */
+export interface CheckTargets {
+  meetings: string[];
+  positions: string[];
+  templates: string[];
+  /** True when the whole project is checked (no paths given). */
+  wholeProject: boolean;
+}
+
+const YAML_FILES = ['**/*.yaml', '**/*.yml'];
+const CHECKED_FILES = [...YAML_FILES, '**/*.hbs'];
+
+/**
+ * Turns the paths given to `check` into files by kind. No paths means the whole project:
+ * every meeting, every position and every template. A folder means the files in it; a
+ * pattern is expanded; each file's kind is told by the folder it lies in.
+ */
+export function checkTargets(project: Project, cwd: string, inputs: readonly string[]): { targets: CheckTargets; diagnostics: Diagnostic[] } {
+  const folders = projectFolders(project);
+  if (!inputs.length) {
+    return {
+      targets: {
+        meetings: filesIn(folders.meetings, YAML_FILES),
+        positions: filesIn(folders.positions, YAML_FILES),
+        templates: filesIn(folders.templates, ['**/*.hbs']),
+        wholeProject: true,
+      },
+      diagnostics: [],
+    };
+  }
+  const targets: CheckTargets = { meetings: [], positions: [], templates: [], wholeProject: false };
+  const diagnostics: Diagnostic[] = [];
+  for (const input of inputs) {
+    const { files, problem } = expand(project, cwd, input);
+    if (problem) diagnostics.push(problem);
+    for (const file of files) {
+      const kind = kindOf(project, folders, file);
+      if (kind === 'meeting') targets.meetings.push(file);
+      else if (kind === 'position') targets.positions.push(file);
+      else if (kind === 'template') targets.templates.push(file);
+      else if (kind === 'other') {
+        diagnostics.push(
+          diagnostic(projectPath(project.root, file), undefined, 'error', 'input/unknown-kind', 'This is not a file briefing checks.', 'Name meeting, position or template files (.yaml, .hbs), or a folder holding them.'),
+        );
+      }
+    }
+  }
+  const unique = (files: string[]) => [...new Set(files)].sort();
+  return {
+    targets: { ...targets, meetings: unique(targets.meetings), positions: unique(targets.positions), templates: unique(targets.templates) },
+    diagnostics,
+  };
+}
+
+/** The project's folders, absolute; undefined where the config's value cannot be used (reported at load). */
+function projectFolders(project: Project): ProjectLocations {
+  return projectLocations(project.root, project.config, project.configFile).locations;
+}
+
+function filesIn(folder: string | undefined, patterns: readonly string[]): string[] {
+  if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
+  return globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
+}
+
+function expand(project: Project, cwd: string, input: string): { files: string[]; problem?: Diagnostic } {
+  if (isDynamicPattern(input)) {
+    const files = globSync(input, { cwd, absolute: true, onlyFiles: true }).sort();
+    if (files.length) return { files };
+    return { files, problem: diagnostic(input, undefined, 'error', 'input/no-match', `No file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.') };
+  }
+  const absolute = isAbsolute(input) ? input : resolve(cwd, input);
+  if (!existsSync(absolute)) {
+    return { files: [], problem: diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such file or folder.', 'Paths are relative to the current folder.') };
+  }
+  return { files: statSync(absolute).isDirectory() ? filesIn(absolute, CHECKED_FILES) : [absolute] };
+}
+
+type Kind = 'meeting' | 'position' | 'template' | 'setup' | 'other';
+
+function kindOf(project: Project, folders: ProjectLocations, file: string): Kind {
+  if (file === join(project.root, CONFIG_FILE) || file === folders.ministries) return 'setup';
+  if (file.endsWith('.hbs')) return 'template';
+  if (!/\.ya?ml$/.test(file)) return 'other';
+  return folders.positions !== undefined && isInside(folders.positions, file) ? 'position' : 'meeting';
+}

@@ -1,0 +1,135 @@
+import Handlebars from 'handlebars';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+
+/** The meeting names a template outside the templates folders: refused, never read. */
+export function templateOutsideFolder(name: string): Diagnostic {
+  return diagnostic(
+    name,
+    undefined,
+    'error',
+    'template/outside-folder',
+    `The template \`${name}\` lies outside the templates folder; it is not read.`,
+    'Name a template inside templates/, e.g. `informative-report.lv`, without folders that go up (`..`).',
+  );
+}
+
+/** What a template may call: the registered helpers and partials. */
+export interface TemplateNames {
+  helpers: ReadonlySet<string>;
+  partials: ReadonlySet<string>;
+}
+
+/**
+ * Problems found by reading a template, before any data is rendered, each at its line:
+ * a partial written as a path (refused, so no template reaches outside its folder),
+ * a partial that does not exist, and a call of a helper that does not exist.
+ * Syntax errors are left to the compiler.
+ */
+export function staticTemplateProblems(source: string, path: string, names: TemplateNames): Diagnostic[] {
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parseWithoutProcessing(source);
+  } catch {
+    return [];
+  }
+  const problems: Diagnostic[] = [];
+  const at = (node: hbs.AST.Node) => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
+  walk(ast, (node) => {
+    if (isPartial(node)) {
+      const name = partialName(node.name);
+      if (name === undefined || name.startsWith('@')) return;
+      if (/(^|[/\\])\.\.?([/\\]|$)|^[/\\]|^[A-Za-z]:/.test(name)) {
+        problems.push(
+          diagnostic(path, at(node), 'error', 'template/partial-outside-folder', `The partial \`${name}\` is written as a path; partials are only taken from the partials/ folder.`, 'Write the partial’s name alone, e.g. {{> signature}}, and keep its file in partials/.'),
+        );
+      } else if (node.type === 'PartialStatement' && !names.partials.has(name)) {
+        const known = [...names.partials].sort();
+        problems.push(
+          diagnostic(path, at(node), 'error', 'template/missing-partial', `The partial \`${name}\` does not exist.`, known.length ? `Partials in partials/: ${known.join(', ')}.` : 'Partials live in the partials/ folder beside the template, as <name>.hbs.'),
+        );
+      }
+      return;
+    }
+    for (const found of pathsOf(node)) {
+      const internal = found.parts.find((part) => PROTOTYPE_NAMES.has(part));
+      if (internal !== undefined) {
+        problems.push(
+          diagnostic(path, at(found), 'error', 'template/prototype-access', `\`${found.original}\` reaches into JavaScript internals (\`${internal}\`), not into the data.`, 'Use the fields of the template data described in the README.'),
+        );
+      }
+    }
+    const helper = helperName(node);
+    if (helper !== undefined && !names.helpers.has(helper)) {
+      problems.push(
+        diagnostic(path, at(node), 'error', 'template/unknown-helper', `The template calls \`${helper}\`, which is not a helper.`, `Helpers: ${[...names.helpers].filter((h) => !h.startsWith('helper') && !h.startsWith('block')).sort().join(', ')}.`),
+      );
+    }
+  });
+  return problems;
+}
+
+/** Visits every statement and sub-expression of a template, depth first. */
+function walk(program: hbs.AST.Program | undefined, visit: (node: hbs.AST.Node) => void): void {
+  const arguments_ = (call: Call) => {
+    for (const expression of [...call.params, ...(call.hash?.pairs.map((pair) => pair.value) ?? [])]) {
+      if (isCall(expression)) {
+        visit(expression);
+        arguments_(expression);
+      }
+    }
+  };
+  for (const statement of program?.body ?? []) {
+    visit(statement);
+    if (isCall(statement)) arguments_(statement);
+    if (hasPrograms(statement)) {
+      walk(statement.program, visit);
+      walk(statement.inverse, visit);
+    }
+  }
+}
+
+/** Names that lead from data to JavaScript internals; Handlebars denies them at run time, the check names them. */
+const PROTOTYPE_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** The paths a statement or call uses directly: its own path and its arguments' (sub-expressions are visited on their own). */
+function pathsOf(node: hbs.AST.Node): hbs.AST.PathExpression[] {
+  if (!isCall(node)) return [];
+  const expressions: hbs.AST.Expression[] = [node.path, ...node.params, ...(node.hash?.pairs.map((pair) => pair.value) ?? [])];
+  return expressions.filter(isPath);
+}
+
+/** A node that may call a helper. */
+type Call = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
+
+function isCall(node: hbs.AST.Node): node is Call {
+  return node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression';
+}
+
+/** The helper a node calls: a sub-expression always calls one, a mustache or block only with arguments. */
+function helperName(node: hbs.AST.Node): string | undefined {
+  if (!isCall(node)) return undefined;
+  const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+  if (node.type !== 'SubExpression' && !hasArguments) return undefined;
+  const path = node.path;
+  if (!isPath(path) || path.data || path.depth !== 0 || path.parts.length !== 1) return undefined;
+  return path.original;
+}
+
+function isPath(expression: hbs.AST.Expression): expression is hbs.AST.PathExpression {
+  return expression.type === 'PathExpression';
+}
+
+/** The partial's name as written: `{{> name}}` or `{{> "name"}}`; undefined for a dynamic `{{> (expr)}}`. */
+function partialName(name: hbs.AST.PathExpression | hbs.AST.SubExpression): string | undefined {
+  if (name.type === 'PathExpression' && 'original' in name) return name.original;
+  const literal: unknown = Reflect.get(name, 'value');
+  return typeof literal === 'string' ? literal : undefined;
+}
+
+function isPartial(node: hbs.AST.Node): node is hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement {
+  return node.type === 'PartialStatement' || node.type === 'PartialBlockStatement';
+}
+
+function hasPrograms(statement: hbs.AST.Node): statement is hbs.AST.BlockStatement {
+  return statement.type === 'BlockStatement' || statement.type === 'PartialBlockStatement' || statement.type === 'DecoratorBlock';
+}

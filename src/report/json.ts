@@ -1,0 +1,52 @@
+import type { Diagnostic } from './diagnostic.js';
+
+/** Version of the JSON report's shape; raised only when a field changes meaning or goes away. */
+export const JSON_REPORT_VERSION = 1;
+
+/** One problem in the JSON report: every field present, `null` when unknown. */
+export interface JsonDiagnostic {
+  file: string;
+  line: number | null;
+  column: number | null;
+  severity: Diagnostic['severity'];
+  ruleId: string;
+  message: string;
+  hint: string | null;
+}
+
+/** The JSON report printed by `briefing check --format json` (documented in docs/json-report.md). */
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  /** False when any error was found. */
+  ok: boolean;
+  exitCode: number;
+  summary: { errors: number; warnings: number };
+  /** Project-relative paths of the files looked at, when the command reports them. */
+  checked: Record<string, string | string[]> | null;
+  diagnostics: JsonDiagnostic[];
+}
+
+/** Builds the JSON report: a stable shape for CI scripts and editors. */
+export function toJsonReport(result: {
+  diagnostics: readonly Diagnostic[];
+  exitCode: number;
+  checked?: Record<string, string | string[]>;
+}): JsonReport {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    version: JSON_REPORT_VERSION,
+    ok: errors === 0,
+    exitCode: result.exitCode,
+    summary: { errors, warnings: result.diagnostics.length - errors },
+    checked: result.checked ?? null,
+    diagnostics: result.diagnostics.map((d) => ({
+      file: d.file,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      severity: d.severity,
+      ruleId: d.ruleId,
+      message: d.message,
+      hint: d.hint ?? null,
+    })),
+  };
+}

@@ -1,0 +1,94 @@
+import type { LoadedPosition, Project } from '../load/project.js';
+import type { Position } from '../model/index.js';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { suggest } from './schema.js';
+
+/** What a position rule looks at: one position file of the project. */
+export interface PositionRuleContext {
+  project: Project;
+  loaded: LoadedPosition;
+  position: Position;
+}
+
+/** A rule about one position, on its own: one small function, returning every problem it finds. */
+export type PositionRule = (context: PositionRuleContext) => Diagnostic[];
+
+/** The owner and every clearance must name a ministry in the registry. */
+export const ministriesKnown: PositionRule = ({ project, loaded, position }) => {
+  const codes: [string, readonly PropertyKey[]][] = [
+    [position.owner.ministry, ['owner', 'ministry']],
+    ...Object.keys(position.clearance).map((code): [string, readonly PropertyKey[]] => [code, ['clearance', code]]),
+  ];
+  return codes
+    .filter(([code]) => !project.ministries[code])
+    .map(([code, path]) =>
+      unknownMinistry(project, loaded.file.path, loaded.file.locate(path, path[0] === 'owner' ? 'value' : 'key'), code, 'position/unknown-ministry'),
+    );
+};
+
+/**
+ * A position's `version` only goes up: a lower number than the one committed at git HEAD
+ * means an old copy was pasted over a newer one, or the number was mistyped.
+ */
+export const versionNotLowered: PositionRule = ({ loaded, position }) => {
+  const before = loaded.committedVersion;
+  if (before === undefined || position.version >= before) return [];
+  return [
+    diagnostic(
+      loaded.file.path,
+      loaded.file.locate(['version']),
+      'error',
+      'position/version-decreased',
+      `The version went down from ${before} (at git HEAD) to ${position.version}.`,
+      `Versions only go up: set \`version: ${before + 1}\` if the text changed, or restore the committed file.`,
+    ),
+  ];
+};
+
+/** An answer with no text prints an empty section under its question: likely unfinished. */
+export const answerNotEmpty: PositionRule = ({ loaded, position }) =>
+  position.body.trim()
+    ? []
+    : [
+        diagnostic(
+          loaded.file.path,
+          loaded.file.locate(['body']),
+          'warning',
+          'position/empty-answer',
+          `The position \`${position.id}\` has an empty \`body\`: the report would print no answer.`,
+          'Write the answer under `body: |`.',
+        ),
+      ];
+
+/** The rules run for each position, in order. */
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, answerNotEmpty];
+
+/**
+ * Every problem of one position file: its YAML and schema problems, then its rules.
+ * `build` runs this for the positions a meeting includes, `check` for all of them.
+ */
+export function checkPosition(project: Project, loaded: LoadedPosition): Diagnostic[] {
+  const position = loaded.position;
+  if (!position) return loaded.diagnostics;
+  return [...loaded.diagnostics, ...POSITION_RULES.flatMap((rule) => rule({ project, loaded, position }))];
+}
+
+/** An unknown ministry code, with the nearest known code as a hint. */
+export function unknownMinistry(
+  project: Project,
+  file: string,
+  place: { line: number; column: number } | undefined,
+  code: string,
+  ruleId: string,
+): Diagnostic {
+  const codes = Object.keys(project.ministries);
+  const nearest = suggest(code, codes);
+  return diagnostic(
+    file,
+    place,
+    'error',
+    ruleId,
+    `The ministry code \`${code}\` is not in the ministries registry (${project.ministriesFile.path}).`,
+    nearest ? `Did you mean \`${nearest}\`?` : `Known codes: ${codes.join(', ')}.`,
+  );
+}

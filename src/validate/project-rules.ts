@@ -1,0 +1,37 @@
+import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+
+/** What the project-wide rules know of each meeting of a run. */
+export interface MeetingSummary {
+  meetingPath: string;
+  fileCode: string | null;
+  /** Where `file_code` is written in the meeting file. */
+  fileCodePlace?: Place | undefined;
+}
+
+/**
+ * Two meetings with one file code would overwrite each other's output: both are errors,
+ * so neither is written.
+ */
+export function duplicateFileCodes(reports: readonly MeetingSummary[]): Diagnostic[] {
+  const byCode = new Map<string, MeetingSummary[]>();
+  for (const report of reports) {
+    if (report.fileCode) byCode.set(report.fileCode, [...(byCode.get(report.fileCode) ?? []), report]);
+  }
+  return [...byCode].flatMap(([code, sharing]) =>
+    sharing.length < 2
+      ? []
+      : sharing.map((report) =>
+          diagnostic(
+            report.meetingPath,
+            report.fileCodePlace,
+            'error',
+            'meeting/duplicate-file-code',
+            `The file code \`${code}\` is also used by ${sharing
+              .filter((other) => other !== report)
+              .map((other) => other.meetingPath)
+              .join(', ')}; they would write the same files.`,
+            'Give each meeting its own file_code.',
+          ),
+        ),
+  );
+}

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { CHECK_BASE } from '../helpers/corpus.js';
+import { tempDir, writeFile } from '../helpers/project.js';
+
+/** The rule `position/version-decreased`, against a real git repository in a temporary folder. */
+const POSITION = 'positions/youth/youth-participation.yaml';
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+}
+
+function commit(dir: string, paths: readonly string[] = ['--all']): void {
+  git(dir, 'add', ...paths);
+  git(dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '--quiet', '--no-gpg-sign', '-m', 'change');
+}
+
+/** The base project inside `sub/project` of a fresh repository, so paths at HEAD carry a prefix. */
+function repository(): { repo: string; project: string } {
+  const repo = tempDir('briefing-git-');
+  const project = join(repo, 'sub', 'project');
+  cpSync(CHECK_BASE, project, { recursive: true });
+  git(repo, 'init', '--quiet');
+  return { repo, project };
+}
+
+const withVersion = (version: number) => readFileSync(join(CHECK_BASE, POSITION), 'utf8').replace('version: 2', `version: ${version}`);
+const versionProblems = async (project: string) =>
+  (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'position/version-decreased');
+
+describe('a position whose version went down against git HEAD', () => {
+  test('is an error at the version line, for a project in a subfolder of the repository', async () => {
+    const { repo, project } = repository();
+    writeFile(project, POSITION, withVersion(5));
+    commit(repo);
+    writeFile(project, POSITION, withVersion(4));
+    expect(await versionProblems(project)).toEqual([
+      {
+        file: POSITION,
+        line: 2,
+        column: 10,
+        severity: 'error',
+        ruleId: 'position/version-decreased',
+        message: 'The version went down from 5 (at git HEAD) to 4.',
+        hint: 'Versions only go up: set `version: 6` if the text changed, or restore the committed file.',
+      },
+    ]);
+  });
+
+  test('is fine when the version stays or goes up', async () => {
+    const { repo, project } = repository();
+    commit(repo);
+    expect(await versionProblems(project)).toEqual([]);
+    writeFile(project, POSITION, withVersion(3));
+    expect(await versionProblems(project)).toEqual([]);
+  });
+
+  test('is skipped silently for an untracked file, before the first commit, and outside a repository', async () => {
+    const { repo, project } = repository();
+    writeFile(project, POSITION, withVersion(1));
+    expect(await versionProblems(project)).toEqual([]); // no commit yet
+    writeFile(project, 'README.md', 'x');
+    commit(repo, ['sub/project/README.md']);
+    expect(await versionProblems(project)).toEqual([]); // the position is untracked
+    const outside = tempDir();
+    cpSync(CHECK_BASE, outside, { recursive: true });
+    writeFile(outside, POSITION, withVersion(1));
+    const result = await check({ cwd: outside, paths: [], final: false });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  test('is skipped when the committed file cannot be read as a position', async () => {
+    const { repo, project } = repository();
+    writeFile(project, POSITION, 'version: [broken\n');
+    commit(repo);
+    writeFile(project, POSITION, withVersion(1));
+    expect(await versionProblems(project)).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { CHECK_BASE } from '../helpers/corpus.js';
+import { tempDir, writeFile } from '../helpers/project.js';
+
+const MEETING = 'meetings/2021-05-17-youth.yaml';
+const USED = 'positions/youth/youth-participation.yaml';
+const TEMPLATE = 'templates/informative-report.lv.md.hbs';
+const PARTIAL = 'templates/partials/signature.hbs';
+
+/** The base project with three mistakes: in a used position, in an unused one, and in a partial. */
+function project(): string {
+  const dir = tempDir();
+  cpSync(CHECK_BASE, dir, { recursive: true });
+  writeFile(dir, USED, readFileSync(join(CHECK_BASE, USED), 'utf8').replace('version: 2', 'version: two'));
+  writeFile(dir, 'positions/spare/unused.yaml', 'id: unused\nversion: 1\nstatus: draft\nowner: {ministry: IZM}\nquestions: [x]\nbody: y\nnotes: z\n');
+  writeFile(dir, PARTIAL, '{{#if meeting.signature}}\n{{meeting.signature.name}}\n');
+  return dir;
+}
+
+const files = async (dir: string, paths: string[]) => {
+  const result = await check({ cwd: dir, paths, final: false });
+  return result.diagnostics.map((d) => `${d.file}:${d.line ?? ''} ${d.ruleId}`);
+};
+
+describe('check [paths…]', () => {
+  test('without paths: the whole project, also the position and partial no meeting reaches', async () => {
+    const dir = project();
+    expect(await files(dir, [])).toEqual([
+      'positions/spare/unused.yaml:7 schema/unknown-key',
+      `${USED}:2 schema/type`,
+      `${PARTIAL}:1 template/syntax`,
+    ]);
+    const result = await check({ cwd: dir, paths: [], final: false });
+    expect(result.checked).toEqual({
+      config: 'briefing.config.yaml',
+      ministries: 'ministries.yaml',
+      meetings: [MEETING],
+      positions: ['positions/spare/unused.yaml', 'positions/youth/youth-organisations.yaml', USED],
+      templates: [TEMPLATE, PARTIAL],
+    });
+  });
+
+  test('a position file: only its own problems', async () => {
+    expect(await files(project(), ['positions/spare/unused.yaml'])).toEqual(['positions/spare/unused.yaml:7 schema/unknown-key']);
+  });
+
+  test('a meeting file: what build would report for it, its positions and template included', async () => {
+    expect(await files(project(), [MEETING])).toEqual([`${USED}:2 schema/type`, `${PARTIAL}:1 template/syntax`]);
+  });
+
+  test('a folder or a pattern: the files in it, each by its kind', async () => {
+    expect(await files(project(), ['positions/youth'])).toEqual([`${USED}:2 schema/type`]);
+    expect(await files(project(), ['templates/**/*.hbs'])).toEqual([`${PARTIAL}:1 template/syntax`]);
+  });
+
+  test('paths are relative to the folder check runs in', async () => {
+    const dir = project();
+    expect(await files(join(dir, 'positions'), ['spare/unused.yaml'])).toEqual(['positions/spare/unused.yaml:7 schema/unknown-key']);
+  });
+});

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { check } from '../../src/commands/check.js';
+import { parseYaml } from '../../src/load/yaml.js';
+import { CHECK_BASE } from '../helpers/corpus.js';
+import { tempDir, writeFile } from '../helpers/project.js';
+import { cpSync } from 'node:fs';
+
+const POSITION = 'positions/youth/youth-organisations.yaml';
+const TEMPLATE = 'templates/informative-report.lv.md.hbs';
+
+function baseProject(files: Record<string, string>): string {
+  const dir = tempDir();
+  cpSync(CHECK_BASE, dir, { recursive: true });
+  for (const [path, text] of Object.entries(files)) writeFile(dir, path, text);
+  return dir;
+}
+const base = (path: string) => readFileSync(join(CHECK_BASE, path), 'utf8');
+
+describe('safety', () => {
+  test('position text is never compiled as a template: mustaches in it are printed as written', async () => {
+    const body = 'Atbilde {{meeting.date}} un {{#each questions}}x{{/each}} {{constructor.constructor}}.';
+    const dir = baseProject({ [POSITION]: base(POSITION).replace(/body: \|\n {2}.*\n/, `body: "${body}"\n`) });
+    const result = await build({ cwd: dir, inputs: ['meetings/2021-05-17-youth.yaml'], final: false, out: 'out', formats: ['md'] });
+    expect(result.diagnostics).toEqual([]);
+    const markdown = readFileSync(join(dir, 'out/IZMzin_170521_EYCS.md'), 'utf8');
+    expect(markdown).toContain('Atbilde {{meeting.date}} un {{#each questions}}x{{/each}} {{constructor.constructor}}.');
+  });
+
+  test('templates cannot reach prototypes: `constructor` is not data', async () => {
+    const template = base(TEMPLATE).replace('{{quote meeting.topic}}', '{{meeting.constructor.name}}');
+    const result = await check({ cwd: baseProject({ [TEMPLATE]: template }), paths: [], final: false });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['template/prototype-access', 22, 163]]);
+  });
+
+  test('YAML is read without custom tags and with bounded aliases', () => {
+    const tagged = parseYaml('x.yaml', 'a: !!js/function "function () { return 1 }"\nb: !!python/object:os.system ls\n');
+    expect(tagged.data).toBeUndefined();
+    expect(tagged.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ['yaml/tag', 1],
+      ['yaml/tag', 2],
+    ]);
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const bomb = parseYaml('bomb.yaml', `${levels.join('\n')}\n`);
+    expect(bomb.data).toBeUndefined();
+    expect(bomb.diagnostics.map((d) => d.ruleId)).toEqual(['yaml/alias-limit']);
+  });
+});

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { describe, expect, test, vi } from 'vitest';
+import { OutputError, writeAtomic } from '../../src/emit/write.js';
+import { REPO, tempDir } from '../helpers/project.js';
+
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, writeFileSync: vi.fn(actual.writeFileSync), renameSync: vi.fn(actual.renameSync) };
+});
+const real = await vi.importActual<typeof import('node:fs')>('node:fs');
+
+function systemError(code: string): Error {
+  return Object.assign(new Error(`${code}: simulated`), { code });
+}
+
+describe('writeAtomic', () => {
+  test('a write that fails halfway leaves the previous file whole and no temporary file behind', () => {
+    const dir = tempDir();
+    const target = join(dir, 'report.docx');
+    real.writeFileSync(target, 'the previous, good report');
+    vi.mocked(fs.writeFileSync).mockImplementationOnce((path, data) => {
+      real.writeFileSync(path, String(data).slice(0, 5)); // some bytes reach the disk, then it fills up
+      throw systemError('ENOSPC');
+    });
+    expect(() => writeAtomic(target, 'the new report, much longer than the old one', 'out/report.docx')).toThrow(OutputError);
+    expect(readFileSync(target, 'utf8')).toBe('the previous, good report');
+    expect(readdirSync(dir)).toEqual(['report.docx']);
+  });
+
+  test('a file held open by another program (EBUSY, EPERM) gets a one-line message naming it and what to do', () => {
+    const dir = tempDir();
+    const target = join(dir, 'report.docx');
+    real.writeFileSync(target, 'old');
+    for (const code of ['EBUSY', 'EPERM']) {
+      vi.mocked(fs.renameSync).mockImplementationOnce(() => {
+        throw systemError(code);
+      });
+      let caught: unknown;
+      try {
+        writeAtomic(target, 'new', 'out/report.docx');
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(OutputError);
+      expect(caught instanceof OutputError && caught.message).toBe('out/report.docx: cannot replace the file; another program holds it open.');
+      expect(caught instanceof OutputError && caught.hint).toBe('Close it (e.g. in Word) and build again.');
+      expect(readFileSync(target, 'utf8')).toBe('old');
+      expect(readdirSync(dir)).toEqual(['report.docx']);
+    }
+  });
+
+  test('a process killed while writing leaves either the old file or the new one, never a part', async () => {
+    const dir = tempDir();
+    const script = join(dir, 'writer.mjs');
+    // The real writeAtomic, bundled for a separate process that can be killed.
+    buildSync({ entryPoints: [join(REPO, 'src/emit/write.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'write.mjs'), logLevel: 'silent' });
+    writeFileSync(
+      script,
+      `import { writeAtomic } from './write.mjs';
+const size = 16 * 1024 * 1024;
+const a = new Uint8Array(size).fill(65), b = new Uint8Array(size).fill(66);
+process.stdout.write('ready\\n');
+for (let i = 0; ; i++) writeAtomic(process.argv[2], i % 2 ? a : b, 'target');
+`,
+    );
+    const target = join(dir, 'out', 'report.docx');
+    fs.mkdirSync(join(dir, 'out'));
+    real.writeFileSync(target, new Uint8Array(16 * 1024 * 1024).fill(65));
+    for (const delay of [0, 5, 25, 60]) {
+      const child = spawn(process.execPath, [script, target], { stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const bytes = readFileSync(target);
+      expect(bytes.length).toBe(16 * 1024 * 1024);
+      const first = bytes[0];
+      expect(first === 65 || first === 66).toBe(true);
+      expect(bytes.every((byte) => byte === first)).toBe(true);
+    }
+  });
+});

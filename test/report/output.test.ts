@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { basename, dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatAnnotation } from '../../src/report/annotations.js';
+import { useColour } from '../../src/report/human.js';
+import { corpusCases, corpusProject, readGolden, type CorpusCase } from '../helpers/corpus.js';
+import { REPO, runCli } from '../helpers/project.js';
+
+const cases = new Map(corpusCases('invalid').map((c) => [c.name, c]));
+function project(name: string): string {
+  const found: CorpusCase | undefined = cases.get(name);
+  if (!found) throw new Error(`no corpus case ${name}`);
+  return corpusProject(found);
+}
+
+describe('check output', () => {
+  test('on the example project: exit 0 and nothing but the summary', () => {
+    const run = runCli(['check'], REPO);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Checked 1 meeting, 3 positions, \d+ templates: no problems\.\n$/);
+    expect(run.stderr).toBe('');
+  });
+
+  test('--format json has a stable, documented shape (golden file)', () => {
+    const run = runCli(['check', '--format', 'json', '--final'], project('final-clearance-pending'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    const golden = 'test/fixtures/report/check-final.json';
+    expect(run.stdout).toBe(readGolden(`${REPO}/${golden}`, run.stdout));
+    const report: unknown = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ version: 1, ok: false, exitCode: 1, summary: { errors: 1, warnings: 1 } });
+  });
+
+  test('build prints problems exactly as check does', () => {
+    const dir = project('meeting-unknown-position');
+    const checked = runCli(['check'], dir);
+    const built = runCli(['build', 'meetings/2021-05-17-youth.yaml'], dir);
+    const problems = (text: string) => text.split('\n').filter((line) => /\s(error|warning)\s/.test(line));
+    expect(problems(checked.stdout)).toHaveLength(1);
+    expect(problems(built.stderr)).toEqual(problems(checked.stdout));
+    expect(built.status).toBe(1);
+  });
+});
+
+describe('GitHub annotations (GITHUB_ACTIONS=true)', () => {
+  test('each problem is also a workflow command, with the path from the repository checkout', () => {
+    const dir = project('meeting-unknown-position');
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dirname(dir) };
+    const run = runCli(['check'], dir, env);
+    const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(annotations).toEqual([
+      `::error file=${basename(dir)}/meetings/2021-05-17-youth.yaml,line=17,col=15,title=briefing meeting/unknown-position::Question 1 points to the position \`youth-participaton\`, which does not exist. Did you mean \`youth-participation\`?`,
+    ]);
+    const build = runCli(['build', 'meetings/2021-05-17-youth.yaml'], dir, env);
+    expect(build.stdout.split('\n').filter((line) => line.startsWith('::'))).toEqual(annotations);
+  });
+
+  test('with --format json, stdout stays pure JSON and the annotations go to stderr', () => {
+    const dir = project('yaml-tab-indent');
+    const run = runCli(['check', '--format', 'json'], dir, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir });
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    expect(run.stderr).toBe(
+      '::error file=meetings/2021-05-17-youth.yaml,line=11,col=1,title=briefing yaml/tab::Tabs are not allowed as indentation. Indent with spaces; YAML does not allow tabs for indentation.\n',
+    );
+  });
+
+  test('no annotations outside GitHub Actions', () => {
+    const run = runCli(['check'], project('yaml-tab-indent'), { GITHUB_ACTIONS: '' });
+    expect(run.stdout).not.toContain('::error');
+  });
+
+  test('workflow command syntax is escaped: newlines and % in the message, : and , in properties', () => {
+    const line = formatAnnotation(
+      { file: 'a,b:c.yaml', line: 2, column: 3, severity: 'warning', ruleId: 'x/y', message: '100% sure\nsecond line' },
+      (file) => file,
+    );
+    expect(line).toBe('::warning file=a%2Cb%3Ac.yaml,line=2,col=3,title=briefing x/y::100%25 sure%0Asecond line');
+    const noFile = formatAnnotation({ file: 'meetings/*.yaml', severity: 'error', ruleId: 'input/no-match', message: 'No file matches.' }, () => undefined);
+    expect(noFile).toBe('::error title=briefing input/no-match::meetings/*.yaml: No file matches.');
+  });
+});
+
+describe('colour', () => {
+  test('only on a terminal, never with NO_COLOR or TERM=dumb', () => {
+    expect(useColour(true, {})).toBe(true);
+    expect(useColour(false, {})).toBe(false);
+    expect(useColour(undefined, {})).toBe(false);
+    expect(useColour(true, { NO_COLOR: '' })).toBe(false);
+    expect(useColour(true, { NO_COLOR: '1' })).toBe(false);
+    expect(useColour(true, { TERM: 'dumb' })).toBe(false);
+  });
+});
+
+describe('internal errors', () => {
+  /** Runs the CLI with a preload that breaks JSON.stringify, standing in for a bug in the tool. */
+  function withBug(args: string[]) {
+    const bug = 'data:text/javascript,JSON.stringify = () => { throw new Error("simulated bug"); };';
+    return spawnSync(process.execPath, ['--import', bug, join(REPO, 'bin/briefing.js'), ...args], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+  }
+
+  test('print one line and a pointer to --debug, exit 2; --debug adds the stack', () => {
+    const run = withBug(['check', '--format', 'json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('briefing: internal error: simulated bug\n  Run with --debug for the stack trace, and report it as a bug.\n');
+    const debug = withBug(['check', '--format', 'json', '--debug']);
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/^briefing: internal error: simulated bug\nError: simulated bug\n\s+at /);
+  });
+});

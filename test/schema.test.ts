@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { globSync } from 'tinyglobby';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { jsonSchemaText, SCHEMAS, type SchemaKind } from '../src/model/json-schema.js';
+import { REPO, runCli } from './helpers/project.js';
+
+const KINDS = Object.keys(SCHEMAS).filter((kind): kind is SchemaKind => kind in SCHEMAS);
+const committed = (kind: SchemaKind) => readFileSync(join(REPO, 'schema', `${kind}.schema.json`), 'utf8');
+
+/** The example files and the schema kind each one is. */
+const EXAMPLES: [string, SchemaKind][] = [
+  ['briefing.config.yaml', 'config'],
+  ['ministries.yaml', 'ministries'],
+  ...globSync('meetings/*.yaml', { cwd: REPO }).map((path): [string, SchemaKind] => [path, 'meeting']),
+  ...globSync('positions/**/*.yaml', { cwd: REPO }).map((path): [string, SchemaKind] => [path, 'position']),
+];
+
+function validator(kind: SchemaKind) {
+  const ajv = new Ajv({ allErrors: true, formats: { date: true } });
+  return ajv.compile(JSON.parse(committed(kind)));
+}
+
+describe('JSON Schemas for editors', () => {
+  test.each(KINDS)('schema/%s.schema.json is up to date with the zod schema (else run `npm run schema`)', (kind) => {
+    expect(committed(kind)).toBe(jsonSchemaText(kind));
+  });
+
+  test('`briefing schema <kind>` prints the committed file; an unknown kind is a usage error', () => {
+    const run = runCli(['schema', 'position'], REPO);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(committed('position'));
+    const wrong = runCli(['schema', 'positon'], REPO);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('No schema for `positon`.');
+    expect(wrong.stderr).toContain('Did you mean `position`?');
+  });
+
+  test.each(EXAMPLES)('%s names its schema on the first line, and that file exists', (path, kind) => {
+    const firstLine = readFileSync(join(REPO, path), 'utf8').split('\n')[0] ?? '';
+    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
+    expect(match?.[1]).toBeDefined();
+    const target = resolve(dirname(join(REPO, path)), match?.[1] ?? '');
+    expect(target).toBe(join(REPO, 'schema', `${kind}.schema.json`));
+    expect(existsSync(target)).toBe(true);
+  });
+
+  test.each(EXAMPLES)('%s is valid under its JSON Schema', (path, kind) => {
+    const validate = validator(kind);
+    const valid = validate(parse(readFileSync(join(REPO, path), 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  test('the schemas reject what the tool rejects: an unknown key, a wrong value, an impossible date', () => {
+    const meeting = parse(readFileSync(join(REPO, 'meetings/2021-02-19-educ-informal.yaml'), 'utf8'));
+    const validate = validator('meeting');
+    expect(validate({ ...meeting, requred_clearances: [] })).toBe(false);
+    expect(validate({ ...meeting, kind: 'formall' })).toBe(false);
+    expect(validate({ ...meeting, date: '2021-02-30' })).toBe(false);
+    const config = validator('config');
+    expect(config({ issuing_ministry: 'IZM', quotes: 'german' })).toBe(false);
+    expect(config({ issuing_ministry: 'IZM' })).toBe(true);
+  });
+});

@@ -121,6 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * to build are read before any is built, because results are written as they come.
  */
 function duplicatesByMeeting(root: string, plan: BuildPlan): Map<string, Diagnostic> {
+  if (plan.unchanged.size + plan.toBuild.length < 2) return new Map();
   const summaries = [
     ...[...plan.unchanged].map(([meetingPath, entry]) => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace })),
     ...plan.toBuild.map((absolute) => fileCodeOf(root, absolute)),

@@ -44,7 +44,7 @@ const entrySchema = z.object({
 const cacheSchema = z.object({
   format: z.literal(1),
   tool: z.string(),
-  /** Ids of position files by content hash: a file seen before need not be parsed to find its id. */
+  /** Ids of position files by path and content hash: a file seen before need not be parsed to find its id. */
   positionIds: z.record(z.string(), z.string()),
   meetings: z.record(z.string(), entrySchema),
 });

@@ -9,7 +9,7 @@ import { runJobs } from '../batch/pool.js';
 import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
 import { projectPath } from '../load/files.js';
-import { findProjectRoot, loadProject } from '../load/project.js';
+import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '../load/project.js';
 import { assertTemplateExists } from '../render/catalog.js';
 import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
@@ -112,7 +112,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));
   const broken = final.some((item) => item.broken);
-  return finish(final.map((item) => item.outcome), [...selected.diagnostics, ...cacheProblems], threads, broken ? ExitCode.failure : undefined);
+  const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems];
+  return finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined);
 }
 
 /**
@@ -130,13 +131,13 @@ function duplicatesByMeeting(root: string, plan: BuildPlan): Map<string, Diagnos
 }
 
 /** The cache after this run: entries of clean builds added, of failed or deleted meetings dropped. */
-function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly { hash: string; id: string }[], recorded: readonly Recorded[], root: string): BuildCache {
+function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly PositionFile[], recorded: readonly Recorded[], root: string): BuildCache {
   const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([path]) => existsSync(join(root, path))));
   for (const item of recorded) {
     if (item.entry) meetings[item.outcome.meeting] = item.entry;
     else delete meetings[item.outcome.meeting];
   }
-  const positionIds = Object.fromEntries(positionFiles.map((file) => [file.hash, file.id]));
+  const positionIds = Object.fromEntries(positionFiles.map((file) => [positionIdKey(file), file.id]));
   return { format: 1, tool, positionIds, meetings };
 }
 

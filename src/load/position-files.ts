@@ -42,8 +42,16 @@ export function listPositionFiles(folder: string): string[] {
 }
 
 /**
- * Reads each position file under `folder` and learns the id it claims. A file whose
- * content hash is in `knownIds` (ids learnt by an earlier run) is not parsed; the
+ * The key under which an earlier run remembers a position file's id: its path and content
+ * hash (the id comes from the content, or from the file name when the content has none).
+ */
+export function positionIdKey(file: Pick<PositionFile, 'path' | 'hash'>): string {
+  return `${file.path}\u0000${file.hash}`;
+}
+
+/**
+ * Reads each position file under `folder` and learns the id it claims. A file found in
+ * `knownIds` (by {@link positionIdKey}, ids learnt by an earlier run) is not parsed; the
  * others are, and `parsed` receives what was parsed so that it need not be parsed again.
  */
 export function scanPositionFiles(
@@ -56,7 +64,7 @@ export function scanPositionFiles(
     const path = projectPath(root, absolute);
     const text = readText(absolute, path);
     const hash = sha256(text);
-    const known = knownIds.get(hash);
+    const known = knownIds.get(positionIdKey({ path, hash }));
     if (known !== undefined) return { path, hash, id: known };
     const loaded = checkPosition(path, text, hash, basename(absolute, extname(absolute)));
     const file = { path, hash, id: detached(loaded.id) };

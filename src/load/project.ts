@@ -14,7 +14,7 @@ import { parseYaml, type YamlFile } from './yaml.js';
 /** The name of the file that marks a project root. */
 export const CONFIG_FILE = 'briefing.config.yaml';
 
-export type { LoadedPosition, PositionFile } from './position-files.js';
+export { positionIdKey, type LoadedPosition, type PositionFile } from './position-files.js';
 
 /** Everything a build shares across meetings: settings, registry, positions, templates. */
 export interface Project {
@@ -70,8 +70,8 @@ export interface LoadProjectOptions {
    */
   positionFiles?: readonly PositionFile[];
   /**
-   * Ids of position files by content hash, learnt by an earlier run: such a file is not
-   * parsed until used. Given this, a file parsed only to learn its id is not kept either.
+   * Ids of position files learnt by an earlier run (keyed by `positionIdKey`): such a file
+   * is not parsed until used. Given this, a file parsed only to learn its id is not kept either.
    */
   knownPositionIds?: ReadonlyMap<string, string>;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { projectWithMeetings } from '../helpers/meetings.js';
-import { REPO, runCli } from '../helpers/project.js';
+import { REPO, runCli, writeFile } from '../helpers/project.js';
 
 const workflow: unknown = parse(readFileSync(join(REPO, '.github/workflows/briefings.yml'), 'utf8'));
 
@@ -20,9 +20,15 @@ function pick(value: unknown, ...keys: string[]): unknown {
 }
 
 describe('the GitHub Actions workflow', () => {
-  it('checks pull requests with briefing check', () => {
+  it('checks pull requests with briefing check, which passes on the example and annotates in GitHub Actions', () => {
     expect(pick(workflow, 'jobs', 'check', 'if')).toBe("github.event_name == 'pull_request'");
     expect(runLines('check')).toContain('npx briefing check');
+    const dir = projectWithMeetings({});
+    expect(runCli(['check'], dir).status).toBe(0);
+    writeFile(dir, 'meetings/broken.yaml', 'date: 2021-02-30\n');
+    const broken = runCli(['check'], dir, { GITHUB_ACTIONS: 'true' });
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/^::error file=meetings\/broken\.yaml,line=1,/m);
   });
 
   it('builds on main in four shards whose build commands, run as written, cover every meeting once', () => {

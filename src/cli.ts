@@ -6,6 +6,7 @@ import type { Diagnostic } from './report/diagnostic.js';
 import { countProblems, formatDiagnostic, paint, useColour } from './report/human.js';
 import { ExitCode, UsageError } from './report/errors.js';
 import { reportProblems, type MessageFormat } from './report/reporter.js';
+import { parseShard, type Shard } from './batch/shard.js';
 import type { NewFileResult } from './commands/new.js';
 import type { Prompter } from './prompt/prompter.js';
 import type { MeetingFlags } from './scaffold/meeting.js';
@@ -40,51 +41,65 @@ Examples:
 
 program
   .command('build')
-  .description('Build the report of each meeting as Markdown and DOCX.')
-  .argument('<meetings...>', 'meeting files or glob patterns, e.g. meetings/2021-02-19-educ-informal.yaml')
+  .description('Build the report of each meeting as Markdown and DOCX; unchanged meetings are skipped.')
+  .argument('[meetings...]', 'meeting files or glob patterns, e.g. meetings/2021-02-19-educ-informal.yaml')
+  .option('-a, --all', 'build every meeting under the config’s meetings folder', false)
   .option('-o, --out <dir>', 'output folder (default: the config’s `output`, usually out/)')
   .addOption(new Option('-f, --format <formats>', 'comma-separated formats: md, docx (default: the config’s `formats`)').argParser(parseFormats))
   .option('--final', 'refuse to build unless every required ministry cleared every position', false)
   .option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)')
   .option('-w, --watch', 'rebuild whenever the meeting, a position, a template or the config changes', false)
+  .addOption(new Option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)').argParser(parseJobs))
+  .option('--force', 'rebuild meetings the cache (.briefing-cache/) says are unchanged', false)
+  .addOption(new Option('--shard <i/n>', 'build only part i of n of the meetings (for a CI matrix)').argParser(parseShard))
+  .option('--json', 'print a machine-readable report instead of text', false)
   .addHelpText(
     'after',
     `
 Examples:
   $ briefing build meetings/2021-02-19-educ-informal.yaml
   $ briefing build 'meetings/2021-*.yaml' --out public/ --format docx
-  $ briefing build meetings/2021-02-19-educ-informal.yaml --final
   $ briefing build meetings/2021-02-19-educ-informal.yaml --watch
+  $ briefing build --all --shard 2/4 --json > report.json
 
 Exit codes: 0 built, 1 problems in the data (nothing written for those meetings), 2 could not run.
 SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
   )
-  .action(async (inputs: string[], flags: { out?: string; format?: ('md' | 'docx')[]; final: boolean; template?: string; watch: boolean }) => {
+  .action(async (inputs: string[], flags: BuildFlags) => {
     if (flags.watch) return watchMeeting(inputs, flags);
     const { build } = await import('./commands/build.js');
+    const { buildJson, formatOutcome, formatSummary } = await import('./report/build-summary.js');
+    const progress = !flags.json && process.stderr.isTTY && !process.env.CI ? await progressLine() : undefined;
     const result = await build({
       cwd: globalCwd(),
       inputs,
+      all: flags.all,
       final: flags.final,
+      force: flags.force,
       ...(flags.template ? { template: flags.template } : {}),
       ...(flags.out ? { out: flags.out } : {}),
       ...(flags.format ? { formats: flags.format } : {}),
+      ...(flags.jobs ? { jobs: flags.jobs } : {}),
+      ...(flags.shard ? { shard: flags.shard } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
       ...sourceDateEpoch(),
       today: today(),
     });
-    await printProblems(result, 'human', console.error);
+    progress?.clear();
+    process.exitCode = result.exitCode;
+    if (flags.json) {
+      console.log(buildJson(result));
+      // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
+      await printProblems(result, 'json', () => undefined);
+      return;
+    }
     const out = paint(stdoutColour);
     for (const meeting of result.meetings) {
-      if (meeting.status === 'built') {
-        const mark = meeting.draft ? out.yellow(' (draft: not every clearance is in place)') : '';
-        console.log(`${out.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${mark}`);
-      } else {
-        console.log(`${out.red('failed')} ${meeting.meeting}: nothing written`);
-      }
+      const line = formatOutcome(meeting, out);
+      if (line) console.log(line);
     }
-    const built = result.meetings.filter((m) => m.status === 'built').length;
-    console.error(chalk.dim(`${built} of ${result.meetings.length} built; ${countProblems(result.diagnostics)}.`));
-    process.exitCode = result.exitCode;
+    await printProblems(result, 'human', console.error);
+    console.error(chalk.dim(formatSummary(result, paint(false))));
   });
 
 const create = program
@@ -471,6 +486,43 @@ function count(n: number, noun: string): string {
 }
 
 
+
+interface BuildFlags {
+  all: boolean;
+  out?: string;
+  format?: ('md' | 'docx')[];
+  final: boolean;
+  template?: string;
+  watch: boolean;
+  jobs?: number;
+  force: boolean;
+  shard?: Shard;
+  json: boolean;
+}
+
+/** A progress line on the terminal (stderr), redrawn at most every 100 ms. */
+async function progressLine() {
+  const { formatProgress } = await import('./report/progress.js');
+  const started = Date.now();
+  let drawn = 0;
+  return {
+    update(state: { done: number; total: number; meeting: string }) {
+      const now = Date.now();
+      if (state.total < 2 || (now - drawn < 100 && state.done < state.total)) return;
+      drawn = now;
+      const width = (process.stderr.columns || 80) - 1;
+      process.stderr.write(`\r${formatProgress({ ...state, elapsedMs: now - started }, width)}\x1b[K`);
+    },
+    clear() {
+      if (drawn) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs needs a whole number of threads, at least 1, not \`${value}\`.`);
+  return Number(value);
+}
 function globalCwd(): string {
   const value: unknown = program.opts().cwd;
   return typeof value === 'string' ? value : process.cwd();

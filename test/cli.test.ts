@@ -37,7 +37,7 @@ describe('the briefing command', () => {
     const run = runCli(['build', EXAMPLE_MEETING], dir);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(`built  ${EXAMPLE_MEETING} → out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx, out/IZMzin_190221_EDUC.manifest.json\n`);
-    expect(run.stderr).toBe('1 of 1 built; no problems.\n');
+    expect(run.stderr).toBe('1 meeting: 1 built, 0 unchanged, 0 failed; no problems.\n');
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
   });
 

@@ -1,15 +1,22 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
-import { OutputError, writeAtomic } from '../emit/write.js';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readCache, writeCache, type BuildCache } from '../batch/cache.js';
+import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
+import { recordResult, recordUnchanged, type MeetingOutcome, type Recorded } from '../batch/outcome.js';
+import { fileCodeOf, planBuild, type BuildPlan } from '../batch/plan.js';
+import { runJobs } from '../batch/pool.js';
+import { selectMeetings } from '../batch/select.js';
+import type { Shard } from '../batch/shard.js';
 import { projectPath } from '../load/files.js';
-import { loadMeeting } from '../load/meeting.js';
-import { loadProject, type Project } from '../load/project.js';
-import { generateReport, type Format, type GeneratedReport, type TemplateCache } from '../pipeline/generate.js';
+import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '../load/project.js';
 import { assertTemplateExists } from '../render/catalog.js';
+import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
-import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
-import { ExitCode, UsageError } from '../report/errors.js';
+import { ExitCode } from '../report/errors.js';
+
+export type { MeetingOutcome } from '../batch/outcome.js';
 
 /** Options of `briefing build`, as the CLI parsed them. */
 export interface BuildOptions {
@@ -17,121 +24,132 @@ export interface BuildOptions {
   cwd: string;
   /** Meeting files or glob patterns, relative to `cwd`. */
   inputs: readonly string[];
+  /** Every meeting under the config's meetings folder (instead of `inputs`). */
+  all?: boolean;
+  /** Only this part of the meetings, for a CI matrix. */
+  shard?: Shard;
   /** Output folder; defaults to the config's `output`. */
   out?: string;
   /** Formats to write; defaults to the config's `formats`. */
   formats?: readonly Format[];
   /** Refuse to build a report whose positions lack a required clearance. */
   final: boolean;
-  /** From SOURCE_DATE_EPOCH, read by the CLI. */
-  sourceDateEpoch?: number;
   /** Use this template instead of each meeting's own. */
   template?: string;
   /** Today's date (YYYY-MM-DD), read by the CLI; without it, date-relative warnings are skipped. */
   today?: string;
+  /** From SOURCE_DATE_EPOCH, read by the CLI. */
+  sourceDateEpoch?: number;
+  /** Most worker threads to use; defaults to the number of cores. */
+  jobs?: number;
+  /** Rebuild meetings the cache says are unchanged. */
+  force?: boolean;
+  /** Told after each meeting is done (for a progress bar). */
+  onProgress?: (progress: BuildProgress) => void;
 }
 
-/** What happened to one meeting. */
-export interface MeetingOutcome {
+/** How far a batch is. */
+export interface BuildProgress {
+  done: number;
+  total: number;
+  /** The meeting just done. */
   meeting: string;
-  status: 'built' | 'failed';
-  draft: boolean;
-  /** Project-relative paths of the files written. */
-  outputs: string[];
 }
 
 /** The result of a build: per-meeting outcomes, all problems, and the exit code. */
 export interface BuildResult {
+  /** In path order. */
   meetings: MeetingOutcome[];
+  /** Every problem, the meetings' and the run's, sorted and without repeats. */
   diagnostics: Diagnostic[];
+  /** Problems of the run itself, not of one meeting (config, registry, inputs, cache). */
+  runDiagnostics: Diagnostic[];
+  summary: { built: number; unchanged: number; failed: number };
+  /** Worker threads used; 0 when the meetings were built on the main thread. */
+  threads: number;
   exitCode: number;
 }
 
 /**
- * Builds each meeting into Markdown and DOCX. A meeting with an error is not written
- * (its earlier output stays as it was); the others still build.
+ * Builds each meeting into Markdown and DOCX: meetings whose inputs and outputs are as
+ * the cache remembers them are skipped, the others are generated (on worker threads for
+ * a large batch) and written. A meeting with an error is not written (its earlier output
+ * stays as it was); the others still build.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const project = loadProject(options.cwd);
-  if (hasErrors(project.setupDiagnostics)) {
-    return { meetings: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.problems };
-  }
+  const root = findProjectRoot(options.cwd);
+  const tool = toolFingerprint();
+  const cache = readCache(root, tool);
+  const project = loadProject(options.cwd, { knownPositionIds: new Map(Object.entries(cache.positionIds)) });
+  if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, ExitCode.problems);
+
   if (options.template !== undefined) assertTemplateExists(project, options.template);
-  const { paths, diagnostics: inputDiagnostics } = resolveInputs(project, options.cwd, options.inputs);
+  const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
-  const formats = options.formats ?? project.config.formats;
+  const generate: GenerateOptions = {
+    final: options.final,
+    formats: options.formats ?? project.config.formats,
+    sourceDateEpoch: options.sourceDateEpoch,
+    template: options.template,
+    ...(options.today ? { today: options.today } : {}),
+  };
   const templates: TemplateCache = new Map();
-  const diagnostics: Diagnostic[] = [...project.setupDiagnostics, ...inputDiagnostics];
-  const meetings: MeetingOutcome[] = [];
-  let outputFailed = false;
+  const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), claims: claimsById(project.positionFiles) };
+  const plan = planBuild(selected.paths, cache, keys, templates, options.force ?? false);
+  const duplicates = duplicatesByMeeting(project.root, plan);
 
-  const reports: GeneratedReport[] = [];
-  for (const path of paths) {
-    const loaded = loadMeeting(project.root, path);
-    reports.push(
-      await generateReport(
-        project,
-        loaded,
-        { final: options.final, formats, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today } : {}) },
-        templates,
-      ),
-    );
-  }
-  diagnostics.push(...duplicateFileCodes(reports));
+  const recorded: Recorded[] = [];
+  const report = (item: Recorded) => {
+    recorded.push(item);
+    options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting });
+  };
+  for (const [meeting, entry] of plan.unchanged) report(recordUnchanged(meeting, entry, duplicates.get(meeting)));
+  const context = { project, options: generate, templates, jobs: options.jobs ?? availableParallelism() };
+  const threads = await runJobs(plan.toBuild, context, (result) =>
+    report(recordResult(result, { keys, templates, outDir, duplicate: duplicates.get(result.meetingPath) })),
+  );
 
-  for (const report of reports) {
-    diagnostics.push(...report.diagnostics);
-    const fatal = hasErrors(report.diagnostics) || diagnostics.some((d) => d.ruleId === 'meeting/duplicate-file-code' && d.file === report.meetingPath);
-    const outcome: MeetingOutcome = { meeting: report.meetingPath, status: 'failed', draft: report.draft, outputs: [] };
-    if (!fatal) {
-      try {
-        for (const file of report.files) {
-          const target = join(outDir, file.name);
-          const shown = projectPath(project.root, target);
-          writeAtomic(target, file.data, shown);
-          outcome.outputs.push(shown);
-        }
-        outcome.status = 'built';
-      } catch (error) {
-        if (!(error instanceof OutputError)) throw error;
-        outputFailed = true;
-        diagnostics.push(diagnostic(error.file, undefined, 'error', 'output/write', error.message, error.hint));
-      }
-    }
-    meetings.push(outcome);
-  }
-
-  const all = sortDiagnostics(uniqueDiagnostics(diagnostics));
-  const exitCode = outputFailed ? ExitCode.failure : hasErrors(all) ? ExitCode.problems : ExitCode.ok;
-  return { meetings, diagnostics: all, exitCode };
+  const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
+  const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));
+  const broken = final.some((item) => item.broken);
+  const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems];
+  return finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined);
 }
 
-/** Expands paths and globs into existing meeting files; a missing one is a problem, not a crash. */
-function resolveInputs(project: Project, cwd: string, inputs: readonly string[]) {
-  if (!inputs.length) {
-    throw new UsageError(
-      'Name the meeting file(s) to build.',
-      `For example: briefing build ${project.config.paths.meetings}/<date>-<slug>.yaml`,
-    );
+/**
+ * Meetings that share a file code with another of this run, with the message for each:
+ * they would write the same files, so none of them is written. The codes of the meetings
+ * to build are read before any is built, because results are written as they come.
+ */
+function duplicatesByMeeting(root: string, plan: BuildPlan): Map<string, Diagnostic> {
+  if (plan.unchanged.size + plan.toBuild.length < 2) return new Map();
+  const summaries = [
+    ...[...plan.unchanged].map(([meetingPath, entry]) => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace })),
+    ...plan.toBuild.map((absolute) => fileCodeOf(root, absolute)),
+  ];
+  return new Map(duplicateFileCodes(summaries).map((problem) => [problem.file, problem]));
+}
+
+/** The cache after this run: entries of clean builds added, of failed or deleted meetings dropped. */
+function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly PositionFile[], recorded: readonly Recorded[], root: string): BuildCache {
+  const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([path]) => existsSync(join(root, path))));
+  for (const item of recorded) {
+    if (item.entry) meetings[item.outcome.meeting] = item.entry;
+    else delete meetings[item.outcome.meeting];
   }
-  const paths: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const input of inputs) {
-    if (isDynamicPattern(input)) {
-      const matches = globSync(input, { cwd, absolute: true }).sort();
-      if (!matches.length) {
-        diagnostics.push(diagnostic(input, undefined, 'error', 'input/no-match', `No meeting file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.'));
-      }
-      paths.push(...matches);
-    } else {
-      const absolute = isAbsolute(input) ? input : resolve(cwd, input);
-      if (existsSync(absolute)) paths.push(absolute);
-      else {
-        diagnostics.push(
-          diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),
-        );
-      }
-    }
-  }
-  return { paths: [...new Set(paths)], diagnostics };
+  const positionIds = Object.fromEntries(positionFiles.map((file) => [positionIdKey(file), file.id]));
+  return { format: 1, tool, positionIds, meetings };
+}
+
+function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], threads: number, exitCode?: number): BuildResult {
+  const diagnostics = sortDiagnostics(uniqueDiagnostics([...runDiagnostics, ...meetings.flatMap((m) => m.diagnostics)]));
+  const count = (status: MeetingOutcome['status']) => meetings.filter((m) => m.status === status).length;
+  return {
+    meetings,
+    diagnostics,
+    runDiagnostics: sortDiagnostics(runDiagnostics),
+    summary: { built: count('built'), unchanged: count('unchanged'), failed: count('failed') },
+    threads,
+    exitCode: exitCode ?? (hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok),
+  };
 }

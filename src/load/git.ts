@@ -133,3 +133,22 @@ export function readCommittedTexts(root: string, paths: readonly string[]): Map<
   }
   return texts;
 }
+
+/**
+ * Project paths of the tracked files under `folder` whose working text differs from git
+ * HEAD (staged or not), in one `git diff`. Outside a git repository, without git, or
+ * before the first commit: none.
+ */
+export function changedSinceHead(root: string, folder: string): string[] {
+  try {
+    const repo = openRepository(root);
+    const output = git(repo.top, ['diff', '--name-only', '--no-renames', '-z', 'HEAD', '--', repositoryPath(repo, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
+    return output
+      .split('\u0000')
+      .filter(Boolean)
+      .map((path) => relative(root, resolve(repo.top, path)).split(sep).join('/'));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return [];
+  }
+}

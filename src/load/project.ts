@@ -1,32 +1,20 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { globSync } from 'tinyglobby';
-import { configSchema, ministriesSchema, positionSchema, type Config, type Ministries, type Position } from '../model/index.js';
+import { configSchema, ministriesSchema, type Config, type Ministries } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { UsageError } from '../report/errors.js';
 import { checkSchema } from '../validate/schema.js';
 import { projectPath, readText, sha256 } from './files.js';
-import { readCommittedTexts } from './git.js';
+import { changedSinceHead, readCommittedTexts } from './git.js';
+import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** The name of the file that marks a project root. */
 export const CONFIG_FILE = 'briefing.config.yaml';
 
-/** A position file, loaded and checked. */
-export interface LoadedPosition {
-  /** The id from the file, or the file's base name when the id cannot be read. */
-  id: string;
-  file: YamlFile;
-  /** Present only when the file passed its schema. */
-  position?: Position;
-  /** SHA-256 of the file's text. */
-  hash: string;
-  /** The `version` the file has at git HEAD, when it is committed there with a readable one. */
-  committedVersion?: number;
-  diagnostics: Diagnostic[];
-}
+export { positionIdKey, type LoadedPosition, type PositionFile } from './position-files.js';
 
 /** Everything a build shares across meetings: settings, registry, positions, templates. */
 export interface Project {
@@ -37,6 +25,8 @@ export interface Project {
   ministriesFile: YamlFile;
   /** Positions by id; a duplicated id keeps the first file and reports the second. */
   positions: Map<string, LoadedPosition>;
+  /** Every position file, sorted by path, with its hash and the id it claims (duplicates included). */
+  positionFiles: PositionFile[];
   /** Problems in the config and the registry: they stop the whole run (exit 1, nothing built). */
   setupDiagnostics: Diagnostic[];
   /** Folders searched for templates, the project's first, then the built-in ones. */
@@ -72,11 +62,25 @@ export function packageRoot(): string {
   return dir;
 }
 
+/** How to find the positions: scan the positions folder (the default), or take a scan already made. */
+export interface LoadProjectOptions {
+  /**
+   * The position files as found by an earlier scan of this project (e.g. by the main
+   * thread of a batch): they are not scanned again, and each is parsed on first use.
+   */
+  positionFiles?: readonly PositionFile[];
+  /**
+   * Ids of position files learnt by an earlier run (keyed by `positionIdKey`): such a file
+   * is not parsed until used. Given this, a file parsed only to learn its id is not kept either.
+   */
+  knownPositionIds?: ReadonlyMap<string, string>;
+}
+
 /**
  * Loads the config, the ministries registry and every position file of the project.
  * Problems are collected; only an unreadable config throws.
  */
-export function loadProject(cwd: string): Project {
+export function loadProject(cwd: string, options: LoadProjectOptions = {}): Project {
   const root = findProjectRoot(cwd);
   const configFile = parseYaml(CONFIG_FILE, readText(join(root, CONFIG_FILE), CONFIG_FILE));
   const configChecked = checkSchema(configFile, configSchema, 'config');
@@ -100,7 +104,7 @@ export function loadProject(cwd: string): Project {
     );
   }
 
-  const positions = loadPositions(root, locations.positions);
+  const { positions, positionFiles } = loadPositions(root, locations.positions, options);
   const packageTemplates = join(packageRoot(), 'templates');
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
@@ -110,6 +114,7 @@ export function loadProject(cwd: string): Project {
     ministries,
     ministriesFile,
     positions,
+    positionFiles,
     setupDiagnostics,
     templateDirs,
     settingsHash: sha256(configFile.text + '\u0000' + ministriesFile.text),
@@ -127,48 +132,54 @@ function loadMinistries(root: string, own: string | undefined) {
 }
 
 /**
- * Reads and checks every `*.yaml` under the positions folder, sorted by path. A second
- * file with an id already taken is reported on the first one's record, so every
- * meeting that uses the id sees the conflict.
+ * Reads every `*.yaml` under the positions folder, sorted by path; each is checked when
+ * first used. A second file with an id already taken is reported on the first one's
+ * record, so every meeting that uses the id sees the conflict.
  */
-function loadPositions(root: string, folder: string | undefined): Map<string, LoadedPosition> {
-  const files = folder !== undefined && existsSync(folder)
-    ? globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true, dot: false }).sort()
-    : [];
-  const positions = new Map<string, LoadedPosition>();
-  const committed = readCommittedTexts(root, files.map((absolute) => projectPath(root, absolute)));
-  for (const absolute of files) {
-    const shown = projectPath(root, absolute);
-    const text = readText(absolute, shown);
-    const file = parseYaml(shown, text);
-    const checked = checkSchema(file, positionSchema, 'position');
-    const id = checked.value?.id ?? idFromData(file.data) ?? basename(absolute, extname(absolute));
-    const loaded: LoadedPosition = {
-      id,
-      file,
-      hash: sha256(text),
-      diagnostics: [...file.diagnostics, ...checked.diagnostics],
-    };
-    if (checked.value) loaded.position = checked.value;
-    const committedVersion = versionIn(committed.get(shown), shown);
-    if (committedVersion !== undefined) loaded.committedVersion = committedVersion;
-    const earlier = positions.get(id);
+function loadPositions(root: string, folder: string | undefined, options: LoadProjectOptions) {
+  // A batch passes the ids it knows and parses lazily: a file parsed only to learn its id is then dropped.
+  const parsed = new Map<string, LoadedPosition>();
+  const keep = options.knownPositionIds ? undefined : (file: PositionFile, loaded: LoadedPosition) => parsed.set(file.path, loaded);
+  const positionFiles =
+    options.positionFiles !== undefined
+      ? [...options.positionFiles]
+      : folder === undefined
+        ? []
+        : withCommittedVersions(root, folder, scanPositionFiles(root, folder, options.knownPositionIds, keep));
+  const positions = new Map<string, LazyPosition>();
+  for (const file of positionFiles) {
+    const loaded = new LazyPosition(root, file, parsed.get(file.path));
+    const earlier = positions.get(file.id);
     if (earlier) {
-      earlier.diagnostics.push(
+      earlier.report(
         diagnostic(
-          shown,
-          file.locate(['id']),
+          file.path,
+          loaded.file.locate(['id']),
           'error',
           'position/duplicate-id',
-          `The position id \`${id}\` is already used by ${earlier.file.path}.`,
+          `The position id \`${file.id}\` is already used by ${earlier.path}.`,
           'Give each position its own id; by convention the id is the file name.',
         ),
       );
       continue;
     }
-    positions.set(id, loaded);
+    positions.set(file.id, loaded);
   }
-  return positions;
+  return { positions, positionFiles };
+}
+
+/**
+ * Adds the version at git HEAD to each position file whose text differs from the one
+ * committed there. A file as committed has its committed version by definition, so only
+ * the changed ones are read from git and parsed: none on a clean checkout.
+ */
+function withCommittedVersions(root: string, folder: string, files: PositionFile[]): PositionFile[] {
+  const changed = new Set(changedSinceHead(root, folder));
+  const committed = readCommittedTexts(root, files.filter((file) => changed.has(file.path)).map((file) => file.path));
+  return files.map((file) => {
+    const committedVersion = versionIn(committed.get(file.path), file.path);
+    return committedVersion === undefined ? file : { ...file, committedVersion };
+  });
 }
 
 /** The `version` of a position's committed text, if that text is readable and has one. */
@@ -178,10 +189,5 @@ function versionIn(text: string | undefined, path: string): number | undefined {
   if (typeof data === 'object' && data !== null && 'version' in data && Number.isInteger(data.version)) {
     return Number(data.version);
   }
-  return undefined;
-}
-
-function idFromData(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'string') return data.id;
   return undefined;
 }

@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** One finished process: wall time, peak memory when the system tells it, exit status, output. */
+export interface Run {
+  ms: number;
+  /** Peak resident set size in MiB (Linux only; undefined elsewhere). */
+  peakMiB: number | undefined;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command to its end and times it, whole process. The peak resident memory is the
+ * kernel's high-water mark (`VmHWM` in /proc), read every 20 ms while the process runs.
+ */
+export async function timed(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let peakKiB: number | undefined;
+  const poll = setInterval(() => {
+    const now = highWaterMark(child.pid);
+    if (now !== undefined) peakKiB = Math.max(peakKiB ?? 0, now);
+  }, 20);
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  clearInterval(poll);
+  const ms = performance.now() - started;
+  return { ms, peakMiB: peakKiB === undefined ? undefined : peakKiB / 1024, status, stdout, stderr };
+}
+
+/** Runs a command `count` times, one after another; fails loudly if any run fails. */
+export async function repeat(count: number, command: string, args: readonly string[], cwd: string, before?: () => void): Promise<Run[]> {
+  const runs: Run[] = [];
+  for (let i = 0; i < count; i++) {
+    before?.();
+    const run = await timed(command, args, cwd);
+    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}:\n${run.stderr}`);
+    runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * Runs one command per item, `concurrency` at a time (each its own process), and returns
+ * the wall time of the whole set.
+ */
+export async function runEach<T>(items: readonly T[], concurrency: number, commandFor: (item: T) => [string, string[]], cwd: string): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, concurrency) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item === undefined) break;
+      const [command, args] = commandFor(item);
+      const run = await timed(command, args, cwd);
+      if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}:\n${run.stderr}`);
+    }
+  });
+  await Promise.all(lanes);
+  return performance.now() - started;
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Whether a program can be started (e.g. `pandoc --version`). */
+export function available(command: string, args: readonly string[]): boolean {
+  const result = spawnSync(command, args, { stdio: 'ignore' });
+  return result.status === 0;
+}
+
+function highWaterMark(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

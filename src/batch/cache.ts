@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { OutputError, writeAtomic } from '../emit/write.js';
+import { sha256 } from '../load/files.js';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+
+/** The cache folder at the project root (git-ignored). */
+export const CACHE_DIR = '.briefing-cache';
+/** The cache file, project-relative. */
+export const CACHE_FILE = `${CACHE_DIR}/build.json`;
+
+const fileRecord = z.object({ path: z.string(), sha256: z.string() });
+const inputRecord = z.object({ path: z.string(), sha256: z.string().optional() });
+
+const diagnosticRecord = z.object({
+  file: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  severity: z.enum(['error', 'warning']),
+  ruleId: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+
+const entrySchema = z.object({
+  /** Hash of everything that decided the outputs (see meetingKey). */
+  key: z.string(),
+  meetingHash: z.string(),
+  /** What the meeting named, so the key can be checked without parsing it again. */
+  template: z.string(),
+  positions: z.array(z.string()),
+  /** The meeting's date: whether it is past decides a warning. */
+  date: z.string().nullable(),
+  fileCode: z.string(),
+  fileCodePlace: z.object({ line: z.number(), column: z.number() }).optional(),
+  draft: z.boolean(),
+  /** Warnings of the build, shown again when the meeting is skipped. */
+  warnings: z.array(diagnosticRecord),
+  inputs: z.array(inputRecord),
+  outputs: z.array(fileRecord),
+});
+
+const cacheSchema = z.object({
+  format: z.literal(1),
+  tool: z.string(),
+  /** Ids of position files by path and content hash: a file seen before need not be parsed to find its id. */
+  positionIds: z.record(z.string(), z.string()),
+  meetings: z.record(z.string(), entrySchema),
+});
+
+/** What the cache remembers of one meeting's last good build. */
+export type CacheEntry = z.output<typeof entrySchema>;
+/** The whole cache file. */
+export type BuildCache = z.output<typeof cacheSchema>;
+
+/**
+ * Reads the cache. A missing, unreadable or foreign cache (another tool version) is an
+ * empty one: the cache can only save work, never change what is built.
+ */
+export function readCache(root: string, tool: string): BuildCache {
+  const empty: BuildCache = { format: 1, tool, positionIds: {}, meetings: {} };
+  let text: string;
+  try {
+    text = readFileSync(join(root, CACHE_FILE), 'utf8');
+  } catch {
+    return empty;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return empty;
+  }
+  const parsed = cacheSchema.safeParse(data);
+  return parsed.success && parsed.data.tool === tool ? parsed.data : empty;
+}
+
+/** Writes the cache atomically; a cache that cannot be written is a warning, not a failure. */
+export function writeCache(root: string, cache: BuildCache): Diagnostic[] {
+  try {
+    writeAtomic(join(root, CACHE_FILE), `${JSON.stringify(cache)}\n`, CACHE_FILE);
+    return [];
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    return [diagnostic(CACHE_FILE, undefined, 'warning', 'cache/write', `${error.message} The next build cannot skip unchanged meetings.`, error.hint)];
+  }
+}
+
+/** Whether every output of an entry is still on disk with the bytes that were written. */
+export function outputsIntact(root: string, entry: CacheEntry): boolean {
+  return entry.outputs.every((output) => {
+    try {
+      return sha256(readFileSync(join(root, output.path))) === output.sha256;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,86 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import { sha256 } from '../load/files.js';
+import { packageRoot, type PositionFile, type Project } from '../load/project.js';
+import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import { loadTemplate } from '../render/template.js';
+
+/**
+ * Identifies the tool that builds: its version and the code it runs, so that a rebuilt
+ * tool never reuses outputs of an older one, even at the same version. The bundler names
+ * each file under `dist/chunks/` after a hash of its content, so their names stand for the code.
+ */
+export function toolFingerprint(): string {
+  let chunks: string[] = [];
+  try {
+    chunks = readdirSync(join(packageRoot(), 'dist', 'chunks')).sort();
+  } catch {
+    // Run from the sources (tests): the version alone identifies the tool.
+  }
+  return `${packageJson.version}+${sha256(chunks.join('\n')).slice(0, 16)}`;
+}
+
+/**
+ * The template a meeting names, as text: the file found first on the template path and
+ * its partials. `undefined` when it cannot be loaded (the build reports why).
+ */
+export function templateFingerprint(project: Project, name: string, templates: TemplateCache): string | undefined {
+  let compiled = templates.get(name);
+  if (!compiled) {
+    compiled = loadTemplate(name, project.templateDirs, project.root);
+    templates.set(name, compiled);
+  }
+  const template = compiled.template;
+  return template ? sha256([template.path, ...template.sources].join('\u0000')) : undefined;
+}
+
+/** Everything besides the meeting's own files that decides what a build writes. */
+export interface KeyContext {
+  tool: string;
+  project: Project;
+  options: GenerateOptions;
+  /** Project-relative output folder. */
+  out: string;
+  /** Position files by the id they claim; two files for one id are both part of the key. */
+  claims: ReadonlyMap<string, readonly PositionFile[]>;
+}
+
+/** What a meeting's build read: its text, the template it names, the positions it includes, its date. */
+export interface MeetingFacts {
+  meetingHash: string;
+  template: string;
+  positions: readonly string[];
+  date: string | null;
+}
+
+/**
+ * The cache key of one meeting's outputs and messages: a hash of everything that decides
+ * them: tool, config and registry, template and partials, the meeting, each included
+ * position's file(s) and version at git HEAD, formats, flags, output folder, and whether
+ * the meeting is over. `undefined` when the template cannot be loaded.
+ */
+export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache): string | undefined {
+  const template = templateFingerprint(context.project, facts.template, templates);
+  if (template === undefined) return undefined;
+  const { final, formats, sourceDateEpoch, template: chosen, today } = context.options;
+  return sha256(
+    JSON.stringify({
+      tool: context.tool,
+      settings: context.project.settingsHash,
+      template,
+      meeting: facts.meetingHash,
+      positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash, file.committedVersion ?? null])]),
+      // Only whether the meeting is over matters (a draft of a past meeting is warned about), not the day itself.
+      past: today && facts.date ? facts.date < today : null,
+      options: { final, formats: [...formats].sort(), sourceDateEpoch: sourceDateEpoch ?? null, template: chosen ?? null, out: context.out },
+    }),
+  );
+}
+
+/** Groups position files by the id they claim. */
+export function claimsById(files: readonly PositionFile[]): Map<string, PositionFile[]> {
+  const claims = new Map<string, PositionFile[]>();
+  for (const file of files) claims.set(file.id, [...(claims.get(file.id) ?? []), file]);
+  return claims;
+}

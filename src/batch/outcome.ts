@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { OutputError, writeAtomic } from '../emit/write.js';
+import { projectPath, sha256 } from '../load/files.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
+import type { CacheEntry } from './cache.js';
+import { meetingKey, type KeyContext } from './fingerprint.js';
+import type { JobResult } from './job-result.js';
+import type { TemplateCache } from '../pipeline/generate.js';
+
+/** A file that went into a report, with its content hash when it has one. */
+export interface InputFile {
+  path: string;
+  sha256?: string;
+}
+
+/** What happened to one meeting. */
+export interface MeetingOutcome {
+  /** Project-relative path of the meeting file. */
+  meeting: string;
+  /** built: written now; unchanged: skipped, its outputs are up to date; failed: nothing written. */
+  status: 'built' | 'unchanged' | 'failed';
+  draft: boolean;
+  inputs: InputFile[];
+  /** Project-relative paths of the files written (or, when unchanged, already there). */
+  outputs: string[];
+  /** This meeting's problems (for an unchanged meeting, the warnings of its last build). */
+  diagnostics: Diagnostic[];
+  /** Time spent on this meeting, in milliseconds. */
+  ms: number;
+}
+
+/** A meeting's outcome, with the cache entry to remember when it built cleanly. */
+export interface Recorded {
+  outcome: MeetingOutcome;
+  entry?: CacheEntry;
+  /** Writing failed, or the job could not run: the build exits with 2. */
+  broken: boolean;
+}
+
+/** Where and how results are written. */
+export interface WriteContext {
+  keys: KeyContext;
+  templates: TemplateCache;
+  outDir: string;
+  /** The message when the meeting shares its file code with another of the run: then it is not written. */
+  duplicate: Diagnostic | undefined;
+}
+
+/**
+ * Writes a generated meeting (unless it has an error or shares its file code with
+ * another meeting) and records the outcome and its cache entry.
+ */
+export function recordResult(result: JobResult, context: WriteContext): Recorded {
+  const root = context.keys.project.root;
+  const outcome: MeetingOutcome = {
+    meeting: result.meetingPath,
+    status: 'failed',
+    draft: result.draft,
+    inputs: inputFiles(result),
+    outputs: [],
+    diagnostics: context.duplicate ? [...result.diagnostics, context.duplicate] : result.diagnostics,
+    ms: result.ms,
+  };
+  if (result.crashed || hasErrors(outcome.diagnostics) || !result.fileCode || !result.template) {
+    return { outcome, broken: result.crashed };
+  }
+
+  const written: { path: string; sha256: string }[] = [];
+  try {
+    for (const file of result.files) {
+      const target = join(context.outDir, file.name);
+      const shown = projectPath(root, target);
+      writeAtomic(target, file.data, shown);
+      written.push({ path: shown, sha256: sha256(file.data) });
+    }
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    outcome.diagnostics = [...outcome.diagnostics, diagnostic(error.file, undefined, 'error', 'output/write', error.message, error.hint)];
+    return { outcome, broken: true };
+  }
+  outcome.status = 'built';
+  outcome.outputs = written.map((file) => file.path);
+  const positions = result.inputs.positions.map((p) => p.id);
+  const facts = { meetingHash: result.inputs.meeting.hash, template: result.template, positions, date: result.date };
+  const key = meetingKey(context.keys, facts, context.templates);
+  const entry: CacheEntry | undefined = key
+    ? {
+        key,
+        ...facts,
+        fileCode: result.fileCode,
+        ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
+        draft: result.draft,
+        warnings: result.diagnostics,
+        inputs: outcome.inputs,
+        outputs: written,
+      }
+    : undefined;
+  return { outcome, broken: false, ...(entry ? { entry } : {}) };
+}
+
+/**
+ * The outcome of a meeting the cache says is up to date; failed instead (and forgotten by
+ * the cache) when another meeting of the run now has its file code.
+ */
+export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined): Recorded {
+  const outcome: MeetingOutcome = {
+    meeting,
+    status: 'unchanged',
+    draft: entry.draft,
+    inputs: entry.inputs,
+    outputs: entry.outputs.map((output) => output.path),
+    diagnostics: entry.warnings,
+    ms: 0,
+  };
+  if (duplicate) return { outcome: { ...outcome, status: 'failed', outputs: [], diagnostics: [...entry.warnings, duplicate] }, broken: false };
+  return { outcome, entry, broken: false };
+}
+
+function inputFiles(result: JobResult): InputFile[] {
+  const { meeting, positions, template } = result.inputs;
+  return [
+    meeting.hash ? { path: meeting.path, sha256: meeting.hash } : { path: meeting.path },
+    ...positions.map((p) => ({ path: p.path, sha256: p.hash })),
+    ...(template ? [{ path: template }] : []),
+  ];
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { projectPath, sha256 } from '../load/files.js';
+import { loadMeeting } from '../load/meeting.js';
+import type { Place } from '../report/diagnostic.js';
+import { UsageError } from '../report/errors.js';
+import type { TemplateCache } from '../pipeline/generate.js';
+import { outputsIntact, type BuildCache, type CacheEntry } from './cache.js';
+import { meetingKey, type KeyContext } from './fingerprint.js';
+
+/** Which meetings can be skipped, and which must be built. */
+export interface BuildPlan {
+  /** Skipped meetings by project-relative path, with what the cache remembers of them. */
+  unchanged: Map<string, CacheEntry>;
+  /** Meetings to build, absolute. */
+  toBuild: string[];
+}
+
+/**
+ * Decides, without parsing anything, which meetings are unchanged: the same meeting text,
+ * the same key (positions, settings, templates, tool, flags) as at the last good build,
+ * and outputs still on disk with the bytes written then. Everything else is built.
+ */
+export function planBuild(paths: readonly string[], cache: BuildCache, keys: KeyContext, templates: TemplateCache, force: boolean): BuildPlan {
+  const plan: BuildPlan = { unchanged: new Map(), toBuild: [] };
+  for (const absolute of paths) {
+    const path = projectPath(keys.project.root, absolute);
+    const entry = force ? undefined : cache.meetings[path];
+    if (entry && isUnchanged(absolute, entry, keys, templates)) plan.unchanged.set(path, entry);
+    else plan.toBuild.push(absolute);
+  }
+  return plan;
+}
+
+function isUnchanged(absolute: string, entry: CacheEntry, keys: KeyContext, templates: TemplateCache): boolean {
+  let meetingHash: string;
+  try {
+    meetingHash = sha256(readFileSync(absolute));
+  } catch {
+    return false;
+  }
+  if (meetingHash !== entry.meetingHash) return false;
+  const key = meetingKey(keys, { meetingHash, template: entry.template, positions: entry.positions, date: entry.date }, templates);
+  return key === entry.key && outputsIntact(keys.project.root, entry);
+}
+
+/** A meeting's file code and where it is written, read as the build will read it (null when unreadable or invalid). */
+export function fileCodeOf(root: string, absolute: string): { meetingPath: string; fileCode: string | null; fileCodePlace: Place | undefined } {
+  try {
+    const loaded = loadMeeting(root, absolute);
+    return { meetingPath: loaded.path, fileCode: loaded.meeting?.file_code ?? null, fileCodePlace: loaded.file.locate(['file_code']) };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { meetingPath: projectPath(root, absolute), fileCode: null, fileCodePlace: undefined };
+  }
+}

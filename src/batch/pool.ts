@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { packageRoot, type Project } from '../load/project.js';
+import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import { diagnostic } from '../report/diagnostic.js';
+import { projectPath } from '../load/files.js';
+import { crashedJob, type JobResult } from './job-result.js';
+import type { WorkerSetup, WorkerTask } from './worker.js';
+
+/**
+ * A worker thread costs about as much to start as building a few meetings, so each
+ * thread is given at least this many; a smaller batch is built on the main thread.
+ */
+export const MEETINGS_PER_THREAD = 4;
+
+/** How to run the jobs of a batch. */
+export interface JobsContext {
+  project: Project;
+  options: GenerateOptions;
+  /** Compiled templates, shared with the cache-key computation on the main thread. */
+  templates: TemplateCache;
+  /** The most worker threads to use (`--jobs`). */
+  jobs: number;
+}
+
+/**
+ * Generates each meeting and hands each result to `onResult` as soon as it is ready (in
+ * the order they finish). Uses a pool of worker threads when the batch is large enough
+ * to pay for them, else the main thread. Returns how many worker threads it used.
+ */
+export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: JobResult) => void): Promise<number> {
+  if (!paths.length) return 0;
+  const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
+  const workerFile = join(packageRoot(), 'dist', 'worker.js');
+  if (threads < 2 || !existsSync(workerFile)) {
+    // Imported here, not above: when worker threads build, the main thread never loads the compiler.
+    const { runJob } = await import('./job.js');
+    for (const path of paths) {
+      onResult(await runJob(context.project, path, context.options, context.templates));
+      // Back to the event loop between meetings: lets the collector take positions no longer used.
+      await setImmediate();
+    }
+    return 0;
+  }
+  const { Piscina } = await import('piscina');
+  const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, options: context.options };
+  const pool = new Piscina<WorkerTask, unknown>({
+    filename: pathToFileURL(workerFile).href,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: setup,
+    // A young generation as large as the main thread's: smaller ones promote each
+    // meeting's short-lived document tree and cost up to twice the CPU; the old one is
+    // capped at a few times what a worker keeps alive (docs/performance.md has the figures).
+    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 128 },
+  });
+  try {
+    await Promise.all(
+      paths.map(async (path) => {
+        try {
+          const result = await pool.run({ path });
+          onResult(isJobResult(result) ? result : crashed(context.project, path, 'the worker returned no result'));
+        } catch (error) {
+          onResult(crashed(context.project, path, error instanceof Error ? error.message : String(error)));
+        }
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return threads;
+}
+
+/** A worker thread that died (out of memory, a bug): the meeting fails, the others go on. */
+function crashed(project: Project, absolutePath: string, reason: string): JobResult {
+  const meetingPath = projectPath(project.root, absolutePath);
+  return crashedJob(
+    meetingPath,
+    diagnostic(meetingPath, undefined, 'error', 'internal/error', `Internal error in a worker thread: ${reason}`, 'Report it as a bug; --jobs 1 builds without threads.'),
+  );
+}
+
+function isJobResult(value: unknown): value is JobResult {
+  return typeof value === 'object' && value !== null && 'meetingPath' in value && 'files' in value && 'diagnostics' in value && 'crashed' in value;
+}

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { projectPath } from '../load/files.js';
+import type { Project } from '../load/project.js';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { UsageError } from '../report/errors.js';
+import { inShard, type Shard } from './shard.js';
+
+/** Which meetings to build: files and patterns, or every meeting of the project. */
+export interface Selection {
+  /** Meeting files or glob patterns, relative to `cwd`. */
+  inputs: readonly string[];
+  /** Every meeting under the config's meetings folder. */
+  all: boolean;
+  /** Only the meetings of this shard. */
+  shard?: Shard;
+}
+
+/**
+ * Expands paths, globs or `--all` into existing meeting files (absolute, sorted, each
+ * once), then keeps the shard's. A path or pattern that finds nothing is a problem, not a crash.
+ */
+export function selectMeetings(project: Project, cwd: string, selection: Selection): { paths: string[]; diagnostics: Diagnostic[] } {
+  const meetingsFolder = project.config.paths.meetings;
+  if (selection.all && selection.inputs.length) {
+    throw new UsageError('Give either meeting files or --all, not both.', `--all builds every meeting under ${meetingsFolder}/.`);
+  }
+  if (!selection.all && !selection.inputs.length) {
+    throw new UsageError('Name the meeting file(s) to build, or use --all.', `For example: briefing build ${meetingsFolder}/<date>-<slug>.yaml`);
+  }
+  const found = selection.all ? everyMeeting(project) : expandInputs(project, cwd, selection.inputs);
+  const shard = selection.shard;
+  const paths = [...new Set(found.paths)].sort().filter((path) => !shard || inShard(projectPath(project.root, path), shard));
+  return { paths, diagnostics: found.diagnostics };
+}
+
+function everyMeeting(project: Project): { paths: string[]; diagnostics: Diagnostic[] } {
+  const folder = join(project.root, project.config.paths.meetings);
+  const paths = existsSync(folder) ? globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true }) : [];
+  const diagnostics = paths.length
+    ? []
+    : [
+        diagnostic(
+          project.config.paths.meetings,
+          undefined,
+          'warning',
+          'input/no-meetings',
+          'There are no meeting files in this folder.',
+          'Meeting files are named <date>-<slug>.yaml; the folder is set by paths.meetings in the config.',
+        ),
+      ];
+  return { paths, diagnostics };
+}
+
+function expandInputs(project: Project, cwd: string, inputs: readonly string[]): { paths: string[]; diagnostics: Diagnostic[] } {
+  const paths: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const input of inputs) {
+    if (isDynamicPattern(input)) {
+      const matches = globSync(input, { cwd, absolute: true });
+      if (!matches.length) {
+        diagnostics.push(diagnostic(input, undefined, 'error', 'input/no-match', `No meeting file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.'));
+      }
+      paths.push(...matches);
+      continue;
+    }
+    const absolute = isAbsolute(input) ? input : resolve(cwd, input);
+    if (existsSync(absolute)) paths.push(absolute);
+    else {
+      diagnostics.push(
+        diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),
+      );
+    }
+  }
+  return { paths, diagnostics };
+}

@@ -1,0 +1,45 @@
+import { workerData } from 'node:worker_threads';
+import { loadProject, type PositionFile, type Project } from '../load/project.js';
+import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import type { JobResult } from './job-result.js';
+import { runJob } from './job.js';
+
+/** What every worker of a batch is started with: the project and how to build. */
+export interface WorkerSetup {
+  root: string;
+  /** The main thread's scan of the positions, so a worker parses only the positions it uses. */
+  positionFiles: PositionFile[];
+  options: GenerateOptions;
+}
+
+/** One task: a meeting file, absolute. */
+export interface WorkerTask {
+  path: string;
+}
+
+const setup: unknown = workerData;
+let project: Project | undefined;
+const templates: TemplateCache = new Map();
+
+/**
+ * A worker thread of the batch pool (`dist/worker.js`): loads the project once, then
+ * generates one meeting per task. Writes nothing; the main thread writes.
+ */
+export default async function buildInWorker(task: WorkerTask): Promise<JobResult> {
+  if (!isWorkerSetup(setup)) throw new Error('briefing worker started without its setup');
+  project ??= loadProject(setup.root, { positionFiles: setup.positionFiles });
+  return runJob(project, task.path, setup.options, templates);
+}
+
+function isWorkerSetup(value: unknown): value is WorkerSetup {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'root' in value &&
+    typeof value.root === 'string' &&
+    'positionFiles' in value &&
+    Array.isArray(value.positionFiles) &&
+    'options' in value &&
+    typeof value.options === 'object'
+  );
+}

@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { positionSchema, type Position } from '../model/index.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { checkSchema } from '../validate/schema.js';
+import { projectPath, readText, sha256 } from './files.js';
+import { parseYaml, type YamlFile } from './yaml.js';
+
+/** A position file as a scan sees it: where it is, what it holds (by hash) and the id it claims. */
+export interface PositionFile {
+  /** Project-relative path, `/`-separated. */
+  path: string;
+  /** SHA-256 of the file's text. */
+  hash: string;
+  /** The id from the file, or the file's base name when the id cannot be read. */
+  id: string;
+  /** The `version` at git HEAD, when the file's text differs from the committed one and that has a readable version. */
+  committedVersion?: number;
+}
+
+/** A position file, loaded and checked. */
+export interface LoadedPosition {
+  id: string;
+  file: YamlFile;
+  /** Present only when the file passed its schema. */
+  position?: Position;
+  /** SHA-256 of the file's text. */
+  hash: string;
+  /**
+   * The `version` at git HEAD, when the file's text differs from the committed one and
+   * that has a readable version (a file as committed has the committed version anyway).
+   */
+  committedVersion?: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Every `*.yaml` / `*.yml` under `folder`, absolute and sorted. */
+export function listPositionFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true, dot: false }).sort();
+}
+
+/**
+ * The key under which an earlier run remembers a position file's id: its path and content
+ * hash (the id comes from the content, or from the file name when the content has none).
+ */
+export function positionIdKey(file: Pick<PositionFile, 'path' | 'hash'>): string {
+  return `${file.path}\u0000${file.hash}`;
+}
+
+/**
+ * Reads each position file under `folder` and learns the id it claims. A file found in
+ * `knownIds` (by {@link positionIdKey}, ids learnt by an earlier run) is not parsed; the
+ * others are, and `parsed` receives what was parsed so that it need not be parsed again.
+ */
+export function scanPositionFiles(
+  root: string,
+  folder: string,
+  knownIds: ReadonlyMap<string, string> = new Map(),
+  parsed?: (file: PositionFile, loaded: LoadedPosition) => void,
+): PositionFile[] {
+  return listPositionFiles(folder).map((absolute) => {
+    const path = projectPath(root, absolute);
+    const text = readText(absolute, path);
+    const hash = sha256(text);
+    const known = knownIds.get(positionIdKey({ path, hash }));
+    if (known !== undefined) return { path, hash, id: known };
+    const loaded = checkPosition(path, text, hash, basename(absolute, extname(absolute)));
+    const file = { path, hash, id: detached(loaded.id) };
+    parsed?.(file, loaded);
+    return file;
+  });
+}
+
+/**
+ * A position whose file is read and checked only when first used: a batch of a few
+ * meetings in a project of thousands of positions parses only the ones it needs. The
+ * parsed file is held weakly, so a long batch does not keep every position it has seen:
+ * a position used again after the garbage collector took it is parsed again (same result).
+ */
+export class LazyPosition implements LoadedPosition {
+  readonly id: string;
+  readonly hash: string;
+  readonly path: string;
+  readonly committedVersion: number | undefined;
+  readonly #absolute: string;
+  /** Problems found by looking at other files (a duplicated id): kept, unlike the parse. */
+  readonly #extra: Diagnostic[] = [];
+  #loaded: WeakRef<LoadedPosition> | undefined;
+
+  constructor(root: string, file: PositionFile, loaded?: LoadedPosition) {
+    this.id = file.id;
+    this.hash = file.hash;
+    this.path = file.path;
+    this.committedVersion = file.committedVersion;
+    this.#absolute = join(root, file.path);
+    if (loaded) this.#loaded = new WeakRef(loaded);
+  }
+
+  get file(): YamlFile {
+    return this.#load().file;
+  }
+
+  get position(): Position | undefined {
+    return this.#load().position;
+  }
+
+  /** The file's own problems and those reported on it; add to them with {@link report}. */
+  get diagnostics(): Diagnostic[] {
+    return [...this.#load().diagnostics, ...this.#extra];
+  }
+
+  /** Adds a problem that belongs to this position but was found by looking at other files. */
+  report(problem: Diagnostic): void {
+    this.#extra.push(problem);
+  }
+
+  #load(): LoadedPosition {
+    const held = this.#loaded?.deref();
+    if (held) return held;
+    const loaded = checkPosition(this.path, readText(this.#absolute, this.path), this.hash, this.id);
+    this.#loaded = new WeakRef(loaded);
+    return loaded;
+  }
+}
+
+/** Parses and checks one position file's text; `fallbackId` names it when its id cannot be read. */
+function checkPosition(path: string, text: string, hash: string, fallbackId: string): LoadedPosition {
+  const file = parseYaml(path, text);
+  const checked = checkSchema(file, positionSchema, 'position');
+  const loaded: LoadedPosition = {
+    id: checked.value?.id ?? idFromData(file.data) ?? fallbackId,
+    file,
+    hash,
+    diagnostics: [...file.diagnostics, ...checked.diagnostics],
+  };
+  if (checked.value) loaded.position = checked.value;
+  return loaded;
+}
+
+function idFromData(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'string') return data.id;
+  return undefined;
+}
+
+/**
+ * A copy of a string that does not point into a larger one. The YAML parser returns
+ * values as slices of the file's text, so an id kept from a file would keep the whole
+ * file in memory: thousands of position texts in a large batch.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}

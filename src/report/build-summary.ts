@@ -1,0 +1,46 @@
+import type { ChalkInstance } from 'chalk';
+import type { BuildResult, MeetingOutcome } from '../commands/build.js';
+import { countProblems } from './human.js';
+
+/** One line per meeting that was built or failed; unchanged meetings only count in the summary. */
+export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {
+  if (meeting.status === 'built') {
+    const mark = meeting.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
+    return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${mark}`;
+  }
+  if (meeting.status === 'failed') return `${chalk.red('failed')} ${meeting.meeting}: nothing written`;
+  return undefined;
+}
+
+/** "3 meetings: 1 built, 1 unchanged, 1 failed (meetings/x.yaml); 2 errors." */
+export function formatSummary(result: BuildResult, chalk: ChalkInstance): string {
+  const { built, unchanged, failed } = result.summary;
+  const total = result.meetings.length;
+  const failedNames = result.meetings.filter((m) => m.status === 'failed').map((m) => m.meeting);
+  const shown = failedNames.length > 5 ? [...failedNames.slice(0, 5), `${failedNames.length - 5} more`] : failedNames;
+  const failures = failed ? chalk.red(`${failed} failed (${shown.join(', ')})`) : '0 failed';
+  return `${total} ${total === 1 ? 'meeting' : 'meetings'}: ${built} built, ${unchanged} unchanged, ${failures}; ${countProblems(result.diagnostics)}.`;
+}
+
+/**
+ * The machine-readable report of `build --json`: per meeting its inputs, outputs, status,
+ * messages and time; the run's own messages; the summary and the exit code.
+ */
+export function buildJson(result: BuildResult): string {
+  const report = {
+    summary: result.summary,
+    exitCode: result.exitCode,
+    threads: result.threads,
+    meetings: result.meetings.map((m) => ({
+      meeting: m.meeting,
+      status: m.status,
+      draft: m.draft,
+      inputs: m.inputs,
+      outputs: m.outputs,
+      messages: m.diagnostics,
+      ms: Math.round(m.ms),
+    })),
+    messages: result.runDiagnostics,
+  };
+  return JSON.stringify(report, null, 2);
+}

@@ -1,0 +1,98 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileHashes, projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
+import { EXAMPLE_MEETING, exampleFile, runCli, writeFile } from '../helpers/project.js';
+
+const EXAMPLE = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const;
+
+function specs(count: number): Record<string, MeetingSpec> {
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, n) => [`meetings/m${n + 1}.yaml`, { fileCode: `M${n + 1}`, positions: EXAMPLE }]),
+  );
+}
+
+describe('a batch', () => {
+  it('builds the other meetings when one fails, exits 1 and names the failure in the summary', () => {
+    const dir = projectWithMeetings(specs(2));
+    writeFile(dir, 'meetings/m2.yaml', exampleFile(EXAMPLE_MEETING).replace('kind: informal', 'kind: casual'));
+    const run = runCli(['build', '--all', '--format', 'md'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n')).toEqual([
+      `built  ${EXAMPLE_MEETING} → out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.manifest.json`,
+      'built  meetings/m1.yaml → out/M1.md, out/M1.manifest.json',
+      'failed meetings/m2.yaml: nothing written',
+      '',
+    ]);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^meetings\/m2\.yaml:\d+:\d+  error  .*schema\/enum$/);
+    expect(lines.at(-1)).toBe('3 meetings: 2 built, 0 unchanged, 1 failed (meetings/m2.yaml); 1 error.');
+    expect(run.stderr).not.toContain('\r'); // no progress line off a terminal
+  });
+
+  it('--json prints only a machine-readable report: per meeting inputs, outputs, status, messages, time', () => {
+    const dir = projectWithMeetings({});
+    const run = runCli(['build', EXAMPLE_MEETING, '--json'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const report: unknown = JSON.parse(run.stdout);
+    expect(report).toEqual({
+      summary: { built: 1, unchanged: 0, failed: 0 },
+      exitCode: 0,
+      threads: 0,
+      meetings: [
+        {
+          meeting: EXAMPLE_MEETING,
+          status: 'built',
+          draft: false,
+          inputs: [
+            { path: EXAMPLE_MEETING, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+            { path: 'positions/educ/equity-achievements.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+            { path: 'positions/educ/equity-reforms.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+            { path: 'positions/educ/equity-eu-cooperation.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+            { path: expect.stringMatching(/templates\/informative-report\.lv\.md\.hbs$/) },
+          ],
+          outputs: ['out/IZMzin_190221_EDUC.md', 'out/IZMzin_190221_EDUC.docx', 'out/IZMzin_190221_EDUC.manifest.json'],
+          messages: [],
+          ms: expect.any(Number),
+        },
+      ],
+      messages: [],
+    });
+    const again: unknown = JSON.parse(runCli(['build', EXAMPLE_MEETING, '--json'], dir).stdout);
+    expect(again).toMatchObject({ summary: { built: 0, unchanged: 1, failed: 0 }, meetings: [{ status: 'unchanged' }] });
+  });
+
+  it('gives the same files on worker threads as on the main thread; two meetings with one file code are both refused', () => {
+    const dir = projectWithMeetings(specs(8));
+    // m9 takes m1's file code: neither may be written, whichever thread finishes first.
+    writeFile(dir, 'meetings/m9.yaml', exampleFile(EXAMPLE_MEETING).replace(/^file_code: .*$/m, 'file_code: M1').replace(/^topic: .*$/m, 'topic: Cita tēma'));
+    const threaded = runCli(['build', '--all', '--jobs', '2', '--out', 'threaded', '--json'], dir);
+    const single = runCli(['build', '--all', '--jobs', '1', '--out', 'single', '--json', '--force'], dir);
+    expect([threaded.status, single.status]).toEqual([1, 1]);
+    const [a, b]: unknown[] = [JSON.parse(threaded.stdout), JSON.parse(single.stdout)];
+    expect(a).toMatchObject({ threads: 2, summary: { built: 8, unchanged: 0, failed: 2 } });
+    expect(b).toMatchObject({ threads: 0, summary: { built: 8, unchanged: 0, failed: 2 } });
+    const refused = (meeting: string, other: string) =>
+      expect.objectContaining({
+        meeting,
+        status: 'failed',
+        outputs: [],
+        messages: [expect.objectContaining({ ruleId: 'meeting/duplicate-file-code', line: expect.any(Number), message: expect.stringContaining(other) })],
+      });
+    expect(a).toMatchObject({ meetings: expect.arrayContaining([refused('meetings/m1.yaml', 'meetings/m9.yaml'), refused('meetings/m9.yaml', 'meetings/m1.yaml')]) });
+    const names = [...Array.from({ length: 7 }, (_, n) => [`M${n + 2}.md`, `M${n + 2}.docx`]).flat(), 'IZMzin_190221_EDUC.docx'];
+    expect(fileHashes(join(dir, 'threaded'), names)).toEqual(fileHashes(join(dir, 'single'), names));
+    expect(readdirSync(join(dir, 'threaded')).filter((name) => name.startsWith('M1.'))).toEqual([]);
+  });
+
+  it('refuses meeting files together with --all, no meetings at all, and a bad --jobs (exit 2)', () => {
+    const dir = projectWithMeetings({});
+    const both = runCli(['build', EXAMPLE_MEETING, '--all'], dir);
+    expect([both.status, both.stderr]).toEqual([2, expect.stringContaining('Give either meeting files or --all, not both.')]);
+    const none = runCli(['build'], dir);
+    expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('Name the meeting file(s) to build, or use --all.')]);
+    const jobs = runCli(['build', '--all', '--jobs', '0'], dir);
+    expect([jobs.status, jobs.stderr]).toEqual([2, expect.stringContaining('--jobs needs a whole number of threads, at least 1')]);
+  });
+});

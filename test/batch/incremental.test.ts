@@ -1,0 +1,156 @@
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/commands/build.js';
+import { projectWithMeetings } from '../helpers/meetings.js';
+import { commitAll, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, REPO } from '../helpers/project.js';
+
+const B = 'meetings/b.yaml';
+const C = 'meetings/c.yaml';
+
+/**
+ * Three meetings: the example (A), B sharing only `equity-reforms` with it, and C sharing
+ * nothing with either.
+ */
+function threeMeetings(): string {
+  return projectWithMeetings({
+    [B]: { fileCode: 'B', positions: ['achievements-b', 'equity-reforms', 'cooperation-b'] },
+    [C]: { fileCode: 'C', positions: ['achievements-c', 'reforms-c', 'cooperation-c'] },
+  });
+}
+
+async function run(dir: string, more: Partial<BuildOptions> = {}) {
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING, B, C], final: false, jobs: 1, ...more });
+  return { result, status: Object.fromEntries(result.meetings.map((m) => [m.meeting, m.status])) };
+}
+
+function all(status: string) {
+  return { [EXAMPLE_MEETING]: status, [B]: status, [C]: status };
+}
+
+/** The inode of a file: a rewrite (temporary file + rename) gives it a new one. */
+function inode(path: string): number {
+  return statSync(path).ino;
+}
+
+describe('incremental builds', () => {
+  it('builds everything once, then skips every meeting and rewrites no file', async () => {
+    const dir = threeMeetings();
+    expect((await run(dir)).status).toEqual(all('built'));
+    const before = inode(join(dir, 'out/B.docx'));
+    const second = await run(dir);
+    expect(second.status).toEqual(all('unchanged'));
+    expect(second.result.summary).toEqual({ built: 0, unchanged: 3, failed: 0 });
+    expect(second.result.meetings.find((m) => m.meeting === B)?.outputs).toEqual(['out/B.md', 'out/B.docx', 'out/B.manifest.json']);
+    expect(inode(join(dir, 'out/B.docx'))).toBe(before);
+  });
+
+  it('rebuilds exactly the meetings that include an edited position', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    appendFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), '# a comment changes the text\n');
+    expect((await run(dir)).status).toEqual({ [EXAMPLE_MEETING]: 'built', [B]: 'built', [C]: 'unchanged' });
+    appendFileSync(join(dir, 'positions/extra/reforms-c.yaml'), '# and another\n');
+    expect((await run(dir)).status).toEqual({ [EXAMPLE_MEETING]: 'unchanged', [B]: 'unchanged', [C]: 'built' });
+  });
+
+  it('rebuilds a meeting whose own file changed', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    appendFileSync(join(dir, C), '# edited\n');
+    expect((await run(dir)).status).toEqual({ [EXAMPLE_MEETING]: 'unchanged', [B]: 'unchanged', [C]: 'built' });
+  });
+
+  it('rebuilds a meeting whose output was deleted or edited by hand', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    rmSync(join(dir, 'out/B.docx'));
+    writeFileSync(join(dir, 'out/C.md'), 'edited by hand\n');
+    expect((await run(dir)).status).toEqual({ [EXAMPLE_MEETING]: 'unchanged', [B]: 'built', [C]: 'built' });
+    expect(existsSync(join(dir, 'out/B.docx'))).toBe(true);
+    expect(readFileSync(join(dir, 'out/C.md'), 'utf8')).toContain('Informatīvais ziņojums par');
+  });
+
+  it('rebuilds everything when the config, the registry or a template changes, or with --force', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    expect((await run(dir, { force: true })).status).toEqual(all('built'));
+    appendFileSync(join(dir, 'briefing.config.yaml'), '# edited\n');
+    expect((await run(dir)).status).toEqual(all('built'));
+    appendFileSync(join(dir, 'ministries.yaml'), '# edited\n');
+    expect((await run(dir)).status).toEqual(all('built'));
+    // A project template of the same name takes the built-in one's place.
+    cpSync(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
+    expect((await run(dir)).status).toEqual(all('built'));
+    expect((await run(dir)).status).toEqual(all('unchanged'));
+    appendFileSync(join(dir, 'templates/partials/signature.hbs'), '\n');
+    expect((await run(dir)).status).toEqual(all('built'));
+  });
+
+  it('rebuilds when the formats, --final, SOURCE_DATE_EPOCH or the output folder differ', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    expect((await run(dir, { formats: ['md'] })).status).toEqual(all('built'));
+    expect((await run(dir, { formats: ['md'] })).status).toEqual(all('unchanged'));
+    expect((await run(dir, { formats: ['md'], sourceDateEpoch: 1613692800 })).status).toEqual(all('built'));
+    expect((await run(dir, { formats: ['md'], sourceDateEpoch: 1613692800, out: join(dir, 'elsewhere') })).status).toEqual(all('built'));
+  });
+
+  it('shows the warnings of a skipped meeting again, and never skips a meeting that failed', async () => {
+    const dir = threeMeetings();
+    const reforms = join(dir, 'positions/extra/reforms-c.yaml');
+    writeFileSync(reforms, readFileSync(reforms, 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    const first = await run(dir);
+    const warnings = first.result.meetings.find((m) => m.meeting === C)?.diagnostics;
+    expect(warnings?.map((d) => d.ruleId)).toEqual(['clearance/missing']);
+    const second = await run(dir);
+    expect(second.status[C]).toBe('unchanged');
+    expect(second.result.meetings.find((m) => m.meeting === C)).toMatchObject({ draft: true, diagnostics: warnings });
+
+    writeFileSync(join(dir, B), readFileSync(join(dir, B), 'utf8').replace('kind: informal', 'kind: casual'));
+    expect((await run(dir)).status[B]).toBe('failed');
+    const again = await run(dir);
+    expect(again.status[B]).toBe('failed');
+    expect(again.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([B, 'schema/enum']);
+  });
+
+  it('fails an unchanged meeting, and the changed one, when the changed one takes its file code', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    writeFileSync(join(dir, C), readFileSync(join(dir, C), 'utf8').replace(/^file_code: .*$/m, 'file_code: B'));
+    const { result, status } = await run(dir);
+    expect(status).toEqual({ [EXAMPLE_MEETING]: 'unchanged', [B]: 'failed', [C]: 'failed' });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'meeting/duplicate-file-code').map((d) => d.file)).toEqual([B, C]);
+    // B's report from the earlier build is left as it was.
+    expect(readFileSync(join(dir, 'out/B.md'), 'utf8')).toContain('Informatīvais ziņojums par');
+  });
+
+  it('builds each meeting again once it is over (a draft is then warned about), then skips it again', async () => {
+    const dir = threeMeetings();
+    const reforms = join(dir, 'positions/extra/reforms-c.yaml');
+    writeFileSync(reforms, readFileSync(reforms, 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    await run(dir, { today: '2021-02-18' });
+    const after = await run(dir, { today: '2021-02-20' });
+    expect(after.status).toEqual(all('built'));
+    expect(after.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([C, 'meeting/past-draft']);
+    const later = await run(dir, { today: '2021-03-01' });
+    expect(later.status).toEqual(all('unchanged'));
+    expect(later.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([C, 'meeting/past-draft']);
+  });
+
+  it('builds again when git HEAD has a newer version of a position the working tree has not', async () => {
+    const dir = threeMeetings();
+    initRepository(dir);
+    const path = join(dir, 'positions/extra/reforms-c.yaml');
+    const built = readFileSync(path, 'utf8');
+    expect((await run(dir)).status[C]).toBe('built');
+    writeFileSync(path, built.replace(/^version: (\d+)$/m, (_line, v: string) => `version: ${Number(v) + 1}`));
+    commitAll(dir, 'newer version');
+    writeFileSync(path, built); // the text of the last build, now older than HEAD's
+    const { result, status } = await run(dir);
+    expect(status[C]).toBe('failed');
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['positions/extra/reforms-c.yaml', 'position/version-decreased']);
+  });
+});
+

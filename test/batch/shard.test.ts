@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { selectMeetings } from '../../src/batch/select.js';
+import { parseShard } from '../../src/batch/shard.js';
+import { projectPath } from '../../src/load/files.js';
+import { loadProject } from '../../src/load/project.js';
+import { UsageError } from '../../src/report/errors.js';
+import { projectWithMeetings } from '../helpers/meetings.js';
+import { exampleFile, runCli, writeFile } from '../helpers/project.js';
+
+const EXAMPLE = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const;
+const MEETINGS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'].map((name) => `meetings/${name}.yaml`);
+
+describe('--shard', () => {
+  it('1/3, 2/3 and 3/3 together build every meeting exactly once', () => {
+    const dir = projectWithMeetings(
+      Object.fromEntries(
+        MEETINGS.map((path, n) => [path, { fileCode: `M${n + 1}`, positions: EXAMPLE }]),
+      ),
+    );
+    const every = [...MEETINGS, 'meetings/2021-02-19-educ-informal.yaml'].sort();
+    const built: string[][] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const run = runCli(['build', '--all', '--shard', shard, '--format', 'md', '--json'], dir);
+      expect(run.status).toBe(0);
+      const report: unknown = JSON.parse(run.stdout);
+      built.push(builtMeetings(report));
+    }
+    expect(built.flat().sort()).toEqual(every);
+    expect(built.every((part) => part.length < every.length)).toBe(true);
+  });
+
+  it('keeps each meeting in its shard when meetings are added, so a CI job’s cache still fits', () => {
+    const dir = projectWithMeetings(Object.fromEntries(MEETINGS.map((path, n) => [path, { fileCode: `M${n + 1}`, positions: EXAMPLE }])));
+    const shards = () =>
+      [1, 2, 3].map((index) => {
+        const project = loadProject(dir);
+        return selectMeetings(project, dir, { inputs: [], all: true, shard: { index, count: 3 } }).paths.map((path) => projectPath(dir, path));
+      });
+    const before = shards();
+    for (let n = 8; n <= 12; n++) writeFile(dir, `meetings/m${n}.yaml`, exampleFile('meetings/2021-02-19-educ-informal.yaml').replace(/^file_code: .*$/m, `file_code: M${n}`));
+    const after = shards();
+    before.forEach((part, index) => expect(after[index]).toEqual(expect.arrayContaining(part)));
+    expect(after.flat()).toHaveLength(13);
+  });
+
+  it('reads i/n and refuses anything else', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    for (const bad of ['0/4', '5/4', '1/0', '2', 'a/b', '1/2/3']) expect(() => parseShard(bad)).toThrow(UsageError);
+  });
+
+  it('is a usage error (exit 2) on the command line when malformed', () => {
+    const run = runCli(['build', '--all', '--shard', '4/3'], projectWithMeetings({}));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Cannot read the shard `4/3`.');
+  });
+});
+
+function builtMeetings(report: unknown): string[] {
+  if (typeof report !== 'object' || report === null || !('meetings' in report) || !Array.isArray(report.meetings)) return [];
+  return report.meetings.flatMap((m: unknown) =>
+    typeof m === 'object' && m !== null && 'status' in m && m.status === 'built' && 'meeting' in m && typeof m.meeting === 'string' ? [m.meeting] : [],
+  );
+}

@@ -274,7 +274,7 @@ Examples:
     const width = process.stdout.isTTY ? Math.max(60, process.stdout.columns) : 80;
     if (flags.json) console.log(JSON.stringify(result.rows, null, 2));
     else console.log((result.what === 'positions' ? formatPositions(result.rows, width) : formatMeetings(result.rows, width)).join('\n'));
-    process.exitCode = result.diagnostics.some((d) => d.severity === 'error') ? ExitCode.failure : ExitCode.ok;
+    process.exitCode = result.exitCode;
   });
 
 /** `build --watch`: hands over to src/watch/ and prints what each rebuild says, until Ctrl-C. */

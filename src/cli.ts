@@ -34,20 +34,22 @@ program
     'after',
     `
 Examples:
-  $ briefing new meeting 2021-05-18 educ-council
-  $ briefing list --uncleared
-  $ briefing build meetings/2021-02-19-educ-informal.yaml --watch`,
+  $ briefing build meetings/2021-02-19-educ-informal.yaml
+  $ briefing check
+  $ briefing diff positions/educ/equity-achievements.yaml --from HEAD~1
+  $ briefing new meeting 2021-05-18 educ-council`,
   );
 
+// In the order help lists them: the daily flow first, then the helpers.
 registerBuild(program, io);
+registerCheck(program, io);
+registerDiff(program, io);
 registerNew(program, io);
 registerClear(program, io);
 registerList(program, io);
 registerTemplates(program, io);
-registerCompletion(program);
-registerDiff(program, io);
-registerCheck(program, io);
 registerSchema(program);
+registerCompletion(program);
 
 /** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */
 function fail(error: unknown): void {

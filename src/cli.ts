@@ -25,7 +25,7 @@ program
   .name('briefing')
   .description('Turns EU Council meeting files and cleared positions into a Latvian informative report (Markdown and DOCX).')
   .version(packageJson.version, '-v, --version')
-  .option('-C, --cwd <dir>', 'run as if started in <dir>', process.cwd())
+  .option('-C, --cwd <dir>', 'run as if started in <dir> (default: the current folder)')
   .option('--debug', 'print stack traces of internal errors')
   .showSuggestionAfterError(true)
   .exitOverride()

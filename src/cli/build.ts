@@ -79,14 +79,14 @@ async function printBuild(io: Io, result: BuildResult, json: boolean): Promise<v
   if (json) {
     console.log(buildJson(result));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
-    await printProblems(io, result, 'json', () => undefined);
+    await printProblems(io, result, { format: 'json', report: 'none', annotations: 'stderr' });
     return;
   }
   for (const meeting of result.meetings) {
     const line = formatOutcome(meeting, io.out);
     if (line) console.log(line);
   }
-  await printProblems(io, result, 'human', console.error);
+  await printProblems(io, result, { format: 'human', report: 'stderr', annotations: 'stdout' });
   console.error(io.err.dim(formatSummary(result, paint(false))));
 }
 

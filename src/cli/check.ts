@@ -32,7 +32,7 @@ With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`,
 
 /** The problems on stdout, then (for people) what was checked and how it went. */
 async function printCheck(io: Io, result: CheckResult, format: MessageFormat): Promise<void> {
-  await printProblems(io, result, format, console.log);
+  await printProblems(io, result, { format, report: 'stdout', annotations: format === 'json' ? 'stderr' : 'stdout' });
   if (format === 'human') {
     const { meetings, positions, templates } = result.checked;
     const counted = [count(meetings.length, 'meeting'), count(positions.length, 'position'), count(templates.length, 'template')];

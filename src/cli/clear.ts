@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { ClearResult } from '../commands/clear.js';
 import { ExitCode } from '../report/errors.js';
-import { formatDiagnostic } from '../report/human.js';
-import { today, type Io } from './io.js';
+import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
 
 /** The flags of `briefing clear`, as commander parses them. */
 interface ClearFlags {
@@ -45,13 +44,13 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
         ...(flags.ref !== undefined ? { ref: flags.ref } : {}),
         ...(flags.note !== undefined ? { note: flags.note } : {}),
       });
-      printClear(io, result);
+      await printClear(io, result);
     });
 }
 
 /** The problems, or the file and each field that changed (before → after). */
-function printClear(io: Io, result: ClearResult): void {
-  for (const d of result.diagnostics) console.error(formatDiagnostic(d, io.err));
+async function printClear(io: Io, result: ClearResult): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
   if (result.exitCode === ExitCode.ok) {
     console.log(result.written ? `${io.out.green('updated')} ${result.file}` : `${result.file}: already recorded, nothing changed`);
     const width = Math.max(0, ...result.changes.map((c) => c.field.length));

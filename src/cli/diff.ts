@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { DiffFormat, DiffResult } from '../commands/diff.js';
 import { UsageError } from '../report/errors.js';
-import { formatDiagnostic } from '../report/human.js';
-import { sourceDateEpoch, type Io } from './io.js';
+import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `briefing diff`, as commander parses them. */
 interface DiffFlags {
@@ -57,7 +56,7 @@ Exit codes: 0 no changes, 1 changes found, 2 could not compare.`,
         ...(flags.out ? { out: flags.out } : {}),
         ...sourceDateEpoch(),
       });
-      printDiff(io, result);
+      await printDiff(io, result);
     });
 }
 
@@ -76,8 +75,8 @@ function formatOf(out: string | undefined): 'md' | 'docx' | 'json' | undefined {
 }
 
 /** The problems on stderr; the difference on stdout (bytes for a DOCX), or where it was written. */
-function printDiff(io: Io, result: DiffResult): void {
-  for (const d of result.diagnostics) console.error(formatDiagnostic(d, io.err));
+async function printDiff(io: Io, result: DiffResult): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
   if (result.output !== undefined) process.stdout.write(result.output);
   if (result.written) console.error(io.err.dim(`wrote ${result.written}`));
   process.exitCode = result.exitCode;

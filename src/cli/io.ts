@@ -33,29 +33,46 @@ export function terminalIo(program: Command): Io {
   };
 }
 
+/** Where {@link printProblems} sends its lines. */
+export interface ProblemsOutput {
+  format: MessageFormat;
+  /** The stream for the report; `none` when the command prints its own (build --json). */
+  report: 'stdout' | 'stderr' | 'none';
+  /** The stream for GitHub annotations; stderr keeps a JSON document or a table on stdout intact. */
+  annotations: 'stdout' | 'stderr';
+}
+
+/** For commands whose stdout is their result (a file created, a table, a diff): problems and annotations go to stderr. */
+export const PROBLEMS_ON_STDERR: ProblemsOutput = { format: 'human', report: 'stderr', annotations: 'stderr' };
+
 /**
- * Prints problems the same way for every command: the report through `write`, and in
- * GitHub Actions the annotations too (on stderr when stdout carries JSON).
+ * Prints problems the same way for every command: the report (human lines or JSON),
+ * and in GitHub Actions one annotation per problem.
  */
 export async function printProblems(
   io: Io,
   result: { diagnostics: readonly Diagnostic[]; exitCode: number; checked?: Record<string, string | string[]> },
-  format: MessageFormat,
-  write: (line: string) => void,
+  output: ProblemsOutput,
 ): Promise<void> {
+  if (!result.diagnostics.length && (output.format === 'human' || output.report === 'none')) return;
   const root = await projectRootOrCwd(io.cwd());
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const { report, annotations } = reportProblems(result, {
-    format,
-    chalk: write === console.log ? io.out : io.err,
+    format: output.format,
+    chalk: output.report === 'stdout' ? io.out : io.err,
     env: process.env,
     workspacePath: (file) => {
       const absolute = resolve(root, file);
       return existsSync(absolute) ? relative(workspace, absolute).split(sep).join('/') : undefined;
     },
   });
-  for (const line of report) write(line);
-  for (const line of annotations) (format === 'json' ? console.error : console.log)(line);
+  if (output.report !== 'none') for (const line of report) print(output.report, line);
+  for (const line of annotations) print(output.annotations, line);
+}
+
+function print(stream: 'stdout' | 'stderr', line: string): void {
+  if (stream === 'stdout') console.log(line);
+  else console.error(line);
 }
 
 async function projectRootOrCwd(cwd: string): Promise<string> {

@@ -1,7 +1,6 @@
 import { Argument, Option, type Command } from 'commander';
 import type { ListResult } from '../commands/list.js';
-import { formatDiagnostic } from '../report/human.js';
-import type { Io } from './io.js';
+import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
 
 /** The flags of `briefing list`, as commander parses them. */
 interface ListFlags {
@@ -45,7 +44,7 @@ Examples:
 /** The problems on stderr; the rows on stdout, as a table as wide as the terminal (80 in a pipe) or JSON. */
 async function printList(io: Io, result: ListResult, json: boolean): Promise<void> {
   const { formatMeetings, formatPositions } = await import('../list/format.js');
-  for (const d of result.diagnostics) console.error(formatDiagnostic(d, io.err));
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
   const width = process.stdout.isTTY ? Math.max(60, process.stdout.columns) : 80;
   if (json) console.log(JSON.stringify(result.rows, null, 2));
   else console.log((result.what === 'positions' ? formatPositions(result.rows, width) : formatMeetings(result.rows, width)).join('\n'));

@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander';
 import type { NewFileResult } from '../commands/new.js';
-import { formatDiagnostic } from '../report/human.js';
 import type { Prompter } from '../prompt/prompter.js';
 import type { MeetingFlags } from '../scaffold/meeting.js';
 import type { PositionFlags } from '../scaffold/position.js';
 import { parseCodes } from './flags.js';
-import type { Io } from './io.js';
+import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
 
 /** `briefing new meeting|position`: a valid, commented file, asking for what the flags leave out. */
 export function registerNew(program: Command, io: Io): void {
@@ -56,7 +55,7 @@ Without a terminal (CI, scripts) nothing is asked: a field with no flag and no d
       const { newMeeting } = await import('../commands/new.js');
       const { from, ...fields } = flags;
       const result = await newMeeting({ cwd: io.cwd(), date, slug, flags: fields, ...(from ? { from } : {}), ...(await terminalPrompter()) });
-      printNew(io, result, [
+      await printNew(io, result, [
         'Next: write the background and the questions (each with the id of its position), then',
         '  briefing new position <id>     for each answer',
         `  briefing build ${result.file ?? ''} --watch`,
@@ -84,7 +83,7 @@ Examples:
       const { newPosition } = await import('../commands/new.js');
       const { dir, ...fields } = flags;
       const result = await newPosition({ cwd: io.cwd(), id, flags: fields, ...(dir ? { dir } : {}), ...(await terminalPrompter()) });
-      printNew(io, result, [
+      await printNew(io, result, [
         'Next: write the answer under `body: |`, then record each clearance as it arrives:',
         `  briefing clear ${result.file ?? ''} --ministry <code> --ref "…"`,
       ]);
@@ -99,8 +98,8 @@ async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
 }
 
 /** The problems, or the file created and what to do next. */
-function printNew(io: Io, result: NewFileResult, next: string[]): void {
-  for (const d of result.diagnostics) console.error(formatDiagnostic(d, io.err));
+async function printNew(io: Io, result: NewFileResult, next: string[]): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
   if (result.file) {
     console.log(`${io.out.green('created')} ${result.file}`);
     console.log(next.join('\n'));

@@ -32,6 +32,21 @@ describe('the briefing command', () => {
     expect(run.stdout).toContain('--final');
   });
 
+  it('help names no folder of the machine it runs on; -C defaults to the current folder', () => {
+    const dir = tempDir();
+    const run = runCli(['--help'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(' -C, --cwd <dir> run as if started in <dir> (default: the current folder) ');
+    expect(run.stdout).not.toContain(dir);
+  });
+
+  it('-C runs the command in another folder', () => {
+    const dir = exampleProject();
+    const run = runCli(['-C', dir, 'list', 'meetings', '--json'], tempDir());
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ file: EXAMPLE_MEETING })]);
+  });
+
   it('builds the example and says what it wrote', () => {
     const dir = exampleProject();
     const run = runCli(['build', EXAMPLE_MEETING], dir);

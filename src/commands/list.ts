@@ -5,8 +5,8 @@ import { loadProject } from '../load/project.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { positionRows, type PositionRow } from '../list/positions.js';
-import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
-import { UsageError } from '../report/errors.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { ExitCode, UsageError } from '../report/errors.js';
 
 /** Options of `briefing list [positions|meetings]`. */
 export interface ListOptions {
@@ -20,10 +20,14 @@ export interface ListOptions {
   meeting?: string;
 }
 
-/** The rows, filtered and sorted by date, plus the project's setup problems if any. */
-export type ListResult =
-  | { what: 'positions'; rows: PositionRow[]; diagnostics: Diagnostic[] }
-  | { what: 'meetings'; rows: MeetingRow[]; diagnostics: Diagnostic[] };
+/**
+ * The rows, filtered and sorted by date, plus the project's setup problems if any;
+ * an error among them means the project could not be read as it should (exit 2).
+ */
+export type ListResult = { diagnostics: Diagnostic[]; exitCode: number } & (
+  | { what: 'positions'; rows: PositionRow[] }
+  | { what: 'meetings'; rows: MeetingRow[] }
+);
 
 /** Lists the project's positions (with clearances and git dates) or its meetings (with progress). */
 export async function list(options: ListOptions): Promise<ListResult> {
@@ -33,8 +37,9 @@ export async function list(options: ListOptions): Promise<ListResult> {
   const project = loadProject(options.cwd);
   const meetings = loadAllMeetings(project);
   const diagnostics = sortDiagnostics(project.setupDiagnostics);
+  const exitCode = hasErrors(diagnostics) ? ExitCode.failure : ExitCode.ok;
   if (options.what === 'meetings') {
-    return { what: 'meetings', rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared), diagnostics };
+    return { what: 'meetings', rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared), diagnostics, exitCode };
   }
   let only: string | undefined;
   if (options.meeting !== undefined) {
@@ -51,5 +56,5 @@ export async function list(options: ListOptions): Promise<ListResult> {
       (!options.uncleared || row.uncleared) &&
       (only === undefined || row.meetings.some((m) => m.file === only)),
   );
-  return { what: 'positions', rows, diagnostics };
+  return { what: 'positions', rows, diagnostics, exitCode };
 }

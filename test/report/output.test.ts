@@ -64,6 +64,26 @@ describe('GitHub annotations (GITHUB_ACTIONS=true)', () => {
     );
   });
 
+  test.each([
+    ['list', ['list']],
+    ['list --json', ['list', '--json']],
+    ['new', ['new', 'position', 'youth-sport', '--question', 'Sports?']],
+    ['clear', ['clear', 'positions/youth/youth-organisations.yaml', '--ministry', 'AM', '--date', '2021-05-01']],
+    ['diff', ['diff', 'positions/youth/youth-organisations.yaml', 'positions/youth/youth-participation.yaml']],
+  ])('%s prints problems as check does, and annotates them on stderr, leaving stdout to its result', (_name, args) => {
+    const dir = project('config-unknown-ministry');
+    const problem =
+      'briefing.config.yaml:2:19  error  The issuing ministry `IZN` is not in the ministries registry. Add it to ministries.yaml, or use one of: AM, IZM, LM, ZM.  config/unknown-ministry';
+    const plain = runCli(args, dir, { GITHUB_ACTIONS: '' });
+    expect(plain.stderr).toBe(`${problem}\n`);
+    const annotated = runCli(args, dir, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir });
+    expect(annotated.stderr).toBe(
+      `${problem}\n::error file=briefing.config.yaml,line=2,col=19,title=briefing config/unknown-ministry::The issuing ministry \`IZN\` is not in the ministries registry. Add it to ministries.yaml, or use one of: AM, IZM, LM, ZM.\n`,
+    );
+    expect(annotated.stdout).toBe(plain.stdout);
+    expect(annotated.status).toBe(plain.status);
+  });
+
   test('no annotations outside GitHub Actions', () => {
     const run = runCli(['check'], project('yaml-tab-indent'), { GITHUB_ACTIONS: '' });
     expect(run.stdout).not.toContain('::error');

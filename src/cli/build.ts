@@ -1,0 +1,110 @@
+import { Option, type Command } from 'commander';
+import type { BuildResult } from '../commands/build.js';
+import { parseShard, type Shard } from '../batch/shard.js';
+import { paint } from '../report/human.js';
+import { parseFormats, parseJobs } from './flags.js';
+import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
+import { watchMeeting } from './watch.js';
+
+/** The flags of `briefing build`, as commander parses them. */
+interface BuildFlags {
+  all: boolean;
+  out?: string;
+  format?: ('md' | 'docx')[];
+  final: boolean;
+  template?: string;
+  watch: boolean;
+  jobs?: number;
+  force: boolean;
+  shard?: Shard;
+  json: boolean;
+}
+
+/** `briefing build [meetings...]`: one meeting, a glob, or --all; --watch hands over to src/cli/watch.ts. */
+export function registerBuild(program: Command, io: Io): void {
+  program
+    .command('build')
+    .description('Build the report of each meeting as Markdown and DOCX; unchanged meetings are skipped.')
+    .argument('[meetings...]', 'meeting files or glob patterns, e.g. meetings/2021-02-19-educ-informal.yaml')
+    .option('-a, --all', 'build every meeting under the config’s meetings folder', false)
+    .option('-o, --out <dir>', 'output folder (default: the config’s `output`, usually out/)')
+    .addOption(new Option('-f, --format <formats>', 'comma-separated formats: md, docx (default: the config’s `formats`)').argParser(parseFormats))
+    .option('--final', 'refuse to build unless every required ministry cleared every position', false)
+    .option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)')
+    .option('-w, --watch', 'rebuild whenever the meeting, a position, a template or the config changes', false)
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)').argParser(parseJobs))
+    .option('--force', 'rebuild meetings the cache (.briefing-cache/) says are unchanged', false)
+    .addOption(new Option('--shard <i/n>', 'build only part i of n of the meetings (for a CI matrix)').argParser(parseShard))
+    .option('--json', 'print a machine-readable report instead of text', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing build meetings/2021-02-19-educ-informal.yaml
+  $ briefing build 'meetings/2021-*.yaml' --out public/ --format docx
+  $ briefing build meetings/2021-02-19-educ-informal.yaml --watch
+  $ briefing build --all --shard 2/4 --json > report.json
+
+Exit codes: 0 built, 1 problems in the data (nothing written for those meetings), 2 could not run.
+SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
+    )
+    .action(async (inputs: string[], flags: BuildFlags) => {
+      if (flags.watch) return watchMeeting(io, inputs, flags);
+      const { build } = await import('../commands/build.js');
+      const progress = !flags.json && process.stderr.isTTY && !process.env.CI ? await progressLine() : undefined;
+      const result = await build({
+        cwd: io.cwd(),
+        inputs,
+        all: flags.all,
+        final: flags.final,
+        force: flags.force,
+        ...(flags.template ? { template: flags.template } : {}),
+        ...(flags.out ? { out: flags.out } : {}),
+        ...(flags.format ? { formats: flags.format } : {}),
+        ...(flags.jobs ? { jobs: flags.jobs } : {}),
+        ...(flags.shard ? { shard: flags.shard } : {}),
+        ...(progress ? { onProgress: progress.update } : {}),
+        ...sourceDateEpoch(),
+        today: today(),
+      });
+      progress?.clear();
+      process.exitCode = result.exitCode;
+      await printBuild(io, result, flags.json);
+    });
+}
+
+/** Each meeting's outcome on stdout, then the problems and a summary on stderr; or the JSON report. */
+async function printBuild(io: Io, result: BuildResult, json: boolean): Promise<void> {
+  const { buildJson, formatOutcome, formatSummary } = await import('../report/build-summary.js');
+  if (json) {
+    console.log(buildJson(result));
+    // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
+    await printProblems(io, result, { format: 'json', report: 'none', annotations: 'stderr' });
+    return;
+  }
+  for (const meeting of result.meetings) {
+    const line = formatOutcome(meeting, io.out);
+    if (line) console.log(line);
+  }
+  await printProblems(io, result, { format: 'human', report: 'stderr', annotations: 'stdout' });
+  console.error(io.err.dim(formatSummary(result, paint(false))));
+}
+
+/** A progress line on the terminal (stderr), redrawn at most every 100 ms. */
+async function progressLine() {
+  const { formatProgress } = await import('../report/progress.js');
+  const started = Date.now();
+  let drawn = 0;
+  return {
+    update(state: { done: number; total: number; meeting: string }) {
+      const now = Date.now();
+      if (state.total < 2 || (now - drawn < 100 && state.done < state.total)) return;
+      drawn = now;
+      const width = (process.stderr.columns || 80) - 1;
+      process.stderr.write(`\r${formatProgress({ ...state, elapsedMs: now - started }, width)}\x1b[K`);
+    },
+    clear() {
+      if (drawn) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

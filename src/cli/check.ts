@@ -1,0 +1,46 @@
+import { Option, type Command } from 'commander';
+import type { CheckResult } from '../commands/check.js';
+import { countProblems } from '../report/human.js';
+import type { MessageFormat } from '../report/reporter.js';
+import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
+
+/** `briefing check [paths...]`: everything build would check, writing nothing. */
+export function registerCheck(program: Command, io: Io): void {
+  program
+    .command('check')
+    .description('Check meetings, positions, the ministries registry, the config and templates, as build would; write nothing.')
+    .argument('[paths...]', 'files, folders or glob patterns to check (default: the whole project)')
+    .addOption(new Option('--format <format>', 'how to print the problems').choices(['human', 'json']).default('human'))
+    .option('--final', 'check as build --final would: every required clearance must be in place', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing check
+  $ briefing check meetings/2021-02-19-educ-informal.yaml --final
+  $ briefing check positions/ --format json
+
+Exit codes: 0 no errors (warnings allowed), 1 problems in the data, 2 could not run.
+With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`,
+    )
+    .action(async (paths: string[], flags: { format: MessageFormat; final: boolean }) => {
+      const { check } = await import('../commands/check.js');
+      const result = await check({ cwd: io.cwd(), paths, final: flags.final, today: today(), ...sourceDateEpoch() });
+      await printCheck(io, result, flags.format);
+    });
+}
+
+/** The problems on stdout, then (for people) what was checked and how it went. */
+async function printCheck(io: Io, result: CheckResult, format: MessageFormat): Promise<void> {
+  await printProblems(io, result, { format, report: 'stdout', annotations: format === 'json' ? 'stderr' : 'stdout' });
+  if (format === 'human') {
+    const { meetings, positions, templates } = result.checked;
+    const counted = [count(meetings.length, 'meeting'), count(positions.length, 'position'), count(templates.length, 'template')];
+    console.log(io.out.dim(`Checked ${counted.join(', ')}: ${countProblems(result.diagnostics)}.`));
+  }
+  process.exitCode = result.exitCode;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

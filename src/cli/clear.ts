@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import type { ClearResult } from '../commands/clear.js';
+import { ExitCode } from '../report/errors.js';
+import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
+
+/** The flags of `briefing clear`, as commander parses them. */
+interface ClearFlags {
+  ministry: string;
+  date?: string;
+  ref?: string;
+  note?: string;
+  withdraw: boolean;
+}
+
+/** `briefing clear <position>`: records one ministry's clearance, keeping the file's comments. */
+export function registerClear(program: Command, io: Io): void {
+  program
+    .command('clear')
+    .description('Record a ministry’s clearance of a position (or its withdrawal), keeping the file’s comments and layout.')
+    .argument('<position>', 'position file (or id)')
+    .requiredOption('-m, --ministry <code>', 'the ministry that answered, e.g. AM')
+    .option('-d, --date <YYYY-MM-DD>', 'day of the answer (default: today)')
+    .option('-r, --ref <text>', 'the record: letter number or e-mail')
+    .option('--note <text>', 'anything a reviewer should know')
+    .option('--withdraw', 'record that the ministry withdrew its clearance', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing clear positions/educ/equity-reforms.yaml --ministry AM --ref "ĀM e-pasts, 15.02.2021."
+  $ briefing clear equity-reforms --ministry LM --date 2021-02-17
+  $ briefing clear equity-reforms --ministry AM --withdraw --note "Jāprecizē 2. punkts"
+
+Changes only clearance.<code>: never status or version. Prints each field it changed.`,
+    )
+    .action(async (position: string, flags: ClearFlags) => {
+      const { clear } = await import('../commands/clear.js');
+      const result = clear({
+        cwd: io.cwd(),
+        position,
+        ministry: flags.ministry,
+        date: flags.date ?? today(),
+        withdraw: flags.withdraw,
+        ...(flags.ref !== undefined ? { ref: flags.ref } : {}),
+        ...(flags.note !== undefined ? { note: flags.note } : {}),
+      });
+      await printClear(io, result);
+    });
+}
+
+/** The problems, or the file and each field that changed (before → after). */
+async function printClear(io: Io, result: ClearResult): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
+  if (result.exitCode === ExitCode.ok) {
+    console.log(result.written ? `${io.out.green('updated')} ${result.file}` : `${result.file}: already recorded, nothing changed`);
+    const width = Math.max(0, ...result.changes.map((c) => c.field.length));
+    for (const c of result.changes) console.log(`  ${c.field.padEnd(width)}  ${c.before ?? '–'} → ${c.after}`);
+    for (const note of result.notes) console.log(io.out.dim(note));
+  }
+  process.exitCode = result.exitCode;
+}

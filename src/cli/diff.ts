@@ -1,0 +1,83 @@
+import { Option, type Command } from 'commander';
+import type { DiffFormat, DiffResult } from '../commands/diff.js';
+import { UsageError } from '../report/errors.js';
+import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
+
+/** The flags of `briefing diff`, as commander parses them. */
+interface DiffFlags {
+  from?: string;
+  to?: string;
+  since?: string;
+  format?: DiffFormat;
+  stat: boolean;
+  out?: string;
+  author?: string;
+  whitespace: boolean;
+}
+
+/** `briefing diff <files...>`: what changed in a position or a report, between revisions or two files. */
+export function registerDiff(program: Command, io: Io): void {
+  program
+    .command('diff')
+    .description('Show what changed in a position or a whole report between two versions.')
+    .argument('<files...>', 'a meeting or position file (compared between revisions), or two files (compared with each other)')
+    .option('--from <rev>', 'older version: a git revision (default: HEAD)')
+    .option('--to <rev>', 'newer version: a git revision (default: the working tree)')
+    .option('--since <manifest>', 'older version: the inputs of the build that wrote this <file_code>.manifest.json')
+    .addOption(new Option('-f, --format <format>', 'terminal, md, docx or json (default: terminal on a terminal, else md; or from --out’s extension)').choices(['terminal', 'md', 'docx', 'json']))
+    .option('--stat', 'one line per position instead of the text', false)
+    .option('-o, --out <file>', 'write the output to a file instead of printing it')
+    .option('--author <name>', 'author of the tracked changes in the DOCX (default: the newer revision’s author)')
+    .option('--whitespace', 'count changes of whitespace alone', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing diff positions/educ/equity-achievements.yaml --from HEAD~1
+  $ briefing diff meetings/2021-02-19-educ-informal.yaml --from HEAD~1 --format docx --out review.docx
+  $ briefing diff meetings/2021-02-19-educ-informal.yaml --since out/IZMzin_190221_EDUC.manifest.json --stat
+  $ briefing diff old.yaml new.yaml --format md
+
+Exit codes: 0 no changes, 1 changes found, 2 could not compare.`,
+    )
+    .action(async (files: string[], flags: DiffFlags) => {
+      const { diff } = await import('../commands/diff.js');
+      const result = await diff({
+        cwd: io.cwd(),
+        files,
+        format: outputFormat(flags),
+        stat: flags.stat,
+        whitespace: flags.whitespace,
+        colour: io.stdoutColour,
+        ...(flags.from ? { from: flags.from } : {}),
+        ...(flags.to ? { to: flags.to } : {}),
+        ...(flags.since ? { since: flags.since } : {}),
+        ...(flags.author ? { author: flags.author } : {}),
+        ...(flags.out ? { out: flags.out } : {}),
+        ...sourceDateEpoch(),
+      });
+      await printDiff(io, result);
+    });
+}
+
+/** --format, else --out's extension, else terminal on a terminal and md in a pipe; never DOCX to a terminal. */
+function outputFormat(flags: DiffFlags): DiffFormat {
+  const format = flags.format ?? formatOf(flags.out) ?? (process.stdout.isTTY ? 'terminal' : 'md');
+  if (format === 'docx' && !flags.out && process.stdout.isTTY) {
+    throw new UsageError('A DOCX is not for the terminal.', 'Add --out review.docx (or redirect the output to a file).');
+  }
+  return format;
+}
+
+function formatOf(out: string | undefined): 'md' | 'docx' | 'json' | undefined {
+  const extension = out?.toLowerCase().split('.').at(-1);
+  return extension === 'docx' || extension === 'json' || extension === 'md' ? extension : undefined;
+}
+
+/** The problems on stderr; the difference on stdout (bytes for a DOCX), or where it was written. */
+async function printDiff(io: Io, result: DiffResult): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
+  if (result.output !== undefined) process.stdout.write(result.output);
+  if (result.written) console.error(io.err.dim(`wrote ${result.written}`));
+  process.exitCode = result.exitCode;
+}

@@ -1,0 +1,99 @@
+import type { ChalkInstance } from 'chalk';
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { UsageError } from '../report/errors.js';
+import { paint, useColour } from '../report/human.js';
+import { reportProblems, type MessageFormat } from '../report/reporter.js';
+
+/** What the command modules under src/cli/ share of the terminal and the global options. */
+export interface Io {
+  /** Whether stdout gets colours: a terminal, and no NO_COLOR. */
+  stdoutColour: boolean;
+  /** Colours for what goes to stdout. */
+  out: ChalkInstance;
+  /** Colours for what goes to stderr. */
+  err: ChalkInstance;
+  /** The folder to run in: the global `-C <dir>`, else the current folder. */
+  cwd(): string;
+}
+
+/** The real terminal, and `program`'s global options. */
+export function terminalIo(program: Command): Io {
+  const stdoutColour = useColour(process.stdout.isTTY, process.env);
+  return {
+    stdoutColour,
+    out: paint(stdoutColour),
+    err: paint(useColour(process.stderr.isTTY, process.env)),
+    cwd() {
+      const value: unknown = program.opts().cwd;
+      return typeof value === 'string' ? value : process.cwd();
+    },
+  };
+}
+
+/** Where {@link printProblems} sends its lines. */
+export interface ProblemsOutput {
+  format: MessageFormat;
+  /** The stream for the report; `none` when the command prints its own (build --json). */
+  report: 'stdout' | 'stderr' | 'none';
+  /** The stream for GitHub annotations; stderr keeps a JSON document or a table on stdout intact. */
+  annotations: 'stdout' | 'stderr';
+}
+
+/** For commands whose stdout is their result (a file created, a table, a diff): problems and annotations go to stderr. */
+export const PROBLEMS_ON_STDERR: ProblemsOutput = { format: 'human', report: 'stderr', annotations: 'stderr' };
+
+/**
+ * Prints problems the same way for every command: the report (human lines or JSON),
+ * and in GitHub Actions one annotation per problem.
+ */
+export async function printProblems(
+  io: Io,
+  result: { diagnostics: readonly Diagnostic[]; exitCode: number; checked?: Record<string, string | string[]> },
+  output: ProblemsOutput,
+): Promise<void> {
+  if (!result.diagnostics.length && (output.format === 'human' || output.report === 'none')) return;
+  const root = await projectRootOrCwd(io.cwd());
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const { report, annotations } = reportProblems(result, {
+    format: output.format,
+    chalk: output.report === 'stdout' ? io.out : io.err,
+    env: process.env,
+    workspacePath: (file) => {
+      const absolute = resolve(root, file);
+      return existsSync(absolute) ? relative(workspace, absolute).split(sep).join('/') : undefined;
+    },
+  });
+  if (output.report !== 'none') for (const line of report) print(output.report, line);
+  for (const line of annotations) print(output.annotations, line);
+}
+
+function print(stream: 'stdout' | 'stderr', line: string): void {
+  if (stream === 'stdout') console.log(line);
+  else console.error(line);
+}
+
+async function projectRootOrCwd(cwd: string): Promise<string> {
+  try {
+    const { findProjectRoot } = await import('../load/project.js');
+    return findProjectRoot(cwd);
+  } catch {
+    return cwd;
+  }
+}
+
+/** SOURCE_DATE_EPOCH, when set: the date stamped into outputs, for reproducible builds. */
+export function sourceDateEpoch(): { sourceDateEpoch?: number } {
+  const raw = process.env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === '') return {};
+  if (!/^\d+$/.test(raw)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not \`${raw}\`.`);
+  return { sourceDateEpoch: Number(raw) };
+}
+
+/** Today in the local time zone, YYYY-MM-DD: the clock is read here, at the edge. */
+export function today(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+}

@@ -1,0 +1,52 @@
+import { Argument, Option, type Command } from 'commander';
+import type { ListResult } from '../commands/list.js';
+import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+
+/** The flags of `briefing list`, as commander parses them. */
+interface ListFlags {
+  status?: 'draft' | 'cleared';
+  uncleared: boolean;
+  meeting?: string;
+  json: boolean;
+}
+
+/** `briefing list [positions|meetings]`: a table (or JSON) of what is where. */
+export function registerList(program: Command, io: Io): void {
+  program
+    .command('list')
+    .description('List positions (clearances, meetings, last change in git) or meetings (progress, output).')
+    .addArgument(new Argument('[what]', 'positions or meetings').choices(['positions', 'meetings']).default('positions'))
+    .addOption(new Option('--status <status>', 'positions with this status').choices(['draft', 'cleared']))
+    .option('--uncleared', 'only what still waits for a clearance', false)
+    .option('--meeting <file>', 'only the positions this meeting uses')
+    .option('--json', 'print JSON instead of a table', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing list --uncleared
+  $ briefing list positions --meeting meetings/2021-02-19-educ-informal.yaml
+  $ briefing list meetings --json`,
+    )
+    .action(async (what: 'positions' | 'meetings', flags: ListFlags) => {
+      const { list } = await import('../commands/list.js');
+      const result = await list({
+        cwd: io.cwd(),
+        what,
+        uncleared: flags.uncleared,
+        ...(flags.status ? { status: flags.status } : {}),
+        ...(flags.meeting ? { meeting: flags.meeting } : {}),
+      });
+      await printList(io, result, flags.json);
+    });
+}
+
+/** The problems on stderr; the rows on stdout, as a table as wide as the terminal (80 in a pipe) or JSON. */
+async function printList(io: Io, result: ListResult, json: boolean): Promise<void> {
+  const { formatMeetings, formatPositions } = await import('../list/format.js');
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
+  const width = process.stdout.isTTY ? Math.max(60, process.stdout.columns) : 80;
+  if (json) console.log(JSON.stringify(result.rows, null, 2));
+  else console.log((result.what === 'positions' ? formatPositions(result.rows, width) : formatMeetings(result.rows, width)).join('\n'));
+  process.exitCode = result.exitCode;
+}

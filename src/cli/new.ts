@@ -1,0 +1,108 @@
+import { Option, type Command } from 'commander';
+import type { NewFileResult } from '../commands/new.js';
+import type { Prompter } from '../prompt/prompter.js';
+import type { MeetingFlags } from '../scaffold/meeting.js';
+import type { PositionFlags } from '../scaffold/position.js';
+import { parseCodes } from './flags.js';
+import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+
+/** `briefing new meeting|position`: a valid, commented file, asking for what the flags leave out. */
+export function registerNew(program: Command, io: Io): void {
+  const create = program
+    .command('new')
+    .description('Start a new meeting or position file: valid, commented, ready to fill in.')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing new meeting 2021-05-18 educ-council
+  $ briefing new meeting 2021-06-10 educ-informal --from meetings/2021-02-19-educ-informal.yaml --topic "…"
+  $ briefing new position educ-digital-skills --question "Digitālās prasmes" --clearances AM,LM`,
+    );
+
+  create
+    .command('meeting')
+    .description('Write meetings/<date>-<slug>.yaml; asks for what the flags leave out (on a terminal).')
+    .argument('<date>', 'day of the meeting, YYYY-MM-DD')
+    .argument('<slug>', 'short name for the file, e.g. educ-council')
+    .option('--from <file>', 'copy the structure of an earlier meeting (questions and texts left empty)')
+    .addOption(new Option('--kind <kind>', 'formal or informal').choices(['formal', 'informal']))
+    .addOption(new Option('--mode <mode>', 'how it is held').choices(['in-person', 'videoconference']))
+    .option('--time <HH.MM>', 'start time, e.g. 10.00')
+    .option('--formation <text>', 'Council configuration, e.g. EYCS')
+    .option('--participants <text>', 'who meets, e.g. "ES izglītības ministri"')
+    .option('--presidency <text>', 'the presidency (default: the one in office on <date>)')
+    .option('--topic <text>', 'topic of the discussion')
+    .option('--name <text>', 'the meeting’s name, nominative')
+    .option('--name-locative <text>', 'the meeting’s name, locative')
+    .option('--short-locative <text>', 'short name, locative (default: sanāksmē)')
+    .option('--clearances <codes>', 'ministries that must clear every position, e.g. AM,LM', parseCodes)
+    .option('--file-code <code>', 'file code naming the output files (default: e.g. IZMzin_180521_EDUC)')
+    .option('--template <name>', 'template (see `briefing templates`)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing new meeting 2021-05-18 educ-council
+  $ briefing new meeting 2021-05-18 educ-council --formation EYCS --participants "ES izglītības ministri" \\
+      --topic "Digitālā izglītība" --name "ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksme" \\
+      --name-locative "ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē" --clearances AM,LM
+  $ briefing new meeting 2021-06-10 educ-informal --from meetings/2021-02-19-educ-informal.yaml --topic "…"
+
+Without a terminal (CI, scripts) nothing is asked: a field with no flag and no default is an error (exit 2).`,
+    )
+    .action(async (date: string, slug: string, flags: { from?: string } & MeetingFlags) => {
+      const { newMeeting } = await import('../commands/new.js');
+      const { from, ...fields } = flags;
+      const result = await newMeeting({ cwd: io.cwd(), date, slug, flags: fields, ...(from ? { from } : {}), ...(await terminalPrompter()) });
+      await printNew(io, result, [
+        'Next: write the background and the questions (each with the id of its position), then',
+        '  briefing new position <id>     for each answer',
+        `  briefing build ${result.file ?? ''} --watch`,
+      ]);
+    });
+
+  create
+    .command('position')
+    .description('Write positions/[<dir>/]<id>.yaml as a draft; asks for what the flags leave out (on a terminal).')
+    .argument('<id>', 'position id, as the meeting’s questions name it')
+    .option('--question <text>', 'the question it answers, in short (default: from a meeting that names <id>)')
+    .option('--owner <code>', 'ministry that owns it (default: the issuing ministry)')
+    .option('--unit <text>', 'department or unit')
+    .option('--clearances <codes>', 'ministries asked to clear it (default: those the meetings require)', parseCodes)
+    .option('--dir <folder>', 'sub-folder of the positions folder, e.g. educ')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing new position educ-digital-skills
+  $ briefing new position educ-digital-skills --dir educ --question "Digitālās prasmes" --clearances AM,LM
+  $ briefing new position educ-teachers --unit "Izglītības departaments"`,
+    )
+    .action(async (id: string, flags: { dir?: string } & PositionFlags) => {
+      const { newPosition } = await import('../commands/new.js');
+      const { dir, ...fields } = flags;
+      const result = await newPosition({ cwd: io.cwd(), id, flags: fields, ...(dir ? { dir } : {}), ...(await terminalPrompter()) });
+      await printNew(io, result, [
+        'Next: write the answer under `body: |`, then record each clearance as it arrives:',
+        `  briefing clear ${result.file ?? ''} --ministry <code> --ref "…"`,
+      ]);
+    });
+}
+
+/** The terminal prompter, only when a person can answer: never in CI or a pipe. */
+async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return {};
+  const { inquirerPrompter } = await import('../prompt/inquirer.js');
+  return { prompter: inquirerPrompter };
+}
+
+/** The problems, or the file created and what to do next. */
+async function printNew(io: Io, result: NewFileResult, next: string[]): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
+  if (result.file) {
+    console.log(`${io.out.green('created')} ${result.file}`);
+    console.log(next.join('\n'));
+  }
+  process.exitCode = result.exitCode;
+}

@@ -1,0 +1,35 @@
+import { ExitCode, UsageError } from '../report/errors.js';
+import { sourceDateEpoch, type Io } from './io.js';
+
+/** The flags of `build` that `build --watch` follows. */
+export interface WatchFlags {
+  out?: string;
+  format?: ('md' | 'docx')[];
+  final: boolean;
+  template?: string;
+}
+
+/** `build --watch`: hands over to src/watch/ and prints what each rebuild says, until Ctrl-C. */
+export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags): Promise<void> {
+  const [meeting, ...more] = inputs;
+  if (meeting === undefined || more.length) throw new UsageError('--watch follows one meeting file.', 'For example: briefing build meetings/2021-05-18-educ-council.yaml --watch');
+  const { watchBuild } = await import('../watch/watch-build.js');
+  const { formatWatchEvent } = await import('../watch/format.js');
+  const watcher = await watchBuild({
+    cwd: io.cwd(),
+    meeting,
+    final: flags.final,
+    ...(flags.out ? { out: flags.out } : {}),
+    ...(flags.format ? { formats: flags.format } : {}),
+    ...(flags.template ? { template: flags.template } : {}),
+    ...sourceDateEpoch(),
+    onEvent(event) {
+      const time = new Date().toTimeString().slice(0, 8);
+      for (const line of formatWatchEvent(event, meeting, time, io.out)) (line.stream === 'out' ? console.log : console.error)(line.text);
+    },
+  });
+  console.log(io.out.dim('Watching for changes; press Ctrl-C to stop.'));
+  await new Promise<void>((stop) => process.once('SIGINT', () => stop()));
+  await watcher.close();
+  process.exitCode = ExitCode.ok;
+}

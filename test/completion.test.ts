@@ -32,6 +32,12 @@ describe('briefing completion', () => {
     expect(complete('briefing', 'list', '--status', 'd')).toEqual(['draft']);
     expect(complete('briefing', '-C', 'somewhere', 'list', 'me')).toEqual(['meetings']);
     expect(complete('briefing', 'completion', 'f')).toEqual(['fish']);
+    // The same option name takes different values in different commands.
+    expect(complete('briefing', 'check', '--format', '')).toEqual(['human', 'json']);
+    expect(complete('briefing', 'diff', '--format', '')).toEqual(['terminal', 'md', 'docx', 'json']);
+    // check and diff take files.
+    expect(complete('briefing', 'diff', 'READM')).toEqual(['README.md']);
+    expect(complete('briefing', 'check', 'READM')).toEqual(['README.md']);
   });
 
   it.skipIf(!installed('zsh'))('zsh: passes zsh -n', () => {

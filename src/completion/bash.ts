@@ -14,8 +14,14 @@ export function bashCompletion(program: CommandSpec): string {
       return [`    "${path}") words="${words.join(' ')}"; args=${argKind(spec.subcommands.length ? { kind: 'none' } : spec.argument)} ;;`, ...cases(spec.subcommands, path)];
     });
   const top = [...program.subcommands.map((s) => s.name), ...program.options.flatMap(spellings), '-h', '--help'];
-  const byValue = (kind: Completion['kind']) => [...new Set(values.filter((o) => o.value.kind === kind).flatMap(spellings))];
-  const choiceCases = [...new Map(values.map((o) => [spellings(o).join('|'), o])).values()].flatMap((o) => (o.value.kind === 'choices' ? [`    ${spellings(o).join('|')}) COMPREPLY=($(compgen -W "${o.value.values.join(' ')}" -- "$cur")); return ;;`] : []));
+  // Keyed by command and option: `check --format` and `diff --format` take different values.
+  const valueCases = (specs: readonly CommandSpec[], prefix: string): string[] =>
+    specs.flatMap((spec) => {
+      const path = prefix ? `${prefix} ${spec.name}` : spec.name;
+      const own = spec.options.filter((o) => o.value.kind !== 'none').map((o) => valueCase(spellings(o).map((s) => `"${path}:${s}"`), o.value));
+      return [...own, ...valueCases(spec.subcommands, path)];
+    });
+  const globalCases = program.options.filter((o) => o.value.kind !== 'none').map((o) => valueCase(spellings(o).map((s) => `*:${s}`), o.value));
   const nested = new Set(program.subcommands.filter((s) => s.subcommands.length).map((s) => s.name));
   return `# bash completion for ${program.name}: source it, or save it as
 # ~/.local/share/bash-completion/completions/${program.name}
@@ -35,11 +41,8 @@ ${fn}() {
         fi ;;
     esac
   done
-  case "$prev" in
-${choiceCases.join('\n')}
-    ${byValue('folders').join('|') || '--'}) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    ${byValue('files').join('|') || '--'}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    ${byValue('text').join('|') || '--'}) COMPREPLY=(); return ;;
+  case "$path:$prev" in
+${[...valueCases(program.subcommands, ''), ...globalCases].join('\n')}
   esac
   case "$path" in
     "") words="${top.join(' ')}"; args=none ;;
@@ -56,6 +59,21 @@ ${cases(program.subcommands, '').join('\n')}
 }
 complete -o filenames -F ${fn} ${program.name}
 `;
+}
+
+/** One line of the value case: what the word after this option is completed with. */
+function valueCase(patterns: readonly string[], value: Completion): string {
+  const pattern = patterns.join('|');
+  switch (value.kind) {
+    case 'choices':
+      return `    ${pattern}) COMPREPLY=($(compgen -W "${value.values.join(' ')}" -- "$cur")); return ;;`;
+    case 'folders':
+      return `    ${pattern}) COMPREPLY=($(compgen -d -- "$cur")); return ;;`;
+    case 'files':
+      return `    ${pattern}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`;
+    default:
+      return `    ${pattern}) COMPREPLY=(); return ;;`;
+  }
 }
 
 function argKind(completion: Completion): string {

@@ -30,20 +30,27 @@ export function repositoryPath(repo: Repository, absolutePath: string): string {
   return relative(repo.top, absolutePath).split(sep).join('/');
 }
 
-/** Resolves a revision to its commit, author and date; a usage error if git does not know it. */
+/**
+ * Resolves a revision to its commit, author and date, in one `git show`; a usage error if
+ * git does not know it.
+ */
 export function resolveCommit(repo: Repository, revision: string): Commit {
   const unknown = () => new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log` shows, e.g. HEAD~1.');
   if (revision.startsWith('-')) throw unknown();
-  const hash = git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], unknown).trim();
-  const [author = '', date = ''] = git(repo.top, ['show', '-s', '--format=%an%x00%cI', hash], unknown).trim().split('\u0000');
+  const [hash = '', author = '', date = ''] = git(repo.top, ['show', '-s', '--format=%H%x00%an%x00%cI', '--end-of-options', `${revision}^{commit}`], unknown)
+    .trim()
+    .split('\u0000');
+  if (!/^[0-9a-f]{40,64}$/.test(hash)) throw unknown();
   return { label: revision, hash, date: new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z'), author };
 }
 
-/** The text of a file at a commit, or undefined when the file did not exist there. */
+/**
+ * The text of a file at a commit, or undefined when the file did not exist there. Read
+ * through `git cat-file --batch`, which says "missing" itself: no error text to parse.
+ */
 export function showFile(repo: Repository, commit: Commit, path: string): string | undefined {
-  const listed = git(repo.top, ['ls-tree', '-z', commit.hash, '--', path], () => new UsageError(`Cannot read ${path} at ${commit.label}.`));
-  if (!listed) return undefined;
-  return git(repo.top, ['show', `${commit.hash}:${path}`], () => new UsageError(`Cannot read ${path} at ${commit.label}.`));
+  const object = `${commit.hash}:${path}`;
+  return readBlobs(repo, [object]).get(object);
 }
 
 /** Every file under `folders` at a commit, as repository paths with their blob ids. */

@@ -74,6 +74,11 @@ export interface LoadProjectOptions {
    * is not parsed until used. Given this, a file parsed only to learn its id is not kept either.
    */
   knownPositionIds?: ReadonlyMap<string, string>;
+  /**
+   * Look up each changed position's version at git HEAD, for the rule that a version may
+   * not go down (default true). `diff` does not need it and saves the git calls.
+   */
+  committedVersions?: boolean;
 }
 
 /**
@@ -145,7 +150,9 @@ function loadPositions(root: string, folder: string | undefined, options: LoadPr
       ? [...options.positionFiles]
       : folder === undefined
         ? []
-        : withCommittedVersions(root, folder, scanPositionFiles(root, folder, options.knownPositionIds, keep));
+        : options.committedVersions === false
+          ? scanPositionFiles(root, folder, options.knownPositionIds, keep)
+          : withCommittedVersions(root, folder, scanPositionFiles(root, folder, options.knownPositionIds, keep));
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
     const loaded = new LazyPosition(root, file, parsed.get(file.path));

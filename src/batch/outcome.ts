@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { OutputError, writeAtomic } from '../emit/write.js';
+import { OutputError, writeAllAtomic } from '../emit/write.js';
 import { projectPath, sha256 } from '../load/files.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
 import type { CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
 import type { JobResult } from './job-result.js';
-import type { TemplateCache } from '../pipeline/generate.js';
+import type { GeneratedFile, TemplateCache } from '../pipeline/generate.js';
 
 /** A file that went into a report, with its content hash when it has one. */
 export interface InputFile {
@@ -65,14 +65,15 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
     return { outcome, broken: result.crashed };
   }
 
-  const written: { path: string; sha256: string }[] = [];
+  // The DOCX first (Word may hold it open: then nothing is replaced), the manifest last.
+  const files = [...result.files].sort((a, b) => WRITE_ORDER[a.format] - WRITE_ORDER[b.format]);
+  const outputs = files.map((file) => {
+    const target = join(context.outDir, file.name);
+    return { target, data: file.data, shownAs: projectPath(root, target) };
+  });
+  const written = result.files.map((file) => ({ path: projectPath(root, join(context.outDir, file.name)), sha256: sha256(file.data) }));
   try {
-    for (const file of result.files) {
-      const target = join(context.outDir, file.name);
-      const shown = projectPath(root, target);
-      writeAtomic(target, file.data, shown);
-      written.push({ path: shown, sha256: sha256(file.data) });
-    }
+    writeAllAtomic(outputs);
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
     outcome.diagnostics = [...outcome.diagnostics, diagnostic(error.file, undefined, 'error', 'output/write', error.message, error.hint)];
@@ -97,6 +98,8 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
     : undefined;
   return { outcome, broken: false, ...(entry ? { entry } : {}) };
 }
+
+const WRITE_ORDER: Record<GeneratedFile['format'], number> = { docx: 0, md: 1, manifest: 2 };
 
 /**
  * The outcome of a meeting the cache says is up to date; failed instead (and forgotten by

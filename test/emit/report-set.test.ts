@@ -1,0 +1,27 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+
+test('when the DOCX cannot be replaced, the Markdown and the manifest are left as they were too', async () => {
+  const dir = exampleProject();
+  const out = (name: string) => join(dir, 'out', name);
+  expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false })).exitCode).toBe(0);
+  const markdown = readFileSync(out('IZMzin_190221_EDUC.md'), 'utf8');
+  const manifest = readFileSync(out('IZMzin_190221_EDUC.manifest.json'), 'utf8');
+
+  // A folder where the DOCX is: renaming over it fails on every system, as a DOCX open in Word does on Windows.
+  rmSync(out('IZMzin_190221_EDUC.docx'));
+  mkdirSync(out('IZMzin_190221_EDUC.docx'));
+  const position = 'positions/educ/equity-reforms.yaml';
+  writeFileSync(join(dir, position), exampleFile(position).replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajos mēnešos prioritāri paredzēts:'));
+
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false });
+  expect(result.exitCode).toBe(2);
+  expect(result.meetings[0]?.status).toBe('failed');
+  expect(result.diagnostics).toEqual([expect.objectContaining({ file: 'out/IZMzin_190221_EDUC.docx', ruleId: 'output/write' })]);
+  expect(readFileSync(out('IZMzin_190221_EDUC.md'), 'utf8')).toBe(markdown);
+  expect(readFileSync(out('IZMzin_190221_EDUC.manifest.json'), 'utf8')).toBe(manifest);
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
+});

@@ -80,7 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = findProjectRoot(options.cwd);
   const tool = toolFingerprint();
   const cache = readCache(root, tool);
-  const project = loadProject(options.cwd, { knownPositionIds: new Map(Object.entries(cache.positionIds)) });
+  const project = loadProject(options.cwd, { knownPositionIds: new Map(Object.entries(cache.positionIds)), committedVersions: true });
   if (hasErrors(project.setupDiagnostics)) return finish([], project.setupDiagnostics, 0, ExitCode.problems);
 
   if (options.template !== undefined) assertTemplateExists(project, options.template);

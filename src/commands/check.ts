@@ -46,7 +46,7 @@ export interface CheckResult {
  * positions and templates no meeting uses.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const project = loadProject(options.cwd);
+  const project = loadProject(options.cwd, { committedVersions: true });
   const { targets, diagnostics: inputDiagnostics } = checkTargets(project, options.cwd, options.paths);
   const shown = (files: readonly string[]) => files.map((file) => projectPath(project.root, file));
   const positionFiles = new Set(shown(targets.positions));

@@ -79,7 +79,7 @@ interface Compared {
  * (`--since`) or from two files.
  */
 export async function diff(options: DiffOptions): Promise<DiffResult> {
-  const project = loadProject(options.cwd, { committedVersions: false });
+  const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) return { exitCode: ExitCode.failure, diagnostics: sortDiagnostics(project.setupDiagnostics) };
   const files = options.files.map((file) => (isAbsolute(file) ? file : resolve(options.cwd, file)));
   const [first, second] = files;
@@ -213,7 +213,7 @@ async function renderMeeting(
         ? projectAtCommit(requireRepo(repo), source.commit, current.root, meetingPath)
         : fromManifest(requireRepo(repo), source, meetingPath);
     scratch.push(folder);
-    project = loadProject(folder.root, { committedVersions: false });
+    project = loadProject(folder.root);
   }
   const absolute = source.kind === 'file' ? file : join(project.root, meetingPath);
   const loaded = loadMeeting(project.root, absolute);

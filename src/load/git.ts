@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from '../report/errors.js';
-import { errorCode } from './files.js';
+import { errorCode, projectPath } from './files.js';
 
 /** A git working tree: where it starts, so project paths can be turned into repository paths. */
 export interface Repository {
@@ -27,7 +27,7 @@ export function openRepository(cwd: string): Repository {
 
 /** The repository path (`/`-separated, from the top) of an absolute path. */
 export function repositoryPath(repo: Repository, absolutePath: string): string {
-  return relative(repo.top, absolutePath).split(sep).join('/');
+  return projectPath(repo.top, absolutePath);
 }
 
 /**
@@ -71,21 +71,30 @@ export function listFiles(repo: Repository, commit: Commit, folders: readonly st
  * maps to undefined.
  */
 export function readBlobs(repo: Repository, ids: readonly string[]): Map<string, string | undefined> {
+  return catFileBatch(repo.top, ids);
+}
+
+/**
+ * Reads objects named any way `git cat-file` accepts (`<blob id>`, `<commit>:<path>`,
+ * `HEAD:./<path relative to cwd>`) in one process; an object git does not have maps to
+ * undefined (git reports it as missing itself).
+ */
+function catFileBatch(cwd: string, objects: readonly string[]): Map<string, string | undefined> {
   const result = new Map<string, string | undefined>();
-  if (!ids.length) return result;
-  const output = gitBytes(repo.top, ['cat-file', '--batch'], ids.map((id) => `${id}\n`).join(''));
+  if (!objects.length) return result;
+  const output = gitBytes(cwd, ['cat-file', '--batch'], objects.map((object) => `${object}\n`).join(''));
   let offset = 0;
-  for (const id of ids) {
+  for (const object of objects) {
     const end = output.indexOf(10, offset);
     const header = output.subarray(offset, end).toString('utf8');
     offset = end + 1;
     const match = /^\S+ blob (\d+)$/.exec(header);
     if (!match) {
-      result.set(id, undefined);
+      result.set(object, undefined);
       continue;
     }
     const size = Number(match[1]);
-    result.set(id, output.subarray(offset, offset + size).toString('utf8'));
+    result.set(object, output.subarray(offset, offset + size).toString('utf8'));
     offset += size + 1;
   }
   return result;
@@ -117,23 +126,19 @@ function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
 }
 
 /**
- * The committed text (at git HEAD) of project files, for rules that compare with it.
- * Files that are untracked or new since HEAD are absent; outside a git repository,
- * without git, or before the first commit the map is empty — never an error.
+ * The committed text (at git HEAD) of project files, for rules that compare with it, in
+ * one `git cat-file --batch` run from the project root. Files that are untracked or new
+ * since HEAD are absent; outside a git repository, without git, or before the first
+ * commit the map is empty — never an error.
  */
 export function readCommittedTexts(root: string, paths: readonly string[]): Map<string, string> {
   const texts = new Map<string, string>();
   if (!paths.length) return texts;
   try {
-    const repo = openRepository(root);
-    const head = resolveCommit(repo, 'HEAD');
-    const byRepositoryPath = new Map(paths.map((path) => [repositoryPath(repo, resolve(root, path)), path]));
-    const listed = listFiles(repo, head, [...byRepositoryPath.keys()]);
-    const blobs = readBlobs(repo, listed.map((file) => file.blob));
-    for (const file of listed) {
-      const path = byRepositoryPath.get(file.path);
-      const text = blobs.get(file.blob);
-      if (path !== undefined && text !== undefined) texts.set(path, text);
+    const blobs = catFileBatch(root, paths.map((path) => `HEAD:./${path}`));
+    for (const path of paths) {
+      const text = blobs.get(`HEAD:./${path}`);
+      if (text !== undefined) texts.set(path, text);
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -143,17 +148,14 @@ export function readCommittedTexts(root: string, paths: readonly string[]): Map<
 
 /**
  * Project paths of the tracked files under `folder` whose working text differs from git
- * HEAD (staged or not), in one `git diff`. Outside a git repository, without git, or
- * before the first commit: none.
+ * HEAD (staged or not), in one `git diff` run from the project root (so its paths are
+ * already project paths). Outside a git repository, without git, or before the first
+ * commit: none.
  */
 export function changedSinceHead(root: string, folder: string): string[] {
   try {
-    const repo = openRepository(root);
-    const output = git(repo.top, ['diff', '--name-only', '--no-renames', '-z', 'HEAD', '--', repositoryPath(repo, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
-    return output
-      .split('\u0000')
-      .filter(Boolean)
-      .map((path) => relative(root, resolve(repo.top, path)).split(sep).join('/'));
+    const output = git(root, ['diff', '--name-only', '--relative', '--no-renames', '-z', 'HEAD', '--', projectPath(root, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
+    return output.split('\u0000').filter(Boolean);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return [];

@@ -76,7 +76,8 @@ export interface LoadProjectOptions {
   knownPositionIds?: ReadonlyMap<string, string>;
   /**
    * Look up each changed position's version at git HEAD, for the rule that a version may
-   * not go down (default true). `diff` does not need it and saves the git calls.
+   * not go down and for the build cache's key (default false: only build, check and
+   * watch need it, and it costs git processes).
    */
   committedVersions?: boolean;
 }
@@ -150,9 +151,9 @@ function loadPositions(root: string, folder: string | undefined, options: LoadPr
       ? [...options.positionFiles]
       : folder === undefined
         ? []
-        : options.committedVersions === false
-          ? scanPositionFiles(root, folder, options.knownPositionIds, keep)
-          : withCommittedVersions(root, folder, scanPositionFiles(root, folder, options.knownPositionIds, keep));
+        : options.committedVersions
+          ? withCommittedVersions(root, folder, scanPositionFiles(root, folder, options.knownPositionIds, keep))
+          : scanPositionFiles(root, folder, options.knownPositionIds, keep);
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
     const loaded = new LazyPosition(root, file, parsed.get(file.path));

@@ -46,7 +46,7 @@ export interface BuildOnce {
  */
 export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> {
   const write = options.write ?? writeAtomic;
-  const project = loadProject(options.cwd);
+  const project = loadProject(options.cwd, { committedVersions: true });
   const meetingPath = resolve(options.cwd, options.meeting);
   const settings = [join(project.root, CONFIG_FILE), join(project.root, project.config.paths.ministries)];
   const result: BuildOnce = { status: 'failed', draft: false, outputs: [], heldOpen: [], diagnostics: [], inputs: [meetingPath, ...settings], project };

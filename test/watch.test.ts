@@ -99,6 +99,19 @@ describe('build --watch', () => {
     expect(readFileSync(output, 'utf8')).toContain('vēl 160 skolām');
   });
 
+  it('started in a subfolder, still sees a change to a position outside it', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: join(dir, 'meetings'), meeting: '2021-02-19-educ-informal.yaml', final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+    const rebuilt = log.next();
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 170 skolām'));
+    expect(await rebuilt).toMatchObject({ kind: 'build', run: 2, changed: [position], result: { status: 'built' } });
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 170 skolām');
+  });
+
   it('writes next to a DOCX that Word holds open, and says so', async () => {
     const dir = exampleProject();
     const log = recorder();

@@ -16,6 +16,8 @@ export interface WatchBuildOptions {
   final: boolean;
   template?: string;
   sourceDateEpoch?: number;
+  /** Ids of position files learnt by the previous rebuild (by `positionIdKey`): not parsed again. */
+  knownPositionIds?: ReadonlyMap<string, string>;
   /** Writes one output file; `writeAtomic` unless a test replaces it. */
   write?: typeof writeAtomic;
 }
@@ -46,7 +48,10 @@ export interface BuildOnce {
  */
 export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> {
   const write = options.write ?? writeAtomic;
-  const project = loadProject(options.cwd, { committedVersions: true });
+  const project = loadProject(options.cwd, {
+    committedVersions: true,
+    ...(options.knownPositionIds ? { knownPositionIds: options.knownPositionIds } : {}),
+  });
   const meetingPath = resolve(options.cwd, options.meeting);
   const settings = [join(project.root, CONFIG_FILE), join(project.root, project.config.paths.ministries)];
   const result: BuildOnce = { status: 'failed', draft: false, outputs: [], heldOpen: [], diagnostics: [], inputs: [meetingPath, ...settings], project };

@@ -1,6 +1,6 @@
 import { join, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { packageRoot } from '../load/project.js';
+import { findProjectRoot, packageRoot, positionIdKey } from '../load/project.js';
 import { UsageError } from '../report/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
 import { debounce } from './debounce.js';
@@ -36,13 +36,16 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   let run = 0;
   let running: Promise<void> = Promise.resolve();
   let relevant = (_path: string): boolean => true;
+  // Position ids by path and content, as build's cache keeps them: a save re-parses only what changed.
+  let knownPositionIds: ReadonlyMap<string, string> | undefined;
 
   const rebuild = (changed: string[]) => {
     running = running.then(async () => {
       run += 1;
       try {
-        const result = await buildOnce(options);
+        const result = await buildOnce({ ...options, ...(knownPositionIds ? { knownPositionIds } : {}) });
         relevant = relevanceOf(result);
+        knownPositionIds = new Map(result.project.positionFiles.map((file) => [positionIdKey(file), file.id]));
         options.onEvent({ kind: 'build', run, changed, result });
       } catch (error) {
         if (error instanceof UsageError) options.onEvent({ kind: 'error', run, changed, message: error.message, hint: error.hint });
@@ -52,7 +55,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
     return running;
   };
 
-  const root = resolve(options.cwd);
+  const root = projectRootOr(options.cwd);
   const burst = debounce(options.debounceMs ?? 250, (paths) => {
     const changed = paths.filter((path) => relevant(path));
     if (changed.length) void rebuild(changed.map((path) => shown(root, path)));
@@ -89,6 +92,16 @@ function relevanceOf(result: BuildOnce): (path: string) => boolean {
     if (absolute.startsWith(positions + sep)) return result.status === 'failed' || result.diagnostics.some((d) => d.ruleId === 'meeting/unknown-position');
     return false;
   };
+}
+
+/** The project root, so that positions and config outside the current folder are watched too. */
+function projectRootOr(cwd: string): string {
+  try {
+    return findProjectRoot(cwd);
+  } catch (error) {
+    if (error instanceof UsageError) return resolve(cwd); // the first build reports it
+    throw error;
+  }
 }
 
 function shown(root: string, path: string): string {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { projectPath } from '../load/files.js';
+import { projectPath, sha256 } from '../load/files.js';
 import type { Project } from '../load/project.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { UsageError } from '../report/errors.js';
-import { inShard, type Shard } from './shard.js';
+import type { Shard } from './shard.js';
 
 /** Which meetings to build: files and patterns, or every meeting of the project. */
 export interface Selection {
@@ -74,4 +74,14 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
     }
   }
   return { paths, diagnostics };
+}
+
+/**
+ * Whether a meeting belongs to a shard. The part is chosen by a hash of the meeting's
+ * project-relative path, so it does not depend on which other meetings exist: adding a
+ * meeting never moves the others to another CI job (whose cache then still fits).
+ */
+function inShard(meetingPath: string, shard: Shard): boolean {
+  const bucket = Number.parseInt(sha256(meetingPath).slice(0, 8), 16) % shard.count;
+  return bucket === shard.index - 1;
 }

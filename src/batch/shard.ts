@@ -1,5 +1,9 @@
-import { sha256 } from '../load/files.js';
 import { UsageError } from '../report/errors.js';
+
+/*
+ * Kept free of hashing (node:crypto): the CLI imports `parseShard` at start-up.
+ * Which shard a meeting is in is decided in select.ts.
+ */
 
 /** One of `count` parts of the meetings, numbered from 1, as in `--shard 2/4`. */
 export interface Shard {
@@ -16,14 +20,4 @@ export function parseShard(text: string): Shard {
     throw new UsageError(`Cannot read the shard \`${text}\`.`, 'Write it as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.');
   }
   return { index, count };
-}
-
-/**
- * Whether a meeting belongs to a shard. The part is chosen by a hash of the meeting's
- * project-relative path, so it does not depend on which other meetings exist: adding a
- * meeting never moves the others to another CI job (whose cache then still fits).
- */
-export function inShard(meetingPath: string, shard: Shard): boolean {
-  const bucket = Number.parseInt(sha256(meetingPath).slice(0, 8), 16) % shard.count;
-  return bucket === shard.index - 1;
 }

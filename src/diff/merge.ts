@@ -56,6 +56,8 @@ function prepare({ tree, markdown }: { tree: Root; markdown: string }): RootCont
 
 class Merger {
   private readonly options: MergeOptions;
+  /** Each block's words, split once: `hunk` compares every removed block with every added one. */
+  private readonly words = new WeakMap<Nodes, string[]>();
 
   constructor(options: MergeOptions) {
     this.options = options;
@@ -144,21 +146,34 @@ class Merger {
     if (!before || !after || before.type !== after.type) return 0;
     switch (before.type) {
       case 'paragraph':
-        return atLeast(similarity(before, after), REWORDED);
+        return atLeast(this.similarity(before, after), REWORDED);
       case 'heading':
-        return after.type === 'heading' && before.depth === after.depth ? atLeast(similarity(before, after), REWORDED) : 0;
+        return after.type === 'heading' && before.depth === after.depth ? atLeast(this.similarity(before, after), REWORDED) : 0;
       case 'list':
         return after.type === 'list' && before.ordered === after.ordered && before.data?.listKind === after.data?.listKind
-          ? atLeast(similarity(before, after), RESTRUCTURED)
+          ? atLeast(this.similarity(before, after), RESTRUCTURED)
           : 0;
       case 'listItem':
       case 'blockquote':
-        return atLeast(similarity(before, after), RESTRUCTURED);
+        return atLeast(this.similarity(before, after), RESTRUCTURED);
       case 'footnoteDefinition':
         return after.type === 'footnoteDefinition' && before.identifier === after.identifier ? 1 : 0;
       default:
         return 0;
     }
+  }
+
+  private similarity(before: Nodes, after: Nodes): number {
+    return similarity(this.wordsOf(before), this.wordsOf(after));
+  }
+
+  private wordsOf(node: Nodes): string[] {
+    let words = this.words.get(node);
+    if (!words) {
+      words = wordsOf(toString(node));
+      this.words.set(node, words);
+    }
+    return words;
   }
 
   /** Merges two blocks that `affinity` paired: the same type by construction. */
@@ -273,9 +288,8 @@ function markMoves(root: Root, options: MergeOptions): void {
   }
 }
 
-function similarity(before: Nodes, after: Nodes): number {
-  const a = wordsOf(toString(before));
-  const b = wordsOf(toString(after));
+/** How much of their words two blocks share (Dice coefficient over word counts). */
+function similarity(a: readonly string[], b: readonly string[]): number {
   if (!a.length && !b.length) return 1;
   const counts = new Map<string, number>();
   for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1);

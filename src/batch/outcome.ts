@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { OutputError, writeAllAtomic } from '../emit/write.js';
-import { projectPath, sha256 } from '../load/files.js';
+import { projectPath } from '../load/files.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
 import type { CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
@@ -71,7 +71,7 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
     const target = join(context.outDir, file.name);
     return { target, data: file.data, shownAs: projectPath(root, target) };
   });
-  const written = result.files.map((file) => ({ path: projectPath(root, join(context.outDir, file.name)), sha256: sha256(file.data) }));
+  const written = result.files.map((file) => ({ path: projectPath(root, join(context.outDir, file.name)), sha256: file.sha256 }));
   try {
     writeAllAtomic(outputs);
   } catch (error) {

@@ -20,7 +20,10 @@ export const MAX_ALIAS_COUNT = 100;
 export interface YamlFile {
   /** Path relative to the project root, `/`-separated: what messages show. */
   path: string;
+  /** The text as parsed: a leading byte-order mark removed (see `bom`). */
   text: string;
+  /** Whether the file began with a byte-order mark, so the file's own bytes can be rebuilt. */
+  bom: boolean;
   /** The plain data, or `undefined` when the file could not be parsed. */
   data: unknown;
   diagnostics: Diagnostic[];
@@ -100,6 +103,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   return {
     path,
     text,
+    bom: text !== source,
     data,
     diagnostics,
     locate(target: readonly PropertyKey[], part: 'key' | 'value' = 'value') {

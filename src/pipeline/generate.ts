@@ -1,3 +1,4 @@
+import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
@@ -32,6 +33,8 @@ export interface GeneratedFile {
   /** File name without folder: `<file_code>.<format>`, `<file_code>.manifest.json`. */
   name: string;
   data: string | Uint8Array;
+  /** SHA-256 of `data`, computed once where the file is made (the manifest and the cache record it). */
+  sha256: string;
 }
 
 /** What went into a report: enough to tell later whether it changed. */
@@ -109,7 +112,7 @@ export async function generateReport(
   result.rendered = { markdown: rendered.markdown, meta, date };
 
   if (options.formats.includes('md')) {
-    result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown });
+    result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
   }
   if (options.formats.includes('docx')) {
     const docx = await compileDocx(rendered.markdown, meta, date);
@@ -124,11 +127,12 @@ export async function generateReport(
         ),
       );
     }
-    result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes });
+    result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
   }
   if (result.files.length) {
     const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files });
-    result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data: `${JSON.stringify(manifest, null, 2)}\n` });
+    const data = `${JSON.stringify(manifest, null, 2)}\n`;
+    result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
   }
   return result;
 }

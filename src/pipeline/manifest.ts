@@ -14,7 +14,7 @@ export interface ManifestInput {
   template: Template;
   draft: boolean;
   documentDate: Date;
-  outputs: readonly { name: string; data: string | Uint8Array }[];
+  outputs: readonly { name: string; sha256: string }[];
 }
 
 /**
@@ -29,13 +29,13 @@ export function reportManifest({ project, loaded, included, template, draft, doc
     file_code: loaded.meeting?.file_code ?? '',
     draft,
     document_date: documentDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    meeting: fileRecord(loaded.path, loaded.file.text, loaded.hash),
+    meeting: fileRecord(loaded.path, loaded.file.text, loaded.file.bom),
     positions: included.flatMap((p) =>
-      p.position ? [{ id: p.id, version: p.position.version, ...fileRecord(p.file.path, p.file.text, p.hash) }] : [],
+      p.position ? [{ id: p.id, version: p.position.version, ...fileRecord(p.file.path, p.file.text, p.file.bom) }] : [],
     ),
     settings: [
-      fileRecord(project.configFile.path, project.configFile.text),
-      builtInRegistry ? { ...fileRecord('ministries.yaml', project.ministriesFile.text), built_in: true } : fileRecord(ministries, project.ministriesFile.text),
+      fileRecord(project.configFile.path, project.configFile.text, project.configFile.bom),
+      builtInRegistry ? { ...fileRecord('ministries.yaml', project.ministriesFile.text, project.ministriesFile.bom), built_in: true } : fileRecord(ministries, project.ministriesFile.text, project.ministriesFile.bom),
     ],
     template: {
       name: template.name,
@@ -45,7 +45,7 @@ export function reportManifest({ project, loaded, included, template, draft, doc
         return { ...fileRecord(inPackage, file.text), built_in: true };
       }),
     },
-    outputs: outputs.map((output) => ({ name: output.name, sha256: sha256(output.data) })),
+    outputs: outputs.map((output) => ({ name: output.name, sha256: output.sha256 })),
   };
 }
 
@@ -58,8 +58,8 @@ export function gitBlobId(text: string): string {
   return createHash('sha1').update(`blob ${bytes.length}\u0000`).update(bytes).digest('hex');
 }
 
-/** `text` is the file as parsed (a byte-order mark removed); `hash`, when known, is of the file as read. */
-function fileRecord(path: string, text: string, hash?: string): ManifestFile {
-  const raw = hash !== undefined && sha256(text) !== hash ? `\uFEFF${text}` : text;
+/** `text` is the file as parsed; `bom` says whether a byte-order mark was removed from it. */
+function fileRecord(path: string, text: string, bom = false): ManifestFile {
+  const raw = bom ? `\uFEFF${text}` : text;
   return { path, sha256: sha256(raw), git_blob: gitBlobId(raw) };
 }

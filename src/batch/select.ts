@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { projectPath, sha256 } from '../load/files.js';
+import { filesIn, projectPath, sha256 } from '../load/files.js';
 import type { Project } from '../load/project.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { UsageError } from '../report/errors.js';
@@ -37,7 +37,7 @@ export function selectMeetings(project: Project, cwd: string, selection: Selecti
 
 function everyMeeting(project: Project): { paths: string[]; diagnostics: Diagnostic[] } {
   const folder = join(project.root, project.config.paths.meetings);
-  const paths = existsSync(folder) ? globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true }) : [];
+  const paths = filesIn(folder);
   const diagnostics = paths.length
     ? []
     : [

@@ -63,6 +63,7 @@ export async function printProblems(
     env: process.env,
     workspacePath: (file) => {
       const absolute = resolve(root, file);
+      // Not load/files.js's projectPath: this module loads at start-up, and that one brings node:crypto.
       return existsSync(absolute) ? relative(workspace, absolute).split(sep).join('/') : undefined;
     },
   });

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { UsageError } from '../report/errors.js';
+
+/** The files a meetings or positions folder holds. */
+export const YAML_FILES: readonly string[] = ['**/*.yaml', '**/*.yml'];
+
+/** Files under `folder` matching `patterns`, absolute and sorted; none when there is no such folder. */
+export function filesIn(folder: string | undefined, patterns: readonly string[] = YAML_FILES): string[] {
+  if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
+  return globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
+}
 
 /** Reads a UTF-8 text file, turning "not there" and "not readable" into a clear usage error. */
 export function readText(absolutePath: string, shownAs: string): string {

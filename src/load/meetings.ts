@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { filesIn } from './files.js';
 import { loadMeeting, type LoadedMeeting } from './meeting.js';
 import type { Project } from './project.js';
 
 /** Every meeting file of the project (`meetings/**\/*.yaml`), loaded and checked, sorted by path. */
 export function loadAllMeetings(project: Project): LoadedMeeting[] {
-  const folder = join(project.root, project.config.paths.meetings);
-  if (!existsSync(folder)) return [];
-  return globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true })
-    .sort()
-    .map((file) => loadMeeting(project.root, file));
+  return filesIn(join(project.root, project.config.paths.meetings)).map((file) => loadMeeting(project.root, file));
 }

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { positionSchema, type Position } from '../model/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { checkSchema } from '../validate/schema.js';
-import { projectPath, readText, sha256 } from './files.js';
+import { filesIn, projectPath, readText, sha256 } from './files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** A position file as a scan sees it: where it is, what it holds (by hash) and the id it claims. */
@@ -35,12 +33,6 @@ export interface LoadedPosition {
   diagnostics: Diagnostic[];
 }
 
-/** Every `*.yaml` / `*.yml` under `folder`, absolute and sorted. */
-export function listPositionFiles(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return globSync(['**/*.yaml', '**/*.yml'], { cwd: folder, absolute: true, dot: false }).sort();
-}
-
 /**
  * The key under which an earlier run remembers a position file's id: its path and content
  * hash (the id comes from the content, or from the file name when the content has none).
@@ -60,7 +52,7 @@ export function scanPositionFiles(
   knownIds: ReadonlyMap<string, string> = new Map(),
   parsed?: (file: PositionFile, loaded: LoadedPosition) => void,
 ): PositionFile[] {
-  return listPositionFiles(folder).map((absolute) => {
+  return filesIn(folder).map((absolute) => {
     const path = projectPath(root, absolute);
     const text = readText(absolute, path);
     const hash = sha256(text);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
-import { isInside, projectPath } from './files.js';
+import { filesIn, isInside, projectPath, YAML_FILES } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
 import { projectLocations, type ProjectLocations } from './project-paths.js';
 
@@ -15,7 +15,6 @@ export interface CheckTargets {
   wholeProject: boolean;
 }
 
-const YAML_FILES = ['**/*.yaml', '**/*.yml'];
 const CHECKED_FILES = [...YAML_FILES, '**/*.hbs'];
 
 /**
@@ -63,11 +62,6 @@ export function checkTargets(project: Project, cwd: string, inputs: readonly str
 /** The project's folders, absolute; undefined where the config's value cannot be used (reported at load). */
 function projectFolders(project: Project): ProjectLocations {
   return projectLocations(project.root, project.config, project.configFile).locations;
-}
-
-function filesIn(folder: string | undefined, patterns: readonly string[]): string[] {
-  if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
-  return globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
 }
 
 function expand(project: Project, cwd: string, input: string): { files: string[]; problem?: Diagnostic } {

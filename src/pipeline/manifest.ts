@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { relative, resolve, sep } from 'node:path';
-import { sha256 } from '../load/files.js';
+import { resolve } from 'node:path';
+import { projectPath, sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { packageRoot, type LoadedPosition, type Project } from '../load/project.js';
 import type { Manifest, ManifestFile } from '../model/index.js';
@@ -41,7 +41,7 @@ export function reportManifest({ project, loaded, included, template, draft, doc
       name: template.name,
       files: template.files.map((file) => {
         if (!file.path.startsWith('..')) return fileRecord(file.path, file.text);
-        const inPackage = relative(packageRoot(), resolve(project.root, file.path)).split(sep).join('/');
+        const inPackage = projectPath(packageRoot(), resolve(project.root, file.path));
         return { ...fileRecord(inPackage, file.text), built_in: true };
       }),
     },

@@ -1,4 +1,5 @@
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import { projectPath } from '../load/files.js';
 
 /** The schema files, one per kind of file, under `schema/` at the project root. */
 export type SchemaKind = 'meeting' | 'position';
@@ -8,6 +9,6 @@ export type SchemaKind = 'meeting' | 'position';
  * Schema to use, by a path relative to the file (`../schema/meeting.schema.json`).
  */
 export function schemaLine(root: string, file: string, kind: SchemaKind): string {
-  const target = relative(dirname(file), join(root, 'schema', `${kind}.schema.json`)).split(sep).join('/');
+  const target = projectPath(dirname(file), join(root, 'schema', `${kind}.schema.json`));
   return `# yaml-language-server: $schema=${target}`;
 }

@@ -4,7 +4,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { sha256 } from '../load/files.js';
 import { packageRoot, type PositionFile, type Project } from '../load/project.js';
 import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
-import { loadTemplate } from '../render/template.js';
+import { cachedTemplate } from '../render/template.js';
 
 /**
  * Identifies the tool that builds: its version and the code it runs, so that a rebuilt
@@ -26,13 +26,8 @@ export function toolFingerprint(): string {
  * its partials. `undefined` when it cannot be loaded (the build reports why).
  */
 export function templateFingerprint(project: Project, name: string, templates: TemplateCache): string | undefined {
-  let compiled = templates.get(name);
-  if (!compiled) {
-    compiled = loadTemplate(name, project.templateDirs, project.root);
-    templates.set(name, compiled);
-  }
-  const template = compiled.template;
-  return template ? sha256([template.path, ...template.sources].join('\u0000')) : undefined;
+  const { template } = cachedTemplate(templates, name, project.templateDirs, project.root);
+  return template ? sha256([template.path, ...template.files.map((file) => file.text)].join('\u0000')) : undefined;
 }
 
 /** Everything besides the meeting's own files that decides what a build writes. */

@@ -3,11 +3,9 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
-  DeletedTextRun,
   Document,
   Footer,
   Header,
-  InsertedTextRun,
   PageNumber,
   Paragraph,
   Tab,
@@ -26,7 +24,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { Layout } from '../model/index.js';
-import { inlineRuns, type InlineContext, type RevisionStamp } from './inline.js';
+import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inline.js';
 import { pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
 import { listKindInSource, numberingDefinition, numberingReference, type ListKind } from './numbering.js';
@@ -305,7 +303,7 @@ class DocxCompiler {
    */
   private paragraph(node: Nodes, options: IParagraphOptions): Paragraph {
     const revision = node.data?.revision;
-    const mark = revision ? { run: revision === 'insert' ? { insertion: this.stamp() } : { deletion: this.stamp() } } : {};
+    const mark = revision ? { run: this.rowRevision(revision) } : {};
     if (!this.pendingComment) return new Paragraph({ ...options, ...mark });
     const children: ParagraphChild[] = [new CommentRangeStart(0), ...(options.children ?? []), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })];
     this.pendingComment = null;
@@ -314,9 +312,7 @@ class DocxCompiler {
 
   /** A run of literal text (code, raw HTML), tracked when its block is. */
   private literal(text: string, revision: BlockRevision | undefined): ParagraphChild {
-    if (revision === 'insert') return new InsertedTextRun({ text, ...this.stamp() });
-    if (revision === 'delete') return new DeletedTextRun({ text, ...this.stamp() });
-    return new TextRun(text);
+    return run({ text }, revision, this.inline);
   }
 
   private rowRevision(revision: BlockRevision | undefined) {

@@ -113,7 +113,8 @@ function textRuns(value: string, marks: Marks, context: InlineContext): Paragrap
 }
 
 /** A plain run, or a tracked insertion or deletion of one. */
-function run(options: IRunOptions, revision: BlockRevision | undefined, context: InlineContext): ParagraphChild {
+/** A run of text, as an insertion or deletion when its block is tracked. */
+export function run(options: IRunOptions, revision: BlockRevision | undefined, context: InlineContext): ParagraphChild {
   if (revision === 'insert') return new InsertedTextRun({ ...options, ...context.revision() });
   if (revision === 'delete') return new DeletedTextRun({ ...options, ...context.revision() });
   return new TextRun(options);

@@ -6,7 +6,7 @@ import { compileDocx, type DocxMeta } from '../docx/index.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
-import { loadTemplate, type Template } from '../render/template.js';
+import { cachedTemplate, type Template } from '../render/template.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 
 /** Output formats. */
@@ -90,11 +90,7 @@ export async function generateReport(
   );
   const templateName = options.template ?? meeting.template;
   const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName}`;
-  let compiled = templates.get(templateName);
-  if (!compiled) {
-    compiled = loadTemplate(templateName, project.templateDirs, project.root);
-    templates.set(templateName, compiled);
-  }
+  const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.root);
   result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
   if (hasErrors(result.diagnostics) || !compiled.template) return result;
   result.inputs.template = compiled.template.path;

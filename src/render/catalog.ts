@@ -4,7 +4,7 @@ import { projectPath, readText } from '../load/files.js';
 import { packageRoot, type Project } from '../load/project.js';
 import { UsageError } from '../report/errors.js';
 import { suggest } from '../validate/schema.js';
-import { TEMPLATE_SUFFIX } from './template.js';
+import { listTemplates, TEMPLATE_SUFFIX } from './template.js';
 
 /** A template a meeting can name, and where it comes from. */
 export interface TemplateInfo {
@@ -46,7 +46,7 @@ export function describeTemplates(project: Project): TemplateInfo[] {
 
 /** Throws a usage error, with the nearest name, when `--template` names no template. */
 export function assertTemplateExists(project: Project, name: string): void {
-  const names = describeTemplates(project).map((t) => t.name);
+  const names = listTemplates(project.templateDirs);
   if (names.includes(name)) return;
   const nearest = suggest(name, names);
   throw new UsageError(`No template named \`${name}\`.`, nearest ? `Did you mean ${nearest}? See briefing templates.` : `Available: ${names.join(', ')}.`);

@@ -19,8 +19,6 @@ export interface Template {
   name: string;
   /** Project-relative path of the template file. */
   path: string;
-  /** SHA-256-able identity: the template text plus its partials' texts. */
-  sources: string[];
   /** The template file and its partials, project-relative paths (`../…` for built-in ones) with their texts. */
   files: { path: string; text: string }[];
   render(model: ReportModel): { markdown?: string; diagnostics: Diagnostic[] };
@@ -58,7 +56,6 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   env.registerHelper(ESCAPE_INLINE_HELPER, (value: unknown) => escapeValue(env, value, false));
 
   const diagnostics: Diagnostic[] = [];
-  const sources: string[] = [];
   const files: { path: string; text: string }[] = [];
   const partialsDir = join(dir, 'partials');
   const partialPaths = new Map<string, string>();
@@ -69,7 +66,6 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       const partialAbsolute = join(partialsDir, entry);
       const partialPath = projectPath(root, partialAbsolute);
       const source = readText(partialAbsolute, partialPath);
-      sources.push(source);
       files.push({ path: partialPath, text: source });
       const compiled = compileSource(env, source, partialPath, known);
       diagnostics.push(...compiled.diagnostics);
@@ -80,7 +76,6 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
     }
   }
   const source = readText(absolute, path);
-  sources.unshift(source);
   files.unshift({ path, text: source });
   const compiled = compileSource(env, source, path, known);
   diagnostics.push(...compiled.diagnostics);
@@ -93,7 +88,6 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
     template: {
       name,
       path,
-      sources,
       files,
       render(model) {
         try {
@@ -104,6 +98,21 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       },
     },
   };
+}
+
+/** A template from the run's cache, loaded and compiled the first time a meeting names it. */
+export function cachedTemplate(
+  templates: Map<string, { template?: Template; diagnostics: Diagnostic[] }>,
+  name: string,
+  dirs: readonly string[],
+  root: string,
+): { template?: Template; diagnostics: Diagnostic[] } {
+  let compiled = templates.get(name);
+  if (!compiled) {
+    compiled = loadTemplate(name, dirs, root);
+    templates.set(name, compiled);
+  }
+  return compiled;
 }
 
 /** Names of the templates available in `dirs`, first folder winning. */

@@ -1,6 +1,12 @@
 import type * as z from 'zod';
 import type { Choice, Prompter } from '../prompt/prompter.js';
+import type { Ministries } from '../model/index.js';
 import { UsageError } from '../report/errors.js';
+
+/** The registry's ministries as prompt choices: `AM – Ārlietu ministrija`. */
+export function ministryChoices(ministries: Ministries): Choice<string>[] {
+  return Object.entries(ministries).map(([code, m]) => ({ value: code, name: `${code} – ${m.nominative}` }));
+}
 
 /** How one field of a new file is filled: from its flag, by asking, or from a default. */
 export interface FieldSource<T> {

@@ -2,7 +2,7 @@ import { parseDocument, Scalar, type Document } from 'yaml';
 import type { Project } from '../load/project.js';
 import { meetingNameSchema, meetingSchema, type Meeting } from '../model/meeting.js';
 import type { Choice } from '../prompt/prompter.js';
-import { Answers } from './answers.js';
+import { Answers, ministryChoices } from './answers.js';
 import { presidencyOn } from './presidencies.js';
 import { MEETING_SKELETON } from './skeletons.js';
 
@@ -82,7 +82,7 @@ export async function scaffoldMeeting(
     { flag: '--short-locative', given: flags.shortLocative, message: 'Short name, locative', default: before?.name.short_locative ?? 'sanāksmē' },
     meetingNameSchema.shape.short_locative,
   );
-  const ministries: Choice<string>[] = Object.entries(project.ministries).map(([code, m]) => ({ value: code, name: `${code} – ${m.nominative}` }));
+  const ministries = ministryChoices(project.ministries);
   const clearances = await answers.checkbox(
     { flag: '--clearances', given: flags.clearances, message: 'Ministries that must clear every position', default: before?.required_clearances ?? [] },
     ministries,

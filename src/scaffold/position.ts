@@ -1,8 +1,7 @@
 import { parseDocument, type Document } from 'yaml';
 import type { Project } from '../load/project.js';
 import { ownerSchema, positionSchema } from '../model/position.js';
-import type { Choice } from '../prompt/prompter.js';
-import { Answers } from './answers.js';
+import { Answers, ministryChoices } from './answers.js';
 import { emptyBlock } from './meeting.js';
 import { POSITION_SKELETON } from './skeletons.js';
 
@@ -31,7 +30,7 @@ export async function scaffoldPosition(
   answers: Answers,
   hints: PositionHints,
 ): Promise<Document> {
-  const ministries: Choice<string>[] = Object.entries(project.ministries).map(([code, m]) => ({ value: code, name: `${code} – ${m.nominative}` }));
+  const ministries = ministryChoices(project.ministries);
   const question = await answers.text(
     { flag: '--question', given: flags.question, message: 'The question it answers, in short', default: hints.question },
     positionSchema.shape.questions.element,

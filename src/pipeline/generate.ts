@@ -157,6 +157,7 @@ function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): D
     draftMark: model.draft ? 'PROJEKTS' : null,
     customProperties,
     layout: project.config.layout,
+    reference: project.reference,
   };
 }
 

@@ -79,6 +79,15 @@ describe('layout.reference_docx', () => {
     expect(new Uint8Array(readFileSync(join(dir, BUILT)))).toEqual(bytes);
   });
 
+  it('rebuilds when only the reference DOCX changed', () => {
+    const dir = projectWithReference(starter());
+    expect(runCli(['build', EXAMPLE_MEETING], dir).stderr).toContain('1 built');
+    writeFileSync(join(dir, 'ref.docx'), readFileSync(EXAMPLE_REFERENCE));
+    expect(runCli(['build', EXAMPLE_MEETING], dir).stderr).toContain('1 built, 0 unchanged');
+    const parts = docxParts(new Uint8Array(readFileSync(join(dir, BUILT))));
+    expect([...parts.values()].some((xml) => xml.includes('IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA'))).toBe(true);
+  });
+
   it('keeps the draft mark of a draft under the letterhead', () => {
     const position = exampleFile('positions/educ/equity-reforms.yaml').replace('status: cleared', 'status: draft');
     const dir = projectWithReference(new Uint8Array(readFileSync(EXAMPLE_REFERENCE)), { 'positions/educ/equity-reforms.yaml': position });
@@ -115,7 +124,8 @@ describe('layout.reference_docx', () => {
     const notZip = projectWithReference(strToU8('not a zip'));
     const run = runCli(['build', EXAMPLE_MEETING], notZip);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('briefing.config.yaml:44:19  error  The reference DOCX `ref.docx` cannot be used: it is not a zip file, so not a DOCX.');
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is not a zip file, so not a DOCX.`);
     expect(run.stderr).toContain('config/reference-docx-unreadable');
     const config = `${exampleFile('briefing.config.yaml')}  reference_docx: nowhere.docx\n`;
     const missing = runCli(['build', EXAMPLE_MEETING], exampleProject({ 'briefing.config.yaml': config }));

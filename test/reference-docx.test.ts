@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,25 @@ describe('briefing reference-docx', () => {
     const run = runCli(['reference-docx', '-o', 'my.docx'], dir);
     expect(run.status).toBe(0);
     expect(new Uint8Array(readFileSync(join(dir, 'my.docx')))).toEqual(starter());
+  });
+});
+
+describe('the example project’s reference DOCX', () => {
+  it('is what scripts/make-example-reference.js makes (run `npm run example-reference` after changing the built-in styles)', () => {
+    const target = join(tempDir(), 'izm-reference.docx');
+    const made = spawnSync(process.execPath, [join(REPO, 'scripts/make-example-reference.js'), target], { encoding: 'utf8' });
+    expect(made.stderr).toBe('');
+    expect(new Uint8Array(readFileSync(target))).toEqual(new Uint8Array(readFileSync(EXAMPLE_REFERENCE)));
+  });
+
+  it('builds the second example meeting, in Latvian and in English, without a problem', () => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'examples/ministry-style'), dir, { recursive: true, filter: (source) => !source.endsWith('/out') });
+    const meeting = 'meetings/2021-05-18-educ-council.yaml';
+    expect(runCli(['build', meeting], dir).stderr).toContain('no problems');
+    expect(runCli(['build', meeting, '--template', 'informative-report.en'], dir).stderr).toContain('no problems');
+    const header = [...docxParts(new Uint8Array(readFileSync(join(dir, 'out/IZMzin_180521_EDUC.docx')))).values()].find((xml) => xml.includes('LATVIJAS REPUBLIKAS'));
+    expect(header).toBeDefined();
   });
 });
 

@@ -8,6 +8,7 @@ import { registerDiff } from './cli/diff.js';
 import { terminalIo } from './cli/io.js';
 import { registerList } from './cli/list.js';
 import { registerNew } from './cli/new.js';
+import { registerReferenceDocx } from './cli/reference-docx.js';
 import { registerSchema } from './cli/schema.js';
 import { registerTemplates } from './cli/templates.js';
 import { ExitCode, UsageError } from './report/errors.js';
@@ -49,6 +50,7 @@ registerClear(program, io);
 registerList(program, io);
 registerTemplates(program, io);
 registerSchema(program);
+registerReferenceDocx(program, io);
 registerCompletion(program);
 
 /** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */

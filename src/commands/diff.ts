@@ -149,7 +149,7 @@ function comparePositions({ project, repo, from, to, first, second, options }: S
     blocks,
     tree,
   };
-  const meta = positionDocxMeta(after.position, project.config, project.ministries, after.hash);
+  const meta = positionDocxMeta(after.position, project.config, project.ministries, after.hash, project.reference);
   return { diff, meta, created: new Date(toVersion.date) };
 }
 

@@ -1,4 +1,5 @@
 import type { DocxMeta } from '../docx/index.js';
+import type { ReferenceDocx } from '../model/reference-docx.js';
 import type { Config, Ministries, Position } from '../model/index.js';
 import { escapeMarkdown, normaliseMarkdown, scopeFootnotes } from '../render/escape.js';
 
@@ -13,7 +14,7 @@ export function positionMarkdown(position: Position): string {
 }
 
 /** A position's DOCX laid out like a report: the project's layout, the owner as author, a draft mark while it is a draft. */
-export function positionDocxMeta(position: Position, config: Config, ministries: Ministries, hash: string): DocxMeta {
+export function positionDocxMeta(position: Position, config: Config, ministries: Ministries, hash: string, reference?: ReferenceDocx): DocxMeta {
   return {
     title: position.questions.join(' '),
     creator: ministries[position.owner.ministry]?.nominative ?? position.owner.ministry,
@@ -24,5 +25,6 @@ export function positionDocxMeta(position: Position, config: Config, ministries:
       { name: `Briefing.PositionHash.${position.id}`, value: `sha256:${hash}` },
     ],
     layout: config.layout,
+    reference,
   };
 }

@@ -28,7 +28,8 @@ import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inlin
 import { pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
 import { listKindInSource, numberingDefinition, numberingReference, type ListKind } from './numbering.js';
-import { documentStyles, Style } from './styles.js';
+import type { ReferenceDocx } from '../model/reference-docx.js';
+import { documentStyles, OptionalStyle, Style, type StyleSource } from './styles.js';
 
 declare module 'unified' {
   interface CompileResultMap {
@@ -51,6 +52,10 @@ export interface DocxMeta {
   /** Custom document properties: included positions and their versions, hashes. */
   customProperties: { name: string; value: string }[];
   layout: Layout;
+  /** A ministry's reference DOCX: its styles, page set-up and first-page header and footer are used. */
+  reference?: ReferenceDocx | undefined;
+  /** Adds the optional styles (question, sub-item) with built-in looks: for `briefing reference-docx`. */
+  starterStyles?: boolean;
   /**
    * Only for a redline: tracked changes are stamped with this author and date (ISO 8601),
    * Word opens with track changes on, and `summary` (if any) becomes a comment on the first paragraph.
@@ -85,6 +90,7 @@ type BlockNode = RootContent | BlockContent | DefinitionContent;
 
 class DocxCompiler {
   private readonly geometry: PageGeometry;
+  private readonly styles: StyleSource;
   private readonly source: string;
   private readonly definitions = new Map<string, string>();
   private readonly footnoteIds = new Map<string, number>();
@@ -103,7 +109,8 @@ class DocxCompiler {
   constructor(meta: DocxMeta, file: VFile) {
     this.meta = meta;
     this.file = file;
-    this.geometry = pageGeometry(meta.layout);
+    this.geometry = pageGeometry(meta.layout, meta.reference?.page);
+    this.styles = meta.reference ? { kind: 'reference', reference: meta.reference } : meta.starterStyles ? { kind: 'starter' } : { kind: 'built-in' };
     this.source = String(file.value);
     this.inline = {
       footnote: (label) => this.footnoteIds.get(label),
@@ -132,7 +139,8 @@ class DocxCompiler {
       description: meta.description,
       keywords: meta.keywords,
       revision: 1,
-      styles: documentStyles(meta.layout, geometry),
+      styles: documentStyles(meta.layout, geometry, this.styles),
+      ...(meta.reference ? { externalStyles: meta.reference.styles } : {}),
       numbering: { config: [...this.numbering.values()] },
       footnotes,
       ...this.trackingOptions(),
@@ -244,7 +252,7 @@ class DocxCompiler {
         if (index === 0 && child.type === 'paragraph') {
           result.push(
             this.paragraph(child, {
-              style: Style.body,
+              style: this.listStyle(kind),
               numbering: { reference: state.reference, level, instance: state.instance, custom: true },
               children: this.runs(child.children),
             }),
@@ -256,6 +264,14 @@ class DocxCompiler {
       state.next += 1;
     }
     return result;
+  }
+
+  /** Normal, unless the styles define the optional question or sub-item style. */
+  private listStyle(kind: ListKind): string {
+    const wanted = kind === 'period' ? OptionalStyle.question : OptionalStyle.subItem;
+    if (this.styles.kind === 'starter') return wanted;
+    if (this.styles.kind === 'reference' && this.styles.reference.styleIds.includes(wanted)) return wanted;
+    return Style.body;
   }
 
   private listKind(node: List): ListKind {

@@ -23,7 +23,7 @@ export interface DocxResult {
 export async function compileDocx(markdown: string, meta: DocxMeta, date: Date): Promise<DocxResult> {
   const file = unified().use(remarkParse).use(remarkGfm).use(remarkDocx, meta).processSync(markdown);
   const document = file.result;
-  const bytes = await packDocx(document, date);
+  const bytes = await packDocx(document, date, meta.reference);
   const warnings = file.messages.map((message) => ({
     reason: message.reason,
     ...(message.line ? { line: message.line } : {}),
@@ -43,5 +43,5 @@ export function parseMarkdown(markdown: string): Root {
  */
 export async function compileDocxTree(tree: Root, meta: DocxMeta, date: Date): Promise<Uint8Array> {
   const document = unified().use(remarkDocx, meta).stringify(tree);
-  return packDocx(document, date);
+  return packDocx(document, date, meta.reference);
 }

@@ -1,4 +1,5 @@
 import type { Layout } from '../model/index.js';
+import type { ReferencePage } from '../model/reference-docx.js';
 
 const PAPER_MM = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } } as const;
 
@@ -18,13 +19,16 @@ export interface PageGeometry {
   after: number;
 }
 
-/** Converts the layout settings into the numbers DOCX needs. */
-export function pageGeometry(layout: Layout): PageGeometry {
+/**
+ * Converts the layout settings into the numbers DOCX needs. A reference DOCX's page
+ * (size and margins) takes the place of `paper` and `margins_mm`.
+ */
+export function pageGeometry(layout: Layout, page?: ReferencePage): PageGeometry {
   const paper = PAPER_MM[layout.paper];
   // 1 mm = 1440/25.4 twips; rounded (not floored) so A4 is Word's own 11906 × 16838.
   const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
   const margins = layout.margins_mm;
-  return {
+  const built = {
     width: twip(paper.width),
     height: twip(paper.height),
     margins: {
@@ -41,4 +45,6 @@ export function pageGeometry(layout: Layout): PageGeometry {
     line: Math.round(240 * layout.line_spacing),
     after: Math.round(layout.paragraph_spacing_pt * 20),
   };
+  if (!page) return built;
+  return { ...built, width: page.width, height: page.height, margins: page.margins, textWidth: page.width - page.margins.left - page.margins.right };
 }

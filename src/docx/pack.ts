@@ -1,5 +1,7 @@
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { ReferenceDocx } from '../model/reference-docx.js';
+import { withReferenceParts } from './reference-parts.js';
 
 /**
  * The zip entries' modification time. fflate writes DOS times from local-time getters,
@@ -14,9 +16,11 @@ function zipTime(): Date {
  * Packs a document into DOCX bytes that depend only on the document and `date`:
  * fixed zip entry order and times, the given creation date in the core properties,
  * and stable relationship ids instead of the random ones `docx` gives hyperlinks.
+ * With a reference DOCX, its numbering, theme and first-page header and footer are put in.
  */
-export async function packDocx(document: Document, date: Date): Promise<Uint8Array> {
-  return zipParts(packageParts(document) ?? (await packedParts(document)), date);
+export async function packDocx(document: Document, date: Date, reference?: ReferenceDocx): Promise<Uint8Array> {
+  const parts = packageParts(document) ?? (await packedParts(document));
+  return zipParts(reference ? withReferenceParts(parts, reference) : parts, date);
 }
 
 /** Zips a package's files with fixed order and times, the given date, and stable relationship ids. */

@@ -1,23 +1,38 @@
-import { AlignmentType, BorderStyle, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { Layout } from '../model/index.js';
 import type { PageGeometry } from './layout.js';
+import { OptionalStyle, Style, type ReferenceDocx } from '../model/reference-docx.js';
 
-/** Paragraph style ids the compiler assigns; Word users can restyle the document through them. */
-export const Style = {
-  body: 'Normal',
-  title: 'Title',
-  heading: 'Heading2',
-  note: 'BriefingNote',
-  signature: 'BriefingSignature',
-  code: 'BriefingCode',
-  tableText: 'BriefingTableText',
-  header: 'Header',
-  footer: 'Footer',
-  footnote: 'FootnoteText',
-} as const;
+export { OptionalStyle, Style } from '../model/reference-docx.js';
 
-/** The document's styles: Times New Roman 12 pt, justified body with a first-line indent, centred bold title. */
-export function documentStyles(layout: Layout, geometry: PageGeometry): IStylesOptions {
+/** Where the styles come from: the built-in ones, the starter reference, or a ministry's reference DOCX. */
+export type StyleSource = { kind: 'built-in' } | { kind: 'starter' } | { kind: 'reference'; reference: ReferenceDocx };
+
+/**
+ * The document's styles. Built in: Times New Roman 12 pt, justified body with a first-line
+ * indent, centred bold title. With a reference DOCX its styles are used (see `externalStyles`
+ * in compile.ts) and only the built-in styles it lacks are added.
+ */
+export function documentStyles(layout: Layout, geometry: PageGeometry, source: StyleSource): IStylesOptions {
+  const builtIn = builtInStyles(layout, geometry);
+  if (source.kind === 'built-in') return builtIn;
+  const optional: IParagraphStyleOptions[] = [
+    { id: OptionalStyle.question, name: 'Briefing Question', basedOn: Style.body, quickFormat: true },
+    { id: OptionalStyle.subItem, name: 'Briefing Sub-item', basedOn: Style.body, quickFormat: true },
+  ];
+  if (source.kind === 'starter') return { ...builtIn, paragraphStyles: [...(builtIn.paragraphStyles ?? []), ...optional] };
+  const defined = new Set(source.reference.styleIds);
+  const defaults = builtIn.default ?? {};
+  return {
+    default: {
+      ...(defined.has(Style.title) ? {} : { title: defaults.title }),
+      ...(defined.has(Style.heading) ? {} : { heading2: defaults.heading2 }),
+    },
+    paragraphStyles: (builtIn.paragraphStyles ?? []).filter((style) => !defined.has(style.id)),
+  };
+}
+
+function builtInStyles(layout: Layout, geometry: PageGeometry): IStylesOptions {
   const small = Math.max(16, geometry.fontSize - 4);
   return {
     default: {

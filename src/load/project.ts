@@ -9,6 +9,8 @@ import { projectPath, readText, sha256 } from './files.js';
 import { changedSinceHead, readCommittedTexts } from './git.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
+import { loadReferenceDocx } from './reference-docx.js';
+import type { ReferenceDocx } from '../model/reference-docx.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** The name of the file that marks a project root. */
@@ -31,7 +33,9 @@ export interface Project {
   setupDiagnostics: Diagnostic[];
   /** Folders searched for templates, the project's first, then the built-in ones. */
   templateDirs: string[];
-  /** Hashes of the config and registry, part of every build's identity. */
+  /** The config's `layout.reference_docx`, read: the DOCX takes its styles, page set-up and letterhead. */
+  reference?: ReferenceDocx | undefined;
+  /** Hashes of the config, registry and reference DOCX, part of every build's identity. */
   settingsHash: string;
 }
 
@@ -110,6 +114,10 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
     );
   }
 
+  const referencePath = config.layout.reference_docx;
+  const loadedReference = referencePath === undefined ? undefined : loadReferenceDocx(root, referencePath, CONFIG_FILE, configFile.locate(['layout', 'reference_docx']));
+  setupDiagnostics.push(...(loadedReference?.diagnostics ?? []));
+
   const { positions, positionFiles } = loadPositions(root, locations.positions, options);
   const packageTemplates = join(packageRoot(), 'templates');
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
@@ -123,7 +131,8 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
     positionFiles,
     setupDiagnostics,
     templateDirs,
-    settingsHash: sha256(configFile.text + '\u0000' + ministriesFile.text),
+    ...(loadedReference?.reference ? { reference: loadedReference.reference } : {}),
+    settingsHash: sha256(configFile.text + '\u0000' + ministriesFile.text + (loadedReference ? `\u0000${loadedReference.hash}` : '')),
   };
 }
 

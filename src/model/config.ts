@@ -21,6 +21,14 @@ export const layoutSchema = z.strictObject({
   paragraph_spacing_pt: z.number().min(0).max(36).default(0),
   page_numbers: z.boolean().default(true).meta({ description: 'Page number centred at the top from page 2.' }),
   footer_file_code: z.boolean().default(true).meta({ description: 'Document file code in the footer.' }),
+  reference_docx: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'A Word file (relative to the project root) whose styles, page set-up and first-page header and footer the DOCX takes; start from `briefing reference-docx`.',
+    }),
 });
 
 /** Where the project keeps its files, relative to the config file. */

@@ -40,6 +40,9 @@ export const positionSchema = z
       .min(1)
       .meta({ description: 'The question(s) this position answers, in short.' }),
     body: markdown.meta({ description: 'The answer as it appears in the report (Markdown).' }),
+    body_en: markdown
+      .optional()
+      .meta({ description: 'The answer in English, for English templates such as informative-report.en (Markdown).' }),
     clearance: z
       .record(ministryCode, clearanceSchema)
       .default({})
@@ -48,6 +51,10 @@ export const positionSchema = z
       .array(plainText)
       .optional()
       .meta({ description: 'Short points for the minister’s speaking notes.' }),
+    speaking_points_en: z
+      .array(plainText)
+      .optional()
+      .meta({ description: 'The speaking points in English, for English templates.' }),
   })
   .meta({ title: 'briefing position', description: 'A country position, cleared with other ministries before use.' });
 

@@ -8,6 +8,7 @@ import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/di
 import { resolveReport, type ReportModel } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
+import { untranslatedPositions } from '../validate/translation-rules.js';
 
 /** Output formats. */
 export type Format = 'md' | 'docx';
@@ -94,6 +95,7 @@ export async function generateReport(
   result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
   if (hasErrors(result.diagnostics) || !compiled.template) return result;
   result.inputs.template = compiled.template.path;
+  result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName));
 
   const positions = new Map<string, Position>();
   for (const p of included) if (p.position) positions.set(p.id, p.position);
@@ -157,6 +159,7 @@ function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): D
     draftMark: model.draft ? 'PROJEKTS' : null,
     customProperties,
     layout: project.config.layout,
+    reference: project.reference,
   };
 }
 

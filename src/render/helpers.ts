@@ -4,6 +4,8 @@ import {
   formatDateEn,
   formatDateLv,
   formatDateNumericLv,
+  formatDateThisYearLv,
+  formatDayMonthLv,
   formatTimeLv,
   introduceAbbreviations,
   joinList,
@@ -46,6 +48,8 @@ export function locateHelperErrors(helper: Helper): Helper {
 export type Helper = (...args: unknown[]) => unknown;
 
 const DATE_CASES: readonly DateCase[] = ['nominative', 'genitive', 'locative'];
+/** How the `date` helper writes the year: always, never, or "šī gada" in the document's year. */
+const YEAR_FORMS = ['full', 'none', 'this'] as const;
 const NAME_FORMS = ['nominative', 'genitive', 'accusative', 'dative', 'english', 'abbreviation', 'code'] as const;
 type NameForm = (typeof NAME_FORMS)[number];
 const CLEARANCE_STATES = ['cleared', 'pending', 'objected', 'withdrawn', 'not recorded'] as const;
@@ -71,10 +75,20 @@ const LANGUAGES = ['lv', 'en'] as const;
  * the quote style, the model at the template's root — never the environment.
  */
 export const HELPERS: Readonly<Record<string, Helper>> = {
-  /** `{{date meeting.date "locative"}}` → "2021. gada 19. februārī". */
+  /**
+   * `{{date meeting.date "locative"}}` → "2021. gada 19. februārī"; `year="none"` → "19. februārī";
+   * `year="this"` → "šī gada 19. februārī" when the date is in the document's year (else the full form).
+   */
   date: (...args) => {
     const [iso, grammaticalCase = 'nominative'] = positional('date', args, 1, 2);
-    return formatDateLv(text('date', iso), oneOf('date', grammaticalCase, DATE_CASES));
+    const day = text('date', iso);
+    const wanted = oneOf('date', grammaticalCase, DATE_CASES);
+    const year = oneOf('date (year=)', hashOf(args)['year'] ?? 'full', YEAR_FORMS);
+    if (year === 'none') return formatDayMonthLv(day, wanted);
+    if (year === 'full') return formatDateLv(day, wanted);
+    const documentDate = rootOf(args)?.documentDate;
+    if (documentDate === undefined) throw new HelperUsageError('the helper `date` with year="this" needs the report model (its document date)');
+    return formatDateThisYearLv(day, wanted, documentDate);
   },
   /** `{{dateNumeric meeting.date}}` → "19.02.2021.". */
   dateNumeric: (...args) => formatDateNumericLv(text('dateNumeric', positional('dateNumeric', args, 1, 1)[0])),
@@ -156,6 +170,14 @@ function rootOf(args: unknown[]): ReportModel | undefined {
   if (!isHelperOptions(options)) return undefined;
   const root: unknown = options.data?.root;
   return isReportModel(root) ? root : undefined;
+}
+
+/** The `key=value` options a helper was given (`year="none"`). */
+function hashOf(args: unknown[]): Record<string, unknown> {
+  const options = args[args.length - 1];
+  if (!isHelperOptions(options)) return {};
+  const hash: unknown = options.hash;
+  return typeof hash === 'object' && hash !== null ? Object.fromEntries(Object.entries(hash)) : {};
 }
 
 function isHelperOptions(value: unknown): value is HelperOptions {

@@ -56,6 +56,21 @@ export function formatDateLv(iso: string, grammaticalCase: DateCase = 'nominativ
   return `${year}. gada ${day}.${NBSP}${monthName}`;
 }
 
+/** "19. februāra" — day and month without the year, in the given case. */
+export function formatDayMonthLv(iso: string, grammaticalCase: DateCase = 'nominative'): string {
+  const { month, day } = parseIsoDate(iso);
+  return `${day}.${NBSP}${MONTHS_LV[month - 1]?.[grammaticalCase]}`;
+}
+
+/**
+ * "šī gada 19. februāra" when the date falls in the year of `documentIso` (the document's
+ * own date), else the full form "2021. gada 19. februāra".
+ */
+export function formatDateThisYearLv(iso: string, grammaticalCase: DateCase, documentIso: string): string {
+  if (parseIsoDate(iso).year !== parseIsoDate(documentIso).year) return formatDateLv(iso, grammaticalCase);
+  return `šī gada ${formatDayMonthLv(iso, grammaticalCase)}`;
+}
+
 /** "19.02.2021." — the numeric form used in references and tables. */
 export function formatDateNumericLv(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);

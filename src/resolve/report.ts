@@ -27,6 +27,10 @@ export interface PositionModel {
   /** The answer, Markdown, inserted as Markdown. */
   body: string;
   speakingPoints: string[];
+  /** The answer in English (`body_en`), Markdown; null while it is not translated. */
+  bodyEn: string | null;
+  /** The speaking points in English (`speaking_points_en`); empty when there are none. */
+  speakingPointsEn: string[];
 }
 
 /** One numbered question with the position that answers it. */
@@ -120,6 +124,8 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       owner: { ministry: ministry(position.owner.ministry), unit: position.owner.unit ?? null },
       body: scopeFootnotes(normaliseMarkdown(position.body), position.id),
       speakingPoints: position.speaking_points ?? [],
+      bodyEn: position.body_en?.trim() ? scopeFootnotes(normaliseMarkdown(position.body_en), `${position.id}-en`) : null,
+      speakingPointsEn: position.speaking_points_en ?? [],
     };
     positionModels.set(id, model);
     return model;

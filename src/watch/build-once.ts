@@ -35,7 +35,7 @@ export interface BuildOnce {
   outputs: string[];
   heldOpen: HeldOpen[];
   diagnostics: Diagnostic[];
-  /** Absolute paths of the meeting, config, registry, included positions and template: what to watch. */
+  /** Absolute paths of the meeting, config, registry, reference DOCX, included positions and template: what to watch. */
   inputs: string[];
   /** The project, for the watcher to know its folders; absent when it could not be loaded. */
   project: Project;
@@ -53,7 +53,8 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     ...(options.knownPositionIds ? { knownPositionIds: options.knownPositionIds } : {}),
   });
   const meetingPath = resolve(options.cwd, options.meeting);
-  const settings = [join(project.root, CONFIG_FILE), join(project.root, project.config.paths.ministries)];
+  const reference = project.config.layout.reference_docx;
+  const settings = [join(project.root, CONFIG_FILE), join(project.root, project.config.paths.ministries), ...(reference === undefined ? [] : [resolve(project.root, reference)])];
   const result: BuildOnce = { status: 'failed', draft: false, outputs: [], heldOpen: [], diagnostics: [], inputs: [meetingPath, ...settings], project };
   if (hasErrors(project.setupDiagnostics)) {
     result.diagnostics = sortDiagnostics(project.setupDiagnostics);

@@ -3,6 +3,8 @@ import {
   formatDateEn,
   formatDateLv,
   formatDateNumericLv,
+  formatDateThisYearLv,
+  formatDayMonthLv,
   formatTimeLv,
   introduceAbbreviations,
   joinList,
@@ -34,6 +36,27 @@ describe('Latvian dates', () => {
     expect(formatDateLv(iso, 'nominative')).toBe(`2021. gada 5.${NBSP}${nominative}`);
     expect(formatDateLv(iso, 'genitive')).toBe(`2021. gada 5.${NBSP}${genitive}`);
     expect(formatDateLv(iso, 'locative')).toBe(`2021. gada 5.${NBSP}${locative}`);
+  });
+
+  it.each(TABLE)('month %s without the year, in all three cases', (month, nominative, genitive, locative) => {
+    const iso = `2021-${String(month).padStart(2, '0')}-19`;
+    expect(formatDayMonthLv(iso, 'nominative')).toBe(`19.${NBSP}${nominative}`);
+    expect(formatDayMonthLv(iso, 'genitive')).toBe(`19.${NBSP}${genitive}`);
+    expect(formatDayMonthLv(iso, 'locative')).toBe(`19.${NBSP}${locative}`);
+  });
+
+  it.each(TABLE)('month %s as "šī gada" in the document’s year, in all three cases', (month, nominative, genitive, locative) => {
+    const iso = `2021-${String(month).padStart(2, '0')}-19`;
+    expect(formatDateThisYearLv(iso, 'nominative', '2021-12-31')).toBe(`šī gada 19.${NBSP}${nominative}`);
+    expect(formatDateThisYearLv(iso, 'genitive', '2021-01-01')).toBe(`šī gada 19.${NBSP}${genitive}`);
+    expect(formatDateThisYearLv(iso, 'locative', '2021-02-15')).toBe(`šī gada 19.${NBSP}${locative}`);
+  });
+
+  it.each(TABLE)('month %s in another year than the document’s keeps the year', (month, nominative, genitive, locative) => {
+    const iso = `2021-${String(month).padStart(2, '0')}-19`;
+    expect(formatDateThisYearLv(iso, 'nominative', '2020-12-31')).toBe(`2021. gada 19.${NBSP}${nominative}`);
+    expect(formatDateThisYearLv(iso, 'genitive', '2022-01-01')).toBe(`2021. gada 19.${NBSP}${genitive}`);
+    expect(formatDateThisYearLv(iso, 'locative', '2020-02-19')).toBe(`2021. gada 19.${NBSP}${locative}`);
   });
 
   it('writes the model report’s dates', () => {

@@ -8,6 +8,32 @@ function call(name: string, ...args: unknown[]): unknown {
   return helper(...args, { hash: {}, data: {} });
 }
 
+/** Calls a helper with hash options and a report model at the root, as a template does. */
+function callWith(name: string, hash: Record<string, unknown>, documentDate: string, ...args: unknown[]): unknown {
+  const helper = HELPERS[name];
+  if (!helper) throw new Error(`no helper ${name}`);
+  const root = { settings: { quotes: 'curly' }, abbreviations: [], documentDate };
+  return helper(...args, { hash, data: { root } });
+}
+
+describe('date', () => {
+  it('writes the year in full by default, leaves it out with year="none"', () => {
+    expect(callWith('date', {}, '2021-02-15', '2021-02-19', 'genitive')).toBe('2021. gada 19.\u00A0februāra');
+    expect(callWith('date', { year: 'full' }, '2021-02-15', '2021-02-19', 'genitive')).toBe('2021. gada 19.\u00A0februāra');
+    expect(callWith('date', { year: 'none' }, '2021-02-15', '2021-02-19', 'locative')).toBe('19.\u00A0februārī');
+    expect(callWith('date', { year: 'none' }, '2021-02-15', '2021-02-19')).toBe('19.\u00A0februāris');
+  });
+
+  it('says "šī gada" with year="this" only in the document’s year', () => {
+    expect(callWith('date', { year: 'this' }, '2021-02-15', '2021-02-19', 'genitive')).toBe('šī gada 19.\u00A0februāra');
+    expect(callWith('date', { year: 'this' }, '2020-12-30', '2021-02-19', 'genitive')).toBe('2021. gada 19.\u00A0februāra');
+  });
+
+  it('rejects an unknown year form', () => {
+    expect(() => callWith('date', { year: 'short' }, '2021-02-15', '2021-02-19')).toThrow('takes one of full, none, this, got short');
+  });
+});
+
 describe('clearanceStatus', () => {
   it('says each state in Latvian by default and in English on request', () => {
     expect(call('clearanceStatus', 'pending')).toBe('atbilde vēl nav saņemta');

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { UsageError } from '../report/errors.js';
+import type { Io } from './io.js';
+
+/** `briefing reference-docx`: the built-in styles as a Word file to start a ministry's own reference DOCX from. */
+export function registerReferenceDocx(program: Command, io: Io): void {
+  program
+    .command('reference-docx')
+    .description('Write the built-in styles as a DOCX to change in Word and name in layout.reference_docx.')
+    .option('-o, --output <file>', 'write to <file> instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing reference-docx > reference.docx
+  $ briefing reference-docx -o reference.docx
+
+Open the file in Word, change its styles (Normal, Title, BriefingQuestion, …), page set-up and
+first-page header (a letterhead), save it, and set layout.reference_docx in briefing.config.yaml.
+The styles it must keep are listed in docs/reference-docx.md.`,
+    )
+    .action(async (flags: { output?: string }) => {
+      if (flags.output === undefined && process.stdout.isTTY) {
+        throw new UsageError('Not writing a binary DOCX to the terminal.', 'Redirect it (briefing reference-docx > reference.docx) or use -o reference.docx.');
+      }
+      const { referenceDocx } = await import('../commands/reference-docx.js');
+      const { bytes } = await referenceDocx();
+      if (flags.output === undefined) {
+        process.stdout.write(bytes);
+        return;
+      }
+      const { OutputError, writeAtomic } = await import('../emit/write.js');
+      try {
+        writeAtomic(resolve(io.cwd(), flags.output), bytes, flags.output);
+      } catch (error) {
+        if (error instanceof OutputError) throw new UsageError(error.message, error.hint);
+        throw error;
+      }
+      console.error(`wrote ${flags.output}`);
+    });
+}

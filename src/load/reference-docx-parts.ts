@@ -1,0 +1,129 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { ReferenceDocx, ReferencePage, ReferencePart } from '../model/reference-docx.js';
+
+/**
+ * Added to the reference's numbering ids (`w:numId`, `w:abstractNumId`) so they cannot meet
+ * the ones the compiler gives its own lists, which count from 1.
+ */
+export const NUMBERING_OFFSET = 1000;
+
+/** Reads a reference DOCX; a reason instead when the bytes are not a Word document. */
+export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadable: string } {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    return { unreadable: 'it is not a zip file, so not a DOCX' };
+  }
+  const part = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+  const styles = part('word/styles.xml');
+  if (styles === undefined) return { unreadable: 'it has no word/styles.xml, so it is not a Word document' };
+  const document = part('word/document.xml') ?? '';
+  const section = lastSection(document);
+  const documentRels = part('word/_rels/document.xml.rels') ?? '';
+  const firstPage = section !== undefined && /<w:titlePg(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(section);
+  const firstPart = (kind: 'header' | 'footer') =>
+    firstPage && section !== undefined ? referencePart(files, documentRels, section, kind) : undefined;
+  return {
+    styles: moveNumberingIds(styles),
+    styleIds: [...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : [])),
+    numbering: numberingElements(part('word/numbering.xml') ?? ''),
+    theme: part('word/theme/theme1.xml'),
+    page: section === undefined ? undefined : pageSetup(section),
+    firstHeader: firstPart('header'),
+    firstFooter: firstPart('footer'),
+  };
+}
+
+/** The document's last `w:sectPr`: the one of its final section. */
+function lastSection(document: string): string | undefined {
+  const at = document.lastIndexOf('<w:sectPr');
+  if (at === -1) return undefined;
+  const end = document.indexOf('</w:sectPr>', at);
+  return end === -1 ? undefined : document.slice(at, end);
+}
+
+function pageSetup(section: string): ReferencePage | undefined {
+  const size = attributes(/<w:pgSz\b[^>]*>/.exec(section)?.[0] ?? '');
+  const margin = attributes(/<w:pgMar\b[^>]*>/.exec(section)?.[0] ?? '');
+  const twips = (values: Map<string, string>, name: string) => Math.abs(Number.parseInt(values.get(name) ?? '', 10));
+  const width = twips(size, 'w:w');
+  const height = twips(size, 'w:h');
+  const margins = {
+    left: twips(margin, 'w:left'),
+    right: twips(margin, 'w:right'),
+    top: twips(margin, 'w:top'),
+    bottom: twips(margin, 'w:bottom'),
+    header: twips(margin, 'w:header'),
+    footer: twips(margin, 'w:footer'),
+  };
+  if (![width, height, ...Object.values(margins)].every(Number.isFinite)) return undefined;
+  return { width, height, margins };
+}
+
+function referencePart(files: Record<string, Uint8Array>, documentRels: string, section: string, kind: 'header' | 'footer'): ReferencePart | undefined {
+  const reference = [...section.matchAll(new RegExp(`<w:${kind}Reference\\b[^>]*>`, 'g'))]
+    .map((m) => attributes(m[0]))
+    .find((values) => values.get('w:type') === 'first');
+  const target = relationshipTargets(documentRels).get(reference?.get('r:id') ?? '');
+  const data = target === undefined ? undefined : files[`word/${target}`];
+  if (target === undefined || data === undefined) return undefined;
+  const relsData = files[`word/_rels/${target}.rels`];
+  const media: Record<string, Uint8Array> = {};
+  let rels = relsData === undefined ? undefined : strFromU8(relsData);
+  if (rels !== undefined) {
+    rels = rels.replace(/<Relationship\b[^>]*>/g, (tag) => {
+      const values = attributes(tag);
+      const linked = values.get('Target');
+      if (linked === undefined || values.get('TargetMode') === 'External') return tag;
+      const bytes = files[`word/${linked}`];
+      if (bytes === undefined) return tag;
+      const renamed = `media/reference-${kind}-${linked.split('/').pop() ?? 'part'}`;
+      media[`word/${renamed}`] = bytes;
+      return tag.replace(`Target="${linked}"`, `Target="${renamed}"`);
+    });
+  }
+  return { xml: strFromU8(data), rels, media };
+}
+
+/** Relationship id → target, from a `.rels` file. */
+function relationshipTargets(rels: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const values = attributes(tag);
+    const id = values.get('Id');
+    const target = values.get('Target');
+    if (id !== undefined && target !== undefined) targets.set(id, target.replace(/^\/word\//, ''));
+  }
+  return targets;
+}
+
+/** The `w:abstractNum` and `w:num` elements of a numbering part, ids moved and foreign attributes dropped. */
+function numberingElements(numbering: string): ReferenceDocx['numbering'] {
+  const clean = (element: string) => moveNumberingIds(element.replace(/^(<w:[A-Za-z]+)((?:\s+[^>]*?)?)(\/?>)/, (_, open: string, attrs: string, close: string) => `${open}${onlyWordAttributes(attrs)}${close}`));
+  return {
+    abstract: (numbering.match(/<w:abstractNum\b[\s\S]*?<\/w:abstractNum>/g) ?? []).map(clean),
+    instances: (numbering.match(/<w:num[\s>][\s\S]*?<\/w:num>/g) ?? []).map(clean),
+  };
+}
+
+/** Keeps the `w:` attributes of a start tag: others (w15:, w16cid:) need namespaces our parts may not declare. */
+function onlyWordAttributes(attrs: string): string {
+  return [...attrs.matchAll(/\s+(w:[A-Za-z]+)="([^"]*)"/g)].map((m) => ` ${m[1]}="${m[2]}"`).join('');
+}
+
+/** Adds {@link NUMBERING_OFFSET} to every numbering id an XML text mentions; `w:numId` 0 ("no numbering") stays. */
+function moveNumberingIds(xml: string): string {
+  const move = (value: string) => String(Number(value) + NUMBERING_OFFSET);
+  return xml
+    .replace(/(<w:numId\s+w:val=")(\d+)"/g, (_, start: string, id: string) => `${start}${id === '0' ? id : move(id)}"`)
+    .replace(/(<w:abstractNumId\s+w:val=")(\d+)"/g, (_, start: string, id: string) => `${start}${move(id)}"`)
+    .replace(/(\sw:(?:abstractNumId|numId)=")(\d+)"/g, (_, start: string, id: string) => `${start}${move(id)}"`);
+}
+
+/** The attributes of one start tag, by qualified name. */
+function attributes(tag: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [, name, value] of tag.matchAll(/\s([\w:]+)="([^"]*)"/g)) if (name !== undefined && value !== undefined) values.set(name, value);
+  return values;
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
+import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { sha256 } from './files.js';
+import { readReferenceDocx } from './reference-docx-parts.js';
+
+/** A reference DOCX as read for a build: the parsed file, its hash (part of the build's identity) and its problems. */
+export interface LoadedReference {
+  reference: ReferenceDocx | undefined;
+  /** SHA-256 of the file's bytes; empty when it could not be read. */
+  hash: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the reference DOCX named by `layout.reference_docx` (relative to the project root).
+ * A file that is missing or not a DOCX is an error; styles the compiler needs that it lacks
+ * are a warning, and the built-in ones are used. Problems are reported at `place` in `file`
+ * (the config, or a template that names its own reference).
+ */
+export function loadReferenceDocx(root: string, path: string, file: string, place: Place | undefined): LoadedReference {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(root, path));
+  } catch {
+    return {
+      reference: undefined,
+      hash: '',
+      diagnostics: [
+        diagnostic(file, place, 'error', 'config/reference-docx-missing', `The reference DOCX \`${path}\` cannot be read.`, 'Give a path relative to the project root; `briefing reference-docx -o reference.docx` writes one to start from.'),
+      ],
+    };
+  }
+  const hash = sha256(bytes);
+  const read = readReferenceDocx(bytes);
+  if ('unreadable' in read) {
+    return {
+      reference: undefined,
+      hash,
+      diagnostics: [
+        diagnostic(file, place, 'error', 'config/reference-docx-unreadable', `The reference DOCX \`${path}\` cannot be used: ${read.unreadable}.`, 'Save it from Word as a .docx (Word Document), not .doc or .dotx.'),
+      ],
+    };
+  }
+  const missing = missingStyles(read);
+  const diagnostics = missing.length
+    ? [
+        diagnostic(
+          file,
+          place,
+          'warning',
+          'config/reference-style-missing',
+          `The reference DOCX \`${path}\` has no style ${missing.map((id) => `\`${id}\``).join(', ')}: the built-in ${missing.length === 1 ? 'one is' : 'ones are'} used.`,
+          'Add a paragraph style with that style id to the Word file (docs/reference-docx.md lists them), or start from `briefing reference-docx`.',
+        ),
+      ]
+    : [];
+  return { reference: read, hash, diagnostics };
+}

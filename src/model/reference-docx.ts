@@ -1,0 +1,75 @@
+/**
+ * What a reference DOCX (a ministry's Word template) is to briefing: the style ids the
+ * compiler gives its paragraphs, which a reference should define, and the parts of the
+ * reference a build takes. Read by src/load/reference-docx.ts, used by src/docx/.
+ */
+
+/** Paragraph style ids the compiler assigns; Word users can restyle the document through them. */
+export const Style = {
+  body: 'Normal',
+  title: 'Title',
+  heading: 'Heading2',
+  note: 'BriefingNote',
+  signature: 'BriefingSignature',
+  code: 'BriefingCode',
+  tableText: 'BriefingTableText',
+  header: 'Header',
+  footer: 'Footer',
+  footnote: 'FootnoteText',
+} as const;
+
+/**
+ * Paragraph styles used only where the reference DOCX defines them (and in the starter
+ * `briefing reference-docx` writes); elsewhere such paragraphs are Normal, as they always were.
+ */
+export const OptionalStyle = {
+  /** Items of `1.` lists: the questions. */
+  question: 'BriefingQuestion',
+  /** Items of `1)` and `-` lists: the sub-items of an answer. */
+  subItem: 'BriefingSubItem',
+} as const;
+
+/** The styles the compiler needs that a reference DOCX does not define: the built-in ones are used for them. */
+export function missingStyles(reference: ReferenceDocx): string[] {
+  const defined = new Set(reference.styleIds);
+  return Object.values(Style).filter((id) => !defined.has(id));
+}
+
+/**
+ * What a reference DOCX (a ministry's Word template) gives the documents built with it:
+ * its styles, numbering definitions, theme, page set-up and first-page header and footer.
+ * Read from the file's bytes by `readReferenceDocx` (src/load); plain data, so it can cross
+ * to worker threads.
+ */
+export interface ReferenceDocx {
+  /** The reference's `word/styles.xml`, its numbering ids moved past ours (by `NUMBERING_OFFSET`, src/load). */
+  styles: string;
+  /** The ids of the styles it defines (paragraph, character, table, numbering). */
+  styleIds: string[];
+  /** Its `w:abstractNum` and `w:num` elements, ids moved like those in `styles`; empty without numbering. */
+  numbering: { abstract: string[]; instances: string[] };
+  /** Its `word/theme/theme1.xml`, so theme fonts in its styles mean what they meant there. */
+  theme: string | undefined;
+  /** Page size and margins of its last section, in twips. */
+  page: ReferencePage | undefined;
+  /** The header of its first page (the letterhead), when its section has a distinct first page. */
+  firstHeader: ReferencePart | undefined;
+  /** The footer of its first page, likewise. */
+  firstFooter: ReferencePart | undefined;
+}
+
+/** Page size and margins in twips, as a `w:sectPr` gives them. */
+export interface ReferencePage {
+  width: number;
+  height: number;
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+/** A header or footer part with the relationships and media (a logo) it needs. */
+export interface ReferencePart {
+  xml: string;
+  /** Its relationships file, media targets renamed to the names in `media`. */
+  rels: string | undefined;
+  /** Media files by their path in the built package (`word/media/…`). */
+  media: Record<string, Uint8Array>;
+}

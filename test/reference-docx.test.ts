@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { convertWithOffice, docxParts, itWithOffice, paragraphTexts, part } from './helpers/docx.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
+
+const EXAMPLE_REFERENCE = join(REPO, 'examples/ministry-style/izm-reference.docx');
+const BUILT = 'out/IZMzin_190221_EDUC.docx';
+
+/** `briefing reference-docx` with stdout a pipe, as bytes. */
+function starter(): Uint8Array {
+  const result = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'reference-docx'], { cwd: REPO });
+  expect(result.status).toBe(0);
+  return new Uint8Array(result.stdout);
+}
+
+/** A copy of the example project whose config names `reference` (written as ref.docx). */
+function projectWithReference(reference: Uint8Array, files: Record<string, string> = {}): string {
+  const config = `${exampleFile('briefing.config.yaml')}  reference_docx: ref.docx\n`;
+  const dir = exampleProject({ 'briefing.config.yaml': config, ...files });
+  writeFileSync(join(dir, 'ref.docx'), reference);
+  return dir;
+}
+
+/** `bytes` with one part's text changed. */
+function changed(bytes: Uint8Array, name: string, change: (xml: string) => string): Uint8Array {
+  const parts = unzipSync(bytes);
+  parts[name] = strToU8(change(new TextDecoder().decode(parts[name])));
+  return zipSync(parts, { mtime: new Date(1980, 0, 1, 12, 0, 0) });
+}
+
+/** The paragraph style ids used in a part, in order. */
+function paragraphStyles(xml: string): string[] {
+  return [...xml.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)].map((m) => m[1] ?? '');
+}
+
+describe('briefing reference-docx', () => {
+  it('writes the built-in styles, with the optional question and sub-item styles, the same bytes each time', () => {
+    const bytes = starter();
+    expect(starter()).toEqual(bytes);
+    const styles = part(docxParts(bytes), 'word/styles.xml');
+    for (const id of ['Normal', 'Title', 'Heading2', 'BriefingNote', 'BriefingSignature', 'BriefingCode', 'BriefingTableText', 'Header', 'Footer', 'FootnoteText', 'BriefingQuestion', 'BriefingSubItem']) {
+      expect(styles).toContain(`w:styleId="${id}"`);
+    }
+    const used = paragraphStyles(part(docxParts(bytes), 'word/document.xml'));
+    expect(used).toEqual(expect.arrayContaining(['Title', 'Normal', 'Heading2', 'BriefingNote', 'BriefingQuestion', 'BriefingSubItem', 'BriefingTableText', 'BriefingCode', 'BriefingSignature']));
+  });
+
+  it('-o writes the same file', () => {
+    const dir = tempDir();
+    const run = runCli(['reference-docx', '-o', 'my.docx'], dir);
+    expect(run.status).toBe(0);
+    expect(new Uint8Array(readFileSync(join(dir, 'my.docx')))).toEqual(starter());
+  });
+});
+
+describe('the example project’s reference DOCX', () => {
+  it('is what scripts/make-example-reference.js makes (run `npm run example-reference` after changing the built-in styles)', () => {
+    const target = join(tempDir(), 'izm-reference.docx');
+    const made = spawnSync(process.execPath, [join(REPO, 'scripts/make-example-reference.js'), target], { encoding: 'utf8' });
+    expect(made.stderr).toBe('');
+    expect(new Uint8Array(readFileSync(target))).toEqual(new Uint8Array(readFileSync(EXAMPLE_REFERENCE)));
+  });
+
+  it('builds the second example meeting, in Latvian and in English, without a problem', () => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'examples/ministry-style'), dir, { recursive: true, filter: (source) => !source.endsWith('/out') });
+    const meeting = 'meetings/2021-05-18-educ-council.yaml';
+    expect(runCli(['build', meeting], dir).stderr).toContain('no problems');
+    expect(runCli(['build', meeting, '--template', 'informative-report.en'], dir).stderr).toContain('no problems');
+    const header = [...docxParts(new Uint8Array(readFileSync(join(dir, 'out/IZMzin_180521_EDUC.docx')))).values()].find((xml) => xml.includes('LATVIJAS REPUBLIKAS'));
+    expect(header).toBeDefined();
+  });
+});
+
+describe('layout.reference_docx', () => {
+  it('takes the styles, page set-up and first-page letterhead of the reference, byte for byte the same on each build', () => {
+    const dir = projectWithReference(new Uint8Array(readFileSync(EXAMPLE_REFERENCE)));
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.stderr).toContain('no problems');
+    expect(run.status).toBe(0);
+    const bytes = new Uint8Array(readFileSync(join(dir, BUILT)));
+    const parts = docxParts(bytes);
+    const title = /<w:style [^>]*w:styleId="Title"[\s\S]*?<\/w:style>/.exec(part(parts, 'word/styles.xml'))?.[0];
+    expect(title).toContain('w:ascii="Arial"');
+    expect(title).toContain('<w:color w:val="1F3864"/>');
+    const document = part(parts, 'word/document.xml');
+    expect(document).toContain('<w:pgMar w:top="1701"');
+    // The questions are in the reference's question style; the answers' "1)" items in its sub-item style.
+    expect(paragraphStyles(document).filter((id) => id === 'BriefingQuestion')).toHaveLength(3);
+    expect(paragraphStyles(document)).toContain('BriefingSubItem');
+    const firstHeader = [...parts.entries()].find(([name, xml]) => name.startsWith('word/header') && xml.includes('IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA'));
+    expect(firstHeader && paragraphTexts(firstHeader[1])).toEqual(['LATVIJAS REPUBLIKAS', 'IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA', 'Valņu iela 2, Rīga, LV-1050']);
+
+    expect(runCli(['build', EXAMPLE_MEETING, '--force'], dir).status).toBe(0);
+    expect(new Uint8Array(readFileSync(join(dir, BUILT)))).toEqual(bytes);
+  });
+
+  it('rebuilds when only the reference DOCX changed', () => {
+    const dir = projectWithReference(starter());
+    expect(runCli(['build', EXAMPLE_MEETING], dir).stderr).toContain('1 built');
+    writeFileSync(join(dir, 'ref.docx'), readFileSync(EXAMPLE_REFERENCE));
+    expect(runCli(['build', EXAMPLE_MEETING], dir).stderr).toContain('1 built, 0 unchanged');
+    const parts = docxParts(new Uint8Array(readFileSync(join(dir, BUILT))));
+    expect([...parts.values()].some((xml) => xml.includes('IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA'))).toBe(true);
+  });
+
+  it('keeps the draft mark of a draft under the letterhead', () => {
+    const position = exampleFile('positions/educ/equity-reforms.yaml').replace('status: cleared', 'status: draft');
+    const dir = projectWithReference(new Uint8Array(readFileSync(EXAMPLE_REFERENCE)), { 'positions/educ/equity-reforms.yaml': position });
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const parts = docxParts(new Uint8Array(readFileSync(join(dir, BUILT))));
+    const firstHeader = [...parts.values()].find((xml) => xml.includes('IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA')) ?? '';
+    expect(paragraphTexts(firstHeader).at(-1)?.trim()).toBe('PROJEKTS');
+  });
+
+  it('puts the reference’s numbering definitions beside ours, their ids moved past ours', () => {
+    const dir = projectWithReference(starter());
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const numbering = part(docxParts(new Uint8Array(readFileSync(join(dir, BUILT)))), 'word/numbering.xml');
+    expect(numbering).toContain('w:abstractNumId="1"');
+    expect(numbering).toContain('w:abstractNumId="1001"');
+    expect(numbering).toContain('<w:abstractNumId w:val="1001"/>');
+    // Every abstractNum comes before the first num, as the schema orders them.
+    expect(numbering.lastIndexOf('<w:abstractNum ')).toBeLessThan(numbering.search(/<w:num[\s>]/));
+  });
+
+  it('warns, at the config’s line, about each style the reference lacks, and uses the built-in one', () => {
+    const lacking = changed(starter(), 'word/styles.xml', (xml) => xml.replace(/<w:style [^>]*w:styleId="(BriefingNote|BriefingCode)"[\s\S]*?<\/w:style>/g, ''));
+    const dir = projectWithReference(lacking);
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(0);
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  warning  The reference DOCX \`ref.docx\` has no style \`BriefingNote\`, \`BriefingCode\`: the built-in ones are used.`);
+    expect(run.stderr).toContain('config/reference-style-missing');
+    const styles = part(docxParts(new Uint8Array(readFileSync(join(dir, BUILT)))), 'word/styles.xml');
+    expect(styles).toContain('w:styleId="BriefingNote"');
+  });
+
+  it('refuses a reference that is missing or not a DOCX, and writes nothing', () => {
+    const notZip = projectWithReference(strToU8('not a zip'));
+    const run = runCli(['build', EXAMPLE_MEETING], notZip);
+    expect(run.status).toBe(1);
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is not a zip file, so not a DOCX.`);
+    expect(run.stderr).toContain('config/reference-docx-unreadable');
+    const config = `${exampleFile('briefing.config.yaml')}  reference_docx: nowhere.docx\n`;
+    const missing = runCli(['build', EXAMPLE_MEETING], exampleProject({ 'briefing.config.yaml': config }));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('The reference DOCX `nowhere.docx` cannot be read.');
+    expect(missing.stderr).toContain('config/reference-docx-missing');
+  });
+
+  itWithOffice('opens in LibreOffice with the letterhead on the first page', () => {
+    const dir = projectWithReference(new Uint8Array(readFileSync(EXAMPLE_REFERENCE)));
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const pdf = convertWithOffice(join(dir, BUILT), 'pdf', dir);
+    const text = spawnSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    if (text.status !== 0) return;
+    expect(text.stdout).toContain('IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA');
+    expect(text.stdout).toContain('Informatīvais ziņojums par');
+  });
+});

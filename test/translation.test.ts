@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from './helpers/project.js';
+
+const TRANSLATED = 'positions/educ/equity-reforms.yaml';
+
+/** The example project with one position translated, and the meeting's template set to `template`. */
+function project(template: string): string {
+  const position = `${exampleFile(TRANSLATED)}
+body_en: |
+  Latvia will follow its Education Development Guidelines 2021–2027, which put quality and inclusive
+  education for everyone at the centre.
+speaking_points_en:
+  - "Quality and inclusive education for everyone is at the centre of our guidelines."
+`;
+  const meeting = exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', `template: ${template}`);
+  return exampleProject({ [TRANSLATED]: position, [EXAMPLE_MEETING]: meeting });
+}
+
+describe('positions in English', () => {
+  it('the English note prints body_en and speaking_points_en, and marks each answer without them', () => {
+    const dir = project('informative-report.en');
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir).status).toBe(0);
+    const note = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(note).toContain('Latvia will follow its Education Development Guidelines 2021–2027');
+    expect(note).toContain('- Quality and inclusive education for everyone is at the centre of our guidelines.');
+    expect(note).not.toContain('Position “equity-reforms” has no English text');
+    expect(note).not.toContain('Latvijas rīcību turpmākajos gados noteiks');
+    expect(note).toContain('> **Not translated yet.** Position “equity-achievements” has no English text; its Latvian text follows.');
+    expect(note).toContain('> **Not translated yet.** Position “equity-eu-cooperation” has no English text; its Latvian text follows.');
+  });
+
+  it('check warns about each untranslated position of a meeting built with an English template', () => {
+    const run = runCli(['check', EXAMPLE_MEETING], project('informative-report.en'));
+    expect(run.status).toBe(0);
+    const warnings = run.stdout.split('\n').filter((line) => line.endsWith('position/untranslated'));
+    expect(warnings.map((line) => line.split(' ')[0])).toEqual([
+      'positions/educ/equity-achievements.yaml:16:7',
+      'positions/educ/equity-achievements.yaml:62:3',
+      'positions/educ/equity-eu-cooperation.yaml:16:7',
+      'positions/educ/equity-eu-cooperation.yaml:59:3',
+    ]);
+    expect(warnings[0]).toContain('The position `equity-achievements` has no English text (`body_en`), and meetings/2021-02-19-educ-informal.yaml is built with the English template `informative-report.en`');
+  });
+
+  it('says nothing about translations for a Latvian template', () => {
+    const run = runCli(['check', EXAMPLE_MEETING], project('informative-report.lv'));
+    expect(run.stdout + run.stderr).not.toContain('position/untranslated');
+  });
+});

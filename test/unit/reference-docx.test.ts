@@ -1,0 +1,59 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { referenceDocx } from '../../src/commands/reference-docx.js';
+import { withReferenceParts } from '../../src/docx/reference-parts.js';
+import { readReferenceDocx } from '../../src/load/reference-docx-parts.js';
+import type { ReferenceDocx } from '../../src/model/reference-docx.js';
+
+/** The starter reference with a logo in its first page's header and a style numbered by its numbering. */
+async function referenceWithLogo(): Promise<Uint8Array> {
+  const parts = unzipSync((await referenceDocx()).bytes);
+  const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
+  const firstId = /<w:headerReference w:type="first" r:id="([^"]+)"/.exec(text('word/document.xml'))?.[1];
+  const target = new RegExp(`Id="${firstId}"[^>]*Target="([^"]+)"`).exec(text('word/_rels/document.xml.rels'))?.[1] ?? '';
+  parts[`word/_rels/${target}.rels`] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.emf"/></Relationships>',
+  );
+  parts['word/media/logo.emf'] = new Uint8Array([1, 2, 3]);
+  parts['word/styles.xml'] = strToU8(
+    text('word/styles.xml').replace('<w:name w:val="Heading 2"/>', '<w:name w:val="Heading 2"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr>').replace('<w:name w:val="Title"/>', '<w:name w:val="Title"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>'),
+  );
+  return zipSync(parts);
+}
+
+function read(bytes: Uint8Array): ReferenceDocx {
+  const reference = readReferenceDocx(bytes);
+  if ('unreadable' in reference) throw new Error(reference.unreadable);
+  return reference;
+}
+
+describe('reading a reference DOCX', () => {
+  it('takes the first page header with its media, renamed so it cannot replace ours', async () => {
+    const reference = read(await referenceWithLogo());
+    expect(reference.firstHeader?.rels).toContain('Target="media/reference-header-logo.emf"');
+    expect(Object.keys(reference.firstHeader?.media ?? {})).toEqual(['word/media/reference-header-logo.emf']);
+    expect(reference.page).toEqual({ width: 11906, height: 16838, margins: { left: 1701, right: 1134, top: 1134, bottom: 1134, header: 567, footer: 567 } });
+  });
+
+  it('moves numbering ids by 1000, but leaves numId 0 ("no numbering") alone', async () => {
+    const reference = read(await referenceWithLogo());
+    expect(reference.styles).toContain('<w:numId w:val="1002"/>');
+    expect(reference.styles).toContain('<w:numId w:val="0"/>');
+    expect(reference.numbering.abstract.every((element) => /^<w:abstractNum w:abstractNumId="10\d\d"/.test(element))).toBe(true);
+  });
+
+  it('says why bytes that are not a DOCX cannot be used', () => {
+    expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, so not a DOCX' });
+    expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });
+  });
+
+  it('puts the header, its media and the media’s content type into a built package', async () => {
+    const reference = read(await referenceWithLogo());
+    const built = unzipSync((await referenceDocx()).bytes);
+    const parts = withReferenceParts(built, reference);
+    expect(parts['word/media/reference-header-logo.emf']).toEqual(new Uint8Array([1, 2, 3]));
+    const types = parts['[Content_Types].xml'];
+    expect(typeof types === 'string' ? types : strFromU8(types ?? new Uint8Array())).toContain('<Default ContentType="image/x-emf" Extension="emf"/>');
+  });
+});

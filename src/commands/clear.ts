@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { editClearance, type FieldChange } from '../edit/clearance.js';
+import { withFileLock } from '../emit/lock.js';
 import { writeAtomic } from '../emit/write.js';
+import { namedFileProblem } from '../load/links.js';
 import { projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
@@ -48,8 +50,12 @@ export function clear(options: ClearOptions): ClearResult {
   if (hasErrors(project.setupDiagnostics)) {
     return { file: '', changes: [], written: false, notes: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.failure };
   }
-  const absolute = positionFile(project, options.cwd, options.position);
-  const shown = projectPath(project.root, absolute);
+  const named = positionFile(project, options.cwd, options.position);
+  const shown = projectPath(project.root, named);
+  const outside = namedFileProblem(project.root, named);
+  if (outside) return { file: shown, changes: [], written: false, notes: [], diagnostics: [outside], exitCode: ExitCode.problems };
+  // A link to a file inside the project is written through: the link stays a link.
+  const absolute = realpathSync(named);
   if (!project.ministries[options.ministry]) {
     const nearest = suggest(options.ministry, Object.keys(project.ministries));
     throw new UsageError(
@@ -59,21 +65,24 @@ export function clear(options: ClearOptions): ClearResult {
   }
   if (!isoDate.safeParse(options.date).success) throw new UsageError(`--date: \`${options.date}\` is not a date written YYYY-MM-DD.`);
 
-  const text = readText(absolute, shown);
-  const before = checked(shown, text);
-  if (!before.position) {
-    return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
-  }
-  const edit = editClearance(text, options.ministry, {
-    status: options.withdraw ? 'withdrawn' : 'cleared',
-    date: options.date,
-    ...(options.ref !== undefined ? { ref: options.ref } : {}),
-    ...(options.note !== undefined ? { note: options.note } : {}),
+  // Read, edit and write under a lock: parallel `clear` commands on one file each see the last one's result.
+  return withFileLock(absolute, shown, () => {
+    const text = readText(absolute, shown);
+    const before = checked(shown, text);
+    if (!before.position) {
+      return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
+    }
+    const edit = editClearance(text, options.ministry, {
+      status: options.withdraw ? 'withdrawn' : 'cleared',
+      date: options.date,
+      ...(options.ref !== undefined ? { ref: options.ref } : {}),
+      ...(options.note !== undefined ? { note: options.note } : {}),
+    });
+    const after = checked(shown, edit.text);
+    if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
+    if (edit.changes.length) writeAtomic(absolute, edit.text, shown);
+    return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: notesOn(project, after.position), diagnostics: [], exitCode: ExitCode.ok };
   });
-  const after = checked(shown, edit.text);
-  if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
-  if (edit.changes.length) writeAtomic(absolute, edit.text, shown);
-  return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: notesOn(project, after.position), diagnostics: [], exitCode: ExitCode.ok };
 }
 
 /** A path to a position file, or the id of a loaded position. */

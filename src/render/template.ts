@@ -115,13 +115,14 @@ export function cachedTemplate(
   return compiled;
 }
 
-/** Names of the templates available in `dirs`, first folder winning. */
+/** Names of the templates available in `dirs`, first folder winning; none reached through a link out of its folder. */
 export function listTemplates(dirs: readonly string[]): string[] {
   const names = new Set<string>();
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     for (const entry of readdirSync(dir)) {
-      if (entry.endsWith(TEMPLATE_SUFFIX)) names.add(entry.slice(0, -TEMPLATE_SUFFIX.length));
+      // a template that a link takes out of its folder is not offered (loadTemplate refuses it)
+      if (entry.endsWith(TEMPLATE_SUFFIX) && isInside(dir, join(dir, entry))) names.add(entry.slice(0, -TEMPLATE_SUFFIX.length));
     }
   }
   return [...names].sort();

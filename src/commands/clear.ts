@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { editClearance, type FieldChange } from '../edit/clearance.js';
+import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
 import { withFileLock } from '../emit/lock.js';
 import { writeAtomic } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
@@ -10,7 +10,7 @@ import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { isoDate } from '../model/common.js';
 import { positionSchema, type Position } from '../model/index.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
 import { checkSchema, suggest } from '../validate/schema.js';
 
@@ -72,6 +72,8 @@ export function clear(options: ClearOptions): ClearResult {
     if (!before.position) {
       return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
     }
+    const shared = sharedValueOnPath(text, options.ministry);
+    if (shared) return { file: shown, changes: [], written: false, notes: [], diagnostics: [sharedValueProblem(shown, text, shared)], exitCode: ExitCode.problems };
     const edit = editClearance(text, options.ministry, {
       status: options.withdraw ? 'withdrawn' : 'cleared',
       date: options.date,
@@ -93,6 +95,15 @@ function positionFile(project: Project, cwd: string, given: string): string {
   if (byId) return join(project.root, byId.file.path);
   const nearest = suggest(given, [...project.positions.keys()]);
   throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
+}
+
+/** Why `clear` does not edit through a YAML anchor or alias, at the line of the shared value. */
+function sharedValueProblem(shown: string, text: string, shared: SharedValue): Diagnostic {
+  const where = shared.path.join('.');
+  const message = shared.mark.startsWith('*')
+    ? `\`${where}\` is the alias ${shared.mark}: it repeats a value written elsewhere, so recording a clearance here would change that value too. Nothing written.`
+    : `\`${where}\` carries the anchor ${shared.mark}, which an alias repeats elsewhere: recording a clearance here would change that place too. Nothing written.`;
+  return diagnostic(shown, parseYaml(shown, text).locate(shared.path), 'error', 'clear/shared-value', message, 'Write each ministry’s clearance out in full (without & and *), then run clear again.');
 }
 
 function checked(shown: string, text: string): { position?: Position; diagnostics: Diagnostic[] } {

@@ -141,7 +141,7 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
           file.locate(issue.path),
           'error',
           'schema/too-big',
-          `\`${where}\` must be at most ${Number(issue.maximum)}.`,
+          `\`${where}\` must be at most ${Number(issue.maximum)}${issue.origin === 'string' ? ' characters long' : ''}.`,
         ),
       ];
     case 'invalid_key': {

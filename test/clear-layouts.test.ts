@@ -53,3 +53,12 @@ describe('clear changes only the lines it must', () => {
     expect(parse(text).clearance.AM).toEqual({ status: 'cleared', date: '2021-03-10' });
   });
 });
+
+describe('clear --date', () => {
+  test('a day that does not exist is called that, not a badly written date', () => {
+    const dir = exampleProject({ [FILE]: BEFORE });
+    expect(() => clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-02-30', withdraw: false })).toThrow('--date: `2021-02-30` is written YYYY-MM-DD, but there is no such day.');
+    expect(() => clear({ cwd: dir, position: FILE, ministry: 'AM', date: '30.02.2021', withdraw: false })).toThrow('--date: `30.02.2021` is not a date written YYYY-MM-DD.');
+    expect(readFileSync(join(dir, FILE), 'utf8')).toBe(BEFORE);
+  });
+});

@@ -8,7 +8,7 @@ import { projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { isoDate } from '../model/common.js';
+import { dateProblem } from '../model/date.js';
 import { positionSchema, type Position } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
@@ -63,7 +63,8 @@ export function clear(options: ClearOptions): ClearResult {
       nearest ? `Did you mean ${nearest}?` : `Known codes: ${Object.keys(project.ministries).join(', ')}.`,
     );
   }
-  if (!isoDate.safeParse(options.date).success) throw new UsageError(`--date: \`${options.date}\` is not a date written YYYY-MM-DD.`);
+  const badDate = dateProblem(options.date);
+  if (badDate) throw new UsageError(`--date: ${badDate}.`, 'For example: --date 2021-02-17');
 
   // Read, edit and write under a lock: parallel `clear` commands on one file each see the last one's result.
   return withFileLock(absolute, shown, () => {

@@ -8,7 +8,7 @@ import { loadMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { isoDate } from '../model/common.js';
+import { dateProblem } from '../model/date.js';
 import { meetingSchema, positionSchema } from '../model/index.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
@@ -53,9 +53,8 @@ export interface NewFileResult {
 export async function newMeeting(options: NewMeetingOptions): Promise<NewFileResult> {
   const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
-  if (!isoDate.safeParse(options.date).success) {
-    throw new UsageError(`\`${options.date}\` is not a date written YYYY-MM-DD.`, 'For example: briefing new meeting 2021-05-18 educ-council');
-  }
+  const badDate = dateProblem(options.date);
+  if (badDate) throw new UsageError(`${badDate}.`, 'For example: briefing new meeting 2021-05-18 educ-council');
   if (!/^[a-z0-9][a-z0-9-]*$/.test(options.slug)) {
     throw new UsageError(`\`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: educ-council');
   }

@@ -69,6 +69,19 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(describeTemplates(loadProject(dir)).map((t) => t.name)).not.toContain('evil');
   });
 
+  test('check templates/evil.md.hbs reports the link that build refuses to follow', async () => {
+    const dir = project();
+    const elsewhere = join(tempDir('briefing-outside-'), 'evil.md.hbs');
+    writeFileSync(elsewhere, '{{!-- from elsewhere --}}\nx\n');
+    symlinkSync(elsewhere, join(dir, 'templates/evil.md.hbs'));
+    const named = await check({ cwd: dir, paths: ['templates/evil.md.hbs'], final: false });
+    expect(named.exitCode).toBe(1);
+    expect(named.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['templates/evil.md.hbs', 'input/link-outside']);
+    const built = await build({ cwd: dir, inputs: [MEETING], final: false, out: 'out', template: 'evil' });
+    expect(built.exitCode).toBe(1);
+    expect(built.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['templates/evil.md.hbs', 'input/link-outside']);
+  });
+
   test('clear refuses a position file that links outside, and leaves the link a link', () => {
     const dir = project();
     const outside = linkOut(dir, POSITION);

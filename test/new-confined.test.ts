@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { newMeeting, newPosition } from '../src/commands/new.js';
@@ -45,16 +45,17 @@ describe('new writes only inside the project', () => {
   });
 
   test.each([
-    ['../x', 'outside the project folder'],
-    ['/tmp/briefing-out', 'an absolute path'],
-  ])('config output: %s is an error at its line; nothing is built', async (output, words) => {
+    ['../', 'outside the project folder'],
+    ['/tmp/', 'an absolute path'],
+  ])('config output: %s… is an error at its line; nothing is built', async (start, words) => {
     const root = exampleProject();
+    const output = `${start}${basename(root)}-out`;
     writeFileSync(join(root, 'briefing.config.yaml'), `${exampleFile('briefing.config.yaml').replace(/^output: .*$/m, `output: ${output}`)}`);
     const result = await build({ cwd: root, inputs: [EXAMPLE_MEETING], final: false });
     expect(result.exitCode).toBe(1);
     expect(result.diagnostics).toEqual([expect.objectContaining({ file: 'briefing.config.yaml', ruleId: 'config/path-outside-project', line: expect.any(Number) })]);
     expect(result.diagnostics[0]?.message).toContain(words);
-    expect(existsSync(join(dirname(root), 'x'))).toBe(false);
+    expect(existsSync(join(dirname(root), `${basename(root)}-out`))).toBe(false);
   });
 
   test('build --out may name any folder: the person running it chose it', async () => {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { clear } from '../src/commands/clear.js';
 import { exampleProject, REPO } from './helpers/project.js';
 
 const POSITION = 'positions/educ/equity-reforms.yaml';
@@ -32,3 +33,12 @@ test('eight clear commands on one file at the same time: every one of them is in
   for (const ministry of MINISTRIES) expect(clearance[ministry]).toEqual({ status: 'cleared', date: '2021-05-14' });
   expect(readdirSync(join(dir, 'positions/educ')).sort()).toEqual(files); // no lock or temporary file left
 }, 60_000);
+
+test('a lock left by a clear command that died is taken over', () => {
+  const dir = exampleProject();
+  // A process id far above any Linux pid_max: that process is surely gone.
+  writeFileSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'), '99999999\n');
+  const result = clear({ cwd: dir, position: POSITION, ministry: 'AIM', date: '2021-05-14', withdraw: false });
+  expect(result.written).toBe(true);
+  expect(existsSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'))).toBe(false);
+});

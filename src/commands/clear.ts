@@ -67,7 +67,8 @@ export function clear(options: ClearOptions): ClearResult {
   if (badDate) throw new UsageError(`--date: ${badDate}.`, 'For example: --date 2021-02-17');
 
   // Read, edit and write under a lock: parallel `clear` commands on one file each see the last one's result.
-  return withFileLock(absolute, shown, () => {
+  let recorded: Position | undefined;
+  const result = withFileLock(absolute, shown, (): ClearResult => {
     const text = readText(absolute, shown);
     const before = checked(shown, text);
     if (!before.position) {
@@ -84,8 +85,11 @@ export function clear(options: ClearOptions): ClearResult {
     const after = checked(shown, edit.text);
     if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
     if (edit.changes.length) writeAtomic(absolute, edit.text, shown);
-    return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: notesOn(project, after.position), diagnostics: [], exitCode: ExitCode.ok };
+    recorded = after.position;
+    return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: [], diagnostics: [], exitCode: ExitCode.ok };
   });
+  // What the meetings still wait for is worked out after the lock is released: it reads every meeting.
+  return recorded ? { ...result, notes: notesOn(project, recorded) } : result;
 }
 
 /** A path to a position file, or the id of a loaded position. */

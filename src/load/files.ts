@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UsageError } from '../report/errors.js';
@@ -33,9 +33,8 @@ export interface OutsideLink {
  * outside `root`: briefing reads and writes only files inside the project.
  */
 export function linksOutside(root: string, folder: string): OutsideLink[] {
-  if (!existsSync(folder)) return [];
   const links: OutsideLink[] = [];
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+  for (const entry of entriesUnder(folder)) {
     if (!entry.isSymbolicLink()) continue;
     const path = join(entry.parentPath, entry.name);
     const target = realTarget(path);
@@ -56,6 +55,28 @@ export function outsideLinkOf(root: string, file: string): OutsideLink | undefin
     if (isLink(path)) return { path, target: realTarget(path) ?? target };
   }
   return undefined; // outside, but not through a link: the file itself lies elsewhere
+}
+
+/**
+ * Every entry under a folder, at any depth, without following links. A sub-folder that
+ * cannot be listed is skipped (nothing in it can be read either); the others still are.
+ */
+function entriesUnder(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true }); // one call when every folder can be listed
+  } catch {
+    return entriesOneByOne(folder);
+  }
+}
+
+function entriesOneByOne(folder: string): Dirent[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => (entry.isDirectory() ? [entry, ...entriesOneByOne(join(folder, entry.name))] : [entry]));
 }
 
 function realTarget(path: string): string | undefined {

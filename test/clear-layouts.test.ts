@@ -54,6 +54,14 @@ describe('clear changes only the lines it must', () => {
   });
 });
 
+test('a clearance written wholly in flow style is edited in flow style; nothing else moves', () => {
+  const flow = BEFORE.replace(/\nclearance:\n[\s\S]*?\n\n/, '\nclearance: {AM: {status: pending}, LM: {status: cleared, date: 2021-03-04}}\n\n');
+  expect(flow).toContain('clearance: {AM:');
+  const { result, text } = clearIn(flow, 'AM');
+  expect(result.written).toBe(true);
+  expect(text).toBe(flow.replace('{AM: {status: pending},', '{AM: {status: cleared, date: 2021-03-10},'));
+});
+
 describe('clear --date', () => {
   test('a day that does not exist is called that, not a badly written date', () => {
     const dir = exampleProject({ [FILE]: BEFORE });

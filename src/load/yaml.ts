@@ -120,55 +120,12 @@ export function parseYaml(path: string, source: string): YamlFile {
   };
 }
 
-/** Lists or mappings nested deeper than the parser's stack: not an alias problem. */
-const TOO_DEEP = {
-  message: 'The file nests lists or mappings too deeply to be read.',
-  hint: 'Briefing files need a few levels at most; look for brackets or indentation that run away.',
-};
-
-/**
- * UTF-16 text read as UTF-8 (a file saved as "Unicode" without a byte-order mark): every
- * other byte of Latin text is NUL. Said in one message, without echoing the bytes.
- */
-function looksLikeUtf16(text: string): boolean {
-  const sample = text.slice(0, 4096);
-  let nul = 0;
-  for (const char of sample) if (char === '\u0000') nul++;
-  return sample.length >= 2 && nul * 4 >= sample.length;
-}
-
-function utf16Diagnostic(path: string): Diagnostic {
-  return diagnostic(path, { line: 1, column: 1 }, 'error', 'file/encoding', 'The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.', 'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8).');
-}
-
-/** A file that could not be parsed at all: one diagnostic, no data, no places. */
-function unreadable(path: string, text: string, bom: boolean, problem: Diagnostic): YamlFile {
-  return { path, text, bom, data: undefined, diagnostics: [problem], locate: () => undefined };
-}
-
-/**
- * A key that is itself a list or mapping (`? {a: 1}` or `[a, b]: c`): no briefing file has
- * one, and turning it into data would stringify it (with a warning on the terminal).
- */
-function complexKeyDiagnostic(path: string, doc: Document.Parsed, placeAt: (offset: number) => Place): Diagnostic | undefined {
-  let found: Diagnostic | undefined;
-  visit(doc, {
-    Pair(_key, pair) {
-      if (!isMap(pair.key) && !isSeq(pair.key)) return undefined;
-      const offset = rangeStart(pair.key);
-      found = diagnostic(path, offset === undefined ? undefined : placeAt(offset), 'error', 'yaml/complex-key', 'This key is a list or mapping; keys are plain words, like `status`.', 'Write the key as plain text, or remove the `?` line.');
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
 /**
  * `toJS` throws for an alias whose anchor is missing and for too many alias expansions;
- * both are reported at the first alias that causes them. Values nested too deeply for
- * the stack are a third reason, reported as that.
+ * both are reported at the first alias that causes them.
  */
 function aliasDiagnostic(path: string, doc: Document.Parsed, error: unknown, placeAt: (offset: number) => Place): Diagnostic {
+  // Values nested too deeply for the stack are a third reason, reported as that.
   if (error instanceof RangeError && !/alias/i.test(error.message)) {
     return diagnostic(path, placeAt(0), 'error', 'yaml/too-deep', TOO_DEEP.message, TOO_DEEP.hint);
   }
@@ -323,4 +280,47 @@ function sentence(text: string): string {
   const trimmed = text.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Lists or mappings nested deeper than the parser's stack: not an alias problem. */
+const TOO_DEEP = {
+  message: 'The file nests lists or mappings too deeply to be read.',
+  hint: 'Briefing files need a few levels at most; look for brackets or indentation that run away.',
+};
+
+/**
+ * UTF-16 text read as UTF-8 (a file saved as "Unicode" without a byte-order mark): every
+ * other byte of Latin text is NUL. Said in one message, without echoing the bytes.
+ */
+function looksLikeUtf16(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  let nul = 0;
+  for (const char of sample) if (char === '\u0000') nul++;
+  return sample.length >= 2 && nul * 4 >= sample.length;
+}
+
+function utf16Diagnostic(path: string): Diagnostic {
+  return diagnostic(path, { line: 1, column: 1 }, 'error', 'file/encoding', 'The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.', 'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8).');
+}
+
+/** A file that could not be parsed at all: one diagnostic, no data, no places. */
+function unreadable(path: string, text: string, bom: boolean, problem: Diagnostic): YamlFile {
+  return { path, text, bom, data: undefined, diagnostics: [problem], locate: () => undefined };
+}
+
+/**
+ * A key that is itself a list or mapping (`? {a: 1}` or `[a, b]: c`): no briefing file has
+ * one, and turning it into data would stringify it (with a warning on the terminal).
+ */
+function complexKeyDiagnostic(path: string, doc: Document.Parsed, placeAt: (offset: number) => Place): Diagnostic | undefined {
+  let found: Diagnostic | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isMap(pair.key) && !isSeq(pair.key)) return undefined;
+      const offset = rangeStart(pair.key);
+      found = diagnostic(path, offset === undefined ? undefined : placeAt(offset), 'error', 'yaml/complex-key', 'This key is a list or mapping; keys are plain words, like `status`.', 'Write the key as plain text, or remove the `?` line.');
+      return visit.BREAK;
+    },
+  });
+  return found;
 }

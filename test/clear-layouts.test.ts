@@ -22,7 +22,7 @@ describe('clear through YAML anchors and aliases: refused, nothing written', () 
     expect(result.exitCode).toBe(1);
     expect(result.written).toBe(false);
     expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([
-      ['clear/shared-value', 25, '`clearance.AM` carries the anchor &asked, which an alias repeats elsewhere: recording a clearance here would change that place too. Nothing written.'],
+      ['clearance/shared-value', 25, '`clearance.AM` carries the anchor &asked, which an alias repeats elsewhere: recording a clearance here would change that place too. Nothing written.'],
     ]);
     expect(text).toBe(shared);
   });
@@ -30,7 +30,7 @@ describe('clear through YAML anchors and aliases: refused, nothing written', () 
   test('clearing the alias is refused with the same kind of message, not an internal error', () => {
     const { result, text } = clearIn(shared, 'VM');
     expect(result.exitCode).toBe(1);
-    expect(result.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['clear/shared-value', 26]]);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['clearance/shared-value', 26]]);
     expect(result.diagnostics[0]?.message).toContain('`clearance.VM` is the alias *asked');
     expect(text).toBe(shared);
   });

@@ -108,7 +108,7 @@ function sharedValueProblem(shown: string, text: string, shared: SharedValue): D
   const message = shared.mark.startsWith('*')
     ? `\`${where}\` is the alias ${shared.mark}: it repeats a value written elsewhere, so recording a clearance here would change that value too. Nothing written.`
     : `\`${where}\` carries the anchor ${shared.mark}, which an alias repeats elsewhere: recording a clearance here would change that place too. Nothing written.`;
-  return diagnostic(shown, parseYaml(shown, text).locate(shared.path), 'error', 'clear/shared-value', message, 'Write each ministry’s clearance out in full (without & and *), then run clear again.');
+  return diagnostic(shown, parseYaml(shown, text).locate(shared.path), 'error', 'clearance/shared-value', message, 'Write each ministry’s clearance out in full (without & and *), then run clear again.');
 }
 
 function checked(shown: string, text: string): { position?: Position; diagnostics: Diagnostic[] } {

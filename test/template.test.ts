@@ -82,3 +82,32 @@ describe('templates', () => {
     ]);
   });
 });
+
+describe('templates cannot misuse Handlebars internals', () => {
+  it('{{log}} is not a helper: it would write to stdout and break --json', async () => {
+    const result = await renderWith('a {{log "hi"}} b\n');
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([['template/unknown-helper', 1, 'The template calls `log`, which is not a helper.']]);
+  });
+
+  it('{{lookup}} of a field the value does not have is an error, as strict as a plain path', async () => {
+    const result = await renderWith('Tēma: {{lookup meeting "topik"}}\n');
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([['template/helper', 1, 'The value given to `lookup` has no field `topik`.']]);
+    expect((await renderWith('Tēma: {{lookup meeting "topic"}}\n')).markdown).toContain('Tēma: Vienlīdzīga piekļuve izglītībai');
+  });
+
+  it.each(['{{helperMissing}}', '{{helperMissing "x"}}', '{{#blockHelperMissing}}x{{/blockHelperMissing}}'])('%s is reported as no helper, not as a JavaScript error', async (call) => {
+    const result = await renderWith(`Teksts\n${call}\n`);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['template/unknown-helper', 2]]);
+    expect(result.diagnostics[0]?.message).toMatch(/^The template calls `(block)?[hH]elperMissing`, which is not a helper\.$/);
+  });
+
+  it('a partial that includes itself, directly or through another, is named at its line', async () => {
+    const direct = await renderWith('{{> self}}\n', { 'templates/partials/self.hbs': 'a\n{{> self}}\n' });
+    expect(direct.diagnostics.map((d) => [d.file, d.line, d.ruleId, d.message])).toEqual([
+      ['templates/partials/self.hbs', 2, 'template/partial-cycle', 'The partial `self` is included inside itself (self → self): rendering would never end.'],
+    ]);
+    const through = await renderWith('{{> one}}\n', { 'templates/partials/one.hbs': '{{> two}}\n', 'templates/partials/two.hbs': 'x\n{{> one}}\n' });
+    expect(through.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toContainEqual(['templates/partials/two.hbs', 2, 'template/partial-cycle']);
+    expect(through.diagnostics.every((d) => !d.message.includes('call stack'))).toBe(true);
+  });
+});

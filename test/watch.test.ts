@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, test, vi } from 'vitest';
 import { OutputError, writeAtomic } from '../src/emit/write.js';
 import { debounce } from '../src/watch/debounce.js';
 import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
@@ -168,4 +168,15 @@ describe('build --watch', () => {
     expect(stdout).toMatch(/^\[\d\d:\d\d:\d\d\] changed: meetings\/2021-02-19-educ-informal\.yaml$/m);
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('plkst.\u00A011.00');
   });
+});
+
+test('--watch with --json (or --all, --shard) is a usage error, not a watch that ignores the flag', () => {
+  const dir = exampleProject();
+  for (const [flag, ...rest] of [['--json'], ['--all'], ['--shard', '1/2']]) {
+    // With a time limit: the old behaviour was to start watching and never return.
+    const run = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', flag ?? '', ...rest], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`--watch cannot be combined with ${flag ?? ''}.`);
+  }
 });

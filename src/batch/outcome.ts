@@ -17,7 +17,7 @@ export interface InputFile {
 export interface MeetingOutcome {
   /** Project-relative path of the meeting file. */
   meeting: string;
-  /** built: written now; unchanged: skipped, its outputs are up to date; failed: nothing written. */
+  /** built: written now; unchanged: skipped, its outputs are up to date; failed: nothing written (outputs lists what a failed write could not put back). */
   status: 'built' | 'unchanged' | 'failed';
   draft: boolean;
   inputs: InputFile[];
@@ -77,6 +77,7 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
     outcome.diagnostics = [...outcome.diagnostics, diagnostic(error.file, undefined, 'error', 'output/write', error.message, error.hint)];
+    outcome.outputs = [...error.replaced];
     return { outcome, broken: true };
   }
   outcome.status = 'built';

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { filesIn, projectPath, sha256 } from '../load/files.js';
+import { filesIn, projectPath, sha256, YAML_FILES } from '../load/files.js';
+import { namedFileProblem } from '../load/links.js';
 import type { Project } from '../load/project.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { UsageError } from '../report/errors.js';
@@ -37,7 +38,7 @@ export function selectMeetings(project: Project, cwd: string, selection: Selecti
 
 function everyMeeting(project: Project): { paths: string[]; diagnostics: Diagnostic[] } {
   const folder = join(project.root, project.config.paths.meetings);
-  const paths = filesIn(folder);
+  const paths = filesIn(folder, YAML_FILES, project.root);
   const diagnostics = paths.length
     ? []
     : [
@@ -62,11 +63,11 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
       if (!matches.length) {
         diagnostics.push(diagnostic(input, undefined, 'error', 'input/no-match', `No meeting file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.'));
       }
-      paths.push(...matches);
+      for (const match of matches) keepInside(project.root, match, paths, diagnostics);
       continue;
     }
     const absolute = isAbsolute(input) ? input : resolve(cwd, input);
-    if (existsSync(absolute)) paths.push(absolute);
+    if (existsSync(absolute)) keepInside(project.root, absolute, paths, diagnostics);
     else {
       diagnostics.push(
         diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),
@@ -74,6 +75,13 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
     }
   }
   return { paths, diagnostics };
+}
+
+/** Adds a meeting file named on the command line, or the message why it is not read. */
+function keepInside(root: string, file: string, paths: string[], diagnostics: Diagnostic[]): void {
+  const problem = namedFileProblem(root, file);
+  if (problem) diagnostics.push(problem);
+  else paths.push(file);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { BuildResult } from '../commands/build.js';
 import { parseShard, type Shard } from '../batch/shard.js';
+import { UsageError } from '../report/errors.js';
 import { paint } from '../report/human.js';
 import { parseFormats, parseJobs } from './flags.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
@@ -49,7 +50,12 @@ Exit codes: 0 built, 1 problems in the data (nothing written for those meetings)
 SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
     )
     .action(async (inputs: string[], flags: BuildFlags) => {
-      if (flags.watch) return watchMeeting(io, inputs, flags);
+      if (flags.watch) {
+        // Watching prints events as they happen: a JSON report, a batch or a shard has no place in it.
+        const clash = flags.json ? '--json' : flags.all ? '--all' : flags.shard ? '--shard' : undefined;
+        if (clash) throw new UsageError(`--watch cannot be combined with ${clash}.`, 'Watch one meeting file, or build without --watch.');
+        return watchMeeting(io, inputs, flags);
+      }
       const { build } = await import('../commands/build.js');
       const progress = !flags.json && process.stderr.isTTY && !process.env.CI ? await progressLine() : undefined;
       const result = await build({

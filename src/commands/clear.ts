@@ -1,14 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { editClearance, type FieldChange } from '../edit/clearance.js';
+import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
+import { withFileLock } from '../emit/lock.js';
 import { writeAtomic } from '../emit/write.js';
+import { namedFileProblem } from '../load/links.js';
 import { projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { isoDate } from '../model/common.js';
+import { dateProblem } from '../model/date.js';
 import { positionSchema, type Position } from '../model/index.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
 import { checkSchema, suggest } from '../validate/schema.js';
 
@@ -48,8 +50,12 @@ export function clear(options: ClearOptions): ClearResult {
   if (hasErrors(project.setupDiagnostics)) {
     return { file: '', changes: [], written: false, notes: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.failure };
   }
-  const absolute = positionFile(project, options.cwd, options.position);
-  const shown = projectPath(project.root, absolute);
+  const named = positionFile(project, options.cwd, options.position);
+  const shown = projectPath(project.root, named);
+  const outside = namedFileProblem(project.root, named);
+  if (outside) return { file: shown, changes: [], written: false, notes: [], diagnostics: [outside], exitCode: ExitCode.problems };
+  // A link to a file inside the project is written through: the link stays a link.
+  const absolute = realpathSync(named);
   if (!project.ministries[options.ministry]) {
     const nearest = suggest(options.ministry, Object.keys(project.ministries));
     throw new UsageError(
@@ -57,23 +63,33 @@ export function clear(options: ClearOptions): ClearResult {
       nearest ? `Did you mean ${nearest}?` : `Known codes: ${Object.keys(project.ministries).join(', ')}.`,
     );
   }
-  if (!isoDate.safeParse(options.date).success) throw new UsageError(`--date: \`${options.date}\` is not a date written YYYY-MM-DD.`);
+  const badDate = dateProblem(options.date);
+  if (badDate) throw new UsageError(`--date: ${badDate}.`, 'For example: --date 2021-02-17');
 
-  const text = readText(absolute, shown);
-  const before = checked(shown, text);
-  if (!before.position) {
-    return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
-  }
-  const edit = editClearance(text, options.ministry, {
-    status: options.withdraw ? 'withdrawn' : 'cleared',
-    date: options.date,
-    ...(options.ref !== undefined ? { ref: options.ref } : {}),
-    ...(options.note !== undefined ? { note: options.note } : {}),
+  // Read, edit and write under a lock: parallel `clear` commands on one file each see the last one's result.
+  let recorded: Position | undefined;
+  const result = withFileLock(absolute, shown, (): ClearResult => {
+    const text = readText(absolute, shown);
+    const before = checked(shown, text);
+    if (!before.position) {
+      return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
+    }
+    const shared = sharedValueOnPath(text, options.ministry);
+    if (shared) return { file: shown, changes: [], written: false, notes: [], diagnostics: [sharedValueProblem(shown, text, shared)], exitCode: ExitCode.problems };
+    const edit = editClearance(text, options.ministry, {
+      status: options.withdraw ? 'withdrawn' : 'cleared',
+      date: options.date,
+      ...(options.ref !== undefined ? { ref: options.ref } : {}),
+      ...(options.note !== undefined ? { note: options.note } : {}),
+    });
+    const after = checked(shown, edit.text);
+    if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
+    if (edit.changes.length) writeAtomic(absolute, edit.text, shown);
+    recorded = after.position;
+    return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: [], diagnostics: [], exitCode: ExitCode.ok };
   });
-  const after = checked(shown, edit.text);
-  if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
-  if (edit.changes.length) writeAtomic(absolute, edit.text, shown);
-  return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: notesOn(project, after.position), diagnostics: [], exitCode: ExitCode.ok };
+  // What the meetings still wait for is worked out after the lock is released: it reads every meeting.
+  return recorded ? { ...result, notes: notesOn(project, recorded) } : result;
 }
 
 /** A path to a position file, or the id of a loaded position. */
@@ -84,6 +100,15 @@ function positionFile(project: Project, cwd: string, given: string): string {
   if (byId) return join(project.root, byId.file.path);
   const nearest = suggest(given, [...project.positions.keys()]);
   throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
+}
+
+/** Why `clear` does not edit through a YAML anchor or alias, at the line of the shared value. */
+function sharedValueProblem(shown: string, text: string, shared: SharedValue): Diagnostic {
+  const where = shared.path.join('.');
+  const message = shared.mark.startsWith('*')
+    ? `\`${where}\` is the alias ${shared.mark}: it repeats a value written elsewhere, so recording a clearance here would change that value too. Nothing written.`
+    : `\`${where}\` carries the anchor ${shared.mark}, which an alias repeats elsewhere: recording a clearance here would change that place too. Nothing written.`;
+  return diagnostic(shown, parseYaml(shown, text).locate(shared.path), 'error', 'clearance/shared-value', message, 'Write each ministry’s clearance out in full (without & and *), then run clear again.');
 }
 
 function checked(shown: string, text: string): { position?: Position; diagnostics: Diagnostic[] } {

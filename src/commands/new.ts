@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { createFile } from '../emit/create.js';
-import { projectPath } from '../load/files.js';
+import { isInside, projectPath } from '../load/files.js';
+import { namedFileProblem } from '../load/links.js';
 import { loadMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { isoDate } from '../model/common.js';
+import { dateProblem } from '../model/date.js';
 import { meetingSchema, positionSchema } from '../model/index.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
+import { assertTemplateExists } from '../render/catalog.js';
 import { Answers } from '../scaffold/answers.js';
 import { scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
@@ -51,18 +53,22 @@ export interface NewFileResult {
 export async function newMeeting(options: NewMeetingOptions): Promise<NewFileResult> {
   const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
-  if (!isoDate.safeParse(options.date).success) {
-    throw new UsageError(`\`${options.date}\` is not a date written YYYY-MM-DD.`, 'For example: briefing new meeting 2021-05-18 educ-council');
-  }
+  const badDate = dateProblem(options.date);
+  if (badDate) throw new UsageError(`${badDate}.`, 'For example: briefing new meeting 2021-05-18 educ-council');
   if (!/^[a-z0-9][a-z0-9-]*$/.test(options.slug)) {
     throw new UsageError(`\`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: educ-council');
   }
   const target = join(project.root, project.config.paths.meetings, `${options.date}-${options.slug}.yaml`);
   refuseExisting(project, target);
+  // A template name is looked up among the templates: `../../x` is none of them.
+  if (options.flags.template !== undefined) assertTemplateExists(project, options.flags.template);
 
   let earlier;
   if (options.from !== undefined) {
-    const loaded = loadMeeting(project.root, resolve(options.cwd, options.from));
+    const from = resolve(options.cwd, options.from);
+    const outside = namedFileProblem(project.root, from);
+    if (outside) return failed([outside], ExitCode.problems);
+    const loaded = loadMeeting(project.root, from);
     if (!loaded.meeting || hasErrors(loaded.diagnostics)) return failed(loaded.diagnostics, ExitCode.problems);
     earlier = { text: loaded.file.text, meeting: loaded.meeting };
   }
@@ -81,7 +87,7 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   }
   const taken = project.positions.get(options.id);
   if (taken) throw new UsageError(`The position \`${options.id}\` already exists: ${taken.file.path}; nothing written.`, 'Choose another id, or edit that file.');
-  const target = join(project.root, project.config.paths.positions, options.dir ?? '', `${options.id}.yaml`);
+  const target = join(positionsFolder(project, options.dir), `${options.id}.yaml`);
   refuseExisting(project, target);
 
   const answers = new Answers(options.prompter);
@@ -97,6 +103,17 @@ function hintsFromMeetings(project: Project, id: string) {
   const named = using.filter((m) => m.questions.some((q) => q.position === id));
   const clearances = [...new Set(named.flatMap((m) => m.required_clearances))];
   return { ...(question !== undefined ? { question } : {}), clearances };
+}
+
+/** The folder `--dir` names under the positions folder; refused when it is absolute or leads out of it. */
+function positionsFolder(project: Project, dir: string | undefined): string {
+  const positions = join(project.root, project.config.paths.positions);
+  if (dir === undefined || dir === '') return positions;
+  const folder = resolve(positions, dir);
+  if (isAbsolute(dir) || (folder !== positions && !isInside(positions, folder))) {
+    throw new UsageError(`--dir: \`${dir}\` leads out of ${project.config.paths.positions}/; nothing written.`, `Name a sub-folder of ${project.config.paths.positions}/, e.g. --dir educ.`);
+  }
+  return folder;
 }
 
 function refuseExisting(project: Project, target: string): void {

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../report/errors.js';
+import { makeFolder } from './folder.js';
 
 /**
  * Creates a new file, refusing to replace one that exists (even one that appeared a
@@ -9,7 +10,7 @@ import { UsageError } from '../report/errors.js';
  */
 export function createFile(target: string, text: string, shownAs: string): void {
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeFolder(dirname(target));
     writeFileSync(target, text, { flag: 'wx' });
   } catch (error) {
     if (errorCode(error) === 'EEXIST') throw new UsageError(`${shownAs} already exists; nothing written.`, 'Choose another name, or edit the existing file.');

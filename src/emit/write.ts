@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
+import { makeFolder } from './folder.js';
 
 /** An output file could not be written; names the file and what to do. */
 export class OutputError extends Error {
@@ -10,12 +11,15 @@ export class OutputError extends Error {
   readonly hint: string;
   /** The system error code (EBUSY, EACCES, …): tells a file held open from the rest. */
   readonly code: string | undefined;
+  /** Files of the set left replaced because their old version could not be put back (rare). */
+  readonly replaced: readonly string[];
 
-  constructor(file: string, message: string, hint: string, code?: string) {
+  constructor(file: string, message: string, hint: string, code?: string, replaced: readonly string[] = []) {
     super(message);
     this.file = file;
     this.hint = hint;
     this.code = code;
+    this.replaced = replaced;
   }
 }
 
@@ -42,52 +46,114 @@ export interface OutputFile {
 
 /**
  * Writes the files of one report as a set: every file is first written in full beside its
- * target, and only then are they renamed into place, in the order given. If writing any
- * of them fails, none is replaced. Put the file most likely to be held open (the DOCX, in
- * Word) first, so that when it cannot be replaced the others are left as they were too.
+ * target, and only then are they renamed into place, in the order given. Before a file is
+ * replaced, its old version is kept under a second name (a hard link: no copy, and the
+ * target never goes missing); if any rename fails, the files already replaced get their
+ * old versions back, so a failure leaves every old file as it was. Put the file most likely
+ * to be held open (the DOCX, in Word) first: then a failure usually has nothing to undo.
  */
 export function writeAllAtomic(files: readonly OutputFile[]): void {
-  const staged: { temporary: string; file: OutputFile }[] = [];
-  const discard = (from: number) => {
-    for (const { temporary } of staged.slice(from)) rmSync(temporary, { force: true });
-  };
-  for (const file of files) {
-    const folder = dirname(file.target);
-    const temporary = join(folder, `.${basename(file.target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const staged = files.map((file) => ({ file, temporary: sideName(file.target, 'tmp') }));
+  const discard = () => staged.forEach(({ temporary }) => removeQuietly(temporary));
+  for (const { file, temporary } of staged) {
     try {
-      mkdirSync(folder, { recursive: true });
-      staged.push({ temporary, file });
+      makeFolder(dirname(file.target));
       writeFileSync(temporary, file.data);
     } catch (error) {
-      discard(0);
+      discard();
       throw outputError(file.shownAs, error);
     }
   }
-  staged.forEach(({ temporary, file }, index) => {
+  const replaced: Replaced[] = [];
+  for (const [index, { file, temporary }] of staged.entries()) {
     try {
+      const last = index === staged.length - 1;
+      const backup = last ? undefined : keepOldVersion(file.target);
+      replaced.push({ file, backup });
       renameSync(temporary, file.target);
     } catch (error) {
-      discard(index);
-      throw outputError(file.shownAs, error);
+      replaced.pop();
+      discard();
+      const notRestored = restore(replaced);
+      throw outputError(file.shownAs, error, notRestored);
     }
-  });
+  }
+  for (const { backup } of replaced) if (backup) removeQuietly(backup);
 }
 
-function outputError(shownAs: string, error: unknown): OutputError {
+/** Removes a file of ours if it is there; a folder that cannot even be listed has none. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing was written there
+  }
+}
+
+interface Replaced {
+  file: OutputFile;
+  /** Where the old version is kept; none when there was no old file. */
+  backup: string | undefined;
+}
+
+function sideName(target: string, kind: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.${kind}`);
+}
+
+/** A second name for the target's current content, or none when there is no such file. */
+function keepOldVersion(target: string): string | undefined {
+  const backup = sideName(target, 'old');
+  try {
+    linkSync(target, backup);
+    return backup;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR' || (code === 'EPERM' && lstatSync(target).isDirectory())) return undefined; // the rename fails next
+    copyFileSync(target, backup); // a file system without hard links
+    return backup;
+  }
+}
+
+/** Puts old versions back, newest first; the files that could not be put back. */
+function restore(replaced: readonly Replaced[]): string[] {
+  const failed: string[] = [];
+  for (const { file, backup } of [...replaced].reverse()) {
+    try {
+      if (backup) renameSync(backup, file.target);
+      else rmSync(file.target, { force: true });
+    } catch {
+      failed.push(file.shownAs);
+    }
+  }
+  return failed;
+}
+
+function outputError(shownAs: string, error: unknown, notRestored: readonly string[] = []): OutputError {
   const code = errorCode(error);
+  const [message, hint] = explain(shownAs, code, error);
+  const left = notRestored.length ? ` ${notRestored.join(', ')} could not be put back and ${notRestored.length === 1 ? 'is' : 'are'} already the new version.` : '';
+  return new OutputError(shownAs, `${message}${left}`, hint, code, notRestored);
+}
+
+function explain(shownAs: string, code: string | undefined, error: unknown): [string, string] {
   switch (code) {
     case 'EBUSY':
     case 'EPERM':
-      return new OutputError(shownAs, `${shownAs}: cannot replace the file; another program holds it open.`, 'Close it (e.g. in Word) and build again.', code);
+      return [`${shownAs}: cannot replace the file; another program holds it open.`, 'Close it (e.g. in Word) and build again.'];
     case 'EACCES':
     case 'EROFS':
-      return new OutputError(shownAs, `${shownAs}: not allowed to write here.`, 'Choose another folder with --out, or fix the folder’s permissions.', code);
+      return [`${shownAs}: not allowed to write here.`, 'Choose another folder with --out, or fix the folder’s permissions.'];
     case 'ENOSPC':
-      return new OutputError(shownAs, `${shownAs}: the disk is full.`, 'Free some space and build again.', code);
+      return [`${shownAs}: the disk is full.`, 'Free some space and build again.'];
+    case 'ENOENT':
+      return [`${shownAs}: its folder cannot be created here.`, 'Choose another folder with --out.'];
     case 'ENOTDIR':
     case 'EEXIST':
-      return new OutputError(shownAs, `${shownAs}: a file stands where the output folder should be.`, 'Choose another folder with --out.', code);
+      return [`${shownAs}: a file stands where the output folder should be.`, 'Choose another folder with --out.'];
+    case 'EISDIR':
+      return [`${shownAs}: a folder stands where this file should be.`, 'Move or remove that folder, or choose another folder with --out.'];
     default:
-      return new OutputError(shownAs, `${shownAs}: cannot be written (${code ?? String(error)}).`, 'Check the output folder and build again.', code);
+      return [`${shownAs}: cannot be written (${code ?? String(error)}).`, 'Check the output folder and build again.'];
   }
 }

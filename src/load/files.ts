@@ -1,16 +1,98 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UsageError } from '../report/errors.js';
 
 /** The files a meetings or positions folder holds. */
 export const YAML_FILES: readonly string[] = ['**/*.yaml', '**/*.yml'];
 
-/** Files under `folder` matching `patterns`, absolute and sorted; none when there is no such folder. */
-export function filesIn(folder: string | undefined, patterns: readonly string[] = YAML_FILES): string[] {
+/**
+ * Files under `folder` matching `patterns`, absolute and sorted; none when there is no such
+ * folder. A file that a symbolic link takes outside `root` (the project; by default the
+ * folder itself) is left out: {@link linksOutside} names such links.
+ */
+export function filesIn(folder: string | undefined, patterns: readonly string[] = YAML_FILES, root: string = folder ?? ''): string[] {
   if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
-  return globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
+  const files = globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
+  const outside = linksOutside(root, folder).map((link) => link.path);
+  if (!outside.length) return files;
+  return files.filter((file) => !outside.some((link) => file === link || file.startsWith(link + sep)));
+}
+
+/** A symbolic link that leads out of the project: where it is and where it points. */
+export interface OutsideLink {
+  /** Absolute path of the link itself. */
+  path: string;
+  /** Absolute real path of what it points to. */
+  target: string;
+}
+
+/**
+ * The symbolic links under `folder` (files or folders, at any depth) whose real path lies
+ * outside `root`: briefing reads and writes only files inside the project.
+ */
+export function linksOutside(root: string, folder: string): OutsideLink[] {
+  const links: OutsideLink[] = [];
+  for (const entry of entriesUnder(folder)) {
+    if (!entry.isSymbolicLink()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const target = realTarget(path);
+    if (target !== undefined && !isInside(realTarget(root) ?? root, target)) links.push({ path, target });
+  }
+  return links;
+}
+
+/**
+ * The link that takes `file` outside `root`, when one does: the file itself or a folder on
+ * its way (checked from the file up to the root). Undefined for a file inside the project,
+ * and for one that lies outside without a link (see {@link isInside}).
+ */
+export function outsideLinkOf(root: string, file: string): OutsideLink | undefined {
+  const target = realTarget(file);
+  if (target === undefined || isInside(realTarget(root) ?? root, target)) return undefined;
+  for (let path = resolve(file); path !== dirname(path) && path !== resolve(root); path = dirname(path)) {
+    if (isLink(path)) return { path, target: realTarget(path) ?? target };
+  }
+  return undefined; // outside, but not through a link: the file itself lies elsewhere
+}
+
+/**
+ * Every entry under a folder, at any depth, without following links. A sub-folder that
+ * cannot be listed is skipped (nothing in it can be read either); the others still are.
+ */
+function entriesUnder(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true }); // one call when every folder can be listed
+  } catch {
+    return entriesOneByOne(folder);
+  }
+}
+
+function entriesOneByOne(folder: string): Dirent[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => (entry.isDirectory() ? [entry, ...entriesOneByOne(join(folder, entry.name))] : [entry]));
+}
+
+function realTarget(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined; // a dangling link: reading it fails with "no such file"
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a UTF-8 text file, turning "not there" and "not readable" into a clear usage error. */

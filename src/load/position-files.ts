@@ -2,7 +2,7 @@ import { basename, extname, join } from 'node:path';
 import { positionSchema, type Position } from '../model/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { checkSchema } from '../validate/schema.js';
-import { filesIn, projectPath, readText, sha256 } from './files.js';
+import { filesIn, projectPath, readText, sha256, YAML_FILES } from './files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** A position file as a scan sees it: where it is, what it holds (by hash) and the id it claims. */
@@ -52,7 +52,7 @@ export function scanPositionFiles(
   knownIds: ReadonlyMap<string, string> = new Map(),
   parsed?: (file: PositionFile, loaded: LoadedPosition) => void,
 ): PositionFile[] {
-  return filesIn(folder).map((absolute) => {
+  return filesIn(folder, YAML_FILES, root).map((absolute) => {
     const path = projectPath(root, absolute);
     const text = readText(absolute, path);
     const hash = sha256(text);

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { isInside } from './files.js';
@@ -47,7 +47,28 @@ export function projectLocations(root: string, config: Config, configFile: YamlF
     }
     locations[key] = absolute;
   }
+  const output = outputProblem(root, config, configFile);
+  if (output) diagnostics.push(output);
   return { locations, diagnostics };
+}
+
+/**
+ * The config's `output` must be a relative path to a folder inside the project: a config
+ * shared in git never writes elsewhere on a colleague's machine. (`build --out` may name
+ * any folder: the person running it chose it.)
+ */
+function outputProblem(root: string, config: Config, configFile: YamlFile): Diagnostic | undefined {
+  const value = config.output;
+  const absolute = resolve(root, value);
+  if (!isAbsolute(value) && absolute !== root && isInside(root, absolute)) return undefined;
+  return diagnostic(
+    configFile.path,
+    configFile.locate(['output']),
+    'error',
+    'config/path-outside-project',
+    isAbsolute(value) ? `\`output\` is \`${value}\`, an absolute path; the output folder must lie inside the project.` : `\`output\` is \`${value}\`, outside the project folder; nothing is written there.`,
+    'Name a folder inside the project (e.g. `out`); to write elsewhere once, use `build --out <folder>`.',
+  );
 }
 
 function hasPath(data: unknown, key: PathKey): boolean {

@@ -7,6 +7,7 @@ import { UsageError } from '../report/errors.js';
 import { checkSchema } from '../validate/schema.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { changedSinceHead, readCommittedTexts } from './git.js';
+import { linkProblems } from './links.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
 import { loadReferenceDocx } from './reference-docx.js';
@@ -118,6 +119,7 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
   const loadedReference = referencePath === undefined ? undefined : loadReferenceDocx(root, referencePath, CONFIG_FILE, configFile.locate(['layout', 'reference_docx']));
   setupDiagnostics.push(...(loadedReference?.diagnostics ?? []));
 
+  setupDiagnostics.push(...linkProblems(root, [locations.meetings, locations.positions, locations.templates]));
   const { positions, positionFiles } = loadPositions(root, locations.positions, options);
   const packageTemplates = join(packageRoot(), 'templates');
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];

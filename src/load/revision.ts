@@ -42,6 +42,11 @@ export function readManifest(absolutePath: string, shownAs: string): Manifest {
   return checked.data;
 }
 
+/** A relative, `/`-separated path that stays inside the project: no `..`, no empty or absolute parts. */
+function isProjectPath(path: string): boolean {
+  return !path.includes('\\') && !/^[A-Za-z]:/.test(path) && path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
 /**
  * The project as a manifest recorded it: each recorded file fetched from git by its
  * blob id, so it works even when the commit the build came from is unknown.
@@ -49,6 +54,10 @@ export function readManifest(absolutePath: string, shownAs: string): Manifest {
  */
 export function projectFromManifest(repo: Repository, manifest: Manifest, shownAs: string): ScratchFolder {
   const recorded = [manifest.meeting, ...manifest.positions, ...manifest.settings, ...manifest.template.files].filter((file) => !file.built_in);
+  const stray = recorded.find((file) => !isProjectPath(file.path));
+  if (stray) {
+    throw new UsageError(`${shownAs} records the file \`${stray.path}\`, which is not a path inside the project; nothing is compared.`, 'Pass the <file_code>.manifest.json that briefing build wrote, unedited.');
+  }
   const blobs = readBlobs(repo, recorded.map((file) => file.git_blob));
   const files = new Map<string, string>();
   for (const file of recorded) {

@@ -4,6 +4,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { filesIn, isInside, projectPath, YAML_FILES } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
+import { namedFileProblem } from './links.js';
 import { projectLocations, type ProjectLocations } from './project-paths.js';
 
 /** The files one `briefing check` looks at, by kind, as absolute paths. */
@@ -27,9 +28,9 @@ export function checkTargets(project: Project, cwd: string, inputs: readonly str
   if (!inputs.length) {
     return {
       targets: {
-        meetings: filesIn(folders.meetings, YAML_FILES),
-        positions: filesIn(folders.positions, YAML_FILES),
-        templates: filesIn(folders.templates, ['**/*.hbs']),
+        meetings: filesIn(folders.meetings, YAML_FILES, project.root),
+        positions: filesIn(folders.positions, YAML_FILES, project.root),
+        templates: filesIn(folders.templates, ['**/*.hbs'], project.root),
         wholeProject: true,
       },
       diagnostics: [],
@@ -67,6 +68,8 @@ function projectFolders(project: Project): ProjectLocations {
 function expand(project: Project, cwd: string, input: string): { files: string[]; problem?: Diagnostic } {
   if (isDynamicPattern(input)) {
     const files = globSync(input, { cwd, absolute: true, onlyFiles: true }).sort();
+    const outside = files.map((file) => namedFileProblem(project.root, file)).find((problem) => problem !== undefined);
+    if (outside) return { files: files.filter((file) => !namedFileProblem(project.root, file)), problem: outside };
     if (files.length) return { files };
     return { files, problem: diagnostic(input, undefined, 'error', 'input/no-match', `No file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.') };
   }
@@ -74,7 +77,9 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
   if (!existsSync(absolute)) {
     return { files: [], problem: diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such file or folder.', 'Paths are relative to the current folder.') };
   }
-  return { files: statSync(absolute).isDirectory() ? filesIn(absolute, CHECKED_FILES) : [absolute] };
+  const problem = namedFileProblem(project.root, absolute);
+  if (problem) return { files: [], problem };
+  return { files: statSync(absolute).isDirectory() ? filesIn(absolute, CHECKED_FILES, project.root) : [absolute] };
 }
 
 type Kind = 'meeting' | 'position' | 'template' | 'setup' | 'other';

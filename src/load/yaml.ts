@@ -50,6 +50,7 @@ const ERROR_RULES: Record<string, { rule: string; hint?: string }> = {
  */
 export function parseYaml(path: string, source: string): YamlFile {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Diagnostic(path));
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -59,6 +60,8 @@ export function parseYaml(path: string, source: string): YamlFile {
     customTags: [],
     merge: false,
     strict: true,
+    // `!!binary`, `!!timestamp`, `!!set`…: YAML 1.1 types a plain text field must not turn into.
+    resolveKnownTags: false,
   });
   const placeAt = (offset: number): Place => {
     const pos = lineCounter.linePos(offset);
@@ -93,10 +96,14 @@ export function parseYaml(path: string, source: string): YamlFile {
         diagnostic(path, undefined, 'error', 'yaml/empty', 'The file is empty.', 'Fill it in, or delete it.'),
       );
     } else {
-      try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (error) {
-        diagnostics.push(aliasDiagnostic(path, doc, error, placeAt));
+      const complexKey = complexKeyDiagnostic(path, doc, placeAt);
+      if (complexKey) diagnostics.push(complexKey);
+      else {
+        try {
+          data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (error) {
+          diagnostics.push(aliasDiagnostic(path, doc, error, placeAt));
+        }
       }
     }
   }
@@ -118,6 +125,10 @@ export function parseYaml(path: string, source: string): YamlFile {
  * both are reported at the first alias that causes them.
  */
 function aliasDiagnostic(path: string, doc: Document.Parsed, error: unknown, placeAt: (offset: number) => Place): Diagnostic {
+  // Values nested too deeply for the stack are a third reason, reported as that.
+  if (error instanceof RangeError && !/alias/i.test(error.message)) {
+    return diagnostic(path, placeAt(0), 'error', 'yaml/too-deep', TOO_DEEP.message, TOO_DEEP.hint);
+  }
   const message = error instanceof Error ? error.message : String(error);
   const unresolved = /^Unresolved alias[^:]*: (.+)$/.exec(message);
   const anchors = new Set<string>();
@@ -169,6 +180,11 @@ function plainWords(
   const tag = /^Unresolved tag: (.+)$/.exec(message)?.[1];
   if (tag) {
     return { offset: at, rule: 'yaml/tag', message: `The tag \`${tag.replace(/^tag:yaml\.org,2002:/, '!!')}\` is not allowed.`, hint: ERROR_RULES.TAG_RESOLVE_FAILED?.hint };
+  }
+  if (error.code === 'RESOURCE_EXHAUSTION' && !/alias/i.test(message)) {
+    // Where the parser's stack ran out depends on the machine: the line it is on says enough.
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    return { offset: lineStart, rule: 'yaml/too-deep', message: TOO_DEEP.message, hint: TOO_DEEP.hint };
   }
   if (error.code === 'DUPLICATE_KEY') {
     const key = /^[^:\n]+/.exec(text.slice(at))?.[0].trim() ?? '';
@@ -264,4 +280,47 @@ function sentence(text: string): string {
   const trimmed = text.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Lists or mappings nested deeper than the parser's stack: not an alias problem. */
+const TOO_DEEP = {
+  message: 'The file nests lists or mappings too deeply to be read.',
+  hint: 'Briefing files need a few levels at most; look for brackets or indentation that run away.',
+};
+
+/**
+ * UTF-16 text read as UTF-8 (a file saved as "Unicode" without a byte-order mark): every
+ * other byte of Latin text is NUL. Said in one message, without echoing the bytes.
+ */
+function looksLikeUtf16(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  let nul = 0;
+  for (const char of sample) if (char === '\u0000') nul++;
+  return sample.length >= 2 && nul * 4 >= sample.length;
+}
+
+function utf16Diagnostic(path: string): Diagnostic {
+  return diagnostic(path, { line: 1, column: 1 }, 'error', 'file/encoding', 'The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.', 'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8).');
+}
+
+/** A file that could not be parsed at all: one diagnostic, no data, no places. */
+function unreadable(path: string, text: string, bom: boolean, problem: Diagnostic): YamlFile {
+  return { path, text, bom, data: undefined, diagnostics: [problem], locate: () => undefined };
+}
+
+/**
+ * A key that is itself a list or mapping (`? {a: 1}` or `[a, b]: c`): no briefing file has
+ * one, and turning it into data would stringify it (with a warning on the terminal).
+ */
+function complexKeyDiagnostic(path: string, doc: Document.Parsed, placeAt: (offset: number) => Place): Diagnostic | undefined {
+  let found: Diagnostic | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isMap(pair.key) && !isSeq(pair.key)) return undefined;
+      const offset = rangeStart(pair.key);
+      found = diagnostic(path, offset === undefined ? undefined : placeAt(offset), 'error', 'yaml/complex-key', 'This key is a list or mapping; keys are plain words, like `status`.', 'Write the key as plain text, or remove the `?` line.');
+      return visit.BREAK;
+    },
+  });
+  return found;
 }

@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { abbreviation, isoDate, markdown, ministryCode, plainText, signatory } from './common.js';
 
+/** The longest file code: names stay well within every file system's limit with the folder and `.manifest.json`. */
+export const FILE_CODE_MAX = 100;
+
+/** Names Windows keeps for devices (any case): `CON.md` cannot be created there. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
 /** A question put to the ministers, answered by one position. */
 export const questionSchema = z.strictObject({
   text: plainText.meta({ description: 'The question as the report prints it.' }),
@@ -43,6 +49,17 @@ export const meetingSchema = z
       .meta({ description: 'The questions in the order the report answers them; empty while a new meeting is being drafted.' }),
     required_clearances: z
       .array(ministryCode)
+      .superRefine((codes, context) => {
+        codes.forEach((code, index) => {
+          if (codes.indexOf(code) === index) return;
+          context.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `${code} is already listed`,
+            params: { ruleId: 'meeting/duplicate-clearance', hint: 'List each ministry once.' },
+          });
+        });
+      })
       .meta({ description: 'Ministries whose clearance every included position needs before the report is final.' }),
     template: z
       .string()
@@ -52,6 +69,11 @@ export const meetingSchema = z
     file_code: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a file code is letters, digits, "_" and "-", e.g. IZMzin_190221_EDUC')
+      .max(FILE_CODE_MAX, `a file code is at most ${FILE_CODE_MAX} characters (it names the output files)`)
+      .refine((code) => !WINDOWS_RESERVED.test(code), {
+        message: 'Windows reserves this name for a device, so no file can be called that there',
+        params: { ruleId: 'meeting/reserved-file-code', hint: 'Use a code like IZMzin_190221_EDUC.' },
+      })
       .meta({ description: 'Document file name code, e.g. IZMzin_190221_EDUC: names the output files and the footer.' }),
     document_date: isoDate.optional().meta({ description: 'Date stamped into the DOCX properties; defaults to the latest clearance date.' }),
     signature: signatory.optional().meta({ description: 'Signature block printed at the end.' }),

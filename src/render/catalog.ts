@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectPath, readText } from '../load/files.js';
+import { isInside, projectPath, readText } from '../load/files.js';
 import { packageRoot, type Project } from '../load/project.js';
 import { UsageError } from '../report/errors.js';
 import { suggest } from '../validate/schema.js';
@@ -29,7 +29,7 @@ export function describeTemplates(project: Project): TemplateInfo[] {
     if (!existsSync(dir)) continue;
     const source = dir === builtIn ? 'built-in' : 'project';
     for (const entry of readdirSync(dir).sort()) {
-      if (!entry.endsWith(TEMPLATE_SUFFIX)) continue;
+      if (!entry.endsWith(TEMPLATE_SUFFIX) || !isInside(dir, join(dir, entry))) continue; // a link out of the folder is not a template
       const name = entry.slice(0, -TEMPLATE_SUFFIX.length);
       const earlier = found.get(name);
       if (earlier) {

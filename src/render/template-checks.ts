@@ -58,14 +58,74 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         );
       }
     }
-    const helper = helperName(node);
-    if (helper !== undefined && !names.helpers.has(helper)) {
+    const hook = pathsOf(node).find((found) => INTERNAL_HELPERS.has(found.original));
+    const helper = hook?.original ?? helperName(node);
+    if (helper !== undefined && (hook !== undefined || !names.helpers.has(helper))) {
       problems.push(
         diagnostic(path, at(node), 'error', 'template/unknown-helper', `The template calls \`${helper}\`, which is not a helper.`, `Helpers: ${[...names.helpers].filter((h) => !h.startsWith('helper') && !h.startsWith('block')).sort().join(', ')}.`),
       );
     }
   });
   return problems;
+}
+
+/** Handlebars' own hooks: they exist as helpers but are not for templates to call. */
+const INTERNAL_HELPERS = new Set(['helperMissing', 'blockHelperMissing']);
+
+/** One file of a template: the template itself (no partial name) or one of its partials. */
+export interface TemplateSource {
+  path: string;
+  text: string;
+  /** The name `{{> name}}` uses, for a partial. */
+  partial?: string;
+}
+
+/**
+ * Partials that include themselves, directly or through others: rendering would never
+ * end. Reported at the `{{> name}}` that closes the circle, with the circle spelt out.
+ */
+export function partialCycles(sources: readonly TemplateSource[]): Diagnostic[] {
+  const includes = new Map<string, { name: string; line: number; column: number }[]>();
+  for (const source of sources) {
+    if (source.partial !== undefined) includes.set(source.partial, partialsIncluded(source.text));
+  }
+  const problems: Diagnostic[] = [];
+  const reported = new Set<string>();
+  const visit = (name: string, trail: readonly string[]) => {
+    const chain = [...trail, name];
+    for (const include of includes.get(name) ?? []) {
+      const at = chain.indexOf(include.name);
+      if (at < 0) {
+        if (includes.has(include.name)) visit(include.name, chain);
+        continue;
+      }
+      const path = sources.find((source) => source.partial === name)?.path ?? name;
+      if (reported.has(`${path}:${include.line}:${include.column}`)) continue;
+      reported.add(`${path}:${include.line}:${include.column}`);
+      const circle = [...chain.slice(at), include.name].join(' → ');
+      problems.push(
+        diagnostic(path, include, 'error', 'template/partial-cycle', `The partial \`${include.name}\` is included inside itself (${circle}): rendering would never end.`, 'Remove the include, or move the shared text into a partial that includes no other.'),
+      );
+    }
+  };
+  for (const name of includes.keys()) visit(name, []);
+  return problems;
+}
+
+function partialsIncluded(text: string): { name: string; line: number; column: number }[] {
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parseWithoutProcessing(text);
+  } catch {
+    return [];
+  }
+  const found: { name: string; line: number; column: number }[] = [];
+  walk(ast, (node) => {
+    if (!isPartial(node)) return;
+    const name = partialName(node.name);
+    if (name !== undefined) found.push({ name, line: node.loc.start.line, column: node.loc.start.column + 1 });
+  });
+  return found;
 }
 
 /** Visits every statement and sub-expression of a template, depth first. */

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { isInside, projectPath, readText } from '../load/files.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { staticTemplateProblems, templateOutsideFolder } from './template-checks.js';
+import { partialCycles, staticTemplateProblems, templateOutsideFolder } from './template-checks.js';
 import { escapeMarkdown } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 
@@ -12,7 +12,8 @@ import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 export const TEMPLATE_SUFFIX = '.md.hbs';
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
-const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+/** Handlebars' own helpers a template may call; `log` is removed (it would write to stdout) and `lookup` is strict. */
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'];
 
 /** A compiled template, ready to render models. */
 export interface Template {
@@ -54,6 +55,8 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   for (const [helper, fn] of Object.entries(HELPERS)) env.registerHelper(helper, locateHelperErrors(fn));
   env.registerHelper(ESCAPE_HELPER, (value: unknown) => escapeValue(env, value, true));
   env.registerHelper(ESCAPE_INLINE_HELPER, (value: unknown) => escapeValue(env, value, false));
+  env.unregisterHelper('log');
+  env.registerHelper('lookup', locateHelperErrors(strictLookup));
 
   const diagnostics: Diagnostic[] = [];
   const files: { path: string; text: string }[] = [];
@@ -81,6 +84,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   diagnostics.push(...compiled.diagnostics);
   const names = { helpers: known, partials: new Set(files.slice(1).map((file) => basename(file.path, '.hbs'))) };
   for (const file of files) diagnostics.push(...staticTemplateProblems(file.text, file.path, names));
+  diagnostics.push(...partialCycles(files.map((file, index) => (index === 0 ? file : { ...file, partial: basename(file.path, '.hbs') }))));
   const fn = compiled.fn;
   if (!fn || diagnostics.length) return { diagnostics };
   return {
@@ -115,13 +119,14 @@ export function cachedTemplate(
   return compiled;
 }
 
-/** Names of the templates available in `dirs`, first folder winning. */
+/** Names of the templates available in `dirs`, first folder winning; none reached through a link out of its folder. */
 export function listTemplates(dirs: readonly string[]): string[] {
   const names = new Set<string>();
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     for (const entry of readdirSync(dir)) {
-      if (entry.endsWith(TEMPLATE_SUFFIX)) names.add(entry.slice(0, -TEMPLATE_SUFFIX.length));
+      // a template that a link takes out of its folder is not offered (loadTemplate refuses it)
+      if (entry.endsWith(TEMPLATE_SUFFIX) && isInside(dir, join(dir, entry))) names.add(entry.slice(0, -TEMPLATE_SUFFIX.length));
     }
   }
   return [...names].sort();
@@ -215,6 +220,22 @@ function hasPrograms(statement: hbs.AST.Statement): statement is hbs.AST.BlockSt
   return statement.type === 'BlockStatement' || statement.type === 'PartialBlockStatement' || statement.type === 'DecoratorBlock';
 }
 
+/**
+ * `{{lookup object "field"}}` as strict as a plain path: a field the value does not have
+ * is an error, not an empty string. Only the value's own fields are reachable.
+ */
+function strictLookup(...args: unknown[]): unknown {
+  const [object, field] = args;
+  if (args.length !== 3) throw new HelperUsageError('lookup takes a value and the name of one of its fields');
+  const key = typeof field === 'number' ? String(field) : field;
+  if (typeof key !== 'string') throw new HelperUsageError('lookup takes the name of a field as its second argument');
+  if (typeof object === 'object' && object !== null && Object.hasOwn(object, key)) {
+    const found: unknown = Reflect.get(object, key);
+    return found;
+  }
+  throw new HelperUsageError(`the value given to \`lookup\` has no field \`${key}\``);
+}
+
 function escapeValue(env: typeof Handlebars, value: unknown, atLineStart: boolean): string {
   if (value === null || value === undefined) return '';
   if (value instanceof env.SafeString) return value.toString();
@@ -283,6 +304,9 @@ function runtimeDiagnostic(error: unknown, path: string): Diagnostic {
   const helper = /^Missing helper: "?([^"]+)"?/.exec(message);
   if (helper) {
     return diagnostic(path, place, 'error', 'template/unknown-helper', `The template calls \`${helper[1]}\`, which is not a helper.`, `Helpers: ${Object.keys(HELPERS).join(', ')}.`);
+  }
+  if (error instanceof RangeError) {
+    return diagnostic(path, place, 'error', 'template/render', 'The template nests partials or blocks too deeply to render.', 'Look for a partial that includes itself through another, e.g. {{> (name)}} built from data.');
   }
   const ruleId = error instanceof HelperUsageError ? 'template/helper' : 'template/render';
   return diagnostic(path, place, 'error', ruleId, `${capitalise(message)}.`);

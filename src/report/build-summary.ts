@@ -8,7 +8,10 @@ export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): st
     const mark = meeting.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
     return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${mark}`;
   }
-  if (meeting.status === 'failed') return `${chalk.red('failed')} ${meeting.meeting}: nothing written`;
+  if (meeting.status === 'failed') {
+    const written = meeting.outputs.length ? `only partly written (${meeting.outputs.join(', ')} replaced)` : 'nothing written';
+    return `${chalk.red('failed')} ${meeting.meeting}: ${written}`;
+  }
   return undefined;
 }
 

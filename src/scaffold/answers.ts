@@ -71,6 +71,8 @@ export class Answers {
   /** Any number of options out of `choices` (given as a comma-separated flag). */
   async checkbox<T extends string>(field: FieldSource<readonly string[]>, choices: readonly Choice<T>[]): Promise<T[]> {
     if (field.given !== undefined) {
+      const twice = field.given.find((value, index) => field.given?.indexOf(value) !== index);
+      if (twice !== undefined) throw new UsageError(`${field.flag}: \`${twice}\` is named twice; nothing written.`, 'Name each once.');
       return field.given.map((value) => {
         const found = choices.find((c) => c.value === value);
         if (!found) throw new UsageError(`${field.flag}: \`${value}\` is not one of ${choices.map((c) => c.value).join(', ')}.`);

@@ -1,6 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import type { Meeting } from '../model/index.js';
+import { positionSchema, type Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from './schema.js';
@@ -33,7 +33,9 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
         `Question ${index + 1} points to the position \`${question.position}\`, which does not exist.`,
         nearest
           ? `Did you mean \`${nearest}\`?`
-          : `Create it with an \`id: ${question.position}\` under ${project.config.paths.positions}/.`,
+          : positionSchema.shape.id.safeParse(question.position).success
+            ? `Create it with an \`id: ${question.position}\` under ${project.config.paths.positions}/.`
+            : 'Position ids are lower-case letters, digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.',
       ),
     ];
   });

@@ -10,14 +10,16 @@ export interface MeetingSummary {
 
 /**
  * Two meetings with one file code would overwrite each other's output: both are errors,
- * so neither is written.
+ * so neither is written. Codes that differ only in case count as one: on Windows and
+ * macOS they name the same files.
  */
 export function duplicateFileCodes(reports: readonly MeetingSummary[]): Diagnostic[] {
   const byCode = new Map<string, MeetingSummary[]>();
   for (const report of reports) {
-    if (report.fileCode) byCode.set(report.fileCode, [...(byCode.get(report.fileCode) ?? []), report]);
+    const key = report.fileCode?.toLowerCase();
+    if (key) byCode.set(key, [...(byCode.get(key) ?? []), report]);
   }
-  return [...byCode].flatMap(([code, sharing]) =>
+  return [...byCode.values()].flatMap((sharing) =>
     sharing.length < 2
       ? []
       : sharing.map((report) =>
@@ -26,9 +28,9 @@ export function duplicateFileCodes(reports: readonly MeetingSummary[]): Diagnost
             report.fileCodePlace,
             'error',
             'meeting/duplicate-file-code',
-            `The file code \`${code}\` is also used by ${sharing
+            `The file code \`${report.fileCode ?? ''}\` is also used by ${sharing
               .filter((other) => other !== report)
-              .map((other) => other.meetingPath)
+              .map((other) => (other.fileCode === report.fileCode ? other.meetingPath : `${other.meetingPath} (as \`${other.fileCode ?? ''}\`)`))
               .join(', ')}; they would write the same files.`,
             'Give each meeting its own file_code.',
           ),

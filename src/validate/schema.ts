@@ -20,9 +20,34 @@ export type FileKind = 'meeting' | 'position' | 'ministries registry' | 'config'
 export function checkSchema<S extends z.ZodType>(file: YamlFile, schema: S, kind: FileKind): Checked<z.output<S>> {
   if (file.data === undefined) return { diagnostics: [] };
   const result = schema.safeParse(file.data);
-  if (result.success) return { value: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(file, schema, kind, issue));
-  return { diagnostics: withoutTypoEchoes(diagnostics) };
+  const diagnostics = result.success ? [] : withoutTypoEchoes(result.error.issues.flatMap((issue) => issueToDiagnostics(file, schema, kind, issue)));
+  const proto = protoKeys(file, kind, diagnostics);
+  if (result.success && !proto.length) return { value: result.data, diagnostics: [] };
+  return { diagnostics: [...diagnostics, ...proto] };
+}
+
+/**
+ * A `__proto__` key, at any depth. zod's records skip it without a word (it is how
+ * prototypes are polluted), so it is reported here like any other unknown key, unless
+ * the schema check already did.
+ */
+function protoKeys(file: YamlFile, kind: FileKind, reported: readonly Diagnostic[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (typeof value === 'object' && value !== null) {
+      for (const key of Object.keys(value)) {
+        const inner: unknown = Object.getOwnPropertyDescriptor(value, key)?.value;
+        if (key === '__proto__') {
+          const place = file.locate([...path, key], 'key');
+          const known = reported.some((d) => d.ruleId === 'schema/unknown-key' && d.line === place?.line && d.column === place?.column);
+          if (!known) found.push(diagnostic(file.path, place, 'error', 'schema/unknown-key', `Unknown field \`${fieldName([...path, key])}\` in this ${kind}.`, 'Remove it: `__proto__` is never a field.'));
+        } else visit(inner, [...path, key]);
+      }
+    }
+  };
+  visit(file.data, []);
+  return found;
 }
 
 /**
@@ -141,7 +166,7 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
           file.locate(issue.path),
           'error',
           'schema/too-big',
-          `\`${where}\` must be at most ${Number(issue.maximum)}.`,
+          `\`${where}\` must be at most ${Number(issue.maximum)}${issue.origin === 'string' ? ' characters long' : ''}.`,
         ),
       ];
     case 'invalid_key': {

@@ -22,6 +22,31 @@ const FILES = [
   'ministries.yaml',
 ];
 
+/**
+ * Shapes an adversarial run found (issue 10): each turns a whole file into a known hard
+ * case — line ends, encodings, YAML features briefing files never need — at a random line.
+ */
+const SHAPES: Record<string, (text: string, line: number) => string | Buffer> = {
+  crlf: (text) => text.replaceAll('\n', '\r\n'),
+  utf16: (text) => Buffer.from(text, 'utf16le'),
+  proto: (text, line) => insertAt(text, line, '__proto__: { polluted: true }'),
+  'complex-key': (text, line) => insertAt(text, line, '? [a, b]\n: c'),
+  'binary-tag': (text, line) => insertAt(text, line, 'x: !!binary aGVsbG8='),
+  'timestamp-tag': (text) => text.replace(/: (\d{4}-\d{2}-\d{2})/, ': !!timestamp $1'),
+  alias: (text) => text.replace(/^(\w+): (.+)$/m, '$1: &shared $2').replace(/\n(\w+): [^\n&]+$/m, '\n$1: *shared'),
+  deep: (text, line) => insertAt(text, line, `deep: ${'['.repeat(5000)}${']'.repeat(5000)}`),
+  'reserved-code': (text) => text.replace(/^file_code: .*$/m, 'file_code: Lpt9'),
+  'long-code': (text) => text.replace(/^file_code: .*$/m, `file_code: ${'A'.repeat(300)}`),
+  'impossible-date': (text) => text.replace(/\d{4}-\d{2}-\d{2}/, '2021-02-30'),
+  'duplicate-list-item': (text) => text.replace(/\[(\w+), (\w+)\]/, '[$1, $2, $1]'),
+};
+
+function insertAt(text: string, line: number, inserted: string): string {
+  const lines = text.split('\n');
+  lines.splice(line % (lines.length + 1), 0, inserted);
+  return lines.join('\n');
+}
+
 const anyValue = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.integer(),
@@ -38,6 +63,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 12 }) }),
   fc.record({ kind: fc.constant('lines' as const), from: fc.nat(), to: fc.nat(), op: fc.constantFrom('delete', 'duplicate', 'swap', 'tab') }),
+  fc.record({ kind: fc.constant('shape' as const), shape: fc.constantFrom(...Object.keys(SHAPES)), at: fc.nat() }),
 );
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -77,6 +103,8 @@ function mutate(text: string, m: Mutation): string | Buffer {
       const at = m.at % (bytes.length + 1);
       return Buffer.concat([bytes.subarray(0, at), Buffer.from(m.bytes), bytes.subarray(at)]);
     }
+    case 'shape':
+      return SHAPES[m.shape]?.(text, m.at) ?? text;
     case 'lines': {
       const lines = text.split('\n');
       const from = m.from % lines.length;
@@ -106,6 +134,8 @@ test(`${RUNS} random mutations of the example files never crash check`, async ()
         for (const d of result.diagnostics) {
           expect(d.ruleId).toMatch(/^[a-z]+\/[a-z-]+$/);
           expect(d.message.trim()).not.toBe('');
+          expect(d.message).not.toContain('\u0000'); // never NUL bytes on the terminal (a UTF-16 file)
+          expect(d.message).not.toMatch(/Maximum call stack|Cannot read properties/); // never the JavaScript engine's words
           expect(d.file).not.toBe('');
           if (d.line !== undefined) expect(d.line).toBeGreaterThan(0);
           if (d.column !== undefined) expect(d.column).toBeGreaterThan(0);

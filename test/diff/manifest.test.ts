@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { git, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from '../helpers/project.js';
 
 interface Recorded {
   path: string;
@@ -38,3 +38,21 @@ test('the manifest records each input as git stores it, byte-order marks include
     expect(record.sha256, record.path).toBe(createHash('sha256').update(readFileSync(join(dir, record.path))).digest('hex'));
   }
 });
+
+test.each(['../../../tmp/briefing-escape.yaml', '/etc/briefing.yaml', 'positions/../../x.yaml'])(
+  'diff --since a manifest whose recorded path is %s: a clear error, not an internal one',
+  async (crafted) => {
+    const dir = exampleProject();
+    initRepository(dir);
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false })).exitCode).toBe(0);
+    const path = join(dir, 'out/IZMzin_190221_EDUC.manifest.json');
+    const manifest: { positions: Recorded[] } = JSON.parse(readFileSync(path, 'utf8'));
+    const first = manifest.positions[0];
+    if (first) first.path = crafted;
+    writeFileSync(path, JSON.stringify(manifest));
+    const run = runCli(['diff', EXAMPLE_MEETING, '--since', 'out/IZMzin_190221_EDUC.manifest.json'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.stderr).toContain(`out/IZMzin_190221_EDUC.manifest.json records the file \`${crafted}\`, which is not a path inside the project`);
+  },
+);

@@ -25,3 +25,26 @@ test('when the DOCX cannot be replaced, the Markdown and the manifest are left a
   expect(readFileSync(out('IZMzin_190221_EDUC.manifest.json'), 'utf8')).toBe(manifest);
   expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
 });
+
+test('when a later file of the set cannot be replaced, the files already replaced are put back', async () => {
+  const dir = exampleProject();
+  const out = (name: string) => join(dir, 'out', name);
+  expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false })).exitCode).toBe(0);
+  const docx = readFileSync(out('IZMzin_190221_EDUC.docx'));
+  const manifest = readFileSync(out('IZMzin_190221_EDUC.manifest.json'), 'utf8');
+
+  // A folder where the Markdown is: the DOCX is renamed into place first, then the Markdown fails.
+  rmSync(out('IZMzin_190221_EDUC.md'));
+  mkdirSync(out('IZMzin_190221_EDUC.md'));
+  const position = 'positions/educ/equity-reforms.yaml';
+  writeFileSync(join(dir, position), exampleFile(position).replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajos mēnešos prioritāri paredzēts:'));
+
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false });
+  expect(result.exitCode).toBe(2);
+  expect(result.meetings[0]?.status).toBe('failed');
+  expect(result.diagnostics).toEqual([expect.objectContaining({ file: 'out/IZMzin_190221_EDUC.md', ruleId: 'output/write', message: 'out/IZMzin_190221_EDUC.md: a folder stands where this file should be.' })]);
+  expect(result.meetings[0]?.outputs).toEqual([]);
+  expect(readFileSync(out('IZMzin_190221_EDUC.docx')).equals(docx)).toBe(true);
+  expect(readFileSync(out('IZMzin_190221_EDUC.manifest.json'), 'utf8')).toBe(manifest);
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
+});

@@ -1,0 +1,37 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { errorCode } from '../load/files.js';
+
+/**
+ * Creates a folder and any missing parents, one level at a time. Node's own recursive
+ * `mkdir` loops for ever where a parent exists but refuses children with ENOENT (under
+ * `/proc`); here every failure is thrown once, with its system error.
+ */
+export function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  let current = folder;
+  while (!exists(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return false;
+    throw error; // ENOTDIR, EACCES, …: reported by whoever called
+  }
+}

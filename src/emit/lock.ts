@@ -1,0 +1,62 @@
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { errorCode } from '../load/files.js';
+import { UsageError } from '../report/errors.js';
+
+/** How long to wait for another process's lock before giving up. */
+const WAIT_MS = 15_000;
+/** A lock older than this is left over from a process that died without removing it. */
+const STALE_MS = 30_000;
+
+/**
+ * Runs `edit` while holding a lock on `target`, so that edits of one file made at the same
+ * time (eight `clear` commands in parallel, say) happen one after another and each reads
+ * what the previous one wrote: none is lost. The lock is a file beside the target
+ * (`.<name>.lock`, created only if absent) holding the owner's process id; a lock whose
+ * process has ended, or that is older than {@link STALE_MS}, is taken over.
+ */
+export function withFileLock<T>(target: string, shownAs: string, edit: () => T): T {
+  const lock = join(dirname(target), `.${basename(target)}.lock`);
+  const deadline = Date.now() + WAIT_MS;
+  for (let attempt = 0; !tryLock(lock); attempt++) {
+    if (isStale(lock)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new UsageError(`${shownAs}: another briefing command is editing this file.`, `Try again in a moment; if no other command is running, remove ${basename(lock)} beside it.`);
+    }
+    sleep(Math.min(5 + attempt * 5, 100));
+  }
+  try {
+    return edit();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function tryLock(lock: string): boolean {
+  try {
+    writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') return false;
+    throw new UsageError(`${lock}: cannot create the lock file (${errorCode(error) ?? String(error)}).`, 'Check that the folder can be written.');
+  }
+}
+
+function isStale(lock: string): boolean {
+  try {
+    const owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    if (Date.now() - statSync(lock).mtimeMs > STALE_MS) return true;
+    if (!Number.isInteger(owner) || owner <= 0) return false; // being written just now
+    process.kill(owner, 0);
+    return false;
+  } catch (error) {
+    return errorCode(error) === 'ESRCH'; // the owner is gone; ENOENT: released meanwhile, try again
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

@@ -1,0 +1,43 @@
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { isInside, linksOutside, outsideLinkOf, projectPath, type OutsideLink } from './files.js';
+
+/**
+ * The message for a symbolic link that leads out of the project: it names the link and
+ * where it points. What lies behind it is not read (nor written).
+ */
+export function outsideLinkProblem(root: string, link: OutsideLink): Diagnostic {
+  return diagnostic(
+    projectPath(root, link.path),
+    undefined,
+    'error',
+    'input/link-outside',
+    `This is a symbolic link to ${link.target}, outside the project; briefing does not read or write through it.`,
+    'Copy the file into the project, or point the link at a file inside the project folder.',
+  );
+}
+
+/** One message per link in the project's folders that leads outside the project. */
+export function linkProblems(root: string, folders: readonly (string | undefined)[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const problems: Diagnostic[] = [];
+  for (const folder of folders) {
+    if (folder === undefined) continue;
+    for (const link of linksOutside(root, folder)) {
+      if (seen.has(link.path)) continue;
+      seen.add(link.path);
+      problems.push(outsideLinkProblem(root, link));
+    }
+  }
+  return problems;
+}
+
+/**
+ * The message for a file named on the command line that lies outside the project, by its
+ * path or through a link; undefined for a file inside.
+ */
+export function namedFileProblem(root: string, file: string): Diagnostic | undefined {
+  const link = outsideLinkOf(root, file);
+  if (link) return outsideLinkProblem(root, link);
+  if (isInside(root, file)) return undefined;
+  return diagnostic(file, undefined, 'error', 'input/outside-project', 'This file is outside the project folder; briefing reads only files inside it.', 'Copy it into the project, or run briefing in the project it belongs to (-C <folder>).');
+}

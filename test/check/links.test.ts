@@ -1,0 +1,109 @@
+import { cpSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { check } from '../../src/commands/check.js';
+import { clear } from '../../src/commands/clear.js';
+import { describeTemplates } from '../../src/render/catalog.js';
+import { loadProject } from '../../src/load/project.js';
+import { CHECK_BASE } from '../helpers/corpus.js';
+import { tempDir } from '../helpers/project.js';
+
+const POSITION = 'positions/youth/youth-organisations.yaml';
+const MEETING = 'meetings/2021-05-17-youth.yaml';
+
+function project(): string {
+  const dir = tempDir();
+  cpSync(CHECK_BASE, dir, { recursive: true });
+  return dir;
+}
+
+/** Moves a project file out of the project and leaves a symbolic link to it in its place. */
+function linkOut(dir: string, path: string): string {
+  const outside = join(tempDir('briefing-outside-'), path.split('/').pop() ?? 'x');
+  cpSync(join(dir, path), outside, { recursive: true });
+  rmSync(join(dir, path), { recursive: true });
+  symlinkSync(outside, join(dir, path));
+  return outside;
+}
+
+describe('symbolic links out of the project are named and not followed', () => {
+  test('a position file linked to outside: check and build refuse it, naming where it points', async () => {
+    const dir = project();
+    const outside = linkOut(dir, POSITION);
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    expect(checked.exitCode).toBe(1);
+    expect(checked.diagnostics).toContainEqual(
+      expect.objectContaining({ file: POSITION, ruleId: 'input/link-outside', message: `This is a symbolic link to ${outside}, outside the project; briefing does not read or write through it.` }),
+    );
+    const built = await build({ cwd: dir, inputs: [MEETING], final: false, out: 'out' });
+    expect(built.exitCode).toBe(1);
+    expect(built.meetings.filter((m) => m.status === 'built')).toEqual([]);
+  });
+
+  test('a positions sub-folder linked to outside is named as the link, and its files are not read', async () => {
+    const dir = project();
+    const outside = linkOut(dir, 'positions/youth');
+    const loaded = loadProject(dir);
+    expect(loaded.positionFiles).toEqual([]);
+    expect(loaded.setupDiagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([
+      ['positions/youth', 'input/link-outside', `This is a symbolic link to ${outside}, outside the project; briefing does not read or write through it.`],
+    ]);
+  });
+
+  test('a meeting named on the command line that links outside is refused', async () => {
+    const dir = project();
+    linkOut(dir, MEETING);
+    const built = await build({ cwd: dir, inputs: [MEETING], final: false, out: 'out' });
+    expect(built.exitCode).toBe(1);
+    expect(built.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([MEETING, 'input/link-outside']);
+    const checked = await check({ cwd: dir, paths: [MEETING], final: false });
+    expect(checked.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([MEETING, 'input/link-outside']);
+  });
+
+  test('`templates` does not list a template linked from outside the templates folder', () => {
+    const dir = project();
+    const elsewhere = join(tempDir('briefing-outside-'), 'evil.md.hbs');
+    writeFileSync(elsewhere, '{{!-- from elsewhere --}}\nx\n');
+    symlinkSync(elsewhere, join(dir, 'templates/evil.md.hbs'));
+    expect(describeTemplates(loadProject(dir)).map((t) => t.name)).not.toContain('evil');
+  });
+
+  test('check templates/evil.md.hbs reports the link that build refuses to follow', async () => {
+    const dir = project();
+    const elsewhere = join(tempDir('briefing-outside-'), 'evil.md.hbs');
+    writeFileSync(elsewhere, '{{!-- from elsewhere --}}\nx\n');
+    symlinkSync(elsewhere, join(dir, 'templates/evil.md.hbs'));
+    const named = await check({ cwd: dir, paths: ['templates/evil.md.hbs'], final: false });
+    expect(named.exitCode).toBe(1);
+    expect(named.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['templates/evil.md.hbs', 'input/link-outside']);
+    const built = await build({ cwd: dir, inputs: [MEETING], final: false, out: 'out', template: 'evil' });
+    expect(built.exitCode).toBe(1);
+    expect(built.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['templates/evil.md.hbs', 'input/link-outside']);
+  });
+
+  test('clear refuses a position file that links outside, and leaves the link a link', () => {
+    const dir = project();
+    const outside = linkOut(dir, POSITION);
+    const before = readFileSync(outside, 'utf8');
+    const result = clear({ cwd: dir, position: POSITION, ministry: 'LM', date: '2021-05-10', withdraw: false });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.written).toBe(false);
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('input/link-outside');
+    expect(lstatSync(join(dir, POSITION)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(outside, 'utf8')).toBe(before);
+  });
+
+  test('clear writes through a link to a file inside the project: the link stays a link', () => {
+    const dir = project();
+    mkdirSync(join(dir, 'shared'));
+    cpSync(join(dir, POSITION), join(dir, 'shared/youth-organisations.yaml'));
+    rmSync(join(dir, POSITION));
+    symlinkSync('../../shared/youth-organisations.yaml', join(dir, POSITION));
+    const result = clear({ cwd: dir, position: POSITION, ministry: 'LM', date: '2021-05-10', withdraw: false });
+    expect(result.exitCode).toBe(0);
+    expect(result.written).toBe(true);
+    expect(lstatSync(join(dir, POSITION)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'shared/youth-organisations.yaml'), 'utf8')).toContain('date: 2021-05-10');
+  });
+});

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { clear } from '../src/commands/clear.js';
+import { exampleProject, REPO } from './helpers/project.js';
+
+const POSITION = 'positions/educ/equity-reforms.yaml';
+const MINISTRIES = ['AIM', 'EM', 'FM', 'IEM', 'KEM', 'SM', 'TM', 'VARAM'];
+
+function clearInProcess(cwd: string, ministry: string): Promise<{ status: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'clear', POSITION, '--ministry', ministry, '--date', '2021-05-14'], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout }));
+  });
+}
+
+test('eight clear commands on one file at the same time: every one of them is in the file', async () => {
+  const dir = exampleProject();
+  const files = readdirSync(join(dir, 'positions/educ')).sort();
+  const runs = await Promise.all(MINISTRIES.map((ministry) => clearInProcess(dir, ministry)));
+  for (const run of runs) {
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`updated ${POSITION}`);
+  }
+  const clearance: Record<string, { status: string; date: string }> = parse(readFileSync(join(dir, POSITION), 'utf8')).clearance;
+  for (const ministry of MINISTRIES) expect(clearance[ministry]).toEqual({ status: 'cleared', date: '2021-05-14' });
+  expect(readdirSync(join(dir, 'positions/educ')).sort()).toEqual(files); // no lock or temporary file left
+}, 60_000);
+
+test('a lock left by a clear command that died is taken over', () => {
+  const dir = exampleProject();
+  // A process id far above any Linux pid_max: that process is surely gone.
+  writeFileSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'), '99999999\n');
+  const result = clear({ cwd: dir, position: POSITION, ministry: 'AIM', date: '2021-05-14', withdraw: false });
+  expect(result.written).toBe(true);
+  expect(existsSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'))).toBe(false);
+});

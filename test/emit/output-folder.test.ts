@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { CHECK_BASE } from '../helpers/corpus.js';
+import { REPO, tempDir } from '../helpers/project.js';
+
+/** The built CLI with a time limit: a build that hangs fails the test instead of stalling it. */
+function buildWithin(cwd: string, out: string) {
+  const run = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', '--all', '--out', out], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 30_000,
+  });
+  return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
+}
+
+function project(): string {
+  const dir = tempDir();
+  cpSync(CHECK_BASE, dir, { recursive: true });
+  return dir;
+}
+
+test('an output folder that cannot be made (under /proc) ends the build with one message, not a hang', () => {
+  const run = buildWithin(project(), '/proc/briefing-out');
+  expect(run.signal).toBeNull();
+  expect(run.status).toBe(2);
+  const shown = run.stdout + run.stderr;
+  expect(shown).not.toContain('internal error');
+  expect(shown).toContain('IZMzin_170521_EYCS.docx: its folder cannot be created here. Choose another folder with --out.  output/write');
+  expect(shown).toContain('1 meeting: 0 built, 0 unchanged, 1 failed (meetings/2021-05-17-youth.yaml); 1 error.');
+});
+
+test('a file where an output folder should be is named, with no internal error and no stray file', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'blocked'), 'not a folder');
+  const run = buildWithin(dir, 'blocked/out');
+  expect(run.status).toBe(2);
+  expect(run.stdout + run.stderr).not.toContain('internal error');
+  expect(run.stdout + run.stderr).toContain('blocked/out/IZMzin_170521_EYCS.docx: a file stands where the output folder should be.');
+  expect(existsSync(join(dir, 'blocked/out'))).toBe(false);
+});

@@ -153,6 +153,19 @@ describe('layout.reference_docx', () => {
     expect(missing.stderr).toContain('config/reference-docx-missing');
   });
 
+  it('refuses a reference outside the project folder, as it refuses other paths there', () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'ref.docx'), starter());
+    for (const path of [join(outside, 'ref.docx'), '../ref.docx']) {
+      const dir = exampleProject({ 'briefing.config.yaml': `${exampleFile('briefing.config.yaml')}  reference_docx: ${path}\n` });
+      if (path.startsWith('..')) writeFileSync(join(dir, '..', 'ref.docx'), starter());
+      const run = runCli(['build', EXAMPLE_MEETING], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`The reference DOCX \`${path}\` lies outside the project folder; it is not read.`);
+      expect(run.stderr).toContain('config/path-outside-project');
+    }
+  });
+
   itWithOffice('opens in LibreOffice with the letterhead on the first page', () => {
     const dir = projectWithReference(new Uint8Array(readFileSync(EXAMPLE_REFERENCE)));
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
-import { sha256 } from './files.js';
+import { isInside, sha256 } from './files.js';
 import { readReferenceDocx } from './reference-docx-parts.js';
 
 /** A reference DOCX as read for a build: the parsed file, its hash (part of the build's identity) and its problems. */
@@ -20,6 +20,15 @@ export interface LoadedReference {
  * (the config, or a template that names its own reference).
  */
 export function loadReferenceDocx(root: string, path: string, file: string, place: Place | undefined): LoadedReference {
+  if (!isInside(root, resolve(root, path))) {
+    return {
+      reference: undefined,
+      hash: '',
+      diagnostics: [
+        diagnostic(file, place, 'error', 'config/path-outside-project', `The reference DOCX \`${path}\` lies outside the project folder; it is not read.`, 'Keep the Word file inside the project (e.g. `styles/reference.docx`) and commit it, so every build uses the same one.'),
+      ],
+    };
+  }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(resolve(root, path));

@@ -42,10 +42,11 @@ export const configSchema = z
       .meta({ description: 'curly: “…” (as in the model report); low-high: „…“.' }),
     output: z.string().min(1).default('out').meta({ description: 'Output folder for built reports.' }),
     formats: z
-      .array(z.enum(['md', 'docx']))
+      .array(z.enum(['md', 'docx', 'pdf']))
       .min(1)
       .default(['md', 'docx'])
-      .meta({ description: 'Formats built when --format is not given.' }),
+      .meta({ description: 'Formats built when --format is not given; pdf needs LibreOffice.' }),
+    pdf_a: z.boolean().default(false).meta({ description: 'Write PDFs as PDF/A-2b, for archiving.' }),
     paths: pathsSchema.default({
       meetings: 'meetings',
       positions: 'positions',

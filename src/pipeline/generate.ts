@@ -3,6 +3,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
 import { compileDocx, type DocxMeta } from '../docx/index.js';
+import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
@@ -10,7 +11,7 @@ import { cachedTemplate, type Template } from '../render/template.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 
 /** Output formats. */
-export type Format = 'md' | 'docx';
+export type Format = 'md' | 'docx' | 'pdf';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
 export interface GenerateOptions {
@@ -25,6 +26,8 @@ export interface GenerateOptions {
   template?: string | undefined;
   /** Today's date (YYYY-MM-DD), read at the edge: for warnings such as a past meeting still in draft. */
   today?: string;
+  /** How to make the PDF; without it `pdf` in `formats` is left out (as `check` does). */
+  pdf?: PdfOptions | undefined;
 }
 
 /** One generated file, still in memory. */
@@ -110,7 +113,8 @@ export async function generateReport(
   if (options.formats.includes('md')) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
   }
-  if (options.formats.includes('docx')) {
+  const pdf = options.formats.includes('pdf') ? options.pdf : undefined;
+  if (options.formats.includes('docx') || pdf) {
     const docx = await compileDocx(rendered.markdown, meta, date);
     for (const warning of docx.warnings) {
       result.diagnostics.push(
@@ -123,7 +127,20 @@ export async function generateReport(
         ),
       );
     }
-    result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
+    if (options.formats.includes('docx')) {
+      result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
+    }
+    if (pdf) {
+      const converted = await convertToPdf(docx.bytes, pdf);
+      if ('failure' in converted) {
+        result.diagnostics.push(
+          diagnostic(loaded.path, undefined, 'error', 'output/pdf', `LibreOffice could not make the PDF: ${converted.failure}.`, 'Try `soffice --headless --convert-to pdf` on the DOCX to see why.'),
+        );
+        result.files = [];
+        return result;
+      }
+      result.files.push({ format: 'pdf', name: `${baseName}.pdf`, data: converted.bytes, sha256: sha256(converted.bytes) });
+    }
   }
   if (result.files.length) {
     const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files });

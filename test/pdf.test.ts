@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { itWithOffice } from './helpers/docx.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
+
+/** The text of a PDF and its page sizes in points, read by poppler's tools. */
+function readPdf(file: string) {
+  const info = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  return { info, text };
+}
+
+describe('briefing build --format pdf', () => {
+  it('without LibreOffice writes the other formats, no PDF, and says what to install (exit 1)', async () => {
+    const out = tempDir();
+    const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'docx', 'pdf'], office: null });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['--format pdf', 'output/no-office']]);
+    expect(result.diagnostics[0]?.hint).toContain('apt-get install libreoffice-writer-nogui');
+    expect(existsSync(join(out, 'IZMzin_190221_EDUC.md'))).toBe(true);
+    expect(existsSync(join(out, 'IZMzin_190221_EDUC.docx'))).toBe(true);
+    expect(existsSync(join(out, 'IZMzin_190221_EDUC.pdf'))).toBe(false);
+  });
+
+  itWithOffice('writes an A4 PDF with the report’s text, listed in the manifest; PDF/A-2b when the config asks', async () => {
+    const config = `${exampleFile('briefing.config.yaml').replace('formats: [md, docx]', 'formats: [md, pdf]')}pdf_a: true\n`;
+    const project = exampleProject({ 'briefing.config.yaml': config });
+    const out = tempDir();
+    const result = await build({ cwd: project, inputs: [EXAMPLE_MEETING], out, final: false });
+    expect(result.diagnostics).toEqual([]);
+    expect(readdir(out)).toEqual(['IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md', 'IZMzin_190221_EDUC.pdf']);
+    const pdf = readPdf(join(out, 'IZMzin_190221_EDUC.pdf'));
+    expect(pdf.text).toContain('Informatīvais ziņojums par');
+    expect(pdf.text).toContain('Vīza: valsts sekretāre');
+    expect(pdf.info).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', join(out, 'IZMzin_190221_EDUC.pdf')], { encoding: 'utf8' }).match(/Page +\d+ size: .*/g) ?? [];
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const size of sizes) expect(size).toContain('(A4)');
+    const manifest: unknown = JSON.parse(readFileSync(join(out, 'IZMzin_190221_EDUC.manifest.json'), 'utf8'));
+    expect(JSON.stringify(manifest)).toContain('IZMzin_190221_EDUC.pdf');
+  });
+
+  itWithOffice('converts two meetings side by side on two threads, each with its own LibreOffice profile', async () => {
+    const second = exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_190221_EDUC2');
+    const project = exampleProject({ 'meetings/2021-02-19-educ-second.yaml': second });
+    const out = tempDir();
+    const result = await build({ cwd: project, inputs: [], all: true, out, final: false, formats: ['pdf'], jobs: 2, force: true });
+    expect(result.diagnostics).toEqual([]);
+    for (const code of ['IZMzin_190221_EDUC', 'IZMzin_190221_EDUC2']) {
+      expect(readPdf(join(out, `${code}.pdf`)).text).toContain('Informatīvais ziņojums par');
+    }
+  });
+});
+
+function readdir(folder: string): string[] {
+  return execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n');
+}

@@ -39,6 +39,10 @@ Examples:
     .option('--clearances <codes>', 'ministries that must clear every position, e.g. AM,LM', parseCodes)
     .option('--file-code <code>', 'file code naming the output files (default: e.g. IZMzin_180521_EDUC)')
     .option('--template <name>', 'template (see `briefing templates`)')
+    .option('--signature-role <text>', 'who signs: role, e.g. "Izglītības un zinātnes ministre" (default: the config’s `signature`)')
+    .option('--signature-name <text>', 'who signs: name, e.g. "I. Šuplinska"')
+    .option('--visa-role <text>', 'visa: role, e.g. "Valsts sekretāre" (default: the config’s `visa`)')
+    .option('--visa-name <text>', 'visa: name, e.g. "L. Lejiņa"')
     .addHelpText(
       'after',
       `

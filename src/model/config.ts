@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { abbreviation, ministryCode } from './common.js';
+import { abbreviation, ministryCode, signatory } from './common.js';
 
 const millimetres = z.number().min(0).max(100);
 
@@ -53,6 +53,8 @@ export const configSchema = z
       templates: 'templates',
       ministries: 'ministries.yaml',
     }),
+    signature: signatory.optional().meta({ description: 'Who signs the reports by default: `briefing new meeting` offers it.' }),
+    visa: signatory.optional().meta({ description: 'Who endorses the reports (visa) by default: `briefing new meeting` offers it.' }),
     abbreviations: z.array(abbreviation).default([]).meta({ description: 'Abbreviations introduced at first mention in every report.' }),
     layout: layoutSchema.default(layoutSchema.parse({})),
   })

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -52,8 +52,11 @@ describe('briefing init', () => {
     expect(read('.github/workflows/briefings.yml')).toContain('npx briefing check');
 
     // The new repository works: the registry and templates come from the tool, the example serves --from.
+    mkdirSync(join(root, 'node_modules/briefing/schema'), { recursive: true });
+    writeFileSync(join(root, 'node_modules/briefing/schema/meeting.schema.json'), '{}');
     const made = await newMeeting({ cwd: root, date: '2021-05-18', slug: 'educ-council', from: 'examples/meeting.yaml', flags: { topic: 'Digitālā izglītība' } });
     expect(made).toMatchObject({ file: 'meetings/2021-05-18-educ-council.yaml', exitCode: 0 });
+    expect(read('meetings/2021-05-18-educ-council.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
     expect(parse(read('meetings/2021-05-18-educ-council.yaml')).signature).toEqual({ role: 'Izglītības un zinātnes ministre', name: 'I. Šuplinska' });
   });
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check } from '../src/commands/check.js';
 import { newMeeting, newPosition } from '../src/commands/new.js';
 import { UsageError } from '../src/report/errors.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
 import { errorRules, problemsOf, scriptedPrompter } from './helpers/scaffold.js';
 
 const MEETING_FLAGS = {
@@ -27,7 +27,8 @@ describe('briefing new meeting', () => {
     const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: MEETING_FLAGS });
     expect(result).toEqual({ file: 'meetings/2021-05-18-educ-council.yaml', diagnostics: [], exitCode: 0 });
     const text = read(dir, result.file ?? '');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/meeting.schema.json');
+    // The project has no schema/ folder and no briefing in node_modules: the running tool's schemas.
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${relative(join(dir, 'meetings'), join(REPO, 'schema/meeting.schema.json'))}`);
     expect(text).toContain('# The questions put to the ministers');
     expect(parse(text)).toEqual({
       date: '2021-05-18',
@@ -157,7 +158,7 @@ describe('briefing new position', () => {
     const result = await newPosition({ cwd: dir, id: 'educ-digital-skills', dir: 'educ', flags: {} });
     expect(result.file).toBe('positions/educ/educ-digital-skills.yaml');
     const text = read(dir, result.file ?? '');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/position.schema.json');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${relative(join(dir, 'positions/educ'), join(REPO, 'schema/position.schema.json'))}`);
     expect(parse(text)).toEqual({
       id: 'educ-digital-skills',
       version: 1,

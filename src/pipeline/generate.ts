@@ -1,12 +1,13 @@
 import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
-import type { Position } from '../model/index.js';
+import type { Layout, Position } from '../model/index.js';
 import { compileDocx, type DocxMeta } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
+import { layoutFor } from '../render/front-matter.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 
@@ -107,7 +108,7 @@ export async function generateReport(
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
   const date = documentDate(model, options);
-  const meta = docxMeta(project, model, result.inputs);
+  const meta = docxMeta(layoutFor(project.config.layout, compiled.template.layout), model, result.inputs);
   result.rendered = { markdown: rendered.markdown, meta, date };
 
   if (options.formats.includes('md')) {
@@ -156,7 +157,7 @@ export function documentDate(model: ReportModel, options: Pick<GenerateOptions, 
   return new Date(`${model.documentDate}T00:00:00Z`);
 }
 
-function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): DocxMeta {
+function docxMeta(layout: Layout, model: ReportModel, inputs: ReportInputs): DocxMeta {
   const customProperties = [
     { name: 'Briefing.Meeting', value: inputs.meeting.path },
     { name: 'Briefing.MeetingHash', value: `sha256:${inputs.meeting.hash}` },
@@ -173,7 +174,7 @@ function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): D
     footerText: model.meeting.fileCode,
     draftMark: model.draft ? 'PROJEKTS' : null,
     customProperties,
-    layout: project.config.layout,
+    layout,
   };
 }
 

@@ -114,8 +114,9 @@ export async function generateReport(
   if (options.formats.includes('md')) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
   }
+  // The PDF is made from the DOCX: compiled (and its warnings given) even when only the PDF is wanted.
   const pdf = options.formats.includes('pdf') ? options.pdf : undefined;
-  if (options.formats.includes('docx') || pdf) {
+  if (options.formats.includes('docx') || options.formats.includes('pdf')) {
     const docx = await compileDocx(rendered.markdown, meta, date);
     for (const warning of docx.warnings) {
       result.diagnostics.push(

@@ -132,7 +132,8 @@ function writePackageJson(root: string, tool: string | undefined): string[] | nu
   const merged = (key: 'scripts' | 'devDependencies', wanted: Record<string, string>) => {
     const own = current.get(key);
     const existing = typeof own === 'object' && own !== null ? Object.entries(own) : [];
-    const dependencies = key === 'devDependencies' ? Object.keys(Object(current.get('dependencies'))) : [];
+    const runtime = current.get('dependencies');
+    const dependencies = key === 'devDependencies' && typeof runtime === 'object' && runtime !== null ? Object.keys(runtime) : [];
     const missing = Object.entries(wanted).filter(([name]) => !existing.some(([k]) => k === name) && !dependencies.includes(name));
     added.push(...missing.map(([name]) => `${key}.${name}`));
     return Object.fromEntries([...existing, ...missing]);

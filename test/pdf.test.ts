@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
@@ -43,15 +43,18 @@ describe('briefing build --format pdf', () => {
     expect(JSON.stringify(manifest)).toContain('IZMzin_190221_EDUC.pdf');
   });
 
-  itWithOffice('converts two meetings side by side on two threads, each with its own LibreOffice profile', async () => {
-    const second = exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_190221_EDUC2');
-    const project = exampleProject({ 'meetings/2021-02-19-educ-second.yaml': second });
+  itWithOffice('converts the meetings of a batch side by side on two threads, each conversion with its own LibreOffice profile', async () => {
+    const codes = Array.from({ length: 8 }, (_, index) => `IZMzin_190221_P${index}`);
+    const meetings = Object.fromEntries(
+      codes.map((code, index) => [`meetings/2021-02-19-p${index}.yaml`, exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', `file_code: ${code}`)]),
+    );
+    const project = exampleProject(meetings);
+    rmSync(join(project, EXAMPLE_MEETING));
     const out = tempDir();
     const result = await build({ cwd: project, inputs: [], all: true, out, final: false, formats: ['pdf'], jobs: 2, force: true });
     expect(result.diagnostics).toEqual([]);
-    for (const code of ['IZMzin_190221_EDUC', 'IZMzin_190221_EDUC2']) {
-      expect(readPdf(join(out, `${code}.pdf`)).text).toContain('Informatīvais ziņojums par');
-    }
+    expect(result.threads).toBe(2);
+    for (const code of codes) expect(readPdf(join(out, `${code}.pdf`)).text).toContain('Informatīvais ziņojums par');
   });
 });
 

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
+import { convertToPdf } from '../src/pdf/convert.js';
 import { itWithOffice } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
 
@@ -61,3 +64,32 @@ describe('briefing build --format pdf', () => {
 function readdir(folder: string): string[] {
   return execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n');
 }
+
+describe('convertToPdf', () => {
+  it('gives each conversion its own LibreOffice profile in a temporary folder, and removes it afterwards', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'calls.log');
+    // A stand-in for soffice: notes its profile argument and writes a PDF where LibreOffice would.
+    const fake = join(dir, 'soffice');
+    writeFileSync(
+      fake,
+      `#!/bin/sh\nfor a in "$@"; do case "$a" in -env:UserInstallation=*) echo "$a" >> ${log};; esac; done\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`,
+    );
+    chmodSync(fake, 0o755);
+    const results = await Promise.all([1, 2, 3].map(() => convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })));
+    for (const result of results) expect(result).toEqual({ bytes: new Uint8Array(Buffer.from('%PDF-1.7 fake')) });
+    const profiles = readFileSync(log, 'utf8').trim().split('\n').map((line) => fileURLToPath(line.slice('-env:UserInstallation='.length)));
+    expect(new Set(profiles).size).toBe(3);
+    for (const profile of profiles) {
+      expect(profile.startsWith(join(tmpdir(), 'briefing-pdf-'))).toBe(true);
+      expect(existsSync(dirname(profile))).toBe(false);
+    }
+  });
+
+  it('says what went wrong when LibreOffice fails', async () => {
+    const fake = join(tempDir(), 'soffice');
+    writeFileSync(fake, '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 1\n');
+    chmodSync(fake, 0o755);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: true })).toEqual({ failure: 'Error: source file could not be loaded' });
+  });
+});

@@ -5,6 +5,7 @@ import { registerCheck } from './cli/check.js';
 import { registerClear } from './cli/clear.js';
 import { registerCompletion } from './cli/completion.js';
 import { registerDiff } from './cli/diff.js';
+import { registerInit } from './cli/init.js';
 import { terminalIo } from './cli/io.js';
 import { registerList } from './cli/list.js';
 import { registerNew } from './cli/new.js';
@@ -52,6 +53,7 @@ registerTemplates(program, io);
 registerSchema(program);
 registerReferenceDocx(program, io);
 registerCompletion(program);
+registerInit(program, io);
 
 /** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */
 function fail(error: unknown): void {

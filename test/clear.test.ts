@@ -99,11 +99,35 @@ describe('briefing clear', () => {
     const unknown = runCli(['clear', 'equity-reforms', '--ministry', 'AN'], dir);
     expect(unknown).toMatchObject({ status: 2, stderr: 'briefing: The ministry code `AN` is not in the ministries registry.\n  Did you mean AM?\n' });
     expect(runCli(['clear', 'equity-reform', '--ministry', 'AM'], dir).stderr).toContain('Did you mean equity-reforms?');
-    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '10.03.2021'], dir).status).toBe(2);
+    for (const day of ['2021-05-32', '2021-02-30', '30.02.2021']) {
+      expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', day], dir)).toMatchObject({ status: 2, stderr: `briefing: --date: \`${day}\` is no such day.\n  Check the day and the month.\n` });
+    }
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', 'vakar'], dir).stderr).toContain('Write it YYYY-MM-DD or DD.MM.YYYY');
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'xx'], dir).status).toBe(2);
     expect(runCli(['clear', 'equity-reforms'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("required option '-m, --ministry <code>'") });
     const broken = runCli(['clear', 'positions/broken.yaml', '--ministry', 'AM'], dir);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('positions/broken.yaml:2:10  error');
     expect(readFileSync(join(dir, 'positions/broken.yaml'), 'utf8')).toBe('id: broken\nversion: one\n');
+  });
+
+  it('takes a ministry code in any case, and a date written DD.MM.YYYY, echoing its ISO form', () => {
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, file, readFileSync(join(dir, file), 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    const run = runCli(['clear', file, '--ministry', 'lm', '--date', '12.5.2021'], dir);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toContain('  clearance.LM.date    2021-02-17 → 2021-05-12');
+    expect(run.stdout).toContain('--date 12.5.2021 read as 2021-05-12.');
+    expect(parse(readFileSync(join(dir, file), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-05-12' });
+    expect(parse(readFileSync(join(dir, file), 'utf8')).clearance).not.toHaveProperty('lm');
+  });
+
+  it('warns when the meetings using the position do not require that ministry, naming the ones they do', () => {
+    const dir = exampleProject();
+    const run = runCli(['clear', 'equity-reforms', '--ministry', 'FM', '--date', '2021-02-17'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('warning  Recorded, but no meeting using this position requires Finanšu ministrija (FM); they require AM, LM.');
+    expect(run.stdout).toContain('clearance.FM.status');
   });
 });

@@ -107,9 +107,9 @@ describe('the briefing command', () => {
   });
 
   it('rejects an unknown output format, exit 2', () => {
-    const run = runCli(['build', EXAMPLE_MEETING, '--format', 'pdf'], exampleProject());
+    const run = runCli(['build', EXAMPLE_MEETING, '--format', 'rtf'], exampleProject());
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Unknown format `pdf`.');
+    expect(run.stderr).toContain('Unknown format `rtf`.');
   });
 
   it('rejects a malformed SOURCE_DATE_EPOCH with one line, exit 2', () => {

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { check } from '../src/commands/check.js';
 import { newMeeting, newPosition } from '../src/commands/new.js';
 import { UsageError } from '../src/report/errors.js';
-import { EXAMPLE_MEETING, exampleProject, runCli, writeFile } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
 import { errorRules, problemsOf, scriptedPrompter } from './helpers/scaffold.js';
 
 const MEETING_FLAGS = {
@@ -26,7 +27,8 @@ describe('briefing new meeting', () => {
     const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: MEETING_FLAGS });
     expect(result).toEqual({ file: 'meetings/2021-05-18-educ-council.yaml', diagnostics: [], exitCode: 0 });
     const text = read(dir, result.file ?? '');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/meeting.schema.json');
+    // The project has no schema/ folder and no briefing in node_modules: the running tool's schemas.
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${relative(join(dir, 'meetings'), join(REPO, 'schema/meeting.schema.json'))}`);
     expect(text).toContain('# The questions put to the ministers');
     expect(parse(text)).toEqual({
       date: '2021-05-18',
@@ -42,6 +44,8 @@ describe('briefing new meeting', () => {
       required_clearances: ['AM', 'LM'],
       template: 'informative-report.lv',
       file_code: 'IZMzin_180521_EDUC',
+      signature: { role: 'Izglītības un zinātnes ministre', name: 'I. Šuplinska' },
+      visa: { role: 'Valsts sekretāre', name: 'L. Lejiņa' },
     });
     const problems = await problemsOf(dir, result.file ?? '');
     expect(errorRules(problems)).toEqual([]);
@@ -60,6 +64,7 @@ describe('briefing new meeting', () => {
       'Name of the meeting': 'neformālā ES izglītības ministru sanāksme',
       'Name, locative': 'neformālajā ES izglītības ministru sanāksmē',
       'Ministries that must clear': ['LM'],
+      'Visa: name': 'A. Kalniņa',
     });
     const result = await newMeeting({ cwd: dir, date: '2021-09-02', slug: 'educ-informal', flags: { formation: 'EYCS' }, prompter });
     const meeting = parse(read(dir, result.file ?? ''));
@@ -70,7 +75,10 @@ describe('briefing new meeting', () => {
       presidency: 'Slovēnija',
       required_clearances: ['LM'],
       file_code: 'IZMzin_020921_EDUC',
+      signature: { role: 'Izglītības un zinātnes ministre', name: 'I. Šuplinska' },
+      visa: { role: 'Valsts sekretāre', name: 'A. Kalniņa' },
     });
+    expect(prompter.asked).toContain('Signed by: role (e.g. "Izglītības un zinātnes ministre") (optional)');
     expect(prompter.asked).not.toContain('Council configuration (e.g. EYCS)');
     expect(prompter.asked).toContain('Presidency');
   });
@@ -150,7 +158,7 @@ describe('briefing new position', () => {
     const result = await newPosition({ cwd: dir, id: 'educ-digital-skills', dir: 'educ', flags: {} });
     expect(result.file).toBe('positions/educ/educ-digital-skills.yaml');
     const text = read(dir, result.file ?? '');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/position.schema.json');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${relative(join(dir, 'positions/educ'), join(REPO, 'schema/position.schema.json'))}`);
     expect(parse(text)).toEqual({
       id: 'educ-digital-skills',
       version: 1,
@@ -178,5 +186,22 @@ describe('briefing new position', () => {
       'The position `equity-reforms` already exists: positions/educ/equity-reforms.yaml; nothing written.',
     );
     await expect(newPosition({ cwd: dir, id: 'Bad Id', flags: { question: 'X' } })).rejects.toThrow(/is not a usable position id/);
+  });
+});
+
+describe('a meeting without a signature', () => {
+  it('is written without one when the config has none and no flag gives it; the report then warns, and --final refuses it', async () => {
+    const config = exampleFile('briefing.config.yaml').replace(/^(signature|visa): .*\n/gm, '');
+    const dir = exampleProject({ 'briefing.config.yaml': config });
+    const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: MEETING_FLAGS });
+    const text = read(dir, result.file ?? '');
+    expect(parse(text)).not.toHaveProperty('signature');
+    const meeting = exampleFile(EXAMPLE_MEETING).replace(/^signature:\n(  .*\n)+/m, '');
+    writeFileSync(join(dir, EXAMPLE_MEETING), meeting);
+    const draft = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false });
+    expect(draft.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['meeting/no-signature', 'warning']]);
+    const final = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true });
+    expect(final.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['meeting/no-signature', 'error']]);
+    expect(final.exitCode).toBe(1);
   });
 });

@@ -166,6 +166,19 @@ describe('layout.reference_docx', () => {
     }
   });
 
+  it('takes a reference DOCX named in a template’s front matter, for reports of that template only', () => {
+    const template = readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8');
+    const partials = Object.fromEntries(['draft-banner', 'signature'].map((name) => [`templates/partials/${name}.hbs`, readFileSync(join(REPO, `templates/partials/${name}.hbs`), 'utf8')]));
+    const dir = exampleProject({ 'templates/house.md.hbs': `---\nlayout: { reference_docx: ref.docx }\n---\n${template}`, ...partials });
+    writeFileSync(join(dir, 'ref.docx'), readFileSync(EXAMPLE_REFERENCE));
+    expect(runCli(['build', EXAMPLE_MEETING, '--template', 'house'], dir).status).toBe(0);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const own = part(docxParts(new Uint8Array(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.house.docx')))), 'word/styles.xml');
+    const plain = part(docxParts(new Uint8Array(readFileSync(join(dir, BUILT)))), 'word/styles.xml');
+    expect(own).toContain('1F3864');
+    expect(plain).not.toContain('1F3864');
+  });
+
   itWithOffice('opens in LibreOffice with the letterhead on the first page', () => {
     const dir = projectWithReference(new Uint8Array(readFileSync(EXAMPLE_REFERENCE)));
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { templates } from '../src/commands/templates.js';
 import { leadingComment } from '../src/render/catalog.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli } from './helpers/project.js';
+import { docxParts, part } from './helpers/docx.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/templates');
 
@@ -84,6 +85,34 @@ describe('templates', () => {
     expect(leadingComment('{{!--\n\n  First line.\n  Second.\n--}}\nbody')).toBe('First line.');
     expect(leadingComment('{{! Short. }}')).toBe('Short.');
     expect(leadingComment('No comment {{!-- later --}}')).toBe('');
-    expect(readFileSync(join(REPO, 'templates/speaking-points.lv.md.hbs'), 'utf8')).toMatch(/^\{\{!--/);
+    expect(leadingComment('---\nlayout: { font_size_pt: 14 }\n---\n{{!-- After the front matter. --}}\nbody')).toBe('After the front matter.');
+    expect(readFileSync(join(REPO, 'templates/speaking-points.lv.md.hbs'), 'utf8')).toMatch(/^---\n[\s\S]*?\n---\n\{\{!--/);
+  });
+});
+
+describe('a template’s own layout (front matter)', () => {
+  const normalStyle = (bytes: Uint8Array) => /<w:style [^>]*w:styleId="Normal"[^>]*>[\s\S]*?<\/w:style>/.exec(part(docxParts(bytes), 'word/styles.xml'))?.[0] ?? '';
+
+  it('sets the speaking points at 14 pt with 12 pt between points; the report keeps the config’s 12 pt', async () => {
+    const out = tempDir();
+    const project = exampleProject();
+    await build({ cwd: project, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['docx'], template: 'speaking-points.lv' });
+    await build({ cwd: project, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['docx'] });
+    const points = normalStyle(readFileSync(join(out, 'IZMzin_190221_EDUC.speaking-points.lv.docx')));
+    expect(points).toContain('<w:sz w:val="28"/>');
+    expect(points).toMatch(/<w:spacing [^>]*w:after="240"/);
+    const report = normalStyle(readFileSync(join(out, 'IZMzin_190221_EDUC.docx')));
+    expect(report).toContain('<w:sz w:val="24"/>');
+    expect(report).toMatch(/<w:spacing [^>]*w:after="0"/);
+  });
+
+  it('reports a front matter it cannot use at the template’s first line, and keeps the template’s line numbers', async () => {
+    const bad = exampleProject({ 'templates/notes.md.hbs': '---\nlayout: { font_size_pt: huge }\n---\n{{!-- Notes. --}}\n# {{meeting.topic}}\n' });
+    const result = await build({ cwd: bad, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
+    expect(result.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toEqual([['templates/notes.md.hbs', 1, 'template/front-matter']]);
+    expect(result.diagnostics[0]?.message).toContain('layout.font_size_pt');
+    const typo = exampleProject({ 'templates/notes.md.hbs': '---\nlayout: { font_size_pt: 14 }\n---\n{{!-- Notes. --}}\n# {{meeting.topik}}\n' });
+    const second = await build({ cwd: typo, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
+    expect(second.diagnostics.map((d) => [d.line, d.ruleId])).toEqual([[5, 'template/missing-field']]);
   });
 });

@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { sha256 } from '../load/files.js';
 import { packageRoot, type PositionFile, type Project } from '../load/project.js';
@@ -27,7 +27,18 @@ export function toolFingerprint(): string {
  */
 export function templateFingerprint(project: Project, name: string, templates: TemplateCache): string | undefined {
   const { template } = cachedTemplate(templates, name, project.templateDirs, project.root);
-  return template ? sha256([template.path, ...template.files.map((file) => file.text)].join('\u0000')) : undefined;
+  if (!template) return undefined;
+  // A reference DOCX named in the template's front matter decides the output as its text does.
+  const reference = template.layout?.given.has('reference_docx') ? template.layout.value.reference_docx : undefined;
+  return sha256([template.path, ...template.files.map((file) => file.text), reference === undefined ? '' : fileHash(resolve(project.root, reference))].join('\u0000'));
+}
+
+function fileHash(path: string): string {
+  try {
+    return sha256(readFileSync(path));
+  } catch {
+    return '';
+  }
 }
 
 /** Everything besides the meeting's own files that decides what a build writes. */

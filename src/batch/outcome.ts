@@ -65,7 +65,7 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
     return { outcome, broken: result.crashed };
   }
 
-  // The DOCX first (Word may hold it open: then nothing is replaced), the manifest last.
+  // The DOCX and the PDF first (Word or a viewer may hold them open: then nothing is replaced), the manifest last.
   const files = [...result.files].sort((a, b) => WRITE_ORDER[a.format] - WRITE_ORDER[b.format]);
   const outputs = files.map((file) => {
     const target = join(context.outDir, file.name);
@@ -100,7 +100,7 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
   return { outcome, broken: false, ...(entry ? { entry } : {}) };
 }
 
-const WRITE_ORDER: Record<GeneratedFile['format'], number> = { docx: 0, md: 1, manifest: 2 };
+const WRITE_ORDER: Record<GeneratedFile['format'], number> = { docx: 0, pdf: 1, md: 2, manifest: 3 };
 
 /**
  * The outcome of a meeting the cache says is up to date; failed instead (and forgotten by

@@ -3,7 +3,7 @@ import type { BuildResult } from '../commands/build.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { UsageError } from '../report/errors.js';
 import { paint } from '../report/human.js';
-import { parseFormats, parseJobs } from './flags.js';
+import { parseFormats, parseJobs, type BuildFormat } from './flags.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
 
@@ -11,7 +11,7 @@ import { watchMeeting } from './watch.js';
 interface BuildFlags {
   all: boolean;
   out?: string;
-  format?: ('md' | 'docx')[];
+  format?: BuildFormat[];
   final: boolean;
   template?: string;
   watch: boolean;
@@ -25,11 +25,11 @@ interface BuildFlags {
 export function registerBuild(program: Command, io: Io): void {
   program
     .command('build')
-    .description('Build the report of each meeting as Markdown and DOCX; unchanged meetings are skipped.')
+    .description('Build the report of each meeting as Markdown, DOCX and PDF; unchanged meetings are skipped.')
     .argument('[meetings...]', 'meeting files or glob patterns, e.g. meetings/2021-02-19-educ-informal.yaml')
     .option('-a, --all', 'build every meeting under the config’s meetings folder', false)
     .option('-o, --out <dir>', 'output folder (default: the config’s `output`, usually out/)')
-    .addOption(new Option('-f, --format <formats>', 'comma-separated formats: md, docx (default: the config’s `formats`)').argParser(parseFormats))
+    .addOption(new Option('-f, --format <formats>', 'comma-separated formats: md, docx, pdf (pdf needs LibreOffice; default: the config’s `formats`)').argParser(parseFormats))
     .option('--final', 'refuse to build unless every required ministry cleared every position', false)
     .option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)')
     .option('-w, --watch', 'rebuild whenever the meeting, a position, a template or the config changes', false)
@@ -42,7 +42,7 @@ export function registerBuild(program: Command, io: Io): void {
       `
 Examples:
   $ briefing build meetings/2021-02-19-educ-informal.yaml
-  $ briefing build 'meetings/2021-*.yaml' --out public/ --format docx
+  $ briefing build 'meetings/2021-*.yaml' --out public/ --format docx,pdf
   $ briefing build meetings/2021-02-19-educ-informal.yaml --watch
   $ briefing build --all --shard 2/4 --json > report.json
 

@@ -19,7 +19,7 @@ export function registerClear(program: Command, io: Io): void {
     .description('Record a ministry’s clearance of a position (or its withdrawal), keeping the file’s comments and layout.')
     .argument('<position>', 'position file (or id)')
     .requiredOption('-m, --ministry <code>', 'the ministry that answered, e.g. AM')
-    .option('-d, --date <YYYY-MM-DD>', 'day of the answer (default: today)')
+    .option('-d, --date <date>', 'day of the answer, YYYY-MM-DD or DD.MM.YYYY (default: today)')
     .option('-r, --ref <text>', 'the record: letter number or e-mail')
     .option('--note <text>', 'anything a reviewer should know')
     .option('--withdraw', 'record that the ministry withdrew its clearance', false)
@@ -28,7 +28,7 @@ export function registerClear(program: Command, io: Io): void {
       `
 Examples:
   $ briefing clear positions/educ/equity-reforms.yaml --ministry AM --ref "ĀM e-pasts, 15.02.2021."
-  $ briefing clear equity-reforms --ministry LM --date 2021-02-17
+  $ briefing clear equity-reforms --ministry LM --date 17.02.2021
   $ briefing clear equity-reforms --ministry AM --withdraw --note "Jāprecizē 2. punkts"
 
 Changes only clearance.<code>: never status or version. Prints each field it changed.`,

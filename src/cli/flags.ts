@@ -1,14 +1,17 @@
 import { UsageError } from '../report/errors.js';
 
-/** `--format md,docx` → the formats to build; anything else is a usage error. */
-export function parseFormats(value: string): ('md' | 'docx')[] {
+/** The formats `build` writes. */
+export type BuildFormat = 'md' | 'docx' | 'pdf';
+
+/** `--format md,docx,pdf` → the formats to build; anything else is a usage error. */
+export function parseFormats(value: string): BuildFormat[] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const result: ('md' | 'docx')[] = [];
+  const result: BuildFormat[] = [];
   for (const format of formats) {
-    if (format !== 'md' && format !== 'docx') throw new UsageError(`Unknown format \`${format}\`.`, 'Use md, docx or md,docx.');
+    if (format !== 'md' && format !== 'docx' && format !== 'pdf') throw new UsageError(`Unknown format \`${format}\`.`, 'Use md, docx, pdf or a list such as md,docx,pdf.');
     result.push(format);
   }
-  if (!result.length) throw new UsageError('No format given.', 'Use md, docx or md,docx.');
+  if (!result.length) throw new UsageError('No format given.', 'Use md, docx, pdf or a list such as md,docx,pdf.');
   return result;
 }
 

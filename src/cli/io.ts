@@ -6,6 +6,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import { UsageError } from '../report/errors.js';
 import { paint, useColour } from '../report/human.js';
 import { reportProblems, type MessageFormat } from '../report/reporter.js';
+import type { Prompter } from '../prompt/prompter.js';
 
 /** What the command modules under src/cli/ share of the terminal and the global options. */
 export interface Io {
@@ -97,4 +98,11 @@ export function sourceDateEpoch(): { sourceDateEpoch?: number } {
 export function today(): string {
   const now = new Date();
   return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+}
+
+/** The terminal prompter, only when a person can answer: never in CI or a pipe. */
+export async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return {};
+  const { inquirerPrompter } = await import('../prompt/inquirer.js');
+  return { prompter: inquirerPrompter };
 }

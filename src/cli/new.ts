@@ -1,10 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { NewFileResult } from '../commands/new.js';
-import type { Prompter } from '../prompt/prompter.js';
 import type { MeetingFlags } from '../scaffold/meeting.js';
 import type { PositionFlags } from '../scaffold/position.js';
 import { parseCodes } from './flags.js';
-import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
 
 /** `briefing new meeting|position`: a valid, commented file, asking for what the flags leave out. */
 export function registerNew(program: Command, io: Io): void {
@@ -39,6 +38,10 @@ Examples:
     .option('--clearances <codes>', 'ministries that must clear every position, e.g. AM,LM', parseCodes)
     .option('--file-code <code>', 'file code naming the output files (default: e.g. IZMzin_180521_EDUC)')
     .option('--template <name>', 'template (see `briefing templates`)')
+    .option('--signature-role <text>', 'who signs: role, e.g. "Izglītības un zinātnes ministre" (default: the config’s `signature`)')
+    .option('--signature-name <text>', 'who signs: name, e.g. "I. Šuplinska"')
+    .option('--visa-role <text>', 'visa: role, e.g. "Valsts sekretāre" (default: the config’s `visa`)')
+    .option('--visa-name <text>', 'visa: name, e.g. "L. Lejiņa"')
     .addHelpText(
       'after',
       `
@@ -88,13 +91,6 @@ Examples:
         `  briefing clear ${result.file ?? ''} --ministry <code> --ref "…"`,
       ]);
     });
-}
-
-/** The terminal prompter, only when a person can answer: never in CI or a pipe. */
-async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) return {};
-  const { inquirerPrompter } = await import('../prompt/inquirer.js');
-  return { prompter: inquirerPrompter };
 }
 
 /** The problems, or the file created and what to do next. */

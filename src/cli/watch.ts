@@ -1,10 +1,11 @@
+import type { BuildFormat } from './flags.js';
 import { ExitCode, UsageError } from '../report/errors.js';
 import { sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `build` that `build --watch` follows. */
 export interface WatchFlags {
   out?: string;
-  format?: ('md' | 'docx')[];
+  format?: BuildFormat[];
   final: boolean;
   template?: string;
 }

@@ -10,6 +10,7 @@ import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
 import { projectPath } from '../load/files.js';
 import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '../load/project.js';
+import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../render/catalog.js';
 import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   out?: string;
   /** Formats to write; defaults to the config's `formats`. */
   formats?: readonly Format[];
+  /** The LibreOffice that makes PDFs; null when there is none; by default looked up on PATH. */
+  office?: string | null;
   /** Refuse to build a report whose positions lack a required clearance. */
   final: boolean;
   /** Use this template instead of each meeting's own. */
@@ -71,7 +74,7 @@ export interface BuildResult {
 }
 
 /**
- * Builds each meeting into Markdown and DOCX: meetings whose inputs and outputs are as
+ * Builds each meeting into Markdown, DOCX and (with LibreOffice) PDF: meetings whose inputs and outputs are as
  * the cache remembers them are skipped, the others are generated (on worker threads for
  * a large batch) and written. A meeting with an error is not written (its earlier output
  * stays as it was); the others still build.
@@ -86,9 +89,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.template !== undefined) assertTemplateExists(project, options.template);
   const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
+  const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined, options.office);
   const generate: GenerateOptions = {
     final: options.final,
-    formats: options.formats ?? project.config.formats,
+    formats: pdf.formats,
+    ...(pdf.pdf ? { pdf: pdf.pdf } : {}),
     sourceDateEpoch: options.sourceDateEpoch,
     template: options.template,
     ...(options.today ? { today: options.today } : {}),
@@ -112,7 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));
   const broken = final.some((item) => item.broken);
-  const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems];
+  const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : [])];
   return finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined);
 }
 

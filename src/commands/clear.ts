@@ -8,8 +8,8 @@ import { projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { dateProblem } from '../model/date.js';
-import { positionSchema, type Position } from '../model/index.js';
+import { isRealDate } from '../model/date.js';
+import { positionSchema, type Meeting, type Position } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
 import { checkSchema, suggest } from '../validate/schema.js';
@@ -20,7 +20,7 @@ export interface ClearOptions {
   /** A position file, or a position id. */
   position: string;
   ministry: string;
-  /** The day of the answer, YYYY-MM-DD (the CLI passes today when --date is not given). */
+  /** The day of the answer, YYYY-MM-DD or DD.MM.YYYY (the CLI passes today when --date is not given). */
   date: string;
   ref?: string;
   note?: string;
@@ -56,15 +56,8 @@ export function clear(options: ClearOptions): ClearResult {
   if (outside) return { file: shown, changes: [], written: false, notes: [], diagnostics: [outside], exitCode: ExitCode.problems };
   // A link to a file inside the project is written through: the link stays a link.
   const absolute = realpathSync(named);
-  if (!project.ministries[options.ministry]) {
-    const nearest = suggest(options.ministry, Object.keys(project.ministries));
-    throw new UsageError(
-      `The ministry code \`${options.ministry}\` is not in the ministries registry.`,
-      nearest ? `Did you mean ${nearest}?` : `Known codes: ${Object.keys(project.ministries).join(', ')}.`,
-    );
-  }
-  const badDate = dateProblem(options.date);
-  if (badDate) throw new UsageError(`--date: ${badDate}.`, 'For example: --date 2021-02-17');
+  const ministry = ministryCode(project, options.ministry);
+  const date = readDate(options.date);
 
   // Read, edit and write under a lock: parallel `clear` commands on one file each see the last one's result.
   let recorded: Position | undefined;
@@ -74,11 +67,11 @@ export function clear(options: ClearOptions): ClearResult {
     if (!before.position) {
       return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
     }
-    const shared = sharedValueOnPath(text, options.ministry);
+    const shared = sharedValueOnPath(text, ministry);
     if (shared) return { file: shown, changes: [], written: false, notes: [], diagnostics: [sharedValueProblem(shown, text, shared)], exitCode: ExitCode.problems };
-    const edit = editClearance(text, options.ministry, {
+    const edit = editClearance(text, ministry, {
       status: options.withdraw ? 'withdrawn' : 'cleared',
-      date: options.date,
+      date: date.iso,
       ...(options.ref !== undefined ? { ref: options.ref } : {}),
       ...(options.note !== undefined ? { note: options.note } : {}),
     });
@@ -88,8 +81,58 @@ export function clear(options: ClearOptions): ClearResult {
     recorded = after.position;
     return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: [], diagnostics: [], exitCode: ExitCode.ok };
   });
+  if (!recorded) return result;
   // What the meetings still wait for is worked out after the lock is released: it reads every meeting.
-  return recorded ? { ...result, notes: notesOn(project, recorded) } : result;
+  const using = meetingsUsing(project, recorded.id);
+  const notes = [...(date.iso !== options.date ? [`--date ${options.date} read as ${date.iso}.`] : []), ...notesOn(recorded, using)];
+  return { ...result, notes, diagnostics: notRequired(project, shown, ministry, using) };
+}
+
+/** The registry's code for `given`, whatever its case (`lm` → `LM`); else a usage error suggesting the nearest. */
+function ministryCode(project: Project, given: string): string {
+  const codes = Object.keys(project.ministries);
+  const exact = codes.find((code) => code.toUpperCase() === given.toUpperCase());
+  if (exact !== undefined) return exact;
+  const nearest = suggest(given.toUpperCase(), codes);
+  throw new UsageError(
+    `The ministry code \`${given}\` is not in the ministries registry.`,
+    nearest ? `Did you mean ${nearest}?` : `Known codes: ${codes.join(', ')}.`,
+  );
+}
+
+/** A day written YYYY-MM-DD or DD.MM.YYYY, as YYYY-MM-DD; a usage error for anything else or a day that does not exist. */
+function readDate(given: string): { iso: string } {
+  const written = given.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(written);
+  const latvian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(written);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : latvian ? [latvian[3], latvian[2], latvian[1]] : [];
+  if (year === undefined || month === undefined || day === undefined) {
+    throw new UsageError(`--date: \`${given}\` is not a date.`, 'Write it YYYY-MM-DD or DD.MM.YYYY, e.g. 2021-05-12 or 12.05.2021.');
+  }
+  const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (!isRealDate(text)) throw new UsageError(`--date: \`${given}\` is no such day.`, 'Check the day and the month.');
+  return { iso: text };
+}
+
+/** The meetings whose questions the position answers. */
+function meetingsUsing(project: Project, id: string): Meeting[] {
+  return loadAllMeetings(project).flatMap((m) => (m.meeting?.questions.some((q) => q.position === id) ? [m.meeting] : []));
+}
+
+/** A clearance recorded for a ministry none of the meetings using the position require: probably a slip. */
+function notRequired(project: Project, shown: string, ministry: string, using: readonly Meeting[]): Diagnostic[] {
+  const required = [...new Set(using.flatMap((m) => m.required_clearances))];
+  if (!using.length || required.includes(ministry)) return [];
+  return [
+    diagnostic(
+      shown,
+      undefined,
+      'warning',
+      'clearance/not-required',
+      `Recorded, but no meeting using this position requires ${project.ministries[ministry]?.nominative ?? ministry} (${ministry}); they require ${required.length ? required.join(', ') : 'no clearance'}.`,
+      'If that was a slip, correct the ministry code in the file.',
+    ),
+  ];
 }
 
 /** A path to a position file, or the id of a loaded position. */
@@ -119,8 +162,7 @@ function checked(shown: string, text: string): { position?: Position; diagnostic
 }
 
 /** What the meetings using the position still wait for, and whether `status` may now be due. */
-function notesOn(project: Project, position: Position): string[] {
-  const using = loadAllMeetings(project).flatMap((m) => (m.meeting?.questions.some((q) => q.position === position.id) ? [m.meeting] : []));
+function notesOn(position: Position, using: readonly Meeting[]): string[] {
   const required = [...new Set(using.flatMap((m) => m.required_clearances))];
   const missing = required.filter((code) => position.clearance[code]?.status !== 'cleared');
   if (!required.length) return [];

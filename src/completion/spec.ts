@@ -57,7 +57,9 @@ export function commandSpec(command: Command): CommandSpec {
         ? { kind: 'choices', values: [...argument.argChoices] }
         : FILE_ARGUMENTS.has(argument.name())
           ? { kind: 'files' }
-          : { kind: 'text' },
+          : argument.name() === 'folder'
+            ? { kind: 'folders' }
+            : { kind: 'text' },
   };
 }
 

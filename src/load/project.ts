@@ -49,7 +49,7 @@ export function findProjectRoot(cwd: string): string {
     if (parent === dir) {
       throw new UsageError(
         `No ${CONFIG_FILE} found in ${resolve(cwd)} or any folder above it.`,
-        `Run briefing inside a briefing project, or pass --cwd <project folder>.`,
+        `Run briefing inside a briefing project, or pass --cwd <project folder>; to start one here: briefing init.`,
       );
     }
     dir = parent;

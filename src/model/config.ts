@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { abbreviation, ministryCode } from './common.js';
+import { abbreviation, ministryCode, signatory } from './common.js';
 
 const millimetres = z.number().min(0).max(100);
 
@@ -50,16 +50,19 @@ export const configSchema = z
       .meta({ description: 'curly: “…” (as in the model report); low-high: „…“.' }),
     output: z.string().min(1).default('out').meta({ description: 'Output folder for built reports.' }),
     formats: z
-      .array(z.enum(['md', 'docx']))
+      .array(z.enum(['md', 'docx', 'pdf']))
       .min(1)
       .default(['md', 'docx'])
-      .meta({ description: 'Formats built when --format is not given.' }),
+      .meta({ description: 'Formats built when --format is not given; pdf needs LibreOffice.' }),
+    pdf_a: z.boolean().default(false).meta({ description: 'Write PDFs as PDF/A-2b, for archiving.' }),
     paths: pathsSchema.default({
       meetings: 'meetings',
       positions: 'positions',
       templates: 'templates',
       ministries: 'ministries.yaml',
     }),
+    signature: signatory.optional().meta({ description: 'Who signs the reports by default: `briefing new meeting` offers it.' }),
+    visa: signatory.optional().meta({ description: 'Who endorses the reports (visa) by default: `briefing new meeting` offers it.' }),
     abbreviations: z.array(abbreviation).default([]).meta({ description: 'Abbreviations introduced at first mention in every report.' }),
     layout: layoutSchema.default(layoutSchema.parse({})),
   })

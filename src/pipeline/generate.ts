@@ -1,17 +1,21 @@
 import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
-import type { Position } from '../model/index.js';
+import type { Layout, Position } from '../model/index.js';
 import { compileDocx, type DocxMeta } from '../docx/index.js';
+import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
+import { layoutFor } from '../render/front-matter.js';
+import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
+import type { ReferenceDocx } from '../model/reference-docx.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
 
 /** Output formats. */
-export type Format = 'md' | 'docx';
+export type Format = 'md' | 'docx' | 'pdf';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
 export interface GenerateOptions {
@@ -26,6 +30,8 @@ export interface GenerateOptions {
   template?: string | undefined;
   /** Today's date (YYYY-MM-DD), read at the edge: for warnings such as a past meeting still in draft. */
   today?: string;
+  /** How to make the PDF; without it `pdf` in `formats` is left out (as `check` does). */
+  pdf?: PdfOptions | undefined;
 }
 
 /** One generated file, still in memory. */
@@ -106,13 +112,19 @@ export async function generateReport(
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
   const date = documentDate(model, options);
-  const meta = docxMeta(project, model, result.inputs);
+  const layout = layoutFor(project.config.layout, compiled.template.layout);
+  const reference = referenceFor(project, compiled.template, layout);
+  result.diagnostics.push(...reference.diagnostics);
+  if (hasErrors(reference.diagnostics)) return result;
+  const meta = docxMeta(layout, reference.reference, model, result.inputs);
   result.rendered = { markdown: rendered.markdown, meta, date };
 
   if (options.formats.includes('md')) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
   }
-  if (options.formats.includes('docx')) {
+  // The PDF is made from the DOCX: compiled (and its warnings given) even when only the PDF is wanted.
+  const pdf = options.formats.includes('pdf') ? options.pdf : undefined;
+  if (options.formats.includes('docx') || options.formats.includes('pdf')) {
     const docx = await compileDocx(rendered.markdown, meta, date);
     for (const warning of docx.warnings) {
       result.diagnostics.push(
@@ -125,7 +137,20 @@ export async function generateReport(
         ),
       );
     }
-    result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
+    if (options.formats.includes('docx')) {
+      result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
+    }
+    if (pdf) {
+      const converted = await convertToPdf(docx.bytes, pdf);
+      if ('failure' in converted) {
+        result.diagnostics.push(
+          diagnostic(loaded.path, undefined, 'error', 'output/pdf', `LibreOffice could not make the PDF: ${converted.failure}.`, 'Try `soffice --headless --convert-to pdf` on the DOCX to see why.'),
+        );
+        result.files = [];
+        return result;
+      }
+      result.files.push({ format: 'pdf', name: `${baseName}.pdf`, data: converted.bytes, sha256: sha256(converted.bytes) });
+    }
   }
   if (result.files.length) {
     const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files });
@@ -135,13 +160,30 @@ export async function generateReport(
   return result;
 }
 
+const templateReferences = new WeakMap<Template, LoadedReference>();
+
+/**
+ * The reference DOCX a report takes its styles from: the one its template's front matter
+ * names (read once per template and run, problems reported at the template's first line),
+ * else the config's, read with the project.
+ */
+export function referenceFor(project: Project, template: Template, layout: Layout): { reference?: ReferenceDocx | undefined; diagnostics: Diagnostic[] } {
+  if (layout.reference_docx === undefined || layout.reference_docx === project.config.layout.reference_docx) return { reference: project.reference, diagnostics: [] };
+  let loaded = templateReferences.get(template);
+  if (!loaded) {
+    loaded = loadReferenceDocx(project.root, layout.reference_docx, template.path, { line: 1, column: 1 });
+    templateReferences.set(template, loaded);
+  }
+  return loaded;
+}
+
 /** SOURCE_DATE_EPOCH when given, else the model's document date at midnight UTC: never the clock. */
 export function documentDate(model: ReportModel, options: Pick<GenerateOptions, 'sourceDateEpoch'>): Date {
   if (options.sourceDateEpoch !== undefined) return new Date(options.sourceDateEpoch * 1000);
   return new Date(`${model.documentDate}T00:00:00Z`);
 }
 
-function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): DocxMeta {
+function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, model: ReportModel, inputs: ReportInputs): DocxMeta {
   const customProperties = [
     { name: 'Briefing.Meeting', value: inputs.meeting.path },
     { name: 'Briefing.MeetingHash', value: `sha256:${inputs.meeting.hash}` },
@@ -158,8 +200,8 @@ function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): D
     footerText: model.meeting.fileCode,
     draftMark: model.draft ? 'PROJEKTS' : null,
     customProperties,
-    layout: project.config.layout,
-    reference: project.reference,
+    layout,
+    ...(reference ? { reference } : {}),
   };
 }
 

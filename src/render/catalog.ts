@@ -4,6 +4,7 @@ import { isInside, projectPath, readText } from '../load/files.js';
 import { packageRoot, type Project } from '../load/project.js';
 import { UsageError } from '../report/errors.js';
 import { suggest } from '../validate/schema.js';
+import { withoutFrontMatter } from './front-matter.js';
 import { listTemplates, TEMPLATE_SUFFIX } from './template.js';
 
 /** A template a meeting can name, and where it comes from. */
@@ -54,7 +55,7 @@ export function assertTemplateExists(project: Project, name: string): void {
 
 /** The first non-empty line of a leading Handlebars comment, or "" when there is none. */
 export function leadingComment(source: string): string {
-  const match = /^\s*\{\{!(?:--([\s\S]*?)--|([^}]*))\}\}/.exec(source);
+  const match = /^\s*\{\{!(?:--([\s\S]*?)--|([^}]*))\}\}/.exec(withoutFrontMatter(source));
   const body = match?.[1] ?? match?.[2] ?? '';
   return body.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { isInside, projectPath, readText } from '../load/files.js';
+import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
 import { partialCycles, staticTemplateProblems, templateOutsideFolder } from './template-checks.js';
@@ -22,6 +23,8 @@ export interface Template {
   path: string;
   /** The template file and its partials, project-relative paths (`../…` for built-in ones) with their texts. */
   files: { path: string; text: string }[];
+  /** The layout its front matter sets, replacing those keys of the config's `layout`. */
+  layout?: LayoutOverride | undefined;
   render(model: ReportModel): { markdown?: string; diagnostics: Diagnostic[] };
 }
 
@@ -80,8 +83,9 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   }
   const source = readText(absolute, path);
   files.unshift({ path, text: source });
-  const compiled = compileSource(env, source, path, known);
-  diagnostics.push(...compiled.diagnostics);
+  const own = splitFrontMatter(source, path);
+  const compiled = compileSource(env, own.body, path, known);
+  diagnostics.push(...own.diagnostics, ...compiled.diagnostics);
   const names = { helpers: known, partials: new Set(files.slice(1).map((file) => basename(file.path, '.hbs'))) };
   for (const file of files) diagnostics.push(...staticTemplateProblems(file.text, file.path, names));
   diagnostics.push(...partialCycles(files.map((file, index) => (index === 0 ? file : { ...file, partial: basename(file.path, '.hbs') }))));
@@ -93,6 +97,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       name,
       path,
       files,
+      layout: own.layout,
       render(model) {
         try {
           return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };

@@ -1,7 +1,9 @@
 import { parseDocument, Scalar, type Document } from 'yaml';
 import type { Project } from '../load/project.js';
+import { signatory } from '../model/common.js';
 import { meetingNameSchema, meetingSchema, type Meeting } from '../model/meeting.js';
 import type { Choice } from '../prompt/prompter.js';
+import type * as z from 'zod';
 import { Answers, ministryChoices } from './answers.js';
 import { presidencyOn } from './presidencies.js';
 import { MEETING_SKELETON } from './skeletons.js';
@@ -21,7 +23,14 @@ export interface MeetingFlags {
   clearances?: readonly string[];
   fileCode?: string;
   template?: string;
+  signatureRole?: string;
+  signatureName?: string;
+  visaRole?: string;
+  visaName?: string;
 }
+
+/** Who signs or endorses a report. */
+type Signatory = z.output<typeof signatory>;
 
 /** An earlier meeting whose structure a new one copies (`--from`). */
 export interface EarlierMeeting {
@@ -92,6 +101,8 @@ export async function scaffoldMeeting(
     shape.file_code,
   );
   const template = flags.template ?? before?.template ?? 'informative-report.lv';
+  const signature = await askSignatory(answers, 'signature', flags.signatureRole, flags.signatureName, before?.signature ?? project.config.signature);
+  const visa = await askSignatory(answers, 'visa', flags.visaRole, flags.visaName, before?.visa ?? project.config.visa);
 
   const doc = parseDocument(earlier ? earlier.text : MEETING_SKELETON);
   const set = (path: string[], value: unknown) => doc.setIn(path, value);
@@ -119,7 +130,35 @@ export async function scaffoldMeeting(
   set(['required_clearances'], doc.createNode(clearances, { flow: true }));
   set(['template'], template);
   set(['file_code'], fileCode);
+  setOrDelete(doc, 'signature', signature);
+  setOrDelete(doc, 'visa', visa);
   return doc;
+}
+
+function setOrDelete(doc: Document, key: string, value: Signatory | undefined): void {
+  if (value) doc.setIn([key], doc.createNode(value, { flow: true }));
+  else doc.deleteIn([key]);
+}
+
+/** The questions for who signs (or endorses) the report: role and name, both or neither. */
+const SIGNATORY_QUESTIONS = {
+  signature: { role: 'Signed by: role (e.g. "Izglītības un zinātnes ministre")', name: 'Signed by: name (e.g. "I. Šuplinska")' },
+  visa: { role: 'Visa: role (e.g. "Valsts sekretāre")', name: 'Visa: name (e.g. "L. Lejiņa")' },
+};
+
+/** Who signs or endorses: from the flags, else asked with `fallback` offered; absent when left empty. */
+async function askSignatory(
+  answers: Answers,
+  kind: 'signature' | 'visa',
+  givenRole: string | undefined,
+  givenName: string | undefined,
+  fallback: Signatory | undefined,
+): Promise<Signatory | undefined> {
+  const shape = signatory.shape;
+  const role = await answers.text({ flag: `--${kind}-role`, given: givenRole, message: SIGNATORY_QUESTIONS[kind].role, default: fallback?.role }, shape.role, true);
+  if (role === undefined) return undefined;
+  const name = await answers.text({ flag: `--${kind}-name`, given: givenName, message: SIGNATORY_QUESTIONS[kind].name, default: fallback?.name }, shape.name, true);
+  return name === undefined ? undefined : { role, name };
 }
 
 /** `IZMzin_180521_EDUC`: issuing ministry, "zin" (ziņojums), DDMMYY, the slug's first word. */

@@ -59,6 +59,11 @@ required_clearances: []
 # Template (see \`briefing templates\`) and the file code that names the output files.
 template: x
 file_code: x
+
+# Who signs the report (the signature block) and who endorses it (the visa line).
+# The defaults come from \`signature\` and \`visa\` in briefing.config.yaml.
+signature: { role: x, name: x }
+visa: { role: x, name: x }
 `;
 
 /** A new position file. */

@@ -190,9 +190,25 @@ export const draftNotPast: MeetingRule = ({ project, loaded, meeting, today }) =
   ];
 };
 
+/** A report is signed: without a `signature` it is a warning, an error under `--final`. */
+export const isSigned: MeetingRule = ({ loaded, meeting, final }) =>
+  meeting.signature
+    ? []
+    : [
+        diagnostic(
+          loaded.path,
+          undefined,
+          final ? 'error' : 'warning',
+          'meeting/no-signature',
+          'The report has no signature block: the meeting has no `signature`.',
+          'Add `signature: { role: …, name: … }` (and `visa:`) to the meeting; `briefing new meeting` takes them from the config.',
+        ),
+      ];
+
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
+  isSigned,
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,

@@ -3,6 +3,7 @@ import { OutputError, writeAtomic } from '../emit/write.js';
 import { projectPath } from '../load/files.js';
 import { loadMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
+import { planPdf } from '../pdf/setup.js';
 import { generateReport, type Format } from '../pipeline/generate.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 
@@ -61,15 +62,16 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     return result;
   }
   const loaded = loadMeeting(project.root, meetingPath);
+  const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
   const report = await generateReport(
     project,
     loaded,
-    { final: options.final, formats: options.formats ?? project.config.formats, sourceDateEpoch: options.sourceDateEpoch, template: options.template },
+    { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template },
     new Map(),
   );
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));
   if (report.inputs.template) result.inputs.push(resolve(project.root, report.inputs.template));
-  result.diagnostics = sortDiagnostics([...project.setupDiagnostics, ...report.diagnostics]);
+  result.diagnostics = sortDiagnostics([...project.setupDiagnostics, ...report.diagnostics, ...(pdf.problem ? [pdf.problem] : [])]);
   result.draft = report.draft;
   if (hasErrors(report.diagnostics)) return result;
 

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import type { InitFlags, InitResult } from '../commands/init.js';
+import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
+
+/** `briefing init [folder]`: a ministry's own briefing repository, ready for `npm ci` and git. */
+export function registerInit(program: Command, io: Io): void {
+  program
+    .command('init')
+    .description('Create a briefing repository for your ministry: config, folders, examples, CI and editor settings.')
+    .argument('[folder]', 'folder of the new repository (default: the current folder)')
+    .option('--ministry <code>', 'the issuing ministry, a code such as IZM (see the built-in registry)')
+    .option('--signature-role <text>', 'who signs the reports: role, e.g. "Izglītības un zinātnes ministre"')
+    .option('--signature-name <text>', 'who signs the reports: name, e.g. "I. Šuplinska"')
+    .option('--visa-role <text>', 'visa: role, e.g. "Valsts sekretāre"')
+    .option('--visa-name <text>', 'visa: name, e.g. "L. Lejiņa"')
+    .option('--tool <spec>', 'how package.json names briefing when init writes it, e.g. file:../briefing-0.1.0.tgz')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ briefing init
+  $ briefing init eu-briefings --ministry IZM --signature-role "Izglītības un zinātnes ministre" --signature-name "I. Šuplinska"
+
+Run it in the folder where briefing was installed (npm install -D <briefing tarball or git URL>):
+the package.json npm wrote is kept, and the scripts build and check are added to it.
+Never replaces a file: if one exists, init names it, writes nothing and exits with 1.
+Without a terminal nothing is asked: --ministry is then required.`,
+    )
+    .action(async (folder: string | undefined, flags: InitFlags) => {
+      const { init } = await import('../commands/init.js');
+      const result = await init({ cwd: io.cwd(), ...(folder ? { folder } : {}), flags, ...(await terminalPrompter()) });
+      await printInit(io, result);
+    });
+}
+
+/** What was created, and the first steps in the new repository. */
+async function printInit(io: Io, result: InitResult): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
+  process.exitCode = result.exitCode;
+  if (!result.created.length) return;
+  const prefix = result.folder === '.' ? '' : `${result.folder}/`;
+  for (const path of result.created) console.log(`${io.out.green('created')} ${prefix}${path}`);
+  if (result.updated.length) console.log(`${io.out.green('updated')} ${prefix}package.json (${result.updated.join(', ')})`);
+  console.log(
+    [
+      'Next:',
+      ...(result.folder === '.' ? [] : [`  cd ${result.folder}`]),
+      ...(result.updated.length ? [] : ['  npm install                    installs the briefing package.json names']),
+      '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
+      '  git init && git add . && git commit -m "Briefings"',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,178 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { createFile } from '../emit/create.js';
+import { writeAtomic } from '../emit/write.js';
+import { readText } from '../load/files.js';
+import { CONFIG_FILE, packageRoot } from '../load/project.js';
+import { parseYaml } from '../load/yaml.js';
+import { ministriesSchema, type Ministries } from '../model/index.js';
+import { signatory } from '../model/common.js';
+import type { Prompter } from '../prompt/prompter.js';
+import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { ExitCode, UsageError } from '../report/errors.js';
+import { Answers, ministryChoices } from '../scaffold/answers.js';
+import { checkSchema } from '../validate/schema.js';
+import * as files from '../init/files.js';
+
+/** Options of `briefing init [folder]`. */
+export interface InitOptions {
+  cwd: string;
+  /** The new repository's folder, relative to `cwd` (default: `cwd`). */
+  folder?: string;
+  /** Answers given as flags; the rest is asked (on a terminal) or is an error. */
+  flags: InitFlags;
+  prompter?: Prompter;
+}
+
+/** The answers `init` takes as flags. */
+export interface InitFlags {
+  ministry?: string;
+  signatureRole?: string;
+  signatureName?: string;
+  visaRole?: string;
+  visaName?: string;
+  /** How package.json names the tool, e.g. `file:../briefing-0.1.0.tgz` (default: where this briefing is installed). */
+  tool?: string;
+}
+
+/** What `init` wrote (paths relative to the new repository), or why it wrote nothing. */
+export interface InitResult {
+  /** The repository folder, as given (`.` for the current one). */
+  folder: string;
+  created: string[];
+  /** package.json existed (npm wrote it when installing briefing): the keys added to it. */
+  updated: string[];
+  diagnostics: Diagnostic[];
+  exitCode: number;
+}
+
+/** Example files copied from the package, for `new meeting --from` and as a model position. */
+const EXAMPLES = [
+  { from: 'meetings/2021-02-19-educ-informal.yaml', to: 'examples/meeting.yaml', schema: 'meeting' },
+  { from: 'positions/educ/equity-achievements.yaml', to: 'examples/position.yaml', schema: 'position' },
+];
+
+/**
+ * Creates a ministry's own briefing repository: config, folders, examples, editor and CI
+ * settings, README, and the tool as a development dependency. Refuses to replace any file
+ * (exit 1 naming it); a package.json that npm wrote when briefing was installed is kept,
+ * and only the keys init needs are added to it.
+ */
+export async function init(options: InitOptions): Promise<InitResult> {
+  const folder = options.folder ?? '.';
+  const root = resolve(options.cwd, folder);
+  const ministries = builtInMinistries();
+  const answers = new Answers(options.prompter);
+  const issuingMinistry = await answers.select(
+    { flag: '--ministry', given: options.flags.ministry?.toUpperCase(), message: 'Issuing ministry' },
+    ministryChoices(ministries),
+  );
+  const signature = await person(answers, 'signature', options.flags.signatureRole, options.flags.signatureName);
+  const visa = await person(answers, 'visa', options.flags.visaRole, options.flags.visaName);
+  answers.assertComplete('init');
+  if (issuingMinistry === undefined) throw new Error('init: the issuing ministry is missing after assertComplete');
+  const chosen: files.InitAnswers = { issuingMinistry, signature, visa };
+
+  const texts = new Map<string, string>([
+    [CONFIG_FILE, files.configFile(chosen)],
+    ['meetings/.gitkeep', ''],
+    ['positions/.gitkeep', ''],
+    ['templates/README.md', files.TEMPLATES_README],
+    ['.gitignore', files.GITIGNORE],
+    ['.npmrc', files.NPMRC],
+    ['.vscode/settings.json', files.vscodeSettings()],
+    ['.github/workflows/briefings.yml', files.WORKFLOW],
+    ['README.md', files.readme(chosen)],
+    ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema)]),
+  ]);
+  const taken = [...texts.keys()].filter((path) => existsSync(join(root, path)));
+  if (taken.length) {
+    const problems = taken.map((path) =>
+      diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder, or move the file away.'),
+    );
+    return { folder, created: [], updated: [], diagnostics: problems, exitCode: ExitCode.problems };
+  }
+
+  mkdirSync(root, { recursive: true });
+  const updated = writePackageJson(root, options.flags.tool);
+  const created = updated === null ? ['package.json'] : [];
+  for (const [path, text] of texts) {
+    createFile(join(root, path), text, join(folder, path));
+    created.push(path);
+  }
+  return { folder, created, updated: updated ?? [], diagnostics: [], exitCode: ExitCode.ok };
+}
+
+/** Who signs or endorses: both parts, or none (asked on a terminal, optional). */
+async function person(answers: Answers, kind: 'signature' | 'visa', role: string | undefined, name: string | undefined) {
+  const label = kind === 'signature' ? 'Who signs the reports' : 'Visa (who endorses them)';
+  const givenRole = await answers.text({ flag: `--${kind}-role`, given: role, message: `${label}: role` }, signatory.shape.role, true);
+  if (givenRole === undefined) return undefined;
+  const givenName = await answers.text({ flag: `--${kind}-name`, given: name, message: `${label}: name` }, signatory.shape.name, true);
+  return givenName === undefined ? undefined : { role: givenRole, name: givenName };
+}
+
+/**
+ * Writes package.json, or adds to the one npm wrote when briefing was installed into the
+ * folder: the scripts and the dependency it lacks, nothing replaced. Null when it was new.
+ */
+function writePackageJson(root: string, tool: string | undefined): string[] | null {
+  const target = join(root, 'package.json');
+  const keys = files.packageKeys(packageName(root), tool ?? toolSpec(root));
+  if (!existsSync(target)) {
+    createFile(target, `${JSON.stringify(keys, null, 2)}\n`, 'package.json');
+    return null;
+  }
+  const parsed: unknown = JSON.parse(readFileSync(target, 'utf8'));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UsageError('package.json is not a JSON object; nothing written.', 'Fix or remove it, and run init again.');
+  }
+  const current = new Map(Object.entries(parsed));
+  const added: string[] = [];
+  const merged = (key: 'scripts' | 'devDependencies', wanted: Record<string, string>) => {
+    const own = current.get(key);
+    const existing = typeof own === 'object' && own !== null ? Object.entries(own) : [];
+    const runtime = current.get('dependencies');
+    const dependencies = key === 'devDependencies' && typeof runtime === 'object' && runtime !== null ? Object.keys(runtime) : [];
+    const missing = Object.entries(wanted).filter(([name]) => !existing.some(([k]) => k === name) && !dependencies.includes(name));
+    added.push(...missing.map(([name]) => `${key}.${name}`));
+    return Object.fromEntries([...existing, ...missing]);
+  };
+  const next = {
+    ...Object.fromEntries(current),
+    scripts: merged('scripts', keys.scripts),
+    devDependencies: merged('devDependencies', keys.devDependencies),
+  };
+  if (!current.has('private')) {
+    Object.assign(next, { private: true });
+    added.push('private');
+  }
+  if (added.length) writeAtomic(target, `${JSON.stringify(next, null, 2)}\n`, 'package.json');
+  return added;
+}
+
+/** How the new package.json names the tool when no --tool is given: the folder it runs from. */
+function toolSpec(root: string): string {
+  const path = relative(root, packageRoot()).split('\\').join('/');
+  return `file:${path.startsWith('.') || path.startsWith('/') ? path : `./${path}`}`;
+}
+
+/** A package name npm accepts, from the folder's name. */
+function packageName(root: string): string {
+  const name = basename(root).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
+  return name || 'briefings';
+}
+
+/** The registry built into the tool: the choices for the issuing ministry. */
+function builtInMinistries(): Ministries {
+  const shown = 'ministries.yaml (built-in)';
+  const checked = checkSchema(parseYaml(shown, readText(join(packageRoot(), 'ministries.yaml'), shown)), ministriesSchema, 'ministries registry');
+  if (!checked.value) throw new Error('the built-in ministries registry does not pass its schema');
+  return checked.value;
+}
+
+/** An example file of the package, its editor-schema line pointing at the installed schemas. */
+function exampleText(path: string, schema: string): string {
+  const text = readText(join(packageRoot(), path), path);
+  return text.replace(/^# yaml-language-server:.*$/m, `# yaml-language-server: $schema=../${files.SCHEMA_FOLDER}/${schema}.schema.json`);
+}

@@ -1,0 +1,194 @@
+/**
+ * The files `briefing init` writes into a ministry's own briefing repository. Pure: each
+ * takes what the user answered and returns text; src/commands/init.ts writes them.
+ */
+
+/** A person who signs or endorses reports. */
+export interface Person {
+  role: string;
+  name: string;
+}
+
+/** What the new repository's config says. */
+export interface InitAnswers {
+  issuingMinistry: string;
+  signature?: Person | undefined;
+  visa?: Person | undefined;
+}
+
+/** Where the installed tool's schemas are, from the repository root. */
+export const SCHEMA_FOLDER = 'node_modules/briefing/schema';
+
+/** `briefing.config.yaml`: the ministry, who signs, and the defaults written out. */
+export function configFile(answers: InitAnswers): string {
+  const person = (key: string, who: Person | undefined, example: string) =>
+    who ? `${key}: { role: ${yamlText(who.role)}, name: ${yamlText(who.name)} }` : `# ${key}: ${example}`;
+  return `# yaml-language-server: $schema=./${SCHEMA_FOLDER}/config.schema.json
+#
+# Settings of this briefing repository. Every key but issuing_ministry has a default.
+# All keys: node_modules/briefing/README.md, section "briefing.config.yaml".
+
+# The ministry that issues the reports: a code from the ministries registry
+# (the one built into briefing, or ministries.yaml here if you add one).
+issuing_ministry: ${answers.issuingMinistry}
+
+# Who signs the reports and who endorses them (the visa line):
+# \`briefing new meeting\` offers these and writes them into each meeting.
+${person('signature', answers.signature, '{ role: Izglītības un zinātnes ministre, name: I. Šuplinska }')}
+${person('visa', answers.visa, '{ role: Valsts sekretāre, name: L. Lejiņa }')}
+
+# Formats \`briefing build\` writes: md, docx and pdf (pdf needs LibreOffice).
+formats: [md, docx]
+
+# Write PDFs as PDF/A-2b, for archiving.
+pdf_a: false
+
+# Folder for the built reports (git-ignored).
+output: out
+
+# Abbreviations introduced at their first mention in every report.
+abbreviations:
+  - term: Eiropas Savienības
+    short: ES
+`;
+}
+
+/** `.gitignore`: built reports, the build cache and the installed packages. */
+export const GITIGNORE = `node_modules/
+out/
+.briefing-cache/
+`;
+
+/** `.npmrc`: npm says only what needs attention (no notices about funding or engines). */
+export const NPMRC = `fund=false
+audit=false
+loglevel=error
+`;
+
+/**
+ * `package.json`, or the keys to add to one npm already wrote: the tool as a development
+ * dependency (pinned by the lockfile) and the two scripts people and CI run.
+ */
+export function packageKeys(name: string, toolSpec: string) {
+  return {
+    name,
+    private: true,
+    scripts: { build: 'briefing build --all', check: 'briefing check' },
+    devDependencies: { briefing: toolSpec },
+  };
+}
+
+/** `.vscode/settings.json`: the installed tool's schemas mapped to the folders. */
+export function vscodeSettings(): string {
+  const settings = {
+    'yaml.schemas': {
+      [`./${SCHEMA_FOLDER}/meeting.schema.json`]: ['meetings/*.yaml', 'examples/meeting.yaml'],
+      [`./${SCHEMA_FOLDER}/position.schema.json`]: ['positions/**/*.yaml', 'examples/position.yaml'],
+      [`./${SCHEMA_FOLDER}/ministries.schema.json`]: 'ministries.yaml',
+      [`./${SCHEMA_FOLDER}/config.schema.json`]: 'briefing.config.yaml',
+    },
+    'files.insertFinalNewline': true,
+    '[yaml]': { 'editor.tabSize': 2, 'editor.insertSpaces': true },
+  };
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/** `.github/workflows/briefings.yml`: check every pull request, build every report on main. */
+export const WORKFLOW = `# Checks every pull request (problems appear as annotations on the changed lines) and,
+# on main, builds every report and keeps them as an artifact of the run.
+name: briefings
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+
+permissions:
+  contents: read
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 22
+          cache: npm
+      - run: npm ci
+      # GitHub sets GITHUB_ACTIONS=true, so each problem is also printed as an annotation.
+      - run: npx briefing check
+
+  build:
+    if: github.event_name == 'push'
+    needs: check
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 22
+          cache: npm
+      # Only needed when briefing.config.yaml lists pdf among the formats.
+      - run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
+      - run: npm ci
+      - run: npx briefing build --all
+      - uses: actions/upload-artifact@v4
+        with:
+          name: briefings
+          path: out/
+          if-no-files-found: ignore
+`;
+
+/** `templates/README.md`: how to replace a built-in template. */
+export const TEMPLATES_README = `# Your own templates
+
+Empty on purpose: the built-in templates are used (\`briefing templates\` lists them).
+To change one, copy it here under the same name and edit the copy, for example:
+
+    cp node_modules/briefing/templates/informative-report.lv.md.hbs templates/
+
+A template here replaces the built-in one of the same name; a new name adds a template
+that meetings choose with \`template:\`. Partials go in \`templates/partials/\`.
+`;
+
+/** The repository's own short README. */
+export function readme(answers: InitAnswers): string {
+  return `# EU Council briefings of ${answers.issuingMinistry}
+
+Meetings (\`meetings/\`) and the positions that answer their questions (\`positions/\`), from which
+[briefing](node_modules/briefing/README.md) builds the informative reports (Markdown, DOCX, PDF).
+
+## Set-up
+
+\`\`\`sh
+npm ci
+\`\`\`
+
+installs the briefing this repository pins. Run it as \`npx briefing …\`, or put \`briefing\` on
+your PATH once (\`npm install -g\` with the same tarball or git URL) and type \`briefing …\`.
+
+## Daily work
+
+\`\`\`sh
+briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml
+briefing new position educ-digital-skills --dir educ
+briefing clear positions/educ/educ-digital-skills.yaml --ministry AM --ref "ĀM e-pasts, 10.05.2021."
+briefing list --uncleared
+briefing build meetings/2021-05-18-educ-council.yaml --watch
+briefing check
+\`\`\`
+
+\`examples/\` holds a meeting and a position to copy from; they are not built. Reports go to
+\`out/\` (not committed). \`templates/\` may hold your own versions of the templates.
+
+Every pull request is checked by \`.github/workflows/briefings.yml\`; on \`main\` every report
+is built and kept as an artifact. In VS Code with the YAML extension, \`.vscode/settings.json\`
+gives completion and checks while you type.
+`;
+}
+
+/** A value on one line of YAML, quoted when plain YAML would read it otherwise. */
+function yamlText(value: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} .,'()–-]*$/u.test(value) && !/[:#]/.test(value) ? value : JSON.stringify(value);
+}

@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { init } from '../src/commands/init.js';
+import { newMeeting } from '../src/commands/new.js';
+import { UsageError } from '../src/report/errors.js';
+import { tempDir } from './helpers/project.js';
+import { scriptedPrompter } from './helpers/scaffold.js';
+
+const SIGNED = { ministry: 'izm', signatureRole: 'Izglītības un zinātnes ministre', signatureName: 'I. Šuplinska' };
+
+describe('briefing init', () => {
+  it('creates a repository whose files the tool reads: config, folders, examples, CI and editor settings', async () => {
+    const dir = tempDir();
+    const result = await init({ cwd: dir, folder: 'eu-briefings', flags: { ...SIGNED, tool: 'file:../briefing-0.1.0.tgz' } });
+    expect(result.exitCode).toBe(0);
+    const root = join(dir, 'eu-briefings');
+    const read = (path: string) => readFileSync(join(root, path), 'utf8');
+    expect(result.created).toEqual([
+      'package.json',
+      'briefing.config.yaml',
+      'meetings/.gitkeep',
+      'positions/.gitkeep',
+      'templates/README.md',
+      '.gitignore',
+      '.npmrc',
+      '.vscode/settings.json',
+      '.github/workflows/briefings.yml',
+      'README.md',
+      'examples/meeting.yaml',
+      'examples/position.yaml',
+    ]);
+    expect(JSON.parse(read('package.json'))).toEqual({
+      name: 'eu-briefings',
+      private: true,
+      scripts: { build: 'briefing build --all', check: 'briefing check' },
+      devDependencies: { briefing: 'file:../briefing-0.1.0.tgz' },
+    });
+    expect(parse(read('briefing.config.yaml'))).toMatchObject({
+      issuing_ministry: 'IZM',
+      signature: { role: 'Izglītības un zinātnes ministre', name: 'I. Šuplinska' },
+      formats: ['md', 'docx'],
+    });
+    expect(parse(read('briefing.config.yaml'))).not.toHaveProperty('visa');
+    expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['node_modules/', 'out/', '.briefing-cache/']));
+    expect(JSON.parse(read('.vscode/settings.json'))['yaml.schemas']).toMatchObject({
+      './node_modules/briefing/schema/meeting.schema.json': ['meetings/*.yaml', 'examples/meeting.yaml'],
+      './node_modules/briefing/schema/position.schema.json': ['positions/**/*.yaml', 'examples/position.yaml'],
+    });
+    expect(read('examples/meeting.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
+    expect(read('.github/workflows/briefings.yml')).toContain('npx briefing check');
+
+    // The new repository works: the registry and templates come from the tool, the example serves --from.
+    mkdirSync(join(root, 'node_modules/briefing/schema'), { recursive: true });
+    writeFileSync(join(root, 'node_modules/briefing/schema/meeting.schema.json'), '{}');
+    const made = await newMeeting({ cwd: root, date: '2021-05-18', slug: 'educ-council', from: 'examples/meeting.yaml', flags: { topic: 'Digitālā izglītība' } });
+    expect(made).toMatchObject({ file: 'meetings/2021-05-18-educ-council.yaml', exitCode: 0 });
+    expect(read('meetings/2021-05-18-educ-council.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
+    expect(parse(read('meetings/2021-05-18-educ-council.yaml')).signature).toEqual({ role: 'Izglītības un zinātnes ministre', name: 'I. Šuplinska' });
+  });
+
+  it('keeps the package.json npm wrote when installing briefing, adding only the scripts', async () => {
+    const dir = tempDir();
+    const installed = { devDependencies: { briefing: 'file:../briefing-0.1.0.tgz' }, scripts: { test: 'echo ok' } };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(installed));
+    const result = await init({ cwd: dir, flags: { ministry: 'LM' } });
+    expect(result).toMatchObject({ exitCode: 0, updated: ['scripts.build', 'scripts.check', 'private'] });
+    expect(result.created).not.toContain('package.json');
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toEqual({
+      devDependencies: { briefing: 'file:../briefing-0.1.0.tgz' },
+      scripts: { test: 'echo ok', build: 'briefing build --all', check: 'briefing check' },
+      private: true,
+    });
+  });
+
+  it('never replaces a file: it names each one that exists, writes nothing and exits with 1', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'README.md'), '# Mūsu repozitorijs\n');
+    const result = await init({ cwd: dir, flags: { ministry: 'IZM' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['README.md', 'output/exists']]);
+    expect(existsSync(join(dir, 'briefing.config.yaml'))).toBe(false);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# Mūsu repozitorijs\n');
+  });
+
+  it('asks for the ministry and the signatory on a terminal, and needs --ministry without one', async () => {
+    const dir = tempDir();
+    const prompter = scriptedPrompter({ 'Issuing ministry': 'ZM', 'Who signs the reports: role': 'Zemkopības ministrs', 'Who signs the reports: name': 'A. Bērziņš', Visa: '' });
+    await init({ cwd: dir, flags: {}, prompter });
+    expect(parse(readFileSync(join(dir, 'briefing.config.yaml'), 'utf8'))).toMatchObject({ issuing_ministry: 'ZM', signature: { role: 'Zemkopības ministrs', name: 'A. Bērziņš' } });
+    await expect(init({ cwd: tempDir(), flags: {} })).rejects.toThrow(UsageError);
+    await expect(init({ cwd: tempDir(), flags: {} })).rejects.toThrow('Missing --ministry');
+  });
+});

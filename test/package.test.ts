@@ -1,0 +1,65 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { describe, expect } from 'vitest';
+import { itWithOffice } from './helpers/docx.js';
+import { REPO, tempDir } from './helpers/project.js';
+
+// Until the launcher that starts the installed command on an older Node.js is merged, the packed
+// command needs Node.js 24: the project's own (the `node` devDependency) is put first on PATH.
+const PATH = [join(REPO, 'node_modules/node/bin'), process.env['PATH'] ?? ''].join(delimiter);
+const ENV = { ...process.env, PATH, NO_COLOR: '1', CI: '1', GITHUB_ACTIONS: '' };
+
+/** Runs a program in `cwd` as a user would in a terminal-less shell; fails the test on a non-zero exit. */
+function run(cwd: string, program: string, args: readonly string[]): string {
+  const result = spawnSync(program, args, { cwd, env: ENV, encoding: 'utf8', timeout: 240_000 });
+  if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} exited with ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout + result.stderr;
+}
+
+describe('the tool as a package, in a ministry’s own repository', () => {
+  itWithOffice(
+    'npm pack → install in an empty folder → init → new meeting --from → new position → clear → build md,docx,pdf',
+    () => {
+      const packed = tempDir('briefing-pack-');
+      // dist/ is built by pretest; --ignore-scripts keeps pack from rebuilding it under the other tests.
+      run(REPO, 'npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed]);
+      const tarball = readdirSync(packed).find((name) => name.endsWith('.tgz')) ?? '';
+      const repo = tempDir('briefing-ministry-');
+      run(repo, 'npm', ['install', '-D', '--no-audit', '--no-fund', '--prefer-offline', join(packed, tarball)]);
+      const briefing = join(repo, 'node_modules/.bin/briefing');
+
+      expect(run(repo, briefing, ['init', '--ministry', 'IZM', '--signature-role', 'Izglītības un zinātnes ministre', '--signature-name', 'I. Šuplinska'])).toContain(
+        'created briefing.config.yaml',
+      );
+      run(repo, briefing, ['new', 'meeting', '2021-05-18', 'educ-council', '--from', 'examples/meeting.yaml', '--topic', 'Digitālā izglītība']);
+      const meetingFile = join(repo, 'meetings/2021-05-18-educ-council.yaml');
+      const meeting = readFileSync(meetingFile, 'utf8')
+        .replace('questions: []', 'questions:\n  - text: Kā stiprināt digitālās prasmes skolās?\n    position: educ-digital-skills')
+        .replace(/^background: \|\n/m, 'background: |\n  Prezidentūra aicina apspriest digitālās izglītības rīcības plānu.\n');
+      writeFileSync(meetingFile, meeting);
+      run(repo, briefing, ['new', 'position', 'educ-digital-skills', '--dir', 'educ']);
+      const positionFile = join(repo, 'positions/educ/educ-digital-skills.yaml');
+      writeFileSync(positionFile, readFileSync(positionFile, 'utf8').replace(/^body: .*$/m, 'body: |\n  Latvija atbalsta kopīgu pieeju digitālo prasmju stiprināšanai.'));
+      expect(run(repo, briefing, ['clear', 'educ-digital-skills', '--ministry', 'am', '--date', '10.05.2021'])).toContain('clearance.AM.date    – → 2021-05-10');
+      run(repo, briefing, ['clear', 'educ-digital-skills', '--ministry', 'LM', '--date', '2021-05-11']);
+      run(repo, briefing, ['build', 'meetings/2021-05-18-educ-council.yaml', '--format', 'md,docx,pdf']);
+
+      expect(readdirSync(join(repo, 'out')).sort()).toEqual([
+        'IZMzin_180521_EDUC.docx',
+        'IZMzin_180521_EDUC.manifest.json',
+        'IZMzin_180521_EDUC.md',
+        'IZMzin_180521_EDUC.pdf',
+      ]);
+      const pdf = join(repo, 'out/IZMzin_180521_EDUC.pdf');
+      const pages = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' }).match(/Page +\d+ size: .*/g) ?? [];
+      expect(pages.length).toBeGreaterThan(0);
+      for (const page of pages) expect(page).toContain('(A4)');
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Kā stiprināt digitālās prasmes skolās?');
+      expect(text).toContain('Latvija atbalsta kopīgu pieeju digitālo prasmju stiprināšanai.');
+      expect(text).toContain('I. Šuplinska');
+    },
+    300_000,
+  );
+});

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { convertToPdf } from '../src/pdf/convert.js';
+import { itWithOffice } from './helpers/docx.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
+
+/** The text of a PDF and its page sizes in points, read by poppler's tools. */
+function readPdf(file: string) {
+  const info = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  return { info, text };
+}
+
+describe('briefing build --format pdf', () => {
+  it('without LibreOffice writes the other formats, no PDF, and says what to install (exit 1)', async () => {
+    const out = tempDir();
+    const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'docx', 'pdf'], office: null });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['--format pdf', 'output/no-office']]);
+    expect(result.diagnostics[0]?.hint).toContain('apt-get install libreoffice-writer-nogui');
+    expect(existsSync(join(out, 'IZMzin_190221_EDUC.md'))).toBe(true);
+    expect(existsSync(join(out, 'IZMzin_190221_EDUC.docx'))).toBe(true);
+    expect(existsSync(join(out, 'IZMzin_190221_EDUC.pdf'))).toBe(false);
+  });
+
+  itWithOffice('writes an A4 PDF with the report’s text, listed in the manifest; PDF/A-2b when the config asks', async () => {
+    const config = `${exampleFile('briefing.config.yaml').replace('formats: [md, docx]', 'formats: [md, pdf]')}pdf_a: true\n`;
+    const project = exampleProject({ 'briefing.config.yaml': config });
+    const out = tempDir();
+    const result = await build({ cwd: project, inputs: [EXAMPLE_MEETING], out, final: false });
+    expect(result.diagnostics).toEqual([]);
+    expect(readdir(out)).toEqual(['IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md', 'IZMzin_190221_EDUC.pdf']);
+    const pdf = readPdf(join(out, 'IZMzin_190221_EDUC.pdf'));
+    expect(pdf.text).toContain('Informatīvais ziņojums par');
+    expect(pdf.text).toContain('Vīza: valsts sekretāre');
+    expect(pdf.info).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', join(out, 'IZMzin_190221_EDUC.pdf')], { encoding: 'utf8' }).match(/Page +\d+ size: .*/g) ?? [];
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const size of sizes) expect(size).toContain('(A4)');
+    const manifest: unknown = JSON.parse(readFileSync(join(out, 'IZMzin_190221_EDUC.manifest.json'), 'utf8'));
+    expect(JSON.stringify(manifest)).toContain('IZMzin_190221_EDUC.pdf');
+  });
+
+  itWithOffice('converts the meetings of a batch side by side on two threads, each conversion with its own LibreOffice profile', async () => {
+    const codes = Array.from({ length: 8 }, (_, index) => `IZMzin_190221_P${index}`);
+    const meetings = Object.fromEntries(
+      codes.map((code, index) => [`meetings/2021-02-19-p${index}.yaml`, exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', `file_code: ${code}`)]),
+    );
+    const project = exampleProject(meetings);
+    rmSync(join(project, EXAMPLE_MEETING));
+    const out = tempDir();
+    const result = await build({ cwd: project, inputs: [], all: true, out, final: false, formats: ['pdf'], jobs: 2, force: true });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.threads).toBe(2);
+    for (const code of codes) expect(readPdf(join(out, `${code}.pdf`)).text).toContain('Informatīvais ziņojums par');
+  });
+});
+
+function readdir(folder: string): string[] {
+  return execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n');
+}
+
+describe('convertToPdf', () => {
+  it('gives each conversion its own LibreOffice profile in a temporary folder, and removes it afterwards', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'calls.log');
+    // A stand-in for soffice: notes its profile argument and writes a PDF where LibreOffice would.
+    const fake = join(dir, 'soffice');
+    writeFileSync(
+      fake,
+      `#!/bin/sh\nfor a in "$@"; do case "$a" in -env:UserInstallation=*) echo "$a" >> ${log};; esac; done\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`,
+    );
+    chmodSync(fake, 0o755);
+    const results = await Promise.all([1, 2, 3].map(() => convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })));
+    for (const result of results) expect(result).toEqual({ bytes: new Uint8Array(Buffer.from('%PDF-1.7 fake')) });
+    const profiles = readFileSync(log, 'utf8').trim().split('\n').map((line) => fileURLToPath(line.slice('-env:UserInstallation='.length)));
+    expect(new Set(profiles).size).toBe(3);
+    for (const profile of profiles) {
+      expect(profile.startsWith(join(tmpdir(), 'briefing-pdf-'))).toBe(true);
+      expect(existsSync(dirname(profile))).toBe(false);
+    }
+  });
+
+  it('says what went wrong when LibreOffice fails', async () => {
+    const fake = join(tempDir(), 'soffice');
+    writeFileSync(fake, '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 1\n');
+    chmodSync(fake, 0o755);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: true })).toEqual({ failure: 'Error: source file could not be loaded' });
+  });
+});

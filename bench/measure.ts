@@ -68,6 +68,35 @@ export async function runEach<T>(items: readonly T[], concurrency: number, comma
   return performance.now() - started;
 }
 
+/** A program and its arguments. */
+export interface Command {
+  command: string;
+  args: readonly string[];
+}
+
+/**
+ * Runs two commands `count` times each, interleaved (a b, b a, a b, …) so that a machine
+ * getting busier or quieter during the run weighs on both alike. `before` runs before every
+ * run (e.g. to remove the outputs of the last one). Fails loudly if any run fails.
+ */
+export async function paired(count: number, a: Command, b: Command, cwd: string, before?: () => void): Promise<[Run[], Run[]]> {
+  const runsA: Run[] = [];
+  const runsB: Run[] = [];
+  const one = async (command: Command, into: Run[]) => {
+    into.push(...(await repeat(1, command.command, command.args, cwd, before)));
+  };
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      await one(a, runsA);
+      await one(b, runsB);
+    } else {
+      await one(b, runsB);
+      await one(a, runsA);
+    }
+  }
+  return [runsA, runsB];
+}
+
 /** The middle value (the mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -152,14 +152,21 @@ async function diff(): Promise<Figure> {
   git(dir, 'commit', '-qam', 'second');
   const command = briefing('diff', position, '--from', 'HEAD~1', '--to', 'HEAD');
   const runs: number[] = [];
+  const nodeRuns: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
+    // Beside a bare Node start, interleaved, to tell a slow diff from a busy machine.
+    const node = await timed(bareNode.command, bareNode.args, dir);
     const run = await timed(command.command, command.args, dir);
     // 1 means "the versions differ", which they do; 2 means the tool could not run.
     if (run.status !== 0 && run.status !== 1) throw new Error(`briefing diff exited with ${run.status}:\n${run.stderr}`);
-    if (i > 0) runs.push(run.ms); // the first run warms the caches
+    if (i > 0) {
+      runs.push(run.ms); // the first run warms the caches
+      nodeRuns.push(node.ms);
+    }
   }
   const ms = median(runs);
-  return { ...figure, briefing: ms, met: ms < 150 };
+  const node = median(nodeRuns);
+  return { ...figure, briefing: ms, baseline: { name: 'node -e 0', value: node }, ratio: ms / node, met: ms < 150 };
 }
 
 const figures = [await singleBuild(), ...(await startUp()), ...(await batch()), ...(await linearFigures({ repo: REPO, cli: CLI, quick: QUICK, scratch })), await diff()];

@@ -6,6 +6,13 @@ export interface Run {
   ms: number;
   /** Peak resident set size in MiB (Linux only; undefined elsewhere). */
   peakMiB: number | undefined;
+  /**
+   * CPU time (user + system, ms) of the process and what it waited for, from this process's
+   * children's totals in /proc (Linux; in steps of 10 ms, so only a mean over many runs is
+   * worth reading). Unlike wall time it hardly changes when the machine is busy. Wrong when
+   * runs overlap (runEach), so left out there.
+   */
+  cpuMs: number | undefined;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -16,6 +23,7 @@ export interface Run {
  * kernel's high-water mark (`VmHWM` in /proc), read every 20 ms while the process runs.
  */
 export async function timed(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+  const cpuBefore = childrenCpuMs();
   const started = performance.now();
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -33,7 +41,9 @@ export async function timed(command: string, args: readonly string[], cwd: strin
   });
   clearInterval(poll);
   const ms = performance.now() - started;
-  return { ms, peakMiB: peakKiB === undefined ? undefined : peakKiB / 1024, status, stdout, stderr };
+  const cpuAfter = childrenCpuMs();
+  const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { ms, cpuMs, peakMiB: peakKiB === undefined ? undefined : peakKiB / 1024, status, stdout, stderr };
 }
 
 /** Runs a command `count` times, one after another; fails loudly if any run fails. */
@@ -68,6 +78,35 @@ export async function runEach<T>(items: readonly T[], concurrency: number, comma
   return performance.now() - started;
 }
 
+/** A program and its arguments. */
+export interface Command {
+  command: string;
+  args: readonly string[];
+}
+
+/**
+ * Runs two commands `count` times each, interleaved (a b, b a, a b, …) so that a machine
+ * getting busier or quieter during the run weighs on both alike. `before` runs before every
+ * run (e.g. to remove the outputs of the last one). Fails loudly if any run fails.
+ */
+export async function paired(count: number, a: Command, b: Command, cwd: string, before?: () => void): Promise<[Run[], Run[]]> {
+  const runsA: Run[] = [];
+  const runsB: Run[] = [];
+  const one = async (command: Command, into: Run[]) => {
+    into.push(...(await repeat(1, command.command, command.args, cwd, before)));
+  };
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      await one(a, runsA);
+      await one(b, runsB);
+    } else {
+      await one(b, runsB);
+      await one(a, runsA);
+    }
+  }
+  return [runsA, runsB];
+}
+
 /** The middle value (the mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,6 +118,25 @@ export function median(values: readonly number[]): number {
 export function available(command: string, args: readonly string[]): boolean {
   const result = spawnSync(command, args, { stdio: 'ignore' });
   return result.status === 0;
+}
+
+/** The mean CPU time of runs, when every run has one. */
+export function meanCpu(runs: readonly Run[]): number | undefined {
+  const values = runs.map((r) => r.cpuMs);
+  if (!values.length || values.some((v) => v === undefined)) return undefined;
+  return values.reduce((sum: number, v) => sum + (v ?? 0), 0) / values.length;
+}
+
+/** User + system time of this process's finished children, in ms (Linux, 100 clock ticks a second). */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name: state is field 3, cutime 16, cstime 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function highWaterMark(pid: number | undefined): number | undefined {

@@ -1,14 +1,81 @@
 #!/usr/bin/env node
-// Entry point. Kept to syntax every Node.js can parse, so an old Node gets one line, not a crash.
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(
-    `briefing: needs Node.js 22.12 or newer, this is ${process.version}. ` +
-      'Run it as `npx briefing` inside the project (which uses the pinned Node 24), or install a newer Node.js.',
-  );
-  process.exitCode = 2;
+// The installed `briefing` command (npm links it onto PATH, or writes a .cmd shim on Windows
+// that runs it with the `node` on PATH). Written in syntax every Node.js since 12 parses (no
+// top-level await, no `?.`), so that an old Node gets one line or a newer Node, never a crash.
+// What it decides and why: docs/decisions/0002-launcher-and-startup.md.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NEEDED = [22, 12];
+const RELAUNCHED = 'BRIEFING_RELAUNCHED';
+const args = process.argv.slice(2);
+const self = fileURLToPath(import.meta.url);
+
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  // The one answer that needs none of the tool: read it here rather than load the CLI.
+  const manifest = JSON.parse(readFileSync(join(dirname(self), '../package.json'), 'utf8'));
+  process.stdout.write(`${manifest.version}\n`);
+} else if (!newEnough(process.versions.node)) {
+  // Only this branch needs these modules; --version and a current Node load none of them.
+  Promise.all([import('node:child_process'), import('node:module'), import('node:os')]).then(([childProcess, module, os]) => {
+    const newer = process.env[RELAUNCHED] ? undefined : projectNode(module.createRequire);
+    if (newer) relaunch(newer, childProcess.spawn, os.constants.signals);
+    else {
+      console.error(
+        `briefing: needs Node.js ${NEEDED.join('.')} or newer, this is ${process.version}: ` +
+          'install Node.js 24 LTS from https://nodejs.org, or add it to this project with `npm install -D node@24`.',
+      );
+      process.exitCode = 2;
+    }
+  });
 } else {
-  const { enableCompileCache } = await import('node:module');
-  enableCompileCache?.();
-  await import('../dist/cli.js');
+  import('node:module')
+    .then((module) => {
+      if (module.enableCompileCache) module.enableCompileCache();
+      return import('../dist/cli.js');
+    })
+    .catch((error) => {
+      console.error(`briefing: could not start: ${error && error.message ? error.message : error}`);
+      process.exitCode = 2;
+    });
+}
+
+function newEnough(version) {
+  const [major, minor] = version.split('.').map(Number);
+  return major > NEEDED[0] || (major === NEEDED[0] && minor >= NEEDED[1]);
+}
+
+/**
+ * A Node.js from the `node` npm package (which `npm install -D node@24` puts in a project), looked
+ * up from the current folder and from where this tool is installed; undefined when there is none.
+ */
+function projectNode(createRequire) {
+  for (const from of [join(process.cwd(), 'package.json'), self]) {
+    let folder;
+    try {
+      folder = dirname(createRequire(from).resolve('node/package.json'));
+    } catch {
+      continue;
+    }
+    for (const name of ['bin/node', 'bin/node.exe']) {
+      if (existsSync(join(folder, name))) return join(folder, name);
+    }
+  }
+  return undefined;
+}
+
+/** Runs this same command under `node` and ends with its exit code (or its signal). */
+function relaunch(node, spawn, signals) {
+  const child = spawn(node, [self, ...args], { stdio: 'inherit', env: { ...process.env, [RELAUNCHED]: '1' } });
+  // Ctrl-C reaches both processes from the terminal: this one waits for the other to end.
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('error', (error) => {
+    console.error(`briefing: could not start ${node}: ${error.message}`);
+    process.exitCode = 2;
+  });
+  child.on('exit', (code, signal) => {
+    process.exitCode = signal ? 128 + (signals[signal] || 0) : code;
+  });
 }

@@ -1,7 +1,8 @@
 import { Packer, type Document } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { withReferenceParts } from './reference-parts.js';
+import { zipEntries, type ZipEntry } from './zip.js';
 
 /**
  * The zip entries' modification time. fflate writes DOS times from local-time getters,
@@ -29,13 +30,13 @@ export function zipParts(entries: Record<string, string | Uint8Array>, date: Dat
   const renames = stableRelationshipIds(names.filter((n) => n.endsWith('.rels')).map((n) => text(entries, n)));
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-  const ordered: Zippable = {};
+  const ordered: ZipEntry[] = [];
   const first = names.filter((n) => n === '[Content_Types].xml');
   for (const name of [...first, ...names.filter((n) => n !== '[Content_Types].xml')]) {
     const data = entries[name];
     if (!data) continue;
     if (!/\.(xml|rels)$/.test(name)) {
-      ordered[name] = typeof data === 'string' ? strToU8(data) : data;
+      ordered.push({ name, data: typeof data === 'string' ? strToU8(data) : data });
       continue;
     }
     let xml = typeof data === 'string' ? data : strFromU8(data);
@@ -43,9 +44,9 @@ export function zipParts(entries: Record<string, string | Uint8Array>, date: Dat
     if (name === 'docProps/core.xml') {
       xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
     }
-    ordered[name] = strToU8(xml);
+    ordered.push({ name, data: strToU8(xml), text: xml });
   }
-  return zipSync(ordered, { level: 6, mtime: zipTime() });
+  return zipEntries(ordered, zipTime());
 }
 
 /**

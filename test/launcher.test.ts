@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
+import { exampleProject, REPO, tempDir } from './helpers/project.js';
+
+/** A Node.js older than 22.12 on this machine, if any (Debian 12 and many CI images ship Node 20). */
+function oldNode(): string | undefined {
+  const which = spawnSync('which', ['-a', 'node'], { encoding: 'utf8' });
+  return which.stdout
+    .split('\n')
+    .filter(Boolean)
+    .find((path) => {
+      const version = spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout.trim();
+      return /^v(1\d|2[01])\.|^v22\.([0-9]|1[01])\./.test(version);
+    });
+}
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+const old = oldNode();
+
+describe('bin/briefing.js, the installed command', () => {
+  it('answers --version from package.json', () => {
+    const run = spawnSync(join(REPO, 'bin/briefing.js'), ['--version'], { encoding: 'utf8' });
+    expect(run).toMatchObject({ status: 0, stdout: `${packageJson.version}\n`, stderr: '' });
+  });
+
+  it.runIf(old !== undefined)('on an old Node.js, runs the command under the Node.js of the `node` package the tool was installed with', () => {
+    // This repository has `node` (24) among its packages, as a project does after `npm install -D node@24`.
+    const run = spawnSync(old ?? 'node', [join(REPO, 'bin/briefing.js'), 'check'], { cwd: exampleProject(), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Checked 1 meeting, 3 positions\b.*: no problems\.\n$/);
+    expect(run.status).toBe(0);
+  });
+
+  it.runIf(old !== undefined)('on an old Node.js with no newer one in reach, says in one line what to install, exit 2', () => {
+    // The launcher alone, as installed somewhere without the `node` package.
+    const installed = tempDir();
+    mkdirSync(join(installed, 'bin'));
+    cpSync(join(REPO, 'bin/briefing.js'), join(installed, 'bin/briefing.js'));
+    cpSync(join(REPO, 'package.json'), join(installed, 'package.json'));
+    const run = spawnSync(old ?? 'node', [join(installed, 'bin/briefing.js'), 'check'], { cwd: tempDir(), encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^briefing: needs Node\.js 22\.12 or newer, this is v\d+\.\d+\.\d+: install Node\.js 24 LTS from https:\/\/nodejs\.org, or add it to this project with `npm install -D node@24`\.\n$/);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+});

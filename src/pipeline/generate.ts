@@ -2,10 +2,11 @@ import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
-import { compileDocx, type DocxMeta } from '../docx/index.js';
+import { compileReportDocx, type DocxMeta } from '../docx/index.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
+import { skeletonModel, type ReportSource } from '../render/fields.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 
@@ -54,8 +55,11 @@ export interface GeneratedReport {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
   inputs: ReportInputs;
-  /** The rendered report and how its DOCX is laid out: present once rendering succeeded (used by `diff`). */
-  rendered?: { markdown: string; meta: DocxMeta; date: Date };
+  /**
+   * The rendered report and how its DOCX is laid out: present once rendering succeeded (used by
+   * `diff`). `source` is the same report in parts (skeleton and Markdown fields): see `reportTree`.
+   */
+  rendered?: { markdown: string; source: ReportSource; meta: DocxMeta; date: Date };
 }
 
 /** Compiled templates by name, shared by the meetings of one run. */
@@ -103,15 +107,22 @@ export async function generateReport(
   const rendered = compiled.template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
+  const parts = skeletonModel(model, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
+  const skeleton = compiled.template.render(parts.model);
+  if (skeleton.markdown === undefined) {
+    result.diagnostics.push(...skeleton.diagnostics);
+    return result;
+  }
+  const source: ReportSource = { skeleton: skeleton.markdown, fields: parts.fields };
   const date = documentDate(model, options);
   const meta = docxMeta(project, model, result.inputs);
-  result.rendered = { markdown: rendered.markdown, meta, date };
+  result.rendered = { markdown: rendered.markdown, source, meta, date };
 
   if (options.formats.includes('md')) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
   }
   if (options.formats.includes('docx')) {
-    const docx = await compileDocx(rendered.markdown, meta, date);
+    const docx = await compileReportDocx(source, meta, date);
     for (const warning of docx.warnings) {
       result.diagnostics.push(
         diagnostic(

@@ -8,7 +8,9 @@ import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/di
 import { resolveReport, type ReportModel } from '../resolve/report.js';
 import { skeletonModel, type ReportSource } from '../render/fields.js';
 import { cachedTemplate, type Template } from '../render/template.js';
+import { unclosedFieldProblems, type FieldSource } from '../validate/field-rules.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
+import type { FieldRef } from '../model/field.js';
 
 /** Output formats. */
 export type Format = 'md' | 'docx';
@@ -114,6 +116,8 @@ export async function generateReport(
     return result;
   }
   const source: ReportSource = { skeleton: skeleton.markdown, fields: parts.fields };
+  result.diagnostics.push(...unclosedFieldProblems(source.fields, (ref) => fieldSource(project, loaded, ref)));
+  if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
   const meta = docxMeta(project, model, result.inputs);
   result.rendered = { markdown: rendered.markdown, source, meta, date };
@@ -169,6 +173,16 @@ function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): D
     customProperties,
     layout: project.config.layout,
   };
+}
+
+/** The file a Markdown field was written in, and its value there. */
+function fieldSource(project: Project, loaded: LoadedMeeting, ref: FieldRef): FieldSource | undefined {
+  if (ref.kind === 'position') {
+    const position = project.positions.get(ref.id);
+    return position?.position ? { file: position.file, raw: position.position.body } : undefined;
+  }
+  const raw = ref.field === 'outcome' ? loaded.meeting?.outcome : loaded.meeting?.background;
+  return raw === undefined ? undefined : { file: loaded.file, raw };
 }
 
 /** Template problems caused by the meeting's `template` field, so reported there. */

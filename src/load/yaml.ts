@@ -12,6 +12,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { fileTooLarge } from './limits.js';
 import { forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters } from './characters.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
@@ -51,6 +52,8 @@ const ERROR_RULES: Record<string, { rule: string; hint?: string }> = {
  */
 export function parseYaml(path: string, source: string): YamlFile {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const tooLarge = fileTooLarge(path, text);
+  if (tooLarge) return { path, text, bom: text !== source, data: undefined, diagnostics: [tooLarge], locate: () => undefined };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,

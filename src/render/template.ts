@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { forbiddenCharacters, placeInText } from '../load/characters.js';
+import { fileTooLarge } from '../load/limits.js';
 import { isInside, projectPath, readText } from '../load/files.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
@@ -79,6 +80,8 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   }
   const source = readText(absolute, path);
   files.unshift({ path, text: source });
+  const tooLarge = fileTooLarge(path, source);
+  if (tooLarge) return { diagnostics: [tooLarge] };
   diagnostics.push(...forbiddenCharacters(path, source, placeInText(source)));
   const compiled = compileSource(env, source, path, known);
   diagnostics.push(...compiled.diagnostics);

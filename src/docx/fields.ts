@@ -105,7 +105,8 @@ export function spliceReport(source: ReportSource, trees: readonly Root[] = pars
     for (const block of copy.children) block.data = { ...block.data, field: field.ref };
     return copy.children;
   };
-  expandBlocks(tree, { fieldBlocks, texts });
+  // A report with no fields of its own is one text: whatever looks like a placeholder in it is text.
+  if (source.fields.length) expandBlocks(tree, { fieldBlocks, texts });
   return tree;
 }
 

@@ -3,10 +3,11 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
 import { compileReportDocx, parseReportFields, type DocxMeta } from '../docx/index.js';
+import { fieldText } from '../docx/fields.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
-import { skeletonModel, type ReportSource } from '../render/fields.js';
+import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { unclosedFieldProblems, type FieldSource } from '../validate/field-rules.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
@@ -109,13 +110,7 @@ export async function generateReport(
   const rendered = compiled.template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
-  const parts = skeletonModel(model, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
-  const skeleton = compiled.template.render(parts.model);
-  if (skeleton.markdown === undefined) {
-    result.diagnostics.push(...skeleton.diagnostics);
-    return result;
-  }
-  const source: ReportSource = { skeleton: skeleton.markdown, fields: parts.fields };
+  const source = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   const fieldTrees = parseReportFields(source);
   result.diagnostics.push(...unclosedFieldProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
   if (hasErrors(result.diagnostics)) return result;
@@ -147,6 +142,24 @@ export async function generateReport(
     result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
   }
   return result;
+}
+
+/**
+ * The report in parts: the skeleton (the template rendered with a placeholder for each
+ * Markdown field) and the fields. The parts must give back the `.md` exactly; when they do
+ * not (text that already holds the placeholders' private-use characters, a template helper
+ * that changes a field), the whole report is the skeleton, with no fields of its own, and
+ * is parsed as one text as before.
+ */
+function reportSource(template: Template, model: ReportModel, markdown: string, files: FieldFiles): ReportSource {
+  if (!PLACEHOLDER_CHARS.test(markdown)) {
+    const parts = skeletonModel(model, files);
+    const skeleton = template.render(parts.model).markdown;
+    const texts = parts.fields.map((field) => fieldText(field.text));
+    const rebuilt = skeleton?.replace(PLACEHOLDER, (_match, index: string) => texts[Number(index)] ?? '');
+    if (skeleton !== undefined && rebuilt === markdown) return { skeleton, fields: parts.fields };
+  }
+  return { skeleton: markdown, fields: [] };
 }
 
 /** SOURCE_DATE_EPOCH when given, else the model's document date at midnight UTC: never the clock. */

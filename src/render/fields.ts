@@ -30,8 +30,11 @@ export interface FieldFiles {
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 
-/** Matches a placeholder; group 1 is the field's number. Private-use characters: never in real text. */
+/** Matches a placeholder; group 1 is the field's number. Private-use characters, all but never in real text. */
 export const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+
+/** The characters placeholders are made of. */
+export const PLACEHOLDER_CHARS = /[\uE000\uE001]/;
 
 /** The placeholder that stands for field number `index` in the skeleton. */
 export function fieldPlaceholder(index: number): string {

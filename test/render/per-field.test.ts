@@ -57,3 +57,21 @@ describe('field tags', () => {
     expect(headings.every((node) => node.data?.field === undefined)).toBe(true);
   });
 });
+
+describe('text that looks like a placeholder', () => {
+  it('is printed as written: the report is then parsed as one text', async () => {
+    const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { CHECK_BASE } = await import('../helpers/corpus.js');
+    const { tempDir } = await import('../helpers/project.js');
+    const { build } = await import('../../src/commands/build.js');
+    const { docxParts, part } = await import('../helpers/docx.js');
+    const dir = tempDir();
+    cpSync(CHECK_BASE, dir, { recursive: true });
+    const path = join(dir, 'positions/youth/youth-organisations.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Latvija atbalsta', 'Latvija \uE0000\uE001 atbalsta'));
+    const result = await build({ cwd: dir, inputs: ['meetings/2021-05-17-youth.yaml'], final: false, out: 'out', formats: ['md', 'docx'] });
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'out/IZMzin_170521_EYCS.md'), 'utf8')).toContain('Latvija \uE0000\uE001 atbalsta');
+    expect(part(docxParts(readFileSync(join(dir, 'out/IZMzin_170521_EYCS.docx'))), 'word/document.xml')).toContain('Latvija \uE0000\uE001 atbalsta');
+  });
+});

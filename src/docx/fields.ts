@@ -94,11 +94,16 @@ export function spliceReport(source: ReportSource, trees: readonly Root[] = pars
   const lines = new LineMap(source.skeleton, texts);
   const tree = parseMarkdownTree(source.skeleton);
   shiftPositions(tree, (line) => lines.reportLine(line));
+  const used = new Set<Root>();
   const fieldBlocks = (index: number, at: Position | undefined): RootContent[] => {
     const field = source.fields[index];
     const text = texts[index];
     if (!field || text === undefined) return [];
-    const copy = structuredClone(trees[index] ?? parseField(text));
+    const tree = trees[index] ?? parseField(text);
+    // A tree the cache still holds, or one already placed, is shared: change a copy of it.
+    const shared = used.has(tree) || parsed.get(text) === tree;
+    used.add(tree);
+    const copy = shared ? structuredClone(tree) : tree;
     const first = lines.reportLine(at?.start.line ?? 1);
     shiftPositions(copy, (line) => first + line - 1);
     scopeDefinitions(copy, field.ref);

@@ -75,3 +75,21 @@ describe('text that looks like a placeholder', () => {
     expect(part(docxParts(readFileSync(join(dir, 'out/IZMzin_170521_EYCS.docx'))), 'word/document.xml')).toContain('Latvija \uE0000\uE001 atbalsta');
   });
 });
+
+describe('the parse cache', () => {
+  it('parses a field once per process, and building a report leaves the cached tree as it was', async () => {
+    const { parseField, fieldText } = await import('../../src/docx/fields.js');
+    const { reportTree } = await import('../../src/docx/index.js');
+    const [report] = await renderedMeetings(REPO);
+    if (!report?.rendered) throw new Error('the example did not render');
+    const { source } = report.rendered;
+    const field = source.fields[1];
+    if (!field) throw new Error('the example has no second field');
+    const cached = parseField(fieldText(field.text));
+    const before = structuredClone(cached);
+    expect(parseField(fieldText(field.text))).toBe(cached);
+    const first = reportTree(source);
+    expect(cached).toEqual(before);
+    expect(reportTree(source)).toEqual(first);
+  });
+});

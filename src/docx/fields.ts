@@ -100,11 +100,11 @@ export function spliceReport(source: ReportSource, trees: readonly Root[] = pars
     const text = texts[index];
     if (!field || text === undefined) return [];
     const tree = trees[index] ?? parseField(text);
-    // A tree the cache still holds, or one already placed, is shared: change a copy of it.
-    const shared = used.has(tree) || parsed.get(text) === tree;
+    // A tree the cache holds is shared: change a copy. One placed already has been changed: parse afresh.
+    const cached = parsed.get(text) === tree;
+    const copy = cached ? structuredClone(tree) : used.has(tree) ? parseMarkdownTree(text) : tree;
     used.add(tree);
-    const copy = shared ? structuredClone(tree) : tree;
-    const first = lines.reportLine(at?.start.line ?? 1);
+    const first = at?.start.line ?? 1; // the skeleton's lines are already report lines
     shiftPositions(copy, (line) => first + line - 1);
     scopeDefinitions(copy, field.ref);
     for (const block of copy.children) block.data = { ...block.data, field: field.ref };

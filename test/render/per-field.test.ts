@@ -93,3 +93,19 @@ describe('the parse cache', () => {
     expect(reportTree(source)).toEqual(first);
   });
 });
+
+describe('a field placed twice', () => {
+  it('is the same in both places, whether its parse is cached or not', async () => {
+    const { fieldText, parseMarkdownTree, spliceReport } = await import('../../src/docx/fields.js');
+    const text = 'Skatīt [y].\n\n[y]: https://example.com\n\n- a\n- b';
+    const source = {
+      skeleton: 'Pirms.\n\n\uE0000\uE001\n\nStarpā.\n\n\uE0000\uE001\n',
+      fields: [{ ref: { kind: 'meeting' as const, id: 'm.yaml', field: 'background', file: 'm.yaml' }, text }],
+    };
+    const uncached = spliceReport(source, [parseMarkdownTree(fieldText(text))]);
+    expect(uncached).toEqual(spliceReport(source));
+    const identifiers = uncached.children.flatMap((node) => (node.type === 'definition' ? [node.identifier] : []));
+    expect(identifiers).toEqual(['meeting:m.yaml:background:y', 'meeting:m.yaml:background:y']);
+    expect(uncached.children.map((node) => node.position?.start.line)).toEqual([1, 3, 5, 7, 10, 12, 14, 16]);
+  });
+});

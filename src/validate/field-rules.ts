@@ -34,7 +34,8 @@ export function unclosedFieldProblems(
     const found = unclosedAtEnd(fieldText(text), tree);
     if (!found) return;
     const source = sourceOf(ref);
-    const place = source ? placeInFile(source, ref.field, originalLine(text, found.line), found.column) : undefined;
+    const opening = (fieldText(text).split('\n')[found.line - 1] ?? '').trim();
+    const place = source ? placeInFile(source, ref.field, { line: originalLine(text, found.line), column: found.column }, opening) : undefined;
     problems.push(
       diagnostic(
         ref.file,
@@ -61,19 +62,25 @@ function originalLine(normalised: string, line: number): number {
 }
 
 /**
- * Where line `line`, column `column` of a field's text sits in its YAML file. Lines of a
- * block scalar (`|`, `>`) are found under its indicator; other scalars point at their start.
+ * Where a place in a field's text sits in its YAML file: under a block scalar's indicator
+ * (`|`, `>`), the line that holds `opening` (the construct's first line); other scalars
+ * point at their start.
  */
-function placeInFile(source: FieldSource, field: string, line: number, column: number): Place | undefined {
+function placeInFile(source: FieldSource, field: string, at: Place, opening: string): Place | undefined {
   const value = source.file.locate(field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step)));
   if (!value) return undefined;
   const fileLines = source.file.text.split(/\r?\n/);
   const indicator = fileLines[value.line - 1]?.slice(value.column - 1) ?? '';
-  if (!/^[|>]/.test(indicator)) return line === 1 ? { line: value.line, column: value.column + column } : value;
+  if (!/^[|>]/.test(indicator)) return at.line === 1 ? { line: value.line, column: value.column + at.column } : value;
   const leadingNewlines = /^\n*/.exec(source.raw.replace(/\r\n?/g, '\n'))?.[0].length ?? 0;
-  const fileLine = value.line + leadingNewlines + line;
-  const indent = /^ */.exec(fileLines[fileLine - 1] ?? '')?.[0].length ?? 0;
-  return { line: fileLine, column: indent + column };
+  let fileLine = value.line + leadingNewlines + at.line;
+  // A folded scalar (`>`) joins lines, so its lines are not the field's: find the opening line itself.
+  if (!fileLines[fileLine - 1]?.includes(opening)) {
+    const found = fileLines.findIndex((text, index) => index >= value.line && text.trim().startsWith(opening));
+    if (found >= 0) fileLine = found + 1;
+  }
+  const text = fileLines[fileLine - 1] ?? '';
+  return { line: fileLine, column: Math.max(1, text.indexOf(opening) + 1) };
 }
 
 function lineAt(text: string, offset: number): number {

@@ -54,6 +54,13 @@ describe('a Markdown field cannot run past its end (markdown/unclosed)', () => {
     expect(where(checked.diagnostics)).toEqual([[MEETING, 18, 3]]);
   });
 
+  test('in a folded outcome (`>-`), at the line where the comment opens', async () => {
+    const meeting = `${base(MEETING)}outcome: >-\n  Rezultātus izmantos secinājumos.\n\n  Vēl viens teikums.\n\n  <!-- komentārs\n`;
+    const line = meeting.split('\n').indexOf('  <!-- komentārs') + 1;
+    const { checked } = await checkAndBuild({ [MEETING]: meeting });
+    expect(where(checked.diagnostics)).toEqual([[MEETING, line, 3]]);
+  });
+
   test('closed constructs are fine, and the next question is still a question', async () => {
     const { checked, built } = await checkAndBuild(withBody('\n<!-- a note -->\n\n```\ncode\n```'));
     expect(where(checked.diagnostics)).toEqual([]);

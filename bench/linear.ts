@@ -22,7 +22,9 @@ export interface LinearOptions {
 }
 
 /**
- * Issue 11 target 5, cost linear in size: builds (md + docx) one meeting with each number
+ * Issue 11 target 5, cost linear in size (run it on its own, after `npm run build`:
+ * `npx esbuild bench/linear.ts --bundle --platform=node --format=esm --packages=external
+ * --outfile=node_modules/.cache/briefing-bench/linear.mjs && node node_modules/.cache/briefing-bench/linear.mjs [sizes…]`): builds (md + docx) one meeting with each number
  * of questions (each answered by a position of its own, sized like the example's) and one
  * meeting whose single answer is a position of `positionMegabytes`; returns each build's
  * wall time and peak RSS. The target: 10,000 questions within 12× the time of 1,000, and a

@@ -6,13 +6,14 @@ import { VFile } from 'vfile';
 import type { ReportSource } from '../render/fields.js';
 import { remarkDocx, type DocxMeta } from './compile.js';
 import { spliceReport } from './fields.js';
-export { parseReportFields } from './fields.js';
 import { packDocx } from './pack.js';
 
 export type { DocxMeta } from './compile.js';
 export { remarkDocx } from './compile.js';
 export type { BlockRevision, Deletion, Insertion } from './nodes.js';
 export type { FieldRef } from '../model/field.js';
+export type { MarkdownField, ReportSource } from '../render/fields.js';
+export { parseReportFields } from './fields.js';
 
 /** DOCX bytes plus what the conversion could not carry over. */
 export interface DocxResult {

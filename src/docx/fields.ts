@@ -12,6 +12,8 @@ import { listKindInSource } from './numbering.js';
 
 /** How many parsed fields a process keeps: enough for the positions of a large batch, bounded in memory. */
 const CACHE_LIMIT = 512;
+/** Fields longer than this are not kept: they are rarely shared, and copying them out of the cache costs more than it saves. */
+const CACHE_TEXT_LIMIT = 256 * 1024;
 const parsed = new Map<string, Root>();
 
 /**
@@ -69,6 +71,7 @@ export function parseField(text: string): Root {
   const known = parsed.get(text);
   if (known) return known;
   const tree = parseMarkdownTree(text);
+  if (text.length > CACHE_TEXT_LIMIT) return tree;
   if (parsed.size >= CACHE_LIMIT) {
     const oldest = parsed.keys().next();
     if (!oldest.done) parsed.delete(oldest.value);

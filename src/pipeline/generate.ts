@@ -2,17 +2,21 @@ import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Layout, Position } from '../model/index.js';
-import { compileDocx, type DocxMeta } from '../docx/index.js';
+import { compileReportDocx, parseReportFields, type DocxMeta } from '../docx/index.js';
+import { fieldText } from '../docx/fields.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
 import { layoutFor } from '../render/front-matter.js';
+import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { cachedTemplate, type Template } from '../render/template.js';
+import { unclosedFieldProblems, type FieldSource } from '../validate/field-rules.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
+import type { FieldRef } from '../model/field.js';
 
 /** Output formats. */
 export type Format = 'md' | 'docx' | 'pdf';
@@ -61,8 +65,11 @@ export interface GeneratedReport {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
   inputs: ReportInputs;
-  /** The rendered report and how its DOCX is laid out: present once rendering succeeded (used by `diff`). */
-  rendered?: { markdown: string; meta: DocxMeta; date: Date };
+  /**
+   * The rendered report and how its DOCX is laid out: present once rendering succeeded (used by
+   * `diff`). `source` is the same report in parts (skeleton and Markdown fields): see `reportTree`.
+   */
+  rendered?: { markdown: string; source: ReportSource; meta: DocxMeta; date: Date };
 }
 
 /** Compiled templates by name, shared by the meetings of one run. */
@@ -111,13 +118,17 @@ export async function generateReport(
   const rendered = compiled.template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
+  const source = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
+  const fieldTrees = parseReportFields(source);
+  result.diagnostics.push(...unclosedFieldProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
+  if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
   const layout = layoutFor(project.config.layout, compiled.template.layout);
   const reference = referenceFor(project, compiled.template, layout);
   result.diagnostics.push(...reference.diagnostics);
   if (hasErrors(reference.diagnostics)) return result;
   const meta = docxMeta(layout, reference.reference, model, result.inputs);
-  result.rendered = { markdown: rendered.markdown, meta, date };
+  result.rendered = { markdown: rendered.markdown, source, meta, date };
 
   if (options.formats.includes('md')) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
@@ -125,7 +136,7 @@ export async function generateReport(
   // The PDF is made from the DOCX: compiled (and its warnings given) even when only the PDF is wanted.
   const pdf = options.formats.includes('pdf') ? options.pdf : undefined;
   if (options.formats.includes('docx') || options.formats.includes('pdf')) {
-    const docx = await compileDocx(rendered.markdown, meta, date);
+    const docx = await compileReportDocx(source, meta, date, fieldTrees);
     for (const warning of docx.warnings) {
       result.diagnostics.push(
         diagnostic(
@@ -177,6 +188,24 @@ export function referenceFor(project: Project, template: Template, layout: Layou
   return loaded;
 }
 
+/**
+ * The report in parts: the skeleton (the template rendered with a placeholder for each
+ * Markdown field) and the fields. The parts must give back the `.md` exactly; when they do
+ * not (text that already holds the placeholders' private-use characters, a template helper
+ * that changes a field), the whole report is the skeleton, with no fields of its own, and
+ * is parsed as one text as before.
+ */
+function reportSource(template: Template, model: ReportModel, markdown: string, files: FieldFiles): ReportSource {
+  if (!PLACEHOLDER_CHARS.test(markdown)) {
+    const parts = skeletonModel(model, files);
+    const skeleton = template.render(parts.model).markdown;
+    const texts = parts.fields.map((field) => fieldText(field.text));
+    const rebuilt = skeleton?.replace(PLACEHOLDER, (_match, index: string) => texts[Number(index)] ?? '');
+    if (skeleton !== undefined && rebuilt === markdown) return { skeleton, fields: parts.fields };
+  }
+  return { skeleton: markdown, fields: [] };
+}
+
 /** SOURCE_DATE_EPOCH when given, else the model's document date at midnight UTC: never the clock. */
 export function documentDate(model: ReportModel, options: Pick<GenerateOptions, 'sourceDateEpoch'>): Date {
   if (options.sourceDateEpoch !== undefined) return new Date(options.sourceDateEpoch * 1000);
@@ -203,6 +232,16 @@ function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, model: R
     layout,
     ...(reference ? { reference } : {}),
   };
+}
+
+/** The file a Markdown field was written in, and its value there. */
+function fieldSource(project: Project, loaded: LoadedMeeting, ref: FieldRef): FieldSource | undefined {
+  if (ref.kind === 'position') {
+    const position = project.positions.get(ref.id);
+    return position?.position ? { file: position.file, raw: position.position.body } : undefined;
+  }
+  const raw = ref.field === 'outcome' ? loaded.meeting?.outcome : loaded.meeting?.background;
+  return raw === undefined ? undefined : { file: loaded.file, raw };
 }
 
 /** Template problems caused by the meeting's `template` field, so reported there. */

@@ -1,12 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { forbiddenCharacters, placeInText } from '../load/characters.js';
+import { fileTooLarge } from '../load/limits.js';
 import { isInside, projectPath, readText } from '../load/files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
 import { partialCycles, staticTemplateProblems, templateOutsideFolder } from './template-checks.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 
 /** File name ending of templates: `informative-report.lv.md.hbs`. */
@@ -73,6 +75,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       const partialPath = projectPath(root, partialAbsolute);
       const source = readText(partialAbsolute, partialPath);
       files.push({ path: partialPath, text: source });
+      diagnostics.push(...forbiddenCharacters(partialPath, source, placeInText(source)));
       const compiled = compileSource(env, source, partialPath, known);
       diagnostics.push(...compiled.diagnostics);
       if (compiled.fn) {
@@ -83,6 +86,9 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   }
   const source = readText(absolute, path);
   files.unshift({ path, text: source });
+  const tooLarge = fileTooLarge(path, source);
+  if (tooLarge) return { diagnostics: [tooLarge] };
+  diagnostics.push(...forbiddenCharacters(path, source, placeInText(source)));
   const own = splitFrontMatter(source, path);
   const compiled = compileSource(env, own.body, path, known);
   diagnostics.push(...own.diagnostics, ...compiled.diagnostics);
@@ -250,7 +256,7 @@ function escapeValue(env: typeof Handlebars, value: unknown, atLineStart: boolea
 
 /** Collapses the blank lines that block helpers leave, and ends with one newline. */
 function tidyMarkdown(markdown: string): string {
-  return `${markdown.replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? m : '\n')).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${tidyLines(markdown).trim()}\n`;
 }
 
 function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnostic {

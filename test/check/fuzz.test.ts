@@ -57,6 +57,12 @@ const anyValue = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), { maxKeys: 2 }),
 );
 
+/** Shapes that once broke a report from inside one field: unclosed constructs, characters XML forbids, shared labels. */
+const MARKDOWN_SHAPES = [
+  '<!-- ', '```', '~~~~', '<pre>', '<?x', '<![CDATA[', '<!DOCTYPE', '<script>', '\uFFFE', '\uFFFF', '\u0000', '\u0001', '\u000B',
+  '[x]: https://example.com', '[x]', '[^1]', '[^1]: piezīme', '> ', '1. ', '   ', '\\',
+];
+
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete-key' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('wrong-type' as const), pick: fc.nat(), value: anyValue }),
@@ -64,6 +70,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 12 }) }),
   fc.record({ kind: fc.constant('lines' as const), from: fc.nat(), to: fc.nat(), op: fc.constantFrom('delete', 'duplicate', 'swap', 'tab') }),
   fc.record({ kind: fc.constant('shape' as const), shape: fc.constantFrom(...Object.keys(SHAPES)), at: fc.nat() }),
+  fc.record({ kind: fc.constant('markdown' as const), at: fc.nat(), snippet: fc.constantFrom(...MARKDOWN_SHAPES) }),
 );
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -105,6 +112,14 @@ function mutate(text: string, m: Mutation): string | Buffer {
     }
     case 'shape':
       return SHAPES[m.shape]?.(text, m.at) ?? text;
+    case 'markdown': {
+      // At the start of a line inside a block scalar (indented), where Markdown fields are written.
+      const lines = text.split('\n');
+      const indented = lines.flatMap((line, index) => (/^ {2}\S/.test(line) ? [index] : []));
+      const index = indented[m.at % Math.max(1, indented.length)] ?? 0;
+      lines[index] = `  ${m.snippet}${(lines[index] ?? '').trimStart()}`;
+      return lines.join('\n');
+    }
     case 'lines': {
       const lines = text.split('\n');
       const from = m.from % lines.length;

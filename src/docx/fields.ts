@@ -1,0 +1,269 @@
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+type Position = NonNullable<Root['position']>;
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { FieldRef } from '../model/field.js';
+import { tidyLines } from '../render/escape.js';
+import { PLACEHOLDER, type ReportSource } from '../render/fields.js';
+import { markdownChunks } from './chunks.js';
+import { unclosedAtEnd } from './unclosed.js';
+import { listKindInSource } from './numbering.js';
+
+/** How many parsed fields a process keeps: enough for the positions of a large batch, bounded in memory. */
+const CACHE_LIMIT = 512;
+/** Fields longer than this are not kept: they are rarely shared, and copying them out of the cache costs more than it saves. */
+const CACHE_TEXT_LIMIT = 256 * 1024;
+const parsed = new Map<string, Root>();
+
+/**
+ * Markdown → syntax tree with remark and GFM, every list marked with its kind
+ * (`data.listKind`), so the tree compiles without its source text. A long text is parsed
+ * in pieces (see `markdownChunks`; `chunkSize` is for tests), which gives the same tree.
+ */
+export function parseMarkdownTree(markdown: string, chunkSize?: number): Root {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  const chunks = markdownChunks(markdown, chunkSize);
+  const trees: Root[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let chunk = chunks[i];
+    if (!chunk) break;
+    let tree = processor.parse(chunk.text);
+    if (i < chunks.length - 1 && unclosedAtEnd(chunk.text, tree)) {
+      // The piece ends inside a code block or HTML block that goes on: parse the rest as one.
+      chunk = { ...chunk, text: markdown.slice(chunk.offset) };
+      tree = processor.parse(chunk.text);
+      i = chunks.length;
+    }
+    markListKinds(tree, chunk.text);
+    if (chunk.offset > 0) shiftPoints(tree, chunk.line - 1, chunk.offset);
+    trees.push(tree);
+  }
+  const [first] = trees;
+  if (!first || trees.length === 1) return first ?? processor.parse('');
+  const start = first.position?.start;
+  const end = trees.at(-1)?.position?.end;
+  return { type: 'root', children: trees.flatMap((tree) => tree.children), ...(start && end ? { position: { start, end } } : {}) };
+}
+
+/** Moves a piece's positions to where the piece sits in the whole text. */
+function shiftPoints(tree: Root, lines: number, offset: number): void {
+  walk(tree, (node) => {
+    if (!node.position) return;
+    const { start, end } = node.position;
+    node.position = {
+      start: { line: start.line + lines, column: start.column, ...(start.offset === undefined ? {} : { offset: start.offset + offset }) },
+      end: { line: end.line + lines, column: end.column, ...(end.offset === undefined ? {} : { offset: end.offset + offset }) },
+    };
+  });
+}
+
+/** A field's text as the rendered report prints it: the report's line tidying applied. */
+export function fieldText(text: string): string {
+  return tidyLines(`${text}\n`).slice(0, -1);
+}
+
+/**
+ * The parse of one field's text, cached by the text within the process (a batch parses a
+ * position that several meetings include once). Callers must not change the tree: clone it.
+ */
+export function parseField(text: string): Root {
+  const known = parsed.get(text);
+  if (known) return known;
+  const tree = parseMarkdownTree(text);
+  if (text.length > CACHE_TEXT_LIMIT) return tree;
+  if (parsed.size >= CACHE_LIMIT) {
+    const oldest = parsed.keys().next();
+    if (!oldest.done) parsed.delete(oldest.value);
+  }
+  parsed.set(text, tree);
+  return tree;
+}
+
+/** The tree of each field of a report, in the order of `source.fields` (a field printed twice is parsed once). */
+export function parseReportFields(source: ReportSource): Root[] {
+  return source.fields.map((field) => parseField(fieldText(field.text)));
+}
+
+/**
+ * The report's syntax tree: the skeleton parsed once, each field parsed on its own and
+ * spliced in where its placeholder stands. A placeholder that is a paragraph of its own
+ * becomes the field's blocks, each tagged with `data.field`; one inside a line of text
+ * takes the field's first paragraph inline and puts its other blocks after that block.
+ * Line numbers are those of the rendered Markdown, so messages point into the `.md`.
+ */
+export function spliceReport(source: ReportSource, trees: readonly Root[] = parseReportFields(source)): Root {
+  const texts = source.fields.map((field) => fieldText(field.text));
+  const lines = new LineMap(source.skeleton, texts);
+  const tree = parseMarkdownTree(source.skeleton);
+  shiftPositions(tree, (line) => lines.reportLine(line));
+  const used = new Set<Root>();
+  const fieldBlocks = (index: number, at: Position | undefined): RootContent[] => {
+    const field = source.fields[index];
+    const text = texts[index];
+    if (!field || text === undefined) return [];
+    const tree = trees[index] ?? parseField(text);
+    // A tree the cache holds is shared: change a copy. One placed already has been changed: parse afresh.
+    const cached = parsed.get(text) === tree;
+    const copy = cached ? structuredClone(tree) : used.has(tree) ? parseMarkdownTree(text) : tree;
+    used.add(tree);
+    const first = at?.start.line ?? 1; // the skeleton's lines are already report lines
+    shiftPositions(copy, (line) => first + line - 1);
+    scopeDefinitions(copy, field.ref);
+    for (const block of copy.children) block.data = { ...block.data, field: field.ref };
+    return copy.children;
+  };
+  // A report with no fields of its own is one text: whatever looks like a placeholder in it is text.
+  if (source.fields.length) expandBlocks(tree, { fieldBlocks, texts });
+  return tree;
+}
+
+interface Splicer {
+  fieldBlocks(index: number, at: Position | undefined): RootContent[];
+  texts: readonly string[];
+}
+
+/** Rebuilds a container's children with each field in place (one new array: splicing in place grew with the square of the size). */
+function expandBlocks(container: Parent, splicer: Splicer): void {
+  const children: RootContent[] = [];
+  for (const child of container.children) {
+    const whole = wholeField(child);
+    if (whole !== undefined) {
+      for (const block of splicer.fieldBlocks(whole, child.position)) children.push(block);
+      continue;
+    }
+    const overflow: RootContent[] = [];
+    expandNode(child, splicer, overflow);
+    children.push(child);
+    for (const block of overflow) children.push(block);
+  }
+  container.children = children;
+}
+
+function expandNode(node: Nodes, splicer: Splicer, overflow: RootContent[]): void {
+  if ('value' in node && node.type !== 'text') {
+    node.value = node.value.replace(PLACEHOLDER, (_match, index: string) => splicer.texts[Number(index)] ?? '');
+  }
+  if (!('children' in node)) return;
+  if (node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+    expandBlocks(node, splicer);
+    return;
+  }
+  if (node.type === 'list' || node.type === 'table' || node.type === 'tableRow') {
+    for (const child of node.children) expandNode(child, splicer, overflow);
+    return;
+  }
+  node.children = expandPhrasing(node.children, splicer, overflow);
+}
+
+function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow: RootContent[]): PhrasingContent[] {
+  const result: PhrasingContent[] = [];
+  for (const child of children) {
+    if (child.type !== 'text' || !child.value.includes('\uE000')) {
+      expandNode(child, splicer, overflow);
+      result.push(child);
+      continue;
+    }
+    let last = 0;
+    for (const match of child.value.matchAll(PLACEHOLDER)) {
+      pushText(result, child.value.slice(last, match.index));
+      last = match.index + match[0].length;
+      const blocks = splicer.fieldBlocks(Number(match[1]), child.position);
+      const [first, ...rest] = blocks;
+      if (first?.type === 'paragraph') {
+        for (const inline of first.children) {
+          if (inline.type === 'text') pushText(result, inline.value);
+          else result.push(inline);
+        }
+        overflow.push(...rest);
+      } else overflow.push(...blocks);
+    }
+    pushText(result, child.value.slice(last));
+  }
+  return result;
+}
+
+/** Adds text, joined to a text just before it, as one parse of the whole line would have it. */
+function pushText(result: PhrasingContent[], value: string): void {
+  if (value === '') return;
+  const previous = result.at(-1);
+  if (previous?.type === 'text') previous.value += value;
+  else result.push({ type: 'text', value });
+}
+
+/** The field number when the node is a paragraph holding nothing but one placeholder. */
+function wholeField(node: RootContent): number | undefined {
+  if (node.type !== 'paragraph' || node.children.length !== 1) return undefined;
+  const only = node.children[0];
+  if (only?.type !== 'text') return undefined;
+  const match = /^\s*\uE000(\d+)\uE001\s*$/.exec(only.value);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Link reference definitions belong to their field: `[x]` in one position never uses another's `[x]:`. */
+function scopeDefinitions(tree: Root, ref: FieldRef): void {
+  const scope = `${ref.kind}:${ref.id}:${ref.field}:`;
+  walk(tree, (node) => {
+    if (node.type === 'definition' || node.type === 'linkReference' || node.type === 'imageReference') {
+      node.identifier = scope + node.identifier;
+    }
+  });
+}
+
+function markListKinds(tree: Root, source: string): void {
+  walk(tree, (node) => {
+    if (node.type === 'list') node.data = { ...node.data, listKind: listKindInSource(node, source) };
+  });
+}
+
+function shiftPositions(tree: Root, line: (line: number) => number): void {
+  walk(tree, (node) => {
+    if (!node.position) return;
+    const { start, end } = node.position;
+    node.position = { start: { line: line(start.line), column: start.column }, end: { line: line(end.line), column: end.column } };
+  });
+}
+
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child, visit);
+}
+
+/** Skeleton line → line of the rendered report, where each field before it takes its own lines. */
+class LineMap {
+  private readonly starts: number[] = [];
+  private readonly extra: number[] = [];
+
+  constructor(skeleton: string, texts: readonly string[]) {
+    let line = 1;
+    let scanned = 0;
+    let added = 0;
+    for (const match of skeleton.matchAll(PLACEHOLDER)) {
+      line += countLines(skeleton, scanned, match.index);
+      scanned = match.index;
+      this.starts.push(line);
+      this.extra.push(added);
+      added += countLines(texts[Number(match[1])] ?? '', 0, Infinity);
+    }
+    this.starts.push(Infinity);
+    this.extra.push(added);
+  }
+
+  /** The report line of skeleton line `line`. */
+  reportLine(line: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.starts[middle] ?? Infinity) < line) low = middle + 1;
+      else high = middle;
+    }
+    return line + (this.extra[low] ?? 0);
+  }
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}

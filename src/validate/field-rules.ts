@@ -1,0 +1,90 @@
+import type { Root } from 'mdast';
+import { fieldText } from '../docx/fields.js';
+import { unclosedAtEnd } from '../docx/unclosed.js';
+import type { YamlFile } from '../load/yaml.js';
+import type { FieldRef } from '../model/field.js';
+import type { MarkdownField } from '../render/fields.js';
+import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+
+/** A Markdown field with the file it was written in and its text as written there. */
+export interface FieldSource {
+  file: YamlFile;
+  /** The field's value as loaded, before the report's normalisation. */
+  raw: string;
+}
+
+/**
+ * `markdown/unclosed`: a field that ends inside a fenced code block, an HTML comment or
+ * another HTML block that only its own end marker closes. In the Markdown report it would
+ * swallow the questions, the clearance line and the signature after it, so it is an error
+ * at the line where the construct opens. Each field is reported once.
+ */
+export function unclosedFieldProblems(
+  fields: readonly MarkdownField[],
+  trees: readonly Root[],
+  sourceOf: (ref: FieldRef) => FieldSource | undefined,
+): Diagnostic[] {
+  const seen = new Set<string>();
+  const problems: Diagnostic[] = [];
+  fields.forEach(({ ref, text }, index) => {
+    const key = `${ref.file}\u0000${ref.field}`;
+    const tree = trees[index];
+    if (seen.has(key) || !tree) return;
+    seen.add(key);
+    const found = unclosedAtEnd(fieldText(text), tree);
+    if (!found) return;
+    const source = sourceOf(ref);
+    const opening = (fieldText(text).split('\n')[found.line - 1] ?? '').trim();
+    const place = source ? placeInFile(source, ref.field, { line: originalLine(text, found.line), column: found.column }, opening) : undefined;
+    problems.push(
+      diagnostic(
+        ref.file,
+        place,
+        'error',
+        'markdown/unclosed',
+        `\`${ref.field}\` ends inside ${found.what} that is never closed; it would swallow the rest of the report.`,
+        `Close it with ${found.close} before the end of \`${ref.field}\`, or remove it.`,
+      ),
+    );
+  });
+  return problems;
+}
+
+/** Line `line` of the printed field (runs of blank lines made one) → line of the field as normalised. */
+function originalLine(normalised: string, line: number): number {
+  let removed = 0;
+  for (const run of normalised.matchAll(/\n{3,}/g)) {
+    const runLine = lineAt(normalised, run.index) - removed;
+    if (runLine >= line) break;
+    removed += run[0].length - 2;
+  }
+  return line + removed;
+}
+
+/**
+ * Where a place in a field's text sits in its YAML file: under a block scalar's indicator
+ * (`|`, `>`), the line that holds `opening` (the construct's first line); other scalars
+ * point at their start.
+ */
+function placeInFile(source: FieldSource, field: string, at: Place, opening: string): Place | undefined {
+  const value = source.file.locate(field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step)));
+  if (!value) return undefined;
+  const fileLines = source.file.text.split(/\r?\n/);
+  const indicator = fileLines[value.line - 1]?.slice(value.column - 1) ?? '';
+  if (!/^[|>]/.test(indicator)) return at.line === 1 ? { line: value.line, column: value.column + at.column } : value;
+  const leadingNewlines = /^\n*/.exec(source.raw.replace(/\r\n?/g, '\n'))?.[0].length ?? 0;
+  let fileLine = value.line + leadingNewlines + at.line;
+  // A folded scalar (`>`) joins lines, so its lines are not the field's: find the opening line itself.
+  if (!fileLines[fileLine - 1]?.includes(opening)) {
+    const found = fileLines.findIndex((text, index) => index >= value.line && text.trim().startsWith(opening));
+    if (found >= 0) fileLine = found + 1;
+  }
+  const text = fileLines[fileLine - 1] ?? '';
+  return { line: fileLine, column: Math.max(1, text.indexOf(opening) + 1) };
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}

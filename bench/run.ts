@@ -184,7 +184,7 @@ async function diff(): Promise<Figure> {
   return { ...figure, briefing: ms, baseline: { name: 'node -e 0', value: node }, ratio: ms / node, met: ms < 150, ...(note ? { note } : {}) };
 }
 
-const figures = [await singleBuild(), ...(await startUp()), ...(await batch()), ...(await linearFigures({ repo: REPO, cli: CLI, quick: QUICK, scratch })), await diff()];
+const figures = [await singleBuild(), ...(await startUp()), ...(await batch()), ...(await linearFigures({ repo: REPO, quick: QUICK })), await diff()];
 const node = spawnSync('node', ['--version'], { encoding: 'utf8' }).stdout.trim();
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',

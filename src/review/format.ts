@@ -1,0 +1,67 @@
+import { diffWordsWithSpace } from 'diff';
+import type { FieldOutcome, ReviewResult } from '../commands/review.js';
+
+/** The colours the listing uses; chalk fits. */
+export interface Painter {
+  red(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+/**
+ * The listing of `briefing review`: per field, who changed it and when, a word diff
+ * (`[-deleted-]{+inserted+}`, coloured on a terminal), the comments, and what `--accept`
+ * wrote; then the changes outside every field, which are not applied.
+ */
+export function formatReview(result: ReviewResult, paint: Painter): string[] {
+  const lines: string[] = [];
+  if (!result.fields.length && !result.outside.length) return [`${result.docx}: no tracked changes or comments`];
+  lines.push(`${result.docx} (built from ${result.meeting})${result.ministry ? `, reviewed by ${result.ministry}` : ''}`);
+  for (const field of result.fields) lines.push('', ...formatField(field, paint));
+  if (result.outside.length) {
+    lines.push('', paint.bold('Not applicable (generated text, not from any position or meeting field):'));
+    for (const change of result.outside) {
+      lines.push(`  “${change.text}”: ${who(change.revisions.map((r) => ({ author: r.author, date: r.date })).concat(change.comments))}`);
+      for (const comment of change.comments) lines.push(`    ${paint.dim(`${comment.author}:`)} ${comment.text}`);
+    }
+  }
+  return lines;
+}
+
+function formatField(field: FieldOutcome, paint: Painter): string[] {
+  const { field: ref } = field;
+  const title = ref.kind === 'position' ? `position ${ref.id} v${ref.version ?? '?'} (${ref.file}) ${ref.field}` : `meeting ${ref.file} ${ref.field}`;
+  const lines = [paint.bold(title), `  ${who([...field.revisions, ...field.comments])}`];
+  const before = field.before.join('\n\n');
+  const after = field.after.join('\n\n');
+  if (before !== after) {
+    let text = '';
+    for (const part of diffWordsWithSpace(before, after)) {
+      if (part.added) text += paint.green(`{+${part.value}+}`);
+      else if (part.removed) text += paint.red(`[-${part.value}-]`);
+      else text += part.value;
+    }
+    lines.push(...changedParagraphs(text).map((p) => `  ${p}`));
+  } else if (field.revisions.length) lines.push('  (formatting only)');
+  for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${comment.author}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${comment.text}`);
+  for (const note of field.notes) lines.push(`  ${paint.dim(`note: ${note}`)}`);
+  if (field.newVersion !== undefined) lines.push(`  ${paint.green('written')} as version ${field.newVersion}`);
+  if (field.clearance) lines.push(`  ${paint.green('recorded')} clearance ${field.clearance}`);
+  return lines;
+}
+
+/** Only the paragraphs of the diff that hold a change. */
+function changedParagraphs(text: string): string[] {
+  return text.split('\n\n').filter((p) => p.includes('{+') || p.includes('[-'));
+}
+
+function who(marks: readonly { author: string; date: string }[]): string {
+  const seen = new Map<string, string>();
+  for (const mark of marks) {
+    const day = mark.date.slice(0, 10);
+    const latest = seen.get(mark.author) ?? '';
+    if (!seen.has(mark.author) || day > latest) seen.set(mark.author, day);
+  }
+  return [...seen].map(([author, day]) => (day ? `${author || 'unknown'}, ${day}` : author || 'unknown')).join('; ');
+}

@@ -1,0 +1,246 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { child, descendants, elements, parseXml, plainText, type XmlElement } from './xml.js';
+
+/** A tracked change: who made it and when. */
+export interface Revision {
+  kind: 'ins' | 'del';
+  author: string;
+  /** ISO 8601 as Word writes it, or '' when the application wrote none. */
+  date: string;
+}
+
+/** A piece of a paragraph's text with its formatting and tracked change, if any. */
+export interface Piece {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  /** The target of the hyperlink the text is in. */
+  link?: string;
+  /** A footnote reference: the footnote's id in the DOCX (the text is then empty). */
+  footnote?: string;
+  revision: Revision | null;
+  /** The reviewer changed the formatting with track changes on (`w:rPrChange`). */
+  formatChanged: Revision | null;
+}
+
+/** One paragraph of the body as the reviewer left it. */
+export interface ReviewedParagraph {
+  pieces: Piece[];
+  /** The paragraph mark is a tracked insertion (a split) or deletion (a join). */
+  mark: Revision | null;
+  /** Numbered or bulleted, as its numbering definition says; null when not in a list. */
+  list: 'number' | 'bullet' | null;
+  /** Bookmark names open anywhere in the paragraph. */
+  bookmarks: string[];
+  /** Ids of comments anchored in the paragraph. */
+  comments: string[];
+}
+
+/** A comment: author, date and text. */
+export interface ReviewComment {
+  id: string;
+  author: string;
+  date: string;
+  text: string;
+}
+
+/** What `review` reads from a DOCX: custom properties, body paragraphs and comments. */
+export interface ReviewedDocument {
+  properties: Map<string, string>;
+  paragraphs: ReviewedParagraph[];
+  comments: Map<string, ReviewComment>;
+}
+
+/** Thrown when the bytes are not a DOCX at all; the command turns it into a clear message. */
+export class NotADocxError extends Error {}
+
+/**
+ * Reads a DOCX as a reviewer left it, tracked changes and comments included. The zip is
+ * opened with fflate and each part parsed with saxes: mammoth and its kind resolve
+ * tracked changes away, and review needs them.
+ */
+export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new NotADocxError('not a zip file');
+  }
+  const part = (name: string): XmlElement | undefined => {
+    const entry = files[name];
+    return entry ? parseXml(strFromU8(entry)) : undefined;
+  };
+  const document = part('word/document.xml');
+  if (!document) throw new NotADocxError('no word/document.xml in it');
+  const relationships = new Map(descendants(part('word/_rels/document.xml.rels') ?? emptyPart(), 'Relationship').map((r) => [r.attributes.Id ?? '', r.attributes.Target ?? '']));
+  const numbering = numberingKinds(part('word/numbering.xml'));
+  const body = descendants(document, 'w:body')[0] ?? emptyPart();
+  return {
+    properties: customProperties(part('docProps/custom.xml')),
+    paragraphs: new BodyReader(relationships, numbering).read(body),
+    comments: comments(part('word/comments.xml')),
+  };
+}
+
+function emptyPart(): XmlElement {
+  return { name: '#empty', attributes: {}, children: [] };
+}
+
+function customProperties(custom: XmlElement | undefined): Map<string, string> {
+  const result = new Map<string, string>();
+  if (!custom) return result;
+  for (const property of descendants(custom, 'property')) {
+    const value = elements(property)[0];
+    const text = value ? value.children.filter((c): c is string => typeof c === 'string').join('') : '';
+    result.set(property.attributes.name ?? '', text);
+  }
+  return result;
+}
+
+function comments(part: XmlElement | undefined): Map<string, ReviewComment> {
+  const result = new Map<string, ReviewComment>();
+  if (!part) return result;
+  for (const comment of descendants(part, 'w:comment')) {
+    const id = comment.attributes['w:id'] ?? '';
+    result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: comment.attributes['w:date'] ?? '', text: plainText(comment).trim() });
+  }
+  return result;
+}
+
+/** numId → whether its first level is a bullet or a number. */
+function numberingKinds(numbering: XmlElement | undefined): Map<string, 'number' | 'bullet'> {
+  const result = new Map<string, 'number' | 'bullet'>();
+  if (!numbering) return result;
+  const abstract = new Map<string, 'number' | 'bullet'>();
+  for (const definition of descendants(numbering, 'w:abstractNum')) {
+    const first = elements(definition, 'w:lvl')[0];
+    const format = child(first, 'w:numFmt')?.attributes['w:val'];
+    abstract.set(definition.attributes['w:abstractNumId'] ?? '', format === 'bullet' ? 'bullet' : 'number');
+  }
+  for (const num of descendants(numbering, 'w:num')) {
+    const abstractId = child(num, 'w:abstractNumId')?.attributes['w:val'] ?? '';
+    result.set(num.attributes['w:numId'] ?? '', abstract.get(abstractId) ?? 'number');
+  }
+  return result;
+}
+
+interface RunContext {
+  revision: Revision | null;
+  link?: string;
+}
+
+/** Walks the body in document order, keeping which bookmarks and comment ranges are open. */
+class BodyReader {
+  private readonly open = new Map<string, string>();
+  private readonly openComments = new Set<string>();
+  private readonly paragraphs: ReviewedParagraph[] = [];
+  private current: ReviewedParagraph | null = null;
+
+  private readonly relationships: Map<string, string>;
+  private readonly numbering: Map<string, 'number' | 'bullet'>;
+
+  constructor(relationships: Map<string, string>, numbering: Map<string, 'number' | 'bullet'>) {
+    this.relationships = relationships;
+    this.numbering = numbering;
+  }
+
+  read(body: XmlElement): ReviewedParagraph[] {
+    this.walk(body, { revision: null });
+    return this.paragraphs;
+  }
+
+  private walk(element: XmlElement, context: RunContext): void {
+    for (const node of elements(element)) this.visit(node, context);
+  }
+
+  private visit(node: XmlElement, context: RunContext): void {
+    switch (node.name) {
+      case 'w:p':
+        return this.paragraph(node, context);
+      case 'w:r':
+        return this.run(node, context);
+      case 'w:ins':
+      case 'w:del':
+        return this.walk(node, { ...context, revision: revisionOf(node) });
+      case 'w:hyperlink': {
+        const target = this.relationships.get(node.attributes['r:id'] ?? '');
+        return this.walk(node, { ...context, ...(target ? { link: target } : {}) });
+      }
+      case 'w:bookmarkStart':
+        this.open.set(node.attributes['w:id'] ?? '', node.attributes['w:name'] ?? '');
+        this.current?.bookmarks.push(node.attributes['w:name'] ?? '');
+        return;
+      case 'w:bookmarkEnd':
+        this.open.delete(node.attributes['w:id'] ?? '');
+        return;
+      case 'w:commentRangeStart':
+        this.openComments.add(node.attributes['w:id'] ?? '');
+        this.current?.comments.push(node.attributes['w:id'] ?? '');
+        return;
+      case 'w:commentRangeEnd':
+        this.openComments.delete(node.attributes['w:id'] ?? '');
+        return;
+      case 'w:pPr':
+      case 'w:rPr':
+      case 'w:sectPr':
+        return;
+      default:
+        return this.walk(node, context);
+    }
+  }
+
+  private paragraph(node: XmlElement, context: RunContext): void {
+    const properties = child(node, 'w:pPr');
+    const markChange = child(child(properties, 'w:rPr'), 'w:ins') ?? child(child(properties, 'w:rPr'), 'w:del');
+    const numId = child(child(properties, 'w:numPr'), 'w:numId')?.attributes['w:val'];
+    const paragraph: ReviewedParagraph = {
+      pieces: [],
+      mark: markChange ? revisionOf(markChange) : null,
+      list: numId && numId !== '0' ? (this.numbering.get(numId) ?? 'number') : null,
+      bookmarks: [...this.open.values()],
+      comments: [...this.openComments],
+    };
+    const outer = this.current;
+    this.current = paragraph;
+    this.paragraphs.push(paragraph);
+    this.walk(node, context);
+    this.current = outer;
+    paragraph.comments = [...new Set(paragraph.comments)];
+  }
+
+  private run(node: XmlElement, context: RunContext): void {
+    const paragraph = this.current;
+    if (!paragraph) return;
+    const properties = child(node, 'w:rPr');
+    const format = { bold: isOn(child(properties, 'w:b')), italic: isOn(child(properties, 'w:i')) };
+    const changed = child(properties, 'w:rPrChange');
+    const formatChanged = changed ? { ...revisionOf(changed), kind: 'ins' as const } : null;
+    const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };
+    for (const part of elements(node)) {
+      if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {
+        paragraph.pieces.push({ ...base, text: part.children.filter((c): c is string => typeof c === 'string').join('') });
+      } else if (part.name === 'w:tab') {
+        paragraph.pieces.push({ ...base, text: '\t' });
+      } else if (part.name === 'w:br' || part.name === 'w:cr') {
+        paragraph.pieces.push({ ...base, text: '\n' });
+      } else if (part.name === 'w:noBreakHyphen') {
+        paragraph.pieces.push({ ...base, text: '-' });
+      } else if (part.name === 'w:footnoteReference') {
+        paragraph.pieces.push({ ...base, text: '', footnote: part.attributes['w:id'] ?? '' });
+      } else if (part.name === 'w:commentReference') {
+        paragraph.comments.push(part.attributes['w:id'] ?? '');
+      }
+    }
+  }
+}
+
+function revisionOf(node: XmlElement): Revision {
+  return { kind: node.name === 'w:del' ? 'del' : 'ins', author: node.attributes['w:author'] ?? '', date: node.attributes['w:date'] ?? '' };
+}
+
+/** `<w:b/>` or `<w:b w:val="true"/>` is on; `w:val="false"` or `"0"` is off. */
+function isOn(element: XmlElement | undefined): boolean {
+  if (!element) return false;
+  const value = element.attributes['w:val'];
+  return value === undefined || !['false', '0', 'off'].includes(value);
+}

@@ -2,12 +2,16 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { ReportSource } from '../render/fields.js';
 import { remarkDocx, type DocxMeta } from './compile.js';
+import { spliceReport } from './fields.js';
 import { packDocx } from './pack.js';
 
 export type { DocxMeta } from './compile.js';
 export { remarkDocx } from './compile.js';
 export type { BlockRevision, Deletion, Insertion } from './nodes.js';
+export type { FieldRef } from '../model/field.js';
 
 /** DOCX bytes plus what the conversion could not carry over. */
 export interface DocxResult {
@@ -44,4 +48,27 @@ export function parseMarkdown(markdown: string): Root {
 export async function compileDocxTree(tree: Root, meta: DocxMeta, date: Date): Promise<Uint8Array> {
   const document = unified().use(remarkDocx, meta).stringify(tree);
   return packDocx(document, date);
+}
+
+/**
+ * The syntax tree of a rendered report: the template's skeleton parsed once, each Markdown
+ * field parsed on its own and spliced in. Every top-level block that came from a field
+ * carries `data.field` (a {@link FieldRef}: which file, which field); lists carry
+ * `data.listKind`. This is the tree {@link compileReportDocx} compiles.
+ */
+export function reportTree(source: ReportSource): Root {
+  return spliceReport(source);
+}
+
+/** A rendered report (skeleton and fields) → DOCX bytes, parsed field by field. */
+export async function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date): Promise<DocxResult> {
+  const file = new VFile();
+  const document = unified().use(remarkDocx, meta).stringify(reportTree(source), file);
+  const bytes = await packDocx(document, date);
+  const warnings = file.messages.map((message) => ({
+    reason: message.reason,
+    ...(message.line ? { line: message.line } : {}),
+    ...(message.column ? { column: message.column } : {}),
+  }));
+  return { bytes, warnings };
 }

@@ -2,12 +2,15 @@ import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
-import { compileDocx, type DocxMeta } from '../docx/index.js';
+import { compileReportDocx, type DocxMeta } from '../docx/index.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
+import { skeletonModel, type ReportSource } from '../render/fields.js';
 import { cachedTemplate, type Template } from '../render/template.js';
+import { unclosedFieldProblems, type FieldSource } from '../validate/field-rules.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
+import type { FieldRef } from '../model/field.js';
 
 /** Output formats. */
 export type Format = 'md' | 'docx';
@@ -54,8 +57,11 @@ export interface GeneratedReport {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
   inputs: ReportInputs;
-  /** The rendered report and how its DOCX is laid out: present once rendering succeeded (used by `diff`). */
-  rendered?: { markdown: string; meta: DocxMeta; date: Date };
+  /**
+   * The rendered report and how its DOCX is laid out: present once rendering succeeded (used by
+   * `diff`). `source` is the same report in parts (skeleton and Markdown fields): see `reportTree`.
+   */
+  rendered?: { markdown: string; source: ReportSource; meta: DocxMeta; date: Date };
 }
 
 /** Compiled templates by name, shared by the meetings of one run. */
@@ -103,15 +109,24 @@ export async function generateReport(
   const rendered = compiled.template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
+  const parts = skeletonModel(model, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
+  const skeleton = compiled.template.render(parts.model);
+  if (skeleton.markdown === undefined) {
+    result.diagnostics.push(...skeleton.diagnostics);
+    return result;
+  }
+  const source: ReportSource = { skeleton: skeleton.markdown, fields: parts.fields };
+  result.diagnostics.push(...unclosedFieldProblems(source.fields, (ref) => fieldSource(project, loaded, ref)));
+  if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
   const meta = docxMeta(project, model, result.inputs);
-  result.rendered = { markdown: rendered.markdown, meta, date };
+  result.rendered = { markdown: rendered.markdown, source, meta, date };
 
   if (options.formats.includes('md')) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
   }
   if (options.formats.includes('docx')) {
-    const docx = await compileDocx(rendered.markdown, meta, date);
+    const docx = await compileReportDocx(source, meta, date);
     for (const warning of docx.warnings) {
       result.diagnostics.push(
         diagnostic(
@@ -158,6 +173,16 @@ function docxMeta(project: Project, model: ReportModel, inputs: ReportInputs): D
     customProperties,
     layout: project.config.layout,
   };
+}
+
+/** The file a Markdown field was written in, and its value there. */
+function fieldSource(project: Project, loaded: LoadedMeeting, ref: FieldRef): FieldSource | undefined {
+  if (ref.kind === 'position') {
+    const position = project.positions.get(ref.id);
+    return position?.position ? { file: position.file, raw: position.position.body } : undefined;
+  }
+  const raw = ref.field === 'outcome' ? loaded.meeting?.outcome : loaded.meeting?.background;
+  return raw === undefined ? undefined : { file: loaded.file, raw };
 }
 
 /** Template problems caused by the meeting's `template` field, so reported there. */

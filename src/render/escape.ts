@@ -59,3 +59,11 @@ export function keepNumbersTogether(text: string): string {
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
+
+/**
+ * What the rendered report does to every line, fields included: a single trailing space
+ * or tab goes (two spaces, a hard break, stay), and runs of blank lines become one.
+ */
+export function tidyLines(markdown: string): string {
+  return markdown.replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? m : '\n')).replace(/\n{3,}/g, '\n\n');
+}

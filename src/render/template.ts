@@ -5,7 +5,7 @@ import { isInside, projectPath, readText } from '../load/files.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
 import { staticTemplateProblems, templateOutsideFolder } from './template-checks.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 
 /** File name ending of templates: `informative-report.lv.md.hbs`. */
@@ -224,7 +224,7 @@ function escapeValue(env: typeof Handlebars, value: unknown, atLineStart: boolea
 
 /** Collapses the blank lines that block helpers leave, and ends with one newline. */
 function tidyMarkdown(markdown: string): string {
-  return `${markdown.replace(/[ \t]+\n/g, (m) => (m.startsWith('  ') ? m : '\n')).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${tidyLines(markdown).trim()}\n`;
 }
 
 function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnostic {

@@ -1,0 +1,222 @@
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+type Position = NonNullable<Root['position']>;
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { FieldRef } from '../model/field.js';
+import { tidyLines } from '../render/escape.js';
+import { PLACEHOLDER, type ReportSource } from '../render/fields.js';
+import { listKindInSource } from './numbering.js';
+
+/** How many parsed fields a process keeps: enough for the positions of a large batch, bounded in memory. */
+const CACHE_LIMIT = 512;
+const parsed = new Map<string, Root>();
+
+/**
+ * Markdown → syntax tree with remark and GFM, every list marked with its kind
+ * (`data.listKind`), so the tree compiles without its source text.
+ */
+export function parseMarkdownTree(markdown: string): Root {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  markListKinds(tree, markdown);
+  return tree;
+}
+
+/** A field's text as the rendered report prints it: the report's line tidying applied. */
+export function fieldText(text: string): string {
+  return tidyLines(`${text}\n`).slice(0, -1);
+}
+
+/**
+ * The parse of one field's text, cached by the text within the process (a batch parses a
+ * position that several meetings include once). Callers must not change the tree: clone it.
+ */
+export function parseField(text: string): Root {
+  const known = parsed.get(text);
+  if (known) return known;
+  const tree = parseMarkdownTree(text);
+  if (parsed.size >= CACHE_LIMIT) {
+    const oldest = parsed.keys().next();
+    if (!oldest.done) parsed.delete(oldest.value);
+  }
+  parsed.set(text, tree);
+  return tree;
+}
+
+/**
+ * The report's syntax tree: the skeleton parsed once, each field parsed on its own and
+ * spliced in where its placeholder stands. A placeholder that is a paragraph of its own
+ * becomes the field's blocks, each tagged with `data.field`; one inside a line of text
+ * takes the field's first paragraph inline and puts its other blocks after that block.
+ * Line numbers are those of the rendered Markdown, so messages point into the `.md`.
+ */
+export function spliceReport(source: ReportSource): Root {
+  const texts = source.fields.map((field) => fieldText(field.text));
+  const lines = new LineMap(source.skeleton, texts);
+  const tree = parseMarkdownTree(source.skeleton);
+  shiftPositions(tree, (line) => lines.reportLine(line));
+  const fieldBlocks = (index: number, at: Position | undefined): RootContent[] => {
+    const field = source.fields[index];
+    const text = texts[index];
+    if (!field || text === undefined) return [];
+    const copy = structuredClone(parseField(text));
+    const first = lines.reportLine(at?.start.line ?? 1);
+    shiftPositions(copy, (line) => first + line - 1);
+    scopeDefinitions(copy, field.ref);
+    for (const block of copy.children) block.data = { ...block.data, field: field.ref };
+    return copy.children;
+  };
+  expandBlocks(tree, { fieldBlocks, texts });
+  return tree;
+}
+
+interface Splicer {
+  fieldBlocks(index: number, at: Position | undefined): RootContent[];
+  texts: readonly string[];
+}
+
+function expandBlocks(container: Parent, splicer: Splicer): void {
+  for (let i = 0; i < container.children.length; i++) {
+    const child = container.children[i];
+    if (!child) continue;
+    const whole = wholeField(child);
+    if (whole !== undefined) {
+      const blocks = splicer.fieldBlocks(whole, child.position);
+      container.children.splice(i, 1, ...blocks);
+      i += blocks.length - 1;
+      continue;
+    }
+    const overflow: RootContent[] = [];
+    expandNode(child, splicer, overflow);
+    container.children.splice(i + 1, 0, ...overflow);
+    i += overflow.length;
+  }
+}
+
+function expandNode(node: Nodes, splicer: Splicer, overflow: RootContent[]): void {
+  if ('value' in node && node.type !== 'text') {
+    node.value = node.value.replace(PLACEHOLDER, (_match, index: string) => splicer.texts[Number(index)] ?? '');
+  }
+  if (!('children' in node)) return;
+  if (node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+    expandBlocks(node, splicer);
+    return;
+  }
+  if (node.type === 'list' || node.type === 'table' || node.type === 'tableRow') {
+    for (const child of node.children) expandNode(child, splicer, overflow);
+    return;
+  }
+  node.children = expandPhrasing(node.children, splicer, overflow);
+}
+
+function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow: RootContent[]): PhrasingContent[] {
+  const result: PhrasingContent[] = [];
+  for (const child of children) {
+    if (child.type !== 'text' || !child.value.includes('\uE000')) {
+      expandNode(child, splicer, overflow);
+      result.push(child);
+      continue;
+    }
+    let last = 0;
+    for (const match of child.value.matchAll(PLACEHOLDER)) {
+      pushText(result, child.value.slice(last, match.index));
+      last = match.index + match[0].length;
+      const blocks = splicer.fieldBlocks(Number(match[1]), child.position);
+      const [first, ...rest] = blocks;
+      if (first?.type === 'paragraph') {
+        for (const inline of first.children) {
+          if (inline.type === 'text') pushText(result, inline.value);
+          else result.push(inline);
+        }
+        overflow.push(...rest);
+      } else overflow.push(...blocks);
+    }
+    pushText(result, child.value.slice(last));
+  }
+  return result;
+}
+
+/** Adds text, joined to a text just before it, as one parse of the whole line would have it. */
+function pushText(result: PhrasingContent[], value: string): void {
+  if (value === '') return;
+  const previous = result.at(-1);
+  if (previous?.type === 'text') previous.value += value;
+  else result.push({ type: 'text', value });
+}
+
+/** The field number when the node is a paragraph holding nothing but one placeholder. */
+function wholeField(node: RootContent): number | undefined {
+  if (node.type !== 'paragraph' || node.children.length !== 1) return undefined;
+  const only = node.children[0];
+  if (only?.type !== 'text') return undefined;
+  const match = /^\s*\uE000(\d+)\uE001\s*$/.exec(only.value);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Link reference definitions belong to their field: `[x]` in one position never uses another's `[x]:`. */
+function scopeDefinitions(tree: Root, ref: FieldRef): void {
+  const scope = `${ref.kind}:${ref.id}:${ref.field}:`;
+  walk(tree, (node) => {
+    if (node.type === 'definition' || node.type === 'linkReference' || node.type === 'imageReference') {
+      node.identifier = scope + node.identifier;
+    }
+  });
+}
+
+function markListKinds(tree: Root, source: string): void {
+  walk(tree, (node) => {
+    if (node.type === 'list') node.data = { ...node.data, listKind: listKindInSource(node, source) };
+  });
+}
+
+function shiftPositions(tree: Root, line: (line: number) => number): void {
+  walk(tree, (node) => {
+    if (!node.position) return;
+    const { start, end } = node.position;
+    node.position = { start: { line: line(start.line), column: start.column }, end: { line: line(end.line), column: end.column } };
+  });
+}
+
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child, visit);
+}
+
+/** Skeleton line → line of the rendered report, where each field before it takes its own lines. */
+class LineMap {
+  private readonly starts: number[] = [];
+  private readonly extra: number[] = [];
+
+  constructor(skeleton: string, texts: readonly string[]) {
+    let line = 1;
+    let scanned = 0;
+    let added = 0;
+    for (const match of skeleton.matchAll(PLACEHOLDER)) {
+      line += countLines(skeleton, scanned, match.index);
+      scanned = match.index;
+      this.starts.push(line);
+      this.extra.push(added);
+      added += countLines(texts[Number(match[1])] ?? '', 0, Infinity);
+    }
+    this.starts.push(Infinity);
+    this.extra.push(added);
+  }
+
+  /** The report line of skeleton line `line`. */
+  reportLine(line: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.starts[middle] ?? Infinity) < line) low = middle + 1;
+      else high = middle;
+    }
+    return line + (this.extra[low] ?? 0);
+  }
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}

@@ -11,7 +11,7 @@ import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { ExitCode, UsageError } from '../report/errors.js';
 import { acceptedText } from '../review/accepted.js';
-import { splitByField, type OutsideChange } from '../review/fields.js';
+import { formattingChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { reviewingMinistry } from '../review/ministry.js';
 
@@ -36,6 +36,8 @@ export interface FieldOutcome {
   after: string[];
   revisions: Revision[];
   comments: ReviewComment[];
+  /** Text whose formatting the reviewer changed (bold, italic) with track changes on. */
+  formatting: string[];
   notes: string[];
   /** The position's new version, when the accepted text was written. */
   newVersion?: number;
@@ -80,7 +82,7 @@ export function review(options: ReviewOptions): ReviewResult {
   for (const field of touched) {
     const source = fieldSource(project, field.field);
     const accepted = acceptedText(field.paragraphs, source?.text ?? '');
-    result.fields.push({ field: field.field, before: accepted.before, after: accepted.after, revisions: field.revisions, comments: field.comments, notes: accepted.notes, written: false });
+    result.fields.push({ field: field.field, before: accepted.before, after: accepted.after, revisions: field.revisions, comments: field.comments, formatting: formattingChanges(field.paragraphs), notes: accepted.notes, written: false });
   }
   const authors = [...new Set([...touched.flatMap((f) => f.revisions.map((r) => r.author)), ...touched.flatMap((f) => f.comments.map((c) => c.author)), ...split.outside.flatMap((o) => o.revisions.map((r) => r.author))])];
   result.ministry = options.ministry ?? reviewingMinistry(project, authors);

@@ -11,9 +11,12 @@ import type { FieldRef } from '../model/field.js';
 /** The custom property name prefix of a field anchor. */
 export const ANCHOR_PROPERTY_PREFIX = 'Briefing.Field.';
 
+/** What every field anchor's bookmark name starts with. */
+export const ANCHOR_NAME_PREFIX = '_Bf';
+
 /** The bookmark name of the n-th field anchor (1-based): short, hidden, ≤ 40 characters. */
 export function anchorName(n: number): string {
-  return `_Bf${n}`;
+  return `${ANCHOR_NAME_PREFIX}${n}`;
 }
 
 /** One anchor as built: bookmark name and the field it covers. */

@@ -73,3 +73,8 @@ function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
+
+/** The texts whose formatting was changed with track changes on, as whole runs. */
+export function formattingChanges(paragraphs: readonly ReviewedParagraph[]): string[] {
+  return paragraphs.flatMap((paragraph) => paragraph.pieces.filter((piece) => piece.formatChanged && piece.text.trim()).map((piece) => piece.text.trim()));
+}

@@ -33,27 +33,25 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   const { field: ref } = field;
   const title = ref.kind === 'position' ? `position ${ref.id} v${ref.version ?? '?'} (${ref.file}) ${ref.field}` : `meeting ${ref.file} ${ref.field}`;
   const lines = [paint.bold(title), `  ${who([...field.revisions, ...field.comments])}`];
-  const before = field.before.join('\n\n');
-  const after = field.after.join('\n\n');
+  const before = field.before.join('\n');
+  const after = field.after.join('\n');
   if (before !== after) {
     let text = '';
     for (const part of diffWordsWithSpace(before, after)) {
-      if (part.added) text += paint.green(`{+${part.value}+}`);
-      else if (part.removed) text += paint.red(`[-${part.value}-]`);
+      // A paragraph split or joined shows as ¶ at the end of the line.
+      const shown = part.value.replace(/\n/g, '¶\n');
+      if (part.added) text += shown.split('\n').map((piece) => (piece ? paint.green(`{+${piece}+}`) : '')).join('\n');
+      else if (part.removed) text += shown.split('\n').map((piece) => (piece ? paint.red(`[-${piece}-]`) : '')).join('\n');
       else text += part.value;
     }
-    lines.push(...changedParagraphs(text).map((p) => `  ${p}`));
-  } else if (field.revisions.length) lines.push('  (formatting only)');
+    lines.push(...text.split('\n').filter((p) => p.includes('{+') || p.includes('[-')).map((p) => `  ${p}`));
+  }
+  for (const text of field.formatting) lines.push(`  formatting changed: “${text}”`);
   for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${comment.author}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${comment.text}`);
   for (const note of field.notes) lines.push(`  ${paint.dim(`note: ${note}`)}`);
   if (field.newVersion !== undefined) lines.push(`  ${paint.green('written')} as version ${field.newVersion}`);
   if (field.clearance) lines.push(`  ${paint.green('recorded')} clearance ${field.clearance}`);
   return lines;
-}
-
-/** Only the paragraphs of the diff that hold a change. */
-function changedParagraphs(text: string): string[] {
-  return text.split('\n\n').filter((p) => p.includes('{+') || p.includes('[-'));
 }
 
 function who(marks: readonly { author: string; date: string }[]): string {

@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { child, descendants, elements, parseXml, plainText, type XmlElement } from './xml.js';
 
 /** A tracked change: who made it and when. */
@@ -131,7 +132,10 @@ interface RunContext {
 
 /** Walks the body in document order, keeping which bookmarks and comment ranges are open. */
 class BodyReader {
+  /** Bookmarks open now, id → name. */
   private readonly open = new Map<string, string>();
+  /** Every bookmark seen, id → name. */
+  private readonly names = new Map<string, string>();
   private readonly openComments = new Set<string>();
   private readonly paragraphs: ReviewedParagraph[] = [];
   private current: ReviewedParagraph | null = null;
@@ -167,12 +171,9 @@ class BodyReader {
         return this.walk(node, { ...context, ...(target ? { link: target } : {}) });
       }
       case 'w:bookmarkStart':
-        this.open.set(node.attributes['w:id'] ?? '', node.attributes['w:name'] ?? '');
-        this.current?.bookmarks.push(node.attributes['w:name'] ?? '');
-        return;
+        return this.bookmarkStart(node.attributes['w:id'] ?? '', node.attributes['w:name'] ?? '');
       case 'w:bookmarkEnd':
-        this.open.delete(node.attributes['w:id'] ?? '');
-        return;
+        return this.bookmarkEnd(node.attributes['w:id'] ?? '');
       case 'w:commentRangeStart':
         this.openComments.add(node.attributes['w:id'] ?? '');
         this.current?.comments.push(node.attributes['w:id'] ?? '');
@@ -187,6 +188,25 @@ class BodyReader {
       default:
         return this.walk(node, context);
     }
+  }
+
+  /**
+   * Field anchors do not nest: one starting closes any other. LibreOffice writes a bookmark
+   * across paragraphs as a start without an end, then the same name again with an end,
+   * so an end closes every open bookmark of its name.
+   */
+  private bookmarkStart(id: string, name: string): void {
+    if (name.startsWith(ANCHOR_NAME_PREFIX)) {
+      for (const [openId, openName] of this.open) if (openName.startsWith(ANCHOR_NAME_PREFIX) && openName !== name) this.open.delete(openId);
+    }
+    this.open.set(id, name);
+    this.names.set(id, name);
+    this.current?.bookmarks.push(name);
+  }
+
+  private bookmarkEnd(id: string): void {
+    const name = this.names.get(id);
+    for (const [openId, openName] of this.open) if (openId === id || openName === name) this.open.delete(openId);
   }
 
   private paragraph(node: XmlElement, context: RunContext): void {

@@ -110,7 +110,7 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
     return readReviewedDocx(bytes);
   } catch (error) {
     if (!(error instanceof NotADocxError)) throw error;
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `${shown} is not a DOCX (${error.message}).`, 'Give the DOCX that `briefing build` wrote, as the reviewer sent it back.'));
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX (${error.message}).`, 'Give the DOCX that `briefing build` wrote, as the reviewer sent it back.'));
     return undefined;
   }
 }
@@ -119,12 +119,12 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
 function builtMeeting(project: Project, document: ReviewedDocument, result: ReviewResult): string | undefined {
   const path = document.properties.get('Briefing.Meeting');
   if (!path) {
-    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/not-built-here', `${result.docx} was not built by briefing: it has no Briefing.Meeting property.`, 'Only a DOCX written by `briefing build` can be read back; for an older report use `briefing import`.'));
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/not-built-here', 'This DOCX was not built by briefing: it has no Briefing.Meeting property.', 'Only a DOCX written by `briefing build` can be read back; for an older report use `briefing import`.'));
     return undefined;
   }
   const meeting = loadAllMeetings(project).find((m) => m.path === path);
   if (!meeting) {
-    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/other-meeting', `${result.docx} was built from ${path}, which is not a meeting of this project.`, 'Run review in the project the report was built in (or pass -C <folder>).'));
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/other-meeting', `This DOCX was built from ${path}, which is not a meeting of this project.`, 'Run review in the project the report was built in (or pass -C <folder>).'));
     return undefined;
   }
   result.meeting = path;

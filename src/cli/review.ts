@@ -8,6 +8,7 @@ interface ReviewFlags {
   accept: boolean;
   list: boolean;
   cleared: boolean;
+  rebase: boolean;
 }
 
 /** `briefing review <docx>`: reads a reviewed DOCX back into the positions. */
@@ -20,6 +21,7 @@ export function registerReview(program: Command, io: Io): void {
     .option('--list', 'list the changes per position as a word diff (the default)', false)
     .option('--accept', 'write the accepted text into each position as a new version, and record the clearance', false)
     .option('--cleared', 'with --accept: record the ministry as cleared, not objected/pending', false)
+    .option('--rebase', 'merge the changes into positions that changed since the build (three-way), listing conflicts', false)
     .addHelpText(
       'after',
       `
@@ -34,7 +36,7 @@ Changes outside the positions (title, clearance line) are listed, never applied.
     )
     .action(async (docx: string, flags: ReviewFlags) => {
       const { review } = await import('../commands/review.js');
-      const result = review({ cwd: io.cwd(), docx, accept: flags.accept, cleared: flags.cleared, today: today(), ...(flags.ministry ? { ministry: flags.ministry } : {}) });
+      const result = review({ cwd: io.cwd(), docx, accept: flags.accept, cleared: flags.cleared, rebase: flags.rebase, today: today(), ...(flags.ministry ? { ministry: flags.ministry } : {}) });
       await printReview(io, result);
     });
 }
@@ -42,7 +44,7 @@ Changes outside the positions (title, clearance line) are listed, never applied.
 async function printReview(io: Io, result: ReviewResult): Promise<void> {
   await printProblems(io, result, PROBLEMS_ON_STDERR);
   const { out } = io;
-  if (!result.diagnostics.some((d) => d.severity === 'error')) {
+  if (result.fields.length || !result.diagnostics.some((d) => d.severity === 'error')) {
     const { formatReview } = await import('../review/format.js');
     for (const line of formatReview(result, out)) console.log(line);
   }

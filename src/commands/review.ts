@@ -14,6 +14,8 @@ import { acceptedText } from '../review/accepted.js';
 import { formattingChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { reviewingMinistry } from '../review/ministry.js';
+import { rebaseText } from '../review/rebase.js';
+import { textWithHash } from '../load/history.js';
 
 /** Options of `briefing review <docx>`. */
 export interface ReviewOptions {
@@ -25,6 +27,8 @@ export interface ReviewOptions {
   ministry?: string;
   /** Record `cleared` rather than `objected`/`pending`. */
   cleared: boolean;
+  /** Merge the changes into fields that changed since the build, instead of refusing. */
+  rebase: boolean;
   /** Today (YYYY-MM-DD), for a clearance whose changes carry no date. */
   today: string;
 }
@@ -39,6 +43,11 @@ export interface FieldOutcome {
   /** Text whose formatting the reviewer changed (bold, italic) with track changes on. */
   formatting: string[];
   notes: string[];
+  /** With --rebase: the reviewer's changes that no longer fit the current text (diff lines). */
+  conflicts: string[][];
+  /** The field's text now, and the text after accepting (merged, with --rebase). */
+  current: string;
+  accepted: string;
   /** The position's new version, when the accepted text was written. */
   newVersion?: number;
   /** The clearance recorded, e.g. `AM objected`. */
@@ -76,20 +85,45 @@ export function review(options: ReviewOptions): ReviewResult {
   const split = splitByField(document);
   result.outside = split.outside;
   const touched = split.fields.filter((f) => f.revisions.length || f.comments.length);
-  for (const field of touched) checkUnchanged(project, document, field.field, shown, result);
-  if (hasErrors(result.diagnostics)) return finish(result);
-
   for (const field of touched) {
     const source = fieldSource(project, field.field);
-    const accepted = acceptedText(field.paragraphs, source?.text ?? '');
-    result.fields.push({ field: field.field, before: accepted.before, after: accepted.after, revisions: field.revisions, comments: field.comments, formatting: formattingChanges(field.paragraphs), notes: accepted.notes, written: false });
+    const stale = staleness(project, document, field.field);
+    const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;
+    if (stale && !options.rebase) {
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, 'Build the report again and send it for review, or merge the changes: briefing review <docx> --rebase.'));
+      continue;
+    }
+    if (stale && base === undefined) {
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from is not in the file's git history, so the changes cannot be merged.`, 'Commit position files before building reports for review.'));
+      continue;
+    }
+    const accepted = acceptedText(field.paragraphs, base ?? source?.text ?? '');
+    const rebased = base !== undefined ? rebaseText(base, accepted.markdown, source?.text ?? '') : { text: accepted.markdown, conflicts: [] };
+    const conflicts = rebased.conflicts.map((c) => c.lines);
+    if (conflicts.length && stale) {
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/conflict', `${conflicts.length} of the reviewer's changes to \`${field.field.field}\` no longer fit the current text (listed below); nothing was written.`, 'Carry them over by hand, or build the report again and send it for review.'));
+    }
+    result.fields.push({
+      field: field.field,
+      before: accepted.before,
+      after: accepted.after,
+      revisions: field.revisions,
+      comments: field.comments,
+      formatting: formattingChanges(field.paragraphs),
+      notes: accepted.notes,
+      conflicts,
+      current: source?.text ?? '',
+      accepted: rebased.text,
+      written: false,
+    });
   }
+  if (hasErrors(result.diagnostics)) return finish(result);
   const authors = [...new Set([...touched.flatMap((f) => f.revisions.map((r) => r.author)), ...touched.flatMap((f) => f.comments.map((c) => c.author)), ...split.outside.flatMap((o) => o.revisions.map((r) => r.author))])];
   result.ministry = options.ministry ?? reviewingMinistry(project, authors);
   if (options.ministry && !project.ministries[options.ministry]) {
     throw new UsageError(`The ministry code \`${options.ministry}\` is not in the ministries registry.`, `Known codes: ${Object.keys(project.ministries).join(', ')}.`);
   }
-  if (options.accept) acceptAll(project, options, touched.map((f) => ({ field: f.field, paragraphs: f.paragraphs })), result);
+  if (options.accept) acceptAll(project, options, result);
   return finish(result);
 }
 
@@ -131,26 +165,30 @@ function builtMeeting(project: Project, document: ReviewedDocument, result: Revi
   return path;
 }
 
-/** Refuses a field whose file changed since the build: the reviewer read another text. */
-function checkUnchanged(project: Project, document: ReviewedDocument, field: FieldRef, shown: string, result: ReviewResult): void {
+/** Why a field's file no longer holds the text the DOCX was built from, or undefined when it still does. */
+function staleness(project: Project, document: ReviewedDocument, field: FieldRef): { file: string; message: string } | undefined {
   if (field.kind === 'meeting') {
     const meeting = loadAllMeetings(project).find((m) => m.path === field.id);
-    if (meeting && `sha256:${meeting.hash}` !== document.properties.get('Briefing.MeetingHash')) {
-      result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/changed-since-build', `${field.file} changed after the DOCX was built; the reviewer's changes to \`${field.field}\` were made to the earlier text.`, 'Build the report again and send it for review, or carry the changes over by hand.'));
-    }
-    return;
+    if (!meeting || `sha256:${meeting.hash}` === document.properties.get('Briefing.MeetingHash')) return undefined;
+    return { file: field.file, message: `${field.file} changed after the DOCX was built; the reviewer's changes to \`${field.field}\` were made to the earlier text.` };
   }
   const loaded = project.positions.get(field.id);
   const built = document.properties.get(`Briefing.Position.${field.id}`);
-  if (!loaded?.position) {
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/changed-since-build', `The position ${field.id} the reviewer changed is no longer in the project.`));
-    return;
-  }
+  if (!loaded?.position) return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.` };
   const current = `v${loaded.position.version}`;
-  if (built !== current || `sha256:${loaded.hash}` !== document.properties.get(`Briefing.PositionHash.${field.id}`)) {
-    const what = built !== current ? `it is ${current} now, the DOCX was built from ${built ?? 'an unknown version'}` : `its file changed after the DOCX was built (same version ${current})`;
-    result.diagnostics.push(diagnostic(loaded.file.path, undefined, 'error', 'review/changed-since-build', `The reviewer changed position ${field.id}, but ${what}.`, 'Build the report again and send it for review, or carry the changes over by hand.'));
-  }
+  if (built === current && `sha256:${loaded.hash}` === document.properties.get(`Briefing.PositionHash.${field.id}`)) return undefined;
+  const what = built !== current ? `it is ${current} now, the DOCX was built from ${built ?? 'an unknown version'}` : `its file changed after the DOCX was built (same version ${current})`;
+  return { file: loaded.file.path, message: `The reviewer changed position ${field.id}, but ${what}.` };
+}
+
+/** The field's text as the DOCX was built from it: the committed version with the recorded hash. */
+function baseText(project: Project, document: ReviewedDocument, field: FieldRef): string | undefined {
+  const recorded = field.kind === 'meeting' ? document.properties.get('Briefing.MeetingHash') : document.properties.get(`Briefing.PositionHash.${field.id}`);
+  if (!recorded?.startsWith('sha256:')) return undefined;
+  const text = textWithHash(project.root, field.file, recorded.slice('sha256:'.length));
+  if (text === undefined) return undefined;
+  const value: unknown = parseDocument(text).getIn(field.field.split('.'));
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The field's current Markdown and the file it lives in. */
@@ -161,42 +199,39 @@ function fieldSource(project: Project, field: FieldRef): { text: string; file: s
   return { text: typeof value === 'string' ? value : '', file: file.path, absolute: join(project.root, file.path) };
 }
 
-function acceptAll(project: Project, options: ReviewOptions, touched: { field: FieldRef; paragraphs: Parameters<typeof acceptedText>[0] }[], result: ReviewResult): void {
+function acceptAll(project: Project, options: ReviewOptions, result: ReviewResult): void {
   const ministry = result.ministry;
   if (!ministry) {
     throw new UsageError('Cannot tell which ministry reviewed the report from the authors of the changes.', 'Name it: --ministry <code>, e.g. --ministry AM.');
   }
   const edited = new Map<string, { text: string; absolute: string }>();
-  touched.forEach((field, index) => {
-    const outcome = result.fields[index];
-    const source = fieldSource(project, field.field);
-    if (!outcome || !source) return;
+  for (const outcome of result.fields) {
+    const source = fieldSource(project, outcome.field);
+    if (!source) continue;
     let text = edited.get(source.file)?.text ?? readFileSync(source.absolute, 'utf8');
-    const accepted = acceptedText(field.paragraphs, source.text);
-    if (accepted.markdown !== source.text) {
-      const position = field.field.kind === 'position' ? project.positions.get(field.field.id)?.position : undefined;
+    if (outcome.accepted !== outcome.current) {
+      const position = outcome.field.kind === 'position' ? project.positions.get(outcome.field.id)?.position : undefined;
       const newVersion = position ? position.version + 1 : undefined;
-      const next = editFieldText(text, field.field.field, accepted.markdown, newVersion);
+      const next = editFieldText(text, outcome.field.field, outcome.accepted, newVersion);
       if (next === undefined) {
-        result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write the accepted text of \`${field.field.field}\` into ${source.file}: the field is not a top-level text.`, 'Copy the accepted text from `briefing review --list` by hand.'));
-        return;
+        result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write the accepted text of \`${outcome.field.field}\` into ${source.file}: the field is not a top-level text.`, 'Copy the accepted text from `briefing review --list` by hand.'));
+        continue;
       }
       text = next;
       if (newVersion !== undefined) outcome.newVersion = newVersion;
       outcome.written = true;
     }
-    if (field.field.kind === 'position') {
+    if (outcome.field.kind === 'position') {
       const status = options.cleared ? 'cleared' : outcome.revisions.length ? 'objected' : 'pending';
       const dates = [...outcome.revisions.map((r) => r.date), ...outcome.comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
       const date = dates.at(-1)?.slice(0, 10) ?? options.today;
       const note = outcome.comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');
-      const edit = editClearance(text, ministry, { status, date, ...(note ? { note } : {}) });
-      text = edit.text;
+      text = editClearance(text, ministry, { status, date, ...(note ? { note } : {}) }).text;
       outcome.clearance = `${ministry} ${status}`;
       outcome.written = true;
     }
     edited.set(source.file, { text, absolute: source.absolute });
-  });
+  }
   if (hasErrors(result.diagnostics)) return;
   for (const [file, { text, absolute }] of edited) writeAtomic(absolute, text, file);
 }

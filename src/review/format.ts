@@ -48,6 +48,10 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   }
   for (const text of field.formatting) lines.push(`  formatting changed: “${text}”`);
   for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${comment.author}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${comment.text}`);
+  for (const conflict of field.conflicts) {
+    lines.push(`  ${paint.red('conflict:')} this change no longer fits the current text:`);
+    for (const line of conflict) lines.push(`    ${line.startsWith('+') ? paint.green(line) : paint.red(line)}`);
+  }
   for (const note of field.notes) lines.push(`  ${paint.dim(`note: ${note}`)}`);
   if (field.newVersion !== undefined) lines.push(`  ${paint.green('written')} as version ${field.newVersion}`);
   if (field.clearance) lines.push(`  ${paint.green('recorded')} clearance ${field.clearance}`);

@@ -41,6 +41,13 @@ declare module 'unified' {
   }
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /** The field anchors the compiler wrote, in document order (for the manifest). */
+    anchors: FieldAnchor[];
+  }
+}
+
 /** What the DOCX carries besides the Markdown body: properties, header, footer, layout. */
 export interface DocxMeta {
   /** Document title property; defaults to the text of the first level-1 heading. */
@@ -126,6 +133,7 @@ class DocxCompiler {
   compile(tree: Root): Document {
     this.collect(tree);
     const children = this.topLevel(tree.children);
+    this.file.data.anchors = [...this.anchors];
     const footnotes = Object.fromEntries(
       this.footnoteNodes.map((node) => [
         String(this.footnoteIds.get(node.identifier)),

@@ -2,7 +2,7 @@ import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
-import { compileReportDocx, type DocxMeta } from '../docx/index.js';
+import { compileReportDocx, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
@@ -125,8 +125,10 @@ export async function generateReport(
   if (options.formats.includes('md')) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
   }
+  let anchors: FieldAnchor[] | undefined;
   if (options.formats.includes('docx')) {
     const docx = await compileReportDocx(source, meta, date);
+    anchors = docx.anchors;
     for (const warning of docx.warnings) {
       result.diagnostics.push(
         diagnostic(
@@ -141,7 +143,7 @@ export async function generateReport(
     result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
   }
   if (result.files.length) {
-    const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files });
+    const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files, anchors });
     const data = `${JSON.stringify(manifest, null, 2)}\n`;
     result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
   }

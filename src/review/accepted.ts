@@ -158,7 +158,7 @@ function footnoteMap(originals: readonly ReviewedParagraph[][], units: readonly 
   return map;
 }
 
-function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[]): string {
+export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[]): string {
   let result = '';
   let index = 0;
   while (index < pieces.length) {
@@ -197,14 +197,16 @@ function formatted(text: string, piece: Piece): string {
   return `${lead}${inner}${trail}`;
 }
 
-/** Wraps at {@link WIDTH} on spaces, never before a word that would start a list or heading. */
-function wrap(text: string, indent: number): string {
+/** Wraps at {@link WIDTH} on spaces, never before a word that would start a list or heading, nor inside "28 %" or "11 352". */
+export function wrap(text: string, indent: number): string {
   const words = text.replace(/[ \t]*\n[ \t]*/g, ' ').split(/ +/);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
     const starts = /^(\d+[.)]|[-+*#>=])/.test(word);
-    if (line && line.length + 1 + word.length > WIDTH && !starts) {
+    // "28 %" and "11 352" stay on one line: the report keeps them together only within a line.
+    const keptWithPrevious = word.startsWith('%') || (/\d$/.test(line) && /^\d{3}(?!\d)/.test(word));
+    if (line && line.length + 1 + word.length > WIDTH && !starts && !keptWithPrevious) {
       lines.push(line);
       line = ' '.repeat(indent) + word;
     } else line = line ? `${line} ${word}` : word;

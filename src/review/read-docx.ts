@@ -31,6 +31,8 @@ export interface ReviewedParagraph {
   mark: Revision | null;
   /** Numbered or bulleted, as its numbering definition says; null when not in a list. */
   list: 'number' | 'bullet' | null;
+  /** How the list writes its number, from the numbering definition (`%1.`, `%1)`); '' when not numbered. */
+  listMarker: string;
   /** Bookmark names open anywhere in the paragraph. */
   bookmarks: string[];
   /** Ids of comments anchored in the paragraph. */
@@ -48,8 +50,14 @@ export interface ReviewComment {
 /** What `review` reads from a DOCX: custom properties, body paragraphs and comments. */
 export interface ReviewedDocument {
   properties: Map<string, string>;
+  /** Core properties by element name without prefix: `created`, `keywords`, `title`. */
+  core: Map<string, string>;
   paragraphs: ReviewedParagraph[];
   comments: Map<string, ReviewComment>;
+  /** Footnotes by id, each its paragraphs. */
+  footnotes: Map<string, ReviewedParagraph[]>;
+  /** The text of the first footer that has any. */
+  footerText: string;
 }
 
 /** Thrown when the bytes are not a DOCX at all; the command turns it into a clear message. */
@@ -76,10 +84,19 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   const relationships = new Map(descendants(part('word/_rels/document.xml.rels') ?? emptyPart(), 'Relationship').map((r) => [r.attributes.Id ?? '', r.attributes.Target ?? '']));
   const numbering = numberingKinds(part('word/numbering.xml'));
   const body = descendants(document, 'w:body')[0] ?? emptyPart();
+  const footnotes = new Map<string, ReviewedParagraph[]>();
+  for (const footnote of descendants(part('word/footnotes.xml') ?? emptyPart(), 'w:footnote')) {
+    if (footnote.attributes['w:type'] && footnote.attributes['w:type'] !== 'normal') continue;
+    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(relationships, numbering).read(footnote));
+  }
+  const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).sort();
   return {
     properties: customProperties(part('docProps/custom.xml')),
+    core: coreProperties(part('docProps/core.xml')),
     paragraphs: new BodyReader(relationships, numbering).read(body),
     comments: comments(part('word/comments.xml')),
+    footnotes,
+    footerText: footers.map((name) => plainText(part(name) ?? emptyPart()).trim()).find(Boolean) ?? '',
   };
 }
 
@@ -98,6 +115,14 @@ function customProperties(custom: XmlElement | undefined): Map<string, string> {
   return result;
 }
 
+function coreProperties(core: XmlElement | undefined): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const element of elements(elements(core ?? emptyPart())[0] ?? emptyPart())) {
+    result.set(element.name.replace(/^[^:]*:/, ''), element.children.filter((c): c is string => typeof c === 'string').join(''));
+  }
+  return result;
+}
+
 function comments(part: XmlElement | undefined): Map<string, ReviewComment> {
   const result = new Map<string, ReviewComment>();
   if (!part) return result;
@@ -108,19 +133,26 @@ function comments(part: XmlElement | undefined): Map<string, ReviewComment> {
   return result;
 }
 
-/** numId → whether its first level is a bullet or a number. */
-function numberingKinds(numbering: XmlElement | undefined): Map<string, 'number' | 'bullet'> {
-  const result = new Map<string, 'number' | 'bullet'>();
+/** How one numbering writes its first level. */
+interface NumberingKind {
+  kind: 'number' | 'bullet';
+  marker: string;
+}
+
+/** numId → whether its first level is a bullet or a number, and its number text (`%1.`). */
+function numberingKinds(numbering: XmlElement | undefined): Map<string, NumberingKind> {
+  const result = new Map<string, NumberingKind>();
   if (!numbering) return result;
-  const abstract = new Map<string, 'number' | 'bullet'>();
+  const abstract = new Map<string, NumberingKind>();
   for (const definition of descendants(numbering, 'w:abstractNum')) {
     const first = elements(definition, 'w:lvl')[0];
     const format = child(first, 'w:numFmt')?.attributes['w:val'];
-    abstract.set(definition.attributes['w:abstractNumId'] ?? '', format === 'bullet' ? 'bullet' : 'number');
+    const marker = child(first, 'w:lvlText')?.attributes['w:val'] ?? '';
+    abstract.set(definition.attributes['w:abstractNumId'] ?? '', format === 'bullet' ? { kind: 'bullet', marker: '' } : { kind: 'number', marker });
   }
   for (const num of descendants(numbering, 'w:num')) {
     const abstractId = child(num, 'w:abstractNumId')?.attributes['w:val'] ?? '';
-    result.set(num.attributes['w:numId'] ?? '', abstract.get(abstractId) ?? 'number');
+    result.set(num.attributes['w:numId'] ?? '', abstract.get(abstractId) ?? { kind: 'number', marker: '' });
   }
   return result;
 }
@@ -141,9 +173,9 @@ class BodyReader {
   private current: ReviewedParagraph | null = null;
 
   private readonly relationships: Map<string, string>;
-  private readonly numbering: Map<string, 'number' | 'bullet'>;
+  private readonly numbering: Map<string, NumberingKind>;
 
-  constructor(relationships: Map<string, string>, numbering: Map<string, 'number' | 'bullet'>) {
+  constructor(relationships: Map<string, string>, numbering: Map<string, NumberingKind>) {
     this.relationships = relationships;
     this.numbering = numbering;
   }
@@ -216,7 +248,8 @@ class BodyReader {
     const paragraph: ReviewedParagraph = {
       pieces: [],
       mark: markChange ? revisionOf(markChange) : null,
-      list: numId && numId !== '0' ? (this.numbering.get(numId) ?? 'number') : null,
+      list: numId && numId !== '0' ? (this.numbering.get(numId)?.kind ?? 'number') : null,
+      listMarker: numId && numId !== '0' ? (this.numbering.get(numId)?.marker ?? '') : '',
       bookmarks: [...this.open.values()],
       comments: [...this.openComments],
     };

@@ -61,6 +61,14 @@ export class WordEdit {
     return this;
   }
 
+  /** Adds a plain paragraph after the one holding `context`, without tracking (as pasted text in an old report). */
+  paragraphAfter(context: string, text: string): this {
+    const at = this.xml.indexOf('</w:p>', this.xml.indexOf(context));
+    if (at < 0) throw new Error(`not in the document: ${context}`);
+    this.xml = `${this.xml.slice(0, at + 6)}<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>${this.xml.slice(at + 6)}`;
+    return this;
+  }
+
   /** The edited DOCX. */
   bytes(): Uint8Array {
     const files: Record<string, Uint8Array> = { ...this.files, 'word/document.xml': strToU8(this.xml) };

@@ -2,11 +2,12 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 import { convertWithOffice, itWithOffice } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
+const REPO_POSITIONS = join(REPO, 'positions/educ');
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
 
 function built(): string {
@@ -87,6 +88,21 @@ describe('briefing review', () => {
     writeFileSync(copy, edit.bytes());
     expect(runCli(['review', copy, '--accept', '--cleared'], again).status).toBe(0);
     expect(position(again, 'equity-reforms').data.clearance).toMatchObject({ LM: { status: 'cleared', date: '2021-02-18' } });
+  });
+
+  it('--accept writes a change to the meeting’s background into the meeting file, without a clearance', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace('Visvairāk cietuši izglītojamie', 'Visvairāk', 'Vissmagāk', ANNA);
+    const path = join(dir, 'out/background.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('meeting meetings/2021-02-19-educ-informal.yaml background');
+    const meeting = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8');
+    expect(meeting).toContain('iepriekš. Vissmagāk cietuši izglītojamie');
+    expect(meeting).toContain("# Markdown. The desk officer's summary");
+    expect(meeting).toContain('  [^1]: Eiropas Komisijas 2020. gada 30. septembra paziņojums');
+    expect(position(dir, 'equity-reforms').text).toBe(readFileSync(join(REPO_POSITIONS, 'equity-reforms.yaml'), 'utf8'));
   });
 
   it('lists edits outside every position as not applicable', () => {

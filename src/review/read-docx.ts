@@ -197,6 +197,8 @@ class BodyReader {
         return this.run(node, context);
       case 'w:ins':
       case 'w:del':
+      case 'w:moveTo':
+      case 'w:moveFrom':
         return this.walk(node, { ...context, revision: revisionOf(node) });
       case 'w:hyperlink': {
         const target = this.relationships.get(node.attributes['r:id'] ?? '');
@@ -243,7 +245,8 @@ class BodyReader {
 
   private paragraph(node: XmlElement, context: RunContext): void {
     const properties = child(node, 'w:pPr');
-    const markChange = child(child(properties, 'w:rPr'), 'w:ins') ?? child(child(properties, 'w:rPr'), 'w:del');
+    const mark = child(properties, 'w:rPr');
+    const markChange = child(mark, 'w:ins') ?? child(mark, 'w:del') ?? child(mark, 'w:moveTo') ?? child(mark, 'w:moveFrom');
     const numId = child(child(properties, 'w:numPr'), 'w:numId')?.attributes['w:val'];
     const paragraph: ReviewedParagraph = {
       pieces: [],
@@ -287,8 +290,9 @@ class BodyReader {
   }
 }
 
+/** A tracked change; a move counts as a deletion where the text was and an insertion where it went. */
 function revisionOf(node: XmlElement): Revision {
-  return { kind: node.name === 'w:del' ? 'del' : 'ins', author: node.attributes['w:author'] ?? '', date: node.attributes['w:date'] ?? '' };
+  return { kind: node.name === 'w:del' || node.name === 'w:moveFrom' ? 'del' : 'ins', author: node.attributes['w:author'] ?? '', date: node.attributes['w:date'] ?? '' };
 }
 
 /** `<w:b/>` or `<w:b w:val="true"/>` is on; `w:val="false"` or `"0"` is off. */

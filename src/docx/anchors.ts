@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import type { FieldRef } from '../model/field.js';
 
 /**
@@ -36,6 +37,15 @@ export function sameField(a: FieldRef | undefined, b: FieldRef | undefined): boo
   return a.kind === b.kind && a.id === b.id && a.field === b.field && a.file === b.file && a.version === b.version;
 }
 
+/** A FieldRef as stored in a custom property, checked when read back. */
+const fieldRefSchema = z.object({
+  kind: z.enum(['position', 'meeting']),
+  id: z.string(),
+  version: z.int().optional(),
+  field: z.string(),
+  file: z.string(),
+});
+
 /** A FieldRef read back from a custom property value, or undefined when it is not one. */
 export function parseFieldRef(value: string): FieldRef | undefined {
   let parsed: unknown;
@@ -44,12 +54,8 @@ export function parseFieldRef(value: string): FieldRef | undefined {
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const kind: unknown = Reflect.get(parsed, 'kind');
-  const id: unknown = Reflect.get(parsed, 'id');
-  const field: unknown = Reflect.get(parsed, 'field');
-  const file: unknown = Reflect.get(parsed, 'file');
-  const version: unknown = Reflect.get(parsed, 'version');
-  if ((kind !== 'position' && kind !== 'meeting') || typeof id !== 'string' || typeof field !== 'string' || typeof file !== 'string') return undefined;
-  return { kind, id, field, file, ...(typeof version === 'number' ? { version } : {}) };
+  const result = fieldRefSchema.safeParse(parsed);
+  if (!result.success) return undefined;
+  const { kind, id, version, field, file } = result.data;
+  return { kind, id, field, file, ...(version !== undefined ? { version } : {}) };
 }

@@ -270,7 +270,7 @@ class BodyReader {
     const properties = child(node, 'w:rPr');
     const format = { bold: isOn(child(properties, 'w:b')), italic: isOn(child(properties, 'w:i')) };
     const changed = child(properties, 'w:rPrChange');
-    const formatChanged = changed ? { ...revisionOf(changed), kind: 'ins' as const } : null;
+    const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
     const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };
     for (const part of elements(node)) {
       if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import type { ReviewResult } from '../commands/review.js';
+import { UsageError } from '../report/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
 
 /** The flags of `briefing review`, as commander parses them. */
 interface ReviewFlags {
   ministry?: string;
   accept: boolean;
-  list: boolean;
+  list?: boolean;
   cleared: boolean;
   rebase: boolean;
 }
@@ -18,7 +19,7 @@ export function registerReview(program: Command, io: Io): void {
     .description('Read back a DOCX a ministry reviewed in Word (tracked changes, comments): list the changes per position, or accept them.')
     .argument('<docx>', 'the DOCX briefing built, as the reviewer returned it')
     .option('-m, --ministry <code>', 'the reviewing ministry (default: the one the change authors name, if only one)')
-    .option('--list', 'list the changes per position as a word diff (the default)', false)
+    .option('--list', 'list the changes per position as a word diff (what review does without --accept)')
     .option('--accept', 'write the accepted text into each position as a new version, and record the clearance', false)
     .option('--cleared', 'with --accept: record the ministry as cleared, not objected/pending', false)
     .option('--rebase', 'merge the changes into positions that changed since the build (three-way), listing conflicts', false)
@@ -35,6 +36,7 @@ objected (it changed the text), pending (comments only) or, with --cleared, clea
 Changes outside the positions (title, clearance line) are listed, never applied.`,
     )
     .action(async (docx: string, flags: ReviewFlags) => {
+      if (flags.list && flags.accept) throw new UsageError('--list and --accept: choose one.', '--list shows the changes; --accept writes them.');
       const { review } = await import('../commands/review.js');
       const result = review({ cwd: io.cwd(), docx, accept: flags.accept, cleared: flags.cleared, rebase: flags.rebase, today: today(), ...(flags.ministry ? { ministry: flags.ministry } : {}) });
       await printReview(io, result);

@@ -84,7 +84,10 @@ export function review(options: ReviewOptions): ReviewResult {
 
   const split = splitByField(document);
   result.outside = split.outside;
-  const touched = split.fields.filter((f) => f.revisions.length || f.comments.length);
+  // A field changed without track changes counts too, unless its file changed since the build (then nothing can tell).
+  const touched = split.fields.filter(
+    (f) => f.revisions.length || f.comments.length || (!staleness(project, document, f.field) && !acceptedText(f.paragraphs, fieldSource(project, f.field)?.text ?? '').matched),
+  );
   for (const field of touched) {
     const source = fieldSource(project, field.field);
     const stale = staleness(project, document, field.field);
@@ -222,7 +225,8 @@ function acceptAll(project: Project, options: ReviewOptions, result: ReviewResul
       outcome.written = true;
     }
     if (outcome.field.kind === 'position') {
-      const status = options.cleared ? 'cleared' : outcome.revisions.length ? 'objected' : 'pending';
+      const changedText = outcome.revisions.length > 0 || outcome.accepted !== outcome.current;
+      const status = options.cleared ? 'cleared' : changedText ? 'objected' : 'pending';
       const dates = [...outcome.revisions.map((r) => r.date), ...outcome.comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
       const date = dates.at(-1)?.slice(0, 10) ?? options.today;
       const note = outcome.comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');

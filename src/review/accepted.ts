@@ -13,6 +13,11 @@ export interface AcceptedText {
   after: string[];
   /** Sentences about what was approximated (footnotes, a layout the source did not match). */
   notes: string[];
+  /**
+   * The DOCX with every change rejected reads as the field's Markdown: false when someone
+   * edited the field without track changes (or the field changed since the build).
+   */
+  matched: boolean;
 }
 
 /** One paragraph of the field's Markdown source: a paragraph or a list item. */
@@ -35,9 +40,11 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const notes: string[] = [];
   const { units, definitions } = sourceUnits(source);
   const originals = originalGroups(paragraphs);
-  const before = originals.map((group) => normalise(group.map((p) => textOf(p, 'reject')).join('')));
-  const matched = before.length === units.length && before.every((text, index) => text === normalise(units[index]?.text ?? ''));
-  if (!matched) notes.push('the paragraphs in the DOCX did not match the field’s Markdown paragraph for paragraph, so every paragraph was written anew from the DOCX: check links and footnotes');
+  const rejected = originals.map((group) => normalise(group.map((p) => textOf(p, 'reject')).join('')));
+  const matched = rejected.length === units.length && rejected.every((text, index) => text === normalise(units[index]?.text ?? ''));
+  if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so every paragraph was written anew from the DOCX: check links and footnotes');
+  // Untracked edits are changes too: compare with the field's own text then.
+  const before = matched ? rejected : units.map((unit) => normalise(unit.text));
   const unitOf = new Map<ReviewedParagraph, number>();
   originals.forEach((group, index) => {
     if (group.length === 1 && group[0]) unitOf.set(group[0], index);
@@ -70,7 +77,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     markdown += block.markdown;
   });
   for (const definition of definitions) markdown += `\n\n${definition}`;
-  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)] };
+  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched };
 }
 
 /** The field's paragraphs and list items with their source text, and its footnote and link definitions. */

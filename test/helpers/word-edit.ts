@@ -31,6 +31,11 @@ export class WordEdit {
     });
   }
 
+  /** Replaces `from` by `to` with track changes off: the text simply changes. */
+  untracked(context: string, from: string, to: string): this {
+    return this.splitRun(context, from, (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r>`);
+  }
+
   /** Makes `text` bold with the formatting change tracked (`w:rPrChange`). */
   bold(context: string, text: string, stamp: Stamp): this {
     return this.splitRun(context, text, (rPr, inner) => {

@@ -105,6 +105,23 @@ describe('briefing review', () => {
     expect(position(dir, 'equity-reforms').text).toBe(readFileSync(join(REPO_POSITIONS, 'equity-reforms.yaml'), 'utf8'));
   });
 
+  it('does not lose an edit made without track changes: it is listed and accepted like a tracked one', () => {
+    const dir = built();
+    const docx = readFileSync(join(dir, DOCX));
+    const edit = new WordEdit(docx).untracked('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms');
+    const path = join(dir, 'out/untracked.docx');
+    writeFileSync(path, edit.bytes());
+    const list = runCli(['review', path], dir);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toContain('Tuvākajā laikā [-prioritāri-]{+vispirms+} paredzēts:');
+    expect(list.stdout).toContain('edited without track changes');
+    expect(runCli(['review', path, '--accept', '--ministry', 'AM'], dir).status).toBe(0);
+    const after = position(dir, 'equity-reforms').data;
+    expect(after.version).toBe(3);
+    expect(String(after.body)).toContain('Tuvākajā laikā vispirms paredzēts:');
+    expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
+  });
+
   it('lists edits outside every position as not applicable', () => {
     const dir = built();
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace('Informatīvais ziņojums par', 'ziņojums', 'ziņojumu', ANNA);

@@ -122,6 +122,20 @@ describe('briefing review', () => {
     expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
   });
 
+  it('--accept asks for --ministry when the authors name no ministry or several (exit 2, nothing written)', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+      .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Piekrītam.', { author: 'Pēteris Liepa (LM)', date: '2021-02-18T10:00:00Z' });
+    const path = join(dir, 'out/two.docx');
+    writeFileSync(path, edit.bytes());
+    const before = position(dir, 'equity-reforms').text;
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Cannot tell which ministry reviewed the report');
+    expect(position(dir, 'equity-reforms').text).toBe(before);
+  });
+
   it('lists edits outside every position as not applicable', () => {
     const dir = built();
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace('Informatīvais ziņojums par', 'ziņojums', 'ziņojumu', ANNA);

@@ -32,7 +32,7 @@ export function registerBuild(program: Command, io: Io): void {
     .option('--final', 'refuse to build unless every required ministry cleared every position', false)
     .option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)')
     .option('-w, --watch', 'rebuild whenever the meeting, a position, a template or the config changes', false)
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)').argParser(parseJobs))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores; at most 4 per core)').argParser((value: string) => parseJobs(value)))
     .option('--force', 'rebuild meetings the cache (.briefing-cache/) says are unchanged', false)
     .addOption(new Option('--shard <i/n>', 'build only part i of n of the meetings (for a CI matrix)').argParser(parseShard))
     .option('--json', 'print a machine-readable report instead of text', false)

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../report/errors.js';
 
 /** `--format md,docx` → the formats to build; anything else is a usage error. */
@@ -12,9 +13,22 @@ export function parseFormats(value: string): ('md' | 'docx')[] {
   return result;
 }
 
-/** `--jobs <n>` → a whole number of worker threads, at least 1. */
-export function parseJobs(value: string): number {
+/** How many worker threads `--jobs` may ask for, per core: each holds reports in memory, and more only wait. */
+export const JOBS_PER_CORE = 4;
+
+/**
+ * `--jobs <n>` → a whole number of worker threads, from 1 to {@link JOBS_PER_CORE} × the
+ * cores. More would not build faster, only take more memory (64 threads took 5 GB).
+ */
+export function parseJobs(value: string, cores = availableParallelism()): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs needs a whole number of threads, at least 1, not \`${value}\`.`);
+  const most = JOBS_PER_CORE * cores;
+  if (Number(value) > most) {
+    throw new UsageError(
+      `--jobs ${value} is more than this machine can use: at most ${most} (${JOBS_PER_CORE} per core, ${cores} ${cores === 1 ? 'core' : 'cores'}).`,
+      'Leave --jobs out to use one thread per core, or give a smaller number.',
+    );
+  }
   return Number(value);
 }
 

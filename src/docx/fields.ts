@@ -6,6 +6,8 @@ import { unified } from 'unified';
 import type { FieldRef } from '../model/field.js';
 import { tidyLines } from '../render/escape.js';
 import { PLACEHOLDER, type ReportSource } from '../render/fields.js';
+import { markdownChunks } from './chunks.js';
+import { unclosedAtEnd } from './unclosed.js';
 import { listKindInSource } from './numbering.js';
 
 /** How many parsed fields a process keeps: enough for the positions of a large batch, bounded in memory. */
@@ -14,12 +16,44 @@ const parsed = new Map<string, Root>();
 
 /**
  * Markdown → syntax tree with remark and GFM, every list marked with its kind
- * (`data.listKind`), so the tree compiles without its source text.
+ * (`data.listKind`), so the tree compiles without its source text. A long text is parsed
+ * in pieces (see `markdownChunks`; `chunkSize` is for tests), which gives the same tree.
  */
-export function parseMarkdownTree(markdown: string): Root {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
-  markListKinds(tree, markdown);
-  return tree;
+export function parseMarkdownTree(markdown: string, chunkSize?: number): Root {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  const chunks = markdownChunks(markdown, chunkSize);
+  const trees: Root[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let chunk = chunks[i];
+    if (!chunk) break;
+    let tree = processor.parse(chunk.text);
+    if (i < chunks.length - 1 && unclosedAtEnd(chunk.text, tree)) {
+      // The piece ends inside a code block or HTML block that goes on: parse the rest as one.
+      chunk = { ...chunk, text: markdown.slice(chunk.offset) };
+      tree = processor.parse(chunk.text);
+      i = chunks.length;
+    }
+    markListKinds(tree, chunk.text);
+    if (chunk.offset > 0) shiftPoints(tree, chunk.line - 1, chunk.offset);
+    trees.push(tree);
+  }
+  const [first] = trees;
+  if (!first || trees.length === 1) return first ?? processor.parse('');
+  const start = first.position?.start;
+  const end = trees.at(-1)?.position?.end;
+  return { type: 'root', children: trees.flatMap((tree) => tree.children), ...(start && end ? { position: { start, end } } : {}) };
+}
+
+/** Moves a piece's positions to where the piece sits in the whole text. */
+function shiftPoints(tree: Root, lines: number, offset: number): void {
+  walk(tree, (node) => {
+    if (!node.position) return;
+    const { start, end } = node.position;
+    node.position = {
+      start: { line: start.line + lines, column: start.column, ...(start.offset === undefined ? {} : { offset: start.offset + offset }) },
+      end: { line: end.line + lines, column: end.column, ...(end.offset === undefined ? {} : { offset: end.offset + offset }) },
+    };
+  });
 }
 
 /** A field's text as the rendered report prints it: the report's line tidying applied. */
@@ -43,6 +77,11 @@ export function parseField(text: string): Root {
   return tree;
 }
 
+/** The tree of each field of a report, in the order of `source.fields` (a field printed twice is parsed once). */
+export function parseReportFields(source: ReportSource): Root[] {
+  return source.fields.map((field) => parseField(fieldText(field.text)));
+}
+
 /**
  * The report's syntax tree: the skeleton parsed once, each field parsed on its own and
  * spliced in where its placeholder stands. A placeholder that is a paragraph of its own
@@ -50,7 +89,7 @@ export function parseField(text: string): Root {
  * takes the field's first paragraph inline and puts its other blocks after that block.
  * Line numbers are those of the rendered Markdown, so messages point into the `.md`.
  */
-export function spliceReport(source: ReportSource): Root {
+export function spliceReport(source: ReportSource, trees: readonly Root[] = parseReportFields(source)): Root {
   const texts = source.fields.map((field) => fieldText(field.text));
   const lines = new LineMap(source.skeleton, texts);
   const tree = parseMarkdownTree(source.skeleton);
@@ -59,7 +98,7 @@ export function spliceReport(source: ReportSource): Root {
     const field = source.fields[index];
     const text = texts[index];
     if (!field || text === undefined) return [];
-    const copy = structuredClone(parseField(text));
+    const copy = structuredClone(trees[index] ?? parseField(text));
     const first = lines.reportLine(at?.start.line ?? 1);
     shiftPositions(copy, (line) => first + line - 1);
     scopeDefinitions(copy, field.ref);
@@ -75,22 +114,21 @@ interface Splicer {
   texts: readonly string[];
 }
 
+/** Rebuilds a container's children with each field in place (one new array: splicing in place grew with the square of the size). */
 function expandBlocks(container: Parent, splicer: Splicer): void {
-  for (let i = 0; i < container.children.length; i++) {
-    const child = container.children[i];
-    if (!child) continue;
+  const children: RootContent[] = [];
+  for (const child of container.children) {
     const whole = wholeField(child);
     if (whole !== undefined) {
-      const blocks = splicer.fieldBlocks(whole, child.position);
-      container.children.splice(i, 1, ...blocks);
-      i += blocks.length - 1;
+      for (const block of splicer.fieldBlocks(whole, child.position)) children.push(block);
       continue;
     }
     const overflow: RootContent[] = [];
     expandNode(child, splicer, overflow);
-    container.children.splice(i + 1, 0, ...overflow);
-    i += overflow.length;
+    children.push(child);
+    for (const block of overflow) children.push(block);
   }
+  container.children = children;
 }
 
 function expandNode(node: Nodes, splicer: Splicer, overflow: RootContent[]): void {

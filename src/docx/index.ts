@@ -7,6 +7,7 @@ import type { ReportSource } from '../render/fields.js';
 import { remarkDocx, type DocxMeta } from './compile.js';
 import { spliceReport } from './fields.js';
 import type { FieldAnchor } from './anchors.js';
+export { parseReportFields } from './fields.js';
 import { packDocx } from './pack.js';
 
 export type { DocxMeta } from './compile.js';
@@ -58,16 +59,17 @@ export async function compileDocxTree(tree: Root, meta: DocxMeta, date: Date): P
  * The syntax tree of a rendered report: the template's skeleton parsed once, each Markdown
  * field parsed on its own and spliced in. Every top-level block that came from a field
  * carries `data.field` (a {@link FieldRef}: which file, which field); lists carry
- * `data.listKind`. This is the tree {@link compileReportDocx} compiles.
+ * `data.listKind`. This is the tree {@link compileReportDocx} compiles. `fieldTrees`, the
+ * fields already parsed (`parseReportFields`), saves parsing them again.
  */
-export function reportTree(source: ReportSource): Root {
-  return spliceReport(source);
+export function reportTree(source: ReportSource, fieldTrees?: readonly Root[]): Root {
+  return spliceReport(source, fieldTrees);
 }
 
 /** A rendered report (skeleton and fields) → DOCX bytes, parsed field by field. */
-export async function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date): Promise<DocxResult> {
+export async function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date, fieldTrees?: readonly Root[]): Promise<DocxResult> {
   const file = new VFile();
-  const document = unified().use(remarkDocx, meta).stringify(reportTree(source), file);
+  const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);
   const bytes = await packDocx(document, date);
   const warnings = file.messages.map((message) => ({
     reason: message.reason,

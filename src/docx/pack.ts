@@ -35,7 +35,8 @@ export function zipParts(entries: Record<string, string | Uint8Array>, date: Dat
       continue;
     }
     let xml = typeof data === 'string' ? data : strFromU8(data);
-    for (const [from, to] of renames) xml = xml.split(`"${from}"`).join(`"${to}"`);
+    // One pass over the part, however many ids are renamed (a pass per id grew with the square of the links).
+    if (renames.size) xml = xml.replace(/"([^"<>\s]+)(?=")/g, (quoted, id: string) => `"${renames.get(id) ?? id}`);
     if (name === 'docProps/core.xml') {
       xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
     }

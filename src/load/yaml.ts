@@ -12,6 +12,8 @@ import {
   type YAMLError,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { fileTooLarge } from './limits.js';
+import { forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters } from './characters.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
 export const MAX_ALIAS_COUNT = 100;
@@ -50,6 +52,8 @@ const ERROR_RULES: Record<string, { rule: string; hint?: string }> = {
  */
 export function parseYaml(path: string, source: string): YamlFile {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const tooLarge = fileTooLarge(path, text);
+  if (tooLarge) return { path, text, bom: text !== source, data: undefined, diagnostics: [tooLarge], locate: () => undefined };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -79,6 +83,15 @@ export function parseYaml(path: string, source: string): YamlFile {
     );
   }
   const linesWithError = new Set<number>();
+  for (const found of forbiddenCharacters(path, text, placeAt)) {
+    if (found.line !== undefined) linesWithError.add(found.line);
+    diagnostics.push(found);
+  }
+  for (const found of escapedForbiddenCharacters(path, doc, placeAt)) {
+    if (found.line !== undefined && linesWithError.has(found.line)) continue;
+    if (found.line !== undefined) linesWithError.add(found.line);
+    diagnostics.push(found);
+  }
   for (const error of [...doc.errors, ...doc.warnings]) {
     const found = yamlErrorToDiagnostic(path, text, error, placeAt);
     // One mistake often confuses the parser several times on the same line; the first message says it best.
@@ -111,6 +124,19 @@ export function parseYaml(path: string, source: string): YamlFile {
       return found === undefined ? undefined : placeAt(found);
     },
   };
+}
+
+/** Characters a DOCX cannot hold that a double-quoted value writes as an escape (`"\x01"`, `"\uFFFE"`). */
+function escapedForbiddenCharacters(path: string, doc: Document.Parsed, placeAt: (offset: number) => Place): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'QUOTE_DOUBLE' || typeof node.value !== 'string') return;
+      const offset = forbiddenCharacterOffsets(node.value)[0];
+      if (offset !== undefined) found.push(forbiddenCharacter(path, node.range ? placeAt(node.range[0]) : undefined, node.value.charAt(offset)));
+    },
+  });
+  return found;
 }
 
 /**

@@ -2,7 +2,7 @@ import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
-import { compileReportDocx, type DocxMeta, type FieldAnchor } from '../docx/index.js';
+import { compileReportDocx, parseReportFields, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
@@ -116,7 +116,8 @@ export async function generateReport(
     return result;
   }
   const source: ReportSource = { skeleton: skeleton.markdown, fields: parts.fields };
-  result.diagnostics.push(...unclosedFieldProblems(source.fields, (ref) => fieldSource(project, loaded, ref)));
+  const fieldTrees = parseReportFields(source);
+  result.diagnostics.push(...unclosedFieldProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
   if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
   const meta = docxMeta(project, model, result.inputs);
@@ -127,7 +128,7 @@ export async function generateReport(
   }
   let anchors: FieldAnchor[] | undefined;
   if (options.formats.includes('docx')) {
-    const docx = await compileReportDocx(source, meta, date);
+    const docx = await compileReportDocx(source, meta, date, fieldTrees);
     anchors = docx.anchors;
     for (const warning of docx.warnings) {
       result.diagnostics.push(

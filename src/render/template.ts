@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { forbiddenCharacters, placeInText } from '../load/characters.js';
+import { fileTooLarge } from '../load/limits.js';
 import { isInside, projectPath, readText } from '../load/files.js';
 import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
@@ -67,6 +69,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       const partialPath = projectPath(root, partialAbsolute);
       const source = readText(partialAbsolute, partialPath);
       files.push({ path: partialPath, text: source });
+      diagnostics.push(...forbiddenCharacters(partialPath, source, placeInText(source)));
       const compiled = compileSource(env, source, partialPath, known);
       diagnostics.push(...compiled.diagnostics);
       if (compiled.fn) {
@@ -77,6 +80,9 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   }
   const source = readText(absolute, path);
   files.unshift({ path, text: source });
+  const tooLarge = fileTooLarge(path, source);
+  if (tooLarge) return { diagnostics: [tooLarge] };
+  diagnostics.push(...forbiddenCharacters(path, source, placeInText(source)));
   const compiled = compileSource(env, source, path, known);
   diagnostics.push(...compiled.diagnostics);
   const names = { helpers: known, partials: new Set(files.slice(1).map((file) => basename(file.path, '.hbs'))) };

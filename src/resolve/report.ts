@@ -1,5 +1,6 @@
 import type { Config, Meeting, Ministries, Position } from '../model/index.js';
 import { normaliseMarkdown, scopeFootnotes } from '../render/escape.js';
+import { scopeLinkDefinitions } from '../render/link-scope.js';
 
 /** A ministry with all its name forms, as templates use it. */
 export interface MinistryRef {
@@ -118,7 +119,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       version: position.version,
       status: position.status,
       owner: { ministry: ministry(position.owner.ministry), unit: position.owner.unit ?? null },
-      body: scopeFootnotes(normaliseMarkdown(position.body), position.id),
+      body: scopeField(position.body, position.id),
       speakingPoints: position.speaking_points ?? [],
     };
     positionModels.set(id, model);
@@ -157,8 +158,8 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
         short_locative: meeting.name.short_locative,
         english: meeting.name.english ?? null,
       },
-      outcome: meeting.outcome === undefined ? null : scopeFootnotes(normaliseMarkdown(meeting.outcome), 'outcome'),
-      background: scopeFootnotes(normaliseMarkdown(meeting.background), 'background'),
+      outcome: meeting.outcome === undefined ? null : scopeField(meeting.outcome, 'outcome'),
+      background: scopeField(meeting.background, 'background'),
       fileCode: meeting.file_code,
       signature: meeting.signature ?? null,
       visa: meeting.visa ?? null,
@@ -177,6 +178,11 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
     settings: { quotes: config.quotes, locale: config.locale },
     documentDate: documentDate(meeting, included),
   };
+}
+
+/** A Markdown field as the report prints it: normalised, its footnotes and link labels its own. */
+function scopeField(markdown: string, scope: string): string {
+  return scopeLinkDefinitions(scopeFootnotes(normaliseMarkdown(markdown), scope), scope);
 }
 
 /**

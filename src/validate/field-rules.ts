@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
-import { fieldText, parseField } from '../docx/fields.js';
+import { fieldText } from '../docx/fields.js';
+import { unclosedAtEnd } from '../docx/unclosed.js';
 import type { YamlFile } from '../load/yaml.js';
 import type { FieldRef } from '../model/field.js';
 import type { MarkdownField } from '../render/fields.js';
@@ -12,15 +13,6 @@ export interface FieldSource {
   raw: string;
 }
 
-/** A construct that runs to the end of its field and would run on into what follows it. */
-interface Unclosed {
-  /** Line and column in the field's text as the report prints it. */
-  line: number;
-  column: number;
-  what: string;
-  close: string;
-}
-
 /**
  * `markdown/unclosed`: a field that ends inside a fenced code block, an HTML comment or
  * another HTML block that only its own end marker closes. In the Markdown report it would
@@ -29,17 +21,18 @@ interface Unclosed {
  */
 export function unclosedFieldProblems(
   fields: readonly MarkdownField[],
+  trees: readonly Root[],
   sourceOf: (ref: FieldRef) => FieldSource | undefined,
 ): Diagnostic[] {
   const seen = new Set<string>();
   const problems: Diagnostic[] = [];
-  for (const { ref, text } of fields) {
+  fields.forEach(({ ref, text }, index) => {
     const key = `${ref.file}\u0000${ref.field}`;
-    if (seen.has(key)) continue;
+    const tree = trees[index];
+    if (seen.has(key) || !tree) return;
     seen.add(key);
-    const printed = fieldText(text);
-    const found = unclosedAtEnd(printed, parseField(printed));
-    if (!found) continue;
+    const found = unclosedAtEnd(fieldText(text), tree);
+    if (!found) return;
     const source = sourceOf(ref);
     const place = source ? placeInFile(source, ref.field, originalLine(text, found.line), found.column) : undefined;
     problems.push(
@@ -52,43 +45,8 @@ export function unclosedFieldProblems(
         `Close it with ${found.close} before the end of \`${ref.field}\`, or remove it.`,
       ),
     );
-  }
+  });
   return problems;
-}
-
-const HTML_BLOCKS: { open: RegExp; close: RegExp; what: string; closeText: string }[] = [
-  { open: /^ {0,3}<!--/, close: /-->/, what: 'an HTML comment (`<!--`)', closeText: '`-->`' },
-  { open: /^ {0,3}<\?/, close: /\?>/, what: 'an HTML processing instruction (`<?`)', closeText: '`?>`' },
-  { open: /^ {0,3}<!\[CDATA\[/, close: /\]\]>/, what: 'a CDATA section (`<![CDATA[`)', closeText: '`]]>`' },
-  { open: /^ {0,3}<![A-Za-z]/, close: /^<![^]*>/, what: 'an HTML declaration (`<!`)', closeText: '`>`' },
-  {
-    open: /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i,
-    close: /<\/(script|pre|style|textarea)>/i,
-    what: 'a raw HTML block (`<script>`, `<pre>`, `<style>` or `<textarea>`)',
-    closeText: 'its closing tag',
-  },
-];
-
-/** The last top-level construct of a field, when it is one that only its own end marker closes and has none. */
-function unclosedAtEnd(text: string, tree: Root): Unclosed | undefined {
-  const last = tree.children.at(-1);
-  const start = last?.position?.start;
-  if (!last || !start || start.offset === undefined) return undefined;
-  const raw = text.slice(start.offset, last.position?.end.offset);
-  const at = { line: start.line, column: start.column };
-  if (last.type === 'code') {
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (!fence) return undefined;
-    const lines = raw.split('\n');
-    const closing = /^ {0,3}(`+|~+)[ \t]*$/.exec(lines.at(-1) ?? '')?.[1];
-    const closed = lines.length > 1 && closing !== undefined && closing[0] === fence[0] && closing.length >= fence.length;
-    return closed ? undefined : { ...at, what: `a code block (\`${fence}\`)`, close: `a line \`${fence}\`` };
-  }
-  if (last.type === 'html') {
-    const kind = HTML_BLOCKS.find((block) => block.open.test(raw));
-    if (kind && !kind.close.test(raw.replace(/^ {0,3}/, ''))) return { ...at, what: kind.what, close: kind.closeText };
-  }
-  return undefined;
 }
 
 /** Line `line` of the printed field (runs of blank lines made one) → line of the field as normalised. */

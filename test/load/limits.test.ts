@@ -1,0 +1,40 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { check } from '../../src/commands/check.js';
+import { parseJobs } from '../../src/cli/flags.js';
+import { MAX_FILE_BYTES } from '../../src/load/limits.js';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+
+const POSITION = 'positions/educ/equity-reforms.yaml';
+
+describe('limits', () => {
+  test('a file over the size limit is refused with a message, before it is parsed, and nothing is written', async () => {
+    const dir = exampleProject();
+    const text = readFileSync(join(dir, POSITION), 'utf8');
+    const padding = `  ${'Ļoti gara rindkopa. '.repeat(50)}\n\n`;
+    const big = text.replace(/^body: \|\n/m, `body: |\n${padding.repeat(Math.ceil(MAX_FILE_BYTES / Buffer.byteLength(padding)))}`);
+    expect(Buffer.byteLength(big)).toBeGreaterThan(MAX_FILE_BYTES);
+    writeFileSync(join(dir, POSITION), big);
+
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    const tooLarge = checked.diagnostics.filter((d) => d.ruleId === 'file/too-large');
+    expect(tooLarge.map((d) => [d.file, d.severity])).toEqual([[POSITION, 'error']]);
+    expect(tooLarge[0]?.message).toMatch(/^The file is 16\.\d MB; briefing reads files up to 16\.0 MB\.$/);
+    expect(checked.exitCode).toBe(1);
+
+    const built = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, out: 'out', formats: ['md', 'docx'] });
+    expect(built.exitCode).toBe(1);
+    expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.md'))).toBe(false);
+  }, 60_000);
+
+  test('--jobs is capped at four threads per core', () => {
+    expect(parseJobs('8', 2)).toBe(8);
+    expect(() => parseJobs('9', 2)).toThrow('--jobs 9 is more than this machine can use: at most 8 (4 per core, 2 cores).');
+    const run = runCli(['build', '--all', '--jobs', String(4 * availableParallelism() + 1)], exampleProject());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is more than this machine can use');
+  });
+});

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
+import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { writeAtomic } from '../emit/write.js';
 import { errorCode, projectPath } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
@@ -155,6 +156,11 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
 /** The meeting the DOCX was built from, when it is this project's. */
 function builtMeeting(project: Project, document: ReviewedDocument, result: ReviewResult): string | undefined {
   const path = document.properties.get('Briefing.Meeting');
+  const briefingProperties = [...document.properties.keys()].filter((name) => name.startsWith('Briefing.'));
+  if (briefingProperties.length && !briefingProperties.some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX))) {
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/no-anchors', 'This DOCX was written by briefing but has no field anchors: it is a redline from `briefing diff`, or a report built before anchors were written.', 'Build the report with `briefing build` and send that DOCX for review.'));
+    return undefined;
+  }
   if (!path) {
     result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/not-built-here', 'This DOCX was not built by briefing: it has no Briefing.Meeting property.', 'Only a DOCX written by `briefing build` can be read back; for an older report use `briefing import`.'));
     return undefined;

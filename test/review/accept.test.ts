@@ -156,6 +156,13 @@ describe('briefing review', () => {
     expect(notOurs.status).toBe(1);
     expect(notOurs.stderr).toContain('review/not-built-here');
 
+    const redline = join(dir, 'out/redline.docx');
+    const diff = runCli(['diff', 'positions/educ/equity-reforms.yaml', join(REPO, 'positions/educ/equity-reforms.yaml'), '--format', 'docx', '--out', redline], dir);
+    expect(diff.status, diff.stderr).not.toBe(2);
+    const fromDiff = runCli(['review', redline], dir);
+    expect(fromDiff.status).toBe(1);
+    expect(fromDiff.stderr).toContain('review/no-anchors');
+
     const other = exampleProject();
     renameSync(join(other, EXAMPLE_MEETING), join(other, 'meetings/2021-02-20-educ-other.yaml'));
     const elsewhere = runCli(['review', join(dir, DOCX)], other);

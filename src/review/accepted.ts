@@ -46,8 +46,11 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   // Untracked edits are changes too: compare with the field's own text then.
   const before = matched ? rejected : units.map((unit) => normalise(unit.text));
   const unitOf = new Map<ReviewedParagraph, number>();
+  // A paragraph maps to its source unit when it alone holds that unit's text: the others in
+  // its group, if any, are paragraphs the reviewer added (their text all inserted).
   originals.forEach((group, index) => {
-    if (group.length === 1 && group[0]) unitOf.set(group[0], index);
+    const holders = group.filter((p) => textOf(p, 'reject') !== '');
+    if (holders.length === 1 && holders[0]) unitOf.set(holders[0], index);
   });
   const footnoteLabels = matched ? footnoteMap(originals, units) : new Map<string, string>();
 
@@ -60,7 +63,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     const item = first.list !== null;
     number = item ? number + 1 : 0;
     after.push(normalise(group.map((p) => textOf(p, 'accept')).join('')));
-    const unit = group.length === 1 && matched && untouched(first) ? units[unitOf.get(first) ?? -1] : undefined;
+    const unit = group.length === 1 && matched && untouched(first) && unitOf.has(first) ? units[unitOf.get(first) ?? -1] : undefined;
     if (unit) {
       blocks.push({ markdown: unit.item ? unit.slice.replace(/^\d+([.)])/, `${number}$1`) : unit.slice, item: unit.item });
       continue;
@@ -134,8 +137,9 @@ function allInserted(paragraph: ReviewedParagraph): boolean {
   return paragraph.pieces.every((piece) => piece.revision?.kind === 'ins');
 }
 
+/** No change in the paragraph's text or formatting; an inserted mark (a paragraph added after it) does not count. */
 function untouched(paragraph: ReviewedParagraph): boolean {
-  return paragraph.mark === null && paragraph.pieces.every((piece) => !piece.revision && !piece.formatChanged);
+  return paragraph.mark?.kind !== 'del' && paragraph.pieces.every((piece) => !piece.revision && !piece.formatChanged);
 }
 
 /** The paragraph's text after accepting or rejecting every change. */

@@ -66,6 +66,22 @@ export class WordEdit {
     return this;
   }
 
+  /**
+   * Adds a paragraph after the one holding `context` as Word does with track changes on
+   * (Enter at its end, then typing): that paragraph's mark is inserted, the new one has its
+   * properties (a list item stays in the list) and its text is a tracked insertion.
+   */
+  insertParagraphAfter(context: string, text: string, stamp: Stamp): this {
+    const start = this.paragraphStartOf(context);
+    const end = this.xml.indexOf('</w:p>', this.xml.indexOf(context)) + 6;
+    const paragraph = this.xml.slice(start, end);
+    const pPr = /^<w:p>(<w:pPr>.*?<\/w:pPr>)/.exec(paragraph)?.[1] ?? '<w:pPr></w:pPr>';
+    const marked = paragraph.replace(pPr, pPr.replace('</w:pPr>', `<w:rPr><w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:rPr></w:pPr>`));
+    const added = `<w:p>${pPr}<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins></w:p>`;
+    this.xml = this.xml.slice(0, start) + marked + added + this.xml.slice(end);
+    return this;
+  }
+
   /** Adds a plain paragraph after the one holding `context`, without tracking (as pasted text in an old report). */
   paragraphAfter(context: string, text: string): this {
     const at = this.xml.indexOf('</w:p>', this.xml.indexOf(context));

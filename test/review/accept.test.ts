@@ -105,6 +105,18 @@ describe('briefing review', () => {
     expect(position(dir, 'equity-reforms').text).toBe(readFileSync(join(REPO_POSITIONS, 'equity-reforms.yaml'), 'utf8'));
   });
 
+  it('keeps the Markdown of a paragraph the reviewer only added a new list item after, and numbers the items anew', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('vietnē ', 'nodrošināt skolām datu aizsardzības konsultācijas;', ANNA);
+    const path = join(dir, 'out/item.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const body = String(position(dir, 'equity-reforms').data.body);
+    expect(body).toContain('   vietnē [skoluinternets.lv](https://skoluinternets.lv));\n2) nodrošināt skolām datu aizsardzības konsultācijas;\n3) no REACT-EU');
+    expect(body).toContain('\n5) paplašināt video stundu');
+  });
+
   it('does not lose an edit made without track changes: it is listed and accepted like a tracked one', () => {
     const dir = built();
     const docx = readFileSync(join(dir, DOCX));

@@ -6,6 +6,7 @@ import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { writeAtomic } from '../emit/write.js';
 import { errorCode, projectPath } from '../load/files.js';
+import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import type { FieldRef } from '../model/field.js';
@@ -87,11 +88,11 @@ export function review(options: ReviewOptions): ReviewResult {
   result.outside = split.outside;
   // A field changed without track changes counts too, unless its file changed since the build (then nothing can tell).
   const touched = split.fields.filter(
-    (f) => f.revisions.length || f.comments.length || (!staleness(project, document, f.field) && !acceptedText(f.paragraphs, fieldSource(project, f.field)?.text ?? '').matched),
+    (f) => f.revisions.length || f.comments.length || (!staleness(project, meeting, document, f.field) && !acceptedText(f.paragraphs, fieldSource(project, meeting, f.field)?.text ?? '').matched),
   );
   for (const field of touched) {
-    const source = fieldSource(project, field.field);
-    const stale = staleness(project, document, field.field);
+    const source = fieldSource(project, meeting, field.field);
+    const stale = staleness(project, meeting, document, field.field);
     const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;
     if (stale && !options.rebase) {
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, 'Build the report again and send it for review, or merge the changes: briefing review <docx> --rebase.'));
@@ -127,7 +128,7 @@ export function review(options: ReviewOptions): ReviewResult {
   if (options.ministry && !project.ministries[options.ministry]) {
     throw new UsageError(`The ministry code \`${options.ministry}\` is not in the ministries registry.`, `Known codes: ${Object.keys(project.ministries).join(', ')}.`);
   }
-  if (options.accept) acceptAll(project, options, result);
+  if (options.accept) acceptAll(project, meeting, options, result);
   return finish(result);
 }
 
@@ -154,7 +155,7 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
 }
 
 /** The meeting the DOCX was built from, when it is this project's. */
-function builtMeeting(project: Project, document: ReviewedDocument, result: ReviewResult): string | undefined {
+function builtMeeting(project: Project, document: ReviewedDocument, result: ReviewResult): LoadedMeeting | undefined {
   const path = document.properties.get('Briefing.Meeting');
   const briefingProperties = [...document.properties.keys()].filter((name) => name.startsWith('Briefing.'));
   if (briefingProperties.length && !briefingProperties.some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX))) {
@@ -171,14 +172,13 @@ function builtMeeting(project: Project, document: ReviewedDocument, result: Revi
     return undefined;
   }
   result.meeting = path;
-  return path;
+  return meeting;
 }
 
 /** Why a field's file no longer holds the text the DOCX was built from, or undefined when it still does. */
-function staleness(project: Project, document: ReviewedDocument, field: FieldRef): { file: string; message: string } | undefined {
+function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedDocument, field: FieldRef): { file: string; message: string } | undefined {
   if (field.kind === 'meeting') {
-    const meeting = loadAllMeetings(project).find((m) => m.path === field.id);
-    if (!meeting || `sha256:${meeting.hash}` === document.properties.get('Briefing.MeetingHash')) return undefined;
+    if (meeting.path !== field.id || `sha256:${meeting.hash}` === document.properties.get('Briefing.MeetingHash')) return undefined;
     return { file: field.file, message: `${field.file} changed after the DOCX was built; the reviewer's changes to \`${field.field}\` were made to the earlier text.` };
   }
   const loaded = project.positions.get(field.id);
@@ -201,21 +201,21 @@ function baseText(project: Project, document: ReviewedDocument, field: FieldRef)
 }
 
 /** The field's current Markdown and the file it lives in. */
-function fieldSource(project: Project, field: FieldRef): { text: string; file: string; absolute: string } | undefined {
-  const file = field.kind === 'position' ? project.positions.get(field.id)?.file : loadAllMeetings(project).find((m) => m.path === field.id)?.file;
+function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef): { text: string; file: string; absolute: string } | undefined {
+  const file = field.kind === 'position' ? project.positions.get(field.id)?.file : meeting.path === field.id ? meeting.file : undefined;
   if (!file) return undefined;
   const value: unknown = parseDocument(file.text).getIn(field.field.split('.'));
   return { text: typeof value === 'string' ? value : '', file: file.path, absolute: join(project.root, file.path) };
 }
 
-function acceptAll(project: Project, options: ReviewOptions, result: ReviewResult): void {
+function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOptions, result: ReviewResult): void {
   const ministry = result.ministry;
   if (!ministry) {
     throw new UsageError('Cannot tell which ministry reviewed the report from the authors of the changes.', 'Name it: --ministry <code>, e.g. --ministry AM.');
   }
   const edited = new Map<string, { text: string; absolute: string }>();
   for (const outcome of result.fields) {
-    const source = fieldSource(project, outcome.field);
+    const source = fieldSource(project, meeting, outcome.field);
     if (!source) continue;
     let text = edited.get(source.file)?.text ?? readFileSync(source.absolute, 'utf8');
     if (outcome.accepted !== outcome.current) {

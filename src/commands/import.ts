@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseDocument, Scalar, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
 import { writeAtomic } from '../emit/write.js';
 import { errorCode, projectPath } from '../load/files.js';
 import { loadProject, type Project } from '../load/project.js';
@@ -150,7 +150,18 @@ function meetingYaml(
   set(['name', 'nominative'], report.name.nominative);
   set(['name', 'locative'], report.name.locative);
   set(['name', 'short_locative'], report.name.short_locative);
-  if (report.outcome) doc.setIn(['outcome'], report.outcome);
+  if (report.outcome) {
+    // Where the skeleton's comment about `outcome` stands: just before `background`.
+    doc.setIn(['outcome'], report.outcome);
+    if (isMap(doc.contents)) {
+      const items = doc.contents.items;
+      const keyOf = (pair: (typeof items)[number]): unknown => (isScalar(pair.key) ? pair.key.value : pair.key);
+      const outcome = items.findIndex((pair) => keyOf(pair) === 'outcome');
+      const background = items.findIndex((pair) => keyOf(pair) === 'background');
+      const [moved] = outcome >= 0 && background >= 0 ? items.splice(outcome, 1) : [];
+      if (moved) items.splice(background, 0, moved);
+    }
+  }
   set(['background'], report.background ? block(report.background) : undefined);
   doc.setIn(['questions'], doc.createNode(report.questions.map((q, index) => ({ text: q.text, position: found.positionIds[index] })), { flow: false }));
   doc.setIn(['required_clearances'], doc.createNode(found.codes, { flow: true }));

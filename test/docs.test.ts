@@ -9,7 +9,7 @@ function ruleIdsInSource(): Set<string> {
   const ids = new Set<string>();
   for (const file of globSync('src/**/*.ts', { cwd: REPO })) {
     const text = readFileSync(join(REPO, file), 'utf8');
-    for (const match of text.matchAll(/'((?:file|yaml|schema|config|meeting|position|clearance|template|markdown|docx|input|output|cache|internal)\/[a-z-]+)'/g)) {
+    for (const match of text.matchAll(/'((?:file|yaml|schema|config|meeting|position|clearance|template|markdown|docx|input|output|cache|internal|review|import)\/[a-z-]+)'/g)) {
       if (match[1]) ids.add(match[1]);
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli } from './helpers/project.js';
 
-const COMMANDS = [[], ['build'], ['new'], ['new', 'meeting'], ['new', 'position'], ['clear'], ['list'], ['templates'], ['reference-docx'], ['completion']];
+const COMMANDS = [[], ['build'], ['new'], ['new', 'meeting'], ['new', 'position'], ['clear'], ['review'], ['import'], ['list'], ['templates'], ['reference-docx'], ['completion']];
 
 describe('help and mistakes', () => {
   it.each(COMMANDS.map((c) => [c.join(' ') || '(program)', c] as const))('%s --help shows real examples', (_name, command) => {

@@ -23,7 +23,7 @@ export interface CommandSpec {
 }
 
 /** Arguments that name files; the others (a date, an id) are typed. */
-const FILE_ARGUMENTS = new Set(['meetings', 'meeting', 'position', 'file', 'files', 'paths']);
+const FILE_ARGUMENTS = new Set(['meetings', 'meeting', 'position', 'file', 'files', 'paths', 'docx']);
 
 /** The option's value placeholder says what it is: `<file>`, `<dir>`, or free text. */
 function valueOf(flags: string): Completion {

@@ -1,4 +1,7 @@
 import {
+  Bookmark,
+  BookmarkEnd,
+  BookmarkStart,
   BorderStyle,
   CommentRangeEnd,
   CommentRangeStart,
@@ -23,7 +26,9 @@ import type { BlockContent, DefinitionContent, FootnoteDefinition, List, Nodes, 
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
+import type { FieldRef } from '../model/field.js';
 import type { Layout } from '../model/index.js';
+import { anchorName, anchorProperty, sameField, type FieldAnchor } from './anchors.js';
 import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inline.js';
 import { pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
@@ -34,6 +39,13 @@ import { documentStyles, OptionalStyle, Style, type StyleSource } from './styles
 declare module 'unified' {
   interface CompileResultMap {
     DocxDocument: Document;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The field anchors the compiler wrote, in document order (for the manifest). */
+    anchors: FieldAnchor[];
   }
 }
 
@@ -105,6 +117,10 @@ class DocxCompiler {
   private nextRevisionId = 1;
   /** Paragraphs of the summary comment, until it is attached to the first paragraph. */
   private pendingComment: string[] | null;
+  /** The start of a field anchor, until the field's first paragraph takes it. */
+  private pendingAnchorStart: BookmarkStart | null = null;
+  /** The field anchors written so far, in document order. */
+  private readonly anchors: FieldAnchor[] = [];
 
   constructor(meta: DocxMeta, file: VFile) {
     this.meta = meta;
@@ -123,7 +139,8 @@ class DocxCompiler {
 
   compile(tree: Root): Document {
     this.collect(tree);
-    const children = this.blocks(tree.children, 0);
+    const children = this.topLevel(tree.children);
+    this.file.data.anchors = [...this.anchors];
     const footnotes = Object.fromEntries(
       this.footnoteNodes.map((node) => [
         String(this.footnoteIds.get(node.identifier)),
@@ -144,7 +161,7 @@ class DocxCompiler {
       numbering: { config: [...this.numbering.values()] },
       footnotes,
       ...this.trackingOptions(),
-      customProperties: meta.customProperties,
+      customProperties: [...meta.customProperties, ...this.anchors.map(anchorProperty)],
       sections: [
         {
           properties: {
@@ -176,6 +193,40 @@ class DocxCompiler {
     for (const node of this.footnoteNodes) {
       if (!this.footnoteIds.has(node.identifier)) this.footnoteIds.set(node.identifier, this.footnoteIds.size + 1);
     }
+  }
+
+  /** The top-level blocks, each run of blocks from one Markdown field inside a field anchor. */
+  private topLevel(nodes: readonly RootContent[]): FileChild[] {
+    const result: FileChild[] = [];
+    let index = 0;
+    while (index < nodes.length) {
+      const field = nodes[index]?.data?.field;
+      let end = index + 1;
+      while (field && end < nodes.length && sameField(nodes[end]?.data?.field, field)) end += 1;
+      const run = nodes.slice(index, end);
+      result.push(...(field ? this.anchored(run, field) : this.blocks(run, 0)));
+      index = end;
+    }
+    return result;
+  }
+
+  /**
+   * The blocks of one field between a bookmark start (in their first paragraph) and a
+   * bookmark end (after their last paragraph's text). Ids count from 1 in each document,
+   * so the bytes stay the same from one build to the next.
+   */
+  private anchored(nodes: readonly RootContent[], field: FieldRef): FileChild[] {
+    const id = this.anchors.length + 1;
+    const name = anchorName(id);
+    this.pendingAnchorStart = new BookmarkStart(name, id);
+    const children = this.blocks(nodes, 0);
+    const started = this.pendingAnchorStart === null;
+    this.pendingAnchorStart = null;
+    const last = children.findLast((child): child is Paragraph => child instanceof Paragraph);
+    if (!started || !last) return children;
+    last.addChildElement(new BookmarkEnd(id));
+    this.anchors.push({ name, field });
+    return children;
   }
 
   private blocks(nodes: readonly BlockNode[], level: number, style: string = Style.body): FileChild[] {
@@ -320,10 +371,22 @@ class DocxCompiler {
   private paragraph(node: Nodes, options: IParagraphOptions): Paragraph {
     const revision = node.data?.revision;
     const mark = revision ? { run: this.rowRevision(revision) } : {};
-    if (!this.pendingComment) return new Paragraph({ ...options, ...mark });
-    const children: ParagraphChild[] = [new CommentRangeStart(0), ...(options.children ?? []), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })];
-    this.pendingComment = null;
-    return new Paragraph({ ...options, ...mark, children });
+    let children: readonly ParagraphChild[] = options.children ?? [];
+    if (this.pendingComment) {
+      children = [new CommentRangeStart(0), ...children, new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })];
+      this.pendingComment = null;
+    }
+    const start = this.pendingAnchorStart;
+    if (!start) return new Paragraph({ ...options, ...mark, children });
+    this.pendingAnchorStart = null;
+    // The paragraph's children are added one by one: `docx` takes no bookmark start among them.
+    const paragraph = new Paragraph({ ...options, ...mark, children: [] });
+    paragraph.addChildElement(start);
+    for (const child of children) {
+      if (child instanceof Bookmark) throw new Error('DocxCompiler: a bookmark inside an anchored paragraph');
+      paragraph.addChildElement(child);
+    }
+    return paragraph;
   }
 
   /** A run of literal text (code, raw HTML), tracked when its block is. */

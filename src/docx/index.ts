@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import type { ReportSource } from '../render/fields.js';
 import { remarkDocx, type DocxMeta } from './compile.js';
 import { spliceReport } from './fields.js';
+import type { FieldAnchor } from './anchors.js';
 import { packDocx } from './pack.js';
 
 export type { DocxMeta } from './compile.js';
@@ -14,12 +15,15 @@ export type { BlockRevision, Deletion, Insertion } from './nodes.js';
 export type { FieldRef } from '../model/field.js';
 export type { MarkdownField, ReportSource } from '../render/fields.js';
 export { parseReportFields } from './fields.js';
+export type { FieldAnchor } from './anchors.js';
 
 /** DOCX bytes plus what the conversion could not carry over. */
 export interface DocxResult {
   bytes: Uint8Array;
   /** Things the DOCX cannot show as the Markdown has them (e.g. images), with Markdown line numbers. */
   warnings: { reason: string; line?: number; column?: number }[];
+  /** The field anchors (hidden bookmarks) written, in document order; empty when no block came from a field. */
+  anchors: FieldAnchor[];
 }
 
 /**
@@ -35,7 +39,7 @@ export async function compileDocx(markdown: string, meta: DocxMeta, date: Date):
     ...(message.line ? { line: message.line } : {}),
     ...(message.column ? { column: message.column } : {}),
   }));
-  return { bytes, warnings };
+  return { bytes, warnings, anchors: file.data.anchors ?? [] };
 }
 
 /** Markdown → syntax tree, parsed exactly as {@link compileDocx} parses it. */
@@ -73,5 +77,5 @@ export async function compileReportDocx(source: ReportSource, meta: DocxMeta, da
     ...(message.line ? { line: message.line } : {}),
     ...(message.column ? { column: message.column } : {}),
   }));
-  return { bytes, warnings };
+  return { bytes, warnings, anchors: file.data.anchors ?? [] };
 }

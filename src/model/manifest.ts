@@ -27,6 +27,22 @@ export const manifestSchema = z.strictObject({
   settings: z.array(manifestFileSchema),
   template: z.strictObject({ name: z.string().min(1), files: z.array(manifestFileSchema) }),
   outputs: z.array(z.strictObject({ name: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  /**
+   * The DOCX's field anchors: each hidden bookmark and the Markdown field it wraps, so
+   * `briefing review` maps a reviewer's change to its field. Absent in older manifests.
+   */
+  anchors: z
+    .array(
+      z.strictObject({
+        bookmark: z.string().min(1),
+        kind: z.enum(['position', 'meeting']),
+        id: z.string().min(1),
+        version: z.int().min(1).optional(),
+        field: z.string().min(1),
+        file: z.string().min(1),
+      }),
+    )
+    .optional(),
 });
 
 /** A build manifest as written and read. */

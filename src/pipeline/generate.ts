@@ -2,7 +2,7 @@ import { sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Layout, Position } from '../model/index.js';
-import { compileReportDocx, parseReportFields, type DocxMeta } from '../docx/index.js';
+import { compileReportDocx, parseReportFields, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { fieldText } from '../docx/fields.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { reportManifest } from './manifest.js';
@@ -135,8 +135,10 @@ export async function generateReport(
   }
   // The PDF is made from the DOCX: compiled (and its warnings given) even when only the PDF is wanted.
   const pdf = options.formats.includes('pdf') ? options.pdf : undefined;
+  let anchors: FieldAnchor[] | undefined;
   if (options.formats.includes('docx') || options.formats.includes('pdf')) {
     const docx = await compileReportDocx(source, meta, date, fieldTrees);
+    anchors = docx.anchors;
     for (const warning of docx.warnings) {
       result.diagnostics.push(
         diagnostic(
@@ -164,7 +166,7 @@ export async function generateReport(
     }
   }
   if (result.files.length) {
-    const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files });
+    const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files, anchors });
     const data = `${JSON.stringify(manifest, null, 2)}\n`;
     result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
   }

@@ -5,6 +5,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import { packageRoot, type LoadedPosition, type Project } from '../load/project.js';
 import type { Manifest, ManifestFile } from '../model/index.js';
 import type { Template } from '../render/template.js';
+import type { FieldAnchor } from '../docx/index.js';
 
 /** What a manifest is made from: the inputs of one report and the files generated from them. */
 export interface ManifestInput {
@@ -15,13 +16,15 @@ export interface ManifestInput {
   draft: boolean;
   documentDate: Date;
   outputs: readonly { name: string; sha256: string }[];
+  /** The DOCX's field anchors; undefined when no DOCX was built. */
+  anchors?: readonly FieldAnchor[] | undefined;
 }
 
 /**
  * The manifest of one report: every input file with its SHA-256 and git blob id, and
  * the outputs' hashes. Deterministic: nothing in it comes from the clock or the machine.
  */
-export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs }: ManifestInput): Manifest {
+export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs, anchors }: ManifestInput): Manifest {
   const ministries = project.ministriesFile.path;
   const builtInRegistry = ministries.endsWith('(built-in)');
   return {
@@ -46,6 +49,7 @@ export function reportManifest({ project, loaded, included, template, draft, doc
       }),
     },
     outputs: outputs.map((output) => ({ name: output.name, sha256: output.sha256 })),
+    ...(anchors ? { anchors: anchors.map((anchor) => ({ bookmark: anchor.name, ...anchor.field })) } : {}),
   };
 }
 

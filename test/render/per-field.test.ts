@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compileDocx, compileReportDocx } from '../../src/docx/index.js';
 import { loadMeeting } from '../../src/load/meeting.js';
@@ -21,6 +22,17 @@ async function renderedMeetings(root: string) {
   return reports;
 }
 
+/** The package's parts as text, with the field anchors' bookmarks and custom properties taken out. */
+function withoutAnchors(docx: Uint8Array): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const [name, data] of Object.entries(unzipSync(docx))) {
+    parts[name] = strFromU8(data)
+      .replace(/<w:bookmarkStart w:name="_Bf\d+" w:id="\d+"\/>|<w:bookmarkEnd w:id="\d+"\/>/g, '')
+      .replace(/<property [^>]*name="Briefing\.Field\.[^"]*">.*?<\/property>/g, '');
+  }
+  return parts;
+}
+
 const projects = [
   { name: 'example', root: () => REPO },
   ...corpusCases('warnings').map((c) => ({ name: `warnings/${c.name}`, root: () => corpusProject(c) })),
@@ -36,7 +48,9 @@ describe('parsing each Markdown field on its own', () => {
       const whole = await compileDocx(markdown, meta, date);
       const parts = await compileReportDocx(source, meta, date);
       expect(parts.warnings).toEqual(whole.warnings);
-      expect(Buffer.from(parts.bytes).equals(Buffer.from(whole.bytes))).toBe(true);
+      // The same package but for the field anchors, which only the per-field tree can place.
+      expect(withoutAnchors(parts.bytes)).toEqual(withoutAnchors(whole.bytes));
+      expect(whole.anchors).toEqual([]);
     }
   });
 });

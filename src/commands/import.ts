@@ -1,0 +1,189 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
+import { writeAtomic } from '../emit/write.js';
+import { errorCode, projectPath } from '../load/files.js';
+import { loadProject, type Project } from '../load/project.js';
+import { parseReport, type ImportedReport } from '../import/report-parts.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { ExitCode, UsageError } from '../report/errors.js';
+import { NotADocxError, readReviewedDocx } from '../review/read-docx.js';
+import { fileCodeFor } from '../scaffold/meeting.js';
+import { schemaLine } from '../scaffold/schema-line.js';
+import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
+
+/** Options of `briefing import <report.docx>`. */
+export interface ImportOptions {
+  cwd: string;
+  docx: string;
+  /** The meeting's slug (file `meetings/<date>-<slug>.yaml`, positions `<slug>-1`, …); from the file name when not given. */
+  slug?: string;
+}
+
+/** The files `import` wrote and what it could not place. */
+export interface ImportResult {
+  docx: string;
+  written: string[];
+  /** Fields filled with a placeholder, for the user to complete. */
+  missing: string[];
+  unplaced: string[];
+  notes: string[];
+  diagnostics: Diagnostic[];
+  exitCode: number;
+}
+
+/**
+ * Turns an existing Word report of the informative-report kind into a meeting file and
+ * one draft position per answer, best effort: what it cannot place is listed, and
+ * fields it cannot find are filled with `x` for the user to complete (`check` finds them).
+ */
+export function importReport(options: ImportOptions): ImportResult {
+  const project = loadProject(options.cwd);
+  const absolute = resolve(options.cwd, options.docx);
+  const shown = projectPath(project.root, absolute);
+  const result: ImportResult = { docx: shown, written: [], missing: [], unplaced: [], notes: [], diagnostics: [...project.setupDiagnostics], exitCode: ExitCode.ok };
+  if (hasErrors(result.diagnostics)) return finish(result);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${shown}: ${errorCode(error) === 'ENOENT' ? 'no such file' : String(errorCode(error) ?? error)}.`);
+  }
+  let document;
+  try {
+    document = readReviewedDocx(bytes);
+  } catch (error) {
+    if (!(error instanceof NotADocxError)) throw error;
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This file is not a DOCX (${error.message}).`));
+    return finish(result);
+  }
+  const report = parseReport(document);
+  result.unplaced = report.unplaced;
+  result.notes = report.notes;
+  if (!report.date || !report.questions.length) {
+    const what = !report.date ? 'no meeting date (title or opening paragraph)' : 'no numbered questions';
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This does not read as an informative report: ${what} found.`, 'import reads reports laid out as `briefing build` lays them out: title, opening, background, numbered questions with answers, clearance line.'));
+    return finish(result);
+  }
+  const slug = options.slug ?? slugOf(basename(absolute), report.date);
+  const keywords = (document.core.get('keywords') ?? '').split(',').map((s) => s.trim());
+  const files = new Map<string, string>();
+  const meetingPath = join(project.config.paths.meetings, `${report.date}-${slug}.yaml`);
+  const positionIds = report.questions.map((_, index) => `${slug}-${index + 1}`);
+  const cleared = report.clearedWith.map((accusative) => ({ accusative, code: Object.entries(project.ministries).find(([, m]) => m.accusative === accusative)?.[0] }));
+  for (const unknown of cleared.filter((c) => !c.code)) result.notes.push(`the clearance line names “${unknown.accusative}”, which is not in the ministries registry: add it to required_clearances by hand`);
+  const codes = cleared.flatMap((c) => (c.code ? [c.code] : []));
+  const fileCode = document.footerText || fileCodeFor(project.config.issuing_ministry, report.date, slug);
+  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing));
+  const clearanceDate = (document.core.get('created') ?? '').slice(0, 10) || report.date;
+  report.questions.forEach((question, index) => {
+    const id = positionIds[index] ?? '';
+    const path = join(project.config.paths.positions, slug, `${id}.yaml`);
+    files.set(path, positionYaml(project, path, id, question, codes, clearanceDate, shown));
+  });
+  for (const path of files.keys()) {
+    if (existsSync(join(project.root, path))) result.diagnostics.push(diagnostic(path, undefined, 'error', 'import/exists', `${path} exists already; import writes new files only.`, 'Pass another --slug, or move the existing file away.'));
+  }
+  if (hasErrors(result.diagnostics)) return finish(result);
+  for (const [path, text] of files) {
+    writeAtomic(join(project.root, path), text, path);
+    result.written.push(path);
+  }
+  return finish(result);
+}
+
+function finish(result: ImportResult): ImportResult {
+  result.diagnostics = sortDiagnostics(result.diagnostics);
+  if (hasErrors(result.diagnostics)) result.exitCode = ExitCode.problems;
+  return result;
+}
+
+/** `IZMzin_190221_EDUC.docx` → `izmzin-190221-educ`, without the date when the name starts with it. */
+function slugOf(fileName: string, date: string): string {
+  const slug = fileName
+    .replace(/\.docx$/i, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug.replace(new RegExp(`^${date}-`), '') || 'imported';
+}
+
+function block(text: string): Scalar {
+  const scalar = new Scalar(text);
+  scalar.type = 'BLOCK_LITERAL';
+  return scalar;
+}
+
+function stringify(project: Project, path: string, kind: 'meeting' | 'position', doc: Document): string {
+  return `${schemaLine(project.root, join(project.root, path), kind)}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+}
+
+function meetingYaml(
+  project: Project,
+  path: string,
+  report: ImportedReport,
+  found: { positionIds: string[]; codes: string[]; fileCode: string; keywords: string[] },
+  missing: string[],
+): string {
+  const doc = parseDocument(MEETING_SKELETON);
+  const set = (key: string[], value: unknown, placeholder = 'x'): void => {
+    if (value === undefined || value === '') {
+      missing.push(key.join('.'));
+      doc.setIn(key, placeholder);
+    } else doc.setIn(key, value);
+  };
+  const nominative = report.name.nominative ?? '';
+  set(['date'], report.date);
+  if (report.time) doc.setIn(['time'], report.time);
+  else doc.deleteIn(['time']);
+  doc.setIn(['kind'], /neformāl/.test(nominative) ? 'informal' : 'formal');
+  doc.setIn(['mode'], /tiešsaist|videokonferenc/.test(nominative) ? 'videoconference' : 'in-person');
+  // A report built by briefing carries formation, presidency and date as its keywords.
+  const [formation, presidency, keywordDate] = found.keywords;
+  const fromKeywords = keywordDate === report.date;
+  set(['formation'], fromKeywords ? formation : undefined);
+  set(['participants'], undefined);
+  set(['presidency'], fromKeywords ? presidency : undefined);
+  set(['topic'], report.topic);
+  set(['name', 'nominative'], report.name.nominative);
+  set(['name', 'locative'], report.name.locative);
+  set(['name', 'short_locative'], report.name.short_locative);
+  if (report.outcome) {
+    // Where the skeleton's comment about `outcome` stands: just before `background`.
+    doc.setIn(['outcome'], report.outcome);
+    if (isMap(doc.contents)) {
+      const items = doc.contents.items;
+      const keyOf = (pair: (typeof items)[number]): unknown => (isScalar(pair.key) ? pair.key.value : pair.key);
+      const outcome = items.findIndex((pair) => keyOf(pair) === 'outcome');
+      const background = items.findIndex((pair) => keyOf(pair) === 'background');
+      const [moved] = outcome >= 0 && background >= 0 ? items.splice(outcome, 1) : [];
+      if (moved) items.splice(background, 0, moved);
+    }
+  }
+  set(['background'], report.background ? block(report.background) : undefined);
+  doc.setIn(['questions'], doc.createNode(report.questions.map((q, index) => ({ text: q.text, position: found.positionIds[index] })), { flow: false }));
+  doc.setIn(['required_clearances'], doc.createNode(found.codes, { flow: true }));
+  doc.setIn(['template'], 'informative-report.lv');
+  doc.setIn(['file_code'], found.fileCode);
+  if (report.signature) doc.setIn(['signature'], doc.createNode(report.signature, { flow: false }));
+  if (report.visa) doc.setIn(['visa'], doc.createNode(report.visa, { flow: false }));
+  return stringify(project, path, 'meeting', doc);
+}
+
+function positionYaml(project: Project, path: string, id: string, question: { text: string; body: string }, codes: string[], date: string, source: string): string {
+  const doc = parseDocument(POSITION_SKELETON);
+  doc.setIn(['id'], id);
+  doc.setIn(['version'], 1);
+  doc.setIn(['status'], codes.length ? 'cleared' : 'draft');
+  doc.setIn(['owner', 'ministry'], project.config.issuing_ministry);
+  doc.deleteIn(['owner', 'unit']);
+  doc.setIn(['questions', 0], question.text);
+  doc.setIn(['body'], block(question.body));
+  if (codes.length) {
+    const entries = Object.fromEntries(codes.map((code) => [code, { status: 'cleared', date, ref: `importēts no ${source}` }]));
+    doc.setIn(['clearance'], doc.createNode(entries, { flow: false }));
+  }
+  return stringify(project, path, 'position', doc);
+}

@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { editClearance } from '../edit/clearance.js';
+import { editFieldText } from '../edit/field-text.js';
+import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
+import { writeAtomic } from '../emit/write.js';
+import { errorCode, projectPath } from '../load/files.js';
+import type { LoadedMeeting } from '../load/meeting.js';
+import { loadAllMeetings } from '../load/meetings.js';
+import { loadProject, type Project } from '../load/project.js';
+import type { FieldRef } from '../model/field.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { ExitCode, UsageError } from '../report/errors.js';
+import { acceptedText } from '../review/accepted.js';
+import { formattingChanges, splitByField, type OutsideChange } from '../review/fields.js';
+import { NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
+import { reviewingMinistry } from '../review/ministry.js';
+import { rebaseText } from '../review/rebase.js';
+import { textWithHash } from '../load/history.js';
+
+/** Options of `briefing review <docx>`. */
+export interface ReviewOptions {
+  cwd: string;
+  docx: string;
+  /** Write the accepted text and the clearance; otherwise only list. */
+  accept: boolean;
+  /** The reviewing ministry's code; taken from the authors when they name exactly one. */
+  ministry?: string;
+  /** Record `cleared` rather than `objected`/`pending`. */
+  cleared: boolean;
+  /** Merge the changes into fields that changed since the build, instead of refusing. */
+  rebase: boolean;
+  /** Today (YYYY-MM-DD), for a clearance whose changes carry no date. */
+  today: string;
+}
+
+/** What the reviewer did in one field, and what `--accept` made of it. */
+export interface FieldOutcome {
+  field: FieldRef;
+  before: string[];
+  after: string[];
+  revisions: Revision[];
+  comments: ReviewComment[];
+  /** Text whose formatting the reviewer changed (bold, italic) with track changes on. */
+  formatting: string[];
+  notes: string[];
+  /** With --rebase: the reviewer's changes that no longer fit the current text (diff lines). */
+  conflicts: string[][];
+  /** The field's text now, and the text after accepting (merged, with --rebase). */
+  current: string;
+  accepted: string;
+  /** The position's new version, when the accepted text was written. */
+  newVersion?: number;
+  /** The clearance recorded, e.g. `AM objected`. */
+  clearance?: string;
+  written: boolean;
+}
+
+/** Everything `review` found and did. */
+export interface ReviewResult {
+  docx: string;
+  meeting: string;
+  ministry: string | null;
+  fields: FieldOutcome[];
+  outside: OutsideChange[];
+  diagnostics: Diagnostic[];
+  exitCode: number;
+}
+
+/**
+ * Reads a DOCX built by `briefing build` after a reviewer edited it with track changes,
+ * maps every change and comment to the field it was made in (through the field anchors
+ * the build wrote), and with `accept` writes the accepted text into each position as a
+ * new version and records the ministry's clearance.
+ */
+export function review(options: ReviewOptions): ReviewResult {
+  const project = loadProject(options.cwd);
+  const shown = projectPath(project.root, resolve(options.cwd, options.docx));
+  const result: ReviewResult = { docx: shown, meeting: '', ministry: null, fields: [], outside: [], diagnostics: [...project.setupDiagnostics], exitCode: ExitCode.ok };
+  if (hasErrors(result.diagnostics)) return finish(result);
+  const document = readDocument(resolve(options.cwd, options.docx), shown, result);
+  if (!document) return finish(result);
+  const meeting = builtMeeting(project, document, result);
+  if (!meeting) return finish(result);
+
+  const split = splitByField(document);
+  result.outside = split.outside;
+  // A field changed without track changes counts too, unless its file changed since the build (then nothing can tell).
+  const touched = split.fields.filter(
+    (f) => f.revisions.length || f.comments.length || (!staleness(project, meeting, document, f.field) && !acceptedText(f.paragraphs, fieldSource(project, meeting, f.field)?.text ?? '').matched),
+  );
+  for (const field of touched) {
+    const source = fieldSource(project, meeting, field.field);
+    const stale = staleness(project, meeting, document, field.field);
+    const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;
+    if (stale && !options.rebase) {
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, 'Build the report again and send it for review, or merge the changes: briefing review <docx> --rebase.'));
+      continue;
+    }
+    if (stale && base === undefined) {
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from is not in the file's git history, so the changes cannot be merged.`, 'Commit position files before building reports for review.'));
+      continue;
+    }
+    const accepted = acceptedText(field.paragraphs, base ?? source?.text ?? '');
+    const rebased = base !== undefined ? rebaseText(base, accepted.markdown, source?.text ?? '') : { text: accepted.markdown, conflicts: [] };
+    const conflicts = rebased.conflicts.map((c) => c.lines);
+    if (conflicts.length && stale) {
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/conflict', `${conflicts.length} of the reviewer's changes to \`${field.field.field}\` no longer fit the current text (listed below); nothing was written.`, 'Carry them over by hand, or build the report again and send it for review.'));
+    }
+    result.fields.push({
+      field: field.field,
+      before: accepted.before,
+      after: accepted.after,
+      revisions: field.revisions,
+      comments: field.comments,
+      formatting: formattingChanges(field.paragraphs),
+      notes: accepted.notes,
+      conflicts,
+      current: source?.text ?? '',
+      accepted: rebased.text,
+      written: false,
+    });
+  }
+  if (hasErrors(result.diagnostics)) return finish(result);
+  const authors = [...new Set([...touched.flatMap((f) => f.revisions.map((r) => r.author)), ...touched.flatMap((f) => f.comments.map((c) => c.author)), ...split.outside.flatMap((o) => o.revisions.map((r) => r.author))])];
+  result.ministry = options.ministry ?? reviewingMinistry(project, authors);
+  if (options.ministry && !project.ministries[options.ministry]) {
+    throw new UsageError(`The ministry code \`${options.ministry}\` is not in the ministries registry.`, `Known codes: ${Object.keys(project.ministries).join(', ')}.`);
+  }
+  if (options.accept) acceptAll(project, meeting, options, result);
+  return finish(result);
+}
+
+function finish(result: ReviewResult): ReviewResult {
+  result.diagnostics = sortDiagnostics(result.diagnostics);
+  if (hasErrors(result.diagnostics)) result.exitCode = ExitCode.problems;
+  return result;
+}
+
+function readDocument(path: string, shown: string, result: ReviewResult): ReviewedDocument | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${shown}: ${errorCode(error) === 'ENOENT' ? 'no such file' : String(errorCode(error) ?? error)}.`);
+  }
+  try {
+    return readReviewedDocx(bytes);
+  } catch (error) {
+    if (!(error instanceof NotADocxError)) throw error;
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX (${error.message}).`, 'Give the DOCX that `briefing build` wrote, as the reviewer sent it back.'));
+    return undefined;
+  }
+}
+
+/** The meeting the DOCX was built from, when it is this project's. */
+function builtMeeting(project: Project, document: ReviewedDocument, result: ReviewResult): LoadedMeeting | undefined {
+  const path = document.properties.get('Briefing.Meeting');
+  const briefingProperties = [...document.properties.keys()].filter((name) => name.startsWith('Briefing.'));
+  if (briefingProperties.length && !briefingProperties.some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX))) {
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/no-anchors', 'This DOCX was written by briefing but has no field anchors: it is a redline from `briefing diff`, or a report built before anchors were written.', 'Build the report with `briefing build` and send that DOCX for review.'));
+    return undefined;
+  }
+  if (!path) {
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/not-built-here', 'This DOCX was not built by briefing: it has no Briefing.Meeting property.', 'Only a DOCX written by `briefing build` can be read back; for an older report use `briefing import`.'));
+    return undefined;
+  }
+  const meeting = loadAllMeetings(project).find((m) => m.path === path);
+  if (!meeting) {
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/other-meeting', `This DOCX was built from ${path}, which is not a meeting of this project.`, 'Run review in the project the report was built in (or pass -C <folder>).'));
+    return undefined;
+  }
+  result.meeting = path;
+  return meeting;
+}
+
+/** Why a field's file no longer holds the text the DOCX was built from, or undefined when it still does. */
+function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedDocument, field: FieldRef): { file: string; message: string } | undefined {
+  if (field.kind === 'meeting') {
+    if (meeting.path !== field.id || `sha256:${meeting.hash}` === document.properties.get('Briefing.MeetingHash')) return undefined;
+    return { file: field.file, message: `${field.file} changed after the DOCX was built; the reviewer's changes to \`${field.field}\` were made to the earlier text.` };
+  }
+  const loaded = project.positions.get(field.id);
+  const built = document.properties.get(`Briefing.Position.${field.id}`);
+  if (!loaded?.position) return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.` };
+  const current = `v${loaded.position.version}`;
+  if (built === current && `sha256:${loaded.hash}` === document.properties.get(`Briefing.PositionHash.${field.id}`)) return undefined;
+  const what = built !== current ? `it is ${current} now, the DOCX was built from ${built ?? 'an unknown version'}` : `its file changed after the DOCX was built (same version ${current})`;
+  return { file: loaded.file.path, message: `The reviewer changed position ${field.id}, but ${what}.` };
+}
+
+/** The field's text as the DOCX was built from it: the committed version with the recorded hash. */
+function baseText(project: Project, document: ReviewedDocument, field: FieldRef): string | undefined {
+  const recorded = field.kind === 'meeting' ? document.properties.get('Briefing.MeetingHash') : document.properties.get(`Briefing.PositionHash.${field.id}`);
+  if (!recorded?.startsWith('sha256:')) return undefined;
+  const text = textWithHash(project.root, field.file, recorded.slice('sha256:'.length));
+  if (text === undefined) return undefined;
+  const value: unknown = parseDocument(text).getIn(field.field.split('.'));
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The field's current Markdown and the file it lives in. */
+function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef): { text: string; file: string; absolute: string } | undefined {
+  const file = field.kind === 'position' ? project.positions.get(field.id)?.file : meeting.path === field.id ? meeting.file : undefined;
+  if (!file) return undefined;
+  const value: unknown = parseDocument(file.text).getIn(field.field.split('.'));
+  return { text: typeof value === 'string' ? value : '', file: file.path, absolute: join(project.root, file.path) };
+}
+
+function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOptions, result: ReviewResult): void {
+  const ministry = result.ministry;
+  if (!ministry) {
+    throw new UsageError('Cannot tell which ministry reviewed the report from the authors of the changes.', 'Name it: --ministry <code>, e.g. --ministry AM.');
+  }
+  const edited = new Map<string, { text: string; absolute: string }>();
+  for (const outcome of result.fields) {
+    const source = fieldSource(project, meeting, outcome.field);
+    if (!source) continue;
+    let text = edited.get(source.file)?.text ?? readFileSync(source.absolute, 'utf8');
+    if (outcome.accepted !== outcome.current) {
+      const position = outcome.field.kind === 'position' ? project.positions.get(outcome.field.id)?.position : undefined;
+      const newVersion = position ? position.version + 1 : undefined;
+      const next = editFieldText(text, outcome.field.field, outcome.accepted, newVersion);
+      if (next === undefined) {
+        result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write the accepted text of \`${outcome.field.field}\` into ${source.file}: the field is not a top-level text.`, 'Copy the accepted text from `briefing review --list` by hand.'));
+        continue;
+      }
+      text = next;
+      if (newVersion !== undefined) outcome.newVersion = newVersion;
+      outcome.written = true;
+    }
+    if (outcome.field.kind === 'position') {
+      const changedText = outcome.revisions.length > 0 || outcome.accepted !== outcome.current;
+      const status = options.cleared ? 'cleared' : changedText ? 'objected' : 'pending';
+      const dates = [...outcome.revisions.map((r) => r.date), ...outcome.comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
+      const date = dates.at(-1)?.slice(0, 10) ?? options.today;
+      const note = outcome.comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');
+      text = editClearance(text, ministry, { status, date, ...(note ? { note } : {}) }).text;
+      outcome.clearance = `${ministry} ${status}`;
+      outcome.written = true;
+    }
+    edited.set(source.file, { text, absolute: source.absolute });
+  }
+  if (hasErrors(result.diagnostics)) return;
+  for (const [file, { text, absolute }] of edited) writeAtomic(absolute, text, file);
+}

@@ -1,0 +1,177 @@
+import { MONTHS_LV, type DateCase } from '../render/latvian.js';
+import { inlineMarkdown, textOf, wrap } from '../review/accepted.js';
+import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
+
+/** A meeting's name as a report prints it. */
+export interface ImportedName {
+  nominative: string;
+  locative: string;
+  short_locative: string;
+}
+
+/** What `import` found in a report, field by field; `undefined` where it found nothing. */
+export interface ImportedReport {
+  date?: string;
+  time?: string;
+  name: Partial<ImportedName>;
+  topic?: string;
+  outcome?: string;
+  background?: string;
+  questions: { text: string; body: string }[];
+  /** Ministries named in the clearance line, in the accusative as printed. */
+  clearedWith: string[];
+  signature?: { role: string; name: string };
+  visa?: { role: string; name: string };
+  /** Text the parser could not place in any field, shortened, for the user. */
+  unplaced: string[];
+  notes: string[];
+}
+
+type Part = 'start' | 'background' | 'answers' | 'end';
+
+/**
+ * Splits a report of the informative-report kind into its fields: title, opening
+ * paragraph, background, invitation formula, numbered questions each followed by its
+ * answer, clearance line, signature and visa. Best effort: what matches no part is
+ * listed in `unplaced`. Tracked changes are read as accepted.
+ */
+export function parseReport(document: ReviewedDocument): ImportedReport {
+  const report: ImportedReport = { name: {}, questions: [], clearedWith: [], unplaced: [], notes: [] };
+  let part: Part = 'start';
+  let background: ReviewedParagraph[] = [];
+  let answer: ReviewedParagraph[] = [];
+  const closeAnswer = (): void => {
+    const question = report.questions.at(-1);
+    if (question) question.body = markdownOf(answer, document, report.notes);
+    answer = [];
+  };
+  for (const paragraph of document.paragraphs) {
+    const text = plain(paragraph);
+    if (!text) continue;
+    if (part === 'start' && !report.name.locative && title(text, report)) continue;
+    if (part === 'start' && !report.topic && opening(paragraph, text, document, report)) {
+      part = 'background';
+      continue;
+    }
+    if (part !== 'answers' && invitation(text, report)) {
+      report.background = background.length ? markdownOf(background, document, report.notes) : undefined;
+      background = [];
+      part = 'answers';
+      continue;
+    }
+    if (/^PROJEKTS\b/.test(text) || /^Informatīvais ziņojums par\b/.test(text)) continue;
+    const cleared = /^Informatīvā ziņojuma projekts saskaņots ar (.+?)\.?$/.exec(text);
+    if (cleared?.[1]) {
+      if (part === 'answers') closeAnswer();
+      report.clearedWith = cleared[1].split(/,\s*|\s+un\s+/).filter(Boolean);
+      part = 'end';
+      continue;
+    }
+    if (paragraph.pieces.some((piece) => piece.text === '\t')) {
+      if (part === 'answers') closeAnswer();
+      signatureLine(text, paragraph, report);
+      part = 'end';
+      continue;
+    }
+    if (part === 'background') background.push(paragraph);
+    else if (part === 'answers' && isQuestion(paragraph, text)) {
+      closeAnswer();
+      report.questions.push({ text: text.replace(/^\d+\.\s+/, ''), body: '' });
+    } else if (part === 'answers' && report.questions.length) answer.push(paragraph);
+    else report.unplaced.push(shorten(text));
+  }
+  if (part === 'answers') closeAnswer();
+  if (part === 'background' && background.length) {
+    report.unplaced.push(...background.map((p) => shorten(plain(p))));
+    report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read');
+  }
+  return report;
+}
+
+function plain(paragraph: ReviewedParagraph): string {
+  return textOf(paragraph, 'accept').replace(/\u00a0/g, ' ').trim();
+}
+
+const DATE = String.raw`(\d{4})\. gada (\d{1,2})\.\s(\S+)`;
+
+function isoDate(year: string, day: string, month: string, grammaticalCase: DateCase): string | undefined {
+  const index = MONTHS_LV.findIndex((forms) => forms[grammaticalCase] === month);
+  if (index < 0) return undefined;
+  return `${year}-${String(index + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** "Informatīvais ziņojums par 2021. gada 19. februāra <locative> izskatāmajiem jautājumiem". */
+function title(text: string, report: ImportedReport): boolean {
+  const match = new RegExp(`^Informatīvais ziņojums par\\s+${DATE}\\s+(.+?)\\s+izskatāmajiem jautājumiem$`, 's').exec(text.replace(/\s+/g, ' '));
+  if (!match) return false;
+  const [, year = '', day = '', month = '', locative = ''] = match;
+  report.date ??= isoDate(year, day, month, 'genitive');
+  report.name.locative = locative;
+  return true;
+}
+
+/** "2021. gada 19. februārī plkst. 10.00 notiks <nominative>, kurā ministri diskutēs par tēmu “<topic>”. <outcome>" */
+function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedDocument, report: ImportedReport): boolean {
+  const match = new RegExp(`^${DATE}(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 's').exec(text);
+  if (!match) return false;
+  const [, year = '', day = '', month = '', time, nominative = '', topic = '', outcome = ''] = match;
+  report.date = isoDate(year, day, month, 'locative') ?? report.date;
+  if (time) report.time = time;
+  report.name.nominative = nominative.replace(/\s*\(turpmāk\s*[–-]\s*[^)]*\)/g, '');
+  report.topic = topic;
+  if (outcome) {
+    const whole = markdownOf([paragraph], document, report.notes).replace(/\n/g, ' ');
+    const at = whole.lastIndexOf(outcome.slice(0, 20));
+    report.outcome = (at >= 0 ? whole.slice(at) : outcome).trim();
+  }
+  return true;
+}
+
+/** "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:" */
+function invitation(text: string, report: ImportedReport): boolean {
+  const match = new RegExp(`${DATE} (.+?) aicināti atbildēt`).exec(text);
+  if (!match && !/aicināti atbildēt uz šādiem jautājumiem/.test(text)) return false;
+  if (match?.[4]) report.name.short_locative = match[4];
+  return true;
+}
+
+function isQuestion(paragraph: ReviewedParagraph, text: string): boolean {
+  if (paragraph.list === 'number') return paragraph.listMarker.endsWith('.');
+  return /^\d+\.\s+\S/.test(text) && !/^\d+\.\s+gad/.test(text);
+}
+
+function signatureLine(text: string, paragraph: ReviewedParagraph, report: ImportedReport): void {
+  const [role = '', name = ''] = textOf(paragraph, 'accept').split('\t').map((s) => s.trim());
+  const visa = /^Vīza:\s*(.+)$/.exec(role);
+  if (visa?.[1]) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };
+  else if (role && name) report.signature = { role, name };
+  else report.unplaced.push(shorten(text));
+}
+
+/** Paragraphs → Markdown: blank lines between paragraphs, `1)` items, footnotes numbered from 1 within the field. */
+function markdownOf(paragraphs: readonly ReviewedParagraph[], document: ReviewedDocument, notes: string[]): string {
+  const labels = new Map<string, string>();
+  for (const paragraph of paragraphs) {
+    for (const piece of paragraph.pieces) if (piece.footnote !== undefined && !labels.has(piece.footnote)) labels.set(piece.footnote, String(labels.size + 1));
+  }
+  const blocks: { markdown: string; item: boolean }[] = [];
+  let number = 0;
+  for (const paragraph of paragraphs) {
+    const item = paragraph.list !== null;
+    number = item ? number + 1 : 0;
+    const marker = item ? (paragraph.list === 'bullet' ? '- ' : `${number}) `) : '';
+    const inline = inlineMarkdown(paragraph.pieces.filter((p) => p.revision?.kind !== 'del'), labels, notes).trim();
+    if (inline) blocks.push({ markdown: wrap(marker + inline, marker.length), item });
+  }
+  let markdown = blocks.map((block, index) => (index === 0 ? '' : blocks[index - 1]?.item && block.item ? '\n' : '\n\n') + block.markdown).join('');
+  for (const [id, label] of labels) {
+    const text = (document.footnotes.get(id) ?? []).map((p) => inlineMarkdown(p.pieces, new Map(), notes).trim()).join(' ');
+    markdown += `\n\n${wrap(`[^${label}]: ${text}`, 4)}`;
+  }
+  return `${markdown}\n`;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 70 ? `${flat.slice(0, 67)}…` : flat;
+}

@@ -1,0 +1,227 @@
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../docx/index.js';
+import type { Piece, ReviewedParagraph } from './read-docx.js';
+
+/** The text of a field after accepting every change, and what could not be carried over. */
+export interface AcceptedText {
+  /** Markdown as it goes into the YAML field, ending with a line break. */
+  markdown: string;
+  /** The field's text before the review, one entry a paragraph (for the word diff). */
+  before: string[];
+  /** The field's text after accepting, one entry a paragraph. */
+  after: string[];
+  /** Sentences about what was approximated (footnotes, a layout the source did not match). */
+  notes: string[];
+  /**
+   * The DOCX with every change rejected reads as the field's Markdown: false when someone
+   * edited the field without track changes (or the field changed since the build).
+   */
+  matched: boolean;
+}
+
+/** One paragraph of the field's Markdown source: a paragraph or a list item. */
+interface SourceUnit {
+  text: string;
+  slice: string;
+  item: boolean;
+  footnotes: string[];
+}
+
+const WIDTH = 110;
+
+/**
+ * The field's Markdown after accepting every tracked change. A paragraph nobody touched
+ * keeps its Markdown source exactly (line breaks, links, footnotes); a changed one is
+ * written anew from the DOCX: bold `**`, italic `*`, links, numbered items `1)`,
+ * paragraphs separated by a blank line, lines wrapped at 110 characters.
+ */
+export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: string): AcceptedText {
+  const notes: string[] = [];
+  const { units, definitions } = sourceUnits(source);
+  const originals = originalGroups(paragraphs);
+  const rejected = originals.map((group) => normalise(group.map((p) => textOf(p, 'reject')).join('')));
+  const matched = rejected.length === units.length && rejected.every((text, index) => text === normalise(units[index]?.text ?? ''));
+  if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so every paragraph was written anew from the DOCX: check links and footnotes');
+  // Untracked edits are changes too: compare with the field's own text then.
+  const before = matched ? rejected : units.map((unit) => normalise(unit.text));
+  const unitOf = new Map<ReviewedParagraph, number>();
+  // A paragraph maps to its source unit when it alone holds that unit's text: the others in
+  // its group, if any, are paragraphs the reviewer added (their text all inserted).
+  originals.forEach((group, index) => {
+    const holders = group.filter((p) => textOf(p, 'reject') !== '');
+    if (holders.length === 1 && holders[0]) unitOf.set(holders[0], index);
+  });
+  const footnoteLabels = matched ? footnoteMap(originals, units) : new Map<string, string>();
+
+  const blocks: { markdown: string; item: boolean }[] = [];
+  const after: string[] = [];
+  let number = 0;
+  for (const group of acceptedGroups(paragraphs)) {
+    const first = group[0];
+    if (!first) continue;
+    const item = first.list !== null;
+    number = item ? number + 1 : 0;
+    after.push(normalise(group.map((p) => textOf(p, 'accept')).join('')));
+    const unit = group.length === 1 && matched && untouched(first) && unitOf.has(first) ? units[unitOf.get(first) ?? -1] : undefined;
+    if (unit) {
+      blocks.push({ markdown: unit.item ? unit.slice.replace(/^\d+([.)])/, `${number}$1`) : unit.slice, item: unit.item });
+      continue;
+    }
+    const marker = item ? (first.list === 'bullet' ? '- ' : `${number}) `) : '';
+    const inline = inlineMarkdown(group.flatMap((p) => p.pieces.filter((piece) => piece.revision?.kind !== 'del')), footnoteLabels, notes);
+    if (!inline.trim()) continue;
+    blocks.push({ markdown: wrap(marker + inline.trim(), marker.length), item });
+  }
+  let markdown = '';
+  blocks.forEach((block, index) => {
+    const previous = blocks[index - 1];
+    markdown += index === 0 ? '' : previous?.item && block.item ? '\n' : '\n\n';
+    markdown += block.markdown;
+  });
+  for (const definition of definitions) markdown += `\n\n${definition}`;
+  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched };
+}
+
+/** The field's paragraphs and list items with their source text, and its footnote and link definitions. */
+function sourceUnits(source: string): { units: SourceUnit[]; definitions: string[] } {
+  const units: SourceUnit[] = [];
+  const definitions: string[] = [];
+  const slice = (node: RootContent): string => source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  for (const node of parseMarkdown(source).children) {
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') definitions.push(slice(node));
+    else if (node.type === 'list') {
+      for (const item of node.children) units.push({ text: toString(item), slice: slice(item), item: true, footnotes: labelsIn(item) });
+    } else units.push({ text: toString(node), slice: slice(node), item: false, footnotes: labelsIn(node) });
+  }
+  return { units, definitions };
+}
+
+function labelsIn(node: RootContent): string[] {
+  const labels: string[] = [];
+  const visit = (inner: RootContent): void => {
+    if (inner.type === 'footnoteReference') labels.push(inner.label ?? inner.identifier);
+    if ('children' in inner) for (const childNode of inner.children) visit(childNode);
+  };
+  visit(node);
+  return labels;
+}
+
+/** Paragraphs as they were before the review: a paragraph whose mark was inserted (a split) joins the next. */
+function originalGroups(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
+  return groups(paragraphs, 'ins').filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
+}
+
+/** Paragraphs after accepting: a paragraph whose mark was deleted joins the next; wholly deleted paragraphs go. */
+function acceptedGroups(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
+  return groups(paragraphs, 'del').map((group) => {
+    const kept = group.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === ''));
+    return kept.length ? kept : group.slice(-1);
+  });
+}
+
+function groups(paragraphs: readonly ReviewedParagraph[], joining: 'ins' | 'del'): ReviewedParagraph[][] {
+  const result: ReviewedParagraph[][] = [];
+  let current: ReviewedParagraph[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    current.push(paragraph);
+    if (paragraph.mark?.kind !== joining || index === paragraphs.length - 1) {
+      result.push(current);
+      current = [];
+    }
+  });
+  return result;
+}
+
+function allInserted(paragraph: ReviewedParagraph): boolean {
+  return paragraph.pieces.every((piece) => piece.revision?.kind === 'ins');
+}
+
+/** No change in the paragraph's text or formatting; an inserted mark (a paragraph added after it) does not count. */
+function untouched(paragraph: ReviewedParagraph): boolean {
+  return paragraph.mark?.kind !== 'del' && paragraph.pieces.every((piece) => !piece.revision && !piece.formatChanged);
+}
+
+/** The paragraph's text after accepting or rejecting every change. */
+export function textOf(paragraph: ReviewedParagraph, reading: 'accept' | 'reject'): string {
+  const dropped = reading === 'accept' ? 'del' : 'ins';
+  return paragraph.pieces
+    .filter((piece) => piece.revision?.kind !== dropped)
+    .map((piece) => piece.text)
+    .join('');
+}
+
+function normalise(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** DOCX footnote id → the field's label, pairing the references in order. */
+function footnoteMap(originals: readonly ReviewedParagraph[][], units: readonly SourceUnit[]): Map<string, string> {
+  const map = new Map<string, string>();
+  originals.forEach((group, index) => {
+    const ids = group.flatMap((p) => p.pieces.flatMap((piece) => (piece.footnote !== undefined && piece.revision?.kind !== 'ins' ? [piece.footnote] : [])));
+    const labels = units[index]?.footnotes ?? [];
+    ids.forEach((id, position) => {
+      const label = labels[position];
+      if (label) map.set(id, label);
+    });
+  });
+  return map;
+}
+
+export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[]): string {
+  let result = '';
+  let index = 0;
+  while (index < pieces.length) {
+    const piece = pieces[index];
+    if (!piece) break;
+    if (piece.footnote !== undefined) {
+      const label = footnotes.get(piece.footnote);
+      if (label) result += `[^${label}]`;
+      else notes.push('a footnote the reviewer added cannot be carried over: add it to the YAML by hand');
+      index += 1;
+      continue;
+    }
+    let text = '';
+    let end = index;
+    while (end < pieces.length) {
+      const next = pieces[end];
+      if (!next || next.footnote !== undefined || next.bold !== piece.bold || next.italic !== piece.italic || next.link !== piece.link) break;
+      text += next.text;
+      end += 1;
+    }
+    result += formatted(text.replace(/\u00a0/g, ' '), piece);
+    index = end;
+  }
+  return result.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>#])/, '\\$1');
+}
+
+function formatted(text: string, piece: Piece): string {
+  const match = /^(\s*)(.*?)(\s*)$/s.exec(text);
+  const [, lead = '', core = '', trail = ''] = match ?? [];
+  if (!core) return text;
+  let inner = core.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  if (piece.bold && piece.italic) inner = `***${inner}***`;
+  else if (piece.bold) inner = `**${inner}**`;
+  else if (piece.italic) inner = `*${inner}*`;
+  if (piece.link) inner = `[${inner}](${piece.link})`;
+  return `${lead}${inner}${trail}`;
+}
+
+/** Wraps at {@link WIDTH} on spaces, never before a word that would start a list or heading, nor inside "28 %" or "11 352". */
+export function wrap(text: string, indent: number): string {
+  const words = text.replace(/[ \t]*\n[ \t]*/g, ' ').split(/ +/);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const starts = /^(\d+[.)]|[-+*#>=])/.test(word);
+    // "28 %" and "11 352" stay on one line: the report keeps them together only within a line.
+    const keptWithPrevious = word.startsWith('%') || (/\d$/.test(line) && /^\d{3}(?!\d)/.test(word));
+    if (line && line.length + 1 + word.length > WIDTH && !starts && !keptWithPrevious) {
+      lines.push(line);
+      line = ' '.repeat(indent) + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}

@@ -1,0 +1,80 @@
+import { parseFieldRef, ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
+import type { FieldRef } from '../model/field.js';
+import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './read-docx.js';
+
+/** The paragraphs of one field anchor as the reviewer left them, with who changed what. */
+export interface FieldReview {
+  anchor: string;
+  field: FieldRef;
+  paragraphs: ReviewedParagraph[];
+  /** Every tracked change in the field: insertions, deletions, formatting changes, split or joined paragraphs. */
+  revisions: Revision[];
+  comments: ReviewComment[];
+}
+
+/** A tracked change or comment outside every field: generated text such as the title. */
+export interface OutsideChange {
+  /** The paragraph's text as it reads now, shortened. */
+  text: string;
+  revisions: Revision[];
+  comments: ReviewComment[];
+}
+
+/** The document split into field anchors, plus what was changed outside them. */
+export interface FieldSplit {
+  fields: FieldReview[];
+  outside: OutsideChange[];
+}
+
+/**
+ * Groups the body's paragraphs by the field anchor they are in. A paragraph the reviewer
+ * added inside a field (a split, a new paragraph) is inside the bookmark Word keeps
+ * around the field, so it is grouped with it.
+ */
+export function splitByField(document: ReviewedDocument): FieldSplit {
+  const anchors = new Map<string, FieldRef>();
+  for (const [name, value] of document.properties) {
+    if (!name.startsWith(ANCHOR_PROPERTY_PREFIX)) continue;
+    const field = parseFieldRef(value);
+    if (field) anchors.set(name.slice(ANCHOR_PROPERTY_PREFIX.length), field);
+  }
+  const fields = new Map<string, FieldReview>();
+  const outside: OutsideChange[] = [];
+  for (const paragraph of document.paragraphs) {
+    const anchor = paragraph.bookmarks.find((name) => anchors.has(name));
+    const field = anchor ? anchors.get(anchor) : undefined;
+    const revisions = revisionsOf(paragraph);
+    const comments = paragraph.comments.flatMap((id) => document.comments.get(id) ?? []);
+    if (!anchor || !field) {
+      if (revisions.length || comments.length) outside.push({ text: shorten(paragraph.pieces.map((p) => p.text).join('')), revisions, comments });
+      continue;
+    }
+    const review = fields.get(anchor) ?? { anchor, field, paragraphs: [], revisions: [], comments: [] };
+    review.paragraphs.push(paragraph);
+    review.revisions.push(...revisions);
+    for (const comment of comments) if (!review.comments.includes(comment)) review.comments.push(comment);
+    fields.set(anchor, review);
+  }
+  return { fields: [...fields.values()], outside };
+}
+
+/** The tracked changes of one paragraph, its mark included. */
+export function revisionsOf(paragraph: ReviewedParagraph): Revision[] {
+  const found: Revision[] = [];
+  if (paragraph.mark) found.push(paragraph.mark);
+  for (const piece of paragraph.pieces) {
+    if (piece.revision && !found.includes(piece.revision)) found.push(piece.revision);
+    if (piece.formatChanged) found.push(piece.formatChanged);
+  }
+  return found;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+/** The texts whose formatting was changed with track changes on, as whole runs. */
+export function formattingChanges(paragraphs: readonly ReviewedParagraph[]): string[] {
+  return paragraphs.flatMap((paragraph) => paragraph.pieces.filter((piece) => piece.formatChanged && piece.text.trim()).map((piece) => piece.text.trim()));
+}

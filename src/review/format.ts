@@ -1,0 +1,69 @@
+import { diffWordsWithSpace } from 'diff';
+import type { FieldOutcome, ReviewResult } from '../commands/review.js';
+
+/** The colours the listing uses; chalk fits. */
+export interface Painter {
+  red(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+/**
+ * The listing of `briefing review`: per field, who changed it and when, a word diff
+ * (`[-deleted-]{+inserted+}`, coloured on a terminal), the comments, and what `--accept`
+ * wrote; then the changes outside every field, which are not applied.
+ */
+export function formatReview(result: ReviewResult, paint: Painter): string[] {
+  const lines: string[] = [];
+  if (!result.fields.length && !result.outside.length) return [`${result.docx}: no tracked changes or comments`];
+  lines.push(`${result.docx} (built from ${result.meeting})${result.ministry ? `, reviewed by ${result.ministry}` : ''}`);
+  for (const field of result.fields) lines.push('', ...formatField(field, paint));
+  if (result.outside.length) {
+    lines.push('', paint.bold('Not applicable (generated text, not from any position or meeting field):'));
+    for (const change of result.outside) {
+      lines.push(`  “${change.text}”: ${who(change.revisions.map((r) => ({ author: r.author, date: r.date })).concat(change.comments))}`);
+      for (const comment of change.comments) lines.push(`    ${paint.dim(`${comment.author}:`)} ${comment.text}`);
+    }
+  }
+  return lines;
+}
+
+function formatField(field: FieldOutcome, paint: Painter): string[] {
+  const { field: ref } = field;
+  const title = ref.kind === 'position' ? `position ${ref.id} v${ref.version ?? '?'} (${ref.file}) ${ref.field}` : `meeting ${ref.file} ${ref.field}`;
+  const lines = [paint.bold(title), `  ${who([...field.revisions, ...field.comments])}`];
+  const before = field.before.join('\n');
+  const after = field.after.join('\n');
+  if (before !== after) {
+    let text = '';
+    for (const part of diffWordsWithSpace(before, after)) {
+      // A paragraph split or joined shows as ¶ at the end of the line.
+      const shown = part.value.replace(/\n/g, '¶\n');
+      if (part.added) text += shown.split('\n').map((piece) => (piece ? paint.green(`{+${piece}+}`) : '')).join('\n');
+      else if (part.removed) text += shown.split('\n').map((piece) => (piece ? paint.red(`[-${piece}-]`) : '')).join('\n');
+      else text += part.value;
+    }
+    lines.push(...text.split('\n').filter((p) => p.includes('{+') || p.includes('[-')).map((p) => `  ${p}`));
+  }
+  for (const text of field.formatting) lines.push(`  formatting changed: “${text}”`);
+  for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${comment.author}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${comment.text}`);
+  for (const conflict of field.conflicts) {
+    lines.push(`  ${paint.red('conflict:')} this change no longer fits the current text:`);
+    for (const line of conflict) lines.push(`    ${line.startsWith('+') ? paint.green(line) : paint.red(line)}`);
+  }
+  for (const note of field.notes) lines.push(`  ${paint.dim(`note: ${note}`)}`);
+  if (field.newVersion !== undefined) lines.push(`  ${paint.green('written')} as version ${field.newVersion}`);
+  if (field.clearance) lines.push(`  ${paint.green('recorded')} clearance ${field.clearance}`);
+  return lines;
+}
+
+function who(marks: readonly { author: string; date: string }[]): string {
+  const seen = new Map<string, string>();
+  for (const mark of marks) {
+    const day = mark.date.slice(0, 10);
+    const latest = seen.get(mark.author) ?? '';
+    if (!seen.has(mark.author) || day > latest) seen.set(mark.author, day);
+  }
+  return [...seen].map(([author, day]) => (day ? `${author || 'unknown'}, ${day}` : author || 'unknown')).join('; ');
+}

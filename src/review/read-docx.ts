@@ -1,0 +1,303 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
+import { child, descendants, elements, parseXml, plainText, type XmlElement } from './xml.js';
+
+/** A tracked change: who made it and when. */
+export interface Revision {
+  kind: 'ins' | 'del';
+  author: string;
+  /** ISO 8601 as Word writes it, or '' when the application wrote none. */
+  date: string;
+}
+
+/** A piece of a paragraph's text with its formatting and tracked change, if any. */
+export interface Piece {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  /** The target of the hyperlink the text is in. */
+  link?: string;
+  /** A footnote reference: the footnote's id in the DOCX (the text is then empty). */
+  footnote?: string;
+  revision: Revision | null;
+  /** The reviewer changed the formatting with track changes on (`w:rPrChange`). */
+  formatChanged: Revision | null;
+}
+
+/** One paragraph of the body as the reviewer left it. */
+export interface ReviewedParagraph {
+  pieces: Piece[];
+  /** The paragraph mark is a tracked insertion (a split) or deletion (a join). */
+  mark: Revision | null;
+  /** Numbered or bulleted, as its numbering definition says; null when not in a list. */
+  list: 'number' | 'bullet' | null;
+  /** How the list writes its number, from the numbering definition (`%1.`, `%1)`); '' when not numbered. */
+  listMarker: string;
+  /** Bookmark names open anywhere in the paragraph. */
+  bookmarks: string[];
+  /** Ids of comments anchored in the paragraph. */
+  comments: string[];
+}
+
+/** A comment: author, date and text. */
+export interface ReviewComment {
+  id: string;
+  author: string;
+  date: string;
+  text: string;
+}
+
+/** What `review` reads from a DOCX: custom properties, body paragraphs and comments. */
+export interface ReviewedDocument {
+  properties: Map<string, string>;
+  /** Core properties by element name without prefix: `created`, `keywords`, `title`. */
+  core: Map<string, string>;
+  paragraphs: ReviewedParagraph[];
+  comments: Map<string, ReviewComment>;
+  /** Footnotes by id, each its paragraphs. */
+  footnotes: Map<string, ReviewedParagraph[]>;
+  /** The text of the first footer that has any. */
+  footerText: string;
+}
+
+/** Thrown when the bytes are not a DOCX at all; the command turns it into a clear message. */
+export class NotADocxError extends Error {}
+
+/**
+ * Reads a DOCX as a reviewer left it, tracked changes and comments included. The zip is
+ * opened with fflate and each part parsed with saxes: mammoth and its kind resolve
+ * tracked changes away, and review needs them.
+ */
+export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new NotADocxError('not a zip file');
+  }
+  const part = (name: string): XmlElement | undefined => {
+    const entry = files[name];
+    return entry ? parseXml(strFromU8(entry)) : undefined;
+  };
+  const document = part('word/document.xml');
+  if (!document) throw new NotADocxError('no word/document.xml in it');
+  const relationships = new Map(descendants(part('word/_rels/document.xml.rels') ?? emptyPart(), 'Relationship').map((r) => [r.attributes.Id ?? '', r.attributes.Target ?? '']));
+  const numbering = numberingKinds(part('word/numbering.xml'));
+  const body = descendants(document, 'w:body')[0] ?? emptyPart();
+  const footnotes = new Map<string, ReviewedParagraph[]>();
+  for (const footnote of descendants(part('word/footnotes.xml') ?? emptyPart(), 'w:footnote')) {
+    if (footnote.attributes['w:type'] && footnote.attributes['w:type'] !== 'normal') continue;
+    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(relationships, numbering).read(footnote));
+  }
+  const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).sort();
+  return {
+    properties: customProperties(part('docProps/custom.xml')),
+    core: coreProperties(part('docProps/core.xml')),
+    paragraphs: new BodyReader(relationships, numbering).read(body),
+    comments: comments(part('word/comments.xml')),
+    footnotes,
+    footerText: footers.map((name) => plainText(part(name) ?? emptyPart()).trim()).find(Boolean) ?? '',
+  };
+}
+
+function emptyPart(): XmlElement {
+  return { name: '#empty', attributes: {}, children: [] };
+}
+
+function customProperties(custom: XmlElement | undefined): Map<string, string> {
+  const result = new Map<string, string>();
+  if (!custom) return result;
+  for (const property of descendants(custom, 'property')) {
+    const value = elements(property)[0];
+    const text = value ? value.children.filter((c): c is string => typeof c === 'string').join('') : '';
+    result.set(property.attributes.name ?? '', text);
+  }
+  return result;
+}
+
+function coreProperties(core: XmlElement | undefined): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const element of elements(elements(core ?? emptyPart())[0] ?? emptyPart())) {
+    result.set(element.name.replace(/^[^:]*:/, ''), element.children.filter((c): c is string => typeof c === 'string').join(''));
+  }
+  return result;
+}
+
+function comments(part: XmlElement | undefined): Map<string, ReviewComment> {
+  const result = new Map<string, ReviewComment>();
+  if (!part) return result;
+  for (const comment of descendants(part, 'w:comment')) {
+    const id = comment.attributes['w:id'] ?? '';
+    result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: comment.attributes['w:date'] ?? '', text: plainText(comment).trim() });
+  }
+  return result;
+}
+
+/** How one numbering writes its first level. */
+interface NumberingKind {
+  kind: 'number' | 'bullet';
+  marker: string;
+}
+
+/** numId → whether its first level is a bullet or a number, and its number text (`%1.`). */
+function numberingKinds(numbering: XmlElement | undefined): Map<string, NumberingKind> {
+  const result = new Map<string, NumberingKind>();
+  if (!numbering) return result;
+  const abstract = new Map<string, NumberingKind>();
+  for (const definition of descendants(numbering, 'w:abstractNum')) {
+    const first = elements(definition, 'w:lvl')[0];
+    const format = child(first, 'w:numFmt')?.attributes['w:val'];
+    const marker = child(first, 'w:lvlText')?.attributes['w:val'] ?? '';
+    abstract.set(definition.attributes['w:abstractNumId'] ?? '', format === 'bullet' ? { kind: 'bullet', marker: '' } : { kind: 'number', marker });
+  }
+  for (const num of descendants(numbering, 'w:num')) {
+    const abstractId = child(num, 'w:abstractNumId')?.attributes['w:val'] ?? '';
+    result.set(num.attributes['w:numId'] ?? '', abstract.get(abstractId) ?? { kind: 'number', marker: '' });
+  }
+  return result;
+}
+
+interface RunContext {
+  revision: Revision | null;
+  link?: string;
+}
+
+/** Walks the body in document order, keeping which bookmarks and comment ranges are open. */
+class BodyReader {
+  /** Bookmarks open now, id → name. */
+  private readonly open = new Map<string, string>();
+  /** Every bookmark seen, id → name. */
+  private readonly names = new Map<string, string>();
+  private readonly openComments = new Set<string>();
+  private readonly paragraphs: ReviewedParagraph[] = [];
+  private current: ReviewedParagraph | null = null;
+
+  private readonly relationships: Map<string, string>;
+  private readonly numbering: Map<string, NumberingKind>;
+
+  constructor(relationships: Map<string, string>, numbering: Map<string, NumberingKind>) {
+    this.relationships = relationships;
+    this.numbering = numbering;
+  }
+
+  read(body: XmlElement): ReviewedParagraph[] {
+    this.walk(body, { revision: null });
+    return this.paragraphs;
+  }
+
+  private walk(element: XmlElement, context: RunContext): void {
+    for (const node of elements(element)) this.visit(node, context);
+  }
+
+  private visit(node: XmlElement, context: RunContext): void {
+    switch (node.name) {
+      case 'w:p':
+        return this.paragraph(node, context);
+      case 'w:r':
+        return this.run(node, context);
+      case 'w:ins':
+      case 'w:del':
+      case 'w:moveTo':
+      case 'w:moveFrom':
+        return this.walk(node, { ...context, revision: revisionOf(node) });
+      case 'w:hyperlink': {
+        const target = this.relationships.get(node.attributes['r:id'] ?? '');
+        return this.walk(node, { ...context, ...(target ? { link: target } : {}) });
+      }
+      case 'w:bookmarkStart':
+        return this.bookmarkStart(node.attributes['w:id'] ?? '', node.attributes['w:name'] ?? '');
+      case 'w:bookmarkEnd':
+        return this.bookmarkEnd(node.attributes['w:id'] ?? '');
+      case 'w:commentRangeStart':
+        this.openComments.add(node.attributes['w:id'] ?? '');
+        this.current?.comments.push(node.attributes['w:id'] ?? '');
+        return;
+      case 'w:commentRangeEnd':
+        this.openComments.delete(node.attributes['w:id'] ?? '');
+        return;
+      case 'w:pPr':
+      case 'w:rPr':
+      case 'w:sectPr':
+        return;
+      default:
+        return this.walk(node, context);
+    }
+  }
+
+  /**
+   * Field anchors do not nest: one starting closes any other. LibreOffice writes a bookmark
+   * across paragraphs as a start without an end, then the same name again with an end,
+   * so an end closes every open bookmark of its name.
+   */
+  private bookmarkStart(id: string, name: string): void {
+    if (name.startsWith(ANCHOR_NAME_PREFIX)) {
+      for (const [openId, openName] of this.open) if (openName.startsWith(ANCHOR_NAME_PREFIX) && openName !== name) this.open.delete(openId);
+    }
+    this.open.set(id, name);
+    this.names.set(id, name);
+    this.current?.bookmarks.push(name);
+  }
+
+  private bookmarkEnd(id: string): void {
+    const name = this.names.get(id);
+    for (const [openId, openName] of this.open) if (openId === id || openName === name) this.open.delete(openId);
+  }
+
+  private paragraph(node: XmlElement, context: RunContext): void {
+    const properties = child(node, 'w:pPr');
+    const mark = child(properties, 'w:rPr');
+    const markChange = child(mark, 'w:ins') ?? child(mark, 'w:del') ?? child(mark, 'w:moveTo') ?? child(mark, 'w:moveFrom');
+    const numId = child(child(properties, 'w:numPr'), 'w:numId')?.attributes['w:val'];
+    const paragraph: ReviewedParagraph = {
+      pieces: [],
+      mark: markChange ? revisionOf(markChange) : null,
+      list: numId && numId !== '0' ? (this.numbering.get(numId)?.kind ?? 'number') : null,
+      listMarker: numId && numId !== '0' ? (this.numbering.get(numId)?.marker ?? '') : '',
+      bookmarks: [...this.open.values()],
+      comments: [...this.openComments],
+    };
+    const outer = this.current;
+    this.current = paragraph;
+    this.paragraphs.push(paragraph);
+    this.walk(node, context);
+    this.current = outer;
+    paragraph.comments = [...new Set(paragraph.comments)];
+  }
+
+  private run(node: XmlElement, context: RunContext): void {
+    const paragraph = this.current;
+    if (!paragraph) return;
+    const properties = child(node, 'w:rPr');
+    const format = { bold: isOn(child(properties, 'w:b')), italic: isOn(child(properties, 'w:i')) };
+    const changed = child(properties, 'w:rPrChange');
+    const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
+    const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };
+    for (const part of elements(node)) {
+      if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {
+        paragraph.pieces.push({ ...base, text: part.children.filter((c): c is string => typeof c === 'string').join('') });
+      } else if (part.name === 'w:tab') {
+        paragraph.pieces.push({ ...base, text: '\t' });
+      } else if (part.name === 'w:br' || part.name === 'w:cr') {
+        paragraph.pieces.push({ ...base, text: '\n' });
+      } else if (part.name === 'w:noBreakHyphen') {
+        paragraph.pieces.push({ ...base, text: '-' });
+      } else if (part.name === 'w:footnoteReference') {
+        paragraph.pieces.push({ ...base, text: '', footnote: part.attributes['w:id'] ?? '' });
+      } else if (part.name === 'w:commentReference') {
+        paragraph.comments.push(part.attributes['w:id'] ?? '');
+      }
+    }
+  }
+}
+
+/** A tracked change; a move counts as a deletion where the text was and an insertion where it went. */
+function revisionOf(node: XmlElement): Revision {
+  return { kind: node.name === 'w:del' || node.name === 'w:moveFrom' ? 'del' : 'ins', author: node.attributes['w:author'] ?? '', date: node.attributes['w:date'] ?? '' };
+}
+
+/** `<w:b/>` or `<w:b w:val="true"/>` is on; `w:val="false"` or `"0"` is off. */
+function isOn(element: XmlElement | undefined): boolean {
+  if (!element) return false;
+  const value = element.attributes['w:val'];
+  return value === undefined || !['false', '0', 'off'].includes(value);
+}

@@ -1,0 +1,36 @@
+import { applyPatch, structuredPatch, type StructuredPatchHunk } from 'diff';
+
+/** A change the reviewer made that no longer fits the current text. */
+export interface Conflict {
+  /** The reviewer's change as diff lines (`-old`, `+new`). */
+  lines: string[];
+}
+
+/** The merged text and the reviewer's changes that could not be placed. */
+export interface Rebased {
+  text: string;
+  conflicts: Conflict[];
+}
+
+/**
+ * Three-way merge of a field: the reviewer's changes (from `base`, the text the DOCX was
+ * built from, to `theirs`, the accepted text) carried onto `ours`, the field as it is
+ * now. Each changed stretch of lines is placed on its own, where its context still
+ * matches (jsdiff's patch application); the ones that do not fit are conflicts and are
+ * left out of the text.
+ */
+export function rebaseText(base: string, theirs: string, ours: string): Rebased {
+  const patch = structuredPatch('base', 'theirs', base, theirs, '', '', { context: 1 });
+  let text = ours;
+  const conflicts: Conflict[] = [];
+  for (const hunk of patch.hunks) {
+    const applied = applyPatch(text, { ...patch, hunks: [hunk] });
+    if (applied === false) conflicts.push({ lines: changedLines(hunk) });
+    else text = applied;
+  }
+  return { text, conflicts };
+}
+
+function changedLines(hunk: StructuredPatchHunk): string[] {
+  return hunk.lines.filter((line) => line.startsWith('-') || line.startsWith('+'));
+}

@@ -1,0 +1,65 @@
+import { SaxesParser } from 'saxes';
+
+/** One XML element: qualified name, attributes, and children in document order. */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+}
+
+/** An element or a piece of text. */
+export type XmlNode = XmlElement | string;
+
+/**
+ * Parses XML text into a small element tree with saxes (a well-kept, spec-conformant
+ * parser). Namespace prefixes stay as written (`w:p`): OOXML parts use fixed prefixes.
+ */
+export function parseXml(text: string): XmlElement {
+  const parser = new SaxesParser();
+  const root: XmlElement = { name: '#document', attributes: {}, children: [] };
+  const stack: XmlElement[] = [root];
+  parser.on('opentag', (tag) => {
+    const attributes: Record<string, string> = { ...tag.attributes };
+    const element: XmlElement = { name: tag.name, attributes, children: [] };
+    stack.at(-1)?.children.push(element);
+    stack.push(element);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('text', (text) => {
+    stack.at(-1)?.children.push(text);
+  });
+  parser.write(text).close();
+  return root;
+}
+
+/** The element children of `element`, optionally only those named `name`. */
+export function elements(element: XmlElement, name?: string): XmlElement[] {
+  return element.children.filter((child): child is XmlElement => typeof child !== 'string' && (name === undefined || child.name === name));
+}
+
+/** The first child element named `name`. */
+export function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return element ? elements(element, name)[0] : undefined;
+}
+
+/** Every descendant element named `name`, in document order. */
+export function descendants(element: XmlElement, name: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  const visit = (node: XmlElement): void => {
+    for (const inner of elements(node)) {
+      if (inner.name === name) found.push(inner);
+      visit(inner);
+    }
+  };
+  visit(element);
+  return found;
+}
+
+/** The text of an element's `w:t` descendants, paragraphs joined by a line break. */
+export function plainText(element: XmlElement): string {
+  return descendants(element, 'w:p')
+    .map((p) => descendants(p, 'w:t').map((t) => t.children.filter((c): c is string => typeof c === 'string').join('')).join(''))
+    .join('\n');
+}

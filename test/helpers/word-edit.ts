@@ -1,0 +1,130 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+/** Who made a tracked change and when, as Word stamps it. */
+export interface Stamp {
+  author: string;
+  date: string;
+}
+
+let nextId = 900;
+
+/**
+ * Edits a DOCX the way Word does with track changes on, on the XML itself: each function
+ * finds a run holding `text` and splits it, so the edits look like Word's own markup.
+ */
+export class WordEdit {
+  private readonly files: Record<string, Uint8Array>;
+  private xml: string;
+  private readonly comments: string[] = [];
+
+  constructor(docx: Uint8Array) {
+    this.files = unzipSync(docx);
+    this.xml = strFromU8(this.files['word/document.xml'] ?? new Uint8Array());
+  }
+
+  /** Replaces `from` by `to` as a tracked deletion and insertion (either may be empty). */
+  replace(context: string, from: string, to: string, stamp: Stamp): this {
+    return this.splitRun(context, from, (rPr, text) => {
+      const del = text ? `<w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r>${rPr}<w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>` : '';
+      const ins = to ? `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r></w:ins>` : '';
+      return del + ins;
+    });
+  }
+
+  /** Replaces `from` by `to` with track changes off: the text simply changes. */
+  untracked(context: string, from: string, to: string): this {
+    return this.splitRun(context, from, (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r>`);
+  }
+
+  /** Makes `text` bold with the formatting change tracked (`w:rPrChange`). */
+  bold(context: string, text: string, stamp: Stamp): this {
+    return this.splitRun(context, text, (rPr, inner) => {
+      const old = rPr.replace(/^<w:rPr>|<\/w:rPr>$/g, '');
+      return `<w:r><w:rPr><w:b/>${old}<w:rPrChange w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:rPr>${old}</w:rPr></w:rPrChange></w:rPr><w:t xml:space="preserve">${inner}</w:t></w:r>`;
+    });
+  }
+
+  /** Puts a comment on `text`. */
+  comment(context: string, text: string, comment: string, stamp: Stamp): this {
+    const id = this.comments.length;
+    this.comments.push(`<w:comment w:id="${id}" w:author="${stamp.author}" w:date="${stamp.date}"><w:p><w:r><w:t>${comment}</w:t></w:r></w:p></w:comment>`);
+    return this.splitRun(context, text, (rPr, inner) => `<w:commentRangeStart w:id="${id}"/><w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`);
+  }
+
+  /**
+   * Splits the paragraph before `at` with Enter under track changes: the first half's
+   * paragraph mark is a tracked insertion, the second half keeps the original mark.
+   */
+  splitParagraph(context: string, at: string, stamp: Stamp): this {
+    const paragraphStart = this.paragraphStartOf(context);
+    const pPrMatch = /^<w:p>(<w:pPr>.*?<\/w:pPr>)?/.exec(this.xml.slice(paragraphStart));
+    const pPr = pPrMatch?.[1] ?? '<w:pPr></w:pPr>';
+    const markedPPr = pPr.replace('</w:pPr>', `<w:rPr><w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:rPr></w:pPr>`);
+    this.splitRun(context, at, (rPr, inner) => `</w:p><w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>`);
+    // The first half's pPr gets the inserted mark.
+    this.xml = this.xml.slice(0, paragraphStart) + this.xml.slice(paragraphStart).replace(pPr, markedPPr);
+    return this;
+  }
+
+  /**
+   * Adds a paragraph after the one holding `context` as Word does with track changes on
+   * (Enter at its end, then typing): that paragraph's mark is inserted, the new one has its
+   * properties (a list item stays in the list) and its text is a tracked insertion.
+   */
+  insertParagraphAfter(context: string, text: string, stamp: Stamp): this {
+    const start = this.paragraphStartOf(context);
+    const end = this.xml.indexOf('</w:p>', this.xml.indexOf(context)) + 6;
+    const paragraph = this.xml.slice(start, end);
+    const pPr = /^<w:p>(<w:pPr>.*?<\/w:pPr>)/.exec(paragraph)?.[1] ?? '<w:pPr></w:pPr>';
+    const marked = paragraph.replace(pPr, pPr.replace('</w:pPr>', `<w:rPr><w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:rPr></w:pPr>`));
+    const added = `<w:p>${pPr}<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins></w:p>`;
+    this.xml = this.xml.slice(0, start) + marked + added + this.xml.slice(end);
+    return this;
+  }
+
+  /** Adds a plain paragraph after the one holding `context`, without tracking (as pasted text in an old report). */
+  paragraphAfter(context: string, text: string): this {
+    const at = this.xml.indexOf('</w:p>', this.xml.indexOf(context));
+    if (at < 0) throw new Error(`not in the document: ${context}`);
+    this.xml = `${this.xml.slice(0, at + 6)}<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>${this.xml.slice(at + 6)}`;
+    return this;
+  }
+
+  /** The edited DOCX. */
+  bytes(): Uint8Array {
+    const files: Record<string, Uint8Array> = { ...this.files, 'word/document.xml': strToU8(this.xml) };
+    if (this.comments.length) {
+      files['word/comments.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${this.comments.join('')}</w:comments>`);
+      const rels = strFromU8(files['word/_rels/document.xml.rels'] ?? new Uint8Array());
+      if (!rels.includes('comments.xml')) {
+        files['word/_rels/document.xml.rels'] = strToU8(rels.replace('</Relationships>', '<Relationship Id="rIdReviewComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>'));
+        const types = strFromU8(files['[Content_Types].xml'] ?? new Uint8Array());
+        files['[Content_Types].xml'] = strToU8(types.replace('</Types>', '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>'));
+      }
+    }
+    return zipSync(files);
+  }
+
+  private paragraphStartOf(context: string): number {
+    const at = this.xml.indexOf(context);
+    if (at < 0) throw new Error(`not in the document: ${context}`);
+    return this.xml.lastIndexOf('<w:p>', at);
+  }
+
+  /** Finds the `w:t` holding `context` (which contains `text`) and replaces `text` with `make(rPr, text)`, closing and reopening the run around it. */
+  private splitRun(context: string, text: string, make: (rPr: string, text: string) => string): this {
+    const runs = /<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>/g;
+    for (const match of this.xml.matchAll(runs)) {
+      const [whole, rPr = '', inner = ''] = match;
+      if (!inner.includes(context)) continue;
+      const offset = inner.indexOf(context) + context.indexOf(text);
+      const before = inner.slice(0, offset);
+      const after = inner.slice(offset + text.length);
+      const run = (t: string): string => (t ? `<w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r>` : '');
+      const replacement = run(before) + make(rPr, text) + run(after);
+      this.xml = this.xml.slice(0, match.index) + replacement + this.xml.slice(match.index + whole.length);
+      return this;
+    }
+    throw new Error(`no run holds: ${context}`);
+  }
+}

@@ -1,0 +1,236 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
+import { convertWithOffice, itWithOffice } from '../helpers/docx.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const DOCX = 'out/IZMzin_190221_EDUC.docx';
+const REPO_POSITIONS = join(REPO, 'positions/educ');
+const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+
+function built(): string {
+  const dir = exampleProject();
+  const build = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(build.status, build.stderr).toBe(0);
+  return dir;
+}
+
+function position(dir: string, id: string): { text: string; data: Record<string, unknown> } {
+  const text = readFileSync(join(dir, `positions/educ/${id}.yaml`), 'utf8');
+  return { text, data: parseDocument(text).toJS() };
+}
+
+/** The edits a reviewer makes in Word: a reworded phrase, a comment, a bold word, a split paragraph. */
+function reviewed(dir: string): string {
+  const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+    .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+    .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Lūdzam precizēt, kuri risinājumi domāti.', ANNA)
+    .bold('Tikpat svarīgi ir stiprināt', 'svarīgi', ANNA)
+    .splitParagraph('Tāpēc Latvija turpinās', 'Tāpēc', ANNA);
+  const path = join(dir, 'out/reviewed.docx');
+  writeFileSync(path, edit.bytes());
+  return path;
+}
+
+describe('briefing review', () => {
+  it('lists each change under its position with the reviewer, date and comments', () => {
+    const dir = built();
+    const path = reviewed(dir);
+    const run = runCli(['review', path], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('position equity-reforms v2 (positions/educ/equity-reforms.yaml) body');
+    expect(run.stdout).toContain('Anna Ozola (AM), 2021-02-16');
+    expect(run.stdout).toContain('Tuvākajā laikā [-prioritāri-]{+vispirms+} paredzēts:');
+    expect(run.stdout).toContain('comment by Anna Ozola (AM), 2021-02-16: Lūdzam precizēt, kuri risinājumi domāti.');
+    expect(run.stdout).not.toContain('equity-achievements');
+    // Listing writes nothing.
+    expect(position(dir, 'equity-reforms').data.version).toBe(2);
+  });
+
+  it('--accept writes exactly the accepted text as a new version and records the clearance, keeping comments', () => {
+    const dir = built();
+    const before = position(dir, 'equity-reforms');
+    const path = reviewed(dir);
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const after = position(dir, 'equity-reforms');
+    expect(after.data.version).toBe(3);
+    const oldBody = String(before.data.body);
+    const expected = oldBody
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā vispirms paredzēts:')
+      .replace('Tikpat svarīgi ir', 'Tikpat **svarīgi** ir')
+      .replace(/ Tāpēc Latvija turpinās/, '\n\nTāpēc Latvija turpinās');
+    expect(normaliseWrap(String(after.data.body))).toBe(normaliseWrap(expected));
+    // Untouched paragraphs keep their Markdown exactly, line breaks and link included.
+    expect(String(after.data.body)).toContain('\n   vietnē [skoluinternets.lv](https://skoluinternets.lv));\n');
+    expect(after.data.clearance).toMatchObject({ AM: { status: 'objected', date: '2021-02-16', note: 'Lūdzam precizēt, kuri risinājumi domāti.' } });
+    // Comments of the file stay; the other positions are untouched.
+    expect(after.text).toContain('# Clearance by ministry code (see ministries.yaml).');
+    expect(after.text).toContain('status: cleared # draft while negotiated');
+    expect(position(dir, 'equity-achievements').text).toBe(readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8'));
+    // The accepted positions still build.
+    expect(runCli(['check'], dir).status).not.toBe(2);
+  });
+
+  it('--accept --cleared records a clearance; a comment alone leaves pending without --cleared', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Labi.', { author: 'Pēteris Liepa (LM)', date: '2021-02-18T10:00:00Z' });
+    const path = join(dir, 'out/lm.docx');
+    writeFileSync(path, edit.bytes());
+    expect(runCli(['review', path, '--accept'], dir).status).toBe(0);
+    const pending = position(dir, 'equity-reforms').data;
+    expect(pending.version).toBe(2);
+    expect(pending.clearance).toMatchObject({ LM: { status: 'pending', note: 'Labi.' } });
+    const again = built();
+    const copy = join(again, 'out/lm.docx');
+    writeFileSync(copy, edit.bytes());
+    expect(runCli(['review', copy, '--accept', '--cleared'], again).status).toBe(0);
+    expect(position(again, 'equity-reforms').data.clearance).toMatchObject({ LM: { status: 'cleared', date: '2021-02-18' } });
+  });
+
+  it('--accept writes a change to the meeting’s background into the meeting file, without a clearance', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace('Visvairāk cietuši izglītojamie', 'Visvairāk', 'Vissmagāk', ANNA);
+    const path = join(dir, 'out/background.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('meeting meetings/2021-02-19-educ-informal.yaml background');
+    const meeting = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8');
+    expect(meeting).toContain('iepriekš. Vissmagāk cietuši izglītojamie');
+    expect(meeting).toContain("# Markdown. The desk officer's summary");
+    expect(meeting).toContain('  [^1]: Eiropas Komisijas 2020. gada 30. septembra paziņojums');
+    expect(position(dir, 'equity-reforms').text).toBe(readFileSync(join(REPO_POSITIONS, 'equity-reforms.yaml'), 'utf8'));
+  });
+
+  it('keeps the Markdown of a paragraph the reviewer only added a new list item after, and numbers the items anew', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('vietnē ', 'nodrošināt skolām datu aizsardzības konsultācijas;', ANNA);
+    const path = join(dir, 'out/item.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const body = String(position(dir, 'equity-reforms').data.body);
+    expect(body).toContain('   vietnē [skoluinternets.lv](https://skoluinternets.lv));\n2) nodrošināt skolām datu aizsardzības konsultācijas;\n3) no REACT-EU');
+    expect(body).toContain('\n5) paplašināt video stundu');
+  });
+
+  it('does not lose an edit made without track changes: it is listed and accepted like a tracked one', () => {
+    const dir = built();
+    const docx = readFileSync(join(dir, DOCX));
+    const edit = new WordEdit(docx).untracked('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms');
+    const path = join(dir, 'out/untracked.docx');
+    writeFileSync(path, edit.bytes());
+    const list = runCli(['review', path], dir);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toContain('Tuvākajā laikā [-prioritāri-]{+vispirms+} paredzēts:');
+    expect(list.stdout).toContain('edited without track changes');
+    expect(runCli(['review', path, '--accept', '--ministry', 'AM'], dir).status).toBe(0);
+    const after = position(dir, 'equity-reforms').data;
+    expect(after.version).toBe(3);
+    expect(String(after.body)).toContain('Tuvākajā laikā vispirms paredzēts:');
+    expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
+  });
+
+  it('--accept asks for --ministry when the authors name no ministry or several (exit 2, nothing written)', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+      .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Piekrītam.', { author: 'Pēteris Liepa (LM)', date: '2021-02-18T10:00:00Z' });
+    const path = join(dir, 'out/two.docx');
+    writeFileSync(path, edit.bytes());
+    const before = position(dir, 'equity-reforms').text;
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Cannot tell which ministry reviewed the report');
+    expect(position(dir, 'equity-reforms').text).toBe(before);
+  });
+
+  it('lists edits outside every position as not applicable', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace('Informatīvais ziņojums par', 'ziņojums', 'ziņojumu', ANNA);
+    const path = join(dir, 'out/title.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Not applicable');
+    expect(run.stdout).toContain('“Informatīvais ziņojumsziņojumu par');
+  });
+
+  it('refuses a DOCX not built by briefing, from another project, or whose position changed since', () => {
+    const dir = built();
+    const foreign = join(tempDir(), 'foreign.docx');
+    const plain = new WordEdit(readFileSync(join(dir, DOCX))).bytes();
+    writeFileSync(foreign, stripCustomProperties(plain));
+    const notOurs = runCli(['review', foreign], dir);
+    expect(notOurs.status).toBe(1);
+    expect(notOurs.stderr).toContain('review/not-built-here');
+
+    const redline = join(dir, 'out/redline.docx');
+    const diff = runCli(['diff', 'positions/educ/equity-reforms.yaml', join(REPO, 'positions/educ/equity-reforms.yaml'), '--format', 'docx', '--out', redline], dir);
+    expect(diff.status, diff.stderr).not.toBe(2);
+    const fromDiff = runCli(['review', redline], dir);
+    expect(fromDiff.status).toBe(1);
+    expect(fromDiff.stderr).toContain('review/no-anchors');
+
+    const other = exampleProject();
+    renameSync(join(other, EXAMPLE_MEETING), join(other, 'meetings/2021-02-20-educ-other.yaml'));
+    const elsewhere = runCli(['review', join(dir, DOCX)], other);
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toContain('review/other-meeting');
+
+    const path = reviewed(dir);
+    const file = join(dir, 'positions/educ/equity-reforms.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('version: 2', 'version: 4'));
+    const stale = runCli(['review', path, '--accept'], dir);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('review/changed-since-build');
+    expect(stale.stderr).toContain('it is v4 now, the DOCX was built from v2');
+    expect(position(dir, 'equity-reforms').data.version).toBe(4);
+  });
+
+  itWithOffice('reads a reviewed DOCX saved again by LibreOffice', () => {
+    const dir = built();
+    const path = reviewed(dir);
+    const outDir = tempDir();
+    const saved = convertWithOffice(path, 'docx:MS Word 2007 XML', outDir);
+    const run = runCli(['review', saved, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const after = position(dir, 'equity-reforms').data;
+    expect(after.version).toBe(3);
+    expect(String(after.body)).toContain('Tuvākajā laikā vispirms paredzēts:');
+    expect(String(after.body)).toContain('Tikpat **svarīgi** ir');
+    expect(String(after.body)).toContain('\n\nTāpēc Latvija turpinās');
+    expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
+  });
+});
+
+function normaliseWrap(markdown: string): string {
+  return markdown
+    .split(/\n{2,}/)
+    .map((block) => block.replace(/\n(?!\d+\) )\s*/g, ' ').trim())
+    .join('\n\n');
+}
+
+function stripCustomProperties(docx: Uint8Array): Uint8Array {
+  return new WordEditWithout(docx).bytes();
+}
+
+/** A copy of the DOCX without docProps/custom.xml, as another program would write it. */
+class WordEditWithout extends WordEdit {
+  override bytes(): Uint8Array {
+    const bytes = super.bytes();
+    return withoutEntry(bytes, 'docProps/custom.xml');
+  }
+}
+
+function withoutEntry(docx: Uint8Array, name: string): Uint8Array {
+  const { unzipSync, zipSync } = fflate;
+  const files = unzipSync(docx);
+  delete files[name];
+  return zipSync(files);
+}
+
+import * as fflate from 'fflate';

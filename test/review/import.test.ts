@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { paragraphs } from '../helpers/redline.js';
+import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const DOCX = 'out/IZMzin_190221_EDUC.docx';
+
+/** A project with the example's settings but no meetings or positions. */
+function emptyProject(): string {
+  const dir = exampleProject();
+  rmSync(join(dir, 'meetings'), { recursive: true });
+  rmSync(join(dir, 'positions'), { recursive: true });
+  return dir;
+}
+
+describe('briefing import', () => {
+  it('turns the example’s own DOCX into a meeting and positions that build to the same text', () => {
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const dir = emptyProject();
+    const run = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('created meetings/2021-02-19-educ-informal.yaml');
+    expect(run.stdout).toContain('created positions/educ-informal/educ-informal-3.yaml');
+    expect(run.stdout).toContain('Not found in the report (filled with x): participants.');
+    expect(readdirSync(join(dir, 'positions/educ-informal')).sort()).toEqual(['educ-informal-1.yaml', 'educ-informal-2.yaml', 'educ-informal-3.yaml']);
+
+    const meeting: Record<string, unknown> = parseDocument(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toJS();
+    expect(meeting).toMatchObject({ date: '2021-02-19', time: '10.00', kind: 'informal', mode: 'videoconference', formation: 'EYCS', presidency: 'Portugāle', required_clearances: ['AM', 'LM'], file_code: 'IZMzin_190221_EDUC' });
+
+    const build = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(build.status, build.stderr).toBe(0);
+    const original = readFileSync(join(example, DOCX));
+    const rebuilt = readFileSync(join(dir, DOCX));
+    expect(paragraphs(rebuilt, 'as-is')).toEqual(paragraphs(original, 'as-is'));
+    expect(paragraphs(rebuilt, 'as-is', 'footnotes')).toEqual(paragraphs(original, 'as-is', 'footnotes'));
+  });
+
+  it('tells what it could not place, and refuses a file that is no report', () => {
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const edited = new WordEdit(readFileSync(join(example, DOCX))).paragraphAfter('saskaņots ar', 'Pielikumā: pasākumu saraksts.');
+    const path = join(tempDir(), 'IZMzin_190221_EDUC.docx');
+    writeFileSync(path, edited.bytes());
+    const dir = emptyProject();
+    const run = runCli(['import', path], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('created meetings/2021-02-19-izmzin-190221-educ.yaml');
+    expect(run.stdout).toContain('Could not place:\n  “Pielikumā: pasākumu saraksts.”');
+
+    const notReport = runCli(['import', join(dir, 'briefing.config.yaml')], dir);
+    expect(notReport.status).toBe(1);
+    expect(notReport.stderr).toContain('import/not-a-report');
+    const again = runCli(['import', path], dir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('import/exists');
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { commitAll, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+const FILE = 'positions/educ/equity-reforms.yaml';
+
+/** Built from a committed project, reviewed in Word, and then the position changed and committed again. */
+function reviewedThenChanged(change: (text: string) => string): { dir: string; docx: string } {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const docx = join(dir, 'out/reviewed.docx');
+  writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes());
+  writeFileSync(join(dir, FILE), change(readFileSync(join(dir, FILE), 'utf8')).replace('version: 2', 'version: 3'));
+  commitAll(dir, 'version 3');
+  return { dir, docx };
+}
+
+function body(dir: string): { version: unknown; body: string } {
+  const data: Record<string, unknown> = parseDocument(readFileSync(join(dir, FILE), 'utf8')).toJS();
+  return { version: data.version, body: String(data.body) };
+}
+
+describe('briefing review --rebase', () => {
+  it('merges the reviewer’s changes into a position changed since the build', () => {
+    const { dir, docx } = reviewedThenChanged((text) => text.replace('Tikpat svarīgi ir', 'Ne mazāk svarīgi ir'));
+    const refused = runCli(['review', docx, '--accept'], dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('it is v3 now, the DOCX was built from v2');
+    expect(refused.stderr).toContain('--rebase');
+
+    const run = runCli(['review', docx, '--accept', '--rebase'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const after = body(dir);
+    expect(after.version).toBe(4);
+    expect(after.body).toContain('Tuvākajā laikā vispirms paredzēts:');
+    expect(after.body).toContain('Ne mazāk svarīgi ir');
+  });
+
+  it('lists a change that no longer fits as a conflict and writes nothing', () => {
+    const { dir, docx } = reviewedThenChanged((text) => text.replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajos gados prioritāri paredzēts:'));
+    const before = readFileSync(join(dir, FILE), 'utf8');
+    const run = runCli(['review', docx, '--accept', '--rebase'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('review/conflict');
+    expect(run.stdout).toContain('conflict: this change no longer fits the current text:');
+    expect(run.stdout).toContain('+Tuvākajā laikā vispirms paredzēts:');
+    expect(readFileSync(join(dir, FILE), 'utf8')).toBe(before);
+  });
+});

@@ -14,7 +14,7 @@ import { registerReferenceDocx } from './cli/reference-docx.js';
 import { registerReview } from './cli/review.js';
 import { registerSchema } from './cli/schema.js';
 import { registerTemplates } from './cli/templates.js';
-import { ExitCode, UsageError } from './report/errors.js';
+import { ExitCode, UsageError } from './diagnostics/errors.js';
 
 /**
  * The command line: the program, its global options and its commands (one module each

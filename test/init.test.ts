@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { init } from '../src/commands/init.js';
 import { newMeeting } from '../src/commands/new.js';
-import { UsageError } from '../src/report/errors.js';
+import { UsageError } from '../src/diagnostics/errors.js';
 import { tempDir } from './helpers/project.js';
 import { scriptedPrompter } from './helpers/scaffold.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check } from '../src/commands/check.js';
 import { newMeeting, newPosition } from '../src/commands/new.js';
-import { UsageError } from '../src/report/errors.js';
+import { UsageError } from '../src/diagnostics/errors.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
 import { errorRules, problemsOf, scriptedPrompter } from './helpers/scaffold.js';
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { sha256 } from '../load/files.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { RULE_IDS } from '../diagnostics/rules.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** The cache folder at the project root (git-ignored). */
 export const CACHE_DIR = '.briefing-cache';
@@ -18,7 +19,7 @@ const diagnosticRecord = z.object({
   line: z.number().optional(),
   column: z.number().optional(),
   severity: z.enum(['error', 'warning']),
-  ruleId: z.string(),
+  ruleId: z.enum(RULE_IDS),
   message: z.string(),
   hint: z.string().optional(),
 });

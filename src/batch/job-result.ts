@@ -1,5 +1,5 @@
 import type { GeneratedFile, ReportInputs } from '../pipeline/generate.js';
-import type { Diagnostic, Place } from '../report/diagnostic.js';
+import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 
 /**
  * One meeting generated in memory, as plain data so it can cross from a worker thread:

@@ -1,8 +1,8 @@
 import { loadMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import { generateReport, type GenerateOptions, type TemplateCache } from '../pipeline/generate.js';
-import { diagnostic } from '../report/diagnostic.js';
-import { UsageError } from '../report/errors.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { projectPath } from '../load/files.js';
 import { crashedJob, type JobResult } from './job-result.js';
 

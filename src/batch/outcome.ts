@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { OutputError, writeAllAtomic } from '../emit/write.js';
 import { projectPath } from '../load/files.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
 import type { JobResult } from './job-result.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { projectPath, sha256 } from '../load/files.js';
 import { loadMeeting } from '../load/meeting.js';
-import type { Place } from '../report/diagnostic.js';
-import { UsageError } from '../report/errors.js';
+import type { Place } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../diagnostics/errors.js';
 import type { TemplateCache } from '../pipeline/generate.js';
 import { outputsIntact, type BuildCache, type CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';

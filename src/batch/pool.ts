@@ -4,7 +4,7 @@ import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { packageRoot, type Project } from '../load/project.js';
 import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
-import { diagnostic } from '../report/diagnostic.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPath } from '../load/files.js';
 import { crashedJob, type JobResult } from './job-result.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';

@@ -4,8 +4,8 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { filesIn, projectPath, sha256, YAML_FILES } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
 import type { Project } from '../load/project.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
-import { UsageError } from '../report/errors.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../diagnostics/errors.js';
 import type { Shard } from './shard.js';
 
 /** Which meetings to build: files and patterns, or every meeting of the project. */

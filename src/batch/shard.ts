@@ -1,4 +1,4 @@
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 
 /*
  * Kept free of hashing (node:crypto): the CLI imports `parseShard` at start-up.

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { BuildResult } from '../commands/build.js';
 import { parseShard, type Shard } from '../batch/shard.js';
-import { UsageError } from '../report/errors.js';
-import { paint } from '../report/human.js';
+import { UsageError } from '../diagnostics/errors.js';
+import { paint } from '../diagnostics/human.js';
 import { parseFormats, parseJobs, type BuildFormat } from './flags.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
@@ -81,7 +81,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
 
 /** Each meeting's outcome on stdout, then the problems and a summary on stderr; or the JSON report. */
 async function printBuild(io: Io, result: BuildResult, json: boolean): Promise<void> {
-  const { buildJson, formatOutcome, formatSummary } = await import('../report/build-summary.js');
+  const { buildJson, formatOutcome, formatSummary } = await import('./build-summary.js');
   if (json) {
     console.log(buildJson(result));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
@@ -98,7 +98,7 @@ async function printBuild(io: Io, result: BuildResult, json: boolean): Promise<v
 
 /** A progress line on the terminal (stderr), redrawn at most every 100 ms. */
 async function progressLine() {
-  const { formatProgress } = await import('../report/progress.js');
+  const { formatProgress } = await import('../diagnostics/progress.js');
   const started = Date.now();
   let drawn = 0;
   return {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CheckResult } from '../commands/check.js';
-import { countProblems } from '../report/human.js';
-import type { MessageFormat } from '../report/reporter.js';
+import { countProblems } from '../diagnostics/human.js';
+import type { MessageFormat } from '../diagnostics/reporter.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 
 /** `briefing check [paths...]`: everything build would check, writing nothing. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ClearResult } from '../commands/clear.js';
-import { ExitCode } from '../report/errors.js';
+import { ExitCode } from '../diagnostics/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
 
 /** The flags of `briefing clear`, as commander parses them. */

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { DiffFormat, DiffResult } from '../commands/diff.js';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `briefing diff`, as commander parses them. */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 
 /** The formats `build` writes. */
 export type BuildFormat = 'md' | 'docx' | 'pdf';

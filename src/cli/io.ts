@@ -2,10 +2,10 @@ import type { ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../report/diagnostic.js';
-import { UsageError } from '../report/errors.js';
-import { paint, useColour } from '../report/human.js';
-import { reportProblems, type MessageFormat } from '../report/reporter.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../diagnostics/errors.js';
+import { paint, useColour } from '../diagnostics/human.js';
+import { reportProblems, type MessageFormat } from '../diagnostics/reporter.js';
 import type { Prompter } from '../prompt/prompter.js';
 
 /** What the command modules under src/cli/ share of the terminal and the global options. */

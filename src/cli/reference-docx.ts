@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import type { Io } from './io.js';
 
 /** `briefing reference-docx`: the built-in styles as a Word file to start a ministry's own reference DOCX from. */

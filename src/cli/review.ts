@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ReviewResult } from '../commands/review.js';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
 
 /** The flags of `briefing review`, as commander parses them. */

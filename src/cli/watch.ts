@@ -1,5 +1,5 @@
 import type { BuildFormat } from './flags.js';
-import { ExitCode, UsageError } from '../report/errors.js';
+import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `build` that `build --watch` follows. */

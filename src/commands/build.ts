@@ -13,9 +13,9 @@ import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '
 import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../render/catalog.js';
 import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
-import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
-import { ExitCode } from '../report/errors.js';
+import { ExitCode } from '../diagnostics/errors.js';
 
 export type { MeetingOutcome } from '../batch/outcome.js';
 
@@ -104,14 +104,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const duplicates = duplicatesByMeeting(project.root, plan);
 
   const recorded: Recorded[] = [];
-  const report = (item: Recorded) => {
+  const record = (item: Recorded) => {
     recorded.push(item);
     options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting });
   };
-  for (const [meeting, entry] of plan.unchanged) report(recordUnchanged(meeting, entry, duplicates.get(meeting)));
+  for (const [meeting, entry] of plan.unchanged) record(recordUnchanged(meeting, entry, duplicates.get(meeting)));
   const context = { project, options: generate, templates, jobs: options.jobs ?? availableParallelism() };
   const threads = await runJobs(plan.toBuild, context, (result) =>
-    report(recordResult(result, { keys, templates, outDir, duplicate: duplicates.get(result.meetingPath) })),
+    record(recordResult(result, { keys, templates, outDir, duplicate: duplicates.get(result.meetingPath) })),
   );
 
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));

@@ -10,8 +10,8 @@ import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { isRealDate } from '../model/date.js';
 import { positionSchema, type Meeting, type Position } from '../model/index.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
-import { ExitCode, UsageError } from '../report/errors.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema, suggest } from '../validate/schema.js';
 
 /** Options of `briefing clear <position> --ministry <code>`. */

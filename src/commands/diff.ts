@@ -18,9 +18,9 @@ import { projectAtCommit, projectFromManifest, readManifest } from '../load/revi
 import { parseYaml } from '../load/yaml.js';
 import { positionSchema, type Meeting, type Position } from '../model/index.js';
 import { generateReport } from '../pipeline/generate.js';
-import { paint } from '../report/human.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
-import { ExitCode, UsageError } from '../report/errors.js';
+import { paint } from '../diagnostics/human.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../validate/schema.js';
 
 /** Output formats of `briefing diff`. */

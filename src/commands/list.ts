@@ -5,8 +5,8 @@ import { loadProject } from '../load/project.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { positionRows, type PositionRow } from '../list/positions.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
-import { ExitCode, UsageError } from '../report/errors.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ExitCode, UsageError } from '../diagnostics/errors.js';
 
 /** Options of `briefing list [positions|meetings]`. */
 export interface ListOptions {

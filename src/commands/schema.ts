@@ -1,5 +1,5 @@
 import { isSchemaKind, jsonSchemaText, SCHEMAS } from '../model/json-schema.js';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { suggest } from '../validate/schema.js';
 
 /** Options of `briefing schema <kind>`. */

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 
 /**
  * Characters XML 1.0 cannot hold, so no Word document can: C0 controls other than tab,

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath } from './files.js';
 
 /** A git working tree: where it starts, so project paths can be turned into repository paths. */

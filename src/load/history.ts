@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { sha256 } from './files.js';
 import { openRepository, readBlobs, repositoryPath } from './git.js';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 
 /**
  * The text a project file had when its SHA-256 was `hash`: searched in the file's git

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
  * The largest input file briefing reads: 16 MiB. A position of 5 MB builds in a few

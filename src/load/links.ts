@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isInside, linksOutside, outsideLinkOf, projectPath, type OutsideLink } from './files.js';
 
 /**

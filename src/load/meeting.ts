@@ -1,5 +1,5 @@
 import { meetingSchema, type Meeting } from '../model/index.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../validate/schema.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { parseYaml, type YamlFile } from './yaml.js';

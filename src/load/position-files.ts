@@ -1,6 +1,6 @@
 import { basename, extname, join } from 'node:path';
 import { positionSchema, type Position } from '../model/index.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../validate/schema.js';
 import { filesIn, projectPath, readText, sha256, YAML_FILES } from './files.js';
 import { parseYaml, type YamlFile } from './yaml.js';

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../model/index.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isInside } from './files.js';
 import type { YamlFile } from './yaml.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
-import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { isInside, sha256 } from './files.js';
 import { readReferenceDocx } from './reference-docx-parts.js';
 

@@ -1,6 +1,6 @@
 import { configSchema, manifestSchema, type Manifest } from '../model/index.js';
 import { scratchFolder, type ScratchFolder } from '../emit/scratch.js';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { readText, sha256 } from './files.js';
 import { listFiles, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
 import { CONFIG_FILE } from './project.js';

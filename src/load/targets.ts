@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { filesIn, isInside, projectPath, YAML_FILES } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
 import { namedFileProblem } from './links.js';

@@ -11,7 +11,8 @@ import {
   type Document,
   type YAMLError,
 } from 'yaml';
-import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
 import { fileTooLarge } from './limits.js';
 import { forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters } from './characters.js';
 
@@ -33,7 +34,7 @@ export interface YamlFile {
   locate(path: readonly PropertyKey[], target?: 'key' | 'value'): Place | undefined;
 }
 
-const ERROR_RULES: Record<string, { rule: string; hint?: string }> = {
+const ERROR_RULES: Record<string, { rule: RuleId; hint?: string }> = {
   DUPLICATE_KEY: { rule: 'yaml/duplicate-key', hint: 'Keep one of the two entries; YAML keys must be unique.' },
   TAB_AS_INDENT: { rule: 'yaml/tab', hint: 'Indent with spaces; YAML does not allow tabs for indentation.' },
   BAD_INDENT: { rule: 'yaml/indent', hint: 'Align the entry with its siblings, using spaces.' },
@@ -201,7 +202,7 @@ function plainWords(
   error: YAMLError,
   message: string,
   text: string,
-): { offset: number; rule: string; message: string; hint?: string } | undefined {
+): { offset: number; rule: RuleId; message: string; hint?: string } | undefined {
   const at = error.pos[0];
   const tag = /^Unresolved tag: (.+)$/.exec(message)?.[1];
   if (tag) {

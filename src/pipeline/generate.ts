@@ -6,7 +6,7 @@ import { compileReportDocx, parseReportFields, type DocxMeta, type FieldAnchor }
 import { fieldText } from '../docx/fields.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { reportManifest } from './manifest.js';
-import { diagnostic, hasErrors, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
 import { layoutFor } from '../render/front-matter.js';
 import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';

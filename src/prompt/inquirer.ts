@@ -1,5 +1,5 @@
 import { checkbox, input, select } from '@inquirer/prompts';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import type { Prompter } from './prompter.js';
 
 /** The terminal prompter, on @inquirer/prompts. Ctrl-C cancels with nothing written. */

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { layoutSchema, type Layout } from '../model/config.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** A template's own layout: the keys it sets, and their checked values (defaults filled in). */
 export interface LayoutOverride {

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** The meeting names a template outside the templates folders: refused, never read. */
 export function templateOutsideFolder(name: string): Diagnostic {

@@ -5,7 +5,7 @@ import { forbiddenCharacters, placeInText } from '../load/characters.js';
 import { fileTooLarge } from '../load/limits.js';
 import { isInside, projectPath, readText } from '../load/files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
 import { partialCycles, staticTemplateProblems, templateOutsideFolder } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';

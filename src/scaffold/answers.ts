@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Choice, Prompter } from '../prompt/prompter.js';
 import type { Ministries } from '../model/index.js';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 
 /** The registry's ministries as prompt choices: `AM – Ārlietu ministrija`. */
 export function ministryChoices(ministries: Ministries): Choice<string>[] {

@@ -4,7 +4,7 @@ import { unclosedAtEnd } from '../docx/unclosed.js';
 import type { YamlFile } from '../load/yaml.js';
 import type { FieldRef } from '../model/field.js';
 import type { MarkdownField } from '../render/fields.js';
-import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 
 /** A Markdown field with the file it was written in and its text as written there. */
 export interface FieldSource {

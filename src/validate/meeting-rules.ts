@@ -1,7 +1,7 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
 import { positionSchema, type Meeting } from '../model/index.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from './schema.js';
 

@@ -1,6 +1,7 @@
 import type { LoadedPosition, Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from './schema.js';
 
 /** What a position rule looks at: one position file of the project. */
@@ -79,7 +80,7 @@ export function unknownMinistry(
   file: string,
   place: { line: number; column: number } | undefined,
   code: string,
-  ruleId: string,
+  ruleId: RuleId,
 ): Diagnostic {
   const codes = Object.keys(project.ministries);
   const nearest = suggest(code, codes);

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Place } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 
 /** What the project-wide rules know of each meeting of a run. */
 export interface MeetingSummary {

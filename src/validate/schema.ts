@@ -1,7 +1,8 @@
 import { closest, distance } from 'fastest-levenshtein';
 import * as z from 'zod';
 import type { YamlFile } from '../load/yaml.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isRuleId } from '../diagnostics/rules.js';
 
 /** A parsed value with the diagnostics its schema check produced. */
 export interface Checked<T> {
@@ -191,7 +192,7 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
           file.path,
           file.locate(issue.path),
           'error',
-          typeof ruleId === 'string' ? ruleId : 'schema/invalid',
+          isRuleId(ruleId) ? ruleId : 'schema/invalid',
           where ? `\`${where}\`: ${issue.message}.` : `${capitalise(issue.message)}.`,
           typeof hint === 'string' ? hint : undefined,
         ),

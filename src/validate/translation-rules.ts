@@ -1,7 +1,7 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
-import { diagnostic, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions } from './meeting-rules.js';
 
 /** Whether a template writes English: its name ends in `.en`, as `informative-report.en` does. */

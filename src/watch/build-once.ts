@@ -5,7 +5,7 @@ import { loadMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { generateReport, type Format } from '../pipeline/generate.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */
 export interface WatchBuildOptions {

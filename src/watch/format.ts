@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { formatDiagnostic } from '../report/human.js';
+import { formatDiagnostic } from '../diagnostics/human.js';
 import type { WatchEvent } from './watch-build.js';
 
 /** The lines one watch event prints, each with where it goes; `time` is the clock, read by the CLI. */

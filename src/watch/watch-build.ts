@@ -1,7 +1,7 @@
 import { join, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { findProjectRoot, packageRoot, positionIdKey } from '../load/project.js';
-import { UsageError } from '../report/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
 import { debounce } from './debounce.js';
 

@@ -3,7 +3,7 @@ import { selectMeetings } from '../../src/batch/select.js';
 import { parseShard } from '../../src/batch/shard.js';
 import { projectPath } from '../../src/load/files.js';
 import { loadProject } from '../../src/load/project.js';
-import { UsageError } from '../../src/report/errors.js';
+import { UsageError } from '../../src/diagnostics/errors.js';
 import { projectWithMeetings } from '../helpers/meetings.js';
 import { exampleFile, runCli, writeFile } from '../helpers/project.js';
 

@@ -3,7 +3,7 @@ import { loadMeeting } from '../../src/load/meeting.js';
 import { loadProject } from '../../src/load/project.js';
 import { generateReport } from '../../src/pipeline/generate.js';
 import type { Choice, Prompter } from '../../src/prompt/prompter.js';
-import type { Diagnostic } from '../../src/report/diagnostic.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
 /**
  * Everything `briefing build` would say about one meeting of a project, without writing:

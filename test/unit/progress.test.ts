@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProgress } from '../../src/report/progress.js';
+import { formatProgress } from '../../src/diagnostics/progress.js';
 
 describe('formatProgress', () => {
   it('shows a bar, the count, the time left from the pace so far, and the meeting', () => {

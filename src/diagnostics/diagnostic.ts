@@ -2,6 +2,8 @@
  * A problem found in the user's data or templates. Problems are data: every stage
  * collects them, nothing throws them, and the reporter prints them together.
  */
+import type { RuleId } from './rules.js';
+
 export type Severity = 'error' | 'warning';
 
 /** One problem, located as precisely as the input allows. */
@@ -13,8 +15,8 @@ export interface Diagnostic {
   /** 1-based column, counted in UTF-16 code units as editors do. */
   column?: number;
   severity: Severity;
-  /** Stable rule id such as `yaml/syntax` or `position/missing-clearance`. */
-  ruleId: string;
+  /** Stable rule id such as `yaml/syntax` or `clearance/missing` (the list: `rules.ts`). */
+  ruleId: RuleId;
   /** What is wrong, in one sentence. */
   message: string;
   /** What to do about it, when the tool can say. */
@@ -32,7 +34,7 @@ export function diagnostic(
   file: string,
   place: Place | undefined,
   severity: Severity,
-  ruleId: string,
+  ruleId: RuleId,
   message: string,
   hint?: string,
 ): Diagnostic {

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { BuildResult, MeetingOutcome } from '../commands/build.js';
-import { countProblems } from './human.js';
+import { countProblems } from '../diagnostics/human.js';
 
 /** One line per meeting that was built or failed; unchanged meetings only count in the summary. */
 export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {

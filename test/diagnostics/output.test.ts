@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatAnnotation } from '../../src/report/annotations.js';
-import { useColour } from '../../src/report/human.js';
+import { formatAnnotation } from '../../src/diagnostics/annotations.js';
+import { useColour } from '../../src/diagnostics/human.js';
 import { corpusCases, corpusProject, readGolden, type CorpusCase } from '../helpers/corpus.js';
 import { REPO, runCli } from '../helpers/project.js';
 
@@ -91,7 +91,7 @@ describe('GitHub annotations (GITHUB_ACTIONS=true)', () => {
 
   test('workflow command syntax is escaped: newlines and % in the message, : and , in properties', () => {
     const line = formatAnnotation(
-      { file: 'a,b:c.yaml', line: 2, column: 3, severity: 'warning', ruleId: 'x/y', message: '100% sure\nsecond line' },
+      { file: 'a,b:c.yaml', line: 2, column: 3, severity: 'warning', ruleId: 'yaml/syntax', message: '100% sure\nsecond line' },
       (file) => file,
     );
     expect(line).toBe('::warning file=a%2Cb%3Ac.yaml,line=2,col=3,title=briefing x/y::100%25 sure%0Asecond line');

@@ -1,0 +1,32 @@
+/**
+ * Every rule id a diagnostic can carry, by area: the single list the type, the cache's
+ * schema and the rules documentation (docs/rules.md, checked by a test) are held to.
+ */
+export const RULE_IDS = [
+  'file/encoding', 'file/forbidden-char', 'file/too-large',
+  'yaml/alias', 'yaml/alias-limit', 'yaml/complex-key', 'yaml/duplicate-key', 'yaml/empty', 'yaml/indent', 'yaml/multiple-documents', 'yaml/syntax', 'yaml/tab', 'yaml/tag', 'yaml/too-deep',
+  'schema/date', 'schema/enum', 'schema/format', 'schema/invalid', 'schema/key-format', 'schema/required', 'schema/too-big', 'schema/too-small', 'schema/type', 'schema/unknown-key',
+  'config/path', 'config/path-outside-project', 'config/reference-docx-missing', 'config/reference-docx-unreadable', 'config/reference-style-missing', 'config/unknown-ministry',
+  'meeting/clearance-never-requested', 'meeting/duplicate-clearance', 'meeting/duplicate-file-code', 'meeting/duplicate-position', 'meeting/no-questions', 'meeting/no-signature', 'meeting/past-draft', 'meeting/reserved-file-code', 'meeting/unknown-ministry', 'meeting/unknown-position',
+  'position/duplicate-id', 'position/empty-answer', 'position/unknown-ministry', 'position/untranslated', 'position/version-decreased',
+  'clearance/after-meeting', 'clearance/missing', 'clearance/no-date', 'clearance/not-required', 'clearance/position-draft', 'clearance/shared-value',
+  'markdown/unclosed',
+  'template/front-matter', 'template/helper', 'template/missing', 'template/missing-field', 'template/missing-partial', 'template/outside-folder', 'template/partial-cycle', 'template/partial-outside-folder', 'template/prototype-access', 'template/render', 'template/syntax', 'template/unknown-helper',
+  'docx/unsupported',
+  'input/link-outside', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/unknown-kind', 'input/unreadable',
+  'output/exists', 'output/no-office', 'output/pdf', 'output/write',
+  'cache/write',
+  'internal/error',
+  'review/cannot-write', 'review/changed-since-build', 'review/conflict', 'review/no-anchors', 'review/no-base', 'review/not-built-here', 'review/other-meeting',
+  'import/exists', 'import/not-a-report',
+] as const;
+
+/** A stable rule id such as `yaml/syntax` or `clearance/missing`. */
+export type RuleId = (typeof RULE_IDS)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(RULE_IDS);
+
+/** True when `value` is one of the rule ids (for ids carried through untyped data, e.g. zod issue params). */
+export function isRuleId(value: unknown): value is RuleId {
+  return typeof value === 'string' && KNOWN.has(value);
+}

@@ -1,4 +1,5 @@
 import type { Config, Meeting, Ministries, Position } from '../model/index.js';
+import { isDraftReport } from '../model/draft.js';
 import { normaliseMarkdown, scopeFootnotes } from '../render/escape.js';
 import { scopeLinkDefinitions } from '../render/link-scope.js';
 
@@ -178,7 +179,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       draftPositions,
       complete: missing.length === 0,
     },
-    draft: missing.length > 0 || draftPositions.length > 0 || included.length === 0,
+    draft: isDraftReport(included, meeting.required_clearances),
     issuingMinistry: ministry(config.issuing_ministry),
     abbreviations: [...config.abbreviations, ...(meeting.abbreviations ?? [])],
     settings: { quotes: config.quotes, locale: config.locale },

@@ -1,4 +1,5 @@
-import type { GeneratedFile, ReportInputs } from '../pipeline/generate.js';
+import type { ReportInputs } from '../pipeline/generate.js';
+import type { GeneratedFile } from '../model/output.js';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 
 /**

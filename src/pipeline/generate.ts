@@ -17,9 +17,7 @@ import { unclosedFieldProblems, type FieldSource } from '../validate/field-rules
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
 import type { FieldRef } from '../model/field.js';
-
-/** Output formats. */
-export type Format = 'md' | 'docx' | 'pdf';
+import type { Format, GeneratedFile } from '../model/output.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
 export interface GenerateOptions {
@@ -36,16 +34,6 @@ export interface GenerateOptions {
   today?: string;
   /** How to make the PDF; without it `pdf` in `formats` is left out (as `check` does). */
   pdf?: PdfOptions | undefined;
-}
-
-/** One generated file, still in memory. */
-export interface GeneratedFile {
-  format: Format | 'manifest';
-  /** File name without folder: `<file_code>.<format>`, `<file_code>.manifest.json`. */
-  name: string;
-  data: string | Uint8Array;
-  /** SHA-256 of `data`, computed once where the file is made (the manifest and the cache record it). */
-  sha256: string;
 }
 
 /** What went into a report: enough to tell later whether it changed. */

@@ -1,11 +1,12 @@
-import { basename, extname, join, resolve } from 'node:path';
-import { OutputError, writeAtomic } from '../emit/write.js';
-import { projectPath } from '../load/files.js';
+import { join, resolve } from 'node:path';
+import { emitReport, type HeldOpen } from '../emit/report.js';
+import type { writeAtomic } from '../emit/write.js';
 import { loadMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
-import { generateReport, type Format } from '../pipeline/generate.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { generateReport } from '../pipeline/generate.js';
+import type { Format } from '../model/output.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */
 export interface WatchBuildOptions {
@@ -21,12 +22,6 @@ export interface WatchBuildOptions {
   knownPositionIds?: ReadonlyMap<string, string>;
   /** Writes one output file; `writeAtomic` unless a test replaces it. */
   write?: typeof writeAtomic;
-}
-
-/** An output another program held open, and where the new version went instead. */
-export interface HeldOpen {
-  target: string;
-  writtenTo: string;
 }
 
 /** The outcome of one build: what was written, what was held open, every problem. */
@@ -48,7 +43,6 @@ export interface BuildOnce {
  * is written next to it as `<name>.new.<ext>` instead, and reported.
  */
 export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> {
-  const write = options.write ?? writeAtomic;
   const project = loadProject(options.cwd, {
     committedVersions: true,
     ...(options.knownPositionIds ? { knownPositionIds: options.knownPositionIds } : {}),
@@ -76,31 +70,11 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   if (hasErrors(report.diagnostics)) return result;
 
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
-  for (const file of report.files) {
-    const target = join(outDir, file.name);
-    const shown = projectPath(project.root, target);
-    try {
-      write(target, file.data, shown);
-      result.outputs.push(shown);
-    } catch (error) {
-      if (!(error instanceof OutputError)) throw error;
-      if (error.code !== 'EBUSY' && error.code !== 'EPERM') {
-        result.diagnostics.push(diagnostic(error.file, undefined, 'error', 'output/write', error.message, error.hint));
-        return result;
-      }
-      const beside = join(outDir, `${basename(file.name, extname(file.name))}.new${extname(file.name)}`);
-      const besideShown = projectPath(project.root, beside);
-      try {
-        write(beside, file.data, besideShown);
-      } catch (besideError) {
-        if (!(besideError instanceof OutputError)) throw besideError;
-        result.diagnostics.push(diagnostic(error.file, undefined, 'error', 'output/write', error.message, `${besideShown} is held open too. ${error.hint}`));
-        return result;
-      }
-      result.outputs.push(besideShown);
-      result.heldOpen.push({ target: shown, writtenTo: besideShown });
-    }
-  }
+  const emitted = emitReport(report.files, { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}) });
+  result.outputs = emitted.outputs;
+  result.heldOpen = emitted.heldOpen;
+  result.diagnostics.push(...emitted.diagnostics);
+  if (!emitted.ok) return result;
   result.status = 'built';
   return result;
 }

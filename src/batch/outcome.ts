@@ -2,8 +2,7 @@ import { emitReport } from '../emit/report.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
-import type { JobResult } from './job-result.js';
-import type { TemplateCache } from '../pipeline/generate.js';
+import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
 
 /** A file that went into a report, with its content hash when it has one. */
 export interface InputFile {
@@ -48,7 +47,7 @@ export interface WriteContext {
  * Writes a generated meeting (unless it has an error or shares its file code with
  * another meeting) and records the outcome and its cache entry.
  */
-export function recordResult(result: JobResult, context: WriteContext): Recorded {
+export function recordResult(result: GeneratedReport, context: WriteContext): Recorded {
   const root = context.keys.project.root;
   const outcome: MeetingOutcome = {
     meeting: result.meetingPath,
@@ -108,7 +107,7 @@ export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: D
   return { outcome, entry, broken: false };
 }
 
-function inputFiles(result: JobResult): InputFile[] {
+function inputFiles(result: GeneratedReport): InputFile[] {
   const { meeting, positions, template } = result.inputs;
   return [
     meeting.hash ? { path: meeting.path, sha256: meeting.hash } : { path: meeting.path },

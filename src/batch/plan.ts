@@ -3,7 +3,7 @@ import { projectPath, sha256 } from '../load/files.js';
 import { loadMeeting } from '../load/meeting.js';
 import type { Place } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
-import type { TemplateCache } from '../pipeline/generate.js';
+import type { TemplateCache } from '../pipeline/build-meeting.js';
 import { outputsIntact, type BuildCache, type CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
 

@@ -12,7 +12,7 @@ import { projectPath } from '../load/files.js';
 import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../render/catalog.js';
-import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import type { GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import type { Format } from '../model/output.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';

@@ -17,7 +17,7 @@ import { loadProject, type Project } from '../load/project.js';
 import { projectAtCommit, projectFromManifest, readManifest } from '../load/revision.js';
 import { parseYaml } from '../load/yaml.js';
 import { positionSchema, type Meeting, type Position } from '../model/index.js';
-import { generateReport } from '../pipeline/generate.js';
+import { generateReport } from '../pipeline/build-meeting.js';
 import { paint } from '../diagnostics/human.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';

@@ -1,10 +1,9 @@
 import { join, resolve } from 'node:path';
-import { emitReport, type HeldOpen } from '../emit/report.js';
+import type { HeldOpen } from '../emit/report.js';
 import type { writeAtomic } from '../emit/write.js';
-import { loadMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
-import { generateReport } from '../pipeline/generate.js';
+import { buildMeeting } from '../pipeline/build-meeting.js';
 import type { Format } from '../model/output.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -55,22 +54,20 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     result.diagnostics = sortDiagnostics(project.setupDiagnostics);
     return result;
   }
-  const loaded = loadMeeting(project.root, meetingPath);
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
-  const report = await generateReport(
+  const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
+  const { report, emitted } = await buildMeeting(
     project,
-    loaded,
+    meetingPath,
     { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template },
     new Map(),
+    { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}) },
   );
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));
   if (report.inputs.template) result.inputs.push(resolve(project.root, report.inputs.template));
   result.diagnostics = sortDiagnostics([...project.setupDiagnostics, ...report.diagnostics, ...(pdf.problem ? [pdf.problem] : [])]);
   result.draft = report.draft;
-  if (hasErrors(report.diagnostics)) return result;
-
-  const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
-  const emitted = emitReport(report.files, { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}) });
+  if (!emitted) return result;
   result.outputs = emitted.outputs;
   result.heldOpen = emitted.heldOpen;
   result.diagnostics.push(...emitted.diagnostics);

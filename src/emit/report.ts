@@ -55,6 +55,17 @@ export function writeProblem(error: OutputError, hint = error.hint): Diagnostic 
   return diagnostic(error.file, undefined, 'error', 'output/write', error.message, hint);
 }
 
+/** Writes one file atomically; the `output/write` error when it cannot be written. */
+export function writeOrProblem(target: string, data: string | Uint8Array, shownAs: string): Diagnostic | undefined {
+  try {
+    writeAtomic(target, data, shownAs);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    return writeProblem(error);
+  }
+}
+
 /** The DOCX and the PDF first (Word or a viewer may hold them open: then nothing is replaced), the manifest last. */
 const WRITE_ORDER: Record<GeneratedFile['format'], number> = { docx: 0, pdf: 1, md: 2, manifest: 3 };
 

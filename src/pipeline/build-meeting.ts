@@ -5,8 +5,10 @@
  *
  * `buildMeeting` runs the whole chain; `generateReport` is the chain from validate to the
  * manifest, in memory. `batch/` and `watch/` only schedule it (which meetings, the cache,
- * worker threads, debouncing); `check` runs it without emit. The helpers each stage calls
- * are in ./report-parts.ts.
+ * worker threads, debouncing); `check` runs it without emit. `watch` runs the whole chain;
+ * a batch runs it without emit on its worker threads and emits each report on the main
+ * thread (`emitReport`, from batch/outcome.ts) once no other meeting can share its file code.
+ * The helpers each stage calls are in ./report-parts.ts.
  */
 import { sha256 } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';

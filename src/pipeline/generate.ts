@@ -13,7 +13,7 @@ import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type Re
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { cachedTemplate, type Template } from '../render/template.js';
-import { unclosedFieldProblems, type FieldSource } from '../validate/field-rules.js';
+import { unclosedFieldProblems, type FieldSource } from '../docx/field-problems.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
 import type { FieldRef } from '../model/field.js';

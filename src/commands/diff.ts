@@ -21,7 +21,7 @@ import { generateReport } from '../pipeline/generate.js';
 import { paint } from '../diagnostics/human.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from '../load/shape.js';
 
 /** Output formats of `briefing diff`. */
 export type DiffFormat = 'terminal' | 'md' | 'docx' | 'json';

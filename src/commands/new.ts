@@ -18,7 +18,7 @@ import { Answers } from '../scaffold/answers.js';
 import { scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from '../load/shape.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
 export interface NewMeetingOptions {

@@ -1,6 +1,6 @@
 import { meetingSchema, type Meeting } from '../model/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from './shape.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 

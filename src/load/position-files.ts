@@ -1,7 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import { positionSchema, type Position } from '../model/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from './shape.js';
 import { filesIn, projectPath, readText, sha256, YAML_FILES } from './files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { configSchema, ministriesSchema, type Config, type Ministries } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from './shape.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { changedSinceHead, readCommittedTexts } from './git.js';
 import { linkProblems } from './links.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isInside, projectPath, readText } from '../load/files.js';
 import { packageRoot, type Project } from '../load/project.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { suggest } from '../validate/schema.js';
+import { suggest } from '../util/suggest.js';
 import { withoutFrontMatter } from './front-matter.js';
 import { listTemplates, TEMPLATE_SUFFIX } from './template.js';
 

@@ -9,11 +9,11 @@ import { meetingChanges, positionChanges } from '../diff/metadata.js';
 import { positionDocxMeta, positionMarkdown } from '../diff/position-document.js';
 import type { DocxMeta } from '../docx/index.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import type { ScratchFolder } from '../emit/scratch.js';
 import { projectPath, readText, sha256 } from '../load/files.js';
 import { openRepository, repositoryPath, resolveCommit, showFile, userName, type Commit, type Repository } from '../load/git.js';
-import { loadMeeting } from '../load/meeting.js';
-import { loadProject, type Project } from '../load/project.js';
+import { loadMeeting, readMeeting } from '../load/meeting.js';
+import type { ProjectFiles } from '../load/project-files.js';
+import { loadProject, loadProjectFrom, type Project } from '../load/project.js';
 import { projectAtCommit, projectFromManifest, readManifest } from '../load/revision.js';
 import { parseYaml } from '../load/yaml.js';
 import { positionSchema, type Meeting, type Position } from '../model/index.js';
@@ -154,35 +154,30 @@ function comparePositions({ project, repo, from, to, first, second, options }: S
 }
 
 async function compareMeetings({ project, repo, from, to, first, second, options }: Sides): Promise<Compared | { diagnostics: Diagnostic[] }> {
-  const scratch: ScratchFolder[] = [];
-  try {
-    const before = await renderMeeting(project, repo, from, first, options, scratch);
-    const after = await renderMeeting(project, repo, to, second, options, scratch);
-    if (!before.report || !after.report) return { diagnostics: [...before.diagnostics, ...after.diagnostics] };
-    const { tree, blocks } = compareMarkdown(before.report.markdown, after.report.markdown, options);
-    const metadata = meetingChanges(before.report, after.report, project.ministries);
-    const stat = [...new Set([...before.report.positions.keys(), ...after.report.positions.keys()])].map((id) => {
-      const old = before.report?.positions.get(id);
-      const now = after.report?.positions.get(id);
-      const words = compareMarkdown(old ? positionMarkdown(old) : '', now ? positionMarkdown(now) : '', options).blocks;
-      return statLine(id, old ? `v${old.version}` : null, now ? `v${now.version}` : null, words, metadata.filter((c) => c.subject === id).length);
-    });
-    stat.push(statLine('report', null, null, blocks, metadata.length));
-    const diff: DocumentDiff = {
-      kind: 'meeting',
-      file: fileLabel(project, first, second),
-      from: version(from, repo, before.report.files, options),
-      to: version(to, repo, after.report.files, options),
-      equal: !metadata.length && blocks.every((b) => b.status === 'equal'),
-      metadata,
-      stat,
-      blocks,
-      tree,
-    };
-    return { diff, meta: after.report.meta, created: after.report.date };
-  } finally {
-    for (const folder of scratch) folder.dispose();
-  }
+  const before = await renderMeeting(project, repo, from, first, options);
+  const after = await renderMeeting(project, repo, to, second, options);
+  if (!before.report || !after.report) return { diagnostics: [...before.diagnostics, ...after.diagnostics] };
+  const { tree, blocks } = compareMarkdown(before.report.markdown, after.report.markdown, options);
+  const metadata = meetingChanges(before.report, after.report, project.ministries);
+  const stat = [...new Set([...before.report.positions.keys(), ...after.report.positions.keys()])].map((id) => {
+    const old = before.report?.positions.get(id);
+    const now = after.report?.positions.get(id);
+    const words = compareMarkdown(old ? positionMarkdown(old) : '', now ? positionMarkdown(now) : '', options).blocks;
+    return statLine(id, old ? `v${old.version}` : null, now ? `v${now.version}` : null, words, metadata.filter((c) => c.subject === id).length);
+  });
+  stat.push(statLine('report', null, null, blocks, metadata.length));
+  const diff: DocumentDiff = {
+    kind: 'meeting',
+    file: fileLabel(project, first, second),
+    from: version(from, repo, before.report.files, options),
+    to: version(to, repo, after.report.files, options),
+    equal: !metadata.length && blocks.every((b) => b.status === 'equal'),
+    metadata,
+    stat,
+    blocks,
+    tree,
+  };
+  return { diff, meta: after.report.meta, created: after.report.date };
 }
 
 interface RenderedMeeting {
@@ -203,20 +198,11 @@ async function renderMeeting(
   source: Source,
   file: string,
   options: DiffOptions,
-  scratch: ScratchFolder[],
 ): Promise<{ report?: RenderedMeeting; diagnostics: Diagnostic[] }> {
   const meetingPath = projectPath(current.root, file);
-  let project = current;
-  if (source.kind !== 'file') {
-    const folder =
-      source.kind === 'commit'
-        ? projectAtCommit(requireRepo(repo), source.commit, current.root, meetingPath)
-        : fromManifest(requireRepo(repo), source, meetingPath);
-    scratch.push(folder);
-    project = loadProject(folder.root);
-  }
+  const project = source.kind === 'file' ? current : loadProjectFrom(source.kind === 'commit' ? projectAtCommit(requireRepo(repo), source.commit, current.root, meetingPath) : fromManifest(requireRepo(repo), source, meetingPath));
   const absolute = source.kind === 'file' ? file : join(project.root, meetingPath);
-  const loaded = loadMeeting(project.root, absolute);
+  const loaded = source.kind === 'file' ? loadMeeting(project.root, absolute) : readMeeting(project.files, meetingPath);
   const report = await generateReport(project, loaded, { final: false, formats: [], sourceDateEpoch: options.sourceDateEpoch }, new Map());
   const label = sourceLabel(source);
   const diagnostics = [...project.setupDiagnostics, ...report.diagnostics]
@@ -235,7 +221,7 @@ async function renderMeeting(
   };
 }
 
-function fromManifest(repo: Repository, source: Extract<Source, { kind: 'manifest' }>, meetingPath: string): ScratchFolder {
+function fromManifest(repo: Repository, source: Extract<Source, { kind: 'manifest' }>, meetingPath: string): ProjectFiles {
   const manifest = readManifest(source.path, source.label);
   if (manifest.meeting.path !== meetingPath) {
     throw new UsageError(`${source.label} describes the build of ${manifest.meeting.path}, not of ${meetingPath}.`);

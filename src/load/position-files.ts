@@ -117,6 +117,15 @@ export class LazyPosition implements LoadedPosition {
   }
 }
 
+/**
+ * Reads and checks the position file at `path` of `files`, on its own (not as part of a
+ * project's positions); its messages name it `shownAs`.
+ */
+export function readPositionFile(files: ProjectFiles, path: string, shownAs: string = path): LoadedPosition {
+  const text = files.readText(path, shownAs);
+  return checkPosition(shownAs, text, sha256(text), basename(path, extname(path)));
+}
+
 /** Parses and checks one position file's text; `fallbackId` names it when its id cannot be read. */
 function checkPosition(path: string, text: string, hash: string, fallbackId: string): LoadedPosition {
   const file = parseYaml(path, text);

@@ -29,6 +29,17 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
   return memoryFiles(commit.hash, files);
 }
 
+/**
+ * One file as it was at a commit, in memory, under its repository path: a usage error when
+ * it did not exist there.
+ */
+export function fileAtCommit(repo: Repository, commit: Commit, absolutePath: string): { files: ProjectFiles; path: string } {
+  const path = repositoryPath(repo, absolutePath);
+  const text = showFile(repo, commit, path);
+  if (text === undefined) throw new UsageError(`${path} does not exist at ${commit.label}.`);
+  return { files: memoryFiles(commit.hash, new Map([[path, text]])), path };
+}
+
 /** Reads and checks a build manifest; a usage error when it is not one. */
 export function readManifest(absolutePath: string, shownAs: string): Manifest {
   const text = readText(absolutePath, shownAs);

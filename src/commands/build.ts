@@ -11,7 +11,7 @@ import type { Shard } from '../batch/shard.js';
 import { projectPath } from '../load/files.js';
 import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
-import { assertTemplateExists } from '../render/catalog.js';
+import { assertTemplateExists } from '../load/template-catalog.js';
 import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';

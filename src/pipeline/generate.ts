@@ -8,7 +8,7 @@ import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { reportManifest } from './manifest.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { resolveReport, type ReportModel } from '../resolve/report.js';
-import { layoutFor } from '../render/front-matter.js';
+import { layoutFor } from '../load/front-matter.js';
 import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
@@ -104,7 +104,7 @@ export async function generateReport(
   );
   const templateName = options.template ?? meeting.template;
   const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName}`;
-  const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.root);
+  const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.files);
   result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
   if (hasErrors(result.diagnostics) || !compiled.template) return result;
   result.inputs.template = compiled.template.path;
@@ -184,7 +184,7 @@ export function referenceFor(project: Project, template: Template, layout: Layou
   if (layout.reference_docx === undefined || layout.reference_docx === project.config.layout.reference_docx) return { reference: project.reference, diagnostics: [] };
   let loaded = templateReferences.get(template);
   if (!loaded) {
-    loaded = loadReferenceDocx(project.root, layout.reference_docx, template.path, { line: 1, column: 1 });
+    loaded = loadReferenceDocx(project.files, layout.reference_docx, template.path, { line: 1, column: 1 });
     templateReferences.set(template, loaded);
   }
   return loaded;

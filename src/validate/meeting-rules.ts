@@ -3,7 +3,7 @@ import type { LoadedPosition, Project } from '../load/project.js';
 import { positionSchema, type Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
-import { suggest } from './schema.js';
+import { suggest } from '../util/suggest.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {

@@ -45,6 +45,7 @@ Examples:
   );
 
 // In the order help lists them: the daily flow first, then the helpers.
+registerInit(program, io);
 registerBuild(program, io);
 registerCheck(program, io);
 registerDiff(program, io);
@@ -57,7 +58,6 @@ registerTemplates(program, io);
 registerSchema(program);
 registerReferenceDocx(program, io);
 registerCompletion(program);
-registerInit(program, io);
 
 /** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */
 function fail(error: unknown): void {

@@ -5,10 +5,20 @@ import { describe, expect } from 'vitest';
 import { itWithOffice } from './helpers/docx.js';
 import { REPO, tempDir } from './helpers/project.js';
 
-// Until the launcher that starts the installed command on an older Node.js is merged, the packed
-// command needs Node.js 24: the project's own (the `node` devDependency) is put first on PATH.
-const PATH = [join(REPO, 'node_modules/node/bin'), process.env['PATH'] ?? ''].join(delimiter);
+// The machine's own Node.js, as a user has it: npm puts this repository's node_modules/.bin (and
+// with it the pinned Node 24) first on the tests' PATH, so that is taken out again. On a Node.js
+// older than 22.12 the installed command runs under the `node` package the ministry's repository
+// adds, as the README and the command's own message say.
+const PATH = (process.env['PATH'] ?? '').split(delimiter).filter((dir) => !dir.startsWith(join(REPO, 'node_modules'))).join(delimiter);
 const ENV = { ...process.env, PATH, NO_COLOR: '1', CI: '1', GITHUB_ACTIONS: '' };
+const MACHINE_NODE = spawnSync('node', ['--version'], { env: ENV, encoding: 'utf8' }).stdout.trim().replace(/^v/, '');
+const OLD_NODE = !satisfiesToolNode(MACHINE_NODE);
+
+/** Whether a Node.js version is one the tool runs on directly (22.12 or later). */
+function satisfiesToolNode(version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 22 || (major === 22 && minor >= 12);
+}
 
 /** Runs a program in `cwd` as a user would in a terminal-less shell; fails the test on a non-zero exit. */
 function run(cwd: string, program: string, args: readonly string[]): string {
@@ -28,6 +38,12 @@ describe('the tool as a package, in a ministry’s own repository', () => {
       const repo = tempDir('briefing-ministry-');
       run(repo, 'npm', ['install', '-D', '--no-audit', '--no-fund', '--prefer-offline', join(packed, tarball)]);
       const briefing = join(repo, 'node_modules/.bin/briefing');
+      if (OLD_NODE) {
+        const refused = spawnSync(briefing, ['--help'], { cwd: repo, env: ENV, encoding: 'utf8' });
+        expect(refused.status).toBe(2);
+        expect(refused.stderr).toContain('npm install -D node@24');
+        run(repo, 'npm', ['install', '-D', '--no-audit', '--no-fund', '--prefer-offline', 'node@24']);
+      }
 
       expect(run(repo, briefing, ['init', '--ministry', 'IZM', '--signature-role', 'Izglītības un zinātnes ministre', '--signature-name', 'I. Šuplinska'])).toContain(
         'created briefing.config.yaml',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { templates } from '../src/commands/templates.js';
-import { leadingComment } from '../src/render/catalog.js';
+import { leadingComment } from '../src/load/template-catalog.js';
 import { docxParts, part } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
 

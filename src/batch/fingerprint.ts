@@ -26,7 +26,7 @@ export function toolFingerprint(): string {
  * its partials. `undefined` when it cannot be loaded (the build reports why).
  */
 export function templateFingerprint(project: Project, name: string, templates: TemplateCache): string | undefined {
-  const { template } = cachedTemplate(templates, name, project.templateDirs, project.root);
+  const { template } = cachedTemplate(templates, name, project.templateDirs, project.files);
   if (!template) return undefined;
   // A reference DOCX named in the template's front matter decides the output as its text does.
   const reference = template.layout?.given.has('reference_docx') ? template.layout.value.reference_docx : undefined;

@@ -47,7 +47,7 @@ async function printReview(io: Io, result: ReviewResult): Promise<void> {
   await printProblems(io, result, PROBLEMS_ON_STDERR);
   const { out } = io;
   if (result.fields.length || !result.diagnostics.some((d) => d.severity === 'error')) {
-    const { formatReview } = await import('../review/format.js');
+    const { formatReview } = await import('./review-format.js');
     for (const line of formatReview(result, out)) console.log(line);
   }
   process.exitCode = result.exitCode;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { TemplateInfo } from '../render/catalog.js';
+import type { TemplateInfo } from '../load/template-catalog.js';
 import type { Io } from './io.js';
 
 /** `briefing templates`: the templates a meeting can choose, built-in and the project's own. */

@@ -12,9 +12,9 @@ import type { Shard } from '../batch/shard.js';
 import { projectPath } from '../load/files.js';
 import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
-import { assertTemplateExists } from '../render/catalog.js';
+import { assertTemplateExists } from '../load/template-catalog.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
-import type { Format } from '../model/output.js';
+import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode } from '../diagnostics/errors.js';
 

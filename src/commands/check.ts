@@ -6,7 +6,8 @@ import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode } from '../diagnostics/errors.js';
-import { listTemplates, loadTemplate, TEMPLATE_SUFFIX } from '../render/template.js';
+import { listTemplates, TEMPLATE_SUFFIX } from '../load/templates.js';
+import { loadTemplate } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 
@@ -105,6 +106,6 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
 function templateProblems(project: Project, files: readonly string[], shownFiles: ReadonlySet<string>): Diagnostic[] {
   const folders = new Set(files.map((file) => (basename(dirname(file)) === 'partials' && !file.endsWith(TEMPLATE_SUFFIX) ? dirname(dirname(file)) : dirname(file))));
   return [...folders].flatMap((folder) =>
-    listTemplates([folder]).flatMap((name) => loadTemplate(name, [folder], project.root).diagnostics.filter((d) => shownFiles.has(d.file))),
+    listTemplates([folder], project.files).flatMap((name) => loadTemplate(name, [folder], project.files).diagnostics.filter((d) => shownFiles.has(d.file))),
   );
 }

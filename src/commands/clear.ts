@@ -12,7 +12,8 @@ import { isRealDate } from '../model/date.js';
 import { positionSchema, type Meeting, type Position } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { checkSchema, suggest } from '../validate/schema.js';
+import { checkSchema } from '../load/shape.js';
+import { suggest } from '../util/suggest.js';
 
 /** Options of `briefing clear <position> --ministry <code>`. */
 export interface ClearOptions {

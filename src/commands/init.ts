@@ -11,7 +11,7 @@ import type { Prompter } from '../prompt/prompter.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { Answers, ministryChoices } from '../scaffold/answers.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from '../load/shape.js';
 import * as files from '../init/files.js';
 
 /** Options of `briefing init [folder]`. */

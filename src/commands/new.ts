@@ -13,12 +13,12 @@ import { meetingSchema, positionSchema } from '../model/index.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { assertTemplateExists } from '../render/catalog.js';
+import { assertTemplateExists } from '../load/template-catalog.js';
 import { Answers } from '../scaffold/answers.js';
 import { scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from '../load/shape.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
 export interface NewMeetingOptions {

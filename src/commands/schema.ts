@@ -1,6 +1,6 @@
 import { isSchemaKind, jsonSchemaText, SCHEMAS } from '../model/json-schema.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { suggest } from '../validate/schema.js';
+import { suggest } from '../util/suggest.js';
 
 /** Options of `briefing schema <kind>`. */
 export interface SchemaOptions {

@@ -1,5 +1,5 @@
 import { loadProject } from '../load/project.js';
-import { describeTemplates, type TemplateInfo } from '../render/catalog.js';
+import { describeTemplates, type TemplateInfo } from '../load/template-catalog.js';
 
 /** Options of `briefing templates`. */
 export interface TemplatesOptions {

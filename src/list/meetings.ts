@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, type Project } from '../load/project.js';
-import { TEMPLATE_SUFFIX } from '../render/template.js';
+import { TEMPLATE_SUFFIX } from '../load/templates.js';
 import { compare } from './positions.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */

@@ -100,12 +100,16 @@ export function readText(absolutePath: string, shownAs: string): string {
   try {
     return readFileSync(absolutePath, 'utf8');
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT') throw new UsageError(`${shownAs}: no such file.`, 'Check the path; paths are relative to the current folder.');
-    if (code === 'EISDIR') throw new UsageError(`${shownAs}: is a folder, not a file.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${shownAs}: not allowed to read this file.`);
-    throw new UsageError(`${shownAs}: cannot be read (${code ?? String(error)}).`);
+    throw unreadable(shownAs, errorCode(error) ?? String(error));
   }
+}
+
+/** The usage error for a file that cannot be read, by the system's error code (`ENOENT`, …). */
+export function unreadable(shownAs: string, code: string): UsageError {
+  if (code === 'ENOENT') return new UsageError(`${shownAs}: no such file.`, 'Check the path; paths are relative to the current folder.');
+  if (code === 'EISDIR') return new UsageError(`${shownAs}: is a folder, not a file.`);
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`${shownAs}: not allowed to read this file.`);
+  return new UsageError(`${shownAs}: cannot be read (${code}).`);
 }
 
 /** Project-relative path with `/` separators, as messages and manifests show it. */

@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isInside, linksOutside, outsideLinkOf, projectPath, type OutsideLink } from './files.js';
+import { isInside, outsideLinkOf, projectPath, type OutsideLink } from './files.js';
+import type { ProjectFiles } from './project-files.js';
 
 /**
  * The message for a symbolic link that leads out of the project: it names the link and
@@ -17,12 +18,13 @@ export function outsideLinkProblem(root: string, link: OutsideLink): Diagnostic 
 }
 
 /** One message per link in the project's folders that leads outside the project. */
-export function linkProblems(root: string, folders: readonly (string | undefined)[]): Diagnostic[] {
+export function linkProblems(files: ProjectFiles, folders: readonly (string | undefined)[]): Diagnostic[] {
+  const root = files.root;
   const seen = new Set<string>();
   const problems: Diagnostic[] = [];
   for (const folder of folders) {
     if (folder === undefined) continue;
-    for (const link of linksOutside(root, folder)) {
+    for (const link of files.linksOutside(projectPath(root, folder))) {
       if (seen.has(link.path)) continue;
       seen.add(link.path);
       problems.push(outsideLinkProblem(root, link));

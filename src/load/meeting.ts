@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { meetingSchema, type Meeting } from '../model/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkSchema } from '../validate/schema.js';
-import { projectPath, readText, sha256 } from './files.js';
+import { checkSchema } from './shape.js';
+import { projectPath, sha256 } from './files.js';
+import { diskFiles, type ProjectFiles } from './project-files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** A meeting file, loaded and checked against its schema. */
@@ -17,10 +19,15 @@ export interface LoadedMeeting {
   diagnostics: Diagnostic[];
 }
 
-/** Reads one meeting file; YAML and schema problems become diagnostics. */
+/** Reads one meeting file from the disk; YAML and schema problems become diagnostics. */
 export function loadMeeting(root: string, absolutePath: string): LoadedMeeting {
-  const path = projectPath(root, absolutePath);
-  const text = readText(absolutePath, path);
+  return readMeeting(diskFiles(root), projectPath(root, absolutePath));
+}
+
+/** Reads the meeting file at a project-relative path of `files`; YAML and schema problems become diagnostics. */
+export function readMeeting(files: ProjectFiles, path: string): LoadedMeeting {
+  const absolutePath = join(files.root, path);
+  const text = files.readText(path);
   const file = parseYaml(path, text);
   const checked = checkSchema(file, meetingSchema, 'meeting');
   const loaded: LoadedMeeting = {

@@ -1,8 +1,9 @@
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { positionSchema, type Position } from '../model/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkSchema } from '../validate/schema.js';
-import { filesIn, projectPath, readText, sha256, YAML_FILES } from './files.js';
+import { checkSchema } from './shape.js';
+import { sha256, YAML_FILES } from './files.js';
+import type { ProjectFiles } from './project-files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** A position file as a scan sees it: where it is, what it holds (by hash) and the id it claims. */
@@ -47,18 +48,17 @@ export function positionIdKey(file: Pick<PositionFile, 'path' | 'hash'>): string
  * others are, and `parsed` receives what was parsed so that it need not be parsed again.
  */
 export function scanPositionFiles(
-  root: string,
+  files: ProjectFiles,
   folder: string,
   knownIds: ReadonlyMap<string, string> = new Map(),
   parsed?: (file: PositionFile, loaded: LoadedPosition) => void,
 ): PositionFile[] {
-  return filesIn(folder, YAML_FILES, root).map((absolute) => {
-    const path = projectPath(root, absolute);
-    const text = readText(absolute, path);
+  return files.list(folder, YAML_FILES).map((path) => {
+    const text = files.readText(path);
     const hash = sha256(text);
     const known = knownIds.get(positionIdKey({ path, hash }));
     if (known !== undefined) return { path, hash, id: known };
-    const loaded = checkPosition(path, text, hash, basename(absolute, extname(absolute)));
+    const loaded = checkPosition(path, text, hash, basename(path, extname(path)));
     const file = { path, hash, id: detached(loaded.id) };
     parsed?.(file, loaded);
     return file;
@@ -76,17 +76,17 @@ export class LazyPosition implements LoadedPosition {
   readonly hash: string;
   readonly path: string;
   readonly committedVersion: number | undefined;
-  readonly #absolute: string;
+  readonly #files: ProjectFiles;
   /** Problems found by looking at other files (a duplicated id): kept, unlike the parse. */
   readonly #extra: Diagnostic[] = [];
   #loaded: WeakRef<LoadedPosition> | undefined;
 
-  constructor(root: string, file: PositionFile, loaded?: LoadedPosition) {
+  constructor(files: ProjectFiles, file: PositionFile, loaded?: LoadedPosition) {
     this.id = file.id;
     this.hash = file.hash;
     this.path = file.path;
     this.committedVersion = file.committedVersion;
-    this.#absolute = join(root, file.path);
+    this.#files = files;
     if (loaded) this.#loaded = new WeakRef(loaded);
   }
 
@@ -111,10 +111,19 @@ export class LazyPosition implements LoadedPosition {
   #load(): LoadedPosition {
     const held = this.#loaded?.deref();
     if (held) return held;
-    const loaded = checkPosition(this.path, readText(this.#absolute, this.path), this.hash, this.id);
+    const loaded = checkPosition(this.path, this.#files.readText(this.path), this.hash, this.id);
     this.#loaded = new WeakRef(loaded);
     return loaded;
   }
+}
+
+/**
+ * Reads and checks the position file at `path` of `files`, on its own (not as part of a
+ * project's positions); its messages name it `shownAs`.
+ */
+export function readPositionFile(files: ProjectFiles, path: string, shownAs: string = path): LoadedPosition {
+  const text = files.readText(path, shownAs);
+  return checkPosition(shownAs, text, sha256(text), basename(path, extname(path)));
 }
 
 /** Parses and checks one position file's text; `fallbackId` names it when its id cannot be read. */

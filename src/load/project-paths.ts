@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isInside } from './files.js';
+import { projectPath } from './files.js';
+import type { ProjectFiles } from './project-files.js';
 import type { YamlFile } from './yaml.js';
 
 /** The project locations the config names under `paths`. */
@@ -18,22 +18,25 @@ export type ProjectLocations = Record<PathKey, string | undefined>;
  * never read from elsewhere), be a folder or a file as expected, and exist when the config
  * names it explicitly. A path with a problem is reported at its line and not used.
  */
-export function projectLocations(root: string, config: Config, configFile: YamlFile): { locations: ProjectLocations; diagnostics: Diagnostic[] } {
+export function projectLocations(files: ProjectFiles, config: Config, configFile: YamlFile): { locations: ProjectLocations; diagnostics: Diagnostic[] } {
+  const root = files.root;
   const diagnostics: Diagnostic[] = [];
   const locations: ProjectLocations = { meetings: undefined, positions: undefined, templates: undefined, ministries: undefined };
   for (const key of [...FOLDERS, 'ministries'] satisfies PathKey[]) {
     const value = config.paths[key];
     const absolute = join(root, value);
+    const inProject = projectPath(root, absolute);
     const place = configFile.locate(['paths', key]);
     const folder = key !== 'ministries';
-    if (absolute !== root && !isInside(root, absolute)) {
+    if (absolute !== root && !files.isInside('', inProject)) {
       diagnostics.push(
         diagnostic(configFile.path, place, 'error', 'config/path-outside-project', `\`paths.${key}\` is \`${value}\`, outside the project folder; it is not read.`, 'Keep meetings, positions, templates and the registry inside the folder that holds briefing.config.yaml.'),
       );
       continue;
     }
-    if (existsSync(absolute)) {
-      if (statSync(absolute).isDirectory() !== folder) {
+    const kind = files.kind(inProject);
+    if (kind !== undefined) {
+      if ((kind === 'folder') !== folder) {
         diagnostics.push(
           diagnostic(configFile.path, place, 'error', 'config/path', `\`paths.${key}\` is \`${value}\`, which is a ${folder ? 'file' : 'folder'}, not a ${folder ? 'folder' : 'file'}.`, `Name the ${folder ? 'folder that holds the' : 'registry'} ${folder ? key : 'file'}.`),
         );
@@ -47,7 +50,7 @@ export function projectLocations(root: string, config: Config, configFile: YamlF
     }
     locations[key] = absolute;
   }
-  const output = outputProblem(root, config, configFile);
+  const output = outputProblem(files, config, configFile);
   if (output) diagnostics.push(output);
   return { locations, diagnostics };
 }
@@ -57,10 +60,10 @@ export function projectLocations(root: string, config: Config, configFile: YamlF
  * shared in git never writes elsewhere on a colleague's machine. (`build --out` may name
  * any folder: the person running it chose it.)
  */
-function outputProblem(root: string, config: Config, configFile: YamlFile): Diagnostic | undefined {
+function outputProblem(files: ProjectFiles, config: Config, configFile: YamlFile): Diagnostic | undefined {
   const value = config.output;
-  const absolute = resolve(root, value);
-  if (!isAbsolute(value) && absolute !== root && isInside(root, absolute)) return undefined;
+  const absolute = resolve(files.root, value);
+  if (!isAbsolute(value) && absolute !== files.root && files.isInside('', projectPath(files.root, absolute))) return undefined;
   return diagnostic(
     configFile.path,
     configFile.locate(['output']),

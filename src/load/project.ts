@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { configSchema, ministriesSchema, type Config, type Ministries } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { checkSchema } from '../validate/schema.js';
+import { checkSchema } from './shape.js';
 import { projectPath, readText, sha256 } from './files.js';
+import { diskFiles, type ProjectFiles } from './project-files.js';
 import { changedSinceHead, readCommittedTexts } from './git.js';
 import { linkProblems } from './links.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
@@ -22,6 +23,8 @@ export { positionIdKey, type LoadedPosition, type PositionFile } from './positio
 /** Everything a build shares across meetings: settings, registry, positions, templates. */
 export interface Project {
   root: string;
+  /** Where the project's files are read: the disk, or a past version in memory. */
+  files: ProjectFiles;
   config: Config;
   configFile: YamlFile;
   ministries: Ministries;
@@ -88,19 +91,28 @@ export interface LoadProjectOptions {
 }
 
 /**
- * Loads the config, the ministries registry and every position file of the project.
- * Problems are collected; only an unreadable config throws.
+ * Loads the config, the ministries registry and every position file of the project on the
+ * disk that holds `cwd`. Problems are collected; only an unreadable config throws.
  */
 export function loadProject(cwd: string, options: LoadProjectOptions = {}): Project {
-  const root = findProjectRoot(cwd);
-  const configFile = parseYaml(CONFIG_FILE, readText(join(root, CONFIG_FILE), CONFIG_FILE));
+  return loadProjectFrom(diskFiles(findProjectRoot(cwd)), options);
+}
+
+/**
+ * Loads a project from its files (the disk, or a version held in memory): config,
+ * ministries registry, positions. Built-in templates and registry come from the installed
+ * package. Problems are collected; only an unreadable config throws.
+ */
+export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions = {}): Project {
+  const root = files.root;
+  const configFile = parseYaml(CONFIG_FILE, files.readText(CONFIG_FILE));
   const configChecked = checkSchema(configFile, configSchema, 'config');
   const setupDiagnostics = [...configFile.diagnostics, ...configChecked.diagnostics];
   const config = configChecked.value ?? configSchema.parse({ issuing_ministry: 'IZM' });
 
-  const { locations, diagnostics: pathDiagnostics } = projectLocations(root, config, configFile);
+  const { locations, diagnostics: pathDiagnostics } = projectLocations(files, config, configFile);
   setupDiagnostics.push(...pathDiagnostics);
-  const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(root, locations.ministries);
+  const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(files, locations.ministries);
   setupDiagnostics.push(...registryDiagnostics);
   if (configChecked.value && Object.keys(ministries).length && !ministries[config.issuing_ministry]) {
     setupDiagnostics.push(
@@ -116,15 +128,16 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
   }
 
   const referencePath = config.layout.reference_docx;
-  const loadedReference = referencePath === undefined ? undefined : loadReferenceDocx(root, referencePath, CONFIG_FILE, configFile.locate(['layout', 'reference_docx']));
+  const loadedReference = referencePath === undefined ? undefined : loadReferenceDocx(files, referencePath, CONFIG_FILE, configFile.locate(['layout', 'reference_docx']));
   setupDiagnostics.push(...(loadedReference?.diagnostics ?? []));
 
-  setupDiagnostics.push(...linkProblems(root, [locations.meetings, locations.positions, locations.templates]));
-  const { positions, positionFiles } = loadPositions(root, locations.positions, options);
+  setupDiagnostics.push(...linkProblems(files, [locations.meetings, locations.positions, locations.templates]));
+  const { positions, positionFiles } = loadPositions(files, locations.positions, options);
   const packageTemplates = join(packageRoot(), 'templates');
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
     root,
+    files,
     config,
     configFile,
     ministries,
@@ -139,13 +152,17 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
 }
 
 /** The project's registry, or the built-in one when the project has none (or names one it cannot use). */
-function loadMinistries(root: string, own: string | undefined) {
-  const usable = own !== undefined && existsSync(own);
-  const absolute = usable ? own : join(packageRoot(), 'ministries.yaml');
-  const shown = usable ? projectPath(root, own) : 'ministries.yaml (built-in)';
-  const file = parseYaml(shown, readText(absolute, shown));
+function loadMinistries(files: ProjectFiles, own: string | undefined) {
+  const path = own === undefined ? undefined : projectPath(files.root, own);
+  const file = path !== undefined && files.kind(path) !== undefined ? parseYaml(path, files.readText(path)) : builtInMinistries();
   const checked = checkSchema(file, ministriesSchema, 'ministries registry');
   return { file, ministries: checked.value ?? {}, diagnostics: [...file.diagnostics, ...checked.diagnostics] };
+}
+
+/** The registry that comes with briefing: read from the installed package, whatever the project's files are. */
+function builtInMinistries(): YamlFile {
+  const shown = 'ministries.yaml (built-in)';
+  return parseYaml(shown, readText(join(packageRoot(), 'ministries.yaml'), shown));
 }
 
 /**
@@ -153,7 +170,9 @@ function loadMinistries(root: string, own: string | undefined) {
  * first used. A second file with an id already taken is reported on the first one's
  * record, so every meeting that uses the id sees the conflict.
  */
-function loadPositions(root: string, folder: string | undefined, options: LoadProjectOptions) {
+function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, options: LoadProjectOptions) {
+  const root = files.root;
+  const folder = absoluteFolder === undefined ? undefined : projectPath(root, absoluteFolder);
   // A batch passes the ids it knows and parses lazily: a file parsed only to learn its id is then dropped.
   const parsed = new Map<string, LoadedPosition>();
   const keep = options.knownPositionIds ? undefined : (file: PositionFile, loaded: LoadedPosition) => parsed.set(file.path, loaded);
@@ -163,11 +182,11 @@ function loadPositions(root: string, folder: string | undefined, options: LoadPr
       : folder === undefined
         ? []
         : options.committedVersions
-          ? withCommittedVersions(root, folder, scanPositionFiles(root, folder, options.knownPositionIds, keep))
-          : scanPositionFiles(root, folder, options.knownPositionIds, keep);
+          ? withCommittedVersions(root, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep))
+          : scanPositionFiles(files, folder, options.knownPositionIds, keep);
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
-    const loaded = new LazyPosition(root, file, parsed.get(file.path));
+    const loaded = new LazyPosition(files, file, parsed.get(file.path));
     const earlier = positions.get(file.id);
     if (earlier) {
       earlier.report(

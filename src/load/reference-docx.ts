@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
-import { isInside, sha256 } from './files.js';
+import { projectPath, sha256 } from './files.js';
+import type { ProjectFiles } from './project-files.js';
 import { readReferenceDocx } from './reference-docx-parts.js';
 
 /** A reference DOCX as read for a build: the parsed file, its hash (part of the build's identity) and its problems. */
@@ -19,8 +19,9 @@ export interface LoadedReference {
  * are a warning, and the built-in ones are used. Problems are reported at `place` in `file`
  * (the config, or a template that names its own reference).
  */
-export function loadReferenceDocx(root: string, path: string, file: string, place: Place | undefined): LoadedReference {
-  if (!isInside(root, resolve(root, path))) {
+export function loadReferenceDocx(files: ProjectFiles, path: string, file: string, place: Place | undefined): LoadedReference {
+  const inProject = projectPath(files.root, resolve(files.root, path));
+  if (!files.isInside('', inProject)) {
     return {
       reference: undefined,
       hash: '',
@@ -29,10 +30,8 @@ export function loadReferenceDocx(root: string, path: string, file: string, plac
       ],
     };
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(resolve(root, path));
-  } catch {
+  const bytes = files.readBytes(inProject);
+  if (bytes === undefined) {
     return {
       reference: undefined,
       hash: '',

@@ -1,16 +1,17 @@
 import { configSchema, manifestSchema, type Manifest } from '../model/index.js';
-import { scratchFolder, type ScratchFolder } from '../emit/scratch.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { readText, sha256 } from './files.js';
 import { listFiles, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
+import { memoryFiles } from './memory-files.js';
+import type { ProjectFiles } from './project-files.js';
 import { CONFIG_FILE } from './project.js';
 import { parseYaml } from './yaml.js';
 
 /**
  * The project as it was at a commit — config, ministries registry, the meeting, every
- * position and the templates — copied from git into a scratch folder.
+ * position and the templates — read from git into memory (nothing is written).
  */
-export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: string, meetingPath: string): ScratchFolder {
+export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: string, meetingPath: string): ProjectFiles {
   const prefix = repositoryPath(repo, projectRoot);
   const inRepo = (path: string) => (prefix ? `${prefix}/${path}` : path);
   const configText = showFile(repo, commit, inRepo(CONFIG_FILE));
@@ -25,7 +26,18 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
     const text = blobs.get(file.blob);
     if (text !== undefined) files.set(prefix ? file.path.slice(prefix.length + 1) : file.path, text);
   }
-  return scratchFolder(files);
+  return memoryFiles(commit.hash, files);
+}
+
+/**
+ * One file as it was at a commit, in memory, under its repository path: a usage error when
+ * it did not exist there.
+ */
+export function fileAtCommit(repo: Repository, commit: Commit, absolutePath: string): { files: ProjectFiles; path: string } {
+  const path = repositoryPath(repo, absolutePath);
+  const text = showFile(repo, commit, path);
+  if (text === undefined) throw new UsageError(`${path} does not exist at ${commit.label}.`);
+  return { files: memoryFiles(commit.hash, new Map([[path, text]])), path };
 }
 
 /** Reads and checks a build manifest; a usage error when it is not one. */
@@ -49,10 +61,10 @@ function isProjectPath(path: string): boolean {
 
 /**
  * The project as a manifest recorded it: each recorded file fetched from git by its
- * blob id, so it works even when the commit the build came from is unknown.
+ * blob id into memory, so it works even when the commit the build came from is unknown.
  * Built-in files (template, registry) come from the installed briefing.
  */
-export function projectFromManifest(repo: Repository, manifest: Manifest, shownAs: string): ScratchFolder {
+export function projectFromManifest(repo: Repository, manifest: Manifest, shownAs: string): ProjectFiles {
   const recorded = [manifest.meeting, ...manifest.positions, ...manifest.settings, ...manifest.template.files].filter((file) => !file.built_in);
   const stray = recorded.find((file) => !isProjectPath(file.path));
   if (stray) {
@@ -70,5 +82,5 @@ export function projectFromManifest(repo: Repository, manifest: Manifest, shownA
     }
     files.set(file.path, text);
   }
-  return scratchFolder(files);
+  return memoryFiles(`manifest-${sha256(JSON.stringify(manifest)).slice(0, 16)}`, files);
 }

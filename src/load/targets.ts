@@ -62,7 +62,7 @@ export function checkTargets(project: Project, cwd: string, inputs: readonly str
 
 /** The project's folders, absolute; undefined where the config's value cannot be used (reported at load). */
 function projectFolders(project: Project): ProjectLocations {
-  return projectLocations(project.root, project.config, project.configFile).locations;
+  return projectLocations(project.files, project.config, project.configFile).locations;
 }
 
 function expand(project: Project, cwd: string, input: string): { files: string[]; problem?: Diagnostic } {

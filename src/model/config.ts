@@ -3,6 +3,11 @@ import { abbreviation, ministryCode, signatory } from './common.js';
 
 const millimetres = z.number().min(0).max(100);
 
+/** The output formats a report can be built in. */
+export const formatSchema = z.enum(['md', 'docx', 'pdf']);
+/** An output format: `md`, `docx` or `pdf`. */
+export type Format = z.output<typeof formatSchema>;
+
 /** Page layout of the DOCX; defaults follow common Latvian ministry practice. */
 export const layoutSchema = z.strictObject({
   paper: z.enum(['A4', 'Letter']).default('A4'),
@@ -50,7 +55,7 @@ export const configSchema = z
       .meta({ description: 'curly: “…” (as in the model report); low-high: „…“.' }),
     output: z.string().min(1).default('out').meta({ description: 'Output folder for built reports.' }),
     formats: z
-      .array(z.enum(['md', 'docx', 'pdf']))
+      .array(formatSchema)
       .min(1)
       .default(['md', 'docx'])
       .meta({ description: 'Formats built when --format is not given; pdf needs LibreOffice.' }),

@@ -1,5 +1,5 @@
 /** The schemas, one per file kind: the single source of types, validation and JSON Schema. */
-export { configSchema, layoutSchema, type Config, type Layout } from './config.js';
+export { configSchema, formatSchema, layoutSchema, type Config, type Format, type Layout } from './config.js';
 export { meetingSchema, type Meeting, type Question } from './meeting.js';
 export { ministriesSchema, type Ministries, type Ministry } from './ministries.js';
 export { positionSchema, type Clearance, type Position } from './position.js';

@@ -1,5 +1,4 @@
-/** Output formats of a report. */
-export type Format = 'md' | 'docx' | 'pdf';
+import type { Format } from './config.js';
 
 /** One generated file of a report, still in memory: made by the pipeline, written by emit. */
 export interface GeneratedFile {

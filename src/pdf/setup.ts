@@ -1,5 +1,5 @@
 import type { Config } from '../model/index.js';
-import type { Format } from '../model/output.js';
+import type { Format } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PdfOptions } from './convert.js';
 import { findOffice, OFFICE_PACKAGE } from './office.js';

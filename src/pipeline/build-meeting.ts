@@ -13,15 +13,15 @@
 import { sha256 } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
-import type { Position } from '../model/index.js';
-import type { Format, GeneratedFile } from '../model/output.js';
+import type { Format, Position } from '../model/index.js';
+import type { GeneratedFile } from '../model/output.js';
 import { hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
-import { unclosedFieldProblems } from '../validate/field-rules.js';
+import { unclosedFieldProblems } from '../docx/field-problems.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
 import { resolveReport } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
-import { layoutFor } from '../render/front-matter.js';
+import { layoutFor } from '../load/front-matter.js';
 import type { ReportSource } from '../render/fields.js';
 import { compileReportDocx, parseReportFields, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
@@ -135,7 +135,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   );
   const templateName = options.template ?? meeting.template;
   const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName}`;
-  const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.root);
+  const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.files);
   result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
   if (hasErrors(result.diagnostics) || !compiled.template) return result;
   result.inputs.template = compiled.template.path;

@@ -8,7 +8,7 @@ import type { Layout } from '../model/index.js';
 import type { FieldRef } from '../model/field.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FieldSource } from '../validate/field-rules.js';
+import type { FieldSource } from '../docx/field-problems.js';
 import type { ReportModel } from '../resolve/report.js';
 import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
 import type { Template } from '../render/template.js';
@@ -28,7 +28,7 @@ export function referenceFor(project: Project, template: Template, layout: Layou
   if (layout.reference_docx === undefined || layout.reference_docx === project.config.layout.reference_docx) return { reference: project.reference, diagnostics: [] };
   let loaded = templateReferences.get(template);
   if (!loaded) {
-    loaded = loadReferenceDocx(project.root, layout.reference_docx, template.path, { line: 1, column: 1 });
+    loaded = loadReferenceDocx(project.files, layout.reference_docx, template.path, { line: 1, column: 1 });
     templateReferences.set(template, loaded);
   }
   return loaded;

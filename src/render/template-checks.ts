@@ -1,18 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
-/** The meeting names a template outside the templates folders: refused, never read. */
-export function templateOutsideFolder(name: string): Diagnostic {
-  return diagnostic(
-    name,
-    undefined,
-    'error',
-    'template/outside-folder',
-    `The template \`${name}\` lies outside the templates folder; it is not read.`,
-    'Name a template inside templates/, e.g. `informative-report.lv`, without folders that go up (`..`).',
-  );
-}
-
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
   helpers: ReadonlySet<string>;

@@ -1,18 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { forbiddenCharacters, placeInText } from '../load/characters.js';
-import { fileTooLarge } from '../load/limits.js';
-import { isInside, projectPath, readText } from '../load/files.js';
-import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
+import type { LayoutOverride } from '../load/front-matter.js';
+import type { ProjectFiles } from '../load/project-files.js';
+import { readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { partialCycles, staticTemplateProblems, templateOutsideFolder } from './template-checks.js';
+import { partialCycles, staticTemplateProblems } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 
-/** File name ending of templates: `informative-report.lv.md.hbs`. */
-export const TEMPLATE_SUFFIX = '.md.hbs';
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
 /** Handlebars' own helpers a template may call; `log` is removed (it would write to stdout) and `lookup` is strict. */
@@ -31,30 +26,19 @@ export interface Template {
 }
 
 /**
- * Finds and compiles a template by name, searching `dirs` in order. Partials come from
- * the `partials/` folder beside the template and nowhere else. Problems (a missing
- * template, a syntax error) become diagnostics at the template's line.
+ * Finds, reads and compiles a template by name, searching `dirs` in order (see
+ * {@link readTemplate}). Problems (a missing template, a syntax error) become diagnostics
+ * at the template's line.
  */
-export function loadTemplate(name: string, dirs: readonly string[], root: string): { template?: Template; diagnostics: Diagnostic[] } {
-  if (!dirs.every((d) => isInside(d, join(d, name + TEMPLATE_SUFFIX)))) return { diagnostics: [templateOutsideFolder(name)] };
-  const dir = dirs.find((d) => existsSync(join(d, name + TEMPLATE_SUFFIX)));
-  if (!dir) {
-    const available = listTemplates(dirs);
-    return {
-      diagnostics: [
-        diagnostic(
-          name + TEMPLATE_SUFFIX,
-          undefined,
-          'error',
-          'template/missing',
-          `No template named \`${name}\` (looked for ${name}${TEMPLATE_SUFFIX} in ${dirs.map((d) => (isInside(root, d) ? `${projectPath(root, d)}/` : 'the built-in templates')).join(' and ')}).`,
-          available.length ? `Available: ${available.join(', ')}.` : undefined,
-        ),
-      ],
-    };
-  }
-  const absolute = join(dir, name + TEMPLATE_SUFFIX);
-  const path = projectPath(root, absolute);
+export function loadTemplate(name: string, dirs: readonly string[], files: ProjectFiles): { template?: Template; diagnostics: Diagnostic[] } {
+  const read = readTemplate(name, dirs, files);
+  return read.texts ? compileTemplate(read.texts) : { diagnostics: read.diagnostics };
+}
+
+/** Compiles a template from its texts (pure: nothing is read). Partials are registered under their names. */
+export function compileTemplate(texts: TemplateTexts): { template?: Template; diagnostics: Diagnostic[] } {
+  const { name, file, partials } = texts;
+  const path = file.path;
   const env = Handlebars.create();
   const known = new Set([...BUILT_IN_HELPERS, ...Object.keys(HELPERS)]);
   for (const [helper, fn] of Object.entries(HELPERS)) env.registerHelper(helper, locateHelperErrors(fn));
@@ -64,37 +48,18 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   env.registerHelper('lookup', locateHelperErrors(strictLookup));
 
   const diagnostics: Diagnostic[] = [];
-  const files: { path: string; text: string }[] = [];
-  const partialsDir = join(dir, 'partials');
-  const partialPaths = new Map<string, string>();
-  if (existsSync(partialsDir)) {
-    for (const entry of readdirSync(partialsDir).sort()) {
-      if (!entry.endsWith('.hbs') || !isInside(dir, join(partialsDir, entry))) continue;
-      const partialName = basename(entry, '.hbs');
-      const partialAbsolute = join(partialsDir, entry);
-      const partialPath = projectPath(root, partialAbsolute);
-      const source = readText(partialAbsolute, partialPath);
-      files.push({ path: partialPath, text: source });
-      diagnostics.push(...forbiddenCharacters(partialPath, source, placeInText(source)));
-      const compiled = compileSource(env, source, partialPath, known);
-      diagnostics.push(...compiled.diagnostics);
-      if (compiled.fn) {
-        env.registerPartial(partialName, compiled.fn);
-        partialPaths.set(partialName, partialPath);
-      }
-    }
+  for (const partial of partials) {
+    diagnostics.push(...partial.diagnostics);
+    const compiled = compileSource(env, partial.text, partial.path, known);
+    diagnostics.push(...compiled.diagnostics);
+    if (compiled.fn) env.registerPartial(partial.name, compiled.fn);
   }
-  const source = readText(absolute, path);
-  files.unshift({ path, text: source });
-  const tooLarge = fileTooLarge(path, source);
-  if (tooLarge) return { diagnostics: [tooLarge] };
-  diagnostics.push(...forbiddenCharacters(path, source, placeInText(source)));
-  const own = splitFrontMatter(source, path);
-  const compiled = compileSource(env, own.body, path, known);
-  diagnostics.push(...own.diagnostics, ...compiled.diagnostics);
-  const names = { helpers: known, partials: new Set(files.slice(1).map((file) => basename(file.path, '.hbs'))) };
-  for (const file of files) diagnostics.push(...staticTemplateProblems(file.text, file.path, names));
-  diagnostics.push(...partialCycles(files.map((file, index) => (index === 0 ? file : { ...file, partial: basename(file.path, '.hbs') }))));
+  const files = [{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text }))];
+  const compiled = compileSource(env, texts.body, path, known);
+  diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
+  const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)) };
+  for (const one of files) diagnostics.push(...staticTemplateProblems(one.text, one.path, names));
+  diagnostics.push(...partialCycles([{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text, partial: partial.name }))]));
   const fn = compiled.fn;
   if (!fn || diagnostics.length) return { diagnostics };
   return {
@@ -103,7 +68,7 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
       name,
       path,
       files,
-      layout: own.layout,
+      layout: texts.layout,
       render(model) {
         try {
           return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };
@@ -115,32 +80,19 @@ export function loadTemplate(name: string, dirs: readonly string[], root: string
   };
 }
 
-/** A template from the run's cache, loaded and compiled the first time a meeting names it. */
+/** A template from the run's cache, read and compiled the first time a meeting names it. */
 export function cachedTemplate(
   templates: Map<string, { template?: Template; diagnostics: Diagnostic[] }>,
   name: string,
   dirs: readonly string[],
-  root: string,
+  files: ProjectFiles,
 ): { template?: Template; diagnostics: Diagnostic[] } {
   let compiled = templates.get(name);
   if (!compiled) {
-    compiled = loadTemplate(name, dirs, root);
+    compiled = loadTemplate(name, dirs, files);
     templates.set(name, compiled);
   }
   return compiled;
-}
-
-/** Names of the templates available in `dirs`, first folder winning; none reached through a link out of its folder. */
-export function listTemplates(dirs: readonly string[]): string[] {
-  const names = new Set<string>();
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir)) {
-      // a template that a link takes out of its folder is not offered (loadTemplate refuses it)
-      if (entry.endsWith(TEMPLATE_SUFFIX) && isInside(dir, join(dir, entry))) names.add(entry.slice(0, -TEMPLATE_SUFFIX.length));
-    }
-  }
-  return [...names].sort();
 }
 
 type TemplateFn = (context: unknown) => string;

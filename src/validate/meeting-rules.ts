@@ -4,7 +4,7 @@ import { positionSchema, type Meeting } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
-import { suggest } from './schema.js';
+import { suggest } from '../util/suggest.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {

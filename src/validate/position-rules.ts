@@ -2,7 +2,7 @@ import type { LoadedPosition, Project } from '../load/project.js';
 import type { Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { suggest } from './schema.js';
+import { suggest } from '../util/suggest.js';
 
 /** What a position rule looks at: one position file of the project. */
 export interface PositionRuleContext {

@@ -4,7 +4,7 @@ import type { writeAtomic } from '../emit/write.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { buildMeeting } from '../pipeline/build-meeting.js';
-import type { Format } from '../model/output.js';
+import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */

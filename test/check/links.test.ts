@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
 import { clear } from '../../src/commands/clear.js';
-import { describeTemplates } from '../../src/render/catalog.js';
+import { describeTemplates } from '../../src/load/template-catalog.js';
 import { loadProject } from '../../src/load/project.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
 import { tempDir } from '../helpers/project.js';

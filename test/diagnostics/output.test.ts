@@ -94,7 +94,7 @@ describe('GitHub annotations (GITHUB_ACTIONS=true)', () => {
       { file: 'a,b:c.yaml', line: 2, column: 3, severity: 'warning', ruleId: 'yaml/syntax', message: '100% sure\nsecond line' },
       (file) => file,
     );
-    expect(line).toBe('::warning file=a%2Cb%3Ac.yaml,line=2,col=3,title=briefing x/y::100%25 sure%0Asecond line');
+    expect(line).toBe('::warning file=a%2Cb%3Ac.yaml,line=2,col=3,title=briefing yaml/syntax::100%25 sure%0Asecond line');
     const noFile = formatAnnotation({ file: 'meetings/*.yaml', severity: 'error', ruleId: 'input/no-match', message: 'No file matches.' }, () => undefined);
     expect(noFile).toBe('::error title=briefing input/no-match::meetings/*.yaml: No file matches.');
   });

@@ -1,8 +1,8 @@
-import { closest, distance } from 'fastest-levenshtein';
 import * as z from 'zod';
-import type { YamlFile } from '../load/yaml.js';
+import type { YamlFile } from './yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isRuleId } from '../diagnostics/rules.js';
+import { suggest } from '../util/suggest.js';
 
 /** A parsed value with the diagnostics its schema check produced. */
 export interface Checked<T> {
@@ -231,14 +231,6 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
     else return undefined;
   }
   return current;
-}
-
-/** The nearest allowed name, when it is close enough to be a likely typo. */
-export function suggest(word: string, options: readonly string[]): string | undefined {
-  if (!options.length) return undefined;
-  const best = closest(word, [...options]);
-  const limit = Math.max(2, Math.floor(best.length / 3));
-  return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
 }
 
 const jsonSchemas = new WeakMap<z.ZodType, unknown>();

@@ -1,11 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isInside, projectPath, readText } from '../load/files.js';
-import { packageRoot, type Project } from '../load/project.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { suggest } from '../validate/schema.js';
+import { suggest } from '../util/suggest.js';
+import { projectPath } from './files.js';
 import { withoutFrontMatter } from './front-matter.js';
-import { listTemplates, TEMPLATE_SUFFIX } from './template.js';
+import { packageRoot, type Project } from './project.js';
+import { listTemplates, TEMPLATE_SUFFIX, templatesIn } from './templates.js';
 
 /** A template a meeting can name, and where it comes from. */
 export interface TemplateInfo {
@@ -27,19 +26,16 @@ export function describeTemplates(project: Project): TemplateInfo[] {
   const builtIn = join(packageRoot(), 'templates');
   const found = new Map<string, TemplateInfo>();
   for (const dir of project.templateDirs) {
-    if (!existsSync(dir)) continue;
     const source = dir === builtIn ? 'built-in' : 'project';
-    for (const entry of readdirSync(dir).sort()) {
-      if (!entry.endsWith(TEMPLATE_SUFFIX) || !isInside(dir, join(dir, entry))) continue; // a link out of the folder is not a template
-      const name = entry.slice(0, -TEMPLATE_SUFFIX.length);
+    for (const { name, read } of templatesIn(project.files, dir)) {
+      const entry = name + TEMPLATE_SUFFIX;
       const earlier = found.get(name);
       if (earlier) {
         earlier.overrides = earlier.overrides || source === 'built-in';
         continue;
       }
-      const absolute = join(dir, entry);
-      const path = source === 'built-in' ? `templates/${entry}` : projectPath(project.root, absolute);
-      found.set(name, { name, description: leadingComment(readText(absolute, path)), source, path, overrides: false });
+      const path = source === 'built-in' ? `templates/${entry}` : projectPath(project.root, join(dir, entry));
+      found.set(name, { name, description: leadingComment(read(path)), source, path, overrides: false });
     }
   }
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -47,7 +43,7 @@ export function describeTemplates(project: Project): TemplateInfo[] {
 
 /** Throws a usage error, with the nearest name, when `--template` names no template. */
 export function assertTemplateExists(project: Project, name: string): void {
-  const names = listTemplates(project.templateDirs);
+  const names = listTemplates(project.templateDirs, project.files);
   if (names.includes(name)) return;
   const nearest = suggest(name, names);
   throw new UsageError(`No template named \`${name}\`.`, nearest ? `Did you mean ${nearest}? See briefing templates.` : `Available: ${names.join(', ')}.`);

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { fieldText } from '../docx/fields.js';
-import { unclosedAtEnd } from '../docx/unclosed.js';
+import { fieldText } from './fields.js';
+import { unclosedAtEnd } from './unclosed.js';
 import type { YamlFile } from '../load/yaml.js';
 import type { FieldRef } from '../model/field.js';
 import type { MarkdownField } from '../render/fields.js';

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { UsageError } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DocxMeta } from '../docx/index.js';
+import { projectPath } from '../load/files.js';
+import { readMeeting } from '../load/meeting.js';
+import type { Repository } from '../load/git.js';
+import type { ProjectFiles } from '../load/project-files.js';
+import { loadProjectFrom, type Project } from '../load/project.js';
+import { projectAtCommit, projectFromManifest, readManifest } from '../load/revision.js';
+import type { Meeting, Position } from '../model/index.js';
+import { generateReport } from '../pipeline/build-meeting.js';
+import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
+import { meetingChanges } from './metadata.js';
+import { positionMarkdown } from './position-document.js';
+import { fileLabel, requireRepo, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
+
+/** Compares two versions of a meeting's report, each rendered by the build pipeline from that version's files. */
+export async function compareMeetings(sides: Sides): Promise<Compared | { diagnostics: Diagnostic[] }> {
+  const { project, repo, from, to, first, second, options } = sides;
+  const before = await renderMeeting(sides, from, first);
+  const after = await renderMeeting(sides, to, second);
+  if (!before.report || !after.report) return { diagnostics: [...before.diagnostics, ...after.diagnostics] };
+  const { tree, blocks } = compareMarkdown(before.report.markdown, after.report.markdown, options);
+  const metadata = meetingChanges(before.report, after.report, project.ministries);
+  const stat = [...new Set([...before.report.positions.keys(), ...after.report.positions.keys()])].map((id) => {
+    const old = before.report?.positions.get(id);
+    const now = after.report?.positions.get(id);
+    const words = compareMarkdown(old ? positionMarkdown(old) : '', now ? positionMarkdown(now) : '', options).blocks;
+    return statLine(id, old ? `v${old.version}` : null, now ? `v${now.version}` : null, words, metadata.filter((c) => c.subject === id).length);
+  });
+  stat.push(statLine('report', null, null, blocks, metadata.length));
+  const diff: DocumentDiff = {
+    kind: 'meeting',
+    file: fileLabel(project, first, second),
+    from: versionOf(from, repo, before.report.files, options),
+    to: versionOf(to, repo, after.report.files, options),
+    equal: !metadata.length && blocks.every((b) => b.status === 'equal'),
+    metadata,
+    stat,
+    blocks,
+    tree,
+  };
+  return { diff, meta: after.report.meta, created: after.report.date };
+}
+
+interface RenderedMeeting {
+  markdown: string;
+  meta: DocxMeta;
+  date: Date;
+  meeting: Meeting;
+  positions: Map<string, Position>;
+  draft: boolean;
+  /** Absolute paths of the meeting and its positions: their modification time dates a working-tree version. */
+  files: string[];
+}
+
+/** The project as it was in a version: the current one for the working tree, else loaded from git into memory. */
+function projectOf({ project, repo }: Sides, source: Source, meetingPath: string): Project {
+  if (source.kind === 'file') return project;
+  return loadProjectFrom(source.kind === 'commit' ? projectAtCommit(requireRepo(repo), source.commit, project.root, meetingPath) : fromManifest(requireRepo(repo), source, meetingPath));
+}
+
+/** One version of a meeting's report, rendered by the build pipeline from that version's files. */
+async function renderMeeting(sides: Sides, source: Source, file: string): Promise<{ report?: RenderedMeeting; diagnostics: Diagnostic[] }> {
+  const meetingPath = projectPath(sides.project.root, file);
+  const project = projectOf(sides, source, meetingPath);
+  const loaded = readMeeting(project.files, meetingPath);
+  const report = await generateReport(project, loaded, { final: false, formats: [], sourceDateEpoch: sides.options.sourceDateEpoch }, new Map());
+  const label = sourceLabel(source);
+  const diagnostics = [...project.setupDiagnostics, ...report.diagnostics]
+    .filter((d) => d.severity === 'error')
+    .map((d) => (label ? { ...d, file: `${label}:${d.file}` } : d));
+  if (!report.rendered || !loaded.meeting || diagnostics.length) return { diagnostics };
+  const positions = new Map<string, Position>();
+  for (const question of loaded.meeting.questions) {
+    const position = project.positions.get(question.position)?.position;
+    if (position) positions.set(position.id, position);
+  }
+  const files = [loaded.absolutePath, ...report.inputs.positions.map((p) => join(project.root, p.path))];
+  return {
+    report: { ...report.rendered, meeting: loaded.meeting, positions, draft: report.draft, files },
+    diagnostics: [],
+  };
+}
+
+/** The project a manifest describes, which must be the build of this meeting. */
+function fromManifest(repo: Repository, source: Extract<Source, { kind: 'manifest' }>, meetingPath: string): ProjectFiles {
+  const manifest = readManifest(source.path, source.label);
+  if (manifest.meeting.path !== meetingPath) {
+    throw new UsageError(`${source.label} describes the build of ${manifest.meeting.path}, not of ${meetingPath}.`);
+  }
+  return projectFromManifest(repo, manifest, source.label);
+}

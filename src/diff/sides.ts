@@ -1,0 +1,75 @@
+import { existsSync, statSync } from 'node:fs';
+import { projectPath } from '../load/files.js';
+import { fileAtCommit } from '../load/revision.js';
+import { userName, type Commit, type Repository } from '../load/git.js';
+import type { ProjectFiles } from '../load/project-files.js';
+import type { Project } from '../load/project.js';
+import type { DocxMeta } from '../docx/index.js';
+import type { DocumentDiff, Version } from './compare.js';
+
+/** One version of the compared file: the working tree, a commit, or what a manifest recorded. */
+export type Source = { kind: 'file'; label: string } | { kind: 'commit'; commit: Commit } | { kind: 'manifest'; label: string; path: string };
+
+/** How two versions are compared and dated. */
+export interface CompareOptions {
+  /** Count whitespace-only changes. */
+  whitespace: boolean;
+  /** From SOURCE_DATE_EPOCH: the date of working-tree versions. */
+  sourceDateEpoch?: number | undefined;
+}
+
+/** The two sides of a comparison: the current project, where each version comes from, and which files. */
+export interface Sides {
+  project: Project;
+  repo: Repository | undefined;
+  from: Source;
+  to: Source;
+  /** The file of the older version (the only file, unless two were given). */
+  first: string;
+  /** The file of the newer version. */
+  second: string;
+  options: CompareOptions;
+}
+
+/** What the comparison of two versions produced, before formatting. */
+export interface Compared {
+  diff: DocumentDiff;
+  meta: DocxMeta;
+  created: Date;
+}
+
+/** One file of a version, through the loader's files: the working tree's, or the commit's in memory. */
+export function fileOf(project: Project, repo: Repository | undefined, source: Source, file: string): { files: ProjectFiles; path: string } {
+  if (source.kind === 'commit') return fileAtCommit(requireRepo(repo), source.commit, file);
+  return { files: project.files, path: projectPath(project.root, file) };
+}
+
+/** The version's label, date and author, as the diff's header shows them. */
+export function versionOf(source: Source, repo: Repository | undefined, files: readonly string[], options: CompareOptions): Version {
+  if (source.kind === 'commit') return { label: source.commit.label, commit: source.commit.hash, date: source.commit.date, author: source.commit.author };
+  const author = (repo ? userName(repo) : undefined) ?? 'briefing';
+  if (source.kind === 'manifest') return { label: source.label, commit: null, date: modified([source.path], options), author };
+  return { label: source.label, commit: null, date: modified(files, options), author };
+}
+
+/** SOURCE_DATE_EPOCH when set, else the latest modification time of the files: a working-tree version's date. */
+function modified(files: readonly string[], options: CompareOptions): string {
+  const millis = options.sourceDateEpoch !== undefined ? options.sourceDateEpoch * 1000 : Math.max(0, ...files.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
+  return new Date(Math.floor(millis / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The prefix that marks messages about a past version (`HEAD~1:`), or null for the working tree. */
+export function sourceLabel(source: Source): string | null {
+  return source.kind === 'commit' ? source.commit.label : source.kind === 'manifest' ? source.label : null;
+}
+
+/** The compared file, or both files when two were given. */
+export function fileLabel(project: Project, first: string, second: string): string {
+  return first === second ? projectPath(project.root, first) : `${projectPath(project.root, first)} → ${projectPath(project.root, second)}`;
+}
+
+/** The repository, which a version from git or a manifest needs. */
+export function requireRepo(repo: Repository | undefined): Repository {
+  if (!repo) throw new Error('diff: a git repository was expected');
+  return repo;
+}

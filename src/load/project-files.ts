@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { filesIn, isInside, linksOutside, projectPath, readText, YAML_FILES, type OutsideLink } from './files.js';
+
+/**
+ * The files of a project, by project-relative `/`-separated path: the working tree on the
+ * disk, or a past version held in memory. Everything `load` reads from a project goes
+ * through this, so an old git revision loads the same way as the current one.
+ */
+export interface ProjectFiles {
+  /**
+   * The project folder (absolute). Paths are taken relative to it, and messages show
+   * them so; for files in memory it only names the project, nothing is read from it.
+   */
+  readonly root: string;
+  /** The text of a file; a usage error (shown as `shownAs`, default the path) when it cannot be read. */
+  readText(path: string, shownAs?: string): string;
+  /** The bytes of a file, or undefined when it cannot be read. */
+  readBytes(path: string): Uint8Array | undefined;
+  /** Whether the path is a file, a folder, or not there. */
+  kind(path: string): 'file' | 'folder' | undefined;
+  /** Files under `folder` matching `patterns`, sorted; none reached through a link out of the project. */
+  list(folder: string, patterns?: readonly string[]): string[];
+  /** True when `path` lies inside `folder` (following links on the disk): data named in files may not leave its folder. */
+  isInside(folder: string, path: string): boolean;
+  /** The symbolic links under `folder` that lead out of the project (none in memory). */
+  linksOutside(folder: string): OutsideLink[];
+}
+
+/** The project folder on the disk, read as it is now (real paths confined to the project, links checked). */
+export function diskFiles(root: string): ProjectFiles {
+  const at = (path: string) => join(root, path);
+  return {
+    root,
+    readText: (path, shownAs = path) => readText(at(path), shownAs),
+    readBytes(path) {
+      try {
+        return readFileSync(at(path));
+      } catch {
+        return undefined;
+      }
+    },
+    kind(path) {
+      if (!existsSync(at(path))) return undefined;
+      return statSync(at(path)).isDirectory() ? 'folder' : 'file';
+    },
+    list: (folder, patterns = YAML_FILES) => filesIn(at(folder), patterns, root).map((file) => projectPath(root, file)),
+    isInside: (folder, path) => isInside(at(folder), at(path)),
+    linksOutside: (folder) => linksOutside(root, at(folder)),
+  };
+}
+
+/** True when `path` lies inside `folder`, by their names alone (files in memory have no links). */
+export function namedInside(folder: string, path: string): boolean {
+  const between = relative(folder, path);
+  return between !== '' && between !== '..' && !between.startsWith(`..${sep}`) && !isAbsolute(between);
+}

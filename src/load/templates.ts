@@ -1,0 +1,125 @@
+import { basename, join, relative } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { forbiddenCharacters, placeInText } from './characters.js';
+import { projectPath } from './files.js';
+import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
+import { fileTooLarge } from './limits.js';
+import { diskFiles, namedInside, type ProjectFiles } from './project-files.js';
+
+/** File name ending of templates: `informative-report.lv.md.hbs`. */
+export const TEMPLATE_SUFFIX = '.md.hbs';
+
+/** One file of a template as read: project-relative path (`../…` for built-in ones), text and the problems found reading it. */
+export interface TemplateFile {
+  path: string;
+  text: string;
+  /** Forbidden characters (and, for the template file, front matter problems). */
+  diagnostics: Diagnostic[];
+}
+
+/** A template as texts, ready to compile: the file (its front matter taken out) and its partials by name. */
+export interface TemplateTexts {
+  name: string;
+  /** The template file; `text` is the whole file as read. */
+  file: TemplateFile;
+  /** The template as Handlebars reads it: the front matter became a comment of as many lines. */
+  body: string;
+  /** The layout its front matter sets. */
+  layout?: LayoutOverride | undefined;
+  /** The `partials/*.hbs` beside the template, sorted by file name. */
+  partials: (TemplateFile & { name: string })[];
+}
+
+/**
+ * Reads a template by name, searching the folders `dirs` (absolute) in order: the file and
+ * the partials in the `partials/` folder beside it and nowhere else, through the project's
+ * files for a folder inside the project and from the disk for the built-in ones. A template
+ * named outside its folder, a missing one and a file too large are problems, not texts.
+ */
+export function readTemplate(name: string, dirs: readonly string[], files: ProjectFiles): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
+  const fileName = name + TEMPLATE_SUFFIX;
+  if (!dirs.every((dir) => folderFiles(files, dir).isInside(fileName))) return { diagnostics: [templateOutsideFolder(name)] };
+  const dir = dirs.find((d) => folderFiles(files, d).kind(fileName) !== undefined);
+  if (!dir) {
+    const available = listTemplates(dirs, files);
+    const where = dirs.map((d) => (namedInside(files.root, d) ? `${projectPath(files.root, d)}/` : 'the built-in templates')).join(' and ');
+    return {
+      diagnostics: [
+        diagnostic(fileName, undefined, 'error', 'template/missing', `No template named \`${name}\` (looked for ${fileName} in ${where}).`, available.length ? `Available: ${available.join(', ')}.` : undefined),
+      ],
+    };
+  }
+  const folder = folderFiles(files, dir);
+  const shown = (inFolder: string) => projectPath(files.root, join(dir, inFolder));
+  const partials = folder.list('partials', ['*.hbs']).flatMap((inFolder) => {
+    if (!folder.isInside(inFolder)) return [];
+    const path = shown(inFolder);
+    const text = folder.readText(inFolder, path);
+    return [{ name: basename(inFolder, '.hbs'), path, text, diagnostics: forbiddenCharacters(path, text, placeInText(text)) }];
+  });
+  const path = shown(fileName);
+  const text = folder.readText(fileName, path);
+  const tooLarge = fileTooLarge(path, text);
+  if (tooLarge) return { diagnostics: [tooLarge] };
+  const own = splitFrontMatter(text, path);
+  return {
+    diagnostics: [],
+    texts: { name, file: { path, text, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] }, body: own.body, layout: own.layout, partials },
+  };
+}
+
+/** Names of the templates available in `dirs`, first folder winning; none reached through a link out of its folder. */
+export function listTemplates(dirs: readonly string[], files: ProjectFiles): string[] {
+  const names = new Set<string>();
+  for (const dir of dirs) for (const entry of templatesIn(files, dir)) names.add(entry.name);
+  return [...names].sort();
+}
+
+/** The templates in one folder, sorted by file name: a template that a link takes out of its folder is not offered. */
+export function templatesIn(files: ProjectFiles, dir: string): { name: string; read: (shownAs: string) => string }[] {
+  const folder = folderFiles(files, dir);
+  if (folder.kind('') !== 'folder') return [];
+  return folder
+    .list('', [`*${TEMPLATE_SUFFIX}`])
+    .filter((entry) => folder.isInside(entry))
+    .map((entry) => ({ name: entry.slice(0, -TEMPLATE_SUFFIX.length), read: (shownAs: string) => folder.readText(entry, shownAs) }));
+}
+
+/** The meeting names a template outside the templates folders: refused, never read. */
+export function templateOutsideFolder(name: string): Diagnostic {
+  return diagnostic(
+    name,
+    undefined,
+    'error',
+    'template/outside-folder',
+    `The template \`${name}\` lies outside the templates folder; it is not read.`,
+    'Name a template inside templates/, e.g. `informative-report.lv`, without folders that go up (`..`).',
+  );
+}
+
+/** A templates folder's files, by paths inside that folder. */
+interface FolderFiles {
+  readText(path: string, shownAs: string): string;
+  kind(path: string): 'file' | 'folder' | undefined;
+  list(folder: string, patterns: readonly string[]): string[];
+  /** True when the path lies inside the templates folder (following links on the disk). */
+  isInside(path: string): boolean;
+}
+
+/**
+ * A templates folder: read through the project's files when it lies inside the project
+ * (so an old revision's templates come from that revision), from the disk otherwise (the
+ * templates that come with briefing).
+ */
+function folderFiles(files: ProjectFiles, dir: string): FolderFiles {
+  const inProject = dir === files.root || namedInside(files.root, dir);
+  const source = inProject ? files : diskFiles(dir);
+  const base = inProject ? relative(files.root, dir).split('\\').join('/') : '';
+  const at = (path: string) => (base === '' ? path : path === '' ? base : `${base}/${path}`);
+  return {
+    readText: (path, shownAs) => source.readText(at(path), shownAs),
+    kind: (path) => source.kind(at(path)),
+    list: (folder, patterns) => source.list(at(folder), patterns).map((path) => (base === '' ? path : path.slice(base.length + 1))),
+    isInside: (path) => source.isInside(at(''), at(path)),
+  };
+}

@@ -27,7 +27,7 @@ export interface MeetingOutcome {
 }
 
 /** A meeting's outcome, with the cache entry to remember when it built cleanly. */
-export interface Recorded {
+export interface RecordedMeeting {
   outcome: MeetingOutcome;
   entry?: CacheEntry;
   /** Writing failed, or the job could not run: the build exits with 2. */
@@ -47,7 +47,7 @@ export interface WriteContext {
  * Writes a generated meeting (unless it has an error or shares its file code with
  * another meeting) and records the outcome and its cache entry.
  */
-export function recordResult(result: GeneratedReport, context: WriteContext): Recorded {
+export function recordGenerated(result: GeneratedReport, context: WriteContext): RecordedMeeting {
   const root = context.keys.project.root;
   const outcome: MeetingOutcome = {
     meeting: result.meetingPath,
@@ -68,7 +68,6 @@ export function recordResult(result: GeneratedReport, context: WriteContext): Re
     outcome.outputs = emitted.outputs;
     return { outcome, broken: true };
   }
-  const written = emitted.written;
   outcome.status = 'built';
   outcome.outputs = emitted.outputs;
   const positions = result.inputs.positions.map((p) => p.id);
@@ -83,7 +82,7 @@ export function recordResult(result: GeneratedReport, context: WriteContext): Re
         draft: result.draft,
         warnings: result.diagnostics,
         inputs: outcome.inputs,
-        outputs: written,
+        outputs: emitted.written,
       }
     : undefined;
   return { outcome, broken: false, ...(entry ? { entry } : {}) };
@@ -93,7 +92,7 @@ export function recordResult(result: GeneratedReport, context: WriteContext): Re
  * The outcome of a meeting the cache says is up to date; failed instead (and forgotten by
  * the cache) when another meeting of the run now has its file code.
  */
-export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined): Recorded {
+export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined): RecordedMeeting {
   const outcome: MeetingOutcome = {
     meeting,
     status: 'unchanged',

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readCache, writeCache, type BuildCache, type CacheEntry } from '../batch/cache.js';
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
-import { recordResult, recordUnchanged, type MeetingOutcome, type Recorded } from '../batch/outcome.js';
+import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
 import { planBuild } from '../batch/plan.js';
 import { fileCodeGate, type CodedMeeting, type Settled } from '../batch/file-codes.js';
 import { runJobs } from '../batch/pool.js';
@@ -103,15 +103,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), claims: claimsById(project.positionFiles) };
   const plan = planBuild(selected.paths, cache, keys, templates, options.force ?? false);
 
-  const recorded: Recorded[] = [];
-  const record = (item: Recorded) => {
+  const recorded: RecordedMeeting[] = [];
+  const record = (item: RecordedMeeting) => {
     recorded.push(item);
     options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting });
   };
   // Each meeting is recorded (and written) once the run knows whether another shares its file code: see fileCodeGate.
   const recordSettled = (settled: Settled<Arrived>[]) => {
     for (const { meeting, duplicate } of settled) {
-      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordResult(meeting.report, { keys, templates, outDir, duplicate }));
+      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate }));
     }
   };
   const unchanged = [...plan.unchanged].map(([meetingPath, entry]): Arrived => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace, entry }));
@@ -131,7 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 type Arrived = CodedMeeting & ({ entry: CacheEntry; report?: undefined } | { report: GeneratedReport; entry?: undefined });
 
 /** The cache after this run: entries of clean builds added, of failed or deleted meetings dropped. */
-function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly PositionFile[], recorded: readonly Recorded[], root: string): BuildCache {
+function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly PositionFile[], recorded: readonly RecordedMeeting[], root: string): BuildCache {
   const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([path]) => existsSync(join(root, path))));
   for (const item of recorded) {
     if (item.entry) meetings[item.outcome.meeting] = item.entry;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,5 +130,29 @@ describe('briefing clear', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('warning  Recorded, but no meeting using this position requires Finanšu ministrija (FM); they require AM, LM.');
     expect(run.stdout).toContain('clearance.FM.status');
+  });
+});
+
+/** Makes a file immutable (`chattr +i`, root on a file system that has it): renaming over it fails as over a file Word holds open. */
+function immutable(path: string, on: boolean): boolean {
+  return spawnSync('chattr', [on ? '+i' : '-i', path]).status === 0;
+}
+
+describe('briefing clear when the position file cannot be replaced', () => {
+  it('reports output/write for the file (exit 2), not an internal error, and leaves it as it was', (context) => {
+    const dir = exampleProject({ [FILE]: BEFORE });
+    const path = join(dir, FILE);
+    if (!immutable(path, true)) return context.skip();
+    try {
+      const result = clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-03-10', withdraw: false });
+      expect(result.exitCode).toBe(2);
+      expect(result.written).toBe(false);
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({ file: FILE, severity: 'error', ruleId: 'output/write', message: `${FILE}: cannot replace the file; another program holds it open.` }),
+      ]);
+    } finally {
+      immutable(path, false);
+    }
+    expect(readFileSync(path, 'utf8')).toBe(BEFORE);
   });
 });

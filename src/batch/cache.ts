@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { OutputError, writeAtomic } from '../emit/write.js';
+import { writeOrProblem } from '../emit/report.js';
 import { sha256 } from '../load/files.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** The cache folder at the project root (git-ignored). */
 export const CACHE_DIR = '.briefing-cache';
@@ -79,13 +79,9 @@ export function readCache(root: string, tool: string): BuildCache {
 
 /** Writes the cache atomically; a cache that cannot be written is a warning, not a failure. */
 export function writeCache(root: string, cache: BuildCache): Diagnostic[] {
-  try {
-    writeAtomic(join(root, CACHE_FILE), `${JSON.stringify(cache)}\n`, CACHE_FILE);
-    return [];
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    return [diagnostic(CACHE_FILE, undefined, 'warning', 'cache/write', `${error.message} The next build cannot skip unchanged meetings.`, error.hint)];
-  }
+  const problem = writeOrProblem(join(root, CACHE_FILE), `${JSON.stringify(cache)}\n`, CACHE_FILE);
+  if (!problem) return [];
+  return [{ ...problem, severity: 'warning', ruleId: 'cache/write', message: `${problem.message} The next build cannot skip unchanged meetings.` }];
 }
 
 /** Whether every output of an entry is still on disk with the bytes that were written. */

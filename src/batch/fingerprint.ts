@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { sha256 } from '../load/files.js';
 import { packageRoot, type PositionFile, type Project } from '../load/project.js';
-import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import type { GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { cachedTemplate } from '../render/template.js';
 
 /**

@@ -1,11 +1,8 @@
-import { join } from 'node:path';
-import { OutputError, writeAllAtomic } from '../emit/write.js';
-import { projectPath } from '../load/files.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { emitReport } from '../emit/report.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
-import type { JobResult } from './job-result.js';
-import type { GeneratedFile, TemplateCache } from '../pipeline/generate.js';
+import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
 
 /** A file that went into a report, with its content hash when it has one. */
 export interface InputFile {
@@ -30,7 +27,7 @@ export interface MeetingOutcome {
 }
 
 /** A meeting's outcome, with the cache entry to remember when it built cleanly. */
-export interface Recorded {
+export interface RecordedMeeting {
   outcome: MeetingOutcome;
   entry?: CacheEntry;
   /** Writing failed, or the job could not run: the build exits with 2. */
@@ -50,7 +47,7 @@ export interface WriteContext {
  * Writes a generated meeting (unless it has an error or shares its file code with
  * another meeting) and records the outcome and its cache entry.
  */
-export function recordResult(result: JobResult, context: WriteContext): Recorded {
+export function recordGenerated(result: GeneratedReport, context: WriteContext): RecordedMeeting {
   const root = context.keys.project.root;
   const outcome: MeetingOutcome = {
     meeting: result.meetingPath,
@@ -65,23 +62,14 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
     return { outcome, broken: result.crashed };
   }
 
-  // The DOCX and the PDF first (Word or a viewer may hold them open: then nothing is replaced), the manifest last.
-  const files = [...result.files].sort((a, b) => WRITE_ORDER[a.format] - WRITE_ORDER[b.format]);
-  const outputs = files.map((file) => {
-    const target = join(context.outDir, file.name);
-    return { target, data: file.data, shownAs: projectPath(root, target) };
-  });
-  const written = result.files.map((file) => ({ path: projectPath(root, join(context.outDir, file.name)), sha256: file.sha256 }));
-  try {
-    writeAllAtomic(outputs);
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    outcome.diagnostics = [...outcome.diagnostics, diagnostic(error.file, undefined, 'error', 'output/write', error.message, error.hint)];
-    outcome.outputs = [...error.replaced];
+  const emitted = emitReport(result.files, { root, outDir: context.outDir, heldOpen: 'fail' });
+  if (!emitted.ok) {
+    outcome.diagnostics = [...outcome.diagnostics, ...emitted.diagnostics];
+    outcome.outputs = emitted.outputs;
     return { outcome, broken: true };
   }
   outcome.status = 'built';
-  outcome.outputs = written.map((file) => file.path);
+  outcome.outputs = emitted.outputs;
   const positions = result.inputs.positions.map((p) => p.id);
   const facts = { meetingHash: result.inputs.meeting.hash, template: result.template, positions, date: result.date };
   const key = meetingKey(context.keys, facts, context.templates);
@@ -94,19 +82,17 @@ export function recordResult(result: JobResult, context: WriteContext): Recorded
         draft: result.draft,
         warnings: result.diagnostics,
         inputs: outcome.inputs,
-        outputs: written,
+        outputs: emitted.written,
       }
     : undefined;
   return { outcome, broken: false, ...(entry ? { entry } : {}) };
 }
 
-const WRITE_ORDER: Record<GeneratedFile['format'], number> = { docx: 0, pdf: 1, md: 2, manifest: 3 };
-
 /**
  * The outcome of a meeting the cache says is up to date; failed instead (and forgotten by
  * the cache) when another meeting of the run now has its file code.
  */
-export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined): Recorded {
+export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined): RecordedMeeting {
   const outcome: MeetingOutcome = {
     meeting,
     status: 'unchanged',
@@ -120,7 +106,7 @@ export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: D
   return { outcome, entry, broken: false };
 }
 
-function inputFiles(result: JobResult): InputFile[] {
+function inputFiles(result: GeneratedReport): InputFile[] {
   const { meeting, positions, template } = result.inputs;
   return [
     meeting.hash ? { path: meeting.path, sha256: meeting.hash } : { path: meeting.path },

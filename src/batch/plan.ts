@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { projectPath, sha256 } from '../load/files.js';
-import { loadMeeting } from '../load/meeting.js';
-import type { Place } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../diagnostics/errors.js';
-import type { TemplateCache } from '../pipeline/generate.js';
+import type { TemplateCache } from '../pipeline/build-meeting.js';
 import { outputsIntact, type BuildCache, type CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
 
@@ -41,15 +38,4 @@ function isUnchanged(absolute: string, entry: CacheEntry, keys: KeyContext, temp
   if (meetingHash !== entry.meetingHash) return false;
   const key = meetingKey(keys, { meetingHash, template: entry.template, positions: entry.positions, date: entry.date }, templates);
   return key === entry.key && outputsIntact(keys.project.root, entry);
-}
-
-/** A meeting's file code and where it is written, read as the build will read it (null when unreadable or invalid). */
-export function fileCodeOf(root: string, absolute: string): { meetingPath: string; fileCode: string | null; fileCodePlace: Place | undefined } {
-  try {
-    const loaded = loadMeeting(root, absolute);
-    return { meetingPath: loaded.path, fileCode: loaded.meeting?.file_code ?? null, fileCodePlace: loaded.file.locate(['file_code']) };
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    return { meetingPath: projectPath(root, absolute), fileCode: null, fileCodePlace: undefined };
-  }
 }

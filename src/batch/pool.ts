@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { packageRoot, type Project } from '../load/project.js';
-import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPath } from '../load/files.js';
-import { crashedJob, type JobResult } from './job-result.js';
+import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
+import { crashedReport } from './crashed.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
@@ -30,7 +30,7 @@ export interface JobsContext {
  * the order they finish). Uses a pool of worker threads when the batch is large enough
  * to pay for them, else the main thread. Returns how many worker threads it used.
  */
-export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: JobResult) => void): Promise<number> {
+export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: GeneratedReport) => void): Promise<number> {
   if (!paths.length) return 0;
   const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
   const workerFile = join(packageRoot(), 'dist', 'worker.js');
@@ -61,7 +61,7 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
       paths.map(async (path) => {
         try {
           const result = await pool.run({ path });
-          onResult(isJobResult(result) ? result : crashed(context.project, path, 'the worker returned no result'));
+          onResult(isGeneratedReport(result) ? result : crashed(context.project, path, 'the worker returned no result'));
         } catch (error) {
           onResult(crashed(context.project, path, error instanceof Error ? error.message : String(error)));
         }
@@ -74,14 +74,14 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
 }
 
 /** A worker thread that died (out of memory, a bug): the meeting fails, the others go on. */
-function crashed(project: Project, absolutePath: string, reason: string): JobResult {
+function crashed(project: Project, absolutePath: string, reason: string): GeneratedReport {
   const meetingPath = projectPath(project.root, absolutePath);
-  return crashedJob(
+  return crashedReport(
     meetingPath,
     diagnostic(meetingPath, undefined, 'error', 'internal/error', `Internal error in a worker thread: ${reason}`, 'Report it as a bug; --jobs 1 builds without threads.'),
   );
 }
 
-function isJobResult(value: unknown): value is JobResult {
+function isGeneratedReport(value: unknown): value is GeneratedReport {
   return typeof value === 'object' && value !== null && 'meetingPath' in value && 'files' in value && 'diagnostics' in value && 'crashed' in value;
 }

@@ -1,7 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import { loadProject, type PositionFile, type Project } from '../load/project.js';
-import type { GenerateOptions, TemplateCache } from '../pipeline/generate.js';
-import type { JobResult } from './job-result.js';
+import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { runJob } from './job.js';
 
 /** What every worker of a batch is started with: the project and how to build. */
@@ -25,7 +24,7 @@ const templates: TemplateCache = new Map();
  * A worker thread of the batch pool (`dist/worker.js`): loads the project once, then
  * generates one meeting per task. Writes nothing; the main thread writes.
  */
-export default async function buildInWorker(task: WorkerTask): Promise<JobResult> {
+export default async function buildInWorker(task: WorkerTask): Promise<GeneratedReport> {
   if (!isWorkerSetup(setup)) throw new Error('briefing worker started without its setup');
   project ??= loadProject(setup.root, { positionFiles: setup.positionFiles });
   return runJob(project, task.path, setup.options, templates);

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readCache, writeCache, type BuildCache } from '../batch/cache.js';
+import { readCache, writeCache, type BuildCache, type CacheEntry } from '../batch/cache.js';
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
-import { recordResult, recordUnchanged, type MeetingOutcome, type Recorded } from '../batch/outcome.js';
-import { fileCodeOf, planBuild, type BuildPlan } from '../batch/plan.js';
+import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
+import { planBuild } from '../batch/plan.js';
+import { fileCodeGate, type CodedMeeting, type Settled } from '../batch/file-codes.js';
 import { runJobs } from '../batch/pool.js';
 import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
@@ -12,9 +13,9 @@ import { projectPath } from '../load/files.js';
 import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
-import type { Format, GenerateOptions, TemplateCache } from '../pipeline/generate.js';
+import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
+import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { duplicateFileCodes } from '../validate/project-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
 
 export type { MeetingOutcome } from '../batch/outcome.js';
@@ -101,18 +102,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const templates: TemplateCache = new Map();
   const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), claims: claimsById(project.positionFiles) };
   const plan = planBuild(selected.paths, cache, keys, templates, options.force ?? false);
-  const duplicates = duplicatesByMeeting(project.root, plan);
 
-  const recorded: Recorded[] = [];
-  const record = (item: Recorded) => {
+  const recorded: RecordedMeeting[] = [];
+  const record = (item: RecordedMeeting) => {
     recorded.push(item);
     options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting });
   };
-  for (const [meeting, entry] of plan.unchanged) record(recordUnchanged(meeting, entry, duplicates.get(meeting)));
+  // Each meeting is recorded (and written) once the run knows whether another shares its file code: see fileCodeGate.
+  const recordSettled = (settled: Settled<Arrived>[]) => {
+    for (const { meeting, duplicate } of settled) {
+      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate }));
+    }
+  };
+  const unchanged = [...plan.unchanged].map(([meetingPath, entry]): Arrived => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace, entry }));
+  const gate = fileCodeGate(unchanged, plan.toBuild.map((absolute) => ({ path: projectPath(root, absolute), absolute })));
+  recordSettled(gate.start());
   const context = { project, options: generate, templates, jobs: options.jobs ?? availableParallelism() };
-  const threads = await runJobs(plan.toBuild, context, (result) =>
-    record(recordResult(result, { keys, templates, outDir, duplicate: duplicates.get(result.meetingPath) })),
-  );
+  const threads = await runJobs(plan.toBuild, context, (report) => recordSettled(gate.arrive({ ...report, report })));
 
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));
@@ -121,22 +127,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined);
 }
 
-/**
- * Meetings that share a file code with another of this run, with the message for each:
- * they would write the same files, so none of them is written. The codes of the meetings
- * to build are read before any is built, because results are written as they come.
- */
-function duplicatesByMeeting(root: string, plan: BuildPlan): Map<string, Diagnostic> {
-  if (plan.unchanged.size + plan.toBuild.length < 2) return new Map();
-  const summaries = [
-    ...[...plan.unchanged].map(([meetingPath, entry]) => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace })),
-    ...plan.toBuild.map((absolute) => fileCodeOf(root, absolute)),
-  ];
-  return new Map(duplicateFileCodes(summaries).map((problem) => [problem.file, problem]));
-}
+/** A meeting of the run as the file-code gate holds it: unchanged (with its cache entry) or just generated. */
+type Arrived = CodedMeeting & ({ entry: CacheEntry; report?: undefined } | { report: GeneratedReport; entry?: undefined });
 
 /** The cache after this run: entries of clean builds added, of failed or deleted meetings dropped. */
-function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly PositionFile[], recorded: readonly Recorded[], root: string): BuildCache {
+function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly PositionFile[], recorded: readonly RecordedMeeting[], root: string): BuildCache {
   const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([path]) => existsSync(join(root, path))));
   for (const item of recorded) {
     if (item.entry) meetings[item.outcome.meeting] = item.entry;

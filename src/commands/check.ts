@@ -3,7 +3,7 @@ import { projectPath } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
-import { generateReport, type TemplateCache } from '../pipeline/generate.js';
+import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { listTemplates, TEMPLATE_SUFFIX } from '../load/templates.js';

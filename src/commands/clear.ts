@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
 import { withFileLock } from '../emit/lock.js';
-import { writeAtomic } from '../emit/write.js';
+import { writeOrProblem } from '../emit/report.js';
 import { namedFileProblem } from '../load/links.js';
 import { projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
@@ -78,7 +78,10 @@ export function clear(options: ClearOptions): ClearResult {
     });
     const after = checked(shown, edit.text);
     if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
-    if (edit.changes.length) writeAtomic(absolute, edit.text, shown);
+    if (edit.changes.length) {
+      const problem = writeOrProblem(absolute, edit.text, shown);
+      if (problem) return { file: shown, changes: [], written: false, notes: [], diagnostics: [problem], exitCode: ExitCode.failure };
+    }
     recorded = after.position;
     return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: [], diagnostics: [], exitCode: ExitCode.ok };
   });

@@ -9,7 +9,7 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { loadProjectFrom, type Project } from '../load/project.js';
 import { projectAtCommit, projectFromManifest, readManifest } from '../load/revision.js';
 import type { Meeting, Position } from '../model/index.js';
-import { generateReport } from '../pipeline/generate.js';
+import { generateReport } from '../pipeline/build-meeting.js';
 import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
 import { meetingChanges } from './metadata.js';
 import { positionMarkdown } from './position-document.js';

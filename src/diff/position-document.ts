@@ -1,7 +1,8 @@
 import type { DocxMeta } from '../docx/index.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import type { Config, Ministries, Position } from '../model/index.js';
-import { escapeMarkdown, normaliseMarkdown, scopeFootnotes } from '../render/escape.js';
+import { escapeMarkdown } from '../render/escape.js';
+import { normaliseMarkdown, scopeFootnotes } from '../resolve/markdown-field.js';
 
 /**
  * A position on its own as Markdown: the question(s) it answers in bold, then its

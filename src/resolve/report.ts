@@ -1,6 +1,6 @@
 import type { Config, Meeting, Ministries, Position } from '../model/index.js';
-import { normaliseMarkdown, scopeFootnotes } from '../render/escape.js';
-import { scopeLinkDefinitions } from '../render/link-scope.js';
+import { isDraftReport } from '../model/draft.js';
+import { normaliseMarkdown, scopeField, scopeFootnotes } from './markdown-field.js';
 
 /** A ministry with all its name forms, as templates use it. */
 export interface MinistryRef {
@@ -178,17 +178,12 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       draftPositions,
       complete: missing.length === 0,
     },
-    draft: missing.length > 0 || draftPositions.length > 0 || included.length === 0,
+    draft: isDraftReport(included, meeting.required_clearances),
     issuingMinistry: ministry(config.issuing_ministry),
     abbreviations: [...config.abbreviations, ...(meeting.abbreviations ?? [])],
     settings: { quotes: config.quotes, locale: config.locale },
     documentDate: documentDate(meeting, included),
   };
-}
-
-/** A Markdown field as the report prints it: normalised, its footnotes and link labels its own. */
-function scopeField(markdown: string, scope: string): string {
-  return scopeLinkDefinitions(scopeFootnotes(normaliseMarkdown(markdown), scope), scope);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
 import { positionSchema, type Meeting } from '../model/index.js';
+import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
@@ -220,13 +221,14 @@ export const MEETING_RULES: readonly MeetingRule[] = [
 ];
 
 /**
- * True while an included position is a draft or lacks a required clearance, as the report
- * model says. Codes that other rules already report as errors (unknown, never requested) are left out.
+ * Whether the report is a draft, as its model says (see `isDraftReport`). Codes that other
+ * rules already report as errors (unknown, never requested) are left out: such a meeting
+ * is not built, and its errors say what to fix.
  */
 export function isDraft(project: Project, meeting: Meeting): boolean {
   const positions = includedPositions(project, meeting).flatMap((p) => (p.position ? [p.position] : []));
   const codes = meeting.required_clearances.filter((code) => project.ministries[code] && positions.some((p) => p.clearance[code]));
-  return positions.some((p) => p.status === 'draft' || codes.some((code) => p.clearance[code]?.status !== 'cleared'));
+  return isDraftReport(positions, codes);
 }
 
 /** Runs every meeting rule and returns all their problems. */

@@ -1,11 +1,11 @@
-import { basename, extname, join, resolve } from 'node:path';
-import { OutputError, writeAtomic } from '../emit/write.js';
-import { projectPath } from '../load/files.js';
-import { loadMeeting } from '../load/meeting.js';
+import { join, resolve } from 'node:path';
+import type { HeldOpen } from '../emit/report.js';
+import type { writeAtomic } from '../emit/write.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
-import { generateReport, type Format } from '../pipeline/generate.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildMeeting } from '../pipeline/build-meeting.js';
+import type { Format } from '../model/index.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */
 export interface WatchBuildOptions {
@@ -21,12 +21,6 @@ export interface WatchBuildOptions {
   knownPositionIds?: ReadonlyMap<string, string>;
   /** Writes one output file; `writeAtomic` unless a test replaces it. */
   write?: typeof writeAtomic;
-}
-
-/** An output another program held open, and where the new version went instead. */
-export interface HeldOpen {
-  target: string;
-  writtenTo: string;
 }
 
 /** The outcome of one build: what was written, what was held open, every problem. */
@@ -48,7 +42,6 @@ export interface BuildOnce {
  * is written next to it as `<name>.new.<ext>` instead, and reported.
  */
 export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> {
-  const write = options.write ?? writeAtomic;
   const project = loadProject(options.cwd, {
     committedVersions: true,
     ...(options.knownPositionIds ? { knownPositionIds: options.knownPositionIds } : {}),
@@ -61,46 +54,24 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     result.diagnostics = sortDiagnostics(project.setupDiagnostics);
     return result;
   }
-  const loaded = loadMeeting(project.root, meetingPath);
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
-  const report = await generateReport(
+  const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
+  const { report, emitted } = await buildMeeting(
     project,
-    loaded,
+    meetingPath,
     { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template },
     new Map(),
+    { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}) },
   );
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));
   if (report.inputs.template) result.inputs.push(resolve(project.root, report.inputs.template));
   result.diagnostics = sortDiagnostics([...project.setupDiagnostics, ...report.diagnostics, ...(pdf.problem ? [pdf.problem] : [])]);
   result.draft = report.draft;
-  if (hasErrors(report.diagnostics)) return result;
-
-  const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
-  for (const file of report.files) {
-    const target = join(outDir, file.name);
-    const shown = projectPath(project.root, target);
-    try {
-      write(target, file.data, shown);
-      result.outputs.push(shown);
-    } catch (error) {
-      if (!(error instanceof OutputError)) throw error;
-      if (error.code !== 'EBUSY' && error.code !== 'EPERM') {
-        result.diagnostics.push(diagnostic(error.file, undefined, 'error', 'output/write', error.message, error.hint));
-        return result;
-      }
-      const beside = join(outDir, `${basename(file.name, extname(file.name))}.new${extname(file.name)}`);
-      const besideShown = projectPath(project.root, beside);
-      try {
-        write(beside, file.data, besideShown);
-      } catch (besideError) {
-        if (!(besideError instanceof OutputError)) throw besideError;
-        result.diagnostics.push(diagnostic(error.file, undefined, 'error', 'output/write', error.message, `${besideShown} is held open too. ${error.hint}`));
-        return result;
-      }
-      result.outputs.push(besideShown);
-      result.heldOpen.push({ target: shown, writtenTo: besideShown });
-    }
-  }
+  if (!emitted) return result;
+  result.outputs = emitted.outputs;
+  result.heldOpen = emitted.heldOpen;
+  result.diagnostics.push(...emitted.diagnostics);
+  if (!emitted.ok) return result;
   result.status = 'built';
   return result;
 }

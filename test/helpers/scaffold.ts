@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadMeeting } from '../../src/load/meeting.js';
 import { loadProject } from '../../src/load/project.js';
-import { generateReport } from '../../src/pipeline/generate.js';
+import { generateReport } from '../../src/pipeline/build-meeting.js';
 import type { Choice, Prompter } from '../../src/prompt/prompter.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readMeeting } from '../../src/load/meeting.js';
 import { memoryFiles } from '../../src/load/memory-files.js';
 import { loadProject, loadProjectFrom } from '../../src/load/project.js';
-import { generateReport } from '../../src/pipeline/generate.js';
+import { generateReport } from '../../src/pipeline/build-meeting.js';
 import { EXAMPLE_MEETING, REPO } from '../helpers/project.js';
 
 /** The example project's own files (config, registry, meeting, positions), as texts by project-relative path. */

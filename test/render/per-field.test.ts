@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDocx, compileReportDocx } from '../../src/docx/index.js';
 import { loadMeeting } from '../../src/load/meeting.js';
 import { loadProject } from '../../src/load/project.js';
-import { generateReport, type TemplateCache } from '../../src/pipeline/generate.js';
+import { generateReport, type TemplateCache } from '../../src/pipeline/build-meeting.js';
 import { corpusCases, corpusProject } from '../helpers/corpus.js';
 import { REPO } from '../helpers/project.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileReportDocx } from '../../src/docx/index.js';
 import { loadMeeting } from '../../src/load/meeting.js';
 import { loadProject } from '../../src/load/project.js';
-import { generateReport } from '../../src/pipeline/generate.js';
+import { generateReport } from '../../src/pipeline/build-meeting.js';
 import { textOf } from '../../src/review/accepted.js';
 import { splitByField } from '../../src/review/fields.js';
 import { readReviewedDocx } from '../../src/review/read-docx.js';

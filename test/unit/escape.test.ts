@@ -5,7 +5,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, keepNumbersTogether, normaliseMarkdown, scopeFootnotes } from '../../src/render/escape.js';
+import { escapeMarkdown } from '../../src/render/escape.js';
+import { keepNumbersTogether, normaliseMarkdown, scopeFootnotes } from '../../src/resolve/markdown-field.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 

@@ -1,0 +1,197 @@
+/**
+ * The build of one meeting, one stage after another:
+ *
+ *   load → validate → resolve → render → compile (DOCX, PDF) → manifest → emit
+ *
+ * `buildMeeting` runs the whole chain; `generateReport` is the chain from validate to the
+ * manifest, in memory. `batch/` and `watch/` only schedule it (which meetings, the cache,
+ * worker threads, debouncing); `check` runs it without emit. `watch` runs the whole chain;
+ * a batch runs it without emit on its worker threads and emits each report on the main
+ * thread (`emitReport`, from batch/outcome.ts) once no other meeting can share its file code.
+ * The helpers each stage calls are in ./report-parts.ts.
+ */
+import { sha256 } from '../load/files.js';
+import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
+import type { Project } from '../load/project.js';
+import type { Format, Position } from '../model/index.js';
+import type { GeneratedFile } from '../model/output.js';
+import { hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
+import { unclosedFieldProblems } from '../docx/field-problems.js';
+import { untranslatedPositions } from '../validate/translation-rules.js';
+import { resolveReport } from '../resolve/report.js';
+import { cachedTemplate, type Template } from '../render/template.js';
+import { layoutFor } from '../load/front-matter.js';
+import type { ReportSource } from '../render/fields.js';
+import { compileReportDocx, parseReportFields, type DocxMeta, type FieldAnchor } from '../docx/index.js';
+import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
+import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
+import { reportManifest } from './manifest.js';
+import { atTemplateField, docxMeta, docxWarning, documentDate, fieldSource, MEETING_TEMPLATE_RULES, pdfFailure, referenceFor, reportSource } from './report-parts.js';
+
+/** How to generate: final or draft, which formats, which date to stamp. */
+export interface GenerateOptions {
+  final: boolean;
+  formats: readonly Format[];
+  /** Seconds since 1970 from SOURCE_DATE_EPOCH, read at the edge; overrides the inputs' date. */
+  sourceDateEpoch: number | undefined;
+  /**
+   * A template to use instead of the meeting's own (`--template`). Its output files get the
+   * template's name after the file code, so they do not replace the meeting's report.
+   */
+  template?: string | undefined;
+  /** Today's date (YYYY-MM-DD), read at the edge: for warnings such as a past meeting still in draft. */
+  today?: string;
+  /** How to make the PDF; without it `pdf` in `formats` is left out (as `check` does). */
+  pdf?: PdfOptions | undefined;
+}
+
+/** What went into a report: enough to tell later whether it changed. */
+export interface ReportInputs {
+  meeting: { path: string; hash: string };
+  positions: { id: string; version: number; hash: string; path: string }[];
+  template: string | null;
+}
+
+/**
+ * One meeting's report generated in memory: the files to write (none when any error was
+ * found), every problem, and what went into it. Without `rendered` it is plain data, the one
+ * shape that crosses from a worker thread.
+ */
+export interface GeneratedReport {
+  meetingPath: string;
+  fileCode: string | null;
+  /** Where `file_code` is written, for messages about it. */
+  fileCodePlace?: Place | undefined;
+  /** The meeting's date, for warnings that depend on today's. */
+  date: string | null;
+  /** The template used (`--template`, else the meeting's); with `inputs`, what the cache key is made of. */
+  template: string | null;
+  draft: boolean;
+  files: GeneratedFile[];
+  diagnostics: Diagnostic[];
+  inputs: ReportInputs;
+  /** The meeting could not be generated at all (an unreadable file, a bug): a build exits with 2. */
+  crashed: boolean;
+  /** Time spent on this meeting, in milliseconds (set by whoever timed it). */
+  ms: number;
+  /**
+   * The rendered report and how its DOCX is laid out: present once rendering succeeded (used by
+   * `diff`). `source` is the same report in parts (skeleton and Markdown fields): see `reportTree`.
+   */
+  rendered?: { markdown: string; source: ReportSource; meta: DocxMeta; date: Date };
+}
+
+/** Compiled templates by name, shared by the meetings of one run. */
+export type TemplateCache = Map<string, { template?: Template; diagnostics: Diagnostic[] }>;
+
+/** One meeting built: the report generated in memory and, when asked and it had no error, what writing it did. */
+export interface MeetingBuild {
+  report: GeneratedReport;
+  emitted?: EmittedReport;
+}
+
+/**
+ * The whole chain for one meeting file: load, generate in memory, and — when `emit` is
+ * given and no error was found — write the report's files. A meeting file that cannot be
+ * read throws a UsageError, as loading does.
+ */
+export async function buildMeeting(project: Project, absolutePath: string, options: GenerateOptions, templates: TemplateCache, emit?: EmitOptions): Promise<MeetingBuild> {
+  // load
+  const loaded = loadMeeting(project.root, absolutePath);
+  // validate → resolve → render → compile → manifest
+  const report = await generateReport(project, loaded, options, templates);
+  // emit
+  if (!emit || hasErrors(report.diagnostics)) return { report };
+  return { report, emitted: emitReport(report.files, emit) };
+}
+
+/**
+ * Runs one loaded meeting through validate → resolve → render → compile, in memory.
+ * Writes nothing: the caller decides whether to emit, so `check` can reuse it.
+ */
+export async function generateReport(project: Project, loaded: LoadedMeeting, options: GenerateOptions, templates: TemplateCache): Promise<GeneratedReport> {
+  const result: GeneratedReport = {
+    meetingPath: loaded.path,
+    fileCode: loaded.meeting?.file_code ?? null,
+    fileCodePlace: loaded.file.locate(['file_code']),
+    date: loaded.meeting?.date ?? null,
+    template: loaded.meeting ? (options.template ?? loaded.meeting.template) : null,
+    draft: false,
+    files: [],
+    diagnostics: [...loaded.diagnostics],
+    inputs: { meeting: { path: loaded.path, hash: loaded.hash }, positions: [], template: null },
+    crashed: false,
+    ms: 0,
+  };
+  const meeting = loaded.meeting;
+  if (!meeting) return result;
+
+  // validate: the meeting's cross-file rules, its template, translations
+  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final, ...(options.today ? { today: options.today } : {}) }));
+  const included = includedPositions(project, meeting);
+  result.inputs.positions = included.flatMap((p) =>
+    p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],
+  );
+  const templateName = options.template ?? meeting.template;
+  const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName}`;
+  const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.files);
+  result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
+  if (hasErrors(result.diagnostics) || !compiled.template) return result;
+  result.inputs.template = compiled.template.path;
+  result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName));
+
+  // resolve: the model the template renders
+  const positions = new Map<string, Position>();
+  for (const p of included) if (p.position) positions.set(p.id, p.position);
+  const model = resolveReport({ meeting, positions, ministries: project.ministries, config: project.config });
+  result.draft = model.draft;
+
+  // render: the Markdown, and the same report in parts for the DOCX
+  const rendered = compiled.template.render(model);
+  result.diagnostics.push(...rendered.diagnostics);
+  if (rendered.markdown === undefined) return result;
+  const source = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
+  const fieldTrees = parseReportFields(source);
+  result.diagnostics.push(...unclosedFieldProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
+  if (hasErrors(result.diagnostics)) return result;
+  const date = documentDate(model, options);
+  const layout = layoutFor(project.config.layout, compiled.template.layout);
+  const reference = referenceFor(project, compiled.template, layout);
+  result.diagnostics.push(...reference.diagnostics);
+  if (hasErrors(reference.diagnostics)) return result;
+  const meta = docxMeta(layout, reference.reference, model, result.inputs);
+  result.rendered = { markdown: rendered.markdown, source, meta, date };
+  if (options.formats.includes('md')) {
+    result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
+  }
+
+  // compile: the DOCX, and the PDF made from it (so the DOCX and its warnings come even when only the PDF is wanted)
+  const pdf = options.formats.includes('pdf') ? options.pdf : undefined;
+  let anchors: FieldAnchor[] | undefined;
+  if (options.formats.includes('docx') || options.formats.includes('pdf')) {
+    const docx = await compileReportDocx(source, meta, date, fieldTrees);
+    anchors = docx.anchors;
+    result.diagnostics.push(...docx.warnings.map((warning) => docxWarning(loaded.path, warning)));
+    if (options.formats.includes('docx')) {
+      result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
+    }
+    if (pdf) {
+      const converted = await convertToPdf(docx.bytes, pdf);
+      if ('failure' in converted) {
+        result.diagnostics.push(pdfFailure(loaded.path, converted.failure));
+        result.files = [];
+        return result;
+      }
+      result.files.push({ format: 'pdf', name: `${baseName}.pdf`, data: converted.bytes, sha256: sha256(converted.bytes) });
+    }
+  }
+
+  // manifest: what went into the files, and their hashes
+  if (result.files.length) {
+    const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files, anchors });
+    const data = `${JSON.stringify(manifest, null, 2)}\n`;
+    result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
+  }
+  return result;
+}

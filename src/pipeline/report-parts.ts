@@ -1,0 +1,116 @@
+/**
+ * The parts the stages of ./build-meeting.ts call on: the reference DOCX, the report in
+ * parts, the document date and metadata, and how their problems are worded.
+ */
+import type { LoadedMeeting } from '../load/meeting.js';
+import type { Project } from '../load/project.js';
+import type { Layout } from '../model/index.js';
+import type { FieldRef } from '../model/field.js';
+import type { ReferenceDocx } from '../model/reference-docx.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FieldSource } from '../docx/field-problems.js';
+import type { ReportModel } from '../resolve/report.js';
+import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
+import type { Template } from '../render/template.js';
+import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
+import { fieldText } from '../docx/fields.js';
+import type { DocxMeta } from '../docx/index.js';
+import type { ReportInputs } from './build-meeting.js';
+
+const templateReferences = new WeakMap<Template, LoadedReference>();
+
+/**
+ * The reference DOCX a report takes its styles from: the one its template's front matter
+ * names (read once per template and run, problems reported at the template's first line),
+ * else the config's, read with the project.
+ */
+export function referenceFor(project: Project, template: Template, layout: Layout): { reference?: ReferenceDocx | undefined; diagnostics: Diagnostic[] } {
+  if (layout.reference_docx === undefined || layout.reference_docx === project.config.layout.reference_docx) return { reference: project.reference, diagnostics: [] };
+  let loaded = templateReferences.get(template);
+  if (!loaded) {
+    loaded = loadReferenceDocx(project.files, layout.reference_docx, template.path, { line: 1, column: 1 });
+    templateReferences.set(template, loaded);
+  }
+  return loaded;
+}
+
+/**
+ * The report in parts: the skeleton (the template rendered with a placeholder for each
+ * Markdown field) and the fields. The parts must give back the `.md` exactly; when they do
+ * not (text that already holds the placeholders' private-use characters, a template helper
+ * that changes a field), the whole report is the skeleton, with no fields of its own, and
+ * is parsed as one text as before.
+ */
+export function reportSource(template: Template, model: ReportModel, markdown: string, files: FieldFiles): ReportSource {
+  if (!PLACEHOLDER_CHARS.test(markdown)) {
+    const parts = skeletonModel(model, files);
+    const skeleton = template.render(parts.model).markdown;
+    const texts = parts.fields.map((field) => fieldText(field.text));
+    const rebuilt = skeleton?.replace(PLACEHOLDER, (_match, index: string) => texts[Number(index)] ?? '');
+    if (skeleton !== undefined && rebuilt === markdown) return { skeleton, fields: parts.fields };
+  }
+  return { skeleton: markdown, fields: [] };
+}
+
+/** SOURCE_DATE_EPOCH when given, else the model's document date at midnight UTC: never the clock. */
+export function documentDate(model: ReportModel, options: { sourceDateEpoch: number | undefined }): Date {
+  if (options.sourceDateEpoch !== undefined) return new Date(options.sourceDateEpoch * 1000);
+  return new Date(`${model.documentDate}T00:00:00Z`);
+}
+
+export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, model: ReportModel, inputs: ReportInputs): DocxMeta {
+  const customProperties = [
+    { name: 'Briefing.Meeting', value: inputs.meeting.path },
+    { name: 'Briefing.MeetingHash', value: `sha256:${inputs.meeting.hash}` },
+    { name: 'Briefing.Draft', value: model.draft ? 'true' : 'false' },
+    ...inputs.positions.flatMap((p) => [
+      { name: `Briefing.Position.${p.id}`, value: `v${p.version}` },
+      { name: `Briefing.PositionHash.${p.id}`, value: `sha256:${p.hash}` },
+    ]),
+  ];
+  return {
+    subject: model.meeting.topic,
+    creator: model.issuingMinistry.nominative,
+    keywords: [model.meeting.formation, model.meeting.presidency, model.meeting.date].join(', '),
+    footerText: model.meeting.fileCode,
+    draftMark: model.draft ? 'PROJEKTS' : null,
+    customProperties,
+    layout,
+    ...(reference ? { reference } : {}),
+  };
+}
+
+/** The file a Markdown field was written in, and its value there. */
+export function fieldSource(project: Project, loaded: LoadedMeeting, ref: FieldRef): FieldSource | undefined {
+  if (ref.kind === 'position') {
+    const position = project.positions.get(ref.id);
+    return position?.position ? { file: position.file, raw: position.position.body } : undefined;
+  }
+  const raw = ref.field === 'outcome' ? loaded.meeting?.outcome : loaded.meeting?.background;
+  return raw === undefined ? undefined : { file: loaded.file, raw };
+}
+
+/** Template problems caused by the meeting's `template` field, so reported there. */
+export const MEETING_TEMPLATE_RULES = new Set(['template/missing', 'template/outside-folder']);
+
+/** A template problem moved to the meeting's `template` field. */
+export function atTemplateField(d: Diagnostic, loaded: LoadedMeeting): Diagnostic {
+  const place = loaded.file.locate(['template']);
+  return { ...d, file: loaded.path, ...(place ? { line: place.line, column: place.column } : {}) };
+}
+
+/** A construct the DOCX cannot show, as a warning on the meeting. */
+export function docxWarning(meetingPath: string, warning: { reason: string; line?: number | undefined }): Diagnostic {
+  return diagnostic(
+    meetingPath,
+    undefined,
+    'warning',
+    'docx/unsupported',
+    `In the DOCX: ${warning.reason}${warning.line ? ` (line ${warning.line} of the generated Markdown)` : ''}.`,
+  );
+}
+
+/** LibreOffice could not convert the DOCX. */
+export function pdfFailure(meetingPath: string, failure: string): Diagnostic {
+  return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice could not make the PDF: ${failure}.`, 'Try `soffice --headless --convert-to pdf` on the DOCX to see why.');
+}

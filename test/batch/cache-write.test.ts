@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { CACHE_FILE } from '../../src/batch/cache.js';
+import { EXAMPLE_MEETING, exampleProject } from '../helpers/project.js';
+
+/** Makes a file immutable (`chattr +i`, root on a file system that has it): renaming over it fails as over a file held open. */
+function immutable(path: string, on: boolean): boolean {
+  return spawnSync('chattr', [on ? '+i' : '-i', path]).status === 0;
+}
+
+it('a cache that cannot be written is a warning (cache/write) worded as every write failure, and the build still succeeds', async (context) => {
+  const dir = exampleProject();
+  expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] })).exitCode).toBe(0);
+  const cache = join(dir, CACHE_FILE);
+  if (!immutable(cache, true)) return context.skip();
+  try {
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], force: true });
+    expect(result.exitCode).toBe(0);
+    expect(result.runDiagnostics).toEqual([
+      {
+        file: CACHE_FILE,
+        severity: 'warning',
+        ruleId: 'cache/write',
+        message: `${CACHE_FILE}: cannot replace the file; another program holds it open. The next build cannot skip unchanged meetings.`,
+        hint: 'Close it (e.g. in Word) and build again.',
+      },
+    ]);
+  } finally {
+    immutable(cache, false);
+  }
+});

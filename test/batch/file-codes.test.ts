@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileCodeGate, type CodedMeeting } from '../../src/batch/file-codes.js';
+
+/** Meeting files with the given texts in a temporary folder, as the gate is given them. */
+function meetings(texts: Record<string, string>): { path: string; absolute: string }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-codes-'));
+  return Object.entries(texts).map(([path, text]) => {
+    writeFileSync(join(dir, path), text);
+    return { path, absolute: join(dir, path) };
+  });
+}
+
+const built = (meetingPath: string, fileCode: string | null): CodedMeeting => ({ meetingPath, fileCode, fileCodePlace: { line: 9, column: 12 } });
+const settledPaths = (settled: readonly { meeting: CodedMeeting }[]) => settled.map((s) => s.meeting.meetingPath);
+
+describe('the file-code gate of a batch (each meeting parsed once)', () => {
+  it('settles a result at once when no meeting still being built could have its code', () => {
+    const gate = fileCodeGate<CodedMeeting>([], meetings({ 'a.yaml': 'file_code: A_1\n', 'b.yaml': 'file_code: B_2\n' }));
+    expect(gate.start()).toEqual([]);
+    expect(gate.arrive(built('a.yaml', 'A_1'))).toEqual([{ meeting: built('a.yaml', 'A_1'), duplicate: undefined }]);
+    expect(gate.arrive(built('b.yaml', 'B_2'))).toEqual([{ meeting: built('b.yaml', 'B_2'), duplicate: undefined }]);
+  });
+
+  it('holds a result while another meeting being built names its code (in any case), then refuses both', () => {
+    const gate = fileCodeGate<CodedMeeting>([], meetings({ 'a.yaml': 'file_code: Same_1\n', 'b.yaml': 'file_code: SAME_1\n', 'c.yaml': 'file_code: C_3\n' }));
+    expect(gate.arrive(built('a.yaml', 'Same_1'))).toEqual([]);
+    expect(settledPaths(gate.arrive(built('c.yaml', 'C_3')))).toEqual(['c.yaml']);
+    const both = gate.arrive(built('b.yaml', 'SAME_1'));
+    expect(settledPaths(both)).toEqual(['a.yaml', 'b.yaml']);
+    expect(both.map((s) => s.duplicate?.message)).toEqual([
+      'The file code `Same_1` is also used by b.yaml (as `SAME_1`); they would write the same files.',
+      'The file code `SAME_1` is also used by a.yaml (as `Same_1`); they would write the same files.',
+    ]);
+  });
+
+  it('holds every result while a meeting being built has a backslash (an escape could spell any code)', () => {
+    const gate = fileCodeGate<CodedMeeting>([], meetings({ 'a.yaml': 'file_code: A_1\n', 'b.yaml': 'file_code: "\\x41_1"\n' }));
+    expect(gate.arrive(built('a.yaml', 'A_1'))).toEqual([]);
+    expect(settledPaths(gate.arrive(built('b.yaml', 'A_1')))).toEqual(['a.yaml', 'b.yaml']);
+  });
+
+  it('holds an unchanged meeting whose code a meeting being built names, and names the unchanged one first', () => {
+    const unchanged = [{ ...built('z.yaml', 'Z_9'), entry: true }];
+    const gate = fileCodeGate(unchanged, meetings({ 'a.yaml': 'file_code: Z_9\n' }));
+    expect(gate.start()).toEqual([]);
+    const both = gate.arrive({ ...built('a.yaml', 'Z_9'), entry: false });
+    expect(settledPaths(both)).toEqual(['z.yaml', 'a.yaml']);
+    expect(both[1]?.duplicate?.message).toBe('The file code `Z_9` is also used by z.yaml; they would write the same files.');
+  });
+});

@@ -32,8 +32,11 @@ export interface DocxResult {
  */
 export async function compileDocx(markdown: string, meta: DocxMeta, date: Date): Promise<DocxResult> {
   const file = unified().use(remarkParse).use(remarkGfm).use(remarkDocx, meta).processSync(markdown);
-  const document = file.result;
-  const bytes = await packDocx(document, date, meta.reference);
+  return docxResult(file, await packDocx(file.result, date, meta.reference));
+}
+
+/** The bytes with what the compiler said on the file: its warnings and the field anchors it wrote. */
+function docxResult(file: VFile, bytes: Uint8Array): DocxResult {
   const warnings = file.messages.map((message) => ({
     reason: message.reason,
     ...(message.line ? { line: message.line } : {}),
@@ -71,11 +74,5 @@ export function reportTree(source: ReportSource, fieldTrees?: readonly Root[]): 
 export async function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date, fieldTrees?: readonly Root[]): Promise<DocxResult> {
   const file = new VFile();
   const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);
-  const bytes = await packDocx(document, date, meta.reference);
-  const warnings = file.messages.map((message) => ({
-    reason: message.reason,
-    ...(message.line ? { line: message.line } : {}),
-    ...(message.column ? { column: message.column } : {}),
-  }));
-  return { bytes, warnings, anchors: file.data.anchors ?? [] };
+  return docxResult(file, await packDocx(document, date, meta.reference));
 }

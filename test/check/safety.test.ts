@@ -4,20 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
 import { parseYaml } from '../../src/load/yaml.js';
-import { CHECK_BASE } from '../helpers/corpus.js';
-import { tempDir, writeFile } from '../helpers/project.js';
-import { cpSync } from 'node:fs';
+import { baseProject, baseText as base } from '../helpers/corpus.js';
 
 const POSITION = 'positions/youth/youth-organisations.yaml';
 const TEMPLATE = 'templates/informative-report.lv.md.hbs';
 
-function baseProject(files: Record<string, string>): string {
-  const dir = tempDir();
-  cpSync(CHECK_BASE, dir, { recursive: true });
-  for (const [path, text] of Object.entries(files)) writeFile(dir, path, text);
-  return dir;
-}
-const base = (path: string) => readFileSync(join(CHECK_BASE, path), 'utf8');
 
 describe('safety', () => {
   test('position text is never compiled as a template: mustaches in it are printed as written', async () => {

@@ -1,10 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, tempDir } from './project.js';
+import { REPO, tempDir, writeFile } from './project.js';
 
 /** The small valid project every corpus case changes one thing in. */
 export const CHECK_BASE = join(REPO, 'test/fixtures/check-base');
+
+/** A copy of the base project in a temporary folder, with `files` (path → text) written over it. */
+export function baseProject(files: Record<string, string>): string {
+  const dir = tempDir();
+  cpSync(CHECK_BASE, dir, { recursive: true });
+  for (const [path, text] of Object.entries(files)) writeFile(dir, path, text);
+  return dir;
+}
+
+/** A file of the base project, as text. */
+export function baseText(path: string): string {
+  return readFileSync(join(CHECK_BASE, path), 'utf8');
+}
 
 /**
  * One case of a corpus folder (`test/fixtures/invalid/<case>/`):

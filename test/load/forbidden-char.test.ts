@@ -1,21 +1,13 @@
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
-import { CHECK_BASE } from '../helpers/corpus.js';
-import { tempDir, writeFile } from '../helpers/project.js';
+import { baseProject, baseText as base } from '../helpers/corpus.js';
 
 const POSITION = 'positions/youth/youth-participation.yaml';
 const MEETING = 'meetings/2021-05-17-youth.yaml';
 
-function baseProject(files: Record<string, string>): string {
-  const dir = tempDir();
-  cpSync(CHECK_BASE, dir, { recursive: true });
-  for (const [path, text] of Object.entries(files)) writeFile(dir, path, text);
-  return dir;
-}
-const base = (path: string) => readFileSync(join(CHECK_BASE, path), 'utf8');
 
 async function forbidden(files: Record<string, string>) {
   const dir = baseProject(files);

@@ -25,9 +25,15 @@ export function scopeFootnotes(markdown: string, scope: string): string {
 export function normaliseMarkdown(text: string): string {
   return keepNumbersTogether(text)
     .replace(/\r\n?/g, '\n')
-    .replace(/^( {0,3})(1[89]\d\d|2\d\d\d)([.)])(?=[ \t])/gm, '$1$2\\$3')
+    .replace(YEAR_AT_LINE_START, '$1$2\\$3')
     .replace(/^\n+|\n+$/g, '');
 }
+
+/**
+ * A year that starts a line, followed by "." or ")" and a space ("2020. gada …"): Markdown
+ * would start a list numbered from it. Groups: the indent, the year, the mark.
+ */
+export const YEAR_AT_LINE_START = /^( {0,3})(1[89]\d\d|2\d\d\d)([.)])(?=[ \t])/gm;
 
 /**
  * Latvian typography: "11 352", "1 000" and "53,5 %" must not break across lines.

@@ -1,6 +1,7 @@
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../docx/index.js';
+import { YEAR_AT_LINE_START } from '../resolve/markdown-field.js';
 import type { Piece, ReviewedParagraph } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
@@ -88,13 +89,30 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: string
   const units: SourceUnit[] = [];
   const definitions: string[] = [];
   const slice = (node: RootContent): string => source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-  for (const node of parseMarkdown(source).children) {
+  for (const node of parseAsBuilt(source).children) {
     if (node.type === 'definition' || node.type === 'footnoteDefinition') definitions.push(slice(node));
     else if (node.type === 'list') {
-      for (const item of node.children) units.push({ text: toString(item), slice: slice(item), item: true, footnotes: labelsIn(item) });
-    } else units.push({ text: toString(node), slice: slice(node), item: false, footnotes: labelsIn(node) });
+      for (const item of node.children) units.push({ text: textAsBuilt(item), slice: slice(item), item: true, footnotes: labelsIn(item) });
+    } else units.push({ text: textAsBuilt(node), slice: slice(node), item: false, footnotes: labelsIn(node) });
   }
   return { units, definitions };
+}
+
+/** Stand-ins of the same length for the mark after a year that starts a line, so offsets stay the source's. */
+const YEAR_MARKS: Record<string, string> = { '.': '\uE010', ')': '\uE011' };
+
+/**
+ * The field parsed as the build parses it: a line starting with a year ("2020. gada …") is a
+ * paragraph, not a list numbered from 2020 (resolve's normaliseMarkdown escapes the mark; here
+ * it is swapped for a stand-in of the same length, so the nodes' offsets still slice the source).
+ */
+function parseAsBuilt(source: string): Root {
+  return parseMarkdown(source.replace(YEAR_AT_LINE_START, (_match, indent: string, year: string, mark: string) => `${indent}${year}${YEAR_MARKS[mark] ?? mark}`));
+}
+
+/** A node's text, with the year marks put back. */
+function textAsBuilt(node: RootContent): string {
+  return toString(node).replace(/\uE010/g, '.').replace(/\uE011/g, ')');
 }
 
 function labelsIn(node: RootContent): string[] {

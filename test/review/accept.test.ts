@@ -105,6 +105,22 @@ describe('briefing review', () => {
     expect(position(dir, 'equity-reforms').text).toBe(readFileSync(join(REPO_POSITIONS, 'equity-reforms.yaml'), 'utf8'));
   });
 
+  it('reads an untouched report as unchanged, and keeps a paragraph that starts with a year as written', () => {
+    const dir = built();
+    const untouched = runCli(['review', join(dir, DOCX)], dir);
+    expect(untouched.status, untouched.stderr).toBe(0);
+    expect(untouched.stdout).toContain('no tracked changes or comments');
+    const original = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace('Visvairāk cietuši izglītojamie', 'Visvairāk', 'Vissmagāk', ANNA);
+    const path = join(dir, 'out/background.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('edited without track changes');
+    const yearParagraph = original.slice(original.indexOf('  2020. gada 30. septembrī'), original.indexOf('\n\n', original.indexOf('  2020. gada 30. septembrī')));
+    expect(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toContain(yearParagraph);
+  });
+
   it('keeps the Markdown of a paragraph the reviewer only added a new list item after, and numbers the items anew', () => {
     const dir = built();
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('vietnē ', 'nodrošināt skolām datu aizsardzības konsultācijas;', ANNA);

@@ -65,6 +65,9 @@ export function importReport(options: ImportOptions): ImportResult {
     result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This does not read as an informative report: ${what} found.`, 'import reads reports laid out as `briefing build` lays them out: title, opening, background, numbered questions with answers, clearance line.'));
     return finish(result);
   }
+  if (options.slug !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(options.slug)) {
+    throw new UsageError(`--slug: \`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: --slug educ-informal');
+  }
   const slug = options.slug ?? slugOf(basename(absolute), report.date);
   const keywords = (document.core.get('keywords') ?? '').split(',').map((s) => s.trim());
   const files = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,19 @@ describe('briefing import', () => {
     const rebuilt = readFileSync(join(dir, DOCX));
     expect(paragraphs(rebuilt, 'as-is')).toEqual(paragraphs(original, 'as-is'));
     expect(paragraphs(rebuilt, 'as-is', 'footnotes')).toEqual(paragraphs(original, 'as-is', 'footnotes'));
+  });
+
+  it('refuses a --slug that is not a plain name, and writes nothing', () => {
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const dir = emptyProject();
+    for (const slug of ['../../evil', 'Foo Bar']) {
+      const run = runCli(['import', join(example, DOCX), '--slug', slug], dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`--slug: \`${slug}\` is not a usable name`);
+    }
+    expect(existsSync(join(dir, 'meetings'))).toBe(false);
+    expect(existsSync(join(dir, '..', '..', 'evil-1.yaml'))).toBe(false);
   });
 
   it('tells what it could not place, and refuses a file that is no report', () => {

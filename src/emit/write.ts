@@ -72,7 +72,9 @@ export function writeAllAtomic(files: readonly OutputFile[]): void {
       replaced.push({ file, backup });
       renameSync(temporary, file.target);
     } catch (error) {
-      replaced.pop();
+      // This file was not replaced: its second name (if any) is no longer needed.
+      const failed = replaced.pop();
+      if (failed?.backup) removeQuietly(failed.backup);
       discard();
       const notRestored = restore(replaced);
       throw outputError(file.shownAs, error, notRestored);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -46,5 +47,21 @@ test('when a later file of the set cannot be replaced, the files already replace
   expect(result.meetings[0]?.outputs).toEqual([]);
   expect(readFileSync(out('IZMzin_190221_EDUC.docx')).equals(docx)).toBe(true);
   expect(readFileSync(out('IZMzin_190221_EDUC.manifest.json'), 'utf8')).toBe(manifest);
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
+});
+
+test('a set write that fails on a file held open leaves no kept copies behind', async (context) => {
+  const dir = exampleProject();
+  const out = (name: string) => join(dir, 'out', name);
+  expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false })).exitCode).toBe(0);
+  // An immutable Markdown file (`chattr +i`, root on a file system that has it): renaming over it fails as over a file Word holds open.
+  if (spawnSync('chattr', ['+i', out('IZMzin_190221_EDUC.md')]).status !== 0) return context.skip();
+  try {
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFileSync(join(dir, position), exampleFile(position).replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajos mēnešos prioritāri paredzēts:'));
+    for (let attempt = 0; attempt < 2; attempt++) expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false })).exitCode).toBe(2);
+  } finally {
+    spawnSync('chattr', ['-i', out('IZMzin_190221_EDUC.md')]);
+  }
   expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
 });

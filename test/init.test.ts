@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { init } from '../src/commands/init.js';
 import { newMeeting } from '../src/commands/new.js';
 import { UsageError } from '../src/diagnostics/errors.js';
-import { tempDir } from './helpers/project.js';
+import { runCli, tempDir } from './helpers/project.js';
 import { scriptedPrompter } from './helpers/scaffold.js';
 
 const SIGNED = { ministry: 'izm', signatureRole: 'Izglītības un zinātnes ministre', signatureName: 'I. Šuplinska' };
@@ -82,6 +82,29 @@ describe('briefing init', () => {
     expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['README.md', 'output/exists']]);
     expect(existsSync(join(dir, 'briefing.config.yaml'))).toBe(false);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# Mūsu repozitorijs\n');
+  });
+
+  it('leaves nothing behind when a file cannot be written half way, so that it can run again', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.vscode'), 'a file where init makes a folder\n');
+    await expect(init({ cwd: dir, flags: { ministry: 'IZM' } })).rejects.toThrow('.vscode/settings.json: cannot be written (ENOTDIR).');
+    expect(readdirSync(dir)).toEqual(['.vscode']);
+    rmSync(join(dir, '.vscode'));
+    expect((await init({ cwd: dir, flags: { ministry: 'IZM' } })).exitCode).toBe(0);
+  });
+
+  it('refuses a package.json that is not JSON, before writing anything', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), '{bad');
+    await expect(init({ cwd: dir, flags: { ministry: 'IZM' } })).rejects.toThrow('package.json is not valid JSON; nothing written.');
+    expect(readdirSync(dir)).toEqual(['package.json']);
+  });
+
+  it('prints a cd that a shell can run, for a folder name with a space', () => {
+    const dir = tempDir();
+    const run = runCli(['init', 'ES sanāksmes', '--ministry', 'IZM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("  cd 'ES sanāksmes'\n");
   });
 
   it('asks for the ministry and the signatory on a terminal, and needs --ministry without one', async () => {

@@ -44,10 +44,15 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
   console.log(
     [
       'Next:',
-      ...(result.folder === '.' ? [] : [`  cd ${result.folder}`]),
+      ...(result.folder === '.' ? [] : [`  cd ${shellWord(result.folder)}`]),
       ...(result.updated.length ? [] : ['  npm install                    installs the briefing package.json names']),
       '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
       '  git init && git add . && git commit -m "Briefings"',
     ].join('\n'),
   );
+}
+
+/** A folder name as a shell reads it back: quoted when it holds anything but letters, digits and ./-_. */
+function shellWord(text: string): string {
+  return /^[\p{L}\p{N}./_-]+$/u.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }

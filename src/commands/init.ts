@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { createFile } from '../emit/create.js';
+import { createFiles } from '../emit/create.js';
 import { writeAtomic } from '../emit/write.js';
 import { readText } from '../load/files.js';
 import { CONFIG_FILE, packageRoot } from '../load/project.js';
@@ -93,14 +93,20 @@ export async function init(options: InitOptions): Promise<InitResult> {
     return { folder, created: [], updated: [], diagnostics: problems, exitCode: ExitCode.problems };
   }
 
-  mkdirSync(root, { recursive: true });
-  const updated = writePackageJson(root, options.flags.tool);
-  const created = updated === null ? ['package.json'] : [];
-  for (const [path, text] of texts) {
-    createFile(join(root, path), text, join(folder, path));
-    created.push(path);
+  // Everything is worked out first (a package.json that is not JSON stops here), then the new
+  // files are made as one set: a failure half way removes what was made, so a second try can run.
+  const packageJson = plannedPackageJson(root, options.flags.tool);
+  const fresh: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...texts];
+  const undo = createFiles(fresh.map(([path, text]) => ({ target: join(root, path), text, shownAs: join(folder, path) })));
+  if (packageJson.kind === 'update' && packageJson.added.length) {
+    try {
+      writeAtomic(join(root, 'package.json'), packageJson.text, 'package.json');
+    } catch (error) {
+      undo();
+      throw error;
+    }
   }
-  return { folder, created, updated: updated ?? [], diagnostics: [], exitCode: ExitCode.ok };
+  return { folder, created: fresh.map(([path]) => path), updated: packageJson.kind === 'update' ? packageJson.added : [], diagnostics: [], exitCode: ExitCode.ok };
 }
 
 /** Who signs or endorses: both parts, or none (asked on a terminal, optional). */
@@ -113,17 +119,19 @@ async function person(answers: Answers, kind: 'signature' | 'visa', role: string
 }
 
 /**
- * Writes package.json, or adds to the one npm wrote when briefing was installed into the
- * folder: the scripts and the dependency it lacks, nothing replaced. Null when it was new.
+ * The package.json to write: a new one, or the one npm wrote when briefing was installed into
+ * the folder with the scripts and the dependency it lacks added (nothing replaced). Writes nothing.
  */
-function writePackageJson(root: string, tool: string | undefined): string[] | null {
+function plannedPackageJson(root: string, tool: string | undefined): { kind: 'new'; text: string } | { kind: 'update'; text: string; added: string[] } {
   const target = join(root, 'package.json');
   const keys = files.packageKeys(packageName(root), tool ?? toolSpec(root));
-  if (!existsSync(target)) {
-    createFile(target, `${JSON.stringify(keys, null, 2)}\n`, 'package.json');
-    return null;
+  if (!existsSync(target)) return { kind: 'new', text: `${JSON.stringify(keys, null, 2)}\n` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(target, 'utf8'));
+  } catch {
+    throw new UsageError('package.json is not valid JSON; nothing written.', 'Fix or remove it, and run init again.');
   }
-  const parsed: unknown = JSON.parse(readFileSync(target, 'utf8'));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new UsageError('package.json is not a JSON object; nothing written.', 'Fix or remove it, and run init again.');
   }
@@ -147,8 +155,7 @@ function writePackageJson(root: string, tool: string | undefined): string[] | nu
     Object.assign(next, { private: true });
     added.push('private');
   }
-  if (added.length) writeAtomic(target, `${JSON.stringify(next, null, 2)}\n`, 'package.json');
-  return added;
+  return { kind: 'update', text: `${JSON.stringify(next, null, 2)}\n`, added };
 }
 
 /** How the new package.json names the tool when no --tool is given: the folder it runs from. */

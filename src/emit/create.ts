@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -16,4 +16,49 @@ export function createFile(target: string, text: string, shownAs: string): void 
     if (errorCode(error) === 'EEXIST') throw new UsageError(`${shownAs} already exists; nothing written.`, 'Choose another name, or edit the existing file.');
     throw new UsageError(`${shownAs}: cannot be written (${errorCode(error) ?? String(error)}).`);
   }
+}
+
+/** A new file of a set, as {@link createFiles} takes it. */
+export interface NewFile {
+  target: string;
+  text: string;
+  shownAs: string;
+}
+
+/**
+ * Creates new files as a set: when one cannot be written, the files already created and the
+ * folders made for them are removed again, so a failure leaves the place as it was. Returns
+ * what undoes the whole set, for a step after it that fails.
+ */
+export function createFiles(files: readonly NewFile[]): () => void {
+  const created: string[] = [];
+  const folders: string[] = [];
+  const undo = (): void => {
+    for (const file of [...created].reverse()) rmSync(file, { force: true });
+    for (const folder of [...folders].reverse()) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // not empty (something else is there now) or already gone: leave it
+      }
+    }
+  };
+  try {
+    for (const file of files) {
+      folders.push(...missingFolders(dirname(file.target)));
+      createFile(file.target, file.text, file.shownAs);
+      created.push(file.target);
+    }
+  } catch (error) {
+    undo();
+    throw error;
+  }
+  return undo;
+}
+
+/** The folders on the way to `folder` that do not exist yet, outermost first. */
+function missingFolders(folder: string): string[] {
+  const missing: string[] = [];
+  for (let path = folder; !existsSync(path) && dirname(path) !== path; path = dirname(path)) missing.unshift(path);
+  return missing;
 }

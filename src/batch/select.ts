@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { filesIn, projectPath, sha256, YAML_FILES } from '../load/files.js';
@@ -67,7 +67,12 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
       continue;
     }
     const absolute = isAbsolute(input) ? input : resolve(cwd, input);
-    if (existsSync(absolute)) keepInside(project.root, absolute, paths, diagnostics);
+    if (existsSync(absolute) && statSync(absolute).isDirectory()) {
+      // A folder stands for the meeting files in it, as `check` takes folders.
+      const inFolder = filesIn(absolute, YAML_FILES, project.root);
+      if (!inFolder.length) diagnostics.push(diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/no-match', 'There are no meeting files in this folder.', 'Meeting files are named <date>-<slug>.yaml.'));
+      for (const file of inFolder) keepInside(project.root, file, paths, diagnostics);
+    } else if (existsSync(absolute)) keepInside(project.root, absolute, paths, diagnostics);
     else {
       diagnostics.push(
         diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),

@@ -86,6 +86,14 @@ describe('a batch', () => {
     expect(readdirSync(join(dir, 'threaded')).filter((name) => name.startsWith('M1.'))).toEqual([]);
   });
 
+  it('takes a folder as the meeting files in it, as check does (a folder was a crashed meeting, exit 2)', () => {
+    const dir = projectWithMeetings(specs(2));
+    const run = runCli(['build', 'meetings', '--format', 'md'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/(\d+) meetings: \1 built, 0 unchanged, 0 failed/);
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.md'))).toEqual(expect.arrayContaining(['M1.md', 'M2.md']));
+  });
+
   it('refuses meeting files together with --all, no meetings at all, and a bad --jobs (exit 2)', () => {
     const dir = projectWithMeetings({});
     const both = runCli(['build', EXAMPLE_MEETING, '--all'], dir);

@@ -53,7 +53,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     const holders = group.filter((p) => textOf(p, 'reject') !== '');
     if (holders.length === 1 && holders[0]) unitOf.set(holders[0], index);
   });
-  const footnoteLabels = matched ? footnoteMap(originals, units) : new Map<string, string>();
+  const footnoteLabels = matched ? footnoteMap(originals, units) : footnotesInOrder(originals, units);
 
   const blocks: { markdown: string; item: boolean }[] = [];
   const after: string[] = [];
@@ -185,6 +185,20 @@ function footnoteMap(originals: readonly ReviewedParagraph[][], units: readonly 
     });
   });
   return map;
+}
+
+/**
+ * DOCX footnote id → the field's label, pairing every original reference of the field with
+ * the source's labels in order: for a field edited without track changes, whose paragraphs
+ * no longer pair one to one. References beyond the source's count are the reviewer's own.
+ */
+function footnotesInOrder(originals: readonly ReviewedParagraph[][], units: readonly SourceUnit[]): Map<string, string> {
+  const ids = originals.flat().flatMap((p) => p.pieces.flatMap((piece) => (piece.footnote !== undefined && piece.revision?.kind !== 'ins' ? [piece.footnote] : [])));
+  const labels = units.flatMap((unit) => unit.footnotes);
+  return new Map(ids.flatMap((id, position) => {
+    const label = labels[position];
+    return label ? [[id, label] satisfies [string, string]] : [];
+  }));
 }
 
 export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[]): string {

@@ -195,10 +195,13 @@ class BodyReader {
         return this.paragraph(node, context);
       case 'w:r':
         return this.run(node, context);
-      case 'w:ins':
       case 'w:del':
-      case 'w:moveTo':
       case 'w:moveFrom':
+        // Text one reviewer inserted and another deleted again is in neither reading: left out.
+        if (context.revision?.kind === 'ins') return;
+        return this.walk(node, { ...context, revision: revisionOf(node) });
+      case 'w:ins':
+      case 'w:moveTo':
         return this.walk(node, { ...context, revision: revisionOf(node) });
       case 'w:hyperlink': {
         const target = this.relationships.get(node.attributes['r:id'] ?? '');

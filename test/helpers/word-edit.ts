@@ -31,6 +31,14 @@ export class WordEdit {
     });
   }
 
+  /** Before `at`, text one reviewer inserted and another deleted again (`w:del` inside `w:ins`), as Word nests them. */
+  insertedThenDeleted(context: string, at: string, text: string, inserter: Stamp, deleter: Stamp): this {
+    return this.splitRun(context, at, (rPr, inner) => {
+      const nested = `<w:ins w:id="${nextId++}" w:author="${inserter.author}" w:date="${inserter.date}"><w:del w:id="${nextId++}" w:author="${deleter.author}" w:date="${deleter.date}"><w:r>${rPr}<w:delText xml:space="preserve">${text}</w:delText></w:r></w:del></w:ins>`;
+      return `${nested}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>`;
+    });
+  }
+
   /** Replaces `from` by `to` with track changes off: the text simply changes. */
   untracked(context: string, from: string, to: string): this {
     return this.splitRun(context, from, (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r>`);

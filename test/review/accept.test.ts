@@ -121,6 +121,34 @@ describe('briefing review', () => {
     expect(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toContain(yearParagraph);
   });
 
+  it('keeps the footnote references of a field edited without track changes', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).untracked('Eiropas Komisija publicēja paziņojumu', 'publicēja', 'izdeva');
+    const path = join(dir, 'out/untracked.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('a footnote the reviewer added');
+    const meeting = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8');
+    expect(meeting).toContain('Eiropas Komisija izdeva paziņojumu');
+    expect(meeting).toMatch(/2025\.\s+gadam\[\^1\]/);
+  });
+
+  it('reads text one reviewer inserted and another deleted as no change at all', () => {
+    const dir = built();
+    const before = position(dir, 'equity-reforms');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .insertedThenDeleted('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'ļoti ', ANNA, { author: 'Jānis Bērziņš (AM)', date: '2021-02-17T08:00:00Z' })
+      .replace('Tikpat svarīgi ir stiprināt', 'svarīgi', 'būtiski', ANNA);
+    const path = join(dir, 'out/nested.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('edited without track changes');
+    const body = String(position(dir, 'equity-reforms').data.body);
+    expect(body).toBe(String(before.data.body).replace('Tikpat svarīgi ir stiprināt', 'Tikpat būtiski ir stiprināt'));
+  });
+
   it('keeps the Markdown of a paragraph the reviewer only added a new list item after, and numbers the items anew', () => {
     const dir = built();
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('vietnē ', 'nodrošināt skolām datu aizsardzības konsultācijas;', ANNA);

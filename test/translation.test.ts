@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from './helpers/project.js';
+import { WordEdit } from './helpers/word-edit.js';
 
 const TRANSLATED = 'positions/educ/equity-reforms.yaml';
 
@@ -29,6 +31,23 @@ describe('positions in English', () => {
     expect(note).not.toContain('Latvijas rīcību turpmākajos gados noteiks');
     expect(note).toContain('> **Not translated yet.** Position “equity-achievements” has no English text; its Latvian text follows.');
     expect(note).toContain('> **Not translated yet.** Position “equity-eu-cooperation” has no English text; its Latvian text follows.');
+  });
+
+  it('review --accept writes a reviewer’s change to the English answer into body_en', () => {
+    const dir = project('informative-report.en');
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('which put quality and inclusive', 'quality', 'high quality', {
+      author: 'Anna Ozola (AM)',
+      date: '2021-02-16T09:30:00Z',
+    });
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Not applicable');
+    const position = parseDocument(readFileSync(join(dir, TRANSLATED), 'utf8')).toJS();
+    expect(position.body_en).toContain('which put high quality and inclusive');
+    expect(position.body).toBe(parseDocument(exampleFile(TRANSLATED)).toJS().body);
   });
 
   it('check warns about each untranslated position of a meeting built with an English template', () => {

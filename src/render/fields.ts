@@ -43,7 +43,7 @@ export function fieldPlaceholder(index: number): string {
 
 /**
  * A copy of the model whose Markdown fields (meeting outcome and background, each
- * position's body) are placeholders, with the fields they stand for. An empty field
+ * position's body and its English translation) are placeholders, with the fields they stand for. An empty field
  * stays empty, so `{{#if}}` decides as it does on the real model.
  */
 export function skeletonModel(model: ReportModel, files: FieldFiles): { model: ReportModel; fields: MarkdownField[] } {
@@ -62,7 +62,11 @@ export function skeletonModel(model: ReportModel, files: FieldFiles): { model: R
     if (known) return known;
     const file = files.positions.get(position.id) ?? position.id;
     const ref: FieldRef = { kind: 'position', id: position.id, version: position.version, field: 'body', file };
-    const copy = { ...position, body: stand(position.body, ref) };
+    const copy = {
+      ...position,
+      body: stand(position.body, ref),
+      bodyEn: position.bodyEn === null ? null : stand(position.bodyEn, { ...ref, field: 'body_en' }),
+    };
     positions.set(position, copy);
     return copy;
   };

@@ -206,10 +206,35 @@ export const isSigned: MeetingRule = ({ loaded, meeting, final }) =>
         ),
       ];
 
+/**
+ * No value is still the `x` that `briefing import` writes where it found nothing: a warning
+ * at each one, an error under `--final`.
+ */
+export const noPlaceholders: MeetingRule = ({ loaded, meeting, final }) =>
+  placeholderPaths(meeting).map((path) =>
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(path),
+      final ? 'error' : 'warning',
+      'meeting/placeholder',
+      `\`${path.join('.')}\` is still \`x\`, the mark briefing import leaves where the report did not say.`,
+      'Write the real value.',
+    ),
+  );
+
+/** The key paths of the string values that are exactly `x`, in the meeting's order. */
+function placeholderPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (value === 'x') return [path];
+  if (Array.isArray(value)) return value.flatMap((item: unknown, index) => placeholderPaths(item, [...path, index]));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => placeholderPaths(item, [...path, key]));
+  return [];
+}
+
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   isSigned,
+  noPlaceholders,
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,

@@ -37,6 +37,12 @@ describe('briefing import', () => {
     const rebuilt = readFileSync(join(dir, DOCX));
     expect(paragraphs(rebuilt, 'as-is')).toEqual(paragraphs(original, 'as-is'));
     expect(paragraphs(rebuilt, 'as-is', 'footnotes')).toEqual(paragraphs(original, 'as-is', 'footnotes'));
+
+    // What import could not find is `x`, and check points at it: a warning, an error under --final.
+    const line = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').split('\n').findIndex((text) => text.startsWith('participants: x')) + 1;
+    const check = runCli(['check'], dir);
+    expect(check.stdout + check.stderr).toContain(`${EXAMPLE_MEETING}:${line}:15  warning  \`participants\` is still \`x\``);
+    expect(runCli(['check', '--final'], dir).status).toBe(1);
   });
 
   it('refuses a --slug that is not a plain name, and writes nothing', () => {

@@ -54,6 +54,16 @@ describe('briefing reference-docx', () => {
     expect(run.status).toBe(0);
     expect(new Uint8Array(readFileSync(join(dir, 'my.docx')))).toEqual(starter());
   });
+
+  it('-o never replaces a file unless --force', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'meeting.yaml'), 'date: 2021-02-19\n');
+    const run = runCli(['reference-docx', '-o', 'meeting.yaml'], dir);
+    expect(run).toMatchObject({ status: 2, stderr: 'briefing: meeting.yaml already exists; nothing written.\n  Choose another name, or add --force to replace it.\n' });
+    expect(readFileSync(join(dir, 'meeting.yaml'), 'utf8')).toBe('date: 2021-02-19\n');
+    expect(runCli(['reference-docx', '-o', 'meeting.yaml', '--force'], dir).status).toBe(0);
+    expect(new Uint8Array(readFileSync(join(dir, 'meeting.yaml')))).toEqual(starter());
+  });
 });
 
 describe('the example project’s reference DOCX', () => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Io } from './io.js';
@@ -9,6 +10,7 @@ export function registerReferenceDocx(program: Command, io: Io): void {
     .command('reference-docx')
     .description('Write the built-in styles as a DOCX to change in Word and name in layout.reference_docx.')
     .option('-o, --output <file>', 'write to <file> instead of standard output')
+    .option('--force', 'replace <file> if it exists')
     .addHelpText(
       'after',
       `
@@ -20,7 +22,7 @@ Open the file in Word, change its styles (Normal, Title, BriefingQuestion, …),
 first-page header (a letterhead), save it, and set layout.reference_docx in briefing.config.yaml.
 The styles it must keep are listed in docs/reference-docx.md.`,
     )
-    .action(async (flags: { output?: string }) => {
+    .action(async (flags: { output?: string; force?: boolean }) => {
       if (flags.output === undefined && process.stdout.isTTY) {
         throw new UsageError('Not writing a binary DOCX to the terminal.', 'Redirect it (briefing reference-docx > reference.docx) or use -o reference.docx.');
       }
@@ -30,9 +32,11 @@ The styles it must keep are listed in docs/reference-docx.md.`,
         process.stdout.write(bytes);
         return;
       }
+      const target = resolve(io.cwd(), flags.output);
+      if (!flags.force && existsSync(target)) throw new UsageError(`${flags.output} already exists; nothing written.`, 'Choose another name, or add --force to replace it.');
       const { OutputError, writeAtomic } = await import('../emit/write.js');
       try {
-        writeAtomic(resolve(io.cwd(), flags.output), bytes, flags.output);
+        writeAtomic(target, bytes, flags.output);
       } catch (error) {
         if (error instanceof OutputError) throw new UsageError(error.message, error.hint);
         throw error;

@@ -1,9 +1,7 @@
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 type Position = NonNullable<Root['position']>;
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { FieldRef } from '../model/field.js';
+import { parseMarkdownText, walk } from '../util/markdown.js';
 import { tidyLines } from '../render/escape.js';
 import { PLACEHOLDER, type ReportSource } from '../render/fields.js';
 import { markdownChunks } from './chunks.js';
@@ -22,17 +20,16 @@ const parsed = new Map<string, Root>();
  * in pieces (see `markdownChunks`; `chunkSize` is for tests), which gives the same tree.
  */
 export function parseMarkdownTree(markdown: string, chunkSize?: number): Root {
-  const processor = unified().use(remarkParse).use(remarkGfm);
   const chunks = markdownChunks(markdown, chunkSize);
   const trees: Root[] = [];
   for (let i = 0; i < chunks.length; i++) {
     let chunk = chunks[i];
     if (!chunk) break;
-    let tree = processor.parse(chunk.text);
+    let tree = parseMarkdownText(chunk.text);
     if (i < chunks.length - 1 && unclosedAtEnd(chunk.text, tree)) {
       // The piece ends inside a code block or HTML block that goes on: parse the rest as one.
       chunk = { ...chunk, text: markdown.slice(chunk.offset) };
-      tree = processor.parse(chunk.text);
+      tree = parseMarkdownText(chunk.text);
       i = chunks.length;
     }
     markListKinds(tree, chunk.text);
@@ -40,7 +37,7 @@ export function parseMarkdownTree(markdown: string, chunkSize?: number): Root {
     trees.push(tree);
   }
   const [first] = trees;
-  if (!first || trees.length === 1) return first ?? processor.parse('');
+  if (!first || trees.length === 1) return first ?? parseMarkdownText('');
   const start = first.position?.start;
   const end = trees.at(-1)?.position?.end;
   return { type: 'root', children: trees.flatMap((tree) => tree.children), ...(start && end ? { position: { start, end } } : {}) };
@@ -222,11 +219,6 @@ function shiftPositions(tree: Root, line: (line: number) => number): void {
     const { start, end } = node.position;
     node.position = { start: { line: line(start.line), column: start.column }, end: { line: line(end.line), column: end.column } };
   });
-}
-
-function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of node.children) walk(child, visit);
 }
 
 /** Skeleton line → line of the rendered report, where each field before it takes its own lines. */

@@ -8,6 +8,7 @@ import { remarkDocx, type DocxMeta } from './compile.js';
 import { spliceReport } from './fields.js';
 import type { FieldAnchor } from './anchors.js';
 import { packDocx } from './pack.js';
+import { parseMarkdownText } from '../util/markdown.js';
 
 export type { DocxMeta } from './compile.js';
 export { remarkDocx } from './compile.js';
@@ -47,7 +48,7 @@ function docxResult(file: VFile, bytes: Uint8Array): DocxResult {
 
 /** Markdown → syntax tree, parsed exactly as {@link compileDocx} parses it. */
 export function parseMarkdown(markdown: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  return parseMarkdownText(markdown);
 }
 
 /**

@@ -1,7 +1,4 @@
-import type { Nodes } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdownText, walk } from '../util/markdown.js';
 
 /** A line that may define a link reference: `[label]: destination`. */
 const MAY_DEFINE = /^ {0,3}\[(?!\^)(?:[^\\\]]|\\.)+\]:/m;
@@ -15,7 +12,7 @@ const MAY_DEFINE = /^ {0,3}\[(?!\^)(?:[^\\\]]|\\.)+\]:/m;
  */
 export function scopeLinkDefinitions(markdown: string, scope: string): string {
   if (!MAY_DEFINE.test(markdown)) return markdown;
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const tree = parseMarkdownText(markdown);
   const edits: { from: number; to: number; text: string }[] = [];
   walk(tree, (node) => {
     const start = node.position?.start.offset;
@@ -40,9 +37,4 @@ export function scopeLinkDefinitions(markdown: string, scope: string): string {
   let result = markdown;
   for (const edit of edits.sort((a, b) => b.from - a.from)) result = result.slice(0, edit.from) + edit.text + result.slice(edit.to);
   return result;
-}
-
-function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of node.children) walk(child, visit);
 }

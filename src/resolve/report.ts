@@ -1,6 +1,6 @@
 import type { Config, Meeting, Ministries, Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
-import { normaliseMarkdown, scopeField, scopeFootnotes } from './markdown-field.js';
+import { scopeField } from './markdown-field.js';
 
 /** A ministry with all its name forms, as templates use it. */
 export interface MinistryRef {
@@ -125,7 +125,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       owner: { ministry: ministry(position.owner.ministry), unit: position.owner.unit ?? null },
       body: scopeField(position.body, position.id),
       speakingPoints: position.speaking_points ?? [],
-      bodyEn: position.body_en?.trim() ? scopeFootnotes(normaliseMarkdown(position.body_en), `${position.id}-en`) : null,
+      bodyEn: position.body_en?.trim() ? scopeField(position.body_en, `${position.id}-en`) : null,
       speakingPointsEn: position.speaking_points_en ?? [],
     };
     positionModels.set(id, model);

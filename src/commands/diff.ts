@@ -1,10 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { DocumentDiff } from '../diff/compare.js';
-import { formatDocx } from '../diff/format/docx.js';
 import { formatJson } from '../diff/format/json.js';
 import { formatMarkdown } from '../diff/format/markdown.js';
 import { formatTerminal } from '../diff/format/terminal.js';
-import { compareMeetings } from '../diff/meetings.js';
 import { comparePositions } from '../diff/positions.js';
 import { fileOf, requireRepo, type Compared, type Source } from '../diff/sides.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
@@ -82,7 +80,9 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const kind = fileKind(project, first, repo, to, from);
   if (options.since && kind !== 'meeting') throw new UsageError('--since compares a meeting’s report with the build a manifest describes; name the meeting file.');
   const sides = { project, repo, from, to, first, second: second ?? first, options };
-  const compared = kind === 'position' ? comparePositions(sides) : await compareMeetings(sides);
+  // A whole report goes through the pipeline, and a redline through the DOCX compiler: loaded
+  // only for those, so a position's diff in the terminal starts without them.
+  const compared = kind === 'position' ? comparePositions(sides) : await (await import('../diff/meetings.js')).compareMeetings(sides);
   if ('diagnostics' in compared) return { exitCode: ExitCode.failure, diagnostics: sortDiagnostics(compared.diagnostics) };
 
   const output = await render(compared, options);
@@ -122,7 +122,7 @@ async function render(compared: Compared, options: DiffOptions): Promise<string 
   const { diff: result } = compared;
   switch (options.format) {
     case 'docx':
-      return formatDocx(result, compared.meta, options.author ?? result.to.author, compared.created);
+      return (await import('../diff/format/docx.js')).formatDocx(result, compared.meta, options.author ?? result.to.author, compared.created);
     case 'json':
       return formatJson(result, options.stat);
     case 'md':

@@ -47,9 +47,29 @@ export function fileOf(project: Project, repo: Repository | undefined, source: S
 /** The version's label, date and author, as the diff's header shows them. */
 export function versionOf(source: Source, repo: Repository | undefined, files: readonly string[], options: CompareOptions): Version {
   if (source.kind === 'commit') return { label: source.commit.label, commit: source.commit.hash, date: source.commit.date, author: source.commit.author };
-  const author = (repo ? userName(repo) : undefined) ?? 'briefing';
-  if (source.kind === 'manifest') return { label: source.label, commit: null, date: modified([source.path], options), author };
-  return { label: source.label, commit: null, date: modified(files, options), author };
+  const date = source.kind === 'manifest' ? modified([source.path], options) : modified(files, options);
+  // The configured git user is asked only when the author is shown (JSON, a DOCX redline), once a run.
+  return {
+    label: source.label,
+    commit: null,
+    date,
+    get author(): string {
+      return userHere(repo);
+    },
+  };
+}
+
+const configuredUsers = new Map<string, string>();
+
+/** Who commits in this repository (`git config user.name`), else `briefing`; asked of git once per repository. */
+function userHere(repo: Repository | undefined): string {
+  if (!repo) return 'briefing';
+  let user = configuredUsers.get(repo.top);
+  if (user === undefined) {
+    user = userName(repo) ?? 'briefing';
+    configuredUsers.set(repo.top, user);
+  }
+  return user;
 }
 
 /** SOURCE_DATE_EPOCH when set, else the latest modification time of the files: a working-tree version's date. */

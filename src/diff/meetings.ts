@@ -10,6 +10,7 @@ import { loadProjectFrom, type Project } from '../load/project.js';
 import { projectAtCommit, projectFromManifest, readManifest } from '../load/revision.js';
 import type { Meeting, Position } from '../model/index.js';
 import { generateReport } from '../pipeline/build-meeting.js';
+import { includedPositions } from '../validate/meeting-rules.js';
 import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
 import { meetingChanges } from './metadata.js';
 import { positionMarkdown } from './position-document.js';
@@ -72,11 +73,7 @@ async function renderMeeting(sides: Sides, source: Source, file: string): Promis
     .filter((d) => d.severity === 'error')
     .map((d) => (label ? { ...d, file: `${label}:${d.file}` } : d));
   if (!report.rendered || !loaded.meeting || diagnostics.length) return { diagnostics };
-  const positions = new Map<string, Position>();
-  for (const question of loaded.meeting.questions) {
-    const position = project.positions.get(question.position)?.position;
-    if (position) positions.set(position.id, position);
-  }
+  const positions = new Map(includedPositions(project, loaded.meeting).flatMap((p): [string, Position][] => (p.position ? [[p.id, p.position]] : [])));
   const files = [loaded.absolutePath, ...report.inputs.positions.map((p) => join(project.root, p.path))];
   return {
     report: { ...report.rendered, meeting: loaded.meeting, positions, draft: report.draft, files },

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { fieldText } from './fields.js';
+import { printedText } from './fields.js';
 import { unclosedAtEnd } from './unclosed.js';
 import type { YamlFile } from '../load/yaml.js';
 import type { FieldRef } from '../model/field.js';
@@ -26,15 +26,16 @@ export function unclosedFieldProblems(
 ): Diagnostic[] {
   const seen = new Set<string>();
   const problems: Diagnostic[] = [];
-  fields.forEach(({ ref, text }, index) => {
+  fields.forEach((field, index) => {
+    const { ref, text } = field;
     const key = `${ref.file}\u0000${ref.field}`;
     const tree = trees[index];
     if (seen.has(key) || !tree) return;
     seen.add(key);
-    const found = unclosedAtEnd(fieldText(text), tree);
+    const found = unclosedAtEnd(printedText(field), tree);
     if (!found) return;
     const source = sourceOf(ref);
-    const opening = (fieldText(text).split('\n')[found.line - 1] ?? '').trim();
+    const opening = (printedText(field).split('\n')[found.line - 1] ?? '').trim();
     const place = source ? placeInFile(source, ref.field, { line: originalLine(text, found.line), column: found.column }, opening) : undefined;
     problems.push(
       diagnostic(

@@ -13,7 +13,7 @@ import type { ReportModel } from '../resolve/report.js';
 import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
 import type { Template } from '../render/template.js';
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
-import { fieldText } from '../docx/fields.js';
+import { printedText } from '../docx/fields.js';
 import type { DocxMeta } from '../docx/index.js';
 import type { ReportInputs } from './build-meeting.js';
 
@@ -45,7 +45,7 @@ export function reportSource(template: Template, model: ReportModel, markdown: s
   if (!PLACEHOLDER_CHARS.test(markdown)) {
     const parts = skeletonModel(model, files);
     const skeleton = template.render(parts.model).markdown;
-    const texts = parts.fields.map((field) => fieldText(field.text));
+    const texts = parts.fields.map(printedText);
     const rebuilt = skeleton?.replace(PLACEHOLDER, (_match, index: string) => texts[Number(index)] ?? '');
     if (skeleton !== undefined && rebuilt === markdown) return { skeleton, fields: parts.fields };
   }

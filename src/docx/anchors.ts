@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import type { FieldRef } from '../model/field.js';
+import { fieldRefSchema, type FieldRef } from '../model/field.js';
 
 /**
  * Field anchors: each run of top-level blocks that came from one Markdown field is wrapped
@@ -36,15 +35,6 @@ export function sameField(a: FieldRef | undefined, b: FieldRef | undefined): boo
   if (!a || !b) return a === b;
   return a.kind === b.kind && a.id === b.id && a.field === b.field && a.file === b.file && a.version === b.version;
 }
-
-/** A FieldRef as stored in a custom property, checked when read back. */
-const fieldRefSchema = z.object({
-  kind: z.enum(['position', 'meeting']),
-  id: z.string(),
-  version: z.int().optional(),
-  field: z.string(),
-  file: z.string(),
-});
 
 /** A FieldRef read back from a custom property value, or undefined when it is not one. */
 export function parseFieldRef(value: string): FieldRef | undefined {

@@ -1,16 +1,25 @@
-/** Where a block of the report came from: one Markdown field of one input file. */
-export interface FieldRef {
+import * as z from 'zod';
+
+/**
+ * Where a block of the report came from: one Markdown field of one input file. The one
+ * definition of it: the type, and the check where it is read back (a DOCX's custom
+ * properties, a manifest's anchors).
+ */
+export const fieldRefSchema = z.strictObject({
   /** `position` or `meeting`. */
-  kind: 'position' | 'meeting';
+  kind: z.enum(['position', 'meeting']),
   /** The position id, or the meeting file's project-relative path. */
-  id: string;
+  id: z.string().min(1),
   /** The position's version (positions only). */
-  version?: number;
+  version: z.int().min(1).optional(),
   /** The field's key path in its YAML file, dot-joined: `body`, `background`, `outcome`, `speaking_points.0`. */
-  field: string;
+  field: z.string().min(1),
   /** Project-relative path of the YAML file. */
-  file: string;
-}
+  file: z.string().min(1),
+});
+
+/** Where a block of the report came from (see {@link fieldRefSchema}). */
+export type FieldRef = z.output<typeof fieldRefSchema>;
 
 declare module 'mdast' {
   interface Data {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fieldRefSchema } from './field.js';
 
 /** One input file of a build, identified by content. */
 export const manifestFileSchema = z.strictObject({
@@ -32,16 +33,7 @@ export const manifestSchema = z.strictObject({
    * `briefing review` maps a reviewer's change to its field. Absent in older manifests.
    */
   anchors: z
-    .array(
-      z.strictObject({
-        bookmark: z.string().min(1),
-        kind: z.enum(['position', 'meeting']),
-        id: z.string().min(1),
-        version: z.int().min(1).optional(),
-        field: z.string().min(1),
-        file: z.string().min(1),
-      }),
-    )
+    .array(fieldRefSchema.extend({ bookmark: z.string().min(1) }))
     .optional(),
 });
 

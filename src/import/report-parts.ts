@@ -1,5 +1,5 @@
 import { MONTHS_LV, type DateCase } from '../render/latvian.js';
-import { inlineMarkdown, textOf, wrap } from '../review/accepted.js';
+import { inlineMarkdown, joinBlocks, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 
 /** A meeting's name as a report prints it. */
@@ -154,16 +154,14 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   for (const paragraph of paragraphs) {
     for (const piece of paragraph.pieces) if (piece.footnote !== undefined && !labels.has(piece.footnote)) labels.set(piece.footnote, String(labels.size + 1));
   }
-  const blocks: { markdown: string; item: boolean }[] = [];
+  const blocks: Block[] = [];
   let number = 0;
   for (const paragraph of paragraphs) {
-    const item = paragraph.list !== null;
-    number = item ? number + 1 : 0;
-    const marker = item ? (paragraph.list === 'bullet' ? '- ' : `${number}) `) : '';
-    const inline = inlineMarkdown(paragraph.pieces.filter((p) => p.revision?.kind !== 'del'), labels, notes).trim();
-    if (inline) blocks.push({ markdown: wrap(marker + inline, marker.length), item });
+    number = paragraph.list !== null ? number + 1 : 0;
+    const block = writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes);
+    if (block) blocks.push(block);
   }
-  let markdown = blocks.map((block, index) => (index === 0 ? '' : blocks[index - 1]?.item && block.item ? '\n' : '\n\n') + block.markdown).join('');
+  let markdown = joinBlocks(blocks);
   for (const [id, label] of labels) {
     const text = (document.footnotes.get(id) ?? []).map((p) => inlineMarkdown(p.pieces, new Map(), notes).trim()).join(' ');
     markdown += `\n\n${wrap(`[^${label}]: ${text}`, 4)}`;

@@ -55,7 +55,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   });
   const footnoteLabels = matched ? footnoteMap(originals, units) : footnotesInOrder(originals, units);
 
-  const blocks: { markdown: string; item: boolean }[] = [];
+  const blocks: Block[] = [];
   const after: string[] = [];
   let number = 0;
   for (const group of acceptedGroups(paragraphs)) {
@@ -69,19 +69,34 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       blocks.push({ markdown: unit.item ? unit.slice.replace(/^\d+([.)])/, `${number}$1`) : unit.slice, item: unit.item });
       continue;
     }
-    const marker = item ? (first.list === 'bullet' ? '- ' : `${number}) `) : '';
-    const inline = inlineMarkdown(group.flatMap((p) => p.pieces.filter((piece) => piece.revision?.kind !== 'del')), footnoteLabels, notes);
-    if (!inline.trim()) continue;
-    blocks.push({ markdown: wrap(marker + inline.trim(), marker.length), item });
+    const block = writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes);
+    if (block) blocks.push(block);
   }
-  let markdown = '';
-  blocks.forEach((block, index) => {
-    const previous = blocks[index - 1];
-    markdown += index === 0 ? '' : previous?.item && block.item ? '\n' : '\n\n';
-    markdown += block.markdown;
-  });
+  let markdown = joinBlocks(blocks);
   for (const definition of definitions) markdown += `\n\n${definition}`;
   return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched };
+}
+
+/** A paragraph or list item of Markdown, as a field is put together. */
+export interface Block {
+  markdown: string;
+  item: boolean;
+}
+
+/**
+ * A paragraph written as Markdown from the DOCX (the deleted text left out): a `1)` or `-`
+ * item when it is one, bold, italic and links, wrapped; undefined when no text is left.
+ */
+export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[]): Block | undefined {
+  const item = list !== null;
+  const marker = item ? (list === 'bullet' ? '- ' : `${number}) `) : '';
+  const inline = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes).trim();
+  return inline ? { markdown: wrap(marker + inline, marker.length), item } : undefined;
+}
+
+/** Blocks joined as a field holds them: a blank line between them, a line break between two list items. */
+export function joinBlocks(blocks: readonly Block[]): string {
+  return blocks.map((block, index) => (index === 0 ? '' : blocks[index - 1]?.item && block.item ? '\n' : '\n\n') + block.markdown).join('');
 }
 
 /** The field's paragraphs and list items with their source text, and its footnote and link definitions. */

@@ -45,11 +45,14 @@ export function forbiddenCharacter(path: string, place: Place | undefined, char:
   );
 }
 
-/** Offset → line and column (1-based, UTF-16 columns) in `text`. */
+/** Offset → line and column (1-based, UTF-16 columns) in `text`; the line index is built on the first call (rarely needed). */
 export function placeInText(text: string): (offset: number) => Place {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  let starts: number[] | undefined;
   return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    }
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {

@@ -34,11 +34,13 @@ export interface OutsideLink {
  */
 export function linksOutside(root: string, folder: string): OutsideLink[] {
   const links: OutsideLink[] = [];
+  let realRoot: string | undefined;
   for (const entry of entriesUnder(folder)) {
     if (!entry.isSymbolicLink()) continue;
     const path = join(entry.parentPath, entry.name);
     const target = realTarget(path);
-    if (target !== undefined && !isInside(realTarget(root) ?? root, target)) links.push({ path, target });
+    realRoot ??= realTarget(root) ?? root;
+    if (target !== undefined && !isInside(realRoot, target)) links.push({ path, target });
   }
   return links;
 }

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { layoutSchema, type Layout } from '../model/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isRecord } from '../util/record.js';
 
 /** A template's own layout: the keys it sets, and their checked values (defaults filled in). */
 export interface LayoutOverride {
@@ -91,7 +92,3 @@ function referenceOf(path: string | undefined): Pick<Layout, 'reference_docx'> {
 }
 
 const FRONT_MATTER_HINT = 'Write it between two `---` lines at the top of the template, with the keys of `layout` in briefing.config.yaml.';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -3,6 +3,8 @@ import type { YamlFile } from './yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isRuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
+import { isDateShaped } from '../model/date.js';
+import { isRecord } from '../util/record.js';
 
 /** A parsed value with the diagnostics its schema check produced. */
 export interface Checked<T> {
@@ -253,12 +255,8 @@ function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
   return isRecord(node) && isRecord(node.properties) ? Object.keys(node.properties) : [];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function looksLikeIsoDate(value: unknown): boolean {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return typeof value === 'string' && isDateShaped(value);
 }
 
 function article(expected: string): string {

@@ -68,8 +68,9 @@ function projectFolders(project: Project): ProjectLocations {
 function expand(project: Project, cwd: string, input: string): { files: string[]; problem?: Diagnostic } {
   if (isDynamicPattern(input)) {
     const files = globSync(input, { cwd, absolute: true, onlyFiles: true }).sort();
-    const outside = files.map((file) => namedFileProblem(project.root, file)).find((problem) => problem !== undefined);
-    if (outside) return { files: files.filter((file) => !namedFileProblem(project.root, file)), problem: outside };
+    const checked = files.map((file) => ({ file, problem: namedFileProblem(project.root, file) }));
+    const outside = checked.find((entry) => entry.problem !== undefined)?.problem;
+    if (outside) return { files: checked.flatMap((entry) => (entry.problem ? [] : [entry.file])), problem: outside };
     if (files.length) return { files };
     return { files, problem: diagnostic(input, undefined, 'error', 'input/no-match', `No file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.') };
   }

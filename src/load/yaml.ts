@@ -54,7 +54,7 @@ const ERROR_RULES: Record<string, { rule: RuleId; hint?: string }> = {
 export function parseYaml(path: string, source: string): YamlFile {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const tooLarge = fileTooLarge(path, text);
-  if (tooLarge) return { path, text, bom: text !== source, data: undefined, diagnostics: [tooLarge], locate: () => undefined };
+  if (tooLarge) return unreadable(path, text, text !== source, tooLarge);
   if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Diagnostic(path));
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {

@@ -12,10 +12,15 @@ export const YAML_FILES: readonly string[] = ['**/*.yaml', '**/*.yml'];
  * folder. A file that a symbolic link takes outside `root` (the project; by default the
  * folder itself) is left out: {@link linksOutside} names such links.
  */
-export function filesIn(folder: string | undefined, patterns: readonly string[] = YAML_FILES, root: string = folder ?? ''): string[] {
+export function filesIn(
+  folder: string | undefined,
+  patterns: readonly string[] = YAML_FILES,
+  root: string = folder ?? '',
+  links: (folder: string) => readonly OutsideLink[] = (inFolder) => linksOutside(root, inFolder),
+): string[] {
   if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
   const files = globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
-  const outside = linksOutside(root, folder).map((link) => link.path);
+  const outside = links(folder).map((link) => link.path);
   if (!outside.length) return files;
   return files.filter((file) => !outside.some((link) => file === link || file.startsWith(link + sep)));
 }

@@ -30,6 +30,16 @@ export interface ProjectFiles {
 /** The project folder on the disk, read as it is now (real paths confined to the project, links checked). */
 export function diskFiles(root: string): ProjectFiles {
   const at = (path: string) => join(root, path);
+  // A folder's outside links, found once: set-up checks them and listing leaves them out.
+  const scanned = new Map<string, OutsideLink[]>();
+  const outside = (folder: string): OutsideLink[] => {
+    let links = scanned.get(folder);
+    if (!links) {
+      links = linksOutside(root, folder);
+      scanned.set(folder, links);
+    }
+    return links;
+  };
   return {
     root,
     readText: (path, shownAs = path) => readText(at(path), shownAs),
@@ -44,9 +54,9 @@ export function diskFiles(root: string): ProjectFiles {
       if (!existsSync(at(path))) return undefined;
       return statSync(at(path)).isDirectory() ? 'folder' : 'file';
     },
-    list: (folder, patterns = YAML_FILES) => filesIn(at(folder), patterns, root).map((file) => projectPath(root, file)),
+    list: (folder, patterns = YAML_FILES) => filesIn(at(folder), patterns, root, outside).map((file) => projectPath(root, file)),
     isInside: (folder, path) => isInside(at(folder), at(path)),
-    linksOutside: (folder) => linksOutside(root, at(folder)),
+    linksOutside: (folder) => outside(at(folder)),
   };
 }
 

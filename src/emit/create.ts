@@ -1,4 +1,4 @@
-import { existsSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -6,11 +6,12 @@ import { makeFolder } from './folder.js';
 
 /**
  * Creates a new file, refusing to replace one that exists (even one that appeared a
- * moment ago: the check and the write are one system call).
+ * moment ago: the check and the write are one system call). The folders it makes for it
+ * are added to `madeFolders`, outermost first, even when the write then fails.
  */
-export function createFile(target: string, text: string, shownAs: string): void {
+export function createFile(target: string, text: string, shownAs: string, madeFolders: string[] = []): void {
   try {
-    makeFolder(dirname(target));
+    madeFolders.push(...makeFolder(dirname(target)));
     writeFileSync(target, text, { flag: 'wx' });
   } catch (error) {
     if (errorCode(error) === 'EEXIST') throw new UsageError(`${shownAs} already exists; nothing written.`, 'Choose another name, or edit the existing file.');
@@ -45,8 +46,7 @@ export function createFiles(files: readonly NewFile[]): () => void {
   };
   try {
     for (const file of files) {
-      folders.push(...missingFolders(dirname(file.target)));
-      createFile(file.target, file.text, file.shownAs);
+      createFile(file.target, file.text, file.shownAs, folders);
       created.push(file.target);
     }
   } catch (error) {
@@ -54,11 +54,4 @@ export function createFiles(files: readonly NewFile[]): () => void {
     throw error;
   }
   return undo;
-}
-
-/** The folders on the way to `folder` that do not exist yet, outermost first. */
-function missingFolders(folder: string): string[] {
-  const missing: string[] = [];
-  for (let path = folder; !existsSync(path) && dirname(path) !== path; path = dirname(path)) missing.unshift(path);
-  return missing;
 }

@@ -5,9 +5,10 @@ import { errorCode } from '../load/files.js';
 /**
  * Creates a folder and any missing parents, one level at a time. Node's own recursive
  * `mkdir` loops for ever where a parent exists but refuses children with ENOENT (under
- * `/proc`); here every failure is thrown once, with its system error.
+ * `/proc`); here every failure is thrown once, with its system error. Returns the folders
+ * it made, outermost first.
  */
-export function makeFolder(folder: string): void {
+export function makeFolder(folder: string): string[] {
   const missing: string[] = [];
   let current = folder;
   while (!exists(current)) {
@@ -23,6 +24,7 @@ export function makeFolder(folder: string): void {
       if (errorCode(error) !== 'EEXIST') throw error;
     }
   }
+  return missing;
 }
 
 function exists(path: string): boolean {

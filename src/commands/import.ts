@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
-import { writeAtomic } from '../emit/write.js';
+import { createFiles } from '../emit/create.js';
+import { isSlug } from '../scaffold/meeting.js';
 import { errorCode, projectPath } from '../load/files.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
@@ -65,7 +66,7 @@ export function importReport(options: ImportOptions): ImportResult {
     result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This does not read as an informative report: ${what} found.`, 'import reads reports laid out as `briefing build` lays them out: title, opening, background, numbered questions with answers, clearance line.'));
     return finish(result);
   }
-  if (options.slug !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(options.slug)) {
+  if (options.slug !== undefined && !isSlug(options.slug)) {
     throw new UsageError(`--slug: \`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: --slug educ-informal');
   }
   const slug = options.slug ?? slugOf(basename(absolute), report.date);
@@ -88,10 +89,9 @@ export function importReport(options: ImportOptions): ImportResult {
     if (existsSync(join(project.root, path))) result.diagnostics.push(diagnostic(path, undefined, 'error', 'import/exists', `${path} exists already; import writes new files only.`, 'Pass another --slug, or move the existing file away.'));
   }
   if (hasErrors(result.diagnostics)) return finish(result);
-  for (const [path, text] of files) {
-    writeAtomic(join(project.root, path), text, path);
-    result.written.push(path);
-  }
+  // New files only, made as one set: one that appeared meanwhile is not replaced, and a failure removes the rest.
+  createFiles([...files].map(([path, text]) => ({ target: join(project.root, path), text, shownAs: path })));
+  result.written.push(...files.keys());
   return finish(result);
 }
 

@@ -15,7 +15,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
 import { Answers } from '../scaffold/answers.js';
-import { scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
+import { isSlug, scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
@@ -55,7 +55,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
   const badDate = dateProblem(options.date);
   if (badDate) throw new UsageError(`${badDate}.`, 'For example: briefing new meeting 2021-05-18 educ-council');
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(options.slug)) {
+  if (!isSlug(options.slug)) {
     throw new UsageError(`\`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: educ-council');
   }
   const target = join(project.root, project.config.paths.meetings, `${options.date}-${options.slug}.yaml`);

@@ -174,3 +174,8 @@ export function emptyBlock(): Scalar {
   scalar.type = 'BLOCK_LITERAL';
   return scalar;
 }
+
+/** Whether a meeting's short name can name its file and its positions: lower-case letters, digits and dashes. */
+export function isSlug(text: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*$/.test(text);
+}

@@ -15,6 +15,19 @@ import type { WorkerSetup, WorkerTask } from './worker.js';
  */
 export const MEETINGS_PER_THREAD = 4;
 
+/** How the batch's worker threads run, whatever they run (exported for the test that holds the first point). */
+export const WORKER_POOL_SETTINGS = {
+  // Between two tasks a worker goes back to its event loop. Piscina's default ('sync')
+  // waits for the next task inside the last one, so the worker's job never ends and
+  // V8 keeps every object a WeakRef was made for or read through during the job: each
+  // position the worker ever parsed (held weakly on purpose) stayed, some 50 KB a meeting.
+  atomics: 'async',
+  // A young generation as large as the main thread's: smaller ones promote each
+  // meeting's short-lived document tree and cost up to twice the CPU; the old one is
+  // capped at a few times what a worker keeps alive (docs/performance.md has the figures).
+  resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 128 },
+} as const;
+
 /** How to run the jobs of a batch. */
 export interface JobsContext {
   project: Project;
@@ -47,14 +60,11 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
   const { Piscina } = await import('piscina');
   const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, options: context.options };
   const pool = new Piscina<WorkerTask, unknown>({
+    ...WORKER_POOL_SETTINGS,
     filename: pathToFileURL(workerFile).href,
     minThreads: threads,
     maxThreads: threads,
     workerData: setup,
-    // A young generation as large as the main thread's: smaller ones promote each
-    // meeting's short-lived document tree and cost up to twice the CPU; the old one is
-    // capped at a few times what a worker keeps alive (docs/performance.md has the figures).
-    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 128 },
   });
   try {
     await Promise.all(

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 type Position = NonNullable<Root['position']>;
 import type { FieldRef } from '../model/field.js';
@@ -12,7 +13,10 @@ import { listKindInSource } from './numbering.js';
 const CACHE_LIMIT = 512;
 /** Fields longer than this are not kept: they are rarely shared, and copying them out of the cache costs more than it saves. */
 const CACHE_TEXT_LIMIT = 256 * 1024;
+/** How many fields parsed once a process remembers (by fingerprint), to keep the tree when one comes back. */
+const SEEN_LIMIT = 8192;
 const parsed = new Map<string, Root>();
+const seenOnce = new Set<string>();
 
 /**
  * Markdown → syntax tree with remark and GFM, every list marked with its kind
@@ -73,20 +77,37 @@ export function printedText(field: MarkdownField): string {
 }
 
 /**
- * The parse of one field's text, cached by the text within the process (a batch parses a
- * position that several meetings include once). Callers must not change the tree: clone it.
+ * The parse of one field's text, cached by the text within the process once the text comes
+ * back (a batch parses a position that several meetings include twice, not once per
+ * meeting). A text seen once is remembered only by its fingerprint: a syntax tree takes
+ * some twenty times the memory of its text, and in a batch most fields are used once.
+ * Callers must not change the tree: clone it.
  */
 export function parseField(text: string): Root {
   const known = parsed.get(text);
   if (known) return known;
   const tree = parseMarkdownTree(text);
   if (text.length > CACHE_TEXT_LIMIT) return tree;
+  const key = hash('sha1', text, 'base64');
+  if (!seenOnce.delete(key)) {
+    remember(seenOnce, key, SEEN_LIMIT);
+    return tree;
+  }
   if (parsed.size >= CACHE_LIMIT) {
     const oldest = parsed.keys().next();
     if (!oldest.done) parsed.delete(oldest.value);
   }
   parsed.set(text, tree);
   return tree;
+}
+
+/** Adds to a set that keeps at most `limit` entries, dropping the oldest. */
+function remember(set: Set<string>, key: string, limit: number): void {
+  if (set.size >= limit) {
+    const oldest = set.values().next();
+    if (!oldest.done) set.delete(oldest.value);
+  }
+  set.add(key);
 }
 
 /** The tree of each field of a report, in the order of `source.fields` (a field printed twice is parsed once). */

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
@@ -68,30 +69,43 @@ export function fileCodeGate<T extends CodedMeeting>(unchanged: readonly T[], to
  * The words (runs of the characters a file code is made of, in lower case) in the texts of
  * the meetings still being built, counted: a file code is written as one such word. A text
  * with a backslash, or one that cannot be read (its job reports why), could have any code.
+ * Only a fingerprint of each text is kept (a batch's meeting texts add up to megabytes): a
+ * meeting's words are taken off the count by reading its text again when it is done, and a
+ * text that changed meanwhile makes every code possible until the last meeting is done.
  */
 function codesBeingBuilt(toBuild: readonly { path: string; absolute: string }[]) {
-  const texts = new Map<string, string | undefined>();
+  const pending = new Map<string, { absolute: string; fingerprint: string | undefined }>();
   const counts = new Map<string, number>();
   let couldHaveAny = 0;
+  let changed = false;
   const count = (text: string, by: number) => {
     for (const word of new Set(words(text))) counts.set(word, (counts.get(word) ?? 0) + by);
   };
   for (const { path, absolute } of toBuild) {
     const text = readText(absolute);
-    texts.set(path, text);
+    pending.set(path, { absolute, fingerprint: text === undefined ? undefined : fingerprint(text) });
     if (text === undefined) couldHaveAny += 1;
     else count(text, 1);
   }
   return {
-    couldHave: (code: string) => couldHaveAny > 0 || (counts.get(code.toLowerCase()) ?? 0) > 0,
+    couldHave: (code: string) => pending.size > 0 && (changed || couldHaveAny > 0 || (counts.get(code.toLowerCase()) ?? 0) > 0),
     done(path: string): void {
-      if (!texts.has(path)) return;
-      const text = texts.get(path);
-      texts.delete(path);
-      if (text === undefined) couldHaveAny -= 1;
-      else count(text, -1);
+      const meeting = pending.get(path);
+      if (!meeting) return;
+      pending.delete(path);
+      if (meeting.fingerprint === undefined) {
+        couldHaveAny -= 1;
+        return;
+      }
+      const text = readText(meeting.absolute);
+      if (text !== undefined && fingerprint(text) === meeting.fingerprint) count(text, -1);
+      else changed = true;
     },
   };
+}
+
+function fingerprint(text: string): string {
+  return hash('sha1', text, 'base64');
 }
 
 function words(text: string): string[] {

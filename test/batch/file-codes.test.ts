@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,16 @@ describe('the file-code gate of a batch (each meeting parsed once)', () => {
     const both = gate.arrive({ ...built('a.yaml', 'Z_9'), entry: false });
     expect(settledPaths(both)).toEqual(['z.yaml', 'a.yaml']);
     expect(both[1]?.duplicate?.message).toBe('The file code `Z_9` is also used by z.yaml; they would write the same files.');
+  });
+
+  it('holds every result till the last while a meeting file changed during the batch (its words can no longer be taken off the count)', () => {
+    const files = meetings({ 'a.yaml': 'file_code: A_1\n', 'b.yaml': 'file_code: B_2\n', 'c.yaml': 'file_code: C_3\n' });
+    const gate = fileCodeGate<CodedMeeting>([], files);
+    appendFileSync(files[0]?.absolute ?? '', '# A_1 -> B_2\n');
+    expect(gate.arrive(built('a.yaml', 'B_2'))).toEqual([]);
+    expect(gate.arrive(built('b.yaml', 'B_2'))).toEqual([]);
+    const all = gate.arrive(built('c.yaml', 'C_3'));
+    expect(settledPaths(all)).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
+    expect(all.map((s) => s.duplicate !== undefined)).toEqual([true, true, false]);
   });
 });

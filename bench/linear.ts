@@ -96,7 +96,8 @@ function replaceQuestions(meeting: string, questions: string): string {
   return meeting.replace(/^questions:\n(?:[ #].*\n|\n)*?(?=^\S)/m, `questions:\n${questions}\n`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Run on its own (`node bench/linear.ts 1000 2000`), not when bundled into the bench, whose file is then this module's too.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && /linear\.[cm]?[jt]s$/.test(process.argv[1])) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const figures = await measureLinear({ repo: process.cwd(), ...(sizes.length ? { questions: sizes } : {}) });
   for (const f of figures) console.log(`${f.name.padEnd(24)} ${(f.ms / 1000).toFixed(2).padStart(7)} s  ${f.peakMiB?.toFixed(0) ?? '?'} MiB`);

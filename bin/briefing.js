@@ -4,6 +4,7 @@
 // top-level await, no `?.`), so that an old Node gets one line or a newer Node, never a crash.
 // What it decides and why: docs/decisions/0002-launcher-and-startup.md.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,15 +31,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     }
   });
 } else {
-  import('node:module')
-    .then((module) => {
-      if (module.enableCompileCache) module.enableCompileCache();
-      return import('../dist/cli.js');
-    })
-    .catch((error) => {
-      console.error(`briefing: could not start: ${error && error.message ? error.message : error}`);
-      process.exitCode = 2;
-    });
+  // The bundle runs through a code cache made after an earlier run: bin/load.cjs.
+  try {
+    createRequire(import.meta.url)('./load.cjs').runCli(args);
+  } catch (error) {
+    console.error(`briefing: could not start: ${error && error.message ? error.message : error}`);
+    process.exitCode = 2;
+  }
 }
 
 function newEnough(version) {

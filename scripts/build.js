@@ -1,26 +1,42 @@
-// Bundles src/ into dist/ (the CLI and the batch worker) with esbuild. Run by `npm run build`
-// and by `prepare` (so `npm ci` and `npm pack` build it); a script rather than a long
-// command line, so that npm's echo of it is one short line.
-import { rmSync } from 'node:fs';
+// Bundles src/ into dist/ with esbuild: the CLI (dist/cli.cjs) and the batch worker
+// (dist/worker.cjs), each one CommonJS file, which bin/load.cjs runs through V8 with a code
+// cache (docs/decisions/0005-code-cache.md); dist/build.json names each bundle by a hash of
+// its content. Run by `npm run build` and by `prepare` (so `npm ci` and `npm pack` build it);
+// a script rather than a long command line, so that npm's echo of it is one short line.
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+const dist = join(root, 'dist');
+const bundles = { cli: 'src/cli.ts', worker: 'src/batch/worker.ts' };
+rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli.ts', 'src/batch/worker.ts'],
+  entryPoints: bundles,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node22',
   external: ['piscina'],
-  // Bundled CommonJS packages call require(); ES modules have none of their own.
-  banner: { js: "import { createRequire as __briefingRequire } from 'node:module'; const require = __briefingRequire(import.meta.url);" },
   outdir: 'dist',
-  entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
+  // No comments or indentation: less to read at every start, and the text stays ASCII
+  // (esbuild escapes strings; V8 keeps a source with one other character at two bytes a character).
+  minifyWhitespace: true,
+  // The bundle is CommonJS; what the sources take from import.meta.url comes from its own file.
+  define: { 'import.meta.url': '__briefingModuleUrl' },
+  banner: { js: "var __briefingModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+const hashes = {};
+for (const name of Object.keys(bundles)) {
+  const file = join(dist, `${name}.cjs`);
+  // esbuild leaves regular expressions as written: escape what is left, so the bundle is ASCII.
+  const text = readFileSync(file, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(file, text);
+  hashes[name] = createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+writeFileSync(join(dist, 'build.json'), `${JSON.stringify(hashes, null, 2)}\n`);

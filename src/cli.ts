@@ -85,8 +85,4 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  fail(error);
-}
+program.parseAsync(process.argv).catch(fail);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { sha256 } from '../load/files.js';
@@ -8,17 +8,17 @@ import { cachedTemplate } from '../render/template.js';
 
 /**
  * Identifies the tool that builds: its version and the code it runs, so that a rebuilt
- * tool never reuses outputs of an older one, even at the same version. The bundler names
- * each file under `dist/chunks/` after a hash of its content, so their names stand for the code.
+ * tool never reuses outputs of an older one, even at the same version. The build writes
+ * a hash of each bundle's content to `dist/build.json`, which stands for the code.
  */
 export function toolFingerprint(): string {
-  let chunks: string[] = [];
+  let bundles = '';
   try {
-    chunks = readdirSync(join(packageRoot(), 'dist', 'chunks')).sort();
+    bundles = readFileSync(join(packageRoot(), 'dist', 'build.json'), 'utf8');
   } catch {
     // Run from the sources (tests): the version alone identifies the tool.
   }
-  return `${packageJson.version}+${sha256(chunks.join('\n')).slice(0, 16)}`;
+  return `${packageJson.version}+${sha256(bundles).slice(0, 16)}`;
 }
 
 /**

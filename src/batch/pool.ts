@@ -46,8 +46,9 @@ export interface JobsContext {
 export async function runJobs(paths: readonly string[], context: JobsContext, onResult: (result: GeneratedReport) => void): Promise<number> {
   if (!paths.length) return 0;
   const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
-  const workerFile = join(packageRoot(), 'dist', 'worker.js');
-  if (threads < 2 || !existsSync(workerFile)) {
+  // The worker's entry runs the worker bundle (dist/worker.cjs) through the code cache.
+  const workerFile = join(packageRoot(), 'bin', 'worker.cjs');
+  if (threads < 2 || !existsSync(join(packageRoot(), 'dist', 'worker.cjs'))) {
     // Imported here, not above: when worker threads build, the main thread never loads the compiler.
     const { runJob } = await import('./job.js');
     for (const path of paths) {

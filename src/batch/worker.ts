@@ -21,7 +21,7 @@ let project: Project | undefined;
 const templates: TemplateCache = new Map();
 
 /**
- * A worker thread of the batch pool (`dist/worker.js`): loads the project once, then
+ * A worker thread of the batch pool (`dist/worker.cjs`, started by `bin/worker.cjs`): loads the project once, then
  * generates one meeting per task. Writes nothing; the main thread writes.
  */
 export default async function buildInWorker(task: WorkerTask): Promise<GeneratedReport> {

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
+
+const { commandOf } = createRequire(import.meta.url)('../bin/load.cjs');
+const bundleHash: unknown = JSON.parse(readFileSync(join(REPO, 'dist/build.json'), 'utf8')).cli;
+const CHECKED = /^Checked 1 meeting, 3 positions, 0 templates: no problems\.\n$/;
+
+function cacheFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+}
+
+describe('the code cache of the installed command (bin/load.cjs)', () => {
+  it('is written after the first run of a command, under the bundle’s hash and the Node.js that made it, and used as it is by the next', () => {
+    const cache = tempDir();
+    const project = exampleProject();
+    const first = runCli(['check'], project, { BRIEFING_CODE_CACHE: cache });
+    expect(first).toMatchObject({ status: 0, stderr: '' });
+    expect(first.stdout).toMatch(CHECKED);
+    const name = `cli-${String(bundleHash)}-${process.version}-${process.arch}-check.bin`;
+    expect(cacheFiles(cache)).toEqual([name]);
+    const written = statSync(join(cache, name));
+    expect(written.size).toBeGreaterThan(100_000); // the compiled functions of a whole check, not only the top level
+
+    const second = runCli(['check'], project, { BRIEFING_CODE_CACHE: cache });
+    expect(second).toEqual(first);
+    expect(statSync(join(cache, name)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('is replaced when V8 refuses it (damaged, or made by another build), and the command runs all the same', () => {
+    const cache = tempDir();
+    const project = exampleProject();
+    const name = `cli-${String(bundleHash)}-${process.version}-${process.arch}-check.bin`;
+    writeFileSync(join(cache, name), 'not a code cache'.repeat(100));
+    writeFileSync(join(cache, `cli-0000000000000000-${process.version}-${process.arch}-check.bin`), 'an older build');
+    writeFileSync(join(cache, `cli-0000000000000000-${process.version}-${process.arch}-build.bin`), 'another command');
+    const run = runCli(['check'], project, { BRIEFING_CODE_CACHE: cache });
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(CHECKED);
+    expect(statSync(join(cache, name)).size).toBeGreaterThan(100_000);
+    expect(cacheFiles(cache)).toEqual([`cli-0000000000000000-${process.version}-${process.arch}-build.bin`, name]);
+  });
+
+  it('is not written after a run that could not start the command (exit 2), nor when turned off', () => {
+    const cache = tempDir();
+    expect(runCli(['check', '--no-such-flag'], exampleProject(), { BRIEFING_CODE_CACHE: cache }).status).toBe(2);
+    expect(cacheFiles(cache)).toEqual([]);
+    const off = runCli(['check'], exampleProject(), { BRIEFING_CODE_CACHE: 'off', HOME: cache, XDG_CACHE_HOME: cache });
+    expect(off.stdout).toMatch(CHECKED);
+    expect(cacheFiles(cache)).toEqual([]);
+  });
+
+  it('names the cache after the command, past -C and its folder', () => {
+    expect(commandOf(['build', '--all'])).toBe('build');
+    expect(commandOf(['-C', 'some-project', 'check', '--final'])).toBe('check');
+    expect(commandOf(['--cwd', 'x', '--debug', 'diff', 'a.yaml'])).toBe('diff');
+    expect(commandOf(['--help'])).toBe('main');
+    expect(commandOf(['Meetings/Thing.yaml'])).toBe('main');
+  });
+});

@@ -8,7 +8,7 @@ import { fileOf, type Compared, type Source } from '../diff/sides.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { projectPath } from '../load/files.js';
 import { openRepository, repositoryAt, resolveCommits, type Repository } from '../load/git.js';
-import { loadProject, type Project } from '../load/project.js';
+import { loadProject, withPositions, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { paint } from '../diagnostics/human.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -60,8 +60,8 @@ export interface DiffResult {
  * (`--since`) or from two files.
  */
 export async function diff(options: DiffOptions): Promise<DiffResult> {
-  const project = loadProject(options.cwd);
-  if (hasErrors(project.setupDiagnostics)) return { exitCode: ExitCode.failure, diagnostics: sortDiagnostics(project.setupDiagnostics) };
+  const settings = loadProject(options.cwd, { skipPositions: true });
+  if (hasErrors(settings.setupDiagnostics)) return { exitCode: ExitCode.failure, diagnostics: sortDiagnostics(settings.setupDiagnostics) };
   const files = options.files.map((file) => (isAbsolute(file) ? file : resolve(options.cwd, file)));
   const [first, second] = files;
   if (!first || files.length > 2) throw new UsageError('Name one file to compare between revisions, or two files to compare.', 'For example: briefing diff positions/educ/equity-achievements.yaml --from HEAD~1');
@@ -69,13 +69,16 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   if (options.since && options.from) throw new UsageError('Use either --since or --from, not both.');
   if (options.stat && options.format === 'docx') throw new UsageError('--stat prints a summary; it has no DOCX form.', 'Use --format terminal, md or json with --stat.');
 
+  // A position is compared on its own: the project's other positions are read only for a report.
+  const byFolder = folderKind(settings, first);
+  const project = byFolder === 'position' ? settings : withPositions(settings);
+
   // Both revisions, and a position's text at each, come from one git process, and nothing is
   // asked of git before it. `--since` alone names no revision: the repository is checked up front.
   const toRevision = second || !options.to ? undefined : options.to;
   const fromRevision = second || options.since ? undefined : (options.from ?? 'HEAD');
   const revisions = [toRevision, fromRevision].filter((revision) => revision !== undefined);
   const repo = second ? undefined : revisions.length ? repositoryAt(options.cwd) : openRepository(options.cwd);
-  const byFolder = folderKind(project, first);
   const commits = new Map((repo ? resolveCommits(repo, revisions, byFolder === 'meeting' ? [] : [first]) : []).map((commit) => [commit.label, commit]));
   const toCommit = toRevision === undefined ? undefined : commits.get(toRevision);
   const fromCommit = fromRevision === undefined ? undefined : commits.get(fromRevision);

@@ -4,11 +4,11 @@ import { formatJson } from '../diff/format/json.js';
 import { formatMarkdown } from '../diff/format/markdown.js';
 import { formatTerminal } from '../diff/format/terminal.js';
 import { comparePositions } from '../diff/positions.js';
-import { fileOf, requireRepo, type Compared, type Source } from '../diff/sides.js';
+import { fileOf, type Compared, type Source } from '../diff/sides.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { projectPath } from '../load/files.js';
-import { openRepository, resolveCommit, type Repository } from '../load/git.js';
-import { loadProject, type Project } from '../load/project.js';
+import { openRepository, repositoryAt, resolveCommits, type Repository } from '../load/git.js';
+import { loadProject, withPositions, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { paint } from '../diagnostics/human.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -60,8 +60,8 @@ export interface DiffResult {
  * (`--since`) or from two files.
  */
 export async function diff(options: DiffOptions): Promise<DiffResult> {
-  const project = loadProject(options.cwd);
-  if (hasErrors(project.setupDiagnostics)) return { exitCode: ExitCode.failure, diagnostics: sortDiagnostics(project.setupDiagnostics) };
+  const settings = loadProject(options.cwd, { skipPositions: true });
+  if (hasErrors(settings.setupDiagnostics)) return { exitCode: ExitCode.failure, diagnostics: sortDiagnostics(settings.setupDiagnostics) };
   const files = options.files.map((file) => (isAbsolute(file) ? file : resolve(options.cwd, file)));
   const [first, second] = files;
   if (!first || files.length > 2) throw new UsageError('Name one file to compare between revisions, or two files to compare.', 'For example: briefing diff positions/educ/equity-achievements.yaml --from HEAD~1');
@@ -69,15 +69,27 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   if (options.since && options.from) throw new UsageError('Use either --since or --from, not both.');
   if (options.stat && options.format === 'docx') throw new UsageError('--stat prints a summary; it has no DOCX form.', 'Use --format terminal, md or json with --stat.');
 
-  const repo = second ? undefined : openRepository(options.cwd);
-  const to: Source = options.to && repo ? { kind: 'commit', commit: resolveCommit(repo, options.to) } : { kind: 'file', label: second ? projectPath(project.root, second) : 'working tree' };
-  const from: Source = second
-    ? { kind: 'file', label: projectPath(project.root, first) }
+  // A position is compared on its own: the project's other positions are read only for a report.
+  const byFolder = folderKind(settings, first);
+  const project = byFolder === 'position' ? settings : withPositions(settings);
+
+  // Both revisions, and a position's text at each, come from one git process, and nothing is
+  // asked of git before it. `--since` alone names no revision: the repository is checked up front.
+  const toRevision = second || !options.to ? undefined : options.to;
+  const fromRevision = second || options.since ? undefined : (options.from ?? 'HEAD');
+  const revisions = [toRevision, fromRevision].filter((revision) => revision !== undefined);
+  const repo = second ? undefined : revisions.length ? repositoryAt(options.cwd) : openRepository(options.cwd);
+  const commits = new Map((repo ? resolveCommits(repo, revisions, byFolder === 'meeting' ? [] : [first]) : []).map((commit) => [commit.label, commit]));
+  const toCommit = toRevision === undefined ? undefined : commits.get(toRevision);
+  const fromCommit = fromRevision === undefined ? undefined : commits.get(fromRevision);
+  const to: Source = toCommit ? { kind: 'commit', commit: toCommit } : { kind: 'file', label: second ? projectPath(project.root, second) : 'working tree' };
+  const from: Source = fromCommit
+    ? { kind: 'commit', commit: fromCommit }
     : options.since
       ? { kind: 'manifest', label: projectPath(project.root, resolve(options.cwd, options.since)), path: resolve(options.cwd, options.since) }
-      : { kind: 'commit', commit: resolveCommit(requireRepo(repo), options.from ?? 'HEAD') };
+      : { kind: 'file', label: projectPath(project.root, first) };
 
-  const kind = fileKind(project, first, repo, to, from);
+  const kind = byFolder ?? fileKind(project, first, repo, to, from);
   if (options.since && kind !== 'meeting') throw new UsageError('--since compares a meeting’s report with the build a manifest describes; name the meeting file.');
   const sides = { project, repo, from, to, first, second: second ?? first, options };
   // A whole report goes through the pipeline, and a redline through the DOCX compiler: loaded
@@ -101,12 +113,19 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   return result;
 }
 
-/** Meeting or position: by folder first, else by the file's keys. */
-function fileKind(project: Project, file: string, repo: Repository | undefined, to: Source, from: Source): 'meeting' | 'position' {
+/** Meeting or position by the folder the file is in; undefined elsewhere. */
+function folderKind(project: Project, file: string): 'meeting' | 'position' | undefined {
   const path = projectPath(project.root, file);
   const { meetings, positions } = project.config.paths;
   if (path.startsWith(`${meetings}/`)) return 'meeting';
   if (path.startsWith(`${positions}/`)) return 'position';
+  return undefined;
+}
+
+/** Meeting or position, for a file outside both folders: by the file's keys. */
+function fileKind(project: Project, file: string, repo: Repository | undefined, to: Source, from: Source): 'meeting' | 'position' {
+  const path = projectPath(project.root, file);
+  const { meetings, positions } = project.config.paths;
   const commit = to.kind === 'commit' ? to.commit : from.kind === 'commit' ? from.commit : undefined;
   const source: Source = project.files.kind(path) !== undefined || !commit || to.kind === 'file' ? { kind: 'file', label: path } : { kind: 'commit', commit };
   const found = fileOf(project, repo, source, file);

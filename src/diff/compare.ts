@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../docx/index.js';
+import { parseMarkdownText } from '../util/markdown.js';
 import { countWords, flattenBlocks, type DiffBlock } from './blocks.js';
 import { mergeDocuments, type MergeOptions } from './merge.js';
 import type { MetadataChange } from './metadata.js';
@@ -47,7 +47,7 @@ export interface DocumentDiff {
 
 /** Compares two Markdown documents: the redline tree and its blocks. */
 export function compareMarkdown(before: string, after: string, options: MergeOptions): { tree: Root; blocks: DiffBlock[] } {
-  const tree = mergeDocuments({ tree: parseMarkdown(before), markdown: before }, { tree: parseMarkdown(after), markdown: after }, options);
+  const tree = mergeDocuments({ tree: parseMarkdownText(before), markdown: before }, { tree: parseMarkdownText(after), markdown: after }, options);
   return { tree, blocks: flattenBlocks(tree) };
 }
 

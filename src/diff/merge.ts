@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BlockRevision } from '../docx/index.js';
-import { listKindInSource } from '../docx/numbering.js';
+import { listKindInSource } from '../docx/list-kind.js';
 import { markInline, mergeInline } from './inline.js';
 import { nodeKey, wordsOf } from './tokens.js';
 

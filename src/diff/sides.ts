@@ -64,10 +64,10 @@ const configuredUsers = new Map<string, string>();
 /** Who commits in this repository (`git config user.name`), else `briefing`; asked of git once per repository. */
 function userHere(repo: Repository | undefined): string {
   if (!repo) return 'briefing';
-  let user = configuredUsers.get(repo.top);
+  let user = configuredUsers.get(repo.cwd);
   if (user === undefined) {
     user = userName(repo) ?? 'briefing';
-    configuredUsers.set(repo.top, user);
+    configuredUsers.set(repo.cwd, user);
   }
   return user;
 }

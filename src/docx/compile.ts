@@ -32,7 +32,8 @@ import { anchorName, anchorProperty, sameField, type FieldAnchor } from './ancho
 import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inline.js';
 import { pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
-import { listKindInSource, numberingDefinition, numberingReference, type ListKind } from './numbering.js';
+import { listKindInSource, type ListKind } from './list-kind.js';
+import { numberingDefinition, numberingReference } from './numbering.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { documentStyles, OptionalStyle, Style, type StyleSource } from './styles.js';
 

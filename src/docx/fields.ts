@@ -7,7 +7,7 @@ import { tidyLines } from '../render/escape.js';
 import { PLACEHOLDER, type MarkdownField, type ReportSource } from '../render/fields.js';
 import { markdownChunks } from './chunks.js';
 import { unclosedAtEnd } from './unclosed.js';
-import { listKindInSource } from './numbering.js';
+import { listKindInSource } from './list-kind.js';
 
 /** How many parsed fields a process keeps: enough for the positions of a large batch, bounded in memory. */
 const CACHE_LIMIT = 512;

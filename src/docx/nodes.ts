@@ -1,5 +1,5 @@
 import type { Parent, PhrasingContent } from 'mdast';
-import type { ListKind } from './numbering.js';
+import type { ListKind } from './list-kind.js';
 
 /** Text added between two versions: becomes a Word tracked insertion (`w:ins`). */
 export interface Insertion extends Parent {

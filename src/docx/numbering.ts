@@ -1,9 +1,6 @@
 import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type NumberingDefinition } from 'docx';
-import type { List } from 'mdast';
+import type { ListKind } from './list-kind.js';
 import type { PageGeometry } from './layout.js';
-
-/** The list kinds Markdown can express: `1.`, `1)` and bullets. */
-export type ListKind = 'period' | 'paren' | 'bullet';
 
 const LEVELS = 4;
 
@@ -37,11 +34,3 @@ export function numberingReference(kind: ListKind, start: number): string {
   return `${kind}-${start}`;
 }
 
-/** A list's kind as its source text writes it: `1.`, `1)` or a bullet. */
-export function listKindInSource(node: List, source: string): ListKind {
-  if (!node.ordered) return 'bullet';
-  const offset = node.children[0]?.position?.start.offset;
-  if (offset === undefined) return 'period';
-  const marker = /^\d{1,9}([.)])/.exec(source.slice(offset, offset + 11));
-  return marker?.[1] === ')' ? 'paren' : 'period';
-}

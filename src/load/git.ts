@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath } from './files.js';
+import { commitIdentity, parseBatch, type GitObject } from './git-objects.js';
 
-/** A git working tree: where it starts, so project paths can be turned into repository paths. */
+/** A git working tree, known by a folder inside it. */
 export interface Repository {
-  /** Absolute path of the working tree's top folder. */
-  top: string;
+  /** Absolute path of the folder git is run in (the one the command started from). */
+  cwd: string;
+  /** Absolute path of the working tree's top folder, so project paths can be turned into repository paths. */
+  readonly top: string;
 }
 
 /** A commit as a diff shows it. */
@@ -17,12 +20,34 @@ export interface Commit {
   /** Committer date, ISO 8601 in UTC. */
   date: string;
   author: string;
+  /** Files read together with the commit, by absolute path: the text each had there, or undefined where it did not exist. */
+  files: ReadonlyMap<string, string | undefined>;
 }
 
-/** The git repository `cwd` is in; a one-line usage error outside one, or without git. */
+/** The git repository `cwd` is in, asked of git now: a one-line usage error outside one, or without git. */
 export function openRepository(cwd: string): Repository {
-  const top = git(cwd, ['rev-parse', '--show-toplevel'], () => new UsageError(`${resolve(cwd)} is not inside a git repository.`, 'Versions come from git: run briefing diff inside the repository, or compare two files.')).trim();
-  return { top };
+  return { cwd: resolve(cwd), top: topFolder(cwd) };
+}
+
+/**
+ * The git repository `cwd` is in, taken on trust: git is first asked when something is
+ * read from it, and its top folder only when a repository path is needed. Outside a
+ * repository, or without git, the first read fails with the same usage error as
+ * {@link openRepository}.
+ */
+export function repositoryAt(cwd: string): Repository {
+  let top: string | undefined;
+  return {
+    cwd: resolve(cwd),
+    get top() {
+      top ??= topFolder(cwd);
+      return top;
+    },
+  };
+}
+
+function topFolder(cwd: string): string {
+  return git(cwd, ['rev-parse', '--show-toplevel'], () => new UsageError(`${resolve(cwd)} is not inside a git repository.`, 'Versions come from git: run briefing diff inside the repository, or compare two files.')).trim();
 }
 
 /** The repository path (`/`-separated, from the top) of an absolute path. */
@@ -31,17 +56,30 @@ export function repositoryPath(repo: Repository, absolutePath: string): string {
 }
 
 /**
- * Resolves a revision to its commit, author and date, in one `git show`; a usage error if
- * git does not know it.
+ * Resolves revisions to their commits (hash, author, committer date) and reads `files`
+ * (absolute paths) at each, all in one `git cat-file --batch`: `<revision>^{commit}` gives
+ * the raw commit, `<revision>:./<path from the folder git runs in>` each file. A usage error
+ * for the first revision, in the order given, that git does not know as a commit.
  */
-export function resolveCommit(repo: Repository, revision: string): Commit {
-  const unknown = () => new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log` shows, e.g. HEAD~1.');
-  if (revision.startsWith('-')) throw unknown();
-  const [hash = '', author = '', date = ''] = git(repo.top, ['show', '-s', '--format=%H%x00%an%x00%cI', '--end-of-options', `${revision}^{commit}`], unknown)
-    .trim()
-    .split('\u0000');
-  if (!/^[0-9a-f]{40,64}$/.test(hash)) throw unknown();
-  return { label: revision, hash, date: new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z'), author };
+export function resolveCommits(repo: Repository, revisions: readonly string[], files: readonly string[] = []): Commit[] {
+  // A revision is never taken for an option (as `--end-of-options` made sure when it was an argument).
+  const asked = revisions.filter((revision) => !revision.startsWith('-'));
+  const fileName = (revision: string, file: string) => `${revision}:./${projectPath(repo.cwd, file)}`;
+  const objects = readObjects(repo, asked.flatMap((revision) => [`${revision}^{commit}`, ...files.map((file) => fileName(revision, file))]));
+  return revisions.map((revision) => {
+    const commit = asked.includes(revision) ? objects.get(`${revision}^{commit}`) : undefined;
+    if (commit?.type !== 'commit' || !/^[0-9a-f]{40,64}$/.test(commit.hash)) {
+      // When git was not asked at all, being outside a repository is what to say.
+      void repo.top;
+      throw new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log` shows, e.g. HEAD~1.');
+    }
+    return {
+      label: revision,
+      hash: commit.hash,
+      ...commitIdentity(commit.data),
+      files: new Map(files.map((file) => [file, textOf(objects.get(fileName(revision, file)))])),
+    };
+  });
 }
 
 /**
@@ -67,43 +105,46 @@ export function listFiles(repo: Repository, commit: Commit, folders: readonly st
 }
 
 /**
- * Reads many blobs in one `git cat-file --batch`; a blob the repository does not hold
- * maps to undefined.
+ * Reads many blobs (named any way `git cat-file` accepts: a blob id, `<commit>:<path>`) in
+ * one `git cat-file --batch`; a blob the repository does not hold maps to undefined.
  */
 export function readBlobs(repo: Repository, ids: readonly string[]): Map<string, string | undefined> {
-  return catFileBatch(repo.top, ids);
+  const objects = readObjects(repo, ids);
+  return new Map(ids.map((id) => [id, textOf(objects.get(id))]));
+}
+
+/** The objects named, from one `git cat-file --batch` run in the repository's folder. */
+function readObjects(repo: Repository, names: readonly string[]): Map<string, GitObject | undefined> {
+  try {
+    return catFileBatch(repo.cwd, names);
+  } catch (error) {
+    // Without git, or outside a repository, asking for the top folder throws the error that says so.
+    if (error instanceof UsageError) void repo.top;
+    throw error;
+  }
+}
+
+/** A blob's text; undefined for anything else, or nothing. */
+function textOf(object: GitObject | undefined): string | undefined {
+  return object?.type === 'blob' ? object.data.toString('utf8') : undefined;
 }
 
 /**
  * Reads objects named any way `git cat-file` accepts (`<blob id>`, `<commit>:<path>`,
  * `HEAD:./<path relative to cwd>`) in one process; an object git does not have maps to
- * undefined (git reports it as missing itself).
+ * undefined (git reports it as missing itself). A name holding a line break, which would
+ * be two lines of git's input, is not asked and maps to undefined too.
  */
-function catFileBatch(cwd: string, objects: readonly string[]): Map<string, string | undefined> {
-  const result = new Map<string, string | undefined>();
-  if (!objects.length) return result;
-  const output = gitBytes(cwd, ['cat-file', '--batch'], objects.map((object) => `${object}\n`).join(''));
-  let offset = 0;
-  for (const object of objects) {
-    const end = output.indexOf(10, offset);
-    const header = output.subarray(offset, end).toString('utf8');
-    offset = end + 1;
-    const match = /^\S+ blob (\d+)$/.exec(header);
-    if (!match) {
-      result.set(object, undefined);
-      continue;
-    }
-    const size = Number(match[1]);
-    result.set(object, output.subarray(offset, offset + size).toString('utf8'));
-    offset += size + 1;
-  }
-  return result;
+function catFileBatch(cwd: string, names: readonly string[]): Map<string, GitObject | undefined> {
+  const asked = [...new Set(names)].filter((name) => !name.includes('\n'));
+  if (!asked.length) return new Map();
+  return parseBatch(gitBytes(cwd, ['cat-file', '--batch'], asked.map((name) => `${name}\n`).join('')), asked);
 }
 
 /** The name git would put on a commit made here now, if one is configured. */
 export function userName(repo: Repository): string | undefined {
   try {
-    return execFileSync('git', ['config', 'user.name'], { cwd: repo.top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return execFileSync('git', ['config', 'user.name'], { cwd: repo.cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
   } catch {
     return undefined;
   }
@@ -137,7 +178,7 @@ export function readCommittedTexts(root: string, paths: readonly string[]): Map<
   try {
     const blobs = catFileBatch(root, paths.map((path) => `HEAD:./${path}`));
     for (const path of paths) {
-      const text = blobs.get(`HEAD:./${path}`);
+      const text = textOf(blobs.get(`HEAD:./${path}`));
       if (text !== undefined) texts.set(path, text);
     }
   } catch (error) {

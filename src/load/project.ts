@@ -88,6 +88,12 @@ export interface LoadProjectOptions {
    * watch need it, and it costs git processes).
    */
   committedVersions?: boolean;
+  /**
+   * Leave the positions folder unread: `positions` and `positionFiles` are empty (default
+   * false). For a command that reads one position file on its own, such as the diff of a
+   * position; {@link withPositions} reads them if they turn out to be needed after all.
+   */
+  skipPositions?: boolean;
 }
 
 /**
@@ -132,7 +138,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   setupDiagnostics.push(...(loadedReference?.diagnostics ?? []));
 
   setupDiagnostics.push(...linkProblems(files, [locations.meetings, locations.positions, locations.templates]));
-  const { positions, positionFiles } = loadPositions(files, locations.positions, options);
+  const { positions, positionFiles } = options.skipPositions ? { positions: new Map<string, LoadedPosition>(), positionFiles: [] } : loadPositions(files, locations.positions, options);
   const packageTemplates = join(packageRoot(), 'templates');
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
@@ -149,6 +155,12 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     ...(loadedReference?.reference ? { reference: loadedReference.reference } : {}),
     settingsHash: sha256(configFile.text + '\u0000' + ministriesFile.text + (loadedReference ? `\u0000${loadedReference.hash}` : '')),
   };
+}
+
+/** A project loaded with `skipPositions`, with its positions read after all. */
+export function withPositions(project: Project): Project {
+  const { locations } = projectLocations(project.files, project.config, project.configFile);
+  return { ...project, ...loadPositions(project.files, locations.positions, {}) };
 }
 
 /** The project's registry, or the built-in one when the project has none (or names one it cannot use). */

@@ -1,6 +1,6 @@
 import { configSchema, manifestSchema, type Manifest } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { readText, sha256 } from './files.js';
+import { projectPath, readText, sha256 } from './files.js';
 import { listFiles, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
 import { memoryFiles } from './memory-files.js';
 import type { ProjectFiles } from './project-files.js';
@@ -30,13 +30,13 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
 }
 
 /**
- * One file as it was at a commit, in memory, under its repository path: a usage error when
- * it did not exist there.
+ * One file as it was at a commit, in memory, under its path from the repository's folder:
+ * a usage error when it did not exist there. Read with the commit when it was, else now.
  */
 export function fileAtCommit(repo: Repository, commit: Commit, absolutePath: string): { files: ProjectFiles; path: string } {
-  const path = repositoryPath(repo, absolutePath);
-  const text = showFile(repo, commit, path);
-  if (text === undefined) throw new UsageError(`${path} does not exist at ${commit.label}.`);
+  const text = commit.files.has(absolutePath) ? commit.files.get(absolutePath) : showFile(repo, commit, repositoryPath(repo, absolutePath));
+  if (text === undefined) throw new UsageError(`${repositoryPath(repo, absolutePath)} does not exist at ${commit.label}.`);
+  const path = projectPath(repo.cwd, absolutePath);
   return { files: memoryFiles(commit.hash, new Map([[path, text]])), path };
 }
 

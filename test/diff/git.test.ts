@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { exampleFile, exampleProject, runCli } from '../helpers/project.js';
+import { exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
 import { commitAll, git, initRepository } from '../helpers/git.js';
 import { revisions } from '../helpers/redline.js';
 
@@ -90,6 +91,30 @@ describe('versions from a real git repository with three commits', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')[0]).toBe('briefing: Unknown revision `v99`.');
+  });
+
+  test('an unknown --to is reported before an unknown --from, as they were resolved before', () => {
+    const run = runCli(['diff', POSITION, '--from', 'v98', '--to', 'v99'], threeVersions());
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('briefing: Unknown revision `v99`.');
+  });
+
+  test.skipIf(process.platform === 'win32')('a position between two revisions is read with one git process', () => {
+    const dir = threeVersions();
+    const bin = tempDir();
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${join(bin, 'calls')}'\nexec '${real}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const run = runCli(['diff', POSITION, '--from', 'HEAD~2', '--to', 'HEAD', '--format', 'md'], dir, { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('{~~trim~>četriem~~}');
+    expect(readFileSync(join(bin, 'calls'), 'utf8')).toBe('cat-file --batch\n');
+  });
+
+  test('without git, comparing revisions is a one-line error and exit 2', () => {
+    const run = runCli(['diff', POSITION, '--from', 'HEAD~1'], threeVersions(), { PATH: tempDir() });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('briefing: git is not installed or not on the PATH.\n  Versions come from git; install it, or compare two files.\n');
   });
 
   test('a file that did not exist at the revision is an error, exit 2', () => {

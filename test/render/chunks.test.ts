@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import { expect, test } from 'vitest';
 import { markdownChunks } from '../../src/docx/chunks.js';
 import { parseMarkdownTree } from '../../src/docx/fields.js';
-import { listKindInSource } from '../../src/docx/numbering.js';
+import { listKindInSource } from '../../src/docx/list-kind.js';
 
 /** The whole text parsed at once, lists marked with their kind: what the pieces must add up to. */
 function wholeParse(text: string): Root {

@@ -1,0 +1,62 @@
+/** One object as `git cat-file --batch` gave it. */
+export interface GitObject {
+  /** The object's id. */
+  hash: string;
+  /** `blob`, `tree`, `commit` or `tag`. */
+  type: string;
+  data: Buffer;
+}
+
+/**
+ * Splits what `git cat-file --batch` printed into one answer per name asked, in the order
+ * asked: the object, or undefined where git answered `<name> missing` (or `ambiguous`).
+ */
+export function parseBatch(output: Buffer, names: readonly string[]): Map<string, GitObject | undefined> {
+  const result = new Map<string, GitObject | undefined>();
+  let offset = 0;
+  for (const name of names) {
+    const end = output.indexOf(10, offset);
+    if (end < 0) break;
+    const header = /^([0-9a-f]+) (\S+) (\d+)$/.exec(output.subarray(offset, end).toString('utf8'));
+    offset = end + 1;
+    if (!header?.[1] || !header[2]) {
+      result.set(name, undefined);
+      continue;
+    }
+    const size = Number(header[3]);
+    result.set(name, { hash: header[1], type: header[2], data: output.subarray(offset, offset + size) });
+    offset += size + 1;
+  }
+  return result;
+}
+
+/**
+ * The author's name and the committer date (ISO 8601 in UTC, whole seconds) of a raw commit
+ * object: what `git show -s --format=%an` and `%cI` (turned to UTC) say of it, read the way
+ * git reads an identity line — the name before the first `<`, the time after the last `>`.
+ */
+export function commitIdentity(data: Buffer): { author: string; date: string } {
+  const end = data.indexOf('\n\n');
+  // latin1 keeps one character per byte, so the name's bytes can be decoded afterwards.
+  const headers = (end < 0 ? data : data.subarray(0, end)).toString('latin1').split('\n');
+  const header = (key: string) => headers.find((line) => line.startsWith(`${key} `))?.slice(key.length + 1);
+  const author = header('author') ?? '';
+  // git's own idea of a space (not trimEnd's: U+00A0 is the last byte of a UTF-8 'à').
+  const name = author.includes('<') ? author.slice(0, author.indexOf('<')).replace(/[ \t\n\r]+$/, '') : '';
+  const committer = header('committer') ?? '';
+  const time = committer.includes('>') ? /^[ \t\n\r]*(\d+)/.exec(committer.slice(committer.lastIndexOf('>') + 1)) : null;
+  const seconds = Number(time?.[1] ?? 0);
+  return { author: decoded(Buffer.from(name, 'latin1'), header('encoding')), date: new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+}
+
+/** Text in a commit's declared encoding (git shows it re-encoded to UTF-8), UTF-8 when none or unknown. */
+function decoded(bytes: Buffer, encoding: string | undefined): string {
+  if (encoding !== undefined) {
+    try {
+      return new TextDecoder(encoding).decode(bytes);
+    } catch {
+      // An encoding the runtime does not know: shown as UTF-8, as git does when it cannot convert.
+    }
+  }
+  return bytes.toString('utf8');
+}

@@ -89,6 +89,7 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
         {
           final: options.final,
           formats: project.config.formats,
+          checkOnly: true,
           sourceDateEpoch: options.sourceDateEpoch,
           ...(options.today ? { today: options.today } : {}),
         },

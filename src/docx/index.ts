@@ -7,7 +7,7 @@ import type { ReportSource } from '../render/fields.js';
 import { remarkDocx, type DocxMeta } from './compile.js';
 import { spliceReport } from './fields.js';
 import type { FieldAnchor } from './anchors.js';
-import { packDocx } from './pack.js';
+import { documentParts, packDocx } from './pack.js';
 import { parseMarkdownText } from '../util/markdown.js';
 
 export type { DocxMeta } from './compile.js';
@@ -76,4 +76,17 @@ export async function compileReportDocx(source: ReportSource, meta: DocxMeta, da
   const file = new VFile();
   const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);
   return docxResult(file, await packDocx(document, date, meta.reference));
+}
+
+/**
+ * What compiling a rendered report says, for `check`, which writes nothing: the report is
+ * compiled and serialised to the package's XML exactly as {@link compileReportDocx} does
+ * (so whatever would fail there fails here), but not zipped, which is a tenth of a build.
+ */
+export async function checkReportDocx(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]): Promise<Omit<DocxResult, 'bytes'>> {
+  const file = new VFile();
+  const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);
+  await documentParts(document);
+  const { warnings, anchors } = docxResult(file, new Uint8Array());
+  return { warnings, anchors };
 }

@@ -20,8 +20,13 @@ function zipTime(): Date {
  * With a reference DOCX, its numbering, theme and first-page header and footer are put in.
  */
 export async function packDocx(document: Document, date: Date, reference?: ReferenceDocx): Promise<Uint8Array> {
-  const parts = packageParts(document) ?? (await packedParts(document));
+  const parts = await documentParts(document);
   return zipParts(reference ? withReferenceParts(parts, reference) : parts, date);
+}
+
+/** The package's files of a document, serialised as `docx` writes them, not yet zipped. */
+export async function documentParts(document: Document): Promise<Record<string, string | Uint8Array>> {
+  return packageParts(document) ?? (await packedParts(document));
 }
 
 /** Zips a package's files with fixed order and times, the given date, and stable relationship ids. */

@@ -23,7 +23,7 @@ import { resolveReport } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { layoutFor } from '../load/front-matter.js';
 import type { ReportSource } from '../render/fields.js';
-import { compileReportDocx, parseReportFields, type DocxMeta, type FieldAnchor } from '../docx/index.js';
+import { checkReportDocx, compileReportDocx, parseReportFields, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
 import { reportManifest } from './manifest.js';
@@ -44,6 +44,11 @@ export interface GenerateOptions {
   today?: string;
   /** How to make the PDF; without it `pdf` in `formats` is left out (as `check` does). */
   pdf?: PdfOptions | undefined;
+  /**
+   * Only the problems are wanted (`check`): the DOCX is compiled and serialised as for a
+   * build, for its warnings, but not zipped, and no files are kept.
+   */
+  checkOnly?: boolean;
 }
 
 /** What went into a report: enough to tell later whether it changed. */
@@ -169,6 +174,14 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   // compile: the DOCX, and the PDF made from it (so the DOCX and its warnings come even when only the PDF is wanted)
   const pdf = options.formats.includes('pdf') ? options.pdf : undefined;
   let anchors: FieldAnchor[] | undefined;
+  if (options.checkOnly) {
+    if (options.formats.includes('docx') || options.formats.includes('pdf')) {
+      const checked = await checkReportDocx(source, meta, fieldTrees);
+      result.diagnostics.push(...checked.warnings.map((warning) => docxWarning(loaded.path, warning)));
+    }
+    result.files = [];
+    return result;
+  }
   if (options.formats.includes('docx') || options.formats.includes('pdf')) {
     const docx = await compileReportDocx(source, meta, date, fieldTrees);
     anchors = docx.anchors;

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { compileDocx, compileReportDocx } from '../../src/docx/index.js';
+import { checkReportDocx, compileDocx, compileReportDocx } from '../../src/docx/index.js';
 import { loadMeeting } from '../../src/load/meeting.js';
 import { loadProject } from '../../src/load/project.js';
 import { generateReport, type TemplateCache } from '../../src/pipeline/build-meeting.js';
@@ -51,6 +51,16 @@ describe('parsing each Markdown field on its own', () => {
       // The same package but for the field anchors, which only the per-field tree can place.
       expect(withoutAnchors(parts.bytes)).toEqual(withoutAnchors(whole.bytes));
       expect(whole.anchors).toEqual([]);
+    }
+  });
+
+  it.each(projects)('says in check (compiled, not zipped) what the build says: $name', async ({ root }) => {
+    const reports = await renderedMeetings(root());
+    for (const { source, meta, date } of reports.flatMap((r) => (r.rendered ? [r.rendered] : []))) {
+      const built = await compileReportDocx(source, meta, date);
+      const { warnings, anchors } = await checkReportDocx(source, meta);
+      expect({ warnings, anchors }).toEqual({ warnings: built.warnings, anchors: built.anchors });
+      expect(anchors.length).toBeGreaterThan(0);
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { Delete, Emphasis, Link, LinkReference, PhrasingContent, Strong } from 'mdast';
+import { wordSegments } from './segments.js';
 
 /** Inline formatting a word sits in: it is part of the word's identity in a diff. */
 export type Mark = Omit<Strong, 'children'> | Omit<Emphasis, 'children'> | Omit<Delete, 'children'> | Omit<Link, 'children'> | Omit<LinkReference, 'children'>;
@@ -8,15 +9,13 @@ export type Token =
   | { kind: 'text'; text: string; space: boolean; marks: Mark[]; key: string }
   | { kind: 'atom'; node: PhrasingContent; marks: Mark[]; key: string };
 
-const segmenter = new Intl.Segmenter('lv', { granularity: 'word' });
-
 /**
- * Splits text into words, whitespace runs and punctuation with `Intl.Segmenter`, so
+ * Splits text into words, whitespace runs and punctuation by the Unicode word rules, so
  * that Latvian letters with diacritics (ā, č, ņ, ž …) stay inside their words.
  */
 export function splitWords(text: string): string[] {
   const pieces: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of wordSegments(text)) {
     const last = pieces.length - 1;
     if (isSpace(segment) && last >= 0 && isSpace(pieces[last] ?? '')) pieces[last] += segment;
     else pieces.push(segment);
@@ -27,7 +26,7 @@ export function splitWords(text: string): string[] {
 /** The words of a text, without whitespace and punctuation: what similarity and word counts use. */
 export function wordsOf(text: string): string[] {
   const words: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(text)) if (isWordLike) words.push(segment);
+  for (const { segment, isWordLike } of wordSegments(text)) if (isWordLike) words.push(segment);
   return words;
 }
 

@@ -56,6 +56,15 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
     expect(cacheFiles(cache)).toEqual([]);
   });
 
+  it('is only left out where it cannot be written (the folder is a file): the command runs as ever', () => {
+    const notAFolder = join(tempDir(), 'file');
+    writeFileSync(notAFolder, 'in the way');
+    const run = runCli(['check'], exampleProject(), { BRIEFING_CODE_CACHE: notAFolder });
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(CHECKED);
+    expect(readFileSync(notAFolder, 'utf8')).toBe('in the way');
+  });
+
   it('names the cache after the command, past -C and its folder', () => {
     expect(commandOf(['build', '--all'])).toBe('build');
     expect(commandOf(['-C', 'some-project', 'check', '--final'])).toBe('check');

@@ -5,7 +5,7 @@
 // them again. Node's own compile cache saves a module's code before the module runs, which
 // leaves out nearly all of it. Why, what it gives and where the cache lives:
 // docs/decisions/0005-code-cache.md.
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { homedir } = require('node:os');
 const { join } = require('node:path');
@@ -96,10 +96,13 @@ function readCache(path) {
   }
 }
 
+/** Caches of other builds are removed once this old: two installed versions in use side by side keep theirs. */
+const STALE_MS = 14 * 24 * 60 * 60 * 1000;
+
 /**
  * Writes the cache atomically (parallel runs each write a whole file), and removes the
- * caches of other builds of the same bundle and command. A cache that cannot be written is
- * no failure: the next run compiles as this one did.
+ * caches of other builds of the same bundle written more than two weeks ago. A cache that
+ * cannot be written is no failure: the next run compiles as this one did.
  */
 function writeCache(path, script) {
   const folder = join(path, '..');
@@ -109,10 +112,12 @@ function writeCache(path, script) {
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, path);
-    const [name] = file.split('-');
-    const variant = file.slice(file.lastIndexOf('-'));
+    const build = file.slice(0, file.indexOf('-', file.indexOf('-') + 1) + 1); // "<bundle>-<hash>-"
+    const bundle = build.slice(0, build.indexOf('-') + 1);
     for (const other of readdirSync(folder)) {
-      if (other !== file && other.startsWith(`${name}-`) && other.endsWith(variant)) rmSync(join(folder, other), { force: true });
+      if (!other.startsWith(bundle) || other.startsWith(build)) continue;
+      const stale = Date.now() - statSync(join(folder, other)).mtimeMs > STALE_MS;
+      if (stale) rmSync(join(folder, other), { force: true });
     }
   } catch {
     // No cache this time.

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,18 +33,23 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
     expect(statSync(join(cache, name)).mtimeMs).toBe(written.mtimeMs);
   });
 
-  it('is replaced when V8 refuses it (damaged, or made by another build), and the command runs all the same', () => {
+  it('is replaced when V8 refuses it (damaged), and the command runs all the same; other builds’ caches go when two weeks old', () => {
     const cache = tempDir();
     const project = exampleProject();
     const name = `cli-${String(bundleHash)}-${process.version}-${process.arch}-check.bin`;
     writeFileSync(join(cache, name), 'not a code cache'.repeat(100));
-    writeFileSync(join(cache, `cli-0000000000000000-${process.version}-${process.arch}-check.bin`), 'an older build');
-    writeFileSync(join(cache, `cli-0000000000000000-${process.version}-${process.arch}-build.bin`), 'another command');
+    const old = `cli-0000000000000000-${process.version}-${process.arch}-check.bin`;
+    const inUse = `cli-1111111111111111-${process.version}-${process.arch}-check.bin`;
+    const worker = `worker-2222222222222222-${process.version}-${process.arch}-worker.bin`;
+    for (const other of [old, inUse, worker]) writeFileSync(join(cache, other), 'another build');
+    const longAgo = new Date(Date.now() - 15 * 24 * 60 * 60 * 1000);
+    for (const other of [old, worker]) utimesSync(join(cache, other), longAgo, longAgo);
     const run = runCli(['check'], project, { BRIEFING_CODE_CACHE: cache });
     expect(run).toMatchObject({ status: 0, stderr: '' });
     expect(run.stdout).toMatch(CHECKED);
     expect(statSync(join(cache, name)).size).toBeGreaterThan(100_000);
-    expect(cacheFiles(cache)).toEqual([`cli-0000000000000000-${process.version}-${process.arch}-build.bin`, name]);
+    // The other bundle's cache is the worker's business; another build in use keeps its own.
+    expect(cacheFiles(cache)).toEqual([inUse, name, worker].sort());
   });
 
   it('is not written after a run that could not start the command (exit 2), nor when turned off', () => {

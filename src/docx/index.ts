@@ -38,12 +38,17 @@ export async function compileDocx(markdown: string, meta: DocxMeta, date: Date):
 
 /** The bytes with what the compiler said on the file: its warnings and the field anchors it wrote. */
 function docxResult(file: VFile, bytes: Uint8Array): DocxResult {
+  return { bytes, ...compilerSays(file) };
+}
+
+/** What the compiler said on the file: its warnings and the field anchors it wrote. */
+function compilerSays(file: VFile): Omit<DocxResult, 'bytes'> {
   const warnings = file.messages.map((message) => ({
     reason: message.reason,
     ...(message.line ? { line: message.line } : {}),
     ...(message.column ? { column: message.column } : {}),
   }));
-  return { bytes, warnings, anchors: file.data.anchors ?? [] };
+  return { warnings, anchors: file.data.anchors ?? [] };
 }
 
 /** Markdown → syntax tree, parsed exactly as {@link compileDocx} parses it. */
@@ -73,8 +78,7 @@ export function reportTree(source: ReportSource, fieldTrees?: readonly Root[]): 
 
 /** A rendered report (skeleton and fields) → DOCX bytes, parsed field by field. */
 export async function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date, fieldTrees?: readonly Root[]): Promise<DocxResult> {
-  const file = new VFile();
-  const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);
+  const { file, document } = compileReport(source, meta, fieldTrees);
   return docxResult(file, await packDocx(document, date, meta.reference));
 }
 
@@ -84,9 +88,14 @@ export async function compileReportDocx(source: ReportSource, meta: DocxMeta, da
  * (so whatever would fail there fails here), but not zipped, which is a tenth of a build.
  */
 export async function checkReportDocx(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]): Promise<Omit<DocxResult, 'bytes'>> {
+  const { file, document } = compileReport(source, meta, fieldTrees);
+  await documentParts(document);
+  return compilerSays(file);
+}
+
+/** A rendered report compiled to a `docx` document, with the file the compiler's messages are on. */
+function compileReport(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]) {
   const file = new VFile();
   const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);
-  await documentParts(document);
-  const { warnings, anchors } = docxResult(file, new Uint8Array());
-  return { warnings, anchors };
+  return { file, document };
 }

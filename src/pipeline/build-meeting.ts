@@ -167,7 +167,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (hasErrors(reference.diagnostics)) return result;
   const meta = docxMeta(layout, reference.reference, model, result.inputs);
   result.rendered = { markdown: rendered.markdown, source, meta, date };
-  if (options.formats.includes('md')) {
+  if (options.formats.includes('md') && !options.checkOnly) {
     result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
   }
 
@@ -179,7 +179,6 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
       const checked = await checkReportDocx(source, meta, fieldTrees);
       result.diagnostics.push(...checked.warnings.map((warning) => docxWarning(loaded.path, warning)));
     }
-    result.files = [];
     return result;
   }
   if (options.formats.includes('docx') || options.formats.includes('pdf')) {

@@ -1,6 +1,6 @@
-import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
+import { sha256 } from '../load/files.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 
 /** A meeting of the run with its file code: built now, or remembered by the cache. */
@@ -83,7 +83,7 @@ function codesBeingBuilt(toBuild: readonly { path: string; absolute: string }[])
   };
   for (const { path, absolute } of toBuild) {
     const text = readText(absolute);
-    pending.set(path, { absolute, fingerprint: text === undefined ? undefined : fingerprint(text) });
+    pending.set(path, { absolute, fingerprint: text === undefined ? undefined : sha256(text) });
     if (text === undefined) couldHaveAny += 1;
     else count(text, 1);
   }
@@ -98,14 +98,10 @@ function codesBeingBuilt(toBuild: readonly { path: string; absolute: string }[])
         return;
       }
       const text = readText(meeting.absolute);
-      if (text !== undefined && fingerprint(text) === meeting.fingerprint) count(text, -1);
+      if (text !== undefined && sha256(text) === meeting.fingerprint) count(text, -1);
       else changed = true;
     },
   };
-}
-
-function fingerprint(text: string): string {
-  return hash('sha1', text, 'base64');
 }
 
 function words(text: string): string[] {

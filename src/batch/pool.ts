@@ -47,8 +47,9 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
   if (!paths.length) return 0;
   const threads = Math.min(context.jobs, Math.floor(paths.length / MEETINGS_PER_THREAD));
   // The worker's entry runs the worker bundle (dist/worker.cjs) through the code cache.
-  const workerFile = join(packageRoot(), 'bin', 'worker.cjs');
-  if (threads < 2 || !existsSync(join(packageRoot(), 'dist', 'worker.cjs'))) {
+  const root = packageRoot();
+  const workerFile = join(root, 'bin', 'worker.cjs');
+  if (threads < 2 || !existsSync(join(root, 'dist', 'worker.cjs'))) {
     // Imported here, not above: when worker threads build, the main thread never loads the compiler.
     const { runJob } = await import('./job.js');
     for (const path of paths) {

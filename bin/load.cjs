@@ -21,18 +21,18 @@ const DIST = join(__dirname, '..', 'dist');
 function runBundle(name, variant) {
   const file = join(DIST, `${name}.cjs`);
   const source = readFileSync(file, 'utf8');
-  const cacheFile = cachePath(name, variant);
-  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const cache = cacheOf(name, variant);
+  const cachedData = cache === undefined ? undefined : readCache(join(cache.folder, cache.file));
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  let pending = cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
+  let pending = cache !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
   const save = () => {
-    if (!pending || cacheFile === undefined) return;
+    if (!pending || cache === undefined) return;
     pending = false;
-    writeCache(cacheFile, script);
+    writeCache(cache, script);
   };
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, DIST);
@@ -59,15 +59,17 @@ function commandOf(args) {
 
 /**
  * Where the cache of a bundle is kept: a folder of the user's own (BRIEFING_CODE_CACHE, else
- * the user's cache folder), never a shared one, as a cache is code that is run. The name
- * holds the bundle's hash and the Node.js that made it. Undefined (no cache) when there is
- * no such folder, the bundle's hash is unknown, or BRIEFING_CODE_CACHE is `off`.
+ * the user's cache folder), never a shared one, as a cache is code that is run. The file's
+ * name starts with its build (`<bundle>-<hash>-`), then the Node.js that made it and the
+ * command. Undefined (no cache) when there is no such folder, the bundle's hash is unknown,
+ * or BRIEFING_CODE_CACHE is `off`.
  */
-function cachePath(name, variant) {
+function cacheOf(name, variant) {
   const folder = cacheFolder();
   const hash = bundleHash(name);
   if (folder === undefined || hash === undefined) return undefined;
-  return join(folder, `${name}-${hash}-${process.version}-${process.arch}-${variant}.bin`);
+  const build = `${name}-${hash}-`;
+  return { folder, bundle: `${name}-`, build, file: `${build}${process.version}-${process.arch}-${variant}.bin` };
 }
 
 function cacheFolder() {
@@ -104,16 +106,13 @@ const STALE_MS = 14 * 24 * 60 * 60 * 1000;
  * caches of other builds of the same bundle written more than two weeks ago. A cache that
  * cannot be written is no failure: the next run compiles as this one did.
  */
-function writeCache(path, script) {
-  const folder = join(path, '..');
-  const file = path.slice(folder.length + 1);
+function writeCache({ folder, bundle, build, file }, script) {
+  const path = join(folder, file);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, path);
-    const build = file.slice(0, file.indexOf('-', file.indexOf('-') + 1) + 1); // "<bundle>-<hash>-"
-    const bundle = build.slice(0, build.indexOf('-') + 1);
     for (const other of readdirSync(folder)) {
       if (!other.startsWith(bundle) || other.startsWith(build)) continue;
       const stale = Date.now() - statSync(join(folder, other)).mtimeMs > STALE_MS;

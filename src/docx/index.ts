@@ -1,6 +1,4 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ReportSource } from '../render/fields.js';
@@ -32,8 +30,9 @@ export interface DocxResult {
  * document's creation date; nothing else varies between runs.
  */
 export async function compileDocx(markdown: string, meta: DocxMeta, date: Date): Promise<DocxResult> {
-  const file = unified().use(remarkParse).use(remarkGfm).use(remarkDocx, meta).processSync(markdown);
-  return docxResult(file, await packDocx(file.result, date, meta.reference));
+  const file = new VFile(markdown);
+  const document = unified().use(remarkDocx, meta).stringify(parseMarkdownText(markdown), file);
+  return docxResult(file, await packDocx(document, date, meta.reference));
 }
 
 /** The bytes with what the compiler said on the file: its warnings and the field anchors it wrote. */

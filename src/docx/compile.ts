@@ -34,6 +34,7 @@ import { pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
 import { listKindInSource, type ListKind } from './list-kind.js';
 import { numberingDefinition, numberingReference } from './numbering.js';
+import { checkBox } from './task-box.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { documentStyles, OptionalStyle, Style, type StyleSource } from './styles.js';
 
@@ -306,7 +307,7 @@ class DocxCompiler {
             this.paragraph(child, {
               style: this.listStyle(kind),
               numbering: { reference: state.reference, level, instance: state.instance, custom: true },
-              children: this.runs(child.children),
+              children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );
         } else {

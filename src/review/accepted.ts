@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../docx/index.js';
+import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { YEAR_AT_LINE_START } from '../resolve/markdown-field.js';
 import type { Piece, ReviewedParagraph } from './read-docx.js';
 
@@ -90,7 +91,8 @@ export interface Block {
 export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[]): Block | undefined {
   const item = list !== null;
   const marker = item ? (list === 'bullet' ? '- ' : `${number}) `) : '';
-  const inline = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes).trim();
+  const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes).trim();
+  const inline = item ? taskMarkdown(text) : text;
   return inline ? { markdown: wrap(marker + inline, marker.length), item } : undefined;
 }
 
@@ -107,7 +109,11 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: string
   for (const node of parseAsBuilt(source).children) {
     if (node.type === 'definition' || node.type === 'footnoteDefinition') definitions.push(slice(node));
     else if (node.type === 'list') {
-      for (const item of node.children) units.push({ text: textAsBuilt(item), slice: slice(item), item: true, footnotes: labelsIn(item) });
+      for (const item of node.children) {
+        // A task item's box is part of its text in the DOCX.
+        const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
+        units.push({ text: box + textAsBuilt(item), slice: slice(item), item: true, footnotes: labelsIn(item) });
+      }
     } else units.push({ text: textAsBuilt(node), slice: slice(node), item: false, footnotes: labelsIn(node) });
   }
   return { units, definitions };

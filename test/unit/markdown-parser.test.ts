@@ -15,7 +15,7 @@ const remark = unified().use(remarkParse).use(remarkGfm).freeze();
  * and lack it at other times.
  */
 const PIECES = [
-  'Teksts', 'vārds ', 'ā', ' ', '\n', '\n\n', '  ', '\t', '.', ',', '(', ')', '\\', '*', '**', '_', '`', '```\n', '    kods\n',
+  'Teksts', 'vārds ', 'ā', ' ', '\n', '\n\n', '\r\n', '&amp;', '&#64;', '&#124;', '  ', '\t', '.', ',', '(', ')', '\\', '*', '**', '_', '`', '```\n', '    kods\n',
   '# ', '> ', '- ', '1. ', '2) ', '* ', '---\n', '===\n', '[a](https://a.lv)', '<https://a.lv>', '[a]', '[a]: https://a.lv\n',
   '|', ' | ', 'a | b\n', '| a | b |\n', '| - | :-: |\n', '--- | ---\n', ':-', '-:', '|---|\n',
   '~', '~~', '~~svītrots~~', '~~~\n',

@@ -47,7 +47,7 @@ const variants = new Map<number, { extensions: Extension[]; mdastExtensions: Mda
  * construct that a text cannot hold: each needs a character (or a pair) that is not in the
  * text, and a construct that cannot match leaves no trace in the tree. The costly one is the
  * email autolink, which micromark tries at every letter and digit; a text without `@` has
- * none. On a 5 MB position this halves the parse. `test/util/markdown.test.ts` holds the
+ * none. On a 5 MB position this halves the parse. `test/unit/markdown-parser.test.ts` holds the
  * trees equal to remark-gfm's on random texts with and without each character.
  */
 export function parseMarkdownText(markdown: string): Root {

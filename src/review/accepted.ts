@@ -35,7 +35,7 @@ const WIDTH = 110;
 /**
  * The field's Markdown after accepting every tracked change. A paragraph nobody touched
  * keeps its Markdown source exactly (line breaks, links, footnotes); a changed one is
- * written anew from the DOCX: bold `**`, italic `*`, links, numbered items `1)`,
+ * written anew from the DOCX: bold `**`, italic `*`, struck `~~`, links, numbered items `1)`,
  * paragraphs separated by a blank line, lines wrapped at 110 characters.
  */
 export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: string): AcceptedText {
@@ -239,7 +239,7 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     let end = index;
     while (end < pieces.length) {
       const next = pieces[end];
-      if (!next || next.footnote !== undefined || next.bold !== piece.bold || next.italic !== piece.italic || next.link !== piece.link) break;
+      if (!next || next.footnote !== undefined || next.bold !== piece.bold || next.italic !== piece.italic || next.strike !== piece.strike || next.link !== piece.link) break;
       text += next.text;
       end += 1;
     }
@@ -257,6 +257,7 @@ function formatted(text: string, piece: Piece): string {
   if (piece.bold && piece.italic) inner = `***${inner}***`;
   else if (piece.bold) inner = `**${inner}**`;
   else if (piece.italic) inner = `*${inner}*`;
+  if (piece.strike) inner = `~~${inner}~~`;
   if (piece.link) inner = `[${inner}](${piece.link})`;
   return `${lead}${inner}${trail}`;
 }

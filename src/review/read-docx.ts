@@ -15,6 +15,8 @@ export interface Piece {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** Struck through (`w:strike` or `w:dstrike`): GFM's `~~…~~`. */
+  strike: boolean;
   /** The target of the hyperlink the text is in. */
   link?: string;
   /** A footnote reference: the footnote's id in the DOCX (the text is then empty). */
@@ -271,7 +273,11 @@ class BodyReader {
     const paragraph = this.current;
     if (!paragraph) return;
     const properties = child(node, 'w:rPr');
-    const format = { bold: isOn(child(properties, 'w:b')), italic: isOn(child(properties, 'w:i')) };
+    const format = {
+      bold: isOn(child(properties, 'w:b')),
+      italic: isOn(child(properties, 'w:i')),
+      strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
+    };
     const changed = child(properties, 'w:rPrChange');
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
     const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };

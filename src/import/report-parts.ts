@@ -1,5 +1,5 @@
 import { MONTHS_LV, type DateCase } from '../render/latvian.js';
-import { inlineMarkdown, joinBlocks, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
+import { inlineMarkdown, joinBlocks, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 
 /** A meeting's name as a report prints it. */
@@ -156,7 +156,18 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   }
   const blocks: Block[] = [];
   let number = 0;
-  for (const paragraph of paragraphs) {
+  for (const [index, paragraph] of paragraphs.entries()) {
+    const table = paragraph.cell?.table;
+    if (table !== undefined) {
+      // A table's cells come together, once, at its first paragraph: written as a GFM table.
+      if (paragraphs[index - 1]?.cell?.table === table) continue;
+      let end = index;
+      while (paragraphs[end]?.cell?.table === table) end += 1;
+      const block = tableBlock(paragraphs.slice(index, end), undefined, labels, notes);
+      if (block) blocks.push(block);
+      number = 0;
+      continue;
+    }
     number = paragraph.list !== null ? number + 1 : 0;
     const block = writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes);
     if (block) blocks.push(block);

@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../docx/index.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
@@ -22,12 +22,14 @@ export interface AcceptedText {
   matched: boolean;
 }
 
-/** One paragraph of the field's Markdown source: a paragraph or a list item. */
+/** One paragraph of the field's Markdown source: a paragraph, a list item, or a whole table. */
 interface SourceUnit {
   text: string;
   slice: string;
   item: boolean;
   footnotes: string[];
+  /** For a table: its delimiter row as written (alignment included) and how many columns it has. */
+  table?: { delimiter: string; columns: number };
 }
 
 const WIDTH = 110;
@@ -42,7 +44,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const notes: string[] = [];
   const { units, definitions } = sourceUnits(source);
   const originals = originalGroups(paragraphs);
-  const rejected = originals.map((group) => normalise(group.map((p) => textOf(p, 'reject')).join('')));
+  const rejected = originals.map((group) => normalise(groupText(group, 'reject')));
   const matched = rejected.length === units.length && rejected.every((text, index) => text === normalise(units[index]?.text ?? ''));
   if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so every paragraph was written anew from the DOCX: check links and footnotes');
   // Untracked edits are changes too: compare with the field's own text then.
@@ -51,6 +53,8 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   // A paragraph maps to its source unit when it alone holds that unit's text: the others in
   // its group, if any, are paragraphs the reviewer added (their text all inserted).
   originals.forEach((group, index) => {
+    // A table is one unit: each of its paragraphs (cells) maps to it.
+    if (group[0]?.cell) for (const p of group) unitOf.set(p, index);
     const holders = group.filter((p) => textOf(p, 'reject') !== '');
     if (holders.length === 1 && holders[0]) unitOf.set(holders[0], index);
   });
@@ -64,7 +68,13 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     if (!first) continue;
     const item = first.list !== null;
     number = item ? number + 1 : 0;
-    after.push(normalise(group.map((p) => textOf(p, 'accept')).join('')));
+    after.push(normalise(groupText(group, 'accept')));
+    if (first.cell) {
+      const index = group.map((p) => unitOf.get(p)).find((found) => found !== undefined);
+      const block = tableBlock(group, matched && index !== undefined ? units[index] : undefined, footnoteLabels, notes);
+      if (block) blocks.push(block);
+      continue;
+    }
     const unit = group.length === 1 && matched && untouched(first) && unitOf.has(first) ? units[unitOf.get(first) ?? -1] : undefined;
     if (unit) {
       blocks.push({ markdown: unit.item ? unit.slice.replace(/^\d+([.)])/, `${number}$1`) : unit.slice, item: unit.item });
@@ -96,6 +106,36 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
   return inline ? { markdown: wrap(marker + inline, marker.length), item } : undefined;
 }
 
+/**
+ * A table of the field: its Markdown source when no cell was changed, else written anew from
+ * the DOCX's cells (the source's delimiter row, with its alignment, kept while the number of
+ * columns is the same); rows whose every cell was deleted go. Undefined when nothing is left.
+ */
+export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[]): Block | undefined {
+  if (unit?.table && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
+  const rows = new Map<number, string[][]>();
+  for (const paragraph of paragraphs) {
+    if (!paragraph.cell) continue;
+    const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
+    // The header row is bold by the table's layout, not by its Markdown.
+    const pieces = paragraph.cell.row === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
+    const text = inlineMarkdown(pieces, footnotes, notes).replace(/\s+/g, ' ').trim();
+    const row = rows.get(paragraph.cell.row) ?? [];
+    rows.set(paragraph.cell.row, row);
+    (row[paragraph.cell.column] ??= []).push(text);
+  }
+  const lines = [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, cells]) => Array.from(cells, (cell) => (cell ?? []).filter(Boolean).join(' ')))
+    .filter((cells) => cells.some(Boolean));
+  if (!lines.length) return undefined;
+  const columns = Math.max(...lines.map((cells) => cells.length));
+  const row = (cells: readonly string[]) => `| ${Array.from({ length: columns }, (_, column) => cells[column] ?? '').join(' | ')} |`;
+  const delimiter = unit?.table?.columns === columns ? unit.table.delimiter : row(Array.from({ length: columns }, () => '---'));
+  const [header = [], ...body] = lines;
+  return { markdown: [row(header), delimiter, ...body.map(row)].join('\n'), item: false };
+}
+
 /** Blocks joined as a field holds them: a blank line between them, a line break between two list items. */
 export function joinBlocks(blocks: readonly Block[]): string {
   return blocks.map((block, index) => (index === 0 ? '' : blocks[index - 1]?.item && block.item ? '\n' : '\n\n') + block.markdown).join('');
@@ -114,6 +154,9 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: string
         const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
         units.push({ text: box + textAsBuilt(item), slice: slice(item), item: true, footnotes: labelsIn(item) });
       }
+    } else if (node.type === 'table') {
+      const delimiter = slice(node).split('\n')[1]?.trim() ?? '';
+      units.push({ text: tableText(node), slice: slice(node), item: false, footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0 } });
     } else units.push({ text: textAsBuilt(node), slice: slice(node), item: false, footnotes: labelsIn(node) });
   }
   return { units, definitions };
@@ -146,14 +189,24 @@ function labelsIn(node: RootContent): string[] {
   return labels;
 }
 
+/** A table's text as the DOCX's cells read: each cell's text, separated by a space. */
+function tableText(table: Table): string {
+  return table.children.flatMap((row) => row.children.map((cell) => textAsBuilt(cell))).join(' ');
+}
+
+/** A group's text in one reading; a table's paragraphs (its cells) are separated by a space, as {@link tableText} has them. */
+function groupText(group: readonly ReviewedParagraph[], reading: 'accept' | 'reject'): string {
+  return group.map((p) => textOf(p, reading)).join(group[0]?.cell ? ' ' : '');
+}
+
 /** Paragraphs as they were before the review: a paragraph whose mark was inserted (a split) joins the next. */
 function originalGroups(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
-  return groups(paragraphs, 'ins').filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
+  return tablesJoined(groups(paragraphs, 'ins')).filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
 }
 
 /** Paragraphs after accepting: a paragraph whose mark was deleted joins the next; wholly deleted paragraphs go. */
 function acceptedGroups(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
-  return groups(paragraphs, 'del').map((group) => {
+  return tablesJoined(groups(paragraphs, 'del')).map((group) => {
     const kept = group.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === ''));
     return kept.length ? kept : group.slice(-1);
   });
@@ -169,6 +222,18 @@ function groups(paragraphs: readonly ReviewedParagraph[], joining: 'ins' | 'del'
       current = [];
     }
   });
+  return result;
+}
+
+/** Groups with the paragraphs of one table joined into one: a table is one unit of a field, as in its Markdown. */
+function tablesJoined(groups: readonly ReviewedParagraph[][]): ReviewedParagraph[][] {
+  const result: ReviewedParagraph[][] = [];
+  for (const group of groups) {
+    const table = group[0]?.cell?.table;
+    const last = result.at(-1);
+    if (table !== undefined && last?.[0]?.cell?.table === table) last.push(...group);
+    else result.push([...group]);
+  }
   return result;
 }
 

@@ -39,6 +39,15 @@ export interface ReviewedParagraph {
   bookmarks: string[];
   /** Ids of comments anchored in the paragraph. */
   comments: string[];
+  /** Where the paragraph sits when it is in a table cell: the table (numbered in the body from 1), row and column (from 0). */
+  cell?: TableCell;
+}
+
+/** A paragraph's place in a table. */
+export interface TableCell {
+  table: number;
+  row: number;
+  column: number;
 }
 
 /** A comment: author, date and text. */
@@ -173,6 +182,9 @@ class BodyReader {
   private readonly openComments = new Set<string>();
   private readonly paragraphs: ReviewedParagraph[] = [];
   private current: ReviewedParagraph | null = null;
+  /** Tables begun so far, and the cell being read (the innermost, for a table in a table). */
+  private tables = 0;
+  private cell: TableCell | undefined;
 
   private readonly relationships: Map<string, string>;
   private readonly numbering: Map<string, NumberingKind>;
@@ -220,8 +232,25 @@ class BodyReader {
       case 'w:commentRangeEnd':
         this.openComments.delete(node.attributes['w:id'] ?? '');
         return;
+      case 'w:tbl': {
+        const outer = this.cell;
+        this.cell = { table: ++this.tables, row: -1, column: -1 };
+        this.walk(node, context);
+        this.cell = outer;
+        return;
+      }
+      case 'w:tr':
+        if (this.cell) this.cell = { ...this.cell, row: this.cell.row + 1, column: -1 };
+        return this.walk(node, context);
+      case 'w:tc':
+        if (this.cell) this.cell = { ...this.cell, column: this.cell.column + 1 };
+        return this.walk(node, context);
       case 'w:pPr':
       case 'w:rPr':
+      case 'w:trPr':
+      case 'w:tcPr':
+      case 'w:tblPr':
+      case 'w:tblGrid':
       case 'w:sectPr':
         return;
       default:
@@ -260,6 +289,7 @@ class BodyReader {
       listMarker: numId && numId !== '0' ? (this.numbering.get(numId)?.marker ?? '') : '',
       bookmarks: [...this.open.values()],
       comments: [...this.openComments],
+      ...(this.cell ? { cell: this.cell } : {}),
     };
     const outer = this.current;
     this.current = paragraph;

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 import { docxParts, paragraphTexts, part } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
+import { paragraphs } from '../helpers/redline.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
 const POSITION = 'positions/educ/equity-reforms.yaml';
@@ -31,8 +32,8 @@ function acceptEdit(dir: string, context: string, from: string, to: string): str
   return run.stdout;
 }
 
-function body(dir: string): string {
-  return String(parseDocument(readFileSync(join(dir, POSITION), 'utf8')).get('body'));
+function body(dir: string, position = POSITION): string {
+  return String(parseDocument(readFileSync(join(dir, position), 'utf8')).get('body'));
 }
 
 describe('GFM task list items', () => {
@@ -65,3 +66,45 @@ describe('struck-through text', () => {
     expect(body(dir)).toBe(before.replace('Plāna ~~pirmā~~ otrā redakcija ir publicēta.', 'Plāna ~~pirmā~~ otrā redakcija ir apstiprināta.'));
   });
 });
+
+describe('tables', () => {
+  const TABLE = '  | Gads | Skolas ar internetu |\n  | ---: | :---: |\n  | 2020 | 650 |\n  | 2021 | 800 |\n\n  Beigu teikums ir šeit.\n';
+
+  it('are one unit of the field: untouched, they are unchanged and kept as written when another paragraph changes', () => {
+    const dir = builtWith(TABLE);
+    const untouched = runCli(['review', join(dir, DOCX)], dir);
+    expect(untouched.status, untouched.stderr).toBe(0);
+    expect(untouched.stdout).toContain('no tracked changes or comments');
+
+    const before = body(dir);
+    expect(acceptEdit(dir, 'Beigu teikums', 'Beigu', 'Pēdējais')).not.toContain('edited without track changes');
+    expect(body(dir)).toBe(before.replace('Beigu teikums', 'Pēdējais teikums'));
+  });
+
+  it('with a cell changed, are written anew from the cells, keeping the alignment row', () => {
+    const dir = builtWith(TABLE);
+    const before = body(dir);
+    const printed = acceptEdit(dir, '650', '650', '700');
+    expect(printed).not.toContain('edited without track changes');
+    expect(printed).toContain('[-650-]{+700+}');
+    expect(body(dir)).toBe(before.replace('| 2020 | 650 |', '| 2020 | 700 |'));
+  });
+});
+
+describe('briefing import', () => {
+  it('reads tables, struck text and task items back as GFM that builds to the same paragraphs', () => {
+    const example = builtWith(`${TASKS}\n  Plāna ~~pirmā~~ otrā redakcija.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2020 | 650 |\n`);
+    const dir = exampleProject();
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    rmSync(join(dir, 'positions'), { recursive: true });
+    const run = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
+    expect(imported).toContain('- [x] memorands parakstīts;\n- [ ] iepirkums izsludināts.');
+    expect(imported).toContain('Plāna ~~pirmā~~ otrā redakcija.');
+    expect(imported).toContain('| Gads | Skolas |\n| --- | --- |\n| 2020 | 650 |');
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is'));
+  });
+});
+

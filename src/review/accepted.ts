@@ -1,4 +1,4 @@
-import type { Root, RootContent, Table } from 'mdast';
+import type { Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../docx/index.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
@@ -22,11 +22,18 @@ export interface AcceptedText {
   matched: boolean;
 }
 
-/** One paragraph of the field's Markdown source: a paragraph, a list item, or a whole table. */
+/** One paragraph of the field's Markdown source: a paragraph, a list item's own paragraph, or a whole table. */
 interface SourceUnit {
   text: string;
+  /** The source, from the start of the unit's first line (indentation and `>` or `#` included). */
   slice: string;
   item: boolean;
+  /** How deep in lists: 0 outside any list and for a top-level item, 1 for an item of a list inside an item, … */
+  level: number;
+  /** Inside a list (an item, or a block inside one). */
+  inList: boolean;
+  /** What the unit's first line has before its text: indentation, `> `, a heading's `## ` (an item's marker not included). */
+  lead: string;
   footnotes: string[];
   /** For a table: its delimiter row as written (alignment included) and how many columns it has. */
   table?: { delimiter: string; columns: number };
@@ -57,30 +64,38 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     if (group[0]?.cell) for (const p of group) unitOf.set(p, index);
     const holders = group.filter((p) => textOf(p, 'reject') !== '');
     if (holders.length === 1 && holders[0]) unitOf.set(holders[0], index);
+    // A paragraph without text (a thematic break) is its unit when it is alone.
+    else if (!holders.length && group.length === 1 && group[0]) unitOf.set(group[0], index);
   });
   const footnoteLabels = matched ? footnoteMap(originals, units) : footnotesInOrder(originals, units);
 
   const blocks: Block[] = [];
   const after: string[] = [];
-  let number = 0;
+  // The items counted so far at each list level: numbering starts again after a block outside every list.
+  const counters: number[] = [];
   for (const group of acceptedGroups(paragraphs)) {
     const first = group[0];
     if (!first) continue;
     const item = first.list !== null;
-    number = item ? number + 1 : 0;
+    const index = group.map((p) => unitOf.get(p)).find((found) => found !== undefined);
+    const source = matched && index !== undefined ? units[index] : undefined;
+    if (item) {
+      counters.length = first.level + 1;
+      counters[first.level] = (counters[first.level] ?? 0) + 1;
+    } else if (!source?.inList) counters.length = 0;
+    const number = counters[first.level] ?? 1;
     after.push(normalise(groupText(group, 'accept')));
     if (first.cell) {
-      const index = group.map((p) => unitOf.get(p)).find((found) => found !== undefined);
-      const block = tableBlock(group, matched && index !== undefined ? units[index] : undefined, footnoteLabels, notes);
+      const block = tableBlock(group, source, footnoteLabels, notes);
       if (block) blocks.push(block);
       continue;
     }
-    const unit = group.length === 1 && matched && untouched(first) && unitOf.has(first) ? units[unitOf.get(first) ?? -1] : undefined;
-    if (unit) {
-      blocks.push({ markdown: unit.item ? unit.slice.replace(/^\d+([.)])/, `${number}$1`) : unit.slice, item: unit.item });
+    if (source && group.length === 1 && untouched(first)) {
+      blocks.push({ markdown: source.item ? source.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : source.slice, item: source.item });
       continue;
     }
-    const block = writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes);
+    const lead = source?.lead ?? (item ? '   '.repeat(first.level) : '');
+    const block = writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead);
     if (block) blocks.push(block);
   }
   let markdown = joinBlocks(blocks);
@@ -98,12 +113,17 @@ export interface Block {
  * A paragraph written as Markdown from the DOCX (the deleted text left out): a `1)` or `-`
  * item when it is one, bold, italic and links, wrapped; undefined when no text is left.
  */
-export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[]): Block | undefined {
+export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = ''): Block | undefined {
   const item = list !== null;
-  const marker = item ? (list === 'bullet' ? '- ' : `${number}) `) : '';
   const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes).trim();
+  if (!text) return undefined;
+  // `lead` is what the line has before the text (or an item's marker): indentation, `> `, `## `.
+  const indent = lead.length - lead.trimStart().length;
+  const start = lead.trimStart() + (item ? (list === 'bullet' ? '- ' : `${number}) `) : '');
   const inline = item ? taskMarkdown(text) : text;
-  return inline ? { markdown: wrap(marker + inline, marker.length), item } : undefined;
+  // A heading is one line; anything else is wrapped, its lines indented under the text.
+  const body = start.startsWith('#') ? start + inline.replace(/\s*\n\s*/g, ' ') : wrap(start + inline, indent + start.length);
+  return { markdown: ' '.repeat(indent) + body, item };
 }
 
 /**
@@ -141,25 +161,47 @@ export function joinBlocks(blocks: readonly Block[]): string {
   return blocks.map((block, index) => (index === 0 ? '' : blocks[index - 1]?.item && block.item ? '\n' : '\n\n') + block.markdown).join('');
 }
 
-/** The field's paragraphs and list items with their source text, and its footnote and link definitions. */
+/**
+ * The field's units, one for each paragraph the DOCX has of it, in order, with their source
+ * text, and the field's footnote and link definitions. A list item's own first paragraph is a
+ * unit; the blocks inside it (a nested list, a second paragraph) are units of their own, as
+ * they are paragraphs of their own in the DOCX.
+ */
 function sourceUnits(source: string): { units: SourceUnit[]; definitions: string[] } {
   const units: SourceUnit[] = [];
   const definitions: string[] = [];
-  const slice = (node: RootContent): string => source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-  for (const node of parseAsBuilt(source).children) {
-    if (node.type === 'definition' || node.type === 'footnoteDefinition') definitions.push(slice(node));
-    else if (node.type === 'list') {
+  const lineStart = (offset: number): number => source.lastIndexOf('\n', offset - 1) + 1;
+  // From the start of the node's first line: a nested item keeps its indentation, a heading its `#`.
+  const lines = (from: Nodes, to: Nodes = from): string => source.slice(lineStart(from.position?.start.offset ?? 0), to.position?.end.offset ?? 0);
+  const lead = (node: Nodes): string => source.slice(lineStart(node.position?.start.offset ?? 0), node.position?.start.offset ?? 0);
+  const add = (node: RootContent, level: number, inList: boolean): void => {
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+      if (!inList) definitions.push(lines(node));
+    } else if (node.type === 'list') {
       for (const item of node.children) {
-        // A task item's box is part of its text in the DOCX.
-        const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
-        units.push({ text: box + textAsBuilt(item), slice: slice(item), item: true, footnotes: labelsIn(item) });
+        const [first, ...rest] = item.children;
+        if (first?.type === 'paragraph') {
+          // A task item's box is part of its text in the DOCX.
+          const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
+          units.push({ text: box + textAsBuilt(first), slice: lines(item, first), item: true, level, inList: true, lead: lead(item), footnotes: labelsIn(first) });
+        } else if (first) add(first, level, true);
+        for (const child of rest) add(child, child.type === 'list' ? level + 1 : level, true);
       }
+    } else if (node.type === 'blockquote') {
+      for (const child of node.children) add(child, level, inList);
     } else if (node.type === 'table') {
-      const delimiter = slice(node).split('\n')[1]?.trim() ?? '';
-      units.push({ text: tableText(node), slice: slice(node), item: false, footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0 } });
-    } else units.push({ text: textAsBuilt(node), slice: slice(node), item: false, footnotes: labelsIn(node) });
-  }
+      const delimiter = lines(node).split('\n')[1]?.trim() ?? '';
+      units.push({ text: tableText(node), slice: lines(node), item: false, level, inList, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0 } });
+    } else units.push({ text: textAsBuilt(node), slice: lines(node), item: false, level, inList, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
+  };
+  for (const node of parseAsBuilt(source).children) add(node, 0, false);
   return { units, definitions };
+}
+
+/** What starts a leaf's first line before its text: the indentation, a quote's `>`, a heading's `#`s. */
+function leadOf(node: RootContent, before: string): string {
+  if (node.type === 'heading') return `${before}${'#'.repeat(node.depth)} `;
+  return before;
 }
 
 /** Stand-ins of the same length for the mark after a year that starts a line, so offsets stay the source's. */
@@ -238,7 +280,8 @@ function tablesJoined(groups: readonly ReviewedParagraph[][]): ReviewedParagraph
 }
 
 function allInserted(paragraph: ReviewedParagraph): boolean {
-  return paragraph.pieces.every((piece) => piece.revision?.kind === 'ins');
+  // A paragraph without text (a thematic break) was not inserted unless its mark was.
+  return paragraph.pieces.length > 0 && paragraph.pieces.every((piece) => piece.revision?.kind === 'ins');
 }
 
 /** No change in the paragraph's text or formatting; an inserted mark (a paragraph added after it) does not count. */

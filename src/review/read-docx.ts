@@ -35,6 +35,8 @@ export interface ReviewedParagraph {
   list: 'number' | 'bullet' | null;
   /** How the list writes its number, from the numbering definition (`%1.`, `%1)`); '' when not numbered. */
   listMarker: string;
+  /** The list level (`w:ilvl`): 0 for a top-level item, 1 for an item of a list inside it, …; 0 when not in a list. */
+  level: number;
   /** Bookmark names open anywhere in the paragraph. */
   bookmarks: string[];
   /** Ids of comments anchored in the paragraph. */
@@ -282,11 +284,13 @@ class BodyReader {
     const mark = child(properties, 'w:rPr');
     const markChange = child(mark, 'w:ins') ?? child(mark, 'w:del') ?? child(mark, 'w:moveTo') ?? child(mark, 'w:moveFrom');
     const numId = child(child(properties, 'w:numPr'), 'w:numId')?.attributes['w:val'];
+    const level = Number(child(child(properties, 'w:numPr'), 'w:ilvl')?.attributes['w:val'] ?? 0);
     const paragraph: ReviewedParagraph = {
       pieces: [],
       mark: markChange ? revisionOf(markChange) : null,
       list: numId && numId !== '0' ? (this.numbering.get(numId)?.kind ?? 'number') : null,
       listMarker: numId && numId !== '0' ? (this.numbering.get(numId)?.marker ?? '') : '',
+      level: numId && numId !== '0' && Number.isInteger(level) && level > 0 ? level : 0,
       bookmarks: [...this.open.values()],
       comments: [...this.openComments],
       ...(this.cell ? { cell: this.cell } : {}),

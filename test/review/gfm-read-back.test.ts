@@ -108,3 +108,29 @@ describe('briefing import', () => {
   });
 });
 
+describe('headings, quotes, nested lists and rules in a field', () => {
+  const BLOCKS = '  ## Apakšvirsraksts par plānu\n\n  > Citāts no paziņojuma teksta.\n\n  1) pirmais punkts;\n     - apakšpunkts ar detaļām;\n  2) otrais punkts.\n\n  ---\n\n  Beigu teikums ir šeit.\n';
+
+  it('untouched, read as unchanged', () => {
+    const dir = builtWith(BLOCKS);
+    const run = runCli(['review', join(dir, DOCX)], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('no tracked changes or comments');
+  });
+
+  for (const [context, from, to] of [
+    ['Beigu teikums', 'Beigu', 'Pēdējais'],
+    ['Apakšvirsraksts par plānu', 'plānu', 'ieceri'],
+    ['Citāts no paziņojuma', 'Citāts', 'Fragments'],
+    ['apakšpunkts ar detaļām', 'detaļām', 'sīkumiem'],
+    ['otrais punkts', 'otrais', 'pēdējais'],
+  ] as const) {
+    it(`keep their Markdown when "${from}" is reworded (only that word changes in the field)`, () => {
+      const dir = builtWith(BLOCKS);
+      const before = body(dir);
+      expect(acceptEdit(dir, context, from, to)).not.toContain('edited without track changes');
+      expect(body(dir)).toBe(before.replace(from, to));
+    });
+  }
+});
+

@@ -155,7 +155,8 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
     for (const piece of paragraph.pieces) if (piece.footnote !== undefined && !labels.has(piece.footnote)) labels.set(piece.footnote, String(labels.size + 1));
   }
   const blocks: Block[] = [];
-  let number = 0;
+  // The items counted so far at each list level.
+  const counters: number[] = [];
   for (const [index, paragraph] of paragraphs.entries()) {
     const table = paragraph.cell?.table;
     if (table !== undefined) {
@@ -165,11 +166,17 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
       while (paragraphs[end]?.cell?.table === table) end += 1;
       const block = tableBlock(paragraphs.slice(index, end), undefined, labels, notes);
       if (block) blocks.push(block);
-      number = 0;
+      counters.length = 0;
       continue;
     }
-    number = paragraph.list !== null ? number + 1 : 0;
-    const block = writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes);
+    if (paragraph.list === null) counters.length = 0;
+    else {
+      counters.length = paragraph.level + 1;
+      counters[paragraph.level] = (counters[paragraph.level] ?? 0) + 1;
+    }
+    // A nested item is indented under its parent's text (`1) ` is three characters wide).
+    const lead = paragraph.list === null ? '' : '   '.repeat(paragraph.level);
+    const block = writtenBlock(paragraph.pieces, paragraph.list, counters[paragraph.level] ?? 1, labels, notes, lead);
     if (block) blocks.push(block);
   }
   let markdown = joinBlocks(blocks);

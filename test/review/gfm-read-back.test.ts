@@ -92,8 +92,8 @@ describe('tables', () => {
 });
 
 describe('briefing import', () => {
-  it('reads tables, struck text and task items back as GFM that builds to the same paragraphs', () => {
-    const example = builtWith(`${TASKS}\n  Plāna ~~pirmā~~ otrā redakcija.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2020 | 650 |\n`);
+  it('reads tables, struck text, task items and nested lists back as GFM that builds to the same paragraphs', () => {
+    const example = builtWith(`${TASKS}\n  Plāna ~~pirmā~~ otrā redakcija.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2020 | 650 |\n\n  1) pirmais;\n     - apakšpunkts;\n  2) otrais.\n`);
     const dir = exampleProject();
     rmSync(join(dir, 'meetings'), { recursive: true });
     rmSync(join(dir, 'positions'), { recursive: true });
@@ -103,6 +103,7 @@ describe('briefing import', () => {
     expect(imported).toContain('- [x] memorands parakstīts;\n- [ ] iepirkums izsludināts.');
     expect(imported).toContain('Plāna ~~pirmā~~ otrā redakcija.');
     expect(imported).toContain('| Gads | Skolas |\n| --- | --- |\n| 2020 | 650 |');
+    expect(imported).toContain('1) pirmais;\n   - apakšpunkts;\n2) otrais.');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is'));
   });

@@ -2,6 +2,7 @@ import type { Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../docx/index.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
+import { Style } from '../model/reference-docx.js';
 import { YEAR_AT_LINE_START } from '../resolve/markdown-field.js';
 import type { Piece, ReviewedParagraph } from './read-docx.js';
 
@@ -27,6 +28,9 @@ interface SourceUnit {
   text: string;
   /** The source, from the start of the unit's first line (indentation and `>` or `#` included). */
   slice: string;
+  /** Where `slice` starts and ends in the field's source. */
+  start: number;
+  end: number;
   item: boolean;
   /** How deep in lists: 0 outside any list and for a top-level item, 1 for an item of a list inside an item, … */
   level: number;
@@ -60,8 +64,8 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   // A paragraph maps to its source unit when it alone holds that unit's text: the others in
   // its group, if any, are paragraphs the reviewer added (their text all inserted).
   originals.forEach((group, index) => {
-    // A table is one unit: each of its paragraphs (cells) maps to it.
-    if (group[0]?.cell) for (const p of group) unitOf.set(p, index);
+    // A table, or a code block, is one unit: each of its paragraphs (cells, lines) maps to it.
+    if (group[0]?.cell || isCode(group[0])) for (const p of group) unitOf.set(p, index);
     const holders = group.filter((p) => textOf(p, 'reject') !== '');
     if (holders.length === 1 && holders[0]) unitOf.set(holders[0], index);
     // A paragraph without text (a thematic break) is its unit when it is alone.
@@ -73,30 +77,36 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const after: string[] = [];
   // The items counted so far at each list level: numbering starts again after a block outside every list.
   const counters: number[] = [];
+  let previous: number | undefined;
+  // A block whose unit follows the last block's in the source keeps the source's separator
+  // when that is only blank and `>` lines (one quote's paragraphs stay one quote).
+  const push = (block: Block | undefined, index: number | undefined): void => {
+    if (!block) return;
+    const gap = previous !== undefined && index === previous + 1 ? source.slice(units[previous]?.end ?? 0, units[index]?.start ?? 0) : undefined;
+    blocks.push(gap !== undefined && /^\n[\s>]*\n$/.test(gap) ? { ...block, gap } : block);
+    previous = index;
+  };
   for (const group of acceptedGroups(paragraphs)) {
     const first = group[0];
     if (!first) continue;
     const item = first.list !== null;
-    const index = group.map((p) => unitOf.get(p)).find((found) => found !== undefined);
-    const source = matched && index !== undefined ? units[index] : undefined;
+    const found = group.map((p) => unitOf.get(p)).find((index) => index !== undefined);
+    const index = matched ? found : undefined;
+    const unit = index === undefined ? undefined : units[index];
     if (item) {
       counters.length = first.level + 1;
       counters[first.level] = (counters[first.level] ?? 0) + 1;
-    } else if (!source?.inList) counters.length = 0;
+    } else if (!unit?.inList) counters.length = 0;
     const number = counters[first.level] ?? 1;
     after.push(normalise(groupText(group, 'accept')));
-    if (first.cell) {
-      const block = tableBlock(group, source, footnoteLabels, notes);
-      if (block) blocks.push(block);
-      continue;
+    if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes), index);
+    else if (isCode(first)) push(codeBlock(group, unit), index);
+    else if (unit && group.length === 1 && untouched(first)) {
+      push({ markdown: unit.item ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
+    } else {
+      const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : '');
+      push(writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead), index);
     }
-    if (source && group.length === 1 && untouched(first)) {
-      blocks.push({ markdown: source.item ? source.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : source.slice, item: source.item });
-      continue;
-    }
-    const lead = source?.lead ?? (item ? '   '.repeat(first.level) : '');
-    const block = writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead);
-    if (block) blocks.push(block);
   }
   let markdown = joinBlocks(blocks);
   for (const definition of definitions) markdown += `\n\n${definition}`;
@@ -107,6 +117,8 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
 export interface Block {
   markdown: string;
   item: boolean;
+  /** What separates it from the block before, when the source says (the two are neighbours there). */
+  gap?: string;
 }
 
 /**
@@ -156,9 +168,21 @@ export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: Sourc
   return { markdown: [row(header), delimiter, ...body.map(row)].join('\n'), item: false };
 }
 
+/**
+ * A code block of the field: its Markdown source when no line was changed, else its lines as
+ * accepted, verbatim, inside the source's fence (or a new one).
+ */
+function codeBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined): Block {
+  if (unit && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
+  const indent = unit ? unit.lead : '';
+  const fence = /^\s*(`{3,}|~{3,})/.exec(unit?.slice ?? '')?.[1] ?? '```';
+  const lines = paragraphs.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === '')).map((p) => textOf(p, 'accept'));
+  return { markdown: [fence, ...lines, fence].map((line) => (line ? indent + line : line)).join('\n'), item: false };
+}
+
 /** Blocks joined as a field holds them: a blank line between them, a line break between two list items. */
 export function joinBlocks(blocks: readonly Block[]): string {
-  return blocks.map((block, index) => (index === 0 ? '' : blocks[index - 1]?.item && block.item ? '\n' : '\n\n') + block.markdown).join('');
+  return blocks.map((block, index) => (index === 0 ? '' : (block.gap ?? (blocks[index - 1]?.item && block.item ? '\n' : '\n\n'))) + block.markdown).join('');
 }
 
 /**
@@ -172,27 +196,31 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: string
   const definitions: string[] = [];
   const lineStart = (offset: number): number => source.lastIndexOf('\n', offset - 1) + 1;
   // From the start of the node's first line: a nested item keeps its indentation, a heading its `#`.
-  const lines = (from: Nodes, to: Nodes = from): string => source.slice(lineStart(from.position?.start.offset ?? 0), to.position?.end.offset ?? 0);
+  const lines = (from: Nodes, to: Nodes = from) => {
+    const start = lineStart(from.position?.start.offset ?? 0);
+    const end = to.position?.end.offset ?? 0;
+    return { slice: source.slice(start, end), start, end };
+  };
   const lead = (node: Nodes): string => source.slice(lineStart(node.position?.start.offset ?? 0), node.position?.start.offset ?? 0);
   const add = (node: RootContent, level: number, inList: boolean): void => {
     if (node.type === 'definition' || node.type === 'footnoteDefinition') {
-      if (!inList) definitions.push(lines(node));
+      if (!inList) definitions.push(lines(node).slice);
     } else if (node.type === 'list') {
       for (const item of node.children) {
         const [first, ...rest] = item.children;
         if (first?.type === 'paragraph') {
           // A task item's box is part of its text in the DOCX.
           const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
-          units.push({ text: box + textAsBuilt(first), slice: lines(item, first), item: true, level, inList: true, lead: lead(item), footnotes: labelsIn(first) });
+          units.push({ text: box + textAsBuilt(first), ...lines(item, first), item: true, level, inList: true, lead: lead(item), footnotes: labelsIn(first) });
         } else if (first) add(first, level, true);
         for (const child of rest) add(child, child.type === 'list' ? level + 1 : level, true);
       }
     } else if (node.type === 'blockquote') {
       for (const child of node.children) add(child, level, inList);
     } else if (node.type === 'table') {
-      const delimiter = lines(node).split('\n')[1]?.trim() ?? '';
-      units.push({ text: tableText(node), slice: lines(node), item: false, level, inList, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0 } });
-    } else units.push({ text: textAsBuilt(node), slice: lines(node), item: false, level, inList, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
+      const delimiter = lines(node).slice.split('\n')[1]?.trim() ?? '';
+      units.push({ text: tableText(node), ...lines(node), item: false, level, inList, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0 } });
+    } else units.push({ text: textAsBuilt(node), ...lines(node), item: false, level, inList, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
   };
   for (const node of parseAsBuilt(source).children) add(node, 0, false);
   return { units, definitions };
@@ -236,19 +264,27 @@ function tableText(table: Table): string {
   return table.children.flatMap((row) => row.children.map((cell) => textAsBuilt(cell))).join(' ');
 }
 
-/** A group's text in one reading; a table's paragraphs (its cells) are separated by a space, as {@link tableText} has them. */
+/**
+ * A group's text in one reading; a table's paragraphs (its cells) and a code block's (its
+ * lines) are separated by a space, as {@link tableText} and the block's text have them.
+ */
 function groupText(group: readonly ReviewedParagraph[], reading: 'accept' | 'reject'): string {
-  return group.map((p) => textOf(p, reading)).join(group[0]?.cell ? ' ' : '');
+  return group.map((p) => textOf(p, reading)).join(group[0]?.cell || isCode(group[0]) ? ' ' : '');
+}
+
+/** A line of a code block: the DOCX has a paragraph of the code style for each. */
+function isCode(paragraph: ReviewedParagraph | undefined): boolean {
+  return paragraph?.style === Style.code;
 }
 
 /** Paragraphs as they were before the review: a paragraph whose mark was inserted (a split) joins the next. */
 function originalGroups(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
-  return tablesJoined(groups(paragraphs, 'ins')).filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
+  return blocksJoined(groups(paragraphs, 'ins')).filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
 }
 
 /** Paragraphs after accepting: a paragraph whose mark was deleted joins the next; wholly deleted paragraphs go. */
 function acceptedGroups(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
-  return tablesJoined(groups(paragraphs, 'del')).map((group) => {
+  return blocksJoined(groups(paragraphs, 'del')).map((group) => {
     const kept = group.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === ''));
     return kept.length ? kept : group.slice(-1);
   });
@@ -267,13 +303,17 @@ function groups(paragraphs: readonly ReviewedParagraph[], joining: 'ins' | 'del'
   return result;
 }
 
-/** Groups with the paragraphs of one table joined into one: a table is one unit of a field, as in its Markdown. */
-function tablesJoined(groups: readonly ReviewedParagraph[][]): ReviewedParagraph[][] {
+/**
+ * Groups with the paragraphs of one table, or of one code block (its lines), joined into one:
+ * each is one unit of a field, as in its Markdown.
+ */
+function blocksJoined(groups: readonly ReviewedParagraph[][]): ReviewedParagraph[][] {
   const result: ReviewedParagraph[][] = [];
   for (const group of groups) {
     const table = group[0]?.cell?.table;
     const last = result.at(-1);
-    if (table !== undefined && last?.[0]?.cell?.table === table) last.push(...group);
+    const sameTable = table !== undefined && last?.[0]?.cell?.table === table;
+    if (sameTable || (isCode(group[0]) && isCode(last?.at(-1)))) last?.push(...group);
     else result.push([...group]);
   }
   return result;

@@ -37,6 +37,8 @@ export interface ReviewedParagraph {
   listMarker: string;
   /** The list level (`w:ilvl`): 0 for a top-level item, 1 for an item of a list inside it, …; 0 when not in a list. */
   level: number;
+  /** The paragraph style's id (`w:pStyle`), '' when it has none. */
+  style: string;
   /** Bookmark names open anywhere in the paragraph. */
   bookmarks: string[];
   /** Ids of comments anchored in the paragraph. */
@@ -291,6 +293,7 @@ class BodyReader {
       list: numId && numId !== '0' ? (this.numbering.get(numId)?.kind ?? 'number') : null,
       listMarker: numId && numId !== '0' ? (this.numbering.get(numId)?.marker ?? '') : '',
       level: numId && numId !== '0' && Number.isInteger(level) && level > 0 ? level : 0,
+      style: child(properties, 'w:pStyle')?.attributes['w:val'] ?? '',
       bookmarks: [...this.open.values()],
       comments: [...this.openComments],
       ...(this.cell ? { cell: this.cell } : {}),

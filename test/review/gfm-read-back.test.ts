@@ -132,6 +132,16 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     expect(run.stdout).toContain('no tracked changes or comments');
   }, 120_000);
 
+  it('take a nested item the reviewer adds under its parent, indented and bulleted like its neighbour', () => {
+    const dir = builtWith(BLOCKS);
+    const before = body(dir);
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('apakšpunkts ar detaļām', 'jauns apakšpunkts;', ANNA);
+    writeFileSync(join(dir, 'out/reviewed.docx'), edit.bytes());
+    const run = runCli(['review', join(dir, 'out/reviewed.docx'), '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir)).toBe(before.replace('   - apakšpunkts ar detaļām;\n', '   - apakšpunkts ar detaļām;\n   - jauns apakšpunkts;\n'));
+  });
+
   for (const [context, from, to] of [
     ['Beigu teikums', 'Beigu', 'Pēdējais'],
     ['Apakšvirsraksts par plānu', 'plānu', 'ieceri'],

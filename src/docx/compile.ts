@@ -121,6 +121,8 @@ class DocxCompiler {
   private pendingComment: string[] | null;
   /** The start of a field anchor, until the field's first paragraph takes it. */
   private pendingAnchorStart: BookmarkStart | null = null;
+  /** The paragraph made last: a field's anchor ends in it, in a table's last cell when the field ends with a table. */
+  private lastParagraph: Paragraph | null = null;
   /** The field anchors written so far, in document order. */
   private readonly anchors: FieldAnchor[] = [];
 
@@ -199,6 +201,10 @@ class DocxCompiler {
 
   /** The top-level blocks, each run of blocks from one Markdown field inside a field anchor. */
   private topLevel(nodes: readonly RootContent[]): FileChild[] {
+    return tablesApart(this.fieldRuns(nodes));
+  }
+
+  private fieldRuns(nodes: readonly RootContent[]): FileChild[] {
     const result: FileChild[] = [];
     let index = 0;
     while (index < nodes.length) {
@@ -221,10 +227,12 @@ class DocxCompiler {
     const id = this.anchors.length + 1;
     const name = anchorName(id);
     this.pendingAnchorStart = new BookmarkStart(name, id);
+    const before = this.lastParagraph;
     const children = this.blocks(nodes, 0);
     const started = this.pendingAnchorStart === null;
     this.pendingAnchorStart = null;
-    const last = children.findLast((child): child is Paragraph => child instanceof Paragraph);
+    // The field's last paragraph, in a table's last cell when the field ends with a table.
+    const last = this.lastParagraph === before ? null : this.lastParagraph;
     if (!started || !last) return children;
     last.addChildElement(new BookmarkEnd(id));
     this.anchors.push({ name, field });
@@ -379,7 +387,10 @@ class DocxCompiler {
       this.pendingComment = null;
     }
     const start = this.pendingAnchorStart;
-    if (!start) return new Paragraph({ ...options, ...mark, children });
+    if (!start) {
+      this.lastParagraph = new Paragraph({ ...options, ...mark, children });
+      return this.lastParagraph;
+    }
     this.pendingAnchorStart = null;
     // The paragraph's children are added one by one: `docx` takes no bookmark start among them.
     const paragraph = new Paragraph({ ...options, ...mark, children: [] });
@@ -388,6 +399,7 @@ class DocxCompiler {
       if (child instanceof Bookmark) throw new Error('DocxCompiler: a bookmark inside an anchored paragraph');
       paragraph.addChildElement(child);
     }
+    this.lastParagraph = paragraph;
     return paragraph;
   }
 
@@ -451,6 +463,14 @@ class DocxCompiler {
     const message = this.file.message(reason, { place: node.position, ruleId: 'unsupported', source: 'docx' });
     message.fatal = false;
   }
+}
+
+/**
+ * The body with an empty paragraph between two tables that would otherwise touch: Word and
+ * LibreOffice join such tables into one when they open or save the file.
+ */
+function tablesApart(children: readonly FileChild[]): FileChild[] {
+  return children.flatMap((child, index) => (child instanceof Table && children[index - 1] instanceof Table ? [new Paragraph({ style: Style.body }), child] : [child]));
 }
 
 function titleOf(tree: Root): string {

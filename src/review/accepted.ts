@@ -51,8 +51,9 @@ const WIDTH = 110;
  * written anew from the DOCX: bold `**`, italic `*`, struck `~~`, links, numbered items `1)`,
  * paragraphs separated by a blank line, lines wrapped at 110 characters.
  */
-export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: string): AcceptedText {
+export function acceptedText(read: readonly ReviewedParagraph[], source: string): AcceptedText {
   const notes: string[] = [];
+  const paragraphs = read.filter((paragraph, index) => !isTableGap(paragraph, read[index - 1], read[index + 1]));
   const { units, definitions } = sourceUnits(source);
   const originals = originalGroups(paragraphs);
   const rejected = originals.map((group) => normalise(groupText(group, 'reject')));
@@ -270,6 +271,11 @@ function tableText(table: Table): string {
  */
 function groupText(group: readonly ReviewedParagraph[], reading: 'accept' | 'reject'): string {
   return group.map((p) => textOf(p, reading)).join(group[0]?.cell || isCode(group[0]) ? ' ' : '');
+}
+
+/** The empty paragraph the compiler puts between two tables (`tablesApart`), as the reviewer left it. */
+function isTableGap(paragraph: ReviewedParagraph, before: ReviewedParagraph | undefined, after: ReviewedParagraph | undefined): boolean {
+  return !paragraph.cell && !paragraph.pieces.length && !paragraph.mark && before?.cell !== undefined && after?.cell !== undefined && before.cell.table !== after.cell.table;
 }
 
 /** A line of a code block: the DOCX has a paragraph of the code style for each. */

@@ -9,7 +9,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { PhrasingContent } from 'mdast';
+import type { Nodes, PhrasingContent } from 'mdast';
 import type { BlockRevision } from './nodes.js';
 
 /** Character formatting carried down the inline tree. */
@@ -89,6 +89,29 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
       return inlineRuns(node.children, context, { ...marks, revision: 'delete' });
     default:
       return [];
+  }
+}
+
+/**
+ * The text the runs of a node print, as the DOCX has it (for reading a DOCX back): a hard
+ * line break is a line break, an image its `[alternative text]`, a footnote reference nothing.
+ */
+export function runsText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'html':
+    case 'code':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'image':
+    case 'imageReference':
+      return node.alt ? `[${node.alt}]` : '[attēls]';
+    case 'footnoteReference':
+      return '';
+    default:
+      return 'children' in node ? node.children.map(runsText).join('') : '';
   }
 }
 

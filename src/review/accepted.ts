@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../docx/index.js';
+import { runsText } from '../docx/inline.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
 import { YEAR_AT_LINE_START } from '../resolve/markdown-field.js';
@@ -245,9 +245,9 @@ function parseAsBuilt(source: string): Root {
   return parseMarkdown(source.replace(YEAR_AT_LINE_START, (_match, indent: string, year: string, mark: string) => `${indent}${year}${YEAR_MARKS[mark] ?? mark}`));
 }
 
-/** A node's text, with the year marks put back. */
+/** A node's text as the DOCX prints it (see `runsText`), with the year marks put back. */
 function textAsBuilt(node: RootContent): string {
-  return toString(node).replace(/\uE010/g, '.').replace(/\uE011/g, ')');
+  return runsText(node).replace(/\uE010/g, '.').replace(/\uE011/g, ')');
 }
 
 function labelsIn(node: RootContent): string[] {

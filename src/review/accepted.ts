@@ -76,8 +76,10 @@ export function acceptedText(read: readonly ReviewedParagraph[], source: string)
 
   const blocks: Block[] = [];
   const after: string[] = [];
-  // The items counted so far at each list level: numbering starts again after a block outside every list.
+  // The items counted so far at each list level, and the Word list they were in: numbering
+  // starts again with another list, and after a block outside every list.
   const counters: number[] = [];
+  const lists: string[] = [];
   let previous: number | undefined;
   // A block whose unit follows the last block's in the source keeps the source's separator
   // when that is only blank and `>` lines (one quote's paragraphs stay one quote).
@@ -96,6 +98,8 @@ export function acceptedText(read: readonly ReviewedParagraph[], source: string)
     const unit = index === undefined ? undefined : units[index];
     if (item) {
       counters.length = first.level + 1;
+      if (lists[first.level] !== first.listId) counters[first.level] = 0;
+      lists[first.level] = first.listId;
       counters[first.level] = (counters[first.level] ?? 0) + 1;
     } else if (!unit?.inList) counters.length = 0;
     const number = counters[first.level] ?? 1;
@@ -135,7 +139,7 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
   const start = lead.trimStart() + (item ? (list === 'bullet' ? '- ' : `${number}) `) : '');
   const inline = item ? taskMarkdown(text) : text;
   // A heading is one line; anything else is wrapped, its lines indented under the text.
-  const body = start.startsWith('#') ? start + inline.replace(/\s*\n\s*/g, ' ') : wrap(start + inline, indent + start.length);
+  const body = start.startsWith('#') ? start + oneLine(inline) : wrap(start + inline, indent + start.length);
   return { markdown: ' '.repeat(indent) + body, item };
 }
 
@@ -152,7 +156,7 @@ export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: Sourc
     const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
     // The header row is bold by the table's layout, not by its Markdown.
     const pieces = paragraph.cell.row === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
-    const text = inlineMarkdown(pieces, footnotes, notes).replace(/\s+/g, ' ').trim();
+    const text = oneLine(inlineMarkdown(pieces, footnotes, notes)).trim();
     const row = rows.get(paragraph.cell.row) ?? [];
     rows.set(paragraph.cell.row, row);
     (row[paragraph.cell.column] ??= []).push(text);
@@ -393,8 +397,8 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     let end = index;
     while (end < pieces.length) {
       const next = pieces[end];
-      if (!next || next.footnote !== undefined || next.bold !== piece.bold || next.italic !== piece.italic || next.strike !== piece.strike || next.link !== piece.link) break;
-      text += next.text;
+      if (!next || next.footnote !== undefined || next.bold !== piece.bold || next.italic !== piece.italic || next.strike !== piece.strike || next.code !== piece.code || next.link !== piece.link) break;
+      text += next.text.replace(/\n/g, HARD_BREAK);
       end += 1;
     }
     result += formatted(text.replace(/\u00a0/g, ' '), piece);
@@ -407,7 +411,9 @@ function formatted(text: string, piece: Piece): string {
   const match = /^(\s*)(.*?)(\s*)$/s.exec(text);
   const [, lead = '', core = '', trail = ''] = match ?? [];
   if (!core) return text;
-  let inner = core.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  // An address written as itself is left bare, as GFM's autolinks have it.
+  if (piece.link && isAutolink(core, piece.link)) return `${lead}${core}${trail}`;
+  let inner = piece.code ? codeSpan(core) : core.replace(/[\\`*_[\]<>|~]/g, '\\$&');
   if (piece.bold && piece.italic) inner = `***${inner}***`;
   else if (piece.bold) inner = `**${inner}**`;
   else if (piece.italic) inner = `*${inner}*`;
@@ -416,8 +422,39 @@ function formatted(text: string, piece: Piece): string {
   return `${lead}${inner}${trail}`;
 }
 
-/** Wraps at {@link WIDTH} on spaces, never before a word that would start a list or heading, nor inside "28 %" or "11 352". */
+/** Whether the link's text is its address as GFM would find it in text: `www.…`, `https://…`, an email. */
+function isAutolink(text: string, url: string): boolean {
+  if (!/^[\w.\-/:@?=&%#~+]+$/.test(text) || /[.:]$/.test(text)) return false;
+  return (url === text && /^https?:\/\//i.test(text)) || (url === `http://${text}` && /^www\./i.test(text)) || (url === `mailto:${text}` && text.includes('@'));
+}
+
+/** Inline code in backticks enough that none inside closes it. */
+function codeSpan(text: string): string {
+  const ticks = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${text}${pad}${ticks}`;
+}
+
+/** Stands for a hard line break (a Word line break) in written Markdown until {@link wrap} writes it as `\` at a line's end. */
+const HARD_BREAK = '\uE012';
+
+/** The text on one line: a hard line break as a space (a heading or a table cell holds none). */
+function oneLine(text: string): string {
+  return text.replaceAll(HARD_BREAK, ' ').replace(/\s+/g, ' ');
+}
+
+/**
+ * Wraps at {@link WIDTH} on spaces, never before a word that would start a list or heading, nor
+ * inside "28 %" or "11 352"; a hard line break stays one, written as `\` at the line's end.
+ */
 export function wrap(text: string, indent: number): string {
+  return text
+    .split(HARD_BREAK)
+    .map((part, index) => (index === 0 ? wrapped(part, indent) : ' '.repeat(indent) + wrapped(part.trimStart(), indent)))
+    .join('\\\n');
+}
+
+function wrapped(text: string, indent: number): string {
   const words = text.replace(/[ \t]*\n[ \t]*/g, ' ').split(/ +/);
   const lines: string[] = [];
   let line = '';

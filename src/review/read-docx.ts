@@ -2,6 +2,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { child, descendants, elements, parseXml, plainText, type XmlElement } from './xml.js';
 
+/** The font the compiler writes inline code in. */
+const CODE_FONT = 'Courier New';
+
 /** A tracked change: who made it and when. */
 export interface Revision {
   kind: 'ins' | 'del';
@@ -17,6 +20,8 @@ export interface Piece {
   italic: boolean;
   /** Struck through (`w:strike` or `w:dstrike`): GFM's `~~…~~`. */
   strike: boolean;
+  /** In the font inline code is written in (Courier New): Markdown's `` `…` ``. */
+  code: boolean;
   /** The target of the hyperlink the text is in. */
   link?: string;
   /** A footnote reference: the footnote's id in the DOCX (the text is then empty). */
@@ -37,6 +42,8 @@ export interface ReviewedParagraph {
   listMarker: string;
   /** The list level (`w:ilvl`): 0 for a top-level item, 1 for an item of a list inside it, …; 0 when not in a list. */
   level: number;
+  /** The Word list (`w:numId`) the paragraph is an item of: each Markdown list is one; '' when not in a list. */
+  listId: string;
   /** The paragraph style's id (`w:pStyle`), '' when it has none. */
   style: string;
   /** Bookmark names open anywhere in the paragraph. */
@@ -293,6 +300,7 @@ class BodyReader {
       list: numId && numId !== '0' ? (this.numbering.get(numId)?.kind ?? 'number') : null,
       listMarker: numId && numId !== '0' ? (this.numbering.get(numId)?.marker ?? '') : '',
       level: numId && numId !== '0' && Number.isInteger(level) && level > 0 ? level : 0,
+      listId: numId && numId !== '0' ? numId : '',
       style: child(properties, 'w:pStyle')?.attributes['w:val'] ?? '',
       bookmarks: [...this.open.values()],
       comments: [...this.openComments],
@@ -314,6 +322,7 @@ class BodyReader {
       bold: isOn(child(properties, 'w:b')),
       italic: isOn(child(properties, 'w:i')),
       strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
+      code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
     };
     const changed = child(properties, 'w:rPrChange');
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;

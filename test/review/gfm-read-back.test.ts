@@ -58,6 +58,15 @@ describe('GFM task list items', () => {
   });
 });
 
+describe('a hard line break', () => {
+  it('stays one when its paragraph is reworded, written as `\\` at the line’s end', () => {
+    const dir = builtWith('  Rinda ar vārdu  \n  un pārnesumu.\n');
+    const before = body(dir);
+    acceptEdit(dir, 'Rinda ar vārdu', 'vārdu', 'vārdiem');
+    expect(body(dir)).toBe(before.replace('Rinda ar vārdu  \nun pārnesumu.', 'Rinda ar vārdiem\\\nun pārnesumu.'));
+  });
+});
+
 describe('struck-through text', () => {
   it('keeps its `~~` when a reviewer rewords another word of its paragraph', () => {
     const dir = builtWith('  Plāna ~~pirmā~~ otrā redakcija ir publicēta.\n');
@@ -192,6 +201,33 @@ describe('any mix of the blocks a field can hold', () => {
     '```\nkods\nvēl kods\n```',
     '    atkāpts kods',
   ];
+
+  // Each with a word of its own, for the reviewer to change (no two `1)` lists: in a row they are one list).
+  const MARKED: [string, string][] = [
+    ['Teikums ar **treknu**, *slīprakstu*, `kodu` un [saiti](https://izm.gov.lv) Valfa.', 'Valfa'],
+    ['Teksts ar ~~svītrotu~~ vārdu Vbeta, izm@izm.gov.lv un www.izm.gov.lv.', 'Vbeta'],
+    ['## Apakšvirsraksts Vdelta', 'Vdelta'],
+    ['> Citāts Vepsilon\n>\n> divās rindkopās.', 'Vepsilon'],
+    ['1) pirmais;\n   - iekšējais Veta;\n\n     ar otru rindkopu Vtheta.\n\n2) otrais.', 'Veta'],
+    ['- pirmais\n\n  > citāts punktā Viota', 'Viota'],
+    ['- [x] izdarīts Vkappa;\n- [ ] nav izdarīts.', 'Vkappa'],
+    ['| A | B |\n| --- | ---: |\n| Vlambda | 2 |', 'Vlambda'],
+    ['---\n\nPēc līnijas Vmu.', 'Vmu'],
+    ['```\nkods Vnu\nvēl kods\n```', 'Vnu'],
+  ];
+
+  it('change by exactly the reworded word, whatever the mix (twelve mixes, the same every run)', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let mix = 0; mix < 12; mix++) {
+      const picked = [...new Map(Array.from({ length: 3 + Math.floor(next() * 3) }, () => MARKED[Math.floor(next() * MARKED.length)] ?? MARKED[0]).map((kind) => [kind?.[1], kind])).values()];
+      const [, word = ''] = picked[Math.floor(next() * picked.length)] ?? [];
+      const dir = builtWith(`${picked.map((kind) => kind?.[0]).join('\n\n').replace(/^(?=.)/gm, '  ')}\n`);
+      const before = body(dir);
+      expect(acceptEdit(dir, word, word, 'Aizstāts'), word).not.toContain('edited without track changes');
+      expect(body(dir), JSON.stringify(picked.map((kind) => kind?.[1]))).toBe(before.replace(word, 'Aizstāts'));
+    }
+  }, 60_000);
 
   it('reviews as unchanged when untouched (twelve mixes, the same every run)', () => {
     let seed = 7;

@@ -46,10 +46,11 @@ interface SourceUnit {
 const WIDTH = 110;
 
 /**
- * The field's Markdown after accepting every tracked change. A paragraph nobody touched
- * keeps its Markdown source exactly (line breaks, links, footnotes); a changed one is
- * written anew from the DOCX: bold `**`, italic `*`, struck `~~`, links, numbered items `1)`,
- * paragraphs separated by a blank line, lines wrapped at 110 characters.
+ * The field's Markdown after accepting every tracked change. The field is read as units, one
+ * for each paragraph of the DOCX (a table and a code block are one unit each). A unit nobody
+ * touched keeps its Markdown source exactly (line breaks, links, footnotes, indentation); a
+ * changed one is written anew from the DOCX: bold `**`, italic `*`, struck `~~`, code, links,
+ * numbered items `1)`, in its place in a list or quote, lines wrapped at 110 characters.
  */
 export function acceptedText(read: readonly ReviewedParagraph[], source: string): AcceptedText {
   const notes: string[] = [];
@@ -61,25 +62,12 @@ export function acceptedText(read: readonly ReviewedParagraph[], source: string)
   if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so every paragraph was written anew from the DOCX: check links and footnotes');
   // Untracked edits are changes too: compare with the field's own text then.
   const before = matched ? rejected : units.map((unit) => normalise(unit.text));
-  const unitOf = new Map<ReviewedParagraph, number>();
-  // A paragraph maps to its source unit when it alone holds that unit's text: the others in
-  // its group, if any, are paragraphs the reviewer added (their text all inserted).
-  originals.forEach((group, index) => {
-    // A table, or a code block, is one unit: each of its paragraphs (cells, lines) maps to it.
-    if (group[0]?.cell || isCode(group[0])) for (const p of group) unitOf.set(p, index);
-    const holders = group.filter((p) => textOf(p, 'reject') !== '');
-    if (holders.length === 1 && holders[0]) unitOf.set(holders[0], index);
-    // A paragraph without text (a thematic break) is its unit when it is alone.
-    else if (!holders.length && group.length === 1 && group[0]) unitOf.set(group[0], index);
-  });
+  const unitOf = unitsOfParagraphs(originals);
   const footnoteLabels = matched ? footnoteMap(originals, units) : footnotesInOrder(originals, units);
 
   const blocks: Block[] = [];
   const after: string[] = [];
-  // The items counted so far at each list level, and the Word list they were in: numbering
-  // starts again with another list, and after a block outside every list.
-  const counters: number[] = [];
-  const lists: string[] = [];
+  const numbers = new ItemNumbers();
   let previous: number | undefined;
   // A block whose unit follows the last block's in the source keeps the source's separator
   // when that is only blank and `>` lines (one quote's paragraphs stay one quote).
@@ -96,13 +84,7 @@ export function acceptedText(read: readonly ReviewedParagraph[], source: string)
     const found = group.map((p) => unitOf.get(p)).find((index) => index !== undefined);
     const index = matched ? found : undefined;
     const unit = index === undefined ? undefined : units[index];
-    if (item) {
-      counters.length = first.level + 1;
-      if (lists[first.level] !== first.listId) counters[first.level] = 0;
-      lists[first.level] = first.listId;
-      counters[first.level] = (counters[first.level] ?? 0) + 1;
-    } else if (!unit?.inList) counters.length = 0;
-    const number = counters[first.level] ?? 1;
+    const number = numbers.next(first, unit?.inList ?? false);
     after.push(normalise(groupText(group, 'accept')));
     if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes), index);
     else if (isCode(first)) push(codeBlock(group, unit), index);
@@ -116,6 +98,45 @@ export function acceptedText(read: readonly ReviewedParagraph[], source: string)
   let markdown = joinBlocks(blocks);
   for (const definition of definitions) markdown += `\n\n${definition}`;
   return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched };
+}
+
+/**
+ * Each paragraph before the review → the index of its source unit (the groups and the units
+ * pair one to one when the field matched). A paragraph maps to its unit when it alone holds
+ * the unit's text: the others in its group, if any, are paragraphs the reviewer added.
+ */
+function unitsOfParagraphs(originals: readonly ReviewedParagraph[][]): Map<ReviewedParagraph, number> {
+  const unitOf = new Map<ReviewedParagraph, number>();
+  originals.forEach((group, index) => {
+    // A table, or a code block, is one unit: each of its paragraphs (cells, lines) maps to it.
+    if (group[0]?.cell || isCode(group[0])) for (const p of group) unitOf.set(p, index);
+    const holders = group.filter((p) => textOf(p, 'reject') !== '');
+    if (holders.length === 1 && holders[0]) unitOf.set(holders[0], index);
+    // A paragraph without text (a thematic break) is its unit when it is alone.
+    else if (!holders.length && group.length === 1 && group[0]) unitOf.set(group[0], index);
+  });
+  return unitOf;
+}
+
+/**
+ * The number of each item as the DOCX counts it: per list level, starting again with another
+ * Word list and after a block outside every list (a paragraph inside an item does not count).
+ */
+class ItemNumbers {
+  private readonly counts: number[] = [];
+  private readonly lists: string[] = [];
+
+  /** The paragraph's number if it is an item (else the level's count so far); `inList`: the paragraph is inside an item. */
+  next(paragraph: ReviewedParagraph, inList: boolean): number {
+    const { level } = paragraph;
+    if (paragraph.list !== null) {
+      this.counts.length = level + 1;
+      if (this.lists[level] !== paragraph.listId) this.counts[level] = 0;
+      this.lists[level] = paragraph.listId;
+      this.counts[level] = (this.counts[level] ?? 0) + 1;
+    } else if (!inList) this.counts.length = 0;
+    return this.counts[level] ?? 1;
+  }
 }
 
 /** A paragraph or list item of Markdown, as a field is put together. */

@@ -1,5 +1,5 @@
 import { MONTHS_LV, type DateCase } from '../render/latvian.js';
-import { inlineMarkdown, joinBlocks, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
+import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 
 /** A meeting's name as a report prints it. */
@@ -155,28 +155,24 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
     for (const piece of paragraph.pieces) if (piece.footnote !== undefined && !labels.has(piece.footnote)) labels.set(piece.footnote, String(labels.size + 1));
   }
   const blocks: Block[] = [];
-  // The items counted so far at each list level.
-  const counters: number[] = [];
+  const numbers = new ItemNumbers();
   for (const [index, paragraph] of paragraphs.entries()) {
-    const table = paragraph.cell?.table;
-    if (table !== undefined) {
-      // A table's cells come together, once, at its first paragraph: written as a GFM table.
-      if (paragraphs[index - 1]?.cell?.table === table) continue;
+    // A table's cells, or a code block's lines, come together once, at the first paragraph.
+    const together = (p: ReviewedParagraph | undefined): boolean => (paragraph.cell ? p?.cell?.table === paragraph.cell.table : isCode(paragraph) && isCode(p));
+    if (paragraph.cell || isCode(paragraph)) {
+      if (together(paragraphs[index - 1])) continue;
       let end = index;
-      while (paragraphs[end]?.cell?.table === table) end += 1;
-      const block = tableBlock(paragraphs.slice(index, end), undefined, labels, notes);
+      while (together(paragraphs[end])) end += 1;
+      const group = paragraphs.slice(index, end);
+      const block = paragraph.cell ? tableBlock(group, undefined, labels, notes) : codeBlock(group);
       if (block) blocks.push(block);
-      counters.length = 0;
+      numbers.next(paragraph, false);
       continue;
     }
-    if (paragraph.list === null) counters.length = 0;
-    else {
-      counters.length = paragraph.level + 1;
-      counters[paragraph.level] = (counters[paragraph.level] ?? 0) + 1;
-    }
+    const number = numbers.next(paragraph, false);
     // A nested item is indented under its parent's text (`1) ` is three characters wide).
-    const lead = paragraph.list === null ? '' : '   '.repeat(paragraph.level);
-    const block = writtenBlock(paragraph.pieces, paragraph.list, counters[paragraph.level] ?? 1, labels, notes, lead);
+    const lead = paragraph.list === null ? styleLead(paragraph.style) : '   '.repeat(paragraph.level);
+    const block = writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, lead);
     if (block) blocks.push(block);
   }
   let markdown = joinBlocks(blocks);

@@ -122,7 +122,7 @@ function unitsOfParagraphs(originals: readonly ReviewedParagraph[][]): Map<Revie
  * The number of each item as the DOCX counts it: per list level, starting again with another
  * Word list and after a block outside every list (a paragraph inside an item does not count).
  */
-class ItemNumbers {
+export class ItemNumbers {
   private readonly counts: number[] = [];
   private readonly lists: string[] = [];
 
@@ -137,6 +137,16 @@ class ItemNumbers {
     } else if (!inList) this.counts.length = 0;
     return this.counts[level] ?? 1;
   }
+}
+
+/**
+ * What a paragraph of this style starts with in Markdown, for a paragraph with no source to
+ * say (`import`): a heading's `#`s (Word's built-in heading styles), a quote's `> `.
+ */
+export function styleLead(style: string): string {
+  const heading = /^Heading([1-6])$/.exec(style);
+  if (heading) return `${'#'.repeat(Number(heading[1]))} `;
+  return style === Style.note || style === 'Quote' || style === 'IntenseQuote' ? '> ' : '';
 }
 
 /** A paragraph or list item of Markdown, as a field is put together. */
@@ -198,7 +208,7 @@ export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: Sourc
  * A code block of the field: its Markdown source when no line was changed, else its lines as
  * accepted, verbatim, inside the source's fence (or a new one).
  */
-function codeBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined): Block {
+export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: SourceUnit): Block {
   if (unit && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
   const indent = unit ? unit.lead : '';
   const fence = /^\s*(`{3,}|~{3,})/.exec(unit?.slice ?? '')?.[1] ?? '```';
@@ -304,7 +314,7 @@ function isTableGap(paragraph: ReviewedParagraph, before: ReviewedParagraph | un
 }
 
 /** A line of a code block: the DOCX has a paragraph of the code style for each. */
-function isCode(paragraph: ReviewedParagraph | undefined): boolean {
+export function isCode(paragraph: ReviewedParagraph | undefined): boolean {
   return paragraph?.style === Style.code;
 }
 

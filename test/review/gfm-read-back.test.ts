@@ -114,8 +114,11 @@ describe('tables', () => {
 });
 
 describe('briefing import', () => {
-  it('reads tables, struck text, task items and nested lists back as GFM that builds to the same paragraphs', () => {
-    const example = builtWith(`${TASKS}\n  Plāna ~~pirmā~~ otrā redakcija.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2020 | 650 |\n\n  1) pirmais;\n     - apakšpunkts;\n  2) otrais.\n`);
+  it('reads tables, struck text, task items, nested lists, headings, quotes and code back as GFM that builds to the same paragraphs', () => {
+    const example = builtWith(
+      `${TASKS}\n  Plāna ~~pirmā~~ otrā redakcija.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2020 | 650 |\n\n  1) pirmais;\n     - apakšpunkts;\n  2) otrais.\n\n` +
+        '  ## Apakšvirsraksts\n\n  > Citāts.\n\n  ```\n  kods `x`\n  ```\n',
+    );
     const dir = exampleProject();
     rmSync(join(dir, 'meetings'), { recursive: true });
     rmSync(join(dir, 'positions'), { recursive: true });
@@ -126,6 +129,7 @@ describe('briefing import', () => {
     expect(imported).toContain('Plāna ~~pirmā~~ otrā redakcija.');
     expect(imported).toContain('| Gads | Skolas |\n| --- | --- |\n| 2020 | 650 |');
     expect(imported).toContain('1) pirmais;\n   - apakšpunkts;\n2) otrais.');
+    expect(imported).toContain('## Apakšvirsraksts\n\n> Citāts.\n\n```\nkods `x`\n```');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is'));
   });

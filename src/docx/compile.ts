@@ -240,7 +240,8 @@ class DocxCompiler {
   }
 
   private blocks(nodes: readonly BlockNode[], level: number, style: string = Style.body): FileChild[] {
-    return nodes.flatMap((node) => this.block(node, level, style));
+    // Two code blocks in a row would read as one (a paragraph of the code style per line): an empty paragraph keeps them apart.
+    return nodes.flatMap((node, index) => [...(node.type === 'code' && nodes[index - 1]?.type === 'code' ? [new Paragraph({ style: Style.body })] : []), ...this.block(node, level, style)]);
   }
 
   private block(node: BlockNode, level: number, style: string): FileChild[] {
@@ -467,7 +468,8 @@ class DocxCompiler {
 
 /**
  * The body with an empty paragraph between two tables that would otherwise touch: Word and
- * LibreOffice join such tables into one when they open or save the file.
+ * LibreOffice join such tables into one when they open or save the file. (`review` passes
+ * over such a paragraph, and over the one between two code blocks: see `isGap`.)
  */
 function tablesApart(children: readonly FileChild[]): FileChild[] {
   return children.flatMap((child, index) => (child instanceof Table && children[index - 1] instanceof Table ? [new Paragraph({ style: Style.body }), child] : [child]));

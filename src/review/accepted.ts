@@ -52,11 +52,11 @@ const WIDTH = 110;
  * changed one is written anew from the DOCX: bold `**`, italic `*`, struck `~~`, code, links,
  * numbered items `1)`, in its place in a list or quote, lines wrapped at 110 characters.
  */
-export function acceptedText(read: readonly ReviewedParagraph[], source: string): AcceptedText {
+export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: string): AcceptedText {
   const notes: string[] = [];
-  const paragraphs = read.filter((paragraph, index) => !isTableGap(paragraph, read[index - 1], read[index + 1]));
+  const gaps = new Set(paragraphs.filter((paragraph, index) => isGap(paragraph, paragraphs[index - 1], paragraphs[index + 1])));
   const { units, definitions } = sourceUnits(source);
-  const originals = originalGroups(paragraphs);
+  const originals = originalGroups(paragraphs, gaps);
   const rejected = originals.map((group) => normalise(groupText(group, 'reject')));
   const matched = rejected.length === units.length && rejected.every((text, index) => text === normalise(units[index]?.text ?? ''));
   if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so every paragraph was written anew from the DOCX: check links and footnotes');
@@ -77,7 +77,7 @@ export function acceptedText(read: readonly ReviewedParagraph[], source: string)
     blocks.push(gap !== undefined && /^\n[\s>]*\n$/.test(gap) ? { ...block, gap } : block);
     previous = index;
   };
-  for (const group of acceptedGroups(paragraphs)) {
+  for (const group of acceptedGroups(paragraphs, gaps)) {
     const first = group[0];
     if (!first) continue;
     const item = first.list !== null;
@@ -308,9 +308,11 @@ function groupText(group: readonly ReviewedParagraph[], reading: 'accept' | 'rej
   return group.map((p) => textOf(p, reading)).join(group[0]?.cell || isCode(group[0]) ? ' ' : '');
 }
 
-/** The empty paragraph the compiler puts between two tables (`tablesApart`), as the reviewer left it. */
-function isTableGap(paragraph: ReviewedParagraph, before: ReviewedParagraph | undefined, after: ReviewedParagraph | undefined): boolean {
-  return !paragraph.cell && !paragraph.pieces.length && !paragraph.mark && before?.cell !== undefined && after?.cell !== undefined && before.cell.table !== after.cell.table;
+/** The empty paragraph the compiler puts between two tables or two code blocks, as the reviewer left it. */
+function isGap(paragraph: ReviewedParagraph, before: ReviewedParagraph | undefined, after: ReviewedParagraph | undefined): boolean {
+  if (paragraph.cell || paragraph.pieces.length || paragraph.mark) return false;
+  const tables = before?.cell !== undefined && after?.cell !== undefined && before.cell.table !== after.cell.table;
+  return tables || (isCode(before) && isCode(after));
 }
 
 /** A line of a code block: the DOCX has a paragraph of the code style for each. */
@@ -319,13 +321,13 @@ export function isCode(paragraph: ReviewedParagraph | undefined): boolean {
 }
 
 /** Paragraphs as they were before the review: a paragraph whose mark was inserted (a split) joins the next. */
-function originalGroups(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
-  return blocksJoined(groups(paragraphs, 'ins')).filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
+function originalGroups(paragraphs: readonly ReviewedParagraph[], gaps: ReadonlySet<ReviewedParagraph>): ReviewedParagraph[][] {
+  return blocksJoined(groups(paragraphs, 'ins'), gaps).filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
 }
 
 /** Paragraphs after accepting: a paragraph whose mark was deleted joins the next; wholly deleted paragraphs go. */
-function acceptedGroups(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
-  return blocksJoined(groups(paragraphs, 'del')).map((group) => {
+function acceptedGroups(paragraphs: readonly ReviewedParagraph[], gaps: ReadonlySet<ReviewedParagraph>): ReviewedParagraph[][] {
+  return blocksJoined(groups(paragraphs, 'del'), gaps).map((group) => {
     const kept = group.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === ''));
     return kept.length ? kept : group.slice(-1);
   });
@@ -346,16 +348,23 @@ function groups(paragraphs: readonly ReviewedParagraph[], joining: 'ins' | 'del'
 
 /**
  * Groups with the paragraphs of one table, or of one code block (its lines), joined into one:
- * each is one unit of a field, as in its Markdown.
+ * each is one unit of a field, as in its Markdown. The compiler's gap paragraphs (`gaps`)
+ * only keep two blocks apart and are left out.
  */
-function blocksJoined(groups: readonly ReviewedParagraph[][]): ReviewedParagraph[][] {
+function blocksJoined(groups: readonly ReviewedParagraph[][], gaps: ReadonlySet<ReviewedParagraph>): ReviewedParagraph[][] {
   const result: ReviewedParagraph[][] = [];
+  let apart = false;
   for (const group of groups) {
+    if (group.every((p) => gaps.has(p))) {
+      apart = true;
+      continue;
+    }
     const table = group[0]?.cell?.table;
     const last = result.at(-1);
     const sameTable = table !== undefined && last?.[0]?.cell?.table === table;
-    if (sameTable || (isCode(group[0]) && isCode(last?.at(-1)))) last?.push(...group);
+    if (!apart && (sameTable || (isCode(group[0]) && isCode(last?.at(-1))))) last?.push(...group);
     else result.push([...group]);
+    apart = false;
   }
   return result;
 }

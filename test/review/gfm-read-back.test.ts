@@ -209,6 +209,7 @@ describe('any mix of the blocks a field can hold', () => {
     'Viena\n:-',
     '---',
     '```\nkods\nvēl kods\n```',
+    '```\nviens bloks\n```\n\n```\notrs bloks\n```',
     '    atkāpts kods',
   ];
 
@@ -224,6 +225,7 @@ describe('any mix of the blocks a field can hold', () => {
     ['| A | B |\n| --- | ---: |\n| Vlambda | 2 |', 'Vlambda'],
     ['---\n\nPēc līnijas Vmu.', 'Vmu'],
     ['```\nkods Vnu\nvēl kods\n```', 'Vnu'],
+    ['```\nkods Vxi\n```\n\n```\notrs bloks\n```', 'Vxi'],
   ];
 
   it('change by exactly the reworded word, whatever the mix (twelve mixes, the same every run)', () => {

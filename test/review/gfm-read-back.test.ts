@@ -22,6 +22,13 @@ function builtWith(markdown: string): string {
   return dir;
 }
 
+/** Asserts that `review` of the DOCX (by default the built one) finds nothing: `context` says which case failed. */
+function expectUnchanged(dir: string, docx = join(dir, DOCX), context?: string): void {
+  const run = runCli(['review', docx], dir);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout, context).toContain('no tracked changes or comments');
+}
+
 /** Accepts a reviewer's tracked rewording of `from` to `to` in the paragraph holding `context`; returns what review printed. */
 function acceptEdit(dir: string, context: string, from: string, to: string): string {
   const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace(context, from, to, ANNA);
@@ -54,9 +61,7 @@ describe('GFM task list items', () => {
 
   it('read back from the DOCX: untouched, they are unchanged; a reworded one keeps its box as `[ ]`', () => {
     const dir = builtWith(TASKS);
-    const untouched = runCli(['review', join(dir, DOCX)], dir);
-    expect(untouched.status, untouched.stderr).toBe(0);
-    expect(untouched.stdout).toContain('no tracked changes or comments');
+    expectUnchanged(dir);
 
     const before = body(dir);
     expect(acceptEdit(dir, 'iepirkums izsludināts', 'iepirkums', 'konkurss')).not.toContain('edited without track changes');
@@ -87,9 +92,7 @@ describe('tables', () => {
 
   it('are one unit of the field: untouched, they are unchanged and kept as written when another paragraph changes', () => {
     const dir = builtWith(TABLE);
-    const untouched = runCli(['review', join(dir, DOCX)], dir);
-    expect(untouched.status, untouched.stderr).toBe(0);
-    expect(untouched.stdout).toContain('no tracked changes or comments');
+    expectUnchanged(dir);
 
     const before = body(dir);
     expect(acceptEdit(dir, 'Beigu teikums', 'Beigu', 'Pēdējais')).not.toContain('edited without track changes');
@@ -100,9 +103,7 @@ describe('tables', () => {
     const dir = builtWith(`${TABLE}\n  | Vēl | Viena |\n  | --- | --- |\n  | 1 | 2 |\n`.replace('\n\n  Beigu teikums ir šeit.\n\n', '\n\n'));
     const xml = part(docxParts(readFileSync(join(dir, DOCX))), 'word/document.xml');
     expect(xml).toMatch(/<\/w:tbl><w:p>(?:(?!<w:t[ >]).)*?<\/w:p><w:tbl>/);
-    const run = runCli(['review', join(dir, DOCX)], dir);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('no tracked changes or comments');
+    expectUnchanged(dir);
     // The field ends with the second table, and its anchor takes it in: a change there is the field's.
     const before = body(dir);
     acceptEdit(dir, 'Viena', 'Viena', 'Otra');
@@ -150,18 +151,14 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
 
   it('untouched, read as unchanged', () => {
     const dir = builtWith(BLOCKS);
-    const run = runCli(['review', join(dir, DOCX)], dir);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('no tracked changes or comments');
+    expectUnchanged(dir);
   });
 
   itWithOffice('untouched and saved again by LibreOffice, with two tables in a row, task items and struck text too, read as unchanged', () => {
     const dir = builtWith(`${BLOCKS}\n${TASKS}\n  | Gads | Skolas |\n  | --- | --- |\n  | 2020 | 650 |\n\n  Skolas\n  :-\n\n  Plāna ~~pirmā~~ otrā.\n`);
     mkdirSync(join(dir, 'office'));
     const saved = convertWithOffice(join(dir, DOCX), 'docx:MS Word 2007 XML', join(dir, 'office'));
-    const run = runCli(['review', saved], dir);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('no tracked changes or comments');
+    expectUnchanged(dir, saved);
   }, 120_000);
 
   it('take a nested item the reviewer adds under its parent, indented and bulleted like its neighbour', () => {
@@ -245,8 +242,7 @@ describe('any mix of the blocks a field can hold', () => {
     for (let mix = 0; mix < 12; mix++) {
       const picked = Array.from({ length: 3 + Math.floor(next() * 4) }, () => KINDS[Math.floor(next() * KINDS.length)] ?? '');
       const dir = builtWith(`${picked.join('\n\n').replace(/^(?=.)/gm, '  ')}\n`);
-      const run = runCli(['review', join(dir, DOCX)], dir);
-      expect(run.stdout, JSON.stringify(picked)).toContain('no tracked changes or comments');
+      expectUnchanged(dir, join(dir, DOCX), JSON.stringify(picked));
     }
   }, 60_000);
 });

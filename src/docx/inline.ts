@@ -9,7 +9,8 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Nodes, PhrasingContent } from 'mdast';
+import type { Image, ImageReference, Nodes, PhrasingContent } from 'mdast';
+import { CODE_FONT } from '../model/reference-docx.js';
 import type { BlockRevision } from './nodes.js';
 
 /** Character formatting carried down the inline tree. */
@@ -82,7 +83,7 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
     case 'image':
     case 'imageReference':
       context.warn('images are not placed in the DOCX; the alternative text is printed instead', node);
-      return textRuns(node.alt ? `[${node.alt}]` : '[attēls]', marks, context);
+      return textRuns(imageText(node), marks, context);
     case 'insertion':
       return inlineRuns(node.children, context, { ...marks, revision: 'insert' });
     case 'deletion':
@@ -107,12 +108,17 @@ export function runsText(node: Nodes): string {
       return '\n';
     case 'image':
     case 'imageReference':
-      return node.alt ? `[${node.alt}]` : '[attēls]';
+      return imageText(node);
     case 'footnoteReference':
       return '';
     default:
       return 'children' in node ? node.children.map(runsText).join('') : '';
   }
+}
+
+/** What the DOCX prints for an image it does not place: its alternative text in brackets. */
+function imageText(node: Image | ImageReference): string {
+  return node.alt ? `[${node.alt}]` : '[attēls]';
 }
 
 /** A run per tab-separated piece; soft line breaks become spaces, as Markdown renders them. */
@@ -129,7 +135,7 @@ function textRuns(value: string, marks: Marks, context: InlineContext): Paragrap
     bold: marks.bold,
     italics: marks.italics,
     strike: marks.strike,
-    ...(marks.code ? { font: 'Courier New' } : {}),
+    ...(marks.code ? { font: CODE_FONT } : {}),
     ...(marks.link ? { style: 'Hyperlink' } : {}),
   };
   return [run(options, marks.revision, context)];

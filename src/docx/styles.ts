@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { Layout } from '../model/index.js';
 import type { PageGeometry } from './layout.js';
-import { OptionalStyle, Style, type ReferenceDocx } from '../model/reference-docx.js';
+import { CODE_FONT, OptionalStyle, Style, type ReferenceDocx } from '../model/reference-docx.js';
 
 export { OptionalStyle, Style } from '../model/reference-docx.js';
 
@@ -89,7 +89,7 @@ function builtInStyles(layout: Layout, geometry: PageGeometry): IStylesOptions {
         id: Style.code,
         name: 'Briefing Code',
         basedOn: Style.body,
-        run: { font: 'Courier New', size: small },
+        run: { font: CODE_FONT, size: small },
         paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, left: geometry.firstLineIndent } },
       },
       {

@@ -4,6 +4,9 @@
  * reference a build takes. Read by src/load/reference-docx.ts, used by src/docx/.
  */
 
+/** The font of code: code blocks (their style) and inline code (its runs); `review` reads text in it back as code. */
+export const CODE_FONT = 'Courier New';
+
 /** Paragraph style ids the compiler assigns; Word users can restyle the document through them. */
 export const Style = {
   body: 'Normal',

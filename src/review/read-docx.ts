@@ -1,9 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
+import { CODE_FONT } from '../model/reference-docx.js';
 import { child, descendants, elements, parseXml, plainText, type XmlElement } from './xml.js';
-
-/** The font the compiler writes inline code in. */
-const CODE_FONT = 'Courier New';
 
 /** A tracked change: who made it and when. */
 export interface Revision {
@@ -20,7 +18,7 @@ export interface Piece {
   italic: boolean;
   /** Struck through (`w:strike` or `w:dstrike`): GFM's `~~…~~`. */
   strike: boolean;
-  /** In the font inline code is written in (Courier New): Markdown's `` `…` ``. */
+  /** In the font inline code is written in (`CODE_FONT`): Markdown's `` `…` ``. */
   code: boolean;
   /** The target of the hyperlink the text is in. */
   link?: string;

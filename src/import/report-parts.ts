@@ -1,5 +1,5 @@
 import { MONTHS_LV, type DateCase } from '../render/latvian.js';
-import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
+import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphUnits, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 
 /** A meeting's name as a report prints it. */
@@ -156,23 +156,17 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   }
   const blocks: Block[] = [];
   const numbers = new ItemNumbers();
-  for (const [index, paragraph] of paragraphs.entries()) {
-    // A table's cells, or a code block's lines, come together once, at the first paragraph.
-    const together = (p: ReviewedParagraph | undefined): boolean => (paragraph.cell ? p?.cell?.table === paragraph.cell.table : isCode(paragraph) && isCode(p));
-    if (paragraph.cell || isCode(paragraph)) {
-      if (together(paragraphs[index - 1])) continue;
-      let end = index;
-      while (together(paragraphs[end])) end += 1;
-      const group = paragraphs.slice(index, end);
-      const block = paragraph.cell ? tableBlock(group, undefined, labels, notes) : codeBlock(group);
-      if (block) blocks.push(block);
-      numbers.next(paragraph, false);
-      continue;
-    }
+  for (const group of paragraphUnits(paragraphs)) {
+    const [paragraph] = group;
+    if (!paragraph) continue;
     const number = numbers.next(paragraph, false);
     // A nested item is indented under its parent's text (`1) ` is three characters wide).
     const lead = paragraph.list === null ? styleLead(paragraph.style) : '   '.repeat(paragraph.level);
-    const block = writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, lead);
+    const block = paragraph.cell
+      ? tableBlock(group, undefined, labels, notes)
+      : isCode(paragraph)
+        ? codeBlock(group)
+        : writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, lead);
     if (block) blocks.push(block);
   }
   let markdown = joinBlocks(blocks);

@@ -54,7 +54,7 @@ const WIDTH = 110;
  */
 export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: string): AcceptedText {
   const notes: string[] = [];
-  const gaps = new Set(paragraphs.filter((paragraph, index) => isGap(paragraph, paragraphs[index - 1], paragraphs[index + 1])));
+  const gaps = gapsIn(paragraphs);
   const { units, definitions } = sourceUnits(source);
   const originals = originalGroups(paragraphs, gaps);
   const rejected = originals.map((group) => normalise(groupText(group, 'reject')));
@@ -306,6 +306,19 @@ function tableText(table: Table): string {
  */
 function groupText(group: readonly ReviewedParagraph[], reading: 'accept' | 'reject'): string {
   return group.map((p) => textOf(p, reading)).join(group[0]?.cell || isCode(group[0]) ? ' ' : '');
+}
+
+/**
+ * A DOCX's paragraphs grouped as the units of a field, with no changes to follow (`import`):
+ * one paragraph each, a table's or a code block's together, the compiler's gaps left out.
+ */
+export function paragraphUnits(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][] {
+  return blocksJoined(paragraphs.map((paragraph) => [paragraph]), gapsIn(paragraphs));
+}
+
+/** The gap paragraphs among `paragraphs` (see {@link isGap}). */
+function gapsIn(paragraphs: readonly ReviewedParagraph[]): Set<ReviewedParagraph> {
+  return new Set(paragraphs.filter((paragraph, index) => isGap(paragraph, paragraphs[index - 1], paragraphs[index + 1])));
 }
 
 /** The empty paragraph the compiler puts between two tables or two code blocks, as the reviewer left it. */

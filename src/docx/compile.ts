@@ -121,6 +121,8 @@ class DocxCompiler {
   private pendingComment: string[] | null;
   /** The start of a field anchor, until the field's first paragraph takes it. */
   private pendingAnchorStart: BookmarkStart | null = null;
+  /** The code block each code line's paragraph belongs to: two blocks that touch are kept apart. */
+  private readonly codeLines = new WeakMap<Paragraph, Nodes>();
   /** The paragraph made last: a field's anchor ends in it, in a table's last cell when the field ends with a table. */
   private lastParagraph: Paragraph | null = null;
   /** The field anchors written so far, in document order. */
@@ -201,7 +203,22 @@ class DocxCompiler {
 
   /** The top-level blocks, each run of blocks from one Markdown field inside a field anchor. */
   private topLevel(nodes: readonly RootContent[]): FileChild[] {
-    return tablesApart(this.fieldRuns(nodes));
+    return this.apart(this.fieldRuns(nodes));
+  }
+
+  /**
+   * The body with an empty paragraph between two blocks that would read as one where they
+   * touch: two tables (Word and LibreOffice join them when they open or save the file) and two
+   * code blocks (a paragraph of the code style for each line). `review` passes over it: `isGap`.
+   */
+  private apart(children: readonly FileChild[]): FileChild[] {
+    const codeOf = (child: FileChild | undefined) => (child instanceof Paragraph ? this.codeLines.get(child) : undefined);
+    return children.flatMap((child, index) => {
+      const previous = children[index - 1];
+      const tables = child instanceof Table && previous instanceof Table;
+      const code = codeOf(child) !== undefined && codeOf(previous) !== undefined && codeOf(child) !== codeOf(previous);
+      return tables || code ? [new Paragraph({ style: Style.body }), child] : [child];
+    });
   }
 
   private fieldRuns(nodes: readonly RootContent[]): FileChild[] {
@@ -240,8 +257,7 @@ class DocxCompiler {
   }
 
   private blocks(nodes: readonly BlockNode[], level: number, style: string = Style.body): FileChild[] {
-    // Two code blocks in a row would read as one (a paragraph of the code style per line): an empty paragraph keeps them apart.
-    return nodes.flatMap((node, index) => [...(node.type === 'code' && nodes[index - 1]?.type === 'code' ? [new Paragraph({ style: Style.body })] : []), ...this.block(node, level, style)]);
+    return nodes.flatMap((node) => this.block(node, level, style));
   }
 
   private block(node: BlockNode, level: number, style: string): FileChild[] {
@@ -270,7 +286,11 @@ class DocxCompiler {
       case 'blockquote':
         return this.blocks(node.children, level, Style.note);
       case 'code':
-        return node.value.split('\n').map((line) => this.paragraph(node, { style: Style.code, children: [this.literal(line, node.data?.revision)] }));
+        return node.value.split('\n').map((line) => {
+          const paragraph = this.paragraph(node, { style: Style.code, children: [this.literal(line, node.data?.revision)] });
+          this.codeLines.set(paragraph, node);
+          return paragraph;
+        });
       case 'thematicBreak':
         return [
           this.paragraph(node, {
@@ -464,15 +484,6 @@ class DocxCompiler {
     const message = this.file.message(reason, { place: node.position, ruleId: 'unsupported', source: 'docx' });
     message.fatal = false;
   }
-}
-
-/**
- * The body with an empty paragraph between two tables that would otherwise touch: Word and
- * LibreOffice join such tables into one when they open or save the file. (`review` passes
- * over such a paragraph, and over the one between two code blocks: see `isGap`.)
- */
-function tablesApart(children: readonly FileChild[]): FileChild[] {
-  return children.flatMap((child, index) => (child instanceof Table && children[index - 1] instanceof Table ? [new Paragraph({ style: Style.body }), child] : [child]));
 }
 
 function titleOf(tree: Root): string {

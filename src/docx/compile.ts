@@ -1,4 +1,5 @@
 import {
+  AlignmentType,
   Bookmark,
   BookmarkEnd,
   BookmarkStart,
@@ -22,7 +23,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import type { BlockContent, DefinitionContent, FootnoteDefinition, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -380,6 +381,7 @@ class DocxCompiler {
                 children: [
                   this.paragraph(node, {
                     style: Style.tableText,
+                    ...cellAlignment(node.align?.[cellIndex]),
                     children: cell ? this.runs(cell.children, rowIndex === 0) : [],
                   }),
                 ],
@@ -484,6 +486,13 @@ class DocxCompiler {
     const message = this.file.message(reason, { place: node.position, ruleId: 'unsupported', source: 'docx' });
     message.fatal = false;
   }
+}
+
+/** A column's alignment from the table's delimiter row (`:--`, `:-:`, `--:`); left is the style's own. */
+function cellAlignment(align: AlignType | undefined): Pick<IParagraphOptions, 'alignment'> {
+  if (align === 'center') return { alignment: AlignmentType.CENTER };
+  if (align === 'right') return { alignment: AlignmentType.RIGHT };
+  return {};
 }
 
 function titleOf(tree: Root): string {

@@ -177,13 +177,16 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
 /**
  * A table of the field: its Markdown source when no cell was changed, else written anew from
  * the DOCX's cells (the source's delimiter row, with its alignment, kept while the number of
- * columns is the same); rows whose every cell was deleted go. Undefined when nothing is left.
+ * columns is the same, else the columns' alignment read from the header row); rows whose every
+ * cell was deleted go. Undefined when nothing is left.
  */
 export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[]): Block | undefined {
   if (unit?.table && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
   const rows = new Map<number, string[][]>();
+  const alignments: string[] = [];
   for (const paragraph of paragraphs) {
     if (!paragraph.cell) continue;
+    if (paragraph.cell.row === 0) alignments[paragraph.cell.column] ||= paragraph.alignment;
     const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
     // The header row is bold by the table's layout, not by its Markdown.
     const pieces = paragraph.cell.row === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
@@ -199,9 +202,15 @@ export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: Sourc
   if (!lines.length) return undefined;
   const columns = Math.max(...lines.map((cells) => cells.length));
   const row = (cells: readonly string[]) => `| ${Array.from({ length: columns }, (_, column) => cells[column] ?? '').join(' | ')} |`;
-  const delimiter = unit?.table?.columns === columns ? unit.table.delimiter : row(Array.from({ length: columns }, () => '---'));
+  const delimiter = unit?.table?.columns === columns ? unit.table.delimiter : row(Array.from({ length: columns }, (_, column) => delimiterCell(alignments[column])));
   const [header = [], ...body] = lines;
   return { markdown: [row(header), delimiter, ...body.map(row)].join('\n'), item: false };
+}
+
+/** A delimiter row's cell for a column aligned as the DOCX has it (`w:jc` of its header cell). */
+function delimiterCell(alignment: string | undefined): string {
+  if (alignment === 'center') return ':---:';
+  return alignment === 'right' || alignment === 'end' ? '---:' : '---';
 }
 
 /**

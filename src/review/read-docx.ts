@@ -44,6 +44,8 @@ export interface ReviewedParagraph {
   listId: string;
   /** The paragraph style's id (`w:pStyle`), '' when it has none. */
   style: string;
+  /** The paragraph's own alignment (`w:jc`: `center`, `right`, …), '' when the style's holds. */
+  alignment: string;
   /** Bookmark names open anywhere in the paragraph. */
   bookmarks: string[];
   /** Ids of comments anchored in the paragraph. */
@@ -300,6 +302,7 @@ class BodyReader {
       level: numId && numId !== '0' && Number.isInteger(level) && level > 0 ? level : 0,
       listId: numId && numId !== '0' ? numId : '',
       style: child(properties, 'w:pStyle')?.attributes['w:val'] ?? '',
+      alignment: child(properties, 'w:jc')?.attributes['w:val'] ?? '',
       bookmarks: [...this.open.values()],
       comments: [...this.openComments],
       ...(this.cell ? { cell: this.cell } : {}),

@@ -110,6 +110,19 @@ describe('tables', () => {
     expect(body(dir)).toBe(before.replace('| Vēl | Viena |', '| Vēl | Otra |'));
   });
 
+  it('align their columns in the DOCX as the delimiter row says, and import reads the alignment back', () => {
+    const example = builtWith('  | Gads | Skolas | Piezīme |\n  | :--- | ---: | :---: |\n  | 2020 | 650 | ok |\n');
+    const xml = part(docxParts(readFileSync(join(example, DOCX))), 'word/document.xml');
+    const cells = [...xml.matchAll(/<w:tc>.*?<\/w:tc>/g)].map(([cell]) => /<w:jc w:val="(\w+)"\/>/.exec(cell)?.[1] ?? 'style');
+    expect(cells.slice(-6)).toEqual(['style', 'right', 'center', 'style', 'right', 'center']);
+    const dir = exampleProject();
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    rmSync(join(dir, 'positions'), { recursive: true });
+    expect(runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir).status).toBe(0);
+    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
+    expect(imported).toContain('| Gads | Skolas | Piezīme |\n| --- | ---: | :---: |\n| 2020 | 650 | ok |');
+  });
+
   it('with a cell changed, are written anew from the cells, keeping the alignment row', () => {
     const dir = builtWith(TABLE);
     const before = body(dir);

@@ -29,6 +29,16 @@ function expectUnchanged(dir: string, docx = join(dir, DOCX), context?: string):
   expect(run.stdout, context).toContain('no tracked changes or comments');
 }
 
+/**
+ * Accepts a tracked rewording (`context`, `from`, `to` as for {@link acceptEdit}) and asserts
+ * that review took it as tracked and that the field's Markdown changed by exactly `was` → `now`.
+ */
+function expectAccepted(dir: string, [context, from, to]: readonly [string, string, string], [was, now]: readonly [string, string], label?: string): void {
+  const before = body(dir);
+  expect(acceptEdit(dir, context, from, to), label).not.toContain('edited without track changes');
+  expect(body(dir), label).toBe(before.replace(was, now));
+}
+
 /** Accepts a reviewer's tracked rewording of `from` to `to` in the paragraph holding `context`; returns what review printed. */
 function acceptEdit(dir: string, context: string, from: string, to: string): string {
   const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace(context, from, to, ANNA);
@@ -63,9 +73,7 @@ describe('GFM task list items', () => {
     const dir = builtWith(TASKS);
     expectUnchanged(dir);
 
-    const before = body(dir);
-    expect(acceptEdit(dir, 'iepirkums izsludināts', 'iepirkums', 'konkurss')).not.toContain('edited without track changes');
-    expect(body(dir)).toBe(before.replace('- [ ] iepirkums izsludināts.', '- [ ] konkurss izsludināts.'));
+    expectAccepted(dir, ['iepirkums izsludināts', 'iepirkums', 'konkurss'], ['- [ ] iepirkums izsludināts.', '- [ ] konkurss izsludināts.']);
   });
 });
 
@@ -81,9 +89,7 @@ describe('a hard line break', () => {
 describe('struck-through text', () => {
   it('keeps its `~~` when a reviewer rewords another word of its paragraph', () => {
     const dir = builtWith('  Plāna ~~pirmā~~ otrā redakcija ir publicēta.\n');
-    const before = body(dir);
-    expect(acceptEdit(dir, 'redakcija ir publicēta', 'publicēta', 'apstiprināta')).not.toContain('edited without track changes');
-    expect(body(dir)).toBe(before.replace('Plāna ~~pirmā~~ otrā redakcija ir publicēta.', 'Plāna ~~pirmā~~ otrā redakcija ir apstiprināta.'));
+    expectAccepted(dir, ['redakcija ir publicēta', 'publicēta', 'apstiprināta'], ['Plāna ~~pirmā~~ otrā redakcija ir publicēta.', 'Plāna ~~pirmā~~ otrā redakcija ir apstiprināta.']);
   });
 });
 
@@ -94,9 +100,7 @@ describe('tables', () => {
     const dir = builtWith(TABLE);
     expectUnchanged(dir);
 
-    const before = body(dir);
-    expect(acceptEdit(dir, 'Beigu teikums', 'Beigu', 'Pēdējais')).not.toContain('edited without track changes');
-    expect(body(dir)).toBe(before.replace('Beigu teikums', 'Pēdējais teikums'));
+    expectAccepted(dir, ['Beigu teikums', 'Beigu', 'Pēdējais'], ['Beigu teikums', 'Pēdējais teikums']);
   });
 
   it('two in a row are kept apart in the DOCX by an empty paragraph (Word would join them), which review passes over', () => {
@@ -196,9 +200,7 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
   ] as const) {
     it(`keep their Markdown when "${from}" is reworded (only that word changes in the field)`, () => {
       const dir = builtWith(BLOCKS);
-      const before = body(dir);
-      expect(acceptEdit(dir, context, from, to)).not.toContain('edited without track changes');
-      expect(body(dir)).toBe(before.replace(context, context.replace(from, to)));
+      expectAccepted(dir, [context, from, to], [context, context.replace(from, to)]);
     });
   }
 });
@@ -244,9 +246,7 @@ describe('any mix of the blocks a field can hold', () => {
       const picked = [...new Map(Array.from({ length: 3 + Math.floor(next() * 3) }, () => MARKED[Math.floor(next() * MARKED.length)] ?? MARKED[0]).map((kind) => [kind?.[1], kind])).values()];
       const [, word = ''] = picked[Math.floor(next() * picked.length)] ?? [];
       const dir = builtWith(`${picked.map((kind) => kind?.[0]).join('\n\n').replace(/^(?=.)/gm, '  ')}\n`);
-      const before = body(dir);
-      expect(acceptEdit(dir, word, word, 'Aizstāts'), word).not.toContain('edited without track changes');
-      expect(body(dir), JSON.stringify(picked.map((kind) => kind?.[1]))).toBe(before.replace(word, 'Aizstāts'));
+      expectAccepted(dir, [word, word, 'Aizstāts'], [word, 'Aizstāts'], JSON.stringify(picked.map((kind) => kind?.[1])));
     }
   }, 60_000);
 

@@ -9,7 +9,8 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Image, ImageReference, Nodes, PhrasingContent } from 'mdast';
+import type { PhrasingContent } from 'mdast';
+import { imageText } from './printed-text.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import type { BlockRevision } from './nodes.js';
 
@@ -91,34 +92,6 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
     default:
       return [];
   }
-}
-
-/**
- * The text the runs of a node print, as the DOCX has it (for reading a DOCX back): a hard
- * line break is a line break, an image its `[alternative text]`, a footnote reference nothing.
- */
-export function runsText(node: Nodes): string {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-    case 'html':
-    case 'code':
-      return node.value;
-    case 'break':
-      return '\n';
-    case 'image':
-    case 'imageReference':
-      return imageText(node);
-    case 'footnoteReference':
-      return '';
-    default:
-      return 'children' in node ? node.children.map(runsText).join('') : '';
-  }
-}
-
-/** What the DOCX prints for an image it does not place: its alternative text in brackets. */
-function imageText(node: Image | ImageReference): string {
-  return node.alt ? `[${node.alt}]` : '[attēls]';
 }
 
 /** A run per tab-separated piece; soft line breaks become spaces, as Markdown renders them. */

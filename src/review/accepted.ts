@@ -1,9 +1,9 @@
 import type { Nodes, Root, RootContent, Table } from 'mdast';
-import { parseMarkdown } from '../docx/index.js';
-import { runsText } from '../docx/inline.js';
+import { runsText } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
 import { YEAR_AT_LINE_START } from '../resolve/markdown-field.js';
+import { parseMarkdownText } from '../util/markdown.js';
 import type { Piece, ReviewedParagraph } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
@@ -286,7 +286,7 @@ const YEAR_MARKS: Record<string, string> = { '.': '\uE010', ')': '\uE011' };
  * it is swapped for a stand-in of the same length, so the nodes' offsets still slice the source).
  */
 function parseAsBuilt(source: string): Root {
-  return parseMarkdown(source.replace(YEAR_AT_LINE_START, (_match, indent: string, year: string, mark: string) => `${indent}${year}${YEAR_MARKS[mark] ?? mark}`));
+  return parseMarkdownText(source.replace(YEAR_AT_LINE_START, (_match, indent: string, year: string, mark: string) => `${indent}${year}${YEAR_MARKS[mark] ?? mark}`));
 }
 
 /** A node's text as the DOCX prints it (see `runsText`), with the year marks put back. */

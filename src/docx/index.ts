@@ -50,11 +50,6 @@ function compilerSays(file: VFile): Omit<DocxResult, 'bytes'> {
   return { warnings, anchors: file.data.anchors ?? [] };
 }
 
-/** Markdown → syntax tree, parsed exactly as {@link compileDocx} parses it. */
-export function parseMarkdown(markdown: string): Root {
-  return parseMarkdownText(markdown);
-}
-
 /**
  * A syntax tree already prepared (e.g. a redline with insertion and deletion nodes) →
  * DOCX bytes. Lists must carry `data.listKind`, as the tree has no source text.

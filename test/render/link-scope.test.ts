@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Nodes } from 'mdast';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
-import { parseMarkdown } from '../../src/docx/index.js';
+import { parseMarkdownText } from '../../src/util/markdown.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
 import { docxParts, part } from '../helpers/docx.js';
 import { tempDir, writeFile } from '../helpers/project.js';
@@ -35,7 +35,7 @@ test('link reference definitions belong to their field, in the Markdown and the 
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 
   const markdown = readFileSync(join(dir, 'out/IZMzin_170521_EYCS.md'), 'utf8');
-  expect(linkTargets(parseMarkdown(markdown))).toEqual([...Array(3).fill('https://one.example/a'), ...Array(3).fill('https://two.example/b')]);
+  expect(linkTargets(parseMarkdownText(markdown))).toEqual([...Array(3).fill('https://one.example/a'), ...Array(3).fill('https://two.example/b')]);
   expect(markdown).toContain('Skatīt [x][youth-participation-x], [x][youth-participation-x] un [ziņojumu][youth-participation-X].');
 
   const parts = docxParts(readFileSync(join(dir, 'out/IZMzin_170521_EYCS.docx')));

@@ -33,13 +33,20 @@ export interface Settled<T> {
 export function fileCodeGate<T extends CodedMeeting>(unchanged: readonly T[], toBuild: readonly { path: string; absolute: string }[]) {
   const rank = new Map([...unchanged.map((m) => m.meetingPath), ...toBuild.map((m) => m.path)].map((path, index) => [path, index]));
   const building = codesBeingBuilt(toBuild);
-  const known: T[] = [];
+  // Every code of the run so far, by code in lower case: only what a message names, not the
+  // meeting itself (a built one carries its report, which must be let go once it is written).
+  const known = new Map<string, CodedMeeting[]>();
+  const remember = (meeting: T) => {
+    const code = meeting.fileCode?.toLowerCase();
+    if (!code) return;
+    const { meetingPath, fileCode, fileCodePlace } = meeting;
+    known.set(code, [...(known.get(code) ?? []), { meetingPath, fileCode, fileCodePlace }]);
+  };
   let held: T[] = [];
 
   const settle = (meeting: T): Settled<T> => {
-    const code = meeting.fileCode?.toLowerCase();
-    const sharing = known.filter((other) => other.fileCode?.toLowerCase() === code).sort((a, b) => (rank.get(a.meetingPath) ?? 0) - (rank.get(b.meetingPath) ?? 0));
-    const duplicate = code && sharing.length > 1 ? duplicateFileCodes(sharing).find((problem) => problem.file === meeting.meetingPath) : undefined;
+    const sharing = [...(known.get(meeting.fileCode?.toLowerCase() ?? '') ?? [])].sort((a, b) => (rank.get(a.meetingPath) ?? 0) - (rank.get(b.meetingPath) ?? 0));
+    const duplicate = sharing.length > 1 ? duplicateFileCodes(sharing).find((problem) => problem.file === meeting.meetingPath) : undefined;
     return { meeting, duplicate };
   };
   const release = (): Settled<T>[] => {
@@ -51,14 +58,14 @@ export function fileCodeGate<T extends CodedMeeting>(unchanged: readonly T[], to
   return {
     /** The unchanged meetings: those settled at once. */
     start(): Settled<T>[] {
-      known.push(...unchanged);
+      unchanged.forEach(remember);
       held.push(...unchanged);
       return release();
     },
     /** A meeting just built: every meeting settled by it (itself, or others it was holding up). */
     arrive(meeting: T): Settled<T>[] {
       building.done(meeting.meetingPath);
-      known.push(meeting);
+      remember(meeting);
       held.push(meeting);
       return release();
     },

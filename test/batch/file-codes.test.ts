@@ -1,6 +1,8 @@
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { fileCodeGate, type CodedMeeting } from '../../src/batch/file-codes.js';
 
@@ -60,5 +62,23 @@ describe('the file-code gate of a batch (each meeting parsed once)', () => {
     const all = gate.arrive(built('c.yaml', 'C_3'));
     expect(settledPaths(all)).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
     expect(all.map((s) => s.duplicate !== undefined)).toEqual([true, true, false]);
+  });
+
+  it('keeps no settled meeting: a built one carries its whole report, which must go once written', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const files = meetings(Object.fromEntries(Array.from({ length: 20 }, (_, n) => [`m${n}.yaml`, `file_code: M_${n}\n`])));
+    const gate = fileCodeGate<CodedMeeting & { report?: string }>([], files);
+    // Fed by a function of its own, so that no frame of this (suspended) test still points at the last meeting.
+    const reports = ((): WeakRef<object>[] =>
+      files.map(({ path }, n) => {
+        const meeting = { ...built(path, `M_${n}`), report: `${'x'.repeat(100_000)}${n}` };
+        expect(settledPaths(gate.arrive(meeting))).toEqual([path]);
+        return new WeakRef(meeting);
+      }))();
+    // A WeakRef's target stays at least until the job that made it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(reports.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
   });
 });

@@ -26,7 +26,6 @@ function runBundle(name, variant) {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   let pending = cache !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
   const save = () => {

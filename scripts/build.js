@@ -34,6 +34,10 @@ await build({
 const hashes = {};
 for (const name of Object.keys(bundles)) {
   const file = join(dist, `${name}.cjs`);
+  // A script run through vm.Script has no module loader: an `import()` left in a bundle would fail
+  // there, or need Node's experimental loader hook (and its warning on every run). Require instead.
+  const left = /\bimport\(\s*["'`]([^"'`]*)/.exec(readFileSync(file, 'utf8'));
+  if (left) throw new Error(`dist/${name}.cjs still has a dynamic import of ${left[1]}: load it with require (createRequire) instead`);
   // esbuild leaves regular expressions as written: escape what is left, so the bundle is ASCII.
   const text = readFileSync(file, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   writeFileSync(file, text);

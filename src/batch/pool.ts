@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
@@ -59,7 +60,9 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
     }
     return 0;
   }
-  const { Piscina } = await import('piscina');
+  // Required, not imported: the bundle runs as a script (bin/load.cjs), where an `import()` would need
+  // Node's experimental loader hook and print its warning into every batch's output.
+  const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, options: context.options };
   const pool = new Piscina<WorkerTask, unknown>({
     ...WORKER_POOL_SETTINGS,

@@ -70,6 +70,8 @@ describe('a batch', () => {
     const threaded = runCli(['build', '--all', '--jobs', '2', '--out', 'threaded', '--json'], dir);
     const single = runCli(['build', '--all', '--jobs', '1', '--out', 'single', '--json', '--force'], dir);
     expect([threaded.status, single.status]).toEqual([1, 1]);
+    // Everything is in the JSON: nothing else on stderr (once, Node's warning about an experimental loader hook).
+    expect([threaded.stderr, single.stderr]).toEqual(['', '']);
     const [a, b]: unknown[] = [JSON.parse(threaded.stdout), JSON.parse(single.stdout)];
     expect(a).toMatchObject({ threads: 2, summary: { built: 8, unchanged: 0, failed: 2 } });
     expect(b).toMatchObject({ threads: 0, summary: { built: 8, unchanged: 0, failed: 2 } });

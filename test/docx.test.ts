@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { convertWithOffice, docxParts, itWithOffice, paragraphTexts, part, readText } from './helpers/docx.js';
-import { EXAMPLE_MEETING, REPO, tempDir } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
 
 let out: string;
 let bytes: Uint8Array;
@@ -142,4 +143,30 @@ describe('the example DOCX, read by LibreOffice', () => {
     expect(boxes.length).toBeGreaterThan(0);
     for (const box of boxes) expect(box).toEqual([595, 842]);
   });
+});
+
+describe('a line that ends in a hard break, in a justified paragraph', () => {
+  const LINE = 'Rinda ar cietu';
+  /** The example with a paragraph whose first line ends in a hard break, built as DOCX. */
+  function built(): string {
+    const dir = exampleProject();
+    const path = join(dir, 'positions/educ/equity-reforms.yaml');
+    const long = 'pārnesumu, kas turpinās nākamajā rindā un ir gana gara, lai aizņemtu vairāk nekā vienu rindu lapā.';
+    writeFileSync(path, readFileSync(path, 'utf8').replace('\n# Clearance by ministry code', `\n  ${LINE}  \n  ${long}\n# Clearance by ministry code`));
+    const run = runCli(['build', EXAMPLE_MEETING, '--format', 'docx'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    return join(dir, 'out/IZMzin_190221_EDUC.docx');
+  }
+
+  it('is not stretched: the DOCX tells Word not to spread such a line across the page', () => {
+    expect(part(docxParts(readFileSync(built())), 'word/settings.xml')).toMatch(/<w:compat>.*<w:doNotExpandShiftReturn\/>.*<\/w:compat>/);
+  });
+
+  itWithOffice('is set with its words as written in the PDF LibreOffice makes (it was spread across the width)', () => {
+    const pdf = convertWithOffice(built(), 'pdf', tempDir());
+    const line = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => l.includes('Rinda'));
+    expect(line?.trim()).toBe(LINE);
+  }, 120_000);
 });

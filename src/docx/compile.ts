@@ -166,6 +166,9 @@ class DocxCompiler {
       styles: documentStyles(meta.layout, geometry, this.styles),
       ...(meta.reference ? { externalStyles: meta.reference.styles } : {}),
       numbering: { config: [...this.numbering.values()] },
+      // A line that ends in a hard break stays as set: justified text would otherwise stretch it
+      // across the whole width, a few words far apart (Word's and LibreOffice's default).
+      compatibility: { doNotExpandShiftReturn: true },
       footnotes,
       ...this.trackingOptions(),
       customProperties: [...meta.customProperties, ...this.anchors.map(anchorProperty)],

@@ -50,6 +50,11 @@ describe('briefing init', () => {
     });
     expect(read('examples/meeting.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
     expect(read('.github/workflows/briefings.yml')).toContain('npx briefing check');
+    // The build job keeps the cache with the outputs it vouches for, and publishes only reports that built.
+    const build = parse(read('.github/workflows/briefings.yml')).jobs.build;
+    const steps: { uses?: string; run?: string; with?: { path?: string; key?: string } }[] = build.steps;
+    expect(steps.find((step) => step.uses === 'actions/cache@v4')?.with).toMatchObject({ path: '.briefing-cache\nout\n', key: 'briefings-${{ github.sha }}' });
+    expect(steps.map((step) => step.run ?? '').join('\n')).toMatch(/npx briefing build --all --json > build-report\.json[\s\S]*select\(\.status != "failed"\)/);
 
     // The new repository works: the registry and templates come from the tool, the example serves --from.
     mkdirSync(join(root, 'node_modules/briefing/schema'), { recursive: true });

@@ -95,7 +95,8 @@ export function vscodeSettings(): string {
 
 /** `.github/workflows/briefings.yml`: check every pull request, build every report on main. */
 export const WORKFLOW = `# Checks every pull request (problems appear as annotations on the changed lines) and,
-# on main, builds every report and keeps them as an artifact of the run.
+# on main, builds every report and keeps those that built as an artifact of the run.
+# How it works, and how to split the build into parallel jobs: docs/ci.md of briefing.
 name: briefings
 
 on:
@@ -132,11 +133,30 @@ jobs:
       # Only needed when briefing.config.yaml lists pdf among the formats.
       - run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
       - run: npm ci
-      - run: npx briefing build --all
+      # The build cache and the outputs it vouches for, kept together from the last run on main:
+      # a meeting whose inputs did not change is skipped, not rebuilt.
+      - uses: actions/cache@v4
+        with:
+          path: |
+            .briefing-cache
+            out
+          key: briefings-\${{ github.sha }}
+          restore-keys: briefings-
+      - run: npx briefing build --all --json > build-report.json
+      # Only the reports of meetings that built now or are unchanged: a meeting that fails keeps
+      # its earlier files in out/, and those must not be published as current.
+      - name: collect the reports
+        if: always()
+        run: |
+          mkdir -p reports
+          jq -r '.meetings[] | select(.status != "failed") | .outputs[]' build-report.json | xargs -r cp -t reports/
       - uses: actions/upload-artifact@v4
+        if: always()
         with:
           name: briefings
-          path: out/
+          path: |
+            reports/
+            build-report.json
           if-no-files-found: ignore
 `;
 

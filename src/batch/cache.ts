@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { writeOrProblem } from '../emit/report.js';
+import { writeProblem } from '../emit/report.js';
+import { OutputError, writeAtomic } from '../emit/write.js';
 import { sha256 } from '../load/files.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -79,9 +80,31 @@ export function readCache(root: string, tool: string): BuildCache {
 
 /** Writes the cache atomically; a cache that cannot be written is a warning, not a failure. */
 export function writeCache(root: string, cache: BuildCache): Diagnostic[] {
-  const problem = writeOrProblem(join(root, CACHE_FILE), `${JSON.stringify(cache)}\n`, CACHE_FILE);
-  if (!problem) return [];
-  return [{ ...problem, severity: 'warning', ruleId: 'cache/write', message: `${problem.message} The next build cannot skip unchanged meetings.` }];
+  try {
+    writeAtomic(join(root, CACHE_FILE), `${JSON.stringify(cache)}\n`, CACHE_FILE);
+    return [];
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    const problem = writeProblem(error, cacheHint(error));
+    return [{ ...problem, severity: 'warning', ruleId: 'cache/write', message: `${problem.message} The next build cannot skip unchanged meetings.` }];
+  }
+}
+
+/** What to do when the cache cannot be written: `--out` moves the reports, not the cache, so the output hints do not fit. */
+function cacheHint(error: OutputError): string {
+  const folder = `${CACHE_DIR}/`;
+  switch (error.code) {
+    case 'EACCES':
+    case 'EROFS':
+      return `Make ${folder} writable, or remove it; the reports themselves were written.`;
+    case 'ENOENT':
+    case 'ENOTDIR':
+    case 'EEXIST':
+    case 'EISDIR':
+      return `Remove whatever stands at ${folder} (the build makes the folder anew); the reports themselves were written.`;
+    default:
+      return error.hint;
+  }
 }
 
 /** Whether every output of an entry is still on disk with the bytes that were written. */

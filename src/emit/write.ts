@@ -152,7 +152,7 @@ function explain(shownAs: string, code: string | undefined, error: unknown): [st
       return [`${shownAs}: its folder cannot be created here.`, 'Choose another folder with --out.'];
     case 'ENOTDIR':
     case 'EEXIST':
-      return [`${shownAs}: a file stands where the output folder should be.`, 'Choose another folder with --out.'];
+      return [`${shownAs}: a file stands where its folder should be.`, 'Choose another folder with --out.'];
     case 'EISDIR':
       return [`${shownAs}: a folder stands where this file should be.`, 'Move or remove that folder, or choose another folder with --out.'];
     default:

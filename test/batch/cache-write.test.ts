@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
-import { CACHE_FILE } from '../../src/batch/cache.js';
+import { CACHE_DIR, CACHE_FILE } from '../../src/batch/cache.js';
 import { EXAMPLE_MEETING, exampleProject } from '../helpers/project.js';
 
 /** Makes a file immutable (`chattr +i`, root on a file system that has it): renaming over it fails as over a file held open. */
@@ -30,4 +31,19 @@ it('a cache that cannot be written is a warning (cache/write) worded as every wr
   } finally {
     immutable(cache, false);
   }
+});
+
+it('a file where the cache folder should be: the hint says to remove it, not to choose another output folder (--out does not move the cache)', async () => {
+  const dir = exampleProject();
+  writeFileSync(join(dir, CACHE_DIR), 'not a folder\n');
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+  expect(result.exitCode).toBe(0);
+  expect(result.runDiagnostics).toEqual([
+    expect.objectContaining({
+      file: CACHE_FILE,
+      ruleId: 'cache/write',
+      message: `${CACHE_FILE}: a file stands where its folder should be. The next build cannot skip unchanged meetings.`,
+      hint: `Remove whatever stands at ${CACHE_DIR}/ (the build makes the folder anew); the reports themselves were written.`,
+    }),
+  ]);
 });

@@ -38,6 +38,6 @@ test('a file where an output folder should be is named, with no internal error a
   const run = buildWithin(dir, 'blocked/out');
   expect(run.status).toBe(2);
   expect(run.stdout + run.stderr).not.toContain('internal error');
-  expect(run.stdout + run.stderr).toContain('blocked/out/IZMzin_170521_EYCS.docx: a file stands where the output folder should be.');
+  expect(run.stdout + run.stderr).toContain('blocked/out/IZMzin_170521_EYCS.docx: a file stands where its folder should be.');
   expect(existsSync(join(dir, 'blocked/out'))).toBe(false);
 });

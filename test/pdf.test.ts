@@ -61,6 +61,17 @@ describe('briefing build --format pdf', () => {
   });
 });
 
+/** Whether a process still runs (a killed one may linger as a zombie until something reaps it). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/^\d+ \(.*\) Z/.test(stat);
+}
+
 function readdir(folder: string): string[] {
   return execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n');
 }
@@ -91,5 +102,21 @@ describe('convertToPdf', () => {
     writeFileSync(fake, '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 1\n');
     chmodSync(fake, 0o755);
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: true })).toEqual({ failure: 'Error: source file could not be loaded' });
+  });
+
+  it('stops a LibreOffice that does not finish, with what it started, and says it timed out', async () => {
+    const dir = tempDir();
+    // A stand-in that hangs the way soffice can: a script whose office (here `sleep`) never ends.
+    const fake = join(dir, 'soffice');
+    writeFileSync(fake, `#!/bin/sh
+sleep 1000 &
+echo $! > ${join(dir, 'office.pid')}
+wait
+`);
+    chmodSync(fake, 0o755);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false, timeoutMs: 500 })).toEqual({ failure: 'it did not finish within 1 s and was stopped' });
+    const office = Number(readFileSync(join(dir, 'office.pid'), 'utf8'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(running(office)).toBe(false);
   });
 });

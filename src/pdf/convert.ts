@@ -1,16 +1,18 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+/** How long one conversion may take before LibreOffice is stopped (a hung office never ends a build). */
+const TIMEOUT_MS = 120_000;
 
 /** How to make a PDF: which LibreOffice, and whether to make PDF/A-2b. */
 export interface PdfOptions {
   office: string;
   pdfA: boolean;
+  /** Milliseconds before LibreOffice is stopped; two minutes unless a test says otherwise. */
+  timeoutMs?: number;
 }
 
 /** The outcome of one conversion: the PDF's bytes, or why there are none. */
@@ -29,11 +31,8 @@ export async function convertToPdf(docx: Uint8Array, options: PdfOptions): Promi
     writeFileSync(input, docx);
     const filter = options.pdfA ? 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' : 'pdf:writer_pdf_Export';
     const args = [`-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, input];
-    try {
-      await run(options.office, args, { timeout: 120_000, windowsHide: true });
-    } catch (error) {
-      return { failure: reason(error) };
-    }
+    const failure = await run(options.office, args, options.timeoutMs ?? TIMEOUT_MS);
+    if (failure) return { failure };
     try {
       return { bytes: new Uint8Array(readFileSync(join(folder, 'report.pdf'))) };
     } catch {
@@ -44,10 +43,70 @@ export async function convertToPdf(docx: Uint8Array, options: PdfOptions): Promi
   }
 }
 
-/** The last thing LibreOffice said on stderr, or how it ended. */
-function reason(error: unknown): string {
-  const said = error instanceof Error && 'stderr' in error && typeof error.stderr === 'string' ? error.stderr.trim().split('\n').at(-1) : undefined;
-  if (said) return said;
-  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return 'the program could not be started';
-  return 'it stopped with an error';
+/**
+ * Runs LibreOffice; undefined when it ended well, else why not. A conversion that does not finish
+ * in time is stopped with everything it started (`soffice` is a script that starts the office),
+ * not only the script. It stays in briefing's process group, so Ctrl-C reaches it as before.
+ */
+function run(office: string, args: readonly string[], timeoutMs: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(office, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    let stderr = '';
+    let timedOut = false;
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop(child.pid);
+    }, timeoutMs);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code === 'ENOENT' ? 'the program could not be started' : error.message);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) resolve(`it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`);
+      else if (code === 0) resolve(undefined);
+      else resolve(stderr.trim().split('\n').at(-1) || (signal ? `it was stopped (${signal})` : 'it stopped with an error'));
+    });
+  });
+}
+
+/** Stops a process and the processes it started (found through /proc where there is one, as on Linux). */
+function stop(pid: number | undefined): void {
+  if (pid === undefined) return;
+  for (const each of [pid, ...descendants(pid)]) {
+    try {
+      process.kill(each, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** The processes started by `pid`, at any depth; none where /proc cannot be read. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    try {
+      // The parent is the second field after the command name, which is in parentheses and may hold anything.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length; ) {
+    const next = queue.flatMap((each) => children.get(each) ?? []);
+    found.push(...next);
+    queue = next;
+  }
+  return found;
 }

@@ -65,6 +65,18 @@ describe('briefing build on the example meeting', () => {
     expect(markdown).toContain('Informatīvā ziņojuma projekts saskaņots ar Ārlietu ministriju.');
   });
 
+  it('quotes the position ids of the draft note as the config’s `quotes` says, like every other quotation', async () => {
+    const dir = exampleProject({
+      'briefing.config.yaml': exampleFile('briefing.config.yaml').replace('quotes: curly', 'quotes: low-high'),
+      'positions/educ/equity-reforms.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace(/(  LM:\n    status: )cleared/, '$1pending').replace('status: cleared', 'status: draft'),
+    });
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] })).exitCode).toBe(0);
+    const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(markdown).toContain('> Pozīcija „equity-reforms“: Labklājības ministrija – atbilde vēl nav saņemta.');
+    expect(markdown).toContain('> Pozīcija „equity-reforms“ vēl ir projekta stadijā.');
+    expect(markdown).not.toContain('“equity-reforms”');
+  });
+
   it('--final refuses a report with a missing clearance, names position and ministry, writes nothing', async () => {
     const dir = exampleProject({
       'positions/educ/equity-reforms.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace(

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { sha256 } from '../load/files.js';
+import { parseYaml } from '../load/yaml.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 
 /** A meeting of the run with its file code: built now, or remembered by the cache. */
@@ -120,6 +122,70 @@ function readText(absolute: string): string | undefined {
   try {
     const text = readFileSync(absolute, 'utf8');
     return text.includes('\\') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What tells whether a meeting's file code is taken by a meeting left out of the run. */
+export interface OutsideRun {
+  /** Whether a meeting (project-relative path) is part of this run: the gate settles those. */
+  inRun: (path: string) => boolean;
+  /** The path of the manifest of this name already in the output folder, in any case; undefined when there is none. */
+  manifest: (name: string) => string | undefined;
+}
+
+/**
+ * The manifests in an output folder, found by name in any case (on Windows and macOS `M1` and
+ * `m1` are one file), listed once, when first asked: files this run writes are its own meetings'.
+ */
+export function manifestsIn(outDir: string): (name: string) => string | undefined {
+  let byName: Map<string, string> | undefined;
+  return (name) => {
+    if (!byName) {
+      byName = new Map();
+      try {
+        for (const entry of readdirSync(outDir)) if (entry.endsWith('.manifest.json')) byName.set(entry.toLowerCase(), join(outDir, entry));
+      } catch {
+        // No output folder yet: nothing there to replace.
+      }
+    }
+    return byName.get(name.toLowerCase());
+  };
+}
+
+/**
+ * The message when a meeting built without the others (`build meetings/x.yaml`) has the file code
+ * of a meeting left out of the run, whose files it would replace; undefined otherwise. The manifest
+ * already in the output folder says which meeting wrote the files there: the code is taken when
+ * that meeting is another one, is not part of this run, still exists and still has this code.
+ */
+export function codeTakenOutside(root: string, manifestName: string, meeting: CodedMeeting, outside: OutsideRun): Diagnostic | undefined {
+  const code = meeting.fileCode?.toLowerCase();
+  const manifest = code ? outside.manifest(manifestName) : undefined;
+  const owner = manifest === undefined ? undefined : manifestMeeting(manifest);
+  if (owner === undefined || owner === meeting.meetingPath || outside.inRun(owner) || isAbsolute(owner) || owner.split('/').includes('..')) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(join(root, owner), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const file = parseYaml(owner, text);
+  const data: unknown = file.data;
+  const fileCode = typeof data === 'object' && data !== null && 'file_code' in data && typeof data.file_code === 'string' ? data.file_code : null;
+  if (fileCode?.toLowerCase() !== code) return undefined;
+  const other: CodedMeeting = { meetingPath: owner, fileCode, fileCodePlace: file.locate(['file_code']) };
+  return duplicateFileCodes([meeting, other]).find((problem) => problem.file === meeting.meetingPath);
+}
+
+/** The meeting a manifest says it was built from; undefined when there is no readable manifest. */
+function manifestMeeting(path: string): string | undefined {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof manifest !== 'object' || manifest === null || !('meeting' in manifest)) return undefined;
+    const { meeting } = manifest;
+    return typeof meeting === 'object' && meeting !== null && 'path' in meeting && typeof meeting.path === 'string' ? meeting.path : undefined;
   } catch {
     return undefined;
   }

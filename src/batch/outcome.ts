@@ -1,6 +1,7 @@
 import { emitReport } from '../emit/report.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CacheEntry } from './cache.js';
+import { codeTakenOutside, type OutsideRun } from './file-codes.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
 import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
 
@@ -41,6 +42,8 @@ export interface WriteContext {
   outDir: string;
   /** The message when the meeting shares its file code with another of the run: then it is not written. */
   duplicate: Diagnostic | undefined;
+  /** What tells whether a meeting left out of the run has the file code too. */
+  outside: OutsideRun;
 }
 
 /**
@@ -49,13 +52,16 @@ export interface WriteContext {
  */
 export function recordGenerated(result: GeneratedReport, context: WriteContext): RecordedMeeting {
   const root = context.keys.project.root;
+  // A meeting left out of the run may have this code too: the manifest in the output folder says whose files are there.
+  const manifest = result.files.find((file) => file.format === 'manifest');
+  const duplicate = context.duplicate ?? (manifest ? codeTakenOutside(root, manifest.name, result, context.outside) : undefined);
   const outcome: MeetingOutcome = {
     meeting: result.meetingPath,
     status: 'failed',
     draft: result.draft,
     inputs: inputFiles(result),
     outputs: [],
-    diagnostics: context.duplicate ? [...result.diagnostics, context.duplicate] : result.diagnostics,
+    diagnostics: duplicate ? [...result.diagnostics, duplicate] : result.diagnostics,
     ms: result.ms,
   };
   if (result.crashed || hasErrors(outcome.diagnostics) || !result.fileCode || !result.template) {

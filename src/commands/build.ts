@@ -5,7 +5,7 @@ import { readCache, writeCache, type BuildCache, type CacheEntry } from '../batc
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
 import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
 import { planBuild } from '../batch/plan.js';
-import { fileCodeGate, type CodedMeeting, type Settled } from '../batch/file-codes.js';
+import { fileCodeGate, manifestsIn, type CodedMeeting, type Settled } from '../batch/file-codes.js';
 import { runJobs } from '../batch/pool.js';
 import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
@@ -103,6 +103,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), claims: claimsById(project.positionFiles) };
   const plan = planBuild(selected.paths, cache, keys, templates, options.force ?? false);
 
+  const runPaths = new Set(selected.paths.map((absolute) => projectPath(root, absolute)));
+  const outside = { inRun: (path: string) => runPaths.has(path), manifest: manifestsIn(outDir) };
   const recorded: RecordedMeeting[] = [];
   const record = (item: RecordedMeeting) => {
     recorded.push(item);
@@ -111,7 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Each meeting is recorded (and written) once the run knows whether another shares its file code: see fileCodeGate.
   const recordSettled = (settled: Settled<Arrived>[]) => {
     for (const { meeting, duplicate } of settled) {
-      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate }));
+      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside }));
     }
   };
   const unchanged = [...plan.unchanged].map(([meetingPath, entry]): Arrived => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace, entry }));

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileHashes, projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
@@ -86,6 +86,22 @@ describe('a batch', () => {
     const names = [...Array.from({ length: 7 }, (_, n) => [`M${n + 2}.md`, `M${n + 2}.docx`]).flat(), 'IZMzin_190221_EDUC.docx'];
     expect(fileHashes(join(dir, 'threaded'), names)).toEqual(fileHashes(join(dir, 'single'), names));
     expect(readdirSync(join(dir, 'threaded')).filter((name) => name.startsWith('M1.'))).toEqual([]);
+  });
+
+  it('refuses a meeting built alone whose file code another meeting left out of the run has, instead of replacing that meeting’s files', () => {
+    const dir = projectWithMeetings(specs(1));
+    writeFile(dir, 'meetings/m9.yaml', exampleFile(EXAMPLE_MEETING).replace(/^file_code: .*$/m, 'file_code: m1').replace(/^topic: .*$/m, 'topic: Cita tēma'));
+    expect(runCli(['build', 'meetings/m1.yaml', '--format', 'md'], dir).status).toBe(0);
+    const before = readFileSync(join(dir, 'out/M1.md'), 'utf8');
+    const alone = runCli(['build', 'meetings/m9.yaml', '--format', 'md'], dir);
+    expect(alone.status).toBe(1);
+    expect(alone.stdout + alone.stderr).toMatch(/meetings\/m9\.yaml:102:12 +error +The file code `m1` is also used by meetings\/m1\.yaml \(as `M1`\); they would write the same files\./);
+    expect(readFileSync(join(dir, 'out/M1.md'), 'utf8')).toBe(before);
+    // Once m1 has another code, the files at M1 are no longer its: m9 may write them.
+    writeFile(dir, 'meetings/m1.yaml', readFileSync(join(dir, 'meetings/m1.yaml'), 'utf8').replace(/^file_code: .*$/m, 'file_code: M1_NEW'));
+    const after = runCli(['build', 'meetings/m9.yaml', '--format', 'md'], dir);
+    expect(after.status, after.stdout + after.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out/m1.md'), 'utf8')).toContain('Cita tēma');
   });
 
   it('takes a folder as the meeting files in it, as check does (a folder was a crashed meeting, exit 2)', () => {

@@ -51,6 +51,32 @@ describe('templates', () => {
     ]);
   });
 
+  it.each([
+    ['{{#each question}}x{{/each}}', 'question', 9],
+    ['{{#if meeting.tiem}}x{{/if}}', 'tiem', 7],
+    ['{{#unless meeting.tiem}}x{{/unless}}', 'tiem', 11],
+    ['{{#with meeting}}{{#if tiem}}x{{/if}}{{/with}}', 'tiem', 24],
+    ['{{#if (eq meeting.kiind "formal")}}x{{/if}}', 'kiind', 11],
+    ['{{#each questions}}{{#if position.bodyEnn}}x{{/if}}{{/each}}', 'bodyEnn', 26],
+    ['{{{upperFirst meeting.tpic}}}', 'tpic', 15],
+  ])('reports a misspelt field given to a helper or block, %s, as a missing field at its place', async (call, field, column) => {
+    const { diagnostics, exitCode } = await renderWith(`Virsraksts\n\n${call}\n`);
+    expect(exitCode).toBe(1);
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
+      ['templates/test.md.hbs', 3, column, 'template/missing-field', `The template uses \`${field}\`, which the data does not have.`],
+    ]);
+  });
+
+  it('an optional field the meeting leaves out is only false in a block, not an error', async () => {
+    const withoutTime = meeting.replace('template: informative-report.lv', 'template: test').replace(/^time: .*\n/m, '').replace(/^visa:\n(  .*\n)+/m, '');
+    expect(withoutTime).not.toMatch(/^(time|visa):/m);
+    const { markdown, diagnostics } = await renderWith('{{#if meeting.time}}laiks{{else}}bez laika{{/if}}{{#unless meeting.visa}}, bez vīzas{{/unless}}\n', {
+      [EXAMPLE_MEETING]: withoutTime,
+    });
+    expect(diagnostics).toEqual([]);
+    expect(markdown).toBe('bez laika, bez vīzas\n');
+  });
+
   it('reports a syntax error at its line', async () => {
     const { diagnostics } = await renderWith('a\n{{#if draft}}\nb\n');
     expect(diagnostics).toEqual([

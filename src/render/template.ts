@@ -110,6 +110,7 @@ function compileSource(
     return { diagnostics: [syntaxDiagnostic(error, path, source)] };
   }
   escapePlainMustaches(ast, knownHelpers);
+  strictArguments(ast);
   try {
     const compiled = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
     return { fn: (context) => compiled(context), diagnostics: [] };
@@ -169,6 +170,37 @@ function isContent(statement: hbs.AST.Statement): statement is hbs.AST.ContentSt
  */
 function strictPath(expression: hbs.AST.Expression): hbs.AST.Expression {
   return isPath(expression) && !expression.data ? Object.assign(expression, { strict: true }) : expression;
+}
+
+/**
+ * Marks strict every field path given to a helper, at any depth: `{{#each questions}}`,
+ * `{{#if meeting.time}}`, `{{#if (eq meeting.kind "formal")}}`, `{{{md meeting.outcome}}}`.
+ * Handlebars leaves them lax, so a misspelt field would be an empty list or a false
+ * condition and the report would silently lose that part. A field the model has but a
+ * meeting leaves out is `null`, never absent (see ReportModel), so it still passes.
+ */
+function strictArguments(program: hbs.AST.Program): void {
+  const mark = (call: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) => {
+    for (const argument of [...call.params, ...(call.hash?.pairs.map((pair) => pair.value) ?? [])]) {
+      if (isSubExpression(argument)) mark(argument);
+      else strictPath(argument);
+    }
+  };
+  for (const statement of program.body) {
+    if (isMustache(statement) || isBlock(statement)) mark(statement);
+    if (hasPrograms(statement)) {
+      if (statement.program) strictArguments(statement.program);
+      if (statement.inverse) strictArguments(statement.inverse);
+    }
+  }
+}
+
+function isBlock(statement: hbs.AST.Statement): statement is hbs.AST.BlockStatement {
+  return statement.type === 'BlockStatement';
+}
+
+function isSubExpression(expression: hbs.AST.Expression): expression is hbs.AST.SubExpression {
+  return expression.type === 'SubExpression';
 }
 
 function isMustache(statement: hbs.AST.Statement): statement is hbs.AST.MustacheStatement {

@@ -1,6 +1,6 @@
 import { basename, join, relative } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { forbiddenCharacters, placeInText } from './characters.js';
+import { encodingProblem, forbiddenCharacters, placeInText } from './characters.js';
 import { projectPath } from './files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
@@ -61,6 +61,9 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
   const text = folder.readText(fileName, path);
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return { diagnostics: [tooLarge] };
+  // Text that is not UTF-8 would print as � (or, UTF-16, fail to parse on every line): said once per file, nothing compiled.
+  const unreadable = [{ path, text }, ...partials].flatMap((one) => encodingProblem(one.path, one.text) ?? []);
+  if (unreadable.length) return { diagnostics: unreadable };
   const own = splitFrontMatter(text, path);
   return {
     diagnostics: [],

@@ -12,7 +12,10 @@ export const TEMPLATE_SUFFIX = '.md.hbs';
 /** One file of a template as read: project-relative path (`../…` for built-in ones), text and the problems found reading it. */
 export interface TemplateFile {
   path: string;
+  /** The file as read: what the manifest and the build cache record. */
   text: string;
+  /** The text as compiled: every line end a line feed, so a CRLF file renders as its LF copy does. */
+  source: string;
   /** Forbidden characters (and, for the template file, front matter problems). */
   diagnostics: Diagnostic[];
 }
@@ -55,7 +58,7 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     if (!folder.isInside(inFolder)) return [];
     const path = shown(inFolder);
     const text = folder.readText(inFolder, path);
-    return [{ name: basename(inFolder, '.hbs'), path, text, diagnostics: forbiddenCharacters(path, text, placeInText(text)) }];
+    return [{ name: basename(inFolder, '.hbs'), path, text, source: withLineFeeds(text), diagnostics: forbiddenCharacters(path, text, placeInText(text)) }];
   });
   const path = shown(fileName);
   const text = folder.readText(fileName, path);
@@ -64,11 +67,20 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
   // Text that is not UTF-8 would print as � (or, UTF-16, fail to parse on every line): said once per file, nothing compiled.
   const unreadable = [{ path, text }, ...partials].flatMap((one) => encodingProblem(one.path, one.text) ?? []);
   if (unreadable.length) return { diagnostics: unreadable };
-  const own = splitFrontMatter(text, path);
+  const source = withLineFeeds(text);
+  const own = splitFrontMatter(source, path);
   return {
     diagnostics: [],
-    texts: { name, file: { path, text, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] }, body: own.body, layout: own.layout, partials },
+    texts: { name, file: { path, text, source, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] }, body: own.body, layout: own.layout, partials },
   };
+}
+
+/**
+ * The text with every line ending a line feed: a template saved with Windows line ends
+ * (CRLF) gives the same report as one with LF, not Markdown with mixed line ends.
+ */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /** Names of the templates available in `dirs`, first folder winning; none reached through a link out of its folder. */

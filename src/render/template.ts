@@ -50,7 +50,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   const diagnostics: Diagnostic[] = [];
   for (const partial of partials) {
     diagnostics.push(...partial.diagnostics);
-    const compiled = compileSource(env, partial.text, partial.path, known);
+    const compiled = compileSource(env, partial.source, partial.path, known);
     diagnostics.push(...compiled.diagnostics);
     if (compiled.fn) env.registerPartial(partial.name, compiled.fn);
   }
@@ -58,8 +58,8 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   const compiled = compileSource(env, texts.body, path, known);
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
   const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)) };
-  for (const one of files) diagnostics.push(...staticTemplateProblems(one.text, one.path, names));
-  diagnostics.push(...partialCycles([{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text, partial: partial.name }))]));
+  for (const one of [file, ...partials]) diagnostics.push(...staticTemplateProblems(one.source, one.path, names));
+  diagnostics.push(...partialCycles([{ path, text: file.source }, ...partials.map((partial) => ({ path: partial.path, text: partial.source, partial: partial.name }))]));
   const fn = compiled.fn;
   if (!fn || diagnostics.length) return { diagnostics };
   return {

@@ -4,7 +4,7 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { partialCycles, staticTemplateProblems } from './template-checks.js';
+import { PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 
@@ -52,7 +52,8 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
     diagnostics.push(...partial.diagnostics);
     const compiled = compileSource(env, partial.source, partial.path, known);
     diagnostics.push(...compiled.diagnostics);
-    if (compiled.fn) env.registerPartial(partial.name, compiled.fn);
+    const fn = compiled.fn;
+    if (fn) env.registerPartial(partial.name, (context: unknown) => failingIn(partial.path, () => fn(context)));
   }
   const files = [{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text }))];
   const compiled = compileSource(env, texts.body, path, known);
@@ -73,7 +74,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
         try {
           return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };
         } catch (error) {
-          return { diagnostics: [runtimeDiagnostic(error, path)] };
+          return { diagnostics: [runtimeDiagnostic(error, (typeof error === 'object' && error !== null && failedIn.get(error)) || path)] };
         }
       },
     },
@@ -96,6 +97,18 @@ export function cachedTemplate(
 }
 
 type TemplateFn = (context: unknown) => string;
+
+/** The partial an error was thrown in (the innermost): its line and column are that file's, not the template's. */
+const failedIn = new WeakMap<object, string>();
+
+function failingIn(path: string, render: () => string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && !failedIn.has(error)) failedIn.set(error, path);
+    throw error;
+  }
+}
 
 function compileSource(
   env: typeof Handlebars,
@@ -294,7 +307,7 @@ function runtimeDiagnostic(error: unknown, path: string): Diagnostic {
   }
   const partial = /^The partial (.+) could not be found/.exec(message);
   if (partial) {
-    return diagnostic(path, place, 'error', 'template/missing-partial', `The partial \`${partial[1]}\` does not exist.`, 'Partials live in the partials/ folder beside the template, as <name>.hbs.');
+    return diagnostic(path, place, 'error', 'template/missing-partial', `The partial \`${partial[1]}\` does not exist.`, PARTIALS_HINT);
   }
   const helper = /^Missing helper: "?([^"]+)"?/.exec(message);
   if (helper) {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
+import { sha256 } from '../src/load/files.js';
+import { gitBlobId } from '../src/pipeline/manifest.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject } from './helpers/project.js';
 
 const meeting = exampleFile(EXAMPLE_MEETING);
@@ -15,7 +17,7 @@ async function renderWith(template: string, files: Record<string, string> = {}) 
   });
   const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
   const markdown = result.exitCode === 0 ? readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8') : undefined;
-  return { markdown, diagnostics: result.diagnostics, exitCode: result.exitCode };
+  return { markdown, diagnostics: result.diagnostics, exitCode: result.exitCode, dir };
 }
 
 describe('templates', () => {
@@ -49,6 +51,47 @@ describe('templates', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ file: 'templates/test.md.hbs', line: 3, ruleId: 'template/missing-field', message: expect.stringContaining('`titel`') }),
     ]);
+  });
+
+  it.each([
+    ['{{#each question}}x{{/each}}', 'question', 9],
+    ['{{#if meeting.tiem}}x{{/if}}', 'tiem', 7],
+    ['{{#unless meeting.tiem}}x{{/unless}}', 'tiem', 11],
+    ['{{#with meeting}}{{#if tiem}}x{{/if}}{{/with}}', 'tiem', 24],
+    ['{{#if (eq meeting.kiind "formal")}}x{{/if}}', 'kiind', 11],
+    ['{{#each questions}}{{#if position.bodyEnn}}x{{/if}}{{/each}}', 'bodyEnn', 26],
+    ['{{{upperFirst meeting.tpic}}}', 'tpic', 15],
+  ])('reports a misspelt field given to a helper or block, %s, as a missing field at its place', async (call, field, column) => {
+    const { diagnostics, exitCode } = await renderWith(`Virsraksts\n\n${call}\n`);
+    expect(exitCode).toBe(1);
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
+      ['templates/test.md.hbs', 3, column, 'template/missing-field', `The template uses \`${field}\`, which the data does not have.`],
+    ]);
+  });
+
+  it('an optional field the meeting leaves out is only false in a block, not an error', async () => {
+    const withoutTime = meeting.replace('template: informative-report.lv', 'template: test').replace(/^time: .*\n/m, '').replace(/^visa:\n(  .*\n)+/m, '');
+    expect(withoutTime).not.toMatch(/^(time|visa):/m);
+    const { markdown, diagnostics } = await renderWith('{{#if meeting.time}}laiks{{else}}bez laika{{/if}}{{#unless meeting.visa}}, bez vīzas{{/unless}}\n', {
+      [EXAMPLE_MEETING]: withoutTime,
+    });
+    expect(diagnostics).toEqual([]);
+    expect(markdown).toBe('bez laika, bez vīzas\n');
+  });
+
+  it('a template and partials saved with Windows line ends (CRLF) give the same report as with LF', async () => {
+    const crlf = (path: string) => exampleFile(path).replace(/\n/g, '\r\n');
+    const template = crlf('templates/informative-report.lv.md.hbs');
+    const { markdown, diagnostics, dir } = await renderWith(template, {
+      'templates/partials/draft-banner.hbs': crlf('templates/partials/draft-banner.hbs'),
+      'templates/partials/signature.hbs': crlf('templates/partials/signature.hbs'),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(markdown).not.toContain('\r');
+    expect(markdown).toBe(exampleFile('test/fixtures/example/IZMzin_190221_EDUC.md'));
+    // The manifest still records the file's own bytes, so `diff` finds that version in git.
+    const manifest: unknown = JSON.parse(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ template: { files: expect.arrayContaining([{ path: 'templates/test.md.hbs', sha256: sha256(template), git_blob: gitBlobId(template) }]) } });
   });
 
   it('reports a syntax error at its line', async () => {

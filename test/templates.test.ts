@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { templates } from '../src/commands/templates.js';
 import { leadingComment } from '../src/load/template-catalog.js';
 import { docxParts, part } from './helpers/docx.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
+import { TEMPLATES_README } from '../src/init/files.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/templates');
 
@@ -60,25 +61,59 @@ describe('templates', () => {
     expect(markdown).toContain('Cleared with: Ministry of Foreign Affairs.');
   });
 
-  it('lists every template with its description; a project template replaces a built-in one and uses its own partials', async () => {
+  it('lists every template with its description; a project template replaces a built-in one, and partials are found along the template path', async () => {
     const dir = exampleProject({
       'briefing.config.yaml': `${exampleFile('briefing.config.yaml')}\npaths:\n  templates: my-templates\n`,
       'my-templates/speaking-points.lv.md.hbs': '{{!-- Our own speaking points. --}}\n{{> heading}}\n',
       'my-templates/partials/heading.hbs': 'Mūsu runas punkti: {{meeting.topic}}\n',
-      'my-templates/note.md.hbs': '{{! A one-line note. }}\n{{> draft-banner}}\n',
+      'my-templates/note.md.hbs': '{{! A one-line note. }}\nPiezīme.\n\n{{> signature}}',
     });
-    expect(templates({ cwd: dir }).map((t) => [t.name, t.source, t.description, t.overrides])).toEqual([
-      ['informative-report.en', 'built-in', "Briefing note in English: the report's structure, English dates and ministry names.", false],
-      ['informative-report.lv', 'built-in', 'Informatīvais ziņojums (Latvian informative report) for an EU Council meeting.', false],
-      ['note', 'project', 'A one-line note.', false],
-      ['speaking-points.lv', 'project', 'Our own speaking points.', true],
+    expect(templates({ cwd: dir }).map((t) => [t.name, t.source, t.description, t.overrides, t.partials.map((p) => `${p.name} ${p.source}`)])).toEqual([
+      ['informative-report.en', 'built-in', "Briefing note in English: the report's structure, English dates and ministry names.", false, []],
+      ['informative-report.lv', 'built-in', 'Informatīvais ziņojums (Latvian informative report) for an EU Council meeting.', false, ['draft-banner built-in', 'signature built-in']],
+      ['note', 'project', 'A one-line note.', false, ['signature built-in']],
+      ['speaking-points.lv', 'project', 'Our own speaking points.', true, ['heading project']],
     ]);
     expect(await render(dir, 'speaking-points.lv')).toBe('Mūsu runas punkti: Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība\n');
-    // Partials resolve within the template's own folder: the built-in draft banner is not visible here.
-    const note = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], template: 'note' });
-    expect(note.diagnostics.map((d) => [d.ruleId, d.file])).toEqual([['template/missing-partial', 'my-templates/note.md.hbs']]);
+    // A project template finds the built-in partials after its own folder's.
+    expect(await render(dir, 'note')).toBe('Piezīme.\n\nIzglītības un zinātnes ministre\tI. Šuplinska\n\nVīza: valsts sekretāre\tL. Lejiņa\n');
     const run = runCli(['templates'], dir);
     expect(run.stdout).toContain('speaking-points.lv     Our own speaking points. (my-templates/speaking-points.lv.md.hbs, replaces the built-in one)\n');
+    expect(run.stdout).toContain('note                   A one-line note. (my-templates/note.md.hbs; with the built-in partial signature)\n');
+  });
+
+  it('a template copied alone into the project builds with the built-in partials; one partial copied alone replaces the built-in one', async () => {
+    const dir = exampleProject();
+    // Exactly the step templates/README.md (written by init) describes.
+    expect(TEMPLATES_README).toContain('cp node_modules/briefing/templates/informative-report.lv.md.hbs templates/');
+    cpSync(join(REPO, 'templates/informative-report.lv.md.hbs'), join(dir, 'templates/informative-report.lv.md.hbs'), { recursive: true });
+    expect(await render(dir, undefined)).toBe(exampleFile('test/fixtures/example/IZMzin_190221_EDUC.md'));
+    expect(runCli(['check'], dir)).toMatchObject({ status: 0 });
+
+    writeFile(dir, 'templates/partials/signature.hbs', 'Paraksts: {{meeting.signature.name}}\n');
+    expect(await render(dir, undefined)).toMatch(/\n\nParaksts: I\. Šuplinska\n$/);
+    // The manifest names each file the report was built from, and where it came from.
+    const manifest: unknown = JSON.parse(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      template: {
+        files: [
+          expect.objectContaining({ path: 'templates/informative-report.lv.md.hbs' }),
+          expect.objectContaining({ path: 'templates/partials/draft-banner.hbs', built_in: true }),
+          expect.not.objectContaining({ built_in: true }),
+        ],
+      },
+    });
+    expect(runCli(['templates'], dir).stdout).toContain('(templates/informative-report.lv.md.hbs, replaces the built-in one; with the built-in partial draft-banner)\n');
+    // Without the copied template, the built-in one uses the project's partial.
+    rmSync(join(dir, 'templates/informative-report.lv.md.hbs'));
+    expect(await render(dir, undefined)).toMatch(/\n\nParaksts: I\. Šuplinska\n$/);
+    expect(runCli(['templates'], dir).stdout).toContain(' for an EU Council meeting. (built-in; with your partial templates/partials/signature.hbs)\n');
+    // A broken project partial is reported by check at its own line, also as the built-in templates use it.
+    writeFile(dir, 'templates/partials/signature.hbs', 'Paraksts:\n{{meeting.signature.nme}}\n');
+    const checked = runCli(['check'], dir);
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toContain('templates/partials/signature.hbs:2:');
+    expect(checked.stdout).toContain('The template uses `nme`, which the data does not have.');
   });
 
   it('reads the description from the leading comment', () => {

@@ -23,14 +23,16 @@ export function toolFingerprint(): string {
 
 /**
  * The template a meeting names, as text: the file found first on the template path and
- * its partials. `undefined` when it cannot be loaded (the build reports why).
+ * the partials found first on it, each with its path, so a partial copied unchanged into
+ * the project still changes the key (the manifest names where each file came from).
+ * `undefined` when it cannot be loaded (the build reports why).
  */
 export function templateFingerprint(project: Project, name: string, templates: TemplateCache): string | undefined {
   const { template } = cachedTemplate(templates, name, project.templateDirs, project.files);
   if (!template) return undefined;
   // A reference DOCX named in the template's front matter decides the output as its text does.
   const reference = template.layout?.given.has('reference_docx') ? template.layout.value.reference_docx : undefined;
-  return sha256([template.path, ...template.files.map((file) => file.text), reference === undefined ? '' : fileHash(resolve(project.root, reference))].join('\u0000'));
+  return sha256([...template.files.flatMap((file) => [file.path, file.text]), reference === undefined ? '' : fileHash(resolve(project.root, reference))].join('\u0000'));
 }
 
 function fileHash(path: string): string {

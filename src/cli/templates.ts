@@ -16,7 +16,9 @@ Examples:
   $ briefing build meetings/2021-02-19-educ-informal.yaml --template informative-report.en
 
 Your own templates go in the folder named by paths.templates in briefing.config.yaml (default templates/),
-as <name>.md.hbs, with their partials in templates/partials/; a name used by a built-in template replaces it.`,
+as <name>.md.hbs, and your partials in its partials/ folder; a name used by a built-in template or partial
+replaces it. A partial is looked for in your partials/ first, then among the built-in ones, so a copied
+template still finds the built-in partials, and copying one partial changes it in every template.`,
     )
     .action(async (flags: { json: boolean }) => {
       const { templates } = await import('../commands/templates.js');
@@ -24,12 +26,26 @@ as <name>.md.hbs, with their partials in templates/partials/; a name used by a b
     });
 }
 
-/** One line per template: name, description and where it comes from; or JSON. */
+/**
+ * One line per template: name, description and where it comes from, with the partials it
+ * includes that come from elsewhere (a built-in template using your partial, your template
+ * the built-in ones); or JSON.
+ */
 function printTemplates(io: Io, found: TemplateInfo[], json: boolean): void {
   if (json) return console.log(JSON.stringify(found, null, 2));
   const width = Math.max(...found.map((t) => t.name.length));
   for (const t of found) {
     const origin = t.source === 'built-in' ? 'built-in' : t.overrides ? `${t.path}, replaces the built-in one` : t.path;
-    console.log(`${t.name.padEnd(width)}  ${t.description || '(no description)'} ${io.out.dim(`(${origin})`)}`);
+    const elsewhere = t.partials.filter((partial) => partial.source !== t.source);
+    const partials = !elsewhere.length
+      ? ''
+      : t.source === 'built-in'
+        ? `; with your ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.path).join(', ')}`
+        : `; with the built-in ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.name).join(', ')}`;
+    console.log(`${t.name.padEnd(width)}  ${t.description || '(no description)'} ${io.out.dim(`(${origin}${partials})`)}`);
   }
+}
+
+function partialWord(partials: readonly unknown[]): string {
+  return partials.length === 1 ? 'partial' : 'partials';
 }

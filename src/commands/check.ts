@@ -101,12 +101,16 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
 }
 
 /**
- * Compiles the templates of each folder the given template files belong to (a partial
- * belongs to the folder above its `partials/`), keeping the problems of those files.
+ * Compiles every template on the template path from each folder the given template files
+ * belong to (a partial belongs to the folder above its `partials/`), keeping the problems
+ * of those files: a project's partial is checked in the built-in templates it replaces
+ * a partial of, too.
  */
 function templateProblems(project: Project, files: readonly string[], shownFiles: ReadonlySet<string>): Diagnostic[] {
   const folders = new Set(files.map((file) => (basename(dirname(file)) === 'partials' && !file.endsWith(TEMPLATE_SUFFIX) ? dirname(dirname(file)) : dirname(file))));
-  return [...folders].flatMap((folder) =>
-    listTemplates([folder], project.files).flatMap((name) => loadTemplate(name, [folder], project.files).diagnostics.filter((d) => shownFiles.has(d.file))),
-  );
+  return [...folders].flatMap((folder) => {
+    const at = project.templateDirs.indexOf(folder);
+    const dirs = at >= 0 ? project.templateDirs.slice(at) : [folder];
+    return listTemplates(dirs, project.files).flatMap((name) => loadTemplate(name, dirs, project.files).diagnostics.filter((d) => shownFiles.has(d.file)));
+  });
 }

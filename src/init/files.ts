@@ -169,7 +169,14 @@ To change one, copy it here under the same name and edit the copy, for example:
     cp node_modules/briefing/templates/informative-report.lv.md.hbs templates/
 
 A template here replaces the built-in one of the same name; a new name adds a template
-that meetings choose with \`template:\`. Partials go in \`templates/partials/\`.
+that meetings choose with \`template:\`. Partials are looked up the same way: here in
+\`templates/partials/\` first, then among the built-in ones, so a copied template keeps
+using the built-in partials. To change one partial in every template, copy just that one:
+
+    mkdir -p templates/partials
+    cp node_modules/briefing/templates/partials/signature.hbs templates/partials/
+
+\`briefing templates\` shows which partials each template takes from where.
 `;
 
 /** The repository's own short README. */

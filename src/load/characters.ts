@@ -63,3 +63,36 @@ export function placeInText(text: string): (offset: number) => Place {
     return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
   };
 }
+
+const SAVE_AS_UTF8 = 'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8).';
+
+/**
+ * UTF-16 text read as UTF-8 (a file saved as "Unicode"): every other byte of Latin text is
+ * NUL. Said in one message ({@link utf16Text}), without echoing the bytes.
+ */
+export function looksLikeUtf16(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  let nul = 0;
+  for (const char of sample) if (char === '\u0000') nul++;
+  return sample.length >= 2 && nul * 4 >= sample.length;
+}
+
+/** `file/encoding` for a UTF-16 file: one message at its start. */
+export function utf16Text(path: string): Diagnostic {
+  return diagnostic(path, { line: 1, column: 1 }, 'error', 'file/encoding', 'The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.', SAVE_AS_UTF8);
+}
+
+/**
+ * `file/encoding` at the first byte that is not UTF-8 (windows-1257, Latin-1…): reading as
+ * UTF-8 turned it into U+FFFD, which would otherwise be printed as � in the report.
+ */
+export function notUtf8(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic | undefined {
+  const badByte = text.indexOf('\uFFFD');
+  if (badByte < 0) return undefined;
+  return diagnostic(path, placeAt(badByte), 'error', 'file/encoding', 'The file is not valid UTF-8: some characters cannot be read.', SAVE_AS_UTF8);
+}
+
+/** The encoding problem of a text file read as UTF-8, if any: UTF-16 first (its bytes are not UTF-8 either), then the first bad byte. */
+export function encodingProblem(path: string, text: string, placeAt: (offset: number) => Place = placeInText(text)): Diagnostic | undefined {
+  return looksLikeUtf16(text) ? utf16Text(path) : notUtf8(path, text, placeAt);
+}

@@ -4,7 +4,7 @@ import { suggest } from '../util/suggest.js';
 import { projectPath } from './files.js';
 import { withoutFrontMatter } from './front-matter.js';
 import { packageRoot, type Project } from './project.js';
-import { listTemplates, TEMPLATE_SUFFIX, templatesIn } from './templates.js';
+import { listTemplates, partialsOnPath, TEMPLATE_SUFFIX, templatesIn } from './templates.js';
 
 /** A template a meeting can name, and where it comes from. */
 export interface TemplateInfo {
@@ -16,17 +16,55 @@ export interface TemplateInfo {
   path: string;
   /** A project template that replaces a built-in one of the same name. */
   overrides: boolean;
+  /** The partials it includes by name, directly or through another, as found on the template path. */
+  partials: PartialInfo[];
 }
+
+/** A partial a template includes, and where it comes from. */
+export interface PartialInfo {
+  name: string;
+  source: 'project' | 'built-in';
+  /** Project-relative path, or the path inside the package for built-in ones. */
+  path: string;
+  /** A project partial that replaces a built-in one of the same name. */
+  overrides: boolean;
+}
+
+/** The names of the partials a template's text includes (the render stage parses them). */
+export type PartialNames = (text: string) => string[];
 
 /**
  * Every template the project can use: its own (from `paths.templates` in the config)
- * first, then the built-in ones it does not replace. Sorted by name.
+ * first, then the built-in ones it does not replace, each with the partials it includes
+ * (found by `includes`) and where those come from. Sorted by name.
  */
-export function describeTemplates(project: Project): TemplateInfo[] {
+export function describeTemplates(project: Project, includes: PartialNames): TemplateInfo[] {
   const builtIn = join(packageRoot(), 'templates');
+  const sourceOf = (dir: string) => (dir === builtIn ? 'built-in' : 'project');
+  const onPath = new Map(partialsOnPath(project.templateDirs, project.files).map((partial) => [partial.name, partial]));
+  const builtInPartials = new Set(partialsOnPath([builtIn], project.files).map((partial) => partial.name));
+  const used = (text: string): PartialInfo[] => {
+    const names = new Set<string>();
+    const visit = (from: string) => {
+      for (const name of includes(from)) {
+        const partial = onPath.get(name);
+        if (names.has(name) || !partial) continue;
+        names.add(name);
+        visit(partial.read());
+      }
+    };
+    visit(text);
+    return [...names].sort().flatMap((name) => {
+      const partial = onPath.get(name);
+      if (!partial) return [];
+      const source = sourceOf(partial.dir);
+      const path = source === 'built-in' ? `templates/partials/${name}.hbs` : partial.path;
+      return [{ name, source, path, overrides: source === 'project' && builtInPartials.has(name) }];
+    });
+  };
   const found = new Map<string, TemplateInfo>();
   for (const dir of project.templateDirs) {
-    const source = dir === builtIn ? 'built-in' : 'project';
+    const source = sourceOf(dir);
     for (const { name, read } of templatesIn(project.files, dir)) {
       const entry = name + TEMPLATE_SUFFIX;
       const earlier = found.get(name);
@@ -35,7 +73,8 @@ export function describeTemplates(project: Project): TemplateInfo[] {
         continue;
       }
       const path = source === 'built-in' ? `templates/${entry}` : projectPath(project.root, join(dir, entry));
-      found.set(name, { name, description: leadingComment(read(path)), source, path, overrides: false });
+      const text = read(path);
+      found.set(name, { name, description: leadingComment(text), source, path, overrides: false, partials: used(text) });
     }
   }
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

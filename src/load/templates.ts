@@ -1,6 +1,6 @@
 import { basename, join, relative } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { forbiddenCharacters, placeInText } from './characters.js';
+import { encodingProblem, forbiddenCharacters, placeInText } from './characters.js';
 import { projectPath } from './files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
@@ -12,7 +12,10 @@ export const TEMPLATE_SUFFIX = '.md.hbs';
 /** One file of a template as read: project-relative path (`../…` for built-in ones), text and the problems found reading it. */
 export interface TemplateFile {
   path: string;
+  /** The file as read: what the manifest and the build cache record. */
   text: string;
+  /** The text as compiled: every line end a line feed, so a CRLF file renders as its LF copy does. */
+  source: string;
   /** Forbidden characters (and, for the template file, front matter problems). */
   diagnostics: Diagnostic[];
 }
@@ -26,15 +29,16 @@ export interface TemplateTexts {
   body: string;
   /** The layout its front matter sets. */
   layout?: LayoutOverride | undefined;
-  /** The `partials/*.hbs` beside the template, sorted by file name. */
+  /** The partials on the template path (see {@link partialsOnPath}), sorted by name. */
   partials: (TemplateFile & { name: string })[];
 }
 
 /**
- * Reads a template by name, searching the folders `dirs` (absolute) in order: the file and
- * the partials in the `partials/` folder beside it and nowhere else, through the project's
- * files for a folder inside the project and from the disk for the built-in ones. A template
- * named outside its folder, a missing one and a file too large are problems, not texts.
+ * Reads a template by name, searching the folders `dirs` (absolute) in order: the file
+ * found first, and every partial found first in a `partials/` folder of those folders,
+ * through the project's files for a folder inside the project and from the disk for the
+ * built-in ones. A template named outside its folder, a missing one and a file too large
+ * are problems, not texts.
  */
 export function readTemplate(name: string, dirs: readonly string[], files: ProjectFiles): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
   const fileName = name + TEMPLATE_SUFFIX;
@@ -50,22 +54,60 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     };
   }
   const folder = folderFiles(files, dir);
-  const shown = (inFolder: string) => projectPath(files.root, join(dir, inFolder));
-  const partials = folder.list('partials', ['*.hbs']).flatMap((inFolder) => {
-    if (!folder.isInside(inFolder)) return [];
-    const path = shown(inFolder);
-    const text = folder.readText(inFolder, path);
-    return [{ name: basename(inFolder, '.hbs'), path, text, diagnostics: forbiddenCharacters(path, text, placeInText(text)) }];
+  const partials = partialsOnPath(dirs, files).map(({ name: partial, path, read }) => {
+    const text = read();
+    return { name: partial, path, text, source: withLineFeeds(text), diagnostics: forbiddenCharacters(path, text, placeInText(text)) };
   });
-  const path = shown(fileName);
+  const path = projectPath(files.root, join(dir, fileName));
   const text = folder.readText(fileName, path);
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return { diagnostics: [tooLarge] };
-  const own = splitFrontMatter(text, path);
+  // Text that is not UTF-8 would print as � (or, UTF-16, fail to parse on every line): said once per file, nothing compiled.
+  const unreadable = [{ path, text }, ...partials].flatMap((one) => encodingProblem(one.path, one.text) ?? []);
+  if (unreadable.length) return { diagnostics: unreadable };
+  const source = withLineFeeds(text);
+  const own = splitFrontMatter(source, path);
   return {
     diagnostics: [],
-    texts: { name, file: { path, text, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] }, body: own.body, layout: own.layout, partials },
+    texts: { name, file: { path, text, source, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] }, body: own.body, layout: own.layout, partials },
   };
+}
+
+/**
+ * The text with every line ending a line feed: a template saved with Windows line ends
+ * (CRLF) gives the same report as one with LF, not Markdown with mixed line ends.
+ */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** A partial as found on the template path: its name, path (as messages show it), the folder it is in, and its text on demand. */
+export interface PartialOnPath {
+  name: string;
+  path: string;
+  dir: string;
+  read: () => string;
+}
+
+/**
+ * The partials every template can include, by name: the `partials/*.hbs` of each folder of
+ * `dirs` in order, the first folder with a name winning, like templates themselves. So a
+ * project's copy of a template still finds the built-in partials, and a project overrides
+ * one partial by copying just that one. None reached through a link out of its folder.
+ */
+export function partialsOnPath(dirs: readonly string[], files: ProjectFiles): PartialOnPath[] {
+  const found = new Map<string, PartialOnPath>();
+  for (const dir of dirs) {
+    const folder = folderFiles(files, dir);
+    if (folder.kind('partials') !== 'folder') continue;
+    for (const inFolder of folder.list('partials', ['*.hbs'])) {
+      const name = basename(inFolder, '.hbs');
+      if (found.has(name) || !folder.isInside(inFolder)) continue;
+      const path = projectPath(files.root, join(dir, inFolder));
+      found.set(name, { name, path, dir, read: () => folder.readText(inFolder, path) });
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Names of the templates available in `dirs`, first folder winning; none reached through a link out of its folder. */

@@ -14,7 +14,7 @@ import {
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { fileTooLarge } from './limits.js';
-import { forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters } from './characters.js';
+import { forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, looksLikeUtf16, notUtf8, utf16Text } from './characters.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
 export const MAX_ALIAS_COUNT = 100;
@@ -55,7 +55,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return unreadable(path, text, text !== source, tooLarge);
-  if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Diagnostic(path));
+  if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Text(path));
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -73,19 +73,8 @@ export function parseYaml(path: string, source: string): YamlFile {
     return { line: pos.line, column: pos.col };
   };
   const diagnostics: Diagnostic[] = [];
-  const badByte = text.indexOf('\uFFFD');
-  if (badByte >= 0) {
-    diagnostics.push(
-      diagnostic(
-        path,
-        placeAt(badByte),
-        'error',
-        'file/encoding',
-        'The file is not valid UTF-8: some characters cannot be read.',
-        'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8).',
-      ),
-    );
-  }
+  const badByte = notUtf8(path, text, placeAt);
+  if (badByte) diagnostics.push(badByte);
   const linesWithError = new Set<number>();
   for (const found of forbiddenCharacters(path, text, placeAt)) {
     if (found.line !== undefined) linesWithError.add(found.line);
@@ -314,21 +303,6 @@ const TOO_DEEP = {
   message: 'The file nests lists or mappings too deeply to be read.',
   hint: 'Briefing files need a few levels at most; look for brackets or indentation that run away.',
 };
-
-/**
- * UTF-16 text read as UTF-8 (a file saved as "Unicode" without a byte-order mark): every
- * other byte of Latin text is NUL. Said in one message, without echoing the bytes.
- */
-function looksLikeUtf16(text: string): boolean {
-  const sample = text.slice(0, 4096);
-  let nul = 0;
-  for (const char of sample) if (char === '\u0000') nul++;
-  return sample.length >= 2 && nul * 4 >= sample.length;
-}
-
-function utf16Diagnostic(path: string): Diagnostic {
-  return diagnostic(path, { line: 1, column: 1 }, 'error', 'file/encoding', 'The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.', 'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8).');
-}
 
 /** A file that could not be parsed at all: one diagnostic, no data, no places. */
 function unreadable(path: string, text: string, bom: boolean, problem: Diagnostic): YamlFile {

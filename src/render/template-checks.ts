@@ -9,7 +9,7 @@ export interface TemplateNames {
 
 /**
  * Problems found by reading a template, before any data is rendered, each at its line:
- * a partial written as a path (refused, so no template reaches outside its folder),
+ * a partial written as a path (refused, so no template reaches outside the partials folders),
  * a partial that does not exist, and a call of a helper that does not exist.
  * Syntax errors are left to the compiler.
  */
@@ -33,7 +33,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
       } else if (node.type === 'PartialStatement' && !names.partials.has(name)) {
         const known = [...names.partials].sort();
         problems.push(
-          diagnostic(path, at(node), 'error', 'template/missing-partial', `The partial \`${name}\` does not exist.`, known.length ? `Partials in partials/: ${known.join(', ')}.` : 'Partials live in the partials/ folder beside the template, as <name>.hbs.'),
+          diagnostic(path, at(node), 'error', 'template/missing-partial', `The partial \`${name}\` does not exist.`, known.length ? `Partials: ${known.join(', ')}.` : PARTIALS_HINT),
         );
       }
       return;
@@ -56,6 +56,9 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
   });
   return problems;
 }
+
+/** Where partials are looked for, said when one is missing. */
+export const PARTIALS_HINT = 'Partials are <name>.hbs files in the partials/ folder of your templates folder, then of the built-in templates.';
 
 /** Handlebars' own hooks: they exist as helpers but are not for templates to call. */
 const INTERNAL_HELPERS = new Set(['helperMissing', 'blockHelperMissing']);
@@ -100,7 +103,8 @@ export function partialCycles(sources: readonly TemplateSource[]): Diagnostic[] 
   return problems;
 }
 
-function partialsIncluded(text: string): { name: string; line: number; column: number }[] {
+/** The partials a text includes by name (`{{> name}}`, `{{#> name}}`), each at its place; dynamic ones cannot be named. */
+export function partialsIncluded(text: string): { name: string; line: number; column: number }[] {
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parseWithoutProcessing(text);

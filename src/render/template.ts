@@ -4,7 +4,7 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { partialCycles, staticTemplateProblems } from './template-checks.js';
+import { PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 
@@ -50,16 +50,17 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   const diagnostics: Diagnostic[] = [];
   for (const partial of partials) {
     diagnostics.push(...partial.diagnostics);
-    const compiled = compileSource(env, partial.text, partial.path, known);
+    const compiled = compileSource(env, partial.source, partial.path, known);
     diagnostics.push(...compiled.diagnostics);
-    if (compiled.fn) env.registerPartial(partial.name, compiled.fn);
+    const fn = compiled.fn;
+    if (fn) env.registerPartial(partial.name, (context: unknown) => failingIn(partial.path, () => fn(context)));
   }
   const files = [{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text }))];
   const compiled = compileSource(env, texts.body, path, known);
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
   const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)) };
-  for (const one of files) diagnostics.push(...staticTemplateProblems(one.text, one.path, names));
-  diagnostics.push(...partialCycles([{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text, partial: partial.name }))]));
+  for (const one of [file, ...partials]) diagnostics.push(...staticTemplateProblems(one.source, one.path, names));
+  diagnostics.push(...partialCycles([{ path, text: file.source }, ...partials.map((partial) => ({ path: partial.path, text: partial.source, partial: partial.name }))]));
   const fn = compiled.fn;
   if (!fn || diagnostics.length) return { diagnostics };
   return {
@@ -73,7 +74,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
         try {
           return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };
         } catch (error) {
-          return { diagnostics: [runtimeDiagnostic(error, path)] };
+          return { diagnostics: [runtimeDiagnostic(error, (typeof error === 'object' && error !== null && failedIn.get(error)) || path)] };
         }
       },
     },
@@ -97,6 +98,18 @@ export function cachedTemplate(
 
 type TemplateFn = (context: unknown) => string;
 
+/** The partial an error was thrown in (the innermost): its line and column are that file's, not the template's. */
+const failedIn = new WeakMap<object, string>();
+
+function failingIn(path: string, render: () => string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && !failedIn.has(error)) failedIn.set(error, path);
+    throw error;
+  }
+}
+
 function compileSource(
   env: typeof Handlebars,
   source: string,
@@ -110,6 +123,7 @@ function compileSource(
     return { diagnostics: [syntaxDiagnostic(error, path, source)] };
   }
   escapePlainMustaches(ast, knownHelpers);
+  strictArguments(ast);
   try {
     const compiled = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
     return { fn: (context) => compiled(context), diagnostics: [] };
@@ -169,6 +183,37 @@ function isContent(statement: hbs.AST.Statement): statement is hbs.AST.ContentSt
  */
 function strictPath(expression: hbs.AST.Expression): hbs.AST.Expression {
   return isPath(expression) && !expression.data ? Object.assign(expression, { strict: true }) : expression;
+}
+
+/**
+ * Marks strict every field path given to a helper, at any depth: `{{#each questions}}`,
+ * `{{#if meeting.time}}`, `{{#if (eq meeting.kind "formal")}}`, `{{{md meeting.outcome}}}`.
+ * Handlebars leaves them lax, so a misspelt field would be an empty list or a false
+ * condition and the report would silently lose that part. A field the model has but a
+ * meeting leaves out is `null`, never absent (see ReportModel), so it still passes.
+ */
+function strictArguments(program: hbs.AST.Program): void {
+  const mark = (call: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) => {
+    for (const argument of [...call.params, ...(call.hash?.pairs.map((pair) => pair.value) ?? [])]) {
+      if (isSubExpression(argument)) mark(argument);
+      else strictPath(argument);
+    }
+  };
+  for (const statement of program.body) {
+    if (isMustache(statement) || isBlock(statement)) mark(statement);
+    if (hasPrograms(statement)) {
+      if (statement.program) strictArguments(statement.program);
+      if (statement.inverse) strictArguments(statement.inverse);
+    }
+  }
+}
+
+function isBlock(statement: hbs.AST.Statement): statement is hbs.AST.BlockStatement {
+  return statement.type === 'BlockStatement';
+}
+
+function isSubExpression(expression: hbs.AST.Expression): expression is hbs.AST.SubExpression {
+  return expression.type === 'SubExpression';
 }
 
 function isMustache(statement: hbs.AST.Statement): statement is hbs.AST.MustacheStatement {
@@ -262,7 +307,7 @@ function runtimeDiagnostic(error: unknown, path: string): Diagnostic {
   }
   const partial = /^The partial (.+) could not be found/.exec(message);
   if (partial) {
-    return diagnostic(path, place, 'error', 'template/missing-partial', `The partial \`${partial[1]}\` does not exist.`, 'Partials live in the partials/ folder beside the template, as <name>.hbs.');
+    return diagnostic(path, place, 'error', 'template/missing-partial', `The partial \`${partial[1]}\` does not exist.`, PARTIALS_HINT);
   }
   const helper = /^Missing helper: "?([^"]+)"?/.exec(message);
   if (helper) {

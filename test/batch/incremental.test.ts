@@ -88,6 +88,24 @@ describe('incremental builds', () => {
     expect((await run(dir)).status).toEqual(all('built'));
   });
 
+  it('rebuilds when a partial the template uses is added, edited or removed on the template path, wherever it lies', async () => {
+    const dir = threeMeetings();
+    // The template copied alone: its partials still come from the built-in ones.
+    cpSync(join(REPO, 'templates/informative-report.lv.md.hbs'), join(dir, 'templates/informative-report.lv.md.hbs'));
+    expect((await run(dir)).status).toEqual(all('built'));
+    expect((await run(dir)).status).toEqual(all('unchanged'));
+    // One partial copied into the project replaces the built-in one.
+    cpSync(join(REPO, 'templates/partials/signature.hbs'), join(dir, 'templates/partials/signature.hbs'));
+    expect((await run(dir)).status).toEqual(all('built'));
+    expect((await run(dir)).status).toEqual(all('unchanged'));
+    appendFileSync(join(dir, 'templates/partials/signature.hbs'), 'Sagatavoja: birojs\n');
+    expect((await run(dir)).status).toEqual(all('built'));
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toMatch(/Sagatavoja: birojs\n$/);
+    rmSync(join(dir, 'templates/partials/signature.hbs'));
+    expect((await run(dir)).status).toEqual(all('built'));
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).not.toContain('Sagatavoja');
+  });
+
   it('rebuilds when the formats, --final, SOURCE_DATE_EPOCH or the output folder differ', async () => {
     const dir = threeMeetings();
     await run(dir);

@@ -52,6 +52,30 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
     expect(cacheFiles(cache)).toEqual([inUse, name, worker].sort());
   });
 
+  it('after a run that found problems (exit 1) is a partial cache, which the next clean run replaces with a full one', () => {
+    const cache = tempDir();
+    const project = exampleProject();
+    const base = `cli-${String(bundleHash)}-${process.version}-${process.arch}-check`;
+    const broken = join(project, 'meetings/2021-02-19-educ-informal.yaml');
+    const text = readFileSync(broken, 'utf8');
+    writeFileSync(broken, text.replace('kind: informal', 'kind: casual'));
+    expect(runCli(['check'], project, { BRIEFING_CODE_CACHE: cache }).status).toBe(1);
+    expect(cacheFiles(cache)).toEqual([`${base}.partial.bin`]);
+    const partial = statSync(join(cache, `${base}.partial.bin`));
+    // Another run with problems keeps it as it is.
+    expect(runCli(['check'], project, { BRIEFING_CODE_CACHE: cache }).status).toBe(1);
+    expect(statSync(join(cache, `${base}.partial.bin`)).mtimeMs).toBe(partial.mtimeMs);
+
+    writeFileSync(broken, text);
+    expect(runCli(['check'], project, { BRIEFING_CODE_CACHE: cache }).stdout).toMatch(CHECKED);
+    expect(cacheFiles(cache)).toEqual([`${base}.bin`]);
+    // The clean run compiled more than the one that stopped at the problem, and its cache holds it.
+    expect(statSync(join(cache, `${base}.bin`)).size).toBeGreaterThan(partial.size);
+    const full = statSync(join(cache, `${base}.bin`));
+    expect(runCli(['check'], project, { BRIEFING_CODE_CACHE: cache }).stdout).toMatch(CHECKED);
+    expect(statSync(join(cache, `${base}.bin`)).mtimeMs).toBe(full.mtimeMs);
+  });
+
   it('is not written after a run that could not start the command (exit 2), nor when turned off', () => {
     const cache = tempDir();
     expect(runCli(['check', '--no-such-flag'], exampleProject(), { BRIEFING_CODE_CACHE: cache }).status).toBe(2);

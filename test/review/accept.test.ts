@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
-import { convertWithOffice, itWithOffice } from '../helpers/docx.js';
+import { convertWithOffice, docxParts, itWithOffice, part } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
@@ -248,6 +248,28 @@ describe('briefing review', () => {
     expect(String(after.body)).toContain('Tikpat **svarīgi** ir');
     expect(String(after.body)).toContain('\n\nTāpēc Latvija turpinās');
     expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
+  });
+
+  itWithOffice('a comment alone, in a report saved again by LibreOffice, leaves the text as it was: its lists count as in Word', () => {
+    const dir = built();
+    const before = position(dir, 'equity-eu-cooperation').text;
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).comment('vislielāko pievienoto vērtību', 'vislielāko', 'Lūdzam precizēt.', { author: 'Līga Kalna (LM)', date: '2021-02-17T10:00:00Z' });
+    const path = join(dir, 'out/lm.docx');
+    writeFileSync(path, edit.bytes());
+    const saved = convertWithOffice(path, 'docx:MS Word 2007 XML', tempDir());
+    // LibreOffice writes a Word list for each item of the body's `1) … 5)` list; only the first restarts the count.
+    const lists = (bytes: Uint8Array) => part(docxParts(bytes), 'word/numbering.xml').match(/<w:num /g)?.length ?? 0;
+    expect(lists(readFileSync(saved))).toBeGreaterThan(lists(readFileSync(path)) + 4);
+    const run = runCli(['review', saved, '--accept', '--ministry', 'LM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('recorded clearance LM pending');
+    expect(run.stdout).not.toContain('written as version');
+    const after = position(dir, 'equity-eu-cooperation');
+    expect(after.data.version).toBe(2);
+    // Everything up to the clearance, the body's list included, byte for byte.
+    const upToClearance = (text: string) => text.slice(0, text.indexOf('\nclearance:'));
+    expect(upToClearance(after.text)).toBe(upToClearance(before));
+    expect(after.data.clearance).toMatchObject({ LM: { status: 'pending', date: '2021-02-17', note: 'Lūdzam precizēt.' } });
   });
 });
 

@@ -34,6 +34,11 @@ interface SourceUnit {
   item: boolean;
   /** How deep in lists: 0 outside any list and for a top-level item, 1 for an item of a list inside an item, … */
   level: number;
+  /**
+   * For an item of a numbered list, the number the report shows: the list's first number
+   * plus the item's place (Markdown reads only the first item's number: `1) 2) 4)` shows 1, 2, 3).
+   */
+  number?: number;
   /** What the unit's first line has before its text: indentation, `> `, a heading's `## ` (an item's marker not included). */
   lead: string;
   footnotes: string[];
@@ -87,7 +92,9 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes), index);
     else if (isCode(first)) push(codeBlock(group, unit), index);
     else if (unit && group.length === 1 && untouched(first)) {
-      push({ markdown: unit.item ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
+      // Its source number stays unless the item's number changed (an item before it added or deleted).
+      const renumbered = unit.number !== undefined && unit.number !== number;
+      push({ markdown: renumbered ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
     } else {
       const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : '');
       push(writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead), index);
@@ -263,15 +270,16 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: string
     if (node.type === 'definition' || node.type === 'footnoteDefinition') {
       if (!inList) definitions.push(lines(node).slice);
     } else if (node.type === 'list') {
-      for (const item of node.children) {
+      node.children.forEach((item, place) => {
         const [first, ...rest] = item.children;
         if (first?.type === 'paragraph') {
           // A task item's box is part of its text in the DOCX.
           const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
-          units.push({ text: box + textAsBuilt(first), ...lines(item, first), item: true, level, lead: lead(item), footnotes: labelsIn(first) });
+          const number = node.ordered ? { number: (node.start ?? 1) + place } : {};
+          units.push({ text: box + textAsBuilt(first), ...lines(item, first), item: true, level, ...number, lead: lead(item), footnotes: labelsIn(first) });
         } else if (first) add(first, level, true);
         for (const child of rest) add(child, child.type === 'list' ? level + 1 : level, true);
-      }
+      });
     } else if (node.type === 'blockquote') {
       for (const child of node.children) add(child, level, inList);
     } else if (node.type === 'table') {

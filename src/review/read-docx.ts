@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { CODE_FONT } from '../model/reference-docx.js';
-import { child, descendants, elements, parseXml, plainText, type XmlElement } from './xml.js';
+import { child, descendants, elements, parseXml, plainText, XmlSyntaxError, type XmlElement } from './xml.js';
 
 /** A tracked change: who made it and when. */
 export interface Revision {
@@ -103,6 +103,23 @@ export interface ReviewedDocument {
 export class NotADocxError extends Error {}
 
 /**
+ * Thrown when a part of the DOCX is not well-formed XML: the file was damaged (cut short,
+ * edited by hand, written by a broken tool). The message names the part and the place.
+ */
+export class DamagedDocxError extends Error {
+  override readonly name = 'DamagedDocxError';
+  /** The part inside the zip, e.g. `word/document.xml`. */
+  readonly part: string;
+  /** What to do about it. */
+  readonly hint = 'Open the file in Word and save it again (Word repairs what it can), or ask the sender for the file again.';
+
+  constructor(part: string, error: XmlSyntaxError) {
+    super(`This DOCX is damaged: its ${part} is not well-formed XML at line ${error.line}, column ${error.column} (${error.reason.replace(/\.$/, '')}).`);
+    this.part = part;
+  }
+}
+
+/**
  * Reads a DOCX as a reviewer left it, tracked changes and comments included. The zip is
  * opened with fflate and each part parsed with saxes: mammoth and its kind resolve
  * tracked changes away, and review needs them.
@@ -116,7 +133,12 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   }
   const part = (name: string): XmlElement | undefined => {
     const entry = files[name];
-    return entry ? parseXml(strFromU8(entry)) : undefined;
+    try {
+      return entry ? parseXml(strFromU8(entry)) : undefined;
+    } catch (error) {
+      if (error instanceof XmlSyntaxError) throw new DamagedDocxError(name, error);
+      throw error;
+    }
   };
   const document = part('word/document.xml');
   if (!document) throw new NotADocxError('no word/document.xml in it');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
-import { convertWithOffice, docxParts, itWithOffice, part } from '../helpers/docx.js';
+import { convertWithOffice, docxParts, itWithOffice, part, placeOf } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
@@ -233,6 +233,23 @@ describe('briefing review', () => {
     expect(stale.stderr).toContain('review/changed-since-build');
     expect(stale.stderr).toContain('it is v4 now, the DOCX was built from v2');
     expect(position(dir, 'equity-reforms').data.version).toBe(4);
+  });
+
+  it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {
+    const dir = built();
+    const before = position(dir, 'equity-reforms').text;
+    const bytes = new WordEdit(readFileSync(join(dir, DOCX))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).unclosedParagraph().bytes();
+    const path = join(dir, 'out/damaged.docx');
+    writeFileSync(path, bytes);
+    const xml = part(docxParts(bytes), 'word/document.xml');
+    // The parser gives up at the `>` of `</w:body>`, which closes the body while the paragraph is open.
+    const [line, column] = placeOf(xml, xml.indexOf('</w:body>') + '</w:body>'.length);
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `out/damaged.docx  error  This DOCX is damaged: its word/document.xml is not well-formed XML at line ${line}, column ${column} (unexpected close tag). Open the file in Word and save it again (Word repairs what it can), or ask the sender for the file again.  review/not-built-here\n`,
+    );
+    expect(position(dir, 'equity-reforms').text).toBe(before);
   });
 
   itWithOffice('reads a reviewed DOCX saved again by LibreOffice', () => {

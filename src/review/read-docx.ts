@@ -7,7 +7,7 @@ import { child, descendants, elements, parseXml, plainText, XmlSyntaxError, type
 export interface Revision {
   kind: 'ins' | 'del';
   author: string;
-  /** ISO 8601 as Word writes it, or '' when the application wrote none. */
+  /** ISO 8601 as Word writes it, or '' when the application wrote none or no real date (see {@link dateOf}). */
   date: string;
 }
 
@@ -82,6 +82,7 @@ export interface TableCell {
 export interface ReviewComment {
   id: string;
   author: string;
+  /** As {@link Revision.date}. */
   date: string;
   text: string;
 }
@@ -189,7 +190,7 @@ function comments(part: XmlElement | undefined): Map<string, ReviewComment> {
   if (!part) return result;
   for (const comment of descendants(part, 'w:comment')) {
     const id = comment.attributes['w:id'] ?? '';
-    result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: comment.attributes['w:date'] ?? '', text: plainText(comment).trim() });
+    result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: dateOf(comment), text: plainText(comment).trim() });
   }
   return result;
 }
@@ -410,7 +411,17 @@ class BodyReader {
 
 /** A tracked change; a move counts as a deletion where the text was and an insertion where it went. */
 function revisionOf(node: XmlElement): Revision {
-  return { kind: node.name === 'w:del' || node.name === 'w:moveFrom' ? 'del' : 'ins', author: node.attributes['w:author'] ?? '', date: node.attributes['w:date'] ?? '' };
+  return { kind: node.name === 'w:del' || node.name === 'w:moveFrom' ? 'del' : 'ins', author: node.attributes['w:author'] ?? '', date: dateOf(node) };
+}
+
+/**
+ * The element's `w:date` when it holds a real day, else '': LibreOffice writes
+ * `0-00-00T00:00:00Z` for a change or comment it has no date for.
+ */
+function dateOf(node: XmlElement): string {
+  const date = node.attributes['w:date'] ?? '';
+  const [, year = 0, month = 0, day = 0] = (/^(\d{4})-(\d{2})-(\d{2})/.exec(date) ?? []).map(Number);
+  return year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? date : '';
 }
 
 /** `<w:b/>` or `<w:b w:val="true"/>` is on; `w:val="false"` or `"0"` is off. */

@@ -171,11 +171,26 @@ describe('briefing review', () => {
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toContain('Tuvākajā laikā [-prioritāri-]{+vispirms+} paredzēts:');
     expect(list.stdout).toContain('edited without track changes');
+    // No tracked change, so nobody to name: the field's title is followed by the diff, not an empty author line.
+    expect(list.stdout).toContain('position equity-reforms v2 (positions/educ/equity-reforms.yaml) body\n  Tuvākajā laikā [-prioritāri-]');
     expect(runCli(['review', path, '--accept', '--ministry', 'AM'], dir).status).toBe(0);
     const after = position(dir, 'equity-reforms').data;
     expect(after.version).toBe(3);
     expect(String(after.body)).toContain('Tuvākajā laikā vispirms paredzēts:');
     expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
+  });
+
+  it('shows a comment LibreOffice wrote without a real date (0-00-00) without a date, and --accept dates it today', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Labi.', { author: 'Pēteris Liepa (LM)', date: '0-00-00T00:00:00Z' });
+    const path = join(dir, 'out/undated.docx');
+    writeFileSync(path, edit.bytes());
+    const list = runCli(['review', path], dir);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toContain('position equity-reforms v2 (positions/educ/equity-reforms.yaml) body\n  Pēteris Liepa (LM)\n  comment by Pēteris Liepa (LM): Labi.\n');
+    expect(list.stdout).not.toContain('0-00');
+    expect(runCli(['review', path, '--accept'], dir).status).toBe(0);
+    expect(position(dir, 'equity-reforms').data.clearance).toMatchObject({ LM: { status: 'pending', date: expect.stringMatching(/^20\d\d-\d\d-\d\d$/), note: 'Labi.' } });
   });
 
   it('--accept asks for --ministry when the authors name no ministry or several (exit 2, nothing written)', () => {

@@ -32,7 +32,9 @@ export function formatReview(result: ReviewResult, paint: Painter): string[] {
 function formatField(field: FieldOutcome, paint: Painter): string[] {
   const { field: ref } = field;
   const title = ref.kind === 'position' ? `position ${ref.id} v${ref.version ?? '?'} (${ref.file}) ${ref.field}` : `meeting ${ref.file} ${ref.field}`;
-  const lines = [paint.bold(title), `  ${who([...field.revisions, ...field.comments])}`];
+  // An edit made without track changes names nobody: then there is no such line.
+  const authors = who([...field.revisions, ...field.comments]);
+  const lines = [paint.bold(title), ...(authors ? [`  ${authors}`] : [])];
   const before = field.before.join('\n');
   const after = field.after.join('\n');
   if (before !== after) {

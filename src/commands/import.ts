@@ -8,7 +8,7 @@ import { loadProject, type Project } from '../load/project.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { NotADocxError, readReviewedDocx } from '../review/read-docx.js';
+import { DamagedDocxError, NotADocxError, readReviewedDocx } from '../review/read-docx.js';
 import { fileCodeFor } from '../scaffold/meeting.js';
 import { schemaLine } from '../scaffold/schema-line.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
@@ -54,6 +54,10 @@ export function importReport(options: ImportOptions): ImportResult {
   try {
     document = readReviewedDocx(bytes);
   } catch (error) {
+    if (error instanceof DamagedDocxError) {
+      result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', error.message, error.hint));
+      return finish(result);
+    }
     if (!(error instanceof NotADocxError)) throw error;
     result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This file is not a DOCX (${error.message}).`));
     return finish(result);

@@ -14,7 +14,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diag
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText } from '../review/accepted.js';
 import { formattingChanges, splitByField, type OutsideChange } from '../review/fields.js';
-import { NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
+import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { reviewingMinistry } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
@@ -148,6 +148,10 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
   try {
     return readReviewedDocx(bytes);
   } catch (error) {
+    if (error instanceof DamagedDocxError) {
+      result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', error.message, error.hint));
+      return undefined;
+    }
     if (!(error instanceof NotADocxError)) throw error;
     result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX (${error.message}).`, 'Give the DOCX that `briefing build` wrote, as the reviewer sent it back.'));
     return undefined;

@@ -159,7 +159,7 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   for (const group of paragraphUnits(paragraphs)) {
     const [paragraph] = group;
     if (!paragraph) continue;
-    const number = numbers.next(paragraph, false);
+    const number = numbers.next(paragraph);
     // A nested item is indented under its parent's text (`1) ` is three characters wide).
     const lead = paragraph.list === null ? styleLead(paragraph.style) : '   '.repeat(paragraph.level);
     const block = paragraph.cell

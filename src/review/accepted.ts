@@ -34,8 +34,11 @@ interface SourceUnit {
   item: boolean;
   /** How deep in lists: 0 outside any list and for a top-level item, 1 for an item of a list inside an item, … */
   level: number;
-  /** Inside a list (an item, or a block inside one). */
-  inList: boolean;
+  /**
+   * For an item of a numbered list, the number the report shows: the list's first number
+   * plus the item's place (Markdown reads only the first item's number: `1) 2) 4)` shows 1, 2, 3).
+   */
+  number?: number;
   /** What the unit's first line has before its text: indentation, `> `, a heading's `## ` (an item's marker not included). */
   lead: string;
   footnotes: string[];
@@ -84,12 +87,14 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     const found = group.map((p) => unitOf.get(p)).find((index) => index !== undefined);
     const index = matched ? found : undefined;
     const unit = index === undefined ? undefined : units[index];
-    const number = numbers.next(first, unit?.inList ?? false);
+    const number = numbers.next(first);
     after.push(normalise(groupText(group, 'accept')));
     if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes), index);
     else if (isCode(first)) push(codeBlock(group, unit), index);
     else if (unit && group.length === 1 && untouched(first)) {
-      push({ markdown: unit.item ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
+      // Its source number stays unless the item's number changed (an item before it added or deleted).
+      const renumbered = unit.number !== undefined && unit.number !== number;
+      push({ markdown: renumbered ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
     } else {
       const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : '');
       push(writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead), index);
@@ -119,23 +124,37 @@ function unitsOfParagraphs(originals: readonly ReviewedParagraph[][]): Map<Revie
 }
 
 /**
- * The number of each item as the DOCX counts it: per list level, starting again with another
- * Word list and after a block outside every list (a paragraph inside an item does not count).
+ * The number Word shows for each item, counted as Word counts (see `ListCounting`): lists
+ * made from one numbering definition share its count at each level, unless a list gives the
+ * level a first number of its own, which its first item there starts from; an item starts
+ * the deeper levels' count again. A compiled report has one list with its own first number
+ * for each Markdown list; LibreOffice writes one for each item, only the first with its own
+ * first number. Items are given in the order of one reading (once accepted, a deleted item
+ * does not count).
  */
 export class ItemNumbers {
-  private readonly counts: number[] = [];
-  private readonly lists: string[] = [];
+  /** A numbering definition → its count so far at each level. */
+  private readonly counts = new Map<string, number[]>();
+  /** The lists (`numId` and level) whose own first number was used already. */
+  private readonly restarted = new Set<string>();
 
-  /** The paragraph's number if it is an item (else the level's count so far); `inList`: the paragraph is inside an item. */
-  next(paragraph: ReviewedParagraph, inList: boolean): number {
-    const { level } = paragraph;
-    if (paragraph.list !== null) {
-      this.counts.length = level + 1;
-      if (this.lists[level] !== paragraph.listId) this.counts[level] = 0;
-      this.lists[level] = paragraph.listId;
-      this.counts[level] = (this.counts[level] ?? 0) + 1;
-    } else if (!inList) this.counts.length = 0;
-    return this.counts[level] ?? 1;
+  /** The paragraph's number if it is an item, else 0. */
+  next(paragraph: ReviewedParagraph): number {
+    if (paragraph.list === null) return 0;
+    const { level, listId } = paragraph;
+    // Without a numbering part to say, each Word list counts on its own.
+    const counting = paragraph.counting ?? { definition: `num ${listId}`, start: 1 };
+    const counts = this.counts.get(counting.definition) ?? [];
+    const list = `${listId} ${level}`;
+    let number: number;
+    if (counting.restart !== undefined && !this.restarted.has(list)) {
+      this.restarted.add(list);
+      number = counting.restart;
+    } else number = (counts[level] ?? counting.start - 1) + 1;
+    counts.length = level;
+    counts[level] = number;
+    this.counts.set(counting.definition, counts);
+    return number;
   }
 }
 
@@ -251,21 +270,22 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: string
     if (node.type === 'definition' || node.type === 'footnoteDefinition') {
       if (!inList) definitions.push(lines(node).slice);
     } else if (node.type === 'list') {
-      for (const item of node.children) {
+      node.children.forEach((item, place) => {
         const [first, ...rest] = item.children;
         if (first?.type === 'paragraph') {
           // A task item's box is part of its text in the DOCX.
           const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
-          units.push({ text: box + textAsBuilt(first), ...lines(item, first), item: true, level, inList: true, lead: lead(item), footnotes: labelsIn(first) });
+          const number = node.ordered ? { number: (node.start ?? 1) + place } : {};
+          units.push({ text: box + textAsBuilt(first), ...lines(item, first), item: true, level, ...number, lead: lead(item), footnotes: labelsIn(first) });
         } else if (first) add(first, level, true);
         for (const child of rest) add(child, child.type === 'list' ? level + 1 : level, true);
-      }
+      });
     } else if (node.type === 'blockquote') {
       for (const child of node.children) add(child, level, inList);
     } else if (node.type === 'table') {
       const delimiter = lines(node).slice.split('\n')[1]?.trim() ?? '';
-      units.push({ text: tableText(node), ...lines(node), item: false, level, inList, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0 } });
-    } else units.push({ text: textAsBuilt(node), ...lines(node), item: false, level, inList, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
+      units.push({ text: tableText(node), ...lines(node), item: false, level, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0 } });
+    } else units.push({ text: textAsBuilt(node), ...lines(node), item: false, level, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
   };
   for (const node of parseAsBuilt(source).children) add(node, 0, false);
   return { units, definitions };

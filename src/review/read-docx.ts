@@ -1,13 +1,13 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { CODE_FONT } from '../model/reference-docx.js';
-import { child, descendants, elements, parseXml, plainText, type XmlElement } from './xml.js';
+import { child, descendants, elements, parseXml, plainText, XmlSyntaxError, type XmlElement } from './xml.js';
 
 /** A tracked change: who made it and when. */
 export interface Revision {
   kind: 'ins' | 'del';
   author: string;
-  /** ISO 8601 as Word writes it, or '' when the application wrote none. */
+  /** ISO 8601 as Word writes it, or '' when the application wrote none or no real date (see {@link dateOf}). */
   date: string;
 }
 
@@ -40,8 +40,10 @@ export interface ReviewedParagraph {
   listMarker: string;
   /** The list level (`w:ilvl`): 0 for a top-level item, 1 for an item of a list inside it, …; 0 when not in a list. */
   level: number;
-  /** The Word list (`w:numId`) the paragraph is an item of: each Markdown list is one; '' when not in a list. */
+  /** The Word list (`w:numId`) the paragraph is an item of: the compiler writes one for each Markdown list, LibreOffice may write one for each item; '' when not in a list. */
   listId: string;
+  /** How Word counts the item, from the numbering definition (see `ItemNumbers`); absent when not in a list or the DOCX has no numbering part. */
+  counting?: ListCounting;
   /** The paragraph style's id (`w:pStyle`), '' when it has none. */
   style: string;
   /** The paragraph's own alignment (`w:jc`: `center`, `right`, …), '' when the style's holds. */
@@ -52,6 +54,21 @@ export interface ReviewedParagraph {
   comments: string[];
   /** Where the paragraph sits when it is in a table cell: the table (numbered in the body from 1), row and column (from 0). */
   cell?: TableCell;
+}
+
+/**
+ * How Word counts a list item. A Word list (`w:num`) is made from a definition
+ * (`w:abstractNum`), and lists made from one definition share its count at each level: an
+ * item continues it, unless its list gives the level a first number of its own
+ * (`w:startOverride`), which the list's first item at that level starts from.
+ */
+export interface ListCounting {
+  /** The definition whose count the item continues (`w:abstractNumId`). */
+  definition: string;
+  /** The level's first number in the definition (`w:start`, 1 when it gives none). */
+  start: number;
+  /** The list's own first number for the level (`w:startOverride`), if it gives one. */
+  restart?: number;
 }
 
 /** A paragraph's place in a table. */
@@ -65,6 +82,7 @@ export interface TableCell {
 export interface ReviewComment {
   id: string;
   author: string;
+  /** As {@link Revision.date}. */
   date: string;
   text: string;
 }
@@ -86,6 +104,23 @@ export interface ReviewedDocument {
 export class NotADocxError extends Error {}
 
 /**
+ * Thrown when a part of the DOCX is not well-formed XML: the file was damaged (cut short,
+ * edited by hand, written by a broken tool). The message names the part and the place.
+ */
+export class DamagedDocxError extends Error {
+  override readonly name = 'DamagedDocxError';
+  /** The part inside the zip, e.g. `word/document.xml`. */
+  readonly part: string;
+  /** What to do about it. */
+  readonly hint = 'Open the file in Word and save it again (Word repairs what it can), or ask the sender for the file again.';
+
+  constructor(part: string, error: XmlSyntaxError) {
+    super(`This DOCX is damaged: its ${part} is not well-formed XML at line ${error.line}, column ${error.column} (${error.reason.replace(/\.$/, '')}).`);
+    this.part = part;
+  }
+}
+
+/**
  * Reads a DOCX as a reviewer left it, tracked changes and comments included. The zip is
  * opened with fflate and each part parsed with saxes: mammoth and its kind resolve
  * tracked changes away, and review needs them.
@@ -99,7 +134,12 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   }
   const part = (name: string): XmlElement | undefined => {
     const entry = files[name];
-    return entry ? parseXml(strFromU8(entry)) : undefined;
+    try {
+      return entry ? parseXml(strFromU8(entry)) : undefined;
+    } catch (error) {
+      if (error instanceof XmlSyntaxError) throw new DamagedDocxError(name, error);
+      throw error;
+    }
   };
   const document = part('word/document.xml');
   if (!document) throw new NotADocxError('no word/document.xml in it');
@@ -150,33 +190,50 @@ function comments(part: XmlElement | undefined): Map<string, ReviewComment> {
   if (!part) return result;
   for (const comment of descendants(part, 'w:comment')) {
     const id = comment.attributes['w:id'] ?? '';
-    result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: comment.attributes['w:date'] ?? '', text: plainText(comment).trim() });
+    result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: dateOf(comment), text: plainText(comment).trim() });
   }
   return result;
 }
 
-/** How one numbering writes its first level. */
+/** How one Word list (`w:num`) writes its first level, and how it counts each level. */
 interface NumberingKind {
   kind: 'number' | 'bullet';
   marker: string;
+  definition: string;
+  /** Level → the definition's first number (`w:start`). */
+  starts: Map<number, number>;
+  /** Level → the list's own first number (`w:startOverride`). */
+  restarts: Map<number, number>;
 }
 
-/** numId → whether its first level is a bullet or a number, and its number text (`%1.`). */
+/** numId → whether its first level is a bullet or a number, its number text (`%1.`), and how its levels count. */
 function numberingKinds(numbering: XmlElement | undefined): Map<string, NumberingKind> {
   const result = new Map<string, NumberingKind>();
   if (!numbering) return result;
-  const abstract = new Map<string, NumberingKind>();
+  const abstract = new Map<string, Omit<NumberingKind, 'restarts'>>();
   for (const definition of descendants(numbering, 'w:abstractNum')) {
-    const first = elements(definition, 'w:lvl')[0];
+    const levels = elements(definition, 'w:lvl');
+    const first = levels[0];
     const format = child(first, 'w:numFmt')?.attributes['w:val'];
     const marker = child(first, 'w:lvlText')?.attributes['w:val'] ?? '';
-    abstract.set(definition.attributes['w:abstractNumId'] ?? '', format === 'bullet' ? { kind: 'bullet', marker: '' } : { kind: 'number', marker });
+    const id = definition.attributes['w:abstractNumId'] ?? '';
+    const starts = new Map(levels.flatMap((level) => numbered(level.attributes['w:ilvl'], child(level, 'w:start')?.attributes['w:val'])));
+    abstract.set(id, { ...(format === 'bullet' ? { kind: 'bullet', marker: '' } : { kind: 'number', marker }), definition: id, starts });
   }
   for (const num of descendants(numbering, 'w:num')) {
+    const numId = num.attributes['w:numId'] ?? '';
     const abstractId = child(num, 'w:abstractNumId')?.attributes['w:val'] ?? '';
-    result.set(num.attributes['w:numId'] ?? '', abstract.get(abstractId) ?? { kind: 'number', marker: '' });
+    const restarts = new Map(elements(num, 'w:lvlOverride').flatMap((override) => numbered(override.attributes['w:ilvl'], child(override, 'w:startOverride')?.attributes['w:val'])));
+    // A list whose definition is missing counts on its own.
+    result.set(numId, { ...(abstract.get(abstractId) ?? { kind: 'number', marker: '', definition: `num ${numId}`, starts: new Map() }), restarts });
   }
   return result;
+}
+
+/** `[[level, number]]` when both are whole numbers, else nothing. */
+function numbered(level: string | undefined, value: string | undefined): [number, number][] {
+  const [l, v] = [Number(level), Number(value)];
+  return level !== undefined && value !== undefined && Number.isInteger(l) && Number.isInteger(v) ? [[l, v]] : [];
 }
 
 interface RunContext {
@@ -293,14 +350,20 @@ class BodyReader {
     const mark = child(properties, 'w:rPr');
     const markChange = child(mark, 'w:ins') ?? child(mark, 'w:del') ?? child(mark, 'w:moveTo') ?? child(mark, 'w:moveFrom');
     const numId = child(child(properties, 'w:numPr'), 'w:numId')?.attributes['w:val'];
-    const level = Number(child(child(properties, 'w:numPr'), 'w:ilvl')?.attributes['w:val'] ?? 0);
+    // numId 0 takes a paragraph out of a list.
+    const listId = numId && numId !== '0' ? numId : '';
+    const ilvl = Number(child(child(properties, 'w:numPr'), 'w:ilvl')?.attributes['w:val'] ?? 0);
+    const level = listId && Number.isInteger(ilvl) && ilvl > 0 ? ilvl : 0;
+    const numbering = listId ? this.numbering.get(listId) : undefined;
+    const restart = numbering?.restarts.get(level);
     const paragraph: ReviewedParagraph = {
       pieces: [],
       mark: markChange ? revisionOf(markChange) : null,
-      list: numId && numId !== '0' ? (this.numbering.get(numId)?.kind ?? 'number') : null,
-      listMarker: numId && numId !== '0' ? (this.numbering.get(numId)?.marker ?? '') : '',
-      level: numId && numId !== '0' && Number.isInteger(level) && level > 0 ? level : 0,
-      listId: numId && numId !== '0' ? numId : '',
+      list: listId ? (numbering?.kind ?? 'number') : null,
+      listMarker: numbering?.marker ?? '',
+      level,
+      listId,
+      ...(numbering ? { counting: { definition: numbering.definition, start: numbering.starts.get(level) ?? 1, ...(restart !== undefined ? { restart } : {}) } } : {}),
       style: child(properties, 'w:pStyle')?.attributes['w:val'] ?? '',
       alignment: child(properties, 'w:jc')?.attributes['w:val'] ?? '',
       bookmarks: [...this.open.values()],
@@ -348,7 +411,17 @@ class BodyReader {
 
 /** A tracked change; a move counts as a deletion where the text was and an insertion where it went. */
 function revisionOf(node: XmlElement): Revision {
-  return { kind: node.name === 'w:del' || node.name === 'w:moveFrom' ? 'del' : 'ins', author: node.attributes['w:author'] ?? '', date: node.attributes['w:date'] ?? '' };
+  return { kind: node.name === 'w:del' || node.name === 'w:moveFrom' ? 'del' : 'ins', author: node.attributes['w:author'] ?? '', date: dateOf(node) };
+}
+
+/**
+ * The element's `w:date` when it holds a real day, else '': LibreOffice writes
+ * `0-00-00T00:00:00Z` for a change or comment it has no date for.
+ */
+function dateOf(node: XmlElement): string {
+  const date = node.attributes['w:date'] ?? '';
+  const [, year = 0, month = 0, day = 0] = (/^(\d{4})-(\d{2})-(\d{2})/.exec(date) ?? []).map(Number);
+  return year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? date : '';
 }
 
 /** `<w:b/>` or `<w:b w:val="true"/>` is on; `w:val="false"` or `"0"` is off. */

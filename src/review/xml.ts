@@ -10,12 +10,34 @@ export interface XmlElement {
 /** An element or a piece of text. */
 export type XmlNode = XmlElement | string;
 
+/** Thrown by {@link parseXml} when the text is not well-formed XML: where and why. */
+export class XmlSyntaxError extends Error {
+  override readonly name = 'XmlSyntaxError';
+  /** 1-based line and column (UTF-16 code units) where the parser gave up. */
+  readonly line: number;
+  readonly column: number;
+  /** The parser's reason, e.g. `unexpected close tag.` */
+  readonly reason: string;
+
+  constructor(reason: string, line: number, column: number) {
+    super(`${line}:${column}: ${reason}`);
+    this.reason = reason;
+    this.line = line;
+    this.column = column;
+  }
+}
+
 /**
  * Parses XML text into a small element tree with saxes (a well-kept, spec-conformant
  * parser). Namespace prefixes stay as written (`w:p`): OOXML parts use fixed prefixes.
+ * Text that is not well-formed throws an {@link XmlSyntaxError}.
  */
 export function parseXml(text: string): XmlElement {
   const parser = new SaxesParser();
+  parser.on('error', (error) => {
+    // saxes puts `line:column: ` before its reason; its column counts characters, columnIndex UTF-16 units as editors do.
+    throw new XmlSyntaxError(error.message.replace(/^\d+:\d+: /, ''), parser.line, parser.columnIndex);
+  });
   const root: XmlElement = { name: '#document', attributes: {}, children: [] };
   const stack: XmlElement[] = [root];
   parser.on('opentag', (tag) => {

@@ -35,6 +35,12 @@ function decodeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** The 1-based line and column of the character at 1-based `offset` in `text`, as a parser reports it. */
+export function placeOf(text: string, offset: number): [number, number] {
+  const before = text.slice(0, offset);
+  return [before.split('\n').length, offset - before.lastIndexOf('\n') - 1];
+}
+
 /** Where LibreOffice is, or undefined. */
 export function findSoffice(): string | undefined {
   for (const candidate of ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/homebrew/bin/soffice']) {

@@ -98,6 +98,12 @@ export class WordEdit {
     return this;
   }
 
+  /** Damages word/document.xml as a broken tool might: a paragraph opened after `<w:body>` is never closed. */
+  unclosedParagraph(): this {
+    this.xml = this.xml.replace('<w:body>', '<w:body><w:p>');
+    return this;
+  }
+
   /** The edited DOCX. */
   bytes(): Uint8Array {
     const files: Record<string, Uint8Array> = { ...this.files, 'word/document.xml': strToU8(this.xml) };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
-import { convertWithOffice, itWithOffice } from '../helpers/docx.js';
+import { convertWithOffice, docxParts, itWithOffice, part, placeOf } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
@@ -171,11 +171,26 @@ describe('briefing review', () => {
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toContain('Tuvākajā laikā [-prioritāri-]{+vispirms+} paredzēts:');
     expect(list.stdout).toContain('edited without track changes');
+    // No tracked change, so nobody to name: the field's title is followed by the diff, not an empty author line.
+    expect(list.stdout).toContain('position equity-reforms v2 (positions/educ/equity-reforms.yaml) body\n  Tuvākajā laikā [-prioritāri-]');
     expect(runCli(['review', path, '--accept', '--ministry', 'AM'], dir).status).toBe(0);
     const after = position(dir, 'equity-reforms').data;
     expect(after.version).toBe(3);
     expect(String(after.body)).toContain('Tuvākajā laikā vispirms paredzēts:');
     expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
+  });
+
+  it('shows a comment LibreOffice wrote without a real date (0-00-00) without a date, and --accept dates it today', () => {
+    const dir = built();
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Labi.', { author: 'Pēteris Liepa (LM)', date: '0-00-00T00:00:00Z' });
+    const path = join(dir, 'out/undated.docx');
+    writeFileSync(path, edit.bytes());
+    const list = runCli(['review', path], dir);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toContain('position equity-reforms v2 (positions/educ/equity-reforms.yaml) body\n  Pēteris Liepa (LM)\n  comment by Pēteris Liepa (LM): Labi.\n');
+    expect(list.stdout).not.toContain('0-00');
+    expect(runCli(['review', path, '--accept'], dir).status).toBe(0);
+    expect(position(dir, 'equity-reforms').data.clearance).toMatchObject({ LM: { status: 'pending', date: expect.stringMatching(/^20\d\d-\d\d-\d\d$/), note: 'Labi.' } });
   });
 
   it('--accept asks for --ministry when the authors name no ministry or several (exit 2, nothing written)', () => {
@@ -235,6 +250,23 @@ describe('briefing review', () => {
     expect(position(dir, 'equity-reforms').data.version).toBe(4);
   });
 
+  it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {
+    const dir = built();
+    const before = position(dir, 'equity-reforms').text;
+    const bytes = new WordEdit(readFileSync(join(dir, DOCX))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).unclosedParagraph().bytes();
+    const path = join(dir, 'out/damaged.docx');
+    writeFileSync(path, bytes);
+    const xml = part(docxParts(bytes), 'word/document.xml');
+    // The parser gives up at the `>` of `</w:body>`, which closes the body while the paragraph is open.
+    const [line, column] = placeOf(xml, xml.indexOf('</w:body>') + '</w:body>'.length);
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `out/damaged.docx  error  This DOCX is damaged: its word/document.xml is not well-formed XML at line ${line}, column ${column} (unexpected close tag). Open the file in Word and save it again (Word repairs what it can), or ask the sender for the file again.  review/not-built-here\n`,
+    );
+    expect(position(dir, 'equity-reforms').text).toBe(before);
+  });
+
   itWithOffice('reads a reviewed DOCX saved again by LibreOffice', () => {
     const dir = built();
     const path = reviewed(dir);
@@ -248,6 +280,28 @@ describe('briefing review', () => {
     expect(String(after.body)).toContain('Tikpat **svarīgi** ir');
     expect(String(after.body)).toContain('\n\nTāpēc Latvija turpinās');
     expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
+  });
+
+  itWithOffice('a comment alone, in a report saved again by LibreOffice, leaves the text as it was: its lists count as in Word', () => {
+    const dir = built();
+    const before = position(dir, 'equity-eu-cooperation').text;
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).comment('vislielāko pievienoto vērtību', 'vislielāko', 'Lūdzam precizēt.', { author: 'Līga Kalna (LM)', date: '2021-02-17T10:00:00Z' });
+    const path = join(dir, 'out/lm.docx');
+    writeFileSync(path, edit.bytes());
+    const saved = convertWithOffice(path, 'docx:MS Word 2007 XML', tempDir());
+    // LibreOffice writes a Word list for each item of the body's `1) … 5)` list; only the first restarts the count.
+    const lists = (bytes: Uint8Array) => part(docxParts(bytes), 'word/numbering.xml').match(/<w:num /g)?.length ?? 0;
+    expect(lists(readFileSync(saved))).toBeGreaterThan(lists(readFileSync(path)) + 4);
+    const run = runCli(['review', saved, '--accept', '--ministry', 'LM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('recorded clearance LM pending');
+    expect(run.stdout).not.toContain('written as version');
+    const after = position(dir, 'equity-eu-cooperation');
+    expect(after.data.version).toBe(2);
+    // Everything up to the clearance, the body's list included, byte for byte.
+    const upToClearance = (text: string) => text.slice(0, text.indexOf('\nclearance:'));
+    expect(upToClearance(after.text)).toBe(upToClearance(before));
+    expect(after.data.clearance).toMatchObject({ LM: { status: 'pending', date: '2021-02-17', note: 'Lūdzam precizēt.' } });
   });
 });
 

@@ -137,6 +137,39 @@ describe('tables', () => {
   });
 });
 
+describe('a list whose source numbers skip one (`1) 2) 4)`)', () => {
+  const GAP = '  Soļi:\n\n  1) pirmais solis;\n  2) otrais solis;\n  4) trešais solis.\n';
+
+  it('is kept as written, and the position not touched, when the review only comments on it', () => {
+    const dir = builtWith(GAP);
+    const before = readFileSync(join(dir, POSITION), 'utf8');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).comment('trešais solis', 'trešais', 'Kāpēc ne ceturtais?', ANNA);
+    const path = join(dir, 'out/commented.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('recorded clearance AM pending');
+    expect(run.stdout).not.toContain('written as version');
+    const after = readFileSync(join(dir, POSITION), 'utf8');
+    expect(after.slice(0, after.indexOf('\nclearance:'))).toBe(before.slice(0, before.indexOf('\nclearance:')));
+  });
+
+  it('keeps its source numbers when another item is reworded', () => {
+    const dir = builtWith(GAP);
+    expectAccepted(dir, ['otrais solis', 'otrais', 'cits'], ['2) otrais solis;', '2) cits solis;']);
+  });
+
+  it('is numbered as the report shows it after an item the reviewer added', () => {
+    const dir = builtWith(GAP);
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('pirmais solis', 'jauns solis;', ANNA);
+    const path = join(dir, 'out/item.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir)).toContain('Soļi:\n\n1) pirmais solis;\n2) jauns solis;\n3) otrais solis;\n4) trešais solis.\n');
+  });
+});
+
 describe('briefing import', () => {
   it('reads tables, struck text, task items, nested lists, headings, quotes and code back as GFM that builds to the same paragraphs', () => {
     const example = builtWith(

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { docxParts, part, placeOf } from '../helpers/docx.js';
 import { paragraphs } from '../helpers/redline.js';
 import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
@@ -56,6 +57,22 @@ describe('briefing import', () => {
     }
     expect(existsSync(join(dir, 'meetings'))).toBe(false);
     expect(existsSync(join(dir, '..', '..', 'evil-1.yaml'))).toBe(false);
+  });
+
+  it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const bytes = new WordEdit(readFileSync(join(example, DOCX))).unclosedParagraph().bytes();
+    const dir = emptyProject();
+    writeFileSync(join(dir, 'damaged.docx'), bytes);
+    const xml = part(docxParts(bytes), 'word/document.xml');
+    const [line, column] = placeOf(xml, xml.indexOf('</w:body>') + '</w:body>'.length);
+    const run = runCli(['import', 'damaged.docx'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `damaged.docx  error  This DOCX is damaged: its word/document.xml is not well-formed XML at line ${line}, column ${column} (unexpected close tag). Open the file in Word and save it again (Word repairs what it can), or ask the sender for the file again.  import/not-a-report\n`,
+    );
+    expect(existsSync(join(dir, 'meetings'))).toBe(false);
   });
 
   it('tells what it could not place, and refuses a file that is no report', () => {

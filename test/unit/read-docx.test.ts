@@ -1,18 +1,24 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { textOf } from '../../src/review/accepted.js';
+import { acceptedText, textOf } from '../../src/review/accepted.js';
 import { splitByField } from '../../src/review/fields.js';
 import { readReviewedDocx } from '../../src/review/read-docx.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const FIELD = (id: string) => `{"kind":"position","id":"${id}","version":1,"field":"body","file":"positions/${id}.yaml"}`.replace(/"/g, '&quot;');
 
-function docx(body: string): Uint8Array {
+function docx(body: string, numbering?: string): Uint8Array {
   const custom = `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property name="Briefing.Field._Bf1"><vt:lpwstr>${FIELD('a')}</vt:lpwstr></property><property name="Briefing.Field._Bf2"><vt:lpwstr>${FIELD('b')}</vt:lpwstr></property></Properties>`;
-  return zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`), 'docProps/custom.xml': strToU8(custom) });
+  return zipSync({
+    'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+    'docProps/custom.xml': strToU8(custom),
+    ...(numbering ? { 'word/numbering.xml': strToU8(`<w:numbering ${W}>${numbering}</w:numbering>`) } : {}),
+  });
 }
 
 const p = (inner: string) => `<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>${inner}</w:p>`;
+/** A list item of Word list `numId` at level 0. */
+const item = (numId: number, inner: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${inner}</w:p>`;
 const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 
 describe('reading a reviewed DOCX', () => {
@@ -38,5 +44,33 @@ describe('reading a reviewed DOCX', () => {
     if (!paragraph) throw new Error('no paragraph');
     expect(textOf(paragraph, 'accept')).toBe('Stays. Moved.');
     expect(textOf(paragraph, 'reject')).toBe('Moved. Stays.');
+  });
+
+  it('counts list items as Word does when LibreOffice wrote a Word list for each item, only the first restarting the count', () => {
+    // Definition 2 numbers `1)`, `2)`, …; lists 6 and 12 give it their own first number, 9, 10 and 13 carry its count on.
+    const numbering = [
+      '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>',
+      ...[6, 9, 10, 12, 13].map((id) => `<w:num w:numId="${id}"><w:abstractNumId w:val="2"/>${id === 6 || id === 12 ? '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' : ''}</w:num>`),
+    ].join('');
+    const source = 'Virzieni:\n\n1) viens;\n2) divi;\n3) trīs.\n\nVēl divi:\n\n1) četri;\n2) pieci.\n';
+    const body = [
+      p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Virzieni:')}`),
+      item(6, r('viens;')),
+      item(9, r('divi;')),
+      item(10, r('trīs.')),
+      p(r('Vēl divi:')),
+      item(12, r('četri;')),
+      item(13, `${r('pieci.')}<w:bookmarkEnd w:id="0"/>`),
+    ].join('');
+    const [field] = splitByField(readReviewedDocx(docx(body, numbering))).fields;
+    if (!field) throw new Error('no field');
+    expect(acceptedText(field.paragraphs, source)).toMatchObject({ matched: true, markdown: source });
+    // An item deleted: the items after it in that list move up, the next list still starts at 1.
+    const stamp = 'w:author="X" w:date="2021-02-16T00:00:00Z"';
+    const deletedItem = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr><w:rPr><w:del w:id="3" ${stamp}/></w:rPr></w:pPr><w:del w:id="4" ${stamp}><w:r><w:delText>divi;</w:delText></w:r></w:del></w:p>`;
+    const deleted = body.replace(item(9, r('divi;')), deletedItem);
+    const [edited] = splitByField(readReviewedDocx(docx(deleted, numbering))).fields;
+    if (!edited) throw new Error('no field');
+    expect(acceptedText(edited.paragraphs, source).markdown).toBe('Virzieni:\n\n1) viens;\n2) trīs.\n\nVēl divi:\n\n1) četri;\n2) pieci.\n');
   });
 });

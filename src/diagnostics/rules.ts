@@ -13,7 +13,7 @@ export const RULE_IDS = [
   'markdown/undefined-footnote', 'markdown/unclosed', 'markdown/unused-footnote',
   'template/front-matter', 'template/helper', 'template/missing', 'template/missing-field', 'template/missing-partial', 'template/outside-folder', 'template/partial-cycle', 'template/partial-outside-folder', 'template/prototype-access', 'template/render', 'template/syntax', 'template/unknown-helper',
   'docx/unsupported',
-  'input/link-outside', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/unknown-kind', 'input/unreadable',
+  'input/link-outside', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/unknown-kind', 'input/unreadable', 'input/wrong-kind',
   'output/exists', 'output/no-office', 'output/pdf', 'output/write',
   'cache/write',
   'internal/error',

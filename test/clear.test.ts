@@ -112,6 +112,27 @@ describe('briefing clear', () => {
     expect(readFileSync(join(dir, 'positions/broken.yaml'), 'utf8')).toBe('id: broken\nversion: one\n');
   });
 
+  it('answers a meeting, another file or a folder in one line and changes nothing, exit 1', () => {
+    const dir = exampleProject({ 'README.md': '# Projekts\n' });
+    const meeting = 'meetings/2021-02-19-educ-informal.yaml';
+    const before = readFileSync(join(dir, meeting), 'utf8');
+    expect(runCli(['clear', meeting, '--ministry', 'LM'], dir)).toMatchObject({
+      status: 1,
+      stderr:
+        `${meeting}  error  This is a meeting, not a position: clear takes position files. ` +
+        `Name one of its positions, by file or id; \`briefing list positions --meeting ${meeting}\` shows them.  input/wrong-kind\n`,
+    });
+    expect(readFileSync(join(dir, meeting), 'utf8')).toBe(before);
+    expect(runCli(['clear', 'README.md', '--ministry', 'LM'], dir)).toMatchObject({
+      status: 1,
+      stderr: 'README.md  error  This is not a briefing file: clear takes position files (.yaml). Name a position by its id, or its file: the .yaml files under positions/.  input/unknown-kind\n',
+    });
+    expect(runCli(['clear', 'positions/educ', '--ministry', 'LM'], dir)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('positions/educ  error  This is a folder: clear takes one position file.'),
+    });
+  });
+
   it('takes a ministry code in any case, and a date written DD.MM.YYYY, echoing its ISO form', () => {
     const dir = exampleProject();
     const file = 'positions/educ/equity-reforms.yaml';

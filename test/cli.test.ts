@@ -76,6 +76,28 @@ describe('the briefing command', () => {
     expect(run.stderr).toContain('meetings/2099-01-01-nothing.yaml  error  No such meeting file.');
   });
 
+  it('answers a file of another kind in one line, before parsing it as a meeting, exit 1', () => {
+    const dir = exampleProject({ 'README.md': '# Projekts\n\nŠeit ir ziņojumi.\n' });
+    const position = runCli(['build', 'positions/educ/equity-reforms.yaml'], dir);
+    expect(position.status).toBe(1);
+    expect(position.stderr).toBe(
+      'positions/educ/equity-reforms.yaml  error  This is a position, not a meeting: build takes meeting files. ' +
+        'Build a meeting that includes it (`briefing list meetings` shows them), or check the position alone: briefing check positions/educ/equity-reforms.yaml  input/wrong-kind\n' +
+        '0 meetings: 0 built, 0 unchanged, 0 failed; 1 error.\n',
+    );
+    const readme = runCli(['build', 'README.md'], dir);
+    expect(readme.status).toBe(1);
+    expect(readme.stderr).toContain(
+      'README.md  error  This is not a briefing file: build takes meeting files (.yaml). Meeting files are the .yaml files under meetings/, e.g. meetings/<date>-<slug>.yaml.  input/unknown-kind\n',
+    );
+    expect(runCli(['build', 'ministries.yaml'], dir).stderr).toContain('ministries.yaml  error  This is the ministries registry, not a meeting');
+    // A folder stands for the meetings in it: the project folder builds its one meeting.
+    const folder = runCli(['build', '.'], dir);
+    expect(folder.status).toBe(0);
+    expect(folder.stderr).toContain('1 meeting: 1 built');
+    expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.md'))).toBe(true);
+  });
+
   it('says where it looked when there is no project, exit 2', () => {
     const dir = tempDir();
     const run = runCli(['build', 'x.yaml'], dir);

@@ -115,6 +115,34 @@ describe('briefing new meeting', () => {
     expect(read(dir, EXAMPLE_MEETING)).toBe(before);
   });
 
+  it('gives a second meeting of the same day and word a free file code: _2, then _3; check finds no duplicate', async () => {
+    const dir = exampleProject();
+    const second = await newMeeting({ cwd: dir, date: '2021-02-19', slug: 'educ-council', flags: MEETING_FLAGS });
+    const third = await newMeeting({ cwd: dir, date: '2021-02-19', slug: 'educ-followup', flags: MEETING_FLAGS });
+    expect(parse(read(dir, second.file ?? '')).file_code).toBe('IZMzin_190221_EDUC_2');
+    expect(parse(read(dir, third.file ?? '')).file_code).toBe('IZMzin_190221_EDUC_3');
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    expect(checked.diagnostics.filter((d) => d.ruleId === 'meeting/duplicate-file-code')).toEqual([]);
+  });
+
+  it('refuses a --file-code another meeting has (in any case), naming that meeting (exit 2), and re-asks an answer that does', async () => {
+    const dir = exampleProject();
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: { ...MEETING_FLAGS, fileCode: 'izmzin_190221_educ' } })).rejects.toThrow(
+      `--file-code: \`izmzin_190221_educ\` is already the file code of ${EXAMPLE_MEETING}; two meetings with one code would write the same files. Nothing written.`,
+    );
+    const flags = ['--topic', 'T', '--formation', 'F', '--participants', 'P', '--name', 'N', '--name-locative', 'NL'];
+    const run = runCli(['new', 'meeting', '2021-05-18', 'educ-council', ...flags, '--file-code', 'IZMzin_190221_EDUC'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`is already the file code of ${EXAMPLE_MEETING}`);
+    expect(run.stderr).toContain('--file-code IZMzin_190221_EDUC_2');
+    expect(existsSync(join(dir, 'meetings/2021-05-18-educ-council.yaml'))).toBe(false);
+
+    const prompter = scriptedPrompter({ 'Start time': '', 'File code': 'IZMzin_190221_EDUC' });
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: MEETING_FLAGS, prompter })).rejects.toThrow(
+      `rejected: already the file code of ${EXAMPLE_MEETING}`,
+    );
+  });
+
   it('--from copies the structure of an earlier meeting, not its content', async () => {
     const dir = exampleProject();
     const result = await newMeeting({

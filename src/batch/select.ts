@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { filesIn, projectPath, sha256, YAML_FILES } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
+import { fileKind, wrongKindProblem } from '../load/targets.js';
 import type { Project } from '../load/project.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -63,16 +64,16 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
       if (!matches.length) {
         diagnostics.push(diagnostic(input, undefined, 'error', 'input/no-match', `No meeting file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.'));
       }
-      for (const match of matches) keepInside(project.root, match, paths, diagnostics);
+      for (const match of matches) keepInside(project, match, paths, diagnostics);
       continue;
     }
     const absolute = isAbsolute(input) ? input : resolve(cwd, input);
     if (existsSync(absolute) && statSync(absolute).isDirectory()) {
-      // A folder stands for the meeting files in it, as `check` takes folders.
-      const inFolder = filesIn(absolute, YAML_FILES, project.root);
+      // A folder stands for the meeting files in it, as `check` takes folders: not the positions or the config.
+      const inFolder = filesIn(absolute, YAML_FILES, project.root).filter((file) => fileKind(project, file) === 'meeting');
       if (!inFolder.length) diagnostics.push(diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/no-match', 'There are no meeting files in this folder.', 'Meeting files are named <date>-<slug>.yaml.'));
-      for (const file of inFolder) keepInside(project.root, file, paths, diagnostics);
-    } else if (existsSync(absolute)) keepInside(project.root, absolute, paths, diagnostics);
+      for (const file of inFolder) keepInside(project, file, paths, diagnostics);
+    } else if (existsSync(absolute)) keepInside(project, absolute, paths, diagnostics);
     else {
       diagnostics.push(
         diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),
@@ -82,9 +83,15 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
   return { paths, diagnostics };
 }
 
-/** Adds a meeting file named on the command line, or the message why it is not read. */
-function keepInside(root: string, file: string, paths: string[], diagnostics: Diagnostic[]): void {
-  const problem = namedFileProblem(root, file);
+/** Adds a meeting file named on the command line, or the message why it is not read: outside the project, or not a meeting. */
+function keepInside(project: Project, file: string, paths: string[], diagnostics: Diagnostic[]): void {
+  const problem =
+    namedFileProblem(project.root, file) ??
+    wrongKindProblem(project, file, 'meeting', 'build', (kind, path) =>
+      kind === 'position'
+        ? `Build a meeting that includes it (\`briefing list meetings\` shows them), or check the position alone: briefing check ${path}`
+        : `Meeting files are the .yaml files under ${project.config.paths.meetings}/, e.g. ${project.config.paths.meetings}/<date>-<slug>.yaml.`,
+    );
   if (problem) diagnostics.push(problem);
   else paths.push(file);
 }

@@ -4,6 +4,7 @@ import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } 
 import { withFileLock } from '../emit/lock.js';
 import { writeOrProblem } from '../emit/report.js';
 import { namedFileProblem } from '../load/links.js';
+import { wrongKindProblem } from '../load/targets.js';
 import { projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
@@ -53,7 +54,7 @@ export function clear(options: ClearOptions): ClearResult {
   }
   const named = positionFile(project, options.cwd, options.position);
   const shown = projectPath(project.root, named);
-  const outside = namedFileProblem(project.root, named);
+  const outside = namedFileProblem(project.root, named) ?? wrongKindProblem(project, named, 'position', 'clear', clearHint(project));
   if (outside) return { file: shown, changes: [], written: false, notes: [], diagnostics: [outside], exitCode: ExitCode.problems };
   // A link to a file inside the project is written through: the link stays a link.
   const absolute = realpathSync(named);
@@ -137,6 +138,14 @@ function notRequired(project: Project, shown: string, ministry: string, using: r
       'If that was a slip, correct the ministry code in the file.',
     ),
   ];
+}
+
+/** What to name instead of a file that is not a position. */
+function clearHint(project: Project): (kind: string, path: string) => string {
+  return (kind, path) =>
+    kind === 'meeting'
+      ? `Name one of its positions, by file or id; \`briefing list positions --meeting ${path}\` shows them.`
+      : `Name a position by its id, or its file: the .yaml files under ${project.config.paths.positions}/.`;
 }
 
 /** A path to a position file, or the id of a loaded position. */

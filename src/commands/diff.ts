@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { DocumentDiff } from '../diff/compare.js';
 import { formatJson } from '../diff/format/json.js';
@@ -6,12 +7,13 @@ import { formatTerminal } from '../diff/format/terminal.js';
 import { comparePositions } from '../diff/positions.js';
 import { fileOf, type Compared, type Source } from '../diff/sides.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import { projectPath } from '../load/files.js';
+import { isInside, projectPath } from '../load/files.js';
+import { namedFileProblem } from '../load/links.js';
 import { openRepository, repositoryAt, resolveCommits, type Repository } from '../load/git.js';
 import { loadProject, withPositions, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { paint } from '../diagnostics/human.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 
 /** Output formats of `briefing diff`. */
@@ -68,6 +70,10 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   if (second && (options.from || options.to || options.since)) throw new UsageError('Two files are compared as they are: --from, --to and --since need a single file.');
   if (options.since && options.from) throw new UsageError('Use either --since or --from, not both.');
   if (options.stat && options.format === 'docx') throw new UsageError('--stat prints a summary; it has no DOCX form.', 'Use --format terminal, md or json with --stat.');
+  // Each named file is checked before git is asked: a path git cannot name, or a folder, would fail there.
+  const workingTree = second ? files : options.to ? [] : [first];
+  const unusable = files.flatMap((file) => namedFileProblems(settings, file, workingTree.includes(file), second !== undefined));
+  if (unusable.length) return { exitCode: ExitCode.failure, diagnostics: unusable };
 
   // A position is compared on its own: the project's other positions are read only for a report.
   const byFolder = folderKind(settings, first);
@@ -111,6 +117,42 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     result.written = shown;
   } else result.output = output;
   return result;
+}
+
+/**
+ * Why a file named on the command line cannot be compared. With one file, its versions come
+ * from this project's git repository, so it must lie inside the project (not through a link
+ * out of it either); two files are read as they are, wherever they are. Either way a folder is
+ * a usage error, like a wrong flag, and so is a file missing from the working tree when its
+ * working-tree version is one of the sides.
+ */
+function namedFileProblems(project: Project, file: string, inWorkingTree: boolean, twoFiles: boolean): Diagnostic[] {
+  const inside = isInside(project.root, file);
+  const path = inside ? projectPath(project.root, file) : resolve(file) === resolve(project.root) ? '.' : file;
+  const outside = twoFiles || path === '.' ? undefined : namedFileProblem(project.root, file);
+  if (outside?.ruleId === 'input/outside-project') {
+    return [
+      diagnostic(
+        outside.file,
+        undefined,
+        'error',
+        'input/outside-project',
+        'This file is outside the project folder; diff reads its earlier versions from the project’s git repository.',
+        'Run briefing in the project the file belongs to (-C <folder>), or compare two files as they are: briefing diff <older file> <newer file>.',
+      ),
+    ];
+  }
+  if (outside) return [outside];
+  const kind = existsSync(file) ? (statSync(file).isDirectory() ? 'folder' : 'file') : undefined;
+  if (kind === 'folder') {
+    throw new UsageError(`${path} is a folder; diff compares one file between revisions, or two files.`, `Name a meeting or a position file, e.g. ${project.config.paths.positions}/<folder>/<id>.yaml; \`briefing list positions\` shows them.`);
+  }
+  if (kind === undefined && inWorkingTree) {
+    const message = twoFiles ? 'No such file.' : 'No such file in the working tree, whose version diff compares with an earlier one.';
+    const deleted = twoFiles ? '' : ' For a file deleted since, name both revisions: --from <revision> --to <revision>.';
+    return [diagnostic(path, undefined, 'error', 'input/not-found', message, `Check the path; paths are relative to the current folder.${deleted}`)];
+  }
+  return [];
 }
 
 /** Meeting or position by the folder the file is in; undefined elsewhere. */

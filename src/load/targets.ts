@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { filesIn, isInside, projectPath, YAML_FILES } from './files.js';
+import { filesIn, projectPath, YAML_FILES } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
 import { namedFileProblem } from './links.js';
 import { projectLocations, type ProjectLocations } from './project-paths.js';
@@ -83,11 +83,58 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
   return { files: statSync(absolute).isDirectory() ? filesIn(absolute, CHECKED_FILES, project.root) : [absolute] };
 }
 
-type Kind = 'meeting' | 'position' | 'template' | 'setup' | 'other';
+/** What a file of the project is, as `check` tells it: by its name and the folder it lies in. */
+export type FileKind = 'meeting' | 'position' | 'template' | 'config' | 'registry' | 'other';
 
-function kindOf(project: Project, folders: ProjectLocations, file: string): Kind {
-  if (file === join(project.root, CONFIG_FILE) || file === folders.ministries) return 'setup';
+/** What `file` (absolute, inside the project) is, as `check` tells it. */
+export function fileKind(project: Project, file: string): FileKind {
+  return kindOf(project, projectFolders(project), file);
+}
+
+function kindOf(project: Project, folders: ProjectLocations, file: string): FileKind {
+  if (file === join(project.root, CONFIG_FILE)) return 'config';
+  if (file === folders.ministries) return 'registry';
   if (file.endsWith('.hbs')) return 'template';
   if (!/\.ya?ml$/.test(file)) return 'other';
-  return folders.positions !== undefined && isInside(folders.positions, file) ? 'position' : 'meeting';
+  return folders.positions !== undefined && underFolder(folders.positions, file) ? 'position' : 'meeting';
+}
+
+/** Whether `file` is named under `folder`: by its path, so a link in the positions folder is a position (that it stays inside the project is checked apart). */
+function underFolder(folder: string, file: string): boolean {
+  const path = relative(folder, file);
+  return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+}
+
+const KIND_NAMES: Record<Exclude<FileKind, 'other'>, string> = {
+  meeting: 'a meeting',
+  position: 'a position',
+  template: 'a template',
+  config: `the project's config (${CONFIG_FILE})`,
+  registry: 'the ministries registry',
+};
+
+/**
+ * The message for a file named to a command that takes another kind (`build` meetings,
+ * `clear` positions): one line, before the file is parsed as what it is not — a position
+ * read as a meeting would give a dozen schema errors that all miss the point. Undefined when
+ * `file` (absolute, inside the project) is of the kind `wanted`. `hint` says what to do,
+ * given what the file is.
+ */
+export function wrongKindProblem(
+  project: Project,
+  file: string,
+  wanted: 'meeting' | 'position',
+  command: string,
+  hint: (kind: FileKind | 'folder', path: string) => string,
+): Diagnostic | undefined {
+  const path = projectPath(project.root, file) || '.';
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    return diagnostic(path, undefined, 'error', 'input/wrong-kind', `This is a folder: ${command} takes one ${wanted} file.`, hint('folder', path));
+  }
+  const kind = fileKind(project, file);
+  if (kind === wanted) return undefined;
+  if (kind === 'other') {
+    return diagnostic(path, undefined, 'error', 'input/unknown-kind', `This is not a briefing file: ${command} takes ${wanted} files (.yaml).`, hint(kind, path));
+  }
+  return diagnostic(path, undefined, 'error', 'input/wrong-kind', `This is ${KIND_NAMES[kind]}, not ${KIND_NAMES[wanted]}: ${command} takes ${wanted} files.`, hint(kind, path));
 }

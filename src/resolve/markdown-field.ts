@@ -3,6 +3,7 @@
  * labels scoped to the field. Resolving a field happens here; rendering only inserts it.
  */
 import { scopeLinkDefinitions } from './link-scope.js';
+import { parseMarkdownText, walk } from '../util/markdown.js';
 
 /** A Markdown field as the report prints it: normalised, its footnotes and link labels its own. */
 export function scopeField(markdown: string, scope: string): string {
@@ -11,11 +12,29 @@ export function scopeField(markdown: string, scope: string): string {
 
 /**
  * Gives the footnote labels of one Markdown field a prefix, so that `[^1]` in the
- * background and `[^1]` in a position stay two footnotes in one document.
+ * background and `[^1]` in a position stay two footnotes in one document. Only footnotes
+ * are renamed: a reference the field does not define is text, as GFM reads it, and stays
+ * as written, like a `[^1]` inside code.
  */
 export function scopeFootnotes(markdown: string, scope: string): string {
-  return markdown.replace(/\[\^([^\]\s]+)\]/g, (_match, label: string) => `[^${scope}-${label}]`);
+  if (!MAY_DEFINE_FOOTNOTE.test(markdown)) return markdown;
+  const edits: { at: number; label: string }[] = [];
+  walk(parseMarkdownText(markdown), (node) => {
+    if (node.type !== 'footnoteReference' && node.type !== 'footnoteDefinition') return;
+    const start = node.position?.start.offset;
+    const label = node.label ?? node.identifier;
+    // A definition or reference starts with its `[^label]`, as written.
+    if (start !== undefined && markdown.startsWith(`[^${label}]`, start)) edits.push({ at: start, label });
+  });
+  let result = markdown;
+  for (const { at, label } of edits.sort((a, b) => b.at - a.at)) {
+    result = `${result.slice(0, at)}[^${scope}-${label}]${result.slice(at + label.length + 3)}`;
+  }
+  return result;
 }
+
+/** A footnote definition, `[^label]:`; without one a field has no footnotes. */
+const MAY_DEFINE_FOOTNOTE = /\[\^[^\]\s]+\]:/;
 
 /**
  * Prepares a Markdown field for insertion: trims the trailing newline YAML block

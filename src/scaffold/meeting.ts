@@ -4,6 +4,7 @@ import { signatory } from '../model/common.js';
 import { meetingNameSchema, meetingSchema, type Meeting } from '../model/meeting.js';
 import type { Choice } from '../prompt/prompter.js';
 import type * as z from 'zod';
+import { UsageError } from '../diagnostics/errors.js';
 import { Answers, ministryChoices } from './answers.js';
 import { presidencyOn } from './presidencies.js';
 import { MEETING_SKELETON } from './skeletons.js';
@@ -51,7 +52,9 @@ const MODES: readonly Choice<Meeting['mode']>[] = [
  * The YAML document of a new meeting on `date`: the commented skeleton, or the earlier
  * meeting with its content emptied (questions, background, outcome, time, dates) and its
  * structure kept (kind, names, ministries, template, signature). Fields come from flags,
- * answers or defaults; `answers.assertComplete` must be called afterwards.
+ * answers or defaults; `answers.assertComplete` must be called afterwards. The file code is
+ * one no meeting in `taken` has: the default gets a suffix, a flag or answer that names a taken
+ * code is refused.
  */
 export async function scaffoldMeeting(
   project: Project,
@@ -59,6 +62,7 @@ export async function scaffoldMeeting(
   slug: string,
   flags: MeetingFlags,
   answers: Answers,
+  taken: TakenFileCodes,
   earlier?: EarlierMeeting,
 ): Promise<Document> {
   const before = earlier?.meeting;
@@ -96,9 +100,23 @@ export async function scaffoldMeeting(
     { flag: '--clearances', given: flags.clearances, message: 'Ministries that must clear every position', default: before?.required_clearances ?? [] },
     ministries,
   );
+  const owner = flags.fileCode === undefined ? undefined : taken.get(flags.fileCode.trim().toLowerCase());
+  if (flags.fileCode !== undefined && owner !== undefined) {
+    throw new UsageError(
+      `--file-code: \`${flags.fileCode.trim()}\` is already the file code of ${owner}; two meetings with one code would write the same files. Nothing written.`,
+      `Give another code, e.g. --file-code ${unusedFileCode(flags.fileCode.trim(), taken)}, or leave the flag out for a free one.`,
+    );
+  }
   const fileCode = await answers.text(
-    { flag: '--file-code', given: flags.fileCode, message: 'File code (names the output files)', default: fileCodeFor(project.config.issuing_ministry, date, slug) },
-    shape.file_code,
+    {
+      flag: '--file-code',
+      given: flags.fileCode,
+      message: 'File code (names the output files)',
+      default: unusedFileCode(fileCodeFor(project.config.issuing_ministry, date, slug), taken),
+    },
+    shape.file_code.refine((code) => !taken.has(code.toLowerCase()), {
+      error: (issue) => `already the file code of ${taken.get(String(issue.input).toLowerCase()) ?? 'another meeting'}`,
+    }),
   );
   const template = flags.template ?? before?.template ?? 'informative-report.lv';
   const signature = await askSignatory(answers, 'signature', flags.signatureRole, flags.signatureName, before?.signature ?? project.config.signature);
@@ -166,6 +184,22 @@ export function fileCodeFor(issuingMinistry: string, date: string, slug: string)
   const [year = '', month = '', day = ''] = date.split('-');
   const word = (slug.split('-')[0] ?? slug).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   return `${issuingMinistry}zin_${day}${month}${year.slice(2)}${word ? `_${word}` : ''}`;
+}
+
+/**
+ * The file codes the project's meetings use, lower-cased (on Windows and macOS codes that
+ * differ only in case name the same files), each with the meeting that uses it.
+ */
+export type TakenFileCodes = ReadonlyMap<string, string>;
+
+/**
+ * `code` when no meeting uses it, else the first of `code_2`, `code_3`, … that is free: a
+ * second meeting of the same day and name word gets its own files, predictably.
+ */
+export function unusedFileCode(code: string, taken: TakenFileCodes): string {
+  let candidate = code;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${code}_${n}`;
+  return candidate;
 }
 
 /** An empty `|` block: the user types the paragraphs under it. */

@@ -5,6 +5,7 @@ import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
+import { footnoteProblems } from './footnote-rules.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -230,11 +231,18 @@ function placeholderPaths(value: unknown, path: (string | number)[] = []): (stri
   return [];
 }
 
+/** Every footnote of the background and the outcome has its definition, and the other way round. */
+export const footnotesPaired: MeetingRule = ({ loaded, meeting }) => [
+  ...footnoteProblems(loaded.file, ['background'], meeting.background),
+  ...(meeting.outcome === undefined ? [] : footnoteProblems(loaded.file, ['outcome'], meeting.outcome)),
+];
+
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   isSigned,
   noPlaceholders,
+  footnotesPaired,
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,

@@ -3,6 +3,7 @@ import type { Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
+import { footnoteProblems } from './footnote-rules.js';
 
 /** What a position rule looks at: one position file of the project. */
 export interface PositionRuleContext {
@@ -61,8 +62,14 @@ export const answerNotEmpty: PositionRule = ({ loaded, position }) =>
         ),
       ];
 
+/** Every footnote of the answer (and its translation) has its definition, and the other way round. */
+export const footnotesPaired: PositionRule = ({ loaded, position }) => [
+  ...footnoteProblems(loaded.file, ['body'], position.body),
+  ...(position.body_en === undefined ? [] : footnoteProblems(loaded.file, ['body_en'], position.body_en)),
+];
+
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, answerNotEmpty];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, answerNotEmpty, footnotesPaired];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

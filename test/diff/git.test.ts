@@ -122,7 +122,48 @@ describe('versions from a real git repository with three commits', () => {
     writeFileSync(join(dir, 'positions/educ/new.yaml'), exampleFile(POSITION).replace('id: equity-achievements', 'id: new'));
     const run = runCli(['diff', 'positions/educ/new.yaml'], dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('positions/educ/new.yaml does not exist at HEAD.');
+    expect(run.stderr).toContain(
+      'positions/educ/new.yaml does not exist at HEAD.\n  Name a revision that has it (`git log --oneline -- positions/educ/new.yaml` lists them), or commit the file first.\n',
+    );
+  });
+
+  test('a file outside the project is named as such before git is asked, exit 2', () => {
+    const dir = threeVersions();
+    const elsewhere = tempDir();
+    writeFileSync(join(elsewhere, 'x.yaml'), exampleFile(POSITION));
+    for (const named of [join(elsewhere, 'x.yaml'), '../elsewhere/x.docx']) {
+      const run = runCli(['diff', named], dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(
+        'error  This file is outside the project folder; diff reads its earlier versions from the project’s git repository. ' +
+          'Run briefing in the project the file belongs to (-C <folder>), or compare two files as they are: briefing diff <older file> <newer file>.  input/outside-project\n',
+      );
+      expect(run.stderr).not.toContain('cat-file');
+    }
+    // Two files are read as they are, wherever they lie.
+    expect(runCli(['diff', POSITION, join(elsewhere, 'x.yaml'), '--format', 'md'], dir).status).toBe(1);
+    expect(runCli(['diff', POSITION, join(elsewhere, 'y.yaml')], dir).stderr).toBe(
+      `${join(elsewhere, 'y.yaml')}  error  No such file. Check the path; paths are relative to the current folder.  input/not-found\n`,
+    );
+  });
+
+  test('a folder, or a file the working tree does not have, is said so with what to do, exit 2', () => {
+    const dir = threeVersions();
+    const folder = runCli(['diff', 'positions/educ'], dir);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(
+      'briefing: positions/educ is a folder; diff compares one file between revisions, or two files.\n' +
+        '  Name a meeting or a position file, e.g. positions/<folder>/<id>.yaml; `briefing list positions` shows them.\n',
+    );
+    const missing = runCli(['diff', 'positions/educ/nonexist.yaml'], dir);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(
+      'positions/educ/nonexist.yaml  error  No such file in the working tree, whose version diff compares with an earlier one. ' +
+        'Check the path; paths are relative to the current folder. For a file deleted since, name both revisions: --from <revision> --to <revision>.  input/not-found\n',
+    );
+    // Between two revisions the working tree is not read: a deleted file is still compared.
+    git(dir, ['rm', '-q', POSITION]);
+    expect(runCli(['diff', POSITION, '--from', 'HEAD~2', '--to', 'HEAD', '--format', 'md'], dir).status).toBe(1);
   });
 });
 

@@ -89,4 +89,15 @@ describe('Markdown fields', () => {
       'Teksts[^background-1].\n\n[^background-1]: Avots.',
     );
   });
+
+  it('leaves a footnote reference with no definition, and one in code, as written', () => {
+    expect(scopeFootnotes('Teksts ar atsauci[^9].', 'educ')).toBe('Teksts ar atsauci[^9].');
+    expect(scopeFootnotes('A[^1] `[^1]` B[^2].\n\n[^1]: Avots.', 'educ')).toBe('A[^educ-1] `[^1]` B[^2].\n\n[^educ-1]: Avots.');
+  });
+
+  it('scopes footnotes inside quotes and list items, and keeps the label as written', () => {
+    expect(scopeFootnotes('> q[^a]\n>\n> [^a]: Piezīme.', 's')).toBe('> q[^s-a]\n>\n> [^s-a]: Piezīme.');
+    expect(scopeFootnotes('- punkts[^b]\n\n  [^b]: Piezīme.', 's')).toBe('- punkts[^s-b]\n\n  [^s-b]: Piezīme.');
+    expect(scopeFootnotes('[^A]: Piezīme.\n\nAtsauce[^a].', 's')).toBe('[^s-A]: Piezīme.\n\nAtsauce[^s-a].');
+  });
 });

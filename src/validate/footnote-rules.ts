@@ -1,0 +1,78 @@
+import type { YamlFile } from '../load/yaml.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { parseMarkdownText, walk } from '../util/markdown.js';
+
+/** A `[^label]` that GFM left as text: no definition in the field. A `\[` escapes it. */
+const UNRESOLVED = /(?<!\\)\[\^([^\]\s]+)\]/g;
+
+/**
+ * The footnotes of one Markdown field that do not pair up, as warnings at their place in
+ * the YAML file. Each field is parsed alone (its footnotes are its own, see
+ * `resolve/markdown-field.ts`), so a reference needs a definition in the same field:
+ *
+ * - `markdown/undefined-footnote`: a `[^9]` with no `[^9]:` is printed as written.
+ * - `markdown/unused-footnote`: a `[^9]:` that nothing refers to is left out of the report.
+ */
+export function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], text: string): Diagnostic[] {
+  if (!text.includes('[^')) return [];
+  const name = field.join('.');
+  const referenced = new Set<string>();
+  const definitions: { identifier: string; label: string; offset: number }[] = [];
+  const unresolved: { label: string; offset: number }[] = [];
+  walk(parseMarkdownText(text), (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'footnoteReference') referenced.add(node.identifier);
+    else if (node.type === 'footnoteDefinition') definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, offset: start });
+    else if (node.type === 'text') {
+      for (const match of text.slice(start, end).matchAll(UNRESOLVED)) unresolved.push({ label: match[1] ?? '', offset: start + match.index });
+    }
+  });
+  const problems = unresolved.map(({ label, offset }) =>
+    diagnostic(
+      file.path,
+      placeOf(file, field, text, offset, `[^${label}]`),
+      'warning',
+      'markdown/undefined-footnote',
+      `The footnote reference \`[^${label}]\` in \`${name}\` has no definition in that field: the report prints it as written.`,
+      `Define it in \`${name}\`, on a line of its own: \`[^${label}]: the note's text\`; or remove the reference.`,
+    ),
+  );
+  for (const { identifier, label, offset } of definitions) {
+    if (referenced.has(identifier)) continue;
+    problems.push(
+      diagnostic(
+        file.path,
+        placeOf(file, field, text, offset, `[^${label}]:`),
+        'warning',
+        'markdown/unused-footnote',
+        `The footnote \`[^${label}]\` is defined in \`${name}\` but never referred to: the report leaves it out.`,
+        `Refer to it in the text of \`${name}\` with \`[^${label}]\`, or remove the definition.`,
+      ),
+    );
+  }
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/**
+ * Where `needle`, found at `offset` of the field's text, stands in the YAML file: the same
+ * occurrence of it after the value's start. That holds for every scalar style (a block
+ * scalar's indentation, a folded or quoted value's line breaks); where it is not found (an
+ * escape inside a quoted value), the value's start.
+ */
+function placeOf(file: YamlFile, field: readonly PropertyKey[], text: string, offset: number, needle: string): Place | undefined {
+  const value = file.locate(field);
+  if (!value) return undefined;
+  const lines = file.text.split('\n');
+  let at = lines.slice(0, value.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + value.column - 1;
+  for (let seen = text.slice(0, offset).split(needle).length - 1; at !== -1; seen--) {
+    at = file.text.indexOf(needle, at);
+    if (at === -1 || seen === 0) break;
+    at += needle.length;
+  }
+  if (at === -1) return value;
+  const before = file.text.slice(0, at);
+  const line = before.split('\n').length;
+  return { line, column: at - before.lastIndexOf('\n') };
+}

@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
 import { createFiles } from '../emit/create.js';
-import { isSlug } from '../scaffold/meeting.js';
+import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
+import { fileCodesInUse } from '../load/meetings.js';
 import { errorCode, projectPath } from '../load/files.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx } from '../review/read-docx.js';
-import { fileCodeFor } from '../scaffold/meeting.js';
 import { schemaLine } from '../scaffold/schema-line.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
 
@@ -81,7 +81,13 @@ export function importReport(options: ImportOptions): ImportResult {
   const cleared = report.clearedWith.map((accusative) => ({ accusative, code: Object.entries(project.ministries).find(([, m]) => m.accusative === accusative)?.[0] }));
   for (const unknown of cleared.filter((c) => !c.code)) result.notes.push(`the clearance line names “${unknown.accusative}”, which is not in the ministries registry: add it to required_clearances by hand`);
   const codes = cleared.flatMap((c) => (c.code ? [c.code] : []));
-  const fileCode = document.footerText || fileCodeFor(project.config.issuing_ministry, report.date, slug);
+  // The report's own code (its footer), else the usual one; another meeting's code would make both fail to build.
+  const wanted = document.footerText || fileCodeFor(project.config.issuing_ministry, report.date, slug);
+  const taken = fileCodesInUse(project);
+  const fileCode = unusedFileCode(wanted, taken);
+  if (fileCode !== wanted) {
+    result.notes.push(`the file code ${wanted} is already used by ${taken.get(wanted.toLowerCase()) ?? 'another meeting'}: the imported meeting got ${fileCode}; if this report replaces that meeting, remove one of the two and give the other ${wanted}`);
+  }
   files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing));
   const clearanceDate = (document.core.get('created') ?? '').slice(0, 10) || report.date;
   report.questions.forEach((question, index) => {

@@ -5,7 +5,7 @@ import { createFile } from '../emit/create.js';
 import { isInside, projectPath } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
 import { loadMeeting } from '../load/meeting.js';
-import { loadAllMeetings } from '../load/meetings.js';
+import { fileCodesInUse, loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { dateProblem } from '../model/date.js';
@@ -15,11 +15,10 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
 import { Answers } from '../scaffold/answers.js';
-import { isSlug, scaffoldMeeting, type MeetingFlags, type TakenFileCodes } from '../scaffold/meeting.js';
+import { isSlug, scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
-import { isRecord } from '../util/record.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
 export interface NewMeetingOptions {
@@ -74,7 +73,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
     earlier = { text: loaded.file.text, meeting: loaded.meeting };
   }
   const answers = new Answers(options.prompter);
-  const doc = await scaffoldMeeting(project, options.date, options.slug, options.flags, answers, takenFileCodes(project), earlier);
+  const doc = await scaffoldMeeting(project, options.date, options.slug, options.flags, answers, fileCodesInUse(project), earlier);
   answers.assertComplete('new meeting');
   return write(project, target, doc, 'meeting');
 }
@@ -95,20 +94,6 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id));
   answers.assertComplete('new position');
   return write(project, target, doc, 'position');
-}
-
-/**
- * The file codes the project's meetings already use. A meeting with errors still counts when
- * its `file_code` can be read: once fixed, it would write those files.
- */
-function takenFileCodes(project: Project): TakenFileCodes {
-  const taken = new Map<string, string>();
-  for (const loaded of loadAllMeetings(project)) {
-    const data = loaded.file.data;
-    const code = loaded.meeting?.file_code ?? (isRecord(data) ? data['file_code'] : undefined);
-    if (typeof code === 'string' && !taken.has(code.toLowerCase())) taken.set(code.toLowerCase(), loaded.path);
-  }
-  return taken;
 }
 
 /** The question text and required ministries of the meetings that already name `id`. */

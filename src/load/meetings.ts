@@ -1,8 +1,24 @@
 import { YAML_FILES } from './files.js';
 import { readMeeting, type LoadedMeeting } from './meeting.js';
 import type { Project } from './project.js';
+import { isRecord } from '../util/record.js';
 
 /** Every meeting file of the project (`meetings/**\/*.yaml`), loaded and checked, sorted by path. */
 export function loadAllMeetings(project: Project): LoadedMeeting[] {
   return project.files.list(project.config.paths.meetings, YAML_FILES).map((path) => readMeeting(project.files, path));
+}
+
+/**
+ * The file codes the project's meetings already use, lower-cased (on Windows and macOS codes that
+ * differ only in case name the same files), each with the meeting that uses it. A meeting with
+ * errors still counts when its `file_code` can be read: once fixed, it would write those files.
+ */
+export function fileCodesInUse(project: Project): Map<string, string> {
+  const taken = new Map<string, string>();
+  for (const loaded of loadAllMeetings(project)) {
+    const data = loaded.file.data;
+    const code = loaded.meeting?.file_code ?? (isRecord(data) ? data['file_code'] : undefined);
+    if (typeof code === 'string' && !taken.has(code.toLowerCase())) taken.set(code.toLowerCase(), loaded.path);
+  }
+  return taken;
 }

@@ -46,6 +46,18 @@ describe('briefing import', () => {
     expect(runCli(['check', '--final'], dir).status).toBe(1);
   });
 
+  it('gives the imported meeting a file code of its own when the report’s is taken, and says so (two meetings with one code both fail to build)', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const run = runCli(['import', join(dir, DOCX), '--slug', 'educ-copy'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`the file code IZMzin_190221_EDUC is already used by ${EXAMPLE_MEETING}: the imported meeting got IZMzin_190221_EDUC_2`);
+    const imported: Record<string, unknown> = parseDocument(readFileSync(join(dir, 'meetings/2021-02-19-educ-copy.yaml'), 'utf8')).toJS();
+    expect(imported.file_code).toBe('IZMzin_190221_EDUC_2');
+    const check = runCli(['check'], dir);
+    expect(check.stdout + check.stderr).not.toContain('meeting/duplicate-file-code');
+  });
+
   it('refuses a --slug that is not a plain name, and writes nothing', () => {
     const example = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);

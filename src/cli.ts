@@ -33,7 +33,7 @@ program
   .option('--debug', 'print stack traces of internal errors')
   .showSuggestionAfterError(true)
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(io.err.red(text)) })
+  .configureOutput({ outputError: (text, write) => write(usageMistake(text)) })
   .addHelpText(
     'after',
     `
@@ -58,6 +58,17 @@ registerTemplates(program, io);
 registerSchema(program);
 registerReferenceDocx(program, io);
 registerCompletion(program);
+
+/**
+ * A mistake commander found on the command line (`error: unknown option '--formatt'` and its
+ * `(Did you mean --format?)`), in the form of every other message: `briefing:`, then a hint.
+ */
+function usageMistake(text: string): string {
+  const [first = '', ...rest] = text.trim().split('\n');
+  const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
+  const hint = suggestion || 'See briefing --help, or briefing <command> --help.';
+  return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
+}
 
 /** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */
 function fail(error: unknown): void {

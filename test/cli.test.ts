@@ -104,15 +104,18 @@ describe('the briefing command', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`briefing: No briefing.config.yaml found in ${dir} or any folder above it.`);
     expect(run.stderr).not.toMatch(STACK);
+    // A --cwd that does not exist is named as such, not searched for a project.
+    const missing = runCli(['-C', join(dir, 'no-such-folder'), 'check'], dir);
+    expect([missing.status, missing.stderr]).toEqual([2, `briefing: The folder ${join(dir, 'no-such-folder')} does not exist.\n  Check the path given to --cwd (-C), or run briefing inside the project.\n`]);
   });
 
   it('suggests the nearest flag or command, exit 2', () => {
     const flag = runCli(['build', EXAMPLE_MEETING, '--finl'], REPO);
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toContain('(Did you mean --final?)');
+    expect(flag.stderr).toContain('  Did you mean --final?');
     const command = runCli(['buidl'], REPO);
     expect(command.status).toBe(2);
-    expect(command.stderr).toContain('(Did you mean build?)');
+    expect(command.stderr).toContain('  Did you mean build?');
   });
 
   it('rejects an unknown output format, exit 2', () => {

@@ -14,12 +14,13 @@ describe('help and mistakes', () => {
   });
 
   it.each([
-    [['bild'], "error: unknown command 'bild'\n(Did you mean build?)"],
-    [['new', 'meting'], "error: unknown command 'meting'\n(Did you mean meeting?)"],
-    [['list', '--uncleard'], "error: unknown option '--uncleard'\n(Did you mean --uncleared?)"],
-    [['new', 'position', 'x', '--questoin', 'y'], "error: unknown option '--questoin'\n(Did you mean --question?)"],
-    [['clear', 'x', '-m', 'AM', '--withdrew'], "error: unknown option '--withdrew'\n(Did you mean --withdraw?)"],
-  ])('%j suggests the nearest name and exits 2', (args, message) => {
+    [['bild'], "briefing: unknown command 'bild'\n  Did you mean build?"],
+    [['new', 'meting'], "briefing: unknown command 'meting'\n  Did you mean meeting?"],
+    [['list', '--uncleard'], "briefing: unknown option '--uncleard'\n  Did you mean --uncleared?"],
+    [['new', 'position', 'x', '--questoin', 'y'], "briefing: unknown option '--questoin'\n  Did you mean --question?"],
+    [['clear', 'x', '-m', 'AM', '--withdrew'], "briefing: unknown option '--withdrew'\n  Did you mean --withdraw?"],
+    [['clear', 'x'], "briefing: required option '-m, --ministry <code>' not specified\n  See briefing --help, or briefing <command> --help."],
+  ])('%j says what is wrong as every message does (briefing:, then a hint such as the nearest name) and exits 2', (args, message) => {
     const run = runCli(args, REPO);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(message);

@@ -46,6 +46,7 @@ export interface Project {
 /** Finds the project root: the nearest folder at or above `cwd` holding `briefing.config.yaml`. */
 export function findProjectRoot(cwd: string): string {
   let dir = resolve(cwd);
+  if (!existsSync(dir)) throw new UsageError(`The folder ${dir} does not exist.`, 'Check the path given to --cwd (-C), or run briefing inside the project.');
   for (;;) {
     if (existsSync(join(dir, CONFIG_FILE))) return dir;
     const parent = dirname(dir);

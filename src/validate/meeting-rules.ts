@@ -5,7 +5,7 @@ import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
-import { footnoteProblems } from './footnote-rules.js';
+import { footnoteProblems, htmlProblems } from './markdown-rules.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -237,12 +237,19 @@ export const footnotesPaired: MeetingRule = ({ loaded, meeting }) => [
   ...(meeting.outcome === undefined ? [] : footnoteProblems(loaded.file, ['outcome'], meeting.outcome)),
 ];
 
+/** No raw HTML in the background or the outcome: the DOCX and the Markdown would show it differently. */
+export const noRawHtml: MeetingRule = ({ loaded, meeting }) => [
+  ...htmlProblems(loaded.file, ['background'], meeting.background),
+  ...(meeting.outcome === undefined ? [] : htmlProblems(loaded.file, ['outcome'], meeting.outcome)),
+];
+
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   isSigned,
   noPlaceholders,
   footnotesPaired,
+  noRawHtml,
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,

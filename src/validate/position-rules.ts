@@ -3,7 +3,7 @@ import type { Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
-import { footnoteProblems } from './footnote-rules.js';
+import { footnoteProblems, htmlProblems } from './markdown-rules.js';
 
 /** What a position rule looks at: one position file of the project. */
 export interface PositionRuleContext {
@@ -68,8 +68,14 @@ export const footnotesPaired: PositionRule = ({ loaded, position }) => [
   ...(position.body_en === undefined ? [] : footnoteProblems(loaded.file, ['body_en'], position.body_en)),
 ];
 
+/** No raw HTML in the answer (or its translation): the DOCX and the Markdown would show it differently. */
+export const noRawHtml: PositionRule = ({ loaded, position }) => [
+  ...htmlProblems(loaded.file, ['body'], position.body),
+  ...(position.body_en === undefined ? [] : htmlProblems(loaded.file, ['body_en'], position.body_en)),
+];
+
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, answerNotEmpty, footnotesPaired];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, answerNotEmpty, footnotesPaired, noRawHtml];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

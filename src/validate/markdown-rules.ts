@@ -56,6 +56,41 @@ export function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], 
 }
 
 /**
+ * Raw HTML in one Markdown field (`markdown/html`), as warnings at its place in the YAML file:
+ * the DOCX prints it as written, tags and all, while the Markdown report passes it on as HTML,
+ * so the two outputs say different things (a comment is hidden in one, printed in the other).
+ */
+export function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: string): Diagnostic[] {
+  if (!text.includes('<')) return [];
+  const name = field.join('.');
+  const problems: Diagnostic[] = [];
+  walk(parseMarkdownText(text), (node) => {
+    const start = node.position?.start.offset;
+    // A closing tag belongs to the opening one, which is reported.
+    if (node.type !== 'html' || start === undefined || node.value.startsWith('</')) return;
+    const shown = node.value.split('\n')[0] ?? '';
+    const comment = node.value.startsWith('<!--');
+    // A comment never closed swallows the rest of the field: markdown/unclosed says so, as an error.
+    if (comment && !node.value.includes('-->')) return;
+    problems.push(
+      diagnostic(
+        file.path,
+        placeOf(file, field, text, start, shown),
+        'warning',
+        'markdown/html',
+        comment
+          ? `An HTML comment in \`${name}\` is printed in the DOCX as written, though Markdown viewers hide it.`
+          : `HTML in \`${name}\` (\`${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}\`) is printed in the DOCX as written, tags and all, and passed on as HTML in the Markdown.`,
+        comment
+          ? 'Remove it; notes for the authors belong in YAML comments (# …) outside the text.'
+          : 'Write it in Markdown (**bold**, *italic*, [text](address)); a `<` meant as text is written `\\<`.',
+      ),
+    );
+  });
+  return problems;
+}
+
+/**
  * Where `needle`, found at `offset` of the field's text, stands in the YAML file: the same
  * occurrence of it after the value's start. That holds for every scalar style (a block
  * scalar's indentation, a folded or quoted value's line breaks); where it is not found (an

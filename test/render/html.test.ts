@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { exampleFile, exampleProject } from '../helpers/project.js';
+
+const POSITION = 'positions/educ/equity-achievements.yaml';
+const MEETING = 'meetings/2021-02-19-educ-informal.yaml';
+
+/** The example position with a blank line and `line` put after the first line of its `body`: `line` is file line 19. */
+function withBodyLine(line: string): Record<string, string> {
+  return { [POSITION]: exampleFile(POSITION).replace(/(body: \|\n {2}.*\n)/, `$1\n  ${line}\n`) };
+}
+
+const htmlProblems = async (dir: string) =>
+  (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/html').map((d) => [d.file, d.line, d.column, d.message]);
+
+test('raw HTML in an answer is a warning at its opening tag: the DOCX prints it as written, the Markdown passes it on', async () => {
+  expect(await htmlProblems(exampleProject(withBodyLine('Teksts ar <b>treknu</b> vārdu, un a < b paliek teksts.')))).toEqual([
+    [POSITION, 19, 13, 'HTML in `body` (`<b>`) is printed in the DOCX as written, tags and all, and passed on as HTML in the Markdown.'],
+  ]);
+});
+
+test('an HTML comment is named as one: Markdown viewers hide it, the DOCX would print it', async () => {
+  expect(await htmlProblems(exampleProject(withBodyLine('Teksts. <!-- pārbaudīt skaitli -->')))).toEqual([
+    [POSITION, 19, 11, 'An HTML comment in `body` is printed in the DOCX as written, though Markdown viewers hide it.'],
+  ]);
+});
+
+test('the meeting’s background is checked too, and autolinks and an escaped \\< are not HTML', async () => {
+  const meeting = exampleFile(MEETING);
+  const dir = exampleProject({
+    ...withBodyLine('Skat. <https://www.izm.gov.lv> un \\<b\\> kā teksts.'),
+    [MEETING]: meeting.replace(/(background: [|>]-?\n {2}.*\n)/, '$1  <div>bloks</div>\n'),
+  });
+  const line = meeting.split('\n').findIndex((text) => /^background: /.test(text)) + 3;
+  expect(await htmlProblems(dir)).toEqual([[MEETING, line, 3, 'HTML in `background` (`<div>bloks</div>`) is printed in the DOCX as written, tags and all, and passed on as HTML in the Markdown.']]);
+});

@@ -26,3 +26,6 @@ export const abbreviation = z.strictObject({
   term: plainText.meta({ description: 'The words as they appear in the text, in the case used there.' }),
   short: plainText.meta({ description: 'The abbreviation, e.g. ES.' }),
 });
+
+/** Names Windows keeps for devices (any case): `CON.md` or `con.yaml` cannot be created there. */
+export const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;

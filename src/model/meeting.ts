@@ -1,11 +1,9 @@
 import * as z from 'zod';
-import { abbreviation, isoDate, markdown, ministryCode, plainText, signatory } from './common.js';
+import { abbreviation, isoDate, markdown, ministryCode, plainText, signatory, WINDOWS_RESERVED } from './common.js';
 
 /** The longest file code: names stay well within every file system's limit with the folder and `.manifest.json`. */
 export const FILE_CODE_MAX = 100;
 
-/** Names Windows keeps for devices (any case): `CON.md` cannot be created there. */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /** A question put to the ministers, answered by one position. */
 export const questionSchema = z.strictObject({
@@ -68,7 +66,7 @@ export const meetingSchema = z
       .meta({ description: 'Template under templates/, without ".md.hbs"; may name a subfolder, never a folder above.' }),
     file_code: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a file code is letters, digits, "_" and "-", e.g. IZMzin_190221_EDUC')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a file code is ASCII letters (A–Z, a–z, no ā or š), digits, "_" and "-", e.g. IZMzin_190221_EDUC')
       .max(FILE_CODE_MAX, `a file code is at most ${FILE_CODE_MAX} characters (it names the output files)`)
       .refine((code) => !WINDOWS_RESERVED.test(code), {
         message: 'Windows reserves this name for a device, so no file can be called that there',

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isoDate, markdown, ministryCode, plainText } from './common.js';
+import { isoDate, markdown, ministryCode, plainText, WINDOWS_RESERVED } from './common.js';
 
 /** Where a ministry stands on a position. */
 export const clearanceStatus = z.enum(['cleared', 'pending', 'objected', 'withdrawn']);
@@ -31,6 +31,10 @@ export const positionSchema = z
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id is lower-case letters, digits, ".", "_" and "-"')
+      .refine((id) => !WINDOWS_RESERVED.test(id), {
+        message: 'Windows reserves this name for a device, so a colleague on Windows could not check out a file called that',
+        params: { ruleId: 'position/reserved-id', hint: 'Choose a longer id, e.g. one that names the topic: educ-connectivity.' },
+      })
       .meta({ description: 'Unique id, referenced by meetings; by convention the file name.' }),
     version: z.int().min(1).meta({ description: 'Raised with every change of substance.' }),
     status: z.enum(['draft', 'cleared']).meta({ description: 'draft while negotiated; cleared once every ministry agreed.' }),

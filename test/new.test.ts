@@ -213,7 +213,9 @@ describe('briefing new position', () => {
     await expect(newPosition({ cwd: dir, id: 'equity-reforms', flags: { question: 'X' } })).rejects.toThrow(
       'The position `equity-reforms` already exists: positions/educ/equity-reforms.yaml; nothing written.',
     );
-    await expect(newPosition({ cwd: dir, id: 'Bad Id', flags: { question: 'X' } })).rejects.toThrow(/is not a usable position id/);
+    await expect(newPosition({ cwd: dir, id: 'Bad Id', flags: { question: 'X' } })).rejects.toThrow('`Bad Id` is not a usable position id: an id is lower-case letters, digits, ".", "_" and "-".');
+    // Allowed characters, but a name Windows keeps for a device: the message says that, not which characters to use.
+    await expect(newPosition({ cwd: dir, id: 'con', flags: { question: 'X' } })).rejects.toThrow('`con` is not a usable position id: Windows reserves this name for a device');
   });
 });
 

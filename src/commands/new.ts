@@ -82,8 +82,10 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
 export async function newPosition(options: NewPositionOptions): Promise<NewFileResult> {
   const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
-  if (!positionSchema.shape.id.safeParse(options.id).success) {
-    throw new UsageError(`\`${options.id}\` is not a usable position id: use lower-case letters, digits, ".", "_" and "-".`, 'For example: educ-digital-skills');
+  const id = positionSchema.shape.id.safeParse(options.id);
+  if (!id.success) {
+    // The schema's own words: the characters allowed, or why an id of allowed characters is not (a name Windows reserves).
+    throw new UsageError(`\`${options.id}\` is not a usable position id: ${id.error.issues[0]?.message ?? 'see the position schema'}.`, 'For example: educ-digital-skills');
   }
   const taken = project.positions.get(options.id);
   if (taken) throw new UsageError(`The position \`${options.id}\` already exists: ${taken.file.path}; nothing written.`, 'Choose another id, or edit that file.');

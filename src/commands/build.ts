@@ -15,7 +15,8 @@ import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import type { Format } from '../model/index.js';
-import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileInTheWay } from '../emit/folder.js';
 import { ExitCode } from '../diagnostics/errors.js';
 
 export type { MeetingOutcome } from '../batch/outcome.js';
@@ -90,6 +91,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.template !== undefined) assertTemplateExists(project, options.template);
   const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
+  // Said once, before anything is built: every meeting would fail on it alike.
+  const blocked = fileInTheWay(outDir);
+  if (blocked) return finish([], [...project.setupDiagnostics, outputBlocked(root, outDir, blocked)], 0, ExitCode.failure);
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined, options.office);
   const generate: GenerateOptions = {
     final: options.final,
@@ -127,6 +131,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const broken = final.some((item) => item.broken);
   const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : [])];
   return finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined);
+}
+
+/** The output folder cannot be made: a file stands at it, or at a folder above it. */
+function outputBlocked(root: string, outDir: string, file: string): Diagnostic {
+  const where = file === outDir ? 'where the output folder should be' : `where a folder above the output folder (${projectPath(root, outDir)}) should be`;
+  return diagnostic(projectPath(root, file), undefined, 'error', 'output/write', `A file stands ${where}; nothing was built.`, 'Choose another folder with --out, or move the file away.');
 }
 
 /** A meeting of the run as the file-code gate holds it: unchanged (with its cache entry) or just generated. */

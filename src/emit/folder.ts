@@ -37,3 +37,19 @@ function exists(path: string): boolean {
     throw error; // ENOTDIR, EACCES, …: reported by whoever called
   }
 }
+
+/**
+ * The file that stands where `folder`, or a folder above it, should be, so nothing can be
+ * written under it; undefined when the folder is there or can be made.
+ */
+export function fileInTheWay(folder: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    try {
+      return statSync(current).isDirectory() ? undefined : current;
+    } catch (error) {
+      const code = errorCode(error);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined; // EACCES…: each write reports it
+    }
+    if (dirname(current) === current) return undefined;
+  }
+}

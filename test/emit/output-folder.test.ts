@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { CHECK_BASE } from '../helpers/corpus.js';
@@ -38,6 +38,18 @@ test('a file where an output folder should be is named, with no internal error a
   const run = buildWithin(dir, 'blocked/out');
   expect(run.status).toBe(2);
   expect(run.stdout + run.stderr).not.toContain('internal error');
-  expect(run.stdout + run.stderr).toContain('blocked/out/IZMzin_170521_EYCS.docx: a file stands where its folder should be.');
+  // Said once for the run, before anything is built, not once for every meeting.
+  expect(run.stdout + run.stderr).toContain('blocked  error  A file stands where a folder above the output folder (blocked/out) should be; nothing was built.');
+  expect(run.stdout + run.stderr).not.toContain('IZMzin_170521_EYCS');
   expect(existsSync(join(dir, 'blocked/out'))).toBe(false);
+});
+
+test('a file where the output folder itself should be is one message for the run, however many meetings there are', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'meetings/2021-05-18-youth-copy.yaml'), readFileSync(join(dir, 'meetings/2021-05-17-youth.yaml'), 'utf8').replace(/^file_code: .*$/m, 'file_code: COPY'));
+  writeFileSync(join(dir, 'out'), 'not a folder');
+  const run = buildWithin(dir, 'out');
+  expect(run.status).toBe(2);
+  expect((run.stdout + run.stderr).match(/output\/write/g)).toHaveLength(1);
+  expect(run.stdout + run.stderr).toContain('out  error  A file stands where the output folder should be; nothing was built. Choose another folder with --out, or move the file away.  output/write');
 });

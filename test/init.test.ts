@@ -92,7 +92,7 @@ describe('briefing init', () => {
   it('leaves nothing behind when a file cannot be written half way, so that it can run again', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.vscode'), 'a file where init makes a folder\n');
-    await expect(init({ cwd: dir, flags: { ministry: 'IZM' } })).rejects.toThrow('.vscode/settings.json: cannot be written (ENOTDIR).');
+    await expect(init({ cwd: dir, flags: { ministry: 'IZM' } })).rejects.toThrow('.vscode/settings.json cannot be written: .vscode is a file, not a folder; nothing written.');
     expect(readdirSync(dir)).toEqual(['.vscode']);
     rmSync(join(dir, '.vscode'));
     expect((await init({ cwd: dir, flags: { ministry: 'IZM' } })).exitCode).toBe(0);

@@ -217,6 +217,13 @@ describe('briefing new position', () => {
     // Allowed characters, but a name Windows keeps for a device: the message says that, not which characters to use.
     await expect(newPosition({ cwd: dir, id: 'con', flags: { question: 'X' } })).rejects.toThrow('`con` is not a usable position id: Windows reserves this name for a device');
   });
+
+  it('names the file that stands where --dir’s folder should be', async () => {
+    const dir = exampleProject();
+    await expect(newPosition({ cwd: dir, id: 'educ-new', dir: 'educ/equity-reforms.yaml', flags: { question: 'X' } })).rejects.toThrow(
+      'positions/educ/equity-reforms.yaml/educ-new.yaml cannot be written: positions/educ/equity-reforms.yaml is a file, not a folder; nothing written.',
+    );
+  });
 });
 
 describe('a meeting without a signature', () => {

@@ -2,7 +2,7 @@ import { rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { makeFolder } from './folder.js';
+import { fileInTheWay, makeFolder } from './folder.js';
 
 /**
  * Creates a new file, refusing to replace one that exists (even one that appeared a
@@ -14,8 +14,16 @@ export function createFile(target: string, text: string, shownAs: string, madeFo
     madeFolders.push(...makeFolder(dirname(target)));
     writeFileSync(target, text, { flag: 'wx' });
   } catch (error) {
-    if (errorCode(error) === 'EEXIST') throw new UsageError(`${shownAs} already exists; nothing written.`, 'Choose another name, or edit the existing file.');
-    throw new UsageError(`${shownAs}: cannot be written (${errorCode(error) ?? String(error)}).`);
+    const code = errorCode(error);
+    if (code === 'EEXIST') throw new UsageError(`${shownAs} already exists; nothing written.`, 'Choose another name, or edit the existing file.');
+    const blocked = fileInTheWay(dirname(target));
+    if (code === 'ENOTDIR' && blocked) {
+      // The file in the way, shown as the target is: the target's shown path without what follows the file.
+      const shownBlocked = shownAs.slice(0, Math.max(0, shownAs.length - (target.length - blocked.length)));
+      throw new UsageError(`${shownAs} cannot be written: ${shownBlocked || blocked} is a file, not a folder; nothing written.`, 'Name a folder (or a new one) instead of a file.');
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UsageError(`${shownAs} cannot be written: not allowed to write there; nothing written.`, 'Fix the folder’s permissions, or write elsewhere.');
+    throw new UsageError(`${shownAs}: cannot be written (${code ?? String(error)}).`);
   }
 }
 

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_KINDS } from '../src/cli/schema.js';
+import { SCHEMAS } from '../src/model/json-schema.js';
 import { REPO, runCli, tempDir } from './helpers/project.js';
 
 function installed(shell: string): boolean {
@@ -35,6 +37,11 @@ describe('briefing completion', () => {
     // The same option name takes different values in different commands.
     expect(complete('briefing', 'check', '--format', '')).toEqual(['human', 'json']);
     expect(complete('briefing', 'diff', '--format', '')).toEqual(['terminal', 'md', 'docx', 'json']);
+    // Values offered but not enforced: the built-in registry's codes, the formats, the schema kinds.
+    expect(complete('briefing', 'clear', 'x.yaml', '--ministry', 'V')).toEqual(['VARAM', 'VM', 'VK']);
+    expect(complete('briefing', 'review', 'r.docx', '-m', 'L')).toEqual(['LM']);
+    expect(complete('briefing', 'build', '--format', 'md')).toEqual(['md', 'md,docx', 'md,docx,pdf']);
+    expect(complete('briefing', 'schema', 'm')).toEqual(['meeting', 'ministries']);
     // check and diff take files.
     expect(complete('briefing', 'diff', 'READM')).toEqual(['README.md']);
     expect(complete('briefing', 'check', 'READM')).toEqual(['README.md']);
@@ -53,6 +60,10 @@ describe('briefing completion', () => {
     expect(complete('briefing cl')).toEqual(['clear']);
     expect(complete('briefing list --status ')).toEqual(['cleared', 'draft']);
     expect(complete('briefing new ')).toEqual(['meeting', 'position']);
+  });
+
+  it('offers the schema kinds there are', () => {
+    expect(SCHEMA_KINDS).toEqual(Object.keys(SCHEMAS));
   });
 
   it('refuses an unknown shell, naming the choices (exit 2)', () => {

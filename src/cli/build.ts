@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { offer } from '../completion/spec.js';
 import type { BuildResult } from '../commands/build.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -29,7 +30,7 @@ export function registerBuild(program: Command, io: Io): void {
     .argument('[meetings...]', 'meeting files or glob patterns, e.g. meetings/2021-02-19-educ-informal.yaml')
     .option('-a, --all', 'build every meeting under the config’s meetings folder', false)
     .option('-o, --out <dir>', 'output folder (default: the config’s `output`, usually out/)')
-    .addOption(new Option('-f, --format <formats>', 'comma-separated formats: md, docx, pdf (pdf needs LibreOffice; default: the config’s `formats`)').argParser(parseFormats))
+    .addOption(offer(new Option('-f, --format <formats>', 'comma-separated formats: md, docx, pdf (pdf needs LibreOffice; default: the config’s `formats`)').argParser(parseFormats), ['md', 'docx', 'pdf', 'md,docx', 'md,docx,pdf']))
     .option('--final', 'refuse to build unless every required ministry cleared every position', false)
     .option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)')
     .option('-w, --watch', 'rebuild whenever the meeting, a position, a template or the config changes', false)

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
 
@@ -8,7 +9,7 @@ export function registerInit(program: Command, io: Io): void {
     .command('init')
     .description('Create a briefing repository for your ministry: config, folders, examples, CI and editor settings.')
     .argument('[folder]', 'folder of the new repository (default: the current folder)')
-    .option('--ministry <code>', 'the issuing ministry, a code such as IZM (see the built-in registry)')
+    .addOption(offer(new Option('--ministry <code>', 'the issuing ministry, a code such as IZM (see the built-in registry)'), 'ministry-codes'))
     .option('--signature-role <text>', 'who signs the reports: role, e.g. "Izglītības un zinātnes ministre"')
     .option('--signature-name <text>', 'who signs the reports: name, e.g. "I. Šuplinska"')
     .option('--visa-role <text>', 'visa: role, e.g. "Valsts sekretāre"')

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { offer } from '../completion/spec.js';
 import type { ReviewResult } from '../commands/review.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
@@ -18,7 +19,7 @@ export function registerReview(program: Command, io: Io): void {
     .command('review')
     .description('Read back a DOCX a ministry reviewed in Word (tracked changes, comments): list the changes per position, or accept them.')
     .argument('<docx>', 'the DOCX briefing built, as the reviewer returned it')
-    .option('-m, --ministry <code>', 'the reviewing ministry (default: the one the change authors name, if only one)')
+    .addOption(offer(new Option('-m, --ministry <code>', 'the reviewing ministry (default: the one the change authors name, if only one)'), 'ministry-codes'))
     .option('--list', 'list the changes per position as a word diff (what review does without --accept)')
     .option('--accept', 'write the accepted text into each position as a new version, and record the clearance', false)
     .option('--cleared', 'with --accept: record the ministry as cleared, not objected/pending', false)

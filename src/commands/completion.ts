@@ -3,6 +3,7 @@ import { bashCompletion } from '../completion/bash.js';
 import { fishCompletion } from '../completion/fish.js';
 import { commandSpec } from '../completion/spec.js';
 import { zshCompletion } from '../completion/zsh.js';
+import { builtInMinistryCodes } from '../load/project.js';
 
 /** The shells `briefing completion` writes scripts for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -11,7 +12,7 @@ export type Shell = (typeof SHELLS)[number];
 
 /** The completion script for `shell`, read off the program's own commands and options. */
 export function completion(program: Command, shell: Shell): string {
-  const spec = commandSpec(program);
+  const spec = commandSpec(program, { 'ministry-codes': builtInMinistryCodes });
   if (shell === 'bash') return bashCompletion(spec);
   if (shell === 'zsh') return zshCompletion(spec);
   return fishCompletion(spec);

@@ -22,6 +22,28 @@ export interface CommandSpec {
   argument: Completion;
 }
 
+/** Values known only when the script is written (the built-in ministry codes), by name. */
+export type OfferedSource = 'ministry-codes';
+
+/**
+ * Values a shell may offer for an option or argument that commander leaves free (a list of
+ * formats, a ministry code of a registry a project may extend): offered, never enforced.
+ */
+const offered = new WeakMap<object, readonly string[] | OfferedSource>();
+
+/** Marks `target` (a commander Option or Argument) with the values to offer; returns it. */
+export function offer<T extends object>(target: T, values: readonly string[] | OfferedSource): T {
+  offered.set(target, values);
+  return target;
+}
+
+/** The values offered for `target`, with the named sources looked up through `sources`. */
+function offeredFor(target: object, sources: Record<OfferedSource, () => readonly string[]>): Completion | undefined {
+  const values = offered.get(target);
+  if (values === undefined) return undefined;
+  return { kind: 'choices', values: [...(typeof values === 'string' ? sources[values]() : values)] };
+}
+
 /** Arguments that name files; the others (a date, an id) are typed. */
 const FILE_ARGUMENTS = new Set(['meetings', 'meeting', 'position', 'file', 'files', 'paths', 'docx']);
 
@@ -37,7 +59,7 @@ function valueOf(flags: string): Completion {
  * Reads the commands, options and arguments off the commander program, so that the
  * completion scripts cannot drift from the real command line.
  */
-export function commandSpec(command: Command): CommandSpec {
+export function commandSpec(command: Command, sources: Record<OfferedSource, () => readonly string[]>): CommandSpec {
   const argument = command.registeredArguments[0];
   return {
     name: command.name(),
@@ -48,18 +70,18 @@ export function commandSpec(command: Command): CommandSpec {
         ...(o.short ? { short: o.short } : {}),
         ...(o.long ? { long: o.long } : {}),
         description: firstSentence(o.description),
-        value: !o.required && !o.optional ? { kind: 'none' } : o.argChoices ? { kind: 'choices', values: [...o.argChoices] } : valueOf(o.flags),
+        value: !o.required && !o.optional ? { kind: 'none' } : o.argChoices ? { kind: 'choices', values: [...o.argChoices] } : (offeredFor(o, sources) ?? valueOf(o.flags)),
       })),
-    subcommands: command.commands.filter((c) => c.name() !== 'help').map(commandSpec),
+    subcommands: command.commands.filter((c) => c.name() !== 'help').map((c) => commandSpec(c, sources)),
     argument: !argument
       ? { kind: 'none' }
       : argument.argChoices
         ? { kind: 'choices', values: [...argument.argChoices] }
-        : FILE_ARGUMENTS.has(argument.name())
+        : (offeredFor(argument, sources) ?? (FILE_ARGUMENTS.has(argument.name())
           ? { kind: 'files' }
           : argument.name() === 'folder'
             ? { kind: 'folders' }
-            : { kind: 'text' },
+            : { kind: 'text' })),
   };
 }
 

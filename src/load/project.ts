@@ -172,6 +172,12 @@ function loadMinistries(files: ProjectFiles, own: string | undefined) {
   return { file, ministries: checked.value ?? {}, diagnostics: [...file.diagnostics, ...checked.diagnostics] };
 }
 
+/** The codes of the registry that comes with briefing (AM, FM, IZM, …), in its order. */
+export function builtInMinistryCodes(): string[] {
+  const data = builtInMinistries().data;
+  return typeof data === 'object' && data !== null ? Object.keys(data) : [];
+}
+
 /** The registry that comes with briefing: read from the installed package, whatever the project's files are. */
 function builtInMinistries(): YamlFile {
   const shown = 'ministries.yaml (built-in)';

@@ -55,6 +55,11 @@ export function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], 
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
+/** The checks of each Markdown field given (footnotes paired, no raw HTML), for the fields that have text. */
+export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly [string, string | undefined])[]): Diagnostic[] {
+  return fields.flatMap(([name, text]) => (text === undefined ? [] : [...footnoteProblems(file, [name], text), ...htmlProblems(file, [name], text)]));
+}
+
 /**
  * Raw HTML in one Markdown field (`markdown/html`), as warnings at its place in the YAML file:
  * the DOCX prints it as written, tags and all, while the Markdown report passes it on as HTML,

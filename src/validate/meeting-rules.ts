@@ -5,7 +5,7 @@ import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
-import { footnoteProblems, htmlProblems } from './markdown-rules.js';
+import { markdownFieldProblems } from './markdown-rules.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -231,25 +231,19 @@ function placeholderPaths(value: unknown, path: (string | number)[] = []): (stri
   return [];
 }
 
-/** Every footnote of the background and the outcome has its definition, and the other way round. */
-export const footnotesPaired: MeetingRule = ({ loaded, meeting }) => [
-  ...footnoteProblems(loaded.file, ['background'], meeting.background),
-  ...(meeting.outcome === undefined ? [] : footnoteProblems(loaded.file, ['outcome'], meeting.outcome)),
-];
-
-/** No raw HTML in the background or the outcome: the DOCX and the Markdown would show it differently. */
-export const noRawHtml: MeetingRule = ({ loaded, meeting }) => [
-  ...htmlProblems(loaded.file, ['background'], meeting.background),
-  ...(meeting.outcome === undefined ? [] : htmlProblems(loaded.file, ['outcome'], meeting.outcome)),
-];
+/** The background and the outcome as Markdown: every footnote paired with its definition, no raw HTML. */
+export const markdownSound: MeetingRule = ({ loaded, meeting }) =>
+  markdownFieldProblems(loaded.file, [
+    ['background', meeting.background],
+    ['outcome', meeting.outcome],
+  ]);
 
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   isSigned,
   noPlaceholders,
-  footnotesPaired,
-  noRawHtml,
+  markdownSound,
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,

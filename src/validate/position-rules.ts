@@ -3,7 +3,7 @@ import type { Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
-import { footnoteProblems, htmlProblems } from './markdown-rules.js';
+import { markdownFieldProblems } from './markdown-rules.js';
 
 /** What a position rule looks at: one position file of the project. */
 export interface PositionRuleContext {
@@ -62,20 +62,15 @@ export const answerNotEmpty: PositionRule = ({ loaded, position }) =>
         ),
       ];
 
-/** Every footnote of the answer (and its translation) has its definition, and the other way round. */
-export const footnotesPaired: PositionRule = ({ loaded, position }) => [
-  ...footnoteProblems(loaded.file, ['body'], position.body),
-  ...(position.body_en === undefined ? [] : footnoteProblems(loaded.file, ['body_en'], position.body_en)),
-];
-
-/** No raw HTML in the answer (or its translation): the DOCX and the Markdown would show it differently. */
-export const noRawHtml: PositionRule = ({ loaded, position }) => [
-  ...htmlProblems(loaded.file, ['body'], position.body),
-  ...(position.body_en === undefined ? [] : htmlProblems(loaded.file, ['body_en'], position.body_en)),
-];
+/** The answer (and its translation) as Markdown: every footnote paired with its definition, no raw HTML. */
+export const markdownSound: PositionRule = ({ loaded, position }) =>
+  markdownFieldProblems(loaded.file, [
+    ['body', position.body],
+    ['body_en', position.body_en],
+  ]);
 
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, answerNotEmpty, footnotesPaired, noRawHtml];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, answerNotEmpty, markdownSound];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

@@ -171,6 +171,17 @@ describe('briefing new meeting', () => {
     expect(text).toContain('# Signature block and visa line at the end of the report.');
     expect(errorRules(await problemsOf(dir, result.file ?? ''))).toEqual([]);
   });
+
+  it('--from signs as the config says (who signs now), not as the earlier meeting was signed; its signatory only where the config has none', async () => {
+    const formerMinister = exampleFile(EXAMPLE_MEETING).replace('name: I. Šuplinska', 'name: K. Šadurskis');
+    const dir = exampleProject({ [EXAMPLE_MEETING]: formerMinister });
+    const now = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība' } });
+    expect(parse(read(dir, now.file ?? '')).signature).toEqual({ role: 'Izglītības un zinātnes ministre', name: 'I. Šuplinska' });
+
+    const unsigned = exampleProject({ [EXAMPLE_MEETING]: formerMinister, 'briefing.config.yaml': exampleFile('briefing.config.yaml').replace(/^signature: .*\n/m, '') });
+    const then = await newMeeting({ cwd: unsigned, date: '2021-10-07', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība' } });
+    expect(parse(read(unsigned, then.file ?? '')).signature).toEqual({ role: 'Izglītības un zinātnes ministre', name: 'K. Šadurskis' });
+  });
 });
 
 describe('briefing new position', () => {

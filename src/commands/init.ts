@@ -83,7 +83,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['.vscode/settings.json', files.vscodeSettings()],
     ['.github/workflows/briefings.yml', files.WORKFLOW],
     ['README.md', files.readme(chosen)],
-    ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema)]),
+    ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen)]),
   ]);
   const taken = [...texts.keys()].filter((path) => existsSync(join(root, path)));
   if (taken.length) {
@@ -179,7 +179,14 @@ function builtInMinistries(): Ministries {
 }
 
 /** An example file of the package, its editor-schema line pointing at the installed schemas. */
-function exampleText(path: string, schema: string): string {
-  const text = readText(join(packageRoot(), path), path);
-  return text.replace(/^# yaml-language-server:.*$/m, `# yaml-language-server: $schema=../${files.SCHEMA_FOLDER}/${schema}.schema.json`);
+function exampleText(path: string, schema: string, chosen: files.InitAnswers): string {
+  const text = readText(join(packageRoot(), path), path).replace(/^# yaml-language-server:.*$/m, `# yaml-language-server: $schema=../${files.SCHEMA_FOLDER}/${schema}.schema.json`);
+  if (schema !== 'meeting') return text;
+  // The example signs as this ministry's reports are signed (init's answers), not as the model report was: a
+  // meeting made `--from` it would otherwise carry the model's minister. The rest of the file stays as written.
+  return (['signature', 'visa'] as const).reduce((example, kind) => {
+    const person = chosen[kind];
+    const block = person ? `${kind}:\n  role: ${JSON.stringify(person.role)}\n  name: ${JSON.stringify(person.name)}\n` : '';
+    return example.replace(new RegExp(`^${kind}:\n(?: {2}.*\n)+`, 'm'), block);
+  }, text);
 }

@@ -51,7 +51,8 @@ const MODES: readonly Choice<Meeting['mode']>[] = [
 /**
  * The YAML document of a new meeting on `date`: the commented skeleton, or the earlier
  * meeting with its content emptied (questions, background, outcome, time, dates) and its
- * structure kept (kind, names, ministries, template, signature). Fields come from flags,
+ * structure kept (kind, names, ministries, template; its signature and visa only where the config
+ * names none, as the config says who signs now). Fields come from flags,
  * answers or defaults; `answers.assertComplete` must be called afterwards. The file code is
  * one no meeting in `taken` has: the default gets a suffix, a flag or answer that names a taken
  * code is refused.
@@ -119,8 +120,9 @@ export async function scaffoldMeeting(
     }),
   );
   const template = flags.template ?? before?.template ?? 'informative-report.lv';
-  const signature = await askSignatory(answers, 'signature', flags.signatureRole, flags.signatureName, before?.signature ?? project.config.signature);
-  const visa = await askSignatory(answers, 'visa', flags.visaRole, flags.visaName, before?.visa ?? project.config.visa);
+  // The config says who signs now; an earlier meeting only says who signed then (a minister may have changed since).
+  const signature = await askSignatory(answers, 'signature', flags.signatureRole, flags.signatureName, project.config.signature ?? before?.signature);
+  const visa = await askSignatory(answers, 'visa', flags.visaRole, flags.visaName, project.config.visa ?? before?.visa);
 
   const doc = parseDocument(earlier ? earlier.text : MEETING_SKELETON);
   const set = (path: string[], value: unknown) => doc.setIn(path, value);

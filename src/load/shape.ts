@@ -115,8 +115,14 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
           file.locate(issue.path),
           'error',
           'schema/type',
-          `\`${where}\` should be ${article(issue.expected)}, not ${describe(value)}.`,
-          issue.expected === 'string' ? 'Put the text in quotes if YAML reads it as something else.' : undefined,
+          `${where ? `\`${where}\`` : 'The file'} should be ${article(issue.expected)}, not ${describe(value)}.`,
+          value === null || value === undefined
+            ? where
+              ? `Write the value after \`${String(issue.path.at(-1))}:\`.`
+              : undefined
+            : issue.expected === 'string'
+              ? 'Put the text in quotes if YAML reads it as something else.'
+              : undefined,
         ),
       ];
     }

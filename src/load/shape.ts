@@ -90,6 +90,17 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, issue.path);
       return issue.keys.map((key) => {
+        if (key === '<<') {
+          // `merge: false` reads a merge key as a plain key; say what it is, not that it is an unknown field.
+          return diagnostic(
+            file.path,
+            file.locate([...issue.path, key], 'key'),
+            'error',
+            'schema/unknown-key',
+            `A YAML merge key (\`<<\`)${issue.path.length ? ` in \`${fieldName(issue.path)}\`` : ''}: briefing files do not merge values from anchors.`,
+            'Write the fields out in full.',
+          );
+        }
         const suggestion = suggest(key, allowed);
         const hint = suggestion
           ? `Did you mean \`${suggestion}\`?`

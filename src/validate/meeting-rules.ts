@@ -62,7 +62,7 @@ export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting 
   meeting.required_clearances.flatMap((code, index) =>
     project.ministries[code]
       ? []
-      : [unknownMinistry(project, loaded.path, loaded.file.locate(['required_clearances', index]), code, 'meeting/unknown-ministry')],
+      : [unknownMinistry(project, loaded.path, loaded.file.locate(['required_clearances', index]), code, 'meeting/unknown-ministry', meeting.required_clearances)],
   );
 
 /** The included positions' files must be sound: their own problems and rules (see position-rules.ts). */

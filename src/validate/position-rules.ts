@@ -21,10 +21,11 @@ export const ministriesKnown: PositionRule = ({ project, loaded, position }) => 
     [position.owner.ministry, ['owner', 'ministry']],
     ...Object.keys(position.clearance).map((code): [string, readonly PropertyKey[]] => [code, ['clearance', code]]),
   ];
+  const clearances = Object.keys(position.clearance);
   return codes
     .filter(([code]) => !project.ministries[code])
     .map(([code, path]) =>
-      unknownMinistry(project, loaded.file.path, loaded.file.locate(path, path[0] === 'owner' ? 'value' : 'key'), code, 'position/unknown-ministry'),
+      unknownMinistry(project, loaded.file.path, loaded.file.locate(path, path[0] === 'owner' ? 'value' : 'key'), code, 'position/unknown-ministry', path[0] === 'owner' ? [] : clearances),
     );
 };
 
@@ -82,22 +83,23 @@ export function checkPosition(project: Project, loaded: LoadedPosition): Diagnos
   return [...loaded.diagnostics, ...POSITION_RULES.flatMap((rule) => rule({ project, loaded, position }))];
 }
 
-/** An unknown ministry code, with the nearest known code as a hint. */
+/**
+ * An unknown ministry code, with the nearest known code as a hint; `beside` are the codes
+ * written next to it (a list), which it cannot be meant as.
+ */
 export function unknownMinistry(
   project: Project,
   file: string,
   place: { line: number; column: number } | undefined,
   code: string,
   ruleId: RuleId,
+  beside: readonly string[] = [],
 ): Diagnostic {
   const codes = Object.keys(project.ministries);
-  const nearest = suggest(code, codes);
-  return diagnostic(
-    file,
-    place,
-    'error',
-    ruleId,
-    `The ministry code \`${code}\` is not in the ministries registry (${project.ministriesFile.path}).`,
-    nearest ? `Did you mean \`${nearest}\`?` : `Known codes: ${codes.join(', ')}.`,
+  const nearest = suggest(
+    code,
+    codes.filter((known) => !beside.includes(known)),
   );
+  const registry = project.ministriesFile.path.endsWith('(built-in)') ? 'the built-in ministries registry' : `the ministries registry (${project.ministriesFile.path})`;
+  return diagnostic(file, place, 'error', ruleId, `The ministry code \`${code}\` is not in ${registry}.`, nearest ? `Did you mean \`${nearest}\`?` : `Known codes: ${codes.join(', ')}.`);
 }

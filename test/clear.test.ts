@@ -137,11 +137,11 @@ describe('briefing clear', () => {
     const dir = exampleProject();
     const file = 'positions/educ/equity-reforms.yaml';
     writeFile(dir, file, readFileSync(join(dir, file), 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
-    const run = runCli(['clear', file, '--ministry', 'lm', '--date', '12.5.2021'], dir);
+    const run = runCli(['clear', file, '--ministry', 'lm', '--date', '12.2.2021'], dir);
     expect(run).toMatchObject({ status: 0, stderr: '' });
-    expect(run.stdout).toContain('  clearance.LM.date    2021-02-17 → 2021-05-12');
-    expect(run.stdout).toContain('--date 12.5.2021 read as 2021-05-12.');
-    expect(parse(readFileSync(join(dir, file), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-05-12' });
+    expect(run.stdout).toContain('  clearance.LM.date    2021-02-17 → 2021-02-12');
+    expect(run.stdout).toContain('--date 12.2.2021 read as 2021-02-12.');
+    expect(parse(readFileSync(join(dir, file), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-02-12' });
     expect(parse(readFileSync(join(dir, file), 'utf8')).clearance).not.toHaveProperty('lm');
   });
 
@@ -151,6 +151,18 @@ describe('briefing clear', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('warning  Recorded, but no meeting using this position requires Finanšu ministrija (FM); they require AM, LM.');
     expect(run.stdout).toContain('clearance.FM.status');
+  });
+
+  it('warns, at the date written, when the clearance is dated after a meeting that uses the position (as check does), but still records it', () => {
+    const dir = exampleProject();
+    const run = runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '2099-01-01'], dir);
+    expect(run.status).toBe(0);
+    const line = readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8').split('\n').findIndex((text) => text.includes('date: 2099-01-01')) + 1;
+    expect(run.stderr).toContain(
+      `positions/educ/equity-reforms.yaml:${line}:11  warning  The clearance by AM is dated 2099-01-01, after the meeting on 2021-02-19 that uses this position.`,
+    );
+    // Before the meeting: nothing to say.
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '2021-02-15'], dir).stderr).not.toContain('after-meeting');
   });
 });
 

@@ -90,7 +90,27 @@ export function clear(options: ClearOptions): ClearResult {
   // What the meetings still wait for is worked out after the lock is released: it reads every meeting.
   const using = meetingsUsing(project, recorded.id);
   const notes = [...(date.iso !== options.date ? [`--date ${options.date} read as ${date.iso}.`] : []), ...notesOn(recorded, using)];
-  return { ...result, notes, diagnostics: notRequired(project, shown, ministry, using) };
+  const late = afterMeetings(shown, ministry, date.iso, using, options.withdraw === true);
+  // At the date as written now: the file was just read and written under the lock.
+  const place = late.length ? parseYaml(shown, readText(absolute, shown)).locate(['clearance', ministry, 'date']) : undefined;
+  return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, using), ...late.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
+}
+
+/** A clearance dated after a meeting that uses the position, as `check` would say it: probably a wrong date. */
+function afterMeetings(shown: string, ministry: string, date: string, using: readonly Meeting[], withdrawn: boolean): Diagnostic[] {
+  const before = using.filter((meeting) => meeting.date < date).map((meeting) => meeting.date);
+  if (withdrawn || !before.length) return [];
+  const meetings = [...new Set(before)].sort();
+  return [
+    diagnostic(
+      shown,
+      undefined,
+      'warning',
+      'clearance/after-meeting',
+      `The clearance by ${ministry} is dated ${date}, after the meeting${meetings.length > 1 ? 's' : ''} on ${meetings.join(', ')} that use${meetings.length > 1 ? '' : 's'} this position.`,
+      'Check the date (--date); a position is cleared before the meeting it is used for.',
+    ),
+  ];
 }
 
 /** The registry's code for `given`, whatever its case (`lm` → `LM`); else a usage error suggesting the nearest. */

@@ -541,7 +541,8 @@ function wrapped(text: string, indent: number): string {
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
-    const starts = /^(\d+[.)]|[-+*#>=])/.test(word);
+    // A word that would make the next line a block of its own (an item, a heading, a quote, a fence, HTML) stays on this one.
+    const starts = /^(\d{1,9}[.)]|[-+*]|#{1,6}|=+|-+)$/.test(word) || /^(>|<|`{3}|~{3})/.test(word);
     // "28 %" and "11 352" stay on one line: the report keeps them together only within a line.
     const keptWithPrevious = word.startsWith('%') || (/\d$/.test(line) && /^\d{3}(?!\d)/.test(word));
     if (line && line.length + 1 + word.length > WIDTH && !starts && !keptWithPrevious) {

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { wrap } from '../../src/review/accepted.js';
+import { parseMarkdownText } from '../../src/util/markdown.js';
+
+/** Words of a reworded paragraph, some of which would open a block of their own at a line's start. */
+const WORDS = ['vārds', 'teksts', 'ilgtermiņā', '*Erasmus+*', '**svarīgi**', '*ES*', '+5', '-10', '#1', '=', '-', '–', '+', '*', '1.', '2)', '2021.', '#', '##', '>', '>citāts', '<b>', '```', '~~~', '---', '===', '%', '352', '11', 'www.izm.gov.lv', '(ES)'];
+
+/** The text of a parsed paragraph: every block's words, in order. */
+function blocks(markdown: string): { types: string[]; words: string[] } {
+  const tree = parseMarkdownText(markdown);
+  return { types: tree.children.map((node) => node.type), words: markdown.split(/\s+/).filter(Boolean) };
+}
+
+describe('wrap (a reworded paragraph written back into the YAML)', () => {
+  it('keeps one paragraph whatever words it breaks at, and stays within 110 characters a line unless one word cannot', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 80 }), (words) => {
+        const text = ['Sākums', ...words].join(' ');
+        const wrapped = wrap(text, 0);
+        expect(blocks(wrapped)).toEqual({ types: blocks(text).types, words: blocks(text).words });
+        for (const line of wrapped.split('\n')) {
+          // A line may only run over when a word that must not start the next line follows.
+          if (line.length > 110) expect(line.split(' ').slice(-1)[0]).toMatch(/^(\d{1,9}[.)]|[-+*]|#{1,6}|=+|-+|%.*|\d{3}|>.*|<.*|`{3}.*|~{3}.*)$/);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('breaks before an emphasised word: `*Erasmus+*` at a line’s start is no list item', () => {
+    const text = `${'vārds '.repeat(17).trim()} *Erasmus+* programmu.`;
+    expect(wrap(text, 0).split('\n').every((line) => line.length <= 110)).toBe(true);
+    expect(parseMarkdownText(wrap(text, 0)).children.map((node) => node.type)).toEqual(['paragraph']);
+  });
+});

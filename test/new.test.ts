@@ -49,7 +49,7 @@ describe('briefing new meeting', () => {
     });
     const problems = await problemsOf(dir, result.file ?? '');
     expect(errorRules(problems)).toEqual([]);
-    expect(problems.map((d) => d.ruleId)).toEqual(['meeting/no-questions']);
+    expect(problems.map((d) => d.ruleId)).toEqual(['meeting/no-questions', 'meeting/no-background']);
   });
 
   it('asks for what the flags leave out, with defaults, and checks each answer', async () => {
@@ -209,7 +209,7 @@ describe('briefing new position', () => {
     });
     const problems = await problemsOf(dir, meetingPath);
     expect(errorRules(problems)).toEqual([]);
-    expect(problems.map((d) => d.ruleId)).toEqual(['position/empty-answer', 'clearance/position-draft', 'clearance/missing', 'clearance/missing']);
+    expect(problems.map((d) => d.ruleId)).toEqual(['meeting/no-background', 'position/empty-answer', 'clearance/position-draft', 'clearance/missing', 'clearance/missing']);
   });
 
   it('needs --question when no meeting names the id and nothing can be asked', async () => {

@@ -57,6 +57,21 @@ export const hasQuestions: MeetingRule = ({ loaded, meeting, final }) =>
         ),
       ];
 
+/** A meeting without a background prints the report without one: `new meeting` leaves it empty to be written. */
+export const hasBackground: MeetingRule = ({ loaded, meeting, final }) =>
+  meeting.background.trim()
+    ? []
+    : [
+        diagnostic(
+          loaded.path,
+          loaded.file.locate(['background']),
+          final ? 'error' : 'warning',
+          'meeting/no-background',
+          'The meeting has an empty `background`: the report would go from the opening straight to the questions.',
+          'Summarise the presidency’s discussion paper (and the acts it builds on) under `background: |`.',
+        ),
+      ];
+
 /** Required ministries must be in the registry. */
 export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting }) =>
   meeting.required_clearances.flatMap((code, index) =>
@@ -241,6 +256,7 @@ export const markdownSound: MeetingRule = ({ loaded, meeting }) =>
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
+  hasBackground,
   isSigned,
   noPlaceholders,
   markdownSound,

@@ -103,6 +103,29 @@ describe('templates', () => {
     expect(broken.diagnostics).toEqual([expect.objectContaining({ line: 1, ruleId: 'template/syntax' })]);
   });
 
+  it('says what was not expected, in a template author’s words, at its line and column', async () => {
+    const stray = await renderWith('Virsraksts\n\nTeksts {{meeting.topic}} un {{ quote ( }} beigas.\n');
+    expect(stray.diagnostics).toEqual([
+      expect.objectContaining({ line: 3, column: 40, ruleId: 'template/syntax', message: 'Template syntax error: `}}` was not expected here.' }),
+    ]);
+    const single = await renderWith('a {{meeting.topic}\n');
+    expect(single.diagnostics).toEqual([expect.objectContaining({ line: 1, column: 18, message: expect.stringContaining('a lone `}` or `{`') })]);
+    const twice = await renderWith('{{#if draft}}\na\n{{else}}\nb\n{{else}}\nc\n{{/if}}\n');
+    expect(twice.diagnostics).toEqual([expect.objectContaining({ line: 5, column: 1, message: 'Template syntax error: `{{else}}` was not expected here.' })]);
+  });
+
+  it('names a block closed by another name, at the block', async () => {
+    const { diagnostics } = await renderWith('a\n{{#each questions}}\nb\n{{/eachx}}\n');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        line: 2,
+        ruleId: 'template/syntax',
+        message: 'Template syntax error: `{{/eachx}}` closes the block `{{#each}}`; a block ends with its own name.',
+        hint: 'Write `{{/each}}` here, or open the block as `{{#eachx}}`.',
+      }),
+    ]);
+  });
+
   it('reports a helper used wrongly at its line', async () => {
     const { diagnostics } = await renderWith('x\n\n{{date meeting.date "dative"}}\n');
     expect(diagnostics).toEqual([

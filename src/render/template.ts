@@ -269,13 +269,67 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
       `Add \`{{/${unclosed.name}}}\` where the block should end.`,
     );
   }
-  const parse = /Parse error on line (\d+):[\s\S]*?\n(Expecting [^\n]*|Unexpected [^\n]*)?$/.exec(message);
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (mismatch) {
+    const [, opened, closed] = mismatch;
+    return diagnostic(
+      path,
+      exceptionPlace(error),
+      'error',
+      'template/syntax',
+      `Template syntax error: \`{{/${closed}}}\` closes the block \`{{#${opened}}}\`; a block ends with its own name.`,
+      `Write \`{{/${opened}}}\` here, or open the block as \`{{#${closed}}}\`.`,
+    );
+  }
+  const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(?:Expecting (.*), got '?([A-Z_]+)'?|Unexpected (.*))$/.exec(message);
   if (parse) {
-    const detail = parse[2] ? parse[2].replace(/'/g, '') : 'unexpected input';
-    return diagnostic(path, { line: Number(parse[1]), column: 1 }, 'error', 'template/syntax', `Template syntax error: ${detail}.`, 'Check that every {{#block}} is closed by a matching {{/block}}.');
+    const line = Number(parse[1]);
+    const found = parse[5] ? (TOKENS[parse[5]] ?? parse[5].toLowerCase()) : (parse[6] ?? 'input');
+    return diagnostic(
+      path,
+      { line, column: parseColumn(source, line, parse[2] ?? '', (parse[3] ?? '').length) },
+      'error',
+      'template/syntax',
+      `Template syntax error: ${found} was not expected here.`,
+      'Each `{{` needs its `}}` (three for `{{{`), each `(` its `)`, and each `{{#block}}` its `{{/block}}` after any `{{else}}`.',
+    );
   }
   const place = exceptionPlace(error);
   return diagnostic(path, place, 'error', 'template/syntax', `Template syntax error: ${firstLine(message)}.`);
+}
+
+/** What Handlebars' parser tokens are, in the words of a template's author. */
+const TOKENS: Record<string, string> = {
+  INVALID: 'a character Handlebars does not read here (a lone `}` or `{`, or a `}}` missing)',
+  CLOSE: '`}}`',
+  CLOSE_UNESCAPED: '`}}}`',
+  CLOSE_SEXPR: '`)`',
+  OPEN_SEXPR: '`(`',
+  INVERSE: '`{{else}}`',
+  OPEN_INVERSE_CHAIN: '`{{else …}}`',
+  OPEN_ENDBLOCK: 'a closing `{{/…}}`',
+  OPEN: '`{{`',
+  OPEN_BLOCK: '`{{#…}}`',
+  EOF: 'the end of the template',
+};
+
+/**
+ * The column of a parse error: Handlebars shows the text around it with the line breaks taken
+ * out (`...` before when it is long) and a caret under the place; that text is found again in
+ * the line. Column 1 when it cannot be.
+ */
+function parseColumn(source: string, line: number, excerpt: string, caret: number): number {
+  const lines = source.split('\n');
+  const shown = excerpt.startsWith('...') ? excerpt.slice(3) : excerpt;
+  const before = shown.slice(0, caret - (excerpt.length - shown.length));
+  const after = shown.slice(before.length).replace(/\.\.\.$/, '');
+  const upToLine = lines.slice(0, line - 1).join('');
+  const text = lines[line - 1] ?? '';
+  const rest = lines.slice(line).join('');
+  for (let column = text.length; column >= 0; column--) {
+    if ((upToLine + text.slice(0, column)).endsWith(before) && (text.slice(column) + rest).startsWith(after)) return column + 1;
+  }
+  return 1;
 }
 
 /** The innermost block opened and never closed, with the place it was opened. */

@@ -17,6 +17,7 @@ import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipelin
 import type { Format } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileInTheWay } from '../emit/folder.js';
+import { mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
 
 export type { MeetingOutcome } from '../batch/outcome.js';
@@ -154,7 +155,7 @@ function updatedCache(previous: BuildCache, tool: string, positionFiles: readonl
 }
 
 function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], threads: number, exitCode?: number): BuildResult {
-  const diagnostics = sortDiagnostics(uniqueDiagnostics([...runDiagnostics, ...meetings.flatMap((m) => m.diagnostics)]));
+  const diagnostics = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics([...runDiagnostics, ...meetings.flatMap((m) => m.diagnostics)])));
   const count = (status: MeetingOutcome['status']) => meetings.filter((m) => m.status === status).length;
   return {
     meetings,

@@ -5,6 +5,7 @@ import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { listTemplates, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate } from '../render/template.js';
@@ -73,7 +74,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   if (setupBroken) diagnostics.push(...meetings.flatMap((m) => m.diagnostics));
   else diagnostics.push(...(await meetingProblems(project, meetings, options)));
 
-  const all = sortDiagnostics(uniqueDiagnostics(diagnostics));
+  const all = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics(diagnostics)));
   return { checked, diagnostics: all, exitCode: hasErrors(all) ? ExitCode.problems : ExitCode.ok };
 }
 

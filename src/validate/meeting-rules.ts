@@ -253,6 +253,45 @@ export const markdownSound: MeetingRule = ({ loaded, meeting }) =>
     ['outcome', meeting.outcome],
   ]);
 
+/** How a clearance/missing message ends: the meeting that requires the clearance. */
+const REQUIRED_BY = /^(.*); (\S+) requires it\.$/s;
+
+/**
+ * The clearance/missing warnings of one position and ministry, one for each meeting that
+ * requires the clearance, as one message naming the meetings: a position used by fifty
+ * meetings said the same fifty times.
+ */
+export function mergeRequiredBy(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, { lead: string; meetings: string[] }>();
+  const groupOf = new Map<Diagnostic, { lead: string; meetings: string[] }>();
+  const merged: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const parts = d.ruleId === 'clearance/missing' ? REQUIRED_BY.exec(d.message) : null;
+    if (!parts) {
+      merged.push(d);
+      continue;
+    }
+    const [, lead = '', meeting = ''] = parts;
+    const key = [d.file, d.line, d.column, d.severity, lead, d.hint].join('\u0000');
+    const group = groups.get(key);
+    if (group) {
+      if (!group.meetings.includes(meeting)) group.meetings.push(meeting);
+      continue;
+    }
+    const fresh = { lead, meetings: [meeting] };
+    groups.set(key, fresh);
+    groupOf.set(d, fresh);
+    merged.push(d);
+  }
+  return merged.map((d) => {
+    const group = groupOf.get(d);
+    if (!group || group.meetings.length < 2) return d;
+    const names = [...group.meetings].sort();
+    const who = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more meeting${names.length > 3 ? 's' : ''}`;
+    return { ...d, message: `${group.lead}; ${who} require it.` };
+  });
+}
+
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,

@@ -96,6 +96,16 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
       : { kind: 'file', label: projectPath(project.root, first) };
 
   const kind = byFolder ?? fileKind(project, first, repo, to, from);
+  if (second) {
+    // Two files of different kinds have nothing to compare: say so, not the one's schema errors as the other.
+    const other = folderKind(project, second) ?? fileKind(project, second, repo, to, { kind: 'file', label: projectPath(project.root, second) });
+    if (other !== kind) {
+      throw new UsageError(
+        `${projectPath(project.root, first)} is a ${kind} and ${projectPath(project.root, second)} a ${other}: diff compares two versions of one kind of file.`,
+        'Name two meetings, or two positions.',
+      );
+    }
+  }
   if (options.since && kind !== 'meeting') throw new UsageError('--since compares a meeting’s report with the build a manifest describes; name the meeting file.');
   const sides = { project, repo, from, to, first, second: second ?? first, options };
   // A whole report goes through the pipeline, and a redline through the DOCX compiler: loaded

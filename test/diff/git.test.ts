@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
 import { commitAll, git, initRepository } from '../helpers/git.js';
 import { revisions } from '../helpers/redline.js';
 
@@ -145,6 +145,15 @@ describe('versions from a real git repository with three commits', () => {
     expect(runCli(['diff', POSITION, join(elsewhere, 'y.yaml')], dir).stderr).toBe(
       `${join(elsewhere, 'y.yaml')}  error  No such file. Check the path; paths are relative to the current folder.  input/not-found\n`,
     );
+  });
+
+  test('two files of different kinds are refused in one line, not read as each other (exit 2)', () => {
+    const dir = exampleProject();
+    const run = runCli(['diff', POSITION, EXAMPLE_MEETING], dir);
+    expect([run.status, run.stderr]).toEqual([
+      2,
+      `briefing: ${POSITION} is a position and ${EXAMPLE_MEETING} a meeting: diff compares two versions of one kind of file.\n  Name two meetings, or two positions.\n`,
+    ]);
   });
 
   test('a folder, or a file the working tree does not have, is said so with what to do, exit 2', () => {

@@ -83,7 +83,7 @@ describe('the briefing command', () => {
     expect(position.stderr).toBe(
       'positions/educ/equity-reforms.yaml  error  This is a position, not a meeting: build takes meeting files. ' +
         'Build a meeting that includes it (`briefing list meetings` shows them), or check the position alone: briefing check positions/educ/equity-reforms.yaml  input/wrong-kind\n' +
-        '0 meetings: 0 built, 0 unchanged, 0 failed; 1 error.\n',
+        'Nothing built; 1 error.\n',
     );
     const readme = runCli(['build', 'README.md'], dir);
     expect(readme.status).toBe(1);

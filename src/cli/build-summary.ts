@@ -22,6 +22,8 @@ export function formatSummary(result: BuildResult, chalk: ChalkInstance): string
   const failedNames = result.meetings.filter((m) => m.status === 'failed').map((m) => m.meeting);
   const shown = failedNames.length > 5 ? [...failedNames.slice(0, 5), `${failedNames.length - 5} more`] : failedNames;
   const failures = failed ? chalk.red(`${failed} failed (${shown.join(', ')})`) : '0 failed';
+  // Stopped before any meeting (a file of another kind named, the output folder blocked): "0 meetings" would say none was asked for.
+  if (!total) return `Nothing built; ${countProblems(result.diagnostics)}.`;
   return `${total} ${total === 1 ? 'meeting' : 'meetings'}: ${built} built, ${unchanged} unchanged, ${failures}; ${countProblems(result.diagnostics)}.`;
 }
 

@@ -52,4 +52,5 @@ test('a file where the output folder itself should be is one message for the run
   expect(run.status).toBe(2);
   expect((run.stdout + run.stderr).match(/output\/write/g)).toHaveLength(1);
   expect(run.stdout + run.stderr).toContain('out  error  A file stands where the output folder should be; nothing was built. Choose another folder with --out, or move the file away.  output/write');
+  expect(run.stdout + run.stderr).toContain('Nothing built; 1 error.');
 });

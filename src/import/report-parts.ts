@@ -142,7 +142,8 @@ function isQuestion(paragraph: ReviewedParagraph, text: string): boolean {
 
 function signatureLine(text: string, paragraph: ReviewedParagraph, report: ImportedReport): void {
   const [role = '', name = ''] = textOf(paragraph, 'accept').split('\t').map((s) => s.trim());
-  const visa = /^Vīza:\s*(.+)$/.exec(role);
+  // "Vīza:" as the template writes it, or as a ministry's own template may: "VĪZA:", "Viza:".
+  const visa = /^v[īi]za:\s*(.+)$/iu.exec(role);
   if (visa?.[1]) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };
   else if (role && name) report.signature = { role, name };
   else report.unplaced.push(shorten(text));

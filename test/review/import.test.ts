@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { docxParts, part, placeOf } from '../helpers/docx.js';
@@ -56,6 +57,23 @@ describe('briefing import', () => {
     expect(imported.file_code).toBe('IZMzin_190221_EDUC_2');
     const check = runCli(['check'], dir);
     expect(check.stdout + check.stderr).not.toContain('meeting/duplicate-file-code');
+  });
+
+  it('reads a visa line written in capitals (a ministry’s own template), not as the signature', () => {
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    // The visa line's run holds a tab between two texts, as the compiler writes it: changed in the XML itself.
+    const parts = unzipSync(readFileSync(join(example, DOCX)));
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml'] ?? new Uint8Array()).replace('>Vīza: valsts sekretāre<', '>VĪZA: valsts sekretāre<'));
+    writeFileSync(join(example, 'out/capitals.docx'), zipSync(parts));
+    const dir = emptyProject();
+    const run = runCli(['import', join(example, 'out/capitals.docx'), '--slug', 'educ-informal'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const meeting: Record<string, unknown> = parseDocument(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toJS();
+    expect(meeting).toMatchObject({
+      signature: { role: 'Izglītības un zinātnes ministre', name: 'I. Šuplinska' },
+      visa: { role: 'Valsts sekretāre', name: 'L. Lejiņa' },
+    });
   });
 
   it('refuses a --slug that is not a plain name, and writes nothing', () => {

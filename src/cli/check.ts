@@ -24,18 +24,24 @@ Exit codes: 0 no errors (warnings allowed), 1 problems in the data, 2 could not 
 With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`,
     )
     .action(async (paths: string[], flags: { format: MessageFormat; final: boolean }) => {
-      const { check } = await import('../commands/check.js');
+      const { check, templateKinds } = await import('../commands/check.js');
       const result = await check({ cwd: io.cwd(), paths, final: flags.final, today: today(), ...sourceDateEpoch() });
-      await printCheck(io, result, flags.format);
+      await printCheck(io, result, flags.format, templateKinds(result.checked.templates));
     });
 }
 
 /** The problems on stdout, then (for people) what was checked and how it went. */
-async function printCheck(io: Io, result: CheckResult, format: MessageFormat): Promise<void> {
+async function printCheck(io: Io, result: CheckResult, format: MessageFormat, { templates, partials }: { templates: string[]; partials: string[] }): Promise<void> {
   await printProblems(io, result, { format, report: 'stdout', annotations: format === 'json' ? 'stderr' : 'stdout' });
   if (format === 'human') {
-    const { meetings, positions, templates } = result.checked;
-    const counted = [count(meetings.length, 'meeting'), count(positions.length, 'position'), count(templates.length, 'template')];
+    const { meetings, positions } = result.checked;
+    // Templates and partials are counted apart, and left unsaid when there are none (the built-in ones in use).
+    const counted = [
+      count(meetings.length, 'meeting'),
+      count(positions.length, 'position'),
+      ...(templates.length ? [count(templates.length, 'template')] : []),
+      ...(partials.length ? [count(partials.length, 'partial')] : []),
+    ];
     console.log(io.out.dim(`Checked ${counted.join(', ')}: ${countProblems(result.diagnostics)}.`));
   }
   process.exitCode = result.exitCode;

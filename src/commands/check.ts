@@ -32,8 +32,14 @@ export type CheckedFiles = {
   ministries: string;
   meetings: string[];
   positions: string[];
+  /** Templates and their partials (see {@link templateKinds}). */
   templates: string[];
 };
+
+/** The checked template files told apart: templates (`*.md.hbs`) and partials. */
+export function templateKinds(files: readonly string[]): { templates: string[]; partials: string[] } {
+  return { templates: files.filter((file) => file.endsWith(TEMPLATE_SUFFIX)), partials: files.filter((file) => !file.endsWith(TEMPLATE_SUFFIX)) };
+}
 
 /** The result of a check: what was looked at, every problem, and the exit code. */
 export interface CheckResult {

@@ -17,7 +17,7 @@ describe('check output', () => {
   test('on the example project: exit 0 and nothing but the summary', () => {
     const run = runCli(['check'], REPO);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Checked 1 meeting, 3 positions, \d+ templates: no problems\.\n$/);
+    expect(run.stdout).toMatch(/^Checked 1 meeting, 3 positions, \d+ templates, \d+ partials: no problems\.\n$/);
     expect(run.stderr).toBe('');
   });
 

@@ -23,7 +23,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -108,8 +108,10 @@ class DocxCompiler {
   private readonly styles: StyleSource;
   private readonly source: string;
   private readonly definitions = new Map<string, string>();
-  private readonly footnoteIds = new Map<string, number>();
-  private readonly footnoteNodes: FootnoteDefinition[] = [];
+  /** Each footnote reference's own Word footnote, numbered in order: Word numbers a note per reference. */
+  private readonly footnoteIds = new Map<FootnoteReference, number>();
+  /** Footnote definitions by label. */
+  private readonly footnoteNodes = new Map<string, FootnoteDefinition>();
   private readonly numbering = new Map<string, ReturnType<typeof numberingDefinition>>();
   private readonly instances = new Map<string, number>();
   /** The last top-level list of each kind, so "2." after a paragraph continues "1.". */
@@ -136,7 +138,7 @@ class DocxCompiler {
     this.styles = meta.reference ? { kind: 'reference', reference: meta.reference } : meta.starterStyles ? { kind: 'starter' } : { kind: 'built-in' };
     this.source = String(file.value);
     this.inline = {
-      footnote: (label) => this.footnoteIds.get(label),
+      footnote: (reference) => this.footnoteIds.get(reference),
       definition: (identifier) => this.definitions.get(identifier),
       warn: (reason, node) => this.warn(reason, node),
       revision: () => this.stamp(),
@@ -148,11 +150,12 @@ class DocxCompiler {
     this.collect(tree);
     const children = this.topLevel(tree.children);
     this.file.data.anchors = [...this.anchors];
+    // A note for each reference (one referred to twice is printed twice, as Word numbers it twice); a definition nothing refers to is left out.
     const footnotes = Object.fromEntries(
-      this.footnoteNodes.map((node) => [
-        String(this.footnoteIds.get(node.identifier)),
-        { children: this.paragraphsOnly(this.blocks(node.children, 0, Style.footnote)) },
-      ]),
+      [...this.footnoteIds].flatMap(([reference, id]) => {
+        const definition = this.footnoteNodes.get(reference.identifier);
+        return definition ? [[String(id), { children: this.paragraphsOnly(this.blocks(definition.children, 0, Style.footnote)) }]] : [];
+      }),
     );
     const { meta, geometry } = this;
     return new Document({
@@ -193,16 +196,19 @@ class DocxCompiler {
   private collect(tree: Root): void {
     const visit = (node: Nodes): void => {
       if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
-      if (node.type === 'footnoteDefinition') this.footnoteNodes.push(node);
-      if (node.type === 'footnoteReference' && !this.footnoteIds.has(node.identifier)) {
-        this.footnoteIds.set(node.identifier, this.footnoteIds.size + 1);
-      }
+      if (node.type === 'footnoteDefinition' && !this.footnoteNodes.has(node.identifier)) this.footnoteNodes.set(node.identifier, node);
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(tree);
-    for (const node of this.footnoteNodes) {
-      if (!this.footnoteIds.has(node.identifier)) this.footnoteIds.set(node.identifier, this.footnoteIds.size + 1);
-    }
+    // References are numbered once the definitions are known: one with no definition gets no note (and a warning).
+    const number = (node: Nodes): void => {
+      if (node.type === 'footnoteReference' && this.footnoteNodes.has(node.identifier)) this.footnoteIds.set(node, this.footnoteIds.size + 1);
+      if (node.type === 'footnoteDefinition') return;
+      if ('children' in node) for (const child of node.children) number(child);
+    };
+    number(tree);
+    // References inside a note are numbered after the text's own.
+    for (const definition of this.footnoteNodes.values()) for (const child of definition.children) number(child);
   }
 
   /** The top-level blocks, each run of blocks from one Markdown field inside a field anchor. */

@@ -9,7 +9,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { PhrasingContent } from 'mdast';
+import type { FootnoteReference as FootnoteReferenceNode, PhrasingContent } from 'mdast';
 import { imageText } from './printed-text.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import type { BlockRevision } from './nodes.js';
@@ -34,8 +34,8 @@ export interface RevisionStamp {
 
 /** What inline conversion needs from the document being built. */
 export interface InlineContext {
-  /** Word footnote number for a Markdown footnote label, or undefined if it has no definition. */
-  footnote(label: string): number | undefined;
+  /** The Word footnote of one footnote reference, or undefined if its label has no definition. */
+  footnote(reference: FootnoteReferenceNode): number | undefined;
   /** URL of a reference-style link definition. */
   definition(identifier: string): string | undefined;
   /** Reports something the DOCX cannot show as written. */
@@ -71,7 +71,7 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
       return url ? [hyperlink(url, children)] : children;
     }
     case 'footnoteReference': {
-      const id = context.footnote(node.identifier);
+      const id = context.footnote(node);
       if (id === undefined) {
         context.warn(`footnote [^${node.label ?? node.identifier}] has no definition`, node);
         return textRuns(`[^${node.label ?? node.identifier}]`, marks, context);

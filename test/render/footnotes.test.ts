@@ -63,3 +63,18 @@ test('in the meeting background too, and in a folded outcome', async () => {
     [EXAMPLE_MEETING, lines.indexOf('  Fona teksts[^a].') + 1, 14],
   ]);
 });
+
+test('in the DOCX, a note referred to twice is printed at both places, and one nothing refers to is left out', async () => {
+  const dir = exampleProject(withBody('Atsauce[^a] un vēlreiz uz to pašu[^a].\n\n[^a]: Pirmās piezīmes teksts.\n[^lieka]: Neizmantota piezīme.\n'));
+  const built = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, out: 'out', formats: ['docx'] });
+  expect(built.exitCode).toBe(0);
+  const parts = docxParts(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')));
+  const document = part(parts, 'word/document.xml');
+  const notes = part(parts, 'word/footnotes.xml');
+  // The example's own note is 1; each of the two references has a note of its own, with the text of [^a].
+  const referenced = [...document.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
+  expect(referenced).toEqual(['1', '2', '3']);
+  const noteText = (id: string) => paragraphTexts(new RegExp(`<w:footnote w:id="${id}">[\\s\\S]*?</w:footnote>`).exec(notes)?.[0] ?? '').join(' ');
+  expect([noteText('2'), noteText('3')]).toEqual(['Pirmās piezīmes teksts.', 'Pirmās piezīmes teksts.']);
+  expect(notes).not.toContain('Neizmantota');
+});

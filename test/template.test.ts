@@ -133,6 +133,21 @@ describe('templates', () => {
     ]);
   });
 
+  it('refuses text that is no date, no time or no list of ministries in the helpers that need one, at its line (it printed NaN, nothing, or blamed nested partials)', async () => {
+    const cases: [string, string][] = [
+      ['{{date meeting.topic "genitive"}}', 'The helper `date` needs a date written YYYY-MM-DD (such as meeting.date), got `Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība`.'],
+      ['{{dateNumeric "2021-13-45"}}', 'The helper `dateNumeric` needs a date written YYYY-MM-DD (such as meeting.date), got `2021-13-45`.'],
+      ['{{dateEn "x"}}', 'The helper `dateEn` needs a date written YYYY-MM-DD (such as meeting.date), got `x`.'],
+      ['{{time "25.99"}}', 'The helper `time` needs a time written HH.MM (such as meeting.time), got `25.99`.'],
+      ['{{ministries meeting.topic "accusative"}}', 'The helper `ministries` needs a list of ministries (such as clearance.cleared).'],
+    ];
+    for (const [call, message] of cases) {
+      const { diagnostics } = await renderWith(`x\n\n${call}\n`);
+      expect(diagnostics, call).toEqual([expect.objectContaining({ line: 3, column: 1, ruleId: 'template/helper', message })]);
+    }
+    expect((await renderWith('{{time meeting.time}}, sanāksme {{date meeting.date "genitive"}}\n')).markdown).toBe('plkst.\u00A010.00, sanāksme 2021. gada 19.\u00A0februāra\n');
+  });
+
   it('resolves partials only from the template’s own partials folder', async () => {
     const ok = await renderWith('{{> note}}\n', { 'templates/partials/note.hbs': 'Piezīme: {{meeting.presidency}}' });
     expect(ok.markdown).toBe('Piezīme: Portugāle\n');

@@ -1,5 +1,6 @@
 import type { HelperOptions } from 'handlebars';
 import type { MinistryRef, ReportModel } from '../resolve/report.js';
+import { isRealDate } from '../model/date.js';
 import {
   formatDateEn,
   formatDateLv,
@@ -81,21 +82,21 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
    */
   date: (...args) => {
     const [iso, grammaticalCase = 'nominative'] = positional('date', args, 1, 2);
-    const day = text('date', iso);
+    const date = day('date', iso);
     const wanted = oneOf('date', grammaticalCase, DATE_CASES);
     const year = oneOf('date (year=)', hashOf(args)['year'] ?? 'full', YEAR_FORMS);
-    if (year === 'none') return formatDayMonthLv(day, wanted);
-    if (year === 'full') return formatDateLv(day, wanted);
+    if (year === 'none') return formatDayMonthLv(date, wanted);
+    if (year === 'full') return formatDateLv(date, wanted);
     const documentDate = rootOf(args)?.documentDate;
     if (documentDate === undefined) throw new HelperUsageError('the helper `date` with year="this" needs the report model (its document date)');
-    return formatDateThisYearLv(day, wanted, documentDate);
+    return formatDateThisYearLv(date, wanted, documentDate);
   },
   /** `{{dateNumeric meeting.date}}` → "19.02.2021.". */
-  dateNumeric: (...args) => formatDateNumericLv(text('dateNumeric', positional('dateNumeric', args, 1, 1)[0])),
+  dateNumeric: (...args) => formatDateNumericLv(day('dateNumeric', positional('dateNumeric', args, 1, 1)[0])),
   /** `{{dateEn meeting.date}}` → "19 February 2021". */
-  dateEn: (...args) => formatDateEn(text('dateEn', positional('dateEn', args, 1, 1)[0])),
+  dateEn: (...args) => formatDateEn(day('dateEn', positional('dateEn', args, 1, 1)[0])),
   /** `{{time meeting.time}}` → "plkst. 10.00". */
-  time: (...args) => formatTimeLv(text('time', positional('time', args, 1, 1)[0])),
+  time: (...args) => formatTimeLv(timeOfDay('time', positional('time', args, 1, 1)[0])),
   /** `{{quote meeting.topic}}` → “…” or „…“ per the `quotes` setting. */
   quote: (...args) => {
     const [value] = positional('quote', args, 1, 1);
@@ -114,7 +115,8 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   /** `{{ministries clearance.cleared "accusative"}}` → "Ārlietu ministriju un Labklājības ministriju". */
   ministries: (...args) => {
     const [refs, form = 'nominative', conjunction = 'un'] = positional('ministries', args, 1, 3);
-    const list = Array.isArray(refs) ? refs : [];
+    if (!Array.isArray(refs)) throw new HelperUsageError('the helper `ministries` needs a list of ministries (such as clearance.cleared)');
+    const list: unknown[] = refs;
     const wanted = oneOf('ministries', form, NAME_FORMS);
     return joinList(
       list.map((ref) => nameForm('ministries', ministryRef('ministries', ref), wanted)),
@@ -192,6 +194,20 @@ function text(helper: string, value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   throw new HelperUsageError(`the helper \`${helper}\` needs text, got ${value === null ? 'an empty value' : typeof value}`);
+}
+
+/** A day written YYYY-MM-DD that exists (what `meeting.date` holds); anything else is a usage error. */
+function day(helper: string, value: unknown): string {
+  const written = text(helper, value);
+  if (!isRealDate(written)) throw new HelperUsageError(`the helper \`${helper}\` needs a date written YYYY-MM-DD (such as meeting.date), got \`${written}\``);
+  return written;
+}
+
+/** A time of day written HH.MM or HH:MM (what `meeting.time` holds); anything else is a usage error. */
+function timeOfDay(helper: string, value: unknown): string {
+  const written = text(helper, value);
+  if (!/^([01]?\d|2[0-3])[.:][0-5]\d$/.test(written)) throw new HelperUsageError(`the helper \`${helper}\` needs a time written HH.MM (such as meeting.time), got \`${written}\``);
+  return written;
 }
 
 function textList(helper: string, value: unknown): string[] {

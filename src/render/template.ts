@@ -367,7 +367,7 @@ function runtimeDiagnostic(error: unknown, path: string): Diagnostic {
   if (helper) {
     return diagnostic(path, place, 'error', 'template/unknown-helper', `The template calls \`${helper[1]}\`, which is not a helper.`, `Helpers: ${Object.keys(HELPERS).join(', ')}.`);
   }
-  if (error instanceof RangeError) {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return diagnostic(path, place, 'error', 'template/render', 'The template nests partials or blocks too deeply to render.', 'Look for a partial that includes itself through another, e.g. {{> (name)}} built from data.');
   }
   const ruleId = error instanceof HelperUsageError ? 'template/helper' : 'template/render';

@@ -133,6 +133,19 @@ describe('templates', () => {
     ]);
   });
 
+  it('holds @root paths to the model as strictly as plain ones (a misspelling printed nothing)', async () => {
+    const valid = await renderWith('{{#each questions}}{{inc @index}}) {{@root.meeting.topic}}\n{{/each}}');
+    expect(valid.diagnostics).toEqual([]);
+    expect(valid.markdown?.split('\n')[0]).toBe('1) Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība');
+    for (const [template, field] of [
+      ['Tēma: {{@root.meeting.tpoic}}\n', 'tpoic'],
+      ['{{#each questions}}{{#if @root.meeting.tiem}}x{{/if}}{{/each}}\n', 'tiem'],
+    ] as const) {
+      const { diagnostics } = await renderWith(template);
+      expect(diagnostics, template).toEqual([expect.objectContaining({ line: 1, ruleId: 'template/missing-field', message: `The template uses \`${field}\`, which the data does not have.` })]);
+    }
+  });
+
   it('refuses text that is no date, no time or no list of ministries in the helpers that need one, at its line (it printed NaN, nothing, or blamed nested partials)', async () => {
     const cases: [string, string][] = [
       ['{{date meeting.topic "genitive"}}', 'The helper `date` needs a date written YYYY-MM-DD (such as meeting.date), got `Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība`.'],

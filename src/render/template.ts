@@ -182,7 +182,8 @@ function isContent(statement: hbs.AST.Statement): statement is hbs.AST.ContentSt
  * misspelt field is still an error rather than an empty string.
  */
 function strictPath(expression: hbs.AST.Expression): hbs.AST.Expression {
-  return isPath(expression) && !expression.data ? Object.assign(expression, { strict: true }) : expression;
+  // Data paths too: `@root.meeting.topic` reaches the model from inside a block, and a misspelling there is as wrong.
+  return isPath(expression) ? Object.assign(expression, { strict: true }) : expression;
 }
 
 /**

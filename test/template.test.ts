@@ -114,6 +114,17 @@ describe('templates', () => {
     expect(twice.diagnostics).toEqual([expect.objectContaining({ line: 5, column: 1, message: 'Template syntax error: `{{else}}` was not expected here.' })]);
   });
 
+  it('places an unclosed comment, and a {{#if}} without its value, at their line and column', async () => {
+    const comment = await renderWith('a\nTeksts {{!-- piezīme\nb\n');
+    expect(comment.diagnostics).toEqual([
+      expect.objectContaining({ line: 2, column: 8, ruleId: 'template/syntax', message: expect.stringContaining('a `{{!--` comment never closed with `--}}`') }),
+    ]);
+    const bare = await renderWith('a\n\n  {{#if}}x{{/if}}\n');
+    expect(bare.diagnostics).toEqual([expect.objectContaining({ line: 3, column: 3, ruleId: 'template/helper', message: '`{{#if}}` takes exactly one value, given 0.' })]);
+    const two = await renderWith('{{#each questions meeting}}x{{/each}}\n');
+    expect(two.diagnostics).toEqual([expect.objectContaining({ line: 1, column: 1, message: '`{{#each}}` takes exactly one value, given 2.' })]);
+  });
+
   it('names a block closed by another name, at the block', async () => {
     const { diagnostics } = await renderWith('a\n{{#each questions}}\nb\n{{/eachx}}\n');
     expect(diagnostics).toEqual([

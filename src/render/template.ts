@@ -122,6 +122,8 @@ function compileSource(
   } catch (error) {
     return { diagnostics: [syntaxDiagnostic(error, path, source)] };
   }
+  const arity = blockArity(ast, path);
+  if (arity) return { diagnostics: [arity] };
   escapePlainMustaches(ast, knownHelpers);
   strictArguments(ast);
   try {
@@ -207,6 +209,31 @@ function strictArguments(program: hbs.AST.Program): void {
       if (statement.inverse) strictArguments(statement.inverse);
     }
   }
+}
+
+/** The blocks that test or walk one value; Handlebars says only `#if requires exactly one argument`, with no line. */
+const ONE_VALUE_BLOCKS = new Set(['if', 'unless', 'with', 'each']);
+
+/** The first `{{#if}}`, `{{#each a b}}`, … not given exactly one value, at its place. */
+function blockArity(program: hbs.AST.Program, path: string): Diagnostic | undefined {
+  for (const statement of program.body) {
+    if (isBlock(statement) && isPath(statement.path) && ONE_VALUE_BLOCKS.has(statement.path.original) && statement.params.length !== 1) {
+      const name = statement.path.original;
+      return diagnostic(
+        path,
+        { line: statement.loc.start.line, column: statement.loc.start.column + 1 },
+        'error',
+        'template/helper',
+        `\`{{#${name}}}\` takes exactly one value, given ${statement.params.length}.`,
+        name === 'each' ? 'Name the list to walk, e.g. `{{#each questions}}`.' : `Name the value, e.g. \`{{#${name} meeting.time}}\`.`,
+      );
+    }
+    if (hasPrograms(statement)) {
+      const inner = (statement.program && blockArity(statement.program, path)) || (statement.inverse && blockArity(statement.inverse, path));
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }
 
 function isBlock(statement: hbs.AST.Statement): statement is hbs.AST.BlockStatement {
@@ -295,8 +322,24 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
       'Each `{{` needs its `}}` (three for `{{{`), each `(` its `)`, and each `{{#block}}` its `{{/block}}` after any `{{else}}`.',
     );
   }
+  const lexical = /^Lexical error on line (\d+)\. [^\n]*\n(.*)\n(-*)\^$/.exec(message);
+  if (lexical) {
+    const line = Number(lexical[1]);
+    // The lexer's excerpt may end inside the `{{` it could not read: then the unclosed comment's own start is the place.
+    const text = source.split('\n')[line - 1] ?? '';
+    const opening = text.lastIndexOf('{{!--') >= 0 ? text.lastIndexOf('{{!--') : text.lastIndexOf('{{');
+    const found = parseColumn(source, line, lexical[2] ?? '', (lexical[3] ?? '').length);
+    return diagnostic(
+      path,
+      { line, column: found === 1 && opening >= 0 ? opening + 1 : found },
+      'error',
+      'template/syntax',
+      'Template syntax error: Handlebars cannot read the text here (a `{{!--` comment never closed with `--}}`, or a stray `{{`).',
+      'Close the comment with `--}}`; a `{{` meant as text is written `\\{{`.',
+    );
+  }
   const place = exceptionPlace(error);
-  return diagnostic(path, place, 'error', 'template/syntax', `Template syntax error: ${firstLine(message)}.`);
+  return diagnostic(path, place, 'error', 'template/syntax', `Template syntax error: ${firstLine(message).replace(/\.+$/, '')}.`);
 }
 
 /** What Handlebars' parser tokens are, in the words of a template's author. */

@@ -125,11 +125,12 @@ describe('templates', () => {
     expect(two.diagnostics).toEqual([expect.objectContaining({ line: 1, column: 1, message: '`{{#each}}` takes exactly one value, given 2.' })]);
   });
 
-  it('names a block closed by another name, at the block', async () => {
+  it('names a block closed by another name, at the closing tag', async () => {
     const { diagnostics } = await renderWith('a\n{{#each questions}}\nb\n{{/eachx}}\n');
     expect(diagnostics).toEqual([
       expect.objectContaining({
-        line: 2,
+        line: 4,
+        column: 1,
         ruleId: 'template/syntax',
         message: 'Template syntax error: `{{/eachx}}` closes the block `{{#each}}`; a block ends with its own name.',
         hint: 'Write `{{/each}}` here, or open the block as `{{#eachx}}`.',

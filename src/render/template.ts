@@ -299,10 +299,10 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
   }
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
   if (mismatch) {
-    const [, opened, closed] = mismatch;
+    const [, opened = '', closed = ''] = mismatch;
     return diagnostic(
       path,
-      exceptionPlace(error),
+      closingTag(source, exceptionPlace(error), closed) ?? exceptionPlace(error),
       'error',
       'template/syntax',
       `Template syntax error: \`{{/${closed}}}\` closes the block \`{{#${opened}}}\`; a block ends with its own name.`,
@@ -340,6 +340,19 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
   }
   const place = exceptionPlace(error);
   return diagnostic(path, place, 'error', 'template/syntax', `Template syntax error: ${firstLine(message).replace(/\.+$/, '')}.`);
+}
+
+/** Where the `{{/name}}` that closes the block opened at `opened` stands: the first after it. */
+function closingTag(source: string, opened: { line: number; column: number } | undefined, name: string): { line: number; column: number } | undefined {
+  if (!opened) return undefined;
+  const lines = source.split('\n');
+  const from = lines.slice(0, opened.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + opened.column - 1;
+  const pattern = new RegExp(`\\{\\{~?\\s*/\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*~?\\}\\}`, 'g');
+  pattern.lastIndex = from;
+  const match = pattern.exec(source);
+  if (!match) return undefined;
+  const before = source.slice(0, match.index).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 /** What Handlebars' parser tokens are, in the words of a template's author. */

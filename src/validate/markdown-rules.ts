@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { parseMarkdownText, walk } from '../util/markdown.js';
@@ -13,13 +14,13 @@ const UNRESOLVED = /(?<!\\)\[\^([^\]\s]+)\]/g;
  * - `markdown/undefined-footnote`: a `[^9]` with no `[^9]:` is printed as written.
  * - `markdown/unused-footnote`: a `[^9]:` that nothing refers to is left out of the report.
  */
-export function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], text: string): Diagnostic[] {
+function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root): Diagnostic[] {
   if (!text.includes('[^')) return [];
   const name = field.join('.');
   const referenced = new Set<string>();
   const definitions: { identifier: string; label: string; offset: number }[] = [];
   const unresolved: { label: string; offset: number }[] = [];
-  walk(parseMarkdownText(text), (node) => {
+  walk(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
@@ -57,7 +58,12 @@ export function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], 
 
 /** The checks of each Markdown field given (footnotes paired, no raw HTML), for the fields that have text. */
 export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly [string, string | undefined])[]): Diagnostic[] {
-  return fields.flatMap(([name, text]) => (text === undefined ? [] : [...footnoteProblems(file, [name], text), ...htmlProblems(file, [name], text)]));
+  return fields.flatMap(([name, text]) => {
+    // Parsed once for both checks, and only when the text has what either looks for.
+    if (text === undefined || (!text.includes('[^') && !text.includes('<'))) return [];
+    const tree = parseMarkdownText(text);
+    return [...footnoteProblems(file, [name], text, tree), ...htmlProblems(file, [name], text, tree)];
+  });
 }
 
 /**
@@ -65,11 +71,11 @@ export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly
  * the DOCX prints it as written, tags and all, while the Markdown report passes it on as HTML,
  * so the two outputs say different things (a comment is hidden in one, printed in the other).
  */
-export function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: string): Diagnostic[] {
+function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root): Diagnostic[] {
   if (!text.includes('<')) return [];
   const name = field.join('.');
   const problems: Diagnostic[] = [];
-  walk(parseMarkdownText(text), (node) => {
+  walk(tree, (node) => {
     const start = node.position?.start.offset;
     // A closing tag belongs to the opening one, which is reported.
     if (node.type !== 'html' || start === undefined || node.value.startsWith('</')) return;

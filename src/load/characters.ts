@@ -64,6 +64,13 @@ export function placeInText(text: string): (offset: number) => Place {
   };
 }
 
+/** Line and column (1-based, as {@link placeInText} gives them) → offset in `text`. */
+export function offsetInText(text: string, place: Place): number {
+  let start = 0;
+  for (let line = 1; line < place.line && start !== -1; line++) start = text.indexOf('\n', start) + 1 || -1;
+  return start === -1 ? text.length : start + place.column - 1;
+}
+
 const SAVE_AS_UTF8 = 'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8).';
 
 /**

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { offsetInText, placeInText } from '../load/characters.js';
 import type { LayoutOverride } from '../load/front-matter.js';
 import type { ProjectFiles } from '../load/project-files.js';
 import { readTemplate, type TemplateTexts } from '../load/templates.js';
@@ -345,14 +346,10 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
 /** Where the `{{/name}}` that closes the block opened at `opened` stands: the first after it. */
 function closingTag(source: string, opened: { line: number; column: number } | undefined, name: string): { line: number; column: number } | undefined {
   if (!opened) return undefined;
-  const lines = source.split('\n');
-  const from = lines.slice(0, opened.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + opened.column - 1;
   const pattern = new RegExp(`\\{\\{~?\\s*/\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*~?\\}\\}`, 'g');
-  pattern.lastIndex = from;
+  pattern.lastIndex = offsetInText(source, opened);
   const match = pattern.exec(source);
-  if (!match) return undefined;
-  const before = source.slice(0, match.index).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  return match ? placeInText(source)(match.index) : undefined;
 }
 
 /** What Handlebars' parser tokens are, in the words of a template's author. */

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { offsetInText, placeInText } from '../load/characters.js';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { parseMarkdownText, walk } from '../util/markdown.js';
@@ -110,15 +111,11 @@ function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
 function placeOf(file: YamlFile, field: readonly PropertyKey[], text: string, offset: number, needle: string): Place | undefined {
   const value = file.locate(field);
   if (!value) return undefined;
-  const lines = file.text.split('\n');
-  let at = lines.slice(0, value.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + value.column - 1;
+  let at = offsetInText(file.text, value);
   for (let seen = text.slice(0, offset).split(needle).length - 1; at !== -1; seen--) {
     at = file.text.indexOf(needle, at);
     if (at === -1 || seen === 0) break;
     at += needle.length;
   }
-  if (at === -1) return value;
-  const before = file.text.slice(0, at);
-  const line = before.split('\n').length;
-  return { line, column: at - before.lastIndexOf('\n') };
+  return at === -1 ? value : placeInText(file.text)(at);
 }

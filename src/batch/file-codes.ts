@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { sha256 } from '../load/files.js';
-import { parseYaml } from '../load/yaml.js';
+import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
+import { fileCodeOf } from '../load/meetings.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 
 /** A meeting of the run with its file code: built now, or remembered by the cache. */
@@ -165,17 +166,15 @@ export function codeTakenOutside(root: string, manifestName: string, meeting: Co
   const manifest = code ? outside.manifest(manifestName) : undefined;
   const owner = manifest === undefined ? undefined : manifestMeeting(manifest);
   if (owner === undefined || owner === meeting.meetingPath || outside.inRun(owner) || isAbsolute(owner) || owner.split('/').includes('..')) return undefined;
-  let text: string;
+  let loaded: LoadedMeeting;
   try {
-    text = readFileSync(join(root, owner), 'utf8');
+    loaded = loadMeeting(root, join(root, owner));
   } catch {
-    return undefined;
+    return undefined; // Gone or unreadable: its files are no meeting's any more.
   }
-  const file = parseYaml(owner, text);
-  const data: unknown = file.data;
-  const fileCode = typeof data === 'object' && data !== null && 'file_code' in data && typeof data.file_code === 'string' ? data.file_code : null;
-  if (fileCode?.toLowerCase() !== code) return undefined;
-  const other: CodedMeeting = { meetingPath: owner, fileCode, fileCodePlace: file.locate(['file_code']) };
+  const fileCode = fileCodeOf(loaded);
+  if (fileCode === undefined || fileCode.toLowerCase() !== code) return undefined;
+  const other: CodedMeeting = { meetingPath: owner, fileCode, fileCodePlace: loaded.file.locate(['file_code']) };
   return duplicateFileCodes([meeting, other]).find((problem) => problem.file === meeting.meetingPath);
 }
 

@@ -16,9 +16,15 @@ export function loadAllMeetings(project: Project): LoadedMeeting[] {
 export function fileCodesInUse(project: Project): Map<string, string> {
   const taken = new Map<string, string>();
   for (const loaded of loadAllMeetings(project)) {
-    const data = loaded.file.data;
-    const code = loaded.meeting?.file_code ?? (isRecord(data) ? data['file_code'] : undefined);
-    if (typeof code === 'string' && !taken.has(code.toLowerCase())) taken.set(code.toLowerCase(), loaded.path);
+    const code = fileCodeOf(loaded);
+    if (code !== undefined && !taken.has(code.toLowerCase())) taken.set(code.toLowerCase(), loaded.path);
   }
   return taken;
+}
+
+/** A meeting file's `file_code`, also when the file has other errors; undefined when it has none that is text. */
+export function fileCodeOf(loaded: LoadedMeeting): string | undefined {
+  const data = loaded.file.data;
+  const code = loaded.meeting?.file_code ?? (isRecord(data) ? data['file_code'] : undefined);
+  return typeof code === 'string' ? code : undefined;
 }

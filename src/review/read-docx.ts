@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { CODE_FONT } from '../model/reference-docx.js';
+import { isRealDate } from '../model/date.js';
 import { child, descendants, elements, parseXml, plainText, XmlSyntaxError, type XmlElement } from './xml.js';
 
 /** A tracked change: who made it and when. */
@@ -420,8 +421,7 @@ function revisionOf(node: XmlElement): Revision {
  */
 function dateOf(node: XmlElement): string {
   const date = node.attributes['w:date'] ?? '';
-  const [, year = 0, month = 0, day = 0] = (/^(\d{4})-(\d{2})-(\d{2})/.exec(date) ?? []).map(Number);
-  return year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? date : '';
+  return isRealDate(date.slice(0, 10)) ? date : '';
 }
 
 /** `<w:b/>` or `<w:b w:val="true"/>` is on; `w:val="false"` or `"0"` is off. */

@@ -1,4 +1,4 @@
-import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type NumberingDefinition } from 'docx';
+import { AlignmentType, LevelFormat, LevelSuffix, type LevelOptions, type NumberingDefinition } from './ooxml/types.js';
 import type { ListKind } from './list-kind.js';
 import type { PageGeometry } from './layout.js';
 
@@ -10,7 +10,7 @@ const LEVELS = 4;
  * like the start of a paragraph, followed by a space; wrapped lines return to the margin.
  */
 export function numberingDefinition(kind: ListKind, start: number, geometry: PageGeometry): NumberingDefinition {
-  const levels: ILevelsOptions[] = [];
+  const levels: LevelOptions[] = [];
   for (let level = 0; level < LEVELS; level++) {
     levels.push({
       level,

@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, type ParagraphStyleOptions, type StylesOptions } from './ooxml/types.js';
 import type { Layout } from '../model/index.js';
 import type { PageGeometry } from './layout.js';
 import { CODE_FONT, OptionalStyle, Style, type ReferenceDocx } from '../model/reference-docx.js';
@@ -13,10 +13,10 @@ export type StyleSource = { kind: 'built-in' } | { kind: 'starter' } | { kind: '
  * indent, centred bold title. With a reference DOCX its styles are used (see `externalStyles`
  * in compile.ts) and only the built-in styles it lacks are added.
  */
-export function documentStyles(layout: Layout, geometry: PageGeometry, source: StyleSource): IStylesOptions {
+export function documentStyles(layout: Layout, geometry: PageGeometry, source: StyleSource): StylesOptions {
   const builtIn = builtInStyles(layout, geometry);
   if (source.kind === 'built-in') return builtIn;
-  const optional: IParagraphStyleOptions[] = [
+  const optional: ParagraphStyleOptions[] = [
     { id: OptionalStyle.question, name: 'Briefing Question', basedOn: Style.body, quickFormat: true },
     { id: OptionalStyle.subItem, name: 'Briefing Sub-item', basedOn: Style.body, quickFormat: true },
   ];
@@ -32,7 +32,7 @@ export function documentStyles(layout: Layout, geometry: PageGeometry, source: S
   };
 }
 
-function builtInStyles(layout: Layout, geometry: PageGeometry): IStylesOptions {
+function builtInStyles(layout: Layout, geometry: PageGeometry): StylesOptions {
   const small = Math.max(16, geometry.fontSize - 4);
   return {
     default: {

@@ -1,15 +1,11 @@
 import {
   AlignmentType,
-  Bookmark,
   BookmarkEnd,
   BookmarkStart,
   BorderStyle,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
-  Document,
-  Footer,
-  Header,
   PageNumber,
   Paragraph,
   Tab,
@@ -20,9 +16,11 @@ import {
   TextRun,
   WidthType,
   type FileChild,
-  type IParagraphOptions,
   type ParagraphChild,
-} from 'docx';
+  type ParagraphOptions,
+  type RunChild,
+} from './ooxml/body.js';
+import type { DocumentOptions } from './ooxml/document.js';
 import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
@@ -41,7 +39,7 @@ import { documentStyles, OptionalStyle, Style, type StyleSource } from './styles
 
 declare module 'unified' {
   interface CompileResultMap {
-    DocxDocument: Document;
+    DocxDocument: DocumentOptions;
   }
 }
 
@@ -79,10 +77,10 @@ export interface DocxMeta {
 }
 
 /**
- * unified compiler plugin: Markdown syntax tree → `docx` Document. Deterministic: the
- * same tree and meta always give the same document.
+ * unified compiler plugin: Markdown syntax tree → the DOCX package's content (./ooxml/document.ts).
+ * Deterministic: the same tree and meta always give the same document.
  */
-export const remarkDocx: Plugin<[DocxMeta], Root, Document> = function remarkDocx(meta) {
+export const remarkDocx: Plugin<[DocxMeta], Root, DocumentOptions> = function remarkDocx(meta) {
   this.compiler = (tree, file) => {
     if (!isRoot(tree)) throw new Error('remarkDocx: expected a Markdown root node');
     return new DocxCompiler(meta, file).compile(tree);
@@ -146,19 +144,18 @@ class DocxCompiler {
     this.pendingComment = meta.revisions?.summary.length ? meta.revisions.summary : null;
   }
 
-  compile(tree: Root): Document {
+  compile(tree: Root): DocumentOptions {
     this.collect(tree);
     const children = this.topLevel(tree.children);
     this.file.data.anchors = [...this.anchors];
     // A note for each reference (one referred to twice is printed twice, as Word numbers it twice); a definition nothing refers to is left out.
-    const footnotes = Object.fromEntries(
-      [...this.footnoteIds].flatMap(([reference, id]) => {
-        const definition = this.footnoteNodes.get(reference.identifier);
-        return definition ? [[String(id), { children: this.paragraphsOnly(this.blocks(definition.children, 0, Style.footnote)) }]] : [];
-      }),
-    );
+    const footnotes = [...this.footnoteIds].flatMap(([reference]) => {
+      const definition = this.footnoteNodes.get(reference.identifier);
+      return definition ? [this.paragraphsOnly(this.blocks(definition.children, 0, Style.footnote))] : [];
+    });
     const { meta, geometry } = this;
-    return new Document({
+    const revisions = meta.revisions;
+    return {
       title: meta.title ?? titleOf(tree),
       subject: meta.subject,
       creator: meta.creator,
@@ -167,29 +164,19 @@ class DocxCompiler {
       keywords: meta.keywords,
       revision: 1,
       styles: documentStyles(meta.layout, geometry, this.styles),
-      ...(meta.reference ? { externalStyles: meta.reference.styles } : {}),
-      numbering: { config: [...this.numbering.values()] },
-      // A line that ends in a hard break stays as set: justified text would otherwise stretch it
-      // across the whole width, a few words far apart (Word's and LibreOffice's default).
-      compatibility: { doNotExpandShiftReturn: true },
+      externalStyles: meta.reference?.styles,
+      numbering: [...this.numbering.values()],
       footnotes,
-      ...this.trackingOptions(),
       customProperties: [...meta.customProperties, ...this.anchors.map(anchorProperty)],
-      sections: [
-        {
-          properties: {
-            titlePage: true,
-            page: {
-              size: { width: geometry.width, height: geometry.height },
-              margin: geometry.margins,
-            },
-          },
-          headers: { first: this.header(false), default: this.header(meta.layout.page_numbers) },
-          footers: { first: this.footer(), default: this.footer() },
-          children,
-        },
-      ],
-    });
+      trackRevisions: revisions !== undefined,
+      comments: revisions?.summary.length
+        ? [{ id: 0, author: revisions.author, date: new Date(revisions.date), children: revisions.summary.map((text) => new Paragraph({ style: Style.tableText, children: [new TextRun(text)] })) }]
+        : [],
+      page: { size: { width: geometry.width, height: geometry.height }, margin: geometry.margins },
+      headers: { first: [this.header(false)], default: [this.header(meta.layout.page_numbers)] },
+      footers: { first: [this.footer()], default: [this.footer()] },
+      children,
+    };
   }
 
   /** Link definitions and footnote definitions can appear anywhere; number footnotes in order of first reference. */
@@ -410,7 +397,7 @@ class DocxCompiler {
    * tracked too, so that accepting or rejecting every change leaves no empty paragraph.
    * The first paragraph carries the summary comment of a redline.
    */
-  private paragraph(node: Nodes, options: IParagraphOptions): Paragraph {
+  private paragraph(node: Nodes, options: ParagraphOptions): Paragraph {
     const revision = node.data?.revision;
     const mark = revision ? { run: this.rowRevision(revision) } : {};
     let children: readonly ParagraphChild[] = options.children ?? [];
@@ -424,13 +411,7 @@ class DocxCompiler {
       return this.lastParagraph;
     }
     this.pendingAnchorStart = null;
-    // The paragraph's children are added one by one: `docx` takes no bookmark start among them.
-    const paragraph = new Paragraph({ ...options, ...mark, children: [] });
-    paragraph.addChildElement(start);
-    for (const child of children) {
-      if (child instanceof Bookmark) throw new Error('DocxCompiler: a bookmark inside an anchored paragraph');
-      paragraph.addChildElement(child);
-    }
+    const paragraph = new Paragraph({ ...options, ...mark, children: [start, ...children] });
     this.lastParagraph = paragraph;
     return paragraph;
   }
@@ -452,39 +433,23 @@ class DocxCompiler {
     return { id: this.nextRevisionId++, author: revisions.author, date: revisions.date };
   }
 
-  /** Track changes on, and the summary comment, for a redline; nothing for a normal build. */
-  private trackingOptions() {
-    const revisions = this.meta.revisions;
-    if (!revisions) return {};
-    const comments = revisions.summary.length
-      ? [{ id: 0, author: revisions.author, date: new Date(revisions.date), children: revisions.summary.map((text) => new Paragraph({ style: Style.tableText, children: [new TextRun(text)] })) }]
-      : [];
-    return { features: { trackRevisions: true }, comments: { children: comments } };
-  }
-
-  private header(withPageNumber: boolean): Header {
-    const children: (string | Tab | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  private header(withPageNumber: boolean): Paragraph {
+    const children: RunChild[] = [];
     if (withPageNumber) children.push(new Tab(), PageNumber.CURRENT);
     if (this.meta.draftMark) children.push(new Tab(), ...(withPageNumber ? [] : [new Tab()]), this.meta.draftMark);
-    return new Header({
-      children: [
-        new Paragraph({
-          style: Style.header,
-          tabStops: [
-            { type: TabStopType.CENTER, position: Math.round(this.geometry.textWidth / 2) },
-            { type: TabStopType.RIGHT, position: this.geometry.textWidth },
-          ],
-          children: children.length ? [new TextRun({ children })] : [],
-        }),
+    return new Paragraph({
+      style: Style.header,
+      tabStops: [
+        { type: TabStopType.CENTER, position: Math.round(this.geometry.textWidth / 2) },
+        { type: TabStopType.RIGHT, position: this.geometry.textWidth },
       ],
+      children: children.length ? [new TextRun({ children })] : [],
     });
   }
 
-  private footer(): Footer {
+  private footer(): Paragraph {
     const text = this.meta.layout.footer_file_code ? this.meta.footerText : null;
-    return new Footer({
-      children: [new Paragraph({ style: Style.footer, children: text ? [new TextRun(text)] : [] })],
-    });
+    return new Paragraph({ style: Style.footer, children: text ? [new TextRun(text)] : [] });
   }
 
   private paragraphsOnly(children: FileChild[]): Paragraph[] {
@@ -498,7 +463,7 @@ class DocxCompiler {
 }
 
 /** A column's alignment from the table's delimiter row (`:--`, `:-:`, `--:`); left is the style's own. */
-function cellAlignment(align: AlignType | undefined): Pick<IParagraphOptions, 'alignment'> {
+function cellAlignment(align: AlignType | undefined): Pick<ParagraphOptions, 'alignment'> {
   if (align === 'center') return { alignment: AlignmentType.CENTER };
   if (align === 'right') return { alignment: AlignmentType.RIGHT };
   return {};

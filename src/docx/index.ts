@@ -5,7 +5,8 @@ import type { ReportSource } from '../render/fields.js';
 import { remarkDocx, type DocxMeta } from './compile.js';
 import { spliceReport } from './fields.js';
 import type { FieldAnchor } from './anchors.js';
-import { documentParts, packDocx } from './pack.js';
+import { packDocx } from './pack.js';
+import { documentParts } from './ooxml/document.js';
 import { parseMarkdownText } from '../util/markdown.js';
 
 export type { DocxMeta } from './compile.js';
@@ -83,11 +84,11 @@ export async function compileReportDocx(source: ReportSource, meta: DocxMeta, da
  */
 export async function checkReportDocx(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]): Promise<Omit<DocxResult, 'bytes'>> {
   const { file, document } = compileReport(source, meta, fieldTrees);
-  await documentParts(document);
+  documentParts(document);
   return compilerSays(file);
 }
 
-/** A rendered report compiled to a `docx` document, with the file the compiler's messages are on. */
+/** A rendered report compiled to the package's content, with the file the compiler's messages are on. */
 function compileReport(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]) {
   const file = new VFile();
   const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);

@@ -6,9 +6,10 @@ import {
   InsertedTextRun,
   Tab,
   TextRun,
-  type IRunOptions,
   type ParagraphChild,
-} from 'docx';
+  type RunChild,
+  type RunOptions,
+} from './ooxml/body.js';
 import type { FootnoteReference as FootnoteReferenceNode, PhrasingContent } from 'mdast';
 import { imageText } from './printed-text.js';
 import { CODE_FONT } from '../model/reference-docx.js';
@@ -98,12 +99,12 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
 function textRuns(value: string, marks: Marks, context: InlineContext): ParagraphChild[] {
   const text = value.replace(/[ \t]*\n[ \t]*/g, ' ');
   if (!text) return [];
-  const children: (string | Tab)[] = [];
+  const children: RunChild[] = [];
   text.split('\t').forEach((piece, index) => {
     if (index > 0) children.push(new Tab());
     if (piece) children.push(piece);
   });
-  const options: IRunOptions = {
+  const options: RunOptions = {
     children,
     bold: marks.bold,
     italics: marks.italics,
@@ -116,7 +117,7 @@ function textRuns(value: string, marks: Marks, context: InlineContext): Paragrap
 
 /** A plain run, or a tracked insertion or deletion of one. */
 /** A run of text, as an insertion or deletion when its block is tracked. */
-export function run(options: IRunOptions, revision: BlockRevision | undefined, context: InlineContext): ParagraphChild {
+export function run(options: RunOptions, revision: BlockRevision | undefined, context: InlineContext): ParagraphChild {
   if (revision === 'insert') return new InsertedTextRun({ ...options, ...context.revision() });
   if (revision === 'delete') return new DeletedTextRun({ ...options, ...context.revision() });
   return new TextRun(options);

@@ -1,7 +1,7 @@
-import { Packer, type Document } from 'docx';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { withReferenceParts } from './reference-parts.js';
+import { documentParts, type DocumentOptions } from './ooxml/document.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 
 /**
@@ -16,17 +16,12 @@ function zipTime(): Date {
 /**
  * Packs a document into DOCX bytes that depend only on the document and `date`:
  * fixed zip entry order and times, the given creation date in the core properties,
- * and stable relationship ids instead of the random ones `docx` gives hyperlinks.
+ * and stable relationship ids for links (rIdL1, rIdL2, … in order of appearance).
  * With a reference DOCX, its numbering, theme and first-page header and footer are put in.
  */
-export async function packDocx(document: Document, date: Date, reference?: ReferenceDocx): Promise<Uint8Array> {
-  const parts = await documentParts(document);
+export function packDocx(document: DocumentOptions, date: Date, reference?: ReferenceDocx): Uint8Array {
+  const parts = documentParts(document);
   return zipParts(reference ? withReferenceParts(parts, reference) : parts, date);
-}
-
-/** The package's files of a document, serialised as `docx` writes them, not yet zipped. */
-export async function documentParts(document: Document): Promise<Record<string, string | Uint8Array>> {
-  return packageParts(document) ?? (await packedParts(document));
 }
 
 /** Zips a package's files with fixed order and times, the given date, and stable relationship ids. */
@@ -53,35 +48,6 @@ export function zipParts(entries: Record<string, string | Uint8Array>, date: Dat
     ordered.push({ name, data: strToU8(xml), text: xml });
   }
   return zipEntries(ordered, zipTime());
-}
-
-/**
- * The package's files straight from the compiler inside `docx`'s Packer, in the order the
- * Packer would zip them. `Packer` zips them and we would unzip them again only to zip them
- * once more with fixed times: a fifth of a report's build time. The compiler is not public
- * API, so anything unexpected (another `docx` version) falls back to the public route;
- * a test checks that both routes give the same bytes.
- */
-export function packageParts(document: Document): Record<string, string | Uint8Array> | undefined {
-  const compiler: unknown = Reflect.get(Packer, 'compiler');
-  if (!hasCompile(compiler)) return undefined;
-  const files: unknown = compiler.compile(document, undefined, []);
-  if (!(files instanceof Map)) return undefined;
-  const entries: Record<string, string | Uint8Array> = {};
-  for (const [path, data] of files) {
-    if (typeof path !== 'string' || !(typeof data === 'string' || data instanceof Uint8Array)) return undefined;
-    entries[path] = data;
-  }
-  return entries;
-}
-
-/** The public route: let `docx` zip the package, then unzip it. */
-export async function packedParts(document: Document): Promise<Record<string, Uint8Array>> {
-  return unzipSync(new Uint8Array(await Packer.toArrayBuffer(document)));
-}
-
-function hasCompile(value: unknown): value is { compile: (...args: unknown[]) => unknown } {
-  return typeof value === 'object' && value !== null && 'compile' in value && typeof value.compile === 'function';
 }
 
 /** Maps each relationship id that is not of the plain `rId<n>` form to `rIdL<n>`, in order of appearance. */

@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
-import { remarkDocx } from '../../src/docx/index.js';
-import { packageParts, packedParts, zipParts } from '../../src/docx/pack.js';
-import { sha256 } from '../../src/load/files.js';
-import { layoutSchema } from '../../src/model/index.js';
 import { fileHashes, projectWithMeetings } from '../helpers/meetings.js';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 
@@ -34,27 +27,5 @@ describe('reproducible bytes', () => {
     await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out: alone, final: false, jobs: 1 });
     await build({ cwd: dir, inputs: ['meetings/other.yaml', EXAMPLE_MEETING], out: after, final: false, jobs: 1, force: true });
     expect(fileHashes(after, OUTPUTS)).toEqual(fileHashes(alone, OUTPUTS));
-  });
-});
-
-describe('packing the DOCX', () => {
-  it('gives the same bytes from the docx compiler’s parts as from unzipping what its Packer writes', async () => {
-    const markdown = readFileSync(join(REPO, 'test/fixtures/example/IZMzin_190221_EDUC.md'), 'utf8');
-    const meta = {
-      subject: 'tēma',
-      creator: 'ministrija',
-      keywords: 'EYCS',
-      footerText: 'KODS',
-      draftMark: null,
-      customProperties: [{ name: 'Briefing.Meeting', value: 'meetings/x.yaml' }],
-      layout: layoutSchema.parse({}),
-    };
-    const document = () => unified().use(remarkParse).use(remarkGfm).use(remarkDocx, meta).processSync(markdown).result;
-    const date = new Date('2021-02-16T00:00:00Z');
-    const direct = packageParts(document());
-    expect(Object.keys(direct ?? {})).toContain('word/document.xml');
-    const viaCompiler = zipParts(direct ?? {}, date);
-    const viaPacker = zipParts(await packedParts(document()), date);
-    expect(sha256(viaCompiler)).toBe(sha256(viaPacker));
   });
 });

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { remarkDocx } from '../../src/docx/index.js';
-import { packageParts } from '../../src/docx/pack.js';
+import { documentParts } from '../../src/docx/ooxml/document.js';
 import { zipEntries, type ZipEntry } from '../../src/docx/zip.js';
 import { layoutSchema } from '../../src/model/index.js';
 import { REPO } from '../helpers/project.js';
@@ -25,9 +25,7 @@ function exampleDocxEntries(): ZipEntry[] {
   const markdown = readFileSync(join(REPO, 'test/fixtures/example/IZMzin_190221_EDUC.md'), 'utf8');
   const meta = { subject: 'tēma', creator: 'ministrija', keywords: 'EYCS', footerText: 'KODS', draftMark: null, customProperties: [], layout: layoutSchema.parse({}) };
   const document = unified().use(remarkParse).use(remarkGfm).use(remarkDocx, meta).processSync(markdown).result;
-  return Object.entries(packageParts(document) ?? {}).map(([name, data]) =>
-    typeof data === 'string' ? { name, data: strToU8(data), text: data } : { name, data },
-  );
+  return Object.entries(documentParts(document)).map(([name, data]) => ({ name, data: strToU8(data), text: data }));
 }
 
 describe('zipEntries', () => {

@@ -1,0 +1,523 @@
+import {
+  AlignmentType,
+  Bookmark,
+  BookmarkEnd,
+  BookmarkStart,
+  BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document,
+  Footer,
+  Header,
+  PageNumber,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { FieldRef } from '../../src/model/field.js';
+import type { Layout } from '../../src/model/index.js';
+import { anchorName, anchorProperty, sameField, type FieldAnchor } from '../../src/docx/anchors.js';
+import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inline.js';
+import { pageGeometry, type PageGeometry } from '../../src/docx/layout.js';
+import type { BlockRevision } from '../../src/docx/nodes.js';
+import { listKindInSource, type ListKind } from '../../src/docx/list-kind.js';
+import { numberingDefinition, numberingReference } from './numbering.js';
+import { checkBox } from '../../src/docx/task-box.js';
+import type { ReferenceDocx } from '../../src/model/reference-docx.js';
+import { documentStyles, OptionalStyle, Style, type StyleSource } from './styles.js';
+
+declare module 'unified' {
+  interface CompileResultMap {
+    DocxLibraryDocument: Document;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The field anchors the compiler wrote, in document order (for the manifest). */
+    anchors: FieldAnchor[];
+  }
+}
+
+/** What the DOCX carries besides the Markdown body: properties, header, footer, layout. */
+export interface DocxMeta {
+  /** Document title property; defaults to the text of the first level-1 heading. */
+  title?: string;
+  subject?: string;
+  creator: string;
+  description?: string;
+  keywords?: string;
+  /** Printed in the footer of every page, e.g. `IZMzin_190221_EDUC`; null for none. */
+  footerText: string | null;
+  /** Printed at the top right of every page while the document is a draft; null when final. */
+  draftMark: string | null;
+  /** Custom document properties: included positions and their versions, hashes. */
+  customProperties: { name: string; value: string }[];
+  layout: Layout;
+  /** A ministry's reference DOCX: its styles, page set-up and first-page header and footer are used. */
+  reference?: ReferenceDocx | undefined;
+  /** Adds the optional styles (question, sub-item) with built-in looks: for `briefing reference-docx`. */
+  starterStyles?: boolean;
+  /**
+   * Only for a redline: tracked changes are stamped with this author and date (ISO 8601),
+   * Word opens with track changes on, and `summary` (if any) becomes a comment on the first paragraph.
+   */
+  revisions?: { author: string; date: string; summary: string[] };
+}
+
+/**
+ * unified compiler plugin: Markdown syntax tree → `docx` Document. Deterministic: the
+ * same tree and meta always give the same document.
+ */
+export const remarkDocx: Plugin<[DocxMeta], Root, Document> = function remarkDocx(meta) {
+  this.compiler = (tree, file) => {
+    if (!isRoot(tree)) throw new Error('remarkDocx: expected a Markdown root node');
+    return new DocxCompiler(meta, file).compile(tree);
+  };
+};
+
+function isRoot(node: { type: string }): node is Root {
+  return node.type === 'root' && 'children' in node;
+}
+
+interface ListState {
+  kind: ListKind;
+  reference: string;
+  instance: number;
+  /** The number the next item would get, for lists that carry on after a paragraph. */
+  next: number;
+}
+
+type BlockNode = RootContent | BlockContent | DefinitionContent;
+
+class DocxCompiler {
+  private readonly geometry: PageGeometry;
+  private readonly styles: StyleSource;
+  private readonly source: string;
+  private readonly definitions = new Map<string, string>();
+  /** Each footnote reference's own Word footnote, numbered in order: Word numbers a note per reference. */
+  private readonly footnoteIds = new Map<FootnoteReference, number>();
+  /** Footnote definitions by label. */
+  private readonly footnoteNodes = new Map<string, FootnoteDefinition>();
+  private readonly numbering = new Map<string, ReturnType<typeof numberingDefinition>>();
+  private readonly instances = new Map<string, number>();
+  /** The last top-level list of each kind, so "2." after a paragraph continues "1.". */
+  private readonly lastList = new Map<ListKind, ListState>();
+  private readonly inline: InlineContext;
+  private readonly meta: DocxMeta;
+  private readonly file: VFile;
+  private nextRevisionId = 1;
+  /** Paragraphs of the summary comment, until it is attached to the first paragraph. */
+  private pendingComment: string[] | null;
+  /** The start of a field anchor, until the field's first paragraph takes it. */
+  private pendingAnchorStart: BookmarkStart | null = null;
+  /** The code block each code line's paragraph belongs to: two blocks that touch are kept apart. */
+  private readonly codeLines = new WeakMap<Paragraph, Nodes>();
+  /** The paragraph made last: a field's anchor ends in it, in a table's last cell when the field ends with a table. */
+  private lastParagraph: Paragraph | null = null;
+  /** The field anchors written so far, in document order. */
+  private readonly anchors: FieldAnchor[] = [];
+
+  constructor(meta: DocxMeta, file: VFile) {
+    this.meta = meta;
+    this.file = file;
+    this.geometry = pageGeometry(meta.layout, meta.reference?.page);
+    this.styles = meta.reference ? { kind: 'reference', reference: meta.reference } : meta.starterStyles ? { kind: 'starter' } : { kind: 'built-in' };
+    this.source = String(file.value);
+    this.inline = {
+      footnote: (reference) => this.footnoteIds.get(reference),
+      definition: (identifier) => this.definitions.get(identifier),
+      warn: (reason, node) => this.warn(reason, node),
+      revision: () => this.stamp(),
+    };
+    this.pendingComment = meta.revisions?.summary.length ? meta.revisions.summary : null;
+  }
+
+  compile(tree: Root): Document {
+    this.collect(tree);
+    const children = this.topLevel(tree.children);
+    this.file.data.anchors = [...this.anchors];
+    // A note for each reference (one referred to twice is printed twice, as Word numbers it twice); a definition nothing refers to is left out.
+    const footnotes = Object.fromEntries(
+      [...this.footnoteIds].flatMap(([reference, id]) => {
+        const definition = this.footnoteNodes.get(reference.identifier);
+        return definition ? [[String(id), { children: this.paragraphsOnly(this.blocks(definition.children, 0, Style.footnote)) }]] : [];
+      }),
+    );
+    const { meta, geometry } = this;
+    return new Document({
+      title: meta.title ?? titleOf(tree),
+      subject: meta.subject,
+      creator: meta.creator,
+      lastModifiedBy: meta.creator,
+      description: meta.description,
+      keywords: meta.keywords,
+      revision: 1,
+      styles: documentStyles(meta.layout, geometry, this.styles),
+      ...(meta.reference ? { externalStyles: meta.reference.styles } : {}),
+      numbering: { config: [...this.numbering.values()] },
+      // A line that ends in a hard break stays as set: justified text would otherwise stretch it
+      // across the whole width, a few words far apart (Word's and LibreOffice's default).
+      compatibility: { doNotExpandShiftReturn: true },
+      footnotes,
+      ...this.trackingOptions(),
+      customProperties: [...meta.customProperties, ...this.anchors.map(anchorProperty)],
+      sections: [
+        {
+          properties: {
+            titlePage: true,
+            page: {
+              size: { width: geometry.width, height: geometry.height },
+              margin: geometry.margins,
+            },
+          },
+          headers: { first: this.header(false), default: this.header(meta.layout.page_numbers) },
+          footers: { first: this.footer(), default: this.footer() },
+          children,
+        },
+      ],
+    });
+  }
+
+  /** Link definitions and footnote definitions can appear anywhere; number footnotes in order of first reference. */
+  private collect(tree: Root): void {
+    const visit = (node: Nodes): void => {
+      if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
+      if (node.type === 'footnoteDefinition' && !this.footnoteNodes.has(node.identifier)) this.footnoteNodes.set(node.identifier, node);
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(tree);
+    // References are numbered once the definitions are known: one with no definition gets no note (and a warning).
+    const number = (node: Nodes): void => {
+      if (node.type === 'footnoteReference' && this.footnoteNodes.has(node.identifier)) this.footnoteIds.set(node, this.footnoteIds.size + 1);
+      if (node.type === 'footnoteDefinition') return;
+      if ('children' in node) for (const child of node.children) number(child);
+    };
+    number(tree);
+    // References inside a note are numbered after the text's own.
+    for (const definition of this.footnoteNodes.values()) for (const child of definition.children) number(child);
+  }
+
+  /** The top-level blocks, each run of blocks from one Markdown field inside a field anchor. */
+  private topLevel(nodes: readonly RootContent[]): FileChild[] {
+    return this.apart(this.fieldRuns(nodes));
+  }
+
+  /**
+   * The body with an empty paragraph between two blocks that would read as one where they
+   * touch: two tables (Word and LibreOffice join them when they open or save the file) and two
+   * code blocks (a paragraph of the code style for each line). `review` passes over it: `isGap`.
+   */
+  private apart(children: readonly FileChild[]): FileChild[] {
+    const codeOf = (child: FileChild | undefined) => (child instanceof Paragraph ? this.codeLines.get(child) : undefined);
+    return children.flatMap((child, index) => {
+      const previous = children[index - 1];
+      const tables = child instanceof Table && previous instanceof Table;
+      const code = codeOf(child) !== undefined && codeOf(previous) !== undefined && codeOf(child) !== codeOf(previous);
+      return tables || code ? [new Paragraph({ style: Style.body }), child] : [child];
+    });
+  }
+
+  private fieldRuns(nodes: readonly RootContent[]): FileChild[] {
+    const result: FileChild[] = [];
+    let index = 0;
+    while (index < nodes.length) {
+      const field = nodes[index]?.data?.field;
+      let end = index + 1;
+      while (field && end < nodes.length && sameField(nodes[end]?.data?.field, field)) end += 1;
+      const run = nodes.slice(index, end);
+      result.push(...(field ? this.anchored(run, field) : this.blocks(run, 0)));
+      index = end;
+    }
+    return result;
+  }
+
+  /**
+   * The blocks of one field between a bookmark start (in their first paragraph) and a
+   * bookmark end (after their last paragraph's text). Ids count from 1 in each document,
+   * so the bytes stay the same from one build to the next.
+   */
+  private anchored(nodes: readonly RootContent[], field: FieldRef): FileChild[] {
+    const id = this.anchors.length + 1;
+    const name = anchorName(id);
+    this.pendingAnchorStart = new BookmarkStart(name, id);
+    const before = this.lastParagraph;
+    const children = this.blocks(nodes, 0);
+    const started = this.pendingAnchorStart === null;
+    this.pendingAnchorStart = null;
+    // The field's last paragraph, in a table's last cell when the field ends with a table.
+    const last = this.lastParagraph === before ? null : this.lastParagraph;
+    if (!started || !last) return children;
+    last.addChildElement(new BookmarkEnd(id));
+    this.anchors.push({ name, field });
+    return children;
+  }
+
+  private blocks(nodes: readonly BlockNode[], level: number, style: string = Style.body): FileChild[] {
+    return nodes.flatMap((node) => this.block(node, level, style));
+  }
+
+  private block(node: BlockNode, level: number, style: string): FileChild[] {
+    switch (node.type) {
+      case 'heading':
+        return [
+          this.paragraph(node, {
+            style: node.depth === 1 ? Style.title : Style.heading,
+            children: this.runs(node.children),
+          }),
+        ];
+      case 'paragraph': {
+        if (style === Style.body && hasTab(node.children)) {
+          return [
+            this.paragraph(node, {
+              style: Style.signature,
+              tabStops: [{ type: TabStopType.RIGHT, position: this.geometry.textWidth }],
+              children: this.runs(node.children),
+            }),
+          ];
+        }
+        return [this.paragraph(node, { style, children: this.runs(node.children) })];
+      }
+      case 'list':
+        return this.list(node, level);
+      case 'blockquote':
+        return this.blocks(node.children, level, Style.note);
+      case 'code':
+        return node.value.split('\n').map((line) => {
+          const paragraph = this.paragraph(node, { style: Style.code, children: [this.literal(line, node.data?.revision)] });
+          this.codeLines.set(paragraph, node);
+          return paragraph;
+        });
+      case 'thematicBreak':
+        return [
+          this.paragraph(node, {
+            style: Style.body,
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 1 } },
+          }),
+        ];
+      case 'table':
+        return [this.table(node)];
+      case 'html':
+        return [this.paragraph(node, { style, children: [this.literal(node.value, node.data?.revision)] })];
+      case 'definition':
+      case 'footnoteDefinition':
+        return [];
+      default:
+        this.warn(`Markdown ${node.type} is not supported in the DOCX`, node);
+        return [];
+    }
+  }
+
+  private list(node: List, level: number): FileChild[] {
+    const kind = this.listKind(node);
+    const start = node.start ?? 1;
+    const previous = level === 0 ? this.lastList.get(kind) : undefined;
+    let state: ListState;
+    if (previous && node.ordered && start === previous.next) {
+      state = previous;
+    } else {
+      const reference = numberingReference(kind, node.ordered ? start : 1);
+      if (!this.numbering.has(reference)) {
+        this.numbering.set(reference, numberingDefinition(kind, node.ordered ? start : 1, this.geometry));
+      }
+      const instance = (this.instances.get(reference) ?? 0) + 1;
+      this.instances.set(reference, instance);
+      state = { kind, reference, instance, next: start };
+    }
+    if (level === 0) this.lastList.set(kind, state);
+    const result: FileChild[] = [];
+    for (const item of node.children) {
+      item.children.forEach((child, index) => {
+        if (index === 0 && child.type === 'paragraph') {
+          result.push(
+            this.paragraph(child, {
+              style: this.listStyle(kind),
+              numbering: { reference: state.reference, level, instance: state.instance, custom: true },
+              children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
+            }),
+          );
+        } else {
+          result.push(...this.block(child, child.type === 'list' ? level + 1 : level, Style.body));
+        }
+      });
+      state.next += 1;
+    }
+    return result;
+  }
+
+  /** Normal, unless the styles define the optional question or sub-item style. */
+  private listStyle(kind: ListKind): string {
+    const wanted = kind === 'period' ? OptionalStyle.question : OptionalStyle.subItem;
+    if (this.styles.kind === 'starter') return wanted;
+    if (this.styles.kind === 'reference' && this.styles.reference.styleIds.includes(wanted)) return wanted;
+    return Style.body;
+  }
+
+  private listKind(node: List): ListKind {
+    return node.data?.listKind ?? listKindInSource(node, this.source);
+  }
+
+  private table(node: Extract<BlockNode, { type: 'table' }>): Table {
+    const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+    const width = Math.floor(this.geometry.textWidth / columns);
+    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+    return new Table({
+      width: { size: this.geometry.textWidth, type: WidthType.DXA },
+      columnWidths: Array.from({ length: columns }, () => width),
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: node.children.map(
+        (row, rowIndex) =>
+          new TableRow({
+            tableHeader: rowIndex === 0,
+            ...this.rowRevision(node.data?.revision),
+            children: Array.from({ length: columns }, (_, cellIndex) => {
+              const cell = row.children[cellIndex];
+              return new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                children: [
+                  this.paragraph(node, {
+                    style: Style.tableText,
+                    ...cellAlignment(node.align?.[cellIndex]),
+                    children: cell ? this.runs(cell.children, rowIndex === 0) : [],
+                  }),
+                ],
+              });
+            }),
+          }),
+      ),
+    });
+  }
+
+  private runs(nodes: readonly PhrasingContent[], bold = false): ParagraphChild[] {
+    return inlineRuns(nodes, this.inline, bold ? { bold: true } : {});
+  }
+
+  /**
+   * A body paragraph. A block that exists in one version only has its paragraph mark
+   * tracked too, so that accepting or rejecting every change leaves no empty paragraph.
+   * The first paragraph carries the summary comment of a redline.
+   */
+  private paragraph(node: Nodes, options: IParagraphOptions): Paragraph {
+    const revision = node.data?.revision;
+    const mark = revision ? { run: this.rowRevision(revision) } : {};
+    let children: readonly ParagraphChild[] = options.children ?? [];
+    if (this.pendingComment) {
+      children = [new CommentRangeStart(0), ...children, new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })];
+      this.pendingComment = null;
+    }
+    const start = this.pendingAnchorStart;
+    if (!start) {
+      this.lastParagraph = new Paragraph({ ...options, ...mark, children });
+      return this.lastParagraph;
+    }
+    this.pendingAnchorStart = null;
+    // The paragraph's children are added one by one: `docx` takes no bookmark start among them.
+    const paragraph = new Paragraph({ ...options, ...mark, children: [] });
+    paragraph.addChildElement(start);
+    for (const child of children) {
+      if (child instanceof Bookmark) throw new Error('DocxCompiler: a bookmark inside an anchored paragraph');
+      paragraph.addChildElement(child);
+    }
+    this.lastParagraph = paragraph;
+    return paragraph;
+  }
+
+  /** A run of literal text (code, raw HTML), tracked when its block is. */
+  private literal(text: string, revision: BlockRevision | undefined): ParagraphChild {
+    return run({ text }, revision, this.inline);
+  }
+
+  private rowRevision(revision: BlockRevision | undefined) {
+    if (revision === 'insert') return { insertion: this.stamp() };
+    if (revision === 'delete') return { deletion: this.stamp() };
+    return {};
+  }
+
+  private stamp(): RevisionStamp {
+    const revisions = this.meta.revisions;
+    if (!revisions) throw new Error('DocxCompiler: a tracked change in a document without revision details');
+    return { id: this.nextRevisionId++, author: revisions.author, date: revisions.date };
+  }
+
+  /** Track changes on, and the summary comment, for a redline; nothing for a normal build. */
+  private trackingOptions() {
+    const revisions = this.meta.revisions;
+    if (!revisions) return {};
+    const comments = revisions.summary.length
+      ? [{ id: 0, author: revisions.author, date: new Date(revisions.date), children: revisions.summary.map((text) => new Paragraph({ style: Style.tableText, children: [new TextRun(text)] })) }]
+      : [];
+    return { features: { trackRevisions: true }, comments: { children: comments } };
+  }
+
+  private header(withPageNumber: boolean): Header {
+    const children: (string | Tab | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+    if (withPageNumber) children.push(new Tab(), PageNumber.CURRENT);
+    if (this.meta.draftMark) children.push(new Tab(), ...(withPageNumber ? [] : [new Tab()]), this.meta.draftMark);
+    return new Header({
+      children: [
+        new Paragraph({
+          style: Style.header,
+          tabStops: [
+            { type: TabStopType.CENTER, position: Math.round(this.geometry.textWidth / 2) },
+            { type: TabStopType.RIGHT, position: this.geometry.textWidth },
+          ],
+          children: children.length ? [new TextRun({ children })] : [],
+        }),
+      ],
+    });
+  }
+
+  private footer(): Footer {
+    const text = this.meta.layout.footer_file_code ? this.meta.footerText : null;
+    return new Footer({
+      children: [new Paragraph({ style: Style.footer, children: text ? [new TextRun(text)] : [] })],
+    });
+  }
+
+  private paragraphsOnly(children: FileChild[]): Paragraph[] {
+    return children.filter((child): child is Paragraph => child instanceof Paragraph);
+  }
+
+  private warn(reason: string, node: Nodes): void {
+    const message = this.file.message(reason, { place: node.position, ruleId: 'unsupported', source: 'docx' });
+    message.fatal = false;
+  }
+}
+
+/** A column's alignment from the table's delimiter row (`:--`, `:-:`, `--:`); left is the style's own. */
+function cellAlignment(align: AlignType | undefined): Pick<IParagraphOptions, 'alignment'> {
+  if (align === 'center') return { alignment: AlignmentType.CENTER };
+  if (align === 'right') return { alignment: AlignmentType.RIGHT };
+  return {};
+}
+
+function titleOf(tree: Root): string {
+  const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  if (!heading || heading.type !== 'heading') return '';
+  return heading.children
+    .map((child) => (child.type === 'break' ? ' ' : toString(child)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function hasTab(children: readonly PhrasingContent[]): boolean {
+  return children.some(
+    (child) =>
+      (child.type === 'text' && child.value.includes('\t')) ||
+      ((child.type === 'insertion' || child.type === 'deletion') && hasTab(child.children)),
+  );
+}

@@ -1,0 +1,127 @@
+import {
+  DeletedTextRun,
+  ExternalHyperlink,
+  FootnoteReference,
+  FootnoteReferenceRun,
+  InsertedTextRun,
+  Tab,
+  TextRun,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { FootnoteReference as FootnoteReferenceNode, PhrasingContent } from 'mdast';
+import { imageText } from '../../src/docx/printed-text.js';
+import { CODE_FONT } from '../../src/model/reference-docx.js';
+import type { BlockRevision } from '../../src/docx/nodes.js';
+
+/** Character formatting carried down the inline tree. */
+export interface Marks {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  link?: boolean;
+  /** Inside an insertion or deletion: the runs become tracked changes. */
+  revision?: BlockRevision;
+}
+
+/** Who made a tracked change and when, with the change's unique id. */
+export interface RevisionStamp {
+  id: number;
+  author: string;
+  date: string;
+}
+
+/** What inline conversion needs from the document being built. */
+export interface InlineContext {
+  /** The Word footnote of one footnote reference, or undefined if its label has no definition. */
+  footnote(reference: FootnoteReferenceNode): number | undefined;
+  /** URL of a reference-style link definition. */
+  definition(identifier: string): string | undefined;
+  /** Reports something the DOCX cannot show as written. */
+  warn(reason: string, node: PhrasingContent): void;
+  /** Stamps the next tracked change; only called for insertions and deletions. */
+  revision(): RevisionStamp;
+}
+
+/** Converts Markdown inline content (text, emphasis, links, footnotes) into DOCX runs. */
+export function inlineRuns(nodes: readonly PhrasingContent[], context: InlineContext, marks: Marks = {}): ParagraphChild[] {
+  return nodes.flatMap((node) => inlineRun(node, context, marks));
+}
+
+function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks): ParagraphChild[] {
+  switch (node.type) {
+    case 'text':
+      return textRuns(node.value, marks, context);
+    case 'strong':
+      return inlineRuns(node.children, context, { ...marks, bold: true });
+    case 'emphasis':
+      return inlineRuns(node.children, context, { ...marks, italics: true });
+    case 'delete':
+      return inlineRuns(node.children, context, { ...marks, strike: true });
+    case 'inlineCode':
+      return textRuns(node.value, { ...marks, code: true }, context);
+    case 'break':
+      return [run({ break: 1 }, marks.revision, context)];
+    case 'link':
+      return [hyperlink(node.url, inlineRuns(node.children, context, { ...marks, link: true }))];
+    case 'linkReference': {
+      const url = context.definition(node.identifier);
+      const children = inlineRuns(node.children, context, url ? { ...marks, link: true } : marks);
+      return url ? [hyperlink(url, children)] : children;
+    }
+    case 'footnoteReference': {
+      const id = context.footnote(node);
+      if (id === undefined) {
+        context.warn(`footnote [^${node.label ?? node.identifier}] has no definition`, node);
+        return textRuns(`[^${node.label ?? node.identifier}]`, marks, context);
+      }
+      if (marks.revision) return [run({ style: 'FootnoteReference', children: [new FootnoteReference(id)] }, marks.revision, context)];
+      return [new FootnoteReferenceRun(id)];
+    }
+    case 'html':
+      return textRuns(node.value, marks, context);
+    case 'image':
+    case 'imageReference':
+      context.warn('images are not placed in the DOCX; the alternative text is printed instead', node);
+      return textRuns(imageText(node), marks, context);
+    case 'insertion':
+      return inlineRuns(node.children, context, { ...marks, revision: 'insert' });
+    case 'deletion':
+      return inlineRuns(node.children, context, { ...marks, revision: 'delete' });
+    default:
+      return [];
+  }
+}
+
+/** A run per tab-separated piece; soft line breaks become spaces, as Markdown renders them. */
+function textRuns(value: string, marks: Marks, context: InlineContext): ParagraphChild[] {
+  const text = value.replace(/[ \t]*\n[ \t]*/g, ' ');
+  if (!text) return [];
+  const children: (string | Tab)[] = [];
+  text.split('\t').forEach((piece, index) => {
+    if (index > 0) children.push(new Tab());
+    if (piece) children.push(piece);
+  });
+  const options: IRunOptions = {
+    children,
+    bold: marks.bold,
+    italics: marks.italics,
+    strike: marks.strike,
+    ...(marks.code ? { font: CODE_FONT } : {}),
+    ...(marks.link ? { style: 'Hyperlink' } : {}),
+  };
+  return [run(options, marks.revision, context)];
+}
+
+/** A plain run, or a tracked insertion or deletion of one. */
+/** A run of text, as an insertion or deletion when its block is tracked. */
+export function run(options: IRunOptions, revision: BlockRevision | undefined, context: InlineContext): ParagraphChild {
+  if (revision === 'insert') return new InsertedTextRun({ ...options, ...context.revision() });
+  if (revision === 'delete') return new DeletedTextRun({ ...options, ...context.revision() });
+  return new TextRun(options);
+}
+
+function hyperlink(url: string, children: ParagraphChild[]): ExternalHyperlink {
+  return new ExternalHyperlink({ link: url, children });
+}

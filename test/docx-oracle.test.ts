@@ -58,7 +58,7 @@ const PIECES = [
   '```\n', '```\nrinda\n\nvēl\n```\n', '    atkāpts\n', '---\n', '***\n',
   '| a | b |\n| - | -: |\n| 1 | 2 |\n', '| x |\n|:-:|\n| y |\n', 'a | b | c\n--- | :-- | ---\n1 | 2\n',
   '[saite](https://a.lv/b?c=1&d=2)', '[enkurs](https://a.lv/lapa#sadala)', '<https://izm.gov.lv>', 'www.izm.gov.lv', 'a@b.lv', '[tukša]()', '[](https://a.lv)',
-  '[a][r]', '\n\n[r]: https://r.lv "Virsraksts"\n', '[^1]', '[^2]', '[^x]', '\n\n[^1]: Piezīme ar **treknu**.\n', '\n\n[^2]: Otrā\n\n    ar otru rindkopu.\n',
+  '[a][r]', '\n\n[r]: https://r.lv "Virsraksts"\n', '[^1]', '[^2]', '[^x]', '\n\n[^1]: Piezīme ar **treknu**.\n', '\n\n[^2]: Otrā\n\n    ar otru rindkopu.\n', '[^3]', '\n\n[^3]: Skat. [vietni](https://x.lv#a) un [citu](https://y.lv).\n',
   '![attēls](a.png)', '<b>html</b>', '<!-- komentārs -->\n', '\\', 'Vīza: sekretāre\tL. Lejiņa',
 ];
 

@@ -28,6 +28,8 @@ export function packDocx(document: DocumentOptions, date: Date, reference?: Refe
 export function zipParts(entries: Record<string, string | Uint8Array>, date: Date): Uint8Array {
   const names = Object.keys(entries);
   const renames = stableRelationshipIds(names.filter((n) => n.endsWith('.rels')).map((n) => text(entries, n)));
+  // Our writer numbers links as they are renamed (rIdL1, …): a pass over every part only when some id changes.
+  const renaming = [...renames].some(([from, to]) => from !== to);
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   const ordered: ZipEntry[] = [];
@@ -41,11 +43,11 @@ export function zipParts(entries: Record<string, string | Uint8Array>, date: Dat
     }
     let xml = typeof data === 'string' ? data : strFromU8(data);
     // One pass over the part, however many ids are renamed (a pass per id grew with the square of the links).
-    if (renames.size) xml = xml.replace(/"([^"<>\s]+)(?=")/g, (quoted, id: string) => `"${renames.get(id) ?? id}`);
+    if (renaming) xml = xml.replace(/"([^"<>\s]+)(?=")/g, (quoted, id: string) => `"${renames.get(id) ?? id}`);
     if (name === 'docProps/core.xml') {
       xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
     }
-    ordered.push({ name, data: strToU8(xml), text: xml });
+    ordered.push({ name, text: xml });
   }
   return zipEntries(ordered, zipTime());
 }

@@ -1,16 +1,12 @@
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
 
-/** One file of a zip archive: its name and its bytes. */
-export interface ZipEntry {
-  name: string;
-  data: Uint8Array;
-  /**
-   * The same content as a string, when the caller has it: an entry with the same name and
-   * text as in the last archive made in this thread is not deflated again.
-   */
-  text?: string;
-}
+/**
+ * One file of a zip archive: its name and its bytes, or its text (written as UTF-8). An entry
+ * given as text with the same name and text as in the last archive made in this thread is
+ * neither encoded nor deflated again.
+ */
+export type ZipEntry = { name: string; data: Uint8Array; text?: string } | { name: string; data?: undefined; text: string };
 
 interface Packed {
   crc: number;
@@ -23,6 +19,8 @@ interface Packed {
 // text of each entry name is remembered with its deflated bytes (a DOCX has about 25 names).
 const lastByName = new Map<string, { text: string; packed: Packed }>();
 
+const encoder = new TextEncoder();
+
 /**
  * Zips the entries in the given order, deflated at level 6 with fflate, every entry stamped
  * with `mtime` (as a DOS time from its local-time parts). The bytes are exactly those of
@@ -30,7 +28,6 @@ const lastByName = new Map<string, { text: string; packed: Packed }>();
  * that an entry's deflated bytes can be reused from an earlier report.
  */
 export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Array {
-  const encoder = new TextEncoder();
   const files = entries.map((entry) => {
     const name = encoder.encode(entry.name);
     return { name, utf8Name: name.length !== entry.name.length, ...packed(entry) };
@@ -64,7 +61,8 @@ export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Arra
 function packed(entry: ZipEntry): Packed {
   const last = lastByName.get(entry.name);
   if (entry.text !== undefined && last?.text === entry.text) return last.packed;
-  const result = { crc: crc32(entry.data), size: entry.data.length, deflated: deflateSync(entry.data, { level: 6 }) };
+  const data = entry.data ?? encoder.encode(entry.text);
+  const result = { crc: crc32(data), size: data.length, deflated: deflateSync(data, { level: 6 }) };
   if (entry.text !== undefined) lastByName.set(entry.name, { text: entry.text, packed: result });
   return result;
 }

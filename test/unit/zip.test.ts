@@ -16,7 +16,7 @@ const MTIME = new Date(1980, 0, 1, 12, 0, 0);
 /** What fflate's zipSync makes of the same entries: the bytes zipEntries must give. */
 function reference(entries: readonly ZipEntry[]): Uint8Array {
   const zippable: Zippable = {};
-  for (const entry of entries) zippable[entry.name] = entry.data;
+  for (const entry of entries) zippable[entry.name] = entry.data ?? strToU8(entry.text);
   return zipSync(zippable, { level: 6, mtime: MTIME });
 }
 
@@ -33,6 +33,14 @@ describe('zipEntries', () => {
     const entries = exampleDocxEntries();
     expect(entries.length).toBeGreaterThan(10);
     expect(Buffer.from(zipEntries(entries, MTIME)).equals(Buffer.from(reference(entries)))).toBe(true);
+  });
+
+  it('gives the same bytes for entries given as text only, encoded as UTF-8 when they are zipped', () => {
+    const entries = exampleDocxEntries().map((e): ZipEntry => ({ name: e.name, text: e.text ?? '' }));
+    const withBytes = entries.map((e): ZipEntry => ({ name: e.name, data: strToU8(e.text ?? ''), text: `${e.text ?? ''}x` }));
+    zipEntries(withBytes, MTIME); // another text last time under each name: nothing may be reused
+    expect(Buffer.from(zipEntries(entries, MTIME)).equals(Buffer.from(reference(entries)))).toBe(true);
+    expect(Buffer.from(zipEntries([{ name: 'ā.xml', text: '<a>ķ</a>' }], MTIME)).equals(Buffer.from(reference([{ name: 'ā.xml', data: strToU8('<a>ķ</a>') }])))).toBe(true);
   });
 
   it('gives the same bytes for a non-ASCII name, a binary entry and a large one', () => {

@@ -96,15 +96,18 @@ class Numbers {
   }
 }
 
-/** Link relationship ids: unique in the package until `zipParts` (src/docx/pack.ts) renumbers them in order. */
-let linkSerial = 0;
-
-function partContext(numbers: Numbers, relationships: Relationship[]): WriteContext {
+/**
+ * What writing a part needs: list numbers from the package's count, and link relationships
+ * added to the part's own list. Link ids count through the package (`rIdL1`, `rIdL2`, …) in the
+ * order the parts are written; `zipParts` (src/docx/pack.ts) renumbers them only when a part
+ * written later is zipped earlier and holds links too, which ours do not (see documentParts).
+ */
+function partContext(numbers: Numbers, links: { count: number }, relationships: Relationship[]): WriteContext {
   return {
     numId: (reference, instance) => numbers.numId(reference, instance),
     hyperlink: (target) => {
-      linkSerial = (linkSerial + 1) % 1e9;
-      const id = `rIdLink${linkSerial}x`;
+      links.count += 1;
+      const id = `rIdL${links.count}`;
       relationships.push({ id, type: `${RELATIONSHIP}/hyperlink`, target, external: true });
       return id;
     },
@@ -153,21 +156,24 @@ export function documentParts(options: DocumentOptions): Record<string, string> 
   const footer = { default: add('footer', 'footer1.xml'), first: add('footer', 'footer2.xml') };
   add('theme', 'theme/theme1.xml');
 
-  // The parts with text, in the order list numbers and links are given out.
-  const body = writeAll(options.children, partContext(numbers, documentRels));
+  // The parts with text, in the order list numbers and links are given out: the document, the
+  // comments, the notes, the headers and footers (only the document and the notes hold links).
+  const links = { count: 0 };
+  const context = (relationships: Relationship[]) => partContext(numbers, links, relationships);
+  const body = writeAll(options.children, context(documentRels));
   const commentRels: Relationship[] = [];
-  const commentContext = partContext(numbers, commentRels);
+  const commentContext = context(commentRels);
   const comments = options.comments.map(({ id, author, date, children }) => ({ id, author, date: date.toISOString(), paragraphsXml: writeAll(children, commentContext) }));
   const footnoteRels: Relationship[] = [];
-  const footnoteContext = partContext(numbers, footnoteRels);
+  const footnoteContext = context(footnoteRels);
   const notes = options.footnotes.map((paragraphs) => noteXml(paragraphs, footnoteContext));
   const headers = [options.headers.default, options.headers.first].map((paragraphs) => {
     const rels: Relationship[] = [];
-    return { xml: `${DECLARATION}${ROOT.header}${writeAll(paragraphs, partContext(numbers, rels))}</w:hdr>`, rels };
+    return { xml: `${DECLARATION}${ROOT.header}${writeAll(paragraphs, context(rels))}</w:hdr>`, rels };
   });
   const footers = [options.footers.default, options.footers.first].map((paragraphs) => {
     const rels: Relationship[] = [];
-    return { xml: `${DECLARATION}${ROOT.footer}${writeAll(paragraphs, partContext(numbers, rels))}</w:ftr>`, rels };
+    return { xml: `${DECLARATION}${ROOT.footer}${writeAll(paragraphs, context(rels))}</w:ftr>`, rels };
   });
   documentRels.push({ id: `rId${documentRels.length + 1}`, type: `${RELATIONSHIP}/fontTable`, target: 'fontTable.xml' });
 
@@ -183,7 +189,7 @@ export function documentParts(options: DocumentOptions): Record<string, string> 
   const parts: Record<string, string> = {
     'word/_rels/document.xml.rels': relationshipsXml(documentRels),
     'word/document.xml': `${DECLARATION_STANDALONE}${ROOT.document}<w:body>${body}${section}</w:body></w:document>`,
-    'word/styles.xml': stylesXml(options.styles, options.externalStyles),
+    'word/styles.xml': styles(options.styles, options.externalStyles),
     // The dates are the build's: zipParts (src/docx/pack.ts) writes them.
     'docProps/core.xml': coreXml(options, new Date(0)),
     '_rels/.rels': rootRelsXml(),
@@ -222,4 +228,18 @@ function twips(value: number): number {
 function signed(value: number): number {
   if (!Number.isFinite(value)) throw new Error(`a page measure must be a number of twips, not ${value}`);
   return Math.floor(value);
+}
+
+/** The styles of the last few style sets written: a batch's reports share one or two, and writing them is a tenth of a package. */
+const writtenStyles = new Map<string, string>();
+
+function styles(options: StylesOptions, external: string | undefined): string {
+  const key = `${JSON.stringify(options)}\u0000${external ?? ''}`;
+  let xml = writtenStyles.get(key);
+  if (xml === undefined) {
+    xml = stylesXml(options, external);
+    if (writtenStyles.size >= 8) writtenStyles.delete(writtenStyles.keys().next().value ?? '');
+    writtenStyles.set(key, xml);
+  }
+  return xml;
 }

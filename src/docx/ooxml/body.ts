@@ -3,7 +3,8 @@
  * references, comments and tracked changes. The classes take the options our compiler gives
  * them (src/docx/compile.ts, inline.ts) and write WordprocessingML straight to a string, in
  * the element and attribute order Word expects and the `docx` library wrote before them, so
- * a report's bytes did not change when they replaced it (test/docx-oracle.test.ts).
+ * a report's bytes did not change when they replaced it (test/docx-oracle.test.ts). What each
+ * element holds is public and read-only, so a test can hand the same tree to `docx` to compare.
  */
 import type { AlignmentType } from './types.js';
 import { escapeAttribute as attribute, escapeText as text } from './xml.js';
@@ -48,7 +49,7 @@ export class Tab implements Element {
 }
 
 export class FootnoteReference implements Element {
-  private readonly id: number;
+  readonly id: number;
   constructor(id: number) {
     this.id = id;
   }
@@ -58,7 +59,7 @@ export class FootnoteReference implements Element {
 }
 
 export class CommentReference implements Element {
-  private readonly id: number;
+  readonly id: number;
   constructor(id: number) {
     this.id = id;
   }
@@ -146,7 +147,7 @@ const plainText = (value: string) => `<w:t xml:space="preserve">${text(value)}</
 const deletedText = (value: string) => `<w:delText xml:space="preserve">${text(value)}</w:delText>`;
 
 export class TextRun implements Element {
-  private readonly options: RunOptions;
+  readonly options: RunOptions;
   constructor(options: RunOptions | string) {
     this.options = typeof options === 'string' ? { text: options } : options;
   }
@@ -157,7 +158,7 @@ export class TextRun implements Element {
 
 /** A run that was added: a tracked insertion. */
 export class InsertedTextRun implements Element {
-  private readonly options: RunOptions & ChangeStamp;
+  readonly options: RunOptions & ChangeStamp;
   constructor(options: RunOptions & ChangeStamp) {
     this.options = options;
   }
@@ -168,7 +169,7 @@ export class InsertedTextRun implements Element {
 
 /** A run that was removed: a tracked deletion, its text as `w:delText`. */
 export class DeletedTextRun implements Element {
-  private readonly options: RunOptions & ChangeStamp;
+  readonly options: RunOptions & ChangeStamp;
   constructor(options: RunOptions & ChangeStamp) {
     this.options = options;
   }
@@ -189,7 +190,7 @@ export class FootnoteReferenceRun extends TextRun {
 
 /** A link to a web address. A fragment (`#…`) of up to 255 characters becomes the link's anchor. */
 export class ExternalHyperlink implements Element {
-  private readonly options: { link: string; children: readonly Element[] };
+  readonly options: { link: string; children: readonly Element[] };
   constructor(options: { link: string; children: readonly Element[] }) {
     this.options = options;
   }
@@ -207,8 +208,8 @@ export class ExternalHyperlink implements Element {
 }
 
 export class BookmarkStart implements Element {
-  private readonly name: string;
-  private readonly id: number;
+  readonly name: string;
+  readonly id: number;
   constructor(name: string, id: number) {
     this.name = name;
     this.id = id;
@@ -219,7 +220,7 @@ export class BookmarkStart implements Element {
 }
 
 export class BookmarkEnd implements Element {
-  private readonly id: number;
+  readonly id: number;
   constructor(id: number) {
     this.id = id;
   }
@@ -229,7 +230,7 @@ export class BookmarkEnd implements Element {
 }
 
 export class CommentRangeStart implements Element {
-  private readonly id: number;
+  readonly id: number;
   constructor(id: number) {
     this.id = id;
   }
@@ -239,7 +240,7 @@ export class CommentRangeStart implements Element {
 }
 
 export class CommentRangeEnd implements Element {
-  private readonly id: number;
+  readonly id: number;
   constructor(id: number) {
     this.id = id;
   }
@@ -275,8 +276,8 @@ function border(name: string, options: BorderOptions): string {
 }
 
 export class Paragraph implements Element {
-  private readonly options: ParagraphOptions;
-  private readonly children: Element[];
+  readonly options: ParagraphOptions;
+  readonly children: Element[];
   constructor(options: ParagraphOptions) {
     this.options = options;
     this.children = [...(options.children ?? [])];
@@ -323,7 +324,7 @@ export interface Width {
 }
 
 export class TableCell implements Element {
-  private readonly options: { width: Width; children: readonly Paragraph[] };
+  readonly options: { width: Width; children: readonly Paragraph[] };
   constructor(options: { width: Width; children: readonly Paragraph[] }) {
     this.options = options;
   }
@@ -334,7 +335,7 @@ export class TableCell implements Element {
 }
 
 export class TableRow implements Element {
-  private readonly options: { tableHeader: boolean; children: readonly TableCell[]; insertion?: ChangeStamp; deletion?: ChangeStamp };
+  readonly options: { tableHeader: boolean; children: readonly TableCell[]; insertion?: ChangeStamp; deletion?: ChangeStamp };
   constructor(options: { tableHeader: boolean; children: readonly TableCell[]; insertion?: ChangeStamp; deletion?: ChangeStamp }) {
     this.options = options;
   }
@@ -348,7 +349,7 @@ export class TableRow implements Element {
 type TableBorders = Record<'top' | 'bottom' | 'left' | 'right' | 'insideHorizontal' | 'insideVertical', BorderOptions>;
 
 export class Table implements Element {
-  private readonly options: { width: Width; columnWidths: readonly number[]; borders: TableBorders; rows: readonly TableRow[] };
+  readonly options: { width: Width; columnWidths: readonly number[]; borders: TableBorders; rows: readonly TableRow[] };
   constructor(options: { width: Width; columnWidths: readonly number[]; borders: TableBorders; rows: readonly TableRow[] }) {
     this.options = options;
   }

@@ -1,8 +1,8 @@
 /**
- * The namespaces a part's root element declares, in the order and with the `mc:Ignorable` place
- * Word's own files (and so every DOCX briefing ever wrote) have them.
+ * The namespaces the parts' root elements declare, in the order and with the `mc:Ignorable` place
+ * every DOCX briefing wrote has them (Word's own order, as the `docx` library wrote it).
  */
-const NAMESPACES = {
+export const NAMESPACES: Record<string, string> = {
   wpc: 'http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas',
   mc: 'http://schemas.openxmlformats.org/markup-compatibility/2006',
   o: 'urn:schemas-microsoft-com:office:office',
@@ -19,6 +19,11 @@ const NAMESPACES = {
   wpi: 'http://schemas.microsoft.com/office/word/2010/wordprocessingInk',
   wne: 'http://schemas.microsoft.com/office/word/2006/wordml',
   wps: 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
+  cp: 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  dcmitype: 'http://purl.org/dc/dcmitype/',
+  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
   cx: 'http://schemas.microsoft.com/office/drawing/2014/chartex',
   cx1: 'http://schemas.microsoft.com/office/drawing/2015/9/8/chartex',
   cx2: 'http://schemas.microsoft.com/office/drawing/2015/10/21/chartex',
@@ -35,23 +40,21 @@ const NAMESPACES = {
   w16: 'http://schemas.microsoft.com/office/word/2018/wordml',
   w16sdtdh: 'http://schemas.microsoft.com/office/word/2020/wordml/sdtdatahash',
   w16se: 'http://schemas.microsoft.com/office/word/2015/wordml/symex',
-} as const;
+};
 
-type Prefix = keyof typeof NAMESPACES;
-
-/** The namespaces of a WordprocessingML part with text in it, as far as `wps`. */
-const WORD: readonly Prefix[] = ['wpc', 'mc', 'o', 'r', 'm', 'v', 'wp14', 'wp', 'w10', 'w', 'w14', 'w15', 'wpg', 'wpi', 'wne', 'wps'];
-const CHARTS: readonly Prefix[] = ['cx', 'cx1', 'cx2', 'cx3', 'cx4', 'cx5', 'cx6', 'cx7', 'cx8'];
-const IGNORABLE = ' mc:Ignorable="w14 w15 wp14"';
-
-function declarations(prefixes: readonly Prefix[]): string {
-  return prefixes.map((prefix) => ` xmlns:${prefix}="${NAMESPACES[prefix]}"`).join('');
+/** `xmlns:` attributes for the given prefixes (space-separated), in that order, then `mc:Ignorable` when given. */
+export function namespaces(prefixes: string, ignorable?: string): string {
+  const attributes = prefixes.split(' ').map((prefix) => ` xmlns:${prefix}="${NAMESPACES[prefix] ?? ''}"`);
+  return attributes.join('') + (ignorable === undefined ? '' : ` mc:Ignorable="${ignorable}"`);
 }
 
-/** The opening tags of the parts' root elements. */
+/** The namespaces of a part with text in it, as far as `wps`. */
+export const WORD_NAMESPACES = 'wpc mc o r m v wp14 wp w10 w w14 w15 wpg wpi wne wps';
+const CHARTS = 'cx cx1 cx2 cx3 cx4 cx5 cx6 cx7 cx8';
+
+/** The opening tags of the body's parts. */
 export const ROOT = {
-  document: `<w:document${IGNORABLE}${declarations([...WORD, ...CHARTS, 'aink', 'am3d', 'w16cex', 'w16cid', 'w16', 'w16sdtdh', 'w16se'])}>`,
-  header: `<w:hdr${declarations([...WORD, ...CHARTS, 'w16cid', 'w16se'])}>`,
-  footer: `<w:ftr${declarations(WORD)}>`,
-  footnotes: `<w:footnotes${declarations(WORD)}${IGNORABLE}>`,
+  document: `<w:document mc:Ignorable="w14 w15 wp14"${namespaces(`${WORD_NAMESPACES} ${CHARTS} aink am3d w16cex w16cid w16 w16sdtdh w16se`)}>`,
+  header: `<w:hdr${namespaces(`${WORD_NAMESPACES} ${CHARTS} w16cid w16se`)}>`,
+  footer: `<w:ftr${namespaces(WORD_NAMESPACES)}>`,
 } as const;

@@ -4,18 +4,11 @@
  * values, so that those files can build them without `docx`.
  */
 
-/** Paragraph alignment (`w:jc`), the values of docx's `AlignmentType`. */
+/** Paragraph alignment (`w:jc`), the values briefing writes (docx's names for them). */
 export const AlignmentType = {
   START: 'start',
   CENTER: 'center',
   END: 'end',
-  BOTH: 'both',
-  MEDIUM_KASHIDA: 'mediumKashida',
-  DISTRIBUTE: 'distribute',
-  NUM_TAB: 'numTab',
-  HIGH_KASHIDA: 'highKashida',
-  LOW_KASHIDA: 'lowKashida',
-  THAI_DISTRIBUTE: 'thaiDistribute',
   LEFT: 'left',
   RIGHT: 'right',
   JUSTIFIED: 'both',
@@ -25,32 +18,8 @@ export type AlignmentType = (typeof AlignmentType)[keyof typeof AlignmentType];
 /** Border line styles (`w:val` of a border), the values of docx's `BorderStyle`. */
 export const BorderStyle = {
   SINGLE: 'single',
-  DASH_DOT_STROKED: 'dashDotStroked',
-  DASHED: 'dashed',
-  DASH_SMALL_GAP: 'dashSmallGap',
-  DOT_DASH: 'dotDash',
-  DOT_DOT_DASH: 'dotDotDash',
-  DOTTED: 'dotted',
   DOUBLE: 'double',
-  DOUBLE_WAVE: 'doubleWave',
-  INSET: 'inset',
-  NIL: 'nil',
   NONE: 'none',
-  OUTSET: 'outset',
-  THICK: 'thick',
-  THICK_THIN_LARGE_GAP: 'thickThinLargeGap',
-  THICK_THIN_MEDIUM_GAP: 'thickThinMediumGap',
-  THICK_THIN_SMALL_GAP: 'thickThinSmallGap',
-  THIN_THICK_LARGE_GAP: 'thinThickLargeGap',
-  THIN_THICK_MEDIUM_GAP: 'thinThickMediumGap',
-  THIN_THICK_SMALL_GAP: 'thinThickSmallGap',
-  THIN_THICK_THIN_LARGE_GAP: 'thinThickThinLargeGap',
-  THIN_THICK_THIN_MEDIUM_GAP: 'thinThickThinMediumGap',
-  THIN_THICK_THIN_SMALL_GAP: 'thinThickThinSmallGap',
-  THREE_D_EMBOSS: 'threeDEmboss',
-  THREE_D_ENGRAVE: 'threeDEngrave',
-  TRIPLE: 'triple',
-  WAVE: 'wave',
 } as const;
 export type BorderStyle = (typeof BorderStyle)[keyof typeof BorderStyle];
 
@@ -58,15 +27,8 @@ export type BorderStyle = (typeof BorderStyle)[keyof typeof BorderStyle];
 export const LevelFormat = {
   DECIMAL: 'decimal',
   UPPER_ROMAN: 'upperRoman',
-  LOWER_ROMAN: 'lowerRoman',
-  UPPER_LETTER: 'upperLetter',
   LOWER_LETTER: 'lowerLetter',
-  ORDINAL: 'ordinal',
-  CARDINAL_TEXT: 'cardinalText',
-  ORDINAL_TEXT: 'ordinalText',
-  DECIMAL_ZERO: 'decimalZero',
   BULLET: 'bullet',
-  NONE: 'none',
 } as const;
 export type LevelFormat = (typeof LevelFormat)[keyof typeof LevelFormat];
 
@@ -83,21 +45,12 @@ export const TabStopType = {
   LEFT: 'left',
   RIGHT: 'right',
   CENTER: 'center',
-  BAR: 'bar',
-  CLEAR: 'clear',
-  DECIMAL: 'decimal',
-  END: 'end',
-  NUM: 'num',
-  START: 'start',
 } as const;
 export type TabStopType = (typeof TabStopType)[keyof typeof TabStopType];
 
 /** Units of a table width (`w:type`), the values of docx's `WidthType`. */
 export const WidthType = {
-  AUTO: 'auto',
   DXA: 'dxa',
-  NIL: 'nil',
-  PERCENTAGE: 'pct',
 } as const;
 export type WidthType = (typeof WidthType)[keyof typeof WidthType];
 

@@ -1,11 +1,12 @@
-import { basename, dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { mergeRequiredBy } from '../validate/meeting-rules.js';
+import { includedPositions, mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { listTemplates, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate } from '../render/template.js';
@@ -78,14 +79,22 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
   if (setupBroken) diagnostics.push(...meetings.flatMap((m) => m.diagnostics));
-  else diagnostics.push(...(await meetingProblems(project, meetings, options)));
+  else {
+    const { problems, included, templates } = await meetingProblems(project, meetings, options);
+    diagnostics.push(...problems);
+    // A meeting's positions and templates are checked with it, as build checks them: they count as checked.
+    for (const path of included) positionFiles.add(path);
+    for (const path of templates) templateFiles.add(path);
+    checked.positions = [...positionFiles].sort();
+    checked.templates = [...templateFiles].sort();
+  }
 
   const all = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics(diagnostics)));
   return { checked, diagnostics: all, exitCode: hasErrors(all) ? ExitCode.problems : ExitCode.ok };
 }
 
-/** Each meeting exactly as `build` runs it, in memory; then the rules across meetings. */
-async function meetingProblems(project: Project, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<Diagnostic[]> {
+/** Each meeting exactly as `build` runs it, in memory; then the rules across meetings. Also the position files the meetings include. */
+async function meetingProblems(project: Project, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<{ problems: Diagnostic[]; included: string[]; templates: string[] }> {
   const templates: TemplateCache = new Map();
   const reports = [];
   for (const loaded of meetings) {
@@ -104,7 +113,13 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
       ),
     );
   }
-  return [...reports.flatMap((r) => r.diagnostics), ...duplicateFileCodes(reports)];
+  const included = meetings.flatMap((loaded) => (loaded.meeting ? includedPositions(project, loaded.meeting).map((position) => position.file.path) : []));
+  // The project's own template files the meetings used (the built-in ones are not the project's to count).
+  // A template that does not compile counts by the files its problems are in.
+  const used = [...templates.values()]
+    .flatMap((entry) => entry.template?.files.map((file) => file.path) ?? entry.diagnostics.map((d) => d.file))
+    .filter((path) => path.endsWith('.hbs') && !isAbsolute(path) && !path.startsWith('..') && existsSync(join(project.root, path)));
+  return { problems: [...reports.flatMap((r) => r.diagnostics), ...duplicateFileCodes(reports)], included, templates: used };
 }
 
 /**

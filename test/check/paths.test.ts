@@ -51,6 +51,18 @@ describe('check [paths…]', () => {
     expect(await files(project(), [MEETING])).toEqual([`${USED}:2 schema/type`, `${PARTIAL}:1 template/syntax`]);
   });
 
+  test('a meeting file counts the positions and project templates checked with it', async () => {
+    const dir = project();
+    const result = await check({ cwd: dir, paths: [MEETING], final: false });
+    expect(result.checked.meetings).toEqual([MEETING]);
+    // The used position whose YAML is broken counts too: its problems are reported.
+    expect(result.checked.positions).toEqual(['positions/youth/youth-organisations.yaml', USED]);
+    // A template that does not compile counts by the file its problem is in.
+    expect(result.checked.templates).toEqual([PARTIAL]);
+    writeFile(dir, PARTIAL, readFileSync(join(CHECK_BASE, PARTIAL), 'utf8'));
+    expect((await check({ cwd: dir, paths: [MEETING], final: false })).checked.templates).toEqual([TEMPLATE, PARTIAL]);
+  });
+
   test('a folder or a pattern: the files in it, each by its kind', async () => {
     expect(await files(project(), ['positions/youth'])).toEqual([`${USED}:2 schema/type`]);
     expect(await files(project(), ['templates/**/*.hbs'])).toEqual([`${PARTIAL}:1 template/syntax`]);

@@ -94,6 +94,15 @@ describe('briefing new meeting', () => {
     expect(existsSync(join(dir, 'meetings/2021-05-18-educ-council.yaml'))).toBe(false);
   });
 
+  it('takes the date as Latvians write it too, DD.MM.YYYY, and names the file and the meeting by YYYY-MM-DD', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '18.05.2021', slug: 'educ-council', flags: MEETING_FLAGS });
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'meetings/2021-05-18-educ-council.yaml'), 'utf8')).toMatch(/^date: 2021-05-18$/m);
+    const run = runCli(['new', 'meeting', '31.04.2021', 'x', '--topic', 'X'], dir);
+    expect(run).toMatchObject({ status: 2, stderr: 'briefing: `31.04.2021` is no such day.\n  Check the day and the month.\n' });
+  });
+
   it('rejects a bad flag value before writing', async () => {
     const dir = exampleProject();
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, kind: 'formel' } })).rejects.toThrow(

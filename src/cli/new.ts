@@ -22,7 +22,7 @@ Examples:
   create
     .command('meeting')
     .description('Write meetings/<date>-<slug>.yaml; asks for what the flags leave out (on a terminal).')
-    .argument('<date>', 'day of the meeting, YYYY-MM-DD')
+    .argument('<date>', 'day of the meeting, YYYY-MM-DD or DD.MM.YYYY')
     .argument('<slug>', 'short name for the file, e.g. educ-council')
     .option('--from <file>', 'copy the structure of an earlier meeting (questions and texts left empty)')
     .addOption(new Option('--kind <kind>', 'formal or informal').choices(['formal', 'informal']))

@@ -9,7 +9,7 @@ import { projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { isRealDate } from '../model/date.js';
+import { readDay } from '../model/date.js';
 import { positionSchema, type Meeting, type Position } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -127,16 +127,9 @@ function ministryCode(project: Project, given: string): string {
 
 /** A day written YYYY-MM-DD or DD.MM.YYYY, as YYYY-MM-DD; a usage error for anything else or a day that does not exist. */
 function readDate(given: string): { iso: string } {
-  const written = given.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(written);
-  const latvian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(written);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : latvian ? [latvian[3], latvian[2], latvian[1]] : [];
-  if (year === undefined || month === undefined || day === undefined) {
-    throw new UsageError(`--date: \`${given}\` is not a date.`, 'Write it YYYY-MM-DD or DD.MM.YYYY, e.g. 2021-05-12 or 12.05.2021.');
-  }
-  const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  if (!isRealDate(text)) throw new UsageError(`--date: \`${given}\` is no such day.`, 'Check the day and the month.');
-  return { iso: text };
+  const day = readDay(given);
+  if ('problem' in day) throw new UsageError(`--date: ${day.problem}.`, day.hint);
+  return day;
 }
 
 /** The meetings whose questions the position answers. */

@@ -8,7 +8,7 @@ import { loadMeeting } from '../load/meeting.js';
 import { fileCodesInUse, loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { dateProblem } from '../model/date.js';
+import { readDay } from '../model/date.js';
 import { meetingSchema, positionSchema } from '../model/index.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -53,12 +53,13 @@ export interface NewFileResult {
 export async function newMeeting(options: NewMeetingOptions): Promise<NewFileResult> {
   const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
-  const badDate = dateProblem(options.date);
-  if (badDate) throw new UsageError(`${badDate}.`, 'For example: briefing new meeting 2021-05-18 educ-council');
+  const day = readDay(options.date);
+  if ('problem' in day) throw new UsageError(`${day.problem}.`, day.hint);
+  const date = day.iso;
   if (!isSlug(options.slug)) {
     throw new UsageError(`\`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: educ-council');
   }
-  const target = join(project.root, project.config.paths.meetings, `${options.date}-${options.slug}.yaml`);
+  const target = join(project.root, project.config.paths.meetings, `${date}-${options.slug}.yaml`);
   refuseExisting(project, target);
   // A template name is looked up among the templates: `../../x` is none of them.
   if (options.flags.template !== undefined) assertTemplateExists(project, options.flags.template);
@@ -73,7 +74,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
     earlier = { text: loaded.file.text, meeting: loaded.meeting };
   }
   const answers = new Answers(options.prompter);
-  const doc = await scaffoldMeeting(project, options.date, options.slug, options.flags, answers, fileCodesInUse(project), earlier);
+  const doc = await scaffoldMeeting(project, date, options.slug, options.flags, answers, fileCodesInUse(project), earlier);
   answers.assertComplete('new meeting');
   return write(project, target, doc, 'meeting');
 }

@@ -15,9 +15,18 @@ export function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Why a date given on the command line cannot be used, or undefined when it can. */
-export function dateProblem(text: string): string | undefined {
-  if (!isDateShaped(text)) return `\`${text}\` is not a date written YYYY-MM-DD`;
-  if (!isRealDate(text)) return `\`${text}\` is written YYYY-MM-DD, but there is no such day`;
-  return undefined;
+/**
+ * A day given on the command line, written YYYY-MM-DD or as Latvians write it, DD.MM.YYYY (a
+ * final dot allowed, one-digit day and month too): as YYYY-MM-DD, or why it cannot be used and what to do.
+ */
+export function readDay(given: string): { iso: string } | { problem: string; hint: string } {
+  const written = given.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(written);
+  const latvian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(written);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : latvian ? [latvian[3], latvian[2], latvian[1]] : [];
+  if (year === undefined || month === undefined || day === undefined) {
+    return { problem: `\`${given}\` is not a date`, hint: 'Write it YYYY-MM-DD or DD.MM.YYYY, e.g. 2021-05-12 or 12.05.2021.' };
+  }
+  const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isRealDate(text) ? { iso: text } : { problem: `\`${given}\` is no such day`, hint: 'Check the day and the month.' };
 }

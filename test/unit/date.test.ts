@@ -1,13 +1,17 @@
 import { expect, test } from 'vitest';
-import { dateProblem, isRealDate } from '../../src/model/date.js';
+import { isRealDate, readDay } from '../../src/model/date.js';
 
 test('isRealDate knows month lengths and leap years', () => {
   expect(['2021-02-28', '2020-02-29', '2000-02-29', '2021-12-31'].map(isRealDate)).toEqual([true, true, true, true]);
   expect(['2021-02-29', '1900-02-29', '2021-02-30', '2021-04-31', '2021-13-01', '2021-00-10', '2021-1-1', 'x'].map(isRealDate)).toEqual(Array(8).fill(false));
 });
 
-test('dateProblem tells a badly written date from a day that does not exist', () => {
-  expect(dateProblem('2021-02-17')).toBeUndefined();
-  expect(dateProblem('2021-02-30')).toBe('`2021-02-30` is written YYYY-MM-DD, but there is no such day');
-  expect(dateProblem('17.02.2021')).toBe('`17.02.2021` is not a date written YYYY-MM-DD');
+test('readDay takes YYYY-MM-DD and DD.MM.YYYY, and tells a badly written date from a day that does not exist', () => {
+  expect(readDay('2021-02-17')).toEqual({ iso: '2021-02-17' });
+  expect(readDay('17.02.2021')).toEqual({ iso: '2021-02-17' });
+  expect(readDay(' 7.2.2021. ')).toEqual({ iso: '2021-02-07' });
+  expect(readDay('2021-02-30')).toEqual({ problem: '`2021-02-30` is no such day', hint: 'Check the day and the month.' });
+  expect(readDay('30.02.2021')).toMatchObject({ problem: '`30.02.2021` is no such day' });
+  expect(readDay('17/02/2021')).toEqual({ problem: '`17/02/2021` is not a date', hint: 'Write it YYYY-MM-DD or DD.MM.YYYY, e.g. 2021-05-12 or 12.05.2021.' });
+  expect(readDay('2021-02-17T10:00')).toMatchObject({ problem: '`2021-02-17T10:00` is not a date' });
 });

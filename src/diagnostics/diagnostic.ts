@@ -63,15 +63,24 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/** Removes exact repeats, which arise when two meetings share a broken position. */
+/**
+ * Each problem once: the same rule at the same place with the same words is one problem. When it
+ * is found as a warning and as an error (a rule that `--final` makes stricter, found once for the
+ * file alone and once for a meeting built with it), the error is kept, where the first was.
+ */
 export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
+  const result: Diagnostic[] = [];
+  const at = new Map<string, number>();
+  for (const d of diagnostics) {
     const key = [d.file, d.line, d.column, d.ruleId, d.message].join('\u0000');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const index = at.get(key);
+    if (index === undefined) {
+      at.set(key, result.push(d) - 1);
+    } else if (d.severity === 'error' && result[index]?.severity !== 'error') {
+      result[index] = d;
+    }
+  }
+  return result;
 }
 
 function compareText(a: string, b: string): number {

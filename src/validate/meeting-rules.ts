@@ -81,8 +81,11 @@ export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting 
   );
 
 /** The included positions' files must be sound: their own problems and rules (see position-rules.ts). */
-export const includedPositionsAreSound: MeetingRule = ({ project, meeting }) =>
-  includedPositions(project, meeting).flatMap((loaded) => checkPosition(project, loaded));
+export const includedPositionsAreSound: MeetingRule = ({ project, meeting, final }) =>
+  includedPositions(project, meeting)
+    .flatMap((loaded) => checkPosition(project, loaded))
+    // A final report cannot print a question with no answer under it.
+    .map((d) => (final && d.ruleId === 'position/empty-answer' ? { ...d, severity: 'error' as const, hint: `${d.hint ?? ''} Or build without --final.`.trim() } : d));
 
 /**
  * A position printed under two questions of one meeting is usually a copy-paste slip.

@@ -141,11 +141,20 @@ describe('a template’s own layout (front matter)', () => {
     expect(report).toMatch(/<w:spacing [^>]*w:after="0"/);
   });
 
-  it('reports a front matter it cannot use at the template’s first line, and keeps the template’s line numbers', async () => {
+  it('reports each problem of a front matter at its line and column, as the config’s are worded, and keeps the template’s line numbers', async () => {
     const bad = exampleProject({ 'templates/notes.md.hbs': '---\nlayout: { font_size_pt: huge }\n---\n{{!-- Notes. --}}\n# {{meeting.topic}}\n' });
     const result = await build({ cwd: bad, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
-    expect(result.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toEqual([['templates/notes.md.hbs', 1, 'template/front-matter']]);
-    expect(result.diagnostics[0]?.message).toContain('layout.font_size_pt');
+    expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId])).toEqual([['templates/notes.md.hbs', 2, 25, 'template/front-matter']]);
+    expect(result.diagnostics[0]?.message).toBe('The front matter: `layout.font_size_pt` should be a number, not "huge".');
+    const typos = exampleProject({ 'templates/notes.md.hbs': '---\nlayout:\n  font_sise_pt: 14\n  paper: A5\n---\n# {{meeting.topic}}\n' });
+    const both = await build({ cwd: typos, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
+    expect(both.diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [3, 3, 'The front matter: unknown field `layout.font_sise_pt` in this template.', 'Did you mean `font_size_pt`?'],
+      [4, 10, 'The front matter: `layout.paper` is "A5", which is not one of: A4, Letter.', 'Did you mean `A4`?'],
+    ]);
+    const unclosed = exampleProject({ 'templates/notes.md.hbs': '---\nlayout: [1\n---\n# {{meeting.topic}}\n' });
+    const yaml = await build({ cwd: unclosed, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
+    expect(yaml.diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[2, 9, 'template/front-matter']]);
     const typo = exampleProject({ 'templates/notes.md.hbs': '---\nlayout: { font_size_pt: 14 }\n---\n{{!-- Notes. --}}\n# {{meeting.topik}}\n' });
     const second = await build({ cwd: typo, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
     expect(second.diagnostics.map((d) => [d.line, d.ruleId])).toEqual([[5, 'template/missing-field']]);

@@ -1,7 +1,12 @@
-import { parse } from 'yaml';
+import * as z from 'zod';
 import { layoutSchema, type Layout } from '../model/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isRecord } from '../util/record.js';
+import { checkSchema } from './shape.js';
+import { parseYaml } from './yaml.js';
+
+/** What a front matter may hold: the config's `layout` keys, under `layout`. */
+const frontMatterSchema = z.strictObject({ layout: layoutSchema.optional() });
 
 /** A template's own layout: the keys it sets, and their checked values (defaults filled in). */
 export interface LayoutOverride {
@@ -37,28 +42,29 @@ export function splitFrontMatter(source: string, path: string): TemplateSource {
   const block = match[0];
   const lines = block.split('\n').length - (block.endsWith('\n') ? 1 : 0);
   const body = `{{!--${'\n'.repeat(Math.max(0, lines - 1))}--}}${block.endsWith('\n') ? '\n' : ''}${source.slice(block.length)}`;
-  const problem = (message: string) => ({ body, diagnostics: [diagnostic(path, { line: 1, column: 1 }, 'error', 'template/front-matter', message, FRONT_MATTER_HINT)] });
-
-  let data: unknown;
-  try {
-    data = parse(match[1] ?? '');
-  } catch (error) {
-    return problem(`The front matter is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  }
+  // The front matter is read and checked as the config's `layout` is, each problem at its own
+  // line and column in the template (the block starts on line 2, after its `---`).
+  const file = parseYaml(path, match[1] ?? '');
+  const inTemplate = (d: Diagnostic): Diagnostic => ({
+    ...d,
+    ruleId: 'template/front-matter',
+    message: `The front matter: ${d.message.charAt(0).toLowerCase()}${d.message.slice(1)}`,
+    hint: d.hint ?? FRONT_MATTER_HINT,
+    ...(d.line === undefined ? { line: 1, column: 1 } : { line: d.line + 1 }),
+  });
+  if (file.diagnostics.length) return { body, diagnostics: file.diagnostics.map(inTemplate) };
+  const data = file.data;
   if (data === null || data === undefined) return { body, diagnostics: [] };
-  if (!isRecord(data)) return problem('The front matter must be a mapping, e.g. `layout: { font_size_pt: 14 }`.');
-  const unknown = Object.keys(data).filter((key) => key !== 'layout');
-  if (unknown.length) return problem(`The front matter may only hold \`layout\`, not ${unknown.map((key) => `\`${key}\``).join(', ')}.`);
-  const raw = data['layout'] ?? {};
-  const checked = layoutSchema.safeParse(raw);
-  if (!isRecord(raw) || !checked.success) {
-    const issue = checked.error?.issues[0];
-    return problem(`The front matter's layout${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'must be a mapping'}.`);
+  if (!isRecord(data)) {
+    return { body, diagnostics: [diagnostic(path, { line: 2, column: 1 }, 'error', 'template/front-matter', 'The front matter must be a mapping, e.g. `layout: { font_size_pt: 14 }`.', FRONT_MATTER_HINT)] };
   }
+  const checked = checkSchema(file, frontMatterSchema, 'template');
+  if (!checked.value) return { body, diagnostics: checked.diagnostics.map(inTemplate) };
+  const raw = isRecord(data['layout']) ? data['layout'] : {};
   const margins = raw['margins_mm'];
   return {
     body,
-    layout: { given: new Set(Object.keys(raw)), givenMargins: new Set(isRecord(margins) ? Object.keys(margins) : []), value: checked.data },
+    layout: { given: new Set(Object.keys(raw)), givenMargins: new Set(isRecord(margins) ? Object.keys(margins) : []), value: checked.value.layout ?? layoutSchema.parse({}) },
     diagnostics: [],
   };
 }

@@ -14,7 +14,7 @@ export interface Checked<T> {
 }
 
 /** Describes what the file is ("meeting", "position"), for messages. */
-export type FileKind = 'meeting' | 'position' | 'ministries registry' | 'config';
+export type FileKind = 'meeting' | 'position' | 'ministries registry' | 'config' | 'template';
 
 /**
  * Checks a parsed YAML file against its schema. Every issue is reported (not just the

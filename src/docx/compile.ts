@@ -128,6 +128,8 @@ class DocxCompiler {
   private lastParagraph: Paragraph | null = null;
   /** The field anchors written so far, in document order. */
   private readonly anchors: FieldAnchor[] = [];
+  /** Whether the blocks being compiled come from a Markdown field (a position's answer, the background), not the template. */
+  private inField = false;
 
   constructor(meta: DocxMeta, file: VFile) {
     this.meta = meta;
@@ -242,7 +244,9 @@ class DocxCompiler {
     const name = anchorName(id);
     this.pendingAnchorStart = new BookmarkStart(name, id);
     const before = this.lastParagraph;
+    this.inField = true;
     const children = this.blocks(nodes, 0);
+    this.inField = false;
     const started = this.pendingAnchorStart === null;
     this.pendingAnchorStart = null;
     // The field's last paragraph, in a table's last cell when the field ends with a table.
@@ -267,7 +271,9 @@ class DocxCompiler {
           }),
         ];
       case 'paragraph': {
-        if (style === Style.body && hasTab(node.children)) {
+        // A line of the template with a tab is a signature (role, then the name flush right); a
+        // tab in a position's or meeting's own text is only a tab.
+        if (style === Style.body && !this.inField && hasTab(node.children)) {
           return [
             this.paragraph(node, {
               style: Style.signature,
@@ -279,7 +285,7 @@ class DocxCompiler {
         return [this.paragraph(node, { style, children: this.runs(node.children) })];
       }
       case 'list':
-        return this.list(node, level);
+        return this.list(node, level, style);
       case 'blockquote':
         return this.blocks(node.children, level, Style.note);
       case 'code':
@@ -296,6 +302,7 @@ class DocxCompiler {
           }),
         ];
       case 'table':
+        if (style === Style.note) this.warn('a table inside a quote (`>`) is printed as a table of its own, not marked as quoted', node);
         return [this.table(node)];
       case 'html':
         return [this.paragraph(node, { style, children: [this.literal(node.value, node.data?.revision)] })];
@@ -308,7 +315,9 @@ class DocxCompiler {
     }
   }
 
-  private list(node: List, level: number): FileChild[] {
+  /** A list; inside a quote its items are quoted too (the note style), so a quoted list does not read as the ministry's own. */
+  private list(node: List, level: number, style: string = Style.body): FileChild[] {
+    const quoted = style === Style.note;
     const kind = this.listKind(node);
     const start = node.start ?? 1;
     const previous = level === 0 ? this.lastList.get(kind) : undefined;
@@ -331,13 +340,13 @@ class DocxCompiler {
         if (index === 0 && child.type === 'paragraph') {
           result.push(
             this.paragraph(child, {
-              style: this.listStyle(kind),
+              style: quoted ? Style.note : this.listStyle(kind),
               numbering: { reference: state.reference, level, instance: state.instance, custom: true },
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );
         } else {
-          result.push(...this.block(child, child.type === 'list' ? level + 1 : level, Style.body));
+          result.push(...this.block(child, child.type === 'list' ? level + 1 : level, quoted ? Style.note : Style.body));
         }
       });
       state.next += 1;
@@ -358,7 +367,8 @@ class DocxCompiler {
   }
 
   private table(node: Extract<BlockNode, { type: 'table' }>): Table {
-    const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+    // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.
+    const columns = Math.max(1, node.children[0]?.children.length ?? 0);
     const width = Math.floor(this.geometry.textWidth / columns);
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
     return new Table({

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { docxParts, part } from './helpers/docx.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
+
+const POSITION = 'positions/educ/equity-reforms.yaml';
+const FIRST_LINE = 'Latvijas rīcību turpmākajos gados noteiks Izglītības attīstības pamatnostādnes 2021.–2027. gadam. To centrā ir';
+
+/** The example built with one position's first paragraph replaced by `markdown` (indented as the body's lines are). */
+async function buildWithAnswer(markdown: string): Promise<{ body: string; md: string; warnings: string[] }> {
+  const text = exampleFile(POSITION);
+  const at = text.indexOf(FIRST_LINE);
+  const end = text.indexOf('\n\n', at);
+  const changed = `${text.slice(0, at)}${markdown.split('\n').join('\n  ')}${text.slice(end)}`;
+  const dir = exampleProject({ [POSITION]: changed });
+  const out = tempDir();
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'docx'] });
+  expect(result.exitCode).toBe(0);
+  return {
+    body: part(docxParts(readFileSync(join(out, 'IZMzin_190221_EDUC.docx'))), 'word/document.xml'),
+    md: readFileSync(join(out, 'IZMzin_190221_EDUC.md'), 'utf8'),
+    warnings: result.diagnostics.map((d) => d.message),
+  };
+}
+
+/** The paragraphs of the DOCX body with their style, as [style, text]. */
+function styledParagraphs(body: string): [string, string][] {
+  return [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, inner = '']) => [
+    /<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1] ?? '',
+    [...inner.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join(''),
+  ]);
+}
+
+describe('what a position’s own text becomes in the DOCX', () => {
+  it('a tab in an answer stays a tab in a body paragraph: only the template’s lines with a tab are signatures', async () => {
+    const { body } = await buildWithAnswer('Otrā\trindkopa ar tabulācijas zīmi.');
+    const paragraphs = styledParagraphs(body);
+    expect(paragraphs).toContainEqual(['Normal', 'Otrā\trindkopa ar tabulācijas zīmi.']);
+    // The signature and the visa still are.
+    expect(paragraphs.filter(([style]) => style === 'BriefingSignature').map(([, text]) => text)).toEqual([
+      'Izglītības un zinātnes ministre\tI. Šuplinska',
+      'Vīza: valsts sekretāre\tL. Lejiņa',
+    ]);
+  });
+
+  it('a list inside a quote is quoted too; a table there is printed as it is, with a warning', async () => {
+    const { body, warnings } = await buildWithAnswer('> Prezidentūra raksta:\n>\n> 1) pirmais punkts;\n> 2) otrais punkts.\n>\n> | A | B |\n> |---|---|\n> | c | d |');
+    const paragraphs = styledParagraphs(body);
+    expect(paragraphs).toContainEqual(['BriefingNote', 'Prezidentūra raksta:']);
+    expect(paragraphs).toContainEqual(['BriefingNote', 'pirmais punkts;']);
+    expect(paragraphs).toContainEqual(['BriefingNote', 'otrais punkts.']);
+    expect(warnings).toContainEqual(expect.stringContaining('a table inside a quote (`>`) is printed as a table of its own'));
+  });
+
+  it('a table row with more cells than the header loses the extra ones, as in the Markdown', async () => {
+    const { body, md } = await buildWithAnswer('| Valsts | Skolas |\n|---|--:|\n| Lietuva | 45 | lieks |');
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(body)?.[0] ?? '';
+    expect(table.match(/<w:gridCol /g)).toHaveLength(2);
+    expect(table).not.toContain('lieks');
+    expect(md).toContain('| Lietuva | 45 |');
+  });
+});

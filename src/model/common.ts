@@ -13,7 +13,11 @@ export const ministryCode = z
 export const markdown = z.string().meta({ description: 'Markdown: paragraphs, **bold**, *italic*, "1)" lists, footnotes.' });
 
 /** A one-line plain-text value; Markdown characters in it are printed as they are. */
-export const plainText = z.string().min(1).meta({ description: 'Plain text; Markdown characters are printed literally.' });
+export const plainText = z
+  .string()
+  .trim()
+  .min(1)
+  .meta({ description: 'Plain text; Markdown characters are printed literally. Spaces and line breaks at either end are left out (a `>` or `|` block ends with one).' });
 
 /** A person who signs or endorses the report. */
 export const signatory = z.strictObject({

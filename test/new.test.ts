@@ -228,6 +228,15 @@ describe('briefing new position', () => {
     expect(parse(read(dir, result.file ?? ''))).toMatchObject({ owner: { ministry: 'LM', unit: 'Departaments' }, clearance: {} });
   });
 
+  it('takes ministry codes in any case, as clear -m does', async () => {
+    const dir = exampleProject();
+    const result = await newPosition({ cwd: dir, id: 'lonely', flags: { question: 'Kas?', owner: 'lm' } });
+    expect(parse(read(dir, result.file ?? ''))).toMatchObject({ owner: { ministry: 'LM' } });
+    const meeting = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: { ...MEETING_FLAGS, clearances: ['am', 'Lm'], kind: 'FORMAL' } });
+    expect(parse(read(dir, meeting.file ?? ''))).toMatchObject({ kind: 'formal', required_clearances: ['AM', 'LM'] });
+    await expect(newMeeting({ cwd: dir, date: '2021-05-19', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['am', 'AM'] } })).rejects.toThrow('--clearances: `AM` is named twice; nothing written.');
+  });
+
   it('refuses an id that is taken or malformed', async () => {
     const dir = exampleProject();
     await expect(newPosition({ cwd: dir, id: 'equity-reforms', flags: { question: 'X' } })).rejects.toThrow(

@@ -57,7 +57,7 @@ export class Answers {
   async select<T extends string>(field: FieldSource<string>, choices: readonly Choice<T>[]): Promise<T | undefined> {
     const find = (value: string | undefined) => choices.find((c) => c.value === value)?.value;
     if (field.given !== undefined) {
-      const found = find(field.given);
+      const found = choiceOf(choices, field.given);
       if (found === undefined) throw new UsageError(`${field.flag} must be one of ${choices.map((c) => c.value).join(', ')}, not \`${field.given}\`.`);
       return found;
     }
@@ -71,13 +71,14 @@ export class Answers {
   /** Any number of options out of `choices` (given as a comma-separated flag). */
   async checkbox<T extends string>(field: FieldSource<readonly string[]>, choices: readonly Choice<T>[]): Promise<T[]> {
     if (field.given !== undefined) {
-      const twice = field.given.find((value, index) => field.given?.indexOf(value) !== index);
-      if (twice !== undefined) throw new UsageError(`${field.flag}: \`${twice}\` is named twice; nothing written.`, 'Name each once.');
-      return field.given.map((value) => {
-        const found = choices.find((c) => c.value === value);
-        if (!found) throw new UsageError(`${field.flag}: \`${value}\` is not one of ${choices.map((c) => c.value).join(', ')}.`);
-        return found.value;
+      const found = field.given.map((value) => {
+        const choice = choiceOf(choices, value);
+        if (choice === undefined) throw new UsageError(`${field.flag}: \`${value}\` is not one of ${choices.map((c) => c.value).join(', ')}.`);
+        return choice;
       });
+      const twice = found.find((value, index) => found.indexOf(value) !== index);
+      if (twice !== undefined) throw new UsageError(`${field.flag}: \`${twice}\` is named twice; nothing written.`, 'Name each once.');
+      return found;
     }
     const fallback = choices.filter((c) => field.default?.includes(c.value)).map((c) => c.value);
     if (this.prompter) return this.prompter.checkbox({ message: field.message, choices, default: fallback });
@@ -98,4 +99,10 @@ export class Answers {
     if (result !== true) throw new UsageError(`${flag}: ${result} (got \`${value}\`).`);
     return value.trim();
   }
+}
+
+/** The choice a value names: as written, else in any case (`am` is `AM`, as `clear -m am` takes it). */
+function choiceOf<T extends string>(choices: readonly Choice<T>[], value: string): T | undefined {
+  const trimmed = value.trim();
+  return (choices.find((c) => c.value === trimmed) ?? choices.find((c) => c.value.toLowerCase() === trimmed.toLowerCase()))?.value;
 }

@@ -41,7 +41,7 @@ describe('clear changes only the lines it must', () => {
     const crlf = BEFORE.replaceAll('\n', '\r\n');
     const { result, text } = clearIn(crlf, 'AM');
     expect(result.written).toBe(true);
-    const expected = BEFORE.replace('    status: pending # reminder sent on 8 March\n', '    status: cleared # reminder sent on 8 March\n    date: 2021-03-10\n').replaceAll('\n', '\r\n');
+    const expected = BEFORE.replace('    status: pending # reminder sent on 8 March\n', '    status: cleared # reminder sent on 8 March\n    date: 2021-03-10\n    version: 2\n').replaceAll('\n', '\r\n');
     expect(text).toBe(expected);
   });
 
@@ -49,8 +49,8 @@ describe('clear changes only the lines it must', () => {
     const flow = BEFORE.replace(/ {2}AM:\n {4}status: pending # reminder sent on 8 March\n/, '  AM: { status: pending }\n');
     const { result, text } = clearIn(flow, 'AM');
     expect(result.written).toBe(true);
-    expect(text).toBe(flow.replace('  AM: { status: pending }\n', '  AM: { status: cleared, date: 2021-03-10 }\n'));
-    expect(parse(text).clearance.AM).toEqual({ status: 'cleared', date: '2021-03-10' });
+    expect(text).toBe(flow.replace('  AM: { status: pending }\n', '  AM: { status: cleared, date: 2021-03-10, version: 2 }\n'));
+    expect(parse(text).clearance.AM).toEqual({ status: 'cleared', date: '2021-03-10', version: 2 });
   });
 });
 
@@ -59,7 +59,7 @@ test('a clearance written wholly in flow style is edited in flow style; nothing 
   expect(flow).toContain('clearance: {AM:');
   const { result, text } = clearIn(flow, 'AM');
   expect(result.written).toBe(true);
-  expect(text).toBe(flow.replace('{AM: {status: pending},', '{AM: {status: cleared, date: 2021-03-10},'));
+  expect(text).toBe(flow.replace('{AM: {status: pending},', '{AM: {status: cleared, date: 2021-03-10, version: 2},'));
 });
 
 describe('clear --date', () => {

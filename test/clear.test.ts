@@ -30,6 +30,8 @@ describe('briefing clear', () => {
     expect(result.changes).toEqual([
       { field: 'clearance.AM.status', before: 'pending', after: 'cleared' },
       { field: 'clearance.AM.date', before: null, after: '2021-03-10' },
+      // The version answered on: a later version is not cleared by it.
+      { field: 'clearance.AM.version', before: null, after: '2' },
       { field: 'clearance.AM.ref', before: null, after: 'ĀM e-pasts, 10.03.2021.' },
     ]);
     expectGolden(text, 'after-cleared.yaml');
@@ -45,7 +47,7 @@ describe('briefing clear', () => {
 
   it('adds a ministry that was not recorded, after the others', () => {
     const { result, text } = run({ ministry: 'VM', date: '2021-03-11' });
-    expect(result.changes.map((c) => c.field)).toEqual(['clearance.VM.status', 'clearance.VM.date']);
+    expect(result.changes.map((c) => c.field)).toEqual(['clearance.VM.status', 'clearance.VM.date', 'clearance.VM.version']);
     expectGolden(text, 'after-new-ministry.yaml');
   });
 
@@ -54,15 +56,20 @@ describe('briefing clear', () => {
     expect(result.changes).toEqual([
       { field: 'clearance.LM.status', before: 'cleared', after: 'withdrawn' },
       { field: 'clearance.LM.date', before: '2021-03-04', after: '2021-03-10' },
+      { field: 'clearance.LM.version', before: null, after: '2' },
       { field: 'clearance.LM.note', before: null, after: 'Jāprecizē 2. punkts' },
     ]);
     expectGolden(text, 'after-withdrawn.yaml');
   });
 
   it('writes nothing when the clearance is already recorded', () => {
-    const { result, text } = run({ ministry: 'LM', date: '2021-03-04' });
-    expect(result).toMatchObject({ written: false, changes: [], exitCode: 0 });
-    expect(text).toBe(BEFORE);
+    const dir = exampleProject({ [FILE]: BEFORE });
+    const options = { cwd: dir, position: FILE, ministry: 'LM', date: '2021-03-04', withdraw: false };
+    // LM's entry says no version: the first run adds the one LM answered on, and only that.
+    expect(clear(options).changes).toEqual([{ field: 'clearance.LM.version', before: null, after: '2' }]);
+    const written = readFileSync(join(dir, FILE), 'utf8');
+    expect(clear(options)).toMatchObject({ written: false, changes: [], exitCode: 0 });
+    expect(readFileSync(join(dir, FILE), 'utf8')).toBe(written);
   });
 
   it('turns an empty flow mapping into a block and keeps the comments around it', () => {
@@ -85,8 +92,9 @@ describe('briefing clear', () => {
     expect(withdrawn.stdout).toBe(
       [
         `updated ${file}`,
-        '  clearance.AM.status  cleared → withdrawn',
-        '  clearance.AM.date    2021-02-15 → 2021-02-20',
+        '  clearance.AM.status   cleared → withdrawn',
+        '  clearance.AM.date     2021-02-15 → 2021-02-20',
+        '  clearance.AM.version  – → 2',
         'Still waiting for: AM, LM.',
         '',
       ].join('\n'),
@@ -139,7 +147,7 @@ describe('briefing clear', () => {
     writeFile(dir, file, readFileSync(join(dir, file), 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
     const run = runCli(['clear', file, '--ministry', 'lm', '--date', '12.2.2021'], dir);
     expect(run).toMatchObject({ status: 0, stderr: '' });
-    expect(run.stdout).toContain('  clearance.LM.date    2021-02-17 → 2021-02-12');
+    expect(run.stdout).toContain('  clearance.LM.date     2021-02-17 → 2021-02-12');
     expect(run.stdout).toContain('--date 12.2.2021 read as 2021-02-12.');
     expect(parse(readFileSync(join(dir, file), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-02-12' });
     expect(parse(readFileSync(join(dir, file), 'utf8')).clearance).not.toHaveProperty('lm');

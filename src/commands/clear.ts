@@ -10,7 +10,7 @@ import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
-import { positionSchema, type Meeting, type Position } from '../model/index.js';
+import { clearedBy, positionSchema, type Meeting, type Position } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../load/shape.js';
@@ -74,6 +74,8 @@ export function clear(options: ClearOptions): ClearResult {
     const edit = editClearance(text, ministry, {
       status: options.withdraw ? 'withdrawn' : 'cleared',
       date: date.iso,
+      // The version answered on: a later version is not cleared by it.
+      version: before.position.version,
       ...(options.ref !== undefined ? { ref: options.ref } : {}),
       ...(options.note !== undefined ? { note: options.note } : {}),
     });
@@ -190,7 +192,7 @@ function checked(shown: string, text: string): { position?: Position; diagnostic
 /** What the meetings using the position still wait for, and whether `status` may now be due. */
 function notesOn(position: Position, using: readonly Meeting[]): string[] {
   const required = [...new Set(using.flatMap((m) => m.required_clearances))];
-  const missing = required.filter((code) => position.clearance[code]?.status !== 'cleared');
+  const missing = required.filter((code) => !clearedBy(position, code));
   if (!required.length) return [];
   if (missing.length) return [`Still waiting for: ${missing.join(', ')}.`];
   if (position.status === 'draft') return ['Every ministry the meetings require has cleared it; `status` is still `draft`: set `status: cleared` when the text is final.'];

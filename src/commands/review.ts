@@ -231,7 +231,13 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
         continue;
       }
       text = next;
-      if (newVersion !== undefined) outcome.newVersion = newVersion;
+      if (newVersion !== undefined && position) {
+        outcome.newVersion = newVersion;
+        // The other ministries cleared the text before this change: their clearances stay on record, for the old version.
+        for (const [code, entry] of Object.entries(position.clearance)) {
+          if (code !== ministry && entry.status === 'cleared' && entry.version === undefined) text = editClearance(text, code, { version: position.version }).text;
+        }
+      }
       outcome.written = true;
     }
     if (outcome.field.kind === 'position') {
@@ -240,7 +246,8 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       const dates = [...outcome.revisions.map((r) => r.date), ...outcome.comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
       const date = dates.at(-1)?.slice(0, 10) ?? options.today;
       const note = outcome.comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');
-      text = editClearance(text, ministry, { status, date, ...(note ? { note } : {}) }).text;
+      const answeredOn = outcome.newVersion ?? project.positions.get(outcome.field.id)?.position?.version;
+      text = editClearance(text, ministry, { status, date, ...(answeredOn !== undefined ? { version: answeredOn } : {}), ...(note ? { note } : {}) }).text;
       outcome.clearance = `${ministry} ${status}`;
       outcome.written = true;
     }

@@ -3,11 +3,11 @@ import { Document, isAlias, isMap, isNode, parseDocument, visit } from 'yaml';
 import { appendMap, blockMapAt, cstOf, endsWithNewline, setScalar, toText, topMap } from './yaml-cst.js';
 
 /** The clearance fields `briefing clear` sets, in file order. */
-export const CLEARANCE_FIELDS = ['status', 'date', 'ref', 'note'] as const;
+export const CLEARANCE_FIELDS = ['status', 'date', 'version', 'ref', 'note'] as const;
 type Field = (typeof CLEARANCE_FIELDS)[number];
 
-/** What to record for one ministry; fields left undefined stay as they are. */
-export type ClearanceValues = Partial<Record<Field, string>>;
+/** What to record for one ministry; fields left undefined stay as they are. `version` is a number, the rest text. */
+export type ClearanceValues = Partial<Record<Exclude<Field, 'version'>, string>> & { version?: number };
 
 /** One field that changed: `clearance.AM.status`, from what to what. */
 export interface FieldChange {
@@ -53,7 +53,7 @@ function editLf(text: string, ministry: string, values: ClearanceValues): Cleara
     if (after === undefined) continue;
     const current: unknown = doc.getIn(['clearance', ministry, field]);
     const before = current === undefined || current === null ? null : String(current);
-    if (before !== after) changes.push({ field: `clearance.${ministry}.${field}`, before, after });
+    if (before !== String(after)) changes.push({ field: `clearance.${ministry}.${field}`, before, after: String(after) });
   }
   if (!changes.length) return { text, changes };
 

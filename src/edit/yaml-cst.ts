@@ -36,14 +36,14 @@ export function blockMapAt(map: CST.BlockMap, key: string): CST.BlockMap | undef
  * Sets `key: value` in a block mapping: replaces the scalar in place, or appends a new
  * line after the last entry. Returns false when the existing value is not a scalar.
  */
-export function setScalar(map: CST.BlockMap, key: string, value: string): boolean {
+export function setScalar(map: CST.BlockMap, key: string, value: string | number): boolean {
   const item = itemOf(map, key);
   if (item?.value) {
     if (CST.resolveAsScalar(item.value) === null) return false;
-    CST.setScalarValue(item.value, value, { afterKey: true, type: scalarType(value, item.value) });
+    CST.setScalarValue(item.value, String(value), { afterKey: true, type: typeof value === 'number' ? 'PLAIN' : scalarType(value, item.value) });
     return true;
   }
-  map.items.push(newItem(map.indent, key, CST.createScalarToken(value, { indent: map.indent + 2, type: scalarType(value) })));
+  map.items.push(newItem(map.indent, key, CST.createScalarToken(String(value), { indent: map.indent + 2, type: typeof value === 'number' ? 'PLAIN' : scalarType(value) })));
   return true;
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, type Project } from '../load/project.js';
 import { TEMPLATE_SUFFIX } from '../load/templates.js';
+import { clearedBy } from '../model/index.js';
 import { compare } from './positions.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */
@@ -29,7 +30,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
     const ids = [...new Set(meeting?.questions.map((q) => q.position) ?? [])];
     const cleared = ids.filter((id) => {
       const position = project.positions.get(id)?.position;
-      return position?.status === 'cleared' && meeting?.required_clearances.every((code) => position.clearance[code]?.status === 'cleared');
+      return position?.status === 'cleared' && meeting?.required_clearances.every((code) => clearedBy(position, code));
     }).length;
     return {
       file: loaded.path,

@@ -1,4 +1,4 @@
-import type { Position } from './position.js';
+import { clearedBy, type Position } from './position.js';
 
 /**
  * The one definition of a draft report: true while the meeting has no position yet (nothing
@@ -8,5 +8,5 @@ import type { Position } from './position.js';
  */
 export function isDraftReport(included: readonly Position[], requiredClearances: readonly string[]): boolean {
   if (!included.length) return true;
-  return included.some((position) => position.status === 'draft' || requiredClearances.some((code) => position.clearance[code]?.status !== 'cleared'));
+  return included.some((position) => position.status === 'draft' || requiredClearances.some((code) => !clearedBy(position, code)));
 }

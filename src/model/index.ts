@@ -2,5 +2,5 @@
 export { configSchema, formatSchema, layoutSchema, type Config, type Format, type Layout } from './config.js';
 export { meetingSchema, type Meeting, type Question } from './meeting.js';
 export { ministriesSchema, type Ministries, type Ministry } from './ministries.js';
-export { positionSchema, type Clearance, type Position } from './position.js';
+export { clearedBy, positionSchema, type Clearance, type Position } from './position.js';
 export { manifestSchema, type Manifest, type ManifestFile } from './manifest.js';

@@ -9,6 +9,14 @@ export const clearanceSchema = z
   .strictObject({
     status: clearanceStatus.meta({ description: 'cleared, pending (asked, no answer yet), objected, or withdrawn.' }),
     date: isoDate.optional().meta({ description: 'When the ministry answered.' }),
+    version: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'The version of the position the ministry answered on (`briefing clear` records it). A clearance of an earlier version does not count for a later one: the changed text is cleared again.',
+      }),
     ref: plainText.optional().meta({ description: 'The record: letter number or e-mail, e.g. "e-pasts 2021-02-15".' }),
     note: plainText.optional().meta({ description: 'Anything a reviewer should know.' }),
   })
@@ -64,5 +72,14 @@ export const positionSchema = z
 
 /** A position file as validated. */
 export type Position = z.output<typeof positionSchema>;
+
+/**
+ * Whether `code` has cleared the position as it is now: cleared, and (when the entry says which
+ * version it cleared) cleared this version. An entry without a version counts for the current one.
+ */
+export function clearedBy(position: Pick<Position, 'version' | 'clearance'>, code: string): boolean {
+  const entry = position.clearance[code];
+  return entry?.status === 'cleared' && (entry.version === undefined || entry.version === position.version);
+}
 /** One ministry's clearance entry. */
 export type Clearance = z.output<typeof clearanceSchema>;

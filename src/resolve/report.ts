@@ -1,4 +1,4 @@
-import type { Config, Meeting, Ministries, Position } from '../model/index.js';
+import { clearedBy, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { scopeField } from './markdown-field.js';
 
@@ -144,7 +144,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
   const draftPositions = included.filter((p) => p.status === 'draft').map((p) => p.id);
   // With no position yet, nothing has been cleared (not: everything vacuously has).
   const cleared = included.length
-    ? meeting.required_clearances.filter((code) => included.every((p) => p.clearance[code]?.status === 'cleared')).map(ministry)
+    ? meeting.required_clearances.filter((code) => included.every((p) => clearedBy(p, code))).map(ministry)
     : [];
 
   return {
@@ -205,8 +205,8 @@ function missingClearances(
   return included.flatMap((position) =>
     required.flatMap((code): MissingClearance[] => {
       const entry = position.clearance[code];
-      if (entry?.status === 'cleared') return [];
-      return [{ position: position.id, ministry: ministry(code), status: entry ? entry.status : 'not recorded' }];
+      if (clearedBy(position, code)) return [];
+      return [{ position: position.id, ministry: ministry(code), status: entry ? (entry.status === 'cleared' ? 'pending' : entry.status) : 'not recorded' }];
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import { positionSchema, type Meeting } from '../model/index.js';
+import { clearedBy, positionSchema, type Meeting } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
@@ -158,17 +158,25 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
     }
     for (const code of meeting.required_clearances.filter((c) => recorded.has(c))) {
       const entry = position.clearance[code];
-      if (entry?.status === 'cleared') continue;
+      if (clearedBy(position, code)) continue;
       const name = project.ministries[code]?.nominative ?? code;
-      const state = entry ? `is ${entry.status}` : 'is not recorded';
+      const state = !entry
+        ? 'is not recorded'
+        : entry.status === 'cleared'
+          ? `is of version ${entry.version}, and the position is now version ${position.version}`
+          : `is ${entry.status}`;
       problems.push(
         diagnostic(
           file.path,
-          file.locate(entry ? ['clearance', code, 'status'] : ['clearance'], entry ? 'value' : 'key'),
+          file.locate(entry ? ['clearance', code, entry.status === 'cleared' ? 'version' : 'status'] : ['clearance'], entry ? 'value' : 'key'),
           severity,
           'clearance/missing',
           `The position \`${position.id}\` is not cleared by ${name} (${code}): the clearance ${state}; ${loaded.path} requires it.`,
-          final ? `Record the clearance with \`clearance: ${code}: status: cleared\` and its date, or build without --final.` : undefined,
+          entry?.status === 'cleared'
+            ? `Ask ${code} to clear version ${position.version} and record it with \`briefing clear ${position.id} --ministry ${code}\`${final ? ', or build without --final' : ''}.`
+            : final
+              ? `Record the clearance with \`clearance: ${code}: status: cleared\` and its date, or build without --final.`
+              : undefined,
         ),
       );
     }

@@ -65,7 +65,9 @@ describe('briefing review', () => {
     expect(normaliseWrap(String(after.data.body))).toBe(normaliseWrap(expected));
     // Untouched paragraphs keep their Markdown exactly, line breaks and link included.
     expect(String(after.data.body)).toContain('\n   vietnē [skoluinternets.lv](https://skoluinternets.lv));\n');
-    expect(after.data.clearance).toMatchObject({ AM: { status: 'objected', date: '2021-02-16', note: 'Lūdzam precizēt, kuri risinājumi domāti.' } });
+    expect(after.data.clearance).toMatchObject({ AM: { status: 'objected', date: '2021-02-16', version: 3, note: 'Lūdzam precizēt, kuri risinājumi domāti.' } });
+    // LM cleared version 2, not the changed text: its clearance stays on record, for version 2, and no longer counts.
+    expect(after.data.clearance).toMatchObject({ LM: { status: 'cleared', date: '2021-02-17', version: 2 } });
     // Comments of the file stay; the other positions are untouched.
     expect(after.text).toContain('# Clearance by ministry code (see ministries.yaml).');
     expect(after.text).toContain('status: cleared # draft while negotiated');

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { build } from '../src/commands/build.js';
+import { check } from '../src/commands/check.js';
+import { clear } from '../src/commands/clear.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
+
+const FILE = 'positions/educ/equity-reforms.yaml';
+const CLEARANCE_LINE = 'Informatīvā ziņojuma projekts saskaņots ar Ārlietu ministriju un Labklājības ministriju.';
+
+/** The example with LM's clearance of equity-reforms (now version 2) recorded for `version`. */
+function withLmVersion(version: number): string {
+  return exampleProject({ [FILE]: exampleFile(FILE).replace('    date: 2021-02-17\n', `    date: 2021-02-17\n    version: ${version}\n`) });
+}
+
+describe('a clearance counts for the version it was given for', () => {
+  it('a clearance of an earlier version does not make a final report: the changed text must be cleared again', async () => {
+    const dir = withLmVersion(1);
+    const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.message, d.hint])).toEqual([
+      [
+        'clearance/missing',
+        'error',
+        'The position `equity-reforms` is not cleared by Labklājības ministrija (LM): the clearance is of version 1, and the position is now version 2; meetings/2021-02-19-educ-informal.yaml requires it.',
+        'Ask LM to clear version 2 and record it with `briefing clear equity-reforms --ministry LM`, or build without --final.',
+      ],
+    ]);
+    // A draft is built, marked as one, and does not say the text was cleared by LM.
+    const out = tempDir();
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md'] })).exitCode).toBe(0);
+    const md = readFileSync(join(out, 'IZMzin_190221_EDUC.md'), 'utf8');
+    expect(md).toContain('PROJEKTS');
+    expect(md).not.toContain(CLEARANCE_LINE);
+  });
+
+  it('a clearance of this version, or one that names no version, counts', async () => {
+    for (const dir of [withLmVersion(2), exampleProject()]) {
+      expect((await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true })).exitCode).toBe(0);
+    }
+  });
+
+  it('clear records the version the ministry answered on', () => {
+    const dir = withLmVersion(1);
+    const result = clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', withdraw: false });
+    expect(result.changes).toEqual([
+      { field: 'clearance.LM.date', before: '2021-02-17', after: '2021-02-18' },
+      { field: 'clearance.LM.version', before: '1', after: '2' },
+    ]);
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-02-18', version: 2 });
+  });
+});

@@ -16,6 +16,8 @@ export interface PositionFile {
   id: string;
   /** The `version` at git HEAD, when the file's text differs from the committed one and that has a readable version. */
   committedVersion?: number;
+  /** With `committedVersion`: the committed answer's fingerprint (see `answerFingerprint`), to tell whether the answer changed. */
+  committedAnswer?: string;
 }
 
 /** A position file, loaded and checked. */
@@ -31,7 +33,14 @@ export interface LoadedPosition {
    * that has a readable version (a file as committed has the committed version anyway).
    */
   committedVersion?: number;
+  /** With `committedVersion`: the committed answer's fingerprint (see `answerFingerprint`). */
+  committedAnswer?: string;
   diagnostics: Diagnostic[];
+}
+
+/** A fingerprint of a position's answer (`body` and `body_en`), to tell a changed answer from a changed clearance. */
+export function answerFingerprint(data: { body?: unknown; body_en?: unknown }): string {
+  return sha256(`${String(data.body ?? '')}\u0000${String(data.body_en ?? '')}`);
 }
 
 /**
@@ -76,6 +85,7 @@ export class LazyPosition implements LoadedPosition {
   readonly hash: string;
   readonly path: string;
   readonly committedVersion: number | undefined;
+  readonly committedAnswer: string | undefined;
   readonly #files: ProjectFiles;
   /** Problems found by looking at other files (a duplicated id): kept, unlike the parse. */
   readonly #extra: Diagnostic[] = [];
@@ -86,6 +96,7 @@ export class LazyPosition implements LoadedPosition {
     this.hash = file.hash;
     this.path = file.path;
     this.committedVersion = file.committedVersion;
+    this.committedAnswer = file.committedAnswer;
     this.#files = files;
     if (loaded) this.#loaded = new WeakRef(loaded);
   }

@@ -9,7 +9,7 @@ import { projectPath, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { changedSinceHead, readCommittedTexts } from './git.js';
 import { linkProblems } from './links.js';
-import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
+import { answerFingerprint, LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
 import { loadReferenceDocx } from './reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
@@ -234,17 +234,17 @@ function withCommittedVersions(root: string, folder: string, files: PositionFile
   const changed = new Set(changedSinceHead(root, folder));
   const committed = readCommittedTexts(root, files.filter((file) => changed.has(file.path)).map((file) => file.path));
   return files.map((file) => {
-    const committedVersion = versionIn(committed.get(file.path), file.path);
-    return committedVersion === undefined ? file : { ...file, committedVersion };
+    const before = committedFacts(committed.get(file.path), file.path);
+    return before === undefined ? file : { ...file, committedVersion: before.version, committedAnswer: before.answer };
   });
 }
 
-/** The `version` of a position's committed text, if that text is readable and has one. */
-function versionIn(text: string | undefined, path: string): number | undefined {
+/** The `version` of a position's committed text and its answer's fingerprint, if that text is readable and has a version. */
+function committedFacts(text: string | undefined, path: string): { version: number; answer: string } | undefined {
   if (text === undefined) return undefined;
   const data = parseYaml(path, text).data;
   if (typeof data === 'object' && data !== null && 'version' in data && Number.isInteger(data.version)) {
-    return Number(data.version);
+    return { version: Number(data.version), answer: answerFingerprint(data as { body?: unknown; body_en?: unknown }) };
   }
   return undefined;
 }

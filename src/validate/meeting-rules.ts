@@ -84,8 +84,11 @@ export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting 
 export const includedPositionsAreSound: MeetingRule = ({ project, meeting, final }) =>
   includedPositions(project, meeting)
     .flatMap((loaded) => checkPosition(project, loaded))
-    // A final report cannot print a question with no answer under it.
-    .map((d) => (final && d.ruleId === 'position/empty-answer' ? { ...d, severity: 'error' as const, hint: `${d.hint ?? ''} Or build without --final.`.trim() } : d));
+    // A final report cannot print a question with no answer under it, nor say an answer changed since was cleared.
+    .map((d) => (final && STRICTER_WHEN_FINAL.has(d.ruleId) ? { ...d, severity: 'error' as const, hint: `${d.hint ?? ''} Or build without --final.`.trim() } : d));
+
+/** Position rules that are warnings in a draft and errors in a final report. */
+const STRICTER_WHEN_FINAL = new Set<string>(['position/empty-answer', 'position/version-not-raised']);
 
 /**
  * A position printed under two questions of one meeting is usually a copy-paste slip.

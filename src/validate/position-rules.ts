@@ -1,4 +1,5 @@
 import type { LoadedPosition, Project } from '../load/project.js';
+import { answerFingerprint } from '../load/position-files.js';
 import type { Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
@@ -48,6 +49,26 @@ export const versionNotLowered: PositionRule = ({ loaded, position }) => {
   ];
 };
 
+/**
+ * A changed answer is a new version: the ministries cleared the committed text. An answer that
+ * differs from the one at git HEAD under the same `version` is flagged (an error under `--final`,
+ * where the report would say it was cleared).
+ */
+export const versionRaisedWithAnswer: PositionRule = ({ loaded, position }) => {
+  if (loaded.committedAnswer === undefined || loaded.committedVersion !== position.version) return [];
+  if (answerFingerprint(loaded.file.data as { body?: unknown; body_en?: unknown }) === loaded.committedAnswer) return [];
+  return [
+    diagnostic(
+      loaded.file.path,
+      loaded.file.locate(['version']),
+      'warning',
+      'position/version-not-raised',
+      `The answer changed since git HEAD, but \`version\` is still ${position.version}: the clearances recorded are for the committed text.`,
+      `Raise it to ${position.version + 1} with the change, and have the ministries clear the new text (\`briefing clear\`); or restore the committed text.`,
+    ),
+  ];
+};
+
 /** An answer with no text prints an empty section under its question: likely unfinished. */
 export const answerNotEmpty: PositionRule = ({ loaded, position }) =>
   position.body.trim()
@@ -71,7 +92,7 @@ export const markdownSound: PositionRule = ({ loaded, position }) =>
   ]);
 
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, answerNotEmpty, markdownSound];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, versionRaisedWithAnswer, answerNotEmpty, markdownSound];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

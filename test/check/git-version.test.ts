@@ -80,3 +80,28 @@ describe('a position whose version went down against git HEAD', () => {
     expect(await versionProblems(project)).toEqual([]);
   });
 });
+
+describe('an answer changed since git HEAD under the same version', () => {
+  const MEETING = 'meetings/2021-05-17-youth.yaml';
+  const reworded = (text: string) => text.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1');
+
+  test('warns at the version line in a draft, is an error under --final, and is quiet once the version is raised or the change committed', async () => {
+    const { repo, project } = repository();
+    commit(repo);
+    const committed = readFileSync(join(project, POSITION), 'utf8');
+    writeFile(project, POSITION, reworded(committed));
+    const problems = async (final: boolean) =>
+      (await check({ cwd: project, paths: [MEETING], final })).diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => [d.file, d.line, d.severity, d.message]);
+    const message = 'The answer changed since git HEAD, but `version` is still 2: the clearances recorded are for the committed text.';
+    expect(await problems(false)).toEqual([[POSITION, 2, 'warning', message]]);
+    expect(await problems(true)).toEqual([[POSITION, 2, 'error', message]]);
+    // Only a clearance changed: nothing to say.
+    writeFile(project, POSITION, committed.replace(/(clearance:\n)/, '$1  VM:\n    status: pending\n'));
+    expect(await problems(true)).toEqual([]);
+    writeFile(project, POSITION, reworded(committed).replace('version: 2', 'version: 3'));
+    expect(await problems(true)).toEqual([]);
+    writeFile(project, POSITION, reworded(committed));
+    commit(repo);
+    expect(await problems(true)).toEqual([]);
+  });
+});

@@ -88,7 +88,7 @@ export function review(options: ReviewOptions): ReviewResult {
   result.outside = split.outside;
   // A field changed without track changes counts too, unless its file changed since the build (then nothing can tell).
   const touched = split.fields.filter(
-    (f) => f.revisions.length || f.comments.length || (!staleness(project, meeting, document, f.field) && !acceptedText(f.paragraphs, fieldSource(project, meeting, f.field)?.text ?? '').matched),
+    (f) => f.revisions.length || f.comments.length || (!staleness(project, meeting, document, f.field) && !acceptedText(f.paragraphs, fieldSource(project, meeting, f.field)?.text ?? '', f.footnotes).matched),
   );
   for (const field of touched) {
     const source = fieldSource(project, meeting, field.field);
@@ -102,7 +102,7 @@ export function review(options: ReviewOptions): ReviewResult {
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from is not in the file's git history, so the changes cannot be merged.`, 'Commit position files before building reports for review.'));
       continue;
     }
-    const accepted = acceptedText(field.paragraphs, base ?? source?.text ?? '');
+    const accepted = acceptedText(field.paragraphs, base ?? source?.text ?? '', field.footnotes);
     const rebased = base !== undefined ? rebaseText(base, accepted.markdown, source?.text ?? '') : { text: accepted.markdown, conflicts: [] };
     const conflicts = rebased.conflicts.map((c) => c.lines);
     if (conflicts.length && stale) {
@@ -114,7 +114,7 @@ export function review(options: ReviewOptions): ReviewResult {
       after: accepted.after,
       revisions: field.revisions,
       comments: field.comments,
-      formatting: formattingChanges(field.paragraphs),
+      formatting: formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]),
       notes: accepted.notes,
       conflicts,
       current: source?.text ?? '',

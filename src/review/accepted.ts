@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent, Table } from 'mdast';
+import type { FootnoteDefinition, Nodes, Root, RootContent, Table } from 'mdast';
 import { runsText } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
@@ -48,14 +48,23 @@ interface SourceUnit {
 
 const WIDTH = 110;
 
+/** A footnote or link definition of the field, as written. */
+interface Definition {
+  slice: string;
+  /** For a footnote definition: its label and its text after `[^label]:`, unindented, as Markdown of its own. */
+  footnote?: { label: string; content: string };
+}
+
 /**
  * The field's Markdown after accepting every tracked change. The field is read as units, one
  * for each paragraph of the DOCX (a table and a code block are one unit each). A unit nobody
  * touched keeps its Markdown source exactly (line breaks, links, footnotes, indentation); a
  * changed one is written anew from the DOCX: bold `**`, italic `*`, struck `~~`, code, links,
  * numbered items `1)`, in its place in a list or quote, lines wrapped at 110 characters.
+ * `footnotes` holds the notes the field refers to (footnote id → paragraphs): a changed one
+ * is written into its `[^label]:` definition the same way.
  */
-export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: string): AcceptedText {
+export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: string, footnotes: ReadonlyMap<string, readonly ReviewedParagraph[]> = new Map()): AcceptedText {
   const notes: string[] = [];
   const gaps = gapsIn(paragraphs);
   const { units, definitions } = sourceUnits(source);
@@ -101,8 +110,53 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     }
   }
   let markdown = joinBlocks(blocks);
-  for (const definition of definitions) markdown += `\n\n${definition}`;
-  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched };
+  let notesMatched = true;
+  for (const definition of definitions) {
+    const note = definition.footnote ? acceptedFootnote(definition.footnote, footnoteLabels, footnotes) : undefined;
+    if (note) {
+      before.push(note.before);
+      after.push(note.after);
+      notes.push(...note.notes);
+      notesMatched &&= note.matched;
+    }
+    markdown += `\n\n${note?.slice ?? definition.slice}`;
+  }
+  // A definition not at the field's top level (inside a list item) is not read: its note's changes are named, not lost.
+  const read = new Set(definitions.flatMap((definition) => definition.footnote?.label ?? []));
+  for (const [id, note] of footnotes) {
+    const label = footnoteLabels.get(id);
+    if (label && !read.has(label) && note.some((p) => p.mark || !untouched(p))) notes.push(`the change in footnote [^${label}] cannot be carried over: make it in the definition by hand`);
+  }
+  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched: matched && notesMatched };
+}
+
+/** A footnote definition after accepting the changes in its note: its text as the listing shows it, and its Markdown. */
+interface AcceptedFootnote {
+  slice: string;
+  before: string;
+  after: string;
+  notes: string[];
+  matched: boolean;
+}
+
+/**
+ * The definition `[^label]:` after accepting the changes in its note, read as a field of
+ * its own (untouched paragraphs keep their Markdown, changed ones are written anew), or
+ * undefined when no note printed for it was changed. A label referred to twice is printed
+ * as two notes: the first changed one is taken.
+ */
+function acceptedFootnote(definition: { label: string; content: string }, labels: ReadonlyMap<string, string>, footnotes: ReadonlyMap<string, readonly ReviewedParagraph[]>): AcceptedFootnote | undefined {
+  const printed = [...labels].flatMap(([id, label]) => (label === definition.label ? [footnotes.get(id) ?? []] : [])).filter((note) => note.length);
+  const read = printed.map((note) => ({ note, text: acceptedText(note, definition.content) }));
+  const changed = read.filter(({ note, text }) => !text.matched || note.some((p) => p.mark || !untouched(p)));
+  const [first] = changed;
+  if (!first) return undefined;
+  const notes = first.text.notes.map((note) => `footnote [^${definition.label}]: ${note}`);
+  if (new Set(changed.map(({ text }) => text.markdown)).size > 1) notes.push(`footnote [^${definition.label}] is printed ${printed.length} times and was changed differently: the first changed note was taken`);
+  const lines = first.text.markdown.trimEnd().split('\n');
+  const slice = `[^${definition.label}]: ${lines.map((line, index) => (index === 0 || !line ? line : `    ${line}`)).join('\n')}`;
+  const shown = (texts: readonly string[]) => `[^${definition.label}]: ${texts.join(' ')}`;
+  return { slice, before: shown(first.text.before), after: shown(first.text.after), notes, matched: first.text.matched };
 }
 
 /**
@@ -255,9 +309,9 @@ export function joinBlocks(blocks: readonly Block[]): string {
  * unit; the blocks inside it (a nested list, a second paragraph) are units of their own, as
  * they are paragraphs of their own in the DOCX.
  */
-function sourceUnits(source: string): { units: SourceUnit[]; definitions: string[] } {
+function sourceUnits(source: string): { units: SourceUnit[]; definitions: Definition[] } {
   const units: SourceUnit[] = [];
-  const definitions: string[] = [];
+  const definitions: Definition[] = [];
   const lineStart = (offset: number): number => source.lastIndexOf('\n', offset - 1) + 1;
   // From the start of the node's first line: a nested item keeps its indentation, a heading its `#`.
   const lines = (from: Nodes, to: Nodes = from) => {
@@ -268,7 +322,7 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: string
   const lead = (node: Nodes): string => source.slice(lineStart(node.position?.start.offset ?? 0), node.position?.start.offset ?? 0);
   const add = (node: RootContent, level: number, inList: boolean): void => {
     if (node.type === 'definition' || node.type === 'footnoteDefinition') {
-      if (!inList) definitions.push(lines(node).slice);
+      if (!inList) definitions.push({ slice: lines(node).slice, ...(node.type === 'footnoteDefinition' ? { footnote: { label: node.label ?? node.identifier, content: footnoteContent(source, node) } } : {}) });
     } else if (node.type === 'list') {
       node.children.forEach((item, place) => {
         const [first, ...rest] = item.children;
@@ -289,6 +343,21 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: string
   };
   for (const node of parseAsBuilt(source).children) add(node, 0, false);
   return { units, definitions };
+}
+
+/**
+ * A footnote definition's text as Markdown of its own: from its first block to its end, the
+ * lines after the first unindented by the four spaces that keep them in the definition.
+ */
+function footnoteContent(source: string, node: FootnoteDefinition): string {
+  const start = node.children[0]?.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return '';
+  return source
+    .slice(start, end)
+    .split('\n')
+    .map((line, index) => (index === 0 ? line : line.replace(/^ {1,4}/, '')))
+    .join('\n');
 }
 
 /** What starts a leaf's first line before its text: the indentation, a quote's `>`, a heading's `#`s. */

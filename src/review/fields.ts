@@ -7,7 +7,9 @@ export interface FieldReview {
   anchor: string;
   field: FieldRef;
   paragraphs: ReviewedParagraph[];
-  /** Every tracked change in the field: insertions, deletions, formatting changes, split or joined paragraphs. */
+  /** The footnotes the field's paragraphs refer to: footnote id → the note's paragraphs as the reviewer left them. */
+  footnotes: Map<string, ReviewedParagraph[]>;
+  /** Every tracked change in the field and its footnotes: insertions, deletions, formatting changes, split or joined paragraphs. */
   revisions: Revision[];
   comments: ReviewComment[];
 }
@@ -29,7 +31,9 @@ export interface FieldSplit {
 /**
  * Groups the body's paragraphs by the field anchor they are in. A paragraph the reviewer
  * added inside a field (a split, a new paragraph) is inside the bookmark Word keeps
- * around the field, so it is grouped with it.
+ * around the field, so it is grouped with it. A footnote belongs to the field that refers
+ * to it: its changes and comments are the field's. A changed footnote no field refers to is
+ * an outside change.
  */
 export function splitByField(document: ReviewedDocument): FieldSplit {
   const anchors = new Map<string, FieldRef>();
@@ -49,13 +53,35 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
       if (revisions.length || comments.length) outside.push({ text: shorten(paragraph.pieces.map((p) => p.text).join('')), revisions, comments });
       continue;
     }
-    const review = fields.get(anchor) ?? { anchor, field, paragraphs: [], revisions: [], comments: [] };
+    const review: FieldReview = fields.get(anchor) ?? { anchor, field, paragraphs: [], footnotes: new Map(), revisions: [], comments: [] };
     review.paragraphs.push(paragraph);
     review.revisions.push(...revisions);
     for (const comment of comments) if (!review.comments.includes(comment)) review.comments.push(comment);
     fields.set(anchor, review);
   }
+  const referred = new Set<string>();
+  for (const review of fields.values()) {
+    for (const id of footnoteIds(review.paragraphs)) {
+      const note = document.footnotes.get(id);
+      if (!note || review.footnotes.has(id)) continue;
+      referred.add(id);
+      review.footnotes.set(id, note);
+      review.revisions.push(...note.flatMap(revisionsOf));
+      for (const comment of note.flatMap((p) => p.comments.flatMap((c) => document.comments.get(c) ?? []))) if (!review.comments.includes(comment)) review.comments.push(comment);
+    }
+  }
+  for (const [id, note] of document.footnotes) {
+    if (referred.has(id)) continue;
+    const revisions = note.flatMap(revisionsOf);
+    const comments = note.flatMap((p) => p.comments.flatMap((c) => document.comments.get(c) ?? []));
+    if (revisions.length || comments.length) outside.push({ text: `footnote: ${shorten(note.map((p) => p.pieces.map((piece) => piece.text).join('')).join(' '))}`, revisions, comments });
+  }
   return { fields: [...fields.values()], outside };
+}
+
+/** The ids of the footnotes the paragraphs refer to, in order. */
+function footnoteIds(paragraphs: readonly ReviewedParagraph[]): string[] {
+  return paragraphs.flatMap((p) => p.pieces.flatMap((piece) => (piece.footnote !== undefined ? [piece.footnote] : [])));
 }
 
 /** The tracked changes of one paragraph, its mark included. */

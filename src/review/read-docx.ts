@@ -95,7 +95,7 @@ export interface ReviewedDocument {
   core: Map<string, string>;
   paragraphs: ReviewedParagraph[];
   comments: Map<string, ReviewComment>;
-  /** Footnotes by id, each its paragraphs. */
+  /** Footnotes by id (the `w:id` a body's footnote reference names), each its paragraphs as the reviewer left them. */
   footnotes: Map<string, ReviewedParagraph[]>;
   /** The text of the first footer that has any. */
   footerText: string;
@@ -144,13 +144,16 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   };
   const document = part('word/document.xml');
   if (!document) throw new NotADocxError('no word/document.xml in it');
-  const relationships = new Map(descendants(part('word/_rels/document.xml.rels') ?? emptyPart(), 'Relationship').map((r) => [r.attributes.Id ?? '', r.attributes.Target ?? '']));
+  // Each part has its own relationships: a link in a footnote is in footnotes.xml.rels.
+  const relationshipsOf = (name: string) => new Map(descendants(part(`word/_rels/${name}.rels`) ?? emptyPart(), 'Relationship').map((r) => [r.attributes.Id ?? '', r.attributes.Target ?? '']));
+  const relationships = relationshipsOf('document.xml');
   const numbering = numberingKinds(part('word/numbering.xml'));
   const body = descendants(document, 'w:body')[0] ?? emptyPart();
   const footnotes = new Map<string, ReviewedParagraph[]>();
+  const footnoteRelationships = relationshipsOf('footnotes.xml');
   for (const footnote of descendants(part('word/footnotes.xml') ?? emptyPart(), 'w:footnote')) {
     if (footnote.attributes['w:type'] && footnote.attributes['w:type'] !== 'normal') continue;
-    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(relationships, numbering).read(footnote));
+    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(footnoteRelationships, numbering).read(footnote));
   }
   const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).sort();
   return {

@@ -14,12 +14,15 @@ let nextId = 900;
  */
 export class WordEdit {
   private readonly files: Record<string, Uint8Array>;
+  private readonly part: string;
   private xml: string;
   private readonly comments: string[] = [];
 
-  constructor(docx: Uint8Array) {
+  /** Edits `part`: the body by default, or e.g. `word/footnotes.xml` for changes made in the footnotes. */
+  constructor(docx: Uint8Array, part = 'word/document.xml') {
     this.files = unzipSync(docx);
-    this.xml = strFromU8(this.files['word/document.xml'] ?? new Uint8Array());
+    this.part = part;
+    this.xml = strFromU8(this.files[part] ?? new Uint8Array());
   }
 
   /** Replaces `from` by `to` as a tracked deletion and insertion (either may be empty). */
@@ -106,7 +109,7 @@ export class WordEdit {
 
   /** The edited DOCX. */
   bytes(): Uint8Array {
-    const files: Record<string, Uint8Array> = { ...this.files, 'word/document.xml': strToU8(this.xml) };
+    const files: Record<string, Uint8Array> = { ...this.files, [this.part]: strToU8(this.xml) };
     if (this.comments.length) {
       files['word/comments.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${this.comments.join('')}</w:comments>`);
       const rels = strFromU8(files['word/_rels/document.xml.rels'] ?? new Uint8Array());

@@ -21,6 +21,8 @@ export interface MeetingOutcome {
   inputs: InputFile[];
   /** Project-relative paths of the files written (or, when unchanged, already there). */
   outputs: string[];
+  /** Files an earlier build of the meeting wrote and this one did not (a PDF left out of `--format` now): removed, as they were out of date. */
+  removed?: string[];
   /** This meeting's problems (for an unchanged meeting, the warnings of its last build). */
   diagnostics: Diagnostic[];
   /** Time spent on this meeting, in milliseconds. */
@@ -76,6 +78,7 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
   }
   outcome.status = 'built';
   outcome.outputs = emitted.outputs;
+  if (emitted.removed?.length) outcome.removed = emitted.removed;
   const positions = result.inputs.positions.map((p) => p.id);
   const facts = { meetingHash: result.inputs.meeting.hash, template: result.template, positions, date: result.date };
   const key = meetingKey(context.keys, facts, context.templates);

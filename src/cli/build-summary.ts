@@ -6,7 +6,8 @@ import { countProblems } from '../diagnostics/human.js';
 export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {
   if (meeting.status === 'built') {
     const mark = meeting.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
-    return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${mark}`;
+    const removed = meeting.removed?.length ? `; removed ${meeting.removed.join(', ')} (an earlier build's, out of date)` : '';
+    return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${removed}${mark}`;
   }
   if (meeting.status === 'failed') {
     const written = meeting.outputs.length ? `only partly written (${meeting.outputs.join(', ')} replaced)` : 'nothing written';

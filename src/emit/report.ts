@@ -1,5 +1,7 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { projectPath } from '../load/files.js';
+import { projectPath, sha256 } from '../load/files.js';
+import { isRecord } from '../util/record.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GeneratedFile } from '../model/output.js';
 import { OutputError, writeAllAtomic, writeAtomic } from './write.js';
@@ -43,11 +45,52 @@ export interface EmittedReport {
   heldOpen: HeldOpen[];
   /** `output/write` errors, empty on success. */
   diagnostics: Diagnostic[];
+  /** Project-relative paths of earlier outputs of the report this build removed (see {@link emitReport}). */
+  removed?: string[];
 }
 
-/** The one place a report's files are written: see {@link EmitOptions.heldOpen}. */
+/**
+ * The one place a report's files are written: see {@link EmitOptions.heldOpen}. Once they are,
+ * a file the report's earlier build wrote and this one does not (a PDF, before `--format`
+ * left it out) is removed when it is still as that build wrote it: the folder never holds an
+ * older version of a report beside a newer one.
+ */
 export function emitReport(files: readonly GeneratedFile[], options: EmitOptions): EmittedReport {
-  return options.heldOpen === 'fail' ? writeAsSet(files, options) : writeEachBeside(files, options);
+  const earlier = earlierOutputs(files, options.outDir);
+  const result = options.heldOpen === 'fail' ? writeAsSet(files, options) : writeEachBeside(files, options);
+  if (result.ok) result.removed = removeStale(earlier, files, options);
+  return result;
+}
+
+/** The outputs the report's manifest in the folder names (its earlier build), with their hashes. */
+function earlierOutputs(files: readonly GeneratedFile[], outDir: string): { name: string; sha256: string }[] {
+  const manifest = files.find((file) => file.format === 'manifest');
+  if (!manifest) return [];
+  try {
+    const data: unknown = JSON.parse(readFileSync(join(outDir, manifest.name), 'utf8'));
+    const outputs = isRecord(data) && Array.isArray(data['outputs']) ? data['outputs'] : [];
+    return outputs.flatMap((output: unknown) =>
+      isRecord(output) && typeof output['name'] === 'string' && typeof output['sha256'] === 'string' && basename(output['name']) === output['name'] ? [{ name: output['name'], sha256: output['sha256'] }] : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Removes the earlier outputs this build did not write again, when unchanged since; returns their project paths. */
+function removeStale(earlier: readonly { name: string; sha256: string }[], files: readonly GeneratedFile[], { root, outDir }: EmitOptions): string[] {
+  const now = new Set(files.map((file) => file.name));
+  return earlier.flatMap(({ name, sha256: recorded }) => {
+    if (now.has(name)) return [];
+    const target = join(outDir, name);
+    try {
+      if (sha256(readFileSync(target)) !== recorded) return [];
+      rmSync(target);
+      return [projectPath(root, target)];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** An output that could not be written, as the message every command gives. */

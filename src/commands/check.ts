@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
+import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
@@ -119,7 +120,13 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
   const used = [...templates.values()]
     .flatMap((entry) => entry.template?.files.map((file) => file.path) ?? entry.diagnostics.map((d) => d.file))
     .filter((path) => path.endsWith('.hbs') && !isAbsolute(path) && !path.startsWith('..') && existsSync(join(project.root, path)));
-  return { problems: [...reports.flatMap((r) => r.diagnostics), ...duplicateFileCodes(reports)], included, templates: used };
+  // A meeting checked alone may share its file code with one left out: build refuses that, so check says it too.
+  const checkedPaths = new Set(meetings.map((m) => m.path));
+  const others = loadAllMeetings(project)
+    .filter((m) => !checkedPaths.has(m.path))
+    .map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
+  const shared = duplicateFileCodes([...reports, ...others]).filter((d) => checkedPaths.has(d.file));
+  return { problems: [...reports.flatMap((r) => r.diagnostics), ...shared], included, templates: used };
 }
 
 /**

@@ -129,5 +129,12 @@ describe('the briefing command', () => {
     const run = runCli(['build', EXAMPLE_MEETING], dir, { SOURCE_DATE_EPOCH: 'yesterday' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('SOURCE_DATE_EPOCH must be whole seconds since 1970');
+    // Past the year 9999 it was an internal error for every meeting.
+    for (const value of ['253402300800', '8640000000001']) {
+      const late = runCli(['build', EXAMPLE_MEETING], dir, { SOURCE_DATE_EPOCH: value });
+      expect(late).toMatchObject({ status: 2, stdout: '' });
+      expect(late.stderr).toBe(`briefing: SOURCE_DATE_EPOCH \`${value}\` is after the year 9999, which a document's date cannot hold.\n  Give the seconds since 1970 of a day up to 9999-12-31, e.g. \`date +%s\` prints now.\n`);
+    }
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir, { SOURCE_DATE_EPOCH: '253402300799' }).status).toBe(0);
   });
 });

@@ -87,11 +87,17 @@ async function projectRootOrCwd(cwd: string): Promise<string> {
 }
 
 /** SOURCE_DATE_EPOCH, when set: the date stamped into outputs, for reproducible builds. */
+/** 9999-12-31T23:59:59Z, in seconds since 1970: the last moment a document's date can be. */
+const LAST_SECOND = 253402300799;
+
 export function sourceDateEpoch(): { sourceDateEpoch?: number } {
   const raw = process.env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw === '') return {};
   if (!/^\d+$/.test(raw)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not \`${raw}\`.`);
-  return { sourceDateEpoch: Number(raw) };
+  const seconds = Number(raw);
+  // A DOCX's dates are years 1970 to 9999 (W3C dates have four-digit years).
+  if (seconds > LAST_SECOND) throw new UsageError(`SOURCE_DATE_EPOCH \`${raw}\` is after the year 9999, which a document's date cannot hold.`, 'Give the seconds since 1970 of a day up to 9999-12-31, e.g. `date +%s` prints now.');
+  return { sourceDateEpoch: seconds };
 }
 
 /** Today in the local time zone, YYYY-MM-DD: the clock is read here, at the edge. */

@@ -75,6 +75,19 @@ describe('the tool as a package, in a ministry’s own repository', () => {
       expect(text).toContain('Kā stiprināt digitālās prasmes skolās?');
       expect(text).toContain('Latvija atbalsta kopīgu pieeju digitālo prasmju stiprināšanai.');
       expect(text).toContain('I. Šuplinska');
+
+      // The manifest records the built-in template as the tool's (it sits in node_modules, which git
+      // ignores), so `diff --since` finds everything else in the project's git history.
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo, stdio: 'pipe' });
+      git('init', '--quiet');
+      git('add', '--all');
+      git('commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+      writeFileSync(positionFile, readFileSync(positionFile, 'utf8').replace('kopīgu pieeju', 'vienotu pieeju'));
+      git('commit', '--quiet', '--no-gpg-sign', '--all', '-m', 'reword');
+      const since = spawnSync(briefing, ['diff', 'meetings/2021-05-18-educ-council.yaml', '--since', 'out/IZMzin_180521_EDUC.manifest.json', '--stat'], { cwd: repo, env: ENV, encoding: 'utf8' });
+      expect(since.stderr).toBe('');
+      expect(since.status).toBe(1);
+      expect(since.stdout).toContain('educ-digital-skills');
     },
     300_000,
   );

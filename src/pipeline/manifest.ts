@@ -43,9 +43,11 @@ export function reportManifest({ project, loaded, included, template, draft, doc
     template: {
       name: template.name,
       files: template.files.map((file) => {
-        if (!file.path.startsWith('..')) return fileRecord(file.path, file.text);
+        // A built-in template comes with the installed tool, which may sit inside the project
+        // (node_modules/briefing): it is recorded as the tool's, not as a project file git has.
         const inPackage = projectPath(packageRoot(), resolve(project.root, file.path));
-        return { ...fileRecord(inPackage, file.text), built_in: true };
+        const builtIn = file.path.startsWith('..') || (resolve(packageRoot()) !== resolve(project.root) && !inPackage.startsWith('..'));
+        return builtIn ? { ...fileRecord(inPackage, file.text), built_in: true } : fileRecord(file.path, file.text);
       }),
     },
     outputs: outputs.map((output) => ({ name: output.name, sha256: output.sha256 })),

@@ -1,14 +1,26 @@
 import * as z from 'zod';
-import { ministryCode, plainText } from './common.js';
+import { isoDate, ministryCode, plainText } from './common.js';
 
-/** A ministry with the grammatical forms of its name that reports use. */
-export const ministrySchema = z.strictObject({
+/** The forms of a ministry's name, as reports print them. */
+const nameForms = {
   nominative: plainText.meta({ description: 'Who: "Ārlietu ministrija".' }),
   genitive: plainText.meta({ description: 'Of whom: "Ārlietu ministrijas".' }),
   accusative: plainText.meta({ description: 'After "ar": "Ārlietu ministriju".' }),
   dative: plainText.optional().meta({ description: 'To whom: "Ārlietu ministrijai".' }),
   english: plainText.meta({ description: 'English name: "Ministry of Foreign Affairs".' }),
+};
+
+/** A ministry with the grammatical forms of its name that reports use. */
+export const ministrySchema = z.strictObject({
+  ...nameForms,
   abbreviation: plainText.optional().meta({ description: 'Latvian abbreviation as printed, e.g. "ĀM".' }),
+  renamed: z
+    .array(z.strictObject({ from: isoDate.meta({ description: 'The first day of the new name.' }), ...nameForms }))
+    .optional()
+    .meta({
+      description:
+        'Names the ministry took later, each from a day on (the code stays): a report prints the name in use on its meeting’s date, the forms above before the first.',
+    }),
 });
 
 /** The ministries registry: `ministries.yaml`, keyed by short code. */
@@ -18,5 +30,12 @@ export const ministriesSchema = z
 
 /** One ministry's entry. */
 export type Ministry = z.output<typeof ministrySchema>;
+
+/** The forms of a ministry's name in use on `date` (YYYY-MM-DD): the last renaming on or before it, else the first name. */
+export function nameOn(ministry: Ministry, date: string): Omit<Ministry, 'abbreviation' | 'renamed'> {
+  const later = (ministry.renamed ?? []).filter((name) => name.from <= date).sort((a, b) => (a.from < b.from ? -1 : 1)).at(-1);
+  const { nominative, genitive, accusative, dative, english } = later ?? ministry;
+  return { nominative, genitive, accusative, ...(dative === undefined ? {} : { dative }), english };
+}
 /** The whole registry. */
 export type Ministries = z.output<typeof ministriesSchema>;

@@ -1,4 +1,4 @@
-import { clearedBy, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
+import { clearedBy, nameOn, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { scopeField } from './markdown-field.js';
 
@@ -111,7 +111,7 @@ export interface ResolveInput {
  * the same input gives the same model.
  */
 export function resolveReport({ meeting, positions, ministries, config }: ResolveInput): ReportModel {
-  const ministry = (code: string): MinistryRef => ministryRef(ministries, code);
+  const ministry = (code: string): MinistryRef => ministryRef(ministries, code, meeting.date);
   const positionModels = new Map<string, PositionModel>();
   const positionOf = (id: string): PositionModel => {
     const cached = positionModels.get(id);
@@ -211,16 +211,18 @@ function missingClearances(
   );
 }
 
-function ministryRef(ministries: Ministries, code: string): MinistryRef {
+/** A ministry as the report on a meeting of `date` names it (see `nameOn`). */
+function ministryRef(ministries: Ministries, code: string, date: string): MinistryRef {
   const entry = ministries[code];
   if (!entry) throw new Error(`resolveReport: ministry ${code} is not in the registry`);
+  const name = nameOn(entry, date);
   return {
     code,
-    nominative: entry.nominative,
-    genitive: entry.genitive,
-    accusative: entry.accusative,
-    dative: entry.dative ?? null,
-    english: entry.english,
+    nominative: name.nominative,
+    genitive: name.genitive,
+    accusative: name.accusative,
+    dative: name.dative ?? null,
+    english: name.english,
     abbreviation: entry.abbreviation ?? null,
   };
 }

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { ministriesSchema, nameOn } from '../../src/model/index.js';
+import { REPO } from '../helpers/project.js';
+
+const BUILT_IN = ministriesSchema.parse(parse(readFileSync(join(REPO, 'ministries.yaml'), 'utf8')));
+
+test('a renamed ministry is named as it was on the meeting’s day: VARAM before and after 1 January 2023', () => {
+  const varam = BUILT_IN['VARAM'];
+  if (!varam) throw new Error('VARAM is not in the built-in registry');
+  expect(nameOn(varam, '2021-02-19').accusative).toBe('Vides aizsardzības un reģionālās attīstības ministriju');
+  expect(nameOn(varam, '2022-12-31').nominative).toBe('Vides aizsardzības un reģionālās attīstības ministrija');
+  expect(nameOn(varam, '2023-01-01')).toEqual({
+    nominative: 'Viedās administrācijas un reģionālās attīstības ministrija',
+    genitive: 'Viedās administrācijas un reģionālās attīstības ministrijas',
+    accusative: 'Viedās administrācijas un reģionālās attīstības ministriju',
+    dative: 'Viedās administrācijas un reģionālās attīstības ministrijai',
+    english: 'Ministry of Smart Administration and Regional Development',
+  });
+});
+
+test('of several renamings the last one on or before the day counts, whatever their order in the file', () => {
+  const forms = (name: string) => ({ nominative: name, genitive: name, accusative: name, english: name });
+  const ministry = { ...forms('A'), renamed: [{ from: '2030-01-01', ...forms('C') }, { from: '2025-01-01', ...forms('B') }] };
+  expect(['2024-12-31', '2025-01-01', '2029-12-31', '2030-01-01'].map((day) => nameOn(ministry, day).nominative)).toEqual(['A', 'B', 'B', 'C']);
+});

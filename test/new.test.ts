@@ -12,8 +12,8 @@ const MEETING_FLAGS = {
   formation: 'EYCS',
   participants: 'ES izglītības ministri',
   topic: 'Digitālā izglītība: “prasmes” #1',
-  name: 'ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksme',
-  nameLocative: 'ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē',
+  name: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme',
+  nameLocative: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē',
   clearances: ['AM', 'LM'],
 };
 

@@ -48,7 +48,7 @@ Examples:
 Examples:
   $ briefing new meeting 2021-05-18 educ-council
   $ briefing new meeting 2021-05-18 educ-council --formation EYCS --participants "ES izglītības ministri" \\
-      --topic "Digitālā izglītība" --name "ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksme" \\
+      --topic "Digitālā izglītība" --name "Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme" \\
       --name-locative "ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē" --clearances AM,LM
   $ briefing new meeting 2021-06-10 educ-informal --from meetings/2021-02-19-educ-informal.yaml --topic "…"
 

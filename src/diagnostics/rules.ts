@@ -7,7 +7,7 @@ export const RULE_IDS = [
   'yaml/alias', 'yaml/alias-limit', 'yaml/complex-key', 'yaml/duplicate-key', 'yaml/empty', 'yaml/indent', 'yaml/multiple-documents', 'yaml/syntax', 'yaml/tab', 'yaml/tag', 'yaml/too-deep',
   'schema/date', 'schema/enum', 'schema/format', 'schema/invalid', 'schema/key-format', 'schema/required', 'schema/too-big', 'schema/too-small', 'schema/type', 'schema/unknown-key',
   'config/path', 'config/path-outside-project', 'config/reference-docx-missing', 'config/reference-docx-unreadable', 'config/reference-style-missing', 'config/unknown-ministry',
-  'meeting/clearance-never-requested', 'meeting/duplicate-clearance', 'meeting/duplicate-file-code', 'meeting/duplicate-position', 'meeting/no-background', 'meeting/no-questions', 'meeting/no-signature', 'meeting/placeholder', 'meeting/past-draft', 'meeting/reserved-file-code', 'meeting/unknown-ministry', 'meeting/unknown-position',
+  'meeting/abbreviation-not-introduced', 'meeting/clearance-never-requested', 'meeting/duplicate-clearance', 'meeting/duplicate-file-code', 'meeting/duplicate-position', 'meeting/no-background', 'meeting/no-questions', 'meeting/no-signature', 'meeting/placeholder', 'meeting/past-draft', 'meeting/reserved-file-code', 'meeting/unknown-ministry', 'meeting/unknown-position',
   'position/duplicate-id', 'position/empty-answer', 'position/reserved-id', 'position/unknown-ministry', 'position/untranslated', 'position/version-decreased', 'position/version-not-raised',
   'clearance/after-meeting', 'clearance/missing', 'clearance/no-date', 'clearance/not-required', 'clearance/position-draft', 'clearance/shared-value',
   'markdown/html', 'markdown/undefined-footnote', 'markdown/unclosed', 'markdown/unused-footnote',

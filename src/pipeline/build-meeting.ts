@@ -15,7 +15,7 @@ import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Format, Position } from '../model/index.js';
 import type { GeneratedFile } from '../model/output.js';
-import { hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 import { unclosedFieldProblems } from '../docx/field-problems.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
@@ -156,6 +156,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const rendered = compiled.template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
+  result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations));
   const source = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   const fieldTrees = parseReportFields(source);
   result.diagnostics.push(...unclosedFieldProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
@@ -206,4 +207,26 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
   }
   return result;
+}
+
+/**
+ * An abbreviation of the config the report uses but never introduces: "(turpmāk – ES)" is added
+ * where the template asks (`{{introduce}}`, at the meeting's name), so a name written with the
+ * short form, and the full term only in the background, leaves "ES" unexplained.
+ */
+function abbreviationsNotIntroduced(meetingPath: string, markdown: string, abbreviations: readonly { term: string; short: string }[]): Diagnostic[] {
+  return abbreviations.flatMap(({ term, short }) => {
+    const word = new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+    if (markdown.includes(`(turpmāk – ${short})`) || !word.test(markdown)) return [];
+    return [
+      diagnostic(
+        meetingPath,
+        undefined,
+        'warning',
+        'meeting/abbreviation-not-introduced',
+        `The report uses “${short}” but never introduces it: no mention of “${term}” is followed by “(turpmāk – ${short})”.`,
+        `Write the meeting's name with “${term}” (the template introduces the abbreviation there), or write “${term} (turpmāk – ${short})” at its first mention in the background.`,
+      ),
+    ];
+  });
 }

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, relative, sep } from 'node:path';
 import { describe, expect } from 'vitest';
 import { itWithOffice } from './helpers/docx.js';
 import { REPO, tempDir } from './helpers/project.js';
@@ -44,6 +44,13 @@ describe('the tool as a package, in a ministry’s own repository', () => {
         expect(refused.stderr).toContain('npm install -D node@24');
         run(repo, 'npm', ['install', '-D', '--no-audit', '--no-fund', '--prefer-offline', 'node@24']);
       }
+
+      // init of another folder names the tool as this project got it (the tarball, from there), and the Node.js it added.
+      const other = tempDir('briefing-other-');
+      run(repo, briefing, ['init', other, '--ministry', 'IZM']);
+      const otherPackage = JSON.parse(readFileSync(join(other, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+      expect(otherPackage.devDependencies['briefing']).toBe(`file:${relative(other, join(packed, tarball)).split(sep).join('/')}`);
+      if (OLD_NODE) expect(otherPackage.devDependencies['node']).toMatch(/24/);
 
       expect(run(repo, briefing, ['init', '--ministry', 'IZM', '--signature-role', 'Izglītības un zinātnes ministre', '--signature-name', 'I. Šuplinska'])).toContain(
         'created briefing.config.yaml',

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { writeAtomic } from '../emit/write.js';
 import { readText } from '../load/files.js';
@@ -124,7 +124,9 @@ async function person(answers: Answers, kind: 'signature' | 'visa', role: string
  */
 function plannedPackageJson(root: string, tool: string | undefined): { kind: 'new'; text: string } | { kind: 'update'; text: string; added: string[] } {
   const target = join(root, 'package.json');
-  const keys = files.packageKeys(packageName(root), tool ?? toolSpec(root));
+  const installed = installingProject();
+  const nodeSpec = installed && resolve(installed.root) !== resolve(root) ? installed.specs['node'] : undefined;
+  const keys = files.packageKeys(packageName(root), tool ?? toolSpec(root), nodeSpec);
   if (!existsSync(target)) return { kind: 'new', text: `${JSON.stringify(keys, null, 2)}\n` };
   let parsed: unknown;
   try {
@@ -158,10 +160,42 @@ function plannedPackageJson(root: string, tool: string | undefined): { kind: 'ne
   return { kind: 'update', text: `${JSON.stringify(next, null, 2)}\n`, added };
 }
 
-/** How the new package.json names the tool when no --tool is given: the folder it runs from. */
+/**
+ * How the new package.json names the tool when no --tool is given. Installed in a project
+ * (`<project>/node_modules/briefing`), as that project's package.json names it — a version, a
+ * git URL, or a tarball, its path made relative to the new folder — so the new repository installs
+ * what this one did, not a folder inside another project's node_modules. Else the folder it runs from.
+ */
 function toolSpec(root: string): string {
-  const path = relative(root, packageRoot()).split('\\').join('/');
+  const installed = installingProject();
+  const spec = installed?.specs.briefing;
+  if (installed && spec !== undefined) return spec.startsWith('file:') ? fileSpec(root, resolve(installed.root, spec.slice('file:'.length))) : spec;
+  return fileSpec(root, packageRoot());
+}
+
+function fileSpec(root: string, target: string): string {
+  const path = relative(root, target).split('\\').join('/');
   return `file:${path.startsWith('.') || path.startsWith('/') ? path : `./${path}`}`;
+}
+
+/** The project briefing is installed in (its folder is `<root>/node_modules/briefing`) and the dev or runtime dependency specs its package.json gives. */
+function installingProject(): { root: string; specs: Record<string, string> } | undefined {
+  const tool = packageRoot();
+  if (basename(dirname(tool)) !== 'node_modules') return undefined;
+  const root = dirname(dirname(tool));
+  try {
+    const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    if (typeof data !== 'object' || data === null) return undefined;
+    const specs: Record<string, string> = {};
+    for (const key of ['dependencies', 'devDependencies']) {
+      const listed: unknown = Reflect.get(data, key);
+      if (typeof listed !== 'object' || listed === null) continue;
+      for (const [name, spec] of Object.entries(listed)) if (typeof spec === 'string') specs[name] = spec;
+    }
+    return { root, specs };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A package name npm accepts, from the folder's name. */

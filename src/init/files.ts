@@ -69,12 +69,13 @@ loglevel=error
  * `package.json`, or the keys to add to one npm already wrote: the tool as a development
  * dependency (pinned by the lockfile) and the two scripts people and CI run.
  */
-export function packageKeys(name: string, toolSpec: string) {
+export function packageKeys(name: string, toolSpec: string, nodeSpec?: string) {
   return {
     name,
     private: true,
     scripts: { build: 'briefing build --all', check: 'briefing check' },
-    devDependencies: { briefing: toolSpec },
+    // `node`: the Node.js the tool runs under where the machine's is older (see the launcher), when the installing project had it.
+    devDependencies: { briefing: toolSpec, ...(nodeSpec === undefined ? {} : { node: nodeSpec }) },
   };
 }
 

@@ -128,6 +128,8 @@ class DocxCompiler {
   private lastParagraph: Paragraph | null = null;
   /** The field anchors written so far, in document order. */
   private readonly anchors: FieldAnchor[] = [];
+  /** Each table's tracked change in a redline, for the gap paragraph between two tables. */
+  private readonly tableRevisions = new WeakMap<Table, BlockRevision>();
   /** Whether the blocks being compiled come from a Markdown field (a position's answer, the background), not the template. */
   private inField = false;
 
@@ -212,11 +214,17 @@ class DocxCompiler {
    */
   private apart(children: readonly FileChild[]): FileChild[] {
     const codeOf = (child: FileChild | undefined) => (child instanceof Paragraph ? this.codeLines.get(child) : undefined);
+    const revisionOf = (child: FileChild | undefined) => (child instanceof Table ? this.tableRevisions.get(child) : codeOf(child)?.data?.revision);
     return children.flatMap((child, index) => {
       const previous = children[index - 1];
       const tables = child instanceof Table && previous instanceof Table;
       const code = codeOf(child) !== undefined && codeOf(previous) !== undefined && codeOf(child) !== codeOf(previous);
-      return tables || code ? [new Paragraph({ style: Style.body }), child] : [child];
+      if (!tables && !code) return [child];
+      // In a redline the gap goes with the blocks around it: tracked as inserted when either was
+      // (rejecting every change then leaves the old text exactly), else as deleted when either was.
+      const around = [revisionOf(previous), revisionOf(child)];
+      const revision = around.includes('insert') ? 'insert' : around.includes('delete') ? 'delete' : undefined;
+      return [new Paragraph({ style: Style.body, ...(revision ? { run: this.rowRevision(revision) } : {}) }), child];
     });
   }
 
@@ -371,7 +379,7 @@ class DocxCompiler {
     const columns = Math.max(1, node.children[0]?.children.length ?? 0);
     const width = Math.floor(this.geometry.textWidth / columns);
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-    return new Table({
+    const table = new Table({
       width: { size: this.geometry.textWidth, type: WidthType.DXA },
       columnWidths: Array.from({ length: columns }, () => width),
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
@@ -396,6 +404,9 @@ class DocxCompiler {
           }),
       ),
     });
+    const revision = node.data?.revision;
+    if (revision) this.tableRevisions.set(table, revision);
+    return table;
   }
 
   private runs(nodes: readonly PhrasingContent[], bold = false): ParagraphChild[] {

@@ -203,7 +203,8 @@ function wrap(marks: readonly Mark[], children: PhrasingContent[]): PhrasingCont
   return marks.reduceRight((nodes, mark) => [withChildren(mark, nodes)], children);
 }
 
-function withChildren(mark: Mark, children: PhrasingContent[]): PhrasingContent {
+/** A formatting node again, around new children. */
+export function withChildren(mark: Mark, children: PhrasingContent[]): PhrasingContent {
   switch (mark.type) {
     case 'strong':
       return { ...mark, children };

@@ -61,3 +61,42 @@ test('md: formatting found on changed words only stays inside the change', async
   const md = textPart(await compare('Dod *savlaicīgs un individuāls* atbalstu.', 'Dod savlaicīgs un individuāls atbalstu.', 'md'));
   expect(md).toContain('Dod {~~*savlaicīgs un individuāls*~>savlaicīgs un individuāls~~} atbalstu.');
 });
+
+/** The segments of the JSON diff's last block. */
+function lastSegments(json: string): { op: string; text: string; markdown?: string }[] {
+  const parsed: { blocks: { segments: { op: string; text: string; markdown?: string }[] }[] } = JSON.parse(json);
+  return parsed.blocks.at(-1)?.segments ?? [];
+}
+
+test('terminal and JSON: a link to another address shows both addresses', async () => {
+  const before = 'Skatīt [vietni](https://a.example/x).';
+  const after = 'Skatīt [vietni](https://b.example/y).';
+  expect(await compare(before, after, 'terminal')).toContain('Skatīt [-[vietni](https://a.example/x)-]{+[vietni](https://b.example/y)+}.');
+  expect(lastSegments(await compare(before, after, 'json'))).toEqual([
+    { op: 'equal', text: 'Skatīt ' },
+    { op: 'delete', text: 'vietni', markdown: '[vietni](https://a.example/x)' },
+    { op: 'insert', text: 'vietni', markdown: '[vietni](https://b.example/y)' },
+    { op: 'equal', text: '.' },
+  ]);
+  // Other words and another address: the words show, and so do the addresses.
+  expect(await compare(before, 'Skatīt [lapu](https://b.example/y).', 'terminal')).toContain('Skatīt [-[vietni](https://a.example/x)-]{+[lapu](https://b.example/y)+}.');
+});
+
+test('terminal and JSON: the same words with other formatting show the formatting', async () => {
+  const before = 'Dod *savlaicīgs un individuāls* atbalstu un **ļoti liels** darbu.';
+  const after = 'Dod savlaicīgs un individuāls atbalstu un **ļoti** liels darbu.';
+  const terminal = await compare(before, after, 'terminal');
+  expect(terminal).toContain('Dod [-*savlaicīgs un individuāls*-]{+savlaicīgs un individuāls+} atbalstu un ļoti[- **liels**-]{+ liels+} darbu.');
+  expect(lastSegments(await compare(before, after, 'json')).slice(1, 3)).toEqual([
+    { op: 'delete', text: 'savlaicīgs un individuāls', markdown: '*savlaicīgs un individuāls*' },
+    { op: 'insert', text: 'savlaicīgs un individuāls', markdown: 'savlaicīgs un individuāls' },
+  ]);
+});
+
+test('terminal and JSON: a change of words alone is shown as words, without Markdown', async () => {
+  const segments = lastSegments(await compare('Skatīt [šo vietni](https://a.example/x).', 'Skatīt [šo lapu](https://a.example/x).', 'json'));
+  expect(segments.filter((s) => s.op !== 'equal')).toEqual([
+    { op: 'delete', text: 'vietni' },
+    { op: 'insert', text: 'lapu' },
+  ]);
+});

@@ -1,7 +1,7 @@
-import type { PhrasingContent } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import { shownText, type DiffBlock } from '../blocks.js';
+import type { DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
+import { inlineMarkdown } from '../inline-markdown.js';
 import { changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
 
@@ -26,7 +26,7 @@ export function formatMarkdown(diff: DocumentDiff, stat: boolean): string {
 
 function blockMarkdown(block: DiffBlock): string {
   const moved = block.moved === 'from' ? ' {>>moved elsewhere<<}' : block.moved === 'to' ? ' {>>moved here<<}' : '';
-  const text = inline(block.content, true) + moved;
+  const text = inlineMarkdown(block.content, true) + moved;
   switch (block.kind) {
     case 'title':
       return `# ${text}`;
@@ -46,54 +46,5 @@ function blockMarkdown(block: DiffBlock): string {
       return text.split('\n').map((line) => `    ${line}`).join('\n');
     default:
       return text;
-  }
-}
-
-function inline(nodes: readonly PhrasingContent[], atStart: boolean, changed = false): string {
-  let out = '';
-  nodes.forEach((node, index) => {
-    const start = atStart && index === 0;
-    const next = nodes[index + 1];
-    if (node.type === 'deletion' && next?.type === 'insertion') {
-      out += `{~~${inline(node.children, start, true)}~>${inline(next.children, false, true)}~~}`;
-      return;
-    }
-    if (node.type === 'insertion' && nodes[index - 1]?.type === 'deletion') return;
-    out += piece(node, start, changed);
-  });
-  return out;
-}
-
-function piece(node: PhrasingContent, atStart: boolean, changed: boolean): string {
-  switch (node.type) {
-    case 'text':
-      return escapeMarkdown(shownText(node.value, changed ? 'insert' : 'equal'), atStart);
-    case 'insertion':
-      return `{++${inline(node.children, atStart, true)}++}`;
-    case 'deletion':
-      return `{--${inline(node.children, atStart, true)}--}`;
-    case 'strong':
-      return `**${inline(node.children, false, changed)}**`;
-    case 'emphasis':
-      return `*${inline(node.children, false, changed)}*`;
-    case 'delete':
-      return `~~${inline(node.children, false, changed)}~~`;
-    case 'link':
-      return `[${inline(node.children, false, changed)}](${node.url})`;
-    case 'linkReference':
-      return `[${inline(node.children, false, changed)}][${node.label ?? node.identifier}]`;
-    case 'inlineCode':
-      return `\`${node.value}\``;
-    case 'footnoteReference':
-      return `[^${node.label ?? node.identifier}]`;
-    case 'break':
-      return ' ';
-    case 'html':
-      return escapeMarkdown(node.value, false);
-    case 'image':
-    case 'imageReference':
-      return `[${escapeMarkdown(node.alt ?? '', false)}]`;
-    default:
-      return '';
   }
 }

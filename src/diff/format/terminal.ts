@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import { segmentsOf, shownText, type DiffBlock } from '../blocks.js';
+import { segmentsOf, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
+import { shownText } from '../inline-markdown.js';
 import { blocksInView, changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
 
@@ -45,7 +46,8 @@ function marked(block: DiffBlock, chalk: ChalkInstance): string {
   const colour = chalk.level > 0;
   return segmentsOf(block.content)
     .map((s) => {
-      const text = shownText(s.text, s.op);
+      // The same words, or another link address: the Markdown shows what changed.
+      const text = s.markdown ?? shownText(s.text, s.op);
       if (s.op === 'insert') return colour ? chalk.green.underline(text) : `{+${text}+}`;
       if (s.op === 'delete') return colour ? chalk.red.strikethrough(text) : `[-${text}-]`;
       return text;

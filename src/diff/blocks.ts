@@ -52,15 +52,17 @@ export function flattenBlocks(root: Root): DiffBlock[] {
         case 'blockquote':
           visit(node.children, depth, 'note');
           break;
-        case 'list':
+        case 'list': {
+          const numbers = itemNumbers(node);
           node.children.forEach((item, index) => {
             item.children.forEach((child, position) => {
               if (position === 0 && child.type === 'paragraph') {
-                blocks.push({ ...block(child, 'item', depth, child.children), marker: marker(node, index) });
+                blocks.push({ ...block(child, 'item', depth, child.children), marker: marker(node, numbers[index] ?? index) });
               } else visit([child], child.type === 'list' ? depth + 1 : depth, kind);
             });
           });
           break;
+        }
         case 'footnoteDefinition':
           node.children.forEach((child) => {
             if (child.type === 'paragraph') blocks.push({ ...block(child, 'footnote', depth, child.children), label: node.label ?? node.identifier });
@@ -208,8 +210,23 @@ function hasChanges(nodes: readonly PhrasingContent[]): boolean {
   return nodes.some((node) => node.type === 'insertion' || node.type === 'deletion' || ('children' in node && hasChanges(node.children)));
 }
 
-function marker(list: List, index: number): string {
+/**
+ * Each item's place in its version of the list: a deleted item counts among the old items,
+ * every other item among the new ones, so the numbers are those each version prints.
+ */
+function itemNumbers(list: List): number[] {
+  let old = 0;
+  let now = 0;
+  return list.children.map((item) => {
+    const revision = item.children[0]?.data?.revision;
+    if (revision === 'delete') return old++;
+    if (revision !== 'insert') old++;
+    return now++;
+  });
+}
+
+function marker(list: List, place: number): string {
   const kind = list.data?.listKind ?? (list.ordered ? 'period' : 'bullet');
   if (kind === 'bullet') return '–';
-  return `${(list.start ?? 1) + index}${kind === 'paren' ? ')' : '.'}`;
+  return `${(list.start ?? 1) + place}${kind === 'paren' ? ')' : '.'}`;
 }

@@ -36,7 +36,7 @@ function piece(node: PhrasingContent, atStart: boolean, changed: boolean): strin
     case 'delete':
       return `~~${inlineMarkdown(node.children, false, changed)}~~`;
     case 'link':
-      return `[${inlineMarkdown(node.children, false, changed)}](${node.url})`;
+      return `[${inlineMarkdown(node.children, false, changed)}](${linkDestination(node.url, node.title)})`;
     case 'linkReference':
       return `[${inlineMarkdown(node.children, false, changed)}][${node.label ?? node.identifier}]`;
     case 'inlineCode':
@@ -53,6 +53,12 @@ function piece(node: PhrasingContent, atStart: boolean, changed: boolean): strin
     default:
       return '';
   }
+}
+
+/** A link's address and title as Markdown writes them: `<…>` around an address with spaces or brackets, the title quoted. */
+function linkDestination(url: string, title: string | null | undefined): string {
+  const address = /[\s()<>]/.test(url) ? `<${url.replace(/[<>\\]/g, '\\$&')}>` : url;
+  return title ? `${address} "${title.replace(/["\\]/g, '\\$&')}"` : address;
 }
 
 /**

@@ -100,3 +100,37 @@ test('terminal and JSON: a change of words alone is shown as words, without Mark
     { op: 'insert', text: 'lapu' },
   ]);
 });
+
+const LIST = ['Plāns:', '', '1) stiprināt pedagogu sagatavošanu;', '2) attīstīt digitālo infrastruktūru;', '3) paplašināt atbalstu skolēniem.'].join('\n');
+const LIST_AFTER = ['Plāns:', '', '1) stiprināt pedagogu sagatavošanu;', '2) paplašināt atbalstu skolēniem;', '3) uzlabot datu vākšanu.'].join('\n');
+
+test('terminal, md and JSON: list items keep the numbers of their version after one is deleted and another appended', async () => {
+  const parsed: { blocks: { kind: string; status: string; marker?: string }[] } = JSON.parse(await compare(LIST, LIST_AFTER, 'json'));
+  expect(parsed.blocks.filter((b) => b.kind === 'item').map((b) => [b.marker, b.status])).toEqual([
+    ['1)', 'equal'],
+    ['2)', 'deleted'],
+    ['2)', 'changed'],
+    ['3)', 'inserted'],
+  ]);
+  const terminal = await compare(LIST, LIST_AFTER, 'terminal');
+  expect(terminal).toContain('2) [-attīstīt digitālo infrastruktūru;-]');
+  expect(terminal).toContain('2) paplašināt atbalstu skolēniem[-.-]{+;+}');
+  expect(terminal).toContain('3) {+uzlabot datu vākšanu.+}');
+  expect(textPart(await compare(LIST, LIST_AFTER, 'md'))).toContain('3) {++uzlabot datu vākšanu.++}');
+});
+
+test('md: a link keeps its title, and an address with spaces or brackets stays one address', async () => {
+  const before = 'Skatīt [pētījumu](https://example.org/a "Pētījums par \\"vienlīdzību\\"") un [ziņojumu](<https://example.org/b (2021)>).';
+  const md = textPart(await compare(before, `${before} Jauns teikums.`, 'md'));
+  expect(md).toContain('[pētījumu](https://example.org/a "Pētījums par \\"vienlīdzību\\"") un [ziņojumu](<https://example.org/b (2021)>).');
+  const links: { url: string; title?: string | null }[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link') links.push({ url: node.url, title: node.title });
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parseMarkdownText(md));
+  expect(links).toEqual([
+    { url: 'https://example.org/a', title: 'Pētījums par "vienlīdzību"' },
+    { url: 'https://example.org/b (2021)', title: null },
+  ]);
+});

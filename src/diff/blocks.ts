@@ -2,6 +2,7 @@ import type { List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mda
 import { toString } from 'mdast-util-to-string';
 import { withChildren } from './inline.js';
 import { inlineMarkdown } from './inline-markdown.js';
+import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
 import { wordsOf, type Mark } from './tokens.js';
 
 /** What a block of the document is, as a reader sees it. */
@@ -35,13 +36,23 @@ export interface DiffBlock {
   label?: string;
   /** The merged inline content, with `insertion` and `deletion` nodes. */
   content: PhrasingContent[];
+  /** A table's rows, each with its status and its cells' merged content. */
+  rows?: DiffRow[];
+  /** A table's column alignment, as its delimiter row gives it (in the newer version). */
+  align?: Table['align'];
 }
 
-/** Flattens a redline tree into its blocks in reading order (footnotes where they are defined). */
-export function flattenBlocks(root: Root): DiffBlock[] {
+/**
+ * Flattens a redline tree into its blocks in reading order (footnotes where they are defined).
+ * A deleted table right before an inserted one with the same columns is shown as one table
+ * changed row by row (`whitespace`: whether its cells count whitespace changes).
+ */
+export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
   const blocks: DiffBlock[] = [];
   const visit = (nodes: readonly RootContent[], depth: number, kind: 'paragraph' | 'note'): void => {
-    for (const node of nodes) {
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index];
+      if (!node) continue;
       switch (node.type) {
         case 'heading':
           blocks.push(block(node, node.depth === 1 ? 'title' : 'heading', depth, node.children));
@@ -78,9 +89,20 @@ export function flattenBlocks(root: Root): DiffBlock[] {
         case 'thematicBreak':
           blocks.push(block(node, 'rule', depth, []));
           break;
-        case 'table':
-          blocks.push(block(node, 'table', depth, tableContent(node)));
+        case 'table': {
+          const next = nodes[index + 1];
+          if (node.data?.revision === 'delete' && next?.type === 'table' && next.data?.revision === 'insert' && sameColumns(node, next)) {
+            const rows = mergeTableRows(node, next, whitespace);
+            const status = rows.every((row) => row.status === 'equal') ? 'equal' : 'changed';
+            blocks.push({ status, kind: 'table', depth, content: tableContent(rows), rows, align: next.align ?? null });
+            index++;
+          } else {
+            const status = block(node, 'table', depth, []).status;
+            const rows = tableRows(node, status);
+            blocks.push({ ...block(node, 'table', depth, tableContent(rows)), rows, align: node.align ?? null });
+          }
           break;
+        }
         default:
           break;
       }
@@ -193,14 +215,14 @@ function block(node: Nodes, kind: BlockKind, depth: number, content: PhrasingCon
   return result;
 }
 
-/** A table as one block: cells joined by " | ", rows by line breaks. */
-function tableContent(table: Table): PhrasingContent[] {
+/** A table's text as one block: cells joined by " | ", rows by line breaks. */
+function tableContent(rows: readonly DiffRow[]): PhrasingContent[] {
   const content: PhrasingContent[] = [];
-  table.children.forEach((row, rowIndex) => {
+  rows.forEach((row, rowIndex) => {
     if (rowIndex) content.push({ type: 'break' });
-    row.children.forEach((cell, cellIndex) => {
+    row.cells.forEach((cell, cellIndex) => {
       if (cellIndex) content.push({ type: 'text', value: ' | ' });
-      content.push(...cell.children);
+      content.push(...cell);
     });
   });
   return content;

@@ -134,3 +134,48 @@ test('md: a link keeps its title, and an address with spaces or brackets stays o
     { url: 'https://example.org/b (2021)', title: null },
   ]);
 });
+
+const TABLE = ['Finansējums:', '', '| Pasākums | Finansējums | Gads |', '|---|---:|---|', '| Skola 2030 | 14 milj. EUR | 2021 |', '| PuMPuRS | 31 milj. EUR | 2022 |'].join('\n');
+const TABLE_AFTER = TABLE.replace('| PuMPuRS | 31 milj. EUR | 2022 |', '| PuMPuRS | 33 milj. EUR | 2023 |\n| Karjeras atbalsts | 5 milj. EUR | 2023 |');
+
+test('md: a changed table stays a table, its unchanged rows kept and the changed cells marked', async () => {
+  const md = textPart(await compare(TABLE, TABLE_AFTER, 'md'));
+  expect(md).toContain(
+    [
+      '| Pasākums | Finansējums | Gads |',
+      '| --- | --: | --- |',
+      '| Skola 2030 | 14 milj. EUR | 2021 |',
+      '| PuMPuRS | {~~31~>33~~} milj. EUR | {~~2022~>2023~~} |',
+      '| {++Karjeras atbalsts++} | {++5 milj. EUR++} | {++2023++} |',
+    ].join('\n'),
+  );
+  expect(md).not.toMatch(/^ {4}/m);
+  const tables: string[][][] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'table') tables.push(node.children.map((row) => row.children.map((cell) => toString(cell))));
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parseMarkdownText(md));
+  expect(tables).toHaveLength(1);
+  // A GFM reader takes `{~~…~~}` for struck-through text; the rows and columns are what matter here.
+  expect(tables[0]?.map((row) => row.length)).toEqual([3, 3, 3, 3]);
+  expect(tables[0]?.map((row) => row[0])).toEqual(['Pasākums', 'Skola 2030', 'PuMPuRS', '{++Karjeras atbalsts++}']);
+});
+
+test('terminal and JSON: a changed table is shown row by row', async () => {
+  const terminal = await compare(TABLE, TABLE_AFTER, 'terminal');
+  expect(terminal).toContain(
+    ['Pasākums | Finansējums | Gads', 'Skola 2030 | 14 milj. EUR | 2021', 'PuMPuRS | [-31-]{+33+} milj. EUR | [-2022-]{+2023+}', '{+Karjeras atbalsts+} | {+5 milj. EUR+} | {+2023+}'].join('\n'),
+  );
+  const parsed: { blocks: { kind: string; status: string; rows?: { status: string; cells: { op: string; text: string }[][] }[] }[] } = JSON.parse(
+    await compare(TABLE, TABLE_AFTER, 'json'),
+  );
+  const tables = parsed.blocks.filter((b) => b.kind === 'table');
+  expect(tables.map((t) => t.status)).toEqual(['changed']);
+  expect(tables[0]?.rows?.map((row) => row.status)).toEqual(['equal', 'equal', 'changed', 'inserted']);
+  expect(tables[0]?.rows?.[2]?.cells[1]).toEqual([
+    { op: 'delete', text: '31' },
+    { op: 'insert', text: '33' },
+    { op: 'equal', text: ' milj. EUR' },
+  ]);
+});

@@ -1,7 +1,9 @@
+import type { AlignType } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
 import type { DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { inlineMarkdown } from '../inline-markdown.js';
+import type { DiffRow } from '../table.js';
 import { changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
 
@@ -40,11 +42,23 @@ function blockMarkdown(block: DiffBlock): string {
       return `[^${block.label ?? ''}]: ${text}`;
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';
-    case 'code':
     case 'table':
+      return tableMarkdown(block.rows ?? [], block.align ?? []) + moved;
+    case 'code':
     case 'html':
       return text.split('\n').map((line) => `    ${line}`).join('\n');
     default:
       return text;
   }
 }
+
+/** A table as a GFM table, the first row its header, each cell with its changes marked. */
+function tableMarkdown(rows: readonly DiffRow[], align: readonly AlignType[]): string {
+  const columns = Math.max(1, rows[0]?.cells.length ?? 0);
+  const line = (cells: readonly string[]) => `| ${Array.from({ length: columns }, (_, index) => cells[index] ?? '').join(' | ')} |`;
+  const delimiter = Array.from({ length: columns }, (_, index) => DELIMITER[align[index] ?? 'none']);
+  const [header, ...body] = rows.map((row) => line(row.cells.map((cell) => inlineMarkdown(cell, false))));
+  return [header ?? line([]), line(delimiter), ...body].join('\n');
+}
+
+const DELIMITER: Record<'left' | 'center' | 'right' | 'none', string> = { left: ':--', center: ':-:', right: '--:', none: '---' };

@@ -1,3 +1,4 @@
+import type { PhrasingContent } from 'mdast';
 import type { ChalkInstance } from 'chalk';
 import { segmentsOf, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
@@ -43,8 +44,13 @@ function plain(block: DiffBlock): string {
 }
 
 function marked(block: DiffBlock, chalk: ChalkInstance): string {
+  if (block.rows) return block.rows.map((row) => row.cells.map((cell) => markedContent(cell, chalk)).join(' | ')).join('\n');
+  return markedContent(block.content, chalk);
+}
+
+function markedContent(content: readonly PhrasingContent[], chalk: ChalkInstance): string {
   const colour = chalk.level > 0;
-  return segmentsOf(block.content)
+  return segmentsOf(content)
     .map((s) => {
       // The same words, or another link address: the Markdown shows what changed.
       const text = s.markdown ?? shownText(s.text, s.op);

@@ -1,5 +1,9 @@
 import type { List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { wordsOf } from './tokens.js';
+import { toString } from 'mdast-util-to-string';
+import { withChildren } from './inline.js';
+import { inlineMarkdown } from './inline-markdown.js';
+import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
+import { wordsOf, type Mark } from './tokens.js';
 
 /** What a block of the document is, as a reader sees it. */
 export type BlockKind = 'title' | 'heading' | 'paragraph' | 'item' | 'note' | 'code' | 'table' | 'rule' | 'footnote' | 'html';
@@ -11,6 +15,11 @@ export type BlockStatus = 'equal' | 'changed' | 'inserted' | 'deleted';
 export interface Segment {
   op: 'equal' | 'insert' | 'delete';
   text: string;
+  /**
+   * The Markdown of a removal and of the addition after it when their text alone does not
+   * show the change: the same words with other formatting, or a link to another address.
+   */
+  markdown?: string;
 }
 
 /** One paragraph-like block of the redline, flattened for reports and tools. */
@@ -27,13 +36,23 @@ export interface DiffBlock {
   label?: string;
   /** The merged inline content, with `insertion` and `deletion` nodes. */
   content: PhrasingContent[];
+  /** A table's rows, each with its status and its cells' merged content. */
+  rows?: DiffRow[];
+  /** A table's column alignment, as its delimiter row gives it (in the newer version). */
+  align?: Table['align'];
 }
 
-/** Flattens a redline tree into its blocks in reading order (footnotes where they are defined). */
-export function flattenBlocks(root: Root): DiffBlock[] {
+/**
+ * Flattens a redline tree into its blocks in reading order (footnotes where they are defined).
+ * A deleted table right before an inserted one with the same columns is shown as one table
+ * changed row by row (`whitespace`: whether its cells count whitespace changes).
+ */
+export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
   const blocks: DiffBlock[] = [];
   const visit = (nodes: readonly RootContent[], depth: number, kind: 'paragraph' | 'note'): void => {
-    for (const node of nodes) {
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index];
+      if (!node) continue;
       switch (node.type) {
         case 'heading':
           blocks.push(block(node, node.depth === 1 ? 'title' : 'heading', depth, node.children));
@@ -44,15 +63,17 @@ export function flattenBlocks(root: Root): DiffBlock[] {
         case 'blockquote':
           visit(node.children, depth, 'note');
           break;
-        case 'list':
+        case 'list': {
+          const numbers = itemNumbers(node);
           node.children.forEach((item, index) => {
             item.children.forEach((child, position) => {
               if (position === 0 && child.type === 'paragraph') {
-                blocks.push({ ...block(child, 'item', depth, child.children), marker: marker(node, index) });
+                blocks.push({ ...block(child, 'item', depth, child.children), marker: marker(node, numbers[index] ?? index) });
               } else visit([child], child.type === 'list' ? depth + 1 : depth, kind);
             });
           });
           break;
+        }
         case 'footnoteDefinition':
           node.children.forEach((child) => {
             if (child.type === 'paragraph') blocks.push({ ...block(child, 'footnote', depth, child.children), label: node.label ?? node.identifier });
@@ -68,9 +89,20 @@ export function flattenBlocks(root: Root): DiffBlock[] {
         case 'thematicBreak':
           blocks.push(block(node, 'rule', depth, []));
           break;
-        case 'table':
-          blocks.push(block(node, 'table', depth, tableContent(node)));
+        case 'table': {
+          const next = nodes[index + 1];
+          if (node.data?.revision === 'delete' && next?.type === 'table' && next.data?.revision === 'insert' && sameColumns(node, next)) {
+            const rows = mergeTableRows(node, next, whitespace);
+            const status = rows.every((row) => row.status === 'equal') ? 'equal' : 'changed';
+            blocks.push({ status, kind: 'table', depth, content: tableContent(rows), rows, align: next.align ?? null });
+            index++;
+          } else {
+            const status = block(node, 'table', depth, []).status;
+            const rows = tableRows(node, status);
+            blocks.push({ ...block(node, 'table', depth, tableContent(rows)), rows, align: node.align ?? null });
+          }
           break;
+        }
         default:
           break;
       }
@@ -80,37 +112,86 @@ export function flattenBlocks(root: Root): DiffBlock[] {
   return blocks;
 }
 
-/** The text of a block's content as plain segments: consecutive pieces with the same op joined. */
+/**
+ * The text of a block's content as plain segments: consecutive pieces with the same op joined.
+ * A removal followed by an addition whose text does not show what changed (the same words
+ * with other formatting, a link to another address) carries the Markdown of both.
+ */
 export function segmentsOf(content: readonly PhrasingContent[]): Segment[] {
-  const segments: Segment[] = [];
-  const add = (op: Segment['op'], text: string) => {
+  const segments: { op: Segment['op']; text: string; pieces: Piece[] }[] = [];
+  const add = (op: Segment['op'], text: string, piece: Piece) => {
     if (!text) return;
     const last = segments.at(-1);
-    if (last && last.op === op) last.text += text;
-    else segments.push({ op, text });
+    if (last && last.op === op) {
+      last.text += text;
+      last.pieces.push(piece);
+    } else segments.push({ op, text, pieces: [piece] });
   };
-  const walk = (nodes: readonly PhrasingContent[], op: Segment['op']): void => {
+  const walk = (nodes: readonly PhrasingContent[], op: Segment['op'], marks: readonly Mark[]): void => {
     for (const node of nodes) {
-      if (node.type === 'insertion') walk(node.children, 'insert');
-      else if (node.type === 'deletion') walk(node.children, 'delete');
-      else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') add(op, node.value);
-      else if (node.type === 'break') add(op, '\n');
-      else if (node.type === 'footnoteReference') add(op, `[^${node.label ?? node.identifier}]`);
-      else if (node.type === 'image' || node.type === 'imageReference') add(op, `[${node.alt ?? ''}]`);
-      else if ('children' in node) walk(node.children, op);
+      if (node.type === 'insertion') walk(node.children, 'insert', marks);
+      else if (node.type === 'deletion') walk(node.children, 'delete', marks);
+      else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') add(op, node.value, { node, marks });
+      else if (node.type === 'break') add(op, '\n', { node, marks });
+      else if (node.type === 'footnoteReference') add(op, `[^${node.label ?? node.identifier}]`, { node, marks });
+      else if (node.type === 'image' || node.type === 'imageReference') add(op, `[${node.alt ?? ''}]`, { node, marks });
+      else if ('children' in node) walk(node.children, op, [...marks, node]);
     }
   };
-  walk(content, 'equal');
-  return segments;
+  walk(content, 'equal', []);
+  return segments.map(({ op, text, pieces }, index): Segment => {
+    const before = segments[index - 1];
+    const after = segments[index + 1];
+    const replaced = op === 'delete' && after?.op === 'insert' && hidesChange(pieces, after.pieces);
+    const replacing = op === 'insert' && before?.op === 'delete' && hidesChange(before.pieces, pieces);
+    return replaced || replacing ? { op, text, markdown: inlineMarkdown(rebuild(pieces, 0), false) } : { op, text };
+  });
 }
 
-/**
- * Text as a report shows it: line breaks inside a paragraph read as spaces, except in a
- * change of whitespace alone, where "↵" and "·" show what changed.
- */
-export function shownText(text: string, op: Segment['op']): string {
-  if (op !== 'equal' && /^\s+$/.test(text)) return text.replace(/\n/g, '↵').replace(/[ \t]/g, '·');
-  return text.replace(/[ \t]*\n[ \t]*/g, ' ');
+/** A leaf of inline content with the formatting around it. */
+interface Piece {
+  node: PhrasingContent;
+  marks: readonly Mark[];
+}
+
+/** Whether the text of a removal and the addition after it hides what changed: equal words, or links to other places. */
+function hidesChange(removed: readonly Piece[], added: readonly Piece[]): boolean {
+  const text = (pieces: readonly Piece[]) => piecesText(pieces).replace(/\s+/g, ' ').trim();
+  const links = (pieces: readonly Piece[]) =>
+    JSON.stringify(pieces.flatMap(({ marks }) => marks.flatMap((mark) => (mark.type === 'link' ? [[mark.url, mark.title ?? '']] : mark.type === 'linkReference' ? [[mark.identifier]] : []))));
+  return text(removed) === text(added) || links(removed) !== links(added);
+}
+
+function piecesText(pieces: readonly Piece[]): string {
+  return pieces.map(({ node }) => ('value' in node ? node.value : toString(node))).join('');
+}
+
+/** The pieces as inline content again, formatting shared by neighbours wrapped once around them, whitespace at its edges outside. */
+function rebuild(pieces: readonly Piece[], depth: number): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  for (let start = 0; start < pieces.length; ) {
+    const mark = pieces[start]?.marks[depth];
+    let end = start + 1;
+    while (end < pieces.length && pieces[end]?.marks[depth] === mark) end++;
+    const group = pieces.slice(start, end);
+    if (mark) nodes.push(...wrapTrimmed(mark, rebuild(group, depth + 1)));
+    else nodes.push(...group.map(({ node }) => node));
+    start = end;
+  }
+  return nodes;
+}
+
+/** `mark` around `children`, whitespace at their edges left outside it (`** a**` is no bold). */
+function wrapTrimmed(mark: Mark, children: readonly PhrasingContent[]): PhrasingContent[] {
+  const inner = children.map((child) => (child.type === 'text' ? { ...child } : child));
+  const first = inner[0];
+  const lead = first?.type === 'text' ? (/^\s*/.exec(first.value)?.[0] ?? '') : '';
+  if (first?.type === 'text') first.value = first.value.slice(lead.length);
+  const last = inner.at(-1);
+  const tail = last?.type === 'text' ? (/\s*$/.exec(last.value)?.[0] ?? '') : '';
+  if (last?.type === 'text') last.value = last.value.slice(0, last.value.length - tail.length);
+  const space = (value: string): PhrasingContent[] => (value ? [{ type: 'text', value }] : []);
+  return [...space(lead), withChildren(mark, inner), ...space(tail)];
 }
 
 /** Words added and removed in a set of blocks. */
@@ -134,14 +215,14 @@ function block(node: Nodes, kind: BlockKind, depth: number, content: PhrasingCon
   return result;
 }
 
-/** A table as one block: cells joined by " | ", rows by line breaks. */
-function tableContent(table: Table): PhrasingContent[] {
+/** A table's text as one block: cells joined by " | ", rows by line breaks. */
+function tableContent(rows: readonly DiffRow[]): PhrasingContent[] {
   const content: PhrasingContent[] = [];
-  table.children.forEach((row, rowIndex) => {
+  rows.forEach((row, rowIndex) => {
     if (rowIndex) content.push({ type: 'break' });
-    row.children.forEach((cell, cellIndex) => {
+    row.cells.forEach((cell, cellIndex) => {
       if (cellIndex) content.push({ type: 'text', value: ' | ' });
-      content.push(...cell.children);
+      content.push(...cell);
     });
   });
   return content;
@@ -151,8 +232,23 @@ function hasChanges(nodes: readonly PhrasingContent[]): boolean {
   return nodes.some((node) => node.type === 'insertion' || node.type === 'deletion' || ('children' in node && hasChanges(node.children)));
 }
 
-function marker(list: List, index: number): string {
+/**
+ * Each item's place in its version of the list: a deleted item counts among the old items,
+ * every other item among the new ones, so the numbers are those each version prints.
+ */
+function itemNumbers(list: List): number[] {
+  let old = 0;
+  let now = 0;
+  return list.children.map((item) => {
+    const revision = item.children[0]?.data?.revision;
+    if (revision === 'delete') return old++;
+    if (revision !== 'insert') old++;
+    return now++;
+  });
+}
+
+function marker(list: List, place: number): string {
   const kind = list.data?.listKind ?? (list.ordered ? 'period' : 'bullet');
   if (kind === 'bullet') return '–';
-  return `${(list.start ?? 1) + index}${kind === 'paren' ? ')' : '.'}`;
+  return `${(list.start ?? 1) + place}${kind === 'paren' ? ')' : '.'}`;
 }

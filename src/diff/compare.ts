@@ -48,7 +48,7 @@ export interface DocumentDiff {
 /** Compares two Markdown documents: the redline tree and its blocks. */
 export function compareMarkdown(before: string, after: string, options: MergeOptions): { tree: Root; blocks: DiffBlock[] } {
   const tree = mergeDocuments({ tree: parseMarkdownText(before), markdown: before }, { tree: parseMarkdownText(after), markdown: after }, options);
-  return { tree, blocks: flattenBlocks(tree) };
+  return { tree, blocks: flattenBlocks(tree, options.whitespace) };
 }
 
 /** Sums up the changed blocks of a comparison as one stat line. */

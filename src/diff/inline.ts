@@ -121,21 +121,69 @@ function readable(steps: readonly Step[]): { op: Op; tokens: Token[] }[] {
   return result;
 }
 
-/** Rebuilds inline nodes from tokens: text runs joined, formatting wrapped back around them. */
-function build(runs: { op: Op; tokens: Token[] }[]): PhrasingContent[] {
+/**
+ * Rebuilds inline nodes from tokens. Formatting that unchanged words share with the
+ * changes beside them is wrapped around the whole span, the changes inside it
+ * (`*a {++new ++}b*`), so that the emphasis of several words stays one span; formatting
+ * found on changed words only stays inside the change (`{--*old*--}{++new++}`).
+ */
+function build(runs: readonly { op: Op; tokens: Token[] }[]): PhrasingContent[] {
+  return nest(
+    runs.flatMap(({ op, tokens }) => tokens.map((token) => ({ op, token }))),
+    0,
+  );
+}
+
+/** Rebuilds the tokens whose formatting from `depth` on is still to be wrapped. */
+function nest(items: readonly { op: Op; token: Token }[], depth: number): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let loose: { op: Op; token: Token }[] = [];
+  for (const span of spansByMark(items, depth)) {
+    const mark = span.items[0]?.token.marks[depth];
+    if (mark && span.items.some((item) => item.op === 'equal')) {
+      nodes.push(...byOp(loose, depth), withChildren(mark, nest(span.items, depth + 1)));
+      loose = [];
+    } else loose.push(...span.items);
+  }
+  nodes.push(...byOp(loose, depth));
+  return nodes;
+}
+
+/** Consecutive tokens under the same formatting at `depth` (or under none). */
+function spansByMark(items: readonly { op: Op; token: Token }[], depth: number): { items: { op: Op; token: Token }[] }[] {
+  const spans: { key: string; items: { op: Op; token: Token }[] }[] = [];
+  for (const item of items) {
+    const mark = item.token.marks[depth];
+    const key = mark ? JSON.stringify(mark) : '';
+    const last = spans.at(-1);
+    if (last && last.key === key) last.items.push(item);
+    else spans.push({ key, items: [item] });
+  }
+  return spans;
+}
+
+/** Tokens as runs of one op each, the formatting from `depth` on inside each run. */
+function byOp(items: readonly { op: Op; token: Token }[], depth: number): PhrasingContent[] {
+  const runs: { op: Op; tokens: Token[] }[] = [];
+  for (const { op, token } of items) {
+    const last = runs.at(-1);
+    if (last && last.op === op) last.tokens.push(token);
+    else runs.push({ op, tokens: [token] });
+  }
   return runs.flatMap(({ op, tokens }) => {
-    const nodes = groupByMarks(tokens).flatMap(({ marks, tokens: group }) => wrap(marks, contentOf(group)));
+    const nodes = groupByMarks(tokens, depth).flatMap(({ marks, tokens: group }) => wrap(marks, contentOf(group)));
     return op === 'equal' ? nodes : markInline(nodes, op);
   });
 }
 
-function groupByMarks(tokens: readonly Token[]): { marks: Mark[]; tokens: Token[] }[] {
+function groupByMarks(tokens: readonly Token[], depth: number): { marks: Mark[]; tokens: Token[] }[] {
   const groups: { marks: Mark[]; key: string; tokens: Token[] }[] = [];
   for (const token of tokens) {
-    const key = JSON.stringify(token.marks);
+    const marks = token.marks.slice(depth);
+    const key = JSON.stringify(marks);
     const last = groups.at(-1);
     if (last && last.key === key) last.tokens.push(token);
-    else groups.push({ marks: token.marks, key, tokens: [token] });
+    else groups.push({ marks, key, tokens: [token] });
   }
   return groups;
 }
@@ -155,7 +203,8 @@ function wrap(marks: readonly Mark[], children: PhrasingContent[]): PhrasingCont
   return marks.reduceRight((nodes, mark) => [withChildren(mark, nodes)], children);
 }
 
-function withChildren(mark: Mark, children: PhrasingContent[]): PhrasingContent {
+/** A formatting node again, around new children. */
+export function withChildren(mark: Mark, children: PhrasingContent[]): PhrasingContent {
   switch (mark.type) {
     case 'strong':
       return { ...mark, children };

@@ -3,12 +3,16 @@ import type { DocumentDiff } from '../compare.js';
 
 /**
  * The structured diff for tools: versions, metadata changes, the stat, and every
- * block with its status and text segments. Joining a block's `equal` and `insert`
- * segments gives its new text; `equal` and `delete`, its old text.
+ * block with its status and text segments (a table's cells too, row by row). Joining a
+ * block's `equal` and `insert` segments gives its new text; `equal` and `delete`, its old text.
  */
 export function formatJson(diff: DocumentDiff, stat: boolean): string {
   const { tree: _tree, blocks, ...rest } = diff;
   if (stat) return `${JSON.stringify({ file: diff.file, from: diff.from, to: diff.to, equal: diff.equal, stat: diff.stat }, null, 2)}\n`;
-  const flat = blocks.map(({ content, ...block }) => ({ ...block, segments: segmentsOf(content) }));
+  const flat = blocks.map(({ content, rows, ...block }) => ({
+    ...block,
+    segments: segmentsOf(content),
+    ...(rows ? { rows: rows.map((row) => ({ status: row.status, cells: row.cells.map(segmentsOf) })) } : {}),
+  }));
   return `${JSON.stringify({ ...rest, blocks: flat }, null, 2)}\n`;
 }

@@ -1,7 +1,9 @@
-import type { PhrasingContent } from 'mdast';
+import type { AlignType } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import { shownText, type DiffBlock } from '../blocks.js';
+import type { DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
+import { inlineMarkdown } from '../inline-markdown.js';
+import type { DiffRow } from '../table.js';
 import { changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
 
@@ -26,7 +28,7 @@ export function formatMarkdown(diff: DocumentDiff, stat: boolean): string {
 
 function blockMarkdown(block: DiffBlock): string {
   const moved = block.moved === 'from' ? ' {>>moved elsewhere<<}' : block.moved === 'to' ? ' {>>moved here<<}' : '';
-  const text = inline(block.content, true) + moved;
+  const text = inlineMarkdown(block.content, true) + moved;
   switch (block.kind) {
     case 'title':
       return `# ${text}`;
@@ -40,8 +42,9 @@ function blockMarkdown(block: DiffBlock): string {
       return `[^${block.label ?? ''}]: ${text}`;
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';
-    case 'code':
     case 'table':
+      return tableMarkdown(block.rows ?? [], block.align ?? []) + moved;
+    case 'code':
     case 'html':
       return text.split('\n').map((line) => `    ${line}`).join('\n');
     default:
@@ -49,51 +52,13 @@ function blockMarkdown(block: DiffBlock): string {
   }
 }
 
-function inline(nodes: readonly PhrasingContent[], atStart: boolean, changed = false): string {
-  let out = '';
-  nodes.forEach((node, index) => {
-    const start = atStart && index === 0;
-    const next = nodes[index + 1];
-    if (node.type === 'deletion' && next?.type === 'insertion') {
-      out += `{~~${inline(node.children, start, true)}~>${inline(next.children, false, true)}~~}`;
-      return;
-    }
-    if (node.type === 'insertion' && nodes[index - 1]?.type === 'deletion') return;
-    out += piece(node, start, changed);
-  });
-  return out;
+/** A table as a GFM table, the first row its header, each cell with its changes marked. */
+function tableMarkdown(rows: readonly DiffRow[], align: readonly AlignType[]): string {
+  const columns = Math.max(1, rows[0]?.cells.length ?? 0);
+  const line = (cells: readonly string[]) => `| ${Array.from({ length: columns }, (_, index) => cells[index] ?? '').join(' | ')} |`;
+  const delimiter = Array.from({ length: columns }, (_, index) => DELIMITER[align[index] ?? 'none']);
+  const [header, ...body] = rows.map((row) => line(row.cells.map((cell) => inlineMarkdown(cell, false))));
+  return [header ?? line([]), line(delimiter), ...body].join('\n');
 }
 
-function piece(node: PhrasingContent, atStart: boolean, changed: boolean): string {
-  switch (node.type) {
-    case 'text':
-      return escapeMarkdown(shownText(node.value, changed ? 'insert' : 'equal'), atStart);
-    case 'insertion':
-      return `{++${inline(node.children, atStart, true)}++}`;
-    case 'deletion':
-      return `{--${inline(node.children, atStart, true)}--}`;
-    case 'strong':
-      return `**${inline(node.children, false, changed)}**`;
-    case 'emphasis':
-      return `*${inline(node.children, false, changed)}*`;
-    case 'delete':
-      return `~~${inline(node.children, false, changed)}~~`;
-    case 'link':
-      return `[${inline(node.children, false, changed)}](${node.url})`;
-    case 'linkReference':
-      return `[${inline(node.children, false, changed)}][${node.label ?? node.identifier}]`;
-    case 'inlineCode':
-      return `\`${node.value}\``;
-    case 'footnoteReference':
-      return `[^${node.label ?? node.identifier}]`;
-    case 'break':
-      return ' ';
-    case 'html':
-      return escapeMarkdown(node.value, false);
-    case 'image':
-    case 'imageReference':
-      return `[${escapeMarkdown(node.alt ?? '', false)}]`;
-    default:
-      return '';
-  }
-}
+const DELIMITER: Record<'left' | 'center' | 'right' | 'none', string> = { left: ':--', center: ':-:', right: '--:', none: '---' };

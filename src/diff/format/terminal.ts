@@ -1,6 +1,8 @@
+import type { PhrasingContent } from 'mdast';
 import type { ChalkInstance } from 'chalk';
-import { segmentsOf, shownText, type DiffBlock } from '../blocks.js';
+import { segmentsOf, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
+import { shownText } from '../inline-markdown.js';
 import { blocksInView, changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
 
@@ -42,10 +44,16 @@ function plain(block: DiffBlock): string {
 }
 
 function marked(block: DiffBlock, chalk: ChalkInstance): string {
+  if (block.rows) return block.rows.map((row) => row.cells.map((cell) => markedContent(cell, chalk)).join(' | ')).join('\n');
+  return markedContent(block.content, chalk);
+}
+
+function markedContent(content: readonly PhrasingContent[], chalk: ChalkInstance): string {
   const colour = chalk.level > 0;
-  return segmentsOf(block.content)
+  return segmentsOf(content)
     .map((s) => {
-      const text = shownText(s.text, s.op);
+      // The same words, or another link address: the Markdown shows what changed.
+      const text = s.markdown ?? shownText(s.text, s.op);
       if (s.op === 'insert') return colour ? chalk.green.underline(text) : `{+${text}+}`;
       if (s.op === 'delete') return colour ? chalk.red.strikethrough(text) : `[-${text}-]`;
       return text;

@@ -1,0 +1,71 @@
+import type { PhrasingContent } from 'mdast';
+import { escapeMarkdown } from '../render/escape.js';
+
+/**
+ * Inline content as Markdown, its changes in CriticMarkup: `{++added++}`, `{--removed--}`,
+ * and a removal right before an addition as `{~~old~>new~~}`. `atStart`: the text begins a
+ * line, where "1." or "#" must be escaped.
+ */
+export function inlineMarkdown(nodes: readonly PhrasingContent[], atStart: boolean, changed = false): string {
+  let out = '';
+  nodes.forEach((node, index) => {
+    const start = atStart && index === 0;
+    const next = nodes[index + 1];
+    if (node.type === 'deletion' && next?.type === 'insertion') {
+      out += `{~~${inlineMarkdown(node.children, start, true)}~>${inlineMarkdown(next.children, false, true)}~~}`;
+      return;
+    }
+    if (node.type === 'insertion' && nodes[index - 1]?.type === 'deletion') return;
+    out += piece(node, start, changed);
+  });
+  return out;
+}
+
+function piece(node: PhrasingContent, atStart: boolean, changed: boolean): string {
+  switch (node.type) {
+    case 'text':
+      return escapeMarkdown(shownText(node.value, changed ? 'insert' : 'equal'), atStart);
+    case 'insertion':
+      return `{++${inlineMarkdown(node.children, atStart, true)}++}`;
+    case 'deletion':
+      return `{--${inlineMarkdown(node.children, atStart, true)}--}`;
+    case 'strong':
+      return `**${inlineMarkdown(node.children, false, changed)}**`;
+    case 'emphasis':
+      return `*${inlineMarkdown(node.children, false, changed)}*`;
+    case 'delete':
+      return `~~${inlineMarkdown(node.children, false, changed)}~~`;
+    case 'link':
+      return `[${inlineMarkdown(node.children, false, changed)}](${linkDestination(node.url, node.title)})`;
+    case 'linkReference':
+      return `[${inlineMarkdown(node.children, false, changed)}][${node.label ?? node.identifier}]`;
+    case 'inlineCode':
+      return `\`${node.value}\``;
+    case 'footnoteReference':
+      return `[^${node.label ?? node.identifier}]`;
+    case 'break':
+      return ' ';
+    case 'html':
+      return escapeMarkdown(node.value, false);
+    case 'image':
+    case 'imageReference':
+      return `[${escapeMarkdown(node.alt ?? '', false)}]`;
+    default:
+      return '';
+  }
+}
+
+/** A link's address and title as Markdown writes them: `<…>` around an address with spaces or brackets, the title quoted. */
+function linkDestination(url: string, title: string | null | undefined): string {
+  const address = /[\s()<>]/.test(url) ? `<${url.replace(/[<>\\]/g, '\\$&')}>` : url;
+  return title ? `${address} "${title.replace(/["\\]/g, '\\$&')}"` : address;
+}
+
+/**
+ * Text as a report shows it: line breaks inside a paragraph read as spaces, except in a
+ * change of whitespace alone, where "↵" and "·" show what changed.
+ */
+export function shownText(text: string, op: 'equal' | 'insert' | 'delete'): string {
+  if (op !== 'equal' && /^\s+$/.test(text)) return text.replace(/\n/g, '↵').replace(/[ \t]/g, '·');
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ');
+}

@@ -1,0 +1,181 @@
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { expect, test } from 'vitest';
+import { diff, type DiffFormat } from '../../src/commands/diff.js';
+import { parseMarkdownText } from '../../src/util/markdown.js';
+import { exampleProject } from '../helpers/project.js';
+
+/** 2021-02-19 00:00 UTC. */
+const EPOCH = 1613692800;
+
+/** A position whose body is `body` (indented as a YAML block). */
+function position(body: string, version = 1): string {
+  const block = body
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : ''))
+    .join('\n');
+  return `id: p\nversion: ${version}\nstatus: draft\nowner: { ministry: IZM }\nquestions: [Q]\nbody: |\n${block}\n`;
+}
+
+async function compare(before: string, after: string, format: DiffFormat): Promise<string> {
+  const cwd = exampleProject({ 'review/before.yaml': position(before), 'review/after.yaml': position(after, 2) });
+  const result = await diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format, stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH });
+  return String(result.output);
+}
+
+/** The text under "## Text" of a Markdown diff. */
+function textPart(markdown: string): string {
+  return markdown.slice(markdown.indexOf('## Text') + '## Text'.length).trim();
+}
+
+/** The text of every node of a type in a Markdown text, as a viewer renders it. */
+function rendered(markdown: string, type: Nodes['type']): string[] {
+  const found: string[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === type) found.push(toString(node));
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parseMarkdownText(markdown));
+  return found;
+}
+
+test('md: bold and italic over several unchanged words stay one span', async () => {
+  const before = 'Dod *savlaicīgs un individuāls* atbalstu un **ļoti liels darbs** kopā.';
+  const md = textPart(await compare(before, before.replace('kopā.', 'kopā ar citiem.'), 'md'));
+  expect(md).toContain('Dod *savlaicīgs un individuāls* atbalstu un **ļoti liels darbs** kopā{++ ar citiem++}.');
+  expect(rendered(md, 'emphasis')).toEqual(['savlaicīgs un individuāls']);
+  expect(rendered(md, 'strong')).toEqual(['Q', 'ļoti liels darbs']);
+});
+
+test('md: a change inside a bold, italic or linked span is marked inside the span', async () => {
+  expect(textPart(await compare('Dod *savlaicīgs un individuāls* atbalstu.', 'Dod *savlaicīgs, ļoti individuāls* atbalstu.', 'md'))).toContain(
+    'Dod *savlaicīgs{~~ un~>, ļoti~~} individuāls* atbalstu.',
+  );
+  expect(textPart(await compare('Teksts *a **b c** d* beigas.', 'Teksts *a **b x c** d* beigas.', 'md'))).toContain('Teksts *a **b{++ x++} c** d* beigas.');
+  const md = textPart(await compare('Dod **ļoti liels darbs** kopā.', 'Dod **ļoti** darbs kopā.', 'md'));
+  expect(md).toContain('Dod **ļoti{-- liels darbs--}**{++ darbs++} kopā.');
+  expect(rendered(md, 'strong')).toEqual(['Q', 'ļoti{-- liels darbs--}']);
+});
+
+test('md: formatting found on changed words only stays inside the change', async () => {
+  const md = textPart(await compare('Dod *savlaicīgs un individuāls* atbalstu.', 'Dod savlaicīgs un individuāls atbalstu.', 'md'));
+  expect(md).toContain('Dod {~~*savlaicīgs un individuāls*~>savlaicīgs un individuāls~~} atbalstu.');
+});
+
+/** The segments of the JSON diff's last block. */
+function lastSegments(json: string): { op: string; text: string; markdown?: string }[] {
+  const parsed: { blocks: { segments: { op: string; text: string; markdown?: string }[] }[] } = JSON.parse(json);
+  return parsed.blocks.at(-1)?.segments ?? [];
+}
+
+test('terminal and JSON: a link to another address shows both addresses', async () => {
+  const before = 'Skatīt [vietni](https://a.example/x).';
+  const after = 'Skatīt [vietni](https://b.example/y).';
+  expect(await compare(before, after, 'terminal')).toContain('Skatīt [-[vietni](https://a.example/x)-]{+[vietni](https://b.example/y)+}.');
+  expect(lastSegments(await compare(before, after, 'json'))).toEqual([
+    { op: 'equal', text: 'Skatīt ' },
+    { op: 'delete', text: 'vietni', markdown: '[vietni](https://a.example/x)' },
+    { op: 'insert', text: 'vietni', markdown: '[vietni](https://b.example/y)' },
+    { op: 'equal', text: '.' },
+  ]);
+  // Other words and another address: the words show, and so do the addresses.
+  expect(await compare(before, 'Skatīt [lapu](https://b.example/y).', 'terminal')).toContain('Skatīt [-[vietni](https://a.example/x)-]{+[lapu](https://b.example/y)+}.');
+});
+
+test('terminal and JSON: the same words with other formatting show the formatting', async () => {
+  const before = 'Dod *savlaicīgs un individuāls* atbalstu un **ļoti liels** darbu.';
+  const after = 'Dod savlaicīgs un individuāls atbalstu un **ļoti** liels darbu.';
+  const terminal = await compare(before, after, 'terminal');
+  expect(terminal).toContain('Dod [-*savlaicīgs un individuāls*-]{+savlaicīgs un individuāls+} atbalstu un ļoti[- **liels**-]{+ liels+} darbu.');
+  expect(lastSegments(await compare(before, after, 'json')).slice(1, 3)).toEqual([
+    { op: 'delete', text: 'savlaicīgs un individuāls', markdown: '*savlaicīgs un individuāls*' },
+    { op: 'insert', text: 'savlaicīgs un individuāls', markdown: 'savlaicīgs un individuāls' },
+  ]);
+});
+
+test('terminal and JSON: a change of words alone is shown as words, without Markdown', async () => {
+  const segments = lastSegments(await compare('Skatīt [šo vietni](https://a.example/x).', 'Skatīt [šo lapu](https://a.example/x).', 'json'));
+  expect(segments.filter((s) => s.op !== 'equal')).toEqual([
+    { op: 'delete', text: 'vietni' },
+    { op: 'insert', text: 'lapu' },
+  ]);
+});
+
+const LIST = ['Plāns:', '', '1) stiprināt pedagogu sagatavošanu;', '2) attīstīt digitālo infrastruktūru;', '3) paplašināt atbalstu skolēniem.'].join('\n');
+const LIST_AFTER = ['Plāns:', '', '1) stiprināt pedagogu sagatavošanu;', '2) paplašināt atbalstu skolēniem;', '3) uzlabot datu vākšanu.'].join('\n');
+
+test('terminal, md and JSON: list items keep the numbers of their version after one is deleted and another appended', async () => {
+  const parsed: { blocks: { kind: string; status: string; marker?: string }[] } = JSON.parse(await compare(LIST, LIST_AFTER, 'json'));
+  expect(parsed.blocks.filter((b) => b.kind === 'item').map((b) => [b.marker, b.status])).toEqual([
+    ['1)', 'equal'],
+    ['2)', 'deleted'],
+    ['2)', 'changed'],
+    ['3)', 'inserted'],
+  ]);
+  const terminal = await compare(LIST, LIST_AFTER, 'terminal');
+  expect(terminal).toContain('2) [-attīstīt digitālo infrastruktūru;-]');
+  expect(terminal).toContain('2) paplašināt atbalstu skolēniem[-.-]{+;+}');
+  expect(terminal).toContain('3) {+uzlabot datu vākšanu.+}');
+  expect(textPart(await compare(LIST, LIST_AFTER, 'md'))).toContain('3) {++uzlabot datu vākšanu.++}');
+});
+
+test('md: a link keeps its title, and an address with spaces or brackets stays one address', async () => {
+  const before = 'Skatīt [pētījumu](https://example.org/a "Pētījums par \\"vienlīdzību\\"") un [ziņojumu](<https://example.org/b (2021)>).';
+  const md = textPart(await compare(before, `${before} Jauns teikums.`, 'md'));
+  expect(md).toContain('[pētījumu](https://example.org/a "Pētījums par \\"vienlīdzību\\"") un [ziņojumu](<https://example.org/b (2021)>).');
+  const links: { url: string; title?: string | null }[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link') links.push({ url: node.url, title: node.title });
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parseMarkdownText(md));
+  expect(links).toEqual([
+    { url: 'https://example.org/a', title: 'Pētījums par "vienlīdzību"' },
+    { url: 'https://example.org/b (2021)', title: null },
+  ]);
+});
+
+const TABLE = ['Finansējums:', '', '| Pasākums | Finansējums | Gads |', '|---|---:|---|', '| Skola 2030 | 14 milj. EUR | 2021 |', '| PuMPuRS | 31 milj. EUR | 2022 |'].join('\n');
+const TABLE_AFTER = TABLE.replace('| PuMPuRS | 31 milj. EUR | 2022 |', '| PuMPuRS | 33 milj. EUR | 2023 |\n| Karjeras atbalsts | 5 milj. EUR | 2023 |');
+
+test('md: a changed table stays a table, its unchanged rows kept and the changed cells marked', async () => {
+  const md = textPart(await compare(TABLE, TABLE_AFTER, 'md'));
+  expect(md).toContain(
+    [
+      '| Pasākums | Finansējums | Gads |',
+      '| --- | --: | --- |',
+      '| Skola 2030 | 14 milj. EUR | 2021 |',
+      '| PuMPuRS | {~~31~>33~~} milj. EUR | {~~2022~>2023~~} |',
+      '| {++Karjeras atbalsts++} | {++5 milj. EUR++} | {++2023++} |',
+    ].join('\n'),
+  );
+  expect(md).not.toMatch(/^ {4}/m);
+  const tables: string[][][] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'table') tables.push(node.children.map((row) => row.children.map((cell) => toString(cell))));
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parseMarkdownText(md));
+  expect(tables).toHaveLength(1);
+  // A GFM reader takes `{~~…~~}` for struck-through text; the rows and columns are what matter here.
+  expect(tables[0]?.map((row) => row.length)).toEqual([3, 3, 3, 3]);
+  expect(tables[0]?.map((row) => row[0])).toEqual(['Pasākums', 'Skola 2030', 'PuMPuRS', '{++Karjeras atbalsts++}']);
+});
+
+test('terminal and JSON: a changed table is shown row by row', async () => {
+  const terminal = await compare(TABLE, TABLE_AFTER, 'terminal');
+  expect(terminal).toContain(
+    ['Pasākums | Finansējums | Gads', 'Skola 2030 | 14 milj. EUR | 2021', 'PuMPuRS | [-31-]{+33+} milj. EUR | [-2022-]{+2023+}', '{+Karjeras atbalsts+} | {+5 milj. EUR+} | {+2023+}'].join('\n'),
+  );
+  const parsed: { blocks: { kind: string; status: string; rows?: { status: string; cells: { op: string; text: string }[][] }[] }[] } = JSON.parse(
+    await compare(TABLE, TABLE_AFTER, 'json'),
+  );
+  const tables = parsed.blocks.filter((b) => b.kind === 'table');
+  expect(tables.map((t) => t.status)).toEqual(['changed']);
+  expect(tables[0]?.rows?.map((row) => row.status)).toEqual(['equal', 'equal', 'changed', 'inserted']);
+  expect(tables[0]?.rows?.[2]?.cells[1]).toEqual([
+    { op: 'delete', text: '31' },
+    { op: 'insert', text: '33' },
+    { op: 'equal', text: ' milj. EUR' },
+  ]);
+});

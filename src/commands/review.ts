@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
@@ -247,7 +247,9 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       const date = dates.at(-1)?.slice(0, 10) ?? options.today;
       const note = outcome.comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');
       const answeredOn = outcome.newVersion ?? project.positions.get(outcome.field.id)?.position?.version;
-      text = editClearance(text, ministry, { status, date, ...(answeredOn !== undefined ? { version: answeredOn } : {}), ...(note ? { note } : {}) }).text;
+      // The record of this answer is the reviewed file: an earlier clearance's e-mail is not.
+      const ref = `briefing review of ${basename(options.docx)}`;
+      text = editClearance(text, ministry, { status, date, ...(answeredOn !== undefined ? { version: answeredOn } : {}), ref, ...(note ? { note } : {}) }).text;
       outcome.clearance = `${ministry} ${status}`;
       outcome.written = true;
     }

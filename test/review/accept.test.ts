@@ -1,5 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
@@ -66,6 +66,8 @@ describe('briefing review', () => {
     // Untouched paragraphs keep their Markdown exactly, line breaks and link included.
     expect(String(after.data.body)).toContain('\n   vietnē [skoluinternets.lv](https://skoluinternets.lv));\n');
     expect(after.data.clearance).toMatchObject({ AM: { status: 'objected', date: '2021-02-16', version: 3, note: 'Lūdzam precizēt, kuri risinājumi domāti.' } });
+    // The record is the reviewed file, not the e-mail of AM's earlier clearance.
+    expect(after.data.clearance).toMatchObject({ AM: { ref: `briefing review of ${basename(path)}` } });
     // LM cleared version 2, not the changed text: its clearance stays on record, for version 2, and no longer counts.
     expect(after.data.clearance).toMatchObject({ LM: { status: 'cleared', date: '2021-02-17', version: 2 } });
     // Comments of the file stay; the other positions are untouched.

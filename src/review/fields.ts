@@ -16,7 +16,7 @@ export interface FieldReview {
 
 /** A tracked change or comment outside every field: generated text such as the title. */
 export interface OutsideChange {
-  /** The paragraph's text as it reads now, shortened. */
+  /** The paragraph's text, its tracked changes marked `[-deleted-]{+inserted+}`, shortened. */
   text: string;
   revisions: Revision[];
   comments: ReviewComment[];
@@ -50,7 +50,7 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     const revisions = revisionsOf(paragraph);
     const comments = paragraph.comments.flatMap((id) => document.comments.get(id) ?? []);
     if (!anchor || !field) {
-      if (revisions.length || comments.length) outside.push({ text: shorten(paragraph.pieces.map((p) => p.text).join('')), revisions, comments });
+      if (revisions.length || comments.length) outside.push({ text: shorten(markedText(paragraph.pieces)), revisions, comments });
       continue;
     }
     const review: FieldReview = fields.get(anchor) ?? { anchor, field, paragraphs: [], footnotes: new Map(), revisions: [], comments: [] };
@@ -74,7 +74,7 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     if (referred.has(id)) continue;
     const revisions = note.flatMap(revisionsOf);
     const comments = note.flatMap((p) => p.comments.flatMap((c) => document.comments.get(c) ?? []));
-    if (revisions.length || comments.length) outside.push({ text: `footnote: ${shorten(note.map((p) => p.pieces.map((piece) => piece.text).join('')).join(' '))}`, revisions, comments });
+    if (revisions.length || comments.length) outside.push({ text: `footnote: ${shorten(note.map((p) => markedText(p.pieces)).join(' '))}`, revisions, comments });
   }
   return { fields: [...fields.values()], outside };
 }
@@ -103,4 +103,20 @@ function shorten(text: string): string {
 /** The texts whose formatting was changed with track changes on, as whole runs. */
 export function formattingChanges(paragraphs: readonly ReviewedParagraph[]): string[] {
   return paragraphs.flatMap((paragraph) => paragraph.pieces.filter((piece) => piece.formatChanged && piece.text.trim()).map((piece) => piece.text.trim()));
+}
+
+/** A paragraph's text with its tracked changes marked as the listing marks them: `[-deleted-]{+inserted+}`. */
+function markedText(pieces: readonly ReviewedParagraph['pieces'][number][]): string {
+  let text = '';
+  let open: 'ins' | 'del' | null = null;
+  const close = () => (open === 'del' ? '-]' : open === 'ins' ? '+}' : '');
+  for (const piece of pieces) {
+    const kind = piece.revision?.kind ?? null;
+    if (kind !== open) {
+      text += close() + (kind === 'del' ? '[-' : kind === 'ins' ? '{+' : '');
+      open = kind;
+    }
+    text += piece.text;
+  }
+  return text + close();
 }

@@ -10,6 +10,7 @@ import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
+import { ministryCode } from './ministry-code.js';
 import { clearedBy, positionSchema, type Meeting, type Position } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -115,17 +116,6 @@ function afterMeetings(shown: string, ministry: string, date: string, using: rea
   ];
 }
 
-/** The registry's code for `given`, whatever its case (`lm` → `LM`); else a usage error suggesting the nearest. */
-function ministryCode(project: Project, given: string): string {
-  const codes = Object.keys(project.ministries);
-  const exact = codes.find((code) => code.toUpperCase() === given.toUpperCase());
-  if (exact !== undefined) return exact;
-  const nearest = suggest(given.toUpperCase(), codes);
-  throw new UsageError(
-    `The ministry code \`${given}\` is not in the ministries registry.`,
-    nearest ? `Did you mean ${nearest}?` : `Known codes: ${codes.join(', ')}.`,
-  );
-}
 
 /** A day written YYYY-MM-DD or DD.MM.YYYY, as YYYY-MM-DD; a usage error for anything else or a day that does not exist. */
 function readDate(given: string): { iso: string } {

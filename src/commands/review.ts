@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { ministryCode } from './ministry-code.js';
 import { parseDocument } from 'yaml';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
@@ -124,10 +125,8 @@ export function review(options: ReviewOptions): ReviewResult {
   }
   if (hasErrors(result.diagnostics)) return finish(result);
   const authors = [...new Set([...touched.flatMap((f) => f.revisions.map((r) => r.author)), ...touched.flatMap((f) => f.comments.map((c) => c.author)), ...split.outside.flatMap((o) => o.revisions.map((r) => r.author))])];
-  result.ministry = options.ministry ?? reviewingMinistry(project, authors);
-  if (options.ministry && !project.ministries[options.ministry]) {
-    throw new UsageError(`The ministry code \`${options.ministry}\` is not in the ministries registry.`, `Known codes: ${Object.keys(project.ministries).join(', ')}.`);
-  }
+  // In any case, as clear takes it (`am` is AM).
+  result.ministry = options.ministry === undefined ? reviewingMinistry(project, authors) : ministryCode(project, options.ministry);
   if (options.accept) acceptAll(project, meeting, options, result);
   return finish(result);
 }

@@ -52,3 +52,15 @@ describe('a clearance counts for the version it was given for', () => {
     expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-02-18', version: 2 });
   });
 });
+
+describe('a ministry renamed since', () => {
+  it('is named in check’s messages as the report on that meeting names it', async () => {
+    const dir = exampleProject({
+      [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING).replace('date: 2021-02-19', 'date: 2024-02-19').replace('required_clearances: [AM, LM]', 'required_clearances: [AM, LM, VARAM]'),
+      [FILE]: exampleFile(FILE).replace('clearance:\n', 'clearance:\n  VARAM:\n    status: pending\n'),
+    });
+    const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true });
+    const missing = result.diagnostics.filter((d) => d.ruleId === 'clearance/missing').map((d) => d.message);
+    expect(missing).toContainEqual(expect.stringContaining('is not cleared by Viedās administrācijas un reģionālās attīstības ministrija (VARAM)'));
+  });
+});

@@ -16,6 +16,10 @@ export const ministrySchema = z.strictObject({
   abbreviation: plainText.optional().meta({ description: 'Latvian abbreviation as printed, e.g. "ĀM".' }),
   renamed: z
     .array(z.strictObject({ from: isoDate.meta({ description: 'The first day of the new name.' }), ...nameForms }))
+    .refine((names) => new Set(names.map((name) => name.from)).size === names.length, {
+      message: 'two names start on the same day',
+      params: { hint: 'Give each renaming its own `from` day.' },
+    })
     .optional()
     .meta({
       description:

@@ -1,6 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import { clearedBy, positionSchema, type Meeting } from '../model/index.js';
+import { clearedBy, nameOn, positionSchema, type Meeting } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
@@ -162,7 +162,9 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
     for (const code of meeting.required_clearances.filter((c) => recorded.has(c))) {
       const entry = position.clearance[code];
       if (clearedBy(position, code)) continue;
-      const name = project.ministries[code]?.nominative ?? code;
+      const known = project.ministries[code];
+      // Named as the report on this meeting names it (a ministry renamed since is named as it was then).
+      const name = known ? nameOn(known, meeting.date).nominative : code;
       const state = !entry
         ? 'is not recorded'
         : entry.status === 'cleared'

@@ -26,3 +26,11 @@ test('of several renamings the last one on or before the day counts, whatever th
   const ministry = { ...forms('A'), renamed: [{ from: '2030-01-01', ...forms('C') }, { from: '2025-01-01', ...forms('B') }] };
   expect(['2024-12-31', '2025-01-01', '2029-12-31', '2030-01-01'].map((day) => nameOn(ministry, day).nominative)).toEqual(['A', 'B', 'B', 'C']);
 });
+
+test('two renamings from the same day are refused: the name for that day would depend on their order', () => {
+  const forms = (name: string) => ({ nominative: name, genitive: name, accusative: name, english: name });
+  const registry = { X: { ...forms('A'), renamed: [{ from: '2025-01-01', ...forms('B') }, { from: '2025-01-01', ...forms('C') }] } };
+  const checked = ministriesSchema.safeParse(registry);
+  expect(checked.success).toBe(false);
+  expect(checked.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['X.renamed', 'two names start on the same day']]);
+});

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { check } from '../src/commands/check.js';
 import { clear } from '../src/commands/clear.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from './helpers/project.js';
 
 const FILE = 'positions/educ/equity-reforms.yaml';
 const CLEARANCE_LINE = 'Informatīvā ziņojuma projekts saskaņots ar Ārlietu ministriju un Labklājības ministriju.';
@@ -34,6 +34,10 @@ describe('a clearance counts for the version it was given for', () => {
     const md = readFileSync(join(out, 'IZMzin_190221_EDUC.md'), 'utf8');
     expect(md).toContain('PROJEKTS');
     expect(md).not.toContain(CLEARANCE_LINE);
+    // The draft's banner says what is missing: not "no answer yet", but that LM cleared an earlier version.
+    expect(md).toContain('> Pozīcija “equity-reforms”: Labklājības ministrija – saskaņota iepriekšējā versija.');
+    const list = runCli(['list', 'positions'], dir);
+    expect(list.stdout).toMatch(/equity-reforms +2 +cleared +AM✓ LM↻/);
   });
 
   it('a clearance of this version, or one that names no version, counts', async () => {

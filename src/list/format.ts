@@ -4,6 +4,7 @@ import { formatTable } from './table.js';
 
 const MARKS: Record<ClearanceState, string> = {
   cleared: '✓',
+  'earlier version': '↻',
   pending: '…',
   objected: '✗',
   withdrawn: '↩',
@@ -32,7 +33,7 @@ export function formatPositions(rows: readonly PositionRow[], width: number): st
     ]),
     width,
   );
-  return [...table, '', '✓ cleared  … pending  ✗ objected  ↩ withdrawn  – not asked  * not committed'];
+  return [...table, '', '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected', '↩ withdrawn  – not asked  * not committed'];
 }
 
 /** The meetings table, within `width` columns. */

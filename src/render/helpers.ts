@@ -53,9 +53,10 @@ const DATE_CASES: readonly DateCase[] = ['nominative', 'genitive', 'locative'];
 const YEAR_FORMS = ['full', 'none', 'this'] as const;
 const NAME_FORMS = ['nominative', 'genitive', 'accusative', 'dative', 'english', 'abbreviation', 'code'] as const;
 type NameForm = (typeof NAME_FORMS)[number];
-const CLEARANCE_STATES = ['cleared', 'pending', 'objected', 'withdrawn', 'not recorded'] as const;
+const CLEARANCE_STATES = ['cleared', 'earlier version', 'pending', 'objected', 'withdrawn', 'not recorded'] as const;
 const CLEARANCE_STATUS_LV: Record<(typeof CLEARANCE_STATES)[number], string> = {
   cleared: 'saskaņots',
+  'earlier version': 'saskaņota iepriekšējā versija',
   pending: 'atbilde vēl nav saņemta',
   objected: 'izteikti iebildumi',
   withdrawn: 'saskaņojums atsaukts',
@@ -64,6 +65,7 @@ const CLEARANCE_STATUS_LV: Record<(typeof CLEARANCE_STATES)[number], string> = {
 
 const CLEARANCE_STATUS_EN: Record<(typeof CLEARANCE_STATES)[number], string> = {
   cleared: 'cleared',
+  'earlier version': 'an earlier version cleared',
   pending: 'no answer yet',
   objected: 'objections raised',
   withdrawn: 'clearance withdrawn',

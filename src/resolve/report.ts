@@ -45,7 +45,8 @@ export interface QuestionModel {
 export interface MissingClearance {
   position: string;
   ministry: MinistryRef;
-  status: 'pending' | 'objected' | 'withdrawn' | 'not recorded';
+  /** `earlier version`: the ministry cleared an earlier version of the position, not this one. */
+  status: 'earlier version' | 'pending' | 'objected' | 'withdrawn' | 'not recorded';
 }
 
 /**
@@ -206,7 +207,7 @@ function missingClearances(
     required.flatMap((code): MissingClearance[] => {
       const entry = position.clearance[code];
       if (clearedBy(position, code)) return [];
-      return [{ position: position.id, ministry: ministry(code), status: entry ? (entry.status === 'cleared' ? 'pending' : entry.status) : 'not recorded' }];
+      return [{ position: position.id, ministry: ministry(code), status: entry ? (entry.status === 'cleared' ? 'earlier version' : entry.status) : 'not recorded' }];
     }),
   );
 }

@@ -52,6 +52,8 @@ describe('a clearance counts for the version it was given for', () => {
     expect(result.changes).toEqual([
       { field: 'clearance.LM.date', before: '2021-02-17', after: '2021-02-18' },
       { field: 'clearance.LM.version', before: '1', after: '2' },
+      // The e-mail was the record of LM's answer on version 1.
+      { field: 'clearance.LM.ref', before: 'LM e-pasts, 17.02.2021.', after: null },
     ]);
     expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-02-18', version: 2 });
   });
@@ -66,5 +68,22 @@ describe('a ministry renamed since', () => {
     const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true });
     const missing = result.diagnostics.filter((d) => d.ruleId === 'clearance/missing').map((d) => d.message);
     expect(missing).toContainEqual(expect.stringContaining('is not cleared by Viedās administrācijas un reģionālās attīstības ministrija (VARAM)'));
+  });
+});
+
+describe('clear after the text changed, or after a withdrawal', () => {
+  it('does not carry the earlier answer’s record (ref, note) over to the new one', () => {
+    // AM cleared version 1 by e-mail; the position is now version 2.
+    const dir = exampleProject({ [FILE]: exampleFile(FILE).replace('    date: 2021-02-15\n', '    date: 2021-02-15\n    version: 1\n') });
+    const result = clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-02-18', withdraw: false });
+    expect(result.changes).toContainEqual({ field: 'clearance.AM.ref', before: 'ĀM e-pasts, 15.02.2021.', after: null });
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.AM).toEqual({ status: 'cleared', date: '2021-02-18', version: 2 });
+    // A withdrawal keeps the ref of what it takes back; clearing again drops the withdrawal's note.
+    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', withdraw: true, note: 'Jāprecizē 2. punkts' });
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ status: 'withdrawn', ref: 'LM e-pasts, 17.02.2021.', note: 'Jāprecizē 2. punkts' });
+    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-19', withdraw: false, ref: 'LM vēstule' });
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toEqual({ status: 'cleared', date: '2021-02-19', version: 2, ref: 'LM vēstule' });
+    // Only the entries' lines changed: the file's comments are all still there.
+    expect(readFileSync(join(dir, FILE), 'utf8')).toContain("# Short points for the minister's speaking notes (not printed in the report).");
   });
 });

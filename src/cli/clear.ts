@@ -55,7 +55,7 @@ async function printClear(io: Io, result: ClearResult): Promise<void> {
   if (result.exitCode === ExitCode.ok) {
     console.log(result.written ? `${io.out.green('updated')} ${result.file}` : `${result.file}: already recorded, nothing changed`);
     const width = Math.max(0, ...result.changes.map((c) => c.field.length));
-    for (const c of result.changes) console.log(`  ${c.field.padEnd(width)}  ${c.before ?? '–'} → ${c.after}`);
+    for (const c of result.changes) console.log(`  ${c.field.padEnd(width)}  ${c.before ?? '–'} → ${c.after ?? '–'}`);
     for (const note of result.notes) console.log(io.out.dim(note));
   }
   process.exitCode = result.exitCode;

@@ -72,13 +72,20 @@ export function clear(options: ClearOptions): ClearResult {
     }
     const shared = sharedValueOnPath(text, ministry);
     if (shared) return { file: shown, changes: [], written: false, notes: [], diagnostics: [sharedValueProblem(shown, text, shared)], exitCode: ExitCode.problems };
+    const status = options.withdraw ? 'withdrawn' : 'cleared';
+    // A clearance of another version, or after an objection or withdrawal, is a new answer: the
+    // earlier answer's ref and note are not its record and go, unless given anew. A withdrawal
+    // keeps the ref of the clearance it takes back.
+    const earlier = before.position.clearance[ministry];
+    const newAnswer =
+      earlier !== undefined && ((earlier.version !== undefined && earlier.version !== before.position.version) || (status === 'cleared' && earlier.status !== 'cleared'));
     const edit = editClearance(text, ministry, {
-      status: options.withdraw ? 'withdrawn' : 'cleared',
+      status,
       date: date.iso,
       // The version answered on: a later version is not cleared by it.
       version: before.position.version,
-      ...(options.ref !== undefined ? { ref: options.ref } : {}),
-      ...(options.note !== undefined ? { note: options.note } : {}),
+      ...(options.ref !== undefined ? { ref: options.ref } : newAnswer ? { ref: null } : {}),
+      ...(options.note !== undefined ? { note: options.note } : newAnswer ? { note: null } : {}),
     });
     const after = checked(shown, edit.text);
     if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);

@@ -1,19 +1,23 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isAlias, isMap, isNode, parseDocument, visit } from 'yaml';
-import { appendMap, blockMapAt, cstOf, endsWithNewline, setScalar, toText, topMap } from './yaml-cst.js';
+import { appendMap, blockMapAt, cstOf, endsWithNewline, removeScalar, setScalar, toText, topMap } from './yaml-cst.js';
 
 /** The clearance fields `briefing clear` sets, in file order. */
 export const CLEARANCE_FIELDS = ['status', 'date', 'version', 'ref', 'note'] as const;
 type Field = (typeof CLEARANCE_FIELDS)[number];
 
-/** What to record for one ministry; fields left undefined stay as they are. `version` is a number, the rest text. */
-export type ClearanceValues = Partial<Record<Exclude<Field, 'version'>, string>> & { version?: number };
+/**
+ * What to record for one ministry; fields left undefined stay as they are, `null` ones are removed
+ * (an earlier answer's record). `version` is a number, the rest text.
+ */
+export type ClearanceValues = Partial<Record<Exclude<Field, 'version'>, string | null>> & { version?: number };
 
 /** One field that changed: `clearance.AM.status`, from what to what. */
 export interface FieldChange {
   field: string;
   before: string | null;
-  after: string;
+  /** Null when the field was removed. */
+  after: string | null;
 }
 
 /** The edited text, what changed, and whether the minimal edit had to give way. */
@@ -53,14 +57,15 @@ function editLf(text: string, ministry: string, values: ClearanceValues): Cleara
     if (after === undefined) continue;
     const current: unknown = doc.getIn(['clearance', ministry, field]);
     const before = current === undefined || current === null ? null : String(current);
-    if (before !== String(after)) changes.push({ field: `clearance.${ministry}.${field}`, before, after: String(after) });
+    if (after === null ? before !== null : before !== String(after)) changes.push({ field: `clearance.${ministry}.${field}`, before, after: after === null ? null : String(after) });
   }
   if (!changes.length) return { text, changes };
 
   const expected = doc.clone();
   for (const field of CLEARANCE_FIELDS) {
     const value = values[field];
-    if (value !== undefined) expected.setIn(['clearance', ministry, field], value);
+    if (value === null) expected.deleteIn(['clearance', ministry, field]);
+    else if (value !== undefined) expected.setIn(['clearance', ministry, field], value);
   }
   const wanted: unknown = expected.toJS();
   const minimal = minimalEdit(text, ministry, values);
@@ -82,7 +87,7 @@ function minimalEdit(text: string, ministry: string, values: ClearanceValues): s
   if (!endsWithNewline(entry) && entry.items.length) return undefined;
   for (const field of CLEARANCE_FIELDS) {
     const value = values[field];
-    if (value !== undefined && !setScalar(entry, field, value)) return undefined;
+    if (value === null ? !removeScalar(entry, field) : value !== undefined && !setScalar(entry, field, value)) return undefined;
   }
   return toText(tokens);
 }

@@ -26,6 +26,20 @@ export function itemOf(map: CST.BlockMap, key: string): CST.BlockMap['items'][nu
   return map.items.find((item) => item.key && CST.resolveAsScalar(item.key)?.value === key);
 }
 
+/**
+ * Removes `key:` and its scalar value from a block mapping; false when its value is not a scalar
+ * or comments sit on its line or before it (they would go with it).
+ */
+export function removeScalar(map: CST.BlockMap, key: string): boolean {
+  const index = map.items.findIndex((item) => item.key && CST.resolveAsScalar(item.key)?.value === key);
+  const item = map.items[index];
+  if (!item) return true;
+  if (!item.value || CST.resolveAsScalar(item.value) === null) return false;
+  if (CST.stringify({ type: 'block-map', offset: 0, indent: map.indent, items: [item] }).includes('#')) return false;
+  map.items.splice(index, 1);
+  return true;
+}
+
 /** The value of `key` as a block mapping, if it is one. */
 export function blockMapAt(map: CST.BlockMap, key: string): CST.BlockMap | undefined {
   const value = itemOf(map, key)?.value;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath } from './files.js';
 import { commitIdentity, parseBatch, type GitObject } from './git-objects.js';
@@ -187,18 +187,45 @@ export function readCommittedTexts(root: string, paths: readonly string[]): Map<
   return texts;
 }
 
+/** The files under a folder that differ from git HEAD: by their path now, each with its path at HEAD. */
+export interface ChangedFiles {
+  /** Path now → path at HEAD (the same path, or where a moved file was: `git mv`, or a file deleted there with the same name). */
+  changed: Map<string, string>;
+}
+
 /**
- * Project paths of the tracked files under `folder` whose working text differs from git
- * HEAD (staged or not), in one `git diff` run from the project root (so its paths are
- * already project paths). Outside a git repository, without git, or before the first
- * commit: none.
+ * The tracked files under `folder` whose working text differs from git HEAD (staged or not),
+ * in one `git diff` run from the project root (so its paths are already project paths), with
+ * where each was at HEAD: a file moved with `git mv` is followed to its old path, and one moved
+ * without git (its old path deleted, the new one not yet added) by its file name, which is the
+ * position's id. Outside a git repository, without git, or before the first commit: none.
  */
-export function changedSinceHead(root: string, folder: string): string[] {
+export function changedSinceHead(root: string, folder: string, present: readonly string[] = []): ChangedFiles {
+  const changed = new Map<string, string>();
   try {
-    const output = git(root, ['diff', '--name-only', '--relative', '--no-renames', '-z', 'HEAD', '--', projectPath(root, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
-    return output.split('\u0000').filter(Boolean);
+    const output = git(root, ['diff', '--name-status', '--relative', '-M', '-z', 'HEAD', '--', projectPath(root, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
+    const fields = output.split('\u0000');
+    const deleted = new Map<string, string>();
+    for (let i = 0; i < fields.length; ) {
+      const status = fields[i++] ?? '';
+      if (!status) continue;
+      if (status.startsWith('R') || status.startsWith('C')) {
+        const from = fields[i++] ?? '';
+        const to = fields[i++] ?? '';
+        changed.set(to, from);
+      } else {
+        const path = fields[i++] ?? '';
+        if (status === 'D') deleted.set(basename(path), path);
+        else changed.set(path, path);
+      }
+    }
+    // Moved without git: the file now here is not in HEAD, and HEAD's file of its name is gone.
+    for (const path of present) {
+      const from = deleted.get(basename(path));
+      if (from !== undefined && !changed.has(path) && from !== path) changed.set(path, from);
+    }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return [];
   }
+  return { changed };
 }

@@ -231,10 +231,11 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
  * the changed ones are read from git and parsed: none on a clean checkout.
  */
 function withCommittedVersions(root: string, folder: string, files: PositionFile[]): PositionFile[] {
-  const changed = new Set(changedSinceHead(root, folder));
-  const committed = readCommittedTexts(root, files.filter((file) => changed.has(file.path)).map((file) => file.path));
+  const { changed } = changedSinceHead(root, folder, files.map((file) => file.path));
+  const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []));
   return files.map((file) => {
-    const before = committedFacts(committed.get(file.path), file.path);
+    const at = changed.get(file.path);
+    const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
     return before === undefined ? file : { ...file, committedVersion: before.version, committedAnswer: before.answer };
   });
 }

@@ -105,3 +105,26 @@ describe('an answer changed since git HEAD under the same version', () => {
     expect(await problems(true)).toEqual([]);
   });
 });
+
+describe('a position moved to another folder', () => {
+  const MEETING = 'meetings/2021-05-17-youth.yaml';
+  const MOVED = 'positions/elsewhere/youth-participation.yaml';
+
+  test('is compared with its text at HEAD under the old path, moved with git mv or without git', async () => {
+    for (const withGit of [true, false]) {
+      const { repo, project } = repository();
+      commit(repo);
+      const committed = readFileSync(join(project, POSITION), 'utf8');
+      if (withGit) {
+        execFileSync('mkdir', ['-p', join(project, 'positions/elsewhere')]);
+        git(project, 'mv', POSITION, MOVED);
+      } else {
+        execFileSync('mv', [join(project, POSITION), join(project, 'positions/youth/gone.tmp')]);
+        execFileSync('rm', [join(project, 'positions/youth/gone.tmp')]);
+      }
+      writeFile(project, MOVED, committed.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1'));
+      const result = await check({ cwd: project, paths: [MEETING], final: true });
+      expect(result.diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => [d.file, d.severity])).toEqual([[MOVED, 'error']]);
+    }
+  });
+});

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { clear } from '../src/commands/clear.js';
+import { answerFingerprint } from '../src/model/index.js';
 import { exampleProject } from './helpers/project.js';
 
 const FILE = 'positions/educ/teachers-wellbeing.yaml';
 const BEFORE = readFileSync(join(import.meta.dirname, 'fixtures/clear/before.yaml'), 'utf8');
+/** The fingerprint of the fixture's answer, which clear records with the clearance. */
+const ANSWER = answerFingerprint(parse(BEFORE) as { body?: unknown; body_en?: unknown });
 
 function clearIn(text: string, ministry: string) {
   const dir = exampleProject({ [FILE]: text });
@@ -41,7 +44,7 @@ describe('clear changes only the lines it must', () => {
     const crlf = BEFORE.replaceAll('\n', '\r\n');
     const { result, text } = clearIn(crlf, 'AM');
     expect(result.written).toBe(true);
-    const expected = BEFORE.replace('    status: pending # reminder sent on 8 March\n', '    status: cleared # reminder sent on 8 March\n    date: 2021-03-10\n    version: 2\n').replaceAll('\n', '\r\n');
+    const expected = BEFORE.replace('    status: pending # reminder sent on 8 March\n', `    status: cleared # reminder sent on 8 March\n    date: 2021-03-10\n    version: 2\n    answer: ${ANSWER}\n`).replaceAll('\n', '\r\n');
     expect(text).toBe(expected);
   });
 
@@ -49,8 +52,8 @@ describe('clear changes only the lines it must', () => {
     const flow = BEFORE.replace(/ {2}AM:\n {4}status: pending # reminder sent on 8 March\n/, '  AM: { status: pending }\n');
     const { result, text } = clearIn(flow, 'AM');
     expect(result.written).toBe(true);
-    expect(text).toBe(flow.replace('  AM: { status: pending }\n', '  AM: { status: cleared, date: 2021-03-10, version: 2 }\n'));
-    expect(parse(text).clearance.AM).toEqual({ status: 'cleared', date: '2021-03-10', version: 2 });
+    expect(text).toBe(flow.replace('  AM: { status: pending }\n', `  AM: { status: cleared, date: 2021-03-10, version: 2, answer: ${ANSWER} }\n`));
+    expect(parse(text).clearance.AM).toEqual({ status: 'cleared', date: '2021-03-10', version: 2, answer: ANSWER });
   });
 });
 
@@ -59,7 +62,7 @@ test('a clearance written wholly in flow style is edited in flow style; nothing 
   expect(flow).toContain('clearance: {AM:');
   const { result, text } = clearIn(flow, 'AM');
   expect(result.written).toBe(true);
-  expect(text).toBe(flow.replace('{AM: {status: pending},', '{AM: {status: cleared, date: 2021-03-10, version: 2},'));
+  expect(text).toBe(flow.replace('{AM: {status: pending},', `{AM: {status: cleared, date: 2021-03-10, version: 2, answer: ${ANSWER}},`));
 });
 
 describe('clear --date', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { clear, type ClearOptions } from '../src/commands/clear.js';
 import { editClearance } from '../src/edit/clearance.js';
+import { answerFingerprint } from '../src/model/index.js';
 import { exampleProject, runCli, writeFile } from './helpers/project.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/clear');
@@ -32,6 +33,8 @@ describe('briefing clear', () => {
       { field: 'clearance.AM.date', before: null, after: '2021-03-10' },
       // The version answered on: a later version is not cleared by it.
       { field: 'clearance.AM.version', before: null, after: '2' },
+      // And a fingerprint of the text answered on: a changed text is not cleared by it.
+      { field: 'clearance.AM.answer', before: null, after: answerFingerprint(parse(BEFORE) as { body?: unknown }) },
       { field: 'clearance.AM.ref', before: null, after: 'ĀM e-pasts, 10.03.2021.' },
     ]);
     expectGolden(text, 'after-cleared.yaml');
@@ -47,7 +50,7 @@ describe('briefing clear', () => {
 
   it('adds a ministry that was not recorded, after the others', () => {
     const { result, text } = run({ ministry: 'VM', date: '2021-03-11' });
-    expect(result.changes.map((c) => c.field)).toEqual(['clearance.VM.status', 'clearance.VM.date', 'clearance.VM.version']);
+    expect(result.changes.map((c) => c.field)).toEqual(['clearance.VM.status', 'clearance.VM.date', 'clearance.VM.version', 'clearance.VM.answer']);
     expectGolden(text, 'after-new-ministry.yaml');
   });
 
@@ -57,6 +60,7 @@ describe('briefing clear', () => {
       { field: 'clearance.LM.status', before: 'cleared', after: 'withdrawn' },
       { field: 'clearance.LM.date', before: '2021-03-04', after: '2021-03-10' },
       { field: 'clearance.LM.version', before: null, after: '2' },
+      { field: 'clearance.LM.answer', before: null, after: answerFingerprint(parse(BEFORE) as { body?: unknown }) },
       { field: 'clearance.LM.note', before: null, after: 'Jāprecizē 2. punkts' },
     ]);
     expectGolden(text, 'after-withdrawn.yaml');
@@ -65,8 +69,8 @@ describe('briefing clear', () => {
   it('writes nothing when the clearance is already recorded', () => {
     const dir = exampleProject({ [FILE]: BEFORE });
     const options = { cwd: dir, position: FILE, ministry: 'LM', date: '2021-03-04', withdraw: false };
-    // LM's entry says no version: the first run adds the one LM answered on, and only that.
-    expect(clear(options).changes).toEqual([{ field: 'clearance.LM.version', before: null, after: '2' }]);
+    // LM's entry says no version or text: the first run adds those LM answered on, and only them.
+    expect(clear(options).changes.map((c) => c.field)).toEqual(['clearance.LM.version', 'clearance.LM.answer']);
     const written = readFileSync(join(dir, FILE), 'utf8');
     expect(clear(options)).toMatchObject({ written: false, changes: [], exitCode: 0 });
     expect(readFileSync(join(dir, FILE), 'utf8')).toBe(written);
@@ -95,6 +99,7 @@ describe('briefing clear', () => {
         '  clearance.AM.status   cleared → withdrawn',
         '  clearance.AM.date     2021-02-15 → 2021-02-20',
         '  clearance.AM.version  – → 2',
+        `  clearance.AM.answer   – → ${answerFingerprint(parse(readFileSync(join(dir, file), 'utf8')) as { body?: unknown })}`,
         'Still waiting for: AM, LM.',
         '',
       ].join('\n'),

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { check } from '../src/commands/check.js';
 import { clear } from '../src/commands/clear.js';
+import { answerFingerprint } from '../src/model/index.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from './helpers/project.js';
 
 const FILE = 'positions/educ/equity-reforms.yaml';
@@ -52,10 +53,11 @@ describe('a clearance counts for the version it was given for', () => {
     expect(result.changes).toEqual([
       { field: 'clearance.LM.date', before: '2021-02-17', after: '2021-02-18' },
       { field: 'clearance.LM.version', before: '1', after: '2' },
+      { field: 'clearance.LM.answer', before: null, after: answerFingerprint(parse(readFileSync(join(dir, FILE), 'utf8')) as { body?: unknown }) },
       // The e-mail was the record of LM's answer on version 1.
       { field: 'clearance.LM.ref', before: 'LM e-pasts, 17.02.2021.', after: null },
     ]);
-    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-02-18', version: 2 });
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-02-18', version: 2, answer: expect.stringMatching(/^[0-9a-f]{12}$/) });
   });
 });
 
@@ -77,13 +79,27 @@ describe('clear after the text changed, or after a withdrawal', () => {
     const dir = exampleProject({ [FILE]: exampleFile(FILE).replace('    date: 2021-02-15\n', '    date: 2021-02-15\n    version: 1\n') });
     const result = clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-02-18', withdraw: false });
     expect(result.changes).toContainEqual({ field: 'clearance.AM.ref', before: 'ĀM e-pasts, 15.02.2021.', after: null });
-    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.AM).toEqual({ status: 'cleared', date: '2021-02-18', version: 2 });
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.AM).toEqual({ status: 'cleared', date: '2021-02-18', version: 2, answer: expect.stringMatching(/^[0-9a-f]{12}$/) });
     // A withdrawal keeps the ref of what it takes back; clearing again drops the withdrawal's note.
     clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', withdraw: true, note: 'Jāprecizē 2. punkts' });
     expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ status: 'withdrawn', ref: 'LM e-pasts, 17.02.2021.', note: 'Jāprecizē 2. punkts' });
     clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-19', withdraw: false, ref: 'LM vēstule' });
-    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toEqual({ status: 'cleared', date: '2021-02-19', version: 2, ref: 'LM vēstule' });
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toEqual({ status: 'cleared', date: '2021-02-19', version: 2, answer: expect.stringMatching(/^[0-9a-f]{12}$/), ref: 'LM vēstule' });
     // Only the entries' lines changed: the file's comments are all still there.
     expect(readFileSync(join(dir, FILE), 'utf8')).toContain("# Short points for the minister's speaking notes (not printed in the report).");
+  });
+});
+
+describe('a clearance counts for the text it was given for', () => {
+  it('clear records the answer’s fingerprint; the answer changed afterwards under the same version (even once committed) is not cleared', async () => {
+    const dir = exampleProject();
+    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', withdraw: false });
+    expect((await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true })).exitCode).toBe(0);
+    // Reworded without raising the version: no git here to compare with, but the fingerprint tells.
+    writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā vispirms paredzēts:'));
+    const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ['clearance/missing', 'The position `equity-reforms` is not cleared by Labklājības ministrija (LM): the clearance was given for another text: the answer changed since; meetings/2021-02-19-educ-informal.yaml requires it.'],
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
-import { clearedBy, positionSchema, type Meeting, type Position } from '../model/index.js';
+import { answerFingerprint, clearedBy, positionSchema, type Meeting, type Position } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../load/shape.js';
@@ -78,12 +78,16 @@ export function clear(options: ClearOptions): ClearResult {
     // keeps the ref of the clearance it takes back.
     const earlier = before.position.clearance[ministry];
     const newAnswer =
-      earlier !== undefined && ((earlier.version !== undefined && earlier.version !== before.position.version) || (status === 'cleared' && earlier.status !== 'cleared'));
+      earlier !== undefined &&
+      ((earlier.version !== undefined && earlier.version !== before.position.version) ||
+        (earlier.answer !== undefined && earlier.answer !== answerFingerprint(before.position)) ||
+        (status === 'cleared' && earlier.status !== 'cleared'));
     const edit = editClearance(text, ministry, {
       status,
       date: date.iso,
-      // The version answered on: a later version is not cleared by it.
+      // The version and the text answered on: a later version, or a changed text, is not cleared by it.
       version: before.position.version,
+      answer: answerFingerprint(before.position),
       ...(options.ref !== undefined ? { ref: options.ref } : newAnswer ? { ref: null } : {}),
       ...(options.note !== undefined ? { note: options.note } : newAnswer ? { note: null } : {}),
     });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ministryCode } from './ministry-code.js';
+import { answerFingerprint } from '../model/index.js';
 import { parseDocument } from 'yaml';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
@@ -232,9 +233,11 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       text = next;
       if (newVersion !== undefined && position) {
         outcome.newVersion = newVersion;
-        // The other ministries cleared the text before this change: their clearances stay on record, for the old version.
+        // The other ministries cleared the text before this change: their clearances stay on record, for the old version and text.
         for (const [code, entry] of Object.entries(position.clearance)) {
-          if (code !== ministry && entry.status === 'cleared' && entry.version === undefined) text = editClearance(text, code, { version: position.version }).text;
+          if (code === ministry || entry.status !== 'cleared') continue;
+          const stamp = { ...(entry.version === undefined ? { version: position.version } : {}), ...(entry.answer === undefined ? { answer: answerFingerprint(position) } : {}) };
+          if (Object.keys(stamp).length) text = editClearance(text, code, stamp).text;
         }
       }
       outcome.written = true;
@@ -248,7 +251,9 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       const answeredOn = outcome.newVersion ?? project.positions.get(outcome.field.id)?.position?.version;
       // The record of this answer is the reviewed file: an earlier clearance's e-mail is not.
       const ref = `briefing review of ${basename(options.docx)}`;
-      text = editClearance(text, ministry, { status, date, ...(answeredOn !== undefined ? { version: answeredOn } : {}), ref, ...(note ? { note } : {}) }).text;
+      // The answer is on the text as it is now in the file (accepted, when the reviewer changed it).
+      const answer = answerFingerprint(asRecord(parseDocument(text).toJS()));
+      text = editClearance(text, ministry, { status, date, ...(answeredOn !== undefined ? { version: answeredOn } : {}), answer, ref, ...(note ? { note } : {}) }).text;
       outcome.clearance = `${ministry} ${status}`;
       outcome.written = true;
     }
@@ -256,4 +261,8 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
   }
   if (hasErrors(result.diagnostics)) return;
   for (const [file, { text, absolute }] of edited) writeAtomic(absolute, text, file);
+}
+
+function asRecord(value: unknown): { body?: unknown; body_en?: unknown } {
+  return typeof value === 'object' && value !== null ? value : {};
 }

@@ -3,7 +3,7 @@ import { Document, isAlias, isMap, isNode, parseDocument, visit } from 'yaml';
 import { appendMap, blockMapAt, cstOf, endsWithNewline, removeScalar, setScalar, toText, topMap } from './yaml-cst.js';
 
 /** The clearance fields `briefing clear` sets, in file order. */
-export const CLEARANCE_FIELDS = ['status', 'date', 'version', 'ref', 'note'] as const;
+export const CLEARANCE_FIELDS = ['status', 'date', 'version', 'answer', 'ref', 'note'] as const;
 type Field = (typeof CLEARANCE_FIELDS)[number];
 
 /**

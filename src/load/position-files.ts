@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { positionSchema, type Position } from '../model/index.js';
+export { answerFingerprint } from '../model/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from './shape.js';
 import { sha256, YAML_FILES } from './files.js';
@@ -38,10 +39,6 @@ export interface LoadedPosition {
   diagnostics: Diagnostic[];
 }
 
-/** A fingerprint of a position's answer (`body` and `body_en`), to tell a changed answer from a changed clearance. */
-export function answerFingerprint(data: { body?: unknown; body_en?: unknown }): string {
-  return sha256(`${String(data.body ?? '')}\u0000${String(data.body_en ?? '')}`);
-}
 
 /**
  * The key under which an earlier run remembers a position file's id: its path and content

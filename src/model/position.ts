@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { isoDate, markdown, ministryCode, plainText, WINDOWS_RESERVED } from './common.js';
 
@@ -16,6 +17,14 @@ export const clearanceSchema = z
       .meta({
         description:
           'The version of the position the ministry answered on (`briefing clear` records it). A clearance of an earlier version does not count for a later one: the changed text is cleared again.',
+      }),
+    answer: z
+      .string()
+      .regex(/^[0-9a-f]{12}$/, 'an answer fingerprint is 12 hexadecimal digits, as briefing clear writes it')
+      .optional()
+      .meta({
+        description:
+          'A fingerprint of the answer (`body` and `body_en`) the ministry cleared, written by `briefing clear`: once the text changes, the clearance no longer counts, whatever `version` says.',
       }),
     ref: plainText.optional().meta({ description: 'The record: letter number or e-mail, e.g. "e-pasts 2021-02-15".' }),
     note: plainText.optional().meta({ description: 'Anything a reviewer should know.' }),
@@ -74,12 +83,20 @@ export const positionSchema = z
 export type Position = z.output<typeof positionSchema>;
 
 /**
- * Whether `code` has cleared the position as it is now: cleared, and (when the entry says which
- * version it cleared) cleared this version. An entry without a version counts for the current one.
+ * Whether `code` has cleared the position as it is now: cleared, and (as far as the entry says)
+ * this version and this answer. An entry written by hand, without them, counts for the current text.
  */
-export function clearedBy(position: Pick<Position, 'version' | 'clearance'>, code: string): boolean {
+export function clearedBy(position: Pick<Position, 'version' | 'clearance' | 'body' | 'body_en'>, code: string): boolean {
   const entry = position.clearance[code];
-  return entry?.status === 'cleared' && (entry.version === undefined || entry.version === position.version);
+  return entry?.status === 'cleared' && (entry.version === undefined || entry.version === position.version) && (entry.answer === undefined || entry.answer === answerFingerprint(position));
+}
+
+/** A fingerprint of a position's answer (`body` and `body_en`): 12 hexadecimal digits of their SHA-256. */
+export function answerFingerprint(data: { body?: unknown; body_en?: unknown }): string {
+  return createHash('sha256')
+    .update(`${typeof data.body === 'string' ? data.body : ''}\u0000${typeof data.body_en === 'string' ? data.body_en : ''}`)
+    .digest('hex')
+    .slice(0, 12);
 }
 /** One ministry's clearance entry. */
 export type Clearance = z.output<typeof clearanceSchema>;

@@ -168,12 +168,14 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
       const state = !entry
         ? 'is not recorded'
         : entry.status === 'cleared'
-          ? `is of version ${entry.version}, and the position is now version ${position.version}`
+          ? entry.version !== undefined && entry.version !== position.version
+            ? `is of version ${entry.version}, and the position is now version ${position.version}`
+            : 'was given for another text: the answer changed since'
           : `is ${entry.status}`;
       problems.push(
         diagnostic(
           file.path,
-          file.locate(entry ? ['clearance', code, entry.status === 'cleared' ? 'version' : 'status'] : ['clearance'], entry ? 'value' : 'key'),
+          file.locate(entry ? ['clearance', code, entry.status !== 'cleared' ? 'status' : entry.version !== undefined && entry.version !== position.version ? 'version' : 'answer'] : ['clearance'], entry ? 'value' : 'key'),
           severity,
           'clearance/missing',
           `The position \`${position.id}\` is not cleared by ${name} (${code}): the clearance ${state}; ${loaded.path} requires it.`,

@@ -128,6 +128,15 @@ describe('templates', () => {
 describe('a template’s own layout (front matter)', () => {
   const normalStyle = (bytes: Uint8Array) => /<w:style [^>]*w:styleId="Normal"[^>]*>[\s\S]*?<\/w:style>/.exec(part(docxParts(bytes), 'word/styles.xml'))?.[0] ?? '';
 
+  it('reads a front matter after a byte-order mark (Notepad writes one), as without it', async () => {
+    const out = tempDir();
+    const dir = exampleProject({ 'templates/notes.md.hbs': '\uFEFF---\nlayout: { font_size_pt: 14 }\n---\n# {{meeting.topic}}\n' });
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'docx'], template: 'notes' });
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(out, 'IZMzin_190221_EDUC.notes.md'), 'utf8')).toMatch(/^# Vienlīdzīga piekļuve/);
+    expect(normalStyle(readFileSync(join(out, 'IZMzin_190221_EDUC.notes.docx')))).toContain('<w:sz w:val="28"/>');
+  });
+
   it('sets the speaking points at 14 pt with 12 pt between points; the report keeps the config’s 12 pt', async () => {
     const out = tempDir();
     const project = exampleProject();
@@ -152,6 +161,10 @@ describe('a template’s own layout (front matter)', () => {
       [3, 3, 'The front matter: unknown field `layout.font_sise_pt` in this template.', 'Did you mean `font_size_pt`?'],
       [4, 10, 'The front matter: `layout.paper` is "A5", which is not one of: A4, Letter.', 'Did you mean `A4`?'],
     ]);
+    // A front matter never closed would print at the top of the report.
+    const open = exampleProject({ 'templates/notes.md.hbs': '---\nlayout:\n  font_size_pt: 14\n# {{meeting.topic}}\n' });
+    const never = await build({ cwd: open, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
+    expect(never.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[1, 'template/front-matter', 'The front matter is never closed: no `---` line ends it.']]);
     const unclosed = exampleProject({ 'templates/notes.md.hbs': '---\nlayout: [1\n---\n# {{meeting.topic}}\n' });
     const yaml = await build({ cwd: unclosed, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
     expect(yaml.diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[2, 9, 'template/front-matter']]);

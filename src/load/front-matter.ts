@@ -38,7 +38,16 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  */
 export function splitFrontMatter(source: string, path: string): TemplateSource {
   const match = FRONT_MATTER.exec(source);
-  if (!match) return { body: source, diagnostics: [] };
+  if (!match) {
+    // A first line `---` with no closing one: the block would be printed at the top of the report.
+    if (/^---[ \t]*\n/.test(source)) {
+      return {
+        body: source,
+        diagnostics: [diagnostic(path, { line: 1, column: 1 }, 'error', 'template/front-matter', 'The front matter is never closed: no `---` line ends it.', FRONT_MATTER_HINT)],
+      };
+    }
+    return { body: source, diagnostics: [] };
+  }
   const block = match[0];
   const lines = block.split('\n').length - (block.endsWith('\n') ? 1 : 0);
   const body = `{{!--${'\n'.repeat(Math.max(0, lines - 1))}--}}${block.endsWith('\n') ? '\n' : ''}${source.slice(block.length)}`;

@@ -78,7 +78,9 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
  * (CRLF) gives the same report as one with LF, not Markdown with mixed line ends.
  */
 function withLineFeeds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  // A byte-order mark (Notepad writes one) is not text: it would hide the front matter's first `---`.
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
 }
 
 /** A partial as found on the template path: its name, path (as messages show it), the folder it is in, and its text on demand. */

@@ -210,22 +210,34 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
 }
 
 /**
- * An abbreviation of the config the report uses but never introduces: "(turpmāk – ES)" is added
- * where the template asks (`{{introduce}}`, at the meeting's name), so a name written with the
- * short form, and the full term only in the background, leaves "ES" unexplained.
+ * An abbreviation of the config the report uses before introducing it, or never introduces:
+ * "(turpmāk – ES)" is added where the template asks (`{{introduce}}`, at the meeting's name), so a
+ * name written with the short form, and the full term only further on, leaves "ES" unexplained.
+ * Only the printed text counts: not link addresses, e-mail addresses or code.
  */
 function abbreviationsNotIntroduced(meetingPath: string, markdown: string, abbreviations: readonly { term: string; short: string }[]): Diagnostic[] {
+  const printed = markdown
+    .replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, ' ')
+    .replace(/`[^`\n]*`/g, ' ')
+    .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '] ')
+    .replace(/<[^>\s]+>/g, ' ')
+    .replace(/(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/g, ' ');
   return abbreviations.flatMap(({ term, short }) => {
-    const word = new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
-    if (markdown.includes(`(turpmāk – ${short})`) || !word.test(markdown)) return [];
+    const escaped = short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const first = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(printed)?.index;
+    if (first === undefined) return [];
+    // Written with an en dash, as the templates write it; a hyphen or an em dash counts too.
+    const introduced = new RegExp(`\\(turpmāk\\s*[–—-]\\s*\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;
+    if (introduced !== undefined && introduced < first) return [];
+    const when = introduced === undefined ? 'never introduces it' : 'uses it before it introduces it';
     return [
       diagnostic(
         meetingPath,
         undefined,
         'warning',
         'meeting/abbreviation-not-introduced',
-        `The report uses “${short}” but never introduces it: no mention of “${term}” is followed by “(turpmāk – ${short})”.`,
-        `Write the meeting's name with “${term}” (the template introduces the abbreviation there), or write “${term} (turpmāk – ${short})” at its first mention in the background.`,
+        `The report ${when}: “${short}” should first appear as “${term} (turpmāk – ${short})”.`,
+        `Write the meeting's name with “${term}” (the template introduces the abbreviation there), or write “${term} (turpmāk – ${short})” where the report first mentions it: the meeting, its background or a position.`,
       ),
     ];
   });

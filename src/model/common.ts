@@ -17,6 +17,8 @@ export const plainText = z
   .string()
   .trim()
   .min(1)
+  // Invisible characters alone (zero-width spaces copied from the web) print nothing either.
+  .refine((text) => text === '' || /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(text), { message: 'holds only invisible characters', params: { ruleId: 'schema/too-small', hint: 'Write the text, or remove the field.' } })
   .meta({ description: 'Plain text; Markdown characters are printed literally. Spaces and line breaks at either end are left out (a `>` or `|` block ends with one).' });
 
 /** A person who signs or endorses the report. */

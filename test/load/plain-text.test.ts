@@ -28,3 +28,9 @@ test('a question whose text is only spaces is empty, as an empty one is', async 
   expect(result.exitCode).toBe(1);
   expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['schema/too-small', '`questions[0].text` is empty.']]);
 });
+
+test('a question of invisible characters only (a zero-width space copied from the web) is an error', async () => {
+  const dir = exampleProject({ [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING).replace(/^ {2}- text: >-\n(?: {6}.*\n)+/m, '  - text: "\\u200B\\u00A0"\n') });
+  const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false });
+  expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['schema/too-small', '`questions[0].text`: holds only invisible characters.']]);
+});

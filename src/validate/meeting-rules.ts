@@ -180,7 +180,9 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
           'clearance/missing',
           `The position \`${position.id}\` is not cleared by ${name} (${code}): the clearance ${state}; ${loaded.path} requires it.`,
           entry?.status === 'cleared'
-            ? `Ask ${code} to clear version ${position.version} and record it with \`briefing clear ${position.id} --ministry ${code}\`${final ? ', or build without --final' : ''}.`
+            ? entry.version !== undefined && entry.version !== position.version
+              ? `Ask ${code} to clear version ${position.version} and record it with \`briefing clear ${position.id} --ministry ${code}\`${final ? ', or build without --final' : ''}.`
+              : `Raise \`version\` to ${position.version + 1} for the changed text, ask ${code} to clear it and record it with \`briefing clear ${position.id} --ministry ${code}\`${final ? ', or build without --final' : ''}.`
             : final
               ? `Record the clearance with \`clearance: ${code}: status: cleared\` and its date, or build without --final.`
               : undefined,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { init } from '../src/commands/init.js';
 import { newMeeting } from '../src/commands/new.js';
@@ -126,4 +126,12 @@ describe('briefing init', () => {
     await expect(init({ cwd: tempDir(), flags: {} })).rejects.toThrow(UsageError);
     await expect(init({ cwd: tempDir(), flags: {} })).rejects.toThrow('Missing --ministry');
   });
+});
+
+test('under -C, the folder to cd into is named from where the command was typed', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'a'));
+  const run = runCli(['-C', 'a', 'init', 'sub', '--ministry', 'IZM'], dir);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain('\n  cd a/sub\n');
 });

@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
@@ -45,7 +46,8 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
   console.log(
     [
       'Next:',
-      ...(result.folder === '.' ? [] : [`  cd ${shellWord(result.folder)}`]),
+      // From where the command was typed: under -C the folder is relative to -C's.
+      ...(resolve(io.cwd(), result.folder) === process.cwd() ? [] : [`  cd ${shellWord(relative(process.cwd(), resolve(io.cwd(), result.folder)) || '.')}`]),
       ...(result.updated.length ? [] : ['  npm install                    installs the briefing package.json names']),
       '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
       '  git init && git add . && git commit -m "Briefings"',

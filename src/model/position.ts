@@ -91,12 +91,37 @@ export function clearedBy(position: Pick<Position, 'version' | 'clearance' | 'bo
   return entry?.status === 'cleared' && (entry.version === undefined || entry.version === position.version) && (entry.answer === undefined || entry.answer === answerFingerprint(position));
 }
 
-/** A fingerprint of a position's answer (`body` and `body_en`): 12 hexadecimal digits of their SHA-256. */
+/**
+ * A fingerprint of a position's answer (`body` and `body_en`): 12 hexadecimal digits of the
+ * SHA-256 of their text with the lines of each paragraph joined (see {@link unwrapped}), so
+ * wrapping the lines anew, which Markdown prints the same, is not a changed answer.
+ */
 export function answerFingerprint(data: { body?: unknown; body_en?: unknown }): string {
-  return createHash('sha256')
-    .update(`${typeof data.body === 'string' ? data.body : ''}\u0000${typeof data.body_en === 'string' ? data.body_en : ''}`)
-    .digest('hex')
-    .slice(0, 12);
+  const text = (value: unknown) => (typeof value === 'string' ? unwrapped(value) : '');
+  return createHash('sha256').update(`${text(data.body)}\u0000${text(data.body_en)}`).digest('hex').slice(0, 12);
+}
+
+/** A line that starts a block of its own: a list item, a quote, a table row, a heading, a fence, a footnote definition. */
+const STARTS_BLOCK = /^(?:[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\||#|```|~~~|\[\^[^\]]+\]:)/;
+
+/**
+ * Markdown text with each line break inside a paragraph (a soft break, printed as a space) made a
+ * space: a break before a line that starts a block, after a hard break (two spaces or `\`), next
+ * to a blank line, or inside a fenced code block stays.
+ */
+function unwrapped(markdown: string): string {
+  const lines = markdown.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
+  let result = lines[0] ?? '';
+  let fenced = /^\s*(?:```|~~~)/.test(result);
+  for (let i = 1; i < lines.length; i++) {
+    const before = lines[i - 1] ?? '';
+    const line = lines[i] ?? '';
+    const fence = /^\s*(?:```|~~~)/.test(line);
+    const soft = !fenced && !fence && before.trim() !== '' && line.trim() !== '' && !/( {2}|\\)$/.test(before) && !STARTS_BLOCK.test(line.trimStart());
+    result = soft ? `${result.trimEnd()} ${line.trimStart()}` : `${result}\n${line}`;
+    if (fence) fenced = !fenced;
+  }
+  return result;
 }
 /** One ministry's clearance entry. */
 export type Clearance = z.output<typeof clearanceSchema>;

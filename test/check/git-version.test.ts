@@ -95,6 +95,10 @@ describe('an answer changed since git HEAD under the same version', () => {
     const message = 'The answer changed since git HEAD, but `version` is still 2: the clearances recorded are for the committed text.';
     expect(await problems(false)).toEqual([[POSITION, 2, 'warning', message]]);
     expect(await problems(true)).toEqual([[POSITION, 2, 'error', message]]);
+    // Only the lines re-wrapped (the same words, printed the same): nothing to say.
+    writeFile(project, POSITION, committed.replace(/^( {2}\S.*) (\S+)$/m, '$1\n  $2'));
+    expect(readFileSync(join(project, POSITION), 'utf8')).not.toBe(committed);
+    expect(await problems(true)).toEqual([]);
     // Only a clearance changed: nothing to say.
     writeFile(project, POSITION, committed.replace(/(clearance:\n)/, '$1  VM:\n    status: pending\n'));
     expect(await problems(true)).toEqual([]);

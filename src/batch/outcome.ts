@@ -23,6 +23,8 @@ export interface MeetingOutcome {
   outputs: string[];
   /** Files an earlier build of the meeting wrote and this one did not (a PDF left out of `--format` now): removed, as they were out of date. */
   removed?: string[];
+  /** Such files left where they were, changed since that build or held open: out of date, and said so. */
+  left?: string[];
   /** This meeting's problems (for an unchanged meeting, the warnings of its last build). */
   diagnostics: Diagnostic[];
   /** Time spent on this meeting, in milliseconds. */
@@ -79,6 +81,7 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
   outcome.status = 'built';
   outcome.outputs = emitted.outputs;
   if (emitted.removed?.length) outcome.removed = emitted.removed;
+  if (emitted.left?.length) outcome.left = emitted.left;
   const positions = result.inputs.positions.map((p) => p.id);
   const facts = { meetingHash: result.inputs.meeting.hash, template: result.template, positions, date: result.date };
   const key = meetingKey(context.keys, facts, context.templates);

@@ -6,7 +6,9 @@ import { countProblems } from '../diagnostics/human.js';
 export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {
   if (meeting.status === 'built') {
     const mark = meeting.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
-    const removed = meeting.removed?.length ? `; removed ${meeting.removed.join(', ')} (an earlier build's, out of date)` : '';
+    const removed =
+      (meeting.removed?.length ? `; removed ${meeting.removed.join(', ')} (an earlier build's, out of date)` : '') +
+      (meeting.left?.length ? `; ${meeting.left.join(', ')} is an earlier build's, out of date, and was changed since or is held open: left as it is` : '');
     return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${removed}${mark}`;
   }
   if (meeting.status === 'failed') {

@@ -47,6 +47,8 @@ export interface EmittedReport {
   diagnostics: Diagnostic[];
   /** Project-relative paths of earlier outputs of the report this build removed (see {@link emitReport}). */
   removed?: string[];
+  /** Earlier outputs it did not write again and left: changed since, or held (they are out of date). */
+  left?: string[];
 }
 
 /**
@@ -58,7 +60,7 @@ export interface EmittedReport {
 export function emitReport(files: readonly GeneratedFile[], options: EmitOptions): EmittedReport {
   const earlier = earlierOutputs(files, options.outDir);
   const result = options.heldOpen === 'fail' ? writeAsSet(files, options) : writeEachBeside(files, options);
-  if (result.ok) result.removed = removeStale(earlier, files, options);
+  if (result.ok) Object.assign(result, removeStale(earlier, files, options));
   return result;
 }
 
@@ -77,20 +79,32 @@ function earlierOutputs(files: readonly GeneratedFile[], outDir: string): { name
   }
 }
 
-/** Removes the earlier outputs this build did not write again, when unchanged since; returns their project paths. */
-function removeStale(earlier: readonly { name: string; sha256: string }[], files: readonly GeneratedFile[], { root, outDir }: EmitOptions): string[] {
+/**
+ * Removes the earlier outputs this build did not write again, when unchanged since: their
+ * project paths, and those of the ones left (changed since, or that could not be removed).
+ */
+function removeStale(earlier: readonly { name: string; sha256: string }[], files: readonly GeneratedFile[], { root, outDir }: EmitOptions): { removed: string[]; left: string[] } {
   const now = new Set(files.map((file) => file.name));
-  return earlier.flatMap(({ name, sha256: recorded }) => {
-    if (now.has(name)) return [];
+  const removed: string[] = [];
+  const left: string[] = [];
+  for (const { name, sha256: recorded } of earlier) {
+    if (now.has(name)) continue;
     const target = join(outDir, name);
+    let data: Buffer;
     try {
-      if (sha256(readFileSync(target)) !== recorded) return [];
-      rmSync(target);
-      return [projectPath(root, target)];
+      data = readFileSync(target);
     } catch {
-      return [];
+      continue; // already gone
     }
-  });
+    try {
+      if (sha256(data) !== recorded) throw new Error('changed since');
+      rmSync(target);
+      removed.push(projectPath(root, target));
+    } catch {
+      left.push(projectPath(root, target));
+    }
+  }
+  return { removed, left };
 }
 
 /** An output that could not be written, as the message every command gives. */

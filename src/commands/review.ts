@@ -14,7 +14,7 @@ import { loadProject, type Project } from '../load/project.js';
 import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { acceptedText } from '../review/accepted.js';
+import { acceptedText, CANNOT_CARRY } from '../review/accepted.js';
 import { formattingChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { reviewingMinistry } from '../review/ministry.js';
@@ -222,6 +222,12 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     const source = fieldSource(project, meeting, outcome.field);
     if (!source) continue;
     let text = edited.get(source.file)?.text ?? readFileSync(source.absolute, 'utf8');
+    // A change the accepted text would lose is not accepted silently: nothing is written.
+    const lost = outcome.notes.filter((note) => note.includes(CANNOT_CARRY));
+    if (lost.length) {
+      result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${lost.join('; ')}.`, 'Make that change in the file by hand; `briefing review --list` shows it.'));
+      continue;
+    }
     if (outcome.accepted !== outcome.current) {
       const position = outcome.field.kind === 'position' ? project.positions.get(outcome.field.id)?.position : undefined;
       const newVersion = position ? position.version + 1 : undefined;

@@ -46,6 +46,9 @@ interface SourceUnit {
   table?: { delimiter: string; columns: number };
 }
 
+/** How a note says a change of the reviewer's is not in the accepted text: `review --accept` refuses the field then. */
+export const CANNOT_CARRY = 'cannot be carried over';
+
 const WIDTH = 110;
 
 /** A footnote or link definition of the field, as written. */
@@ -125,7 +128,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const read = new Set(definitions.flatMap((definition) => definition.footnote?.label ?? []));
   for (const [id, note] of footnotes) {
     const label = footnoteLabels.get(id);
-    if (label && !read.has(label) && note.some((p) => p.mark || !untouched(p))) notes.push(`the change in footnote [^${label}] cannot be carried over: make it in the definition by hand`);
+    if (label && !read.has(label) && note.some((p) => p.mark || !untouched(p))) notes.push(`the change in footnote [^${label}] ${CANNOT_CARRY}: make it in the definition by hand`);
   }
   return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched: matched && notesMatched };
 }
@@ -540,7 +543,7 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     if (piece.footnote !== undefined) {
       const label = footnotes.get(piece.footnote);
       if (label) result += `[^${label}]`;
-      else notes.push('a footnote the reviewer added cannot be carried over: add it to the YAML by hand');
+      else notes.push(`a footnote the reviewer added ${CANNOT_CARRY}: add it to the YAML by hand`);
       index += 1;
       continue;
     }

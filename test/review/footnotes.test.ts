@@ -115,3 +115,23 @@ describe('briefing review: tracked changes in footnotes', () => {
     expect(readFileSync(join(dir, POSITION), 'utf8')).not.toContain('objected');
   });
 });
+
+describe('a footnote change review cannot write back', () => {
+  it('is not accepted silently: --accept refuses the field, names the change, and writes nothing', () => {
+    // The definition inside a list item, not at the field's top level, where review writes definitions.
+    const text = exampleFile(POSITION)
+      .replace('skolām, kā paredz', 'skolām[^item], kā paredz')
+      .replace('vietnē [skoluinternets.lv](https://skoluinternets.lv));', 'vietnē [skoluinternets.lv](https://skoluinternets.lv));\n\n     [^item]: Skatīt memoranda ieviešanas plānu.');
+    const dir = exampleProject({ [POSITION]: text });
+    const built = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(built.status, built.stderr).toBe(0);
+    const edited = new WordEdit(readFileSync(join(dir, DOCX)), FOOTNOTES).replace('memoranda ieviešanas plānu', 'ieviešanas', 'izpildes', ANNA).bytes();
+    const path = save(dir, edited, 'item-note.docx');
+    const before = readFileSync(join(dir, POSITION), 'utf8');
+    const accept = runCli(['review', path, '--accept'], dir);
+    expect(accept.status).toBe(1);
+    expect(accept.stderr).toContain('review/cannot-write');
+    expect(accept.stderr).toContain('the change in footnote [^item] cannot be carried over');
+    expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
+  });
+});

@@ -1,15 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { BuildResult, MeetingOutcome } from '../commands/build.js';
 import { countProblems } from '../diagnostics/human.js';
+import { staleOutputsNote } from '../emit/report.js';
 
 /** One line per meeting that was built or failed; unchanged meetings only count in the summary. */
 export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {
   if (meeting.status === 'built') {
     const mark = meeting.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
-    const removed =
-      (meeting.removed?.length ? `; removed ${meeting.removed.join(', ')} (an earlier build's, out of date)` : '') +
-      (meeting.left?.length ? `; ${meeting.left.join(', ')} is an earlier build's, out of date, and was changed since or is held open: left as it is` : '');
-    return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${removed}${mark}`;
+    return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${staleOutputsNote(meeting.removed, meeting.left)}${mark}`;
   }
   if (meeting.status === 'failed') {
     const written = meeting.outputs.length ? `only partly written (${meeting.outputs.join(', ')} replaced)` : 'nothing written';

@@ -174,3 +174,11 @@ function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write 
   result.ok = true;
   return result;
 }
+
+/** What a build line adds about an earlier build's outputs this one did not write: those removed, and those left out of date. */
+export function staleOutputsNote(removed: readonly string[] = [], left: readonly string[] = []): string {
+  return (
+    (removed.length ? `; removed ${removed.join(', ')} (an earlier build's, out of date)` : '') +
+    (left.length ? `; ${left.join(', ')} is an earlier build's, out of date, and was changed since or is held open: left as it is` : '')
+  );
+}

@@ -29,6 +29,9 @@ export interface BuildOnce {
   draft: boolean;
   outputs: string[];
   heldOpen: HeldOpen[];
+  /** An earlier build's outputs this one did not write: removed, or left as out of date (see `emitReport`). */
+  removed?: string[];
+  left?: string[];
   diagnostics: Diagnostic[];
   /** Absolute paths of the meeting, config, registry, reference DOCX, included positions and template: what to watch. */
   inputs: string[];
@@ -70,6 +73,8 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   if (!emitted) return result;
   result.outputs = emitted.outputs;
   result.heldOpen = emitted.heldOpen;
+  if (emitted.removed?.length) result.removed = emitted.removed;
+  if (emitted.left?.length) result.left = emitted.left;
   result.diagnostics.push(...emitted.diagnostics);
   if (!emitted.ok) return result;
   result.status = 'built';

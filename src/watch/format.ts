@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDiagnostic } from '../diagnostics/human.js';
 import type { WatchEvent } from './watch-build.js';
+import { staleOutputsNote } from '../emit/report.js';
 
 /** The lines one watch event prints, each with where it goes; `time` is the clock, read by the CLI. */
 export function formatWatchEvent(event: WatchEvent, meeting: string, time: string, chalk: ChalkInstance): { stream: 'out' | 'err'; text: string }[] {
@@ -16,7 +17,7 @@ export function formatWatchEvent(event: WatchEvent, meeting: string, time: strin
   for (const d of result.diagnostics) lines.push({ stream: 'err', text: formatDiagnostic(d, chalk) });
   if (result.status === 'built') {
     const mark = result.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
-    say(`${chalk.green('built')}  ${meeting} → ${result.outputs.join(', ')}${mark}`);
+    say(`${chalk.green('built')}  ${meeting} → ${result.outputs.join(', ')}${staleOutputsNote(result.removed, result.left)}${mark}`);
     for (const held of result.heldOpen) {
       say(chalk.yellow(`${held.target} is open in another program (Word?): the new version is ${held.writtenTo}. Close ${held.target} to have it replaced again.`));
     }

@@ -88,7 +88,19 @@ export type Position = z.output<typeof positionSchema>;
  */
 export function clearedBy(position: Pick<Position, 'version' | 'clearance' | 'body' | 'body_en'>, code: string): boolean {
   const entry = position.clearance[code];
-  return entry?.status === 'cleared' && (entry.version === undefined || entry.version === position.version) && (entry.answer === undefined || entry.answer === answerFingerprint(position));
+  return entry?.status === 'cleared' && (entry.version === undefined || entry.version === position.version) && (entry.answer === undefined || entry.answer === fingerprintOf(position));
+}
+
+/** Each position's fingerprint, worked out once however often its clearances are asked about. */
+const fingerprints = new WeakMap<object, string>();
+
+function fingerprintOf(position: { body?: unknown; body_en?: unknown }): string {
+  let known = fingerprints.get(position);
+  if (known === undefined) {
+    known = answerFingerprint(position);
+    fingerprints.set(position, known);
+  }
+  return known;
 }
 
 /**

@@ -77,17 +77,18 @@ export function clear(options: ClearOptions): ClearResult {
     // earlier answer's ref and note are not its record and go, unless given anew. A withdrawal
     // keeps the ref of the clearance it takes back.
     const earlier = before.position.clearance[ministry];
+    const answer = answerFingerprint(before.position);
     const newAnswer =
       earlier !== undefined &&
       ((earlier.version !== undefined && earlier.version !== before.position.version) ||
-        (earlier.answer !== undefined && earlier.answer !== answerFingerprint(before.position)) ||
+        (earlier.answer !== undefined && earlier.answer !== answer) ||
         (status === 'cleared' && earlier.status !== 'cleared'));
     const edit = editClearance(text, ministry, {
       status,
       date: date.iso,
       // The version and the text answered on: a later version, or a changed text, is not cleared by it.
       version: before.position.version,
-      answer: answerFingerprint(before.position),
+      answer,
       ...(options.ref !== undefined ? { ref: options.ref } : newAnswer ? { ref: null } : {}),
       ...(options.note !== undefined ? { note: options.note } : newAnswer ? { note: null } : {}),
     });

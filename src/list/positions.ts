@@ -1,10 +1,10 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { GitState } from './git.js';
-import { clearedBy } from '../model/index.js';
+import { clearanceOf, type ClearanceState } from '../model/index.js';
 
 /** Where one ministry stands on a position. */
-export type ClearanceState = 'cleared' | 'earlier version' | 'pending' | 'objected' | 'withdrawn' | 'not recorded';
+export type { ClearanceState } from '../model/index.js';
 
 /** One line of `briefing list positions`. */
 export interface PositionRow {
@@ -34,8 +34,7 @@ export function positionRows(project: Project, meetings: readonly LoadedMeeting[
     const position = loaded.position;
     const recorded = position?.clearance ?? {};
     const required = using.length ? [...new Set(using.flatMap((m) => m.required))] : Object.keys(recorded);
-    // A clearance of an earlier version does not count for this one.
-    const clearances = required.map((ministry) => ({ ministry, state: position && recorded[ministry]?.status === 'cleared' && !clearedBy(position, ministry) ? ('earlier version' as const) : (recorded[ministry]?.status ?? ('not recorded' as const)) }));
+    const clearances = required.map((ministry) => ({ ministry, state: position ? clearanceOf(position, ministry).state : ('not recorded' as const) }));
     const status = position?.status ?? 'invalid';
     const state = git?.get(loaded.file.path);
     return {

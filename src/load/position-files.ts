@@ -1,6 +1,5 @@
 import { basename, extname } from 'node:path';
 import { positionSchema, type Position } from '../model/index.js';
-export { answerFingerprint } from '../model/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from './shape.js';
 import { sha256, YAML_FILES } from './files.js';

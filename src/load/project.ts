@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configSchema, ministriesSchema, type Config, type Ministries } from '../model/index.js';
+import { answerFingerprint, configSchema, ministriesSchema, type Config, type Ministries } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
@@ -9,7 +9,7 @@ import { projectPath, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { changedSinceHead, readCommittedTexts } from './git.js';
 import { linkProblems } from './links.js';
-import { answerFingerprint, LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
+import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
 import { loadReferenceDocx } from './reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';

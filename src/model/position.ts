@@ -82,13 +82,26 @@ export const positionSchema = z
 /** A position file as validated. */
 export type Position = z.output<typeof positionSchema>;
 
+/** Where a ministry stands on the position as it is now: `earlier version` is a clearance of another version or text. */
+export type ClearanceState = 'cleared' | 'earlier version' | 'pending' | 'objected' | 'withdrawn' | 'not recorded';
+
 /**
- * Whether `code` has cleared the position as it is now: cleared, and (as far as the entry says)
- * this version and this answer. An entry written by hand, without them, counts for the current text.
+ * Where `code` stands on the position as it is now. A clearance counts for the version and the
+ * answer its entry names (`stale` says which differs); an entry written by hand, without them,
+ * counts for the current text.
  */
-export function clearedBy(position: Pick<Position, 'version' | 'clearance' | 'body' | 'body_en'>, code: string): boolean {
+export function clearanceOf(position: Pick<Position, 'version' | 'clearance' | 'body' | 'body_en'>, code: string): { state: ClearanceState; stale?: 'version' | 'answer' } {
   const entry = position.clearance[code];
-  return entry?.status === 'cleared' && (entry.version === undefined || entry.version === position.version) && (entry.answer === undefined || entry.answer === fingerprintOf(position));
+  if (!entry) return { state: 'not recorded' };
+  if (entry.status !== 'cleared') return { state: entry.status };
+  if (entry.version !== undefined && entry.version !== position.version) return { state: 'earlier version', stale: 'version' };
+  if (entry.answer !== undefined && entry.answer !== fingerprintOf(position)) return { state: 'earlier version', stale: 'answer' };
+  return { state: 'cleared' };
+}
+
+/** Whether `code` has cleared the position as it is now (see {@link clearanceOf}). */
+export function clearedBy(position: Pick<Position, 'version' | 'clearance' | 'body' | 'body_en'>, code: string): boolean {
+  return clearanceOf(position, code).state === 'cleared';
 }
 
 /** Each position's fingerprint, worked out once however often its clearances are asked about. */

@@ -1,4 +1,4 @@
-import { clearedBy, nameOn, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
+import { clearanceOf, clearedBy, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { scopeField } from './markdown-field.js';
 
@@ -46,7 +46,7 @@ export interface MissingClearance {
   position: string;
   ministry: MinistryRef;
   /** `earlier version`: the ministry cleared an earlier version of the position, not this one. */
-  status: 'earlier version' | 'pending' | 'objected' | 'withdrawn' | 'not recorded';
+  status: Exclude<ClearanceState, 'cleared'>;
 }
 
 /**
@@ -205,9 +205,8 @@ function missingClearances(
 ): MissingClearance[] {
   return included.flatMap((position) =>
     required.flatMap((code): MissingClearance[] => {
-      const entry = position.clearance[code];
-      if (clearedBy(position, code)) return [];
-      return [{ position: position.id, ministry: ministry(code), status: entry ? (entry.status === 'cleared' ? 'earlier version' : entry.status) : 'not recorded' }];
+      const { state } = clearanceOf(position, code);
+      return state === 'cleared' ? [] : [{ position: position.id, ministry: ministry(code), status: state }];
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import { clearedBy, nameOn, positionSchema, type Meeting } from '../model/index.js';
+import { clearanceOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
@@ -161,29 +161,32 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
     }
     for (const code of meeting.required_clearances.filter((c) => recorded.has(c))) {
       const entry = position.clearance[code];
-      if (clearedBy(position, code)) continue;
+      const { state: standing, stale } = clearanceOf(position, code);
+      if (standing === 'cleared') continue;
       const known = project.ministries[code];
       // Named as the report on this meeting names it (a ministry renamed since is named as it was then).
       const name = known ? nameOn(known, meeting.date).nominative : code;
-      const state = !entry
-        ? 'is not recorded'
-        : entry.status === 'cleared'
-          ? entry.version !== undefined && entry.version !== position.version
-            ? `is of version ${entry.version}, and the position is now version ${position.version}`
-            : 'was given for another text: the answer changed since'
-          : `is ${entry.status}`;
+      const state =
+        stale === 'version'
+          ? `is of version ${entry?.version}, and the position is now version ${position.version}`
+          : stale === 'answer'
+            ? 'was given for another text: the answer changed since'
+            : entry
+              ? `is ${entry.status}`
+              : 'is not recorded';
+      const again = `record it with \`briefing clear ${position.id} --ministry ${code}\`${final ? ', or build without --final' : ''}.`;
       problems.push(
         diagnostic(
           file.path,
-          file.locate(entry ? ['clearance', code, entry.status !== 'cleared' ? 'status' : entry.version !== undefined && entry.version !== position.version ? 'version' : 'answer'] : ['clearance'], entry ? 'value' : 'key'),
+          file.locate(entry ? ['clearance', code, stale ?? 'status'] : ['clearance'], entry ? 'value' : 'key'),
           severity,
           'clearance/missing',
           `The position \`${position.id}\` is not cleared by ${name} (${code}): the clearance ${state}; ${loaded.path} requires it.`,
-          entry?.status === 'cleared'
-            ? entry.version !== undefined && entry.version !== position.version
-              ? `Ask ${code} to clear version ${position.version} and record it with \`briefing clear ${position.id} --ministry ${code}\`${final ? ', or build without --final' : ''}.`
-              : `Raise \`version\` to ${position.version + 1} for the changed text, ask ${code} to clear it and record it with \`briefing clear ${position.id} --ministry ${code}\`${final ? ', or build without --final' : ''}.`
-            : final
+          stale === 'version'
+            ? `Ask ${code} to clear version ${position.version} and ${again}`
+            : stale === 'answer'
+              ? `Raise \`version\` to ${position.version + 1} for the changed text, ask ${code} to clear it and ${again}`
+              : final
               ? `Record the clearance with \`clearance: ${code}: status: cleared\` and its date, or build without --final.`
               : undefined,
         ),

@@ -1,6 +1,5 @@
 import type { LoadedPosition, Project } from '../load/project.js';
-import { answerFingerprint } from '../load/position-files.js';
-import type { Position } from '../model/index.js';
+import { answerFingerprint, type Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';

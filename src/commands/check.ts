@@ -122,9 +122,8 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
     .filter((path) => path.endsWith('.hbs') && !isAbsolute(path) && !path.startsWith('..') && existsSync(join(project.root, path)));
   // A meeting checked alone may share its file code with one left out: build refuses that, so check says it too.
   const checkedPaths = new Set(meetings.map((m) => m.path));
-  const others = loadAllMeetings(project)
-    .filter((m) => !checkedPaths.has(m.path))
-    .map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
+  // Only the meetings left out are read again: a check of the whole project reads none twice.
+  const others = loadAllMeetings(project, checkedPaths).map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
   const shared = duplicateFileCodes([...reports, ...others]).filter((d) => checkedPaths.has(d.file));
   return { problems: [...reports.flatMap((r) => r.diagnostics), ...shared], included, templates: used };
 }

@@ -3,9 +3,12 @@ import { readMeeting, type LoadedMeeting } from './meeting.js';
 import type { Project } from './project.js';
 import { isRecord } from '../util/record.js';
 
-/** Every meeting file of the project (`meetings/**\/*.yaml`), loaded and checked, sorted by path. */
-export function loadAllMeetings(project: Project): LoadedMeeting[] {
-  return project.files.list(project.config.paths.meetings, YAML_FILES).map((path) => readMeeting(project.files, path));
+/** Every meeting file of the project (`meetings/**\/*.yaml`) but those in `except` (project paths), loaded and checked, sorted by path. */
+export function loadAllMeetings(project: Project, except: ReadonlySet<string> = new Set()): LoadedMeeting[] {
+  return project.files
+    .list(project.config.paths.meetings, YAML_FILES)
+    .filter((path) => !except.has(path))
+    .map((path) => readMeeting(project.files, path));
 }
 
 /**

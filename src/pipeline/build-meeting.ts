@@ -28,6 +28,7 @@ import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
 import { reportManifest } from './manifest.js';
 import { atTemplateField, docxMeta, docxWarning, documentDate, fieldSource, MEETING_TEMPLATE_RULES, pdfFailure, referenceFor, reportSource } from './report-parts.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
 export interface GenerateOptions {
@@ -223,7 +224,7 @@ function abbreviationsNotIntroduced(meetingPath: string, markdown: string, abbre
     .replace(/<[^>\s]+>/g, ' ')
     .replace(/(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/g, ' ');
   return abbreviations.flatMap(({ term, short }) => {
-    const escaped = short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(short);
     const first = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(printed)?.index;
     if (first === undefined) return [];
     // Written with an en dash, as the templates write it; a hyphen or an em dash counts too.

@@ -8,6 +8,7 @@ import type { ReportModel } from '../resolve/report.js';
 import { PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
@@ -346,7 +347,7 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
 /** Where the `{{/name}}` that closes the block opened at `opened` stands: the first after it. */
 function closingTag(source: string, opened: { line: number; column: number } | undefined, name: string): { line: number; column: number } | undefined {
   if (!opened) return undefined;
-  const pattern = new RegExp(`\\{\\{~?\\s*/\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*~?\\}\\}`, 'g');
+  const pattern = new RegExp(`\\{\\{~?\\s*/\\s*${escapeRegExp(name)}\\s*~?\\}\\}`, 'g');
   pattern.lastIndex = offsetInText(source, opened);
   const match = pattern.exec(source);
   return match ? placeInText(source)(match.index) : undefined;

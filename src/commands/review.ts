@@ -14,12 +14,13 @@ import { loadProject, type Project } from '../load/project.js';
 import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { acceptedText, CANNOT_CARRY } from '../review/accepted.js';
+import { acceptedText } from '../review/accepted.js';
 import { formattingChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { reviewingMinistry } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
+import { isRecord } from '../util/record.js';
 
 /** Options of `briefing review <docx>`. */
 export interface ReviewOptions {
@@ -47,6 +48,8 @@ export interface FieldOutcome {
   /** Text whose formatting the reviewer changed (bold, italic) with track changes on. */
   formatting: string[];
   notes: string[];
+  /** The notes about a change the accepted text does not hold: --accept refuses the field. */
+  lost: string[];
   /** With --rebase: the reviewer's changes that no longer fit the current text (diff lines). */
   conflicts: string[][];
   /** The field's text now, and the text after accepting (merged, with --rebase). */
@@ -118,6 +121,7 @@ export function review(options: ReviewOptions): ReviewResult {
       comments: field.comments,
       formatting: formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]),
       notes: accepted.notes,
+      lost: accepted.lost,
       conflicts,
       current: source?.text ?? '',
       accepted: rebased.text,
@@ -223,9 +227,8 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     if (!source) continue;
     let text = edited.get(source.file)?.text ?? readFileSync(source.absolute, 'utf8');
     // A change the accepted text would lose is not accepted silently: nothing is written.
-    const lost = outcome.notes.filter((note) => note.includes(CANNOT_CARRY));
-    if (lost.length) {
-      result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${lost.join('; ')}.`, 'Make that change in the file by hand; `briefing review --list` shows it.'));
+    if (outcome.lost.length) {
+      result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${outcome.lost.join('; ')}.`, 'Make that change in the file by hand; `briefing review --list` shows it.'));
       continue;
     }
     if (outcome.accepted !== outcome.current) {
@@ -240,9 +243,10 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       if (newVersion !== undefined && position) {
         outcome.newVersion = newVersion;
         // The other ministries cleared the text before this change: their clearances stay on record, for the old version and text.
+        const cleared = answerFingerprint(position);
         for (const [code, entry] of Object.entries(position.clearance)) {
           if (code === ministry || entry.status !== 'cleared') continue;
-          const stamp = { ...(entry.version === undefined ? { version: position.version } : {}), ...(entry.answer === undefined ? { answer: answerFingerprint(position) } : {}) };
+          const stamp = { ...(entry.version === undefined ? { version: position.version } : {}), ...(entry.answer === undefined ? { answer: cleared } : {}) };
           if (Object.keys(stamp).length) text = editClearance(text, code, stamp).text;
         }
       }
@@ -258,7 +262,8 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       // The record of this answer is the reviewed file: an earlier clearance's e-mail is not.
       const ref = `briefing review of ${basename(options.docx)}`;
       // The answer is on the text as it is now in the file (accepted, when the reviewer changed it).
-      const answer = answerFingerprint(asRecord(parseDocument(text).toJS()));
+      const data: unknown = parseDocument(text).toJS();
+      const answer = answerFingerprint(isRecord(data) ? data : {});
       text = editClearance(text, ministry, { status, date, ...(answeredOn !== undefined ? { version: answeredOn } : {}), answer, ref, ...(note ? { note } : {}) }).text;
       outcome.clearance = `${ministry} ${status}`;
       outcome.written = true;
@@ -267,8 +272,4 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
   }
   if (hasErrors(result.diagnostics)) return;
   for (const [file, { text, absolute }] of edited) writeAtomic(absolute, text, file);
-}
-
-function asRecord(value: unknown): { body?: unknown; body_en?: unknown } {
-  return typeof value === 'object' && value !== null ? value : {};
 }

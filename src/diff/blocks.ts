@@ -1,6 +1,6 @@
 import type { List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { withChildren } from './inline.js';
+import { hasChanges, withChildren } from './inline.js';
 import { inlineMarkdown } from './inline-markdown.js';
 import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
 import { wordsOf, type Mark } from './tokens.js';
@@ -226,10 +226,6 @@ function tableContent(rows: readonly DiffRow[]): PhrasingContent[] {
     });
   });
   return content;
-}
-
-function hasChanges(nodes: readonly PhrasingContent[]): boolean {
-  return nodes.some((node) => node.type === 'insertion' || node.type === 'deletion' || ('children' in node && hasChanges(node.children)));
 }
 
 /**

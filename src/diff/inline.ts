@@ -218,3 +218,8 @@ export function withChildren(mark: Mark, children: PhrasingContent[]): PhrasingC
       return { ...mark, children };
   }
 }
+
+/** Whether inline content holds a tracked change (an insertion or deletion), at any depth. */
+export function hasChanges(nodes: readonly PhrasingContent[]): boolean {
+  return nodes.some((node) => node.type === 'insertion' || node.type === 'deletion' || ('children' in node && hasChanges(node.children)));
+}

@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import type { PhrasingContent, Table, TableRow } from 'mdast';
 import type { BlockStatus } from './blocks.js';
-import { markInline, mergeInline } from './inline.js';
+import { hasChanges, markInline, mergeInline } from './inline.js';
 import { nodeKey } from './tokens.js';
 
 /** One row of a table as the reports show it: its status and each cell's merged content. */
@@ -67,10 +67,6 @@ function pairRows(before: TableRow, after: TableRow, whitespace: boolean): DiffR
 
 function marked(row: TableRow, status: 'deleted' | 'inserted'): DiffRow {
   return { status, cells: row.children.map((cell) => markInline(cell.children, status === 'inserted' ? 'insert' : 'delete')) };
-}
-
-function hasChanges(nodes: readonly PhrasingContent[]): boolean {
-  return nodes.some((node) => node.type === 'insertion' || node.type === 'deletion' || ('children' in node && hasChanges(node.children)));
 }
 
 /** A row of a table that the merge marked whole, without its marks. */

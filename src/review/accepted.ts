@@ -21,6 +21,8 @@ export interface AcceptedText {
    * edited the field without track changes (or the field changed since the build).
    */
   matched: boolean;
+  /** The notes (among `notes`) about a change the accepted Markdown does not hold: `review --accept` refuses the field then. */
+  lost: string[];
 }
 
 /** One paragraph of the field's Markdown source: a paragraph, a list item's own paragraph, or a whole table. */
@@ -46,9 +48,6 @@ interface SourceUnit {
   table?: { delimiter: string; columns: number };
 }
 
-/** How a note says a change of the reviewer's is not in the accepted text: `review --accept` refuses the field then. */
-export const CANNOT_CARRY = 'cannot be carried over';
-
 const WIDTH = 110;
 
 /** A footnote or link definition of the field, as written. */
@@ -69,6 +68,7 @@ interface Definition {
  */
 export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: string, footnotes: ReadonlyMap<string, readonly ReviewedParagraph[]> = new Map()): AcceptedText {
   const notes: string[] = [];
+  const lost: string[] = [];
   const gaps = gapsIn(paragraphs);
   const { units, definitions } = sourceUnits(source);
   const originals = originalGroups(paragraphs, gaps);
@@ -101,7 +101,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     const unit = index === undefined ? undefined : units[index];
     const number = numbers.next(first);
     after.push(normalise(groupText(group, 'accept')));
-    if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes), index);
+    if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes, lost), index);
     else if (isCode(first)) push(codeBlock(group, unit), index);
     else if (unit && group.length === 1 && untouched(first)) {
       // Its source number stays unless the item's number changed (an item before it added or deleted).
@@ -109,7 +109,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       push({ markdown: renumbered ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
     } else {
       const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : '');
-      push(writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead), index);
+      push(writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost), index);
     }
   }
   let markdown = joinBlocks(blocks);
@@ -120,6 +120,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       before.push(note.before);
       after.push(note.after);
       notes.push(...note.notes);
+      lost.push(...note.lost);
       notesMatched &&= note.matched;
     }
     markdown += `\n\n${note?.slice ?? definition.slice}`;
@@ -128,9 +129,13 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const read = new Set(definitions.flatMap((definition) => definition.footnote?.label ?? []));
   for (const [id, note] of footnotes) {
     const label = footnoteLabels.get(id);
-    if (label && !read.has(label) && note.some((p) => p.mark || !untouched(p))) notes.push(`the change in footnote [^${label}] ${CANNOT_CARRY}: make it in the definition by hand`);
+    if (label && !read.has(label) && note.some((p) => p.mark || !untouched(p))) {
+      const sentence = `the change in footnote [^${label}] cannot be carried over: make it in the definition by hand`;
+      notes.push(sentence);
+      lost.push(sentence);
+    }
   }
-  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched: matched && notesMatched };
+  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched: matched && notesMatched, lost: [...new Set(lost)] };
 }
 
 /** A footnote definition after accepting the changes in its note: its text as the listing shows it, and its Markdown. */
@@ -139,6 +144,7 @@ interface AcceptedFootnote {
   before: string;
   after: string;
   notes: string[];
+  lost: string[];
   matched: boolean;
 }
 
@@ -155,11 +161,12 @@ function acceptedFootnote(definition: { label: string; content: string }, labels
   const [first] = changed;
   if (!first) return undefined;
   const notes = first.text.notes.map((note) => `footnote [^${definition.label}]: ${note}`);
+  const lost = first.text.lost.map((note) => `footnote [^${definition.label}]: ${note}`);
   if (new Set(changed.map(({ text }) => text.markdown)).size > 1) notes.push(`footnote [^${definition.label}] is printed ${printed.length} times and was changed differently: the first changed note was taken`);
   const lines = first.text.markdown.trimEnd().split('\n');
   const slice = `[^${definition.label}]: ${lines.map((line, index) => (index === 0 || !line ? line : `    ${line}`)).join('\n')}`;
   const shown = (texts: readonly string[]) => `[^${definition.label}]: ${texts.join(' ')}`;
-  return { slice, before: shown(first.text.before), after: shown(first.text.after), notes, matched: first.text.matched };
+  return { slice, before: shown(first.text.before), after: shown(first.text.after), notes, lost, matched: first.text.matched };
 }
 
 /**
@@ -237,9 +244,9 @@ export interface Block {
  * A paragraph written as Markdown from the DOCX (the deleted text left out): a `1)` or `-`
  * item when it is one, bold, italic and links, wrapped; undefined when no text is left.
  */
-export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = ''): Block | undefined {
+export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = '', lost?: string[]): Block | undefined {
   const item = list !== null;
-  const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes).trim();
+  const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes, lost).trim();
   if (!text) return undefined;
   // `lead` is what the line has before the text (or an item's marker): indentation, `> `, `## `.
   const indent = lead.length - lead.trimStart().length;
@@ -256,7 +263,7 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
  * columns is the same, else the columns' alignment read from the header row); rows whose every
  * cell was deleted go. Undefined when nothing is left.
  */
-export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[]): Block | undefined {
+export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[], lost?: string[]): Block | undefined {
   if (unit?.table && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
   const rows = new Map<number, string[][]>();
   const alignments: string[] = [];
@@ -266,7 +273,7 @@ export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: Sourc
     const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
     // The header row is bold by the table's layout, not by its Markdown.
     const pieces = paragraph.cell.row === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
-    const text = oneLine(inlineMarkdown(pieces, footnotes, notes)).trim();
+    const text = oneLine(inlineMarkdown(pieces, footnotes, notes, lost)).trim();
     const row = rows.get(paragraph.cell.row) ?? [];
     rows.set(paragraph.cell.row, row);
     (row[paragraph.cell.column] ??= []).push(text);
@@ -534,7 +541,8 @@ function footnotesInOrder(originals: readonly ReviewedParagraph[][], units: read
   }));
 }
 
-export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[]): string {
+/** `lost`, when given, also gets the notes about a change the Markdown cannot hold (a footnote the reviewer added). */
+export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[], lost?: string[]): string {
   let result = '';
   let index = 0;
   while (index < pieces.length) {
@@ -543,7 +551,11 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     if (piece.footnote !== undefined) {
       const label = footnotes.get(piece.footnote);
       if (label) result += `[^${label}]`;
-      else notes.push(`a footnote the reviewer added ${CANNOT_CARRY}: add it to the YAML by hand`);
+      else {
+        const sentence = 'a footnote the reviewer added cannot be carried over: add it to the YAML by hand';
+        notes.push(sentence);
+        lost?.push(sentence);
+      }
       index += 1;
       continue;
     }

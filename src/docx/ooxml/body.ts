@@ -288,12 +288,6 @@ export class Paragraph implements Element {
     return this;
   }
 
-  /** Puts a run before the paragraph's content (a footnote's number mark). */
-  addRunToFront(run: Element): this {
-    this.children.unshift(run);
-    return this;
-  }
-
   write(context: WriteContext): string {
     const { options } = this;
     let props = '';

@@ -4,10 +4,10 @@
  * plain data; nothing here depends on a document library.
  */
 import { ROOT } from './namespaces.js';
-import type { Element, FileChild, Paragraph, WriteContext } from './body.js';
+import { Paragraph, type Element, type FileChild, type WriteContext } from './body.js';
 import { DECLARATION, DECLARATION_STANDALONE, escapeAttribute } from './xml.js';
 import { stylesXml } from './styles-xml.js';
-import { numberingXml } from './numbering-xml.js';
+import { numberingKey, numberingXml } from './numbering-xml.js';
 import type { NumberingDefinition, StylesOptions } from './types.js';
 import {
   appXml,
@@ -84,7 +84,7 @@ class Numbers {
     this.defined = defined;
   }
   numId(reference: string, instance: number): number {
-    const key = `${reference}-${instance}`;
+    const key = numberingKey({ reference, instance });
     let id = this.ids.get(key);
     if (id === undefined) {
       if (!this.defined.has(reference)) throw new Error(`DocxCompiler: the list numbering ${reference} has no definition`);
@@ -120,17 +120,13 @@ function writeAll(elements: readonly Element[], context: WriteContext): string {
   return xml;
 }
 
-const FOOTNOTE_MARK = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>';
+/** A note's number mark, the first run of its first paragraph. */
+const FOOTNOTE_MARK: Element = { write: () => '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>' };
 
-/** A note's paragraphs, the first with the note's number mark after its properties. */
+/** A note's paragraphs, the first with the note's number mark before its text. */
 function noteXml(paragraphs: readonly Paragraph[], context: WriteContext): string {
   return paragraphs
-    .map((paragraph, index) => {
-      const xml = paragraph.write(context);
-      if (index > 0) return xml;
-      const at = xml.startsWith('<w:p><w:pPr>') ? xml.indexOf('</w:pPr>') + '</w:pPr>'.length : '<w:p>'.length;
-      return xml === '<w:p/>' ? `<w:p>${FOOTNOTE_MARK}</w:p>` : xml.slice(0, at) + FOOTNOTE_MARK + xml.slice(at);
-    })
+    .map((paragraph, index) => (index === 0 ? new Paragraph({ ...paragraph.options, children: [FOOTNOTE_MARK, ...paragraph.children] }) : paragraph).write(context))
     .join('');
 }
 

@@ -27,7 +27,7 @@ The styles it must keep are listed in docs/reference-docx.md.`,
         throw new UsageError('Not writing a binary DOCX to the terminal.', 'Redirect it (briefing reference-docx > reference.docx) or use -o reference.docx.');
       }
       const { referenceDocx } = await import('../commands/reference-docx.js');
-      const { bytes } = await referenceDocx();
+      const { bytes } = referenceDocx();
       if (flags.output === undefined) {
         process.stdout.write(bytes);
         return;

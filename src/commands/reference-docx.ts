@@ -48,7 +48,7 @@ export interface ReferenceDocxResult {
  * `--print-default-data-file reference.docx`): the default layout, every style the
  * compiler uses, and the optional question and sub-item styles.
  */
-export async function referenceDocx(): Promise<ReferenceDocxResult> {
+export function referenceDocx(): ReferenceDocxResult {
   const meta = {
     title: 'briefing reference DOCX',
     creator: 'briefing',
@@ -59,6 +59,6 @@ export async function referenceDocx(): Promise<ReferenceDocxResult> {
     layout: layoutSchema.parse({}),
     starterStyles: true,
   };
-  const { bytes } = await compileDocx(STARTER_MARKDOWN, meta, STARTER_DATE);
+  const { bytes } = compileDocx(STARTER_MARKDOWN, meta, STARTER_DATE);
   return { bytes };
 }

@@ -30,10 +30,10 @@ export interface DocxResult {
  * Markdown → DOCX bytes through our unified compiler. `date` is stamped as the
  * document's creation date; nothing else varies between runs.
  */
-export async function compileDocx(markdown: string, meta: DocxMeta, date: Date): Promise<DocxResult> {
+export function compileDocx(markdown: string, meta: DocxMeta, date: Date): DocxResult {
   const file = new VFile(markdown);
   const document = unified().use(remarkDocx, meta).stringify(parseMarkdownText(markdown), file);
-  return docxResult(file, await packDocx(document, date, meta.reference));
+  return docxResult(file, packDocx(document, date, meta.reference));
 }
 
 /** The bytes with what the compiler said on the file: its warnings and the field anchors it wrote. */
@@ -55,7 +55,7 @@ function compilerSays(file: VFile): Omit<DocxResult, 'bytes'> {
  * A syntax tree already prepared (e.g. a redline with insertion and deletion nodes) →
  * DOCX bytes. Lists must carry `data.listKind`, as the tree has no source text.
  */
-export async function compileDocxTree(tree: Root, meta: DocxMeta, date: Date): Promise<Uint8Array> {
+export function compileDocxTree(tree: Root, meta: DocxMeta, date: Date): Uint8Array {
   const document = unified().use(remarkDocx, meta).stringify(tree);
   return packDocx(document, date, meta.reference);
 }
@@ -72,9 +72,9 @@ export function reportTree(source: ReportSource, fieldTrees?: readonly Root[]): 
 }
 
 /** A rendered report (skeleton and fields) → DOCX bytes, parsed field by field. */
-export async function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date, fieldTrees?: readonly Root[]): Promise<DocxResult> {
+export function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date, fieldTrees?: readonly Root[]): DocxResult {
   const { file, document } = compileReport(source, meta, fieldTrees);
-  return docxResult(file, await packDocx(document, date, meta.reference));
+  return docxResult(file, packDocx(document, date, meta.reference));
 }
 
 /**
@@ -82,7 +82,7 @@ export async function compileReportDocx(source: ReportSource, meta: DocxMeta, da
  * compiled and serialised to the package's XML exactly as {@link compileReportDocx} does
  * (so whatever would fail there fails here), but not zipped, which is a tenth of a build.
  */
-export async function checkReportDocx(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]): Promise<Omit<DocxResult, 'bytes'>> {
+export function checkReportDocx(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]): Omit<DocxResult, 'bytes'> {
   const { file, document } = compileReport(source, meta, fieldTrees);
   documentParts(document);
   return compilerSays(file);

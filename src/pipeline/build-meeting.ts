@@ -178,13 +178,13 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   let anchors: FieldAnchor[] | undefined;
   if (options.checkOnly) {
     if (options.formats.includes('docx') || options.formats.includes('pdf')) {
-      const checked = await checkReportDocx(source, meta, fieldTrees);
+      const checked = checkReportDocx(source, meta, fieldTrees);
       result.diagnostics.push(...checked.warnings.map((warning) => docxWarning(loaded.path, warning)));
     }
     return result;
   }
   if (options.formats.includes('docx') || options.formats.includes('pdf')) {
-    const docx = await compileReportDocx(source, meta, date, fieldTrees);
+    const docx = compileReportDocx(source, meta, date, fieldTrees);
     anchors = docx.anchors;
     result.diagnostics.push(...docx.warnings.map((warning) => docxWarning(loaded.path, warning)));
     if (options.formats.includes('docx')) {

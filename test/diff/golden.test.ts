@@ -43,7 +43,7 @@ function position(text: string): Position {
 async function plainDocx(text: string): Promise<{ body: string[]; notes: string[] }> {
   const p = position(text);
   const project = loadProject(REPO);
-  const { bytes } = await compileDocx(positionMarkdown(p), positionDocxMeta(p, project.config, project.ministries, 'x'), new Date(0));
+  const { bytes } = compileDocx(positionMarkdown(p), positionDocxMeta(p, project.config, project.ministries, 'x'), new Date(0));
   return { body: paragraphs(bytes, 'as-is'), notes: paragraphs(bytes, 'as-is', 'footnotes') };
 }
 

@@ -45,8 +45,8 @@ describe('parsing each Markdown field on its own', () => {
     expect(rendered.length).toBeGreaterThan(0);
     for (const { markdown, source, meta, date } of rendered) {
       expect(source.fields.length).toBeGreaterThan(0);
-      const whole = await compileDocx(markdown, meta, date);
-      const parts = await compileReportDocx(source, meta, date);
+      const whole = compileDocx(markdown, meta, date);
+      const parts = compileReportDocx(source, meta, date);
       expect(parts.warnings).toEqual(whole.warnings);
       // The same package but for the field anchors, which only the per-field tree can place.
       expect(withoutAnchors(parts.bytes)).toEqual(withoutAnchors(whole.bytes));
@@ -57,8 +57,8 @@ describe('parsing each Markdown field on its own', () => {
   it.each(projects)('says in check (compiled, not zipped) what the build says: $name', async ({ root }) => {
     const reports = await renderedMeetings(root());
     for (const { source, meta, date } of reports.flatMap((r) => (r.rendered ? [r.rendered] : []))) {
-      const built = await compileReportDocx(source, meta, date);
-      const { warnings, anchors } = await checkReportDocx(source, meta);
+      const built = compileReportDocx(source, meta, date);
+      const { warnings, anchors } = checkReportDocx(source, meta);
       expect({ warnings, anchors }).toEqual({ warnings: built.warnings, anchors: built.anchors });
       expect(anchors.length).toBeGreaterThan(0);
     }

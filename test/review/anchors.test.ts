@@ -15,7 +15,7 @@ async function exampleDocx() {
   const report = await generateReport(project, loadMeeting(project.root, join(REPO, EXAMPLE_MEETING)), { final: false, formats: ['md'], sourceDateEpoch: 0 }, new Map());
   if (!report.rendered) throw new Error('the example did not render');
   const { source, meta, date } = report.rendered;
-  return { project, first: await compileReportDocx(source, meta, date), second: await compileReportDocx(source, meta, date) };
+  return { project, first: compileReportDocx(source, meta, date), second: compileReportDocx(source, meta, date) };
 }
 
 describe('field anchors in the DOCX', () => {

@@ -207,7 +207,7 @@ describe('styles.xml', () => {
   });
 
   it('matches docx with a reference: the starter, a hand-made one, and pandoc’s where installed', async () => {
-    const starter = readReferenceDocx((await referenceDocx()).bytes);
+    const starter = readReferenceDocx(referenceDocx().bytes);
     if ('unreadable' in starter) throw new Error(starter.unreadable);
     const references = [starter.styles, HAND_MADE];
     const pandoc = '/usr/share/pandoc/data/docx/word/styles.xml';

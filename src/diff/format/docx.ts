@@ -7,7 +7,7 @@ import { changeLine, versionLabel } from './labels.js';
  * change a Word tracked change by `author` dated at the later version, track changes
  * on, and the changes of status and clearance in a comment on the first paragraph.
  */
-export async function formatDocx(diff: DocumentDiff, meta: DocxMeta, author: string, created: Date): Promise<Uint8Array> {
+export function formatDocx(diff: DocumentDiff, meta: DocxMeta, author: string, created: Date): Uint8Array {
   const summary = [
     `briefing diff: ${diff.file}`,
     `${versionLabel(diff.from)} → ${versionLabel(diff.to)}`,

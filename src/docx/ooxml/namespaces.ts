@@ -42,9 +42,14 @@ export const NAMESPACES: Record<string, string> = {
   w16se: 'http://schemas.microsoft.com/office/word/2015/wordml/symex',
 };
 
+/** The `xmlns:` attributes (name and value) for the given prefixes (space-separated), in that order. */
+export function namespaceAttributes(prefixes: string): [string, string][] {
+  return prefixes.split(' ').map((prefix) => [`xmlns:${prefix}`, NAMESPACES[prefix] ?? '']);
+}
+
 /** `xmlns:` attributes for the given prefixes (space-separated), in that order, then `mc:Ignorable` when given. */
 export function namespaces(prefixes: string, ignorable?: string): string {
-  const attributes = prefixes.split(' ').map((prefix) => ` xmlns:${prefix}="${NAMESPACES[prefix] ?? ''}"`);
+  const attributes = namespaceAttributes(prefixes).map(([name, value]) => ` ${name}="${value}"`);
   return attributes.join('') + (ignorable === undefined ? '' : ` mc:Ignorable="${ignorable}"`);
 }
 

@@ -1,5 +1,6 @@
 import { paragraphProperties, runProperties, decimalNumber } from './styles-xml.js';
 import { AlignmentType, LevelFormat, type LevelOptions, type NumberingDefinition } from './types.js';
+import { namespaceAttributes, WORD_NAMESPACES } from './namespaces.js';
 import { DECLARATION_STANDALONE, element, serialize, type XmlElement } from './xml.js';
 
 /*
@@ -132,22 +133,4 @@ const DEFAULT_BULLET_LEVELS: LevelOptions[] = ['●', '○', '■', '●', '○'
   style: { paragraph: { indent: { left: 720 * (index + 1), hanging: 360 } } },
 }));
 
-const ROOT_ATTRIBUTES: XmlElement['attributes'] = [
-  ['mc:Ignorable', 'w14 w15 wp14'],
-  ['xmlns:wpc', 'http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas'],
-  ['xmlns:mc', 'http://schemas.openxmlformats.org/markup-compatibility/2006'],
-  ['xmlns:o', 'urn:schemas-microsoft-com:office:office'],
-  ['xmlns:r', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'],
-  ['xmlns:m', 'http://schemas.openxmlformats.org/officeDocument/2006/math'],
-  ['xmlns:v', 'urn:schemas-microsoft-com:vml'],
-  ['xmlns:wp14', 'http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing'],
-  ['xmlns:wp', 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing'],
-  ['xmlns:w10', 'urn:schemas-microsoft-com:office:word'],
-  ['xmlns:w', 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'],
-  ['xmlns:w14', 'http://schemas.microsoft.com/office/word/2010/wordml'],
-  ['xmlns:w15', 'http://schemas.microsoft.com/office/word/2012/wordml'],
-  ['xmlns:wpg', 'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup'],
-  ['xmlns:wpi', 'http://schemas.microsoft.com/office/word/2010/wordprocessingInk'],
-  ['xmlns:wne', 'http://schemas.microsoft.com/office/word/2006/wordml'],
-  ['xmlns:wps', 'http://schemas.microsoft.com/office/word/2010/wordprocessingShape'],
-];
+const ROOT_ATTRIBUTES: XmlElement['attributes'] = [['mc:Ignorable', 'w14 w15 wp14'], ...namespaceAttributes(WORD_NAMESPACES)];

@@ -1,3 +1,4 @@
+import { namespaceAttributes } from './namespaces.js';
 import { DECLARATION_STANDALONE, element, parseXml, serialize, type XmlChild, type XmlElement } from './xml.js';
 import type { BaseStyleOptions, BorderOptions, ParagraphOptions, ParagraphStyleOptions, RunOptions, StylesOptions } from './types.js';
 
@@ -66,14 +67,7 @@ function replaceNumberingKeys(xml: string, numbering: ReadonlyMap<string, number
   });
 }
 
-const DEFAULT_ROOT_ATTRIBUTES: XmlElement['attributes'] = [
-  ['mc:Ignorable', 'w14 w15'],
-  ['xmlns:mc', 'http://schemas.openxmlformats.org/markup-compatibility/2006'],
-  ['xmlns:r', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'],
-  ['xmlns:w', 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'],
-  ['xmlns:w14', 'http://schemas.microsoft.com/office/word/2010/wordml'],
-  ['xmlns:w15', 'http://schemas.microsoft.com/office/word/2012/wordml'],
-];
+const DEFAULT_ROOT_ATTRIBUTES: XmlElement['attributes'] = [['mc:Ignorable', 'w14 w15'], ...namespaceAttributes('mc r w w14 w15')];
 
 /** The children of `w:styles` as docx's `Styles.prepForXml` leaves them. */
 function written(children: XmlChild[]): XmlChild[] {

@@ -97,8 +97,7 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
             blocks.push({ status, kind: 'table', depth, content: tableContent(rows), rows, align: next.align ?? null });
             index++;
           } else {
-            const status = block(node, 'table', depth, []).status;
-            const rows = tableRows(node, status);
+            const rows = tableRows(node, revisionStatus(node) ?? 'equal');
             blocks.push({ ...block(node, 'table', depth, tableContent(rows)), rows, align: node.align ?? null });
           }
           break;
@@ -118,6 +117,17 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
  * with other formatting, a link to another address) carries the Markdown of both.
  */
 export function segmentsOf(content: readonly PhrasingContent[]): Segment[] {
+  const segments = pieceSegments(content);
+  // Whether each removal is followed by an addition that hides what changed.
+  const hiding = segments.map(({ op, pieces }, index) => {
+    const after = segments[index + 1];
+    return op === 'delete' && after?.op === 'insert' && hidesChange(pieces, after.pieces);
+  });
+  return segments.map(({ op, text, pieces }, index): Segment => (hiding[index] || hiding[index - 1] ? { op, text, markdown: inlineMarkdown(rebuild(pieces, 0), false) } : { op, text }));
+}
+
+/** A block's content as segments of plain text, each with the pieces (leaves and their formatting) it was made of. */
+function pieceSegments(content: readonly PhrasingContent[]): { op: Segment['op']; text: string; pieces: Piece[] }[] {
   const segments: { op: Segment['op']; text: string; pieces: Piece[] }[] = [];
   const add = (op: Segment['op'], text: string, piece: Piece) => {
     if (!text) return;
@@ -139,13 +149,7 @@ export function segmentsOf(content: readonly PhrasingContent[]): Segment[] {
     }
   };
   walk(content, 'equal', []);
-  return segments.map(({ op, text, pieces }, index): Segment => {
-    const before = segments[index - 1];
-    const after = segments[index + 1];
-    const replaced = op === 'delete' && after?.op === 'insert' && hidesChange(pieces, after.pieces);
-    const replacing = op === 'insert' && before?.op === 'delete' && hidesChange(before.pieces, pieces);
-    return replaced || replacing ? { op, text, markdown: inlineMarkdown(rebuild(pieces, 0), false) } : { op, text };
-  });
+  return segments;
 }
 
 /** A leaf of inline content with the formatting around it. */
@@ -199,7 +203,7 @@ export function countWords(blocks: readonly DiffBlock[]): { inserted: number; de
   let inserted = 0;
   let deleted = 0;
   for (const b of blocks) {
-    for (const segment of segmentsOf(b.content)) {
+    for (const segment of pieceSegments(b.content)) {
       if (segment.op === 'insert') inserted += wordsOf(segment.text).length;
       if (segment.op === 'delete') deleted += wordsOf(segment.text).length;
     }
@@ -208,11 +212,16 @@ export function countWords(blocks: readonly DiffBlock[]): { inserted: number; de
 }
 
 function block(node: Nodes, kind: BlockKind, depth: number, content: PhrasingContent[]): DiffBlock {
-  const revision = node.data?.revision;
-  const status: BlockStatus = revision === 'insert' ? 'inserted' : revision === 'delete' ? 'deleted' : hasChanges(content) ? 'changed' : 'equal';
+  const status: BlockStatus = revisionStatus(node) ?? (hasChanges(content) ? 'changed' : 'equal');
   const result: DiffBlock = { status, kind, depth, content };
   if (node.data?.moved) result.moved = node.data.moved;
   return result;
+}
+
+/** A block the redline added or removed whole; undefined for one that is in both versions. */
+function revisionStatus(node: Nodes): 'inserted' | 'deleted' | undefined {
+  const revision = node.data?.revision;
+  return revision === 'insert' ? 'inserted' : revision === 'delete' ? 'deleted' : undefined;
 }
 
 /** A table's text as one block: cells joined by " | ", rows by line breaks. */

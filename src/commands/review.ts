@@ -14,7 +14,7 @@ import { loadProject, type Project } from '../load/project.js';
 import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { acceptedText } from '../review/accepted.js';
+import { acceptedText, type AcceptedText } from '../review/accepted.js';
 import { formattingChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { reviewingMinistry } from '../review/ministry.js';
@@ -91,13 +91,16 @@ export function review(options: ReviewOptions): ReviewResult {
 
   const split = splitByField(document);
   result.outside = split.outside;
-  // A field changed without track changes counts too, unless its file changed since the build (then nothing can tell).
-  const touched = split.fields.filter(
-    (f) => f.revisions.length || f.comments.length || (!staleness(project, meeting, document, f.field) && !acceptedText(f.paragraphs, fieldSource(project, meeting, f.field)?.text ?? '', f.footnotes).matched),
-  );
-  for (const field of touched) {
+  for (const field of split.fields) {
     const source = fieldSource(project, meeting, field.field);
     const stale = staleness(project, meeting, document, field.field);
+    let accepted: AcceptedText | undefined;
+    if (!field.revisions.length && !field.comments.length) {
+      // A field changed without track changes counts too, unless its file changed since the build (then nothing can tell).
+      if (stale) continue;
+      accepted = acceptedText(field.paragraphs, source?.text ?? '', field.footnotes);
+      if (accepted.matched) continue;
+    }
     const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;
     if (stale && !options.rebase) {
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, 'Build the report again and send it for review, or merge the changes: briefing review <docx> --rebase.'));
@@ -107,7 +110,7 @@ export function review(options: ReviewOptions): ReviewResult {
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from is not in the file's git history, so the changes cannot be merged.`, 'Commit position files before building reports for review.'));
       continue;
     }
-    const accepted = acceptedText(field.paragraphs, base ?? source?.text ?? '', field.footnotes);
+    accepted ??= acceptedText(field.paragraphs, base ?? source?.text ?? '', field.footnotes);
     const rebased = base !== undefined ? rebaseText(base, accepted.markdown, source?.text ?? '') : { text: accepted.markdown, conflicts: [] };
     const conflicts = rebased.conflicts.map((c) => c.lines);
     if (conflicts.length && stale) {
@@ -129,7 +132,7 @@ export function review(options: ReviewOptions): ReviewResult {
     });
   }
   if (hasErrors(result.diagnostics)) return finish(result);
-  const authors = [...new Set([...touched.flatMap((f) => f.revisions.map((r) => r.author)), ...touched.flatMap((f) => f.comments.map((c) => c.author)), ...split.outside.flatMap((o) => o.revisions.map((r) => r.author))])];
+  const authors = [...new Set([...split.fields.flatMap((f) => f.revisions.map((r) => r.author)), ...split.fields.flatMap((f) => f.comments.map((c) => c.author)), ...split.outside.flatMap((o) => o.revisions.map((r) => r.author))])];
   // In any case, as clear takes it (`am` is AM).
   result.ministry = options.ministry === undefined ? reviewingMinistry(project, authors) : ministryCode(project, options.ministry);
   if (options.accept) acceptAll(project, meeting, options, result);

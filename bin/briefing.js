@@ -20,9 +20,17 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 } else if (!newEnough(process.versions.node)) {
   // Only this branch needs these modules; --version and a current Node load none of them.
   Promise.all([import('node:child_process'), import('node:module'), import('node:os')]).then(([childProcess, module, os]) => {
-    const newer = process.env[RELAUNCHED] ? undefined : projectNode(module.createRequire);
-    if (newer) relaunch(newer, childProcess.spawn, os.constants.signals);
-    else {
+    const found = process.env[RELAUNCHED] ? {} : projectNode(module.createRequire);
+    if (found.node) relaunch(found.node, childProcess.spawn, os.constants.signals);
+    else if (found.withoutProgram) {
+      // npm 12 runs a dependency's install script only when package.json allows it, and the
+      // `node` package's install script is what fetches the program.
+      console.error(
+        `briefing: needs Node.js ${NEEDED.join('.')} or newer, this is ${process.version}, and the \`node\` package in ${found.withoutProgram} ` +
+          'has no program in it (npm skipped its install script): allow the script and run it with `npm pkg set allowScripts.node=true --json && npm rebuild node`.',
+      );
+      process.exitCode = 2;
+    } else {
       console.error(
         `briefing: needs Node.js ${NEEDED.join('.')} or newer, this is ${process.version}: ` +
           'install Node.js 24 LTS from https://nodejs.org, or add it to this project with `npm install -D node@24`.',
@@ -47,9 +55,12 @@ function newEnough(version) {
 
 /**
  * A Node.js from the `node` npm package (which `npm install -D node@24` puts in a project), looked
- * up from the current folder and from where this tool is installed; undefined when there is none.
+ * up from the current folder and from where this tool is installed: `node`, its program; else
+ * `withoutProgram`, the project whose `node` package has none (its install script did not run);
+ * else neither.
  */
 function projectNode(createRequire) {
+  let withoutProgram;
   for (const from of [join(process.cwd(), 'package.json'), self]) {
     let folder;
     try {
@@ -58,10 +69,12 @@ function projectNode(createRequire) {
       continue;
     }
     for (const name of ['bin/node', 'bin/node.exe']) {
-      if (existsSync(join(folder, name))) return join(folder, name);
+      if (existsSync(join(folder, name))) return { node: join(folder, name) };
     }
+    // The project is the folder that holds node_modules/node.
+    if (withoutProgram === undefined) withoutProgram = dirname(dirname(folder));
   }
-  return undefined;
+  return { withoutProgram };
 }
 
 /** Runs this same command under `node` and ends with its exit code (or its signal). */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
@@ -45,5 +45,24 @@ describe('bin/briefing.js, the installed command', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^briefing: needs Node\.js 22\.12 or newer, this is v\d+\.\d+\.\d+: install Node\.js 24 LTS from https:\/\/nodejs\.org, or add it to this project with `npm install -D node@24`\.\n$/);
     expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it.runIf(old !== undefined)('on an old Node.js whose project has the `node` package without its program (npm skipped its install script), says how to run the script, exit 2', () => {
+    const installed = tempDir();
+    mkdirSync(join(installed, 'bin'));
+    cpSync(join(REPO, 'bin/briefing.js'), join(installed, 'bin/briefing.js'));
+    cpSync(join(REPO, 'package.json'), join(installed, 'package.json'));
+    // What npm 12 leaves of `npm install -D node@24` unless package.json allows the package's install script.
+    const project = tempDir();
+    writeFileSync(join(project, 'package.json'), '{ "devDependencies": { "node": "^24.21.0" } }\n');
+    mkdirSync(join(project, 'node_modules/node'), { recursive: true });
+    cpSync(join(REPO, 'node_modules/node/package.json'), join(project, 'node_modules/node/package.json'));
+    const run = spawnSync(old ?? 'node', [join(installed, 'bin/briefing.js'), 'check'], { cwd: project, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `briefing: needs Node.js 22.12 or newer, this is ${spawnSync(old ?? 'node', ['--version'], { encoding: 'utf8' }).stdout.trim()}, and the \`node\` package in ${realpathSync(project)} has no program in it ` +
+        '(npm skipped its install script): allow the script and run it with `npm pkg set allowScripts.node=true --json && npm rebuild node`.\n',
+    );
   });
 });

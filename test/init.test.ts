@@ -85,6 +85,36 @@ describe('briefing init', () => {
     });
   });
 
+  it('allows the install script of the `node` package the project depends on (npm 12 skips it otherwise), unless package.json already decides', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { briefing: 'file:../briefing-0.1.0.tgz', node: '^24.21.0' }, allowScripts: { esbuild: true } }));
+    const result = await init({ cwd: dir, flags: { ministry: 'LM' } });
+    expect(result).toMatchObject({ exitCode: 0, updated: ['scripts.build', 'scripts.check', 'allowScripts.node', 'private'] });
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toMatchObject({ allowScripts: { esbuild: true, node: true } });
+
+    const denied = tempDir();
+    writeFileSync(join(denied, 'package.json'), JSON.stringify({ devDependencies: { briefing: 'file:../briefing-0.1.0.tgz', node: '^24.21.0' }, allowScripts: { 'node@24.21.0': false } }));
+    expect(await init({ cwd: denied, flags: { ministry: 'LM' } })).toMatchObject({ exitCode: 0, updated: ['scripts.build', 'scripts.check', 'private'] });
+    expect(JSON.parse(readFileSync(join(denied, 'package.json'), 'utf8')).allowScripts).toEqual({ 'node@24.21.0': false });
+  });
+
+  // npm 12 fetches a git or web dependency only where .npmrc allows it: the repository's colleagues and CI run `npm ci` there.
+  test.each([
+    ['file:../briefing-0.1.0.tgz', ''],
+    ['vendor/briefing-0.1.0.tgz', ''],
+    ['^0.1.0', ''],
+    ['git+https://git.izm.lv/eu/briefing.git#v0.1.0', 'allow-git=root\n'],
+    ['git+ssh://git@github.com/izm-lv/briefing.git', 'allow-git=root\n'],
+    ['github:izm-lv/briefing', 'allow-git=root\n'],
+    ['izm-lv/briefing#v0.1.0', 'allow-git=root\n'],
+    ['https://github.com/izm-lv/briefing', 'allow-git=root\n'],
+    ['https://files.izm.lv/briefing-0.1.0.tgz', 'allow-remote=root\n'],
+  ])('.npmrc for the tool from %s', async (tool, allowed) => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool } })).exitCode).toBe(0);
+    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(`fund=false\naudit=false\nloglevel=error\n${allowed}`);
+  });
+
   it('never replaces a file: it names each one that exists, writes nothing and exits with 1', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'README.md'), '# Mūsu repozitorijs\n');

@@ -73,13 +73,14 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (issuingMinistry === undefined) throw new Error('init: the issuing ministry is missing after assertComplete');
   const chosen: files.InitAnswers = { issuingMinistry, signature, visa };
 
+  const spec = options.flags.tool ?? toolSpec(root);
   const texts = new Map<string, string>([
     [CONFIG_FILE, files.configFile(chosen)],
     ['meetings/.gitkeep', ''],
     ['positions/.gitkeep', ''],
     ['templates/README.md', files.TEMPLATES_README],
     ['.gitignore', files.GITIGNORE],
-    ['.npmrc', files.NPMRC],
+    ['.npmrc', files.npmrc(spec)],
     ['.vscode/settings.json', files.vscodeSettings()],
     ['.github/workflows/briefings.yml', files.WORKFLOW],
     ['README.md', files.readme(chosen)],
@@ -95,7 +96,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
 
   // Everything is worked out first (a package.json that is not JSON stops here), then the new
   // files are made as one set: a failure half way removes what was made, so a second try can run.
-  const packageJson = plannedPackageJson(root, options.flags.tool);
+  const packageJson = plannedPackageJson(root, spec);
   const fresh: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...texts];
   const undo = createFiles(fresh.map(([path, text]) => ({ target: join(root, path), text, shownAs: join(folder, path) })));
   if (packageJson.kind === 'update' && packageJson.added.length) {
@@ -122,11 +123,11 @@ async function person(answers: Answers, kind: 'signature' | 'visa', role: string
  * The package.json to write: a new one, or the one npm wrote when briefing was installed into
  * the folder with the scripts and the dependency it lacks added (nothing replaced). Writes nothing.
  */
-function plannedPackageJson(root: string, tool: string | undefined): { kind: 'new'; text: string } | { kind: 'update'; text: string; added: string[] } {
+function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: string } | { kind: 'update'; text: string; added: string[] } {
   const target = join(root, 'package.json');
   const installed = installingProject();
   const nodeSpec = installed && resolve(installed.root) !== resolve(root) ? installed.specs['node'] : undefined;
-  const keys = files.packageKeys(packageName(root), tool ?? toolSpec(root), nodeSpec);
+  const keys = files.packageKeys(packageName(root), spec, nodeSpec);
   if (!existsSync(target)) return { kind: 'new', text: `${JSON.stringify(keys, null, 2)}\n` };
   let parsed: unknown;
   try {
@@ -153,11 +154,22 @@ function plannedPackageJson(root: string, tool: string | undefined): { kind: 'ne
     scripts: merged('scripts', keys.scripts),
     devDependencies: merged('devDependencies', keys.devDependencies),
   };
+  // The `node` package is nothing without its install script (npm 12 runs it only when allowed); a decision already on record stays.
+  const allowed = current.get('allowScripts');
+  const decided = typeof allowed === 'object' && allowed !== null ? Object.keys(allowed).some((key) => key === 'node' || key.startsWith('node@')) : false;
+  if (('node' in next.devDependencies || dependsOn(current.get('dependencies'), 'node')) && !decided) {
+    Object.assign(next, { allowScripts: { ...(typeof allowed === 'object' && allowed !== null ? allowed : {}), ...files.NODE_INSTALL_SCRIPT } });
+    added.push('allowScripts.node');
+  }
   if (!current.has('private')) {
     Object.assign(next, { private: true });
     added.push('private');
   }
   return { kind: 'update', text: `${JSON.stringify(next, null, 2)}\n`, added };
+}
+
+function dependsOn(dependencies: unknown, name: string): boolean {
+  return typeof dependencies === 'object' && dependencies !== null && name in dependencies;
 }
 
 /**

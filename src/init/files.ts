@@ -59,11 +59,25 @@ out/
 .briefing-cache/
 `;
 
-/** `.npmrc`: npm says only what needs attention (no notices about funding or engines). */
-export const NPMRC = `fund=false
-audit=false
-loglevel=error
-`;
+/**
+ * `.npmrc`: npm says only what needs attention (no notices about funding or engines). When the
+ * tool comes from a git repository or a tarball on a web server, npm may fetch it: npm 12 fetches
+ * neither unless told (`allow-git`, `allow-remote`), `root` allowing only what package.json names.
+ */
+export function npmrc(toolSpec: string): string {
+  const git = GIT_SPEC.test(toolSpec) && !/\.(?:tgz|tar\.gz|tar)$/i.test(toolSpec);
+  const source = git ? 'allow-git=root\n' : /^https?:/i.test(toolSpec) ? 'allow-remote=root\n' : '';
+  return `fund=false\naudit=false\nloglevel=error\n${source}`;
+}
+
+/** A dependency spec npm fetches with git: `git+…`, `github:…` and the like, `owner/repo`, or a repository's address on GitHub, GitLab or Bitbucket. */
+const GIT_SPEC = /^(?:git(?:\+[a-z]+)?:|github:|gitlab:|bitbucket:|gist:|[\w.-]+\/[\w.-]+(?:#.*)?$|https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[^/]+\/[^/]+?(?:\.git)?\/?(?:#.*)?$)/i;
+
+/**
+ * `allowScripts` for the `node` package: its install script fetches the program, and npm 12 runs a
+ * dependency's install scripts only when package.json allows them.
+ */
+export const NODE_INSTALL_SCRIPT = { node: true } as const;
 
 /**
  * `package.json`, or the keys to add to one npm already wrote: the tool as a development
@@ -76,6 +90,7 @@ export function packageKeys(name: string, toolSpec: string, nodeSpec?: string) {
     scripts: { build: 'briefing build --all', check: 'briefing check' },
     // `node`: the Node.js the tool runs under where the machine's is older (see the launcher), when the installing project had it.
     devDependencies: { briefing: toolSpec, ...(nodeSpec === undefined ? {} : { node: nodeSpec }) },
+    ...(nodeSpec === undefined ? {} : { allowScripts: NODE_INSTALL_SCRIPT }),
   };
 }
 

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { argumentsOf, isCall, isPartial, isPath, walk } from './template-ast.js';
 
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
@@ -120,41 +121,13 @@ export function partialsIncluded(text: string): { name: string; line: number; co
   return found;
 }
 
-/** Visits every statement and sub-expression of a template, depth first. */
-function walk(program: hbs.AST.Program | undefined, visit: (node: hbs.AST.Node) => void): void {
-  const arguments_ = (call: Call) => {
-    for (const expression of [...call.params, ...(call.hash?.pairs.map((pair) => pair.value) ?? [])]) {
-      if (isCall(expression)) {
-        visit(expression);
-        arguments_(expression);
-      }
-    }
-  };
-  for (const statement of program?.body ?? []) {
-    visit(statement);
-    if (isCall(statement)) arguments_(statement);
-    if (hasPrograms(statement)) {
-      walk(statement.program, visit);
-      walk(statement.inverse, visit);
-    }
-  }
-}
-
 /** Names that lead from data to JavaScript internals; Handlebars denies them at run time, the check names them. */
 const PROTOTYPE_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /** The paths a statement or call uses directly: its own path and its arguments' (sub-expressions are visited on their own). */
 function pathsOf(node: hbs.AST.Node): hbs.AST.PathExpression[] {
   if (!isCall(node)) return [];
-  const expressions: hbs.AST.Expression[] = [node.path, ...node.params, ...(node.hash?.pairs.map((pair) => pair.value) ?? [])];
-  return expressions.filter(isPath);
-}
-
-/** A node that may call a helper. */
-type Call = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
-
-function isCall(node: hbs.AST.Node): node is Call {
-  return node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression';
+  return [node.path, ...argumentsOf(node)].filter(isPath);
 }
 
 /** The helper a node calls: a sub-expression always calls one, a mustache or block only with arguments. */
@@ -167,21 +140,9 @@ function helperName(node: hbs.AST.Node): string | undefined {
   return path.original;
 }
 
-function isPath(expression: hbs.AST.Expression): expression is hbs.AST.PathExpression {
-  return expression.type === 'PathExpression';
-}
-
 /** The partial's name as written: `{{> name}}` or `{{> "name"}}`; undefined for a dynamic `{{> (expr)}}`. */
 function partialName(name: hbs.AST.PathExpression | hbs.AST.SubExpression): string | undefined {
   if (name.type === 'PathExpression' && 'original' in name) return name.original;
   const literal: unknown = Reflect.get(name, 'value');
   return typeof literal === 'string' ? literal : undefined;
-}
-
-function isPartial(node: hbs.AST.Node): node is hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement {
-  return node.type === 'PartialStatement' || node.type === 'PartialBlockStatement';
-}
-
-function hasPrograms(statement: hbs.AST.Node): statement is hbs.AST.BlockStatement {
-  return statement.type === 'BlockStatement' || statement.type === 'PartialBlockStatement' || statement.type === 'DecoratorBlock';
 }

@@ -9,6 +9,7 @@ import { PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { escapeRegExp } from '../util/regexp.js';
+import { argumentsOf, hasPrograms, isBlock, isCall, isPath, walk } from './template-ast.js';
 
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
@@ -198,19 +199,10 @@ function strictPath(expression: hbs.AST.Expression): hbs.AST.Expression {
  * meeting leaves out is `null`, never absent (see ReportModel), so it still passes.
  */
 function strictArguments(program: hbs.AST.Program): void {
-  const mark = (call: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) => {
-    for (const argument of [...call.params, ...(call.hash?.pairs.map((pair) => pair.value) ?? [])]) {
-      if (isSubExpression(argument)) mark(argument);
-      else strictPath(argument);
-    }
-  };
-  for (const statement of program.body) {
-    if (isMustache(statement) || isBlock(statement)) mark(statement);
-    if (hasPrograms(statement)) {
-      if (statement.program) strictArguments(statement.program);
-      if (statement.inverse) strictArguments(statement.inverse);
-    }
-  }
+  walk(program, (node) => {
+    // A sub-expression's own arguments are marked when the walk reaches it.
+    if (isCall(node)) for (const argument of argumentsOf(node)) if (argument.type !== 'SubExpression') strictPath(argument);
+  });
 }
 
 /** The blocks that test or walk one value; Handlebars says only `#if requires exactly one argument`, with no line. */
@@ -218,44 +210,24 @@ const ONE_VALUE_BLOCKS = new Set(['if', 'unless', 'with', 'each']);
 
 /** The first `{{#if}}`, `{{#each a b}}`, … not given exactly one value, at its place. */
 function blockArity(program: hbs.AST.Program, path: string): Diagnostic | undefined {
-  for (const statement of program.body) {
-    if (isBlock(statement) && isPath(statement.path) && ONE_VALUE_BLOCKS.has(statement.path.original) && statement.params.length !== 1) {
-      const name = statement.path.original;
-      return diagnostic(
-        path,
-        { line: statement.loc.start.line, column: statement.loc.start.column + 1 },
-        'error',
-        'template/helper',
-        `\`{{#${name}}}\` takes exactly one value, given ${statement.params.length}.`,
-        name === 'each' ? 'Name the list to walk, e.g. `{{#each questions}}`.' : `Name the value, e.g. \`{{#${name} meeting.time}}\`.`,
-      );
-    }
-    if (hasPrograms(statement)) {
-      const inner = (statement.program && blockArity(statement.program, path)) || (statement.inverse && blockArity(statement.inverse, path));
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
-function isBlock(statement: hbs.AST.Statement): statement is hbs.AST.BlockStatement {
-  return statement.type === 'BlockStatement';
-}
-
-function isSubExpression(expression: hbs.AST.Expression): expression is hbs.AST.SubExpression {
-  return expression.type === 'SubExpression';
+  let found: Diagnostic | undefined;
+  walk(program, (node) => {
+    if (found || !isBlock(node) || !isPath(node.path) || !ONE_VALUE_BLOCKS.has(node.path.original) || node.params.length === 1) return;
+    const name = node.path.original;
+    found = diagnostic(
+      path,
+      { line: node.loc.start.line, column: node.loc.start.column + 1 },
+      'error',
+      'template/helper',
+      `\`{{#${name}}}\` takes exactly one value, given ${node.params.length}.`,
+      name === 'each' ? 'Name the list to walk, e.g. `{{#each questions}}`.' : `Name the value, e.g. \`{{#${name} meeting.time}}\`.`,
+    );
+  });
+  return found;
 }
 
 function isMustache(statement: hbs.AST.Statement): statement is hbs.AST.MustacheStatement {
   return statement.type === 'MustacheStatement';
-}
-
-function isPath(expression: hbs.AST.Expression): expression is hbs.AST.PathExpression {
-  return expression.type === 'PathExpression';
-}
-
-function hasPrograms(statement: hbs.AST.Statement): statement is hbs.AST.BlockStatement {
-  return statement.type === 'BlockStatement' || statement.type === 'PartialBlockStatement' || statement.type === 'DecoratorBlock';
 }
 
 /**

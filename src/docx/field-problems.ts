@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { printedText } from './fields.js';
 import { unclosedAtEnd } from './unclosed.js';
 import type { YamlFile } from '../load/yaml.js';
@@ -49,6 +49,63 @@ export function unclosedFieldProblems(
     );
   });
   return problems;
+}
+
+/**
+ * The deepest a field's syntax tree may go: blocks, quotes and lists (at most 20 levels of
+ * those, `markdown/too-deep` before parsing) and the formatting inside them. The compilers
+ * recurse once per level, and a few thousand overflow their stack.
+ */
+export const MAX_TREE_DEPTH = 100;
+
+/**
+ * `markdown/too-deep`: a field whose tree nests deeper than {@link MAX_TREE_DEPTH} levels,
+ * such as emphasis inside emphasis a thousand times, as an error at the line where the
+ * nesting goes too deep. Measured with a stack of its own, so any depth is measured.
+ */
+export function deepFieldProblems(
+  fields: readonly MarkdownField[],
+  trees: readonly Root[],
+  sourceOf: (ref: FieldRef) => FieldSource | undefined,
+): Diagnostic[] {
+  const seen = new Set<string>();
+  const problems: Diagnostic[] = [];
+  fields.forEach((field, index) => {
+    const { ref, text } = field;
+    const key = `${ref.file}\u0000${ref.field}`;
+    const tree = trees[index];
+    if (seen.has(key) || !tree) return;
+    seen.add(key);
+    const deep = tooDeep(tree);
+    if (!deep) return;
+    const line = deep.position?.start.line ?? 1;
+    const column = deep.position?.start.column ?? 1;
+    const shown = (printedText(field).split('\n')[line - 1] ?? '').trim().slice(0, 20);
+    const source = sourceOf(ref);
+    const place = source ? placeInFile(source, ref.field, { line: originalLine(text, line), column }, shown) : undefined;
+    problems.push(
+      diagnostic(
+        ref.file,
+        place,
+        'error',
+        'markdown/too-deep',
+        `\`${ref.field}\` nests formatting, quotes or lists more than ${MAX_TREE_DEPTH} levels deep here; a report cannot show it.`,
+        'Look for emphasis (`*`, `_`) or links opened again and again before they close, and write the text with a few levels at most.',
+      ),
+    );
+  });
+  return problems;
+}
+
+/** The first node (in reading order) deeper than {@link MAX_TREE_DEPTH}, if any. */
+function tooDeep(tree: Root): Nodes | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > MAX_TREE_DEPTH) return node;
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push([node.children[index] as Nodes, depth + 1]);
+  }
+  return undefined;
 }
 
 /** Line `line` of the printed field (runs of blank lines made one) → line of the field as normalised. */

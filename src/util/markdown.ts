@@ -97,6 +97,10 @@ function someText(node: Nodes, test: (value: string) => boolean): boolean {
 
 /** Calls `visit` on a node and every node below it, parents first. */
 export function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of node.children) walk(child, visit);
+  // With a stack of its own, not recursion: a tree of any depth is walked without overflowing the call stack.
+  const stack: Nodes[] = [node];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    visit(next);
+    if ('children' in next) for (let index = next.children.length - 1; index >= 0; index--) stack.push(next.children[index] as Nodes);
+  }
 }

@@ -57,14 +57,75 @@ function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], text: s
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** The checks of each Markdown field given (footnotes paired, no raw HTML), for the fields that have text. */
+/** The checks of each Markdown field given (not nested too deep, footnotes paired, no raw HTML), for the fields that have text. */
 export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly [string, string | undefined])[]): Diagnostic[] {
   return fields.flatMap(([name, text]) => {
+    if (text === undefined) return [];
+    // Read before anything parses the field: such a text takes the parser minutes and overflows the compilers.
+    const deep = nestingProblem(file, [name], text);
+    if (deep) return [deep];
     // Parsed once for both checks, and only when the text has what either looks for.
-    if (text === undefined || (!text.includes('[^') && !text.includes('<'))) return [];
+    if (!text.includes('[^') && !text.includes('<')) return [];
     const tree = parseMarkdownText(text);
     return [...footnoteProblems(file, [name], text, tree), ...htmlProblems(file, [name], text, tree)];
   });
+}
+
+/** `markdown/too-deep` alone, for the fields given: what must hold before anything parses them (diff reads versions with it). */
+export function nestingProblems(file: YamlFile, fields: readonly (readonly [string, string | undefined])[]): Diagnostic[] {
+  return fields.flatMap(([name, text]) => (text === undefined ? [] : (nestingProblem(file, [name], text) ?? [])));
+}
+
+/**
+ * The deepest nesting of quotes and lists a Markdown field may have. A report shows a few
+ * levels at most (Word numbers nine); a few thousand overflow the DOCX compiler's stack, and
+ * a few hundred lines that each nest one level deeper take the Markdown parser minutes.
+ */
+export const MAX_NESTING = 20;
+
+/** Quote, list and footnote markers at the start of a line, each with the blanks after it. */
+const OPENERS = /^[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|\[\^[^\]\s]+\]:)[ \t]*)+/;
+const OPENER = />|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|\[\^[^\]\s]+\]:/g;
+/** `- - -`, `* * *`: a rule across the page, not lists. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
+
+/**
+ * The most quotes, lists and footnotes a line can have open, read from its text: one per marker
+ * at its start and one per two columns of blanks beyond the one after each marker (a tab
+ * counts four). Exported for the property test that holds it to the parser.
+ */
+export function nestingLevels(line: string): number {
+  const lead = OPENERS.exec(line)?.[0];
+  if (lead === undefined || THEMATIC_BREAK.test(line)) return 0;
+  const markers = lead.match(OPENER)?.length ?? 0;
+  const blanks = [...lead.replace(OPENER, '')].reduce((width, char) => width + (char === '\t' ? 4 : 1), 0);
+  return markers + Math.floor(Math.max(0, blanks - markers) / 2);
+}
+
+/**
+ * `markdown/too-deep`: the first line of a field that may open more than {@link MAX_NESTING}
+ * quotes and lists, read from its text without parsing it. A line opens at most one level per
+ * marker at its start (`>`, `-`, `1.`) and, since a list nests by indentation, one per two
+ * columns of blanks beyond the one after each marker: never less than the parser would make.
+ */
+function nestingProblem(file: YamlFile, field: readonly PropertyKey[], text: string): Diagnostic | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (nestingLevels(line) > MAX_NESTING) {
+      const name = field.join('.');
+      const shown = line.trim().slice(0, 20);
+      return diagnostic(
+        file.path,
+        placeOf(file, field, text, offset + line.indexOf(shown), shown),
+        'error',
+        'markdown/too-deep',
+        `\`${name}\` nests quotes and lists more than ${MAX_NESTING} levels deep here; a report cannot show it.`,
+        'Write the text with a few levels of lists at most: look for `>` or list markers repeated at the start of the line, or indentation that runs away.',
+      );
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 /**

@@ -127,6 +127,16 @@ describe('versions from a real git repository with three commits', () => {
     );
   });
 
+  test('a version nested too deep to compare is refused at its line, as build refuses it, not an overflow of the comparison', () => {
+    const dir = threeVersions();
+    // Three thousand quotes inside each other overflowed the comparison's stack (an internal error).
+    writeFileSync(join(dir, POSITION), replace(exampleFile(POSITION), 'version: 3', 'version: 6').replace(/^body: \|\n/m, `body: |\n  ${'>'.repeat(3000)} citāts\n\n`));
+    const run = runCli(['diff', POSITION], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^positions\/educ\/equity-achievements\.yaml:\d+:3 {2}error {2}`body` nests quotes and lists more than 20 levels deep here; a report cannot show it\. .* {2}markdown\/too-deep$/m);
+    expect(run.stderr).not.toContain('internal');
+  });
+
   test('a file outside the project is named as such before git is asked, exit 2', () => {
     const dir = threeVersions();
     const elsewhere = tempDir();

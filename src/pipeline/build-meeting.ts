@@ -221,9 +221,10 @@ function abbreviationsNotIntroduced(meetingPath: string, markdown: string, abbre
   const printed = markdown
     .replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, ' ')
     .replace(/`[^`\n]*`/g, ' ')
-    .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '] ')
-    .replace(/<[^>\s]+>/g, ' ')
-    .replace(/(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/g, ' ');
+    // Each pattern stops where another match of it could start, so a long run of `<`, `](` or `@` costs its length, not its square.
+    .replace(/\]\([^)\]\s]*(?:\s+"[^"]*")?\)/g, '] ')
+    .replace(/<[^<>\s]+>/g, ' ')
+    .replace(/(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+/g, ' ');
   return abbreviations.flatMap(({ term, short }) => {
     const escaped = escapeRegExp(short);
     const first = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(printed)?.index;

@@ -33,8 +33,8 @@ export function scopeFootnotes(markdown: string, scope: string): string {
   return result;
 }
 
-/** A footnote definition, `[^label]:`; without one a field has no footnotes. */
-const MAY_DEFINE_FOOTNOTE = /\[\^[^\]\s]+\]:/;
+/** A footnote definition, `[^label]:`; without one a field has no footnotes. A label holds no bracket (see UNRESOLVED in validate/markdown-rules). */
+const MAY_DEFINE_FOOTNOTE = /\[\^[^[\]\s]+\]:/;
 
 /**
  * Prepares a Markdown field for insertion: trims the trailing newline YAML block

@@ -4,8 +4,11 @@ import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { parseMarkdownText, walk } from '../util/markdown.js';
 
-/** A `[^label]` that GFM left as text: no definition in the field. A `\[` escapes it. */
-const UNRESOLVED = /(?<!\\)\[\^([^\]\s]+)\]/g;
+/**
+ * A `[^label]` that GFM left as text: no definition in the field. A `\[` escapes it. A label holds
+ * no bracket, and stopping at one keeps a long run of `[^` linear (it took 20 s for 100,000).
+ */
+const UNRESOLVED = /(?<!\\)\[\^([^[\]\s]+)\]/g;
 
 /**
  * The footnotes of one Markdown field that do not pair up, as warnings at their place in

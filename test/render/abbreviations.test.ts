@@ -19,7 +19,10 @@ test('ES used before its introduction warns; ES only in an address or in code do
   expect(before.diagnostics.map((d) => d.message)).toEqual(['The report uses it before it introduces it: “ES” should first appear as “Eiropas Savienības (turpmāk – ES)”.']);
   // An abbreviation printed nowhere but in a link's address and in code is not used.
   const config = exampleFile('briefing.config.yaml').replace('    short: ES\n', '    short: ES\n  - term: Padomes secinājumi\n    short: PS\n');
-  const hidden = meeting.replace(/^background: \|\n/m, 'background: |\n  Skatīt [dokumentu](https://example.eu/PS/doc) un `PS` kodu.\n\n');
+  const hidden = meeting.replace(
+    /^background: \|\n/m,
+    'background: |\n  Skatīt [dokumentu](https://example.eu/PS/doc) un `PS` kodu, <https://example.eu/PS>, rakstīt uz PS@example.eu un (sekretariats.PS@example.eu).\n\n',
+  );
   const quiet = await check({ cwd: exampleProject({ 'briefing.config.yaml': config, [EXAMPLE_MEETING]: hidden }), paths: [EXAMPLE_MEETING], final: false });
   expect(quiet.diagnostics).toEqual([]);
   const shown = meeting.replace(/^background: \|\n/m, 'background: |\n  PS ir gatavi.\n\n');

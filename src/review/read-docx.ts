@@ -101,6 +101,22 @@ export interface ReviewedDocument {
   footerText: string;
 }
 
+/** The parts of a DOCX that review and import read, besides its footers. */
+const READ_PARTS = new Set([
+  'word/document.xml',
+  'word/_rels/document.xml.rels',
+  'word/numbering.xml',
+  'word/footnotes.xml',
+  'word/_rels/footnotes.xml.rels',
+  'word/comments.xml',
+  'docProps/custom.xml',
+  'docProps/core.xml',
+]);
+const FOOTER_PART = /^word\/footer\d*\.xml$/;
+
+/** The most one part of a reviewed DOCX may unpack to: several times the document.xml of a report with 10,000 questions. */
+const MAX_PART_BYTES = 256 * 2 ** 20;
+
 /** Thrown when the bytes are not a DOCX at all; the command turns it into a clear message. */
 export class NotADocxError extends Error {}
 
@@ -115,8 +131,13 @@ export class DamagedDocxError extends Error {
   /** What to do about it. */
   readonly hint = 'Open the file in Word and save it again (Word repairs what it can), or ask the sender for the file again.';
 
-  constructor(part: string, error: XmlSyntaxError) {
-    super(`This DOCX is damaged: its ${part} is not well-formed XML at line ${error.line}, column ${error.column} (${error.reason.replace(/\.$/, '')}).`);
+  /** `problem`: the part's XML error, or what else is wrong with it (said after the part's name). */
+  constructor(part: string, problem: XmlSyntaxError | string) {
+    super(
+      typeof problem === 'string'
+        ? `This DOCX cannot be read: its ${part} ${problem}.`
+        : `This DOCX is damaged: its ${part} is not well-formed XML at line ${problem.line}, column ${problem.column} (${problem.reason.replace(/\.$/, '')}).`,
+    );
     this.part = part;
   }
 }
@@ -128,11 +149,22 @@ export class DamagedDocxError extends Error {
  */
 export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   let files: Record<string, Uint8Array>;
+  // Only the parts read below are unpacked, and none larger than a report's part can be: a
+  // small file that unpacks to gigabytes (a zip bomb) would exhaust the memory.
+  const oversized: { name: string; size: number }[] = [];
   try {
-    files = unzipSync(bytes);
+    files = unzipSync(bytes, {
+      filter: ({ name, originalSize }) => {
+        if (!READ_PARTS.has(name) && !FOOTER_PART.test(name)) return false;
+        if (originalSize > MAX_PART_BYTES) oversized.push({ name, size: originalSize });
+        return originalSize <= MAX_PART_BYTES;
+      },
+    });
   } catch {
     throw new NotADocxError('not a zip file');
   }
+  const [tooLarge] = oversized;
+  if (tooLarge) throw new DamagedDocxError(tooLarge.name, `would unpack to ${Math.round(tooLarge.size / 2 ** 20)} MB, more than the ${MAX_PART_BYTES / 2 ** 20} MB briefing reads of one part`);
   const part = (name: string): XmlElement | undefined => {
     const entry = files[name];
     try {

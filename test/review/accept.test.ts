@@ -272,6 +272,21 @@ describe('briefing review', () => {
     expect(position(dir, 'equity-reforms').text).toBe(before);
   });
 
+  it('refuses a DOCX a part of which would unpack to more than briefing reads (a zip bomb), without unpacking it (exit 1, nothing written)', () => {
+    const dir = built();
+    const before = position(dir, 'equity-reforms').text;
+    const bytes = Uint8Array.from(readFileSync(join(dir, DOCX)));
+    claimUnpackedSize(bytes, 'word/document.xml', 300 * 2 ** 20);
+    const path = join(dir, 'out/bomb.docx');
+    writeFileSync(path, bytes);
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'out/bomb.docx  error  This DOCX cannot be read: its word/document.xml would unpack to 300 MB, more than the 256 MB briefing reads of one part. Open the file in Word and save it again (Word repairs what it can), or ask the sender for the file again.  review/not-built-here\n',
+    );
+    expect(position(dir, 'equity-reforms').text).toBe(before);
+  });
+
   itWithOffice('reads a reviewed DOCX saved again by LibreOffice', () => {
     const dir = built();
     const path = reviewed(dir);
@@ -337,3 +352,23 @@ function withoutEntry(docx: Uint8Array, name: string): Uint8Array {
 }
 
 import * as fflate from 'fflate';
+
+/**
+ * Sets the unpacked size a zip records for one entry, in its local header and in the central
+ * directory, as a zip bomb's small entries claim gigabytes (the data stays as it is).
+ */
+function claimUnpackedSize(zip: Uint8Array, name: string, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const named = (at: number, lengthAt: number, nameAt: number) => new TextDecoder().decode(zip.subarray(at + nameAt, at + nameAt + view.getUint16(at + lengthAt, true))) === name;
+  let patched = 0;
+  for (let at = 0; at + 46 <= zip.length; at++) {
+    const signature = view.getUint32(at, true);
+    // A local file header keeps the size at byte 22, a central directory entry at byte 24.
+    const sizeAt = signature === 0x04034b50 && named(at, 26, 30) ? 22 : signature === 0x02014b50 && named(at, 28, 46) ? 24 : undefined;
+    if (sizeAt === undefined) continue;
+    view.setUint32(at + sizeAt, size, true);
+    patched++;
+  }
+  if (patched !== 2) throw new Error(`${name}: found ${patched} of its two size records`);
+}
+

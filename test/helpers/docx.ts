@@ -76,3 +76,23 @@ export function convertWithOffice(file: string, format: string, outDir: string):
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/**
+ * Sets the unpacked size a zip records for one entry, in its local header and in the central
+ * directory, as a zip bomb's small entries claim gigabytes (the data stays as it is).
+ */
+export function claimUnpackedSize(zip: Uint8Array, name: string, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const named = (at: number, lengthAt: number, nameAt: number) => new TextDecoder().decode(zip.subarray(at + nameAt, at + nameAt + view.getUint16(at + lengthAt, true))) === name;
+  let patched = 0;
+  for (let at = 0; at + 46 <= zip.length; at++) {
+    const signature = view.getUint32(at, true);
+    // A local file header keeps the size at byte 22, a central directory entry at byte 24.
+    const sizeAt = signature === 0x04034b50 && named(at, 26, 30) ? 22 : signature === 0x02014b50 && named(at, 28, 46) ? 24 : undefined;
+    if (sizeAt === undefined) continue;
+    view.setUint32(at + sizeAt, size, true);
+    patched++;
+  }
+  if (patched !== 2) throw new Error(`${name}: found ${patched} of its two size records`);
+}
+

@@ -4,6 +4,7 @@ import { referenceDocx } from '../../src/commands/reference-docx.js';
 import { withReferenceParts } from '../../src/docx/reference-parts.js';
 import { readReferenceDocx } from '../../src/load/reference-docx-parts.js';
 import type { ReferenceDocx } from '../../src/model/reference-docx.js';
+import { claimUnpackedSize } from '../helpers/docx.js';
 
 /** The starter reference with a logo in its first page's header and a style numbered by its numbering. */
 async function referenceWithLogo(): Promise<Uint8Array> {
@@ -56,4 +57,10 @@ describe('reading a reference DOCX', () => {
     const types = parts['[Content_Types].xml'];
     expect(typeof types === 'string' ? types : strFromU8(types ?? new Uint8Array())).toContain('<Default ContentType="image/x-emf" Extension="emf"/>');
   });
+});
+
+it('refuses a reference DOCX a part of which would unpack to more than 64 MB (a zip bomb), without unpacking it', () => {
+  const bytes = referenceDocx().bytes;
+  claimUnpackedSize(bytes, 'word/styles.xml', 100 * 2 ** 20);
+  expect(readReferenceDocx(bytes)).toEqual({ unreadable: "its word/styles.xml would unpack to more than 64 MB, which no Word document's part needs" });
 });

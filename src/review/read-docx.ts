@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import { isRealDate } from '../model/date.js';
-import { child, descendants, elements, parseXml, plainText, XmlSyntaxError, type XmlElement } from './xml.js';
+import { child, descendants, elements, MAX_ELEMENT_DEPTH, parseXml, plainText, XmlSyntaxError, XmlTooDeepError, type XmlElement } from './xml.js';
 
 /** A tracked change: who made it and when. */
 export interface Revision {
@@ -171,6 +171,9 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
       return entry ? parseXml(strFromU8(entry)) : undefined;
     } catch (error) {
       if (error instanceof XmlSyntaxError) throw new DamagedDocxError(name, error);
+      if (error instanceof XmlTooDeepError) {
+        throw new DamagedDocxError(name, `nests its elements more than ${MAX_ELEMENT_DEPTH} levels deep at line ${error.line}, column ${error.column}, deeper than Word writes`);
+      }
       throw error;
     }
   };

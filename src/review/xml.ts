@@ -28,6 +28,25 @@ export class XmlSyntaxError extends Error {
 }
 
 /**
+ * The deepest a part's elements may nest. Word nests tables 64 levels at most, a few elements
+ * each; the readers walk the tree by recursion, which a few thousand levels overflow.
+ */
+export const MAX_ELEMENT_DEPTH = 1000;
+
+/** Thrown by {@link parseXml} when elements nest deeper than {@link MAX_ELEMENT_DEPTH}: where. */
+export class XmlTooDeepError extends Error {
+  override readonly name = 'XmlTooDeepError';
+  readonly line: number;
+  readonly column: number;
+
+  constructor(line: number, column: number) {
+    super(`${line}:${column}: elements nested more than ${MAX_ELEMENT_DEPTH} levels deep`);
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
  * Parses XML text into a small element tree with saxes (a well-kept, spec-conformant
  * parser). Namespace prefixes stay as written (`w:p`): OOXML parts use fixed prefixes.
  * Text that is not well-formed throws an {@link XmlSyntaxError}.
@@ -45,6 +64,7 @@ export function parseXml(text: string): XmlElement {
     const element: XmlElement = { name: tag.name, attributes, children: [] };
     stack.at(-1)?.children.push(element);
     stack.push(element);
+    if (stack.length > MAX_ELEMENT_DEPTH + 1) throw new XmlTooDeepError(parser.line, parser.columnIndex);
   });
   parser.on('closetag', () => {
     stack.pop();

@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { acceptedText, textOf } from '../../src/review/accepted.js';
 import { splitByField } from '../../src/review/fields.js';
-import { readReviewedDocx } from '../../src/review/read-docx.js';
+import { DamagedDocxError, readReviewedDocx } from '../../src/review/read-docx.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const FIELD = (id: string) => `{"kind":"position","id":"${id}","version":1,"field":"body","file":"positions/${id}.yaml"}`.replace(/"/g, '&quot;');
@@ -36,6 +36,16 @@ describe('reading a reviewed DOCX', () => {
       ['b', ['B one. More.'], 1],
     ]);
     expect(document.paragraphs[2]?.bookmarks).toEqual([]);
+  });
+
+  it('reads tables nested 330 deep, and refuses a part nested deeper than 1,000 elements as damaged, where it goes too deep (its readers recurse)', () => {
+    const nested = (levels: number) => `${'<w:tbl><w:tr><w:tc>'.repeat(levels)}${p(r('Iekšā.'))}${'</w:tc></w:tr></w:tbl>'.repeat(levels)}`;
+    expect(readReviewedDocx(docx(nested(330))).paragraphs.map((x) => textOf(x, 'accept'))).toEqual(['Iekšā.']);
+    const deep = () => readReviewedDocx(docx(nested(5000)));
+    expect(deep).toThrow(DamagedDocxError);
+    // <w:document> and <w:body> are two levels, so the 1,001st element is the 333rd table's cell: the place is its tag's `>`.
+    const column = `<w:document ${W}><w:body>`.length + '<w:tbl><w:tr><w:tc>'.length * 333;
+    expect(deep).toThrow(`This DOCX cannot be read: its word/document.xml nests its elements more than 1000 levels deep at line 1, column ${column}, deeper than Word writes.`);
   });
 
   it('reads a tracked move as a deletion where the text was and an insertion where it went', () => {

@@ -13,13 +13,28 @@ export interface FieldSource {
   raw: string;
 }
 
+/** A problem in one field's tree: where in the printed field, the text to find that line by in the file, and what to say. */
+interface Finding {
+  line: number;
+  column: number;
+  opening: string;
+  ruleId: 'markdown/unclosed' | 'markdown/too-deep';
+  message: string;
+  hint: string;
+}
+
 /**
- * `markdown/unclosed`: a field that ends inside a fenced code block, an HTML comment or
- * another HTML block that only its own end marker closes. In the Markdown report it would
- * swallow the questions, the clearance line and the signature after it, so it is an error
- * at the line where the construct opens. Each field is reported once.
+ * The problems of each field's own tree, as errors at their place in the field's file, each
+ * field once (a position answering two questions is printed twice):
+ *
+ * - `markdown/unclosed`: a field that ends inside a fenced code block, an HTML comment or
+ *   another HTML block that only its own end marker closes. In the Markdown report it would
+ *   swallow the questions, the clearance line and the signature after it; the error is at the
+ *   line where the construct opens.
+ * - `markdown/too-deep`: a field whose tree nests deeper than {@link MAX_TREE_DEPTH} levels,
+ *   such as emphasis inside emphasis a thousand times, at the line where it goes too deep.
  */
-export function unclosedFieldProblems(
+export function fieldTreeProblems(
   fields: readonly MarkdownField[],
   trees: readonly Root[],
   sourceOf: (ref: FieldRef) => FieldSource | undefined,
@@ -32,23 +47,28 @@ export function unclosedFieldProblems(
     const tree = trees[index];
     if (seen.has(key) || !tree) return;
     seen.add(key);
-    const found = unclosedAtEnd(printedText(field), tree);
-    if (!found) return;
-    const source = sourceOf(ref);
-    const opening = (printedText(field).split('\n')[found.line - 1] ?? '').trim();
-    const place = source ? placeInFile(source, ref.field, { line: originalLine(text, found.line), column: found.column }, opening) : undefined;
-    problems.push(
-      diagnostic(
-        ref.file,
-        place,
-        'error',
-        'markdown/unclosed',
-        `\`${ref.field}\` ends inside ${found.what} that is never closed; it would swallow the rest of the report.`,
-        `Close it with ${found.close} before the end of \`${ref.field}\`, or remove it.`,
-      ),
-    );
+    for (const found of [unclosed(field, tree), tooDeep(field, tree)]) {
+      if (!found) continue;
+      const source = sourceOf(ref);
+      const place = source ? placeInFile(source, ref.field, { line: originalLine(text, found.line), column: found.column }, found.opening) : undefined;
+      problems.push(diagnostic(ref.file, place, 'error', found.ruleId, found.message, found.hint));
+    }
   });
   return problems;
+}
+
+function unclosed(field: MarkdownField, tree: Root): Finding | undefined {
+  const found = unclosedAtEnd(printedText(field), tree);
+  if (!found) return undefined;
+  const name = field.ref.field;
+  return {
+    line: found.line,
+    column: found.column,
+    opening: (printedText(field).split('\n')[found.line - 1] ?? '').trim(),
+    ruleId: 'markdown/unclosed',
+    message: `\`${name}\` ends inside ${found.what} that is never closed; it would swallow the rest of the report.`,
+    hint: `Close it with ${found.close} before the end of \`${name}\`, or remove it.`,
+  };
 }
 
 /**
@@ -58,47 +78,23 @@ export function unclosedFieldProblems(
  */
 export const MAX_TREE_DEPTH = 100;
 
-/**
- * `markdown/too-deep`: a field whose tree nests deeper than {@link MAX_TREE_DEPTH} levels,
- * such as emphasis inside emphasis a thousand times, as an error at the line where the
- * nesting goes too deep. Measured with a stack of its own, so any depth is measured.
- */
-export function deepFieldProblems(
-  fields: readonly MarkdownField[],
-  trees: readonly Root[],
-  sourceOf: (ref: FieldRef) => FieldSource | undefined,
-): Diagnostic[] {
-  const seen = new Set<string>();
-  const problems: Diagnostic[] = [];
-  fields.forEach((field, index) => {
-    const { ref, text } = field;
-    const key = `${ref.file}\u0000${ref.field}`;
-    const tree = trees[index];
-    if (seen.has(key) || !tree) return;
-    seen.add(key);
-    const deep = tooDeep(tree);
-    if (!deep) return;
-    const line = deep.position?.start.line ?? 1;
-    const column = deep.position?.start.column ?? 1;
-    const shown = (printedText(field).split('\n')[line - 1] ?? '').trim().slice(0, 20);
-    const source = sourceOf(ref);
-    const place = source ? placeInFile(source, ref.field, { line: originalLine(text, line), column }, shown) : undefined;
-    problems.push(
-      diagnostic(
-        ref.file,
-        place,
-        'error',
-        'markdown/too-deep',
-        `\`${ref.field}\` nests formatting, quotes or lists more than ${MAX_TREE_DEPTH} levels deep here; a report cannot show it.`,
-        'Look for emphasis (`*`, `_`) or links opened again and again before they close, and write the text with a few levels at most.',
-      ),
-    );
-  });
-  return problems;
+/** The first node (in reading order) deeper than {@link MAX_TREE_DEPTH}, measured with a stack of its own so that any depth is measured. */
+function tooDeep(field: MarkdownField, tree: Root): Finding | undefined {
+  const deep = deepestNode(tree);
+  if (!deep) return undefined;
+  const line = deep.position?.start.line ?? 1;
+  return {
+    line,
+    column: deep.position?.start.column ?? 1,
+    opening: (printedText(field).split('\n')[line - 1] ?? '').trim().slice(0, 20),
+    ruleId: 'markdown/too-deep',
+    message: `\`${field.ref.field}\` nests formatting, quotes or lists more than ${MAX_TREE_DEPTH} levels deep here; a report cannot show it.`,
+    hint: 'Look for emphasis (`*`, `_`) or links opened again and again before they close, and write the text with a few levels at most.',
+  };
 }
 
 /** The first node (in reading order) deeper than {@link MAX_TREE_DEPTH}, if any. */
-function tooDeep(tree: Root): Nodes | undefined {
+function deepestNode(tree: Root): Nodes | undefined {
   const stack: [Nodes, number][] = [[tree, 0]];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [node, depth] = next;

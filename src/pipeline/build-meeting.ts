@@ -17,7 +17,7 @@ import type { Format, Position } from '../model/index.js';
 import type { GeneratedFile } from '../model/output.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
-import { deepFieldProblems, unclosedFieldProblems } from '../docx/field-problems.js';
+import { fieldTreeProblems } from '../docx/field-problems.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
 import { resolveReport } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
@@ -160,8 +160,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations));
   const source = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   const fieldTrees = parseReportFields(source);
-  result.diagnostics.push(...unclosedFieldProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
-  result.diagnostics.push(...deepFieldProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
+  result.diagnostics.push(...fieldTreeProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
   if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
   const layout = layoutFor(project.config.layout, compiled.template.layout);

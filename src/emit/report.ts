@@ -107,9 +107,13 @@ function removeStale(earlier: readonly { name: string; sha256: string }[], files
   return { removed, left };
 }
 
-/** An output that could not be written, as the message every command gives. */
+/**
+ * An output that could not be written, as the message every command gives. The message names
+ * the file for where it is shown alone (`reference-docx -o`); here the diagnostic names it already.
+ */
 export function writeProblem(error: OutputError, hint = error.hint): Diagnostic {
-  return diagnostic(error.file, undefined, 'error', 'output/write', error.message, hint);
+  const own = error.message.startsWith(`${error.file}: `) ? error.message.slice(error.file.length + 2) : error.message;
+  return diagnostic(error.file, undefined, 'error', 'output/write', own.charAt(0).toUpperCase() + own.slice(1), hint);
 }
 
 /** Writes one file atomically; the `output/write` error when it cannot be written. */

@@ -24,7 +24,7 @@ it('a cache that cannot be written is a warning (cache/write) worded as every wr
         file: CACHE_FILE,
         severity: 'warning',
         ruleId: 'cache/write',
-        message: `${CACHE_FILE}: cannot replace the file; another program holds it open. The next build cannot skip unchanged meetings.`,
+        message: 'Cannot replace the file; another program holds it open. The next build cannot skip unchanged meetings.',
         hint: 'Close it (e.g. in Word) and build again.',
       },
     ]);
@@ -42,7 +42,7 @@ it('a file where the cache folder should be: the hint says to remove it, not to 
     expect.objectContaining({
       file: CACHE_FILE,
       ruleId: 'cache/write',
-      message: `${CACHE_FILE}: a file stands where its folder should be. The next build cannot skip unchanged meetings.`,
+      message: 'A file stands where its folder should be. The next build cannot skip unchanged meetings.',
       hint: `Remove whatever stands at ${CACHE_DIR}/ (the build makes the folder anew); the reports themselves were written.`,
     }),
   ]);

@@ -43,7 +43,7 @@ test('when a later file of the set cannot be replaced, the files already replace
   const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false });
   expect(result.exitCode).toBe(2);
   expect(result.meetings[0]?.status).toBe('failed');
-  expect(result.diagnostics).toEqual([expect.objectContaining({ file: 'out/IZMzin_190221_EDUC.md', ruleId: 'output/write', message: 'out/IZMzin_190221_EDUC.md: a folder stands where this file should be.' })]);
+  expect(result.diagnostics).toEqual([expect.objectContaining({ file: 'out/IZMzin_190221_EDUC.md', ruleId: 'output/write', message: 'A folder stands where this file should be.' })]);
   expect(result.meetings[0]?.outputs).toEqual([]);
   expect(readFileSync(out('IZMzin_190221_EDUC.docx')).equals(docx)).toBe(true);
   expect(readFileSync(out('IZMzin_190221_EDUC.manifest.json'), 'utf8')).toBe(manifest);

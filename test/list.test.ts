@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatTable } from '../src/list/table.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir, writeFile } from './helpers/project.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/list');
 
@@ -115,6 +115,39 @@ describe('briefing list', () => {
     expect(runCli(['list', 'meetings', '--status', 'draft'], dir).status).toBe(2);
     expect(runCli(['list', '--status', 'final'], dir).status).toBe(2);
     expect(runCli(['list', '--meeting', 'meetings/none.yaml'], dir).status).toBe(2);
+  });
+
+  it('dates each position by the newest commit that changed it, as `git log -1` does: a merge that resolved a conflict in it, in a project below the top of the repository', () => {
+    const top = tempDir();
+    const project = join(top, 'eu');
+    cpSync(exampleProject(), project, { recursive: true });
+    const positions = ['equity-achievements', 'equity-eu-cooperation', 'equity-reforms'].map((id) => join(project, `positions/educ/${id}.yaml`));
+    const [achievements = '', cooperation = '', reforms = ''] = positions;
+    const append = (file: string, line: string) => writeFileSync(file, `${readFileSync(file, 'utf8')}${line}\n`);
+    git(top, ['init', '-q', '-b', 'main']);
+    git(top, ['add', '-A']);
+    git(top, ['commit', '-q', '-m', 'first'], '2021-01-01');
+    git(top, ['checkout', '-q', '-b', 'side']);
+    append(achievements, '# side');
+    git(top, ['commit', '-q', '-am', 'side: achievements'], '2021-01-05');
+    append(reforms, '# side');
+    git(top, ['commit', '-q', '-am', 'side: reforms'], '2021-01-06');
+    git(top, ['checkout', '-q', 'main']);
+    append(reforms, '# main');
+    append(cooperation, '# main');
+    git(top, ['commit', '-q', '-am', 'main: reforms and cooperation'], '2021-01-03');
+    expect(() => git(top, ['merge', '-q', 'side', '-m', 'merge'])).toThrow();
+    writeFileSync(reforms, `${exampleFile('positions/educ/equity-reforms.yaml')}# both\n`);
+    git(top, ['commit', '-q', '-am', 'merge'], '2021-01-10');
+    const rows = JSON.parse(runCli(['list', '--json'], project).stdout) as { id: string; lastChanged: string | null }[];
+    expect(rows.map((row) => [row.id, row.lastChanged])).toEqual([
+      ['equity-achievements', '2021-01-05'],
+      ['equity-eu-cooperation', '2021-01-03'],
+      ['equity-reforms', '2021-01-10'],
+    ]);
+    for (const [file, row] of positions.map((file, index) => [file, rows[index]] as const)) {
+      expect(execFileSync('git', ['log', '-1', '--format=%cs', '--', file], { cwd: top, encoding: 'utf8' }).trim()).toBe(row?.lastChanged);
+    }
   });
 
   it('works outside git, with no dates', () => {

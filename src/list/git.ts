@@ -31,19 +31,33 @@ export async function gitStates(root: string, files: readonly string[]): Promise
     // No commit yet: everything is uncommitted.
     for (const path of files) changed.add(path);
   }
-  const states = new Map<string, GitState>();
-  await inBatches(files, 8, async (file) => {
-    let lastCommit: string | null = null;
-    try {
-      lastCommit = (await git(['log', '-1', '--format=%cs', '--', file])).trim() || null;
-    } catch {
-      lastCommit = null;
-    }
-    states.set(file, { lastCommit, uncommitted: changed.has(file) });
-  });
-  return states;
+  const last = await lastCommits(git, files);
+  return new Map(files.map((file) => [file, { lastCommit: last.get(file) ?? null, uncommitted: changed.has(file) }]));
 }
 
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+/**
+ * The date of the newest commit that changed each file, from one walk of the history (a `git log`
+ * for each file took 3.8 s for 2,000 positions, and longer the longer the history). A merge counts
+ * for a file where it differs from every parent (`--cc`), as `git log -1 -- <file>` would show it.
+ */
+async function lastCommits(git: (args: readonly string[]) => Promise<string>, files: readonly string[]): Promise<Map<string, string>> {
+  const last = new Map<string, string>();
+  let log: string;
+  try {
+    log = await git(['log', '--format=%x01%cs', '--name-only', '--cc', '-z', '--', ...files]);
+  } catch {
+    // No commit yet.
+    return last;
+  }
+  // The log names files from the top of the repository (--relative does not reach a merge's files).
+  const prefix = (await git(['rev-parse', '--show-prefix'])).trim();
+  // Each commit: \x01, its date, NUL, then the files it changed, each after a newline or NUL.
+  for (const commit of log.split('\x01').slice(1)) {
+    const [date = '', ...changed] = commit.split('\0');
+    for (const name of changed) {
+      const file = name.replace(/^\n/, '');
+      if (file.startsWith(prefix) && !last.has(file.slice(prefix.length))) last.set(file.slice(prefix.length), date);
+    }
+  }
+  return last;
 }

@@ -117,7 +117,7 @@ describe('build --watch', () => {
     const log = recorder();
     const first = log.next();
     const heldByWord: typeof writeAtomic = (target, data, shown) => {
-      if (target.endsWith('IZMzin_190221_EDUC.docx')) throw new OutputError(shown, `${shown}: held open`, 'Close it.', 'EBUSY');
+      if (target.endsWith('IZMzin_190221_EDUC.docx')) throw new OutputError(shown, 'held open', 'Close it.', 'EBUSY');
       writeAtomic(target, data, shown);
     };
     watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'docx'], write: heldByWord, onEvent: (e) => log.onEvent(e) });

@@ -107,13 +107,9 @@ function removeStale(earlier: readonly { name: string; sha256: string }[], files
   return { removed, left };
 }
 
-/**
- * An output that could not be written, as the message every command gives. The message names
- * the file for where it is shown alone (`reference-docx -o`); here the diagnostic names it already.
- */
+/** An output that could not be written, as the message every command gives: the diagnostic names the file, the message says what went wrong. */
 export function writeProblem(error: OutputError, hint = error.hint): Diagnostic {
-  const own = error.message.startsWith(`${error.file}: `) ? error.message.slice(error.file.length + 2) : error.message;
-  return diagnostic(error.file, undefined, 'error', 'output/write', own.charAt(0).toUpperCase() + own.slice(1), hint);
+  return diagnostic(error.file, undefined, 'error', 'output/write', error.reason.charAt(0).toUpperCase() + error.reason.slice(1), hint);
 }
 
 /** Writes one file atomically; the `output/write` error when it cannot be written. */

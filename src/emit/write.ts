@@ -8,15 +8,18 @@ import { makeFolder } from './folder.js';
 export class OutputError extends Error {
   override readonly name = 'OutputError';
   readonly file: string;
+  /** What went wrong, without the file's name (the message is the file's name, then this). */
+  readonly reason: string;
   readonly hint: string;
   /** The system error code (EBUSY, EACCES, …): tells a file held open from the rest. */
   readonly code: string | undefined;
   /** Files of the set left replaced because their old version could not be put back (rare). */
   readonly replaced: readonly string[];
 
-  constructor(file: string, message: string, hint: string, code?: string, replaced: readonly string[] = []) {
-    super(message);
+  constructor(file: string, reason: string, hint: string, code?: string, replaced: readonly string[] = []) {
+    super(`${file}: ${reason}`);
     this.file = file;
+    this.reason = reason;
     this.hint = hint;
     this.code = code;
     this.replaced = replaced;
@@ -133,29 +136,29 @@ function restore(replaced: readonly Replaced[]): string[] {
 
 function outputError(shownAs: string, error: unknown, notRestored: readonly string[] = []): OutputError {
   const code = errorCode(error);
-  const [message, hint] = explain(shownAs, code, error);
+  const [reason, hint] = explain(code, error);
   const left = notRestored.length ? ` ${notRestored.join(', ')} could not be put back and ${notRestored.length === 1 ? 'is' : 'are'} already the new version.` : '';
-  return new OutputError(shownAs, `${message}${left}`, hint, code, notRestored);
+  return new OutputError(shownAs, `${reason}${left}`, hint, code, notRestored);
 }
 
-function explain(shownAs: string, code: string | undefined, error: unknown): [string, string] {
+function explain(code: string | undefined, error: unknown): [string, string] {
   switch (code) {
     case 'EBUSY':
     case 'EPERM':
-      return [`${shownAs}: cannot replace the file; another program holds it open.`, 'Close it (e.g. in Word) and build again.'];
+      return ['cannot replace the file; another program holds it open.', 'Close it (e.g. in Word) and build again.'];
     case 'EACCES':
     case 'EROFS':
-      return [`${shownAs}: not allowed to write here.`, 'Choose another folder with --out, or fix the folder’s permissions.'];
+      return ['not allowed to write here.', 'Choose another folder with --out, or fix the folder’s permissions.'];
     case 'ENOSPC':
-      return [`${shownAs}: the disk is full.`, 'Free some space and build again.'];
+      return ['the disk is full.', 'Free some space and build again.'];
     case 'ENOENT':
-      return [`${shownAs}: its folder cannot be created here.`, 'Choose another folder with --out.'];
+      return ['its folder cannot be created here.', 'Choose another folder with --out.'];
     case 'ENOTDIR':
     case 'EEXIST':
-      return [`${shownAs}: a file stands where its folder should be.`, 'Choose another folder with --out.'];
+      return ['a file stands where its folder should be.', 'Choose another folder with --out.'];
     case 'EISDIR':
-      return [`${shownAs}: a folder stands where this file should be.`, 'Move or remove that folder, or choose another folder with --out.'];
+      return ['a folder stands where this file should be.', 'Move or remove that folder, or choose another folder with --out.'];
     default:
-      return [`${shownAs}: cannot be written (${code ?? String(error)}).`, 'Check the output folder and build again.'];
+      return [`cannot be written (${code ?? String(error)}).`, 'Check the output folder and build again.'];
   }
 }

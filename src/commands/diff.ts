@@ -7,8 +7,8 @@ import { formatTerminal } from '../diff/format/terminal.js';
 import { comparePositions } from '../diff/positions.js';
 import { fileOf, type Compared, type Source } from '../diff/sides.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import { isInside, outsideLinkOf, projectPath } from '../load/files.js';
-import { outsideLinkProblem } from '../load/links.js';
+import { isInside, projectPath } from '../load/files.js';
+import { namedFileProblem, type OutsideWords } from '../load/links.js';
 import { openRepository, repositoryAt, resolveCommits, type Repository } from '../load/git.js';
 import { loadProject, withPositions, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
@@ -129,6 +129,12 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   return result;
 }
 
+/** With one file named, its versions come from the project's repository: what to say of one outside. */
+const OUTSIDE_WORDS: OutsideWords = {
+  message: 'This file is outside the project folder; diff reads its earlier versions from the project’s git repository.',
+  hint: 'Run briefing in the project the file belongs to (-C <folder>), or compare two files as they are: briefing diff <older file> <newer file>.',
+};
+
 /**
  * Why a file named on the command line cannot be compared. With one file, its versions come
  * from this project's git repository, so it must lie inside the project (not through a link
@@ -139,22 +145,8 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
 function namedFileProblems(project: Project, file: string, inWorkingTree: boolean, twoFiles: boolean): Diagnostic[] {
   const inside = isInside(project.root, file);
   const path = inside ? projectPath(project.root, file) : resolve(file) === resolve(project.root) ? '.' : file;
-  if (!twoFiles && path !== '.') {
-    const link = outsideLinkOf(project.root, file);
-    if (link) return [outsideLinkProblem(project.root, link)];
-    if (!inside) {
-      return [
-        diagnostic(
-          file,
-          undefined,
-          'error',
-          'input/outside-project',
-          'This file is outside the project folder; diff reads its earlier versions from the project’s git repository.',
-          'Run briefing in the project the file belongs to (-C <folder>), or compare two files as they are: briefing diff <older file> <newer file>.',
-        ),
-      ];
-    }
-  }
+  const outside = twoFiles || path === '.' ? undefined : namedFileProblem(project.root, file, OUTSIDE_WORDS);
+  if (outside) return [outside];
   const kind = existsSync(file) ? (statSync(file).isDirectory() ? 'folder' : 'file') : undefined;
   if (kind === 'folder') {
     throw new UsageError(`${path} is a folder; diff compares one file between revisions, or two files.`, `Name a meeting or a position file, e.g. ${project.config.paths.positions}/<folder>/<id>.yaml; \`briefing list positions\` shows them.`);

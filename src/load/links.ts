@@ -33,13 +33,24 @@ export function linkProblems(files: ProjectFiles, folders: readonly (string | un
   return problems;
 }
 
+/** What to say of a file outside the project folder: a command may say why it needs the file inside. */
+export interface OutsideWords {
+  message: string;
+  hint: string;
+}
+
+const READS_ONLY_INSIDE: OutsideWords = {
+  message: 'This file is outside the project folder; briefing reads only files inside it.',
+  hint: 'Copy it into the project, or run briefing in the project it belongs to (-C <folder>).',
+};
+
 /**
  * The message for a file named on the command line that lies outside the project, by its
  * path or through a link; undefined for a file inside.
  */
-export function namedFileProblem(root: string, file: string): Diagnostic | undefined {
+export function namedFileProblem(root: string, file: string, outside: OutsideWords = READS_ONLY_INSIDE): Diagnostic | undefined {
   const link = outsideLinkOf(root, file);
   if (link) return outsideLinkProblem(root, link);
   if (isInside(root, file)) return undefined;
-  return diagnostic(file, undefined, 'error', 'input/outside-project', 'This file is outside the project folder; briefing reads only files inside it.', 'Copy it into the project, or run briefing in the project it belongs to (-C <folder>).');
+  return diagnostic(file, undefined, 'error', 'input/outside-project', outside.message, outside.hint);
 }

@@ -17,8 +17,10 @@ export interface GitState {
  */
 export async function gitStates(root: string, files: readonly string[]): Promise<Map<string, GitState> | null> {
   const git = async (args: readonly string[]) => (await run('git', [...args], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
+  // The folder's place in the repository comes with the answer: the log names files from the repository's top.
+  let prefix: string;
   try {
-    await git(['rev-parse', '--is-inside-work-tree']);
+    prefix = (await git(['rev-parse', '--is-inside-work-tree', '--show-prefix'])).split('\n')[1] ?? '';
   } catch {
     return null;
   }
@@ -31,7 +33,7 @@ export async function gitStates(root: string, files: readonly string[]): Promise
     // No commit yet: everything is uncommitted.
     for (const path of files) changed.add(path);
   }
-  const last = await lastCommits(git, files);
+  const last = await lastCommits(git, files, prefix);
   return new Map(files.map((file) => [file, { lastCommit: last.get(file) ?? null, uncommitted: changed.has(file) }]));
 }
 
@@ -40,7 +42,7 @@ export async function gitStates(root: string, files: readonly string[]): Promise
  * for each file took 3.8 s for 2,000 positions, and longer the longer the history). A merge counts
  * for a file where it differs from every parent (`--cc`), as `git log -1 -- <file>` would show it.
  */
-async function lastCommits(git: (args: readonly string[]) => Promise<string>, files: readonly string[]): Promise<Map<string, string>> {
+async function lastCommits(git: (args: readonly string[]) => Promise<string>, files: readonly string[], prefix: string): Promise<Map<string, string>> {
   const last = new Map<string, string>();
   let log: string;
   try {
@@ -49,8 +51,7 @@ async function lastCommits(git: (args: readonly string[]) => Promise<string>, fi
     // No commit yet.
     return last;
   }
-  // The log names files from the top of the repository (--relative does not reach a merge's files).
-  const prefix = (await git(['rev-parse', '--show-prefix'])).trim();
+  // The log names files from the top of the repository (`prefix` is the project's folder there; --relative does not reach a merge's files).
   // Each commit: \x01, its date, NUL, then the files it changed, each after a newline or NUL.
   for (const commit of log.split('\x01').slice(1)) {
     const [date = '', ...changed] = commit.split('\0');

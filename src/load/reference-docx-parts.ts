@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import type { ReferenceDocx, ReferencePage, ReferencePart } from '../model/reference-docx.js';
 
 /**
@@ -12,20 +13,14 @@ const MAX_PART_BYTES = 64 * 2 ** 20;
 
 /** Reads a reference DOCX; a reason instead when the bytes are not a Word document. */
 export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadable: string } {
-  let files: Record<string, Uint8Array>;
-  // No part larger than a Word document's own: a small file that unpacks to gigabytes would exhaust the memory.
-  const oversized: string[] = [];
+  let unzipped: Unzipped;
   try {
-    files = unzipSync(bytes, {
-      filter: ({ name, originalSize }) => {
-        if (originalSize > MAX_PART_BYTES) oversized.push(name);
-        return originalSize <= MAX_PART_BYTES;
-      },
-    });
+    unzipped = unzipWithin(bytes, MAX_PART_BYTES);
   } catch {
     return { unreadable: 'it is not a zip file, so not a DOCX' };
   }
-  if (oversized.length) return { unreadable: `its ${oversized[0]} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs` };
+  const { files, tooLarge } = unzipped;
+  if (tooLarge) return { unreadable: `its ${tooLarge.name} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs` };
   const part = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
   const styles = part('word/styles.xml');
   if (styles === undefined) return { unreadable: 'it has no word/styles.xml, so it is not a Word document' };

@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import { isRealDate } from '../model/date.js';
@@ -148,22 +149,14 @@ export class DamagedDocxError extends Error {
  * tracked changes away, and review needs them.
  */
 export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
-  let files: Record<string, Uint8Array>;
-  // Only the parts read below are unpacked, and none larger than a report's part can be: a
-  // small file that unpacks to gigabytes (a zip bomb) would exhaust the memory.
-  const oversized: { name: string; size: number }[] = [];
+  let unzipped: Unzipped;
+  // Only the parts read below are unpacked, and none larger than a report's part can be.
   try {
-    files = unzipSync(bytes, {
-      filter: ({ name, originalSize }) => {
-        if (!READ_PARTS.has(name) && !FOOTER_PART.test(name)) return false;
-        if (originalSize > MAX_PART_BYTES) oversized.push({ name, size: originalSize });
-        return originalSize <= MAX_PART_BYTES;
-      },
-    });
+    unzipped = unzipWithin(bytes, MAX_PART_BYTES, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name));
   } catch {
     throw new NotADocxError('not a zip file');
   }
-  const [tooLarge] = oversized;
+  const { files, tooLarge } = unzipped;
   if (tooLarge) throw new DamagedDocxError(tooLarge.name, `would unpack to ${Math.round(tooLarge.size / 2 ** 20)} MB, more than the ${MAX_PART_BYTES / 2 ** 20} MB briefing reads of one part`);
   const part = (name: string): XmlElement | undefined => {
     const entry = files[name];

@@ -13,6 +13,7 @@ import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { Answers, ministryChoices } from '../scaffold/answers.js';
 import { checkSchema } from '../load/shape.js';
 import * as files from '../init/files.js';
+import { isRecord } from '../util/record.js';
 
 /** Options of `briefing init [folder]`. */
 export interface InitOptions {
@@ -156,9 +157,11 @@ function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: st
   };
   // The `node` package is nothing without its install script (npm 12 runs it only when allowed); a decision already on record stays.
   const allowed = current.get('allowScripts');
-  const decided = typeof allowed === 'object' && allowed !== null ? Object.keys(allowed).some((key) => key === 'node' || key.startsWith('node@')) : false;
-  if (('node' in next.devDependencies || dependsOn(current.get('dependencies'), 'node')) && !decided) {
-    Object.assign(next, { allowScripts: { ...(typeof allowed === 'object' && allowed !== null ? allowed : {}), ...files.NODE_INSTALL_SCRIPT } });
+  const onRecord: object = typeof allowed === 'object' && allowed !== null ? allowed : {};
+  const decided = Object.keys(onRecord).some((key) => key === 'node' || key.startsWith('node@'));
+  const runtime = current.get('dependencies');
+  if (('node' in next.devDependencies || (isRecord(runtime) && 'node' in runtime)) && !decided) {
+    Object.assign(next, { allowScripts: { ...onRecord, ...files.NODE_INSTALL_SCRIPT } });
     added.push('allowScripts.node');
   }
   if (!current.has('private')) {
@@ -166,10 +169,6 @@ function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: st
     added.push('private');
   }
   return { kind: 'update', text: `${JSON.stringify(next, null, 2)}\n`, added };
-}
-
-function dependsOn(dependencies: unknown, name: string): boolean {
-  return typeof dependencies === 'object' && dependencies !== null && name in dependencies;
 }
 
 /**

@@ -86,9 +86,10 @@ export function nestingProblems(file: YamlFile, fields: readonly (readonly [stri
  */
 export const MAX_NESTING = 20;
 
-/** Quote, list and footnote markers at the start of a line, each with the blanks after it. */
-const OPENERS = /^[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|\[\^[^\]\s]+\]:)[ \t]*)+/;
+/** One marker that opens a quote, a list item or a footnote. */
 const OPENER = />|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|\[\^[^\]\s]+\]:/g;
+/** The markers at the start of a line, each with the blanks after it. */
+const OPENERS = new RegExp(`^[ \\t]*(?:(?:${OPENER.source})[ \\t]*)+`);
 /** `- - -`, `* * *`: a rule across the page, not lists. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 

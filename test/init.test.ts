@@ -112,7 +112,7 @@ describe('briefing init', () => {
   ])('.npmrc for the tool from %s', async (tool, allowed) => {
     const dir = tempDir();
     expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool } })).exitCode).toBe(0);
-    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(`fund=false\naudit=false\nloglevel=error\n${allowed}`);
+    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(`fund=false\naudit=false\nloglevel=error\nupdate-notifier=false\n${allowed}`);
   });
 
   it('never replaces a file: it names each one that exists, writes nothing and exits with 1', async () => {

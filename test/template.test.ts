@@ -94,6 +94,27 @@ describe('templates', () => {
     expect(manifest).toMatchObject({ template: { files: expect.arrayContaining([{ path: 'templates/test.md.hbs', sha256: sha256(template), git_blob: gitBlobId(template) }]) } });
   });
 
+  it('a project written in decomposed letters (NFD: "a" and a combining macron, as some Mac programs and PDFs paste them) gives the same report as in composed ones', async () => {
+    const nfd = (path: string) => exampleFile(path).normalize('NFD');
+    const paths = [
+      'templates/partials/draft-banner.hbs',
+      'templates/partials/signature.hbs',
+      'positions/educ/equity-achievements.yaml',
+      'positions/educ/equity-reforms.yaml',
+      'positions/educ/equity-eu-cooperation.yaml',
+      'briefing.config.yaml',
+      'ministries.yaml',
+    ];
+    expect(paths.every((path) => nfd(path) !== exampleFile(path))).toBe(true);
+    const { markdown, diagnostics } = await renderWith(nfd('templates/informative-report.lv.md.hbs'), {
+      ...Object.fromEntries(paths.map((path) => [path, nfd(path)])),
+      [EXAMPLE_MEETING]: meeting.replace('template: informative-report.lv', 'template: test').normalize('NFD'),
+    });
+    expect(diagnostics).toEqual([]);
+    // Letter for letter the composed report: the abbreviation's first mention ("Eiropas Savienības (turpmāk – ES)") found too.
+    expect(markdown).toBe(exampleFile('test/fixtures/example/IZMzin_190221_EDUC.md'));
+  });
+
   it('reports a syntax error at its line', async () => {
     const { diagnostics } = await renderWith('a\n{{#if draft}}\nb\n');
     expect(diagnostics).toEqual([

@@ -20,6 +20,7 @@ import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, 
 import { reviewingMinistry } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
+import { parseYaml } from '../load/yaml.js';
 import { isRecord } from '../util/record.js';
 
 /** Options of `briefing review <docx>`. */
@@ -207,16 +208,20 @@ function baseText(project: Project, document: ReviewedDocument, field: FieldRef)
   if (!recorded?.startsWith('sha256:')) return undefined;
   const text = textWithHash(project.root, field.file, recorded.slice('sha256:'.length));
   if (text === undefined) return undefined;
+  return fieldText(text, field);
+}
+
+/** A field's text in a position or meeting file, composed as `parseYaml` reads values (the DOCX was built from those). */
+function fieldText(text: string, field: FieldRef): string | undefined {
   const value: unknown = parseDocument(text).getIn(field.field.split('.'));
-  return typeof value === 'string' ? value : undefined;
+  return typeof value === 'string' ? value.normalize('NFC') : undefined;
 }
 
 /** The field's current Markdown and the file it lives in. */
 function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef): { text: string; file: string; absolute: string } | undefined {
   const file = field.kind === 'position' ? project.positions.get(field.id)?.file : meeting.path === field.id ? meeting.file : undefined;
   if (!file) return undefined;
-  const value: unknown = parseDocument(file.text).getIn(field.field.split('.'));
-  return { text: typeof value === 'string' ? value : '', file: file.path, absolute: join(project.root, file.path) };
+  return { text: fieldText(file.text, field) ?? '', file: file.path, absolute: join(project.root, file.path) };
 }
 
 function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOptions, result: ReviewResult): void {
@@ -265,7 +270,7 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       // The record of this answer is the reviewed file: an earlier clearance's e-mail is not.
       const ref = `briefing review of ${basename(options.docx)}`;
       // The answer is on the text as it is now in the file (accepted, when the reviewer changed it).
-      const data: unknown = parseDocument(text).toJS();
+      const data: unknown = parseYaml(source.file, text).data;
       const answer = answerFingerprint(isRecord(data) ? data : {});
       text = editClearance(text, ministry, { status, date, ...(answeredOn !== undefined ? { version: answeredOn } : {}), answer, ref, ...(note ? { note } : {}) }).text;
       outcome.clearance = `${ministry} ${status}`;

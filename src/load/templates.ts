@@ -80,7 +80,8 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
 function withLineFeeds(text: string): string {
   // A byte-order mark (Notepad writes one) is not text: it would hide the front matter's first `---`.
   const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
+  // Letters in composed form (NFC), as the YAML values are read (see `parseYaml`).
+  return (unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked).normalize('NFC');
 }
 
 /** A partial as found on the template path: its name, path (as messages show it), the folder it is in, and its text on demand. */

@@ -103,7 +103,9 @@ export function parseYaml(path: string, source: string): YamlFile {
       if (complexKey) diagnostics.push(complexKey);
       else {
         try {
-          data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+          // Text pasted from some PDFs and Mac programs spells "ā" as "a" and a combining macron: the
+          // same letter to a reader, not to a search, a comparison or a font. Values are read composed.
+          data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: text.normalize('NFC') === text ? undefined : composed });
         } catch (error) {
           diagnostics.push(aliasDiagnostic(path, doc, error, placeAt));
         }
@@ -121,6 +123,11 @@ export function parseYaml(path: string, source: string): YamlFile {
       return found === undefined ? undefined : placeAt(found);
     },
   };
+}
+
+/** A string value in Unicode's composed form (NFC); other values as they are. */
+function composed(_key: unknown, value: unknown): unknown {
+  return typeof value === 'string' ? value.normalize('NFC') : value;
 }
 
 /** Characters a DOCX cannot hold that a double-quoted value writes as an escape (`"\x01"`, `"\uFFFE"`). */

@@ -99,6 +99,11 @@ describe('an answer changed since git HEAD under the same version', () => {
     writeFile(project, POSITION, committed.replace(/^( {2}\S.*) (\S+)$/m, '$1\n  $2'));
     expect(readFileSync(join(project, POSITION), 'utf8')).not.toBe(committed);
     expect(await problems(true)).toEqual([]);
+    // The same letters decomposed (NFD, "a" and a combining macron, as some Mac programs and PDFs paste them): nothing to say.
+    const decomposed = committed.normalize('NFD');
+    expect(decomposed).not.toBe(committed);
+    writeFile(project, POSITION, decomposed);
+    expect(await problems(true)).toEqual([]);
     // Only a clearance changed: nothing to say.
     writeFile(project, POSITION, committed.replace(/(clearance:\n)/, '$1  VM:\n    status: pending\n'));
     expect(await problems(true)).toEqual([]);

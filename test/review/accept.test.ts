@@ -125,6 +125,19 @@ describe('briefing review', () => {
     expect(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toContain(yearParagraph);
   });
 
+  it('reads a report built from decomposed letters (NFD) as unchanged: the reviewer’s Word text is the composed one', () => {
+    const ids = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'];
+    const files = Object.fromEntries(ids.map((id) => [`positions/educ/${id}.yaml`, readFileSync(join(REPO_POSITIONS, `${id}.yaml`), 'utf8').normalize('NFD')]));
+    const dir = exampleProject(files);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const run = runCli(['review', join(dir, DOCX), '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('without track changes');
+    expect(run.stdout).toContain('no tracked changes or comments');
+    // Nothing to accept: no answer rewritten in composed letters, no version raised, no clearance touched.
+    for (const id of ids) expect(position(dir, id).text).toBe(files[`positions/educ/${id}.yaml`]);
+  });
+
   it('keeps the footnote references of a field edited without track changes', () => {
     const dir = built();
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).untracked('Eiropas Komisija publicēja paziņojumu', 'publicēja', 'izdeva');

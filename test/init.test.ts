@@ -6,6 +6,7 @@ import { init } from '../src/commands/init.js';
 import { newMeeting } from '../src/commands/new.js';
 import { UsageError } from '../src/diagnostics/errors.js';
 import { runCli, tempDir } from './helpers/project.js';
+import { git, initRepository } from './helpers/git.js';
 import { scriptedPrompter } from './helpers/scaffold.js';
 
 // Not the model report's minister (I. Šuplinska): what init writes must come from these answers.
@@ -25,6 +26,7 @@ describe('briefing init', () => {
       'positions/.gitkeep',
       'templates/README.md',
       '.gitignore',
+      '.gitattributes',
       '.npmrc',
       '.vscode/settings.json',
       '.github/workflows/briefings.yml',
@@ -69,6 +71,20 @@ describe('briefing init', () => {
     const meeting = parse(read('meetings/2021-05-18-educ-council.yaml'));
     expect(meeting.signature).toEqual({ role: 'Izglītības un zinātnes ministre', name: 'A. Muižniece' });
     expect(meeting).not.toHaveProperty('visa');
+  });
+
+  it('pins line ends in git: a Windows checkout (core.autocrlf) has the same bytes, so it builds the same reports', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, folder: 'repo', flags: { ...SIGNED, tool: 'file:../briefing-0.1.0.tgz' } })).exitCode).toBe(0);
+    const repo = join(dir, 'repo');
+    initRepository(repo);
+    const clone = join(dir, 'windows');
+    git(dir, ['clone', '-q', '-c', 'core.autocrlf=true', repo, clone]);
+    for (const path of ['examples/meeting.yaml', 'examples/position.yaml', 'briefing.config.yaml', 'README.md']) {
+      expect(readFileSync(join(clone, path), 'utf8'), path).toBe(readFileSync(join(repo, path), 'utf8'));
+    }
+    expect(readFileSync(join(clone, 'examples/meeting.yaml'), 'utf8')).not.toContain('\r');
+    expect(JSON.parse(readFileSync(join(repo, '.vscode/settings.json'), 'utf8'))['files.eol']).toBe('\n');
   });
 
   it('keeps the package.json npm wrote when installing briefing, adding only the scripts', async () => {

@@ -81,6 +81,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['positions/.gitkeep', ''],
     ['templates/README.md', files.TEMPLATES_README],
     ['.gitignore', files.GITIGNORE],
+    ['.gitattributes', files.GITATTRIBUTES],
     ['.npmrc', files.npmrc(spec)],
     ['.vscode/settings.json', files.vscodeSettings()],
     ['.github/workflows/briefings.yml', files.WORKFLOW],

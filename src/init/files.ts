@@ -60,6 +60,17 @@ out/
 `;
 
 /**
+ * `.gitattributes`: every checkout has the same bytes, a Windows one with `core.autocrlf` too, so
+ * the reports and their manifests (which name each input's bytes and git blob) are the same on
+ * every desk officer's machine and in CI.
+ */
+export const GITATTRIBUTES = `# The same bytes in every checkout (Windows too): the reports built from them are the same everywhere.
+* text=auto eol=lf
+*.docx binary
+*.pdf binary
+`;
+
+/**
  * `.npmrc`: npm says only what needs attention (no notices about funding, engines or a newer npm,
  * which `npx briefing` printed under the tool's own output even at loglevel=error). When the
  * tool comes from a git repository or a tarball on a web server, npm may fetch it: npm 12 fetches
@@ -105,6 +116,7 @@ export function vscodeSettings(): string {
       [`./${SCHEMA_FOLDER}/config.schema.json`]: 'briefing.config.yaml',
     },
     'files.insertFinalNewline': true,
+    'files.eol': '\n',
     '[yaml]': { 'editor.tabSize': 2, 'editor.insertSpaces': true },
   };
   return `${JSON.stringify(settings, null, 2)}\n`;

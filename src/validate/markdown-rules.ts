@@ -67,10 +67,10 @@ export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly
     // Read before anything parses the field: such a text takes the parser minutes and overflows the compilers.
     const deep = nestingProblem(file, [name], text);
     if (deep) return [deep];
-    // Parsed once for both checks, and only when the text has what either looks for.
-    if (!text.includes('[^') && !text.includes('<')) return [];
+    // Parsed once for the checks, and only when the text has what one of them looks for.
+    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text)) return [];
     const tree = parseMarkdownText(text);
-    return [...footnoteProblems(file, [name], text, tree), ...htmlProblems(file, [name], text, tree)];
+    return [...footnoteProblems(file, [name], text, tree), ...htmlProblems(file, [name], text, tree), ...linkProblems(file, [name], text, tree)];
   });
 }
 
@@ -165,6 +165,63 @@ function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
     );
   });
   return problems;
+}
+
+/** Addresses a reader's copy can open from anywhere: a text whose links all have one is not parsed for this check. */
+const READER_SCHEMES = 'https?|mailto|tel|ftps?';
+/**
+ * A link (`](…)`) or link definition (`]: …`) whose address does not start with one of
+ * {@link READER_SCHEMES}, or an autolink (`<…:…>`) with a scheme that runs or embeds something:
+ * only such a text needs the parse that tells a link from text that looks like one.
+ */
+const SUSPECT_LINK = new RegExp(`\\](?:\\(|:)[ \\t]*<?(?!(?:${READER_SCHEMES}):)|<(?:javascript|vbscript|data|file):`, 'i');
+/** Schemes that run code or carry a document inside the link: never in a report. */
+const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/i;
+
+/**
+ * Links whose address a reader of the DOCX cannot open, as problems at their place in the YAML file:
+ *
+ * - `markdown/link-unsafe` (error): `javascript:`, `vbscript:` or `data:`, which run code or open
+ *   a document carried in the link when clicked; a report never needs one.
+ * - `markdown/link-address` (warning): an address with no scheme (`www.izm.gov.lv`, which Word
+ *   opens as a file beside the report, `../annex.pdf`, `#part`, or none), or a file on one
+ *   computer (`file:`, `C:\…`): the link opens nothing for whoever receives the report.
+ */
+function linkProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root): Diagnostic[] {
+  const name = field.join('.');
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const problem = addressProblem(node.url.trim());
+    if (!problem) return;
+    const source = text.slice(start, end).split('\n')[0] ?? '';
+    const shown = source.length > 60 ? `${source.slice(0, 60)}…` : source;
+    const place = placeOf(file, field, text, start, source);
+    problems.push(
+      problem.unsafe
+        ? diagnostic(file.path, place, 'error', 'markdown/link-unsafe', `The link \`${shown}\` in \`${name}\` ${problem.what}; a report never carries one.`, 'Link to a web page (https://…), or write the text without a link.')
+        : diagnostic(file.path, place, 'warning', 'markdown/link-address', `The link \`${shown}\` in \`${name}\` ${problem.what}.`, problem.hint),
+    );
+  });
+  return problems;
+}
+
+/** What is wrong with a link's address for a reader of the report, if anything. */
+function addressProblem(url: string): { unsafe: boolean; what: string; hint?: string } | undefined {
+  if (UNSAFE_SCHEME.test(url)) return { unsafe: true, what: `would ${/^data:/i.test(url) ? 'open a document carried in the link' : 'run code'} when clicked in the DOCX` };
+  if (/^file:|^[a-z]:[\\/]|^\\\\/i.test(url)) {
+    return { unsafe: false, what: 'points to a file on one computer: nobody who receives the report can open it', hint: 'Link to where the document is published (https://…), or name it in the text.' };
+  }
+  if (/^[a-z][a-z0-9+.-]+:/i.test(url)) return undefined; // a scheme of its own (https:, mailto:, tel:, …): the reader's programs know it
+  if (url === '') return { unsafe: false, what: 'has no address: it opens nothing', hint: 'Give the whole address (https://…), or write the text without a link.' };
+  const host = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?=[/?#]|$)/i.exec(url)?.[0];
+  if (host && (host.startsWith('www.') || !/\.(?:docx?|pdf|xlsx?|pptx?|odt|txt|html?)$/i.test(host))) {
+    return { unsafe: false, what: `has no https:// in front: Word opens it as a file named “${url}” beside the report, not as the website`, hint: `Write the whole address: \`https://${url}\`.` };
+  }
+  return { unsafe: false, what: 'has no web address: in the DOCX it opens nothing the reader has', hint: 'Give the whole address (https://…), or write the text without a link.' };
 }
 
 /**

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { check } from '../../src/commands/check.js';
+import { exampleFile, exampleProject } from '../helpers/project.js';
+
+const POSITION = 'positions/educ/equity-achievements.yaml';
+const MEETING = 'meetings/2021-02-19-educ-informal.yaml';
+
+/** The example position with a blank line and `line` put after the first line of its `body`: `line` is file line 19. */
+function withBodyLine(line: string): Record<string, string> {
+  return { [POSITION]: exampleFile(POSITION).replace(/(body: \|\n {2}.*\n)/, `$1\n  ${line}\n`) };
+}
+
+async function linkProblems(dir: string) {
+  const result = await check({ cwd: dir, paths: [], final: false });
+  return {
+    exitCode: result.exitCode,
+    problems: result.diagnostics.filter((d) => d.ruleId.startsWith('markdown/link')).map((d) => [d.line, d.column, d.severity, d.ruleId, d.message, d.hint]),
+  };
+}
+
+test('a link that runs code or carries a document (javascript:, vbscript:, data:) is an error at its place, and no report is built', async () => {
+  const dir = exampleProject(withBodyLine('Skat. [šeit](javascript:alert(1)), <VBScript:MsgBox(1)> un [atsauci][r].\n\n  [r]: data:text/html,x'));
+  const hint = 'Link to a web page (https://…), or write the text without a link.';
+  expect(await linkProblems(dir)).toEqual({
+    exitCode: 1,
+    problems: [
+      [19, 9, 'error', 'markdown/link-unsafe', 'The link `[šeit](javascript:alert(1))` in `body` would run code when clicked in the DOCX; a report never carries one.', hint],
+      [19, 38, 'error', 'markdown/link-unsafe', 'The link `<VBScript:MsgBox(1)>` in `body` would run code when clicked in the DOCX; a report never carries one.', hint],
+      [21, 3, 'error', 'markdown/link-unsafe', 'The link `[r]: data:text/html,x` in `body` would open a document carried in the link when clicked in the DOCX; a report never carries one.', hint],
+    ],
+  });
+  const result = await build({ cwd: dir, inputs: [MEETING], final: false, formats: ['md', 'docx'] });
+  expect(result.exitCode).toBe(1);
+  expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).toBe(false);
+});
+
+test('a link a reader cannot open (no https://, a file on one computer, a path, no address) is a warning that says what to write', async () => {
+  const dir = exampleProject(withBodyLine('[IZM](www.izm.gov.lv), [VIAA](viaa.gov.lv/lv), [fails](file:///C:/Users/anna/zinojums.docx), [disks](C:\\Dokumenti\\a.docx), [pielikums](../pielikums.pdf), [daļa](#daļa), [tukšs]()'));
+  const address = 'Give the whole address (https://…), or write the text without a link.';
+  expect(await linkProblems(dir)).toEqual({
+    exitCode: 0,
+    problems: [
+      [19, 3, 'warning', 'markdown/link-address', 'The link `[IZM](www.izm.gov.lv)` in `body` has no https:// in front: Word opens it as a file named “www.izm.gov.lv” beside the report, not as the website.', 'Write the whole address: `https://www.izm.gov.lv`.'],
+      [19, 26, 'warning', 'markdown/link-address', 'The link `[VIAA](viaa.gov.lv/lv)` in `body` has no https:// in front: Word opens it as a file named “viaa.gov.lv/lv” beside the report, not as the website.', 'Write the whole address: `https://viaa.gov.lv/lv`.'],
+      [19, 50, 'warning', 'markdown/link-address', 'The link `[fails](file:///C:/Users/anna/zinojums.docx)` in `body` points to a file on one computer: nobody who receives the report can open it.', 'Link to where the document is published (https://…), or name it in the text.'],
+      [19, 96, 'warning', 'markdown/link-address', 'The link `[disks](C:\\Dokumenti\\a.docx)` in `body` points to a file on one computer: nobody who receives the report can open it.', 'Link to where the document is published (https://…), or name it in the text.'],
+      [19, 126, 'warning', 'markdown/link-address', 'The link `[pielikums](../pielikums.pdf)` in `body` has no web address: in the DOCX it opens nothing the reader has.', address],
+      [19, 157, 'warning', 'markdown/link-address', 'The link `[daļa](#daļa)` in `body` has no web address: in the DOCX it opens nothing the reader has.', address],
+      [19, 172, 'warning', 'markdown/link-address', 'The link `[tukšs]()` in `body` has no address: it opens nothing.', address],
+    ],
+  });
+});
+
+test('web, e-mail and telephone links are fine, and so is text that only looks like a link; the background is checked too', async () => {
+  const meeting = exampleFile(MEETING);
+  const dir = exampleProject({
+    ...withBodyLine('[IZM](https://www.izm.gov.lv), [vecs](http://izm.lv), <https://eur-lex.europa.eu>, www.izm.gov.lv, [e-pasts](mailto:pasts@izm.gov.lv), <pasts@izm.gov.lv>, [tālrunis](tel:+37167226209), `[kods](javascript:x)`, \\[nav saite\\](www.x.lv)'),
+    [MEETING]: meeting.replace(/(background: [|>]-?\n {2}.*\n)/, '$1  Skat. [portālu](www.izm.gov.lv).\n'),
+  });
+  const line = meeting.split('\n').findIndex((text) => /^background: /.test(text)) + 3;
+  const found = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId.startsWith('markdown/link'));
+  expect(found.map((d) => [d.file, d.line, d.column, d.ruleId])).toEqual([[MEETING, line, 9, 'markdown/link-address']]);
+});

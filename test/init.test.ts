@@ -133,12 +133,56 @@ describe('briefing init', () => {
 
   it('never replaces a file: it names each one that exists, writes nothing and exits with 1', async () => {
     const dir = tempDir();
+    writeFileSync(join(dir, 'briefing.config.yaml'), 'issuing_ministry: AM\n');
     writeFileSync(join(dir, 'README.md'), '# Mūsu repozitorijs\n');
+    writeFileSync(join(dir, '.gitignore'), 'dist/\n');
     const result = await init({ cwd: dir, flags: { ministry: 'IZM' } });
     expect(result.exitCode).toBe(1);
-    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['README.md', 'output/exists']]);
-    expect(existsSync(join(dir, 'briefing.config.yaml'))).toBe(false);
-    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# Mūsu repozitorijs\n');
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['briefing.config.yaml', 'output/exists']]);
+    expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'README.md', 'briefing.config.yaml']);
+    expect(readFileSync(join(dir, 'briefing.config.yaml'), 'utf8')).toBe('issuing_ministry: AM\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n');
+  });
+
+  it('works in a fresh clone of a new repository: its README is kept, its .gitignore, .gitattributes and .npmrc get the lines they lack', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'README.md'), '# ES briefings\n\nMūsu repozitorijs.\n');
+    writeFileSync(join(dir, '.gitignore'), '# Node\r\nnode_modules\r\n/out/\r\n*.log');
+    writeFileSync(join(dir, '.gitattributes'), '* text=auto eol=lf\n*.docx binary\n');
+    writeFileSync(join(dir, '.npmrc'), 'loglevel=warn\nfund=false\n');
+    const result = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:vendor/briefing-0.1.0.tgz' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.kept).toEqual(['README.md']);
+    expect(result.merged).toEqual([
+      { path: '.gitignore', added: ['.briefing-cache/'] },
+      { path: '.gitattributes', added: ['*.pdf binary'] },
+      { path: '.npmrc', added: ['audit=false', 'update-notifier=false'] },
+    ]);
+    expect(result.created).toContain('briefing.config.yaml');
+    expect(result.created).not.toContain('README.md');
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# ES briefings\n\nMūsu repozitorijs.\n');
+    // Added at the end, in the file's own line ends; what the user set (loglevel=warn) stays as it was.
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('# Node\r\nnode_modules\r\n/out/\r\n*.log\r\n\r\n# Added by briefing init\r\n.briefing-cache/\r\n');
+    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe('loglevel=warn\nfund=false\n\n# Added by briefing init\naudit=false\nupdate-notifier=false\n');
+    // A second run finds every file there: it refuses, and changes none of them.
+    const again = await init({ cwd: dir, flags: { ministry: 'IZM' } });
+    expect(again.exitCode).toBe(1);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('.briefing-cache/\r\n');
+    // The CLI says what it did with each.
+    const other = tempDir();
+    writeFileSync(join(other, 'README.md'), '# x\n');
+    writeFileSync(join(other, '.gitignore'), 'node_modules/\nout/\n.briefing-cache/\n');
+    const run = runCli(['init', '--ministry', 'IZM', '--tool', 'file:x.tgz'], other);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("kept    README.md (yours; briefing's own not written)");
+    expect(run.stdout).toContain('kept    .gitignore (it has what briefing needs)');
+    expect(run.stdout).toContain('\n  git init && git add . && git commit -m "Briefings"');
+    // In a clone, which is a repository already, the next step leaves out `git init`.
+    const clone = tempDir();
+    mkdirSync(join(clone, '.git'));
+    const inClone = runCli(['init', '--ministry', 'IZM', '--tool', 'file:x.tgz'], clone);
+    expect(inClone.status, inClone.stderr).toBe(0);
+    expect(inClone.stdout).toContain('\n  git add . && git commit -m "Briefings"');
   });
 
   it('leaves nothing behind when a file cannot be written half way, so that it can run again', async () => {

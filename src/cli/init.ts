@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
@@ -25,7 +26,9 @@ Examples:
 
 Run it in the folder where briefing was installed (npm install -D <briefing tarball or git URL>):
 the package.json npm wrote is kept, and the scripts build and check are added to it.
-Never replaces a file: if one exists, init names it, writes nothing and exits with 1.
+Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it
+lacks, and a README.md is kept (a fresh clone of a new repository has these); for any other
+file that exists, init names it, writes nothing and exits with 1.
 Without a terminal nothing is asked: --ministry is then required.`,
     )
     .action(async (folder: string | undefined, flags: InitFlags) => {
@@ -43,6 +46,10 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
   const prefix = result.folder === '.' ? '' : `${result.folder}/`;
   for (const path of result.created) console.log(`${io.out.green('created')} ${prefix}${path}`);
   if (result.updated.length) console.log(`${io.out.green('updated')} ${prefix}package.json (${result.updated.join(', ')})`);
+  for (const { path, added } of result.merged) {
+    console.log(added.length ? `${io.out.green('updated')} ${prefix}${path} (${added.join(', ')})` : `${io.out.dim('kept')}    ${prefix}${path} (it has what briefing needs)`);
+  }
+  for (const path of result.kept) console.log(`${io.out.dim('kept')}    ${prefix}${path} (yours; briefing's own not written)`);
   console.log(
     [
       'Next:',
@@ -50,7 +57,8 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
       ...(resolve(io.cwd(), result.folder) === process.cwd() ? [] : [`  cd ${shellWord(relative(process.cwd(), resolve(io.cwd(), result.folder)) || '.')}`]),
       ...(result.updated.length ? [] : ['  npm install                    installs the briefing package.json names']),
       '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
-      '  git init && git add . && git commit -m "Briefings"',
+      // A clone is a repository already.
+      `  ${existsSync(join(resolve(io.cwd(), result.folder), '.git')) ? '' : 'git init && '}git add . && git commit -m "Briefings"`,
     ].join('\n'),
   );
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
-import { writeAtomic } from '../emit/write.js';
+import { writeAllAtomic } from '../emit/write.js';
 import { readText } from '../load/files.js';
 import { CONFIG_FILE, packageRoot } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
@@ -43,6 +43,10 @@ export interface InitResult {
   created: string[];
   /** package.json existed (npm wrote it when installing briefing): the keys added to it. */
   updated: string[];
+  /** Files of lines the folder had (`.gitignore`, …): the lines init added to each (none: it had them all). */
+  merged: { path: string; added: string[] }[];
+  /** Files the folder had that init leaves as they are, its own not written (a clone's `README.md`). */
+  kept: string[];
   diagnostics: Diagnostic[];
   exitCode: number;
 }
@@ -88,29 +92,48 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['README.md', files.readme(chosen)],
     ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen)]),
   ]);
-  const taken = [...texts.keys()].filter((path) => existsSync(join(root, path)));
+  const existing = [...texts.keys()].filter((path) => existsSync(join(root, path)));
+  const taken = existing.filter((path) => !MERGED_FILES.has(path) && !KEPT_FILES.has(path));
   if (taken.length) {
     const problems = taken.map((path) =>
-      diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder, or move the file away.'),
+      diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
     );
-    return { folder, created: [], updated: [], diagnostics: problems, exitCode: ExitCode.problems };
+    return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: problems, exitCode: ExitCode.problems };
   }
 
   // Everything is worked out first (a package.json that is not JSON stops here), then the new
   // files are made as one set: a failure half way removes what was made, so a second try can run.
   const packageJson = plannedPackageJson(root, spec);
-  const fresh: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...texts];
+  const merged = existing.filter((path) => MERGED_FILES.has(path)).map((path) => ({ path, ...files.withLines(path, readText(join(root, path), join(folder, path)), texts.get(path) ?? '') }));
+  const kept = existing.filter((path) => KEPT_FILES.has(path));
+  const fresh: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...[...texts].filter(([path]) => !existing.includes(path))];
   const undo = createFiles(fresh.map(([path, text]) => ({ target: join(root, path), text, shownAs: join(folder, path) })));
-  if (packageJson.kind === 'update' && packageJson.added.length) {
-    try {
-      writeAtomic(join(root, 'package.json'), packageJson.text, 'package.json');
-    } catch (error) {
-      undo();
-      throw error;
-    }
+  const updates = [
+    ...(packageJson.kind === 'update' && packageJson.added.length ? [{ path: 'package.json', text: packageJson.text }] : []),
+    ...merged.filter((file) => file.added.length),
+  ];
+  try {
+    // Written as a set: a failure puts back every file already replaced.
+    writeAllAtomic(updates.map(({ path, text }) => ({ target: join(root, path), data: text, shownAs: join(folder, path) })));
+  } catch (error) {
+    undo();
+    throw error;
   }
-  return { folder, created: fresh.map(([path]) => path), updated: packageJson.kind === 'update' ? packageJson.added : [], diagnostics: [], exitCode: ExitCode.ok };
+  return {
+    folder,
+    created: fresh.map(([path]) => path),
+    updated: packageJson.kind === 'update' ? packageJson.added : [],
+    merged: merged.map(({ path, added }) => ({ path, added })),
+    kept,
+    diagnostics: [],
+    exitCode: ExitCode.ok,
+  };
 }
+
+/** Files of lines a folder may already have (a clone of a new GitLab or GitHub repository): init adds the lines they lack. */
+const MERGED_FILES: ReadonlySet<string> = new Set(['.gitignore', '.gitattributes', '.npmrc']);
+/** A file init's version would only replace (a clone's own README): one that exists is kept, init's not written. */
+const KEPT_FILES: ReadonlySet<string> = new Set(['README.md']);
 
 /** Who signs or endorses: both parts, or none (asked on a terminal, optional). */
 async function person(answers: Answers, kind: 'signature' | 'visa', role: string | undefined, name: string | undefined) {

@@ -60,6 +60,28 @@ out/
 `;
 
 /**
+ * `existing` (a `.gitignore`, `.gitattributes` or `.npmrc` the folder had) with the lines of `wanted`
+ * it lacks added at its end, under a comment; nothing of it changed or removed. A line is there when
+ * one says the same (`/out/` and `out` ignore the same folder); in `.npmrc`, when its key is set
+ * at all, as the user set it.
+ */
+export function withLines(path: string, existing: string, wanted: string): { text: string; added: string[] } {
+  const meaning = (line: string): string => {
+    const trimmed = line.trim();
+    if (path === '.npmrc') return trimmed.split('=')[0]?.trim() ?? trimmed;
+    if (path === '.gitignore') return trimmed.replace(/^\//, '').replace(/\/$/, '');
+    return trimmed.replace(/\s+/g, ' ');
+  };
+  const rules = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '' && !/^\s*[#;]/.test(line));
+  const have = new Set(rules(existing).map(meaning));
+  const added = rules(wanted).filter((line) => !have.has(meaning(line)));
+  if (!added.length) return { text: existing, added };
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const ended = existing === '' || existing.endsWith('\n') ? existing : existing + eol;
+  return { text: `${ended}${ended === '' ? '' : eol}# Added by briefing init${eol}${added.join(eol)}${eol}`, added };
+}
+
+/**
  * `.gitattributes`: every checkout has the same bytes, a Windows one with `core.autocrlf` too, so
  * the reports and their manifests (which name each input's bytes and git blob) are the same on
  * every desk officer's machine and in CI.

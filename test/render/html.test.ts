@@ -1,14 +1,7 @@
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
-import { exampleFile, exampleProject } from '../helpers/project.js';
-
-const POSITION = 'positions/educ/equity-achievements.yaml';
-const MEETING = 'meetings/2021-02-19-educ-informal.yaml';
-
-/** The example position with a blank line and `line` put after the first line of its `body`: `line` is file line 19. */
-function withBodyLine(line: string): Record<string, string> {
-  return { [POSITION]: exampleFile(POSITION).replace(/(body: \|\n {2}.*\n)/, `$1\n  ${line}\n`) };
-}
+import { BODY_POSITION as POSITION, withBackgroundLine, withBodyLine } from '../helpers/fields.js';
+import { EXAMPLE_MEETING as MEETING, exampleProject } from '../helpers/project.js';
 
 const htmlProblems = async (dir: string) =>
   (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/html').map((d) => [d.file, d.line, d.column, d.message]);
@@ -26,11 +19,8 @@ test('an HTML comment is named as one: Markdown viewers hide it, the DOCX would 
 });
 
 test('the meeting’s background is checked too, and autolinks and an escaped \\< are not HTML', async () => {
-  const meeting = exampleFile(MEETING);
-  const dir = exampleProject({
-    ...withBodyLine('Skat. <https://www.izm.gov.lv> un \\<b\\> kā teksts.'),
-    [MEETING]: meeting.replace(/(background: [|>]-?\n {2}.*\n)/, '$1  <div>bloks</div>\n'),
-  });
-  const line = meeting.split('\n').findIndex((text) => /^background: /.test(text)) + 3;
+  const background = withBackgroundLine('<div>bloks</div>');
+  const dir = exampleProject({ ...withBodyLine('Skat. <https://www.izm.gov.lv> un \\<b\\> kā teksts.'), ...background.files });
+  const line = background.line;
   expect(await htmlProblems(dir)).toEqual([[MEETING, line, 3, 'HTML in `background` (`<div>bloks</div>`) is printed in the DOCX as written, tags and all, and passed on as HTML in the Markdown.']]);
 });

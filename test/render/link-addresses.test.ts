@@ -3,15 +3,8 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
-import { exampleFile, exampleProject } from '../helpers/project.js';
-
-const POSITION = 'positions/educ/equity-achievements.yaml';
-const MEETING = 'meetings/2021-02-19-educ-informal.yaml';
-
-/** The example position with a blank line and `line` put after the first line of its `body`: `line` is file line 19. */
-function withBodyLine(line: string): Record<string, string> {
-  return { [POSITION]: exampleFile(POSITION).replace(/(body: \|\n {2}.*\n)/, `$1\n  ${line}\n`) };
-}
+import { withBackgroundLine, withBodyLine } from '../helpers/fields.js';
+import { EXAMPLE_MEETING as MEETING, exampleProject } from '../helpers/project.js';
 
 async function linkProblems(dir: string) {
   const result = await check({ cwd: dir, paths: [], final: false });
@@ -55,12 +48,12 @@ test('a link a reader cannot open (no https://, a file on one computer, a path, 
 });
 
 test('web, e-mail and telephone links are fine, and so is text that only looks like a link; the background is checked too', async () => {
-  const meeting = exampleFile(MEETING);
+  const background = withBackgroundLine('Skat. [portālu](www.izm.gov.lv).');
   const dir = exampleProject({
+    ...background.files,
     ...withBodyLine('[IZM](https://www.izm.gov.lv), [vecs](http://izm.lv), <https://eur-lex.europa.eu>, www.izm.gov.lv, [e-pasts](mailto:pasts@izm.gov.lv), <pasts@izm.gov.lv>, [tālrunis](tel:+37167226209), `[kods](javascript:x)`, \\[nav saite\\](www.x.lv)'),
-    [MEETING]: meeting.replace(/(background: [|>]-?\n {2}.*\n)/, '$1  Skat. [portālu](www.izm.gov.lv).\n'),
   });
-  const line = meeting.split('\n').findIndex((text) => /^background: /.test(text)) + 3;
+  const line = background.line;
   const found = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId.startsWith('markdown/link'));
   expect(found.map((d) => [d.file, d.line, d.column, d.ruleId])).toEqual([[MEETING, line, 9, 'markdown/link-address']]);
 });

@@ -2,7 +2,7 @@ import { projectPath } from '../load/files.js';
 import { readPositionFile } from '../load/position-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
-import { nestingProblems } from '../validate/markdown-rules.js';
+import { unparseableProblems } from '../validate/markdown-rules.js';
 import { positionChanges } from './metadata.js';
 import { positionDocxMeta, positionMarkdown } from './position-document.js';
 import { fileLabel, fileOf, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
@@ -38,8 +38,8 @@ function readPosition({ project, repo }: Sides, source: Source, file: string) {
   const label = sourceLabel(source);
   const shown = projectPath(project.root, file);
   const loaded = readPositionFile(files, path, label ? `${label}:${shown}` : shown);
-  // A text nested too deep for the parser and the comparison is refused as build refuses it.
-  const texts = loaded.position ? nestingProblems(loaded.file, [['body', loaded.position.body], ['body_en', loaded.position.body_en]]) : [];
+  // A text nested too deep, or with too many marks in a paragraph, for the parser is refused as build refuses it.
+  const texts = loaded.position ? unparseableProblems(loaded.file, [['body', loaded.position.body], ['body_en', loaded.position.body_en]]) : [];
   const diagnostics = [...loaded.diagnostics, ...texts].filter((d) => d.severity === 'error');
   return { position: diagnostics.length ? undefined : loaded.position, hash: loaded.hash, diagnostics };
 }

@@ -137,6 +137,15 @@ describe('versions from a real git repository with three commits', () => {
     expect(run.stderr).not.toContain('internal');
   });
 
+  test('a version with more marks in a paragraph than the parser can pair in time is refused the same way', () => {
+    const dir = threeVersions();
+    // 25,000 `*a` in one paragraph took the parser minutes.
+    writeFileSync(join(dir, POSITION), replace(exampleFile(POSITION), 'version: 3', 'version: 6').replace(/^body: \|\n/m, `body: |\n  ${'*a'.repeat(25_000)}\n\n`));
+    const run = runCli(['diff', POSITION], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^positions\/educ\/equity-achievements\.yaml:\d+:3 {2}error {2}`body` has a paragraph with more than 2,000 emphasis and link marks .* {2}markdown\/too-complex$/m);
+  });
+
   test('a file outside the project is named as such before git is asked, exit 2', () => {
     const dir = threeVersions();
     const elsewhere = tempDir();

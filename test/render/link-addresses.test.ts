@@ -57,3 +57,16 @@ test('web, e-mail and telephone links are fine, and so is text that only looks l
   const found = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId.startsWith('markdown/link'));
   expect(found.map((d) => [d.file, d.line, d.column, d.ruleId])).toEqual([[MEETING, line, 9, 'markdown/link-address']]);
 });
+
+test('the same link written many times is placed at each of its places, in one pass over the field', async () => {
+  const link = '[IZM](www.izm.gov.lv)';
+  const dir = exampleProject(withBodyLine(`${link} un ${link}.\n\n  Vēlreiz: ${link}, <b>, ${link}`));
+  const found = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/link-address' || d.ruleId === 'markdown/html');
+  expect(found.map((d) => [d.line, d.column, d.ruleId])).toEqual([
+    [19, 3, 'markdown/link-address'],
+    [19, 28, 'markdown/link-address'],
+    [21, 12, 'markdown/link-address'],
+    [21, 35, 'markdown/html'],
+    [21, 40, 'markdown/link-address'],
+  ]);
+});

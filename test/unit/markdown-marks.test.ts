@@ -1,0 +1,52 @@
+import type { Nodes } from 'mdast';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { parseMarkdownText } from '../../src/util/markdown.js';
+import { MAX_MARKS } from '../../src/validate/markdown-rules.js';
+import { withBodyLine } from '../helpers/fields.js';
+import { exampleProject } from '../helpers/project.js';
+
+/** The nodes whose text the parser pairs marks in, each with its source. */
+function inlineContainers(text: string): string[] {
+  const found: string[] = [];
+  const stack: Nodes[] = [parseMarkdownText(text)];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const { start, end } = node.position ?? {};
+    if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && start && end) found.push(text.slice(start.offset, end.offset));
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
+  return found;
+}
+
+const line = fc
+  .tuple(
+    fc.constantFrom('', ' ', '  ', '    ', '\t'),
+    fc.constantFrom('', '> ', '>', '- ', '* ', '1. ', '2) ', '| ', '# ', '[^a]: ', '```', '<div>', '    '),
+    fc.array(fc.constantFrom('*', '_', '~', '[', ']', '(', ')', '|', '-', ':', 'a', ' ', '\\'), { maxLength: 12 }),
+  )
+  .map(([indent, marker, rest]) => indent + marker + rest.join(''));
+
+describe('markdown/too-complex, which counts marks per paragraph before anything parses a field', () => {
+  it('counts at least what the parser pairs: no paragraph, heading or table cell reaches over a blank line', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(line, fc.constant(''), fc.constant('   '), fc.constant('|-|-|')), { minLength: 1, maxLength: 14 }), (lines) => {
+        const text = lines.join('\n');
+        for (const source of inlineContainers(text)) expect(source).not.toMatch(/\n[ \t]*\n/);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is an error at the paragraph with one mark too many, for a paragraph alone: not for the field', async () => {
+    const problems = async (body: string) =>
+      (await check({ cwd: exampleProject(withBodyLine(body)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/too-complex').map((d) => [d.line, d.column, d.message]);
+    expect(await problems(`Teksts ${'*a'.repeat(MAX_MARKS + 1)}`)).toEqual([
+      [19, 3, '`body` has a paragraph with more than 2,000 emphasis and link marks (* _ ~ [ ]) from here; a report cannot show it.'],
+    ]);
+    expect(await problems(`Teksts ${'*a'.repeat(MAX_MARKS)}`)).toEqual([]);
+    expect(await problems(`${'[a]'.repeat(MAX_MARKS / 2)}\n\n  ${'\\_'.repeat(MAX_MARKS)}`)).toEqual([]);
+    // Escaped marks count: the bound stays a bound.
+    expect(await problems(`${'\\*'.repeat(MAX_MARKS)}~`)).toHaveLength(1);
+  });
+});

@@ -39,7 +39,13 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   const after = field.after.join('\n');
   if (before !== after) {
     let text = '';
-    for (const part of diffWordsWithSpace(before, after)) {
+    // As `diff` bounds its comparison (diff/align.ts): texts that far apart show as one removal and one addition.
+    const maxEditLength = Math.max(1000, Math.floor(20_000_000 / (before.length + after.length + 1)));
+    const parts = diffWordsWithSpace(before, after, { maxEditLength }) ?? [
+      { value: before, added: false, removed: true, count: 1 },
+      { value: after, added: true, removed: false, count: 1 },
+    ];
+    for (const part of parts) {
       // A paragraph split or joined shows as ¶ at the end of the line.
       const shown = part.value.replace(/\n/g, '¶\n');
       if (part.added) text += shown.split('\n').map((piece) => (piece ? paint.green(`{+${piece}+}`) : '')).join('\n');

@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { alignKeys } from './align.js';
 import type { PhrasingContent } from 'mdast';
 import { tokenize, type Mark, type Token } from './tokens.js';
 
@@ -14,7 +14,7 @@ export function mergeInline(before: readonly PhrasingContent[], after: readonly 
   const newUnits = units(tokenize(after, whitespace));
   // Words are aligned first; the whitespace before each kept word is compared afterwards,
   // so that a re-spaced sentence never pairs spaces instead of words.
-  const changes = diffArrays(
+  const changes = alignKeys(
     oldUnits.map((u) => u.key),
     newUnits.map((u) => u.key),
   );

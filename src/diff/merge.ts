@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { alignKeys } from './align.js';
 import type { List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BlockRevision } from '../docx/index.js';
@@ -23,6 +23,11 @@ export interface MergeOptions {
 const REWORDED = 0.5;
 /** Lists, list items and quotes are paired more readily: their parts are compared one by one anyway. */
 const RESTRUCTURED = 0.3;
+/**
+ * The most removed-by-added block pairs a hunk weighs for the best alignment (500 by 500): its table
+ * grows with their product, and 20,000 rewritten paragraphs would need 3 GB and minutes.
+ */
+const MAX_PAIRINGS = 250_000;
 
 /**
  * Merges two versions of a Markdown document into one tree, the redline: unchanged
@@ -65,7 +70,7 @@ class Merger {
 
   /** Merges two lists of sibling blocks. */
   children<T extends RootContent>(before: readonly T[], after: readonly T[]): T[] {
-    const changes = diffArrays(
+    const changes = alignKeys(
       before.map((node) => this.key(node)),
       after.map((node) => this.key(node)),
     );
@@ -105,6 +110,27 @@ class Merger {
   private hunk<T extends RootContent>(removed: readonly T[], added: readonly T[]): T[] {
     const m = removed.length;
     const n = added.length;
+    const pairs = m * n > MAX_PAIRINGS ? this.inOrder(removed, added) : this.bestAlignment(removed, added);
+    const result: T[] = [];
+    let a = 0;
+    let b = 0;
+    const end: [number, number] = [m, n];
+    for (const [pa, pb] of [...pairs, end]) {
+      for (; a < pa; a++) result.push(this.whole(removed[a], 'delete'));
+      for (; b < pb; b++) result.push(this.whole(added[b], 'insert'));
+      const before = removed[pa];
+      const after = added[pb];
+      if (before && after) result.push(this.pair(before, after));
+      a = pa + 1;
+      b = pb + 1;
+    }
+    return result;
+  }
+
+  /** The pairs of the ordered alignment with the most words in common (a table of every removed block against every added one). */
+  private bestAlignment(removed: readonly RootContent[], added: readonly RootContent[]): [number, number][] {
+    const m = removed.length;
+    const n = added.length;
     // score(a, b): the most common words over any ordered pairing of removed[0..a) and added[0..b).
     const table = new Float64Array((m + 1) * (n + 1));
     const score = (a: number, b: number) => table[a * (n + 1) + b] ?? 0;
@@ -125,20 +151,14 @@ class Merger {
         b--;
       }
     }
-    const result: T[] = [];
-    let a = 0;
-    let b = 0;
-    const end: [number, number] = [m, n];
-    for (const [pa, pb] of [...pairs, end]) {
-      for (; a < pa; a++) result.push(this.whole(removed[a], 'delete'));
-      for (; b < pb; b++) result.push(this.whole(added[b], 'insert'));
-      const before = removed[pa];
-      const after = added[pb];
-      if (before && after) result.push(this.pair(before, after));
-      a = pa + 1;
-      b = pb + 1;
-    }
-    return result;
+    return pairs;
+  }
+
+  /** Too many blocks for the table: the k-th removed block pairs with the k-th added one where the two pair at all. */
+  private inOrder(removed: readonly RootContent[], added: readonly RootContent[]): [number, number][] {
+    const pairs: [number, number][] = [];
+    for (let k = 0; k < Math.min(removed.length, added.length); k++) if (this.affinity(removed[k], added[k]) > 0) pairs.push([k, k]);
+    return pairs;
   }
 
   /** How well two blocks pair up: 0 when they do not, else their share of common words. */

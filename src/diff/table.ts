@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { alignKeys } from './align.js';
 import type { PhrasingContent, Table, TableRow } from 'mdast';
 import type { BlockStatus } from './blocks.js';
 import { hasChanges, markInline, mergeInline } from './inline.js';
@@ -43,7 +43,7 @@ export function mergeTableRows(before: Table, after: Table, whitespace: boolean)
   };
   let i = 0;
   let j = 0;
-  for (const change of diffArrays(oldRows.map(key), newRows.map(key))) {
+  for (const change of alignKeys(oldRows.map(key), newRows.map(key))) {
     if (change.removed) removed.push(...oldRows.slice(i, (i += change.count)));
     else if (change.added) added.push(...newRows.slice(j, (j += change.count)));
     else {

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { offsetInText, placeInText } from '../load/characters.js';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
 import { parseMarkdownText, walk } from '../util/markdown.js';
 
 /**
@@ -117,12 +118,12 @@ function marksProblem(file: YamlFile, field: readonly PropertyKey[], text: strin
         if (code === 42 || code === 95 || code === 126 || code === 91 || code === 93) marks++; // * _ ~ [ ]
       }
       if (marks > MAX_MARKS) {
-        const first = text.slice(start, text.indexOf('\n', start) === -1 ? undefined : text.indexOf('\n', start));
-        const shown = first.trim().slice(0, 20);
-        return diagnostic(
-          file.path,
-          place(start + first.indexOf(shown), shown),
-          'error',
+        const end = text.indexOf('\n', start);
+        return errorAtLine(
+          file,
+          place,
+          start,
+          text.slice(start, end === -1 ? undefined : end),
           'markdown/too-complex',
           `\`${field.join('.')}\` has a paragraph with more than ${MAX_MARKS.toLocaleString('en')} emphasis and link marks (* _ ~ [ ]) from here; a report cannot show it.`,
           'Split it into paragraphs with blank lines, or remove the marks that are not formatting: a paragraph of a report has a few dozen.',
@@ -171,14 +172,13 @@ function nestingProblem(file: YamlFile, field: readonly PropertyKey[], text: str
   let offset = 0;
   for (const line of text.split('\n')) {
     if (nestingLevels(line) > MAX_NESTING) {
-      const name = field.join('.');
-      const shown = line.trim().slice(0, 20);
-      return diagnostic(
-        file.path,
-        place(offset + line.indexOf(shown), shown),
-        'error',
+      return errorAtLine(
+        file,
+        place,
+        offset,
+        line,
         'markdown/too-deep',
-        `\`${name}\` nests quotes and lists more than ${MAX_NESTING} levels deep here; a report cannot show it.`,
+        `\`${field.join('.')}\` nests quotes and lists more than ${MAX_NESTING} levels deep here; a report cannot show it.`,
         'Write the text with a few levels of lists at most: look for `>` or list markers repeated at the start of the line, or indentation that runs away.',
       );
     }
@@ -277,6 +277,12 @@ function addressProblem(url: string): { unsafe: boolean; what: string; hint?: st
     return { unsafe: false, what: `has no https:// in front: Word opens it as a file named “${url}” beside the report, not as the website`, hint: `Write the whole address: \`https://${url}\`.` };
   }
   return { unsafe: false, what: 'has no web address: in the DOCX it opens nothing the reader has', hint: 'Give the whole address (https://…), or write the text without a link.' };
+}
+
+/** An error of a field's text read before it is parsed, placed at the first words of the line that starts at `lineStart`. */
+function errorAtLine(file: YamlFile, place: Placer, lineStart: number, line: string, ruleId: RuleId, message: string, hint: string): Diagnostic {
+  const shown = line.trim().slice(0, 20);
+  return diagnostic(file.path, place(lineStart + line.indexOf(shown), shown), 'error', ruleId, message, hint);
 }
 
 /** Where an offset of a field's text stands in its YAML file: see {@link placer}. */

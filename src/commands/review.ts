@@ -97,9 +97,11 @@ export function review(options: ReviewOptions): ReviewResult {
     const stale = staleness(project, meeting, document, field.field);
     let accepted: AcceptedText | undefined;
     if (!field.revisions.length && !field.comments.length) {
-      // A field changed without track changes counts too, unless its file changed since the build (then nothing can tell).
-      if (stale) continue;
-      accepted = acceptedText(field.paragraphs, source?.text ?? '', field.footnotes);
+      // A field changed without track changes counts too. When its file changed since the build, the DOCX
+      // is held to the text it was built from (from git); only without that text can nothing tell.
+      const built = stale ? baseText(project, document, field.field) : (source?.text ?? '');
+      if (built === undefined) continue;
+      accepted = acceptedText(field.paragraphs, built, field.footnotes);
       if (accepted.matched) continue;
     }
     const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;

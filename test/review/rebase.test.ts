@@ -42,6 +42,31 @@ describe('briefing review --rebase', () => {
     expect(after.body).toContain('Ne mazāk svarīgi ir');
   });
 
+  it('finds an edit made without track changes in a position changed since the build, and merges it too', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/untracked.docx');
+    writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).untracked('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms').bytes());
+    writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace('Tikpat svarīgi ir', 'Ne mazāk svarīgi ir').replace('version: 2', 'version: 3'));
+    commitAll(dir, 'version 3');
+    // It was read as "no tracked changes or comments": the reviewer's edit was lost without a word.
+    const refused = runCli(['review', docx], dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('review/changed-since-build');
+    const run = runCli(['review', docx, '--accept', '--rebase', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const after = body(dir);
+    expect(after.body).toContain('Tuvākajā laikā vispirms paredzēts:');
+    expect(after.body).toContain('Ne mazāk svarīgi ir');
+    // A field of that position the reviewer left as it was built is no change, though the file changed.
+    const untouched = join(dir, 'out/untouched.docx');
+    writeFileSync(untouched, readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')));
+    const quiet = runCli(['review', untouched], dir);
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stdout).toContain('no tracked changes or comments');
+  });
+
   it('lists a change that no longer fits as a conflict and writes nothing', () => {
     const { dir, docx } = reviewedThenChanged((text) => text.replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajos gados prioritāri paredzēts:'));
     const before = readFileSync(join(dir, FILE), 'utf8');

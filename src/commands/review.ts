@@ -100,7 +100,22 @@ export function review(options: ReviewOptions): ReviewResult {
       // A field changed without track changes counts too. When its file changed since the build, the DOCX
       // is held to the text it was built from (from git); only without that text can nothing tell.
       const built = stale ? baseText(project, document, field.field) : (source?.text ?? '');
-      if (built === undefined) continue;
+      if (built === undefined) {
+        // The DOCX is not the text now either: a change since the build, or an edit of the reviewer's, or both.
+        if (stale && !acceptedText(field.paragraphs, source?.text ?? '', field.footnotes).matched) {
+          result.diagnostics.push(
+            diagnostic(
+              stale.file,
+              undefined,
+              'warning',
+              'review/no-base',
+              `${stale.file} changed after the DOCX was built, and the text it was built from is not in its git history: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
+              'Commit position and meeting files before building reports for review; read that part of the DOCX by eye.',
+            ),
+          );
+        }
+        continue;
+      }
       accepted = acceptedText(field.paragraphs, built, field.footnotes);
       if (accepted.matched) continue;
     }

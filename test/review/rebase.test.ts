@@ -67,6 +67,18 @@ describe('briefing review --rebase', () => {
     expect(quiet.stdout).toContain('no tracked changes or comments');
   });
 
+  it('says when it cannot tell: the position changed since the build and the text it was built from was never committed', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/untracked.docx');
+    writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).untracked('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms').bytes());
+    writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace('Tikpat svarīgi ir', 'Ne mazāk svarīgi ir'));
+    const run = runCli(['review', docx], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`${FILE}  warning  ${FILE} changed after the DOCX was built, and the text it was built from is not in its git history: an edit made to \`body\` without track changes cannot be told from that change.`);
+    expect(run.stderr).toContain('review/no-base');
+  });
+
   it('lists a change that no longer fits as a conflict and writes nothing', () => {
     const { dir, docx } = reviewedThenChanged((text) => text.replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajos gados prioritāri paredzēts:'));
     const before = readFileSync(join(dir, FILE), 'utf8');

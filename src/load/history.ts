@@ -5,8 +5,8 @@ import { openRepository, readBlobs, repositoryPath } from './git.js';
 import { UsageError } from '../diagnostics/errors.js';
 
 /**
- * The text a project file had when its SHA-256 was `hash`: searched in the file's git
- * history, newest first, in one `git log` and one `git cat-file --batch`. Undefined when
+ * The text a project file had when its SHA-256 was `hash` (taken with the file's line ends as
+ * stored, or with CRLF, as a Windows checkout has them): searched in the file's git history, newest first, in one `git log` and one `git cat-file --batch`. Undefined when
  * no committed version has that hash, outside a repository, or without git.
  */
 export function textWithHash(root: string, path: string, hash: string): string | undefined {
@@ -26,7 +26,9 @@ export function textWithHash(root: string, path: string, hash: string): string |
   }
   const objects = log.split('\n').filter(Boolean).map((commit) => `${commit}:${inRepo}`);
   for (const text of readBlobs(repo, objects).values()) {
-    if (text !== undefined && sha256(text) === hash) return text;
+    if (text === undefined) continue;
+    // A Windows checkout has CRLF where the repository stores LF (`core.autocrlf`): a hash taken there is of CRLF text.
+    if (sha256(text) === hash || (text.includes('\n') && !text.includes('\r\n') && sha256(text.replaceAll('\n', '\r\n')) === hash)) return text;
   }
   return undefined;
 }

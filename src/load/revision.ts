@@ -70,11 +70,13 @@ export function projectFromManifest(repo: Repository, manifest: Manifest, shownA
   if (stray) {
     throw new UsageError(`${shownAs} records the file \`${stray.path}\`, which is not a path inside the project; nothing is compared.`, 'Pass the <file_code>.manifest.json that briefing build wrote, unedited.');
   }
-  const blobs = readBlobs(repo, recorded.map((file) => file.git_blob));
+  const blobs = readBlobs(repo, recorded.flatMap((file) => [file.git_blob, ...(file.git_blob_lf ? [file.git_blob_lf] : [])]));
   const files = new Map<string, string>();
   for (const file of recorded) {
-    const text = blobs.get(file.git_blob);
-    if (text === undefined || sha256(text) !== file.sha256) {
+    // Built in a checkout with CRLF ends whose repository stores LF: the stored text, with the ends the build read.
+    const stored = file.git_blob_lf === undefined ? undefined : blobs.get(file.git_blob_lf)?.replaceAll('\n', '\r\n');
+    const text = [blobs.get(file.git_blob), stored].find((candidate) => candidate !== undefined && sha256(candidate) === file.sha256);
+    if (text === undefined) {
       throw new UsageError(
         `The version of ${file.path} recorded in ${shownAs} is not in the git repository.`,
         'It was built from uncommitted changes; compare with --from <revision> instead.',

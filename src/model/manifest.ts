@@ -8,6 +8,11 @@ export const manifestFileSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The id git gives the same content (`git hash-object`): finds this exact version in the repository. */
   git_blob: z.string().regex(/^[0-9a-f]{40}$/),
+  /**
+   * For a file with Windows line ends (CRLF): the id of the same content with LF ends, which is what
+   * git stores when it converts line ends (`core.autocrlf`, or `eol` in .gitattributes).
+   */
+  git_blob_lf: z.string().regex(/^[0-9a-f]{40}$/).optional(),
   /** A file that comes with briefing rather than with the project. */
   built_in: z.boolean().optional(),
 });

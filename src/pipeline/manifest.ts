@@ -67,5 +67,6 @@ export function gitBlobId(text: string): string {
 /** `text` is the file as parsed; `bom` says whether a byte-order mark was removed from it. */
 function fileRecord(path: string, text: string, bom = false): ManifestFile {
   const raw = bom ? `\uFEFF${text}` : text;
-  return { path, sha256: sha256(raw), git_blob: gitBlobId(raw) };
+  // A Windows checkout has CRLF where git stores LF: `diff --since` then finds the file by the LF id.
+  return { path, sha256: sha256(raw), git_blob: gitBlobId(raw), ...(raw.includes('\r\n') ? { git_blob_lf: gitBlobId(raw.replaceAll('\r\n', '\n')) } : {}) };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { git, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
 
 interface Recorded {
   path: string;
@@ -56,3 +56,26 @@ test.each(['../../../tmp/briefing-escape.yaml', '/etc/briefing.yaml', 'positions
     expect(run.stderr).toContain(`out/IZMzin_190221_EDUC.manifest.json records the file \`${crafted}\`, which is not a path inside the project`);
   },
 );
+
+test('a report built in a Windows checkout (CRLF, which git stores as LF) is found again by its manifest, and its review by its hashes', () => {
+  const origin = exampleProject();
+  initRepository(origin);
+  const dir = join(tempDir(), 'windows-checkout');
+  git(origin, ['clone', '-q', '-c', 'core.autocrlf=true', origin, dir]);
+  expect(readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8')).toContain('\r\n');
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const manifest: { positions: (Recorded & { git_blob_lf?: string })[] } = JSON.parse(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8'));
+  // The id of what git stores: `git hash-object` converts the ends as a commit would.
+  for (const record of manifest.positions) expect(record.git_blob_lf, record.path).toBe(git(dir, ['hash-object', record.path]).trim());
+  const position = join(dir, 'positions/educ/equity-reforms.yaml');
+  const built = readFileSync(position, 'utf8');
+  writeFileSync(position, built.replace('Tuvākajā laikā', 'Tuvākajā laikā noteikti'));
+  // It said the report was built from uncommitted changes.
+  const since = runCli(['diff', EXAMPLE_MEETING, '--since', 'out/IZMzin_190221_EDUC.manifest.json', '--format', 'md'], dir);
+  expect(since.status, since.stderr).toBe(1);
+  expect(since.stdout).toContain('Tuvākajā laikā{++ noteikti++} prioritāri');
+  // review finds the text the DOCX was built from by the hash of the CRLF text, and merges into the changed position.
+  const run = runCli(['review', 'out/IZMzin_190221_EDUC.docx', '--rebase'], dir);
+  expect(run.stderr).not.toContain('review/no-base');
+  expect(run.status, run.stderr).toBe(0);
+});

@@ -151,15 +151,24 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 
 /**
  * The most quotes, lists and footnotes a line can have open, read from its text: one per marker
- * at its start and one per two columns of blanks beyond the one after each marker (a tab
+ * at its start and one per two columns of blanks — all of those before the first marker, which
+ * may continue list items of the lines above, and those after each marker beyond its first (a tab
  * counts four). Exported for the property test that holds it to the parser.
  */
 export function nestingLevels(line: string): number {
   const lead = OPENERS.exec(line)?.[0];
   if (lead === undefined || THEMATIC_BREAK.test(line)) return 0;
-  const markers = lead.match(OPENER)?.length ?? 0;
-  const blanks = [...lead.replace(OPENER, '')].reduce((width, char) => width + (char === '\t' ? 4 : 1), 0);
-  return markers + Math.floor(Math.max(0, blanks - markers) / 2);
+  // The blanks before the first marker, then those after each marker: one column after a marker is the marker's own.
+  const [indent = '', ...afterMarkers] = lead.split(OPENER);
+  const free = width(indent) + afterMarkers.reduce((sum, blanks) => sum + Math.max(0, width(blanks) - 1), 0);
+  return afterMarkers.length + Math.floor(free / 2);
+}
+
+/** Columns of blanks, a tab counted as the most it can stand for (4). */
+function width(blanks: string): number {
+  let columns = 0;
+  for (const char of blanks) columns += char === '\t' ? 4 : 1;
+  return columns;
 }
 
 /**

@@ -41,6 +41,8 @@ describe('nestingLevels, the reading of a line that markdown/too-deep uses befor
     expect(nestingLevels('Teksts bez saraksta')).toBe(0);
     expect(nestingLevels('> > - 1. teksts')).toBe(4);
     expect(nestingLevels('>>>>')).toBe(4);
+    // Indentation before the first marker may continue a list item of the line above ("-" then "  >": a quote in the item).
+    expect(nestingLevels('  >')).toBe(2);
     expect(nestingLevels('      - teksts')).toBe(4);
     expect(nestingLevels('\t- teksts')).toBe(3);
     expect(nestingLevels('[^1]: > teksts')).toBe(2);

@@ -1,4 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
+import { editLimit } from '../diff/align.js';
 import type { FieldOutcome, ReviewResult } from '../commands/review.js';
 
 /** The colours the listing uses; chalk fits. */
@@ -40,8 +41,8 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   if (before !== after) {
     let text = '';
     // As `diff` bounds its comparison (diff/align.ts): texts that far apart show as one removal and one addition.
-    const maxEditLength = Math.max(1000, Math.floor(20_000_000 / (before.length + after.length + 1)));
-    const parts = diffWordsWithSpace(before, after, { maxEditLength }) ?? [
+    // Characters, not words: a limit at least as tight.
+    const parts = diffWordsWithSpace(before, after, { maxEditLength: editLimit(before.length + after.length) }) ?? [
       { value: before, added: false, removed: true, count: 1 },
       { value: after, added: true, removed: false, count: 1 },
     ];

@@ -15,11 +15,15 @@ const STEPS = 20_000_000;
  * the number of edits, not on time, so the same inputs give the same diff on every machine.
  */
 export function alignKeys(before: readonly string[], after: readonly string[]): ArrayChange<string>[] {
-  const maxEditLength = Math.max(1000, Math.floor(STEPS / (before.length + after.length + 1)));
-  const changes = diffArrays([...before], [...after], { maxEditLength });
+  const changes = diffArrays([...before], [...after], { maxEditLength: editLimit(before.length + after.length) });
   if (changes) return changes;
   return [
     ...(before.length ? [{ value: [...before], count: before.length, added: false, removed: true }] : []),
     ...(after.length ? [{ value: [...after], count: after.length, added: true, removed: false }] : []),
   ];
+}
+
+/** The most edits jsdiff may look for between two sequences of `length` units together, to stay within {@link STEPS}. */
+export function editLimit(length: number): number {
+  return Math.max(1000, Math.floor(STEPS / (length + 1)));
 }

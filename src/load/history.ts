@@ -5,9 +5,10 @@ import { openRepository, readBlobs, repositoryPath } from './git.js';
 import { UsageError } from '../diagnostics/errors.js';
 
 /**
- * The text a project file had when its SHA-256 was `hash` (taken with the file's line ends as
- * stored, or with CRLF, as a Windows checkout has them): searched in the file's git history, newest first, in one `git log` and one `git cat-file --batch`. Undefined when
- * no committed version has that hash, outside a repository, or without git.
+ * The text a project file had when its SHA-256 was `hash` (taken of the text with its line ends
+ * as stored, or with CRLF, as a Windows checkout has them): searched in the file's git history,
+ * newest first, in one `git log` and one `git cat-file --batch`. Undefined when no committed
+ * version has that hash, outside a repository, or without git.
  */
 export function textWithHash(root: string, path: string, hash: string): string | undefined {
   let repo;

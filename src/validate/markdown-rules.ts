@@ -70,9 +70,14 @@ export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly
     const unparseable = beforeParse(file, [name], text, place);
     if (unparseable) return [unparseable];
     // Parsed once for the checks, and only when the text has what one of them looks for.
-    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text)) return [];
+    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text) && !INDENTED_LINE.test(text)) return [];
     const tree = parseMarkdownText(text);
-    return [...footnoteProblems(file, [name], text, tree, place), ...htmlProblems(file, [name], text, tree, place), ...linkProblems(file, [name], text, tree, place)];
+    return [
+      ...footnoteProblems(file, [name], text, tree, place),
+      ...htmlProblems(file, [name], text, tree, place),
+      ...linkProblems(file, [name], text, tree, place),
+      ...indentedCodeProblems(file, [name], text, tree, place),
+    ];
   });
 }
 
@@ -292,6 +297,38 @@ function addressProblem(url: string): { unsafe: boolean; what: string; hint?: st
 function errorAtLine(file: YamlFile, place: Placer, lineStart: number, line: string, ruleId: RuleId, message: string, hint: string): Diagnostic {
   const shown = line.trim().slice(0, 20);
   return diagnostic(file.path, place(lineStart + line.indexOf(shown), shown), 'error', ruleId, message, hint);
+}
+
+/** A line that starts with a tab or four spaces: only a text with one can hold an indented code block. */
+const INDENTED_LINE = /(?:^|\n)(?: {4}|\t| {1,3}\t)/;
+
+/**
+ * `markdown/indented-code`: a paragraph indented by a tab or four spaces, which Markdown reads as
+ * program code and the report prints in a fixed-width font, unjustified. Text pasted from Word
+ * brings such a tab along with its first-line indent; a report never holds program code by
+ * accident. A fenced block (```) is code on purpose and is not reported.
+ */
+function indentedCodeProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    if (node.type !== 'code' || start === undefined || /^[ \t]*(?:```|~~~)/.test(text.slice(start, start + 40))) return;
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    const end = text.indexOf('\n', start);
+    const line = text.slice(lineStart, end === -1 ? undefined : end);
+    const shown = line.trim().slice(0, 30);
+    problems.push(
+      diagnostic(
+        file.path,
+        place(lineStart + line.indexOf(shown), shown),
+        'warning',
+        'markdown/indented-code',
+        `This paragraph of \`${field.join('.')}\` starts with a tab or four spaces, so it is printed as program code: in a fixed-width font, not justified.`,
+        'Remove the blanks at the start of its lines; the report indents the first line of each paragraph itself. (Program code meant as such goes between ``` lines.)',
+      ),
+    );
+  });
+  return problems;
 }
 
 /** Where an offset of a field's text stands in its YAML file: see {@link placer}. */

@@ -24,3 +24,14 @@ test('the meeting’s background is checked too, and autolinks and an escaped \\
   const line = background.line;
   expect(await htmlProblems(dir)).toEqual([[MEETING, line, 3, 'HTML in `background` (`<div>bloks</div>`) is printed in the DOCX as written, tags and all, and passed on as HTML in the Markdown.']]);
 });
+
+test('a paragraph indented by a tab or four spaces (pasted from Word) is a warning: it would print as program code', async () => {
+  const problems = async (line: string) =>
+    (await check({ cwd: exampleProject(withBodyLine(line)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/indented-code').map((d) => [d.line, d.column, d.message]);
+  const message = 'This paragraph of `body` starts with a tab or four spaces, so it is printed as program code: in a fixed-width font, not justified.';
+  expect(await problems('\tTeksts no Word ar tabulāciju.')).toEqual([[19, 4, message]]);
+  expect(await problems('    Teksts ar četrām atstarpēm.')).toEqual([[19, 7, message]]);
+  // Code between ``` lines is meant; a list item's paragraph indented under it is no code.
+  expect(await problems('```\n  kods\n  ```')).toEqual([]);
+  expect(await problems('1. punkts\n\n      turpinājums punktā')).toEqual([]);
+});

@@ -3,7 +3,7 @@
  * labels scoped to the field. Resolving a field happens here; rendering only inserts it.
  */
 import { scopeLinkDefinitions } from './link-scope.js';
-import { parseMarkdownText, walk } from '../util/markdown.js';
+import { DATE_AT_LINE_START, parseMarkdownText, walk } from '../util/markdown.js';
 
 /** A Markdown field as the report prints it: normalised, its footnotes and link labels its own. */
 export function scopeField(markdown: string, scope: string): string {
@@ -38,21 +38,16 @@ const MAY_DEFINE_FOOTNOTE = /\[\^[^[\]\s]+\]:/;
 
 /**
  * Prepares a Markdown field for insertion: trims the trailing newline YAML block
- * scalars leave, and keeps a line that starts with a year ("2020. gada …") from
- * becoming a numbered list — no one numbers a list from 2020.
+ * scalars leave, and keeps a line that starts with a year ("2020. gada …") or a date
+ * ("3. februārī …") from becoming a numbered list — no one numbers a list from 2020, and a
+ * list that took in "3. februārī" after "12. panta …" printed it as "13. februārī".
  */
 export function normaliseMarkdown(text: string): string {
   return keepNumbersTogether(text)
     .replace(/\r\n?/g, '\n')
-    .replace(YEAR_AT_LINE_START, '$1$2\\$3')
+    .replace(DATE_AT_LINE_START, '$1$2\\$3')
     .replace(/^\n+|\n+$/g, '');
 }
-
-/**
- * A year that starts a line, followed by "." or ")" and a space ("2020. gada …"): Markdown
- * would start a list numbered from it. Groups: the indent, the year, the mark.
- */
-export const YEAR_AT_LINE_START = /^( {0,3})(1[89]\d\d|2\d\d\d)([.)])(?=[ \t])/gm;
 
 /**
  * Latvian typography: "11 352", "1 000" and "53,5 %" must not break across lines.

@@ -1,9 +1,8 @@
-import type { FootnoteDefinition, Nodes, Root, RootContent, Table } from 'mdast';
+import type { FootnoteDefinition, Nodes, RootContent, Table } from 'mdast';
 import { runsText } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
-import { YEAR_AT_LINE_START } from '../resolve/markdown-field.js';
-import { parseMarkdownText } from '../util/markdown.js';
+import { parseAsBuilt, restoreDateMarks } from '../util/markdown.js';
 import type { Piece, ReviewedParagraph } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
@@ -376,21 +375,9 @@ function leadOf(node: RootContent, before: string): string {
   return before;
 }
 
-/** Stand-ins of the same length for the mark after a year that starts a line, so offsets stay the source's. */
-const YEAR_MARKS: Record<string, string> = { '.': '\uE010', ')': '\uE011' };
-
-/**
- * The field parsed as the build parses it: a line starting with a year ("2020. gada …") is a
- * paragraph, not a list numbered from 2020 (resolve's normaliseMarkdown escapes the mark; here
- * it is swapped for a stand-in of the same length, so the nodes' offsets still slice the source).
- */
-function parseAsBuilt(source: string): Root {
-  return parseMarkdownText(source.replace(YEAR_AT_LINE_START, (_match, indent: string, year: string, mark: string) => `${indent}${year}${YEAR_MARKS[mark] ?? mark}`));
-}
-
-/** A node's text as the DOCX prints it (see `runsText`), with the year marks put back. */
+/** A node's text as the DOCX prints it (see `runsText`), with the year and date marks put back. */
 function textAsBuilt(node: RootContent): string {
-  return runsText(node).replace(/\uE010/g, '.').replace(/\uE011/g, ')');
+  return restoreDateMarks(runsText(node));
 }
 
 function labelsIn(node: RootContent): string[] {

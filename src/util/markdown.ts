@@ -104,3 +104,29 @@ export function walk(node: Nodes, visit: (node: Nodes) => void): void {
     if ('children' in next) for (let index = next.children.length - 1; index >= 0; index--) stack.push(next.children[index] as Nodes);
   }
 }
+
+/**
+ * A year, or the day of a date, that starts a line, followed by "." or ")" and a space: "2020.
+ * gada …", "3. februārī …", "19. februāra …" (a day only before a month's name, in any of its
+ * forms). Markdown would start a list numbered from it. Groups: the indent, the number, the mark.
+ */
+export const DATE_AT_LINE_START =
+  /^( {0,3})(1[89]\d\d|2\d\d\d|(?:[1-9]|[12]\d|3[01])(?=[.)][ \t]+(?:janvār|februār|mart|aprī[lļ]|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)))([.)])(?=[ \t])/gm;
+
+/** Stand-ins of the same length for the mark after a year or date that starts a line, so offsets stay the source's. */
+const DATE_MARKS: Record<string, string> = { '.': '\uE010', ')': '\uE011' };
+
+/**
+ * The field parsed as the build parses it: a line starting with a year or a date is a paragraph,
+ * not a list item (`normaliseMarkdown` escapes the mark; here it is swapped for a stand-in of the
+ * same length, so the nodes' offsets still slice the source). {@link restoreDateMarks} puts the
+ * marks back into text taken from the tree.
+ */
+export function parseAsBuilt(source: string): Root {
+  return parseMarkdownText(source.replace(DATE_AT_LINE_START, (_match, indent: string, number: string, mark: string) => `${indent}${number}${DATE_MARKS[mark] ?? mark}`));
+}
+
+/** Text from a tree of {@link parseAsBuilt} with the marks after years and dates put back. */
+export function restoreDateMarks(text: string): string {
+  return text.replace(/\uE010/g, '.').replace(/\uE011/g, ')');
+}

@@ -3,7 +3,7 @@ import { offsetInText, placeInText } from '../load/characters.js';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { parseMarkdownText, walk } from '../util/markdown.js';
+import { parseAsBuilt, walk } from '../util/markdown.js';
 
 /**
  * A `[^label]` that GFM left as text: no definition in the field. A `\[` escapes it. A label holds
@@ -70,13 +70,15 @@ export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly
     const unparseable = beforeParse(file, [name], text, place);
     if (unparseable) return [unparseable];
     // Parsed once for the checks, and only when the text has what one of them looks for.
-    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text) && !INDENTED_LINE.test(text)) return [];
-    const tree = parseMarkdownText(text);
+    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text) && !INDENTED_LINE.test(text) && !NUMBERED_LINE.test(text)) return [];
+    // As the build reads it: a line that starts with a year or a date is no list item.
+    const tree = parseAsBuilt(text);
     return [
       ...footnoteProblems(file, [name], text, tree, place),
       ...htmlProblems(file, [name], text, tree, place),
       ...linkProblems(file, [name], text, tree, place),
       ...indentedCodeProblems(file, [name], text, tree, place),
+      ...listNumberProblems(file, [name], text, tree, place),
     ];
   });
 }
@@ -327,6 +329,48 @@ function indentedCodeProblems(file: YamlFile, field: readonly PropertyKey[], tex
         'Remove the blanks at the start of its lines; the report indents the first line of each paragraph itself. (Program code meant as such goes between ``` lines.)',
       ),
     );
+  });
+  return problems;
+}
+
+/** A line that starts (after quote marks and blanks) with a number and `.` or `)`: only a text with one holds a numbered list. */
+const NUMBERED_LINE = /(?:^|\n)[ \t>]*\d{1,9}[.)](?:[ \t]|$)/m;
+
+/**
+ * `markdown/list-number`: an item of a numbered list written with another number than the one
+ * it is printed with. A numbered list counts on from its first item, whatever the others say:
+ * "12. panta …" and then "3. februārī …" (a date that does not start a line as a date would)
+ * printed "13. februārī". A list whose items all repeat the first number (`1.`, `1.`, `1.`) is
+ * numbered that way on purpose and is not reported.
+ */
+function listNumberProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'list' || !node.ordered) return;
+    const start = node.start ?? 1;
+    const written = node.children.map((item) => {
+      const at = item.position?.start.offset;
+      const found = at === undefined ? undefined : /^(\d{1,9})([.)])/.exec(text.slice(at, at + 12));
+      return found && at !== undefined ? { at, number: Number(found[1]), marker: found[0] } : undefined;
+    });
+    if (written.every((item) => item?.number === start)) return;
+    written.forEach((item, index) => {
+      if (!item || item.number === start + index) return;
+      const printed = `${start + index}${item.marker.slice(-1)}`;
+      const end = text.indexOf('\n', item.at);
+      const line = text.slice(item.at, end === -1 ? undefined : end);
+      const shown = line.length > 30 ? `${line.slice(0, 30)}…` : line;
+      problems.push(
+        diagnostic(
+          file.path,
+          place(item.at, line.slice(0, 20)),
+          'warning',
+          'markdown/list-number',
+          `The list item written \`${item.marker}\` in \`${field.join('.')}\` is printed as \`${printed}\`: a numbered list counts on from its first item (\`${start}${item.marker.slice(-1)}\`).`,
+          `If “${shown}” does not go on with the list, write its mark as \`${item.number}\\${item.marker.slice(-1)}\`; if it does, number the items in order.`,
+        ),
+      );
+    });
   });
   return problems;
 }

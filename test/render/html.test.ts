@@ -35,3 +35,15 @@ test('a paragraph indented by a tab or four spaces (pasted from Word) is a warni
   expect(await problems('```\n  kods\n  ```')).toEqual([]);
   expect(await problems('1. punkts\n\n      turpinājums punktā')).toEqual([]);
 });
+
+test('a numbered list item printed with another number than it is written with is a warning that says which', async () => {
+  const problems = async (lines: string) =>
+    (await check({ cwd: exampleProject(withBodyLine(lines)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/list-number').map((d) => [d.line, d.column, d.message]);
+  expect(await problems('12. panta pirmā daļa nosaka.\n\n  3. punkts nosaka citu.')).toEqual([
+    [21, 3, 'The list item written `3.` in `body` is printed as `13.`: a numbered list counts on from its first item (`12.`).'],
+  ]);
+  // In order, all the same number, or a date after the list: nothing to say.
+  expect(await problems('1. viens;\n  2. divi;\n  3. trīs.')).toEqual([]);
+  expect(await problems('1. viens\n  1. divi\n  1. trīs')).toEqual([]);
+  expect(await problems('12. panta pirmā daļa nosaka.\n\n  3. februārī ministri tikās.')).toEqual([]);
+});

@@ -72,6 +72,15 @@ describe('Markdown fields', () => {
     expect(shown.text).toBe('2020. gada novembrī Komisija publicēja paziņojumu.');
   });
 
+  it('keeps a paragraph that starts with a date a paragraph: no list took in "3. februārī" and printed "13. februārī"', () => {
+    expect(read(normaliseMarkdown('12. panta pirmā daļa.\n\n3. februārī ministri tikās.\n\n19. februāra sanāksmē.')).types).toEqual(['list', 'paragraph', 'paragraph']);
+    expect(read(normaliseMarkdown('3. februārī ministri tikās.')).text).toBe('3. februārī ministri tikās.');
+    expect(read(normaliseMarkdown('1. aprīļa sanāksme')).types).toEqual(['paragraph']);
+    // A day only before a month's name: "3. punkts" and "32. februārī" stay list items.
+    expect(read(normaliseMarkdown('3. punkts')).types).toEqual(['list']);
+    expect(read(normaliseMarkdown('32. februārī')).types).toEqual(['list']);
+  });
+
   it('still reads real "1)" and "1." lists as lists', () => {
     expect(read(normaliseMarkdown('Teksts:\n\n1) viens;\n2) divi.')).types).toEqual(['paragraph', 'list']);
     expect(read(normaliseMarkdown('1. Jautājums')).types).toEqual(['list']);

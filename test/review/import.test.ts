@@ -125,3 +125,23 @@ describe('briefing import', () => {
     expect(again.stderr).toContain('import/exists');
   });
 });
+
+describe('briefing import of answers with numbers at the start of a paragraph', () => {
+  it('keeps "12. panta …" and "3. februārī …" in the answer: no question asks anything there', () => {
+    const position = 'positions/educ/equity-reforms.yaml';
+    const example = exampleProject();
+    const text = readFileSync(join(example, position), 'utf8');
+    writeFileSync(join(example, position), text.replace(/^body: \|\n/m, 'body: |\n  12\\. panta pirmā daļa nosaka, ka skolām jānodrošina atbalsts.\n\n  3. februārī ministri tikās vēlreiz.\n\n'));
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const dir = emptyProject();
+    const run = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'positions/educ-informal')).sort()).toEqual(['educ-informal-1.yaml', 'educ-informal-2.yaml', 'educ-informal-3.yaml']);
+    const body = String(parseDocument(readFileSync(join(dir, 'positions/educ-informal/educ-informal-2.yaml'), 'utf8')).toJS().body);
+    expect(body).toContain('panta pirmā daļa nosaka');
+    expect(body).toContain('februārī ministri tikās vēlreiz.');
+    // Built again, the two stay paragraphs with their own numbers.
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is'));
+  });
+});

@@ -10,7 +10,7 @@ export const RULE_IDS = [
   'meeting/abbreviation-not-introduced', 'meeting/clearance-never-requested', 'meeting/duplicate-clearance', 'meeting/duplicate-file-code', 'meeting/duplicate-position', 'meeting/no-background', 'meeting/no-questions', 'meeting/no-signature', 'meeting/placeholder', 'meeting/past-draft', 'meeting/reserved-file-code', 'meeting/unknown-ministry', 'meeting/unknown-position',
   'position/duplicate-id', 'position/empty-answer', 'position/reserved-id', 'position/unknown-ministry', 'position/untranslated', 'position/version-decreased', 'position/version-not-raised',
   'clearance/after-meeting', 'clearance/missing', 'clearance/no-date', 'clearance/not-required', 'clearance/position-draft', 'clearance/shared-value',
-  'markdown/html', 'markdown/indented-code', 'markdown/link-address', 'markdown/link-unsafe', 'markdown/list-number', 'markdown/too-complex', 'markdown/too-deep', 'markdown/undefined-footnote', 'markdown/unclosed', 'markdown/unused-footnote',
+  'markdown/html', 'markdown/indented-code', 'markdown/link-address', 'markdown/link-unsafe', 'markdown/list-number', 'markdown/pasted-bullet', 'markdown/too-complex', 'markdown/too-deep', 'markdown/undefined-footnote', 'markdown/unclosed', 'markdown/unused-footnote',
   'template/front-matter', 'template/helper', 'template/missing', 'template/missing-field', 'template/missing-partial', 'template/outside-folder', 'template/partial-cycle', 'template/partial-outside-folder', 'template/prototype-access', 'template/render', 'template/syntax', 'template/unknown-helper',
   'docx/unsupported',
   'input/link-outside', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/unknown-kind', 'input/unreadable', 'input/wrong-kind',

@@ -70,7 +70,7 @@ export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly
     const unparseable = beforeParse(file, [name], text, place);
     if (unparseable) return [unparseable];
     // Parsed once for the checks, and only when the text has what one of them looks for.
-    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text) && !INDENTED_LINE.test(text) && !NUMBERED_LINE.test(text)) return [];
+    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text) && !INDENTED_LINE.test(text) && !NUMBERED_LINE.test(text) && !BULLET_LINE.test(text)) return [];
     // As the build reads it: a line that starts with a year or a date is no list item.
     const tree = parseAsBuilt(text);
     return [
@@ -79,6 +79,7 @@ export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly
       ...linkProblems(file, [name], text, tree, place),
       ...indentedCodeProblems(file, [name], text, tree, place),
       ...listNumberProblems(file, [name], text, tree, place),
+      ...pastedBulletProblems(file, [name], text, tree, place),
     ];
   });
 }
@@ -371,6 +372,42 @@ function listNumberProblems(file: YamlFile, field: readonly PropertyKey[], text:
         ),
       );
     });
+  });
+  return problems;
+}
+
+/** Bullet characters Word and PDF readers put before list items, which Markdown does not read as list marks. */
+const BULLETS = '•◦▪▫●○■□·∙‣⁃';
+/** A line after another that starts with one of {@link BULLETS}: only a text with one can have such a line joined to the one above. */
+const BULLET_LINE = new RegExp(`\\n[ \\t]*[${BULLETS}][ \\t]`);
+
+/**
+ * `markdown/pasted-bullet`: a list pasted from Word or a PDF, its items starting with "•" rather
+ * than a Markdown list mark. Markdown reads them as lines of one paragraph and joins them: the
+ * report printed "Latvija atbalsta: • pirmo pasākumu; • otro pasākumu." on one line. Reported
+ * once per paragraph, at its first such line after the first.
+ */
+function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const bulleted = new RegExp(`\\n([ \\t]*)([${BULLETS}])[ \\t]`);
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'paragraph' || start === undefined || end === undefined) return;
+    const found = bulleted.exec(text.slice(start, end));
+    if (!found) return;
+    const at = start + found.index + 1 + (found[1]?.length ?? 0);
+    const line = text.slice(at, text.indexOf('\n', at) === -1 ? undefined : text.indexOf('\n', at));
+    problems.push(
+      diagnostic(
+        file.path,
+        place(at, line.slice(0, 20)),
+        'warning',
+        'markdown/pasted-bullet',
+        `This line of \`${field.join('.')}\` starts with “${found[2] ?? ''}”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph.`,
+        'Start each item on its own line with “- ” (or “1) ” for a numbered list), after a blank line below the text that introduces the list.',
+      ),
+    );
   });
   return problems;
 }

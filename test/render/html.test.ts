@@ -47,3 +47,14 @@ test('a numbered list item printed with another number than it is written with i
   expect(await problems('1. viens\n  1. divi\n  1. trīs')).toEqual([]);
   expect(await problems('12. panta pirmā daļa nosaka.\n\n  3. februārī ministri tikās.')).toEqual([]);
 });
+
+test('a list pasted with "•" bullets, which Markdown joins into one paragraph, is a warning at its first joined line', async () => {
+  const problems = async (lines: string) =>
+    (await check({ cwd: exampleProject(withBodyLine(lines)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/pasted-bullet').map((d) => [d.line, d.column, d.message]);
+  expect(await problems('Latvija atbalsta:\n  •\tpirmo pasākumu;\n  •\totro pasākumu.')).toEqual([
+    [20, 3, 'This line of `body` starts with “•”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph.'],
+  ]);
+  // A Markdown list, and a dash that goes on with a sentence, are not reported.
+  expect(await problems('Latvija atbalsta:\n\n  - pirmo pasākumu;\n  - otro pasākumu.')).toEqual([]);
+  expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga.')).toEqual([]);
+});

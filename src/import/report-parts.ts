@@ -1,7 +1,7 @@
 import { MONTHS_LV, type DateCase } from '../render/latvian.js';
 import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphUnits, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
-import { DATE_AT_LINE_START } from '../util/markdown.js';
+import { startsWithDate } from '../util/markdown.js';
 
 /** A meeting's name as a report prints it. */
 export interface ImportedName {
@@ -143,11 +143,8 @@ function invitation(text: string, report: ImportedReport): boolean {
  */
 function isQuestion(paragraph: ReviewedParagraph, text: string): boolean {
   if (paragraph.list === 'number') return paragraph.listMarker.endsWith('.');
-  return /^\d+\.\s+\S/.test(text) && /\?["”»)]?$/.test(text) && !DATE_AT_LINE_START_ONCE.test(text);
+  return /^\d+\.\s+\S/.test(text) && /\?["”»)]?$/.test(text) && !startsWithDate(text);
 }
-
-/** A year or a date at the start of a text (see `DATE_AT_LINE_START`), tested without its global flag. */
-const DATE_AT_LINE_START_ONCE = new RegExp(DATE_AT_LINE_START.source);
 
 function signatureLine(text: string, paragraph: ReviewedParagraph, report: ImportedReport): void {
   const [role = '', name = ''] = textOf(paragraph, 'accept').split('\t').map((s) => s.trim());

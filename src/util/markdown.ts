@@ -113,6 +113,13 @@ export function walk(node: Nodes, visit: (node: Nodes) => void): void {
 export const DATE_AT_LINE_START =
   /^( {0,3})(1[89]\d\d|2\d\d\d|(?:[1-9]|[12]\d|3[01])(?=[.)][ \t]+(?:janvār|februār|mart|aprī[lļ]|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)))([.)])(?=[ \t])/gm;
 
+/** Whether `text` starts with a year or a date followed by its mark ({@link DATE_AT_LINE_START}). */
+export function startsWithDate(text: string): boolean {
+  return DATE_ONCE.test(text);
+}
+
+const DATE_ONCE = new RegExp(DATE_AT_LINE_START.source);
+
 /** Stand-ins of the same length for the mark after a year or date that starts a line, so offsets stay the source's. */
 const DATE_MARKS: Record<string, string> = { '.': '\uE010', ')': '\uE011' };
 

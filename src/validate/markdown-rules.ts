@@ -3,7 +3,7 @@ import { offsetInText, placeInText } from '../load/characters.js';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { parseAsBuilt, walk } from '../util/markdown.js';
+import { parseAsBuilt, startsWithDate, walk } from '../util/markdown.js';
 
 /**
  * A `[^label]` that GFM left as text: no definition in the field. A `\[` escapes it. A label holds
@@ -70,7 +70,7 @@ export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly
     const unparseable = beforeParse(file, [name], text, place);
     if (unparseable) return [unparseable];
     // Parsed once for the checks, and only when the text has what one of them looks for.
-    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text) && !INDENTED_LINE.test(text) && !NUMBERED_LINE.test(text) && !BULLET_LINE.test(text)) return [];
+    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text) && !INDENTED_LINE.test(text) && !mayRenumber(text) && !BULLET_LINE.test(text)) return [];
     // As the build reads it: a line that starts with a year or a date is no list item.
     const tree = parseAsBuilt(text);
     return [
@@ -334,8 +334,36 @@ function indentedCodeProblems(file: YamlFile, field: readonly PropertyKey[], tex
   return problems;
 }
 
-/** A line that starts (after quote marks and blanks) with a number and `.` or `)`: only a text with one holds a numbered list. */
-const NUMBERED_LINE = /(?:^|\n)[ \t>]*\d{1,9}[.)](?:[ \t]|$)/m;
+/** A number and `.` or `)` among the marks that open a line (see `OPENERS`): a numbered list item. */
+const NUMBERED_MARK = /(?<![\d^])(\d{1,9})([.)])(?=[ \t]|$)/g;
+
+/**
+ * Whether a text may hold a list item printed with another number than written, read without
+ * parsing it. It may not when the numbered marks that open its lines (a line that starts with a
+ * year or a date, which the build keeps a paragraph, left out) are one to a line, all at the same
+ * column with no tab before them, and go 1, 2, 3 … (each kind of mark apart) without starting again or jumping: then no
+ * item is nested in another, and every list starts at the number it is written with and goes on
+ * one by one. Exported for the property test that holds it to the parser.
+ */
+export function mayRenumber(text: string): boolean {
+  const last = new Map<string, { number: number; column: number }>();
+  for (const line of text.split('\n')) {
+    const lead = OPENERS.exec(line)?.[0];
+    if (lead === undefined || startsWithDate(line)) continue;
+    const marks = [...lead.matchAll(NUMBERED_MARK)];
+    // Two on a line nest; a tab's column depends on where it stands.
+    if (marks.length > 1 || (marks.length === 1 && lead.includes('\t'))) return true;
+    const [found] = marks;
+    if (!found) continue;
+    const [, digits = '', mark = ''] = found;
+    const number = Number(digits);
+    const column = width(lead.slice(0, found.index));
+    const before = last.get(mark);
+    if (before === undefined ? number !== 1 : number !== before.number + 1 || column !== before.column) return true;
+    last.set(mark, { number, column });
+  }
+  return false;
+}
 
 /**
  * `markdown/list-number`: an item of a numbered list written with another number than the one

@@ -2,8 +2,8 @@ import type { Nodes } from 'mdast';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/commands/check.js';
-import { parseMarkdownText } from '../../src/util/markdown.js';
-import { MAX_MARKS } from '../../src/validate/markdown-rules.js';
+import { parseAsBuilt, parseMarkdownText } from '../../src/util/markdown.js';
+import { MAX_MARKS, mayRenumber } from '../../src/validate/markdown-rules.js';
 import { withBodyLine } from '../helpers/fields.js';
 import { exampleProject } from '../helpers/project.js';
 
@@ -48,5 +48,43 @@ describe('markdown/too-complex, which counts marks per paragraph before anything
     expect(await problems(`${'[a]'.repeat(MAX_MARKS / 2)}\n\n  ${'\\_'.repeat(MAX_MARKS)}`)).toEqual([]);
     // Escaped marks count: the bound stays a bound.
     expect(await problems(`${'\\*'.repeat(MAX_MARKS)}~`)).toHaveLength(1);
+  });
+});
+
+describe('mayRenumber, which spares the parse of a text whose numbered lines go 1, 2, 3 …', () => {
+  /** The items the parser numbers otherwise than they are written (`markdown/list-number`'s finding). */
+  function renumbered(text: string): number {
+    let count = 0;
+    const stack: Nodes[] = [parseAsBuilt(text)];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (node.type === 'list' && node.ordered) {
+        const start = node.start ?? 1;
+        const written = node.children.map((item) => Number(/^\d+/.exec(text.slice(item.position?.start.offset ?? 0))?.[0]));
+        if (!written.every((number) => number === start)) count += written.filter((number, index) => number !== start + index).length;
+      }
+      if ('children' in node) stack.push(...(node.children as Nodes[]));
+    }
+    return count;
+  }
+
+  const numbered = fc
+    .tuple(
+      fc.constantFrom('', ' ', '   ', '    ', '\t', ' \t', '> ', '- ', '  - ', '[^a]: ', '1. ', '>> '),
+      fc.constantFrom('1', '2', '3', '4', '12', '2020', '3'),
+      fc.constantFrom('.', ')'),
+      fc.constantFrom(' teksts', ' februārī', '', ' - x', ' 2. y'),
+    )
+    .map((parts) => parts.join(''));
+
+  it('says "no" only for texts whose lists the parser numbers as written', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(numbered, fc.constant(''), fc.constant('Teksts.'), fc.constant('```')), { minLength: 1, maxLength: 10 }), (lines) => {
+        const text = lines.join('\n');
+        if (!mayRenumber(text)) expect(renumbered(text)).toBe(0);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(mayRenumber('1) viens;\n2) divi;\n\nTeksts.\n\n1. a\n2. b')).toBe(false);
+    expect(mayRenumber('12. panta …\n\n3. punkts …')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { printedText } from './fields.js';
-import { unclosedAtEnd } from './unclosed.js';
+import { unclosedAtEnd } from '../util/unclosed.js';
 import type { YamlFile } from '../load/yaml.js';
 import type { FieldRef } from '../model/field.js';
 import type { MarkdownField } from '../render/fields.js';

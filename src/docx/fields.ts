@@ -2,11 +2,10 @@ import { hash } from 'node:crypto';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 type Position = NonNullable<Root['position']>;
 import type { FieldRef } from '../model/field.js';
-import { parseMarkdownText, walk } from '../util/markdown.js';
+import { walk } from '../util/markdown.js';
+import { parseInPieces } from '../util/markdown-pieces.js';
 import { tidyLines } from '../render/escape.js';
 import { PLACEHOLDER, type MarkdownField, type ReportSource } from '../render/fields.js';
-import { markdownChunks } from './chunks.js';
-import { unclosedAtEnd } from './unclosed.js';
 import { listKindInSource } from './list-kind.js';
 
 /** How many parsed fields a process keeps: enough for the positions of a large batch, bounded in memory. */
@@ -21,43 +20,12 @@ const seenOnce = new Set<string>();
 /**
  * Markdown → syntax tree with remark and GFM, every list marked with its kind
  * (`data.listKind`), so the tree compiles without its source text. A long text is parsed
- * in pieces (see `markdownChunks`; `chunkSize` is for tests), which gives the same tree.
+ * in pieces (see `parseInPieces`; `chunkSize` is for tests), which gives the same tree.
  */
 export function parseMarkdownTree(markdown: string, chunkSize?: number): Root {
-  const chunks = markdownChunks(markdown, chunkSize);
-  const trees: Root[] = [];
-  for (let i = 0; i < chunks.length; i++) {
-    let chunk = chunks[i];
-    if (!chunk) break;
-    let tree = parseMarkdownText(chunk.text);
-    if (i < chunks.length - 1 && unclosedAtEnd(chunk.text, tree)) {
-      // The piece ends inside a code block or HTML block that goes on: parse the rest as one.
-      chunk = { ...chunk, text: markdown.slice(chunk.offset) };
-      tree = parseMarkdownText(chunk.text);
-      i = chunks.length;
-    }
-    markListKinds(tree, chunk.text);
-    if (chunk.offset > 0) shiftPoints(tree, chunk.line - 1, chunk.offset);
-    trees.push(tree);
-  }
-  const [first] = trees;
-  if (!first || trees.length === 1) return first ?? parseMarkdownText('');
-  const start = first.position?.start;
-  const end = trees.at(-1)?.position?.end;
-  return { type: 'root', children: trees.flatMap((tree) => tree.children), ...(start && end ? { position: { start, end } } : {}) };
+  return parseInPieces(markdown, chunkSize, markListKinds);
 }
 
-/** Moves a piece's positions to where the piece sits in the whole text. */
-function shiftPoints(tree: Root, lines: number, offset: number): void {
-  walk(tree, (node) => {
-    if (!node.position) return;
-    const { start, end } = node.position;
-    node.position = {
-      start: { line: start.line + lines, column: start.column, ...(start.offset === undefined ? {} : { offset: start.offset + offset }) },
-      end: { line: end.line + lines, column: end.column, ...(end.offset === undefined ? {} : { offset: end.offset + offset }) },
-    };
-  });
-}
 
 /** A field's text as the rendered report prints it: the report's line tidying applied. */
 export function fieldText(text: string): string {

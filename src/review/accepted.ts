@@ -2,7 +2,7 @@ import type { FootnoteDefinition, Nodes, RootContent, Table } from 'mdast';
 import { runsText } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
-import { parseAsBuilt, restoreDateMarks } from '../util/markdown.js';
+import { parseAsBuilt, restoreDateMarks } from '../util/markdown-pieces.js';
 import type { Piece, ReviewedParagraph } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */

@@ -119,21 +119,3 @@ export function startsWithDate(text: string): boolean {
 }
 
 const DATE_ONCE = new RegExp(DATE_AT_LINE_START.source);
-
-/** Stand-ins of the same length for the mark after a year or date that starts a line, so offsets stay the source's. */
-const DATE_MARKS: Record<string, string> = { '.': '\uE010', ')': '\uE011' };
-
-/**
- * The field parsed as the build parses it: a line starting with a year or a date is a paragraph,
- * not a list item (`normaliseMarkdown` escapes the mark; here it is swapped for a stand-in of the
- * same length, so the nodes' offsets still slice the source). {@link restoreDateMarks} puts the
- * marks back into text taken from the tree.
- */
-export function parseAsBuilt(source: string): Root {
-  return parseMarkdownText(source.replace(DATE_AT_LINE_START, (_match, indent: string, number: string, mark: string) => `${indent}${number}${DATE_MARKS[mark] ?? mark}`));
-}
-
-/** Text from a tree of {@link parseAsBuilt} with the marks after years and dates put back. */
-export function restoreDateMarks(text: string): string {
-  return text.replace(/\uE010/g, '.').replace(/\uE011/g, ')');
-}

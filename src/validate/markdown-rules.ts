@@ -3,7 +3,8 @@ import { offsetInText, placeInText } from '../load/characters.js';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { parseAsBuilt, startsWithDate, walk } from '../util/markdown.js';
+import { startsWithDate, walk } from '../util/markdown.js';
+import { parseAsBuilt } from '../util/markdown-pieces.js';
 
 /**
  * A `[^label]` that GFM left as text: no definition in the field. A `\[` escapes it. A label holds
@@ -339,28 +340,38 @@ const NUMBERED_MARK = /(?<![\d^])(\d{1,9})([.)])(?=[ \t]|$)/g;
 
 /**
  * Whether a text may hold a list item printed with another number than written, read without
- * parsing it. It may not when the numbered marks that open its lines (a line that starts with a
- * year or a date, which the build keeps a paragraph, left out) are one to a line, all at the same
- * column with no tab before them, and go 1, 2, 3 … (each kind of mark apart) without starting again or jumping: then no
- * item is nested in another, and every list starts at the number it is written with and goes on
- * one by one. Exported for the property test that holds it to the parser.
+ * parsing it. It may not when the numbered marks that open its lines are one to a line, with no
+ * tab before them, and each list's items (one kind of mark, one column) go on one by one from the
+ * number the list starts with. A list ends at a line after a blank line that starts no further
+ * left than its marks and is not another of its items (a line that starts with a year or a date,
+ * which the build keeps a paragraph, is such a line). Exported for the property test that holds
+ * it to the parser.
  */
 export function mayRenumber(text: string): boolean {
-  const last = new Map<string, { number: number; column: number }>();
+  const open = new Map<string, { number: number; column: number }>();
+  let afterBlank = false;
   for (const line of text.split('\n')) {
-    const lead = OPENERS.exec(line)?.[0];
-    if (lead === undefined || startsWithDate(line)) continue;
-    const marks = [...lead.matchAll(NUMBERED_MARK)];
+    if (line.trim() === '') {
+      afterBlank = true;
+      continue;
+    }
+    const lead = startsWithDate(line) ? undefined : OPENERS.exec(line)?.[0];
+    const marks = lead === undefined ? [] : [...lead.matchAll(NUMBERED_MARK)];
     // Two on a line nest; a tab's column depends on where it stands.
-    if (marks.length > 1 || (marks.length === 1 && lead.includes('\t'))) return true;
+    if (marks.length > 1 || (marks.length === 1 && lead?.includes('\t'))) return true;
     const [found] = marks;
-    if (!found) continue;
-    const [, digits = '', mark = ''] = found;
-    const number = Number(digits);
+    const mark = found?.[2];
+    if (afterBlank) {
+      const indent = /^ */.exec(line)?.[0].length ?? 0;
+      for (const [kind, list] of open) if (kind !== mark && indent <= list.column && !line.startsWith('\t')) open.delete(kind);
+    }
+    afterBlank = false;
+    if (!found || !mark || lead === undefined) continue;
+    const number = Number(found[1]);
     const column = width(lead.slice(0, found.index));
-    const before = last.get(mark);
-    if (before === undefined ? number !== 1 : number !== before.number + 1 || column !== before.column) return true;
-    last.set(mark, { number, column });
+    const before = open.get(mark);
+    if (before !== undefined && (number !== before.number + 1 || column !== before.column)) return true;
+    open.set(mark, { number, column });
   }
   return false;
 }

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { expect, test } from 'vitest';
-import { markdownChunks } from '../../src/docx/chunks.js';
+import { markdownChunks } from '../../src/util/markdown-chunks.js';
 import { parseMarkdownTree } from '../../src/docx/fields.js';
 import { listKindInSource } from '../../src/docx/list-kind.js';
 

@@ -25,9 +25,12 @@ test('the meeting’s background is checked too, and autolinks and an escaped \\
   expect(await htmlProblems(dir)).toEqual([[MEETING, line, 3, 'HTML in `background` (`<div>bloks</div>`) is printed in the DOCX as written, tags and all, and passed on as HTML in the Markdown.']]);
 });
 
+/** The problems of one rule that `check` finds in the example with `lines` put into a position's body: line, column, message. */
+const bodyProblems = (rule: string) => async (lines: string) =>
+  (await check({ cwd: exampleProject(withBodyLine(lines)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === rule).map((d) => [d.line, d.column, d.message]);
+
 test('a paragraph indented by a tab or four spaces (pasted from Word) is a warning: it would print as program code', async () => {
-  const problems = async (line: string) =>
-    (await check({ cwd: exampleProject(withBodyLine(line)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/indented-code').map((d) => [d.line, d.column, d.message]);
+  const problems = bodyProblems('markdown/indented-code');
   const message = 'This paragraph of `body` starts with a tab or four spaces, so it is printed as program code: in a fixed-width font, not justified.';
   expect(await problems('\tTeksts no Word ar tabulāciju.')).toEqual([[19, 4, message]]);
   expect(await problems('    Teksts ar četrām atstarpēm.')).toEqual([[19, 7, message]]);
@@ -37,8 +40,7 @@ test('a paragraph indented by a tab or four spaces (pasted from Word) is a warni
 });
 
 test('a numbered list item printed with another number than it is written with is a warning that says which', async () => {
-  const problems = async (lines: string) =>
-    (await check({ cwd: exampleProject(withBodyLine(lines)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/list-number').map((d) => [d.line, d.column, d.message]);
+  const problems = bodyProblems('markdown/list-number');
   expect(await problems('12. panta pirmā daļa nosaka.\n\n  3. punkts nosaka citu.')).toEqual([
     [21, 3, 'The list item written `3.` in `body` is printed as `13.`: a numbered list counts on from its first item (`12.`).'],
   ]);
@@ -49,8 +51,7 @@ test('a numbered list item printed with another number than it is written with i
 });
 
 test('a list pasted with "•" bullets, which Markdown joins into one paragraph, is a warning at its first joined line', async () => {
-  const problems = async (lines: string) =>
-    (await check({ cwd: exampleProject(withBodyLine(lines)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/pasted-bullet').map((d) => [d.line, d.column, d.message]);
+  const problems = bodyProblems('markdown/pasted-bullet');
   expect(await problems('Latvija atbalsta:\n  •\tpirmo pasākumu;\n  •\totro pasākumu.')).toEqual([
     [20, 3, 'This line of `body` starts with “•”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph.'],
   ]);

@@ -26,7 +26,6 @@ export function parseMarkdownTree(markdown: string, chunkSize?: number): Root {
   return parseInPieces(markdown, chunkSize, markListKinds);
 }
 
-
 /** A field's text as the rendered report prints it: the report's line tidying applied. */
 export function fieldText(text: string): string {
   return tidyLines(`${text}\n`).slice(0, -1);

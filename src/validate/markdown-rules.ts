@@ -71,19 +71,28 @@ export function markdownFieldProblems(file: YamlFile, fields: readonly (readonly
     const unparseable = beforeParse(file, [name], text, place);
     if (unparseable) return [unparseable];
     // Parsed once for the checks, and only when the text has what one of them looks for.
-    if (!text.includes('[^') && !text.includes('<') && !SUSPECT_LINK.test(text) && !INDENTED_LINE.test(text) && !mayRenumber(text) && !BULLET_LINE.test(text)) return [];
+    if (!TREE_CHECKS.some((check) => check.mayFind(text))) return [];
     // As the build reads it: a line that starts with a year or a date is no list item.
     const tree = parseAsBuilt(text);
-    return [
-      ...footnoteProblems(file, [name], text, tree, place),
-      ...htmlProblems(file, [name], text, tree, place),
-      ...linkProblems(file, [name], text, tree, place),
-      ...indentedCodeProblems(file, [name], text, tree, place),
-      ...listNumberProblems(file, [name], text, tree, place),
-      ...pastedBulletProblems(file, [name], text, tree, place),
-    ];
+    return TREE_CHECKS.flatMap((check) => check.find(file, [name], text, tree, place));
   });
 }
+
+/** A check of a field's syntax tree, with what a text must have for it to find anything, read without a parse. */
+interface TreeCheck {
+  mayFind(text: string): boolean;
+  find(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[];
+}
+
+/** The checks of a parsed field, in the order their problems are listed. */
+const TREE_CHECKS: readonly TreeCheck[] = [
+  { mayFind: (text) => text.includes('[^'), find: footnoteProblems },
+  { mayFind: (text) => text.includes('<'), find: htmlProblems },
+  { mayFind: (text) => SUSPECT_LINK.test(text), find: linkProblems },
+  { mayFind: (text) => INDENTED_LINE.test(text), find: indentedCodeProblems },
+  { mayFind: (text) => mayRenumber(text), find: listNumberProblems },
+  { mayFind: (text) => BULLET_LINE.test(text), find: pastedBulletProblems },
+];
 
 /**
  * `markdown/too-deep` and `markdown/too-complex` alone, for the fields given: what must hold
@@ -127,12 +136,11 @@ function marksProblem(file: YamlFile, field: readonly PropertyKey[], text: strin
         if (code === 42 || code === 95 || code === 126 || code === 91 || code === 93) marks++; // * _ ~ [ ]
       }
       if (marks > MAX_MARKS) {
-        const end = text.indexOf('\n', start);
         return errorAtLine(
           file,
           place,
           start,
-          text.slice(start, end === -1 ? undefined : end),
+          lineFrom(text, start),
           'markdown/too-complex',
           `\`${field.join('.')}\` has a paragraph with more than ${MAX_MARKS.toLocaleString('en')} emphasis and link marks (* _ ~ [ ]) from here; a report cannot show it.`,
           'Split it into paragraphs with blank lines, or remove the marks that are not formatting: a paragraph of a report has a few dozen.',
@@ -299,8 +307,19 @@ function addressProblem(url: string): { unsafe: boolean; what: string; hint?: st
 
 /** An error of a field's text read before it is parsed, placed at the first words of the line that starts at `lineStart`. */
 function errorAtLine(file: YamlFile, place: Placer, lineStart: number, line: string, ruleId: RuleId, message: string, hint: string): Diagnostic {
-  const shown = line.trim().slice(0, 20);
-  return diagnostic(file.path, place(lineStart + line.indexOf(shown), shown), 'error', ruleId, message, hint);
+  return diagnostic(file.path, placeAtWords(place, lineStart, line, 20), 'error', ruleId, message, hint);
+}
+
+/** The place of the first words (up to `length` characters) of the line that starts at `lineStart`. */
+function placeAtWords(place: Placer, lineStart: number, line: string, length: number): Place | undefined {
+  const shown = line.trim().slice(0, length);
+  return place(lineStart + line.indexOf(shown), shown);
+}
+
+/** The text from `offset` to the end of its line. */
+function lineFrom(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text.slice(offset, end === -1 ? undefined : end);
 }
 
 /** A line that starts with a tab or four spaces: only a text with one can hold an indented code block. */
@@ -318,13 +337,10 @@ function indentedCodeProblems(file: YamlFile, field: readonly PropertyKey[], tex
     const start = node.position?.start.offset;
     if (node.type !== 'code' || start === undefined || /^[ \t]*(?:```|~~~)/.test(text.slice(start, start + 40))) return;
     const lineStart = text.lastIndexOf('\n', start) + 1;
-    const end = text.indexOf('\n', start);
-    const line = text.slice(lineStart, end === -1 ? undefined : end);
-    const shown = line.trim().slice(0, 30);
     problems.push(
       diagnostic(
         file.path,
-        place(lineStart + line.indexOf(shown), shown),
+        placeAtWords(place, lineStart, lineFrom(text, lineStart), 30),
         'warning',
         'markdown/indented-code',
         `This paragraph of \`${field.join('.')}\` starts with a tab or four spaces, so it is printed as program code: in a fixed-width font, not justified.`,
@@ -397,8 +413,7 @@ function listNumberProblems(file: YamlFile, field: readonly PropertyKey[], text:
     written.forEach((item, index) => {
       if (!item || item.number === start + index) return;
       const printed = `${start + index}${item.marker.slice(-1)}`;
-      const end = text.indexOf('\n', item.at);
-      const line = text.slice(item.at, end === -1 ? undefined : end);
+      const line = lineFrom(text, item.at);
       const shown = line.length > 30 ? `${line.slice(0, 30)}…` : line;
       problems.push(
         diagnostic(
@@ -417,8 +432,11 @@ function listNumberProblems(file: YamlFile, field: readonly PropertyKey[], text:
 
 /** Bullet characters Word and PDF readers put before list items, which Markdown does not read as list marks. */
 const BULLETS = '•◦▪▫●○■□·∙‣⁃';
-/** A line after another that starts with one of {@link BULLETS}: only a text with one can have such a line joined to the one above. */
-const BULLET_LINE = new RegExp(`\\n[ \\t]*[${BULLETS}][ \\t]`);
+/**
+ * A line after another that starts with one of {@link BULLETS}: only a text with one can have such a
+ * line joined to the one above. Groups: the blanks before the bullet, the bullet.
+ */
+const BULLET_LINE = new RegExp(`\\n([ \\t]*)([${BULLETS}])[ \\t]`);
 
 /**
  * `markdown/pasted-bullet`: a list pasted from Word or a PDF, its items starting with "•" rather
@@ -428,19 +446,17 @@ const BULLET_LINE = new RegExp(`\\n[ \\t]*[${BULLETS}][ \\t]`);
  */
 function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const bulleted = new RegExp(`\\n([ \\t]*)([${BULLETS}])[ \\t]`);
   walk(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type !== 'paragraph' || start === undefined || end === undefined) return;
-    const found = bulleted.exec(text.slice(start, end));
+    const found = BULLET_LINE.exec(text.slice(start, end));
     if (!found) return;
     const at = start + found.index + 1 + (found[1]?.length ?? 0);
-    const line = text.slice(at, text.indexOf('\n', at) === -1 ? undefined : text.indexOf('\n', at));
     problems.push(
       diagnostic(
         file.path,
-        place(at, line.slice(0, 20)),
+        place(at, lineFrom(text, at).slice(0, 20)),
         'warning',
         'markdown/pasted-bullet',
         `This line of \`${field.join('.')}\` starts with “${found[2] ?? ''}”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph.`,

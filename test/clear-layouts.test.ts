@@ -55,6 +55,16 @@ describe('clear changes only the lines it must', () => {
     expect(text).toBe(flow.replace('  AM: { status: pending }\n', `  AM: { status: cleared, date: 2021-03-10, version: 2, answer: ${ANSWER} }\n`));
     expect(parse(text).clearance.AM).toEqual({ status: 'cleared', date: '2021-03-10', version: 2, answer: ANSWER });
   });
+
+  test('a comment after a flow-style entry stays once, however often the entry is edited', () => {
+    const flow = BEFORE.replace(/ {2}AM:\n {4}status: pending # reminder sent on 8 March\n/, '  AM: { status: pending }  # asked 01.03.\n');
+    const once = clearIn(flow, 'AM');
+    expect(once.text).toBe(flow.replace('  AM: { status: pending }  # asked 01.03.\n', `  AM: { status: cleared, date: 2021-03-10, version: 2, answer: ${ANSWER} }  # asked 01.03.\n`));
+    const again = clearIn(once.text.replace('status: cleared', 'status: pending'), 'AM');
+    expect(again.text.match(/# asked 01\.03\./g)).toHaveLength(1);
+    const crlf = clearIn(flow.replaceAll('\n', '\r\n'), 'AM');
+    expect(crlf.text).toBe(once.text.replaceAll('\n', '\r\n'));
+  });
 });
 
 test('a clearance written wholly in flow style is edited in flow style; nothing else moves', () => {

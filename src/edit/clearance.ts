@@ -104,8 +104,12 @@ function flowEdit(text: string, expected: Document, ministry: string): string | 
     if (!node.items.length) return undefined; // `clearance: {}` becomes a block (below)
     const edited: unknown = expected.getIn(path, true);
     if (!isMap(edited)) return undefined;
+    // The mapping's own comments (`AM: {…}  # asked`) lie outside its range and stay in the text: not written twice.
+    const mapping = edited.clone() as typeof edited;
+    mapping.comment = null;
+    mapping.commentBefore = null;
     const alone = new Document();
-    alone.contents = edited;
+    alone.contents = mapping;
     const padded = /^\{\s/.test(text.slice(node.range[0]));
     const written = alone.toString({ lineWidth: 0, flowCollectionPadding: padded }).replace(/\n$/, '');
     return text.slice(0, node.range[0]) + written + text.slice(node.range[1]);

@@ -125,6 +125,23 @@ describe('briefing clear', () => {
     expect(readFileSync(join(dir, 'positions/broken.yaml'), 'utf8')).toBe('id: broken\nversion: one\n');
   });
 
+  it('refuses an id that two files claim (a copy made to start a new draft), naming both; the file itself can still be named', () => {
+    const original = readFileSync(join(exampleProject(), 'positions/educ/equity-reforms.yaml'), 'utf8');
+    const dir = exampleProject({ 'positions/educ/equity-reforms-copy.yaml': original });
+    const byId = runCli(['clear', 'equity-reforms', '--ministry', 'LM'], dir);
+    expect(byId).toMatchObject({
+      status: 2,
+      stderr:
+        'briefing: The id `equity-reforms` is claimed by 2 position files: positions/educ/equity-reforms-copy.yaml, positions/educ/equity-reforms.yaml. Nothing written.\n' +
+        '  Name the file to clear instead of the id, and give each position its own id (by convention its file name).\n',
+    });
+    expect(readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8')).toBe(original);
+    expect(readFileSync(join(dir, 'positions/educ/equity-reforms-copy.yaml'), 'utf8')).toBe(original);
+    const byFile = runCli(['clear', 'positions/educ/equity-reforms.yaml', '--ministry', 'LM', '--withdraw'], dir);
+    expect(byFile.stdout).toContain('updated positions/educ/equity-reforms.yaml');
+    expect(readFileSync(join(dir, 'positions/educ/equity-reforms-copy.yaml'), 'utf8')).toBe(original);
+  });
+
   it('answers a meeting, another file or a folder in one line and changes nothing, exit 1', () => {
     const dir = exampleProject({ 'README.md': '# Projekts\n' });
     const meeting = 'meetings/2021-02-19-educ-informal.yaml';

@@ -7,7 +7,7 @@ import { namedFileProblem } from '../load/links.js';
 import { wrongKindProblem } from '../load/targets.js';
 import { projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
-import { loadProject, type Project } from '../load/project.js';
+import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
@@ -170,6 +170,13 @@ function positionFile(project: Project, cwd: string, given: string): string {
   const path = resolve(cwd, given);
   if (existsSync(path)) return path;
   const byId = project.positions.get(given);
+  const claiming = filesClaiming(project, given);
+  if (claiming.length > 1) {
+    throw new UsageError(
+      `The id \`${given}\` is claimed by ${claiming.length} position files: ${claiming.join(', ')}. Nothing written.`,
+      'Name the file to clear instead of the id, and give each position its own id (by convention its file name).',
+    );
+  }
   if (byId) return join(project.root, byId.file.path);
   const nearest = suggest(given, [...project.positions.keys()]);
   throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);

@@ -10,7 +10,7 @@ import { writeAtomic } from '../emit/write.js';
 import { errorCode, projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
-import { loadProject, type Project } from '../load/project.js';
+import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -93,6 +93,12 @@ export function review(options: ReviewOptions): ReviewResult {
   const split = splitByField(document);
   result.outside = split.outside;
   for (const field of split.fields) {
+    const claiming = field.field.kind === 'position' ? filesClaiming(project, field.field.id) : [];
+    if (claiming.length > 1) {
+      const message = `The reviewer changed position ${field.field.id}, whose id ${claiming.join(' and ')} both claim: review cannot tell which file to read or write.`;
+      result.diagnostics.push(diagnostic(claiming[1] ?? field.field.file, undefined, 'error', 'position/duplicate-id', message, 'Give each position its own id (by convention its file name), then run review again.'));
+      continue;
+    }
     const source = fieldSource(project, meeting, field.field);
     const stale = staleness(project, meeting, document, field.field);
     let accepted: AcceptedText | undefined;

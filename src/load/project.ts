@@ -185,6 +185,14 @@ function builtInMinistries(): YamlFile {
 }
 
 /**
+ * The files that claim a position id, in path order. More than one is a `position/duplicate-id`
+ * error; a command that reads or writes a position by its id must then not pick one of them.
+ */
+export function filesClaiming(project: Pick<Project, 'positionFiles'>, id: string): string[] {
+  return project.positionFiles.filter((file) => file.id === id).map((file) => file.path);
+}
+
+/**
  * Reads every `*.yaml` under the positions folder, sorted by path; each is checked when
  * first used. A second file with an id already taken is reported on the first one's
  * record, so every meeting that uses the id sees the conflict.

@@ -268,6 +268,19 @@ describe('briefing review', () => {
     expect(position(dir, 'equity-reforms').data.version).toBe(4);
   });
 
+  it('refuses to read or write a position whose id a second file claims since the build (a copy made to start a draft), naming both (exit 1, nothing written)', () => {
+    const dir = built();
+    const original = position(dir, 'equity-reforms').text;
+    writeFileSync(join(dir, 'positions/educ/equity-reforms-copy.yaml'), original);
+    const run = runCli(['review', reviewed(dir), '--accept'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'positions/educ/equity-reforms.yaml  error  The reviewer changed position equity-reforms, whose id positions/educ/equity-reforms-copy.yaml and positions/educ/equity-reforms.yaml both claim: review cannot tell which file to read or write.',
+    );
+    expect(position(dir, 'equity-reforms').text).toBe(original);
+    expect(readFileSync(join(dir, 'positions/educ/equity-reforms-copy.yaml'), 'utf8')).toBe(original);
+  });
+
   it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {
     const dir = built();
     const before = position(dir, 'equity-reforms').text;

@@ -4,6 +4,7 @@ import { hasChanges, withChildren } from './inline.js';
 import { inlineMarkdown } from './inline-markdown.js';
 import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
 import { wordsOf, type Mark } from './tokens.js';
+import { isListEnd } from '../util/markdown.js';
 
 /** What a block of the document is, as a reader sees it. */
 export type BlockKind = 'title' | 'heading' | 'paragraph' | 'item' | 'note' | 'code' | 'table' | 'rule' | 'footnote' | 'html';
@@ -84,7 +85,8 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           blocks.push(block(node, 'code', depth, [{ type: 'text', value: node.value }]));
           break;
         case 'html':
-          blocks.push(block(node, 'html', depth, [{ type: 'text', value: node.value }]));
+          // An empty comment only keeps two lists apart: it prints nothing, so it is no change either.
+          if (!isListEnd(node)) blocks.push(block(node, 'html', depth, [{ type: 'text', value: node.value }]));
           break;
         case 'thematicBreak':
           blocks.push(block(node, 'rule', depth, []));

@@ -34,6 +34,7 @@ import type { BlockRevision } from './nodes.js';
 import { listKindInSource, type ListKind } from './list-kind.js';
 import { numberingDefinition, numberingReference } from './numbering.js';
 import { checkBox } from './task-box.js';
+import { isListEnd } from '../util/markdown.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { documentStyles, OptionalStyle, Style, type StyleSource } from './styles.js';
 
@@ -313,6 +314,7 @@ class DocxCompiler {
         if (style === Style.note) this.warn('a table inside a quote (`>`) is printed as a table of its own, not marked as quoted', node);
         return [this.table(node)];
       case 'html':
+        if (isListEnd(node)) return [];
         return [this.paragraph(node, { style, children: [this.literal(node.value, node.data?.revision)] })];
       case 'definition':
       case 'footnoteDefinition':

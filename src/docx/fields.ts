@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 type Position = NonNullable<Root['position']>;
 import type { FieldRef } from '../model/field.js';
-import { walk } from '../util/markdown.js';
+import { LIST_END, walk } from '../util/markdown.js';
 import { parseInPieces } from '../util/markdown-pieces.js';
 import { tidyLines } from '../render/escape.js';
 import { PLACEHOLDER, type MarkdownField, type ReportSource } from '../render/fields.js';
@@ -92,7 +92,7 @@ export function parseReportFields(source: ReportSource): Root[] {
 export function spliceReport(source: ReportSource, trees: readonly Root[] = parseReportFields(source)): Root {
   const texts = source.fields.map(printedText);
   const lines = new LineMap(source.skeleton, texts);
-  const tree = parseMarkdownTree(source.skeleton);
+  const tree = takeSkeletonTree(source) ?? parseMarkdownTree(source.skeleton);
   shiftPositions(tree, (line) => lines.reportLine(line));
   const used = new Set<Root>();
   const fieldBlocks = (index: number, at: Position | undefined): RootContent[] => {
@@ -113,6 +113,77 @@ export function spliceReport(source: ReportSource, trees: readonly Root[] = pars
   // A report with no fields of its own is one text: whatever looks like a placeholder in it is text.
   if (source.fields.length) expandBlocks(tree, { fieldBlocks, texts });
   return tree;
+}
+
+/** Skeletons parsed by {@link keepListsApart}, each given to the one splice that changes it. */
+const skeletonTrees = new WeakMap<ReportSource, Root>();
+
+function takeSkeletonTree(source: ReportSource): Root | undefined {
+  const tree = skeletonTrees.get(source);
+  skeletonTrees.delete(source);
+  return tree;
+}
+
+/**
+ * The report in parts with an empty HTML comment ({@link LIST_END}) put into the skeleton
+ * wherever a field's list would run on into a list beside it in the `.md`: an answer that
+ * starts with `1.` items after the question `2.`, or ends with them before the question
+ * `3.` (Markdown joins lists of one kind across blank lines, and the numbers of the whole
+ * list then run on). The DOCX, made from each field on its own, never joined them; with the
+ * comment a parse of the whole `.md` does not either, and a viewer of the `.md` numbers as
+ * the DOCX does. Likewise before a field that starts indented (printed as code) after a list.
+ * The source is returned as it was when nothing needs keeping apart.
+ */
+export function keepListsApart(source: ReportSource, trees: readonly Root[]): ReportSource {
+  // Only a field that starts with a list (or code) or ends with a list can run on: most reports have none.
+  const edges = (tree: Root | undefined) => ['list', 'code'].includes(tree?.children[0]?.type ?? '') || tree?.children.at(-1)?.type === 'list';
+  if (!trees.some(edges)) return source;
+  const skeleton = parseMarkdownTree(source.skeleton);
+  const texts = source.fields.map(printedText);
+  // Each top-level block of the skeleton, with the blocks a whole-field placeholder stands for.
+  const blocks = skeleton.children.map((block) => {
+    const index = wholeField(block);
+    const field = index === undefined ? undefined : trees[index];
+    if (index === undefined || !field) return { first: block, last: block, text: source.skeleton, field: false };
+    return { first: field.children[0], last: field.children.at(-1), text: texts[index] ?? '', field: true };
+  });
+  const cuts: number[] = [];
+  for (let index = 1; index < blocks.length; index++) {
+    const before = blocks[index - 1];
+    const after = blocks[index];
+    const at = skeleton.children[index]?.position?.start.offset;
+    if (!before || !after || at === undefined || !(before.field || after.field)) continue;
+    if (runsOn(before.last, before.text, after.first, after.text)) cuts.push(source.skeleton.lastIndexOf('\n', at - 1) + 1);
+  }
+  if (!cuts.length) {
+    skeletonTrees.set(source, skeleton);
+    return source;
+  }
+  let text = source.skeleton;
+  for (const at of cuts.reverse()) text = `${text.slice(0, at)}${LIST_END}\n\n${text.slice(at)}`;
+  return { ...source, skeleton: text };
+}
+
+/** Whether a parse of both texts as one would take `after` into the list that `before` is. */
+function runsOn(before: RootContent | undefined, beforeText: string, after: RootContent | undefined, afterText: string): boolean {
+  if (before?.type !== 'list' || !after) return false;
+  if (after.type === 'list') return listMarker(before, beforeText) === listMarker(after, afterText);
+  // Indented code after a list is the list's last item's.
+  const start = after.position?.start.offset;
+  return after.type === 'code' && start !== undefined && !/^(?:`{3}|~{3})/.test(afterText.slice(start));
+}
+
+/** A list's marker as its text writes it: `.` or `)` after a number, or the bullet. */
+function listMarker(list: RootContent & { type: 'list' }, text: string): string {
+  const start = list.children[0]?.position?.start.offset ?? 0;
+  const marker = /^[ \t]*(?:\d{1,9}([.)])|([-*+]))/.exec(text.slice(start, start + 16));
+  return marker?.[1] ?? marker?.[2] ?? '';
+}
+
+/** The `.md` of a report in parts: the skeleton with each field's text in place. */
+export function reportMarkdown(source: ReportSource): string {
+  const texts = source.fields.map(printedText);
+  return source.skeleton.replace(PLACEHOLDER, (_match, index: string) => texts[Number(index)] ?? '');
 }
 
 interface Splicer {

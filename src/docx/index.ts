@@ -14,7 +14,7 @@ export { remarkDocx } from './compile.js';
 export type { BlockRevision, Deletion, Insertion } from './nodes.js';
 export type { FieldRef } from '../model/field.js';
 export type { MarkdownField, ReportSource } from '../render/fields.js';
-export { parseReportFields } from './fields.js';
+export { keepListsApart, parseReportFields, reportMarkdown } from './fields.js';
 export type { FieldAnchor } from './anchors.js';
 
 /** DOCX bytes plus what the conversion could not carry over. */

@@ -1,4 +1,5 @@
 import type { Image, ImageReference, Nodes } from 'mdast';
+import { isListEnd } from '../util/markdown.js';
 
 /*
  * What the DOCX compiler prints for Markdown text, apart from the compiler (which needs the
@@ -12,9 +13,10 @@ import type { Image, ImageReference, Nodes } from 'mdast';
  */
 export function runsText(node: Nodes): string {
   switch (node.type) {
+    case 'html':
+      return isListEnd(node) ? '' : node.value;
     case 'text':
     case 'inlineCode':
-    case 'html':
     case 'code':
       return node.value;
     case 'break':

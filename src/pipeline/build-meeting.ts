@@ -23,7 +23,7 @@ import { resolveReport } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { layoutFor } from '../load/front-matter.js';
 import type { ReportSource } from '../render/fields.js';
-import { checkReportDocx, compileReportDocx, parseReportFields, type DocxMeta, type FieldAnchor } from '../docx/index.js';
+import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, reportMarkdown, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
 import { reportManifest } from './manifest.js';
@@ -158,8 +158,11 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
   result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations));
-  const source = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
-  const fieldTrees = parseReportFields(source);
+  const parts = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
+  const fieldTrees = parseReportFields(parts);
+  // A field's list kept from running on into the list beside it, as the DOCX has it.
+  const source = keepListsApart(parts, fieldTrees);
+  const markdown = source === parts ? rendered.markdown : reportMarkdown(source);
   result.diagnostics.push(...fieldTreeProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
   if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
@@ -168,9 +171,9 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.diagnostics.push(...reference.diagnostics);
   if (hasErrors(reference.diagnostics)) return result;
   const meta = docxMeta(layout, reference.reference, model, result.inputs);
-  result.rendered = { markdown: rendered.markdown, source, meta, date };
+  result.rendered = { markdown, source, meta, date };
   if (options.formats.includes('md') && !options.checkOnly) {
-    result.files.push({ format: 'md', name: `${baseName}.md`, data: rendered.markdown, sha256: sha256(rendered.markdown) });
+    result.files.push({ format: 'md', name: `${baseName}.md`, data: markdown, sha256: sha256(markdown) });
   }
 
   // compile: the DOCX, and the PDF made from it (so the DOCX and its warnings come even when only the PDF is wanted)

@@ -10,10 +10,10 @@ import type { ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldSource } from '../docx/field-problems.js';
 import type { ReportModel } from '../resolve/report.js';
-import { PLACEHOLDER, PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
+import { PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
 import type { Template } from '../render/template.js';
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
-import { printedText } from '../docx/fields.js';
+import { reportMarkdown } from '../docx/fields.js';
 import type { DocxMeta } from '../docx/index.js';
 import type { ReportInputs } from './build-meeting.js';
 
@@ -45,9 +45,7 @@ export function reportSource(template: Template, model: ReportModel, markdown: s
   if (!PLACEHOLDER_CHARS.test(markdown)) {
     const parts = skeletonModel(model, files);
     const skeleton = template.render(parts.model).markdown;
-    const texts = parts.fields.map(printedText);
-    const rebuilt = skeleton?.replace(PLACEHOLDER, (_match, index: string) => texts[Number(index)] ?? '');
-    if (skeleton !== undefined && rebuilt === markdown) return { skeleton, fields: parts.fields };
+    if (skeleton !== undefined && reportMarkdown({ skeleton, fields: parts.fields }) === markdown) return { skeleton, fields: parts.fields };
   }
   return { skeleton: markdown, fields: [] };
 }

@@ -95,6 +95,14 @@ function someText(node: Nodes, test: (value: string) => boolean): boolean {
   return 'children' in node && node.children.some((child) => someText(child, test));
 }
 
+/** An empty HTML comment: the way Markdown ends a list before another of its kind. It prints nothing, in the DOCX neither. */
+export const LIST_END = '<!-- -->';
+
+/** Whether a node is an empty HTML comment, {@link LIST_END} however spaced. */
+export function isListEnd(node: Nodes): boolean {
+  return node.type === 'html' && /^<!--\s*-->$/.test(node.value);
+}
+
 /** Calls `visit` on a node and every node below it, parents first. */
 export function walk(node: Nodes, visit: (node: Nodes) => void): void {
   // With a stack of its own, not recursion: a tree of any depth is walked without overflowing the call stack.

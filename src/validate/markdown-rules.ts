@@ -3,7 +3,7 @@ import { offsetInText, placeInText } from '../load/characters.js';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { startsWithDate, walk } from '../util/markdown.js';
+import { isListEnd, startsWithDate, walk } from '../util/markdown.js';
 import { parseAsBuilt } from '../util/markdown-pieces.js';
 
 /**
@@ -225,7 +225,8 @@ function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
   walk(tree, (node) => {
     const start = node.position?.start.offset;
     // A closing tag belongs to the opening one, which is reported.
-    if (node.type !== 'html' || start === undefined || node.value.startsWith('</')) return;
+    // An empty comment (`<!-- -->`, which ends a list) prints nothing anywhere.
+    if (node.type !== 'html' || start === undefined || node.value.startsWith('</') || isListEnd(node)) return;
     const shown = node.value.split('\n')[0] ?? '';
     const comment = node.value.startsWith('<!--');
     // A comment never closed swallows the rest of the field: markdown/unclosed says so, as an error.

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,9 @@ import { loadMeeting } from '../../src/load/meeting.js';
 import { loadProject } from '../../src/load/project.js';
 import { generateReport, type TemplateCache } from '../../src/pipeline/build-meeting.js';
 import { corpusCases, corpusProject } from '../helpers/corpus.js';
-import { REPO } from '../helpers/project.js';
+import { exampleProject, REPO } from '../helpers/project.js';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdownTree } from '../../src/docx/fields.js';
 
 /** Every meeting of a project folder, rendered in memory as `build` renders it. */
 async function renderedMeetings(root: string) {
@@ -79,6 +81,71 @@ describe('field tags', () => {
     ]);
     const headings = tree.children.filter((node) => node.type === 'heading');
     expect(headings.every((node) => node.data?.field === undefined)).toBe(true);
+  });
+});
+
+/** The example with answers that start or end with numbered lists, and one that starts with a bullet list. */
+function listsAtFieldEdges(): string {
+  const read = (id: string) => readFileSync(join(REPO, `positions/educ/${id}.yaml`), 'utf8');
+  const achievements = read('equity-achievements')
+    .replace(/\n {2}1\) pāreju/, '\n  1. pāreju')
+    .replace(/\n {2}2\) pedagogu/, '\n  2. pedagogu')
+    .replace(/\n {2}3\) mērķtiecīgu/, '\n  3. mērķtiecīgu')
+    .replace('  sociālo dienestu sadarbību.\n', '  sociālo dienestu sadarbību.\n\n  Tāpēc Latvija turpinās:\n\n  1. pirmo;\n  2. otro.\n');
+  const reforms = read('equity-reforms').replace(/\nbody: \|\n/, '\nbody: |\n  1. Latvija atbalsta pirmo priekšlikumu.\n  2. Latvija neatbalsta otro.\n\n');
+  const cooperation = read('equity-eu-cooperation').replace(/\nbody: \|\n/, '\nbody: |\n  - pirmkārt;\n  - otrkārt.\n\n');
+  return exampleProject({
+    'positions/educ/equity-achievements.yaml': achievements,
+    'positions/educ/equity-reforms.yaml': reforms,
+    'positions/educ/equity-eu-cooperation.yaml': cooperation,
+  });
+}
+
+describe('a field that starts or ends with a list', () => {
+  it('does not run on into the question numbers in the .md: each question is its own list, numbered as in the DOCX', async () => {
+    const dir = listsAtFieldEdges();
+    const [report] = await renderedMeetings(dir);
+    if (!report?.rendered) throw new Error(`the example did not render: ${JSON.stringify(report?.diagnostics)}`);
+    const { markdown, source, meta, date } = report.rendered;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // An empty comment before each question after a list that ends a field, and before each field that starts with a list.
+    expect(markdown).toContain('\n2. otro.\n\n<!-- -->\n\n2. **Kādi pasākumi');
+    expect(markdown).toContain('izglītībā, pilnībā izmantojot ES un valsts finansējuma sniegtās iespējas?**\n\n<!-- -->\n\n1. Latvija atbalsta');
+    expect(markdown.split('<!-- -->')).toHaveLength(3);
+    // The bullet list after the question `3.` is of another kind: nothing to keep apart.
+    expect(markdown).toMatch(/\?\*\*\n\n- pirmkārt;/);
+    const questions = parseMarkdownTree(markdown).children.flatMap((node) =>
+      node.type === 'list' && node.ordered && toString(node.children[0]).endsWith('?') ? [[node.start, node.children.length]] : [],
+    );
+    expect(questions).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
+    // The DOCX is the same whether made from the fields or from the whole .md, and prints no comment.
+    const whole = compileDocx(markdown, meta, date);
+    const parts = compileReportDocx(source, meta, date);
+    expect(withoutAnchors(parts.bytes)).toEqual(withoutAnchors(whole.bytes));
+    expect(withoutAnchors(parts.bytes)['word/document.xml']).not.toContain('&lt;!--');
+  });
+
+  it('prints nothing for an empty comment a field writes itself to end a list, and does not warn of it as HTML', async () => {
+    const read = readFileSync(join(REPO, 'positions/educ/equity-eu-cooperation.yaml'), 'utf8');
+    const text = read.replace(/\nbody: \|\n/, '\nbody: |\n  1. pirmais;\n\n  <!-- -->\n\n  1. otrs <!-- x --> teikums.\n\n');
+    const [report] = await renderedMeetings(exampleProject({ 'positions/educ/equity-eu-cooperation.yaml': text }));
+    if (!report?.rendered) throw new Error('the example did not render');
+    // The comment inside the line is HTML as before: printed, and warned of.
+    expect(report.diagnostics.filter((d) => d.ruleId === 'markdown/html').map((d) => d.message)).toEqual(['An HTML comment in `body` is printed in the DOCX as written, though Markdown viewers hide it.']);
+    const { markdown, source, meta, date } = report.rendered;
+    const document = withoutAnchors(compileReportDocx(source, meta, date).bytes)['word/document.xml'];
+    expect(document?.match(/&lt;!--/g)).toHaveLength(1);
+    expect(withoutAnchors(compileDocx(markdown, meta, date).bytes)['word/document.xml']).toBe(document);
+  });
+
+  it('leaves the example as it was: no list of its answers meets a list beside it', async () => {
+    const [report] = await renderedMeetings(REPO);
+    expect(report?.rendered?.markdown).not.toContain('<!--');
+    expect(report?.rendered?.markdown).toBe(readFileSync(join(REPO, 'test/fixtures/example/IZMzin_190221_EDUC.md'), 'utf8'));
   });
 });
 

@@ -180,3 +180,19 @@ test('--watch with --json (or --all, --shard) is a usage error, not a watch that
     expect(run.stderr).toContain(`--watch cannot be combined with ${flag ?? ''}.`);
   }
 });
+
+test('--watch of a position, a README or a file outside the project is refused as build refuses it (exit 1), not watched for good', () => {
+  const dir = exampleProject({ 'README.md': '# Briefings\n' });
+  const cases = [
+    ['positions/educ/equity-reforms.yaml', 'positions/educ/equity-reforms.yaml  error  This is a position, not a meeting: build takes meeting files.'],
+    ['README.md', 'README.md  error  This is not a briefing file: build takes meeting files (.yaml).'],
+    [join(REPO, 'package.json'), 'error  This file is outside the project folder'],
+  ];
+  for (const [file, message] of cases) {
+    // With a time limit: the old behaviour was to start watching and never return.
+    const run = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', file ?? '', '--watch'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+  }
+});

@@ -1,6 +1,6 @@
 import type { BuildFormat } from './flags.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { sourceDateEpoch, type Io } from './io.js';
+import { printProblems, sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `build` that `build --watch` follows. */
 export interface WatchFlags {
@@ -14,7 +14,14 @@ export interface WatchFlags {
 export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags): Promise<void> {
   const [meeting, ...more] = inputs;
   if (meeting === undefined || more.length) throw new UsageError('--watch follows one meeting file.', 'For example: briefing build meetings/2021-05-18-educ-council.yaml --watch');
-  const { watchBuild } = await import('../watch/watch-build.js');
+  const { watchBuild, watchTargetProblem } = await import('../watch/watch-build.js');
+  // A file that is no meeting is refused as build refuses it, instead of being watched for good.
+  const problem = watchTargetProblem(io.cwd(), meeting);
+  if (problem) {
+    process.exitCode = ExitCode.problems;
+    await printProblems(io, { diagnostics: [problem], exitCode: ExitCode.problems }, { format: 'human', report: 'stderr', annotations: 'stdout' });
+    return;
+  }
   const { formatWatchEvent } = await import('../watch/format.js');
   const watcher = await watchBuild({
     cwd: io.cwd(),

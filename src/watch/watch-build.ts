@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
+import { selectMeetings } from '../batch/select.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { watch, type FSWatcher } from 'chokidar';
-import { findProjectRoot, packageRoot, positionIdKey } from '../load/project.js';
+import { findProjectRoot, loadProject, packageRoot, positionIdKey, type Project } from '../load/project.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
 import { debounce } from './debounce.js';
@@ -26,6 +30,23 @@ export interface Watcher {
 
 const WATCHED_FILES = /\.(ya?ml|hbs)$/i;
 const IGNORED_FOLDERS = /(^|[/\\])(\.git|node_modules|\.briefing-cache)([/\\]|$)/;
+
+/**
+ * Why the file named to `build --watch` can never be built, as `build` says it: a position, a
+ * README, a file outside the project. Undefined when it is a meeting, or is not there (yet): a
+ * missing meeting file, or a project without a config, is waited for.
+ */
+export function watchTargetProblem(cwd: string, meeting: string): Diagnostic | undefined {
+  const absolute = resolve(cwd, meeting);
+  if (!existsSync(absolute) || isDynamicPattern(meeting)) return undefined;
+  let project: Project;
+  try {
+    project = loadProject(cwd, { skipPositions: true });
+  } catch {
+    return undefined;
+  }
+  return selectMeetings(project, cwd, { inputs: [meeting], all: false }).diagnostics.find((problem) => problem.severity === 'error');
+}
 
 /**
  * Builds the meeting, then rebuilds it whenever the meeting, a position, a template or

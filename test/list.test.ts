@@ -163,3 +163,19 @@ describe('formatTable', () => {
     expect(lines).toEqual(['NAME     N', 'abcdef…  7']);
   });
 });
+
+it('names a meeting it cannot read (exit 1): the positions it uses and what it requires are missing from the list, which must not look complete', () => {
+  const meeting = exampleFile(EXAMPLE_MEETING);
+  const dir = exampleProject({ [EXAMPLE_MEETING]: meeting.replace(/^date: /m, 'date: 2021-02-19\ndate: ') });
+  const run = runCli(['list', '--uncleared'], dir);
+  expect(run.status).toBe(1);
+  const line = meeting.split('\n').findIndex((text) => text.startsWith('date: ')) + 2;
+  expect(run.stderr).toContain(
+    `${EXAMPLE_MEETING}:${line}:1  error  This meeting cannot be read (The key \`date\` appears twice in the same mapping), so the list leaves out the positions it uses and the clearances it requires. Run \`briefing check ${EXAMPLE_MEETING}\` and fix the file.  list/unreadable-meeting`,
+  );
+  const meetings = runCli(['list', 'meetings', '--json'], dir);
+  expect(meetings.status).toBe(1);
+  expect(JSON.parse(meetings.stdout)).toMatchObject([{ file: EXAMPLE_MEETING, date: null, uncleared: true }]);
+  // A readable project lists as before, exit 0.
+  expect(runCli(['list', '--uncleared'], exampleProject())).toMatchObject({ status: 0, stderr: '' });
+});

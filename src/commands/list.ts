@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { projectPath } from '../load/files.js';
+import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject } from '../load/project.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { positionRows, type PositionRow } from '../list/positions.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 
 /** Options of `briefing list [positions|meetings]`. */
@@ -21,8 +22,9 @@ export interface ListOptions {
 }
 
 /**
- * The rows, filtered and sorted by date, plus the project's setup problems if any;
- * an error among them means the project could not be read as it should (exit 2).
+ * The rows, filtered and sorted by date, plus the project's setup problems if any (an error
+ * among them means the project could not be read as it should: exit 2), and a problem for each
+ * meeting that cannot be read, whose positions and clearances the rows then miss (exit 1).
  */
 export type ListResult = { diagnostics: Diagnostic[]; exitCode: number } & (
   | { what: 'positions'; rows: PositionRow[] }
@@ -36,8 +38,8 @@ export async function list(options: ListOptions): Promise<ListResult> {
   }
   const project = loadProject(options.cwd);
   const meetings = loadAllMeetings(project);
-  const diagnostics = sortDiagnostics(project.setupDiagnostics);
-  const exitCode = hasErrors(diagnostics) ? ExitCode.failure : ExitCode.ok;
+  const diagnostics = sortDiagnostics([...project.setupDiagnostics, ...meetings.flatMap(unreadable)]);
+  const exitCode = hasErrors(project.setupDiagnostics) ? ExitCode.failure : hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
   if (options.what === 'meetings') {
     return { what: 'meetings', rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared), diagnostics, exitCode };
   }
@@ -57,4 +59,21 @@ export async function list(options: ListOptions): Promise<ListResult> {
       (only === undefined || row.meetings.some((m) => m.file === only)),
   );
   return { what: 'positions', rows, diagnostics, exitCode };
+}
+
+/** A meeting that cannot be read: the list cannot say what it uses or requires, and must not look complete. */
+function unreadable(loaded: LoadedMeeting): Diagnostic[] {
+  if (loaded.meeting) return [];
+  const first = loaded.diagnostics.find((problem) => problem.severity === 'error');
+  const place = first?.line === undefined ? undefined : { line: first.line, column: first.column ?? 1 };
+  return [
+    diagnostic(
+      loaded.path,
+      place,
+      'error',
+      'list/unreadable-meeting',
+      `This meeting cannot be read${first ? ` (${first.message.replace(/\.$/, '')})` : ''}, so the list leaves out the positions it uses and the clearances it requires.`,
+      `Run \`briefing check ${loaded.path}\` and fix the file.`,
+    ),
+  ];
 }

@@ -5,7 +5,7 @@ import { createFiles } from '../emit/create.js';
 import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
 import { fileCodesInUse } from '../load/meetings.js';
 import { errorCode, projectPath } from '../load/files.js';
-import { loadProject, type Project } from '../load/project.js';
+import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -98,6 +98,14 @@ export function importReport(options: ImportOptions): ImportResult {
   for (const path of files.keys()) {
     if (existsSync(join(project.root, path))) result.diagnostics.push(diagnostic(path, undefined, 'error', 'import/exists', `${path} exists already; import writes new files only.`, 'Pass another --slug, or move the existing file away.'));
   }
+  // A file of another name may claim the id: two positions with one id fail every meeting that uses it.
+  positionIds.forEach((id, index) => {
+    const claiming = filesClaiming(project, id);
+    const path = join(project.config.paths.positions, slug, `${id}.yaml`);
+    if (claiming.length && !claiming.includes(path)) {
+      result.diagnostics.push(diagnostic(path, undefined, 'error', 'import/exists', `The position id \`${id}\` (question ${index + 1}) is already used by ${claiming.join(', ')}; import writes new positions only.`, 'Pass another --slug.'));
+    }
+  });
   if (hasErrors(result.diagnostics)) return finish(result);
   // New files only, made as one set: one that appeared meanwhile is not replaced, and a failure removes the rest.
   createFiles([...files].map(([path, text]) => ({ target: join(project.root, path), text, shownAs: path })));

@@ -59,6 +59,19 @@ describe('briefing import', () => {
     expect(check.stdout + check.stderr).not.toContain('meeting/duplicate-file-code');
   });
 
+  it('refuses position ids a file of another name already claims, writing nothing (two positions with one id fail every meeting using it)', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    writeFileSync(join(dir, 'positions/educ/educ-copy-2.yaml'), readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8').replace(/^id: .*$/m, 'id: educ-copy-2'));
+    const run = runCli(['import', join(dir, DOCX), '--slug', 'educ-copy'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'positions/educ-copy/educ-copy-2.yaml  error  The position id `educ-copy-2` (question 2) is already used by positions/educ/educ-copy-2.yaml; import writes new positions only. Pass another --slug.  import/exists',
+    );
+    expect(existsSync(join(dir, 'meetings/2021-02-19-educ-copy.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'positions/educ-copy'))).toBe(false);
+  });
+
   it('reads a visa line written in capitals (a ministry’s own template), not as the signature', () => {
     const example = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);

@@ -179,3 +179,51 @@ it('names a meeting it cannot read (exit 1): the positions it uses and what it r
   // A readable project lists as before, exit 0.
   expect(runCli(['list', '--uncleared'], exampleProject())).toMatchObject({ status: 0, stderr: '' });
 });
+
+it('in a shallow clone, does not date a position by the commit its history begins with: ? and a warning saying how to fetch the rest', () => {
+  const dir = exampleProject();
+  git(dir, ['init', '-q']);
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', 'first'], '2021-01-10');
+  writeFile(dir, 'positions/educ/equity-reforms.yaml', exampleFile('positions/educ/equity-reforms.yaml').replace('version: 2', 'version: 3'));
+  git(dir, ['commit', '-q', '-am', 'second'], '2021-02-20');
+  writeFile(dir, 'positions/educ/equity-eu-cooperation.yaml', exampleFile('positions/educ/equity-eu-cooperation.yaml').replace(/^version: (\d+)/m, 'version: 9'));
+  git(dir, ['commit', '-q', '-am', 'third'], '2021-03-01');
+  const listed = (clone: string) => {
+    const run = runCli(['list', '--json'], clone);
+    expect(run.status, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout) as { id: string; lastChanged: string | null; beforeHistory: boolean }[];
+    return { rows: rows.map((row) => [row.id, row.lastChanged ?? (row.beforeHistory ? '?' : null)]), stderr: run.stderr };
+  };
+  const cloned = (depth: number) => {
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', String(depth), `file://${dir}`, clone], { stdio: 'pipe' });
+    return clone;
+  };
+  // One commit held: it shows every file as made then, so no date is known.
+  const one = listed(cloned(1));
+  expect(one.rows).toEqual([
+    ['equity-achievements', '?'],
+    ['equity-eu-cooperation', '?'],
+    ['equity-reforms', '?'],
+  ]);
+  expect(one.stderr).toContain('positions  warning  This is a shallow clone: 3 positions last changed before the history it holds begins, so their dates are not known (shown ?).');
+  expect(runCli(['list'], cloned(1)).stdout).toMatch(/equity-reforms .* \?\n/);
+  // Two held: the newer one dates what it changed.
+  const two = listed(cloned(2));
+  expect(two.rows).toEqual([
+    ['equity-achievements', '?'],
+    ['equity-eu-cooperation', '2021-03-01'],
+    ['equity-reforms', '?'],
+  ]);
+  expect(two.stderr).toContain('2 positions last changed before');
+  // The full history dates every file, with no warning.
+  expect(listed(dir)).toEqual({
+    rows: [
+      ['equity-achievements', '2021-01-10'],
+      ['equity-eu-cooperation', '2021-03-01'],
+      ['equity-reforms', '2021-02-20'],
+    ],
+    stderr: '',
+  });
+});

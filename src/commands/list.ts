@@ -58,7 +58,21 @@ export async function list(options: ListOptions): Promise<ListResult> {
       (!options.uncleared || row.uncleared) &&
       (only === undefined || row.meetings.some((m) => m.file === only)),
   );
+  const cut = [...(git?.values() ?? [])].filter((state) => state.beforeHistory).length;
+  if (cut) diagnostics.push(shallowHistory(project.config.paths.positions, cut));
   return { what: 'positions', rows, diagnostics, exitCode };
+}
+
+/** A shallow clone (CI checks out one commit by default) cannot date what changed before its history begins. */
+function shallowHistory(folder: string, count: number): Diagnostic {
+  return diagnostic(
+    folder,
+    undefined,
+    'warning',
+    'list/shallow-history',
+    `This is a shallow clone: ${count === 1 ? '1 position' : `${count} positions`} last changed before the history it holds begins, so ${count === 1 ? 'its date is' : 'their dates are'} not known (shown ?).`,
+    'Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).',
+  );
 }
 
 /** A meeting that cannot be read: the list cannot say what it uses or requires, and must not look complete. */

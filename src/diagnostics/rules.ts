@@ -19,7 +19,7 @@ export const RULE_IDS = [
   'internal/error',
   'review/cannot-write', 'review/changed-since-build', 'review/conflict', 'review/no-anchors', 'review/no-base', 'review/not-built-here', 'review/other-meeting',
   'import/exists', 'import/not-a-report',
-  'list/unreadable-meeting',
+  'list/shallow-history', 'list/unreadable-meeting',
 ] as const;
 
 /** A stable rule id such as `yaml/syntax` or `clearance/missing`. */

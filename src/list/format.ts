@@ -65,6 +65,7 @@ function meetingDates(row: PositionRow): string {
 }
 
 function changed(row: PositionRow): string {
+  if (row.beforeHistory) return `?${row.uncommitted ? '*' : ''}`;
   if (row.lastChanged === null) return row.uncommitted ? 'new' : '–';
   return `${row.lastChanged}${row.uncommitted ? '*' : ''}`;
 }

@@ -9,6 +9,11 @@ export interface GitState {
   lastCommit: string | null;
   /** The working copy differs from the last commit (or the file is new). */
   uncommitted: boolean;
+  /**
+   * The file last changed before the history this clone holds begins (a shallow clone): `lastCommit`
+   * is null, as the first commit held shows every file as made then.
+   */
+  beforeHistory: boolean;
 }
 
 /**
@@ -19,8 +24,11 @@ export async function gitStates(root: string, files: readonly string[]): Promise
   const git = async (args: readonly string[]) => (await run('git', [...args], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
   // The folder's place in the repository comes with the answer: the log names files from the repository's top.
   let prefix: string;
+  let shallow: boolean;
   try {
-    prefix = (await git(['rev-parse', '--is-inside-work-tree', '--show-prefix'])).split('\n')[1] ?? '';
+    const [, folder = '', cut = ''] = (await git(['rev-parse', '--is-inside-work-tree', '--show-prefix', '--is-shallow-repository'])).split('\n');
+    prefix = folder;
+    shallow = cut === 'true';
   } catch {
     return null;
   }
@@ -33,28 +41,39 @@ export async function gitStates(root: string, files: readonly string[]): Promise
     // No commit yet: everything is uncommitted.
     for (const path of files) changed.add(path);
   }
-  const last = await lastCommits(git, files, prefix);
-  return new Map(files.map((file) => [file, { lastCommit: last.get(file) ?? null, uncommitted: changed.has(file) }]));
+  const last = await lastCommits(git, files, prefix, shallow);
+  return new Map(
+    files.map((file) => {
+      const date = last.get(file);
+      return [file, { lastCommit: date === CUT ? null : (date ?? null), uncommitted: changed.has(file), beforeHistory: date === CUT }];
+    }),
+  );
 }
+
+/** What {@link lastCommits} gives a file whose newest commit is where a shallow clone's history begins. */
+const CUT = 'before-history';
 
 /**
  * The date of the newest commit that changed each file, from one walk of the history (a `git log`
  * for each file took 3.8 s for 2,000 positions, and longer the longer the history). A merge counts
  * for a file where it differs from every parent (`--cc`), as `git log -1 -- <file>` would show it.
  */
-async function lastCommits(git: (args: readonly string[]) => Promise<string>, files: readonly string[], prefix: string): Promise<Map<string, string>> {
+async function lastCommits(git: (args: readonly string[]) => Promise<string>, files: readonly string[], prefix: string, shallow: boolean): Promise<Map<string, string>> {
   const last = new Map<string, string>();
   let log: string;
   try {
-    log = await git(['log', '--format=%x01%cs', '--name-only', '--cc', '-z', '--', ...files]);
+    log = await git(['log', '--format=%x01%cs %P', '--name-only', '--cc', '-z', '--', ...files]);
   } catch {
     // No commit yet.
     return last;
   }
   // The log names files from the top of the repository (`prefix` is the project's folder there; --relative does not reach a merge's files).
-  // Each commit: \x01, its date, NUL, then the files it changed, each after a newline or NUL.
+  // Each commit: \x01, its date and parents, NUL, then the files it changed, each after a newline or NUL.
+  // In a shallow clone a commit without parents is where the history held begins, not where its files were made.
   for (const commit of log.split('\x01').slice(1)) {
-    const [date = '', ...changed] = commit.split('\0');
+    const [head = '', ...changed] = commit.split('\0');
+    const [day = '', parents = ''] = head.split(' ');
+    const date = shallow && parents === '' ? CUT : day;
     for (const name of changed) {
       const file = name.replace(/^\n/, '');
       if (file.startsWith(prefix) && !last.has(file.slice(prefix.length))) last.set(file.slice(prefix.length), date);

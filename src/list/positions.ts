@@ -21,6 +21,8 @@ export interface PositionRow {
   /** Git: last commit date, and whether the file has changes not committed yet. */
   lastChanged: string | null;
   uncommitted: boolean;
+  /** Git: the file last changed before the history a shallow clone holds begins, so `lastChanged` is not known (null). */
+  beforeHistory: boolean;
   /** Still a draft, or some ministry that must clear it has not. */
   uncleared: boolean;
 }
@@ -46,6 +48,7 @@ export function positionRows(project: Project, meetings: readonly LoadedMeeting[
       meetings: using.map(({ file, date }) => ({ file, date })),
       lastChanged: state?.lastCommit ?? null,
       uncommitted: state?.uncommitted ?? false,
+      beforeHistory: state?.beforeHistory ?? false,
       uncleared: status !== 'cleared' || clearances.some((c) => c.state !== 'cleared'),
     };
   });

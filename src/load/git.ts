@@ -71,7 +71,7 @@ export function resolveCommits(repo: Repository, revisions: readonly string[], f
     if (commit?.type !== 'commit' || !/^[0-9a-f]{40,64}$/.test(commit.hash)) {
       // When git was not asked at all, being outside a repository is what to say.
       void repo.top;
-      throw new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log` shows, e.g. HEAD~1.');
+      throw unknownRevision(repo, revision);
     }
     return {
       label: revision,
@@ -80,6 +80,33 @@ export function resolveCommits(repo: Repository, revisions: readonly string[], f
       files: new Map(files.map((file) => [file, textOf(objects.get(fileName(revision, file)))])),
     };
   });
+}
+
+/**
+ * Why git does not know a revision, asked of git only then: a repository with no commit yet, or a
+ * shallow clone (CI checks out one commit by default) whose history stops short of it.
+ */
+function unknownRevision(repo: Repository, revision: string): UsageError {
+  const ask = (args: readonly string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: repo.cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return undefined;
+    }
+  };
+  if (ask(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) {
+    return new UsageError(
+      `Unknown revision \`${revision}\`: this repository has no commit yet.`,
+      'Commit the files first (git add, then git commit); until then two files can be compared: briefing diff <old.yaml> <new.yaml>.',
+    );
+  }
+  if (ask(['rev-parse', '--is-shallow-repository']) === 'true') {
+    return new UsageError(
+      `Unknown revision \`${revision}\`: this is a shallow clone, whose history stops short of it.`,
+      'Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).',
+    );
+  }
+  return new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log --oneline` lists.');
 }
 
 /**

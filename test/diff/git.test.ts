@@ -93,6 +93,26 @@ describe('versions from a real git repository with three commits', () => {
     expect(run.stderr.split('\n')[0]).toBe('briefing: Unknown revision `v99`.');
   });
 
+  test('a revision a shallow clone does not hold, or any in a repository with no commit yet, says why and what to do', () => {
+    const clone = join(tempDir(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${threeVersions()}`, clone]);
+    const shallow = runCli(['diff', POSITION, '--from', 'HEAD~1'], clone);
+    expect(shallow).toMatchObject({
+      status: 2,
+      stderr:
+        'briefing: Unknown revision `HEAD~1`: this is a shallow clone, whose history stops short of it.\n' +
+        '  Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
+    });
+    const fresh = exampleProject();
+    git(fresh, ['init', '-q']);
+    const none = runCli(['diff', POSITION], fresh);
+    expect(none.status).toBe(2);
+    expect(none.stderr.split('\n')[0]).toBe('briefing: Unknown revision `HEAD`: this repository has no commit yet.');
+    // Elsewhere the hint no longer offers the very revision it refused.
+    const unknown = runCli(['diff', POSITION, '--from', 'HEAD~9'], threeVersions());
+    expect(unknown.stderr).toBe('briefing: Unknown revision `HEAD~9`.\n  Use a commit, a branch or a tag that `git log --oneline` lists.\n');
+  });
+
   test('an unknown --to is reported before an unknown --from, as they were resolved before', () => {
     const run = runCli(['diff', POSITION, '--from', 'v98', '--to', 'v99'], threeVersions());
     expect(run.status).toBe(2);

@@ -54,6 +54,15 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(warnings).toContainEqual(expect.stringContaining('a table inside a quote (`>`) is printed as a table of its own'));
   });
 
+  it('a heading in an answer, # or =====, is a heading: never a second title of the report', async () => {
+    const { body } = await buildWithAnswer('# Pirmā līmeņa virsraksts\n\nTeksts.\n\nOtrs virsraksts\n===============\n\n## Otrā līmeņa virsraksts');
+    const paragraphs = styledParagraphs(body);
+    expect(paragraphs).toContainEqual(['Heading2', 'Pirmā līmeņa virsraksts']);
+    expect(paragraphs).toContainEqual(['Heading2', 'Otrs virsraksts']);
+    expect(paragraphs).toContainEqual(['Heading2', 'Otrā līmeņa virsraksts']);
+    expect(paragraphs.filter(([style]) => style === 'Title')).toHaveLength(1);
+  });
+
   it('a table row with more cells than the header loses the extra ones, as in the Markdown', async () => {
     const { body, md } = await buildWithAnswer('| Valsts | Skolas |\n|---|--:|\n| Lietuva | 45 | lieks |');
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(body)?.[0] ?? '';

@@ -275,7 +275,8 @@ class DocxCompiler {
       case 'heading':
         return [
           this.paragraph(node, {
-            style: node.depth === 1 ? Style.title : Style.heading,
+            // A `#` heading of the template is the report's title; one in a position's or meeting's own text never is.
+            style: node.depth === 1 && !this.inField ? Style.title : Style.heading,
             children: this.runs(node.children),
           }),
         ];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,17 @@ describe('briefing build --format pdf', () => {
     expect(existsSync(join(out, 'IZMzin_190221_EDUC.md'))).toBe(true);
     expect(existsSync(join(out, 'IZMzin_190221_EDUC.docx'))).toBe(true);
     expect(existsSync(join(out, 'IZMzin_190221_EDUC.pdf'))).toBe(false);
+  });
+
+  it('without LibreOffice, when only the PDF was asked for, builds nothing and says so (exit 2): no meeting "built" with no file', async () => {
+    const out = tempDir();
+    const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'], office: null });
+    expect(result.exitCode).toBe(2);
+    expect(result.meetings).toEqual([]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'No PDF written: LibreOffice is not installed (no soffice or libreoffice on PATH); the PDF was the only format asked for, so nothing was built.',
+    ]);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
   itWithOffice('writes an A4 PDF with the report’s text, listed in the manifest; PDF/A-2b when the config asks', async () => {

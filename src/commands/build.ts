@@ -96,6 +96,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const blocked = fileInTheWay(outDir);
   if (blocked) return finish([], [...project.setupDiagnostics, outputBlocked(root, outDir, blocked)], 0, ExitCode.failure);
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined, options.office);
+  // Only the PDF was asked for, and it cannot be made: no meeting is "built" with nothing written.
+  if (pdf.problem && !pdf.formats.length) return finish([], [...project.setupDiagnostics, ...selected.diagnostics, pdf.problem], 0, ExitCode.failure);
   const generate: GenerateOptions = {
     final: options.final,
     formats: pdf.formats,

@@ -21,13 +21,14 @@ export function planPdf(formats: readonly Format[], config: Config, fromConfig: 
   if (!formats.includes('pdf')) return { formats };
   const found = office === undefined ? findOffice(process.env['PATH']) : office;
   if (found !== null) return { formats, pdf: { office: found, pdfA: config.pdf_a } };
+  const others = formats.filter((format) => format !== 'pdf');
   const problem = diagnostic(
     fromConfig ? 'briefing.config.yaml' : '--format pdf',
     undefined,
     'error',
     'output/no-office',
-    `No PDF written: LibreOffice is not installed (no soffice or libreoffice on PATH); the other formats were written.`,
+    `No PDF written: LibreOffice is not installed (no soffice or libreoffice on PATH); ${others.length ? 'the other formats were written' : 'the PDF was the only format asked for, so nothing was built'}.`,
     `Install it (Debian/Ubuntu: apt-get install ${OFFICE_PACKAGE}; elsewhere from libreoffice.org) and build again.`,
   );
-  return { formats: formats.filter((format) => format !== 'pdf'), problem };
+  return { formats: others, problem };
 }

@@ -85,7 +85,11 @@ export function parseYaml(path: string, source: string): YamlFile {
     if (found.line !== undefined) linesWithError.add(found.line);
     diagnostics.push(found);
   }
+  let parseErrors = 0;
   for (const error of [...doc.errors, ...doc.warnings]) {
+    // Once the parser has lost the file's structure, every token after it is "unexpected": the first message says it.
+    if (parseErrors > 0 && error.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(error.message)) continue;
+    if (error.name === 'YAMLParseError') parseErrors += 1;
     const found = yamlErrorToDiagnostic(path, text, error, placeAt);
     // One mistake often confuses the parser several times on the same line; the first message says it best.
     if (found.line !== undefined && linesWithError.has(found.line)) continue;
@@ -238,6 +242,25 @@ function plainWords(
       hint: `Add \`${bracket}\` at the end of the line.`,
     };
   }
+  const indented = error.code === 'UNEXPECTED_TOKEN' && /at node end/.test(message) ? indentedFirstLine(text, at) : undefined;
+  if (indented) {
+    return {
+      offset: indented.offset,
+      rule: 'yaml/indent',
+      message: `This line is indented by ${indented.spaces === 1 ? 'a space' : `${indented.spaces} spaces`}, but the lines after it start at the left edge: the file's fields must all start in the same column.`,
+      hint: 'Remove the spaces at the start of this line.',
+    };
+  }
+  const stray = error.code === 'UNEXPECTED_TOKEN' ? / token in YAML stream: "(.*)"$/.exec(message)?.[1] : undefined;
+  if (stray !== undefined) {
+    const shown = stray.length > 30 || stray.includes('\\n') ? `${stray.split('\\n')[0]?.slice(0, 30) ?? ''}…` : stray;
+    return {
+      offset: at,
+      rule: 'yaml/syntax',
+      message: `YAML cannot read the file from here on: \`${shown}\` does not fit where it stands.`,
+      hint: 'A field starts `name: value` at the same column as the fields above it; put a text that begins with a mark such as ] or } in quotes.',
+    };
+  }
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
     return {
       offset: at,
@@ -247,6 +270,19 @@ function plainWords(
     };
   }
   return undefined;
+}
+
+/**
+ * The file's first line of content (not a comment or blank), when it is indented and the line at
+ * `at`, where the parser stopped, starts at the left edge: the first line is the mistake.
+ */
+function indentedFirstLine(text: string, at: number): { offset: number; spaces: number } | undefined {
+  const first = /^(?:[ \t]*(?:#.*)?\r?\n|---[ \t]*\r?\n)*( +)\S/.exec(text);
+  const spaces = first?.[1]?.length;
+  if (!first || spaces === undefined) return undefined;
+  const offset = first.index + first[0].length - 1 - spaces;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return at > offset && /^\S/.test(text.slice(lineStart)) ? { offset, spaces } : undefined;
 }
 
 /** Offset of the last `quote` mark in `text` that is not escaped, if any. */

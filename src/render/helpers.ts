@@ -128,7 +128,11 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   /** `{{introduce meeting.name.nominative}}` adds "(turpmāk – ES)" at the first mention of each abbreviation. */
   introduce: (...args) => {
     const [value] = positional('introduce', args, 1, 1);
-    return introduceAbbreviations(text('introduce', value), rootOf(args)?.abbreviations ?? []);
+    const root = rootOf(args);
+    // Once per report, however often the template introduces: the title and the opening both may.
+    let introduced = root ? introducedIn.get(root) : undefined;
+    if (root && !introduced) introducedIn.set(root, (introduced = new Set()));
+    return introduceAbbreviations(text('introduce', value), root?.abbreviations ?? [], introduced);
   },
   /** `{{#if (eq meeting.kind "informal")}}`. */
   eq: (...args) => {
@@ -168,6 +172,9 @@ function positional(helper: string, args: unknown[], min: number, max: number): 
   }
   return values;
 }
+
+/** The short forms each report (its model, the root of a render) has introduced so far. */
+const introducedIn = new WeakMap<ReportModel, Set<string>>();
 
 function rootOf(args: unknown[]): ReportModel | undefined {
   const options = args[args.length - 1];

@@ -2,6 +2,7 @@
  * Latvian forms the reports need that `Intl` does not give: dates in the genitive and
  * locative, list joining with "un", quotes and time of day. Pure functions of their input.
  */
+import { escapeRegExp } from '../util/regexp.js';
 
 /** The grammatical cases dates are printed in. */
 export type DateCase = 'nominative' | 'genitive' | 'locative';
@@ -111,15 +112,24 @@ export function quote(text: string, style: QuoteStyle = 'curly'): string {
 
 /**
  * Introduces abbreviations at their first mention: "Eiropas Savienības" becomes
- * "Eiropas Savienības (turpmāk – ES)". Terms are matched as given (in the case used).
+ * "Eiropas Savienības (turpmāk – ES)". Terms are matched as given (in the case used), as
+ * whole words: "Eiropas Savienība" is not found inside "Eiropas Savienības". Each short form
+ * is introduced once: not again for a second entry with the same short form, nor when the
+ * text already introduces it, nor when `introduced` (shared by the calls of one report) has it.
  */
-export function introduceAbbreviations(text: string, abbreviations: readonly { term: string; short: string }[]): string {
+export function introduceAbbreviations(text: string, abbreviations: readonly { term: string; short: string }[], introduced: Set<string> = new Set()): string {
   let result = text;
   for (const { term, short } of abbreviations) {
-    const at = result.indexOf(term);
-    if (at === -1) continue;
-    const end = at + term.length;
+    if (introduced.has(short)) continue;
+    if (new RegExp(`\\(turpmāk\\s*[–—-]\\s*${escapeRegExp(short)}\\)`, 'u').test(result)) {
+      introduced.add(short);
+      continue;
+    }
+    const found = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'u').exec(result);
+    if (!found) continue;
+    const end = found.index + term.length;
     result = `${result.slice(0, end)} (turpmāk – ${short})${result.slice(end)}`;
+    introduced.add(short);
   }
   return result;
 }

@@ -111,4 +111,18 @@ describe('quotes and abbreviations', () => {
     );
     expect(introduceAbbreviations('nekā', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('nekā');
   });
+
+  it('introduces whole words only, and each short form once', () => {
+    const nominative = [{ term: 'Eiropas Savienība', short: 'ES' }];
+    // Not inside a longer word: the check then says the report never introduces ES.
+    expect(introduceAbbreviations('neformālā Eiropas Savienības izglītības ministru sanāksme', nominative)).toBe('neformālā Eiropas Savienības izglītības ministru sanāksme');
+    expect(introduceAbbreviations('Eiropas Savienība un tās dalībvalstis', nominative)).toBe('Eiropas Savienība (turpmāk – ES) un tās dalībvalstis');
+    const twice = [{ term: 'Eiropas Savienības', short: 'ES' }, { term: 'Eiropas Savienība', short: 'ES' }, { term: 'Eiropas Savienības', short: 'ES' }];
+    expect(introduceAbbreviations('Eiropas Savienības padome un Eiropas Savienība', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome un Eiropas Savienība');
+    // Already introduced in the text, or by an earlier call for the same report.
+    expect(introduceAbbreviations('Eiropas Savienības (turpmāk – ES) padome', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome');
+    const introduced = new Set<string>();
+    expect(introduceAbbreviations('Eiropas Savienības padome', twice, introduced)).toBe('Eiropas Savienības (turpmāk – ES) padome');
+    expect(introduceAbbreviations('Eiropas Savienības sanāksme', twice, introduced)).toBe('Eiropas Savienības sanāksme');
+  });
 });

@@ -57,3 +57,16 @@ describe('inc', () => {
     expect(() => call('inc', '1')).toThrow('the helper `inc` needs a number, e.g. @index');
   });
 });
+
+describe('introduce', () => {
+  it('introduces each abbreviation once per report, however often the template calls it', () => {
+    const helper = HELPERS.introduce;
+    if (!helper) throw new Error('no helper introduce');
+    const report = { settings: { quotes: 'curly' }, abbreviations: [{ term: 'Eiropas Savienības', short: 'ES' }], documentDate: '2021-02-15' };
+    const options = { hash: {}, data: { root: report } };
+    expect(helper('Eiropas Savienības izglītības ministru sanāksme', options)).toBe('Eiropas Savienības (turpmāk – ES) izglītības ministru sanāksme');
+    expect(helper('Eiropas Savienības izglītības ministru sanāksmē', options)).toBe('Eiropas Savienības izglītības ministru sanāksmē');
+    // Another report (another model) starts afresh.
+    expect(helper('Eiropas Savienības padome', { hash: {}, data: { root: { ...report } } })).toBe('Eiropas Savienības (turpmāk – ES) padome');
+  });
+});

@@ -139,10 +139,16 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const [a, b] = positional('eq', args, 2, 2);
     return a === b;
   },
-  /** `{{lowerFirst text}}` lower-cases the first letter ("Vīza: valsts sekretāre"). */
+  /**
+   * `{{lowerFirst text}}` lower-cases the first letter ("Vīza: valsts sekretāre"), but not of an
+   * abbreviation ("ĀM valsts sekretāra vietnieks") or a name of several capitalised words
+   * ("Latvijas Republikas vēstnieks").
+   */
   lowerFirst: (...args) => {
     const value = text('lowerFirst', positional('lowerFirst', args, 1, 1)[0]);
-    return value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
+    const [first = '', second = ''] = value.split(/\s+/);
+    const name = /^\p{Lu}\p{Lu}/u.test(first) || /^\p{Lu}/u.test(second);
+    return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
   /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"); `"en"` for English. */
   clearanceStatus: (...args) => {

@@ -70,3 +70,13 @@ describe('introduce', () => {
     expect(helper('Eiropas Savienības padome', { hash: {}, data: { root: { ...report } } })).toBe('Eiropas Savienības (turpmāk – ES) padome');
   });
 });
+
+describe('lowerFirst', () => {
+  it('lower-cases the first letter of a role, not of an abbreviation or a name of capitalised words', () => {
+    expect(call('lowerFirst', 'Valsts sekretāre')).toBe('valsts sekretāre');
+    expect(call('lowerFirst', 'Izglītības un zinātnes ministre')).toBe('izglītības un zinātnes ministre');
+    expect(call('lowerFirst', 'ĀM valsts sekretāra vietnieks')).toBe('ĀM valsts sekretāra vietnieks');
+    expect(call('lowerFirst', 'Latvijas Republikas vēstnieks')).toBe('Latvijas Republikas vēstnieks');
+    expect(call('lowerFirst', 'Ūdens')).toBe('ūdens');
+  });
+});

@@ -168,6 +168,27 @@ describe('templates', () => {
     ]);
   });
 
+  it('names a field called like a helper, a text asked for its length, and a mapping or list printed as text, each at its line (they gave JavaScript’s words and no place)', async () => {
+    const called = await renderWith('x\n\n{{meeting.date "genitive"}}\n');
+    expect(called.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message])).toEqual([
+      [3, 1, 'template/unknown-helper', '`meeting.date` is a field of the data, not a helper: it takes no arguments.'],
+    ]);
+    const inner = await renderWith('{{date meeting.date (meeting.topic)}}\n');
+    expect(inner.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[1, 21, '`meeting.topic` is a field of the data, not a helper: it takes no arguments.']]);
+    const length = await renderWith('x\n\n{{#each questions}}\n{{#if text.length}}{{text}}{{/if}}\n{{/each}}\n');
+    expect(length.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
+      [4, 7, 'template/missing-field', '`text.length`: `text` is a text, which has no field `length`.', 'To test whether it is empty, use it alone: {{#if text}} is false for an empty text.'],
+    ]);
+    const mapping = await renderWith('x\n\n  {{meeting.name}}\n');
+    expect(mapping.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 3, '`meeting.name` is a mapping, which cannot be printed as text: print one of its fields (`meeting.name.nominative`, `meeting.name.genitive`, `meeting.name.locative`, `meeting.name.short_locative`).'],
+    ]);
+    const list = await renderWith('x {{questions}}\n');
+    expect(list.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[1, 3, '`questions` is a list, which cannot be printed as text: go through it with {{#each questions}}.']]);
+    // A list's length is there: the built-in draft banner tests it.
+    expect((await renderWith('{{#if questions.length}}jautājumi{{/if}}\n')).markdown).toBe('jautājumi\n');
+  });
+
   it('holds @root paths to the model as strictly as plain ones (a misspelling printed nothing)', async () => {
     const valid = await renderWith('{{#each questions}}{{inc @index}}) {{@root.meeting.topic}}\n{{/each}}');
     expect(valid.diagnostics).toEqual([]);

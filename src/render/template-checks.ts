@@ -47,6 +47,12 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         );
       }
     }
+    const field = fieldCalled(node);
+    if (field !== undefined) {
+      problems.push(
+        diagnostic(path, at(node), 'error', 'template/unknown-helper', `\`${field}\` is a field of the data, not a helper: it takes no arguments.`, `To print it in a form, give it to a helper, e.g. {{date ${field} "genitive"}}; a field alone is written {{${field}}}.`),
+      );
+    }
     const hook = pathsOf(node).find((found) => INTERNAL_HELPERS.has(found.original));
     const helper = hook?.original ?? helperName(node);
     if (helper !== undefined && (hook !== undefined || !names.helpers.has(helper))) {
@@ -130,6 +136,16 @@ function pathsOf(node: hbs.AST.Node): hbs.AST.PathExpression[] {
   return [node.path, ...argumentsOf(node)].filter(isPath);
 }
 
+/** A field of the data (`meeting.date`, `@root.x`, `../y`) called like a helper: given arguments, or in a `(…)` of its own. */
+function fieldCalled(node: hbs.AST.Node): string | undefined {
+  if (!isCall(node)) return undefined;
+  const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+  if (node.type !== 'SubExpression' && !hasArguments) return undefined;
+  const path = node.path;
+  if (!isPath(path) || (!path.data && path.depth === 0 && path.parts.length === 1)) return undefined;
+  return path.original;
+}
+
 /** The helper a node calls: a sub-expression always calls one, a mustache or block only with arguments. */
 function helperName(node: hbs.AST.Node): string | undefined {
   if (!isCall(node)) return undefined;
@@ -145,4 +161,30 @@ function partialName(name: hbs.AST.PathExpression | hbs.AST.SubExpression): stri
   if (name.type === 'PathExpression' && 'original' in name) return name.original;
   const literal: unknown = Reflect.get(name, 'value');
   return typeof literal === 'string' ? literal : undefined;
+}
+
+/**
+ * Where a template looks up `key` in a text or a number (Handlebars' strict lookup then fails with
+ * JavaScript's "Cannot use 'in' operator"): the first path ending in `key` whose field before it
+ * is a text or number in the model (paths from the top of the data), else the first ending in it.
+ */
+export function lookupInTextPlace(source: string, key: string, root: unknown): { line: number; column: number; path: string; field: string } | undefined {
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parseWithoutProcessing(source);
+  } catch {
+    return undefined;
+  }
+  const candidates: hbs.AST.PathExpression[] = [];
+  walk(ast, (node) => {
+    for (const found of pathsOf(node)) if (found.parts.length > 1 && found.parts.at(-1) === key) candidates.push(found);
+  });
+  const resolves = (found: hbs.AST.PathExpression) => {
+    if (found.data || found.depth > 0) return false;
+    const value = found.parts.slice(0, -1).reduce<unknown>((at, part) => (typeof at === 'object' && at !== null ? Reflect.get(at, part) : undefined), root);
+    return typeof value === 'string' || typeof value === 'number';
+  };
+  const found = candidates.find(resolves) ?? candidates[0];
+  if (!found) return undefined;
+  return { line: found.loc.start.line, column: found.loc.start.column + 1, path: found.original, field: found.parts.slice(0, -1).join('.') };
 }

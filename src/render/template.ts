@@ -5,7 +5,7 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template-checks.js';
+import { lookupInTextPlace, PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { escapeRegExp } from '../util/regexp.js';
@@ -45,8 +45,8 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   const env = Handlebars.create();
   const known = new Set([...BUILT_IN_HELPERS, ...Object.keys(HELPERS)]);
   for (const [helper, fn] of Object.entries(HELPERS)) env.registerHelper(helper, locateHelperErrors(fn));
-  env.registerHelper(ESCAPE_HELPER, (value: unknown) => escapeValue(env, value, true));
-  env.registerHelper(ESCAPE_INLINE_HELPER, (value: unknown) => escapeValue(env, value, false));
+  env.registerHelper(ESCAPE_HELPER, locateHelperErrors((value, options) => escapeValue(env, value, true, options)));
+  env.registerHelper(ESCAPE_INLINE_HELPER, locateHelperErrors((value, options) => escapeValue(env, value, false, options)));
   env.unregisterHelper('log');
   env.registerHelper('lookup', locateHelperErrors(strictLookup));
 
@@ -59,6 +59,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
     if (fn) env.registerPartial(partial.name, (context: unknown) => failingIn(partial.path, () => fn(context)));
   }
   const files = [{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text }))];
+  const sources = new Map([[path, texts.body], ...partials.map((partial): [string, string] => [partial.path, partial.source])]);
   const compiled = compileSource(env, texts.body, path, known);
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
   const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)) };
@@ -77,7 +78,8 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
         try {
           return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };
         } catch (error) {
-          return { diagnostics: [runtimeDiagnostic(error, (typeof error === 'object' && error !== null && failedIn.get(error)) || path)] };
+          const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
+          return { diagnostics: [lookupInText(error, file, sources.get(file), model) ?? runtimeDiagnostic(error, file)] };
         }
       },
     },
@@ -157,7 +159,9 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       }
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc };
       statement.params = [argument];
-      statement.hash = { type: 'Hash', pairs: [], loc };
+      // The field's name, for the message when it holds a list or mapping.
+      const field: hbs.AST.StringLiteral = { type: 'StringLiteral', value: isPath(argument) ? argument.original : '', original: isPath(argument) ? argument.original : '', loc };
+      statement.hash = { type: 'Hash', pairs: [{ type: 'HashPair', key: 'field', value: field, loc }], loc };
       statement.escaped = false;
     }
     if (hasPrograms(statement)) {
@@ -246,10 +250,16 @@ function strictLookup(...args: unknown[]): unknown {
   throw new HelperUsageError(`the value given to \`lookup\` has no field \`${key}\``);
 }
 
-function escapeValue(env: typeof Handlebars, value: unknown, atLineStart: boolean): string {
+function escapeValue(env: typeof Handlebars, value: unknown, atLineStart: boolean, options: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof env.SafeString) return value.toString();
-  if (typeof value === 'object') throw new HelperUsageError('a list or mapping cannot be printed as text; print one of its fields');
+  if (typeof value === 'object') {
+    const field: unknown = typeof options === 'object' && options !== null ? Reflect.get(Reflect.get(options, 'hash') ?? {}, 'field') : undefined;
+    const kind = Array.isArray(value) ? 'a list' : 'a mapping';
+    const fields = Array.isArray(value) ? '' : Object.keys(value).slice(0, 4).map((key) => `\`${field}.${key}\``).join(', ');
+    if (typeof field !== 'string' || field === '') throw new HelperUsageError(`${kind} cannot be printed as text; print one of its fields`);
+    throw new HelperUsageError(Array.isArray(value) ? `\`${field}\` is a list, which cannot be printed as text: go through it with {{#each ${field}}}` : `\`${field}\` is a mapping, which cannot be printed as text: print one of its fields (${fields})`);
+  }
   return escapeMarkdown(String(value), atLineStart);
 }
 
@@ -370,6 +380,20 @@ function unclosedBlock(source: string): { name: string; line: number; column: nu
   if (!last) return undefined;
   const before = source.slice(0, last.offset).split('\n');
   return { name: last.name, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/**
+ * A field looked up in a text or a number (`{{#if meeting.background.length}}`): Handlebars'
+ * strict lookup fails with JavaScript's own words and no place. Said in the template's terms,
+ * at the path that did it.
+ */
+function lookupInText(error: unknown, path: string, source: string | undefined, model: unknown): Diagnostic | undefined {
+  const key = error instanceof TypeError ? /^Cannot use 'in' operator to search for '([^']*)' in /.exec(error.message)?.[1] : undefined;
+  if (key === undefined || source === undefined) return undefined;
+  const found = lookupInTextPlace(source, key, model);
+  const hint = key === 'length' ? `To test whether it is empty, use it alone: {{#if ${found?.field ?? 'field'}}} is false for an empty text.` : 'Check the path against the template data described in the README.';
+  const message = found ? `\`${found.path}\`: \`${found.field}\` is a text, which has no field \`${key}\`.` : `The template looks up \`${key}\` in a text, which has no fields.`;
+  return diagnostic(path, found, 'error', 'template/missing-field', message, hint);
 }
 
 function runtimeDiagnostic(error: unknown, path: string): Diagnostic {

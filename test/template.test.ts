@@ -189,6 +189,25 @@ describe('templates', () => {
     expect((await renderWith('{{#if questions.length}}jautājumi{{/if}}\n')).markdown).toBe('jautājumi\n');
   });
 
+  it('refuses a template with no text, or one that renders nothing for the meeting: no blank report is written', async () => {
+    for (const template of ['', '\n\n', '{{!-- vēl jāuzraksta --}}\n']) {
+      const { diagnostics, exitCode } = await renderWith(template);
+      expect(exitCode).toBe(1);
+      expect(diagnostics.map((d) => [d.file, d.line, d.ruleId, d.message])).toEqual([['templates/test.md.hbs', 1, 'template/empty', 'The template has no text: every report made with it would be empty.']]);
+    }
+    const nothing = await renderWith('{{#unless meeting}}Nav sanāksmes.{{/unless}}\n');
+    expect(nothing.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['template/empty', 'The template renders nothing for this meeting: its report would be empty.']]);
+  });
+
+  it('refuses, before parsing, blocks nested deeper than 100 or more than 5,000 expressions (parsing ran out of stack, compiling out of memory)', async () => {
+    const deep = await renderWith(`${'{{#if meeting}}'.repeat(3000)}x${'{{/if}}'.repeat(3000)}\n`);
+    expect(deep.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message])).toEqual([[1, 1501, 'template/too-complex', 'The template nests {{#…}} blocks more than 100 deep.']]);
+    const flat = await renderWith(`${'{{#if meeting}}x{{/if}}\n'.repeat(100)}`);
+    expect(flat.exitCode).toBe(0);
+    const big = await renderWith(`${'Teksts {{meeting.formation}}.\n'.repeat(5001)}`);
+    expect(big.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[5001, 'template/too-complex', 'The template holds more than 5000 {{…}} expressions, more than briefing compiles.']]);
+  });
+
   it('holds @root paths to the model as strictly as plain ones (a misspelling printed nothing)', async () => {
     const valid = await renderWith('{{#each questions}}{{inc @index}}) {{@root.meeting.topic}}\n{{/each}}');
     expect(valid.diagnostics).toEqual([]);

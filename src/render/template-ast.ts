@@ -52,3 +52,34 @@ export function isPartial(node: hbs.AST.Node): node is hbs.AST.PartialStatement 
 export function hasPrograms(node: hbs.AST.Node): node is hbs.AST.BlockStatement {
   return node.type === 'BlockStatement' || node.type === 'PartialBlockStatement' || node.type === 'DecoratorBlock';
 }
+
+/** The most `{{#…}}` blocks a template may nest: real templates nest a few, and parsing goes deeper on the stack with each. */
+export const MAX_BLOCK_DEPTH = 100;
+/** The most `{{…}}` a template may hold: compiling takes tens of kilobytes for each. */
+export const MAX_EXPRESSIONS = 5000;
+
+/**
+ * Why a template's text is too complex to parse and compile, found by reading its text (no
+ * parse, whose stack and memory are what it would exhaust): blocks nested too deeply, or more
+ * expressions than a template needs. Comments are skipped; the place is that of the first
+ * `{{` past the limit.
+ */
+export function tooComplex(source: string): { offset: number; message: string; hint: string } | undefined {
+  let depth = 0;
+  let expressions = 0;
+  for (const match of source.matchAll(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/]?)(\*?)(\S*)/g)) {
+    if (match[0].startsWith('{{!')) continue;
+    expressions += 1;
+    if (expressions > MAX_EXPRESSIONS) {
+      return { offset: match.index, message: `The template holds more than ${MAX_EXPRESSIONS} {{…}} expressions, more than briefing compiles.`, hint: 'Split it into partials, or repeat text with {{#each}} instead of writing it out.' };
+    }
+    const [, mark, , rest = ''] = match;
+    // `{{^}}` alone is an else; `{{^name}}` opens a block, as `{{#name}}` does.
+    if (mark === '#' || (mark === '^' && rest !== '' && !rest.startsWith('}}'))) depth += 1;
+    else if (mark === '/') depth -= 1;
+    if (depth > MAX_BLOCK_DEPTH) {
+      return { offset: match.index, message: `The template nests {{#…}} blocks more than ${MAX_BLOCK_DEPTH} deep.`, hint: 'Close blocks sooner, or move the inner part into a partial.' };
+    }
+  }
+  return undefined;
+}

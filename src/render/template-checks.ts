@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { argumentsOf, isCall, isPartial, isPath, walk } from './template-ast.js';
+import { argumentsOf, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
@@ -15,6 +15,8 @@ export interface TemplateNames {
  * Syntax errors are left to the compiler.
  */
 export function staticTemplateProblems(source: string, path: string, names: TemplateNames): Diagnostic[] {
+  // Too complex to parse: compiling it says so (template/too-complex).
+  if (tooComplex(source)) return [];
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parseWithoutProcessing(source);
@@ -112,6 +114,7 @@ export function partialCycles(sources: readonly TemplateSource[]): Diagnostic[] 
 
 /** The partials a text includes by name (`{{> name}}`, `{{#> name}}`), each at its place; dynamic ones cannot be named. */
 export function partialsIncluded(text: string): { name: string; line: number; column: number }[] {
+  if (tooComplex(text)) return [];
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parseWithoutProcessing(text);

@@ -9,7 +9,7 @@ import { lookupInTextPlace, PARTIALS_HINT, partialCycles, staticTemplateProblems
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { escapeRegExp } from '../util/regexp.js';
-import { argumentsOf, hasPrograms, isBlock, isCall, isPath, walk } from './template-ast.js';
+import { argumentsOf, hasPrograms, isBlock, isCall, isPath, tooComplex, walk } from './template-ast.js';
 
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
@@ -62,6 +62,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   const sources = new Map([[path, texts.body], ...partials.map((partial): [string, string] => [partial.path, partial.source])]);
   const compiled = compileSource(env, texts.body, path, known);
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
+  if (!/\S/.test(texts.body.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, ''))) diagnostics.push(emptyReport(path, 'has no text: every report made with it would be empty'));
   const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)) };
   for (const one of [file, ...partials]) diagnostics.push(...staticTemplateProblems(one.source, one.path, names));
   diagnostics.push(...partialCycles([{ path, text: file.source }, ...partials.map((partial) => ({ path: partial.path, text: partial.source, partial: partial.name }))]));
@@ -76,7 +77,10 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
       layout: texts.layout,
       render(model) {
         try {
-          return { markdown: tidyMarkdown(fn(model)), diagnostics: [] };
+          const markdown = tidyMarkdown(fn(model));
+          // A template emptied by mistake, or whose blocks all turn out false, must not make blank reports.
+          if (markdown === '\n') return { diagnostics: [emptyReport(path, 'renders nothing for this meeting: its report would be empty')] };
+          return { markdown, diagnostics: [] };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
           return { diagnostics: [lookupInText(error, file, sources.get(file), model) ?? runtimeDiagnostic(error, file)] };
@@ -84,6 +88,10 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
       },
     },
   };
+}
+
+function emptyReport(path: string, what: string): Diagnostic {
+  return diagnostic(path, { line: 1, column: 1 }, 'error', 'template/empty', `The template ${what}.`, 'Write the report’s text in it, or choose another template; `briefing templates` lists them.');
 }
 
 /** A template from the run's cache, read and compiled the first time a meeting names it. */
@@ -121,6 +129,12 @@ function compileSource(
   path: string,
   knownHelpers: ReadonlySet<string>,
 ): { fn?: TemplateFn; diagnostics: Diagnostic[] } {
+  const complex = tooComplex(source);
+  if (complex) {
+    const before = source.slice(0, complex.offset);
+    const place = { line: before.split('\n').length, column: complex.offset - before.lastIndexOf('\n') };
+    return { diagnostics: [diagnostic(path, place, 'error', 'template/too-complex', complex.message, complex.hint)] };
+  }
   let ast: hbs.AST.Program;
   try {
     ast = env.parseWithoutProcessing(source);

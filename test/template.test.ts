@@ -208,6 +208,16 @@ describe('templates', () => {
     expect(big.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[5001, 'template/too-complex', 'The template holds more than 5000 {{…}} expressions, more than briefing compiles.']]);
   });
 
+  it('refuses an option a helper does not take, and a misspelt field given to a partial (both were ignored without a word)', async () => {
+    const option = await renderWith('x\n\n{{date meeting.date "locative" yaer="none"}}\n');
+    expect(option.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([[3, 32, 'template/helper', 'The helper `date` has no option `yaer=`.', 'Did you mean year=? It takes year=.']]);
+    const none = await renderWith('{{quote meeting.topic style="low-high"}}\n');
+    expect(none.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([['template/helper', 'The helper `quote` has no option `style=`.', 'It takes no options.']]);
+    const partial = await renderWith('x\n\n{{> signature role=meeting.topik}}\n');
+    expect(partial.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[3, 'template/missing-field', 'The template uses `topik`, which the data does not have.']]);
+    expect((await renderWith('Sanāksme {{date meeting.date "locative" year="none"}}\n')).markdown).toBe('Sanāksme 19.\u00A0februārī\n');
+  });
+
   it('holds @root paths to the model as strictly as plain ones (a misspelling printed nothing)', async () => {
     const valid = await renderWith('{{#each questions}}{{inc @index}}) {{@root.meeting.topic}}\n{{/each}}');
     expect(valid.diagnostics).toEqual([]);

@@ -77,6 +77,9 @@ const LANGUAGES = ['lv', 'en'] as const;
  * The template helpers. Each is pure: it reads its arguments and, for settings such as
  * the quote style, the model at the template's root — never the environment.
  */
+/** The `key=value` options a helper takes (`{{date meeting.date "genitive" year="none"}}`); the others take none. */
+export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year'] };
+
 export const HELPERS: Readonly<Record<string, Helper>> = {
   /**
    * `{{date meeting.date "locative"}}` → "2021. gada 19. februārī"; `year="none"` → "19. februārī";

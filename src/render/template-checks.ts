@@ -1,11 +1,14 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { argumentsOf, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
+import { suggest } from '../util/suggest.js';
 
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
   helpers: ReadonlySet<string>;
   partials: ReadonlySet<string>;
+  /** The `key=` options each helper takes; a helper not named takes none. */
+  options: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -49,6 +52,17 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         );
       }
     }
+    const called = helperName(node);
+    if (called !== undefined && names.helpers.has(called) && !BLOCK_HELPERS.has(called) && isCall(node)) {
+      const allowed = names.options[called] ?? [];
+      for (const pair of node.hash?.pairs ?? []) {
+        if (allowed.includes(pair.key)) continue;
+        const nearest = suggest(pair.key, allowed);
+        problems.push(
+          diagnostic(path, at(pair), 'error', 'template/helper', `The helper \`${called}\` has no option \`${pair.key}=\`.`, allowed.length ? `${nearest ? `Did you mean ${nearest}=? ` : ''}It takes ${allowed.map((key) => `${key}=`).join(', ')}.` : 'It takes no options.'),
+        );
+      }
+    }
     const field = fieldCalled(node);
     if (field !== undefined) {
       problems.push(
@@ -68,6 +82,9 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
 
 /** Where partials are looked for, said when one is missing. */
 export const PARTIALS_HINT = 'Partials are <name>.hbs files in the partials/ folder of your templates folder, then of the built-in templates.';
+
+/** Handlebars' own block helpers: their `key=` options are Handlebars' business. */
+const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup']);
 
 /** Handlebars' own hooks: they exist as helpers but are not for templates to call. */
 const INTERNAL_HELPERS = new Set(['helperMissing', 'blockHelperMissing']);

@@ -7,9 +7,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
 import { lookupInTextPlace, PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
-import { HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
+import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { escapeRegExp } from '../util/regexp.js';
-import { argumentsOf, hasPrograms, isBlock, isCall, isPath, tooComplex, walk } from './template-ast.js';
+import { argumentsOf, hasPrograms, isBlock, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
@@ -63,7 +63,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   const compiled = compileSource(env, texts.body, path, known);
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
   if (!/\S/.test(texts.body.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, ''))) diagnostics.push(emptyReport(path, 'has no text: every report made with it would be empty'));
-  const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)) };
+  const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)), options: HELPER_OPTIONS };
   for (const one of [file, ...partials]) diagnostics.push(...staticTemplateProblems(one.source, one.path, names));
   diagnostics.push(...partialCycles([{ path, text: file.source }, ...partials.map((partial) => ({ path: partial.path, text: partial.source, partial: partial.name }))]));
   const fn = compiled.fn;
@@ -220,7 +220,16 @@ function strictArguments(program: hbs.AST.Program): void {
   walk(program, (node) => {
     // A sub-expression's own arguments are marked when the walk reaches it.
     if (isCall(node)) for (const argument of argumentsOf(node)) if (argument.type !== 'SubExpression') strictPath(argument);
+    // A partial's arguments (`{{> signature role=meeting.visa.role}}`) too, and those of calls among them.
+    if (isPartial(node)) strictAll([...node.params, ...(node.hash?.pairs.map((pair) => pair.value) ?? [])]);
   });
+}
+
+function strictAll(expressions: readonly hbs.AST.Expression[]): void {
+  for (const expression of expressions) {
+    if (expression.type === 'SubExpression' && isCall(expression)) strictAll(argumentsOf(expression));
+    else strictPath(expression);
+  }
 }
 
 /** The blocks that test or walk one value; Handlebars says only `#if requires exactly one argument`, with no line. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from './helpers/project.js';
 import { WordEdit } from './helpers/word-edit.js';
+import { docxParts, part } from './helpers/docx.js';
 
 const TRANSLATED = 'positions/educ/equity-reforms.yaml';
 
@@ -31,6 +32,16 @@ describe('positions in English', () => {
     expect(note).not.toContain('Latvijas rīcību turpmākajos gados noteiks');
     expect(note).toContain('> **Not translated yet.** Position “equity-achievements” has no English text; its Latvian text follows.');
     expect(note).toContain('> **Not translated yet.** Position “equity-eu-cooperation” has no English text; its Latvian text follows.');
+  });
+
+  it('the English note’s DOCX is marked English (en-GB), so Word checks its spelling as English; the Latvian report stays lv-LV', () => {
+    const dir = project('informative-report.en');
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'docx'], dir).status).toBe(0);
+    const styles = part(docxParts(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))), 'word/styles.xml');
+    expect(styles.match(/<w:lang [^>]*>/g)).toEqual(['<w:lang w:val="en-GB"/>']);
+    const latvian = project('informative-report.lv');
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'docx'], latvian).status).toBe(0);
+    expect(part(docxParts(readFileSync(join(latvian, 'out/IZMzin_190221_EDUC.docx'))), 'word/styles.xml').match(/<w:lang [^>]*>/g)).toEqual(['<w:lang w:val="lv-LV"/>']);
   });
 
   it('review --accept writes a reviewer’s change to the English answer into body_en', () => {

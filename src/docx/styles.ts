@@ -37,7 +37,7 @@ function builtInStyles(layout: Layout, geometry: PageGeometry): StylesOptions {
   return {
     default: {
       document: {
-        run: { font: layout.font, size: geometry.fontSize, language: { value: 'lv-LV' } },
+        run: { font: layout.font, size: geometry.fontSize, language: { value: layout.language } },
         paragraph: { spacing: { line: geometry.line, before: 0, after: 0 } },
       },
       title: {

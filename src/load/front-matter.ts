@@ -98,6 +98,7 @@ export function layoutFor(base: Layout, override: LayoutOverride | undefined): L
     paragraph_spacing_pt: own('paragraph_spacing_pt'),
     page_numbers: own('page_numbers'),
     footer_file_code: own('footer_file_code'),
+    language: own('language'),
     ...referenceOf(own('reference_docx')),
   };
 }

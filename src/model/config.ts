@@ -26,6 +26,11 @@ export const layoutSchema = z.strictObject({
   paragraph_spacing_pt: z.number().min(0).max(36).default(0),
   page_numbers: z.boolean().default(true).meta({ description: 'Page number centred at the top from page 2.' }),
   footer_file_code: z.boolean().default(true).meta({ description: 'Document file code in the footer.' }),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'a language tag such as lv-LV or en-GB')
+    .default('lv-LV')
+    .meta({ description: 'The language of the text, which Word checks the spelling in: lv-LV, en-GB, …; the English templates set en-GB.' }),
   reference_docx: z
     .string()
     .min(1)

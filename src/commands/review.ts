@@ -91,6 +91,22 @@ export function review(options: ReviewOptions): ReviewResult {
   if (!meeting) return finish(result);
 
   const split = splitByField(document);
+  // The DOCX says which fields it marked, but none of their bookmarks is left (an editor that drops them on saving):
+  // every change would look like one outside the positions, or like no change at all.
+  const recorded = [...document.properties.keys()].some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX));
+  if (recorded && !split.fields.length) {
+    result.diagnostics.push(
+      diagnostic(
+        result.docx,
+        undefined,
+        'error',
+        'review/no-anchors',
+        'This DOCX has lost the hidden bookmarks that mark where each position’s text is (the program it was last saved with dropped them), so its changes cannot be read by position.',
+        'Ask for the file as saved by Word or LibreOffice, or build the report again and send that for review.',
+      ),
+    );
+    return finish(result);
+  }
   result.outside = split.outside;
   for (const field of split.fields) {
     const claiming = field.field.kind === 'position' ? filesClaiming(project, field.field.id) : [];

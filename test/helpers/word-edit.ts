@@ -101,6 +101,12 @@ export class WordEdit {
     return this;
   }
 
+  /** Saves as an editor that drops bookmarks would: every `<w:bookmarkStart>` and `<w:bookmarkEnd>` gone. */
+  withoutBookmarks(): this {
+    this.xml = this.xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '');
+    return this;
+  }
+
   /** Damages word/document.xml as a broken tool might: a paragraph opened after `<w:body>` is never closed. */
   unclosedParagraph(): this {
     this.xml = this.xml.replace('<w:body>', '<w:body><w:p>');

@@ -281,6 +281,20 @@ describe('briefing review', () => {
     expect(readFileSync(join(dir, 'positions/educ/equity-reforms-copy.yaml'), 'utf8')).toBe(original);
   });
 
+  it('refuses a DOCX whose field bookmarks were all dropped on saving, instead of reading no change or only changes outside the positions (exit 1)', () => {
+    const dir = built();
+    const original = position(dir, 'equity-reforms').text;
+    const path = join(dir, 'out/lost-bookmarks.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).untracked('Tuvākajā laikā prioritāri', 'Tuvākajā laikā', 'Drīzumā').withoutBookmarks().bytes());
+    for (const args of [[], ['--accept']]) {
+      const run = runCli(['review', path, ...args], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('out/lost-bookmarks.docx  error  This DOCX has lost the hidden bookmarks that mark where each position’s text is');
+      expect(run.stdout).not.toContain('no tracked changes');
+    }
+    expect(position(dir, 'equity-reforms').text).toBe(original);
+  });
+
   it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {
     const dir = built();
     const before = position(dir, 'equity-reforms').text;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { convertToPdf } from '../src/pdf/convert.js';
 import { itWithOffice } from './helpers/docx.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir } from './helpers/project.js';
 
 /** The text of a PDF and its page sizes in points, read by poppler's tools. */
 function readPdf(file: string) {
@@ -37,6 +37,25 @@ describe('briefing build --format pdf', () => {
       'No PDF written: LibreOffice is not installed (no soffice or libreoffice on PATH); the PDF was the only format asked for, so nothing was built.',
     ]);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  itWithOffice('a build stopped with Ctrl-C (or SIGTERM) while LibreOffice converts leaves no conversion folder behind', async () => {
+    const meetings = Object.fromEntries(
+      [1, 2, 3, 4].map((n) => [`meetings/2021-02-1${n}-copy.yaml`, exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', `file_code: IZMzin_190221_EDUC${n}`)]),
+    );
+    const dir = exampleProject(meetings);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', '--all', '--force', '--format', 'docx,pdf', '--jobs', '1'], { cwd: dir, stdio: 'ignore' });
+      const prefix = `briefing-pdf-${child.pid}-`;
+      const folders = () => readdirSync(tmpdir()).filter((name) => name.startsWith(prefix));
+      // Stopped while a conversion is running: its folder is there.
+      for (let waited = 0; !folders().length && waited < 60_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(folders().length).toBeGreaterThan(0);
+      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, got) => resolve(got)));
+      child.kill(signal);
+      expect(await ended).toBe(signal);
+      expect(folders()).toEqual([]);
+    }
   });
 
   itWithOffice('writes an A4 PDF with the report’s text, listed in the manifest; PDF/A-2b when the config asks', async () => {

@@ -58,6 +58,9 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
         return watchMeeting(io, inputs, flags);
       }
       const { build } = await import('../commands/build.js');
+      // A batch stopped with Ctrl-C leaves no LibreOffice folders behind in the temporary folder.
+      const { removeFoldersOnSignal } = await import('../pdf/convert.js');
+      removeFoldersOnSignal();
       const progress = !flags.json && process.stderr.isTTY && !process.env.CI ? await progressLine() : undefined;
       const result = await build({
         cwd: io.cwd(),

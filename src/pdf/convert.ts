@@ -25,7 +25,7 @@ export type PdfResult = { bytes: Uint8Array } | { failure: string };
  * share a profile, which LibreOffice does not allow; the folder is removed afterwards.
  */
 export async function convertToPdf(docx: Uint8Array, options: PdfOptions): Promise<PdfResult> {
-  const folder = mkdtempSync(join(tmpdir(), 'briefing-pdf-'));
+  const folder = mkdtempSync(join(tmpdir(), folderPrefix()));
   try {
     const input = join(folder, 'report.docx');
     writeFileSync(input, docx);
@@ -41,6 +41,35 @@ export async function convertToPdf(docx: Uint8Array, options: PdfOptions): Promi
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The start of this process's conversion folders' names: worker threads share the process id. */
+function folderPrefix(): string {
+  return `briefing-pdf-${process.pid}-`;
+}
+
+let removingOnSignal = false;
+
+/**
+ * Makes Ctrl-C (or a CI job's SIGTERM) remove the conversion folders of this process before it
+ * stops: each holds a copy of a report and a LibreOffice profile, and a stopped batch left
+ * them in the temporary folder for good. Call it on the main thread (only it gets signals);
+ * the signal is then raised again, so the process ends as it would have.
+ */
+export function removeFoldersOnSignal(): void {
+  if (removingOnSignal) return;
+  removingOnSignal = true;
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // Nothing to remove, or nothing that can be: stopping matters more.
+    }
+    for (const each of signals) process.removeListener(each, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const signal of signals) process.on(signal, onSignal);
 }
 
 /**

@@ -48,6 +48,8 @@ export interface WriteContext {
   duplicate: Diagnostic | undefined;
   /** What tells whether a meeting left out of the run has the file code too. */
   outside: OutsideRun;
+  /** The files the meeting's last build wrote, as the cache remembers them (see EmitOptions.former). */
+  former?: readonly { path: string; sha256: string }[] | undefined;
 }
 
 /**
@@ -72,7 +74,7 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
     return { outcome, broken: result.crashed };
   }
 
-  const emitted = emitReport(result.files, { root, outDir: context.outDir, heldOpen: 'fail' });
+  const emitted = emitReport(result.files, { root, outDir: context.outDir, heldOpen: 'fail', ...(context.former ? { former: context.former } : {}) });
   if (!emitted.ok) {
     outcome.diagnostics = [...outcome.diagnostics, ...emitted.diagnostics];
     outcome.outputs = emitted.outputs;

@@ -1,5 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { projectPath, sha256 } from '../load/files.js';
 import { isRecord } from '../util/record.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -21,6 +21,12 @@ export interface EmitOptions {
   heldOpen: 'fail' | 'write-beside';
   /** Writes one file in `write-beside` mode; `writeAtomic` unless a test replaces it. */
   write?: typeof writeAtomic;
+  /**
+   * The files the meeting's last build wrote (project-relative, with their hashes), as the build
+   * cache remembers them: those under another name (a file code changed since) are removed too,
+   * when still as written then and while their manifest still names this meeting.
+   */
+  former?: readonly { path: string; sha256: string }[];
 }
 
 /** An output another program held open, and where the new version went instead. */
@@ -58,7 +64,7 @@ export interface EmittedReport {
  * older version of a report beside a newer one.
  */
 export function emitReport(files: readonly GeneratedFile[], options: EmitOptions): EmittedReport {
-  const earlier = earlierOutputs(files, options.outDir);
+  const earlier = [...earlierOutputs(files, options.outDir), ...formerOutputs(files, options)];
   const result = options.heldOpen === 'fail' ? writeAsSet(files, options) : writeEachBeside(files, options);
   if (result.ok) Object.assign(result, removeStale(earlier, files, options));
   return result;
@@ -76,6 +82,41 @@ function earlierOutputs(files: readonly GeneratedFile[], outDir: string): { name
     );
   } catch {
     return [];
+  }
+}
+
+/**
+ * The files of the meeting's last build under another file code (see {@link EmitOptions.former}):
+ * in this output folder, with a manifest that still names the meeting this build's manifest names.
+ */
+function formerOutputs(files: readonly GeneratedFile[], { root, outDir, former = [] }: EmitOptions): { name: string; sha256: string }[] {
+  const manifest = files.find((file) => file.format === 'manifest');
+  // In any case: on Windows and macOS `M1.docx` and `m1.docx` are one file, which this build has just written.
+  const names = new Set(files.map((file) => file.name.toLowerCase()));
+  const inFolder = former.flatMap(({ path, sha256: recorded }) => {
+    const target = join(root, path);
+    return dirname(target) === outDir && !names.has(basename(target).toLowerCase()) ? [{ name: basename(target), sha256: recorded }] : [];
+  });
+  const formerManifest = inFolder.find((output) => output.name.endsWith('.manifest.json'));
+  if (!manifest || !formerManifest) return [];
+  const meeting = meetingIn(typeof manifest.data === 'string' ? manifest.data : new TextDecoder().decode(manifest.data));
+  let formerText: string;
+  try {
+    formerText = readFileSync(join(outDir, formerManifest.name), 'utf8');
+  } catch {
+    return [];
+  }
+  return meeting !== undefined && meetingIn(formerText) === meeting ? inFolder : [];
+}
+
+/** The meeting a manifest's text says the report was built from. */
+function meetingIn(manifest: string): string | undefined {
+  try {
+    const data: unknown = JSON.parse(manifest);
+    const meeting = isRecord(data) ? data['meeting'] : undefined;
+    return isRecord(meeting) && typeof meeting['path'] === 'string' ? meeting['path'] : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
@@ -33,4 +33,40 @@ test('such a file changed since that build (someone edited it) is left alone, an
   expect(run.status).toBe(0);
   expect(run.stdout).toContain(`; ${DOCX} is an earlier build's, out of date, and was changed since or is held open: left as it is`);
   expect(readFileSync(join(dir, DOCX), 'utf8')).toBe('edited by hand');
+});
+
+test('after the meeting’s file code changes, the files of its last build under the old code are removed, unless changed since or another meeting’s now', () => {
+  const renamed = (dir: string, code: string) =>
+    writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace(/^file_code: .*$/m, `file_code: ${code}`));
+  const dir = exampleProject();
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  renamed(dir, 'IZMzin_190221_EDUC2');
+  const run = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain("; removed out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx, out/IZMzin_190221_EDUC.manifest.json (an earlier build's, out of date)");
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC2.docx', 'IZMzin_190221_EDUC2.manifest.json', 'IZMzin_190221_EDUC2.md']);
+
+  // A file of the old build someone edited stays, and is named.
+  renamed(dir, 'IZMzin_190221_EDUC3');
+  writeFileSync(join(dir, 'out/IZMzin_190221_EDUC2.md'), 'labots ar roku');
+  const edited = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(edited.stdout).toContain('out/IZMzin_190221_EDUC2.md is an earlier build');
+  expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC2.md'), 'utf8')).toBe('labots ar roku');
+
+  // The old code taken over by another meeting, built first: its files are that meeting's now, and stay.
+  const other = exampleProject();
+  expect(runCli(['build', EXAMPLE_MEETING], other).status).toBe(0);
+  renamed(other, 'IZMzin_190221_EDUC2');
+  writeFileSync(join(other, 'meetings/2021-02-20-other.yaml'), readFileSync(join(other, EXAMPLE_MEETING), 'utf8').replace(/^file_code: .*$/m, 'file_code: IZMzin_190221_EDUC'));
+  expect(runCli(['build', 'meetings/2021-02-20-other.yaml'], other).status).toBe(0);
+  expect(runCli(['build', EXAMPLE_MEETING], other).stdout).not.toContain('removed');
+  expect(JSON.parse(readFileSync(join(other, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8'))).toMatchObject({ meeting: { path: 'meetings/2021-02-20-other.yaml' } });
+  expect(existsSync(join(other, 'out/IZMzin_190221_EDUC.docx'))).toBe(true);
+
+  // Built into another folder: the old folder is not touched.
+  const elsewhere = exampleProject();
+  expect(runCli(['build', EXAMPLE_MEETING], elsewhere).status).toBe(0);
+  renamed(elsewhere, 'IZMzin_190221_EDUC2');
+  expect(runCli(['build', EXAMPLE_MEETING, '--out', 'elsewhere'], elsewhere).status).toBe(0);
+  expect(existsSync(join(elsewhere, 'out/IZMzin_190221_EDUC.docx'))).toBe(true);
 });

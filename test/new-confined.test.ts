@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../src/commands/build.js';
@@ -36,6 +36,19 @@ describe('new writes only inside the project', () => {
       '--clearances: `AM` is named twice; nothing written.',
     );
     expect(existsSync(join(root, 'meetings/2021-05-18-twice.yaml'))).toBe(false);
+  });
+
+  test('config output: a folder in the project that is a link out of it is named as a link, with where it leads', async () => {
+    const root = exampleProject();
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, join(root, 'out'));
+    const result = await build({ cwd: root, inputs: [EXAMPLE_MEETING], final: false });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['config/path-outside-project', `\`output\` is \`out\`, a link to ${realpathSync(elsewhere)}, outside the project folder; nothing is written there.`]]);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // A plain path out of the project says no more than before.
+    writeFileSync(join(root, 'briefing.config.yaml'), exampleFile('briefing.config.yaml').replace(/^output: .*$/m, 'output: ../x'));
+    expect((await build({ cwd: root, inputs: [EXAMPLE_MEETING], final: false })).diagnostics[0]?.message).toBe('`output` is `../x`, outside the project folder; nothing is written there.');
   });
 
   test('new meeting --template ../../x is refused, nothing written', async () => {

@@ -1,4 +1,5 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPath } from './files.js';
@@ -30,7 +31,7 @@ export function projectLocations(files: ProjectFiles, config: Config, configFile
     const folder = key !== 'ministries';
     if (absolute !== root && !files.isInside('', inProject)) {
       diagnostics.push(
-        diagnostic(configFile.path, place, 'error', 'config/path-outside-project', `\`paths.${key}\` is \`${value}\`, outside the project folder; it is not read.`, 'Keep meetings, positions, templates and the registry inside the folder that holds briefing.config.yaml.'),
+        diagnostic(configFile.path, place, 'error', 'config/path-outside-project', `\`paths.${key}\` is \`${value}\`, ${linkedTo(root, absolute)}outside the project folder; it is not read.`, 'Keep meetings, positions, templates and the registry inside the folder that holds briefing.config.yaml.'),
       );
       continue;
     }
@@ -69,7 +70,7 @@ function outputProblem(files: ProjectFiles, config: Config, configFile: YamlFile
     configFile.locate(['output']),
     'error',
     'config/path-outside-project',
-    isAbsolute(value) ? `\`output\` is \`${value}\`, an absolute path; the output folder must lie inside the project.` : `\`output\` is \`${value}\`, outside the project folder; nothing is written there.`,
+    isAbsolute(value) ? `\`output\` is \`${value}\`, an absolute path; the output folder must lie inside the project.` : `\`output\` is \`${value}\`, ${linkedTo(files.root, absolute)}outside the project folder; nothing is written there.`,
     'Name a folder inside the project (e.g. `out`); to write elsewhere once, use `build --out <folder>`.',
   );
 }
@@ -78,4 +79,15 @@ function hasPath(data: unknown, key: PathKey): boolean {
   if (typeof data !== 'object' || data === null || !('paths' in data)) return false;
   const paths: unknown = data.paths;
   return typeof paths === 'object' && paths !== null && key in paths;
+}
+
+/** "a link to <where>, " when a path inside the project names a link (or lies under one) that leads out of it; else nothing. */
+function linkedTo(root: string, absolute: string): string {
+  try {
+    const real = realpathSync(absolute);
+    // Links above the project (macOS's /tmp) are not the project's doing.
+    return real === join(realpathSync(root), relative(root, absolute)) ? '' : `a link to ${real}, `;
+  } catch {
+    return '';
+  }
 }

@@ -134,6 +134,18 @@ describe('convertToPdf', () => {
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: true })).toEqual({ failure: 'Error: source file could not be loaded' });
   });
 
+  it('refuses an empty file or one that is no PDF where LibreOffice should have written the PDF (a full disk, a broken office)', async () => {
+    for (const [written, failure] of [
+      ['', 'LibreOffice wrote an empty file instead of the PDF'],
+      ['<html>error</html>', 'LibreOffice wrote a file that is not a PDF instead of the PDF'],
+    ]) {
+      const fake = join(tempDir(), 'soffice');
+      writeFileSync(fake, `#!/bin/sh\nfor a in "$@"; do last="$a"; done\nprintf '${written}' > "\${last%.docx}.pdf"\n`);
+      chmodSync(fake, 0o755);
+      expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({ failure });
+    }
+  });
+
   it('stops a LibreOffice that does not finish, with what it started, and says it timed out', async () => {
     const dir = tempDir();
     // A stand-in that hangs the way soffice can: a script whose office (here `sleep`) never ends.

@@ -33,11 +33,15 @@ export async function convertToPdf(docx: Uint8Array, options: PdfOptions): Promi
     const args = [`-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, input];
     const failure = await run(options.office, args, options.timeoutMs ?? TIMEOUT_MS);
     if (failure) return { failure };
+    let bytes: Uint8Array;
     try {
-      return { bytes: new Uint8Array(readFileSync(join(folder, 'report.pdf'))) };
+      bytes = new Uint8Array(readFileSync(join(folder, 'report.pdf')));
     } catch {
       return { failure: 'LibreOffice finished without writing a PDF' };
     }
+    // A full disk or a broken office can leave an empty file: that is no PDF to publish.
+    if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') return { failure: `LibreOffice wrote ${bytes.length ? 'a file that is not a PDF' : 'an empty file'} instead of the PDF` };
+    return { bytes };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

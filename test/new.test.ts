@@ -181,6 +181,16 @@ describe('briefing new meeting', () => {
     expect(errorRules(await problemsOf(dir, result.file ?? ''))).toEqual([]);
   });
 
+  it('--from a position (or another file that is no meeting) is named as such in one message, nothing written', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: 'positions/educ/equity-reforms.yaml', flags: { topic: 'Pieaugušo izglītība' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([
+      ['positions/educ/equity-reforms.yaml', 'input/wrong-kind', 'This is a position, not a meeting: new meeting --from takes meeting files.', 'Start from a meeting file: one under meetings/, or examples/meeting.yaml.'],
+    ]);
+    expect(existsSync(join(dir, 'meetings/2021-10-07-educ-informal.yaml'))).toBe(false);
+  });
+
   it('--from signs as the config says (who signs now), not as the earlier meeting was signed; its signatory only where the config has none', async () => {
     const formerMinister = exampleFile(EXAMPLE_MEETING).replace('name: I. Šuplinska', 'name: K. Šadurskis');
     const dir = exampleProject({ [EXAMPLE_MEETING]: formerMinister });

@@ -4,6 +4,7 @@ import type { Document } from 'yaml';
 import { createFile } from '../emit/create.js';
 import { isInside, projectPath } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
+import { wrongKindProblem } from '../load/targets.js';
 import { loadMeeting } from '../load/meeting.js';
 import { fileCodesInUse, loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
@@ -67,7 +68,9 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   let earlier;
   if (options.from !== undefined) {
     const from = resolve(options.cwd, options.from);
-    const outside = namedFileProblem(project.root, from);
+    const outside =
+      namedFileProblem(project.root, from) ??
+      wrongKindProblem(project, from, 'meeting', 'new meeting --from', () => `Start from a meeting file: one under ${project.config.paths.meetings}/, or examples/meeting.yaml.`);
     if (outside) return failed([outside], ExitCode.problems);
     const loaded = loadMeeting(project.root, from);
     if (!loaded.meeting || hasErrors(loaded.diagnostics)) return failed(loaded.diagnostics, ExitCode.problems);

@@ -281,3 +281,20 @@ describe('a meeting without a signature', () => {
     expect(final.exitCode).toBe(1);
   });
 });
+
+it('prints next steps that work when pasted: a path with spaces quoted, and found from the project root in a subfolder', () => {
+  const dir = exampleProject();
+  const sub = join(dir, 'positions/educ');
+  const created = runCli(['new', 'position', 'sub-test', '--question', 'Jautājums', '--dir', 'izglītība ūdens'], sub);
+  expect(created.status, created.stderr).toBe(0);
+  const hint = created.stdout.split('\n').find((line) => line.trim().startsWith('briefing clear'));
+  expect(hint?.trim()).toBe(`briefing clear 'positions/izglītība ūdens/sub-test.yaml' --ministry <code> --ref "…"`);
+  // The hint's command, pasted in the same subfolder (its arguments as a shell splits them).
+  const cleared = runCli(['clear', 'positions/izglītība ūdens/sub-test.yaml', '--ministry', 'AM'], sub);
+  expect(cleared.status, cleared.stderr).toBe(0);
+  expect(cleared.stdout).toContain('updated positions/izglītība ūdens/sub-test.yaml');
+  // build and check take paths from the root too, as their messages print them.
+  expect(runCli(['check', 'positions/educ/equity-reforms.yaml'], sub).stdout).toContain('Checked 0 meetings, 1 position');
+  expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], sub).status).toBe(0);
+  expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.md'))).toBe(true);
+});

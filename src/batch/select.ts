@@ -1,13 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { filesIn, projectPath, sha256, YAML_FILES } from '../load/files.js';
+import { filesIn, namedPath, projectPath, sha256, YAML_FILES } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
 import { fileKind, wrongKindProblem } from '../load/targets.js';
 import type { Project } from '../load/project.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Shard } from './shard.js';
+import { shellWord } from '../util/shell.js';
 
 /** Which meetings to build: files and patterns, or every meeting of the project. */
 export interface Selection {
@@ -67,7 +68,7 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
       for (const match of matches) keepInside(project, match, paths, diagnostics);
       continue;
     }
-    const absolute = isAbsolute(input) ? input : resolve(cwd, input);
+    const absolute = namedPath(project.root, cwd, input);
     if (existsSync(absolute) && statSync(absolute).isDirectory()) {
       // A folder stands for the meeting files in it, as `check` takes folders: not the positions or the config.
       const inFolder = filesIn(absolute, YAML_FILES, project.root).filter((file) => fileKind(project, file) === 'meeting');
@@ -89,7 +90,7 @@ function keepInside(project: Project, file: string, paths: string[], diagnostics
     namedFileProblem(project.root, file) ??
     wrongKindProblem(project, file, 'meeting', 'build', (kind, path) =>
       kind === 'position'
-        ? `Build a meeting that includes it (\`briefing list meetings\` shows them), or check the position alone: briefing check ${path}`
+        ? `Build a meeting that includes it (\`briefing list meetings\` shows them), or check the position alone: briefing check ${shellWord(path)}`
         : `Meeting files are the .yaml files under ${project.config.paths.meetings}/, e.g. ${project.config.paths.meetings}/<date>-<slug>.yaml.`,
     );
   if (problem) diagnostics.push(problem);

@@ -4,6 +4,7 @@ import type { MeetingFlags } from '../scaffold/meeting.js';
 import type { PositionFlags } from '../scaffold/position.js';
 import { parseCodes } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
+import { shellWord } from '../util/shell.js';
 
 /** `briefing new meeting|position`: a valid, commented file, asking for what the flags leave out. */
 export function registerNew(program: Command, io: Io): void {
@@ -61,7 +62,7 @@ Without a terminal (CI, scripts) nothing is asked: a field with no flag and no d
       await printNew(io, result, [
         'Next: write the background and the questions (each with the id of its position), then',
         '  briefing new position <id>     for each answer',
-        `  briefing build ${result.file ?? ''} --watch`,
+        `  briefing build ${shellWord(result.file ?? '')} --watch`,
       ]);
     });
 
@@ -88,7 +89,7 @@ Examples:
       const result = await newPosition({ cwd: io.cwd(), id, flags: fields, ...(dir ? { dir } : {}), ...(await terminalPrompter()) });
       await printNew(io, result, [
         'Next: write the answer under `body: |`, then record each clearance as it arrives:',
-        `  briefing clear ${result.file ?? ''} --ministry <code> --ref "…"`,
+        `  briefing clear ${shellWord(result.file ?? '')} --ministry <code> --ref "…"`,
       ]);
     });
 }

@@ -1,11 +1,11 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
 import { withFileLock } from '../emit/lock.js';
 import { writeOrProblem } from '../emit/report.js';
 import { namedFileProblem } from '../load/links.js';
 import { wrongKindProblem } from '../load/targets.js';
-import { projectPath, readText } from '../load/files.js';
+import { namedPath, projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
@@ -16,6 +16,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diag
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../load/shape.js';
 import { suggest } from '../util/suggest.js';
+import { shellWord } from '../util/shell.js';
 
 /** Options of `briefing clear <position> --ministry <code>`. */
 export interface ClearOptions {
@@ -161,13 +162,13 @@ function notRequired(project: Project, shown: string, ministry: string, using: r
 function clearHint(project: Project): (kind: string, path: string) => string {
   return (kind, path) =>
     kind === 'meeting'
-      ? `Name one of its positions, by file or id; \`briefing list positions --meeting ${path}\` shows them.`
+      ? `Name one of its positions, by file or id; \`briefing list positions --meeting ${shellWord(path)}\` shows them.`
       : `Name a position by its id, or its file: the .yaml files under ${project.config.paths.positions}/.`;
 }
 
 /** A path to a position file, or the id of a loaded position. */
 function positionFile(project: Project, cwd: string, given: string): string {
-  const path = resolve(cwd, given);
+  const path = namedPath(project.root, cwd, given);
   if (existsSync(path)) return path;
   const byId = project.positions.get(given);
   const claiming = filesClaiming(project, given);

@@ -8,6 +8,7 @@ import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { positionRows, type PositionRow } from '../list/positions.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
+import { shellWord } from '../util/shell.js';
 
 /** Options of `briefing list [positions|meetings]`. */
 export interface ListOptions {
@@ -87,7 +88,7 @@ function unreadable(loaded: LoadedMeeting): Diagnostic[] {
       'error',
       'list/unreadable-meeting',
       `This meeting cannot be read${first ? ` (${first.message.replace(/\.$/, '')})` : ''}, so the list leaves out the positions it uses and the clearances it requires.`,
-      `Run \`briefing check ${loaded.path}\` and fix the file.`,
+      `Run \`briefing check ${shellWord(loaded.path)}\` and fix the file.`,
     ),
   ];
 }

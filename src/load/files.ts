@@ -151,3 +151,16 @@ export function isInside(folder: string, file: string): boolean {
     return true; // not there (yet): the lexical check above is all there is to check
   }
 }
+
+/**
+ * A path named on the command line, made absolute: from the folder the command runs in, or, when
+ * nothing is there, from the project's root. briefing's messages and hints name files from the
+ * root, so a hint's command pasted in a subfolder still finds its file.
+ */
+export function namedPath(root: string, cwd: string, given: string): string {
+  if (isAbsolute(given)) return given;
+  const here = resolve(cwd, given);
+  if (existsSync(here)) return here;
+  const fromRoot = resolve(root, given);
+  return existsSync(fromRoot) ? fromRoot : here;
+}

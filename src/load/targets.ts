@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { filesIn, projectPath, YAML_FILES } from './files.js';
+import { filesIn, namedPath, projectPath, YAML_FILES } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
 import { namedFileProblem } from './links.js';
 import { projectLocations, type ProjectLocations } from './project-paths.js';
@@ -74,7 +74,7 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
     if (files.length) return { files };
     return { files, problem: diagnostic(input, undefined, 'error', 'input/no-match', `No file matches \`${input}\`.`, 'Check the pattern; quote it so the shell does not expand it.') };
   }
-  const absolute = isAbsolute(input) ? input : resolve(cwd, input);
+  const absolute = namedPath(project.root, cwd, input);
   if (!existsSync(absolute)) {
     return { files: [], problem: diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such file or folder.', 'Paths are relative to the current folder.') };
   }

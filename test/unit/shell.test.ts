@@ -1,0 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { expect, it } from 'vitest';
+import { shellWord } from '../../src/util/shell.js';
+
+it('leaves a plain path as it is and quotes one a shell would split or read, so it comes back as one argument', () => {
+  expect(shellWord('positions/educ/equity-reforms.yaml')).toBe('positions/educ/equity-reforms.yaml');
+  expect(shellWord('positions/izglītība/ūdens-1.yaml')).toBe('positions/izglītība/ūdens-1.yaml');
+  for (const word of ['positions/izglītība ūdens/x.yaml', "it's $HOME `x` *.yaml", 'a"b', '']) {
+    const quoted = shellWord(word);
+    expect(execFileSync('sh', ['-c', `printf '%s' ${quoted}`], { encoding: 'utf8' })).toBe(word);
+  }
+});

@@ -120,19 +120,26 @@ function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, i
       });
     }
     case 'invalid_type': {
+      const place = file.locate(issue.path);
+      // YAML turned what was written into a number or true/false: say what was written (10.00, not "the number 10").
+      const written = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? writtenAt(file.text, place) : undefined;
       return [
         diagnostic(
           file.path,
-          file.locate(issue.path),
+          place,
           'error',
           'schema/type',
-          `${where ? `\`${where}\`` : 'The file'} should be ${article(issue.expected)}, not ${describe(value)}.`,
+          written !== undefined && written !== String(value)
+            ? `${where ? `\`${where}\`` : 'The file'} should be ${article(issue.expected)}: YAML reads ${written} as ${describe(value)}.`
+            : `${where ? `\`${where}\`` : 'The file'} should be ${article(issue.expected)}, not ${describe(value)}.`,
           value === null || value === undefined
             ? where
               ? `Write the value after \`${String(issue.path.at(-1))}:\`.`
               : undefined
             : issue.expected === 'string'
-              ? 'Put the text in quotes if YAML reads it as something else.'
+              ? written !== undefined && written !== String(value)
+                ? `Put it in quotes: "${written}".`
+                : 'Put the text in quotes if YAML reads it as something else.'
               : undefined,
         ),
       ];
@@ -287,6 +294,14 @@ function article(expected: string): string {
     record: 'a mapping (key: value lines)',
   };
   return names[expected] ?? `a ${expected}`;
+}
+
+/** The plain value written at a place of the file: the rest of its line, without a comment. */
+function writtenAt(text: string, place: { line: number; column: number } | undefined): string | undefined {
+  if (!place) return undefined;
+  const line = text.split('\n')[place.line - 1];
+  const value = line?.slice(place.column - 1).replace(/\s+#.*$/, '').trim();
+  return value && /^[^'"{[]/.test(value) ? value : undefined;
 }
 
 function describe(value: unknown): string {

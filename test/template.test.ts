@@ -234,7 +234,8 @@ describe('templates', () => {
   it('refuses text that is no date, no time or no list of ministries in the helpers that need one, at its line (it printed NaN, nothing, or blamed nested partials)', async () => {
     const cases: [string, string][] = [
       ['{{date meeting.topic "genitive"}}', 'The helper `date` needs a date written YYYY-MM-DD (such as meeting.date), got `Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība`.'],
-      ['{{dateNumeric "2021-13-45"}}', 'The helper `dateNumeric` needs a date written YYYY-MM-DD (such as meeting.date), got `2021-13-45`.'],
+      ['{{dateNumeric "2021-13-45"}}', 'The helper `dateNumeric` got `2021-13-45`, which is not a real calendar date.'],
+      ['{{date "2021-02-30" "locative"}}', 'The helper `date` got `2021-02-30`, which is not a real calendar date.'],
       ['{{dateEn "x"}}', 'The helper `dateEn` needs a date written YYYY-MM-DD (such as meeting.date), got `x`.'],
       ['{{time "25.99"}}', 'The helper `time` needs a time written HH.MM (such as meeting.time), got `25.99`.'],
       ['{{ministries meeting.topic "accusative"}}', 'The helper `ministries` needs a list of ministries (such as clearance.cleared).'],

@@ -217,7 +217,14 @@ function text(helper: string, value: unknown): string {
 /** A day written YYYY-MM-DD that exists (what `meeting.date` holds); anything else is a usage error. */
 function day(helper: string, value: unknown): string {
   const written = text(helper, value);
-  if (!isRealDate(written)) throw new HelperUsageError(`the helper \`${helper}\` needs a date written YYYY-MM-DD (such as meeting.date), got \`${written}\``);
+  if (!isRealDate(written)) {
+    const shaped = /^\d{4}-\d{2}-\d{2}$/.test(written);
+    throw new HelperUsageError(
+      shaped
+        ? `the helper \`${helper}\` got \`${written}\`, which is not a real calendar date`
+        : `the helper \`${helper}\` needs a date written YYYY-MM-DD (such as meeting.date), got \`${written}\``,
+    );
+  }
   return written;
 }
 

@@ -63,6 +63,21 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(paragraphs.filter(([style]) => style === 'Title')).toHaveLength(1);
   });
 
+  it('a table’s columns are as wide as their text needs: a short column narrow, a long one wide, each at least as wide as its longest word', async () => {
+    const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const { body } = await buildWithAnswer('| Pasākums | Apraksts |\n|---|---|\n| REACT-EU | Vairāk nekā 10 milj. euro aptuveni 20 000 datoru iegādei, lai skolēniem un pedagogiem būtu piemēroti rīki |\n| Tava klase | Video stundas |');
+    const [short = 0, long = 0] = grid(body);
+    expect(short + long).toBe(9071);
+    expect(short).toBeLessThan(2000);
+    // "REACT-EU" (8 characters) still fits on one line at 12 pt.
+    expect(short).toBeGreaterThan(8 * 24 * 10 * 0.5);
+    const even = await buildWithAnswer('| A | B | C |\n|---|---|---|\n| Cēsis | Talsi | Ogres |');
+    expect(grid(even.body)).toEqual([3023, 3023, 3025]);
+    // A digit group joined by a non-breaking space is one word.
+    const digits = await buildWithAnswer('| Skolēni | Piezīmes |\n|--:|---|\n| 215\u00A0000 | Pēc Izglītības ministrijas datiem, kas apkopoti 2021. gada janvārī un februārī |');
+    expect(grid(digits.body)[0]).toBeGreaterThan(7 * 24 * 10 * 0.5);
+  });
+
   it('a table row with more cells than the header loses the extra ones, as in the Markdown', async () => {
     const { body, md } = await buildWithAnswer('| Valsts | Skolas |\n|---|--:|\n| Lietuva | 45 | lieks |');
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(body)?.[0] ?? '';

@@ -380,11 +380,11 @@ class DocxCompiler {
   private table(node: Extract<BlockNode, { type: 'table' }>): Table {
     // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.
     const columns = Math.max(1, node.children[0]?.children.length ?? 0);
-    const width = Math.floor(this.geometry.textWidth / columns);
+    const widths = columnWidths(node, columns, this.geometry.textWidth, this.geometry.fontSize);
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
     const table = new Table({
       width: { size: this.geometry.textWidth, type: WidthType.DXA },
-      columnWidths: Array.from({ length: columns }, () => width),
+      columnWidths: widths,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows: node.children.map(
         (row, rowIndex) =>
@@ -394,7 +394,7 @@ class DocxCompiler {
             children: Array.from({ length: columns }, (_, cellIndex) => {
               const cell = row.children[cellIndex];
               return new TableCell({
-                width: { size: width, type: WidthType.DXA },
+                width: { size: widths[cellIndex] ?? 0, type: WidthType.DXA },
                 children: [
                   this.paragraph(node, {
                     style: Style.tableText,
@@ -501,6 +501,38 @@ function titleOf(tree: Root): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The widths of a table's columns (twentieths of a point), summing to the text width: each column
+ * at least as wide as its longest word, so that no word breaks inside (as far as the width allows),
+ * the rest shared by how much text each column holds beyond that. Estimated from the number of
+ * characters, at about half the font size each: the same widths on every machine, no font needed.
+ */
+function columnWidths(node: Extract<BlockNode, { type: 'table' }>, columns: number, total: number, halfPoints: number): number[] {
+  const perCharacter = halfPoints * 10 * 0.55;
+  const margins = 2 * 108; // Word's default cell margins, left and right
+  const longestWord = Array.from({ length: columns }, () => 0);
+  const longestCell = Array.from({ length: columns }, () => 0);
+  for (const row of node.children) {
+    row.children.slice(0, columns).forEach((cell, index) => {
+      const text = toString(cell);
+      longestCell[index] = Math.max(longestCell[index] ?? 0, text.length);
+      // A non-breaking space (a digit group, "5,3 %") does not break: it is inside the word.
+      for (const word of text.split(/[ \t\n]+/)) longestWord[index] = Math.max(longestWord[index] ?? 0, word.length);
+    });
+  }
+  const least = longestWord.map((length) => length * perCharacter + margins);
+  const wanted = longestCell.map((length, index) => Math.max(0, length * perCharacter + margins - (least[index] ?? 0)));
+  const leastSum = least.reduce((sum, width) => sum + width, 0);
+  const wantedSum = wanted.reduce((sum, width) => sum + width, 0);
+  const exact =
+    leastSum >= total
+      ? least.map((width) => (width * total) / leastSum)
+      : least.map((width, index) => width + (total - leastSum) * (wantedSum > 0 ? (wanted[index] ?? 0) / wantedSum : 1 / columns));
+  const widths = exact.map((width) => Math.floor(width));
+  widths[columns - 1] = (widths[columns - 1] ?? 0) + total - widths.reduce((sum, width) => sum + width, 0);
+  return widths;
 }
 
 function hasTab(children: readonly PhrasingContent[]): boolean {

@@ -78,6 +78,15 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(grid(digits.body)[0]).toBeGreaterThan(7 * 24 * 10 * 0.5);
   });
 
+  it('a list or a quote inside a footnote keeps the footnote’s style, not the body’s', async () => {
+    const text = 'Teksts ar piezīmi.[^p]\n\n[^p]: Avoti:\n\n    1) pirmais;\n    2) otrais.\n\n    > citāts\n';
+    const dir = exampleProject({ [POSITION]: exampleFile(POSITION).replace(FIRST_LINE, text.split('\n').join('\n  ')) });
+    const out = tempDir();
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['docx'] })).exitCode).toBe(0);
+    const notes = styledParagraphs(part(docxParts(readFileSync(join(out, 'IZMzin_190221_EDUC.docx'))), 'word/footnotes.xml'));
+    for (const line of ['pirmais;', 'otrais.', 'citāts']) expect(notes).toContainEqual(['FootnoteText', line]);
+  });
+
   it('a table row with more cells than the header loses the extra ones, as in the Markdown', async () => {
     const { body, md } = await buildWithAnswer('| Valsts | Skolas |\n|---|--:|\n| Lietuva | 45 | lieks |');
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(body)?.[0] ?? '';

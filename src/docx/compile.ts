@@ -297,7 +297,8 @@ class DocxCompiler {
       case 'list':
         return this.list(node, level, style);
       case 'blockquote':
-        return this.blocks(node.children, level, Style.note);
+        // A quote in a footnote stays in the footnote's type.
+        return this.blocks(node.children, level, style === Style.footnote ? Style.footnote : Style.note);
       case 'code':
         return node.value.split('\n').map((line) => {
           const paragraph = this.paragraph(node, { style: Style.code, children: [this.literal(line, node.data?.revision)] });
@@ -329,6 +330,8 @@ class DocxCompiler {
   /** A list; inside a quote its items are quoted too (the note style), so a quoted list does not read as the ministry's own. */
   private list(node: List, level: number, style: string = Style.body): FileChild[] {
     const quoted = style === Style.note;
+    // In a footnote a list keeps the footnote's small type: the body's would stand out of the note.
+    const itemStyle = quoted ? Style.note : style === Style.footnote ? Style.footnote : undefined;
     const kind = this.listKind(node);
     const start = node.start ?? 1;
     const previous = level === 0 ? this.lastList.get(kind) : undefined;
@@ -351,13 +354,13 @@ class DocxCompiler {
         if (index === 0 && child.type === 'paragraph') {
           result.push(
             this.paragraph(child, {
-              style: quoted ? Style.note : this.listStyle(kind),
+              style: itemStyle ?? this.listStyle(kind),
               numbering: { reference: state.reference, level, instance: state.instance, custom: true },
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );
         } else {
-          result.push(...this.block(child, child.type === 'list' ? level + 1 : level, quoted ? Style.note : Style.body));
+          result.push(...this.block(child, child.type === 'list' ? level + 1 : level, itemStyle ?? Style.body));
         }
       });
       state.next += 1;

@@ -218,6 +218,14 @@ describe('templates', () => {
     expect((await renderWith('Sanāksme {{date meeting.date "locative" year="none"}}\n')).markdown).toBe('Sanāksme 19.\u00A0februārī\n');
   });
 
+  it('takes a partial the template defines itself ({{#*inline}}); one it does not define is still missing', async () => {
+    const inline = await renderWith('{{#*inline "galva"}}Sanāksme: {{meeting.topic}}{{/inline}}\n{{> galva}}\n');
+    expect(inline.diagnostics).toEqual([]);
+    expect(inline.markdown).toBe('Sanāksme: Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība\n');
+    const missing = await renderWith('{{#*inline "galva"}}x{{/inline}}\n{{> kaja}}\n');
+    expect(missing.diagnostics.map((d) => [d.line, d.ruleId])).toEqual([[2, 'template/missing-partial']]);
+  });
+
   it('holds @root paths to the model as strictly as plain ones (a misspelling printed nothing)', async () => {
     const valid = await renderWith('{{#each questions}}{{inc @index}}) {{@root.meeting.topic}}\n{{/each}}');
     expect(valid.diagnostics).toEqual([]);

@@ -28,6 +28,14 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
   }
   const problems: Diagnostic[] = [];
   const at = (node: hbs.AST.Node) => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
+  // Partials the template defines itself: {{#*inline "name"}}…{{/inline}}.
+  const inline = new Set<string>();
+  walk(ast, (node) => {
+    if (node.type !== 'DecoratorBlock') return;
+    const block = node as hbs.AST.BlockStatement;
+    const name: unknown = Reflect.get(block.params[0] ?? {}, 'value');
+    if (isPath(block.path) && block.path.original === 'inline' && typeof name === 'string') inline.add(name);
+  });
   walk(ast, (node) => {
     if (isPartial(node)) {
       const name = partialName(node.name);
@@ -36,7 +44,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         problems.push(
           diagnostic(path, at(node), 'error', 'template/partial-outside-folder', `The partial \`${name}\` is written as a path; partials are only taken from the partials/ folder.`, 'Write the partial’s name alone, e.g. {{> signature}}, and keep its file in partials/.'),
         );
-      } else if (node.type === 'PartialStatement' && !names.partials.has(name)) {
+      } else if (node.type === 'PartialStatement' && !names.partials.has(name) && !inline.has(name)) {
         const known = [...names.partials].sort();
         problems.push(
           diagnostic(path, at(node), 'error', 'template/missing-partial', `The partial \`${name}\` does not exist.`, known.length ? `Partials: ${known.join(', ')}.` : PARTIALS_HINT),

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
-import { loadProject } from '../load/project.js';
+import { loadProject, noGitProblem } from '../load/project.js';
+import { gitMissing, inGitCheckout } from '../load/git.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { positionRows, type PositionRow } from '../list/positions.js';
@@ -53,6 +54,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
   }
   const files = [...project.positions.values()].map((p) => p.file.path);
   const git = await gitStates(project.root, files);
+  if (git === null && inGitCheckout(project.root) && gitMissing()) diagnostics.push(noGitProblem());
   const rows = positionRows(project, meetings, git).filter(
     (row) =>
       (!options.status || row.status === options.status) &&

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath } from './files.js';
 import { commitIdentity, parseBatch, type GitObject } from './git-objects.js';
@@ -177,11 +178,13 @@ export function userName(repo: Repository): string | undefined {
   }
 }
 
+const NO_GIT = 'git is not installed or not on the PATH.';
+
 function git(cwd: string, args: readonly string[], failure: () => UsageError): string {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.', 'Versions come from git; install it, or compare two files.') : failure();
+    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : failure();
   }
 }
 
@@ -218,6 +221,8 @@ export function readCommittedTexts(root: string, paths: readonly string[]): Map<
 export interface ChangedFiles {
   /** Path now → path at HEAD (the same path, or where a moved file was: `git mv`, or a file deleted there with the same name). */
   changed: Map<string, string>;
+  /** git could not be started (not installed, or not on the PATH): nothing could be compared. */
+  noGit?: boolean;
 }
 
 /**
@@ -253,6 +258,25 @@ export function changedSinceHead(root: string, folder: string, present: readonly
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
+    if (error.message === NO_GIT) return { changed, noGit: true };
   }
   return { changed };
+}
+
+/** Whether git cannot be started at all (not installed, or not on the PATH), as opposed to failing at something. */
+export function gitMissing(): boolean {
+  try {
+    execFileSync('git', ['--version'], { stdio: 'ignore' });
+    return false;
+  } catch (error) {
+    return errorCode(error) === 'ENOENT';
+  }
+}
+
+/** Whether a folder lies in a git working tree, known from its files alone (for when git itself cannot be run). */
+export function inGitCheckout(folder: string): boolean {
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
 }

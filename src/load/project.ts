@@ -7,7 +7,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
-import { changedSinceHead, readCommittedTexts } from './git.js';
+import { changedSinceHead, inGitCheckout, readCommittedTexts } from './git.js';
 import { linkProblems } from './links.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
@@ -139,7 +139,10 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   setupDiagnostics.push(...(loadedReference?.diagnostics ?? []));
 
   setupDiagnostics.push(...linkProblems(files, [locations.meetings, locations.positions, locations.templates]));
-  const { positions, positionFiles } = options.skipPositions ? { positions: new Map<string, LoadedPosition>(), positionFiles: [] } : loadPositions(files, locations.positions, options);
+  const { positions, positionFiles, problems } = options.skipPositions
+    ? { positions: new Map<string, LoadedPosition>(), positionFiles: [], problems: [] }
+    : loadPositions(files, locations.positions, options);
+  setupDiagnostics.push(...problems);
   const packageTemplates = join(packageRoot(), 'templates');
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
@@ -203,13 +206,14 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
   // A batch passes the ids it knows and parses lazily: a file parsed only to learn its id is then dropped.
   const parsed = new Map<string, LoadedPosition>();
   const keep = options.knownPositionIds ? undefined : (file: PositionFile, loaded: LoadedPosition) => parsed.set(file.path, loaded);
+  const problems: Diagnostic[] = [];
   const positionFiles =
     options.positionFiles !== undefined
       ? [...options.positionFiles]
       : folder === undefined
         ? []
         : options.committedVersions
-          ? withCommittedVersions(root, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep))
+          ? withCommittedVersions(root, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep), problems)
           : scanPositionFiles(files, folder, options.knownPositionIds, keep);
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
@@ -230,7 +234,7 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
     }
     positions.set(file.id, loaded);
   }
-  return { positions, positionFiles };
+  return { positions, positionFiles, problems };
 }
 
 /**
@@ -238,8 +242,10 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
  * committed there. A file as committed has its committed version by definition, so only
  * the changed ones are read from git and parsed: none on a clean checkout.
  */
-function withCommittedVersions(root: string, folder: string, files: PositionFile[]): PositionFile[] {
-  const { changed } = changedSinceHead(root, folder, files.map((file) => file.path));
+function withCommittedVersions(root: string, folder: string, files: PositionFile[], problems: Diagnostic[]): PositionFile[] {
+  const { changed, noGit } = changedSinceHead(root, folder, files.map((file) => file.path));
+  // In a git checkout without git to run, "not raised" cannot be told: say so rather than pass every position.
+  if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
   const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []));
   return files.map((file) => {
     const at = changed.get(file.path);
@@ -256,4 +262,16 @@ function committedFacts(text: string | undefined, path: string): { version: numb
     return { version: Number(data.version), answer: answerFingerprint(data as { body?: unknown; body_en?: unknown }) };
   }
   return undefined;
+}
+
+/** The project is a git checkout, but git cannot be run: what cannot be known then. */
+export function noGitProblem(): Diagnostic {
+  return diagnostic(
+    '.',
+    undefined,
+    'warning',
+    'input/no-git',
+    'git is not installed or not on the PATH, though this project is a git repository: versions cannot be compared with the committed ones (position/version-not-raised is not checked), nor last changes dated.',
+    'Install git and put it on the PATH (on Windows, Git for Windows; the git inside GitHub Desktop is not on the PATH).',
+  );
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
-import { tempDir, writeFile } from '../helpers/project.js';
+import { exampleProject, runCli, tempDir, writeFile } from '../helpers/project.js';
 
 /** The rule `position/version-decreased`, against a real git repository in a temporary folder. */
 const POSITION = 'positions/youth/youth-participation.yaml';
@@ -136,4 +136,17 @@ describe('a position moved to another folder', () => {
       expect(result.diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => [d.file, d.severity])).toEqual([[MOVED, 'error']]);
     }
   });
+});
+
+test('in a git repository with no git to run, check and list say what they cannot tell (input/no-git), instead of passing every version silently', () => {
+  const dir = exampleProject();
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  const noGit = { PATH: tempDir() };
+  const checked = runCli(['check', '--final'], dir, noGit);
+  expect(checked.status).toBe(0);
+  expect(checked.stdout + checked.stderr).toContain('.  warning  git is not installed or not on the PATH, though this project is a git repository: versions cannot be compared with the committed ones (position/version-not-raised is not checked), nor last changes dated.');
+  expect(runCli(['list'], dir, noGit).stderr).toContain('input/no-git');
+  // Outside a repository git is not needed: nothing to say.
+  const outside = runCli(['check', '--final'], exampleProject(), noGit);
+  expect(outside.stdout + outside.stderr).toContain('no problems');
 });

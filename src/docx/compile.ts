@@ -222,10 +222,14 @@ class DocxCompiler {
       const code = codeOf(child) !== undefined && codeOf(previous) !== undefined && codeOf(child) !== codeOf(previous);
       if (!tables && !code) return [child];
       // In a redline the gap goes with the blocks around it: tracked as inserted when either was
-      // (rejecting every change then leaves the old text exactly), else as deleted when either was.
+      // (rejecting every change then leaves the old text exactly), as deleted when either was (so
+      // does accepting), and as both between a deleted block and an inserted one, which never stand
+      // together outside the redline: the gap is then gone whether the changes are accepted or rejected.
       const around = [revisionOf(previous), revisionOf(child)];
-      const revision = around.includes('insert') ? 'insert' : around.includes('delete') ? 'delete' : undefined;
-      return [new Paragraph({ style: Style.body, ...(revision ? { run: this.rowRevision(revision) } : {}) }), child];
+      const inserted = around.includes('insert');
+      const deleted = around.includes('delete');
+      const run = inserted && deleted ? { ...this.rowRevision('insert'), ...this.rowRevision('delete') } : this.rowRevision(inserted ? 'insert' : deleted ? 'delete' : undefined);
+      return [new Paragraph({ style: Style.body, ...(inserted || deleted ? { run } : {}) }), child];
     });
   }
 

@@ -6,8 +6,8 @@ export type Reading = 'as-is' | 'accept' | 'reject';
 
 interface Paragraph {
   text: string;
-  /** The paragraph mark itself is a tracked insertion or deletion. */
-  mark: 'ins' | 'del' | null;
+  /** The paragraph mark itself is a tracked insertion, a deletion, or both (inserted, then deleted: gone either way). */
+  marks: ('ins' | 'del')[];
 }
 
 /**
@@ -29,10 +29,10 @@ export function paragraphs(docx: Uint8Array, reading: Reading, part: 'document' 
   let carried = '';
   read.paragraphs.forEach((paragraph, index) => {
     const text = carried + (reading === 'accept' ? paragraph.accepted : paragraph.rejected);
-    if (paragraph.mark === dropped && index < read.paragraphs.length - 1) carried = text;
+    if (paragraph.marks.includes(dropped) && index < read.paragraphs.length - 1) carried = text;
     else {
       carried = '';
-      if (!(paragraph.mark === dropped && text === '')) result.push(text);
+      if (!(paragraph.marks.includes(dropped) && text === '')) result.push(text);
     }
   });
   return result;
@@ -71,10 +71,10 @@ function readParagraphs(xml: string) {
   parser.on('opentag', (tag) => {
     const parent = stack.at(-1);
     stack.push(tag.name);
-    if (tag.name === 'w:p') current = { text: '', accepted: '', rejected: '', mark: null };
+    if (tag.name === 'w:p') current = { text: '', accepted: '', rejected: '', marks: [] };
     if ((tag.name === 'w:ins' || tag.name === 'w:del') && current) {
       revisionCount++;
-      if (parent === 'w:rPr' && stack.includes('w:pPr')) current.mark = tag.name === 'w:ins' ? 'ins' : 'del';
+      if (parent === 'w:rPr' && stack.includes('w:pPr')) current.marks.push(tag.name === 'w:ins' ? 'ins' : 'del');
     }
     if (tag.name === 'w:tab' && parent === 'w:r') add('\t');
     if (tag.name === 'w:br') add('\n');

@@ -56,6 +56,7 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
     lines.push(...text.split('\n').filter((p) => p.includes('{+') || p.includes('[-')).map((p) => `  ${p}`));
   }
   for (const text of field.formatting) lines.push(`  formatting changed: “${text}”`);
+  for (const text of field.lost) lines.push(`  ${paint.red('cannot be written:')} ${text}`);
   for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${comment.author}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${comment.text}`);
   for (const conflict of field.conflicts) {
     lines.push(`  ${paint.red('conflict:')} this change no longer fits the current text:`);

@@ -15,7 +15,7 @@ import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, type AcceptedText } from '../review/accepted.js';
-import { formattingChanges, splitByField, type OutsideChange } from '../review/fields.js';
+import { formattingChanges, layoutChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { reviewingMinistry } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
@@ -164,7 +164,11 @@ export function review(options: ReviewOptions): ReviewResult {
       comments: field.comments,
       formatting: formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]),
       notes: accepted.notes,
-      lost: accepted.lost,
+      // Word's tracked paragraph changes (numbering removed, a level deeper, another style) are not carried into the Markdown.
+      lost: [
+        ...accepted.lost,
+        ...layoutChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`),
+      ],
       conflicts,
       current: source?.text ?? '',
       accepted: rebased.text,

@@ -88,6 +88,7 @@ function footnoteIds(paragraphs: readonly ReviewedParagraph[]): string[] {
 export function revisionsOf(paragraph: ReviewedParagraph): Revision[] {
   const found: Revision[] = [];
   if (paragraph.mark) found.push(paragraph.mark);
+  if (paragraph.layoutChanged) found.push(paragraph.layoutChanged);
   for (const piece of paragraph.pieces) {
     if (piece.revision && !found.includes(piece.revision)) found.push(piece.revision);
     if (piece.formatChanged) found.push(piece.formatChanged);
@@ -98,6 +99,11 @@ export function revisionsOf(paragraph: ReviewedParagraph): Revision[] {
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+/** The paragraphs whose numbering, list level or style the reviewer changed with track changes on, by their text. */
+export function layoutChanges(paragraphs: readonly ReviewedParagraph[]): string[] {
+  return paragraphs.filter((paragraph) => paragraph.layoutChanged).map((paragraph) => shorten(paragraph.pieces.map((piece) => piece.text).join('')));
 }
 
 /** The texts whose formatting was changed with track changes on, as whole runs. */

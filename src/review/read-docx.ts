@@ -36,6 +36,8 @@ export interface ReviewedParagraph {
   pieces: Piece[];
   /** The paragraph mark is a tracked insertion (a split) or deletion (a join). */
   mark: Revision | null;
+  /** The reviewer changed the paragraph's own properties with track changes on (`w:pPrChange`): its numbering, level or style. */
+  layoutChanged: Revision | null;
   /** Numbered or bulleted, as its numbering definition says; null when not in a list. */
   list: 'number' | 'bullet' | null;
   /** How the list writes its number, from the numbering definition (`%1.`, `%1)`); '' when not numbered. */
@@ -388,9 +390,11 @@ class BodyReader {
     const level = listId && Number.isInteger(ilvl) && ilvl > 0 ? ilvl : 0;
     const numbering = listId ? this.numbering.get(listId) : undefined;
     const restart = numbering?.restarts.get(level);
+    const layoutChange = child(properties, 'w:pPrChange');
     const paragraph: ReviewedParagraph = {
       pieces: [],
       mark: markChange ? revisionOf(markChange) : null,
+      layoutChanged: layoutChange ? { ...revisionOf(layoutChange), kind: 'ins' } : null,
       list: listId ? (numbering?.kind ?? 'number') : null,
       listMarker: numbering?.marker ?? '',
       level,

@@ -101,6 +101,18 @@ export class WordEdit {
     return this;
   }
 
+  /** Takes the paragraph holding `context` out of its list with track changes on, as Word records it (`w:pPrChange`). */
+  unnumber(context: string, stamp: Stamp): this {
+    const start = this.paragraphStartOf(context);
+    const end = this.xml.indexOf('</w:pPr>', start);
+    const properties = this.xml.slice(start, end);
+    const numbering = /<w:numPr>.*?<\/w:numPr>/.exec(properties)?.[0];
+    if (!numbering) throw new Error(`not a list item: ${context}`);
+    const change = `<w:pPrChange w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:pPr>${numbering}</w:pPr></w:pPrChange>`;
+    this.xml = `${this.xml.slice(0, start)}${properties.replace(numbering, '')}${change}${this.xml.slice(end)}`;
+    return this;
+  }
+
   /** Saves as an editor that drops bookmarks would: every `<w:bookmarkStart>` and `<w:bookmarkEnd>` gone. */
   withoutBookmarks(): this {
     this.xml = this.xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '');

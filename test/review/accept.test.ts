@@ -295,6 +295,24 @@ describe('briefing review', () => {
     expect(position(dir, 'equity-reforms').text).toBe(original);
   });
 
+  it('lists a list item the reviewer took out of its list with track changes on, and --accept writes nothing rather than lose it or renumber the list', () => {
+    const dir = built();
+    const original = position(dir, 'equity-achievements').text;
+    const path = join(dir, 'out/unnumbered.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .unnumber('pedagogu profesionālās kapacitātes', ANNA)
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA);
+    writeFileSync(path, edit.bytes());
+    const listed = runCli(['review', path], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('position equity-achievements v3');
+    expect(listed.stdout).toContain('cannot be written: the reviewer changed the numbering or layout of “pedagogu profesionālās kapacitātes');
+    const accepted = runCli(['review', path, '--accept'], dir);
+    expect(accepted.status).toBe(1);
+    expect(accepted.stderr).toContain('review/cannot-write');
+    expect(position(dir, 'equity-achievements').text).toBe(original);
+  });
+
   it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {
     const dir = built();
     const before = position(dir, 'equity-reforms').text;

@@ -17,7 +17,7 @@ import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, type AcceptedText } from '../review/accepted.js';
 import { formattingChanges, layoutChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
-import { reviewingMinistry } from '../review/ministry.js';
+import { ministriesNamed, reviewingMinistry } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
 import { parseYaml } from '../load/yaml.js';
@@ -176,10 +176,38 @@ export function review(options: ReviewOptions): ReviewResult {
     });
   }
   if (hasErrors(result.diagnostics)) return finish(result);
-  const authors = [...new Set([...split.fields.flatMap((f) => f.revisions.map((r) => r.author)), ...split.fields.flatMap((f) => f.comments.map((c) => c.author)), ...split.outside.flatMap((o) => o.revisions.map((r) => r.author))])];
+  const authors = [
+    ...new Set([
+      ...split.fields.flatMap((f) => [...f.revisions.map((r) => r.author), ...f.comments.map((c) => c.author)]),
+      ...split.outside.flatMap((o) => [...o.revisions.map((r) => r.author), ...o.comments.map((c) => c.author)]),
+    ]),
+  ];
   // In any case, as clear takes it (`am` is AM).
   result.ministry = options.ministry === undefined ? reviewingMinistry(project, authors) : ministryCode(project, options.ministry);
-  if (options.accept) acceptAll(project, meeting, options, result);
+  const named = ministriesNamed(project, authors);
+  if (options.accept) {
+    if (!result.ministry) {
+      throw new UsageError(
+        named.length
+          ? `The authors of the changes and comments name several ministries (${named.join(', ')}): a review records one ministry's answer.`
+          : 'Cannot tell which ministry reviewed the report: no author of a change or comment names one.',
+        named.length ? `Accept one ministry's review at a time: --ministry ${named[0] ?? '<code>'}.` : 'Name it: --ministry <code>, e.g. --ministry AM.',
+      );
+    }
+    const others = named.filter((code) => code !== result.ministry);
+    if (others.length) {
+      result.diagnostics.push(
+        diagnostic(result.docx, undefined, 'warning', 'review/other-ministry', `Some changes or comments are by reviewers of ${others.join(', ')}, yet they are recorded as ${result.ministry}'s answer.`, `If ${others.join(' and ')} answered in this file too, record their clearance with briefing clear, or review a copy with only ${result.ministry}'s changes.`),
+      );
+    }
+    acceptAll(project, meeting, options, result);
+    const outside = split.outside.reduce((sum, o) => sum + o.comments.length, 0);
+    if (outside) {
+      result.diagnostics.push(
+        diagnostic(result.docx, undefined, 'warning', 'review/not-recorded', `${outside === 1 ? 'A comment' : `${outside} comments`} outside the positions (on a question, the title or the clearance line) ${outside === 1 ? 'was' : 'were'} not recorded in any file.`, 'Read them in the listing (briefing review without --accept), and record what they ask by hand.'),
+      );
+    }
+  }
   return finish(result);
 }
 
@@ -269,9 +297,7 @@ function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef):
 
 function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOptions, result: ReviewResult): void {
   const ministry = result.ministry;
-  if (!ministry) {
-    throw new UsageError('Cannot tell which ministry reviewed the report from the authors of the changes.', 'Name it: --ministry <code>, e.g. --ministry AM.');
-  }
+  if (!ministry) return;
   const edited = new Map<string, { text: string; absolute: string }>();
   for (const outcome of result.fields) {
     const source = fieldSource(project, meeting, outcome.field);

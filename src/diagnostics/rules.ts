@@ -17,7 +17,7 @@ export const RULE_IDS = [
   'output/exists', 'output/no-office', 'output/pdf', 'output/write',
   'cache/write',
   'internal/error',
-  'review/cannot-write', 'review/changed-since-build', 'review/conflict', 'review/no-anchors', 'review/no-base', 'review/not-built-here', 'review/other-meeting',
+  'review/cannot-write', 'review/changed-since-build', 'review/conflict', 'review/no-anchors', 'review/no-base', 'review/not-built-here', 'review/not-recorded', 'review/other-meeting', 'review/other-ministry',
   'import/exists', 'import/not-a-report',
   'list/shallow-history', 'list/unreadable-meeting',
 ] as const;

@@ -7,6 +7,12 @@ import type { Project } from '../load/project.js';
  * when none or several are named, so the user must say `--ministry`.
  */
 export function reviewingMinistry(project: Project, authors: readonly string[]): string | null {
+  const found = ministriesNamed(project, authors);
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+/** The codes of the ministries the authors name (see {@link reviewingMinistry}), sorted. */
+export function ministriesNamed(project: Project, authors: readonly string[]): string[] {
   const found = new Set<string>();
   for (const author of authors) {
     for (const [code, ministry] of Object.entries(project.ministries)) {
@@ -14,5 +20,5 @@ export function reviewingMinistry(project: Project, authors: readonly string[]):
       if (words.includes(code) || author.includes(ministry.nominative)) found.add(code);
     }
   }
-  return found.size === 1 ? ([...found][0] ?? null) : null;
+  return [...found].sort();
 }

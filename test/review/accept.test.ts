@@ -221,8 +221,28 @@ describe('briefing review', () => {
     const before = position(dir, 'equity-reforms').text;
     const run = runCli(['review', path, '--accept'], dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Cannot tell which ministry reviewed the report');
+    expect(run.stderr).toBe(
+      "briefing: The authors of the changes and comments name several ministries (AM, LM): a review records one ministry's answer.\n  Accept one ministry's review at a time: --ministry AM.\n",
+    );
     expect(position(dir, 'equity-reforms').text).toBe(before);
+    // Named, LM's comment is still LM's: said, not silently recorded as AM's.
+    const named = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.stderr).toContain("Some changes or comments are by reviewers of LM, yet they are recorded as AM's answer.");
+    // No ministry named at all.
+    const fresh = built();
+    const nobody = join(fresh, 'out/nobody.docx');
+    writeFileSync(nobody, new WordEdit(readFileSync(join(fresh, DOCX))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', { author: 'Anna', date: '2021-02-16T09:30:00Z' }).bytes());
+    expect(runCli(['review', nobody, '--accept'], fresh).stderr).toContain('Cannot tell which ministry reviewed the report: no author of a change or comment names one.');
+  });
+
+  it('--accept says that a comment on a question (outside every position) was not recorded, and takes its author’s ministry', () => {
+    const dir = built();
+    const path = join(dir, 'out/question-comment.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).comment('Kādi pasākumi un reformas', 'Kādi pasākumi', 'Atbilde nav saskaņota.', ANNA).bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('A comment outside the positions (on a question, the title or the clearance line) was not recorded in any file.');
   });
 
   it('lists edits outside every position as not applicable', () => {

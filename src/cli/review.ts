@@ -39,6 +39,8 @@ Changes outside the positions (title, clearance line) are listed, never applied.
     .action(async (docx: string, flags: ReviewFlags) => {
       if (flags.list && flags.accept) throw new UsageError('--list and --accept: choose one.', '--list shows the changes; --accept writes them.');
       const { review } = await import('../commands/review.js');
+      // --cleared says what --accept records: alone it would be passed over without a word.
+      if (flags.cleared && !flags.accept) throw new UsageError('--cleared records a clearance, which only --accept does.', 'Add --accept: briefing review <docx> --accept --cleared');
       const result = review({ cwd: io.cwd(), docx, accept: flags.accept, cleared: flags.cleared, rebase: flags.rebase, today: today(), ...(flags.ministry ? { ministry: flags.ministry } : {}) });
       await printReview(io, result);
     });

@@ -236,6 +236,12 @@ describe('briefing review', () => {
     expect(runCli(['review', nobody, '--accept'], fresh).stderr).toContain('Cannot tell which ministry reviewed the report: no author of a change or comment names one.');
   });
 
+  it('--cleared without --accept is a usage error (exit 2), not a listing that records nothing', () => {
+    const dir = built();
+    const run = runCli(['review', reviewed(dir), '--cleared'], dir);
+    expect(run).toMatchObject({ status: 2, stdout: '', stderr: 'briefing: --cleared records a clearance, which only --accept does.\n  Add --accept: briefing review <docx> --accept --cleared\n' });
+  });
+
   it('--accept says that a comment on a question (outside every position) was not recorded, and takes its author’s ministry', () => {
     const dir = built();
     const path = join(dir, 'out/question-comment.docx');

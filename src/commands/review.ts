@@ -117,6 +117,15 @@ export function review(options: ReviewOptions): ReviewResult {
     }
     const source = fieldSource(project, meeting, field.field);
     const stale = staleness(project, meeting, document, field.field);
+    if (stale?.gone) {
+      // Nothing to merge into: --rebase cannot help. An untracked edit shows against the text it was built from, when git has it.
+      const base = field.revisions.length || field.comments.length ? undefined : baseText(project, document, field.field);
+      const untracked = base !== undefined && !acceptedText(field.paragraphs, base, field.footnotes).matched;
+      if (field.revisions.length || field.comments.length || untracked) {
+        result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, 'Bring the position back (git log -- <file> shows where it went), or carry the reviewer’s changes over by hand.'));
+      }
+      continue;
+    }
     let accepted: AcceptedText | undefined;
     if (!field.revisions.length && !field.comments.length) {
       // A field changed without track changes counts too. When its file changed since the build, the DOCX
@@ -259,14 +268,14 @@ function builtMeeting(project: Project, document: ReviewedDocument, result: Revi
 }
 
 /** Why a field's file no longer holds the text the DOCX was built from, or undefined when it still does. */
-function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedDocument, field: FieldRef): { file: string; message: string } | undefined {
+function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedDocument, field: FieldRef): { file: string; message: string; gone?: boolean } | undefined {
   if (field.kind === 'meeting') {
     if (meeting.path !== field.id || `sha256:${meeting.hash}` === document.properties.get('Briefing.MeetingHash')) return undefined;
     return { file: field.file, message: `${field.file} changed after the DOCX was built; the reviewer's changes to \`${field.field}\` were made to the earlier text.` };
   }
   const loaded = project.positions.get(field.id);
   const built = document.properties.get(`Briefing.Position.${field.id}`);
-  if (!loaded?.position) return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.` };
+  if (!loaded?.position) return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.`, gone: true };
   const current = `v${loaded.position.version}`;
   if (built === current && `sha256:${loaded.hash}` === document.properties.get(`Briefing.PositionHash.${field.id}`)) return undefined;
   const what = built !== current ? `it is ${current} now, the DOCX was built from ${built ?? 'an unknown version'}` : `its file changed after the DOCX was built (same version ${current})`;

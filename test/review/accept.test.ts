@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -234,6 +234,18 @@ describe('briefing review', () => {
     const nobody = join(fresh, 'out/nobody.docx');
     writeFileSync(nobody, new WordEdit(readFileSync(join(fresh, DOCX))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', { author: 'Anna', date: '2021-02-16T09:30:00Z' }).bytes());
     expect(runCli(['review', nobody, '--accept'], fresh).stderr).toContain('Cannot tell which ministry reviewed the report: no author of a change or comment names one.');
+  });
+
+  it('a change to a position deleted since the build is refused with what can be done, not with --rebase, which cannot help', () => {
+    const dir = built();
+    const path = reviewed(dir);
+    rmSync(join(dir, 'positions/educ/equity-reforms.yaml'));
+    for (const args of [[], ['--rebase']]) {
+      const run = runCli(['review', path, ...args], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('positions/educ/equity-reforms.yaml  error  The position equity-reforms the reviewer changed is no longer in the project. Bring the position back (git log -- <file> shows where it went), or carry the reviewer’s changes over by hand.  review/changed-since-build');
+      expect(run.stderr).not.toContain('--rebase');
+    }
   });
 
   it('--cleared without --accept is a usage error (exit 2), not a listing that records nothing', () => {

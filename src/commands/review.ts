@@ -166,7 +166,8 @@ export function review(options: ReviewOptions): ReviewResult {
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/conflict', `${conflicts.length} of the reviewer's changes to \`${field.field.field}\` no longer fit the current text (listed below); nothing was written.`, 'Carry them over by hand, or build the report again and send it for review.'));
     }
     result.fields.push({
-      field: field.field,
+      // Where the field is now (a position moved since the build is written where it is).
+      field: source ? { ...field.field, file: source.file } : field.field,
       before: accepted.before,
       after: accepted.after,
       revisions: field.revisions,

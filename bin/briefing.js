@@ -3,17 +3,27 @@
 // that runs it with the `node` on PATH). Written in syntax every Node.js since 12 parses (no
 // top-level await, no `?.`), so that an old Node gets one line or a newer Node, never a crash.
 // What it decides and why: docs/decisions/0002-launcher-and-startup.md.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const NEEDED = [22, 12];
 const RELAUNCHED = 'BRIEFING_RELAUNCHED';
+const HANDED_OVER = 'BRIEFING_PROJECT_COPY';
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
+// A project pins the tool (`npm install -D …`): a briefing installed elsewhere (globally) hands the
+// command to the project's own copy, so that everyone builds with the version the project chose.
+const projectCopy = process.env[HANDED_OVER] ? undefined : projectTool();
 
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+if (projectCopy) {
+  process.env[HANDED_OVER] = '1';
+  import(pathToFileURL(projectCopy).href).catch((error) => {
+    console.error(`briefing: could not start the project's copy ${projectCopy}: ${error && error.message ? error.message : error}`);
+    process.exitCode = 2;
+  });
+} else if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // The one answer that needs none of the tool: read it here rather than load the CLI.
   const manifest = JSON.parse(readFileSync(join(dirname(self), '../package.json'), 'utf8'));
   process.stdout.write(`${manifest.version}\n`);
@@ -45,6 +55,30 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   } catch (error) {
     console.error(`briefing: could not start: ${error && error.message ? error.message : error}`);
     process.exitCode = 2;
+  }
+}
+
+/**
+ * The launcher of the project's own briefing (`node_modules/briefing/bin/briefing.js` in the folder the
+ * command runs in, `-C <dir>` when given, or a folder above it), when it is another package than this
+ * one; undefined when there is none, or this is it (`npx briefing`, `npm link`).
+ */
+function projectTool() {
+  let start = process.cwd();
+  for (let i = 0; i < args.length; i++) {
+    if ((args[i] === '-C' || args[i] === '--cwd') && args[i + 1]) start = resolve(process.cwd(), args[i + 1]);
+    else if (args[i].startsWith('--cwd=')) start = resolve(process.cwd(), args[i].slice('--cwd='.length));
+  }
+  for (let dir = start; ; dir = dirname(dir)) {
+    const bin = join(dir, 'node_modules', 'briefing', 'bin', 'briefing.js');
+    if (existsSync(bin)) {
+      try {
+        return realpathSync(bin) === realpathSync(self) ? undefined : bin;
+      } catch {
+        return undefined;
+      }
+    }
+    if (dirname(dir) === dir) return undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
@@ -24,6 +24,25 @@ describe('bin/briefing.js, the installed command', () => {
   it('answers --version from package.json', () => {
     const run = spawnSync(join(REPO, 'bin/briefing.js'), ['--version'], { encoding: 'utf8' });
     expect(run).toMatchObject({ status: 0, stdout: `${packageJson.version}\n`, stderr: '' });
+  });
+
+  it('installed elsewhere (globally), hands the command to the copy the project pins in node_modules, from a subfolder or -C too; never to itself', () => {
+    const project = tempDir();
+    const copy = join(project, 'node_modules/briefing/bin');
+    mkdirSync(copy, { recursive: true });
+    // A stand-in for the project's own (other) version of the tool: it says what it was given.
+    writeFileSync(join(copy, 'briefing.js'), "console.log(JSON.stringify({ copy: 'project', args: process.argv.slice(2) }));\n");
+    writeFileSync(join(project, 'node_modules/briefing/package.json'), '{ "name": "briefing", "version": "9.9.9", "type": "module" }\n');
+    mkdirSync(join(project, 'meetings'));
+    const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), ...args], { cwd, encoding: 'utf8' });
+    expect(JSON.parse(run(project, 'build', '--all').stdout)).toEqual({ copy: 'project', args: ['build', '--all'] });
+    expect(JSON.parse(run(join(project, 'meetings'), '--version').stdout)).toEqual({ copy: 'project', args: ['--version'] });
+    expect(JSON.parse(run(tempDir(), '-C', project, 'check').stdout)).toEqual({ copy: 'project', args: ['-C', project, 'check'] });
+    // The project's copy is this one (npm link, a file: dependency): it runs as it is.
+    const linked = tempDir();
+    mkdirSync(join(linked, 'node_modules'));
+    symlinkSync(REPO, join(linked, 'node_modules/briefing'));
+    expect(run(linked, '--version')).toMatchObject({ status: 0, stdout: `${packageJson.version}\n` });
   });
 
   it.runIf(old !== undefined)('on an old Node.js, runs the command under the Node.js of the `node` package the tool was installed with', () => {

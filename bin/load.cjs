@@ -5,10 +5,10 @@
 // them again. Node's own compile cache saves a module's code before the module runs, which
 // leaves out nearly all of it. Why, what it gives and where the cache lives:
 // docs/decisions/0005-code-cache.md.
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { homedir } = require('node:os');
-const { join } = require('node:path');
+const { dirname, isAbsolute, join } = require('node:path');
 const vm = require('node:vm');
 
 const DIST = join(__dirname, '..', 'dist');
@@ -79,10 +79,40 @@ function cacheOf(name, variant) {
 function cacheFolder() {
   const chosen = process.env.BRIEFING_CODE_CACHE;
   if (chosen === 'off') return undefined;
-  if (chosen) return chosen;
+  // A relative folder would put the cache into whatever folder the command runs in.
+  if (chosen) return isAbsolute(chosen) ? chosen : undefined;
   if (process.platform === 'win32') return process.env.LOCALAPPDATA ? join(process.env.LOCALAPPDATA, 'briefing', 'code-cache') : undefined;
-  const base = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : undefined);
+  // As the XDG rules say, a relative XDG_CACHE_HOME is ignored.
+  const xdg = process.env.XDG_CACHE_HOME && isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : undefined;
+  const home = homeFolder();
+  const base = xdg || (home ? join(home, '.cache') : undefined);
   return base ? join(base, 'briefing', 'code-cache') : undefined;
+}
+
+/** The user's home folder; undefined when there is none (HOME unset and no entry in the user database): then there is no cache. */
+function homeFolder() {
+  try {
+    return homedir() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes the cache folder and those above it that are missing, one at a time: `mkdirSync` with
+ * `recursive` never returns for a folder under /proc. Only under a folder that exists and is one.
+ */
+function makeFolder(folder) {
+  const missing = [];
+  let at = folder;
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at || missing.length > 32) return false;
+    at = dirname(at);
+  }
+  if (!statSync(at).isDirectory()) return false;
+  for (const each of missing) mkdirSync(each, { mode: 0o700 });
+  return statSync(folder).isDirectory();
 }
 
 function bundleHash(name) {
@@ -113,7 +143,7 @@ const STALE_MS = 14 * 24 * 60 * 60 * 1000;
 function writeCache({ folder, bundle, build }, file, script) {
   const path = join(folder, file);
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!makeFolder(folder)) return false;
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, path);

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,18 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
     expect(run).toMatchObject({ status: 0, stderr: '' });
     expect(run.stdout).toMatch(CHECKED);
     expect(readFileSync(notAFolder, 'utf8')).toBe('in the way');
+  });
+
+  it('is not kept in a relative folder (BRIEFING_CODE_CACHE, or XDG_CACHE_HOME, which the XDG rules say to ignore then), nor where no folder can be made (/proc): the command runs', () => {
+    const dir = exampleProject();
+    for (const env of [{ BRIEFING_CODE_CACHE: 'cache/here' }, { XDG_CACHE_HOME: 'cache/here', BRIEFING_CODE_CACHE: '' }]) {
+      const run = runCli(['check'], dir, env);
+      expect(run.status, run.stderr).toBe(0);
+      expect(readdirSync(dir)).not.toContain('cache');
+    }
+    // Node's recursive mkdir never returned under /proc: the command hung.
+    const proc = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'check'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, BRIEFING_CODE_CACHE: '/proc/briefing-nope' } });
+    expect(proc.status, proc.stderr).toBe(0);
   });
 
   it('names the cache after the command, past -C and its folder', () => {

@@ -97,7 +97,8 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
 
   it('is not kept in a relative folder (BRIEFING_CODE_CACHE, or XDG_CACHE_HOME, which the XDG rules say to ignore then), nor where no folder can be made (/proc): the command runs', () => {
     const dir = exampleProject();
-    for (const env of [{ BRIEFING_CODE_CACHE: 'cache/here' }, { XDG_CACHE_HOME: 'cache/here', BRIEFING_CODE_CACHE: '' }]) {
+    const relative: Record<string, string>[] = [{ BRIEFING_CODE_CACHE: 'cache/here' }, { XDG_CACHE_HOME: 'cache/here', BRIEFING_CODE_CACHE: '' }];
+    for (const env of relative) {
       const run = runCli(['check'], dir, env);
       expect(run.status, run.stderr).toBe(0);
       expect(readdirSync(dir)).not.toContain('cache');

@@ -1,3 +1,4 @@
+import { jsonDiagnostic } from '../diagnostics/json.js';
 import type { ChalkInstance } from 'chalk';
 import type { BuildResult, MeetingOutcome } from '../commands/build.js';
 import { countProblems } from '../diagnostics/human.js';
@@ -43,10 +44,13 @@ export function buildJson(result: BuildResult): string {
       draft: m.draft,
       inputs: m.inputs,
       outputs: m.outputs,
-      messages: m.diagnostics,
+      // Files of an earlier build this one took away, and those it left out of date (docs/ci.md).
+      ...(m.removed?.length ? { removed: m.removed } : {}),
+      ...(m.left?.length ? { left: m.left } : {}),
+      messages: m.diagnostics.map(jsonDiagnostic),
       ms: Math.round(m.ms),
     })),
-    messages: result.runDiagnostics,
+    messages: result.runDiagnostics.map(jsonDiagnostic),
   };
   return JSON.stringify(report, null, 2);
 }

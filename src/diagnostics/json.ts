@@ -39,14 +39,11 @@ export function toJsonReport(result: {
     exitCode: result.exitCode,
     summary: { errors, warnings: result.diagnostics.length - errors },
     checked: result.checked ?? null,
-    diagnostics: result.diagnostics.map((d) => ({
-      file: d.file,
-      line: d.line ?? null,
-      column: d.column ?? null,
-      severity: d.severity,
-      ruleId: d.ruleId,
-      message: d.message,
-      hint: d.hint ?? null,
-    })),
+    diagnostics: result.diagnostics.map(jsonDiagnostic),
   };
+}
+
+/** One problem as every JSON output gives it (`check --format json`, `build --json`): every field present, `null` when unknown. */
+export function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
+  return { file: d.file, line: d.line ?? null, column: d.column ?? null, severity: d.severity, ruleId: d.ruleId, message: d.message, hint: d.hint ?? null };
 }

@@ -61,6 +61,11 @@ describe('a batch', () => {
     });
     const again: unknown = JSON.parse(runCli(['build', EXAMPLE_MEETING, '--json'], dir).stdout);
     expect(again).toMatchObject({ summary: { built: 0, unchanged: 1, failed: 0 }, meetings: [{ status: 'unchanged' }] });
+    // The files an earlier build wrote and this one does not are named (docs/ci.md); every message has all its fields.
+    const fewer: unknown = JSON.parse(runCli(['build', EXAMPLE_MEETING, '--json', '--format', 'md'], dir).stdout);
+    expect(fewer).toMatchObject({ meetings: [{ status: 'built', removed: ['out/IZMzin_190221_EDUC.docx'] }] });
+    const none: unknown = JSON.parse(runCli(['build', 'meetings/none-*.yaml', '--json'], dir).stdout);
+    expect(none).toMatchObject({ messages: [{ file: 'meetings/none-*.yaml', line: null, column: null, severity: 'error', ruleId: 'input/no-match', hint: expect.any(String) }] });
   });
 
   it('gives the same files on worker threads as on the main thread; two meetings with one file code are both refused', () => {

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
@@ -58,6 +59,16 @@ describe('briefing init', () => {
     const steps: { uses?: string; run?: string; with?: { path?: string; key?: string } }[] = build.steps;
     expect(steps.find((step) => step.uses === 'actions/cache@v4')?.with).toMatchObject({ path: '.briefing-cache\nout\n', key: 'briefings-${{ github.sha }}' });
     expect(steps.map((step) => step.run ?? '').join('\n')).toMatch(/npx briefing build --all --json > build-report\.json[\s\S]*select\(\.status != "failed"\)/);
+    // Its collect step, run as written, copies the reports of an output folder whose name has a space (xargs split it).
+    const collect = steps.find((step) => step.run?.includes('mkdir -p reports'))?.run ?? '';
+    const ran = tempDir();
+    mkdirSync(join(ran, 'Ziņojumi ES'));
+    writeFileSync(join(ran, 'Ziņojumi ES/IZMzin_190221_EDUC.docx'), 'docx');
+    writeFileSync(join(ran, 'Ziņojumi ES/IZMzin_190222_EDUC.docx'), 'old');
+    const report = { meetings: [{ status: 'built', outputs: ['Ziņojumi ES/IZMzin_190221_EDUC.docx'] }, { status: 'failed', outputs: ['Ziņojumi ES/IZMzin_190222_EDUC.docx'] }] };
+    writeFileSync(join(ran, 'build-report.json'), JSON.stringify(report));
+    execFileSync('bash', ['-eo', 'pipefail', '-c', collect], { cwd: ran });
+    expect(readdirSync(join(ran, 'reports'))).toEqual(['IZMzin_190221_EDUC.docx']);
 
     // The new repository works: the registry and templates come from the tool, the example serves --from.
     mkdirSync(join(root, 'node_modules/briefing/schema'), { recursive: true });

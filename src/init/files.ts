@@ -185,7 +185,8 @@ jobs:
       - run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
       - run: npm ci
       # The build cache and the outputs it vouches for, kept together from the last run on main:
-      # a meeting whose inputs did not change is skipped, not rebuilt.
+      # a meeting whose inputs did not change is skipped, not rebuilt. \`out\` is the config's
+      # \`output\` folder: change the two together.
       - uses: actions/cache@v4
         with:
           path: |
@@ -200,7 +201,7 @@ jobs:
         if: always()
         run: |
           mkdir -p reports
-          jq -r '.meetings[] | select(.status != "failed") | .outputs[]' build-report.json | xargs -r cp -t reports/
+          jq -j '.meetings[] | select(.status != "failed") | .outputs[] | . + "\\u0000"' build-report.json | xargs -0 -r cp -t reports/
       - uses: actions/upload-artifact@v4
         if: always()
         with:

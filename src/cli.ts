@@ -66,7 +66,9 @@ registerCompletion(program);
 function usageMistake(text: string): string {
   const [first = '', ...rest] = text.trim().split('\n');
   const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
-  const hint = suggestion || 'See briefing --help, or briefing <command> --help.';
+  // build and list print JSON with --json; check, with problems only to report, with --format json.
+  const json = first === "error: unknown option '--json'" && process.argv.includes('check') ? 'check prints JSON with --format json.' : undefined;
+  const hint = suggestion || json || 'See briefing --help, or briefing <command> --help.';
   return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
 }
 

@@ -20,6 +20,7 @@ describe('help and mistakes', () => {
     [['new', 'position', 'x', '--questoin', 'y'], "briefing: unknown option '--questoin'\n  Did you mean --question?"],
     [['clear', 'x', '-m', 'AM', '--withdrew'], "briefing: unknown option '--withdrew'\n  Did you mean --withdraw?"],
     [['clear', 'x'], "briefing: required option '-m, --ministry <code>' not specified\n  See briefing --help, or briefing <command> --help."],
+    [['check', '--json'], "briefing: unknown option '--json'\n  check prints JSON with --format json."],
   ])('%j says what is wrong as every message does (briefing:, then a hint such as the nearest name) and exits 2', (args, message) => {
     const run = runCli(args, REPO);
     expect(run.status).toBe(2);

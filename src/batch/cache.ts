@@ -80,8 +80,11 @@ export function readCache(root: string, tool: string): BuildCache {
 
 /** Writes the cache atomically; a cache that cannot be written is a warning, not a failure. */
 export function writeCache(root: string, cache: BuildCache): Diagnostic[] {
+  const text = `${JSON.stringify(cache)}\n`;
+  // A run that changed nothing (every meeting unchanged) leaves the file as it is: no write, and none to fail in a read-only checkout.
+  if (readIfThere(join(root, CACHE_FILE)) === text) return [];
   try {
-    writeAtomic(join(root, CACHE_FILE), `${JSON.stringify(cache)}\n`, CACHE_FILE);
+    writeAtomic(join(root, CACHE_FILE), text, CACHE_FILE);
     return [];
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
@@ -96,12 +99,12 @@ function cacheHint(error: OutputError): string {
   switch (error.code) {
     case 'EACCES':
     case 'EROFS':
-      return `Make ${folder} writable, or remove it; the reports themselves were written.`;
+      return `Make ${folder} writable, or remove it; the reports are not affected.`;
     case 'ENOENT':
     case 'ENOTDIR':
     case 'EEXIST':
     case 'EISDIR':
-      return `Remove whatever stands at ${folder} (the build makes the folder anew); the reports themselves were written.`;
+      return `Remove whatever stands at ${folder} (the build makes the folder anew); the reports are not affected.`;
     default:
       return error.hint;
   }
@@ -116,4 +119,12 @@ export function outputsIntact(root: string, entry: CacheEntry): boolean {
       return false;
     }
   });
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

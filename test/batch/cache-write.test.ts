@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
@@ -17,7 +17,11 @@ it('a cache that cannot be written is a warning (cache/write) worded as every wr
   const cache = join(dir, CACHE_FILE);
   if (!immutable(cache, true)) return context.skip();
   try {
-    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], force: true });
+    // A run that changes nothing leaves the cache as it is: nothing to write, nothing to fail.
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], force: true })).runDiagnostics).toEqual([]);
+    // A changed meeting changes the cache.
+    writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('time: "10.00"', 'time: "11.00"'));
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
     expect(result.exitCode).toBe(0);
     expect(result.runDiagnostics).toEqual([
       {
@@ -43,7 +47,7 @@ it('a file where the cache folder should be: the hint says to remove it, not to 
       file: CACHE_FILE,
       ruleId: 'cache/write',
       message: 'A file stands where its folder should be. The next build cannot skip unchanged meetings.',
-      hint: `Remove whatever stands at ${CACHE_DIR}/ (the build makes the folder anew); the reports themselves were written.`,
+      hint: `Remove whatever stands at ${CACHE_DIR}/ (the build makes the folder anew); the reports are not affected.`,
     }),
   ]);
 });

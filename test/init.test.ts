@@ -236,3 +236,16 @@ test('under -C, the folder to cd into is named from where the command was typed'
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toContain('\n  cd a/sub\n');
 });
+
+test('run from a briefing installed outside the new folder (globally), says that package.json names a path a clone cannot install, and how to vendor it', () => {
+  const dir = tempDir();
+  const run = runCli(['init', '--ministry', 'IZM', '--signature-role', 'Ministre', '--signature-name', 'A. Muižniece'], dir);
+  expect(run.status, run.stderr).toBe(0);
+  const spec = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).devDependencies.briefing as string;
+  expect(spec.startsWith('file:')).toBe(true);
+  expect(run.stderr).toContain(`package.json  warning  package.json names briefing as \`${spec}\`, a folder outside this repository (where this briefing is installed): a clone of the repository cannot install it.`);
+  expect(run.stderr).toContain('npm install -D ./vendor/briefing-0.1.0.tgz');
+  // Named on purpose with --tool: no warning.
+  const chosen = tempDir();
+  expect(runCli(['init', '--ministry', 'IZM', '--signature-role', 'Ministre', '--signature-name', 'A. Muižniece', '--tool', 'file:vendor/briefing-0.1.0.tgz'], chosen).stderr).toBe('');
+});

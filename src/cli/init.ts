@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
+import { shellWord } from '../util/shell.js';
 
 /** `briefing init [folder]`: a ministry's own briefing repository, ready for `npm ci` and git. */
 export function registerInit(program: Command, io: Io): void {
@@ -63,7 +64,3 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
   );
 }
 
-/** A folder name as a shell reads it back: quoted when it holds anything but letters, digits and ./-_. */
-function shellWord(text: string): string {
-  return /^[\p{L}\p{N}./_-]+$/u.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
-}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { writeAllAtomic } from '../emit/write.js';
-import { readText } from '../load/files.js';
+import { isInside, readText } from '../load/files.js';
 import { CONFIG_FILE, packageRoot } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { ministriesSchema, type Ministries } from '../model/index.js';
@@ -125,9 +125,29 @@ export async function init(options: InitOptions): Promise<InitResult> {
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept,
-    diagnostics: [],
+    diagnostics: options.flags.tool === undefined ? toolOutside(root, spec) : [],
     exitCode: ExitCode.ok,
   };
+}
+
+/**
+ * The tool named by a path outside the new repository (briefing runs from a global install, not
+ * from this folder's node_modules): a clone of the repository cannot install it from there.
+ */
+function toolOutside(root: string, spec: string): Diagnostic[] {
+  if (!spec.startsWith('file:')) return [];
+  const target = resolve(root, spec.slice('file:'.length));
+  if (isInside(root, target)) return [];
+  return [
+    diagnostic(
+      'package.json',
+      undefined,
+      'warning',
+      'init/tool-outside',
+      `package.json names briefing as \`${spec}\`, a folder outside this repository (where this briefing is installed): a clone of the repository cannot install it.`,
+      'Copy the package (briefing-<version>.tgz) into the repository, e.g. vendor/, and install it from there: npm install -D ./vendor/briefing-0.1.0.tgz (or give init --tool).',
+    ),
+  ];
 }
 
 /** Files of lines a folder may already have (a clone of a new GitLab or GitHub repository): init adds the lines they lack. */

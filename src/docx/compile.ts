@@ -517,16 +517,16 @@ function titleOf(tree: Root): string {
  * characters, at about half the font size each: the same widths on every machine, no font needed.
  */
 function columnWidths(node: Extract<BlockNode, { type: 'table' }>, columns: number, total: number, halfPoints: number): number[] {
-  const perCharacter = halfPoints * 10 * 0.55;
+  const perCharacter = halfPoints * 10; // an em, in twentieths of a point
   const margins = 2 * 108; // Word's default cell margins, left and right
   const longestWord = Array.from({ length: columns }, () => 0);
   const longestCell = Array.from({ length: columns }, () => 0);
   for (const row of node.children) {
     row.children.slice(0, columns).forEach((cell, index) => {
       const text = toString(cell);
-      longestCell[index] = Math.max(longestCell[index] ?? 0, text.length);
+      longestCell[index] = Math.max(longestCell[index] ?? 0, ems(text));
       // A non-breaking space (a digit group, "5,3 %") does not break: it is inside the word.
-      for (const word of text.split(/[ \t\n]+/)) longestWord[index] = Math.max(longestWord[index] ?? 0, word.length);
+      for (const word of text.split(/[ \t\n]+/)) longestWord[index] = Math.max(longestWord[index] ?? 0, ems(word));
     });
   }
   const least = longestWord.map((length) => length * perCharacter + margins);
@@ -540,6 +540,13 @@ function columnWidths(node: Extract<BlockNode, { type: 'table' }>, columns: numb
   const widths = exact.map((width) => Math.floor(width));
   widths[columns - 1] = (widths[columns - 1] ?? 0) + total - widths.reduce((sum, width) => sum + width, 0);
   return widths;
+}
+
+/** About how wide a text is set in a serif font, in ems: capitals wider than small letters, punctuation narrower. */
+function ems(text: string): number {
+  let width = 0;
+  for (const character of text) width += /\p{Lu}/u.test(character) ? 0.72 : /[\p{Ll}\p{N}]/u.test(character) ? 0.52 : 0.33;
+  return width;
 }
 
 function hasTab(children: readonly PhrasingContent[]): boolean {

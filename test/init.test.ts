@@ -112,6 +112,16 @@ describe('briefing init', () => {
     });
   });
 
+  it('keeps a build or check script of the folder’s own, and says so (npm run build is not briefing’s then)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { briefing: 'file:../briefing-0.1.0.tgz' }, scripts: { build: 'make docs', check: 'briefing check' } }));
+    const run = runCli(['init', '--ministry', 'LM', '--tool', 'file:../briefing-0.1.0.tgz'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("kept    package.json scripts.build (yours; briefing's own not written)");
+    expect(run.stdout).not.toContain('scripts.check (yours');
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts).toEqual({ build: 'make docs', check: 'briefing check' });
+  });
+
   it('allows the install script of the `node` package the project depends on (npm 12 skips it otherwise), unless package.json already decides', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { briefing: 'file:../briefing-0.1.0.tgz', node: '^24.21.0' }, allowScripts: { esbuild: true } }));

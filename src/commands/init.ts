@@ -105,7 +105,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   // files are made as one set: a failure half way removes what was made, so a second try can run.
   const packageJson = plannedPackageJson(root, spec);
   const merged = existing.filter((path) => MERGED_FILES.has(path)).map((path) => ({ path, ...files.withLines(path, readText(join(root, path), join(folder, path)), texts.get(path) ?? '') }));
-  const kept = existing.filter((path) => KEPT_FILES.has(path));
+  const kept = [...existing.filter((path) => KEPT_FILES.has(path)), ...(packageJson.kind === 'update' ? packageJson.kept : [])];
   const fresh: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...[...texts].filter(([path]) => !existing.includes(path))];
   const undo = createFiles(fresh.map(([path, text]) => ({ target: join(root, path), text, shownAs: join(folder, path) })));
   const updates = [
@@ -168,7 +168,7 @@ async function person(answers: Answers, kind: 'signature' | 'visa', role: string
  * The package.json to write: a new one, or the one npm wrote when briefing was installed into
  * the folder with the scripts and the dependency it lacks added (nothing replaced). Writes nothing.
  */
-function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: string } | { kind: 'update'; text: string; added: string[] } {
+function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: string } | { kind: 'update'; text: string; added: string[]; kept: string[] } {
   const target = join(root, 'package.json');
   const installed = installingProject();
   const nodeSpec = installed && resolve(installed.root) !== resolve(root) ? installed.specs['node'] : undefined;
@@ -185,9 +185,12 @@ function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: st
   }
   const current = new Map(Object.entries(parsed));
   const added: string[] = [];
+  const keptScripts: string[] = [];
   const merged = (key: 'scripts' | 'devDependencies', wanted: Record<string, string>) => {
     const own = current.get(key);
     const existing = typeof own === 'object' && own !== null ? Object.entries(own) : [];
+    // A script of the folder's own under briefing's name stays, and is named: `npm run build` is not briefing's then.
+    if (key === 'scripts') keptScripts.push(...existing.filter(([name, value]) => name in wanted && value !== wanted[name]).map(([name]) => `package.json scripts.${name}`));
     const runtime = current.get('dependencies');
     const dependencies = key === 'devDependencies' && typeof runtime === 'object' && runtime !== null ? Object.keys(runtime) : [];
     const missing = Object.entries(wanted).filter(([name]) => !existing.some(([k]) => k === name) && !dependencies.includes(name));
@@ -212,7 +215,7 @@ function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: st
     Object.assign(next, { private: true });
     added.push('private');
   }
-  return { kind: 'update', text: `${JSON.stringify(next, null, 2)}\n`, added };
+  return { kind: 'update', text: `${JSON.stringify(next, null, 2)}\n`, added, kept: keptScripts };
 }
 
 /**

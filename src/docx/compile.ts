@@ -133,6 +133,8 @@ class DocxCompiler {
   private readonly tableRevisions = new WeakMap<Table, BlockRevision>();
   /** Whether the blocks being compiled come from a Markdown field (a position's answer, the background), not the template. */
   private inField = false;
+  /** The field whose blocks are being compiled: a warning names its file. */
+  private field: FieldRef | undefined;
 
   constructor(meta: DocxMeta, file: VFile) {
     this.meta = meta;
@@ -258,8 +260,10 @@ class DocxCompiler {
     this.pendingAnchorStart = new BookmarkStart(name, id);
     const before = this.lastParagraph;
     this.inField = true;
+    this.field = field;
     const children = this.blocks(nodes, 0);
     this.inField = false;
+    this.field = undefined;
     const started = this.pendingAnchorStart === null;
     this.pendingAnchorStart = null;
     // The field's last paragraph, in a table's last cell when the field ends with a table.
@@ -490,6 +494,8 @@ class DocxCompiler {
   private warn(reason: string, node: Nodes): void {
     const message = this.file.message(reason, { place: node.position, ruleId: 'unsupported', source: 'docx' });
     message.fatal = false;
+    // Said at the file the text came from (a position), where a GitHub annotation then lands.
+    if (this.field) Object.assign(message, { field: { file: this.field.file, field: this.field.field } });
   }
 }
 

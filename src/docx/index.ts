@@ -17,11 +17,19 @@ export type { MarkdownField, ReportSource } from '../render/fields.js';
 export { keepListsApart, parseReportFields, reportMarkdown } from './fields.js';
 export type { FieldAnchor } from './anchors.js';
 
+/** Something the DOCX cannot show as the Markdown has it: with the Markdown's line, and the field (file and key) it is in, when it is in one. */
+export interface DocxWarning {
+  reason: string;
+  line?: number;
+  column?: number;
+  field?: { file: string; field: string };
+}
+
 /** DOCX bytes plus what the conversion could not carry over. */
 export interface DocxResult {
   bytes: Uint8Array;
   /** Things the DOCX cannot show as the Markdown has them (e.g. images), with Markdown line numbers. */
-  warnings: { reason: string; line?: number; column?: number }[];
+  warnings: DocxWarning[];
   /** The field anchors (hidden bookmarks) written, in document order; empty when no block came from a field. */
   anchors: FieldAnchor[];
 }
@@ -43,11 +51,15 @@ function docxResult(file: VFile, bytes: Uint8Array): DocxResult {
 
 /** What the compiler said on the file: its warnings and the field anchors it wrote. */
 function compilerSays(file: VFile): Omit<DocxResult, 'bytes'> {
-  const warnings = file.messages.map((message) => ({
-    reason: message.reason,
-    ...(message.line ? { line: message.line } : {}),
-    ...(message.column ? { column: message.column } : {}),
-  }));
+  const warnings = file.messages.map((message): DocxWarning => {
+    const field: unknown = Reflect.get(message, 'field');
+    return {
+      reason: message.reason,
+      ...(message.line ? { line: message.line } : {}),
+      ...(message.column ? { column: message.column } : {}),
+      ...(isFieldOf(field) ? { field } : {}),
+    };
+  });
   return { warnings, anchors: file.data.anchors ?? [] };
 }
 
@@ -93,4 +105,8 @@ function compileReport(source: ReportSource, meta: DocxMeta, fieldTrees?: readon
   const file = new VFile();
   const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);
   return { file, document };
+}
+
+function isFieldOf(value: unknown): value is { file: string; field: string } {
+  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'file') === 'string' && typeof Reflect.get(value, 'field') === 'string';
 }

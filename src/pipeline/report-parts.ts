@@ -98,13 +98,14 @@ export function atTemplateField(d: Diagnostic, loaded: LoadedMeeting): Diagnosti
 }
 
 /** A construct the DOCX cannot show, as a warning on the meeting. */
-export function docxWarning(meetingPath: string, warning: { reason: string; line?: number | undefined }): Diagnostic {
+export function docxWarning(meetingPath: string, warning: { reason: string; line?: number | undefined; field?: { file: string; field: string } | undefined }): Diagnostic {
+  const where = warning.field ? `, in \`${warning.field.field}\`` : '';
   return diagnostic(
-    meetingPath,
+    warning.field?.file ?? meetingPath,
     undefined,
     'warning',
     'docx/unsupported',
-    `In the DOCX: ${warning.reason}${warning.line ? ` (line ${warning.line} of the generated Markdown)` : ''}.`,
+    `In the DOCX: ${warning.reason}${where}${warning.line ? ` (line ${warning.line} of the generated Markdown)` : ''}.`,
   );
 }
 

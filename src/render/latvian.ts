@@ -119,16 +119,21 @@ export function quote(text: string, style: QuoteStyle = 'curly'): string {
  */
 export function introduceAbbreviations(text: string, abbreviations: readonly { term: string; short: string }[], introduced: Set<string> = new Set()): string {
   let result = text;
-  for (const { term, short } of abbreviations) {
+  // Entries with one short form (a term in two cases) are one abbreviation: the first mention of any of them is introduced.
+  const shorts = [...new Set(abbreviations.map((entry) => entry.short))];
+  for (const short of shorts) {
     if (introduced.has(short)) continue;
     if (new RegExp(`\\(turpmāk\\s*[–—-]\\s*${escapeRegExp(short)}\\)`, 'u').test(result)) {
       introduced.add(short);
       continue;
     }
-    const found = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'u').exec(result);
-    if (!found) continue;
-    const end = found.index + term.length;
-    result = `${result.slice(0, end)} (turpmāk – ${short})${result.slice(end)}`;
+    let first: { index: number; end: number } | undefined;
+    for (const { term } of abbreviations.filter((entry) => entry.short === short)) {
+      const found = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(term)}(?![\\p{L}\\p{N}_])`, 'u').exec(result);
+      if (found && (!first || found.index < first.index)) first = { index: found.index, end: found.index + term.length };
+    }
+    if (!first) continue;
+    result = `${result.slice(0, first.end)} (turpmāk – ${short})${result.slice(first.end)}`;
     introduced.add(short);
   }
   return result;

@@ -135,11 +135,12 @@ function takeSkeletonTree(source: ReportSource): Root | undefined {
  * The source is returned as it was when nothing needs keeping apart.
  */
 export function keepListsApart(source: ReportSource, trees: readonly Root[]): ReportSource {
-  // Only a field that starts with a list (or code) or ends with a list can run on: most reports have none.
-  const edges = (tree: Root | undefined) => ['list', 'code'].includes(tree?.children[0]?.type ?? '') || tree?.children.at(-1)?.type === 'list';
+  // Only a field that starts with a list, code or indented text, or ends with a list, can run on: most reports have none.
+  const texts = source.fields.map(printedText);
+  const edges = (tree: Root | undefined, index: number) =>
+    ['list', 'code'].includes(tree?.children[0]?.type ?? '') || tree?.children.at(-1)?.type === 'list' || /^[ \t]/.test(texts[index] ?? '');
   if (!trees.some(edges)) return source;
   const skeleton = parseMarkdownTree(source.skeleton);
-  const texts = source.fields.map(printedText);
   // Each top-level block of the skeleton, with the blocks a whole-field placeholder stands for.
   const blocks = skeleton.children.map((block) => {
     const index = wholeField(block);
@@ -167,7 +168,10 @@ export function keepListsApart(source: ReportSource, trees: readonly Root[]): Re
 /** Whether a parse of both texts as one would take `after` into the list that `before` is. */
 function runsOn(before: RootContent | undefined, beforeText: string, after: RootContent | undefined, afterText: string): boolean {
   if (before?.type !== 'list' || !after) return false;
-  if (after.type === 'list') return listMarker(before, beforeText) === listMarker(after, afterText);
+  if (after.type === 'list' && listMarker(before, beforeText) === listMarker(after, afterText)) return true;
+  // Text indented as far as the list item's own text is the item's next paragraph (or list).
+  const line = after.position?.start.offset === undefined ? '' : afterText.slice(afterText.lastIndexOf('\n', after.position.start.offset - 1) + 1);
+  if (/^[ \t]/.test(line)) return true;
   // Indented code after a list is the list's last item's.
   const start = after.position?.start.offset;
   return after.type === 'code' && start !== undefined && !/^(?:`{3}|~{3})/.test(afterText.slice(start));

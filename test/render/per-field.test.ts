@@ -130,6 +130,26 @@ describe('a field that starts or ends with a list', () => {
     expect(withoutAnchors(parts.bytes)['word/document.xml']).not.toContain('&lt;!--');
   });
 
+  it('keeps an answer that starts indented (as far as a question’s text) out of the question’s list item, whatever it starts with', async () => {
+    const read = (id: string) => readFileSync(join(REPO, `positions/educ/${id}.yaml`), 'utf8');
+    const indented = (id: string, first: string) => read(id).replace(/\nbody: \|\n/, `\nbody: |2\n     ${first}\n\n`);
+    const dir = exampleProject({
+      'positions/educ/equity-achievements.yaml': indented('equity-achievements', 'Ievilkts teksts.'),
+      'positions/educ/equity-reforms.yaml': indented('equity-reforms', '1) pirmais;'),
+      'positions/educ/equity-eu-cooperation.yaml': indented('equity-eu-cooperation', '- pirmkārt;'),
+    });
+    const [report] = await renderedMeetings(dir);
+    if (!report?.rendered) throw new Error(`the example did not render: ${JSON.stringify(report?.diagnostics)}`);
+    const { markdown, source, meta, date } = report.rendered;
+    expect(markdown.split('<!-- -->')).toHaveLength(4);
+    const questions = parseMarkdownTree(markdown).children.flatMap((node) =>
+      node.type === 'list' && node.ordered && toString(node.children[0]).endsWith('?') ? [node.children.map((item) => item.children.length)] : [],
+    );
+    // Each question item holds its question only.
+    expect(questions).toEqual([[1], [1], [1]]);
+    expect(withoutAnchors(compileReportDocx(source, meta, date).bytes)).toEqual(withoutAnchors(compileDocx(markdown, meta, date).bytes));
+  });
+
   it('prints nothing for an empty comment a field writes itself to end a list, and does not warn of it as HTML', async () => {
     const read = readFileSync(join(REPO, 'positions/educ/equity-eu-cooperation.yaml'), 'utf8');
     const text = read.replace(/\nbody: \|\n/, '\nbody: |\n  1. pirmais;\n\n  <!-- -->\n\n  1. otrs <!-- x --> teikums.\n\n');

@@ -68,15 +68,22 @@ function projectTool() {
   for (let i = 0; i < args.length; i++) {
     if ((args[i] === '-C' || args[i] === '--cwd') && args[i + 1]) start = resolve(process.cwd(), args[i + 1]);
     else if (args[i].startsWith('--cwd=')) start = resolve(process.cwd(), args[i].slice('--cwd='.length));
+    else if (/^-C./.test(args[i])) start = resolve(process.cwd(), args[i].slice(2));
   }
   for (let dir = start; ; dir = dirname(dir)) {
-    const bin = join(dir, 'node_modules', 'briefing', 'bin', 'briefing.js');
+    const tool = join(dir, 'node_modules', 'briefing');
+    const bin = join(tool, 'bin', 'briefing.js');
     if (existsSync(bin)) {
       try {
         return realpathSync(bin) === realpathSync(self) ? undefined : bin;
       } catch {
         return undefined;
       }
+    }
+    if (existsSync(tool)) {
+      // The project pins briefing, but its copy is incomplete (an install stopped half way): say so, and run as installed.
+      console.error(`briefing: the project's copy in ${tool} has no bin/briefing.js (run npm ci); running the briefing installed at ${dirname(dirname(self))}.`);
+      return undefined;
     }
     if (dirname(dir) === dir) return undefined;
   }

@@ -38,6 +38,14 @@ describe('bin/briefing.js, the installed command', () => {
     expect(JSON.parse(run(project, 'build', '--all').stdout)).toEqual({ copy: 'project', args: ['build', '--all'] });
     expect(JSON.parse(run(join(project, 'meetings'), '--version').stdout)).toEqual({ copy: 'project', args: ['--version'] });
     expect(JSON.parse(run(tempDir(), '-C', project, 'check').stdout)).toEqual({ copy: 'project', args: ['-C', project, 'check'] });
+    expect(JSON.parse(run(tempDir(), `-C${project}`, 'check').stdout)).toEqual({ copy: 'project', args: [`-C${project}`, 'check'] });
+    // A copy an install left half made is said, and the installed briefing runs.
+    const broken = tempDir();
+    mkdirSync(join(broken, 'node_modules/briefing'), { recursive: true });
+    const halfway = run(broken, '--version');
+    expect(halfway).toMatchObject({ status: 0, stdout: `${packageJson.version}\n` });
+    expect(halfway.stderr).toContain("briefing: the project's copy in");
+    expect(halfway.stderr).toContain('has no bin/briefing.js (run npm ci)');
     // The project's copy is this one (npm link, a file: dependency): it runs as it is.
     const linked = tempDir();
     mkdirSync(join(linked, 'node_modules'));

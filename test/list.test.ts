@@ -217,6 +217,14 @@ it('in a shallow clone, does not date a position by the commit its history begin
     ['equity-reforms', '?'],
   ]);
   expect(two.stderr).toContain('2 positions last changed before');
+  // A clone of a repository's one and only commit holds all of its history: its dates are the files' own.
+  const single = exampleProject();
+  git(single, ['init', '-q']);
+  git(single, ['add', '-A']);
+  git(single, ['commit', '-q', '-m', 'first'], '2021-01-10');
+  const whole = join(tempDir(), 'whole');
+  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${single}`, whole], { stdio: 'pipe' });
+  expect(listed(whole)).toEqual({ rows: [['equity-achievements', '2021-01-10'], ['equity-eu-cooperation', '2021-01-10'], ['equity-reforms', '2021-01-10']], stderr: '' });
   // The full history dates every file, with no warning.
   expect(listed(dir)).toEqual({
     rows: [

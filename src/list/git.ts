@@ -50,6 +50,19 @@ export async function gitStates(root: string, files: readonly string[]): Promise
   );
 }
 
+/** Of the commits given (parentless in the log), those whose own object names a parent: a shallow clone's boundary. */
+async function boundaryCommits(git: (args: readonly string[]) => Promise<string>, hashes: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const hash of hashes) {
+    try {
+      if (/^parent [0-9a-f]+$/m.test(await git(['cat-file', 'commit', hash]))) found.add(hash);
+    } catch {
+      found.add(hash); // unreadable: as unknown as the clone's history
+    }
+  }
+  return found;
+}
+
 /** What {@link lastCommits} gives a file whose newest commit is where a shallow clone's history begins. */
 const CUT = 'before-history';
 
@@ -62,7 +75,7 @@ async function lastCommits(git: (args: readonly string[]) => Promise<string>, fi
   const last = new Map<string, string>();
   let log: string;
   try {
-    log = await git(['log', '--format=%x01%cs %P', '--name-only', '--cc', '-z', '--', ...files]);
+    log = await git(['log', '--format=%x01%cs %H %P', '--name-only', '--cc', '-z', '--', ...files]);
   } catch {
     // No commit yet.
     return last;
@@ -70,10 +83,16 @@ async function lastCommits(git: (args: readonly string[]) => Promise<string>, fi
   // The log names files from the top of the repository (`prefix` is the project's folder there; --relative does not reach a merge's files).
   // Each commit: \x01, its date and parents, NUL, then the files it changed, each after a newline or NUL.
   // In a shallow clone a commit without parents is where the history held begins, not where its files were made.
-  for (const commit of log.split('\x01').slice(1)) {
+  const commits = log.split('\x01').slice(1).map((commit) => {
     const [head = '', ...changed] = commit.split('\0');
-    const [day = '', parents = ''] = head.split(' ');
-    const date = shallow && parents === '' ? CUT : day;
+    const [day = '', hash = '', parents = ''] = head.split(' ');
+    return { day, hash, parents, changed };
+  });
+  // The commits a shallow clone's history begins with, as git grafts them: without parents here. The commit itself
+  // still names its parents; one that names none is the repository's first, whose date is the files' own.
+  const boundary = shallow ? await boundaryCommits(git, commits.filter((c) => c.parents === '').map((c) => c.hash)) : new Set<string>();
+  for (const { day, hash, changed } of commits) {
+    const date = boundary.has(hash) ? CUT : day;
     for (const name of changed) {
       const file = name.replace(/^\n/, '');
       if (file.startsWith(prefix) && !last.has(file.slice(prefix.length))) last.set(file.slice(prefix.length), date);

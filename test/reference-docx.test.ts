@@ -163,6 +163,16 @@ describe('layout.reference_docx', () => {
     expect(missing.stderr).toContain('config/reference-docx-missing');
   });
 
+  it('refuses a reference whose styles are not well-formed XML at the config’s line, not as an internal error of the meeting', () => {
+    const cut = changed(starter(), 'word/styles.xml', (xml) => xml.slice(0, 3000));
+    const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(cut));
+    expect(run.status).toBe(1);
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: its word/styles.xml is not well-formed XML (line 1, column 3000: unclosed tag`);
+    expect(run.stderr).not.toContain('internal/error');
+    expect(run.stderr).not.toContain('has no style');
+  });
+
   it('refuses a reference outside the project folder, as it refuses other paths there', () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'ref.docx'), starter());

@@ -1,3 +1,4 @@
+import { SaxesParser } from 'saxes';
 import { strFromU8 } from 'fflate';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import type { ReferenceDocx, ReferencePage, ReferencePart } from '../model/reference-docx.js';
@@ -24,6 +25,12 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   const part = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
   const styles = part('word/styles.xml');
   if (styles === undefined) return { unreadable: 'it has no word/styles.xml, so it is not a Word document' };
+  // Its parts go into every report: one that is not well-formed XML would make each build fail on it.
+  for (const name of ['word/styles.xml', 'word/numbering.xml']) {
+    const text = part(name);
+    const problem = text === undefined ? undefined : notWellFormed(text);
+    if (problem) return { unreadable: `its ${name} is not well-formed XML (${problem})` };
+  }
   const document = part('word/document.xml') ?? '';
   const section = lastSection(document);
   const documentRels = part('word/_rels/document.xml.rels') ?? '';
@@ -132,4 +139,17 @@ function attributes(tag: string): Map<string, string> {
   const values = new Map<string, string>();
   for (const [, name, value] of tag.matchAll(/\s([\w:]+)="([^"]*)"/g)) if (name !== undefined && value !== undefined) values.set(name, value);
   return values;
+}
+
+/** Why a part is not well-formed XML, with the line and column; undefined when it is. */
+function notWellFormed(text: string): string | undefined {
+  const parser = new SaxesParser();
+  try {
+    parser.write(text).close();
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const place = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/.exec(message);
+    return place ? `line ${place[1]}, column ${place[2]}: ${(place[3] ?? '').replace(/\.$/, '')}` : message;
+  }
 }

@@ -1,7 +1,14 @@
 import * as z from 'zod';
 
 /** A calendar date written `YYYY-MM-DD`, checked for real days (no 30 February). */
-export const isoDate = z.iso.date().meta({ description: 'A date written YYYY-MM-DD, e.g. 2021-02-19.' });
+export const isoDate = z.iso
+  .date()
+  // A DOCX (a zip) stamps its parts with a date from 1980 to 2107; 0000-01-01 is a slip, not a day of a meeting.
+  .refine((day) => !/^\d{4}-/.test(day) || (Number(day.slice(0, 4)) >= 1980 && Number(day.slice(0, 4)) <= 2099), {
+    message: 'a year between 1980 and 2099 is expected',
+    params: { ruleId: 'schema/date', hint: 'Check the year.' },
+  })
+  .meta({ description: 'A date written YYYY-MM-DD, e.g. 2021-02-19.' });
 
 /** A ministry's short code from the registry, e.g. `AM` or `IZM`. */
 export const ministryCode = z

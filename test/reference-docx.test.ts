@@ -173,6 +173,17 @@ describe('layout.reference_docx', () => {
     expect(run.stderr).not.toContain('has no style');
   });
 
+  it('refuses a reference whose page leaves no room for the text, and config margins that do the same', () => {
+    const tiny = changed(starter(), 'word/document.xml', (xml) => xml.replace(/<w:pgSz [^>]*\/>/, '<w:pgSz w:w="3000" w:h="3000"/>').replace(/<w:pgMar [^>]*\/>/, '<w:pgMar w:top="2880" w:right="2880" w:bottom="2880" w:left="2880" w:header="0" w:footer="0" w:gutter="0"/>'));
+    const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(tiny));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('cannot be used: its page leaves 0 mm for the text; at least 50 mm across and down are needed.');
+    const config = exampleFile('briefing.config.yaml').replace(/left: 30\n/, 'left: 100\n').replace(/right: 20\n/, 'right: 100\n');
+    const margins = runCli(['check'], exampleProject({ 'briefing.config.yaml': config }));
+    expect(margins.status).toBe(1);
+    expect(margins.stdout + margins.stderr).toContain('`layout.margins_mm`: the margins leave 10 mm of the A4 page for the text; at least 50 mm across and down are needed.');
+  });
+
   it('refuses a reference outside the project folder, as it refuses other paths there', () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'ref.docx'), starter());

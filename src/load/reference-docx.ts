@@ -1,3 +1,4 @@
+import { MIN_TEXT_MM } from '../model/config.js';
 import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
@@ -51,6 +52,19 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
       ],
     };
   }
+  // Its page set-up is taken as it is: one that leaves no room for the text (a page 5 cm wide with 5 cm margins) is a slip.
+  const page = read.page;
+  const across = page ? (page.width - page.margins.left - page.margins.right) / TWIPS_PER_MM : Number.POSITIVE_INFINITY;
+  const down = page ? (page.height - page.margins.top - page.margins.bottom) / TWIPS_PER_MM : Number.POSITIVE_INFINITY;
+  if (across < MIN_TEXT_MM || down < MIN_TEXT_MM) {
+    return {
+      reference: undefined,
+      hash,
+      diagnostics: [
+        diagnostic(file, place, 'error', 'config/reference-docx-unreadable', `The reference DOCX \`${path}\` cannot be used: its page leaves ${Math.max(0, Math.round(Math.min(across, down)))} mm for the text; at least ${MIN_TEXT_MM} mm across and down are needed.`, 'Set its page size and margins in Word (Layout → Margins), and save it again.'),
+      ],
+    };
+  }
   const missing = missingStyles(read);
   const diagnostics = missing.length
     ? [
@@ -66,3 +80,6 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
     : [];
   return { reference: read, hash, diagnostics };
 }
+
+/** Twentieths of a point in a millimetre. */
+const TWIPS_PER_MM = 1440 / 25.4;

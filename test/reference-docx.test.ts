@@ -184,6 +184,24 @@ describe('layout.reference_docx', () => {
     expect(margins.stdout + margins.stderr).toContain('`layout.margins_mm`: the margins leave 10 mm of the A4 page for the text; at least 50 mm across and down are needed.');
   });
 
+  itWithOffice('takes the styles of a reference saved by LibreOffice, which renames some ids (BriefingSubitem, Footnote, InternetLink)', () => {
+    const dir = tempDir();
+    const original = join(dir, 'ref.docx');
+    writeFileSync(original, starter());
+    const saved = join(dir, 'lo');
+    const resaved = convertWithOffice(original, 'docx:MS Word 2007 XML', saved);
+    const styles = part(docxParts(new Uint8Array(readFileSync(resaved))), 'word/styles.xml');
+    // As LibreOffice writes them (if a release changes that, this test says so).
+    expect(styles).toContain('w:styleId="BriefingSubitem"');
+    const project = projectWithReference(new Uint8Array(readFileSync(resaved)));
+    const run = runCli(['build', EXAMPLE_MEETING], project);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('config/reference-style-missing');
+    const body = part(docxParts(new Uint8Array(readFileSync(join(project, BUILT)))), 'word/document.xml');
+    expect(body.match(/w:pStyle w:val="BriefingSubItem"/g)?.length).toBeGreaterThan(0);
+    expect(part(docxParts(new Uint8Array(readFileSync(join(project, BUILT)))), 'word/styles.xml')).toContain('w:styleId="FootnoteText"');
+  });
+
   it('refuses a reference outside the project folder, as it refuses other paths there', () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'ref.docx'), starter());

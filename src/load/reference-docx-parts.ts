@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { strFromU8 } from 'fflate';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
-import type { ReferenceDocx, ReferencePage, ReferencePart } from '../model/reference-docx.js';
+import { OptionalStyle, Style, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
 
 /**
  * Added to the reference's numbering ids (`w:numId`, `w:abstractNumId`) so they cannot meet
@@ -37,9 +37,10 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   const firstPage = section !== undefined && /<w:titlePg(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(section);
   const firstPart = (kind: 'header' | 'footer') =>
     firstPage && section !== undefined ? referencePart(files, documentRels, section, kind) : undefined;
+  const ours = withOurStyleIds(styles);
   return {
-    styles: moveNumberingIds(styles),
-    styleIds: [...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : [])),
+    styles: moveNumberingIds(ours),
+    styleIds: styleIdsIn(ours),
     numbering: numberingElements(part('word/numbering.xml') ?? ''),
     theme: part('word/theme/theme1.xml'),
     page: section === undefined ? undefined : pageSetup(section),
@@ -152,4 +153,38 @@ function notWellFormed(text: string): string | undefined {
     const place = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/.exec(message);
     return place ? `line ${place[1]}, column ${place[2]}: ${(place[3] ?? '').replace(/\.$/, '')}` : message;
   }
+}
+
+/** The style ids the compiler gives paragraphs and runs, which a reference DOCX should define. */
+const WANTED_IDS = [...Object.values(Style), ...Object.values(OptionalStyle), 'Hyperlink', 'FootnoteReference'];
+
+/** The ids LibreOffice gives some of them when it saves a DOCX (by lower-case id). */
+const SAVED_AS: Readonly<Record<string, string>> = { internetlink: 'Hyperlink', footnoteanchor: 'FootnoteReference', footnotecharacters: 'FootnoteReference' };
+
+function styleIdsIn(styles: string): string[] {
+  return [...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+}
+
+/**
+ * The styles with our ids where a program that saved the reference changed them: LibreOffice writes
+ * `BriefingSubitem` for `BriefingSubItem`, `Footnote` (named "Footnote Text") for `FootnoteText`,
+ * `InternetLink` for `Hyperlink`. A style is taken as ours by its id in another case, by its name
+ * (spaces aside), or by the names LibreOffice gives, unless the reference has our id as well; its
+ * id is then written as ours wherever the styles name it.
+ */
+function withOurStyleIds(styles: string): string {
+  const present = styleIdsIn(styles);
+  const names = new Map([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>(?:(?!<\/w:style>)[\s\S])*?<w:name w:val="([^"]*)"/g)].map((m) => [m[1] ?? '', (m[2] ?? '').replace(/\s+/g, '').toLowerCase()]));
+  const renames = new Map<string, string>();
+  for (const id of present) {
+    if (WANTED_IDS.includes(id)) continue;
+    const key = id.toLowerCase();
+    const target = WANTED_IDS.find((wanted) => wanted.toLowerCase() === key || wanted.toLowerCase() === names.get(id)) ?? SAVED_AS[key];
+    if (target && !present.includes(target) && ![...renames.values()].includes(target)) renames.set(id, target);
+  }
+  if (!renames.size) return styles;
+  return styles.replace(/(w:styleId="|<w:(?:basedOn|next|link|pStyle|rStyle) w:val=")([^"]+)"/g, (whole, start: string, id: string) => {
+    const ours = renames.get(id);
+    return ours ? `${start}${ours}"` : whole;
+  });
 }

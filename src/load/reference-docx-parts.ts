@@ -37,6 +37,9 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   const firstPage = section !== undefined && /<w:titlePg(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(section);
   const firstPart = (kind: 'header' | 'footer') =>
     firstPage && section !== undefined ? referencePart(files, documentRels, section, kind) : undefined;
+  const firstHeader = firstPart('header');
+  const firstFooter = firstPart('footer');
+  for (const found of [firstHeader, firstFooter]) if (found && 'unreadable' in found) return found;
   const ours = withOurStyleIds(styles);
   return {
     styles: moveNumberingIds(ours),
@@ -44,8 +47,8 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     numbering: numberingElements(part('word/numbering.xml') ?? ''),
     theme: part('word/theme/theme1.xml'),
     page: section === undefined ? undefined : pageSetup(section),
-    firstHeader: firstPart('header'),
-    firstFooter: firstPart('footer'),
+    firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
+    firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
   };
 }
 
@@ -75,7 +78,7 @@ function pageSetup(section: string): ReferencePage | undefined {
   return { width, height, margins };
 }
 
-function referencePart(files: Record<string, Uint8Array>, documentRels: string, section: string, kind: 'header' | 'footer'): ReferencePart | undefined {
+function referencePart(files: Record<string, Uint8Array>, documentRels: string, section: string, kind: 'header' | 'footer'): ReferencePart | { unreadable: string } | undefined {
   const reference = [...section.matchAll(new RegExp(`<w:${kind}Reference\\b[^>]*>`, 'g'))]
     .map((m) => attributes(m[0]))
     .find((values) => values.get('w:type') === 'first');
@@ -85,19 +88,29 @@ function referencePart(files: Record<string, Uint8Array>, documentRels: string, 
   const relsData = files[`word/_rels/${target}.rels`];
   const media: Record<string, Uint8Array> = {};
   let rels = relsData === undefined ? undefined : strFromU8(relsData);
+  // A picture (a logo) the part names must be in the file: copied without it, Word finds the report damaged.
+  const xml = strFromU8(data);
+  const defined = relationshipTargets(rels ?? '');
+  const missing = [...xml.matchAll(/\br:(?:embed|id|link|pict)="([^"]+)"/g)].map((m) => m[1] ?? '').find((id) => !defined.has(id));
+  if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have` };
+  let gone: string | undefined;
   if (rels !== undefined) {
     rels = rels.replace(/<Relationship\b[^>]*>/g, (tag) => {
       const values = attributes(tag);
       const linked = values.get('Target');
       if (linked === undefined || values.get('TargetMode') === 'External') return tag;
       const bytes = files[`word/${linked}`];
-      if (bytes === undefined) return tag;
+      if (bytes === undefined) {
+        gone ??= linked;
+        return tag;
+      }
       const renamed = `media/reference-${kind}-${linked.split('/').pop() ?? 'part'}`;
       media[`word/${renamed}`] = bytes;
       return tag.replace(`Target="${linked}"`, `Target="${renamed}"`);
     });
   }
-  return { xml: strFromU8(data), rels, media };
+  if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses word/${gone}, which the file does not have` };
+  return { xml, rels, media };
 }
 
 /** Relationship id → target, from a `.rels` file. */

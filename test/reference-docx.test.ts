@@ -205,7 +205,7 @@ describe('layout.reference_docx', () => {
   it('refuses a reference whose letterhead names a picture the file does not have (Word would find every report damaged)', () => {
     const ministry = new Uint8Array(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
     const logo = '<w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:embed="rIdLogo"/></w:drawing></w:r></w:p></w:hdr>';
-    const broken = ['word/header1.xml', 'word/header2.xml'].reduce((bytes, name) => changed(bytes, name, (xml) => xml.replace('</w:hdr>', logo)), ministry);
+    const broken = ['word/header1.xml', 'word/header2.xml'].reduce<Uint8Array>((bytes, name) => changed(bytes, name, (xml) => xml.replace('</w:hdr>', logo)), ministry);
     const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(broken));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/cannot be used: its first-page header \(word\/header\d\.xml\) uses a picture or link rIdLogo that the file does not have/);

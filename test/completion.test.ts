@@ -40,6 +40,7 @@ describe('briefing completion', () => {
     // Values offered but not enforced: the built-in registry's codes, the formats, the schema kinds.
     expect(complete('briefing', 'clear', 'x.yaml', '--ministry', 'V')).toEqual(['VARAM', 'VM', 'VK']);
     expect(complete('briefing', 'review', 'r.docx', '-m', 'L')).toEqual(['LM']);
+    expect(complete('briefing', 'new', 'position', 'x', '--owner', 'IZ')).toEqual(['IZM']);
     expect(complete('briefing', 'build', '--format', 'md')).toEqual(['md', 'md,docx', 'md,docx,pdf']);
     expect(complete('briefing', 'schema', 'm')).toEqual(['meeting', 'ministries']);
     // check and diff take files.

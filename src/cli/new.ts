@@ -5,6 +5,7 @@ import type { PositionFlags } from '../scaffold/position.js';
 import { parseCodes } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
+import { offer } from '../completion/spec.js';
 
 /** `briefing new meeting|position`: a valid, commented file, asking for what the flags leave out. */
 export function registerNew(program: Command, io: Io): void {
@@ -71,7 +72,7 @@ Without a terminal (CI, scripts) nothing is asked: a field with no flag and no d
     .description('Write positions/[<dir>/]<id>.yaml as a draft; asks for what the flags leave out (on a terminal).')
     .argument('<id>', 'position id, as the meeting’s questions name it')
     .option('--question <text>', 'the question it answers, in short (default: from a meeting that names <id>)')
-    .option('--owner <code>', 'ministry that owns it (default: the issuing ministry)')
+    .addOption(offer(new Option('--owner <code>', 'ministry that owns it (default: the issuing ministry)'), 'ministry-codes'))
     .option('--unit <text>', 'department or unit')
     .option('--clearances <codes>', 'ministries asked to clear it (default: those the meetings require)', parseCodes)
     .option('--dir <folder>', 'sub-folder of the positions folder, e.g. educ')

@@ -5,6 +5,7 @@ import { sha256 } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf } from '../load/meetings.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
+import { manifestMeeting } from '../model/manifest.js';
 
 /** A meeting of the run with its file code: built now, or remembered by the cache. */
 export interface CodedMeeting {
@@ -164,7 +165,7 @@ export function manifestsIn(outDir: string): (name: string) => string | undefine
 export function codeTakenOutside(root: string, manifestName: string, meeting: CodedMeeting, outside: OutsideRun): Diagnostic | undefined {
   const code = meeting.fileCode?.toLowerCase();
   const manifest = code ? outside.manifest(manifestName) : undefined;
-  const owner = manifest === undefined ? undefined : manifestMeeting(manifest);
+  const owner = manifest === undefined ? undefined : manifestMeetingAt(manifest);
   if (owner === undefined || owner === meeting.meetingPath || outside.inRun(owner) || isAbsolute(owner) || owner.split('/').includes('..')) return undefined;
   let loaded: LoadedMeeting;
   try {
@@ -179,12 +180,9 @@ export function codeTakenOutside(root: string, manifestName: string, meeting: Co
 }
 
 /** The meeting a manifest says it was built from; undefined when there is no readable manifest. */
-function manifestMeeting(path: string): string | undefined {
+function manifestMeetingAt(path: string): string | undefined {
   try {
-    const manifest: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (typeof manifest !== 'object' || manifest === null || !('meeting' in manifest)) return undefined;
-    const { meeting } = manifest;
-    return typeof meeting === 'object' && meeting !== null && 'path' in meeting && typeof meeting.path === 'string' ? meeting.path : undefined;
+    return manifestMeeting(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@ import { projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { loadProject, noGitProblem } from '../load/project.js';
-import { gitMissing, inGitCheckout } from '../load/git.js';
+import { gitMissing, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { positionRows, type PositionRow } from '../list/positions.js';
@@ -74,7 +74,7 @@ function shallowHistory(folder: string, count: number): Diagnostic {
     'warning',
     'list/shallow-history',
     `This is a shallow clone: ${count === 1 ? '1 position' : `${count} positions`} last changed before the history it holds begins, so ${count === 1 ? 'its date is' : 'their dates are'} not known (shown ?).`,
-    'Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).',
+    UNSHALLOW_HINT,
   );
 }
 

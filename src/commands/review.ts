@@ -17,7 +17,7 @@ import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, type AcceptedText } from '../review/accepted.js';
 import { formattingChanges, layoutChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
-import { ministriesNamed, reviewingMinistry } from '../review/ministry.js';
+import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
 import { parseYaml } from '../load/yaml.js';
@@ -165,6 +165,7 @@ export function review(options: ReviewOptions): ReviewResult {
     if (conflicts.length && stale) {
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/conflict', `${conflicts.length} of the reviewer's changes to \`${field.field.field}\` no longer fit the current text (listed below); nothing was written.`, 'Carry them over by hand, or build the report again and send it for review.'));
     }
+    const paragraphs = [...field.paragraphs, ...[...field.footnotes.values()].flat()];
     result.fields.push({
       // Where the field is now (a position moved since the build is written where it is).
       field: source ? { ...field.field, file: source.file } : field.field,
@@ -172,13 +173,10 @@ export function review(options: ReviewOptions): ReviewResult {
       after: accepted.after,
       revisions: field.revisions,
       comments: field.comments,
-      formatting: formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]),
+      formatting: formattingChanges(paragraphs),
       notes: accepted.notes,
       // Word's tracked paragraph changes (numbering removed, a level deeper, another style) are not carried into the Markdown.
-      lost: [
-        ...accepted.lost,
-        ...layoutChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`),
-      ],
+      lost: [...accepted.lost, ...layoutChanges(paragraphs).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`)],
       conflicts,
       current: source?.text ?? '',
       accepted: rebased.text,
@@ -193,8 +191,9 @@ export function review(options: ReviewOptions): ReviewResult {
     ]),
   ];
   // In any case, as clear takes it (`am` is AM).
-  result.ministry = options.ministry === undefined ? reviewingMinistry(project, authors) : ministryCode(project, options.ministry);
   const named = ministriesNamed(project, authors);
+  // The one the authors name, when they name exactly one; else --ministry must say.
+  result.ministry = options.ministry === undefined ? (named.length === 1 ? (named[0] ?? null) : null) : ministryCode(project, options.ministry);
   if (options.accept) {
     if (!result.ministry) {
       throw new UsageError(

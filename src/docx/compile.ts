@@ -131,9 +131,10 @@ class DocxCompiler {
   private readonly anchors: FieldAnchor[] = [];
   /** Each table's tracked change in a redline, for the gap paragraph between two tables. */
   private readonly tableRevisions = new WeakMap<Table, BlockRevision>();
-  /** Whether the blocks being compiled come from a Markdown field (a position's answer, the background), not the template. */
-  private inField = false;
-  /** The field whose blocks are being compiled: a warning names its file. */
+  /**
+   * The Markdown field (a position's answer, the background) whose blocks are being compiled;
+   * undefined for the template's own text. A warning names its file.
+   */
   private field: FieldRef | undefined;
 
   constructor(meta: DocxMeta, file: VFile) {
@@ -259,10 +260,8 @@ class DocxCompiler {
     const name = anchorName(id);
     this.pendingAnchorStart = new BookmarkStart(name, id);
     const before = this.lastParagraph;
-    this.inField = true;
     this.field = field;
     const children = this.blocks(nodes, 0);
-    this.inField = false;
     this.field = undefined;
     const started = this.pendingAnchorStart === null;
     this.pendingAnchorStart = null;
@@ -284,14 +283,14 @@ class DocxCompiler {
         return [
           this.paragraph(node, {
             // A `#` heading of the template is the report's title; one in a position's or meeting's own text never is.
-            style: node.depth === 1 && !this.inField ? Style.title : Style.heading,
+            style: node.depth === 1 && !this.field ? Style.title : Style.heading,
             children: this.runs(node.children),
           }),
         ];
       case 'paragraph': {
         // A line of the template with a tab is a signature (role, then the name flush right); a
         // tab in a position's or meeting's own text is only a tab.
-        if (style === Style.body && !this.inField && hasTab(node.children)) {
+        if (style === Style.body && !this.field && hasTab(node.children)) {
           return [
             this.paragraph(node, {
               style: Style.signature,
@@ -519,8 +518,8 @@ function titleOf(tree: Root): string {
 /**
  * The widths of a table's columns (twentieths of a point), summing to the text width: each column
  * at least as wide as its longest word, so that no word breaks inside (as far as the width allows),
- * the rest shared by how much text each column holds beyond that. Estimated from the number of
- * characters, at about half the font size each: the same widths on every machine, no font needed.
+ * the rest shared by how much text each column holds beyond that. Estimated from the letters
+ * ({@link ems}): the same widths on every machine, no font needed.
  */
 function columnWidths(node: Extract<BlockNode, { type: 'table' }>, columns: number, total: number, halfPoints: number): number[] {
   const perCharacter = halfPoints * 10; // an em, in twentieths of a point

@@ -131,14 +131,13 @@ function takeSkeletonTree(source: ReportSource): Root | undefined {
  * `3.` (Markdown joins lists of one kind across blank lines, and the numbers of the whole
  * list then run on). The DOCX, made from each field on its own, never joined them; with the
  * comment a parse of the whole `.md` does not either, and a viewer of the `.md` numbers as
- * the DOCX does. Likewise before a field that starts indented (printed as code) after a list.
+ * the DOCX does. Likewise before a field that starts indented (as far as a list item's text) after a list.
  * The source is returned as it was when nothing needs keeping apart.
  */
 export function keepListsApart(source: ReportSource, trees: readonly Root[]): ReportSource {
-  // Only a field that starts with a list, code or indented text, or ends with a list, can run on: most reports have none.
+  // Only a field that starts with a list or indented text (code among it), or ends with a list, can run on: most reports have none.
   const texts = source.fields.map(printedText);
-  const edges = (tree: Root | undefined, index: number) =>
-    ['list', 'code'].includes(tree?.children[0]?.type ?? '') || tree?.children.at(-1)?.type === 'list' || /^[ \t]/.test(texts[index] ?? '');
+  const edges = (tree: Root | undefined, index: number) => tree?.children[0]?.type === 'list' || tree?.children.at(-1)?.type === 'list' || /^[ \t]/.test(texts[index] ?? '');
   if (!trees.some(edges)) return source;
   const skeleton = parseMarkdownTree(source.skeleton);
   // Each top-level block of the skeleton, with the blocks a whole-field placeholder stands for.
@@ -169,12 +168,9 @@ export function keepListsApart(source: ReportSource, trees: readonly Root[]): Re
 function runsOn(before: RootContent | undefined, beforeText: string, after: RootContent | undefined, afterText: string): boolean {
   if (before?.type !== 'list' || !after) return false;
   if (after.type === 'list' && listMarker(before, beforeText) === listMarker(after, afterText)) return true;
-  // Text indented as far as the list item's own text is the item's next paragraph (or list).
-  const line = after.position?.start.offset === undefined ? '' : afterText.slice(afterText.lastIndexOf('\n', after.position.start.offset - 1) + 1);
-  if (/^[ \t]/.test(line)) return true;
-  // Indented code after a list is the list's last item's.
+  // Text indented as far as the list item's own text (a paragraph, a list, indented code) is the item's.
   const start = after.position?.start.offset;
-  return after.type === 'code' && start !== undefined && !/^(?:`{3}|~{3})/.test(afterText.slice(start));
+  return start !== undefined && /^[ \t]/.test(afterText.slice(afterText.lastIndexOf('\n', start - 1) + 1));
 }
 
 /** A list's marker as its text writes it: `.` or `)` after a number, or the bullet. */

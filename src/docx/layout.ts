@@ -1,7 +1,6 @@
 import type { Layout } from '../model/index.js';
+import { PAPER_MM } from '../model/config.js';
 import type { ReferencePage } from '../model/reference-docx.js';
-
-const PAPER_MM = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } } as const;
 
 /** Page geometry in twips (1/20 pt), derived from the configured layout. */
 export interface PageGeometry {

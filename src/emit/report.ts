@@ -4,6 +4,7 @@ import { projectPath, sha256 } from '../load/files.js';
 import { isRecord } from '../util/record.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GeneratedFile } from '../model/output.js';
+import { manifestMeeting } from '../model/manifest.js';
 import { OutputError, writeAllAtomic, writeAtomic } from './write.js';
 
 /** How a report's files are written. */
@@ -99,25 +100,14 @@ function formerOutputs(files: readonly GeneratedFile[], { root, outDir, former =
   });
   const formerManifest = inFolder.find((output) => output.name.endsWith('.manifest.json'));
   if (!manifest || !formerManifest) return [];
-  const meeting = meetingIn(typeof manifest.data === 'string' ? manifest.data : new TextDecoder().decode(manifest.data));
+  const meeting = manifestMeeting(typeof manifest.data === 'string' ? manifest.data : new TextDecoder().decode(manifest.data));
   let formerText: string;
   try {
     formerText = readFileSync(join(outDir, formerManifest.name), 'utf8');
   } catch {
     return [];
   }
-  return meeting !== undefined && meetingIn(formerText) === meeting ? inFolder : [];
-}
-
-/** The meeting a manifest's text says the report was built from. */
-function meetingIn(manifest: string): string | undefined {
-  try {
-    const data: unknown = JSON.parse(manifest);
-    const meeting = isRecord(data) ? data['meeting'] : undefined;
-    return isRecord(meeting) && typeof meeting['path'] === 'string' ? meeting['path'] : undefined;
-  } catch {
-    return undefined;
-  }
+  return meeting !== undefined && manifestMeeting(formerText) === meeting ? inFolder : [];
 }
 
 /**

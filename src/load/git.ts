@@ -104,7 +104,7 @@ function unknownRevision(repo: Repository, revision: string): UsageError {
   if (ask(['rev-parse', '--is-shallow-repository']) === 'true') {
     return new UsageError(
       `Unknown revision \`${revision}\`: this is a shallow clone, whose history stops short of it.`,
-      'Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).',
+      UNSHALLOW_HINT,
     );
   }
   return new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log --oneline` lists.');
@@ -179,6 +179,9 @@ export function userName(repo: Repository): string | undefined {
 }
 
 const NO_GIT = 'git is not installed or not on the PATH.';
+
+/** What to do in a shallow clone (CI checks out one commit by default) for the history it lacks. */
+export const UNSHALLOW_HINT = 'Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).';
 
 function git(cwd: string, args: readonly string[], failure: () => UsageError): string {
   try {

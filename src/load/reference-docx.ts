@@ -1,4 +1,4 @@
-import { MIN_TEXT_MM } from '../model/config.js';
+import { MIN_TEXT_MM, textArea } from '../model/config.js';
 import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
@@ -53,15 +53,13 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
     };
   }
   // Its page set-up is taken as it is: one that leaves no room for the text (a page 5 cm wide with 5 cm margins) is a slip.
-  const page = read.page;
-  const across = page ? (page.width - page.margins.left - page.margins.right) / TWIPS_PER_MM : Number.POSITIVE_INFINITY;
-  const down = page ? (page.height - page.margins.top - page.margins.bottom) / TWIPS_PER_MM : Number.POSITIVE_INFINITY;
-  if (across < MIN_TEXT_MM || down < MIN_TEXT_MM) {
+  const left = read.page ? textArea(read.page, read.page.margins) / TWIPS_PER_MM : Number.POSITIVE_INFINITY;
+  if (left < MIN_TEXT_MM) {
     return {
       reference: undefined,
       hash,
       diagnostics: [
-        diagnostic(file, place, 'error', 'config/reference-docx-unreadable', `The reference DOCX \`${path}\` cannot be used: its page leaves ${Math.max(0, Math.round(Math.min(across, down)))} mm for the text; at least ${MIN_TEXT_MM} mm across and down are needed.`, 'Set its page size and margins in Word (Layout → Margins), and save it again.'),
+        diagnostic(file, place, 'error', 'config/reference-docx-unreadable', `The reference DOCX \`${path}\` cannot be used: its page leaves ${Math.max(0, Math.round(left))} mm for the text; at least ${MIN_TEXT_MM} mm across and down are needed.`, 'Set its page size and margins in Word (Layout → Margins), and save it again.'),
       ],
     };
   }

@@ -42,23 +42,26 @@ export const layoutSchema = z.strictObject({
   })
   // Margins each within their bounds may still leave no page: a column of text a word or two wide, or none.
   .superRefine((layout, context) => {
-    const [width, height] = PAPER_MM[layout.paper];
-    const across = width - layout.margins_mm.left - layout.margins_mm.right;
-    const down = height - layout.margins_mm.top - layout.margins_mm.bottom;
-    if (across < MIN_TEXT_MM || down < MIN_TEXT_MM) {
+    const left = textArea(PAPER_MM[layout.paper], layout.margins_mm);
+    if (left < MIN_TEXT_MM) {
       context.addIssue({
         code: 'custom',
         path: ['margins_mm'],
-        message: `the margins leave ${Math.round(Math.min(across, down))} mm of the ${layout.paper} page for the text; at least ${MIN_TEXT_MM} mm across and down are needed`,
+        message: `the margins leave ${Math.round(left)} mm of the ${layout.paper} page for the text; at least ${MIN_TEXT_MM} mm across and down are needed`,
         params: { ruleId: 'schema/invalid', hint: 'Make the margins smaller.' },
       });
     }
   });
 
-/** A page's width and height in millimetres. */
-const PAPER_MM: Record<'A4' | 'Letter', readonly [number, number]> = { A4: [210, 297], Letter: [215.9, 279.4] };
+/** Each paper's width and height in millimetres. */
+export const PAPER_MM = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } } as const;
 /** The least width and height of a page's text area, in millimetres. */
 export const MIN_TEXT_MM = 50;
+
+/** The smaller of a page's text width and height: what its margins leave (in the page's unit). */
+export function textArea(page: { width: number; height: number }, margins: { left: number; right: number; top: number; bottom: number }): number {
+  return Math.min(page.width - margins.left - margins.right, page.height - margins.top - margins.bottom);
+}
 
 /** Where the project keeps its files, relative to the config file. */
 export const pathsSchema = z.strictObject({

@@ -46,3 +46,15 @@ export const manifestSchema = z.strictObject({
 export type Manifest = z.output<typeof manifestSchema>;
 /** One input file recorded in a manifest. */
 export type ManifestFile = z.output<typeof manifestFileSchema>;
+
+/** The meeting (project-relative path) a manifest's text says its report was built from; undefined for a text that says none. */
+export function manifestMeeting(text: string): string | undefined {
+  try {
+    const manifest: unknown = JSON.parse(text);
+    if (typeof manifest !== 'object' || manifest === null || !('meeting' in manifest)) return undefined;
+    const { meeting } = manifest;
+    return typeof meeting === 'object' && meeting !== null && 'path' in meeting && typeof meeting.path === 'string' ? meeting.path : undefined;
+  } catch {
+    return undefined;
+  }
+}

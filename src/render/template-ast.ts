@@ -53,6 +53,12 @@ export function hasPrograms(node: hbs.AST.Node): node is hbs.AST.BlockStatement 
   return node.type === 'BlockStatement' || node.type === 'PartialBlockStatement' || node.type === 'DecoratorBlock';
 }
 
+/** A Handlebars comment, `{{!-- … --}}` or `{{! … }}` (global: for `replace` and `matchAll`). */
+export const TEMPLATE_COMMENT = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g;
+
+/** A comment, or the start of an expression with its mark (`#`, `^`, `/`) and what follows. */
+const COMMENT_OR_EXPRESSION = new RegExp(`${TEMPLATE_COMMENT.source}|\\{\\{~?\\s*([#^/]?)(\\*?)(\\S*)`, 'g');
+
 /** The most `{{#…}}` blocks a template may nest: real templates nest a few, and parsing goes deeper on the stack with each. */
 export const MAX_BLOCK_DEPTH = 100;
 /** The most `{{…}}` a template may hold: compiling takes tens of kilobytes for each. */
@@ -67,7 +73,7 @@ export const MAX_EXPRESSIONS = 5000;
 export function tooComplex(source: string): { offset: number; message: string; hint: string } | undefined {
   let depth = 0;
   let expressions = 0;
-  for (const match of source.matchAll(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/]?)(\*?)(\S*)/g)) {
+  for (const match of source.matchAll(COMMENT_OR_EXPRESSION)) {
     if (match[0].startsWith('{{!')) continue;
     expressions += 1;
     if (expressions > MAX_EXPRESSIONS) {

@@ -7,7 +7,7 @@ import { suggest } from '../util/suggest.js';
 export interface TemplateNames {
   helpers: ReadonlySet<string>;
   partials: ReadonlySet<string>;
-  /** The `key=` options each helper takes; a helper not named takes none. */
+  /** The `key=` options each of briefing's own helpers takes (Handlebars' `if`, `each`, … are not listed). */
   options: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -61,8 +61,8 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
       }
     }
     const called = helperName(node);
-    if (called !== undefined && names.helpers.has(called) && !BLOCK_HELPERS.has(called) && isCall(node)) {
-      const allowed = names.options[called] ?? [];
+    const allowed = called === undefined ? undefined : names.options[called];
+    if (allowed !== undefined && isCall(node)) {
       for (const pair of node.hash?.pairs ?? []) {
         if (allowed.includes(pair.key)) continue;
         const nearest = suggest(pair.key, allowed);
@@ -78,7 +78,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
       );
     }
     const hook = pathsOf(node).find((found) => INTERNAL_HELPERS.has(found.original));
-    const helper = hook?.original ?? helperName(node);
+    const helper = hook?.original ?? called;
     if (helper !== undefined && (hook !== undefined || !names.helpers.has(helper))) {
       problems.push(
         diagnostic(path, at(node), 'error', 'template/unknown-helper', `The template calls \`${helper}\`, which is not a helper.`, `Helpers: ${[...names.helpers].filter((h) => !h.startsWith('helper') && !h.startsWith('block')).sort().join(', ')}.`),
@@ -90,9 +90,6 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
 
 /** Where partials are looked for, said when one is missing. */
 export const PARTIALS_HINT = 'Partials are <name>.hbs files in the partials/ folder of your templates folder, then of the built-in templates.';
-
-/** Handlebars' own block helpers: their `key=` options are Handlebars' business. */
-const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup']);
 
 /** Handlebars' own hooks: they exist as helpers but are not for templates to call. */
 const INTERNAL_HELPERS = new Set(['helperMissing', 'blockHelperMissing']);
@@ -164,24 +161,29 @@ function pathsOf(node: hbs.AST.Node): hbs.AST.PathExpression[] {
   return [node.path, ...argumentsOf(node)].filter(isPath);
 }
 
-/** A field of the data (`meeting.date`, `@root.x`, `../y`) called like a helper: given arguments, or in a `(…)` of its own. */
-function fieldCalled(node: hbs.AST.Node): string | undefined {
+/** What a node calls: a sub-expression always calls something, a mustache or block only with arguments. */
+function calledPath(node: hbs.AST.Node): hbs.AST.PathExpression | undefined {
   if (!isCall(node)) return undefined;
   const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
   if (node.type !== 'SubExpression' && !hasArguments) return undefined;
-  const path = node.path;
-  if (!isPath(path) || (!path.data && path.depth === 0 && path.parts.length === 1)) return undefined;
-  return path.original;
+  return isPath(node.path) ? node.path : undefined;
 }
 
-/** The helper a node calls: a sub-expression always calls one, a mustache or block only with arguments. */
+/** Whether a path is a plain name (`date`), as a helper is called, not a field (`meeting.date`, `@root.x`, `../y`). */
+function isPlainName(path: hbs.AST.PathExpression): boolean {
+  return !path.data && path.depth === 0 && path.parts.length === 1;
+}
+
+/** A field of the data called like a helper: given arguments, or in a `(…)` of its own. */
+function fieldCalled(node: hbs.AST.Node): string | undefined {
+  const path = calledPath(node);
+  return path && !isPlainName(path) ? path.original : undefined;
+}
+
+/** The helper a node calls. */
 function helperName(node: hbs.AST.Node): string | undefined {
-  if (!isCall(node)) return undefined;
-  const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
-  if (node.type !== 'SubExpression' && !hasArguments) return undefined;
-  const path = node.path;
-  if (!isPath(path) || path.data || path.depth !== 0 || path.parts.length !== 1) return undefined;
-  return path.original;
+  const path = calledPath(node);
+  return path && isPlainName(path) ? path.original : undefined;
 }
 
 /** The partial's name as written: `{{> name}}` or `{{> "name"}}`; undefined for a dynamic `{{> (expr)}}`. */

@@ -9,7 +9,7 @@ import { lookupInTextPlace, PARTIALS_HINT, partialCycles, staticTemplateProblems
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { escapeRegExp } from '../util/regexp.js';
-import { argumentsOf, hasPrograms, isBlock, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
+import { argumentsOf, hasPrograms, isBlock, isCall, isPartial, isPath, TEMPLATE_COMMENT, tooComplex, walk } from './template-ast.js';
 
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
@@ -62,8 +62,9 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   const sources = new Map([[path, texts.body], ...partials.map((partial): [string, string] => [partial.path, partial.source])]);
   const compiled = compileSource(env, texts.body, path, known);
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
-  if (!/\S/.test(texts.body.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, ''))) diagnostics.push(emptyReport(path, 'has no text: every report made with it would be empty'));
-  const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)), options: HELPER_OPTIONS };
+  if (!/\S/.test(texts.body.replace(TEMPLATE_COMMENT, ''))) diagnostics.push(emptyReport(path, 'has no text: every report made with it would be empty'));
+  const options = Object.fromEntries(Object.keys(HELPERS).map((helper) => [helper, HELPER_OPTIONS[helper] ?? []]));
+  const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)), options };
   for (const one of [file, ...partials]) diagnostics.push(...staticTemplateProblems(one.source, one.path, names));
   diagnostics.push(...partialCycles([{ path, text: file.source }, ...partials.map((partial) => ({ path: partial.path, text: partial.source, partial: partial.name }))]));
   const fn = compiled.fn;

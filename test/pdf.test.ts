@@ -55,6 +55,11 @@ describe('briefing build --format pdf', () => {
       child.kill(signal);
       expect(await ended).toBe(signal);
       expect(folders()).toEqual([]);
+      // A SIGTERM reaches briefing alone: the LibreOffice it started is stopped too, or it
+      // would go on converting and write its profile into the removed folder again.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(folders()).toEqual([]);
+      expect(officesWithProfile(prefix)).toEqual([]);
     }
   });
 
@@ -90,6 +95,20 @@ describe('briefing build --format pdf', () => {
     for (const code of codes) expect(readPdf(join(out, `${code}.pdf`)).text).toContain('Informatīvais ziņojums par');
   });
 });
+
+/** The command lines of running processes whose LibreOffice profile is in a folder of `prefix` (read from /proc). */
+function officesWithProfile(prefix: string): string[] {
+  const lines: string[] = [];
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const line = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (line.includes(prefix) && running(Number(entry))) lines.push(line);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return lines;
+}
 
 /** Whether a process still runs (a killed one may linger as a zombie until something reaps it). */
 function running(pid: number): boolean {

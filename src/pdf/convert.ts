@@ -65,6 +65,9 @@ export function removeFoldersOnSignal(): void {
   removingOnSignal = true;
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const onSignal = (signal: NodeJS.Signals) => {
+    // LibreOffice first: a SIGTERM reaches this process alone (Ctrl-C reaches the whole group),
+    // and a conversion left running writes its profile folder again after it was removed.
+    stopStarted();
     try {
       for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) rmSync(join(tmpdir(), name), { recursive: true, force: true });
     } catch {
@@ -113,6 +116,34 @@ function stop(pid: number | undefined): void {
     } catch {
       // Already gone.
     }
+  }
+}
+
+/**
+ * Stops every process this one started (the conversions of every thread), and waits up to a
+ * second until none of them runs: one that is still running could write into a folder after it
+ * is removed. A stopped process that its parent has not yet collected (a zombie) no longer runs.
+ */
+function stopStarted(): void {
+  const started = descendants(process.pid);
+  for (const each of started) {
+    try {
+      process.kill(each, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 1000 && started.some(runs); waited += 10) Atomics.wait(pause, 0, 0, 10);
+}
+
+/** Whether a process runs: it is there and not a zombie (read from /proc; where there is none, taken as not running). */
+function runs(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
   }
 }
 

@@ -1,14 +1,14 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { fileCodeGate, type CodedMeeting } from '../../src/batch/file-codes.js';
+import { tempDir } from '../helpers/project.js';
 
 /** Meeting files with the given texts in a temporary folder, as the gate is given them. */
 function meetings(texts: Record<string, string>): { path: string; absolute: string }[] {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-codes-'));
+  const dir = tempDir('briefing-codes-');
   return Object.entries(texts).map(([path, text]) => {
     writeFileSync(join(dir, path), text);
     return { path, absolute: join(dir, path) };

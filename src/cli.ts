@@ -31,6 +31,8 @@ program
   .version(packageJson.version, '-v, --version')
   .option('-C, --cwd <dir>', 'run as if started in <dir> (default: the current folder)')
   .option('--debug', 'print stack traces of internal errors')
+  .option('--color', 'colours even when the output is not a terminal (a CI log that shows them)')
+  .option('--no-color', 'no colours, even on a terminal (as NO_COLOR=1)')
   .showSuggestionAfterError(true)
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(usageMistake(text)) })

@@ -108,6 +108,25 @@ describe('briefing clear', () => {
     expect(again.stdout).toBe(`${file}: already recorded, nothing changed\nStill waiting for: AM, LM.\n`);
   });
 
+  it('finds a position named by its file under positions/, with or without the folder and `.yaml`', () => {
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    for (const [named, cwd] of [
+      ['educ/equity-reforms', dir],
+      ['positions/educ/equity-reforms', dir],
+      ['equity-reforms.yaml', join(dir, 'positions/educ')],
+    ] as const) {
+      const result = runCli(['clear', named, '--ministry', 'AM', '--date', '2021-02-16'], cwd);
+      expect(result.status).toBe(0);
+      expect(result.stdout.split('\n')[0]).toMatch(/^(updated positions\/educ\/equity-reforms\.yaml|positions\/educ\/equity-reforms\.yaml: already recorded, nothing changed)$/);
+    }
+    expect(readFileSync(join(dir, file), 'utf8')).toContain('date: 2021-02-16');
+    const missing = runCli(['clear', 'educ/equity-reform', '--ministry', 'AM'], dir);
+    expect(missing).toMatchObject({ status: 2, stderr: 'briefing: No position file or id `educ/equity-reform`.\n  Did you mean equity-reforms?\n' });
+    // Only position files: a meeting named the same way is not taken for one.
+    expect(runCli(['clear', 'meetings/2021-02-19-educ-informal', '--ministry', 'AM'], dir).status).toBe(2);
+  });
+
   it('refuses unknown ministries, positions and dates with exit 2, and broken files with exit 1', () => {
     const dir = exampleProject({ 'positions/broken.yaml': 'id: broken\nversion: one\n' });
     const unknown = runCli(['clear', 'equity-reforms', '--ministry', 'AN'], dir);

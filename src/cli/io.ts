@@ -4,13 +4,13 @@ import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { paint, useColour } from '../diagnostics/human.js';
+import { colourAsked, paint, useColour } from '../diagnostics/human.js';
 import { reportProblems, type MessageFormat } from '../diagnostics/reporter.js';
 import type { Prompter } from '../prompt/prompter.js';
 
 /** What the command modules under src/cli/ share of the terminal and the global options. */
 export interface Io {
-  /** Whether stdout gets colours: a terminal, and no NO_COLOR. */
+  /** Whether stdout gets colours: a terminal and no NO_COLOR, or as `--color`/`--no-color` says. */
   stdoutColour: boolean;
   /** Colours for what goes to stdout. */
   out: ChalkInstance;
@@ -22,11 +22,12 @@ export interface Io {
 
 /** The real terminal, and `program`'s global options. */
 export function terminalIo(program: Command): Io {
-  const stdoutColour = useColour(process.stdout.isTTY, process.env);
+  const asked = colourAsked(process.argv.slice(2));
+  const stdoutColour = useColour(process.stdout.isTTY, process.env, asked);
   return {
     stdoutColour,
     out: paint(stdoutColour),
-    err: paint(useColour(process.stderr.isTTY, process.env)),
+    err: paint(useColour(process.stderr.isTTY, process.env, asked)),
     cwd() {
       const value: unknown = program.opts().cwd;
       return typeof value === 'string' ? value : process.cwd();

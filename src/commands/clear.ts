@@ -1,11 +1,11 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
 import { withFileLock } from '../emit/lock.js';
 import { writeOrProblem } from '../emit/report.js';
 import { namedFileProblem } from '../load/links.js';
 import { wrongKindProblem } from '../load/targets.js';
-import { namedPath, projectPath, readText } from '../load/files.js';
+import { isInside, namedPath, projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
@@ -179,7 +179,12 @@ function positionFile(project: Project, cwd: string, given: string): string {
     );
   }
   if (byId) return join(project.root, byId.file.path);
-  const nearest = suggest(given, [...project.positions.keys()]);
+  // A file named as the position list shows it: under the positions folder, without `.yaml`.
+  const folder = join(project.root, project.config.paths.positions);
+  for (const candidate of [namedPath(project.root, cwd, `${given}.yaml`), join(folder, given), join(folder, `${given}.yaml`)]) {
+    if (candidate.endsWith('.yaml') && isInside(folder, candidate) && existsSync(candidate)) return candidate;
+  }
+  const nearest = suggest(given, [...project.positions.keys()]) ?? suggest(basename(given).replace(/\.ya?ml$/, ''), [...project.positions.keys()]);
   throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
 }
 

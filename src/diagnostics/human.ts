@@ -2,8 +2,23 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from './diagnostic.js';
 
 /** Whether to colour output: only on a terminal, and never when NO_COLOR is set. */
-export function useColour(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean {
+export function useColour(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>, asked?: boolean): boolean {
+  if (asked !== undefined) return asked;
   return Boolean(isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+}
+
+/**
+ * What the command line asks of colours, read before commander parses it (the streams are set up
+ * first): the last of `--color` and `--no-color` before a `--`, else undefined (decided by the terminal).
+ */
+export function colourAsked(argv: readonly string[]): boolean | undefined {
+  let asked: boolean | undefined;
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (arg === '--color') asked = true;
+    else if (arg === '--no-color') asked = false;
+  }
+  return asked;
 }
 
 /** A chalk instance that colours or not, as decided by {@link useColour}. */

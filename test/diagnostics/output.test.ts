@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatAnnotation } from '../../src/diagnostics/annotations.js';
-import { useColour } from '../../src/diagnostics/human.js';
+import { colourAsked, useColour } from '../../src/diagnostics/human.js';
 import { corpusCases, corpusProject, readGolden, type CorpusCase } from '../helpers/corpus.js';
-import { REPO, runCli } from '../helpers/project.js';
+import { exampleProject, REPO, runCli } from '../helpers/project.js';
 
 const cases = new Map(corpusCases('invalid').map((c) => [c.name, c]));
 function project(name: string): string {
@@ -108,6 +108,26 @@ describe('colour', () => {
     expect(useColour(true, { NO_COLOR: '' })).toBe(false);
     expect(useColour(true, { NO_COLOR: '1' })).toBe(false);
     expect(useColour(true, { TERM: 'dumb' })).toBe(false);
+  });
+
+  test('--color and --no-color override the terminal and NO_COLOR; the last one before `--` counts', () => {
+    expect(useColour(false, {}, colourAsked(['check', '--color']))).toBe(true);
+    expect(useColour(true, { NO_COLOR: '1' }, colourAsked(['--color', 'check']))).toBe(true);
+    expect(useColour(true, {}, colourAsked(['check', '--no-color']))).toBe(false);
+    expect(useColour(true, {}, colourAsked(['--no-color', 'check', '--color']))).toBe(true);
+    expect(colourAsked(['new', 'position', '--', '--no-color'])).toBeUndefined();
+    expect(useColour(true, {}, colourAsked(['check']))).toBe(true);
+  });
+
+  test('the command line: --color paints a piped report, --no-color does not', () => {
+    const dir = exampleProject({ 'positions/bad.yaml': 'id: bad\n' });
+    const painted = runCli(['check', '--color'], dir);
+    expect(painted.status).toBe(1);
+    expect(painted.stdout).toContain('\u001b[31merror\u001b[39m');
+    const plain = runCli(['--no-color', 'check'], dir);
+    expect(plain.status).toBe(1);
+    expect(plain.stdout).toContain('positions/bad.yaml:1:1  error  Missing required field `version`');
+    expect(plain.stdout).not.toContain('\u001b[');
   });
 });
 

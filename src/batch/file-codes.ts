@@ -12,6 +12,8 @@ export interface CodedMeeting {
   meetingPath: string;
   fileCode: string | null;
   fileCodePlace?: Place | undefined;
+  /** For a meeting just built: the fingerprint (SHA-256) of the meeting text it was built from, when it was read. */
+  builtFrom?: string | undefined;
 }
 
 /** A meeting whose file code is settled: unique in the run, or shared (then `duplicate` says with whom). */
@@ -68,7 +70,7 @@ export function fileCodeGate<T extends CodedMeeting>(unchanged: readonly T[], to
     },
     /** A meeting just built: every meeting settled by it (itself, or others it was holding up). */
     arrive(meeting: T): Settled<T>[] {
-      building.done(meeting.meetingPath);
+      building.done(meeting.meetingPath, meeting.builtFrom);
       remember(meeting);
       held.push(meeting);
       return release();
@@ -80,27 +82,47 @@ export function fileCodeGate<T extends CodedMeeting>(unchanged: readonly T[], to
  * The words (runs of the characters a file code is made of, in lower case) in the texts of
  * the meetings still being built, counted: a file code is written as one such word. A text
  * with a backslash, or one that cannot be read (its job reports why), could have any code.
- * Only a fingerprint of each text is kept (a batch's meeting texts add up to megabytes): a
- * meeting's words are taken off the count by reading its text again when it is done, and a
- * text that changed meanwhile makes every code possible until the last meeting is done.
+ * Each text is read once: what is kept of a meeting is its text's fingerprint and its words as
+ * numbers (each distinct word of the run is numbered once), not the text (a batch's meeting
+ * texts add up to megabytes). When a meeting is done its words are taken off the count; a
+ * meeting built from another text than the one counted (the file changed meanwhile) makes every
+ * code possible until the last meeting is done.
  */
 function codesBeingBuilt(toBuild: readonly { path: string; absolute: string }[]) {
-  const pending = new Map<string, { absolute: string; fingerprint: string | undefined }>();
-  const counts = new Map<string, number>();
+  const pending = new Map<string, { absolute: string; fingerprint: string | undefined; words: Int32Array }>();
+  const numbers = new Map<string, number>();
+  const counts: number[] = [];
   let couldHaveAny = 0;
   let changed = false;
-  const count = (text: string, by: number) => {
-    for (const word of new Set(words(text))) counts.set(word, (counts.get(word) ?? 0) + by);
+  const wordNumbers = (text: string): Int32Array => {
+    const found = new Set<number>();
+    for (const word of words(text)) {
+      let number = numbers.get(word);
+      if (number === undefined) {
+        number = counts.length;
+        numbers.set(word, number);
+        counts.push(0);
+      }
+      found.add(number);
+    }
+    return Int32Array.from(found);
   };
   for (const { path, absolute } of toBuild) {
     const text = readText(absolute);
-    pending.set(path, { absolute, fingerprint: text === undefined ? undefined : sha256(text) });
+    const meeting = { absolute, fingerprint: text === undefined ? undefined : sha256(text), words: text === undefined ? new Int32Array() : wordNumbers(text) };
+    pending.set(path, meeting);
     if (text === undefined) couldHaveAny += 1;
-    else count(text, 1);
+    for (const number of meeting.words) counts[number] = (counts[number] ?? 0) + 1;
   }
   return {
-    couldHave: (code: string) => pending.size > 0 && (changed || couldHaveAny > 0 || (counts.get(code.toLowerCase()) ?? 0) > 0),
-    done(path: string): void {
+    couldHave(code: string): boolean {
+      if (pending.size === 0) return false;
+      if (changed || couldHaveAny > 0) return true;
+      const number = numbers.get(code.toLowerCase());
+      return number !== undefined && (counts[number] ?? 0) > 0;
+    },
+    /** The meeting at `path` is done; `builtFrom` is the fingerprint of the text it was built from, when it got that far. */
+    done(path: string, builtFrom: string | undefined): void {
       const meeting = pending.get(path);
       if (!meeting) return;
       pending.delete(path);
@@ -108,9 +130,11 @@ function codesBeingBuilt(toBuild: readonly { path: string; absolute: string }[])
         couldHaveAny -= 1;
         return;
       }
+      for (const number of meeting.words) counts[number] = (counts[number] ?? 0) - 1;
+      // Built from the text counted: the usual case, known without reading the file again.
+      if (builtFrom === meeting.fingerprint) return;
       const text = readText(meeting.absolute);
-      if (text !== undefined && sha256(text) === meeting.fingerprint) count(text, -1);
-      else changed = true;
+      if (text === undefined || sha256(text) !== meeting.fingerprint) changed = true;
     },
   };
 }

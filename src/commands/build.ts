@@ -127,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const gate = fileCodeGate(unchanged, plan.toBuild.map((absolute) => ({ path: projectPath(root, absolute), absolute })));
   recordSettled(gate.start());
   const context = { project, options: generate, templates, jobs: options.jobs ?? availableParallelism() };
-  const threads = await runJobs(plan.toBuild, context, (report) => recordSettled(gate.arrive({ ...report, report })));
+  const threads = await runJobs(plan.toBuild, context, (report) => recordSettled(gate.arrive({ ...report, builtFrom: report.inputs.meeting.hash || undefined, report })));
 
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));

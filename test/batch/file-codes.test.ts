@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { fileCodeGate, type CodedMeeting } from '../../src/batch/file-codes.js';
 import { tempDir } from '../helpers/project.js';
+import { sha256 } from '../../src/load/files.js';
 
 /** Meeting files with the given texts in a temporary folder, as the gate is given them. */
 function meetings(texts: Record<string, string>): { path: string; absolute: string }[] {
@@ -57,11 +58,25 @@ describe('the file-code gate of a batch (each meeting parsed once)', () => {
     const files = meetings({ 'a.yaml': 'file_code: A_1\n', 'b.yaml': 'file_code: B_2\n', 'c.yaml': 'file_code: C_3\n' });
     const gate = fileCodeGate<CodedMeeting>([], files);
     appendFileSync(files[0]?.absolute ?? '', '# A_1 -> B_2\n');
-    expect(gate.arrive(built('a.yaml', 'B_2'))).toEqual([]);
+    // Built from the changed text (its fingerprint is not the one counted).
+    expect(gate.arrive({ ...built('a.yaml', 'B_2'), builtFrom: sha256('file_code: A_1\n# A_1 -> B_2\n') })).toEqual([]);
     expect(gate.arrive(built('b.yaml', 'B_2'))).toEqual([]);
     const all = gate.arrive(built('c.yaml', 'C_3'));
     expect(settledPaths(all)).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
     expect(all.map((s) => s.duplicate !== undefined)).toEqual([true, true, false]);
+  });
+
+  it('trusts the fingerprint a built meeting brings: built from the text counted, a later change of its file holds nothing up', () => {
+    const files = meetings({ 'a.yaml': 'file_code: A_1\n', 'b.yaml': 'file_code: B_2\n', 'c.yaml': 'file_code: C_3\n' });
+    const gate = fileCodeGate<CodedMeeting>([], files);
+    appendFileSync(files[0]?.absolute ?? '', '# edited after it was read\n');
+    expect(settledPaths(gate.arrive({ ...built('a.yaml', 'A_1'), builtFrom: sha256('file_code: A_1\n') }))).toEqual(['a.yaml']);
+    expect(settledPaths(gate.arrive({ ...built('b.yaml', 'B_2'), builtFrom: sha256('file_code: B_2\n') }))).toEqual(['b.yaml']);
+    // Without a fingerprint (a meeting that could not be built) the file is read again: changed, so the rest waits for the last.
+    const gate2 = fileCodeGate<CodedMeeting>([], files.slice(0, 2));
+    appendFileSync(files[0]?.absolute ?? '', '# and again\n');
+    expect(gate2.arrive(built('a.yaml', 'A_1'))).toEqual([]);
+    expect(settledPaths(gate2.arrive(built('b.yaml', 'B_2')))).toEqual(['a.yaml', 'b.yaml']);
   });
 
   it('keeps no settled meeting: a built one carries its whole report, which must go once written', async () => {

@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
+import { basename } from 'node:path';
 import type { DiffFormat, DiffResult } from '../commands/diff.js';
 import { UsageError } from '../diagnostics/errors.js';
+import { shellWord } from '../util/shell.js';
 import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `briefing diff`, as commander parses them. */
@@ -60,17 +62,38 @@ Exit codes: 0 no changes, 1 changes found, 2 could not compare.`,
     });
 }
 
-/** --format, else --out's extension, else terminal on a terminal and md in a pipe; never DOCX to a terminal. */
+/**
+ * --format, else --out's extension, else terminal on a terminal and md in a pipe; never DOCX to a
+ * terminal. A file whose name says another format, or none diff writes, is refused: `-o review.pdf`
+ * wrote Markdown under that name.
+ */
 function outputFormat(flags: DiffFlags): DiffFormat {
-  const format = flags.format ?? formatOf(flags.out) ?? (process.stdout.isTTY ? 'terminal' : 'md');
+  const named = flags.out === undefined ? undefined : formatOf(flags.out);
+  const shell = flags.out === undefined ? '' : shellWord(flags.out);
+  if (flags.out !== undefined && flags.format === undefined && named === undefined) {
+    throw new UsageError(
+      `--out ${shell}: diff writes Markdown (.md), a Word redline (.docx) or JSON (.json), and this name says none of them.`,
+      'Name the file .md, .docx or .json, or say which to write with --format md, docx or json.',
+    );
+  }
+  if (flags.format !== undefined && named !== undefined && named !== flags.format) {
+    const kinds = { md: 'a Markdown file', docx: 'a Word redline', json: 'JSON', terminal: 'the terminal' } as const;
+    throw new UsageError(
+      `--out ${shell} names ${kinds[named]}, but --format asks for ${kinds[flags.format]}.`,
+      flags.format === 'terminal' ? 'Leave out --format: the file name decides.' : `Leave out --format (the file name decides), or name the file .${flags.format}.`,
+    );
+  }
+  const format = flags.format ?? named ?? (process.stdout.isTTY ? 'terminal' : 'md');
   if (format === 'docx' && !flags.out && process.stdout.isTTY) {
     throw new UsageError('A DOCX is not for the terminal.', 'Add --out review.docx (or redirect the output to a file).');
   }
   return format;
 }
 
-function formatOf(out: string | undefined): 'md' | 'docx' | 'json' | undefined {
-  const extension = out?.toLowerCase().split('.').at(-1);
+/** The format a file's extension names: `.md` (or `.markdown`), `.docx`, `.json`; undefined for any other. */
+function formatOf(out: string): 'md' | 'docx' | 'json' | undefined {
+  const extension = basename(out).toLowerCase().split('.').slice(1).at(-1);
+  if (extension === 'markdown') return 'md';
   return extension === 'docx' || extension === 'json' || extension === 'md' ? extension : undefined;
 }
 

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath } from './files.js';
 import { commitIdentity, parseBatch, type GitObject } from './git-objects.js';
+import { shellWord } from '../util/shell.js';
 
 /** A git working tree, known by a folder inside it. */
 export interface Repository {
@@ -117,6 +118,31 @@ function unknownRevision(repo: Repository, revision: string): UsageError {
 export function showFile(repo: Repository, commit: Commit, path: string): string | undefined {
   const object = `${commit.hash}:${path}`;
   return readBlobs(repo, [object]).get(object);
+}
+
+/**
+ * The error for a file that did not exist at a commit, with the hint that fits its history: never
+ * committed (commit it first), there now but not then (added or renamed later: `git log --follow`
+ * finds its earlier names), or gone (removed or renamed since). Asks git once, only on this path.
+ */
+export function missingAtCommit(repo: Repository, commit: Commit, path: string, absolutePath: string, shownAs: string = path): UsageError {
+  // The hints' commands run where the user is: the path from there.
+  const quoted = shellWord(relative(repo.cwd, absolutePath).split(sep).join('/') || '.');
+  let committed = false;
+  try {
+    committed = git(repo.top, ['log', '-1', '--format=%h', '--all', '--', path], () => new UsageError('')).trim() !== '';
+  } catch {
+    // Without an answer the first hint stands.
+  }
+  const message = `${shownAs} does not exist at ${commit.label}.`;
+  if (!committed) return new UsageError(message, `It was never committed: commit it first, or compare two files (\`briefing diff old.yaml new.yaml\`).`);
+  if (existsSync(absolutePath)) {
+    return new UsageError(
+      message,
+      `It came to this path after ${commit.label}: \`git log --follow --oneline -- ${quoted}\` lists its commits, under earlier names too. A position keeps its id when renamed, so \`briefing diff <meeting> --from ${shellWord(commit.label)}\` compares it across the rename.`,
+    );
+  }
+  return new UsageError(message, `It is not in the working tree either (removed or renamed): \`git log --oneline -- ${quoted}\` lists the commits that had it; name one of them with --from and --to.`);
 }
 
 /** Every file under `folders` at a commit, as repository paths with their blob ids. */

@@ -1,12 +1,12 @@
+import { join } from 'node:path';
 import { configSchema, manifestSchema, type Manifest } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
-import { listFiles, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
+import { listFiles, missingAtCommit, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
 import { memoryFiles } from './memory-files.js';
 import type { ProjectFiles } from './project-files.js';
 import { CONFIG_FILE } from './project.js';
 import { parseYaml } from './yaml.js';
-import { shellWord } from '../util/shell.js';
 
 /**
  * The project as it was at a commit — config, ministries registry, the meeting, every
@@ -20,7 +20,7 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
   const paths = configSchema.safeParse(parseYaml(CONFIG_FILE, configText).data).data?.paths ?? configSchema.shape.paths.parse(undefined);
   const meeting = inRepo(meetingPath);
   const listed = listFiles(repo, commit, [meeting, inRepo(paths.ministries), inRepo(paths.positions), inRepo(paths.templates)]);
-  if (!listed.some((file) => file.path === meeting)) throw new UsageError(`${meetingPath} does not exist at ${commit.label}.`, `Name a revision that has it (\`git log --oneline -- ${shellWord(meetingPath)}\` lists them), or commit the file first.`);
+  if (!listed.some((file) => file.path === meeting)) throw missingAtCommit(repo, commit, meeting, join(repo.top, meeting), meetingPath);
   const blobs = readBlobs(repo, listed.map((file) => file.blob));
   const files = new Map<string, string>([[CONFIG_FILE, configText]]);
   for (const file of listed) {
@@ -36,7 +36,7 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
  */
 export function fileAtCommit(repo: Repository, commit: Commit, absolutePath: string): { files: ProjectFiles; path: string } {
   const text = commit.files.has(absolutePath) ? commit.files.get(absolutePath) : showFile(repo, commit, repositoryPath(repo, absolutePath));
-  if (text === undefined) throw new UsageError(`${repositoryPath(repo, absolutePath)} does not exist at ${commit.label}.`, `Name a revision that has it (\`git log --oneline -- ${shellWord(repositoryPath(repo, absolutePath))}\` lists them), or commit the file first.`);
+  if (text === undefined) throw missingAtCommit(repo, commit, repositoryPath(repo, absolutePath), absolutePath);
   const path = projectPath(repo.cwd, absolutePath);
   return { files: memoryFiles(commit.hash, new Map([[path, text]])), path };
 }

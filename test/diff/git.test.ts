@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
@@ -85,6 +85,27 @@ describe('versions from a real git repository with three commits', () => {
     expect(new Set(revisions(readFileSync(out)).map((r) => r.author))).toEqual(new Set(['Ārlietu ministrija']));
   });
 
+  test('--out decides the format by its extension, and a name that says no format diff writes, or another than --format, is refused (exit 2, nothing written)', () => {
+    const dir = threeVersions();
+    const args = ['diff', POSITION, '--from', 'HEAD~2', '--to', 'HEAD~1'];
+    const pdf = runCli([...args, '--out', 'review.pdf'], dir);
+    expect(pdf).toMatchObject({
+      status: 2,
+      stderr:
+        'briefing: --out review.pdf: diff writes Markdown (.md), a Word redline (.docx) or JSON (.json), and this name says none of them.\n  Name the file .md, .docx or .json, or say which to write with --format md, docx or json.\n',
+    });
+    expect(runCli([...args, '--out', 'review.md', '--format', 'docx'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: --out review.md names a Markdown file, but --format asks for a Word redline.\n  Leave out --format (the file name decides), or name the file .docx.\n',
+    });
+    expect(existsSync(join(dir, 'review.pdf')) || existsSync(join(dir, 'review.md'))).toBe(false);
+    // Said outright, any name will do; .markdown and capitals are read as they are meant.
+    expect(runCli([...args, '--out', 'notes.txt', '--format', 'md'], dir).status).toBe(1);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toContain('{~~trim~>četriem~~}');
+    expect(runCli([...args, '--out', 'R.DOCX'], dir).status).toBe(1);
+    expect(readFileSync(join(dir, 'R.DOCX')).subarray(0, 2).toString()).toBe('PK');
+  });
+
   test('an unknown revision is a one-line error and exit 2', () => {
     const dir = threeVersions();
     const run = runCli(['diff', POSITION, '--from', 'v99'], dir);
@@ -143,8 +164,24 @@ describe('versions from a real git repository with three commits', () => {
     const run = runCli(['diff', 'positions/educ/new.yaml'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
-      'positions/educ/new.yaml does not exist at HEAD.\n  Name a revision that has it (`git log --oneline -- positions/educ/new.yaml` lists them), or commit the file first.\n',
+      'positions/educ/new.yaml does not exist at HEAD.\n  It was never committed: commit it first, or compare two files (`briefing diff old.yaml new.yaml`).\n',
     );
+  });
+
+  test('a position renamed or removed since the revision gets the hint its history calls for, not "commit the file first"', () => {
+    const dir = threeVersions();
+    git(dir, ['mv', POSITION, 'positions/educ/renamed.yaml']);
+    git(dir, ['commit', '-qm', 'rename']);
+    const renamed = runCli(['diff', 'positions/educ/renamed.yaml', '--from', 'HEAD~1'], dir);
+    expect(renamed.status).toBe(2);
+    expect(renamed.stderr).toBe(
+      "briefing: positions/educ/renamed.yaml does not exist at HEAD~1.\n  It came to this path after HEAD~1: `git log --follow --oneline -- positions/educ/renamed.yaml` lists its commits, under earlier names too. A position keeps its id when renamed, so `briefing diff <meeting> --from 'HEAD~1'` compares it across the rename.\n",
+    );
+    // From a subfolder, the command in the hint names the file from there.
+    expect(runCli(['diff', 'educ/renamed.yaml', '--from', 'HEAD~1'], join(dir, 'positions')).stderr).toContain('`git log --follow --oneline -- educ/renamed.yaml`');
+    const removed = runCli(['diff', POSITION, '--from', 'HEAD~1', '--to', 'HEAD'], dir);
+    expect(removed.status).toBe(2);
+    expect(removed.stderr).toContain(`It is not in the working tree either (removed or renamed): \`git log --oneline -- ${POSITION}\` lists the commits that had it`);
   });
 
   test('a version nested too deep to compare is refused at its line, as build refuses it, not an overflow of the comparison', () => {

@@ -4,7 +4,7 @@ import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
 import { createFiles } from '../emit/create.js';
 import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
 import { fileCodesInUse } from '../load/meetings.js';
-import { errorCode, projectPath } from '../load/files.js';
+import { errorCode, projectPath, unreadable } from '../load/files.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -48,7 +48,7 @@ export function importReport(options: ImportOptions): ImportResult {
   try {
     bytes = readFileSync(absolute);
   } catch (error) {
-    throw new UsageError(`Cannot read ${shown}: ${errorCode(error) === 'ENOENT' ? 'no such file' : String(errorCode(error) ?? error)}.`);
+    throw unreadable(shown, errorCode(error) ?? String(error));
   }
   let document;
   try {

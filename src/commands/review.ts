@@ -7,7 +7,7 @@ import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { writeAtomic } from '../emit/write.js';
-import { errorCode, projectPath } from '../load/files.js';
+import { errorCode, projectPath, unreadable } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
@@ -231,7 +231,7 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new UsageError(`Cannot read ${shown}: ${errorCode(error) === 'ENOENT' ? 'no such file' : String(errorCode(error) ?? error)}.`);
+    throw unreadable(shown, errorCode(error) ?? String(error));
   }
   try {
     return readReviewedDocx(bytes);

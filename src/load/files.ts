@@ -114,7 +114,7 @@ export function readText(absolutePath: string, shownAs: string): string {
 /** The usage error for a file that cannot be read, by the system's error code (`ENOENT`, …). */
 export function unreadable(shownAs: string, code: string): UsageError {
   if (code === 'ENOENT') return new UsageError(`${shownAs}: no such file.`, 'Check the path; paths are relative to the current folder.');
-  if (code === 'EISDIR') return new UsageError(`${shownAs}: is a folder, not a file.`);
+  if (code === 'EISDIR') return new UsageError(`${shownAs}: is a folder, not a file.`, 'Give the path of a file, not of a folder.');
   if (code === 'EACCES' || code === 'EPERM') return new UsageError(`${shownAs}: not allowed to read this file.`);
   return new UsageError(`${shownAs}: cannot be read (${code}).`);
 }

@@ -118,6 +118,14 @@ describe('briefing import', () => {
     expect(existsSync(join(dir, 'meetings'))).toBe(false);
   });
 
+  it('says a missing DOCX or a folder in plain words, with what to do (exit 2), for review as for import', () => {
+    const dir = exampleProject();
+    for (const command of ['review', 'import']) {
+      expect(runCli([command, 'nowhere.docx'], dir)).toMatchObject({ status: 2, stderr: 'briefing: nowhere.docx: no such file.\n  Check the path; paths are relative to the current folder.\n' });
+      expect(runCli([command, 'positions'], dir)).toMatchObject({ status: 2, stderr: 'briefing: positions: is a folder, not a file.\n  Give the path of a file, not of a folder.\n' });
+    }
+  });
+
   it('tells what it could not place, and refuses a file that is no report', () => {
     const example = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);

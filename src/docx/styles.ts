@@ -38,7 +38,7 @@ function builtInStyles(layout: Layout, geometry: PageGeometry): StylesOptions {
     default: {
       document: {
         run: { font: layout.font, size: geometry.fontSize, language: { value: layout.language } },
-        paragraph: { spacing: { line: geometry.line, before: 0, after: 0 } },
+        paragraph: { spacing: { line: geometry.line, lineRule: 'auto', before: 0, after: 0 } },
       },
       title: {
         run: { font: layout.font, size: geometry.fontSize, bold: true, color: '000000' },
@@ -58,7 +58,7 @@ function builtInStyles(layout: Layout, geometry: PageGeometry): StylesOptions {
         paragraph: {
           alignment: AlignmentType.JUSTIFIED,
           indent: { firstLine: geometry.firstLineIndent },
-          spacing: { line: geometry.line, before: 0, after: geometry.after },
+          spacing: { line: geometry.line, lineRule: 'auto', before: 0, after: geometry.after },
         },
       },
       {

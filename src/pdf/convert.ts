@@ -121,20 +121,25 @@ function stop(pid: number | undefined): void {
 
 /**
  * Stops every process this one started (the conversions of every thread), and waits up to a
- * second until none of them runs: one that is still running could write into a folder after it
- * is removed. A stopped process that its parent has not yet collected (a zombie) no longer runs.
+ * second in all until none of them runs: one that is still running could write into a folder after
+ * it is removed. A stopped process that its parent has not yet collected (a zombie) no longer runs.
  */
 function stopStarted(): void {
-  const started = descendants(process.pid);
-  for (const each of started) {
-    try {
-      process.kill(each, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let waited = 0; waited < 1000 && started.some(runs); waited += 10) Atomics.wait(pause, 0, 0, 10);
+  let waited = 0;
+  // Again until none runs: one may have started another (the office its main program) meanwhile.
+  for (let round = 0; round < 5; round++) {
+    const started = descendants(process.pid).filter(runs);
+    if (!started.length) return;
+    for (const each of started) {
+      try {
+        process.kill(each, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    for (; waited < 1000 && started.some(runs); waited += 10) Atomics.wait(pause, 0, 0, 10);
+  }
 }
 
 /** Whether a process runs: it is there and not a zombie (read from /proc; where there is none, taken as not running). */

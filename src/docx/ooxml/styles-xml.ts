@@ -256,7 +256,7 @@ export function paragraphProperties(paragraph: ParagraphOptions | undefined): Xm
     if (sides.length) children.push(element('w:pBdr', {}, sides));
   }
   const { spacing, indent } = paragraph;
-  if (spacing) children.push(element('w:spacing', { 'w:after': spacing.after, 'w:before': spacing.before, 'w:line': spacing.line }));
+  if (spacing) children.push(element('w:spacing', { 'w:after': spacing.after, 'w:before': spacing.before, 'w:line': spacing.line, 'w:lineRule': spacing.lineRule }));
   if (indent) {
     children.push(
       element('w:ind', {

@@ -76,7 +76,7 @@ export interface BorderOptions {
 export interface ParagraphOptions {
   alignment?: AlignmentType;
   indent?: { left?: number; right?: number; hanging?: number; firstLine?: number };
-  spacing?: { before?: number; after?: number; line?: number };
+  spacing?: { before?: number; after?: number; line?: number; lineRule?: 'auto' | 'exact' | 'atLeast' };
   border?: { top?: BorderOptions; left?: BorderOptions; bottom?: BorderOptions; right?: BorderOptions; between?: BorderOptions };
   keepNext?: boolean;
   keepLines?: boolean;

@@ -81,6 +81,21 @@ describe('briefing build --format pdf', () => {
     expect(JSON.stringify(manifest)).toContain('IZMzin_190221_EDUC.pdf');
   });
 
+  itWithOffice('sets the lines as Word sets single spacing, not exactly the font size apart (the DOCX says the line rule)', async () => {
+    const out = tempDir();
+    const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const boxes = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(out, 'IZMzin_190221_EDUC.pdf'), '-'], { encoding: 'utf8' });
+    const tops = [...new Set([...boxes.matchAll(/yMin="([\d.]+)"/g)].map((match) => Number(match[1]).toFixed(1)))].map(Number).sort((a, b) => a - b);
+    const gaps = tops.slice(1).map((top, index) => Math.round((top - (tops[index] ?? 0)) * 10) / 10);
+    const counts = new Map<number, number>();
+    for (const gap of gaps) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+    const [usual] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0];
+    // Times New Roman 12 pt at single spacing: about 13.8 pt from line to line; exactly 12 pt without the rule.
+    expect(usual).toBeGreaterThan(13.3);
+    expect(usual).toBeLessThan(14.3);
+  });
+
   itWithOffice('converts the meetings of a batch side by side on two threads, each conversion with its own LibreOffice profile', async () => {
     const codes = Array.from({ length: 8 }, (_, index) => `IZMzin_190221_P${index}`);
     const meetings = Object.fromEntries(

@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
 import { OutputError, writeAtomic } from '../src/emit/write.js';
 import { debounce } from '../src/watch/debounce.js';
 import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, writeFile } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, writeFile } from './helpers/project.js';
 
 describe('debounce', () => {
   afterEach(() => {
@@ -143,6 +144,69 @@ describe('build --watch', () => {
     expect(await second).toMatchObject({ kind: 'build', changed: ['meetings/none.yaml'], result: { status: 'built' } });
   });
 
+  it('follows the reference DOCX, removes the files of a changed file code, and sees a copy of a position it uses', async () => {
+    const config = exampleFile('briefing.config.yaml').replace('layout:\n', 'layout:\n  reference_docx: ministry.docx\n');
+    const dir = exampleProject({ 'briefing.config.yaml': config });
+    copyFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx'), join(dir, 'ministry.docx'));
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'docx'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+
+    // The ministry's Word template saved again: a DOCX, which the watcher otherwise leaves out.
+    const restyled = log.next();
+    copyFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx'), join(dir, 'ministry.docx'));
+    expect(await restyled).toMatchObject({ kind: 'build', run: 2, changed: ['ministry.docx'], result: { status: 'built' } });
+
+    // A new file code: the old code's files go, as `build` removes them.
+    const renamed = log.next();
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_190221_NEW'));
+    const built = await renamed;
+    expect(built).toMatchObject({ kind: 'build', run: 3, result: { status: 'built' } });
+    expect(built.kind === 'build' && built.result.removed).toEqual(['out/IZMzin_190221_EDUC.md', 'out/IZMzin_190221_EDUC.docx', 'out/IZMzin_190221_EDUC.manifest.json']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_NEW.docx', 'IZMzin_190221_NEW.manifest.json', 'IZMzin_190221_NEW.md']);
+
+    // A copy of a position the meeting uses claims its id too: the next build says so.
+    const copied = log.next();
+    writeFile(dir, 'positions/educ/copy.yaml', exampleFile('positions/educ/equity-reforms.yaml'));
+    const refused = await copied;
+    expect(refused).toMatchObject({ kind: 'build', run: 4, changed: ['positions/educ/copy.yaml'], result: { status: 'failed' } });
+    expect(refused.kind === 'build' && refused.result.diagnostics.map((d) => d.ruleId)).toContain('position/duplicate-id');
+  });
+
+  it('a change that comes while a build runs is weighed by that build: a position the meeting has just started to use', async () => {
+    // A stand-in for LibreOffice that takes its time, so that the build is still running when the position changes.
+    const bin = tempDir();
+    writeFileSync(join(bin, 'soffice'), `#!/bin/sh\nsleep 1.5\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`);
+    chmodSync(join(bin, 'soffice'), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path ?? ''}`;
+    try {
+      const meeting = exampleFile(EXAMPLE_MEETING);
+      const onlyFirst = meeting.replace(/questions:\n[\s\S]*?\n(?=\S)/, (questions) => questions.split('\n  - ').slice(0, 2).join('\n  - ') + '\n');
+      expect(onlyFirst).not.toBe(meeting);
+      const dir = exampleProject({ [EXAMPLE_MEETING]: onlyFirst });
+      const log = recorder();
+      const first = log.next();
+      watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'pdf'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+      expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+      expect(log.events[0]?.kind === 'build' && log.events[0].result.positionIds).toEqual(['equity-achievements']);
+      const file = 'positions/educ/equity-reforms.yaml';
+
+      // The meeting asks every question again; while that build converts, the position it now uses changes.
+      const second = log.next();
+      writeFile(dir, EXAMPLE_MEETING, meeting);
+      await quiet(600);
+      writeFile(dir, file, exampleFile(file).replace(/^(body: [|>][-+]?\n {2})/m, '$1ZĪMOGS '));
+      expect(await second).toMatchObject({ kind: 'build', run: 2, changed: [EXAMPLE_MEETING] });
+      const third = await log.next();
+      expect(third).toMatchObject({ kind: 'build', run: 3, changed: [file], result: { status: 'built' } });
+      expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('ZĪMOGS');
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it('runs from the command line until Ctrl-C, printing each rebuild', async () => {
     const dir = exampleProject();
     const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], {
@@ -168,6 +232,31 @@ describe('build --watch', () => {
     expect(stdout).toMatch(/^\[\d\d:\d\d:\d\d\] changed: meetings\/2021-02-19-educ-informal\.yaml$/m);
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('plkst.\u00A011.00');
   });
+});
+
+test('a watch stopped with SIGTERM while a PDF is made stops LibreOffice, removes its folder, and says no build failed (exit 0)', async () => {
+  const bin = tempDir();
+  // A stand-in for LibreOffice that takes long enough to be stopped.
+  writeFileSync(join(bin, 'soffice'), `#!/bin/sh\nsleep 30\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`);
+  chmodSync(join(bin, 'soffice'), 0o755);
+  const dir = exampleProject();
+  const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md,pdf'], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH ?? ''}` },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const prefix = `briefing-pdf-${child.pid}-`;
+  const folders = () => readdirSync(tmpdir()).filter((name) => name.startsWith(prefix));
+  for (let waited = 0; !folders().length && waited < 30_000; waited += 50) await quiet(50);
+  expect(folders().length).toBe(1);
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  expect(await exit).toBe(0);
+  await quiet(500);
+  expect(folders()).toEqual([]);
+  expect(output).not.toMatch(/failed|error/);
 });
 
 test('--watch with --json (or --all, --shard) is a usage error, not a watch that ignores the flag', () => {

@@ -10,7 +10,7 @@ export interface WatchFlags {
   template?: string;
 }
 
-/** `build --watch`: hands over to src/watch/ and prints what each rebuild says, until Ctrl-C. */
+/** `build --watch`: hands over to src/watch/ and prints what each rebuild says, until Ctrl-C (or SIGTERM, SIGHUP). */
 export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags): Promise<void> {
   const [meeting, ...more] = inputs;
   if (meeting === undefined || more.length) throw new UsageError('--watch follows one meeting file.', 'For example: briefing build meetings/2021-05-18-educ-council.yaml --watch');
@@ -23,6 +23,16 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
     return;
   }
   const { formatWatchEvent } = await import('../watch/format.js');
+  // Once stopping, a build cut short (its LibreOffice stopped too) is not reported as failed.
+  let stopping = false;
+  const stopped = new Promise<void>((stop) => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => {
+        stopping = true;
+        stop();
+      });
+    }
+  });
   const watcher = await watchBuild({
     cwd: io.cwd(),
     meeting,
@@ -32,12 +42,16 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
     ...(flags.template ? { template: flags.template } : {}),
     ...sourceDateEpoch(),
     onEvent(event) {
+      if (stopping) return;
       const time = new Date().toTimeString().slice(0, 8);
       for (const line of formatWatchEvent(event, meeting, time, io.out)) (line.stream === 'out' ? console.log : console.error)(line.text);
     },
   });
   console.log(io.out.dim('Watching for changes; press Ctrl-C to stop.'));
-  await new Promise<void>((stop) => process.once('SIGINT', () => stop()));
+  await stopped;
+  // A PDF being made when the signal came: its LibreOffice and its folder go too.
+  const { stopConversions } = await import('../pdf/convert.js');
+  stopConversions();
   await watcher.close();
   process.exitCode = ExitCode.ok;
 }

@@ -65,14 +65,7 @@ export function removeFoldersOnSignal(): void {
   removingOnSignal = true;
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const onSignal = (signal: NodeJS.Signals) => {
-    // LibreOffice first: a SIGTERM reaches this process alone (Ctrl-C reaches the whole group),
-    // and a conversion left running writes its profile folder again after it was removed.
-    stopStarted();
-    try {
-      for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    } catch {
-      // Nothing to remove, or nothing that can be: stopping matters more.
-    }
+    stopConversions();
     for (const each of signals) process.removeListener(each, onSignal);
     process.kill(process.pid, signal);
   };
@@ -116,6 +109,21 @@ function stop(pid: number | undefined): void {
     } catch {
       // Already gone.
     }
+  }
+}
+
+/**
+ * Stops the conversions running in this process and removes their folders: for a process that
+ * is about to stop (a signal). LibreOffice first: a SIGTERM reaches this process alone (Ctrl-C
+ * reaches the whole group), and a conversion left running writes its profile folder again after
+ * it was removed.
+ */
+export function stopConversions(): void {
+  stopStarted();
+  try {
+    for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  } catch {
+    // Nothing to remove, or nothing that can be: stopping matters more.
   }
 }
 

@@ -102,14 +102,20 @@ export interface MeetingBuild {
  * given and no error was found — write the report's files. A meeting file that cannot be
  * read throws a UsageError, as loading does.
  */
-export async function buildMeeting(project: Project, absolutePath: string, options: GenerateOptions, templates: TemplateCache, emit?: EmitOptions): Promise<MeetingBuild> {
+export async function buildMeeting(
+  project: Project,
+  absolutePath: string,
+  options: GenerateOptions,
+  templates: TemplateCache,
+  emit?: EmitOptions | ((report: GeneratedReport) => EmitOptions),
+): Promise<MeetingBuild> {
   // load
   const loaded = loadMeeting(project.root, absolutePath);
   // validate → resolve → render → compile → manifest
   const report = await generateReport(project, loaded, options, templates);
   // emit
   if (!emit || hasErrors(report.diagnostics)) return { report };
-  return { report, emitted: emitReport(report.files, emit) };
+  return { report, emitted: emitReport(report.files, typeof emit === 'function' ? emit(report) : emit) };
 }
 
 /**

@@ -19,8 +19,17 @@ export interface WatchBuildOptions {
   sourceDateEpoch?: number;
   /** Ids of position files learnt by the previous rebuild (by `positionIdKey`): not parsed again. */
   knownPositionIds?: ReadonlyMap<string, string>;
+  /** The files the last build of this meeting wrote, under its file code and template: removed when this build writes another code's. */
+  former?: FormerBuild;
   /** Writes one output file; `writeAtomic` unless a test replaces it. */
   write?: typeof writeAtomic;
+}
+
+/** What a build of the meeting wrote, to tell the next one which files a changed file code leaves behind. */
+export interface FormerBuild {
+  fileCode: string | null;
+  template: string | null;
+  written: readonly { path: string; sha256: string }[];
 }
 
 /** The outcome of one build: what was written, what was held open, every problem. */
@@ -35,6 +44,10 @@ export interface BuildOnce {
   diagnostics: Diagnostic[];
   /** Absolute paths of the meeting, config, registry, reference DOCX, included positions and template: what to watch. */
   inputs: string[];
+  /** The ids of the positions the meeting includes. */
+  positionIds: string[];
+  /** What this build wrote, when it wrote the report. */
+  wrote?: FormerBuild;
   /** The project, for the watcher to know its folders; absent when it could not be loaded. */
   project: Project;
 }
@@ -52,7 +65,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   const meetingPath = resolve(options.cwd, options.meeting);
   const reference = project.config.layout.reference_docx;
   const settings = [join(project.root, CONFIG_FILE), join(project.root, project.config.paths.ministries), ...(reference === undefined ? [] : [resolve(project.root, reference)])];
-  const result: BuildOnce = { status: 'failed', draft: false, outputs: [], heldOpen: [], diagnostics: [], inputs: [meetingPath, ...settings], project };
+  const result: BuildOnce = { status: 'failed', draft: false, outputs: [], heldOpen: [], diagnostics: [], inputs: [meetingPath, ...settings], positionIds: [], project };
   if (hasErrors(project.setupDiagnostics)) {
     result.diagnostics = sortDiagnostics(project.setupDiagnostics);
     return result;
@@ -64,9 +77,10 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     meetingPath,
     { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template },
     new Map(),
-    { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}) },
+    (generated) => ({ root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerFiles(options.former, generated) } : {}) }),
   );
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));
+  result.positionIds = report.inputs.positions.map((p) => p.id);
   if (report.inputs.template) result.inputs.push(resolve(project.root, report.inputs.template));
   result.diagnostics = sortDiagnostics([...project.setupDiagnostics, ...report.diagnostics, ...(pdf.problem ? [pdf.problem] : [])]);
   result.draft = report.draft;
@@ -78,5 +92,12 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   result.diagnostics.push(...emitted.diagnostics);
   if (!emitted.ok) return result;
   result.status = 'built';
+  result.wrote = { fileCode: report.fileCode, template: report.template, written: emitted.written };
   return result;
+}
+
+/** The former build's files when it wrote them under another file code with the same template (as `build` tells from its cache). */
+function formerFiles(former: FormerBuild, report: { fileCode: string | null; template: string | null }): FormerBuild['written'] {
+  if (former.template !== report.template || !former.fileCode || !report.fileCode) return [];
+  return former.fileCode.toLowerCase() === report.fileCode.toLowerCase() ? [] : former.written;
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { selectMeetings } from '../batch/select.js';
@@ -6,7 +6,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { watch, type FSWatcher } from 'chokidar';
 import { findProjectRoot, loadProject, packageRoot, positionIdKey, type Project } from '../load/project.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
+import { buildOnce, type BuildOnce, type FormerBuild, type WatchBuildOptions } from './build-once.js';
+import { readCache } from '../batch/cache.js';
+import { toolFingerprint } from '../batch/fingerprint.js';
+import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
 
 /** Something the watcher has to tell the user. */
@@ -59,36 +62,53 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   let relevant = (_path: string): boolean => true;
   // Position ids by path and content, as build's cache keeps them: a save re-parses only what changed.
   let knownPositionIds: ReadonlyMap<string, string> | undefined;
+  const root = projectRootOr(options.cwd);
+  // What the last build wrote (at first, what `build` last wrote, from its cache): a new file code removes the old files.
+  let former = formerFromCache(root, resolve(options.cwd, options.meeting));
+  // Inputs whose kind the watcher leaves out otherwise (a reference DOCX): watched once a build names them.
+  const extra = new Set<string>();
+  // Changes seen while a build runs wait for it: which of them matter is known from that build.
+  let waiting = new Set<string>();
 
-  const rebuild = (changed: string[]) => {
+  const rebuild = (first: boolean) => {
     running = running.then(async () => {
+      const paths = [...waiting].sort();
+      waiting = new Set();
+      const changed = paths.filter((path) => relevant(path));
+      if (!first && !changed.length) return;
       run += 1;
+      const shownChanged = changed.map((path) => shown(root, path));
       try {
-        const result = await buildOnce({ ...options, ...(knownPositionIds ? { knownPositionIds } : {}) });
+        const result = await buildOnce({ ...options, ...(knownPositionIds ? { knownPositionIds } : {}), ...(former ? { former } : {}) });
         relevant = relevanceOf(result);
         knownPositionIds = new Map(result.project.positionFiles.map((file) => [positionIdKey(file), file.id]));
-        options.onEvent({ kind: 'build', run, changed, result });
+        if (result.wrote) former = result.wrote;
+        for (const input of result.inputs) {
+          if (WATCHED_FILES.test(input) || extra.has(input)) continue;
+          extra.add(input);
+          watcher.add(input);
+        }
+        options.onEvent({ kind: 'build', run, changed: shownChanged, result });
       } catch (error) {
-        if (error instanceof UsageError) options.onEvent({ kind: 'error', run, changed, message: error.message, hint: error.hint });
-        else options.onEvent({ kind: 'error', run, changed, message: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+        if (error instanceof UsageError) options.onEvent({ kind: 'error', run, changed: shownChanged, message: error.message, hint: error.hint });
+        else options.onEvent({ kind: 'error', run, changed: shownChanged, message: `internal error: ${error instanceof Error ? error.message : String(error)}` });
       }
     });
     return running;
   };
 
-  const root = projectRootOr(options.cwd);
   const burst = debounce(options.debounceMs ?? 250, (paths) => {
-    const changed = paths.filter((path) => relevant(path));
-    if (changed.length) void rebuild(changed.map((path) => shown(root, path)));
+    for (const path of paths) waiting.add(path);
+    void rebuild(false);
   });
   const watcher: FSWatcher = watch([root, join(packageRoot(), 'templates')], {
     ignoreInitial: true,
     ignored: (path, stats) =>
-      (path.startsWith(root) && IGNORED_FOLDERS.test(path.slice(root.length))) || (stats?.isFile() === true && !WATCHED_FILES.test(path)),
+      (path.startsWith(root) && IGNORED_FOLDERS.test(path.slice(root.length))) || (stats?.isFile() === true && !WATCHED_FILES.test(path) && !extra.has(resolve(path))),
   });
   watcher.on('all', (_event, path) => burst.add(path));
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));
-  await rebuild([]);
+  await rebuild(true);
   return {
     async close() {
       burst.cancel();
@@ -110,9 +130,35 @@ function relevanceOf(result: BuildOnce): (path: string) => boolean {
     const absolute = resolve(path);
     if (inputs.has(absolute)) return true;
     if (absolute.endsWith('.hbs')) return true;
-    if (absolute.startsWith(positions + sep)) return result.status === 'failed' || result.diagnostics.some((d) => d.ruleId === 'meeting/unknown-position');
-    return false;
+    if (!absolute.startsWith(positions + sep)) return false;
+    if (result.status === 'failed' || result.diagnostics.some((d) => d.ruleId === 'meeting/unknown-position')) return true;
+    // Another file that names an id the meeting uses may claim it too (a copy of a position): the build says whether it does.
+    return namesAny(absolute, result.positionIds);
   };
+}
+
+/** Whether the file (if it is there) has one of `ids` as a word of its own. */
+function namesAny(path: string, ids: readonly string[]): boolean {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return false;
+  }
+  return ids.some((id) => {
+    for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
+      if (!ID_CHARACTER.test(text[at - 1] ?? '') && !ID_CHARACTER.test(text[at + id.length] ?? '')) return true;
+    }
+    return false;
+  });
+}
+
+const ID_CHARACTER = /[\p{L}\p{N}_-]/u;
+
+/** What `build` last wrote for the meeting, from its cache; undefined when it has none. */
+function formerFromCache(root: string, meeting: string): FormerBuild | undefined {
+  const entry = readCache(root, toolFingerprint()).meetings[projectPath(root, meeting)];
+  return entry ? { fileCode: entry.fileCode, template: entry.template, written: entry.outputs } : undefined;
 }
 
 /** The project root, so that positions and config outside the current folder are watched too. */

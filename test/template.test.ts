@@ -36,6 +36,19 @@ describe('templates', () => {
     expect(markdown).toContain('**“Skola 2030”**');
   });
 
+  it('warns where a Markdown field is printed with two braces, as plain text, and still writes the report (a warning is no reason to leave it out)', async () => {
+    const template = '{{meeting.topic}}\n\n{{meeting.background}}\n\n{{#each questions}}\n{{{position.body}}}\n\n{{this.position.body}}\n{{/each}}\n';
+    const { markdown, diagnostics, exitCode } = await renderWith(template);
+    expect(exitCode).toBe(0);
+    expect(markdown).toContain('Vienlīdzīga piekļuve izglītībai');
+    const warned = diagnostics.filter((d) => d.ruleId === 'template/markdown-as-text');
+    expect(warned.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`)).toEqual(['templates/test.md.hbs:3:1 warning', 'templates/test.md.hbs:8:1 warning']);
+    expect(warned[0]?.message).toBe(
+      '`{{meeting.background}}` prints a Markdown field as plain text: its paragraphs run together, and its emphasis, lists, footnotes and links show as the marks they are written with.',
+    );
+    expect(warned[1]?.hint).toBe('Write {{{this.position.body}}} (three braces) to print it as Markdown.');
+  });
+
   it('treats {{…}} inside a position as text, never as template code', async () => {
     const position = exampleFile('positions/educ/equity-reforms.yaml').replace(
       'Latvijas rīcību turpmākajos gados',

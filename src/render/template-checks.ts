@@ -71,6 +71,19 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         );
       }
     }
+    const markdown = markdownAsText(node);
+    if (markdown !== undefined) {
+      problems.push(
+        diagnostic(
+          path,
+          at(node),
+          'warning',
+          'template/markdown-as-text',
+          `\`{{${markdown}}}\` prints a Markdown field as plain text: its paragraphs run together, and its emphasis, lists, footnotes and links show as the marks they are written with.`,
+          `Write {{{${markdown}}}} (three braces) to print it as Markdown.`,
+        ),
+      );
+    }
     const field = fieldCalled(node);
     if (field !== undefined) {
       problems.push(
@@ -86,6 +99,17 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
     }
   });
   return problems;
+}
+
+/** The names of the template data's Markdown fields: a meeting's background and outcome, a position's body and its English one. */
+const MARKDOWN_FIELDS = new Set(['background', 'outcome', 'body', 'bodyEn']);
+
+/** The path of a Markdown field printed with two braces (as plain text); undefined for anything else. */
+function markdownAsText(node: hbs.AST.Node): string | undefined {
+  if (node.type !== 'MustacheStatement') return undefined;
+  const mustache = node as hbs.AST.MustacheStatement;
+  if (!mustache.escaped || mustache.params.length || mustache.hash?.pairs.length || !isPath(mustache.path)) return undefined;
+  return MARKDOWN_FIELDS.has(mustache.path.parts.at(-1) ?? '') ? mustache.path.original : undefined;
 }
 
 /** Where partials are looked for, said when one is missing. */

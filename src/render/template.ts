@@ -3,7 +3,7 @@ import { offsetInText, placeInText } from '../load/characters.js';
 import type { LayoutOverride } from '../load/front-matter.js';
 import type { ProjectFiles } from '../load/project-files.js';
 import { readTemplate, type TemplateTexts } from '../load/templates.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
 import { lookupInTextPlace, PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
@@ -68,7 +68,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   for (const one of [file, ...partials]) diagnostics.push(...staticTemplateProblems(one.source, one.path, names));
   diagnostics.push(...partialCycles([{ path, text: file.source }, ...partials.map((partial) => ({ path: partial.path, text: partial.source, partial: partial.name }))]));
   const fn = compiled.fn;
-  if (!fn || diagnostics.length) return { diagnostics };
+  if (!fn || hasErrors(diagnostics)) return { diagnostics };
   return {
     diagnostics,
     template: {

@@ -24,13 +24,17 @@ function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], text: s
   if (!text.includes('[^')) return [];
   const name = field.join('.');
   const referenced = new Set<string>();
+  const again: { label: string; offset: number }[] = [];
   const definitions: { identifier: string; label: string; offset: number }[] = [];
   const unresolved: { label: string; offset: number }[] = [];
   walk(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    if (node.type === 'footnoteReference') referenced.add(node.identifier);
+    if (node.type === 'footnoteReference') {
+      if (referenced.has(node.identifier)) again.push({ label: node.label ?? node.identifier, offset: start });
+      referenced.add(node.identifier);
+    }
     else if (node.type === 'footnoteDefinition') definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, offset: start });
     else if (node.type === 'text') {
       for (const match of text.slice(start, end).matchAll(UNRESOLVED)) unresolved.push({ label: match[1] ?? '', offset: start + match.index });
@@ -46,6 +50,18 @@ function footnoteProblems(file: YamlFile, field: readonly PropertyKey[], text: s
       `Define it in \`${name}\`, on a line of its own: \`[^${label}]: the note's text\`; or remove the reference.`,
     ),
   );
+  for (const { label, offset } of again) {
+    problems.push(
+      diagnostic(
+        file.path,
+        place(offset, `[^${label}]`),
+        'warning',
+        'markdown/footnote-reused',
+        `The footnote \`[^${label}]\` is referred to again here: the report prints a footnote at each reference, so its text appears twice.`,
+        `Refer to it once; for the second place write a note of its own (e.g. \`[^${label}-2]: Turpat.\`).`,
+      ),
+    );
+  }
   for (const { identifier, label, offset } of definitions) {
     if (referenced.has(identifier)) continue;
     problems.push(

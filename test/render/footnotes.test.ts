@@ -51,6 +51,22 @@ test('a footnote definition nothing refers to is a warning at the definition; a 
   ]);
 });
 
+test('a footnote referred to twice is a warning at the second reference: the report prints its text at both', async () => {
+  const dir = exampleProject(withBody('Atsauce[^a] un vēlreiz uz to pašu[^a].\n\n[^a]: Pirmās piezīmes teksts.\n'));
+  const checked = await check({ cwd: dir, paths: [], final: false });
+  expect(checked.diagnostics.filter((d) => d.ruleId === 'markdown/footnote-reused')).toEqual([
+    expect.objectContaining({
+      severity: 'warning',
+      file: POSITION,
+      line: 18,
+      column: 36,
+      message: 'The footnote `[^a]` is referred to again here: the report prints a footnote at each reference, so its text appears twice.',
+      hint: 'Refer to it once; for the second place write a note of its own (e.g. `[^a-2]: Turpat.`).',
+    }),
+  ]);
+  expect(checked.exitCode).toBe(0);
+});
+
 test('in the meeting background too, and in a folded outcome', async () => {
   const meeting = exampleFile(EXAMPLE_MEETING)
     .replace(/(background: \|\n {2}.*\n)/, '$1  Fona teksts[^a].\n')

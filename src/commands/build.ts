@@ -17,6 +17,7 @@ import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipelin
 import type { Format } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileInTheWay } from '../emit/folder.js';
+import { sweepInterrupted } from '../emit/write.js';
 import { mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
 
@@ -95,6 +96,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Said once, before anything is built: every meeting would fail on it alike.
   const blocked = fileInTheWay(outDir);
   if (blocked) return finish([], [...project.setupDiagnostics, outputBlocked(root, outDir, blocked)], 0, ExitCode.failure);
+  // What a build killed half-way left beside the reports (its own cleanup never ran).
+  sweepInterrupted(outDir);
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined, options.office);
   // Only the PDF was asked for, and it cannot be made: no meeting is "built" with nothing written.
   if (pdf.problem && !pdf.formats.length) return finish([], [...project.setupDiagnostics, ...selected.diagnostics, pdf.problem], 0, ExitCode.failure);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { makeFolder } from './folder.js';
@@ -84,6 +84,39 @@ export function writeAllAtomic(files: readonly OutputFile[]): void {
     }
   }
   for (const { backup } of replaced) if (backup) removeQuietly(backup);
+}
+
+/** The name of a file written on the side (see {@link sideName}): group 1 the process that wrote it. */
+const SIDE_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.(?:tmp|old)$/;
+
+/**
+ * Removes the side files (`.<name>.<pid>.<hex>.tmp` and `.old`) that a build stopped without a
+ * chance to clean up (SIGKILL, a power cut) left in a folder: those of a process that no longer
+ * runs. Returns their names. A folder that cannot be listed has none to remove.
+ */
+export function sweepInterrupted(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    const pid = Number(SIDE_FILE.exec(name)?.[1] ?? Number.NaN);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || running(pid)) return false;
+    removeQuietly(join(folder, name));
+    return true;
+  });
+}
+
+/** Whether a process of this id runs (one that exists but may not be signalled by us runs too). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
 }
 
 /** Removes a file of ours if it is there; a folder that cannot even be listed has none. */

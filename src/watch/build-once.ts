@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { HeldOpen } from '../emit/report.js';
-import type { writeAtomic } from '../emit/write.js';
+import { sweepInterrupted, type writeAtomic } from '../emit/write.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { buildMeeting } from '../pipeline/build-meeting.js';
@@ -72,6 +72,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   }
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
+  sweepInterrupted(outDir);
   const { report, emitted } = await buildMeeting(
     project,
     meetingPath,

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, test, vi } from 'vitest';
-import { OutputError, writeAtomic } from '../../src/emit/write.js';
+import { OutputError, sweepInterrupted, writeAtomic } from '../../src/emit/write.js';
 import { REPO, tempDir } from '../helpers/project.js';
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -82,5 +82,22 @@ for (let i = 0; ; i++) writeAtomic(process.argv[2], i % 2 ? a : b, 'target');
       expect(first === 65 || first === 66).toBe(true);
       expect(bytes.every((byte) => byte === first)).toBe(true);
     }
+    // What the killed writers left on the side goes with the next sweep (the next build), and only that.
+    const left = () => readdirSync(join(dir, 'out')).filter((name) => name !== 'report.docx');
+    const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    const others = [`.report.docx.${process.pid}.0badc0de.tmp`, `.report.docx.${alive.pid ?? 0}.0badc0de.old`, '.report.docx.notes.old', 'report.docx.12.0badc0de.tmp'];
+    for (const name of others) real.writeFileSync(join(dir, 'out', name), '');
+    const ended = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => ended.once('exit', resolve));
+    real.writeFileSync(join(dir, 'out', `.report.docx.${ended.pid ?? 0}.0badc0de.old`), '');
+    const stale = left().filter((name) => !others.includes(name));
+    expect(stale).toContain(`.report.docx.${ended.pid ?? 0}.0badc0de.old`);
+    expect(sweepInterrupted(join(dir, 'out')).sort()).toEqual(stale.sort());
+    expect(left().sort()).toEqual([...others].sort());
+    alive.kill();
+  });
+
+  test('a folder that cannot be listed has nothing to sweep', () => {
+    expect(sweepInterrupted(join(tempDir(), 'none'))).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { writeProblem } from '../emit/report.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import { sha256 } from '../load/files.js';
+import { errorCode, sha256 } from '../load/files.js';
+import { withFileLock } from '../emit/lock.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -90,6 +92,24 @@ export function writeCache(root: string, cache: BuildCache): Diagnostic[] {
     if (!(error instanceof OutputError)) throw error;
     const problem = writeProblem(error, cacheHint(error));
     return [{ ...problem, severity: 'warning', ruleId: 'cache/write', message: `${problem.message} The next build cannot skip unchanged meetings.` }];
+  }
+}
+
+/**
+ * Writes the cache as `update` makes it from the cache on disk now, under a lock: two builds
+ * running at once (two CI steps, a build beside a watch) each record their own meetings
+ * without dropping the other's, which the cache read at the start of a run would. Without a
+ * folder the lock can be made in (a read-only checkout), it writes as {@link writeCache} does
+ * and says so the same way.
+ */
+export function writeCacheMerged(root: string, tool: string, update: (current: BuildCache) => BuildCache): Diagnostic[] {
+  const write = () => writeCache(root, update(readCache(root, tool)));
+  try {
+    mkdirSync(join(root, CACHE_DIR), { recursive: true });
+    return withFileLock(join(root, CACHE_FILE), CACHE_FILE, write);
+  } catch (error) {
+    if (!(error instanceof UsageError) && errorCode(error) === undefined) throw error;
+    return write();
   }
 }
 

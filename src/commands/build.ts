@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readCache, writeCache, type BuildCache, type CacheEntry } from '../batch/cache.js';
+import { readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
 import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
 import { planBuild } from '../batch/plan.js';
@@ -133,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const threads = await runJobs(plan.toBuild, context, (report) => recordSettled(gate.arrive({ ...report, builtFrom: report.inputs.meeting.hash || undefined, report })));
 
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
-  const cacheProblems = writeCache(root, updatedCache(cache, tool, project.positionFiles, final, root));
+  const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, tool, project.positionFiles, final, root));
   const broken = final.some((item) => item.broken);
   const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : [])];
   return finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined);

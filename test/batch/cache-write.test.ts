@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { CACHE_DIR, CACHE_FILE } from '../../src/batch/cache.js';
-import { EXAMPLE_MEETING, exampleProject } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO } from '../helpers/project.js';
 
 /** Makes a file immutable (`chattr +i`, root on a file system that has it): renaming over it fails as over a file held open. */
 function immutable(path: string, on: boolean): boolean {
@@ -50,4 +50,25 @@ it('a file where the cache folder should be: the hint says to remove it, not to 
       hint: `Remove whatever stands at ${CACHE_DIR}/ (the build makes the folder anew); the reports are not affected.`,
     }),
   ]);
+});
+
+it('two builds at once each keep their meetings in the cache: neither drops what the other recorded', async () => {
+  const copies = Object.fromEntries(
+    Array.from({ length: 6 }, (_, n) => [
+      `meetings/${n < 3 ? 'a' : 'b'}-${n}.yaml`,
+      readFileSync(join(REPO, EXAMPLE_MEETING), 'utf8').replace('file_code: IZMzin_190221_EDUC', `file_code: IZMzin_190221_C${n}`),
+    ]),
+  );
+  const dir = exampleProject(copies);
+  const run = (pattern: string) =>
+    new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', pattern, '--format', 'md'], { cwd: dir, stdio: 'ignore' });
+      child.on('exit', (code) => resolve(code));
+    });
+  expect(await Promise.all([run('meetings/a-*.yaml'), run('meetings/b-*.yaml')])).toEqual([0, 0]);
+  const cached = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { meetings: Record<string, unknown> };
+  expect(Object.keys(cached.meetings).sort()).toEqual(Object.keys(copies).sort());
+  const again = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', 'meetings/?-*.yaml', '--format', 'md'], { cwd: dir, encoding: 'utf8' });
+  expect(again.stderr).toContain('6 meetings: 0 built, 6 unchanged, 0 failed');
+  expect(readdirSync(join(dir, CACHE_DIR)).filter((name) => name.endsWith('.lock'))).toEqual([]);
 });

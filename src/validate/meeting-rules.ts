@@ -26,6 +26,8 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
   meeting.questions.flatMap((question, index) => {
     if (project.positions.has(question.position)) return [];
     const nearest = suggest(question.position, [...project.positions.keys()]);
+    // The file named for the id is there, under another id: say which, rather than "create it".
+    const named = project.positionFiles.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === question.position);
     return [
       diagnostic(
         loaded.path,
@@ -33,11 +35,13 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
         'error',
         'meeting/unknown-position',
         `Question ${index + 1} points to the position \`${question.position}\`, which does not exist.`,
-        nearest
-          ? `Did you mean \`${nearest}\`?`
-          : positionSchema.shape.id.safeParse(question.position).success
-            ? `Create it with an \`id: ${question.position}\` under ${project.config.paths.positions}/.`
-            : 'Position ids are lower-case letters, digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.',
+        named
+          ? `${named.path} has the id \`${named.id}\`: give it the id \`${question.position}\` (by convention a position's id is its file name), or point the question to \`${named.id}\`.`
+          : nearest
+            ? `Did you mean \`${nearest}\`?`
+            : positionSchema.shape.id.safeParse(question.position).success
+              ? `Create it with an \`id: ${question.position}\` under ${project.config.paths.positions}/.`
+              : 'Position ids are lower-case letters, digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.',
       ),
     ];
   });

@@ -86,11 +86,16 @@ export function parseYaml(path: string, source: string): YamlFile {
     diagnostics.push(found);
   }
   let parseErrors = 0;
+  let indentation = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
     // Once the parser has lost the file's structure, every token after it is "unexpected": the first message says it.
     if (parseErrors > 0 && error.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(error.message)) continue;
+    // After a line indented wrongly (a tab, a block's line at the left edge) the rest of the block reads as new
+    // fields, each "an implicit key": the first message says what to fix.
+    if (indentation && error.name === 'YAMLParseError' && CASCADE.has(error.code)) continue;
     if (error.name === 'YAMLParseError') parseErrors += 1;
     const found = yamlErrorToDiagnostic(path, text, error, placeAt);
+    if (found.ruleId === 'yaml/tab' || found.ruleId === 'yaml/indent') indentation = true;
     // One mistake often confuses the parser several times on the same line; the first message says it best.
     if (found.line !== undefined && linesWithError.has(found.line)) continue;
     if (found.line !== undefined) linesWithError.add(found.line);
@@ -220,6 +225,26 @@ function plainWords(
   if (error.code === 'MULTIPLE_DOCS') {
     return { offset: at, rule: 'yaml/multiple-documents', message: 'The file holds a second YAML document after a `---` line.', hint: ERROR_RULES.MULTIPLE_DOCS?.hint };
   }
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const leading = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  if (CASCADE.has(error.code) && leading.includes('\t')) {
+    return {
+      offset: lineStart + leading.indexOf('\t'),
+      rule: 'yaml/tab',
+      message: 'This line is indented with a tab; YAML indents with spaces only.',
+      hint: 'Replace the tab with spaces, as many as the lines around it start with.',
+    };
+  }
+  // A line of prose at the left edge (a key of its own would be a field: that is not this mistake).
+  const block = CASCADE.has(error.code) && leading === '' && !/^[A-Za-z_][\w-]*:(\s|$)/.test(text.slice(lineStart)) ? blockAbove(text, lineStart) : undefined;
+  if (block) {
+    return {
+      offset: lineStart,
+      rule: 'yaml/indent',
+      message: `This line starts at the left edge inside the \`${block.key}: ${block.indicator}\` block above it, so YAML reads it as a new field: every line of the block must be indented.`,
+      hint: `Indent it by ${block.spaces} spaces, as the lines of the block above it.`,
+    };
+  }
   const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
   if (quote) {
     // An unclosed quote runs to the end of the file, so the last quote mark opened it.
@@ -268,6 +293,29 @@ function plainWords(
       message: 'A value here contains “: ”, which YAML reads as the start of another mapping.',
       hint: 'Put the value in quotes; or, if the next line starts a new field, give it the same indentation as the field above.',
     };
+  }
+  return undefined;
+}
+
+/** Parser errors that follow from a line indented wrongly, reported once as that. */
+const CASCADE = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'BAD_SCALAR_START']);
+
+/**
+ * The block scalar (`key: |` or `key: >`) that the line at `lineStart` would belong to: the
+ * nearest line above with such a header, with only indented or blank lines between; its key,
+ * indicator and the indentation of its first line. Undefined when there is none.
+ */
+function blockAbove(text: string, lineStart: number): { key: string; indicator: string; spaces: number } | undefined {
+  const lines = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
+  let spaces = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    const header = /^\s*(?:- )?([^\s:#][^:#]*?):[ \t]+([|>][-+0-9]*)[ \t]*(?:#.*)?$/.exec(line);
+    if (header) return spaces > 0 ? { key: header[1] ?? '', indicator: header[2] ?? '', spaces } : undefined;
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    if (indent === 0) return undefined;
+    spaces = indent;
   }
   return undefined;
 }

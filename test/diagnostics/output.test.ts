@@ -60,7 +60,7 @@ describe('GitHub annotations (GITHUB_ACTIONS=true)', () => {
     const run = runCli(['check', '--format', 'json'], dir, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir });
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     expect(run.stderr).toBe(
-      '::error file=meetings/2021-05-17-youth.yaml,line=11,col=1,title=briefing yaml/tab::Tabs are not allowed as indentation. Indent with spaces; YAML does not allow tabs for indentation.\n',
+      '::error file=meetings/2021-05-17-youth.yaml,line=11,col=1,title=briefing yaml/tab::This line is indented with a tab; YAML indents with spaces only. Replace the tab with spaces, as many as the lines around it start with.\n',
     );
   });
 

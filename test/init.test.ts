@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { init } from '../src/commands/init.js';
 import { newMeeting } from '../src/commands/new.js';
 import { UsageError } from '../src/diagnostics/errors.js';
-import { runCli, tempDir } from './helpers/project.js';
+import { REPO, runCli, tempDir } from './helpers/project.js';
 import { git, initRepository } from './helpers/git.js';
 import { scriptedPrompter } from './helpers/scaffold.js';
 
@@ -253,8 +253,17 @@ test('run from a briefing installed outside the new folder (globally), says that
   expect(run.status, run.stderr).toBe(0);
   const spec = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).devDependencies.briefing as string;
   expect(spec.startsWith('file:')).toBe(true);
-  expect(run.stderr).toContain(`package.json  warning  package.json names briefing as \`${spec}\`, a folder outside this repository (where this briefing is installed): a clone of the repository cannot install it.`);
+  expect(run.stderr).toContain(`package.json  warning  package.json names briefing as \`${spec}\`, a folder outside this repository: a clone of the repository cannot install it.`);
+  expect(run.stderr).toContain(`Make the package (npm pack ${REPO}) and copy briefing-0.1.0.tgz into the repository`);
   expect(run.stderr).toContain('npm install -D ./vendor/briefing-0.1.0.tgz');
+  // Installed from a package file outside (npm install ../briefing-h.tgz): that file, by its name.
+  const packed = join(tempDir(), 'project');
+  mkdirSync(packed);
+  writeFileSync(join(packed, 'package.json'), JSON.stringify({ name: 'project', devDependencies: { briefing: 'file:../briefing-h.tgz' } }));
+  const fromFile = runCli(['init', '--ministry', 'IZM', '--signature-role', 'Ministre', '--signature-name', 'A. Muižniece'], packed);
+  expect(fromFile.stderr).toContain(
+    'package.json names briefing as `file:../briefing-h.tgz`, a package file outside this repository: a clone of the repository cannot install it. Copy briefing-h.tgz into the repository, e.g. into vendor/, and install it from there: npm install -D ./vendor/briefing-h.tgz (or give init --tool).',
+  );
   // Named on purpose with --tool: no warning.
   const chosen = tempDir();
   expect(runCli(['init', '--ministry', 'IZM', '--signature-role', 'Ministre', '--signature-name', 'A. Muižniece', '--tool', 'file:vendor/briefing-0.1.0.tgz'], chosen).stderr).toBe('');

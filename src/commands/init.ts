@@ -14,6 +14,8 @@ import { Answers, ministryChoices } from '../scaffold/answers.js';
 import { checkSchema } from '../load/shape.js';
 import * as files from '../init/files.js';
 import { isRecord } from '../util/record.js';
+import { shellWord } from '../util/shell.js';
+import toolPackage from '../../package.json' with { type: 'json' };
 
 /** Options of `briefing init [folder]`. */
 export interface InitOptions {
@@ -125,9 +127,25 @@ export async function init(options: InitOptions): Promise<InitResult> {
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept,
-    diagnostics: options.flags.tool === undefined ? toolOutside(root, spec) : [],
+    diagnostics: options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec) : [],
     exitCode: ExitCode.ok,
   };
+}
+
+/** How a package.json names briefing (a development dependency or a dependency); undefined when it does not. */
+function briefingSpec(text: string): string | undefined {
+  try {
+    const data: unknown = JSON.parse(text);
+    if (!isRecord(data)) return undefined;
+    for (const field of ['devDependencies', 'dependencies']) {
+      const deps = data[field];
+      const found = isRecord(deps) ? deps['briefing'] : undefined;
+      if (typeof found === 'string') return found;
+    }
+  } catch {
+    // Not JSON: init reports that elsewhere.
+  }
+  return undefined;
 }
 
 /**
@@ -138,14 +156,17 @@ function toolOutside(root: string, spec: string): Diagnostic[] {
   if (!spec.startsWith('file:')) return [];
   const target = resolve(root, spec.slice('file:'.length));
   if (isInside(root, target)) return [];
+  // A package file (`npm install ../briefing-0.1.0.tgz`) or a folder (a global install, `npm link`).
+  const file = /\.(tgz|tar\.gz)$/i.test(target);
+  const name = file ? basename(target) : `briefing-${toolPackage.version}.tgz`;
   return [
     diagnostic(
       'package.json',
       undefined,
       'warning',
       'init/tool-outside',
-      `package.json names briefing as \`${spec}\`, a folder outside this repository (where this briefing is installed): a clone of the repository cannot install it.`,
-      'Copy the package (briefing-<version>.tgz) into the repository, e.g. vendor/, and install it from there: npm install -D ./vendor/briefing-0.1.0.tgz (or give init --tool).',
+      `package.json names briefing as \`${spec}\`, ${file ? 'a package file' : 'a folder'} outside this repository: a clone of the repository cannot install it.`,
+      `${file ? `Copy ${name}` : `Make the package (npm pack ${shellWord(target)}) and copy ${name}`} into the repository, e.g. into vendor/, and install it from there: npm install -D ./vendor/${shellWord(name)} (or give init --tool).`,
     ),
   ];
 }

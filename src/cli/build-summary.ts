@@ -8,7 +8,7 @@ import { staleOutputsNote } from '../emit/report.js';
 export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {
   if (meeting.status === 'built') {
     const mark = meeting.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
-    return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${staleOutputsNote(meeting.removed, meeting.left)}${mark}`;
+    return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${staleOutputsNote(meeting.removed, meeting.left, meeting.outputs)}${mark}`;
   }
   if (meeting.status === 'failed') {
     const written = meeting.outputs.length ? `only partly written (${meeting.outputs.join(', ')} replaced)` : 'nothing written';

@@ -207,9 +207,13 @@ function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write 
 }
 
 /** What a build line adds about an earlier build's outputs this one did not write: those removed, and those left out of date. */
-export function staleOutputsNote(removed: readonly string[] = [], left: readonly string[] = []): string {
+export function staleOutputsNote(removed: readonly string[] = [], left: readonly string[] = [], outputs: readonly string[] = []): string {
+  // Of this report's name: a format not asked for this time. Of another: the file code changed since.
+  const stem = (path: string) => path.replace(/(\.manifest)?\.[^./]+$/, '');
+  const stems = new Set(outputs.map(stem));
+  const why = removed.some((path) => stems.has(stem(path))) ? 'which this one did not write: name every format you want kept with --format' : 'under the file code the meeting had then';
   return (
-    (removed.length ? `; removed ${removed.join(', ')} (an earlier build's, out of date)` : '') +
+    (removed.length ? `; removed ${removed.join(', ')} (an earlier build's, ${why})` : '') +
     (left.length ? `; ${left.join(', ')} is an earlier build's, out of date, and was changed since or is held open: left as it is` : '')
   );
 }

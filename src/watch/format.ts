@@ -17,7 +17,7 @@ export function formatWatchEvent(event: WatchEvent, meeting: string, time: strin
   for (const d of result.diagnostics) lines.push({ stream: 'err', text: formatDiagnostic(d, chalk) });
   if (result.status === 'built') {
     const mark = result.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
-    say(`${chalk.green('built')}  ${meeting} → ${result.outputs.join(', ')}${staleOutputsNote(result.removed, result.left)}${mark}`);
+    say(`${chalk.green('built')}  ${meeting} → ${result.outputs.join(', ')}${staleOutputsNote(result.removed, result.left, result.outputs)}${mark}`);
     for (const held of result.heldOpen) {
       say(chalk.yellow(`${held.target} is open in another program (Word?): the new version is ${held.writtenTo}. Close ${held.target} to have it replaced again.`));
     }

@@ -20,7 +20,7 @@ test('a file an earlier build of the report wrote and this one does not is remov
   const dir = await builtThenChanged(['md', 'docx']);
   const run = runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir);
   expect(run.status).toBe(0);
-  expect(run.stdout).toContain(`; removed ${DOCX} (an earlier build's, out of date)`);
+  expect(run.stdout).toContain(`; removed ${DOCX} (an earlier build's, which this one did not write: name every format you want kept with --format)`);
   expect(existsSync(join(dir, DOCX))).toBe(false);
   const manifest = JSON.parse(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8')) as { outputs: { name: string }[] };
   expect(manifest.outputs.map((o) => o.name)).toEqual(['IZMzin_190221_EDUC.md']);
@@ -43,7 +43,7 @@ test('after the meeting’s file code changes, the files of its last build under
   renamed(dir, 'IZMzin_190221_EDUC2');
   const run = runCli(['build', EXAMPLE_MEETING], dir);
   expect(run.status, run.stderr).toBe(0);
-  expect(run.stdout).toContain("; removed out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx, out/IZMzin_190221_EDUC.manifest.json (an earlier build's, out of date)");
+  expect(run.stdout).toContain("; removed out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx, out/IZMzin_190221_EDUC.manifest.json (an earlier build's, under the file code the meeting had then)");
   expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC2.docx', 'IZMzin_190221_EDUC2.manifest.json', 'IZMzin_190221_EDUC2.md']);
 
   // A file of the old build someone edited stays, and is named.

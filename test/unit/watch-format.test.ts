@@ -17,6 +17,6 @@ test('watch says which earlier outputs it removed or left, as build does', () =>
   } as unknown as BuildOnce;
   const lines = formatWatchEvent({ kind: 'build', run: 2, changed: ['positions/a.yaml'], result }, 'meetings/x.yaml', '10:00:00', new Chalk({ level: 0 }));
   expect(lines.map((line) => line.text)).toContain(
-    "built  meetings/x.yaml → out/X.md, out/X.docx, out/X.manifest.json; removed out/X.pdf (an earlier build's, out of date); out/X.notes.pdf is an earlier build's, out of date, and was changed since or is held open: left as it is",
+    "built  meetings/x.yaml → out/X.md, out/X.docx, out/X.manifest.json; removed out/X.pdf (an earlier build's, which this one did not write: name every format you want kept with --format); out/X.notes.pdf is an earlier build's, out of date, and was changed since or is held open: left as it is",
   );
 });

@@ -252,6 +252,10 @@ export interface ChangedFiles {
   changed: Map<string, string>;
   /** git could not be started (not installed, or not on the PATH): nothing could be compared. */
   noGit?: boolean;
+  /** Paths at HEAD of files deleted since that no file here was paired with (by path or file name). */
+  gone?: string[];
+  /** With `gone`: files given as present that git does not track yet (a file moved and renamed without git). */
+  untracked?: string[];
 }
 
 /**
@@ -284,6 +288,13 @@ export function changedSinceHead(root: string, folder: string, present: readonly
     for (const path of present) {
       const from = deleted.get(basename(path));
       if (from !== undefined && !changed.has(path) && from !== path) changed.set(path, from);
+    }
+    const gone = [...deleted.values()].filter((path) => ![...changed.values()].includes(path));
+    // Files gone from their place at HEAD, and files here git does not know yet: the caller may pair them by content (an id).
+    if (gone.length) {
+      const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', projectPath(root, folder) || '.'], () => new UsageError('Cannot list the new files.'));
+      const known = new Set(present);
+      return { changed, gone, untracked: untracked.split('\u0000').filter((path) => path && known.has(path) && !changed.has(path)) };
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

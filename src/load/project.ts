@@ -243,15 +243,35 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
  * the changed ones are read from git and parsed: none on a clean checkout.
  */
 function withCommittedVersions(root: string, folder: string, files: PositionFile[], problems: Diagnostic[]): PositionFile[] {
-  const { changed, noGit } = changedSinceHead(root, folder, files.map((file) => file.path));
+  const { changed, noGit, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path));
   // In a git checkout without git to run, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
+  if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked);
   const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []));
   return files.map((file) => {
     const at = changed.get(file.path);
     const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
     return before === undefined ? file : { ...file, committedVersion: before.version, committedAnswer: before.answer };
   });
+}
+
+/**
+ * A position moved to a new name without git (`mv`, a file manager): git sees a deleted file and a
+ * new one it does not track. The new one is paired with the deleted one that had its id at HEAD,
+ * so a changed answer under a new name still has its committed version to be compared with.
+ */
+function pairById(root: string, files: readonly PositionFile[], changed: Map<string, string>, gone: readonly string[], untracked: readonly string[]): void {
+  const texts = readCommittedTexts(root, [...gone]);
+  const byId = new Map<string, string>();
+  for (const path of gone) {
+    const data = parseYaml(path, texts.get(path) ?? '').data;
+    if (typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'string' && !byId.has(data.id)) byId.set(data.id, path);
+  }
+  const fresh = new Set(untracked);
+  for (const file of files) {
+    const from = fresh.has(file.path) ? byId.get(file.id) : undefined;
+    if (from !== undefined) changed.set(file.path, from);
+  }
 }
 
 /** The `version` of a position's committed text and its answer's fingerprint, if that text is readable and has a version. */

@@ -136,6 +136,19 @@ describe('a position moved to another folder', () => {
       expect(result.diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => [d.file, d.severity])).toEqual([[MOVED, 'error']]);
     }
   });
+
+  test('moved and renamed without git (its file name no longer the id), it is found at HEAD by its id', async () => {
+    const { repo, project } = repository();
+    commit(repo);
+    const committed = readFileSync(join(project, POSITION), 'utf8');
+    const renamed = 'positions/elsewhere/participation-2021.yaml';
+    execFileSync('rm', [join(project, POSITION)]);
+    writeFile(project, renamed, committed.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1'));
+    // An untracked file that claims no id gone from HEAD is left alone.
+    writeFile(project, 'positions/elsewhere/new-one.yaml', committed.replace('id: youth-participation', 'id: new-one'));
+    const result = await check({ cwd: project, paths: [MEETING], final: true });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => [d.file, d.severity])).toEqual([[renamed, 'error']]);
+  });
 });
 
 test('in a git repository with no git to run, check and list say what they cannot tell (input/no-git), instead of passing every version silently', () => {

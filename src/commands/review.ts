@@ -153,6 +153,23 @@ export function review(options: ReviewOptions): ReviewResult {
     const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;
     if (stale && !options.rebase) {
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, 'Build the report again and send it for review, or merge the changes: briefing review <docx> --rebase.'));
+      // Listed all the same, against the text it was built from when git has it: what --rebase would carry over.
+      const built = baseText(project, document, field.field) ?? source?.text ?? '';
+      const shown = accepted ?? acceptedText(field.paragraphs, built, field.footnotes);
+      result.fields.push({
+        field: source ? { ...field.field, file: source.file } : field.field,
+        before: shown.before,
+        after: shown.after,
+        revisions: field.revisions,
+        comments: field.comments,
+        formatting: formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]),
+        notes: [`not written: ${stale.file} changed after the DOCX was built`],
+        lost: [],
+        conflicts: [],
+        current: source?.text ?? '',
+        accepted: shown.markdown,
+        written: false,
+      });
       continue;
     }
     if (stale && base === undefined) {
@@ -183,7 +200,6 @@ export function review(options: ReviewOptions): ReviewResult {
       written: false,
     });
   }
-  if (hasErrors(result.diagnostics)) return finish(result);
   const authors = [
     ...new Set([
       ...split.fields.flatMap((f) => [...f.revisions.map((r) => r.author), ...f.comments.map((c) => c.author)]),
@@ -194,6 +210,7 @@ export function review(options: ReviewOptions): ReviewResult {
   const named = ministriesNamed(project, authors);
   // The one the authors name, when they name exactly one; else --ministry must say.
   result.ministry = options.ministry === undefined ? (named.length === 1 ? (named[0] ?? null) : null) : ministryCode(project, options.ministry);
+  if (hasErrors(result.diagnostics)) return finish(result);
   if (options.accept) {
     if (!result.ministry) {
       throw new UsageError(

@@ -33,6 +33,11 @@ describe('briefing review --rebase', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('it is v3 now, the DOCX was built from v2');
     expect(refused.stderr).toContain('--rebase');
+    // The refused position is listed all the same, with its reviewer and what --rebase would carry over.
+    expect(refused.stdout).toContain('out/reviewed.docx (built from meetings/2021-02-19-educ-informal.yaml), reviewed by AM');
+    expect(refused.stdout).toContain(`position equity-reforms v2 (${FILE}) body`);
+    expect(refused.stdout).toContain('[-prioritāri-]{+vispirms+}');
+    expect(refused.stdout).toContain(`note: not written: ${FILE} changed after the DOCX was built`);
 
     const run = runCli(['review', docx, '--accept', '--rebase'], dir);
     expect(run.status, run.stderr).toBe(0);

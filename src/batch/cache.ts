@@ -7,7 +7,7 @@ import { errorCode, sha256 } from '../load/files.js';
 import { withFileLock } from '../emit/lock.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** The cache folder at the project root (git-ignored). */
 export const CACHE_DIR = '.briefing-cache';
@@ -109,7 +109,12 @@ export function writeCacheMerged(root: string, tool: string, update: (current: B
     return withFileLock(join(root, CACHE_FILE), CACHE_FILE, write);
   } catch (error) {
     if (!(error instanceof UsageError) && errorCode(error) === undefined) throw error;
-    return write();
+    const written = write();
+    // Waited for another build's lock in vain: written all the same, and said, as what that build records may be lost.
+    if (error instanceof UsageError && / another briefing command /.test(error.message) && !written.length) {
+      return [diagnostic(CACHE_FILE, undefined, 'warning', 'cache/write', `${error.message} The cache was written without waiting longer: a build running beside this one may build again what this one recorded.`, error.hint)];
+    }
+    return written;
   }
 }
 

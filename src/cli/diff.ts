@@ -70,6 +70,13 @@ Exit codes: 0 no changes, 1 changes found, 2 could not compare.`,
 function outputFormat(flags: DiffFlags): DiffFormat {
   const named = flags.out === undefined ? undefined : formatOf(flags.out);
   const shell = flags.out === undefined ? '' : shellWord(flags.out);
+  const other = flags.out === undefined ? undefined : OTHER_KINDS.exec(basename(flags.out))?.[1];
+  if (other !== undefined) {
+    throw new UsageError(
+      `--out ${shell}: the name says a .${other.toLowerCase()} file, which diff does not write (it writes Markdown, a Word redline or JSON).`,
+      'Name the file .md, .docx or .json.',
+    );
+  }
   if (flags.out !== undefined && flags.format === undefined && named === undefined) {
     throw new UsageError(
       `--out ${shell}: diff writes Markdown (.md), a Word redline (.docx) or JSON (.json), and this name says none of them.`,
@@ -89,6 +96,9 @@ function outputFormat(flags: DiffFlags): DiffFormat {
   }
   return format;
 }
+
+/** Extensions of documents diff never writes: a name with one would say the wrong kind of file, whatever --format says. */
+const OTHER_KINDS = /\.(pdf|doc|dot|dotx|docm|odt|rtf|xls|xlsx|ods|ppt|pptx|odp|html?|png|jpe?g|zip)$/i;
 
 /** The format a file's extension names: `.md` (or `.markdown`), `.docx`, `.json`; undefined for any other. */
 function formatOf(out: string): 'md' | 'docx' | 'json' | undefined {

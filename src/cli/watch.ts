@@ -23,7 +23,6 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
     return;
   }
   const { formatWatchEvent } = await import('../watch/format.js');
-  // Once stopping, a build cut short (its LibreOffice stopped too) is not reported as failed.
   let stopping = false;
   const stopped = new Promise<void>((stop) => {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -42,7 +41,8 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
     ...(flags.template ? { template: flags.template } : {}),
     ...sourceDateEpoch(),
     onEvent(event) {
-      if (stopping) return;
+      // What a build finished as the signal came wrote is said; one cut short by it (its LibreOffice stopped) is not a failure to report.
+      if (stopping && !(event.kind === 'build' && event.result.status === 'built')) return;
       const time = new Date().toTimeString().slice(0, 8);
       for (const line of formatWatchEvent(event, meeting, time, io.out)) (line.stream === 'out' ? console.log : console.error)(line.text);
     },

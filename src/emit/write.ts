@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { makeFolder } from './folder.js';
@@ -92,7 +92,9 @@ const SIDE_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.(?:tmp|old)$/;
 /**
  * Removes the side files (`.<name>.<pid>.<hex>.tmp` and `.old`) that a build stopped without a
  * chance to clean up (SIGKILL, a power cut) left in a folder: those of a process that no longer
- * runs. Returns their names. A folder that cannot be listed has none to remove.
+ * runs, written more than a minute ago. Returns their names. A folder that cannot be listed has
+ * none to remove. (An `.old` is a second name of a report's earlier file; a build killed between
+ * two renames left a set the next build writes again, as its cache was not written.)
  */
 export function sweepInterrupted(folder: string): string[] {
   let names: string[];
@@ -101,12 +103,27 @@ export function sweepInterrupted(folder: string): string[] {
   } catch {
     return [];
   }
+  const now = Date.now();
   return names.filter((name) => {
     const pid = Number(SIDE_FILE.exec(name)?.[1] ?? Number.NaN);
     if (!Number.isSafeInteger(pid) || pid === process.pid || running(pid)) return false;
+    // A build writes and renames within seconds: a fresh one may be another machine's, in a shared folder.
+    if (now - modified(join(folder, name)) < SIDE_FILE_AGE_MS) return false;
     removeQuietly(join(folder, name));
     return true;
   });
+}
+
+/** How old a side file must be before a sweep takes it (see {@link sweepInterrupted}). */
+export const SIDE_FILE_AGE_MS = 60_000;
+
+/** When a file was last written, in ms since the epoch; now when that cannot be read. */
+function modified(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return Date.now();
+  }
 }
 
 /** Whether a process of this id runs (one that exists but may not be signalled by us runs too). */

@@ -86,16 +86,16 @@ export function parseYaml(path: string, source: string): YamlFile {
     diagnostics.push(found);
   }
   let parseErrors = 0;
-  let indentation = false;
+  // After a line indented wrongly (a tab, a block's line at the left edge), up to the next field at the left edge.
+  let confusedUntil = -1;
   for (const error of [...doc.errors, ...doc.warnings]) {
     // Once the parser has lost the file's structure, every token after it is "unexpected": the first message says it.
     if (parseErrors > 0 && error.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(error.message)) continue;
-    // After a line indented wrongly (a tab, a block's line at the left edge) the rest of the block reads as new
-    // fields, each "an implicit key": the first message says what to fix.
-    if (indentation && error.name === 'YAMLParseError' && CASCADE.has(error.code)) continue;
+    // The rest of that block reads as new fields, each "an implicit key": the first message says what to fix.
+    if (error.pos[0] < confusedUntil && error.name === 'YAMLParseError' && CASCADE.has(error.code)) continue;
     if (error.name === 'YAMLParseError') parseErrors += 1;
     const found = yamlErrorToDiagnostic(path, text, error, placeAt);
-    if (found.ruleId === 'yaml/tab' || found.ruleId === 'yaml/indent') indentation = true;
+    if (found.ruleId === 'yaml/tab' || found.ruleId === 'yaml/indent') confusedUntil = nextField(text, error.pos[0]);
     // One mistake often confuses the parser several times on the same line; the first message says it best.
     if (found.line !== undefined && linesWithError.has(found.line)) continue;
     if (found.line !== undefined) linesWithError.add(found.line);
@@ -295,6 +295,14 @@ function plainWords(
     };
   }
   return undefined;
+}
+
+/** The offset of the next line after `offset` that starts a field at the left edge (`name:`); the end of the text when none does. */
+function nextField(text: string, offset: number): number {
+  const pattern = /\n[A-Za-z_][\w-]*:(?=\s|$)/g;
+  pattern.lastIndex = offset;
+  const found = pattern.exec(text);
+  return found ? found.index + 1 : text.length;
 }
 
 /** Parser errors that follow from a line indented wrongly, reported once as that. */

@@ -17,7 +17,7 @@ export const ministryCode = z
     // Written in small letters (`am`), which `clear --ministry` takes: say so, with the code in capitals.
     error: (issue) =>
       typeof issue.input === 'string' && /^[a-z][A-Za-z]{0,9}$/.test(issue.input)
-        ? `a ministry code is written in capital letters: ${issue.input.toUpperCase()}, not ${issue.input}`
+        ? `a ministry code is written in capital letters (${issue.input.toUpperCase()}, not ${issue.input})`
         : 'a ministry code is a short ASCII code such as AM, LM or IZM',
   })
   .meta({ description: 'Short ASCII code of a ministry in the registry, e.g. AM, LM, IZM.' });

@@ -36,7 +36,10 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
         'meeting/unknown-position',
         `Question ${index + 1} points to the position \`${question.position}\`, which does not exist.`,
         named
-          ? `${named.path} has the id \`${named.id}\`: give it the id \`${question.position}\` (by convention a position's id is its file name), or point the question to \`${named.id}\`.`
+          ? `${named.path} has the id \`${named.id}\`: give it the id \`${question.position}\` (by convention a position's id is its file name)${
+              // Pointing the question there helps only when that id is a sound one of that file alone.
+              project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success ? `, or point the question to \`${named.id}\`` : ''
+            }.`
           : nearest
             ? `Did you mean \`${nearest}\`?`
             : positionSchema.shape.id.safeParse(question.position).success

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
@@ -72,3 +72,24 @@ it('two builds at once each keep their meetings in the cache: neither drops what
   expect(again.stderr).toContain('6 meetings: 0 built, 6 unchanged, 0 failed');
   expect(readdirSync(join(dir, CACHE_DIR)).filter((name) => name.endsWith('.lock'))).toEqual([]);
 });
+
+it('a cache lock another build holds too long: the cache is written all the same, and a warning says what that may cost', async () => {
+  const dir = exampleProject();
+  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  try {
+    mkdirSync(join(dir, CACHE_DIR), { recursive: true });
+    writeFileSync(join(dir, CACHE_DIR, '.build.json.lock'), `${holder.pid ?? 0}\n`);
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(result.exitCode).toBe(0);
+    expect(result.runDiagnostics.map((d) => [d.ruleId, d.severity, d.message])).toEqual([
+      [
+        'cache/write',
+        'warning',
+        `${CACHE_FILE}: another briefing command is editing this file. The cache was written without waiting longer: a build running beside this one may build again what this one recorded.`,
+      ],
+    ]);
+    expect(Object.keys((JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as { meetings: object }).meetings)).toEqual([EXAMPLE_MEETING]);
+  } finally {
+    holder.kill();
+  }
+}, 40_000);

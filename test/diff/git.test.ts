@@ -91,8 +91,17 @@ describe('versions from a real git repository with three commits', () => {
     const pdf = runCli([...args, '--out', 'review.pdf'], dir);
     expect(pdf).toMatchObject({
       status: 2,
+      stderr: 'briefing: --out review.pdf: the name says a .pdf file, which diff does not write (it writes Markdown, a Word redline or JSON).\n  Name the file .md, .docx or .json.\n',
+    });
+    expect(runCli([...args, '--out', 'review'], dir)).toMatchObject({
+      status: 2,
       stderr:
-        'briefing: --out review.pdf: diff writes Markdown (.md), a Word redline (.docx) or JSON (.json), and this name says none of them.\n  Name the file .md, .docx or .json, or say which to write with --format md, docx or json.\n',
+        'briefing: --out review: diff writes Markdown (.md), a Word redline (.docx) or JSON (.json), and this name says none of them.\n  Name the file .md, .docx or .json, or say which to write with --format md, docx or json.\n',
+    });
+    // A document kind diff never writes is refused even with --format.
+    expect(runCli([...args, '--out', 'review.pdf', '--format', 'md'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: --out review.pdf: the name says a .pdf file, which diff does not write (it writes Markdown, a Word redline or JSON).\n  Name the file .md, .docx or .json.\n',
     });
     expect(runCli([...args, '--out', 'review.md', '--format', 'docx'], dir)).toMatchObject({
       status: 2,
@@ -175,7 +184,7 @@ describe('versions from a real git repository with three commits', () => {
     const renamed = runCli(['diff', 'positions/educ/renamed.yaml', '--from', 'HEAD~1'], dir);
     expect(renamed.status).toBe(2);
     expect(renamed.stderr).toBe(
-      "briefing: positions/educ/renamed.yaml does not exist at HEAD~1.\n  It came to this path after HEAD~1: `git log --follow --oneline -- positions/educ/renamed.yaml` lists its commits, under earlier names too. A position keeps its id when renamed, so `briefing diff <meeting> --from 'HEAD~1'` compares it across the rename.\n",
+      "briefing: positions/educ/renamed.yaml does not exist at HEAD~1.\n  It was added after HEAD~1, or came to this path by a rename: `git log --follow --oneline -- positions/educ/renamed.yaml` lists its commits, under earlier names too. A renamed position keeps its id, so the diff of a meeting that includes it (`briefing diff meetings/<file>.yaml --from 'HEAD~1'`) follows it.\n",
     );
     // From a subfolder, the command in the hint names the file from there.
     expect(runCli(['diff', 'educ/renamed.yaml', '--from', 'HEAD~1'], join(dir, 'positions')).stderr).toContain('`git log --follow --oneline -- educ/renamed.yaml`');

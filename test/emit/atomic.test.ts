@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, test, vi } from 'vitest';
-import { OutputError, sweepInterrupted, writeAtomic } from '../../src/emit/write.js';
+import { OutputError, SIDE_FILE_AGE_MS, sweepInterrupted, writeAtomic } from '../../src/emit/write.js';
 import { REPO, tempDir } from '../helpers/project.js';
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -92,6 +92,10 @@ for (let i = 0; ; i++) writeAtomic(process.argv[2], i % 2 ? a : b, 'target');
     real.writeFileSync(join(dir, 'out', `.report.docx.${ended.pid ?? 0}.0badc0de.old`), '');
     const stale = left().filter((name) => !others.includes(name));
     expect(stale).toContain(`.report.docx.${ended.pid ?? 0}.0badc0de.old`);
+    // Written a moment ago they are left: another machine's build may be writing them into a shared folder.
+    expect(sweepInterrupted(join(dir, 'out'))).toEqual([]);
+    const old = new Date(Date.now() - 2 * SIDE_FILE_AGE_MS);
+    for (const name of [...stale, ...others]) fs.utimesSync(join(dir, 'out', name), old, old);
     expect(sweepInterrupted(join(dir, 'out')).sort()).toEqual(stale.sort());
     expect(left().sort()).toEqual([...others].sort());
     alive.kill();

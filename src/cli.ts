@@ -15,6 +15,7 @@ import { registerReview } from './cli/review.js';
 import { registerSchema } from './cli/schema.js';
 import { registerTemplates } from './cli/templates.js';
 import { ExitCode, UsageError } from './diagnostics/errors.js';
+import { oneLine } from './diagnostics/human.js';
 
 /**
  * The command line: the program, its global options and its commands (one module each
@@ -83,10 +84,10 @@ function fail(error: unknown): void {
   }
   const chalk = io.err;
   if (error instanceof UsageError) {
-    console.error(`${chalk.red('briefing:')} ${error.message}${error.hint ? `\n  ${chalk.dim(error.hint)}` : ''}`);
+    console.error(`${chalk.red('briefing:')} ${oneLine(error.message)}${error.hint ? `\n  ${chalk.dim(oneLine(error.hint))}` : ''}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`${chalk.red('briefing: internal error:')} ${message}`);
+    console.error(`${chalk.red('briefing: internal error:')} ${oneLine(message)}`);
     if (debug && error instanceof Error && error.stack) console.error(error.stack);
     else console.error(chalk.dim('  Run with --debug for the stack trace, and report it as a bug.'));
   }

@@ -1,18 +1,18 @@
 import { jsonDiagnostic } from '../diagnostics/json.js';
 import type { ChalkInstance } from 'chalk';
 import type { BuildResult, MeetingOutcome } from '../commands/build.js';
-import { countProblems } from '../diagnostics/human.js';
+import { countProblems, oneLine } from '../diagnostics/human.js';
 import { staleOutputsNote } from '../emit/report.js';
 
 /** One line per meeting that was built or failed; unchanged meetings only count in the summary. */
 export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {
   if (meeting.status === 'built') {
     const mark = meeting.draft ? chalk.yellow(' (draft: not every clearance is in place)') : '';
-    return `${chalk.green('built')}  ${meeting.meeting} → ${meeting.outputs.join(', ')}${staleOutputsNote(meeting.removed, meeting.left, meeting.outputs)}${mark}`;
+    return `${chalk.green('built')}  ${oneLine(meeting.meeting)} → ${oneLine(meeting.outputs.join(', '))}${oneLine(staleOutputsNote(meeting.removed, meeting.left, meeting.outputs))}${mark}`;
   }
   if (meeting.status === 'failed') {
     const written = meeting.outputs.length ? `only partly written (${meeting.outputs.join(', ')} replaced)` : 'nothing written';
-    return `${chalk.red('failed')} ${meeting.meeting}: ${written}`;
+    return `${chalk.red('failed')} ${oneLine(meeting.meeting)}: ${oneLine(written)}`;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import { editLimit } from '../diff/align.js';
 import type { FieldOutcome, ReviewResult } from '../commands/review.js';
+import { oneLine } from '../diagnostics/human.js';
 
 /** The colours the listing uses; chalk fits. */
 export interface Painter {
@@ -23,8 +24,8 @@ export function formatReview(result: ReviewResult, paint: Painter): string[] {
   if (result.outside.length) {
     lines.push('', paint.bold('Not applicable (generated text, not from any position or meeting field):'));
     for (const change of result.outside) {
-      lines.push(`  “${change.text}”: ${who(change.revisions.map((r) => ({ author: r.author, date: r.date })).concat(change.comments))}`);
-      for (const comment of change.comments) lines.push(`    ${paint.dim(`${comment.author}:`)} ${comment.text}`);
+      lines.push(`  “${oneLine(change.text)}”: ${oneLine(who(change.revisions.map((r) => ({ author: r.author, date: r.date })).concat(change.comments)))}`);
+      for (const comment of change.comments) lines.push(`    ${paint.dim(`${oneLine(comment.author)}:`)} ${oneLine(comment.text)}`);
     }
   }
   return lines;
@@ -35,7 +36,7 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   const title = ref.kind === 'position' ? `position ${ref.id} v${ref.version ?? '?'} (${ref.file}) ${ref.field}` : `meeting ${ref.file} ${ref.field}`;
   // An edit made without track changes names nobody: then there is no such line.
   const authors = who([...field.revisions, ...field.comments]);
-  const lines = [paint.bold(title), ...(authors ? [`  ${authors}`] : [])];
+  const lines = [paint.bold(title), ...(authors ? [`  ${oneLine(authors)}`] : [])];
   const before = field.before.join('\n');
   const after = field.after.join('\n');
   if (before !== after) {
@@ -57,7 +58,7 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   }
   for (const text of field.formatting) lines.push(`  formatting changed: “${text}”`);
   for (const text of field.lost) lines.push(`  ${paint.red('cannot be written:')} ${text}`);
-  for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${comment.author}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${comment.text}`);
+  for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${oneLine(comment.author)}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${oneLine(comment.text)}`);
   for (const conflict of field.conflicts) {
     lines.push(`  ${paint.red('conflict:')} this change no longer fits the current text:`);
     for (const line of conflict) lines.push(`    ${line.startsWith('+') ? paint.green(line) : paint.red(line)}`);

@@ -21,6 +21,20 @@ export function colourAsked(argv: readonly string[]): boolean | undefined {
   return asked;
 }
 
+/**
+ * Text for one line of output: line breaks and other control characters, which a message can
+ * quote from a file, shown as escapes (`\n`). A line break in a value would otherwise start a line
+ * of its own, and in a CI log a line that starts with `::` is a command to the runner (GitHub's
+ * `::error`, `::add-mask::`, `::stop-commands::`): a file must not be able to write one.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g, (character) => {
+    if (character === '\n') return '\\n';
+    if (character === '\r') return '\\r';
+    return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** A chalk instance that colours or not, as decided by {@link useColour}. */
 export function paint(colour: boolean): ChalkInstance {
   return new Chalk({ level: colour ? 1 : 0 });
@@ -31,9 +45,9 @@ export function paint(colour: boolean): ChalkInstance {
  * editors and CI logs turn into links.
  */
 export function formatDiagnostic(d: Diagnostic, chalk: ChalkInstance): string {
-  const place = `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`;
+  const place = `${oneLine(d.file)}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`;
   const severity = d.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
-  const text = d.hint ? `${d.message} ${chalk.dim(d.hint)}` : d.message;
+  const text = d.hint ? `${oneLine(d.message)} ${chalk.dim(oneLine(d.hint))}` : oneLine(d.message);
   return `${chalk.bold(place)}  ${severity}  ${text}  ${chalk.dim(d.ruleId)}`;
 }
 

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { formatDiagnostic } from '../diagnostics/human.js';
+import { formatDiagnostic, oneLine } from '../diagnostics/human.js';
 import type { WatchEvent } from './watch-build.js';
 import { staleOutputsNote } from '../emit/report.js';
 
@@ -9,7 +9,7 @@ export function formatWatchEvent(event: WatchEvent, meeting: string, time: strin
   const say = (text: string) => lines.push({ stream: 'out', text });
   say(chalk.dim(`[${time}] ${event.changed.length ? `changed: ${event.changed.join(', ')}` : `building ${meeting}`}`));
   if (event.kind === 'error') {
-    lines.push({ stream: 'err', text: `${chalk.red('briefing:')} ${event.message}${event.hint ? `\n  ${chalk.dim(event.hint)}` : ''}` });
+    lines.push({ stream: 'err', text: `${chalk.red('briefing:')} ${oneLine(event.message)}${event.hint ? `\n  ${chalk.dim(oneLine(event.hint))}` : ''}` });
     say(chalk.dim('Still watching: fix it and save again.'));
     return lines;
   }

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatAnnotation } from '../../src/diagnostics/annotations.js';
-import { colourAsked, useColour } from '../../src/diagnostics/human.js';
+import { colourAsked, oneLine, useColour } from '../../src/diagnostics/human.js';
 import { corpusCases, corpusProject, readGolden, type CorpusCase } from '../helpers/corpus.js';
-import { exampleProject, REPO, runCli } from '../helpers/project.js';
+import { exampleFile, exampleProject, REPO, runCli } from '../helpers/project.js';
 
 const cases = new Map(corpusCases('invalid').map((c) => [c.name, c]));
 function project(name: string): string {
@@ -128,6 +128,18 @@ describe('colour', () => {
     expect(plain.status).toBe(1);
     expect(plain.stdout).toContain('positions/bad.yaml:1:1  error  Missing required field `version`');
     expect(plain.stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('a value with a line break in a message', () => {
+  test('stays on its line, escaped: a CI log never gets a line of its own that a file wrote (`::error`, `::add-mask::`)', () => {
+    expect(oneLine('IZM\n::error file=x::evil\r\u0007')).toBe('IZM\\n::error file=x::evil\\r\\u0007');
+    const dir = exampleProject({ 'meetings/2021-02-19-educ-informal.yaml': exampleFile('meetings/2021-02-19-educ-informal.yaml').replace(/^file_code: .*$/m, 'file_code: "IZM\\n::error file=x::evil, a:b"') });
+    const run = runCli(['check'], dir, { GITHUB_ACTIONS: 'true' });
+    expect(run.status).toBe(1);
+    const lines = `${run.stdout}${run.stderr}`.split('\n');
+    expect(lines.filter((line) => line.startsWith('::')).map((line) => line.slice(0, 61))).toEqual(['::error file=meetings/2021-02-19-educ-informal.yaml,line=102,']);
+    expect(lines.find((line) => line.includes('schema/format') && !line.startsWith('::'))).toContain('"IZM\\n::error file=x::evil, a:b"');
   });
 });
 

@@ -53,6 +53,28 @@ describe('--shard', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Cannot read the shard `4/3`.');
   });
+
+  it('with --json (and check --format json) a run that cannot start still prints its one JSON object, exit 2, so the report file is not empty', () => {
+    const dir = projectWithMeetings({});
+    const usage = (message: string, hint: string | null) => ({ file: '(command line)', line: null, column: null, severity: 'error', ruleId: 'input/usage', message, hint });
+    const shard = runCli(['build', '--all', '--json', '--shard', '4/3'], dir);
+    expect(shard.status).toBe(2);
+    expect(JSON.parse(shard.stdout)).toEqual({
+      summary: { built: 0, unchanged: 0, failed: 0 },
+      exitCode: 2,
+      threads: 0,
+      meetings: [],
+      messages: [usage('Cannot read the shard `4/3`.', 'Write it as i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.')],
+    });
+    const flag = runCli(['build', '--all', '--json', '--bogus'], dir);
+    expect(flag.status).toBe(2);
+    expect(JSON.parse(flag.stdout)).toMatchObject({ exitCode: 2, messages: [usage("unknown option '--bogus'", null)] });
+    const check = runCli(['check', '--format', 'json', '--bogus'], dir);
+    expect(check.status).toBe(2);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, exitCode: 2, diagnostics: [usage("unknown option '--bogus'", null)] });
+    // Without JSON asked for, stdout stays empty.
+    expect(runCli(['build', '--all', '--shard', '4/3'], dir).stdout).toBe('');
+  });
 });
 
 function builtMeetings(report: unknown): string[] {

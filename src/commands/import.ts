@@ -74,7 +74,7 @@ export function importReport(options: ImportOptions): ImportResult {
     throw new UsageError(`--slug: \`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: --slug educ-informal');
   }
   const slug = options.slug ?? slugOf(basename(absolute), report.date);
-  const keywords = (document.core.get('keywords') ?? '').split(',').map((s) => s.trim());
+  const keywords = keywordsOf(document.core.get('keywords') ?? '');
   const files = new Map<string, string>();
   const meetingPath = join(project.config.paths.meetings, `${report.date}-${slug}.yaml`);
   const positionIds = report.questions.map((_, index) => `${slug}-${index + 1}`);
@@ -82,7 +82,7 @@ export function importReport(options: ImportOptions): ImportResult {
   for (const unknown of cleared.filter((c) => !c.code)) result.notes.push(`the clearance line names “${unknown.accusative}”, which is not in the ministries registry: add it to required_clearances by hand`);
   const codes = cleared.flatMap((c) => (c.code ? [c.code] : []));
   // The report's own code (its footer), else the usual one; another meeting's code would make both fail to build.
-  const wanted = document.footerText || fileCodeFor(project.config.issuing_ministry, report.date, slug);
+  const wanted = footerFileCode(document.footerText) ?? fileCodeFor(project.config.issuing_ministry, report.date, slug);
   const taken = fileCodesInUse(project);
   const fileCode = unusedFileCode(wanted, taken);
   if (fileCode !== wanted) {
@@ -208,3 +208,25 @@ function positionYaml(project: Project, path: string, id: string, question: { te
   }
   return stringify(project, path, 'position', doc);
 }
+
+/**
+ * The formation, presidency and date the DOCX keywords hold: `EYCS, Portugāle, 2021-02-19` as the
+ * build writes them, or without commas (`EYCS Portugāle 2021-02-19`), as LibreOffice saves them.
+ */
+function keywordsOf(text: string): string[] {
+  if (text.includes(',')) return text.split(',').map((s) => s.trim());
+  const spaced = /^(\S+)\s+(.+?)\s+(\d{4}-\d{2}-\d{2})$/.exec(text.trim());
+  return spaced ? [spaced[1] ?? '', spaced[2] ?? '', spaced[3] ?? ''] : [text.trim()];
+}
+
+/**
+ * The file code in a report's footer: the footer itself as the build writes it, or the word in it
+ * shaped like one (`Datne: IZMzin_050422_EDUC; lpp. 1`); undefined when it holds none.
+ */
+function footerFileCode(footer: string | undefined): string | undefined {
+  const text = footer?.trim() ?? '';
+  if (FILE_CODE.test(text)) return text;
+  return text.split(/[\s;:,]+/).find((word) => FILE_CODE.test(word) && word.includes('_'));
+}
+
+const FILE_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;

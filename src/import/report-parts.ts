@@ -68,7 +68,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
       part = 'end';
       continue;
     }
-    if (paragraph.pieces.some((piece) => piece.text === '\t')) {
+    if (paragraph.pieces.some((piece) => piece.text === '\t') && isSignature(textOf(paragraph, 'accept'))) {
       if (part === 'answers') closeAnswer();
       signatureLine(text, paragraph, report);
       part = 'end';
@@ -77,7 +77,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     if (part === 'background') background.push(paragraph);
     else if (part === 'answers' && isQuestion(paragraph, text)) {
       closeAnswer();
-      report.questions.push({ text: text.replace(/^\d+\.\s+/, ''), body: '' });
+      report.questions.push({ text: text.replace(/^\d+[.)]\s+/, ''), body: '' });
     } else if (part === 'answers' && report.questions.length) answer.push(paragraph);
     else report.unplaced.push(shorten(text));
   }
@@ -141,9 +141,27 @@ function invitation(text: string, report: ImportedReport): boolean {
  * asks something ("3. Kā …?"). A typed number alone is not enough: answers hold paragraphs that
  * start "2020. gada …", "3. februārī …" or "12. panta …".
  */
+/**
+ * A question of the report: a top-level numbered item (`1.` or `1)`), or a paragraph typed
+ * so, that asks something (ends with a question mark). An answer's own numbered list
+ * ("1. pirmais pasākums;") is no question: it asks nothing.
+ */
 function isQuestion(paragraph: ReviewedParagraph, text: string): boolean {
-  if (paragraph.list === 'number') return paragraph.listMarker.endsWith('.');
-  return /^\d+\.\s+\S/.test(text) && /\?["”»)]?$/.test(text) && !startsWithDate(text);
+  if (!QUESTION_END.test(text)) return false;
+  if (paragraph.list === 'number') return paragraph.level === 0 && /[.)]$/.test(paragraph.listMarker);
+  return /^\d+[.)]\s+\S/.test(text) && !startsWithDate(text);
+}
+
+const QUESTION_END = /\?["”»)]?$/;
+
+/**
+ * A signature or visa line: a role, a tab, then a name (`I. Šuplinska`, `Anna Bērziņa`), or a
+ * line that starts with "Vīza:". A tab inside an answer's sentence is not one.
+ */
+function isSignature(text: string): boolean {
+  const [role = '', name = '', ...more] = text.split('\t').map((part) => part.trim());
+  if (more.some(Boolean) || !role || !name) return false;
+  return /^v[īi]za:/iu.test(role) || /^(\p{Lu}\.\s?)*\p{Lu}[\p{L}'’-]*(\s\p{Lu}[\p{L}'’-]*)*$/u.test(name);
 }
 
 function signatureLine(text: string, paragraph: ReviewedParagraph, report: ImportedReport): void {

@@ -1,11 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { docxParts, part, placeOf } from '../helpers/docx.js';
+import { docxParts, itWithOffice, part, placeOf } from '../helpers/docx.js';
 import { paragraphs } from '../helpers/redline.js';
-import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
@@ -164,5 +165,33 @@ describe('briefing import of answers with numbers at the start of a paragraph', 
     // Built again, the two stay paragraphs with their own numbers.
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is'));
+  });
+});
+
+describe('briefing import of reports written in Word or LibreOffice, not by briefing', () => {
+  /** A flat ODT of the fixtures made into a DOCX by LibreOffice, as a ministry's own report would be. */
+  function docxOf(fixture: string): string {
+    const out = tempDir();
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, join(REPO, 'test/fixtures/import', `${fixture}.fodt`)], { stdio: 'ignore' });
+    return join(out, `${fixture}.docx`);
+  }
+
+  itWithOffice('takes questions numbered 1), keeps an answer’s own "1." list and a paragraph with a tab in the answer', () => {
+    const dir = exampleProject();
+    const run = runCli(['import', docxOf('questions-paren-list-tab'), '--slug', 'paren'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const meeting = parseDocument(readFileSync(join(dir, 'meetings/2022-04-05-paren.yaml'), 'utf8')).toJS() as { questions: { text: string; position: string }[] };
+    expect(meeting.questions.map((q) => q.text)).toEqual(['Kādi ir nozīmīgākie sasniegumi izglītībā?', 'Kādi pasākumi ir nepieciešami?', 'Kā ES sadarbība var palīdzēt?']);
+    const second = readFileSync(join(dir, 'positions/paren/paren-2.yaml'), 'utf8');
+    expect(second).toContain('1) pirmais pasākums;');
+    expect(second).toContain('šeit turpinās.');
+    expect(run.stdout).not.toContain('Could not place');
+  });
+
+  itWithOffice('takes the file code out of a footer with more words in it', () => {
+    const dir = exampleProject();
+    const run = runCli(['import', docxOf('footer-with-words'), '--slug', 'footer'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'meetings/2022-04-05-footer.yaml'), 'utf8')).toMatch(/^file_code: IZMzin_050422_EDUC$/m);
   });
 });

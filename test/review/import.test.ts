@@ -188,6 +188,19 @@ describe('briefing import of reports written in Word or LibreOffice, not by brie
     expect(run.stdout).not.toContain('Could not place');
   });
 
+  itWithOffice('reads formation and presidency from the keywords of the example’s DOCX saved again by LibreOffice (which drops their commas)', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'docx'], dir).status).toBe(0);
+    const out = tempDir();
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, join(dir, 'out/IZMzin_190221_EDUC.docx')], { stdio: 'ignore' });
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    rmSync(join(dir, 'positions'), { recursive: true });
+    const run = runCli(['import', join(out, 'IZMzin_190221_EDUC.docx'), '--slug', 'saved'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/Not found in the report.*(formation|presidency)/);
+    expect(parseDocument(readFileSync(join(dir, 'meetings/2021-02-19-saved.yaml'), 'utf8')).toJS()).toMatchObject({ formation: 'EYCS', presidency: 'Portugāle' });
+  });
+
   itWithOffice('takes the file code out of a footer with more words in it', () => {
     const dir = exampleProject();
     const run = runCli(['import', docxOf('footer-with-words'), '--slug', 'footer'], dir);

@@ -115,7 +115,11 @@ function printJsonFailure(message: string, hint: string | undefined): void {
     command === 'build'
       ? { summary: { built: 0, unchanged: 0, failed: 0 }, exitCode: ExitCode.failure, threads: 0, meetings: [], messages: [jsonDiagnostic(problem)] }
       : toJsonReport({ diagnostics: [problem], exitCode: ExitCode.failure });
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  try {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } catch {
+    // The failure may be in what writes JSON: the message on stderr is what counts then.
+  }
 }
 
 // A reader that stops early (`briefing check | head`) ends the output quietly, not with a stack trace.

@@ -265,7 +265,9 @@ test('--watch with --json (or --all, --shard) is a usage error, not a watch that
     // With a time limit: the old behaviour was to start watching and never return.
     const run = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', flag ?? '', ...rest], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
+    // With --json the refusal is the one JSON object a CI step reads.
+    if (flag === '--json') expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 2, messages: [{ ruleId: 'input/usage', message: '--watch cannot be combined with --json.' }] });
+    else expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`--watch cannot be combined with ${flag ?? ''}.`);
   }
 });

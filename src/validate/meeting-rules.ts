@@ -79,6 +79,25 @@ export const hasBackground: MeetingRule = ({ loaded, meeting, final }) =>
         ),
       ];
 
+/**
+ * A meeting file named for one day (`2021-02-19-educ-informal.yaml`, as `new meeting` names it)
+ * whose `date` is another: one of the two is a slip, and lists sort meetings by the name.
+ */
+export const dateAsFileName: MeetingRule = ({ loaded, meeting }) => {
+  const named = /^(\d{4}-\d{2}-\d{2})(?=[-_.]|$)/.exec(loaded.path.split('/').at(-1) ?? '')?.[1];
+  if (named === undefined || named === meeting.date) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['date']),
+      'warning',
+      'meeting/date-not-file-name',
+      `The file name says ${named}, but \`date\` is ${meeting.date}.`,
+      `Correct the date, or rename the file to start with ${meeting.date}.`,
+    ),
+  ];
+};
+
 /** Required ministries must be in the registry. */
 export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting }) =>
   meeting.required_clearances.flatMap((code, index) =>
@@ -194,8 +213,8 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
             : stale === 'answer'
               ? `Raise \`version\` to ${position.version + 1} for the changed text, ask ${code} to clear it and ${again}`
               : final
-              ? `Record the clearance with \`clearance: ${code}: status: cleared\` and its date, or build without --final.`
-              : undefined,
+                ? `Once ${code} has cleared it, ${again}`
+                : undefined,
         ),
       );
     }
@@ -325,6 +344,7 @@ export function mergeRequiredBy(diagnostics: readonly Diagnostic[]): Diagnostic[
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
+  dateAsFileName,
   hasBackground,
   isSigned,
   noPlaceholders,

@@ -78,9 +78,9 @@ test('a meeting checked alone that shares its file code with a meeting left out 
   const dir = tempDir();
   cpSync(CHECK_BASE, dir, { recursive: true });
   const text = readFileSync(join(CHECK_BASE, MEETING), 'utf8');
-  writeFile(dir, 'meetings/2021-05-18-youth-copy.yaml', text);
-  const result = await check({ cwd: dir, paths: ['meetings/2021-05-18-youth-copy.yaml'], final: false });
+  writeFile(dir, 'meetings/2021-05-17-youth-copy.yaml', text);
+  const result = await check({ cwd: dir, paths: ['meetings/2021-05-17-youth-copy.yaml'], final: false });
   expect(result.exitCode).toBe(1);
-  expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['meetings/2021-05-18-youth-copy.yaml', 'meeting/duplicate-file-code']]);
+  expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['meetings/2021-05-17-youth-copy.yaml', 'meeting/duplicate-file-code']]);
   expect(result.diagnostics[0]?.message).toContain(`is also used by ${MEETING}`);
 });

@@ -252,8 +252,11 @@ test('a watch stopped with SIGTERM while a PDF is made stops LibreOffice, remove
   for (let waited = 0; !folders().length && waited < 30_000; waited += 50) await quiet(50);
   expect(folders().length).toBe(1);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const signalled = Date.now();
   child.kill('SIGTERM');
   expect(await exit).toBe(0);
+  // Stopped, not waited for: the stand-in would have taken 30 s more (a first build's conversion was waited out).
+  expect(Date.now() - signalled).toBeLessThan(20_000);
   await quiet(500);
   expect(folders()).toEqual([]);
   expect(output).not.toMatch(/failed|error/);

@@ -24,10 +24,13 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
   }
   const { formatWatchEvent } = await import('../watch/format.js');
   let stopping = false;
+  // A PDF being made when the signal comes: its LibreOffice and its folder go at once, not when the build is done.
+  const { stopConversions } = await import('../pdf/convert.js');
   const stopped = new Promise<void>((stop) => {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.once(signal, () => {
         stopping = true;
+        stopConversions();
         stop();
       });
     }
@@ -47,11 +50,8 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
       for (const line of formatWatchEvent(event, meeting, time, io.out)) (line.stream === 'out' ? console.log : console.error)(line.text);
     },
   });
-  console.log(io.out.dim('Watching for changes; press Ctrl-C to stop.'));
+  if (!stopping) console.log(io.out.dim('Watching for changes; press Ctrl-C to stop.'));
   await stopped;
-  // A PDF being made when the signal came: its LibreOffice and its folder go too.
-  const { stopConversions } = await import('../pdf/convert.js');
-  stopConversions();
   await watcher.close();
   process.exitCode = ExitCode.ok;
 }

@@ -174,6 +174,25 @@ describe('templates', () => {
     ]);
   });
 
+  it('the built-in report leaves out the invitation to answer when the meeting has no questions yet (a sentence ending in a colon and nothing after it)', async () => {
+    const noQuestions = meeting.replace(/^questions:\n(?: .*\n|\n)*/m, 'questions: []\n');
+    expect(noQuestions).toContain('questions: []');
+    const dir = exampleProject({ [EXAMPLE_MEETING]: noQuestions });
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('meeting/no-questions');
+    const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(markdown).not.toContain('aicināti atbildēt');
+    expect(markdown).toContain('Vīza:');
+  });
+
+  it('refuses {{#each}} over a text at its line (it went through nothing and printed nothing)', async () => {
+    const { diagnostics, exitCode } = await renderWith('x\n\n{{#each meeting.formation}}- {{this}}\n{{/each}}\n');
+    expect(exitCode).toBe(1);
+    expect(diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[3, 'template/helper', '{{#each}} goes through a list (or a mapping), and was given the text “EYCS”.']]);
+    // A list and a mapping still go through.
+    expect((await renderWith('{{#each questions}}{{@index}}{{/each}} {{#each meeting.name}}{{@key}} {{/each}}\n')).markdown).toMatch(/^012 nominative /);
+  });
+
   it('reports a helper used wrongly at its line', async () => {
     const { diagnostics } = await renderWith('x\n\n{{date meeting.date "dative"}}\n');
     expect(diagnostics).toEqual([

@@ -49,6 +49,18 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   env.registerHelper(ESCAPE_INLINE_HELPER, locateHelperErrors((value, options) => escapeValue(env, value, false, options)));
   env.unregisterHelper('log');
   env.registerHelper('lookup', locateHelperErrors(strictLookup));
+  // Handlebars' {{#each}} goes through nothing when given a text: a slip (a field that is no list) the strict data must not hide.
+  const each = env.helpers['each'] as (this: unknown, ...args: unknown[]) => unknown;
+  env.registerHelper(
+    'each',
+    locateHelperErrors(function (this: unknown, ...args: unknown[]) {
+      const [value] = args;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        throw new HelperUsageError(`{{#each}} goes through a list (or a mapping), and was given ${typeof value === 'string' ? `the text “${value.length > 40 ? `${value.slice(0, 40)}…` : value}”` : `the ${typeof value} ${String(value)}`}`);
+      }
+      return each.apply(this, args);
+    }),
+  );
 
   const diagnostics: Diagnostic[] = [];
   for (const partial of partials) {

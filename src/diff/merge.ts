@@ -116,8 +116,21 @@ class Merger {
     let b = 0;
     const end: [number, number] = [m, n];
     for (const [pa, pb] of [...pairs, end]) {
-      for (; a < pa; a++) result.push(this.whole(removed[a], 'delete'));
-      for (; b < pb; b++) result.push(this.whole(added[b], 'insert'));
+      // Footnote definitions close a field: those at the end of a gap come after the gap's other blocks, the
+      // removed ones first, so a paragraph added there is not printed among the notes. Each side keeps its order.
+      const deleted = removed.slice(a, pa);
+      const inserted = added.slice(b, pb);
+      const notesFrom = (blocks: readonly T[]) => {
+        let at = blocks.length;
+        while (at > 0 && blocks[at - 1]?.type === 'footnoteDefinition') at--;
+        return at;
+      };
+      const d = notesFrom(deleted);
+      const i = notesFrom(inserted);
+      for (const block of deleted.slice(0, d)) result.push(this.whole(block, 'delete'));
+      for (const block of inserted.slice(0, i)) result.push(this.whole(block, 'insert'));
+      for (const block of deleted.slice(d)) result.push(this.whole(block, 'delete'));
+      for (const block of inserted.slice(i)) result.push(this.whole(block, 'insert'));
       const before = removed[pa];
       const after = added[pb];
       if (before && after) result.push(this.pair(before, after));

@@ -68,6 +68,15 @@ function withoutTypoEchoes(diagnostics: readonly SchemaDiagnostic[]): Diagnostic
 type SchemaDiagnostic = Diagnostic & { field?: string };
 
 function issueToDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, issue: z.core.$ZodIssue): SchemaDiagnostic[] {
+  const found = issueDiagnostics(file, schema, kind, issue);
+  // The list counts from 0; a question is called by the number the report prints (questions[4] is question 5).
+  if (kind !== 'meeting' || issue.path[0] !== 'questions' || typeof issue.path[1] !== 'number') return found;
+  const named = `\`${fieldName(issue.path)}\``;
+  const number = issue.path[1] + 1;
+  return found.map((d) => (d.message.includes(named) ? { ...d, message: d.message.replace(named, `${named} (question ${number})`) } : d));
+}
+
+function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, issue: z.core.$ZodIssue): SchemaDiagnostic[] {
   const where = fieldName(issue.path);
   const value = valueAt(file.data, issue.path);
   if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && issue.path.length) {

@@ -26,11 +26,11 @@ test('a question whose text is only spaces is empty, as an empty one is', async 
   const dir = exampleProject({ [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING).replace(/^ {2}- text: >-\n(?: {6}.*\n)+/m, '  - text: "   "\n') });
   const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false });
   expect(result.exitCode).toBe(1);
-  expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['schema/too-small', '`questions[0].text` is empty.']]);
+  expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['schema/too-small', '`questions[0].text` (question 1) is empty.']]);
 });
 
 test('a question of invisible characters only (a zero-width space copied from the web) is an error', async () => {
   const dir = exampleProject({ [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING).replace(/^ {2}- text: >-\n(?: {6}.*\n)+/m, '  - text: "\\u200B\\u00A0"\n') });
   const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false });
-  expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['schema/too-small', '`questions[0].text`: holds only invisible characters.']]);
+  expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['schema/too-small', '`questions[0].text` (question 1): holds only invisible characters.']]);
 });

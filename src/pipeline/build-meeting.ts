@@ -226,13 +226,15 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
  * Only the printed text counts: not link addresses, e-mail addresses or code.
  */
 function abbreviationsNotIntroduced(meetingPath: string, markdown: string, abbreviations: readonly { term: string; short: string }[]): Diagnostic[] {
+  // What is left out is blanked, its line breaks kept, so an offset in it is one in the Markdown.
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   const printed = markdown
-    .replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, ' ')
-    .replace(/`[^`\n]*`/g, ' ')
+    .replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, blank)
+    .replace(/`[^`\n]*`/g, blank)
     // Each pattern stops where another match of it could start, so a long run of `<`, `](` or `@` costs its length, not its square.
-    .replace(/\]\([^)\]\s]*(?:\s+"[^"]*")?\)/g, '] ')
-    .replace(/<[^<>\s]+>/g, ' ')
-    .replace(/(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+/g, ' ');
+    .replace(/\]\([^)\]\s]*(?:\s+"[^"]*")?\)/g, (link) => `]${blank(link.slice(1))}`)
+    .replace(/<[^<>\s]+>/g, blank)
+    .replace(/(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+/g, blank);
   return abbreviations.flatMap(({ term, short }) => {
     const escaped = escapeRegExp(short);
     const first = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(printed)?.index;
@@ -247,7 +249,7 @@ function abbreviationsNotIntroduced(meetingPath: string, markdown: string, abbre
         undefined,
         'warning',
         'meeting/abbreviation-not-introduced',
-        `The report ${when}: “${short}” should first appear as “${term} (turpmāk – ${short})”.`,
+        `The report ${when}: “${short}” should first appear as “${term} (turpmāk – ${short})” (it first appears on line ${printed.slice(0, first).split('\n').length} of the generated Markdown).`,
         `Write the meeting's name with “${term}” (the template introduces the abbreviation there), or write “${term} (turpmāk – ${short})” where the report first mentions it: the meeting, its background or a position.`,
       ),
     ];

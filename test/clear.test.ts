@@ -136,6 +136,11 @@ describe('briefing clear', () => {
       expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', day], dir)).toMatchObject({ status: 2, stderr: `briefing: --date: \`${day}\` is no such day.\n  Check the day and the month.\n` });
     }
     expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', 'vakar'], dir).stderr).toContain('Write it YYYY-MM-DD or DD.MM.YYYY');
+    // A year no file may have is said of the flag, not reported as an internal error of the file written.
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '2150-01-01'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: --date: `2150-01-01` is in the year 2150.\n  A year between 1980 and 2099 is expected: check the year.\n',
+    });
     expect(runCli(['clear', 'equity-reforms', '--ministry', 'xx'], dir).status).toBe(2);
     expect(runCli(['clear', 'equity-reforms'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("required option '-m, --ministry <code>'") });
     const broken = runCli(['clear', 'positions/broken.yaml', '--ministry', 'AM'], dir);

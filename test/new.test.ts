@@ -101,6 +101,12 @@ describe('briefing new meeting', () => {
     expect(readFileSync(join(dir, 'meetings/2021-05-18-educ-council.yaml'), 'utf8')).toMatch(/^date: 2021-05-18$/m);
     const run = runCli(['new', 'meeting', '31.04.2021', 'x', '--topic', 'X'], dir);
     expect(run).toMatchObject({ status: 2, stderr: 'briefing: `31.04.2021` is no such day.\n  Check the day and the month.\n' });
+    // A year no meeting file may have: said of the argument, not as an internal error of the file it would write.
+    expect(runCli(['new', 'meeting', '1979-06-01', 'x', '--topic', 'X'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: `1979-06-01` is in the year 1979.\n  A year between 1980 and 2099 is expected: check the year.\n',
+    });
+    expect(existsSync(join(dir, 'meetings/1979-06-01-x.yaml'))).toBe(false);
   });
 
   it('rejects a bad flag value before writing', async () => {

@@ -28,5 +28,7 @@ export function readDay(given: string): { iso: string } | { problem: string; hin
     return { problem: `\`${given}\` is not a date`, hint: 'Write it YYYY-MM-DD or DD.MM.YYYY, e.g. 2021-05-12 or 12.05.2021.' };
   }
   const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  // The years a file's date may have (a DOCX stamps 1980–2107): said here, not later as the file's own error.
+  if (Number(year) < 1980 || Number(year) > 2099) return { problem: `\`${given}\` is in the year ${Number(year)}`, hint: 'A year between 1980 and 2099 is expected: check the year.' };
   return isRealDate(text) ? { iso: text } : { problem: `\`${given}\` is no such day`, hint: 'Check the day and the month.' };
 }

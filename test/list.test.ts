@@ -96,6 +96,18 @@ describe('briefing list', () => {
     expect(JSON.parse(used.stdout).map((row: { id: string }) => row.id)).toEqual(['equity-achievements', 'equity-eu-cooperation', 'equity-reforms']);
   });
 
+  it('lists both files that claim one id (one was hidden), says so, and exits 1', () => {
+    writeFile(dir, 'positions/copy/x.yaml', exampleFile('positions/educ/equity-achievements.yaml').replace(/^id: .*$/m, 'id: equity-reforms'));
+    const run = runCli(['list', '--json'], dir);
+    expect(run.status).toBe(1);
+    const rows = JSON.parse(run.stdout) as { id: string; file: string; version: number }[];
+    expect(rows.filter((row) => row.id === 'equity-reforms').map((row) => [row.file, row.version])).toEqual([
+      ['positions/copy/x.yaml', 3],
+      ['positions/educ/equity-reforms.yaml', 2],
+    ]);
+    expect(run.stderr).toContain('position/duplicate-id');
+  });
+
   it('prints every field as JSON', () => {
     expectGolden(runCli(['list', '--json'], dir).stdout, 'positions.json');
   });

@@ -52,7 +52,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
       throw new UsageError(`No meeting file ${only}.`, `Meeting files: ${meetings.map((m) => m.path).join(', ') || 'none yet'}.`);
     }
   }
-  const files = [...project.positions.values()].map((p) => p.file.path);
+  const files = project.positionFiles.map((file) => file.path);
   const git = await gitStates(project.root, files);
   if (git === null && inGitCheckout(project.root) && gitMissing()) diagnostics.push(noGitProblem());
   const rows = positionRows(project, meetings, git).filter(
@@ -63,7 +63,10 @@ export async function list(options: ListOptions): Promise<ListResult> {
   );
   const cut = [...(git?.values() ?? [])].filter((state) => state.beforeHistory).length;
   if (cut) diagnostics.push(shallowHistory(project.config.paths.positions, cut));
-  return { what: 'positions', rows, diagnostics, exitCode };
+  // Two files claiming one id are both listed; which one a meeting gets is what check reports.
+  const duplicates = [...project.positions.values()].flatMap((p) => p.diagnostics.filter((d) => d.ruleId === 'position/duplicate-id'));
+  diagnostics.push(...duplicates);
+  return { what: 'positions', rows, diagnostics, exitCode: duplicates.length && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
 }
 
 /** A shallow clone (CI checks out one commit by default) cannot date what changed before its history begins. */

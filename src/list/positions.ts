@@ -1,5 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
+import { readPositionFile } from '../load/position-files.js';
 import type { GitState } from './git.js';
 import { clearanceOf, type ClearanceState } from '../model/index.js';
 
@@ -29,7 +30,12 @@ export interface PositionRow {
 
 /** The rows for every position of the project, sorted by the date of the first meeting using each. */
 export function positionRows(project: Project, meetings: readonly LoadedMeeting[], git: ReadonlyMap<string, GitState> | null): PositionRow[] {
-  const rows = [...project.positions.values()].map((loaded): PositionRow => {
+  // Every file, also a second one claiming an id another has (the project keeps the first by id): listed, not hidden.
+  const files = project.positionFiles.map((file) => {
+    const kept = project.positions.get(file.id);
+    return kept && kept.file.path === file.path ? kept : readPositionFile(project.files, file.path);
+  });
+  const rows = files.map((loaded): PositionRow => {
     const using = meetings
       .flatMap((m) => (m.meeting?.questions.some((q) => q.position === loaded.id) ? [{ file: m.path, date: m.meeting.date, required: m.meeting.required_clearances }] : []))
       .sort((a, b) => compare(a.date, b.date) || compare(a.file, b.file));

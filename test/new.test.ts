@@ -258,9 +258,9 @@ describe('briefing new position', () => {
     await expect(newPosition({ cwd: dir, id: 'equity-reforms', flags: { question: 'X' } })).rejects.toThrow(
       'The position `equity-reforms` already exists: positions/educ/equity-reforms.yaml; nothing written.',
     );
-    await expect(newPosition({ cwd: dir, id: 'Bad Id', flags: { question: 'X' } })).rejects.toThrow('`Bad Id` is not a usable position id: an id starts with a lower-case letter or a digit, then lower-case letters, digits, ".", "_" and "-".');
+    await expect(newPosition({ cwd: dir, id: 'Bad Id', flags: { question: 'X' } })).rejects.toThrow('`Bad Id` is not a usable position id: an id starts with a letter a–z or a digit, then letters a–z (no ā or š), digits, ".", "_" and "-".');
     // Only allowed characters, but a dash first: the message says where an id starts.
-    await expect(newPosition({ cwd: dir, id: '-dash', flags: { question: 'X' } })).rejects.toThrow('`-dash` is not a usable position id: an id starts with a lower-case letter or a digit');
+    await expect(newPosition({ cwd: dir, id: '-dash', flags: { question: 'X' } })).rejects.toThrow('`-dash` is not a usable position id: an id starts with a letter a–z or a digit');
     // Allowed characters, but a name Windows keeps for a device: the message says that, not which characters to use.
     await expect(newPosition({ cwd: dir, id: 'con', flags: { question: 'X' } })).rejects.toThrow('`con` is not a usable position id: Windows reserves this name for a device');
   });

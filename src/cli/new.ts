@@ -51,7 +51,7 @@ Examples:
   $ briefing new meeting 2021-05-18 educ-council
   $ briefing new meeting 2021-05-18 educ-council --formation EYCS --participants "ES izglītības ministri" \\
       --topic "Digitālā izglītība" --name "Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme" \\
-      --name-locative "ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē" --clearances AM,LM
+      --name-locative "Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē" --clearances AM,LM
   $ briefing new meeting 2021-06-10 educ-informal --from meetings/2021-02-19-educ-informal.yaml --topic "…"
 
 Without a terminal (CI, scripts) nothing is asked: a field with no flag and no default is an error (exit 2).`,

@@ -71,7 +71,7 @@ export function importReport(options: ImportOptions): ImportResult {
     return finish(result);
   }
   if (options.slug !== undefined && !isSlug(options.slug)) {
-    throw new UsageError(`--slug: \`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: --slug educ-informal');
+    throw new UsageError(`--slug: \`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes.`, 'For example: --slug educ-informal');
   }
   const slug = options.slug ?? slugOf(basename(absolute), report.date);
   const keywords = keywordsOf(document.core.get('keywords') ?? '');

@@ -58,7 +58,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   if ('problem' in day) throw new UsageError(`${day.problem}.`, day.hint);
   const date = day.iso;
   if (!isSlug(options.slug)) {
-    throw new UsageError(`\`${options.slug}\` is not a usable name: use lower-case letters, digits and dashes.`, 'For example: educ-council');
+    throw new UsageError(`\`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes.`, 'For example: educ-council');
   }
   const target = join(project.root, project.config.paths.meetings, `${date}-${options.slug}.yaml`);
   refuseExisting(project, target);

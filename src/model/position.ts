@@ -47,7 +47,7 @@ export const positionSchema = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id starts with a lower-case letter or a digit, then lower-case letters, digits, ".", "_" and "-"')
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id starts with a letter a–z or a digit, then letters a–z (no ā or š), digits, ".", "_" and "-"')
       .refine((id) => !WINDOWS_RESERVED.test(id), {
         message: 'Windows reserves this name for a device, so a colleague on Windows could not check out a file called that',
         params: { ruleId: 'position/reserved-id', hint: 'Choose a longer id, e.g. one that names the topic: educ-connectivity.' },

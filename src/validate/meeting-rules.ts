@@ -44,7 +44,7 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
             ? `Did you mean \`${nearest}\`?`
             : positionSchema.shape.id.safeParse(question.position).success
               ? `Create it with an \`id: ${question.position}\` under ${project.config.paths.positions}/.`
-              : 'Position ids are lower-case letters, digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.',
+              : 'Position ids are the letters a–z (no ā or š), digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.',
       ),
     ];
   });

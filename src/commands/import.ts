@@ -225,8 +225,9 @@ function keywordsOf(text: string): string[] {
  */
 function footerFileCode(footer: string | undefined): string | undefined {
   const text = footer?.trim() ?? '';
-  if (FILE_CODE.test(text)) return text;
-  return text.split(/[\s;:,]+/).find((word) => FILE_CODE.test(word) && word.includes('_'));
+  // A code has an underscore between its parts (IZMzin_190221_EDUC): a footer of one other word ("DRAFT", "2") is none.
+  if (FILE_CODE.test(text) && text.includes('_')) return text;
+  return text.split(/[\s;:,.]+/).find((word) => FILE_CODE.test(word) && word.includes('_'));
 }
 
 const FILE_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;

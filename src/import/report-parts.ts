@@ -142,30 +142,41 @@ function invitation(text: string, report: ImportedReport): boolean {
  * start "2020. gada …", "3. februārī …" or "12. panta …".
  */
 /**
- * A question of the report: a top-level numbered item (`1.` or `1)`), or a paragraph typed
- * so, that asks something (ends with a question mark). An answer's own numbered list
- * ("1. pirmais pasākums;") is no question: it asks nothing.
+ * A question of the report: a top-level numbered item (`1.` or `1)`, by Word's numbering or
+ * typed) that reads as a question: it ends with a question mark (and closing quotes or
+ * brackets), or is bold throughout, as the report prints its questions. An answer's own
+ * numbered list ("1. pirmais pasākums;") asks nothing. Its number is not held to the count:
+ * a report made of several Word lists may show every question as "1)".
  */
 function isQuestion(paragraph: ReviewedParagraph, text: string): boolean {
-  if (!QUESTION_END.test(text)) return false;
-  if (paragraph.list === 'number') return paragraph.level === 0 && /[.)]$/.test(paragraph.listMarker);
-  return /^\d+[.)]\s+\S/.test(text) && !startsWithDate(text);
+  const numbered = paragraph.list === 'number' ? paragraph.level === 0 && /[.)]$/.test(paragraph.listMarker) : /^\d+[.)]\s+\S/.test(text) && !startsWithDate(text);
+  if (!numbered) return false;
+  const words = paragraph.pieces.filter((piece) => piece.text.trim() !== '' && piece.footnote === undefined);
+  return QUESTION_END.test(text) || (words.length > 0 && words.every((piece) => piece.bold));
 }
 
-const QUESTION_END = /\?["”»)]?$/;
+const QUESTION_END = /\?["”“»«)\]’'\s]*$/;
 
 /**
- * A signature or visa line: a role, a tab, then a name (`I. Šuplinska`, `Anna Bērziņa`), or a
- * line that starts with "Vīza:". A tab inside an answer's sentence is not one.
+ * A signature or visa line: a role, one or more tabs, then a name that starts with a capital
+ * (`I. Šuplinska`, `Dr. A. Bērziņa`), short as a name is; or a line that starts with "Vīza:".
+ * A tab inside an answer's sentence ("… zīmi:⇥šeit turpinās.") is not one.
  */
 function isSignature(text: string): boolean {
-  const [role = '', name = '', ...more] = text.split('\t').map((part) => part.trim());
-  if (more.some(Boolean) || !role || !name) return false;
-  return /^v[īi]za:/iu.test(role) || /^(\p{Lu}\.\s?)*\p{Lu}[\p{L}'’-]*(\s\p{Lu}[\p{L}'’-]*)*$/u.test(name);
+  const [role = '', name = '', ...more] = text
+    .split('\t')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (more.length || !role || !name) return false;
+  return /^v[īi]za:/iu.test(role) || (/^\p{Lu}/u.test(name) && name.length <= 60 && name.split(/\s+/).length <= 6);
 }
 
 function signatureLine(text: string, paragraph: ReviewedParagraph, report: ImportedReport): void {
-  const [role = '', name = ''] = textOf(paragraph, 'accept').split('\t').map((s) => s.trim());
+  // Word's own templates put several tabs between the role and the name.
+  const [role = '', name = ''] = textOf(paragraph, 'accept')
+    .split('\t')
+    .map((s) => s.trim())
+    .filter(Boolean);
   // "Vīza:" as the template writes it, or as a ministry's own template may: "VĪZA:", "Viza:".
   const visa = /^v[īi]za:\s*(.+)$/iu.exec(role);
   if (visa?.[1]) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };

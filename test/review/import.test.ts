@@ -90,6 +90,30 @@ describe('briefing import', () => {
     });
   });
 
+  it('reads a question without its question mark or with closing marks after it, a signature with a title, and several tabs', () => {
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const parts = unzipSync(readFileSync(join(example, DOCX)));
+    parts['word/document.xml'] = strToU8(
+      strFromU8(parts['word/document.xml'] ?? new Uint8Array())
+        .replace('panākumus izglītībā?</w:t>', 'panākumus izglītībā.</w:t>')
+        .replace('finansējuma sniegtās iespējas?</w:t>', 'finansējuma sniegtās iespējas?”)</w:t>')
+        .replace('I. Šuplinska', 'Dr. I. Šuplinska')
+        .replace(/(sekretāre<\/w:t>)<w:tab\/>/, '$1<w:tab/><w:tab/><w:tab/>')
+        .replace(/<w:t[^>]*>Informatīvā ziņojuma projekts saskaņots ar [^<]*<\/w:t>/, '<w:t></w:t>'),
+    );
+    writeFileSync(join(example, 'out/edited.docx'), zipSync(parts));
+    const dir = emptyProject();
+    const run = runCli(['import', join(example, 'out/edited.docx'), '--slug', 'educ-informal'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Could not place');
+    const meeting = parseDocument(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toJS() as { questions: unknown[]; signature: unknown; visa: unknown };
+    expect(meeting.questions).toHaveLength(3);
+    expect(meeting).toMatchObject({ signature: { name: 'Dr. I. Šuplinska' }, visa: { role: 'Valsts sekretāre', name: 'L. Lejiņa' } });
+    // The signature lines are not taken into the last answer.
+    expect(readFileSync(join(dir, 'positions/educ-informal/educ-informal-3.yaml'), 'utf8')).not.toMatch(/Šuplinska|Lejiņa/);
+  });
+
   it('refuses a --slug that is not a plain name, and writes nothing', () => {
     const example = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);

@@ -21,7 +21,7 @@ export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): st
 export function formatSummary(result: BuildResult, chalk: ChalkInstance): string {
   const { built, unchanged, failed } = result.summary;
   const total = result.meetings.length;
-  const failedNames = result.meetings.filter((m) => m.status === 'failed').map((m) => m.meeting);
+  const failedNames = result.meetings.filter((m) => m.status === 'failed').map((m) => oneLine(m.meeting));
   const shown = failedNames.length > 5 ? [...failedNames.slice(0, 5), `${failedNames.length - 5} more`] : failedNames;
   const failures = failed ? chalk.red(`${failed} failed (${shown.join(', ')})`) : '0 failed';
   // Stopped before any meeting (a file of another kind named, the output folder blocked): "0 meetings" would say none was asked for.

@@ -1,3 +1,4 @@
+import { oneLine } from '../diagnostics/human.js';
 import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { ClearResult } from '../commands/clear.js';
@@ -53,10 +54,10 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
 async function printClear(io: Io, result: ClearResult): Promise<void> {
   await printProblems(io, result, PROBLEMS_ON_STDERR);
   if (result.exitCode === ExitCode.ok) {
-    console.log(result.written ? `${io.out.green('updated')} ${result.file}` : `${result.file}: already recorded, nothing changed`);
+    console.log(result.written ? `${io.out.green('updated')} ${oneLine(result.file)}` : `${oneLine(result.file)}: already recorded, nothing changed`);
     const width = Math.max(0, ...result.changes.map((c) => c.field.length));
-    for (const c of result.changes) console.log(`  ${c.field.padEnd(width)}  ${c.before ?? '–'} → ${c.after ?? '–'}`);
-    for (const note of result.notes) console.log(io.out.dim(note));
+    for (const c of result.changes) console.log(`  ${oneLine(c.field.padEnd(width))}  ${oneLine(c.before ?? '–')} → ${oneLine(c.after ?? '–')}`);
+    for (const note of result.notes) console.log(io.out.dim(oneLine(note)));
   }
   process.exitCode = result.exitCode;
 }

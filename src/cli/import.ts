@@ -1,3 +1,4 @@
+import { oneLine } from '../diagnostics/human.js';
 import type { Command } from 'commander';
 import type { ImportResult } from '../commands/import.js';
 import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
@@ -29,12 +30,12 @@ find (filled with x): complete them, then run briefing check.`,
 async function printImport(io: Io, result: ImportResult): Promise<void> {
   await printProblems(io, result, PROBLEMS_ON_STDERR);
   const { out } = io;
-  for (const file of result.written) console.log(`${out.green('created')} ${file}`);
+  for (const file of result.written) console.log(`${out.green('created')} ${oneLine(file)}`);
   if (result.missing.length) console.log(`Not found in the report (filled with x): ${result.missing.join(', ')}.`);
   if (result.unplaced.length) {
     console.log('Could not place:');
-    for (const text of result.unplaced) console.log(`  “${text}”`);
+    for (const text of result.unplaced) console.log(`  “${oneLine(text)}”`);
   }
-  for (const note of result.notes) console.log(out.dim(`note: ${note}`));
+  for (const note of result.notes) console.log(out.dim(`note: ${oneLine(note)}`));
   process.exitCode = result.exitCode;
 }

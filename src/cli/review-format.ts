@@ -19,7 +19,7 @@ export interface Painter {
 export function formatReview(result: ReviewResult, paint: Painter): string[] {
   const lines: string[] = [];
   if (!result.fields.length && !result.outside.length) return [`${result.docx}: no tracked changes or comments`];
-  lines.push(`${result.docx} (built from ${result.meeting})${result.ministry ? `, reviewed by ${result.ministry}` : ''}`);
+  lines.push(oneLine(`${result.docx} (built from ${result.meeting})${result.ministry ? `, reviewed by ${result.ministry}` : ''}`));
   for (const field of result.fields) lines.push('', ...formatField(field, paint));
   if (result.outside.length) {
     lines.push('', paint.bold('Not applicable (generated text, not from any position or meeting field):'));
@@ -36,7 +36,7 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   const title = ref.kind === 'position' ? `position ${ref.id} v${ref.version ?? '?'} (${ref.file}) ${ref.field}` : `meeting ${ref.file} ${ref.field}`;
   // An edit made without track changes names nobody: then there is no such line.
   const authors = who([...field.revisions, ...field.comments]);
-  const lines = [paint.bold(title), ...(authors ? [`  ${oneLine(authors)}`] : [])];
+  const lines = [paint.bold(oneLine(title)), ...(authors ? [`  ${oneLine(authors)}`] : [])];
   const before = field.before.join('\n');
   const after = field.after.join('\n');
   if (before !== after) {
@@ -56,14 +56,14 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
     }
     lines.push(...text.split('\n').filter((p) => p.includes('{+') || p.includes('[-')).map((p) => `  ${p}`));
   }
-  for (const text of field.formatting) lines.push(`  formatting changed: “${text}”`);
-  for (const text of field.lost) lines.push(`  ${paint.red('cannot be written:')} ${text}`);
+  for (const text of field.formatting) lines.push(`  formatting changed: “${oneLine(text)}”`);
+  for (const text of field.lost) lines.push(`  ${paint.red('cannot be written:')} ${oneLine(text)}`);
   for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${oneLine(comment.author)}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${oneLine(comment.text)}`);
   for (const conflict of field.conflicts) {
     lines.push(`  ${paint.red('conflict:')} this change no longer fits the current text:`);
-    for (const line of conflict) lines.push(`    ${line.startsWith('+') ? paint.green(line) : paint.red(line)}`);
+    for (const line of conflict) lines.push(`    ${line.startsWith('+') ? paint.green(oneLine(line)) : paint.red(oneLine(line))}`);
   }
-  for (const note of field.notes) lines.push(`  ${paint.dim(`note: ${note}`)}`);
+  for (const note of field.notes) lines.push(`  ${paint.dim(`note: ${oneLine(note)}`)}`);
   if (field.newVersion !== undefined) lines.push(`  ${paint.green('written')} as version ${field.newVersion}`);
   if (field.clearance) lines.push(`  ${paint.green('recorded')} clearance ${field.clearance}`);
   return lines;

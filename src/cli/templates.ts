@@ -1,3 +1,4 @@
+import { oneLine } from '../diagnostics/human.js';
 import type { Command } from 'commander';
 import type { TemplateInfo } from '../load/template-catalog.js';
 import type { Io } from './io.js';
@@ -42,7 +43,7 @@ function printTemplates(io: Io, found: TemplateInfo[], json: boolean): void {
       : t.source === 'built-in'
         ? `; with your ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.path).join(', ')}`
         : `; with the built-in ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.name).join(', ')}`;
-    console.log(`${t.name.padEnd(width)}  ${t.description || '(no description)'} ${io.out.dim(`(${origin}${partials})`)}`);
+    console.log(oneLine(`${t.name.padEnd(width)}  ${t.description || '(no description)'} ${io.out.dim(`(${origin}${partials})`)}`));
   }
 }
 

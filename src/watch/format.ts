@@ -7,7 +7,7 @@ import { staleOutputsNote } from '../emit/report.js';
 export function formatWatchEvent(event: WatchEvent, meeting: string, time: string, chalk: ChalkInstance): { stream: 'out' | 'err'; text: string }[] {
   const lines: { stream: 'out' | 'err'; text: string }[] = [];
   const say = (text: string) => lines.push({ stream: 'out', text });
-  say(chalk.dim(`[${time}] ${event.changed.length ? `changed: ${event.changed.join(', ')}` : `building ${meeting}`}`));
+  say(chalk.dim(`[${time}] ${event.changed.length ? `changed: ${oneLine(event.changed.join(', '))}` : `building ${oneLine(meeting)}`}`));
   if (event.kind === 'error') {
     lines.push({ stream: 'err', text: `${chalk.red('briefing:')} ${oneLine(event.message)}${event.hint ? `\n  ${chalk.dim(oneLine(event.hint))}` : ''}` });
     say(chalk.dim('Still watching: fix it and save again.'));

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatAnnotation } from '../../src/diagnostics/annotations.js';
@@ -140,6 +141,19 @@ describe('a value with a line break in a message', () => {
     const lines = `${run.stdout}${run.stderr}`.split('\n');
     expect(lines.filter((line) => line.startsWith('::')).map((line) => line.slice(0, 61))).toEqual(['::error file=meetings/2021-02-19-educ-informal.yaml,line=102,']);
     expect(lines.find((line) => line.includes('schema/format') && !line.startsWith('::'))).toContain('"IZM\\n::error file=x::evil, a:b"');
+  });
+
+  test('a file name with a line break starts no line of its own either: build lines, the summary, clear, templates', () => {
+    const name = 'meetings/2021-02-19-x\n::error::INJ.yaml';
+    const dir = exampleProject({ [name]: exampleFile('meetings/2021-02-19-educ-informal.yaml').replace(/^file_code: .*$/m, '') });
+    mkdirSync(join(dir, 'templates'), { recursive: true });
+    writeFileSync(join(dir, 'templates', 'a\n::error::INJ2.md.hbs'), '{{meeting.topic}}\n');
+    const runs = [runCli(['build', '--all', '--format', 'md'], dir, { GITHUB_ACTIONS: 'true' }), runCli(['templates'], dir, { GITHUB_ACTIONS: 'true' })];
+    for (const run of runs) {
+      const injected = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => /^\s*::error::INJ/.test(line));
+      expect(injected).toEqual([]);
+    }
+    expect(runs[0]?.stderr).toContain('2021-02-19-x\\n::error::INJ.yaml');
   });
 });
 

@@ -183,6 +183,13 @@ describe('templates', () => {
     const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
     expect(markdown).not.toContain('aicināti atbildēt');
     expect(markdown).toContain('Vīza:');
+    // The English note leaves out its heading of the questions too.
+    const english = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], template: 'informative-report.en', out: 'en' });
+    expect(english.exitCode).toBe(0);
+    expect(english.diagnostics.map((d) => d.ruleId)).not.toContain('meeting/abbreviation-not-introduced');
+    const note = readFileSync(join(dir, 'en/IZMzin_190221_EDUC.informative-report.en.md'), 'utf8');
+    expect(note).toContain('No questions yet.');
+    expect(note).not.toContain('Questions to the ministers');
   });
 
   it('refuses {{#each}} over a text at its line (it went through nothing and printed nothing)', async () => {

@@ -163,7 +163,9 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const rendered = compiled.template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
-  result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations));
+  // "(turpmāk – ES)" is Latvian typography: a note in another language (the English template) prints the Latvian texts as written.
+  const layout = layoutFor(project.config.layout, compiled.template.layout);
+  if (layout.language.toLowerCase().startsWith('lv')) result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations));
   const parts = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   const fieldTrees = parseReportFields(parts);
   // A field's list kept from running on into the list beside it, as the DOCX has it.
@@ -172,7 +174,6 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.diagnostics.push(...fieldTreeProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
   if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
-  const layout = layoutFor(project.config.layout, compiled.template.layout);
   const reference = referenceFor(project, compiled.template, layout);
   result.diagnostics.push(...reference.diagnostics);
   if (hasErrors(reference.diagnostics)) return result;

@@ -3,7 +3,7 @@ import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatTable } from '../src/list/table.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir, writeFile } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/list');
 
@@ -120,6 +120,24 @@ describe('briefing list', () => {
     const future = new Date(Date.now() + 120_000);
     utimesSync(join(dir, 'positions/educ/equity-reforms.yaml'), future, future);
     expect(JSON.parse(runCli(['list', 'meetings', '--json'], dir).stdout)[0].build).toBe('outdated');
+  });
+
+  it('says built or outdated by the manifest’s content as build decides: a file saved again unchanged is no change, a partial of the project’s own is', () => {
+    const project = exampleProject();
+    const state = () => (JSON.parse(runCli(['list', 'meetings', '--json'], project).stdout) as { file: string; build: string }[]).find((row) => row.file === EXAMPLE_MEETING)?.build;
+    expect(state()).toBe('not built');
+    expect(runCli(['build', EXAMPLE_MEETING], project).status).toBe(0);
+    expect(state()).toBe('built');
+    // Saved again as it was (an editor, a checkout): the same bytes, so still built, as build says "unchanged".
+    const later = new Date(Date.now() + 120_000);
+    utimesSync(join(project, 'positions/educ/equity-reforms.yaml'), later, later);
+    expect(state()).toBe('built');
+    expect(runCli(['build', EXAMPLE_MEETING], project).stderr).toContain('0 built, 1 unchanged');
+    // A partial of the project's own takes the built-in one's place: build would rebuild.
+    writeFile(project, 'templates/partials/signature.hbs', `${readFileSync(join(REPO, 'templates/partials/signature.hbs'), 'utf8')}\n`);
+    expect(state()).toBe('outdated');
+    expect(runCli(['build', EXAMPLE_MEETING], project).stderr).toContain('1 built, 0 unchanged');
+    expect(state()).toBe('built');
   });
 
   it('refuses what it cannot list (exit 2)', () => {

@@ -1,9 +1,10 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, type Project } from '../load/project.js';
 import { TEMPLATE_SUFFIX } from '../load/templates.js';
-import { clearedBy } from '../model/index.js';
+import { clearedBy, manifestSchema, type Manifest } from '../model/index.js';
+import { sha256 } from '../load/files.js';
 import { compare } from './positions.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */
@@ -46,14 +47,20 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
 }
 
 /**
- * Compares modification times: every output file of the configured formats must exist
- * and be at least as new as the meeting, its positions, its template, config and registry.
+ * Every output file of the configured formats must exist. Then the report's manifest says what it
+ * was built from, by content: built when the meeting, its positions, the config and registry, the
+ * template and its partials and the outputs are still those bytes (a file saved again unchanged, or
+ * a checkout, does not make it outdated; a partial of the project's own that takes a built-in's place
+ * does). Without a manifest, modification times are compared.
  */
 function buildState(project: Project, loaded: LoadedMeeting, ids: readonly string[]): BuildState {
   const meeting = loaded.meeting;
   if (!meeting) return 'not built';
-  const outputs = project.config.formats.map((format) => mtime(join(project.root, project.config.output, `${meeting.file_code}.${format}`)));
+  const out = join(project.root, project.config.output);
+  const outputs = project.config.formats.map((format) => mtime(join(out, `${meeting.file_code}.${format}`)));
   if (outputs.some((t) => t === undefined)) return 'not built';
+  const manifest = manifestAt(join(out, `${meeting.file_code}.manifest.json`));
+  if (manifest) return builtFrom(project, loaded, ids, manifest) ? 'built' : 'outdated';
   const template = project.templateDirs.map((dir) => join(dir, meeting.template + TEMPLATE_SUFFIX)).find((path) => mtime(path) !== undefined);
   const inputs = [
     loaded.absolutePath,
@@ -68,6 +75,41 @@ function buildState(project: Project, loaded: LoadedMeeting, ids: readonly strin
   const oldestOutput = Math.min(...outputs.map((t) => t ?? 0));
   const newestInput = Math.max(...inputs.map((path) => mtime(path) ?? 0));
   return newestInput > oldestOutput ? 'outdated' : 'built';
+}
+
+/** Whether the files a manifest names are still the bytes it recorded, and the meeting still uses those positions. */
+function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string[], manifest: Manifest): boolean {
+  const same = (path: string | undefined, sha: string) => path !== undefined && hashOf(path) === sha;
+  const root = (path: string) => join(project.root, path);
+  if (manifest.meeting.path !== loaded.path || !same(loaded.absolutePath, manifest.meeting.sha256)) return false;
+  if ([...ids].sort().join('\n') !== manifest.positions.map((p) => p.id).sort().join('\n')) return false;
+  for (const position of manifest.positions) {
+    const file = project.positions.get(position.id)?.file.path;
+    if (file !== position.path || !same(root(file), position.sha256)) return false;
+  }
+  if (!manifest.settings.every((file) => same(root(file.path), file.sha256))) return false;
+  if (manifest.template.name !== loaded.meeting?.template) return false;
+  // A template file where the build would take it now: the project's templates first, then the built-in ones.
+  const where = (path: string) => project.templateDirs.map((dir) => join(dir, path.replace(/^templates\//, ''))).find((candidate) => mtime(candidate) !== undefined);
+  if (!manifest.template.files.every((file) => same(where(file.path), file.sha256))) return false;
+  return manifest.outputs.every((output) => same(join(project.root, project.config.output, output.name), output.sha256));
+}
+
+function manifestAt(path: string): Manifest | undefined {
+  try {
+    const checked = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return checked.success ? checked.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function hashOf(path: string): string | undefined {
+  try {
+    return sha256(readFileSync(path));
+  } catch {
+    return undefined;
+  }
 }
 
 function mtime(path: string): number | undefined {

@@ -205,7 +205,9 @@ it('names a meeting it cannot read (exit 1): the positions it uses and what it r
   );
   const meetings = runCli(['list', 'meetings', '--json'], dir);
   expect(meetings.status).toBe(1);
-  expect(JSON.parse(meetings.stdout)).toMatchObject([{ file: EXAMPLE_MEETING, date: null, uncleared: true }]);
+  // Its positions are unknown, not none: null in the JSON, ? in the table.
+  expect(JSON.parse(meetings.stdout)).toMatchObject([{ file: EXAMPLE_MEETING, date: null, positions: null, cleared: null, uncleared: true }]);
+  expect(runCli(['list', 'meetings'], dir).stdout.split('\n')[1]).toMatch(/\s\?\s+\?\s/);
   // A readable project lists as before, exit 0.
   expect(runCli(['list', '--uncleared'], exampleProject())).toMatchObject({ status: 0, stderr: '' });
 });

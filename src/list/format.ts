@@ -50,8 +50,8 @@ export function formatMeetings(rows: readonly MeetingRow[], width: number): stri
     rows.map((row) => [
       row.date ?? '?',
       row.topic ?? `(${row.file}: not valid)`,
-      String(row.positions),
-      `${row.cleared}/${row.positions}`,
+      row.positions === null ? '?' : String(row.positions),
+      row.positions === null ? '?' : `${row.cleared}/${row.positions}`,
       row.build === 'not built' ? '–' : row.build,
     ]),
     width,

@@ -16,10 +16,10 @@ export interface MeetingRow {
   /** null when the file does not pass its schema. */
   date: string | null;
   topic: string | null;
-  /** Distinct positions its questions use. */
-  positions: number;
-  /** Of those, how many every required ministry has cleared (and are not drafts). */
-  cleared: number;
+  /** Distinct positions its questions use; null when the file cannot be read as a meeting. */
+  positions: number | null;
+  /** Of those, how many every required ministry has cleared (and are not drafts); null as `positions`. */
+  cleared: number | null;
   build: BuildState;
   uncleared: boolean;
 }
@@ -37,8 +37,8 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       file: loaded.path,
       date: meeting?.date ?? null,
       topic: meeting?.topic ?? null,
-      positions: ids.length,
-      cleared,
+      positions: meeting ? ids.length : null,
+      cleared: meeting ? cleared : null,
       build: buildState(project, loaded, ids),
       uncleared: !meeting || ids.length === 0 || cleared < ids.length,
     };

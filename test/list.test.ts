@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatTable } from '../src/list/table.js';
@@ -137,6 +137,11 @@ describe('briefing list', () => {
     writeFile(project, 'templates/partials/signature.hbs', `${readFileSync(join(REPO, 'templates/partials/signature.hbs'), 'utf8')}\n`);
     expect(state()).toBe('outdated');
     expect(runCli(['build', EXAMPLE_MEETING], project).stderr).toContain('1 built, 0 unchanged');
+    expect(state()).toBe('built');
+    // With the registry built into briefing (no ministries.yaml of the project's own), as init sets a project up.
+    // (The example's registry is the built-in one's text, so build finds nothing changed, and list says so too.)
+    rmSync(join(project, 'ministries.yaml'));
+    expect(runCli(['build', EXAMPLE_MEETING], project).stderr).toContain('0 built, 1 unchanged');
     expect(state()).toBe('built');
   });
 

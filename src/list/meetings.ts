@@ -87,7 +87,9 @@ function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string
     const file = project.positions.get(position.id)?.file.path;
     if (file !== position.path || !same(root(file), position.sha256)) return false;
   }
-  if (!manifest.settings.every((file) => same(root(file.path), file.sha256))) return false;
+  // The config and registry as this run read them (the registry may be the built-in one), hashed as the manifest hashes them.
+  const settings = [project.configFile, project.ministriesFile].map((file) => sha256(file.bom ? `\uFEFF${file.text}` : file.text));
+  if (manifest.settings.length !== settings.length || manifest.settings.some((file, index) => file.sha256 !== settings[index])) return false;
   if (manifest.template.name !== loaded.meeting?.template) return false;
   // A template file where the build would take it now: the project's templates first, then the built-in ones.
   const where = (path: string) => project.templateDirs.map((dir) => join(dir, path.replace(/^templates\//, ''))).find((candidate) => mtime(candidate) !== undefined);

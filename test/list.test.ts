@@ -217,6 +217,16 @@ it('names a meeting it cannot read (exit 1): the positions it uses and what it r
   expect(runCli(['list', '--uncleared'], exampleProject())).toMatchObject({ status: 0, stderr: '' });
 });
 
+it('names a question whose position does not exist (exit 1): the list has no row for it and must not look complete', () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace('    position: equity-eu-cooperation\n', '    position: equity-eu-cooperation\n  - text: Vēl viens jautājums?\n    position: nosuch\n');
+  const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });
+  for (const args of [['list', '--meeting', EXAMPLE_MEETING], ['list', 'meetings']]) {
+    const run = runCli(args, dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('error  Question 4 points to the position `nosuch`, which does not exist: the list has no row for it.');
+  }
+});
+
 it('in a shallow clone, does not date a position by the commit its history begins with: ? and a warning saying how to fetch the rest', () => {
   const dir = exampleProject();
   git(dir, ['init', '-q']);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
-import { loadProject, noGitProblem } from '../load/project.js';
+import { loadProject, noGitProblem, type Project } from '../load/project.js';
 import { gitMissing, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
@@ -40,7 +40,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
   }
   const project = loadProject(options.cwd);
   const meetings = loadAllMeetings(project);
-  const diagnostics = sortDiagnostics([...project.setupDiagnostics, ...meetings.flatMap(unreadable)]);
+  const diagnostics = sortDiagnostics([...project.setupDiagnostics, ...meetings.flatMap(unreadable), ...meetings.flatMap((m) => missingPositions(project, m))]);
   const exitCode = hasErrors(project.setupDiagnostics) ? ExitCode.failure : hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
   if (options.what === 'meetings') {
     return { what: 'meetings', rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared), diagnostics, exitCode };
@@ -82,6 +82,24 @@ function shallowHistory(folder: string, count: number): Diagnostic {
 }
 
 /** A meeting that cannot be read: the list cannot say what it uses or requires, and must not look complete. */
+/** A question whose position does not exist: the list has no row for it, which must not look complete (exit 1). */
+function missingPositions(project: Project, loaded: LoadedMeeting): Diagnostic[] {
+  return (loaded.meeting?.questions ?? []).flatMap((question, index) =>
+    project.positions.has(question.position)
+      ? []
+      : [
+          diagnostic(
+            loaded.path,
+            loaded.file.locate(['questions', index, 'position']),
+            'error',
+            'meeting/unknown-position',
+            `Question ${index + 1} points to the position \`${question.position}\`, which does not exist: the list has no row for it.`,
+            `Run \`briefing check ${shellWord(loaded.path)}\` for what to do.`,
+          ),
+        ],
+  );
+}
+
 function unreadable(loaded: LoadedMeeting): Diagnostic[] {
   if (loaded.meeting) return [];
   const first = loaded.diagnostics.find((problem) => problem.severity === 'error');

@@ -200,7 +200,8 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
             : entry
               ? `is ${entry.status}`
               : 'is not recorded';
-      const again = `record it with \`briefing clear ${position.id} --ministry ${code}\`${final ? ', or build without --final' : ''}.`;
+      // With the day of the clearance: without --date, clear records today, which may be after the meeting.
+      const again = `record it with \`briefing clear ${position.id} --ministry ${code} --date <the day>\`${final ? ', or build without --final' : ''}.`;
       problems.push(
         diagnostic(
           file.path,

@@ -17,7 +17,7 @@ import { registerTemplates } from './cli/templates.js';
 import { ExitCode, UsageError } from './diagnostics/errors.js';
 import { oneLine } from './diagnostics/human.js';
 import { diagnostic } from './diagnostics/diagnostic.js';
-import { jsonDiagnostic, toJsonReport } from './diagnostics/json.js';
+import { toJsonReport } from './diagnostics/json.js';
 
 /**
  * The command line: the program, its global options and its commands (one module each
@@ -82,12 +82,12 @@ function fail(error: unknown): void {
   if (error instanceof CommanderError) {
     const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
     process.exitCode = fine ? ExitCode.ok : ExitCode.failure;
-    if (!fine) printJsonFailure(error.message.replace(/^error: /, ''), undefined);
+    if (!fine) void printJsonFailure(error.message.replace(/^error: /, ''), undefined);
     return;
   }
   const chalk = io.err;
-  if (error instanceof UsageError) printJsonFailure(error.message, error.hint);
-  else printJsonFailure(`internal error: ${error instanceof Error ? error.message : String(error)}`, 'Run with --debug for the stack trace, and report it as a bug.');
+  if (error instanceof UsageError) void printJsonFailure(error.message, error.hint);
+  else void printJsonFailure(`internal error: ${error instanceof Error ? error.message : String(error)}`, 'Run with --debug for the stack trace, and report it as a bug.');
   if (error instanceof UsageError) {
     console.error(`${chalk.red('briefing:')} ${oneLine(error.message)}${error.hint ? `\n  ${chalk.dim(oneLine(error.hint))}` : ''}`);
   } else {
@@ -104,19 +104,20 @@ function fail(error: unknown): void {
  * start prints it too: one object on stdout with exit code 2 and the reason as a message
  * (`input/usage`), so that a CI step reading the report does not read an empty file.
  */
-function printJsonFailure(message: string, hint: string | undefined): void {
+async function printJsonFailure(message: string, hint: string | undefined): Promise<void> {
   const args = process.argv.slice(2);
   const command = args.find((arg) => /^[a-z][a-z-]*$/.test(arg));
   const format = args.findIndex((arg) => arg === '--format' || arg === '-f');
   const json = command === 'build' ? args.includes('--json') : command === 'check' ? args.includes('--format=json') || (format >= 0 && args[format + 1] === 'json') : false;
   if (!json) return;
   const problem = diagnostic('(command line)', undefined, 'error', 'input/usage', message, hint);
-  const report =
-    command === 'build'
-      ? { summary: { built: 0, unchanged: 0, failed: 0 }, exitCode: ExitCode.failure, threads: 0, meetings: [], messages: [jsonDiagnostic(problem)] }
-      : toJsonReport({ diagnostics: [problem], exitCode: ExitCode.failure });
   try {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // The reports each command prints, with no meeting and this one message.
+    const text =
+      command === 'build'
+        ? (await import('./cli/build-summary.js')).buildJson({ meetings: [], diagnostics: [problem], runDiagnostics: [problem], summary: { built: 0, unchanged: 0, failed: 0 }, threads: 0, exitCode: ExitCode.failure })
+        : JSON.stringify(toJsonReport({ diagnostics: [problem], exitCode: ExitCode.failure }), null, 2);
+    process.stdout.write(`${text}\n`);
   } catch {
     // The failure may be in what writes JSON: the message on stderr is what counts then.
   }

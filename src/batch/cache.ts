@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { writeProblem } from '../emit/report.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import { errorCode, sha256 } from '../load/files.js';
+import { errorCode, fileSha256 } from '../load/files.js';
 import { withFileLock } from '../emit/lock.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
@@ -137,13 +137,7 @@ function cacheHint(error: OutputError): string {
 
 /** Whether every output of an entry is still on disk with the bytes that were written. */
 export function outputsIntact(root: string, entry: CacheEntry): boolean {
-  return entry.outputs.every((output) => {
-    try {
-      return sha256(readFileSync(join(root, output.path))) === output.sha256;
-    } catch {
-      return false;
-    }
-  });
+  return entry.outputs.every((output) => fileSha256(join(root, output.path)) === output.sha256);
 }
 
 function readIfThere(path: string): string | undefined {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import { sha256 } from '../load/files.js';
+import { fileSha256, sha256 } from '../load/files.js';
 import { packageRoot, type PositionFile, type Project } from '../load/project.js';
 import type { GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { cachedTemplate } from '../render/template.js';
@@ -32,16 +32,9 @@ export function templateFingerprint(project: Project, name: string, templates: T
   if (!template) return undefined;
   // A reference DOCX named in the template's front matter decides the output as its text does.
   const reference = template.layout?.given.has('reference_docx') ? template.layout.value.reference_docx : undefined;
-  return sha256([...template.files.flatMap((file) => [file.path, file.text]), reference === undefined ? '' : fileHash(resolve(project.root, reference))].join('\u0000'));
+  return sha256([...template.files.flatMap((file) => [file.path, file.text]), reference === undefined ? '' : (fileSha256(resolve(project.root, reference)) ?? '')].join('\u0000'));
 }
 
-function fileHash(path: string): string {
-  try {
-    return sha256(readFileSync(path));
-  } catch {
-    return '';
-  }
-}
 
 /** Everything besides the meeting's own files that decides what a build writes. */
 export interface KeyContext {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { projectPath, sha256 } from '../load/files.js';
+import { fileSha256, projectPath } from '../load/files.js';
 import type { TemplateCache } from '../pipeline/build-meeting.js';
 import { outputsIntact, type BuildCache, type CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
@@ -29,13 +28,8 @@ export function planBuild(paths: readonly string[], cache: BuildCache, keys: Key
 }
 
 function isUnchanged(absolute: string, entry: CacheEntry, keys: KeyContext, templates: TemplateCache): boolean {
-  let meetingHash: string;
-  try {
-    meetingHash = sha256(readFileSync(absolute));
-  } catch {
-    return false;
-  }
-  if (meetingHash !== entry.meetingHash) return false;
+  const meetingHash = fileSha256(absolute);
+  if (meetingHash === undefined || meetingHash !== entry.meetingHash) return false;
   const key = meetingKey(keys, { meetingHash, template: entry.template, positions: entry.positions, date: entry.date }, templates);
   return key === entry.key && outputsIntact(keys.project.root, entry);
 }

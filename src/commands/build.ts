@@ -17,6 +17,7 @@ import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipelin
 import type { Format } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileInTheWay } from '../emit/folder.js';
+import { formerBuildFiles } from '../emit/report.js';
 import { sweepInterrupted } from '../emit/write.js';
 import { mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
@@ -123,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Each meeting is recorded (and written) once the run knows whether another shares its file code: see fileCodeGate.
   const recordSettled = (settled: Settled<Arrived>[]) => {
     for (const { meeting, duplicate } of settled) {
-      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside, former: formerOutputs(cache.meetings[meeting.meetingPath], meeting.report) }));
+      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside, former: formerBuildFiles(cache.meetings[meeting.meetingPath], meeting.report) }));
     }
   };
   const unchanged = [...plan.unchanged].map(([meetingPath, entry]): Arrived => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace, entry }));
@@ -137,15 +138,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const broken = final.some((item) => item.broken);
   const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : [])];
   return finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined);
-}
-
-/**
- * The files of the meeting's last build, when it wrote them under another file code (with the same
- * template: a report and its speaking points are two sets of files, both current).
- */
-function formerOutputs(entry: CacheEntry | undefined, report: GeneratedReport): CacheEntry['outputs'] | undefined {
-  if (!entry || entry.template !== report.template || !entry.fileCode || !report.fileCode) return undefined;
-  return entry.fileCode.toLowerCase() === report.fileCode.toLowerCase() ? undefined : entry.outputs;
 }
 
 /** The output folder cannot be made: a file stands at it, or at a folder above it. */

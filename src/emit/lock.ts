@@ -2,6 +2,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
+import { running } from './write.js';
 
 /** How long to wait for another process's lock before giving up. */
 const WAIT_MS = 15_000;
@@ -50,10 +51,9 @@ function isStale(lock: string): boolean {
     const owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
     if (Date.now() - statSync(lock).mtimeMs > STALE_MS) return true;
     if (!Number.isInteger(owner) || owner <= 0) return false; // being written just now
-    process.kill(owner, 0);
-    return false;
-  } catch (error) {
-    return errorCode(error) === 'ESRCH'; // the owner is gone; ENOENT: released meanwhile, try again
+    return !running(owner); // the owner is gone
+  } catch {
+    return false; // released meanwhile: try again
   }
 }
 

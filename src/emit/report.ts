@@ -30,6 +30,23 @@ export interface EmitOptions {
   former?: readonly { path: string; sha256: string }[];
 }
 
+/** What a meeting's last build wrote: the build cache's entry, or (in watch) the build before. */
+export interface FormerBuild {
+  fileCode: string | null;
+  template: string | null;
+  outputs: readonly { path: string; sha256: string }[];
+}
+
+/**
+ * The files of the meeting's last build, when it wrote them under another file code with the same
+ * template (a report and its speaking points are two sets of files, both current): what
+ * {@link EmitOptions.former} takes. None when the code is the same or nothing was built before.
+ */
+export function formerBuildFiles(former: FormerBuild | undefined, report: { fileCode: string | null; template: string | null }): FormerBuild['outputs'] | undefined {
+  if (!former || former.template !== report.template || !former.fileCode || !report.fileCode) return undefined;
+  return former.fileCode.toLowerCase() === report.fileCode.toLowerCase() ? undefined : former.outputs;
+}
+
 /** An output another program held open, and where the new version went instead. */
 export interface HeldOpen {
   target: string;

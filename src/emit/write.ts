@@ -127,7 +127,7 @@ function modified(path: string): number {
 }
 
 /** Whether a process of this id runs (one that exists but may not be signalled by us runs too). */
-function running(pid: number): boolean {
+export function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

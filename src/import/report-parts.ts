@@ -163,20 +163,21 @@ const QUESTION_END = /\?["”“»«)\]’'\s]*$/;
  * A tab inside an answer's sentence ("… zīmi:⇥šeit turpinās.") is not one.
  */
 function isSignature(text: string): boolean {
-  const [role = '', name = '', ...more] = text
-    .split('\t')
-    .map((part) => part.trim())
-    .filter(Boolean);
+  const [role = '', name = '', ...more] = signatureParts(text);
   if (more.length || !role || !name) return false;
   return /^v[īi]za:/iu.test(role) || (/^\p{Lu}/u.test(name) && name.length <= 60 && name.split(/\s+/).length <= 6);
 }
 
-function signatureLine(text: string, paragraph: ReviewedParagraph, report: ImportedReport): void {
-  // Word's own templates put several tabs between the role and the name.
-  const [role = '', name = ''] = textOf(paragraph, 'accept')
+/** The parts of a line between its tabs, trimmed; Word's own templates put several tabs between a role and a name. */
+function signatureParts(text: string): string[] {
+  return text
     .split('\t')
-    .map((s) => s.trim())
+    .map((part) => part.trim())
     .filter(Boolean);
+}
+
+function signatureLine(text: string, paragraph: ReviewedParagraph, report: ImportedReport): void {
+  const [role = '', name = ''] = signatureParts(textOf(paragraph, 'accept'));
   // "Vīza:" as the template writes it, or as a ministry's own template may: "VĪZA:", "Viza:".
   const visa = /^v[īi]za:\s*(.+)$/iu.exec(role);
   if (visa?.[1]) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };

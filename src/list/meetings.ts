@@ -1,10 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, type Project } from '../load/project.js';
 import { TEMPLATE_SUFFIX } from '../load/templates.js';
-import { clearedBy, manifestSchema, type Manifest } from '../model/index.js';
-import { sha256 } from '../load/files.js';
+import { clearedBy, type Manifest } from '../model/index.js';
+import { readManifest } from '../load/revision.js';
+import { UsageError } from '../diagnostics/errors.js';
+import { fileSha256, sha256 } from '../load/files.js';
 import { compare } from './positions.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */
@@ -79,7 +81,7 @@ function buildState(project: Project, loaded: LoadedMeeting, ids: readonly strin
 
 /** Whether the files a manifest names are still the bytes it recorded, and the meeting still uses those positions. */
 function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string[], manifest: Manifest): boolean {
-  const same = (path: string | undefined, sha: string) => path !== undefined && hashOf(path) === sha;
+  const same = (path: string | undefined, sha: string) => path !== undefined && fileSha256(path) === sha;
   const root = (path: string) => join(project.root, path);
   if (manifest.meeting.path !== loaded.path || !same(loaded.absolutePath, manifest.meeting.sha256)) return false;
   if ([...ids].sort().join('\n') !== manifest.positions.map((p) => p.id).sort().join('\n')) return false;
@@ -97,20 +99,13 @@ function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string
   return manifest.outputs.every((output) => same(join(project.root, project.config.output, output.name), output.sha256));
 }
 
+/** The manifest at `path`, read as `diff --since` reads it; undefined when there is none that reads. */
 function manifestAt(path: string): Manifest | undefined {
   try {
-    const checked = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return checked.success ? checked.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function hashOf(path: string): string | undefined {
-  try {
-    return sha256(readFileSync(path));
-  } catch {
-    return undefined;
+    return readManifest(path, path);
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
   }
 }
 

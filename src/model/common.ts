@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { YEARS } from './date.js';
 
 /** A calendar date written `YYYY-MM-DD`, checked for real days (no 30 February). */
 export const isoDate = z.iso
   .date()
-  // A DOCX (a zip) stamps its parts with a date from 1980 to 2107; 0000-01-01 is a slip, not a day of a meeting.
-  .refine((day) => !/^\d{4}-/.test(day) || (Number(day.slice(0, 4)) >= 1980 && Number(day.slice(0, 4)) <= 2099), {
-    message: 'a year between 1980 and 2099 is expected',
+  // 0000-01-01 is a slip, not a day of a meeting.
+  .refine((day) => !/^\d{4}-/.test(day) || (Number(day.slice(0, 4)) >= YEARS.first && Number(day.slice(0, 4)) <= YEARS.last), {
+    message: `a year between ${YEARS.first} and ${YEARS.last} is expected`,
     params: { ruleId: 'schema/date', hint: 'Check the year.' },
   })
   .meta({ description: 'A date written YYYY-MM-DD, e.g. 2021-02-19.' });

@@ -1,3 +1,6 @@
+/** The years a date in a briefing file may have: a DOCX (a zip) stamps its parts with a date from 1980 to 2107. */
+export const YEARS = { first: 1980, last: 2099 } as const;
+
 /** True when `text` is written YYYY-MM-DD (the digits only; see {@link isRealDate} for the day). */
 export function isDateShaped(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text);
@@ -28,7 +31,7 @@ export function readDay(given: string): { iso: string } | { problem: string; hin
     return { problem: `\`${given}\` is not a date`, hint: 'Write it YYYY-MM-DD or DD.MM.YYYY, e.g. 2021-05-12 or 12.05.2021.' };
   }
   const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  // The years a file's date may have (a DOCX stamps 1980–2107): said here, not later as the file's own error.
-  if (Number(year) < 1980 || Number(year) > 2099) return { problem: `\`${given}\` is in the year ${Number(year)}`, hint: 'A year between 1980 and 2099 is expected: check the year.' };
+  // Said here, not later as an error of the file the day is written into.
+  if (Number(year) < YEARS.first || Number(year) > YEARS.last) return { problem: `\`${given}\` is in the year ${Number(year)}`, hint: `A year between ${YEARS.first} and ${YEARS.last} is expected: check the year.` };
   return isRealDate(text) ? { iso: text } : { problem: `\`${given}\` is no such day`, hint: 'Check the day and the month.' };
 }

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { HeldOpen } from '../emit/report.js';
+import { formerBuildFiles, type FormerBuild, type HeldOpen } from '../emit/report.js';
 import { sweepInterrupted, type writeAtomic } from '../emit/write.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
@@ -23,13 +23,6 @@ export interface WatchBuildOptions {
   former?: FormerBuild;
   /** Writes one output file; `writeAtomic` unless a test replaces it. */
   write?: typeof writeAtomic;
-}
-
-/** What a build of the meeting wrote, to tell the next one which files a changed file code leaves behind. */
-export interface FormerBuild {
-  fileCode: string | null;
-  template: string | null;
-  written: readonly { path: string; sha256: string }[];
 }
 
 /** The outcome of one build: what was written, what was held open, every problem. */
@@ -78,7 +71,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     meetingPath,
     { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template },
     new Map(),
-    (generated) => ({ root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerFiles(options.former, generated) } : {}) }),
+    (generated) => ({ root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerBuildFiles(options.former, generated) ?? [] } : {}) }),
   );
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));
   result.positionIds = report.inputs.positions.map((p) => p.id);
@@ -93,12 +86,6 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   result.diagnostics.push(...emitted.diagnostics);
   if (!emitted.ok) return result;
   result.status = 'built';
-  result.wrote = { fileCode: report.fileCode, template: report.template, written: emitted.written };
+  result.wrote = { fileCode: report.fileCode, template: report.template, outputs: emitted.written };
   return result;
-}
-
-/** The former build's files when it wrote them under another file code with the same template (as `build` tells from its cache). */
-function formerFiles(former: FormerBuild, report: { fileCode: string | null; template: string | null }): FormerBuild['written'] {
-  if (former.template !== report.template || !former.fileCode || !report.fileCode) return [];
-  return former.fileCode.toLowerCase() === report.fileCode.toLowerCase() ? [] : former.written;
 }

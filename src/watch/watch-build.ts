@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { watch, type FSWatcher } from 'chokidar';
 import { findProjectRoot, loadProject, packageRoot, positionIdKey, type Project } from '../load/project.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { buildOnce, type BuildOnce, type FormerBuild, type WatchBuildOptions } from './build-once.js';
+import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
+import type { FormerBuild } from '../emit/report.js';
 import { readCache } from '../batch/cache.js';
 import { toolFingerprint } from '../batch/fingerprint.js';
 import { projectPath } from '../load/files.js';
@@ -157,8 +158,7 @@ const ID_CHARACTER = /[\p{L}\p{N}_-]/u;
 
 /** What `build` last wrote for the meeting, from its cache; undefined when it has none. */
 function formerFromCache(root: string, meeting: string): FormerBuild | undefined {
-  const entry = readCache(root, toolFingerprint()).meetings[projectPath(root, meeting)];
-  return entry ? { fileCode: entry.fileCode, template: entry.template, written: entry.outputs } : undefined;
+  return readCache(root, toolFingerprint()).meetings[projectPath(root, meeting)];
 }
 
 /** The project root, so that positions and config outside the current folder are watched too. */

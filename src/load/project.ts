@@ -60,14 +60,21 @@ export function findProjectRoot(cwd: string): string {
   }
 }
 
-/** The folder this package is installed in (holds the built-in templates and registry). */
+let ownRoot: string | undefined;
+
+/**
+ * The folder this package is installed in (holds the built-in templates and registry). Found
+ * once per thread: every report's manifest asks, and the search walks up with `existsSync`.
+ */
 export function packageRoot(): string {
+  if (ownRoot !== undefined) return ownRoot;
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'templates'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('briefing: cannot find its own package folder');
     dir = parent;
   }
+  ownRoot = dir;
   return dir;
 }
 

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { convertWithOffice, docxParts, itWithOffice, paragraphTexts, part } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
+import { gitBlobId } from '../src/load/files.js';
 
 const EXAMPLE_REFERENCE = join(REPO, 'examples/ministry-style/izm-reference.docx');
 const BUILT = 'out/IZMzin_190221_EDUC.docx';
@@ -108,11 +110,20 @@ describe('layout.reference_docx', () => {
     expect(new Uint8Array(readFileSync(join(dir, BUILT)))).toEqual(bytes);
   });
 
-  it('rebuilds when only the reference DOCX changed', () => {
-    const dir = projectWithReference(starter());
+  it('rebuilds when only the reference DOCX changed; the manifest records it, and list says outdated as build decides', () => {
+    const first = starter();
+    const dir = projectWithReference(first);
     expect(runCli(['build', EXAMPLE_MEETING], dir).stderr).toContain('1 built');
+    const manifest = JSON.parse(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.reference_docx).toEqual({ path: 'ref.docx', sha256: createHash('sha256').update(first).digest('hex'), git_blob: gitBlobId(first) });
+    // git's own id for the bytes, as `diff --since` looks the file up by it.
+    expect(manifest.reference_docx).toMatchObject({ git_blob: spawnSync('git', ['hash-object', 'ref.docx'], { cwd: dir, encoding: 'utf8' }).stdout.trim() });
+    const state = () => (JSON.parse(runCli(['list', 'meetings', '--json'], dir).stdout) as { file: string; build: string }[]).find((row) => row.file === EXAMPLE_MEETING)?.build;
+    expect(state()).toBe('built');
     writeFileSync(join(dir, 'ref.docx'), readFileSync(EXAMPLE_REFERENCE));
+    expect(state()).toBe('outdated');
     expect(runCli(['build', EXAMPLE_MEETING], dir).stderr).toContain('1 built, 0 unchanged');
+    expect(state()).toBe('built');
     const parts = docxParts(new Uint8Array(readFileSync(join(dir, BUILT))));
     expect([...parts.values()].some((xml) => xml.includes('IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA'))).toBe(true);
   });

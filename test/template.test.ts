@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { sha256 } from '../src/load/files.js';
-import { gitBlobId } from '../src/pipeline/manifest.js';
+import { gitBlobId } from '../src/load/files.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject } from './helpers/project.js';
 
 const meeting = exampleFile(EXAMPLE_MEETING);

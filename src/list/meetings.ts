@@ -51,9 +51,9 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
 /**
  * Every output file of the configured formats must exist. Then the report's manifest says what it
  * was built from, by content: built when the meeting, its positions, the config and registry, the
- * template and its partials and the outputs are still those bytes (a file saved again unchanged, or
- * a checkout, does not make it outdated; a partial of the project's own that takes a built-in's place
- * does). Without a manifest, modification times are compared.
+ * template and its partials, the reference DOCX and the outputs are still those bytes (a file saved
+ * again unchanged, or a checkout, does not make it outdated; a partial of the project's own that takes
+ * a built-in's place does). Without a manifest, modification times are compared.
  */
 function buildState(project: Project, loaded: LoadedMeeting, ids: readonly string[]): BuildState {
   const meeting = loaded.meeting;
@@ -96,6 +96,8 @@ function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string
   // A template file where the build would take it now: the project's templates first, then the built-in ones.
   const where = (path: string) => project.templateDirs.map((dir) => join(dir, path.replace(/^templates\//, ''))).find((candidate) => mtime(candidate) !== undefined);
   if (!manifest.template.files.every((file) => same(where(file.path), file.sha256))) return false;
+  // The reference DOCX's path is in the config or the template, compared above; its bytes are here.
+  if (manifest.reference_docx && !same(root(manifest.reference_docx.path), manifest.reference_docx.sha256)) return false;
   return manifest.outputs.every((output) => same(join(project.root, project.config.output, output.name), output.sha256));
 }
 

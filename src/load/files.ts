@@ -129,6 +129,15 @@ export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * The id git gives a file's content: SHA-1 of `blob <bytes>\0<content>`. Computed here,
+ * so a build needs no git, yet `git cat-file` finds the version later.
+ */
+export function gitBlobId(content: string | Uint8Array): string {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return createHash('sha1').update(`blob ${bytes.length}\u0000`).update(bytes).digest('hex');
+}
+
 /** SHA-256 of a file's bytes; undefined when it cannot be read. */
 export function fileSha256(path: string): string | undefined {
   try {

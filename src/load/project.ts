@@ -13,6 +13,7 @@ import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile
 import { projectLocations } from './project-paths.js';
 import { loadReferenceDocx } from './reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
+import type { ManifestFile } from '../model/manifest.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** The name of the file that marks a project root. */
@@ -39,6 +40,8 @@ export interface Project {
   templateDirs: string[];
   /** The config's `layout.reference_docx`, read: the DOCX takes its styles, page set-up and letterhead. */
   reference?: ReferenceDocx | undefined;
+  /** That reference DOCX as a report's manifest records it. */
+  referenceFile?: ManifestFile | undefined;
   /** Hashes of the config, registry and reference DOCX, part of every build's identity. */
   settingsHash: string;
 }
@@ -163,7 +166,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     positionFiles,
     setupDiagnostics,
     templateDirs,
-    ...(loadedReference?.reference ? { reference: loadedReference.reference } : {}),
+    ...(loadedReference?.reference ? { reference: loadedReference.reference, referenceFile: loadedReference.file } : {}),
     settingsHash: sha256(configFile.text + '\u0000' + ministriesFile.text + (loadedReference ? `\u0000${loadedReference.hash}` : '')),
   };
 }

@@ -2,7 +2,8 @@ import { MIN_TEXT_MM, textArea } from '../model/config.js';
 import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
-import { projectPath, sha256 } from './files.js';
+import { gitBlobId, projectPath, sha256 } from './files.js';
+import type { ManifestFile } from '../model/manifest.js';
 import type { ProjectFiles } from './project-files.js';
 import { readReferenceDocx } from './reference-docx-parts.js';
 
@@ -11,6 +12,8 @@ export interface LoadedReference {
   reference: ReferenceDocx | undefined;
   /** SHA-256 of the file's bytes; empty when it could not be read. */
   hash: string;
+  /** The file as a report's manifest records it (project-relative path, hashes), when it is used. */
+  file?: ManifestFile;
   diagnostics: Diagnostic[];
 }
 
@@ -76,7 +79,7 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
         ),
       ]
     : [];
-  return { reference: read, hash, diagnostics };
+  return { reference: read, hash, file: { path: inProject, sha256: hash, git_blob: gitBlobId(bytes) }, diagnostics };
 }
 
 /** Twentieths of a point in a millimetre. */

@@ -32,6 +32,8 @@ export const manifestSchema = z.strictObject({
   /** The config file and the ministries registry. */
   settings: z.array(manifestFileSchema),
   template: z.strictObject({ name: z.string().min(1), files: z.array(manifestFileSchema) }),
+  /** The reference DOCX the report took its styles, page set-up and letterhead from (the config's or the template's); absent when it had none. */
+  reference_docx: manifestFileSchema.optional(),
   outputs: z.array(z.strictObject({ name: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   /**
    * The DOCX's field anchors: each hidden bookmark and the Markdown field it wraps, so

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { projectPath, sha256 } from '../load/files.js';
+import { gitBlobId, projectPath, sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { packageRoot, type LoadedPosition, type Project } from '../load/project.js';
 import type { Manifest, ManifestFile } from '../model/index.js';
@@ -18,13 +17,15 @@ export interface ManifestInput {
   outputs: readonly { name: string; sha256: string }[];
   /** The DOCX's field anchors; undefined when no DOCX was built. */
   anchors?: readonly FieldAnchor[] | undefined;
+  /** The reference DOCX the report takes its styles from, when it has one. */
+  reference?: ManifestFile | undefined;
 }
 
 /**
  * The manifest of one report: every input file with its SHA-256 and git blob id, and
  * the outputs' hashes. Deterministic: nothing in it comes from the clock or the machine.
  */
-export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs, anchors }: ManifestInput): Manifest {
+export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs, anchors, reference }: ManifestInput): Manifest {
   const ministries = project.ministriesFile.path;
   const builtInRegistry = ministries.endsWith('(built-in)');
   return {
@@ -50,18 +51,10 @@ export function reportManifest({ project, loaded, included, template, draft, doc
         return builtIn ? { ...fileRecord(inPackage, file.text), built_in: true } : fileRecord(file.path, file.text);
       }),
     },
+    ...(reference ? { reference_docx: reference } : {}),
     outputs: outputs.map((output) => ({ name: output.name, sha256: output.sha256 })),
     ...(anchors ? { anchors: anchors.map((anchor) => ({ bookmark: anchor.name, ...anchor.field })) } : {}),
   };
-}
-
-/**
- * The id git gives a file's content: SHA-1 of `blob <bytes>\0<content>`. Computed here,
- * so a build needs no git, yet `git cat-file` finds the version later.
- */
-export function gitBlobId(text: string): string {
-  const bytes = Buffer.from(text, 'utf8');
-  return createHash('sha1').update(`blob ${bytes.length}\u0000`).update(bytes).digest('hex');
 }
 
 /** `text` is the file as parsed; `bom` says whether a byte-order mark was removed from it. */

@@ -4,7 +4,7 @@
  */
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
-import type { Layout } from '../model/index.js';
+import type { Layout, ManifestFile } from '../model/index.js';
 import type { FieldRef } from '../model/field.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -24,8 +24,8 @@ const templateReferences = new WeakMap<Template, LoadedReference>();
  * names (read once per template and run, problems reported at the template's first line),
  * else the config's, read with the project.
  */
-export function referenceFor(project: Project, template: Template, layout: Layout): { reference?: ReferenceDocx | undefined; diagnostics: Diagnostic[] } {
-  if (layout.reference_docx === undefined || layout.reference_docx === project.config.layout.reference_docx) return { reference: project.reference, diagnostics: [] };
+export function referenceFor(project: Project, template: Template, layout: Layout): { reference?: ReferenceDocx | undefined; file?: ManifestFile | undefined; diagnostics: Diagnostic[] } {
+  if (layout.reference_docx === undefined || layout.reference_docx === project.config.layout.reference_docx) return { reference: project.reference, file: project.referenceFile, diagnostics: [] };
   let loaded = templateReferences.get(template);
   if (!loaded) {
     loaded = loadReferenceDocx(project.files, layout.reference_docx, template.path, { line: 1, column: 1 });

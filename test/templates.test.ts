@@ -68,7 +68,7 @@ describe('templates', () => {
       'my-templates/partials/heading.hbs': 'Mūsu runas punkti: {{meeting.topic}}\n',
       'my-templates/note.md.hbs': '{{! A one-line note. }}\nPiezīme.\n\n{{> signature}}',
     });
-    expect(templates({ cwd: dir }).map((t) => [t.name, t.source, t.description, t.overrides, t.partials.map((p) => `${p.name} ${p.source}`)])).toEqual([
+    expect(templates({ cwd: dir }).templates.map((t) => [t.name, t.source, t.description, t.overrides, t.partials.map((p) => `${p.name} ${p.source}`)])).toEqual([
       ['informative-report.en', 'built-in', "Briefing note in English: the report's structure, English dates and ministry names.", false, []],
       ['informative-report.lv', 'built-in', 'Informatīvais ziņojums (Latvian informative report) for an EU Council meeting.', false, ['draft-banner built-in', 'signature built-in']],
       ['note', 'project', 'A one-line note.', false, ['signature built-in']],
@@ -114,6 +114,34 @@ describe('templates', () => {
     expect(checked.status).toBe(1);
     expect(checked.stdout).toContain('templates/partials/signature.hbs:2:');
     expect(checked.stdout).toContain('The template uses `nme`, which the data does not have.');
+  });
+
+  it('lists a template that cannot be used as such, with its errors at their lines, and exits 1', () => {
+    const dir = exampleProject({
+      'templates/broken.md.hbs': '{{!-- Our own note. --}}\n# {{meeting.topic}}\n\n{{#if meeting.questions}}\nJautājumi.\n',
+      'templates/lost.md.hbs': '{{!-- Uses a partial nobody wrote. --}}\n{{> no-such-partial}}\n',
+    });
+    const run = runCli(['templates'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('broken                 Our own note. (templates/broken.md.hbs) cannot be used: 1 error\n');
+    expect(run.stdout).toContain('lost                   Uses a partial nobody wrote. (templates/lost.md.hbs) cannot be used: 1 error\n');
+    // The usable ones are listed as before.
+    expect(run.stdout).toMatch(/informative-report\.lv +Informatīvais ziņojums .*\(built-in\)\n/);
+    expect(run.stdout).not.toMatch(/informative-report\.lv.*cannot be used/);
+    expect(run.stderr).toMatch(/templates\/broken\.md\.hbs:4:\d+ +error/);
+    expect(run.stderr).toMatch(/templates\/lost\.md\.hbs:2:\d+ +error .*no-such-partial/);
+    const json = JSON.parse(runCli(['templates', '--json'], dir).stdout) as { name: string; usable: boolean }[];
+    expect(json.map((t) => [t.name, t.usable])).toEqual([
+      ['broken', false],
+      ['informative-report.en', true],
+      ['informative-report.lv', true],
+      ['lost', false],
+      ['speaking-points.lv', true],
+    ]);
+    // Mended, it is offered like the others, and the exit code is 0.
+    writeFile(dir, 'templates/broken.md.hbs', '{{!-- Our own note. --}}\n# {{meeting.topic}}\n\n{{#if meeting.questions}}\nJautājumi.\n{{/if}}\n');
+    rmSync(join(dir, 'templates/lost.md.hbs'));
+    expect(runCli(['templates'], dir)).toMatchObject({ status: 0, stderr: '' });
   });
 
   it('reads the description from the leading comment', () => {

@@ -1,7 +1,7 @@
 import { oneLine } from '../diagnostics/human.js';
 import type { Command } from 'commander';
-import type { TemplateInfo } from '../load/template-catalog.js';
-import type { Io } from './io.js';
+import type { TemplatesResult } from '../commands/templates.js';
+import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
 
 /** `briefing templates`: the templates a meeting can choose, built-in and the project's own. */
 export function registerTemplates(program: Command, io: Io): void {
@@ -19,20 +19,25 @@ Examples:
 Your own templates go in the folder named by paths.templates in briefing.config.yaml (default templates/),
 as <name>.md.hbs, and your partials in its partials/ folder; a name used by a built-in template or partial
 replaces it. A partial is looked for in your partials/ first, then among the built-in ones, so a copied
-template still finds the built-in partials, and copying one partial changes it in every template.`,
+template still finds the built-in partials, and copying one partial changes it in every template.
+A template with an error (in it or in a partial it includes) is listed as one that cannot be used, its
+errors are printed, and the exit code is 1.`,
     )
     .action(async (flags: { json: boolean }) => {
       const { templates } = await import('../commands/templates.js');
-      printTemplates(io, templates({ cwd: io.cwd() }), flags.json);
+      await printTemplates(io, templates({ cwd: io.cwd() }), flags.json);
     });
 }
 
 /**
- * One line per template: name, description and where it comes from, with the partials it
- * includes that come from elsewhere (a built-in template using your partial, your template
- * the built-in ones); or JSON.
+ * The problems on stderr; on stdout one line per template: name, description and where it comes
+ * from, with the partials it includes that come from elsewhere (a built-in template using your
+ * partial, your template the built-in ones), or that it cannot be used; or JSON.
  */
-function printTemplates(io: Io, found: TemplateInfo[], json: boolean): void {
+async function printTemplates(io: Io, result: TemplatesResult, json: boolean): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
+  process.exitCode = result.exitCode;
+  const found = result.templates;
   if (json) return console.log(JSON.stringify(found, null, 2));
   const width = Math.max(...found.map((t) => t.name.length));
   for (const t of found) {
@@ -43,7 +48,8 @@ function printTemplates(io: Io, found: TemplateInfo[], json: boolean): void {
       : t.source === 'built-in'
         ? `; with your ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.path).join(', ')}`
         : `; with the built-in ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.name).join(', ')}`;
-    console.log(oneLine(`${t.name.padEnd(width)}  ${t.description || '(no description)'} ${io.out.dim(`(${origin}${partials})`)}`));
+    const broken = t.usable ? '' : ` ${io.out.red(`cannot be used: ${t.errors === 1 ? '1 error' : `${t.errors} errors`}`)}`;
+    console.log(oneLine(`${t.name.padEnd(width)}  ${t.description || '(no description)'} ${io.out.dim(`(${origin}${partials})`)}${broken}`));
   }
 }
 

@@ -1,5 +1,8 @@
+import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ExitCode } from '../diagnostics/errors.js';
 import { loadProject } from '../load/project.js';
 import { describeTemplates, type TemplateInfo } from '../load/template-catalog.js';
+import { loadTemplate } from '../render/template.js';
 import { partialsIncluded } from '../render/template-checks.js';
 
 /** Options of `briefing templates`. */
@@ -7,7 +10,35 @@ export interface TemplatesOptions {
   cwd: string;
 }
 
-/** The templates a meeting (or `--template`) can choose, the project's own first in precedence. */
-export function templates(options: TemplatesOptions): TemplateInfo[] {
-  return describeTemplates(loadProject(options.cwd), (text) => partialsIncluded(text).map((include) => include.name));
+/** A template as `briefing templates` lists it: where it comes from, and whether a meeting can use it. */
+export interface ListedTemplate extends TemplateInfo {
+  /** False when the template or a partial it includes has an error: every meeting that names it fails. */
+  usable: boolean;
+  /** How many errors it has (printed with the listing). */
+  errors: number;
+}
+
+/** The templates, and the problems of those that cannot be used (exit 1 when there are any). */
+export interface TemplatesResult {
+  templates: ListedTemplate[];
+  diagnostics: Diagnostic[];
+  exitCode: number;
+}
+
+/**
+ * The templates a meeting (or `--template`) can choose, the project's own first in
+ * precedence, each compiled as a build would compile it: one that cannot be used is listed
+ * as such, with its errors, rather than offered like the others.
+ */
+export function templates(options: TemplatesOptions): TemplatesResult {
+  const project = loadProject(options.cwd, { skipPositions: true });
+  const found = describeTemplates(project, (text) => partialsIncluded(text).map((include) => include.name));
+  const errors: Diagnostic[] = [];
+  const listed = found.map((template) => {
+    const problems = loadTemplate(template.name, project.templateDirs, project.files).diagnostics.filter((d) => d.severity === 'error');
+    errors.push(...problems);
+    return { ...template, usable: !problems.length, errors: problems.length };
+  });
+  const diagnostics = sortDiagnostics(uniqueDiagnostics([...project.setupDiagnostics, ...errors]));
+  return { templates: listed, diagnostics, exitCode: hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok };
 }

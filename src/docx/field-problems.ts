@@ -1,9 +1,9 @@
 import type { Nodes, Root } from 'mdast';
-import { printedText } from './fields.js';
+import { fieldSpans, printedText } from './fields.js';
 import { unclosedAtEnd } from '../util/unclosed.js';
 import type { YamlFile } from '../load/yaml.js';
 import type { FieldRef } from '../model/field.js';
-import type { MarkdownField } from '../render/fields.js';
+import type { MarkdownField, ReportSource } from '../render/fields.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 
 /** A Markdown field with the file it was written in and its text as written there. */
@@ -104,6 +104,44 @@ function deepestNode(tree: Root): Nodes | undefined {
   return undefined;
 }
 
+/** A place in a report's generated `.md` that a Markdown field printed: the field's file, and the place in it. */
+export interface FieldPlace {
+  ref: FieldRef;
+  /** Undefined when the field's value cannot be found in its file. */
+  place: Place | undefined;
+}
+
+/**
+ * Where in its YAML file the text at `line` of the generated `.md` was written, when a Markdown
+ * field printed that line; undefined for the template's own text. `column` is the report's, or,
+ * with `fieldColumn`, the field's own (as the field's syntax tree has it). With `field`, only that
+ * field's places are looked at (the compiler knows which field a block came from).
+ */
+export function placeOfReportLine(
+  source: ReportSource,
+  at: { line: number; column: number; fieldColumn?: boolean; field?: { file: string; field: string } | undefined },
+  sourceOf: (ref: FieldRef) => FieldSource | undefined,
+): FieldPlace | undefined {
+  const span = fieldSpans(source).find((one) => {
+    const ref = source.fields[one.index]?.ref;
+    if (at.field && (ref?.file !== at.field.file || ref.field !== at.field.field)) return false;
+    if (at.line < one.first || at.line > one.last) return false;
+    // A field may share its first and last lines with the template's text: the column tells whose it is.
+    return at.fieldColumn || ((at.line > one.first || at.column >= one.column) && (at.line < one.last || at.column < one.end));
+  });
+  const field = span && source.fields[span.index];
+  if (!span || !field) return undefined;
+  const line = at.line - span.first + 1;
+  const column = line === 1 && !at.fieldColumn ? at.column - span.column + 1 : at.column;
+  const text = printedText(field).split('\n')[line - 1] ?? '';
+  const fieldSource = sourceOf(field.ref);
+  if (!fieldSource) return { ref: field.ref, place: undefined };
+  // A block scalar's line is found by its text: the column is counted from where that text starts.
+  const indent = text.length - text.trimStart().length;
+  const place = placeInFile(fieldSource, field.ref.field, { line: originalLine(field.text, line), column }, text.trim(), Math.max(0, column - 1 - indent));
+  return { ref: field.ref, place };
+}
+
 /** Line `line` of the printed field (runs of blank lines made one) → line of the field as normalised. */
 function originalLine(normalised: string, line: number): number {
   let removed = 0;
@@ -117,10 +155,10 @@ function originalLine(normalised: string, line: number): number {
 
 /**
  * Where a place in a field's text sits in its YAML file: under a block scalar's indicator
- * (`|`, `>`), the line that holds `opening` (the construct's first line); other scalars
- * point at their start.
+ * (`|`, `>`), the line that holds `opening` (the construct's first line), `within` columns after
+ * where `opening` starts; other scalars point at their start.
  */
-function placeInFile(source: FieldSource, field: string, at: Place, opening: string): Place | undefined {
+function placeInFile(source: FieldSource, field: string, at: Place, opening: string, within = 0): Place | undefined {
   const value = source.file.locate(field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step)));
   if (!value) return undefined;
   const fileLines = source.file.text.split(/\r?\n/);
@@ -134,7 +172,7 @@ function placeInFile(source: FieldSource, field: string, at: Place, opening: str
     if (found >= 0) fileLine = found + 1;
   }
   const text = fileLines[fileLine - 1] ?? '';
-  return { line: fileLine, column: Math.max(1, text.indexOf(opening) + 1) };
+  return { line: fileLine, column: Math.max(1, text.indexOf(opening) + 1) + within };
 }
 
 function lineAt(text: string, offset: number): number {

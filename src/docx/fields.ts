@@ -330,3 +330,46 @@ function countLines(text: string, from: number, to: number): number {
   for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
   return count;
 }
+
+/** Where one field's printed text lies in the `.md` of a report in parts. */
+export interface FieldSpan {
+  /** The field's number in `source.fields`. */
+  index: number;
+  /** The report line the text starts on, and the column there (a field may start within a line of the template's text). */
+  first: number;
+  column: number;
+  /** The report line the text ends on, and the column just after its last character there. */
+  last: number;
+  end: number;
+}
+
+/** Every place a field is printed in the `.md` of a report in parts, in report order (a field printed twice has two). */
+export function fieldSpans(source: ReportSource): FieldSpan[] {
+  const texts = source.fields.map(printedText);
+  const spans: FieldSpan[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  // Lines the fields before add, and how far a field printed earlier on the same line moved the columns.
+  let added = 0;
+  let shift = 0;
+  for (const match of source.skeleton.matchAll(PLACEHOLDER)) {
+    for (let at = source.skeleton.indexOf('\n', scanned); at !== -1 && at < match.index; at = source.skeleton.indexOf('\n', at + 1)) {
+      line++;
+      lineStart = at + 1;
+      shift = 0;
+    }
+    scanned = match.index;
+    const index = Number(match[1]);
+    const text = texts[index] ?? '';
+    const lines = countLines(text, 0, Infinity);
+    const first = line + added;
+    const column = match.index - lineStart + 1 + shift;
+    // Text after the field on its last line starts after the field's last line, not after the placeholder.
+    const lastLine = text.slice(text.lastIndexOf('\n') + 1).length;
+    spans.push({ index, first, column, last: first + lines, end: lines ? lastLine + 1 : column + text.length });
+    added += lines;
+    shift = lines ? lastLine - (match.index + match[0].length - lineStart) : shift + text.length - match[0].length;
+  }
+  return spans;
+}

@@ -17,7 +17,7 @@ import type { Format, Position } from '../model/index.js';
 import type { GeneratedFile } from '../model/output.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
-import { fieldTreeProblems } from '../docx/field-problems.js';
+import { fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
 import { resolveReport } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
@@ -27,7 +27,7 @@ import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, 
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
 import { reportManifest } from './manifest.js';
-import { atTemplateField, docxMeta, docxWarning, documentDate, fieldSource, MEETING_TEMPLATE_RULES, pdfFailure, referenceFor, reportSource } from './report-parts.js';
+import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, pdfFailure, referenceFor, reportSource } from './report-parts.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
@@ -165,8 +165,11 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (rendered.markdown === undefined) return result;
   // "(turpmāk – ES)" is Latvian typography: a note in another language (the English template) prints the Latvian texts as written.
   const layout = layoutFor(project.config.layout, compiled.template.layout);
-  if (layout.language.toLowerCase().startsWith('lv')) result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations));
   const parts = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
+  if (layout.language.toLowerCase().startsWith('lv')) {
+    const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));
+    result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations, placeOf));
+  }
   const fieldTrees = parseReportFields(parts);
   // A field's list kept from running on into the list beside it, as the DOCX has it.
   const source = keepListsApart(parts, fieldTrees);
@@ -189,14 +192,14 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (options.checkOnly) {
     if (options.formats.includes('docx') || options.formats.includes('pdf')) {
       const checked = checkReportDocx(source, meta, fieldTrees);
-      result.diagnostics.push(...checked.warnings.map((warning) => docxWarning(loaded.path, warning)));
+      result.diagnostics.push(...checked.warnings.map((warning) => docxWarning(loaded.path, warning, docxWarningPlace(project, loaded, source, warning))));
     }
     return result;
   }
   if (options.formats.includes('docx') || options.formats.includes('pdf')) {
     const docx = compileReportDocx(source, meta, date, fieldTrees);
     anchors = docx.anchors;
-    result.diagnostics.push(...docx.warnings.map((warning) => docxWarning(loaded.path, warning)));
+    result.diagnostics.push(...docx.warnings.map((warning) => docxWarning(loaded.path, warning, docxWarningPlace(project, loaded, source, warning))));
     if (options.formats.includes('docx')) {
       result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
     }
@@ -226,7 +229,12 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
  * name written with the short form, and the full term only further on, leaves "ES" unexplained.
  * Only the printed text counts: not link addresses, e-mail addresses or code.
  */
-function abbreviationsNotIntroduced(meetingPath: string, markdown: string, abbreviations: readonly { term: string; short: string }[]): Diagnostic[] {
+function abbreviationsNotIntroduced(
+  meetingPath: string,
+  markdown: string,
+  abbreviations: readonly { term: string; short: string }[],
+  placeOf: (line: number, column: number) => FieldPlace | undefined,
+): Diagnostic[] {
   // What is left out is blanked, its line breaks kept, so an offset in it is one in the Markdown.
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   const printed = markdown
@@ -244,13 +252,18 @@ function abbreviationsNotIntroduced(meetingPath: string, markdown: string, abbre
     const introduced = new RegExp(`\\(turpmāk\\s*[–—-]\\s*\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;
     if (introduced !== undefined && introduced < first) return [];
     const when = introduced === undefined ? 'never introduces it' : 'uses it before it introduces it';
+    const before = printed.slice(0, first);
+    const line = before.split('\n').length;
+    // Said where a Markdown field (a position, the background) first uses it; in the template's own text, by the report's line.
+    const field = placeOf(line, first - before.lastIndexOf('\n'));
+    const where = field?.place ? `; it first appears here, in \`${field.ref.field}\`` : ` (it first appears on line ${line} of the generated Markdown)`;
     return [
       diagnostic(
-        meetingPath,
-        undefined,
+        field?.place ? field.ref.file : meetingPath,
+        field?.place,
         'warning',
         'meeting/abbreviation-not-introduced',
-        `The report ${when}: “${short}” should first appear as “${term} (turpmāk – ${short})” (it first appears on line ${printed.slice(0, first).split('\n').length} of the generated Markdown).`,
+        `${field?.place && field.ref.file !== meetingPath ? `The report of ${meetingPath}` : 'The report'} ${when}: “${short}” should first appear as “${term} (turpmāk – ${short})”${where}.`,
         `Write the meeting's name with “${term}” (the template introduces the abbreviation there), or write “${term} (turpmāk – ${short})” where the report first mentions it: the meeting, its background or a position.`,
       ),
     ];

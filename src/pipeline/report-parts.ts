@@ -8,13 +8,13 @@ import type { Layout, ManifestFile } from '../model/index.js';
 import type { FieldRef } from '../model/field.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FieldSource } from '../docx/field-problems.js';
+import { placeOfReportLine, type FieldPlace, type FieldSource } from '../docx/field-problems.js';
 import type { ReportModel } from '../resolve/report.js';
 import { PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
 import type { Template } from '../render/template.js';
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
 import { reportMarkdown } from '../docx/fields.js';
-import type { DocxMeta } from '../docx/index.js';
+import type { DocxMeta, DocxWarning } from '../docx/index.js';
 import type { ReportInputs } from './build-meeting.js';
 
 const templateReferences = new WeakMap<Template, LoadedReference>();
@@ -80,12 +80,11 @@ export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, m
 
 /** The file a Markdown field was written in, and its value there. */
 export function fieldSource(project: Project, loaded: LoadedMeeting, ref: FieldRef): FieldSource | undefined {
-  if (ref.kind === 'position') {
-    const position = project.positions.get(ref.id);
-    return position?.position ? { file: position.file, raw: position.position.body } : undefined;
-  }
-  const raw = ref.field === 'outcome' ? loaded.meeting?.outcome : loaded.meeting?.background;
-  return raw === undefined ? undefined : { file: loaded.file, raw };
+  const position = ref.kind === 'position' ? project.positions.get(ref.id) : undefined;
+  const [file, data] = ref.kind === 'position' ? [position?.file, position?.position] : [loaded.file, loaded.meeting];
+  // The field's key path, dot-joined: `body`, `background`, `speaking_points.0`.
+  const raw = ref.field.split('.').reduce<unknown>((value, step) => (typeof value === 'object' && value !== null ? Reflect.get(value, /^\d+$/.test(step) ? Number(step) : step) : undefined), data);
+  return file && typeof raw === 'string' ? { file, raw } : undefined;
 }
 
 /** Template problems caused by the meeting's `template` field, so reported there. */
@@ -97,9 +96,14 @@ export function atTemplateField(d: Diagnostic, loaded: LoadedMeeting): Diagnosti
   return { ...d, file: loaded.path, ...(place ? { line: place.line, column: place.column } : {}) };
 }
 
-/** A construct the DOCX cannot show, as a warning on the meeting. */
-export function docxWarning(meetingPath: string, warning: { reason: string; line?: number | undefined; field?: { file: string; field: string } | undefined }): Diagnostic {
+/**
+ * A construct the DOCX cannot show, as a warning at its place in the field's file (`place`, from
+ * {@link placeOfReportLine}); in the template's own text, on the meeting, with the line of the
+ * generated Markdown.
+ */
+export function docxWarning(meetingPath: string, warning: { reason: string; line?: number | undefined; field?: { file: string; field: string } | undefined }, place?: FieldPlace): Diagnostic {
   const where = warning.field ? `, in \`${warning.field.field}\`` : '';
+  if (place?.place) return diagnostic(place.ref.file, place.place, 'warning', 'docx/unsupported', `In the DOCX: ${warning.reason}${where}.`);
   return diagnostic(
     warning.field?.file ?? meetingPath,
     undefined,
@@ -107,6 +111,12 @@ export function docxWarning(meetingPath: string, warning: { reason: string; line
     'docx/unsupported',
     `In the DOCX: ${warning.reason}${where}${warning.line ? ` (line ${warning.line} of the generated Markdown)` : ''}.`,
   );
+}
+
+/** Where a DOCX warning's place in the report was written, when a Markdown field printed it. */
+export function docxWarningPlace(project: Project, loaded: LoadedMeeting, source: ReportSource, warning: DocxWarning): FieldPlace | undefined {
+  if (!warning.field || !warning.line) return undefined;
+  return placeOfReportLine(source, { line: warning.line, column: warning.column ?? 1, fieldColumn: true, field: warning.field }, (ref) => fieldSource(project, loaded, ref));
 }
 
 /** LibreOffice could not convert the DOCX. */

@@ -27,5 +27,9 @@ test('ES used before its introduction warns; ES only in an address or in code do
   expect(quiet.diagnostics).toEqual([]);
   const shown = meeting.replace(/^background: \|\n/m, 'background: |\n  PS ir gatavi.\n\n');
   const used = await check({ cwd: exampleProject({ 'briefing.config.yaml': config, [EXAMPLE_MEETING]: shown }), paths: [EXAMPLE_MEETING], final: false });
-  expect(used.diagnostics.map((d) => d.message)).toEqual(['The report never introduces it: “PS” should first appear as “Padomes secinājumi (turpmāk – PS)” (it first appears on line 7 of the generated Markdown).']);
+  // First used in a Markdown field: said at its place in the file, not by the generated Markdown's line.
+  const at = shown.split('\n').findIndex((line) => line.startsWith('  PS ir gatavi.')) + 1;
+  expect(used.diagnostics.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
+    [EXAMPLE_MEETING, at, 3, 'The report never introduces it: “PS” should first appear as “Padomes secinājumi (turpmāk – PS)”; it first appears here, in `background`.'],
+  ]);
 });

@@ -1,0 +1,80 @@
+import { expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { fieldSpans } from '../../src/docx/fields.js';
+import { fieldPlaceholder } from '../../src/render/fields.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+
+const REFORMS = 'positions/educ/equity-reforms.yaml';
+
+/** The 1-based line of `file` that starts with `start`, and the column where `what` is on it. */
+function placeOf(file: string, start: string, what: string): [number, number] {
+  const lines = file.split('\n');
+  const index = lines.findIndex((line) => line.startsWith(start));
+  expect(index).toBeGreaterThanOrEqual(0);
+  return [index + 1, (lines[index] ?? '').indexOf(what) + 1];
+}
+
+test('what the DOCX cannot show is said at its line and column in the field’s file, not by the generated Markdown’s line', async () => {
+  const body = exampleFile(REFORMS).replace(/^body: \|\n/m, 'body: |\n  Pirmā rindkopa.\n\n  Otrā rindkopa ar tekstu\n  un attēlu ![Shēma](shema.png) rindas vidū.\n\n');
+  // A folded scalar (`>`) joins its lines: the line is found by its text.
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^background: \|\n/m, 'background: >\n  Ievads.\n\n  Vēl ![Karte](karte.png) šeit.\n\n  Turpinājums:\n');
+  const dir = exampleProject({ [REFORMS]: body, [EXAMPLE_MEETING]: meeting });
+  const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false });
+  const images = result.diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column, d.message]);
+  expect(images).toEqual([
+    [EXAMPLE_MEETING, ...placeOf(meeting, '  Vēl ', '!['), 'In the DOCX: images are not placed in the DOCX; the alternative text is printed instead, in `background`.'],
+    [REFORMS, ...placeOf(body, '  un attēlu', '!['), 'In the DOCX: images are not placed in the DOCX; the alternative text is printed instead, in `body`.'],
+  ]);
+});
+
+test('a position answering two questions is placed in its own file for each of its places in the report', async () => {
+  const body = exampleFile(REFORMS)
+    .replace(/^body: \|\n/m, 'body: |\n  Ar ![attēlu](a.png).\n\n')
+    .replace(/^questions:\n/m, 'questions:\n  - ES sadarbības loma vienlīdzības, iekļaušanas un panākumu veicināšanā izglītībā ilgtermiņā\n');
+  const meeting = exampleFile(EXAMPLE_MEETING).replace('position: equity-eu-cooperation', 'position: equity-reforms');
+  const result = await check({ cwd: exampleProject({ [REFORMS]: body, [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+  const images = result.diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column]);
+  // The same place, said once.
+  expect(images).toEqual([[REFORMS, ...placeOf(body, '  Ar ', '![')]]);
+});
+
+test('an abbreviation first used in a position is said there, with the meeting whose report it is', async () => {
+  const config = exampleFile('briefing.config.yaml').replace('    short: ES\n', '    short: ES\n  - term: Eiropas Komisija\n    short: EK\n');
+  const body = exampleFile(REFORMS).replace(/^body: \|\n/m, 'body: |\n  Latvija atbalsta\n  EK priekšlikumu.\n\n');
+  const result = await check({ cwd: exampleProject({ 'briefing.config.yaml': config, [REFORMS]: body }), paths: [EXAMPLE_MEETING], final: false });
+  expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
+    [
+      REFORMS,
+      ...placeOf(body, '  EK priekšlikumu', 'EK'),
+      'meeting/abbreviation-not-introduced',
+      `The report of ${EXAMPLE_MEETING} never introduces it: “EK” should first appear as “Eiropas Komisija (turpmāk – EK)”; it first appears here, in \`body\`.`,
+    ],
+  ]);
+});
+
+test('an abbreviation in the template’s own text on a line a field ends is the template’s, not the field’s', async () => {
+  // The opening line prints the meeting's name (template text) and then `outcome` (a field) at its end.
+  const shortName = exampleFile(EXAMPLE_MEETING).replace(/^( {2}nominative: ).*$/m, '$1ES izglītības ministru tiešsaistes sanāksme');
+  const result = await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: shortName }), paths: [EXAMPLE_MEETING], final: false });
+  expect(result.diagnostics.map((d) => [d.file, d.line, d.message])).toEqual([
+    [EXAMPLE_MEETING, undefined, 'The report never introduces it: “ES” should first appear as “Eiropas Savienības (turpmāk – ES)” (it first appears on line 5 of the generated Markdown).'],
+  ]);
+});
+
+test('fieldSpans: where each field lies in the report, with fields sharing lines with the template and each other', () => {
+  const p = (index: number) => fieldPlaceholder(index);
+  const source = {
+    skeleton: `Title\n\nA ${p(0)} b ${p(1)} c\n${p(2)}\n`,
+    fields: [
+      { ref: { kind: 'meeting' as const, id: 'm', field: 'a', file: 'm.yaml' }, text: 'one\ntwo' },
+      { ref: { kind: 'meeting' as const, id: 'm', field: 'b', file: 'm.yaml' }, text: 'xy' },
+      { ref: { kind: 'meeting' as const, id: 'm', field: 'c', file: 'm.yaml' }, text: 'p\n\nq' },
+    ],
+  };
+  // "A one" / "two b xy c" / "p" / "" / "q"
+  expect(fieldSpans(source)).toEqual([
+    { index: 0, first: 3, column: 3, last: 4, end: 4 },
+    { index: 1, first: 4, column: 7, last: 4, end: 9 },
+    { index: 2, first: 5, column: 1, last: 7, end: 2 },
+  ]);
+});

@@ -11,7 +11,7 @@ export const RULE_IDS = [
   'position/duplicate-id', 'position/empty-answer', 'position/reserved-id', 'position/unknown-ministry', 'position/untranslated', 'position/version-decreased', 'position/version-not-raised',
   'clearance/after-meeting', 'clearance/missing', 'clearance/no-date', 'clearance/not-required', 'clearance/position-draft', 'clearance/shared-value',
   'markdown/footnote-reused', 'markdown/html', 'markdown/indented-code', 'markdown/link-address', 'markdown/link-unsafe', 'markdown/list-number', 'markdown/pasted-bullet', 'markdown/too-complex', 'markdown/too-deep', 'markdown/undefined-footnote', 'markdown/unclosed', 'markdown/unused-footnote',
-  'template/empty', 'template/front-matter', 'template/helper', 'template/markdown-as-text', 'template/missing', 'template/missing-field', 'template/missing-partial', 'template/outside-folder', 'template/partial-cycle', 'template/partial-outside-folder', 'template/prototype-access', 'template/render', 'template/syntax', 'template/too-complex', 'template/unknown-helper',
+  'template/empty', 'template/field-placement', 'template/front-matter', 'template/helper', 'template/markdown-as-text', 'template/missing', 'template/missing-field', 'template/missing-partial', 'template/outside-folder', 'template/partial-cycle', 'template/partial-outside-folder', 'template/prototype-access', 'template/render', 'template/syntax', 'template/too-complex', 'template/unknown-helper',
   'docx/unsupported',
   'input/link-outside', 'input/no-git', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/unknown-kind', 'input/unreadable', 'input/usage', 'input/wrong-kind',
   'output/exists', 'output/no-office', 'output/pdf', 'output/write',

@@ -89,7 +89,7 @@ export function parseReportFields(source: ReportSource): Root[] {
  * takes the field's first paragraph inline and puts its other blocks after that block.
  * Line numbers are those of the rendered Markdown, so messages point into the `.md`.
  */
-export function spliceReport(source: ReportSource, trees: readonly Root[] = parseReportFields(source)): Root {
+export function spliceReport(source: ReportSource, trees: readonly Root[] = parseReportFields(source), misplaced?: (found: Misplaced) => void): Root {
   const texts = source.fields.map(printedText);
   const lines = new LineMap(source.skeleton, texts);
   const tree = takeSkeletonTree(source) ?? parseMarkdownTree(source.skeleton);
@@ -111,8 +111,35 @@ export function spliceReport(source: ReportSource, trees: readonly Root[] = pars
     return copy.children;
   };
   // A report with no fields of its own is one text: whatever looks like a placeholder in it is text.
-  if (source.fields.length) expandBlocks(tree, { fieldBlocks, texts });
+  if (source.fields.length) expandBlocks(tree, { fieldBlocks, texts, misplaced: misplaced ?? (() => {}) }, false);
   return tree;
+}
+
+/**
+ * A field the template puts where the `.md` and the DOCX cannot agree on its blocks (the `.md` is
+ * one text that Markdown reads line by line; the DOCX takes the field's blocks as they are):
+ *
+ * - `runs-on`: the template's text goes on right after it, on its last line, and it has more than
+ *   one block: the `.md` joins that text to its last block, the DOCX to its first paragraph;
+ * - `mid-line`: it starts with something other than a paragraph (a list, a table, a quote) within a
+ *   line of the template's text: the `.md` reads the list as that line's text, the DOCX sets it apart;
+ * - `nested`: inside a quote, a list item, emphasis or a link, with more than one block: only the
+ *   first is inside in the `.md`, all of them in the DOCX.
+ */
+export interface Misplaced {
+  /** The field's number in `source.fields`. */
+  index: number;
+  how: 'runs-on' | 'mid-line' | 'nested';
+  /** The report line the field is put on. */
+  line: number | undefined;
+  /** The field's first block (e.g. `list`), and how many blocks it has. */
+  first: string;
+  blocks: number;
+}
+
+/** The blocks of a field that are printed where they stand (not link or footnote definitions). */
+function printedBlocks(blocks: readonly RootContent[]): RootContent[] {
+  return blocks.filter((block) => block.type !== 'definition' && block.type !== 'footnoteDefinition');
 }
 
 /** Skeletons parsed by {@link keepListsApart}, each given to the one splice that changes it. */
@@ -189,46 +216,53 @@ export function reportMarkdown(source: ReportSource): string {
 interface Splicer {
   fieldBlocks(index: number, at: Position | undefined): RootContent[];
   texts: readonly string[];
+  misplaced(found: Misplaced): void;
 }
 
 /** Rebuilds a container's children with each field in place (one new array: splicing in place grew with the square of the size). */
-function expandBlocks(container: Parent, splicer: Splicer): void {
+function expandBlocks(container: Parent, splicer: Splicer, nested: boolean): void {
   const children: RootContent[] = [];
   for (const child of container.children) {
     const whole = wholeField(child);
     if (whole !== undefined) {
-      for (const block of splicer.fieldBlocks(whole, child.position)) children.push(block);
+      const blocks = splicer.fieldBlocks(whole, child.position);
+      const printed = printedBlocks(blocks);
+      if (nested && (printed.length > 1 || (printed[0] && printed[0].type !== 'paragraph'))) {
+        splicer.misplaced({ index: whole, how: 'nested', line: child.position?.start.line, first: printed[0]?.type ?? 'paragraph', blocks: printed.length });
+      }
+      for (const block of blocks) children.push(block);
       continue;
     }
     const overflow: RootContent[] = [];
-    expandNode(child, splicer, overflow);
+    expandNode(child, splicer, overflow, nested);
     children.push(child);
     for (const block of overflow) children.push(block);
   }
   container.children = children;
 }
 
-function expandNode(node: Nodes, splicer: Splicer, overflow: RootContent[]): void {
+/** `nested`: the node is inside a quote, a list item or a footnote, or is inline formatting (a field there has room for one paragraph). */
+function expandNode(node: Nodes, splicer: Splicer, overflow: RootContent[], nested: boolean): void {
   if ('value' in node && node.type !== 'text') {
     node.value = node.value.replace(PLACEHOLDER, (_match, index: string) => splicer.texts[Number(index)] ?? '');
   }
   if (!('children' in node)) return;
   if (node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
-    expandBlocks(node, splicer);
+    expandBlocks(node, splicer, true);
     return;
   }
   if (node.type === 'list' || node.type === 'table' || node.type === 'tableRow') {
-    for (const child of node.children) expandNode(child, splicer, overflow);
+    for (const child of node.children) expandNode(child, splicer, overflow, nested);
     return;
   }
-  node.children = expandPhrasing(node.children, splicer, overflow);
+  node.children = expandPhrasing(node.children, splicer, overflow, nested || !(node.type === 'paragraph' || node.type === 'heading'));
 }
 
-function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow: RootContent[]): PhrasingContent[] {
+function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow: RootContent[], nested: boolean): PhrasingContent[] {
   const result: PhrasingContent[] = [];
-  for (const child of children) {
+  for (const [at, child] of children.entries()) {
     if (child.type !== 'text' || !child.value.includes('\uE000')) {
-      expandNode(child, splicer, overflow);
+      expandNode(child, splicer, overflow, true);
       result.push(child);
       continue;
     }
@@ -236,8 +270,16 @@ function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow:
     for (const match of child.value.matchAll(PLACEHOLDER)) {
       pushText(result, child.value.slice(last, match.index));
       last = match.index + match[0].length;
-      const blocks = splicer.fieldBlocks(Number(match[1]), child.position);
+      const index = Number(match[1]);
+      const blocks = splicer.fieldBlocks(index, child.position);
       const [first, ...rest] = blocks;
+      const printed = printedBlocks(blocks);
+      const before = result.some((node) => node.type !== 'text' || /\S/.test(node.value));
+      const after = /\S/.test(child.value.slice(last).replace(PLACEHOLDER, '')) || children.slice(at + 1).some((node) => node.type !== 'text' || /\S/.test(node.value));
+      const found = { index, line: child.position?.start.line, first: printed[0]?.type ?? 'paragraph', blocks: printed.length };
+      if (first && first.type !== 'paragraph' && first.type !== 'definition' && first.type !== 'footnoteDefinition') splicer.misplaced({ ...found, how: 'mid-line' });
+      else if (after && rest.length) splicer.misplaced({ ...found, how: 'runs-on' });
+      else if (nested && printed.length > 1) splicer.misplaced({ ...found, how: 'nested' });
       if (first?.type === 'paragraph') {
         for (const inline of first.children) {
           if (inline.type === 'text') pushText(result, inline.value);

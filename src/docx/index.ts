@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ReportSource } from '../render/fields.js';
 import { remarkDocx, type DocxMeta } from './compile.js';
-import { spliceReport } from './fields.js';
+import { spliceReport, type Misplaced } from './fields.js';
 import type { FieldAnchor } from './anchors.js';
 import { packDocx } from './pack.js';
 import { documentParts } from './ooxml/document.js';
@@ -14,7 +14,7 @@ export { remarkDocx } from './compile.js';
 export type { BlockRevision, Deletion, Insertion } from './nodes.js';
 export type { FieldRef } from '../model/field.js';
 export type { MarkdownField, ReportSource } from '../render/fields.js';
-export { keepListsApart, parseReportFields, reportMarkdown } from './fields.js';
+export { keepListsApart, parseReportFields, reportMarkdown, type Misplaced } from './fields.js';
 export type { FieldAnchor } from './anchors.js';
 
 /** Something the DOCX cannot show as the Markdown has it: with the Markdown's line, and the field (file and key) it is in, when it is in one. */
@@ -79,14 +79,14 @@ export function compileDocxTree(tree: Root, meta: DocxMeta, date: Date): Uint8Ar
  * `data.listKind`. This is the tree {@link compileReportDocx} compiles. `fieldTrees`, the
  * fields already parsed (`parseReportFields`), saves parsing them again.
  */
-export function reportTree(source: ReportSource, fieldTrees?: readonly Root[]): Root {
-  return spliceReport(source, fieldTrees);
+export function reportTree(source: ReportSource, fieldTrees?: readonly Root[], misplaced?: (found: Misplaced) => void): Root {
+  return spliceReport(source, fieldTrees, misplaced);
 }
 
-/** A rendered report (skeleton and fields) → DOCX bytes, parsed field by field. */
-export function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date, fieldTrees?: readonly Root[]): DocxResult {
-  const { file, document } = compileReport(source, meta, fieldTrees);
-  return docxResult(file, packDocx(document, date, meta.reference));
+/** A rendered report (skeleton and fields) → DOCX bytes, parsed field by field, with the fields the template put where the `.md` reads them otherwise. */
+export function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date, fieldTrees?: readonly Root[]): DocxResult & { misplaced: Misplaced[] } {
+  const { file, document, misplaced } = compileReport(source, meta, fieldTrees);
+  return { ...docxResult(file, packDocx(document, date, meta.reference)), misplaced };
 }
 
 /**
@@ -94,17 +94,18 @@ export function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Da
  * compiled and serialised to the package's XML exactly as {@link compileReportDocx} does
  * (so whatever would fail there fails here), but not zipped, which is a tenth of a build.
  */
-export function checkReportDocx(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]): Omit<DocxResult, 'bytes'> {
-  const { file, document } = compileReport(source, meta, fieldTrees);
+export function checkReportDocx(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]): Omit<DocxResult, 'bytes'> & { misplaced: Misplaced[] } {
+  const { file, document, misplaced } = compileReport(source, meta, fieldTrees);
   documentParts(document);
-  return compilerSays(file);
+  return { ...compilerSays(file), misplaced };
 }
 
 /** A rendered report compiled to the package's content, with the file the compiler's messages are on. */
 function compileReport(source: ReportSource, meta: DocxMeta, fieldTrees?: readonly Root[]) {
   const file = new VFile();
-  const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees), file);
-  return { file, document };
+  const misplaced: Misplaced[] = [];
+  const document = unified().use(remarkDocx, meta).stringify(reportTree(source, fieldTrees, (found) => misplaced.push(found)), file);
+  return { file, document, misplaced };
 }
 
 function isFieldOf(value: unknown): value is { file: string; field: string } {

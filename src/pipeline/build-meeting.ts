@@ -27,7 +27,7 @@ import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, 
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
 import { reportManifest } from './manifest.js';
-import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, pdfFailure, referenceFor, reportSource } from './report-parts.js';
+import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfFailure, referenceFor, reportSource } from './report-parts.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
@@ -149,8 +149,9 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName}`;
   const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.files);
   result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
-  if (hasErrors(result.diagnostics) || !compiled.template) return result;
-  result.inputs.template = compiled.template.path;
+  const template = compiled.template;
+  if (hasErrors(result.diagnostics) || !template) return result;
+  result.inputs.template = template.path;
   result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName));
 
   // resolve: the model the template renders
@@ -160,12 +161,12 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.draft = model.draft;
 
   // render: the Markdown, and the same report in parts for the DOCX
-  const rendered = compiled.template.render(model);
+  const rendered = template.render(model);
   result.diagnostics.push(...rendered.diagnostics);
   if (rendered.markdown === undefined) return result;
   // "(turpmāk – ES)" is Latvian typography: a note in another language (the English template) prints the Latvian texts as written.
-  const layout = layoutFor(project.config.layout, compiled.template.layout);
-  const parts = reportSource(compiled.template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
+  const layout = layoutFor(project.config.layout, template.layout);
+  const parts = reportSource(template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   if (layout.language.toLowerCase().startsWith('lv')) {
     const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));
     result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations, placeOf));
@@ -177,7 +178,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.diagnostics.push(...fieldTreeProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
   if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
-  const reference = referenceFor(project, compiled.template, layout);
+  const reference = referenceFor(project, template, layout);
   result.diagnostics.push(...reference.diagnostics);
   if (hasErrors(reference.diagnostics)) return result;
   const meta = docxMeta(layout, reference.reference, model, result.inputs);
@@ -192,6 +193,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (options.checkOnly) {
     if (options.formats.includes('docx') || options.formats.includes('pdf')) {
       const checked = checkReportDocx(source, meta, fieldTrees);
+      result.diagnostics.push(...checked.misplaced.flatMap((found) => misplacedField(project, loaded, source, template, found) ?? []));
       result.diagnostics.push(...checked.warnings.map((warning) => docxWarning(loaded.path, warning, docxWarningPlace(project, loaded, source, warning))));
     }
     return result;
@@ -199,7 +201,13 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (options.formats.includes('docx') || options.formats.includes('pdf')) {
     const docx = compileReportDocx(source, meta, date, fieldTrees);
     anchors = docx.anchors;
+    result.diagnostics.push(...docx.misplaced.flatMap((found) => misplacedField(project, loaded, source, template, found) ?? []));
     result.diagnostics.push(...docx.warnings.map((warning) => docxWarning(loaded.path, warning, docxWarningPlace(project, loaded, source, warning))));
+    // The .md and the DOCX would say different things: neither is written.
+    if (hasErrors(result.diagnostics)) {
+      result.files = [];
+      return result;
+    }
     if (options.formats.includes('docx')) {
       result.files.push({ format: 'docx', name: `${baseName}.docx`, data: docx.bytes, sha256: sha256(docx.bytes) });
     }
@@ -216,7 +224,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
 
   // manifest: what went into the files, and their hashes
   if (result.files.length) {
-    const manifest = reportManifest({ project, loaded, included, template: compiled.template, draft: model.draft, documentDate: date, outputs: result.files, anchors, reference: reference.file });
+    const manifest = reportManifest({ project, loaded, included, template: template, draft: model.draft, documentDate: date, outputs: result.files, anchors, reference: reference.file });
     const data = `${JSON.stringify(manifest, null, 2)}\n`;
     result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
   }

@@ -3,7 +3,8 @@
  * parts, the document date and metadata, and how their problems are worded.
  */
 import type { LoadedMeeting } from '../load/meeting.js';
-import type { Project } from '../load/project.js';
+import { packageRoot, type Project } from '../load/project.js';
+import { join, relative, resolve } from 'node:path';
 import type { Layout, ManifestFile } from '../model/index.js';
 import type { FieldRef } from '../model/field.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
@@ -14,7 +15,7 @@ import { PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } 
 import type { Template } from '../render/template.js';
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
 import { reportMarkdown } from '../docx/fields.js';
-import type { DocxMeta, DocxWarning } from '../docx/index.js';
+import type { DocxMeta, DocxWarning, Misplaced } from '../docx/index.js';
 import type { ReportInputs } from './build-meeting.js';
 
 const templateReferences = new WeakMap<Template, LoadedReference>();
@@ -122,4 +123,39 @@ export function docxWarningPlace(project: Project, loaded: LoadedMeeting, source
 /** LibreOffice could not convert the DOCX. */
 export function pdfFailure(meetingPath: string, failure: string): Diagnostic {
   return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice could not make the PDF: ${failure}.`, 'Try `soffice --headless --convert-to pdf` on the DOCX to see why.');
+}
+
+/** Names of a field's first block, as a desk officer would call it. */
+const BLOCK_NAMES: Record<string, string> = { list: 'a list', table: 'a table', blockquote: 'a quote', heading: 'a heading', code: 'a code block', html: 'HTML', thematicBreak: 'a line across the page' };
+
+/**
+ * `template/field-placement`: a Markdown field the template puts where the `.md` and the DOCX
+ * would read it differently (see {@link Misplaced}); said at the field in its file, naming the template.
+ */
+export function misplacedField(project: Project, loaded: LoadedMeeting, source: ReportSource, template: Template, found: Misplaced): Diagnostic | undefined {
+  const ref = source.fields[found.index]?.ref;
+  if (!ref) return undefined;
+  const builtIn = !relative(join(packageRoot(), 'templates'), resolve(project.root, template.path)).startsWith('..');
+  const templatePath = builtIn ? `the built-in template ${template.name}` : `the template ${template.path}`;
+  const name = `\`${ref.field}\``;
+  const where = found.line === undefined ? '' : ` (line ${found.line} of the generated Markdown)`;
+  const blocks = found.blocks === 1 ? 'one block' : `${found.blocks} paragraphs or other blocks`;
+  const [message, hint] =
+    found.how === 'runs-on'
+      ? [
+          `${name} has ${blocks}, and ${templatePath} goes on with its own text right after it${where}: the Markdown would join that text to its last paragraph, the DOCX to its first.`,
+          'Leave a blank line after the field in the template.',
+        ]
+      : found.how === 'mid-line'
+        ? [
+            `${name} starts with ${BLOCK_NAMES[found.first] ?? `a ${found.first}`}, and ${templatePath} prints it within a line of its own text${where}: the Markdown would read it as part of that line, the DOCX would set it apart.`,
+            `Put the field on a line of its own in the template, with a blank line before and after it; or start ${name} with a sentence.`,
+          ]
+        : [
+            `${name} has ${blocks}, and ${templatePath} puts it inside a quote, a list item or formatting${where}: in the Markdown only its first paragraph would be inside, in the DOCX all of it.`,
+            `Put the field on a line of its own in the template, with a blank line before and after it; or write ${name} as one paragraph.`,
+          ];
+  const file = fieldSource(project, loaded, ref)?.file;
+  const place = file?.locate(ref.field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step)));
+  return diagnostic(ref.file, place, 'error', 'template/field-placement', message, hint);
 }

@@ -8,7 +8,7 @@ import { loadProject } from '../../src/load/project.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { positionSchema, type Position } from '../../src/model/index.js';
 import { exampleProject, REPO } from '../helpers/project.js';
-import { paragraphs } from '../helpers/redline.js';
+import { notes, paragraphs } from '../helpers/redline.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/diff');
 const CASES = readdirSync(FIXTURES, { withFileTypes: true })
@@ -39,12 +39,12 @@ function position(text: string): Position {
   return parsed;
 }
 
-/** The body text of a position's DOCX as `briefing` lays it out, without any tracked change. */
-async function plainDocx(text: string): Promise<{ body: string[]; notes: string[] }> {
+/** The body text and the footnotes of a position's DOCX as `briefing` lays it out, without any tracked change. */
+async function plainDocx(text: string): Promise<{ body: string[]; notes: string[]; referred: string[] }> {
   const p = position(text);
   const project = loadProject(REPO);
   const { bytes } = compileDocx(positionMarkdown(p), positionDocxMeta(p, project.config, project.ministries, 'x'), new Date(0));
-  return { body: paragraphs(bytes, 'as-is'), notes: paragraphs(bytes, 'as-is', 'footnotes') };
+  return { body: paragraphs(bytes, 'as-is'), notes: paragraphs(bytes, 'as-is', 'footnotes'), referred: notes(bytes, 'as-is') };
 }
 
 function squeeze(lines: string[]): string[] {
@@ -70,6 +70,9 @@ describe.each(CASES)('diff of the pair “%s”', (name) => {
     const after = await plainDocx(fixture(name, 'after.yaml'));
     expect(paragraphs(redline, 'accept')).toEqual(after.body);
     expect(paragraphs(redline, 'accept', 'footnotes')).toEqual(after.notes);
+    // Each reference left in the body points to its version's note.
+    expect(squeeze(notes(redline, 'accept'))).toEqual(squeeze(after.referred));
+    expect(squeeze(notes(redline, 'reject'))).toEqual(squeeze(before.referred));
     // Ignoring whitespace keeps the new spacing in unchanged text, so rejecting restores the old words, not the old spaces.
     const rejected = paragraphs(redline, 'reject');
     expect(whitespace ? rejected : squeeze(rejected)).toEqual(whitespace ? before.body : squeeze(before.body));

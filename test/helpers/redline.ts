@@ -19,9 +19,45 @@ interface Paragraph {
 export function paragraphs(docx: Uint8Array, reading: Reading, part: 'document' | 'footnotes' = 'document'): string[] {
   const entry = unzipSync(docx)[`word/${part}.xml`];
   if (!entry) return [];
-  const read = readParagraphs(strFromU8(entry));
+  return resolve(readParagraphs(strFromU8(entry)), reading, `word/${part}.xml`);
+}
+
+/**
+ * The footnotes a reader sees, in the order of their references in the body: the text of
+ * each one (its paragraphs joined by line breaks), read as {@link paragraphs} reads a part.
+ * Accepting every change drops the notes whose reference is a tracked deletion, rejecting
+ * those whose reference is a tracked insertion, as Word does with a note and its mark.
+ */
+export function notes(docx: Uint8Array, reading: Reading): string[] {
+  const files = unzipSync(docx);
+  const body = files['word/document.xml'];
+  if (!body) return [];
+  const texts = new Map<string, string>();
+  const part = files['word/footnotes.xml'];
+  for (const [, id, xml] of strFromU8(part ?? new Uint8Array()).matchAll(/<w:footnote\b[^>]*\bw:id="(-?\d+)"[^>]*>([\s\S]*?)<\/w:footnote>/g)) {
+    texts.set(id ?? '', resolve(readParagraphs(`<w:footnote>${xml ?? ''}</w:footnote>`), reading, `footnote ${id ?? ''}`).join('\n'));
+  }
+  const parser = new SaxesParser();
+  const stack: string[] = [];
+  const found: string[] = [];
+  parser.on('opentag', (tag) => {
+    stack.push(tag.name);
+    if (tag.name !== 'w:footnoteReference') return;
+    if ((reading === 'accept' && stack.includes('w:del')) || (reading === 'reject' && stack.includes('w:ins'))) return;
+    const id = String(tag.attributes['w:id'] ?? '');
+    const text = texts.get(id);
+    if (text === undefined) throw new Error(`footnote reference ${id} has no footnote`);
+    found.push(text);
+  });
+  parser.on('closetag', () => stack.pop());
+  parser.write(strFromU8(body)).close();
+  return found;
+}
+
+/** Paragraphs read from a part, as shown or with every tracked change accepted or rejected. */
+function resolve(read: ReturnType<typeof readParagraphs>, reading: Reading, where: string): string[] {
   if (reading === 'as-is') {
-    if (read.revisions) throw new Error(`word/${part}.xml has ${read.revisions} tracked changes`);
+    if (read.revisions) throw new Error(`${where} has ${read.revisions} tracked changes`);
     return read.paragraphs.map((p) => p.text);
   }
   const dropped = reading === 'accept' ? 'del' : 'ins';

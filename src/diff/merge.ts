@@ -1,5 +1,5 @@
 import { alignKeys } from './align.js';
-import type { List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
+import type { FootnoteDefinition, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BlockRevision } from '../docx/index.js';
 import { listKindInSource } from '../docx/list-kind.js';
@@ -43,6 +43,7 @@ export function mergeDocuments(
 ): Root {
   const merger = new Merger(options);
   const root: Root = { type: 'root', children: merger.children(prepare(before), prepare(after)) };
+  merger.mergeMovedNotes();
   markMoves(root, options);
   return root;
 }
@@ -63,6 +64,8 @@ class Merger {
   private readonly options: MergeOptions;
   /** Each block's words, split once: `hunk` compares every removed block with every added one. */
   private readonly words = new WeakMap<Nodes, string[]>();
+  /** The footnote definitions deleted or inserted whole so far, each as found in its version and as marked. */
+  private readonly wholeNotes: { found: FootnoteDefinition; marked: FootnoteDefinition; revision: BlockRevision }[] = [];
 
   constructor(options: MergeOptions) {
     this.options = options;
@@ -240,7 +243,34 @@ class Merger {
   /** A block found in one version only, with every paragraph in it marked. */
   private whole<T extends RootContent>(node: T | undefined, revision: BlockRevision): T {
     if (!node) throw new Error('mergeDocuments: no block to mark');
-    return markBlock(node, revision);
+    const marked = markBlock(node, revision);
+    if (node.type === 'footnoteDefinition' && marked.type === 'footnoteDefinition') this.wholeNotes.push({ found: node, marked, revision });
+    return marked;
+  }
+
+  /**
+   * A footnote is printed at its reference, wherever its definition stands. A definition deleted
+   * whole in one place and inserted whole with the same label in another (moved, and maybe
+   * reworded) is one note that changed: both copies get `data.merged`, the old copy merged with
+   * the new word by word, which the DOCX prints for a reference found in both versions. Copies
+   * pair in order, as moved paragraphs do.
+   */
+  mergeMovedNotes(): void {
+    const inserted = new Map<string, FootnoteDefinition[]>();
+    for (const note of this.wholeNotes) {
+      if (note.revision === 'insert') inserted.set(note.found.identifier, [...(inserted.get(note.found.identifier) ?? []), note.found]);
+    }
+    const markedCopy = new Map(this.wholeNotes.map((note) => [note.found, note.marked]));
+    for (const note of this.wholeNotes) {
+      if (note.revision !== 'delete') continue;
+      const [after, ...rest] = inserted.get(note.found.identifier) ?? [];
+      const copy = after && markedCopy.get(after);
+      if (!after || !copy) continue;
+      inserted.set(note.found.identifier, rest);
+      const merged = this.pair(note.found, after).children;
+      note.marked.data = { ...note.marked.data, merged };
+      copy.data = { ...copy.data, merged };
+    }
   }
 
   private key(node: RootContent): string {
@@ -266,10 +296,14 @@ function markBlock(node: RootContent, revision: BlockRevision): RootContent {
     case 'list':
       return { ...node, children: node.children.map((item) => markBlock(item, revision)) } satisfies List;
     case 'listItem':
-    case 'blockquote':
-    case 'footnoteDefinition': {
+    case 'blockquote': {
       const children = node.children.map((child) => markBlock(child, revision));
       return Object.assign({ ...node }, { children });
+    }
+    case 'footnoteDefinition': {
+      // The definition is marked too: the DOCX tells by it the old version's note from the new one's.
+      const children = node.children.map((child) => markBlock(child, revision));
+      return Object.assign({ ...node, data }, { children });
     }
     default:
       return node;

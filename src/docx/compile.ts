@@ -102,15 +102,25 @@ interface ListState {
 
 type BlockNode = RootContent | BlockContent | DefinitionContent;
 
+/** A block of a footnote's text. */
+type FootnoteContent = FootnoteDefinition['children'][number];
+
+/** The definitions of one footnote label: the first in both versions (all there is outside a redline), the first deleted whole, the first inserted whole. */
+interface FootnoteVersions {
+  both?: FootnoteDefinition;
+  deleted?: FootnoteDefinition;
+  inserted?: FootnoteDefinition;
+}
+
 class DocxCompiler {
   private readonly geometry: PageGeometry;
   private readonly styles: StyleSource;
   private readonly source: string;
   private readonly definitions = new Map<string, string>();
-  /** Each footnote reference's own Word footnote, numbered in order: Word numbers a note per reference. */
-  private readonly footnoteIds = new Map<FootnoteReference, number>();
+  /** Each footnote reference's own Word footnote, numbered in order (Word numbers a note per reference), and the note it prints. */
+  private readonly footnotes = new Map<FootnoteReference, { id: number; note: FootnoteContent[] }>();
   /** Footnote definitions by label. */
-  private readonly footnoteNodes = new Map<string, FootnoteDefinition>();
+  private readonly footnoteNodes = new Map<string, FootnoteVersions>();
   private readonly numbering = new Map<string, ReturnType<typeof numberingDefinition>>();
   private readonly instances = new Map<string, number>();
   /** The last top-level list of each kind, so "2." after a paragraph continues "1.". */
@@ -144,7 +154,7 @@ class DocxCompiler {
     this.styles = meta.reference ? { kind: 'reference', reference: meta.reference } : meta.starterStyles ? { kind: 'starter' } : { kind: 'built-in' };
     this.source = String(file.value);
     this.inline = {
-      footnote: (reference) => this.footnoteIds.get(reference),
+      footnote: (reference) => this.footnotes.get(reference)?.id,
       definition: (identifier) => this.definitions.get(identifier),
       warn: (reason, node) => this.warn(reason, node),
       revision: () => this.stamp(),
@@ -157,10 +167,7 @@ class DocxCompiler {
     const children = this.topLevel(tree.children);
     this.file.data.anchors = [...this.anchors];
     // A note for each reference (one referred to twice is printed twice, as Word numbers it twice); a definition nothing refers to is left out.
-    const footnotes = [...this.footnoteIds].flatMap(([reference]) => {
-      const definition = this.footnoteNodes.get(reference.identifier);
-      return definition ? [this.paragraphsOnly(this.blocks(definition.children, 0, Style.footnote))] : [];
-    });
+    const footnotes = [...this.footnotes.values()].map(({ note }) => this.paragraphsOnly(this.blocks(note, 0, Style.footnote)));
     const { meta, geometry } = this;
     const revisions = meta.revisions;
     return {
@@ -191,19 +198,51 @@ class DocxCompiler {
   private collect(tree: Root): void {
     const visit = (node: Nodes): void => {
       if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
-      if (node.type === 'footnoteDefinition' && !this.footnoteNodes.has(node.identifier)) this.footnoteNodes.set(node.identifier, node);
+      if (node.type === 'footnoteDefinition') {
+        const versions = this.footnoteNodes.get(node.identifier) ?? {};
+        const kind = node.data?.revision === 'delete' ? 'deleted' : node.data?.revision === 'insert' ? 'inserted' : 'both';
+        versions[kind] ??= node;
+        this.footnoteNodes.set(node.identifier, versions);
+      }
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(tree);
     // References are numbered once the definitions are known: one with no definition gets no note (and a warning).
-    const number = (node: Nodes): void => {
-      if (node.type === 'footnoteReference' && this.footnoteNodes.has(node.identifier)) this.footnoteIds.set(node, this.footnoteIds.size + 1);
+    const number = (node: Nodes, revision: BlockRevision | undefined): void => {
+      const inside = node.type === 'insertion' ? 'insert' : node.type === 'deletion' ? 'delete' : revision;
+      // A reference in a note that two renderings of the note share is numbered once.
+      if (node.type === 'footnoteReference' && !this.footnotes.has(node)) {
+        const note = this.noteOf(node.identifier, inside);
+        if (note) this.footnotes.set(node, { id: this.footnotes.size + 1, note });
+      }
       if (node.type === 'footnoteDefinition') return;
-      if ('children' in node) for (const child of node.children) number(child);
+      if ('children' in node) for (const child of node.children) number(child, inside);
     };
-    number(tree);
+    number(tree, undefined);
     // References inside a note are numbered after the text's own.
-    for (const definition of this.footnoteNodes.values()) for (const child of definition.children) number(child);
+    for (const versions of this.footnoteNodes.values()) {
+      for (const note of [versions.both, versions.deleted, versions.inserted]) for (const child of note?.children ?? []) number(child, undefined);
+      for (const child of versions.deleted?.data?.merged ?? versions.inserted?.data?.merged ?? []) number(child, undefined);
+    }
+  }
+
+  /**
+   * What the footnote of a reference prints. Outside a redline, the label's first definition. In a
+   * redline a label may have two: the old version's, deleted, and the new version's, inserted,
+   * when the definition moved. A deleted reference prints the old note and an inserted one the
+   * new, so accepting or rejecting every change leaves each version's note at its reference; a
+   * reference in both versions prints the old note merged with the new (`data.merged`), or else
+   * the old note's paragraphs, deleted, then the new note's, inserted.
+   */
+  private noteOf(identifier: string, revision: BlockRevision | undefined): FootnoteContent[] | undefined {
+    const versions = this.footnoteNodes.get(identifier);
+    if (!versions) return undefined;
+    const { both, deleted, inserted } = versions;
+    if (revision === 'delete') return (deleted ?? both ?? inserted)?.children;
+    if (revision === 'insert') return (inserted ?? both ?? deleted)?.children;
+    if (both) return both.children;
+    const merged = deleted?.data?.merged ?? inserted?.data?.merged;
+    return merged ?? [...(deleted?.children ?? []), ...(inserted?.children ?? [])];
   }
 
   /** The top-level blocks, each run of blocks from one Markdown field inside a field anchor. */

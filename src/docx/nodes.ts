@@ -29,6 +29,14 @@ declare module 'mdast' {
     /** Set on a block that exists in only one of two versions (see `src/diff/`). */
     revision?: BlockRevision;
   }
+  interface FootnoteDefinitionData {
+    /**
+     * In a redline, on both copies of a footnote whose definition was deleted whole in one place
+     * and inserted whole in another: the note from the old copy to the new, the changed words
+     * tracked. A reference found in both versions prints it (see `src/diff/merge.ts`).
+     */
+    merged?: FootnoteDefinition['children'];
+  }
   interface ListData {
     /** The list's marker kind, recorded when the tree no longer matches its source text. */
     listKind?: ListKind;

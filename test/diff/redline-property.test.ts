@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { compareMarkdown } from '../../src/diff/compare.js';
 import { compileDocx, compileDocxTree, type DocxMeta } from '../../src/docx/index.js';
 import { configSchema } from '../../src/model/index.js';
-import { paragraphs } from '../helpers/redline.js';
+import { notes, paragraphs } from '../helpers/redline.js';
 
 const META: DocxMeta = {
   creator: 'Izglītības un zinātnes ministrija',
@@ -72,6 +72,8 @@ async function text(md: string): Promise<string[]> {
   return paragraphs(compileDocx(md, META, new Date(0)).bytes, 'as-is');
 }
 
+const REVISIONS = { author: 'Recenzents', date: '2021-02-19T00:00:00Z', summary: [] };
+
 test('for random pairs of documents, accepting every tracked change gives the new text and rejecting gives the old', async () => {
   await fc.assert(
     fc.asyncProperty(
@@ -104,4 +106,58 @@ test('a changed table: rejecting every change gives the old text exactly and acc
   expect(paragraphs(redline, 'reject')).toEqual(await text(before));
   // The gap the two tables need side by side in the redline is inserted and deleted: gone either way.
   expect(paragraphs(redline, 'accept')).toEqual(await text(after));
+});
+
+/** A paragraph's words in each version, and where a footnote's reference and definition stand in each (paragraph indexes). */
+const noted = fc.record({
+  paragraphs: fc.array(fc.record({ before: words, after: words, reworded: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+  notes: fc.array(
+    fc.record({
+      before: words,
+      after: words,
+      reworded: fc.boolean(),
+      reference: fc.tuple(fc.nat(3), fc.nat(3)),
+      definition: fc.tuple(fc.nat(3), fc.nat(3)),
+      rank: fc.tuple(fc.nat(3), fc.nat(3)),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+});
+
+type Noted = typeof noted extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * One version of a document with footnotes: each paragraph followed by the definitions placed
+ * after it, in their order there; a note's reference at the end of the paragraph it is placed in.
+ */
+function notedMarkdown({ paragraphs: body, notes: list }: Noted, side: 0 | 1): string {
+  const version = (item: { before: string[]; after: string[]; reworded: boolean }) => (side && item.reworded ? item.after : item.before);
+  const at = (place: [number, number]) => place[side] % body.length;
+  const blocks = body.flatMap((paragraph, index) => {
+    const references = list.flatMap((note, label) => (at(note.reference) === index ? [`[^n${label}]`] : [])).join('');
+    const definitions = list
+      .map((note, label) => ({ note, label }))
+      .filter(({ note }) => at(note.definition) === index)
+      .sort((a, b) => (a.note.rank[side] ?? 0) - (b.note.rank[side] ?? 0) || a.label - b.label)
+      .map(({ note, label }) => `[^n${label}]: ${version(note).join(' ')}.`);
+    return [`${version(paragraph).join(' ')}.${references}`, ...definitions];
+  });
+  return `${blocks.join('\n\n')}\n`;
+}
+
+test('footnote definitions moved, swapped or reworded between versions: each reference keeps its own note, which accepts to the new text and rejects to the old', async () => {
+  await fc.assert(
+    fc.asyncProperty(noted, fc.boolean(), async (document, whitespace) => {
+      const before = notedMarkdown(document, 0);
+      const after = notedMarkdown(document, 1);
+      const { tree } = compareMarkdown(before, after, { whitespace });
+      const redline = compileDocxTree(tree, { ...META, revisions: REVISIONS }, new Date(0));
+      const plain = (md: string) => compileDocx(md, META, new Date(0)).bytes;
+      expect(notes(redline, 'accept')).toEqual(notes(plain(after), 'as-is'));
+      expect(notes(redline, 'reject')).toEqual(notes(plain(before), 'as-is'));
+      expect(paragraphs(redline, 'accept')).toEqual(paragraphs(plain(after), 'as-is'));
+      expect(paragraphs(redline, 'reject')).toEqual(paragraphs(plain(before), 'as-is'));
+    }),
+    { numRuns: 60 },
+  );
 });

@@ -224,7 +224,9 @@ class Merger {
     if (before.type === 'listItem' && after.type === 'listItem') return { ...after, children: this.listItem(before, after) };
     if (before.type === 'blockquote' && after.type === 'blockquote') return { ...after, children: this.children(before.children, after.children) };
     if (before.type === 'footnoteDefinition' && after.type === 'footnoteDefinition') {
-      return { ...after, children: this.children(before.children, after.children) };
+      const children = this.children(before.children, after.children);
+      const notes = { deleted: markBlock<FootnoteDefinition>(before, 'delete').children, inserted: markBlock<FootnoteDefinition>(after, 'insert').children, merged: children };
+      return { ...after, data: { ...after.data, notes }, children };
     }
     throw new Error(`mergeDocuments: cannot pair ${before.type} with ${after.type}`);
   }
@@ -251,9 +253,9 @@ class Merger {
   /**
    * A footnote is printed at its reference, wherever its definition stands. A definition deleted
    * whole in one place and inserted whole with the same label in another (moved, and maybe
-   * reworded) is one note that changed: both copies get `data.merged`, the old copy merged with
-   * the new word by word, which the DOCX prints for a reference found in both versions. Copies
-   * pair in order, as moved paragraphs do.
+   * reworded) is one note that changed: both copies get `data.notes`, with the old copy merged
+   * with the new word by word, which the DOCX prints for a reference found in both versions.
+   * Copies pair in order, as moved paragraphs do.
    */
   mergeMovedNotes(): void {
     const inserted = new Map<string, FootnoteDefinition[]>();
@@ -267,9 +269,9 @@ class Merger {
       const copy = after && markedCopy.get(after);
       if (!after || !copy) continue;
       inserted.set(note.found.identifier, rest);
-      const merged = this.pair(note.found, after).children;
-      note.marked.data = { ...note.marked.data, merged };
-      copy.data = { ...copy.data, merged };
+      const notes = { deleted: note.marked.children, inserted: copy.children, merged: this.pair(note.found, after).children };
+      note.marked.data = { ...note.marked.data, notes };
+      copy.data = { ...copy.data, notes };
     }
   }
 

@@ -222,27 +222,26 @@ class DocxCompiler {
     // References inside a note are numbered after the text's own.
     for (const versions of this.footnoteNodes.values()) {
       for (const note of [versions.both, versions.deleted, versions.inserted]) for (const child of note?.children ?? []) number(child, undefined);
-      for (const child of versions.deleted?.data?.merged ?? versions.inserted?.data?.merged ?? []) number(child, undefined);
+      for (const note of Object.values(notesOf(versions) ?? {})) for (const child of note) number(child, undefined);
     }
   }
 
   /**
    * What the footnote of a reference prints. Outside a redline, the label's first definition. In a
    * redline a label may have two: the old version's, deleted, and the new version's, inserted,
-   * when the definition moved. A deleted reference prints the old note and an inserted one the
-   * new, so accepting or rejecting every change leaves each version's note at its reference; a
-   * reference in both versions prints the old note merged with the new (`data.merged`), or else
-   * the old note's paragraphs, deleted, then the new note's, inserted.
+   * when the definition moved. A deleted reference prints the old note, every word deleted, and
+   * an inserted one the new, every word inserted, so accepting or rejecting every change leaves
+   * each version's note at its reference; a reference in both versions prints the old note
+   * merged with the new, or else the old note's paragraphs, deleted, then the new note's, inserted.
    */
   private noteOf(identifier: string, revision: BlockRevision | undefined): FootnoteContent[] | undefined {
     const versions = this.footnoteNodes.get(identifier);
     if (!versions) return undefined;
     const { both, deleted, inserted } = versions;
-    if (revision === 'delete') return (deleted ?? both ?? inserted)?.children;
-    if (revision === 'insert') return (inserted ?? both ?? deleted)?.children;
-    if (both) return both.children;
-    const merged = deleted?.data?.merged ?? inserted?.data?.merged;
-    return merged ?? [...(deleted?.children ?? []), ...(inserted?.children ?? [])];
+    const notes = notesOf(versions);
+    if (revision === 'delete') return notes?.deleted ?? (deleted ?? both ?? inserted)?.children;
+    if (revision === 'insert') return notes?.inserted ?? (inserted ?? both ?? deleted)?.children;
+    return both?.children ?? notes?.merged ?? [...(deleted?.children ?? []), ...(inserted?.children ?? [])];
   }
 
   /** The top-level blocks, each run of blocks from one Markdown field inside a field anchor. */
@@ -535,6 +534,11 @@ class DocxCompiler {
     // Said at the file the text came from (a position), where a GitHub annotation then lands.
     if (this.field) Object.assign(message, { field: { file: this.field.file, field: this.field.field } });
   }
+}
+
+/** A changed footnote's notes for each kind of reference, as the redline gave them (`data.notes`). */
+function notesOf({ both, deleted, inserted }: FootnoteVersions) {
+  return both?.data?.notes ?? deleted?.data?.notes ?? inserted?.data?.notes;
 }
 
 /** A column's alignment from the table's delimiter row (`:--`, `:-:`, `--:`); left is the style's own. */

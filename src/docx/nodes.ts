@@ -31,11 +31,14 @@ declare module 'mdast' {
   }
   interface FootnoteDefinitionData {
     /**
-     * In a redline, on both copies of a footnote whose definition was deleted whole in one place
-     * and inserted whole in another: the note from the old copy to the new, the changed words
-     * tracked. A reference found in both versions prints it (see `src/diff/merge.ts`).
+     * In a redline, a footnote whose definition changed, as each kind of reference prints it:
+     * `deleted`, the old version's note, every word deleted, for a deleted reference;
+     * `inserted`, the new version's, every word inserted, for an inserted one; `merged`, the old
+     * note merged with the new, the changed words tracked, for a reference in both versions.
+     * Set on a definition paired with its old self, and on both copies of one deleted whole in
+     * one place and inserted whole in another (see `src/diff/merge.ts`).
      */
-    merged?: FootnoteDefinition['children'];
+    notes?: Record<'deleted' | 'inserted' | 'merged', FootnoteDefinition['children']>;
   }
   interface ListData {
     /** The list's marker kind, recorded when the tree no longer matches its source text. */

@@ -90,6 +90,40 @@ describe('diff --format docx when footnote definitions move between the versions
     expect(notes(bytes, 'reject')).toEqual([OLD_A]);
   });
 
+  test('the same, with nothing between the two places: the definitions pair as one changed note, and still each reference shows its own version of it', () => {
+    const { bytes, references, footnotes } = redline(
+      position('Pirmā rindkopa par skolām[^a] un pedagogiem.', `[^a]: ${OLD_A}`, 'Otrā rindkopa par ierīcēm skolēniem.'),
+      position('Pirmā rindkopa par skolām un pedagogiem.', 'Otrā rindkopa par ierīcēm[^a] skolēniem.', `[^a]: ${B}`),
+    );
+    expect(references).toEqual([
+      { id: '1', tracked: 'del' },
+      { id: '2', tracked: 'ins' },
+    ]);
+    expect(shown(footnotes.get('1'))).toBe(OLD_A);
+    expect(footnotes.get('1')).not.toMatch(/<w:ins |<w:t /);
+    expect(shown(footnotes.get('2'))).toBe(B);
+    expect(footnotes.get('2')).not.toMatch(/<w:del |<w:delText/);
+    expect(notes(bytes, 'accept')).toEqual([B]);
+    expect(notes(bytes, 'reject')).toEqual([OLD_A]);
+  });
+
+  test('a reference moved within its paragraph, its definition reworded in place: the old place shows the old note deleted, the new place the new note inserted', () => {
+    const { bytes, references, footnotes } = redline(
+      position('Pirmā rindkopa par skolām[^a] un pedagogiem.', `[^a]: ${OLD_A}`),
+      position('Pirmā rindkopa par skolām un pedagogiem[^a].', `[^a]: ${NEW_A}`),
+    );
+    expect(references).toEqual([
+      { id: '1', tracked: 'del' },
+      { id: '2', tracked: 'ins' },
+    ]);
+    expect(shown(footnotes.get('1'))).toBe(OLD_A);
+    expect(footnotes.get('1')).not.toMatch(/<w:ins |<w:t /);
+    expect(shown(footnotes.get('2'))).toBe(NEW_A);
+    expect(footnotes.get('2')).not.toMatch(/<w:del |<w:delText/);
+    expect(notes(bytes, 'accept')).toEqual([NEW_A]);
+    expect(notes(bytes, 'reject')).toEqual([OLD_A]);
+  });
+
   test('the Markdown diff of the same versions shows the definition deleted where it stood and inserted where it stands, marked as moved', () => {
     const dir = exampleProject({
       [POSITION]: position('Pirmā rindkopa par skolām[^a] un pedagogiem.', `[^a]: ${OLD_A}`, 'Otrā rindkopa par ierīcēm[^b] skolēniem.', `[^b]: ${B}`),

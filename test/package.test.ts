@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative, sep } from 'node:path';
 import { describe, expect } from 'vitest';
 import { itWithOffice } from './helpers/docx.js';
@@ -38,6 +38,11 @@ describe('the tool as a package, in a ministry’s own repository', () => {
       const repo = tempDir('briefing-ministry-');
       run(repo, 'npm', ['install', '-D', '--no-audit', '--no-fund', '--prefer-offline', join(packed, tarball)]);
       const briefing = join(repo, 'node_modules/.bin/briefing');
+      // What the README and the messages point to is in the package: the documents and the example ministry style.
+      const installed = join(repo, 'node_modules/briefing');
+      const linked = [...new Set([...readFileSync(join(installed, 'README.md'), 'utf8').matchAll(/\]\(((?:docs|examples)\/[^)#\s]+)/g)].map((m) => m[1] ?? ''))];
+      expect(linked).toContain('docs/reference-docx.md');
+      expect(linked.filter((path) => !existsSync(join(installed, path)))).toEqual([]);
       if (OLD_NODE) {
         const refused = spawnSync(briefing, ['--help'], { cwd: repo, env: ENV, encoding: 'utf8' });
         expect(refused.status).toBe(2);

@@ -178,6 +178,24 @@ describe('a template’s own layout (front matter)', () => {
     expect(report).toMatch(/<w:spacing [^>]*w:after="0"/);
   });
 
+  it('refuses a front matter below the first line (under the leading comment, after a blank line), which would be printed into the report', async () => {
+    for (const [text, line] of [
+      ['{{!-- Our notes. --}}\n---\nlayout: { font_size_pt: 13 }\n---\n# {{meeting.topic}}\n', 2],
+      ['{{!--\n  Our notes.\n--}}\n\n---\nlayout:\n  font_size_pt: 13\n---\n# {{meeting.topic}}\n', 5],
+      ['\n---\nlayout: { font_size_pt: 13 }\n---\n# {{meeting.topic}}\n', 2],
+    ] as const) {
+      const dir = exampleProject({ 'templates/notes.md.hbs': text });
+      const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
+      expect(result.diagnostics.map((d) => [d.file, d.line, d.ruleId, d.message])).toEqual([
+        ['templates/notes.md.hbs', line, 'template/front-matter', `A front matter must start on the template's first line; this one starts on line ${line}, after a comment or a blank line, so it would be printed at the top of every report and its layout not used.`],
+      ]);
+      expect(result.summary.built).toBe(0);
+    }
+    // A rule across the page (`---`) under a comment, with no layout in what follows, is the template's text.
+    const rule = exampleProject({ 'templates/notes.md.hbs': '{{!-- Notes. --}}\n---\n# {{meeting.topic}}\n\n---\n' });
+    expect((await build({ cwd: rule, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' })).exitCode).toBe(0);
+  });
+
   it('reports each problem of a front matter at its line and column, as the config’s are worded, and keeps the template’s line numbers', async () => {
     const bad = exampleProject({ 'templates/notes.md.hbs': '---\nlayout: { font_size_pt: huge }\n---\n{{!-- Notes. --}}\n# {{meeting.topic}}\n' });
     const result = await build({ cwd: bad, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });

@@ -46,6 +46,22 @@ export function splitFrontMatter(source: string, path: string): TemplateSource {
         diagnostics: [diagnostic(path, { line: 1, column: 1 }, 'error', 'template/front-matter', 'The front matter is never closed: no `---` line ends it.', FRONT_MATTER_HINT)],
       };
     }
+    const late = lateFrontMatter(source);
+    if (late !== undefined) {
+      return {
+        body: source,
+        diagnostics: [
+          diagnostic(
+            path,
+            { line: late, column: 1 },
+            'error',
+            'template/front-matter',
+            `A front matter must start on the template's first line; this one starts on line ${late}, after a comment or a blank line, so it would be printed at the top of every report and its layout not used.`,
+            'Move the `---` block to the very top of the template, above the comment.',
+          ),
+        ],
+      };
+    }
     return { body: source, diagnostics: [] };
   }
   const block = match[0];
@@ -76,6 +92,24 @@ export function splitFrontMatter(source: string, path: string): TemplateSource {
     layout: { given: new Set(Object.keys(raw)), givenMargins: new Set(isRecord(margins) ? Object.keys(margins) : []), value: checked.value.layout ?? layoutSchema.parse({}) },
     diagnostics: [],
   };
+}
+
+/** Comments and blank lines at the top of a template, before its first text. */
+const LEADING = /^(?:[ \t]*\{\{!--[\s\S]*?--\}\}|[ \t]*\{\{![^}]*\}\}|[ \t]*\r?\n)*/;
+
+/**
+ * The line of a front matter written below the template's first line (under its leading comment,
+ * or after a blank line): a `---` line as the first text, with `layout:` in the block it opens.
+ */
+function lateFrontMatter(source: string): number | undefined {
+  const lead = LEADING.exec(source)?.[0] ?? '';
+  if (!lead) return undefined;
+  // The comment's closing `}}` may leave the rest of its line: the `---` must start a line of its own.
+  const start = lead.endsWith('\n') ? lead.length : source.indexOf('\n', lead.length) + 1;
+  if (start === 0) return undefined;
+  const block = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source.slice(start));
+  if (!block || !/^layout[ \t]*:/m.test(block[1] ?? '')) return undefined;
+  return source.slice(0, start).split('\n').length;
 }
 
 /** The template without its front matter (for reading its leading comment). */

@@ -200,6 +200,19 @@ describe('templates', () => {
     expect((await renderWith('{{#each questions}}{{@index}}{{/each}} {{#each meeting.name}}{{@key}} {{/each}}\n')).markdown).toMatch(/^012 nominative /);
   });
 
+  it('refuses a helper that gives a value written as a block, which printed the value and dropped the block’s text', async () => {
+    const { diagnostics, markdown } = await renderWith('x\n\n{{#eq meeting.kind "informal"}}Neformāla.{{else}}Formāla.{{/eq}}\nTēma: {{#quote meeting.topic}}pazūd{{/quote}}\n');
+    expect(markdown).toBeUndefined();
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
+      [3, 1, 'template/helper', '`eq` gives a value and is no block: `{{#eq}}` prints that value and drops the text inside the block.', 'Write {{#if (eq …)}}…{{/if}} to choose text by it.'],
+      [4, 7, 'template/helper', '`quote` gives a value and is no block: `{{#quote}}` prints that value and drops the text inside the block.', 'Write {{quote …}}, without `#` and `{{/quote}}`.'],
+    ]);
+    // As the hint says, and Handlebars' own blocks, are fine.
+    const fixed = await renderWith('x\n\n{{#if (eq meeting.kind "informal")}}Neformāla.{{else}}Formāla.{{/if}} {{#with meeting}}{{topic}}{{/with}}\n');
+    expect(fixed.diagnostics).toEqual([]);
+    expect(fixed.markdown).toContain('Neformāla. Vienlīdzīga piekļuve');
+  });
+
   it('reports a helper used wrongly at its line', async () => {
     const { diagnostics } = await renderWith('x\n\n{{date meeting.date "dative"}}\n');
     expect(diagnostics).toEqual([

@@ -90,6 +90,13 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         diagnostic(path, at(node), 'error', 'template/unknown-helper', `\`${field}\` is a field of the data, not a helper: it takes no arguments.`, `To print it in a form, give it to a helper, e.g. {{date ${field} "genitive"}}; a field alone is written {{${field}}}.`),
       );
     }
+    const notBlock = blockOfValue(node, names);
+    if (notBlock !== undefined) {
+      const use = notBlock === 'eq' ? `{{#if (eq …)}}…{{/if}} to choose text by it` : `{{${notBlock} …}}, without \`#\` and \`{{/${notBlock}}}\``;
+      problems.push(
+        diagnostic(path, at(node), 'error', 'template/helper', `\`${notBlock}\` gives a value and is no block: \`{{#${notBlock}}}\` prints that value and drops the text inside the block.`, `Write ${use}.`),
+      );
+    }
     const hook = pathsOf(node).find((found) => INTERNAL_HELPERS.has(found.original));
     const helper = hook?.original ?? called;
     if (helper !== undefined && (hook !== undefined || !names.helpers.has(helper))) {
@@ -99,6 +106,18 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
     }
   });
   return problems;
+}
+
+/** Handlebars' helpers that take a block: every other helper gives a value. */
+const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
+
+/** The name of a helper that gives a value (briefing's own, `lookup`) written as a block, `{{#eq …}}…{{/eq}}`; undefined otherwise. */
+function blockOfValue(node: hbs.AST.Node, names: TemplateNames): string | undefined {
+  if (node.type !== 'BlockStatement') return undefined;
+  const block = node as hbs.AST.BlockStatement;
+  if (!isPath(block.path)) return undefined;
+  const name = block.path.original;
+  return names.helpers.has(name) && !BLOCK_HELPERS.has(name) ? name : undefined;
 }
 
 /** The names of the template data's Markdown fields: a meeting's background and outcome, a position's body and its English one. */

@@ -148,6 +148,15 @@ describe('templates', () => {
     expect(single.diagnostics).toEqual([expect.objectContaining({ line: 1, column: 18, message: expect.stringContaining('a lone `}` or `{`') })]);
     const twice = await renderWith('{{#if draft}}\na\n{{else}}\nb\n{{else}}\nc\n{{/if}}\n');
     expect(twice.diagnostics).toEqual([expect.objectContaining({ line: 5, column: 1, message: 'Template syntax error: `{{else}}` was not expected here.' })]);
+    // Handlebars' own token names (open_partial, equals, string) never reach the message.
+    const unclosed = await renderWith('a {{meeting.topic\n{{> signature}}\n');
+    expect(unclosed.diagnostics).toEqual([expect.objectContaining({ line: 1, column: 18, message: 'Template syntax error: a partial, `{{>` was not expected here.' })]);
+    const option = await renderWith('Tēma: {{quote meeting.topic=}}\n');
+    expect(option.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^Template syntax error: (`=` \(an option is written name=value, after the helper’s name\)|`}}`) was not expected here\.$/)]);
+    for (const text of ['a {{meeting.topic\n{{> signature}}\n', 'Tēma: {{quote meeting.topic=}}\n', 'a {{quote "x" "y"=}}\n', 'a {{#if}}{{else if}}{{/if}}\n']) {
+      const { diagnostics } = await renderWith(text);
+      for (const d of diagnostics) expect(d.message).not.toMatch(/[a-z]+_[a-z]+|\b(equals|string|id|sep)\b was/);
+    }
   });
 
   it('places an unclosed comment, and a {{#if}} without its value, at their line and column', async () => {
@@ -211,6 +220,18 @@ describe('templates', () => {
     const fixed = await renderWith('x\n\n{{#if (eq meeting.kind "informal")}}Neformāla.{{else}}Formāla.{{/if}} {{#with meeting}}{{topic}}{{/with}}\n');
     expect(fixed.diagnostics).toEqual([]);
     expect(fixed.markdown).toContain('Neformāla. Vienlīdzīga piekļuve');
+  });
+
+  it('says a field of an optional part the meeting leaves out is not there, rather than asking to check the spelling', async () => {
+    const unsigned = meeting.replace('template: informative-report.lv', 'template: test').replace(/^signature:\n(?: {2}.*\n)+/m, '');
+    expect(unsigned).not.toMatch(/^signature:/m);
+    const { diagnostics } = await renderWith('Paraksts: {{meeting.signature.role}}\n', { [EXAMPLE_MEETING]: unsigned });
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.ruleId, d.message, d.hint])).toEqual([
+      [1, 'template/missing-field', '`meeting.signature.role`: this meeting has no `meeting.signature` (it may be left out), so `role` cannot be printed.', 'Print it only when it is there: {{#if meeting.signature}}…{{/if}}; or give the data its `signature`.'],
+    ]);
+    // A misspelt field is still a misspelt field.
+    const typo = await renderWith('Paraksts: {{meeting.signature.rol}}\n');
+    expect(typo.diagnostics.map((d) => d.message)).toEqual(['The template uses `rol`, which the data does not have.']);
   });
 
   it('reports a helper used wrongly at its line', async () => {

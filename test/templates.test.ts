@@ -144,6 +144,17 @@ describe('templates', () => {
     expect(runCli(['templates'], dir)).toMatchObject({ status: 0, stderr: '' });
   });
 
+  it('finds a template and a partial whose file names have their Latvian letters decomposed (copied from a Mac) by the composed name', async () => {
+    const dir = exampleProject({
+      ['templates/ziņojums.lv.md.hbs'.normalize('NFD')]: '{{!-- Mūsu ziņojums. --}}\n# {{meeting.topic}}\n\n{{> paraksts-ņ}}\n',
+      ['templates/partials/paraksts-ņ.hbs'.normalize('NFD')]: 'Paraksts.\n',
+    });
+    expect(templates({ cwd: dir }).templates.map((t) => t.name)).toContain('ziņojums.lv');
+    const run = runCli(['build', EXAMPLE_MEETING, '--template', 'ziņojums.lv', '--format', 'md'], dir);
+    expect(run.stderr).toContain('1 built');
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.ziņojums.lv.md'), 'utf8')).toBe('# Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība\n\nParaksts.\n');
+  });
+
   it('reads the description from the leading comment', () => {
     expect(leadingComment('{{!--\n\n  First line.\n  Second.\n--}}\nbody')).toBe('First line.');
     expect(leadingComment('{{! Short. }}')).toBe('Short.');

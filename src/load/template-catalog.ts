@@ -4,7 +4,7 @@ import { suggest } from '../util/suggest.js';
 import { projectPath } from './files.js';
 import { withoutFrontMatter } from './front-matter.js';
 import { packageRoot, type Project } from './project.js';
-import { listTemplates, partialsOnPath, TEMPLATE_SUFFIX, templatesIn } from './templates.js';
+import { listTemplates, partialsOnPath, templatesIn } from './templates.js';
 
 /** A template a meeting can name, and where it comes from. */
 export interface TemplateInfo {
@@ -65,8 +65,7 @@ export function describeTemplates(project: Project, includes: PartialNames): Tem
   const found = new Map<string, TemplateInfo>();
   for (const dir of project.templateDirs) {
     const source = sourceOf(dir);
-    for (const { name, read } of templatesIn(project.files, dir)) {
-      const entry = name + TEMPLATE_SUFFIX;
+    for (const { name, file: entry, read } of templatesIn(project.files, dir)) {
       const earlier = found.get(name);
       if (earlier) {
         earlier.overrides = earlier.overrides || source === 'built-in';
@@ -83,7 +82,7 @@ export function describeTemplates(project: Project, includes: PartialNames): Tem
 /** Throws a usage error, with the nearest name, when `--template` names no template. */
 export function assertTemplateExists(project: Project, name: string): void {
   const names = listTemplates(project.templateDirs, project.files);
-  if (names.includes(name)) return;
+  if (names.includes(name.normalize('NFC'))) return;
   const nearest = suggest(name, names);
   throw new UsageError(`No template named \`${name}\`.`, nearest ? `Did you mean ${nearest}? See briefing templates.` : `Available: ${names.join(', ')}.`);
 }

@@ -41,9 +41,12 @@ export interface TemplateTexts {
  * are problems, not texts.
  */
 export function readTemplate(name: string, dirs: readonly string[], files: ProjectFiles): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
-  const fileName = name + TEMPLATE_SUFFIX;
-  if (!dirs.every((dir) => folderFiles(files, dir).isInside(fileName))) return { diagnostics: [templateOutsideFolder(name)] };
-  const dir = dirs.find((d) => folderFiles(files, d).kind(fileName) !== undefined);
+  const wanted = name + TEMPLATE_SUFFIX;
+  if (!dirs.every((dir) => folderFiles(files, dir).isInside(wanted))) return { diagnostics: [templateOutsideFolder(name)] };
+  // A name typed or written in YAML is composed (NFC); a file copied from a Mac may have its letters decomposed.
+  const inDir = (d: string) => (folderFiles(files, d).kind(wanted) !== undefined ? wanted : templatesIn(files, d).find((entry) => entry.name === name.normalize('NFC'))?.file);
+  const dir = dirs.find((d) => inDir(d) !== undefined);
+  const fileName = (dir && inDir(dir)) ?? wanted;
   if (!dir) {
     const available = listTemplates(dirs, files);
     const where = dirs.map((d) => (namedInside(files.root, d) ? `${projectPath(files.root, d)}/` : 'the built-in templates')).join(' and ');
@@ -104,7 +107,8 @@ export function partialsOnPath(dirs: readonly string[], files: ProjectFiles): Pa
     const folder = folderFiles(files, dir);
     if (folder.kind('partials') !== 'folder') continue;
     for (const inFolder of folder.list('partials', ['*.hbs'])) {
-      const name = basename(inFolder, '.hbs');
+      // Composed (NFC), as `{{> name}}` in a template is read: a file copied from a Mac may have its letters decomposed.
+      const name = basename(inFolder, '.hbs').normalize('NFC');
       if (found.has(name) || !folder.isInside(inFolder)) continue;
       const path = projectPath(files.root, join(dir, inFolder));
       found.set(name, { name, path, dir, read: () => folder.readText(inFolder, path) });
@@ -121,13 +125,13 @@ export function listTemplates(dirs: readonly string[], files: ProjectFiles): str
 }
 
 /** The templates in one folder, sorted by file name: a template that a link takes out of its folder is not offered. */
-export function templatesIn(files: ProjectFiles, dir: string): { name: string; read: (shownAs: string) => string }[] {
+export function templatesIn(files: ProjectFiles, dir: string): { name: string; file: string; read: (shownAs: string) => string }[] {
   const folder = folderFiles(files, dir);
   if (folder.kind('') !== 'folder') return [];
   return folder
     .list('', [`*${TEMPLATE_SUFFIX}`])
     .filter((entry) => folder.isInside(entry))
-    .map((entry) => ({ name: entry.slice(0, -TEMPLATE_SUFFIX.length), read: (shownAs: string) => folder.readText(entry, shownAs) }));
+    .map((entry) => ({ name: entry.slice(0, -TEMPLATE_SUFFIX.length).normalize('NFC'), file: entry, read: (shownAs: string) => folder.readText(entry, shownAs) }));
 }
 
 /** The meeting names a template outside the templates folders: refused, never read. */

@@ -96,7 +96,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
           return { markdown, diagnostics: [] };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
-          return { diagnostics: [lookupInText(error, file, sources.get(file), model) ?? runtimeDiagnostic(error, file)] };
+          return { diagnostics: [lookupInText(error, file, sources.get(file), model) ?? runtimeDiagnostic(error, file, sources.get(file))] };
         }
       },
     },
@@ -383,6 +383,26 @@ const TOKENS: Record<string, string> = {
   OPEN_ENDBLOCK: 'a closing `{{/…}}`',
   OPEN: '`{{`',
   OPEN_BLOCK: '`{{#…}}`',
+  OPEN_INVERSE: '`{{^…}}`',
+  OPEN_UNESCAPED: '`{{{`',
+  OPEN_PARTIAL: 'a partial, `{{>`',
+  OPEN_PARTIAL_BLOCK: 'a partial block, `{{#>`',
+  OPEN_RAW_BLOCK: '`{{{{`',
+  CLOSE_RAW_BLOCK: '`}}}}`',
+  END_RAW_BLOCK: 'a closing `{{{{/…}}}}`',
+  OPEN_BLOCK_PARAMS: '`as |`',
+  CLOSE_BLOCK_PARAMS: 'a closing `|`',
+  EQUALS: '`=` (an option is written name=value, after the helper’s name)',
+  ID: 'a name',
+  SEP: '`.` or `/`',
+  DATA: 'an `@` name',
+  STRING: 'a text in quotes',
+  NUMBER: 'a number',
+  BOOLEAN: '`true` or `false`',
+  UNDEFINED: '`undefined`',
+  NULL: '`null`',
+  COMMENT: 'a comment',
+  CONTENT: 'text',
   EOF: 'the end of the template',
 };
 
@@ -432,10 +452,23 @@ function lookupInText(error: unknown, path: string, source: string | undefined, 
   return diagnostic(path, found, 'error', 'template/missing-field', message, hint);
 }
 
-function runtimeDiagnostic(error: unknown, path: string): Diagnostic {
+function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagnostic {
   const place = exceptionPlace(error);
   const message = error instanceof Error ? firstLine(error.message).replace(/ - \d+:\d+$/, '') : String(error);
-  const missing = /^"([^"]+)" not defined in/.exec(message);
+  const missing = /^"([^"]+)" not defined in (.*)$/.exec(message);
+  // Looked up in a value that is not there: an optional part of the data this meeting leaves out (`meeting.signature`).
+  const absent = missing && (missing[2] === 'null' || missing[2] === 'undefined') && place && source !== undefined ? pathAt(source, place, missing[1] ?? '') : undefined;
+  if (absent) {
+    const parent = absent.slice(0, absent.lastIndexOf('.'));
+    return diagnostic(
+      path,
+      place,
+      'error',
+      'template/missing-field',
+      `\`${absent}\`: this meeting has no \`${parent}\` (it may be left out), so \`${missing?.[1] ?? ''}\` cannot be printed.`,
+      `Print it only when it is there: {{#if ${parent}}}…{{/if}}; or give the data its \`${parent.split('.').at(-1) ?? parent}\`.`,
+    );
+  }
   if (missing) {
     return diagnostic(
       path,
@@ -459,6 +492,14 @@ function runtimeDiagnostic(error: unknown, path: string): Diagnostic {
   }
   const ruleId = error instanceof HelperUsageError ? 'template/helper' : 'template/render';
   return diagnostic(path, place, 'error', ruleId, `${capitalise(message)}.`);
+}
+
+/** The dotted path ending in `.key` written in the `{{…}}` at `place` of the template's text. */
+function pathAt(source: string, place: { line: number; column: number }, key: string): string | undefined {
+  const line = source.split('\n')[place.line - 1] ?? '';
+  const tag = /^\{\{[^}]*\}\}/.exec(line.slice(place.column - 1))?.[0] ?? line;
+  for (const match of tag.matchAll(/[@A-Za-z_][\w@-]*(?:\.[\w@-]+)+/g)) if (match[0].endsWith(`.${key}`)) return match[0];
+  return undefined;
 }
 
 function exceptionPlace(error: unknown): { line: number; column: number } | undefined {

@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { globSync } from 'tinyglobby';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { check } from '../src/commands/check.js';
 import { jsonSchemaText, SCHEMAS, type SchemaKind } from '../src/model/json-schema.js';
-import { REPO, runCli } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli } from './helpers/project.js';
 
 const KINDS = Object.keys(SCHEMAS).filter((kind): kind is SchemaKind => kind in SCHEMAS);
 const committed = (kind: SchemaKind) => readFileSync(join(REPO, 'schema', `${kind}.schema.json`), 'utf8');
@@ -63,5 +64,48 @@ describe('JSON Schemas for editors', () => {
     const config = validator('config');
     expect(config({ issuing_ministry: 'IZM', quotes: 'german' })).toBe(false);
     expect(config({ issuing_ministry: 'IZM' })).toBe(true);
+  });
+});
+
+/** A file of the example project with one thing changed that `briefing check` refuses, and the rule it refuses it by. */
+interface Refused {
+  kind: SchemaKind;
+  change: (data: Record<string, unknown>) => Record<string, unknown>;
+  ruleId: string;
+}
+
+/** The example file of each kind that a case changes. */
+const EXAMPLE_OF: Partial<Record<SchemaKind, string>> = {
+  meeting: EXAMPLE_MEETING,
+  position: 'positions/educ/equity-achievements.yaml',
+  config: 'briefing.config.yaml',
+  ministries: 'ministries.yaml',
+};
+
+const example = (kind: SchemaKind): Record<string, unknown> => parse(readFileSync(join(REPO, EXAMPLE_OF[kind] ?? ''), 'utf8'));
+
+/** What check refuses, each case also refused by the committed schema, so the editor says it while it is typed. */
+const REFUSED: Record<string, Refused> = {
+  'a date in 1979': { kind: 'meeting', change: (m) => ({ ...m, date: '1979-02-19' }), ruleId: 'schema/date' },
+  'a date in 2100': { kind: 'meeting', change: (m) => ({ ...m, document_date: '2100-01-04' }), ruleId: 'schema/date' },
+  'a renaming dated 0001': {
+    kind: 'ministries',
+    change: (r) => ({ ...r, IZM: { ...(r.IZM as object), renamed: [{ from: '0001-01-01', nominative: 'A', genitive: 'A', accusative: 'A', english: 'A' }] } }),
+    ruleId: 'schema/date',
+  },
+};
+
+describe('the schemas refuse what check refuses', () => {
+  test.each(Object.entries(REFUSED))('%s: refused by the committed schema', (_name, { kind, change }) => {
+    const validate = validator(kind);
+    expect(validate(change(example(kind)))).toBe(false);
+  });
+
+  test.each(Object.entries(REFUSED))('%s: refused by check', async (_name, { kind, change, ruleId }) => {
+    const path = EXAMPLE_OF[kind] ?? '';
+    const root = exampleProject({ [path]: stringify(change(example(kind))) });
+    const result = await check({ cwd: root, paths: [], final: false });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.ruleId])).toContainEqual([path, ruleId]);
   });
 });

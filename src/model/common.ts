@@ -1,15 +1,16 @@
 import * as z from 'zod';
-import { YEARS } from './date.js';
+import { YEAR_PATTERN, YEARS } from './date.js';
 
 /** A calendar date written `YYYY-MM-DD`, checked for real days (no 30 February). */
 export const isoDate = z.iso
   .date()
   // 0000-01-01 is a slip, not a day of a meeting.
-  .refine((day) => !/^\d{4}-/.test(day) || (Number(day.slice(0, 4)) >= YEARS.first && Number(day.slice(0, 4)) <= YEARS.last), {
+  .refine((day) => !/^\d{4}-/.test(day) || YEAR_PATTERN.test(day), {
     message: `a year between ${YEARS.first} and ${YEARS.last} is expected`,
     params: { ruleId: 'schema/date', hint: 'Check the year.' },
   })
-  .meta({ description: 'A date written YYYY-MM-DD, e.g. 2021-02-19.' });
+  // zod leaves a refinement out of the JSON Schema: the editors are given the same pattern.
+  .meta({ description: 'A date written YYYY-MM-DD, e.g. 2021-02-19.', allOf: [{ pattern: jsonPattern(YEAR_PATTERN) }] });
 
 /** A ministry's short code from the registry, e.g. `AM` or `IZM`. */
 export const ministryCode = z
@@ -49,3 +50,12 @@ export const abbreviation = z.strictObject({
 
 /** Names Windows keeps for devices (any case): `CON.md` or `con.yaml` cannot be created there. */
 export const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/**
+ * A regular expression as a JSON Schema `pattern`, which takes no flags: refused for an
+ * expression whose flags change what it matches (`i`, `m`, `s`), which would say another rule.
+ */
+export function jsonPattern(expression: RegExp): string {
+  if (/[ims]/.test(expression.flags)) throw new Error(`/${expression.source}/${expression.flags} has flags a JSON Schema pattern cannot carry`);
+  return expression.source;
+}

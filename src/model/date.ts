@@ -1,6 +1,29 @@
 /** The years a date in a briefing file may have: a DOCX (a zip) stamps its parts with a date from 1980 to 2107. */
 export const YEARS = { first: 1980, last: 2099 } as const;
 
+/**
+ * The years of {@link YEARS} as a regular expression on the start of a YYYY-MM-DD text,
+ * `^(?:19[8-9]\d|20\d\d)-`: JSON Schema compares no numbers inside a text, so the check and
+ * the editors' schema both test this one expression.
+ */
+export const YEAR_PATTERN = new RegExp(`^${digitRange(String(YEARS.first), String(YEARS.last))}-`);
+
+/** A regular expression, unanchored, for the numbers from `low` to `high`, both written with as many digits. */
+function digitRange(low: string, high: string): string {
+  if (low === high) return low;
+  const [first, last] = [Number(low.charAt(0)), Number(high.charAt(0))];
+  const [lowRest, highRest] = [low.slice(1), high.slice(1)];
+  const digits = (from: number, to: number) => (from === to ? String(from) : `[${from}-${to}]`);
+  const any = '\\d'.repeat(lowRest.length);
+  // Every number between two first digits: 1980-2099 is 19[8-9]\d or 20\d\d.
+  if (/^0*$/.test(lowRest) && /^9*$/.test(highRest)) return `${digits(first, last)}${any}`;
+  if (first === last) return `${first}${digitRange(lowRest, highRest)}`;
+  const parts = [`${first}${digitRange(lowRest, '9'.repeat(lowRest.length))}`];
+  if (last - first > 1) parts.push(`${digits(first + 1, last - 1)}${any}`);
+  parts.push(`${last}${digitRange('0'.repeat(highRest.length), highRest)}`);
+  return `(?:${parts.join('|')})`;
+}
+
 /** True when `text` is written YYYY-MM-DD (the digits only; see {@link isRealDate} for the day). */
 export function isDateShaped(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text);

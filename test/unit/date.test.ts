@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isRealDate, readDay } from '../../src/model/date.js';
+import { isRealDate, readDay, YEAR_PATTERN, YEARS } from '../../src/model/date.js';
 
 test('isRealDate knows month lengths and leap years', () => {
   expect(['2021-02-28', '2020-02-29', '2000-02-29', '2021-12-31'].map(isRealDate)).toEqual([true, true, true, true]);
@@ -14,4 +14,10 @@ test('readDay takes YYYY-MM-DD and DD.MM.YYYY, and tells a badly written date fr
   expect(readDay('30.02.2021')).toMatchObject({ problem: '`30.02.2021` is no such day' });
   expect(readDay('17/02/2021')).toEqual({ problem: '`17/02/2021` is not a date', hint: 'Write it YYYY-MM-DD or DD.MM.YYYY, e.g. 2021-05-12 or 12.05.2021.' });
   expect(readDay('2021-02-17T10:00')).toMatchObject({ problem: '`2021-02-17T10:00` is not a date' });
+});
+
+test('YEAR_PATTERN, the years the schemas give editors, takes exactly the years of YEARS', () => {
+  const taken: number[] = [];
+  for (let year = 0; year <= 9999; year++) if (YEAR_PATTERN.test(`${String(year).padStart(4, '0')}-01-01`)) taken.push(year);
+  expect([taken[0], taken.at(-1), taken.length]).toEqual([YEARS.first, YEARS.last, YEARS.last - YEARS.first + 1]);
 });

@@ -88,6 +88,9 @@ const example = (kind: SchemaKind): Record<string, unknown> => parse(readFileSyn
 const REFUSED: Record<string, Refused> = {
   'a date in 1979': { kind: 'meeting', change: (m) => ({ ...m, date: '1979-02-19' }), ruleId: 'schema/date' },
   'a date in 2100': { kind: 'meeting', change: (m) => ({ ...m, document_date: '2100-01-04' }), ruleId: 'schema/date' },
+  'a topic of spaces alone': { kind: 'meeting', change: (m) => ({ ...m, topic: '   ' }), ruleId: 'schema/too-small' },
+  'a question of a line break and a zero-width space': { kind: 'position', change: (p) => ({ ...p, questions: ['\n\u200B '] }), ruleId: 'schema/too-small' },
+  'a signatory named with a tab': { kind: 'config', change: (c) => ({ ...c, signature: { role: 'Ministre', name: '\t' } }), ruleId: 'schema/too-small' },
   'a renaming dated 0001': {
     kind: 'ministries',
     change: (r) => ({ ...r, IZM: { ...(r.IZM as object), renamed: [{ from: '0001-01-01', nominative: 'A', genitive: 'A', accusative: 'A', english: 'A' }] } }),

@@ -27,14 +27,21 @@ export const ministryCode = z
 /** Text inserted as Markdown on purpose: paragraphs, emphasis, `1)` lists, footnotes. */
 export const markdown = z.string().meta({ description: 'Markdown: paragraphs, **bold**, *italic*, "1)" lists, footnotes.' });
 
+/** A character that prints: not a space or line break (which `trim` takes off), nor a zero-width one. */
+const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/u;
+
 /** A one-line plain-text value; Markdown characters in it are printed as they are. */
 export const plainText = z
   .string()
   .trim()
   .min(1)
   // Invisible characters alone (zero-width spaces copied from the web) print nothing either.
-  .refine((text) => text === '' || /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(text), { message: 'holds only invisible characters', params: { ruleId: 'schema/too-small', hint: 'Write the text, or remove the field.' } })
-  .meta({ description: 'Plain text; Markdown characters are printed literally. Spaces and line breaks at either end are left out (a `>` or `|` block ends with one).' });
+  .refine((text) => text === '' || VISIBLE.test(text), { message: 'holds only invisible characters', params: { ruleId: 'schema/too-small', hint: 'Write the text, or remove the field.' } })
+  .meta({
+    description: 'Plain text; Markdown characters are printed literally. Spaces and line breaks at either end are left out (a `>` or `|` block ends with one).',
+    // The schema cannot trim: a text of spaces alone has its minLength. What check asks of the trimmed text, the editors are asked as a pattern.
+    pattern: jsonPattern(VISIBLE),
+  });
 
 /** A person who signs or endorses the report. */
 export const signatory = z.strictObject({

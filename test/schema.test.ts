@@ -91,6 +91,7 @@ const REFUSED: Record<string, Refused> = {
   'a topic of spaces alone': { kind: 'meeting', change: (m) => ({ ...m, topic: '   ' }), ruleId: 'schema/too-small' },
   'a question of a line break and a zero-width space': { kind: 'position', change: (p) => ({ ...p, questions: ['\n\u200B '] }), ruleId: 'schema/too-small' },
   'a signatory named with a tab': { kind: 'config', change: (c) => ({ ...c, signature: { role: 'Ministre', name: '\t' } }), ruleId: 'schema/too-small' },
+  'a ministry required twice': { kind: 'meeting', change: (m) => ({ ...m, required_clearances: ['AM', 'LM', 'AM'] }), ruleId: 'meeting/duplicate-clearance' },
   'a renaming dated 0001': {
     kind: 'ministries',
     change: (r) => ({ ...r, IZM: { ...(r.IZM as object), renamed: [{ from: '0001-01-01', nominative: 'A', genitive: 'A', accusative: 'A', english: 'A' }] } }),

@@ -58,7 +58,8 @@ export const meetingSchema = z
           });
         });
       })
-      .meta({ description: 'Ministries whose clearance every included position needs before the report is final.' }),
+      // The refinement above, as the editors' schema says it.
+      .meta({ description: 'Ministries whose clearance every included position needs before the report is final.', uniqueItems: true }),
     template: z
       .string()
       .min(1)

@@ -92,6 +92,12 @@ const REFUSED: Record<string, Refused> = {
   'a question of a line break and a zero-width space': { kind: 'position', change: (p) => ({ ...p, questions: ['\n\u200B '] }), ruleId: 'schema/too-small' },
   'a signatory named with a tab': { kind: 'config', change: (c) => ({ ...c, signature: { role: 'Ministre', name: '\t' } }), ruleId: 'schema/too-small' },
   'a ministry required twice': { kind: 'meeting', change: (m) => ({ ...m, required_clearances: ['AM', 'LM', 'AM'] }), ruleId: 'meeting/duplicate-clearance' },
+  'a control character in a topic': { kind: 'meeting', change: (m) => ({ ...m, topic: 'Izglītība\u0001' }), ruleId: 'file/forbidden-char' },
+  'a form feed in the background': { kind: 'meeting', change: (m) => ({ ...m, background: 'Pirmā lapa.\fOtrā.' }), ruleId: 'file/forbidden-char' },
+  'a NUL in an answer': { kind: 'position', change: (p) => ({ ...p, body: 'Latvija atbalsta\u0000.' }), ruleId: 'file/forbidden-char' },
+  'an escape in the owner unit': { kind: 'position', change: (p) => ({ ...p, owner: { ...(p.owner as object), unit: '\u001b[1mDepartaments' } }), ruleId: 'file/forbidden-char' },
+  'a lone surrogate in a ministry name': { kind: 'ministries', change: (r) => ({ ...r, IZM: { ...(r.IZM as object), english: 'Ministry \uD800' } }), ruleId: 'file/forbidden-char' },
+  'U+FFFF in the font': { kind: 'config', change: (c) => ({ ...c, layout: { ...(c.layout as object), font: 'Times\uFFFF' } }), ruleId: 'file/forbidden-char' },
   'a renaming dated 0001': {
     kind: 'ministries',
     change: (r) => ({ ...r, IZM: { ...(r.IZM as object), renamed: [{ from: '0001-01-01', nominative: 'A', genitive: 'A', accusative: 'A', english: 'A' }] } }),

@@ -1,10 +1,8 @@
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { FORBIDDEN_CHARACTER } from '../model/common.js';
 
-/**
- * Characters XML 1.0 cannot hold, so no Word document can: C0 controls other than tab,
- * line feed and carriage return (NUL included), U+FFFE, U+FFFF and lone surrogates.
- */
-const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every character a DOCX cannot hold (see {@link FORBIDDEN_CHARACTER}). */
+const FORBIDDEN = new RegExp(FORBIDDEN_CHARACTER.source, 'g');
 
 /** Offsets of the characters a DOCX cannot hold, in order. */
 export function forbiddenCharacterOffsets(text: string): number[] {

@@ -24,6 +24,13 @@ export const ministryCode = z
   })
   .meta({ description: 'Short ASCII code of a ministry in the registry, e.g. AM, LM, IZM.' });
 
+/**
+ * A character XML 1.0 cannot hold, so no Word document can: a C0 control other than tab, line
+ * feed and carriage return (NUL included), U+FFFE, U+FFFF or a lone surrogate. Refused in every
+ * file briefing reads (load/characters.ts), and in every text by the editors' schemas.
+ */
+export const FORBIDDEN_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Text inserted as Markdown on purpose: paragraphs, emphasis, `1)` lists, footnotes. */
 export const markdown = z.string().meta({ description: 'Markdown: paragraphs, **bold**, *italic*, "1)" lists, footnotes.' });
 

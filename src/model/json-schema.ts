@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FORBIDDEN_CHARACTER, jsonPattern } from './common.js';
 import { configSchema } from './config.js';
 import { meetingSchema } from './meeting.js';
 import { ministriesSchema } from './ministries.js';
@@ -26,6 +27,14 @@ export function isSchemaKind(value: string): value is SchemaKind {
  * supports; it describes the file as written, so fields with defaults are optional.
  */
 export function jsonSchemaText(kind: SchemaKind): string {
-  const schema = z.toJSONSchema(SCHEMAS[kind], { target: 'draft-07', io: 'input', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(SCHEMAS[kind], {
+    target: 'draft-07',
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ jsonSchema }) => {
+      // Checked in the whole file as it is read, not by zod: every text of the schema says it.
+      if (jsonSchema.type === 'string' && jsonSchema.enum === undefined) jsonSchema.not = { pattern: jsonPattern(FORBIDDEN_CHARACTER) };
+    },
+  });
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../model/index.js';
+import { ABSOLUTE_START, SAME_FOLDER, UP_SEGMENT } from '../model/paths.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPath } from './files.js';
 import type { ProjectFiles } from './project-files.js';
@@ -29,9 +30,11 @@ export function projectLocations(files: ProjectFiles, config: Config, configFile
     const inProject = projectPath(root, absolute);
     const place = configFile.locate(['paths', key]);
     const folder = key !== 'ministries';
-    if (absolute !== root && !files.isInside('', inProject)) {
+    const outside = absolute !== root && !files.isInside('', inProject);
+    // Refused by its name too (`a/../b`), as the editors' schema can tell it.
+    if (outside || UP_SEGMENT.test(value)) {
       diagnostics.push(
-        diagnostic(configFile.path, place, 'error', 'config/path-outside-project', `\`paths.${key}\` is \`${value}\`, ${linkedTo(root, absolute)}outside the project folder; it is not read.`, 'Keep meetings, positions, templates and the registry inside the folder that holds briefing.config.yaml.'),
+        diagnostic(configFile.path, place, 'error', 'config/path-outside-project', `\`paths.${key}\` is \`${value}\`, ${outside ? `${linkedTo(root, absolute)}outside the project folder` : 'named through a folder above (`..`)'}; it is not read.`, 'Keep meetings, positions, templates and the registry inside the folder that holds briefing.config.yaml.'),
       );
       continue;
     }
@@ -64,13 +67,16 @@ export function projectLocations(files: ProjectFiles, config: Config, configFile
 function outputProblem(files: ProjectFiles, config: Config, configFile: YamlFile): Diagnostic | undefined {
   const value = config.output;
   const absolute = resolve(files.root, value);
-  if (!isAbsolute(value) && absolute !== files.root && files.isInside('', projectPath(files.root, absolute))) return undefined;
+  // By its name first (absolute on any system, `..`, the project folder itself), as the editors' schema tells it; then where links lead.
+  const named = ABSOLUTE_START.test(value) || isAbsolute(value) ? 'an absolute path; the output folder must lie inside the project' : SAME_FOLDER.test(value) || absolute === files.root ? 'the project folder itself; the output folder must lie inside it' : undefined;
+  const outside = named === undefined && !files.isInside('', projectPath(files.root, absolute));
+  if (named === undefined && !outside && !UP_SEGMENT.test(value)) return undefined;
   return diagnostic(
     configFile.path,
     configFile.locate(['output']),
     'error',
     'config/path-outside-project',
-    isAbsolute(value) ? `\`output\` is \`${value}\`, an absolute path; the output folder must lie inside the project.` : `\`output\` is \`${value}\`, ${linkedTo(files.root, absolute)}outside the project folder; nothing is written there.`,
+    `\`output\` is \`${value}\`, ${named ?? (outside ? `${linkedTo(files.root, absolute)}outside the project folder; nothing is written there` : 'named through a folder above (`..`); nothing is written there')}.`,
     'Name a folder inside the project (e.g. `out`); to write elsewhere once, use `build --out <folder>`.',
   );
 }

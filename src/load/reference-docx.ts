@@ -1,6 +1,7 @@
 import { MIN_TEXT_MM, textArea } from '../model/config.js';
 import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
+import { ABSOLUTE_START, UP_SEGMENT } from '../model/paths.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { gitBlobId, projectPath, sha256 } from './files.js';
 import type { ManifestFile } from '../model/manifest.js';
@@ -25,12 +26,15 @@ export interface LoadedReference {
  */
 export function loadReferenceDocx(files: ProjectFiles, path: string, file: string, place: Place | undefined): LoadedReference {
   const inProject = projectPath(files.root, resolve(files.root, path));
-  if (!files.isInside('', inProject)) {
+  const inside = files.isInside('', inProject);
+  // Refused by its name too, as the editors' schema can tell it: through `..`, or absolute (a path of one machine, in a file shared in git).
+  if (!inside || UP_SEGMENT.test(path) || ABSOLUTE_START.test(path)) {
+    const how = !inside ? 'lies outside the project folder' : UP_SEGMENT.test(path) ? 'is named through a folder above (`..`)' : 'is an absolute path';
     return {
       reference: undefined,
       hash: '',
       diagnostics: [
-        diagnostic(file, place, 'error', 'config/path-outside-project', `The reference DOCX \`${path}\` lies outside the project folder; it is not read.`, 'Keep the Word file inside the project (e.g. `styles/reference.docx`) and commit it, so every build uses the same one.'),
+        diagnostic(file, place, 'error', 'config/path-outside-project', `The reference DOCX \`${path}\` ${how}; it is not read.`, 'Keep the Word file inside the project (e.g. `styles/reference.docx`), name it from the project folder, and commit it, so every build uses the same one.'),
       ],
     };
   }

@@ -5,6 +5,7 @@ import { projectPath } from './files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
 import { diskFiles, namedInside, type ProjectFiles } from './project-files.js';
+import { UP_SEGMENT } from '../model/paths.js';
 
 /** File name ending of templates: `informative-report.lv.md.hbs`. */
 export const TEMPLATE_SUFFIX = '.md.hbs';
@@ -42,7 +43,9 @@ export interface TemplateTexts {
  */
 export function readTemplate(name: string, dirs: readonly string[], files: ProjectFiles): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
   const wanted = name + TEMPLATE_SUFFIX;
-  if (!dirs.every((dir) => folderFiles(files, dir).isInside(wanted))) return { diagnostics: [templateOutsideFolder(name)] };
+  const inside = dirs.every((dir) => folderFiles(files, dir).isInside(wanted));
+  // Refused by its name too (`sub/../x`, which comes back): the editors' schema can tell it only by its name.
+  if (!inside || UP_SEGMENT.test(name)) return { diagnostics: [templateOutsideFolder(name, inside)] };
   // A name typed or written in YAML is composed (NFC); a file copied from a Mac may have its letters decomposed.
   const inDir = (d: string) => (folderFiles(files, d).kind(wanted) !== undefined ? wanted : templatesIn(files, d).find((entry) => entry.name === name.normalize('NFC'))?.file);
   const dir = dirs.find((d) => inDir(d) !== undefined);
@@ -134,14 +137,14 @@ export function templatesIn(files: ProjectFiles, dir: string): { name: string; f
     .map((entry) => ({ name: entry.slice(0, -TEMPLATE_SUFFIX.length).normalize('NFC'), file: entry, read: (shownAs: string) => folder.readText(entry, shownAs) }));
 }
 
-/** The meeting names a template outside the templates folders: refused, never read. */
-export function templateOutsideFolder(name: string): Diagnostic {
+/** The meeting names a template outside the templates folders, or through `..` (`goesUp`, the place it names being inside): refused, never read. */
+export function templateOutsideFolder(name: string, goesUp = false): Diagnostic {
   return diagnostic(
     name,
     undefined,
     'error',
     'template/outside-folder',
-    `The template \`${name}\` lies outside the templates folder; it is not read.`,
+    `The template \`${name}\` ${goesUp ? 'is named through a folder above (`..`)' : 'lies outside the templates folder'}; it is not read.`,
     'Name a template inside templates/, e.g. `informative-report.lv`, without folders that go up (`..`).',
   );
 }

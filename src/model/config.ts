@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { abbreviation, ministryCode, signatory } from './common.js';
+import { ABSOLUTE_START, matchingNone, SAME_FOLDER, UP_SEGMENT } from './paths.js';
 
 const millimetres = z.number().min(0).max(100);
 
@@ -38,6 +39,8 @@ export const layoutSchema = z.strictObject({
     .meta({
       description:
         'A Word file (relative to the project root) whose styles, page set-up and first-page header and footer the DOCX takes; start from `briefing reference-docx`.',
+      // Refused where it is read (load/reference-docx.ts), links followed; the editors are told the part a name shows.
+      ...matchingNone(UP_SEGMENT, ABSOLUTE_START),
     }),
   })
   // Margins each within their bounds may still leave no page: a column of text a word or two wide, or none.
@@ -63,12 +66,15 @@ export function textArea(page: { width: number; height: number }, margins: { lef
   return Math.min(page.width - margins.left - margins.right, page.height - margins.top - margins.bottom);
 }
 
+/** A path of the project, inside it: refused where the config is read (load/project-paths.ts), links followed; the editors are told the part a name shows. */
+const projectPath = (fallback: string) => z.string().min(1).default(fallback).meta(matchingNone(UP_SEGMENT));
+
 /** Where the project keeps its files, relative to the config file. */
 export const pathsSchema = z.strictObject({
-  meetings: z.string().min(1).default('meetings'),
-  positions: z.string().min(1).default('positions'),
-  templates: z.string().min(1).default('templates'),
-  ministries: z.string().min(1).default('ministries.yaml'),
+  meetings: projectPath('meetings'),
+  positions: projectPath('positions'),
+  templates: projectPath('templates'),
+  ministries: projectPath('ministries.yaml'),
 });
 
 /** The project config: `briefing.config.yaml` at the project root. */
@@ -80,7 +86,12 @@ export const configSchema = z
       .enum(['curly', 'low-high'])
       .default('curly')
       .meta({ description: 'curly: “…” (as in the model report); low-high: „…“.' }),
-    output: z.string().min(1).default('out').meta({ description: 'Output folder for built reports.' }),
+    output: z
+      .string()
+      .min(1)
+      .default('out')
+      // As paths above; absolute (on any system) and the project folder itself are refused too.
+      .meta({ description: 'Output folder for built reports, inside the project.', ...matchingNone(UP_SEGMENT, ABSOLUTE_START, SAME_FOLDER) }),
     formats: z
       .array(formatSchema)
       .min(1)

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { abbreviation, isoDate, markdown, ministryCode, plainText, signatory, WINDOWS_RESERVED } from './common.js';
+import { matchingNone, UP_SEGMENT } from './paths.js';
 
 /** The longest file code: names stay well within every file system's limit with the folder and `.manifest.json`. */
 export const FILE_CODE_MAX = 100;
@@ -64,7 +65,8 @@ export const meetingSchema = z
       .string()
       .min(1)
       .default('informative-report.lv')
-      .meta({ description: 'Template under templates/, without ".md.hbs"; may name a subfolder, never a folder above.' }),
+      // Refused where the template is read (load/templates.ts), links followed; the editors are told the part a name shows.
+      .meta({ description: 'Template under templates/, without ".md.hbs"; may name a subfolder, never a folder above.', ...matchingNone(UP_SEGMENT) }),
     file_code: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a file code is ASCII letters (A–Z, a–z, no ā or š), digits, "_" and "-", e.g. IZMzin_190221_EDUC')

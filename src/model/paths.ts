@@ -1,0 +1,22 @@
+import { jsonPattern } from './common.js';
+
+/*
+ * How a path named in a briefing file may be written, by its name alone: the template a
+ * meeting names, the project's folders, the output folder, the reference DOCX. check applies
+ * these where the path is used (and follows links there, which no name shows); the editors'
+ * schemas say them with the same expressions.
+ */
+
+/** A `..` segment, between `/` or `\`: refused wherever a path must stay in its folder, even where it would come back (`a/../b`). */
+export const UP_SEGMENT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
+
+/** The start of an absolute path on any system, `/`, `\` or a drive (`C:`): a config in git is read on Windows too. */
+export const ABSOLUTE_START = /^(?:[\\/]|[A-Za-z]:)/;
+
+/** A path that names the folder it is relative to: `.`, `./`, `././`. */
+export const SAME_FOLDER = /^\.(?:[\\/]+\.)*[\\/]*$/;
+
+/** JSON Schema (draft 7) for a text that matches none of `expressions`. */
+export function matchingNone(...expressions: readonly RegExp[]): { allOf: { not: { pattern: string } }[] } {
+  return { allOf: expressions.map((expression) => ({ not: { pattern: jsonPattern(expression) } })) };
+}

@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import { parse, stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { check } from '../src/commands/check.js';
+import { notWindowsReserved, WINDOWS_RESERVED } from '../src/model/common.js';
 import { jsonSchemaText, SCHEMAS, type SchemaKind } from '../src/model/json-schema.js';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli } from './helpers/project.js';
 
@@ -108,6 +109,13 @@ const REFUSED: Record<string, Refused> = {
   'a positions folder above the project': { kind: 'config', change: (c) => ({ ...c, paths: { positions: '../shared/positions' } }), ruleId: 'config/path-outside-project' },
   'a reference DOCX above the project': { kind: 'config', change: (c) => ({ ...c, layout: { ...(c.layout as object), reference_docx: '../reference.docx' } }), ruleId: 'config/path-outside-project' },
   'an absolute reference DOCX': { kind: 'config', change: (c) => ({ ...c, layout: { ...(c.layout as object), reference_docx: '/srv/reference.docx' } }), ruleId: 'config/path-outside-project' },
+  'a position id Windows keeps for a device': { kind: 'position', change: (p) => ({ ...p, id: 'com1' }), ruleId: 'position/reserved-id' },
+  'a file code Windows keeps for a device': { kind: 'meeting', change: (m) => ({ ...m, file_code: 'Nul' }), ruleId: 'meeting/reserved-file-code' },
+  'a clearance without its date': {
+    kind: 'position',
+    change: (p) => ({ ...p, clearance: { ...(p.clearance as object), AM: { status: 'cleared', ref: 'e-pasts' } } }),
+    ruleId: 'clearance/no-date',
+  },
   'a renaming dated 0001': {
     kind: 'ministries',
     change: (r) => ({ ...r, IZM: { ...(r.IZM as object), renamed: [{ from: '0001-01-01', nominative: 'A', genitive: 'A', accusative: 'A', english: 'A' }] } }),
@@ -128,4 +136,10 @@ describe('the schemas refuse what check refuses', () => {
     expect(result.exitCode).toBe(1);
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.ruleId])).toContainEqual([path, ruleId]);
   });
+});
+
+test('the schemas name the device names Windows keeps in every case, as check does', () => {
+  const pattern = new RegExp(notWindowsReserved.allOf[0]?.not.pattern ?? '', 'u');
+  const names = ['con', 'CON', 'Con', 'cOm1', 'LPT9', 'lpt²', 'Nul', 'aux', 'conx', 'com', 'com10', 'xprn', 'educ'];
+  expect(names.map((name) => pattern.test(name))).toEqual(names.map((name) => WINDOWS_RESERVED.test(name)));
 });

@@ -62,8 +62,14 @@ export const abbreviation = z.strictObject({
   short: plainText.meta({ description: 'The abbreviation, e.g. ES.' }),
 });
 
+/** The names Windows keeps for devices, in small letters, as alternatives of a regular expression. */
+const DEVICE_NAMES = 'con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]';
+
 /** Names Windows keeps for devices (any case): `CON.md` or `con.yaml` cannot be created there. */
-export const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+export const WINDOWS_RESERVED = new RegExp(`^(${DEVICE_NAMES})$`, 'i');
+
+/** JSON Schema (draft 7) refusing {@link WINDOWS_RESERVED}: a pattern takes no `i`, so each letter is written in both cases. */
+export const notWindowsReserved = matchingNone(new RegExp(`^(${DEVICE_NAMES.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`)})$`));
 
 /**
  * A regular expression as a JSON Schema `pattern`, which takes no flags: refused for an
@@ -72,4 +78,9 @@ export const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]
 export function jsonPattern(expression: RegExp): string {
   if (/[ims]/.test(expression.flags)) throw new Error(`/${expression.source}/${expression.flags} has flags a JSON Schema pattern cannot carry`);
   return expression.source;
+}
+
+/** JSON Schema (draft 7) for a text that matches none of `expressions`. */
+export function matchingNone(...expressions: readonly RegExp[]): { allOf: { not: { pattern: string } }[] } {
+  return { allOf: expressions.map((expression) => ({ not: { pattern: jsonPattern(expression) } })) };
 }

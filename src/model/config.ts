@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { abbreviation, ministryCode, signatory } from './common.js';
-import { ABSOLUTE_START, matchingNone, SAME_FOLDER, UP_SEGMENT } from './paths.js';
+import { abbreviation, matchingNone, ministryCode, signatory } from './common.js';
+import { ABSOLUTE_START, SAME_FOLDER, UP_SEGMENT } from './paths.js';
 
 const millimetres = z.number().min(0).max(100);
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { abbreviation, isoDate, markdown, ministryCode, plainText, signatory, WINDOWS_RESERVED } from './common.js';
-import { matchingNone, UP_SEGMENT } from './paths.js';
+import { abbreviation, isoDate, markdown, matchingNone, ministryCode, notWindowsReserved, plainText, signatory, WINDOWS_RESERVED } from './common.js';
+import { UP_SEGMENT } from './paths.js';
 
 /** The longest file code: names stay well within every file system's limit with the folder and `.manifest.json`. */
 export const FILE_CODE_MAX = 100;
@@ -75,7 +75,7 @@ export const meetingSchema = z
         message: 'Windows reserves this name for a device, so no file can be called that there',
         params: { ruleId: 'meeting/reserved-file-code', hint: 'Use a code like IZMzin_190221_EDUC.' },
       })
-      .meta({ description: 'Document file name code, e.g. IZMzin_190221_EDUC: names the output files and the footer.' }),
+      .meta({ description: 'Document file name code, e.g. IZMzin_190221_EDUC: names the output files and the footer.', ...notWindowsReserved }),
     document_date: isoDate.optional().meta({ description: 'Date stamped into the DOCX properties; defaults to the latest clearance date.' }),
     signature: signatory.optional().meta({ description: 'Signature block printed at the end.' }),
     visa: signatory.optional().meta({ description: 'Visa line ("Vīza: …") printed under the signature.' }),

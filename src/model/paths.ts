@@ -1,5 +1,3 @@
-import { jsonPattern } from './common.js';
-
 /*
  * How a path named in a briefing file may be written, by its name alone: the template a
  * meeting names, the project's folders, the output folder, the reference DOCX. check applies
@@ -15,8 +13,3 @@ export const ABSOLUTE_START = /^(?:[\\/]|[A-Za-z]:)/;
 
 /** A path that names the folder it is relative to: `.`, `./`, `././`. */
 export const SAME_FOLDER = /^\.(?:[\\/]+\.)*[\\/]*$/;
-
-/** JSON Schema (draft 7) for a text that matches none of `expressions`. */
-export function matchingNone(...expressions: readonly RegExp[]): { allOf: { not: { pattern: string } }[] } {
-  return { allOf: expressions.map((expression) => ({ not: { pattern: jsonPattern(expression) } })) };
-}

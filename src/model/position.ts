@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { isoDate, markdown, ministryCode, plainText, WINDOWS_RESERVED } from './common.js';
+import { isoDate, markdown, ministryCode, notWindowsReserved, plainText, WINDOWS_RESERVED } from './common.js';
 
 /** Where a ministry stands on a position. */
 export const clearanceStatus = z.enum(['cleared', 'pending', 'objected', 'withdrawn']);
@@ -33,7 +33,9 @@ export const clearanceSchema = z
     message: 'a cleared entry needs the date of the clearance',
     path: ['date'],
     params: { ruleId: 'clearance/no-date', hint: 'Add `date: YYYY-MM-DD`, the day the ministry cleared the position.' },
-  });
+  })
+  // The refinement above, as the editors' schema says it.
+  .meta({ if: { properties: { status: { const: 'cleared' } }, required: ['status'] }, then: { required: ['date'] } });
 
 /** The ministry and unit that owns a position. */
 export const ownerSchema = z.strictObject({
@@ -52,7 +54,7 @@ export const positionSchema = z
         message: 'Windows reserves this name for a device, so a colleague on Windows could not check out a file called that',
         params: { ruleId: 'position/reserved-id', hint: 'Choose a longer id, e.g. one that names the topic: educ-connectivity.' },
       })
-      .meta({ description: 'Unique id, referenced by meetings; by convention the file name.' }),
+      .meta({ description: 'Unique id, referenced by meetings; by convention the file name.', ...notWindowsReserved }),
     version: z.int().min(1).meta({ description: 'Raised with every change of substance.' }),
     status: z.enum(['draft', 'cleared']).meta({ description: 'draft while negotiated; cleared once every ministry agreed.' }),
     owner: ownerSchema,

@@ -237,6 +237,17 @@ describe('layout.reference_docx', () => {
     }
   });
 
+  it('refuses a reference named by an absolute path, even into the project: the config is shared, the path is one machine’s', () => {
+    const dir = exampleProject();
+    writeFileSync(join(dir, 'ref.docx'), starter());
+    writeFileSync(join(dir, 'briefing.config.yaml'), `${exampleFile('briefing.config.yaml')}  reference_docx: ${join(dir, 'ref.docx')}\n`);
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`The reference DOCX \`${join(dir, 'ref.docx')}\` is an absolute path; it is not read.`);
+    writeFileSync(join(dir, 'briefing.config.yaml'), `${exampleFile('briefing.config.yaml')}  reference_docx: ref.docx\n`);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  });
+
   it('takes a reference DOCX named in a template’s front matter, for reports of that template only', () => {
     const template = readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8');
     const partials = Object.fromEntries(['draft-banner', 'signature'].map((name) => [`templates/partials/${name}.hbs`, readFileSync(join(REPO, `templates/partials/${name}.hbs`), 'utf8')]));

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_KINDS } from '../src/cli/schema.js';
 import { SCHEMAS } from '../src/model/json-schema.js';
-import { REPO, runCli, tempDir } from './helpers/project.js';
+import { exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
 
 function installed(shell: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
@@ -17,6 +17,27 @@ function script(shell: string): string {
   const path = join(tempDir(), `briefing.${shell}`);
   writeFileSync(path, run.stdout);
   return path;
+}
+
+/**
+ * A copy of the example project with a meeting file and a positions folder whose names have
+ * spaces, and a PATH on which `briefing` is this build.
+ */
+function projectToComplete(): { root: string; env: NodeJS.ProcessEnv } {
+  const root = exampleProject({ 'meetings/my meeting.yaml': '' });
+  mkdirSync(join(root, 'positions/educ/sub dir'), { recursive: true });
+  const bin = tempDir();
+  writeFile(bin, 'briefing', `#!/bin/sh\nexec '${process.execPath}' '${join(REPO, 'bin/briefing.js')}' "$@"\n`);
+  chmodSync(join(bin, 'briefing'), 0o755);
+  return { root, env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` } };
+}
+
+/** Completes the last of `words` (as bash has them in COMP_WORDS, quotes and backslashes kept) with the script at `path`, in `cwd`. */
+function bashComplete(path: string, cwd: string, env: NodeJS.ProcessEnv, ...words: string[]): string[] {
+  const program = `source ${path}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _briefing; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const run = spawnSync('bash', ['-c', program], { cwd, env, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return run.stdout.split('\n').filter(Boolean).sort();
 }
 
 describe('briefing completion', () => {
@@ -46,6 +67,23 @@ describe('briefing completion', () => {
     // check and diff take files.
     expect(complete('briefing', 'diff', 'READM')).toEqual(['README.md']);
     expect(complete('briefing', 'check', 'READM')).toEqual(['README.md']);
+  });
+
+  it.skipIf(!installed('bash'))('bash: a name with spaces is one candidate, whether the word is typed plain, with a backslash or in quotes', () => {
+    const path = script('bash');
+    const { root, env } = projectToComplete();
+    for (const typed of ['meetings/my', 'meetings/my\\ m', '"meetings/my m', 'meetings/m']) {
+      expect(bashComplete(path, root, env, 'briefing', 'build', typed)).toEqual(['meetings/my meeting.yaml']);
+    }
+    expect(bashComplete(path, root, env, 'briefing', '-C', 'positions/educ/s')).toEqual(['positions/educ/sub dir']);
+  });
+
+  it.skipIf(!installed('bash'))('bash: values match in small letters too (clear --ministry am is AM)', () => {
+    const path = script('bash');
+    const { root, env } = projectToComplete();
+    expect(bashComplete(path, root, env, 'briefing', 'clear', 'x', '--ministry', 'iz')).toEqual(['IZM']);
+    expect(bashComplete(path, root, env, 'briefing', 'review', 'r.docx', '-m', 'v')).toEqual(['VARAM', 'VK', 'VM']);
+    expect(bashComplete(path, root, env, 'briefing', 'list', '--status', 'D')).toEqual(['draft']);
   });
 
   it.skipIf(!installed('zsh'))('zsh: passes zsh -n', () => {

@@ -2,7 +2,9 @@ import { spellings, valueOptions, type CommandSpec, type Completion } from './sp
 
 /**
  * A bash completion script: finds the (sub)command typed so far, skipping options and
- * their values, then offers its options, subcommands, choices or file names.
+ * their values, then offers its options, subcommands, choices or file names. Every candidate
+ * is one line, never split at its spaces; the word typed is read without its quotes and
+ * backslashes, and matched in any case.
  */
 export function bashCompletion(program: CommandSpec): string {
   const fn = `_${program.name}`;
@@ -11,23 +13,61 @@ export function bashCompletion(program: CommandSpec): string {
     specs.flatMap((spec) => {
       const path = prefix ? `${prefix} ${spec.name}` : spec.name;
       const words = [...spec.subcommands.map((s) => s.name), ...spec.options.flatMap(spellings), '-h', '--help'];
-      return [`    "${path}") words="${words.join(' ')}"; args=${argKind(spec.subcommands.length ? { kind: 'none' } : spec.argument)} ;;`, ...cases(spec.subcommands, path)];
+      return [`    "${path}") words="${words.join(' ')}"; args=(${offerWords(spec.subcommands.length ? { kind: 'none' } : spec.argument)}) ;;`, ...cases(spec.subcommands, path)];
     });
   const top = [...program.subcommands.map((s) => s.name), ...program.options.flatMap(spellings), '-h', '--help'];
   // Keyed by command and option: `check --format` and `diff --format` take different values.
   const valueCases = (specs: readonly CommandSpec[], prefix: string): string[] =>
     specs.flatMap((spec) => {
       const path = prefix ? `${prefix} ${spec.name}` : spec.name;
-      const own = spec.options.filter((o) => o.value.kind !== 'none').map((o) => valueCase(spellings(o).map((s) => `"${path}:${s}"`), o.value));
+      const own = spec.options.filter((o) => o.value.kind !== 'none').map((o) => valueCase(fn, spellings(o).map((s) => `"${path}:${s}"`), o.value));
       return [...own, ...valueCases(spec.subcommands, path)];
     });
-  const globalCases = program.options.filter((o) => o.value.kind !== 'none').map((o) => valueCase(spellings(o).map((s) => `*:${s}`), o.value));
+  const globalCases = program.options.filter((o) => o.value.kind !== 'none').map((o) => valueCase(fn, spellings(o).map((s) => `*:${s}`), o.value));
   const nested = new Set(program.subcommands.filter((s) => s.subcommands.length).map((s) => s.name));
   return `# bash completion for ${program.name}: source it, or save it as
 # ~/.local/share/bash-completion/completions/${program.name}
+
+# The word as typed, without its quotes and backslashes: the name it stands for.
+${fn}_dequote() {
+  local word=$1 out="" i
+  case $word in
+    \\'*) word=\${word#\\'}; printf '%s' "\${word%\\'}"; return ;;
+    \\"*) word=\${word#\\"}; printf '%s' "\${word%\\"}"; return ;;
+  esac
+  for ((i = 0; i < \${#word}; i++)); do
+    [[ \${word:i:1} == \\\\ ]] && ((i++))
+    out+=\${word:i:1}
+  done
+  printf '%s' "$out"
+}
+
+# Adds each line read that starts with $1, in capitals or not, to COMPREPLY: one candidate a line,
+# spaces and all. (clear --ministry am is clear --ministry AM.)
+${fn}_matching() {
+  local line restore
+  restore=$(shopt -p nocasematch)
+  shopt -s nocasematch
+  while IFS= read -r line; do
+    [[ -n $line && $line == "$1"* ]] && COMPREPLY+=("$line")
+  done
+  $restore
+}
+
+# Offers the candidates of one kind for the word typed ($cur).
+${fn}_offer() {
+  case $1 in
+    words) ${fn}_matching "$cur" < <(printf '%s\\n' $2) ;;
+    files) ${fn}_matching "$cur" < <(compgen -f -- "$cur") ;;
+    folders) ${fn}_matching "$cur" < <(compgen -d -- "$cur") ;;
+  esac
+}
+
 ${fn}() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
-  local path="" word skip=0 i words args
+  local cur prev path="" word skip=0 i words args
+  cur=$(${fn}_dequote "\${COMP_WORDS[COMP_CWORD]}")
+  prev=\${COMP_WORDS[COMP_CWORD-1]}
+  COMPREPLY=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=\${COMP_WORDS[i]}
     if ((skip)); then skip=0; continue; fi
@@ -45,38 +85,37 @@ ${fn}() {
 ${[...valueCases(program.subcommands, ''), ...globalCases].join('\n')}
   esac
   case "$path" in
-    "") words="${top.join(' ')}"; args=none ;;
+    "") words="${top.join(' ')}"; args=(none) ;;
 ${cases(program.subcommands, '').join('\n')}
-    *) words=""; args=files ;;
+    *) words=""; args=(files) ;;
   esac
-  if [[ $cur == -* || $args == none ]]; then
-    COMPREPLY=($(compgen -W "$words" -- "$cur"))
-  elif [[ $args == files ]]; then
-    COMPREPLY=($(compgen -f -- "$cur"))
+  if [[ $cur == -* || \${args[0]} == none ]]; then
+    ${fn}_offer words "$words"
   else
-    COMPREPLY=($(compgen -W "$args" -- "$cur"))
+    ${fn}_offer "\${args[@]}"
   fi
 }
 complete -o filenames -F ${fn} ${program.name}
 `;
 }
 
-/** One line of the value case: what the word after this option is completed with. */
-function valueCase(patterns: readonly string[], value: Completion): string {
-  const pattern = patterns.join('|');
-  switch (value.kind) {
-    case 'choices':
-      return `    ${pattern}) COMPREPLY=($(compgen -W "${value.values.join(' ')}" -- "$cur")); return ;;`;
-    case 'folders':
-      return `    ${pattern}) COMPREPLY=($(compgen -d -- "$cur")); return ;;`;
-    case 'files':
-      return `    ${pattern}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`;
-    default:
-      return `    ${pattern}) COMPREPLY=(); return ;;`;
-  }
+/** One line of the value case: what the word after this option is completed with (by the script's `<fn>_offer`). */
+function valueCase(fn: string, patterns: readonly string[], value: Completion): string {
+  const offered = offerWords(value);
+  return `    ${patterns.join('|')}) ${offered === 'none' ? '' : `${fn}_offer ${offered}; `}return ;;`;
 }
 
-function argKind(completion: Completion): string {
-  if (completion.kind === 'choices') return `"${completion.values.join(' ')}"`;
-  return completion.kind === 'files' || completion.kind === 'folders' ? 'files' : 'none';
+/** The arguments of `_briefing_offer` for a completion, or `none`. */
+function offerWords(completion: Completion): string {
+  switch (completion.kind) {
+    case 'choices':
+      return `words "${completion.values.join(' ')}"`;
+    case 'files':
+      return 'files';
+    case 'folders':
+      return 'folders';
+    case 'text':
+    case 'none':
+      return 'none';
+  }
 }

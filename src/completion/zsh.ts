@@ -6,8 +6,9 @@ import { spellings, type CommandSpec, type Completion, type OptionSpec } from '.
  */
 export function zshCompletion(program: CommandSpec): string {
   const functions: string[] = [];
+  const top = `_${ident(program.name)}`;
   const define = (spec: CommandSpec, fn: string): void => {
-    const options = spec.options.map(optionSpec);
+    const options = spec.options.map((option) => optionSpec(top, option));
     if (spec.subcommands.length) {
       const names = spec.subcommands.map((s) => `'${quote(`${s.name.replace(/:/g, '\\:')}:${s.description}`)}'`);
       functions.push(`${fn}() {
@@ -30,14 +31,20 @@ ${spec.subcommands.map((s) => `        ${s.name}) ${fn}_${ident(s.name)} ;;`).jo
     } else {
       functions.push(`${fn}() {
   _arguments \\
-${[...options, "'(- *)'{-h,--help}'[display help]'", `'*: :${action(spec.argument)}'`].map((o) => `    ${o}`).join(' \\\n')}
+${[...options, "'(- *)'{-h,--help}'[display help]'", `'*: :${action(top, spec.argument)}'`].map((o) => `    ${o}`).join(' \\\n')}
 }`);
     }
   };
-  define(program, `_${ident(program.name)}`);
+  define(program, top);
   return `#compdef ${program.name}
 # zsh completion for ${program.name}: save it as _${program.name} in a folder on $fpath,
 # or load it with: source <(${program.name} completion zsh)
+
+# Values offered in capitals or not: clear --ministry am is clear --ministry AM. (_arguments puts
+# its compadd options before the values.)
+${top}_choices() {
+  compadd -M 'm:{a-zA-Z}={A-Za-z}' "$@"
+}
 
 ${functions.join('\n\n')}
 
@@ -49,22 +56,23 @@ fi
 `;
 }
 
-function optionSpec(option: OptionSpec): string {
+function optionSpec(top: string, option: OptionSpec): string {
   const names = spellings(option);
   const description = `[${escape(option.description)}]`;
-  const value = option.value.kind === 'none' ? '' : `:${escape(option.long?.replace(/^--/, '') ?? 'value')}:${action(option.value)}`;
+  const value = option.value.kind === 'none' ? '' : `:${escape(option.long?.replace(/^--/, '') ?? 'value')}:${action(top, option.value)}`;
   if (names.length === 1) return `'${names[0]}${quote(description + value)}'`;
   return `'(${names.join(' ')})'{${names.join(',')}}'${quote(description + value)}'`;
 }
 
-function action(completion: Completion): string {
+/** The action of an option's value or an argument (`top` names the script's helpers). */
+function action(top: string, completion: Completion): string {
   switch (completion.kind) {
     case 'files':
       return '_files';
     case 'folders':
       return '_files -/';
     case 'choices':
-      return `(${completion.values.join(' ')})`;
+      return `${top}_choices ${completion.values.join(' ')}`;
     case 'text':
     case 'none':
       return ' ';

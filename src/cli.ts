@@ -62,7 +62,7 @@ registerList(program, io);
 registerTemplates(program, io);
 registerSchema(program);
 registerReferenceDocx(program, io);
-registerCompletion(program);
+registerCompletion(program, io);
 
 /**
  * A mistake commander found on the command line (`error: unknown option '--formatt'` and its

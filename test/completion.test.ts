@@ -21,7 +21,7 @@ function script(shell: string): string {
 
 /**
  * A copy of the example project with a meeting file and a positions folder whose names have
- * spaces, and a PATH on which `briefing` is this build.
+ * spaces, and a PATH on which `briefing` is this build: the scripts ask it for the project's words.
  */
 function projectToComplete(): { root: string; env: NodeJS.ProcessEnv } {
   const root = exampleProject({ 'meetings/my meeting.yaml': '' });
@@ -86,6 +86,39 @@ describe('briefing completion', () => {
     expect(bashComplete(path, root, env, 'briefing', 'list', '--status', 'D')).toEqual(['draft']);
   });
 
+  it.skipIf(!installed('bash'))('bash: clear completes the project’s position ids beside file names; new position --dir the folders of the positions folder', () => {
+    const path = script('bash');
+    const { root, env } = projectToComplete();
+    expect(bashComplete(path, root, env, 'briefing', 'clear', 'equity-r')).toEqual(['equity-reforms']);
+    expect(bashComplete(path, root, env, 'briefing', 'clear', 'positions/educ/equity-r')).toEqual(['positions/educ/equity-reforms.yaml']);
+    // From a folder of the project, as briefing finds the project from there.
+    expect(bashComplete(path, join(root, 'meetings'), env, 'briefing', 'clear', 'eq')).toEqual(['equity-achievements', 'equity-eu-cooperation', 'equity-reforms']);
+    // Folders under positions/, not of the current folder (which has meetings/ and positions/).
+    expect(bashComplete(path, root, env, 'briefing', 'new', 'position', 'x', '--dir', '')).toEqual(['educ', 'educ/sub dir']);
+    expect(bashComplete(path, root, env, 'briefing', 'build', '--template', 'spe')).toEqual(['speaking-points.lv']);
+    // Outside a project there is nothing to offer, and nothing is said.
+    expect(bashComplete(path, tempDir(), env, 'briefing', 'clear', 'eq')).toEqual([]);
+  });
+
+  it.skipIf(!installed('bash'))('bash: after -C <dir>, file names and the project’s words come from that folder', () => {
+    const path = script('bash');
+    const { root, env } = projectToComplete();
+    const elsewhere = tempDir();
+    expect(bashComplete(path, elsewhere, env, 'briefing', '-C', root, 'build', 'meetings/my')).toEqual(['meetings/my meeting.yaml']);
+    expect(bashComplete(path, elsewhere, env, 'briefing', '-C', root, 'build', 'meet')).toEqual(['meetings/']);
+    expect(bashComplete(path, elsewhere, env, 'briefing', '--cwd', root, 'clear', 'equity-a')).toEqual(['equity-achievements']);
+    expect(bashComplete(path, elsewhere, env, 'briefing', '-C', root, 'new', 'position', 'x', '--dir', 'e')).toEqual(['educ', 'educ/sub dir']);
+  });
+
+  it('the project’s words come from a command help does not list; outside a project it prints nothing', () => {
+    const { root } = projectToComplete();
+    expect(runCli(['__complete', 'position-ids'], root)).toEqual({ status: 0, stdout: 'equity-achievements\nequity-eu-cooperation\nequity-reforms\n', stderr: '' });
+    expect(runCli(['__complete', 'position-folders'], join(root, 'meetings'))).toEqual({ status: 0, stdout: 'educ\neduc/sub dir\n', stderr: '' });
+    expect(runCli(['__complete', 'template-names'], root).stdout).toBe('informative-report.en\ninformative-report.lv\nspeaking-points.lv\n');
+    expect(runCli(['__complete', 'position-ids'], tempDir())).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(runCli(['--help'], root).stdout).not.toContain('__complete');
+  });
+
   it.skipIf(!installed('zsh'))('zsh: passes zsh -n', () => {
     const path = script('zsh');
     expect(spawnSync('zsh', ['-n', path], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
@@ -99,6 +132,16 @@ describe('briefing completion', () => {
     expect(complete('briefing cl')).toEqual(['clear']);
     expect(complete('briefing list --status ')).toEqual(['cleared', 'draft']);
     expect(complete('briefing new ')).toEqual(['meeting', 'position']);
+  });
+
+  it.skipIf(!installed('fish'))('fish: clear completes the project’s position ids, new position --dir its positions folders', () => {
+    const path = script('fish');
+    const { root, env } = projectToComplete();
+    const complete = (line: string, cwd = root) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${path}; complete -C '${line}'`], { cwd, env, encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    expect(complete('briefing clear equity-r')).toEqual(['equity-reforms']);
+    expect(complete('briefing new position x --dir ed')).toEqual(['educ', 'educ/sub dir']);
+    expect(complete(`briefing -C ${root} clear equity-a`, tempDir())).toEqual(['equity-achievements']);
   });
 
   it('offers the schema kinds there are', () => {

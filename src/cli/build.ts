@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { offer } from '../completion/spec.js';
+import { offer, offerFromProject } from '../completion/spec.js';
 import type { BuildResult } from '../commands/build.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -32,7 +32,7 @@ export function registerBuild(program: Command, io: Io): void {
     .option('-o, --out <dir>', 'output folder (default: the config’s `output`, usually out/)')
     .addOption(offer(new Option('-f, --format <formats>', 'comma-separated formats: md, docx, pdf (pdf needs LibreOffice; default: the config’s `formats`)').argParser(parseFormats), ['md', 'docx', 'pdf', 'md,docx', 'md,docx,pdf']))
     .option('--final', 'refuse to build unless every required ministry cleared every position', false)
-    .option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)')
+    .addOption(offerFromProject(new Option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)'), 'template-names', { files: false }))
     .option('-w, --watch', 'rebuild whenever the meeting, a position, a template or the config changes', false)
     .addOption(new Option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores; at most 4 per core)').argParser((value: string) => parseJobs(value)))
     .option('--force', 'rebuild meetings the cache (.briefing-cache/) says are unchanged', false)

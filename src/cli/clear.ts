@@ -1,6 +1,6 @@
 import { oneLine } from '../diagnostics/human.js';
-import { Option, type Command } from 'commander';
-import { offer } from '../completion/spec.js';
+import { Argument, Option, type Command } from 'commander';
+import { offer, offerFromProject } from '../completion/spec.js';
 import type { ClearResult } from '../commands/clear.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
@@ -19,7 +19,7 @@ export function registerClear(program: Command, io: Io): void {
   program
     .command('clear')
     .description('Record a ministry’s clearance of a position (or its withdrawal), keeping the file’s comments and layout.')
-    .argument('<position>', 'position file (or id)')
+    .addArgument(offerFromProject(new Argument('<position>', 'position file (or id)'), 'position-ids', { files: true }))
     .addOption(offer(new Option('-m, --ministry <code>', 'the ministry that answered, e.g. AM').makeOptionMandatory(), 'ministry-codes'))
     .option('-d, --date <date>', 'day of the answer, YYYY-MM-DD or DD.MM.YYYY (default: today)')
     .option('-r, --ref <text>', 'the record: letter number or e-mail')

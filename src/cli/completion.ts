@@ -1,8 +1,10 @@
 import { Argument, type Command } from 'commander';
 import type { Shell } from '../commands/completion.js';
+import { PROJECT_WORDS, PROJECT_WORDS_COMMAND, type ProjectWords } from '../completion/spec.js';
+import type { Io } from './io.js';
 
 /** `briefing completion <shell>`: a script read off `program` itself, so it lists every command and option. */
-export function registerCompletion(program: Command): void {
+export function registerCompletion(program: Command, io: Io): void {
   program
     .command('completion')
     .description('Print a shell completion script for bash, zsh or fish.')
@@ -18,5 +20,14 @@ Examples:
     .action(async (shell: Shell) => {
       const { completion } = await import('../commands/completion.js');
       process.stdout.write(completion(program, shell));
+    });
+
+  // What the scripts ask while completing: words only the project knows, one a line. Not for people, so not in help.
+  program
+    .command(PROJECT_WORDS_COMMAND, { hidden: true })
+    .addArgument(new Argument('<words>').choices(PROJECT_WORDS))
+    .action(async (words: ProjectWords) => {
+      const { projectWordsText } = await import('../commands/completion.js');
+      process.stdout.write(projectWordsText(io.cwd(), words));
     });
 }

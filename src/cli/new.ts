@@ -5,7 +5,7 @@ import type { PositionFlags } from '../scaffold/position.js';
 import { parseCodes } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
-import { offer } from '../completion/spec.js';
+import { offer, offerFromProject } from '../completion/spec.js';
 
 /** `briefing new meeting|position`: a valid, commented file, asking for what the flags leave out. */
 export function registerNew(program: Command, io: Io): void {
@@ -39,7 +39,7 @@ Examples:
     .option('--short-locative <text>', 'short name, locative (default: sanāksmē)')
     .option('--clearances <codes>', 'ministries that must clear every position, e.g. AM,LM', parseCodes)
     .option('--file-code <code>', 'file code naming the output files (default: e.g. IZMzin_180521_EDUC)')
-    .option('--template <name>', 'template (see `briefing templates`)')
+    .addOption(offerFromProject(new Option('--template <name>', 'template (see `briefing templates`)'), 'template-names', { files: false }))
     .option('--signature-role <text>', 'who signs: role, e.g. "Izglītības un zinātnes ministre" (default: the config’s `signature`)')
     .option('--signature-name <text>', 'who signs: name, e.g. "I. Šuplinska"')
     .option('--visa-role <text>', 'visa: role, e.g. "Valsts sekretāre" (default: the config’s `visa`)')
@@ -75,7 +75,7 @@ Without a terminal (CI, scripts) nothing is asked: a field with no flag and no d
     .addOption(offer(new Option('--owner <code>', 'ministry that owns it (default: the issuing ministry)'), 'ministry-codes'))
     .option('--unit <text>', 'department or unit')
     .option('--clearances <codes>', 'ministries asked to clear it (default: those the meetings require)', parseCodes)
-    .option('--dir <folder>', 'sub-folder of the positions folder, e.g. educ')
+    .addOption(offerFromProject(new Option('--dir <folder>', 'sub-folder of the positions folder, e.g. educ'), 'position-folders', { files: false }))
     .addHelpText(
       'after',
       `

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { bashCompletion } from '../completion/bash.js';
 import { fishCompletion } from '../completion/fish.js';
-import { commandSpec } from '../completion/spec.js';
+import { projectWords } from '../completion/project-words.js';
+import { commandSpec, type ProjectWords } from '../completion/spec.js';
 import { zshCompletion } from '../completion/zsh.js';
 import { builtInMinistryCodes } from '../load/project.js';
 
@@ -16,4 +17,16 @@ export function completion(program: Command, shell: Shell): string {
   if (shell === 'bash') return bashCompletion(spec);
   if (shell === 'zsh') return zshCompletion(spec);
   return fishCompletion(spec);
+}
+
+/**
+ * The words of the project a shell offers while completing, one a line (`briefing __complete
+ * position-ids`). Outside a project, or where it cannot be read, none: a completion says nothing.
+ */
+export function projectWordsText(cwd: string, words: ProjectWords): string {
+  try {
+    return projectWords(cwd, words).map((word) => `${word}\n`).join('');
+  } catch {
+    return '';
+  }
 }

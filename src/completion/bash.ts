@@ -1,10 +1,10 @@
-import { spellings, valueOptions, type CommandSpec, type Completion } from './spec.js';
+import { PROJECT_WORDS_COMMAND, spellings, valueOptions, type CommandSpec, type Completion } from './spec.js';
 
 /**
  * A bash completion script: finds the (sub)command typed so far, skipping options and
- * their values, then offers its options, subcommands, choices or file names. Every candidate
- * is one line, never split at its spaces; the word typed is read without its quotes and
- * backslashes, and matched in any case.
+ * their values, then offers its options, subcommands, choices, file names, or words only the
+ * project knows (asked of briefing itself). Every candidate is one line, never split at its
+ * spaces; the word typed is read without its quotes and backslashes, and matched in any case.
  */
 export function bashCompletion(program: CommandSpec): string {
   const fn = `_${program.name}`;
@@ -25,6 +25,9 @@ export function bashCompletion(program: CommandSpec): string {
     });
   const globalCases = program.options.filter((o) => o.value.kind !== 'none').map((o) => valueCase(fn, spellings(o).map((s) => `*:${s}`), o.value));
   const nested = new Set(program.subcommands.filter((s) => s.subcommands.length).map((s) => s.name));
+  // The global option that runs briefing in another folder: file names and project words are read from there.
+  const cwd = program.options.find((o) => o.long === '--cwd');
+  const cwdSpellings = cwd ? spellings(cwd) : [];
   return `# bash completion for ${program.name}: source it, or save it as
 # ~/.local/share/bash-completion/completions/${program.name}
 
@@ -54,25 +57,45 @@ ${fn}_matching() {
   $restore
 }
 
-# Offers the candidates of one kind for the word typed ($cur).
+# Offers the candidates of one kind for the word typed ($cur), from the folder of -C ($dir) if given.
 ${fn}_offer() {
   case $1 in
     words) ${fn}_matching "$cur" < <(printf '%s\\n' $2) ;;
-    files) ${fn}_matching "$cur" < <(compgen -f -- "$cur") ;;
-    folders) ${fn}_matching "$cur" < <(compgen -d -- "$cur") ;;
+    files | folders)
+      local only=-f i
+      [[ $1 == folders ]] && only=-d
+      ${fn}_matching "$cur" < <(cd -- "\${dir:-.}" 2>/dev/null && compgen $only -- "$cur")
+      if [[ -n $dir ]]; then
+        # readline tells folders by the current folder: under -C they are marked here.
+        for ((i = 0; i < \${#COMPREPLY[@]}; i++)); do
+          [[ -d $dir/\${COMPREPLY[i]} ]] && COMPREPLY[i]+=/
+        done
+        [[ \${#COMPREPLY[@]} == 1 && \${COMPREPLY[0]} == */ ]] && compopt -o nospace 2>/dev/null
+      fi ;;
+    project)
+      ${fn}_matching "$cur" < <("$program" \${dir:+${cwdSpellings[0] ?? '--cwd'} "$dir"} ${PROJECT_WORDS_COMMAND} "$2" 2>/dev/null)
+      [[ $3 == files ]] && ${fn}_offer files ;;
   esac
 }
 
 ${fn}() {
-  local cur prev path="" word skip=0 i words args
+  local cur prev path="" dir="" program word skip="" i words args
   cur=$(${fn}_dequote "\${COMP_WORDS[COMP_CWORD]}")
   prev=\${COMP_WORDS[COMP_CWORD-1]}
+  program=\${COMP_WORDS[0]}
+  [[ $program == "~/"* ]] && program=$HOME\${program:1}
   COMPREPLY=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=\${COMP_WORDS[i]}
-    if ((skip)); then skip=0; continue; fi
+    if [[ -n $skip ]]; then
+      case "$skip" in
+        ${cwdSpellings.join('|') || '--'}) dir=$(${fn}_dequote "$word") ;;
+      esac
+      skip=""
+      continue
+    fi
     case "$word" in
-      ${[...new Set(values.flatMap(spellings))].join('|') || '--'}) skip=1 ;;
+      ${[...new Set(values.flatMap(spellings))].join('|') || '--'}) skip=$word ;;
       -*) ;;
       *)
         if [[ -z $path ]]; then path=$word
@@ -81,6 +104,7 @@ ${fn}() {
         fi ;;
     esac
   done
+  [[ $dir == "~" || $dir == "~/"* ]] && dir=$HOME\${dir:1}
   case "$path:$prev" in
 ${[...valueCases(program.subcommands, ''), ...globalCases].join('\n')}
   esac
@@ -114,6 +138,8 @@ function offerWords(completion: Completion): string {
       return 'files';
     case 'folders':
       return 'folders';
+    case 'project':
+      return `project ${completion.words}${completion.files ? ' files' : ''}`;
     case 'text':
     case 'none':
       return 'none';

@@ -1,7 +1,21 @@
 import type { Command } from 'commander';
 
-/** What a word on the command line may be completed with. */
-export type Completion = { kind: 'files' } | { kind: 'folders' } | { kind: 'choices'; values: string[] } | { kind: 'text' } | { kind: 'none' };
+/** Words only the project knows, which a completion script asks briefing for as it completes (`briefing __complete <words>`). */
+export const PROJECT_WORDS = ['position-ids', 'position-folders', 'template-names'] as const;
+/** One of {@link PROJECT_WORDS}: the project's position ids, the folders under its positions folder, its template names. */
+export type ProjectWords = (typeof PROJECT_WORDS)[number];
+
+/** The hidden command the scripts run for {@link ProjectWords}. */
+export const PROJECT_WORDS_COMMAND = '__complete';
+
+/** What a word on the command line may be completed with; `project` words are asked of briefing, with file names beside them when `files`. */
+export type Completion =
+  | { kind: 'files' }
+  | { kind: 'folders' }
+  | { kind: 'choices'; values: string[] }
+  | { kind: 'project'; words: ProjectWords; files: boolean }
+  | { kind: 'text' }
+  | { kind: 'none' };
 
 /** One option of a command, as the completion scripts need it. */
 export interface OptionSpec {
@@ -31,14 +45,25 @@ export type OfferedSource = 'ministry-codes';
  */
 const offered = new WeakMap<object, readonly string[] | OfferedSource>();
 
+/** Words of the project to offer for an option or argument (and whether file names too), asked for while completing. */
+const fromProject = new WeakMap<object, { words: ProjectWords; files: boolean }>();
+
 /** Marks `target` (a commander Option or Argument) with the values to offer; returns it. */
 export function offer<T extends object>(target: T, values: readonly string[] | OfferedSource): T {
   offered.set(target, values);
   return target;
 }
 
+/** Marks `target` with words only the project knows (`clear <position>`: its ids, beside file names); returns it. */
+export function offerFromProject<T extends object>(target: T, words: ProjectWords, options: { files: boolean }): T {
+  fromProject.set(target, { words, files: options.files });
+  return target;
+}
+
 /** The values offered for `target`, with the named sources looked up through `sources`. */
 function offeredFor(target: object, sources: Record<OfferedSource, () => readonly string[]>): Completion | undefined {
+  const project = fromProject.get(target);
+  if (project) return { kind: 'project', ...project };
   const values = offered.get(target);
   if (values === undefined) return undefined;
   return { kind: 'choices', values: [...(typeof values === 'string' ? sources[values]() : values)] };
@@ -72,7 +97,12 @@ export function commandSpec(command: Command, sources: Record<OfferedSource, () 
         description: firstSentence(o.description),
         value: !o.required && !o.optional ? { kind: 'none' } : o.argChoices ? { kind: 'choices', values: [...o.argChoices] } : (offeredFor(o, sources) ?? valueOf(o.flags)),
       })),
-    subcommands: command.commands.filter((c) => c.name() !== 'help').map((c) => commandSpec(c, sources)),
+    // Help lists the commands a person types; the hidden one the scripts run is left out, as from help.
+    subcommands: command
+      .createHelp()
+      .visibleCommands(command)
+      .filter((c) => c.name() !== 'help')
+      .map((c) => commandSpec(c, sources)),
     argument: !argument
       ? { kind: 'none' }
       : argument.argChoices

@@ -1,4 +1,4 @@
-import { spellings, type CommandSpec, type Completion, type OptionSpec } from './spec.js';
+import { PROJECT_WORDS_COMMAND, spellings, type CommandSpec, type Completion, type OptionSpec } from './spec.js';
 
 /**
  * A zsh completion script on `_arguments`: one function per command, describing its
@@ -7,15 +7,26 @@ import { spellings, type CommandSpec, type Completion, type OptionSpec } from '.
 export function zshCompletion(program: CommandSpec): string {
   const functions: string[] = [];
   const top = `_${ident(program.name)}`;
+  const cwd = program.options.find((o) => o.long === '--cwd');
   const define = (spec: CommandSpec, fn: string): void => {
     const options = spec.options.map((option) => optionSpec(top, option));
     if (spec.subcommands.length) {
       const names = spec.subcommands.map((s) => `'${quote(`${s.name.replace(/:/g, '\\:')}:${s.description}`)}'`);
+      // The program's own function keeps the command as typed and the folder of -C, for the helpers below.
+      const keep =
+        fn === top
+          ? `
+  local ${top}_program=$words[1] ${top}_dir
+  [[ $words[1] == '~/'* ]] && ${top}_program=$HOME\${words[1]#\\~}`
+          : '';
+      const found = fn === top && cwd ? `
+  ${top}_dir=\${(Q)\${opt_args[${spellings(cwd).join(']:-$opt_args[')}]}}
+  [[ $${top}_dir == '~' || $${top}_dir == '~/'* ]] && ${top}_dir=$HOME\${${top}_dir#\\~}` : '';
       functions.push(`${fn}() {
   local curcontext="$curcontext" state line
-  typeset -A opt_args
+  typeset -A opt_args${keep}
   _arguments -C \\
-${[...options, "'(- *)'{-h,--help}'[display help]'", "'1: :->command'", "'*:: :->args'"].map((o) => `    ${o}`).join(' \\\n')}
+${[...options, "'(- *)'{-h,--help}'[display help]'", "'1: :->command'", "'*:: :->args'"].map((o) => `    ${o}`).join(' \\\n')}${found}
   case $state in
     command)
       local -a commands
@@ -46,6 +57,20 @@ ${top}_choices() {
   compadd -M 'm:{a-zA-Z}={A-Za-z}' "$@"
 }
 
+# File names, from the folder of -C if given (-W takes it absolute).
+${top}_files() {
+  _files \${${top}_dir:+-W} \${${top}_dir:+\${${top}_dir:a}} "$@"
+}
+
+# Words only the project knows ($1: position-ids, position-folders, template-names), asked of
+# ${program.name} itself; with $2 = files, file names beside them.
+${top}_project() {
+  local -a found
+  found=(\${(f)"$(\${${top}_program:-${program.name}} \${${top}_dir:+-C} \${${top}_dir:+$${top}_dir} ${PROJECT_WORDS_COMMAND} $1 2>/dev/null)"})
+  compadd -M 'm:{a-zA-Z}={A-Za-z}' -a found
+  [[ $2 == files ]] && ${top}_files
+}
+
 ${functions.join('\n\n')}
 
 if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
@@ -64,15 +89,18 @@ function optionSpec(top: string, option: OptionSpec): string {
   return `'(${names.join(' ')})'{${names.join(',')}}'${quote(description + value)}'`;
 }
 
-/** The action of an option's value or an argument (`top` names the script's helpers). */
+/** The action of an option's value or an argument, by the helpers the script defines (`top` names them). */
 function action(top: string, completion: Completion): string {
   switch (completion.kind) {
     case 'files':
-      return '_files';
+      return `${top}_files`;
     case 'folders':
-      return '_files -/';
+      return `${top}_files -/`;
     case 'choices':
       return `${top}_choices ${completion.values.join(' ')}`;
+    case 'project':
+      // In braces: run as written, without the compadd options _arguments puts after a command's name.
+      return `{${top}_project ${completion.words}${completion.files ? ' files' : ''}}`;
     case 'text':
     case 'none':
       return ' ';

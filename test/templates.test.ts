@@ -155,6 +155,23 @@ describe('templates', () => {
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.ziņojums.lv.md'), 'utf8')).toBe('# Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība\n\nParaksts.\n');
   });
 
+  it('check renders a project template no meeting uses with one of the project’s meetings, so a misspelt field shows before the first build with it', () => {
+    const dir = exampleProject({ 'templates/short-note.lv.md.hbs': '{{!-- Short. --}}\n# {{meeting.name.lokative}}\n' });
+    for (const args of [['check'], ['check', 'templates/short-note.lv.md.hbs']]) {
+      const run = runCli(args, dir);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(`templates/short-note.lv.md.hbs:2:5  error  The template uses \`lokative\`, which the data does not have (found rendering it for ${EXAMPLE_MEETING}: no meeting of this check uses the template).`);
+    }
+    writeFile(dir, 'templates/short-note.lv.md.hbs', '{{!-- Short. --}}\n# {{meeting.name.locative}}\n');
+    expect(runCli(['check'], dir)).toMatchObject({ status: 0 });
+    // A template a meeting uses is checked with that meeting, once.
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: short-note.lv').replace(/^locative: .*$/m, ''));
+    writeFile(dir, 'templates/short-note.lv.md.hbs', '{{!-- Short. --}}\n# {{meeting.name.lokative}}\n');
+    const used = runCli(['check'], dir);
+    expect(used.stdout.match(/lokative/g)).toHaveLength(1);
+    expect(used.stdout).not.toContain('no meeting of this check uses the template');
+  });
+
   it('reads the description from the leading comment', () => {
     expect(leadingComment('{{!--\n\n  First line.\n  Second.\n--}}\nbody')).toBe('First line.');
     expect(leadingComment('{{! Short. }}')).toBe('Short.');

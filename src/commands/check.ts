@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
-import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
+import { CONFIG_FILE, loadProject, packageRoot, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -81,8 +81,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
   if (setupBroken) diagnostics.push(...meetings.flatMap((m) => m.diagnostics));
   else {
-    const { problems, included, templates } = await meetingProblems(project, meetings, options);
+    const { problems, included, templates, names } = await meetingProblems(project, meetings, options);
     diagnostics.push(...problems);
+    diagnostics.push(...(await unusedTemplateProblems(project, targets.templates, names, meetings, options)));
     // A meeting's positions and templates are checked with it, as build checks them: they count as checked.
     for (const path of included) positionFiles.add(path);
     for (const path of templates) templateFiles.add(path);
@@ -95,7 +96,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 }
 
 /** Each meeting exactly as `build` runs it, in memory; then the rules across meetings. Also the position files the meetings include. */
-async function meetingProblems(project: Project, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<{ problems: Diagnostic[]; included: string[]; templates: string[] }> {
+async function meetingProblems(project: Project, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<{ problems: Diagnostic[]; included: string[]; templates: string[]; names: Set<string> }> {
   const templates: TemplateCache = new Map();
   const reports = [];
   for (const loaded of meetings) {
@@ -125,7 +126,34 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
   // Only the meetings left out are read again: a check of the whole project reads none twice.
   const others = loadAllMeetings(project, checkedPaths).map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
   const shared = duplicateFileCodes([...reports, ...others]).filter((d) => checkedPaths.has(d.file));
-  return { problems: [...reports.flatMap((r) => r.diagnostics), ...shared], included, templates: used };
+  return { problems: [...reports.flatMap((r) => r.diagnostics), ...shared], included, templates: used, names: new Set(templates.keys()) };
+}
+
+/**
+ * The project's own templates that no meeting of this check uses, each rendered as a build would
+ * render it for one meeting of the project (the first checked one that loads, else the project's
+ * first): a field misspelt in such a template (`meeting.name.lokative`) shows only with data, and
+ * would otherwise wait for the first `build --template`. Only the template's own problems count,
+ * said with the meeting they were found with. The built-in templates are the tool's, not checked so.
+ */
+async function unusedTemplateProblems(project: Project, files: readonly string[], used: ReadonlySet<string>, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<Diagnostic[]> {
+  const builtIn = join(packageRoot(), 'templates');
+  const unused = files.filter((file) => file.endsWith(TEMPLATE_SUFFIX) && dirname(file) === project.templateDirs[0] && project.templateDirs[0] !== builtIn && !used.has(basename(file, TEMPLATE_SUFFIX)));
+  if (!unused.length) return [];
+  const clean = (loaded: LoadedMeeting) => loaded.meeting !== undefined && !hasErrors(loaded.diagnostics);
+  const sample = meetings.find(clean) ?? loadAllMeetings(project).find(clean);
+  if (!sample) return [];
+  const problems: Diagnostic[] = [];
+  for (const file of unused) {
+    const name = basename(file, TEMPLATE_SUFFIX);
+    const report = await generateReport(project, sample, { final: false, formats: ['md'], checkOnly: true, template: name, sourceDateEpoch: options.sourceDateEpoch, ...(options.today ? { today: options.today } : {}) }, new Map());
+    const own = new Set(report.inputs.template ? [report.inputs.template] : [projectPath(project.root, file)]);
+    for (const d of report.diagnostics) {
+      if (!d.ruleId.startsWith('template/') || !(own.has(d.file) || d.file.startsWith(`${projectPath(project.root, project.templateDirs[0] ?? '')}/partials/`))) continue;
+      problems.push({ ...d, message: `${d.message.replace(/\.$/, '')} (found rendering it for ${sample.path}: no meeting of this check uses the template).` });
+    }
+  }
+  return problems;
 }
 
 /**

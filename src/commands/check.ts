@@ -83,7 +83,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   else {
     const { problems, included, templates, names } = await meetingProblems(project, meetings, options);
     diagnostics.push(...problems);
-    diagnostics.push(...(await unusedTemplateProblems(project, targets.templates, names, meetings, options)));
+    // What compiling the template already said is not said again with the meeting.
+    const said = new Set(diagnostics.map(problemKey));
+    diagnostics.push(...(await unusedTemplateProblems(project, targets.templates, names, meetings, options)).filter((d) => !said.has(problemKey(d))));
     // A meeting's positions and templates are checked with it, as build checks them: they count as checked.
     for (const path of included) positionFiles.add(path);
     for (const path of templates) templateFiles.add(path);
@@ -127,6 +129,11 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
   const others = loadAllMeetings(project, checkedPaths).map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
   const shared = duplicateFileCodes([...reports, ...others]).filter((d) => checkedPaths.has(d.file));
   return { problems: [...reports.flatMap((r) => r.diagnostics), ...shared], included, templates: used, names: new Set(templates.keys()) };
+}
+
+/** A problem by its place and rule, whatever the words. */
+function problemKey(d: Diagnostic): string {
+  return `${d.file}\u0000${d.line ?? ''}\u0000${d.column ?? ''}\u0000${d.ruleId}`;
 }
 
 /**

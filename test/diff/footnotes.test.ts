@@ -74,54 +74,27 @@ describe('diff --format docx when footnote definitions move between the versions
   });
 
   test('a note deleted with its reference in one place and a new one under the same label added elsewhere: the deleted reference shows the old note deleted, the inserted one the new note inserted', () => {
-    const { bytes, references, footnotes } = redline(
+    const result = redline(
       position('Pirmā rindkopa par skolām[^a] un pedagogiem.', `[^a]: ${OLD_A}`, 'Vidējā rindkopa paliek, kā bija.', 'Otrā rindkopa par ierīcēm skolēniem.'),
       position('Pirmā rindkopa par skolām un pedagogiem.', 'Vidējā rindkopa paliek, kā bija.', 'Otrā rindkopa par ierīcēm[^a] skolēniem.', `[^a]: ${B}`),
     );
-    expect(references).toEqual([
-      { id: '1', tracked: 'del' },
-      { id: '2', tracked: 'ins' },
-    ]);
-    expect(shown(footnotes.get('1'))).toBe(OLD_A);
-    expect(footnotes.get('1')).not.toMatch(/<w:ins |<w:t /);
-    expect(shown(footnotes.get('2'))).toBe(B);
-    expect(footnotes.get('2')).not.toMatch(/<w:del |<w:delText/);
-    expect(notes(bytes, 'accept')).toEqual([B]);
-    expect(notes(bytes, 'reject')).toEqual([OLD_A]);
+    expectOwnVersions(result, OLD_A, B);
   });
 
   test('the same, with nothing between the two places: the definitions pair as one changed note, and still each reference shows its own version of it', () => {
-    const { bytes, references, footnotes } = redline(
+    const result = redline(
       position('Pirmā rindkopa par skolām[^a] un pedagogiem.', `[^a]: ${OLD_A}`, 'Otrā rindkopa par ierīcēm skolēniem.'),
       position('Pirmā rindkopa par skolām un pedagogiem.', 'Otrā rindkopa par ierīcēm[^a] skolēniem.', `[^a]: ${B}`),
     );
-    expect(references).toEqual([
-      { id: '1', tracked: 'del' },
-      { id: '2', tracked: 'ins' },
-    ]);
-    expect(shown(footnotes.get('1'))).toBe(OLD_A);
-    expect(footnotes.get('1')).not.toMatch(/<w:ins |<w:t /);
-    expect(shown(footnotes.get('2'))).toBe(B);
-    expect(footnotes.get('2')).not.toMatch(/<w:del |<w:delText/);
-    expect(notes(bytes, 'accept')).toEqual([B]);
-    expect(notes(bytes, 'reject')).toEqual([OLD_A]);
+    expectOwnVersions(result, OLD_A, B);
   });
 
   test('a reference moved within its paragraph, its definition reworded in place: the old place shows the old note deleted, the new place the new note inserted', () => {
-    const { bytes, references, footnotes } = redline(
+    const result = redline(
       position('Pirmā rindkopa par skolām[^a] un pedagogiem.', `[^a]: ${OLD_A}`),
       position('Pirmā rindkopa par skolām un pedagogiem[^a].', `[^a]: ${NEW_A}`),
     );
-    expect(references).toEqual([
-      { id: '1', tracked: 'del' },
-      { id: '2', tracked: 'ins' },
-    ]);
-    expect(shown(footnotes.get('1'))).toBe(OLD_A);
-    expect(footnotes.get('1')).not.toMatch(/<w:ins |<w:t /);
-    expect(shown(footnotes.get('2'))).toBe(NEW_A);
-    expect(footnotes.get('2')).not.toMatch(/<w:del |<w:delText/);
-    expect(notes(bytes, 'accept')).toEqual([NEW_A]);
-    expect(notes(bytes, 'reject')).toEqual([OLD_A]);
+    expectOwnVersions(result, OLD_A, NEW_A);
   });
 
   test('the Markdown diff of the same versions shows the definition deleted where it stood and inserted where it stands, marked as moved', () => {
@@ -136,3 +109,21 @@ describe('diff --format docx when footnote definitions move between the versions
     expect(moved.stdout).toContain(`[^digital-schools-b]: ${B}\n\n[^digital-schools-a]: {++${OLD_A}++} {>>moved here<<}\n`);
   });
 });
+
+/**
+ * A deleted reference and an inserted one, each showing its own version of the note: the old one
+ * deleted and nothing inserted, the new one inserted and nothing deleted; accepting every change
+ * leaves the new note, rejecting every change the old one.
+ */
+function expectOwnVersions({ bytes, references, footnotes }: Pick<ReturnType<typeof redline>, 'bytes' | 'references' | 'footnotes'>, old: string, now: string): void {
+  expect(references).toEqual([
+    { id: '1', tracked: 'del' },
+    { id: '2', tracked: 'ins' },
+  ]);
+  expect(shown(footnotes.get('1'))).toBe(old);
+  expect(footnotes.get('1')).not.toMatch(/<w:ins |<w:t /);
+  expect(shown(footnotes.get('2'))).toBe(now);
+  expect(footnotes.get('2')).not.toMatch(/<w:del |<w:delText/);
+  expect(notes(bytes, 'accept')).toEqual([now]);
+  expect(notes(bytes, 'reject')).toEqual([old]);
+}

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
@@ -141,11 +141,19 @@ function problemKey(d: Diagnostic): string {
  * render it for one meeting of the project (the first checked one that loads, else the project's
  * first): a field misspelt in such a template (`meeting.name.lokative`) shows only with data, and
  * would otherwise wait for the first `build --template`. Only the template's own problems count,
- * said with the meeting they were found with. The built-in templates are the tool's, not checked so.
+ * said with the meeting they were found with. The built-in templates, and copies of them left as they
+ * are, are the tool's, not checked so.
  */
 async function unusedTemplateProblems(project: Project, files: readonly string[], used: ReadonlySet<string>, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<Diagnostic[]> {
   const builtIn = join(packageRoot(), 'templates');
-  const unused = files.filter((file) => file.endsWith(TEMPLATE_SUFFIX) && dirname(file) === project.templateDirs[0] && project.templateDirs[0] !== builtIn && !used.has(basename(file, TEMPLATE_SUFFIX)));
+  // A copy of a built-in template, byte for byte, is the tool's own: tested with it, not rendered again here.
+  const copied = (file: string) => {
+    const own = project.files.readBytes(projectPath(project.root, file));
+    return own !== undefined && Buffer.from(own).equals(readFileSync(join(builtIn, basename(file))));
+  };
+  const unused = files.filter(
+    (file) => file.endsWith(TEMPLATE_SUFFIX) && dirname(file) === project.templateDirs[0] && project.templateDirs[0] !== builtIn && !used.has(basename(file, TEMPLATE_SUFFIX)) && !(existsSync(join(builtIn, basename(file))) && copied(file)),
+  );
   if (!unused.length) return [];
   const clean = (loaded: LoadedMeeting) => loaded.meeting !== undefined && !hasErrors(loaded.diagnostics);
   const sample = meetings.find(clean) ?? loadAllMeetings(project).find(clean);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { docxParts, part } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
 
@@ -9,7 +10,7 @@ const POSITION = 'positions/educ/equity-reforms.yaml';
 const FIRST_LINE = 'Latvijas rīcību turpmākajos gados noteiks Izglītības attīstības pamatnostādnes 2021.–2027. gadam. To centrā ir';
 
 /** The example built with one position's first paragraph replaced by `markdown` (indented as the body's lines are). */
-async function buildWithAnswer(markdown: string): Promise<{ body: string; md: string; warnings: string[] }> {
+async function buildWithAnswer(markdown: string): Promise<{ body: string; md: string; warnings: string[]; parts: Map<string, string>; diagnostics: Diagnostic[]; position: string }> {
   const text = exampleFile(POSITION);
   const at = text.indexOf(FIRST_LINE);
   const end = text.indexOf('\n\n', at);
@@ -18,10 +19,14 @@ async function buildWithAnswer(markdown: string): Promise<{ body: string; md: st
   const out = tempDir();
   const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'docx'] });
   expect(result.exitCode).toBe(0);
+  const parts = docxParts(readFileSync(join(out, 'IZMzin_190221_EDUC.docx')));
   return {
-    body: part(docxParts(readFileSync(join(out, 'IZMzin_190221_EDUC.docx'))), 'word/document.xml'),
+    body: part(parts, 'word/document.xml'),
     md: readFileSync(join(out, 'IZMzin_190221_EDUC.md'), 'utf8'),
     warnings: result.diagnostics.map((d) => d.message),
+    parts,
+    diagnostics: result.diagnostics,
+    position: changed,
   };
 }
 
@@ -31,6 +36,31 @@ function styledParagraphs(body: string): [string, string][] {
     /<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1] ?? '',
     [...inner.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join(''),
   ]);
+}
+
+/** The levels each `w:abstractNum` of a numbering part defines, as [ilvl, lvlText, left indent, first-line indent], by abstractNumId. */
+function numberingLevels(numbering: string): Map<string, [number, string, number, number][]> {
+  return new Map(
+    [...numbering.matchAll(/<w:abstractNum w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)].map(([, id = '', inner = '']) => [
+      id,
+      [...inner.matchAll(/<w:lvl w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)].map(([, ilvl = '', lvl = '']): [number, string, number, number] => [
+        Number(ilvl),
+        /<w:lvlText w:val="([^"]*)"/.exec(lvl)?.[1] ?? '',
+        Number(/<w:ind [^>]*w:left="(\d+)"/.exec(lvl)?.[1] ?? NaN),
+        Number(/<w:ind [^>]*w:firstLine="(\d+)"/.exec(lvl)?.[1] ?? NaN),
+      ]),
+    ]),
+  );
+}
+
+/** Each list paragraph of a body with its text, `w:ilvl` and `w:numId`. */
+function listParagraphs(body: string): { text: string; ilvl: number; numId: string }[] {
+  return [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].flatMap(([, inner = '']) => {
+    const numbering = /<w:numPr><w:ilvl w:val="(\d+)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/.exec(inner);
+    if (!numbering) return [];
+    const text = [...inner.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    return [{ text, ilvl: Number(numbering[1]), numId: numbering[2] ?? '' }];
+  });
 }
 
 describe('what a position’s own text becomes in the DOCX', () => {
@@ -61,6 +91,43 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(paragraphs).toContainEqual(['Heading2', 'Otrs virsraksts']);
     expect(paragraphs).toContainEqual(['Heading2', 'Otrā līmeņa virsraksts']);
     expect(paragraphs.filter(([style]) => style === 'Title')).toHaveLength(1);
+  });
+
+  it('a list nested 5 to 9 levels deep gets its own marker and indent at each level; deeper ones stay at the ninth, with a warning at the list', async () => {
+    const words = ['viens', 'divi', 'trīs', 'četri', 'pieci', 'seši', 'septiņi', 'astoņi', 'deviņi', 'desmit', 'vienpadsmit'];
+    const bullets = words.map((word, depth) => `${'  '.repeat(depth)}- ${word}`).join('\n');
+    const parens = ['a', 'b', 'c', 'd', 'e', 'f'].map((word, depth) => `${'   '.repeat(depth)}1) ${word}`).join('\n');
+    const { body, parts, diagnostics, position } = await buildWithAnswer(`${bullets}\n\n${parens}`);
+    const abstract = numberingLevels(part(parts, 'word/numbering.xml'));
+    const numbering = part(parts, 'word/numbering.xml');
+    const abstractOf = (numId: string) => new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1] ?? '';
+    const indent = 709; // first_line_indent_mm 12.5
+    // Every list the writer defines (abstractNum 1 is the docx library's unused default bullet list) has Word's nine levels.
+    expect(abstract.size).toBeGreaterThan(2);
+    for (const [id, levels] of abstract) {
+      if (id === '1') continue;
+      expect(levels.map(([ilvl]) => ilvl)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(levels.map(([, , left, firstLine]) => [left, firstLine])).toEqual(levels.map(([ilvl]) => [ilvl * indent, indent]));
+    }
+    const items = listParagraphs(body);
+    const item = (text: string) => items.find((candidate) => candidate.text === text);
+    // No paragraph names a level Word does not have, or one its numbering does not define.
+    for (const { text, ilvl, numId } of items) {
+      expect(ilvl, text).toBeLessThanOrEqual(8);
+      expect(abstract.get(abstractOf(numId))?.some(([level]) => level === ilvl), text).toBe(true);
+    }
+    const bulletLevels = abstract.get(abstractOf(item('viens')?.numId ?? '')) ?? [];
+    expect(bulletLevels.map(([, text]) => text)).toEqual(Array(9).fill('–'));
+    expect(words.map((word) => item(word)?.ilvl)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8]);
+    const parenLevels = abstract.get(abstractOf(item('a')?.numId ?? '')) ?? [];
+    expect(parenLevels.map(([, text]) => text)).toEqual(['%1)', '%2)', '%3)', '%4)', '%5)', '%6)', '%7)', '%8)', '%9)']);
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((word) => item(word)?.ilvl)).toEqual([0, 1, 2, 3, 4, 5]);
+    // One warning, at the list nested past the ninth level, in the position's file.
+    const deep = diagnostics.filter((d) => d.ruleId === 'docx/unsupported');
+    const line = position.split('\n').findIndex((text) => text.endsWith('- desmit')) + 1;
+    expect(deep.map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
+      [POSITION, line, 21, 'warning', 'In the DOCX: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper, in `body`.'],
+    ]);
   });
 
   it('a table’s columns are as wide as their text needs: a short column narrow, a long one wide, each at least as wide as its longest word', async () => {

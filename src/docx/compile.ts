@@ -32,7 +32,7 @@ import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inlin
 import { pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
 import { listKindInSource, type ListKind } from './list-kind.js';
-import { numberingDefinition, numberingReference } from './numbering.js';
+import { DEEPEST_LIST_LEVEL, numberingDefinition, numberingReference } from './numbering.js';
 import { checkBox } from './task-box.js';
 import { isListEnd } from '../util/markdown.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
@@ -393,6 +393,9 @@ class DocxCompiler {
       state = { kind, reference, instance, next: start };
     }
     if (level === 0) this.lastList.set(kind, state);
+    // Word has nine list levels: a list nested deeper is printed at the ninth (said once, at the outermost such list).
+    if (level === DEEPEST_LIST_LEVEL + 1) this.warn(`a list nested more than ${DEEPEST_LIST_LEVEL + 1} levels deep is printed at the ${DEEPEST_LIST_LEVEL + 1}th level, as Word numbers no deeper`, node);
+    const ilvl = Math.min(level, DEEPEST_LIST_LEVEL);
     const result: FileChild[] = [];
     for (const item of node.children) {
       item.children.forEach((child, index) => {
@@ -400,7 +403,7 @@ class DocxCompiler {
           result.push(
             this.paragraph(child, {
               style: itemStyle ?? this.listStyle(kind),
-              numbering: { reference: state.reference, level, instance: state.instance, custom: true },
+              numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true },
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );

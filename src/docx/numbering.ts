@@ -2,16 +2,22 @@ import { AlignmentType, LevelFormat, LevelSuffix, type LevelOptions, type Number
 import type { ListKind } from './list-kind.js';
 import type { PageGeometry } from './layout.js';
 
-const LEVELS = 4;
+/**
+ * The deepest list level Word numbers (`w:ilvl` 0–8): a list nested deeper is printed at this
+ * level (the compiler warns), since a paragraph at a level its numbering does not define gets
+ * another list's marker, or none.
+ */
+export const DEEPEST_LIST_LEVEL = 8;
 
 /**
- * A numbering definition for one list kind and start number. Lists are laid out as
- * ministry documents number their points: the number sits at the first-line indent
- * like the start of a paragraph, followed by a space; wrapped lines return to the margin.
+ * A numbering definition for one list kind and start number, with all nine levels Word has.
+ * Lists are laid out as ministry documents number their points: the number sits at the
+ * first-line indent like the start of a paragraph, followed by a space; wrapped lines return
+ * to the margin, one first-line indent further in at each level.
  */
 export function numberingDefinition(kind: ListKind, start: number, geometry: PageGeometry): NumberingDefinition {
   const levels: LevelOptions[] = [];
-  for (let level = 0; level < LEVELS; level++) {
+  for (let level = 0; level <= DEEPEST_LIST_LEVEL; level++) {
     levels.push({
       level,
       format: kind === 'bullet' ? LevelFormat.BULLET : LevelFormat.DECIMAL,

@@ -294,6 +294,8 @@ export class Paragraph implements Element {
     if (options.style) props += `<w:pStyle w:val="${attribute(options.style)}"/>`;
     if (options.numbering) {
       const { reference, instance, level } = options.numbering;
+      // OOXML has list levels 0–8 (ST_DecimalNumber, but Word and LibreOffice read no others).
+      if (!Number.isInteger(level) || level < 0 || level > 8) throw new Error(`Paragraph: list level ${level} is not one of Word's 0–8`);
       props += `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${context.numId(reference, instance)}"/></w:numPr>`;
     }
     if (options.border) props += `<w:pBdr>${border('bottom', options.border.bottom)}</w:pBdr>`;

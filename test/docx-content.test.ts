@@ -130,6 +130,19 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a note’s text is parted from its number mark by a space, as in a footnote Word makes (it read “¹Piezīmes”)', async () => {
+    const { parts } = await buildWithAnswer('Teksts ar piezīmi.[^p]\n\n[^p]: Piezīmes teksts.');
+    const notes = part(parts, 'word/footnotes.xml');
+    // The notes (ids from 1; -1 and 0 are the separator lines).
+    const written = [...notes.matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)].map((m) => m[2] ?? '');
+    expect(written.find((xml) => xml.includes('Piezīmes teksts.'))).toContain(
+      '<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:t xml:space="preserve">Piezīmes teksts.</w:t></w:r>',
+    );
+    // Every note, the example's own too.
+    expect(written.length).toBe(2);
+    for (const xml of written) expect(xml).toContain('<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>');
+  });
+
   it('a table’s columns are as wide as their text needs: a short column narrow, a long one wide, each at least as wide as its longest word', async () => {
     const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const { body } = await buildWithAnswer('| Pasākums | Apraksts |\n|---|---|\n| REACT-EU | Vairāk nekā 10 milj. euro aptuveni 20 000 datoru iegādei, lai skolēniem un pedagogiem būtu piemēroti rīki |\n| Tava klase | Video stundas |');

@@ -287,6 +287,8 @@ class BodyReader {
   /** Tables begun so far, and the cell being read (the innermost, for a table in a table). */
   private tables = 0;
   private cell: TableCell | undefined;
+  /** Just after a note's own number mark (`w:footnoteRef`): the space or tab that follows it parts the mark from the text, and is none of it. */
+  private afterNoteMark = false;
 
   private readonly relationships: Map<string, string>;
   private readonly numbering: Map<string, NumberingKind>;
@@ -408,6 +410,7 @@ class BodyReader {
     };
     const outer = this.current;
     this.current = paragraph;
+    this.afterNoteMark = false;
     this.paragraphs.push(paragraph);
     this.walk(node, context);
     this.current = outer;
@@ -428,10 +431,15 @@ class BodyReader {
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
     const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };
     for (const part of elements(node)) {
+      if (part.name === 'w:rPr') continue;
+      const afterNoteMark = this.afterNoteMark;
+      this.afterNoteMark = part.name === 'w:footnoteRef';
       if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {
-        paragraph.pieces.push({ ...base, text: part.children.filter((c): c is string => typeof c === 'string').join('') });
+        const text = part.children.filter((c): c is string => typeof c === 'string').join('');
+        const own = afterNoteMark && /^[ \t]/.test(text) ? text.slice(1) : text;
+        if (own !== '' || text === '') paragraph.pieces.push({ ...base, text: own });
       } else if (part.name === 'w:tab') {
-        paragraph.pieces.push({ ...base, text: '\t' });
+        if (!afterNoteMark) paragraph.pieces.push({ ...base, text: '\t' });
       } else if (part.name === 'w:br' || part.name === 'w:cr') {
         paragraph.pieces.push({ ...base, text: '\n' });
       } else if (part.name === 'w:noBreakHyphen') {

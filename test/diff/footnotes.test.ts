@@ -34,7 +34,13 @@ function redline(before: string, after: string) {
   const references = [...part(parts, 'word/document.xml').matchAll(/(<w:(ins|del) [^>]*>)?<w:r>(?:(?!<\/w:r>).)*?<w:footnoteReference w:id="(\d+)"\/>/g)].map(
     (match) => ({ id: match[3], tracked: match[2] ?? null }),
   );
-  const footnotes = new Map([...part(parts, 'word/footnotes.xml').matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)].map((match) => [match[1], match[2] ?? '']));
+  // Each note's XML without the space after its number mark (the writer puts it there as Word does; it parts the mark from the text and is in no version's words).
+  const footnotes = new Map(
+    [...part(parts, 'word/footnotes.xml').matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)].map((match) => [
+      match[1],
+      (match[2] ?? '').replace(/(<w:footnoteRef\/><\/w:r>)<w:r><w:t xml:space="preserve"> <\/w:t><\/w:r>/, '$1'),
+    ]),
+  );
   return { bytes, references, footnotes, run };
 }
 

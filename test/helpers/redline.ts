@@ -95,8 +95,12 @@ function readParagraphs(xml: string) {
   const paragraphs: (Paragraph & { accepted: string; rejected: string })[] = [];
   let current: (Paragraph & { accepted: string; rejected: string }) | null = null;
   let revisionCount = 0;
+  // The space the writer puts after a note's number mark (as Word does) parts the mark from the note's text: none of it.
+  let afterNoteMark = false;
   const inside = (name: string) => stack.includes(name);
-  const add = (text: string) => {
+  const add = (written: string) => {
+    const text = afterNoteMark && written.startsWith(' ') ? written.slice(1) : written;
+    afterNoteMark = false;
     if (!current) return;
     const deleted = inside('w:del') && !inside('w:pPr');
     const inserted = inside('w:ins') && !inside('w:pPr');
@@ -112,6 +116,7 @@ function readParagraphs(xml: string) {
       revisionCount++;
       if (parent === 'w:rPr' && stack.includes('w:pPr')) current.marks.push(tag.name === 'w:ins' ? 'ins' : 'del');
     }
+    if (tag.name === 'w:footnoteRef') afterNoteMark = true;
     if (tag.name === 'w:tab' && parent === 'w:r') add('\t');
     if (tag.name === 'w:br') add('\n');
   });

@@ -40,7 +40,7 @@ function document(options: DocumentOptions): docx.Document {
     ...(options.externalStyles === undefined ? {} : { externalStyles: options.externalStyles }),
     numbering: { config: options.numbering as docx.INumberingOptions['config'] },
     compatibility: { doNotExpandShiftReturn: true },
-    footnotes: Object.fromEntries(options.footnotes.map((note, index) => [String(index + 1), { children: paragraphs(note) }])),
+    footnotes: Object.fromEntries(options.footnotes.map((note, index) => [String(index + 1), { children: noteParagraphs(note) }])),
     ...(options.trackRevisions
       ? {
           features: { trackRevisions: true },
@@ -56,6 +56,19 @@ function document(options: DocumentOptions): docx.Document {
         children: options.children.map((child) => (child instanceof ours.Table ? table(child) : paragraph(child))),
       },
     ],
+  });
+}
+
+/**
+ * A note's paragraphs, with the space our writer puts after the note's number mark (as Word does;
+ * `docx` put none, and the note read "¹Text"): docx puts its mark before the first paragraph's
+ * first run, here the space.
+ */
+function noteParagraphs(note: readonly ours.Paragraph[]): docx.Paragraph[] {
+  return note.map((element, index) => {
+    const written = paragraph(element);
+    if (index === 0) written.addRunToFront(new docx.TextRun(' '));
+    return written;
   });
 }
 

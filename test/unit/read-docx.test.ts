@@ -1,8 +1,10 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { acceptedText, textOf } from '../../src/review/accepted.js';
 import { splitByField } from '../../src/review/fields.js';
 import { DamagedDocxError, readReviewedDocx } from '../../src/review/read-docx.js';
+import { compileDocx } from '../../src/docx/index.js';
+import { configSchema } from '../../src/model/index.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const FIELD = (id: string) => `{"kind":"position","id":"${id}","version":1,"field":"body","file":"positions/${id}.yaml"}`.replace(/"/g, '&quot;');
@@ -82,5 +84,18 @@ describe('reading a reviewed DOCX', () => {
     const [edited] = splitByField(readReviewedDocx(docx(deleted, numbering))).fields;
     if (!edited) throw new Error('no field');
     expect(acceptedText(edited.paragraphs, source).markdown).toBe('Virzieni:\n\n1) viens;\n2) trīs.\n\nVēl divi:\n\n1) četri;\n2) pieci.\n');
+  });
+  it('reads a note’s text without the space or tab that parts it from the note’s number mark', () => {
+    // As our writer makes a note (a space run after w:footnoteRef, as Word does) …
+    const layout = configSchema.parse({ issuing_ministry: 'IZM' }).layout;
+    const built = compileDocx('Teksts ar piezīmi[^1].\n\n[^1]: Piezīmes teksts.\n', { creator: 'IZM', footerText: null, draftMark: null, customProperties: [], layout }, new Date(0)).bytes;
+    const [note] = readReviewedDocx(built).footnotes.get('1') ?? [];
+    expect(note && textOf(note, 'accept')).toBe('Piezīmes teksts.');
+    // … and as Word or LibreOffice may save one: the separator a tab, or a space in a run with its own properties.
+    const mark = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>';
+    const notes = `<w:footnotes ${W}><w:footnote w:id="1"><w:p>${mark}<w:r><w:tab/></w:r>${r('Pirmā.')}</w:p></w:footnote><w:footnote w:id="2"><w:p>${mark}<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve"> Otrā </w:t></w:r>${r('piezīme.')}</w:p></w:footnote></w:footnotes>`;
+    const saved = zipSync({ ...unzipSync(docx(p(r('Teksts.')))), 'word/footnotes.xml': strToU8(notes) });
+    const read = readReviewedDocx(saved).footnotes;
+    expect([...read.values()].map(([first]) => first && textOf(first, 'accept'))).toEqual(['Pirmā.', 'Otrā piezīme.']);
   });
 });

@@ -120,8 +120,11 @@ function writeAll(elements: readonly Element[], context: WriteContext): string {
   return xml;
 }
 
-/** A note's number mark, the first run of its first paragraph. */
-const FOOTNOTE_MARK: Element = { write: () => '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>' };
+/**
+ * A note's number mark, the first run of its first paragraph, and a space after it, as Word puts
+ * in a footnote it makes: without it the note read "¹Text". (`review` reads the space as no text.)
+ */
+const FOOTNOTE_MARK: Element = { write: () => '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>' };
 
 /** A note's paragraphs, the first with the note's number mark before its text. */
 function noteXml(paragraphs: readonly Paragraph[], context: WriteContext): string {

@@ -143,6 +143,22 @@ describe('what a position’s own text becomes in the DOCX', () => {
     for (const xml of written) expect(xml).toContain('<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>');
   });
 
+  it('a quote inside a quote is one first-line indent further in than the quote around it', async () => {
+    const { body } = await buildWithAnswer('> Ārējais citāts.\n>\n> > Ligzdots citāts.\n> >\n> > > Vēl dziļāks.\n>\n> Atkal ārējais.');
+    const quotes = [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].flatMap(([, inner = '']) => {
+      if (!inner.includes('<w:pStyle w:val="BriefingNote"/>')) return [];
+      const text = [...inner.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      return [[text, /<w:ind w:left="(\d+)"\/>/.exec(inner)?.[1] ?? 'the style’s']];
+    });
+    // The note style indents the outer quote by one first-line indent (709 twips).
+    expect(quotes).toEqual([
+      ['Ārējais citāts.', 'the style’s'],
+      ['Ligzdots citāts.', '1418'],
+      ['Vēl dziļāks.', '2127'],
+      ['Atkal ārējais.', 'the style’s'],
+    ]);
+  });
+
   it('a table’s columns are as wide as their text needs: a short column narrow, a long one wide, each at least as wide as its longest word', async () => {
     const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const { body } = await buildWithAnswer('| Pasākums | Apraksts |\n|---|---|\n| REACT-EU | Vairāk nekā 10 milj. euro aptuveni 20 000 datoru iegādei, lai skolēniem un pedagogiem būtu piemēroti rīki |\n| Tava klase | Video stundas |');

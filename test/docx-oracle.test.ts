@@ -86,6 +86,11 @@ describe('the OOXML writer gives the bytes the docx library gave', () => {
     await expectSame(EXAMPLE, meta({ draftMark: 'PROJEKTS', customProperties: [{ name: 'Briefing.Draft', value: 'true' }] }));
   });
 
+  it('for a quote in a quote (its own indent) and a list nested past Word’s nine levels (kept at the ninth)', async () => {
+    await expectSame('> piezīme\n>\n> > ligzdota[^1]\n>\n> > > vēl dziļāk\n\n[^1]: Avots.\n', meta());
+    await expectSame(Array.from({ length: 12 }, (_, depth) => `${'  '.repeat(depth)}- ${depth}`).join('\n'), meta());
+  });
+
   it('for random Markdown with every construct, under random layouts and properties', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), layouts, async (pieces, overrides) => {

@@ -146,6 +146,8 @@ class DocxCompiler {
    * undefined for the template's own text. A warning names its file.
    */
   private field: FieldRef | undefined;
+  /** How many quotes (`>`) the blocks being compiled are in. */
+  private quoteDepth = 0;
 
   constructor(meta: DocxMeta, file: VFile) {
     this.meta = meta;
@@ -337,13 +339,17 @@ class DocxCompiler {
             }),
           ];
         }
-        return [this.paragraph(node, { style, children: this.runs(node.children) })];
+        return [this.paragraph(node, { style, ...this.quoteIndent(style), children: this.runs(node.children) })];
       }
       case 'list':
         return this.list(node, level, style);
-      case 'blockquote':
+      case 'blockquote': {
         // A quote in a footnote stays in the footnote's type.
-        return this.blocks(node.children, level, style === Style.footnote ? Style.footnote : Style.note);
+        this.quoteDepth += 1;
+        const quoted = this.blocks(node.children, level, style === Style.footnote ? Style.footnote : Style.note);
+        this.quoteDepth -= 1;
+        return quoted;
+      }
       case 'code':
         return node.value.split('\n').map((line) => {
           const paragraph = this.paragraph(node, { style: Style.code, children: [this.literal(line, node.data?.revision)] });
@@ -414,6 +420,15 @@ class DocxCompiler {
       state.next += 1;
     }
     return result;
+  }
+
+  /**
+   * A paragraph of a quote inside a quote: one first-line indent further in for each quote it is
+   * in beyond the first, whose indent the note style gives (the nested quote read as the outer one).
+   */
+  private quoteIndent(style: string): Pick<ParagraphOptions, 'indent'> {
+    if (style !== Style.note || this.quoteDepth < 2) return {};
+    return { indent: { left: this.quoteDepth * this.geometry.firstLineIndent } };
   }
 
   /** Normal, unless the styles define the optional question or sub-item style. */

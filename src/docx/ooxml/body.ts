@@ -266,6 +266,8 @@ export interface ParagraphOptions {
   tabStops?: readonly { type: string; position: number }[];
   numbering?: { reference: string; level: number; instance: number; custom?: boolean };
   border?: { bottom: BorderOptions };
+  /** A left indent of the paragraph's own, in twips, over its style's (the rest of the style's indents stay). */
+  indent?: { left: number };
   /** The paragraph mark's tracked change, when the whole block was added or removed. */
   run?: { insertion?: ChangeStamp; deletion?: ChangeStamp };
 }
@@ -300,6 +302,7 @@ export class Paragraph implements Element {
     }
     if (options.border) props += `<w:pBdr>${border('bottom', options.border.bottom)}</w:pBdr>`;
     if (options.tabStops?.length) props += `<w:tabs>${options.tabStops.map((tab) => `<w:tab w:val="${tab.type}" w:pos="${tab.position}"/>`).join('')}</w:tabs>`;
+    if (options.indent) props += `<w:ind w:left="${options.indent.left}"/>`;
     if (options.alignment) props += `<w:jc w:val="${options.alignment}"/>`;
     const mark = options.run;
     if (mark?.insertion || mark?.deletion) {

@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { itWithOffice } from './helpers/docx.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers/project.js';
+
+const POSITION = 'positions/educ/equity-reforms.yaml';
+const FIRST_LINE = 'Latvijas rīcību turpmākajos gados noteiks Izglītības attīstības pamatnostādnes 2021.–2027. gadam. To centrā ir';
+
+/** The example's PDF, made by LibreOffice, with one position's first paragraph replaced by `markdown`, in `font`. */
+async function pdfWith(markdown: string, font: string): Promise<string> {
+  const text = exampleFile(POSITION);
+  const at = text.indexOf(FIRST_LINE);
+  const changed = `${text.slice(0, at)}${markdown.split('\n').join('\n  ')}${text.slice(text.indexOf('\n\n', at))}`;
+  const config = exampleFile('briefing.config.yaml').replace('font: Times New Roman', `font: ${font}`);
+  const out = tempDir();
+  const result = await build({ cwd: exampleProject({ [POSITION]: changed, 'briefing.config.yaml': config }), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });
+  expect(result.exitCode, JSON.stringify(result.diagnostics)).toBe(0);
+  return join(out, 'IZMzin_190221_EDUC.pdf');
+}
+
+/** Each word of the PDF with its page and box, in points. */
+function words(pdf: string): { text: string; page: number; x: number; right: number; y: number }[] {
+  const boxes = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  return boxes.split('<page ').flatMap((page, index) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(([, x = '', y = '', right = '', text = '']) => ({
+      text,
+      page: index,
+      x: Number(x),
+      right: Number(right),
+      y: Number(y),
+    })),
+  );
+}
+
+describe('the PDF LibreOffice makes of the DOCX', () => {
+  itWithOffice('sets a note’s text a space after its number, and a quote inside a quote one indent further in', async () => {
+    const pdf = await pdfWith('Teksts ar piezīmi.[^p]\n\n> Ārējais citāts.\n>\n> > Ligzdotais citāts.\n\n[^p]: Piezīmes teksts.', 'Times New Roman');
+    const page = words(pdf);
+    const first = (text: string) => page.find((word) => word.text === text);
+    const note = first('Piezīmes');
+    // The note's number is the word just before its text, on the same line at the foot of the page.
+    const number = page.filter((word) => /^\d+$/.test(word.text) && note && word.page === note.page && Math.abs(word.y - note.y) < 3 && word.right <= note.x).at(-1);
+    expect(number && note && note.x - number.right).toBeGreaterThan(2); // a space at 10 pt is 2.5 pt; it was 0
+    const outer = first('Ārējais');
+    const nested = first('Ligzdotais');
+    // One first-line indent (12.5 mm, 35.4 pt) further in.
+    expect(outer && nested && nested.x - outer.x).toBeCloseTo(35.4, 0);
+  });
+});

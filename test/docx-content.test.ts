@@ -9,13 +9,16 @@ import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers
 const POSITION = 'positions/educ/equity-reforms.yaml';
 const FIRST_LINE = 'Latvijas rīcību turpmākajos gados noteiks Izglītības attīstības pamatnostādnes 2021.–2027. gadam. To centrā ir';
 
-/** The example built with one position's first paragraph replaced by `markdown` (indented as the body's lines are). */
-async function buildWithAnswer(markdown: string): Promise<{ body: string; md: string; warnings: string[]; parts: Map<string, string>; diagnostics: Diagnostic[]; position: string }> {
+/** The example built with one position's first paragraph replaced by `markdown` (indented as the body's lines are), its config changed by `config`. */
+async function buildWithAnswer(
+  markdown: string,
+  config: (text: string) => string = (text) => text,
+): Promise<{ body: string; md: string; warnings: string[]; parts: Map<string, string>; diagnostics: Diagnostic[]; position: string }> {
   const text = exampleFile(POSITION);
   const at = text.indexOf(FIRST_LINE);
   const end = text.indexOf('\n\n', at);
   const changed = `${text.slice(0, at)}${markdown.split('\n').join('\n  ')}${text.slice(end)}`;
-  const dir = exampleProject({ [POSITION]: changed });
+  const dir = exampleProject({ [POSITION]: changed, 'briefing.config.yaml': config(exampleFile('briefing.config.yaml')) });
   const out = tempDir();
   const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'docx'] });
   expect(result.exitCode).toBe(0);
@@ -172,6 +175,36 @@ describe('what a position’s own text becomes in the DOCX', () => {
     // A digit group joined by a non-breaking space is one word.
     const digits = await buildWithAnswer('| Skolēni | Piezīmes |\n|--:|---|\n| 215\u00A0000 | Pēc Izglītības ministrijas datiem, kas apkopoti 2021. gada janvārī un februārī |');
     expect(grid(digits.body)[0]).toBeGreaterThan(7 * 24 * 10 * 0.5);
+  });
+
+  it('a column is at least as wide as its widest word or figure in the font and size used, bold in the header row, plus the cell margins', async () => {
+    const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const table = '| A | B | C | K10 |\n|---|--:|--:|--:|\n| Pedagogi ar augstām digitālajām prasmēm visās skolās | 53,5\u00A0% | 11\u00A0352 | 1 |\n| x | 9\u00A0% | 1\u00A0000 | 2 |';
+    // Twips at 12 pt of each column's widest run, from the fonts' advance widths (2048 units an em; Liberation Serif
+    // and Sans have those of Times New Roman and Arial): "53,5 %" 3 digits, a comma, a no-break space and %;
+    // "11 352" 5 digits and a no-break space; "K10" bold, in the header.
+    const twips = (units: number) => (units * 240) / 2048;
+    const runs = {
+      'Times New Roman': [twips(3 * 1024 + 512 + 512 + 1706), twips(5 * 1024 + 512), twips(1593 + 2 * 1024)],
+      Arial: [twips(3 * 1139 + 569 + 569 + 1821), twips(5 * 1139 + 569), twips(1479 + 2 * 1139)],
+    };
+    const margins = 2 * 108;
+    const border = 10; // half of each ½ pt side
+    const built: number[][] = [];
+    for (const [font, [percent = 0, figure = 0, header = 0]] of Object.entries(runs)) {
+      const { body } = await buildWithAnswer(table, (text) => text.replace('font: Times New Roman', `font: ${font}`));
+      const [first = 0, b = 0, c = 0, k = 0] = grid(body);
+      expect(first + b + c + k, font).toBe(9071);
+      expect(b, `${font}: "53,5 %"`).toBeGreaterThanOrEqual(percent + margins + border);
+      expect(c, `${font}: "11 352"`).toBeGreaterThanOrEqual(figure + margins + border);
+      expect(k, `${font}: "K10" in bold`).toBeGreaterThanOrEqual(header + margins + border);
+      // Not much more: the rest of the width went to the column of long text.
+      const columns: [number, number][] = [[b, percent], [c, figure], [k, header]];
+      for (const [width, run] of columns) expect(width, font).toBeLessThan(run + margins + 60);
+      built.push([first, b, c, k]);
+    }
+    // Arial is wider than Times New Roman: so are the figures' columns.
+    expect(built[1]?.slice(1).every((width, index) => width > (built[0]?.[index + 1] ?? Infinity))).toBe(true);
   });
 
   it('a list or a quote inside a footnote keeps the footnote’s style, not the body’s', async () => {

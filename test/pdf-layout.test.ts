@@ -8,6 +8,9 @@ import { EXAMPLE_MEETING, exampleFile, exampleProject, tempDir } from './helpers
 const POSITION = 'positions/educ/equity-reforms.yaml';
 const FIRST_LINE = 'Latvijas rīcību turpmākajos gados noteiks Izglītības attīstības pamatnostādnes 2021.–2027. gadam. To centrā ir';
 
+/** The table of the tester's report: a long text column and three of figures, each figure joined by no-break spaces. */
+const TABLE = '| A | B | C | K10 |\n|---|--:|--:|--:|\n| Pedagogi ar augstām digitālajām prasmēm visās skolās | 53,5\u00A0% | 11\u00A0352 | 1 |\n| x | 9\u00A0% | 1\u00A0000 | 2 |';
+
 /** The example's PDF, made by LibreOffice, with one position's first paragraph replaced by `markdown`, in `font`. */
 async function pdfWith(markdown: string, font: string): Promise<string> {
   const text = exampleFile(POSITION);
@@ -18,6 +21,16 @@ async function pdfWith(markdown: string, font: string): Promise<string> {
   const result = await build({ cwd: exampleProject({ [POSITION]: changed, 'briefing.config.yaml': config }), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });
   expect(result.exitCode, JSON.stringify(result.diagnostics)).toBe(0);
   return join(out, 'IZMzin_190221_EDUC.pdf');
+}
+
+/**
+ * The PDF's lines as pdftotext lays them out, without blanks: it prints the gap a no-break space
+ * leaves in one font as a space and in another as none, and a line is what is asked here.
+ */
+function lines(pdf: string): string[] {
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00A0]+/g, ''));
 }
 
 /** Each word of the PDF with its page and box, in points. */
@@ -35,6 +48,14 @@ function words(pdf: string): { text: string; page: number; x: number; right: num
 }
 
 describe('the PDF LibreOffice makes of the DOCX', () => {
+  itWithOffice.each(['Times New Roman', 'Arial'])('in %s, prints each figure and heading of a table on one line of its cell (they broke: "53,5" / "%", "K1" / "0", "11 35" / "2")', async (font) => {
+    const printed = lines(await pdfWith(TABLE, font));
+    // Each row of the table on one line: "A B C K10", "… skolās 53,5 % 11 352 1", "x 9 % 1 000 2".
+    expect(printed).toContain('ABCK10');
+    expect(printed).toContain('Pedagogiaraugstāmdigitālajāmprasmēmvisāsskolās53,5%113521');
+    expect(printed).toContain('x9%10002');
+  });
+
   itWithOffice('sets a note’s text a space after its number, and a quote inside a quote one indent further in', async () => {
     const pdf = await pdfWith('Teksts ar piezīmi.[^p]\n\n> Ārējais citāts.\n>\n> > Ligzdotais citāts.\n\n[^p]: Piezīmes teksts.', 'Times New Roman');
     const page = words(pdf);

@@ -34,6 +34,7 @@ import type { BlockRevision } from './nodes.js';
 import { listKindInSource, type ListKind } from './list-kind.js';
 import { DEEPEST_LIST_LEVEL, numberingDefinition, numberingReference } from './numbering.js';
 import { checkBox } from './task-box.js';
+import { columnWidths } from './table-widths.js';
 import { isListEnd } from '../util/markdown.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { documentStyles, OptionalStyle, Style, type StyleSource } from './styles.js';
@@ -446,30 +447,35 @@ class DocxCompiler {
   private table(node: Extract<BlockNode, { type: 'table' }>): Table {
     // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.
     const columns = Math.max(1, node.children[0]?.children.length ?? 0);
-    const widths = columnWidths(node, columns, this.geometry.textWidth, this.geometry.fontSize);
+    // Each cell's paragraph first, row by row (tracked changes are numbered in that order), then the columns sized to what they print.
+    const rows = node.children.map((row, rowIndex) => ({
+      revision: this.rowRevision(node.data?.revision),
+      cells: Array.from({ length: columns }, (_, cellIndex) => {
+        const cell = row.children[cellIndex];
+        return this.paragraph(node, {
+          style: Style.tableText,
+          ...cellAlignment(node.align?.[cellIndex]),
+          children: cell ? this.runs(cell.children, rowIndex === 0) : [],
+        });
+      }),
+    }));
+    const widths = columnWidths(
+      rows.map(({ cells }) => cells),
+      columns,
+      this.geometry.textWidth,
+      { font: this.meta.layout.font, halfPoints: this.geometry.fontSize },
+    );
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
     const table = new Table({
       width: { size: this.geometry.textWidth, type: WidthType.DXA },
       columnWidths: widths,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows: node.children.map(
-        (row, rowIndex) =>
+      rows: rows.map(
+        ({ revision, cells }, rowIndex) =>
           new TableRow({
             tableHeader: rowIndex === 0,
-            ...this.rowRevision(node.data?.revision),
-            children: Array.from({ length: columns }, (_, cellIndex) => {
-              const cell = row.children[cellIndex];
-              return new TableCell({
-                width: { size: widths[cellIndex] ?? 0, type: WidthType.DXA },
-                children: [
-                  this.paragraph(node, {
-                    style: Style.tableText,
-                    ...cellAlignment(node.align?.[cellIndex]),
-                    children: cell ? this.runs(cell.children, rowIndex === 0) : [],
-                  }),
-                ],
-              });
-            }),
+            ...revision,
+            children: cells.map((paragraph, cellIndex) => new TableCell({ width: { size: widths[cellIndex] ?? 0, type: WidthType.DXA }, children: [paragraph] })),
           }),
       ),
     });
@@ -574,45 +580,6 @@ function titleOf(tree: Root): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/**
- * The widths of a table's columns (twentieths of a point), summing to the text width: each column
- * at least as wide as its longest word, so that no word breaks inside (as far as the width allows),
- * the rest shared by how much text each column holds beyond that. Estimated from the letters
- * ({@link ems}): the same widths on every machine, no font needed.
- */
-function columnWidths(node: Extract<BlockNode, { type: 'table' }>, columns: number, total: number, halfPoints: number): number[] {
-  const perCharacter = halfPoints * 10; // an em, in twentieths of a point
-  const margins = 2 * 108; // Word's default cell margins, left and right
-  const longestWord = Array.from({ length: columns }, () => 0);
-  const longestCell = Array.from({ length: columns }, () => 0);
-  for (const row of node.children) {
-    row.children.slice(0, columns).forEach((cell, index) => {
-      const text = toString(cell);
-      longestCell[index] = Math.max(longestCell[index] ?? 0, ems(text));
-      // A non-breaking space (a digit group, "5,3 %") does not break: it is inside the word.
-      for (const word of text.split(/[ \t\n]+/)) longestWord[index] = Math.max(longestWord[index] ?? 0, ems(word));
-    });
-  }
-  const least = longestWord.map((length) => length * perCharacter + margins);
-  const wanted = longestCell.map((length, index) => Math.max(0, length * perCharacter + margins - (least[index] ?? 0)));
-  const leastSum = least.reduce((sum, width) => sum + width, 0);
-  const wantedSum = wanted.reduce((sum, width) => sum + width, 0);
-  const exact =
-    leastSum >= total
-      ? least.map((width) => (width * total) / leastSum)
-      : least.map((width, index) => width + (total - leastSum) * (wantedSum > 0 ? (wanted[index] ?? 0) / wantedSum : 1 / columns));
-  const widths = exact.map((width) => Math.floor(width));
-  widths[columns - 1] = (widths[columns - 1] ?? 0) + total - widths.reduce((sum, width) => sum + width, 0);
-  return widths;
-}
-
-/** About how wide a text is set in a serif font, in ems: capitals wider than small letters, punctuation narrower. */
-function ems(text: string): number {
-  let width = 0;
-  for (const character of text) width += /\p{Lu}/u.test(character) ? 0.72 : /[\p{Ll}\p{N}]/u.test(character) ? 0.52 : 0.33;
-  return width;
 }
 
 function hasTab(children: readonly PhrasingContent[]): boolean {

@@ -1,0 +1,120 @@
+import { DeletedTextRun, ExternalHyperlink, FootnoteReference, InsertedTextRun, Tab, TextRun, type Element, type Paragraph } from './ooxml/body.js';
+import { textWidth, type Face } from './text-width.js';
+
+/** The type a table's text is set in: the font and size of its style, in half-points. */
+export interface TableType {
+  font: string;
+  halfPoints: number;
+}
+
+/**
+ * What a column needs besides its text, in twips: Word's default cell margins (108 on each side,
+ * the `TableNormal` style), half of each border line (½ pt, so a quarter point a side) and a few
+ * twips for rounding, so a word measured to fit does not break.
+ */
+const CELL_ROOM = 2 * 108 + 10 + 12;
+
+/** A piece of a cell's printed text and how it is set. */
+interface Piece {
+  text: string;
+  face: Face;
+}
+
+/**
+ * The widths of a table's columns (twips), summing to `total`. Each column is at least as wide as
+ * the longest run of its text that cannot break across lines (a word, or a figure joined by
+ * non-breaking spaces such as "11 352" or "53,5 %"), set in the table's font and size, bold where
+ * the text is bold (the header row), plus the cell's margins; the rest of the width goes to the
+ * columns whose text would need more lines, by how much wider than that their longest line is
+ * (or, when every text is on one line already, to the narrowest columns, making them alike).
+ * When even the unbreakable runs do not fit, each column gets its share of the width by their length.
+ * `rows` are the cells' paragraphs as the compiler made them, so what is measured is what is printed.
+ */
+export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: number, total: number, type: TableType): number[] {
+  const longestRun = Array.from({ length: columns }, () => 0);
+  const longestLine = Array.from({ length: columns }, () => 0);
+  for (const row of rows) {
+    row.slice(0, columns).forEach((cell, index) => {
+      const measured = measure(printedLines(cell.children, { font: type.font, bold: false, italic: false }), type.halfPoints);
+      longestRun[index] = Math.max(longestRun[index] ?? 0, measured.run);
+      longestLine[index] = Math.max(longestLine[index] ?? 0, measured.line);
+    });
+  }
+  const least = longestRun.map((width) => Math.ceil(width) + CELL_ROOM);
+  const wanted = longestLine.map((width, index) => Math.max(0, Math.ceil(width) + CELL_ROOM - (least[index] ?? 0)));
+  const leastSum = least.reduce((sum, width) => sum + width, 0);
+  const wantedSum = wanted.reduce((sum, width) => sum + width, 0);
+  const exact =
+    leastSum >= total
+      ? least.map((width) => (width * total) / leastSum)
+      : wantedSum > 0
+        ? least.map((width, index) => width + ((total - leastSum) * (wanted[index] ?? 0)) / wantedSum)
+        : levelled(least, total);
+  const widths = exact.map((width) => Math.floor(width));
+  widths[columns - 1] = (widths[columns - 1] ?? 0) + total - widths.reduce((sum, width) => sum + width, 0);
+  return widths;
+}
+
+/**
+ * Every cell's text on one line already: the columns made alike, as far as the widest leave
+ * room (the narrower ones widened to one width, the sum `total`).
+ */
+function levelled(least: readonly number[], total: number): number[] {
+  // The widest columns keep their width while it is more than an even share of what is left.
+  const widest = [...least].sort((a, b) => b - a);
+  let left = total;
+  let level = 0;
+  for (let index = 0; index < widest.length; index++) {
+    level = left / (widest.length - index);
+    const width = widest[index] ?? 0;
+    if (width <= level) break;
+    left -= width;
+  }
+  return least.map((width) => Math.max(width, level));
+}
+
+/** The widest unbreakable run and the widest line of a cell's text, in twips. */
+function measure(lines: readonly Piece[][], halfPoints: number): { run: number; line: number } {
+  let run = 0;
+  let line = 0;
+  for (const pieces of lines) {
+    let inRun = 0;
+    let inLine = 0;
+    for (const { text, face } of pieces) {
+      // A line breaks at a space or a tab; a non-breaking space holds what it joins together.
+      for (const part of text.split(/([ \t])/)) {
+        if (part === '') continue;
+        const width = textWidth(part === '\t' ? ' ' : part, face, halfPoints);
+        inLine += width;
+        if (part === ' ' || part === '\t') inRun = 0;
+        else run = Math.max(run, (inRun += width));
+      }
+    }
+    line = Math.max(line, inLine);
+  }
+  return { run, line };
+}
+
+/** A paragraph's printed text, line by line (a line break starts a new one), each piece with its face. */
+function printedLines(children: readonly Element[], face: Face): Piece[][] {
+  const lines: Piece[][] = [[]];
+  const add = (text: string, pieceFace: Face) => lines[lines.length - 1]?.push({ text, face: pieceFace });
+  const visit = (element: Element): void => {
+    if (element instanceof ExternalHyperlink) {
+      for (const child of element.options.children) visit(child);
+      return;
+    }
+    if (!(element instanceof TextRun || element instanceof InsertedTextRun || element instanceof DeletedTextRun)) return;
+    const { options } = element;
+    const runFace: Face = { font: options.font ?? face.font, bold: options.bold ?? face.bold, italic: options.italics ?? face.italic };
+    for (let count = 0; count < (options.break ?? 0); count++) lines.push([]);
+    for (const child of options.children ?? (options.text === undefined ? [] : [options.text])) {
+      if (typeof child === 'string') add(child, runFace);
+      else if (child instanceof Tab) add('\t', runFace);
+      // A footnote's number, measured at full size though it is set smaller, raised.
+      else if (child instanceof FootnoteReference) add(String(child.id), runFace);
+    }
+  };
+  for (const child of children) visit(child);
+  return lines;
+}

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../src/docx/text-width.js';
+import { REPO, tempDir } from '../helpers/project.js';
+
+const FONTS = '/usr/share/fonts/truetype/liberation2';
+const regular = (font: string) => ({ font, bold: false, italic: false });
+
+describe('how wide a text is set', () => {
+  it.skipIf(!existsSync(FONTS))('measures with the widths scripts/font-metrics.js reads from the Liberation fonts (run it again after adding characters)', () => {
+    const target = join(tempDir(), 'font-metrics.ts');
+    const made = spawnSync(process.execPath, [join(REPO, 'scripts/font-metrics.js'), FONTS, target], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(readFileSync(join(REPO, 'src/docx/font-metrics.ts'), 'utf8'));
+  });
+
+  it('in twips, from the advance widths of Times New Roman and Arial, bold and italic apart, at the size given in half-points', () => {
+    // Digits are half an em in Times New Roman (1024 of 2048 units), 1139 units in Arial: 12 pt = 240 twips an em.
+    expect(textWidth('2021', regular('Times New Roman'), 24)).toBe(480);
+    expect(textWidth('2021', regular('Arial'), 24)).toBeCloseTo((4 * 1139 * 240) / 2048, 6);
+    expect(textWidth('K', { font: 'Times New Roman', bold: true, italic: false }, 24)).toBeCloseTo((1593 * 240) / 2048, 6);
+    expect(textWidth('K', regular('Times New Roman'), 24)).toBeCloseTo((1479 * 240) / 2048, 6);
+    expect(textWidth('f', { font: 'Times New Roman', bold: false, italic: true }, 20)).toBeCloseTo((569 * 200) / 2048, 6);
+    // A font name in any case, and a metric twin, are the same font.
+    expect(textWidth('Šuplinska', regular('arial'), 24)).toBe(textWidth('Šuplinska', regular('Liberation Sans'), 24));
+  });
+
+  it('another font as the wider of the two, character by character; Courier New 0.6 em a character; an unmeasured character as its letter, or an em', () => {
+    const serif = (text: string) => textWidth(text, regular('Times New Roman'), 24);
+    const sans = (text: string) => textWidth(text, regular('Arial'), 24);
+    const other = (text: string) => textWidth(text, regular('Cambria'), 24);
+    expect(other('m')).toBe(Math.max(serif('m'), sans('m')));
+    expect(other('mi')).toBe(Math.max(serif('m'), sans('m')) + Math.max(serif('i'), sans('i')));
+    expect(textWidth('kods()', regular('Courier New'), 20)).toBeCloseTo((6 * 1229 * 200) / 2048, 6);
+    expect(serif('ǖ')).toBe(serif('u'));
+    expect(serif('中')).toBe(240);
+  });
+});

@@ -91,6 +91,7 @@ test('in the DOCX, a note referred to twice is printed at both places, and one n
   const referenced = [...document.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
   expect(referenced).toEqual(['1', '2', '3']);
   const noteText = (id: string) => paragraphTexts(new RegExp(`<w:footnote w:id="${id}">[\\s\\S]*?</w:footnote>`).exec(notes)?.[0] ?? '').join(' ');
-  expect([noteText('2'), noteText('3')]).toEqual(['Pirmās piezīmes teksts.', 'Pirmās piezīmes teksts.']);
+  // Each after the space that parts a note's text from its number.
+  expect([noteText('2'), noteText('3')]).toEqual([' Pirmās piezīmes teksts.', ' Pirmās piezīmes teksts.']);
   expect(notes).not.toContain('Neizmantota');
 });

@@ -13,6 +13,8 @@ import { argumentsOf, hasPrograms, isBlock, isCall, isPartial, isPath, TEMPLATE_
 
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
+/** `{{{field}}}` becomes `{{{__raw field}}}`: the value unchanged, an absent one noted (see {@link EmptyPrint}). */
+const RAW_HELPER = '__raw';
 /** Handlebars' own helpers a template may call; `log` is removed (it would write to stdout) and `lookup` is strict. */
 const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'];
 
@@ -25,7 +27,26 @@ export interface Template {
   files: { path: string; text: string }[];
   /** The layout its front matter sets, replacing those keys of the config's `layout`. */
   layout?: LayoutOverride | undefined;
-  render(model: ReportModel): { markdown?: string; diagnostics: Diagnostic[] };
+  /**
+   * Renders a model. `meeting` (the meeting file's path) names the meeting in the warnings
+   * about a field printed while it is empty.
+   */
+  render(model: ReportModel, meeting?: string): { markdown?: string; diagnostics: Diagnostic[] };
+}
+
+/** A field printed as text (`{{meeting.time}}`, `{{{position.bodyEn}}}`) while the data leaves it out (null): it prints nothing. */
+interface EmptyPrint {
+  /** The template file or partial it is written in. */
+  file: string;
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** The path as written, `meeting.time`. */
+  field: string;
+  /** The mustache as written, `{{meeting.time}}` or `{{{position.bodyEn}}}`. */
+  written: string;
+  /** The position whose field it is (its id), when the field is a position's. */
+  position?: string;
 }
 
 /**
@@ -45,8 +66,16 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   const env = Handlebars.create();
   const known = new Set([...BUILT_IN_HELPERS, ...Object.keys(HELPERS)]);
   for (const [helper, fn] of Object.entries(HELPERS)) env.registerHelper(helper, locateHelperErrors(fn));
-  env.registerHelper(ESCAPE_HELPER, locateHelperErrors((value, options) => escapeValue(env, value, true, options)));
-  env.registerHelper(ESCAPE_INLINE_HELPER, locateHelperErrors((value, options) => escapeValue(env, value, false, options)));
+  // The fields printed empty during the render under way (rendering is synchronous: one at a time).
+  let printedEmpty: EmptyPrint[] = [];
+  const noteEmpty = (value: unknown, options: unknown, raw: boolean) => {
+    if (value !== null && value !== undefined) return;
+    const found = emptyPrint(options, raw);
+    if (found) printedEmpty.push(found);
+  };
+  env.registerHelper(ESCAPE_HELPER, locateHelperErrors((value, options) => (noteEmpty(value, options, false), escapeValue(env, value, true, options))));
+  env.registerHelper(ESCAPE_INLINE_HELPER, locateHelperErrors((value, options) => (noteEmpty(value, options, false), escapeValue(env, value, false, options))));
+  env.registerHelper(RAW_HELPER, (value: unknown, options: unknown) => (noteEmpty(value, options, true), value));
   env.unregisterHelper('log');
   env.registerHelper('lookup', locateHelperErrors(strictLookup));
   // Handlebars' {{#each}} goes through nothing when given a text: a slip (a field that is no list) the strict data must not hide.
@@ -88,12 +117,13 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
       path,
       files,
       layout: texts.layout,
-      render(model) {
+      render(model, meeting) {
+        printedEmpty = [];
         try {
           const markdown = tidyMarkdown(fn(model));
           // A template emptied by mistake, or whose blocks all turn out false, must not make blank reports.
           if (markdown === '\n') return { diagnostics: [emptyReport(path, 'renders nothing for this meeting: its report would be empty')] };
-          return { markdown, diagnostics: [] };
+          return { markdown, diagnostics: emptyValueWarnings(printedEmpty, meeting) };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
           return { diagnostics: [lookupInText(error, file, sources.get(file), model) ?? runtimeDiagnostic(error, file, sources.get(file))] };
@@ -156,7 +186,7 @@ function compileSource(
   }
   const arity = blockArity(ast, path);
   if (arity) return { diagnostics: [arity] };
-  escapePlainMustaches(ast, knownHelpers);
+  escapePlainMustaches(ast, knownHelpers, path);
   strictArguments(ast);
   try {
     const compiled = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
@@ -172,9 +202,15 @@ function compileSource(
  * of the Markdown-escaping helper: `{{x}}` → `{{__escapeMarkdown x}}`,
  * `{{date d "locative"}}` → `{{__escapeMarkdown (date d "locative")}}`.
  */
-function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySet<string>): void {
+function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySet<string>, file: string): void {
   program.body.forEach((statement, index) => {
-    if (isMustache(statement) && statement.escaped) {
+    // `{{{field}}}`: the value as it is, through a helper that notes a field printed while it is empty.
+    if (isMustache(statement) && !statement.escaped && isPath(statement.path) && !statement.params.length && !(statement.hash?.pairs.length ?? 0) && !knownHelpers.has(statement.path.original)) {
+      const { path, loc } = statement;
+      statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
+      statement.params = [strictPath(path)];
+      statement.hash = { type: 'Hash', pairs: fieldPairs(path, file, loc), loc };
+    } else if (isMustache(statement) && statement.escaped) {
       const helper = followsText(program.body[index - 1]) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
       const { path, params, hash, loc } = statement;
       const isHelperCall =
@@ -186,16 +222,87 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       }
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc };
       statement.params = [argument];
-      // The field's name, for the message when it holds a list or mapping.
-      const field: hbs.AST.StringLiteral = { type: 'StringLiteral', value: isPath(argument) ? argument.original : '', original: isPath(argument) ? argument.original : '', loc };
-      statement.hash = { type: 'Hash', pairs: [{ type: 'HashPair', key: 'field', value: field, loc }], loc };
+      // The field's name, for the message when it holds a list or mapping, or is printed empty.
+      statement.hash = { type: 'Hash', pairs: isPath(argument) ? fieldPairs(argument, file, loc) : [], loc };
       statement.escaped = false;
     }
     if (hasPrograms(statement)) {
-      if (statement.program) escapePlainMustaches(statement.program, knownHelpers);
-      if (statement.inverse) escapePlainMustaches(statement.inverse, knownHelpers);
+      if (statement.program) escapePlainMustaches(statement.program, knownHelpers, file);
+      if (statement.inverse) escapePlainMustaches(statement.inverse, knownHelpers, file);
     }
   });
+}
+
+/**
+ * The options a printed field's helper is given to name it: `field` (the path as written),
+ * `file` (the template file or partial) and `owner` (the value the field is read from, lax:
+ * a position is named by its id).
+ */
+function fieldPairs(path: hbs.AST.PathExpression, file: string, loc: hbs.AST.SourceLocation): hbs.AST.HashPair[] {
+  const text = (value: string): hbs.AST.StringLiteral => ({ type: 'StringLiteral', value, original: value, loc });
+  const pairs: hbs.AST.HashPair[] = [
+    { type: 'HashPair', key: 'field', value: text(path.original), loc },
+    { type: 'HashPair', key: 'file', value: text(file), loc },
+  ];
+  if (path.parts.length === 0) return pairs;
+  const parts = path.parts.slice(0, -1);
+  const original = parts.length === 0 ? (path.data ? '' : 'this') : path.original.slice(0, path.original.lastIndexOf('.'));
+  if (original === '') return pairs;
+  const owner: hbs.AST.PathExpression = { type: 'PathExpression', data: path.data, depth: path.depth, parts, original, loc };
+  return [...pairs, { type: 'HashPair', key: 'owner', value: owner, loc }];
+}
+
+/** What {@link fieldPairs} names, with the mustache's place; undefined for a value that is no field (a helper's result). */
+function emptyPrint(options: unknown, raw: boolean): EmptyPrint | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const hash: unknown = Reflect.get(options, 'hash');
+  const loc: unknown = Reflect.get(options, 'loc');
+  if (typeof hash !== 'object' || hash === null || typeof loc !== 'object' || loc === null) return undefined;
+  const field: unknown = Reflect.get(hash, 'field');
+  const file: unknown = Reflect.get(hash, 'file');
+  const start: unknown = Reflect.get(loc, 'start');
+  if (typeof field !== 'string' || field === '' || typeof file !== 'string' || typeof start !== 'object' || start === null) return undefined;
+  const line: unknown = Reflect.get(start, 'line');
+  const column: unknown = Reflect.get(start, 'column');
+  if (typeof line !== 'number' || typeof column !== 'number') return undefined;
+  const owner: unknown = Reflect.get(hash, 'owner');
+  const id: unknown = typeof owner === 'object' && owner !== null && 'body' in owner && 'version' in owner ? Reflect.get(owner, 'id') : undefined;
+  return { file, line, column: column + 1, field, written: raw ? `{{{${field}}}}` : `{{${field}}}`, ...(typeof id === 'string' ? { position: id } : {}) };
+}
+
+/**
+ * One warning for each place a field was printed empty (a field of positions: naming each
+ * position it was empty for), in the order they were printed.
+ */
+function emptyValueWarnings(found: readonly EmptyPrint[], meeting: string | undefined): Diagnostic[] {
+  const places = new Map<string, EmptyPrint[]>();
+  for (const one of found) {
+    const key = `${one.file}:${one.line}:${one.column}`;
+    places.set(key, [...(places.get(key) ?? []), one]);
+  }
+  return [...places.values()].map((all) => {
+    const [first] = all as [EmptyPrint, ...EmptyPrint[]];
+    const positions = [...new Set(all.flatMap((one) => (one.position === undefined ? [] : [one.position])))];
+    const whose = positions.length
+      ? `for the position${positions.length > 1 ? 's' : ''} ${positions.map((id) => `\`${id}\``).join(', ')}${meeting ? ` of ${meeting}` : ''}`
+      : `for ${meeting ?? 'this meeting'}`;
+    const key = dataKey(first.field);
+    const where = positions.length ? `the position’s file` : 'the meeting’s file';
+    return diagnostic(
+      first.file,
+      { line: first.line, column: first.column },
+      'warning',
+      'template/empty-value',
+      `\`${first.field}\` is empty ${whose} (left out of the data), so \`${first.written}\` prints nothing here.`,
+      `Print it only when it is there: {{#if ${first.field}}}…${first.written}…{{/if}}; or fill it in${key ? ` (\`${key}\` in ${where})` : ''}.`,
+    );
+  });
+}
+
+/** The key of the YAML file a model field comes from: `meeting.name.genitive` → `name.genitive`, `position.bodyEn` → `body_en`. */
+function dataKey(field: string): string | undefined {
+  const rest = /^(?:@root\.)?(?:meeting|(?:\.\.\/)*position)\.(.+)$/.exec(field)?.[1];
+  return rest?.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
 /**

@@ -74,6 +74,34 @@ describe('positions in English', () => {
     expect(warnings[0]).toContain('The position `equity-achievements` has no English text (`body_en`), and meetings/2021-02-19-educ-informal.yaml is built with the English template `informative-report.en`');
   });
 
+  it('says what a project’s own English template does with a position without body_en, not what the built-in one does', async () => {
+    const { check } = await import('../src/commands/check.js');
+    const untranslated = async (template: string) => {
+      const dir = project('note.en');
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(join(dir, 'templates'), { recursive: true });
+      writeFileSync(join(dir, 'templates/note.en.md.hbs'), template);
+      const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false });
+      expect(result.exitCode).toBe(0);
+      return result.diagnostics.filter((d) => d.ruleId === 'position/untranslated' && d.file === 'positions/educ/equity-achievements.yaml' && d.line === 16);
+    };
+    const prefix = 'The position `equity-achievements` has no English text (`body_en`), and meetings/2021-02-19-educ-informal.yaml is built with the English template `note.en`';
+    // Printed as it is: empty, so the answer is left out (and the template's line is warned about too, template/empty-value).
+    const direct = await untranslated('{{#each questions}}\n{{number}}. {{text}}\n\n{{{position.bodyEn}}}\n\n{{/each}}\n');
+    expect(direct.map((d) => d.message)).toEqual([`${prefix}, which prints \`position.bodyEn\`, empty for this position: its answer is left out of the note.`]);
+    expect(direct[0]?.hint).toBe('Add the translation under `body_en: |`; or have the template print the Latvian answer when there is none: {{#if position.bodyEn}}{{{position.bodyEn}}}{{else}}{{{position.body}}}{{/if}}.');
+    // Printed only when it is there, nothing in its place.
+    expect((await untranslated('{{#each questions}}\n{{number}}. {{text}}\n\n{{#if position.bodyEn}}\n{{{position.bodyEn}}}\n{{/if}}\n\n{{/each}}\n')).map((d) => d.message)).toEqual([
+      `${prefix}, which prints \`position.bodyEn\` only when it is there: this answer is left out of the note.`,
+    ]);
+    // The Latvian answer in its place, with no note of its own: not said to be marked.
+    expect((await untranslated('{{#each questions}}\n{{number}}. {{text}}\n\n{{#if position.bodyEn}}\n{{{position.bodyEn}}}\n{{else}}\n{{{position.body}}}\n{{/if}}\n\n{{/each}}\n')).map((d) => d.message)).toEqual([
+      `${prefix}, which prints its Latvian answer (\`position.body\`) in its place.`,
+    ]);
+    // A template that never prints position.bodyEn has nothing to say about it.
+    expect(await untranslated('{{#each questions}}\n{{number}}. {{text}}\n\n{{{position.body}}}\n\n{{/each}}\n')).toEqual([]);
+  });
+
   it('says nothing about translations for a Latvian template', () => {
     const run = runCli(['check', EXAMPLE_MEETING], project('informative-report.lv'));
     expect(run.stdout + run.stderr).not.toContain('position/untranslated');

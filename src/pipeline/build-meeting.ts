@@ -152,7 +152,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const template = compiled.template;
   if (hasErrors(result.diagnostics) || !template) return result;
   result.inputs.template = template.path;
-  result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName));
+  result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template));
 
   // resolve: the model the template renders
   const positions = new Map<string, Position>();

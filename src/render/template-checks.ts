@@ -261,3 +261,56 @@ export function lookupInTextPlace(source: string, key: string, root: unknown): {
   if (!found) return undefined;
   return { line: found.loc.start.line, column: found.loc.start.column + 1, path: found.original, field: found.parts.slice(0, -1).join('.') };
 }
+
+/**
+ * What a template prints for a position with no English text (`position.bodyEn` null), read
+ * from its files: `none`, it never prints `bodyEn`; `latvian`, it prints `bodyEn` only under
+ * `{{#if …bodyEn}}` whose `{{else}}` prints the Latvian `body`; `left-out`, only under such a
+ * test, with no Latvian answer in its place; `empty`, somewhere without a test, where it prints
+ * nothing. With several places, the one that loses most.
+ */
+export type EnglishAnswer = 'none' | 'latvian' | 'left-out' | 'empty';
+
+export function englishAnswerOf(sources: readonly string[]): EnglishAnswer {
+  const rank: readonly EnglishAnswer[] = ['none', 'latvian', 'left-out', 'empty'];
+  let worst: EnglishAnswer = 'none';
+  const found = (kind: EnglishAnswer) => {
+    if (rank.indexOf(kind) > rank.indexOf(worst)) worst = kind;
+  };
+  const endsIn = (expression: hbs.AST.Node | undefined, name: string) => expression !== undefined && isPath(expression) && expression.parts.at(-1) === name;
+  const printsIn = (program: hbs.AST.Program | undefined, name: string) => {
+    let prints = false;
+    walk(program, (node) => {
+      if (node.type === 'MustacheStatement' && endsIn((node as hbs.AST.MustacheStatement).path, name)) prints = true;
+    });
+    return prints;
+  };
+  const visit = (program: hbs.AST.Program | undefined, guard: EnglishAnswer) => {
+    for (const statement of program?.body ?? []) {
+      if (statement.type === 'MustacheStatement' && endsIn((statement as hbs.AST.MustacheStatement).path, 'bodyEn')) found(guard);
+      if (statement.type !== 'BlockStatement') continue;
+      const block = statement as hbs.AST.BlockStatement;
+      const name = isPath(block.path) ? block.path.original : '';
+      const tests = endsIn(block.params[0], 'bodyEn');
+      if (tests && (name === 'if' || name === 'with')) {
+        visit(block.program, guard === 'empty' ? (printsIn(block.inverse, 'body') ? 'latvian' : 'left-out') : guard);
+        visit(block.inverse, 'empty');
+      } else if (tests && name === 'unless') {
+        visit(block.program, 'empty');
+        visit(block.inverse, guard === 'empty' ? (printsIn(block.program, 'body') ? 'latvian' : 'left-out') : guard);
+      } else {
+        visit(block.program, guard);
+        visit(block.inverse, guard);
+      }
+    }
+  };
+  for (const source of sources) {
+    if (tooComplex(source)) continue;
+    try {
+      visit(Handlebars.parseWithoutProcessing(source), 'empty');
+    } catch {
+      // A syntax error is reported by compiling.
+    }
+  }
+  return worst;
+}

@@ -5,7 +5,7 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { lookupInTextPlace, PARTIALS_HINT, partialCycles, staticTemplateProblems } from './template-checks.js';
+import { englishAnswerOf, lookupInTextPlace, PARTIALS_HINT, partialCycles, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { escapeRegExp } from '../util/regexp.js';
@@ -27,6 +27,8 @@ export interface Template {
   files: { path: string; text: string }[];
   /** The layout its front matter sets, replacing those keys of the config's `layout`. */
   layout?: LayoutOverride | undefined;
+  /** What it prints for a position with no English text (see {@link EnglishAnswer}). */
+  englishAnswer: EnglishAnswer;
   /**
    * Renders a model. `meeting` (the meeting file's path) names the meeting in the warnings
    * about a field printed while it is empty.
@@ -117,6 +119,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
       path,
       files,
       layout: texts.layout,
+      englishAnswer: englishAnswerOf([texts.body, ...partials.map((partial) => partial.source)]),
       render(model, meeting) {
         printedEmpty = [];
         try {

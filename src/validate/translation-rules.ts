@@ -3,31 +3,54 @@ import type { Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions } from './meeting-rules.js';
+import { join, resolve, sep } from 'node:path';
+import { packageRoot } from '../load/project.js';
 
 /** Whether a template writes English: its name ends in `.en`, as `informative-report.en` does. */
 export function isEnglishTemplate(name: string): boolean {
   return name.endsWith('.en');
 }
 
+/** The template a meeting is built with, as far as this rule reads it: a render/template.ts Template (which validate may not import). */
+interface BuiltTemplate {
+  /** Project-relative. */
+  path: string;
+  /** What it prints for a position with no English text: render/template-checks.ts `englishAnswerOf`. */
+  englishAnswer: 'none' | 'latvian' | 'left-out' | 'empty';
+}
+
 /**
  * A meeting built with an English template prints each position's `body_en` and
- * `speaking_points_en`. A position without them is printed in Latvian, marked as not
- * translated: a warning on the position, naming the meeting and the template.
+ * `speaking_points_en`. A position without them: a warning on the position, naming the
+ * meeting and the template, and saying what that template prints in their place — the
+ * built-in one its Latvian answer marked as not translated, a project's own what its text
+ * does with `position.bodyEn` (nothing about it when it never prints `position.bodyEn`).
  */
-export function untranslatedPositions(project: Project, loaded: LoadedMeeting, meeting: Meeting, template: string): Diagnostic[] {
-  if (!isEnglishTemplate(template)) return [];
+export function untranslatedPositions(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate): Diagnostic[] {
+  if (!isEnglishTemplate(name)) return [];
+  const builtIn = resolve(project.files.root, template.path).startsWith(join(packageRoot(), 'templates') + sep);
+  const answer = template.englishAnswer;
+  const instead =
+    answer === 'latvian'
+      ? builtIn
+        ? ': its answer is printed in Latvian, marked as not translated.'
+        : ', which prints its Latvian answer (`position.body`) in its place.'
+      : answer === 'left-out'
+        ? ', which prints `position.bodyEn` only when it is there: this answer is left out of the note.'
+        : ', which prints `position.bodyEn`, empty for this position: its answer is left out of the note.';
+  const fallback = 'or have the template print the Latvian answer when there is none: {{#if position.bodyEn}}{{{position.bodyEn}}}{{else}}{{{position.body}}}{{/if}}';
   return includedPositions(project, meeting).flatMap(({ position, file }) => {
     if (!position) return [];
     const found: Diagnostic[] = [];
-    if (!position.body_en?.trim()) {
+    if (!position.body_en?.trim() && answer !== 'none') {
       found.push(
         diagnostic(
           file.path,
           file.locate(['body']),
           'warning',
           'position/untranslated',
-          `The position \`${position.id}\` has no English text (\`body_en\`), and ${loaded.path} is built with the English template \`${template}\`: its answer is printed in Latvian, marked as not translated.`,
-          'Add the translation under `body_en: |`.',
+          `The position \`${position.id}\` has no English text (\`body_en\`), and ${loaded.path} is built with the English template \`${name}\`${instead}`,
+          answer === 'latvian' ? 'Add the translation under `body_en: |`.' : `Add the translation under \`body_en: |\`; ${fallback}.`,
         ),
       );
     }
@@ -38,7 +61,7 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
           file.locate(['speaking_points']),
           'warning',
           'position/untranslated',
-          `The position \`${position.id}\` has speaking points but no \`speaking_points_en\`, and ${loaded.path} is built with the English template \`${template}\`: the note prints none.`,
+          `The position \`${position.id}\` has speaking points but no \`speaking_points_en\`, and ${loaded.path} is built with the English template \`${name}\`: the note prints none.`,
           'Add the translated points under `speaking_points_en:`.',
         ),
       );

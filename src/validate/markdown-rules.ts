@@ -108,6 +108,8 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => INDENTED_LINE.test(text), find: indentedCodeProblems },
   { mayFind: (text) => mayRenumber(text), find: listNumberProblems },
   { mayFind: (text) => BULLET_LINE.test(text), find: pastedBulletProblems },
+  { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
+  { mayFind: (text) => text.includes(']['), find: undefinedLinkLabelProblems },
 ];
 
 /**
@@ -480,6 +482,80 @@ function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], tex
         'Start each item on its own line with “- ” (or “1) ” for a numbered list), after a blank line below the text that introduces the list.',
       ),
     );
+  });
+  return problems;
+}
+
+/** A table's delimiter row with a `|` after its first cell (`|---|---|`, `--- | ---`), also in a quote or list item: only a text with one holds a table. */
+const DELIMITER_ROW = /(?:^|\n)[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|/;
+
+/**
+ * `markdown/table-extra-cells`: a table row with more cells than the header row. GFM leaves the
+ * cells past the header's out of the report, silently: a `|` meant as text splits a cell in two,
+ * also inside `code` (`` `A|B` ``), and the last cell of the row is lost.
+ */
+function extraCellProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'table') return;
+    const columns = node.children[0]?.children.length ?? 0;
+    for (const row of node.children.slice(1)) {
+      const start = row.position?.start.offset;
+      if (start === undefined || row.children.length <= columns) continue;
+      const lost = row.children.slice(columns).map((cell) => {
+        const from = cell.position?.start.offset;
+        const to = cell.position?.end.offset;
+        return from === undefined || to === undefined ? '' : text.slice(from, to).replace(/^\|/, '').replace(/\|$/, '').trim();
+      });
+      const line = lineFrom(text, start);
+      const inCode = /`[^`]*\|[^`]*`/.test(line);
+      problems.push(
+        diagnostic(
+          file.path,
+          place(start, line.slice(0, 20)),
+          'warning',
+          'markdown/table-extra-cells',
+          `This table row of \`${field.join('.')}\` has ${row.children.length} cells and the header row ${columns}: the report leaves out ${lost.length > 1 ? `the last ${lost.length}` : 'the last'} (${lost.map((cell) => `“${cell.length > 30 ? `${cell.slice(0, 30)}…` : cell}”`).join(', ')}).`,
+          inCode
+            ? 'A `|` inside `code` still divides a table’s cells: write it `\\|` there (the report prints `|`); or give the header row as many cells.'
+            : 'Give the header row as many cells, or remove the extra ones; a `|` meant as text is written `\\|`.',
+        ),
+      );
+    }
+  });
+  return problems;
+}
+
+/** `[text][label]` and `[text][]` left as text (GFM found no definition for it); a `\[` escapes it; `[text][^1]` is a footnote's. */
+const UNRESOLVED_REFERENCE = /(?<!\\)\[((?:[^[\]\\]|\\.)*)\]\[(?!\^)((?:[^[\]\\]|\\.)*)\]/g;
+
+/**
+ * `markdown/undefined-link`: a link written `[text][label]` (or `[text][]`) whose label has no
+ * definition `[label]: address` in the field: GFM prints it as written, both pairs of brackets
+ * and all, with no link. Each field's definitions are its own, as its footnotes are.
+ */
+function undefinedLinkLabelProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const name = field.join('.');
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'text' || start === undefined || end === undefined) return;
+    for (const match of text.slice(start, end).matchAll(UNRESOLVED_REFERENCE)) {
+      const written = match[0];
+      const label = match[2] === '' ? (match[1] ?? '') : (match[2] ?? '');
+      const needle = written.split('\n')[0] ?? written;
+      problems.push(
+        diagnostic(
+          file.path,
+          place(start + match.index, needle),
+          'warning',
+          'markdown/undefined-link',
+          `The link \`${written.replace(/\s*\n\s*/g, ' ')}\` in \`${name}\` refers to \`[${label}]\`, which is not defined in that field: the report prints it as written, brackets and all, with no link.`,
+          `Define it in \`${name}\`, on a line of its own: \`[${label}]: https://…\`; or give the link its address: \`[${match[1] ?? ''}](https://…)\`.`,
+        ),
+      );
+    }
   });
   return problems;
 }

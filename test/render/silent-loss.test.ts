@@ -1,0 +1,55 @@
+import { expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { withBackgroundLine, withBodyLine } from '../helpers/fields.js';
+import { EXAMPLE_MEETING as MEETING, exampleProject } from '../helpers/project.js';
+
+/** The problems of one rule that `check` finds in the example with `lines` put into a position's body (file line 19): line, column, message, hint. */
+const bodyProblems = (rule: string) => async (lines: string) =>
+  (await check({ cwd: exampleProject(withBodyLine(lines)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === rule).map((d) => [d.line, d.column, d.message, d.hint]);
+
+test('a table row with more cells than the header row is a warning at the row, naming the cells the report leaves out', async () => {
+  const problems = bodyProblems('markdown/table-extra-cells');
+  const table = '| Kods | Nozīme | Piezīme |\n  |---|---|---|\n  | `A|B` | vai | ž |\n  | C | D |\n  | C | D | E | F | G |';
+  expect(await problems(table)).toEqual([
+    [
+      21,
+      3,
+      'This table row of `body` has 4 cells and the header row 3: the report leaves out the last (“ž”).',
+      'A `|` inside `code` still divides a table’s cells: write it `\\|` there (the report prints `|`); or give the header row as many cells.',
+    ],
+    [
+      23,
+      3,
+      'This table row of `body` has 5 cells and the header row 3: the report leaves out the last 2 (“F”, “G”).',
+      'Give the header row as many cells, or remove the extra ones; a `|` meant as text is written `\\|`.',
+    ],
+  ]);
+  // Fewer cells are filled in empty, an escaped `\|` is text, and a `|` outside a table is text: nothing is lost.
+  expect(await problems('| A | B |\n  |---|---|\n  | `x\\|y` | z |\n  | tikai viens |\n\n  Teksts a | b | c | d.')).toEqual([]);
+});
+
+test('a link [text][label] whose label is defined nowhere in its field is a warning at the link: it prints as written, brackets and all', async () => {
+  const problems = bodyProblems('markdown/undefined-link');
+  expect(await problems('Skatīt [rīcības plānu][plāns] un [EK paziņojumu][ek], arī [plāns][].\n\n  [ek]: https://ec.europa.eu')).toEqual([
+    [
+      19,
+      10,
+      'The link `[rīcības plānu][plāns]` in `body` refers to `[plāns]`, which is not defined in that field: the report prints it as written, brackets and all, with no link.',
+      'Define it in `body`, on a line of its own: `[plāns]: https://…`; or give the link its address: `[rīcības plānu](https://…)`.',
+    ],
+    [
+      19,
+      61,
+      'The link `[plāns][]` in `body` refers to `[plāns]`, which is not defined in that field: the report prints it as written, brackets and all, with no link.',
+      'Define it in `body`, on a line of its own: `[plāns]: https://…`; or give the link its address: `[plāns](https://…)`.',
+    ],
+  ]);
+  // Defined (in any letter case), escaped, in code, or a footnote after brackets: nothing to say.
+  expect(await problems('Skatīt [plānu][Plāns], \\[a\\]\\[b\\], `[c][d]` un [Turpat][^1].\n\n  [plāns]: https://www.izm.gov.lv\n\n  [^1]: Piezīme.')).toEqual([]);
+});
+
+test('the meeting’s background is checked for both too', async () => {
+  const background = withBackgroundLine('Skat. [plānu][nav].');
+  const found = (await check({ cwd: exampleProject(background.files), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/undefined-link');
+  expect(found.map((d) => [d.file, d.line, d.column])).toEqual([[MEETING, background.line, 9]]);
+});

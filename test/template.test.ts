@@ -49,6 +49,21 @@ describe('templates', () => {
     expect(warned[1]?.hint).toBe('Write {{{this.position.body}}} (three braces) to print it as Markdown.');
   });
 
+  it('warns too where a Markdown field reaches two braces through lookup or a helper, at the mustache, with the three-brace form of what is written', async () => {
+    const template = '{{#each questions}}\n{{lookup position "body"}}\n\n{{upperFirst position.body}}\n\n{{quote   (lookup this.position \'body\')}}\n\n{{{upperFirst position.body}}}\n\n{{quote position.id}} {{#if (eq position.body "x")}}x{{/if}}\n{{/each}}\n{{lowerFirst @root.meeting.background}}\n';
+    const { diagnostics } = await renderWith(template);
+    const warned = diagnostics.filter((d) => d.ruleId === 'template/markdown-as-text');
+    expect(warned.map((d) => `${d.line}:${d.column} ${d.message.split(' prints')[0]} | ${d.hint}`)).toEqual([
+      '2:1 `{{lookup position "body"}}` | Write {{{lookup position "body"}}} (three braces) to print it as Markdown.',
+      '4:1 `{{upperFirst position.body}}` | Write {{{upperFirst position.body}}} (three braces) to print it as Markdown.',
+      "6:1 `{{quote (lookup this.position 'body')}}` | Write {{{quote (lookup this.position 'body')}}} (three braces) to print it as Markdown.",
+      '12:1 `{{lowerFirst @root.meeting.background}}` | Write {{{lowerFirst @root.meeting.background}}} (three braces) to print it as Markdown.',
+    ]);
+    expect(warned[0]?.message).toBe(
+      '`{{lookup position "body"}}` prints a Markdown field as plain text: its paragraphs run together, and its emphasis, lists, footnotes and links show as the marks they are written with.',
+    );
+  });
+
   it('treats {{…}} inside a position as text, never as template code', async () => {
     const position = exampleFile('positions/educ/equity-reforms.yaml').replace(
       'Latvijas rīcību turpmākajos gados',

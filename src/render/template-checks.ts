@@ -71,7 +71,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         );
       }
     }
-    const markdown = markdownAsText(node);
+    const markdown = markdownAsText(node, source);
     if (markdown !== undefined) {
       problems.push(
         diagnostic(
@@ -123,12 +123,37 @@ function blockOfValue(node: hbs.AST.Node, names: TemplateNames): string | undefi
 /** The names of the template data's Markdown fields: a meeting's background and outcome, a position's body and its English one. */
 const MARKDOWN_FIELDS = new Set(['background', 'outcome', 'body', 'bodyEn']);
 
-/** The path of a Markdown field printed with two braces (as plain text); undefined for anything else. */
-function markdownAsText(node: hbs.AST.Node): string | undefined {
+/**
+ * What is written between the braces of a mustache that prints a Markdown field with two
+ * braces (as plain text): the field alone (`meeting.background`), looked up
+ * (`lookup position "body"`), or given to a helper whose text is printed (`upperFirst
+ * position.body`, `quote (lookup position "body")`); undefined for anything else.
+ */
+function markdownAsText(node: hbs.AST.Node, source: string): string | undefined {
   if (node.type !== 'MustacheStatement') return undefined;
   const mustache = node as hbs.AST.MustacheStatement;
-  if (!mustache.escaped || mustache.params.length || mustache.hash?.pairs.length || !isPath(mustache.path)) return undefined;
-  return MARKDOWN_FIELDS.has(mustache.path.parts.at(-1) ?? '') ? mustache.path.original : undefined;
+  if (!mustache.escaped || !isPath(mustache.path)) return undefined;
+  const plain = !mustache.params.length && !mustache.hash?.pairs.length;
+  if (plain) return MARKDOWN_FIELDS.has(mustache.path.parts.at(-1) ?? '') ? mustache.path.original : undefined;
+  // `eq` prints true or false, not the field.
+  if (mustache.path.original === 'eq' || !givesMarkdownField(mustache)) return undefined;
+  return /^\{\{~?\s*([\s\S]*?)\s*~?\}\}$/.exec(textOf(source, mustache.loc))?.[1]?.replace(/\s+/g, ' ');
+}
+
+/** Whether a call is given a Markdown field: a path to one, or `lookup` of one, as an argument or in a sub-expression among them. */
+function givesMarkdownField(call: hbs.AST.MustacheStatement | hbs.AST.SubExpression): boolean {
+  const literal = (expression: hbs.AST.Expression | undefined) => (expression?.type === 'StringLiteral' ? (expression as hbs.AST.StringLiteral).value : undefined);
+  if (isPath(call.path) && call.path.original === 'lookup' && MARKDOWN_FIELDS.has(literal(call.params[1]) ?? '')) return true;
+  return argumentsOf(call).some((argument) =>
+    isPath(argument) ? MARKDOWN_FIELDS.has(argument.parts.at(-1) ?? '') : argument.type === 'SubExpression' && givesMarkdownField(argument as hbs.AST.SubExpression),
+  );
+}
+
+/** The text of a template at a node's place. */
+function textOf(source: string, loc: hbs.AST.SourceLocation): string {
+  const lines = source.split('\n');
+  const offset = (position: hbs.AST.Position) => lines.slice(0, position.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + position.column;
+  return source.slice(offset(loc.start), offset(loc.end));
 }
 
 /** Where partials are looked for, said when one is missing. */

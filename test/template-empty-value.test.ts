@@ -60,6 +60,13 @@ describe('a field the data leaves out, printed as text (template/empty-value)', 
     expect(emptyValues(result.diagnostics).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual(['templates/partials/laiks.hbs:2:8 warning `meeting.time`']);
   });
 
+  it('a field reached otherwise than from meeting or position is said to be empty in the meeting’s data, with no key to fill in', async () => {
+    const result = await checkWith('{{#with meeting.name}}Sanāksmes {{genitive}}.{{/with}}\n', bareMeeting);
+    expect(emptyValues(result.diagnostics)).toEqual([
+      'templates/test.md.hbs:1:33 warning `genitive` is empty in the data of meetings/2021-02-19-educ-informal.yaml (left out of the data), so `{{genitive}}` prints nothing here. Print it only when it is there: {{#if genitive}}…{{genitive}}…{{/if}}; or fill it in.',
+    ]);
+  });
+
   it('leaves the report as it was: the field still prints nothing, and the warning does not stop the build', async () => {
     const dir = exampleProject({ 'templates/test.md.hbs': 'A{{meeting.time}}B {{{meeting.outcome}}}C\n', [EXAMPLE_MEETING]: bareMeeting.replace('template: informative-report.lv', 'template: test') });
     const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });

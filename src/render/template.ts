@@ -281,14 +281,18 @@ function emptyValueWarnings(found: readonly EmptyPrint[], meeting: string | unde
   const places = new Map<string, EmptyPrint[]>();
   for (const one of found) {
     const key = `${one.file}:${one.line}:${one.column}`;
-    places.set(key, [...(places.get(key) ?? []), one]);
+    const known = places.get(key);
+    if (known) known.push(one);
+    else places.set(key, [one]);
   }
   return [...places.values()].map((all) => {
     const [first] = all as [EmptyPrint, ...EmptyPrint[]];
     const positions = [...new Set(all.flatMap((one) => (one.position === undefined ? [] : [one.position])))];
     const whose = positions.length
       ? `for the position${positions.length > 1 ? 's' : ''} ${positions.map((id) => `\`${id}\``).join(', ')}${meeting ? ` of ${meeting}` : ''}`
-      : `for ${meeting ?? 'this meeting'}`;
+      : /^(?:@root\.)?meeting\./.test(first.field)
+        ? `for ${meeting ?? 'this meeting'}`
+        : `in the data of ${meeting ?? 'this meeting'}`;
     const key = dataKey(first.field);
     const where = positions.length ? `the position’s file` : 'the meeting’s file';
     return diagnostic(

@@ -162,6 +162,13 @@ describe('templates', () => {
       expect(run.status).toBe(1);
       expect(run.stdout).toContain(`templates/short-note.lv.md.hbs:2:5  error  The template uses \`lokative\`, which the data does not have (found rendering it for ${EXAMPLE_MEETING}: no meeting of this check uses the template).`);
     }
+    // A message that names the meeting already is not told it twice.
+    writeFile(dir, 'templates/short-note.lv.md.hbs', '{{!-- Short. --}}\n# {{meeting.name.locative}}\n\nPlkst. {{meeting.time}}\n');
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace(/^time: .*\n/m, ''));
+    const empty = runCli(['check'], dir).stdout.split('\n').find((line) => line.includes('template/empty-value')) ?? '';
+    expect(empty.split(EXAMPLE_MEETING)).toHaveLength(2);
+    expect(empty).toContain('(rendered for that meeting, as no meeting of this check uses the template)');
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING));
     writeFile(dir, 'templates/short-note.lv.md.hbs', '{{!-- Short. --}}\n# {{meeting.name.locative}}\n');
     expect(runCli(['check'], dir)).toMatchObject({ status: 0 });
     // A template a meeting uses is checked with that meeting, once.

@@ -165,7 +165,9 @@ async function unusedTemplateProblems(project: Project, files: readonly string[]
     const own = new Set(report.inputs.template ? [report.inputs.template] : [projectPath(project.root, file)]);
     for (const d of report.diagnostics) {
       if (!d.ruleId.startsWith('template/') || !(own.has(d.file) || d.file.startsWith(`${projectPath(project.root, project.templateDirs[0] ?? '')}/partials/`))) continue;
-      problems.push({ ...d, message: `${d.message.replace(/\.$/, '')} (found rendering it for ${sample.path}: no meeting of this check uses the template).` });
+      // A message that names the meeting already (template/empty-value) is not told it again.
+      const how = d.message.includes(sample.path) ? 'rendered for that meeting, as no meeting of this check uses the template' : `found rendering it for ${sample.path}: no meeting of this check uses the template`;
+      problems.push({ ...d, message: `${d.message.replace(/\.$/, '')} (${how}).` });
     }
   }
   return problems;

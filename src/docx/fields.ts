@@ -255,10 +255,12 @@ function expandNode(node: Nodes, splicer: Splicer, overflow: RootContent[], nest
     for (const child of node.children) expandNode(child, splicer, overflow, nested);
     return;
   }
-  node.children = expandPhrasing(node.children, splicer, overflow, nested || !(node.type === 'paragraph' || node.type === 'heading'));
+  // A heading is one line of the `.md`, and formatting (bold, a link) closes on the line it opened: a field there has room for one paragraph, and no footnote after it.
+  const oneLine = node.type !== 'paragraph';
+  node.children = expandPhrasing(node.children, splicer, overflow, nested, oneLine);
 }
 
-function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow: RootContent[], nested: boolean): PhrasingContent[] {
+function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow: RootContent[], nested: boolean, oneLine: boolean): PhrasingContent[] {
   const result: PhrasingContent[] = [];
   for (const [at, child] of children.entries()) {
     if (child.type !== 'text' || !child.value.includes('\uE000')) {
@@ -275,11 +277,14 @@ function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow:
       const [first, ...rest] = blocks;
       const printed = printedBlocks(blocks);
       const before = result.some((node) => node.type !== 'text' || /\S/.test(node.value));
-      const after = /\S/.test(child.value.slice(last).replace(PLACEHOLDER, '')) || children.slice(at + 1).some((node) => node.type !== 'text' || /\S/.test(node.value));
-      const found = { index, line: child.position?.start.line, first: printed[0]?.type ?? 'paragraph', blocks: printed.length };
-      if (first && first.type !== 'paragraph' && first.type !== 'definition' && first.type !== 'footnoteDefinition') splicer.misplaced({ ...found, how: 'mid-line' });
+      // What follows on the line: the template's text, or another field's (a field right after a field is text after it too).
+      const following = child.value.slice(last).replace(PLACEHOLDER, (_match, field: string) => splicer.texts[Number(field)] ?? '');
+      const after = /\S/.test(following) || children.slice(at + 1).some((node) => node.type !== 'text' || /\S/.test(node.value));
+      const found = { index, line: child.position?.start.line, first: first?.type ?? 'paragraph', blocks: blocks.length };
+      // A footnote or link definition cannot start within a line either: the `.md` would print it as text.
+      if (first && first.type !== 'paragraph') splicer.misplaced({ ...found, how: 'mid-line' });
       else if (after && rest.length) splicer.misplaced({ ...found, how: 'runs-on' });
-      else if (nested && printed.length > 1) splicer.misplaced({ ...found, how: 'nested' });
+      else if ((oneLine && rest.length) || (nested && printed.length > 1)) splicer.misplaced({ ...found, how: 'nested', blocks: oneLine ? blocks.length : printed.length });
       if (first?.type === 'paragraph') {
         for (const inline of first.children) {
           if (inline.type === 'text') pushText(result, inline.value);

@@ -14,7 +14,7 @@ import type { ReportModel } from '../resolve/report.js';
 import { PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
 import type { Template } from '../render/template.js';
 import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.js';
-import { reportMarkdown } from '../docx/fields.js';
+import { fieldSpans, reportMarkdown } from '../docx/fields.js';
 import type { DocxMeta, DocxWarning, Misplaced } from '../docx/index.js';
 import type { ReportInputs } from './build-meeting.js';
 
@@ -126,7 +126,7 @@ export function pdfFailure(meetingPath: string, failure: string): Diagnostic {
 }
 
 /** Names of a field's first block, as a desk officer would call it. */
-const BLOCK_NAMES: Record<string, string> = { list: 'a list', table: 'a table', blockquote: 'a quote', heading: 'a heading', code: 'a code block', html: 'HTML', thematicBreak: 'a line across the page' };
+const BLOCK_NAMES: Record<string, string> = { footnoteDefinition: 'a footnote definition', definition: 'a link definition', list: 'a list', table: 'a table', blockquote: 'a quote', heading: 'a heading', code: 'a code block', html: 'HTML', thematicBreak: 'a line across the page' };
 
 /**
  * `template/field-placement`: a Markdown field the template puts where the `.md` and the DOCX
@@ -136,23 +136,28 @@ export function misplacedField(project: Project, loaded: LoadedMeeting, source: 
   const ref = source.fields[found.index]?.ref;
   if (!ref) return undefined;
   const builtIn = !relative(join(packageRoot(), 'templates'), resolve(project.root, template.path)).startsWith('..');
-  const templatePath = builtIn ? `the built-in template ${template.name}` : `the template ${template.path}`;
+  // The field may stand in a partial the template includes: both are named.
+  const partials = template.files.length > 1 ? ' (or a partial it includes)' : '';
+  const templatePath = `${builtIn ? `the built-in template ${template.name}` : `the template ${template.path}`}${partials}`;
   const name = `\`${ref.field}\``;
-  const where = found.line === undefined ? '' : ` (line ${found.line} of the generated Markdown)`;
-  const blocks = found.blocks === 1 ? 'one block' : `${found.blocks} paragraphs or other blocks`;
+  // Where the field ends, for text that runs on after it; where it starts, otherwise.
+  const span = fieldSpans(source).find((one) => one.index === found.index && (found.line === undefined || one.first >= found.line));
+  const line = found.how === 'runs-on' ? span?.last : found.line;
+  const where = line === undefined ? '' : ` (line ${line} of the generated Markdown)`;
+  const blocks = found.blocks === 1 ? 'one block' : `${found.blocks} paragraphs or other blocks (footnotes count)`;
   const [message, hint] =
     found.how === 'runs-on'
       ? [
-          `${name} has ${blocks}, and ${templatePath} goes on with its own text right after it${where}: the Markdown would join that text to its last paragraph, the DOCX to its first.`,
+          `${name} has ${blocks}, and ${templatePath} goes on with more text right where it ends${where}: the Markdown would join that text to its last paragraph or footnote, the DOCX to its first paragraph.`,
           'Leave a blank line after the field in the template.',
         ]
       : found.how === 'mid-line'
         ? [
-            `${name} starts with ${BLOCK_NAMES[found.first] ?? `a ${found.first}`}, and ${templatePath} prints it within a line of its own text${where}: the Markdown would read it as part of that line, the DOCX would set it apart.`,
+            `${name} starts with ${BLOCK_NAMES[found.first] ?? `a ${found.first}`}, and ${templatePath} prints it within a line of other text${where}: the Markdown would read it as part of that line, the DOCX would set it apart.`,
             `Put the field on a line of its own in the template, with a blank line before and after it; or start ${name} with a sentence.`,
           ]
         : [
-            `${name} has ${blocks}, and ${templatePath} puts it inside a quote, a list item or formatting${where}: in the Markdown only its first paragraph would be inside, in the DOCX all of it.`,
+            `${name} has ${blocks}, and ${templatePath} puts it inside a heading, a quote, a list item, a table cell or formatting${where}: in the Markdown only its first paragraph would be inside, in the DOCX all of it.`,
             `Put the field on a line of its own in the template, with a blank line before and after it; or write ${name} as one paragraph.`,
           ];
   const file = fieldSource(project, loaded, ref)?.file;

@@ -171,6 +171,17 @@ describe('templates', () => {
     writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING));
     writeFile(dir, 'templates/short-note.lv.md.hbs', '{{!-- Short. --}}\n# {{meeting.name.locative}}\n');
     expect(runCli(['check'], dir)).toMatchObject({ status: 0 });
+    // A template one of the newest meetings renders is usable: an old meeting without a signature does not fail it.
+    writeFile(dir, 'templates/short-note.lv.md.hbs', '{{!-- Short. --}}\n{{meeting.signature.role}}\n');
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace(/^signature:\n(?: {2}.*\n)+/m, ''));
+    writeFile(dir, 'meetings/2021-05-18-educ-council.yaml', exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_180521_EDUC').replace(/^date: .*$/m, 'date: 2021-05-18'));
+    const signed = runCli(['check'], dir);
+    expect(signed.stdout).not.toContain('short-note');
+    // With only the unsigned meeting, it fails, said with that meeting.
+    rmSync(join(dir, 'meetings/2021-05-18-educ-council.yaml'));
+    expect(runCli(['check'], dir).stdout).toContain(`templates/short-note.lv.md.hbs:2:3  error  \`meeting.signature.role\`: this meeting has no \`meeting.signature\``);
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING));
+    writeFile(dir, 'templates/short-note.lv.md.hbs', '{{!-- Short. --}}\n# {{meeting.name.locative}}\n');
     // A template a meeting uses is checked with that meeting, once.
     writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: short-note.lv').replace(/^locative: .*$/m, ''));
     writeFile(dir, 'templates/short-note.lv.md.hbs', '{{!-- Short. --}}\n# {{meeting.name.lokative}}\n');

@@ -138,12 +138,15 @@ function problemKey(d: Diagnostic): string {
 
 /**
  * The project's own templates that no meeting of this check uses, each rendered as a build would
- * render it for one meeting of the project (the first checked one that loads, else the project's
- * first): a field misspelt in such a template (`meeting.name.lokative`) shows only with data, and
+ * render it for a meeting of the project (the newest checked ones that load first, then the project's
+ * newest; up to three, its errors said only when it fails with each of them): a field misspelt in such a template (`meeting.name.lokative`) shows only with data, and
  * would otherwise wait for the first `build --template`. Only the template's own problems count,
  * said with the meeting they were found with. The built-in templates, and copies of them left as they
  * are, are the tool's, not checked so.
  */
+/** How many of the project's meetings an unused template is tried with before its errors are said. */
+const TEMPLATE_SAMPLES = 3;
+
 async function unusedTemplateProblems(project: Project, files: readonly string[], used: ReadonlySet<string>, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<Diagnostic[]> {
   const builtIn = join(packageRoot(), 'templates');
   // A copy of a built-in template, byte for byte, is the tool's own: tested with it, not rendered again here.
@@ -156,17 +159,29 @@ async function unusedTemplateProblems(project: Project, files: readonly string[]
   );
   if (!unused.length) return [];
   const clean = (loaded: LoadedMeeting) => loaded.meeting !== undefined && !hasErrors(loaded.diagnostics);
-  const sample = meetings.find(clean) ?? loadAllMeetings(project).find(clean);
-  if (!sample) return [];
+  // The newest meetings first (their files start with the date): an old or imported meeting may lack data a template may print.
+  const newest = (list: readonly LoadedMeeting[]) => list.filter(clean).sort((a, b) => (a.path < b.path ? 1 : -1));
+  const samples = [...newest(meetings), ...newest(loadAllMeetings(project, new Set(meetings.map((m) => m.path))))].slice(0, TEMPLATE_SAMPLES);
+  if (!samples.length) return [];
   const problems: Diagnostic[] = [];
   for (const file of unused) {
     const name = basename(file, TEMPLATE_SUFFIX);
-    const report = await generateReport(project, sample, { final: false, formats: ['md'], checkOnly: true, template: name, sourceDateEpoch: options.sourceDateEpoch, ...(options.today ? { today: options.today } : {}) }, new Map());
-    const own = new Set(report.inputs.template ? [report.inputs.template] : [projectPath(project.root, file)]);
-    for (const d of report.diagnostics) {
-      if (!d.ruleId.startsWith('template/') || !(own.has(d.file) || d.file.startsWith(`${projectPath(project.root, project.templateDirs[0] ?? '')}/partials/`))) continue;
+    // Said only when it fails with every meeting tried, as the newest of them has it: a template one of them renders is usable.
+    let found: { sample: LoadedMeeting; problems: Diagnostic[] } | undefined;
+    for (const sample of samples) {
+      const report = await generateReport(project, sample, { final: false, formats: ['md'], checkOnly: true, template: name, sourceDateEpoch: options.sourceDateEpoch, ...(options.today ? { today: options.today } : {}) }, new Map());
+      const own = new Set(report.inputs.template ? [report.inputs.template] : [projectPath(project.root, file)]);
+      const mine = report.diagnostics.filter((d) => d.ruleId.startsWith('template/') && (own.has(d.file) || d.file.startsWith(`${projectPath(project.root, project.templateDirs[0] ?? '')}/partials/`)));
+      if (!hasErrors(mine)) {
+        found = { sample, problems: mine };
+        break;
+      }
+      found ??= { sample, problems: mine };
+    }
+    for (const d of found?.problems ?? []) {
+      const sample = found?.sample.path ?? '';
       // A message that names the meeting already (template/empty-value) is not told it again.
-      const how = d.message.includes(sample.path) ? 'rendered for that meeting, as no meeting of this check uses the template' : `found rendering it for ${sample.path}: no meeting of this check uses the template`;
+      const how = d.message.includes(sample) ? 'rendered for that meeting, as no meeting of this check uses the template' : `found rendering it for ${sample}: no meeting of this check uses the template`;
       problems.push({ ...d, message: `${d.message.replace(/\.$/, '')} (${how}).` });
     }
   }

@@ -46,6 +46,8 @@ test('a link [text][label] whose label is defined nowhere in its field is a warn
   ]);
   // Defined (in any letter case), escaped, in code, or a footnote after brackets: nothing to say.
   expect(await problems('Skatīt [plānu][Plāns], \\[a\\]\\[b\\], `[c][d]` un [Turpat][^1].\n\n  [plāns]: https://www.izm.gov.lv\n\n  [^1]: Piezīme.')).toEqual([]);
+  // An address written as the link is one, brackets and all.
+  expect(await problems('Skatīt <https://eur-lex.europa.eu/x/[2020][C123]> un <mailto:info[at][izm]@example.lv>.')).toEqual([]);
 });
 
 test('the meeting’s background is checked for both too', async () => {

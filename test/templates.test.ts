@@ -190,6 +190,18 @@ describe('templates', () => {
     expect(used.stdout).not.toContain('no meeting of this check uses the template');
   });
 
+  it('check of the whole project compiles a template in a sub-folder of templates/ as a build does, with the built-in partials', () => {
+    const dir = exampleProject({
+      'templates/ministry/report.md.hbs': readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8'),
+      [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: ministry/report'),
+    });
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    expect(runCli(['check'], dir)).toMatchObject({ status: 0, stdout: expect.not.stringContaining('does not exist') });
+    // Its own errors are still found.
+    writeFile(dir, 'templates/ministry/report.md.hbs', '{{!-- Broken. --}}\n{{> no-such-partial}}\n');
+    expect(runCli(['check'], dir).stdout).toMatch(/templates\/ministry\/report\.md\.hbs:2:1 +error +The partial `no-such-partial` does not exist\./);
+  });
+
   it('reads the description from the leading comment', () => {
     expect(leadingComment('{{!--\n\n  First line.\n  Second.\n--}}\nbody')).toBe('First line.');
     expect(leadingComment('{{! Short. }}')).toBe('Short.');

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
@@ -198,7 +198,14 @@ function templateProblems(project: Project, files: readonly string[], shownFiles
   const folders = new Set(files.map((file) => (basename(dirname(file)) === 'partials' && !file.endsWith(TEMPLATE_SUFFIX) ? dirname(dirname(file)) : dirname(file))));
   return [...folders].flatMap((folder) => {
     const at = project.templateDirs.indexOf(folder);
-    const dirs = at >= 0 ? project.templateDirs.slice(at) : [folder];
-    return listTemplates(dirs, project.files).flatMap((name) => loadTemplate(name, dirs, project.files).diagnostics.filter((d) => shownFiles.has(d.file)));
+    if (at >= 0) {
+      const dirs = project.templateDirs.slice(at);
+      return listTemplates(dirs, project.files).flatMap((name) => loadTemplate(name, dirs, project.files).diagnostics.filter((d) => shownFiles.has(d.file)));
+    }
+    // A sub-folder of a templates folder (`template: ministry/report`): its templates are named by their path there, and find the partials a build finds.
+    const root = project.templateDirs.findIndex((dir) => !relative(dir, folder).startsWith('..') && !isAbsolute(relative(dir, folder)));
+    const dirs = root >= 0 ? project.templateDirs.slice(root) : [folder];
+    const prefix = root >= 0 ? relative(project.templateDirs[root] ?? folder, folder).split(sep).join('/') : '';
+    return listTemplates([folder], project.files).flatMap((name) => loadTemplate(prefix ? `${prefix}/${name}` : name, dirs, project.files).diagnostics.filter((d) => shownFiles.has(d.file)));
   });
 }

@@ -133,6 +133,25 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a nested numbered list that starts at 5 starts at 5 at the level it is nested at (it printed 1. and 2.)', async () => {
+    const { body, parts } = await buildWithAnswer('1. pirmais:\n   - apakšpunkts;\n\n   5. pieci;\n   6. seši.\n2. otrais.');
+    const numbering = part(parts, 'word/numbering.xml');
+    const items = listParagraphs(body);
+    const five = items.find((item) => item.text === 'pieci;');
+    expect(five?.ilvl).toBe(1);
+    expect(items.find((item) => item.text === 'seši.')).toMatchObject({ ilvl: 1, numId: five?.numId });
+    // The instance's start at the items' own level, and its definition's.
+    const instance = new RegExp(`<w:num w:numId="${five?.numId}">([\\s\\S]*?)</w:num>`).exec(numbering)?.[1] ?? '';
+    expect(instance).toContain('<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride>');
+    const abstractId = /<w:abstractNumId w:val="(\d+)"\/>/.exec(instance)?.[1];
+    const definition = new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>([\\s\\S]*?)</w:abstractNum>`).exec(numbering)?.[1] ?? '';
+    expect(/<w:lvl w:ilvl="1"[^>]*><w:start w:val="(\d+)"\/>/.exec(definition)?.[1]).toBe('5');
+    // The top-level list still starts at 1.
+    const first = items.find((item) => item.text === 'pirmais:');
+    const top = new RegExp(`<w:num w:numId="${first?.numId}">([\\s\\S]*?)</w:num>`).exec(numbering)?.[1] ?? '';
+    expect(top).toContain('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>');
+  });
+
   it('a note’s text is parted from its number mark by a space, as in a footnote Word makes (it read “¹Piezīmes”)', async () => {
     const { parts } = await buildWithAnswer('Teksts ar piezīmi.[^p]\n\n[^p]: Piezīmes teksts.');
     const notes = part(parts, 'word/footnotes.xml');

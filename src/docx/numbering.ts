@@ -22,7 +22,8 @@ export function numberingDefinition(kind: ListKind, start: number, geometry: Pag
       level,
       format: kind === 'bullet' ? LevelFormat.BULLET : LevelFormat.DECIMAL,
       text: kind === 'bullet' ? '–' : kind === 'period' ? `%${level + 1}.` : `%${level + 1})`,
-      start: level === 0 ? start : 1,
+      // A definition serves the lists of one kind and start, at whatever level they are nested: each level starts there.
+      start,
       alignment: AlignmentType.LEFT,
       suffix: LevelSuffix.SPACE,
       style: {

@@ -100,6 +100,17 @@ describe('positions in English', () => {
     ]);
     // A template that never prints position.bodyEn has nothing to say about it.
     expect(await untranslated('{{#each questions}}\n{{number}}. {{text}}\n\n{{{position.body}}}\n\n{{/each}}\n')).toEqual([]);
+    // Nor, about the English speaking points, one that never prints them.
+    const pointsDir = project('note.en');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(pointsDir, 'templates'), { recursive: true });
+    const pointsSaid = async (template: string) => {
+      writeFileSync(join(pointsDir, 'templates/note.en.md.hbs'), template);
+      const result = await check({ cwd: pointsDir, paths: [EXAMPLE_MEETING], final: false });
+      return result.diagnostics.filter((d) => d.ruleId === 'position/untranslated' && d.message.includes('speaking_points_en')).length;
+    };
+    expect(await pointsSaid('{{#each questions}}\n{{number}}. {{text}}\n\n{{{position.body}}}\n\n{{/each}}\n')).toBe(0);
+    expect(await pointsSaid('{{#each questions}}\n{{number}}. {{text}}\n\n{{{position.body}}}\n\n{{#each position.speakingPointsEn}}\n- {{this}}\n{{/each}}\n\n{{/each}}\n')).toBeGreaterThan(0);
   });
 
   it('says nothing about translations for a Latvian template', () => {

@@ -17,6 +17,8 @@ interface BuiltTemplate {
   path: string;
   /** What it prints for a position with no English text: render/template-checks.ts `englishAnswerOf`. */
   englishAnswer: 'none' | 'latvian' | 'left-out' | 'empty';
+  /** Its text and its partials'. */
+  files: readonly { text: string }[];
 }
 
 /**
@@ -39,6 +41,8 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
         ? ', which prints `position.bodyEn` only when it is there: this answer is left out of the note.'
         : ', which prints `position.bodyEn`, empty for this position: its answer is left out of the note.';
   const fallback = 'or have the template print the Latvian answer when there is none: {{#if position.bodyEn}}{{{position.bodyEn}}}{{else}}{{{position.body}}}{{/if}}';
+  // A template (or a partial of it) that never prints the English points leaves none out.
+  const printsEnglishPoints = template.files.some((file) => file.text.includes('speakingPointsEn'));
   return includedPositions(project, meeting).flatMap(({ position, file }) => {
     if (!position) return [];
     const found: Diagnostic[] = [];
@@ -54,7 +58,7 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
         ),
       );
     }
-    if (position.speaking_points?.length && !position.speaking_points_en?.length) {
+    if (position.speaking_points?.length && !position.speaking_points_en?.length && printsEnglishPoints) {
       found.push(
         diagnostic(
           file.path,

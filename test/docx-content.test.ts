@@ -196,6 +196,23 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(grid(digits.body)[0]).toBeGreaterThan(7 * 24 * 10 * 0.5);
   });
 
+  it('a table whose words cannot all fit keeps its narrow columns whole and narrows the widest (a long web address), not every column alike', async () => {
+    const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const address = `https://eur-lex.europa.eu/legal-content/LV/TXT/?uri=CELEX:52020DC0624&from=EN&${'x'.repeat(60)}`;
+    const fits = await buildWithAnswer('| Gads | Summa | Avots |\n|---|--:|---|\n| 2019 | 11\u00A0352 | eur-lex |');
+    const squeezed = await buildWithAnswer(`| Gads | Summa | Avots |\n|---|--:|---|\n| 2019 | 11\u00A0352 | ${address} |`);
+    const [year = 0, sum = 0, source = 0] = grid(squeezed.body);
+    expect(year + sum + source).toBe(9071);
+    // The year and the figure columns keep their longest words whole: as wide as the same columns need
+    // where everything fits, that is "Gads" bold and "11 352" (Times New Roman 12 pt) plus the cell margins.
+    const twips = (units: number) => (units * 240) / 2048;
+    const margins = 2 * 108 + 10;
+    expect(year).toBeGreaterThanOrEqual(Math.floor(twips(1479 + 1024 + 1139 + 797) + margins));
+    expect(sum).toBeGreaterThanOrEqual(Math.floor(twips(5 * 1024 + 512) + margins));
+    expect(grid(fits.body).reduce((a, b) => a + b, 0)).toBe(9071);
+    expect(source).toBe(9071 - year - sum);
+  });
+
   it('a column is at least as wide as its widest word or figure in the font and size used, bold in the header row, plus the cell margins', async () => {
     const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const table = '| A | B | C | K10 |\n|---|--:|--:|--:|\n| Pedagogi ar augstām digitālajām prasmēm visās skolās | 53,5\u00A0% | 11\u00A0352 | 1 |\n| x | 9\u00A0% | 1\u00A0000 | 2 |';

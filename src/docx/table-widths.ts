@@ -27,7 +27,7 @@ interface Piece {
  * the text is bold (the header row), plus the cell's margins; the rest of the width goes to the
  * columns whose text would need more lines, by how much wider than that their longest line is
  * (or, when every text is on one line already, to the narrowest columns, making them alike).
- * When even the unbreakable runs do not fit, each column gets its share of the width by their length.
+ * When even the unbreakable runs do not fit, the narrow columns keep theirs and the widest share the rest.
  * `rows` are the cells' paragraphs as the compiler made them, so what is measured is what is printed.
  */
 export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: number, total: number, type: TableType): number[] {
@@ -46,13 +46,31 @@ export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: n
   const wantedSum = wanted.reduce((sum, width) => sum + width, 0);
   const exact =
     leastSum >= total
-      ? least.map((width) => (width * total) / leastSum)
+      ? capped(least, total)
       : wantedSum > 0
         ? least.map((width, index) => width + ((total - leastSum) * (wanted[index] ?? 0)) / wantedSum)
         : levelled(least, total);
   const widths = exact.map((width) => Math.floor(width));
   widths[columns - 1] = (widths[columns - 1] ?? 0) + total - widths.reduce((sum, width) => sum + width, 0);
   return widths;
+}
+
+/**
+ * The unbreakable runs do not all fit: the narrow columns keep their width (a year, a figure stays
+ * whole) and the widest ones share what is left alike, down to an even share each when nothing fits
+ * (their long words, such as a web address, break there instead).
+ */
+function capped(least: readonly number[], total: number): number[] {
+  const narrowest = [...least].sort((a, b) => a - b);
+  let left = total;
+  let cap = total / least.length;
+  for (let index = 0; index < narrowest.length; index++) {
+    cap = left / (narrowest.length - index);
+    const width = narrowest[index] ?? 0;
+    if (width > cap) break;
+    left -= width;
+  }
+  return least.map((width) => Math.min(width, cap));
 }
 
 /**

@@ -108,7 +108,9 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       push({ markdown: renumbered ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
     } else {
       const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : '');
-      push(writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost), index);
+      // A numbered item keeps the mark its source has (`1.` or `1)`): another one would start a new list.
+      const mark = /^\s*(?:>\s*)*\d+([.)])/.exec(unit?.slice ?? '')?.[1] as '.' | ')' | undefined;
+      push(writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark), index);
     }
   }
   let markdown = joinBlocks(blocks);
@@ -240,16 +242,17 @@ export interface Block {
 }
 
 /**
- * A paragraph written as Markdown from the DOCX (the deleted text left out): a `1)` or `-`
- * item when it is one, bold, italic and links, wrapped; undefined when no text is left.
+ * A paragraph written as Markdown from the DOCX (the deleted text left out): a `1)` (or, as its
+ * source has it, `1.`) or `-` item when it is one, bold, italic and links, wrapped; undefined when
+ * no text is left.
  */
-export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = '', lost?: string[]): Block | undefined {
+export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = '', lost?: string[], mark: '.' | ')' = ')'): Block | undefined {
   const item = list !== null;
   const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes, lost).trim();
   if (!text) return undefined;
   // `lead` is what the line has before the text (or an item's marker): indentation, `> `, `## `.
   const indent = lead.length - lead.trimStart().length;
-  const start = lead.trimStart() + (item ? (list === 'bullet' ? '- ' : `${number}) `) : '');
+  const start = lead.trimStart() + (item ? (list === 'bullet' ? '- ' : `${number}${mark} `) : '');
   const inline = item ? taskMarkdown(text) : text;
   // A heading is one line; anything else is wrapped, its lines indented under the text.
   const body = start.startsWith('#') ? start + oneLine(inline) : wrap(start + inline, indent + start.length);

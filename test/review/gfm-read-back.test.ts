@@ -159,6 +159,11 @@ describe('a list whose source numbers skip one (`1) 2) 4)`)', () => {
     expectAccepted(dir, ['otrais solis', 'otrais', 'cits'], ['2) otrais solis;', '2) cits solis;']);
   });
 
+  it('keeps the mark its source items have, `2.` and not `2)`, in an item reworded (another mark starts a new list)', () => {
+    const dir = builtWith('  Soļi:\n\n  1. pirmais solis;\n  2. otrais solis.\n');
+    expectAccepted(dir, ['otrais solis', 'otrais', 'cits'], ['2. otrais solis.', '2. cits solis.']);
+  });
+
   it('is numbered as the report shows it after an item the reviewer added', () => {
     const dir = builtWith(GAP);
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('pirmais solis', 'jauns solis;', ANNA);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { globSync } from 'tinyglobby';
@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { check } from '../src/commands/check.js';
 import { notWindowsReserved, WINDOWS_RESERVED } from '../src/model/common.js';
 import { jsonSchemaText, SCHEMAS, type SchemaKind } from '../src/model/json-schema.js';
-import { EXAMPLE_MEETING, exampleProject, REPO, runCli } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli } from './helpers/project.js';
 
 const KINDS = Object.keys(SCHEMAS).filter((kind): kind is SchemaKind => kind in SCHEMAS);
 const committed = (kind: SchemaKind) => readFileSync(join(REPO, 'schema', `${kind}.schema.json`), 'utf8');
@@ -107,6 +107,7 @@ const REFUSED: Record<string, Refused> = {
   'the project folder as the output': { kind: 'config', change: (c) => ({ ...c, output: './' }), ruleId: 'config/path-outside-project' },
   'an output folder above the project': { kind: 'config', change: (c) => ({ ...c, output: 'out/../../reports' }), ruleId: 'config/path-outside-project' },
   'a positions folder above the project': { kind: 'config', change: (c) => ({ ...c, paths: { positions: '../shared/positions' } }), ruleId: 'config/path-outside-project' },
+  'an absolute templates folder': { kind: 'config', change: (c) => ({ ...c, paths: { templates: '/srv/briefings/templates' } }), ruleId: 'config/path' },
   'a reference DOCX above the project': { kind: 'config', change: (c) => ({ ...c, layout: { ...(c.layout as object), reference_docx: '../reference.docx' } }), ruleId: 'config/path-outside-project' },
   'an absolute reference DOCX': { kind: 'config', change: (c) => ({ ...c, layout: { ...(c.layout as object), reference_docx: '/srv/reference.docx' } }), ruleId: 'config/path-outside-project' },
   'a position id Windows keeps for a device': { kind: 'position', change: (p) => ({ ...p, id: 'com1' }), ruleId: 'position/reserved-id' },
@@ -142,4 +143,16 @@ test('the schemas name the device names Windows keeps in every case, as check do
   const pattern = new RegExp(notWindowsReserved.allOf[0]?.not.pattern ?? '', 'u');
   const names = ['con', 'CON', 'Con', 'cOm1', 'LPT9', 'lpt²', 'Nul', 'aux', 'conx', 'com', 'com10', 'xprn', 'educ'];
   expect(names.map((name) => pattern.test(name))).toEqual(names.map((name) => WINDOWS_RESERVED.test(name)));
+});
+
+test('an absolute folder under paths is said to be absolute, not to be missing (it existed)', async () => {
+  const root = exampleProject();
+  const templates = join(root, 'templates');
+  mkdirSync(templates, { recursive: true });
+  const config = `${exampleFile('briefing.config.yaml')}\npaths:\n  templates: ${templates}\n`;
+  writeFileSync(join(root, 'briefing.config.yaml'), config);
+  const result = await check({ cwd: root, paths: [], final: false });
+  expect(result.diagnostics.filter((d) => d.ruleId === 'config/path').map((d) => d.message)).toEqual([
+    `\`paths.templates\` is \`${templates}\`, an absolute path; the project's paths are relative to the folder that holds briefing.config.yaml.`,
+  ]);
 });

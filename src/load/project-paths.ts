@@ -30,6 +30,13 @@ export function projectLocations(files: ProjectFiles, config: Config, configFile
     const inProject = projectPath(root, absolute);
     const place = configFile.locate(['paths', key]);
     const folder = key !== 'ministries';
+    // Absolute (on any system): read from the project folder it would name a folder that is not there, and a config in git is read on other machines.
+    if (ABSOLUTE_START.test(value) || isAbsolute(value)) {
+      diagnostics.push(
+        diagnostic(configFile.path, place, 'error', 'config/path', `\`paths.${key}\` is \`${value}\`, an absolute path; the project's paths are relative to the folder that holds briefing.config.yaml.`, `Write it relative to that folder (e.g. \`${key === 'ministries' ? 'ministries.yaml' : key}\`).`),
+      );
+      continue;
+    }
     const outside = absolute !== root && !files.isInside('', inProject);
     // Refused by its name too (`a/../b`), as the editors' schema can tell it.
     if (outside || UP_SEGMENT.test(value)) {

@@ -67,7 +67,7 @@ export function textArea(page: { width: number; height: number }, margins: { lef
 }
 
 /** A path of the project, inside it: refused where the config is read (load/project-paths.ts), links followed; the editors are told the part a name shows. */
-const projectPath = (fallback: string) => z.string().min(1).default(fallback).meta(matchingNone(UP_SEGMENT));
+const projectPath = (fallback: string) => z.string().min(1).default(fallback).meta(matchingNone(UP_SEGMENT, ABSOLUTE_START));
 
 /** Where the project keeps its files, relative to the config file. */
 export const pathsSchema = z.strictObject({

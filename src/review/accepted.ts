@@ -52,6 +52,9 @@ const WIDTH = 110;
 /** A footnote or link definition of the field, as written. */
 interface Definition {
   slice: string;
+  /** Where it stands in the field's source (from the start of its first line). */
+  start: number;
+  end: number;
   /** For a footnote definition: its label and its text after `[^label]:`, unindented, as Markdown of its own. */
   footnote?: { label: string; content: string };
 }
@@ -115,7 +118,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   }
   let markdown = joinBlocks(blocks);
   let notesMatched = true;
-  for (const definition of definitions) {
+  for (const [at, definition] of definitions.entries()) {
     const note = definition.footnote ? acceptedFootnote(definition.footnote, footnoteLabels, footnotes) : undefined;
     if (note) {
       before.push(note.before);
@@ -124,7 +127,10 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       lost.push(...note.lost);
       notesMatched &&= note.matched;
     }
-    markdown += `\n\n${note?.slice ?? definition.slice}`;
+    // Definitions written one under the other in the source stay so: only a line break between them.
+    const previous = definitions[at - 1];
+    const gap = previous ? source.slice(previous.end, definition.start) : '';
+    markdown += `${gap === '\n' ? '\n' : '\n\n'}${note?.slice ?? definition.slice}`;
   }
   // A definition not at the field's top level (inside a list item) is not read: its note's changes are named, not lost.
   const read = new Set(definitions.flatMap((definition) => definition.footnote?.label ?? []));
@@ -334,7 +340,7 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
   const lead = (node: Nodes): string => source.slice(lineStart(node.position?.start.offset ?? 0), node.position?.start.offset ?? 0);
   const add = (node: RootContent, level: number, inList: boolean): void => {
     if (node.type === 'definition' || node.type === 'footnoteDefinition') {
-      if (!inList) definitions.push({ slice: lines(node).slice, ...(node.type === 'footnoteDefinition' ? { footnote: { label: node.label ?? node.identifier, content: footnoteContent(source, node) } } : {}) });
+      if (!inList) definitions.push({ ...lines(node), ...(node.type === 'footnoteDefinition' ? { footnote: { label: node.label ?? node.identifier, content: footnoteContent(source, node) } } : {}) });
     } else if (node.type === 'list') {
       node.children.forEach((item, place) => {
         const [first, ...rest] = item.children;

@@ -68,6 +68,20 @@ describe('briefing review: tracked changes in footnotes', () => {
     expect(runCli(['review', join(dir, DOCX)], dir).stdout).toContain('no tracked changes or comments');
   });
 
+  it('--accept keeps footnote definitions written one under the other as they are, with no blank line put between them', () => {
+    const text = exampleFile(POSITION)
+      .replace('mehānisma finansējumu.', 'mehānisma finansējumu[^a][^b].')
+      .replace(/\n\n# Clearance/, '\n\n  [^a]: Pirmā piezīme.\n  [^b]: Otrā piezīme.\n\n# Clearance');
+    const dir = exampleProject({ [POSITION]: text });
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const before = body(dir);
+    expect(before.body).toContain('\n[^a]: Pirmā piezīme.\n[^b]: Otrā piezīme.');
+    const edited = new WordEdit(readFileSync(join(dir, DOCX))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes();
+    const run = runCli(['review', save(dir, edited, 'adjacent.docx'), '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir).body).toBe(before.body.replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā vispirms paredzēts:'));
+  });
+
   it('--accept writes a footnote change together with a change in the body', () => {
     const dir = withFootnote();
     const before = body(dir);

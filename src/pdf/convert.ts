@@ -25,10 +25,17 @@ export type PdfResult = { bytes: Uint8Array } | { failure: string };
  * share a profile, which LibreOffice does not allow; the folder is removed afterwards.
  */
 export async function convertToPdf(docx: Uint8Array, options: PdfOptions): Promise<PdfResult> {
+  if (stopping) return { failure: STOPPED };
   const folder = mkdtempSync(join(tmpdir(), folderPrefix()));
   try {
     const input = join(folder, 'report.docx');
-    writeFileSync(input, docx);
+    try {
+      writeFileSync(input, docx);
+    } catch (error) {
+      // The folder was removed under it: the process is stopping (a signal).
+      if (stopping) return { failure: STOPPED };
+      throw error;
+    }
     const filter = options.pdfA ? 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' : 'pdf:writer_pdf_Export';
     const args = [`-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, input];
     const failure = await run(options.office, args, options.timeoutMs ?? TIMEOUT_MS);
@@ -53,6 +60,12 @@ function folderPrefix(): string {
 }
 
 let removingOnSignal = false;
+
+/** Set once this process is stopping (a signal): no conversion starts after it. */
+let stopping = false;
+
+/** Why a conversion cut short by the process stopping has no PDF. */
+const STOPPED = 'it was stopped, as briefing was';
 
 /**
  * Makes Ctrl-C (or a CI job's SIGTERM) remove the conversion folders of this process before it
@@ -79,6 +92,11 @@ export function removeFoldersOnSignal(): void {
  */
 function run(office: string, args: readonly string[], timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
+    // A signal came between the folder and LibreOffice: none is started, as one started now would run to its end.
+    if (stopping) {
+      resolve(STOPPED);
+      return;
+    }
     const child = spawn(office, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
     let stderr = '';
     let timedOut = false;
@@ -119,6 +137,7 @@ function stop(pid: number | undefined): void {
  * it was removed.
  */
 export function stopConversions(): void {
+  stopping = true;
   stopStarted();
   try {
     for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) rmSync(join(tmpdir(), name), { recursive: true, force: true });

@@ -109,6 +109,14 @@ function run(office: string, args: readonly string[], timeoutMs: number): Promis
       clearTimeout(timer);
       resolve(error.code === 'ENOENT' ? 'the program could not be started' : error.message);
     });
+    // Stopped by a signal: done when it has ended, not when every process it started has let go of its
+    // output (one that outlived it, orphaned before it was stopped, would hold the build for as long as it runs).
+    child.on('exit', () => {
+      if (!stopping) return;
+      clearTimeout(timer);
+      child.stderr.destroy();
+      resolve(STOPPED);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (timedOut) resolve(`it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`);
@@ -154,17 +162,28 @@ export function stopConversions(): void {
 function stopStarted(): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   let waited = 0;
-  // Again until none runs: one may have started another (the office its main program) meanwhile.
-  for (let round = 0; round < 5; round++) {
-    const started = descendants(process.pid).filter(runs);
-    if (!started.length) return;
-    for (const each of started) {
+  const send = (pids: readonly number[], signal: NodeJS.Signals) => {
+    for (const each of pids) {
       try {
-        process.kill(each, 'SIGKILL');
+        process.kill(each, signal);
       } catch {
         // Already gone.
       }
     }
+  };
+  // Again until none runs: one may have started another (the office its main program) meanwhile.
+  for (let round = 0; round < 5; round++) {
+    // Held first (SIGSTOP), until no new one appears: a held process starts no other, so none is
+    // orphaned by its parent's end before it is in the list (an orphan is no longer ours to find).
+    let started = descendants(process.pid).filter(runs);
+    if (!started.length) return;
+    for (let hold = 0; hold < 10; hold++) {
+      send(started, 'SIGSTOP');
+      const now = descendants(process.pid).filter(runs);
+      if (now.every((pid) => started.includes(pid))) break;
+      started = [...new Set([...started, ...now])];
+    }
+    send(started, 'SIGKILL');
     for (; waited < 1000 && started.some(runs); waited += 10) Atomics.wait(pause, 0, 0, 10);
   }
 }

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
-import { CONFIG_FILE, loadProject, packageRoot, type Project } from '../load/project.js';
+import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -148,7 +148,7 @@ function problemKey(d: Diagnostic): string {
 const TEMPLATE_SAMPLES = 3;
 
 async function unusedTemplateProblems(project: Project, files: readonly string[], used: ReadonlySet<string>, meetings: readonly LoadedMeeting[], options: CheckOptions): Promise<Diagnostic[]> {
-  const builtIn = join(packageRoot(), 'templates');
+  const builtIn = builtInTemplatesDir();
   // A copy of a built-in template, byte for byte, is the tool's own: tested with it, not rendered again here.
   const copied = (file: string) => {
     const own = project.files.readBytes(projectPath(project.root, file));

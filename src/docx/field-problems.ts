@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { fieldSpans, printedText } from './fields.js';
 import { unclosedAtEnd } from '../util/unclosed.js';
 import type { YamlFile } from '../load/yaml.js';
-import type { FieldRef } from '../model/field.js';
+import { fieldKeyPath, type FieldRef } from '../model/field.js';
 import type { MarkdownField, ReportSource } from '../render/fields.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 
@@ -159,7 +159,7 @@ function originalLine(normalised: string, line: number): number {
  * where `opening` starts; other scalars point at their start.
  */
 function placeInFile(source: FieldSource, field: string, at: Place, opening: string, within = 0): Place | undefined {
-  const value = source.file.locate(field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step)));
+  const value = source.file.locate(fieldKeyPath(field));
   if (!value) return undefined;
   const fileLines = source.file.text.split(/\r?\n/);
   const indicator = fileLines[value.line - 1]?.slice(value.column - 1) ?? '';

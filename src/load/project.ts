@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerFingerprint, configSchema, ministriesSchema, type Config, type Ministries } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -81,6 +81,16 @@ export function packageRoot(): string {
   return dir;
 }
 
+/** The folder of the built-in templates, in the installed package. */
+export function builtInTemplatesDir(): string {
+  return join(packageRoot(), 'templates');
+}
+
+/** Whether a template file (project-relative, `../…` for the package's) is one of the built-in templates. */
+export function isBuiltInTemplate(root: string, path: string): boolean {
+  return resolve(root, path).startsWith(builtInTemplatesDir() + sep);
+}
+
 /** How to find the positions: scan the positions folder (the default), or take a scan already made. */
 export interface LoadProjectOptions {
   /**
@@ -153,7 +163,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     ? { positions: new Map<string, LoadedPosition>(), positionFiles: [], problems: [] }
     : loadPositions(files, locations.positions, options);
   setupDiagnostics.push(...problems);
-  const packageTemplates = join(packageRoot(), 'templates');
+  const packageTemplates = builtInTemplatesDir();
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
     root,

@@ -3,7 +3,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { suggest } from '../util/suggest.js';
 import { projectPath } from './files.js';
 import { withoutFrontMatter } from './front-matter.js';
-import { packageRoot, type Project } from './project.js';
+import { builtInTemplatesDir, type Project } from './project.js';
 import { listTemplates, partialsOnPath, templatesIn } from './templates.js';
 
 /** A template a meeting can name, and where it comes from. */
@@ -39,7 +39,7 @@ export type PartialNames = (text: string) => string[];
  * (found by `includes`) and where those come from. Sorted by name.
  */
 export function describeTemplates(project: Project, includes: PartialNames): TemplateInfo[] {
-  const builtIn = join(packageRoot(), 'templates');
+  const builtIn = builtInTemplatesDir();
   const sourceOf = (dir: string) => (dir === builtIn ? 'built-in' : 'project');
   const onPath = new Map(partialsOnPath(project.templateDirs, project.files).map((partial) => [partial.name, partial]));
   const builtInPartials = new Set(partialsOnPath([builtIn], project.files).map((partial) => partial.name));

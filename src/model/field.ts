@@ -18,6 +18,11 @@ export const fieldRefSchema = z.strictObject({
   file: z.string().min(1),
 });
 
+/** A field's key path in its YAML file from its dot-joined form: `speaking_points.0` → `['speaking_points', 0]`. */
+export function fieldKeyPath(field: string): (string | number)[] {
+  return field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+}
+
 /** Where a block of the report came from (see {@link fieldRefSchema}). */
 export type FieldRef = z.output<typeof fieldRefSchema>;
 

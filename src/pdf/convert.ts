@@ -128,10 +128,14 @@ function run(office: string, args: readonly string[], timeoutMs: number): Promis
 
 /** Stops a process and the processes it started (found through /proc where there is one, as on Linux). */
 function stop(pid: number | undefined): void {
-  if (pid === undefined) return;
-  for (const each of [pid, ...descendants(pid)]) {
+  if (pid !== undefined) send([pid, ...descendants(pid)], 'SIGKILL');
+}
+
+/** Sends a signal to each process that is still there. */
+function send(pids: readonly number[], signal: NodeJS.Signals): void {
+  for (const each of pids) {
     try {
-      process.kill(each, 'SIGKILL');
+      process.kill(each, signal);
     } catch {
       // Already gone.
     }
@@ -162,15 +166,6 @@ export function stopConversions(): void {
 function stopStarted(): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   let waited = 0;
-  const send = (pids: readonly number[], signal: NodeJS.Signals) => {
-    for (const each of pids) {
-      try {
-        process.kill(each, signal);
-      } catch {
-        // Already gone.
-      }
-    }
-  };
   // Again until none runs: one may have started another (the office its main program) meanwhile.
   for (let round = 0; round < 5; round++) {
     // Held first (SIGSTOP), until no new one appears: a held process starts no other, so none is

@@ -3,10 +3,9 @@
  * parts, the document date and metadata, and how their problems are worded.
  */
 import type { LoadedMeeting } from '../load/meeting.js';
-import { packageRoot, type Project } from '../load/project.js';
-import { join, relative, resolve } from 'node:path';
+import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Layout, ManifestFile } from '../model/index.js';
-import type { FieldRef } from '../model/field.js';
+import { fieldKeyPath, type FieldRef } from '../model/field.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { placeOfReportLine, type FieldPlace, type FieldSource } from '../docx/field-problems.js';
@@ -84,7 +83,7 @@ export function fieldSource(project: Project, loaded: LoadedMeeting, ref: FieldR
   const position = ref.kind === 'position' ? project.positions.get(ref.id) : undefined;
   const [file, data] = ref.kind === 'position' ? [position?.file, position?.position] : [loaded.file, loaded.meeting];
   // The field's key path, dot-joined: `body`, `background`, `speaking_points.0`.
-  const raw = ref.field.split('.').reduce<unknown>((value, step) => (typeof value === 'object' && value !== null ? Reflect.get(value, /^\d+$/.test(step) ? Number(step) : step) : undefined), data);
+  const raw = fieldKeyPath(ref.field).reduce<unknown>((value, step) => (typeof value === 'object' && value !== null ? Reflect.get(value, step) : undefined), data);
   return file && typeof raw === 'string' ? { file, raw } : undefined;
 }
 
@@ -135,7 +134,7 @@ const BLOCK_NAMES: Record<string, string> = { footnoteDefinition: 'a footnote de
 export function misplacedField(project: Project, loaded: LoadedMeeting, source: ReportSource, template: Template, found: Misplaced): Diagnostic | undefined {
   const ref = source.fields[found.index]?.ref;
   if (!ref) return undefined;
-  const builtIn = !relative(join(packageRoot(), 'templates'), resolve(project.root, template.path)).startsWith('..');
+  const builtIn = isBuiltInTemplate(project.root, template.path);
   // The field may stand in a partial the template includes: both are named.
   const partials = template.files.length > 1 ? ' (or a partial it includes)' : '';
   const templatePath = `${builtIn ? `the built-in template ${template.name}` : `the template ${template.path}`}${partials}`;
@@ -161,6 +160,6 @@ export function misplacedField(project: Project, loaded: LoadedMeeting, source: 
             `Put the field on a line of its own in the template, with a blank line before and after it; or write ${name} as one paragraph.`,
           ];
   const file = fieldSource(project, loaded, ref)?.file;
-  const place = file?.locate(ref.field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step)));
+  const place = file?.locate(fieldKeyPath(ref.field));
   return diagnostic(ref.file, place, 'error', 'template/field-placement', message, hint);
 }

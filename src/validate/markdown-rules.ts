@@ -538,19 +538,18 @@ function undefinedLinkLabelProblems(file: YamlFile, field: readonly PropertyKey[
   const name = field.join('.');
   const problems: Diagnostic[] = [];
   // An address written as the link (`<https://…>`, `www.…`, an e-mail) is one: its brackets are the address's.
+  // (The walk reaches a link before the text in it.)
   const addresses: [number, number][] = [];
   walk(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (node.type !== 'link' || start === undefined || end === undefined) return;
-    const written = text.slice(start, end);
-    if (written.startsWith('<') || !written.startsWith('[')) addresses.push([start, end]);
-  });
-  walk(tree, (node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type !== 'text' || start === undefined || end === undefined) return;
-    if (addresses.some(([from, to]) => from <= start && end <= to)) return;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'link') {
+      const written = text.slice(start, end);
+      if (written.startsWith('<') || !written.startsWith('[')) addresses.push([start, end]);
+      return;
+    }
+    if (node.type !== 'text' || addresses.some(([from, to]) => from <= start && end <= to)) return;
     for (const match of text.slice(start, end).matchAll(UNRESOLVED_REFERENCE)) {
       const written = match[0];
       const label = match[2] === '' ? (match[1] ?? '') : (match[2] ?? '');

@@ -1,10 +1,8 @@
 import type { LoadedMeeting } from '../load/meeting.js';
-import type { Project } from '../load/project.js';
+import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions } from './meeting-rules.js';
-import { join, resolve, sep } from 'node:path';
-import { packageRoot } from '../load/project.js';
 
 /** Whether a template writes English: its name ends in `.en`, as `informative-report.en` does. */
 export function isEnglishTemplate(name: string): boolean {
@@ -30,7 +28,7 @@ interface BuiltTemplate {
  */
 export function untranslatedPositions(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate): Diagnostic[] {
   if (!isEnglishTemplate(name)) return [];
-  const builtIn = resolve(project.files.root, template.path).startsWith(join(packageRoot(), 'templates') + sep);
+  const builtIn = isBuiltInTemplate(project.files.root, template.path);
   const answer = template.englishAnswer;
   const instead =
     answer === 'latvian'

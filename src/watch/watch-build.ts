@@ -4,7 +4,7 @@ import { isDynamicPattern } from 'tinyglobby';
 import { selectMeetings } from '../batch/select.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { watch, type FSWatcher } from 'chokidar';
-import { findProjectRoot, loadProject, packageRoot, positionIdKey, type Project } from '../load/project.js';
+import { builtInTemplatesDir, findProjectRoot, loadProject, positionIdKey, type Project } from '../load/project.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
 import type { FormerBuild } from '../emit/report.js';
@@ -102,7 +102,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
     for (const path of paths) waiting.add(path);
     void rebuild(false);
   });
-  const watcher: FSWatcher = watch([root, join(packageRoot(), 'templates')], {
+  const watcher: FSWatcher = watch([root, builtInTemplatesDir()], {
     ignoreInitial: true,
     ignored: (path, stats) =>
       (path.startsWith(root) && IGNORED_FOLDERS.test(path.slice(root.length))) || (stats?.isFile() === true && !WATCHED_FILES.test(path) && !extra.has(resolve(path))),

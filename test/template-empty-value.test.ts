@@ -55,6 +55,16 @@ describe('a field the data leaves out, printed as text (template/empty-value)', 
     ]);
   });
 
+  it('warns about a field read with lookup, quoting the mustache as written', async () => {
+    const template = 'Sākums (plkst. {{lookup meeting "time"}}); {{{lookup meeting.name "genitive"}}}.\n\n{{#if (lookup meeting "time")}}{{lookup meeting "time"}}{{/if}}\n';
+    const result = await checkWith(template, bareMeeting);
+    expect(emptyValues(result.diagnostics)).toEqual([
+      'templates/test.md.hbs:1:16 warning `meeting.time` is empty for meetings/2021-02-19-educ-informal.yaml (left out of the data), so `{{lookup meeting "time"}}` prints nothing here. Print it only when it is there: {{#if meeting.time}}…{{lookup meeting "time"}}…{{/if}}; or fill it in (`time` in the meeting’s file).',
+      'templates/test.md.hbs:1:44 warning `meeting.name.genitive` is empty for meetings/2021-02-19-educ-informal.yaml (left out of the data), so `{{{lookup meeting.name "genitive"}}}` prints nothing here. Print it only when it is there: {{#if meeting.name.genitive}}…{{{lookup meeting.name "genitive"}}}…{{/if}}; or fill it in (`name.genitive` in the meeting’s file).',
+    ]);
+    expect(emptyValues((await checkWith(template, meeting)).diagnostics)).toEqual([]);
+  });
+
   it('places a field printed in a partial at the partial’s line', async () => {
     const result = await checkWith('Teksts.\n\n{{> laiks}}\n', bareMeeting, { 'templates/partials/laiks.hbs': '{{!-- Laiks. --}}\nplkst. {{meeting.time}}\n' });
     expect(emptyValues(result.diagnostics).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual(['templates/partials/laiks.hbs:2:8 warning `meeting.time`']);

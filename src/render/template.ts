@@ -213,6 +213,14 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
       statement.params = [strictPath(path)];
       statement.hash = { type: 'Hash', pairs: fieldPairs(path, file, loc), loc };
+    } else if (isMustache(statement) && !statement.escaped && isPath(statement.path) && lookedUp(statement)) {
+      // `{{{lookup meeting "time"}}}`: as `{{{meeting.time}}}`.
+      const { path, params, hash, loc } = statement;
+      const looked = lookedUp(statement);
+      const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
+      statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
+      statement.params = [call];
+      statement.hash = { type: 'Hash', pairs: looked ? fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`) : [], loc };
     } else if (isMustache(statement) && statement.escaped) {
       const helper = followsText(program.body[index - 1]) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
       const { path, params, hash, loc } = statement;
@@ -226,7 +234,8 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc };
       statement.params = [argument];
       // The field's name, for the message when it holds a list or mapping, or is printed empty.
-      statement.hash = { type: 'Hash', pairs: isPath(argument) ? fieldPairs(argument, file, loc) : [], loc };
+      const looked = isPath(argument) ? undefined : lookedUp(argument);
+      statement.hash = { type: 'Hash', pairs: isPath(argument) ? fieldPairs(argument, file, loc) : looked ? fieldPairs(looked.field, file, loc, `{{${looked.written}}}`) : [], loc };
       statement.escaped = false;
     }
     if (hasPrograms(statement)) {
@@ -241,11 +250,12 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
  * `file` (the template file or partial) and `owner` (the value the field is read from, lax:
  * a position is named by its id).
  */
-function fieldPairs(path: hbs.AST.PathExpression, file: string, loc: hbs.AST.SourceLocation): hbs.AST.HashPair[] {
+function fieldPairs(path: hbs.AST.PathExpression, file: string, loc: hbs.AST.SourceLocation, written?: string): hbs.AST.HashPair[] {
   const text = (value: string): hbs.AST.StringLiteral => ({ type: 'StringLiteral', value, original: value, loc });
   const pairs: hbs.AST.HashPair[] = [
     { type: 'HashPair', key: 'field', value: text(path.original), loc },
     { type: 'HashPair', key: 'file', value: text(file), loc },
+    ...(written === undefined ? [] : [{ type: 'HashPair' as const, key: 'written', value: text(written), loc }]),
   ];
   if (path.parts.length === 0) return pairs;
   const parts = path.parts.slice(0, -1);
@@ -253,6 +263,22 @@ function fieldPairs(path: hbs.AST.PathExpression, file: string, loc: hbs.AST.Sou
   if (original === '') return pairs;
   const owner: hbs.AST.PathExpression = { type: 'PathExpression', data: path.data, depth: path.depth, parts, original, loc };
   return [...pairs, { type: 'HashPair', key: 'owner', value: owner, loc }];
+}
+
+/**
+ * The field a call of `lookup` with a path and a literal name reads (`lookup meeting "time"`
+ * reads `meeting.time`), with the call as written; undefined for any other call.
+ */
+function lookedUp(call: hbs.AST.MustacheStatement | hbs.AST.Expression): { field: hbs.AST.PathExpression; written: string } | undefined {
+  if (call.type !== 'MustacheStatement' && call.type !== 'SubExpression') return undefined;
+  if (!('params' in call) || !('path' in call) || !isPath(call.path) || call.path.original !== 'lookup' || (call.hash?.pairs.length ?? 0) > 0) return undefined;
+  const [owner, key] = call.params;
+  if (call.params.length !== 2 || !owner || !isPath(owner) || !key) return undefined;
+  const name = key.type === 'StringLiteral' || key.type === 'NumberLiteral' ? String(Reflect.get(key, 'value')) : undefined;
+  if (name === undefined || !/^[\w-]+$/.test(name)) return undefined;
+  const original = owner.parts.length === 0 && !owner.data ? name : `${owner.original}.${name}`;
+  const field: hbs.AST.PathExpression = { type: 'PathExpression', data: owner.data, depth: owner.depth, parts: [...owner.parts, name], original, loc: owner.loc };
+  return { field, written: `lookup ${owner.original} ${key.type === 'StringLiteral' ? `"${name}"` : name}` };
 }
 
 /** What {@link fieldPairs} names, with the mustache's place; undefined for a value that is no field (a helper's result). */
@@ -270,7 +296,8 @@ function emptyPrint(options: unknown, raw: boolean): EmptyPrint | undefined {
   if (typeof line !== 'number' || typeof column !== 'number') return undefined;
   const owner: unknown = Reflect.get(hash, 'owner');
   const id: unknown = typeof owner === 'object' && owner !== null && 'body' in owner && 'version' in owner ? Reflect.get(owner, 'id') : undefined;
-  return { file, line, column: column + 1, field, written: raw ? `{{{${field}}}}` : `{{${field}}}`, ...(typeof id === 'string' ? { position: id } : {}) };
+  const written: unknown = Reflect.get(hash, 'written');
+  return { file, line, column: column + 1, field, written: typeof written === 'string' ? written : raw ? `{{{${field}}}}` : `{{${field}}}`, ...(typeof id === 'string' ? { position: id } : {}) };
 }
 
 /**

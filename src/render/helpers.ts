@@ -80,13 +80,31 @@ const LANGUAGES = ['lv', 'en'] as const;
 /** The `key=value` options a helper takes (`{{date meeting.date "genitive" year="none"}}`); the others take none. */
 export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year'] };
 
+/** How many arguments each helper takes, fewest and most, and a call as an example: read when it is called and when a template is checked. */
+export const HELPER_ARITY: Readonly<Record<string, readonly [min: number, max: number, example: string]>> = {
+  date: [1, 2, '{{date meeting.date "locative"}}'],
+  dateNumeric: [1, 1, '{{dateNumeric meeting.date}}'],
+  dateEn: [1, 1, '{{dateEn meeting.date}}'],
+  time: [1, 1, '{{time meeting.time}}'],
+  quote: [1, 1, '{{quote meeting.topic}}'],
+  join: [1, 2, '{{join list}}'],
+  ministry: [1, 2, '{{ministry ref "accusative"}}'],
+  ministries: [1, 3, '{{ministries clearance.cleared "accusative"}}'],
+  introduce: [1, 1, '{{introduce meeting.name.nominative}}'],
+  eq: [2, 2, '{{#if (eq meeting.kind "informal")}}'],
+  lowerFirst: [1, 1, '{{lowerFirst meeting.visa.role}}'],
+  clearanceStatus: [1, 2, '{{clearanceStatus status}}'],
+  inc: [1, 1, '{{inc @index}}'],
+  upperFirst: [1, 1, '{{upperFirst text}}'],
+};
+
 export const HELPERS: Readonly<Record<string, Helper>> = {
   /**
    * `{{date meeting.date "locative"}}` → "2021. gada 19. februārī"; `year="none"` → "19. februārī";
    * `year="this"` → "šī gada 19. februārī" when the date is in the document's year (else the full form).
    */
   date: (...args) => {
-    const [iso, grammaticalCase = 'nominative'] = positional('date', args, 1, 2);
+    const [iso, grammaticalCase = 'nominative'] = positional('date', args);
     const date = day('date', iso);
     const wanted = oneOf('date', grammaticalCase, DATE_CASES);
     const year = oneOf('date (year=)', hashOf(args)['year'] ?? 'full', YEAR_FORMS);
@@ -97,29 +115,29 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     return formatDateThisYearLv(date, wanted, documentDate);
   },
   /** `{{dateNumeric meeting.date}}` → "19.02.2021.". */
-  dateNumeric: (...args) => formatDateNumericLv(day('dateNumeric', positional('dateNumeric', args, 1, 1)[0])),
+  dateNumeric: (...args) => formatDateNumericLv(day('dateNumeric', positional('dateNumeric', args)[0])),
   /** `{{dateEn meeting.date}}` → "19 February 2021". */
-  dateEn: (...args) => formatDateEn(day('dateEn', positional('dateEn', args, 1, 1)[0])),
+  dateEn: (...args) => formatDateEn(day('dateEn', positional('dateEn', args)[0])),
   /** `{{time meeting.time}}` → "plkst. 10.00". */
-  time: (...args) => formatTimeLv(timeOfDay('time', positional('time', args, 1, 1)[0])),
+  time: (...args) => formatTimeLv(timeOfDay('time', positional('time', args)[0])),
   /** `{{quote meeting.topic}}` → “…” or „…“ per the `quotes` setting. */
   quote: (...args) => {
-    const [value] = positional('quote', args, 1, 1);
+    const [value] = positional('quote', args);
     return quote(text('quote', value), rootOf(args)?.settings.quotes ?? 'curly');
   },
   /** `{{join list}}` → "A, B un C"; `{{join list "and"}}` for English. */
   join: (...args) => {
-    const [items, conjunction = 'un'] = positional('join', args, 1, 2);
+    const [items, conjunction = 'un'] = positional('join', args);
     return joinList(textList('join', items), text('join', conjunction));
   },
   /** `{{ministry ref "accusative"}}` → "Ārlietu ministriju". */
   ministry: (...args) => {
-    const [ref, form = 'nominative'] = positional('ministry', args, 1, 2);
+    const [ref, form = 'nominative'] = positional('ministry', args);
     return nameForm('ministry', ministryRef('ministry', ref), oneOf('ministry', form, NAME_FORMS));
   },
   /** `{{ministries clearance.cleared "accusative"}}` → "Ārlietu ministriju un Labklājības ministriju". */
   ministries: (...args) => {
-    const [refs, form = 'nominative', conjunction = 'un'] = positional('ministries', args, 1, 3);
+    const [refs, form = 'nominative', conjunction = 'un'] = positional('ministries', args);
     if (!Array.isArray(refs)) throw new HelperUsageError('the helper `ministries` needs a list of ministries (such as clearance.cleared)');
     const list: unknown[] = refs;
     const wanted = oneOf('ministries', form, NAME_FORMS);
@@ -130,7 +148,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   },
   /** `{{introduce meeting.name.nominative}}` adds "(turpmāk – ES)" at the first mention of each abbreviation. */
   introduce: (...args) => {
-    const [value] = positional('introduce', args, 1, 1);
+    const [value] = positional('introduce', args);
     const root = rootOf(args);
     // Once per report, however often the template introduces: the title and the opening both may.
     let introduced = root ? introducedIn.get(root) : undefined;
@@ -139,7 +157,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   },
   /** `{{#if (eq meeting.kind "informal")}}`. */
   eq: (...args) => {
-    const [a, b] = positional('eq', args, 2, 2);
+    const [a, b] = positional('eq', args);
     return a === b;
   },
   /**
@@ -148,38 +166,44 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
    * ("Latvijas Republikas vēstnieks").
    */
   lowerFirst: (...args) => {
-    const value = text('lowerFirst', positional('lowerFirst', args, 1, 1)[0]);
+    const value = text('lowerFirst', positional('lowerFirst', args)[0]);
     const [first = '', second = ''] = value.split(/\s+/);
     const name = /^\p{Lu}\p{Lu}/u.test(first) || /^\p{Lu}/u.test(second);
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
   /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"); `"en"` for English. */
   clearanceStatus: (...args) => {
-    const [state, language = 'lv'] = positional('clearanceStatus', args, 1, 2);
+    const [state, language = 'lv'] = positional('clearanceStatus', args);
     const value = oneOf('clearanceStatus', state, CLEARANCE_STATES);
     return oneOf('clearanceStatus', language, LANGUAGES) === 'en' ? CLEARANCE_STATUS_EN[value] : CLEARANCE_STATUS_LV[value];
   },
   /** `{{inc @index}}` → the 1-based number of a list item. */
   inc: (...args) => {
-    const [value] = positional('inc', args, 1, 1);
+    const [value] = positional('inc', args);
     if (typeof value !== 'number') throw new HelperUsageError('the helper `inc` needs a number, e.g. @index');
     return value + 1;
   },
   /** `{{upperFirst text}}` capitalises the first letter (for a name form starting a sentence). */
   upperFirst: (...args) => {
-    const value = text('upperFirst', positional('upperFirst', args, 1, 1)[0]);
+    const value = text('upperFirst', positional('upperFirst', args)[0]);
     return value.charAt(0).toLocaleUpperCase('lv') + value.slice(1);
   },
 };
 
-/** The arguments a helper was given, without Handlebars' trailing options object. */
-function positional(helper: string, args: unknown[], min: number, max: number): unknown[] {
+/** The arguments a helper was given, without Handlebars' trailing options object; as many as {@link HELPER_ARITY} allows. */
+function positional(helper: string, args: unknown[]): unknown[] {
   const values = args.slice(0, -1);
-  if (values.length < min || values.length > max) {
-    const wanted = min === max ? `${min}` : `${min} to ${max}`;
-    throw new HelperUsageError(`the helper \`${helper}\` takes ${wanted} argument(s), got ${values.length}`);
-  }
+  const wrong = arityProblem(helper, values.length);
+  if (wrong) throw new HelperUsageError(wrong);
   return values;
+}
+
+/** What is wrong with calling a helper with `count` arguments (`the helper \`date\` takes 1 or 2 arguments, got 3`); undefined when nothing is. */
+export function arityProblem(helper: string, count: number): string | undefined {
+  const [min, max] = HELPER_ARITY[helper] ?? [0, Infinity];
+  if (count >= min && count <= max) return undefined;
+  const wanted = min === max ? `${min === 1 ? 'one argument' : `${min} arguments`}` : `${min} ${max === min + 1 ? 'or' : 'to'} ${max} arguments`;
+  return `the helper \`${helper}\` takes ${wanted}, got ${count}`;
 }
 
 /** The short forms each report (its model, the root of a render) has introduced so far. */

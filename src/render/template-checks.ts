@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { argumentsOf, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 import { suggest } from '../util/suggest.js';
+import { arityProblem, HELPER_ARITY } from './helpers.js';
 
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
@@ -90,6 +91,10 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         diagnostic(path, at(node), 'error', 'template/unknown-helper', `\`${field}\` is a field of the data, not a helper: it takes no arguments.`, `To print it in a form, give it to a helper, e.g. {{date ${field} "genitive"}}; a field alone is written {{${field}}}.`),
       );
     }
+    const arity = wrongArity(node);
+    if (arity !== undefined) {
+      problems.push(diagnostic(path, at(node), 'error', 'template/helper', `${arity.message}.`, arity.hint));
+    }
     const notBlock = blockOfValue(node, names);
     if (notBlock !== undefined) {
       const use = notBlock === 'eq' ? `{{#if (eq …)}}…{{/if}} to choose text by it` : `{{${notBlock} …}}, without \`#\` and \`{{/${notBlock}}}\``;
@@ -106,6 +111,24 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
     }
   });
   return problems;
+}
+
+/**
+ * A call of one of briefing's helpers with too few or too many arguments (`{{date a "b" "c"}}`,
+ * or `{{time}}` inside `{{#with meeting}}`, which calls the helper rather than printing the field):
+ * what is wrong and how to write it; undefined otherwise. Blocks are left to {@link blockOfValue}.
+ */
+function wrongArity(node: hbs.AST.Node): { message: string; hint: string } | undefined {
+  if (node.type !== 'MustacheStatement' && node.type !== 'SubExpression') return undefined;
+  if (!isCall(node) || !isPath(node.path) || !isPlainName(node.path)) return undefined;
+  const name = node.path.original;
+  const signature = HELPER_ARITY[name];
+  const problem = arityProblem(name, node.params.length);
+  if (!signature || problem === undefined) return undefined;
+  const message = problem.charAt(0).toUpperCase() + problem.slice(1);
+  const example = `Write it as ${signature[2]}.`;
+  if (node.params.length > 0) return { message, hint: example };
+  return { message: `${message}: \`{{${name}}}\` calls the helper, not a field of that name`, hint: `${example} For the field \`${name}\` of the value around it (in {{#with}} or {{#each}}), write {{this.${name}}}.` };
 }
 
 /** Handlebars' helpers that take a block: every other helper gives a value. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELPERS, HelperUsageError } from '../../src/render/helpers.js';
+import { HELPER_ARITY, HELPERS, HelperUsageError } from '../../src/render/helpers.js';
 
 /** Calls a helper as Handlebars does: positional arguments, then an options object. */
 function call(name: string, ...args: unknown[]): unknown {
@@ -78,5 +78,14 @@ describe('lowerFirst', () => {
     expect(call('lowerFirst', 'ĀM valsts sekretāra vietnieks')).toBe('ĀM valsts sekretāra vietnieks');
     expect(call('lowerFirst', 'Latvijas Republikas vēstnieks')).toBe('Latvijas Republikas vēstnieks');
     expect(call('lowerFirst', 'Ūdens')).toBe('ūdens');
+  });
+
+  it('has the number of arguments of every helper, and no more, and each example calls its helper with a number it takes', () => {
+    expect(Object.keys(HELPER_ARITY).sort()).toEqual(Object.keys(HELPERS).sort());
+    for (const [name, [min, max, example]] of Object.entries(HELPER_ARITY)) {
+      const call = new RegExp(`^\\{\\{(?:#if \\()?${name} (.*?)\\)?\\}\\}$`).exec(example);
+      const count = call?.[1]?.match(/"[^"]*"|\S+/g)?.length ?? -1;
+      expect(count >= min && count <= max, `${name}: ${example}`).toBe(true);
+    }
   });
 });

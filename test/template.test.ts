@@ -363,6 +363,14 @@ describe('templates', () => {
     expect(escaping.diagnostics).toEqual([expect.objectContaining({ ruleId: 'template/partial-outside-folder' })]);
   });
 
+  it('names a partial in a folder under partials/ by its path there (it was said not to exist)', async () => {
+    const nested = await renderWith('{{> ministry/note}} {{> "ministry/note"}}\n', { 'templates/partials/ministry/note.hbs': 'Piezīme: {{meeting.presidency}}' });
+    expect(nested.diagnostics).toEqual([]);
+    expect(nested.markdown).toBe('Piezīme: Portugāle Piezīme: Portugāle\n');
+    const missing = await renderWith('{{> note}}\n', { 'templates/partials/ministry/note.hbs': 'x' });
+    expect(missing.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([['template/missing-partial', 'The partial `note` does not exist.', 'Partials: draft-banner, ministry/note, signature.']]);
+  });
+
   it('names the templates that exist when the meeting asks for one that does not', async () => {
     const dir = exampleProject({ [EXAMPLE_MEETING]: meeting.replace('template: informative-report.lv', 'template: report.lv') });
     const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false });

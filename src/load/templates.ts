@@ -1,4 +1,4 @@
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { encodingProblem, forbiddenCharacters, placeInText } from './characters.js';
 import { projectPath } from './files.js';
@@ -99,8 +99,9 @@ export interface PartialOnPath {
 }
 
 /**
- * The partials every template can include, by name: the `partials/*.hbs` of each folder of
- * `dirs` in order, the first folder with a name winning, like templates themselves. So a
+ * The partials every template can include, by name: the `.hbs` files under `partials/` of each
+ * folder of `dirs` in order (`partials/ministry/sig.hbs` is `ministry/sig`), the first folder
+ * with a name winning, like templates themselves. So a
  * project's copy of a template still finds the built-in partials, and a project overrides
  * one partial by copying just that one. None reached through a link out of its folder.
  */
@@ -109,9 +110,9 @@ export function partialsOnPath(dirs: readonly string[], files: ProjectFiles): Pa
   for (const dir of dirs) {
     const folder = folderFiles(files, dir);
     if (folder.kind('partials') !== 'folder') continue;
-    for (const inFolder of folder.list('partials', ['*.hbs'])) {
-      // Composed (NFC), as `{{> name}}` in a template is read: a file copied from a Mac may have its letters decomposed.
-      const name = basename(inFolder, '.hbs').normalize('NFC');
+    for (const inFolder of folder.list('partials', ['**/*.hbs'])) {
+      // `partials/ministry/sig.hbs` is `{{> ministry/sig}}`. Composed (NFC), as `{{> name}}` in a template is read: a file copied from a Mac may have its letters decomposed.
+      const name = relative('partials', inFolder).slice(0, -'.hbs'.length).split(sep).join('/').normalize('NFC');
       if (found.has(name) || !folder.isInside(inFolder)) continue;
       const path = projectPath(files.root, join(dir, inFolder));
       found.set(name, { name, path, dir, read: () => folder.readText(inFolder, path) });

@@ -166,6 +166,13 @@ describe('templates', () => {
     // Handlebars' own token names (open_partial, equals, string) never reach the message.
     const unclosed = await renderWith('a {{meeting.topic\n{{> signature}}\n');
     expect(unclosed.diagnostics).toEqual([expect.objectContaining({ line: 1, column: 18, message: 'Template syntax error: a partial, `{{>` was not expected here.' })]);
+    // A quote not closed: Handlebars read on to the next quote, lines below, and blamed that place.
+    const quoted = await renderWith('Sanāksme {{date meeting.date "locative}} notiks.\n\n{{!-- "komentārs" --}}\nTēma: {{quote "tēma"}} un "citāts".\n');
+    expect(quoted.diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [1, 30, 'Template syntax error: the quoted text `"locative}}` is not closed before its `}}`.', 'End it with `"` before the `}}`, e.g. {{date meeting.date "locative"}}.'],
+    ]);
+    const singleQuote = await renderWith("a {{ministry 'IZM\n}} b 'c'\n");
+    expect(singleQuote.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[1, 14, "Template syntax error: the quoted text `'IZM` is not closed before its `}}`."]]);
     const option = await renderWith('Tēma: {{quote meeting.topic=}}\n');
     expect(option.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^Template syntax error: (`=` \(an option is written name=value, after the helper’s name\)|`}}`) was not expected here\.$/)]);
     for (const text of ['a {{meeting.topic\n{{> signature}}\n', 'Tēma: {{quote meeting.topic=}}\n', 'a {{quote "x" "y"=}}\n', 'a {{#if}}{{else if}}{{/if}}\n']) {

@@ -447,6 +447,17 @@ function tidyMarkdown(markdown: string): string {
 
 function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
+  const quoted = /^(?:Parse|Lexical) error/.test(message) ? unclosedQuote(source) : undefined;
+  if (quoted) {
+    return diagnostic(
+      path,
+      placeInText(source)(quoted.offset),
+      'error',
+      'template/syntax',
+      `Template syntax error: the quoted text \`${quoted.excerpt}\` is not closed before its \`}}\`.`,
+      `End it with \`${quoted.mark}\` before the \`}}\`, e.g. {{date meeting.date "locative"}}.`,
+    );
+  }
   const unclosed = /got '?EOF/.test(message) ? unclosedBlock(source) : undefined;
   if (unclosed) {
     return diagnostic(
@@ -501,6 +512,33 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
   }
   const place = exceptionPlace(error);
   return diagnostic(path, place, 'error', 'template/syntax', `Template syntax error: ${firstLine(message).replace(/\.+$/, '')}.`);
+}
+
+/**
+ * The first text in quotes inside a `{{…}}` that runs past the `}}` it was meant to end
+ * before (`{{date meeting.date "locative}}`: Handlebars reads on to the next quote, anywhere
+ * below, and reports the error there): the offset of its opening mark, the mark, and its start.
+ */
+function unclosedQuote(source: string): { offset: number; mark: string; excerpt: string } | undefined {
+  const text = source.replace(TEMPLATE_COMMENT, (comment) => comment.replace(/[^\n]/g, ' '));
+  for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', open + 2)) {
+    if (text[open - 1] === '\\') continue;
+    let at = open + 2;
+    while (at < text.length && !text.startsWith('}}', at)) {
+      const mark = text[at];
+      if (mark !== '"' && mark !== "'") {
+        at += 1;
+        continue;
+      }
+      let end = at + 1;
+      while (end < text.length && text[end] !== mark) end += text[end] === '\\' ? 2 : 1;
+      const stop = /\}\}|\n/.exec(text.slice(at + 1, end));
+      if (stop) return { offset: at, mark, excerpt: text.slice(at, at + 1 + stop.index + (stop[0] === '}}' ? 2 : 0)) };
+      at = end + 1;
+    }
+    open = at;
+  }
+  return undefined;
 }
 
 /** Where the `{{/name}}` that closes the block opened at `opened` stands: the first after it. */

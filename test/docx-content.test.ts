@@ -66,6 +66,16 @@ function listParagraphs(body: string): { text: string; ilvl: number; numId: stri
   });
 }
 
+/** The paragraphs with these texts, in order, with their own left and first-line indents (`w:ind`), or the style’s. */
+function paragraphIndents(body: string, texts: readonly string[]): [string, string, string][] {
+  return [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].flatMap(([, inner = '']): [string, string, string][] => {
+    const text = [...inner.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    if (!texts.includes(text)) return [];
+    const indent = /<w:ind [^>]*\/>/.exec(inner)?.[0] ?? '';
+    return [[text, /w:left="(\d+)"/.exec(indent)?.[1] ?? 'the style’s', /w:firstLine="(\d+)"/.exec(indent)?.[1] ?? 'the style’s']];
+  });
+}
+
 describe('what a position’s own text becomes in the DOCX', () => {
   it('a tab in an answer stays a tab in a body paragraph: only the template’s lines with a tab are signatures', async () => {
     const { body } = await buildWithAnswer('Otrā\trindkopa ar tabulācijas zīmi.');
@@ -178,6 +188,35 @@ describe('what a position’s own text becomes in the DOCX', () => {
       ['Ligzdots citāts.', '1418'],
       ['Vēl dziļāks.', '2127'],
       ['Atkal ārējais.', 'the style’s'],
+    ]);
+  });
+
+  it('a list in a quote is laid out from the quote’s edge, each nested level’s number one indent further in (the items sat at one indent, the quote’s own)', async () => {
+    const { body, warnings } = await buildWithAnswer('> Ievads:\n>\n> - pirmais;\n>   - ligzdotais;\n>     1) dziļākais;\n> - otrais.\n>\n> > - citātā citātā.');
+    // The quote's bar is at the paragraph's left edge: every item keeps the quote's, so the bar runs on unbroken.
+    expect(paragraphIndents(body, ['Ievads:', 'pirmais;', 'ligzdotais;', 'dziļākais;', 'otrais.', 'citātā citātā.'])).toEqual([
+      ['Ievads:', 'the style’s', 'the style’s'],
+      ['pirmais;', '709', '709'],
+      ['ligzdotais;', '709', '1418'],
+      ['dziļākais;', '709', '2127'],
+      ['otrais.', '709', '709'],
+      ['citātā citātā.', '1418', '709'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {
+    const { body } = await buildWithAnswer('1) pirmais:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |\n\n   - apakšpunkts:\n\n     | A | B |\n     |---|---|\n     | c | d |\n\n| Ārpus | saraksta |\n|---|---|\n| e | f |');
+    const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => ({
+      indent: /<w:tblInd w:type="dxa" w:w="(\d+)"\/>/.exec(inner)?.[1] ?? 'none',
+      width: Number(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/.exec(inner)?.[1]),
+      columns: [...inner.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].reduce((sum, m) => sum + Number(m[1]), 0),
+    }));
+    // 9071 twips between the margins; the item's number one first-line indent (709) in at each level.
+    expect(tables).toEqual([
+      { indent: '709', width: 9071 - 709, columns: 9071 - 709 },
+      { indent: '1418', width: 9071 - 1418, columns: 9071 - 1418 },
+      { indent: 'none', width: 9071, columns: 9071 },
     ]);
   });
 

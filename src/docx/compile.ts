@@ -149,6 +149,8 @@ class DocxCompiler {
   private field: FieldRef | undefined;
   /** How many quotes (`>`) the blocks being compiled are in. */
   private quoteDepth = 0;
+  /** The list level of the item whose blocks after its first paragraph are being compiled; undefined outside a list. */
+  private itemLevel: number | undefined;
 
   constructor(meta: DocxMeta, file: VFile) {
     this.meta = meta;
@@ -366,7 +368,7 @@ class DocxCompiler {
         ];
       case 'table':
         if (style === Style.note) this.warn('a table inside a quote (`>`) is printed as a table of its own, not marked as quoted', node);
-        return [this.table(node)];
+        return [this.table(node, style === Style.note)];
       case 'html':
         if (isListEnd(node)) return [];
         return [this.paragraph(node, { style, children: [this.literal(node.value, node.data?.revision)] })];
@@ -403,7 +405,10 @@ class DocxCompiler {
     // Word has nine list levels: a list nested deeper is printed at the ninth (said once, at the outermost such list).
     if (level === DEEPEST_LIST_LEVEL + 1) this.warn(`a list nested more than ${DEEPEST_LIST_LEVEL + 1} levels deep is printed at the ${DEEPEST_LIST_LEVEL + 1}th level, as Word numbers no deeper`, node);
     const ilvl = Math.min(level, DEEPEST_LIST_LEVEL);
+    const indent = quoted ? this.quotedListIndent(ilvl) : {};
     const result: FileChild[] = [];
+    const outerItem = this.itemLevel;
+    this.itemLevel = ilvl;
     for (const item of node.children) {
       item.children.forEach((child, index) => {
         if (index === 0 && child.type === 'paragraph') {
@@ -411,6 +416,7 @@ class DocxCompiler {
             this.paragraph(child, {
               style: itemStyle ?? this.listStyle(kind),
               numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true },
+              ...indent,
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );
@@ -420,7 +426,19 @@ class DocxCompiler {
       });
       state.next += 1;
     }
+    this.itemLevel = outerItem;
     return result;
+  }
+
+  /**
+   * A quoted list's items: at the quote's left edge, where its bar is (a line further in would
+   * read as a quote in the quote), the number one first-line indent further in at each level, as
+   * the list's levels set it from the margin. The list level's own indents put every level's
+   * number one indent in from the quote's edge, the nested items no further in than the others.
+   */
+  private quotedListIndent(ilvl: number): Pick<ParagraphOptions, 'indent'> {
+    const { firstLineIndent } = this.geometry;
+    return { indent: { left: this.quoteDepth * firstLineIndent, firstLine: (ilvl + 1) * firstLineIndent } };
   }
 
   /**
@@ -444,7 +462,15 @@ class DocxCompiler {
     return node.data?.listKind ?? listKindInSource(node, this.source);
   }
 
-  private table(node: Extract<BlockNode, { type: 'table' }>): Table {
+  /**
+   * A table; in a list item, its left edge under the item's number (one level's indent further in
+   * than the item's wrapped lines, and the quote's when the list is quoted), and its right edge at
+   * the margin still.
+   */
+  private table(node: Extract<BlockNode, { type: 'table' }>, quoted: boolean): Table {
+    const steps = this.itemLevel === undefined ? 0 : (quoted ? this.quoteDepth : 0) + this.itemLevel + 1;
+    const indent = steps * this.geometry.firstLineIndent;
+    const width = this.geometry.textWidth - indent;
     // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.
     const columns = Math.max(1, node.children[0]?.children.length ?? 0);
     // Each cell's paragraph first, row by row (tracked changes are numbered in that order), then the columns sized to what they print.
@@ -462,12 +488,13 @@ class DocxCompiler {
     const widths = columnWidths(
       rows.map(({ cells }) => cells),
       columns,
-      this.geometry.textWidth,
+      width,
       { font: this.meta.layout.font, halfPoints: this.geometry.fontSize },
     );
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
     const table = new Table({
-      width: { size: this.geometry.textWidth, type: WidthType.DXA },
+      width: { size: width, type: WidthType.DXA },
+      ...(indent > 0 ? { indent: { size: indent, type: WidthType.DXA } } : {}),
       columnWidths: widths,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows: rows.map(

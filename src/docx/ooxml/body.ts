@@ -266,8 +266,11 @@ export interface ParagraphOptions {
   tabStops?: readonly { type: string; position: number }[];
   numbering?: { reference: string; level: number; instance: number; custom?: boolean };
   border?: { bottom: BorderOptions };
-  /** A left indent of the paragraph's own, in twips, over its style's (the rest of the style's indents stay). */
-  indent?: { left: number };
+  /**
+   * A left indent of the paragraph's own, in twips, and a first-line one, over its style's and its
+   * list level's (the indents it does not give stay the style's).
+   */
+  indent?: { left: number; firstLine?: number };
   /** The paragraph mark's tracked change, when the whole block was added or removed. */
   run?: { insertion?: ChangeStamp; deletion?: ChangeStamp };
 }
@@ -302,7 +305,10 @@ export class Paragraph implements Element {
     }
     if (options.border) props += `<w:pBdr>${border('bottom', options.border.bottom)}</w:pBdr>`;
     if (options.tabStops?.length) props += `<w:tabs>${options.tabStops.map((tab) => `<w:tab w:val="${tab.type}" w:pos="${tab.position}"/>`).join('')}</w:tabs>`;
-    if (options.indent) props += `<w:ind w:left="${options.indent.left}"/>`;
+    if (options.indent) {
+      const { left, firstLine } = options.indent;
+      props += `<w:ind w:left="${left}"${firstLine === undefined ? '' : ` w:firstLine="${firstLine}"`}/>`;
+    }
     if (options.alignment) props += `<w:jc w:val="${options.alignment}"/>`;
     const mark = options.run;
     if (mark?.insertion || mark?.deletion) {
@@ -347,17 +353,27 @@ export class TableRow implements Element {
 
 type TableBorders = Record<'top' | 'bottom' | 'left' | 'right' | 'insideHorizontal' | 'insideVertical', BorderOptions>;
 
+export interface TableOptions {
+  width: Width;
+  /** How far in from the left margin the table's left edge is (`w:tblInd`): under a list item's text. */
+  indent?: Width;
+  columnWidths: readonly number[];
+  borders: TableBorders;
+  rows: readonly TableRow[];
+}
+
 export class Table implements Element {
-  readonly options: { width: Width; columnWidths: readonly number[]; borders: TableBorders; rows: readonly TableRow[] };
-  constructor(options: { width: Width; columnWidths: readonly number[]; borders: TableBorders; rows: readonly TableRow[] }) {
+  readonly options: TableOptions;
+  constructor(options: TableOptions) {
     this.options = options;
   }
   write(context: WriteContext): string {
-    const { width, columnWidths, borders, rows } = this.options;
+    const { width, indent, columnWidths, borders, rows } = this.options;
     const edges = border('top', borders.top) + border('left', borders.left) + border('bottom', borders.bottom) + border('right', borders.right);
     const inside = border('insideH', borders.insideHorizontal) + border('insideV', borders.insideVertical);
+    const indentation = indent ? `<w:tblInd w:type="${indent.type}" w:w="${indent.size}"/>` : '';
     return (
-      `<w:tbl><w:tblPr><w:tblW w:type="${width.type}" w:w="${width.size}"/><w:tblBorders>${edges}${inside}</w:tblBorders></w:tblPr>` +
+      `<w:tbl><w:tblPr><w:tblW w:type="${width.type}" w:w="${width.size}"/>${indentation}<w:tblBorders>${edges}${inside}</w:tblBorders></w:tblPr>` +
       `<w:tblGrid>${columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
       `${rows.map((row) => row.write(context)).join('')}</w:tbl>`
     );

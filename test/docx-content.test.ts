@@ -220,6 +220,25 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a quote nested past the seventh is set at the seventh’s indent, with a warning at it, so its text stays on the page (a dozen ran past the right margin)', async () => {
+    const depths = Array.from({ length: 13 }, (_, depth) => `${'> '.repeat(depth + 1)}dziļums ${depth + 1}`).join('\n');
+    const { body, diagnostics, position } = await buildWithAnswer(`${depths}\n\n${'> '.repeat(6)}- a\n${'> '.repeat(6)}  - b\n${'> '.repeat(6)}    - c`);
+    const texts = Array.from({ length: 13 }, (_, depth) => `dziļums ${depth + 1}`);
+    expect(paragraphIndents(body, texts).map(([, left]) => left)).toEqual(['the style’s', '1418', '2127', '2836', '3545', '4254', '4963', '4963', '4963', '4963', '4963', '4963', '4963']);
+    // A list in a quote six deep: its second level reaches the seventh indent, its third stays there.
+    expect(paragraphIndents(body, ['a', 'b', 'c'])).toEqual([
+      ['a', '4254', '709'],
+      ['b', '4254', '1418'],
+      ['c', '4254', '1418'],
+    ]);
+    const lines = position.split('\n');
+    const at = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.severity, d.message])).toEqual([
+      [POSITION, at('dziļums 8'), 'warning', "In the DOCX: a quote nested more than 7 deep is printed as far in as the 7th, so that its text keeps a third of the width between the margins, in `body`."],
+      [POSITION, at('- c'), 'warning', "In the DOCX: a list nested this deep in a quote (`>`) is printed no further in than a quote nested 7 deep, so that its text keeps a third of the width between the margins, in `body`."],
+    ]);
+  });
+
   it('a table’s columns are as wide as their text needs: a short column narrow, a long one wide, each at least as wide as its longest word', async () => {
     const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const { body } = await buildWithAnswer('| Pasākums | Apraksts |\n|---|---|\n| REACT-EU | Vairāk nekā 10 milj. euro aptuveni 20 000 datoru iegādei, lai skolēniem un pedagogiem būtu piemēroti rīki |\n| Tava klase | Video stundas |');

@@ -91,9 +91,10 @@ describe('the OOXML writer gives the bytes the docx library gave', () => {
     await expectSame(Array.from({ length: 12 }, (_, depth) => `${'  '.repeat(depth)}- ${depth}`).join('\n'), meta());
   });
 
-  it('for a list in a quote and a table in a list item (their own indents)', async () => {
+  it('for a list in a quote and a table in a list item (their own indents), and quotes nested past the deepest indent', async () => {
     await expectSame('> - punkts\n>   - ligzdots\n>\n> > 1) citātā citātā\n', meta());
     await expectSame('1) punkts:\n\n   | a | b |\n   |---|--:|\n   | 1 | 2 |\n\n   - apakšpunkts:\n\n     | c |\n     |---|\n     | d |\n', meta());
+    await expectSame(Array.from({ length: 12 }, (_, depth) => `${'> '.repeat(depth + 1)}${depth}`).join('\n'), meta());
   });
 
   it('for random Markdown with every construct, under random layouts and properties', async () => {

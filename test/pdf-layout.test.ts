@@ -70,3 +70,24 @@ describe('the PDF LibreOffice makes of the DOCX', () => {
     expect(outer && nested && nested.x - outer.x).toBeCloseTo(35.4, 0);
   });
 });
+
+describe('nested blocks in the PDF LibreOffice makes of the DOCX', () => {
+  itWithOffice('keep within the margins, a list in a quote and a table in a list item indented as they are nested (a dozen quotes ran past the right margin)', async () => {
+    const quotes = Array.from({ length: 13 }, (_, depth) => `${'> '.repeat(depth + 1)}dziļums ${depth + 1} ${'teksts '.repeat(depth)}`.trimEnd()).join('\n');
+    const quotedList = '> Ievads:\n>\n> - pirmais punkts;\n>   - ligzdotais punkts;\n> - otrais punkts.';
+    const itemTable = '1) punkts ar tabulu:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |';
+    const wide = `| ${Array.from({ length: 12 }, (_, column) => `K${column + 1}`).join(' | ')} |\n|${'---|'.repeat(12)}\n| ${['Izglītības', 'attīstības', 'pamatnostādnes', 'https://skoluinternets.lv/lapa', 'finansējumu', '53,5\u00A0%', '11\u00A0352', 'memorands', 'nodrošināt', 'novirzīt', 'modernizēt', 'paplašināt'].join(' | ')} |`;
+    const page = words(await pdfWith(`${quotedList}\n\n${itemTable}\n\n${quotes}\n\n${wide}`, 'Times New Roman'));
+    // A4 with margins of 30 mm on the left and 20 mm on the right, in points.
+    const left = (30 * 72) / 25.4;
+    const right = ((210 - 20) * 72) / 25.4;
+    expect(page.filter((word) => word.x < left - 0.5 || word.right > right + 0.5).map((word) => word.text)).toEqual([]);
+    const first = (text: string) => page.find((word) => word.text === text);
+    // The nested item's number one first-line indent (12.5 mm, 35.4 pt) further in; they stood one under the other.
+    expect((first('ligzdotais')?.x ?? 0) - (first('pirmais')?.x ?? 0)).toBeCloseTo(35.4, 0);
+    // The table's first cell a cell margin (and half the border) right of the item's number; it stood at the margin.
+    const number = page.find((word) => word.text === '1)' && word.y < (first('punkts')?.y ?? 0) + 3 && word.y > (first('punkts')?.y ?? 0) - 3);
+    expect((first('Gads')?.x ?? 0) - (number?.x ?? 0)).toBeGreaterThan(4);
+    expect((first('Gads')?.x ?? 0) - (number?.x ?? 0)).toBeLessThan(8);
+  });
+});

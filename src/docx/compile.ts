@@ -29,7 +29,7 @@ import type { FieldRef } from '../model/field.js';
 import type { Layout } from '../model/index.js';
 import { anchorName, anchorProperty, sameField, type FieldAnchor } from './anchors.js';
 import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inline.js';
-import { pageGeometry, type PageGeometry } from './layout.js';
+import { deepestIndent, pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
 import { listKindInSource, type ListKind } from './list-kind.js';
 import { DEEPEST_LIST_LEVEL, numberingDefinition, numberingReference } from './numbering.js';
@@ -151,11 +151,14 @@ class DocxCompiler {
   private quoteDepth = 0;
   /** The list level of the item whose blocks after its first paragraph are being compiled; undefined outside a list. */
   private itemLevel: number | undefined;
+  /** The most first-line indents a quote, or a list or table nested in one or in a list, is set in (layout.ts). */
+  private readonly deepest: number;
 
   constructor(meta: DocxMeta, file: VFile) {
     this.meta = meta;
     this.file = file;
     this.geometry = pageGeometry(meta.layout, meta.reference?.page);
+    this.deepest = deepestIndent(this.geometry);
     this.styles = meta.reference ? { kind: 'reference', reference: meta.reference } : meta.starterStyles ? { kind: 'starter' } : { kind: 'built-in' };
     this.source = String(file.value);
     this.inline = {
@@ -349,6 +352,9 @@ class DocxCompiler {
       case 'blockquote': {
         // A quote in a footnote stays in the footnote's type.
         this.quoteDepth += 1;
+        if (this.quoteDepth === this.deepest + 1 && style !== Style.footnote) {
+          this.warn(`a quote nested more than ${this.deepest} deep is printed as far in as the ${ordinal(this.deepest)}, so that its text keeps a third of the width between the margins`, node);
+        }
         const quoted = this.blocks(node.children, level, style === Style.footnote ? Style.footnote : Style.note);
         this.quoteDepth -= 1;
         return quoted;
@@ -405,7 +411,7 @@ class DocxCompiler {
     // Word has nine list levels: a list nested deeper is printed at the ninth (said once, at the outermost such list).
     if (level === DEEPEST_LIST_LEVEL + 1) this.warn(`a list nested more than ${DEEPEST_LIST_LEVEL + 1} levels deep is printed at the ${DEEPEST_LIST_LEVEL + 1}th level, as Word numbers no deeper`, node);
     const ilvl = Math.min(level, DEEPEST_LIST_LEVEL);
-    const indent = quoted ? this.quotedListIndent(ilvl) : {};
+    const indent = quoted ? this.quotedListIndent(node, ilvl) : {};
     const result: FileChild[] = [];
     const outerItem = this.itemLevel;
     this.itemLevel = ilvl;
@@ -436,9 +442,15 @@ class DocxCompiler {
    * the list's levels set it from the margin. The list level's own indents put every level's
    * number one indent in from the quote's edge, the nested items no further in than the others.
    */
-  private quotedListIndent(ilvl: number): Pick<ParagraphOptions, 'indent'> {
+  private quotedListIndent(node: List, ilvl: number): Pick<ParagraphOptions, 'indent'> {
+    const quotes = Math.min(this.quoteDepth, this.deepest);
+    // Said once, at the list that goes past it; a quote nested past it has said so already.
+    if (this.quoteDepth <= this.deepest && quotes + ilvl === this.deepest + 1) {
+      this.warn(`a list nested this deep in a quote (\`>\`) is printed no further in than a quote nested ${this.deepest} deep, so that its text keeps a third of the width between the margins`, node);
+    }
+    const levels = Math.min(quotes + ilvl, this.deepest) - quotes;
     const { firstLineIndent } = this.geometry;
-    return { indent: { left: this.quoteDepth * firstLineIndent, firstLine: (ilvl + 1) * firstLineIndent } };
+    return { indent: { left: quotes * firstLineIndent, firstLine: (levels + 1) * firstLineIndent } };
   }
 
   /**
@@ -447,7 +459,7 @@ class DocxCompiler {
    */
   private quoteIndent(style: string): Pick<ParagraphOptions, 'indent'> {
     if (style !== Style.note || this.quoteDepth < 2) return {};
-    return { indent: { left: this.quoteDepth * this.geometry.firstLineIndent } };
+    return { indent: { left: Math.min(this.quoteDepth, this.deepest) * this.geometry.firstLineIndent } };
   }
 
   /** Normal, unless the styles define the optional question or sub-item style. */
@@ -468,7 +480,7 @@ class DocxCompiler {
    * the margin still.
    */
   private table(node: Extract<BlockNode, { type: 'table' }>, quoted: boolean): Table {
-    const steps = this.itemLevel === undefined ? 0 : (quoted ? this.quoteDepth : 0) + this.itemLevel + 1;
+    const steps = this.itemLevel === undefined ? 0 : Math.min((quoted ? Math.min(this.quoteDepth, this.deepest) : 0) + this.itemLevel + 1, this.deepest);
     const indent = steps * this.geometry.firstLineIndent;
     const width = this.geometry.textWidth - indent;
     // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.
@@ -597,6 +609,13 @@ function cellAlignment(align: AlignType | undefined): Pick<ParagraphOptions, 'al
   if (align === 'center') return { alignment: AlignmentType.CENTER };
   if (align === 'right') return { alignment: AlignmentType.RIGHT };
   return {};
+}
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 function titleOf(tree: Root): string {

@@ -47,3 +47,16 @@ export function pageGeometry(layout: Layout, page?: ReferencePage): PageGeometry
   if (!page) return built;
   return { ...built, width: page.width, height: page.height, margins: page.margins, textWidth: page.width - page.margins.left - page.margins.right };
 }
+
+/**
+ * The most first-line indents a quote's text is set in, and a list or a table in a quote or a
+ * list item: as many as leave it a third of the width between the margins (a quote's text gives up
+ * one more on the right). Each quote in a quote goes one indent further in, and a dozen of them
+ * ran the text past the right margin; one nested deeper is printed at this depth, as a list nested
+ * deeper than Word's nine levels is printed at the ninth.
+ */
+export function deepestIndent(geometry: PageGeometry): number {
+  const { textWidth, firstLineIndent } = geometry;
+  if (firstLineIndent <= 0) return Number.POSITIVE_INFINITY;
+  return Math.max(1, Math.floor(((textWidth * 2) / 3 - firstLineIndent) / firstLineIndent));
+}

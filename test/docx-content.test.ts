@@ -271,6 +271,15 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(source).toBe(9071 - year - sum);
   });
 
+  it('a table of so many columns that a letter of their text does not fit in one is said, at the table (LibreOffice left its cells blank); one of 12 is not', async () => {
+    const table = (columns: number, word: string) => `| ${Array.from({ length: columns }, (_, column) => `K${column + 1}`).join(' | ')} |\n|${'---|'.repeat(columns)}\n| ${Array(columns).fill(word).join(' | ')} |`;
+    const { diagnostics, position } = await buildWithAnswer(`${table(12, 'pamatnostādnes')}\n\n${table(45, 'Izglītības')}`);
+    const line = position.split('\n').findIndex((text) => text.includes('| K45 |')) + 1;
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.severity, d.message])).toEqual([
+      [POSITION, line, 'warning', 'In the DOCX: a table of 45 columns is too wide for the page: its columns are too narrow to hold a letter of their text, which is then printed past the cell or not at all. Split it into tables of fewer columns, in `body`.'],
+    ]);
+  });
+
   it('a column is at least as wide as its widest word or figure in the font and size used, bold in the header row, plus the cell margins', async () => {
     const grid = (body: string) => [...body.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const table = '| A | B | C | K10 |\n|---|--:|--:|--:|\n| Pedagogi ar augstām digitālajām prasmēm visās skolās | 53,5\u00A0% | 11\u00A0352 | 1 |\n| x | 9\u00A0% | 1\u00A0000 | 2 |';

@@ -497,12 +497,16 @@ class DocxCompiler {
         });
       }),
     }));
-    const widths = columnWidths(
+    const { widths, cramped } = columnWidths(
       rows.map(({ cells }) => cells),
       columns,
       width,
       { font: this.meta.layout.font, halfPoints: this.geometry.fontSize },
     );
+    if (cramped.length > 0) {
+      const which = cramped.length === columns ? 'its columns are' : `${cramped.length} of its columns are`;
+      this.warn(`a table of ${columns} columns is too wide for the page: ${which} too narrow to hold a letter of their text, which is then printed past the cell or not at all. Split it into tables of fewer columns`, node);
+    }
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
     const table = new Table({
       width: { size: width, type: WidthType.DXA },

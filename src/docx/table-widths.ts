@@ -20,6 +20,17 @@ interface Piece {
   face: Face;
 }
 
+/** A table's column widths (twips), and the columns among them too narrow to hold a letter of their text. */
+export interface ColumnWidths {
+  widths: number[];
+  /**
+   * The columns (from 0) whose width, less the cell's margins, is narrower than the widest
+   * character of their text: so many columns share the width that a letter does not fit,
+   * and LibreOffice prints it past the cell's edge, or leaves the cell blank.
+   */
+  cramped: number[];
+}
+
 /**
  * The widths of a table's columns (twips), summing to `total`. Each column is at least as wide as
  * the longest run of its text that cannot break across lines (a word, or a figure joined by
@@ -30,14 +41,16 @@ interface Piece {
  * When even the unbreakable runs do not fit, the narrow columns keep theirs and the widest share the rest.
  * `rows` are the cells' paragraphs as the compiler made them, so what is measured is what is printed.
  */
-export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: number, total: number, type: TableType): number[] {
+export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: number, total: number, type: TableType): ColumnWidths {
   const longestRun = Array.from({ length: columns }, () => 0);
   const longestLine = Array.from({ length: columns }, () => 0);
+  const widestLetter = Array.from({ length: columns }, () => 0);
   for (const row of rows) {
     row.slice(0, columns).forEach((cell, index) => {
       const measured = measure(printedLines(cell.children, { font: type.font, bold: false, italic: false }), type.halfPoints);
       longestRun[index] = Math.max(longestRun[index] ?? 0, measured.run);
       longestLine[index] = Math.max(longestLine[index] ?? 0, measured.line);
+      widestLetter[index] = Math.max(widestLetter[index] ?? 0, measured.letter);
     });
   }
   const least = longestRun.map((width) => Math.ceil(width) + CELL_ROOM);
@@ -52,7 +65,8 @@ export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: n
         : levelled(least, total);
   const widths = exact.map((width) => Math.floor(width));
   widths[columns - 1] = (widths[columns - 1] ?? 0) + total - widths.reduce((sum, width) => sum + width, 0);
-  return widths;
+  const cramped = widths.flatMap((width, index) => (width < Math.ceil(widestLetter[index] ?? 0) + CELL_ROOM ? [index] : []));
+  return { widths, cramped };
 }
 
 /**
@@ -91,10 +105,11 @@ function levelled(least: readonly number[], total: number): number[] {
   return least.map((width) => Math.max(width, level));
 }
 
-/** The widest unbreakable run and the widest line of a cell's text, in twips. */
-function measure(lines: readonly Piece[][], halfPoints: number): { run: number; line: number } {
+/** The widest unbreakable run, the widest line and the widest character of a cell's text, in twips. */
+function measure(lines: readonly Piece[][], halfPoints: number): { run: number; line: number; letter: number } {
   let run = 0;
   let line = 0;
+  let letter = 0;
   for (const pieces of lines) {
     let inRun = 0;
     let inLine = 0;
@@ -106,11 +121,12 @@ function measure(lines: readonly Piece[][], halfPoints: number): { run: number; 
         inLine += width;
         if (part === ' ' || part === '\t') inRun = 0;
         else run = Math.max(run, (inRun += width));
+        for (const character of part) letter = Math.max(letter, textWidth(character, face, halfPoints));
       }
     }
     line = Math.max(line, inLine);
   }
-  return { run, line };
+  return { run, line, letter };
 }
 
 /** A paragraph's printed text, line by line (a line break starts a new one), each piece with its face. */

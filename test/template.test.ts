@@ -223,6 +223,18 @@ describe('templates', () => {
     expect(note).not.toContain('Questions to the ministers');
   });
 
+  it('the built-in report keeps the capital of a ministry’s name that starts the visa role, and lower-cases a plain role', async () => {
+    const visa = (role: string) => meeting.replace(/^visa:\n {2}role: .*$/m, `visa:\n  role: "${role}"`);
+    expect(visa('X')).toMatch(/^visa:\n {2}role: "X"$/m);
+    const read = async (role: string) => {
+      const dir = exampleProject({ [EXAMPLE_MEETING]: visa(role) });
+      expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] })).exitCode).toBe(0);
+      return readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    };
+    expect(await read('Izglītības un zinātnes ministrijas valsts sekretāre')).toContain('Vīza: Izglītības un zinātnes ministrijas valsts sekretāre\tL. Lejiņa');
+    expect(await read('Valsts sekretāra vietniece')).toContain('Vīza: valsts sekretāra vietniece\tL. Lejiņa');
+  });
+
   it('refuses {{#each}} over a text at its line (it went through nothing and printed nothing)', async () => {
     const { diagnostics, exitCode } = await renderWith('x\n\n{{#each meeting.formation}}- {{this}}\n{{/each}}\n');
     expect(exitCode).toBe(1);

@@ -162,13 +162,14 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   },
   /**
    * `{{lowerFirst text}}` lower-cases the first letter ("Vīza: valsts sekretāre"), but not of an
-   * abbreviation ("ĀM valsts sekretāra vietnieks") or a name of several capitalised words
-   * ("Latvijas Republikas vēstnieks").
+   * abbreviation ("ĀM valsts sekretāra vietnieks"), a name of several capitalised words
+   * ("Latvijas Republikas vēstnieks") or a ministry's name from the registry ("Izglītības un
+   * zinātnes ministrijas valsts sekretāre", "Valsts kancelejas direktore").
    */
   lowerFirst: (...args) => {
     const value = text('lowerFirst', positional('lowerFirst', args)[0]);
     const [first = '', second = ''] = value.split(/\s+/);
-    const name = /^\p{Lu}\p{Lu}/u.test(first) || /^\p{Lu}/u.test(second);
+    const name = /^\p{Lu}\p{Lu}/u.test(first) || /^\p{Lu}/u.test(second) || startsWithMinistryName(value, rootOf(args));
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
   /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"); `"en"` for English. */
@@ -222,6 +223,17 @@ function hashOf(args: unknown[]): Record<string, unknown> {
   if (!isHelperOptions(options)) return {};
   const hash: unknown = options.hash;
   return typeof hash === 'object' && hash !== null ? Object.fromEntries(Object.entries(hash)) : {};
+}
+
+/** Whether `value` starts with a form of a registry ministry's name, a proper name that keeps its capital. */
+function startsWithMinistryName(value: string, root: ReportModel | undefined): boolean {
+  // A model made by hand (a test's) may have no registry.
+  const ministries = Object.values(root?.registry ?? {});
+  return ministries.some((ministry) =>
+    [ministry.nominative, ministry.genitive, ministry.accusative, ministry.dative].some(
+      (form) => form !== null && form !== '' && value.startsWith(form) && !/^[\p{L}\p{N}]/u.test(value.slice(form.length)),
+    ),
+  );
 }
 
 function isHelperOptions(value: unknown): value is HelperOptions {

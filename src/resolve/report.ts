@@ -92,6 +92,8 @@ export interface ReportModel {
   /** True while there is no position yet, any position is a draft or any required clearance is missing. */
   draft: boolean;
   issuingMinistry: MinistryRef;
+  /** Every ministry of the registry by code, named as on the meeting's date: `{{ministry registry.AM "dative"}}`. */
+  registry: Record<string, MinistryRef>;
   abbreviations: { term: string; short: string }[];
   settings: { quotes: Config['quotes']; locale: Config['locale'] };
   /** The date the document carries (YYYY-MM-DD): see `documentDate`. */
@@ -181,6 +183,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
     },
     draft: isDraftReport(included, meeting.required_clearances),
     issuingMinistry: ministry(config.issuing_ministry),
+    registry: Object.fromEntries(Object.keys(ministries).map((code) => [code, ministry(code)])),
     abbreviations: [...config.abbreviations, ...(meeting.abbreviations ?? [])],
     settings: { quotes: config.quotes, locale: config.locale },
     documentDate: documentDate(meeting, included),

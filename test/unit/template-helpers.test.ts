@@ -88,4 +88,19 @@ describe('lowerFirst', () => {
       expect(count >= min && count <= max, `${name}: ${example}`).toBe(true);
     }
   });
+
+  it('keeps the capital of a ministry’s name from the registry, the way the template prints the visa', () => {
+    const helper = HELPERS.lowerFirst;
+    if (!helper) throw new Error('no helper lowerFirst');
+    const ministry = (nominative: string, genitive: string) => ({ code: 'X', nominative, genitive, accusative: `${nominative}u`, dative: null, english: '', abbreviation: null });
+    const registry = { IZM: ministry('Izglītības un zinātnes ministrija', 'Izglītības un zinātnes ministrijas'), VK: ministry('Valsts kanceleja', 'Valsts kancelejas') };
+    const options = { hash: {}, data: { root: { settings: { quotes: 'curly' }, abbreviations: [], documentDate: '2021-02-15', registry } } };
+    expect(helper('Izglītības un zinātnes ministrijas valsts sekretāre', options)).toBe('Izglītības un zinātnes ministrijas valsts sekretāre');
+    expect(helper('Valsts kancelejas direktore', options)).toBe('Valsts kancelejas direktore');
+    // A minister's title and the state secretary are no names: lower-cased as before.
+    expect(helper('Izglītības un zinātnes ministre', options)).toBe('izglītības un zinātnes ministre');
+    expect(helper('Valsts sekretāre', options)).toBe('valsts sekretāre');
+    // A name form must end where a word ends: "Valsts kancelejasx" is no ministry.
+    expect(helper('Valsts kancelejasx direktore', options)).toBe('valsts kancelejasx direktore');
+  });
 });

@@ -169,7 +169,9 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const parts = reportSource(template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   if (layout.language.toLowerCase().startsWith('lv')) {
     const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));
-    result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, project.config.abbreviations, placeOf));
+    // The meeting's own abbreviations are introduced as the config's are.
+    result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, model.abbreviations, placeOf));
+    result.diagnostics.push(...abbreviationsIntroducedTwice(loaded.path, rendered.markdown, placeOf));
   }
   const fieldTrees = parseReportFields(parts);
   // A field's list kept from running on into the list beside it, as the DOCX has it.
@@ -232,7 +234,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
 }
 
 /**
- * An abbreviation of the config the report uses before introducing it, or never introduces:
+ * An abbreviation of the config or the meeting the report uses before introducing it, or never introduces:
  * "(turpmāk – ES)" is added where the template asks (`{{introduce}}`, at the meeting's name), so a
  * name written with the short form, and the full term only further on, leaves "ES" unexplained.
  * Only the printed text counts: not link addresses, e-mail addresses or code.
@@ -243,16 +245,11 @@ function abbreviationsNotIntroduced(
   abbreviations: readonly { term: string; short: string }[],
   placeOf: (line: number, column: number) => FieldPlace | undefined,
 ): Diagnostic[] {
-  // What is left out is blanked, its line breaks kept, so an offset in it is one in the Markdown.
-  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
-  const printed = markdown
-    .replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, blank)
-    .replace(/`[^`\n]*`/g, blank)
-    // Each pattern stops where another match of it could start, so a long run of `<`, `](` or `@` costs its length, not its square.
-    .replace(/\]\([^)\]\s]*(?:\s+"[^"]*")?\)/g, (link) => `]${blank(link.slice(1))}`)
-    .replace(/<[^<>\s]+>/g, blank)
-    .replace(/(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+/g, blank);
-  return abbreviations.flatMap(({ term, short }) => {
+  const printed = printedText(markdown);
+  // Entries with one short form (a term in two cases) are one abbreviation, said once, with its first term.
+  const shorts = [...new Set(abbreviations.map((entry) => entry.short))];
+  return shorts.flatMap((short) => {
+    const term = abbreviations.find((entry) => entry.short === short)?.term ?? short;
     const escaped = escapeRegExp(short);
     const first = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(printed)?.index;
     if (first === undefined) return [];
@@ -260,10 +257,7 @@ function abbreviationsNotIntroduced(
     const introduced = new RegExp(`\\(turpmāk\\s*[–—-]\\s*\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;
     if (introduced !== undefined && introduced < first) return [];
     const when = introduced === undefined ? 'never introduces it' : 'uses it before it introduces it';
-    const before = printed.slice(0, first);
-    const line = before.split('\n').length;
-    // Said where a Markdown field (a position, the background) first uses it; in the template's own text, by the report's line.
-    const field = placeOf(line, first - before.lastIndexOf('\n'));
+    const { field, line } = placeIn(printed, first, placeOf);
     const where = field?.place ? `; it first appears here, in \`${field.ref.field}\`` : ` (it first appears on line ${line} of the generated Markdown)`;
     return [
       diagnostic(
@@ -276,4 +270,52 @@ function abbreviationsNotIntroduced(
       ),
     ];
   });
+}
+
+/**
+ * An abbreviation the report introduces a second time ("(turpmāk – ES)" at the meeting's name and
+ * again in a position, or two positions that each introduce "ESF"): a report introduces each once.
+ * Said at the second introduction.
+ */
+function abbreviationsIntroducedTwice(meetingPath: string, markdown: string, placeOf: (line: number, column: number) => FieldPlace | undefined): Diagnostic[] {
+  const printed = printedText(markdown);
+  const seen = new Set<string>();
+  return [...printed.matchAll(/\(turpmāk\s*[–—-]\s*\*{0,2}([^()*\n]+?)\*{0,2}\)/gu)].flatMap((match) => {
+    const short = (match[1] ?? '').trim();
+    if (!seen.has(short)) {
+      seen.add(short);
+      return [];
+    }
+    const { field, line } = placeIn(printed, match.index, placeOf);
+    const where = field?.place ? `, here, in \`${field.ref.field}\`` : ` on line ${line} of the generated Markdown`;
+    return [
+      diagnostic(
+        field?.place ? field.ref.file : meetingPath,
+        field?.place,
+        'warning',
+        'meeting/abbreviation-introduced-twice',
+        `${field?.place && field.ref.file !== meetingPath ? `The report of ${meetingPath}` : 'The report'} introduces “${short}” a second time${where}: “(turpmāk – ${short})” belongs at its first mention only.`,
+        `Leave out “(turpmāk – ${short})” here (the report has introduced it before), and write “${short}” instead of the full term if you like.`,
+      ),
+    ];
+  });
+}
+
+/** The report's Markdown with what is not printed text (code, link and e-mail addresses) blanked, line breaks kept, so an offset in it is one in the Markdown. */
+function printedText(markdown: string): string {
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+  return markdown
+    .replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, blank)
+    .replace(/`[^`\n]*`/g, blank)
+    // Each pattern stops where another match of it could start, so a long run of `<`, `](` or `@` costs its length, not its square.
+    .replace(/\]\([^)\]\s]*(?:\s+"[^"]*")?\)/g, (link) => `]${blank(link.slice(1))}`)
+    .replace(/<[^<>\s]+>/g, blank)
+    .replace(/(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+/g, blank);
+}
+
+/** Where an offset of the printed text is: its line in the Markdown, and the field (a position, the background) when one printed it. */
+function placeIn(printed: string, offset: number, placeOf: (line: number, column: number) => FieldPlace | undefined): { field: FieldPlace | undefined; line: number } {
+  const before = printed.slice(0, offset);
+  const line = before.split('\n').length;
+  return { field: placeOf(line, offset - before.lastIndexOf('\n')), line };
 }

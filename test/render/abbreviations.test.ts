@@ -33,3 +33,35 @@ test('ES used before its introduction warns; ES only in an address or in code do
     [EXAMPLE_MEETING, at, 3, 'The report never introduces it: “PS” should first appear as “Padomes secinājumi (turpmāk – PS)”; it first appears here, in `background`.'],
   ]);
 });
+
+test('an abbreviation of the meeting (its own `abbreviations`) is held to its introduction as the config’s are', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(
+    /^background: \|\n/m,
+    'abbreviations:\n  - term: Eiropas Komisijas\n    short: EK\nbackground: |\n  EK priekšlikums ir gaidāms.\n\n',
+  );
+  const result = await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+  const at = meeting.split('\n').findIndex((line) => line.startsWith('  EK priekšlikums')) + 1;
+  expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
+    [EXAMPLE_MEETING, at, 3, 'meeting/abbreviation-not-introduced', 'The report never introduces it: “EK” should first appear as “Eiropas Komisijas (turpmāk – EK)”; it first appears here, in `background`.'],
+  ]);
+  // Introduced at its first mention: nothing to say.
+  const introduced = meeting.replace('  EK priekšlikums', '  Eiropas Komisijas (turpmāk – EK) priekšlikums');
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: introduced }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+});
+
+test('an abbreviation introduced a second time warns at the second introduction: after the template’s, in the background; in a second position', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^background: \|\n/m, 'background: |\n  Eiropas Savienības (turpmāk – ES) dalībvalstis vienojās.\n\n');
+  const twice = await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+  const at = meeting.split('\n').findIndex((line) => line.startsWith('  Eiropas Savienības (turpmāk')) + 1;
+  expect(twice.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
+    [EXAMPLE_MEETING, at, 22, 'meeting/abbreviation-introduced-twice', 'The report introduces “ES” a second time, here, in `background`: “(turpmāk – ES)” belongs at its first mention only.'],
+  ]);
+  // The example's first answer introduces ESF; the second answer introducing it again is said in its own file.
+  const reforms = 'positions/educ/equity-reforms.yaml';
+  const second = exampleFile(reforms).replace(/^body: \|\n/m, 'body: |\n  Eiropas Sociālā fonda (turpmāk – ESF) atbalsts turpināsies.\n\n');
+  const again = await check({ cwd: exampleProject({ [reforms]: second }), paths: [EXAMPLE_MEETING], final: false });
+  const line = second.split('\n').findIndex((text) => text.startsWith('  Eiropas Sociālā fonda (turpmāk')) + 1;
+  expect(again.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
+    [reforms, line, 25, 'meeting/abbreviation-introduced-twice', `The report of ${EXAMPLE_MEETING} introduces “ESF” a second time, here, in \`body\`: “(turpmāk – ESF)” belongs at its first mention only.`],
+  ]);
+});

@@ -187,6 +187,20 @@ describe('briefing new meeting', () => {
     expect(errorRules(await problemsOf(dir, result.file ?? ''))).toEqual([]);
   });
 
+  it('--from with a new name does not keep the earlier name’s locative: the title would name the earlier meeting', async () => {
+    const dir = exampleProject();
+    const name = 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme';
+    const flags = { topic: 'Pieaugušo izglītība', kind: 'formal', mode: 'in-person', name };
+    await expect(newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-council', from: EXAMPLE_MEETING, flags })).rejects.toThrow(/^Missing --name-locative:/);
+    // On a terminal the question offers no earlier form either: Enter alone would keep it.
+    const prompter = scriptedPrompter({ 'Name, locative': 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē', 'File code': 'IZMzin_071021_EDUC', 'Start time': '' });
+    const asked = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-council', from: EXAMPLE_MEETING, flags, prompter });
+    expect(parse(read(dir, asked.file ?? '')).name).toEqual({ nominative: name, locative: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē', short_locative: 'sanāksmē' });
+    // The same name keeps its locative.
+    const same = await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība' } });
+    expect(parse(read(dir, same.file ?? '')).name.locative).toBe('neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē');
+  });
+
   it('--from a position (or another file that is no meeting) is named as such in one message, nothing written', async () => {
     const dir = exampleProject();
     const result = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: 'positions/educ/equity-reforms.yaml', flags: { topic: 'Pieaugušo izglītība' } });

@@ -51,7 +51,7 @@ const MODES: readonly Choice<Meeting['mode']>[] = [
 /**
  * The YAML document of a new meeting on `date`: the commented skeleton, or the earlier
  * meeting with its content emptied (questions, background, outcome, time, dates) and its
- * structure kept (kind, names, ministries, template; its signature and visa only where the config
+ * structure kept (kind, names — a new nominative takes none of its other forms —, ministries, template; its signature and visa only where the config
  * names none, as the config says who signs now). Fields come from flags,
  * answers or defaults; `answers.assertComplete` must be called afterwards. The file code is
  * one no meeting in `taken` has: the default gets a suffix, a flag or answer that names a taken
@@ -88,8 +88,10 @@ export async function scaffoldMeeting(
     { flag: '--name', given: flags.name, message: 'Name of the meeting, nominative ("… notiks <name>")', default: before?.name.nominative },
     meetingNameSchema.shape.nominative,
   );
+  // The earlier locative is offered only for the earlier name: a new name's title would otherwise name the earlier meeting.
+  const sameName = before !== undefined && before.name.nominative === nominative;
   const locative = await answers.text(
-    { flag: '--name-locative', given: flags.nameLocative, message: 'Name, locative ("<name> izskatāmajiem jautājumiem")', default: before?.name.locative },
+    { flag: '--name-locative', given: flags.nameLocative, message: 'Name, locative ("<name> izskatāmajiem jautājumiem")', default: sameName ? before.name.locative : undefined },
     meetingNameSchema.shape.locative,
   );
   const shortLocative = await answers.text(
@@ -138,7 +140,7 @@ export async function scaffoldMeeting(
   set(['name', 'nominative'], nominative);
   set(['name', 'locative'], locative);
   set(['name', 'short_locative'], shortLocative);
-  if (before && before.name.nominative !== nominative) {
+  if (before && !sameName) {
     // The other forms belonged to the earlier name.
     doc.deleteIn(['name', 'genitive']);
     doc.deleteIn(['name', 'english']);

@@ -162,14 +162,15 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   },
   /**
    * `{{lowerFirst text}}` lower-cases the first letter ("Vīza: valsts sekretāre"), but not of an
-   * abbreviation ("ĀM valsts sekretāra vietnieks"), a name of several capitalised words
+   * abbreviation ("ĀM valsts sekretāra vietnieks", "IeM valsts sekretārs"), a name of several capitalised words
    * ("Latvijas Republikas vēstnieks") or a ministry's name from the registry ("Izglītības un
    * zinātnes ministrijas valsts sekretāre", "Valsts kancelejas direktore").
    */
   lowerFirst: (...args) => {
     const value = text('lowerFirst', positional('lowerFirst', args)[0]);
     const [first = '', second = ''] = value.split(/\s+/);
-    const name = /^\p{Lu}\p{Lu}/u.test(first) || /^\p{Lu}/u.test(second) || startsWithMinistryName(value, rootOf(args));
+    // An abbreviation has a capital after its first letter: ĀM, VARAM, IeM.
+    const name = /^\p{Lu}\S*\p{Lu}/u.test(first) || /^\p{Lu}/u.test(second) || startsWithMinistryName(value, rootOf(args));
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
   /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"); `"en"` for English. */

@@ -76,6 +76,8 @@ describe('lowerFirst', () => {
     expect(call('lowerFirst', 'Valsts sekretāre')).toBe('valsts sekretāre');
     expect(call('lowerFirst', 'Izglītības un zinātnes ministre')).toBe('izglītības un zinātnes ministre');
     expect(call('lowerFirst', 'ĀM valsts sekretāra vietnieks')).toBe('ĀM valsts sekretāra vietnieks');
+    // An abbreviation with a small letter inside (Iekšlietu ministrija's) is one too.
+    expect(call('lowerFirst', 'IeM valsts sekretārs')).toBe('IeM valsts sekretārs');
     expect(call('lowerFirst', 'Latvijas Republikas vēstnieks')).toBe('Latvijas Republikas vēstnieks');
     expect(call('lowerFirst', 'Ūdens')).toBe('ūdens');
   });

@@ -6,6 +6,7 @@ import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
 import { fileCodesInUse } from '../load/meetings.js';
 import { errorCode, projectPath, unreadable } from '../load/files.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
+import { ministriesInList } from '../import/cleared-with.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -78,9 +79,8 @@ export function importReport(options: ImportOptions): ImportResult {
   const files = new Map<string, string>();
   const meetingPath = join(project.config.paths.meetings, `${report.date}-${slug}.yaml`);
   const positionIds = report.questions.map((_, index) => `${slug}-${index + 1}`);
-  const cleared = report.clearedWith.map((accusative) => ({ accusative, code: Object.entries(project.ministries).find(([, m]) => m.accusative === accusative)?.[0] }));
-  for (const unknown of cleared.filter((c) => !c.code)) result.notes.push(`the clearance line names “${unknown.accusative}”, which is not in the ministries registry: add it to required_clearances by hand`);
-  const codes = cleared.flatMap((c) => (c.code ? [c.code] : []));
+  const { codes, unknown } = ministriesInList(report.clearedWith ?? '', project.ministries);
+  for (const name of unknown) result.notes.push(`the clearance line names “${name}”, which is not in the ministries registry: add it to required_clearances by hand`);
   // The report's own code (its footer), else the usual one; another meeting's code would make both fail to build.
   const wanted = footerFileCode(document.footerText) ?? fileCodeFor(project.config.issuing_ministry, report.date, slug);
   const taken = fileCodesInUse(project);

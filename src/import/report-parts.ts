@@ -19,8 +19,8 @@ export interface ImportedReport {
   outcome?: string;
   background?: string;
   questions: { text: string; body: string }[];
-  /** Ministries named in the clearance line, in the accusative as printed. */
-  clearedWith: string[];
+  /** The ministries the clearance line names, in the accusative as printed: "Ārlietu ministriju un Labklājības ministriju". */
+  clearedWith?: string;
   signature?: { role: string; name: string };
   visa?: { role: string; name: string };
   /** Text the parser could not place in any field, shortened, for the user. */
@@ -37,7 +37,7 @@ type Part = 'start' | 'background' | 'answers' | 'end';
  * listed in `unplaced`. Tracked changes are read as accepted.
  */
 export function parseReport(document: ReviewedDocument): ImportedReport {
-  const report: ImportedReport = { name: {}, questions: [], clearedWith: [], unplaced: [], notes: [] };
+  const report: ImportedReport = { name: {}, questions: [], unplaced: [], notes: [] };
   let part: Part = 'start';
   let background: ReviewedParagraph[] = [];
   let answer: ReviewedParagraph[] = [];
@@ -64,7 +64,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     const cleared = /^Informatīvā ziņojuma projekts saskaņots ar (.+?)\.?$/.exec(text);
     if (cleared?.[1]) {
       if (part === 'answers') closeAnswer();
-      report.clearedWith = cleared[1].split(/,\s*|\s+un\s+/).filter(Boolean);
+      report.clearedWith = cleared[1];
       part = 'end';
       continue;
     }

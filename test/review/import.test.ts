@@ -48,6 +48,22 @@ describe('briefing import', () => {
     expect(runCli(['check', '--final'], dir).status).toBe(1);
   });
 
+  it('reads every ministry of the clearance line, those with “un” in their name too (Vides aizsardzības un reģionālās attīstības ministriju)', () => {
+    const positions = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'].map((id) => `positions/educ/${id}.yaml`);
+    const varam = '  VARAM:\n    status: cleared\n    date: 2021-02-17\n    ref: "VARAM e-pasts"\n';
+    const files = Object.fromEntries(positions.map((path) => [path, readFileSync(join(REPO, path), 'utf8').replace(/^clearance:\n/m, `clearance:\n${varam}`)]));
+    const meeting = readFileSync(join(REPO, EXAMPLE_MEETING), 'utf8').replace('required_clearances: [AM, LM]', 'required_clearances: [AM, VARAM, LM]');
+    expect(meeting).toContain('[AM, VARAM, LM]');
+    const example = exampleProject({ ...files, [EXAMPLE_MEETING]: meeting });
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const dir = emptyProject();
+    const run = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('not in the ministries registry');
+    const imported: Record<string, unknown> = parseDocument(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toJS();
+    expect(imported.required_clearances).toEqual(['AM', 'VARAM', 'LM']);
+  });
+
   it('gives the imported meeting a file code of its own when the report’s is taken, and says so (two meetings with one code both fail to build)', () => {
     const dir = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { ministriesInList } from '../../src/import/cleared-with.js';
 import { ministriesSchema, nameOn } from '../../src/model/index.js';
 import { REPO } from '../helpers/project.js';
 
@@ -33,4 +34,11 @@ test('two renamings from the same day are refused: the name for that day would d
   const checked = ministriesSchema.safeParse(registry);
   expect(checked.success).toBe(false);
   expect(checked.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['X.renamed', 'two names start on the same day']]);
+});
+
+test('a clearance line is read back name by name from the registry: the “un” inside a name does not split it, a renamed ministry’s later name is known', () => {
+  expect(ministriesInList('Ārlietu ministriju, Izglītības un zinātnes ministriju un Vides aizsardzības un reģionālās attīstības ministriju', BUILT_IN)).toEqual({ codes: ['AM', 'IZM', 'VARAM'], unknown: [] });
+  expect(ministriesInList('Klimata un enerģētikas ministriju un Viedās administrācijas un reģionālās attīstības ministriju', BUILT_IN)).toEqual({ codes: ['KEM', 'VARAM'], unknown: [] });
+  // What the registry does not know is said as printed, split at the list's commas and "un".
+  expect(ministriesInList('Ārlietu ministriju, Saeimas Eiropas lietu komisiju un Valsts kanceleju', BUILT_IN)).toEqual({ codes: ['AM', 'VK'], unknown: ['Saeimas Eiropas lietu komisiju'] });
 });

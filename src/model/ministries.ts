@@ -14,6 +14,9 @@ const nameForms = {
 export const ministrySchema = z.strictObject({
   ...nameForms,
   abbreviation: plainText.optional().meta({ description: 'Latvian abbreviation as printed, e.g. "ĀM".' }),
+  established: isoDate
+    .optional()
+    .meta({ description: 'The ministry’s first day (Klimata un enerģētikas ministrija: 2023-01-01): no report of a meeting before it can be cleared with it.' }),
   renamed: z
     .array(z.strictObject({ from: isoDate.meta({ description: 'The first day of the new name.' }), ...nameForms }))
     .refine((names) => new Set(names.map((name) => name.from)).size === names.length, {
@@ -36,7 +39,7 @@ export const ministriesSchema = z
 export type Ministry = z.output<typeof ministrySchema>;
 
 /** The forms of a ministry's name in use on `date` (YYYY-MM-DD): the last renaming on or before it, else the first name. */
-export function nameOn(ministry: Ministry, date: string): Omit<Ministry, 'abbreviation' | 'renamed'> {
+export function nameOn(ministry: Ministry, date: string): Omit<Ministry, 'abbreviation' | 'renamed' | 'established'> {
   const later = (ministry.renamed ?? []).filter((name) => name.from <= date).sort((a, b) => (a.from < b.from ? -1 : 1)).at(-1);
   const { nominative, genitive, accusative, dative, english } = later ?? ministry;
   return { nominative, genitive, accusative, ...(dative === undefined ? {} : { dative }), english };

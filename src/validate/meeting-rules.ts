@@ -106,6 +106,26 @@ export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting 
       : [unknownMinistry(project, loaded.path, loaded.file.locate(['required_clearances', index]), code, 'meeting/unknown-ministry', meeting.required_clearances)],
   );
 
+/**
+ * A required ministry must exist on the meeting's day: a report of a 2022 meeting "saskaņots ar
+ * Klimata un enerģētikas ministriju" names a ministry established in 2023 (its `established`).
+ */
+export const requiredMinistriesEstablished: MeetingRule = ({ project, loaded, meeting }) =>
+  meeting.required_clearances.flatMap((code, index) => {
+    const ministry = project.ministries[code];
+    if (ministry?.established === undefined || ministry.established <= meeting.date) return [];
+    return [
+      diagnostic(
+        loaded.path,
+        loaded.file.locate(['required_clearances', index]),
+        'error',
+        'meeting/ministry-not-established',
+        `${nameOn(ministry, ministry.established).nominative} (${code}) was established on ${ministry.established}, after the meeting on ${meeting.date}: the report cannot be cleared with it.`,
+        `Remove ${code} from required_clearances (the ministry that held its work before then clears instead), or check the meeting's date.`,
+      ),
+    ];
+  });
+
 /** The included positions' files must be sound: their own problems and rules (see position-rules.ts). */
 export const includedPositionsAreSound: MeetingRule = ({ project, meeting, final }) =>
   includedPositions(project, meeting)
@@ -353,6 +373,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,
+  requiredMinistriesEstablished,
   requiredClearancesRequested,
   includedPositionsAreSound,
   clearancesComplete,

@@ -16,3 +16,19 @@ test('an unknown code in a list is not taken for a code the list already has, an
   expect(problem).toMatch(/^The ministry code `AN` is not in the built-in ministries registry\. /);
   expect(problem).not.toContain('Did you mean `AM`?');
 });
+
+test('a ministry established after the meeting cannot be required: KEM, first day 2023-01-01, for a meeting of 2022-12-31 is an error at its code, on 2023-01-01 fine', async () => {
+  const positions = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'].map((id) => `positions/educ/${id}.yaml`);
+  const kem = '  KEM:\n    status: cleared\n    date: 2021-02-17\n';
+  const cleared = Object.fromEntries(positions.map((path) => [path, exampleFile(path).replace(/^clearance:\n/m, `clearance:\n${kem}`)]));
+  const meetingOn = (date: string) => exampleFile(EXAMPLE_MEETING).replace(/^date: .*$/m, `date: ${date}`).replace(/^required_clearances: .*$/m, 'required_clearances: [AM, LM, KEM]');
+  const problems = async (date: string) =>
+    (await check({ cwd: exampleProject({ ...cleared, [EXAMPLE_MEETING]: meetingOn(date) }), paths: [EXAMPLE_MEETING], final: false })).diagnostics
+      .filter((d) => d.ruleId === 'meeting/ministry-not-established')
+      .map((d) => [d.file, d.line, d.column, d.severity, d.message]);
+  const line = meetingOn('2022-12-31').split('\n').findIndex((text) => text.startsWith('required_clearances:')) + 1;
+  expect(await problems('2022-12-31')).toEqual([
+    [EXAMPLE_MEETING, line, 31, 'error', 'Klimata un enerģētikas ministrija (KEM) was established on 2023-01-01, after the meeting on 2022-12-31: the report cannot be cleared with it.'],
+  ]);
+  expect(await problems('2023-01-01')).toEqual([]);
+});

@@ -235,6 +235,18 @@ describe('templates', () => {
     expect(await read('Valsts sekretāra vietniece')).toContain('Vīza: valsts sekretāra vietniece\tL. Lejiņa');
   });
 
+  it('the built-in report invites to answer “šādu jautājumu” (singular) when the meeting has one question, “šādiem jautājumiem” when more', async () => {
+    const one = meeting.replace(/^questions:\n(  - text: [\s\S]*?position: equity-achievements\n)[\s\S]*?(?=\n\S)/m, 'questions:\n$1');
+    expect(one.match(/^ {4}position: /gm)).toHaveLength(1);
+    const dir = exampleProject({ [EXAMPLE_MEETING]: one });
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] })).exitCode).toBe(0);
+    const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(markdown).toContain('ministri 2021. gada 19.\u00A0februāra sanāksmē aicināti atbildēt uz šādu jautājumu:\n');
+    const three = exampleProject();
+    await build({ cwd: three, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(readFileSync(join(three, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('aicināti atbildēt uz šādiem jautājumiem:\n');
+  });
+
   it('refuses {{#each}} over a text at its line (it went through nothing and printed nothing)', async () => {
     const { diagnostics, exitCode } = await renderWith('x\n\n{{#each meeting.formation}}- {{this}}\n{{/each}}\n');
     expect(exitCode).toBe(1);

@@ -131,7 +131,7 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
 /** "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:" */
 function invitation(text: string, report: ImportedReport): boolean {
   const match = new RegExp(`${DATE} (.+?) aicināti atbildēt`).exec(text);
-  if (!match && !/aicināti atbildēt uz šādiem jautājumiem/.test(text)) return false;
+  if (!match && !/aicināti atbildēt uz (?:šādiem jautājumiem|šādu jautājumu)/.test(text)) return false;
   if (match?.[4]) report.name.short_locative = match[4];
   return true;
 }

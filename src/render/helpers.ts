@@ -163,14 +163,15 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   /**
    * `{{lowerFirst text}}` lower-cases the first letter ("Vīza: valsts sekretāre"), but not of an
    * abbreviation ("ĀM valsts sekretāra vietnieks", "IeM valsts sekretārs"), a name of several capitalised words
-   * ("Latvijas Republikas vēstnieks") or a ministry's name from the registry ("Izglītības un
-   * zinātnes ministrijas valsts sekretāre", "Valsts kancelejas direktore").
+   * ("Latvijas Republikas vēstnieks"), a ministry's name from the registry ("Izglītības un
+   * zinātnes ministrijas valsts sekretāre", "Valsts kancelejas direktore") or the Ministru
+   * prezidents, Ministru kabinets and Saeima ("Ministru prezidenta biedrs").
    */
   lowerFirst: (...args) => {
     const value = text('lowerFirst', positional('lowerFirst', args)[0]);
     const [first = '', second = ''] = value.split(/\s+/);
     // An abbreviation has a capital after its first letter: ĀM, VARAM, IeM.
-    const name = /^\p{Lu}\S*\p{Lu}/u.test(first) || /^\p{Lu}/u.test(second) || startsWithMinistryName(value, rootOf(args));
+    const name = /^\p{Lu}\S*\p{Lu}/u.test(first) || /^\p{Lu}/u.test(second) || STATE_OFFICES.test(value) || startsWithMinistryName(value, rootOf(args));
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
   /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"); `"en"` for English. */
@@ -225,6 +226,9 @@ function hashOf(args: unknown[]): Record<string, unknown> {
   const hash: unknown = options.hash;
   return typeof hash === 'object' && hash !== null ? Object.fromEntries(Object.entries(hash)) : {};
 }
+
+/** Offices of the state written with a capital wherever they stand, as the Satversme writes them. */
+const STATE_OFFICES = /^(?:Ministru (?:prezident|kabinet)|Saeim)\p{L}*(?![\p{L}\p{N}])/u;
 
 /** Whether `value` starts with a form of a registry ministry's name, a proper name that keeps its capital. */
 function startsWithMinistryName(value: string, root: ReportModel | undefined): boolean {

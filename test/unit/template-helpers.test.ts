@@ -78,6 +78,11 @@ describe('lowerFirst', () => {
     expect(call('lowerFirst', 'ĀM valsts sekretāra vietnieks')).toBe('ĀM valsts sekretāra vietnieks');
     // An abbreviation with a small letter inside (Iekšlietu ministrija's) is one too.
     expect(call('lowerFirst', 'IeM valsts sekretārs')).toBe('IeM valsts sekretārs');
+    // The Ministru prezidents, the Ministru kabinets and the Saeima keep their capital.
+    expect(call('lowerFirst', 'Ministru prezidenta biedrs')).toBe('Ministru prezidenta biedrs');
+    expect(call('lowerFirst', 'Ministru kabineta locekle')).toBe('Ministru kabineta locekle');
+    expect(call('lowerFirst', 'Saeimas deputāte')).toBe('Saeimas deputāte');
+    expect(call('lowerFirst', 'Ministre')).toBe('ministre');
     expect(call('lowerFirst', 'Latvijas Republikas vēstnieks')).toBe('Latvijas Republikas vēstnieks');
     expect(call('lowerFirst', 'Ūdens')).toBe('ūdens');
   });

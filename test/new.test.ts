@@ -201,6 +201,20 @@ describe('briefing new meeting', () => {
     expect(parse(read(dir, same.file ?? '')).name.locative).toBe('neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē');
   });
 
+  it('--from an informal videoconference with --kind formal and --mode in-person but its name kept: check says the name contradicts both', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-council', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība', kind: 'formal', mode: 'in-person' } });
+    const text = read(dir, result.file ?? '');
+    const lineOf = (key: string) => text.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1;
+    const problems = (await problemsOf(dir, result.file ?? '')).filter((d) => d.ruleId === 'meeting/name-kind-mismatch');
+    expect(problems.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [lineOf('kind'), 'warning', 'The meeting is `kind: formal`, but its name says “neformālā”: the report\'s title and opening would describe another meeting.'],
+      [lineOf('mode'), 'warning', 'The meeting is `mode: in-person`, but its name says “tiešsaistes”: the report\'s title and opening would describe another meeting.'],
+    ]);
+    // The example itself (informal, by videoconference) fits its name.
+    expect((await problemsOf(dir, EXAMPLE_MEETING)).filter((d) => d.ruleId === 'meeting/name-kind-mismatch')).toEqual([]);
+  });
+
   it('--from a position (or another file that is no meeting) is named as such in one message, nothing written', async () => {
     const dir = exampleProject();
     const result = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: 'positions/educ/equity-reforms.yaml', flags: { topic: 'Pieaugušo izglītība' } });

@@ -126,6 +126,35 @@ export const requiredMinistriesEstablished: MeetingRule = ({ project, loaded, me
     ];
   });
 
+/**
+ * The meeting's name must not say the opposite of its `kind` and `mode`: a formal Council named
+ * "neformālā … sanāksme", or a meeting in person named "tiešsaistes sanāksme" (both usual when
+ * `new meeting --from` an informal videoconference keeps its name), prints a title and an opening
+ * about another kind of meeting than the English note and the file say.
+ */
+export const nameFitsKind: MeetingRule = ({ loaded, meeting }) => {
+  const { nominative, locative, genitive } = meeting.name;
+  const said = (word: RegExp) => [nominative, locative, genitive ?? ''].map((form) => word.exec(form)?.[0]).find((found) => found !== undefined);
+  const contradictions = [
+    { field: 'kind', is: meeting.kind === 'formal', word: said(/(?<!\p{L})neformāl\p{L}*/iu), set: 'informal' },
+    { field: 'mode', is: meeting.mode === 'in-person', word: said(/(?<!\p{L})(?:tiešsaist|videokonferenc)\p{L}*/iu), set: 'videoconference' },
+  ];
+  return contradictions.flatMap(({ field, is, word, set }) =>
+    is && word !== undefined
+      ? [
+          diagnostic(
+            loaded.path,
+            loaded.file.locate([field]),
+            'warning',
+            'meeting/name-kind-mismatch',
+            `The meeting is \`${field}: ${field === 'kind' ? meeting.kind : meeting.mode}\`, but its name says “${word}”: the report's title and opening would describe another meeting.`,
+            `Write this meeting's name under \`name\` (its nominative and locative), or set \`${field}: ${set}\`.`,
+          ),
+        ]
+      : [],
+  );
+};
+
 /** The included positions' files must be sound: their own problems and rules (see position-rules.ts). */
 export const includedPositionsAreSound: MeetingRule = ({ project, meeting, final }) =>
   includedPositions(project, meeting)
@@ -374,6 +403,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   positionsAnswerOnce,
   requiredMinistriesExist,
   requiredMinistriesEstablished,
+  nameFitsKind,
   requiredClearancesRequested,
   includedPositionsAreSound,
   clearancesComplete,

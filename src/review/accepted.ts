@@ -281,7 +281,7 @@ export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: Sourc
     const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
     // The header row is bold by the table's layout, not by its Markdown.
     const pieces = paragraph.cell.row === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
-    const text = oneLine(inlineMarkdown(pieces, footnotes, notes, lost)).trim();
+    const text = oneLine(inlineMarkdown(pieces, footnotes, notes, lost, true)).trim();
     const row = rows.get(paragraph.cell.row) ?? [];
     rows.set(paragraph.cell.row, row);
     (row[paragraph.cell.column] ??= []).push(text);
@@ -537,8 +537,12 @@ function footnotesInOrder(originals: readonly ReviewedParagraph[][], units: read
   }));
 }
 
-/** `lost`, when given, also gets the notes about a change the Markdown cannot hold (a footnote the reviewer added). */
-export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[], lost?: string[]): string {
+/**
+ * `lost`, when given, also gets the notes about a change the Markdown cannot hold (a footnote the
+ * reviewer added). In a table's cell (`cell`), every pipe is escaped, in inline code and link
+ * addresses too: GFM ends the cell at any other.
+ */
+export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[], lost?: string[], cell = false): string {
   let result = '';
   let index = 0;
   while (index < pieces.length) {
@@ -563,24 +567,25 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
       text += next.text.replace(/\n/g, HARD_BREAK);
       end += 1;
     }
-    result += formatted(text.replace(/\u00a0/g, ' '), piece);
+    result += formatted(text.replace(/\u00a0/g, ' '), piece, cell);
     index = end;
   }
   return result.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>#])/, '\\$1');
 }
 
-function formatted(text: string, piece: Piece): string {
+function formatted(text: string, piece: Piece, cell: boolean): string {
   const match = /^(\s*)(.*?)(\s*)$/s.exec(text);
   const [, lead = '', core = '', trail = ''] = match ?? [];
   if (!core) return text;
   // An address written as itself is left bare, as GFM's autolinks have it.
   if (piece.link && isAutolink(core, piece.link)) return `${lead}${core}${trail}`;
   let inner = piece.code ? codeSpan(core) : core.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  if (piece.code && cell) inner = inner.replaceAll('|', '\\|');
   if (piece.bold && piece.italic) inner = `***${inner}***`;
   else if (piece.bold) inner = `**${inner}**`;
   else if (piece.italic) inner = `*${inner}*`;
   if (piece.strike) inner = `~~${inner}~~`;
-  if (piece.link) inner = `[${inner}](${piece.link})`;
+  if (piece.link) inner = `[${inner}](${cell ? piece.link.replaceAll('|', '%7C') : piece.link})`;
   return `${lead}${inner}${trail}`;
 }
 

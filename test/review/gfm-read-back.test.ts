@@ -137,6 +137,27 @@ describe('tables', () => {
   });
 });
 
+describe('a pipe in inline code in a table cell', () => {
+  const PIPE = '  | Gads | Skolas | Kods |\n  | --- | --- | --- |\n  | 2020 | 650 | `a \\| b` |\n';
+
+  it('stays escaped when review --accept writes its table anew (unescaped, it would split the cell)', () => {
+    const dir = builtWith(PIPE);
+    const before = body(dir);
+    acceptEdit(dir, '650', '650', '700');
+    expect(body(dir)).toBe(before.replace('| 2020 | 650 | `a \\| b` |', '| 2020 | 700 | `a \\| b` |'));
+  });
+
+  it('is imported escaped', () => {
+    const example = builtWith(PIPE);
+    const dir = exampleProject();
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    rmSync(join(dir, 'positions'), { recursive: true });
+    expect(runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir).status).toBe(0);
+    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
+    expect(imported).toContain('| 2020 | 650 | `a \\| b` |');
+  });
+});
+
 describe('a list whose source numbers skip one (`1) 2) 4)`)', () => {
   const GAP = '  Soļi:\n\n  1) pirmais solis;\n  2) otrais solis;\n  4) trešais solis.\n';
 

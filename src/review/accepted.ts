@@ -3,7 +3,8 @@ import { runsText } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
 import { parseAsBuilt, restoreDateMarks } from '../util/markdown-pieces.js';
-import type { Piece, ReviewedParagraph } from './read-docx.js';
+import { columnWidths, modelledRow, patchedRow } from './table-row.js';
+import type { Piece, ReviewedParagraph, TableCell } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
 export interface AcceptedText {
@@ -266,36 +267,89 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
 }
 
 /**
- * A table of the field: its Markdown source when no cell was changed, else written anew from
- * the DOCX's cells (the source's delimiter row, with its alignment, kept while the number of
- * columns is the same, else the columns' alignment read from the header row); rows whose every
- * cell was deleted go. Undefined when nothing is left.
+ * A table of the field: its Markdown source when no cell was changed. With cells changed, each
+ * row nobody touched keeps its line as written, and a changed row only its changed cells, written
+ * from the DOCX and fitted to the room the source gave them, so the rest of the table keeps its
+ * padding and alignment; a row the reviewer added is fitted to the row above it, and rows whose
+ * every cell was deleted go. When the DOCX's rows or columns no longer pair with the source's
+ * (or there is no source, for `import`), the table is written anew from the cells, the source's
+ * delimiter row kept while the number of columns is the same, else the columns' alignment read
+ * from the header row. Undefined when nothing is left.
  */
 export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[], lost?: string[]): Block | undefined {
   if (unit?.table && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
-  const rows = new Map<number, string[][]>();
-  const alignments: string[] = [];
-  for (const paragraph of paragraphs) {
-    if (!paragraph.cell) continue;
-    if (paragraph.cell.row === 0) alignments[paragraph.cell.column] ||= paragraph.alignment;
-    const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
-    // The header row is bold by the table's layout, not by its Markdown.
-    const pieces = paragraph.cell.row === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
-    const text = oneLine(inlineMarkdown(pieces, footnotes, notes, lost, true)).trim();
-    const row = rows.get(paragraph.cell.row) ?? [];
-    rows.set(paragraph.cell.row, row);
-    (row[paragraph.cell.column] ??= []).push(text);
-  }
-  const lines = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, cells]) => Array.from(cells, (cell) => (cell ?? []).filter(Boolean).join(' ')))
-    .filter((cells) => cells.some(Boolean));
+  const rows = tableRows(paragraphs, footnotes, notes, lost);
+  const columns = Math.max(0, ...rows.map((row) => row.cells.length));
+  const patched = unit?.table?.columns === columns ? patchedTable(rows, unit.slice.split('\n')) : undefined;
+  if (patched) return patched.length ? { markdown: patched.join('\n'), item: false } : undefined;
+  const lines = rows.map((row) => row.cells).filter((cells) => cells.some(Boolean));
   if (!lines.length) return undefined;
-  const columns = Math.max(...lines.map((cells) => cells.length));
   const row = (cells: readonly string[]) => `| ${Array.from({ length: columns }, (_, column) => cells[column] ?? '').join(' | ')} |`;
+  const alignments: string[] = [];
+  for (const p of paragraphs) if (p.cell?.row === 0) alignments[p.cell.column] ||= p.alignment;
   const delimiter = unit?.table?.columns === columns ? unit.table.delimiter : row(Array.from({ length: columns }, (_, column) => delimiterCell(alignments[column])));
   const [header = [], ...body] = lines;
   return { markdown: [row(header), delimiter, ...body.map(row)].join('\n'), item: false };
+}
+
+/** A row of a table in the DOCX: its cells as accepted Markdown, which of them the reviewer changed, and whether the reviewer added the row. */
+interface TableRow {
+  cells: string[];
+  changed: Set<number>;
+  added: boolean;
+}
+
+function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<string, string>, notes: string[], lost?: string[]): TableRow[] {
+  const rows = new Map<number, { cells: string[][]; changed: Set<number>; paragraphs: ReviewedParagraph[] }>();
+  for (const paragraph of paragraphs) {
+    if (!paragraph.cell) continue;
+    const { row: index, column } = paragraph.cell;
+    const row = rows.get(index) ?? { cells: [], changed: new Set<number>(), paragraphs: [] };
+    rows.set(index, row);
+    row.paragraphs.push(paragraph);
+    if (!untouched(paragraph)) row.changed.add(column);
+    const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
+    // The header row is bold by the table's layout, not by its Markdown.
+    const pieces = index === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
+    (row.cells[column] ??= []).push(oneLine(inlineMarkdown(pieces, footnotes, notes, lost, true)).trim());
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, row]) => ({
+      cells: Array.from(row.cells, (cell) => (cell ?? []).filter(Boolean).join(' ')),
+      changed: row.changed,
+      // Every paragraph of a row the reviewer added is inserted, or empty.
+      added: row.paragraphs.some((p) => p.pieces.length) && row.paragraphs.every((p) => !p.pieces.length || allInserted(p)),
+    }));
+}
+
+/**
+ * The table's lines with only what the reviewer changed written anew (see {@link tableBlock}),
+ * or undefined when the DOCX's rows do not pair one to one with the source's (`lines`: the
+ * header, the delimiter row, the body rows).
+ */
+function patchedTable(rows: readonly TableRow[], lines: readonly string[]): string[] | undefined {
+  const [header, delimiter, ...body] = lines;
+  if (header === undefined || delimiter === undefined) return undefined;
+  const sources = [header, ...body];
+  if (rows.filter((row) => !row.added).length !== sources.length) return undefined;
+  const widths = columnWidths(lines);
+  const result: string[] = [];
+  let next = 0;
+  for (const row of rows) {
+    if (row.added) {
+      if (row.cells.some(Boolean)) result.push(modelledRow(sources[Math.max(0, next - 1)] ?? header, row.cells, widths));
+      continue;
+    }
+    const line = sources[next] ?? '';
+    next += 1;
+    // A row whose every cell was deleted goes; the header row stays.
+    if (next > 1 && row.changed.size && !row.cells.some(Boolean)) continue;
+    const changed = new Map([...row.changed].map((column) => [column, row.cells[column] ?? '']));
+    result.push(row.changed.size ? (patchedRow(line, changed, widths) ?? modelledRow(line, row.cells, widths)) : line);
+    if (next === 1) result.push(delimiter);
+  }
+  return result;
 }
 
 /** A delimiter row's cell for a column aligned as the DOCX has it (`w:jc` of its header cell). */
@@ -442,10 +496,11 @@ function originalGroups(paragraphs: readonly ReviewedParagraph[], gaps: Readonly
   return blocksJoined(groups(paragraphs, 'ins'), gaps).filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
 }
 
-/** Paragraphs after accepting: a paragraph whose mark was deleted joins the next; wholly deleted paragraphs go. */
+/** Paragraphs after accepting: a paragraph whose mark was deleted joins the next; wholly deleted paragraphs go, but for a table's cells. */
 function acceptedGroups(paragraphs: readonly ReviewedParagraph[], gaps: ReadonlySet<ReviewedParagraph>): ReviewedParagraph[][] {
   return blocksJoined(groups(paragraphs, 'del'), gaps).map((group) => {
-    const kept = group.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === ''));
+    // A table's cells all stay: its rows pair with the source's lines (see tableBlock).
+    const kept = group.filter((p) => p.cell || !(p.mark?.kind === 'del' && textOf(p, 'accept') === ''));
     return kept.length ? kept : group.slice(-1);
   });
 }
@@ -455,7 +510,8 @@ function groups(paragraphs: readonly ReviewedParagraph[], joining: 'ins' | 'del'
   let current: ReviewedParagraph[] = [];
   paragraphs.forEach((paragraph, index) => {
     current.push(paragraph);
-    if (paragraph.mark?.kind !== joining || index === paragraphs.length - 1) {
+    // The mark of a cell's last paragraph ends the cell: a row added or deleted joins nothing after it.
+    if (paragraph.mark?.kind !== joining || index === paragraphs.length - 1 || !sameCell(paragraph.cell, paragraphs[index + 1]?.cell)) {
       result.push(current);
       current = [];
     }
@@ -484,6 +540,11 @@ function blocksJoined(groups: readonly ReviewedParagraph[][], gaps: ReadonlySet<
     apart = false;
   }
   return result;
+}
+
+/** Both in the same table cell, or both outside any table. */
+function sameCell(a: TableCell | undefined, b: TableCell | undefined): boolean {
+  return a?.table === b?.table && a?.row === b?.row && a?.column === b?.column;
 }
 
 function allInserted(paragraph: ReviewedParagraph): boolean {

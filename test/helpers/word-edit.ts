@@ -113,6 +113,38 @@ export class WordEdit {
     return this;
   }
 
+  /**
+   * Adds a table row after the one holding `context` as Word does with track changes on: the
+   * row is marked inserted (`w:trPr/w:ins`), each cell's paragraph mark too, and each cell's text
+   * (`cells`, in order) is a tracked insertion; the cells keep the row's widths and alignment.
+   */
+  insertRowAfter(context: string, cells: readonly string[], stamp: Stamp): this {
+    const { start, end } = this.rowAround(context);
+    let column = 0;
+    const added = this.xml
+      .slice(start, end)
+      .replace(/<w:trPr>(.*?)<\/w:trPr>/, `<w:trPr>$1<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:trPr>`)
+      .replace(/<w:p>(<w:pPr>(?:(?!<\/w:pPr>).)*)<\/w:pPr>.*?<\/w:p>/g, (_, pPr: string) => {
+        const text = cells[column++] ?? '';
+        const run = text ? `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>` : '';
+        return `<w:p>${pPr}<w:rPr><w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:rPr></w:pPr>${run}</w:p>`;
+      });
+    this.xml = this.xml.slice(0, end) + added + this.xml.slice(end);
+    return this;
+  }
+
+  /** Deletes the table row holding `context` as Word does with track changes on: the row, each cell's paragraph mark and all its text are tracked deletions. */
+  deleteRow(context: string, stamp: Stamp): this {
+    const { start, end } = this.rowAround(context);
+    const deleted = this.xml
+      .slice(start, end)
+      .replace(/<w:trPr>(.*?)<\/w:trPr>/, `<w:trPr>$1<w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:trPr>`)
+      .replace(/<\/w:pPr>/g, () => `<w:rPr><w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:rPr></w:pPr>`)
+      .replace(/<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>/g, (_, rPr = '', text: string) => `<w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r>${rPr}<w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`);
+    this.xml = this.xml.slice(0, start) + deleted + this.xml.slice(end);
+    return this;
+  }
+
   /** Saves as an editor that drops bookmarks would: every `<w:bookmarkStart>` and `<w:bookmarkEnd>` gone. */
   withoutBookmarks(): this {
     this.xml = this.xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '');
@@ -138,6 +170,14 @@ export class WordEdit {
       }
     }
     return zipSync(files);
+  }
+
+  /** Where the table row holding `context` starts and ends in the part. */
+  private rowAround(context: string): { start: number; end: number } {
+    const at = this.xml.indexOf(context);
+    const start = this.xml.lastIndexOf('<w:tr>', at);
+    if (at < 0 || start < 0) throw new Error(`in no table row: ${context}`);
+    return { start, end: this.xml.indexOf('</w:tr>', at) + '</w:tr>'.length };
   }
 
   private paragraphStartOf(context: string): number {

@@ -609,6 +609,16 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
   while (index < pieces.length) {
     const piece = pieces[index];
     if (!piece) break;
+    if (piece.symbol !== undefined) {
+      // Left out, and said where: the words before it find the place.
+      const before = result.replace(/\s+/g, ' ').trim().split(' ').slice(-4).join(' ');
+      const place = before ? `after “${before}”` : 'at the start of a paragraph';
+      const sentence = `a symbol inserted in Word (${piece.symbol}) ${place} has no Unicode character briefing knows, so it cannot be written into the YAML: type the character meant there by hand`;
+      notes.push(sentence);
+      lost?.push(sentence);
+      index += 1;
+      continue;
+    }
     if (piece.footnote !== undefined) {
       const label = footnotes.get(piece.footnote);
       if (label) result += `[^${label}]`;
@@ -624,7 +634,7 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     let end = index;
     while (end < pieces.length) {
       const next = pieces[end];
-      if (!next || next.footnote !== undefined || next.bold !== piece.bold || next.italic !== piece.italic || next.strike !== piece.strike || next.code !== piece.code || next.link !== piece.link) break;
+      if (!next || next.footnote !== undefined || next.symbol !== undefined || next.bold !== piece.bold || next.italic !== piece.italic || next.strike !== piece.strike || next.code !== piece.code || next.link !== piece.link) break;
       text += next.text.replace(/\n/g, HARD_BREAK);
       end += 1;
     }

@@ -3,6 +3,7 @@ import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import { isRealDate } from '../model/date.js';
+import { isSymbolFont, symbolCharacter } from './symbol-fonts.js';
 import { child, descendants, elements, MAX_ELEMENT_DEPTH, parseXml, plainText, XmlSyntaxError, XmlTooDeepError, type XmlElement } from './xml.js';
 
 /** A tracked change: who made it and when. */
@@ -26,10 +27,19 @@ export interface Piece {
   link?: string;
   /** A footnote reference: the footnote's id in the DOCX (the text is then empty). */
   footnote?: string;
+  /**
+   * A character of a symbol font (a `w:sym`, or text in Symbol or Wingdings) that briefing knows
+   * no Unicode character for: the font and the code, `Wingdings F0A0`. The text is then
+   * {@link UNKNOWN_SYMBOL}, which shows where it stands.
+   */
+  symbol?: string;
   revision: Revision | null;
   /** The reviewer changed the formatting with track changes on (`w:rPrChange`). */
   formatChanged: Revision | null;
 }
+
+/** The text of a piece that is a symbol briefing cannot read (see {@link Piece.symbol}): U+FFFD, the replacement character. */
+export const UNKNOWN_SYMBOL = '\uFFFD';
 
 /** One paragraph of the body as the reviewer left it. */
 export interface ReviewedParagraph {
@@ -427,6 +437,7 @@ class BodyReader {
       strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
       code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
     };
+    const font = child(properties, 'w:rFonts')?.attributes['w:ascii'];
     const changed = child(properties, 'w:rPrChange');
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
     const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };
@@ -437,7 +448,13 @@ class BodyReader {
       if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {
         const text = part.children.filter((c): c is string => typeof c === 'string').join('');
         const own = afterNoteMark && /^[ \t]/.test(text) ? text.slice(1) : text;
-        if (own !== '' || text === '') paragraph.pieces.push({ ...base, text: own });
+        if (font !== undefined && isSymbolFont(font) && own !== '') paragraph.pieces.push(...symbolPieces(base, font, own));
+        else if (own !== '' || text === '') paragraph.pieces.push({ ...base, text: own });
+      } else if (part.name === 'w:sym') {
+        // A character inserted from Insert → Symbol: the font and its code, in hex.
+        const symbolFont = part.attributes['w:font'] ?? font ?? '';
+        const code = part.attributes['w:char'] ?? '';
+        paragraph.pieces.push(symbolPiece(base, symbolFont, Number.parseInt(code, 16), code.toUpperCase()));
       } else if (part.name === 'w:tab') {
         if (!afterNoteMark) paragraph.pieces.push({ ...base, text: '\t' });
       } else if (part.name === 'w:br' || part.name === 'w:cr') {
@@ -451,6 +468,29 @@ class BodyReader {
       }
     }
   }
+}
+
+/** The character `font` draws for `code`, or a piece that says it is one briefing does not know (`written`: the code as the DOCX has it). */
+function symbolPiece(base: Omit<Piece, 'text'>, font: string, code: number, written: string): Piece {
+  const char = Number.isInteger(code) ? symbolCharacter(font, code) : undefined;
+  return char ? { ...base, text: char } : { ...base, text: UNKNOWN_SYMBOL, symbol: `${font || 'a font not named'} ${written || 'without a code'}` };
+}
+
+/**
+ * Text in a symbol font: the characters of the range the font's codes are written in (F020–F0FF)
+ * as the font draws them, each one briefing does not know a piece of its own; other characters
+ * as they are.
+ */
+function symbolPieces(base: Omit<Piece, 'text'>, font: string, text: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const piece = code >= 0xf020 && code <= 0xf0ff ? symbolPiece(base, font, code, code.toString(16).toUpperCase()) : { ...base, text: char };
+    const last = pieces.at(-1);
+    if (last && last.symbol === undefined && piece.symbol === undefined) last.text += piece.text;
+    else pieces.push(piece);
+  }
+  return pieces;
 }
 
 /** A tracked change; a move counts as a deletion where the text was and an insertion where it went. */

@@ -42,6 +42,18 @@ export class WordEdit {
     });
   }
 
+  /**
+   * Inserts before `at` a character from Word's Insert → Symbol (`w:sym`, its font and its code
+   * as Word writes them, `F0FC`), as a tracked insertion, or untracked when `stamp` is null.
+   */
+  insertSymbol(context: string, at: string, font: string, char: string, stamp: Stamp | null): this {
+    return this.splitRun(context, at, (rPr, inner) => {
+      const symbol = `<w:r>${rPr}<w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+      const inserted = stamp ? `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}">${symbol}</w:ins>` : symbol;
+      return `${inserted}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>`;
+    });
+  }
+
   /** Replaces `from` by `to` with track changes off: the text simply changes. */
   untracked(context: string, from: string, to: string): this {
     return this.splitRun(context, from, (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r>`);

@@ -98,4 +98,12 @@ describe('reading a reviewed DOCX', () => {
     const read = readReviewedDocx(saved).footnotes;
     expect([...read.values()].map(([first]) => first && textOf(first, 'accept'))).toEqual(['Pirmā.', 'Otrā piezīme.']);
   });
+
+  it('reads a symbol font’s characters as what they draw: a w:sym, and text in Wingdings at its own codes (F020–F0FF)', () => {
+    const wingdings = '<w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>';
+    const body = p(`${r('Gatavs ')}<w:r><w:sym w:font="Wingdings" w:char="f0fc"/></w:r>${r(' un ')}<w:r>${wingdings}<w:t>\uf0e8\uf0fe</w:t></w:r><w:r><w:sym w:font="Webdings" w:char="F021"/></w:r>`);
+    const [paragraph] = readReviewedDocx(docx(body)).paragraphs;
+    expect(paragraph ? textOf(paragraph, 'accept') : '').toBe('Gatavs ✔ un \u{1f87a}\u{1f5f9}\ufffd');
+    expect(paragraph?.pieces.at(-1)?.symbol).toBe('Webdings F021');
+  });
 });

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const DOCX = 'out/IZMzin_190221_EDUC.docx';
+const POSITION = 'positions/educ/equity-reforms.yaml';
+const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+const CONTEXT = 'Tuvākajā laikā prioritāri paredzēts:';
+
+function built(): string {
+  const dir = exampleProject();
+  const build = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(build.status, build.stderr).toBe(0);
+  return dir;
+}
+
+function body(dir: string, position = POSITION): string {
+  return String(parseDocument(readFileSync(join(dir, position), 'utf8')).get('body'));
+}
+
+/** Review --accept of the report with a symbol (`w:sym`) the reviewer inserted before “prioritāri”. */
+function reviewWithSymbol(dir: string, font: string, char: string): ReturnType<typeof runCli> {
+  const path = join(dir, 'out/reviewed.docx');
+  writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).insertSymbol(CONTEXT, 'prioritāri', font, char, ANNA).bytes());
+  return runCli(['review', path, '--accept'], dir);
+}
+
+describe('a symbol inserted in Word (w:sym)', () => {
+  for (const [font, char, unicode] of [
+    ['Wingdings', 'F0FC', '✔'],
+    ['Wingdings', 'F0E8', '🡺'],
+    ['Wingdings 2', 'F050', '✓'],
+    ['Symbol', 'F0AE', '→'],
+    ['Symbol', 'F061', 'α'],
+  ] as const) {
+    it(`is read back as the character it draws: ${font} ${char} → ${unicode}`, () => {
+      const dir = built();
+      const before = body(dir);
+      const run = reviewWithSymbol(dir, font, char);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`Tuvākajā laikā {+${unicode}+}prioritāri paredzēts:`);
+      expect(body(dir)).toBe(before.replace(CONTEXT, `Tuvākajā laikā ${unicode}prioritāri paredzēts:`));
+    });
+  }
+
+  it('that briefing cannot read is shown at its place and not written: the field is refused, with what to do', () => {
+    const dir = built();
+    const before = readFileSync(join(dir, POSITION), 'utf8');
+    const run = reviewWithSymbol(dir, 'Webdings', 'F021');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Tuvākajā laikā {+\uFFFD+}prioritāri paredzēts:');
+    expect(run.stdout + run.stderr).toContain('a symbol inserted in Word (Webdings F021) after “Tuvākajā laikā” has no Unicode character briefing knows, so it cannot be written into the YAML: type the character meant there by hand');
+    expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
+  });
+
+  it('is imported as the character it draws, or named in a note when briefing cannot read it', () => {
+    const example = built();
+    const reviewed = join(example, 'out/symbols.docx');
+    const edit = new WordEdit(readFileSync(join(example, DOCX))).insertSymbol(CONTEXT, 'prioritāri', 'Wingdings', 'F0FC', null).insertSymbol('Tikpat svarīgi ir stiprināt', 'svarīgi', 'Webdings', 'F021', null);
+    writeFileSync(reviewed, edit.bytes());
+    const dir = exampleProject();
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    rmSync(join(dir, 'positions'), { recursive: true });
+    const run = runCli(['import', reviewed, '--slug', 'educ-informal'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
+    expect(imported).toContain('Tuvākajā laikā ✔prioritāri paredzēts:');
+    expect(run.stdout + run.stderr).toContain('a symbol inserted in Word (Webdings F021) after “Tikpat” has no Unicode character briefing knows');
+  });
+});

@@ -217,6 +217,22 @@ describe('a table written with padded columns', () => {
         .replace('| **prioritāte**     |\n', '| **prioritāte**     |\n| Citi           |    1 |     2 |                    |\n'),
     );
   });
+  itWithOffice('saved again by LibreOffice after the review, change the same rows only', () => {
+    const dir = builtWith(PADDED);
+    const before = body(dir);
+    const path = join(dir, 'out/reviewed.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace('45', '45', '50', ANNA).insertRowAfter('tikai 2021.–2022.', ['Pašvaldības', '10', '12', 'jauns'], ANNA).deleteRow('ES fondi', ANNA);
+    writeFileSync(path, edit.bytes());
+    mkdirSync(join(dir, 'office'));
+    const run = runCli(['review', convertWithOffice(path, 'docx:MS Word 2007 XML', join(dir, 'office')), '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir)).toBe(
+      before.replace(
+        '| REACT-EU       |   45 |    30 | tikai 2021.–2022.  |\n| ES fondi       |  200 |   210 | **prioritāte**     |',
+        '| REACT-EU       |   50 |    30 | tikai 2021.–2022.  |\n| Pašvaldības    |   10 |    12 | jauns              |',
+      ),
+    );
+  }, 120_000);
 });
 
 describe('a list whose source numbers skip one (`1) 2) 4)`)', () => {

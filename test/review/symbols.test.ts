@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { convertWithOffice, itWithOffice } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
@@ -70,4 +71,16 @@ describe('a symbol inserted in Word (w:sym)', () => {
     expect(imported).toContain('Tuvākajā laikā ✔prioritāri paredzēts:');
     expect(run.stdout + run.stderr).toContain('a symbol inserted in Word (Webdings F021) after “Tikpat” has no Unicode character briefing knows');
   });
+
+  itWithOffice('saved again by LibreOffice, which writes it as text in Wingdings at its code, still read as the character', () => {
+    const dir = built();
+    const before = body(dir);
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).insertSymbol(CONTEXT, 'prioritāri', 'Wingdings', 'F0FC', ANNA).bytes());
+    mkdirSync(join(dir, 'office'));
+    const saved = convertWithOffice(path, 'docx:MS Word 2007 XML', join(dir, 'office'));
+    const run = runCli(['review', saved, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir)).toBe(before.replace(CONTEXT, 'Tuvākajā laikā ✔prioritāri paredzēts:'));
+  }, 120_000);
 });

@@ -202,7 +202,7 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
     const block = paragraph.cell
       ? tableBlock(group, undefined, labels, notes)
       : isCode(paragraph)
-        ? codeBlock(group)
+        ? codeBlock(group, undefined, notes)
         : writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, lead);
     if (block) blocks.push(block);
   }

@@ -105,7 +105,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     const number = numbers.next(first);
     after.push(normalise(groupText(group, 'accept')));
     if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes, lost), index);
-    else if (isCode(first)) push(codeBlock(group, unit), index);
+    else if (isCode(first)) push(codeBlock(group, unit, notes, lost), index);
     else if (unit && group.length === 1 && untouched(first)) {
       // Its source number stays unless the item's number changed (an item before it added or deleted).
       const renumbered = unit.number !== undefined && unit.number !== number;
@@ -360,13 +360,22 @@ function delimiterCell(alignment: string | undefined): string {
 
 /**
  * A code block of the field: its Markdown source when no line was changed, else its lines as
- * accepted, verbatim, inside the source's fence (or a new one).
+ * accepted, verbatim, inside the source's fence (or a new one). A symbol briefing cannot read
+ * is left out, and said in `notes` and `lost`.
  */
-export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: SourceUnit): Block {
+export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: SourceUnit, notes: string[] = [], lost?: string[]): Block {
   if (unit && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
   const indent = unit ? unit.lead : '';
   const fence = /^\s*(`{3,}|~{3,})/.exec(unit?.slice ?? '')?.[1] ?? '```';
-  const lines = paragraphs.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === '')).map((p) => textOf(p, 'accept'));
+  const line = (paragraph: ReviewedParagraph): string =>
+    paragraph.pieces
+      .filter((piece) => piece.revision?.kind !== 'del')
+      .reduce((text, piece) => {
+        if (piece.symbol === undefined) return text + piece.text;
+        unreadSymbol(piece.symbol, text, notes, lost);
+        return text;
+      }, '');
+  const lines = paragraphs.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === '')).map(line);
   return { markdown: [fence, ...lines, fence].map((line) => (line ? indent + line : line)).join('\n'), item: false };
 }
 
@@ -610,12 +619,7 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     const piece = pieces[index];
     if (!piece) break;
     if (piece.symbol !== undefined) {
-      // Left out, and said where: the words before it find the place.
-      const before = result.replace(/\s+/g, ' ').trim().split(' ').slice(-4).join(' ');
-      const place = before ? `after “${before}”` : 'at the start of a paragraph';
-      const sentence = `a symbol inserted in Word (${piece.symbol}) ${place} has no Unicode character briefing knows, so it cannot be written into the YAML: type the character meant there by hand`;
-      notes.push(sentence);
-      lost?.push(sentence);
+      unreadSymbol(piece.symbol, result, notes, lost);
       index += 1;
       continue;
     }
@@ -642,6 +646,18 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     index = end;
   }
   return result.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>#])/, '\\$1');
+}
+
+/**
+ * Says that a symbol briefing cannot read (see `Piece.symbol`) is left out, and where: after the
+ * last words of `before`, the text written before it in its paragraph.
+ */
+function unreadSymbol(symbol: string, before: string, notes: string[], lost?: string[]): void {
+  const words = before.replace(/\s+/g, ' ').trim().split(' ').slice(-4).join(' ');
+  const place = words ? `after “${words}”` : 'at the start of a paragraph';
+  const sentence = `a symbol inserted in Word (${symbol}) ${place} has no Unicode character briefing knows, so it cannot be written into the YAML: type the character meant there by hand`;
+  notes.push(sentence);
+  lost?.push(sentence);
 }
 
 function formatted(text: string, piece: Piece, cell: boolean): string {

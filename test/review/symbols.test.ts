@@ -72,6 +72,27 @@ describe('a symbol inserted in Word (w:sym)', () => {
     expect(run.stdout + run.stderr).toContain('a symbol inserted in Word (Webdings F021) after “Tikpat” has no Unicode character briefing knows');
   });
 
+  it('in a code block is written there, or refuses the field when briefing cannot read it', () => {
+    for (const [font, char, expected] of [
+      ['Wingdings', 'F0FC', 'kods ✔rinda'],
+      ['Webdings', 'F021', undefined],
+    ] as const) {
+      const dir = exampleProject();
+      const text = readFileSync(join(dir, POSITION), 'utf8');
+      writeFileSync(join(dir, POSITION), text.replace('\n# Clearance by ministry code', '\n  ```\n  kods rinda\n  ```\n\n# Clearance by ministry code'));
+      expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+      const before = body(dir);
+      const path = join(dir, 'out/reviewed.docx');
+      writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).insertSymbol('kods rinda', 'rinda', font, char, ANNA).bytes());
+      const run = runCli(['review', path, '--accept'], dir);
+      if (expected) expect(body(dir)).toBe(before.replace('kods rinda', expected));
+      else {
+        expect(run.stdout + run.stderr).toContain(`a symbol inserted in Word (${font} ${char}) after “kods” has no Unicode character briefing knows`);
+        expect(body(dir)).toBe(before);
+      }
+    }
+  });
+
   itWithOffice('saved again by LibreOffice, which writes it as text in Wingdings at its code, still read as the character', () => {
     const dir = built();
     const before = body(dir);

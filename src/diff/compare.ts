@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { parseMarkdownText } from '../util/markdown.js';
 import { countWords, flattenBlocks, type DiffBlock } from './blocks.js';
+import { matchFootnoteLabels, type FootnoteLabelChange } from './footnote-labels.js';
 import { mergeDocuments, type MergeOptions } from './merge.js';
 import type { MetadataChange } from './metadata.js';
 
@@ -41,14 +42,22 @@ export interface DocumentDiff {
   metadata: MetadataChange[];
   stat: StatLine[];
   blocks: DiffBlock[];
+  /** Footnotes whose label alone changed: no change in the text (labels are not printed), the blocks show the newer label. */
+  footnoteLabels: FootnoteLabelChange[];
   /** The redline as a Markdown syntax tree, for the DOCX. */
   tree: Root;
 }
 
-/** Compares two Markdown documents: the redline tree and its blocks. */
-export function compareMarkdown(before: string, after: string, options: MergeOptions): { tree: Root; blocks: DiffBlock[] } {
-  const tree = mergeDocuments({ tree: parseMarkdownText(before), markdown: before }, { tree: parseMarkdownText(after), markdown: after }, options);
-  return { tree, blocks: flattenBlocks(tree, options.whitespace) };
+/**
+ * Compares two Markdown documents: the redline tree, its blocks, and the footnotes whose label
+ * alone changed (the older version's notes take their newer labels before the two are merged).
+ */
+export function compareMarkdown(before: string, after: string, options: MergeOptions): { tree: Root; blocks: DiffBlock[]; footnoteLabels: FootnoteLabelChange[] } {
+  const older = parseMarkdownText(before);
+  const newer = parseMarkdownText(after);
+  const footnoteLabels = matchFootnoteLabels(older, newer, options.whitespace);
+  const tree = mergeDocuments({ tree: older, markdown: before }, { tree: newer, markdown: after }, options);
+  return { tree, blocks: flattenBlocks(tree, options.whitespace), footnoteLabels };
 }
 
 /** Sums up the changed blocks of a comparison as one stat line. */

@@ -22,7 +22,7 @@ export async function compareMeetings(sides: Sides): Promise<Compared | { diagno
   const before = await renderMeeting(sides, from, first);
   const after = await renderMeeting(sides, to, second);
   if (!before.report || !after.report) return { diagnostics: [...before.diagnostics, ...after.diagnostics] };
-  const { tree, blocks } = compareMarkdown(before.report.markdown, after.report.markdown, options);
+  const { tree, blocks, footnoteLabels } = compareMarkdown(before.report.markdown, after.report.markdown, options);
   const metadata = meetingChanges(before.report, after.report, project.ministries);
   const stat = [...new Set([...before.report.positions.keys(), ...after.report.positions.keys()])].map((id) => {
     const old = before.report?.positions.get(id);
@@ -40,6 +40,7 @@ export async function compareMeetings(sides: Sides): Promise<Compared | { diagno
     metadata,
     stat,
     blocks,
+    footnoteLabels,
     tree,
   };
   return { diff, meta: after.report.meta, created: after.report.date };

@@ -20,7 +20,7 @@ export interface MergeOptions {
 }
 
 /** Below this share of common words two paragraphs are a deletion and an insertion, not one reworded paragraph. */
-const REWORDED = 0.5;
+export const REWORDED = 0.5;
 /** Lists, list items and quotes are paired more readily: their parts are compared one by one anyway. */
 const RESTRUCTURED = 0.3;
 /**
@@ -358,7 +358,7 @@ function markMoves(root: Root, options: MergeOptions): void {
 }
 
 /** How much of their words two blocks share (Dice coefficient over word counts). */
-function similarity(a: readonly string[], b: readonly string[]): number {
+export function similarity(a: readonly string[], b: readonly string[]): number {
   if (!a.length && !b.length) return 1;
   const counts = new Map<string, number>();
   for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1);

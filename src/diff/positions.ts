@@ -14,7 +14,7 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
   const after = readPosition(sides, to, second);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (!before.position || !after.position) return { diagnostics };
-  const { tree, blocks } = compareMarkdown(positionMarkdown(before.position), positionMarkdown(after.position), options);
+  const { tree, blocks, footnoteLabels } = compareMarkdown(positionMarkdown(before.position), positionMarkdown(after.position), options);
   const metadata = positionChanges(before.position, after.position, project.ministries);
   const toVersion = versionOf(to, repo, [second], options);
   const diff: DocumentDiff = {
@@ -26,6 +26,7 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
     metadata,
     stat: [statLine(after.position.id, `v${before.position.version}`, `v${after.position.version}`, blocks, metadata.length)],
     blocks,
+    footnoteLabels,
     tree,
   };
   const meta = positionDocxMeta(after.position, project.config, project.ministries, after.hash, project.reference);

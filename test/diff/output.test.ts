@@ -182,7 +182,8 @@ test('terminal and JSON: a changed table is shown row by row', async () => {
 
 test('md: a paragraph moved to the end of a field is printed before the field’s footnotes, not among them', async () => {
   const before = 'Teksts ar atsauci[^a].\n\nPārvietojamā rindkopa.\n\nNoslēguma teksts.\n\n[^a]: Pirmā piezīme.\n';
-  const after = 'Teksts ar atsauci[^c].\n\nNoslēguma teksts.\n\nPārvietojamā rindkopa.\n\n[^c]: Jauna piezīme.\n';
+  // The new note shares no word with the old: it is another note, not the old one relabelled and reworded.
+  const after = 'Teksts ar atsauci[^c].\n\nNoslēguma teksts.\n\nPārvietojamā rindkopa.\n\n[^c]: Cits avots.\n';
   const text = textPart(await compare(before, after, 'md'));
   const moved = text.indexOf('{++Pārvietojamā rindkopa.++}');
   expect(moved).toBeGreaterThan(text.indexOf('Noslēguma teksts.'));

@@ -9,15 +9,17 @@ import { statTable } from './stat.js';
 const CONTEXT = 72;
 
 /**
- * The diff for a terminal: changes of status and clearance, then each changed
- * paragraph with the one before it for context. Colours when `chalk` has them; without,
- * git's word-diff marks: `[-removed-]` and `{+added+}`.
+ * The diff for a terminal: changes of status and clearance, a quiet line for each footnote
+ * whose label alone changed, then each changed paragraph with the one before it for context.
+ * Colours when `chalk` has them; without, git's word-diff marks: `[-removed-]` and `{+added+}`.
  */
 export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkInstance): string {
   const lines = [chalk.bold(`diff ${diff.file}`), chalk.dim(`from ${versionLabel(diff.from)}`), chalk.dim(`to   ${versionLabel(diff.to)}`)];
   if (stat) return [...lines, '', ...statTable(diff.stat), ''].join('\n');
-  if (diff.equal) return [...lines, '', 'No changes.', ''].join('\n');
+  const relabelled = diff.footnoteLabels.map(({ from, to }) => chalk.dim(`footnote [^${from}] is labelled [^${to}] now (labels are not printed)`));
+  if (diff.equal) return [...lines, '', 'No changes.', ...relabelled, ''].join('\n');
   if (diff.metadata.length) lines.push('', ...diff.metadata.map((change) => `${chalk.yellow('•')} ${changeLine(change, diff.kind)}`));
+  if (relabelled.length) lines.push('', ...relabelled);
   for (const { index, context, gap } of blocksInView(diff.blocks)) {
     const block = diff.blocks[index];
     if (!block) continue;

@@ -1,0 +1,121 @@
+import type { FootnoteDefinition, FootnoteReference, Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { walk } from '../util/markdown.js';
+import { alignKeys } from './align.js';
+import { REWORDED, similarity } from './merge.js';
+import { nodeKey, wordsOf } from './tokens.js';
+
+/** A footnote whose label changed between the versions while it stayed the same note (`[^1]` → `[^avots]`). */
+export interface FootnoteLabelChange {
+  /** The label in the older version, as written. */
+  from: string;
+  /** The label in the newer version, as written. */
+  to: string;
+}
+
+/**
+ * Finds the footnotes of `before` that are the same notes as footnotes of `after` under another
+ * label, and gives them their newer label in `before` (the tree is changed in place), so the
+ * comparison sees no change where the printed document has none: a label is not printed, Word
+ * numbers the notes by their references. Notes are matched by their references in reading order:
+ * those whose text is the same pair first, in order; between two such pairs, a label found only in
+ * the older version pairs with a label found only in the newer one, in order, when their notes
+ * share as many words as a reworded paragraph does (the note at that place was relabelled and
+ * reworded, and is compared word by word). Returns the labels changed.
+ */
+export function matchFootnoteLabels(before: Root, after: Root, whitespace: boolean): FootnoteLabelChange[] {
+  const old = footnotesOf(before);
+  const now = footnotesOf(after);
+  const renames = new Map<string, FootnoteDefinition>();
+  const key = (notes: Footnotes, identifier: string) => nodeKey(notes.definitions.get(identifier)?.children ?? [], whitespace);
+  const changes = alignKeys(
+    old.order.map((identifier) => key(old, identifier)),
+    now.order.map((identifier) => key(now, identifier)),
+  );
+  let i = 0;
+  let j = 0;
+  let removed: string[] = [];
+  let added: string[] = [];
+  const pairOrphans = () => {
+    const orphans = { removed: removed.filter((id) => !now.definitions.has(id)), added: added.filter((id) => !old.definitions.has(id)) };
+    orphans.removed.forEach((id, index) => {
+      const to = orphans.added[index];
+      if (to !== undefined && reworded(old.definitions.get(id), now.definitions.get(to))) pair(id, to);
+    });
+    removed = [];
+    added = [];
+  };
+  const pair = (from: string | undefined, to: string | undefined) => {
+    const definition = to === undefined ? undefined : now.definitions.get(to);
+    if (from === undefined || !definition || renames.has(from)) return;
+    // `[^A]` and `[^a]` are one footnote, but a reference keeps its label as written.
+    if (from !== to || old.definitions.get(from)?.label !== definition.label) renames.set(from, definition);
+  };
+  for (const change of changes) {
+    if (change.removed) removed.push(...old.order.slice(i, (i += change.count)));
+    else if (change.added) added.push(...now.order.slice(j, (j += change.count)));
+    else {
+      pairOrphans();
+      for (let k = 0; k < change.count; k++) pair(old.order[i + k], now.order[j + k]);
+      i += change.count;
+      j += change.count;
+    }
+  }
+  pairOrphans();
+  dropClashes(renames, old);
+  const changed = [...renames].map(([from, definition]) => ({ from: old.definitions.get(from)?.label ?? from, to: definition.label ?? definition.identifier }));
+  rename(before, renames);
+  return changed;
+}
+
+/** Whether two notes share enough words to be one note reworded, as two paragraphs must. */
+function reworded(before: FootnoteDefinition | undefined, after: FootnoteDefinition | undefined): boolean {
+  return before !== undefined && after !== undefined && similarity(wordsOf(toString(before)), wordsOf(toString(after))) >= REWORDED;
+}
+
+/** A version's footnote definitions by identifier, and the identifiers its text refers to, each once, in reading order. */
+interface Footnotes {
+  definitions: Map<string, FootnoteDefinition>;
+  order: string[];
+}
+
+function footnotesOf(tree: Root): Footnotes {
+  const definitions = new Map<string, FootnoteDefinition>();
+  const references: FootnoteReference[] = [];
+  walk(tree, (node) => {
+    if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    if (node.type === 'footnoteReference') references.push(node);
+  });
+  // A note's own references are printed after the text's: they are not the text's order.
+  const inNotes = new Set<Nodes>();
+  for (const definition of definitions.values()) walk(definition, (node) => inNotes.add(node));
+  const order = [...new Set(references.filter((node) => !inNotes.has(node) && definitions.has(node.identifier)).map((node) => node.identifier))];
+  return { definitions, order };
+}
+
+/**
+ * Leaves out a new label that another footnote of the older version already has and keeps: the
+ * two would become one. Leaving one out may make its own label clash, so it is repeated until none does.
+ */
+function dropClashes(renames: Map<string, FootnoteDefinition>, old: Footnotes): void {
+  for (let clash = true; clash; ) {
+    clash = false;
+    for (const [from, definition] of renames) {
+      if (old.definitions.has(definition.identifier) && !renames.has(definition.identifier)) {
+        renames.delete(from);
+        clash = true;
+      }
+    }
+  }
+}
+
+/** Gives every reference and definition of a renamed footnote its new identifier and label. */
+function rename(tree: Root, renames: ReadonlyMap<string, FootnoteDefinition>): void {
+  walk(tree, (node) => {
+    if (node.type !== 'footnoteReference' && node.type !== 'footnoteDefinition') return;
+    const definition = renames.get(node.identifier);
+    if (!definition) return;
+    node.identifier = definition.identifier;
+    node.label = definition.label ?? definition.identifier;
+  });
+}

@@ -33,8 +33,10 @@ export interface DiffBlock {
   marker?: string;
   /** Nesting: 0 for top-level blocks, 1 for items of a nested list, … */
   depth: number;
-  /** Footnote label, for footnotes. */
+  /** The label of the footnote the block is in: its paragraphs, and its lists, quotes, tables … */
   label?: string;
+  /** The block continues a footnote after its first block (in Markdown it is indented under it). */
+  continued?: true;
   /** The merged inline content, with `insertion` and `deletion` nodes. */
   content: PhrasingContent[];
   /** A table's rows, each with its status and its cells' merged content. */
@@ -75,12 +77,19 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           });
           break;
         }
-        case 'footnoteDefinition':
+        case 'footnoteDefinition': {
+          const first = blocks.length;
           node.children.forEach((child) => {
-            if (child.type === 'paragraph') blocks.push({ ...block(child, 'footnote', depth, child.children), label: node.label ?? node.identifier });
+            if (child.type === 'paragraph') blocks.push(block(child, 'footnote', depth, child.children));
             else visit([child], depth, kind);
           });
+          // Every block of the note names it; those after its first continue it.
+          blocks.slice(first).forEach((inNote, index) => {
+            inNote.label = node.label ?? node.identifier;
+            if (index) inNote.continued = true;
+          });
           break;
+        }
         case 'code':
           blocks.push(block(node, 'code', depth, [{ type: 'text', value: node.value }]));
           break;

@@ -190,3 +190,23 @@ test('md: a paragraph moved to the end of a field is printed before the field’
   expect(moved).toBeLessThan(text.indexOf('[^p-a]: {--Pirmā piezīme.--}'));
   expect(text.indexOf('[^p-a]:')).toBeLessThan(text.indexOf('[^p-c]:'));
 });
+
+test('md: a footnote of several paragraphs stays one footnote, its later paragraphs, list and quote indented under it', async () => {
+  const note = (word: string) =>
+    ['Teksts ar atsauci[^a].', '', `[^a]: Pirmā piezīmes rindkopa.`, '', `    Otrā rindkopa ar ${word} avotu.`, '', '    1) pirmais punkts;', '    2) otrais punkts.', '', '    > Citāts piezīmē.'].join('\n');
+  const md = textPart(await compare(note('vienu'), note('citu'), 'md'));
+  expect(md).toContain(
+    ['[^p-a]: Pirmā piezīmes rindkopa.', '', '    Otrā rindkopa ar {~~vienu~>citu~~} avotu.', '', '    1) pirmais punkts;', '', '    2) otrais punkts.', '', '    > Citāts piezīmē.'].join('\n'),
+  );
+  const definitions = parseMarkdownText(md).children.filter((node) => node.type === 'footnoteDefinition');
+  expect(definitions.map((node) => node.children.map((child) => child.type))).toEqual([['paragraph', 'paragraph', 'list', 'blockquote']]);
+  expect(rendered(md, 'paragraph').slice(-1)).toEqual(['Citāts piezīmē.']);
+});
+
+test('md: a footnote that starts with a list keeps the list in the note', async () => {
+  const note = (word: string) => ['Teksts ar atsauci[^a].', '', '[^a]: 1) pirmais punkts;', `    2) otrais ${word}.`].join('\n');
+  const md = textPart(await compare(note('punkts'), note('solis'), 'md'));
+  expect(md).toContain(['[^p-a]: 1) pirmais punkts;', '', '    2) otrais {~~punkts~>solis~~}.'].join('\n'));
+  const definitions = parseMarkdownText(md).children.filter((node) => node.type === 'footnoteDefinition');
+  expect(definitions.map((node) => node.children.map((child) => child.type))).toEqual([['list']]);
+});

@@ -22,8 +22,19 @@ export function formatMarkdown(diff: DocumentDiff, stat: boolean): string {
   }
   lines.push('## Text', '');
   if (diff.blocks.every((block) => block.status === 'equal')) lines.push('The text is unchanged.', '');
-  else for (const block of diff.blocks) lines.push(blockMarkdown(block), '');
+  else for (const block of diff.blocks) lines.push(inNote(block, blockMarkdown(block)), '');
   return lines.join('\n');
+}
+
+/**
+ * A block of a footnote as Markdown keeps it in the note: the note's first block after its
+ * `[^label]: `, each line after that and every later block indented by four spaces.
+ */
+function inNote(block: DiffBlock, markdown: string): string {
+  if (block.label === undefined) return markdown;
+  const [first = '', ...rest] = markdown.split('\n');
+  const indent = (line: string) => (line ? `    ${line}` : line);
+  return [block.continued ? indent(first) : `[^${block.label}]: ${first}`, ...rest.map(indent)].join('\n');
 }
 
 function blockMarkdown(block: DiffBlock): string {
@@ -38,8 +49,6 @@ function blockMarkdown(block: DiffBlock): string {
       return `${'   '.repeat(block.depth)}${block.marker ?? '-'} ${text}`;
     case 'note':
       return `> ${text}`;
-    case 'footnote':
-      return `[^${block.label ?? ''}]: ${text}`;
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';
     case 'table':

@@ -126,30 +126,36 @@ const noted = fc.record({
 
 type Noted = typeof noted extends fc.Arbitrary<infer T> ? T : never;
 
+/** Each note's label, by its place in the list. */
+const LABELS = ['n0', 'n1', 'n2'];
+/** Other labels for the notes of the newer version: the same ones in another order, or new ones. */
+const relabelled = fc.uniqueArray(fc.constantFrom('n0', 'n1', 'n2', 'avots', 'Avots2', '7'), { minLength: 3, maxLength: 3 });
+
 /**
  * One version of a document with footnotes: each paragraph followed by the definitions placed
  * after it, in their order there; a note's reference at the end of the paragraph it is placed in.
  */
-function notedMarkdown({ paragraphs: body, notes: list }: Noted, side: 0 | 1): string {
+function notedMarkdown({ paragraphs: body, notes: list }: Noted, side: 0 | 1, labels: readonly string[] = LABELS): string {
   const version = (item: { before: string[]; after: string[]; reworded: boolean }) => (side && item.reworded ? item.after : item.before);
   const at = (place: [number, number]) => place[side] % body.length;
+  const name = (index: number) => labels[index] ?? `n${index}`;
   const blocks = body.flatMap((paragraph, index) => {
-    const references = list.flatMap((note, label) => (at(note.reference) === index ? [`[^n${label}]`] : [])).join('');
+    const references = list.flatMap((note, label) => (at(note.reference) === index ? [`[^${name(label)}]`] : [])).join('');
     const definitions = list
       .map((note, label) => ({ note, label }))
       .filter(({ note }) => at(note.definition) === index)
       .sort((a, b) => (a.note.rank[side] ?? 0) - (b.note.rank[side] ?? 0) || a.label - b.label)
-      .map(({ note, label }) => `[^n${label}]: ${version(note).join(' ')}.`);
+      .map(({ note, label }) => `[^${name(label)}]: ${version(note).join(' ')}.`);
     return [`${version(paragraph).join(' ')}.${references}`, ...definitions];
   });
   return `${blocks.join('\n\n')}\n`;
 }
 
-test('footnote definitions moved, swapped or reworded between versions: each reference keeps its own note, which accepts to the new text and rejects to the old', async () => {
+test('footnote definitions moved, swapped, relabelled or reworded between versions: each reference keeps its own note, which accepts to the new text and rejects to the old', async () => {
   await fc.assert(
-    fc.asyncProperty(noted, fc.boolean(), async (document, whitespace) => {
+    fc.asyncProperty(noted, relabelled, fc.boolean(), async (document, labels, whitespace) => {
       const before = notedMarkdown(document, 0);
-      const after = notedMarkdown(document, 1);
+      const after = notedMarkdown(document, 1, labels);
       const { tree } = compareMarkdown(before, after, { whitespace });
       const redline = compileDocxTree(tree, { ...META, revisions: REVISIONS }, new Date(0));
       const plain = (md: string) => compileDocx(md, META, new Date(0)).bytes;
@@ -157,6 +163,23 @@ test('footnote definitions moved, swapped or reworded between versions: each ref
       expect(notes(redline, 'reject')).toEqual(notes(plain(before), 'as-is'));
       expect(paragraphs(redline, 'accept')).toEqual(paragraphs(plain(after), 'as-is'));
       expect(paragraphs(redline, 'reject')).toEqual(paragraphs(plain(before), 'as-is'));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('footnotes given other labels, and nothing else changed: no change in the blocks, nothing tracked in the redline', async () => {
+  await fc.assert(
+    fc.asyncProperty(noted, relabelled, fc.boolean(), async (document, labels, whitespace) => {
+      const before = notedMarkdown(document, 0);
+      const after = notedMarkdown(document, 0, labels);
+      const { tree, blocks, footnoteLabels } = compareMarkdown(before, after, { whitespace });
+      expect(blocks.filter((block) => block.status !== 'equal')).toEqual([]);
+      // Every note is referred to (a paragraph takes each reference); a label not changed is not listed.
+      expect(footnoteLabels.length).toBe(labels.filter((label, index) => label !== LABELS[index] && index < document.notes.length).length);
+      const redline = compileDocxTree(tree, { ...META, revisions: REVISIONS }, new Date(0));
+      expect(notes(redline, 'as-is')).toEqual(notes(compileDocx(after, META, new Date(0)).bytes, 'as-is'));
+      expect(paragraphs(redline, 'as-is')).toEqual(paragraphs(compileDocx(after, META, new Date(0)).bytes, 'as-is'));
     }),
     { numRuns: 60 },
   );

@@ -6,6 +6,9 @@ import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js
 import { wordsOf, type Mark } from './tokens.js';
 import { isListEnd } from '../util/markdown.js';
 
+/** How far each level of a nested list is indented, in spaces. */
+export const ITEM_INDENT = 3;
+
 /** What a block of the document is, as a reader sees it. */
 export type BlockKind = 'title' | 'heading' | 'paragraph' | 'item' | 'note' | 'code' | 'table' | 'rule' | 'footnote' | 'html';
 
@@ -23,6 +26,13 @@ export interface Segment {
   markdown?: string;
 }
 
+/**
+ * A block that holds others, as Markdown writes it around them: a quote, a footnote, or a list
+ * item after its first paragraph (`indent`: the column its text starts at). One object per
+ * holder, shared by the blocks in it.
+ */
+export type Container = { kind: 'quote' } | { kind: 'footnote'; label: string } | { kind: 'item'; indent: number };
+
 /** One paragraph-like block of the redline, flattened for reports and tools. */
 export interface DiffBlock {
   status: BlockStatus;
@@ -37,6 +47,8 @@ export interface DiffBlock {
   label?: string;
   /** The block continues a footnote after its first block (in Markdown it is indented under it). */
   continued?: true;
+  /** The quotes, footnotes and list items the block is in, outermost first. */
+  within?: Container[];
   /** The merged inline content, with `insertion` and `deletion` nodes. */
   content: PhrasingContent[];
   /** A table's rows, each with its status and its cells' merged content. */
@@ -52,36 +64,41 @@ export interface DiffBlock {
  */
 export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
   const blocks: DiffBlock[] = [];
-  const visit = (nodes: readonly RootContent[], depth: number, kind: 'paragraph' | 'note'): void => {
+  const visit = (nodes: readonly RootContent[], depth: number, kind: 'paragraph' | 'note', within: readonly Container[]): void => {
+    const add = (found: DiffBlock) => blocks.push(within.length ? { ...found, within: [...within] } : found);
     for (let index = 0; index < nodes.length; index++) {
       const node = nodes[index];
       if (!node) continue;
       switch (node.type) {
         case 'heading':
-          blocks.push(block(node, node.depth === 1 ? 'title' : 'heading', depth, node.children));
+          add(block(node, node.depth === 1 ? 'title' : 'heading', depth, node.children));
           break;
         case 'paragraph':
-          blocks.push(block(node, kind, depth, node.children));
+          add(block(node, kind, depth, node.children));
           break;
         case 'blockquote':
-          visit(node.children, depth, 'note');
+          visit(node.children, depth, 'note', [...within, { kind: 'quote' }]);
           break;
         case 'list': {
           const numbers = itemNumbers(node);
           node.children.forEach((item, index) => {
+            const itemMarker = marker(node, numbers[index] ?? index);
+            // A nested list is indented by its depth; the item's other blocks by the item.
+            const inItem: Container = { kind: 'item', indent: ITEM_INDENT * depth + itemMarker.length + 1 };
             item.children.forEach((child, position) => {
-              if (position === 0 && child.type === 'paragraph') {
-                blocks.push({ ...block(child, 'item', depth, child.children), marker: marker(node, numbers[index] ?? index) });
-              } else visit([child], child.type === 'list' ? depth + 1 : depth, kind);
+              if (position === 0 && child.type === 'paragraph') add({ ...block(child, 'item', depth, child.children), marker: itemMarker });
+              else if (child.type === 'list') visit([child], depth + 1, kind, within);
+              else visit([child], depth, kind, [...within, inItem]);
             });
           });
           break;
         }
         case 'footnoteDefinition': {
           const first = blocks.length;
+          const note: Container[] = [...within, { kind: 'footnote', label: node.label ?? node.identifier }];
           node.children.forEach((child) => {
-            if (child.type === 'paragraph') blocks.push(block(child, 'footnote', depth, child.children));
-            else visit([child], depth, kind);
+            if (child.type === 'paragraph') blocks.push({ ...block(child, 'footnote', depth, child.children), within: note });
+            else visit([child], depth, kind, note);
           });
           // Every block of the note names it; those after its first continue it.
           blocks.slice(first).forEach((inNote, index) => {
@@ -91,25 +108,25 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           break;
         }
         case 'code':
-          blocks.push(block(node, 'code', depth, [{ type: 'text', value: node.value }]));
+          add(block(node, 'code', depth, [{ type: 'text', value: node.value }]));
           break;
         case 'html':
           // An empty comment only keeps two lists apart: it prints nothing, so it is no change either.
-          if (!isListEnd(node)) blocks.push(block(node, 'html', depth, [{ type: 'text', value: node.value }]));
+          if (!isListEnd(node)) add(block(node, 'html', depth, [{ type: 'text', value: node.value }]));
           break;
         case 'thematicBreak':
-          blocks.push(block(node, 'rule', depth, []));
+          add(block(node, 'rule', depth, []));
           break;
         case 'table': {
           const next = nodes[index + 1];
           if (node.data?.revision === 'delete' && next?.type === 'table' && next.data?.revision === 'insert' && sameColumns(node, next)) {
             const rows = mergeTableRows(node, next, whitespace);
             const status = rows.every((row) => row.status === 'equal') ? 'equal' : 'changed';
-            blocks.push({ status, kind: 'table', depth, content: tableContent(rows), rows, align: next.align ?? null });
+            add({ status, kind: 'table', depth, content: tableContent(rows), rows, align: next.align ?? null });
             index++;
           } else {
             const rows = tableRows(node, revisionStatus(node) ?? 'equal');
-            blocks.push({ ...block(node, 'table', depth, tableContent(rows)), rows, align: node.align ?? null });
+            add({ ...block(node, 'table', depth, tableContent(rows)), rows, align: node.align ?? null });
           }
           break;
         }
@@ -118,7 +135,7 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
       }
     }
   };
-  visit(root.children, 0, 'paragraph');
+  visit(root.children, 0, 'paragraph', []);
   return blocks;
 }
 

@@ -210,3 +210,33 @@ test('md: a footnote that starts with a list keeps the list in the note', async 
   const definitions = parseMarkdownText(md).children.filter((node) => node.type === 'footnoteDefinition');
   expect(definitions.map((node) => node.children.map((child) => child.type))).toEqual([['list']]);
 });
+
+test('md: a quote of several paragraphs and a list stays one quote; a list item’s later paragraphs and quote stay in the item', async () => {
+  const text = (word: string) =>
+    [
+      'Ievads.',
+      '',
+      '> Pirmā citāta rindkopa.',
+      '>',
+      `> Otrā citāta rindkopa ar ${word}.`,
+      '>',
+      '> 1) punkts citātā;',
+      '> 2) otrs punkts.',
+      '',
+      '1) stiprināt pedagogu sagatavošanu;',
+      '',
+      `   Turpinājums punktam ar ${word}.`,
+      '',
+      '   > Citāts punktā.',
+      '',
+      '2) attīstīt infrastruktūru.',
+    ].join('\n');
+  const md = textPart(await compare(text('vienu'), text('citu'), 'md'));
+  expect(md).toContain(['> Pirmā citāta rindkopa.', '>', '> Otrā citāta rindkopa ar {~~vienu~>citu~~}.', '>', '> 1) punkts citātā;', '>', '> 2) otrs punkts.'].join('\n'));
+  expect(md).toContain(['1) stiprināt pedagogu sagatavošanu;', '', '   Turpinājums punktam ar {~~vienu~>citu~~}.', '', '   > Citāts punktā.', '', '2) attīstīt infrastruktūru.'].join('\n'));
+  const tree = parseMarkdownText(md);
+  expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'blockquote', 'list']);
+  const [quote, list] = tree.children.slice(2);
+  expect(quote?.type === 'blockquote' && quote.children.map((child) => child.type)).toEqual(['paragraph', 'paragraph', 'list']);
+  expect(list?.type === 'list' && list.children.map((item) => item.children.map((child) => child.type))).toEqual([['paragraph', 'paragraph', 'blockquote'], ['paragraph']]);
+});

@@ -1,6 +1,6 @@
 import type { AlignType } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import type { DiffBlock } from '../blocks.js';
+import { ITEM_INDENT, type Container, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { inlineMarkdown } from '../inline-markdown.js';
 import type { DiffRow } from '../table.js';
@@ -22,19 +22,49 @@ export function formatMarkdown(diff: DocumentDiff, stat: boolean): string {
   }
   lines.push('## Text', '');
   if (diff.blocks.every((block) => block.status === 'equal')) lines.push('The text is unchanged.', '');
-  else for (const block of diff.blocks) lines.push(inNote(block, blockMarkdown(block)), '');
+  else lines.push(...blocksMarkdown(diff.blocks), '');
   return lines.join('\n');
 }
 
 /**
- * A block of a footnote as Markdown keeps it in the note: the note's first block after its
- * `[^label]: `, each line after that and every later block indented by four spaces.
+ * The blocks as Markdown lines, a blank line between two, each block kept in the quotes,
+ * footnotes and list items it is in: a holder's opening mark (`> `, `[^label]: `) begins its
+ * first line, the holder's indent (`> `, four spaces, the item's indent) every line after that,
+ * the blank lines between its blocks too (`>`).
  */
-function inNote(block: DiffBlock, markdown: string): string {
-  if (block.label === undefined) return markdown;
-  const [first = '', ...rest] = markdown.split('\n');
-  const indent = (line: string) => (line ? `    ${line}` : line);
-  return [block.continued ? indent(first) : `[^${block.label}]: ${first}`, ...rest.map(indent)].join('\n');
+function blocksMarkdown(blocks: readonly DiffBlock[]): string[] {
+  const opened = new Set<Container>();
+  const lines: string[] = [];
+  let previous: readonly Container[] = [];
+  for (const block of blocks) {
+    const within = block.within ?? [];
+    if (lines.length) {
+      let shared = 0;
+      while (shared < within.length && within[shared] === previous[shared]) shared++;
+      lines.push(within.slice(0, shared).map(indentOf).join('').trimEnd());
+    }
+    const first = within.map((container) => (opened.has(container) ? indentOf(container) : openingOf(container))).join('');
+    const rest = within.map(indentOf).join('');
+    within.forEach((container) => opened.add(container));
+    blockMarkdown(block)
+      .split('\n')
+      .forEach((line, index) => {
+        const lead = index ? rest : first;
+        lines.push(line ? lead + line : lead.trimEnd());
+      });
+    previous = within;
+  }
+  return lines;
+}
+
+function openingOf(container: Container): string {
+  return container.kind === 'footnote' ? `[^${container.label}]: ` : indentOf(container);
+}
+
+function indentOf(container: Container): string {
+  if (container.kind === 'quote') return '> ';
+  if (container.kind === 'footnote') return '    ';
+  return ' '.repeat(container.indent);
 }
 
 function blockMarkdown(block: DiffBlock): string {
@@ -46,9 +76,7 @@ function blockMarkdown(block: DiffBlock): string {
     case 'heading':
       return `## ${text}`;
     case 'item':
-      return `${'   '.repeat(block.depth)}${block.marker ?? '-'} ${text}`;
-    case 'note':
-      return `> ${text}`;
+      return `${' '.repeat(ITEM_INDENT * block.depth)}${block.marker ?? '-'} ${text}`;
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';
     case 'table':

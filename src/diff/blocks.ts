@@ -6,6 +6,9 @@ import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js
 import { wordsOf, type Mark } from './tokens.js';
 import { isListEnd } from '../util/markdown.js';
 
+/** The mark of an item of a bulleted list, as the report prints it. */
+export const BULLET = '–';
+
 /** How far each level of a nested list is indented, in spaces. */
 export const ITEM_INDENT = 3;
 
@@ -282,6 +285,6 @@ function itemNumbers(list: List): number[] {
 
 function marker(list: List, place: number): string {
   const kind = list.data?.listKind ?? (list.ordered ? 'period' : 'bullet');
-  if (kind === 'bullet') return '–';
+  if (kind === 'bullet') return BULLET;
   return `${(list.start ?? 1) + place}${kind === 'paren' ? ')' : '.'}`;
 }

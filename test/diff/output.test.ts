@@ -240,3 +240,12 @@ test('md: a quote of several paragraphs and a list stays one quote; a list item�
   expect(quote?.type === 'blockquote' && quote.children.map((child) => child.type)).toEqual(['paragraph', 'paragraph', 'list']);
   expect(list?.type === 'list' && list.children.map((item) => item.children.map((child) => child.type))).toEqual([['paragraph', 'paragraph', 'blockquote'], ['paragraph']]);
 });
+
+test('md: a bulleted list is written with `-`, so it stays a list (the terminal shows the report’s dash)', async () => {
+  const list = (word: string) => ['Plāns:', '', '- stiprināt pedagogu sagatavošanu;', `- attīstīt ${word} infrastruktūru.`, '  - apakšpunkts.'].join('\n');
+  const md = textPart(await compare(list('skolu'), list('digitālo'), 'md'));
+  expect(md).toContain(['- stiprināt pedagogu sagatavošanu;', '', '- attīstīt {~~skolu~>digitālo~~} infrastruktūru.', '', '   - apakšpunkts.'].join('\n'));
+  const lists = parseMarkdownText(md).children.filter((node) => node.type === 'list');
+  expect(lists.map((node) => node.children.map((item) => item.children.map((child) => child.type)))).toEqual([[['paragraph'], ['paragraph', 'list']]]);
+  expect(await compare(list('skolu'), list('digitālo'), 'terminal')).toContain('– attīstīt [-skolu-]{+digitālo+} infrastruktūru.');
+});

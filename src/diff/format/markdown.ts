@@ -1,6 +1,6 @@
 import type { AlignType } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import { ITEM_INDENT, type Container, type DiffBlock } from '../blocks.js';
+import { BULLET, ITEM_INDENT, type Container, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { inlineMarkdown } from '../inline-markdown.js';
 import type { DiffRow } from '../table.js';
@@ -75,8 +75,11 @@ function blockMarkdown(block: DiffBlock): string {
       return `# ${text}`;
     case 'heading':
       return `## ${text}`;
-    case 'item':
-      return `${' '.repeat(ITEM_INDENT * block.depth)}${block.marker ?? '-'} ${text}`;
+    case 'item': {
+      // The report prints a bullet as a dash; Markdown needs `-` to read it as a list.
+      const marker = block.marker === undefined || block.marker === BULLET ? '-' : block.marker;
+      return `${' '.repeat(ITEM_INDENT * block.depth)}${marker} ${text}`;
+    }
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';
     case 'table':

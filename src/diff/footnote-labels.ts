@@ -26,7 +26,7 @@ export interface FootnoteLabelChange {
 export function matchFootnoteLabels(before: Root, after: Root, whitespace: boolean): FootnoteLabelChange[] {
   const old = footnotesOf(before);
   const now = footnotesOf(after);
-  const renames = new Map<string, FootnoteDefinition>();
+  const renames = new Map<string, Label>();
   const key = (notes: Footnotes, identifier: string) => nodeKey(notes.definitions.get(identifier)?.children ?? [], whitespace);
   const changes = alignKeys(
     old.order.map((identifier) => key(old, identifier)),
@@ -49,7 +49,7 @@ export function matchFootnoteLabels(before: Root, after: Root, whitespace: boole
     const definition = to === undefined ? undefined : now.definitions.get(to);
     if (from === undefined || !definition || renames.has(from)) return;
     // `[^A]` and `[^a]` are one footnote, but a reference keeps its label as written.
-    if (from !== to || old.definitions.get(from)?.label !== definition.label) renames.set(from, definition);
+    if (from !== to || old.definitions.get(from)?.label !== definition.label) renames.set(from, labelOf(definition));
   };
   for (const change of changes) {
     if (change.removed) removed.push(...old.order.slice(i, (i += change.count)));
@@ -62,10 +62,20 @@ export function matchFootnoteLabels(before: Root, after: Root, whitespace: boole
     }
   }
   pairOrphans();
-  dropClashes(renames, old);
-  const changed = [...renames].map(([from, definition]) => ({ from: old.definitions.get(from)?.label ?? from, to: definition.label ?? definition.identifier }));
+  const changed = [...renames].map(([from, label]) => ({ from: old.definitions.get(from)?.label ?? from, to: label.label }));
+  setAside(renames, old);
   rename(before, renames);
   return changed;
+}
+
+/** A footnote's identifier (how references find it) and its label as written. */
+interface Label {
+  identifier: string;
+  label: string;
+}
+
+function labelOf(node: FootnoteDefinition): Label {
+  return { identifier: node.identifier, label: node.label ?? node.identifier };
 }
 
 /** Whether two notes share enough words to be one note reworded, as two paragraphs must. */
@@ -94,28 +104,25 @@ function footnotesOf(tree: Root): Footnotes {
 }
 
 /**
- * Leaves out a new label that another footnote of the older version already has and keeps: the
- * two would become one. Leaving one out may make its own label clash, so it is repeated until none does.
+ * A note of the older version whose label another note takes (`[^1]` deleted, `[^2]` renumbered
+ * `[^1]`) keeps its label as written but gets an identifier no version has, so the two are not
+ * taken for one note: the old note is then deleted, not reworded into the other. (A label holds no
+ * whitespace, so none has the space this identifier has.)
  */
-function dropClashes(renames: Map<string, FootnoteDefinition>, old: Footnotes): void {
-  for (let clash = true; clash; ) {
-    clash = false;
-    for (const [from, definition] of renames) {
-      if (old.definitions.has(definition.identifier) && !renames.has(definition.identifier)) {
-        renames.delete(from);
-        clash = true;
-      }
-    }
+function setAside(renames: Map<string, Label>, old: Footnotes): void {
+  for (const { identifier } of [...renames.values()]) {
+    const kept = old.definitions.get(identifier);
+    if (kept && !renames.has(identifier)) renames.set(identifier, { identifier: `${identifier} (older)`, label: kept.label ?? identifier });
   }
 }
 
 /** Gives every reference and definition of a renamed footnote its new identifier and label. */
-function rename(tree: Root, renames: ReadonlyMap<string, FootnoteDefinition>): void {
+function rename(tree: Root, renames: ReadonlyMap<string, Label>): void {
   walk(tree, (node) => {
     if (node.type !== 'footnoteReference' && node.type !== 'footnoteDefinition') return;
-    const definition = renames.get(node.identifier);
-    if (!definition) return;
-    node.identifier = definition.identifier;
-    node.label = definition.label ?? definition.identifier;
+    const renamed = renames.get(node.identifier);
+    if (!renamed) return;
+    node.identifier = renamed.identifier;
+    node.label = renamed.label;
   });
 }

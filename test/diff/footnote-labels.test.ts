@@ -114,4 +114,23 @@ describe('diff of a footnote relabelled and reworded at the same reference', () 
     expect(md).toContain(`[^p-a]: {--${NOTE}--}`);
     expect(md).toContain(`[^p-b]: ${OTHER}`);
   });
+
+  test('a note deleted and the next one renumbered into its label ([^2] → [^1]): the first is deleted, the second unchanged, in every format', async () => {
+    const renumbered = {
+      before: `Pirmā rindkopa[^1] par skolām.\n\nOtrā rindkopa[^2] par ierīcēm.\n\n[^1]: ${NOTE}\n\n[^2]: ${OTHER}`,
+      after: `Pirmā rindkopa par skolām.\n\nOtrā rindkopa[^1] par ierīcēm.\n\n[^1]: ${OTHER}`,
+    };
+    const terminal = String((await compare(renumbered.before, renumbered.after, 'terminal')).output);
+    expect(terminal).toContain('footnote [^p-2] is labelled [^p-1] now (labels are not printed)');
+    expect(terminal).toContain('Pirmā rindkopa[-[^p-1]-] par skolām.');
+    expect(terminal).not.toMatch(/\{\+\[\^p-1\]|\[-\[\^p-2\]|\{\+Ministrijas/);
+    const md = String((await compare(renumbered.before, renumbered.after, 'md')).output);
+    expect(md).toContain('Otrā rindkopa[^p-1] par ierīcēm.\n');
+    expect(md).toContain(`[^p-1]: {--${NOTE}--}\n\n[^p-1]: ${OTHER}\n`);
+    const docx = await redline(renumbered.before, renumbered.after);
+    // The deleted reference, and its note's text and paragraph mark: nothing inserted.
+    expect([...new Set(tracked(docx))]).toEqual(['word/document.xml del', 'word/footnotes.xml del']);
+    expect(notes(docx, 'accept')).toEqual([OTHER]);
+    expect(notes(docx, 'reject')).toEqual([NOTE, OTHER]);
+  });
 });

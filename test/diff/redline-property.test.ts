@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
+import { segmentsOf } from '../../src/diff/blocks.js';
 import { compareMarkdown } from '../../src/diff/compare.js';
 import { compileDocx, compileDocxTree, type DocxMeta } from '../../src/docx/index.js';
 import { configSchema } from '../../src/model/index.js';
@@ -180,6 +181,24 @@ test('footnotes given other labels, and nothing else changed: no change in the b
       const redline = compileDocxTree(tree, { ...META, revisions: REVISIONS }, new Date(0));
       expect(notes(redline, 'as-is')).toEqual(notes(compileDocx(after, META, new Date(0)).bytes, 'as-is'));
       expect(paragraphs(redline, 'as-is')).toEqual(paragraphs(compileDocx(after, META, new Date(0)).bytes, 'as-is'));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('footnotes deleted with their references and the rest renumbered ([^n2] now [^n1]): nothing inserted, and the redline accepts and rejects to each version’s notes', async () => {
+  await fc.assert(
+    fc.asyncProperty(noted, fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.boolean(), async (document, kept, whitespace) => {
+      // Notes with the same words are one note to a reader: which of them was deleted cannot be told.
+      fc.pre(new Set(document.notes.map((note) => note.before.join(' '))).size === document.notes.length);
+      const before = notedMarkdown(document, 0);
+      const after = notedMarkdown({ ...document, notes: document.notes.filter((_, index) => kept[index]) }, 0);
+      const { tree, blocks } = compareMarkdown(before, after, { whitespace });
+      expect(blocks.flatMap((block) => segmentsOf(block.content)).filter((segment) => segment.op === 'insert')).toEqual([]);
+      const redline = compileDocxTree(tree, { ...META, revisions: REVISIONS }, new Date(0));
+      const plain = (md: string) => compileDocx(md, META, new Date(0)).bytes;
+      expect(notes(redline, 'accept')).toEqual(notes(plain(after), 'as-is'));
+      expect(notes(redline, 'reject')).toEqual(notes(plain(before), 'as-is'));
     }),
     { numRuns: 60 },
   );

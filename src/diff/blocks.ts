@@ -97,9 +97,14 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           break;
         }
         case 'footnoteDefinition': {
+          // A definition that moved is one note, printed at its reference wherever it is defined: it is
+          // shown once, where it stands now, its old words merged with its new (`data.notes`, from the merge).
+          const moved = node.data?.notes;
+          if (moved && node.data?.revision === 'delete') break;
+          const children = moved && node.data?.revision === 'insert' ? moved.merged : node.children;
           const first = blocks.length;
           const note: Container[] = [...within, { kind: 'footnote', label: node.label ?? node.identifier }];
-          node.children.forEach((child) => {
+          children.forEach((child) => {
             if (child.type === 'paragraph') blocks.push({ ...block(child, 'footnote', depth, child.children), within: note });
             else visit([child], depth, kind, note);
           });

@@ -331,6 +331,8 @@ function markTable(node: Table, revision: BlockRevision): Table {
 function markMoves(root: Root, options: MergeOptions): void {
   const whole = { insert: new Map<string, Nodes[]>(), delete: new Map<string, Nodes[]>() };
   const visit = (node: Nodes): void => {
+    // A footnote defined elsewhere now is one note, shown once: its two copies have not moved as paragraphs do.
+    if (node.type === 'footnoteDefinition' && node.data?.notes && node.data.revision) return;
     const revision = node.data?.revision;
     if ((node.type === 'paragraph' || node.type === 'heading') && revision) {
       const text = toString(node);

@@ -23,12 +23,12 @@ function position(...paragraphs: string[]): string {
  * tree's `after`, with each footnote reference of the body (its Word id, and whether it is
  * a tracked insertion or deletion) and the XML of each footnote by id.
  */
-function redline(before: string, after: string) {
+function redline(before: string, after: string, status = 1) {
   const dir = exampleProject({ [POSITION]: before });
   initRepository(dir);
   writeFileSync(join(dir, POSITION), after);
   const run = runCli(['diff', POSITION, '--format', 'docx', '--out', 'review.docx'], dir);
-  expect(run).toMatchObject({ status: 1, stderr: 'wrote review.docx\n' });
+  expect(run).toMatchObject({ status, stderr: 'wrote review.docx\n' });
   const bytes = readFileSync(join(dir, 'review.docx'));
   const parts = docxParts(bytes);
   const references = [...part(parts, 'word/document.xml').matchAll(/(<w:(ins|del) [^>]*>)?<w:r>(?:(?!<\/w:r>).)*?<w:footnoteReference w:id="(\d+)"\/>/g)].map(
@@ -50,10 +50,11 @@ function shown(xml: string | undefined): string {
 }
 
 describe('diff --format docx when footnote definitions move between the versions', () => {
-  test('two definitions that swap places: each reference keeps its own note, with its text and no tracked change', () => {
+  test('two definitions that swap places: each reference keeps its own note, with its text and no tracked change (exit 0: nothing printed changed)', () => {
     const { bytes, references, footnotes } = redline(
       position('Pirmā rindkopa par skolām[^a] un pedagogiem.', `[^a]: ${OLD_A}`, 'Otrā rindkopa par ierīcēm[^b] skolēniem.', `[^b]: ${B}`),
       position('Pirmā rindkopa par skolām[^a] un pedagogiem.', 'Otrā rindkopa par ierīcēm[^b] skolēniem.', `[^b]: ${B}`, `[^a]: ${OLD_A}`),
+      0,
     );
     expect(references).toEqual([
       { id: '1', tracked: null },
@@ -103,16 +104,23 @@ describe('diff --format docx when footnote definitions move between the versions
     expectOwnVersions(result, OLD_A, NEW_A);
   });
 
-  test('the Markdown diff of the same versions shows the definition deleted where it stood and inserted where it stands, marked as moved', () => {
+  test('the Markdown and terminal diffs show no change for a definition that only moved, and a moved and reworded one once, where it stands now, word by word', () => {
     const dir = exampleProject({
       [POSITION]: position('Pirmā rindkopa par skolām[^a] un pedagogiem.', `[^a]: ${OLD_A}`, 'Otrā rindkopa par ierīcēm[^b] skolēniem.', `[^b]: ${B}`),
     });
     initRepository(dir);
     writeFileSync(join(dir, POSITION), position('Pirmā rindkopa par skolām[^a] un pedagogiem.', 'Otrā rindkopa par ierīcēm[^b] skolēniem.', `[^b]: ${B}`, `[^a]: ${OLD_A}`));
     const moved = runCli(['diff', POSITION, '--format', 'md'], dir);
-    expect(moved.status).toBe(1);
-    expect(moved.stdout).toContain(`[^digital-schools-a]: {--${OLD_A}--} {>>moved elsewhere<<}\n\nOtrā rindkopa`);
-    expect(moved.stdout).toContain(`[^digital-schools-b]: ${B}\n\n[^digital-schools-a]: {++${OLD_A}++} {>>moved here<<}\n`);
+    expect(moved.status).toBe(0);
+    expect(moved.stdout).toContain('\nNo changes.\n');
+    writeFileSync(join(dir, POSITION), position('Pirmā rindkopa par skolām[^a] un pedagogiem.', 'Otrā rindkopa par ierīcēm[^b] skolēniem.', `[^b]: ${B}`, `[^a]: ${NEW_A}`));
+    const reworded = runCli(['diff', POSITION, '--format', 'md'], dir);
+    expect(reworded.status).toBe(1);
+    expect(reworded.stdout).toContain(`Otrā rindkopa par ierīcēm[^digital-schools-b] skolēniem.\n\n[^digital-schools-b]: ${B}\n\n[^digital-schools-a]: Dati par {~~2020~>2021~~}. gada {~~decembri~>janvāri, ministrijas aprēķins~~}.\n`);
+    expect(reworded.stdout.match(/\[\^digital-schools-a\]:/g)).toHaveLength(1);
+    const terminal = runCli(['diff', POSITION, '--format', 'terminal'], dir, { NO_COLOR: '1' });
+    expect(terminal.stdout).toContain('[^digital-schools-a]: Dati par [-2020-]{+2021+}. gada [-decembri-]{+janvāri, ministrijas aprēķins+}.');
+    expect(terminal.stdout).not.toContain(`[-${OLD_A}-]`);
   });
 });
 

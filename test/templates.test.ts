@@ -30,6 +30,11 @@ describe('templates', () => {
     expectGolden(markdown, `${name}.md`);
   });
 
+  it.each(['informative-report.lv', 'speaking-points.lv'])('%s builds the example without a warning (the speaking points never introduced ES)', async (name) => {
+    const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], final: false, formats: ['md', 'docx'], template: name });
+    expect(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+  });
+
   it('--template names its output after the template, beside the meeting’s own report', async () => {
     const dir = exampleProject();
     const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md', 'docx'], template: 'speaking-points.lv' });

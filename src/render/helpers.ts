@@ -49,7 +49,7 @@ export function locateHelperErrors(helper: Helper): Helper {
 export type Helper = (...args: unknown[]) => unknown;
 
 const DATE_CASES: readonly DateCase[] = ['nominative', 'genitive', 'locative'];
-/** How the `date` helper writes the year: always, never, or "šī gada" in the document's year. */
+/** How the `date` helper writes the year: always, never, or "šā gada" in the document's year. */
 const YEAR_FORMS = ['full', 'none', 'this'] as const;
 const NAME_FORMS = ['nominative', 'genitive', 'accusative', 'dative', 'english', 'abbreviation', 'code'] as const;
 type NameForm = (typeof NAME_FORMS)[number];
@@ -101,7 +101,7 @@ export const HELPER_ARITY: Readonly<Record<string, readonly [min: number, max: n
 export const HELPERS: Readonly<Record<string, Helper>> = {
   /**
    * `{{date meeting.date "locative"}}` → "2021. gada 19. februārī"; `year="none"` → "19. februārī";
-   * `year="this"` → "šī gada 19. februārī" when the date is in the document's year (else the full form).
+   * `year="this"` → "šā gada 19. februārī" when the date is in the document's year (else the full form).
    */
   date: (...args) => {
     const [iso, grammaticalCase = 'nominative'] = positional('date', args);

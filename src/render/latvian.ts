@@ -64,12 +64,13 @@ export function formatDayMonthLv(iso: string, grammaticalCase: DateCase = 'nomin
 }
 
 /**
- * "šī gada 19. februāra" when the date falls in the year of `documentIso` (the document's
- * own date), else the full form "2021. gada 19. februāra".
+ * "šā gada 19. februāra" when the date falls in the year of `documentIso` (the document's
+ * own date), else the full form "2021. gada 19. februāra". "Šā", the genitive of "šis" that
+ * the norm and legal drafting write, not the everyday "šī".
  */
 export function formatDateThisYearLv(iso: string, grammaticalCase: DateCase, documentIso: string): string {
   if (parseIsoDate(iso).year !== parseIsoDate(documentIso).year) return formatDateLv(iso, grammaticalCase);
-  return `šī gada ${formatDayMonthLv(iso, grammaticalCase)}`;
+  return `šā gada ${formatDayMonthLv(iso, grammaticalCase)}`;
 }
 
 /** "19.02.2021." — the numeric form used in references and tables. */

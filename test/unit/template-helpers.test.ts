@@ -24,8 +24,8 @@ describe('date', () => {
     expect(callWith('date', { year: 'none' }, '2021-02-15', '2021-02-19')).toBe('19.\u00A0februāris');
   });
 
-  it('says "šī gada" with year="this" only in the document’s year', () => {
-    expect(callWith('date', { year: 'this' }, '2021-02-15', '2021-02-19', 'genitive')).toBe('šī gada 19.\u00A0februāra');
+  it('says "šā gada" with year="this" only in the document’s year', () => {
+    expect(callWith('date', { year: 'this' }, '2021-02-15', '2021-02-19', 'genitive')).toBe('šā gada 19.\u00A0februāra');
     expect(callWith('date', { year: 'this' }, '2020-12-30', '2021-02-19', 'genitive')).toBe('2021. gada 19.\u00A0februāra');
   });
 

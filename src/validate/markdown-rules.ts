@@ -108,6 +108,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => INDENTED_LINE.test(text), find: indentedCodeProblems },
   { mayFind: (text) => mayRenumber(text), find: listNumberProblems },
   { mayFind: (text) => BULLET_LINE.test(text), find: pastedBulletProblems },
+  { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
   { mayFind: (text) => text.includes(']['), find: undefinedLinkLabelProblems },
 ];
@@ -484,6 +485,41 @@ function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], tex
     );
   });
   return problems;
+}
+
+/** A hyphen with a space on each side between two words: in Latvian text, a dash typed as a hyphen. */
+const SPACED_HYPHEN = /(?<=\S) - (?=\S)/;
+
+/**
+ * `markdown/spaced-hyphen`: a hyphen with a space on each side in running text ("kvalitāte - tas
+ * ir…", "(turpmāk - ES)"), which Latvian writes with a spaced en dash " – " and the report prints
+ * as typed. Said once a field, at the first, with how many more there are; code is left alone.
+ */
+function spacedHyphenProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const found: number[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'text' || start === undefined || end === undefined) return;
+    const written = text.slice(start, end);
+    for (const match of written.matchAll(new RegExp(SPACED_HYPHEN.source, 'g'))) found.push(start + match.index);
+  });
+  const [first] = found;
+  if (first === undefined) return [];
+  // Two words on each side, on its line.
+  const before = text.slice(text.lastIndexOf('\n', first) + 1, first).split(/\s+/).slice(-2).join(' ');
+  const after = lineFrom(text, first + 3).split(/\s+/).slice(0, 2).join(' ');
+  const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
+  return [
+    diagnostic(
+      file.path,
+      place(first + 1, '-'),
+      'warning',
+      'markdown/spaced-hyphen',
+      `\`${field.join('.')}\` has a hyphen between spaces, “${before} - ${after}”${more}: the report prints it as typed, where Latvian writes a dash.`,
+      'Write an en dash with a space on each side, “ – ” (e.g. “(turpmāk – ES)”); a range is written with an en dash and no spaces, “2021–2027”.',
+    ),
+  ];
 }
 
 /** A table's delimiter row with a `|` after its first cell (`|---|---|`, `--- | ---`), also in a quote or list item: only a text with one holds a table. */

@@ -59,3 +59,12 @@ test('a list pasted with "•" bullets, which Markdown joins into one paragraph,
   expect(await problems('Latvija atbalsta:\n\n  - pirmo pasākumu;\n  - otro pasākumu.')).toEqual([]);
   expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga.')).toEqual([]);
 });
+
+test('a hyphen between spaces, where Latvian writes a dash, is a warning once a field, at the first, counting the rest', async () => {
+  const problems = bodyProblems('markdown/spaced-hyphen');
+  expect(await problems('Eiropas Sociālā fonda (turpmāk - ESF) atbalsts - tas ir svarīgi; 2021 - 2027.')).toEqual([
+    [19, 34, '`body` has a hyphen between spaces, “fonda (turpmāk - ESF) atbalsts” (and 2 more in this field): the report prints it as typed, where Latvian writes a dash.'],
+  ]);
+  // The dash itself, a hyphen inside a word or a range, a list mark, and code are not reported.
+  expect(await problems('Reforma – tā ir svarīga; sociāli ekonomiskais; 2021-2027.\n\n  - punkts\n  - `a - b` un\n\n  ```\n  x - y\n  ```')).toEqual([]);
+});

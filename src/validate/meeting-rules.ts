@@ -127,6 +127,28 @@ export const requiredMinistriesEstablished: MeetingRule = ({ project, loaded, me
   });
 
 /**
+ * The issuing ministry does not clear its own report: listed in `required_clearances`, the
+ * clearance line would read "saskaņots ar Izglītības un zinātnes ministriju" in a report of that
+ * ministry (usually a meeting copied from another ministry's project).
+ */
+export const issuerNotRequired: MeetingRule = ({ project, loaded, meeting }) => {
+  const issuer = project.config.issuing_ministry;
+  const index = meeting.required_clearances.indexOf(issuer);
+  const ministry = project.ministries[issuer];
+  if (index < 0 || !ministry) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['required_clearances', index]),
+      'warning',
+      'meeting/issuer-required',
+      `${issuer} issues the report (\`issuing_ministry\` in the config), and is listed in required_clearances: the report would say it was cleared with ${nameOn(ministry, meeting.date).accusative}, its own ministry.`,
+      `Remove ${issuer} from required_clearances; list the other ministries whose areas the positions touch.`,
+    ),
+  ];
+};
+
+/**
  * The meeting's name must not say the opposite of its `kind` and `mode`: a formal Council named
  * "neformālā … sanāksme", or a meeting in person named "tiešsaistes sanāksme" (both usual when
  * `new meeting --from` an informal videoconference keeps its name), prints a title and an opening
@@ -403,6 +425,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   positionsAnswerOnce,
   requiredMinistriesExist,
   requiredMinistriesEstablished,
+  issuerNotRequired,
   nameFitsKind,
   requiredClearancesRequested,
   includedPositionsAreSound,

@@ -32,3 +32,14 @@ test('a ministry established after the meeting cannot be required: KEM, first da
   ]);
   expect(await problems('2023-01-01')).toEqual([]);
 });
+
+test('the issuing ministry listed in required_clearances is a warning at its code: the report would say it was cleared with its own ministry', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^required_clearances: .*$/m, 'required_clearances: [AM, IZM, LM]');
+  const line = meeting.split('\n').findIndex((text) => text.startsWith('required_clearances:')) + 1;
+  const result = await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+  expect(result.diagnostics.filter((d) => d.ruleId === 'meeting/issuer-required').map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
+    [EXAMPLE_MEETING, line, 27, 'warning', 'IZM issues the report (`issuing_ministry` in the config), and is listed in required_clearances: the report would say it was cleared with Izglītības un zinātnes ministriju, its own ministry.'],
+  ]);
+  const example = await check({ cwd: exampleProject(), paths: [EXAMPLE_MEETING], final: false });
+  expect(example.diagnostics.filter((d) => d.ruleId === 'meeting/issuer-required')).toEqual([]);
+});

@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { check } from '../src/commands/check.js';
 import { newMeeting, newPosition } from '../src/commands/new.js';
 import { UsageError } from '../src/diagnostics/errors.js';
+import { loadProject } from '../src/load/project.js';
+import { ministryChoices } from '../src/scaffold/answers.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
 import { errorRules, problemsOf, scriptedPrompter } from './helpers/scaffold.js';
 
@@ -119,6 +121,20 @@ describe('briefing new meeting', () => {
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['XX'] } })).rejects.toThrow(
       /--clearances: `XX` is not one of AM, AIM/,
     );
+  });
+
+  it('offers only the ministries that exist on the meeting’s date, named as they were then; one established later is refused by name', async () => {
+    const dir = exampleProject();
+    await expect(newMeeting({ cwd: dir, date: '2022-12-31', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['AM', 'kem'] } })).rejects.toThrow(
+      '--clearances: KEM was established on 2023-01-01, after the meeting on 2022-12-31; the report cannot be cleared with it. Nothing written.',
+    );
+    const codes = (date: string) => ministryChoices(loadProject(dir, { skipPositions: true }).ministries, date).map((choice) => choice.name);
+    expect(codes('2022-12-31')).not.toContain('KEM – Klimata un enerģētikas ministrija');
+    expect(codes('2022-12-31')).toContain('VARAM – Vides aizsardzības un reģionālās attīstības ministrija');
+    expect(codes('2023-01-01')).toContain('KEM – Klimata un enerģētikas ministrija');
+    expect(codes('2023-01-01')).toContain('VARAM – Viedās administrācijas un reģionālās attīstības ministrija');
+    const meeting = await newMeeting({ cwd: dir, date: '2023-01-02', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['KEM'] } });
+    expect(parse(read(dir, meeting.file ?? ''))).toMatchObject({ required_clearances: ['KEM'] });
   });
 
   it('refuses to overwrite an existing file', async () => {

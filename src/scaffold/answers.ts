@@ -1,11 +1,17 @@
 import type * as z from 'zod';
 import type { Choice, Prompter } from '../prompt/prompter.js';
 import type { Ministries } from '../model/index.js';
+import { nameOn } from '../model/ministries.js';
 import { UsageError } from '../diagnostics/errors.js';
 
-/** The registry's ministries as prompt choices: `AM – Ārlietu ministrija`. */
-export function ministryChoices(ministries: Ministries): Choice<string>[] {
-  return Object.entries(ministries).map(([code, m]) => ({ value: code, name: `${code} – ${m.nominative}` }));
+/**
+ * The registry's ministries as prompt choices: `AM – Ārlietu ministrija`. Given a meeting's date,
+ * only those that exist on it (see `established`), each named as it was called then.
+ */
+export function ministryChoices(ministries: Ministries, date?: string): Choice<string>[] {
+  return Object.entries(ministries).flatMap(([code, m]) =>
+    date !== undefined && m.established !== undefined && m.established > date ? [] : [{ value: code, name: `${code} – ${date === undefined ? m.nominative : nameOn(m, date).nominative}` }],
+  );
 }
 
 /** How one field of a new file is filled: from its flag, by asking, or from a default. */

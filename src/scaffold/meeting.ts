@@ -98,7 +98,14 @@ export async function scaffoldMeeting(
     { flag: '--short-locative', given: flags.shortLocative, message: 'Short name, locative', default: before?.name.short_locative ?? 'sanāksmē' },
     meetingNameSchema.shape.short_locative,
   );
-  const ministries = ministryChoices(project.ministries);
+  const ministries = ministryChoices(project.ministries, date);
+  const later = flags.clearances?.map((code) => code.trim().toUpperCase()).find((code) => !ministries.some((choice) => choice.value === code) && project.ministries[code]?.established !== undefined);
+  if (later !== undefined) {
+    throw new UsageError(
+      `--clearances: ${later} was established on ${project.ministries[later]?.established ?? ''}, after the meeting on ${date}; the report cannot be cleared with it. Nothing written.`,
+      'Leave it out: the ministry that held its work then clears instead.',
+    );
+  }
   const clearances = await answers.checkbox(
     { flag: '--clearances', given: flags.clearances, message: 'Ministries that must clear every position', default: before?.required_clearances ?? [] },
     ministries,

@@ -77,6 +77,17 @@ function paragraphIndents(body: string, texts: readonly string[]): [string, stri
 }
 
 describe('what a position’s own text becomes in the DOCX', () => {
+  it('a day and its month, a number and %, and plkst. and the time are kept on one line, in the DOCX and the .md (a date at a line start stays no list item)', async () => {
+    const nbsp = '\u00A0';
+    const { body, md } = await buildWithAnswer('Līdz 31. decembrim 53,5 % skolu, plkst. 9.00; arī 2021. gada 1. jūlijā un 1.–3. aprīlī.\n3. februārī sāksies.');
+    const kept = `Līdz 31.${nbsp}decembrim 53,5${nbsp}% skolu, plkst.${nbsp}9.00; arī 2021. gada 1.${nbsp}jūlijā un 1.–3.${nbsp}aprīlī.`;
+    expect(body).toContain(`${kept} 3.${nbsp}februārī sāksies.`);
+    expect(md).toContain(`${kept}\n3\\.${nbsp}februārī sāksies.`);
+    // Not a date: a number with a period before another word.
+    const other = await buildWithAnswer('Punkts 12. pants un 2. punkts; 32. martā nav.');
+    expect(other.body).toContain('Punkts 12. pants un 2. punkts; 32. martā nav.');
+  });
+
   it('a tab in an answer stays a tab in a body paragraph: only the template’s lines with a tab are signatures', async () => {
     const { body } = await buildWithAnswer('Otrā\trindkopa ar tabulācijas zīmi.');
     const paragraphs = styledParagraphs(body);

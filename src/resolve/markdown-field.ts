@@ -43,16 +43,26 @@ const MAY_DEFINE_FOOTNOTE = /\[\^[^[\]\s]+\]:/;
  * list that took in "3. februārī" after "12. panta …" printed it as "13. februārī".
  */
 export function normaliseMarkdown(text: string): string {
-  return keepNumbersTogether(text)
-    .replace(/\r\n?/g, '\n')
-    .replace(DATE_AT_LINE_START, '$1$2\\$3')
-    .replace(/^\n+|\n+$/g, '');
+  return keepNumbersTogether(
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(DATE_AT_LINE_START, '$1$2\\$3')
+      .replace(/^\n+|\n+$/g, ''),
+  );
 }
 
 /**
- * Latvian typography: "11 352", "1 000" and "53,5 %" must not break across lines.
- * Spaces inside digit groups and before a percent sign become non-breaking.
+ * Latvian typography: "11 352", "1 000", "53,5 %", a day and its month ("31. decembrim", as the
+ * `date` helper prints it) and "plkst. 9.00" must not break across lines. Those spaces become
+ * non-breaking (after a date's mark escaped at a line start, `3\. februārī`, too).
  */
 export function keepNumbersTogether(text: string): string {
-  return text.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00A0').replace(/(\d) %/g, '$1\u00A0%');
+  return text
+    .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00A0')
+    .replace(/(\d) %/g, '$1\u00A0%')
+    .replace(DAY_AND_MONTH, '$1\u00A0')
+    .replace(/(?<!\p{L})([Pp]lkst\.) (?=\d)/gu, '$1\u00A0');
 }
+
+/** A day of the month and the space before its month's name: "31. decembrim", "3\. februārī". */
+const DAY_AND_MONTH = /(?<![\p{L}\p{N}.,])((?:[1-9]|[12]\d|3[01])\\?\.) (?=(?:janvār|februār|mart|aprī[lļ]|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)\p{L})/gu;

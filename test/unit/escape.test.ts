@@ -55,8 +55,8 @@ describe('escapeMarkdown', () => {
   });
 
   it('keeps a date at the start of a line from becoming a numbered list', () => {
-    expect(escapeMarkdown('2021. gada 19. februārī')).toBe('2021\\. gada 19. februārī');
-    expect(escapeMarkdown('2021. gada 19. februārī', false)).toBe('2021. gada 19. februārī');
+    expect(escapeMarkdown('2021. gada 19. februārī')).toBe('2021\\. gada 19.\u00A0februārī');
+    expect(escapeMarkdown('2021. gada 19. februārī', false)).toBe('2021. gada 19.\u00A0februārī');
   });
 
   it('leaves underscores inside words alone, for readable file codes', () => {
@@ -74,7 +74,7 @@ describe('Markdown fields', () => {
 
   it('keeps a paragraph that starts with a date a paragraph: no list took in "3. februārī" and printed "13. februārī"', () => {
     expect(read(normaliseMarkdown('12. panta pirmā daļa.\n\n3. februārī ministri tikās.\n\n19. februāra sanāksmē.')).types).toEqual(['list', 'paragraph', 'paragraph']);
-    expect(read(normaliseMarkdown('3. februārī ministri tikās.')).text).toBe('3. februārī ministri tikās.');
+    expect(read(normaliseMarkdown('3. februārī ministri tikās.')).text).toBe('3.\u00A0februārī ministri tikās.');
     expect(read(normaliseMarkdown('1. aprīļa sanāksme')).types).toEqual(['paragraph']);
     // A day only before a month's name: "3. punkts" and "32. februārī" stay list items.
     expect(read(normaliseMarkdown('3. punkts')).types).toEqual(['list']);
@@ -91,6 +91,11 @@ describe('Markdown fields', () => {
       '11\u00A0352 ierīces, 53,5\u00A0% un 1\u00A0000 tēmu, 2021\u00A0150',
     );
     expect(keepNumbersTogether('2019 2020')).toBe('2019 2020');
+  });
+
+  it('joins a day and its month, and plkst. and the time, with non-breaking spaces; not a number before another word', () => {
+    expect(keepNumbersTogether('līdz 31. decembrim, 1.–3. aprīlī, 3\\. februārī, plkst. 9.00')).toBe('līdz 31.\u00A0decembrim, 1.–3.\u00A0aprīlī, 3\\.\u00A0februārī, plkst.\u00A09.00');
+    expect(keepNumbersTogether('12. pants, 32. martā, 2021. gada, 1,5. martā')).toBe('12. pants, 32. martā, 2021. gada, 1,5. martā');
   });
 
   it('scopes footnote labels to their field', () => {

@@ -16,6 +16,7 @@ import type { Project } from '../load/project.js';
 import type { Format, Position } from '../model/index.js';
 import type { GeneratedFile } from '../model/output.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
 import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
 import { fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
@@ -260,16 +261,24 @@ function abbreviationsNotIntroduced(
     const { field, line } = placeIn(printed, first, placeOf);
     const where = field?.place ? `; it first appears here, in \`${field.ref.field}\`` : ` (it first appears on line ${line} of the generated Markdown)`;
     return [
-      diagnostic(
-        field?.place ? field.ref.file : meetingPath,
-        field?.place,
-        'warning',
+      reportWarning(
+        meetingPath,
+        field,
         'meeting/abbreviation-not-introduced',
-        `${field?.place && field.ref.file !== meetingPath ? `The report of ${meetingPath}` : 'The report'} ${when}: “${short}” should first appear as “${term} (turpmāk – ${short})”${where}.`,
+        `${when}: “${short}” should first appear as “${term} (turpmāk – ${short})”${where}.`,
         `Write the meeting's name with “${term}” (the template introduces the abbreviation there), or write “${term} (turpmāk – ${short})” where the report first mentions it: the meeting, its background or a position.`,
       ),
     ];
   });
+}
+
+/**
+ * A warning about the report's text at the field it comes from (else at the meeting): "The report
+ * <what>", naming the meeting when the field is a position's.
+ */
+function reportWarning(meetingPath: string, field: { ref: { file: string }; place?: Place | undefined } | undefined, ruleId: RuleId, what: string, hint: string): Diagnostic {
+  const whose = field?.place && field.ref.file !== meetingPath ? `The report of ${meetingPath}` : 'The report';
+  return diagnostic(field?.place ? field.ref.file : meetingPath, field?.place, 'warning', ruleId, `${whose} ${what}`, hint);
 }
 
 /**
@@ -289,12 +298,11 @@ function abbreviationsIntroducedTwice(meetingPath: string, markdown: string, pla
     const { field, line } = placeIn(printed, match.index, placeOf);
     const where = field?.place ? `, here, in \`${field.ref.field}\`` : ` on line ${line} of the generated Markdown`;
     return [
-      diagnostic(
-        field?.place ? field.ref.file : meetingPath,
-        field?.place,
-        'warning',
+      reportWarning(
+        meetingPath,
+        field,
         'meeting/abbreviation-introduced-twice',
-        `${field?.place && field.ref.file !== meetingPath ? `The report of ${meetingPath}` : 'The report'} introduces “${short}” a second time${where}: “(turpmāk – ${short})” belongs at its first mention only.`,
+        `introduces “${short}” a second time${where}: “(turpmāk – ${short})” belongs at its first mention only.`,
         `Leave out “(turpmāk – ${short})” here (the report has introduced it before), and write “${short}” instead of the full term if you like.`,
       ),
     ];

@@ -250,9 +250,19 @@ function abbreviationsNotIntroduced(
   // Entries with one short form (a term in two cases) are one abbreviation, said once, with its first term.
   const shorts = [...new Set(abbreviations.map((entry) => entry.short))];
   return shorts.flatMap((short) => {
-    const term = abbreviations.find((entry) => entry.short === short)?.term ?? short;
+    const terms = abbreviations.filter((entry) => entry.short === short).map((entry) => entry.term);
+    const term = terms[0] ?? short;
     const escaped = escapeRegExp(short);
-    const first = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(printed)?.index;
+    // The short form inside its own term ("Eiropas Komisija (turpmāk – Komisija)") is the term, not a use of the abbreviation; a term may be wrapped across lines.
+    const inTerm = terms.flatMap((each) =>
+      [...printed.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(each).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu'))].map((found) => ({
+        start: found.index,
+        end: found.index + found[0].length,
+      })),
+    );
+    const first = [...printed.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))]
+      .map((found) => found.index)
+      .find((index) => !inTerm.some(({ start, end }) => index >= start && index < end));
     if (first === undefined) return [];
     // Written with an en dash, as the templates write it; a hyphen or an em dash counts too.
     const introduced = new RegExp(`\\(turpmāk\\s*[–—-]\\s*\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;

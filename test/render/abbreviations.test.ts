@@ -65,3 +65,20 @@ test('an abbreviation introduced a second time warns at the second introduction:
     [reforms, line, 25, 'meeting/abbreviation-introduced-twice', `The report of ${EXAMPLE_MEETING} introduces “ESF” a second time, here, in \`body\`: “(turpmāk – ESF)” belongs at its first mention only.`],
   ]);
 });
+
+test('a short form that is a word of its own term ("Eiropas Komisija (turpmāk – Komisija)") is introduced by that term, not used before it', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(
+    /^background: \|\n/m,
+    'abbreviations:\n  - term: Eiropas Komisija\n    short: Komisija\nbackground: |\n  Eiropas Komisija (turpmāk – Komisija) publicēja plānu, un Komisija to atbalsta.\n\n',
+  );
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+  // The term wrapped across two lines of the field is the term still.
+  const wrapped = meeting.replace('  Eiropas Komisija (turpmāk', '  Eiropas\n  Komisija (turpmāk');
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: wrapped }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+  // The short form alone before the introduction is still a use before it.
+  const early = meeting.replace('  Eiropas Komisija (turpmāk', '  Komisija ziņo. Eiropas Komisija (turpmāk');
+  const at = early.split('\n').findIndex((line) => line.startsWith('  Komisija ziņo.')) + 1;
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: early }), paths: [EXAMPLE_MEETING], final: false })).diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+    [at, 3, 'The report uses it before it introduces it: “Komisija” should first appear as “Eiropas Komisija (turpmāk – Komisija)”; it first appears here, in `background`.'],
+  ]);
+});

@@ -350,6 +350,15 @@ describe('templates', () => {
     expect(fixed.markdown).toBe('Sākums plkst.\u00A010.00, 10.00\n');
   });
 
+  it('takes a block parameter named like a helper ({{#with meeting.date as |date|}}{{date}}) as the parameter, as Handlebars does, not as a call without arguments', async () => {
+    const result = await renderWith('{{#with meeting.date as |date|}}Diena: {{date}}, {{quote date}}{{/with}}\n{{#each questions as |time|}}{{time.number}}{{/each}} {{time meeting.time}}\n');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.markdown).toBe('Diena: 2021-02-19, “2021-02-19”\n123 plkst.\u00A010.00\n');
+    // Outside the block the name is the helper again.
+    const outside = await renderWith('{{#with meeting.date as |date|}}{{date}}{{/with}} {{date}}\n');
+    expect(outside.diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[1, 51, 'template/helper']]);
+  });
+
   it('takes a partial the template defines itself ({{#*inline}}); one it does not define is still missing', async () => {
     const inline = await renderWith('{{#*inline "galva"}}Sanāksme: {{meeting.topic}}{{/inline}}\n{{> galva}}\n');
     expect(inline.diagnostics).toEqual([]);

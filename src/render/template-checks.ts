@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { argumentsOf, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
+import { argumentsOf, hasPrograms, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 import { suggest } from '../util/suggest.js';
 import { arityProblem, HELPER_ARITY } from './helpers.js';
 
@@ -29,6 +29,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
   }
   const problems: Diagnostic[] = [];
   const at = (node: hbs.AST.Node) => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
+  const blockParams = blockParamReads(ast);
   // Partials the template defines itself: {{#*inline "name"}}…{{/inline}}.
   const inline = new Set<string>();
   walk(ast, (node) => {
@@ -91,7 +92,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
         diagnostic(path, at(node), 'error', 'template/unknown-helper', `\`${field}\` is a field of the data, not a helper: it takes no arguments.`, `To print it in a form, give it to a helper, e.g. {{date ${field} "genitive"}}; a field alone is written {{${field}}}.`),
       );
     }
-    const arity = wrongArity(node);
+    const arity = blockParams.has(node) ? undefined : wrongArity(node);
     if (arity !== undefined) {
       problems.push(diagnostic(path, at(node), 'error', 'template/helper', `${arity.message}.`, arity.hint));
     }
@@ -129,6 +130,29 @@ function wrongArity(node: hbs.AST.Node): { message: string; hint: string } | und
   const example = `Write it as ${signature[2]}.`;
   if (node.params.length > 0) return { message, hint: example };
   return { message: `${message}: \`{{${name}}}\` calls the helper, not a field of that name`, hint: `${example} For the field \`${name}\` of the value around it (in {{#with}} or {{#each}}), write {{this.${name}}}.` };
+}
+
+/**
+ * The mustaches and sub-expressions that name a block parameter in scope (`{{date}}` inside
+ * `{{#with meeting.date as |date|}}`): Handlebars reads the parameter there, not the helper of
+ * that name, so they call no helper.
+ */
+function blockParamReads(program: hbs.AST.Program | undefined, scope: ReadonlySet<string> = new Set()): Set<hbs.AST.Node> {
+  const found = new Set<hbs.AST.Node>();
+  const visit = (expression: hbs.AST.Node) => {
+    if (!isCall(expression)) return;
+    if (isPath(expression.path) && !expression.path.data && scope.has(expression.path.parts[0] ?? '')) found.add(expression);
+    for (const argument of argumentsOf(expression)) visit(argument);
+  };
+  for (const statement of program?.body ?? []) {
+    visit(statement);
+    if (!hasPrograms(statement)) continue;
+    for (const inner of [statement.program, statement.inverse]) {
+      const params = inner?.blockParams ?? [];
+      for (const read of blockParamReads(inner, params.length ? new Set([...scope, ...params]) : scope)) found.add(read);
+    }
+  }
+  return found;
 }
 
 /** Handlebars' helpers that take a block: every other helper gives a value. */

@@ -164,8 +164,9 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
    * `{{lowerFirst text}}` lower-cases the first letter ("Vīza: valsts sekretāre"), but not of an
    * abbreviation ("ĀM valsts sekretāra vietnieks", "IeM valsts sekretārs"), a name of several capitalised words
    * ("Latvijas Republikas vēstnieks"), a ministry's name from the registry ("Izglītības un
-   * zinātnes ministrijas valsts sekretāre", "Valsts kancelejas direktore") or the Ministru
-   * prezidents, Ministru kabinets and Saeima ("Ministru prezidenta biedrs").
+   * zinātnes ministrijas valsts sekretāre", "Valsts kancelejas direktore") or an institution of the
+   * Satversme: the Saeima, the Valsts prezidents, the Ministru kabinets and Ministru prezidents, the
+   * Valsts kontrole and the Satversmes tiesa ("Ministru prezidenta biedrs", "Valsts prezidenta padomniece").
    */
   lowerFirst: (...args) => {
     const value = text('lowerFirst', positional('lowerFirst', args)[0]);
@@ -228,7 +229,7 @@ function hashOf(args: unknown[]): Record<string, unknown> {
 }
 
 /** Offices of the state written with a capital wherever they stand, as the Satversme writes them. */
-const STATE_OFFICES = /^(?:Ministru (?:prezident|kabinet)|Saeim)\p{L}*(?![\p{L}\p{N}])/u;
+const STATE_OFFICES = /^(?:Ministru (?:prezident|kabinet)|Valsts (?:prezident|kontrol)|Satversmes tiesa|Saeim)\p{L}*(?![\p{L}\p{N}])/u;
 
 /** Whether `value` starts with a form of a registry ministry's name, a proper name that keeps its capital. */
 function startsWithMinistryName(value: string, root: ReportModel | undefined): boolean {

@@ -82,6 +82,11 @@ describe('lowerFirst', () => {
     expect(call('lowerFirst', 'Ministru prezidenta biedrs')).toBe('Ministru prezidenta biedrs');
     expect(call('lowerFirst', 'Ministru kabineta locekle')).toBe('Ministru kabineta locekle');
     expect(call('lowerFirst', 'Saeimas deputāte')).toBe('Saeimas deputāte');
+    // So do the other institutions of the Satversme; a state secretary is no institution.
+    expect(call('lowerFirst', 'Valsts prezidenta padomniece')).toBe('Valsts prezidenta padomniece');
+    expect(call('lowerFirst', 'Valsts kontroles padomes locekle')).toBe('Valsts kontroles padomes locekle');
+    expect(call('lowerFirst', 'Satversmes tiesas tiesnesis')).toBe('Satversmes tiesas tiesnesis');
+    expect(call('lowerFirst', 'Valsts sekretāra vietniece')).toBe('valsts sekretāra vietniece');
     expect(call('lowerFirst', 'Ministre')).toBe('ministre');
     expect(call('lowerFirst', 'Latvijas Republikas vēstnieks')).toBe('Latvijas Republikas vēstnieks');
     expect(call('lowerFirst', 'Ūdens')).toBe('ūdens');

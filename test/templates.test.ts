@@ -2,6 +2,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
+import { check } from '../src/commands/check.js';
 import { templates } from '../src/commands/templates.js';
 import { leadingComment } from '../src/load/template-catalog.js';
 import { docxParts, part } from './helpers/docx.js';
@@ -119,6 +120,15 @@ describe('templates', () => {
     expect(checked.status).toBe(1);
     expect(checked.stdout).toContain('templates/partials/signature.hbs:2:');
     expect(checked.stdout).toContain('The template uses `nme`, which the data does not have.');
+  });
+
+  it('check of a partial in a folder under partials/ alone finds its problems, as check of one directly in partials/ does', async () => {
+    const broken = '{{!-- Paraksts. --}}\n{{date meeting.date "locative" "x"}}\n';
+    const dir = exampleProject({ 'templates/partials/ministry/sign.hbs': broken, 'templates/partials/sign.hbs': broken });
+    const problems = async (path: string) => (await check({ cwd: dir, paths: [path], final: false })).diagnostics.map((d) => [d.file, d.line, d.ruleId, d.message]);
+    for (const path of ['templates/partials/ministry/sign.hbs', 'templates/partials/sign.hbs']) {
+      expect(await problems(path)).toEqual([[path, 2, 'template/helper', 'The helper `date` takes 1 or 2 arguments, got 3.']]);
+    }
   });
 
   it('lists a template that cannot be used as such, with its errors at their lines, and exits 1', () => {

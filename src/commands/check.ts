@@ -189,13 +189,22 @@ async function unusedTemplateProblems(project: Project, files: readonly string[]
 }
 
 /**
+ * The folder whose `partials/` holds a partial in `dir` or in a folder under it (`templates/partials/ministry`
+ * → `templates`), looked for no higher than a templates folder; undefined when none does.
+ */
+function partialsOwner(dir: string, templateDirs: readonly string[]): string | undefined {
+  for (let at = dir; dirname(at) !== at && !templateDirs.includes(at); at = dirname(at)) if (basename(at) === 'partials') return dirname(at);
+  return undefined;
+}
+
+/**
  * Compiles every template on the template path from each folder the given template files
  * belong to (a partial belongs to the folder above its `partials/`), keeping the problems
  * of those files: a project's partial is checked in the built-in templates it replaces
- * a partial of, too.
+ * a partial of, too. A partial in a folder under `partials/` (`{{> ministry/sign}}`) belongs there too.
  */
 function templateProblems(project: Project, files: readonly string[], shownFiles: ReadonlySet<string>): Diagnostic[] {
-  const folders = new Set(files.map((file) => (basename(dirname(file)) === 'partials' && !file.endsWith(TEMPLATE_SUFFIX) ? dirname(dirname(file)) : dirname(file))));
+  const folders = new Set(files.map((file) => (file.endsWith(TEMPLATE_SUFFIX) ? dirname(file) : (partialsOwner(dirname(file), project.templateDirs) ?? dirname(file)))));
   return [...folders].flatMap((folder) => {
     const at = project.templateDirs.indexOf(folder);
     if (at >= 0) {

@@ -216,6 +216,21 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a list in a quote inside a list item is numbered on its own: the items after it go on 2), 3) (they printed 4), 5), the quoted ones 2), 3); then, numbered apart with the same definition, 3), 4) in LibreOffice)', async () => {
+    const { body, parts } = await buildWithAnswer('1) pirmais;\n\n   > 1) citēts;\n   > 2) otrs citēts.\n\n2) otrais;\n3) trešais.\n\nTeksts.\n\n4) ceturtais.');
+    const items = listParagraphs(body);
+    const numId = (text: string) => items.find((item) => item.text === text)?.numId;
+    // The outer list, after the paragraph between too, is one numbering; the quoted list is one of its own.
+    const outer = ['pirmais;', 'otrais;', 'trešais.', 'ceturtais.'];
+    expect(items.filter((item) => item.numId === numId('pirmais;')).map((item) => item.text)).toEqual(outer);
+    expect(items.filter((item) => item.numId === numId('citēts;')).map((item) => item.text)).toEqual(['citēts;', 'otrs citēts.']);
+    expect(numId('citēts;')).not.toBe(numId('pirmais;'));
+    // Of a definition of its own: lists of one definition share their count in LibreOffice, which printed the items after it 3), 4).
+    const numbering = part(parts, 'word/numbering.xml');
+    const abstractOf = (id: string | undefined) => new RegExp(`<w:num w:numId="${id}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1];
+    expect(abstractOf(numId('citēts;'))).not.toBe(abstractOf(numId('pirmais;')));
+  });
+
   it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {
     const { body } = await buildWithAnswer('1) pirmais:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |\n\n   - apakšpunkts:\n\n     | A | B |\n     |---|---|\n     | c | d |\n\n| Ārpus | saraksta |\n|---|---|\n| e | f |');
     const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => ({

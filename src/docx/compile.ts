@@ -394,20 +394,24 @@ class DocxCompiler {
     const itemStyle = quoted ? Style.note : style === Style.footnote ? Style.footnote : undefined;
     const kind = this.listKind(node);
     const start = node.start ?? 1;
-    const previous = level === 0 ? this.lastList.get(kind) : undefined;
+    // A list in a quote (or another block) inside an item is at level 0 again: it is numbered on its own, with a definition of its own, not as the items' next ones.
+    const inItem = level === 0 && this.itemLevel !== undefined;
+    // Only a list of the report's own flow goes on from the one before it.
+    const ownFlow = level === 0 && !inItem;
+    const previous = ownFlow ? this.lastList.get(kind) : undefined;
     let state: ListState;
     if (previous && node.ordered && start === previous.next) {
       state = previous;
     } else {
-      const reference = numberingReference(kind, node.ordered ? start : 1);
+      const reference = numberingReference(kind, node.ordered ? start : 1, inItem);
       if (!this.numbering.has(reference)) {
-        this.numbering.set(reference, numberingDefinition(kind, node.ordered ? start : 1, this.geometry));
+        this.numbering.set(reference, numberingDefinition(kind, node.ordered ? start : 1, this.geometry, inItem));
       }
       const instance = (this.instances.get(reference) ?? 0) + 1;
       this.instances.set(reference, instance);
       state = { kind, reference, instance, next: start };
     }
-    if (level === 0) this.lastList.set(kind, state);
+    if (ownFlow) this.lastList.set(kind, state);
     // Word has nine list levels: a list nested deeper is printed at the ninth (said once, at the outermost such list).
     if (level === DEEPEST_LIST_LEVEL + 1) this.warn(`a list nested more than ${DEEPEST_LIST_LEVEL + 1} levels deep is printed at the ${DEEPEST_LIST_LEVEL + 1}th level, as Word numbers no deeper`, node);
     const ilvl = Math.min(level, DEEPEST_LIST_LEVEL);

@@ -15,7 +15,7 @@ export const DEEPEST_LIST_LEVEL = 8;
  * first-line indent like the start of a paragraph, followed by a space; wrapped lines return
  * to the margin, one first-line indent further in at each level.
  */
-export function numberingDefinition(kind: ListKind, start: number, geometry: PageGeometry): NumberingDefinition {
+export function numberingDefinition(kind: ListKind, start: number, geometry: PageGeometry, inItem = false): NumberingDefinition {
   const levels: LevelOptions[] = [];
   for (let level = 0; level <= DEEPEST_LIST_LEVEL; level++) {
     levels.push({
@@ -33,11 +33,16 @@ export function numberingDefinition(kind: ListKind, start: number, geometry: Pag
       },
     });
   }
-  return { reference: numberingReference(kind, start), levels };
+  return { reference: numberingReference(kind, start, inItem), levels };
 }
 
-/** The reference name of a numbering definition, e.g. `paren-1`. */
-export function numberingReference(kind: ListKind, start: number): string {
-  return `${kind}-${start}`;
+/**
+ * The reference name of a numbering definition, e.g. `paren-1`; `paren-1-in-item` for a list in a
+ * quote (or another block) inside a list item. That one is a definition of its own: lists of one
+ * definition share their count in LibreOffice (and may in Word), so a quoted list numbered with the
+ * item's definition made the items after it go on from the quoted ones (1), 1), 2), 3) for 1), 1), 2), 2)).
+ */
+export function numberingReference(kind: ListKind, start: number, inItem = false): string {
+  return `${kind}-${start}${inItem ? '-in-item' : ''}`;
 }
 

@@ -298,14 +298,20 @@ function reportWarning(meetingPath: string, field: { ref: { file: string }; plac
  */
 function abbreviationsIntroducedTwice(meetingPath: string, markdown: string, placeOf: (line: number, column: number) => FieldPlace | undefined): Diagnostic[] {
   const printed = printedText(markdown);
-  const seen = new Set<string>();
+  // Each short form's introductions so far, by where they were written.
+  const seen = new Map<string, Set<string>>();
   return [...printed.matchAll(/\(turpmāk\s*[–—-]\s*\*{0,2}([^()*\n]+?)\*{0,2}\)/gu)].flatMap((match) => {
     const short = (match[1] ?? '').trim();
-    if (!seen.has(short)) {
-      seen.add(short);
+    const { field, line } = placeIn(printed, match.index, placeOf);
+    const written = field?.place ? `${field.ref.file}:${field.place.line}:${field.place.column}` : `${line}:${match.index}`;
+    const before = seen.get(short);
+    if (!before) {
+      seen.set(short, new Set([written]));
       return [];
     }
-    const { field, line } = placeIn(printed, match.index, placeOf);
+    // The same words printed again (a position that answers two questions) are no second introduction anyone wrote.
+    if (before.has(written)) return [];
+    before.add(written);
     const where = field?.place ? `, here, in \`${field.ref.field}\`` : ` on line ${line} of the generated Markdown`;
     return [
       reportWarning(

@@ -82,3 +82,17 @@ test('a short form that is a word of its own term ("Eiropas Komisija (turpmāk �
     [at, 3, 'The report uses it before it introduces it: “Komisija” should first appear as “Eiropas Komisija (turpmāk – Komisija)”; it first appears here, in `background`.'],
   ]);
 });
+
+test('a position that answers two questions prints its introduction twice, which no one wrote twice: no warning; another position introducing it again still warns', async () => {
+  const achievements = 'positions/educ/equity-achievements.yaml';
+  const twoQuestions = exampleFile(achievements).replace(/^questions:\n(  - .*\n)/m, 'questions:\n$1  - Otrais jautājums, uz kuru atbild tā pati pozīcija\n');
+  const meeting = exampleFile(EXAMPLE_MEETING).replace('    position: equity-reforms', '    position: equity-achievements');
+  const again = await check({ cwd: exampleProject({ [achievements]: twoQuestions, [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+  expect(again.diagnostics).toEqual([]);
+  // Written a second time in the third answer, it is warned about there.
+  const cooperation = 'positions/educ/equity-eu-cooperation.yaml';
+  const third = exampleFile(cooperation).replace(/^body: \|\n/m, 'body: |\n  Eiropas Sociālā fonda (turpmāk – ESF) atbalsts turpināsies.\n\n');
+  const written = await check({ cwd: exampleProject({ [achievements]: twoQuestions, [EXAMPLE_MEETING]: meeting, [cooperation]: third }), paths: [EXAMPLE_MEETING], final: false });
+  const line = third.split('\n').findIndex((text) => text.startsWith('  Eiropas Sociālā fonda (turpmāk')) + 1;
+  expect(written.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toEqual([[cooperation, line, 'meeting/abbreviation-introduced-twice']]);
+});

@@ -229,6 +229,15 @@ describe('what a position’s own text becomes in the DOCX', () => {
     const numbering = part(parts, 'word/numbering.xml');
     const abstractOf = (id: string | undefined) => new RegExp(`<w:num w:numId="${id}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1];
     expect(abstractOf(numId('citēts;'))).not.toBe(abstractOf(numId('pirmais;')));
+    // So in a nested item: the items of its level after the quote go on from the ones before it.
+    const inNested = await buildWithAnswer('1) a\n   1) b\n\n      > 1) q1\n      > 2) q2\n\n   2) c\n2) d');
+    const nested = listParagraphs(inNested.body);
+    const nestedId = (text: string) => nested.find((item) => item.text === text)?.numId;
+    expect(nested.filter((item) => item.numId === nestedId('b')).map((item) => item.text)).toEqual(['b', 'c']);
+    expect(nested.filter((item) => item.numId === nestedId('q1')).map((item) => item.text)).toEqual(['q1', 'q2']);
+    const nestedNumbering = part(inNested.parts, 'word/numbering.xml');
+    const nestedAbstract = (id: string | undefined) => new RegExp(`<w:num w:numId="${id}"><w:abstractNumId w:val="(\\d+)"/>`).exec(nestedNumbering)?.[1];
+    expect(nestedAbstract(nestedId('q1'))).not.toBe(nestedAbstract(nestedId('b')));
   });
 
   it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {

@@ -394,8 +394,9 @@ class DocxCompiler {
     const itemStyle = quoted ? Style.note : style === Style.footnote ? Style.footnote : undefined;
     const kind = this.listKind(node);
     const start = node.start ?? 1;
-    // A list in a quote (or another block) inside an item is at level 0 again: it is numbered on its own, with a definition of its own, not as the items' next ones.
-    const inItem = level === 0 && this.itemLevel !== undefined;
+    // A list in a quote (or another block) inside an item is at the item's own level, not one further in as a nested list is:
+    // it is numbered on its own, with a definition of its own, not as that level's next items.
+    const inItem = this.itemLevel !== undefined && level === this.itemLevel;
     // Only a list of the report's own flow goes on from the one before it.
     const ownFlow = level === 0 && !inItem;
     const previous = ownFlow ? this.lastList.get(kind) : undefined;

@@ -249,3 +249,15 @@ test('md: a bulleted list is written with `-`, so it stays a list (the terminal 
   expect(lists.map((node) => node.children.map((item) => item.children.map((child) => child.type)))).toEqual([[['paragraph'], ['paragraph', 'list']]]);
   expect(await compare(list('skolu'), list('digitālo'), 'terminal')).toContain('– attīstīt [-skolu-]{+digitālo+} infrastruktūru.');
 });
+
+test('terminal: a footnote of several paragraphs is one note, its later paragraphs indented under its label', async () => {
+  const note = (word: string) =>
+    ['Teksts ar atsauci[^a].', '', '[^a]: Pirmā piezīmes rindkopa.', '', '    Otrā rindkopa.', '', '    Trešā rindkopa.', '', `    Ceturtā rindkopa ar ${word} avotu.`, '', 'Beigas.'].join('\n');
+  const terminal = await compare(note('vienu'), note('citu'), 'terminal');
+  // The changed paragraph, the one before it for context, and the note's first paragraph, which names it.
+  expect(terminal.split('\n').slice(6)).toEqual(['[^p-a]: Pirmā piezīmes rindkopa.', '', '…', '', '    Trešā rindkopa.', '', '    Ceturtā rindkopa ar [-vienu-]{+citu+} avotu.', '']);
+  const second = await compare(note('vienu').replace('Otrā rindkopa', 'Otrā vecā rindkopa'), note('vienu'), 'terminal');
+  expect(second.split('\n').slice(6)).toEqual(['[^p-a]: Pirmā piezīmes rindkopa.', '', '    Otrā[- vecā-] rindkopa.', '']);
+  const list = await compare('Teksts[^a].\n\n[^a]: 1) pirmais punkts;\n    2) otrais punkts.', 'Teksts[^a].\n\n[^a]: 1) pirmais punkts;\n    2) otrais solis.', 'terminal');
+  expect(list.split('\n').slice(6)).toEqual(['[^p-a]: 1) pirmais punkts;', '', '    2) otrais [-punkts-]{+solis+}.', '']);
+});

@@ -20,7 +20,7 @@ export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkIn
   if (diff.equal) return [...lines, '', 'No changes.', ...relabelled, ''].join('\n');
   if (diff.metadata.length) lines.push('', ...diff.metadata.map((change) => `${chalk.yellow('•')} ${changeLine(change, diff.kind)}`));
   if (relabelled.length) lines.push('', ...relabelled);
-  for (const { index, context, gap } of blocksInView(diff.blocks)) {
+  for (const { index, context, gap } of withNoteHeads(diff.blocks, blocksInView(diff.blocks))) {
     const block = diff.blocks[index];
     if (!block) continue;
     lines.push('');
@@ -31,11 +31,27 @@ export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkIn
   return lines.join('\n');
 }
 
+/**
+ * The blocks in view, each later block of a footnote with the note's first block before it,
+ * so that the reader sees which note it is in (its label is printed on the first block only).
+ */
+function withNoteHeads(blocks: readonly DiffBlock[], view: readonly { index: number; context: boolean }[]): { index: number; context: boolean; gap: boolean }[] {
+  const shown = new Map(view.map(({ index, context }) => [index, context]));
+  for (const { index } of view) {
+    let head = index;
+    while (head > 0 && blocks[head]?.continued && blocks[head - 1]?.label === blocks[index]?.label) head--;
+    if (!shown.has(head)) shown.set(head, true);
+  }
+  const indices = [...shown.keys()].sort((a, b) => a - b);
+  return indices.map((index, at) => ({ index, context: shown.get(index) ?? true, gap: at > 0 && index - 1 > (indices[at - 1] ?? index) }));
+}
+
+/** A footnote's label before its first block, its later blocks indented under it (as Markdown writes a note), then the block's own mark. */
 function prefix(block: DiffBlock): string {
-  if (block.kind === 'item') return `${'   '.repeat(block.depth)}${block.marker ?? '–'} `;
-  if (block.kind === 'footnote') return `[^${block.label ?? ''}]: `;
-  if (block.kind === 'note') return '> ';
-  return '';
+  const note = block.label === undefined ? '' : block.continued ? '    ' : `[^${block.label}]: `;
+  if (block.kind === 'item') return `${note}${'   '.repeat(block.depth)}${block.marker ?? '–'} `;
+  if (block.kind === 'note') return `${note}> `;
+  return note;
 }
 
 function plain(block: DiffBlock): string {
@@ -69,7 +85,9 @@ function moved(block: DiffBlock, chalk: ChalkInstance): string {
   return '';
 }
 
+/** The text on one line of at most {@link CONTEXT} characters; the indent it starts with is kept. */
 function shorten(text: string): string {
-  const line = text.replace(/\s+/g, ' ');
+  const indent = /^ */.exec(text)?.[0] ?? '';
+  const line = indent + text.slice(indent.length).replace(/\s+/g, ' ');
   return line.length > CONTEXT ? `${line.slice(0, CONTEXT - 1)}…` : line;
 }

@@ -34,7 +34,7 @@ export interface Segment {
  * item after its first paragraph (`indent`: the column its text starts at). One object per
  * holder, shared by the blocks in it.
  */
-export type Container = { kind: 'quote' } | { kind: 'footnote'; label: string } | { kind: 'item'; indent: number };
+export type Container = { kind: 'quote' } | { kind: 'footnote'; label: string; identifier: string } | { kind: 'item'; indent: number };
 
 /** One paragraph-like block of the redline, flattened for reports and tools. */
 export interface DiffBlock {
@@ -103,7 +103,7 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           if (moved && node.data?.revision === 'delete') break;
           const children = moved && node.data?.revision === 'insert' ? moved.merged : node.children;
           const first = blocks.length;
-          const note: Container[] = [...within, { kind: 'footnote', label: node.label ?? node.identifier }];
+          const note: Container[] = [...within, { kind: 'footnote', label: node.label ?? node.identifier, identifier: node.identifier }];
           children.forEach((child) => {
             if (child.type === 'paragraph') blocks.push({ ...block(child, 'footnote', depth, child.children), within: note });
             else visit([child], depth, kind, note);

@@ -1,6 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { toString } from 'mdast-util-to-string';
 import { describe, expect, test } from 'vitest';
 import { diff, type DiffFormat } from '../../src/commands/diff.js';
+import { parseMarkdownText, walk } from '../../src/util/markdown.js';
 import { exampleProject } from '../helpers/project.js';
 import { notes, paragraphs } from '../helpers/redline.js';
 
@@ -125,8 +127,18 @@ describe('diff of a footnote relabelled and reworded at the same reference', () 
     expect(terminal).toContain('Pirmā rindkopa[-[^p-1]-] par skolām.');
     expect(terminal).not.toMatch(/\{\+\[\^p-1\]|\[-\[\^p-2\]|\{\+Ministrijas/);
     const md = String((await compare(renumbered.before, renumbered.after, 'md')).output);
-    expect(md).toContain('Otrā rindkopa[^p-1] par ierīcēm.\n');
-    expect(md).toContain(`[^p-1]: {--${NOTE}--}\n\n[^p-1]: ${OTHER}\n`);
+    // The deleted note gets a label of its own: two definitions of `[^p-1]` would give both references the first.
+    expect(md).toContain('Pirmā rindkopa{--[^p-1-old]--} par skolām.\n\nOtrā rindkopa[^p-1] par ierīcēm.\n');
+    expect(md).toContain(`[^p-1-old]: {--${NOTE}--}\n\n[^p-1]: ${OTHER}\n`);
+    const tree = parseMarkdownText(md);
+    const definitions = new Map<string, string>();
+    const references: string[] = [];
+    walk(tree, (node) => {
+      if (node.type === 'footnoteDefinition') definitions.set(node.identifier, toString(node));
+      if (node.type === 'footnoteReference') references.push(node.identifier);
+    });
+    expect(tree.children.filter((node) => node.type === 'footnoteDefinition')).toHaveLength(definitions.size);
+    expect(references.map((identifier) => definitions.get(identifier))).toEqual([`{--${NOTE}--}`, OTHER]);
     const docx = await redline(renumbered.before, renumbered.after);
     // The deleted reference, and its note's text and paragraph mark: nothing inserted.
     expect([...new Set(tracked(docx))]).toEqual(['word/document.xml del', 'word/footnotes.xml del']);

@@ -9,9 +9,6 @@ import { isListEnd } from '../util/markdown.js';
 /** The mark of an item of a bulleted list, as the report prints it. */
 export const BULLET = '–';
 
-/** How far each level of a nested list is indented, in spaces. */
-export const ITEM_INDENT = 3;
-
 /** What a block of the document is, as a reader sees it. */
 export type BlockKind = 'title' | 'heading' | 'paragraph' | 'item' | 'note' | 'code' | 'table' | 'rule' | 'footnote' | 'html';
 
@@ -31,8 +28,9 @@ export interface Segment {
 
 /**
  * A block that holds others, as Markdown writes it around them: a quote, a footnote, or a list
- * item after its first paragraph (`indent`: the column its text starts at). One object per
- * holder, shared by the blocks in it.
+ * item after its first paragraph, its nested lists too (`indent`: how far its text starts after
+ * the item's own indent, the width of its marker and a space). One object per holder, shared by
+ * the blocks in it.
  */
 export type Container = { kind: 'quote' } | { kind: 'footnote'; label: string; identifier: string } | { kind: 'item'; indent: number };
 
@@ -86,12 +84,11 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           const numbers = itemNumbers(node);
           node.children.forEach((item, index) => {
             const itemMarker = marker(node, numbers[index] ?? index);
-            // A nested list is indented by its depth; the item's other blocks by the item.
-            const inItem: Container = { kind: 'item', indent: ITEM_INDENT * depth + itemMarker.length + 1 };
+            // The item's other blocks, a nested list too, start where its text does: after its marker.
+            const inItem: Container = { kind: 'item', indent: itemMarker.length + 1 };
             item.children.forEach((child, position) => {
               if (position === 0 && child.type === 'paragraph') add({ ...block(child, 'item', depth, child.children), marker: itemMarker });
-              else if (child.type === 'list') visit([child], depth + 1, kind, within);
-              else visit([child], depth, kind, [...within, inItem]);
+              else visit([child], child.type === 'list' ? depth + 1 : depth, kind, [...within, inItem]);
             });
           });
           break;

@@ -244,10 +244,49 @@ test('md: a quote of several paragraphs and a list stays one quote; a list item�
 test('md: a bulleted list is written with `-`, so it stays a list (the terminal shows the report’s dash)', async () => {
   const list = (word: string) => ['Plāns:', '', '- stiprināt pedagogu sagatavošanu;', `- attīstīt ${word} infrastruktūru.`, '  - apakšpunkts.'].join('\n');
   const md = textPart(await compare(list('skolu'), list('digitālo'), 'md'));
-  expect(md).toContain(['- stiprināt pedagogu sagatavošanu;', '', '- attīstīt {~~skolu~>digitālo~~} infrastruktūru.', '', '   - apakšpunkts.'].join('\n'));
+  expect(md).toContain(['- stiprināt pedagogu sagatavošanu;', '', '- attīstīt {~~skolu~>digitālo~~} infrastruktūru.', '', '  - apakšpunkts.'].join('\n'));
   const lists = parseMarkdownText(md).children.filter((node) => node.type === 'list');
   expect(lists.map((node) => node.children.map((item) => item.children.map((child) => child.type)))).toEqual([[['paragraph'], ['paragraph', 'list']]]);
   expect(await compare(list('skolu'), list('digitālo'), 'terminal')).toContain('– attīstīt [-skolu-]{+digitālo+} infrastruktūru.');
+});
+
+test('md: an item whose number is wider than `1.` keeps its nested list and later paragraphs under it', async () => {
+  const text = (word: string) =>
+    [
+      'Plāns:',
+      '',
+      '9) devītais punkts;',
+      '10) desmitais punkts;',
+      '',
+      `    Turpinājums ar ${word}.`,
+      '',
+      '    100. apakšpunkts;',
+      '',
+      `         Apakšpunkta turpinājums ar ${word}.`,
+      '',
+      '         - dziļāk.',
+      '11) vienpadsmitais.',
+    ].join('\n');
+  const md = textPart(await compare(text('vienu'), text('citu'), 'md'));
+  expect(md).toContain(
+    [
+      '10) desmitais punkts;',
+      '',
+      '    Turpinājums ar {~~vienu~>citu~~}.',
+      '',
+      '    100. apakšpunkts;',
+      '',
+      '         Apakšpunkta turpinājums ar {~~vienu~>citu~~}.',
+      '',
+      '         - dziļāk.',
+      '',
+      '11) vienpadsmitais.',
+    ].join('\n'),
+  );
+  const shape = (node: Nodes): unknown =>
+    node.type === 'list' ? node.children.map((item) => item.children.map(shape)) : node.type === 'paragraph' ? toString(node).split(' ')[0] : node.type;
+  const lists = parseMarkdownText(md).children.filter((node) => node.type === 'list');
+  expect(lists.map(shape)).toEqual([[['devītais'], ['desmitais', 'Turpinājums', [['apakšpunkts;', 'Apakšpunkta', [['dziļāk.']]]]], ['vienpadsmitais.']]]);
 });
 
 test('terminal: a footnote of several paragraphs is one note, its later paragraphs indented under its label', async () => {

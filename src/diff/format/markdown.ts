@@ -1,6 +1,6 @@
 import type { AlignType, PhrasingContent } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import { BULLET, ITEM_INDENT, type Container, type DiffBlock } from '../blocks.js';
+import { BULLET, type Container, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { inlineMarkdown } from '../inline-markdown.js';
 import type { DiffRow } from '../table.js';
@@ -78,7 +78,8 @@ function blockMarkdown(block: DiffBlock): string {
     case 'item': {
       // The report prints a bullet as a dash; Markdown needs `-` to read it as a list.
       const marker = block.marker === undefined || block.marker === BULLET ? '-' : block.marker;
-      return `${' '.repeat(ITEM_INDENT * block.depth)}${marker} ${text}`;
+      // A nested item is indented by the items it is in (its `within`), each by its own marker's width.
+      return `${marker} ${text}`;
     }
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';

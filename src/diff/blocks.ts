@@ -1,6 +1,6 @@
 import type { List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { hasChanges, withChildren } from './inline.js';
+import { hasChanges, markInline, withChildren } from './inline.js';
 import { inlineMarkdown } from './inline-markdown.js';
 import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
 import { wordsOf, type Mark } from './tokens.js';
@@ -113,11 +113,11 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           break;
         }
         case 'code':
-          add(block(node, 'code', depth, [{ type: 'text', value: node.value }]));
+          add(block(node, 'code', depth, wholeText(node, node.value)));
           break;
         case 'html':
           // An empty comment only keeps two lists apart: it prints nothing, so it is no change either.
-          if (!isListEnd(node)) add(block(node, 'html', depth, [{ type: 'text', value: node.value }]));
+          if (!isListEnd(node)) add(block(node, 'html', depth, wholeText(node, node.value)));
           break;
         case 'thematicBreak':
           add(block(node, 'rule', depth, []));
@@ -249,6 +249,13 @@ function block(node: Nodes, kind: BlockKind, depth: number, content: PhrasingCon
   const result: DiffBlock = { status, kind, depth, content };
   if (node.data?.moved) result.moved = node.data.moved;
   return result;
+}
+
+/** The text of a block that is compared whole (code, HTML), inside an insertion or deletion when it is one, as a paragraph's words are. */
+function wholeText(node: Nodes, value: string): PhrasingContent[] {
+  const revision = revisionStatus(node);
+  const text: PhrasingContent[] = [{ type: 'text', value }];
+  return revision ? markInline(text, revision === 'inserted' ? 'insert' : 'delete') : text;
 }
 
 /** A block the redline added or removed whole; undefined for one that is in both versions. */

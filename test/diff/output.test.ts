@@ -300,3 +300,25 @@ test('terminal: a footnote of several paragraphs is one note, its later paragrap
   const list = await compare('Teksts[^a].\n\n[^a]: 1) pirmais punkts;\n    2) otrais punkts.', 'Teksts[^a].\n\n[^a]: 1) pirmais punkts;\n    2) otrais solis.', 'terminal');
   expect(list.split('\n').slice(6)).toEqual(['[^p-a]: 1) pirmais punkts;', '', '    2) otrais [-punkts-]{+solis+}.', '']);
 });
+
+test('md, terminal and JSON: a code block or HTML comment that changed is shown deleted and inserted; the md keeps its lines as written, each block in its own fence', async () => {
+  const text = (line: string, comment: string) => ['Ievads.', '', '```', 'summa = a*b', line, '```', '', `<!-- ${comment} -->`, '', 'Beigas.'].join('\n');
+  const before = text('atlikums = _c_', 'vecā piezīme');
+  const after = text('atlikums = _d_', 'jaunā piezīme');
+  const md = textPart(await compare(before, after, 'md'));
+  expect(md).toContain(['```', '{--summa = a*b', 'atlikums = _c_--}', '```', '', '```', '{--<!-- vecā piezīme -->--}', '```'].join('\n'));
+  expect(rendered(md, 'code')).toEqual([
+    '{--summa = a*b\natlikums = _c_--}',
+    '{--<!-- vecā piezīme -->--}',
+    '{++summa = a*b\natlikums = _d_++}',
+    '{++<!-- jaunā piezīme -->++}',
+  ]);
+  const parsed: { blocks: { kind: string; status: string; segments: { op: string }[] }[] } = JSON.parse(await compare(before, after, 'json'));
+  expect(parsed.blocks.filter((b) => b.kind === 'code' || b.kind === 'html').map((b) => [b.kind, b.status, b.segments.map((s) => s.op).join()])).toEqual([
+    ['code', 'deleted', 'delete'],
+    ['html', 'deleted', 'delete'],
+    ['code', 'inserted', 'insert'],
+    ['html', 'inserted', 'insert'],
+  ]);
+  expect(await compare(before, after, 'terminal')).toContain('[-<!-- vecā piezīme -->-]');
+});

@@ -1,6 +1,6 @@
 import type { AlignType, PhrasingContent } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import { BULLET, type Container, type DiffBlock } from '../blocks.js';
+import { BULLET, segmentsOf, type Container, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { inlineMarkdown } from '../inline-markdown.js';
 import type { DiffRow } from '../table.js';
@@ -87,10 +87,27 @@ function blockMarkdown(block: DiffBlock): string {
       return tableMarkdown(block.rows ?? [], block.align ?? []) + moved;
     case 'code':
     case 'html':
-      return text.split('\n').map((line) => `    ${line}`).join('\n');
+      return fencedCode(rawMarkdown(block.content) + moved);
     default:
       return text;
   }
+}
+
+/**
+ * Text as it is written, line by line, escapes too, in a fenced code block: its fence longer than any
+ * run of backticks in it, so that it closes where the block does (an indented code block would run on
+ * into the next one, or into the list item before it).
+ */
+function fencedCode(text: string): string {
+  const fence = '`'.repeat(Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  return [fence, text, fence].join('\n');
+}
+
+/** Text as written, its changes in CriticMarkup: for a code block, where nothing is escaped and each line stays one. */
+function rawMarkdown(content: readonly PhrasingContent[]): string {
+  return segmentsOf(content)
+    .map(({ op, text }) => (op === 'insert' ? `{++${text}++}` : op === 'delete' ? `{--${text}--}` : text))
+    .join('');
 }
 
 /** A table as a GFM table, the first row its header, each cell with its changes marked. */

@@ -40,7 +40,7 @@ function piece(node: PhrasingContent, atStart: boolean, changed: boolean): strin
     case 'linkReference':
       return `[${inlineMarkdown(node.children, false, changed)}][${node.label ?? node.identifier}]`;
     case 'inlineCode':
-      return `\`${node.value}\``;
+      return codeSpan(node.value);
     case 'footnoteReference':
       return `[^${node.label ?? node.identifier}]`;
     case 'break':
@@ -53,6 +53,17 @@ function piece(node: PhrasingContent, atStart: boolean, changed: boolean): strin
     default:
       return '';
   }
+}
+
+/**
+ * Inline code as Markdown: fenced by one backtick more than the longest run of backticks in it,
+ * with a space inside each fence where the code starts or ends with a backtick, or with a space
+ * at both ends (which Markdown would take away).
+ */
+function codeSpan(value: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(value) || /^ [^]*[^ ][^]* $/.test(value) ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
 }
 
 /** A link's address and title as Markdown writes them: `<…>` around an address with spaces or brackets, the title quoted. */

@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { expect, test } from 'vitest';
 import { diff, type DiffFormat } from '../../src/commands/diff.js';
-import { parseMarkdownText } from '../../src/util/markdown.js';
+import { parseMarkdownText, walk } from '../../src/util/markdown.js';
 import { exampleProject } from '../helpers/project.js';
 
 /** 2021-02-19 00:00 UTC. */
@@ -321,4 +321,18 @@ test('md, terminal and JSON: a code block or HTML comment that changed is shown 
     ['html', 'inserted', 'insert'],
   ]);
   expect(await compare(before, after, 'terminal')).toContain('[-<!-- vecā piezīme -->-]');
+});
+
+test('md: inline code keeps its backticks and, in a table cell, its pipes in the cell', async () => {
+  const table = (cell: string) => ['Tabula:', '', '| Kods | Nozīme |', '|---|---|', `| \`a\\|b\` un \`\` x\`y \`\` | ${cell} |`].join('\n');
+  const md = textPart(await compare(table('vecā'), table('jaunā'), 'md'));
+  expect(md).toContain('| `a\\|b` un ``x`y`` | {~~vecā~>jaunā~~} |');
+  const cells: string[][] = [];
+  walk(parseMarkdownText(md), (node) => {
+    if (node.type === 'tableRow') cells.push(node.children.map((cell) => cell.children.map((child) => (child.type === 'inlineCode' ? `<${child.value}>` : child.type === 'delete' ? `~~${toString(child)}~~` : toString(child))).join('')));
+  });
+  expect(cells).toEqual([
+    ['Kods', 'Nozīme'],
+    ['<a|b> un <x`y>', '{~~vecā~>jaunā~~}'],
+  ]);
 });

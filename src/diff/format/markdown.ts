@@ -115,8 +115,25 @@ function tableMarkdown(rows: readonly DiffRow[], align: readonly AlignType[]): s
   const columns = Math.max(1, rows[0]?.cells.length ?? 0);
   const line = (cells: readonly string[]) => `| ${Array.from({ length: columns }, (_, index) => cells[index] ?? '').join(' | ')} |`;
   const delimiter = Array.from({ length: columns }, (_, index) => DELIMITER[align[index] ?? 'none']);
-  const [header, ...body] = rows.map((row) => line(row.cells.map((cell) => inlineMarkdown(cell, false))));
+  const [header, ...body] = rows.map((row) => line(row.cells.map((cell) => pipesEscaped(inlineMarkdown(cell, false)))));
   return [header ?? line([]), line(delimiter), ...body].join('\n');
+}
+
+/**
+ * A cell's Markdown with every pipe that would end the cell escaped: a table splits its rows at
+ * each `|` not escaped, in inline code too (where GFM reads `\|` as the pipe itself).
+ */
+function pipesEscaped(markdown: string): string {
+  let out = '';
+  for (let at = 0; at < markdown.length; at++) {
+    const char = markdown[at] ?? '';
+    const next = markdown[at + 1];
+    if (char === '\\' && (next === '\\' || next === '|')) {
+      out += char + next;
+      at++;
+    } else out += char === '|' ? '\\|' : char;
+  }
+  return out;
 }
 
 const DELIMITER: Record<'left' | 'center' | 'right' | 'none', string> = { left: ':--', center: ':-:', right: '--:', none: '---' };

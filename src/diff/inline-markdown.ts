@@ -4,15 +4,16 @@ import { escapeMarkdown } from '../render/escape.js';
 /**
  * Inline content as Markdown, its changes in CriticMarkup: `{++added++}`, `{--removed--}`,
  * and a removal right before an addition as `{~~old~>new~~}`. `atStart`: the text begins a
- * line, where "1." or "#" must be escaped.
+ * line, where "1." or "#" must be escaped (in either version: the words after a change there too).
  */
 export function inlineMarkdown(nodes: readonly PhrasingContent[], atStart: boolean, changed = false): string {
   let out = '';
   nodes.forEach((node, index) => {
-    const start = atStart && index === 0;
+    // Text after changes alone begins the line once they are accepted or rejected: it is escaped as a line's start is.
+    const start = atStart && nodes.slice(0, index).every((before) => before.type === 'insertion' || before.type === 'deletion');
     const next = nodes[index + 1];
     if (node.type === 'deletion' && next?.type === 'insertion') {
-      out += `{~~${inlineMarkdown(node.children, start, true)}~>${inlineMarkdown(next.children, false, true)}~~}`;
+      out += `{~~${inlineMarkdown(node.children, start, true)}~>${inlineMarkdown(next.children, start, true)}~~}`;
       return;
     }
     if (node.type === 'insertion' && nodes[index - 1]?.type === 'deletion') return;

@@ -336,3 +336,12 @@ test('md: inline code keeps its backticks and, in a table cell, its pipes in the
     ['<a|b> un <x`y>', '{~~vecā~>jaunā~~}'],
   ]);
 });
+
+test('md: words that begin a line once a change is accepted or rejected are escaped as a line’s start', async () => {
+  const md = textPart(await compare('Ievads.\n\nSkola gadā.\n\nJauns teksts 2020. gadā.', 'Ievads.\n\n2021. gadā.\n\n2020. gadā.', 'md'));
+  expect(md).toContain('{~~Skola~>2021\\.~~} gadā.');
+  expect(md).toContain('{--Jauns teksts --}2020\\. gadā.');
+  // Accepted (the CriticMarkup taken away), each is still one paragraph, not a list.
+  const acceptedText = md.replace(/\{~~[^]*?~>([^]*?)~~\}/g, '$1').replace(/\{--[^]*?--\}/g, '');
+  expect(parseMarkdownText(acceptedText).children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+});

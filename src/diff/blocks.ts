@@ -50,6 +50,8 @@ export interface DiffBlock {
   continued?: true;
   /** The quotes, footnotes and list items the block is in, outermost first. */
   within?: Container[];
+  /** The first item of a list: the Markdown keeps it from joining a list just before it. */
+  listStart?: true;
   /** The merged inline content, with `insertion` and `deletion` nodes. */
   content: PhrasingContent[];
   /** A table's rows, each with its status and its cells' merged content. */
@@ -87,7 +89,7 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
             // The item's other blocks, a nested list too, start where its text does: after its marker.
             const inItem: Container = { kind: 'item', indent: itemMarker.length + 1 };
             item.children.forEach((child, position) => {
-              if (position === 0 && child.type === 'paragraph') add({ ...block(child, 'item', depth, child.children), marker: itemMarker });
+              if (position === 0 && child.type === 'paragraph') add({ ...block(child, 'item', depth, child.children), marker: itemMarker, ...(index ? {} : { listStart: true }) });
               else visit([child], child.type === 'list' ? depth + 1 : depth, kind, [...within, inItem]);
             });
           });

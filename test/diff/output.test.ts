@@ -345,3 +345,15 @@ test('md: words that begin a line once a change is accepted or rejected are esca
   const acceptedText = md.replace(/\{~~[^]*?~>([^]*?)~~\}/g, '$1').replace(/\{--[^]*?--\}/g, '');
   expect(parseMarkdownText(acceptedText).children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
 });
+
+test('md: two lists in a row stay two lists, kept apart by an empty comment as the report keeps them', async () => {
+  const lists = (word: string) => ['Plāns:', '', '- pirmā saraksta punkts;', `- otrs ${word}.`, '', '<!-- -->', '', '- otrā saraksta punkts.', '  1. apakšpunkts;', '', '  <!-- -->', '', '  1. cits apakšsaraksts.'].join('\n');
+  const md = textPart(await compare(lists('punkts'), lists('solis'), 'md'));
+  expect(md).toContain(['- otrs {~~punkts~>solis~~}.', '', '<!-- -->', '', '- otrā saraksta punkts.', '', '  1. apakšpunkts;', '', '  <!-- -->', '', '  1. cits apakšsaraksts.'].join('\n'));
+  const tree = parseMarkdownText(md);
+  expect(tree.children.filter((node) => node.type === 'list').map((node) => node.children.length)).toEqual([2, 1]);
+  const nested = tree.children.at(-1);
+  expect(nested?.type === 'list' && nested.children[0]?.children.map((child) => child.type)).toEqual(['paragraph', 'list', 'html', 'list']);
+  const parsed: { blocks: Record<string, unknown>[] } = JSON.parse(await compare(lists('punkts'), lists('solis'), 'json'));
+  expect(parsed.blocks.filter((b) => 'listStart' in b || 'within' in b)).toEqual([]);
+});

@@ -36,7 +36,7 @@ function blocksMarkdown(blocks: readonly DiffBlock[]): string[] {
   const opened = new Set<Container>();
   const lines: string[] = [];
   let previous: readonly Container[] = [];
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     const within = block.within ?? [];
     if (lines.length) {
       let shared = 0;
@@ -45,6 +45,8 @@ function blocksMarkdown(blocks: readonly DiffBlock[]): string[] {
     }
     const first = within.map((container) => (opened.has(container) ? indentOf(container) : openingOf(container))).join('');
     const rest = within.map(indentOf).join('');
+    // An empty comment ends the list before, as the report writes two lists in a row; the list would go on otherwise.
+    if (block.listStart && followsList(blocks, index)) lines.push(`${rest}<!-- -->`, rest.trimEnd());
     within.forEach((container) => opened.add(container));
     blockMarkdown(block)
       .split('\n')
@@ -53,8 +55,25 @@ function blocksMarkdown(blocks: readonly DiffBlock[]): string[] {
         lines.push(line ? lead + line : lead.trimEnd());
       });
     previous = within;
-  }
+  });
   return lines;
+}
+
+/**
+ * Whether the list that starts at `blocks[index]` comes right after another list in the same
+ * holders: after one of its items, or a block in one, with only blocks deleted or inserted whole
+ * between them (accepting or rejecting the changes would leave the two lists side by side).
+ */
+function followsList(blocks: readonly DiffBlock[], index: number): boolean {
+  const within = blocks[index]?.within ?? [];
+  for (let at = index - 1; at >= 0; at--) {
+    const before = blocks[at];
+    const chain = before?.within ?? [];
+    if (!before || !within.every((container, level) => chain[level] === container)) return false;
+    if (chain.length === within.length ? before.kind === 'item' : chain[within.length]?.kind === 'item') return true;
+    if (before.status !== 'inserted' && before.status !== 'deleted') return false;
+  }
+  return false;
 }
 
 function openingOf(container: Container): string {

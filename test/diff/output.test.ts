@@ -357,3 +357,9 @@ test('md: two lists in a row stay two lists, kept apart by an empty comment as t
   const parsed: { blocks: Record<string, unknown>[] } = JSON.parse(await compare(lists('punkts'), lists('solis'), 'json'));
   expect(parsed.blocks.filter((b) => 'listStart' in b || 'within' in b)).toEqual([]);
 });
+
+test('md: a space deleted or inserted with words is written as a space; only a change of whitespace alone shows it as ·', async () => {
+  const md = textPart(await compare('Ievads.\n\nTeksts ar `kods` un beigas.', 'Ievads.\n\nTeksts ar un beigas.', 'md'));
+  expect(md).toContain('Teksts ar{-- `kods`--} un beigas.');
+  expect(await compare('Ievads.\n\nTeksts ar `kods` un beigas.', 'Ievads.\n\nTeksts ar un beigas.', 'terminal')).toContain('Teksts ar[- kods-] un beigas.');
+});

@@ -29,10 +29,11 @@ export interface Segment {
 /**
  * A block that holds others, as Markdown writes it around them: a quote, a footnote, or a list
  * item after its first paragraph, its nested lists too (`indent`: how far its text starts after
- * the item's own indent, the width of its marker and a space). One object per holder, shared by
- * the blocks in it.
+ * the item's own indent, the width of its marker and a space; `marker`: the item's number or bullet,
+ * when the item starts with another block than a paragraph, which then carries it). One object per
+ * holder, shared by the blocks in it.
  */
-export type Container = { kind: 'quote' } | { kind: 'footnote'; label: string; identifier: string } | { kind: 'item'; indent: number };
+export type Container = { kind: 'quote' } | { kind: 'footnote'; label: string; identifier: string } | { kind: 'item'; indent: number; marker?: string };
 
 /** One paragraph-like block of the redline, flattened for reports and tools. */
 export interface DiffBlock {
@@ -87,7 +88,7 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           node.children.forEach((item, index) => {
             const itemMarker = marker(node, numbers[index] ?? index);
             // The item's other blocks, a nested list too, start where its text does: after its marker.
-            const inItem: Container = { kind: 'item', indent: itemMarker.length + 1 };
+            const inItem: Container = { kind: 'item', indent: itemMarker.length + 1, ...(item.children[0]?.type === 'paragraph' ? {} : { marker: itemMarker }) };
             item.children.forEach((child, position) => {
               if (position === 0 && child.type === 'paragraph') add({ ...block(child, 'item', depth, child.children), marker: itemMarker, ...(index ? {} : { listStart: true }) });
               else visit([child], child.type === 'list' ? depth + 1 : depth, kind, [...within, inItem]);

@@ -363,3 +363,11 @@ test('md: a space deleted or inserted with words is written as a space; only a c
   expect(md).toContain('Teksts ar{-- `kods`--} un beigas.');
   expect(await compare('Ievads.\n\nTeksts ar `kods` un beigas.', 'Ievads.\n\nTeksts ar un beigas.', 'terminal')).toContain('Teksts ar[- kods-] un beigas.');
 });
+
+test('md: an item that starts with a quote or a code block keeps its number on that block', async () => {
+  const list = (word: string) => ['Plāns:', '', '1. > citāts punktā;', '', `   turpinājums ar ${word}.`, '2. ```', '   kods', '   ```', '3. trešais.'].join('\n');
+  const md = textPart(await compare(list('vienu'), list('citu'), 'md'));
+  expect(md).toContain(['1. > citāts punktā;', '', '   turpinājums ar {~~vienu~>citu~~}.', '', '2. ```', '   kods', '   ```', '', '3. trešais.'].join('\n'));
+  const lists = parseMarkdownText(md).children.filter((node) => node.type === 'list');
+  expect(lists.map((node) => node.children.map((item) => item.children.map((child) => child.type)))).toEqual([[['blockquote', 'paragraph'], ['code'], ['paragraph']]]);
+});

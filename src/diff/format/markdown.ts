@@ -77,7 +77,13 @@ function followsList(blocks: readonly DiffBlock[], index: number): boolean {
 }
 
 function openingOf(container: Container): string {
-  return container.kind === 'footnote' ? `[^${container.label}]: ` : indentOf(container);
+  if (container.kind === 'footnote') return `[^${container.label}]: `;
+  return container.kind === 'item' && container.marker !== undefined ? `${markdownMarker(container.marker)} ` : indentOf(container);
+}
+
+/** An item's mark as Markdown: the report prints a bullet as a dash, which Markdown needs as `-` to read a list. */
+function markdownMarker(marker: string | undefined): string {
+  return marker === undefined || marker === BULLET ? '-' : marker;
 }
 
 function indentOf(container: Container): string {
@@ -95,10 +101,8 @@ function blockMarkdown(block: DiffBlock): string {
     case 'heading':
       return `## ${text}`;
     case 'item': {
-      // The report prints a bullet as a dash; Markdown needs `-` to read it as a list.
-      const marker = block.marker === undefined || block.marker === BULLET ? '-' : block.marker;
       // A nested item is indented by the items it is in (its `within`), each by its own marker's width.
-      return `${marker} ${text}`;
+      return `${markdownMarker(block.marker)} ${text}`;
     }
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';

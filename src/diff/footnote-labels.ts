@@ -1,9 +1,8 @@
 import type { FootnoteDefinition, FootnoteReference, Nodes, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { walk } from '../util/markdown.js';
 import { alignKeys } from './align.js';
 import { REWORDED, similarity } from './merge.js';
-import { nodeKey, wordsOf } from './tokens.js';
+import { blockWords, nodeKey } from './tokens.js';
 
 /** A footnote whose label changed between the versions while it stayed the same note (`[^1]` → `[^avots]`). */
 export interface FootnoteLabelChange {
@@ -80,7 +79,7 @@ function labelOf(node: FootnoteDefinition): Label {
 
 /** Whether two notes share enough words to be one note reworded, as two paragraphs must. */
 function reworded(before: FootnoteDefinition | undefined, after: FootnoteDefinition | undefined): boolean {
-  return before !== undefined && after !== undefined && similarity(wordsOf(toString(before)), wordsOf(toString(after))) >= REWORDED;
+  return before !== undefined && after !== undefined && similarity(blockWords(before), blockWords(after)) >= REWORDED;
 }
 
 /** A version's footnote definitions by identifier, and the identifiers its text refers to, each once, in reading order. */

@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { BlockRevision } from '../docx/index.js';
 import { listKindInSource } from '../docx/list-kind.js';
 import { markInline, mergeInline } from './inline.js';
-import { nodeKey, wordsOf } from './tokens.js';
+import { blockWords, nodeKey, wordsOf } from './tokens.js';
 
 declare module 'mdast' {
   interface Data {
@@ -206,7 +206,7 @@ class Merger {
   private wordsOf(node: Nodes): string[] {
     let words = this.words.get(node);
     if (!words) {
-      words = wordsOf(toString(node));
+      words = blockWords(node);
       this.words.set(node, words);
     }
     return words;

@@ -1,4 +1,5 @@
-import type { Delete, Emphasis, Link, LinkReference, PhrasingContent, Strong } from 'mdast';
+import type { Delete, Emphasis, Link, LinkReference, Nodes, PhrasingContent, Strong } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { wordSegments } from './segments.js';
 
 /** Inline formatting a word sits in: it is part of the word's identity in a diff. */
@@ -28,6 +29,17 @@ export function wordsOf(text: string): string[] {
   const words: string[] = [];
   for (const { segment, isWordLike } of wordSegments(text)) if (isWordLike) words.push(segment);
   return words;
+}
+
+/**
+ * The words of a block, the blocks in it (paragraphs, items, cells) kept apart: the text of one
+ * ends a word and the next one's begins another ('skola' and 'pedagogs' as items are two words,
+ * not 'skolapedagogs', as the text of the whole would make them).
+ */
+export function blockWords(node: Nodes): string[] {
+  const text = (found: Nodes): string =>
+    found.type === 'paragraph' || found.type === 'heading' || found.type === 'tableCell' || !('children' in found) ? toString(found) : found.children.map(text).join('\n');
+  return wordsOf(text(node));
 }
 
 /**

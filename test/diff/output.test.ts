@@ -371,3 +371,8 @@ test('md: an item that starts with a quote or a code block keeps its number on t
   const lists = parseMarkdownText(md).children.filter((node) => node.type === 'list');
   expect(lists.map((node) => node.children.map((item) => item.children.map((child) => child.type)))).toEqual([[['blockquote', 'paragraph'], ['code'], ['paragraph']]]);
 });
+
+test('terminal: a list of one-word items with one item changed is that list changed, not deleted and inserted whole', async () => {
+  const terminal = await compare('Ievads.\n\n- skola\n- pedagogs', 'Ievads.\n\n- skola\n- ģimene', 'terminal');
+  expect(terminal.split('\n').slice(6)).toEqual(['– skola', '', '– [-pedagogs-]', '', '– {+ģimene+}', '']);
+});

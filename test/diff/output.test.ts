@@ -376,3 +376,9 @@ test('terminal: a list of one-word items with one item changed is that list chan
   const terminal = await compare('Ievads.\n\n- skola\n- pedagogs', 'Ievads.\n\n- skola\n- ģimene', 'terminal');
   expect(terminal.split('\n').slice(6)).toEqual(['– skola', '', '– [-pedagogs-]', '', '– {+ģimene+}', '']);
 });
+
+test('terminal: a list item’s later paragraph is indented under it, and a list in a quote keeps the quote’s `>`', async () => {
+  const text = (word: string) => ['Ievads.', '', '1) punkts viens;', '', `   Turpinājums ${word}.`, '', '> Citāts:', '>', '> - a punkts', `> - b ${word}`].join('\n');
+  const terminal = await compare(text('vecais'), text('jaunais'), 'terminal');
+  expect(terminal.split('\n').slice(6)).toEqual(['1) punkts viens;', '', '   Turpinājums [-vecais-]{+jaunais+}.', '', '…', '', '> – a punkts', '', '> – b [-vecais-]{+jaunais+}', '']);
+});

@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { ChalkInstance } from 'chalk';
-import { segmentsOf, type DiffBlock } from '../blocks.js';
+import { segmentsOf, type Container, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { shownText } from '../inline-markdown.js';
 import { blocksInView, changeLine, versionLabel } from './labels.js';
@@ -20,12 +20,15 @@ export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkIn
   if (diff.equal) return [...lines, '', 'No changes.', ...relabelled, ''].join('\n');
   if (diff.metadata.length) lines.push('', ...diff.metadata.map((change) => `${chalk.yellow('•')} ${changeLine(change, diff.kind)}`));
   if (relabelled.length) lines.push('', ...relabelled);
+  const firsts = firstBlocks(diff.blocks);
   for (const { index, context, gap } of withNoteHeads(diff.blocks, blocksInView(diff.blocks))) {
     const block = diff.blocks[index];
     if (!block) continue;
     lines.push('');
     if (gap) lines.push(chalk.dim('…'), '');
-    lines.push(context ? chalk.dim(shorten(prefix(block) + plain(block))) : prefix(block) + marked(block, chalk) + moved(block, chalk));
+    const { first, rest } = prefixes(block, firsts.get(index));
+    if (context) lines.push(chalk.dim(first + shorten(plain(block), CONTEXT - first.length)));
+    else lines.push(first + (marked(block, chalk) + moved(block, chalk)).split('\n').join(`\n${rest}`));
   }
   lines.push('');
   return lines.join('\n');
@@ -46,12 +49,36 @@ function withNoteHeads(blocks: readonly DiffBlock[], view: readonly { index: num
   return indices.map((index, at) => ({ index, context: shown.get(index) ?? true, gap: at > 0 && index - 1 > (indices[at - 1] ?? index) }));
 }
 
-/** A footnote's label before its first block, its later blocks indented under it (as Markdown writes a note), then the block's own mark. */
-function prefix(block: DiffBlock): string {
-  const note = block.label === undefined ? '' : block.continued ? '    ' : `[^${block.label}]: `;
-  if (block.kind === 'item') return `${note}${'   '.repeat(block.depth)}${block.marker ?? '–'} `;
-  if (block.kind === 'note') return `${note}> `;
-  return note;
+/** For each block that is the first in a list item which starts with something other than a paragraph, those items. */
+function firstBlocks(blocks: readonly DiffBlock[]): Map<number, Set<Container>> {
+  const seen = new Set<Container>();
+  const firsts = new Map<number, Set<Container>>();
+  blocks.forEach((block, index) => {
+    for (const holder of block.within ?? []) {
+      if (seen.has(holder)) continue;
+      seen.add(holder);
+      if (holder.kind === 'item' && holder.marker !== undefined) firsts.set(index, new Set([...(firsts.get(index) ?? []), holder]));
+    }
+  });
+  return firsts;
+}
+
+/**
+ * What a block's first line and its later lines begin with: the marks of the quotes, notes and
+ * items it is in, as Markdown writes them (`> `, a note's label before its first block and four
+ * spaces before the others, an item's indent, or its number before its first block when that is no
+ * paragraph), then its own (an item's number or dash).
+ */
+function prefixes(block: DiffBlock, opens: ReadonlySet<Container> = new Set()): { first: string; rest: string } {
+  const holders = block.within ?? [];
+  const indent = (holder: Container) => (holder.kind === 'quote' ? '> ' : holder.kind === 'footnote' ? '    ' : ' '.repeat(holder.indent));
+  const opening = holders.map((holder) => {
+    if (holder.kind === 'footnote' && !block.continued) return `[^${holder.label}]: `;
+    if (holder.kind === 'item' && holder.marker !== undefined && opens.has(holder)) return `${holder.marker} `;
+    return indent(holder);
+  });
+  const own = block.kind === 'item' ? `${block.marker ?? '–'} ` : '';
+  return { first: opening.join('') + own, rest: holders.map(indent).join('') + ' '.repeat(own.length) };
 }
 
 function plain(block: DiffBlock): string {
@@ -85,9 +112,8 @@ function moved(block: DiffBlock, chalk: ChalkInstance): string {
   return '';
 }
 
-/** The text on one line of at most {@link CONTEXT} characters; the indent it starts with is kept. */
-function shorten(text: string): string {
-  const indent = /^ */.exec(text)?.[0] ?? '';
-  const line = indent + text.slice(indent.length).replace(/\s+/g, ' ');
-  return line.length > CONTEXT ? `${line.slice(0, CONTEXT - 1)}…` : line;
+/** The text on one line of at most `width` characters. */
+function shorten(text: string, width: number): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > width ? `${line.slice(0, Math.max(1, width - 1))}…` : line;
 }

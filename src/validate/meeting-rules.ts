@@ -129,13 +129,27 @@ export const requiredMinistriesEstablished: MeetingRule = ({ project, loaded, me
 /**
  * The issuing ministry does not clear its own report: listed in `required_clearances`, the
  * clearance line would read "saskaņots ar Izglītības un zinātnes ministriju" in a report of that
- * ministry (usually a meeting copied from another ministry's project).
+ * ministry (usually a meeting copied from another ministry's project). Nor does it issue a report
+ * of a meeting before its first day (`established`).
  */
 export const issuerNotRequired: MeetingRule = ({ project, loaded, meeting }) => {
   const issuer = project.config.issuing_ministry;
   const index = meeting.required_clearances.indexOf(issuer);
   const ministry = project.ministries[issuer];
-  if (index < 0 || !ministry) return [];
+  if (!ministry) return [];
+  if (ministry.established !== undefined && ministry.established > meeting.date) {
+    return [
+      diagnostic(
+        loaded.path,
+        loaded.file.locate(['date']),
+        'warning',
+        'meeting/issuer-not-established',
+        `The report is issued by ${nameOn(ministry, ministry.established).nominative} (${issuer}, \`issuing_ministry\` in the config), established on ${ministry.established}, after the meeting on ${meeting.date}: its report names a ministry that did not exist yet.`,
+        'Check the meeting’s date; a meeting of the ministry that held the work then belongs to that ministry’s project.',
+      ),
+    ];
+  }
+  if (index < 0) return [];
   return [
     diagnostic(
       loaded.path,

@@ -43,3 +43,17 @@ test('the issuing ministry listed in required_clearances is a warning at its cod
   const example = await check({ cwd: exampleProject(), paths: [EXAMPLE_MEETING], final: false });
   expect(example.diagnostics.filter((d) => d.ruleId === 'meeting/issuer-required')).toEqual([]);
 });
+
+test('a report issued by a ministry established after the meeting is a warning at its date (KEM issuing a 2021 report printed "Prepared by: Ministry of Climate and Energy")', async () => {
+  const config = exampleFile('briefing.config.yaml').replace(/^issuing_ministry: IZM$/m, 'issuing_ministry: KEM');
+  const problems = async (date: string) => {
+    const meeting = exampleFile(EXAMPLE_MEETING).replace(/^date: .*$/m, `date: ${date}`);
+    const result = await check({ cwd: exampleProject({ 'briefing.config.yaml': config, [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+    const line = meeting.split('\n').findIndex((text) => text.startsWith('date:')) + 1;
+    return result.diagnostics.filter((d) => d.ruleId === 'meeting/issuer-not-established').map((d) => [d.line === line, d.severity, d.message]);
+  };
+  expect(await problems('2021-02-19')).toEqual([
+    [true, 'warning', 'The report is issued by Klimata un enerģētikas ministrija (KEM, `issuing_ministry` in the config), established on 2023-01-01, after the meeting on 2021-02-19: its report names a ministry that did not exist yet.'],
+  ]);
+  expect(await problems('2023-01-01')).toEqual([]);
+});

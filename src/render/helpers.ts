@@ -228,8 +228,11 @@ function hashOf(args: unknown[]): Record<string, unknown> {
   return typeof hash === 'object' && hash !== null ? Object.fromEntries(Object.entries(hash)) : {};
 }
 
-/** Offices of the state written with a capital wherever they stand, as the Satversme writes them. */
-const STATE_OFFICES = /^(?:Ministru (?:prezident|kabinet)|Valsts (?:prezident|kontrol)|Satversmes tiesa|Saeim)\p{L}*(?![\p{L}\p{N}])/u;
+/**
+ * Offices of the state written with a capital wherever they stand, as the Satversme writes them,
+ * and the place names a role starts with ("Latvijas vēstniece", "Eiropas lietu direktore").
+ */
+const STATE_OFFICES = /^(?:(?:Ministru (?:prezident|kabinet)|Valsts (?:prezident|kontrol)|Satversmes tiesa|Saeim)\p{L}*|(?:Latvij|Eirop|Rīg|Baltij)(?:a|as|ai|u|ā))(?![\p{L}\p{N}])/u;
 
 /** Whether `value` starts with a form of a registry ministry's name, a proper name that keeps its capital. */
 function startsWithMinistryName(value: string, root: ReportModel | undefined): boolean {

@@ -80,6 +80,11 @@ describe('lowerFirst', () => {
     expect(call('lowerFirst', 'IeM valsts sekretārs')).toBe('IeM valsts sekretārs');
     // The Ministru prezidents, the Ministru kabinets and the Saeima keep their capital.
     expect(call('lowerFirst', 'Ministru prezidenta biedrs')).toBe('Ministru prezidenta biedrs');
+    // A role starting with a place's name keeps it: Latvija, Eiropa, Rīga, Baltija.
+    expect(call('lowerFirst', 'Latvijas vēstniece Beļģijā')).toBe('Latvijas vēstniece Beļģijā');
+    expect(call('lowerFirst', 'Eiropas lietu departamenta direktore')).toBe('Eiropas lietu departamenta direktore');
+    expect(call('lowerFirst', 'Rīgas domes priekšsēdētājs')).toBe('Rīgas domes priekšsēdētājs');
+    expect(call('lowerFirst', 'Eiropietis')).toBe('eiropietis');
     expect(call('lowerFirst', 'Ministru kabineta locekle')).toBe('Ministru kabineta locekle');
     expect(call('lowerFirst', 'Saeimas deputāte')).toBe('Saeimas deputāte');
     // So do the other institutions of the Satversme; a state secretary is no institution.

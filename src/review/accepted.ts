@@ -88,11 +88,12 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const numbers = new ItemNumbers();
   let previous: number | undefined;
   // A block whose unit follows the last block's in the source keeps the source's separator
-  // when that is only blank and `>` lines (one quote's paragraphs stay one quote).
+  // when that is only blank and `>` lines (one quote's paragraphs stay one quote), or a line
+  // break alone (an item's second paragraph right above the next item).
   const push = (block: Block | undefined, index: number | undefined): void => {
     if (!block) return;
     const gap = previous !== undefined && index === previous + 1 ? source.slice(units[previous]?.end ?? 0, units[index]?.start ?? 0) : undefined;
-    blocks.push(gap !== undefined && /^\n[\s>]*\n$/.test(gap) ? { ...block, gap } : block);
+    blocks.push(gap !== undefined && /^\n(?:[\s>]*\n)?$/.test(gap) ? { ...block, gap } : block);
     previous = index;
   };
   for (const group of acceptedGroups(paragraphs, gaps)) {

@@ -235,6 +235,14 @@ describe('a table written with padded columns', () => {
   }, 120_000);
 });
 
+describe('a list item of two paragraphs right above the next item', () => {
+  it('keeps them one line apart, as written, when a paragraph of the list is reworded', () => {
+    const dir = builtWith('  Pasākumi:\n\n  - pirmais pasākums;\n\n    tā otrā rindkopa.\n  - otrais pasākums.\n');
+    expectAccepted(dir, ['otrais pasākums.', 'otrais', 'trešais'], ['- otrais pasākums.', '- trešais pasākums.']);
+    expect(body(dir)).toContain('\n  tā otrā rindkopa.\n- trešais pasākums.');
+  });
+});
+
 describe('a list whose source numbers skip one (`1) 2) 4)`)', () => {
   const GAP = '  Soļi:\n\n  1) pirmais solis;\n  2) otrais solis;\n  4) trešais solis.\n';
 

@@ -278,7 +278,8 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
  * from the header row. Undefined when nothing is left.
  */
 export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[], lost?: string[]): Block | undefined {
-  if (unit?.table && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
+  // A cell split with Enter changed too, though no word of it did.
+  if (unit?.table && paragraphs.every((p) => untouched(p) && !p.mark)) return { markdown: unit.slice, item: false };
   const rows = tableRows(paragraphs, footnotes, notes, lost);
   const columns = Math.max(0, ...rows.map((row) => row.cells.length));
   const patched = unit?.table?.columns === columns ? patchedTable(rows, unit.slice.split('\n')) : undefined;
@@ -308,7 +309,7 @@ function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<stri
     const row = rows.get(index) ?? { cells: [], changed: new Set<number>(), paragraphs: [] };
     rows.set(index, row);
     row.paragraphs.push(paragraph);
-    if (!untouched(paragraph)) row.changed.add(column);
+    if (!untouched(paragraph) || paragraph.mark) row.changed.add(column);
     const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
     // The header row is bold by the table's layout, not by its Markdown.
     const pieces = index === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
@@ -470,10 +471,18 @@ function tableText(table: Table): string {
 
 /**
  * A group's text in one reading; a table's paragraphs (its cells) and a code block's (its
- * lines) are separated by a space, as {@link tableText} and the block's text have them.
+ * lines) are separated by a space, as {@link tableText} and the block's text have them, but
+ * for a cell's paragraph split with Enter, which before the review was one with the next.
  */
 function groupText(group: readonly ReviewedParagraph[], reading: 'accept' | 'reject'): string {
-  return group.map((p) => textOf(p, reading)).join(group[0]?.cell || isCode(group[0]) ? ' ' : '');
+  if (!group[0]?.cell && !isCode(group[0])) return group.map((p) => textOf(p, reading)).join('');
+  return group
+    .map((p, index) => {
+      const next = group[index + 1];
+      const split = reading === 'reject' && p.mark?.kind === 'ins' && next !== undefined && p.cell !== undefined && sameCell(p.cell, next.cell);
+      return textOf(p, reading) + (next === undefined || split ? '' : ' ');
+    })
+    .join('');
 }
 
 /**

@@ -96,9 +96,13 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     blocks.push(gap !== undefined && /^\n(?:[\s>]*\n)?$/.test(gap) ? { ...block, gap } : block);
     previous = index;
   };
+  // Whether the last block was a quote's paragraph written by its style alone (see below).
+  let styledQuote = false;
   for (const group of acceptedGroups(paragraphs, gaps)) {
     const first = group[0];
     if (!first) continue;
+    const quoteBefore = styledQuote;
+    styledQuote = false;
     const item = first.list !== null;
     const found = group.map((p) => unitOf.get(p)).find((index) => index !== undefined);
     const index = matched ? found : undefined;
@@ -112,10 +116,14 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       const renumbered = unit.number !== undefined && unit.number !== number;
       push({ markdown: renumbered ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
     } else {
-      const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : '');
+      // With no source to say (an edit without track changes), the paragraph's style does: a quote's `> `.
+      const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : styleLead(first.style));
       // A numbered item keeps the mark its source has (`1.` or `1)`): another one would start a new list.
       const mark = /^\s*(?:>\s*)*\d+([.)])/.exec(unit?.slice ?? '')?.[1] as '.' | ')' | undefined;
-      push(writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark), index);
+      const block = writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark);
+      // Quote paragraphs one after another are one quote, as the source has them.
+      styledQuote = !unit && lead === '> ';
+      push(block && styledQuote && quoteBefore ? { ...block, gap: '\n>\n' } : block, index);
     }
   }
   let markdown = joinBlocks(blocks);

@@ -6,6 +6,9 @@ import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 import { convertWithOffice, docxParts, itWithOffice, paragraphTexts, part } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
 import { paragraphs } from '../helpers/redline.js';
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdownText } from '../../src/util/markdown.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
 const POSITION = 'positions/educ/equity-reforms.yaml';
@@ -336,6 +339,22 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     const run = runCli(['review', join(dir, 'out/reviewed.docx'), '--accept'], dir);
     expect(run.status, run.stderr).toBe(0);
     expect(body(dir)).toBe(before.replace('   - apakšpunkts ar detaļām;\n', '   - apakšpunkts ar detaļām;\n   - jauns apakšpunkts;\n'));
+  });
+
+  it('edited without track changes, keep a quote one quote (every paragraph is written anew from the DOCX)', () => {
+    const dir = builtWith(BLOCKS);
+    writeFileSync(join(dir, 'out/reviewed.docx'), new WordEdit(readFileSync(join(dir, DOCX))).untracked('Beigu teikums', 'Beigu', 'Pēdējais').bytes());
+    const run = runCli(['review', join(dir, 'out/reviewed.docx'), '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('edited without track changes');
+    expect(body(dir)).toContain('Pēdējais teikums ir šeit.');
+    const quotes: string[][] = [];
+    const visit = (node: Nodes): void => {
+      if (node.type === 'blockquote') quotes.push(node.children.map((child) => toString(child)));
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(parseMarkdownText(body(dir)));
+    expect(quotes).toEqual([['Citāts no paziņojuma teksta.', 'Otrā citāta rindkopa.']]);
   });
 
   for (const [context, from, to] of [

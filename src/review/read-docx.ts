@@ -297,6 +297,8 @@ class BodyReader {
   /** Tables begun so far, and the cell being read (the innermost, for a table in a table). */
   private tables = 0;
   private cell: TableCell | undefined;
+  /** Field anchors that ended in a cell of a table being read, by table: they end with the table (see {@link bookmarkEnd}). */
+  private readonly endingWithTable = new Map<number, string[]>();
   /** Just after a note's own number mark (`w:footnoteRef`): the space or tab that follows it parts the mark from the text, and is none of it. */
   private afterNoteMark = false;
 
@@ -348,9 +350,12 @@ class BodyReader {
         return;
       case 'w:tbl': {
         const outer = this.cell;
-        this.cell = { table: ++this.tables, row: -1, column: -1 };
+        const table = ++this.tables;
+        this.cell = { table, row: -1, column: -1 };
         this.walk(node, context);
         this.cell = outer;
+        for (const id of this.endingWithTable.get(table) ?? []) this.bookmarkEnd(id);
+        this.endingWithTable.delete(table);
         return;
       }
       case 'w:tr':
@@ -386,8 +391,17 @@ class BodyReader {
     this.current?.bookmarks.push(name);
   }
 
+  /**
+   * A field anchor that ends in a table cell ends with the table: a table is one unit of a field,
+   * and a row the reviewer adds after the last (Tab in its last cell) is written after the end,
+   * which stays in the cell it was in.
+   */
   private bookmarkEnd(id: string): void {
     const name = this.names.get(id);
+    if (this.cell && name?.startsWith(ANCHOR_NAME_PREFIX)) {
+      this.endingWithTable.set(this.cell.table, [...(this.endingWithTable.get(this.cell.table) ?? []), id]);
+      return;
+    }
     for (const [openId, openName] of this.open) if (openId === id || openName === name) this.open.delete(openId);
   }
 

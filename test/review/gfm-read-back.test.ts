@@ -220,6 +220,13 @@ describe('a table written with padded columns', () => {
         .replace('| **prioritāte**     |\n', '| **prioritāte**     |\n| Citi           |    1 |     2 |                    |\n'),
     );
   });
+  it('takes a row the reviewer adds after the last of a table that ends the field (the field\'s bookmark ends in the cell above)', () => {
+    const dir = builtWith('  | Avots | Summa |\n  |---|---|\n  | Pēdējā rinda | 7 |\n');
+    const before = body(dir);
+    const after = accepted(dir, (word) => word.insertRowAfter('Pēdējā rinda', ['Jaunā rinda', '8'], ANNA));
+    expect(after).toBe(before.replace('| Pēdējā rinda | 7 |', '| Pēdējā rinda | 7 |\n| Jaunā rinda | 8 |'));
+  });
+
   it('takes a cell split with Enter as a tracked change of that cell alone, its halves a space apart (a cell holds one paragraph)', () => {
     const dir = builtWith(PADDED);
     const before = body(dir);

@@ -77,7 +77,7 @@ export function patchedRow(line: string, cells: ReadonlyMap<number, string>, wid
   return result;
 }
 
-/** A row written for `cells`, each fitted (see {@link fitted}) as the same column's cell in `model` (a row of the source), with `model`'s lead. */
+/** A row written for `cells`, each fitted (see {@link fitted}) as the same column's cell in `model` (a row of the source), with `model`'s lead and border pipes (or none). */
 export function modelledRow(model: string, cells: readonly string[], widths: readonly (number | undefined)[]): string {
   const spans = cellSpans(model);
   const lead = /^[ \t>]*/.exec(model)?.[0] ?? '';
@@ -85,5 +85,8 @@ export function modelledRow(model: string, cells: readonly string[], widths: rea
     const span = spans[column];
     return span ? fitted(text, model.slice(span.start, span.end), widths[column]) : ` ${text} `;
   });
-  return `${lead}|${written.join('|')}|`;
+  // The border pipes are there when the first cell starts after one and the last ends before one.
+  const opening = spans[0]?.start === lead.length + 1 ? '|' : '';
+  const closing = spans.at(-1)?.end === model.trimEnd().length - 1 ? '|' : '';
+  return `${lead}${opening}${written.join('|')}${closing}`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellSpans, columnWidths, fitted, patchedRow } from '../../src/review/table-row.js';
+import { cellSpans, columnWidths, fitted, modelledRow, patchedRow } from '../../src/review/table-row.js';
 import { parseMarkdownText } from '../../src/util/markdown.js';
 
 /** Cell texts, some with a pipe escaped (in inline code too), a backslash, emphasis or nothing. */
@@ -57,5 +57,14 @@ describe('a table row of a field’s source', () => {
     expect(fitted('pašvaldības', ' REACT-EU ', 10)).toBe(' pašvaldības ');
     expect(fitted('Otra', ' Viena ', undefined)).toBe(' Otra ');
     expect(fitted('b', 'a', undefined)).toBe('b');
+  });
+});
+
+describe('a row the reviewer adds', () => {
+  it('is written like the row above it: its lead, its border pipes or none, its padding', () => {
+    expect(modelledRow('Ā21 | 666', ['Ā22', '888'], [undefined, undefined])).toBe('Ā22 | 888');
+    expect(modelledRow('| Ā21 | 666 |', ['Ā22', '888'], [undefined, undefined])).toBe('| Ā22 | 888 |');
+    expect(modelledRow('> | Ā21 | 666', ['Ā22', '888'], [undefined, undefined])).toBe('> | Ā22 | 888');
+    expect(modelledRow('  Ā21 |  666 |', ['Ā22', '8'], [undefined, 6])).toBe('  Ā22 |    8 |');
   });
 });

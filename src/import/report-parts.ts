@@ -193,6 +193,7 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   }
   const blocks: Block[] = [];
   const numbers = new ItemNumbers();
+  let quoted = false;
   for (const group of paragraphUnits(paragraphs)) {
     const [paragraph] = group;
     if (!paragraph) continue;
@@ -204,12 +205,16 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
       : isCode(paragraph)
         ? codeBlock(group, undefined, notes)
         : writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, lead);
-    if (block) blocks.push(block);
+    // Quote paragraphs one after another are one quote.
+    const quote = !paragraph.cell && lead === '> ';
+    if (block) blocks.push(quote && quoted ? { ...block, gap: '\n>\n' } : block);
+    quoted = quote;
   }
   let markdown = joinBlocks(blocks);
   for (const [id, label] of labels) {
-    const text = (document.footnotes.get(id) ?? []).map((p) => inlineMarkdown(p.pieces, new Map(), notes).trim()).join(' ');
-    markdown += `\n\n${wrap(`[^${label}]: ${text}`, 4)}`;
+    // A note of several paragraphs stays one: those after its first are indented under it.
+    const [first = '', ...rest] = (document.footnotes.get(id) ?? []).map((p) => inlineMarkdown(p.pieces, new Map(), notes).trim()).filter(Boolean);
+    markdown += `\n\n${[wrap(`[^${label}]: ${first}`, 4), ...rest.map((text) => `    ${wrap(text, 4)}`)].join('\n\n')}`;
   }
   return `${markdown}\n`;
 }

@@ -48,6 +48,21 @@ describe('briefing import', () => {
     expect(runCli(['check', '--final'], dir).status).toBe(1);
   });
 
+  it('keeps a footnote of two paragraphs one note of two paragraphs, and a quote of two paragraphs one quote', () => {
+    const path = 'positions/educ/equity-achievements.yaml';
+    const added = '  > Citāta pirmā rindkopa.\n  >\n  > Citāta otrā rindkopa[^divas].\n\n  [^divas]: Piezīmes pirmā rindkopa.\n\n      Piezīmes otrā rindkopa.\n\n';
+    const position = readFileSync(join(REPO, path), 'utf8').replace('\n# Clearance by ministry code', `\n${added}# Clearance by ministry code`);
+    const example = exampleProject({ [path]: position });
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const dir = emptyProject();
+    expect(runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir).status).toBe(0);
+    const body = String(parseDocument(readFileSync(join(dir, 'positions/educ-informal/educ-informal-1.yaml'), 'utf8')).get('body'));
+    expect(body).toContain('> Citāta pirmā rindkopa.\n>\n> Citāta otrā rindkopa[^1].');
+    expect(body).toContain('[^1]: Piezīmes pirmā rindkopa.\n\n    Piezīmes otrā rindkopa.');
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is', 'footnotes')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is', 'footnotes'));
+  });
+
   it('reads every ministry of the clearance line, those with “un” in their name too (Vides aizsardzības un reģionālās attīstības ministriju)', () => {
     const positions = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'].map((id) => `positions/educ/${id}.yaml`);
     const varam = '  VARAM:\n    status: cleared\n    date: 2021-02-17\n    ref: "VARAM e-pasts"\n';

@@ -343,6 +343,9 @@ function patchedTable(rows: readonly TableRow[], lines: readonly string[]): stri
   if (header === undefined || delimiter === undefined) return undefined;
   const sources = [header, ...body];
   if (rows.filter((row) => !row.added).length !== sources.length) return undefined;
+  // Every row deleted, the header too, and none added: the reviewer deleted the table.
+  const deleted = (row: TableRow): boolean => row.changed.size > 0 && !row.cells.some(Boolean);
+  if (rows.every((row) => (row.added ? !row.cells.some(Boolean) : deleted(row)))) return [];
   const widths = columnWidths(lines);
   const result: string[] = [];
   let next = 0;
@@ -353,8 +356,8 @@ function patchedTable(rows: readonly TableRow[], lines: readonly string[]): stri
     }
     const line = sources[next] ?? '';
     next += 1;
-    // A row whose every cell was deleted goes; the header row stays.
-    if (next > 1 && row.changed.size && !row.cells.some(Boolean)) continue;
+    // A row whose every cell was deleted goes; the header row stays (but for the whole table deleted, above).
+    if (next > 1 && deleted(row)) continue;
     const changed = new Map([...row.changed].map((column) => [column, row.cells[column] ?? '']));
     result.push(row.changed.size ? (patchedRow(line, changed, widths) ?? modelledRow(line, row.cells, widths)) : line);
     if (next === 1) result.push(delimiter);

@@ -227,6 +227,13 @@ describe('a table written with padded columns', () => {
     expect(after).toBe(before.replace('| Pēdējā rinda | 7 |', '| Pēdējā rinda | 7 |\n| Jaunā rinda | 8 |'));
   });
 
+  it('drops a table whose every row the reviewer deleted, its header too (no empty table left)', () => {
+    const dir = builtWith(PADDED);
+    const before = body(dir);
+    const after = accepted(dir, (word) => word.deleteRow('Valsts budžets', ANNA).deleteRow('tikai 2021.–2022.', ANNA).deleteRow('ES fondi', ANNA).deleteRow('>Avots<', ANNA));
+    expect(after).toBe(before.replace(/\| Avots[^]*?\n\n(Beigu teikums)/, '$1'));
+  });
+
   it('takes a cell split with Enter as a tracked change of that cell alone, its halves a space apart (a cell holds one paragraph)', () => {
     const dir = builtWith(PADDED);
     const before = body(dir);

@@ -1,5 +1,5 @@
 import { MONTHS_LV, type DateCase } from '../render/latvian.js';
-import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphUnits, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
+import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphUnits, ruleBlock, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 import { startsWithDate } from '../util/markdown.js';
 
@@ -48,7 +48,8 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
   };
   for (const paragraph of document.paragraphs) {
     const text = plain(paragraph);
-    if (!text) continue;
+    // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text.
+    if (!text && !(paragraph.rule && (part === 'background' || part === 'answers'))) continue;
     if (part === 'start' && !report.name.locative && title(text, report)) continue;
     if (part === 'start' && !report.topic && opening(paragraph, text, document, report)) {
       part = 'background';
@@ -204,7 +205,7 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
       ? tableBlock(group, undefined, labels, notes)
       : isCode(paragraph)
         ? codeBlock(group, undefined, notes)
-        : writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, lead);
+        : (ruleBlock(group) ?? writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, lead));
     // Quote paragraphs one after another are one quote.
     const quote = !paragraph.cell && lead === '> ';
     if (block) blocks.push(quote && quoted ? { ...block, gap: '\n>\n' } : block);

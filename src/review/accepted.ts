@@ -120,7 +120,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : styleLead(first.style));
       // A numbered item keeps the mark its source has (`1.` or `1)`): another one would start a new list.
       const mark = /^\s*(?:>\s*)*\d+([.)])/.exec(unit?.slice ?? '')?.[1] as '.' | ')' | undefined;
-      const block = writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark);
+      const block = ruleBlock(group) ?? writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark);
       // Quote paragraphs one after another are one quote, as the source has them.
       styledQuote = !unit && lead === '> ';
       push(block && styledQuote && quoteBefore ? { ...block, gap: '\n>\n' } : block, index);
@@ -247,6 +247,13 @@ export function styleLead(style: string): string {
   const heading = /^Heading([1-6])$/.exec(style);
   if (heading) return `${'#'.repeat(Number(heading[1]))} `;
   return style === Style.note || style === 'Quote' || style === 'IntenseQuote' ? '> ' : '';
+}
+
+/** A thematic break (`---`) for a group that is only the line the compiler draws for one, with no source to keep; else undefined. */
+export function ruleBlock(group: readonly ReviewedParagraph[]): Block | undefined {
+  const [paragraph, ...rest] = group;
+  if (!paragraph?.rule || rest.length || paragraph.list !== null || textOf(paragraph, 'accept') !== '' || paragraph.mark?.kind === 'del') return undefined;
+  return { markdown: '---', item: false };
 }
 
 /** A paragraph or list item of Markdown, as a field is put together. */

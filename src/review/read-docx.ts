@@ -62,6 +62,8 @@ export interface ReviewedParagraph {
   style: string;
   /** The paragraph's own alignment (`w:jc`: `center`, `right`, …), '' when the style's holds. */
   alignment: string;
+  /** A bottom border of its own (`w:pBdr/w:bottom`): with no text, the line the compiler draws for a thematic break. */
+  rule?: boolean;
   /** Bookmark names open anywhere in the paragraph. */
   bookmarks: string[];
   /** Ids of comments anchored in the paragraph. */
@@ -428,6 +430,7 @@ class BodyReader {
       ...(numbering ? { counting: { definition: numbering.definition, start: numbering.starts.get(level) ?? 1, ...(restart !== undefined ? { restart } : {}) } } : {}),
       style: child(properties, 'w:pStyle')?.attributes['w:val'] ?? '',
       alignment: child(properties, 'w:jc')?.attributes['w:val'] ?? '',
+      ...(child(child(properties, 'w:pBdr'), 'w:bottom') ? { rule: true } : {}),
       bookmarks: [...this.open.values()],
       comments: [...this.openComments],
       ...(this.cell ? { cell: this.cell } : {}),

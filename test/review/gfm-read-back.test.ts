@@ -305,10 +305,10 @@ describe('a list whose source numbers skip one (`1) 2) 4)`)', () => {
 });
 
 describe('briefing import', () => {
-  it('reads tables, struck text, task items, nested lists, headings, quotes and code back as GFM that builds to the same paragraphs', () => {
+  it('reads tables, struck text, task items, nested lists, headings, quotes, rules and code back as GFM that builds to the same paragraphs', () => {
     const example = builtWith(
       `${TASKS}\n  Plāna ~~pirmā~~ otrā redakcija.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2020 | 650 |\n\n  1) pirmais;\n     - apakšpunkts;\n  2) otrais.\n\n` +
-        '  ## Apakšvirsraksts\n\n  > Citāts.\n\n  ```\n  kods `x`\n  ```\n',
+        '  ## Apakšvirsraksts\n\n  > Citāts.\n\n  ---\n\n  ```\n  kods `x`\n  ```\n',
     );
     const dir = exampleProject();
     rmSync(join(dir, 'meetings'), { recursive: true });
@@ -320,7 +320,7 @@ describe('briefing import', () => {
     expect(imported).toContain('Plāna ~~pirmā~~ otrā redakcija.');
     expect(imported).toContain('| Gads | Skolas |\n| --- | --- |\n| 2020 | 650 |');
     expect(imported).toContain('1) pirmais;\n   - apakšpunkts;\n2) otrais.');
-    expect(imported).toContain('## Apakšvirsraksts\n\n> Citāts.\n\n```\nkods `x`\n```');
+    expect(imported).toContain('## Apakšvirsraksts\n\n> Citāts.\n\n---\n\n```\nkods `x`\n```');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is'));
   });
@@ -355,7 +355,7 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     expect(body(dir)).toBe(before.replace('   - apakšpunkts ar detaļām;\n', '   - apakšpunkts ar detaļām;\n   - jauns apakšpunkts;\n'));
   });
 
-  it('edited without track changes, keep a quote one quote (every paragraph is written anew from the DOCX)', () => {
+  it('edited without track changes, keep a quote one quote and a rule a rule (every paragraph is written anew from the DOCX)', () => {
     const dir = builtWith(BLOCKS);
     writeFileSync(join(dir, 'out/reviewed.docx'), new WordEdit(readFileSync(join(dir, DOCX))).untracked('Beigu teikums', 'Beigu', 'Pēdējais').bytes());
     const run = runCli(['review', join(dir, 'out/reviewed.docx'), '--accept', '--ministry', 'AM'], dir);
@@ -369,6 +369,8 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     };
     visit(parseMarkdownText(body(dir)));
     expect(quotes).toEqual([['Citāts no paziņojuma teksta.', 'Otrā citāta rindkopa.']]);
+    // Its thematic break, a paragraph with a line under it and no text in the DOCX, stays one.
+    expect(body(dir)).toContain('\n\n---\n\n```\nkods rinda viens');
   });
 
   for (const [context, from, to] of [

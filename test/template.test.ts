@@ -345,6 +345,10 @@ describe('templates', () => {
       [4, 18, 'template/helper', 'The helper `time` takes one argument, got 0: `{{time}}` calls the helper, not a field of that name.', 'Write it as {{time meeting.time}}. For the field `time` of the value around it (in {{#with}} or {{#each}}), write {{this.time}}.'],
       [4, 42, 'template/helper', 'The helper `eq` takes 2 arguments, got 1.', 'Write it as {{#if (eq meeting.kind "informal")}}.'],
     ]);
+    const sub = await renderWith('{{#with meeting}}{{#if (time)}}x{{/if}}{{/with}}\n');
+    expect(sub.diagnostics.map((d) => [d.message, d.hint])).toEqual([
+      ['The helper `time` takes one argument, got 0: `(time)` calls the helper, not a field of that name.', 'Write it as {{time meeting.time}}. For the field `time` of the value around it (in {{#with}} or {{#each}}), write (this.time).'],
+    ]);
     const fixed = await renderWith('{{#with meeting}}Sākums {{time this.time}}, {{this.time}}{{/with}}\n');
     expect(fixed.diagnostics).toEqual([]);
     expect(fixed.markdown).toBe('Sākums plkst.\u00A010.00, 10.00\n');

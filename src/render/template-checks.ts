@@ -129,7 +129,9 @@ function wrongArity(node: hbs.AST.Node): { message: string; hint: string } | und
   const message = problem.charAt(0).toUpperCase() + problem.slice(1);
   const example = `Write it as ${signature[2]}.`;
   if (node.params.length > 0) return { message, hint: example };
-  return { message: `${message}: \`{{${name}}}\` calls the helper, not a field of that name`, hint: `${example} For the field \`${name}\` of the value around it (in {{#with}} or {{#each}}), write {{this.${name}}}.` };
+  const written = node.type === 'SubExpression' ? `(${name})` : `{{${name}}}`;
+  const field = node.type === 'SubExpression' ? `(this.${name})` : `{{this.${name}}}`;
+  return { message: `${message}: \`${written}\` calls the helper, not a field of that name`, hint: `${example} For the field \`${name}\` of the value around it (in {{#with}} or {{#each}}), write ${field}.` };
 }
 
 /**

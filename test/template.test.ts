@@ -171,6 +171,10 @@ describe('templates', () => {
     expect(quoted.diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
       [1, 30, 'Template syntax error: the quoted text `"locative}}` is not closed before its `}}`.', 'End it with `"` before the `}}`, e.g. {{date meeting.date "locative"}}.'],
     ]);
+    const triple = await renderWith('Atbilde: {{{lookup position "body}}}\n\nTeksts "x".\n');
+    expect(triple.diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [1, 29, 'Template syntax error: the quoted text `"body}}}` is not closed before its `}}}`.', 'End it with `"` before the `}}}`, e.g. {{{lookup position "body"}}}.'],
+    ]);
     const singleQuote = await renderWith("a {{ministry 'IZM\n}} b 'c'\n");
     expect(singleQuote.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[1, 14, "Template syntax error: the quoted text `'IZM` is not closed before its `}}`."]]);
     const option = await renderWith('Tēma: {{quote meeting.topic=}}\n');

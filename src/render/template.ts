@@ -454,8 +454,8 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
       placeInText(source)(quoted.offset),
       'error',
       'template/syntax',
-      `Template syntax error: the quoted text \`${quoted.excerpt}\` is not closed before its \`}}\`.`,
-      `End it with \`${quoted.mark}\` before the \`}}\`, e.g. {{date meeting.date "locative"}}.`,
+      `Template syntax error: the quoted text \`${quoted.excerpt}\` is not closed before its \`${quoted.close}\`.`,
+      `End it with \`${quoted.mark}\` before the \`${quoted.close}\`, e.g. ${quoted.close === '}}}' ? '{{{lookup position "body"}}}' : '{{date meeting.date "locative"}}'}.`,
     );
   }
   const unclosed = /got '?EOF/.test(message) ? unclosedBlock(source) : undefined;
@@ -519,10 +519,11 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
  * before (`{{date meeting.date "locative}}`: Handlebars reads on to the next quote, anywhere
  * below, and reports the error there): the offset of its opening mark, the mark, and its start.
  */
-function unclosedQuote(source: string): { offset: number; mark: string; excerpt: string } | undefined {
+function unclosedQuote(source: string): { offset: number; mark: string; excerpt: string; close: string } | undefined {
   const text = source.replace(TEMPLATE_COMMENT, (comment) => comment.replace(/[^\n]/g, ' '));
   for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', open + 2)) {
     if (text[open - 1] === '\\') continue;
+    const close = text.startsWith('{{{', open) ? '}}}' : '}}';
     let at = open + 2;
     while (at < text.length && !text.startsWith('}}', at)) {
       const mark = text[at];
@@ -532,8 +533,8 @@ function unclosedQuote(source: string): { offset: number; mark: string; excerpt:
       }
       let end = at + 1;
       while (end < text.length && text[end] !== mark) end += text[end] === '\\' ? 2 : 1;
-      const stop = /\}\}|\n/.exec(text.slice(at + 1, end));
-      if (stop) return { offset: at, mark, excerpt: text.slice(at, at + 1 + stop.index + (stop[0] === '}}' ? 2 : 0)) };
+      const stop = (close === '}}}' ? /\}\}\}|\n/ : /\}\}|\n/).exec(text.slice(at + 1, end));
+      if (stop) return { offset: at, mark, close, excerpt: text.slice(at, at + 1 + stop.index + (stop[0] === '\n' ? 0 : close.length)) };
       at = end + 1;
     }
     open = at;

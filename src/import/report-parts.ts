@@ -119,7 +119,7 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
   const [, year = '', day = '', month = '', time, nominative = '', topic = '', outcome = ''] = match;
   report.date = isoDate(year, day, month, 'locative') ?? report.date;
   if (time) report.time = time;
-  report.name.nominative = nominative.replace(/\s*\(turpmāk\s*[–-]\s*[^)]*\)/g, '');
+  report.name.nominative = nominative.replace(/\s*\(turpmāk(?:\s+tekstā)?\s*[–—-]\s*[^)]*\)/g, '');
   report.topic = topic;
   if (outcome) {
     const whole = markdownOf([paragraph], document, report.notes).replace(/\n/g, ' ');

@@ -265,7 +265,7 @@ function abbreviationsNotIntroduced(
       .find((index) => !inTerm.some(({ start, end }) => index >= start && index < end));
     if (first === undefined) return [];
     // Written with an en dash, as the templates write it; a hyphen or an em dash counts too.
-    const introduced = new RegExp(`\\(turpmāk\\s*[–—-]\\s*\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;
+    const introduced = new RegExp(`\\(turpmāk(?:\\s+tekstā)?\\s*[–—-]\\s*\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;
     if (introduced !== undefined && introduced < first) return [];
     const when = introduced === undefined ? 'never introduces it' : 'uses it before it introduces it';
     const { field, line } = placeIn(printed, first, placeOf);
@@ -300,7 +300,7 @@ function abbreviationsIntroducedTwice(meetingPath: string, markdown: string, pla
   const printed = printedText(markdown);
   // Each short form's introductions so far, by where they were written.
   const seen = new Map<string, Set<string>>();
-  return [...printed.matchAll(/\(turpmāk\s*[–—-]\s*\*{0,2}([^()*\n]+?)\*{0,2}\)/gu)].flatMap((match) => {
+  return [...printed.matchAll(/\(turpmāk(?:\s+tekstā)?\s*[–—-]\s*\*{0,2}([^()*\n]+?)\*{0,2}\)/gu)].flatMap((match) => {
     const short = (match[1] ?? '').trim();
     const { field, line } = placeIn(printed, match.index, placeOf);
     const written = field?.place ? `${field.ref.file}:${field.place.line}:${field.place.column}` : `${line}:${match.index}`;

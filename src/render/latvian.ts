@@ -124,7 +124,7 @@ export function introduceAbbreviations(text: string, abbreviations: readonly { t
   const shorts = [...new Set(abbreviations.map((entry) => entry.short))];
   for (const short of shorts) {
     if (introduced.has(short)) continue;
-    if (new RegExp(`\\(turpmāk\\s*[–—-]\\s*${escapeRegExp(short)}\\)`, 'u').test(result)) {
+    if (new RegExp(`\\(turpmāk(?:\\s+tekstā)?\\s*[–—-]\\s*${escapeRegExp(short)}\\)`, 'u').test(result)) {
       introduced.add(short);
       continue;
     }

@@ -72,6 +72,9 @@ test('a short form that is a word of its own term ("Eiropas Komisija (turpmāk �
     'abbreviations:\n  - term: Eiropas Komisija\n    short: Komisija\nbackground: |\n  Eiropas Komisija (turpmāk – Komisija) publicēja plānu, un Komisija to atbalsta.\n\n',
   );
   expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
+  // "(turpmāk tekstā – …)", as legal drafting also writes it, introduces it too.
+  const inText = meeting.replace('(turpmāk – Komisija)', '(turpmāk tekstā – Komisija)');
+  expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: inText }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);
   // The term wrapped across two lines of the field is the term still.
   const wrapped = meeting.replace('  Eiropas Komisija (turpmāk', '  Eiropas\n  Komisija (turpmāk');
   expect((await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: wrapped }), paths: [EXAMPLE_MEETING], final: false })).diagnostics).toEqual([]);

@@ -121,6 +121,7 @@ describe('quotes and abbreviations', () => {
     expect(introduceAbbreviations('Eiropas Savienības padome un Eiropas Savienība', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome un Eiropas Savienība');
     // Already introduced in the text, or by an earlier call for the same report.
     expect(introduceAbbreviations('Eiropas Savienības (turpmāk – ES) padome', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome');
+    expect(introduceAbbreviations('Eiropas Savienības (turpmāk tekstā – ES) padome', twice)).toBe('Eiropas Savienības (turpmāk tekstā – ES) padome');
     // Of two entries with one short form, the one mentioned first is introduced, whichever is listed first.
     expect(introduceAbbreviations('Eiropas Savienība un Eiropas Savienības padome', twice)).toBe('Eiropas Savienība (turpmāk – ES) un Eiropas Savienības padome');
     const introduced = new Set<string>();

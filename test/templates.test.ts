@@ -36,6 +36,27 @@ describe('templates', () => {
     expect(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
   });
 
+  it('a broken partial that no template includes breaks no template: the example builds, and check still reports the partial at its line', async () => {
+    const dir = exampleProject({ 'templates/partials/melnraksts.hbs': 'Teksts\n{{#if meeting.time}}nav aizvērts\n' });
+    const built = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(built.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toBe(exampleFile('test/fixtures/example/IZMzin_190221_EDUC.md'));
+    expect(templates({ cwd: dir }).templates.map((t) => [t.name, t.usable])).toEqual([
+      ['informative-report.en', true],
+      ['informative-report.lv', true],
+      ['speaking-points.lv', true],
+    ]);
+    for (const paths of [[], ['templates/partials/melnraksts.hbs']]) {
+      const checked = await check({ cwd: dir, paths, final: false });
+      expect(checked.diagnostics.map((d) => [d.file, d.line, d.ruleId, d.message]), paths.join()).toEqual([
+        ['templates/partials/melnraksts.hbs', 2, 'template/syntax', 'Template syntax error: `{{#if}}` is never closed.'],
+      ]);
+    }
+    // Once a template includes it, that template cannot be built, as before.
+    const including = exampleProject({ 'templates/partials/melnraksts.hbs': 'Teksts\n{{#if meeting.time}}nav aizvērts\n', 'templates/test.md.hbs': 'x\n\n{{> melnraksts}}\n' });
+    expect(templates({ cwd: including }).templates.map((t) => [t.name, t.usable])).toContainEqual(['test', false]);
+  });
+
   it('--template names its output after the template, beside the meeting’s own report', async () => {
     const dir = exampleProject();
     const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md', 'docx'], template: 'speaking-points.lv' });

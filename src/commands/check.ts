@@ -9,8 +9,8 @@ import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions, mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
-import { listTemplates, TEMPLATE_SUFFIX } from '../load/templates.js';
-import { loadTemplate } from '../render/template.js';
+import { listTemplates, partialsOnPath, TEMPLATE_SUFFIX } from '../load/templates.js';
+import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 
@@ -209,7 +209,12 @@ function templateProblems(project: Project, files: readonly string[], shownFiles
     const at = project.templateDirs.indexOf(folder);
     if (at >= 0) {
       const dirs = project.templateDirs.slice(at);
-      return listTemplates(dirs, project.files).flatMap((name) => loadTemplate(name, dirs, project.files).diagnostics.filter((d) => shownFiles.has(d.file)));
+      // Each partial of those files alone too: one that no template includes is compiled with none.
+      const partials = partialsOnPath(dirs, project.files).filter((partial) => shownFiles.has(partial.path));
+      return [
+        ...listTemplates(dirs, project.files).flatMap((name) => loadTemplate(name, dirs, project.files).diagnostics),
+        ...partials.flatMap((partial) => partialAloneProblems(partial.name, dirs, project.files)),
+      ].filter((d) => shownFiles.has(d.file));
     }
     // A sub-folder of a templates folder (`template: ministry/report`): its templates are named by their path there, and find the partials a build finds.
     const root = project.templateDirs.findIndex((dir) => !relative(dir, folder).startsWith('..') && !isAbsolute(relative(dir, folder)));

@@ -60,10 +60,7 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     };
   }
   const folder = folderFiles(files, dir);
-  const partials = partialsOnPath(dirs, files).map(({ name: partial, path, read }) => {
-    const text = read();
-    return { name: partial, path, text, source: withLineFeeds(text), diagnostics: forbiddenCharacters(path, text, placeInText(text)) };
-  });
+  const partials = readPartials(dirs, files);
   const path = projectPath(files.root, join(dir, fileName));
   const text = folder.readText(fileName, path);
   const tooLarge = fileTooLarge(path, text);
@@ -77,6 +74,27 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     diagnostics: [],
     texts: { name, file: { path, text, source, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] }, body: own.body, layout: own.layout, partials },
   };
+}
+
+/** The partials on the template path with their texts, as a template compiles them. */
+function readPartials(dirs: readonly string[], files: ProjectFiles): TemplateTexts['partials'] {
+  return partialsOnPath(dirs, files).map(({ name, path, read }) => {
+    const text = read();
+    return { name, path, text, source: withLineFeeds(text), diagnostics: forbiddenCharacters(path, text, placeInText(text)) };
+  });
+}
+
+/**
+ * A partial on the template path read as the texts of a template that only includes it
+ * (`{{> name}}`), so that it is compiled, and its problems found, even when no template
+ * includes it. Undefined when no partial has that name.
+ */
+export function readPartialAlone(name: string, dirs: readonly string[], files: ProjectFiles): TemplateTexts | undefined {
+  const partials = readPartials(dirs, files);
+  const alone = partials.find((partial) => partial.name === name);
+  if (!alone) return undefined;
+  const body = `{{> ${JSON.stringify(name)}}}\n`;
+  return { name, file: { path: alone.path, text: body, source: body, diagnostics: [] }, body, partials };
 }
 
 /**

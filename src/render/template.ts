@@ -2,10 +2,10 @@ import Handlebars from 'handlebars';
 import { offsetInText, placeInText } from '../load/characters.js';
 import type { LayoutOverride } from '../load/front-matter.js';
 import type { ProjectFiles } from '../load/project-files.js';
-import { readTemplate, type TemplateTexts } from '../load/templates.js';
+import { readPartialAlone, readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { englishAnswerOf, lookupInTextPlace, PARTIALS_HINT, partialCycles, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
+import { englishAnswerOf, lookupInTextPlace, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { escapeRegExp } from '../util/regexp.js';
@@ -61,9 +61,20 @@ export function loadTemplate(name: string, dirs: readonly string[], files: Proje
   return read.texts ? compileTemplate(read.texts) : { diagnostics: read.diagnostics };
 }
 
+/**
+ * The problems of a partial compiled alone, as a template that only includes it would: a partial
+ * no template includes is compiled with none of them (see {@link partialsReached}), and `check` of
+ * it must still find what is wrong in it.
+ */
+export function partialAloneProblems(name: string, dirs: readonly string[], files: ProjectFiles): Diagnostic[] {
+  const texts = readPartialAlone(name, dirs, files);
+  return texts ? compileTemplate(texts).diagnostics : [];
+}
+
 /** Compiles a template from its texts (pure: nothing is read). Partials are registered under their names. */
 export function compileTemplate(texts: TemplateTexts): { template?: Template; diagnostics: Diagnostic[] } {
-  const { name, file, partials } = texts;
+  const { name, file } = texts;
+  const partials = partialsReached(texts.body, texts.partials);
   const path = file.path;
   const env = Handlebars.create();
   const known = new Set([...BUILT_IN_HELPERS, ...Object.keys(HELPERS)]);
@@ -107,7 +118,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
   if (!/\S/.test(texts.body.replace(TEMPLATE_COMMENT, ''))) diagnostics.push(emptyReport(path, 'has no text: every report made with it would be empty'));
   const options = Object.fromEntries(Object.keys(HELPERS).map((helper) => [helper, HELPER_OPTIONS[helper] ?? []]));
-  const names = { helpers: known, partials: new Set(partials.map((partial) => partial.name)), options };
+  const names = { helpers: known, partials: new Set(texts.partials.map((partial) => partial.name)), options };
   for (const one of [file, ...partials]) diagnostics.push(...staticTemplateProblems(one.source, one.path, names));
   diagnostics.push(...partialCycles([{ path, text: file.source }, ...partials.map((partial) => ({ path: partial.path, text: partial.source, partial: partial.name }))]));
   const fn = compiled.fn;
@@ -134,6 +145,30 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
       },
     },
   };
+}
+
+/** A partial included by an expression (`{{> (lookup . "name")}}`): which one cannot be known before rendering. */
+const DYNAMIC_PARTIAL = /\{\{~?#?>\s*\(/;
+
+/**
+ * The partials a template includes, and those they include in turn: only these are compiled
+ * with it, so a broken partial that no template includes breaks none (it broke every one,
+ * the built-in templates too). All of them when one is included by an expression.
+ */
+function partialsReached<T extends { name: string; source: string }>(body: string, partials: readonly T[]): readonly T[] {
+  const byName = new Map(partials.map((partial) => [partial.name, partial]));
+  const reached = new Set<string>();
+  const texts = [body];
+  for (let text = texts.pop(); text !== undefined; text = texts.pop()) {
+    if (DYNAMIC_PARTIAL.test(text)) return partials;
+    for (const { name } of partialsIncluded(text)) {
+      const partial = byName.get(name);
+      if (!partial || reached.has(name)) continue;
+      reached.add(name);
+      texts.push(partial.source);
+    }
+  }
+  return partials.filter((partial) => reached.has(partial.name));
 }
 
 function emptyReport(path: string, what: string): Diagnostic {

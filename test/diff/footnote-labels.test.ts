@@ -139,6 +139,16 @@ describe('diff of a footnote relabelled and reworded at the same reference', () 
     });
     expect(tree.children.filter((node) => node.type === 'footnoteDefinition')).toHaveLength(definitions.size);
     expect(references.map((identifier) => definitions.get(identifier))).toEqual([`{--${NOTE}--}`, OTHER]);
+    // The JSON names them as the Markdown does: one label a note.
+    const json: { blocks: { kind: string; label?: string; status: string; segments: { op: string; text: string }[] }[] } = JSON.parse(String((await compare(renumbered.before, renumbered.after, 'json')).output));
+    expect(json.blocks.filter((block) => block.kind === 'footnote').map((block) => [block.label, block.status])).toEqual([
+      ['p-1-old', 'deleted'],
+      ['p-1', 'equal'],
+    ]);
+    expect(json.blocks.flatMap((block) => block.segments).filter((segment) => segment.text.includes('[^'))).toEqual([
+      { op: 'delete', text: '[^p-1-old]' },
+      { op: 'equal', text: 'Otrā rindkopa[^p-1] par ierīcēm.' },
+    ]);
     const docx = await redline(renumbered.before, renumbered.after);
     // The deleted reference, and its note's text and paragraph mark: nothing inserted.
     expect([...new Set(tracked(docx))]).toEqual(['word/document.xml del', 'word/footnotes.xml del']);

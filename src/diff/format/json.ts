@@ -1,16 +1,18 @@
 import { segmentsOf } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
+import { withUniqueLabels } from './unique-labels.js';
 
 /**
  * The structured diff for tools: versions, metadata changes, the stat, and every
  * block with its status and text segments (a table's cells too, row by row). Joining a
  * block's `equal` and `insert` segments gives its new text; `equal` and `delete`, its old text.
+ * Each note has a label of its own, as in the Markdown (see {@link withUniqueLabels}).
  */
 export function formatJson(diff: DocumentDiff, stat: boolean): string {
   const { tree: _tree, blocks, ...rest } = diff;
   if (stat) return `${JSON.stringify({ file: diff.file, from: diff.from, to: diff.to, equal: diff.equal, stat: diff.stat }, null, 2)}\n`;
   // `within` and `listStart` are for the Markdown: its holders are objects shared by the blocks in them.
-  const flat = blocks.map(({ content, rows, within: _within, listStart: _listStart, ...block }) => ({
+  const flat = withUniqueLabels(blocks).map(({ content, rows, within: _within, listStart: _listStart, ...block }) => ({
     ...block,
     segments: segmentsOf(content),
     ...(rows ? { rows: rows.map((row) => ({ status: row.status, cells: row.cells.map(segmentsOf) })) } : {}),

@@ -34,8 +34,9 @@ export function cellSpans(line: string): CellSpan[] {
  * `text` written in the place of `raw` (a cell as its source has it). In a column whose rows are
  * all as wide (`width`: an editor lined the pipes up) it is padded to that width on the side the
  * source padded it (more than one space before its text: right-aligned; on both sides: centred),
- * or overflows it with one space each side when it no longer fits; elsewhere it keeps the cell's
- * own margins, at most one space each side.
+ * or overflows it with one space each side when it no longer fits. In a column whose rows are not
+ * all as wide, a cell the source padded (more than one space on a side) is padded so to its own
+ * width; any other keeps its own margins, at most one space each side.
  */
 export function fitted(text: string, raw: string, width?: number): string {
   const blank = raw.trim() === '';
@@ -43,7 +44,8 @@ export function fitted(text: string, raw: string, width?: number): string {
   const after = blank ? 1 : raw.length - raw.trimEnd().length;
   const left = Math.min(before, 1);
   const right = Math.min(after, 1);
-  const room = width === undefined ? 0 : width - text.length - left - right;
+  const own = width ?? (before > 1 || after > 1 ? raw.length : undefined);
+  const room = own === undefined ? 0 : own - text.length - left - right;
   if (room < 0) return ` ${text} `;
   if (before > 1 && after > 1) {
     const half = Math.floor(room / 2);

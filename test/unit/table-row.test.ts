@@ -51,12 +51,17 @@ describe('a table row of a field’s source', () => {
     expect(patchedRow(line, new Map([[4, 'x']]), widths)).toBeUndefined();
   });
 
-  it('fits a text to its column: on the side the source padded it, overflowing when too long, unpadded where the column is not lined up', () => {
+  it('fits a text to its column: on the side the source padded it, overflowing when too long; where the column is not lined up, to the cell’s own width when the source padded it', () => {
     expect(fitted('9', '  120 ', 6)).toBe('    9 ');
     expect(fitted('ab', '  x  ', 6)).toBe('  ab  ');
     expect(fitted('pašvaldības', ' REACT-EU ', 10)).toBe(' pašvaldības ');
     expect(fitted('Otra', ' Viena ', undefined)).toBe(' Otra ');
     expect(fitted('b', 'a', undefined)).toBe('b');
+    // A column not lined up in every row: a cell the source padded keeps its own width, on its side.
+    expect(fitted('150', '  120 ', undefined)).toBe('  150 ');
+    expect(fitted('9', '  120 ', undefined)).toBe('    9 ');
+    expect(fitted('1500', '  120 ', undefined)).toBe(' 1500 ');
+    expect(fitted('x', ' Skolēni    ', undefined)).toBe(' x          ');
   });
 });
 

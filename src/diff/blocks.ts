@@ -53,6 +53,8 @@ export interface DiffBlock {
   within?: Container[];
   /** The first item of a list: the Markdown keeps it from joining a list just before it. */
   listStart?: true;
+  /** An item of a tight list (no blank line between its items): the Markdown writes it so. */
+  tight?: true;
   /** The merged inline content, with `insertion` and `deletion` nodes. */
   content: PhrasingContent[];
   /** A table's rows, each with its status and its cells' merged content. */
@@ -85,12 +87,16 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           break;
         case 'list': {
           const numbers = itemNumbers(node);
+          // Tight as CommonMark has it: no blank line between the items, nor between the blocks of one.
+          const tight = node.spread === false && node.children.every((item) => item.spread !== true);
           node.children.forEach((item, index) => {
             const itemMarker = marker(node, numbers[index] ?? index);
             // The item's other blocks, a nested list too, start where its text does: after its marker.
             const inItem: Container = { kind: 'item', indent: itemMarker.length + 1, ...(item.children[0]?.type === 'paragraph' ? {} : { marker: itemMarker }) };
             item.children.forEach((child, position) => {
-              if (position === 0 && child.type === 'paragraph') add({ ...block(child, 'item', depth, child.children), marker: itemMarker, ...(index ? {} : { listStart: true }) });
+              if (position === 0 && child.type === 'paragraph') {
+                add({ ...block(child, 'item', depth, child.children), marker: itemMarker, ...(index ? {} : { listStart: true }), ...(tight ? { tight: true } : {}) });
+              }
               else visit([child], child.type === 'list' ? depth + 1 : depth, kind, [...within, inItem]);
             });
           });

@@ -206,7 +206,7 @@ test('md: a footnote of several paragraphs stays one footnote, its later paragra
 test('md: a footnote that starts with a list keeps the list in the note', async () => {
   const note = (word: string) => ['Teksts ar atsauci[^a].', '', '[^a]: 1) pirmais punkts;', `    2) otrais ${word}.`].join('\n');
   const md = textPart(await compare(note('punkts'), note('solis'), 'md'));
-  expect(md).toContain(['[^p-a]: 1) pirmais punkts;', '', '    2) otrais {~~punkts~>solis~~}.'].join('\n'));
+  expect(md).toContain(['[^p-a]: 1) pirmais punkts;', '    2) otrais {~~punkts~>solis~~}.'].join('\n'));
   const definitions = parseMarkdownText(md).children.filter((node) => node.type === 'footnoteDefinition');
   expect(definitions.map((node) => node.children.map((child) => child.type))).toEqual([['list']]);
 });
@@ -232,7 +232,7 @@ test('md: a quote of several paragraphs and a list stays one quote; a list item�
       '2) attīstīt infrastruktūru.',
     ].join('\n');
   const md = textPart(await compare(text('vienu'), text('citu'), 'md'));
-  expect(md).toContain(['> Pirmā citāta rindkopa.', '>', '> Otrā citāta rindkopa ar {~~vienu~>citu~~}.', '>', '> 1) punkts citātā;', '>', '> 2) otrs punkts.'].join('\n'));
+  expect(md).toContain(['> Pirmā citāta rindkopa.', '>', '> Otrā citāta rindkopa ar {~~vienu~>citu~~}.', '>', '> 1) punkts citātā;', '> 2) otrs punkts.'].join('\n'));
   expect(md).toContain(['1) stiprināt pedagogu sagatavošanu;', '', '   Turpinājums punktam ar {~~vienu~>citu~~}.', '', '   > Citāts punktā.', '', '2) attīstīt infrastruktūru.'].join('\n'));
   const tree = parseMarkdownText(md);
   expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'blockquote', 'list']);
@@ -244,9 +244,14 @@ test('md: a quote of several paragraphs and a list stays one quote; a list item�
 test('md: a bulleted list is written with `-`, so it stays a list (the terminal shows the report’s dash)', async () => {
   const list = (word: string) => ['Plāns:', '', '- stiprināt pedagogu sagatavošanu;', `- attīstīt ${word} infrastruktūru.`, '  - apakšpunkts.'].join('\n');
   const md = textPart(await compare(list('skolu'), list('digitālo'), 'md'));
-  expect(md).toContain(['- stiprināt pedagogu sagatavošanu;', '', '- attīstīt {~~skolu~>digitālo~~} infrastruktūru.', '', '  - apakšpunkts.'].join('\n'));
+  expect(md).toContain(['- stiprināt pedagogu sagatavošanu;', '- attīstīt {~~skolu~>digitālo~~} infrastruktūru.', '  - apakšpunkts.'].join('\n'));
   const lists = parseMarkdownText(md).children.filter((node) => node.type === 'list');
   expect(lists.map((node) => node.children.map((item) => item.children.map((child) => child.type)))).toEqual([[['paragraph'], ['paragraph', 'list']]]);
+  // Tight as written (it was written loose, a blank line between items); a loose list stays loose.
+  expect(lists.map((node) => node.spread)).toEqual([false]);
+  const loose = (word: string) => ['Plāns:', '', '- stiprināt;', '', `- attīstīt ${word}.`].join('\n');
+  const looseMd = textPart(await compare(loose('skolu'), loose('ceļus'), 'md'));
+  expect(looseMd).toContain(['- stiprināt;', '', '- attīstīt {~~skolu~>ceļus~~}.'].join('\n'));
   expect(await compare(list('skolu'), list('digitālo'), 'terminal')).toContain('– attīstīt [-skolu-]{+digitālo+} infrastruktūru.');
 });
 

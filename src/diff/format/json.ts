@@ -11,8 +11,8 @@ import { withUniqueLabels } from './unique-labels.js';
 export function formatJson(diff: DocumentDiff, stat: boolean): string {
   const { tree: _tree, blocks, ...rest } = diff;
   if (stat) return `${JSON.stringify({ file: diff.file, from: diff.from, to: diff.to, equal: diff.equal, stat: diff.stat }, null, 2)}\n`;
-  // `within` and `listStart` are for the Markdown: its holders are objects shared by the blocks in them.
-  const flat = withUniqueLabels(blocks).map(({ content, rows, within: _within, listStart: _listStart, ...block }) => ({
+  // `within`, `listStart` and `tight` are for the Markdown: its holders are objects shared by the blocks in them.
+  const flat = withUniqueLabels(blocks).map(({ content, rows, within: _within, listStart: _listStart, tight: _tight, ...block }) => ({
     ...block,
     segments: segmentsOf(content),
     ...(rows ? { rows: rows.map((row) => ({ status: row.status, cells: row.cells.map(segmentsOf) })) } : {}),

@@ -39,7 +39,9 @@ function blocksMarkdown(blocks: readonly DiffBlock[]): string[] {
   let previous: readonly Container[] = [];
   blocks.forEach((block, index) => {
     const within = block.within ?? [];
-    if (lines.length) {
+    // Items of a tight list follow one another without a blank line, as written (a nested one its item too); a list right after another keeps it, and the comment between.
+    const tight = block.tight && blocks[index - 1]?.tight && !(block.listStart && followsList(blocks, index));
+    if (lines.length && !tight) {
       let shared = 0;
       while (shared < within.length && within[shared] === previous[shared]) shared++;
       lines.push(within.slice(0, shared).map(indentOf).join('').trimEnd());

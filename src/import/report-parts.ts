@@ -1,4 +1,4 @@
-import { MONTHS_LV, type DateCase } from '../render/latvian.js';
+import { INTRODUCTION_START, MONTHS_LV, type DateCase } from '../render/latvian.js';
 import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphUnits, ruleBlock, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 import { startsWithDate } from '../util/markdown.js';
@@ -119,7 +119,7 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
   const [, year = '', day = '', month = '', time, nominative = '', topic = '', outcome = ''] = match;
   report.date = isoDate(year, day, month, 'locative') ?? report.date;
   if (time) report.time = time;
-  report.name.nominative = nominative.replace(/\s*\(turpmāk(?:\s+tekstā)?\s*[–—-]\s*[^)]*\)/g, '');
+  report.name.nominative = nominative.replace(new RegExp(`\\s*${INTRODUCTION_START}[^)]*\\)`, 'g'), '');
   report.topic = topic;
   if (outcome) {
     const whole = markdownOf([paragraph], document, report.notes).replace(/\n/g, ' ');

@@ -22,6 +22,7 @@ import { fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/f
 import { untranslatedPositions } from '../validate/translation-rules.js';
 import { resolveReport } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
+import { INTRODUCTION_START } from '../render/latvian.js';
 import { layoutFor } from '../load/front-matter.js';
 import type { ReportSource } from '../render/fields.js';
 import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, reportMarkdown, type DocxMeta, type FieldAnchor } from '../docx/index.js';
@@ -171,8 +172,9 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (layout.language.toLowerCase().startsWith('lv')) {
     const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));
     // The meeting's own abbreviations are introduced as the config's are.
-    result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, rendered.markdown, model.abbreviations, placeOf));
-    result.diagnostics.push(...abbreviationsIntroducedTwice(loaded.path, rendered.markdown, placeOf));
+    const printed = printedText(rendered.markdown);
+    result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, printed, model.abbreviations, placeOf));
+    result.diagnostics.push(...abbreviationsIntroducedTwice(loaded.path, printed, placeOf));
   }
   const fieldTrees = parseReportFields(parts);
   // A field's list kept from running on into the list beside it, as the DOCX has it.
@@ -238,15 +240,14 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
  * An abbreviation of the config or the meeting the report uses before introducing it, or never introduces:
  * "(turpmāk – ES)" is added where the template asks (`{{introduce}}`, at the meeting's name), so a
  * name written with the short form, and the full term only further on, leaves "ES" unexplained.
- * Only the printed text counts: not link addresses, e-mail addresses or code.
+ * Only the printed text counts (`printed`, see {@link printedText}): not link addresses, e-mail addresses or code.
  */
 function abbreviationsNotIntroduced(
   meetingPath: string,
-  markdown: string,
+  printed: string,
   abbreviations: readonly { term: string; short: string }[],
   placeOf: (line: number, column: number) => FieldPlace | undefined,
 ): Diagnostic[] {
-  const printed = printedText(markdown);
   // Entries with one short form (a term in two cases) are one abbreviation, said once, with its first term.
   const shorts = [...new Set(abbreviations.map((entry) => entry.short))];
   return shorts.flatMap((short) => {
@@ -265,7 +266,7 @@ function abbreviationsNotIntroduced(
       .find((index) => !inTerm.some(({ start, end }) => index >= start && index < end));
     if (first === undefined) return [];
     // Written with an en dash, as the templates write it; a hyphen or an em dash counts too.
-    const introduced = new RegExp(`\\(turpmāk(?:\\s+tekstā)?\\s*[–—-]\\s*\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;
+    const introduced = new RegExp(`${INTRODUCTION_START}\\*{0,2}${escaped}\\*{0,2}\\)`, 'u').exec(printed)?.index;
     if (introduced !== undefined && introduced < first) return [];
     const when = introduced === undefined ? 'never introduces it' : 'uses it before it introduces it';
     const { field, line } = placeIn(printed, first, placeOf);
@@ -291,16 +292,18 @@ function reportWarning(meetingPath: string, field: { ref: { file: string }; plac
   return diagnostic(field?.place ? field.ref.file : meetingPath, field?.place, 'warning', ruleId, `${whose} ${what}`, hint);
 }
 
+/** Each introduction of an abbreviation, "(turpmāk – ESF)", the short form in group 1 (in bold or not). */
+const INTRODUCTIONS = new RegExp(`${INTRODUCTION_START}\\*{0,2}([^()*\\n]+?)\\*{0,2}\\)`, 'gu');
+
 /**
  * An abbreviation the report introduces a second time ("(turpmāk – ES)" at the meeting's name and
  * again in a position, or two positions that each introduce "ESF"): a report introduces each once.
  * Said at the second introduction.
  */
-function abbreviationsIntroducedTwice(meetingPath: string, markdown: string, placeOf: (line: number, column: number) => FieldPlace | undefined): Diagnostic[] {
-  const printed = printedText(markdown);
+function abbreviationsIntroducedTwice(meetingPath: string, printed: string, placeOf: (line: number, column: number) => FieldPlace | undefined): Diagnostic[] {
   // Each short form's introductions so far, by where they were written.
   const seen = new Map<string, Set<string>>();
-  return [...printed.matchAll(/\(turpmāk(?:\s+tekstā)?\s*[–—-]\s*\*{0,2}([^()*\n]+?)\*{0,2}\)/gu)].flatMap((match) => {
+  return [...printed.matchAll(INTRODUCTIONS)].flatMap((match) => {
     const short = (match[1] ?? '').trim();
     const { field, line } = placeIn(printed, match.index, placeOf);
     const written = field?.place ? `${field.ref.file}:${field.place.line}:${field.place.column}` : `${line}:${match.index}`;

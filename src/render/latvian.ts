@@ -112,6 +112,12 @@ export function quote(text: string, style: QuoteStyle = 'curly'): string {
 }
 
 /**
+ * The start of an abbreviation's introduction, "(turpmāk – " (or "(turpmāk tekstā – "; a hyphen
+ * or an em dash counts too), as a regular expression's source: the short form and ")" follow.
+ */
+export const INTRODUCTION_START = '\\(turpmāk(?:\\s+tekstā)?\\s*[–—-]\\s*';
+
+/**
  * Introduces abbreviations at their first mention: "Eiropas Savienības" becomes
  * "Eiropas Savienības (turpmāk – ES)". Terms are matched as given (in the case used), as
  * whole words: "Eiropas Savienība" is not found inside "Eiropas Savienības". Each short form
@@ -124,7 +130,7 @@ export function introduceAbbreviations(text: string, abbreviations: readonly { t
   const shorts = [...new Set(abbreviations.map((entry) => entry.short))];
   for (const short of shorts) {
     if (introduced.has(short)) continue;
-    if (new RegExp(`\\(turpmāk(?:\\s+tekstā)?\\s*[–—-]\\s*${escapeRegExp(short)}\\)`, 'u').test(result)) {
+    if (new RegExp(`${INTRODUCTION_START}${escapeRegExp(short)}\\)`, 'u').test(result)) {
       introduced.add(short);
       continue;
     }

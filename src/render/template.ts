@@ -242,20 +242,20 @@ function compileSource(
  */
 function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySet<string>, file: string): void {
   program.body.forEach((statement, index) => {
+    const looked = isMustache(statement) && !statement.escaped ? lookedUp(statement) : undefined;
     // `{{{field}}}`: the value as it is, through a helper that notes a field printed while it is empty.
     if (isMustache(statement) && !statement.escaped && isPath(statement.path) && !statement.params.length && !(statement.hash?.pairs.length ?? 0) && !knownHelpers.has(statement.path.original)) {
       const { path, loc } = statement;
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
       statement.params = [strictPath(path)];
       statement.hash = { type: 'Hash', pairs: fieldPairs(path, file, loc), loc };
-    } else if (isMustache(statement) && !statement.escaped && isPath(statement.path) && lookedUp(statement)) {
+    } else if (looked && isMustache(statement) && isPath(statement.path)) {
       // `{{{lookup meeting "time"}}}`: as `{{{meeting.time}}}`.
       const { path, params, hash, loc } = statement;
-      const looked = lookedUp(statement);
       const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
       statement.params = [call];
-      statement.hash = { type: 'Hash', pairs: looked ? fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`) : [], loc };
+      statement.hash = { type: 'Hash', pairs: fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`), loc };
     } else if (isMustache(statement) && statement.escaped) {
       const helper = followsText(program.body[index - 1]) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
       const { path, params, hash, loc } = statement;
@@ -269,8 +269,8 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc };
       statement.params = [argument];
       // The field's name, for the message when it holds a list or mapping, or is printed empty.
-      const looked = isPath(argument) ? undefined : lookedUp(argument);
-      statement.hash = { type: 'Hash', pairs: isPath(argument) ? fieldPairs(argument, file, loc) : looked ? fieldPairs(looked.field, file, loc, `{{${looked.written}}}`) : [], loc };
+      const lookup = isPath(argument) ? undefined : lookedUp(argument);
+      statement.hash = { type: 'Hash', pairs: isPath(argument) ? fieldPairs(argument, file, loc) : lookup ? fieldPairs(lookup.field, file, loc, `{{${lookup.written}}}`) : [], loc };
       statement.escaped = false;
     }
     if (hasPrograms(statement)) {

@@ -3,7 +3,7 @@
  * labels scoped to the field. Resolving a field happens here; rendering only inserts it.
  */
 import { scopeLinkDefinitions } from './link-scope.js';
-import { DATE_AT_LINE_START, parseMarkdownText, walk } from '../util/markdown.js';
+import { DATE_AT_LINE_START, DAY_OF_MONTH, MONTH_NAME, parseMarkdownText, walk } from '../util/markdown.js';
 
 /** A Markdown field as the report prints it: normalised, its footnotes and link labels its own. */
 export function scopeField(markdown: string, scope: string): string {
@@ -65,4 +65,4 @@ export function keepNumbersTogether(text: string): string {
 }
 
 /** A day of the month and the space before its month's name: "31. decembrim", "3\. februārī". */
-const DAY_AND_MONTH = /(?<![\p{L}\p{N}.,])((?:[1-9]|[12]\d|3[01])\\?\.) (?=(?:janvār|februār|mart|aprī[lļ]|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)\p{L})/gu;
+const DAY_AND_MONTH = new RegExp(`(?<![\\p{L}\\p{N}.,])(${DAY_OF_MONTH}\\\\?\\.) (?=${MONTH_NAME}\\p{L})`, 'gu');

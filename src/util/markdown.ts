@@ -113,13 +113,17 @@ export function walk(node: Nodes, visit: (node: Nodes) => void): void {
   }
 }
 
+/** A day of a month, 1 to 31, as a regular expression's source. */
+export const DAY_OF_MONTH = '(?:[1-9]|[12]\\d|3[01])';
+/** The start of a month's name in any of its forms (janvāris, janvāra, janvārī …), as a regular expression's source. */
+export const MONTH_NAME = '(?:janvār|februār|mart|aprī[lļ]|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)';
+
 /**
  * A year, or the day of a date, that starts a line, followed by "." or ")" and a space: "2020.
  * gada …", "3. februārī …", "19. februāra …" (a day only before a month's name, in any of its
  * forms). Markdown would start a list numbered from it. Groups: the indent, the number, the mark.
  */
-export const DATE_AT_LINE_START =
-  /^( {0,3})(1[89]\d\d|2\d\d\d|(?:[1-9]|[12]\d|3[01])(?=[.)][ \t]+(?:janvār|februār|mart|aprī[lļ]|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)))([.)])(?=[ \t])/gm;
+export const DATE_AT_LINE_START = new RegExp(`^( {0,3})(1[89]\\d\\d|2\\d\\d\\d|${DAY_OF_MONTH}(?=[.)][ \\t]+${MONTH_NAME}))([.)])(?=[ \\t])`, 'gm');
 
 /** Whether `text` starts with a year or a date followed by its mark ({@link DATE_AT_LINE_START}). */
 export function startsWithDate(text: string): boolean {

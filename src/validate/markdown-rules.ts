@@ -489,6 +489,7 @@ function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], tex
 
 /** A hyphen with a space on each side between two words: in Latvian text, a dash typed as a hyphen. */
 const SPACED_HYPHEN = /(?<=\S) - (?=\S)/;
+const SPACED_HYPHENS = new RegExp(SPACED_HYPHEN.source, 'g');
 
 /**
  * `markdown/spaced-hyphen`: a hyphen with a space on each side in running text ("kvalitāte - tas
@@ -502,7 +503,7 @@ function spacedHyphenProblems(file: YamlFile, field: readonly PropertyKey[], tex
     const end = node.position?.end.offset;
     if (node.type !== 'text' || start === undefined || end === undefined) return;
     const written = text.slice(start, end);
-    for (const match of written.matchAll(new RegExp(SPACED_HYPHEN.source, 'g'))) found.push(start + match.index);
+    for (const match of written.matchAll(SPACED_HYPHENS)) found.push(start + match.index);
   });
   const [first] = found;
   if (first === undefined) return [];

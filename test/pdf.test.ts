@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
-import { convertToPdf } from '../src/pdf/convert.js';
+import { convertToPdf, REPORTS_PER_OFFICE_RUN } from '../src/pdf/convert.js';
+import { findOffice } from '../src/pdf/office.js';
 import { itWithOffice } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir } from './helpers/project.js';
 
@@ -96,18 +97,31 @@ describe('briefing build --format pdf', () => {
     expect(usual).toBeLessThan(14.3);
   });
 
-  itWithOffice('converts the meetings of a batch side by side on two threads, each conversion with its own LibreOffice profile', async () => {
+  itWithOffice('converts the meetings of a batch side by side on two threads, several reports in each run of LibreOffice, each to its own PDF', async () => {
     const codes = Array.from({ length: 8 }, (_, index) => `IZMzin_190221_P${index}`);
     const meetings = Object.fromEntries(
       codes.map((code, index) => [`meetings/2021-02-19-p${index}.yaml`, exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', `file_code: ${code}`)]),
     );
     const project = exampleProject(meetings);
     rmSync(join(project, EXAMPLE_MEETING));
-    const out = tempDir();
-    const result = await build({ cwd: project, inputs: [], all: true, out, final: false, formats: ['pdf'], jobs: 2, force: true });
-    expect(result.diagnostics).toEqual([]);
-    expect(result.threads).toBe(2);
-    for (const code of codes) expect(readPdf(join(out, `${code}.pdf`)).text).toContain('Informatīvais ziņojums par');
+    // The real office, through a script that notes how many reports each run is given.
+    const dir = tempDir();
+    const office = join(dir, 'soffice');
+    writeFileSync(office, `#!/bin/sh\nn=0; for a in "$@"; do case "$a" in *.docx) n=$((n+1));; esac; done\necho $n >> ${join(dir, 'runs.log')}\nexec ${findOffice(process.env['PATH'])} "$@"\n`);
+    chmodSync(office, 0o755);
+    for (const jobs of [2, 1]) {
+      rmSync(join(dir, 'runs.log'), { force: true });
+      const out = tempDir();
+      const result = await build({ cwd: project, inputs: [], all: true, out, final: false, formats: ['pdf'], jobs, force: true, office });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.threads).toBe(jobs === 2 ? 2 : 0);
+      // Each PDF is its own meeting's report (the file code is printed on its pages).
+      for (const code of codes) expect(readPdf(join(out, `${code}.pdf`)).text).toContain(code);
+      const runs = readFileSync(join(dir, 'runs.log'), 'utf8').trim().split('\n').map(Number);
+      expect(runs.reduce((sum, each) => sum + each, 0)).toBe(codes.length);
+      // A thread gathers the meetings it builds while its office starts: at most two runs each, not eight in all.
+      expect(runs.length).toBeLessThanOrEqual(jobs * 2);
+    }
   });
 });
 
@@ -141,23 +155,75 @@ function readdir(folder: string): string[] {
 }
 
 describe('convertToPdf', () => {
-  it('gives each conversion its own LibreOffice profile in a temporary folder, and removes it afterwards', async () => {
+  /**
+   * A stand-in for soffice: notes each run (its profile and how many reports it was given) and, for
+   * each report, writes a "PDF" holding the report's own bytes where LibreOffice would, except for a
+   * report whose bytes are `bad`: for that one it writes nothing, or (`failRun`) the whole run fails.
+   */
+  function fakeOffice(options: { failRun?: boolean } = {}) {
     const dir = tempDir();
-    const log = join(dir, 'calls.log');
-    // A stand-in for soffice: notes its profile argument and writes a PDF where LibreOffice would.
+    const log = join(dir, 'runs.log');
     const fake = join(dir, 'soffice');
     writeFileSync(
       fake,
-      `#!/bin/sh\nfor a in "$@"; do case "$a" in -env:UserInstallation=*) echo "$a" >> ${log};; esac; done\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`,
+      `#!/bin/sh
+profile=""; reports=0
+for a in "$@"; do case "$a" in -env:UserInstallation=*) profile="$a";; *.docx) reports=$((reports+1));; esac; done
+echo "$reports $profile" >> ${log}
+for a in "$@"; do case "$a" in *.docx)
+  if [ "$(cat "$a")" = bad ]; then ${options.failRun ? 'echo "Error: source file could not be loaded" >&2; exit 1' : 'if [ $reports = 1 ]; then echo "Error: source file could not be loaded" >&2; exit 1; fi; continue'}; fi
+  printf '%%PDF-' > "\${a%.docx}.pdf"; cat "$a" >> "\${a%.docx}.pdf";;
+esac; done
+`,
     );
     chmodSync(fake, 0o755);
-    const results = await Promise.all([1, 2, 3].map(() => convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })));
-    for (const result of results) expect(result).toEqual({ bytes: new Uint8Array(Buffer.from('%PDF-1.7 fake')) });
-    const profiles = readFileSync(log, 'utf8').trim().split('\n').map((line) => fileURLToPath(line.slice('-env:UserInstallation='.length)));
+    const runs = () =>
+      readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const [reports, profile] = line.split(' ');
+          return { reports: Number(reports), profile: fileURLToPath((profile ?? '').slice('-env:UserInstallation='.length)) };
+        });
+    return { office: fake, runs };
+  }
+
+  const bytes = (text: string) => new Uint8Array(Buffer.from(text));
+  const pdfOf = (text: string) => ({ bytes: bytes(`%PDF-${text}`) });
+
+  it('converts reports asked for at once in one run of the office, each to its own PDF, in a temporary folder and profile it removes', async () => {
+    const { office, runs } = fakeOffice();
+    const texts = ['first report', 'second report', 'third report'];
+    const results = await Promise.all(texts.map((text) => convertToPdf(bytes(text), { office, pdfA: false })));
+    expect(results).toEqual(texts.map(pdfOf));
+    expect(runs().map((run) => run.reports)).toEqual([3]);
+    // One after the other: a run each, each with a profile of its own.
+    expect(await convertToPdf(bytes('fourth'), { office, pdfA: false })).toEqual(pdfOf('fourth'));
+    expect(await convertToPdf(bytes('fifth'), { office, pdfA: false })).toEqual(pdfOf('fifth'));
+    const profiles = runs().map((run) => run.profile);
+    expect(runs().map((run) => run.reports)).toEqual([3, 1, 1]);
     expect(new Set(profiles).size).toBe(3);
     for (const profile of profiles) {
       expect(profile.startsWith(join(tmpdir(), 'briefing-pdf-'))).toBe(true);
       expect(existsSync(dirname(profile))).toBe(false);
+    }
+  });
+
+  it(`puts at most ${REPORTS_PER_OFFICE_RUN} reports in one run, and never reports with different settings`, async () => {
+    const { office, runs } = fakeOffice();
+    const texts = Array.from({ length: REPORTS_PER_OFFICE_RUN + 3 }, (_, index) => `report ${index}`);
+    const results = await Promise.all([...texts.map((text) => convertToPdf(bytes(text), { office, pdfA: false })), convertToPdf(bytes('PDF/A'), { office, pdfA: true })]);
+    expect(results).toEqual([...texts, 'PDF/A'].map(pdfOf));
+    expect(runs().map((run) => run.reports)).toEqual([REPORTS_PER_OFFICE_RUN, 3, 1]);
+  });
+
+  it('converts a report the run left out again on its own: its failure is its own, the others get their PDFs', async () => {
+    for (const failRun of [false, true]) {
+      const { office, runs } = fakeOffice({ failRun });
+      const results = await Promise.all(['one', 'bad', 'three'].map((text) => convertToPdf(bytes(text), { office, pdfA: false })));
+      expect(results).toEqual([pdfOf('one'), { failure: 'Error: source file could not be loaded' }, pdfOf('three')]);
+      // The run of three, then on their own the one left out (or, when the run failed, all three).
+      expect(runs().map((run) => run.reports)).toEqual(failRun ? [3, 1, 1, 1] : [3, 1]);
     }
   });
 

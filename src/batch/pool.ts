@@ -8,6 +8,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPath } from '../load/files.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { crashedReport } from './crashed.js';
+import { REPORTS_PER_OFFICE_RUN } from '../pdf/convert.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
@@ -53,6 +54,11 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
   if (threads < 2 || !existsSync(join(root, 'dist', 'worker.cjs'))) {
     // Imported here, not above: when worker threads build, the main thread never loads the compiler.
     const { runJob } = await import('./job.js');
+    if (makesPdf(context.options)) {
+      // Side by side, so the meetings' PDFs are made in one run of the office (pdf/convert.ts).
+      await inTurns(paths, REPORTS_PER_OFFICE_RUN, async (path) => onResult(await runJob(context.project, path, context.options, context.templates)));
+      return 0;
+    }
     for (const path of paths) {
       onResult(await runJob(context.project, path, context.options, context.templates));
       // Back to the event loop between meetings: lets the collector take positions no longer used.
@@ -69,6 +75,8 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
     filename: pathToFileURL(workerFile).href,
     minThreads: threads,
     maxThreads: threads,
+    // A worker waiting for LibreOffice builds its next meetings meanwhile, whose PDFs its next office run then makes.
+    concurrentTasksPerWorker: makesPdf(context.options) ? REPORTS_PER_OFFICE_RUN : 1,
     workerData: setup,
   });
   try {
@@ -86,6 +94,20 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
     await pool.destroy();
   }
   return threads;
+}
+
+/** Whether the meetings' PDFs are made (LibreOffice found and the PDF asked for). */
+function makesPdf(options: GenerateOptions): boolean {
+  return options.pdf !== undefined && options.formats.includes('pdf');
+}
+
+/** Runs `task` for each item, at most `width` at a time, taking the next as soon as one ends. */
+async function inTurns<T>(items: readonly T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
 /** A worker thread that died (out of memory, a bug): the meeting fails, the others go on. */

@@ -111,6 +111,29 @@ describe('briefing new meeting', () => {
     expect(existsSync(join(dir, 'meetings/1979-06-01-x.yaml'))).toBe(false);
   });
 
+  it('writes the last day of a meeting held over several days after its first (--end-date), not an earlier meeting’s', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '2021-05-17', slug: 'agrifish', flags: { ...MEETING_FLAGS, endDate: '18.05.2021' } });
+    expect(result.exitCode).toBe(0);
+    const text = read(dir, 'meetings/2021-05-17-agrifish.yaml');
+    expect(text).toMatch(/^date: 2021-05-17\nend_date: 2021-05-18$/m);
+    const built = runCli(['build', 'meetings/2021-05-17-agrifish.yaml', '--format', 'md'], dir);
+    expect(built.status).toBe(0);
+    expect(read(dir, 'out/IZMzin_170521_AGRIFISH.md')).toContain('2021\\. gada 17. un 18.\u00A0maijā');
+    // A meeting made from that one has its own days: the last day is not copied.
+    const copied = await newMeeting({ cwd: dir, date: '2021-06-10', slug: 'later', from: 'meetings/2021-05-17-agrifish.yaml', flags: { topic: 'X' } });
+    expect(copied.exitCode).toBe(0);
+    expect(read(dir, 'meetings/2021-06-10-later.yaml')).not.toMatch(/^end_date:/m);
+    for (const [endDate, message] of [
+      ['2021-05-17', '--end-date 2021-05-17 is the meeting’s own day.'],
+      ['2021-05-16', '--end-date 2021-05-16 is before the meeting’s first day, 2021-05-17.'],
+      ['18/05/2021', '--end-date: `18/05/2021` is not a date.'],
+    ] as const) {
+      await expect(newMeeting({ cwd: dir, date: '2021-05-17', slug: 'x', flags: { ...MEETING_FLAGS, endDate } })).rejects.toThrow(message);
+    }
+    expect(existsSync(join(dir, 'meetings/2021-05-17-x.yaml'))).toBe(false);
+  });
+
   it('rejects a bad flag value before writing', async () => {
     const dir = exampleProject();
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, kind: 'formel' } })).rejects.toThrow(

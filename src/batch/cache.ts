@@ -34,7 +34,7 @@ const entrySchema = z.object({
   /** What the meeting named, so the key can be checked without parsing it again. */
   template: z.string(),
   positions: z.array(z.string()),
-  /** The meeting's date: whether it is past decides a warning. */
+  /** The meeting's last day: whether it is past decides a warning. */
   date: z.string().nullable(),
   fileCode: z.string(),
   fileCodePlace: z.object({ line: z.number(), column: z.number() }).optional(),

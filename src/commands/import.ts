@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
+import { parseDocument, Scalar, type Document } from 'yaml';
+import { setBeside } from '../util/yaml-document.js';
 import { createFiles } from '../emit/create.js';
 import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
 import { fileCodesInUse } from '../load/meetings.js';
@@ -157,6 +158,7 @@ function meetingYaml(
   };
   const nominative = report.name.nominative ?? '';
   set(['date'], report.date);
+  if (report.endDate !== undefined) setBeside(doc, 'end_date', report.endDate, { after: 'date' });
   if (report.time) doc.setIn(['time'], report.time);
   else doc.deleteIn(['time']);
   doc.setIn(['kind'], /neformāl/.test(nominative) ? 'informal' : 'formal');
@@ -173,15 +175,7 @@ function meetingYaml(
   set(['name', 'short_locative'], report.name.short_locative);
   if (report.outcome) {
     // Where the skeleton's comment about `outcome` stands: just before `background`.
-    doc.setIn(['outcome'], report.outcome);
-    if (isMap(doc.contents)) {
-      const items = doc.contents.items;
-      const keyOf = (pair: (typeof items)[number]): unknown => (isScalar(pair.key) ? pair.key.value : pair.key);
-      const outcome = items.findIndex((pair) => keyOf(pair) === 'outcome');
-      const background = items.findIndex((pair) => keyOf(pair) === 'background');
-      const [moved] = outcome >= 0 && background >= 0 ? items.splice(outcome, 1) : [];
-      if (moved) items.splice(background, 0, moved);
-    }
+    setBeside(doc, 'outcome', report.outcome, { before: 'background' });
   }
   set(['background'], report.background ? block(report.background) : undefined);
   doc.setIn(['questions'], doc.createNode(report.questions.map((q, index) => ({ text: q.text, position: found.positionIds[index] })), { flow: false }));

@@ -50,6 +50,20 @@ export interface NewFileResult {
   exitCode: number;
 }
 
+/** The last day of a meeting held over several days (`--end-date`), YYYY-MM-DD; none without the flag. */
+function lastDayOf(first: string, given: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const last = readDay(given);
+  if ('problem' in last) throw new UsageError(`--end-date: ${last.problem}.`, last.hint);
+  if (last.iso <= first) {
+    throw new UsageError(
+      `--end-date ${last.iso} is ${last.iso === first ? 'the meeting’s own day' : `before the meeting’s first day, ${first}`}.`,
+      last.iso === first ? 'Leave --end-date out for a one-day meeting.' : 'Give the first day as <date> and the last as --end-date.',
+    );
+  }
+  return last.iso;
+}
+
 /** Writes a new, valid, commented meeting file `meetings/<date>-<slug>.yaml`. */
 export async function newMeeting(options: NewMeetingOptions): Promise<NewFileResult> {
   const project = loadProject(options.cwd);
@@ -57,6 +71,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   const day = readDay(options.date);
   if ('problem' in day) throw new UsageError(`${day.problem}.`, day.hint);
   const date = day.iso;
+  const endDate = lastDayOf(date, options.flags.endDate);
   if (!isSlug(options.slug)) {
     throw new UsageError(`\`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes.`, 'For example: educ-council');
   }
@@ -77,7 +92,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
     earlier = { text: loaded.file.text, meeting: loaded.meeting };
   }
   const answers = new Answers(options.prompter);
-  const doc = await scaffoldMeeting(project, date, options.slug, options.flags, answers, fileCodesInUse(project), earlier);
+  const doc = await scaffoldMeeting(project, date, options.slug, { ...options.flags, endDate }, answers, fileCodesInUse(project), earlier);
   answers.assertComplete('new meeting');
   return write(project, target, doc, 'meeting');
 }

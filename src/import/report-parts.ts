@@ -13,6 +13,8 @@ export interface ImportedName {
 /** What `import` found in a report, field by field; `undefined` where it found nothing. */
 export interface ImportedReport {
   date?: string;
+  /** The last day of a meeting held over several days. */
+  endDate?: string;
   time?: string;
   name: Partial<ImportedName>;
   topic?: string;
@@ -94,7 +96,24 @@ function plain(paragraph: ReviewedParagraph): string {
   return textOf(paragraph, 'accept').replace(/\u00a0/g, ' ').trim();
 }
 
-const DATE = String.raw`(\d{4})\. gada (\d{1,2})\.\s(\S+)`;
+/**
+ * The days of a meeting as the date helper prints them, one capture group: "2021. gada 19. februāra",
+ * or a meeting held over several days, "2021. gada 17. un 18. maija", "17.–19. maija", "31. maija un
+ * 1. jūnija", "30. maija – 1. jūnija", "31. decembra un 2022. gada 1. janvāra" (see {@link daysOf}).
+ */
+const DAYS_PATTERN = String.raw`(\d{4}\. gada \d{1,2}\.(?:(?: un |–)\d{1,2}\.)?\s\S+(?:(?: un | – )(?:\d{4}\. gada )?\d{1,2}\.\s\S+)?)`;
+
+/** A meeting's first day, and its last when it is held over several, from the days as {@link DAYS_PATTERN} found them. */
+function daysOf(days: string, grammaticalCase: DateCase): { date: string; endDate?: string } | undefined {
+  const match = /^(\d{4})\. gada (\d{1,2})\.(?:(?: un |–)(\d{1,2})\.)?\s(\S+)(?:(?: un | – )(?:(\d{4})\. gada )?(\d{1,2})\.\s(\S+))?$/.exec(days);
+  if (!match) return undefined;
+  const [, year = '', day = '', lastInMonth, month = '', lastYear, lastDay, lastMonth] = match;
+  const date = isoDate(year, day, month, grammaticalCase);
+  const endDate =
+    lastDay !== undefined && lastMonth !== undefined ? isoDate(lastYear ?? year, lastDay, lastMonth, grammaticalCase) : lastInMonth !== undefined ? isoDate(year, lastInMonth, month, grammaticalCase) : undefined;
+  if (date === undefined) return undefined;
+  return endDate !== undefined && endDate > date ? { date, endDate } : { date };
+}
 
 function isoDate(year: string, day: string, month: string, grammaticalCase: DateCase): string | undefined {
   const index = MONTHS_LV.findIndex((forms) => forms[grammaticalCase] === month);
@@ -102,22 +121,31 @@ function isoDate(year: string, day: string, month: string, grammaticalCase: Date
   return `${year}-${String(index + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
+/** Takes the meeting's days from the text where they were found, unless `keep` (an earlier find stands). */
+function takeDays(report: ImportedReport, days: string, grammaticalCase: DateCase, keep: boolean): void {
+  const found = daysOf(days.replace(/\s/g, ' '), grammaticalCase);
+  if (!found || (keep && report.date !== undefined)) return;
+  report.date = found.date;
+  if (found.endDate === undefined) delete report.endDate;
+  else report.endDate = found.endDate;
+}
+
 /** "Informatīvais ziņojums par 2021. gada 19. februāra <locative> izskatāmajiem jautājumiem". */
 function title(text: string, report: ImportedReport): boolean {
-  const match = new RegExp(`^Informatīvais ziņojums par\\s+${DATE}\\s+(.+?)\\s+izskatāmajiem jautājumiem$`, 's').exec(text.replace(/\s+/g, ' '));
+  const match = new RegExp(`^Informatīvais ziņojums par\\s+${DAYS_PATTERN}\\s+(.+?)\\s+izskatāmajiem jautājumiem$`, 's').exec(text.replace(/\s+/g, ' '));
   if (!match) return false;
-  const [, year = '', day = '', month = '', locative = ''] = match;
-  report.date ??= isoDate(year, day, month, 'genitive');
+  const [, days = '', locative = ''] = match;
+  takeDays(report, days, 'genitive', true);
   report.name.locative = locative;
   return true;
 }
 
 /** "2021. gada 19. februārī plkst. 10.00 notiks <nominative>, kurā ministri diskutēs par tēmu “<topic>”. <outcome>" */
 function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedDocument, report: ImportedReport): boolean {
-  const match = new RegExp(`^${DATE}(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 's').exec(text);
+  const match = new RegExp(`^${DAYS_PATTERN}(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 's').exec(text);
   if (!match) return false;
-  const [, year = '', day = '', month = '', time, nominative = '', topic = '', outcome = ''] = match;
-  report.date = isoDate(year, day, month, 'locative') ?? report.date;
+  const [, days = '', time, nominative = '', topic = '', outcome = ''] = match;
+  takeDays(report, days, 'locative', false);
   if (time) report.time = time;
   report.name.nominative = nominative.replace(new RegExp(`\\s*${INTRODUCTION_START}[^)]*\\)`, 'g'), '');
   report.topic = topic;
@@ -131,9 +159,9 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
 
 /** "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:" */
 function invitation(text: string, report: ImportedReport): boolean {
-  const match = new RegExp(`${DATE} (.+?) aicināti atbildēt`).exec(text);
+  const match = new RegExp(`${DAYS_PATTERN} (.+?) aicināti atbildēt`).exec(text);
   if (!match && !/aicināti atbildēt uz (?:šādiem jautājumiem|šādu jautājumu)/.test(text)) return false;
-  if (match?.[4]) report.name.short_locative = match[4];
+  if (match?.[2]) report.name.short_locative = match[2];
   return true;
 }
 

@@ -27,7 +27,10 @@ export const meetingNameSchema = z.strictObject({
 /** One EU Council meeting and the report prepared for it: `meetings/<date>-<slug>.yaml`. */
 export const meetingSchema = z
   .strictObject({
-    date: isoDate.meta({ description: 'Day of the meeting.' }),
+    date: isoDate.meta({ description: 'Day of the meeting; its first day when it is held over several.' }),
+    end_date: isoDate
+      .optional()
+      .meta({ description: 'Last day of a meeting held over several days, e.g. 2021-05-18 for 17–18 May (printed "2021. gada 17. un 18. maijā"); none for a one-day meeting.' }),
     time: z
       .string()
       .regex(/^([01]?\d|2[0-3])\.[0-5]\d$/, 'write the time as HH.MM, e.g. 10.00')
@@ -81,6 +84,11 @@ export const meetingSchema = z
     visa: signatory.optional().meta({ description: 'Visa line ("Vīza: …") printed under the signature.' }),
   })
   .meta({ title: 'briefing meeting', description: 'An EU Council meeting and the informative report prepared for it.' });
+
+/** The day a meeting is over: its `end_date` when it is held over several days, else its `date`. */
+export function lastDayOf(meeting: { date: string; end_date?: string | undefined }): string {
+  return meeting.end_date !== undefined && meeting.end_date > meeting.date ? meeting.end_date : meeting.date;
+}
 
 /** A meeting file as validated: defaults applied. */
 export type Meeting = z.output<typeof meetingSchema>;

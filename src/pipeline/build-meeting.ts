@@ -13,11 +13,11 @@
 import { sha256 } from '../load/files.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
-import type { Format, Position } from '../model/index.js';
+import { lastDayOf, type Format, type Position } from '../model/index.js';
 import type { GeneratedFile } from '../model/output.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { checkMeeting, includedPositions } from '../validate/meeting-rules.js';
+import { checkMeeting, includedPositions, lastDayPrinted } from '../validate/meeting-rules.js';
 import { fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
 import { resolveReport } from '../resolve/report.js';
@@ -71,7 +71,7 @@ export interface GeneratedReport {
   fileCode: string | null;
   /** Where `file_code` is written, for messages about it. */
   fileCodePlace?: Place | undefined;
-  /** The meeting's date, for warnings that depend on today's. */
+  /** The meeting's last day (its `date`, or its `end_date` when it is held over several): whether it is over decides a warning. */
   date: string | null;
   /** The template used (`--template`, else the meeting's); with `inputs`, what the cache key is made of. */
   template: string | null;
@@ -129,7 +129,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     meetingPath: loaded.path,
     fileCode: loaded.meeting?.file_code ?? null,
     fileCodePlace: loaded.file.locate(['file_code']),
-    date: loaded.meeting?.date ?? null,
+    date: loaded.meeting ? lastDayOf(loaded.meeting) : null,
     template: loaded.meeting ? (options.template ?? loaded.meeting.template) : null,
     draft: false,
     files: [],
@@ -155,6 +155,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (hasErrors(result.diagnostics) || !template) return result;
   result.inputs.template = template.path;
   result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template));
+  result.diagnostics.push(...lastDayPrinted(loaded, meeting, template));
 
   // resolve: the model the template renders
   const positions = new Map<string, Position>();

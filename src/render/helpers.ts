@@ -7,6 +7,9 @@ import {
   formatDateNumericLv,
   formatDateThisYearLv,
   formatDayMonthLv,
+  formatDaysEn,
+  formatDaysLv,
+  formatDaysNumericLv,
   formatTimeLv,
   introduceAbbreviations,
   joinList,
@@ -78,7 +81,7 @@ const LANGUAGES = ['lv', 'en'] as const;
  * the quote style, the model at the template's root — never the environment.
  */
 /** The `key=value` options a helper takes (`{{date meeting.date "genitive" year="none"}}`); the others take none. */
-export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year'] };
+export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year', 'until'], dateNumeric: ['until'], dateEn: ['until'] };
 
 /** How many arguments each helper takes, fewest and most, and a call as an example: read when it is called and when a template is checked. */
 export const HELPER_ARITY: Readonly<Record<string, readonly [min: number, max: number, example: string]>> = {
@@ -108,16 +111,26 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const date = day('date', iso);
     const wanted = oneOf('date', grammaticalCase, DATE_CASES);
     const year = oneOf('date (year=)', hashOf(args)['year'] ?? 'full', YEAR_FORMS);
-    if (year === 'none') return formatDayMonthLv(date, wanted);
-    if (year === 'full') return formatDateLv(date, wanted);
     const documentDate = rootOf(args)?.documentDate;
-    if (documentDate === undefined) throw new HelperUsageError('the helper `date` with year="this" needs the report model (its document date)');
+    if (year === 'this' && documentDate === undefined) throw new HelperUsageError('the helper `date` with year="this" needs the report model (its document date)');
+    const until = lastDay('date', date, args);
+    if (until !== undefined) return formatDaysLv(date, until, wanted, year, documentDate);
+    if (year === 'none') return formatDayMonthLv(date, wanted);
+    if (year === 'full' || documentDate === undefined) return formatDateLv(date, wanted);
     return formatDateThisYearLv(date, wanted, documentDate);
   },
-  /** `{{dateNumeric meeting.date}}` → "19.02.2021.". */
-  dateNumeric: (...args) => formatDateNumericLv(day('dateNumeric', positional('dateNumeric', args)[0])),
-  /** `{{dateEn meeting.date}}` → "19 February 2021". */
-  dateEn: (...args) => formatDateEn(day('dateEn', positional('dateEn', args)[0])),
+  /** `{{dateNumeric meeting.date}}` → "19.02.2021."; with `until=meeting.end_date`, "17.05.2021.–18.05.2021.". */
+  dateNumeric: (...args) => {
+    const date = day('dateNumeric', positional('dateNumeric', args)[0]);
+    const until = lastDay('dateNumeric', date, args);
+    return until === undefined ? formatDateNumericLv(date) : formatDaysNumericLv(date, until);
+  },
+  /** `{{dateEn meeting.date}}` → "19 February 2021"; with `until=meeting.end_date`, "17–18 May 2021". */
+  dateEn: (...args) => {
+    const date = day('dateEn', positional('dateEn', args)[0]);
+    const until = lastDay('dateEn', date, args);
+    return until === undefined ? formatDateEn(date) : formatDaysEn(date, until);
+  },
   /** `{{time meeting.time}}` → "plkst. 10.00". */
   time: (...args) => formatTimeLv(timeOfDay('time', positional('time', args)[0])),
   /** `{{quote meeting.topic}}` → “…” or „…“ per the `quotes` setting. */
@@ -271,6 +284,19 @@ function day(helper: string, value: unknown): string {
     );
   }
   return written;
+}
+
+/**
+ * The last day of a meeting held over several days, from a date helper's `until=` (the meeting's
+ * `end_date`): none when it is not given, is empty (a one-day meeting has no `end_date`) or is the
+ * first day itself; a usage error when it is no date or comes before the first day.
+ */
+function lastDay(helper: string, first: string, args: unknown[]): string | undefined {
+  const written = hashOf(args)['until'];
+  if (written === undefined || written === null || written === '') return undefined;
+  const last = day(`${helper} (until=)`, written);
+  if (last < first) throw new HelperUsageError(`the helper \`${helper}\` got until=\`${last}\`, which is before the first day, \`${first}\``);
+  return last === first ? undefined : last;
 }
 
 /** A time of day written HH.MM or HH:MM (what `meeting.time` holds); anything else is a usage error. */

@@ -73,6 +73,51 @@ export function formatDateThisYearLv(iso: string, grammaticalCase: DateCase, doc
   return `šā gada ${formatDayMonthLv(iso, grammaticalCase)}`;
 }
 
+/** How a Latvian date writes its year: in full, not at all, or "šā gada" when it is the document's year. */
+export type YearForm = 'full' | 'none' | 'this';
+
+/**
+ * The days of a meeting held over several days, from `startIso` to `endIso`, in the given case:
+ * two days joined with "un" ("2021. gada 17. un 18. maijā", "2021. gada 31. maija un 1. jūnija"),
+ * more with an en dash ("2021. gada 17.–19. maijā"; spaced between a day and a month, "30. maijā –
+ * 1. jūnijā"). The year is written once, or at each end when the days are in two years; `year`
+ * as the `date` helper takes it (`this` needs `documentIso`, the document's own date).
+ */
+export function formatDaysLv(startIso: string, endIso: string, grammaticalCase: DateCase, year: YearForm = 'full', documentIso?: string): string {
+  const [start, end] = [parseIsoDate(startIso), parseIsoDate(endIso)];
+  const documentYear = documentIso === undefined ? undefined : parseIsoDate(documentIso).year;
+  const yearOf = ({ year: number }: CalendarDate) => (year === 'none' ? '' : year === 'this' && number === documentYear ? 'šā gada ' : `${number}. gada `);
+  const twoDays = daysApart(startIso, endIso) === 1;
+  if (start.year === end.year && start.month === end.month) {
+    return `${yearOf(start)}${start.day}.${twoDays ? ' un ' : '–'}${formatDayMonthLv(endIso, grammaticalCase)}`;
+  }
+  const between = twoDays ? ' un ' : ' – ';
+  const last = `${start.year === end.year ? '' : yearOf(end)}${formatDayMonthLv(endIso, grammaticalCase)}`;
+  return `${yearOf(start)}${formatDayMonthLv(startIso, grammaticalCase)}${between}${last}`;
+}
+
+/** "17–18 May 2021", "31 May – 1 June 2021", "31 December 2021 – 1 January 2022": the days of a meeting in English. */
+export function formatDaysEn(startIso: string, endIso: string): string {
+  const [start, end] = [parseIsoDate(startIso), parseIsoDate(endIso)];
+  if (start.year !== end.year) return `${formatDateEn(startIso)} – ${formatDateEn(endIso)}`;
+  if (start.month !== end.month) return `${start.day}${NBSP}${MONTHS_EN[start.month - 1]} – ${formatDateEn(endIso)}`;
+  return `${start.day}–${formatDateEn(endIso)}`;
+}
+
+/** "17.05.2021.–18.05.2021." — the numeric form of a meeting's days. */
+export function formatDaysNumericLv(startIso: string, endIso: string): string {
+  return `${formatDateNumericLv(startIso)}–${formatDateNumericLv(endIso)}`;
+}
+
+/** How many days `endIso` is after `startIso` (calendar days, no time zone). */
+export function daysApart(startIso: string, endIso: string): number {
+  const utc = (iso: string) => {
+    const { year, month, day } = parseIsoDate(iso);
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(endIso) - utc(startIso)) / 86_400_000);
+}
+
 /** "19.02.2021." — the numeric form used in references and tables. */
 export function formatDateNumericLv(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);

@@ -56,6 +56,8 @@ export interface MissingClearance {
 export interface ReportModel {
   meeting: {
     date: string;
+    /** The last day of a meeting held over several days (`end_date`); null for a one-day meeting. */
+    endDate: string | null;
     time: string | null;
     kind: 'formal' | 'informal';
     mode: 'in-person' | 'videoconference';
@@ -153,6 +155,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
   return {
     meeting: {
       date: meeting.date,
+      endDate: meeting.end_date ?? null,
       time: meeting.time ?? null,
       kind: meeting.kind,
       mode: meeting.mode,

@@ -1,4 +1,5 @@
 import { parseDocument, Scalar, type Document } from 'yaml';
+import { setBeside } from '../util/yaml-document.js';
 import type { Project } from '../load/project.js';
 import { signatory } from '../model/common.js';
 import { meetingNameSchema, meetingSchema, type Meeting } from '../model/meeting.js';
@@ -14,6 +15,8 @@ export interface MeetingFlags {
   kind?: string;
   mode?: string;
   time?: string;
+  /** The last day of a meeting held over several days, YYYY-MM-DD (read and checked by the command). */
+  endDate?: string | undefined;
   formation?: string;
   participants?: string;
   presidency?: string;
@@ -136,6 +139,9 @@ export async function scaffoldMeeting(
   const doc = parseDocument(earlier ? earlier.text : MEETING_SKELETON);
   const set = (path: string[], value: unknown) => doc.setIn(path, value);
   set(['date'], date);
+  // An earlier meeting's last day belongs to its own dates.
+  doc.deleteIn(['end_date']);
+  if (flags.endDate !== undefined) setBeside(doc, 'end_date', flags.endDate, { after: 'date' });
   if (time === undefined) doc.deleteIn(['time']);
   else set(['time'], time);
   set(['kind'], kind);

@@ -13,6 +13,7 @@ export const MEETING_SKELETON = `#
 # All other text is printed as written.
 
 # Day of the meeting, and its start time if known: time: "10.00" (printed "plkst. 10.00").
+# A meeting over several days gives its last day too: end_date: 2000-01-02 (printed "1. un 2. janvārī").
 date: 2000-01-01
 time: "10.00"
 

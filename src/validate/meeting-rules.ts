@@ -1,11 +1,12 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import { clearanceOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
+import { clearanceOf, lastDayOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
 import { markdownFieldProblems } from './markdown-rules.js';
+import { daysApart } from '../render/latvian.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -97,6 +98,62 @@ export const dateAsFileName: MeetingRule = ({ loaded, meeting }) => {
     ),
   ];
 };
+
+/** The longest an EU Council meeting runs (formal ones take one or two days, an informal one up to three). */
+const LONGEST_MEETING_DAYS = 7;
+
+/**
+ * A meeting held over several days ends after it starts, and within a week: an `end_date` on or
+ * before `date` is a slip the report would print ("17.–17. maijā"), and one weeks away most likely
+ * a wrong month.
+ */
+export const endsAfterStart: MeetingRule = ({ loaded, meeting }) => {
+  if (meeting.end_date === undefined) return [];
+  const days = daysApart(meeting.date, meeting.end_date);
+  const place = loaded.file.locate(['end_date']);
+  if (days <= 0) {
+    return [
+      diagnostic(
+        loaded.path,
+        place,
+        'error',
+        'meeting/end-not-after-start',
+        `\`end_date\` ${meeting.end_date} is ${days === 0 ? 'the same day as' : 'before'} \`date\` ${meeting.date}.`,
+        days === 0 ? 'Leave `end_date` out for a one-day meeting.' : 'Write the first day as `date` and the last as `end_date`.',
+      ),
+    ];
+  }
+  if (days < LONGEST_MEETING_DAYS) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      place,
+      'warning',
+      'meeting/long-meeting',
+      `The meeting runs ${days + 1} days, from ${meeting.date} to ${meeting.end_date}: a Council meeting takes one to three days.`,
+      'Check `end_date` (its month, its year).',
+    ),
+  ];
+};
+
+/**
+ * A meeting held over several days whose template never reads `meeting.endDate` (a project's own
+ * template written before there was one): its report would give the first day alone.
+ */
+export function lastDayPrinted(loaded: LoadedMeeting, meeting: Meeting, template: { name: string; files: readonly { text: string }[] }): Diagnostic[] {
+  if (meeting.end_date === undefined || meeting.end_date <= meeting.date) return [];
+  if (template.files.some((file) => /\bendDate\b/.test(file.text))) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['end_date']),
+      'warning',
+      'meeting/end-date-not-printed',
+      `The meeting runs from ${meeting.date} to ${meeting.end_date}, but the template \`${template.name}\` never uses \`meeting.endDate\`: the report gives the first day alone.`,
+      'Give the date helpers the last day, as the built-in templates do: {{date meeting.date "locative" until=meeting.endDate}}.',
+    ),
+  ];
+}
 
 /** Required ministries must be in the registry. */
 export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting }) =>
@@ -345,14 +402,15 @@ export const clearedBeforeMeeting: MeetingRule = ({ project, meeting }) =>
 
 /** A report still in draft for a meeting that is over was probably forgotten, or has a wrong date. */
 export const draftNotPast: MeetingRule = ({ project, loaded, meeting, today }) => {
-  if (!today || meeting.date >= today || !isDraft(project, meeting)) return [];
+  const last = lastDayOf(meeting);
+  if (!today || last >= today || !isDraft(project, meeting)) return [];
   return [
     diagnostic(
       loaded.path,
-      loaded.file.locate(['date']),
+      loaded.file.locate([last === meeting.date ? 'date' : 'end_date']),
       'warning',
       'meeting/past-draft',
-      `The meeting date ${meeting.date} is in the past, but its report is still a draft.`,
+      last === meeting.date ? `The meeting date ${meeting.date} is in the past, but its report is still a draft.` : `The meeting ended on ${last}, but its report is still a draft.`,
       'Check the date, or finish the clearances.',
     ),
   ];
@@ -447,6 +505,7 @@ export function mergeRequiredBy(diagnostics: readonly Diagnostic[]): Diagnostic[
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   dateAsFileName,
+  endsAfterStart,
   hasBackground,
   isSigned,
   noPlaceholders,

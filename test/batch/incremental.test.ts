@@ -157,6 +157,22 @@ describe('incremental builds', () => {
     expect(later.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([C, 'meeting/past-draft']);
   });
 
+  it('takes a meeting held over several days to be over after its last day (end_date), not its first', async () => {
+    const dir = threeMeetings();
+    const reforms = join(dir, 'positions/extra/reforms-c.yaml');
+    writeFileSync(reforms, readFileSync(reforms, 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    writeFileSync(join(dir, C), readFileSync(join(dir, C), 'utf8').replace(/^date: 2021-02-19$/m, 'date: 2021-02-19\nend_date: 2021-02-20'));
+    const pastDraft = (result: Awaited<ReturnType<typeof run>>['result']) => result.diagnostics.filter((d) => d.file === C && d.ruleId === 'meeting/past-draft');
+    await run(dir, { today: '2021-02-19' });
+    // On its second day it is not over yet: nothing to build again, nothing to warn about.
+    const second = await run(dir, { today: '2021-02-20' });
+    expect(second.status[C]).toBe('unchanged');
+    expect(pastDraft(second.result)).toEqual([]);
+    const after = await run(dir, { today: '2021-02-21' });
+    expect(after.status[C]).toBe('built');
+    expect(pastDraft(after.result).map((d) => d.message)).toEqual(['The meeting ended on 2021-02-20, but its report is still a draft.']);
+  });
+
   it('builds again when git HEAD has a newer version of a position the working tree has not', async () => {
     const dir = threeMeetings();
     initRepository(dir);

@@ -5,6 +5,9 @@ import {
   formatDateNumericLv,
   formatDateThisYearLv,
   formatDayMonthLv,
+  formatDaysEn,
+  formatDaysLv,
+  formatDaysNumericLv,
   formatTimeLv,
   introduceAbbreviations,
   joinList,
@@ -79,6 +82,41 @@ describe('Latvian dates', () => {
     expect(formatDateEn('2021-02-19')).toBe('19\u00A0February 2021');
     expect(formatTimeLv('10.00')).toBe('plkst.\u00A010.00');
     expect(formatTimeLv('9:30')).toBe('plkst.\u00A09.30');
+  });
+});
+
+describe('the days of a meeting held over several', () => {
+  const lv = (start: string, end: string, grammaticalCase: 'nominative' | 'genitive' | 'locative' = 'locative') => formatDaysLv(start, end, grammaticalCase).replaceAll(NBSP, '~');
+
+  it('joins two days with "un", more with an en dash, the month once when it is one', () => {
+    expect(lv('2021-05-17', '2021-05-18')).toBe('2021. gada 17. un 18.~maijā');
+    expect(lv('2021-05-17', '2021-05-18', 'genitive')).toBe('2021. gada 17. un 18.~maija');
+    expect(lv('2021-05-17', '2021-05-19')).toBe('2021. gada 17.–19.~maijā');
+    expect(lv('2021-05-17', '2021-05-19', 'nominative')).toBe('2021. gada 17.–19.~maijs');
+  });
+
+  it('names both months when the days are in two, and both years when in two', () => {
+    expect(lv('2021-05-31', '2021-06-01')).toBe('2021. gada 31.~maijā un 1.~jūnijā');
+    expect(lv('2021-05-31', '2021-06-01', 'genitive')).toBe('2021. gada 31.~maija un 1.~jūnija');
+    expect(lv('2021-05-30', '2021-06-01')).toBe('2021. gada 30.~maijā – 1.~jūnijā');
+    expect(lv('2021-12-31', '2022-01-01')).toBe('2021. gada 31.~decembrī un 2022. gada 1.~janvārī');
+    // Leap years and month lengths: 28 February and 1 March are two days in 2021, three in 2024.
+    expect(lv('2021-02-28', '2021-03-01')).toBe('2021. gada 28.~februārī un 1.~martā');
+    expect(lv('2024-02-28', '2024-03-01')).toBe('2024. gada 28.~februārī – 1.~martā');
+  });
+
+  it('writes the year as the date helper is told: none, or "šā gada" in the document’s year', () => {
+    expect(formatDaysLv('2021-05-17', '2021-05-18', 'locative', 'none')).toBe(`17. un 18.${NBSP}maijā`);
+    expect(formatDaysLv('2021-05-17', '2021-05-18', 'genitive', 'this', '2021-05-10')).toBe(`šā gada 17. un 18.${NBSP}maija`);
+    expect(formatDaysLv('2021-05-17', '2021-05-18', 'genitive', 'this', '2020-12-10')).toBe(`2021. gada 17. un 18.${NBSP}maija`);
+    expect(formatDaysLv('2021-12-31', '2022-01-01', 'locative', 'this', '2021-12-10')).toBe(`šā gada 31.${NBSP}decembrī un 2022. gada 1.${NBSP}janvārī`);
+  });
+
+  it('in English and in numbers', () => {
+    expect(formatDaysEn('2021-05-17', '2021-05-18')).toBe(`17–18${NBSP}May 2021`);
+    expect(formatDaysEn('2021-05-31', '2021-06-01')).toBe(`31${NBSP}May – 1${NBSP}June 2021`);
+    expect(formatDaysEn('2021-12-31', '2022-01-01')).toBe(`31${NBSP}December 2021 – 1${NBSP}January 2022`);
+    expect(formatDaysNumericLv('2021-05-17', '2021-05-18')).toBe('17.05.2021.–18.05.2021.');
   });
 });
 

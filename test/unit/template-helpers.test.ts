@@ -29,6 +29,21 @@ describe('date', () => {
     expect(callWith('date', { year: 'this' }, '2020-12-30', '2021-02-19', 'genitive')).toBe('2021. gada 19.\u00A0februāra');
   });
 
+  it('gives the days of a meeting held over several with until=, one day when until is null or the same day', () => {
+    expect(callWith('date', { until: '2021-05-18' }, '2021-05-10', '2021-05-17', 'locative')).toBe('2021. gada 17. un 18.\u00A0maijā');
+    expect(callWith('date', { until: '2021-05-18', year: 'this' }, '2021-05-10', '2021-05-17', 'genitive')).toBe('šā gada 17. un 18.\u00A0maija');
+    expect(callWith('date', { until: null }, '2021-05-10', '2021-05-17', 'locative')).toBe('2021. gada 17.\u00A0maijā');
+    expect(callWith('date', { until: '2021-05-17' }, '2021-05-10', '2021-05-17', 'locative')).toBe('2021. gada 17.\u00A0maijā');
+    expect(callWith('dateEn', { until: '2021-05-18' }, '2021-05-10', '2021-05-17')).toBe('17–18\u00A0May 2021');
+    expect(callWith('dateEn', { until: null }, '2021-05-10', '2021-05-17')).toBe('17\u00A0May 2021');
+    expect(callWith('dateNumeric', { until: '2021-05-18' }, '2021-05-10', '2021-05-17')).toBe('17.05.2021.–18.05.2021.');
+  });
+
+  it('refuses an until= that is no date or comes before the first day', () => {
+    expect(() => callWith('date', { until: '2021-05-16' }, '2021-05-10', '2021-05-17')).toThrow('the helper `date` got until=`2021-05-16`, which is before the first day, `2021-05-17`');
+    expect(() => callWith('dateEn', { until: 'tomorrow' }, '2021-05-10', '2021-05-17')).toThrow(HelperUsageError);
+  });
+
   it('rejects an unknown year form', () => {
     expect(() => callWith('date', { year: 'short' }, '2021-02-15', '2021-02-19')).toThrow('takes one of full, none, this, got short');
   });

@@ -41,6 +41,15 @@ export function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** How many days the day `endIso` is after `startIso`, both YYYY-MM-DD (calendar days, no time zone). */
+export function daysApart(startIso: string, endIso: string): number {
+  const utc = (iso: string) => {
+    const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(endIso) - utc(startIso)) / 86_400_000);
+}
+
 /**
  * A day given on the command line, written YYYY-MM-DD or as Latvians write it, DD.MM.YYYY (a
  * final dot allowed, one-digit day and month too): as YYYY-MM-DD, or why it cannot be used and what to do.

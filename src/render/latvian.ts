@@ -2,6 +2,7 @@
  * Latvian forms the reports need that `Intl` does not give: dates in the genitive and
  * locative, list joining with "un", quotes and time of day. Pure functions of their input.
  */
+import { daysApart } from '../model/date.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 /** The grammatical cases dates are printed in. */
@@ -107,15 +108,6 @@ export function formatDaysEn(startIso: string, endIso: string): string {
 /** "17.05.2021.–18.05.2021." — the numeric form of a meeting's days. */
 export function formatDaysNumericLv(startIso: string, endIso: string): string {
   return `${formatDateNumericLv(startIso)}–${formatDateNumericLv(endIso)}`;
-}
-
-/** How many days `endIso` is after `startIso` (calendar days, no time zone). */
-export function daysApart(startIso: string, endIso: string): number {
-  const utc = (iso: string) => {
-    const { year, month, day } = parseIsoDate(iso);
-    return Date.UTC(year, month - 1, day);
-  };
-  return Math.round((utc(endIso) - utc(startIso)) / 86_400_000);
 }
 
 /** "19.02.2021." — the numeric form used in references and tables. */

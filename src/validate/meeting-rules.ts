@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
 import { markdownFieldProblems } from './markdown-rules.js';
-import { daysApart } from '../render/latvian.js';
+import { daysApart } from '../model/date.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {

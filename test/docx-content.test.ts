@@ -240,6 +240,25 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(nestedAbstract(nestedId('q1'))).not.toBe(nestedAbstract(nestedId('b')));
   });
 
+  it('a list item’s later paragraph is set in as far as the item’s own lines, its first line where the item’s number is (under a nested item it stood at the margin)', async () => {
+    const { body, warnings } = await buildWithAnswer('1) pirmais;\n\n   pirmā turpinājums.\n2) otrais:\n   - ligzdotais;\n\n     ligzdotā turpinājums.\n     1) trešais;\n\n        trešā turpinājums.\n3) ceturtais.');
+    // The items' numbering puts their wrapped lines 709 twips further in at each level, the first line 709 more (as the body style does).
+    expect(paragraphIndents(body, ['pirmā turpinājums.', 'ligzdotā turpinājums.', 'trešā turpinājums.'])).toEqual([
+      ['pirmā turpinājums.', 'the style’s', 'the style’s'],
+      ['ligzdotā turpinājums.', '709', 'the style’s'],
+      ['trešā turpinājums.', '1418', 'the style’s'],
+    ]);
+    const items = ['pirmais;', 'otrais:', 'ligzdotais;', 'trešais;', 'ceturtais.'];
+    expect(listParagraphs(body).filter(({ text }) => items.includes(text)).map(({ text, ilvl }) => [text, ilvl])).toEqual([
+      ['pirmais;', 0],
+      ['otrais:', 0],
+      ['ligzdotais;', 1],
+      ['trešais;', 2],
+      ['ceturtais.', 0],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {
     const { body } = await buildWithAnswer('1) pirmais:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |\n\n   - apakšpunkts:\n\n     | A | B |\n     |---|---|\n     | c | d |\n\n| Ārpus | saraksta |\n|---|---|\n| e | f |');
     const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => ({

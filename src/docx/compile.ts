@@ -345,7 +345,7 @@ class DocxCompiler {
             }),
           ];
         }
-        return [this.paragraph(node, { style, ...this.quoteIndent(style), children: this.runs(node.children) })];
+        return [this.paragraph(node, { style, ...this.quoteIndent(style), ...this.itemIndent(style), children: this.runs(node.children) })];
       }
       case 'list':
         return this.list(node, level, style);
@@ -465,6 +465,18 @@ class DocxCompiler {
   private quoteIndent(style: string): Pick<ParagraphOptions, 'indent'> {
     if (style !== Style.note || this.quoteDepth < 2) return {};
     return { indent: { left: Math.min(this.quoteDepth, this.deepest) * this.geometry.firstLineIndent } };
+  }
+
+  /**
+   * A paragraph of a list item after its first (a blank line, then indented under the item in the
+   * Markdown): its lines as far in as the item's own wrapped lines, its first line as far again as its
+   * style sets it (the body's, where the item's number sits). It stood at the margin under a nested
+   * item, as though the item had ended. A quoted list's items, and so their paragraphs, keep the
+   * quote's edge (`quotedListIndent`, `quoteIndent`).
+   */
+  private itemIndent(style: string): Pick<ParagraphOptions, 'indent'> {
+    if (style === Style.note || !this.itemLevel) return {};
+    return { indent: { left: this.itemLevel * this.geometry.firstLineIndent } };
   }
 
   /** Normal, unless the styles define the optional question or sub-item style. */

@@ -274,6 +274,29 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a table in a list item nested past the deepest indent is said, at the table: it stands short of the item’s number, at the seventh indent (it was said of no such table)', async () => {
+    const nested = (depth: number, name: string) =>
+      [...Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- ${name} ${level + 1}`), '', ...['| A | B |', '|---|---|', `| ${name} | d |`].map((row) => `${'  '.repeat(depth)}${row}`)].join('\n');
+    // Six quotes, then a nested list: its second item's number is at the eighth indent.
+    const quoted = ['- a', '  - b', '', '    | A | B |', '    |---|---|', '    | citātā | d |'].map((line) => `${'> '.repeat(6)}${line}`).join('\n');
+    const { body, diagnostics, position } = await buildWithAnswer(`${nested(7, 'septiņi')}\n\nStarp.\n\n${nested(8, 'astoņi')}\n\nStarp.\n\n${nested(10, 'desmit')}\n\nStarp.\n\n${quoted}`);
+    const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => /<w:tblInd w:type="dxa" w:w="(\d+)"\/>/.exec(inner)?.[1]);
+    // Seven deep, the table is under its item's number (the seventh indent, 7 × 709); deeper, it stays there.
+    expect(tables).toEqual(['4963', '4963', '4963', '4963']);
+    const lines = position.split('\n');
+    // A table is placed at its header row, two lines above its row of text.
+    const table = (name: string) => lines.findIndex((line) => line.endsWith(`| ${name} | d |`)) - 1;
+    const list = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
+    const deep = 'In the DOCX: a table in a list item nested this deep starts at the 7th indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the table after the list, or nest the list less deep, in `body`.';
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
+      [POSITION, table('astoņi'), deep],
+      [POSITION, list('- desmit 10'), 'In the DOCX: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper, in `body`.'],
+      [POSITION, table('desmit'), deep],
+      [POSITION, table('citātā'), 'In the DOCX: a table inside a quote (`>`) is printed as a table of its own, not marked as quoted, in `body`.'],
+      [POSITION, table('citātā'), deep],
+    ]);
+  });
+
   it('a quote nested past the seventh is set at the seventh’s indent, with a warning at it, so its text stays on the page (a dozen ran past the right margin)', async () => {
     const depths = Array.from({ length: 13 }, (_, depth) => `${'> '.repeat(depth + 1)}dziļums ${depth + 1}`).join('\n');
     const { body, diagnostics, position } = await buildWithAnswer(`${depths}\n\n${'> '.repeat(6)}- a\n${'> '.repeat(6)}  - b\n${'> '.repeat(6)}    - c`);

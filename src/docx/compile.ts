@@ -494,10 +494,19 @@ class DocxCompiler {
   /**
    * A table; in a list item, its left edge under the item's number (one level's indent further in
    * than the item's wrapped lines, and the quote's when the list is quoted), and its right edge at
-   * the margin still.
+   * the margin still. No further in than the deepest indent, so that it keeps a third of the width:
+   * in an item nested deeper it stands short of the number, which is said at each such table (it
+   * was said of none, though a quote or a quoted list held back so is).
    */
   private table(node: Extract<BlockNode, { type: 'table' }>, quoted: boolean): Table {
-    const steps = this.itemLevel === undefined ? 0 : Math.min((quoted ? Math.min(this.quoteDepth, this.deepest) : 0) + this.itemLevel + 1, this.deepest);
+    const underNumber = this.itemLevel === undefined ? 0 : (quoted ? Math.min(this.quoteDepth, this.deepest) : 0) + this.itemLevel + 1;
+    const steps = Math.min(underNumber, this.deepest);
+    if (underNumber > steps) {
+      this.warn(
+        `a table in a list item nested this deep starts at the ${ordinal(steps)} indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the table after the list, or nest the list less deep`,
+        node,
+      );
+    }
     const indent = steps * this.geometry.firstLineIndent;
     const width = this.geometry.textWidth - indent;
     // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.

@@ -284,6 +284,23 @@ describe('templates', () => {
     expect(typo.diagnostics.map((d) => d.message)).toEqual(['The template uses `rol`, which the data does not have.']);
   });
 
+  it('names no ministry of the registry that did not exist yet on the meeting’s date: registry.KEM in a 2021 report is an error at its line, {{#if registry.KEM}} passes over it (it printed “Klimata un enerģētikas ministrija”, established in 2023)', async () => {
+    const named = await renderWith('x\n\nPar enerģētiku atbild {{ministry registry.KEM}}.\n');
+    expect(named.markdown).toBeUndefined();
+    expect(named.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.ruleId, d.message])).toEqual([
+      [
+        3,
+        'template/helper',
+        'The helper `ministry` got an empty value, not a ministry: KEM is empty in `registry` for a meeting on 2021-02-19, established after it (`established` in the ministries registry). Print such a ministry only when it is there, {{#if registry.KEM}}…{{/if}}, or name the ministry of the time.',
+      ],
+    ]);
+    const guarded = '{{#if registry.KEM}}{{ministry registry.KEM}}{{else}}{{ministry registry.EM}}{{/if}} ({{#each registry}}{{@key}} {{/each}})\n';
+    expect((await renderWith(guarded)).markdown).toMatch(/^Ekonomikas ministrija \(.*KEM .*\)\n$/);
+    // From its first day on, it is there, as the other ministries are.
+    const later = meeting.replace('template: informative-report.lv', 'template: test').replace(/^date: 2021-02-19$/m, 'date: 2023-01-01');
+    expect((await renderWith(guarded, { [EXAMPLE_MEETING]: later })).markdown).toMatch(/^Klimata un enerģētikas ministrija \(.*KEM .*\)\n$/);
+  });
+
   it('reports a helper used wrongly at its line', async () => {
     const { diagnostics } = await renderWith('x\n\n{{date meeting.date "dative"}}\n');
     expect(diagnostics).toEqual([

@@ -44,5 +44,10 @@ export function nameOn(ministry: Ministry, date: string): Omit<Ministry, 'abbrev
   const { nominative, genitive, accusative, dative, english } = later ?? ministry;
   return { nominative, genitive, accusative, ...(dative === undefined ? {} : { dative }), english };
 }
+/** Whether the ministry exists on `date` (YYYY-MM-DD): it has no `established` day, or that day is not after it. */
+export function existsOn(ministry: Ministry, date: string): boolean {
+  return ministry.established === undefined || ministry.established <= date;
+}
+
 /** The whole registry. */
 export type Ministries = z.output<typeof ministriesSchema>;

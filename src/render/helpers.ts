@@ -146,7 +146,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   /** `{{ministry ref "accusative"}}` → "Ārlietu ministriju". */
   ministry: (...args) => {
     const [ref, form = 'nominative'] = positional('ministry', args);
-    return nameForm('ministry', ministryRef('ministry', ref), oneOf('ministry', form, NAME_FORMS));
+    return nameForm('ministry', ministryRef('ministry', ref, rootOf(args)), oneOf('ministry', form, NAME_FORMS));
   },
   /** `{{ministries clearance.cleared "accusative"}}` → "Ārlietu ministriju un Labklājības ministriju". */
   ministries: (...args) => {
@@ -154,8 +154,9 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     if (!Array.isArray(refs)) throw new HelperUsageError('the helper `ministries` needs a list of ministries (such as clearance.cleared)');
     const list: unknown[] = refs;
     const wanted = oneOf('ministries', form, NAME_FORMS);
+    const root = rootOf(args);
     return joinList(
-      list.map((ref) => nameForm('ministries', ministryRef('ministries', ref), wanted)),
+      list.map((ref) => nameForm('ministries', ministryRef('ministries', ref, root), wanted)),
       text('ministries', conjunction),
     );
   },
@@ -249,8 +250,8 @@ const STATE_OFFICES = /^(?:(?:Ministru (?:prezident|kabinet)|Valsts (?:prezident
 
 /** Whether `value` starts with a form of a registry ministry's name, a proper name that keeps its capital. */
 function startsWithMinistryName(value: string, root: ReportModel | undefined): boolean {
-  // A model made by hand (a test's) may have no registry.
-  const ministries = Object.values(root?.registry ?? {});
+  // A model made by hand (a test's) may have no registry. The issuer is named even on a day before it was established (a warning, meeting/issuer-not-established).
+  const ministries = [...Object.values(root?.registry ?? {}), root?.issuingMinistry].filter((ministry) => ministry !== null && ministry !== undefined);
   return ministries.some((ministry) =>
     [ministry.nominative, ministry.genitive, ministry.accusative, ministry.dative].some(
       (form) => form !== null && form !== '' && value.startsWith(form) && !/^[\p{L}\p{N}]/u.test(value.slice(form.length)),
@@ -319,7 +320,8 @@ function oneOf<T extends string>(helper: string, value: unknown, options: readon
   return found;
 }
 
-function ministryRef(helper: string, value: unknown): MinistryRef {
+/** A ministry of the model (`issuingMinistry`, `registry.AM`, an item of `clearance.cleared`); `root` names the registry's empty ones when given none. */
+function ministryRef(helper: string, value: unknown, root: ReportModel | undefined): MinistryRef {
   if (typeof value === 'object' && value !== null && 'code' in value && 'nominative' in value && 'accusative' in value) {
     const entries = Object.entries(value);
     const get = (key: string): string | null => {
@@ -335,6 +337,14 @@ function ministryRef(helper: string, value: unknown): MinistryRef {
       english: get('english') ?? '',
       abbreviation: get('abbreviation'),
     };
+  }
+  // An empty value: most likely `registry.KEM`, a ministry established after the meeting's date.
+  const later = value === null ? Object.entries(root?.registry ?? {}).flatMap(([code, ministry]) => (ministry === null ? [code] : [])) : [];
+  const [first] = later;
+  if (root && first !== undefined) {
+    throw new HelperUsageError(
+      `the helper \`${helper}\` got an empty value, not a ministry: ${joinList(later, 'and')} ${later.length === 1 ? 'is' : 'are'} empty in \`registry\` for a meeting on ${root.meeting.date}, established after it (\`established\` in the ministries registry). Print such a ministry only when it is there, {{#if registry.${first}}}…{{/if}}, or name the ministry of the time`,
+    );
   }
   throw new HelperUsageError(`the helper \`${helper}\` needs a ministry from the model (e.g. issuingMinistry)`);
 }

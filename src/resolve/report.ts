@@ -1,4 +1,4 @@
-import { clearanceOf, clearedBy, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
+import { clearanceOf, clearedBy, existsOn, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { scopeField } from './markdown-field.js';
 
@@ -94,8 +94,13 @@ export interface ReportModel {
   /** True while there is no position yet, any position is a draft or any required clearance is missing. */
   draft: boolean;
   issuingMinistry: MinistryRef;
-  /** Every ministry of the registry by code, named as on the meeting's date: `{{ministry registry.AM "dative"}}`. */
-  registry: Record<string, MinistryRef>;
+  /**
+   * Every ministry of the registry by code, named as on the meeting's date: `{{ministry registry.AM "dative"}}`;
+   * null for one established after that date (`established`), which did not exist yet, as the
+   * clearances and the choices of `new meeting` leave it out: a 2021 report named the Klimata un
+   * enerģētikas ministrija (2023) without a word. A template tests for it: `{{#if registry.KEM}}`.
+   */
+  registry: Record<string, MinistryRef | null>;
   abbreviations: { term: string; short: string }[];
   settings: { quotes: Config['quotes']; locale: Config['locale'] };
   /** The date the document carries (YYYY-MM-DD): see `documentDate`. */
@@ -186,7 +191,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
     },
     draft: isDraftReport(included, meeting.required_clearances),
     issuingMinistry: ministry(config.issuing_ministry),
-    registry: Object.fromEntries(Object.keys(ministries).map((code) => [code, ministry(code)])),
+    registry: Object.fromEntries(Object.entries(ministries).map(([code, entry]) => [code, existsOn(entry, meeting.date) ? ministry(code) : null])),
     abbreviations: [...config.abbreviations, ...(meeting.abbreviations ?? [])],
     settings: { quotes: config.quotes, locale: config.locale },
     documentDate: documentDate(meeting, included),

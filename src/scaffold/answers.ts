@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Choice, Prompter } from '../prompt/prompter.js';
 import type { Ministries } from '../model/index.js';
-import { nameOn } from '../model/ministries.js';
+import { existsOn, nameOn } from '../model/ministries.js';
 import { UsageError } from '../diagnostics/errors.js';
 
 /**
@@ -10,7 +10,7 @@ import { UsageError } from '../diagnostics/errors.js';
  */
 export function ministryChoices(ministries: Ministries, date?: string): Choice<string>[] {
   return Object.entries(ministries).flatMap(([code, m]) =>
-    date !== undefined && m.established !== undefined && m.established > date ? [] : [{ value: code, name: `${code} – ${date === undefined ? m.nominative : nameOn(m, date).nominative}` }],
+    date !== undefined && !existsOn(m, date) ? [] : [{ value: code, name: `${code} – ${date === undefined ? m.nominative : nameOn(m, date).nominative}` }],
   );
 }
 

@@ -1,6 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import { clearanceOf, lastDayOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
+import { clearanceOf, existsOn, lastDayOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
@@ -170,7 +170,7 @@ export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting 
 export const requiredMinistriesEstablished: MeetingRule = ({ project, loaded, meeting }) =>
   meeting.required_clearances.flatMap((code, index) => {
     const ministry = project.ministries[code];
-    if (ministry?.established === undefined || ministry.established <= meeting.date) return [];
+    if (ministry?.established === undefined || existsOn(ministry, meeting.date)) return [];
     return [
       diagnostic(
         loaded.path,
@@ -194,7 +194,7 @@ export const issuerNotRequired: MeetingRule = ({ project, loaded, meeting }) => 
   const index = meeting.required_clearances.indexOf(issuer);
   const ministry = project.ministries[issuer];
   if (!ministry) return [];
-  if (ministry.established !== undefined && ministry.established > meeting.date) {
+  if (ministry.established !== undefined && !existsOn(ministry, meeting.date)) {
     return [
       diagnostic(
         loaded.path,

@@ -134,5 +134,10 @@ describe('lowerFirst', () => {
     expect(helper('Valsts sekretāre', options)).toBe('valsts sekretāre');
     // A name form must end where a word ends: "Valsts kancelejasx" is no ministry.
     expect(helper('Valsts kancelejasx direktore', options)).toBe('valsts kancelejasx direktore');
+    // A ministry established after the meeting's date is empty (null) in the registry; as the issuer (a warning) its name keeps its capital still.
+    const kem = ministry('Klimata un enerģētikas ministrija', 'Klimata un enerģētikas ministrijas');
+    const before = { hash: {}, data: { root: { ...options.data.root, registry: { ...registry, KEM: null }, issuingMinistry: kem } } };
+    expect(helper('Klimata un enerģētikas ministrijas valsts sekretāre', before)).toBe('Klimata un enerģētikas ministrijas valsts sekretāre');
+    expect(helper('Valsts kancelejas direktore', before)).toBe('Valsts kancelejas direktore');
   });
 });

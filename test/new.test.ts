@@ -34,6 +34,7 @@ describe('briefing new meeting', () => {
     expect(text).toContain('# The questions put to the ministers');
     expect(parse(text)).toEqual({
       date: '2021-05-18',
+      place: { locative: 'Briselē', english: 'Brussels' },
       kind: 'formal',
       mode: 'in-person',
       formation: 'EYCS',
@@ -132,6 +133,26 @@ describe('briefing new meeting', () => {
       await expect(newMeeting({ cwd: dir, date: '2021-05-17', slug: 'x', flags: { ...MEETING_FLAGS, endDate } })).rejects.toThrow(message);
     }
     expect(existsSync(join(dir, 'meetings/2021-05-17-x.yaml'))).toBe(false);
+  });
+
+  it('offers the Council’s seat for a formal meeting in person (Luxembourg in April, June and October), asks no place of a videoconference', async () => {
+    const dir = exampleProject();
+    const placeOf = (file: string) => (parse(read(dir, `meetings/${file}.yaml`)) as { place?: unknown }).place;
+    const formal = { ...MEETING_FLAGS, kind: 'formal', mode: 'in-person' };
+    await newMeeting({ cwd: dir, date: '2021-06-14', slug: 'june', flags: formal });
+    await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'may', flags: formal });
+    await newMeeting({ cwd: dir, date: '2021-05-19', slug: 'online', flags: { ...formal, mode: 'videoconference' } });
+    await newMeeting({ cwd: dir, date: '2021-05-20', slug: 'lisbon', flags: { ...formal, kind: 'informal', place: 'Lisabonā' } });
+    expect(placeOf('2021-06-14-june')).toEqual({ locative: 'Luksemburgā', english: 'Luxembourg' });
+    expect(placeOf('2021-05-18-may')).toEqual({ locative: 'Briselē', english: 'Brussels' });
+    expect(placeOf('2021-05-19-online')).toBeUndefined();
+    expect(placeOf('2021-05-20-lisbon')).toEqual({ locative: 'Lisabonā' });
+    expect(read(dir, 'meetings/2021-05-18-may.yaml')).toMatch(/^date: 2021-05-18\nplace: \{ ?locative: Briselē, english: Brussels ?\}$/m);
+    // The report says where, after the date; a meeting made from it does not copy its place.
+    expect(runCli(['build', 'meetings/2021-05-18-may.yaml', '--format', 'md'], dir).status).toBe(0);
+    expect(read(dir, 'out/IZMzin_180521_MAY.md')).toContain('2021\\. gada 18.\u00A0maijā Briselē notiks');
+    await newMeeting({ cwd: dir, date: '2021-05-27', slug: 'copy', from: 'meetings/2021-05-20-lisbon.yaml', flags: { topic: 'X' } });
+    expect(placeOf('2021-05-27-copy')).toBeUndefined();
   });
 
   it('rejects a bad flag value before writing', async () => {

@@ -30,6 +30,7 @@ Examples:
     .addOption(new Option('--kind <kind>', 'formal or informal').choices(['formal', 'informal']))
     .addOption(new Option('--mode <mode>', 'how it is held').choices(['in-person', 'videoconference']))
     .option('--end-date <date>', 'last day of a meeting held over several days, e.g. 2021-05-18')
+    .option('--place <locative>', 'where an in-person meeting is held, e.g. Briselē (default for a formal one: Briselē, or Luksemburgā in April, June and October)')
     .option('--time <HH.MM>', 'start time, e.g. 10.00')
     .option('--formation <text>', 'Council configuration, e.g. EYCS')
     .option('--participants <text>', 'who meets, e.g. "ES izglītības ministri"')

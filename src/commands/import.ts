@@ -159,6 +159,7 @@ function meetingYaml(
   const nominative = report.name.nominative ?? '';
   set(['date'], report.date);
   if (report.endDate !== undefined) setBeside(doc, 'end_date', report.endDate, { after: 'date' });
+  if (report.place !== undefined) setBeside(doc, 'place', doc.createNode(report.place, { flow: true }), { after: report.endDate !== undefined ? 'end_date' : 'date' });
   if (report.time) doc.setIn(['time'], report.time);
   else doc.deleteIn(['time']);
   doc.setIn(['kind'], /neformāl/.test(nominative) ? 'informal' : 'formal');

@@ -1,4 +1,5 @@
 import { INTRODUCTION_START, MONTHS_LV, type DateCase } from '../render/latvian.js';
+import { placeNamed } from '../model/places.js';
 import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphUnits, ruleBlock, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 import { startsWithDate } from '../util/markdown.js';
@@ -15,6 +16,7 @@ export interface ImportedReport {
   date?: string;
   /** The last day of a meeting held over several days. */
   endDate?: string;
+  place?: { locative: string; english?: string };
   time?: string;
   name: Partial<ImportedName>;
   topic?: string;
@@ -142,10 +144,12 @@ function title(text: string, report: ImportedReport): boolean {
 
 /** "2021. gada 19. februārī plkst. 10.00 notiks <nominative>, kurā ministri diskutēs par tēmu “<topic>”. <outcome>" */
 function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedDocument, report: ImportedReport): boolean {
-  const match = new RegExp(`^${DAYS_PATTERN}(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 's').exec(text);
+  // The place, when there is one: a word or two, each with a capital ("Briselē", "Sanktpēterburgā"), before the time.
+  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}\\p{L}*(?: \\p{Lu}\\p{L}*)?))?(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(text);
   if (!match) return false;
-  const [, days = '', time, nominative = '', topic = '', outcome = ''] = match;
+  const [, days = '', place, time, nominative = '', topic = '', outcome = ''] = match;
   takeDays(report, days, 'locative', false);
+  if (place) report.place = placeNamed(place);
   if (time) report.time = time;
   report.name.nominative = nominative.replace(new RegExp(`\\s*${INTRODUCTION_START}[^)]*\\)`, 'g'), '');
   report.topic = topic;

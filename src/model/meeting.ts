@@ -24,6 +24,12 @@ export const meetingNameSchema = z.strictObject({
   english: plainText.optional().meta({ description: 'English name for English templates.' }),
 });
 
+/** Where an in-person meeting is held, in the forms the templates print. */
+export const placeSchema = z.strictObject({
+  locative: plainText.meta({ description: 'Where, as the opening prints it after the date: "Briselē", "Luksemburgā", "Lisabonā".' }),
+  english: plainText.optional().meta({ description: 'The place in English, for English templates: "Brussels".' }),
+});
+
 /** One EU Council meeting and the report prepared for it: `meetings/<date>-<slug>.yaml`. */
 export const meetingSchema = z
   .strictObject({
@@ -31,6 +37,9 @@ export const meetingSchema = z
     end_date: isoDate
       .optional()
       .meta({ description: 'Last day of a meeting held over several days, e.g. 2021-05-18 for 17–18 May (printed "2021. gada 17. un 18. maijā"); none for a one-day meeting.' }),
+    place: placeSchema
+      .optional()
+      .meta({ description: 'Where an in-person meeting is held, printed after the date ("2021. gada 17. maijā Briselē notiks …"); none for a videoconference.' }),
     time: z
       .string()
       .regex(/^([01]?\d|2[0-3])\.[0-5]\d$/, 'write the time as HH.MM, e.g. 10.00')

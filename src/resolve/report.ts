@@ -58,6 +58,8 @@ export interface ReportModel {
     date: string;
     /** The last day of a meeting held over several days (`end_date`); null for a one-day meeting. */
     endDate: string | null;
+    /** Where an in-person meeting is held (`place`); null when the meeting file does not say. */
+    place: { locative: string; english: string | null } | null;
     time: string | null;
     kind: 'formal' | 'informal';
     mode: 'in-person' | 'videoconference';
@@ -161,6 +163,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
     meeting: {
       date: meeting.date,
       endDate: meeting.end_date ?? null,
+      place: meeting.place ? { locative: meeting.place.locative, english: meeting.place.english ?? null } : null,
       time: meeting.time ?? null,
       kind: meeting.kind,
       mode: meeting.mode,

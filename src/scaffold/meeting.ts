@@ -2,7 +2,8 @@ import { parseDocument, Scalar, type Document } from 'yaml';
 import { setBeside } from '../util/yaml-document.js';
 import type { Project } from '../load/project.js';
 import { signatory } from '../model/common.js';
-import { meetingNameSchema, meetingSchema, type Meeting } from '../model/meeting.js';
+import { meetingNameSchema, meetingSchema, placeSchema, type Meeting } from '../model/meeting.js';
+import { councilPlaceOn, placeNamed } from '../model/places.js';
 import type { Choice } from '../prompt/prompter.js';
 import type * as z from 'zod';
 import { UsageError } from '../diagnostics/errors.js';
@@ -15,6 +16,8 @@ export interface MeetingFlags {
   kind?: string;
   mode?: string;
   time?: string;
+  /** Where an in-person meeting is held, locative ("Briselē"). */
+  place?: string;
   /** The last day of a meeting held over several days, YYYY-MM-DD (read and checked by the command). */
   endDate?: string | undefined;
   formation?: string;
@@ -73,6 +76,16 @@ export async function scaffoldMeeting(
   const shape = meetingSchema.shape;
   const kind = await answers.select({ flag: '--kind', given: flags.kind, message: 'Kind of meeting', default: before?.kind ?? 'formal' }, KINDS);
   const mode = await answers.select({ flag: '--mode', given: flags.mode, message: 'How is it held?', default: before?.mode ?? 'in-person' }, MODES);
+  // A formal Council meeting in person is in Brussels or Luxembourg by its month; an informal one in the presidency's country, which only the user knows.
+  const usualPlace = kind === 'formal' && mode === 'in-person' ? councilPlaceOn(date).locative : undefined;
+  const place =
+    mode === 'videoconference' && flags.place === undefined
+      ? undefined
+      : await answers.text(
+          { flag: '--place', given: flags.place, message: 'Where it is held, locative (e.g. Briselē)', ...(usualPlace !== undefined ? { default: usualPlace } : {}) },
+          placeSchema.shape.locative,
+          true,
+        );
   const time = await answers.text({ flag: '--time', given: flags.time, message: 'Start time, HH.MM' }, shape.time, true);
   const formation = await answers.text(
     { flag: '--formation', given: flags.formation, message: 'Council configuration (e.g. EYCS)', default: before?.formation },
@@ -142,6 +155,9 @@ export async function scaffoldMeeting(
   // An earlier meeting's last day belongs to its own dates.
   doc.deleteIn(['end_date']);
   if (flags.endDate !== undefined) setBeside(doc, 'end_date', flags.endDate, { after: 'date' });
+  // An earlier meeting's place was its own.
+  doc.deleteIn(['place']);
+  if (place !== undefined) setBeside(doc, 'place', doc.createNode(placeNamed(place), { flow: true }), { after: flags.endDate !== undefined ? 'end_date' : 'date' });
   if (time === undefined) doc.deleteIn(['time']);
   else set(['time'], time);
   set(['kind'], kind);

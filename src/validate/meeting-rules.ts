@@ -155,6 +155,21 @@ export function lastDayPrinted(loaded: LoadedMeeting, meeting: Meeting, template
   ];
 }
 
+/** A videoconference held somewhere: the report would say both ("… Briselē notiks …" and "by videoconference"). */
+export const placeFitsMode: MeetingRule = ({ loaded, meeting }) =>
+  meeting.place !== undefined && meeting.mode === 'videoconference'
+    ? [
+        diagnostic(
+          loaded.path,
+          loaded.file.locate(['place']),
+          'warning',
+          'meeting/place-videoconference',
+          `The meeting is held by videoconference, but has a \`place\`, ${meeting.place.locative}: the report would say both.`,
+          'Leave `place` out for a videoconference, or set `mode: in-person`.',
+        ),
+      ]
+    : [];
+
 /** Required ministries must be in the registry. */
 export const requiredMinistriesExist: MeetingRule = ({ project, loaded, meeting }) =>
   meeting.required_clearances.flatMap((code, index) =>
@@ -506,6 +521,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   dateAsFileName,
   endsAfterStart,
+  placeFitsMode,
   hasBackground,
   isSigned,
   noPlaceholders,

@@ -48,7 +48,7 @@ describe('briefing import', () => {
     expect(runCli(['check', '--final'], dir).status).toBe(1);
   });
 
-  it('reads the days of a meeting held over several (end_date), as the build prints them, and builds the same text again', () => {
+  it('reads the days of a meeting held over several (end_date) and its place, as the build prints them, and builds the same text again', () => {
     for (const [date, endDate] of [
       ['2021-02-18', '2021-02-19'],
       ['2021-02-17', '2021-02-19'],
@@ -56,15 +56,18 @@ describe('briefing import', () => {
       ['2021-01-30', '2021-02-01'],
       ['2020-12-31', '2021-01-01'],
     ]) {
-      const meeting = readFileSync(join(REPO, EXAMPLE_MEETING), 'utf8').replace(/^date: 2021-02-19$/m, `date: ${date}\nend_date: ${endDate}`);
+      // In person in Brussels, with a place the opening prints between the days and the time.
+      const meeting = readFileSync(join(REPO, EXAMPLE_MEETING), 'utf8')
+        .replace(/^date: 2021-02-19$/m, `date: ${date}\nend_date: ${endDate}\nplace: { locative: Briselē, english: Brussels }`)
+        .replace(/^mode: videoconference$/m, 'mode: in-person');
       const example = exampleProject({ [EXAMPLE_MEETING]: meeting });
       expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
       const dir = emptyProject();
       const run = runCli(['import', join(example, DOCX), '--slug', 'days'], dir);
       expect(run.status, run.stderr).toBe(0);
       const imported = `meetings/${date}-days.yaml`;
-      expect(parseDocument(readFileSync(join(dir, imported), 'utf8')).toJS()).toMatchObject({ date, end_date: endDate, name: { short_locative: 'sanāksmē' } });
-      expect(readFileSync(join(dir, imported), 'utf8')).toMatch(new RegExp(`^date: ${date}\nend_date: ${endDate}$`, 'm'));
+      expect(parseDocument(readFileSync(join(dir, imported), 'utf8')).toJS()).toMatchObject({ date, end_date: endDate, place: { locative: 'Briselē', english: 'Brussels' }, time: '10.00', name: { short_locative: 'sanāksmē' } });
+      expect(readFileSync(join(dir, imported), 'utf8')).toMatch(new RegExp(`^date: ${date}\nend_date: ${endDate}\nplace: `, 'm'));
       expect(runCli(['build', imported], dir).status).toBe(0);
       expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is').slice(0, 3)).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is').slice(0, 3));
     }

@@ -335,8 +335,8 @@ function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<stri
     .map(([, row]) => ({
       cells: Array.from(row.cells, (cell) => (cell ?? []).filter(Boolean).join(' ')),
       changed: row.changed,
-      // Every paragraph of a row the reviewer added is inserted, or empty.
-      added: row.paragraphs.some((p) => p.pieces.length) && row.paragraphs.every((p) => !p.pieces.length || allInserted(p)),
+      // The row says it was inserted (`w:trPr/w:ins`), or every paragraph of it is inserted, or empty.
+      added: row.paragraphs.some((p) => p.cell?.rowChange === 'ins') || (row.paragraphs.some((p) => p.pieces.length) && row.paragraphs.every((p) => !p.pieces.length || allInserted(p))),
     }));
 }
 

@@ -92,6 +92,8 @@ export interface TableCell {
   table: number;
   row: number;
   column: number;
+  /** The whole row is a tracked insertion or deletion (`w:trPr/w:ins`, `w:trPr/w:del`). */
+  rowChange?: 'ins' | 'del';
 }
 
 /** A comment: author, date and text. */
@@ -285,6 +287,8 @@ function numbered(level: string | undefined, value: string | undefined): [number
 interface RunContext {
   revision: Revision | null;
   link?: string;
+  /** The tracked insertion or deletion of the table row being read, if the row is one. */
+  row?: Revision;
 }
 
 /** Walks the body in document order, keeping which bookmarks and comment ranges are open. */
@@ -334,6 +338,8 @@ class BodyReader {
         return this.walk(node, { ...context, revision: revisionOf(node) });
       case 'w:ins':
       case 'w:moveTo':
+        // Text inserted in a row deleted after is in neither reading either.
+        if (context.row?.kind === 'del') return;
         return this.walk(node, { ...context, revision: revisionOf(node) });
       case 'w:hyperlink': {
         const target = this.relationships.get(node.attributes['r:id'] ?? '');
@@ -361,8 +367,7 @@ class BodyReader {
         return;
       }
       case 'w:tr':
-        if (this.cell) this.cell = { ...this.cell, row: this.cell.row + 1, column: -1 };
-        return this.walk(node, context);
+        return this.row(node, context);
       case 'w:tc':
         if (this.cell) this.cell = { ...this.cell, column: this.cell.column + 1 };
         return this.walk(node, context);
@@ -407,6 +412,20 @@ class BodyReader {
     for (const [openId, openName] of this.open) if (openId === id || openName === name) this.open.delete(openId);
   }
 
+  /**
+   * A table row. A row inserted or deleted with track changes on says so in its properties
+   * (`w:trPr/w:ins`, `w:trPr/w:del`), and that is the change: Word marks the cells' text and
+   * paragraph marks as well, but other tools may not, and an empty cell has no text to mark.
+   * Whatever in the row is not marked itself takes the row's change.
+   */
+  private row(node: XmlElement, context: RunContext): void {
+    const properties = child(node, 'w:trPr');
+    const change = child(properties, 'w:ins') ?? child(properties, 'w:del');
+    const row = change ? revisionOf(change) : undefined;
+    if (this.cell) this.cell = { table: this.cell.table, row: this.cell.row + 1, column: -1, ...(row ? { rowChange: row.kind } : {}) };
+    this.walk(node, row ? { ...context, revision: context.revision ?? row, row } : context);
+  }
+
   private paragraph(node: XmlElement, context: RunContext): void {
     const properties = child(node, 'w:pPr');
     const mark = child(properties, 'w:rPr');
@@ -421,7 +440,7 @@ class BodyReader {
     const layoutChange = child(properties, 'w:pPrChange');
     const paragraph: ReviewedParagraph = {
       pieces: [],
-      mark: markChange ? revisionOf(markChange) : null,
+      mark: markChange ? revisionOf(markChange) : (context.row ?? null),
       layoutChanged: layoutChange ? { ...revisionOf(layoutChange), kind: 'ins' } : null,
       list: listId ? (numbering?.kind ?? 'number') : null,
       listMarker: numbering?.marker ?? '',

@@ -129,8 +129,9 @@ export class WordEdit {
    * Adds a table row after the one holding `context` as Word does with track changes on: the
    * row is marked inserted (`w:trPr/w:ins`), each cell's paragraph mark too, and each cell's text
    * (`cells`, in order) is a tracked insertion; the cells keep the row's widths and alignment.
+   * With `marks: 'row'`, only the row is marked, as the format allows and other tools write it.
    */
-  insertRowAfter(context: string, cells: readonly string[], stamp: Stamp): this {
+  insertRowAfter(context: string, cells: readonly string[], stamp: Stamp, marks: 'word' | 'row' = 'word'): this {
     const { start, end } = this.rowAround(context);
     let column = 0;
     const added = this.xml
@@ -138,6 +139,7 @@ export class WordEdit {
       .replace(/<w:trPr>(.*?)<\/w:trPr>/, `<w:trPr>$1<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:trPr>`)
       .replace(/<w:p>(<w:pPr>(?:(?!<\/w:pPr>).)*)<\/w:pPr>.*?<\/w:p>/g, (_, pPr: string) => {
         const text = cells[column++] ?? '';
+        if (marks === 'row') return `<w:p>${pPr}</w:pPr>${text ? `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>` : ''}</w:p>`;
         const run = text ? `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>` : '';
         return `<w:p>${pPr}<w:rPr><w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:rPr></w:pPr>${run}</w:p>`;
       });
@@ -145,12 +147,21 @@ export class WordEdit {
     return this;
   }
 
-  /** Deletes the table row holding `context` as Word does with track changes on: the row, each cell's paragraph mark and all its text are tracked deletions. */
-  deleteRow(context: string, stamp: Stamp): this {
+  /**
+   * Deletes the table row holding `context` as Word does with track changes on: the row, each
+   * cell's paragraph mark and all its text are tracked deletions. With `marks: 'row'`, only the
+   * row is marked (`w:trPr/w:del`), as the format allows and other tools write it.
+   */
+  deleteRow(context: string, stamp: Stamp, marks: 'word' | 'row' = 'word'): this {
     const { start, end } = this.rowAround(context);
-    const deleted = this.xml
+    const row = this.xml
       .slice(start, end)
-      .replace(/<w:trPr>(.*?)<\/w:trPr>/, `<w:trPr>$1<w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:trPr>`)
+      .replace(/<w:trPr>(.*?)<\/w:trPr>/, `<w:trPr>$1<w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:trPr>`);
+    if (marks === 'row') {
+      this.xml = this.xml.slice(0, start) + row + this.xml.slice(end);
+      return this;
+    }
+    const deleted = row
       .replace(/<\/w:pPr>/g, () => `<w:rPr><w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"/></w:rPr></w:pPr>`)
       .replace(/<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>/g, (_, rPr = '', text: string) => `<w:del w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r>${rPr}<w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`);
     this.xml = this.xml.slice(0, start) + deleted + this.xml.slice(end);

@@ -210,6 +210,23 @@ describe('a table written with padded columns', () => {
       ),
     );
   });
+  it('takes rows inserted or deleted as the row’s own mark says (w:trPr), when the cells’ text is not marked, and passes over an empty row added', () => {
+    const dir = builtWith(PADDED);
+    const before = body(dir);
+    const after = accepted(dir, (word) =>
+      word
+        .insertRowAfter('tikai 2021.–2022.', ['Pašvaldības', '10', '12', 'jauns'], ANNA, 'row')
+        .deleteRow('ES fondi', ANNA, 'row')
+        .insertRowAfter('Valsts budžets', ['', '', '', ''], ANNA, 'row'),
+    );
+    expect(after).toBe(
+      before.replace(
+        '| REACT-EU       |   45 |    30 | tikai 2021.–2022.  |\n| ES fondi       |  200 |   210 | **prioritāte**     |',
+        '| REACT-EU       |   45 |    30 | tikai 2021.–2022.  |\n| Pašvaldības    |   10 |    12 | jauns              |',
+      ),
+    );
+  });
+
   it('takes a row the reviewer adds after the last, and a deleted middle row goes, the paragraph after the table kept apart', () => {
     const dir = builtWith(PADDED);
     const before = body(dir);

@@ -106,4 +106,16 @@ describe('reading a reviewed DOCX', () => {
     expect(paragraph ? textOf(paragraph, 'accept') : '').toBe('Gatavs ✔ un \u{1f87a}\u{1f5f9}\ufffd');
     expect(paragraph?.pieces.at(-1)?.symbol).toBe('Webdings F021');
   });
+
+  it('reads a row inserted or deleted as its own mark says (w:trPr), its unmarked text with it; text inserted in a row deleted after is in neither reading', () => {
+    const stamp = 'w:id="1" w:author="Anna" w:date="2021-02-16T09:30:00Z"';
+    const row = (change: string, inner: string) => `<w:tr><w:trPr>${change}</w:trPr><w:tc><w:p>${inner}</w:p></w:tc></w:tr>`;
+    const body = `<w:tbl>${row('', r('Paliek'))}${row(`<w:ins ${stamp}/>`, r('Jauna'))}${row(`<w:del ${stamp}/>`, `${r('Veca')}<w:ins ${stamp}>${r(' un pielikta')}</w:ins>`)}</w:tbl>`;
+    const cells = readReviewedDocx(docx(body)).paragraphs;
+    expect(cells.map((cell) => [textOf(cell, 'reject'), textOf(cell, 'accept'), cell.mark?.kind, cell.cell?.rowChange])).toEqual([
+      ['Paliek', 'Paliek', undefined, undefined],
+      ['', 'Jauna', 'ins', 'ins'],
+      ['Veca', '', 'del', 'del'],
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { runsText } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
 import { parseAsBuilt, restoreDateMarks } from '../util/markdown-pieces.js';
+import { alignKeys } from '../diff/align.js';
 import { columnWidths, modelledRow, patchedRow } from './table-row.js';
 import type { Piece, ReviewedParagraph, TableCell } from './read-docx.js';
 
@@ -81,6 +82,8 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   // Untracked edits are changes too: compare with the field's own text then.
   const before = matched ? rejected : units.map((unit) => normalise(unit.text));
   const unitOf = unitsOfParagraphs(originals);
+  // Edited without track changes, a paragraph written anew still takes its place in the field (in an item, a quote) from its unit.
+  const placeOf = matched ? undefined : unitsByText(rejected, units.map((unit) => normalise(unit.text)));
   const footnoteLabels = matched ? footnoteMap(originals, units) : footnotesInOrder(originals, units);
 
   const blocks: Block[] = [];
@@ -107,23 +110,26 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     const found = group.map((p) => unitOf.get(p)).find((index) => index !== undefined);
     const index = matched ? found : undefined;
     const unit = index === undefined ? undefined : units[index];
+    // Where the group stands in the field: its own unit, or (edited without track changes) the unit it pairs with by text.
+    const placeIndex = placeOf && found !== undefined ? placeOf.get(found) : index;
+    const place = placeIndex === undefined ? undefined : units[placeIndex];
     const number = numbers.next(first);
     after.push(normalise(groupText(group, 'accept')));
-    if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes, lost), index);
-    else if (isCode(first)) push(codeBlock(group, unit, notes, lost), index);
+    if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes, lost, place?.lead), placeIndex);
+    else if (isCode(first)) push(codeBlock(group, unit, notes, lost), placeIndex);
     else if (unit && group.length === 1 && untouched(first)) {
       // Its source number stays unless the item's number changed (an item before it added or deleted).
       const renumbered = unit.number !== undefined && unit.number !== number;
       push({ markdown: renumbered ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
     } else {
       // With no source to say (an edit without track changes), the paragraph's style does: a quote's `> `.
-      const lead = unit?.lead ?? (item ? '   '.repeat(first.level) : styleLead(first.style));
+      const lead = place?.lead ?? (item ? '   '.repeat(first.level) : styleLead(first.style));
       // A numbered item keeps the mark its source has (`1.` or `1)`): another one would start a new list.
-      const mark = /^\s*(?:>\s*)*\d+([.)])/.exec(unit?.slice ?? '')?.[1] as '.' | ')' | undefined;
+      const mark = /^\s*(?:>\s*)*\d+([.)])/.exec(place?.slice ?? '')?.[1] as '.' | ')' | undefined;
       const block = ruleBlock(group) ?? writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark);
       // Quote paragraphs one after another are one quote, as the source has them.
-      styledQuote = !unit && lead === '> ';
-      push(block && styledQuote && quoteBefore ? { ...block, gap: '\n>\n' } : block, index);
+      styledQuote = !place && lead === '> ';
+      push(block && styledQuote && quoteBefore ? { ...block, gap: '\n>\n' } : block, placeIndex);
     }
   }
   let markdown = joinBlocks(blocks);
@@ -184,6 +190,40 @@ function acceptedFootnote(definition: { label: string; content: string }, labels
   const slice = `[^${definition.label}]: ${lines.map((line, index) => (index === 0 || !line ? line : `    ${line}`)).join('\n')}`;
   const shown = (texts: readonly string[]) => `[^${definition.label}]: ${texts.join(' ')}`;
   return { slice, before: shown(first.text.before), after: shown(first.text.after), notes, lost, matched: first.text.matched };
+}
+
+/**
+ * For a field edited without track changes, whose paragraphs no longer read as its units: each
+ * paragraph group before the review (`texts`, by index) → the unit it stands for (`units`, their
+ * texts), paired by text. Equal texts pair; a run of groups that differ pairs in order with a run
+ * of units as long between the same neighbours (paragraphs edited); a group the reviewer added,
+ * or a unit deleted, pairs with none.
+ */
+function unitsByText(texts: readonly string[], units: readonly string[]): Map<number, number> {
+  const pairs = new Map<number, number>();
+  let text = 0;
+  let unit = 0;
+  // The run of changes since the last equal texts: how many groups left out, how many units put in.
+  let removed = 0;
+  let added = 0;
+  const closeRun = (): void => {
+    if (removed === added) for (let at = 0; at < removed; at++) pairs.set(text - removed + at, unit - added + at);
+    removed = 0;
+    added = 0;
+  };
+  for (const change of alignKeys(texts, units)) {
+    const count = change.value.length;
+    if (change.removed) [removed, text] = [removed + count, text + count];
+    else if (change.added) [added, unit] = [added + count, unit + count];
+    else {
+      closeRun();
+      for (let at = 0; at < count; at++) pairs.set(text + at, unit + at);
+      text += count;
+      unit += count;
+    }
+  }
+  closeRun();
+  return pairs;
 }
 
 /**
@@ -292,7 +332,7 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
  * delimiter row kept while the number of columns is the same, else the columns' alignment read
  * from the header row. Undefined when nothing is left.
  */
-export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[], lost?: string[]): Block | undefined {
+export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[], lost?: string[], lead = unit?.lead ?? ''): Block | undefined {
   // A cell split with Enter changed too, though no word of it did.
   if (unit?.table && paragraphs.every((p) => untouched(p) && !p.mark)) return { markdown: unit.slice, item: false };
   const rows = tableRows(paragraphs, footnotes, notes, lost);
@@ -306,7 +346,9 @@ export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: Sourc
   for (const p of paragraphs) if (p.cell?.row === 0) alignments[p.cell.column] ||= p.alignment;
   const delimiter = unit?.table?.columns === columns ? unit.table.delimiter : row(Array.from({ length: columns }, (_, column) => delimiterCell(alignments[column])));
   const [header = [], ...body] = lines;
-  return { markdown: [row(header), delimiter, ...body.map(row)].join('\n'), item: false };
+  // In a list item or a quote, each row has the place's lead (a first row's item marker only on the first).
+  const rest = lead.replace(/[-+*]\s|\d+[.)]\s/g, (marker) => ' '.repeat(marker.length));
+  return { markdown: [row(header), delimiter, ...body.map(row)].map((line, at) => (at === 0 ? lead : rest) + line).join('\n'), item: false };
 }
 
 /** A row of a table in the DOCX: its cells as accepted Markdown, which of them the reviewer changed, and whether the reviewer added the row. */

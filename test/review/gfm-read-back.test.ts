@@ -281,6 +281,27 @@ describe('a list item of two paragraphs right above the next item', () => {
     expectAccepted(dir, ['otrais pasākums.', 'otrais', 'trešais'], ['- otrais pasākums.', '- trešais pasākums.']);
     expect(body(dir)).toContain('\n  tā otrā rindkopa.\n- trešais pasākums.');
   });
+
+  it('edited without track changes, keeps each paragraph in its place: an item’s second paragraph and table indented in it, a quoted list quoted, the `1.` marks', () => {
+    const markdown =
+      '  Pasākumi:\n\n  1. pirmais pasākums;\n\n     tā otrā rindkopa.\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n  2. otrais pasākums.\n\n' +
+      '  > Citāts:\n  >\n  > - citēts punkts;\n  > - vēl viens.\n';
+    for (const [context, from, to] of [
+      ['otrais pasākums', 'otrais', 'trešais'],
+      ['tā otrā rindkopa', 'otrā', 'trešā'],
+      ['vēl viens', 'viens', 'divi'],
+    ] as const) {
+      const dir = builtWith(markdown);
+      const written = markdown.replace(/^ {2}/gm, '');
+      writeFileSync(join(dir, 'out/reviewed.docx'), new WordEdit(readFileSync(join(dir, DOCX))).untracked(context, from, to).bytes());
+      const run = runCli(['review', join(dir, 'out/reviewed.docx'), '--accept', '--ministry', 'AM'], dir);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('edited without track changes');
+      // The field's other paragraphs are written anew too, wrapped as briefing wraps: the part added here is as written.
+      const after = body(dir);
+      expect(after.slice(after.indexOf('Pasākumi:')), context).toBe(written.replace(context, context.replace(from, to)));
+    }
+  });
 });
 
 describe('a list whose source numbers skip one (`1) 2) 4)`)', () => {

@@ -1,6 +1,6 @@
 import { INTRODUCTION_START, MONTHS_LV, type DateCase } from '../render/latvian.js';
 import { placeNamed } from '../model/places.js';
-import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphUnits, ruleBlock, styleLead, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
+import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphLead, paragraphUnits, quoteJoined, ruleBlock, tableBlock, textOf, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 import { startsWithDate } from '../util/markdown.js';
 
@@ -226,22 +226,22 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   }
   const blocks: Block[] = [];
   const numbers = new ItemNumbers();
-  let quoted = false;
+  // Where the text of the last list item starts, while only a table set in under it has followed.
+  let inItem: string | undefined;
   for (const group of paragraphUnits(paragraphs)) {
     const [paragraph] = group;
     if (!paragraph) continue;
     const number = numbers.next(paragraph);
-    // A nested item is indented under its parent's text (`1) ` is three characters wide).
-    const lead = paragraph.list === null ? styleLead(paragraph.style) : '   '.repeat(paragraph.level);
-    const block = paragraph.cell
-      ? tableBlock(group, undefined, labels, notes)
+    const written = paragraph.cell
+      ? // A table set in from the margin right after an item is the item's (the compiler sets it in under the item's text).
+        tableBlock(group, undefined, labels, notes, undefined, (paragraph.cell.indented && inItem) || '')
       : isCode(paragraph)
         ? codeBlock(group, undefined, notes)
-        : (ruleBlock(group) ?? writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, lead));
-    // Quote paragraphs one after another are one quote.
-    const quote = !paragraph.cell && lead === '> ';
-    if (block) blocks.push(quote && quoted ? { ...block, gap: '\n>\n' } : block);
-    quoted = quote;
+        : (ruleBlock(group) ?? writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, paragraphLead(paragraph)));
+    const block = quoteJoined(written, blocks.at(-1));
+    if (!block) continue;
+    blocks.push(block);
+    inItem = block.item ? itemTextLead(block.markdown) : paragraph.cell ? inItem : undefined;
   }
   let markdown = joinBlocks(blocks);
   for (const [id, label] of labels) {
@@ -250,6 +250,12 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
     markdown += `\n\n${[wrap(`[^${label}]: ${first}`, 4), ...rest.map((text) => `    ${wrap(text, 4)}`)].join('\n\n')}`;
   }
   return `${markdown}\n`;
+}
+
+/** The lead that puts a line under the text of the item `markdown` starts with: its `>`s, and spaces for its indentation and marker. */
+function itemTextLead(markdown: string): string {
+  const [, quote = '', marker = ''] = /^((?:\s*>)*)(\s*(?:[-+*]|\d+[.)])\s)/.exec(markdown) ?? [];
+  return `${quote}${' '.repeat(marker.length)}`;
 }
 
 function shorten(text: string): string {

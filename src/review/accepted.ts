@@ -99,13 +99,13 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     blocks.push(gap !== undefined && /^\n(?:[\s>]*\n)?$/.test(gap) ? { ...block, gap } : block);
     previous = index;
   };
-  // Whether the last block was a quote's paragraph written by its style alone (see below).
-  let styledQuote = false;
+  // The last block, when it was written by its paragraph's style alone, with no source to place it (see below).
+  let styled: Block | undefined;
   for (const group of acceptedGroups(paragraphs, gaps)) {
     const first = group[0];
     if (!first) continue;
-    const quoteBefore = styledQuote;
-    styledQuote = false;
+    const styledBefore = styled;
+    styled = undefined;
     const item = first.list !== null;
     const found = group.map((p) => unitOf.get(p)).find((index) => index !== undefined);
     const index = matched ? found : undefined;
@@ -122,14 +122,13 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       const renumbered = unit.number !== undefined && unit.number !== number;
       push({ markdown: renumbered ? unit.slice.replace(/^(\s*)\d+([.)])/, `$1${number}$2`) : unit.slice, item: unit.item }, index);
     } else {
-      // With no source to say (an edit without track changes), the paragraph's style does: a quote's `> `.
-      const lead = place?.lead ?? (item ? '   '.repeat(first.level) : styleLead(first.style));
+      // With no source to say (a paragraph added without track changes), the paragraph's style and list do: a quote's `> `.
+      const lead = place?.lead ?? paragraphLead(first);
       // A numbered item keeps the mark its source has (`1.` or `1)`): another one would start a new list.
       const mark = /^\s*(?:>\s*)*\d+([.)])/.exec(place?.slice ?? '')?.[1] as '.' | ')' | undefined;
       const block = ruleBlock(group) ?? writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark);
-      // Quote paragraphs one after another are one quote, as the source has them.
-      styledQuote = !place && lead === '> ';
-      push(block && styledQuote && quoteBefore ? { ...block, gap: '\n>\n' } : block, placeIndex);
+      if (!place) styled = block;
+      push(place ? block : quoteJoined(block, styledBefore), placeIndex);
     }
   }
   let markdown = joinBlocks(blocks);
@@ -287,6 +286,31 @@ export function styleLead(style: string): string {
   const heading = /^Heading([1-6])$/.exec(style);
   if (heading) return `${'#'.repeat(Number(heading[1]))} `;
   return style === Style.note || style === 'Quote' || style === 'IntenseQuote' ? '> ' : '';
+}
+
+/**
+ * What a paragraph starts with in Markdown when no source says (`import`, a paragraph added
+ * without track changes): its style's lead (see {@link styleLead}); a list item its nesting
+ * (`1) ` is three characters wide), inside a quote's `> ` when its style is a quote's (a list
+ * in a quote is printed in the quote's style).
+ */
+export function paragraphLead(paragraph: ReviewedParagraph): string {
+  const style = styleLead(paragraph.style);
+  if (paragraph.list === null) return style;
+  return (style === '> ' ? style : '') + '   '.repeat(paragraph.level);
+}
+
+/**
+ * `block` after `before`, each written with `> ` when its style is a quote's: a quote's paragraphs
+ * one after another are one quote, a `>` line between them, and its list's items a line break
+ * apart; an item in a quote and one out of it are of two lists, a blank line apart.
+ */
+export function quoteJoined(block: Block | undefined, before: Block | undefined): Block | undefined {
+  if (!block || !before) return block;
+  const quoted = block.markdown.startsWith('>');
+  if (quoted !== before.markdown.startsWith('>')) return block.item && before.item ? { ...block, gap: '\n\n' } : block;
+  if (!quoted) return block;
+  return { ...block, gap: block.item && before.item ? '\n' : '\n>\n' };
 }
 
 /** A thematic break (`---`) for a group that is only the line the compiler draws for one, with no source to keep; else undefined. */

@@ -94,6 +94,8 @@ export interface TableCell {
   column: number;
   /** The whole row is a tracked insertion or deletion (`w:trPr/w:ins`, `w:trPr/w:del`). */
   rowChange?: 'ins' | 'del';
+  /** The table is set in from the margin (`w:tblInd`), as the compiler sets a table in a list item. */
+  indented?: boolean;
 }
 
 /** A comment: author, date and text. */
@@ -359,7 +361,8 @@ class BodyReader {
       case 'w:tbl': {
         const outer = this.cell;
         const table = ++this.tables;
-        this.cell = { table, row: -1, column: -1 };
+        const indent = Number(child(child(node, 'w:tblPr'), 'w:tblInd')?.attributes['w:w'] ?? 0);
+        this.cell = { table, row: -1, column: -1, ...(indent > 0 ? { indented: true } : {}) };
         this.walk(node, context);
         this.cell = outer;
         for (const id of this.endingWithTable.get(table) ?? []) this.bookmarkEnd(id);
@@ -422,7 +425,10 @@ class BodyReader {
     const properties = child(node, 'w:trPr');
     const change = child(properties, 'w:ins') ?? child(properties, 'w:del');
     const row = change ? revisionOf(change) : undefined;
-    if (this.cell) this.cell = { table: this.cell.table, row: this.cell.row + 1, column: -1, ...(row ? { rowChange: row.kind } : {}) };
+    if (this.cell) {
+      const { table, indented } = this.cell;
+      this.cell = { table, row: this.cell.row + 1, column: -1, ...(indented ? { indented } : {}), ...(row ? { rowChange: row.kind } : {}) };
+    }
     this.walk(node, row ? { ...context, revision: context.revision ?? row, row } : context);
   }
 

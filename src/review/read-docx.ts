@@ -479,7 +479,9 @@ class BodyReader {
       strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
       code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
     };
-    const font = child(properties, 'w:rFonts')?.attributes['w:ascii'];
+    const fonts = child(properties, 'w:rFonts')?.attributes ?? {};
+    const font = fonts['w:ascii'];
+    const symbolFonts = { ascii: fonts['w:ascii'], other: fonts['w:hAnsi'] };
     const changed = child(properties, 'w:rPrChange');
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
     const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };
@@ -490,7 +492,7 @@ class BodyReader {
       if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {
         const text = part.children.filter((c): c is string => typeof c === 'string').join('');
         const own = afterNoteMark && /^[ \t]/.test(text) ? text.slice(1) : text;
-        if (font !== undefined && isSymbolFont(font) && own !== '') paragraph.pieces.push(...symbolPieces(base, font, own));
+        if (own !== '' && (isSymbolFont(symbolFonts.ascii) || isSymbolFont(symbolFonts.other))) paragraph.pieces.push(...symbolPieces(base, symbolFonts, own));
         else if (own !== '' || text === '') paragraph.pieces.push({ ...base, text: own });
       } else if (part.name === 'w:sym') {
         // A character inserted from Insert → Symbol: the font and its code, in hex.
@@ -518,16 +520,38 @@ function symbolPiece(base: Omit<Piece, 'text'>, font: string, code: number, writ
   return char ? { ...base, text: char } : { ...base, text: UNKNOWN_SYMBOL, symbol: `${font || 'a font not named'} ${written || 'without a code'}` };
 }
 
+/** A run's fonts that may draw text: `ascii` for the ASCII characters (`w:ascii`), `other` for the rest (`w:hAnsi`). */
+interface RunFonts {
+  ascii: string | undefined;
+  other: string | undefined;
+}
+
 /**
- * Text in a symbol font: the characters of the range the font's codes are written in (F020–F0FF)
- * as the font draws them, each one briefing does not know a piece of its own; other characters
- * as they are.
+ * The symbol font that draws `code` in a run, if one does: Word draws an ASCII character in the
+ * run's `w:ascii` font and any other (Latin-1, the private-use codes F020–F0FF it writes a symbol
+ * font's characters at) in its `w:hAnsi` font; a run that names a symbol font only as its
+ * `w:ascii` one is taken to mean it for the private-use codes too.
  */
-function symbolPieces(base: Omit<Piece, 'text'>, font: string, text: string): Piece[] {
+function symbolFontOf(code: number, fonts: RunFonts): string | undefined {
+  if (code < 0x80) return isSymbolFont(fonts.ascii) ? fonts.ascii : undefined;
+  if (isSymbolFont(fonts.other)) return fonts.other;
+  return code >= 0xf020 && code <= 0xf0ff && isSymbolFont(fonts.ascii) ? fonts.ascii : undefined;
+}
+
+/**
+ * Text in a run set in a symbol font: each character the font draws (see {@link symbolFontOf}) as
+ * the character it shows, at its own code (`a` in Symbol is α) or at the private-use one Word
+ * writes (F061), each one briefing does not know a piece of its own; white space, and characters
+ * beyond the font's codes, as they are.
+ */
+function symbolPieces(base: Omit<Piece, 'text'>, fonts: RunFonts, text: string): Piece[] {
   const pieces: Piece[] = [];
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    const piece = code >= 0xf020 && code <= 0xf0ff ? symbolPiece(base, font, code, code.toString(16).toUpperCase()) : { ...base, text: char };
+    const font = /\s/.test(char) ? undefined : symbolFontOf(code, fonts);
+    // The font's codes: at their own (printable ASCII, Latin-1) or where Word writes them (F020–F0FF).
+    const drawn = (code > 0x20 && code < 0x7f) || (code > 0xa0 && code <= 0xff) || (code >= 0xf020 && code <= 0xf0ff);
+    const piece = font && drawn ? symbolPiece(base, font, code, code.toString(16).toUpperCase().padStart(4, '0')) : { ...base, text: char };
     const last = pieces.at(-1);
     if (last && last.symbol === undefined && piece.symbol === undefined) last.text += piece.text;
     else pieces.push(piece);

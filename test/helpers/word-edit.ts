@@ -54,6 +54,14 @@ export class WordEdit {
     });
   }
 
+  /** Inserts before `at`, as a tracked insertion, `text` typed in a run whose fonts are `fonts` (the attributes of its `w:rFonts`, `w:ascii="Symbol"`). */
+  typeInFont(context: string, at: string, fonts: string, text: string, stamp: Stamp): this {
+    return this.splitRun(context, at, (rPr, inner) => {
+      const typed = `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r><w:rPr><w:rFonts ${fonts}/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+      return `${typed}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>`;
+    });
+  }
+
   /** Replaces `from` by `to` with track changes off: the text simply changes. */
   untracked(context: string, from: string, to: string): this {
     return this.splitRun(context, from, (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r>`);

@@ -47,6 +47,17 @@ describe('a symbol inserted in Word (w:sym)', () => {
     });
   }
 
+  it('typed as text in a symbol font is read as the character it draws: at the font’s own code (a in Symbol), or at F0xx in the font w:hAnsi names', () => {
+    const dir = built();
+    const before = body(dir);
+    const path = join(dir, 'out/reviewed.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).typeInFont(CONTEXT, 'paredzēts', 'w:hAnsi="Symbol"', '\uf0b7 ', ANNA).typeInFont('Tuvākajā laikā prioritāri ', 'prioritāri', 'w:ascii="Symbol" w:hAnsi="Symbol"', 'a ', ANNA);
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir)).toBe(before.replace(CONTEXT, 'Tuvākajā laikā α prioritāri • paredzēts:'));
+  });
+
   it('that briefing cannot read is shown at its place and not written: the field is refused, with what to do', () => {
     const dir = built();
     const before = readFileSync(join(dir, POSITION), 'utf8');

@@ -107,6 +107,20 @@ describe('reading a reviewed DOCX', () => {
     expect(paragraph?.pieces.at(-1)?.symbol).toBe('Webdings F021');
   });
 
+  it('reads text set in a symbol font as the font draws it: at the font’s own codes too (a in Symbol is α), in the font w:hAnsi names for the codes Word writes (F0B7)', () => {
+    const run = (fonts: string, text: string) => `<w:r><w:rPr><w:rFonts ${fonts}/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const body = [
+      p(run('w:ascii="Symbol" w:hAnsi="Symbol"', 'a ≤ b ā')),
+      p(run('w:ascii="Wingdings" w:hAnsi="Wingdings"', 'J')),
+      p(run('w:hAnsi="Symbol"', 'x \uf0b7 \u00b3')),
+      p(run('w:ascii="Wingdings"', 'a')),
+    ].join('');
+    const paragraphs = readReviewedDocx(docx(body)).paragraphs;
+    // White space, and characters beyond the font's codes (≤, ā), are as they are; an ASCII letter is drawn in the w:ascii font only.
+    expect(paragraphs.map((paragraph) => textOf(paragraph, 'accept'))).toEqual(['α ≤ β ā', '☺', 'x • ≥', '\ufffd']);
+    expect(paragraphs[3]?.pieces[0]?.symbol).toBe('Wingdings 0061');
+  });
+
   it('reads a row inserted or deleted as its own mark says (w:trPr), its unmarked text with it; text inserted in a row deleted after is in neither reading', () => {
     const stamp = 'w:id="1" w:author="Anna" w:date="2021-02-16T09:30:00Z"';
     const row = (change: string, inner: string) => `<w:tr><w:trPr>${change}</w:trPr><w:tc><w:p>${inner}</w:p></w:tc></w:tr>`;

@@ -116,7 +116,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     const number = numbers.next(first);
     after.push(normalise(groupText(group, 'accept')));
     if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes, lost, place?.lead), placeIndex);
-    else if (isCode(first)) push(codeBlock(group, unit, notes, lost), placeIndex);
+    else if (isCode(first)) push(codeBlock(group, unit, notes, lost, place), placeIndex);
     else if (unit && group.length === 1 && untouched(first)) {
       // Its source number stays unless the item's number changed (an item before it added or deleted).
       const renumbered = unit.number !== undefined && unit.number !== number;
@@ -446,13 +446,14 @@ function delimiterCell(alignment: string | undefined): string {
 
 /**
  * A code block of the field: its Markdown source when no line was changed, else its lines as
- * accepted, verbatim, inside the source's fence (or a new one). A symbol briefing cannot read
- * is left out, and said in `notes` and `lost`.
+ * accepted, verbatim, inside the source's fence (or a new one), indented as the block in its
+ * place (`place`, the unit it stands for: in a list item, under the item's text). A symbol
+ * briefing cannot read is left out, and said in `notes` and `lost`.
  */
-export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: SourceUnit, notes: string[] = [], lost?: string[]): Block {
+export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: SourceUnit, notes: string[] = [], lost?: string[], place = unit): Block {
   if (unit && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
-  const indent = unit ? unit.lead : '';
-  const fence = /^\s*(`{3,}|~{3,})/.exec(unit?.slice ?? '')?.[1] ?? '```';
+  const indent = place?.lead ?? '';
+  const fence = /^\s*(`{3,}|~{3,})/.exec(place?.slice ?? '')?.[1] ?? '```';
   const line = (paragraph: ReviewedParagraph): string =>
     paragraph.pieces
       .filter((piece) => piece.revision?.kind !== 'del')

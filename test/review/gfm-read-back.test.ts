@@ -282,13 +282,14 @@ describe('a list item of two paragraphs right above the next item', () => {
     expect(body(dir)).toContain('\n  tā otrā rindkopa.\n- trešais pasākums.');
   });
 
-  it('edited without track changes, keeps each paragraph in its place: an item’s second paragraph and table indented in it, a quoted list quoted, the `1.` marks', () => {
+  it('edited without track changes, keeps each paragraph in its place: an item’s second paragraph, table and code indented in it, a quoted list quoted, the `1.` marks', () => {
     const markdown =
-      '  Pasākumi:\n\n  1. pirmais pasākums;\n\n     tā otrā rindkopa.\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n  2. otrais pasākums.\n\n' +
+      '  Pasākumi:\n\n  1. pirmais pasākums;\n\n     tā otrā rindkopa.\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n\n     ```\n     kods rinda\n     ```\n  2. otrais pasākums.\n\n' +
       '  > Citāts:\n  >\n  > - citēts punkts;\n  > - vēl viens.\n';
     for (const [context, from, to] of [
       ['otrais pasākums', 'otrais', 'trešais'],
       ['tā otrā rindkopa', 'otrā', 'trešā'],
+      ['kods rinda', 'rinda', 'rindas'],
       ['vēl viens', 'viens', 'divi'],
     ] as const) {
       const dir = builtWith(markdown);

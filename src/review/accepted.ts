@@ -342,7 +342,7 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
   const start = lead.trimStart() + (item ? (list === 'bullet' ? '- ' : `${number}${mark} `) : '');
   const inline = item ? taskMarkdown(text) : text;
   // A heading is one line; anything else is wrapped, its lines indented under the text.
-  const body = start.startsWith('#') ? start + oneLine(inline) : wrap(start + inline, indent + start.length);
+  const body = start.startsWith('#') ? start + oneLine(inline) : wrap(inline, indent + start.length, start);
   return { markdown: ' '.repeat(indent) + body, item };
 }
 
@@ -795,27 +795,33 @@ function oneLine(text: string): string {
 /**
  * Wraps at {@link WIDTH} on spaces, never before a word that would start a list or heading, nor
  * inside "28 %" or "11 352"; a hard line break stays one, written as `\` at the line's end.
+ * `lead` starts the first line as it is written (a nested item's `>    - `, whose spaces are
+ * its place in the quote); the lines after it are indented by `indent` spaces.
  */
-export function wrap(text: string, indent: number): string {
+export function wrap(text: string, indent: number, lead = ''): string {
   return text
     .split(HARD_BREAK)
-    .map((part, index) => (index === 0 ? wrapped(part, indent) : ' '.repeat(indent) + wrapped(part.trimStart(), indent)))
+    .map((part, index) => (index === 0 ? wrapped(part, indent, lead) : ' '.repeat(indent) + wrapped(part.trimStart(), indent)))
     .join('\\\n');
 }
 
-function wrapped(text: string, indent: number): string {
+function wrapped(text: string, indent: number, lead = ''): string {
   const words = text.replace(/[ \t]*\n[ \t]*/g, ' ').split(/ +/);
   const lines: string[] = [];
-  let line = '';
+  let line = lead;
+  // Whether the line holds no word yet (only the lead).
+  let bare = true;
   for (const word of words) {
+    if (bare && !word) continue;
     // A word that would make the next line a block of its own (an item, a heading, a quote, a fence, HTML) stays on this one.
     const starts = /^(\d{1,9}[.)]|[-+*]|#{1,6}|=+|-+)$/.test(word) || /^(>|<|`{3}|~{3})/.test(word);
     // "28 %" and "11 352" stay on one line: the report keeps them together only within a line.
     const keptWithPrevious = word.startsWith('%') || (/\d$/.test(line) && /^\d{3}(?!\d)/.test(word));
-    if (line && line.length + 1 + word.length > WIDTH && !starts && !keptWithPrevious) {
+    if (!bare && line.length + 1 + word.length > WIDTH && !starts && !keptWithPrevious) {
       lines.push(line);
       line = ' '.repeat(indent) + word;
-    } else line = line ? `${line} ${word}` : word;
+    } else line = bare ? line + word : `${line} ${word}`;
+    bare = false;
   }
   if (line) lines.push(line);
   return lines.join('\n');

@@ -365,14 +365,14 @@ describe('briefing import', () => {
   });
 
   it('reads a list in a quote as quoted and a table in a list item as the item’s, so they build as they were printed', () => {
-    const example = builtWith('  > Citāts:\n  >\n  > 1) pirmais citētais;\n  > 2) otrais citētais.\n\n  1) pirmais ar tabulu:\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n\n  2) otrais.\n');
+    const example = builtWith('  > Citāts:\n  >\n  > 1) pirmais citētais;\n  >    - iekšējais;\n  > 2) otrais citētais.\n\n  1) pirmais ar tabulu:\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n\n  2) otrais.\n');
     const dir = exampleProject();
     rmSync(join(dir, 'meetings'), { recursive: true });
     rmSync(join(dir, 'positions'), { recursive: true });
     const run = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
     expect(run.status, run.stderr).toBe(0);
     const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
-    expect(imported).toContain('> Citāts:\n>\n> 1) pirmais citētais;\n> 2) otrais citētais.\n\n1) pirmais ar tabulu:\n\n   | Gads | Skolas |\n   | --- | --- |\n   | 2020 | 650 |\n\n2) otrais.\n');
+    expect(imported).toContain('> Citāts:\n>\n> 1) pirmais citētais;\n>    - iekšējais;\n> 2) otrais citētais.\n\n1) pirmais ar tabulu:\n\n   | Gads | Skolas |\n   | --- | --- |\n   | 2020 | 650 |\n\n2) otrais.\n');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     // The body as printed, the quoted items' and the table's indents too (bookmarks, which name the positions, left out).
     const printed = (project: string) => part(docxParts(readFileSync(join(project, DOCX))), 'word/document.xml').replace(/<w:bookmark(?:Start|End) [^>]*\/>/g, '');
@@ -407,6 +407,11 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     const run = runCli(['review', join(dir, 'out/reviewed.docx'), '--accept'], dir);
     expect(run.status, run.stderr).toBe(0);
     expect(body(dir)).toBe(before.replace('   - apakšpunkts ar detaļām;\n', '   - apakšpunkts ar detaļām;\n   - jauns apakšpunkts;\n'));
+  });
+
+  it('take a rewording of a nested item in a quote, the item kept nested (the spaces after its `>` are its place)', () => {
+    const dir = builtWith('  > Citāts:\n  >\n  > - pirmais citētais;\n  >   - iekšējais punkts;\n  > - otrais citētais.\n');
+    expectAccepted(dir, ['iekšējais punkts', 'punkts', 'teikums'], ['>   - iekšējais punkts;', '>   - iekšējais teikums;']);
   });
 
   it('edited without track changes, keep a quote one quote and a rule a rule (every paragraph is written anew from the DOCX)', () => {

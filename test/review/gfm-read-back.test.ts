@@ -409,6 +409,16 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     expect(body(dir)).toBe(before.replace('   - apakšpunkts ar detaļām;\n', '   - apakšpunkts ar detaļām;\n   - jauns apakšpunkts;\n'));
   });
 
+  it('take an item the reviewer adds to a list in a quote, quoted like its neighbours', () => {
+    const dir = builtWith('  > Citāts:\n  >\n  > - pirmais citētais;\n  > - otrais citētais.\n');
+    const before = body(dir);
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('pirmais citētais', 'jauns citētais;', ANNA);
+    writeFileSync(join(dir, 'out/reviewed.docx'), edit.bytes());
+    const run = runCli(['review', join(dir, 'out/reviewed.docx'), '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir)).toBe(before.replace('> - pirmais citētais;\n', '> - pirmais citētais;\n> - jauns citētais;\n'));
+  });
+
   it('take a rewording of a nested item in a quote, the item kept nested (the spaces after its `>` are its place)', () => {
     const dir = builtWith('  > Citāts:\n  >\n  > - pirmais citētais;\n  >   - iekšējais punkts;\n  > - otrais citētais.\n');
     expectAccepted(dir, ['iekšējais punkts', 'punkts', 'teikums'], ['>   - iekšējais punkts;', '>   - iekšējais teikums;']);

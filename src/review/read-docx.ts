@@ -473,15 +473,14 @@ class BodyReader {
     const paragraph = this.current;
     if (!paragraph) return;
     const properties = child(node, 'w:rPr');
+    const named = child(properties, 'w:rFonts')?.attributes;
+    const fonts: RunFonts = { ascii: named?.['w:ascii'], other: named?.['w:hAnsi'] };
     const format = {
       bold: isOn(child(properties, 'w:b')),
       italic: isOn(child(properties, 'w:i')),
       strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
-      code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
+      code: fonts.ascii === CODE_FONT,
     };
-    const fonts = child(properties, 'w:rFonts')?.attributes ?? {};
-    const font = fonts['w:ascii'];
-    const symbolFonts = { ascii: fonts['w:ascii'], other: fonts['w:hAnsi'] };
     const changed = child(properties, 'w:rPrChange');
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
     const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };
@@ -492,11 +491,11 @@ class BodyReader {
       if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {
         const text = part.children.filter((c): c is string => typeof c === 'string').join('');
         const own = afterNoteMark && /^[ \t]/.test(text) ? text.slice(1) : text;
-        if (own !== '' && (isSymbolFont(symbolFonts.ascii) || isSymbolFont(symbolFonts.other))) paragraph.pieces.push(...symbolPieces(base, symbolFonts, own));
+        if (own !== '' && (isSymbolFont(fonts.ascii) || isSymbolFont(fonts.other))) paragraph.pieces.push(...symbolPieces(base, fonts, own));
         else if (own !== '' || text === '') paragraph.pieces.push({ ...base, text: own });
       } else if (part.name === 'w:sym') {
         // A character inserted from Insert → Symbol: the font and its code, in hex.
-        const symbolFont = part.attributes['w:font'] ?? font ?? '';
+        const symbolFont = part.attributes['w:font'] ?? fonts.ascii ?? '';
         const code = part.attributes['w:char'] ?? '';
         paragraph.pieces.push(symbolPiece(base, symbolFont, Number.parseInt(code, 16), code.toUpperCase()));
       } else if (part.name === 'w:tab') {

@@ -226,22 +226,27 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   }
   const blocks: Block[] = [];
   const numbers = new ItemNumbers();
-  // Where the text of the last list item starts, while only a table set in under it has followed.
-  let inItem: string | undefined;
+  // The last list item: the lead under its text, and the blocks written at the margin since. The compiler prints an
+  // item's later paragraphs at the margin but sets its tables in under its text: such a table shows they are the item's.
+  let item: { lead: string; since: number[] } | undefined;
   for (const group of paragraphUnits(paragraphs)) {
     const [paragraph] = group;
     if (!paragraph) continue;
     const number = numbers.next(paragraph);
+    const inItem = paragraph.cell?.indented ? item : undefined;
     const written = paragraph.cell
-      ? // A table set in from the margin right after an item is the item's (the compiler sets it in under the item's text).
-        tableBlock(group, undefined, labels, notes, undefined, (paragraph.cell.indented && inItem) || '')
+      ? tableBlock(group, undefined, labels, notes, undefined, inItem?.lead ?? '')
       : isCode(paragraph)
         ? codeBlock(group, undefined, notes)
         : (ruleBlock(group) ?? writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, paragraphLead(paragraph)));
     const block = quoteJoined(written, blocks.at(-1));
     if (!block) continue;
+    if (inItem) for (const at of inItem.since.splice(0)) blocks.splice(at, 1, ...indentedUnder(blocks[at], inItem.lead));
     blocks.push(block);
-    inItem = block.item ? itemTextLead(block.markdown) : paragraph.cell ? inItem : undefined;
+    if (block.item) item = { lead: itemTextLead(block.markdown), since: [] };
+    // A table at the margin ends the list; a quote's item has no table set in under it (the compiler prints a quote's table at the margin).
+    else if ((paragraph.cell && !inItem) || item?.lead.startsWith('>')) item = undefined;
+    else if (!paragraph.cell) item?.since.push(blocks.length - 1);
   }
   let markdown = joinBlocks(blocks);
   for (const [id, label] of labels) {
@@ -256,6 +261,11 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
 function itemTextLead(markdown: string): string {
   const [, quote = '', marker = ''] = /^((?:\s*>)*)(\s*(?:[-+*]|\d+[.)])\s)/.exec(markdown) ?? [];
   return `${quote}${' '.repeat(marker.length)}`;
+}
+
+/** `block` with each of its lines put under an item's text by `lead` (blank lines left blank), as a list to splice in. */
+function indentedUnder(block: Block | undefined, lead: string): Block[] {
+  return block ? [{ ...block, markdown: block.markdown.replace(/^(?=.)/gm, lead) }] : [];
 }
 
 function shorten(text: string): string {

@@ -364,15 +364,15 @@ describe('briefing import', () => {
     expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is'));
   });
 
-  it('reads a list in a quote as quoted and a table in a list item as the item’s, so they build as they were printed', () => {
-    const example = builtWith('  > Citāts:\n  >\n  > 1) pirmais citētais;\n  >    - iekšējais;\n  > 2) otrais citētais.\n\n  1) pirmais ar tabulu:\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n\n  2) otrais.\n');
+  it('reads a list in a quote as quoted and a table in a list item as the item’s, with the item’s paragraphs before it, so they build as they were printed', () => {
+    const example = builtWith('  > Citāts:\n  >\n  > 1) pirmais citētais;\n  >    - iekšējais;\n  > 2) otrais citētais.\n\n  1) pirmais ar tabulu:\n\n     tā otrā rindkopa.\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n\n  2) otrais.\n\n  Beigas.\n\n  | A | B |\n  | --- | --- |\n  | 1 | 2 |\n');
     const dir = exampleProject();
     rmSync(join(dir, 'meetings'), { recursive: true });
     rmSync(join(dir, 'positions'), { recursive: true });
     const run = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
     expect(run.status, run.stderr).toBe(0);
     const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
-    expect(imported).toContain('> Citāts:\n>\n> 1) pirmais citētais;\n>    - iekšējais;\n> 2) otrais citētais.\n\n1) pirmais ar tabulu:\n\n   | Gads | Skolas |\n   | --- | --- |\n   | 2020 | 650 |\n\n2) otrais.\n');
+    expect(imported).toContain('> Citāts:\n>\n> 1) pirmais citētais;\n>    - iekšējais;\n> 2) otrais citētais.\n\n1) pirmais ar tabulu:\n\n   tā otrā rindkopa.\n\n   | Gads | Skolas |\n   | --- | --- |\n   | 2020 | 650 |\n\n2) otrais.\n\nBeigas.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     // The body as printed, the quoted items' and the table's indents too (bookmarks, which name the positions, left out).
     const printed = (project: string) => part(docxParts(readFileSync(join(project, DOCX))), 'word/document.xml').replace(/<w:bookmark(?:Start|End) [^>]*\/>/g, '');

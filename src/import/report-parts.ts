@@ -226,14 +226,12 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   }
   const blocks: Block[] = [];
   const numbers = new ItemNumbers();
-  // The last list item: the lead under its text, and the blocks written at the margin since. The compiler prints an
-  // item's later paragraphs at the margin but sets its tables in under its text: such a table shows they are the item's.
-  let item: { lead: string; since: number[] } | undefined;
+  const items = new OpenItems();
   for (const group of paragraphUnits(paragraphs)) {
     const [paragraph] = group;
     if (!paragraph) continue;
     const number = numbers.next(paragraph);
-    const inItem = paragraph.cell?.indented ? item : undefined;
+    const inItem = paragraph.cell?.indent ? items.holding(paragraph.cell.indent) : undefined;
     const written = paragraph.cell
       ? tableBlock(group, undefined, labels, notes, undefined, inItem?.lead ?? '')
       : isCode(paragraph)
@@ -241,12 +239,11 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
         : (ruleBlock(group) ?? writtenBlock(paragraph.pieces, paragraph.list, number, labels, notes, paragraphLead(paragraph)));
     const block = quoteJoined(written, blocks.at(-1));
     if (!block) continue;
-    if (inItem) for (const at of inItem.since.splice(0)) blocks.splice(at, 1, ...indentedUnder(blocks[at], inItem.lead));
+    if (inItem) for (const at of inItem.since) blocks.splice(at, 1, ...indentedUnder(blocks[at], inItem.lead));
     blocks.push(block);
-    if (block.item) item = { lead: itemTextLead(block.markdown), since: [] };
-    // A table at the margin ends the list; a quote's item has no table set in under it (the compiler prints a quote's table at the margin).
-    else if ((paragraph.cell && !inItem) || item?.lead.startsWith('>')) item = undefined;
-    else if (!paragraph.cell) item?.since.push(blocks.length - 1);
+    if (block.item) items.opened(paragraph.level, itemTextLead(block.markdown), paragraph.numberAt);
+    else if (paragraph.cell && !inItem) items.closed();
+    else if (!paragraph.cell) items.margin(blocks.length - 1);
   }
   let markdown = joinBlocks(blocks);
   for (const [id, label] of labels) {
@@ -255,6 +252,46 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
     markdown += `\n\n${[wrap(`[^${label}]: ${first}`, 4), ...rest.map((text) => `    ${wrap(text, 4)}`)].join('\n\n')}`;
   }
   return `${markdown}\n`;
+}
+
+/**
+ * The list items open while a field's blocks are written, for placing what the report prints of
+ * them at the margin: the compiler prints an item's later paragraphs at the margin, but sets its
+ * tables in to where the item's number stands, which shows the item they are in.
+ */
+class OpenItems {
+  /** Outermost first: each item's level, the lead under its text, where its number stands, and the blocks (by index) written at the margin since it. */
+  private items: { level: number; lead: string; numberAt: number | undefined; since: number[] }[] = [];
+
+  /** An item was written: it closes the items at its level and deeper. A quote's items hold no table (the compiler prints a quote's table at the margin). */
+  opened(level: number, lead: string, numberAt: number | undefined): void {
+    this.items = lead.startsWith('>') ? [] : [...this.items.filter((item) => item.level < level), { level, lead, numberAt, since: [] }];
+  }
+
+  /** A block was written at the margin, at `at` among the blocks: it may be the last item's. */
+  margin(at: number): void {
+    this.items.at(-1)?.since.push(at);
+  }
+
+  /** A table was written at the margin: the lists ended before it. */
+  closed(): void {
+    this.items = [];
+  }
+
+  /**
+   * The item a table set in `indent` from the margin is in (the open item whose number stands
+   * there, else the last one), with the blocks written at the margin since it, which are the
+   * item's too; the items in it are closed. Undefined when no item is open.
+   */
+  holding(indent: number): { lead: string; since: number[] } | undefined {
+    const found = this.items.findLastIndex((item) => item.numberAt === indent);
+    const index = found >= 0 ? found : this.items.length - 1;
+    const item = this.items[index];
+    if (!item) return undefined;
+    const since = this.items.slice(index).flatMap((open) => open.since);
+    this.items = [...this.items.slice(0, index), { ...item, since: [] }];
+    return { lead: item.lead, since: since.sort((a, b) => a - b) };
+  }
 }
 
 /** The lead that puts a line under the text of the item `markdown` starts with: its `>`s, and spaces for its indentation and marker. */

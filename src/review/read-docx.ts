@@ -54,6 +54,8 @@ export interface ReviewedParagraph {
   listMarker: string;
   /** The list level (`w:ilvl`): 0 for a top-level item, 1 for an item of a list inside it, …; 0 when not in a list. */
   level: number;
+  /** For a list item, where its number stands from the margin (twips), as its list level's indents set it; absent when they set none. */
+  numberAt?: number;
   /** The Word list (`w:numId`) the paragraph is an item of: the compiler writes one for each Markdown list, LibreOffice may write one for each item; '' when not in a list. */
   listId: string;
   /** How Word counts the item, from the numbering definition (see `ItemNumbers`); absent when not in a list or the DOCX has no numbering part. */
@@ -94,8 +96,8 @@ export interface TableCell {
   column: number;
   /** The whole row is a tracked insertion or deletion (`w:trPr/w:ins`, `w:trPr/w:del`). */
   rowChange?: 'ins' | 'del';
-  /** The table is set in from the margin (`w:tblInd`), as the compiler sets a table in a list item. */
-  indented?: boolean;
+  /** How far the table is set in from the margin (`w:tblInd`, twips), when it is: the compiler sets a table in a list item in to the item's number. */
+  indent?: number;
 }
 
 /** A comment: author, date and text. */
@@ -254,6 +256,8 @@ interface NumberingKind {
   starts: Map<number, number>;
   /** Level → the list's own first number (`w:startOverride`). */
   restarts: Map<number, number>;
+  /** Level → where its number stands from the margin (twips: `w:ind` left plus first line, or less hanging). */
+  numberAt: Map<number, number>;
 }
 
 /** numId → whether its first level is a bullet or a number, its number text (`%1.`), and how its levels count. */
@@ -268,16 +272,24 @@ function numberingKinds(numbering: XmlElement | undefined): Map<string, Numberin
     const marker = child(first, 'w:lvlText')?.attributes['w:val'] ?? '';
     const id = definition.attributes['w:abstractNumId'] ?? '';
     const starts = new Map(levels.flatMap((level) => numbered(level.attributes['w:ilvl'], child(level, 'w:start')?.attributes['w:val'])));
-    abstract.set(id, { ...(format === 'bullet' ? { kind: 'bullet', marker: '' } : { kind: 'number', marker }), definition: id, starts });
+    const numberAt = new Map(levels.flatMap((level) => numbered(level.attributes['w:ilvl'], String(numberPosition(child(child(level, 'w:pPr'), 'w:ind'))))));
+    abstract.set(id, { ...(format === 'bullet' ? { kind: 'bullet', marker: '' } : { kind: 'number', marker }), definition: id, starts, numberAt });
   }
   for (const num of descendants(numbering, 'w:num')) {
     const numId = num.attributes['w:numId'] ?? '';
     const abstractId = child(num, 'w:abstractNumId')?.attributes['w:val'] ?? '';
     const restarts = new Map(elements(num, 'w:lvlOverride').flatMap((override) => numbered(override.attributes['w:ilvl'], child(override, 'w:startOverride')?.attributes['w:val'])));
     // A list whose definition is missing counts on its own.
-    result.set(numId, { ...(abstract.get(abstractId) ?? { kind: 'number', marker: '', definition: `num ${numId}`, starts: new Map() }), restarts });
+    result.set(numId, { ...(abstract.get(abstractId) ?? { kind: 'number', marker: '', definition: `num ${numId}`, starts: new Map(), numberAt: new Map() }), restarts });
   }
   return result;
+}
+
+/** Where an indent (`w:ind`) puts a paragraph's first line from the margin, in twips; NaN when it sets none. */
+function numberPosition(indent: XmlElement | undefined): number {
+  if (!indent) return Number.NaN;
+  const twips = (name: string) => Number(indent.attributes[name] ?? 0);
+  return twips('w:left') + twips('w:firstLine') - twips('w:hanging');
 }
 
 /** `[[level, number]]` when both are whole numbers, else nothing. */
@@ -362,7 +374,7 @@ class BodyReader {
         const outer = this.cell;
         const table = ++this.tables;
         const indent = Number(child(child(node, 'w:tblPr'), 'w:tblInd')?.attributes['w:w'] ?? 0);
-        this.cell = { table, row: -1, column: -1, ...(indent > 0 ? { indented: true } : {}) };
+        this.cell = { table, row: -1, column: -1, ...(indent > 0 ? { indent } : {}) };
         this.walk(node, context);
         this.cell = outer;
         for (const id of this.endingWithTable.get(table) ?? []) this.bookmarkEnd(id);
@@ -426,8 +438,8 @@ class BodyReader {
     const change = child(properties, 'w:ins') ?? child(properties, 'w:del');
     const row = change ? revisionOf(change) : undefined;
     if (this.cell) {
-      const { table, indented } = this.cell;
-      this.cell = { table, row: this.cell.row + 1, column: -1, ...(indented ? { indented } : {}), ...(row ? { rowChange: row.kind } : {}) };
+      const { table, indent } = this.cell;
+      this.cell = { table, row: this.cell.row + 1, column: -1, ...(indent ? { indent } : {}), ...(row ? { rowChange: row.kind } : {}) };
     }
     this.walk(node, row ? { ...context, revision: context.revision ?? row, row } : context);
   }
@@ -451,6 +463,7 @@ class BodyReader {
       list: listId ? (numbering?.kind ?? 'number') : null,
       listMarker: numbering?.marker ?? '',
       level,
+      ...(numbering?.numberAt.has(level) ? { numberAt: numbering.numberAt.get(level) } : {}),
       listId,
       ...(numbering ? { counting: { definition: numbering.definition, start: numbering.starts.get(level) ?? 1, ...(restart !== undefined ? { restart } : {}) } } : {}),
       style: child(properties, 'w:pStyle')?.attributes['w:val'] ?? '',

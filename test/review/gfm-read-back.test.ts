@@ -364,8 +364,11 @@ describe('briefing import', () => {
     expect(paragraphs(readFileSync(join(dir, DOCX)), 'as-is')).toEqual(paragraphs(readFileSync(join(example, DOCX)), 'as-is'));
   });
 
-  it('reads a list in a quote as quoted and a table in a list item as the item’s, with the item’s paragraphs before it, so they build as they were printed', () => {
-    const example = builtWith('  > Citāts:\n  >\n  > 1) pirmais citētais;\n  >    - iekšējais;\n  > 2) otrais citētais.\n\n  1) pirmais ar tabulu:\n\n     tā otrā rindkopa.\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n\n  2) otrais.\n\n  Beigas.\n\n  | A | B |\n  | --- | --- |\n  | 1 | 2 |\n');
+  it('reads a list in a quote as quoted and a table in a list item as the item’s (the outer one’s after a nested list), with the item’s paragraphs before it, so they build as they were printed', () => {
+    const example = builtWith(
+      '  > Citāts:\n  >\n  > 1) pirmais citētais;\n  >    - iekšējais;\n  > 2) otrais citētais.\n\n  1) pirmais ar tabulu:\n\n     tā otrā rindkopa.\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n\n  2) otrais.\n\n  Beigas.\n\n  | A | B |\n  | --- | --- |\n  | 1 | 2 |\n\n' +
+        '  - ārējais;\n    1) iekšējais.\n\n    ārējā otrā rindkopa.\n\n    | Gads | Skolas |\n    | --- | --- |\n    | 2021 | 640 |\n  - otrais ārējais.\n',
+    );
     const dir = exampleProject();
     rmSync(join(dir, 'meetings'), { recursive: true });
     rmSync(join(dir, 'positions'), { recursive: true });
@@ -373,6 +376,8 @@ describe('briefing import', () => {
     expect(run.status, run.stderr).toBe(0);
     const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
     expect(imported).toContain('> Citāts:\n>\n> 1) pirmais citētais;\n>    - iekšējais;\n> 2) otrais citētais.\n\n1) pirmais ar tabulu:\n\n   tā otrā rindkopa.\n\n   | Gads | Skolas |\n   | --- | --- |\n   | 2020 | 650 |\n\n2) otrais.\n\nBeigas.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n');
+    // A table after a nested list is the outer item's: set in to where the outer item's number stands.
+    expect(imported).toContain('- ārējais;\n   1) iekšējais.\n\n  ārējā otrā rindkopa.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2021 | 640 |\n\n- otrais ārējais.\n');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     // The body as printed, the quoted items' and the table's indents too (bookmarks, which name the positions, left out).
     const printed = (project: string) => part(docxParts(readFileSync(join(project, DOCX))), 'word/document.xml').replace(/<w:bookmark(?:Start|End) [^>]*\/>/g, '');

@@ -254,6 +254,9 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   return `${markdown}\n`;
 }
 
+/** How far (twips) a table may be set in from where an item's number stands and still be that item's: a cell's margin, which an editor may take off or add. */
+const NUMBER_TOLERANCE = 120;
+
 /**
  * The list items open while a field's blocks are written, for placing what the report prints of
  * them at the margin: the compiler prints an item's later paragraphs at the margin, but sets its
@@ -279,13 +282,13 @@ class OpenItems {
   }
 
   /**
-   * The item a table set in `indent` from the margin is in (the open item whose number stands
-   * there, else the last one), with the blocks written at the margin since it, which are the
-   * item's too; the items in it are closed. Undefined when no item is open.
+   * The item a table set in `indent` from the margin is in: the open item whose number stands
+   * there (give or take {@link NUMBER_TOLERANCE}), with the blocks written at the margin since
+   * it, which are the item's too; the items in it are closed. Undefined when no open item's
+   * number stands there: a table of a report written in Word may be set in a little of itself.
    */
   holding(indent: number): { lead: string; since: number[] } | undefined {
-    const found = this.items.findLastIndex((item) => item.numberAt === indent);
-    const index = found >= 0 ? found : this.items.length - 1;
+    const index = this.items.findLastIndex((item) => item.numberAt !== undefined && Math.abs(item.numberAt - indent) <= NUMBER_TOLERANCE);
     const item = this.items[index];
     if (!item) return undefined;
     const since = this.items.slice(index).flatMap((open) => open.since);

@@ -176,6 +176,15 @@ export class WordEdit {
     return this;
   }
 
+  /** Sets the table holding `context` in from the margin by `twips` (`w:tblInd`), as a table of a report written in Word may be. */
+  tableIndent(context: string, twips: number): this {
+    const start = this.xml.lastIndexOf('<w:tbl>', this.xml.indexOf(context));
+    if (start < 0) throw new Error(`in no table: ${context}`);
+    const properties = start + '<w:tbl><w:tblPr>'.length;
+    this.xml = `${this.xml.slice(0, properties)}<w:tblInd w:type="dxa" w:w="${twips}"/>${this.xml.slice(properties)}`;
+    return this;
+  }
+
   /** Saves as an editor that drops bookmarks would: every `<w:bookmarkStart>` and `<w:bookmarkEnd>` gone. */
   withoutBookmarks(): this {
     this.xml = this.xml.replace(/<w:bookmarkStart [^>]*\/>|<w:bookmarkEnd [^>]*\/>/g, '');

@@ -385,6 +385,21 @@ describe('briefing import', () => {
   });
 });
 
+describe('briefing import of a table set in a little after a list', () => {
+  it('keeps it, and the paragraph before it, at the margin: no item’s number stands where it is set in', () => {
+    const example = builtWith('  1) pirmais;\n  2) otrais.\n\n  Starpteksts.\n\n  | A | B |\n  | --- | --- |\n  | 1 | 2 |\n');
+    const reviewed = join(example, 'out/word.docx');
+    writeFileSync(reviewed, new WordEdit(readFileSync(join(example, DOCX))).tableIndent('>A<', 108).bytes());
+    const dir = exampleProject();
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    rmSync(join(dir, 'positions'), { recursive: true });
+    const run = runCli(['import', reviewed, '--slug', 'educ-informal'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
+    expect(imported).toContain('1) pirmais;\n2) otrais.\n\nStarpteksts.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n');
+  });
+});
+
 describe('headings, quotes, nested lists, rules and code in a field', () => {
   const BLOCKS = [
     '  ## Apakšvirsraksts par plānu\n\n  > Citāts no paziņojuma teksta.\n  >\n  > Otrā citāta rindkopa.\n\n',

@@ -259,6 +259,38 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a quote in a nested list item stands under the item’s number, as one under a top-level item does, its quotes and lists in it from there (it stood at one indent, left of the item’s lines)', async () => {
+    const { body, warnings } = await buildWithAnswer(
+      '1) pirmais:\n\n   > augšējā citāts.\n   - ligzdotais:\n\n     > ligzdotā citāts.\n     >\n     > > citāts citātā.\n     >\n     > - citēts punkts;\n     >   - citēts ligzdots.\n     1) trešais:\n\n        > trešā citāts.\n2) otrais.',
+    );
+    // The note style sets a quote in by one first-line indent (709 twips): under a top-level item's number.
+    expect(paragraphIndents(body, ['augšējā citāts.', 'ligzdotā citāts.', 'citāts citātā.', 'citēts punkts;', 'citēts ligzdots.', 'trešā citāts.'])).toEqual([
+      ['augšējā citāts.', 'the style’s', 'the style’s'],
+      ['ligzdotā citāts.', '1418', 'the style’s'],
+      ['citāts citātā.', '2127', 'the style’s'],
+      ['citēts punkts;', '1418', '709'],
+      ['citēts ligzdots.', '1418', '1418'],
+      ['trešā citāts.', '2127', 'the style’s'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('a quote in a nested list item goes no further in than the seventh indent: one that would is said, once, at the quote that reaches past it', async () => {
+    const nested = Array.from({ length: 7 }, (_, level) => `${'  '.repeat(level)}- punkts ${level + 1}`).join('\n');
+    const quotes = ['', '> septītā līmeņa citāts.', '>', '> > citāts citātā.'].map((line) => `${'  '.repeat(7)}${line}`.trimEnd()).join('\n');
+    const { body, diagnostics, position } = await buildWithAnswer(`${nested}\n${quotes}`);
+    // The seventh level's number is at the seventh indent (7 × 709), where the quote stays.
+    expect(paragraphIndents(body, ['septītā līmeņa citāts.', 'citāts citātā.']).map(([text, left]) => [text, left])).toEqual([
+      ['septītā līmeņa citāts.', '4963'],
+      ['citāts citātā.', '4963'],
+    ]);
+    const lines = position.split('\n');
+    const at = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
+      [POSITION, at('> > citāts citātā.'), 'In the DOCX: a quote in a list item nested this deep is printed as far in as the 7th indent, short of the item’s number, so that its text keeps a third of the width between the margins. Put the quote after the list, or nest the list less deep, in `body`.'],
+    ]);
+  });
+
   it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {
     const { body } = await buildWithAnswer('1) pirmais:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |\n\n   - apakšpunkts:\n\n     | A | B |\n     |---|---|\n     | c | d |\n\n| Ārpus | saraksta |\n|---|---|\n| e | f |');
     const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => ({

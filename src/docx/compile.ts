@@ -149,6 +149,11 @@ class DocxCompiler {
   private field: FieldRef | undefined;
   /** How many quotes (`>`) the blocks being compiled are in. */
   private quoteDepth = 0;
+  /**
+   * The list level of the item the outermost quote is in (0 outside a list): the quote stands under
+   * that item's number, and a list in it starts at that level (`list`, `inItem`).
+   */
+  private quoteItemLevel = 0;
   /** The list level of the item whose blocks after its first paragraph are being compiled; undefined outside a list. */
   private itemLevel: number | undefined;
   /** The most first-line indents a quote, or a list or table nested in one or in a list, is set in (layout.ts). */
@@ -351,12 +356,13 @@ class DocxCompiler {
         return this.list(node, level, style);
       case 'blockquote': {
         // A quote in a footnote stays in the footnote's type.
+        const outerItemLevel = this.quoteItemLevel;
+        if (this.quoteDepth === 0) this.quoteItemLevel = this.itemLevel ?? 0;
         this.quoteDepth += 1;
-        if (this.quoteDepth === this.deepest + 1 && style !== Style.footnote) {
-          this.warn(`a quote nested more than ${this.deepest} deep is printed as far in as the ${ordinal(this.deepest)}, so that its text keeps a third of the width between the margins`, node);
-        }
+        if (style !== Style.footnote) this.warnQuotePastDeepest(node);
         const quoted = this.blocks(node.children, level, style === Style.footnote ? Style.footnote : Style.note);
         this.quoteDepth -= 1;
+        this.quoteItemLevel = outerItemLevel;
         return quoted;
       }
       case 'code':
@@ -448,12 +454,14 @@ class DocxCompiler {
    * number one indent in from the quote's edge, the nested items no further in than the others.
    */
   private quotedListIndent(node: List, ilvl: number): Pick<ParagraphOptions, 'indent'> {
-    const quotes = Math.min(this.quoteDepth, this.deepest);
+    const quotes = this.quoteEdge();
+    // Its levels counted from the quote's: a list in a quote in an item starts at the item's level.
+    const inQuote = ilvl - this.quoteItemLevel;
     // Said once, at the list that goes past it; a quote nested past it has said so already.
-    if (this.quoteDepth <= this.deepest && quotes + ilvl === this.deepest + 1) {
+    if (this.quoteDepth + this.quoteItemLevel <= this.deepest && quotes + inQuote === this.deepest + 1) {
       this.warn(`a list nested this deep in a quote (\`>\`) is printed no further in than a quote nested ${this.deepest} deep, so that its text keeps a third of the width between the margins`, node);
     }
-    const levels = Math.min(quotes + ilvl, this.deepest) - quotes;
+    const levels = Math.min(quotes + inQuote, this.deepest) - quotes;
     const { firstLineIndent } = this.geometry;
     return { indent: { left: quotes * firstLineIndent, firstLine: (levels + 1) * firstLineIndent } };
   }
@@ -461,10 +469,39 @@ class DocxCompiler {
   /**
    * A paragraph of a quote inside a quote: one first-line indent further in for each quote it is
    * in beyond the first, whose indent the note style gives (the nested quote read as the outer one).
+   * A quote in a list item stands under the item's number, as the note style sets one in a
+   * top-level item: in a nested item one indent further in at each level (it stood at one indent,
+   * left of the item's own lines).
    */
   private quoteIndent(style: string): Pick<ParagraphOptions, 'indent'> {
-    if (style !== Style.note || this.quoteDepth < 2) return {};
-    return { indent: { left: Math.min(this.quoteDepth, this.deepest) * this.geometry.firstLineIndent } };
+    const edge = this.quoteEdge();
+    if (style !== Style.note || edge < 2) return {};
+    return { indent: { left: edge * this.geometry.firstLineIndent } };
+  }
+
+  /**
+   * How many first-line indents in the quote being compiled stands, where its rule is: one for each
+   * quote and one for each level of the item the outermost quote is in, no further in than the deepest.
+   */
+  private quoteEdge(): number {
+    return Math.min(this.quoteDepth + this.quoteItemLevel, this.deepest);
+  }
+
+  /**
+   * Said once, at the quote that first goes past the deepest indent: nested in other quotes, or in
+   * a list item nested so deep that the quote could not stand under the item's number.
+   */
+  private warnQuotePastDeepest(node: Nodes): void {
+    const past = (depth: number) => depth + this.quoteItemLevel > this.deepest;
+    if (!past(this.quoteDepth) || (this.quoteDepth > 1 && past(this.quoteDepth - 1))) return;
+    if (this.quoteItemLevel === 0) {
+      this.warn(`a quote nested more than ${this.deepest} deep is printed as far in as the ${ordinal(this.deepest)}, so that its text keeps a third of the width between the margins`, node);
+    } else {
+      this.warn(
+        `a quote in a list item nested this deep is printed as far in as the ${ordinal(this.deepest)} indent, short of the item’s number, so that its text keeps a third of the width between the margins. Put the quote after the list, or nest the list less deep`,
+        node,
+      );
+    }
   }
 
   /**

@@ -291,6 +291,23 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a code block in a nested list item stands under the item’s number, as one under a top-level item does; in a quote, at the quote’s rule (it stood at one indent, left of the item’s lines)', async () => {
+    const { body, warnings } = await buildWithAnswer(
+      '1) pirmais:\n\n   ```\n   augšējā kods\n   ```\n   - ligzdotais:\n\n     ```\n     ligzdotā kods\n     otrā rinda\n     ```\n     1) trešais:\n\n        ```\n        trešā kods\n        ```\n\n        > citāts:\n        >\n        > ```\n        > citētais kods\n        > ```\n2) otrais.\n\n> > ```\n> > kods citātā citātā\n> > ```',
+    );
+    // The code style sets a block in by one first-line indent (709 twips): under a top-level item's number.
+    expect(paragraphIndents(body, ['augšējā kods', 'ligzdotā kods', 'otrā rinda', 'trešā kods', 'citāts:', 'citētais kods', 'kods citātā citātā'])).toEqual([
+      ['augšējā kods', 'the style’s', 'the style’s'],
+      ['ligzdotā kods', '1418', 'the style’s'],
+      ['otrā rinda', '1418', 'the style’s'],
+      ['trešā kods', '2127', 'the style’s'],
+      ['citāts:', '2127', 'the style’s'],
+      ['citētais kods', '2127', 'the style’s'],
+      ['kods citātā citātā', '1418', 'the style’s'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {
     const { body } = await buildWithAnswer('1) pirmais:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |\n\n   - apakšpunkts:\n\n     | A | B |\n     |---|---|\n     | c | d |\n\n| Ārpus | saraksta |\n|---|---|\n| e | f |');
     const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => ({

@@ -365,12 +365,15 @@ class DocxCompiler {
         this.quoteItemLevel = outerItemLevel;
         return quoted;
       }
-      case 'code':
+      case 'code': {
+        // In a quote at the quote's rule, where its text starts; in a list item under the item's number.
+        const indent = style === Style.note ? this.quoteIndent(style) : this.itemIndent(Style.code);
         return node.value.split('\n').map((line) => {
-          const paragraph = this.paragraph(node, { style: Style.code, children: [this.literal(line, node.data?.revision)] });
+          const paragraph = this.paragraph(node, { style: Style.code, ...indent, children: [this.literal(line, node.data?.revision)] });
           this.codeLines.set(paragraph, node);
           return paragraph;
         });
+      }
       case 'thematicBreak':
         return [
           this.paragraph(node, {
@@ -509,11 +512,14 @@ class DocxCompiler {
    * Markdown): its lines as far in as the item's own wrapped lines, its first line as far again as its
    * style sets it (the body's, where the item's number sits). It stood at the margin under a nested
    * item, as though the item had ended. A quoted list's items, and so their paragraphs, keep the
-   * quote's edge (`quotedListIndent`, `quoteIndent`).
+   * quote's edge (`quotedListIndent`, `quoteIndent`). A code block, which its style sets in by one
+   * indent, one indent further in than the item's lines, under its number, as under a top-level
+   * item (under a nested one it stood left of the item's lines).
    */
   private itemIndent(style: string): Pick<ParagraphOptions, 'indent'> {
     if (style === Style.note || !this.itemLevel) return {};
-    return { indent: { left: this.itemLevel * this.geometry.firstLineIndent } };
+    const own = style === Style.code ? 1 : 0;
+    return { indent: { left: (this.itemLevel + own) * this.geometry.firstLineIndent } };
   }
 
   /** Normal, unless the styles define the optional question or sub-item style. */

@@ -308,6 +308,15 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a thematic break in a nested list item runs from the item’s lines to the margin, as one in a top-level item does from the margin (it ran from the margin, across the item)', async () => {
+    const { body, warnings } = await buildWithAnswer('1) pirmais:\n\n   ***\n   - ligzdotais:\n\n     ***\n     1) trešais:\n\n        ***\n2) otrais.\n\n***');
+    // Each break is an empty paragraph with a bottom border, which runs between its left and right indents.
+    const breaks = [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].flatMap(([, inner = '']) => (inner.includes('<w:pBdr><w:bottom') ? [/<w:ind w:left="(\d+)"\/>/.exec(inner)?.[1] ?? 'the style’s'] : []));
+    // The items' wrapped lines are 709 twips further in at each level.
+    expect(breaks).toEqual(['the style’s', '709', '1418', 'the style’s']);
+    expect(warnings).toEqual([]);
+  });
+
   it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {
     const { body } = await buildWithAnswer('1) pirmais:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |\n\n   - apakšpunkts:\n\n     | A | B |\n     |---|---|\n     | c | d |\n\n| Ārpus | saraksta |\n|---|---|\n| e | f |');
     const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => ({

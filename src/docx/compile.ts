@@ -375,9 +375,11 @@ class DocxCompiler {
         });
       }
       case 'thematicBreak':
+        // In a list item from the item's lines to the margin (under a nested one it ran across the item).
         return [
           this.paragraph(node, {
             style: Style.body,
+            ...this.itemIndent(style),
             border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 1 } },
           }),
         ];

@@ -1,4 +1,4 @@
-import type { List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Heading, List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { hasChanges, markInline, withChildren } from './inline.js';
 import { inlineMarkdown } from './inline-markdown.js';
@@ -43,6 +43,10 @@ export interface DiffBlock {
   kind: BlockKind;
   /** The number or bullet of a list item as printed: "1.", "2)", "–". */
   marker?: string;
+  /** A heading's level, 1 for `#`, 2 for `##` …: in the newer version, for a deleted heading in the older. */
+  level?: Heading['depth'];
+  /** A heading's level in the older version, when it was another (`##` made `###`). */
+  levelBefore?: Heading['depth'];
   /** Nesting: 0 for top-level blocks, 1 for items of a nested list, … */
   depth: number;
   /** The label of the footnote the block is in: its paragraphs, and its lists, quotes, tables … */
@@ -76,9 +80,13 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
       const node = nodes[index];
       if (!node) continue;
       switch (node.type) {
-        case 'heading':
-          add(block(node, node.depth === 1 ? 'title' : 'heading', depth, node.children));
+        case 'heading': {
+          // A heading made another level has changed, its words the same or not.
+          const before = node.data?.depthBefore;
+          const found = block(node, node.depth === 1 ? 'title' : 'heading', depth, node.children);
+          add({ ...found, level: node.depth, ...(before === undefined ? {} : { status: 'changed', levelBefore: before }) });
           break;
+        }
         case 'paragraph':
           add(block(node, kind, depth, node.children));
           break;

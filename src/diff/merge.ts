@@ -184,7 +184,8 @@ class Merger {
       case 'paragraph':
         return atLeast(this.similarity(before, after), REWORDED);
       case 'heading':
-        return after.type === 'heading' && before.depth === after.depth ? atLeast(this.similarity(before, after), REWORDED) : 0;
+        // A heading made one level higher or lower is that heading changed, as a reworded one is.
+        return atLeast(this.similarity(before, after), REWORDED);
       case 'list':
         return after.type === 'list' && before.ordered === after.ordered && before.data?.listKind === after.data?.listKind
           ? atLeast(this.similarity(before, after), RESTRUCTURED)
@@ -218,7 +219,8 @@ class Merger {
       return { ...after, children: mergeInline(before.children, after.children, this.options.whitespace) };
     }
     if (before.type === 'heading' && after.type === 'heading') {
-      return { ...after, children: mergeInline(before.children, after.children, this.options.whitespace) };
+      const level = before.depth === after.depth ? {} : { data: { ...after.data, depthBefore: before.depth } };
+      return { ...after, ...level, children: mergeInline(before.children, after.children, this.options.whitespace) };
     }
     if (before.type === 'list' && after.type === 'list') return { ...after, children: this.children(before.children, after.children) };
     if (before.type === 'listItem' && after.type === 'listItem') return { ...after, children: this.listItem(before, after) };

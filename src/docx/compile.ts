@@ -330,14 +330,12 @@ class DocxCompiler {
 
   private block(node: BlockNode, level: number, style: string): FileChild[] {
     switch (node.type) {
-      case 'heading':
-        return [
-          this.paragraph(node, {
-            // A `#` heading of the template is the report's title; one in a position's or meeting's own text never is.
-            style: node.depth === 1 && !this.field ? Style.title : Style.heading,
-            children: this.runs(node.children),
-          }),
-        ];
+      case 'heading': {
+        const style = this.headingStyle(node.depth);
+        // A redline's heading made another level is tracked as a change of style where that changes its style (`w:pPrChange`).
+        const before = node.data?.depthBefore === undefined ? style : this.headingStyle(node.data.depthBefore);
+        return [this.paragraph(node, { style, ...(before === style ? {} : { styleChange: { stamp: this.stamp(), style: before } }), children: this.runs(node.children) })];
+      }
       case 'paragraph': {
         // A line of the template with a tab is a signature (role, then the name flush right); a
         // tab in a position's or meeting's own text is only a tab.
@@ -396,6 +394,11 @@ class DocxCompiler {
         this.warn(`Markdown ${node.type} is not supported in the DOCX`, node);
         return [];
     }
+  }
+
+  /** A heading's style: a `#` heading of the template is the report's title; one in a position's or meeting's own text never is. */
+  private headingStyle(depth: number): string {
+    return depth === 1 && !this.field ? Style.title : Style.heading;
   }
 
   /** A list; inside a quote its items are quoted too (the note style), so a quoted list does not read as the ministry's own. */

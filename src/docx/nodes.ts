@@ -1,4 +1,4 @@
-import type { Parent, PhrasingContent } from 'mdast';
+import type { Heading, Parent, PhrasingContent } from 'mdast';
 import type { ListKind } from './list-kind.js';
 
 /** Text added between two versions: becomes a Word tracked insertion (`w:ins`). */
@@ -39,6 +39,10 @@ declare module 'mdast' {
      * one place and inserted whole in another (see `src/diff/merge.ts`).
      */
     notes?: Record<'deleted' | 'inserted' | 'merged', FootnoteDefinition['children']>;
+  }
+  interface HeadingData {
+    /** In a redline, the level a heading had in the older version, when it has another now (`##` made `###`). */
+    depthBefore?: Heading['depth'];
   }
   interface ListData {
     /** The list's marker kind, recorded when the tree no longer matches its source text. */

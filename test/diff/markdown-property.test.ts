@@ -7,7 +7,7 @@ import { parseMarkdownText } from '../../src/util/markdown.js';
 
 /**
  * `--format md` read back: for random documents with lists (nested, numbered past 9 and 99),
- * quotes with lists, tables with pipes in code and notes in cells, headings, code blocks, HTML
+ * quotes with lists, tables with pipes in code and notes in cells, headings (made another level too), code blocks, HTML
  * comments and footnotes of several paragraphs, the diff's Markdown with every change accepted
  * (`{--…--}` dropped, `{++…++}` kept) parses to the newer version's structure and text, each
  * footnote reference reaching the newer version's note; with every change rejected, to the older's.
@@ -33,7 +33,7 @@ interface List {
 }
 type Block =
   | { kind: 'paragraph'; text: Inline }
-  | { kind: 'heading'; text: Inline }
+  | { kind: 'heading'; level: number; text: Inline }
   | { kind: 'list'; list: List }
   | { kind: 'quote'; text: Inline; list?: List | undefined }
   | { kind: 'table'; rows: Inline[][] }
@@ -48,7 +48,7 @@ const list = listOf(item);
 
 const block: fc.Arbitrary<Block> = fc.oneof(
   { weight: 4, arbitrary: inline.map((text): Block => ({ kind: 'paragraph', text })) },
-  { weight: 1, arbitrary: inline.map((text): Block => ({ kind: 'heading', text })) },
+  { weight: 1, arbitrary: fc.record({ level: fc.constantFrom(1, 2, 3), text: inline }).map((heading): Block => ({ kind: 'heading', ...heading })) },
   { weight: 3, arbitrary: list.map((found): Block => ({ kind: 'list', list: found })) },
   { weight: 1, arbitrary: fc.record({ text: inline, list: fc.option(listOf(leafItem), { nil: undefined }) }).map((quote): Block => ({ kind: 'quote', ...quote })) },
   { weight: 1, arbitrary: fc.array(fc.array(inline, { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 3 }).map((rows): Block => ({ kind: 'table', rows })) },
@@ -92,7 +92,7 @@ function blockMarkdown(found: Block): string[] {
     case 'paragraph':
       return [inlineText(found.text, false)];
     case 'heading':
-      return [`## ${inlineText(found.text, false)}`];
+      return [`${'#'.repeat(found.level)} ${inlineText(found.text, false)}`];
     case 'list':
       return listMarkdown(found.list, '');
     case 'quote':
@@ -165,8 +165,10 @@ function applyEdits(blocks: readonly Block[], edits: readonly Edit[]): Block[] {
     if (change.action === 'insert-after') return [found, change.added];
     switch (found.kind) {
       case 'paragraph':
-      case 'heading':
         return [{ ...found, text: rewordInline(found.text, change.at, change.word) }];
+      case 'heading':
+        // Now and then the heading is made another level, its words the same.
+        return [change.at % 3 ? { ...found, text: rewordInline(found.text, change.at, change.word) } : { ...found, level: (found.level % 3) + 1 }];
       case 'quote':
         return [{ ...found, text: rewordInline(found.text, change.at, change.word), ...(found.list ? { list: rewordList(found.list, change.at, change.word) } : {}) }];
       case 'list':
@@ -240,7 +242,7 @@ function outline(tree: Root): string[] {
       case 'paragraph':
         return here('paragraph', phrasing(node.children));
       case 'heading':
-        return here('heading', phrasing(node.children));
+        return here(`heading ${node.depth}`, phrasing(node.children));
       case 'code':
         return here('code', node.value);
       case 'html':

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { expect, test } from 'vitest';
 import { diff, type DiffFormat } from '../../src/commands/diff.js';
 import { parseMarkdownText, walk } from '../../src/util/markdown.js';
+import { docxParts, part } from '../helpers/docx.js';
 import { exampleProject } from '../helpers/project.js';
 
 /** 2021-02-19 00:00 UTC. */
@@ -17,10 +18,20 @@ function position(body: string, version = 1): string {
   return `id: p\nversion: ${version}\nstatus: draft\nowner: { ministry: IZM }\nquestions: [Q]\nbody: |\n${block}\n`;
 }
 
-async function compare(before: string, after: string, format: DiffFormat): Promise<string> {
+async function run(before: string, after: string, format: DiffFormat) {
   const cwd = exampleProject({ 'review/before.yaml': position(before), 'review/after.yaml': position(after, 2) });
-  const result = await diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format, stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH });
-  return String(result.output);
+  return diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format, stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH });
+}
+
+async function compare(before: string, after: string, format: DiffFormat): Promise<string> {
+  return String((await run(before, after, format)).output);
+}
+
+/** The XML of the redline's body. */
+async function redlineXml(before: string, after: string): Promise<string> {
+  const { output } = await run(before, after, 'docx');
+  if (!(output instanceof Uint8Array)) throw new Error('expected DOCX bytes');
+  return part(docxParts(output), 'word/document.xml');
 }
 
 /** The text under "## Text" of a Markdown diff. */
@@ -386,4 +397,27 @@ test('terminal: a list item’s later paragraph is indented under it, and a list
   const text = (word: string) => ['Ievads.', '', '1) punkts viens;', '', `   Turpinājums ${word}.`, '', '> Citāts:', '>', '> - a punkts', `> - b ${word}`].join('\n');
   const terminal = await compare(text('vecais'), text('jaunais'), 'terminal');
   expect(terminal.split('\n').slice(6)).toEqual(['1) punkts viens;', '', '   Turpinājums [-vecais-]{+jaunais+}.', '', '…', '', '> – a punkts', '', '> – b [-vecais-]{+jaunais+}', '']);
+});
+
+test('terminal, md, JSON and DOCX: a heading made another level, its words the same, is a change', async () => {
+  const before = 'Ievads.\n\n## Skolas un pedagogi\n\nTeksts.\n\n### Atbalsts';
+  const after = 'Ievads.\n\n### Skolas un pedagogi\n\nTeksts.\n\n### Atbalsts';
+  expect((await run(before, after, 'terminal')).exitCode).toBe(1);
+  expect((await compare(before, after, 'terminal')).split('\n').slice(6)).toEqual(['Ievads.', '', '[-##-]{+###+} Skolas un pedagogi', '']);
+  // Every heading keeps its level; a changed level is a substitution, which accepted or rejected gives each version's heading.
+  const md = textPart(await compare(before, after, 'md'));
+  expect(md).toContain(['{~~##~>###~~} Skolas un pedagogi', '', 'Teksts.', '', '### Atbalsts'].join('\n'));
+  const depths = (text: string) => parseMarkdownText(text).children.flatMap((node) => (node.type === 'heading' ? [node.depth] : []));
+  expect(depths(md.replace(/\{~~([^]*?)~>([^]*?)~~\}/g, '$2'))).toEqual([3, 3]);
+  expect(depths(md.replace(/\{~~([^]*?)~>([^]*?)~~\}/g, '$1'))).toEqual([2, 3]);
+  const parsed: { blocks: { kind: string; status: string; level?: number; levelBefore?: number }[] } = JSON.parse(await compare(before, after, 'json'));
+  expect(parsed.blocks.filter((b) => b.kind === 'heading').map(({ status, level, levelBefore }) => ({ status, level, levelBefore }))).toEqual([
+    { status: 'changed', level: 3, levelBefore: 2 },
+    { status: 'equal', level: 3, levelBefore: undefined },
+  ]);
+  // The DOCX prints every heading from `##` down in one style: nothing changes there. A `#` title made a heading changes its style, tracked.
+  expect(await redlineXml(before, after)).not.toMatch(/w:pPrChange|w:ins\b|w:del\b/);
+  const retitled = await redlineXml('# Skolas un pedagogi\n\nTeksts.', '## Skolas un pedagogi\n\nTeksts.');
+  expect(retitled).toMatch(/<w:pStyle w:val="Heading2"\/>.*<w:pPrChange [^>]*><w:pPr><w:pStyle w:val="Title"\/><\/w:pPr><\/w:pPrChange>/);
+  expect(retitled).not.toMatch(/w:ins\b|w:del\b/);
 });

@@ -100,9 +100,8 @@ function blockMarkdown(block: DiffBlock): string {
   const text = inlineMarkdown(block.content, true) + moved;
   switch (block.kind) {
     case 'title':
-      return `# ${text}`;
     case 'heading':
-      return `## ${text}`;
+      return `${headingMark(block)} ${text}`;
     case 'item': {
       // A nested item is indented by the items it is in (its `within`), each by its own marker's width.
       return `${markdownMarker(block.marker)} ${text}`;
@@ -117,6 +116,12 @@ function blockMarkdown(block: DiffBlock): string {
     default:
       return text;
   }
+}
+
+/** A heading's `#`s, as many as its level; a level changed as a substitution, `{~~##~>###~~}`. */
+function headingMark({ level = 2, levelBefore }: DiffBlock): string {
+  const mark = (depth: number) => '#'.repeat(depth);
+  return levelBefore === undefined ? mark(level) : `{~~${mark(levelBefore)}~>${mark(level)}~~}`;
 }
 
 /**

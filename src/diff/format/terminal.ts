@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { ChalkInstance } from 'chalk';
-import { segmentsOf, type Container, type DiffBlock } from '../blocks.js';
+import { segmentsOf, type Container, type DiffBlock, type Segment } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { shownText } from '../inline-markdown.js';
 import { blocksInView, changeLine, versionLabel } from './labels.js';
@@ -90,20 +90,28 @@ function plain(block: DiffBlock): string {
 
 function marked(block: DiffBlock, chalk: ChalkInstance): string {
   if (block.rows) return block.rows.map((row) => row.cells.map((cell) => markedContent(cell, chalk)).join(' | ')).join('\n');
-  return markedContent(block.content, chalk);
+  return levelChange(block, chalk) + markedContent(block.content, chalk);
+}
+
+/** A heading made another level, as its `#`s: `[-##-]{+###+} ` (the words alone would not show it). */
+function levelChange({ level, levelBefore }: DiffBlock, chalk: ChalkInstance): string {
+  if (level === undefined || levelBefore === undefined) return '';
+  return `${change('delete', '#'.repeat(levelBefore), chalk)}${change('insert', '#'.repeat(level), chalk)} `;
 }
 
 function markedContent(content: readonly PhrasingContent[], chalk: ChalkInstance): string {
-  const colour = chalk.level > 0;
+  // The same words, or another link address: the Markdown shows what changed.
   return segmentsOf(content)
-    .map((s) => {
-      // The same words, or another link address: the Markdown shows what changed.
-      const text = s.markdown ?? shownText(s.text, s.op);
-      if (s.op === 'insert') return colour ? chalk.green.underline(text) : `{+${text}+}`;
-      if (s.op === 'delete') return colour ? chalk.red.strikethrough(text) : `[-${text}-]`;
-      return text;
-    })
+    .map((s) => change(s.op, s.markdown ?? shownText(s.text, s.op), chalk))
     .join('');
+}
+
+/** Text added or removed, in colour, or else between git's word-diff marks; unchanged text as it is. */
+function change(op: Segment['op'], text: string, chalk: ChalkInstance): string {
+  const colour = chalk.level > 0;
+  if (op === 'insert') return colour ? chalk.green.underline(text) : `{+${text}+}`;
+  if (op === 'delete') return colour ? chalk.red.strikethrough(text) : `[-${text}-]`;
+  return text;
 }
 
 function moved(block: DiffBlock, chalk: ChalkInstance): string {

@@ -35,7 +35,7 @@ function change(name: 'ins' | 'del', stamp: ChangeStamp): string {
   return `<w:${name} w:id="${stamp.id}" w:author="${attribute(stamp.author)}" w:date="${attribute(stamp.date)}"/>`;
 }
 
-function changeOpen(name: 'ins' | 'del', stamp: ChangeStamp): string {
+function changeOpen(name: 'ins' | 'del' | 'pPrChange', stamp: ChangeStamp): string {
   return `<w:${name} w:id="${stamp.id}" w:author="${attribute(stamp.author)}" w:date="${attribute(stamp.date)}">`;
 }
 
@@ -273,6 +273,8 @@ export interface ParagraphOptions {
   indent?: { left: number; firstLine?: number };
   /** The paragraph mark's tracked change, when the whole block was added or removed. */
   run?: { insertion?: ChangeStamp; deletion?: ChangeStamp };
+  /** The style the paragraph had before a tracked change of style (`w:pPrChange`): a redline's heading made another level. */
+  styleChange?: { stamp: ChangeStamp; style: string };
 }
 
 function border(name: string, options: BorderOptions): string {
@@ -314,6 +316,9 @@ export class Paragraph implements Element {
     if (mark?.insertion || mark?.deletion) {
       props += `<w:rPr>${mark.insertion ? change('ins', mark.insertion) : ''}${mark.deletion ? change('del', mark.deletion) : ''}</w:rPr>`;
     }
+    // The earlier properties come last in `w:pPr`; only the style changes here.
+    const restyled = options.styleChange;
+    if (restyled) props += `${changeOpen('pPrChange', restyled.stamp)}<w:pPr><w:pStyle w:val="${attribute(restyled.style)}"/></w:pPr></w:pPrChange>`;
     let content = props ? `<w:pPr>${props}</w:pPr>` : '';
     for (const child of this.children) content += child.write(context);
     return element('w:p', content);

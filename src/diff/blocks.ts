@@ -5,6 +5,7 @@ import { inlineMarkdown } from './inline-markdown.js';
 import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
 import { wordsOf, type Mark } from './tokens.js';
 import { isListEnd } from '../util/markdown.js';
+import { checkBox } from '../docx/task-box.js';
 
 /** The mark of an item of a bulleted list, as the report prints it. */
 export const BULLET = '–';
@@ -193,6 +194,7 @@ function pieceSegments(content: readonly PhrasingContent[]): { op: Segment['op']
       else if (node.type === 'deletion') walk(node.children, 'delete', marks);
       else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') add(op, node.value, { node, marks });
       else if (node.type === 'break') add(op, '\n', { node, marks });
+      else if (node.type === 'taskBox') add(op, checkBox(node.checked), { node, marks });
       else if (node.type === 'footnoteReference') add(op, `[^${node.label ?? node.identifier}]`, { node, marks });
       else if (node.type === 'image' || node.type === 'imageReference') add(op, `[${node.alt ?? ''}]`, { node, marks });
       else if ('children' in node) walk(node.children, op, [...marks, node]);
@@ -217,7 +219,7 @@ function hidesChange(removed: readonly Piece[], added: readonly Piece[]): boolea
 }
 
 function piecesText(pieces: readonly Piece[]): string {
-  return pieces.map(({ node }) => ('value' in node ? node.value : toString(node))).join('');
+  return pieces.map(({ node }) => ('value' in node ? node.value : node.type === 'taskBox' ? checkBox(node.checked) : toString(node))).join('');
 }
 
 /** The pieces as inline content again, formatting shared by neighbours wrapped once around them, whitespace at its edges outside. */

@@ -53,6 +53,8 @@ function piece(node: PhrasingContent, atStart: boolean, spaceOnly: boolean): str
       return `[^${node.label ?? node.identifier}]`;
     case 'break':
       return ' ';
+    case 'taskBox':
+      return node.checked ? '[x] ' : '[ ] ';
     case 'html':
       return escapeMarkdown(node.value, false);
     case 'image':

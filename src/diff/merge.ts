@@ -2,6 +2,7 @@ import { alignKeys } from './align.js';
 import type { FootnoteDefinition, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BlockRevision } from '../docx/index.js';
+import type { TaskBox } from '../docx/nodes.js';
 import { listKindInSource } from '../docx/list-kind.js';
 import { markInline, mergeInline } from './inline.js';
 import { blockWords, nodeKey, wordsOf } from './tokens.js';
@@ -48,16 +49,29 @@ export function mergeDocuments(
   return root;
 }
 
-/** Copies a tree without source positions, with each list's kind written into its data. */
+/** Copies a tree without source positions, with each list's kind written into its data and each task item's box into its text. */
 function prepare({ tree, markdown }: { tree: Root; markdown: string }): RootContent[] {
   const copy = structuredClone(tree);
   const visit = (node: Nodes): void => {
     if (node.type === 'list') node.data = { ...node.data, listKind: listKindInSource(node, markdown) };
+    if (node.type === 'listItem') boxIntoText(node);
     if ('children' in node) for (const child of node.children) visit(child);
     delete node.position;
   };
   visit(copy);
   return copy.children;
+}
+
+/**
+ * Moves a task item's box (`[x]`, `[ ]`) to the start of its first paragraph, as a {@link TaskBox}:
+ * a box ticked, cleared, added or removed is then a change of the item's words, which every format
+ * shows; on the item, it was no part of what is compared.
+ */
+function boxIntoText(item: ListItem): void {
+  const first = item.children[0];
+  if (typeof item.checked !== 'boolean' || first?.type !== 'paragraph') return;
+  first.children.unshift({ type: 'taskBox', checked: item.checked });
+  item.checked = null;
 }
 
 class Merger {

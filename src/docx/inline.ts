@@ -12,6 +12,7 @@ import {
 } from './ooxml/body.js';
 import type { FootnoteReference as FootnoteReferenceNode, PhrasingContent } from 'mdast';
 import { imageText } from './printed-text.js';
+import { checkBox } from './task-box.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import type { BlockRevision } from './nodes.js';
 
@@ -86,6 +87,8 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
     case 'imageReference':
       context.warn('images are not placed in the DOCX; the alternative text is printed instead', node);
       return textRuns(imageText(node), marks, context);
+    case 'taskBox':
+      return textRuns(checkBox(node.checked), marks, context);
     case 'insertion':
       return inlineRuns(node.children, context, { ...marks, revision: 'insert' });
     case 'deletion':

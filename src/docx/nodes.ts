@@ -1,4 +1,4 @@
-import type { Heading, Parent, PhrasingContent } from 'mdast';
+import type { Heading, Node, Parent, PhrasingContent } from 'mdast';
 import type { ListKind } from './list-kind.js';
 
 /** Text added between two versions: becomes a Word tracked insertion (`w:ins`). */
@@ -13,6 +13,16 @@ export interface Deletion extends Parent {
   children: PhrasingContent[];
 }
 
+/**
+ * In a redline, the box of a task list item (`- [x] …`), moved from the item into the start of its
+ * first paragraph: ticking it is then a change of that paragraph's text, deleted and inserted as
+ * words are. Printed as the item's box is (see `task-box.ts`).
+ */
+export interface TaskBox extends Node {
+  type: 'taskBox';
+  checked: boolean;
+}
+
 /** Whether a whole block was added or removed: its paragraph mark is tracked too. */
 export type BlockRevision = 'insert' | 'delete';
 
@@ -20,10 +30,12 @@ declare module 'mdast' {
   interface PhrasingContentMap {
     insertion: Insertion;
     deletion: Deletion;
+    taskBox: TaskBox;
   }
   interface RootContentMap {
     insertion: Insertion;
     deletion: Deletion;
+    taskBox: TaskBox;
   }
   interface Data {
     /** Set on a block that exists in only one of two versions (see `src/diff/`). */

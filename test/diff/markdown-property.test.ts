@@ -6,7 +6,7 @@ import { formatMarkdown } from '../../src/diff/format/markdown.js';
 import { parseMarkdownText } from '../../src/util/markdown.js';
 
 /**
- * `--format md` read back: for random documents with lists (nested, numbered past 9 and 99),
+ * `--format md` read back: for random documents with lists (nested, numbered past 9 and 99, task items ticked or not),
  * quotes with lists, tables with pipes in code and notes in cells, headings (made another level too), code blocks, HTML
  * comments and footnotes of several paragraphs, the diff's Markdown with every change accepted
  * (`{--…--}` dropped, `{++…++}` kept) parses to the newer version's structure and text, each
@@ -22,6 +22,8 @@ const inline = fc.record({ words, code: fc.option(fc.constantFrom('a|b', 'x`y', 
 type Inline = typeof inline extends fc.Arbitrary<infer T> ? T : never;
 
 interface Item {
+  /** A task item's box, ticked or not; undefined for an item without one. */
+  box?: boolean | undefined;
   text: Inline;
   more?: Inline | undefined;
   nested?: List | undefined;
@@ -42,8 +44,9 @@ type Block =
 
 const listOf = (item: fc.Arbitrary<Item>): fc.Arbitrary<List> =>
   fc.record({ kind: fc.constantFrom<List['kind']>('-', '.', ')'), start: fc.constantFrom(1, 9, 10, 99, 100), items: fc.array(item, { minLength: 1, maxLength: 3 }) });
-const leafItem: fc.Arbitrary<Item> = fc.record({ text: inline, more: fc.option(inline, { nil: undefined }) });
-const item: fc.Arbitrary<Item> = fc.record({ text: inline, more: fc.option(inline, { nil: undefined }), nested: fc.option(listOf(leafItem), { nil: undefined, freq: 3 }) });
+const box = fc.option(fc.boolean(), { nil: undefined, freq: 2 });
+const leafItem: fc.Arbitrary<Item> = fc.record({ box, text: inline, more: fc.option(inline, { nil: undefined }) });
+const item: fc.Arbitrary<Item> = fc.record({ box, text: inline, more: fc.option(inline, { nil: undefined }), nested: fc.option(listOf(leafItem), { nil: undefined, freq: 3 }) });
 const list = listOf(item);
 
 const block: fc.Arbitrary<Block> = fc.oneof(
@@ -79,7 +82,8 @@ function listMarkdown(found: List, indent: string): string[] {
   found.items.forEach((entry, index) => {
     const marker = found.kind === '-' ? '-' : `${found.start + index}${found.kind}`;
     const inner = indent + ' '.repeat(marker.length + 1);
-    lines.push(`${indent}${marker} ${inlineText(entry.text, false)}`);
+    const task = entry.box === undefined ? '' : entry.box ? '[x] ' : '[ ] ';
+    lines.push(`${indent}${marker} ${task}${inlineText(entry.text, false)}`);
     if (entry.more) lines.push('', `${inner}${inlineText(entry.more, false)}`);
     if (entry.nested) lines.push('', ...listMarkdown(entry.nested, inner));
     lines.push('');
@@ -152,7 +156,12 @@ function rewordList(found: List, at: number, replacement: string): List {
   return {
     ...found,
     items: found.items.map((entry, index) =>
-      index === at % found.items.length ? { ...entry, text: rewordInline(entry.text, at, replacement), ...(entry.nested ? { nested: rewordList(entry.nested, at + 1, replacement) } : {}) } : entry,
+      index === at % found.items.length
+        ? // Now and then the item's box is ticked, cleared, added or taken away instead.
+          at % 3
+          ? { ...entry, text: rewordInline(entry.text, at, replacement), ...(entry.nested ? { nested: rewordList(entry.nested, at + 1, replacement) } : {}) }
+          : { ...entry, box: entry.box === undefined ? at % 2 === 0 : entry.box ? false : undefined }
+        : entry,
     ),
   };
 }
@@ -258,7 +267,8 @@ function outline(tree: Root): string[] {
       }
       case 'listItem': {
         const inside = node.children.flatMap((child) => leaves(child, [...path, 'item']));
-        return inside.length ? [`${path.join('>')}>item`, ...inside] : [];
+        const task = typeof node.checked === 'boolean' ? (node.checked ? ' [x]' : ' [ ]') : '';
+        return inside.length ? [`${path.join('>')}>item${task}`, ...inside] : [];
       }
       case 'blockquote':
       case 'table':

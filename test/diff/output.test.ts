@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { diff, type DiffFormat } from '../../src/commands/diff.js';
 import { parseMarkdownText, walk } from '../../src/util/markdown.js';
 import { docxParts, part } from '../helpers/docx.js';
+import { paragraphs } from '../helpers/redline.js';
 import { exampleProject } from '../helpers/project.js';
 
 /** 2021-02-19 00:00 UTC. */
@@ -27,11 +28,16 @@ async function compare(before: string, after: string, format: DiffFormat): Promi
   return String((await run(before, after, format)).output);
 }
 
-/** The XML of the redline's body. */
-async function redlineXml(before: string, after: string): Promise<string> {
+/** The redline DOCX. */
+async function redline(before: string, after: string): Promise<Uint8Array> {
   const { output } = await run(before, after, 'docx');
   if (!(output instanceof Uint8Array)) throw new Error('expected DOCX bytes');
-  return part(docxParts(output), 'word/document.xml');
+  return output;
+}
+
+/** The XML of the redline's body. */
+async function redlineXml(before: string, after: string): Promise<string> {
+  return part(docxParts(await redline(before, after)), 'word/document.xml');
 }
 
 /** The text under "## Text" of a Markdown diff. */
@@ -420,4 +426,28 @@ test('terminal, md, JSON and DOCX: a heading made another level, its words the s
   const retitled = await redlineXml('# Skolas un pedagogi\n\nTeksts.', '## Skolas un pedagogi\n\nTeksts.');
   expect(retitled).toMatch(/<w:pStyle w:val="Heading2"\/>.*<w:pPrChange [^>]*><w:pPr><w:pStyle w:val="Title"\/><\/w:pPr><\/w:pPrChange>/);
   expect(retitled).not.toMatch(/w:ins\b|w:del\b/);
+});
+
+test('terminal, md, JSON and DOCX: a task box ticked, cleared, added or removed is a change of its item', async () => {
+  const before = 'Uzdevumi:\n\n- [ ] pirmais\n- [x] otrais\n- trešais\n- [x] ceturtais';
+  const after = 'Uzdevumi:\n\n- [x] pirmais\n- [x] otrais\n- [ ] trešais\n- ceturtais';
+  expect((await run(before.replace('- [ ] pirmais', '- [x] pirmais'), before, 'terminal')).exitCode).toBe(1);
+  // The terminal shows the boxes as the DOCX prints them.
+  expect((await compare(before, after, 'terminal')).split('\n').slice(6)).toEqual(['Uzdevumi:', '', '– [-☐ -]{+☒ +}pirmais', '', '– ☒ otrais', '', '– {+☐ +}trešais', '', '– [-☒ -]ceturtais', '']);
+  const md = textPart(await compare(before, after, 'md'));
+  expect(md).toContain(['- {~~[ ] ~>[x] ~~}pirmais', '- [x] otrais', '- {++[ ] ++}trešais', '- {--[x] --}ceturtais'].join('\n'));
+  const boxes = (text: string) => parseMarkdownText(text).children.flatMap((node) => (node.type === 'list' ? node.children.map((item) => item.checked) : []));
+  expect(boxes(md.replace(/\{~~([^]*?)~>([^]*?)~~\}/g, '$2').replace(/\{--[^]*?--\}/g, '').replace(/\{\+\+([^]*?)\+\+\}/g, '$1'))).toEqual([true, true, false, null]);
+  expect(boxes(md.replace(/\{~~([^]*?)~>([^]*?)~~\}/g, '$1').replace(/\{\+\+[^]*?\+\+\}/g, '').replace(/\{--([^]*?)--\}/g, '$1'))).toEqual([false, true, null, true]);
+  const parsed: { blocks: { kind: string; segments: { op: string; text: string }[] }[] } = JSON.parse(await compare(before, after, 'json'));
+  expect(parsed.blocks.filter((b) => b.kind === 'item').map((b) => b.segments.map(({ op, text }) => `${op}:${text}`))).toEqual([
+    ['delete:☐ ', 'insert:☒ ', 'equal:pirmais'],
+    ['equal:☒ otrais'],
+    ['insert:☐ ', 'equal:trešais'],
+    ['delete:☒ ', 'equal:ceturtais'],
+  ]);
+  // Accepting every change in the DOCX gives the newer boxes, rejecting the older ones.
+  const docx = await redline(before, after);
+  expect(paragraphs(docx, 'accept').slice(-4)).toEqual(['☒ pirmais', '☒ otrais', '☐ trešais', 'ceturtais']);
+  expect(paragraphs(docx, 'reject').slice(-4)).toEqual(['☐ pirmais', '☒ otrais', 'trešais', '☒ ceturtais']);
 });

@@ -165,10 +165,11 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
 /**
  * The text of a block's content as plain segments: consecutive pieces with the same op joined.
  * A removal followed by an addition whose text does not show what changed (the same words
- * with other formatting, a link to another address) carries the Markdown of both.
+ * with other formatting, a link to another address) carries the Markdown of both. `lineBreak`:
+ * the text of a hard line break, a newline unless the reader must tell it from a wrapped line.
  */
-export function segmentsOf(content: readonly PhrasingContent[]): Segment[] {
-  const segments = pieceSegments(content);
+export function segmentsOf(content: readonly PhrasingContent[], lineBreak = '\n'): Segment[] {
+  const segments = pieceSegments(content, lineBreak);
   // Whether each removal is followed by an addition that hides what changed.
   const hiding = segments.map(({ op, pieces }, index) => {
     const after = segments[index + 1];
@@ -178,7 +179,7 @@ export function segmentsOf(content: readonly PhrasingContent[]): Segment[] {
 }
 
 /** A block's content as segments of plain text, each with the pieces (leaves and their formatting) it was made of. */
-function pieceSegments(content: readonly PhrasingContent[]): { op: Segment['op']; text: string; pieces: Piece[] }[] {
+function pieceSegments(content: readonly PhrasingContent[], lineBreak = '\n'): { op: Segment['op']; text: string; pieces: Piece[] }[] {
   const segments: { op: Segment['op']; text: string; pieces: Piece[] }[] = [];
   const add = (op: Segment['op'], text: string, piece: Piece) => {
     if (!text) return;
@@ -193,7 +194,7 @@ function pieceSegments(content: readonly PhrasingContent[]): { op: Segment['op']
       if (node.type === 'insertion') walk(node.children, 'insert', marks);
       else if (node.type === 'deletion') walk(node.children, 'delete', marks);
       else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') add(op, node.value, { node, marks });
-      else if (node.type === 'break') add(op, '\n', { node, marks });
+      else if (node.type === 'break') add(op, lineBreak, { node, marks });
       else if (node.type === 'taskBox') add(op, checkBox(node.checked), { node, marks });
       else if (node.type === 'footnoteReference') add(op, `[^${node.label ?? node.identifier}]`, { node, marks });
       else if (node.type === 'image' || node.type === 'imageReference') add(op, `[${node.alt ?? ''}]`, { node, marks });
@@ -218,8 +219,9 @@ function hidesChange(removed: readonly Piece[], added: readonly Piece[]): boolea
   return text(removed) === text(added) || links(removed) !== links(added);
 }
 
+/** The pieces' text as a reader sees it: a hard line break shows, where a space would not. */
 function piecesText(pieces: readonly Piece[]): string {
-  return pieces.map(({ node }) => ('value' in node ? node.value : node.type === 'taskBox' ? checkBox(node.checked) : toString(node))).join('');
+  return pieces.map(({ node }) => ('value' in node ? node.value : node.type === 'taskBox' ? checkBox(node.checked) : node.type === 'break' ? '↵' : toString(node))).join('');
 }
 
 /** The pieces as inline content again, formatting shared by neighbours wrapped once around them, whitespace at its edges outside. */

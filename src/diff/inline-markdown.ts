@@ -10,17 +10,38 @@ import { escapeMarkdown } from '../render/escape.js';
 export function inlineMarkdown(nodes: readonly PhrasingContent[], atStart: boolean, spaceOnly = false): string {
   let out = '';
   nodes.forEach((node, index) => {
-    // Text after changes alone begins the line once they are accepted or rejected: it is escaped as a line's start is.
-    const start = atStart && nodes.slice(0, index).every((before) => before.type === 'insertion' || before.type === 'deletion');
+    const start = beginsLine(nodes, index, atStart);
     const next = nodes[index + 1];
     if (node.type === 'deletion' && next?.type === 'insertion') {
-      out += `{~~${inlineMarkdown(node.children, start, isSpace(node.children))}~>${inlineMarkdown(next.children, start, isSpace(next.children))}~~}`;
+      // Whitespace replaced by a hard line break, or the reverse, is no change of whitespace alone: the break shows.
+      const marked = !hasBreak(node.children) && !hasBreak(next.children);
+      out += `{~~${inlineMarkdown(node.children, start, marked && isSpace(node.children))}~>${inlineMarkdown(next.children, start, marked && isSpace(next.children))}~~}`;
       return;
     }
     if (node.type === 'insertion' && nodes[index - 1]?.type === 'deletion') return;
     out += piece(node, start, spaceOnly);
   });
   return out;
+}
+
+/**
+ * Whether `nodes[index]` begins a line once changes are accepted or rejected, and is escaped as a
+ * line's start is: when only changes stand between it and the start of the text (`atStart`), or
+ * between it and a hard line break (a change that ends with one too).
+ */
+function beginsLine(nodes: readonly PhrasingContent[], index: number, atStart: boolean): boolean {
+  for (let at = index - 1; at >= 0; at--) {
+    const before = nodes[at];
+    if (before?.type === 'break') return true;
+    if (before?.type !== 'insertion' && before?.type !== 'deletion') return false;
+    if (before.children.at(-1)?.type === 'break') return true;
+  }
+  return atStart;
+}
+
+/** Whether inline content holds a hard line break, at any depth. */
+function hasBreak(nodes: readonly PhrasingContent[]): boolean {
+  return nodes.some((node) => node.type === 'break' || ('children' in node && hasBreak(node.children)));
 }
 
 /** Whether a change is of whitespace alone: only then are its spaces and line breaks shown as marks. */
@@ -52,7 +73,8 @@ function piece(node: PhrasingContent, atStart: boolean, spaceOnly: boolean): str
     case 'footnoteReference':
       return `[^${node.label ?? node.identifier}]`;
     case 'break':
-      return ' ';
+      // A hard line break as CommonMark writes it without trailing spaces, which editors strip: a backslash at the line's end.
+      return '\\\n';
     case 'taskBox':
       return node.checked ? '[x] ' : '[ ] ';
     case 'html':

@@ -1,6 +1,6 @@
 import type { Delete, Emphasis, Link, LinkReference, Nodes, PhrasingContent, Strong } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { wordSegments } from './segments.js';
+import { runsText } from '../docx/printed-text.js';
 
 /** Inline formatting a word sits in: it is part of the word's identity in a diff. */
 export type Mark = Omit<Strong, 'children'> | Omit<Emphasis, 'children'> | Omit<Delete, 'children'> | Omit<Link, 'children'> | Omit<LinkReference, 'children'>;
@@ -34,11 +34,11 @@ export function wordsOf(text: string): string[] {
 /**
  * The words of a block, the blocks in it (paragraphs, items, cells) kept apart: the text of one
  * ends a word and the next one's begins another ('skola' and 'pedagogs' as items are two words,
- * not 'skolapedagogs', as the text of the whole would make them).
+ * not 'skolapedagogs', as the text of the whole would make them). A hard line break ends a word too.
  */
 export function blockWords(node: Nodes): string[] {
   const text = (found: Nodes): string =>
-    found.type === 'paragraph' || found.type === 'heading' || found.type === 'tableCell' || !('children' in found) ? toString(found) : found.children.map(text).join('\n');
+    found.type === 'paragraph' || found.type === 'heading' || found.type === 'tableCell' || !('children' in found) ? runsText(found) : found.children.map(text).join('\n');
   return wordsOf(text(node));
 }
 

@@ -7,7 +7,8 @@ import { parseMarkdownText } from '../../src/util/markdown.js';
 
 /**
  * `--format md` read back: for random documents with lists (nested, numbered past 9 and 99, task items ticked or not),
- * quotes with lists, tables with pipes in code and notes in cells, headings (made another level too), code blocks, HTML
+ * hard line breaks (added and removed too), quotes with lists, tables with pipes in code and notes in cells, headings
+ * (made another level too), code blocks, HTML
  * comments and footnotes of several paragraphs, the diff's Markdown with every change accepted
  * (`{--…--}` dropped, `{++…++}` kept) parses to the newer version's structure and text, each
  * footnote reference reaching the newer version's note; with every change rejected, to the older's.
@@ -17,8 +18,16 @@ const WORDS = ['skola', 'pedagogs', 'mācības', 'ģimene', 'atbalsts', 'ES', '2
 const word = fc.constantFrom(...WORDS);
 const words = fc.array(word, { minLength: 1, maxLength: 6 });
 
-/** Inline content: words, maybe a piece of code (with a pipe or a backtick), maybe a footnote reference. */
-const inline = fc.record({ words, code: fc.option(fc.constantFrom('a|b', 'x`y', 'kods'), { nil: undefined }), note: fc.option(fc.nat(2), { nil: undefined }) });
+/**
+ * Inline content: words, maybe a hard line break among them (after which word, and whether written with a
+ * backslash or two spaces), maybe a piece of code (with a pipe or a backtick), maybe a footnote reference.
+ */
+const inline = fc.record({
+  words,
+  breakAt: fc.option(fc.nat(9), { nil: undefined, freq: 3 }),
+  code: fc.option(fc.constantFrom('a|b', 'x`y', 'kods'), { nil: undefined }),
+  note: fc.option(fc.nat(2), { nil: undefined }),
+});
 type Inline = typeof inline extends fc.Arbitrary<infer T> ? T : never;
 
 interface Item {
@@ -72,9 +81,13 @@ function escapedWords(list: readonly string[]): string {
     .replace(/^(\d+)\./, '$1\\.');
 }
 
-function inlineText(text: Inline, inTable: boolean): string {
+/** `lineStart`: what a line after a hard line break begins with (an indent, `> `); undefined where no break can be (a heading, a table cell). */
+function inlineText(text: Inline, inTable: boolean, lineStart?: string): string {
   const code = text.code === undefined ? '' : ` ${text.code.includes('`') ? `\`\` ${text.code} \`\`` : `\`${inTable ? text.code.replace('|', '\\|') : text.code}\``}`;
-  return `${escapedWords(text.words)}${code}${text.note === undefined ? '' : `[^${LABELS[text.note]}]`}`;
+  const at = text.breakAt === undefined || lineStart === undefined || text.words.length < 2 ? text.words.length : (text.breakAt % (text.words.length - 1)) + 1;
+  const lineBreak = `${text.breakAt !== undefined && text.breakAt % 2 ? '  ' : '\\'}\n${lineStart ?? ''}`;
+  const wordText = at < text.words.length ? `${escapedWords(text.words.slice(0, at))}${lineBreak}${escapedWords(text.words.slice(at))}` : escapedWords(text.words);
+  return `${wordText}${code}${text.note === undefined ? '' : `[^${LABELS[text.note]}]`}`;
 }
 
 function listMarkdown(found: List, indent: string): string[] {
@@ -83,8 +96,8 @@ function listMarkdown(found: List, indent: string): string[] {
     const marker = found.kind === '-' ? '-' : `${found.start + index}${found.kind}`;
     const inner = indent + ' '.repeat(marker.length + 1);
     const task = entry.box === undefined ? '' : entry.box ? '[x] ' : '[ ] ';
-    lines.push(`${indent}${marker} ${task}${inlineText(entry.text, false)}`);
-    if (entry.more) lines.push('', `${inner}${inlineText(entry.more, false)}`);
+    lines.push(`${indent}${marker} ${task}${inlineText(entry.text, false, inner)}`);
+    if (entry.more) lines.push('', `${inner}${inlineText(entry.more, false, inner)}`);
     if (entry.nested) lines.push('', ...listMarkdown(entry.nested, inner));
     lines.push('');
   });
@@ -94,13 +107,13 @@ function listMarkdown(found: List, indent: string): string[] {
 function blockMarkdown(found: Block): string[] {
   switch (found.kind) {
     case 'paragraph':
-      return [inlineText(found.text, false)];
+      return [inlineText(found.text, false, '')];
     case 'heading':
       return [`${'#'.repeat(found.level)} ${inlineText(found.text, false)}`];
     case 'list':
       return listMarkdown(found.list, '');
     case 'quote':
-      return [`> ${inlineText(found.text, false)}`, ...(found.list ? ['>', ...listMarkdown(found.list, '').map((line) => (line ? `> ${line}` : '>'))] : [])];
+      return [`> ${inlineText(found.text, false, '> ')}`, ...(found.list ? ['>', ...listMarkdown(found.list, '').map((line) => (line ? `> ${line}` : '>'))] : [])];
     case 'table':
       return [...found.rows.flatMap((row, index) => [`| ${row.map((cell) => inlineText(cell, true)).join(' | ')} |`, ...(index ? [] : ['| --- | --- |'])])];
     case 'code':
@@ -146,6 +159,8 @@ const edit = fc.record({ action: fc.constantFrom('keep', 'keep', 'drop', 'reword
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 
 function rewordInline(text: Inline, at: number, replacement: string): Inline {
+  // Now and then a hard line break is added or taken away instead.
+  if (at % 4 === 3) return { ...text, breakAt: text.breakAt === undefined ? at : undefined };
   const copy = [...text.words];
   if (at % 2) copy.splice(at % (copy.length + 1), 0, replacement);
   else copy[at % copy.length] = replacement;
@@ -195,15 +210,17 @@ function applyEdits(blocks: readonly Block[], edits: readonly Edit[]): Block[] {
 /**
  * The Markdown of the diff with every change accepted (`take` insert: deletions and notes on moves
  * dropped, insertions kept) or rejected (`take` delete: the reverse), as text. A line that is a
- * dropped block alone goes with its mark (an item's number); a note's label goes on to the note's
- * next paragraph, or with the note when it has none.
+ * dropped block alone goes with its mark (an item's number), the lines after its hard line breaks
+ * too; a note's label goes on to the note's next paragraph, or with the note when it has none.
  */
 function taken(markdown: string, take: 'insert' | 'delete'): string {
   const [dropped, kept] = take === 'insert' ? ['--', '\\+\\+'] : ['\\+\\+', '--'];
+  // What is dropped goes whole: its lines are one line here, so that a block dropped whole is a line alone.
+  const oneLine = markdown.replace(new RegExp(`\\{${dropped}[^]*?${dropped}\\}`, 'g'), (change) => change.replace(/\n[ >]*/g, ' '));
   const droppedAlone = new RegExp(`^([ >]*)((?:[-+*]|\\d+[.)]|#+) |\\[\\^[^\\]]+\\]: )?\\{${dropped}(?:(?!${dropped}\\})[^\\n])*${dropped}\\}(?: \\{>>[^\\n]*?<<\\})?$`);
   const lines: string[] = [];
   let label: string | undefined;
-  for (const line of markdown.split('\n')) {
+  for (const line of oneLine.split('\n')) {
     const alone = droppedAlone.exec(line);
     if (alone) {
       if (alone[2]?.startsWith('[^')) label = alone[2];
@@ -240,6 +257,7 @@ function outline(tree: Root): string[] {
           return `[^${note ? leaves(note, []).map((line) => line.replace(/^.*?: /, '')).join(' / ') : 'MISSING'}]`;
         }
         if (node.type === 'inlineCode') return `\`${node.value}\``;
+        if (node.type === 'break') return '↵';
         if ('value' in node) return node.value;
         if ('children' in node) return phrasing(node.children);
         return '';

@@ -451,3 +451,36 @@ test('terminal, md, JSON and DOCX: a task box ticked, cleared, added or removed 
   expect(paragraphs(docx, 'accept').slice(-4)).toEqual(['☒ pirmais', '☒ otrais', '☐ trešais', 'ceturtais']);
   expect(paragraphs(docx, 'reject').slice(-4)).toEqual(['☐ pirmais', '☒ otrais', 'trešais', '☒ ceturtais']);
 });
+
+test('terminal and md: a hard line break stays a line break, and one added or removed is shown as the change it is', async () => {
+  const before = ['Rinda viena  ', 'rinda otrā\\', '\\- nav saraksts', '', '1. punkts ar\\', '   lūzumu', '', 'Beigas tagad.'].join('\n');
+  const after = ['Rinda viena', 'rinda otrā\\', '\\- nav saraksts', '', '1. punkts ar\\', '   lūzumu un\\', '   vēl', '', 'Beigas  ', 'tagad.'].join('\n');
+  // A line break the newer version has starts a new line; a removed one is marked where it was, and so is an added one.
+  expect((await compare(before, after, 'terminal')).split('\n').slice(8)).toEqual([
+    'Rinda viena[-↵-]{+ +}rinda otrā',
+    '- nav saraksts',
+    '',
+    '1. punkts ar',
+    '   lūzumu{+ un↵+}',
+    '   {+vēl+}',
+    '',
+    'Beigas[- -]{+↵+}',
+    'tagad.',
+    '',
+  ]);
+  // The md writes each break with a backslash, a line after it in its item indented and escaped as a line's start.
+  const md = textPart(await compare(before, after, 'md'));
+  expect(md).toContain(['Rinda viena{~~\\', '~> ~~}rinda otrā\\', '\\- nav saraksts', '', '1. punkts ar\\', '   lūzumu{++ un\\', '   vēl++}', '', 'Beigas{~~ ~>\\', '~~}tagad.'].join('\n'));
+  const breaks = (text: string) => {
+    const found: string[] = [];
+    walk(parseMarkdownText(text), (node) => {
+      if (node.type === 'paragraph') found.push(node.children.map((child) => (child.type === 'break' ? '↵' : toString(child).replace(/\s+/g, ' '))).join(''));
+    });
+    return found;
+  };
+  const accepted = md.replace(/\{~~([^]*?)~>([^]*?)~~\}/g, '$2').replace(/\{\+\+([^]*?)\+\+\}/g, '$1');
+  const rejected = md.replace(/\{~~([^]*?)~>([^]*?)~~\}/g, '$1').replace(/\{\+\+([^]*?)\+\+\}/g, '');
+  // After the question, in bold.
+  expect(breaks(accepted).slice(1)).toEqual(breaks(after));
+  expect(breaks(rejected).slice(1)).toEqual(breaks(before));
+});

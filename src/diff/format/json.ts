@@ -15,7 +15,7 @@ export function formatJson(diff: DocumentDiff, stat: boolean): string {
   const flat = withUniqueLabels(blocks).map(({ content, rows, within: _within, listStart: _listStart, tight: _tight, ...block }) => ({
     ...block,
     segments: segmentsOf(content),
-    ...(rows ? { rows: rows.map((row) => ({ status: row.status, cells: row.cells.map(segmentsOf) })) } : {}),
+    ...(rows ? { rows: rows.map((row) => ({ status: row.status, cells: row.cells.map((cell) => segmentsOf(cell)) })) } : {}),
   }));
   return `${JSON.stringify({ ...rest, blocks: flat }, null, 2)}\n`;
 }

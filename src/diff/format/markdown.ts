@@ -103,8 +103,10 @@ function blockMarkdown(block: DiffBlock): string {
     case 'heading':
       return `${headingMark(block)} ${text}`;
     case 'item': {
-      // A nested item is indented by the items it is in (its `within`), each by its own marker's width.
-      return `${markdownMarker(block.marker)} ${text}`;
+      // A nested item is indented by the items it is in (its `within`), each by its own marker's width; a
+      // line after a hard line break, under the item's text.
+      const marker = markdownMarker(block.marker);
+      return `${marker} ${text.split('\n').join(`\n${' '.repeat(marker.length + 1)}`)}`;
     }
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';

@@ -8,6 +8,9 @@ import { statTable } from './stat.js';
 
 const CONTEXT = 72;
 
+/** What a hard line break is in the segments, told apart from a wrapped line (a newline, which is shown as a space): U+2028 LINE SEPARATOR. */
+const LINE_BREAK = '\u2028';
+
 /**
  * The diff for a terminal: changes of status and clearance, a quiet line for each footnote
  * whose label alone changed, then each changed paragraph with the one before it for context.
@@ -100,14 +103,32 @@ function levelChange({ level, levelBefore }: DiffBlock, chalk: ChalkInstance): s
 }
 
 function markedContent(content: readonly PhrasingContent[], chalk: ChalkInstance): string {
-  // The same words, or another link address: the Markdown shows what changed.
-  return segmentsOf(content)
-    .map((s) => change(s.op, s.markdown ?? shownText(s.text, s.op), chalk))
+  const segments = segmentsOf(content, LINE_BREAK);
+  return segments
+    .map((s, index) => {
+      // The same words, or another link address: the Markdown shows what changed.
+      if (s.markdown !== undefined) return change(s.op, s.markdown, chalk);
+      // Whitespace replaced by a hard line break, or the reverse, is no change of whitespace alone (marked ↵, ·): the break shows.
+      const partner = s.op === 'delete' ? segments[index + 1] : s.op === 'insert' ? segments[index - 1] : undefined;
+      const byBreak = [s, partner].some((found) => found && found.op !== 'equal' && found.text.includes(LINE_BREAK));
+      return brokenLines(s.op, shownText(s.text, byBreak ? 'equal' : s.op), chalk);
+    })
     .join('');
+}
+
+/**
+ * Text with its hard line breaks: an unchanged or added one starts a new line, as the newer version
+ * prints it, an added one marked `↵` at the end of its line; a removed one is only marked, `↵`.
+ */
+function brokenLines(op: Segment['op'], text: string, chalk: ChalkInstance): string {
+  const lines = text.split(LINE_BREAK);
+  if (op === 'delete') return change(op, lines.join('↵'), chalk);
+  return lines.map((line, index) => change(op, op === 'insert' && index < lines.length - 1 ? `${line}↵` : line, chalk)).join('\n');
 }
 
 /** Text added or removed, in colour, or else between git's word-diff marks; unchanged text as it is. */
 function change(op: Segment['op'], text: string, chalk: ChalkInstance): string {
+  if (!text) return '';
   const colour = chalk.level > 0;
   if (op === 'insert') return colour ? chalk.green.underline(text) : `{+${text}+}`;
   if (op === 'delete') return colour ? chalk.red.strikethrough(text) : `[-${text}-]`;

@@ -5,6 +5,7 @@ import type { BlockRevision } from '../docx/index.js';
 import type { TaskBox } from '../docx/nodes.js';
 import { listKindInSource } from '../docx/list-kind.js';
 import { markInline, mergeInline } from './inline.js';
+import { resolveReferences } from './references.js';
 import { blockWords, nodeKey, wordsOf } from './tokens.js';
 
 declare module 'mdast' {
@@ -49,9 +50,13 @@ export function mergeDocuments(
   return root;
 }
 
-/** Copies a tree without source positions, with each list's kind written into its data and each task item's box into its text. */
+/**
+ * Copies a tree without source positions, with each list's kind written into its data, each task
+ * item's box into its text and each reference link or image as a link or image to its address.
+ */
 function prepare({ tree, markdown }: { tree: Root; markdown: string }): RootContent[] {
   const copy = structuredClone(tree);
+  resolveReferences(copy);
   const visit = (node: Nodes): void => {
     if (node.type === 'list') node.data = { ...node.data, listKind: listKindInSource(node, markdown) };
     if (node.type === 'listItem') boxIntoText(node);

@@ -3,12 +3,12 @@ import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { expect, test } from 'vitest';
 import { compareMarkdown } from '../../src/diff/compare.js';
 import { formatMarkdown } from '../../src/diff/format/markdown.js';
-import { parseMarkdownText } from '../../src/util/markdown.js';
+import { parseMarkdownText, walk } from '../../src/util/markdown.js';
 
 /**
  * `--format md` read back: for random documents with lists (nested, numbered past 9 and 99, task items ticked or not),
  * hard line breaks (added and removed too), quotes with lists, tables with pipes in code and notes in cells, headings
- * (made another level too), code blocks, HTML
+ * (made another level too), reference links (their definitions given other addresses too), code blocks, HTML
  * comments and footnotes of several paragraphs, the diff's Markdown with every change accepted
  * (`{--…--}` dropped, `{++…++}` kept) parses to the newer version's structure and text, each
  * footnote reference reaching the newer version's note; with every change rejected, to the older's.
@@ -27,6 +27,7 @@ const inline = fc.record({
   breakAt: fc.option(fc.nat(9), { nil: undefined, freq: 3 }),
   code: fc.option(fc.constantFrom('a|b', 'x`y', 'kods'), { nil: undefined }),
   note: fc.option(fc.nat(2), { nil: undefined }),
+  link: fc.option(fc.nat(1), { nil: undefined, freq: 3 }),
 });
 type Inline = typeof inline extends fc.Arbitrary<infer T> ? T : never;
 
@@ -87,7 +88,8 @@ function inlineText(text: Inline, inTable: boolean, lineStart?: string): string 
   const at = text.breakAt === undefined || lineStart === undefined || text.words.length < 2 ? text.words.length : (text.breakAt % (text.words.length - 1)) + 1;
   const lineBreak = `${text.breakAt !== undefined && text.breakAt % 2 ? '  ' : '\\'}\n${lineStart ?? ''}`;
   const wordText = at < text.words.length ? `${escapedWords(text.words.slice(0, at))}${lineBreak}${escapedWords(text.words.slice(at))}` : escapedWords(text.words);
-  return `${wordText}${code}${text.note === undefined ? '' : `[^${LABELS[text.note]}]`}`;
+  const link = text.link === undefined ? '' : ` [saite][r${text.link}]`;
+  return `${wordText}${link}${code}${text.note === undefined ? '' : `[^${LABELS[text.note]}]`}`;
 }
 
 function listMarkdown(found: List, indent: string): string[] {
@@ -124,10 +126,11 @@ function blockMarkdown(found: Block): string[] {
 }
 
 /**
- * One version of the document, its notes defined after the text. `renumbered`: the notes are labelled
- * 1, 2, 3 in the order of their references, as an author renumbers them after deleting one.
+ * One version of the document, its notes defined after the text, then its reference links, to
+ * `site`. `renumbered`: the notes are labelled 1, 2, 3 in the order of their references, as an
+ * author renumbers them after deleting one.
  */
-function documentMarkdown(blocks: readonly Block[], noteTexts: readonly { first: string[]; second?: string[] | undefined }[], renumbered = false): string {
+function documentMarkdown(blocks: readonly Block[], noteTexts: readonly { first: string[]; second?: string[] | undefined }[], renumbered = false, site = 'a'): string {
   const body = blocks.map((found) => blockMarkdown(found).join('\n').trimEnd());
   const used = new Set<number>();
   const visit = (text: Inline | undefined) => text?.note !== undefined && used.add(text.note);
@@ -149,7 +152,8 @@ function documentMarkdown(blocks: readonly Block[], noteTexts: readonly { first:
   });
   // An empty comment keeps two lists in a row apart, as the report writes them.
   const text = body.map((markdown, index) => (index && blocks[index]?.kind === 'list' && blocks[index - 1]?.kind === 'list' ? `<!-- -->\n\n${markdown}` : markdown));
-  const markdown = `${[...text, ...definitions].join('\n\n')}\n`;
+  const links = [0, 1].map((index) => `[r${index}]: https://${site}.example/${index}`).join('\n');
+  const markdown = `${[...text, ...definitions, links].join('\n\n')}\n`;
   const order = [...used];
   return renumbered ? markdown.replace(/\[\^(\d)\]/g, (_, label: string) => `[^${order.indexOf(LABELS.indexOf(label)) + 1}]`) : markdown;
 }
@@ -248,6 +252,8 @@ function taken(markdown: string, take: 'insert' | 'delete'): string {
 function outline(tree: Root): string[] {
   const definitions = new Map<string, Nodes>();
   for (const node of tree.children) if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  const addresses = new Map<string, string>();
+  walk(tree, (node) => node.type === 'definition' && !addresses.has(node.identifier) && addresses.set(node.identifier, node.url));
   const squeeze = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
   const phrasing = (nodes: readonly PhrasingContent[]): string =>
     nodes
@@ -258,6 +264,9 @@ function outline(tree: Root): string[] {
         }
         if (node.type === 'inlineCode') return `\`${node.value}\``;
         if (node.type === 'break') return '↵';
+        // A link by its address, however it is written.
+        if (node.type === 'link') return `[${phrasing(node.children)}](${node.url})`;
+        if (node.type === 'linkReference') return `[${phrasing(node.children)}](${addresses.get(node.identifier) ?? 'MISSING'})`;
         if ('value' in node) return node.value;
         if ('children' in node) return phrasing(node.children);
         return '';
@@ -313,13 +322,13 @@ function diffMarkdown(before: string, after: string): string | undefined {
 
 test('md: for random documents and edits, the diff with every change accepted parses to the newer version and rejected to the older, each reference to its own note', () => {
   fc.assert(
-    fc.property(fc.array(block, { minLength: 1, maxLength: 5 }), fc.array(edit, { minLength: 1, maxLength: 5 }), notes, fc.boolean(), fc.boolean(), (base, edits, noteTexts, reworded, renumbered) => {
+    fc.property(fc.array(block, { minLength: 1, maxLength: 5 }), fc.array(edit, { minLength: 1, maxLength: 5 }), notes, fc.boolean(), fc.boolean(), fc.boolean(), (base, edits, noteTexts, reworded, renumbered, readdressed) => {
       // Notes with the same words are one note to a reader: which reference has which cannot be told.
       fc.pre(new Set(noteTexts.map((note) => note.first.join(' '))).size === noteTexts.length);
       const changed = applyEdits(base, edits);
       const newNotes = reworded ? noteTexts.map((note) => ({ ...note, first: [...note.first, 'jauns'] })) : noteTexts;
       const before = documentMarkdown(base, noteTexts);
-      const after = documentMarkdown(changed.length ? changed : base, newNotes, renumbered);
+      const after = documentMarkdown(changed.length ? changed : base, newNotes, renumbered, readdressed ? 'b' : 'a');
       const markdown = diffMarkdown(before, after);
       if (markdown === undefined) return;
       const versions = `before:\n${before}\nafter:\n${after}\ndiff:\n${markdown}`;

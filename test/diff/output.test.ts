@@ -484,3 +484,19 @@ test('terminal and md: a hard line break stays a line break, and one added or re
   expect(breaks(accepted).slice(1)).toEqual(breaks(after));
   expect(breaks(rejected).slice(1)).toEqual(breaks(before));
 });
+
+test('terminal, md and DOCX: a reference link whose definition now gives another address has changed; md writes it with its address', async () => {
+  const text = (address: string) => `Skatīt [ziņojumu][zin] un [plānu][].\n\n[zin]: ${address}\n[plānu]: https://example.org/plans "Plāns"`;
+  const before = text('https://example.org/z');
+  const after = text('https://example.org/cits');
+  expect(await compare(before, after, 'terminal')).toContain('Skatīt [-[ziņojumu](https://example.org/z)-]{+[ziņojumu](https://example.org/cits)+} un plānu.');
+  // The definitions are not printed: the md writes each link with its address, as a viewer reads it.
+  const md = textPart(await compare(before, after, 'md'));
+  expect(md).toContain('Skatīt {~~[ziņojumu](https://example.org/z)~>[ziņojumu](https://example.org/cits)~~} un [plānu](https://example.org/plans "Plāns").');
+  const links: string[] = [];
+  walk(parseMarkdownText(md.replace(/\{~~[^]*?~>([^]*?)~~\}/g, '$1')), (node) => node.type === 'link' && links.push(`${toString(node)} ${node.url}`));
+  expect(links).toEqual(['ziņojumu https://example.org/cits', 'plānu https://example.org/plans']);
+  // The redline links the deleted words to the old address and the inserted ones to the new.
+  const relations = part(docxParts(await redline(before, after)), 'word/_rels/document.xml.rels');
+  expect(['https://example.org/z', 'https://example.org/cits'].map((address) => relations.includes(`Target="${address}"`))).toEqual([true, true]);
+});

@@ -80,8 +80,9 @@ function piece(node: PhrasingContent, atStart: boolean, spaceOnly: boolean): str
     case 'html':
       return escapeMarkdown(node.value, false);
     case 'image':
+      return `![${escapeMarkdown(node.alt ?? '', false)}](${linkDestination(node.url, node.title)})`;
     case 'imageReference':
-      return `[${escapeMarkdown(node.alt ?? '', false)}]`;
+      return `![${escapeMarkdown(node.alt ?? '', false)}][${node.label ?? node.identifier}]`;
     default:
       return '';
   }

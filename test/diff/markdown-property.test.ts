@@ -8,7 +8,7 @@ import { parseMarkdownText, walk } from '../../src/util/markdown.js';
 /**
  * `--format md` read back: for random documents with lists (nested, numbered past 9 and 99, task items ticked or not),
  * hard line breaks (added and removed too), quotes with lists, tables with pipes in code and notes in cells, headings
- * (made another level too), reference links (their definitions given other addresses too), code blocks, HTML
+ * (made another level too), reference links (their definitions given other addresses too), images, code blocks, HTML
  * comments and footnotes of several paragraphs, the diff's Markdown with every change accepted
  * (`{--…--}` dropped, `{++…++}` kept) parses to the newer version's structure and text, each
  * footnote reference reaching the newer version's note; with every change rejected, to the older's.
@@ -28,6 +28,7 @@ const inline = fc.record({
   code: fc.option(fc.constantFrom('a|b', 'x`y', 'kods'), { nil: undefined }),
   note: fc.option(fc.nat(2), { nil: undefined }),
   link: fc.option(fc.nat(1), { nil: undefined, freq: 3 }),
+  image: fc.option(fc.constantFrom('https://a.example/i.png', '<https://a.example/i (1).png> "Attēls"'), { nil: undefined, freq: 4 }),
 });
 type Inline = typeof inline extends fc.Arbitrary<infer T> ? T : never;
 
@@ -89,7 +90,8 @@ function inlineText(text: Inline, inTable: boolean, lineStart?: string): string 
   const lineBreak = `${text.breakAt !== undefined && text.breakAt % 2 ? '  ' : '\\'}\n${lineStart ?? ''}`;
   const wordText = at < text.words.length ? `${escapedWords(text.words.slice(0, at))}${lineBreak}${escapedWords(text.words.slice(at))}` : escapedWords(text.words);
   const link = text.link === undefined ? '' : ` [saite][r${text.link}]`;
-  return `${wordText}${link}${code}${text.note === undefined ? '' : `[^${LABELS[text.note]}]`}`;
+  const image = text.image === undefined ? '' : ` ![bilde](${text.image})`;
+  return `${wordText}${link}${image}${code}${text.note === undefined ? '' : `[^${LABELS[text.note]}]`}`;
 }
 
 function listMarkdown(found: List, indent: string): string[] {
@@ -266,6 +268,7 @@ function outline(tree: Root): string[] {
         if (node.type === 'break') return '↵';
         // A link by its address, however it is written.
         if (node.type === 'link') return `[${phrasing(node.children)}](${node.url})`;
+        if (node.type === 'image') return `![${node.alt ?? ''}](${node.url} ${node.title ?? ''})`;
         if (node.type === 'linkReference') return `[${phrasing(node.children)}](${addresses.get(node.identifier) ?? 'MISSING'})`;
         if ('value' in node) return node.value;
         if ('children' in node) return phrasing(node.children);

@@ -500,3 +500,15 @@ test('terminal, md and DOCX: a reference link whose definition now gives another
   const relations = part(docxParts(await redline(before, after)), 'word/_rels/document.xml.rels');
   expect(['https://example.org/z', 'https://example.org/cits'].map((address) => relations.includes(`Target="${address}"`))).toEqual([true, true]);
 });
+
+test('terminal and md: an image is written as an image, and one that shows another picture shows both addresses', async () => {
+  const before = 'Logotips ![ES karogs](https://a.example/es.png "Karogs") un ![vecs](https://a.example/x.png) attēls.';
+  const after = before.replace('https://a.example/x.png', 'https://b.example/y.png');
+  const md = textPart(await compare(before, after, 'md'));
+  expect(md).toContain('Logotips ![ES karogs](https://a.example/es.png "Karogs") un {~~![vecs](https://a.example/x.png)~>![vecs](https://b.example/y.png)~~} attēls.');
+  const images: string[] = [];
+  walk(parseMarkdownText(md.replace(/\{~~[^]*?~>([^]*?)~~\}/g, '$1')), (node) => node.type === 'image' && images.push(`${node.alt ?? ''} ${node.url} ${node.title ?? ''}`));
+  expect(images).toEqual(['ES karogs https://a.example/es.png Karogs', 'vecs https://b.example/y.png ']);
+  // The terminal prints an image as the DOCX does, by its text; the address it changed shows as Markdown.
+  expect(await compare(before, after, 'terminal')).toContain('Logotips [ES karogs] un [-![vecs](https://a.example/x.png)-]{+![vecs](https://b.example/y.png)+} attēls.');
+});

@@ -64,6 +64,8 @@ export interface DiffBlock {
   content: PhrasingContent[];
   /** A table's rows, each with its status and its cells' merged content. */
   rows?: DiffRow[];
+  /** A code block's info string, after its opening fence: its language, and what follows it (` ```yaml title=x `). */
+  info?: string;
   /** A table's column alignment, as its delimiter row gives it (in the newer version). */
   align?: Table['align'];
 }
@@ -130,9 +132,11 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           });
           break;
         }
-        case 'code':
-          add(block(node, 'code', depth, wholeText(node, node.value)));
+        case 'code': {
+          const info = [node.lang, node.meta].filter((part) => part).join(' ');
+          add({ ...block(node, 'code', depth, wholeText(node, node.value)), ...(info ? { info } : {}) });
           break;
+        }
         case 'html':
           // An empty comment only keeps two lists apart: it prints nothing, so it is no change either.
           if (!isListEnd(node)) add(block(node, 'html', depth, wholeText(node, node.value)));

@@ -8,7 +8,8 @@ import { parseMarkdownText, walk } from '../../src/util/markdown.js';
 /**
  * `--format md` read back: for random documents with lists (nested, numbered past 9 and 99, task items ticked or not),
  * hard line breaks (added and removed too), quotes with lists, tables with pipes in code and notes in cells, headings
- * (made another level too), reference links (their definitions given other addresses too), images, code blocks, HTML
+ * (made another level too), reference links (their definitions given other addresses too), images, code blocks (with
+ * their language, changed too), HTML
  * comments and footnotes of several paragraphs, the diff's Markdown with every change accepted
  * (`{--…--}` dropped, `{++…++}` kept) parses to the newer version's structure and text, each
  * footnote reference reaching the newer version's note; with every change rejected, to the older's.
@@ -50,7 +51,7 @@ type Block =
   | { kind: 'list'; list: List }
   | { kind: 'quote'; text: Inline; list?: List | undefined }
   | { kind: 'table'; rows: Inline[][] }
-  | { kind: 'code'; lines: string[] }
+  | { kind: 'code'; info: string; lines: string[] }
   | { kind: 'comment'; text: string[] };
 
 const listOf = (item: fc.Arbitrary<Item>): fc.Arbitrary<List> =>
@@ -66,7 +67,10 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   { weight: 3, arbitrary: list.map((found): Block => ({ kind: 'list', list: found })) },
   { weight: 1, arbitrary: fc.record({ text: inline, list: fc.option(listOf(leafItem), { nil: undefined }) }).map((quote): Block => ({ kind: 'quote', ...quote })) },
   { weight: 1, arbitrary: fc.array(fc.array(inline, { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 3 }).map((rows): Block => ({ kind: 'table', rows })) },
-  { weight: 1, arbitrary: fc.array(words.map((w) => w.join(' ')), { minLength: 1, maxLength: 3 }).map((lines): Block => ({ kind: 'code', lines })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ info: fc.constantFrom('', 'yaml', 'js title="a b"'), lines: fc.array(words.map((w) => w.join(' ')), { minLength: 1, maxLength: 3 }) }).map((code): Block => ({ kind: 'code', ...code })),
+  },
   { weight: 1, arbitrary: words.map((text): Block => ({ kind: 'comment', text })) },
 );
 
@@ -121,7 +125,7 @@ function blockMarkdown(found: Block): string[] {
     case 'table':
       return [...found.rows.flatMap((row, index) => [`| ${row.map((cell) => inlineText(cell, true)).join(' | ')} |`, ...(index ? [] : ['| --- | --- |'])])];
     case 'code':
-      return ['```', ...found.lines, '```'];
+      return [`\`\`\`${found.info}`, ...found.lines, '```'];
     case 'comment':
       return [`<!-- ${found.text.join(' ')} -->`];
   }
@@ -206,7 +210,8 @@ function applyEdits(blocks: readonly Block[], edits: readonly Edit[]): Block[] {
       case 'table':
         return [{ ...found, rows: found.rows.map((row, r) => (r === change.at % found.rows.length ? row.map((cell, c) => (c === change.at % 2 ? rewordInline(cell, change.at, change.word) : cell)) : row)) }];
       case 'code':
-        return [{ ...found, lines: [...found.lines, change.word] }];
+        // Now and then the block is given another language instead.
+        return [change.at % 3 ? { ...found, lines: [...found.lines, change.word] } : { ...found, info: found.info === 'yaml' ? 'json' : 'yaml' }];
       case 'comment':
         return [{ ...found, text: [...found.text, change.word] }];
     }
@@ -283,7 +288,7 @@ function outline(tree: Root): string[] {
       case 'heading':
         return here(`heading ${node.depth}`, phrasing(node.children));
       case 'code':
-        return here('code', node.value);
+        return here(['code', node.lang, node.meta].filter((part) => part).join(' '), node.value);
       case 'html':
         // The diff writes HTML as code, so that its text shows: either is one block of text as written.
         return node.value.replace(/\s/g, '') === '<!---->' ? [] : here('code', node.value);

@@ -512,3 +512,20 @@ test('terminal and md: an image is written as an image, and one that shows anoth
   // The terminal prints an image as the DOCX does, by its text; the address it changed shows as Markdown.
   expect(await compare(before, after, 'terminal')).toContain('Logotips [ES karogs] un [-![vecs](https://a.example/x.png)-]{+![vecs](https://b.example/y.png)+} attēls.');
 });
+
+test('md and JSON: a code block keeps its language and what follows it after the fence; one given another language is deleted and inserted with each', async () => {
+  const text = (language: string) => ['Kods:', '', '```yaml title="a.yaml"', 'a: 1', '```', '', `\`\`\`${language}`, 'b: 2', '```', '', 'Teksts.'].join('\n');
+  const md = textPart(await compare(text('yaml'), text('json'), 'md'));
+  expect(md).toContain(['```yaml title="a.yaml"', 'a: 1', '```', '', '```yaml', '{--b: 2--}', '```', '', '```json', '{++b: 2++}', '```'].join('\n'));
+  const fences: string[] = [];
+  walk(parseMarkdownText(md), (node) => node.type === 'code' && fences.push(`${node.lang ?? ''} ${node.meta ?? ''}`));
+  expect(fences).toEqual(['yaml title="a.yaml"', 'yaml ', 'json ']);
+  const parsed: { blocks: { kind: string; status: string; info?: string }[] } = JSON.parse(await compare(text('yaml'), text('json'), 'json'));
+  expect(parsed.blocks.filter((b) => b.kind === 'code').map(({ status, info }) => [status, info])).toEqual([
+    ['equal', 'yaml title="a.yaml"'],
+    ['deleted', 'yaml'],
+    ['inserted', 'json'],
+  ]);
+  // An info string with a backtick is written after a fence of tildes, where it may stand.
+  expect(textPart(await compare(['~~~a`b', 'x', '~~~', '', 'Teksts.'].join('\n'), ['~~~a`b', 'x', '~~~', '', 'Cits teksts.'].join('\n'), 'md'))).toContain(['~~~a`b', 'x', '~~~'].join('\n'));
+});

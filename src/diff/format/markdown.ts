@@ -114,7 +114,7 @@ function blockMarkdown(block: DiffBlock): string {
       return tableMarkdown(block.rows ?? [], block.align ?? []) + moved;
     case 'code':
     case 'html':
-      return fencedCode(rawMarkdown(block.content) + moved);
+      return fencedCode(rawMarkdown(block.content) + moved, block.info);
     default:
       return text;
   }
@@ -128,12 +128,14 @@ function headingMark({ level = 2, levelBefore }: DiffBlock): string {
 
 /**
  * Text as it is written, line by line, escapes too, in a fenced code block: its fence longer than any
- * run of backticks in it, so that it closes where the block does (an indented code block would run on
- * into the next one, or into the list item before it).
+ * run of its marks in it, so that it closes where the block does (an indented code block would run on
+ * into the next one, or into the list item before it), and with the block's info string (its
+ * language …) after the opening one, in a fence of tildes when the info string has a backtick.
  */
-function fencedCode(text: string): string {
-  const fence = '`'.repeat(Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-  return [fence, text, fence].join('\n');
+function fencedCode(text: string, info = ''): string {
+  const mark = info.includes('`') ? '~' : '`';
+  const fence = mark.repeat(Math.max(2, ...(text.match(mark === '`' ? /`+/g : /~+/g) ?? []).map((run) => run.length)) + 1);
+  return [fence + info, text, fence].join('\n');
 }
 
 /** Text as written, its changes in CriticMarkup: for a code block, where nothing is escaped and each line stays one. */

@@ -15,7 +15,7 @@ import { parseMarkdownText, walk } from '../../src/util/markdown.js';
  * footnote reference reaching the newer version's note; with every change rejected, to the older's.
  */
 
-const WORDS = ['skola', 'pedagogs', 'mācības', 'ģimene', 'atbalsts', 'ES', '2021.', 'gadā', '53,5 %', 'līdz', 'un', 'ar', 'a*b', 'c_d', '#1', 'Latvija'];
+const WORDS = ['skola', 'pedagogs', 'mācības', 'ģimene', 'atbalsts', 'ES', '2021.', 'gadā', '53,5 %', 'līdz', 'un', 'ar', 'a*b', 'c_d', '#1', '#', 'Latvija'];
 const word = fc.constantFrom(...WORDS);
 const words = fc.array(word, { minLength: 1, maxLength: 6 });
 

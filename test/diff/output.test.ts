@@ -529,3 +529,11 @@ test('md and JSON: a code block keeps its language and what follows it after the
   // An info string with a backtick is written after a fence of tildes, where it may stand.
   expect(textPart(await compare(['~~~a`b', 'x', '~~~', '', 'Teksts.'].join('\n'), ['~~~a`b', 'x', '~~~', '', 'Cits teksts.'].join('\n'), 'md'))).toContain(['~~~a`b', 'x', '~~~'].join('\n'));
 });
+
+test('md: a heading that ends in # keeps it, as written and once a change is taken', async () => {
+  const md = textPart(await compare('## Valoda C \\#\n\n## Nr. \\#\n\nTeksts.', '## Valoda C \\#\n\n## Nr. \\# 2 \\#\n\nTeksts.', 'md'));
+  expect(md).toContain(['## Valoda C # #', '', '## Nr. #{++ 2 #++} #'].join('\n'));
+  const headings = (text: string) => parseMarkdownText(text).children.flatMap((node) => (node.type === 'heading' ? [toString(node)] : []));
+  expect(headings(md.replace(/\{\+\+([^]*?)\+\+\}/g, '$1'))).toEqual(['Valoda C #', 'Nr. # 2 #']);
+  expect(headings(md.replace(/\{\+\+([^]*?)\+\+\}/g, ''))).toEqual(['Valoda C #', 'Nr. #']);
+});

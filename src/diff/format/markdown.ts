@@ -101,7 +101,8 @@ function blockMarkdown(block: DiffBlock): string {
   switch (block.kind) {
     case 'title':
     case 'heading':
-      return `${headingMark(block)} ${text}`;
+      // A heading ending in `#`s, as written or once changes are taken, would lose them as its closing marks: it gets marks of its own.
+      return `${headingMark(block)} ${text}${text.includes('#') ? ' #' : ''}`;
     case 'item': {
       // A nested item is indented by the items it is in (its `within`), each by its own marker's width; a
       // line after a hard line break, under the item's text.

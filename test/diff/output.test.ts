@@ -513,7 +513,7 @@ test('terminal and md: an image is written as an image, and one that shows anoth
   expect(await compare(before, after, 'terminal')).toContain('Logotips [ES karogs] un [-![vecs](https://a.example/x.png)-]{+![vecs](https://b.example/y.png)+} attēls.');
 });
 
-test('md and JSON: a code block keeps its language and what follows it after the fence; one given another language is deleted and inserted with each', async () => {
+test('md, JSON and terminal: a code block keeps its language and what follows it after the fence; one given another language is deleted and inserted with each', async () => {
   const text = (language: string) => ['Kods:', '', '```yaml title="a.yaml"', 'a: 1', '```', '', `\`\`\`${language}`, 'b: 2', '```', '', 'Teksts.'].join('\n');
   const md = textPart(await compare(text('yaml'), text('json'), 'md'));
   expect(md).toContain(['```yaml title="a.yaml"', 'a: 1', '```', '', '```yaml', '{--b: 2--}', '```', '', '```json', '{++b: 2++}', '```'].join('\n'));
@@ -526,6 +526,8 @@ test('md and JSON: a code block keeps its language and what follows it after the
     ['deleted', 'yaml'],
     ['inserted', 'json'],
   ]);
+  // The terminal shows each block's language as its opening fence does.
+  expect((await compare(text('yaml'), text('json'), 'terminal')).split('\n').slice(6)).toEqual(['a: 1', '', '[-```yaml-]', '[-b: 2-]', '', '{+```json+}', '{+b: 2+}', '']);
   // An info string with a backtick is written after a fence of tildes, where it may stand.
   expect(textPart(await compare(['~~~a`b', 'x', '~~~', '', 'Teksts.'].join('\n'), ['~~~a`b', 'x', '~~~', '', 'Cits teksts.'].join('\n'), 'md'))).toContain(['~~~a`b', 'x', '~~~'].join('\n'));
 });

@@ -93,7 +93,13 @@ function plain(block: DiffBlock): string {
 
 function marked(block: DiffBlock, chalk: ChalkInstance): string {
   if (block.rows) return block.rows.map((row) => row.cells.map((cell) => markedContent(cell, chalk)).join(' | ')).join('\n');
-  return levelChange(block, chalk) + markedContent(block.content, chalk);
+  return levelChange(block, chalk) + infoLine(block, chalk) + markedContent(block.content, chalk);
+}
+
+/** A code block's info string on a line of its own, as its opening fence (` ```yaml `), marked as the block is: another language alone shows. */
+function infoLine({ kind, info, status }: DiffBlock, chalk: ChalkInstance): string {
+  if (kind !== 'code' || info === undefined) return '';
+  return `${change(status === 'inserted' ? 'insert' : status === 'deleted' ? 'delete' : 'equal', `\`\`\`${info}`, chalk)}\n`;
 }
 
 /** A heading made another level, as its `#`s: `[-##-]{+###+} ` (the words alone would not show it). */

@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { importReport } from '../helpers/import-report.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 import { convertWithOffice, docxParts, itWithOffice, paragraphTexts, part } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
@@ -122,11 +123,8 @@ describe('tables', () => {
     const xml = part(docxParts(readFileSync(join(example, DOCX))), 'word/document.xml');
     const cells = [...xml.matchAll(/<w:tc>.*?<\/w:tc>/g)].map(([cell]) => /<w:jc w:val="(\w+)"\/>/.exec(cell)?.[1] ?? 'style');
     expect(cells.slice(-6)).toEqual(['style', 'right', 'center', 'style', 'right', 'center']);
-    const dir = exampleProject();
-    rmSync(join(dir, 'meetings'), { recursive: true });
-    rmSync(join(dir, 'positions'), { recursive: true });
-    expect(runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir).status).toBe(0);
-    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
+    const { run, bodies: imported } = importReport(join(example, DOCX));
+    expect(run.status, run.stderr).toBe(0);
     expect(imported).toContain('| Gads | Skolas | Piezīme |\n| --- | ---: | :---: |\n| 2020 | 650 | ok |');
   });
 
@@ -152,11 +150,8 @@ describe('a pipe in inline code in a table cell', () => {
 
   it('is imported escaped', () => {
     const example = builtWith(PIPE);
-    const dir = exampleProject();
-    rmSync(join(dir, 'meetings'), { recursive: true });
-    rmSync(join(dir, 'positions'), { recursive: true });
-    expect(runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir).status).toBe(0);
-    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
+    const { run, bodies: imported } = importReport(join(example, DOCX));
+    expect(run.status, run.stderr).toBe(0);
     expect(imported).toContain('| 2020 | 650 | `a \\| b` |');
   });
 });
@@ -349,12 +344,8 @@ describe('briefing import', () => {
       `${TASKS}\n  Plāna ~~pirmā~~ otrā redakcija.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2020 | 650 |\n\n  1) pirmais;\n     - apakšpunkts;\n  2) otrais.\n\n` +
         '  ## Apakšvirsraksts\n\n  > Citāts.\n\n  ---\n\n  ```\n  kods `x`\n  ```\n',
     );
-    const dir = exampleProject();
-    rmSync(join(dir, 'meetings'), { recursive: true });
-    rmSync(join(dir, 'positions'), { recursive: true });
-    const run = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
+    const { run, dir, bodies: imported } = importReport(join(example, DOCX));
     expect(run.status, run.stderr).toBe(0);
-    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
     expect(imported).toContain('- [x] memorands parakstīts;\n- [ ] iepirkums izsludināts.');
     expect(imported).toContain('Plāna ~~pirmā~~ otrā redakcija.');
     expect(imported).toContain('| Gads | Skolas |\n| --- | --- |\n| 2020 | 650 |');
@@ -369,12 +360,8 @@ describe('briefing import', () => {
       '  > Citāts:\n  >\n  > 1) pirmais citētais;\n  >    - iekšējais;\n  > 2) otrais citētais.\n\n  1) pirmais ar tabulu:\n\n     tā otrā rindkopa.\n\n     | Gads | Skolas |\n     | --- | --- |\n     | 2020 | 650 |\n\n  2) otrais.\n\n  Beigas.\n\n  | A | B |\n  | --- | --- |\n  | 1 | 2 |\n\n' +
         '  - ārējais;\n    1) iekšējais.\n\n    ārējā otrā rindkopa.\n\n    | Gads | Skolas |\n    | --- | --- |\n    | 2021 | 640 |\n  - otrais ārējais.\n',
     );
-    const dir = exampleProject();
-    rmSync(join(dir, 'meetings'), { recursive: true });
-    rmSync(join(dir, 'positions'), { recursive: true });
-    const run = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
+    const { run, dir, bodies: imported } = importReport(join(example, DOCX));
     expect(run.status, run.stderr).toBe(0);
-    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
     expect(imported).toContain('> Citāts:\n>\n> 1) pirmais citētais;\n>    - iekšējais;\n> 2) otrais citētais.\n\n1) pirmais ar tabulu:\n\n   tā otrā rindkopa.\n\n   | Gads | Skolas |\n   | --- | --- |\n   | 2020 | 650 |\n\n2) otrais.\n\nBeigas.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n');
     // A table after a nested list is the outer item's: set in to where the outer item's number stands.
     expect(imported).toContain('- ārējais;\n   1) iekšējais.\n\n  ārējā otrā rindkopa.\n\n  | Gads | Skolas |\n  | --- | --- |\n  | 2021 | 640 |\n\n- otrais ārējais.\n');
@@ -390,12 +377,8 @@ describe('briefing import of a table set in a little after a list', () => {
     const example = builtWith('  1) pirmais;\n  2) otrais.\n\n  Starpteksts.\n\n  | A | B |\n  | --- | --- |\n  | 1 | 2 |\n');
     const reviewed = join(example, 'out/word.docx');
     writeFileSync(reviewed, new WordEdit(readFileSync(join(example, DOCX))).tableIndent('>A<', 108).bytes());
-    const dir = exampleProject();
-    rmSync(join(dir, 'meetings'), { recursive: true });
-    rmSync(join(dir, 'positions'), { recursive: true });
-    const run = runCli(['import', reviewed, '--slug', 'educ-informal'], dir);
+    const { run, bodies: imported } = importReport(reviewed);
     expect(run.status, run.stderr).toBe(0);
-    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
     expect(imported).toContain('1) pirmais;\n2) otrais.\n\nStarpteksts.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n');
   });
 });

@@ -6,18 +6,12 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { docxParts, itWithOffice, part, placeOf } from '../helpers/docx.js';
 import { paragraphs } from '../helpers/redline.js';
+import { emptyProject } from '../helpers/import-report.js';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
 
-/** A project with the example's settings but no meetings or positions. */
-function emptyProject(): string {
-  const dir = exampleProject();
-  rmSync(join(dir, 'meetings'), { recursive: true });
-  rmSync(join(dir, 'positions'), { recursive: true });
-  return dir;
-}
 
 describe('briefing import', () => {
   it('turns the example’s own DOCX into a meeting and positions that build to the same text', () => {

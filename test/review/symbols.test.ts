@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { importReport } from '../helpers/import-report.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 import { convertWithOffice, itWithOffice } from '../helpers/docx.js';
 import { WordEdit } from '../helpers/word-edit.js';
@@ -73,12 +74,8 @@ describe('a symbol inserted in Word (w:sym)', () => {
     const reviewed = join(example, 'out/symbols.docx');
     const edit = new WordEdit(readFileSync(join(example, DOCX))).insertSymbol(CONTEXT, 'prioritāri', 'Wingdings', 'F0FC', null).insertSymbol('Tikpat svarīgi ir stiprināt', 'svarīgi', 'Webdings', 'F021', null);
     writeFileSync(reviewed, edit.bytes());
-    const dir = exampleProject();
-    rmSync(join(dir, 'meetings'), { recursive: true });
-    rmSync(join(dir, 'positions'), { recursive: true });
-    const run = runCli(['import', reviewed, '--slug', 'educ-informal'], dir);
+    const { run, bodies: imported } = importReport(reviewed);
     expect(run.status, run.stderr).toBe(0);
-    const imported = readdirSync(join(dir, 'positions/educ-informal')).map((name) => body(dir, `positions/educ-informal/${name}`)).join('\n');
     expect(imported).toContain('Tuvākajā laikā ✔prioritāri paredzēts:');
     expect(run.stdout + run.stderr).toContain('a symbol inserted in Word (Webdings F021) after “Tikpat” has no Unicode character briefing knows');
   });

@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { Container, DiffBlock } from '../blocks.js';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
 /**
  * The blocks with a label of its own for each footnote, so that every reference of the Markdown
@@ -62,7 +63,7 @@ export function withUniqueLabels(blocks: readonly DiffBlock[]): DiffBlock[] {
   });
 }
 
-/** The identifier Markdown gives a footnote label: whitespace collapsed, case folded. */
+/** The identifier the parser gives a label (micromark's folding, whitespace collapsed and case folded, lower-cased as mdast has it), so labels match as they do when the Markdown is read. */
 function identifierOf(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+  return normalizeIdentifier(label).toLowerCase();
 }

@@ -88,6 +88,34 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(other.body).toContain('Punkts 12. pants un 2. punkts; 32. martā nav.');
   });
 
+  it('an item that is empty or starts with another list still has its number: the items after it are numbered as in the Markdown, and check warns of the empty one', async () => {
+    const { body, diagnostics } = await buildWithAnswer('1) pirmais;\n2)\n3) trešais;\n4) - iekšējais;\n   - vēl viens.\n5) piektais.');
+    const items = listParagraphs(body).filter((item) => item.ilvl === 0 && ['pirmais;', '', 'trešais;', 'piektais.'].includes(item.text));
+    // One numbered paragraph for each of the five items, the empty and the list-led one with no text of their own.
+    expect(items.map((item) => item.text)).toEqual(['pirmais;', '', 'trešais;', '', 'piektais.']);
+    expect(new Set(items.map((item) => item.numId)).size).toBe(1);
+    expect(listParagraphs(body).filter((item) => item.ilvl === 1).map((item) => item.text)).toEqual(['iekšējais;', 'vēl viens.']);
+    expect(diagnostics.filter((d) => d.ruleId === 'markdown/empty-item').map((d) => [d.message, d.hint])).toEqual([
+      ['The list item `2)` in `body` is empty: the report prints its mark with nothing after it.', 'Write its text after the mark, or delete the line (the items after it are then numbered one less).'],
+    ]);
+  });
+
+  it('a list item, a nested one or a quote that starts with a year or a date is that text, not a list numbered from the year: each item keeps its number', async () => {
+    const { body, md } = await buildWithAnswer('1) 2021. gada 30. septembrī Komisija publicēja paziņojumu;\n2) 3. februārī notika sanāksme;\n   - 2020. gadā sākts;\n3) trešais.\n\n> 2019. gada pētījums.');
+    const ours = listParagraphs(body)
+      .map((item) => ({ ...item, text: item.text.replaceAll('\u00A0', ' ') }))
+      .filter((item) => /Komisija publicēja|notika sanāksme|sākts|^trešais/.test(item.text));
+    expect(ours.map((item) => [item.text, item.ilvl])).toEqual([
+      ['2021. gada 30. septembrī Komisija publicēja paziņojumu;', 0],
+      ['3. februārī notika sanāksme;', 0],
+      ['2020. gadā sākts;', 1],
+      ['trešais.', 0],
+    ]);
+    expect(new Set(ours.filter((item) => item.ilvl === 0).map((item) => item.numId)).size).toBe(1);
+    expect(styledParagraphs(body)).toContainEqual([expect.any(String), '2019. gada pētījums.']);
+    expect(md).toContain('1) 2021\\. gada 30.\u00A0septembrī Komisija publicēja paziņojumu;\n2) 3\\.\u00A0februārī notika sanāksme;\n   - 2020\\. gadā sākts;');
+  });
+
   it('a tab in an answer stays a tab in a body paragraph: only the template’s lines with a tab are signatures', async () => {
     const { body } = await buildWithAnswer('Otrā\trindkopa ar tabulācijas zīmi.');
     const paragraphs = styledParagraphs(body);

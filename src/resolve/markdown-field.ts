@@ -3,7 +3,7 @@
  * labels scoped to the field. Resolving a field happens here; rendering only inserts it.
  */
 import { scopeLinkDefinitions } from './link-scope.js';
-import { DATE_AT_LINE_START, DAY_OF_MONTH, MONTH_NAME, parseMarkdownText, walk } from '../util/markdown.js';
+import { DATE_AT_BLOCK_START, DAY_OF_MONTH, MONTH_NAME, parseMarkdownText, walk } from '../util/markdown.js';
 
 /** A Markdown field as the report prints it: normalised, its footnotes and link labels its own. */
 export function scopeField(markdown: string, scope: string): string {
@@ -38,15 +38,15 @@ const MAY_DEFINE_FOOTNOTE = /\[\^[^[\]\s]+\]:/;
 
 /**
  * Prepares a Markdown field for insertion: trims the trailing newline YAML block
- * scalars leave, and keeps a line that starts with a year ("2020. gada …") or a date
- * ("3. februārī …") from becoming a numbered list — no one numbers a list from 2020, and a
+ * scalars leave, and keeps a line, a list item or a quote that starts with a year ("2020. gada …",
+ * "1) 2021. gada …") or a date ("3. februārī …") from becoming a numbered list — no one numbers a list from 2020, and a
  * list that took in "3. februārī" after "12. panta …" printed it as "13. februārī".
  */
 export function normaliseMarkdown(text: string): string {
   return keepNumbersTogether(
     text
       .replace(/\r\n?/g, '\n')
-      .replace(DATE_AT_LINE_START, '$1$2\\$3')
+      .replace(DATE_AT_BLOCK_START, '$1$2\\$3')
       .replace(/^\n+|\n+$/g, ''),
   );
 }

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { DATE_AT_LINE_START, parseMarkdownText, walk } from './markdown.js';
+import { DATE_AT_BLOCK_START, parseMarkdownText, walk } from './markdown.js';
 import { markdownChunks } from './markdown-chunks.js';
 import { unclosedAtEnd } from './unclosed.js';
 
@@ -49,13 +49,13 @@ function shiftPoints(tree: Root, lines: number, offset: number): void {
 const DATE_MARKS: Record<string, string> = { '.': '\uE010', ')': '\uE011' };
 
 /**
- * The field parsed as the build parses it: a line starting with a year or a date is a paragraph,
+ * The field parsed as the build parses it: a line (or an item, a quote) starting with a year or a date is a paragraph,
  * not a list item (`normaliseMarkdown` escapes the mark; here it is swapped for a stand-in of the
  * same length, so the nodes' offsets still slice the source), a long text in pieces.
  * {@link restoreDateMarks} puts the marks back into text taken from the tree.
  */
 export function parseAsBuilt(source: string): Root {
-  return parseInPieces(source.replace(DATE_AT_LINE_START, (_match, indent: string, number: string, mark: string) => `${indent}${number}${DATE_MARKS[mark] ?? mark}`));
+  return parseInPieces(source.replace(DATE_AT_BLOCK_START, (_match, lead: string, number: string, mark: string) => `${lead}${number}${DATE_MARKS[mark] ?? mark}`));
 }
 
 /** Text from a tree of {@link parseAsBuilt} with the marks after years and dates put back. */

@@ -125,6 +125,18 @@ export const MONTH_NAME = '(?:janvār|februār|mart|aprī[lļ]|maij|jūnij|jūli
  */
 export const DATE_AT_LINE_START = new RegExp(`^( {0,3})(1[89]\\d\\d|2\\d\\d\\d|${DAY_OF_MONTH}(?=[.)][ \\t]+${MONTH_NAME}))([.)])(?=[ \\t])`, 'gm');
 
+/**
+ * A year, or the day of a date, followed by its mark, where a block's text starts: at a line's start
+ * as {@link DATE_AT_LINE_START}, or after the marks of the quotes and list items the line opens,
+ * "1) 2021. gada …", "- 3. februārī …", "> 2020. gadā …" (else the item holds a list numbered from
+ * 2021, and the report printed the item without its own number). Groups: the line's lead up to the
+ * number (indent and marks), the number, the mark.
+ */
+export const DATE_AT_BLOCK_START = new RegExp(
+  `^((?:[ \\t]*(?:>[ \\t]?|(?:[-+*]|\\d{1,9}[.)])[ \\t]+))*[ \\t]{0,3})(1[89]\\d\\d|2\\d\\d\\d|${DAY_OF_MONTH}(?=[.)][ \\t]+${MONTH_NAME}))([.)])(?=[ \\t])`,
+  'gm',
+);
+
 /** Whether `text` starts with a year or a date followed by its mark ({@link DATE_AT_LINE_START}). */
 export function startsWithDate(text: string): boolean {
   return DATE_ONCE.test(text);

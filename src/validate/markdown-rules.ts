@@ -108,6 +108,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => INDENTED_LINE.test(text), find: indentedCodeProblems },
   { mayFind: (text) => mayRenumber(text), find: listNumberProblems },
   { mayFind: (text) => BULLET_LINE.test(text), find: pastedBulletProblems },
+  { mayFind: (text) => MARK_ALONE.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
   { mayFind: (text) => text.includes(']['), find: undefinedLinkLabelProblems },
@@ -481,6 +482,34 @@ function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], tex
         'markdown/pasted-bullet',
         `This line of \`${field.join('.')}\` starts with “${found[2] ?? ''}”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph.`,
         'Start each item on its own line with “- ” (or “1) ” for a numbered list), after a blank line below the text that introduces the list.',
+      ),
+    );
+  });
+  return problems;
+}
+
+/** A line that is a list item's mark alone (`2)`, `-`), as an empty item is written. */
+const MARK_ALONE = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])[ \t]*$/m;
+
+/**
+ * `markdown/empty-item`: a list item with nothing in it, `2)` on a line of its own, most often a
+ * slip (a line left when an item was moved). The report prints its number with nothing after it,
+ * and the items after it keep their numbers.
+ */
+function emptyItemProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    if (node.type !== 'listItem' || node.children.length || start === undefined) return;
+    const mark = lineFrom(text, start).trim();
+    problems.push(
+      diagnostic(
+        file.path,
+        place(start, mark),
+        'warning',
+        'markdown/empty-item',
+        `The list item \`${mark}\` in \`${field.join('.')}\` is empty: the report prints its mark with nothing after it.`,
+        'Write its text after the mark, or delete the line (the items after it are then numbered one less).',
       ),
     );
   });

@@ -318,11 +318,7 @@ function markBlock(node: RootContent, revision: BlockRevision): RootContent {
       return markTable(node, revision);
     case 'list':
       return { ...node, children: node.children.map((item) => markBlock(item, revision)) } satisfies List;
-    case 'listItem': {
-      // The item is marked too: the DOCX prints a line with its number alone when it has no paragraph first (empty, or a list first).
-      const children = node.children.map((child) => markBlock(child, revision));
-      return Object.assign({ ...node, data }, { children });
-    }
+    case 'listItem':
     case 'blockquote': {
       const children = node.children.map((child) => markBlock(child, revision));
       return Object.assign({ ...node }, { children });

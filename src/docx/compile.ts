@@ -21,7 +21,7 @@ import {
   type RunChild,
 } from './ooxml/body.js';
 import type { DocumentOptions } from './ooxml/document.js';
-import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, ListItem, Nodes, Paragraph as MdParagraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -88,32 +88,6 @@ export const remarkDocx: Plugin<[DocxMeta], Root, DocumentOptions> = function re
     return new DocxCompiler(meta, file).compile(tree);
   };
 };
-
-/**
- * Where a list item's number goes: on the paragraph that comes first in the item (in a redline,
- * in either version: a block inserted is the newer version's only, one deleted the older's), and
- * on a line of its own when a version's item has no paragraph first — `both`, or the one version
- * it is for (`delete` the older, `insert` the newer).
- */
-function itemLeads(item: ListItem): { leads: Set<MdParagraph>; bare: BlockRevision | 'both' | undefined } {
-  const whole = item.data?.revision;
-  const older = whole === 'insert' ? null : item.children.find((child) => wholeRevision(child) !== 'insert');
-  const newer = whole === 'delete' ? null : item.children.find((child) => wholeRevision(child) !== 'delete');
-  const leads = new Set([older, newer].filter((child): child is MdParagraph => child?.type === 'paragraph'));
-  // null: the version has no such item; undefined: it has the item, with nothing in it.
-  const olderBare = older !== null && older?.type !== 'paragraph';
-  const newerBare = newer !== null && newer?.type !== 'paragraph';
-  return { leads, bare: olderBare && newerBare ? 'both' : olderBare ? 'delete' : newerBare ? 'insert' : undefined };
-}
-
-/** The revision a block is in whole: its own mark, or the one mark all its parts share (a list deleted is its items deleted). */
-function wholeRevision(node: Nodes): BlockRevision | undefined {
-  if (node.data?.revision) return node.data.revision;
-  if (!('children' in node) || !node.children.length || node.type === 'paragraph' || node.type === 'heading') return undefined;
-  const marks = new Set(node.children.map((child: Nodes) => wholeRevision(child)));
-  const [only] = marks;
-  return marks.size === 1 ? only : undefined;
-}
 
 function isRoot(node: { type: string }): node is Root {
   return node.type === 'root' && 'children' in node;
@@ -461,23 +435,20 @@ class DocxCompiler {
     const outerItem = this.itemLevel;
     this.itemLevel = ilvl;
     for (const item of node.children) {
-      const numbered = (lead: MdParagraph | ListItem, children: PhrasingContent[], revision?: BlockRevision) =>
-        this.paragraph(revision ? ({ type: 'paragraph', children: [], data: { revision } } satisfies MdParagraph) : lead, {
-          style: itemStyle ?? this.listStyle(kind),
-          numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true },
-          ...indent,
-          children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(children)],
-        });
-      // The item's number stands before its first paragraph; an item that has none first (empty, or
-      // starting with a list or a code block) gets a line with its number alone, as a browser shows
-      // it: without it Word would give the items after it numbers one less than the Markdown's. In a
-      // redline each version's first block counts, and such a line is that version's alone.
-      const { leads, bare } = itemLeads(item);
-      if (bare) result.push(numbered(item, [], bare === 'both' ? undefined : bare));
-      for (const child of item.children) {
-        if (child.type === 'paragraph' && leads.has(child)) result.push(numbered(child, child.children));
-        else result.push(...this.block(child, child.type === 'list' ? level + 1 : level, itemStyle ?? Style.body));
-      }
+      item.children.forEach((child, index) => {
+        if (index === 0 && child.type === 'paragraph') {
+          result.push(
+            this.paragraph(child, {
+              style: itemStyle ?? this.listStyle(kind),
+              numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true },
+              ...indent,
+              children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
+            }),
+          );
+        } else {
+          result.push(...this.block(child, child.type === 'list' ? level + 1 : level, itemStyle ?? Style.body));
+        }
+      });
       state.next += 1;
     }
     this.itemLevel = outerItem;

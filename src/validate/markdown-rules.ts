@@ -108,7 +108,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => INDENTED_LINE.test(text), find: indentedCodeProblems },
   { mayFind: (text) => mayRenumber(text), find: listNumberProblems },
   { mayFind: (text) => BULLET_LINE.test(text), find: pastedBulletProblems },
-  { mayFind: (text) => MARK_ALONE.test(text), find: emptyItemProblems },
+  { mayFind: (text) => ITEM_WITHOUT_TEXT.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
   { mayFind: (text) => text.includes(']['), find: undefinedLinkLabelProblems },
@@ -488,28 +488,31 @@ function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], tex
   return problems;
 }
 
-/** A line that is a list item's mark alone (`2)`, `-`), as an empty item is written. */
-const MARK_ALONE = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])[ \t]*$/m;
+/** A line that is a list item's mark alone (`2)`), or a mark right after another (`3) - a`), as an item with no text of its own first is written. */
+const ITEM_WITHOUT_TEXT = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]*$|[ \t]+(?:[-+*]|\d{1,9}[.)])[ \t])/m;
 
 /**
- * `markdown/empty-item`: a list item with nothing in it, `2)` on a line of its own, most often a
- * slip (a line left when an item was moved). The report prints its number with nothing after it,
- * and the items after it keep their numbers.
+ * `markdown/empty-item`: a list item with no paragraph first — nothing in it (`2)` on a line of its
+ * own, most often a line left when an item was moved), or a list or a code block first (`3) - a`).
+ * The DOCX prints its number before its first paragraph, so such an item gets none, and Word numbers
+ * the items after it one less than the Markdown does.
  */
 function emptyItemProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   const problems: Diagnostic[] = [];
   walk(tree, (node) => {
     const start = node.position?.start.offset;
-    if (node.type !== 'listItem' || node.children.length || start === undefined) return;
-    const mark = lineFrom(text, start).trim();
+    if (node.type !== 'listItem' || node.children[0]?.type === 'paragraph' || start === undefined) return;
+    const mark = /^\s*(?:[-+*]|\d{1,9}[.)])/.exec(text.slice(start))?.[0].trim() ?? '';
+    const first = node.children[0];
+    const what = first === undefined ? 'is empty' : `starts with ${first.type === 'list' ? 'a list' : first.type === 'code' ? 'a code block' : 'no paragraph'}`;
     problems.push(
       diagnostic(
         file.path,
         place(start, mark),
         'warning',
         'markdown/empty-item',
-        `The list item \`${mark}\` in \`${field.join('.')}\` is empty: the report prints its mark with nothing after it.`,
-        'Write its text after the mark, or delete the line (the items after it are then numbered one less).',
+        `The list item \`${mark}\` in \`${field.join('.')}\` ${what}: the DOCX prints an item's number before its first paragraph, so this one has none and the items after it are numbered one less than written.`,
+        first === undefined ? 'Write its text after the mark, or delete the line.' : 'Write a line of text after the mark first (e.g. what the list below is about), or make the list the item itself.',
       ),
     );
   });

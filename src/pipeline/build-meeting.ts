@@ -17,7 +17,7 @@ import { lastDayOf, type Format, type Position } from '../model/index.js';
 import type { GeneratedFile } from '../model/output.js';
 import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { checkMeeting, includedPositions, lastDayPrinted } from '../validate/meeting-rules.js';
+import { checkMeeting, includedPositions, lastDayPrinted, placePrinted } from '../validate/meeting-rules.js';
 import { fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
 import { untranslatedPositions } from '../validate/translation-rules.js';
 import { resolveReport } from '../resolve/report.js';
@@ -156,6 +156,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.inputs.template = template.path;
   result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template));
   result.diagnostics.push(...lastDayPrinted(loaded, meeting, template));
+  result.diagnostics.push(...placePrinted(loaded, meeting, template));
 
   // resolve: the model the template renders
   const positions = new Map<string, Position>();

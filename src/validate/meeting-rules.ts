@@ -155,6 +155,26 @@ export function lastDayPrinted(loaded: LoadedMeeting, meeting: Meeting, template
   ];
 }
 
+/**
+ * An in-person meeting with a `place` whose template never reads it (a project's own template
+ * written before there was one): its report would leave out where the meeting is held, without a word.
+ */
+export function placePrinted(loaded: LoadedMeeting, meeting: Meeting, template: { name: string; files: readonly { text: string }[] }): Diagnostic[] {
+  // A videoconference's place is meeting/place-videoconference's: leaving it out is what that rule asks.
+  if (meeting.place === undefined || meeting.mode === 'videoconference') return [];
+  if (template.files.some((file) => /\bplace\.(?:locative|english)\b|\bmeeting\.place\b/.test(file.text))) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['place']),
+      'warning',
+      'meeting/place-not-printed',
+      `The meeting has a \`place\`, ${meeting.place.locative}, but the template \`${template.name}\` never uses \`meeting.place\`: the report does not say where.`,
+      'Print the place after the days, as the built-in templates do: {{date meeting.date "locative" until=meeting.endDate}}{{#if meeting.place}} {{meeting.place.locative}}{{/if}}.',
+    ),
+  ];
+}
+
 /** A videoconference held somewhere: the report would say both ("… Briselē notiks …" and "by videoconference"). */
 export const placeFitsMode: MeetingRule = ({ loaded, meeting }) =>
   meeting.place !== undefined && meeting.mode === 'videoconference'

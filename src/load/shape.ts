@@ -305,11 +305,15 @@ function article(expected: string): string {
   return names[expected] ?? `a ${expected}`;
 }
 
-/** The plain value written at a place of the file: the rest of its line, without a comment. */
+/**
+ * The plain value written at a place of the file, where YAML read a number or true/false: such a
+ * value holds no space, comma or bracket, so it ends at the first one (a comment, or the next entry
+ * of a flow mapping: `{ locative: 1.10, english: … }`).
+ */
 function writtenAt(text: string, place: { line: number; column: number } | undefined): string | undefined {
   if (!place) return undefined;
   const line = text.split('\n')[place.line - 1];
-  const value = line?.slice(place.column - 1).replace(/\s+#.*$/, '').trim();
+  const value = /^[^\s,\]}]+/.exec(line?.slice(place.column - 1) ?? '')?.[0];
   return value && /^[^'"{[]/.test(value) ? value : undefined;
 }
 

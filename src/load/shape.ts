@@ -130,6 +130,12 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
     }
     case 'invalid_type': {
       const place = file.locate(issue.path);
+      // 20210517 is a number to YAML; quoted it would be text, still no date: say what a date is.
+      if (issue.expected === 'string' && typeof value === 'number' && wantsDate(schema, issue.path)) {
+        return [
+          diagnostic(file.path, place, 'error', 'schema/date', `\`${where}\` should be a date written YYYY-MM-DD, not ${describe(value)}.`, 'Write the date as YYYY-MM-DD, e.g. 2021-02-19.'),
+        ];
+      }
       // YAML turned what was written into a number or true/false: say what was written (10.00, not "the number 10").
       const written = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? writtenAt(file.text, place) : undefined;
       return [
@@ -270,22 +276,33 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 const jsonSchemas = new WeakMap<z.ZodType, unknown>();
 
-/** Keys the schema allows at `path`, read from its JSON Schema (the same single source). */
-function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+/** The JSON Schema node describing the value at `path` (the same single source), if the schema says. */
+function schemaNodeAt(schema: z.ZodType, path: readonly PropertyKey[]): Record<string, unknown> | undefined {
   let node = jsonSchemas.get(schema);
   if (node === undefined) {
     node = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
     jsonSchemas.set(schema, node);
   }
   for (const step of path) {
-    if (!isRecord(node)) return [];
+    if (!isRecord(node)) return undefined;
     const properties = node.properties;
     if (typeof step === 'number' && isRecord(node.items)) node = node.items;
     else if (isRecord(properties) && typeof step === 'string' && step in properties) node = properties[step];
     else if (isRecord(node.additionalProperties)) node = node.additionalProperties;
-    else return [];
+    else return undefined;
   }
-  return isRecord(node) && isRecord(node.properties) ? Object.keys(node.properties) : [];
+  return isRecord(node) ? node : undefined;
+}
+
+/** Keys the schema allows at `path`, read from its JSON Schema. */
+function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const node = schemaNodeAt(schema, path);
+  return node && isRecord(node.properties) ? Object.keys(node.properties) : [];
+}
+
+/** Whether the schema wants a date written YYYY-MM-DD at `path` (`date`, `end_date`, a clearance's `date`). */
+function wantsDate(schema: z.ZodType, path: readonly PropertyKey[]): boolean {
+  return schemaNodeAt(schema, path)?.format === 'date';
 }
 
 function looksLikeIsoDate(value: unknown): boolean {

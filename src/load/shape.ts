@@ -151,7 +151,9 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
             ? where
               ? `Write the value after \`${String(issue.path.at(-1))}:\`.`
               : undefined
-            : issue.expected === 'string'
+            : (issue.expected === 'object' || issue.expected === 'record') && where
+              ? mappingHint(lastKey(issue.path), allowedKeys(schema, issue.path))
+              : issue.expected === 'string'
               ? written !== undefined && written !== String(value)
                 ? `Put it in quotes: "${written}".`
                 : 'Put the text in quotes if YAML reads it as something else.'
@@ -298,6 +300,13 @@ function schemaNodeAt(schema: z.ZodType, path: readonly PropertyKey[]): Record<s
 function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   const node = schemaNodeAt(schema, path);
   return node && isRecord(node.properties) ? Object.keys(node.properties) : [];
+}
+
+/** How to write a mapping given as text or a list: its fields, as the example's flow mappings write them. */
+function mappingHint(key: string, fields: readonly string[]): string {
+  return fields.length
+    ? `Write its fields under it, e.g. \`${key}: { ${fields.map((field) => `${field}: …`).join(', ')} }\`.`
+    : 'Write its entries as `key: value` lines, indented under it.';
 }
 
 /** Whether the schema wants a date written YYYY-MM-DD at `path` (`date`, `end_date`, a clearance's `date`). */

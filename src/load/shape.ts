@@ -201,7 +201,8 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           : issue.origin === 'string'
             ? `\`${where}\` is empty.`
             : `\`${where}\` must be at least ${minimum}.`;
-      return [diagnostic(file.path, file.locate(issue.path), 'error', 'schema/too-small', message)];
+      const hint = issue.origin === 'string' && where ? emptyTextHint(schema, issue.path) : undefined;
+      return [diagnostic(file.path, file.locate(issue.path), 'error', 'schema/too-small', message, hint)];
     }
     case 'too_big':
       return [
@@ -307,6 +308,14 @@ function mappingHint(key: string, fields: readonly string[]): string {
   return fields.length
     ? `Write its fields under it, e.g. \`${key}: { ${fields.map((field) => `${field}: …`).join(', ')} }\`.`
     : 'Write its entries as `key: value` lines, indented under it.';
+}
+
+/** What to do with a text field left empty: write it, or, when the field may be left out, leave it out. */
+function emptyTextHint(schema: z.ZodType, path: readonly PropertyKey[]): string {
+  const key = lastKey(path);
+  const required = schemaNodeAt(schema, path.slice(0, -1))?.required;
+  const optional = typeof path.at(-1) === 'string' && Array.isArray(required) && !required.includes(key);
+  return optional ? `Write the text after \`${key}:\`, or leave \`${key}\` out.` : `Write the text after \`${key}:\`.`;
 }
 
 /** Whether the schema wants a date written YYYY-MM-DD at `path` (`date`, `end_date`, a clearance's `date`). */

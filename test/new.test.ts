@@ -155,6 +155,15 @@ describe('briefing new meeting', () => {
     expect(placeOf('2021-05-27-copy')).toBeUndefined();
   });
 
+  it('takes an optional flag given empty as none: no place for a formal meeting in person, no time', async () => {
+    const dir = exampleProject();
+    const written = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'nowhere', flags: { ...MEETING_FLAGS, kind: 'formal', mode: 'in-person', place: '', time: ' ' } });
+    expect(written.exitCode).toBe(0);
+    const meeting = parse(read(dir, 'meetings/2021-05-18-nowhere.yaml')) as { place?: unknown; time?: unknown };
+    expect(meeting.place).toBeUndefined();
+    expect(meeting.time).toBeUndefined();
+  });
+
   it('rejects a bad flag value before writing', async () => {
     const dir = exampleProject();
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, kind: 'formel' } })).rejects.toThrow(

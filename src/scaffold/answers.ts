@@ -44,7 +44,8 @@ export class Answers {
       const checked = schema.safeParse(value);
       return checked.success ? true : (checked.error.issues[0]?.message ?? 'not a valid value');
     };
-    if (field.given !== undefined) return this.checked(field.flag, field.given, problem);
+    // An optional field's flag given empty (`--place ''`) says "none", as an empty answer does.
+    if (field.given !== undefined) return this.checked(field.flag, field.given, problem) || undefined;
     if (this.prompter) {
       const answer = await this.prompter.text({
         message: optional ? `${field.message} (optional)` : field.message,

@@ -113,6 +113,25 @@ describe('positions in English', () => {
     expect(await pointsSaid('{{#each questions}}\n{{number}}. {{text}}\n\n{{{position.body}}}\n\n{{#each position.speakingPointsEn}}\n- {{this}}\n{{/each}}\n\n{{/each}}\n')).toBeGreaterThan(0);
   });
 
+  it('check warns about a place without its English name in a meeting built with an English template, and the note then says not where', () => {
+    const inLisbon = (template: string, place: string) =>
+      exampleProject({
+        [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING)
+          .replace('template: informative-report.lv', `template: ${template}`)
+          .replace('mode: videoconference', 'mode: in-person')
+          .replace(/^time: .*$/m, (time) => `${time}\nplace: ${place}`),
+      });
+    const placeWarnings = (dir: string) => runCli(['check', EXAMPLE_MEETING], dir).stdout.split('\n').filter((line) => line.endsWith('meeting/place-untranslated'));
+    const untranslated = inLisbon('informative-report.en', '{ locative: Lisabonā }');
+    expect(placeWarnings(untranslated)).toEqual([
+      "meetings/2021-02-19-educ-informal.yaml:13:20  warning  The meeting's `place`, Lisabonā, has no `english`, and it is built with the English template `informative-report.en`: the note does not say where the meeting is held. Add the place's English name: `place: { locative: Lisabonā, english: … }`.  meeting/place-untranslated",
+    ]);
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], untranslated).status).toBe(0);
+    expect(readFileSync(join(untranslated, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('- **Format:** Informal meeting, in person\n');
+    expect(placeWarnings(inLisbon('informative-report.en', '{ locative: Lisabonā, english: Lisbon }'))).toEqual([]);
+    expect(placeWarnings(inLisbon('informative-report.lv', '{ locative: Lisabonā }'))).toEqual([]);
+  });
+
   it('says nothing about translations for a Latvian template', () => {
     const run = runCli(['check', EXAMPLE_MEETING], project('informative-report.lv'));
     expect(run.stdout + run.stderr).not.toContain('position/untranslated');

@@ -71,3 +71,24 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
     return found;
   });
 }
+
+/**
+ * A meeting in person built with an English template that prints `place.english`, whose `place`
+ * has none (a place `new meeting` does not know, "Lisabonā", is written without one): the note
+ * says "in person" and not where.
+ */
+export function untranslatedPlace(loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate): Diagnostic[] {
+  const place = meeting.place;
+  if (!isEnglishTemplate(name) || place === undefined || place.english !== undefined || meeting.mode === 'videoconference') return [];
+  if (!template.files.some((file) => /\bplace\.english\b/.test(file.text))) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['place', 'locative']),
+      'warning',
+      'meeting/place-untranslated',
+      `The meeting's \`place\`, ${place.locative}, has no \`english\`, and it is built with the English template \`${name}\`: the note does not say where the meeting is held.`,
+      `Add the place's English name: \`place: { locative: ${place.locative}, english: … }\`.`,
+    ),
+  ];
+}

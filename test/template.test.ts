@@ -294,6 +294,16 @@ describe('templates', () => {
         'The helper `ministry` got an empty value, not a ministry: KEM is empty in `registry` for a meeting on 2021-02-19, established after it (`established` in the ministries registry). Print such a ministry only when it is there, {{#if registry.KEM}}…{{/if}}, or name the ministry of the time.',
       ],
     ]);
+    // Its fields looked up by path say the same, not that the data should be given a KEM.
+    const field = await renderWith('x\n\nPar enerģētiku atbild {{registry.KEM.nominative}}.\n');
+    expect(field.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.ruleId, d.message, d.hint])).toEqual([
+      [
+        3,
+        'template/missing-field',
+        '`registry.KEM.nominative`: KEM is empty in `registry` for this meeting, established after its date (`established` in the ministries registry), so `nominative` cannot be printed.',
+        'Print it only when it is there, {{#if registry.KEM}}…{{/if}}, or name the ministry of the time.',
+      ],
+    ]);
     const guarded = '{{#if registry.KEM}}{{ministry registry.KEM}}{{else}}{{ministry registry.EM}}{{/if}} ({{#each registry}}{{@key}} {{/each}})\n';
     expect((await renderWith(guarded)).markdown).toMatch(/^Ekonomikas ministrija \(.*KEM .*\)\n$/);
     // From its first day on, it is there, as the other ministries are.

@@ -675,6 +675,18 @@ function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagn
   const absent = missing && (missing[2] === 'null' || missing[2] === 'undefined') && place && source !== undefined ? pathAt(source, place, missing[1] ?? '') : undefined;
   if (absent) {
     const parent = absent.slice(0, absent.lastIndexOf('.'));
+    // The registry leaves out no ministry but one established after the meeting's date (resolve/report.ts): say so, not "give the data its KEM".
+    const later = /^registry\.([^.]+)$/.exec(parent)?.[1];
+    if (later !== undefined) {
+      return diagnostic(
+        path,
+        place,
+        'error',
+        'template/missing-field',
+        `\`${absent}\`: ${later} is empty in \`registry\` for this meeting, established after its date (\`established\` in the ministries registry), so \`${missing?.[1] ?? ''}\` cannot be printed.`,
+        `Print it only when it is there, {{#if ${parent}}}…{{/if}}, or name the ministry of the time.`,
+      );
+    }
     return diagnostic(
       path,
       place,

@@ -144,8 +144,9 @@ function title(text: string, report: ImportedReport): boolean {
 
 /** "2021. gada 19. februārī plkst. 10.00 notiks <nominative>, kurā ministri diskutēs par tēmu “<topic>”. <outcome>" */
 function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedDocument, report: ImportedReport): boolean {
-  // The place, when there is one: a word or two, each with a capital ("Briselē", "Sanktpēterburgā"), before the time.
-  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}\\p{L}*(?: \\p{Lu}\\p{L}*)?))?(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(text);
+  // The place, when there is one: what the report prints between the days and the time (or "notiks"), as the
+  // template puts `place.locative` there: "Briselē", "Palmā de Maljorkā", "Sv. Pēterburgā".
+  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}.*?))?(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(text);
   if (!match) return false;
   const [, days = '', place, time, nominative = '', topic = '', outcome = ''] = match;
   takeDays(report, days, 'locative', false);

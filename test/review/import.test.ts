@@ -67,6 +67,28 @@ describe('briefing import', () => {
     }
   });
 
+  it('reads a place of several words, or with a small word or a dot in it, with or without a time after it', () => {
+    for (const [place, time] of [
+      ['Palmā de Maljorkā', true],
+      ['Sv. Pēterburgā', false],
+      ['Lisabonā', false],
+    ] as const) {
+      let meeting = readFileSync(join(REPO, EXAMPLE_MEETING), 'utf8')
+        .replace(/^date: 2021-02-19$/m, `date: 2021-02-19\nplace: { locative: ${place} }`)
+        .replace(/^mode: videoconference$/m, 'mode: in-person');
+      if (!time) meeting = meeting.replace(/^time: .*\n/m, '');
+      const example = exampleProject({ [EXAMPLE_MEETING]: meeting });
+      expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+      const dir = emptyProject();
+      const run = runCli(['import', join(example, DOCX), '--slug', 'place'], dir);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).not.toContain('Could not place');
+      const imported = parseDocument(readFileSync(join(dir, 'meetings/2021-02-19-place.yaml'), 'utf8')).toJS();
+      expect(imported).toMatchObject({ place: { locative: place }, topic: 'Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība' });
+      expect(imported.time).toBe(time ? '10.00' : undefined);
+    }
+  });
+
   it('keeps a footnote of two paragraphs one note of two paragraphs, and a quote of two paragraphs one quote', () => {
     const path = 'positions/educ/equity-achievements.yaml';
     const added = '  > Citāta pirmā rindkopa.\n  >\n  > Citāta otrā rindkopa[^divas].\n\n  [^divas]: Piezīmes pirmā rindkopa.\n\n      Piezīmes otrā rindkopa.\n\n';

@@ -273,19 +273,24 @@ function text(helper: string, value: unknown): string {
   throw new HelperUsageError(`the helper \`${helper}\` needs text, got ${value === null ? 'an empty value' : typeof value}`);
 }
 
-/** A day written YYYY-MM-DD that exists (what `meeting.date` holds); anything else is a usage error. */
-function day(helper: string, value: unknown): string {
+/**
+ * A day written YYYY-MM-DD that exists (what `meeting.date` holds); anything else is a usage error,
+ * which ends with `remedy` when given (what the argument is meant to be given).
+ */
+function day(helper: string, value: unknown, remedy?: string): string {
   const written = text(helper, value);
   if (!isRealDate(written)) {
     const shaped = /^\d{4}-\d{2}-\d{2}$/.test(written);
-    throw new HelperUsageError(
-      shaped
-        ? `the helper \`${helper}\` got \`${written}\`, which is not a real calendar date`
-        : `the helper \`${helper}\` needs a date written YYYY-MM-DD (such as meeting.date), got \`${written}\``,
-    );
+    const problem = shaped
+      ? `the helper \`${helper}\` got \`${written}\`, which is not a real calendar date`
+      : `the helper \`${helper}\` needs a date written YYYY-MM-DD (such as meeting.date), got \`${written}\``;
+    throw new HelperUsageError(remedy === undefined ? problem : `${problem}: ${remedy}`);
   }
   return written;
 }
+
+/** What a date helper's `until=` is for, said when it is given something else. */
+const UNTIL_REMEDY = 'until= takes the last day of a meeting held over several, until=meeting.endDate';
 
 /**
  * The last day of a meeting held over several days, from a date helper's `until=` (the meeting's
@@ -295,8 +300,8 @@ function day(helper: string, value: unknown): string {
 function lastDay(helper: string, first: string, args: unknown[]): string | undefined {
   const written = hashOf(args)['until'];
   if (written === undefined || written === null || written === '') return undefined;
-  const last = day(`${helper} (until=)`, written);
-  if (last < first) throw new HelperUsageError(`the helper \`${helper}\` got until=\`${last}\`, which is before the first day, \`${first}\``);
+  const last = day(`${helper} (until=)`, written, UNTIL_REMEDY);
+  if (last < first) throw new HelperUsageError(`the helper \`${helper}\` got until=\`${last}\`, which is before the first day, \`${first}\`: ${UNTIL_REMEDY}`);
   return last === first ? undefined : last;
 }
 

@@ -40,8 +40,15 @@ describe('date', () => {
   });
 
   it('refuses an until= that is no date or comes before the first day', () => {
-    expect(() => callWith('date', { until: '2021-05-16' }, '2021-05-10', '2021-05-17')).toThrow('the helper `date` got until=`2021-05-16`, which is before the first day, `2021-05-17`');
+    expect(() => callWith('date', { until: '2021-05-16' }, '2021-05-10', '2021-05-17')).toThrow(
+      'the helper `date` got until=`2021-05-16`, which is before the first day, `2021-05-17`: until= takes the last day of a meeting held over several, until=meeting.endDate',
+    );
     expect(() => callWith('dateEn', { until: 'tomorrow' }, '2021-05-10', '2021-05-17')).toThrow(HelperUsageError);
+    // Each says what until= is for, not only what it was given (meeting.time, a text typed in).
+    expect(() => callWith('dateEn', { until: '10.00' }, '2021-05-10', '2021-05-17')).toThrow(
+      'the helper `dateEn (until=)` needs a date written YYYY-MM-DD (such as meeting.date), got `10.00`: until= takes the last day of a meeting held over several, until=meeting.endDate',
+    );
+    expect(() => callWith('dateNumeric', { until: '2021-02-30' }, '2021-02-10', '2021-02-10')).toThrow('which is not a real calendar date: until= takes the last day of a meeting held over several, until=meeting.endDate');
   });
 
   it('rejects an unknown year form', () => {

@@ -8,7 +8,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPath } from '../load/files.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { crashedReport } from './crashed.js';
-import { REPORTS_PER_OFFICE_RUN } from '../pdf/convert.js';
+import { REPORTS_PER_OFFICE_RUN, sharedStop } from '../pdf/convert.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
@@ -69,7 +69,7 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
   // Required, not imported: the bundle runs as a script (bin/load.cjs), where an `import()` would need
   // Node's experimental loader hook and print its warning into every batch's output.
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
-  const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, options: context.options };
+  const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, options: context.options, stop: sharedStop() };
   const pool = new Piscina<WorkerTask, unknown>({
     ...WORKER_POOL_SETTINGS,
     filename: pathToFileURL(workerFile).href,

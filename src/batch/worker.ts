@@ -2,6 +2,7 @@ import { workerData } from 'node:worker_threads';
 import { loadProject, type PositionFile, type Project } from '../load/project.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { runJob } from './job.js';
+import { joinStop } from '../pdf/convert.js';
 
 /** What every worker of a batch is started with: the project and how to build. */
 export interface WorkerSetup {
@@ -9,6 +10,8 @@ export interface WorkerSetup {
   /** The main thread's scan of the positions, so a worker parses only the positions it uses. */
   positionFiles: PositionFile[];
   options: GenerateOptions;
+  /** The main thread's memory that says the process is stopping (pdf/convert.ts): a signal stops this thread's offices too. */
+  stop: SharedArrayBuffer;
 }
 
 /** One task: a meeting file, absolute. */
@@ -26,7 +29,10 @@ const templates: TemplateCache = new Map();
  */
 export default async function buildInWorker(task: WorkerTask): Promise<GeneratedReport> {
   if (!isWorkerSetup(setup)) throw new Error('briefing worker started without its setup');
-  project ??= loadProject(setup.root, { positionFiles: setup.positionFiles });
+  if (!project) {
+    joinStop(setup.stop);
+    project = loadProject(setup.root, { positionFiles: setup.positionFiles });
+  }
   return runJob(project, task.path, setup.options, templates);
 }
 
@@ -39,6 +45,8 @@ function isWorkerSetup(value: unknown): value is WorkerSetup {
     'positionFiles' in value &&
     Array.isArray(value.positionFiles) &&
     'options' in value &&
-    typeof value.options === 'object'
+    typeof value.options === 'object' &&
+    'stop' in value &&
+    value.stop instanceof SharedArrayBuffer
   );
 }

@@ -56,7 +56,7 @@ let converting = false;
  * broken report costs the others nothing and its failure is its own.
  */
 export function convertToPdf(docx: Uint8Array, options: PdfOptions): Promise<PdfResult> {
-  if (stopping) return Promise.resolve({ failure: STOPPED });
+  if (isStopping()) return Promise.resolve({ failure: STOPPED });
   return new Promise((resolve, reject) => {
     waiting.push({ docx, options, resolve, reject });
     if (!converting) {
@@ -104,7 +104,7 @@ async function convertGroup(group: readonly Waiting[]): Promise<void> {
   }
   for (const [index, each] of group.entries()) {
     const result = results[index] as PdfResult;
-    if (group.length === 1 || 'bytes' in result || stopping) {
+    if (group.length === 1 || 'bytes' in result || isStopping()) {
       each.resolve(result);
       continue;
     }
@@ -118,7 +118,7 @@ async function convertGroup(group: readonly Waiting[]): Promise<void> {
 
 /** Converts the reports with one run of LibreOffice, in a folder of its own: each report's PDF or why there is none. */
 async function convertInOneRun(reports: readonly Uint8Array[], options: PdfOptions): Promise<PdfResult[]> {
-  if (stopping) return reports.map(() => ({ failure: STOPPED }));
+  if (isStopping()) return reports.map(() => ({ failure: STOPPED }));
   const folder = mkdtempSync(join(tmpdir(), folderPrefix()));
   try {
     // One report keeps the name it always had; several are numbered.
@@ -127,7 +127,7 @@ async function convertInOneRun(reports: readonly Uint8Array[], options: PdfOptio
       for (const [index, name] of names.entries()) writeFileSync(join(folder, `${name}.docx`), reports[index] as Uint8Array);
     } catch (error) {
       // The folder was removed under it: the process is stopping (a signal).
-      if (stopping) return reports.map(() => ({ failure: STOPPED }));
+      if (isStopping()) return reports.map(() => ({ failure: STOPPED }));
       throw error;
     }
     const filter = options.pdfA ? 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' : 'pdf:writer_pdf_Export';
@@ -161,8 +161,31 @@ function folderPrefix(): string {
 
 let removingOnSignal = false;
 
-/** Set once this process is stopping (a signal): no conversion starts after it. */
-let stopping = false;
+/**
+ * Set to 1 once this process is stopping (a signal): no conversion starts after it, nor is one tried
+ * again. Memory every thread of the process shares (a worker joins it, {@link joinStop}): the signal
+ * comes to the main thread, which stops every office; a worker thread that did not know took its run
+ * stopped for a broken report, converted each of its reports again on its own, and that office
+ * outlived the process and left its folder, with a copy of the report, behind.
+ */
+let stopMemory = new SharedArrayBuffer(4);
+let stopFlag = new Int32Array(stopMemory);
+
+/** The memory that says this process is stopping, for the worker threads it starts (handed to {@link joinStop}). */
+export function sharedStop(): SharedArrayBuffer {
+  return stopMemory;
+}
+
+/** Makes this worker thread stop its conversions when the thread that started it stops the process's. */
+export function joinStop(memory: SharedArrayBuffer): void {
+  stopMemory = memory;
+  stopFlag = new Int32Array(memory);
+}
+
+/** Whether this process is stopping, as any of its threads has said. */
+function isStopping(): boolean {
+  return Atomics.load(stopFlag, 0) === 1;
+}
 
 /** Why a conversion cut short by the process stopping has no PDF. */
 const STOPPED = 'it was stopped, as briefing was';
@@ -193,7 +216,7 @@ export function removeFoldersOnSignal(): void {
 function run(office: string, args: readonly string[], timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     // A signal came between the folder and LibreOffice: none is started, as one started now would run to its end.
-    if (stopping) {
+    if (isStopping()) {
       resolve(STOPPED);
       return;
     }
@@ -212,7 +235,7 @@ function run(office: string, args: readonly string[], timeoutMs: number): Promis
     // Stopped by a signal: done when it has ended, not when every process it started has let go of its
     // output (one that outlived it, orphaned before it was stopped, would hold the build for as long as it runs).
     child.on('exit', () => {
-      if (!stopping) return;
+      if (!isStopping()) return;
       clearTimeout(timer);
       child.stderr.destroy();
       resolve(STOPPED);
@@ -249,7 +272,7 @@ function send(pids: readonly number[], signal: NodeJS.Signals): void {
  * it was removed.
  */
 export function stopConversions(): void {
-  stopping = true;
+  Atomics.store(stopFlag, 0, 1);
   stopStarted();
   try {
     for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) rmSync(join(tmpdir(), name), { recursive: true, force: true });

@@ -152,7 +152,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
               ? `Write the value after \`${String(issue.path.at(-1))}:\`.`
               : undefined
             : (issue.expected === 'object' || issue.expected === 'record') && where
-              ? mappingHint(lastKey(issue.path), allowedKeys(schema, issue.path))
+              ? mappingHint(issue.path.at(-1), allowedKeys(schema, issue.path))
               : issue.expected === 'string'
               ? written !== undefined && written !== String(value)
                 ? `Put it in quotes: "${written}".`
@@ -303,11 +303,14 @@ function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
   return node && isRecord(node.properties) ? Object.keys(node.properties) : [];
 }
 
-/** How to write a mapping given as text or a list: its fields, as the example's flow mappings write them. */
-function mappingHint(key: string, fields: readonly string[]): string {
-  return fields.length
-    ? `Write its fields under it, e.g. \`${key}: { ${fields.map((field) => `${field}: …`).join(', ')} }\`.`
-    : 'Write its entries as `key: value` lines, indented under it.';
+/**
+ * How to write a mapping given as text or a list: its fields, as the example's flow mappings write
+ * them, after its key (`place: { … }`), or after the dash of a list's item (`- { text: …, position: … }`).
+ */
+function mappingHint(step: PropertyKey | undefined, fields: readonly string[]): string {
+  if (!fields.length) return 'Write its entries as `key: value` lines, indented under it.';
+  const mapping = `{ ${fields.map((field) => `${field}: …`).join(', ')} }`;
+  return typeof step === 'number' ? `Write the item's fields after its dash, e.g. \`- ${mapping}\`.` : `Write its fields under it, e.g. \`${String(step)}: ${mapping}\`.`;
 }
 
 /** What to do with a text field left empty: write it, or, when the field may be left out, leave it out. */

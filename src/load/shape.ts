@@ -313,8 +313,9 @@ function mappingHint(step: PropertyKey | undefined, fields: readonly string[]): 
   return typeof step === 'number' ? `Write the item's fields after its dash, e.g. \`- ${mapping}\`.` : `Write its fields under it, e.g. \`${String(step)}: ${mapping}\`.`;
 }
 
-/** What to do with a text field left empty: write it, or, when the field may be left out, leave it out. */
+/** What to do with a text field left empty: write it, or, when the field may be left out, leave it out; a list's item: write it or remove it. */
 function emptyTextHint(schema: z.ZodType, path: readonly PropertyKey[]): string {
+  if (typeof path.at(-1) === 'number') return "Write the item's text after its dash, or remove the item.";
   const key = lastKey(path);
   const required = schemaNodeAt(schema, path.slice(0, -1))?.required;
   const optional = typeof path.at(-1) === 'string' && Array.isArray(required) && !required.includes(key);

@@ -97,6 +97,17 @@ describe('templates', () => {
     ]);
   });
 
+  it.each([
+    ['{{date meeting.date "locative" until=meeting.end_date}}', 'end_date', 38, 'Did you mean `meeting.endDate`?'],
+    ['{{meeting.name.short_locativ}}', 'short_locativ', 3, 'Did you mean `meeting.name.short_locative`?'],
+    ['{{meeting.tiem}}', 'tiem', 3, 'Did you mean `meeting.time`?'],
+    // Inside a block a path is not the root's: no guess.
+    ['{{#each questions}}{{position.bodyEnn}}{{/each}}', 'bodyEnn', 22, 'Check the spelling against the template data described in the README (`meeting`, `questions`, `clearance`, …).'],
+  ])('names the field a misspelt one from the root most likely meant, %s (a meeting file’s end_date is meeting.endDate)', async (call, field, column, hint) => {
+    const { diagnostics } = await renderWith(`Virsraksts\n\n${call}\n`);
+    expect(diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([[3, column, `The template uses \`${field}\`, which the data does not have.`, hint]]);
+  });
+
   it('an optional field the meeting leaves out is only false in a block, not an error', async () => {
     const withoutTime = meeting.replace('template: informative-report.lv', 'template: test').replace(/^time: .*\n/m, '').replace(/^visa:\n(  .*\n)+/m, '');
     expect(withoutTime).not.toMatch(/^(time|visa):/m);

@@ -9,6 +9,8 @@ import { englishAnswerOf, lookupInTextPlace, PARTIALS_HINT, partialCycles, parti
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { escapeRegExp } from '../util/regexp.js';
+import { isRecord } from '../util/record.js';
+import { suggest } from '../util/suggest.js';
 import { argumentsOf, hasPrograms, isBlock, isCall, isPartial, isPath, TEMPLATE_COMMENT, tooComplex, walk } from './template-ast.js';
 
 const ESCAPE_HELPER = '__escapeMarkdown';
@@ -140,7 +142,7 @@ export function compileTemplate(texts: TemplateTexts): { template?: Template; di
           return { markdown, diagnostics: emptyValueWarnings(printedEmpty, meeting) };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
-          return { diagnostics: [lookupInText(error, file, sources.get(file), model) ?? runtimeDiagnostic(error, file, sources.get(file))] };
+          return { diagnostics: [lookupInText(error, file, sources.get(file), model) ?? runtimeDiagnostic(error, file, sources.get(file), model)] };
         }
       },
     },
@@ -667,7 +669,7 @@ function lookupInText(error: unknown, path: string, source: string | undefined, 
   return diagnostic(path, found, 'error', 'template/missing-field', message, hint);
 }
 
-function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagnostic {
+function runtimeDiagnostic(error: unknown, path: string, source?: string, model?: unknown): Diagnostic {
   const place = exceptionPlace(error);
   const message = error instanceof Error ? firstLine(error.message).replace(/ - \d+:\d+$/, '') : String(error);
   const missing = /^"([^"]+)" not defined in (.*)$/.exec(message);
@@ -697,13 +699,14 @@ function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagn
     );
   }
   if (missing) {
+    const meant = place && source !== undefined ? meantField(source, place, missing[1] ?? '', model) : undefined;
     return diagnostic(
       path,
       place,
       'error',
       'template/missing-field',
       `The template uses \`${missing[1]}\`, which the data does not have.`,
-      'Check the spelling against the template data described in the README (`meeting`, `questions`, `clearance`, …).',
+      meant ? `Did you mean \`${meant}\`?` : 'Check the spelling against the template data described in the README (`meeting`, `questions`, `clearance`, …).',
     );
   }
   const partial = /^The partial (.+) could not be found/.exec(message);
@@ -719,6 +722,23 @@ function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagn
   }
   const ruleId = error instanceof HelperUsageError ? 'template/helper' : 'template/render';
   return diagnostic(path, place, 'error', ruleId, `${capitalise(message)}.`);
+}
+
+/**
+ * The field a path from the data's root most likely meant, where `key` is missing: the data spells a
+ * meeting file's keys in camelCase (`end_date` is `meeting.endDate`), else a close name among the
+ * fields there (`meeting.place.locativ`). None for a path inside a block (`{{#each}}`), whose parent is not the root's.
+ */
+function meantField(source: string, place: { line: number; column: number }, key: string, model: unknown): string | undefined {
+  const written = pathAt(source, place, key);
+  if (written === undefined) return undefined;
+  const parentPath = written.slice(0, -(key.length + 1));
+  const parent = parentPath.split('.').reduce<unknown>((value, step) => (isRecord(value) ? value[step] : undefined), model);
+  if (!isRecord(parent)) return undefined;
+  const fields = Object.keys(parent);
+  const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const found = fields.includes(camel) ? camel : suggest(key, fields);
+  return found === undefined ? undefined : `${parentPath}.${found}`;
 }
 
 /** The dotted path ending in `.key` written in the `{{…}}` at `place` of the template's text. */

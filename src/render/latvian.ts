@@ -77,6 +77,9 @@ export function formatDateThisYearLv(iso: string, grammaticalCase: DateCase, doc
 /** How a Latvian date writes its year: in full, not at all, or "šā gada" when it is the document's year. */
 export type YearForm = 'full' | 'none' | 'this';
 
+/** The spaced en dash between two dates of a span, held to the date before it: a line never starts with the dash. */
+const SPAN_DASH = `${NBSP}– `;
+
 /**
  * The days of a meeting held over several days, from `startIso` to `endIso`, in the given case:
  * two days joined with "un" ("2021. gada 17. un 18. maijā", "2021. gada 31. maija un 1. jūnija"),
@@ -92,7 +95,7 @@ export function formatDaysLv(startIso: string, endIso: string, grammaticalCase: 
   if (start.year === end.year && start.month === end.month) {
     return `${yearOf(start)}${start.day}.${twoDays ? ' un ' : '–'}${formatDayMonthLv(endIso, grammaticalCase)}`;
   }
-  const between = twoDays ? ' un ' : ' – ';
+  const between = twoDays ? ' un ' : SPAN_DASH;
   const last = `${start.year === end.year ? '' : yearOf(end)}${formatDayMonthLv(endIso, grammaticalCase)}`;
   return `${yearOf(start)}${formatDayMonthLv(startIso, grammaticalCase)}${between}${last}`;
 }
@@ -100,8 +103,8 @@ export function formatDaysLv(startIso: string, endIso: string, grammaticalCase: 
 /** "17–18 May 2021", "31 May – 1 June 2021", "31 December 2021 – 1 January 2022": the days of a meeting in English. */
 export function formatDaysEn(startIso: string, endIso: string): string {
   const [start, end] = [parseIsoDate(startIso), parseIsoDate(endIso)];
-  if (start.year !== end.year) return `${formatDateEn(startIso)} – ${formatDateEn(endIso)}`;
-  if (start.month !== end.month) return `${start.day}${NBSP}${MONTHS_EN[start.month - 1]} – ${formatDateEn(endIso)}`;
+  if (start.year !== end.year) return `${formatDateEn(startIso)}${SPAN_DASH}${formatDateEn(endIso)}`;
+  if (start.month !== end.month) return `${start.day}${NBSP}${MONTHS_EN[start.month - 1]}${SPAN_DASH}${formatDateEn(endIso)}`;
   return `${start.day}–${formatDateEn(endIso)}`;
 }
 

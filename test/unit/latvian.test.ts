@@ -98,11 +98,13 @@ describe('the days of a meeting held over several', () => {
   it('names both months when the days are in two, and both years when in two', () => {
     expect(lv('2021-05-31', '2021-06-01')).toBe('2021. gada 31.~maijā un 1.~jūnijā');
     expect(lv('2021-05-31', '2021-06-01', 'genitive')).toBe('2021. gada 31.~maija un 1.~jūnija');
-    expect(lv('2021-05-30', '2021-06-01')).toBe('2021. gada 30.~maijā – 1.~jūnijā');
+    // The dash stays on the line of the date before it, as the day stays with its month.
+    expect(lv('2021-05-30', '2021-06-01')).toBe('2021. gada 30.~maijā~– 1.~jūnijā');
     expect(lv('2021-12-31', '2022-01-01')).toBe('2021. gada 31.~decembrī un 2022. gada 1.~janvārī');
     // Leap years and month lengths: 28 February and 1 March are two days in 2021, three in 2024.
     expect(lv('2021-02-28', '2021-03-01')).toBe('2021. gada 28.~februārī un 1.~martā');
-    expect(lv('2024-02-28', '2024-03-01')).toBe('2024. gada 28.~februārī – 1.~martā');
+    expect(lv('2024-02-28', '2024-03-01')).toBe('2024. gada 28.~februārī~– 1.~martā');
+    expect(lv('2021-12-30', '2022-01-01')).toBe('2021. gada 30.~decembrī~– 2022. gada 1.~janvārī');
   });
 
   it('writes the year as the date helper is told: none, or "šā gada" in the document’s year', () => {
@@ -114,8 +116,8 @@ describe('the days of a meeting held over several', () => {
 
   it('in English and in numbers', () => {
     expect(formatDaysEn('2021-05-17', '2021-05-18')).toBe(`17–18${NBSP}May 2021`);
-    expect(formatDaysEn('2021-05-31', '2021-06-01')).toBe(`31${NBSP}May – 1${NBSP}June 2021`);
-    expect(formatDaysEn('2021-12-31', '2022-01-01')).toBe(`31${NBSP}December 2021 – 1${NBSP}January 2022`);
+    expect(formatDaysEn('2021-05-31', '2021-06-01')).toBe(`31${NBSP}May${NBSP}– 1${NBSP}June 2021`);
+    expect(formatDaysEn('2021-12-31', '2022-01-01')).toBe(`31${NBSP}December 2021${NBSP}– 1${NBSP}January 2022`);
     expect(formatDaysNumericLv('2021-05-17', '2021-05-18')).toBe('17.05.2021.–18.05.2021.');
   });
 });

@@ -128,6 +128,8 @@ describe('positions in English', () => {
     ]);
     expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], untranslated).status).toBe(0);
     expect(readFileSync(join(untranslated, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('- **Format:** Informal meeting, in person\n');
+    // A Council seat's English name is known: the hint gives it.
+    expect(placeWarnings(inLisbon('informative-report.en', '{ locative: Luksemburgā }'))[0]).toContain("Add the place's English name: `place: { locative: Luksemburgā, english: Luxembourg }`.");
     expect(placeWarnings(inLisbon('informative-report.en', '{ locative: Lisabonā, english: Lisbon }'))).toEqual([]);
     expect(placeWarnings(inLisbon('informative-report.lv', '{ locative: Lisabonā }'))).toEqual([]);
   });

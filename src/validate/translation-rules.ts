@@ -3,6 +3,7 @@ import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions } from './meeting-rules.js';
+import { placeNamed } from '../model/places.js';
 
 /** Whether a template writes English: its name ends in `.en`, as `informative-report.en` does. */
 export function isEnglishTemplate(name: string): boolean {
@@ -88,7 +89,8 @@ export function untranslatedPlace(loaded: LoadedMeeting, meeting: Meeting, name:
       'warning',
       'meeting/place-untranslated',
       `The meeting's \`place\`, ${place.locative}, has no \`english\`, and it is built with the English template \`${name}\`: the note does not say where the meeting is held.`,
-      `Add the place's English name: \`place: { locative: ${place.locative}, english: … }\`.`,
+      // A Council seat's English name is known (new meeting writes it); another place's only the author knows.
+      `Add the place's English name: \`place: { locative: ${place.locative}, english: ${placeNamed(place.locative).english ?? '…'} }\`.`,
     ),
   ];
 }

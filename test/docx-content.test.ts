@@ -338,6 +338,32 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a code block in a list item nested past the deepest indent stands at the seventh indent, short of the item’s number, and is said, as a table there is (it went on past it, unsaid)', async () => {
+    const nested = (depth: number, name: string) =>
+      [...Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- ${name} ${level + 1}`), '', ...['```', `${name} kods`, '```', '', `${name} turpinājums.`].map((line) => `${'  '.repeat(depth)}${line}`)].join('\n');
+    const { body, diagnostics, position } = await buildWithAnswer(`${nested(7, 'septiņi')}\n\nStarp.\n\n${nested(8, 'astoņi')}\n\nStarp.\n\n${nested(10, 'desmit')}`);
+    // Seven deep, the code is under its item's number (the seventh indent, 7 × 709); deeper, it stays there.
+    // An item's later paragraph keeps to the item's own wrapped lines, as far in as Word's nine list levels go.
+    expect(paragraphIndents(body, ['septiņi kods', 'septiņi turpinājums.', 'astoņi kods', 'astoņi turpinājums.', 'desmit kods', 'desmit turpinājums.'])).toEqual([
+      ['septiņi kods', '4963', 'the style’s'],
+      ['septiņi turpinājums.', '4254', 'the style’s'],
+      ['astoņi kods', '4963', 'the style’s'],
+      ['astoņi turpinājums.', '4963', 'the style’s'],
+      ['desmit kods', '4963', 'the style’s'],
+      ['desmit turpinājums.', '5672', 'the style’s'],
+    ]);
+    const lines = position.split('\n');
+    // A code block is placed at its opening fence, the line above its code.
+    const code = (name: string) => lines.findIndex((line) => line.endsWith(`${name} kods`));
+    const list = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
+    const deep = 'In the DOCX: a code block in a list item nested this deep starts at the 7th indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the code block after the list, or nest the list less deep, in `body`.';
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
+      [POSITION, code('astoņi'), deep],
+      [POSITION, list('- desmit 10'), 'In the DOCX: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper, in `body`.'],
+      [POSITION, code('desmit'), deep],
+    ]);
+  });
+
   it('a thematic break in a nested list item runs from the item’s lines to the margin, as one in a top-level item does from the margin (it ran from the margin, across the item)', async () => {
     const { body, warnings } = await buildWithAnswer('1) pirmais:\n\n   ***\n   - ligzdotais:\n\n     ***\n     1) trešais:\n\n        ***\n2) otrais.\n\n***');
     // Each break is an empty paragraph with a bottom border, which runs between its left and right indents.

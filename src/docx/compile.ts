@@ -365,7 +365,7 @@ class DocxCompiler {
       }
       case 'code': {
         // In a quote at the quote's rule, where its text starts; in a list item under the item's number.
-        const indent = style === Style.note ? this.quoteIndent(style) : this.itemIndent(Style.code);
+        const indent = style === Style.note ? this.quoteIndent(style) : this.codeIndent(node);
         return node.value.split('\n').map((line) => {
           const paragraph = this.paragraph(node, { style: Style.code, ...indent, children: [this.literal(line, node.data?.revision)] });
           this.codeLines.set(paragraph, node);
@@ -517,14 +517,40 @@ class DocxCompiler {
    * Markdown): its lines as far in as the item's own wrapped lines, its first line as far again as its
    * style sets it (the body's, where the item's number sits). It stood at the margin under a nested
    * item, as though the item had ended. A quoted list's items, and so their paragraphs, keep the
-   * quote's edge (`quotedListIndent`, `quoteIndent`). A code block, which its style sets in by one
-   * indent, one indent further in than the item's lines, under its number, as under a top-level
-   * item (under a nested one it stood left of the item's lines).
+   * quote's edge (`quotedListIndent`, `quoteIndent`).
    */
   private itemIndent(style: string): Pick<ParagraphOptions, 'indent'> {
     if (style === Style.note || !this.itemLevel) return {};
-    const own = style === Style.code ? 1 : 0;
-    return { indent: { left: (this.itemLevel + own) * this.geometry.firstLineIndent } };
+    return { indent: { left: this.itemLevel * this.geometry.firstLineIndent } };
+  }
+
+  /**
+   * A code block's lines in a list item: under the item's number, where the code style's own indent
+   * sets them under a top-level item (under a nested one they stood left of the item's lines), and
+   * no further in than the deepest indent, as a table there (they went on past it, unsaid).
+   */
+  private codeIndent(node: Nodes): Pick<ParagraphOptions, 'indent'> {
+    if (!this.itemLevel) return {};
+    return { indent: { left: this.underItemNumber(node, false, 'code block') * this.geometry.firstLineIndent } };
+  }
+
+  /**
+   * How many first-line indents in a block of a list item starts: under the item's number, one
+   * level's indent further in than the item's wrapped lines (and the quote's when the list is
+   * quoted), 0 outside a list. No further in than the deepest indent, so that the block keeps a
+   * third of the width: in an item nested deeper it stands short of the number, which is said at
+   * each such block, as at a quote held back so.
+   */
+  private underItemNumber(node: Nodes, quoted: boolean, block: string): number {
+    const underNumber = this.itemLevel === undefined ? 0 : (quoted ? Math.min(this.quoteDepth, this.deepest) : 0) + this.itemLevel + 1;
+    const steps = Math.min(underNumber, this.deepest);
+    if (underNumber > steps) {
+      this.warn(
+        `a ${block} in a list item nested this deep starts at the ${ordinal(steps)} indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the ${block} after the list, or nest the list less deep`,
+        node,
+      );
+    }
+    return steps;
   }
 
   /** Normal, unless the styles define the optional question or sub-item style. */
@@ -540,22 +566,11 @@ class DocxCompiler {
   }
 
   /**
-   * A table; in a list item, its left edge under the item's number (one level's indent further in
-   * than the item's wrapped lines, and the quote's when the list is quoted), and its right edge at
-   * the margin still. No further in than the deepest indent, so that it keeps a third of the width:
-   * in an item nested deeper it stands short of the number, which is said at each such table (it
-   * was said of none, though a quote or a quoted list held back so is).
+   * A table; in a list item, its left edge under the item's number (`underItemNumber`), and its
+   * right edge at the margin still.
    */
   private table(node: Extract<BlockNode, { type: 'table' }>, quoted: boolean): Table {
-    const underNumber = this.itemLevel === undefined ? 0 : (quoted ? Math.min(this.quoteDepth, this.deepest) : 0) + this.itemLevel + 1;
-    const steps = Math.min(underNumber, this.deepest);
-    if (underNumber > steps) {
-      this.warn(
-        `a table in a list item nested this deep starts at the ${ordinal(steps)} indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the table after the list, or nest the list less deep`,
-        node,
-      );
-    }
-    const indent = steps * this.geometry.firstLineIndent;
+    const indent = this.underItemNumber(node, quoted, 'table') * this.geometry.firstLineIndent;
     const width = this.geometry.textWidth - indent;
     // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.
     const columns = Math.max(1, node.children[0]?.children.length ?? 0);

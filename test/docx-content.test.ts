@@ -373,6 +373,28 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a thematic break in a quote is a line of the quote, between its text’s edges with the quote’s rule on its left, in a quote in a quote or in a list item too (it ran from margin to margin, across the rule)', async () => {
+    const { body, warnings } = await buildWithAnswer('> a\n>\n> ***\n>\n> b\n>\n> > c\n> >\n> > ***\n\n- punkts:\n  - ligzdotais:\n\n    > d\n    >\n    > ***\n\n***');
+    // Each break is an empty paragraph with a bottom border, which runs between its left and right indents.
+    const breaks = [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].flatMap(([, inner = '']) =>
+      inner.includes('<w:pBdr><w:bottom') ? [[/<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1], /<w:ind w:left="(\d+)"\/>/.exec(inner)?.[1] ?? 'the style’s']] : [],
+    );
+    // The note style sets a quote in by one first-line indent (709 twips), draws its rule and stops one short of the right margin.
+    expect(breaks).toEqual([
+      ['BriefingNote', 'the style’s'],
+      ['BriefingNote', '1418'],
+      ['BriefingNote', '1418'],
+      ['Normal', 'the style’s'],
+    ]);
+    expect(paragraphIndents(body, ['a', 'b', 'c', 'd'])).toEqual([
+      ['a', 'the style’s', 'the style’s'],
+      ['b', 'the style’s', 'the style’s'],
+      ['c', '1418', 'the style’s'],
+      ['d', '1418', 'the style’s'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {
     const { body } = await buildWithAnswer('1) pirmais:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |\n\n   - apakšpunkts:\n\n     | A | B |\n     |---|---|\n     | c | d |\n\n| Ārpus | saraksta |\n|---|---|\n| e | f |');
     const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => ({

@@ -374,9 +374,12 @@ class DocxCompiler {
       }
       case 'thematicBreak':
         // In a list item from the item's lines to the margin (under a nested one it ran across the item).
+        // In a quote a paragraph of the quote, its line between the quote's text edges, the quote's rule
+        // on its left (it ran from margin to margin, across the rule, as though the quote had ended).
         return [
           this.paragraph(node, {
-            style: Style.body,
+            style: style === Style.note ? Style.note : Style.body,
+            ...this.quoteIndent(style),
             ...this.itemIndent(style),
             border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 1 } },
           }),

@@ -395,6 +395,20 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('an HTML block is set in as a paragraph is: in a nested list item as far as the item’s own lines, in a quote in a quote at its edge (it stood at the margin, or at the outer quote’s edge)', async () => {
+    const { body, diagnostics } = await buildWithAnswer('- punkts:\n\n  <div>augšējā</div>\n\n  - ligzdotais:\n\n    <div>ligzdotā</div>\n\n> <div>citātā</div>\n>\n> > <div>citātā citātā</div>');
+    // The items' wrapped lines are 709 twips further in at each level; a quote in a quote is 709 further in than the note style sets it.
+    // The tags are printed as text, escaped in the XML.
+    const html = (text: string) => `&lt;div&gt;${text}&lt;/div&gt;`;
+    expect(paragraphIndents(body, ['augšējā', 'ligzdotā', 'citātā', 'citātā citātā'].map(html))).toEqual([
+      [html('augšējā'), 'the style’s', 'the style’s'],
+      [html('ligzdotā'), '709', 'the style’s'],
+      [html('citātā'), 'the style’s', 'the style’s'],
+      [html('citātā citātā'), '1418', 'the style’s'],
+    ]);
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported')).toEqual([]);
+  });
+
   it('a table in a list item stands under the item’s number, its right edge at the margin still (it stood at the left margin)', async () => {
     const { body } = await buildWithAnswer('1) pirmais:\n\n   | Gads | Summa |\n   |---|--:|\n   | 2021 | 10 000 |\n\n   - apakšpunkts:\n\n     | A | B |\n     |---|---|\n     | c | d |\n\n| Ārpus | saraksta |\n|---|---|\n| e | f |');
     const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, inner = '']) => ({

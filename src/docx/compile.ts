@@ -389,7 +389,9 @@ class DocxCompiler {
         return [this.table(node, style === Style.note)];
       case 'html':
         if (isListEnd(node)) return [];
-        return [this.paragraph(node, { style, children: [this.literal(node.value, node.data?.revision)] })];
+        // Set as a paragraph is: in a quote in a quote at its edge, in a nested list item under the item
+        // (it stood at the margin there, or at the outermost quote's edge, as though they had ended).
+        return [this.paragraph(node, { style, ...this.quoteIndent(style), ...this.itemIndent(style), children: [this.literal(node.value, node.data?.revision)] })];
       case 'definition':
       case 'footnoteDefinition':
         return [];

@@ -147,6 +147,25 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(paragraphs.filter(([style]) => style === 'Title')).toHaveLength(1);
   });
 
+  it('a heading in a list item is set in as the item’s paragraphs are, and said at, as Word takes it for a heading of the report whose section the items after it fall in (under a nested item it stood at the margin, unsaid)', async () => {
+    const { body, diagnostics, position } = await buildWithAnswer('1) pirmais:\n\n   ## Augšējā virsraksts\n\n   - ligzdotais:\n\n     ## Ligzdotā virsraksts\n\n     teksts.\n2) otrais.\n\n## Ārpus saraksta');
+    expect(styledParagraphs(body).filter(([style]) => style === 'Heading2').map(([, text]) => text)).toEqual(['Augšējā virsraksts', 'Ligzdotā virsraksts', 'Ārpus saraksta']);
+    // The items' wrapped lines are 709 twips further in at each level; the first line as far again as the style sets it.
+    expect(paragraphIndents(body, ['Augšējā virsraksts', 'Ligzdotā virsraksts', 'teksts.', 'Ārpus saraksta'])).toEqual([
+      ['Augšējā virsraksts', 'the style’s', 'the style’s'],
+      ['Ligzdotā virsraksts', '709', 'the style’s'],
+      ['teksts.', '709', 'the style’s'],
+      ['Ārpus saraksta', 'the style’s', 'the style’s'],
+    ]);
+    const lines = position.split('\n');
+    const at = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
+    const heading = 'In the DOCX: a heading in a list item is printed under the item, yet Word takes it for a heading of the report: its navigation pane and a table of contents list it, and the items after it fall in its section. Write it as a paragraph in bold (**…**), or put the heading before the list, in `body`.';
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
+      [POSITION, at('## Augšējā virsraksts'), heading],
+      [POSITION, at('## Ligzdotā virsraksts'), heading],
+    ]);
+  });
+
   it('a list nested 5 to 9 levels deep gets its own marker and indent at each level; deeper ones stay at the ninth, with a warning at the list', async () => {
     const words = ['viens', 'divi', 'trīs', 'četri', 'pieci', 'seši', 'septiņi', 'astoņi', 'deviņi', 'desmit', 'vienpadsmit'];
     const bullets = words.map((word, depth) => `${'  '.repeat(depth)}- ${word}`).join('\n');

@@ -331,10 +331,27 @@ class DocxCompiler {
   private block(node: BlockNode, level: number, style: string): FileChild[] {
     switch (node.type) {
       case 'heading': {
-        const style = this.headingStyle(node.depth);
+        const heading = this.headingStyle(node.depth);
         // A redline's heading made another level is tracked as a change of style where that changes its style (`w:pPrChange`).
-        const before = node.data?.depthBefore === undefined ? style : this.headingStyle(node.data.depthBefore);
-        return [this.paragraph(node, { style, ...(before === style ? {} : { styleChange: { stamp: this.stamp(), style: before } }), children: this.runs(node.children) })];
+        const before = node.data?.depthBefore === undefined ? heading : this.headingStyle(node.data.depthBefore);
+        // Word takes a heading for one of the report's: its navigation pane and a table of contents list it, and what
+        // follows, the rest of the list too, falls in its section (collapsing the heading hides it). Said, so that the
+        // author can write a paragraph in bold instead; printed under the item meanwhile, where the Markdown has it.
+        if (this.itemLevel !== undefined) {
+          this.warn(
+            'a heading in a list item is printed under the item, yet Word takes it for a heading of the report: its navigation pane and a table of contents list it, and the items after it fall in its section. Write it as a paragraph in bold (**…**), or put the heading before the list',
+            node,
+          );
+        }
+        return [
+          this.paragraph(node, {
+            style: heading,
+            ...(before === heading ? {} : { styleChange: { stamp: this.stamp(), style: before } }),
+            // In a list item set in as the item's paragraphs are (under a nested one it stood at the margin).
+            ...this.itemIndent(style),
+            children: this.runs(node.children),
+          }),
+        ];
       }
       case 'paragraph': {
         // A line of the template with a tab is a signature (role, then the name flush right); a

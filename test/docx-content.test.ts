@@ -166,6 +166,23 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a heading in a quote is said, at the heading: it is printed as a heading of the report, not marked as quoted, as a table there is (nothing said so)', async () => {
+    const { body, diagnostics, position } = await buildWithAnswer('> a\n>\n> ## Citāta virsraksts\n>\n> b\n\n- punkts:\n\n  > ## Virsraksts citātā punktā');
+    expect(styledParagraphs(body).filter(([, text]) => ['a', 'Citāta virsraksts', 'b', 'Virsraksts citātā punktā'].includes(text))).toEqual([
+      ['BriefingNote', 'a'],
+      ['Heading2', 'Citāta virsraksts'],
+      ['BriefingNote', 'b'],
+      ['Heading2', 'Virsraksts citātā punktā'],
+    ]);
+    const lines = position.split('\n');
+    const at = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
+    const quoted = 'In the DOCX: a heading inside a quote (`>`) is printed as a heading of the report, not marked as quoted. Write it as a paragraph in bold (**…**) to keep it in the quote, in `body`.';
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
+      [POSITION, at('## Citāta virsraksts'), quoted],
+      [POSITION, at('## Virsraksts citātā punktā'), quoted],
+    ]);
+  });
+
   it('a list nested 5 to 9 levels deep gets its own marker and indent at each level; deeper ones stay at the ninth, with a warning at the list', async () => {
     const words = ['viens', 'divi', 'trīs', 'četri', 'pieci', 'seši', 'septiņi', 'astoņi', 'deviņi', 'desmit', 'vienpadsmit'];
     const bullets = words.map((word, depth) => `${'  '.repeat(depth)}- ${word}`).join('\n');

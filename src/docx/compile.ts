@@ -334,10 +334,13 @@ class DocxCompiler {
         const heading = this.headingStyle(node.depth);
         // A redline's heading made another level is tracked as a change of style where that changes its style (`w:pPrChange`).
         const before = node.data?.depthBefore === undefined ? heading : this.headingStyle(node.data.depthBefore);
-        // Word takes a heading for one of the report's: its navigation pane and a table of contents list it, and what
-        // follows, the rest of the list too, falls in its section (collapsing the heading hides it). Said, so that the
-        // author can write a paragraph in bold instead; printed under the item meanwhile, where the Markdown has it.
-        if (this.itemLevel !== undefined) {
+        if (style === Style.note) {
+          // A heading style has no quote's rule: the heading stands as one of the report's, as a table in a quote does.
+          this.warn('a heading inside a quote (`>`) is printed as a heading of the report, not marked as quoted. Write it as a paragraph in bold (**…**) to keep it in the quote', node);
+        } else if (this.itemLevel !== undefined) {
+          // Word takes a heading for one of the report's: its navigation pane and a table of contents list it, and what
+          // follows, the rest of the list too, falls in its section (collapsing the heading hides it). Said, so that the
+          // author can write a paragraph in bold instead; printed under the item meanwhile, where the Markdown has it.
           this.warn(
             'a heading in a list item is printed under the item, yet Word takes it for a heading of the report: its navigation pane and a table of contents list it, and the items after it fall in its section. Write it as a paragraph in bold (**…**), or put the heading before the list',
             node,

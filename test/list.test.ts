@@ -122,6 +122,27 @@ describe('briefing list', () => {
     expect(JSON.parse(runCli(['list', 'meetings', '--json'], dir).stdout)[0].build).toBe('outdated');
   });
 
+  it('gives a meeting held over several days its days: within a month, across months and across years', () => {
+    const project = exampleProject();
+    const text = exampleFile(EXAMPLE_MEETING);
+    for (const [file, date, end] of [
+      ['2021-05-17-a', '2021-05-17', '2021-05-18'],
+      ['2021-05-31-b', '2021-05-31', '2021-06-01'],
+      ['2021-12-31-c', '2021-12-31', '2022-01-01'],
+    ] as const) {
+      writeFile(project, `meetings/${file}.yaml`, text.replace(/^date: 2021-02-19$/m, `date: ${date}\nend_date: ${end}`).replace(/^file_code: .*$/m, `file_code: X_${file.slice(-1)}`));
+    }
+    const table = runCli(['list', 'meetings'], project).stdout;
+    expect(table.split('\n').map((line) => line.split(' ')[0])).toEqual(expect.arrayContaining(['2021-02-19', '2021-05-17–18', '2021-05-31–06-01', '2021-12-31–2022-01-01']));
+    const rows = JSON.parse(runCli(['list', 'meetings', '--json'], project).stdout) as { date: string; endDate: string | null }[];
+    expect(rows.map((row) => [row.date, row.endDate])).toEqual([
+      ['2021-02-19', null],
+      ['2021-05-17', '2021-05-18'],
+      ['2021-05-31', '2021-06-01'],
+      ['2021-12-31', '2022-01-01'],
+    ]);
+  });
+
   it('says built or outdated by the manifest’s content as build decides: a file saved again unchanged is no change, a partial of the project’s own is', () => {
     const project = exampleProject();
     const state = () => (JSON.parse(runCli(['list', 'meetings', '--json'], project).stdout) as { file: string; build: string }[]).find((row) => row.file === EXAMPLE_MEETING)?.build;

@@ -48,7 +48,7 @@ export function formatMeetings(rows: readonly MeetingRow[], width: number): stri
       { title: 'OUTPUT' },
     ],
     rows.map((row) => [
-      row.date ?? '?',
+      days(row),
       row.topic ?? `(${row.file}: not valid)`,
       row.positions === null ? '?' : String(row.positions),
       row.positions === null ? '?' : `${row.cleared}/${row.positions}`,
@@ -56,6 +56,14 @@ export function formatMeetings(rows: readonly MeetingRow[], width: number): stri
     ]),
     width,
   );
+}
+
+/** A meeting's day, or its days: "2021-05-17–18", "2021-05-31–06-01", "2021-12-31–2022-01-01". */
+function days(row: MeetingRow): string {
+  if (row.date === null) return '?';
+  if (row.endDate === null || row.endDate <= row.date) return row.date;
+  const shared = row.date.slice(0, 4) !== row.endDate.slice(0, 4) ? 0 : row.date.slice(0, 7) !== row.endDate.slice(0, 7) ? 5 : 8;
+  return `${row.date}–${row.endDate.slice(shared)}`;
 }
 
 function meetingDates(row: PositionRow): string {

@@ -17,6 +17,8 @@ export interface MeetingRow {
   file: string;
   /** null when the file does not pass its schema. */
   date: string | null;
+  /** The last day of a meeting held over several days; null for a one-day meeting (and as `date`). */
+  endDate: string | null;
   topic: string | null;
   /** Distinct positions its questions use; null when the file cannot be read as a meeting. */
   positions: number | null;
@@ -38,6 +40,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
     return {
       file: loaded.path,
       date: meeting?.date ?? null,
+      endDate: meeting?.end_date ?? null,
       topic: meeting?.topic ?? null,
       positions: meeting ? ids.length : null,
       cleared: meeting ? cleared : null,

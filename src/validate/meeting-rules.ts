@@ -99,13 +99,13 @@ export const dateAsFileName: MeetingRule = ({ loaded, meeting }) => {
   ];
 };
 
-/** The longest an EU Council meeting runs (formal ones take one or two days, an informal one up to three). */
-const LONGEST_MEETING_DAYS = 7;
+/** The longest an EU Council meeting runs, in days (formal ones take one or two, an informal one up to three). */
+const LONGEST_MEETING_DAYS = 3;
 
 /**
- * A meeting held over several days ends after it starts, and within a week: an `end_date` on or
- * before `date` is a slip the report would print ("17.–17. maijā"), and one weeks away most likely
- * a wrong month.
+ * A meeting held over several days ends after it starts, and within three days: an `end_date` on or
+ * before `date` is a slip the report would print ("17.–17. maijā"), and a later one most likely a
+ * wrong day or month.
  */
 export const endsAfterStart: MeetingRule = ({ loaded, meeting }) => {
   if (meeting.end_date === undefined) return [];
@@ -123,7 +123,7 @@ export const endsAfterStart: MeetingRule = ({ loaded, meeting }) => {
       ),
     ];
   }
-  if (days < LONGEST_MEETING_DAYS) return [];
+  if (days + 1 <= LONGEST_MEETING_DAYS) return [];
   return [
     diagnostic(
       loaded.path,
@@ -131,7 +131,7 @@ export const endsAfterStart: MeetingRule = ({ loaded, meeting }) => {
       'warning',
       'meeting/long-meeting',
       `The meeting runs ${days + 1} days, from ${meeting.date} to ${meeting.end_date}: a Council meeting takes one to three days.`,
-      'Check `end_date` (its month, its year).',
+      'Check `end_date` (its day, its month, its year).',
     ),
   ];
 };

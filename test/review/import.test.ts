@@ -223,6 +223,16 @@ describe('briefing import', () => {
     }
   });
 
+  it('refuses speaking points and the English note, saying which report it reads', () => {
+    const example = exampleProject();
+    for (const template of ['speaking-points.lv', 'informative-report.en']) {
+      expect(runCli(['build', EXAMPLE_MEETING, '--template', template, '--format', 'docx'], example).status).toBe(0);
+      const run = runCli(['import', join(example, `out/IZMzin_190221_EDUC.${template}.docx`)], emptyProject());
+      expect(run.status).toBe(1);
+      expect(run.stdout + run.stderr).toContain('Speaking points and the English note are not read back: import the informative report of the same meeting.');
+    }
+  });
+
   it('tells what it could not place, and refuses a file that is no report', () => {
     const example = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);

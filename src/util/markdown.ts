@@ -133,7 +133,8 @@ export const DATE_AT_LINE_START = new RegExp(`^( {0,3})(1[89]\\d\\d|2\\d\\d\\d|$
  * number (indent and marks), the number, the mark.
  */
 export const DATE_AT_BLOCK_START = new RegExp(
-  `^((?:[ \\t]*(?:>[ \\t]?|(?:[-+*]|\\d{1,9}[.)])[ \\t]+))*[ \\t]{0,3})(1[89]\\d\\d|2\\d\\d\\d|${DAY_OF_MONTH}(?=[.)][ \\t]+${MONTH_NAME}))([.)])(?=[ \\t])`,
+  // Each mark's trailing blanks belong to what follows it alone, so a line of many marks is read in linear time.
+  `^((?:[ \\t]*(?:>|(?:[-+*]|\\d{1,9}[.)])(?=[ \\t])))*[ \\t]{0,3})(1[89]\\d\\d|2\\d\\d\\d|${DAY_OF_MONTH}(?=[.)][ \\t]+${MONTH_NAME}))([.)])(?=[ \\t])`,
   'gm',
 );
 

@@ -51,7 +51,7 @@ export interface NewFileResult {
 }
 
 /** The last day of a meeting held over several days (`--end-date`), YYYY-MM-DD; none without the flag. */
-function lastDayOf(first: string, given: string | undefined): string | undefined {
+function endDateFlag(first: string, given: string | undefined): string | undefined {
   if (given === undefined) return undefined;
   const last = readDay(given);
   if ('problem' in last) throw new UsageError(`--end-date: ${last.problem}.`, last.hint);
@@ -71,7 +71,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   const day = readDay(options.date);
   if ('problem' in day) throw new UsageError(`${day.problem}.`, day.hint);
   const date = day.iso;
-  const endDate = lastDayOf(date, options.flags.endDate);
+  const endDate = endDateFlag(date, options.flags.endDate);
   if (!isSlug(options.slug)) {
     throw new UsageError(`\`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes.`, 'For example: educ-council');
   }

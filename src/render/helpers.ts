@@ -119,13 +119,13 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     if (year === 'full' || documentDate === undefined) return formatDateLv(date, wanted);
     return formatDateThisYearLv(date, wanted, documentDate);
   },
-  /** `{{dateNumeric meeting.date}}` → "19.02.2021."; with `until=meeting.end_date`, "17.05.2021.–18.05.2021.". */
+  /** `{{dateNumeric meeting.date}}` → "19.02.2021."; with `until=meeting.endDate`, "17.05.2021.–18.05.2021.". */
   dateNumeric: (...args) => {
     const date = day('dateNumeric', positional('dateNumeric', args)[0]);
     const until = lastDay('dateNumeric', date, args);
     return until === undefined ? formatDateNumericLv(date) : formatDaysNumericLv(date, until);
   },
-  /** `{{dateEn meeting.date}}` → "19 February 2021"; with `until=meeting.end_date`, "17–18 May 2021". */
+  /** `{{dateEn meeting.date}}` → "19 February 2021"; with `until=meeting.endDate`, "17–18 May 2021". */
   dateEn: (...args) => {
     const date = day('dateEn', positional('dateEn', args)[0]);
     const until = lastDay('dateEn', date, args);

@@ -136,13 +136,23 @@ export const endsAfterStart: MeetingRule = ({ loaded, meeting }) => {
   ];
 };
 
+/** A template's name and the texts of its file and partials: what the checks of the fields it prints read. */
+export interface TemplateTexts {
+  name: string;
+  files: readonly { text: string }[];
+}
+
+/** Whether any file of the template (its own or a partial) names what `pattern` finds. */
+export function templateReads(template: Pick<TemplateTexts, 'files'>, pattern: RegExp): boolean {
+  return template.files.some((file) => pattern.test(file.text));
+}
+
 /**
  * A meeting held over several days whose template never reads `meeting.endDate` (a project's own
  * template written before there was one): its report would give the first day alone.
  */
-export function lastDayPrinted(loaded: LoadedMeeting, meeting: Meeting, template: { name: string; files: readonly { text: string }[] }): Diagnostic[] {
-  if (meeting.end_date === undefined || meeting.end_date <= meeting.date) return [];
-  if (template.files.some((file) => /\bendDate\b/.test(file.text))) return [];
+export function lastDayPrinted(loaded: LoadedMeeting, meeting: Meeting, template: TemplateTexts): Diagnostic[] {
+  if (lastDayOf(meeting) === meeting.date || templateReads(template, /\bendDate\b/)) return [];
   return [
     diagnostic(
       loaded.path,
@@ -159,10 +169,10 @@ export function lastDayPrinted(loaded: LoadedMeeting, meeting: Meeting, template
  * An in-person meeting with a `place` whose template never reads it (a project's own template
  * written before there was one): its report would leave out where the meeting is held, without a word.
  */
-export function placePrinted(loaded: LoadedMeeting, meeting: Meeting, template: { name: string; files: readonly { text: string }[] }): Diagnostic[] {
+export function placePrinted(loaded: LoadedMeeting, meeting: Meeting, template: TemplateTexts): Diagnostic[] {
   // A videoconference's place is meeting/place-videoconference's: leaving it out is what that rule asks.
   if (meeting.place === undefined || meeting.mode === 'videoconference') return [];
-  if (template.files.some((file) => /\bplace\.(?:locative|english)\b|\bmeeting\.place\b/.test(file.text))) return [];
+  if (templateReads(template, /\bplace\.(?:locative|english)\b|\bmeeting\.place\b/)) return [];
   return [
     diagnostic(
       loaded.path,

@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { includedPositions } from './meeting-rules.js';
+import { includedPositions, templateReads } from './meeting-rules.js';
 import { placeNamed } from '../model/places.js';
 
 /** Whether a template writes English: its name ends in `.en`, as `informative-report.en` does. */
@@ -81,7 +81,7 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
 export function untranslatedPlace(loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate): Diagnostic[] {
   const place = meeting.place;
   if (!isEnglishTemplate(name) || place === undefined || place.english !== undefined || meeting.mode === 'videoconference') return [];
-  if (!template.files.some((file) => /\bplace\.english\b/.test(file.text))) return [];
+  if (!templateReads(template, /\bplace\.english\b/)) return [];
   return [
     diagnostic(
       loaded.path,

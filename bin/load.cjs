@@ -44,10 +44,12 @@ function runBundle(name, variant) {
 
 /** The CLI, with its cache written at exit when the command ran: exit 0 a full one, exit 1 (problems found) a partial one. */
 function runCli(args) {
-  const { save } = runBundle('cli', commandOf(args));
+  const { exports: cli, save } = runBundle('cli', commandOf(args));
   process.once('exit', (code) => {
     if (code === 0 || code === 1) save(code === 0);
   });
+  cli.endQuietlyOnClosedPipe();
+  return cli.main(args);
 }
 
 /** The command a run names (`build`, `check`, …), skipping `-C <dir>`; `main` when none. */

@@ -22,81 +22,89 @@ import { toJsonReport } from './diagnostics/json.js';
 /**
  * The command line: the program, its global options and its commands (one module each
  * under src/cli/), and the one place that turns failures into messages and exit codes.
- * Only this file and src/cli/ touch process.argv, the terminal and the exit code.
+ * Only this file and src/cli/ touch the command line, the terminal and the exit code.
+ *
+ * `main` runs one command line (the words after `briefing`) and leaves its exit code in
+ * `process.exitCode`; bin/load.cjs calls it once per process, and the resident server
+ * (src/cli/server.ts, docs/server.md) once per command it is sent.
  */
-const program = new Command();
-const io = terminalIo(program);
-const debug = process.argv.includes('--debug');
+export async function main(args: readonly string[]): Promise<void> {
+  const program = new Command();
+  const io = terminalIo(program, args);
+  const debug = args.includes('--debug');
 
-program
-  .name('briefing')
-  .description('Turns EU Council meeting files and cleared positions into a Latvian informative report (Markdown and DOCX).')
-  .version(packageJson.version, '-v, --version')
-  .option('-C, --cwd <dir>', 'run as if started in <dir> (default: the current folder)')
-  .option('--debug', 'print stack traces of internal errors')
-  .option('--color', 'colours even when the output is not a terminal (a CI log that shows them)')
-  .option('--no-color', 'no colours, even on a terminal (as NO_COLOR=1)')
-  .showSuggestionAfterError(true)
-  .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(usageMistake(text)) })
-  .addHelpText(
-    'after',
-    `
+  program
+    .name('briefing')
+    .description('Turns EU Council meeting files and cleared positions into a Latvian informative report (Markdown and DOCX).')
+    .version(packageJson.version, '-v, --version')
+    .option('-C, --cwd <dir>', 'run as if started in <dir> (default: the current folder)')
+    .option('--debug', 'print stack traces of internal errors')
+    .option('--color', 'colours even when the output is not a terminal (a CI log that shows them)')
+    .option('--no-color', 'no colours, even on a terminal (as NO_COLOR=1)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(usageMistake(text)) })
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ briefing build meetings/2021-02-19-educ-informal.yaml
   $ briefing check
   $ briefing diff positions/educ/equity-achievements.yaml --from HEAD~1
   $ briefing new meeting 2021-05-18 educ-council`,
-  );
+    );
 
-// In the order help lists them: the daily flow first, then the helpers.
-registerInit(program, io);
-registerBuild(program, io);
-registerCheck(program, io);
-registerDiff(program, io);
-registerNew(program, io);
-registerClear(program, io);
-registerReview(program, io);
-registerImport(program, io);
-registerList(program, io);
-registerTemplates(program, io);
-registerSchema(program);
-registerReferenceDocx(program, io);
-registerCompletion(program, io);
+  // In the order help lists them: the daily flow first, then the helpers.
+  registerInit(program, io);
+  registerBuild(program, io);
+  registerCheck(program, io);
+  registerDiff(program, io);
+  registerNew(program, io);
+  registerClear(program, io);
+  registerReview(program, io);
+  registerImport(program, io);
+  registerList(program, io);
+  registerTemplates(program, io);
+  registerSchema(program);
+  registerReferenceDocx(program, io);
+  registerCompletion(program, io);
 
-/**
- * A mistake commander found on the command line (`error: unknown option '--formatt'` and its
- * `(Did you mean --format?)`), in the form of every other message: `briefing:`, then a hint.
- */
-function usageMistake(text: string): string {
-  const [first = '', ...rest] = text.trim().split('\n');
-  const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
-  // build and list print JSON with --json; check, with problems only to report, with --format json.
-  const json = first === "error: unknown option '--json'" && process.argv.includes('check') ? 'check prints JSON with --format json.' : undefined;
-  const hint = suggestion || json || 'See briefing --help, or briefing <command> --help.';
-  return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
-}
-
-/** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */
-function fail(error: unknown): void {
-  if (error instanceof CommanderError) {
-    const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
-    process.exitCode = fine ? ExitCode.ok : ExitCode.failure;
-    if (!fine) void printJsonFailure(error.message.replace(/^error: /, ''), undefined);
-    return;
+  /**
+   * A mistake commander found on the command line (`error: unknown option '--formatt'` and its
+   * `(Did you mean --format?)`), in the form of every other message: `briefing:`, then a hint.
+   */
+  function usageMistake(text: string): string {
+    const [first = '', ...rest] = text.trim().split('\n');
+    const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
+    // build and list print JSON with --json; check, with problems only to report, with --format json.
+    const json = first === "error: unknown option '--json'" && args.includes('check') ? 'check prints JSON with --format json.' : undefined;
+    const hint = suggestion || json || 'See briefing --help, or briefing <command> --help.';
+    return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
   }
-  const chalk = io.err;
-  if (error instanceof UsageError) void printJsonFailure(error.message, error.hint);
-  else void printJsonFailure(`internal error: ${error instanceof Error ? error.message : String(error)}`, 'Run with --debug for the stack trace, and report it as a bug.');
-  if (error instanceof UsageError) {
-    console.error(`${chalk.red('briefing:')} ${oneLine(error.message)}${error.hint ? `\n  ${chalk.dim(oneLine(error.hint))}` : ''}`);
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`${chalk.red('briefing: internal error:')} ${oneLine(message)}`);
-    if (debug && error instanceof Error && error.stack) console.error(error.stack);
-    else console.error(chalk.dim('  Run with --debug for the stack trace, and report it as a bug.'));
+
+  /** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */
+  async function fail(error: unknown): Promise<void> {
+    if (error instanceof CommanderError) {
+      const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      process.exitCode = fine ? ExitCode.ok : ExitCode.failure;
+      if (!fine) await printJsonFailure(args, error.message.replace(/^error: /, ''), undefined);
+      return;
+    }
+    const chalk = io.err;
+    if (error instanceof UsageError) await printJsonFailure(args, error.message, error.hint);
+    else await printJsonFailure(args, `internal error: ${error instanceof Error ? error.message : String(error)}`, 'Run with --debug for the stack trace, and report it as a bug.');
+    if (error instanceof UsageError) {
+      console.error(`${chalk.red('briefing:')} ${oneLine(error.message)}${error.hint ? `\n  ${chalk.dim(oneLine(error.hint))}` : ''}`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`${chalk.red('briefing: internal error:')} ${oneLine(message)}`);
+      if (debug && error instanceof Error && error.stack) console.error(error.stack);
+      else console.error(chalk.dim('  Run with --debug for the stack trace, and report it as a bug.'));
+    }
+    process.exitCode = ExitCode.failure;
   }
-  process.exitCode = ExitCode.failure;
+
+  await program.parseAsync(args, { from: 'user' }).catch(fail);
 }
 
 /**
@@ -104,8 +112,7 @@ function fail(error: unknown): void {
  * start prints it too: one object on stdout with exit code 2 and the reason as a message
  * (`input/usage`), so that a CI step reading the report does not read an empty file.
  */
-async function printJsonFailure(message: string, hint: string | undefined): Promise<void> {
-  const args = process.argv.slice(2);
+async function printJsonFailure(args: readonly string[], message: string, hint: string | undefined): Promise<void> {
   const command = args.find((arg) => /^[a-z][a-z-]*$/.test(arg));
   const format = args.findIndex((arg) => arg === '--format' || arg === '-f');
   const json = command === 'build' ? args.includes('--json') : command === 'check' ? args.includes('--format=json') || (format >= 0 && args[format + 1] === 'json') : false;
@@ -123,11 +130,12 @@ async function printJsonFailure(message: string, hint: string | undefined): Prom
   }
 }
 
-// A reader that stops early (`briefing check | head`) ends the output quietly, not with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error instanceof Error && 'code' in error && error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-    throw error;
-  });
+/** A reader that stops early (`briefing check | head`) ends the output quietly, not with a stack trace. */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (error instanceof Error && 'code' in error && error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+      throw error;
+    });
+  }
 }
-program.parseAsync(process.argv).catch(fail);

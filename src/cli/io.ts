@@ -20,9 +20,9 @@ export interface Io {
   cwd(): string;
 }
 
-/** The real terminal, and `program`'s global options. */
-export function terminalIo(program: Command): Io {
-  const asked = colourAsked(process.argv.slice(2));
+/** The real terminal, and `program`'s global options; `args` are the words after `briefing`. */
+export function terminalIo(program: Command, args: readonly string[]): Io {
+  const asked = colourAsked(args);
   const stdoutColour = useColour(process.stdout.isTTY, process.env, asked);
   return {
     stdoutColour,

@@ -104,10 +104,11 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
             const itemMarker = marker(node, numbers[index] ?? index);
             // The item's other blocks, a nested list too, start where its text does: after its marker.
             const inItem: Container = { kind: 'item', indent: itemMarker.length + 1, ...(item.children[0]?.type === 'paragraph' ? {} : { marker: itemMarker }) };
+            const itemBlock = (found: DiffBlock): DiffBlock => ({ ...found, marker: itemMarker, ...(index ? {} : { listStart: true }), ...(tight ? { tight: true } : {}) });
+            // An empty item (`2)` alone on its line) is an item of no words: added or removed, it is a change all the same.
+            if (!item.children.length) add(itemBlock(block(item, 'item', depth, [])));
             item.children.forEach((child, position) => {
-              if (position === 0 && child.type === 'paragraph') {
-                add({ ...block(child, 'item', depth, child.children), marker: itemMarker, ...(index ? {} : { listStart: true }), ...(tight ? { tight: true } : {}) });
-              }
+              if (position === 0 && child.type === 'paragraph') add(itemBlock(block(child, 'item', depth, child.children)));
               else visit([child], child.type === 'list' ? depth + 1 : depth, kind, [...within, inItem]);
             });
           });
@@ -310,7 +311,8 @@ function itemNumbers(list: List): number[] {
   let old = 0;
   let now = 0;
   return list.children.map((item) => {
-    const revision = item.children[0]?.data?.revision;
+    // An empty item has no paragraph: the item itself carries its mark.
+    const revision = (item.children[0] ?? item).data?.revision;
     if (revision === 'delete') return old++;
     if (revision !== 'insert') old++;
     return now++;

@@ -318,7 +318,11 @@ function markBlock(node: RootContent, revision: BlockRevision): RootContent {
       return markTable(node, revision);
     case 'list':
       return { ...node, children: node.children.map((item) => markBlock(item, revision)) } satisfies List;
-    case 'listItem':
+    case 'listItem': {
+      // The item is marked too: an empty one (`2)` alone on its line) has no paragraph to carry the mark.
+      const children = node.children.map((child) => markBlock(child, revision));
+      return Object.assign({ ...node, data }, { children });
+    }
     case 'blockquote': {
       const children = node.children.map((child) => markBlock(child, revision));
       return Object.assign({ ...node }, { children });

@@ -460,13 +460,15 @@ class DocxCompiler {
     const outerItem = this.itemLevel;
     this.itemLevel = ilvl;
     for (const item of node.children) {
+      const numbered = { style: itemStyle ?? this.listStyle(kind), numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true }, ...indent };
+      // An empty item (`2)` alone on its line) prints nothing, as `markdown/empty-item` warns; one a redline
+      // added or removed is a numbered paragraph of no text, its mark tracked, so that the change shows.
+      if (!item.children.length && item.data?.revision) result.push(this.paragraph(item, numbered));
       item.children.forEach((child, index) => {
         if (index === 0 && child.type === 'paragraph') {
           result.push(
             this.paragraph(child, {
-              style: itemStyle ?? this.listStyle(kind),
-              numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true },
-              ...indent,
+              ...numbered,
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );

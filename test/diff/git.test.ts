@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
 import { commitAll, git, initRepository } from '../helpers/git.js';
-import { revisions } from '../helpers/redline.js';
+import { docxParts, part } from '../helpers/docx.js';
+import { paragraphs, revisions } from '../helpers/redline.js';
 
 const POSITION = 'positions/educ/equity-achievements.yaml';
 const LAST_PARAGRAPH = 'Šie pasākumi palīdzēja nodrošināt mācību nepārtrauktību';
@@ -274,4 +275,64 @@ test('two files are compared without git', () => {
   expect(run.status).toBe(1);
   expect(run.stdout).toContain('• version: v3 → v4');
   expect(runCli(['diff', POSITION, POSITION], dir).status).toBe(0);
+});
+
+describe('an empty list item added or removed between two commits', () => {
+  const ORDERED = '  1) pāreju uz kompetencēs balstītu mācību saturu un pieeju;\n';
+  const BULLETS = '\n  - skolām;\n  - pašvaldībām.\n';
+
+  /** The example position, then the same with an empty item (`2)`, `- `) between two items of each of its lists. */
+  function emptyItemAdded(): string {
+    const dir = exampleProject();
+    const first = replace(exampleFile(POSITION), 'pārtraukt mācības.\n', `pārtraukt mācības.\n${BULLETS}`);
+    writeFileSync(join(dir, POSITION), first);
+    initRepository(dir);
+    const renumbered = replace(replace(first, '  3) mērķtiecīgu', '  4) mērķtiecīgu'), '  2) pedagogu', '  3) pedagogu');
+    writeFileSync(join(dir, POSITION), replace(replace(renumbered, ORDERED, `${ORDERED}  2)\n`), '  - skolām;\n', '  - skolām;\n  - \n'));
+    commitAll(dir, 'two empty items', ANNA);
+    return dir;
+  }
+
+  test('every format shows it: Markdown, terminal and JSON mark the item, the DOCX tracks its paragraph', () => {
+    const dir = emptyItemAdded();
+    const args = ['diff', POSITION, '--from', 'HEAD~1', '--to', 'HEAD'];
+    const md = runCli([...args, '--format', 'md'], dir);
+    expect(md.status).toBe(1);
+    expect(md.stdout).not.toContain('No changes.');
+    expect(md.stdout).toContain('1) pāreju uz kompetencēs balstītu mācību saturu un pieeju;\n2) {>>empty item added<<}\n3) pedagogu profesionālās');
+    expect(md.stdout).toContain('- skolām;\n- {>>empty item added<<}\n- pašvaldībām.');
+    const terminal = runCli([...args, '--format', 'terminal'], dir).stdout;
+    expect(terminal).toContain('\n2) (empty item added)\n');
+    expect(terminal).toContain('\n– (empty item added)\n');
+    const report = json(runCli([...args, '--format', 'json'], dir).stdout);
+    expect(report).toMatchObject({ equal: false, stat: [{ blocks: 2, inserted: 0, deleted: 0 }] });
+    const changed = 'blocks' in report && Array.isArray(report.blocks) ? report.blocks.filter((block: { status?: string }) => block.status !== 'equal') : [];
+    expect(changed).toEqual([
+      { status: 'inserted', kind: 'item', depth: 0, marker: '2)', segments: [] },
+      { status: 'inserted', kind: 'item', depth: 0, marker: '–', segments: [] },
+    ]);
+    const out = join(dir, 'review.docx');
+    expect(runCli([...args, '--out', out], dir).status).toBe(1);
+    expect(revisions(readFileSync(out)).map((r) => r.kind)).toEqual(['ins', 'ins']);
+    // Each a numbered paragraph of no text whose mark is tracked as inserted, after the item before it.
+    const body = part(docxParts(readFileSync(out)), 'word/document.xml');
+    const tracked = [...body.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:numPr>(?:(?!<\/w:p>).)*?<\/w:p>/g)].map(([p]) => p).filter((p) => p.includes('<w:ins '));
+    expect(tracked).toHaveLength(2);
+    for (const paragraph of tracked) expect(paragraph).not.toContain('<w:r>');
+    expect(paragraphs(readFileSync(out), 'reject')).not.toContain('');
+  });
+
+  test('removed, it is marked removed and tracked as deleted', () => {
+    const dir = emptyItemAdded();
+    const args = ['diff', POSITION, '--from', 'HEAD', '--to', 'HEAD~1'];
+    const md = runCli([...args, '--format', 'md'], dir);
+    expect(md.status).toBe(1);
+    expect(md.stdout).toContain('1) pāreju uz kompetencēs balstītu mācību saturu un pieeju;\n2) {>>empty item removed<<}\n2) pedagogu profesionālās');
+    expect(md.stdout).toContain('- skolām;\n- {>>empty item removed<<}\n- pašvaldībām.');
+    expect(runCli([...args, '--format', 'terminal'], dir).stdout).toContain('\n2) (empty item removed)\n');
+    const out = join(dir, 'review.docx');
+    expect(runCli([...args, '--out', out], dir).status).toBe(1);
+    expect(revisions(readFileSync(out)).map((r) => r.kind)).toEqual(['del', 'del']);
+    expect(paragraphs(readFileSync(out), 'accept')).not.toContain('');
+  });
 });

@@ -30,3 +30,14 @@ export function blocksInView(blocks: readonly DiffBlock[]): { index: number; con
   });
   return shown;
 }
+
+/**
+ * What a block's words cannot show, said beside them: a paragraph that moved (its words are the
+ * same in both places), or an empty list item added or removed (`2)` alone on its line: no words to mark).
+ */
+export function blockNote(block: DiffBlock): string | undefined {
+  if (block.moved === 'from') return 'moved elsewhere';
+  if (block.moved === 'to') return 'moved here';
+  if (block.kind === 'item' && !block.content.length && block.status !== 'equal') return block.status === 'deleted' ? 'empty item removed' : 'empty item added';
+  return undefined;
+}

@@ -4,7 +4,7 @@ import { BULLET, segmentsOf, type Container, type DiffBlock } from '../blocks.js
 import type { DocumentDiff } from '../compare.js';
 import { inlineMarkdown } from '../inline-markdown.js';
 import type { DiffRow } from '../table.js';
-import { changeLine, versionLabel } from './labels.js';
+import { blockNote, changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
 import { withUniqueLabels } from './unique-labels.js';
 
@@ -96,8 +96,10 @@ function indentOf(container: Container): string {
 }
 
 function blockMarkdown(block: DiffBlock): string {
-  const moved = block.moved === 'from' ? ' {>>moved elsewhere<<}' : block.moved === 'to' ? ' {>>moved here<<}' : '';
-  const text = inlineMarkdown(block.content, true) + moved;
+  const found = blockNote(block);
+  const words = inlineMarkdown(block.content, true);
+  const noted = found ? `${words ? ' ' : ''}{>>${found}<<}` : '';
+  const text = words + noted;
   switch (block.kind) {
     case 'title':
     case 'heading':
@@ -112,10 +114,10 @@ function blockMarkdown(block: DiffBlock): string {
     case 'rule':
       return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';
     case 'table':
-      return tableMarkdown(block.rows ?? [], block.align ?? []) + moved;
+      return tableMarkdown(block.rows ?? [], block.align ?? []) + noted;
     case 'code':
     case 'html':
-      return fencedCode(rawMarkdown(block.content) + moved, block.info);
+      return fencedCode(rawMarkdown(block.content) + noted, block.info);
     default:
       return text;
   }

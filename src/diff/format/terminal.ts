@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { segmentsOf, type Container, type DiffBlock, type Segment } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { shownText } from '../inline-markdown.js';
-import { blocksInView, changeLine, versionLabel } from './labels.js';
+import { blockNote, blocksInView, changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
 
 const CONTEXT = 72;
@@ -31,7 +31,7 @@ export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkIn
     if (gap) lines.push(chalk.dim('…'), '');
     const { first, rest } = prefixes(block, firsts.get(index));
     if (context) lines.push(chalk.dim(first + shorten(plain(block), CONTEXT - first.length)));
-    else lines.push(first + (marked(block, chalk) + moved(block, chalk)).split('\n').join(`\n${rest}`));
+    else lines.push(first + (marked(block, chalk) + note(block, chalk)).split('\n').join(`\n${rest}`));
   }
   lines.push('');
   return lines.join('\n');
@@ -141,10 +141,10 @@ function change(op: Segment['op'], text: string, chalk: ChalkInstance): string {
   return text;
 }
 
-function moved(block: DiffBlock, chalk: ChalkInstance): string {
-  if (block.moved === 'from') return chalk.cyan('  (moved elsewhere)');
-  if (block.moved === 'to') return chalk.cyan('  (moved here)');
-  return '';
+/** What the block's words cannot show (a move, an empty item added or removed), in brackets after them. */
+function note(block: DiffBlock, chalk: ChalkInstance): string {
+  const found = blockNote(block);
+  return found ? chalk.cyan(`${block.content.length ? '  ' : ''}(${found})`) : '';
 }
 
 /** The text on one line of at most `width` characters. */

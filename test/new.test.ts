@@ -135,6 +135,37 @@ describe('briefing new meeting', () => {
     expect(existsSync(join(dir, 'meetings/2021-05-17-x.yaml'))).toBe(false);
   });
 
+  it('warns of a meeting of more than three days (--end-date) as check does, and writes it all the same (exit 0)', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '2021-05-17', slug: 'agrifish', flags: { ...MEETING_FLAGS, endDate: '2021-05-21' } });
+    expect(result.file).toBe('meetings/2021-05-17-agrifish.yaml');
+    expect(result.exitCode).toBe(0);
+    const line = read(dir, 'meetings/2021-05-17-agrifish.yaml').split('\n').indexOf('end_date: 2021-05-21') + 1;
+    const said = result.diagnostics.map((d) => [d.file, d.line, d.severity, d.ruleId, d.message, d.hint]);
+    expect(said).toEqual([
+      [
+        'meetings/2021-05-17-agrifish.yaml',
+        line,
+        'warning',
+        'meeting/long-meeting',
+        'The meeting runs 5 days, from 2021-05-17 to 2021-05-21: a Council meeting takes one to three days.',
+        'Check `end_date` (its day, its month, its year).',
+      ],
+    ]);
+    // The same words as check's, at the same place.
+    const checked = (await problemsOf(dir, 'meetings/2021-05-17-agrifish.yaml')).filter((d) => d.ruleId === 'meeting/long-meeting');
+    expect(checked.map((d) => [d.file, d.line, d.severity, d.ruleId, d.message, d.hint])).toEqual(said);
+    // Three days are a Council meeting's usual span: nothing said.
+    const three = await newMeeting({ cwd: dir, date: '2021-05-24', slug: 'three', flags: { ...MEETING_FLAGS, endDate: '2021-05-26' } });
+    expect(three).toMatchObject({ file: 'meetings/2021-05-24-three.yaml', diagnostics: [], exitCode: 0 });
+    // The command line prints it on standard error before the file it created.
+    const fields = ['--topic', 'X', '--kind', 'informal', '--mode', 'videoconference', '--time', '', '--formation', 'EYCS', '--participants', 'P', '--name', 'N', '--name-locative', 'NL'];
+    const run = runCli(['new', 'meeting', '2021-06-01', 'long', '--end-date', '2021-06-30', ...fields, '--file-code', 'IZMzin_010621_LONG'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^meetings\/2021-06-01-long\.yaml:\d+:11 {2}warning {2}The meeting runs 30 days, from 2021-06-01 to 2021-06-30: a Council meeting takes one to three days\. Check `end_date`/);
+    expect(run.stdout).toContain('created meetings/2021-06-01-long.yaml');
+  });
+
   it('offers the Council’s seat for a formal meeting in person (Luxembourg in April, June and October), asks no place of a videoconference', async () => {
     const dir = exampleProject();
     const placeOf = (file: string) => (parse(read(dir, `meetings/${file}.yaml`)) as { place?: unknown }).place;

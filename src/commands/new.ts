@@ -20,6 +20,7 @@ import { isSlug, scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
+import { endsAfterStart } from '../validate/meeting-rules.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
 export interface NewMeetingOptions {
@@ -94,7 +95,18 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   const answers = new Answers(options.prompter);
   const doc = await scaffoldMeeting(project, date, options.slug, { ...options.flags, endDate }, answers, fileCodesInUse(project), earlier);
   answers.assertComplete('new meeting');
-  return write(project, target, doc, 'meeting');
+  const written = write(project, target, doc, 'meeting');
+  return { ...written, diagnostics: spanWarnings(project, target) };
+}
+
+/**
+ * The new meeting's days as `briefing check` judges them (`meeting/long-meeting`): a span of more
+ * than three days, most likely a slip in `--end-date`, is said now rather than at the next check.
+ * It is a warning: the file is written all the same, and the exit code stays 0.
+ */
+function spanWarnings(project: Project, target: string): Diagnostic[] {
+  const loaded = loadMeeting(project.root, target);
+  return loaded.meeting ? endsAfterStart({ project, loaded, meeting: loaded.meeting, final: false }) : [];
 }
 
 /** Writes a new, valid, commented draft position `positions/[<dir>/]<id>.yaml`. */

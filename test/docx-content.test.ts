@@ -409,6 +409,21 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a thematic break in a footnote is a paragraph of the note, in the footnote text style, in a quote in the note too (it took the body’s size and spacing)', async () => {
+    const { body, parts, warnings } = await buildWithAnswer('Teksts ar piezīmi.[^p]\n\n***\n\n[^p]: Pirmā daļa.\n\n    ***\n\n    > Citāts.\n    >\n    > ***\n\n    Otrā daļa.');
+    // Each break is an empty paragraph with a bottom border: its style gives its height and the space around it.
+    const breaks = (xml: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].flatMap(([, inner = '']) => (inner.includes('<w:pBdr><w:bottom') ? [/<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1]] : []));
+    expect(breaks(part(parts, 'word/footnotes.xml'))).toEqual(['FootnoteText', 'FootnoteText']);
+    expect(styledParagraphs(part(parts, 'word/footnotes.xml')).filter(([, text]) => /daļa|Citāts/.test(text))).toEqual([
+      ['FootnoteText', ' Pirmā daļa.'],
+      ['FootnoteText', 'Citāts.'],
+      ['FootnoteText', 'Otrā daļa.'],
+    ]);
+    // One in the body keeps the body's style.
+    expect(breaks(body)).toEqual(['Normal']);
+    expect(warnings).toEqual([]);
+  });
+
   it('a thematic break in a quote is a line of the quote, between its text’s edges with the quote’s rule on its left, in a quote in a quote or in a list item too (it ran from margin to margin, across the rule)', async () => {
     const { body, warnings } = await buildWithAnswer('> a\n>\n> ***\n>\n> b\n>\n> > c\n> >\n> > ***\n\n- punkts:\n  - ligzdotais:\n\n    > d\n    >\n    > ***\n\n***');
     // Each break is an empty paragraph with a bottom border, which runs between its left and right indents.

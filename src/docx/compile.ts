@@ -396,9 +396,10 @@ class DocxCompiler {
         // In a list item from the item's lines to the margin (under a nested one it ran across the item).
         // In a quote a paragraph of the quote, its line between the quote's text edges, the quote's rule
         // on its left (it ran from margin to margin, across the rule, as though the quote had ended).
+        // In a footnote a paragraph of the note: the body's size and spacing left a tall gap above its line.
         return [
           this.paragraph(node, {
-            style: style === Style.note ? Style.note : Style.body,
+            style,
             ...this.quoteIndent(style),
             ...this.itemIndent(style),
             border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 1 } },

@@ -73,8 +73,32 @@ export function partialAloneProblems(name: string, dirs: readonly string[], file
   return texts ? compileTemplate(texts).diagnostics : [];
 }
 
-/** Compiles a template from its texts (pure: nothing is read). Partials are registered under their names. */
+/** How many compiled templates a process keeps (a project has a few; a long-lived process sees their versions). */
+const KEPT_COMPILED = 32;
+/** Compiled templates by everything they are compiled from (see {@link compileTemplate}). */
+const compiledByTexts = new Map<string, { template?: Template; diagnostics: Diagnostic[] }>();
+
+/**
+ * Compiles a template from its texts (pure: nothing is read). Partials are registered under their names.
+ * The same texts give the same result, which is kept: `check` compiles a project's templates and then
+ * each meeting's again, and the resident server (src/cli/server.ts) compiles them on every command.
+ * Each caller gets its own list of diagnostics; the template itself is shared, as a batch shares it.
+ */
 export function compileTemplate(texts: TemplateTexts): { template?: Template; diagnostics: Diagnostic[] } {
+  const key = JSON.stringify(texts);
+  let compiled = compiledByTexts.get(key);
+  if (compiled) {
+    // The most recently used stays longest.
+    compiledByTexts.delete(key);
+  } else {
+    compiled = compileTexts(texts);
+    if (compiledByTexts.size >= KEPT_COMPILED) compiledByTexts.delete(compiledByTexts.keys().next().value ?? '');
+  }
+  compiledByTexts.set(key, compiled);
+  return { ...(compiled.template ? { template: compiled.template } : {}), diagnostics: compiled.diagnostics.map((problem) => ({ ...problem })) };
+}
+
+function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics: Diagnostic[] } {
   const { name, file } = texts;
   const partials = partialsReached(texts.body, texts.partials);
   const path = file.path;

@@ -42,9 +42,23 @@ function runBundle(name, variant) {
   return { exports: module.exports, save };
 }
 
-/** The CLI, with its cache written at exit when the command ran: exit 0 a full one, exit 1 (problems found) a partial one. */
+/**
+ * Runs a command line: on the resident server when it is one for the server (bin/client.cjs: a
+ * short command typed on a terminal), else here.
+ */
 function runCli(args) {
-  const { exports: cli, save } = runBundle('cli', commandOf(args));
+  const command = commandOf(args);
+  const client = require('./client.cjs');
+  if (client.wanted(args, command, process.env, () => process.stderr.isTTY)) {
+    const socket = client.socketPath(DIST, process.env);
+    if (socket) return client.runServed(socket, args, () => runHere(args, command));
+  }
+  return runHere(args, command);
+}
+
+/** The CLI in this process, with its cache written at exit when the command ran: exit 0 a full one, exit 1 (problems found) a partial one. */
+function runHere(args, command) {
+  const { exports: cli, save } = runBundle('cli', command);
   process.once('exit', (code) => {
     if (code === 0 || code === 1) save(code === 0);
   });

@@ -13,11 +13,14 @@ import { registerNew } from './cli/new.js';
 import { registerReferenceDocx } from './cli/reference-docx.js';
 import { registerReview } from './cli/review.js';
 import { registerSchema } from './cli/schema.js';
+import { registerServer } from './cli/server-command.js';
 import { registerTemplates } from './cli/templates.js';
 import { ExitCode, UsageError } from './diagnostics/errors.js';
 import { oneLine } from './diagnostics/human.js';
 import { diagnostic } from './diagnostics/diagnostic.js';
 import { toJsonReport } from './diagnostics/json.js';
+
+export { serve } from './cli/server.js';
 
 /**
  * The command line: the program, its global options and its commands (one module each
@@ -68,6 +71,7 @@ Examples:
   registerSchema(program);
   registerReferenceDocx(program, io);
   registerCompletion(program, io);
+  registerServer(program, io);
 
   /**
    * A mistake commander found on the command line (`error: unknown option '--formatt'` and its

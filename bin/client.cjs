@@ -1,0 +1,213 @@
+'use strict';
+// The client of the resident server: a short command (build of one meeting, check, diff, list)
+// typed on a terminal is sent to a briefing process that has already loaded and warmed its code,
+// instead of loading the tool again; its output and exit code come back as if it had run here.
+// Where there is no server the command runs here, and a server is started for the next one.
+// The server's side is src/cli/server.ts; why and what it gives: docs/decisions/0007-resident-server.md.
+const { existsSync, lstatSync, mkdirSync, readFileSync } = require('node:fs');
+const { isAbsolute, join } = require('node:path');
+
+/** The commands a server runs: the short ones a desk officer types again and again. */
+const SERVED = new Set(['build', 'check', 'diff', 'list']);
+/** Flags that make a command long-running or a batch (start-up does not count there), or ask for help. */
+const NOT_SERVED = new Set(['-w', '--watch', '-a', '--all', '-j', '--jobs', '--shard', '-h', '--help']);
+/** A sun_path holds 104 bytes on macOS, 108 on Linux. */
+const LONGEST_SOCKET = 100;
+/** What a request's environment must share with the server's: Node.js and ICU read them once, at start. */
+const FIXED_AT_START = /^(LANG|LANGUAGE|LC_[A-Z]+|NODE_[A-Z_]+|UV_[A-Z_]+|TZDIR)$/;
+
+/**
+ * Whether this command line goes to a server: on a terminal outside CI by default, always with
+ * BRIEFING_SERVER=on, never with BRIEFING_SERVER=off or on Windows; only the commands above,
+ * without the flags above.
+ */
+function wanted(args, command, env, stderrIsTty) {
+  // stderrIsTty is a function: asking makes the stream, which only a served command needs.
+  if (process.platform === 'win32' || !SERVED.has(command)) return false;
+  const setting = env.BRIEFING_SERVER;
+  if (setting === 'off' || setting === '0') return false;
+  for (const arg of args) {
+    if (arg === '--') break;
+    const flag = arg.split('=')[0];
+    if (NOT_SERVED.has(flag)) return false;
+    // Short flags run together (`-aw`).
+    if (/^-[a-zA-Z]{2,}$/.test(arg) && /[wajh]/.test(arg)) return false;
+  }
+  // CI=false, as some set it, is not CI.
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  return setting === 'on' || setting === '1' || (!ci && stderrIsTty() === true);
+}
+
+/**
+ * The socket of the server for this build of the tool under this Node.js, in a folder of the user's
+ * own (`$XDG_RUNTIME_DIR/briefing`, else `<tmp>/briefing-<uid>`, made with mode 0700 and refused
+ * when it is anyone else's or others may enter it); undefined when there is no such folder.
+ */
+function socketPath(dist, env) {
+  const bundle = bundleHash(dist);
+  if (bundle === undefined || typeof process.getuid !== 'function') return undefined;
+  const uid = process.getuid();
+  const runtime = env.XDG_RUNTIME_DIR && isAbsolute(env.XDG_RUNTIME_DIR) ? env.XDG_RUNTIME_DIR : undefined;
+  const folder = runtime ? join(runtime, 'briefing') : join(require('node:os').tmpdir(), `briefing-${uid}`);
+  try {
+    mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    if (!error || error.code !== 'EEXIST') return undefined;
+  }
+  try {
+    const stat = lstatSync(folder);
+    if (!stat.isDirectory() || stat.uid !== uid || (stat.mode & 0o077) !== 0) return undefined;
+  } catch {
+    return undefined;
+  }
+  // Two copies of the same build (two projects' node_modules) each have a server: each reads its own templates.
+  const path = join(folder, `${bundle.slice(0, 12)}-${fnv1a(`${dist}\0${process.version}\0${process.arch}\0${process.execPath}`)}.sock`);
+  return Buffer.byteLength(path) <= LONGEST_SOCKET ? path : undefined;
+}
+
+function bundleHash(dist) {
+  try {
+    const hash = JSON.parse(readFileSync(join(dist, 'build.json'), 'utf8')).cli;
+    return typeof hash === 'string' && /^[0-9a-f]{12,}$/.test(hash) ? hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short name for a text (FNV-1a, 32 bits, hex): not a secret, only a key that differs. */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** What the server needs to run the command as this process would: the words, the folder, the environment, the terminal. */
+function request(args) {
+  const umask = process.umask(0);
+  process.umask(umask);
+  return {
+    briefing: 1,
+    args,
+    cwd: process.cwd(),
+    env: process.env,
+    umask,
+    stdout: { tty: process.stdout.isTTY === true, columns: process.stdout.columns || 0 },
+    stderr: { tty: process.stderr.isTTY === true, columns: process.stderr.columns || 0 },
+  };
+}
+
+/** The environment variables a server and a request must agree on, as one text. */
+function fixedAtStart(env) {
+  return Object.keys(env)
+    .filter((key) => FIXED_AT_START.test(key))
+    .sort()
+    .map((key) => `${key}=${env[key]}`)
+    .join('\0');
+}
+
+/**
+ * Runs the command on the server at `socket`; `local()` runs it in this process instead (when
+ * there is no server, or it declines), and a server is then started for the next command.
+ */
+function runServed(socket, args, local) {
+  if (!existsSync(socket)) return runLocallyAndStart(socket, local);
+  const net = require('node:net');
+  const connection = net.createConnection(socket);
+  let heard = false;
+  let started = false;
+  let finished = false;
+  let serverPid;
+  let signalled;
+  let buffer = '';
+  const onSignal = (signal) => {
+    signalled = signal;
+    // Waiting behind another command: nothing ran yet, so nothing is to be stopped.
+    if (!started) {
+      connection.destroy();
+      process.exit(128 + require('node:os').constants.signals[signal]);
+    }
+    // The server runs the command: it gets the signal, as the process running it would (a PDF's office is stopped, its folder removed).
+    try {
+      process.kill(serverPid, signal);
+    } catch {
+      // It has ended already.
+    }
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, onSignal);
+  const done = () => {
+    for (const signal of signals) process.removeListener(signal, onSignal);
+  };
+  connection.setEncoding('utf8');
+  connection.on('connect', () => connection.write(`${JSON.stringify(request(args))}\n`));
+  connection.on('data', (text) => {
+    buffer += text;
+    let end;
+    while ((end = buffer.indexOf('\n')) >= 0) {
+      const frame = JSON.parse(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+      heard = true;
+      if (frame.pid !== undefined) serverPid = frame.pid;
+      else if (frame.start) started = true;
+      else if (frame.out !== undefined) process.stdout.write(Buffer.from(frame.out, 'base64'));
+      else if (frame.err !== undefined) process.stderr.write(Buffer.from(frame.err, 'base64'));
+      else if (frame.exit !== undefined) {
+        finished = true;
+        process.exitCode = frame.exit;
+        connection.end();
+      } else if (frame.local !== undefined) {
+        // The server would not run it as this process would (another locale, a folder it cannot enter): run it here.
+        finished = true;
+        connection.destroy();
+        done();
+        local();
+      }
+    }
+  });
+  connection.on('error', (error) => {
+    if (heard) return;
+    // A socket left by a server that has stopped: run here, and start a new one.
+    finished = true;
+    done();
+    if (error.code === 'ECONNREFUSED' || error.code === 'ENOENT') runLocallyAndStart(socket, local);
+    else local();
+  });
+  connection.on('close', () => {
+    done();
+    // Stopped by a signal, a command ends so even when its work was done before the signal was handled.
+    if (signalled) process.exitCode = 128 + require('node:os').constants.signals[signalled];
+    if (finished || signalled) return;
+    if (!started) {
+      // It closed before running anything (it was stopping): run here.
+      finished = true;
+      local();
+    } else {
+      process.stderr.write('briefing: the resident server stopped before the command was done; run it again (BRIEFING_SERVER=off runs it without the server).\n');
+      process.exitCode = 2;
+    }
+  });
+}
+
+/** Runs the command here and, once it is done, starts a server for the next one. */
+function runLocallyAndStart(socket, local) {
+  process.once('exit', () => startServer(socket));
+  return local();
+}
+
+/** Starts a server in the background, in a session of its own (the terminal's Ctrl-C is not for it). */
+function startServer(socket) {
+  try {
+    const child = require('node:child_process').spawn(process.execPath, [join(__dirname, 'server.cjs'), socket], {
+      cwd: '/',
+      detached: true,
+      stdio: 'ignore',
+      env: process.env,
+    });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // No server this time: the next command runs here too.
+  }
+}
+
+module.exports = { wanted, socketPath, runServed, fixedAtStart, startServer };

@@ -1,0 +1,209 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { rmSync } from 'node:fs';
+
+/**
+ * The resident server: one briefing process that has loaded its code and keeps it warm, running
+ * the command lines that `briefing` on a terminal sends it (bin/client.cjs) one at a time, each in
+ * the folder, environment, umask and terminal of the process that sent it, with its output and exit
+ * code sent back. It stops after {@link IDLE_MS} without a command, when its memory has grown past
+ * {@link MOST_RSS}, or when told to (`briefing server stop`). Why: docs/decisions/0007-resident-server.md.
+ */
+export interface ServeOptions {
+  /** The Unix socket to listen on (its folder is the user's own: bin/client.cjs). */
+  socket: string;
+  /** Runs one command line and leaves its exit code in `process.exitCode`: the CLI's `main`. */
+  run: (args: readonly string[]) => Promise<void>;
+  /** The environment variables that must be the same as the server's own (Node.js reads them once, at start), as one text. */
+  fixed: (env: NodeJS.ProcessEnv) => string;
+  /** Called once, after the first command has run (the code cache is written then). */
+  served?: () => void;
+  /** How long the server waits for a command before it stops; {@link IDLE_MS} when not given. */
+  idleMs?: number;
+}
+
+/** What a client sends: the command line and everything of its process the command may read. */
+export interface ServerRequest {
+  briefing: 1;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  umask: number;
+  stdout: { tty: boolean; columns: number };
+  stderr: { tty: boolean; columns: number };
+}
+
+/** Fifteen minutes: a desk officer's pause between two edits, not a day. */
+export const IDLE_MS = 15 * 60 * 1000;
+/** A server that has grown past this stops after the command (a batch of thousands of meetings sent to it, or a leak). */
+export const MOST_RSS = 768 * 1024 * 1024;
+
+/** Starts the server on `options.socket`; the process ends when the server stops. */
+export function serve(options: ServeOptions): void {
+  // What `ps` shows.
+  process.title = 'briefing-server';
+  const ownFixed = options.fixed(process.env);
+  const idleMs = options.idleMs ?? Number(process.env.BRIEFING_SERVER_IDLE_MS ?? IDLE_MS);
+  const started = Date.now();
+  let commands = 0;
+  let queue: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  let idle: NodeJS.Timeout | undefined;
+  let current: ((text: string) => void) | undefined;
+
+  const stop = (server: Server) => {
+    server.close();
+    rmSync(options.socket, { force: true });
+    process.exit(0);
+  };
+  const server = createServer((socket) => {
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.on('error', () => {});
+    socket.on('data', (text: string) => {
+      buffer += text;
+      const end = buffer.indexOf('\n');
+      if (end < 0) return;
+      const line = buffer.slice(0, end);
+      buffer = '';
+      socket.removeAllListeners('data');
+      const message = parse(line);
+      if (message === 'status') return void socket.end(`${JSON.stringify({ pid: process.pid, socket: options.socket, since: started, commands, rss: process.memoryUsage.rss() })}\n`);
+      if (message === 'stop') {
+        socket.end(`${JSON.stringify({ stopping: process.pid })}\n`);
+        return void queue.then(() => stop(server));
+      }
+      if (message === undefined) return void socket.destroy();
+      send(socket, { pid: process.pid });
+      waiting++;
+      if (idle) clearTimeout(idle);
+      queue = queue.then(async () => {
+        waiting--;
+        if (!socket.destroyed) await runOne(socket, message);
+        if (process.memoryUsage.rss() > MOST_RSS) stop(server);
+        if (!waiting) idle = setTimeout(() => stop(server), idleMs);
+      });
+    });
+  });
+
+  /** Runs one request as the client's process would, or tells the client to run it itself. */
+  async function runOne(socket: Socket, request: ServerRequest): Promise<void> {
+    const why = options.fixed(request.env) !== ownFixed ? 'its locale or Node.js settings are not the server’s' : enter(request);
+    if (why !== undefined) return ended(socket, { local: why });
+    send(socket, { start: true });
+    current = (text) => send(socket, { err: Buffer.from(text).toString('base64') });
+    const restore = capture(socket, request);
+    process.exitCode = undefined;
+    try {
+      await options.run(request.args);
+    } finally {
+      restore();
+      current = undefined;
+    }
+    const code = Number(process.exitCode ?? 0);
+    process.exitCode = undefined;
+    process.chdir('/');
+    await ended(socket, { exit: code });
+    if (commands++ === 0) options.served?.();
+  }
+
+  // A command that throws where nothing catches it leaves the process in a state no later command should run in.
+  const crash = (error: unknown) => {
+    current?.(`briefing: internal error: ${error instanceof Error ? error.message : String(error)}\n  Run it again with BRIEFING_SERVER=off and --debug for the stack trace, and report it as a bug.\n`);
+    rmSync(options.socket, { force: true });
+    process.exit(2);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+
+  listen(server, options.socket, () => {
+    idle = setTimeout(() => stop(server), idleMs);
+  });
+}
+
+/** The request, `status` or `stop`; undefined for anything else. */
+function parse(line: string): ServerRequest | 'status' | 'stop' | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const record = value as Record<string, unknown>;
+    if (record.status === true) return 'status';
+    if (record.stop === true) return 'stop';
+    return record.briefing === 1 && Array.isArray(record.args) && typeof record.cwd === 'string' ? (value as ServerRequest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends the last frame; resolves once it is written (or the client has gone), so that the server may stop after it. */
+function ended(socket: Socket, frame: object): Promise<void> {
+  return new Promise((resolve) => {
+    if (socket.destroyed) return resolve();
+    socket.once('close', () => resolve());
+    socket.end(`${JSON.stringify(frame)}\n`, () => resolve());
+  });
+}
+
+function send(socket: Socket, frame: object): void {
+  if (!socket.destroyed) socket.write(`${JSON.stringify(frame)}\n`);
+}
+
+/** Takes on the client's folder, environment and umask; why not, when its folder cannot be entered. */
+function enter(request: ServerRequest): string | undefined {
+  try {
+    process.chdir(request.cwd);
+  } catch {
+    return 'its folder cannot be entered';
+  }
+  for (const key of Object.keys(process.env)) if (!(key in request.env)) delete process.env[key];
+  // Setting TZ makes Node.js read the time zone again.
+  for (const [key, value] of Object.entries(request.env)) if (process.env[key] !== value) process.env[key] = value;
+  process.umask(request.umask);
+  return undefined;
+}
+
+/** Sends what the command writes to stdout and stderr to the client, and tells the command what terminal the client has. */
+function capture(socket: Socket, request: ServerRequest): () => void {
+  const restore = [takeOver(process.stdout, 'out', socket, request.stdout), takeOver(process.stderr, 'err', socket, request.stderr)];
+  return () => {
+    for (const each of restore) each();
+  };
+}
+
+function takeOver(stream: NodeJS.WriteStream, kind: 'out' | 'err', socket: Socket, terminal: { tty: boolean; columns: number }): () => void {
+  const write = stream.write;
+  const shown = { isTTY: Object.getOwnPropertyDescriptor(stream, 'isTTY'), columns: Object.getOwnPropertyDescriptor(stream, 'columns') };
+  Object.defineProperty(stream, 'isTTY', { value: terminal.tty, configurable: true, writable: true });
+  Object.defineProperty(stream, 'columns', { value: terminal.columns || undefined, configurable: true, writable: true });
+  stream.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void) => {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
+    send(socket, { [kind]: bytes.toString('base64') });
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (done) process.nextTick(done);
+    return true;
+  }) as typeof stream.write;
+  return () => {
+    stream.write = write;
+    for (const [name, descriptor] of Object.entries(shown)) {
+      if (descriptor) Object.defineProperty(stream, name, descriptor);
+      else delete (stream as unknown as Record<string, unknown>)[name];
+    }
+  };
+}
+
+/**
+ * Listens on the socket. One left by a server that has stopped is removed; one a live server
+ * listens on means this one is not needed (two commands started a server at once), so it ends.
+ */
+function listen(server: Server, socket: string, ready: () => void): void {
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') process.exit(2);
+    const probe = createConnection(socket);
+    probe.once('connect', () => process.exit(0));
+    probe.once('error', () => {
+      rmSync(socket, { force: true });
+      server.once('error', () => process.exit(2));
+      server.listen(socket, ready);
+    });
+  });
+  server.listen(socket, ready);
+}

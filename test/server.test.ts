@@ -1,0 +1,201 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_MEETING, exampleProject, REPO, tempDir, type CliRun } from './helpers/project.js';
+
+/**
+ * The resident server (bin/client.cjs, src/cli/server.ts) with real processes: a command it runs
+ * must print, write and exit exactly as the same command run in its own process. Each test uses a
+ * socket folder of its own (XDG_RUNTIME_DIR), so no server of the machine's user is touched.
+ */
+const runtimes: string[] = [];
+afterAll(() => {
+  for (const runtime of runtimes) stopServers(runtime);
+});
+
+/** A folder for the sockets, as a login session's XDG_RUNTIME_DIR is: the user's own. */
+function runtimeDir(): string {
+  const dir = tempDir('briefing-run-');
+  chmodSync(dir, 0o700);
+  runtimes.push(dir);
+  return dir;
+}
+
+function run(args: readonly string[], cwd: string, env: Record<string, string>): CliRun {
+  const result = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    // A server a failed test leaves behind stops within a minute.
+    env: { ...process.env, NO_COLOR: '1', BRIEFING_SERVER_IDLE_MS: '60000', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** How many commands the server of this runtime folder has run; undefined when none runs. */
+function served(runtime: string): number | undefined {
+  const status = run(['server', 'status'], REPO, { XDG_RUNTIME_DIR: runtime }).stdout;
+  const found = /, (\d+) commands?, /.exec(status);
+  return found ? Number(found[1]) : undefined;
+}
+
+function stopServers(runtime: string): void {
+  run(['server', 'stop'], REPO, { XDG_RUNTIME_DIR: runtime });
+}
+
+/** The files of a folder with their bytes, for comparing two builds. */
+function filesOf(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name)).toString('base64')]));
+}
+
+describe('the resident server', () => {
+  it('runs build, check, diff and list as a process of their own would: the same output, files and exit codes', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject({ 'positions/educ/broken.yaml': 'id: broken\nquestion: [\n' });
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', 'add', '-A'], { cwd: dir });
+    spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-qm', 'first'], { cwd: dir });
+    writeFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8').replace('plāno mērķtiecīgi', 'plāno ļoti mērķtiecīgi'));
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, SOURCE_DATE_EPOCH: '1613700000' };
+    const off = { ...on, BRIEFING_SERVER: 'off' };
+    expect(run(['server', 'start'], REPO, on)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Started a server \(process \d+\): /) });
+    const commands: string[][] = [
+      ['build', EXAMPLE_MEETING, '--out', 'out-X'],
+      ['build', EXAMPLE_MEETING, '--out', 'out-X', '--json'],
+      ['check'],
+      ['check', '--format', 'json'],
+      ['diff', 'positions/educ/equity-reforms.yaml', '--format', 'md'],
+      ['list', 'positions', '--json'],
+      ['build', 'meetings/no-such-meeting.yaml'],
+      ['check', '--formatt', 'json'],
+    ];
+    for (const [index, args] of commands.entries()) {
+      const local = run(args.map((arg) => arg.replace('X', 'local')), dir, off);
+      const remote = run(args.map((arg) => arg.replace('X', 'served')), dir, on);
+      expect(served(runtime), args.join(' ')).toBe(index + 1);
+      // A check's JSON says how long each meeting took.
+      const same = (text: string) => text.replaceAll('out-served', 'out-local').replace(/"ms": \d+/g, '"ms": 0');
+      expect({ ...remote, stdout: same(remote.stdout) }, args.join(' ')).toEqual({ ...local, stdout: same(local.stdout) });
+    }
+    // What each tells: the broken position and a missing meeting (exit 1), a misspelt flag (exit 2).
+    expect(run(['check'], dir, on)).toMatchObject({ status: 1, stdout: expect.stringContaining('positions/educ/broken.yaml') });
+    const missing = run(['build', 'meetings/no-such-meeting.yaml'], dir, on);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout + missing.stderr).toContain('no-such-meeting.yaml');
+    expect(run(['check', '--formatt', 'json'], dir, on)).toMatchObject({ status: 2, stderr: expect.stringContaining('--formatt') });
+    expect(run(['diff', 'positions/educ/equity-reforms.yaml', '--format', 'md'], dir, on).stdout).toContain('ļoti');
+    expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
+    expect(Object.keys(filesOf(join(dir, 'out-served')))).toEqual(expect.arrayContaining(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.md']));
+  });
+
+  it('runs each command in its sender’s folder and environment: -C, a subfolder, SOURCE_DATE_EPOCH, the umask', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const built = (epoch: string) => {
+      const result = run(['build', EXAMPLE_MEETING, '--format', 'docx', '--force', '--out', `out-${epoch}`], dir, { ...on, SOURCE_DATE_EPOCH: epoch });
+      expect(result.status).toBe(0);
+      return readFileSync(join(dir, `out-${epoch}`, 'IZMzin_190221_EDUC.docx'));
+    };
+    const first = built('1613700000');
+    const second = built('1700000000');
+    expect(first.equals(second)).toBe(false);
+    const local = run(['build', EXAMPLE_MEETING, '--format', 'docx', '--out', 'out-local'], dir, { ...on, BRIEFING_SERVER: 'off', SOURCE_DATE_EPOCH: '1700000000' });
+    expect(local.status).toBe(0);
+    expect(readFileSync(join(dir, 'out-local', 'IZMzin_190221_EDUC.docx')).equals(second)).toBe(true);
+    // From a subfolder, and from elsewhere with -C: the project is the sender's.
+    expect(run(['list', 'meetings'], join(dir, 'positions'), on).stdout).toContain('2021-02-19');
+    expect(run(['-C', dir, 'list', 'meetings'], tempDir(), on).stdout).toContain('2021-02-19');
+    // Files are made with the sender's umask.
+    const umasked = spawnSync('sh', ['-c', `umask 077 && exec "${process.execPath}" "${join(REPO, 'bin/briefing.js')}" build ${EXAMPLE_MEETING} --format md --out out-private`], { cwd: dir, env: { ...process.env, ...on } });
+    expect(umasked.status).toBe(0);
+    expect(readdirSync(join(dir, 'out-private')).length).toBeGreaterThan(0);
+    for (const name of readdirSync(join(dir, 'out-private'))) {
+      expect(statSync(join(dir, 'out-private', name)).mode & 0o077, name).toBe(0);
+    }
+    expect(served(runtime)).toBe(5);
+  });
+
+  it('starts itself after a command typed where there is none, and stops after being idle', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const env = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, BRIEFING_SERVER_IDLE_MS: '1500' };
+    expect(run(['list', 'meetings'], dir, env).status).toBe(0);
+    const socketFolder = join(runtime, 'briefing');
+    await until(() => served(runtime) !== undefined);
+    expect(readdirSync(socketFolder)).toEqual([expect.stringMatching(/^[0-9a-f]{12}-[0-9a-f]{8}\.sock$/)]);
+    expect(run(['list', 'meetings'], dir, env).stdout).toContain('2021-02-19');
+    expect(served(runtime)).toBe(1);
+    await until(() => readdirSync(socketFolder).length === 0, 8000);
+    expect(served(runtime)).toBeUndefined();
+  });
+
+  it('is not used without a terminal unless asked, with BRIEFING_SERVER=off, for a batch or a watch, or with another locale', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    // Not a terminal (the test's pipes), nothing asked: no server is started.
+    expect(run(['list', 'meetings'], dir, { XDG_RUNTIME_DIR: runtime, BRIEFING_SERVER: '' }).status).toBe(0);
+    await new Promise((wait) => setTimeout(wait, 500));
+    expect(existsSync(join(runtime, 'briefing')) ? readdirSync(join(runtime, 'briefing')) : []).toEqual([]);
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    expect(run(['build', '--all', '--format', 'md'], dir, on).status).toBe(0);
+    expect(run(['build', '-a', '--format', 'md'], dir, on).status).toBe(0);
+    expect(run(['list', 'meetings'], dir, { ...on, BRIEFING_SERVER: 'off' }).status).toBe(0);
+    // Node.js reads the locale once, when it starts: a command in another one runs in its own process.
+    expect(run(['list', 'meetings'], dir, { ...on, LC_ALL: 'lv_LV.UTF-8' })).toMatchObject({ status: 0, stdout: expect.stringContaining('2021-02-19') });
+    expect(served(runtime)).toBe(0);
+    expect(run(['list', 'meetings'], dir, on).status).toBe(0);
+    expect(served(runtime)).toBe(1);
+  });
+
+  it('runs the command itself when the socket is one no server listens on, or its folder is not the user’s alone', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const socketFolder = join(runtime, 'briefing');
+    const [socket = ''] = readdirSync(socketFolder);
+    stopServers(runtime);
+    // A server killed outright leaves its socket file behind.
+    writeFileSync(join(socketFolder, socket), '');
+    expect(run(['list', 'meetings'], dir, on)).toMatchObject({ status: 0, stdout: expect.stringContaining('2021-02-19'), stderr: '' });
+    await until(() => served(runtime) === 0);
+    stopServers(runtime);
+    // Others may enter the folder: it is not used, and nothing is started.
+    chmodSync(socketFolder, 0o755);
+    expect(run(['list', 'meetings'], dir, on)).toMatchObject({ status: 0, stdout: expect.stringContaining('2021-02-19') });
+    await new Promise((wait) => setTimeout(wait, 500));
+    expect(readdirSync(socketFolder)).toEqual([]);
+    expect(run(['server', 'status'], REPO, on)).toMatchObject({ status: 2, stderr: expect.stringContaining('no folder of your own') });
+  });
+
+  it('passes Ctrl-C on to the command it runs, which ends as it would have', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { ...process.env, BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    // A long answer: a build long enough to be stopped half way.
+    const position = join(dir, 'positions/educ/equity-reforms.yaml');
+    const paragraph = `  ${'Latvija plāno mērķtiecīgi apvienot valsts budžeta un ES fondu finansējumu. '.repeat(12)}\n\n`;
+    writeFileSync(position, readFileSync(position, 'utf8').replace('body: |\n', `body: |\n${paragraph.repeat(12000)}`));
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--out', 'out-long'], { cwd: dir, env: on, stdio: 'ignore' });
+    // Well into the build (some 3 s on the server), after the client has connected.
+    await new Promise((wait) => setTimeout(wait, 700));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((done) => child.on('exit', (exit) => done(exit)));
+    // 128 + SIGINT, as a build in its own process ends (its handler stops any PDF's office, then raises the signal again).
+    expect(code).toBe(130);
+    // The server got the signal as the process running the command would have, and ended.
+    await until(() => served(runtime) === undefined, 5000);
+  });
+});
+
+async function until(condition: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('waited in vain');
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+}

@@ -47,11 +47,11 @@ export async function timed(command: string, args: readonly string[], cwd: strin
 }
 
 /** Runs a command `count` times, one after another; fails loudly if any run fails. */
-export async function repeat(count: number, command: string, args: readonly string[], cwd: string, before?: () => void): Promise<Run[]> {
+export async function repeat(count: number, command: string, args: readonly string[], cwd: string, before?: () => void, env?: NodeJS.ProcessEnv): Promise<Run[]> {
   const runs: Run[] = [];
   for (let i = 0; i < count; i++) {
     before?.();
-    const run = await timed(command, args, cwd);
+    const run = await timed(command, args, cwd, env);
     if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}:\n${run.stderr}`);
     runs.push(run);
   }
@@ -82,6 +82,8 @@ export async function runEach<T>(items: readonly T[], concurrency: number, comma
 export interface Command {
   command: string;
   args: readonly string[];
+  /** The environment to run it in, when not this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -93,7 +95,7 @@ export async function paired(count: number, a: Command, b: Command, cwd: string,
   const runsA: Run[] = [];
   const runsB: Run[] = [];
   const one = async (command: Command, into: Run[]) => {
-    into.push(...(await repeat(1, command.command, command.args, cwd, before)));
+    into.push(...(await repeat(1, command.command, command.args, cwd, before, command.env)));
   };
   for (let i = 0; i < count; i++) {
     if (i % 2 === 0) {
@@ -125,6 +127,17 @@ export function meanCpu(runs: readonly Run[]): number | undefined {
   const values = runs.map((r) => r.cpuMs);
   if (!values.length || values.some((v) => v === undefined)) return undefined;
   return values.reduce((sum: number, v) => sum + (v ?? 0), 0) / values.length;
+}
+
+/** User + system time of a running process so far, in ms (Linux); undefined elsewhere or when it has ended. */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** User + system time of this process's finished children, in ms (Linux, 100 clock ticks a second). */

@@ -4,7 +4,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linearFigures } from './linear-slot.js';
-import { available, meanCpu, median, paired, repeat, runEach, timed, type Command, type Run } from './measure.js';
+import { available, meanCpu, median, paired, processCpuMs, repeat, runEach, timed, type Command, type Run } from './measure.js';
 import { formatTable, type Figure } from './report.js';
 import { EXAMPLE_MEETING, makeWorkload } from './workload.js';
 
@@ -33,6 +33,12 @@ const hasPandoc = available('pandoc', ['--version']);
 const hasGit = available('git', ['--version']);
 const scratch = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 const loadBefore = loadavg();
+// Every figure but the resident server's is measured cold, each command a process of its own, whatever the caller's setting.
+process.env.BRIEFING_SERVER = 'off';
+/** The resident server's socket folder: the bench's own, so that no server of the user's is used or stopped. */
+const serverRuntime = join(scratch, 'run');
+mkdirSync(serverRuntime, { mode: 0o700 });
+const servedEnv: NodeJS.ProcessEnv = { ...process.env, BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: serverRuntime };
 
 /** `briefing …` as the installed command: the bin file itself (Windows cannot start a .js file, so there through node). */
 function briefing(...args: string[]): Command {
@@ -114,6 +120,44 @@ async function startUp(): Promise<Figure[]> {
   ];
 }
 
+/**
+ * 1 and 2b once more, each command sent to the resident server (docs/server.md) as a command typed on a
+ * terminal is: the same installed command, whose client connects to a server that has already run a few
+ * commands. The cold figures above stay the targets' own; these say what a desk officer's next command costs.
+ */
+async function served(): Promise<Figure[]> {
+  say(`1s, 2bs. the same build and check through the resident server, ${RUNS} paired runs each…`);
+  const dir = exampleCopy('served');
+  const start = await timed(CLI, ['server', 'start'], dir, servedEnv);
+  if (start.status !== 0) return [{ id: '1s', name: 'single build through the resident server', briefing: Number.NaN, target: '≤ 1.0× pandoc', note: `no server: ${start.stderr.trim()}` }];
+  const build: Command = { ...briefing('build', EXAMPLE_MEETING, '--force'), env: servedEnv };
+  const check: Command = { ...briefing('check'), env: servedEnv };
+  // A server's first commands run code V8 has not optimised yet: a desk officer's later ones are measured.
+  await repeat(QUICK ? 1 : 5, build.command, build.args, dir, undefined, servedEnv);
+  await repeat(QUICK ? 1 : 5, check.command, check.args, dir, undefined, servedEnv);
+  const pid = Number(/\(process (\d+)\)/.exec(start.stdout)?.[1]);
+  /** The server's CPU time per command while `measure` runs `commands` of them, as a note. */
+  const serverCpu = async <T>(commands: number, measure: () => Promise<T>): Promise<[T, string]> => {
+    const before = processCpuMs(pid);
+    const result = await measure();
+    const after = processCpuMs(pid);
+    return [result, before === undefined || after === undefined ? 'the server’s CPU time not measured' : `the server’s CPU time ${((after - before) / commands).toFixed(1)} ms a command`];
+  };
+  const figures: Figure[] = [];
+  const single: Figure = { id: '1s', name: 'single build through the resident server, md + docx (median, ms)', briefing: Number.NaN, target: '≤ 1.0× pandoc' };
+  if (hasPandoc) {
+    cpSync(join(dir, 'out/IZMzin_190221_EDUC.md'), join(dir, 'report.md'));
+    const [{ a, b, cpuNote }, server] = await serverCpu(RUNS + 1, () => pairedMedians(build, { command: 'pandoc', args: ['report.md', '-o', 'pandoc.docx'] }, dir));
+    figures.push({ ...single, briefing: a, baseline: { name: 'pandoc', value: b }, ratio: a / b, met: a / b <= 1, note: `${cpuNote ?? 'CPU time not measured'} (the client); ${server}` });
+  } else {
+    figures.push({ ...single, briefing: median((await repeat(RUNS, build.command, build.args, dir, undefined, servedEnv)).map((r) => r.ms)) });
+  }
+  const [checked, server] = await serverCpu(RUNS + 1, () => pairedMedians(check, bareNode, dir));
+  figures.push({ id: '2bs', name: 'briefing check through the resident server (median, ms)', briefing: checked.a, baseline: { name: 'node -e 0', value: checked.b }, ratio: checked.a / checked.b, target: '≤ 2.5× node -e 0', met: checked.a / checked.b <= 2.5, note: `${checked.cpuNote ?? 'CPU time not measured'} (the client); ${server}` });
+  await timed(CLI, ['server', 'stop'], dir, servedEnv);
+  return figures;
+}
+
 async function batch(): Promise<Figure[]> {
   say(`3. batch of ${MEETINGS} meetings: writing the workload…`);
   const dir = join(scratch, 'batch');
@@ -184,7 +228,7 @@ async function diff(): Promise<Figure> {
   return { ...figure, briefing: ms, baseline: { name: 'node -e 0', value: node }, ratio: ms / node, met: ms < 150, ...(note ? { note } : {}) };
 }
 
-const figures = [await singleBuild(), ...(await startUp()), ...(await batch()), ...(await linearFigures({ repo: REPO, quick: QUICK })), await diff()];
+const figures = [await singleBuild(), ...(await startUp()), ...(await served()), ...(await batch()), ...(await linearFigures({ repo: REPO, quick: QUICK })), await diff()];
 const node = spawnSync('node', ['--version'], { encoding: 'utf8' }).stdout.trim();
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath } from './files.js';
@@ -319,4 +319,60 @@ export function inGitCheckout(folder: string): boolean {
     if (existsSync(join(dir, '.git'))) return true;
     if (dirname(dir) === dir) return false;
   }
+}
+
+/**
+ * What git's answer about a working tree's changes since HEAD rests on, other than the files'
+ * own texts, read from the files git keeps it in without running git: the commit HEAD names
+ * (HEAD and its branch's ref, or packed-refs), the index, the repository's and the user's
+ * configuration (line-end conversion), the attributes files, and git's environment variables.
+ * The index, refs and configuration are written by renaming a new file into place, so a change
+ * is a new inode or size or time. Undefined — ask git — outside a repository, with GIT_DIR or
+ * another variable that moves the repository, or for a layout not read here.
+ */
+export function repositoryState(folder: string): string | undefined {
+  if (Object.keys(process.env).some((key) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR|CEILING_DIRECTORIES|NAMESPACE|REPLACE_REF_BASE|CONFIG.*)$/.test(key))) return undefined;
+  try {
+    let top = resolve(folder);
+    while (!existsSync(join(top, '.git'))) {
+      if (dirname(top) === top) return undefined;
+      top = dirname(top);
+    }
+    const dotGit = join(top, '.git');
+    // A linked worktree or a submodule: `.git` is a file naming the folder git keeps it in.
+    const gitDir = statSync(dotGit).isDirectory() ? dotGit : /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+    if (gitDir === undefined) return undefined;
+    const own = resolve(top, gitDir.trim());
+    const common = existsSync(join(own, 'commondir')) ? resolve(own, readFileSync(join(own, 'commondir'), 'utf8').trim()) : own;
+    const head = readFileSync(join(own, 'HEAD'), 'utf8');
+    const ref = /^ref: (refs\/\S+)$/m.exec(head)?.[1];
+    const stamp = (path: string) => {
+      try {
+        const stat = statSync(path, { bigint: true });
+        return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+      } catch {
+        return '-';
+      }
+    };
+    const home = process.env.HOME ?? '';
+    const xdg = process.env.XDG_CONFIG_HOME || join(home, '.config');
+    return JSON.stringify([
+      top,
+      head,
+      ref === undefined ? '' : existsSync(join(common, ref)) ? readFileSync(join(common, ref), 'utf8') : '',
+      ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes')].map(stamp),
+      // The attributes files from the folder up to the top (line ends, filters); not those in its subfolders.
+      ...foldersUpTo(resolve(folder), top).map((dir) => stamp(join(dir, '.gitattributes'))),
+      ...[join(home, '.gitconfig'), join(xdg, 'git', 'config'), join(xdg, 'git', 'attributes'), '/etc/gitconfig'].map(stamp),
+    ]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `from` and each folder above it up to `top`, which must be `from` or above it. */
+function foldersUpTo(from: string, top: string): string[] {
+  const folders = [from];
+  for (let dir = from; dir !== top && dirname(dir) !== dir; dir = dirname(dir)) folders.push(dirname(dir));
+  return folders;
 }

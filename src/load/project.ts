@@ -7,7 +7,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
-import { changedSinceHead, inGitCheckout, readCommittedTexts } from './git.js';
+import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState } from './git.js';
 import { linkProblems } from './links.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
@@ -263,16 +263,42 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
  * the changed ones are read from git and parsed: none on a clean checkout.
  */
 function withCommittedVersions(root: string, folder: string, files: PositionFile[], problems: Diagnostic[]): PositionFile[] {
+  // Asked of git once per state of the repository and the files, in a process that loads the project again and again.
+  const state = repositoryState(folder);
+  const key = state === undefined ? undefined : JSON.stringify([state, root, folder, files.map((file) => [file.path, file.hash, file.id])]);
+  const known = key === undefined ? undefined : committedByState.get(key);
+  if (known) return known.map((file) => ({ ...file }));
+  const { files: found, kept } = versionsAtHead(root, folder, files, problems);
+  // Files moved without git are paired through what git leaves untracked, which .gitignore files decide: asked every time.
+  if (key !== undefined && kept && !problems.length) {
+    if (committedByState.size >= KEPT_STATES) committedByState.delete(committedByState.keys().next().value ?? '');
+    committedByState.set(key, found.map((file) => ({ ...file })));
+  }
+  return found;
+}
+
+/** How many states {@link withCommittedVersions} keeps (a watch or a server sees one project at a time, mostly). */
+const KEPT_STATES = 8;
+/**
+ * The position files with their versions at HEAD, by the repository's state ({@link repositoryState})
+ * and the files' paths, hashes and ids: running git takes a few milliseconds, most of them the fork
+ * of a process as large as a long-lived one (a watch, the resident server).
+ */
+const committedByState = new Map<string, PositionFile[]>();
+
+/** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
+function versionsAtHead(root: string, folder: string, files: PositionFile[], problems: Diagnostic[]): { files: PositionFile[]; kept: boolean } {
   const { changed, noGit, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path));
   // In a git checkout without git to run, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
   if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked);
   const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []));
-  return files.map((file) => {
+  const versioned = files.map((file) => {
     const at = changed.get(file.path);
     const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
     return before === undefined ? file : { ...file, committedVersion: before.version, committedAnswer: before.answer };
   });
+  return { files: versioned, kept: !noGit && !gone.length };
 }
 
 /**

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { CHECK_BASE } from '../helpers/corpus.js';
+import { tempDir, writeFile } from '../helpers/project.js';
+
+/**
+ * A process that loads a project again and again (watch, the resident server) asks git about the
+ * positions' versions at HEAD once per state of the repository (src/load/project.ts, repositoryState):
+ * every change git's answer rests on must be seen, in a real repository, and an unchanged state must
+ * not run git again. A `git` on the PATH that notes each run and hands it to the real one counts them.
+ */
+const POSITION = 'positions/youth/youth-participation.yaml';
+const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+let log = '';
+let path: string | undefined;
+
+beforeEach(() => {
+  const bin = tempDir('briefing-git-bin-');
+  log = join(bin, 'runs.log');
+  writeFileSync(log, '');
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  path = process.env.PATH;
+  process.env.PATH = `${bin}:${path ?? ''}`;
+});
+afterEach(() => {
+  process.env.PATH = path;
+});
+
+/** How many times `git diff` ran since the last call. */
+function diffs(): number {
+  const runs = readFileSync(log, 'utf8').split('\n').filter((line) => line === 'diff').length;
+  writeFileSync(log, '');
+  return runs;
+}
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync(realGit, ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: dir, stdio: 'ignore' });
+}
+
+const notRaised = async (project: string) => (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => d.file);
+
+describe('the versions at git HEAD, in a process that checks again and again', () => {
+  test('follow edits, the index, commits, branches, packed refs, attributes and configuration, and ask git only when one changed', async () => {
+    const project = tempDir('briefing-git-');
+    cpSync(CHECK_BASE, project, { recursive: true });
+    git(project, 'init', '--quiet', '--initial-branch=main');
+    git(project, 'add', '--all');
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    const text = readFileSync(join(project, POSITION), 'utf8');
+    const edited = text.replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. ');
+    expect(edited).not.toBe(text);
+
+    expect(await notRaised(project)).toEqual([]);
+    expect(diffs()).toBe(1);
+    expect(await notRaised(project)).toEqual([]);
+    expect(diffs()).toBe(0);
+    // The answer changed, the version did not.
+    writeFile(project, POSITION, edited);
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(1);
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(0);
+    // Staged: the index changed, the answer against HEAD did not.
+    git(project, 'add', POSITION);
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(1);
+    // Committed: HEAD's branch moved.
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'second');
+    expect(await notRaised(project)).toEqual([]);
+    expect(diffs()).toBe(1);
+    // Another branch whose HEAD has the first text: the same files, another HEAD.
+    git(project, 'branch', 'old', 'HEAD~1');
+    git(project, 'symbolic-ref', 'HEAD', 'refs/heads/old');
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(1);
+    git(project, 'symbolic-ref', 'HEAD', 'refs/heads/main');
+    expect(await notRaised(project)).toEqual([]);
+    // Packed refs: the branch's commit read from packed-refs.
+    git(project, 'pack-refs', '--all');
+    expect(await notRaised(project)).toEqual([]);
+    git(project, 'update-ref', 'refs/heads/main', 'HEAD~1');
+    git(project, 'pack-refs', '--all');
+    expect(await notRaised(project)).toEqual([POSITION]);
+    diffs();
+    // Attributes (line ends, filters) decide what git compares: a new .gitattributes asks again.
+    writeFile(project, '.gitattributes', '*.yaml text eol=lf\n');
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(1);
+    // So does the user's configuration.
+    writeFile(project, '.git/config', `${readFileSync(join(project, '.git/config'), 'utf8')}[core]\n\tautocrlf = false\n`);
+    expect(await notRaised(project)).toEqual([POSITION]);
+    expect(diffs()).toBe(1);
+  });
+});

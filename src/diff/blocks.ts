@@ -10,6 +10,9 @@ import { checkBox } from '../docx/task-box.js';
 /** The mark of an item of a bulleted list, as the report prints it. */
 export const BULLET = '–';
 
+/** A thematic break (`***`, `---`) as the diff shows it: a line of dashes, the words it does not have. */
+export const RULE = '———';
+
 /** What a block of the document is, as a reader sees it. */
 export type BlockKind = 'title' | 'heading' | 'paragraph' | 'item' | 'note' | 'code' | 'table' | 'rule' | 'footnote' | 'html';
 

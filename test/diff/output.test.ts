@@ -19,13 +19,13 @@ function position(body: string, version = 1): string {
   return `id: p\nversion: ${version}\nstatus: draft\nowner: { ministry: IZM }\nquestions: [Q]\nbody: |\n${block}\n`;
 }
 
-async function run(before: string, after: string, format: DiffFormat) {
+async function run(before: string, after: string, format: DiffFormat, colour = false) {
   const cwd = exampleProject({ 'review/before.yaml': position(before), 'review/after.yaml': position(after, 2) });
-  return diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format, stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH });
+  return diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format, stat: false, whitespace: false, colour, sourceDateEpoch: EPOCH });
 }
 
-async function compare(before: string, after: string, format: DiffFormat): Promise<string> {
-  return String((await run(before, after, format)).output);
+async function compare(before: string, after: string, format: DiffFormat, colour = false): Promise<string> {
+  return String((await run(before, after, format, colour)).output);
 }
 
 /** The redline DOCX. */
@@ -403,6 +403,21 @@ test('terminal: a list item’s later paragraph is indented under it, and a list
   const text = (word: string) => ['Ievads.', '', '1) punkts viens;', '', `   Turpinājums ${word}.`, '', '> Citāts:', '>', '> - a punkts', `> - b ${word}`].join('\n');
   const terminal = await compare(text('vecais'), text('jaunais'), 'terminal');
   expect(terminal.split('\n').slice(6)).toEqual(['1) punkts viens;', '', '   Turpinājums [-vecais-]{+jaunais+}.', '', '…', '', '> – a punkts', '', '> – b [-vecais-]{+jaunais+}', '']);
+});
+
+test('terminal: a thematic break added or removed between paragraphs is shown as a marked line, as the md shows it', async () => {
+  const without = 'Ievads.\n\nPirmā rindkopa.\n\nOtrā rindkopa.';
+  const withRule = 'Ievads.\n\nPirmā rindkopa.\n\n***\n\nOtrā rindkopa.';
+  expect((await run(without, withRule, 'terminal')).exitCode).toBe(1);
+  expect((await compare(without, withRule, 'terminal')).split('\n').slice(6)).toEqual(['Pirmā rindkopa.', '', '{+———+}', '']);
+  expect((await compare(withRule, without, 'terminal')).split('\n').slice(6)).toEqual(['Pirmā rindkopa.', '', '[-———-]', '']);
+  expect(textPart(await compare(without, withRule, 'md'))).toContain('Pirmā rindkopa.\n\n{++———++}\n\nOtrā rindkopa.');
+  // In colour, as added and removed words are: green and underlined, red and struck through.
+  expect(await compare(without, withRule, 'terminal', true)).toContain('\u001b[32m\u001b[4m———\u001b[24m\u001b[39m');
+  expect(await compare(withRule, without, 'terminal', true)).toContain('\u001b[31m\u001b[9m———\u001b[29m\u001b[39m');
+  // An unchanged break before a change is its context line, shown as one too.
+  const after = withRule.replace('Otrā rindkopa.', 'Otrā jaunā rindkopa.');
+  expect((await compare(withRule, after, 'terminal')).split('\n').slice(6)).toEqual(['———', '', 'Otrā{+ jaunā+} rindkopa.', '']);
 });
 
 test('terminal, md, JSON and DOCX: a heading made another level, its words the same, is a change', async () => {

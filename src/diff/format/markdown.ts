@@ -1,6 +1,6 @@
 import type { AlignType, PhrasingContent } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import { BULLET, segmentsOf, type Container, type DiffBlock } from '../blocks.js';
+import { BULLET, RULE, segmentsOf, type Container, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { inlineMarkdown } from '../inline-markdown.js';
 import type { DiffRow } from '../table.js';
@@ -112,7 +112,7 @@ function blockMarkdown(block: DiffBlock): string {
       return `${marker} ${text.split('\n').join(`\n${' '.repeat(marker.length + 1)}`)}`;
     }
     case 'rule':
-      return block.status === 'inserted' ? '{++———++}' : block.status === 'deleted' ? '{--———--}' : '---';
+      return block.status === 'inserted' ? `{++${RULE}++}` : block.status === 'deleted' ? `{--${RULE}--}` : '---';
     case 'table':
       return tableMarkdown(block.rows ?? [], block.align ?? []) + noted;
     case 'code':

@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { ChalkInstance } from 'chalk';
-import { segmentsOf, type Container, type DiffBlock, type Segment } from '../blocks.js';
+import { RULE, segmentsOf, type Container, type DiffBlock, type Segment } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { shownText } from '../inline-markdown.js';
 import { blockNote, blocksInView, changeLine, versionLabel } from './labels.js';
@@ -85,6 +85,7 @@ function prefixes(block: DiffBlock, opens: ReadonlySet<Container> = new Set()): 
 }
 
 function plain(block: DiffBlock): string {
+  if (block.kind === 'rule') return RULE;
   return segmentsOf(block.content)
     .filter((s) => s.op !== 'delete')
     .map((s) => shownText(s.text, 'equal'))
@@ -92,6 +93,8 @@ function plain(block: DiffBlock): string {
 }
 
 function marked(block: DiffBlock, chalk: ChalkInstance): string {
+  // A thematic break has no words to mark: its line of dashes is marked as the block is.
+  if (block.kind === 'rule') return change(blockOp(block.status), RULE, chalk);
   if (block.rows) return block.rows.map((row) => row.cells.map((cell) => markedContent(cell, chalk)).join(' | ')).join('\n');
   return levelChange(block, chalk) + infoLine(block, chalk) + markedContent(block.content, chalk);
 }
@@ -99,7 +102,12 @@ function marked(block: DiffBlock, chalk: ChalkInstance): string {
 /** A code block's info string on a line of its own, as its opening fence (` ```yaml `), marked as the block is: another language alone shows. */
 function infoLine({ kind, info, status }: DiffBlock, chalk: ChalkInstance): string {
   if (kind !== 'code' || info === undefined) return '';
-  return `${change(status === 'inserted' ? 'insert' : status === 'deleted' ? 'delete' : 'equal', `\`\`\`${info}`, chalk)}\n`;
+  return `${change(blockOp(status), `\`\`\`${info}`, chalk)}\n`;
+}
+
+/** How a mark of the whole block (a fence's info string, a thematic break's line) is shown: added with an added block, removed with a removed one. */
+function blockOp(status: DiffBlock['status']): Segment['op'] {
+  return status === 'inserted' ? 'insert' : status === 'deleted' ? 'delete' : 'equal';
 }
 
 /** A heading made another level, as its `#`s: `[-##-]{+###+} ` (the words alone would not show it). */

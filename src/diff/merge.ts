@@ -26,6 +26,12 @@ export const REWORDED = 0.5;
 /** Lists, list items and quotes are paired more readily: their parts are compared one by one anyway. */
 const RESTRUCTURED = 0.3;
 /**
+ * How an empty list item (`2)` alone on its line) pairs with an item of words, which shares none of
+ * them: barely, so that any pairing with words in common comes first, but at all, so that an item
+ * that got its words, or lost them, is that item changed and not one deleted beside one inserted.
+ */
+const FILLED = 1e-9;
+/**
  * The most removed-by-added block pairs a hunk weighs for the best alignment (500 by 500): its table
  * grows with their product, and 20,000 rewritten paragraphs would need 3 GB and minutes.
  */
@@ -210,6 +216,8 @@ class Merger {
           ? atLeast(this.similarity(before, after), RESTRUCTURED)
           : 0;
       case 'listItem':
+        if (after.type === 'listItem' && emptyAndWords(before, after)) return FILLED;
+        return atLeast(this.similarity(before, after), RESTRUCTURED);
       case 'blockquote':
         return atLeast(this.similarity(before, after), RESTRUCTURED);
       case 'footnoteDefinition':
@@ -252,10 +260,14 @@ class Merger {
     throw new Error(`mergeDocuments: cannot pair ${before.type} with ${after.type}`);
   }
 
-  /** A list item's first paragraph carries its number: the two first paragraphs always pair. */
+  /**
+   * A list item's first paragraph carries its number: the two first paragraphs always pair. An empty
+   * item has a paragraph of no words here, so that the words the other one has are inserted or deleted in it.
+   */
   private listItem(before: ListItem, after: ListItem): ListItem['children'] {
-    const [firstBefore, ...restBefore] = before.children;
-    const [firstAfter, ...restAfter] = after.children;
+    const filled = emptyAndWords(before, after);
+    const [firstBefore, ...restBefore] = filled ? withEmptyParagraph(before) : before.children;
+    const [firstAfter, ...restAfter] = filled ? withEmptyParagraph(after) : after.children;
     if (firstBefore?.type === 'paragraph' && firstAfter?.type === 'paragraph') {
       const first = { ...firstAfter, children: mergeInline(firstBefore.children, firstAfter.children, this.options.whitespace) };
       return [first, ...this.children(restBefore, restAfter)];
@@ -299,6 +311,17 @@ class Merger {
   private key(node: RootContent): string {
     return nodeKey(node, this.options.whitespace);
   }
+}
+
+/** Whether one of two items is empty (`2)` alone on its line) and the other starts with words: a paragraph. */
+function emptyAndWords(before: ListItem, after: ListItem): boolean {
+  const [first, second] = [before.children[0], after.children[0]];
+  return (!first && second?.type === 'paragraph') || (first?.type === 'paragraph' && !second);
+}
+
+/** An item's blocks, an empty item's as one paragraph of no words. */
+function withEmptyParagraph(item: ListItem): ListItem['children'] {
+  return item.children.length ? item.children : [{ type: 'paragraph', children: [] }];
 }
 
 /** Marks a block and everything in it as inserted or deleted. */

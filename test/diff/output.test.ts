@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { diff, type DiffFormat } from '../../src/commands/diff.js';
 import { parseMarkdownText, walk } from '../../src/util/markdown.js';
 import { docxParts, part } from '../helpers/docx.js';
-import { paragraphs } from '../helpers/redline.js';
+import { paragraphs, revisions } from '../helpers/redline.js';
 import { exampleProject } from '../helpers/project.js';
 
 /** 2021-02-19 00:00 UTC. */
@@ -418,6 +418,27 @@ test('terminal: a thematic break added or removed between paragraphs is shown as
   // An unchanged break before a change is its context line, shown as one too.
   const after = withRule.replace('Otrā rindkopa.', 'Otrā jaunā rindkopa.');
   expect((await compare(withRule, after, 'terminal')).split('\n').slice(6)).toEqual(['———', '', 'Otrā{+ jaunā+} rindkopa.', '']);
+});
+
+test('terminal, md, JSON and DOCX: an empty item that gets words, or loses them, is that item changed, its words inserted or deleted', async () => {
+  const list = (second: string) => ['Plāns:', '', '1) pirmais;', `2)${second}`, '3) trešais.'].join('\n');
+  const empty = list('');
+  const filled = list(' otrais punkts;');
+  for (const [before, after, op, marked, critic] of [
+    [empty, filled, 'insert', '{+otrais punkts;+}', '{++otrais punkts;++}'],
+    [filled, empty, 'delete', '[-otrais punkts;-]', '{--otrais punkts;--}'],
+  ] as const) {
+    const terminal = await compare(before, after, 'terminal');
+    expect(terminal.split('\n').slice(6)).toEqual(['1) pirmais;', '', `2) ${marked}`, '']);
+    expect(textPart(await compare(before, after, 'md'))).toContain(['1) pirmais;', `2) ${critic}`, '3) trešais.'].join('\n'));
+    const parsed: { blocks: { kind: string; status: string; marker?: string; segments: { op: string; text: string }[] }[] } = JSON.parse(await compare(before, after, 'json'));
+    expect(parsed.blocks.filter((b) => b.status !== 'equal')).toEqual([{ status: 'changed', kind: 'item', depth: 0, marker: '2)', segments: [{ op, text: 'otrais punkts;' }] }]);
+    // One numbered paragraph for the item, its words tracked and its mark not: no paragraph deleted beside one inserted.
+    const docx = await redline(before, after);
+    expect(revisions(docx).map((r) => r.kind)).toEqual([op === 'insert' ? 'ins' : 'del']);
+    const items = [...(await redlineXml(before, after)).matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:numPr>(?:(?!<\/w:p>).)*?<\/w:p>/g)];
+    expect(items).toHaveLength(3);
+  }
 });
 
 test('terminal, md, JSON and DOCX: a heading made another level, its words the same, is a change', async () => {

@@ -88,15 +88,21 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(other.body).toContain('Punkts 12. pants un 2. punkts; 32. martā nav.');
   });
 
-  it('an item that is empty or starts with a list is warned about: the DOCX has no number for it, and numbers the items after it one less', async () => {
-    const { diagnostics } = await buildWithAnswer('1) pirmais;\n2)\n3) trešais;\n4) - iekšējais;\n   - vēl viens.\n5) piektais.');
+  it('an item that is empty or starts with a list still has its number, on a line of its own: the items after it are numbered as in the Markdown, and check warns of both', async () => {
+    const { body, diagnostics } = await buildWithAnswer('1) pirmais;\n2)\n3) trešais;\n4) - iekšējais;\n   - vēl viens.\n5)\n   - cits;\n6) sestais.');
+    const items = listParagraphs(body).filter((item) => item.ilvl === 0 && ['pirmais;', '', 'trešais;', 'sestais.'].includes(item.text));
+    // One numbered paragraph for each of the six items, the empty and the list-led ones with no text of their own, all of one list.
+    expect(items.map((item) => item.text)).toEqual(['pirmais;', '', 'trešais;', '', '', 'sestais.']);
+    expect(new Set(items.map((item) => item.numId)).size).toBe(1);
+    expect(listParagraphs(body).filter((item) => item.ilvl === 1).map((item) => item.text)).toEqual(['iekšējais;', 'vēl viens.', 'cits;']);
     expect(diagnostics.filter((d) => d.ruleId === 'markdown/empty-item').map((d) => [d.message, d.hint])).toEqual([
+      ['The list item `2)` in `body` is empty: the report prints its number with nothing after it.', 'Write its text after the mark, or delete the line (the items after it are then numbered one less).'],
       [
-        "The list item `2)` in `body` is empty: the DOCX prints an item's number before its first paragraph, so this one has none and the items after it are numbered one less than written.",
-        'Write its text after the mark, or delete the line.',
+        'The list item `4)` in `body` starts with a list: the report prints its number on a line of its own, above the list.',
+        'Write a line of text after the mark first (e.g. what the list below is about), or make the list the item itself.',
       ],
       [
-        "The list item `4)` in `body` starts with a list: the DOCX prints an item's number before its first paragraph, so this one has none and the items after it are numbered one less than written.",
+        'The list item `5)` in `body` starts with a list: the report prints its number on a line of its own, above the list.',
         'Write a line of text after the mark first (e.g. what the list below is about), or make the list the item itself.',
       ],
     ]);

@@ -462,9 +462,11 @@ class DocxCompiler {
     this.itemLevel = ilvl;
     for (const item of node.children) {
       const numbered = { style: itemStyle ?? this.listStyle(kind), numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true }, ...indent };
-      // An empty item (`2)` alone on its line) prints nothing, as `markdown/empty-item` warns; one a redline
-      // added or removed is a numbered paragraph of no text, its mark tracked, so that the change shows.
-      if (!item.children.length && item.data?.revision) result.push(this.paragraph(item, numbered));
+      // The item's number stands before its first paragraph. An item with none first (empty, or starting with a
+      // list or a code block) gets a numbered paragraph of no text, its number alone, as a browser shows it: without
+      // it Word numbers the items after it one less than the Markdown. `review` reads it as the item's own unit
+      // (see sourceUnits); in a redline its mark is tracked with the item's.
+      if (item.children[0]?.type !== 'paragraph') result.push(this.paragraph(item, numbered));
       item.children.forEach((child, index) => {
         if (index === 0 && child.type === 'paragraph') {
           result.push(

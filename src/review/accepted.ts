@@ -93,10 +93,15 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   // A block whose unit follows the last block's in the source keeps the source's separator
   // when that is only blank and `>` lines (one quote's paragraphs stay one quote), or a line
   // break alone (an item's second paragraph right above the next item).
+  // A block on the line of an item's number (`3) - a`, see sourceUnits) follows it there, or on a line of
+  // its own under it when the number was given text.
   const push = (block: Block | undefined, index: number | undefined): void => {
     if (!block) return;
     const gap = previous !== undefined && index === previous + 1 ? source.slice(units[previous]?.end ?? 0, units[index]?.start ?? 0) : undefined;
-    blocks.push(gap !== undefined && /^\n(?:[\s>]*\n)?$/.test(gap) ? { ...block, gap } : block);
+    if (gap === '' && blocks.at(-1)?.markdown) {
+      const lead = units[index ?? 0]?.lead ?? '';
+      blocks.push({ ...block, markdown: block.markdown.startsWith(lead) ? underMarkers(lead) + block.markdown.slice(lead.length) : block.markdown, gap: '\n' });
+    } else blocks.push(gap !== undefined && /^(?:\n(?:[\s>]*\n)?)?$/.test(gap) ? { ...block, gap } : block);
     previous = index;
   };
   // The last block, when it was written by its paragraph's style alone, with no source to place it (see below).
@@ -371,8 +376,13 @@ export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: Sourc
   const delimiter = unit?.table?.columns === columns ? unit.table.delimiter : row(Array.from({ length: columns }, (_, column) => delimiterCell(alignments[column])));
   const [header = [], ...body] = lines;
   // In a list item or a quote, each row has the place's lead (a first row's item marker only on the first).
-  const rest = lead.replace(/[-+*]\s|\d+[.)]\s/g, (marker) => ' '.repeat(marker.length));
+  const rest = underMarkers(lead);
   return { markdown: [row(header), delimiter, ...body.map(row)].map((line, at) => (at === 0 ? lead : rest) + line).join('\n'), item: false };
+}
+
+/** A line's lead for the line under it in the same place: the item markers in it (`3) `, `- `) blank, the quotes' `>` kept. */
+function underMarkers(lead: string): string {
+  return lead.replace(/[-+*]\s|\d+[.)]\s/g, (marker) => ' '.repeat(marker.length));
 }
 
 /** A row of a table in the DOCX: its cells as accepted Markdown, which of them the reviewer changed, and whether the reviewer added the row. */
@@ -488,18 +498,32 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
     return { slice: source.slice(start, end), start, end };
   };
   const lead = (node: Nodes): string => source.slice(lineStart(node.position?.start.offset ?? 0), node.position?.start.offset ?? 0);
+  // The line of an item's number when no paragraph follows it there; nothing, at the line's start, when its
+  // first block starts on that line (`3) - a`), whose unit, from the line's start, holds the number.
+  const numberLine = (item: Nodes, first: Nodes | undefined) => {
+    const start = lineStart(item.position?.start.offset ?? 0);
+    const firstStart = first?.position?.start.offset;
+    if (firstStart !== undefined && lineStart(firstStart) === start) return { slice: '', start, end: start };
+    const lineEnd = source.indexOf('\n', item.position?.start.offset ?? 0);
+    const end = lineEnd < 0 ? source.length : lineEnd;
+    return { slice: source.slice(start, end), start, end };
+  };
   const add = (node: RootContent, level: number, inList: boolean): void => {
     if (node.type === 'definition' || node.type === 'footnoteDefinition') {
       if (!inList) definitions.push({ ...lines(node), ...(node.type === 'footnoteDefinition' ? { footnote: { label: node.label ?? node.identifier, content: footnoteContent(source, node) } } : {}) });
     } else if (node.type === 'list') {
       node.children.forEach((item, place) => {
         const [first, ...rest] = item.children;
+        const number = node.ordered ? { number: (node.start ?? 1) + place } : {};
         if (first?.type === 'paragraph') {
           // A task item's box is part of its text in the DOCX.
           const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
-          const number = node.ordered ? { number: (node.start ?? 1) + place } : {};
           units.push({ text: box + textAsBuilt(first), ...lines(item, first), item: true, level, ...number, lead: lead(item), footnotes: labelsIn(first) });
-        } else if (first) add(first, level, true);
+        } else {
+          // An item with no paragraph first has its number alone in the DOCX: a paragraph of no text, a unit of its own.
+          units.push({ text: '', ...numberLine(item, first), item: true, level, ...number, lead: lead(item), footnotes: [] });
+          if (first) add(first, level, true);
+        }
         for (const child of rest) add(child, child.type === 'list' ? level + 1 : level, true);
       });
     } else if (node.type === 'blockquote') {
@@ -585,7 +609,8 @@ function gapsIn(paragraphs: readonly ReviewedParagraph[]): Set<ReviewedParagraph
 
 /** The empty paragraph the compiler puts between two tables or two code blocks, as the reviewer left it. */
 function isGap(paragraph: ReviewedParagraph, before: ReviewedParagraph | undefined, after: ReviewedParagraph | undefined): boolean {
-  if (paragraph.cell || paragraph.pieces.length || paragraph.mark) return false;
+  // An item's number alone (an item that starts with a code block, between two) is no gap.
+  if (paragraph.cell || paragraph.pieces.length || paragraph.mark || paragraph.list !== null) return false;
   const tables = before?.cell !== undefined && after?.cell !== undefined && before.cell.table !== after.cell.table;
   return tables || (isCode(before) && isCode(after));
 }
@@ -595,9 +620,14 @@ export function isCode(paragraph: ReviewedParagraph | undefined): boolean {
   return paragraph?.style === Style.code;
 }
 
-/** Paragraphs as they were before the review: a paragraph whose mark was inserted (a split) joins the next. */
+/**
+ * Paragraphs as they were before the review: a paragraph whose mark was inserted (a split) joins the
+ * next; a group of the reviewer's (every mark or all the text inserted) goes. An item's number alone (an
+ * item with no paragraph first, see sourceUnits) was there before, whatever was typed after it.
+ */
 function originalGroups(paragraphs: readonly ReviewedParagraph[], gaps: ReadonlySet<ReviewedParagraph>): ReviewedParagraph[][] {
-  return blocksJoined(groups(paragraphs, 'ins'), gaps).filter((group) => !group.every((p) => p.mark?.kind === 'ins' || allInserted(p)) || group.some((p) => textOf(p, 'reject') !== ''));
+  const added = (p: ReviewedParagraph) => p.mark?.kind === 'ins' || (allInserted(p) && p.list === null);
+  return blocksJoined(groups(paragraphs, 'ins'), gaps).filter((group) => !group.every(added) || group.some((p) => textOf(p, 'reject') !== ''));
 }
 
 /** Paragraphs after accepting: a paragraph whose mark was deleted joins the next; wholly deleted paragraphs go, but for a table's cells. */

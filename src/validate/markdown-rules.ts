@@ -494,8 +494,7 @@ const ITEM_WITHOUT_TEXT = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]*$|[ \t]+(?:[-+*
 /**
  * `markdown/empty-item`: a list item with no paragraph first — nothing in it (`2)` on a line of its
  * own, most often a line left when an item was moved), or a list or a code block first (`3) - a`).
- * The DOCX prints its number before its first paragraph, so such an item gets none, and Word numbers
- * the items after it one less than the Markdown does.
+ * The report prints its number on a line of its own, with nothing after it or above its first block.
  */
 function emptyItemProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   const problems: Diagnostic[] = [];
@@ -504,15 +503,16 @@ function emptyItemProblems(file: YamlFile, field: readonly PropertyKey[], text: 
     if (node.type !== 'listItem' || node.children[0]?.type === 'paragraph' || start === undefined) return;
     const mark = /^\s*(?:[-+*]|\d{1,9}[.)])/.exec(text.slice(start))?.[0].trim() ?? '';
     const first = node.children[0];
-    const what = first === undefined ? 'is empty' : `starts with ${first.type === 'list' ? 'a list' : first.type === 'code' ? 'a code block' : 'no paragraph'}`;
+    const block = first?.type === 'list' ? 'list' : first?.type === 'code' ? 'code block' : 'block';
+    const what = first === undefined ? 'is empty: the report prints its number with nothing after it' : `starts with a ${block}: the report prints its number on a line of its own, above the ${block}`;
     problems.push(
       diagnostic(
         file.path,
         place(start, mark),
         'warning',
         'markdown/empty-item',
-        `The list item \`${mark}\` in \`${field.join('.')}\` ${what}: the DOCX prints an item's number before its first paragraph, so this one has none and the items after it are numbered one less than written.`,
-        first === undefined ? 'Write its text after the mark, or delete the line.' : 'Write a line of text after the mark first (e.g. what the list below is about), or make the list the item itself.',
+        `The list item \`${mark}\` in \`${field.join('.')}\` ${what}.`,
+        first === undefined ? 'Write its text after the mark, or delete the line (the items after it are then numbered one less).' : 'Write a line of text after the mark first (e.g. what the list below is about), or make the list the item itself.',
       ),
     );
   });

@@ -113,6 +113,16 @@ export class WordEdit {
     return this;
   }
 
+  /** Types `text`, as a tracked insertion, into the paragraph after the one holding `context`, a paragraph of no text (an item's number alone). */
+  typeIntoNext(context: string, text: string, stamp: Stamp): this {
+    const start = this.xml.indexOf('</w:p>', this.xml.indexOf(context)) + 6;
+    const end = this.xml.indexOf('</w:p>', start);
+    if (start < 6 || end < 0 || this.xml.slice(start, end).includes('<w:t')) throw new Error(`no empty paragraph after: ${context}`);
+    const typed = `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+    this.xml = this.xml.slice(0, end) + typed + this.xml.slice(end);
+    return this;
+  }
+
   /** Adds a plain paragraph after the one holding `context`, without tracking (as pasted text in an old report). */
   paragraphAfter(context: string, text: string): this {
     const at = this.xml.indexOf('</w:p>', this.xml.indexOf(context));

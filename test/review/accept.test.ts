@@ -125,6 +125,51 @@ describe('briefing review', () => {
     expect(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toContain(yearParagraph);
   });
 
+  it('reads a report with items that have no text first (empty, or a list first) as unchanged, and --accept keeps them as written', () => {
+    const dir = exampleProject();
+    const file = join(dir, 'positions/educ/equity-achievements.yaml');
+    const first = '  1) pāreju uz kompetencēs balstītu mācību saturu un pieeju;\n';
+    const items = '  2)\n  3) - skolām;\n     - pašvaldībām.\n  4)\n     - vecākiem;\n';
+    const text = readFileSync(file, 'utf8').replace(first, first + items).replace('  2) pedagogu', '  5) pedagogu').replace('  3) mērķtiecīgu', '  6) mērķtiecīgu');
+    writeFileSync(file, text);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const untouched = runCli(['review', join(dir, DOCX)], dir);
+    expect(untouched.status, untouched.stderr).toBe(0);
+    expect(untouched.stdout).toContain('no tracked changes or comments');
+    // A comment on the field alone: the field is read, and its text is what it was.
+    const commented = join(dir, 'out/commented.docx');
+    writeFileSync(commented, new WordEdit(readFileSync(join(dir, DOCX))).comment('Pandēmijas laikā attālināto', 'attālināto', 'Labi.', ANNA).bytes());
+    const listed = runCli(['review', commented], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).not.toContain('without track changes');
+    expect(listed.stdout).not.toMatch(/\{\+|\[-/);
+    expect(runCli(['review', commented, '--accept'], dir).status).toBe(0);
+    expect(position(dir, 'equity-achievements').data.body).toBe(parseDocument(text).toJS().body);
+    // A word changed in another paragraph (of the report built again): the items are written back as they were.
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const edited = join(dir, 'out/edited.docx');
+    writeFileSync(edited, new WordEdit(readFileSync(join(dir, DOCX))).replace('Pandēmijas laikā attālināto', 'attālināto', 'tālmācības', ANNA).bytes());
+    const accepted = runCli(['review', edited, '--accept'], dir);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.stdout).not.toContain('without track changes');
+    const body = String(position(dir, 'equity-achievements').data.body);
+    const expected = String(parseDocument(text).toJS().body).replace('Pandēmijas laikā attālināto', 'Pandēmijas laikā tālmācības');
+    expect(normaliseWrap(body)).toBe(normaliseWrap(expected));
+    // The changed paragraph is wrapped anew; every other block is as written.
+    const others = (markdown: string) => markdown.split('\n\n').filter((block) => !block.startsWith('Pandēmijas'));
+    expect(others(body)).toEqual(others(expected));
+    expect(body).toContain(`pieeju;\n${items.replace(/^ {2}/gm, '')}5) pedagogu`);
+    // Text typed after an item's number alone becomes the item's text, before the list it starts with.
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const typed = join(dir, 'out/typed.docx');
+    writeFileSync(typed, new WordEdit(readFileSync(join(dir, DOCX))).typeIntoNext('pāreju uz kompetencēs', 'otrais punkts;', ANNA).typeIntoNext('otrais punkts;', 'skolām un pašvaldībām:', ANNA).bytes());
+    expect(runCli(['review', typed], dir).stdout).not.toContain('without track changes');
+    expect(runCli(['review', typed, '--accept'], dir).status).toBe(0);
+    expect(String(position(dir, 'equity-achievements').data.body)).toContain(
+      'pieeju;\n2) otrais punkts;\n3) skolām un pašvaldībām:\n   - skolām;\n   - pašvaldībām.\n4)\n   - vecākiem;\n5) pedagogu',
+    );
+  });
+
   it('reads a report built from decomposed letters (NFD) as unchanged: the reviewer’s Word text is the composed one', () => {
     const ids = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'];
     const files = Object.fromEntries(ids.map((id) => [`positions/educ/${id}.yaml`, readFileSync(join(REPO_POSITIONS, `${id}.yaml`), 'utf8').normalize('NFD')]));

@@ -4,7 +4,6 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { offer } from '../completion/spec.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { packageRoot } from '../load/project.js';
 import type { Io } from './io.js';
 
 /** What bin/client.cjs (plain JavaScript, loaded before the bundle) offers the command. */
@@ -36,7 +35,10 @@ without a command. BRIEFING_SERVER=off runs every command in its own process; BR
 uses the server even without a terminal (a script, a benchmark).`,
     )
     .action(async (action: 'status' | 'start' | 'stop') => {
-      const socket = serverSocket();
+      // Loaded here, not at start: every other command would pay for loading the project code (and its schemas) first.
+      const { packageRoot } = await import('../load/project.js');
+      const client = createRequire(join(packageRoot(), 'bin', 'client.cjs'))('./client.cjs') as Client;
+      const socket = serverSocket(client, join(packageRoot(), 'dist'));
       const status = await ask(socket, { status: true });
       if (action === 'status') {
         console.log(status ? describe(io, status, socket) : `No server runs for this briefing (${socket}).`);
@@ -49,20 +51,16 @@ uses the server even without a terminal (a script, a benchmark).`,
         return;
       }
       if (status) return void console.log(describe(io, status, socket));
-      client().startServer(socket);
+      client.startServer(socket);
       const started = await waitFor(socket, 10_000);
       if (!started) throw new UsageError(`The server did not start within 10 seconds (${socket}).`, 'Commands still run, each in its own process; BRIEFING_SERVER=off says so outright.');
       console.log(`Started a server (process ${started.pid}): ${socket}`);
     });
 }
 
-function client(): Client {
-  return createRequire(join(packageRoot(), 'bin', 'client.cjs'))('./client.cjs') as Client;
-}
-
 /** This build's socket; a usage error where there can be none (Windows, no folder of the user's own). */
-function serverSocket(): string {
-  const socket = client().socketPath(join(packageRoot(), 'dist'), process.env);
+function serverSocket(client: Client, dist: string): string {
+  const socket = client.socketPath(dist, process.env);
   if (socket === undefined) {
     throw new UsageError(
       process.platform === 'win32' ? 'The resident server is not available on Windows.' : 'There is no folder of your own for the server’s socket (XDG_RUNTIME_DIR or the temporary folder).',

@@ -150,6 +150,17 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(1);
   });
 
+  it('waits the default time when BRIEFING_SERVER_IDLE_MS is empty or not a number', async () => {
+    for (const idle of ['', 'soon']) {
+      const runtime = runtimeDir();
+      const env = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, BRIEFING_SERVER_IDLE_MS: idle };
+      expect(run(['server', 'start'], REPO, env).status).toBe(0);
+      await new Promise((wait) => setTimeout(wait, 300));
+      expect(served(runtime), idle).toBe(0);
+      stopServers(runtime);
+    }
+  });
+
   it('runs the command itself when the socket is one no server listens on, or its folder is not the user’s alone', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -42,7 +42,9 @@ export function serve(options: ServeOptions): void {
   // What `ps` shows.
   process.title = 'briefing-server';
   const ownFixed = options.fixed(process.env);
-  const idleMs = options.idleMs ?? Number(process.env.BRIEFING_SERVER_IDLE_MS ?? IDLE_MS);
+  const asked = Number(process.env.BRIEFING_SERVER_IDLE_MS);
+  // An empty or unreadable setting is the default, not a server that stops at once.
+  const idleMs = options.idleMs ?? (Number.isFinite(asked) && asked > 0 ? asked : IDLE_MS);
   const started = Date.now();
   let commands = 0;
   let queue: Promise<void> = Promise.resolve();
@@ -76,12 +78,15 @@ export function serve(options: ServeOptions): void {
       send(socket, { pid: process.pid });
       waiting++;
       if (idle) clearTimeout(idle);
-      queue = queue.then(async () => {
-        waiting--;
-        if (!socket.destroyed) await runOne(socket, message);
-        if (process.memoryUsage.rss() > MOST_RSS) stop(server);
-        if (!waiting) idle = setTimeout(() => stop(server), idleMs);
-      });
+      queue = queue
+        .then(async () => {
+          waiting--;
+          if (!socket.destroyed) await runOne(socket, message);
+          if (process.memoryUsage.rss() > MOST_RSS) stop(server);
+          if (!waiting) idle = setTimeout(() => stop(server), idleMs);
+        })
+        // A command that failed outside main's own handling: the commands waiting behind it must not wait for ever.
+        .catch(crash);
     });
   });
 

@@ -45,8 +45,11 @@ interface SourceUnit {
   /** What the unit's first line has before its text: indentation, `> `, a heading's `## ` (an item's marker not included). */
   lead: string;
   footnotes: string[];
-  /** For a table: its delimiter row as written (alignment included) and how many columns it has. */
-  table?: { delimiter: string; columns: number };
+  /**
+   * For a table: its delimiter row as written (alignment included), how many columns it has,
+   * and each row's cells' text as the DOCX prints it (the header row first), normalised.
+   */
+  table?: { delimiter: string; columns: number; cells: string[][] };
 }
 
 const WIDTH = 110;
@@ -78,12 +81,17 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const originals = originalGroups(paragraphs, gaps);
   const rejected = originals.map((group) => normalise(groupText(group, 'reject')));
   const matched = rejected.length === units.length && rejected.every((text, index) => text === normalise(units[index]?.text ?? ''));
-  if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so every paragraph was written anew from the DOCX: check links and footnotes');
+  if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so the paragraphs whose text changed were written anew from the DOCX: check their links and footnotes');
   // Untracked edits are changes too: compare with the field's own text then.
   const before = matched ? rejected : units.map((unit) => normalise(unit.text));
   const unitOf = unitsOfParagraphs(originals);
   // Edited without track changes, a paragraph written anew still takes its place in the field (in an item, a quote) from its unit.
-  const placeOf = matched ? undefined : unitsByText(rejected, units.map((unit) => normalise(unit.text)));
+  const placeOf = matched ? undefined : unitsByText(rejected, before);
+  // ... and one whose text is its unit's is that unit, as when the field matched: untouched, it keeps its source.
+  const sameText = (group: number | undefined): number | undefined => {
+    const unit = group === undefined ? undefined : placeOf?.get(group);
+    return unit !== undefined && group !== undefined && rejected[group] === before[unit] ? unit : undefined;
+  };
   const footnoteLabels = matched ? footnoteMap(originals, units) : footnotesInOrder(originals, units);
 
   const blocks: Block[] = [];
@@ -113,14 +121,15 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     styled = undefined;
     const item = first.list !== null;
     const found = group.map((p) => unitOf.get(p)).find((index) => index !== undefined);
-    const index = matched ? found : undefined;
+    const index = matched ? found : sameText(found);
     const unit = index === undefined ? undefined : units[index];
     // Where the group stands in the field: its own unit, or (edited without track changes) the unit it pairs with by text.
     const placeIndex = placeOf && found !== undefined ? placeOf.get(found) : index;
     const place = placeIndex === undefined ? undefined : units[placeIndex];
     const number = numbers.next(first);
     after.push(normalise(groupText(group, 'accept')));
-    if (first.cell) push(tableBlock(group, unit, footnoteLabels, notes, lost, place?.lead), placeIndex);
+    // A table edited without track changes is patched as its unit's, the cells whose text is not the unit's taken as changed.
+    if (first.cell) push(tableBlock(group, unit ?? place, footnoteLabels, notes, lost, place?.lead, !unit), placeIndex);
     else if (isCode(first)) push(codeBlock(group, unit, notes, lost, place), placeIndex);
     else if (unit && group.length === 1 && untouched(first)) {
       // Its source number stays unless the item's number changed (an item before it added or deleted).
@@ -359,14 +368,15 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
  * every cell was deleted go. When the DOCX's rows or columns no longer pair with the source's
  * (or there is no source, for `import`), the table is written anew from the cells, the source's
  * delimiter row kept while the number of columns is the same, else the columns' alignment read
- * from the header row. Undefined when nothing is left.
+ * from the header row. Undefined when nothing is left. `edited`: the field was edited without
+ * track changes, so a cell whose text is not its source cell's changed too, though nothing marks it.
  */
-export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[], lost?: string[], lead = unit?.lead ?? ''): Block | undefined {
+export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[], lost?: string[], lead = unit?.lead ?? '', edited = false): Block | undefined {
   // A cell split with Enter changed too, though no word of it did.
-  if (unit?.table && paragraphs.every((p) => untouched(p) && !p.mark)) return { markdown: unit.slice, item: false };
+  if (unit?.table && !edited && paragraphs.every((p) => untouched(p) && !p.mark)) return { markdown: unit.slice, item: false };
   const rows = tableRows(paragraphs, footnotes, notes, lost);
   const columns = Math.max(0, ...rows.map((row) => row.cells.length));
-  const patched = unit?.table?.columns === columns ? patchedTable(rows, unit.slice.split('\n')) : undefined;
+  const patched = unit?.table?.columns === columns ? patchedTable(rows, unit.slice.split('\n'), edited ? unit.table.cells : undefined) : undefined;
   if (patched) return patched.length ? { markdown: patched.join('\n'), item: false } : undefined;
   const lines = rows.map((row) => row.cells).filter((cells) => cells.some(Boolean));
   if (!lines.length) return undefined;
@@ -388,16 +398,18 @@ function underMarkers(lead: string): string {
 /** A row of a table in the DOCX: its cells as accepted Markdown, which of them the reviewer changed, and whether the reviewer added the row. */
 interface TableRow {
   cells: string[];
+  /** Each cell's text before the review (every change rejected), normalised, to compare with its source cell's. */
+  texts: string[];
   changed: Set<number>;
   added: boolean;
 }
 
 function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<string, string>, notes: string[], lost?: string[]): TableRow[] {
-  const rows = new Map<number, { cells: string[][]; changed: Set<number>; paragraphs: ReviewedParagraph[] }>();
+  const rows = new Map<number, { cells: string[][]; texts: string[][]; changed: Set<number>; paragraphs: ReviewedParagraph[] }>();
   for (const paragraph of paragraphs) {
     if (!paragraph.cell) continue;
     const { row: index, column } = paragraph.cell;
-    const row = rows.get(index) ?? { cells: [], changed: new Set<number>(), paragraphs: [] };
+    const row = rows.get(index) ?? { cells: [], texts: [], changed: new Set<number>(), paragraphs: [] };
     rows.set(index, row);
     row.paragraphs.push(paragraph);
     if (!untouched(paragraph) || paragraph.mark) row.changed.add(column);
@@ -405,11 +417,13 @@ function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<stri
     // The header row is bold by the table's layout, not by its Markdown.
     const pieces = index === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
     (row.cells[column] ??= []).push(oneLine(inlineMarkdown(pieces, footnotes, notes, lost, true)).trim());
+    (row.texts[column] ??= []).push(textOf(paragraph, 'reject'));
   }
   return [...rows.entries()]
     .sort(([a], [b]) => a - b)
     .map(([, row]) => ({
       cells: Array.from(row.cells, (cell) => (cell ?? []).filter(Boolean).join(' ')),
+      texts: Array.from(row.texts, (texts) => normalise((texts ?? []).join(' '))),
       changed: row.changed,
       // The row says it was inserted (`w:trPr/w:ins`), or every paragraph of it is inserted, or empty.
       added: row.paragraphs.some((p) => p.cell?.rowChange === 'ins') || (row.paragraphs.some((p) => p.pieces.length) && row.paragraphs.every((p) => !p.pieces.length || allInserted(p))),
@@ -419,13 +433,15 @@ function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<stri
 /**
  * The table's lines with only what the reviewer changed written anew (see {@link tableBlock}),
  * or undefined when the DOCX's rows do not pair one to one with the source's (`lines`: the
- * header, the delimiter row, the body rows).
+ * header, the delimiter row, the body rows). `cells`, for a table edited without track changes:
+ * the source rows' cells' text (see {@link withUntrackedChanges}).
  */
-function patchedTable(rows: readonly TableRow[], lines: readonly string[]): string[] | undefined {
+function patchedTable(pairs: readonly TableRow[], lines: readonly string[], cells?: readonly string[][]): string[] | undefined {
   const [header, delimiter, ...body] = lines;
   if (header === undefined || delimiter === undefined) return undefined;
   const sources = [header, ...body];
-  if (rows.filter((row) => !row.added).length !== sources.length) return undefined;
+  if (pairs.filter((row) => !row.added).length !== sources.length) return undefined;
+  const rows = cells ? withUntrackedChanges(pairs, cells) : pairs;
   // Every row deleted, the header too, and none added: the reviewer deleted the table.
   const deleted = (row: TableRow): boolean => row.changed.size > 0 && !row.cells.some(Boolean);
   if (rows.every((row) => (row.added ? !row.cells.some(Boolean) : deleted(row)))) return [];
@@ -446,6 +462,25 @@ function patchedTable(rows: readonly TableRow[], lines: readonly string[]): stri
     if (next === 1) result.push(delimiter);
   }
   return result;
+}
+
+/**
+ * `rows` with each cell whose text before the review is not its source cell's (`cells`, a list
+ * for each source row, which the rows the reviewer did not add pair with in order) taken as
+ * changed: edited with track changes off, nothing marks it.
+ */
+function withUntrackedChanges(rows: readonly TableRow[], cells: readonly string[][]): TableRow[] {
+  let next = 0;
+  return rows.map((row) => {
+    if (row.added) return row;
+    const source = cells[next] ?? [];
+    next += 1;
+    const changed = new Set(row.changed);
+    row.texts.forEach((text, column) => {
+      if (text !== (source[column] ?? '')) changed.add(column);
+    });
+    return { ...row, changed };
+  });
 }
 
 /** A delimiter row's cell for a column aligned as the DOCX has it (`w:jc` of its header cell). */
@@ -530,7 +565,7 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
       for (const child of node.children) add(child, level, inList);
     } else if (node.type === 'table') {
       const delimiter = lines(node).slice.split('\n')[1]?.trim() ?? '';
-      units.push({ text: tableText(node), ...lines(node), item: false, level, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0 } });
+      units.push({ text: tableText(node), ...lines(node), item: false, level, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0, cells: node.children.map((row) => row.children.map((cell) => normalise(textAsBuilt(cell)))) } });
     } else units.push({ text: textAsBuilt(node), ...lines(node), item: false, level, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
   };
   for (const node of parseAsBuilt(source).children) add(node, 0, false);

@@ -243,6 +243,35 @@ describe('briefing review', () => {
     expect(after.clearance).toMatchObject({ AM: { status: 'objected' } });
   });
 
+  it('an edit without track changes rewrites only its paragraph: every other line of the field and the file stays as written', () => {
+    const dir = built();
+    const before = position(dir, 'equity-reforms').text;
+    const path = join(dir, 'out/untracked.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).untracked('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms').bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const after = position(dir, 'equity-reforms').text;
+    // Up to the clearances, only the version and the edited line; from the speaking points on, nothing.
+    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+    const from = (text: string) => text.slice(text.indexOf('# Short points'));
+    expect(upTo(after)).toBe(upTo(before).replace('version: 2', 'version: 3').replace('  Tuvākajā laikā prioritāri paredzēts:\n', '  Tuvākajā laikā vispirms paredzēts:\n'));
+    expect(from(after)).toBe(from(before));
+    expect(run.stdout).toContain('the paragraphs whose text changed were written anew');
+  });
+
+  it('an edit without track changes inside a list item rewrites only that item: the other items and paragraphs keep their lines', () => {
+    const dir = built();
+    const before = position(dir, 'equity-reforms').text;
+    const path = join(dir, 'out/untracked.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).untracked('novirzīt vairāk nekā 10 milj.', 'vairāk', 'krietni vairāk').bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('novirzīt {+krietni +}vairāk');
+    const after = position(dir, 'equity-reforms').text;
+    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+    expect(upTo(after)).toBe(upTo(before).replace('version: 2', 'version: 3').replace('  2) no REACT-EU līdzekļiem novirzīt vairāk nekā', '  2) no REACT-EU līdzekļiem novirzīt krietni vairāk nekā'));
+  });
+
   it('shows a comment LibreOffice wrote without a real date (0-00-00) without a date, and --accept dates it today', () => {
     const dir = built();
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Labi.', { author: 'Pēteris Liepa (LM)', date: '0-00-00T00:00:00Z' });

@@ -3,6 +3,7 @@ import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import { isRealDate } from '../model/date.js';
+import { RunFontReader, themePartName, type RunFonts } from './run-fonts.js';
 import { isSymbolFont, symbolCharacter } from './symbol-fonts.js';
 import { child, descendants, elements, MAX_ELEMENT_DEPTH, parseXml, plainText, XmlSyntaxError, XmlTooDeepError, type XmlElement } from './xml.js';
 
@@ -127,6 +128,7 @@ const READ_PARTS = new Set([
   'word/document.xml',
   'word/_rels/document.xml.rels',
   'word/numbering.xml',
+  'word/styles.xml',
   'word/footnotes.xml',
   'word/_rels/footnotes.xml.rels',
   'word/comments.xml',
@@ -134,6 +136,8 @@ const READ_PARTS = new Set([
   'docProps/core.xml',
 ]);
 const FOOTER_PART = /^word\/footer\d*\.xml$/;
+/** The theme (its fonts, which a style or run may name as `minorHAnsi`): the document's relationships say which. */
+const THEME_PART = /^word\/theme\/[^/]+\.xml$/;
 
 /** The most one part of a reviewed DOCX may unpack to: several times the document.xml of a report with 10,000 questions. */
 const MAX_PART_BYTES = 256 * 2 ** 20;
@@ -172,7 +176,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   let unzipped: Unzipped;
   // Only the parts read below are unpacked, and none larger than a report's part can be.
   try {
-    unzipped = unzipWithin(bytes, MAX_PART_BYTES, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name));
+    unzipped = unzipWithin(bytes, MAX_PART_BYTES, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name) || THEME_PART.test(name));
   } catch {
     throw new NotADocxError('not a zip file');
   }
@@ -196,18 +200,20 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   const relationshipsOf = (name: string) => new Map(descendants(part(`word/_rels/${name}.rels`) ?? emptyPart(), 'Relationship').map((r) => [r.attributes.Id ?? '', r.attributes.Target ?? '']));
   const relationships = relationshipsOf('document.xml');
   const numbering = numberingKinds(part('word/numbering.xml'));
+  const theme = themePartName(part('word/_rels/document.xml.rels'));
+  const fonts = new RunFontReader(part('word/styles.xml'), theme ? part(theme) : undefined);
   const body = descendants(document, 'w:body')[0] ?? emptyPart();
   const footnotes = new Map<string, ReviewedParagraph[]>();
   const footnoteRelationships = relationshipsOf('footnotes.xml');
   for (const footnote of descendants(part('word/footnotes.xml') ?? emptyPart(), 'w:footnote')) {
     if (footnote.attributes['w:type'] && footnote.attributes['w:type'] !== 'normal') continue;
-    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(footnoteRelationships, numbering).read(footnote));
+    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(footnoteRelationships, numbering, fonts).read(footnote));
   }
   const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).sort();
   return {
     properties: customProperties(part('docProps/custom.xml')),
     core: coreProperties(part('docProps/core.xml')),
-    paragraphs: new BodyReader(relationships, numbering).read(body),
+    paragraphs: new BodyReader(relationships, numbering, fonts).read(body),
     comments: comments(part('word/comments.xml')),
     footnotes,
     footerText: footers.map((name) => plainText(part(name) ?? emptyPart()).trim()).find(Boolean) ?? '',
@@ -324,10 +330,12 @@ class BodyReader {
 
   private readonly relationships: Map<string, string>;
   private readonly numbering: Map<string, NumberingKind>;
+  private readonly fonts: RunFontReader;
 
-  constructor(relationships: Map<string, string>, numbering: Map<string, NumberingKind>) {
+  constructor(relationships: Map<string, string>, numbering: Map<string, NumberingKind>, fonts: RunFontReader) {
     this.relationships = relationships;
     this.numbering = numbering;
+    this.fonts = fonts;
   }
 
   read(body: XmlElement): ReviewedParagraph[] {
@@ -486,13 +494,13 @@ class BodyReader {
     const paragraph = this.current;
     if (!paragraph) return;
     const properties = child(node, 'w:rPr');
-    const named = child(properties, 'w:rFonts')?.attributes;
-    const fonts: RunFonts = { ascii: named?.['w:ascii'], other: named?.['w:hAnsi'] };
+    // A symbol font may come from the run's style, its paragraph's or the theme; inline code is the run's own font.
+    const fonts = this.fonts.fontsOf(paragraph.style, properties);
     const format = {
       bold: isOn(child(properties, 'w:b')),
       italic: isOn(child(properties, 'w:i')),
       strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
-      code: fonts.ascii === CODE_FONT,
+      code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
     };
     const changed = child(properties, 'w:rPrChange');
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
@@ -530,12 +538,6 @@ class BodyReader {
 function symbolPiece(base: Omit<Piece, 'text'>, font: string, code: number, written: string): Piece {
   const char = Number.isInteger(code) ? symbolCharacter(font, code) : undefined;
   return char ? { ...base, text: char } : { ...base, text: UNKNOWN_SYMBOL, symbol: `${font || 'a font not named'} ${written || 'without a code'}` };
-}
-
-/** A run's fonts that may draw text: `ascii` for the ASCII characters (`w:ascii`), `other` for the rest (`w:hAnsi`). */
-interface RunFonts {
-  ascii: string | undefined;
-  other: string | undefined;
 }
 
 /**

@@ -56,10 +56,25 @@ export class WordEdit {
 
   /** Inserts before `at`, as a tracked insertion, `text` typed in a run whose fonts are `fonts` (the attributes of its `w:rFonts`, `w:ascii="Symbol"`). */
   typeInFont(context: string, at: string, fonts: string, text: string, stamp: Stamp): this {
+    return this.typeWith(context, at, `<w:rFonts ${fonts}/>`, text, stamp);
+  }
+
+  /** Inserts before `at`, as a tracked insertion, `text` typed in a run whose properties are `properties` (the inside of its `w:rPr`). */
+  typeWith(context: string, at: string, properties: string, text: string, stamp: Stamp): this {
     return this.splitRun(context, at, (rPr, inner) => {
-      const typed = `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r><w:rPr><w:rFonts ${fonts}/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+      const typed = `<w:ins w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
       return `${typed}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>`;
     });
+  }
+
+  /** Adds to word/styles.xml a style of `type` (`character`, `paragraph`) with id `id`, its properties `inner` (`<w:basedOn …/><w:rPr>…</w:rPr>`), as Word's Styles pane adds one. */
+  addStyle(type: string, id: string, inner: string): this {
+    return this.otherPart('word/styles.xml', (xml) => xml.replace('</w:styles>', `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style></w:styles>`));
+  }
+
+  /** Makes the theme's body (minor) font `font`, as Design → Fonts in Word does. */
+  themeBodyFont(font: string): this {
+    return this.otherPart('word/theme/theme1.xml', (xml) => xml.replace(/(<a:minorFont><a:latin typeface=")[^"]*/, `$1${font}`));
   }
 
   /** Replaces `from` by `to` with track changes off: the text simply changes. */
@@ -220,6 +235,15 @@ export class WordEdit {
       }
     }
     return zipSync(files);
+  }
+
+  /** Edits a part other than the one this edits. */
+  private otherPart(name: string, edit: (xml: string) => string): this {
+    const xml = strFromU8(this.files[name] ?? new Uint8Array());
+    const edited = edit(xml);
+    if (edited === xml) throw new Error(`nothing to edit in ${name}`);
+    this.files[name] = strToU8(edited);
+    return this;
   }
 
   /** Where the table row holding `context` starts and ends in the part. */

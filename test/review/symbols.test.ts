@@ -59,6 +59,22 @@ describe('a symbol inserted in Word (w:sym)', () => {
     expect(body(dir)).toBe(before.replace(CONTEXT, 'Tuvākajā laikā α prioritāri • paredzēts:'));
   });
 
+  it('typed in a character style whose font (or its base style’s) is a symbol font, or in a theme font the theme makes one, is read as the character it draws', () => {
+    const dir = built();
+    const before = body(dir);
+    const path = join(dir, 'out/reviewed.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .addStyle('character', 'SymbolBase', '<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>')
+      .addStyle('character', 'Greek', '<w:basedOn w:val="SymbolBase"/><w:rPr><w:i w:val="0"/></w:rPr>')
+      .themeBodyFont('Wingdings')
+      .typeWith(CONTEXT, 'paredzēts', '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>', '\uf0fc ', ANNA)
+      .typeWith('Tuvākajā laikā prioritāri ', 'prioritāri', '<w:rStyle w:val="Greek"/>', 'a ', ANNA);
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir)).toBe(before.replace(CONTEXT, 'Tuvākajā laikā α prioritāri ✔ paredzēts:'));
+  });
+
   it('that briefing cannot read is shown at its place and not written: the field is refused, with what to do', () => {
     const dir = built();
     const before = readFileSync(join(dir, POSITION), 'utf8');

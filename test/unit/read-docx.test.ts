@@ -9,12 +9,14 @@ import { configSchema } from '../../src/model/index.js';
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const FIELD = (id: string) => `{"kind":"position","id":"${id}","version":1,"field":"body","file":"positions/${id}.yaml"}`.replace(/"/g, '&quot;');
 
-function docx(body: string, numbering?: string): Uint8Array {
+/** `parts`: more parts of the zip by name (styles, a theme and the relationships naming it). */
+function docx(body: string, numbering?: string, parts: Record<string, string> = {}): Uint8Array {
   const custom = `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property name="Briefing.Field._Bf1"><vt:lpwstr>${FIELD('a')}</vt:lpwstr></property><property name="Briefing.Field._Bf2"><vt:lpwstr>${FIELD('b')}</vt:lpwstr></property></Properties>`;
   return zipSync({
     'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
     'docProps/custom.xml': strToU8(custom),
     ...(numbering ? { 'word/numbering.xml': strToU8(`<w:numbering ${W}>${numbering}</w:numbering>`) } : {}),
+    ...Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])),
   });
 }
 
@@ -119,6 +121,37 @@ describe('reading a reviewed DOCX', () => {
     // White space, and characters beyond the font's codes (≤, ā), are as they are; an ASCII letter is drawn in the w:ascii font only.
     expect(paragraphs.map((paragraph) => textOf(paragraph, 'accept'))).toEqual(['α ≤ β ā', '☺', 'x • ≥', '\ufffd']);
     expect(paragraphs[3]?.pieces[0]?.symbol).toBe('Wingdings 0061');
+  });
+
+  it('reads text as a symbol font draws it when the font comes from a style (the paragraph’s, the run’s character style, their bases) or the theme, the run’s own fonts over them', () => {
+    const style = (type: string, id: string, inner: string) => `<w:style w:type="${type}" w:styleId="${id}">${inner}</w:style>`;
+    const styles = `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/></w:rPr></w:rPrDefault></w:docDefaults>${[
+      style('paragraph', 'Normal', '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr>'),
+      style('paragraph', 'Greek', '<w:basedOn w:val="Normal"/><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'),
+      style('character', 'SymbolBase', '<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'),
+      style('character', 'Letters', '<w:basedOn w:val="SymbolBase"/><w:rPr><w:b/></w:rPr>'),
+      style('character', 'Ticks', '<w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/></w:rPr>'),
+    ].join('')}</w:styles>`;
+    const theme = '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements><a:fontScheme><a:majorFont><a:latin typeface="Cambria"/></a:majorFont><a:minorFont><a:latin typeface="Wingdings"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>';
+    const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>';
+    const run = (properties: string, text: string) => `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const body = [
+      `<w:p><w:pPr><w:pStyle w:val="Greek"/></w:pPr>${r('a b')}</w:p>`,
+      p(run('<w:rStyle w:val="Letters"/>', 'a')),
+      p(run('<w:rStyle w:val="Letters"/><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>', 'a')),
+      p(run('<w:rStyle w:val="Ticks"/>', '\uf0fc')),
+      p(run('<w:rFonts w:ascii="Symbol" w:asciiTheme="majorAscii"/>', 'a')),
+      // No paragraph style: the document's defaults hold, here the theme's body font.
+      `<w:p>${r('J')}</w:p>`,
+      p(r('a')),
+    ].join('');
+    const paragraphs = readReviewedDocx(docx(body, undefined, { 'word/styles.xml': styles, 'word/theme/theme1.xml': theme, 'word/_rels/document.xml.rels': rels })).paragraphs;
+    // The run's own fonts win over its style's; a theme font over a named one in the same w:rFonts.
+    expect(paragraphs.map((paragraph) => textOf(paragraph, 'accept'))).toEqual(['α β', 'α', 'a', '✔', 'a', '☺', 'a']);
+    // A paragraph that names no style is in the default one (w:default).
+    const greekDefault = styles.replace('w:styleId="Greek"', 'w:styleId="Greek" w:default="1"');
+    const [plain] = readReviewedDocx(docx(`<w:p>${r('a')}</w:p>`, undefined, { 'word/styles.xml': greekDefault })).paragraphs;
+    expect(plain ? textOf(plain, 'accept') : '').toBe('α');
   });
 
   it('reads a row inserted or deleted as its own mark says (w:trPr), its unmarked text with it; text inserted in a row deleted after is in neither reading', () => {

@@ -1,0 +1,94 @@
+import { child, descendants, type XmlElement } from './xml.js';
+
+/** A run's fonts that may draw text: `ascii` for the ASCII characters (`w:ascii`), `other` for the rest (`w:hAnsi`). */
+export interface RunFonts {
+  ascii: string | undefined;
+  other: string | undefined;
+}
+
+/** A style's part in the fonts: the style it is based on, and its own `w:rFonts`. */
+interface StyleFonts {
+  basedOn: string | undefined;
+  fonts: XmlElement | undefined;
+}
+
+/**
+ * The fonts each run is drawn in, as Word finds them: the document's defaults, then the
+ * paragraph's style, then the run's character style (`w:rStyle`), each after the styles it is
+ * based on, then the run's own `w:rFonts`. Each level's font for a slot replaces the one before;
+ * a theme font (`w:asciiTheme="minorHAnsi"`) is the theme's minor or major Latin font. A symbol
+ * font set anywhere on the way draws the run's text as well as one on the run itself.
+ */
+export class RunFontReader {
+  private readonly styles = new Map<string, StyleFonts>();
+  private readonly defaults: XmlElement | undefined;
+  /** The paragraph style of a paragraph that names none (`w:default`). */
+  private readonly defaultParagraph: string;
+  /** The theme's Latin fonts: `major` (headings), `minor` (body). */
+  private readonly theme: { major?: string; minor?: string };
+  /** Paragraph style and character style → the fonts they give, before the run's own. */
+  private readonly cache = new Map<string, RunFonts>();
+
+  /** `styles`: `word/styles.xml`; `theme`: the document's theme part; either may be missing. */
+  constructor(styles: XmlElement | undefined, theme: XmlElement | undefined) {
+    let defaultParagraph = '';
+    for (const style of styles ? descendants(styles, 'w:style') : []) {
+      const id = style.attributes['w:styleId'] ?? '';
+      this.styles.set(id, { basedOn: child(style, 'w:basedOn')?.attributes['w:val'], fonts: child(child(style, 'w:rPr'), 'w:rFonts') });
+      if (style.attributes['w:type'] === 'paragraph' && isTrue(style.attributes['w:default'])) defaultParagraph = id;
+    }
+    this.defaultParagraph = defaultParagraph;
+    this.defaults = child(child(child(styles ? descendants(styles, 'w:docDefaults')[0] : undefined, 'w:rPrDefault'), 'w:rPr'), 'w:rFonts');
+    const latin = (name: string) => child(theme ? descendants(theme, name)[0] : undefined, 'a:latin')?.attributes.typeface || undefined;
+    this.theme = { major: latin('a:majorFont'), minor: latin('a:minorFont') };
+  }
+
+  /** The fonts of a run with properties `properties` (`w:rPr`) in a paragraph of style `paragraphStyle` ('' for none). */
+  fontsOf(paragraphStyle: string, properties: XmlElement | undefined): RunFonts {
+    const characterStyle = child(properties, 'w:rStyle')?.attributes['w:val'] ?? '';
+    const key = `${paragraphStyle}\u0000${characterStyle}`;
+    let inherited = this.cache.get(key);
+    if (!inherited) {
+      const levels = [this.defaults, ...this.chain(paragraphStyle || this.defaultParagraph), ...this.chain(characterStyle)];
+      inherited = levels.reduce<RunFonts>((fonts, level) => this.over(fonts, level), { ascii: undefined, other: undefined });
+      this.cache.set(key, inherited);
+    }
+    return this.over(inherited, child(properties, 'w:rFonts'));
+  }
+
+  /** A style's `w:rFonts` and its bases', the furthest base first (a loop of bases read once round). */
+  private chain(id: string): (XmlElement | undefined)[] {
+    const levels: (XmlElement | undefined)[] = [];
+    const seen = new Set<string>();
+    for (let at: string | undefined = id; at && !seen.has(at); at = this.styles.get(at)?.basedOn) {
+      seen.add(at);
+      levels.unshift(this.styles.get(at)?.fonts);
+    }
+    return levels;
+  }
+
+  /** `fonts` with what `rFonts` sets put over them: a theme font before a named one, as Word reads them. */
+  private over(fonts: RunFonts, rFonts: XmlElement | undefined): RunFonts {
+    if (!rFonts) return fonts;
+    const slot = (name: string) => this.themeFont(rFonts.attributes[`w:${name}Theme`]) ?? rFonts.attributes[`w:${name}`];
+    return { ascii: slot('ascii') ?? fonts.ascii, other: slot('hAnsi') ?? fonts.other };
+  }
+
+  /** The font a theme font name stands for (`minorHAnsi` → the theme's minor Latin font), if the theme gives one. */
+  private themeFont(name: string | undefined): string | undefined {
+    const latin = /^(major|minor)(?:Ascii|HAnsi)$/.exec(name ?? '')?.[1];
+    return latin === 'major' ? this.theme.major : latin === 'minor' ? this.theme.minor : undefined;
+  }
+}
+
+/** `"1"`, `"true"` or `"on"`, as OOXML writes a true value. */
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true' || value === 'on';
+}
+
+/** The theme part `relationships` (the document's `.rels`) names, as a path in the zip, if they name one. */
+export function themePartName(relationships: XmlElement | undefined): string | undefined {
+  const target = (relationships ? descendants(relationships, 'Relationship') : []).find((node) => node.attributes.Type?.endsWith('/theme'))?.attributes.Target;
+  if (!target) return undefined;
+  return target.startsWith('/') ? target.slice(1) : `word/${target}`;
+}

@@ -250,7 +250,7 @@ function markdownOf(paragraphs: readonly ReviewedParagraph[], document: Reviewed
   for (const [id, label] of labels) {
     // A note of several paragraphs stays one: those after its first are indented under it.
     const [first = '', ...rest] = (document.footnotes.get(id) ?? []).map((p) => inlineMarkdown(p.pieces, new Map(), notes).trim()).filter(Boolean);
-    markdown += `\n\n${[wrap(`[^${label}]: ${first}`, 4), ...rest.map((text) => `    ${wrap(text, 4)}`)].join('\n\n')}`;
+    markdown += `\n\n${[wrap(`[^${label}]: ${first}`, '    '), ...rest.map((text) => `    ${wrap(text, '    ')}`)].join('\n\n')}`;
   }
   return `${markdown}\n`;
 }

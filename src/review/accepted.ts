@@ -355,8 +355,8 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
   const indent = lead.length - lead.trimStart().length;
   const start = lead.trimStart() + (item ? (list === 'bullet' ? '- ' : `${number}${mark} `) : '');
   const inline = item ? taskMarkdown(text) : text;
-  // A heading is one line; anything else is wrapped, its lines indented under the text.
-  const body = start.startsWith('#') ? start + oneLine(inline) : wrap(inline, indent + start.length, start);
+  // A heading is one line; anything else is wrapped, its lines indented under the text, in a quote after its `>`.
+  const body = start.startsWith('#') ? start + oneLine(inline) : wrap(inline, ' '.repeat(indent) + underMarkers(start), start);
   return { markdown: ' '.repeat(indent) + body, item };
 }
 
@@ -861,16 +861,17 @@ function oneLine(text: string): string {
  * Wraps at {@link WIDTH} on spaces, never before a word that would start a list or heading, nor
  * inside "28 %" or "11 352"; a hard line break stays one, written as `\` at the line's end.
  * `lead` starts the first line as it is written (a nested item's `>    - `, whose spaces are
- * its place in the quote); the lines after it are indented by `indent` spaces.
+ * its place in the quote); `under` starts each line after it: the indentation that puts it under
+ * the text, after a quote's `>` (`>      `), so the quote's lines all show it as written ones do.
  */
-export function wrap(text: string, indent: number, lead = ''): string {
+export function wrap(text: string, under: string, lead = ''): string {
   return text
     .split(HARD_BREAK)
-    .map((part, index) => (index === 0 ? wrapped(part, indent, lead) : ' '.repeat(indent) + wrapped(part.trimStart(), indent)))
+    .map((part, index) => (index === 0 ? wrapped(part, under, lead) : under + wrapped(part.trimStart(), under)))
     .join('\\\n');
 }
 
-function wrapped(text: string, indent: number, lead = ''): string {
+function wrapped(text: string, under: string, lead = ''): string {
   const words = text.replace(/[ \t]*\n[ \t]*/g, ' ').split(/ +/);
   const lines: string[] = [];
   let line = lead;
@@ -884,7 +885,7 @@ function wrapped(text: string, indent: number, lead = ''): string {
     const keptWithPrevious = word.startsWith('%') || (/\d$/.test(line) && /^\d{3}(?!\d)/.test(word));
     if (!bare && line.length + 1 + word.length > WIDTH && !starts && !keptWithPrevious) {
       lines.push(line);
-      line = ' '.repeat(indent) + word;
+      line = under + word;
     } else line = bare ? line + word : `${line} ${word}`;
     bare = false;
   }

@@ -433,6 +433,17 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     expect(body(dir)).toBe(before.replace('> - pirmais citētais;\n', '> - pirmais citētais;\n> - jauns citētais;\n'));
   });
 
+  it('take a rewording of a quote’s paragraph or item of more than one line, its lines all after the `>` as written (not lazy continuation lines)', () => {
+    const QUOTE = '  > Citāts no paziņojuma teksta, kas ir pietiekami garš, lai to aplauztu vairākās rindās, kā redaktors to\n  > raksta: otrā rinda beidzas šeit.\n  >\n  > - citēts punkts, kas ir pietiekami garš, lai to aplauztu vairākās rindās, kā redaktors to raksta savā\n  >   redaktorā: beidzas šeit.\n';
+    for (const [context, from, to] of [
+      ['otrā rinda beidzas', 'otrā', 'trešā'],
+      ['redaktorā: beidzas', 'beidzas', 'noslēdzas'],
+    ] as const) {
+      const dir = builtWith(QUOTE);
+      expectAccepted(dir, [context, from, to], [context, context.replace(from, to)], context);
+    }
+  });
+
   it('take a rewording of a nested item in a quote, the item kept nested (the spaces after its `>` are its place)', () => {
     const dir = builtWith('  > Citāts:\n  >\n  > - pirmais citētais;\n  >   - iekšējais punkts;\n  > - otrais citētais.\n');
     expectAccepted(dir, ['iekšējais punkts', 'punkts', 'teikums'], ['>   - iekšējais punkts;', '>   - iekšējais teikums;']);

@@ -17,7 +17,7 @@ describe('wrap (a reworded paragraph written back into the YAML)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 80 }), (words) => {
         const text = ['Sākums', ...words].join(' ');
-        const wrapped = wrap(text, 0);
+        const wrapped = wrap(text, '');
         expect(blocks(wrapped)).toEqual({ types: blocks(text).types, words: blocks(text).words });
         for (const line of wrapped.split('\n')) {
           // A line may only run over when a word that must not start the next line follows.
@@ -30,7 +30,7 @@ describe('wrap (a reworded paragraph written back into the YAML)', () => {
 
   it('breaks before an emphasised word: `*Erasmus+*` at a line’s start is no list item', () => {
     const text = `${'vārds '.repeat(17).trim()} *Erasmus+* programmu.`;
-    expect(wrap(text, 0).split('\n').every((line) => line.length <= 110)).toBe(true);
-    expect(parseMarkdownText(wrap(text, 0)).children.map((node) => node.type)).toEqual(['paragraph']);
+    expect(wrap(text, '').split('\n').every((line) => line.length <= 110)).toBe(true);
+    expect(parseMarkdownText(wrap(text, '')).children.map((node) => node.type)).toEqual(['paragraph']);
   });
 });

@@ -491,14 +491,14 @@ function delimiterCell(alignment: string | undefined): string {
 
 /**
  * A code block of the field: its Markdown source when no line was changed, else its lines as
- * accepted, verbatim, inside the source's fence (or a new one), indented as the block in its
- * place (`place`, the unit it stands for: in a list item, under the item's text). A symbol
- * briefing cannot read is left out, and said in `notes` and `lost`.
+ * accepted, verbatim, inside the source's fences as written (its language too) or new ones,
+ * indented as the block in its place (`place`, the unit it stands for: in a list item, under the
+ * item's text). A symbol briefing cannot read is left out, and said in `notes` and `lost`.
  */
 export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: SourceUnit, notes: string[] = [], lost?: string[], place = unit): Block {
   if (unit && paragraphs.every(untouched)) return { markdown: unit.slice, item: false };
   const indent = place?.lead ?? '';
-  const fence = /^\s*(`{3,}|~{3,})/.exec(place?.slice ?? '')?.[1] ?? '```';
+  const { open, close } = fencesOf(place);
   const line = (paragraph: ReviewedParagraph): string =>
     paragraph.pieces
       .filter((piece) => piece.revision?.kind !== 'del')
@@ -508,7 +508,23 @@ export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: Sourc
         return text;
       }, '');
   const lines = paragraphs.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === '')).map(line);
-  return { markdown: [fence, ...lines, fence].map((line) => (line ? indent + line : line)).join('\n'), item: false };
+  return { markdown: [open, ...lines, close].map((line) => (line ? indent + line : line)).join('\n'), item: false };
+}
+
+/**
+ * The fences of a code block's source as written, without what stands before them on their
+ * lines: the opening one with its info string (```` ```yaml ````), the closing one as long as it
+ * is; ```` ``` ```` for a block with none (indented code, or no source).
+ */
+function fencesOf(unit: SourceUnit | undefined): { open: string; close: string } {
+  const lines = unit?.slice.split('\n') ?? [];
+  const open = (lines[0] ?? '').slice(unit?.lead.length ?? 0).trimEnd();
+  const fence = /^(`{3,}|~{3,})/.exec(open)?.[1];
+  if (!fence) return { open: '```', close: '```' };
+  const last = lines.length > 1 ? (lines.at(-1) ?? '').replace(/^[\s>]*/, '').trimEnd() : '';
+  // An unclosed block (it runs to the field's end) is closed with its opening fence.
+  const closing = last.startsWith(fence) && [...last].every((char) => char === fence[0]);
+  return { open, close: closing ? last : fence };
 }
 
 /** Blocks joined as a field holds them: a blank line between them, a line break between two list items. */

@@ -433,6 +433,17 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     expect(body(dir)).toBe(before.replace('> - pirmais citētais;\n', '> - pirmais citētais;\n> - jauns citētais;\n'));
   });
 
+  it('take a rewording in a code block, its fences kept as written: the language after the opening one, a longer or tilde fence', () => {
+    for (const [open, close] of [
+      ['```yaml', '```'],
+      ['````yaml title="a"', '`````'],
+      ['~~~ json', '~~~'],
+    ] as const) {
+      const dir = builtWith(`  ${open}\n  kods: rinda\n  otra: rinda\n  ${close}\n\n  Beigu teikums ir šeit.\n`);
+      expectAccepted(dir, ['otra: rinda', 'rinda', 'rindas'], ['otra: rinda', 'otra: rindas'], open);
+    }
+  });
+
   it('take a rewording of a quote’s paragraph or item of more than one line, its lines all after the `>` as written (not lazy continuation lines)', () => {
     const QUOTE = '  > Citāts no paziņojuma teksta, kas ir pietiekami garš, lai to aplauztu vairākās rindās, kā redaktors to\n  > raksta: otrā rinda beidzas šeit.\n  >\n  > - citēts punkts, kas ir pietiekami garš, lai to aplauztu vairākās rindās, kā redaktors to raksta savā\n  >   redaktorā: beidzas šeit.\n';
     for (const [context, from, to] of [

@@ -508,7 +508,9 @@ export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: Sourc
         return text;
       }, '');
   const lines = paragraphs.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === '')).map(line);
-  return { markdown: [open, ...lines, close].map((line) => (line ? indent + line : line)).join('\n'), item: false };
+  // A block on its item's number line (`2) ```) has the number on its first line only.
+  const under = underMarkers(indent);
+  return { markdown: [open, ...lines, close].map((line, at) => (line ? (at === 0 ? indent : under) + line : line)).join('\n'), item: false };
 }
 
 /**

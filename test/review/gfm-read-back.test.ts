@@ -444,6 +444,17 @@ describe('headings, quotes, nested lists, rules and code in a field', () => {
     }
   });
 
+  it('take a rewording in a code block on its item’s number line (`2) ```), the number on the fence’s line only, with track changes or without', () => {
+    const ITEM = '  Soļi:\n\n  1) pirmais solis;\n  2) ```\n     kods rinda\n     otra rinda\n     ```\n  3) trešais solis.\n';
+    expectAccepted(builtWith(ITEM), ['otra rinda', 'rinda', 'rindas'], ['   otra rinda\n', '   otra rindas\n']);
+    const dir = builtWith(ITEM);
+    const before = body(dir);
+    writeFileSync(join(dir, 'out/reviewed.docx'), new WordEdit(readFileSync(join(dir, DOCX))).untracked('otra rinda', 'rinda', 'rindas').bytes());
+    const run = runCli(['review', join(dir, 'out/reviewed.docx'), '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(body(dir)).toBe(before.replace('   otra rinda\n', '   otra rindas\n'));
+  });
+
   it('take a rewording of a quote’s paragraph or item of more than one line, its lines all after the `>` as written (not lazy continuation lines)', () => {
     const QUOTE = '  > Citāts no paziņojuma teksta, kas ir pietiekami garš, lai to aplauztu vairākās rindās, kā redaktors to\n  > raksta: otrā rinda beidzas šeit.\n  >\n  > - citēts punkts, kas ir pietiekami garš, lai to aplauztu vairākās rindās, kā redaktors to raksta savā\n  >   redaktorā: beidzas šeit.\n';
     for (const [context, from, to] of [

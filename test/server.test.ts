@@ -182,6 +182,27 @@ describe('the resident server', () => {
     expect(run(['server', 'status'], REPO, on)).toMatchObject({ status: 2, stderr: expect.stringContaining('no folder of your own') });
   });
 
+  it('names the author git has configured now, not the one of its first command (a diff’s JSON and redline)', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir });
+    git('init', '-q');
+    git('config', 'user.name', 'Anna Bērziņa');
+    git('-c', 'user.email=t@example.org', 'add', '-A');
+    git('-c', 'user.email=t@example.org', 'commit', '-qm', 'first');
+    const position = join(dir, 'positions/educ/equity-reforms.yaml');
+    writeFileSync(position, readFileSync(position, 'utf8').replace('plāno mērķtiecīgi', 'plāno ļoti mērķtiecīgi'));
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, SOURCE_DATE_EPOCH: '1613700000' };
+    run(['server', 'start'], REPO, on);
+    const diff = ['diff', 'positions/educ/equity-reforms.yaml', '--format', 'json'];
+    expect(run(diff, dir, on).stdout).toContain('"author": "Anna Bērziņa"');
+    git('config', 'user.name', 'Jānis Ozols');
+    const renamed = run(diff, dir, on);
+    expect(renamed.stdout).toContain('"author": "Jānis Ozols"');
+    expect(renamed).toEqual(run(diff, dir, { ...on, BRIEFING_SERVER: 'off' }));
+    expect(served(runtime)).toBe(2);
+  });
+
   it('passes Ctrl-C on to the command it runs, which ends as it would have', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -59,15 +59,20 @@ export function versionOf(source: Source, repo: Repository | undefined, files: r
   };
 }
 
-const configuredUsers = new Map<string, string>();
+/**
+ * The user asked of git, by the run's repository: each command opens its own, so a process that runs
+ * many commands (the resident server, watch) asks again on the next, after `git config user.name`
+ * may have changed; keyed by the folder, its redlines kept the first name for as long as it lived.
+ */
+const configuredUsers = new WeakMap<Repository, string>();
 
-/** Who commits in this repository (`git config user.name`), else `briefing`; asked of git once per repository. */
+/** Who commits in this repository (`git config user.name`), else `briefing`; asked of git once a run. */
 function userHere(repo: Repository | undefined): string {
   if (!repo) return 'briefing';
-  let user = configuredUsers.get(repo.cwd);
+  let user = configuredUsers.get(repo);
   if (user === undefined) {
     user = userName(repo) ?? 'briefing';
-    configuredUsers.set(repo.cwd, user);
+    configuredUsers.set(repo, user);
   }
   return user;
 }

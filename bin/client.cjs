@@ -138,6 +138,7 @@ function runServed(socket, args, local) {
   const done = () => {
     for (const signal of signals) process.removeListener(signal, onSignal);
   };
+  const closed = dropOnClosedPipe();
   connection.setEncoding('utf8');
   connection.on('connect', () => connection.write(`${JSON.stringify(request(args))}\n`));
   connection.on('data', (text) => {
@@ -149,8 +150,11 @@ function runServed(socket, args, local) {
       heard = true;
       if (frame.pid !== undefined) serverPid = frame.pid;
       else if (frame.start) started = true;
-      else if (frame.out !== undefined) process.stdout.write(Buffer.from(frame.out, 'base64'));
-      else if (frame.err !== undefined) process.stderr.write(Buffer.from(frame.err, 'base64'));
+      else if (frame.out !== undefined) {
+        if (!closed.has(process.stdout)) process.stdout.write(Buffer.from(frame.out, 'base64'));
+      } else if (frame.err !== undefined) {
+        if (!closed.has(process.stderr)) process.stderr.write(Buffer.from(frame.err, 'base64'));
+      }
       else if (frame.exit !== undefined) {
         finished = true;
         process.exitCode = frame.exit;
@@ -186,6 +190,24 @@ function runServed(socket, args, local) {
       process.exitCode = 2;
     }
   });
+}
+
+/**
+ * A reader that stops early (`briefing check | head -1`) closes the pipe: what the command writes to
+ * that stream afterwards is dropped, quietly, and the client still ends with the command's exit code,
+ * as the command's own process does (src/cli.ts, endQuietlyOnClosedPipe: its exit code is set by the
+ * time the closed pipe is noticed). Without this the client died of the EPIPE with a stack trace.
+ * Returns the streams found closed.
+ */
+function dropOnClosedPipe() {
+  const closed = new Set();
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (!error || error.code !== 'EPIPE') throw error;
+      closed.add(stream);
+    });
+  }
+  return closed;
 }
 
 /** Runs the command here and, once it is done, starts a server for the next one. */

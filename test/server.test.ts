@@ -182,6 +182,31 @@ describe('the resident server', () => {
     expect(run(['server', 'status'], REPO, on)).toMatchObject({ status: 2, stderr: expect.stringContaining('no folder of your own') });
   });
 
+  it('ends quietly, with the command’s exit code, when the reader of its output stops early (check | head -1)', async () => {
+    const runtime = runtimeDir();
+    // A report longer than a pipe holds, so that the client still writes after the reader has gone.
+    const broken = Array.from({ length: 1500 }, (_, index) => [`positions/educ/broken-${index}.yaml`, `id: broken-${index}\nquestion: [\n`]);
+    const dir = exampleProject(Object.fromEntries(broken));
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const firstLine = (env: Record<string, string>) =>
+      new Promise<{ code: number | null; first: string; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'check'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env } });
+        let first = '';
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+        child.stdout.setEncoding('utf8').once('data', (text: string) => {
+          first = text.split('\n')[0] ?? '';
+          child.stdout.destroy();
+        });
+        child.on('close', (code) => done({ code, first, stderr }));
+      });
+    const local = await firstLine({ ...on, BRIEFING_SERVER: 'off' });
+    expect(local).toMatchObject({ code: 1, first: expect.stringContaining('positions/educ/broken-'), stderr: '' });
+    expect(await firstLine(on)).toEqual(local);
+    expect(served(runtime)).toBe(1);
+  });
+
   it('names the author git has configured now, not the one of its first command (a diff’s JSON and redline)', () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

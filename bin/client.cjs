@@ -91,8 +91,9 @@ function request(args) {
     cwd: process.cwd(),
     env: process.env,
     umask,
-    stdout: { tty: process.stdout.isTTY === true, columns: process.stdout.columns || 0 },
-    stderr: { tty: process.stderr.isTTY === true, columns: process.stderr.columns || 0 },
+    // The columns as they are: none off a terminal, and 0 on one that has no size (a pty nobody sized), which `list` reads as its narrowest.
+    stdout: { tty: process.stdout.isTTY === true, columns: process.stdout.columns },
+    stderr: { tty: process.stderr.isTTY === true, columns: process.stderr.columns },
   };
 }
 

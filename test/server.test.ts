@@ -207,6 +207,26 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(1);
   });
 
+  // util-linux's script gives the command a terminal of its own; `stty cols 0` makes it one of no size.
+  const script = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!script)('tells the command the terminal’s width as it is, 0 for a terminal of no size (list fits its narrowest)', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const onTerminal = (env: Record<string, string>) =>
+      spawnSync('script', ['-qc', `stty cols 0 rows 0; exec "${process.execPath}" "${join(REPO, 'bin/briefing.js')}" list positions`, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, BRIEFING_SERVER_IDLE_MS: '60000', ...env },
+      }).stdout;
+    const local = onTerminal({ ...on, BRIEFING_SERVER: 'off' });
+    // 60 columns: the ids are cut short.
+    expect(local).toContain('equity-achievem…  3');
+    expect(onTerminal(on)).toBe(local);
+    expect(served(runtime)).toBe(1);
+  });
+
   it('names the author git has configured now, not the one of its first command (a diff’s JSON and redline)', () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

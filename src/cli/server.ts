@@ -28,8 +28,14 @@ export interface ServerRequest {
   cwd: string;
   env: Record<string, string>;
   umask: number;
-  stdout: { tty: boolean; columns: number };
-  stderr: { tty: boolean; columns: number };
+  stdout: Terminal;
+  stderr: Terminal;
+}
+
+/** What a client's stdout or stderr is: a terminal or not, and its width as Node.js gives it (undefined off a terminal, 0 on a terminal of no size). */
+export interface Terminal {
+  tty: boolean;
+  columns?: number;
 }
 
 /** Fifteen minutes: a desk officer's pause between two edits, not a day. */
@@ -174,11 +180,11 @@ function capture(socket: Socket, request: ServerRequest): () => void {
   };
 }
 
-function takeOver(stream: NodeJS.WriteStream, kind: 'out' | 'err', socket: Socket, terminal: { tty: boolean; columns: number }): () => void {
+function takeOver(stream: NodeJS.WriteStream, kind: 'out' | 'err', socket: Socket, terminal: Terminal): () => void {
   const write = stream.write;
   const shown = { isTTY: Object.getOwnPropertyDescriptor(stream, 'isTTY'), columns: Object.getOwnPropertyDescriptor(stream, 'columns') };
   Object.defineProperty(stream, 'isTTY', { value: terminal.tty, configurable: true, writable: true });
-  Object.defineProperty(stream, 'columns', { value: terminal.columns || undefined, configurable: true, writable: true });
+  Object.defineProperty(stream, 'columns', { value: terminal.columns, configurable: true, writable: true });
   stream.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void) => {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
     send(socket, { [kind]: bytes.toString('base64') });

@@ -48,9 +48,7 @@ export function serve(options: ServeOptions): void {
   // What `ps` shows.
   process.title = 'briefing-server';
   const ownFixed = options.fixed(process.env);
-  const asked = Number(process.env.BRIEFING_SERVER_IDLE_MS);
-  // An empty or unreadable setting is the default, not a server that stops at once.
-  const idleMs = options.idleMs ?? (Number.isFinite(asked) && asked > 0 ? asked : IDLE_MS);
+  const idleMs = options.idleMs ?? idleFrom(process.env.BRIEFING_SERVER_IDLE_MS);
   const started = Date.now();
   let commands = 0;
   let queue: Promise<void> = Promise.resolve();
@@ -129,6 +127,19 @@ export function serve(options: ServeOptions): void {
   listen(server, options.socket, () => {
     idle = setTimeout(() => stop(server), idleMs);
   });
+}
+
+/** The longest wait a timer takes: Node.js runs a longer one after 1 ms. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * BRIEFING_SERVER_IDLE_MS as a wait, {@link IDLE_MS} when it is not a whole number of milliseconds a
+ * timer can wait (empty, `15m`, 0, a month): such a value made a timer of 1 ms, so every server
+ * stopped as it started, `briefing server start` waited 10 seconds in vain and no command was served.
+ */
+function idleFrom(value: string | undefined): number {
+  const ms = value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : 0;
+  return ms >= 1 && ms <= LONGEST_TIMER_MS ? ms : IDLE_MS;
 }
 
 /** The request, `status` or `stop`; undefined for anything else. */

@@ -15,9 +15,16 @@ const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
 // A project pins the tool (`npm install -D …`): a briefing installed elsewhere (globally) hands the
 // command to the project's own copy, so that everyone builds with the version the project chose.
-const projectCopy = process.env[HANDED_OVER] ? undefined : projectTool();
+const here = currentFolder();
+const projectCopy = here === undefined || process.env[HANDED_OVER] ? undefined : projectTool(here);
 
-if (projectCopy) {
+if (here === undefined) {
+  console.error(
+    'briefing: the folder this command was typed in no longer exists (it was removed while the shell was in it, as a git checkout ' +
+      'or a sync may do): go to the project again, e.g. `cd "$PWD"` when it was made again in the same place.',
+  );
+  process.exitCode = 2;
+} else if (projectCopy) {
   process.env[HANDED_OVER] = '1';
   import(pathToFileURL(projectCopy).href).catch((error) => {
     console.error(`briefing: could not start the project's copy ${projectCopy}: ${error && error.message ? error.message : error}`);
@@ -59,16 +66,28 @@ if (projectCopy) {
 }
 
 /**
+ * The folder the command runs in; undefined when it is gone (removed while the shell stood in it),
+ * where every `process.cwd()` fails and the command ended in Node.js's stack trace.
+ */
+function currentFolder() {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The launcher of the project's own briefing (`node_modules/briefing/bin/briefing.js` in the folder the
  * command runs in, `-C <dir>` when given, or a folder above it), when it is another package than this
  * one; undefined when there is none, or this is it (`npx briefing`, `npm link`).
  */
-function projectTool() {
-  let start = process.cwd();
+function projectTool(here) {
+  let start = here;
   for (let i = 0; i < args.length; i++) {
-    if ((args[i] === '-C' || args[i] === '--cwd') && args[i + 1]) start = resolve(process.cwd(), args[i + 1]);
-    else if (args[i].startsWith('--cwd=')) start = resolve(process.cwd(), args[i].slice('--cwd='.length));
-    else if (/^-C./.test(args[i])) start = resolve(process.cwd(), args[i].slice(2));
+    if ((args[i] === '-C' || args[i] === '--cwd') && args[i + 1]) start = resolve(here, args[i + 1]);
+    else if (args[i].startsWith('--cwd=')) start = resolve(here, args[i].slice('--cwd='.length));
+    else if (/^-C./.test(args[i])) start = resolve(here, args[i].slice(2));
   }
   for (let dir = start; ; dir = dirname(dir)) {
     const tool = join(dir, 'node_modules', 'briefing');

@@ -26,6 +26,22 @@ describe('bin/briefing.js, the installed command', () => {
     expect(run).toMatchObject({ status: 0, stdout: `${packageJson.version}\n`, stderr: '' });
   });
 
+  it('typed in a folder that was removed meanwhile, says so in one line (exit 2), with the resident server or without', () => {
+    const parent = tempDir();
+    const runtime = join(tempDir(), 'run');
+    mkdirSync(runtime, { mode: 0o700 });
+    for (const server of ['on', 'off']) {
+      // The shell stands in a folder that is then removed, as a git checkout of another branch may do.
+      const run = spawnSync('sh', ['-c', `mkdir gone && cd gone && rmdir ../gone && exec "${process.execPath}" "${join(REPO, 'bin/briefing.js')}" check`], {
+        cwd: parent,
+        encoding: 'utf8',
+        env: { ...process.env, BRIEFING_SERVER: server, XDG_RUNTIME_DIR: runtime },
+      });
+      expect(run.stderr, server).not.toMatch(STACK);
+      expect(run, server).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^briefing: the folder this command was typed in no longer exists .*cd "\$PWD"/) });
+    }
+  });
+
   it('installed elsewhere (globally), hands the command to the copy the project pins in node_modules, from a subfolder or -C too; never to itself', () => {
     const project = tempDir();
     const copy = join(project, 'node_modules/briefing/bin');

@@ -116,6 +116,7 @@ function runServed(socket, args, local) {
   const connection = net.createConnection(socket);
   let heard = false;
   let started = false;
+  let printed = false;
   let finished = false;
   let serverPid;
   let signalled;
@@ -152,11 +153,12 @@ function runServed(socket, args, local) {
       if (frame.pid !== undefined) serverPid = frame.pid;
       else if (frame.start) started = true;
       else if (frame.out !== undefined) {
+        printed = true;
         if (!closed.has(process.stdout)) process.stdout.write(Buffer.from(frame.out, 'base64'));
       } else if (frame.err !== undefined) {
+        printed = true;
         if (!closed.has(process.stderr)) process.stderr.write(Buffer.from(frame.err, 'base64'));
-      }
-      else if (frame.exit !== undefined) {
+      } else if (frame.exit !== undefined) {
         finished = true;
         process.exitCode = frame.exit;
         connection.end();
@@ -182,8 +184,10 @@ function runServed(socket, args, local) {
     // Stopped by a signal, a command ends so even when its work was done before the signal was handled.
     if (signalled) process.exitCode = 128 + require('node:os').constants.signals[signalled];
     if (finished || signalled) return;
-    if (!started) {
-      // It closed before running anything (it was stopping): run here.
+    if (!started || !printed) {
+      // It closed before running anything (it was stopping), or ended under the command before it printed a
+      // word (killed, out of memory): run here. Its files are written whole (emit/ renames them into place),
+      // so a build that had written some finds them as built.
       finished = true;
       local();
     } else {

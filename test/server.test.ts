@@ -248,6 +248,30 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(2);
   });
 
+  it('runs the command itself when the server is killed under it before it printed anything', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, SOURCE_DATE_EPOCH: '1613700000' };
+    const started = run(['server', 'start'], REPO, on);
+    const pid = Number(/process (\d+)/.exec(started.stdout)?.[1]);
+    // A build long enough to kill its server half way (some 3 s on the server); it prints only at the end.
+    const position = join(dir, 'positions/educ/equity-reforms.yaml');
+    const paragraph = `  ${'Latvija plāno mērķtiecīgi apvienot valsts budžeta un ES fondu finansējumu. '.repeat(12)}\n\n`;
+    writeFileSync(position, readFileSync(position, 'utf8').replace('body: |\n', `body: |\n${paragraph.repeat(12000)}`));
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--format', 'md', '--out', 'out-served'], { cwd: dir, env: on });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    await new Promise((wait) => setTimeout(wait, 700));
+    process.kill(pid, 'SIGKILL');
+    const code = await new Promise<number | null>((done) => child.on('close', (exit) => done(exit)));
+    const local = run(['build', EXAMPLE_MEETING, '--format', 'md', '--out', 'out-local'], dir, { ...on, BRIEFING_SERVER: 'off' });
+    expect({ code, stdout: stdout.replaceAll('out-served', 'out-local'), stderr }).toEqual({ code: local.status, stdout: local.stdout, stderr: local.stderr });
+    expect(code).toBe(0);
+    expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
+  });
+
   it('passes Ctrl-C on to the command it runs, which ends as it would have', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_MEETING, exampleProject, REPO, tempDir, type CliRun } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, type CliRun } from './helpers/project.js';
 
 /**
  * The resident server (bin/client.cjs, src/cli/server.ts) with real processes: a command it runs
@@ -225,6 +225,39 @@ describe('the resident server', () => {
     expect(local).toContain('equity-achievem…  3');
     expect(onTerminal(on)).toBe(local);
     expect(served(runtime)).toBe(1);
+  });
+
+  // A mount namespace of its own (unshare, a user namespace where root is not needed) gives the commands an /etc whose
+  // localtime the test may change, as setting the computer's time zone does, without touching the machine's.
+  const zones = existsSync('/usr/share/zoneinfo/Pacific/Kiritimati') && spawnSync('unshare', ['-rm', 'true']).status === 0;
+  it.skipIf(!zones)('reads the time zone again for every command, as a process of its own does: the computer’s zone set anew (/etc/localtime)', () => {
+    const runtime = runtimeDir();
+    // Today where the day starts last (UTC-11), and tomorrow already where it starts first (UTC+14).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Pago_Pago' }).format(new Date());
+    const dir = exampleProject({ [`meetings/${today}-educ.yaml`]: exampleFile(EXAMPLE_MEETING).replace(/^date: .*$/m, `date: ${today}`) });
+    rmSync(join(dir, EXAMPLE_MEETING));
+    // A report still in draft: past its meeting's day, check warns.
+    for (const name of readdirSync(join(dir, 'positions/educ'))) {
+      const file = join(dir, 'positions/educ', name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: cleared/m, 'status: draft'));
+    }
+    const briefing = `"${process.execPath}" "${join(REPO, 'bin/briefing.js')}"`;
+    const script = [
+      'mount -t tmpfs tmpfs /etc && ln -s /usr/share/zoneinfo/Pacific/Kiritimati /etc/localtime',
+      `${briefing} server start > /dev/null`,
+      `${briefing} check > first.txt`,
+      'ln -sfn /usr/share/zoneinfo/Pacific/Pago_Pago /etc/localtime',
+      `${briefing} check > served.txt`,
+      `BRIEFING_SERVER=off ${briefing} check > local.txt`,
+      `${briefing} server stop > /dev/null`,
+    ].join('\n');
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, BRIEFING_SERVER_IDLE_MS: '60000' };
+    delete env.TZ;
+    expect(spawnSync('unshare', ['-rm', 'sh', '-ec', script], { cwd: dir, env, encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+    expect(read('first.txt')).toContain('meeting/past-draft');
+    expect(read('served.txt')).not.toContain('meeting/past-draft');
+    expect(read('served.txt')).toBe(read('local.txt'));
   });
 
   it('names the author git has configured now, not the one of its first command (a diff’s JSON and redline)', () => {

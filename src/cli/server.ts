@@ -176,8 +176,12 @@ function enter(request: ServerRequest): string | undefined {
   } catch {
     return 'its folder cannot be entered';
   }
+  // The time zone is read again for every command, as a process of its own reads it at start: deleting TZ
+  // (set or not) makes Node.js read it, and setting it again reads the one named. Only a TZ that changed
+  // was read before, so the computer's zone set anew (/etc/localtime, on a laptop that travelled) left
+  // the server in the old one: another today for check, other local times in a DOCX.
+  delete process.env.TZ;
   for (const key of Object.keys(process.env)) if (!(key in request.env)) delete process.env[key];
-  // Setting TZ makes Node.js read the time zone again.
   for (const [key, value] of Object.entries(request.env)) if (process.env[key] !== value) process.env[key] = value;
   process.umask(request.umask);
   return undefined;

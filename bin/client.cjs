@@ -202,14 +202,23 @@ function runServed(socket, args, local) {
  * that stream afterwards is dropped, quietly, and the client still ends with the command's exit code,
  * as the command's own process does (src/cli.ts, endQuietlyOnClosedPipe: its exit code is set by the
  * time the closed pipe is noticed). Without this the client died of the EPIPE with a stack trace.
+ * Any other failure to write (a full disk) is said in one line with exit code 2, as there too.
  * Returns the streams found closed.
  */
 function dropOnClosedPipe() {
   const closed = new Set();
-  for (const stream of [process.stdout, process.stderr]) {
+  for (const [name, stream] of [
+    ['stdout', process.stdout],
+    ['stderr', process.stderr],
+  ]) {
     stream.on('error', (error) => {
-      if (!error || error.code !== 'EPIPE') throw error;
-      closed.add(stream);
+      if (error && error.code === 'EPIPE') return void closed.add(stream);
+      try {
+        require('node:fs').writeSync(2, `briefing: could not write to ${name}: ${error && error.message}\n`);
+      } catch {
+        // stderr is what failed: the exit code says it.
+      }
+      process.exit(2);
     });
   }
   return closed;

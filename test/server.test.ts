@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, type CliRun } from './helpers/project.js';
@@ -204,6 +204,26 @@ describe('the resident server', () => {
     const local = await firstLine({ ...on, BRIEFING_SERVER: 'off' });
     expect(local).toMatchObject({ code: 1, first: expect.stringContaining('positions/educ/broken-'), stderr: '' });
     expect(await firstLine(on)).toEqual(local);
+    expect(served(runtime)).toBe(1);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says in one line that its output could not be written (a full disk: > /dev/full), exit 2, as a process of its own does', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const toFullDisk = (env: Record<string, string>) => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const result = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'check'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+        return { status: result.status, stderr: result.stderr };
+      } finally {
+        closeSync(full);
+      }
+    };
+    const local = toFullDisk({ ...on, BRIEFING_SERVER: 'off' });
+    expect(local).toEqual({ status: 2, stderr: 'briefing: could not write to stdout: ENOSPC: no space left on device, write\n' });
+    expect(toFullDisk(on)).toEqual(local);
     expect(served(runtime)).toBe(1);
   });
 

@@ -325,6 +325,23 @@ describe('the resident server', () => {
     expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
   });
 
+  it('removes only its own socket when it stops: not that of a server started after its socket file was removed', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    expect(run(['server', 'start'], REPO, { ...on, BRIEFING_SERVER_IDLE_MS: '1500' }).status).toBe(0);
+    const socketFolder = join(runtime, 'briefing');
+    const [socket = ''] = readdirSync(socketFolder);
+    // Its socket file goes while it runs (its folder emptied at a logout it outlived), and a new server takes the path.
+    rmSync(join(socketFolder, socket));
+    expect(run(['server', 'start'], REPO, on)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Started a server/) });
+    // The first stops when idle; the second still answers.
+    await new Promise((wait) => setTimeout(wait, 2500));
+    expect(readdirSync(socketFolder)).toEqual([socket]);
+    expect(run(['list', 'meetings'], dir, on).status).toBe(0);
+    expect(served(runtime)).toBe(1);
+  });
+
   it('passes Ctrl-C on to the command it runs, which ends as it would have', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

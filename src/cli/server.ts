@@ -1,5 +1,5 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 
 /**
  * The resident server: one briefing process that has loaded its code and keeps it warm, running
@@ -55,10 +55,20 @@ export function serve(options: ServeOptions): void {
   let waiting = 0;
   let idle: NodeJS.Timeout | undefined;
   let current: ((text: string) => void) | undefined;
+  // The socket file this server made: the one it removes when it stops.
+  let ownSocket: string | undefined;
 
-  const stop = (server: Server) => {
-    server.close();
-    rmSync(options.socket, { force: true });
+  /**
+   * Removes this server's socket file, and only it: when the file was removed under a live server (its
+   * folder, $XDG_RUNTIME_DIR, emptied at a logout it outlived) a new server listens at the same path, and
+   * this one, stopping when idle, took that server's socket away from every command after it. Not with
+   * `server.close()`, which removes whatever file is at the path; the process ends right after.
+   */
+  const removeSocket = () => {
+    if (ownSocket !== undefined && socketId(options.socket) === ownSocket) rmSync(options.socket, { force: true });
+  };
+  const stop = () => {
+    removeSocket();
     process.exit(0);
   };
   const server = createServer((socket) => {
@@ -76,7 +86,7 @@ export function serve(options: ServeOptions): void {
       if (message === 'status') return void socket.end(`${JSON.stringify({ pid: process.pid, socket: options.socket, since: started, commands, rss: process.memoryUsage.rss() })}\n`);
       if (message === 'stop') {
         socket.end(`${JSON.stringify({ stopping: process.pid })}\n`);
-        return void queue.then(() => stop(server));
+        return void queue.then(() => stop());
       }
       if (message === undefined) return void socket.destroy();
       send(socket, { pid: process.pid });
@@ -86,8 +96,8 @@ export function serve(options: ServeOptions): void {
         .then(async () => {
           waiting--;
           if (!socket.destroyed) await runOne(socket, message);
-          if (process.memoryUsage.rss() > MOST_RSS) stop(server);
-          if (!waiting) idle = setTimeout(() => stop(server), idleMs);
+          if (process.memoryUsage.rss() > MOST_RSS) stop();
+          if (!waiting) idle = setTimeout(() => stop(), idleMs);
         })
         // A command that failed outside main's own handling: the commands waiting behind it must not wait for ever.
         .catch(crash);
@@ -118,14 +128,15 @@ export function serve(options: ServeOptions): void {
   // A command that throws where nothing catches it leaves the process in a state no later command should run in.
   const crash = (error: unknown) => {
     current?.(`briefing: internal error: ${error instanceof Error ? error.message : String(error)}\n  Run it again with BRIEFING_SERVER=off and --debug for the stack trace, and report it as a bug.\n`);
-    rmSync(options.socket, { force: true });
+    removeSocket();
     process.exit(2);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
 
   listen(server, options.socket, () => {
-    idle = setTimeout(() => stop(server), idleMs);
+    ownSocket = socketId(options.socket);
+    idle = setTimeout(() => stop(), idleMs);
   });
 }
 
@@ -214,6 +225,15 @@ function takeOver(stream: NodeJS.WriteStream, kind: 'out' | 'err', socket: Socke
       else delete (stream as unknown as Record<string, unknown>)[name];
     }
   };
+}
+
+/**
+ * What tells one socket file from another made later at the same path: its device and inode, and its
+ * times, as a file made after this one was removed often gets the same inode; undefined when there is none.
+ */
+function socketId(path: string): string | undefined {
+  const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return stat === undefined ? undefined : `${stat.dev}:${stat.ino}:${stat.birthtimeNs}:${stat.ctimeNs}`;
 }
 
 /**

@@ -14,7 +14,7 @@ const NOT_SERVED = new Set(['-w', '--watch', '-a', '--all', '-j', '--jobs', '--s
 /** A sun_path holds 104 bytes on macOS, 108 on Linux. */
 const LONGEST_SOCKET = 100;
 /** What a request's environment must share with the server's: Node.js and ICU read them once, at start. */
-const FIXED_AT_START = /^(LANG|LANGUAGE|LC_[A-Z]+|NODE_[A-Z_]+|UV_[A-Z_]+|TZDIR)$/;
+const FIXED_AT_START = /^(LANG|LANGUAGE|LC_(ALL|CTYPE|COLLATE|MESSAGES|NUMERIC|TIME|MONETARY)|NODE_(?!ENV$)[A-Z_]+|UV_[A-Z_]+|TZDIR)$/;
 
 /**
  * Whether this command line goes to a server: on a terminal outside CI by default, always with
@@ -30,8 +30,9 @@ function wanted(args, command, env, stderrIsTty) {
     if (arg === '--') break;
     const flag = arg.split('=')[0];
     if (NOT_SERVED.has(flag)) return false;
-    // Short flags run together (`-aw`).
+    // Short flags run together (`-aw`), or with their value (`-j4`).
     if (/^-[a-zA-Z]{2,}$/.test(arg) && /[wajh]/.test(arg)) return false;
+    if (/^-[wajh]/.test(arg)) return false;
   }
   // CI=false, as some set it, is not CI.
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
@@ -123,8 +124,9 @@ function runServed(socket, args, local) {
   let buffer = '';
   const onSignal = (signal) => {
     signalled = signal;
-    // Waiting behind another command: nothing ran yet, so nothing is to be stopped.
-    if (!started) {
+    // Waiting behind another command (nothing ran yet), or the command is done: nothing is to be stopped, and
+    // the server may be running another terminal's command by now.
+    if (!started || finished) {
       connection.destroy();
       process.exit(128 + require('node:os').constants.signals[signal]);
     }

@@ -156,9 +156,14 @@ describe('the resident server', () => {
     expect(run(['list', 'meetings'], dir, { ...on, BRIEFING_SERVER: 'off' }).status).toBe(0);
     // Node.js reads the locale once, when it starts: a command in another one runs in its own process.
     expect(run(['list', 'meetings'], dir, { ...on, LC_ALL: 'lv_LV.UTF-8' })).toMatchObject({ status: 0, stdout: expect.stringContaining('2021-02-19') });
+    // --jobs with its value run together is a batch too.
+    expect(run(['build', EXAMPLE_MEETING, '-j1', '--format', 'md'], dir, on).status).toBe(0);
     expect(served(runtime)).toBe(0);
     expect(run(['list', 'meetings'], dir, on).status).toBe(0);
     expect(served(runtime)).toBe(1);
+    // What Node.js does not read at start is no reason to run alone: NODE_ENV, a terminal's LC_TERMINAL.
+    expect(run(['list', 'meetings'], dir, { ...on, NODE_ENV: 'production', LC_TERMINAL: 'iTerm2' }).status).toBe(0);
+    expect(served(runtime)).toBe(2);
   });
 
   it('runs the command itself when the socket is one no server listens on, or its folder is not the user’s alone', async () => {

@@ -63,7 +63,7 @@ function serverSocket(client: Client, dist: string): string {
   const socket = client.socketPath(dist, process.env);
   if (socket === undefined) {
     throw new UsageError(
-      process.platform === 'win32' ? 'The resident server is not available on Windows.' : 'There is no folder of your own for the server’s socket (XDG_RUNTIME_DIR or the temporary folder).',
+      process.platform === 'win32' ? 'The resident server is not available on Windows.' : 'There is no folder of your own for the server’s socket (XDG_RUNTIME_DIR or the temporary folder), or the socket’s path there would be too long.',
       'Every command runs in its own process, as with BRIEFING_SERVER=off.',
     );
   }

@@ -60,14 +60,15 @@ function applyEdits(blocks: Block[], edits: Edit[]): Block[] {
   });
 }
 
+/** The blocks as a position's Markdown, normalised as every field is before it is built or compared (a year at an item's start stays text). */
 function markdown(blocks: Block[], wrap: number): string {
-  return `${blocks
+  return normaliseMarkdown(`${blocks
     .map((b) =>
       b.kind === 'paragraph'
         ? `${b.words.map((w, i) => (i && i % wrap === 0 ? `\n${w}` : w)).join(' ')}.`
         : b.items.map((item, i) => `${i + 1}) ${item.join(' ')};`).join('\n'),
     )
-    .join('\n\n')}\n`;
+    .join('\n\n')}\n`);
 }
 
 async function text(md: string): Promise<string[]> {

@@ -466,9 +466,18 @@ class DocxCompiler {
       // list or a code block) gets a numbered paragraph of no text, its number alone, as a browser shows it: without
       // it Word numbers the items after it one less than the Markdown. `review` reads it as the item's own unit
       // (see sourceUnits); in a redline its mark is tracked with the item's.
-      if (item.children[0]?.type !== 'paragraph') result.push(this.paragraph(item, numbered));
-      item.children.forEach((child, index) => {
-        if (index === 0 && child.type === 'paragraph') {
+      // In a redline the first block may differ between the versions (`1) a` made `1) - a`): each version's own
+      // first paragraph carries the number, and where a version's first block is no paragraph its number stands
+      // alone just before that block, tracked as that version's alone.
+      const leads = { old: item.children.find((child) => wholeRevision(child) !== 'insert'), new: item.children.find((child) => wholeRevision(child) !== 'delete') };
+      const numberAlone = (revision: BlockRevision | undefined) =>
+        result.push(this.paragraph(revision === item.data?.revision ? item : { type: 'paragraph', children: [], data: { revision } }, numbered));
+      if (!item.children.length) numberAlone(item.data?.revision);
+      item.children.forEach((child) => {
+        if (child.type !== 'paragraph' && (child === leads.old || child === leads.new)) {
+          numberAlone(item.data?.revision ?? (leads.old === leads.new ? undefined : child === leads.new ? 'insert' : 'delete'));
+        }
+        if (child.type === 'paragraph' && (child === leads.old || child === leads.new)) {
           result.push(
             this.paragraph(child, {
               ...numbered,
@@ -757,4 +766,11 @@ function hasTab(children: readonly PhrasingContent[]): boolean {
       (child.type === 'text' && child.value.includes('\t')) ||
       ((child.type === 'insertion' || child.type === 'deletion') && hasTab(child.children)),
   );
+}
+
+/** A block's revision in a redline: its own, or for a list whose every item was inserted (or deleted) that one. */
+function wholeRevision(node: Nodes): BlockRevision | undefined {
+  if (node.data?.revision || node.type !== 'list' || !node.children.length) return node.data?.revision;
+  const first = node.children[0]?.data?.revision;
+  return first && node.children.every((item) => item.data?.revision === first) ? first : undefined;
 }

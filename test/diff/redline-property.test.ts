@@ -206,3 +206,18 @@ test('footnotes deleted with their references and the rest renumbered ([^n2] now
     { numRuns: 60 },
   );
 });
+
+test('an item whose first block becomes, or stops being, a list: accepting gives the new report’s paragraphs and rejecting the old', async () => {
+  const paragraphFirst = '1) a\n2) b\n';
+  const listFirst = '1) - a\n2) b\n';
+  for (const [before, after] of [
+    [paragraphFirst, listFirst],
+    [listFirst, paragraphFirst],
+    [listFirst, '1) - a c\n2) b\n'],
+  ] as const) {
+    const { tree } = compareMarkdown(before, after, { whitespace: false });
+    const redline = compileDocxTree(tree, { ...META, revisions: REVISIONS }, new Date(0));
+    expect(paragraphs(redline, 'accept'), `${before} → ${after}`).toEqual(await text(after));
+    expect(paragraphs(redline, 'reject'), `${before} → ${after}`).toEqual(await text(before));
+  }
+});

@@ -194,6 +194,9 @@ test('footnotes deleted with their references and the rest renumbered ([^n2] now
     fc.asyncProperty(noted, fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.boolean(), async (document, kept, whitespace) => {
       // Notes with the same words are one note to a reader: which of them was deleted cannot be told.
       fc.pre(new Set(document.notes.map((note) => note.before.join(' '))).size === document.notes.length);
+      // So are paragraphs: of two `mācības.` one of which loses its reference, the alignment may as well keep the
+      // other and show the first deleted and one inserted (seed -1299411642), which is still a true diff.
+      fc.pre(new Set(document.paragraphs.map((paragraph) => paragraph.before.join(' '))).size === document.paragraphs.length);
       const before = notedMarkdown(document, 0);
       const after = notedMarkdown({ ...document, notes: document.notes.filter((_, index) => kept[index]) }, 0);
       const { tree, blocks } = compareMarkdown(before, after, { whitespace });

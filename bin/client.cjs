@@ -6,6 +6,7 @@
 // The server's side is src/cli/server.ts; why and what it gives: docs/decisions/0007-resident-server.md.
 const { existsSync, lstatSync, mkdirSync, readFileSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
+const { DIST, bundleHash, onOutputFailure } = require('./load.cjs');
 
 /** The commands a server runs: the short ones a desk officer types again and again. */
 const SERVED = new Set(['build', 'check', 'diff', 'list']);
@@ -44,8 +45,8 @@ function wanted(args, command, env, stderrIsTty) {
  * own (`$XDG_RUNTIME_DIR/briefing`, else `<tmp>/briefing-<uid>`, made with mode 0700 and refused
  * when it is anyone else's or others may enter it); undefined when there is no such folder.
  */
-function socketPath(dist, env) {
-  const bundle = bundleHash(dist);
+function socketPath(env) {
+  const bundle = bundleHash('cli');
   if (bundle === undefined || typeof process.getuid !== 'function') return undefined;
   const uid = process.getuid();
   const runtime = env.XDG_RUNTIME_DIR && isAbsolute(env.XDG_RUNTIME_DIR) ? env.XDG_RUNTIME_DIR : undefined;
@@ -62,17 +63,9 @@ function socketPath(dist, env) {
     return undefined;
   }
   // Two copies of the same build (two projects' node_modules) each have a server: each reads its own templates.
-  const path = join(folder, `${bundle.slice(0, 12)}-${fnv1a(`${dist}\0${process.version}\0${process.arch}\0${process.execPath}`)}.sock`);
-  return Buffer.byteLength(path) <= LONGEST_SOCKET ? path : undefined;
-}
-
-function bundleHash(dist) {
-  try {
-    const hash = JSON.parse(readFileSync(join(dist, 'build.json'), 'utf8')).cli;
-    return typeof hash === 'string' && /^[0-9a-f]{12,}$/.test(hash) ? hash : undefined;
-  } catch {
-    return undefined;
-  }
+  const path = join(folder, `${bundle.slice(0, 12)}-${fnv1a(`${DIST}\0${process.version}\0${process.arch}\0${process.execPath}`)}.sock`);
+  // The build's own hash is 16 hex digits; twelve name it well enough among a user's installs.
+  return bundle.length >= 12 && Buffer.byteLength(path) <= LONGEST_SOCKET ? path : undefined;
 }
 
 /** A short name for a text (FNV-1a, 32 bits, hex): not a secret, only a key that differs. */
@@ -201,28 +194,13 @@ function runServed(socket, args, local) {
 
 /**
  * A reader that stops early (`briefing check | head -1`) closes the pipe: what the command writes to
- * that stream afterwards is dropped, quietly, and the client still ends with the command's exit code,
- * as the command's own process does (src/cli.ts, endQuietlyOnClosedPipe: its exit code is set by the
- * time the closed pipe is noticed). Without this the client died of the EPIPE with a stack trace.
- * Any other failure to write (a full disk) is said in one line with exit code 2, as there too.
- * Returns the streams found closed.
+ * that stream afterwards is dropped, and the client still ends with the command's exit code, as the
+ * command's own process does (its exit code is set by the time the closed pipe is noticed). Without
+ * this the client died of the EPIPE with a stack trace. Returns the streams found closed.
  */
 function dropOnClosedPipe() {
   const closed = new Set();
-  for (const [name, stream] of [
-    ['stdout', process.stdout],
-    ['stderr', process.stderr],
-  ]) {
-    stream.on('error', (error) => {
-      if (error && error.code === 'EPIPE') return void closed.add(stream);
-      try {
-        require('node:fs').writeSync(2, `briefing: could not write to ${name}: ${error && error.message}\n`);
-      } catch {
-        // stderr is what failed: the exit code says it.
-      }
-      process.exit(2);
-    });
-  }
+  onOutputFailure((stream) => closed.add(stream));
   return closed;
 }
 

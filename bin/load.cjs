@@ -50,7 +50,7 @@ function runCli(args) {
   const command = commandOf(args);
   const client = require('./client.cjs');
   if (client.wanted(args, command, process.env, () => process.stderr.isTTY)) {
-    const socket = client.socketPath(DIST, process.env);
+    const socket = client.socketPath(process.env);
     if (socket) return client.runServed(socket, args, () => runHere(args, command));
   }
   return runHere(args, command);
@@ -62,8 +62,32 @@ function runHere(args, command) {
   process.once('exit', (code) => {
     if (code === 0 || code === 1) save(code === 0);
   });
-  cli.endQuietlyOnClosedPipe();
+  // A reader that stops early (`briefing check | head`) ends the command quietly, with the exit code it has by then.
+  onOutputFailure(() => process.exit(process.exitCode ?? 0));
   return cli.main(args);
+}
+
+/**
+ * What a command does when its output cannot be written, here or as the resident server's client:
+ * a closed pipe (the reader stopped early) is `closedPipe(stream)`'s to handle, quietly; any other
+ * failure (a full disk, `> /dev/full`) leaves the output incomplete, so one line says so, on stderr
+ * while that can be written, and the exit code is 2 (it was Node.js's stack trace and 1).
+ */
+function onOutputFailure(closedPipe) {
+  for (const [name, stream] of [
+    ['stdout', process.stdout],
+    ['stderr', process.stderr],
+  ]) {
+    stream.on('error', (error) => {
+      if (error && error.code === 'EPIPE') return void closedPipe(stream);
+      try {
+        require('node:fs').writeSync(2, `briefing: could not write to ${name}: ${error && error.message}\n`);
+      } catch {
+        // stderr is what failed: the exit code says it.
+      }
+      process.exit(2);
+    });
+  }
 }
 
 /** The command a run names (`build`, `check`, …), skipping `-C <dir>`; `main` when none. */
@@ -175,4 +199,4 @@ function writeCache({ folder, bundle, build }, file, script) {
   }
 }
 
-module.exports = { runBundle, runCli, commandOf };
+module.exports = { DIST, runBundle, runCli, commandOf, bundleHash, onOutputFailure };

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { writeSync } from 'node:fs';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerBuild } from './cli/build.js';
 import { registerCheck } from './cli/check.js';
@@ -132,28 +131,5 @@ async function printJsonFailure(args: readonly string[], message: string, hint: 
     process.stdout.write(`${text}\n`);
   } catch {
     // The failure may be in what writes JSON: the message on stderr is what counts then.
-  }
-}
-
-/**
- * A reader that stops early (`briefing check | head`) ends the output quietly, not with a stack trace.
- * Any other failure to write it (a full disk, `> /dev/full`) leaves it incomplete: one line says so, on
- * stderr while that can be written, and the exit code is 2 (it was Node.js's stack trace and 1).
- * bin/client.cjs does the same for a command the resident server runs.
- */
-export function endQuietlyOnClosedPipe(): void {
-  for (const [name, stream] of [
-    ['stdout', process.stdout],
-    ['stderr', process.stderr],
-  ] as const) {
-    stream.on('error', (error) => {
-      if ('code' in error && error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-      try {
-        writeSync(2, `briefing: could not write to ${name}: ${error.message}\n`);
-      } catch {
-        // stderr is what failed: the exit code says it.
-      }
-      process.exit(ExitCode.failure);
-    });
   }
 }

@@ -8,7 +8,7 @@ import type { Io } from './io.js';
 
 /** What bin/client.cjs (plain JavaScript, loaded before the bundle) offers the command. */
 interface Client {
-  socketPath(dist: string, env: NodeJS.ProcessEnv): string | undefined;
+  socketPath(env: NodeJS.ProcessEnv): string | undefined;
   startServer(socket: string): void;
 }
 
@@ -38,7 +38,7 @@ uses the server even without a terminal (a script, a benchmark).`,
       // Loaded here, not at start: every other command would pay for loading the project code (and its schemas) first.
       const { packageRoot } = await import('../load/project.js');
       const client = createRequire(join(packageRoot(), 'bin', 'client.cjs'))('./client.cjs') as Client;
-      const socket = serverSocket(client, join(packageRoot(), 'dist'));
+      const socket = serverSocket(client);
       const status = await ask(socket, { status: true });
       if (action === 'status') {
         console.log(status ? describe(io, status, socket) : `No server runs for this briefing (${socket}).`);
@@ -59,8 +59,8 @@ uses the server even without a terminal (a script, a benchmark).`,
 }
 
 /** This build's socket; a usage error where there can be none (Windows, no folder of the user's own). */
-function serverSocket(client: Client, dist: string): string {
-  const socket = client.socketPath(dist, process.env);
+function serverSocket(client: Client): string {
+  const socket = client.socketPath(process.env);
   if (socket === undefined) {
     throw new UsageError(
       process.platform === 'win32' ? 'The resident server is not available on Windows.' : 'There is no folder of your own for the server’s socket (XDG_RUNTIME_DIR or the temporary folder), or the socket’s path there would be too long.',

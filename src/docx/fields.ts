@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 type Position = NonNullable<Root['position']>;
 import type { FieldRef } from '../model/field.js';
+import { setBounded } from '../util/bounded.js';
 import { LIST_END, walk } from '../util/markdown.js';
 import { parseInPieces } from '../util/markdown-pieces.js';
 import { tidyLines } from '../render/escape.js';
@@ -60,11 +61,7 @@ export function parseField(text: string): Root {
     remember(seenOnce, key, SEEN_LIMIT);
     return tree;
   }
-  if (parsed.size >= CACHE_LIMIT) {
-    const oldest = parsed.keys().next();
-    if (!oldest.done) parsed.delete(oldest.value);
-  }
-  parsed.set(text, tree);
+  setBounded(parsed, text, tree, CACHE_LIMIT);
   return tree;
 }
 

@@ -9,6 +9,7 @@ import { projectPath, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState } from './git.js';
 import { linkProblems } from './links.js';
+import { setBounded } from '../util/bounded.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
 import { loadReferenceDocx } from './reference-docx.js';
@@ -270,10 +271,7 @@ function withCommittedVersions(root: string, folder: string, files: PositionFile
   if (known) return known.map((file) => ({ ...file }));
   const { files: found, kept } = versionsAtHead(root, folder, files, problems);
   // Files moved without git are paired through what git leaves untracked, which .gitignore files decide: asked every time.
-  if (key !== undefined && kept && !problems.length) {
-    if (committedByState.size >= KEPT_STATES) committedByState.delete(committedByState.keys().next().value ?? '');
-    committedByState.set(key, found.map((file) => ({ ...file })));
-  }
+  if (key !== undefined && kept && !problems.length) setBounded(committedByState, key, found.map((file) => ({ ...file })), KEPT_STATES);
   return found;
 }
 

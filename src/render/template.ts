@@ -8,6 +8,7 @@ import type { ReportModel } from '../resolve/report.js';
 import { englishAnswerOf, lookupInTextPlace, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
+import { setBounded } from '../util/bounded.js';
 import { escapeRegExp } from '../util/regexp.js';
 import { isRecord } from '../util/record.js';
 import { suggest } from '../util/suggest.js';
@@ -86,15 +87,9 @@ const compiledByTexts = new Map<string, { template?: Template; diagnostics: Diag
  */
 export function compileTemplate(texts: TemplateTexts): { template?: Template; diagnostics: Diagnostic[] } {
   const key = JSON.stringify(texts);
-  let compiled = compiledByTexts.get(key);
-  if (compiled) {
-    // The most recently used stays longest.
-    compiledByTexts.delete(key);
-  } else {
-    compiled = compileTexts(texts);
-    if (compiledByTexts.size >= KEPT_COMPILED) compiledByTexts.delete(compiledByTexts.keys().next().value ?? '');
-  }
-  compiledByTexts.set(key, compiled);
+  const compiled = compiledByTexts.get(key) ?? compileTexts(texts);
+  // The most recently used stays longest.
+  setBounded(compiledByTexts, key, compiled, KEPT_COMPILED);
   return { ...(compiled.template ? { template: compiled.template } : {}), diagnostics: compiled.diagnostics.map((problem) => ({ ...problem })) };
 }
 

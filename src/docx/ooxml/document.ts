@@ -7,6 +7,7 @@ import { ROOT } from './namespaces.js';
 import { Paragraph, type Element, type FileChild, type WriteContext } from './body.js';
 import { DECLARATION, DECLARATION_STANDALONE, escapeAttribute } from './xml.js';
 import { stylesXml } from './styles-xml.js';
+import { setBounded } from '../../util/bounded.js';
 import { numberingKey, numberingXml } from './numbering-xml.js';
 import type { NumberingDefinition, StylesOptions } from './types.js';
 import {
@@ -237,8 +238,7 @@ function styles(options: StylesOptions, external: string | undefined): string {
   let xml = writtenStyles.get(key);
   if (xml === undefined) {
     xml = stylesXml(options, external);
-    if (writtenStyles.size >= 8) writtenStyles.delete(writtenStyles.keys().next().value ?? '');
-    writtenStyles.set(key, xml);
+    setBounded(writtenStyles, key, xml, 8);
   }
   return xml;
 }

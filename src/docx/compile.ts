@@ -465,10 +465,9 @@ class DocxCompiler {
       // The item's number stands before its first paragraph. An item with none first (empty, or starting with a
       // list or a code block) gets a numbered paragraph of no text, its number alone, as a browser shows it: without
       // it Word numbers the items after it one less than the Markdown. `review` reads it as the item's own unit
-      // (see sourceUnits); in a redline its mark is tracked with the item's.
-      // In a redline the first block may differ between the versions (`1) a` made `1) - a`): each version's own
-      // first paragraph carries the number, and where a version's first block is no paragraph its number stands
-      // alone just before that block, tracked as that version's alone.
+      // (see sourceUnits). In a redline the first block may differ between the versions (`1) a` made `1) - a`):
+      // each version's first paragraph carries the number, and where a version's first block is no paragraph its
+      // number stands alone just before that block, tracked as that version's alone (an empty item's with the item).
       const leads = { old: item.children.find((child) => wholeRevision(child) !== 'insert'), new: item.children.find((child) => wholeRevision(child) !== 'delete') };
       const numberAlone = (revision: BlockRevision | undefined) =>
         result.push(this.paragraph(revision === item.data?.revision ? item : { type: 'paragraph', children: [], data: { revision } }, numbered));

@@ -301,12 +301,37 @@ describe('briefing new meeting', () => {
     expect(parse(read(dir, same.file ?? '')).name.locative).toBe('neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē');
   });
 
-  it('--from an informal videoconference with --kind formal and --mode in-person but its name kept: check says the name contradicts both', async () => {
+  it('--from an informal videoconference with --kind formal or --mode in-person offers not the earlier name, which says the opposite, and says why', async () => {
     const dir = exampleProject();
-    const result = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-council', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība', kind: 'formal', mode: 'in-person' } });
-    const text = read(dir, result.file ?? '');
+    const flags = { topic: 'Pieaugušo izglītība', kind: 'formal', mode: 'in-person', place: 'Luksemburgā' };
+    await expect(newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-council', from: EXAMPLE_MEETING, flags })).rejects.toThrow(
+      'Missing --name (the earlier meeting\'s name says “neformālā” and “tiešsaistes”, which do not fit kind: formal, mode: in-person), --name-locative: standard input is not a terminal',
+    );
+    // Only the word that does not fit is named: an informal meeting in person may be "neformālā".
+    await expect(newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { ...flags, kind: 'informal' } })).rejects.toThrow(
+      /^Missing --name \(the earlier meeting's name says “tiešsaistes”, which does not fit mode: in-person\), --name-locative:/,
+    );
+    expect(existsSync(join(dir, 'meetings/2021-10-07-educ-council.yaml'))).toBe(false);
+    // On a terminal the question says why it offers nothing; the name answered is the one written, with no earlier form.
+    const name = 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme';
+    const prompter = scriptedPrompter({ 'Name of the meeting': name, 'Name, locative': `${name.slice(0, -1)}ē`, 'File code': 'IZMzin_071021_EDUC', 'Start time': '' });
+    const asked = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-council', from: EXAMPLE_MEETING, flags, prompter });
+    expect(prompter.asked).toContain(
+      'Name of the meeting, nominative ("… notiks <name>") — the earlier meeting\'s name says “neformālā” and “tiešsaistes”, which do not fit kind: formal, mode: in-person',
+    );
+    expect(parse(read(dir, asked.file ?? '')).name).toEqual({ nominative: name, locative: `${name.slice(0, -1)}ē`, short_locative: 'sanāksmē' });
+    expect((await problemsOf(dir, asked.file ?? '')).filter((d) => d.ruleId === 'meeting/name-kind-mismatch')).toEqual([]);
+    // Kind and mode as the earlier meeting's: its name is offered, as before.
+    const same = await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība' } });
+    expect(parse(read(dir, same.file ?? '')).name.nominative).toBe('neformālā Eiropas Savienības izglītības ministru tiešsaistes sanāksme');
+  });
+
+  it('check warns of a name kept by hand that contradicts the meeting’s kind and mode, at those fields’ lines', async () => {
+    const dir = exampleProject();
+    const text = read(dir, EXAMPLE_MEETING).replace('kind: informal', 'kind: formal').replace('mode: videoconference', 'mode: in-person');
+    writeFile(dir, 'meetings/2021-02-19-educ-formal.yaml', text.replace(/file_code: .*/, 'file_code: IZMzin_190221_EDUC_F'));
     const lineOf = (key: string) => text.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1;
-    const problems = (await problemsOf(dir, result.file ?? '')).filter((d) => d.ruleId === 'meeting/name-kind-mismatch');
+    const problems = (await problemsOf(dir, 'meetings/2021-02-19-educ-formal.yaml')).filter((d) => d.ruleId === 'meeting/name-kind-mismatch');
     expect(problems.map((d) => [d.line, d.severity, d.message])).toEqual([
       [lineOf('kind'), 'warning', 'The meeting is `kind: formal`, but its name says “neformālā”: the report\'s title and opening would describe another meeting.'],
       [lineOf('mode'), 'warning', 'The meeting is `mode: in-person`, but its name says “tiešsaistes”: the report\'s title and opening would describe another meeting.'],

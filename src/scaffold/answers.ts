@@ -22,6 +22,8 @@ export interface FieldSource<T> {
   given: T | undefined;
   message: string;
   default?: T | undefined;
+  /** Why nothing is offered where a user would expect a default: said with the question, and with the flag where it is missing. */
+  noDefaultBecause?: string | undefined;
 }
 
 /**
@@ -47,8 +49,9 @@ export class Answers {
     // An optional field's flag given empty (`--place ''`) says "none", as an empty answer does.
     if (field.given !== undefined) return this.checked(field.flag, field.given, problem) || undefined;
     if (this.prompter) {
+      const message = field.noDefaultBecause === undefined ? field.message : `${field.message} — ${field.noDefaultBecause}`;
       const answer = await this.prompter.text({
-        message: optional ? `${field.message} (optional)` : field.message,
+        message: optional ? `${message} (optional)` : message,
         ...(field.default !== undefined ? { default: field.default } : {}),
         validate: (value) => problem(value.trim()),
       });
@@ -56,7 +59,7 @@ export class Answers {
       return trimmed === '' && optional ? undefined : trimmed;
     }
     if (field.default !== undefined || optional) return field.default;
-    this.missing.push(field.flag);
+    this.missing.push(field.noDefaultBecause === undefined ? field.flag : `${field.flag} (${field.noDefaultBecause})`);
     return undefined;
   }
 

@@ -10,6 +10,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { Answers, ministryChoices } from './answers.js';
 import { presidencyOn } from './presidencies.js';
 import { MEETING_SKELETON } from './skeletons.js';
+import { nameContradictions } from '../model/meeting-name.js';
 
 /** Values for a new meeting given as flags; anything missing is asked or defaulted. */
 export interface MeetingFlags {
@@ -100,8 +101,18 @@ export async function scaffoldMeeting(
     shape.presidency,
   );
   const topic = await answers.text({ flag: '--topic', given: flags.topic, message: 'Topic of the discussion' }, shape.topic);
+  // The earlier name is offered only where it fits the new meeting: "neformālā … tiešsaistes sanāksme" kept for a formal Council in person would title the report as another meeting.
+  const unfit = before === undefined ? [] : nameContradictions(before.name, kind, mode);
   const nominative = await answers.text(
-    { flag: '--name', given: flags.name, message: 'Name of the meeting, nominative ("… notiks <name>")', default: before?.name.nominative },
+    {
+      flag: '--name',
+      given: flags.name,
+      message: 'Name of the meeting, nominative ("… notiks <name>")',
+      default: unfit.length ? undefined : before?.name.nominative,
+      noDefaultBecause: unfit.length
+        ? `the earlier meeting's name says ${unfit.map(({ word }) => `“${word}”`).join(' and ')}, which ${unfit.length === 1 ? 'does' : 'do'} not fit ${unfit.map(({ field }) => `${field}: ${field === 'kind' ? kind : mode}`).join(', ')}`
+        : undefined,
+    },
     meetingNameSchema.shape.nominative,
   );
   // The earlier locative is offered only for the earlier name: a new name's title would otherwise name the earlier meeting.
@@ -111,7 +122,7 @@ export async function scaffoldMeeting(
     meetingNameSchema.shape.locative,
   );
   const shortLocative = await answers.text(
-    { flag: '--short-locative', given: flags.shortLocative, message: 'Short name, locative', default: before?.name.short_locative ?? 'sanāksmē' },
+    { flag: '--short-locative', given: flags.shortLocative, message: 'Short name, locative', default: before !== undefined && !nameContradictions({ short_locative: before.name.short_locative }, kind, mode).length ? before.name.short_locative : 'sanāksmē' },
     meetingNameSchema.shape.short_locative,
   );
   const ministries = ministryChoices(project.ministries, date);

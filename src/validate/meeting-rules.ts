@@ -7,6 +7,7 @@ import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
 import { markdownFieldProblems } from './markdown-rules.js';
 import { daysApart } from '../model/date.js';
+import { nameContradictions } from '../model/meeting-name.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -265,49 +266,21 @@ export const issuerNotRequired: MeetingRule = ({ project, loaded, meeting }) => 
 };
 
 /**
- * The meeting's name must not say the opposite of its `kind` and `mode`: a formal Council named
- * "neformālā … sanāksme", or a meeting in person named "tiešsaistes sanāksme" (both usual when
- * `new meeting --from` an informal videoconference keeps its name), prints a title and an opening
- * about another kind of meeting than the English note and the file say. Every form counts, the
- * short one of the invitation and the English one of the English note too; a name that says the
- * meeting is in person as well ("klātienē un tiešsaistē", "hibrīdsanāksme") contradicts no mode.
+ * The meeting's name must not say the opposite of its `kind` and `mode` (see `nameContradictions`;
+ * usual when `new meeting --from` an informal videoconference kept its name): the title and the
+ * opening would describe another kind of meeting than the English note and the file say.
  */
-export const nameFitsKind: MeetingRule = ({ loaded, meeting }) => {
-  const { nominative, locative, genitive, short_locative: shortLocative, english } = meeting.name;
-  const latvian = [nominative, locative, genitive ?? '', shortLocative];
-  const said = (forms: readonly string[], word: RegExp, unless?: RegExp) =>
-    forms.filter((form) => !unless?.test(form)).map((form) => word.exec(form)?.[0]).find((found) => found !== undefined);
-  const contradictions = [
-    {
-      field: 'kind',
-      is: meeting.kind === 'formal',
-      word: said(latvian, /(?<!\p{L})neformāl\p{L}*/iu) ?? said([english ?? ''], /(?<!\p{L})informal(?!\p{L})/iu),
-      set: 'informal',
-    },
-    {
-      field: 'mode',
-      is: meeting.mode === 'in-person',
-      word:
-        said(latvian, /(?<!\p{L})(?:tiešsaist|videokonferenc)\p{L}*/iu, /(?<!\p{L})(?:klātien|hibrīd)/iu) ??
-        said([english ?? ''], /(?<!\p{L})video[ -]?conferenc\p{L}*/iu, /(?<!\p{L})(?:in[ -]person|hybrid)(?!\p{L})/iu),
-      set: 'videoconference',
-    },
-  ];
-  return contradictions.flatMap(({ field, is, word, set }) =>
-    is && word !== undefined
-      ? [
-          diagnostic(
-            loaded.path,
-            loaded.file.locate([field]),
-            'warning',
-            'meeting/name-kind-mismatch',
-            `The meeting is \`${field}: ${field === 'kind' ? meeting.kind : meeting.mode}\`, but its name says “${word}”: the report's title and opening would describe another meeting.`,
-            `Write this meeting's name under \`name\` (each of its forms), or set \`${field}: ${set}\`.`,
-          ),
-        ]
-      : [],
+export const nameFitsKind: MeetingRule = ({ loaded, meeting }) =>
+  nameContradictions(meeting.name, meeting.kind, meeting.mode).map(({ field, word, fits }) =>
+    diagnostic(
+      loaded.path,
+      loaded.file.locate([field]),
+      'warning',
+      'meeting/name-kind-mismatch',
+      `The meeting is \`${field}: ${meeting[field]}\`, but its name says “${word}”: the report's title and opening would describe another meeting.`,
+      `Write this meeting's name under \`name\` (each of its forms), or set \`${field}: ${fits}\`.`,
+    ),
   );
-};
 
 /** The included positions' files must be sound: their own problems and rules (see position-rules.ts). */
 export const includedPositionsAreSound: MeetingRule = ({ project, meeting, final }) =>

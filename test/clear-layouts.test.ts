@@ -13,7 +13,7 @@ const ANSWER = answerFingerprint(parse(BEFORE) as { body?: unknown; body_en?: un
 
 function clearIn(text: string, ministry: string) {
   const dir = exampleProject({ [FILE]: text });
-  const result = clear({ cwd: dir, position: FILE, ministry, date: '2021-03-10', withdraw: false });
+  const result = clear({ cwd: dir, position: FILE, ministry, date: '2021-03-10', status: 'cleared' });
   return { result, text: readFileSync(join(dir, FILE), 'utf8') };
 }
 
@@ -78,8 +78,8 @@ test('a clearance written wholly in flow style is edited in flow style; nothing 
 describe('clear --date', () => {
   test('a day that does not exist is called that, not a badly written date', () => {
     const dir = exampleProject({ [FILE]: BEFORE });
-    expect(() => clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-02-30', withdraw: false })).toThrow('--date: `2021-02-30` is no such day.');
-    expect(() => clear({ cwd: dir, position: FILE, ministry: 'AM', date: '30.02.2021', withdraw: false })).toThrow('--date: `30.02.2021` is no such day.');
+    expect(() => clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-02-30', status: 'cleared' })).toThrow('--date: `2021-02-30` is no such day.');
+    expect(() => clear({ cwd: dir, position: FILE, ministry: 'AM', date: '30.02.2021', status: 'cleared' })).toThrow('--date: `30.02.2021` is no such day.');
     expect(readFileSync(join(dir, FILE), 'utf8')).toBe(BEFORE);
   });
 });

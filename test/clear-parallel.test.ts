@@ -38,7 +38,7 @@ test('a lock left by a clear command that died is taken over', () => {
   const dir = exampleProject();
   // A process id far above any Linux pid_max: that process is surely gone.
   writeFileSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'), '99999999\n');
-  const result = clear({ cwd: dir, position: POSITION, ministry: 'AIM', date: '2021-05-14', withdraw: false });
+  const result = clear({ cwd: dir, position: POSITION, ministry: 'AIM', date: '2021-05-14', status: 'cleared' });
   expect(result.written).toBe(true);
   expect(existsSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'))).toBe(false);
 });

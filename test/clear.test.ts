@@ -21,7 +21,7 @@ function expectGolden(actual: string, name: string): void {
 
 function run(options: Partial<ClearOptions> & Pick<ClearOptions, 'ministry'>) {
   const dir = exampleProject({ [FILE]: BEFORE });
-  const result = clear({ cwd: dir, position: FILE, date: '2021-03-10', withdraw: false, ...options });
+  const result = clear({ cwd: dir, position: FILE, date: '2021-03-10', status: 'cleared', ...options });
   return { result, text: readFileSync(join(dir, FILE), 'utf8') };
 }
 
@@ -55,7 +55,7 @@ describe('briefing clear', () => {
   });
 
   it('records a withdrawal, keeping the earlier reference', () => {
-    const { result, text } = run({ ministry: 'LM', withdraw: true, note: 'Jāprecizē 2. punkts' });
+    const { result, text } = run({ ministry: 'LM', status: 'withdrawn', note: 'Jāprecizē 2. punkts' });
     expect(result.changes).toEqual([
       { field: 'clearance.LM.status', before: 'cleared', after: 'withdrawn' },
       { field: 'clearance.LM.date', before: '2021-03-04', after: '2021-03-10' },
@@ -68,7 +68,7 @@ describe('briefing clear', () => {
 
   it('writes nothing when the clearance is already recorded', () => {
     const dir = exampleProject({ [FILE]: BEFORE });
-    const options = { cwd: dir, position: FILE, ministry: 'LM', date: '2021-03-04', withdraw: false };
+    const options = { cwd: dir, position: FILE, ministry: 'LM', date: '2021-03-04', status: 'cleared' as const };
     // LM's entry says no version or text: the first run adds those LM answered on, and only them.
     expect(clear(options).changes.map((c) => c.field)).toEqual(['clearance.LM.version', 'clearance.LM.answer']);
     const written = readFileSync(join(dir, FILE), 'utf8');
@@ -106,6 +106,51 @@ describe('briefing clear', () => {
     );
     const again = runCli(['clear', 'equity-reforms', '-m', 'AM', '-d', '2021-02-20', '--withdraw'], dir);
     expect(again.stdout).toBe(`${file}: already recorded, nothing changed\nStill waiting for: AM, LM.\n`);
+  });
+
+  it('records a request sent (--pending) and an objection (--object), each a record of its own, then the clearance', () => {
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    const entry = () => parse(readFileSync(join(dir, file), 'utf8')).clearance.VM;
+    const fingerprint = answerFingerprint(parse(readFileSync(join(dir, file), 'utf8')) as { body?: unknown });
+    const asked = runCli(['clear', file, '-m', 'VM', '--pending', '-d', '10.02.2021', '--ref', 'Vēstule Nr. 4-2e/21/512'], dir);
+    expect(asked).toMatchObject({ status: 0, stderr: expect.stringContaining('clearance/not-required') });
+    expect(asked.stdout).toBe(
+      [
+        `updated ${file}`,
+        '  clearance.VM.status   – → pending',
+        '  clearance.VM.date     – → 2021-02-10',
+        '  clearance.VM.version  – → 2',
+        `  clearance.VM.answer   – → ${fingerprint}`,
+        '  clearance.VM.ref      – → Vēstule Nr. 4-2e/21/512',
+        '--date 10.02.2021 read as 2021-02-10.',
+        'Every ministry the meetings require has cleared it.',
+        '',
+      ].join('\n'),
+    );
+    expect(entry()).toEqual({ status: 'pending', date: '2021-02-10', version: 2, answer: fingerprint, ref: 'Vēstule Nr. 4-2e/21/512' });
+    // An objection is a new answer: the request's letter is not its record.
+    const objected = runCli(['clear', file, '-m', 'VM', '--object', '-d', '2021-02-12'], dir);
+    expect(objected.status).toBe(0);
+    expect(objected.stdout).toContain('  clearance.VM.status  pending → objected\n  clearance.VM.date    2021-02-10 → 2021-02-12\n  clearance.VM.ref     Vēstule Nr. 4-2e/21/512 → –\n');
+    expect(objected.stdout).toContain('Say what the objection is with --note, for whoever changes the text.\n');
+    expect(entry()).toEqual({ status: 'objected', date: '2021-02-12', version: 2, answer: fingerprint });
+    runCli(['clear', file, '-m', 'VM', '--object', '-d', '2021-02-12', '--note', 'Iebilst pret 3. punktu'], dir);
+    expect(entry()).toEqual({ status: 'objected', date: '2021-02-12', version: 2, answer: fingerprint, note: 'Iebilst pret 3. punktu' });
+    runCli(['clear', file, '-m', 'VM', '-d', '2021-02-15'], dir);
+    expect(entry()).toEqual({ status: 'cleared', date: '2021-02-15', version: 2, answer: fingerprint });
+    // One answer at a time.
+    const both = runCli(['clear', file, '-m', 'VM', '--pending', '--withdraw'], dir);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("option '--pending' cannot be used with option '--withdraw'");
+  });
+
+  it('says a request for clearance dated after the meeting that uses the position is one', () => {
+    const dir = exampleProject();
+    const late = runCli(['clear', 'equity-reforms', '-m', 'LM', '--pending', '-d', '2021-02-25'], dir);
+    expect(late.status).toBe(0);
+    expect(late.stderr).toContain('The request for clearance by LM is dated 2021-02-25, after the meeting on 2021-02-19 that uses this position.');
+    expect(late.stderr).toContain('a position is sent for clearance before the meeting it is used for');
   });
 
   it('finds a position named by its file under positions/, with or without the folder and `.yaml`', () => {
@@ -231,7 +276,7 @@ describe('briefing clear when the position file cannot be replaced', () => {
     const path = join(dir, FILE);
     if (!immutable(path, true)) return context.skip();
     try {
-      const result = clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-03-10', withdraw: false });
+      const result = clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-03-10', status: 'cleared' });
       expect(result.exitCode).toBe(2);
       expect(result.written).toBe(false);
       expect(result.diagnostics).toEqual([

@@ -49,7 +49,7 @@ describe('a clearance counts for the version it was given for', () => {
 
   it('clear records the version the ministry answered on', () => {
     const dir = withLmVersion(1);
-    const result = clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', withdraw: false });
+    const result = clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', status: 'cleared' });
     expect(result.changes).toEqual([
       { field: 'clearance.LM.date', before: '2021-02-17', after: '2021-02-18' },
       { field: 'clearance.LM.version', before: '1', after: '2' },
@@ -77,13 +77,13 @@ describe('clear after the text changed, or after a withdrawal', () => {
   it('does not carry the earlier answer’s record (ref, note) over to the new one', () => {
     // AM cleared version 1 by e-mail; the position is now version 2.
     const dir = exampleProject({ [FILE]: exampleFile(FILE).replace('    date: 2021-02-15\n', '    date: 2021-02-15\n    version: 1\n') });
-    const result = clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-02-18', withdraw: false });
+    const result = clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-02-18', status: 'cleared' });
     expect(result.changes).toContainEqual({ field: 'clearance.AM.ref', before: 'ĀM e-pasts, 15.02.2021.', after: null });
     expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.AM).toEqual({ status: 'cleared', date: '2021-02-18', version: 2, answer: expect.stringMatching(/^[0-9a-f]{12}$/) });
     // A withdrawal keeps the ref of what it takes back; clearing again drops the withdrawal's note.
-    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', withdraw: true, note: 'Jāprecizē 2. punkts' });
+    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', status: 'withdrawn', note: 'Jāprecizē 2. punkts' });
     expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ status: 'withdrawn', ref: 'LM e-pasts, 17.02.2021.', note: 'Jāprecizē 2. punkts' });
-    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-19', withdraw: false, ref: 'LM vēstule' });
+    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-19', status: 'cleared', ref: 'LM vēstule' });
     expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toEqual({ status: 'cleared', date: '2021-02-19', version: 2, answer: expect.stringMatching(/^[0-9a-f]{12}$/), ref: 'LM vēstule' });
     // Only the entries' lines changed: the file's comments are all still there.
     expect(readFileSync(join(dir, FILE), 'utf8')).toContain("# Short points for the minister's speaking notes (not printed in the report).");
@@ -93,7 +93,7 @@ describe('clear after the text changed, or after a withdrawal', () => {
 describe('a clearance counts for the text it was given for', () => {
   it('clear records the answer’s fingerprint; the answer changed afterwards under the same version (even once committed) is not cleared', async () => {
     const dir = exampleProject();
-    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', withdraw: false });
+    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-02-18', status: 'cleared' });
     expect((await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true })).exitCode).toBe(0);
     // Reworded without raising the version: no git here to compare with, but the fingerprint tells.
     writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā vispirms paredzēts:'));

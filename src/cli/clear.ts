@@ -12,25 +12,30 @@ interface ClearFlags {
   ref?: string;
   note?: string;
   withdraw: boolean;
+  pending: boolean;
+  object: boolean;
 }
 
 /** `briefing clear <position>`: records one ministry's clearance, keeping the file's comments. */
 export function registerClear(program: Command, io: Io): void {
   program
     .command('clear')
-    .description('Record a ministry’s clearance of a position (or its withdrawal), keeping the file’s comments and layout.')
+    .description('Record a ministry’s answer on a position — cleared, asked (pending), objected, withdrawn — keeping the file’s comments and layout.')
     .addArgument(offerFromProject(new Argument('<position>', 'position file (or id)'), 'position-ids', { files: true }))
     .addOption(offer(new Option('-m, --ministry <code>', 'the ministry that answered, e.g. AM').makeOptionMandatory(), 'ministry-codes'))
-    .option('-d, --date <date>', 'day of the answer, YYYY-MM-DD or DD.MM.YYYY (default: today)')
+    .option('-d, --date <date>', 'day of the answer (of the request, with --pending), YYYY-MM-DD or DD.MM.YYYY (default: today)')
     .option('-r, --ref <text>', 'the record: letter number or e-mail')
-    .option('--note <text>', 'anything a reviewer should know')
+    .option('--note <text>', 'anything a reviewer should know (with --object: what the ministry objects to)')
+    .addOption(new Option('--pending', 'record that the position was sent to the ministry and no answer has come yet').default(false).conflicts(['withdraw', 'object']))
+    .addOption(new Option('--object', 'record that the ministry objected to the text').default(false).conflicts(['withdraw']))
     .option('--withdraw', 'record that the ministry withdrew its clearance', false)
     .addHelpText(
       'after',
       `
 Examples:
   $ briefing clear positions/educ/equity-reforms.yaml --ministry AM --ref "ĀM e-pasts, 15.02.2021."
-  $ briefing clear equity-reforms --ministry LM --date 17.02.2021
+  $ briefing clear equity-reforms --ministry AM --pending --date 10.02.2021 --ref "Vēstule Nr. 4-2e/21/512"
+  $ briefing clear equity-reforms --ministry FM --object --note "Iebilst pret 3. punktu"
   $ briefing clear equity-reforms --ministry AM --withdraw --note "Jāprecizē 2. punkts"
 
 Changes only clearance.<code>: never status or version. Prints each field it changed.`,
@@ -42,7 +47,7 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
         position,
         ministry: flags.ministry,
         date: flags.date ?? today(),
-        withdraw: flags.withdraw,
+        status: flags.pending ? 'pending' : flags.object ? 'objected' : flags.withdraw ? 'withdrawn' : 'cleared',
         ...(flags.ref !== undefined ? { ref: flags.ref } : {}),
         ...(flags.note !== undefined ? { note: flags.note } : {}),
       });

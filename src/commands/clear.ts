@@ -12,6 +12,7 @@ import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
 import { answerFingerprint, clearedBy, positionSchema, type Meeting, type Position } from '../model/index.js';
+import type { ClearanceStatus } from '../model/position.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../load/shape.js';
@@ -28,8 +29,8 @@ export interface ClearOptions {
   date: string;
   ref?: string;
   note?: string;
-  /** Record a withdrawal instead of a clearance. */
-  withdraw: boolean;
+  /** What the ministry's answer is: a clearance, a request sent with no answer yet, an objection, or a clearance taken back. */
+  status: ClearanceStatus;
 }
 
 /** What `clear` changed, and what the user should know about the position now. */
@@ -73,17 +74,17 @@ export function clear(options: ClearOptions): ClearResult {
     }
     const shared = sharedValueOnPath(text, ministry);
     if (shared) return { file: shown, changes: [], written: false, notes: [], diagnostics: [sharedValueProblem(shown, text, shared)], exitCode: ExitCode.problems };
-    const status = options.withdraw ? 'withdrawn' : 'cleared';
-    // A clearance of another version, or after an objection or withdrawal, is a new answer: the
-    // earlier answer's ref and note are not its record and go, unless given anew. A withdrawal
-    // keeps the ref of the clearance it takes back.
+    const status = options.status;
+    // An answer on another version, or another answer than the last (a clearance after an objection, an
+    // objection after a request), is a new record: the earlier one's ref and note are not its record and
+    // go, unless given anew. A withdrawal keeps the ref of the clearance it takes back.
     const earlier = before.position.clearance[ministry];
     const answer = answerFingerprint(before.position);
     const newAnswer =
       earlier !== undefined &&
       ((earlier.version !== undefined && earlier.version !== before.position.version) ||
         (earlier.answer !== undefined && earlier.answer !== answer) ||
-        (status === 'cleared' && earlier.status !== 'cleared'));
+        (status !== 'withdrawn' && earlier.status !== status));
     const edit = editClearance(text, ministry, {
       status,
       date: date.iso,
@@ -105,17 +106,24 @@ export function clear(options: ClearOptions): ClearResult {
   if (!recorded) return result;
   // What the meetings still wait for is worked out after the lock is released: it reads every meeting.
   const using = meetingsUsing(project, recorded.id);
-  const notes = [...(date.iso !== options.date ? [`--date ${options.date} read as ${date.iso}.`] : []), ...notesOn(recorded, using)];
-  const late = afterMeetings(shown, ministry, date.iso, using, options.withdraw === true);
+  const notes = [
+    ...(date.iso !== options.date ? [`--date ${options.date} read as ${date.iso}.`] : []),
+    ...(options.status === 'objected' && recorded.clearance[ministry]?.note === undefined ? ['Say what the objection is with --note, for whoever changes the text.'] : []),
+    ...notesOn(recorded, using),
+  ];
+  const late = afterMeetings(shown, ministry, date.iso, using, options.status);
   // At the date as written now: the file was just read and written under the lock.
   const place = late.length ? parseYaml(shown, readText(absolute, shown)).locate(['clearance', ministry, 'date']) : undefined;
   return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, using), ...late.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
 }
 
+/** What each kind of answer is called where a message names it. */
+const RECORD: Record<ClearanceStatus, string> = { cleared: 'clearance', pending: 'request for clearance', objected: 'objection', withdrawn: 'withdrawal' };
+
 /** A clearance dated after a meeting that uses the position, as `check` would say it: probably a wrong date. */
-function afterMeetings(shown: string, ministry: string, date: string, using: readonly Meeting[], withdrawn: boolean): Diagnostic[] {
+function afterMeetings(shown: string, ministry: string, date: string, using: readonly Meeting[], status: ClearanceStatus): Diagnostic[] {
   const before = using.filter((meeting) => meeting.date < date).map((meeting) => meeting.date);
-  if (withdrawn || !before.length) return [];
+  if (status === 'withdrawn' || !before.length) return [];
   const meetings = [...new Set(before)].sort();
   return [
     diagnostic(
@@ -123,8 +131,8 @@ function afterMeetings(shown: string, ministry: string, date: string, using: rea
       undefined,
       'warning',
       'clearance/after-meeting',
-      `The clearance by ${ministry} is dated ${date}, after the meeting${meetings.length > 1 ? 's' : ''} on ${meetings.join(', ')} that use${meetings.length > 1 ? '' : 's'} this position.`,
-      'Check the date (--date); a position is cleared before the meeting it is used for.',
+      `The ${RECORD[status]} by ${ministry} is dated ${date}, after the meeting${meetings.length > 1 ? 's' : ''} on ${meetings.join(', ')} that use${meetings.length > 1 ? '' : 's'} this position.`,
+      `Check the date (--date); a position is ${status === 'pending' ? 'sent for clearance' : 'cleared'} before the meeting it is used for.`,
     ),
   ];
 }

@@ -4,6 +4,7 @@ import { isoDate, markdown, ministryCode, notWindowsReserved, plainText, WINDOWS
 
 /** Where a ministry stands on a position. */
 export const clearanceStatus = z.enum(['cleared', 'pending', 'objected', 'withdrawn']);
+export type ClearanceStatus = z.output<typeof clearanceStatus>;
 
 /** One ministry's clearance of a position: when and on what record. */
 export const clearanceSchema = z

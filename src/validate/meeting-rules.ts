@@ -316,6 +316,14 @@ export const positionsAnswerOnce: MeetingRule = ({ project, loaded, meeting }) =
   });
 };
 
+/** `briefing clear … --pending` for the meeting's positions, as a hint can say it. */
+function requestCommand(ids: readonly string[], code: string): string {
+  const [only] = ids;
+  return ids.length === 1 && only !== undefined
+    ? `\`briefing clear ${only} --ministry ${code} --pending\``
+    : `\`briefing clear <position> --ministry ${code} --pending\` for each of ${[...new Set(ids)].join(', ')}`;
+}
+
 /**
  * A required ministry that none of the meeting's positions records in its clearance was
  * never asked: usually a wrong code in `required_clearances`.
@@ -332,7 +340,7 @@ export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meet
         'error',
         'meeting/clearance-never-requested',
         `The meeting requires clearance by ${project.ministries[code]?.nominative ?? code} (${code}), but none of its positions records any clearance with it.`,
-        `Check the code, or record the request in each position (\`clearance: ${code}: status: pending\`).`,
+        `Check the code, or record the request in each position: ${requestCommand(positions.map((p) => p.id), code)}.`,
       ),
     ];
   });

@@ -86,7 +86,7 @@ describe('symbolic links out of the project are named and not followed', () => {
     const dir = project();
     const outside = linkOut(dir, POSITION);
     const before = readFileSync(outside, 'utf8');
-    const result = clear({ cwd: dir, position: POSITION, ministry: 'LM', date: '2021-05-10', withdraw: false });
+    const result = clear({ cwd: dir, position: POSITION, ministry: 'LM', date: '2021-05-10', status: 'cleared' });
     expect(result.exitCode).not.toBe(0);
     expect(result.written).toBe(false);
     expect(result.diagnostics.map((d) => d.ruleId)).toContain('input/link-outside');
@@ -100,7 +100,7 @@ describe('symbolic links out of the project are named and not followed', () => {
     cpSync(join(dir, POSITION), join(dir, 'shared/youth-organisations.yaml'));
     rmSync(join(dir, POSITION));
     symlinkSync('../../shared/youth-organisations.yaml', join(dir, POSITION));
-    const result = clear({ cwd: dir, position: POSITION, ministry: 'LM', date: '2021-05-10', withdraw: false });
+    const result = clear({ cwd: dir, position: POSITION, ministry: 'LM', date: '2021-05-10', status: 'cleared' });
     expect(result.exitCode).toBe(0);
     expect(result.written).toBe(true);
     expect(lstatSync(join(dir, POSITION)).isSymbolicLink()).toBe(true);

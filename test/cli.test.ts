@@ -65,7 +65,7 @@ describe('the briefing command', () => {
     const run = runCli(['build', EXAMPLE_MEETING, '--final'], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /^positions\/educ\/equity-eu-cooperation\.yaml:\d+:\d+  error  The position `equity-eu-cooperation` is not cleared by Ārlietu ministrija \(AM\): the clearance is objected; .+  clearance\/missing$/m,
+      /^positions\/educ\/equity-eu-cooperation\.yaml:\d+:\d+  error  The position `equity-eu-cooperation` is not cleared by Ārlietu ministrija \(AM\): the clearance was refused: AM objected; .+  clearance\/missing$/m,
     );
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });

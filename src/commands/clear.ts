@@ -12,7 +12,7 @@ import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
 import { answerFingerprint, clearedBy, positionSchema, type Meeting, type Position } from '../model/index.js';
-import type { ClearanceStatus } from '../model/position.js';
+import { CLEARANCE_RECORD, type ClearanceStatus } from '../model/position.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../load/shape.js';
@@ -117,9 +117,6 @@ export function clear(options: ClearOptions): ClearResult {
   return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, using), ...late.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
 }
 
-/** What each kind of answer is called where a message names it. */
-const RECORD: Record<ClearanceStatus, string> = { cleared: 'clearance', pending: 'request for clearance', objected: 'objection', withdrawn: 'withdrawal' };
-
 /** A clearance dated after a meeting that uses the position, as `check` would say it: probably a wrong date. */
 function afterMeetings(shown: string, ministry: string, date: string, using: readonly Meeting[], status: ClearanceStatus): Diagnostic[] {
   const before = using.filter((meeting) => meeting.date < date).map((meeting) => meeting.date);
@@ -131,7 +128,7 @@ function afterMeetings(shown: string, ministry: string, date: string, using: rea
       undefined,
       'warning',
       'clearance/after-meeting',
-      `The ${RECORD[status]} by ${ministry} is dated ${date}, after the meeting${meetings.length > 1 ? 's' : ''} on ${meetings.join(', ')} that use${meetings.length > 1 ? '' : 's'} this position.`,
+      `The ${CLEARANCE_RECORD[status]} by ${ministry} is dated ${date}, after the meeting${meetings.length > 1 ? 's' : ''} on ${meetings.join(', ')} that use${meetings.length > 1 ? '' : 's'} this position.`,
       `Check the date (--date); a position is ${status === 'pending' ? 'sent for clearance' : 'cleared'} before the meeting it is used for.`,
     ),
   ];

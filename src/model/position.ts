@@ -6,6 +6,14 @@ import { isoDate, markdown, ministryCode, notWindowsReserved, plainText, WINDOWS
 export const clearanceStatus = z.enum(['cleared', 'pending', 'objected', 'withdrawn']);
 export type ClearanceStatus = z.output<typeof clearanceStatus>;
 
+/** What a ministry's answer of each status is called where a message names it: “The objection by LM is dated …”. */
+export const CLEARANCE_RECORD: Readonly<Record<ClearanceStatus, string>> = {
+  cleared: 'clearance',
+  pending: 'request for clearance',
+  objected: 'objection',
+  withdrawn: 'withdrawal',
+};
+
 /** One ministry's clearance of a position: when and on what record. */
 export const clearanceSchema = z
   .strictObject({

@@ -1,6 +1,7 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
 import { clearanceOf, existsOn, lastDayOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
+import { CLEARANCE_RECORD } from '../model/position.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
@@ -381,9 +382,11 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
           ? `is of version ${entry?.version}, and the position is now version ${position.version}`
           : stale === 'answer'
             ? 'was given for another text: the answer changed since'
-            : entry
-              ? `is ${entry.status}`
-              : 'is not recorded';
+            : entry?.status === 'objected'
+              ? `was refused: ${code} objected${entry.note === undefined ? '' : ` (“${entry.note}”)`}`
+              : entry
+                ? `is ${entry.status}`
+                : 'is not recorded';
       // With the day of the clearance: without --date, clear records today, which may be after the meeting.
       const again = `record it with \`briefing clear ${position.id} --ministry ${code} --date <the day>\`${final ? ', or build without --final' : ''}.`;
       problems.push(
@@ -418,8 +421,8 @@ export const clearedBeforeMeeting: MeetingRule = ({ project, meeting }) =>
               file.locate(['clearance', code, 'date']),
               'warning',
               'clearance/after-meeting',
-              `The clearance by ${code} is dated ${entry.date}, after the meeting on ${meeting.date}.`,
-              'Check the date; a position is cleared before the meeting it is used for.',
+              `The ${CLEARANCE_RECORD[entry.status]} by ${code} is dated ${entry.date}, after the meeting on ${meeting.date}.`,
+              `Check the date; a position is ${entry.status === 'pending' ? 'sent for clearance' : 'cleared'} before the meeting it is used for.`,
             ),
           ]
         : [],

@@ -175,9 +175,11 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
  * A removal followed by an addition whose text does not show what changed (the same words
  * with other formatting, a link to another address) carries the Markdown of both. `lineBreak`:
  * the text of a hard line break, a newline unless the reader must tell it from a wrapped line.
+ * `wrap`, when given: the text of a line wrapped in the source (kept as written otherwise), so
+ * that a reader of the text alone can tell it from a hard line break.
  */
-export function segmentsOf(content: readonly PhrasingContent[], lineBreak = '\n'): Segment[] {
-  const segments = pieceSegments(content, lineBreak);
+export function segmentsOf(content: readonly PhrasingContent[], lineBreak = '\n', wrap?: string): Segment[] {
+  const segments = pieceSegments(content, lineBreak, wrap);
   // Whether each removal is followed by an addition that hides what changed.
   const hiding = segments.map(({ op, pieces }, index) => {
     const after = segments[index + 1];
@@ -187,7 +189,7 @@ export function segmentsOf(content: readonly PhrasingContent[], lineBreak = '\n'
 }
 
 /** A block's content as segments of plain text, each with the pieces (leaves and their formatting) it was made of. */
-function pieceSegments(content: readonly PhrasingContent[], lineBreak = '\n'): { op: Segment['op']; text: string; pieces: Piece[] }[] {
+function pieceSegments(content: readonly PhrasingContent[], lineBreak = '\n', wrap?: string): { op: Segment['op']; text: string; pieces: Piece[] }[] {
   const segments: { op: Segment['op']; text: string; pieces: Piece[] }[] = [];
   const add = (op: Segment['op'], text: string, piece: Piece) => {
     if (!text) return;
@@ -201,7 +203,8 @@ function pieceSegments(content: readonly PhrasingContent[], lineBreak = '\n'): {
     for (const node of nodes) {
       if (node.type === 'insertion') walk(node.children, 'insert', marks);
       else if (node.type === 'deletion') walk(node.children, 'delete', marks);
-      else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') add(op, node.value, { node, marks });
+      else if (node.type === 'text' || node.type === 'inlineCode') add(op, wrap === undefined ? node.value : node.value.replace(/\r?\n/g, wrap), { node, marks });
+      else if (node.type === 'html') add(op, node.value, { node, marks });
       else if (node.type === 'break') add(op, lineBreak, { node, marks });
       else if (node.type === 'taskBox') add(op, checkBox(node.checked), { node, marks });
       else if (node.type === 'footnoteReference') add(op, `[^${node.label ?? node.identifier}]`, { node, marks });

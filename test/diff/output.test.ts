@@ -118,6 +118,20 @@ test('terminal and JSON: a change of words alone is shown as words, without Mark
   ]);
 });
 
+test('JSON: a line wrapped in the YAML is a space, a hard line break a newline, so a wrap made a break shows which', async () => {
+  const before = 'Latvija atbalsta\nvienlīdzīgu piekļuvi\nizglītībai.';
+  const after = 'Latvija atbalsta\\\nvienlīdzīgu piekļuvi\nizglītībai.';
+  expect(lastSegments(await compare(before, after, 'json'))).toEqual([
+    { op: 'equal', text: 'Latvija atbalsta' },
+    { op: 'delete', text: ' ' },
+    { op: 'insert', text: '\n' },
+    { op: 'equal', text: 'vienlīdzīgu piekļuvi izglītībai.' },
+  ]);
+  // A code block's lines are its own.
+  const code = lastSegments(await compare('Piemērs:\n\n```\na: 1\nb: 2\n```', 'Piemērs:\n\n```\na: 1\nb: 3\n```', 'json'));
+  expect(code.map((s) => s.text).join('')).toContain('a: 1\nb: ');
+});
+
 const LIST = ['Plāns:', '', '1) stiprināt pedagogu sagatavošanu;', '2) attīstīt digitālo infrastruktūru;', '3) paplašināt atbalstu skolēniem.'].join('\n');
 const LIST_AFTER = ['Plāns:', '', '1) stiprināt pedagogu sagatavošanu;', '2) paplašināt atbalstu skolēniem;', '3) uzlabot datu vākšanu.'].join('\n');
 

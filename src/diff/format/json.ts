@@ -14,8 +14,9 @@ export function formatJson(diff: DocumentDiff, stat: boolean): string {
   // `within`, `listStart` and `tight` are for the Markdown: its holders are objects shared by the blocks in them.
   const flat = withUniqueLabels(blocks).map(({ content, rows, within: _within, listStart: _listStart, tight: _tight, ...block }) => ({
     ...block,
-    segments: segmentsOf(content),
-    ...(rows ? { rows: rows.map((row) => ({ status: row.status, cells: row.cells.map((cell) => segmentsOf(cell)) })) } : {}),
+    // A line wrapped in the YAML is a space, as the report reads it; "\n" is a hard line break. A code block's lines are its own.
+    segments: segmentsOf(content, '\n', block.kind === 'code' ? undefined : ' '),
+    ...(rows ? { rows: rows.map((row) => ({ status: row.status, cells: row.cells.map((cell) => segmentsOf(cell, '\n', ' ')) })) } : {}),
   }));
   return `${JSON.stringify({ ...rest, blocks: flat }, null, 2)}\n`;
 }

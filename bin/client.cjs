@@ -226,4 +226,4 @@ function startServer(socket) {
   }
 }
 
-module.exports = { wanted, socketPath, runServed, fixedAtStart, startServer };
+module.exports = { install: DIST, wanted, socketPath, runServed, fixedAtStart, startServer };

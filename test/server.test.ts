@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findServers, running } from '../src/cli/server-peers.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, type CliRun } from './helpers/project.js';
 
 /**
@@ -10,8 +11,11 @@ import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, type CliRu
  * socket folder of its own (XDG_RUNTIME_DIR), so no server of the machine's user is touched.
  */
 const runtimes: string[] = [];
-afterAll(() => {
-  for (const runtime of runtimes) stopServers(runtime);
+afterAll(async () => {
+  // Every server in these folders is one of these tests' (of this build, another build or another install): each is ended by its process id.
+  for (const runtime of runtimes) {
+    for (const server of await findServers(join(runtime, 'briefing'))) process.kill(server.pid, 'SIGTERM');
+  }
 });
 
 /** A folder for the sockets, as a login session's XDG_RUNTIME_DIR is: the user's own. */
@@ -22,8 +26,9 @@ function runtimeDir(): string {
   return dir;
 }
 
-function run(args: readonly string[], cwd: string, env: Record<string, string>): CliRun {
-  const result = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), ...args], {
+/** Runs briefing as installed in `install` (this repository, or a copy of its install). */
+function run(args: readonly string[], cwd: string, env: Record<string, string>, install = REPO): CliRun {
+  const result = spawnSync(process.execPath, [join(install, 'bin/briefing.js'), ...args], {
     cwd,
     encoding: 'utf8',
     // A server a failed test leaves behind stops within a minute.
@@ -32,11 +37,30 @@ function run(args: readonly string[], cwd: string, env: Record<string, string>):
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** How many commands the server of this runtime folder has run; undefined when none runs. */
-function served(runtime: string): number | undefined {
-  const status = run(['server', 'status'], REPO, { XDG_RUNTIME_DIR: runtime }).stdout;
-  const found = /, (\d+) commands?, /.exec(status);
+/** How many commands the server of this runtime folder (and install) has run; undefined when none runs. */
+function served(runtime: string, install = REPO): number | undefined {
+  const status = run(['server', 'status'], REPO, { XDG_RUNTIME_DIR: runtime }, install).stdout;
+  const found = /^A server runs \(process \d+, since [\d:]+, (\d+) commands?, /.exec(status);
   return found ? Number(found[1]) : undefined;
+}
+
+/** A copy of the installed tool (what npm puts in node_modules/briefing), as a second install or one to update. */
+function installCopy(): string {
+  const install = tempDir('briefing-install-');
+  for (const name of ['bin', 'dist', 'templates', 'schema', 'package.json', 'ministries.yaml']) cpSync(join(REPO, name), join(install, name), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(install, 'node_modules'));
+  return install;
+}
+
+/** What an update or a rebuild of the install does to the server: its build (dist/build.json's hash, which names its socket) is another. */
+function rebuild(install: string): void {
+  const file = join(install, 'dist/build.json');
+  const build = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  writeFileSync(file, JSON.stringify({ ...build, cli: [...(build.cli ?? '')].reverse().join('') }));
+}
+
+function pidOf(started: CliRun): number {
+  return Number(/process (\d+)/.exec(started.stdout)?.[1]);
 }
 
 function stopServers(runtime: string): void {
@@ -345,6 +369,44 @@ describe('the resident server', () => {
     expect(readdirSync(socketFolder)).toEqual([socket]);
     expect(run(['list', 'meetings'], dir, on).status).toBe(0);
     expect(served(runtime)).toBe(1);
+  });
+
+  it('stops when its install has another build (the tool updated or rebuilt): the new build’s server tells it', async () => {
+    const runtime = runtimeDir();
+    const install = installCopy();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const old = pidOf(run(['server', 'start'], REPO, on, install));
+    const socketFolder = join(runtime, 'briefing');
+    const [oldSocket] = readdirSync(socketFolder);
+    rebuild(install);
+    // The first command of the new build runs in its own process and starts the new build's server.
+    expect(run(['list', 'meetings'], dir, on, install)).toMatchObject({ status: 0, stdout: expect.stringContaining('2021-02-19') });
+    await until(() => !running(old) && readdirSync(socketFolder).length === 1 && readdirSync(socketFolder)[0] !== oldSocket);
+    expect(served(runtime, install)).toBe(0);
+  });
+
+  it('lists every server of the user (this build’s, another build’s, another install’s) and stops those of its install', async () => {
+    const runtime = runtimeDir();
+    const install = installCopy();
+    const other = installCopy();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const old = pidOf(run(['server', 'start'], REPO, on, install));
+    rebuild(install);
+    const elsewhere = pidOf(run(['server', 'start'], REPO, on, other));
+    const status = run(['server', 'status'], REPO, on, install);
+    expect(status.status).toBe(0);
+    expect(status.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^No server runs for this briefing \(.*\.sock\)\.$/),
+      expect.stringMatching(new RegExp(`^A server of this briefing in another build runs \\(process ${old}, since .*\\): ${runtime}/briefing/.*\\.sock$`)),
+      expect.stringMatching(new RegExp(`^A server of the briefing in ${other} runs \\(process ${elsewhere}, `)),
+      '',
+    ]);
+    expect(run(['server', 'stop'], REPO, on, install)).toMatchObject({ status: 0, stdout: `Stopped a server in another build (process ${old}).\n` });
+    await until(() => !running(old));
+    // Another install's server is another project's: its own `briefing server stop` stops it.
+    expect(served(runtime, other)).toBe(0);
+    expect(run(['server', 'stop'], REPO, on, other)).toMatchObject({ status: 0, stdout: `Stopped the server (process ${elsewhere}).\n` });
   });
 
   it('passes Ctrl-C on to the command it runs, which ends as it would have', async () => {

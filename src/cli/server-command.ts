@@ -1,23 +1,17 @@
 import { Argument, type Command } from 'commander';
 import { createRequire } from 'node:module';
-import { createConnection } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { offer } from '../completion/spec.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Io } from './io.js';
+import { ask, findServers, fromInstall, stopServer, type ServerStatus } from './server-peers.js';
 
 /** What bin/client.cjs (plain JavaScript, loaded before the bundle) offers the command. */
 interface Client {
+  /** The dist folder this briefing runs from: its servers are the ones `stop` stops. */
+  install: string;
   socketPath(env: NodeJS.ProcessEnv): string | undefined;
   startServer(socket: string): void;
-}
-
-/** What a server says of itself when asked. */
-interface Status {
-  pid: number;
-  since: number;
-  commands: number;
-  rss: number;
 }
 
 /** `briefing server status|start|stop`: the resident server that runs commands typed on a terminal (docs/server.md). */
@@ -39,23 +33,32 @@ uses the server even without a terminal (a script, a benchmark).`,
       const { packageRoot } = await import('../load/project.js');
       const client = createRequire(join(packageRoot(), 'bin', 'client.cjs'))('./client.cjs') as Client;
       const socket = serverSocket(client);
-      const status = await ask(socket, { status: true });
+      if (action === 'start') return start(io, client, socket);
+      const servers = await findServers(dirname(socket));
+      const current = servers.find((each) => each.socket === socket);
       if (action === 'status') {
-        console.log(status ? describe(io, status, socket) : `No server runs for this briefing (${socket}).`);
+        console.log(current ? describe(io, current, 'A server') : `No server runs for this briefing (${socket}).`);
+        for (const other of servers) if (other !== current) console.log(describe(io, other, whose(other, client.install, socket)));
         return;
       }
-      if (action === 'stop') {
-        if (!status) return void console.log('No server was running.');
-        await ask(socket, { stop: true });
-        console.log(`Stopped the server (process ${status.pid}).`);
-        return;
+      // Those of this install: this build's, and any of a build it had before (the tool updated or rebuilt).
+      const ours = servers.filter((each) => fromInstall(each, client.install, socket));
+      if (ours.length === 0) return void console.log('No server was running.');
+      for (const each of ours) {
+        await stopServer(each);
+        console.log(`Stopped ${each === current ? 'the server' : `a server ${otherOfInstall(each, socket)}`} (process ${each.pid}).`);
       }
-      if (status) return void console.log(describe(io, status, socket));
-      client.startServer(socket);
-      const started = await waitFor(socket, 10_000);
-      if (!started) throw new UsageError(`The server did not start within 10 seconds (${socket}).`, 'Commands still run, each in its own process; BRIEFING_SERVER=off says so outright.');
-      console.log(`Started a server (process ${started.pid}): ${socket}`);
     });
+}
+
+/** `briefing server start`: starts this build's server unless it runs, and waits until it answers. */
+async function start(io: Io, client: Client, socket: string): Promise<void> {
+  const status = await ask(socket, { status: true });
+  if (status) return void console.log(describe(io, status, 'A server'));
+  client.startServer(socket);
+  const started = await waitFor(socket, 10_000);
+  if (!started) throw new UsageError(`The server did not start within 10 seconds (${socket}).`, 'Commands still run, each in its own process; BRIEFING_SERVER=off says so outright.');
+  console.log(`Started a server (process ${started.pid}): ${socket}`);
 }
 
 /** This build's socket; a usage error where there can be none (Windows, no folder of the user's own). */
@@ -70,31 +73,27 @@ function serverSocket(client: Client): string {
   return socket;
 }
 
-function describe(io: Io, status: Status, socket: string): string {
+/** One line on a server: `who` runs (process, since, commands, memory): its socket. */
+function describe(io: Io, status: ServerStatus, who: string): string {
   const since = new Date(status.since).toTimeString().slice(0, 5);
-  return `A server runs (process ${status.pid}, since ${since}, ${status.commands} command${status.commands === 1 ? '' : 's'}, ${Math.round(status.rss / 1048576)} MiB): ${io.out.dim(socket)}`;
+  return `${who} runs (process ${status.pid}, since ${since}, ${status.commands} command${status.commands === 1 ? '' : 's'}, ${Math.round(status.rss / 1048576)} MiB): ${io.out.dim(status.socket)}`;
 }
 
-/** Sends one line to the server and reads its one-line answer; undefined when none listens. */
-async function ask(socket: string, message: object): Promise<Status | undefined> {
-  return new Promise((resolve) => {
-    const connection = createConnection(socket);
-    let text = '';
-    connection.setEncoding('utf8');
-    connection.on('connect', () => connection.write(`${JSON.stringify(message)}\n`));
-    connection.on('data', (chunk: string) => (text += chunk));
-    connection.on('error', () => resolve(undefined));
-    connection.on('close', () => {
-      try {
-        resolve(JSON.parse(text) as Status);
-      } catch {
-        resolve(undefined);
-      }
-    });
-  });
+/** Whose a server other than this build's is: of this install (another build, or another Node.js), or of another install. */
+function whose(status: ServerStatus, install: string, socket: string): string {
+  if (fromInstall(status, install, socket)) return `A server of this briefing ${otherOfInstall(status, socket)}`;
+  return status.install === undefined ? 'A server of another briefing' : `A server of the briefing in ${dirname(status.install)}`;
 }
 
-async function waitFor(socket: string, ms: number): Promise<Status | undefined> {
+/** What a server of this install other than this build's runs: another build (the tool updated or rebuilt; it stops by itself), else another Node.js. */
+function otherOfInstall(status: ServerStatus, socket: string): string {
+  // A socket's name starts with its build.
+  const build = (path: string) => basename(path).split('-')[0];
+  if (build(status.socket) !== build(socket)) return 'in another build';
+  return `under ${status.node === undefined ? 'another Node.js' : `Node.js ${status.node}`}`;
+}
+
+async function waitFor(socket: string, ms: number): Promise<ServerStatus | undefined> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const status = await ask(socket, { status: true });

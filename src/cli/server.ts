@@ -1,12 +1,15 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ask, findServers, fromInstall } from './server-peers.js';
 
 /**
  * The resident server: one briefing process that has loaded its code and keeps it warm, running
  * the command lines that `briefing` on a terminal sends it (bin/client.cjs) one at a time, each in
  * the folder, environment, umask and terminal of the process that sent it, with its output and exit
  * code sent back. It stops after {@link IDLE_MS} without a command, when its memory has grown past
- * {@link MOST_RSS}, or when told to (`briefing server stop`). Why: docs/decisions/0007-resident-server.md.
+ * {@link MOST_RSS}, when its install no longer has its build, or when told to (`briefing server stop`).
+ * Why: docs/decisions/0007-resident-server.md.
  */
 export interface ServeOptions {
   /** The Unix socket to listen on (its folder is the user's own: bin/client.cjs). */
@@ -19,6 +22,12 @@ export interface ServeOptions {
   served?: () => void;
   /** How long the server waits for a command before it stops; {@link IDLE_MS} when not given. */
   idleMs?: number;
+  /** The dist folder the server was started from: its servers are those `briefing server stop` there stops. */
+  install: string;
+  /** The build the server runs (dist/build.json's hash of the CLI bundle). */
+  build: string | undefined;
+  /** The build its install has now: another one (the tool updated or rebuilt), or none, stops the server. */
+  installed: () => string | undefined;
 }
 
 /** What a client sends: the command line and everything of its process the command may read. */
@@ -42,6 +51,8 @@ export interface Terminal {
 export const IDLE_MS = 15 * 60 * 1000;
 /** A server that has grown past this stops after the command (a batch of thousands of meetings sent to it, or a leak). */
 export const MOST_RSS = 768 * 1024 * 1024;
+/** How often an idle server asks whether its install still has its build: reading a small file once a minute costs nothing. */
+export const CHECK_MS = 60 * 1000;
 
 /** Starts the server on `options.socket`; the process ends when the server stops. */
 export function serve(options: ServeOptions): void {
@@ -53,6 +64,7 @@ export function serve(options: ServeOptions): void {
   let commands = 0;
   let queue: Promise<void> = Promise.resolve();
   let waiting = 0;
+  let running = false;
   let idle: NodeJS.Timeout | undefined;
   let current: ((text: string) => void) | undefined;
   // The socket file this server made: the one it removes when it stops.
@@ -83,7 +95,7 @@ export function serve(options: ServeOptions): void {
       buffer = '';
       socket.removeAllListeners('data');
       const message = parse(line);
-      if (message === 'status') return void socket.end(`${JSON.stringify({ pid: process.pid, socket: options.socket, since: started, commands, rss: process.memoryUsage.rss() })}\n`);
+      if (message === 'status') return void socket.end(`${JSON.stringify(status())}\n`);
       if (message === 'stop') {
         socket.end(`${JSON.stringify({ stopping: process.pid })}\n`);
         return void queue.then(() => stop());
@@ -95,13 +107,27 @@ export function serve(options: ServeOptions): void {
       queue = queue
         .then(async () => {
           waiting--;
+          running = true;
           if (!socket.destroyed) await runOne(socket, message);
+          running = false;
           if (process.memoryUsage.rss() > MOST_RSS) stop();
           if (!waiting) idle = setTimeout(() => stop(), idleMs);
         })
         // A command that failed outside main's own handling: the commands waiting behind it must not wait for ever.
         .catch(crash);
     });
+  });
+
+  /** What `briefing server status` shows of this server, and tells a server of another build of its install. */
+  const status = () => ({
+    pid: process.pid,
+    socket: options.socket,
+    since: started,
+    commands,
+    rss: process.memoryUsage.rss(),
+    install: options.install,
+    build: options.build,
+    node: process.version,
   });
 
   /** Runs one request as the client's process would, or tells the client to run it itself. */
@@ -137,7 +163,24 @@ export function serve(options: ServeOptions): void {
   listen(server, options.socket, () => {
     ownSocket = socketId(options.socket);
     idle = setTimeout(() => stop(), idleMs);
+    void stopOtherBuilds(options);
   });
+  // The tool updated or rebuilt while no command came: nothing would start a server of the new build to tell this one.
+  setInterval(() => {
+    if (!running && !waiting && options.installed() !== options.build) stop();
+  }, CHECK_MS).unref();
+}
+
+/**
+ * Tells the servers of the same install that run another build to stop (each once its command is done):
+ * the tool was updated or rebuilt, so no command will reach them again, and each held its memory until
+ * it had been idle 15 minutes. Servers of other installs, and of this build under another Node.js, stay.
+ */
+async function stopOtherBuilds(options: ServeOptions): Promise<void> {
+  for (const other of await findServers(dirname(options.socket))) {
+    if (other.socket === options.socket || !fromInstall(other, options.install, options.socket) || other.build === options.build) continue;
+    void ask(other.socket, { stop: true });
+  }
 }
 
 /** The longest wait a timer takes: Node.js runs a longer one after 1 ms. */

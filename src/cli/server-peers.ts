@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { basename, join } from 'node:path';
+
+/**
+ * The resident servers of this user as seen from outside: each answers on a socket of the user's socket
+ * folder (bin/client.cjs). `briefing server status` lists them, `stop` stops those of its install, and a
+ * server that starts stops those of its install that run another build (docs/server.md).
+ */
+
+/** What a server says of itself when asked (`{"status":true}`). */
+export interface ServerStatus {
+  pid: number;
+  /** The socket it was asked on. */
+  socket: string;
+  since: number;
+  commands: number;
+  rss: number;
+  /** The dist folder it was started from, the build it runs and its Node.js; servers of builds before these were told do not say them. */
+  install?: string;
+  build?: string;
+  node?: string;
+}
+
+/**
+ * Sends one line to the server at `socket` and reads its answer, which ends when the server closes the
+ * connection; undefined when none listens there, or none answered within `ms`.
+ */
+export function ask(socket: string, message: object, ms?: number): Promise<ServerStatus | undefined> {
+  return new Promise((resolve) => {
+    const connection = createConnection(socket);
+    const timer = ms === undefined ? undefined : setTimeout(() => connection.destroy(), ms);
+    let text = '';
+    connection.setEncoding('utf8');
+    connection.on('connect', () => connection.write(`${JSON.stringify(message)}\n`));
+    connection.on('data', (chunk: string) => (text += chunk));
+    connection.on('error', () => {});
+    connection.on('close', () => {
+      clearTimeout(timer);
+      resolve(statusOf(text, socket));
+    });
+  });
+}
+
+function statusOf(text: string, socket: string): ServerStatus | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || !('pid' in value) || typeof value.pid !== 'number') return undefined;
+    return { ...(value as ServerStatus), socket };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The servers that answer on the sockets of `folder`, the oldest first. */
+export async function findServers(folder: string): Promise<ServerStatus[]> {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.sock'));
+  } catch {
+    return [];
+  }
+  const found = await Promise.all(names.map((name) => ask(join(folder, name), { status: true })));
+  return found.filter((status) => status !== undefined).sort((a, b) => a.since - b.since);
+}
+
+/**
+ * Whether `status` is of a server started from the install folder `install` (of any build, under any
+ * Node.js), told by `socket`, this install's own. A server of a build from before servers said their
+ * install is told by its socket's name, whose end is a hash of the install folder and the Node.js.
+ */
+export function fromInstall(status: ServerStatus, install: string, socket: string): boolean {
+  if (status.install !== undefined) return status.install === install;
+  const installPart = (path: string) => basename(path).replace(/^[^-]*/, '');
+  return installPart(status.socket) === installPart(socket);
+}
+
+/** Tells the server to stop; it stops once the command it runs is done. */
+export async function stopServer(status: ServerStatus): Promise<void> {
+  await ask(status.socket, { stop: true });
+}
+
+/**
+ * Whether the process runs. One that has ended but that its parent has not collected yet (a zombie, as
+ * a server whose parent is a container's first process that collects none stays) has ended.
+ */
+export function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}

@@ -59,6 +59,13 @@ function rebuild(install: string): void {
   writeFileSync(file, JSON.stringify({ ...build, cli: [...(build.cli ?? '')].reverse().join('') }));
 }
 
+/** Makes a position of the example long (`paragraphs` of some 900 characters), for a build that takes a while. */
+function lengthen(dir: string, paragraphs: number): void {
+  const position = join(dir, 'positions/educ/equity-reforms.yaml');
+  const paragraph = `  ${'Latvija plāno mērķtiecīgi apvienot valsts budžeta un ES fondu finansējumu. '.repeat(12)}\n\n`;
+  writeFileSync(position, readFileSync(position, 'utf8').replace('body: |\n', `body: |\n${paragraph.repeat(paragraphs)}`));
+}
+
 function pidOf(started: CliRun): number {
   return Number(/process (\d+)/.exec(started.stdout)?.[1]);
 }
@@ -337,9 +344,7 @@ describe('the resident server', () => {
     const started = run(['server', 'start'], REPO, on);
     const pid = Number(/process (\d+)/.exec(started.stdout)?.[1]);
     // A build long enough to kill its server half way (some 3 s on the server); it prints only at the end.
-    const position = join(dir, 'positions/educ/equity-reforms.yaml');
-    const paragraph = `  ${'Latvija plāno mērķtiecīgi apvienot valsts budžeta un ES fondu finansējumu. '.repeat(12)}\n\n`;
-    writeFileSync(position, readFileSync(position, 'utf8').replace('body: |\n', `body: |\n${paragraph.repeat(12000)}`));
+    lengthen(dir, 12000);
     const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--format', 'md', '--out', 'out-served'], { cwd: dir, env: on });
     let stdout = '';
     let stderr = '';
@@ -369,6 +374,36 @@ describe('the resident server', () => {
     expect(readdirSync(socketFolder)).toEqual([socket]);
     expect(run(['list', 'meetings'], dir, on).status).toBe(0);
     expect(served(runtime)).toBe(1);
+  });
+
+  it('stops, when told, once the command it runs is done: that command gets all its output and exit code, and the server is gone when stop returns', async () => {
+    const runtime = runtimeDir();
+    // Nine meetings answered from a long position: a build of some seconds, which waits between meetings (and so answers `stop`).
+    const copies = Array.from({ length: 8 }, (_, index) => [
+      EXAMPLE_MEETING.replace('.yaml', `-${index}.yaml`),
+      exampleFile(EXAMPLE_MEETING).replace(/^file_code: (.*)$/m, `file_code: $1${index}`),
+    ]);
+    const dir = exampleProject(Object.fromEntries(copies));
+    lengthen(dir, 2000);
+    const meetings = readdirSync(join(dir, 'meetings')).map((name) => `meetings/${name}`);
+    const on = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, SOURCE_DATE_EPOCH: '1613700000', BRIEFING_SERVER_IDLE_MS: '60000' };
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', ...meetings, '--format', 'md', '--out', 'out-served'], { cwd: dir, env: on });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const code = new Promise<number | null>((done) => child.on('close', (exit) => done(exit)));
+    // The server has built the first meetings: the command is in flight there.
+    await until(() => existsSync(join(dir, 'out-served')) && readdirSync(join(dir, 'out-served')).length > 0, 10_000);
+    expect(run(['server', 'stop'], REPO, on)).toMatchObject({ status: 0, stdout: `Stopped the server (process ${pid}).\n` });
+    // Gone when stop returns: its process has ended and its socket is removed.
+    expect(running(pid)).toBe(false);
+    expect(readdirSync(join(runtime, 'briefing'))).toEqual([]);
+    const local = run(['build', ...meetings, '--format', 'md', '--out', 'out-local'], dir, { ...on, BRIEFING_SERVER: 'off' });
+    expect({ code: await code, stdout: stdout.replaceAll('out-served', 'out-local'), stderr }).toEqual({ code: local.status, stdout: local.stdout, stderr: local.stderr });
+    expect(local.stdout + local.stderr).toContain('9 meetings: 9 built');
+    expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
   });
 
   it('stops when its install has another build (the tool updated or rebuilt): the new build’s server tells it', async () => {
@@ -415,9 +450,7 @@ describe('the resident server', () => {
     const on = { ...process.env, BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
     run(['server', 'start'], REPO, on);
     // A long answer: a build long enough to be stopped half way.
-    const position = join(dir, 'positions/educ/equity-reforms.yaml');
-    const paragraph = `  ${'Latvija plāno mērķtiecīgi apvienot valsts budžeta un ES fondu finansējumu. '.repeat(12)}\n\n`;
-    writeFileSync(position, readFileSync(position, 'utf8').replace('body: |\n', `body: |\n${paragraph.repeat(12000)}`));
+    lengthen(dir, 12000);
     const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--out', 'out-long'], { cwd: dir, env: on, stdio: 'ignore' });
     // Well into the build (some 3 s on the server), after the client has connected.
     await new Promise((wait) => setTimeout(wait, 700));

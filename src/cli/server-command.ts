@@ -6,6 +6,9 @@ import { UsageError } from '../diagnostics/errors.js';
 import type { Io } from './io.js';
 import { ask, findServers, fromInstall, stopServer, type ServerStatus } from './server-peers.js';
 
+/** How long `stop` waits for a server to end: it ends once the command it runs is done (a build of many meetings, a PDF). */
+const STOP_WAIT_MS = 60_000;
+
 /** What bin/client.cjs (plain JavaScript, loaded before the bundle) offers the command. */
 interface Client {
   /** The dist folder this briefing runs from: its servers are the ones `stop` stops. */
@@ -44,9 +47,15 @@ uses the server even without a terminal (a script, a benchmark).`,
       // Those of this install: this build's, and any of a build it had before (the tool updated or rebuilt).
       const ours = servers.filter((each) => fromInstall(each, client.install, socket));
       if (ours.length === 0) return void console.log('No server was running.');
-      for (const each of ours) {
-        await stopServer(each);
-        console.log(`Stopped ${each === current ? 'the server' : `a server ${otherOfInstall(each, socket)}`} (process ${each.pid}).`);
+      const ended = await Promise.all(ours.map((each) => stopServer(each, STOP_WAIT_MS)));
+      const busy = ours.filter((each, index) => {
+        const name = each === current ? 'the server' : `a server ${otherOfInstall(each, socket)}`;
+        if (ended[index]) console.log(`Stopped ${name} (process ${each.pid}).`);
+        return !ended[index];
+      });
+      if (busy.length > 0) {
+        const which = busy.length === 1 ? `The server (process ${busy[0]?.pid}) is` : `The servers (processes ${busy.map((each) => each.pid).join(', ')}) are`;
+        throw new UsageError(`${which} still running a command after ${STOP_WAIT_MS / 1000} seconds; each stops once its command is done.`, 'briefing server status shows which still run.');
       }
     });
 }

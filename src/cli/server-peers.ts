@@ -75,9 +75,19 @@ export function fromInstall(status: ServerStatus, install: string, socket: strin
   return installPart(status.socket) === installPart(socket);
 }
 
-/** Tells the server to stop; it stops once the command it runs is done. */
-export async function stopServer(status: ServerStatus): Promise<void> {
-  await ask(status.socket, { stop: true });
+/**
+ * Tells the server to stop and waits until its process has ended, at most `ms`: it ends once the
+ * command it runs is done. Whether it has ended.
+ */
+export async function stopServer(status: ServerStatus, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  // A server answers as it ends, and the connection closes with its process; one of an earlier build answered at once.
+  await ask(status.socket, { stop: true }, ms);
+  while (running(status.pid)) {
+    if (Date.now() >= until) return false;
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
+  return true;
 }
 
 /**

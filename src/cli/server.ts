@@ -65,6 +65,7 @@ export function serve(options: ServeOptions): void {
   let queue: Promise<void> = Promise.resolve();
   let waiting = 0;
   let running = false;
+  let stopping = false;
   let idle: NodeJS.Timeout | undefined;
   let current: ((text: string) => void) | undefined;
   // The socket file this server made: the one it removes when it stops.
@@ -96,10 +97,7 @@ export function serve(options: ServeOptions): void {
       socket.removeAllListeners('data');
       const message = parse(line);
       if (message === 'status') return void socket.end(`${JSON.stringify(status())}\n`);
-      if (message === 'stop') {
-        socket.end(`${JSON.stringify({ stopping: process.pid })}\n`);
-        return void queue.then(() => stop());
-      }
+      if (message === 'stop') return void stopAfterCommand(socket);
       if (message === undefined) return void socket.destroy();
       send(socket, { pid: process.pid });
       waiting++;
@@ -130,9 +128,24 @@ export function serve(options: ServeOptions): void {
     node: process.version,
   });
 
+  /**
+   * `briefing server stop`: the server stops once the command it runs is done, and answers the one who
+   * asked as it ends, whose connection then closes with the process, so that when `stop` returns the
+   * server is gone. No command reaches it meanwhile: its socket goes at once (a command typed now runs in
+   * its own process and starts the next server), and those already waiting are sent back to run themselves.
+   */
+  const stopAfterCommand = (socket: Socket) => {
+    stopping = true;
+    removeSocket();
+    void queue.then(() => {
+      if (socket.destroyed) stop();
+      else socket.write(`${JSON.stringify({ stopped: process.pid })}\n`, () => stop());
+    });
+  };
+
   /** Runs one request as the client's process would, or tells the client to run it itself. */
   async function runOne(socket: Socket, request: ServerRequest): Promise<void> {
-    const why = options.fixed(request.env) !== ownFixed ? 'its locale or Node.js settings are not the server’s' : enter(request);
+    const why = stopping ? 'the server is stopping' : options.fixed(request.env) !== ownFixed ? 'its locale or Node.js settings are not the server’s' : enter(request);
     if (why !== undefined) return ended(socket, { local: why });
     send(socket, { start: true });
     current = (text) => send(socket, { err: Buffer.from(text).toString('base64') });

@@ -11,11 +11,14 @@ import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, type CliRu
  * socket folder of its own (XDG_RUNTIME_DIR), so no server of the machine's user is touched.
  */
 const runtimes: string[] = [];
+/** Servers a test started that no socket may reach (one whose socket was taken): ended by their process ids too. */
+const unreachable: number[] = [];
 afterAll(async () => {
   // Every server in these folders is one of these tests' (of this build, another build or another install): each is ended by its process id.
   for (const runtime of runtimes) {
     for (const server of await findServers(join(runtime, 'briefing'))) process.kill(server.pid, 'SIGTERM');
   }
+  for (const pid of unreachable) if (running(pid)) process.kill(pid, 'SIGTERM');
 });
 
 /** A folder for the sockets, as a login session's XDG_RUNTIME_DIR is: the user's own. */
@@ -404,6 +407,33 @@ describe('the resident server', () => {
     expect({ code: await code, stdout: stdout.replaceAll('out-served', 'out-local'), stderr }).toEqual({ code: local.status, stdout: local.stdout, stderr: local.stderr });
     expect(local.stdout + local.stderr).toContain('9 meetings: 9 built');
     expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
+  });
+
+  it('ends when another server has taken its socket’s path (two started at once on a stale socket), and that one serves', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const first = pidOf(run(['server', 'start'], REPO, on));
+    unreachable.push(first);
+    const socketFolder = join(runtime, 'briefing');
+    const socket = join(socketFolder, readdirSync(socketFolder)[0] ?? '');
+    // What the loser of such a race is left with: its socket file removed, and another server's at the path.
+    rmSync(socket);
+    const second = pidOf(run(['server', 'start'], REPO, on));
+    await until(() => !running(first), 10_000);
+    expect(run(['list', 'meetings'], dir, on).status).toBe(0);
+    expect(run(['server', 'status'], REPO, on).stdout).toMatch(new RegExp(`^A server runs \\(process ${second}, since [\\d:]+, 1 command, `));
+    stopServers(runtime);
+    // The race itself, a few times: servers started at once on a socket file no server listens on (one killed outright leaves it).
+    for (let round = 0; round < 3; round++) {
+      writeFileSync(socket, '');
+      const racers = Array.from({ length: 8 }, () => spawn(process.execPath, [join(REPO, 'bin/server.cjs'), socket], { env: { ...process.env, ...on, BRIEFING_SERVER_IDLE_MS: '60000' }, stdio: 'ignore' }));
+      const pids = racers.map((racer) => racer.pid ?? 0);
+      unreachable.push(...pids);
+      await until(() => pids.filter(running).length === 1, 10_000);
+      expect(run(['server', 'status'], REPO, on).stdout).toMatch(new RegExp(`^A server runs \\(process (${pids.join('|')}), `));
+      stopServers(runtime);
+    }
   });
 
   it('stops when its install has another build (the tool updated or rebuilt): the new build’s server tells it', async () => {

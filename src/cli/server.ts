@@ -53,6 +53,8 @@ export const IDLE_MS = 15 * 60 * 1000;
 export const MOST_RSS = 768 * 1024 * 1024;
 /** How often an idle server asks whether its install still has its build: reading a small file once a minute costs nothing. */
 export const CHECK_MS = 60 * 1000;
+/** How often an idle server looks whether the socket at its path is still its own (one look at the file). */
+export const SOCKET_CHECK_MS = 3 * 1000;
 
 /** Starts the server on `options.socket`; the process ends when the server stops. */
 export function serve(options: ServeOptions): void {
@@ -173,15 +175,33 @@ export function serve(options: ServeOptions): void {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
 
-  listen(server, options.socket, () => {
-    ownSocket = socketId(options.socket);
+  listen(server, options.socket, async () => {
+    ownSocket = await claim(options.socket);
+    // Another server took the path as this one started (two started at once on a stale socket): no command would reach this one.
+    if (ownSocket === undefined) process.exit(0);
     idle = setTimeout(() => stop(), idleMs);
     void stopOtherBuilds(options);
   });
+  // The path is another server's now (its socket file was removed under this one, or another won a race on a stale
+  // socket after this one had looked): no command reaches this one again, and the path is not its to remove.
+  setInterval(() => {
+    if (ownSocket !== undefined && !running && !waiting && socketId(options.socket) !== ownSocket) process.exit(0);
+  }, SOCKET_CHECK_MS).unref();
   // The tool updated or rebuilt while no command came: nothing would start a server of the new build to tell this one.
   setInterval(() => {
     if (!running && !waiting && options.installed() !== options.build) stop();
   }, CHECK_MS).unref();
+}
+
+/**
+ * The socket file this server listens on, told as {@link socketId} tells it; undefined when the path is
+ * another server's already. Its file is looked at before asking who answers at the path: the server
+ * that answers had its file there already when it was looked at, as nothing makes it again.
+ */
+async function claim(socket: string): Promise<string | undefined> {
+  const id = socketId(socket);
+  const answer = await ask(socket, { status: true });
+  return answer?.pid === process.pid ? id : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
 // The server's side is src/cli/server.ts; why and what it gives: docs/decisions/0007-resident-server.md.
 const { existsSync, lstatSync, mkdirSync, readFileSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
-const { DIST, bundleHash, onOutputFailure } = require('./load.cjs');
+const { DIST, bundleHash, internalError, onOutputFailure } = require('./load.cjs');
 
 /** The commands a server runs: the short ones a desk officer types again and again. */
 const SERVED = new Set(['build', 'check', 'diff', 'list']);
@@ -157,6 +157,17 @@ function runServed(socket, args, local) {
         finished = true;
         process.exitCode = frame.exit;
         connection.end();
+      } else if (frame.crashed !== undefined) {
+        // The server failed under the command where nothing caught it (a bug), and ends. Nothing of the command
+        // printed yet: run it here, as when a server is killed under it. Else say what its own process would say.
+        finished = true;
+        connection.destroy();
+        done();
+        if (!printed) local();
+        else {
+          if (!closed.has(process.stderr)) process.stderr.write(internalError(frame.crashed, args.includes('--debug')));
+          process.exitCode = 2;
+        }
       } else if (frame.local !== undefined) {
         // The server would not run it as this process would (another locale, a folder it cannot enter): run it here.
         finished = true;

@@ -64,7 +64,36 @@ function runHere(args, command) {
   });
   // A reader that stops early (`briefing check | head`) ends the command quietly, with the exit code it has by then.
   onOutputFailure(() => process.exit(process.exitCode ?? 0));
+  onUncaught(args);
   return cli.main(args);
+}
+
+/**
+ * An error thrown where nothing catches it (a bug outside main's own handling: a callback, a promise no one
+ * awaits) ends the command as main ends on an internal error: one message, exit 2. It was Node.js's
+ * stack trace and exit 1, while the same command on the resident server said main's message.
+ */
+function onUncaught(args) {
+  const failed = (error) => {
+    try {
+      require('node:fs').writeSync(2, internalError(error, args.includes('--debug')));
+    } catch {
+      // stderr cannot be written: the exit code says it.
+    }
+    process.exit(2);
+  };
+  process.on('uncaughtException', failed);
+  process.on('unhandledRejection', failed);
+}
+
+/**
+ * What a command says of an error nothing caught, here and as the resident server's client when the
+ * server failed so: main's words for an internal error, with the stack trace under --debug.
+ */
+function internalError(error, debug) {
+  const message = error && typeof error.message === 'string' ? error.message : String(error);
+  const more = debug && error && typeof error.stack === 'string' ? error.stack : '  Run with --debug for the stack trace, and report it as a bug.';
+  return `briefing: internal error: ${message.replace(/\r?\n/g, '\\n')}\n${more}\n`;
 }
 
 /**
@@ -199,4 +228,4 @@ function writeCache({ folder, bundle, build }, file, script) {
   }
 }
 
-module.exports = { DIST, runBundle, runCli, commandOf, bundleHash, onOutputFailure };
+module.exports = { DIST, runBundle, runCli, commandOf, bundleHash, onOutputFailure, internalError };

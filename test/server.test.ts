@@ -436,6 +436,39 @@ describe('the resident server', () => {
     }
   });
 
+  it('ends a command that fails where nothing catches it (a bug) as its own process would: the same message and exit code', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    // A bug, put in through Node.js's --require: once the report is written, an error is thrown outside the command's own
+    // handling, with nothing printed before (FAULT=quiet: the client runs the command itself) or a line (FAULT=loud).
+    const fault = join(tempDir(), 'fault.cjs');
+    writeFileSync(
+      fault,
+      `const fs = require('node:fs');
+const rename = fs.renameSync;
+fs.renameSync = function (from, to) {
+  rename.call(this, from, to);
+  if (!process.env.FAULT || !String(to).endsWith('.md')) return;
+  if (process.env.FAULT === 'loud') console.log('a line before the fault');
+  process.nextTick(() => { throw new Error('a fault outside the command'); });
+};
+`,
+    );
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, NODE_OPTIONS: `--require ${fault}` };
+    for (const loudness of ['quiet', 'loud']) {
+      expect(run(['server', 'start'], REPO, on).status).toBe(0);
+      const local = run(['build', EXAMPLE_MEETING, '--format', 'md', '--out', `out-local-${loudness}`], dir, { ...on, BRIEFING_SERVER: 'off', FAULT: loudness });
+      expect(local, loudness).toEqual({
+        status: 2,
+        stdout: loudness === 'loud' ? 'a line before the fault\n' : '',
+        stderr: 'briefing: internal error: a fault outside the command\n  Run with --debug for the stack trace, and report it as a bug.\n',
+      });
+      expect(run(['build', EXAMPLE_MEETING, '--format', 'md', '--out', `out-served-${loudness}`], dir, { ...on, FAULT: loudness }), loudness).toEqual(local);
+      // The server has ended: no later command runs in what the failure left.
+      expect(served(runtime), loudness).toBeUndefined();
+    }
+  });
+
   it('stops when its install has another build (the tool updated or rebuilt): the new build’s server tells it', async () => {
     const runtime = runtimeDir();
     const install = installCopy();

@@ -69,7 +69,8 @@ export function serve(options: ServeOptions): void {
   let running = false;
   let stopping = false;
   let idle: NodeJS.Timeout | undefined;
-  let current: ((text: string) => void) | undefined;
+  // The connection of the command that runs: the one told when the server fails under it.
+  let client: Socket | undefined;
   // The socket file this server made: the one it removes when it stops.
   let ownSocket: string | undefined;
 
@@ -150,14 +151,14 @@ export function serve(options: ServeOptions): void {
     const why = stopping ? 'the server is stopping' : options.fixed(request.env) !== ownFixed ? 'its locale or Node.js settings are not the server’s' : enter(request);
     if (why !== undefined) return ended(socket, { local: why });
     send(socket, { start: true });
-    current = (text) => send(socket, { err: Buffer.from(text).toString('base64') });
+    client = socket;
     const restore = capture(socket, request);
     process.exitCode = undefined;
     try {
       await options.run(request.args);
     } finally {
       restore();
-      current = undefined;
+      client = undefined;
     }
     const code = Number(process.exitCode ?? 0);
     process.exitCode = undefined;
@@ -166,11 +167,22 @@ export function serve(options: ServeOptions): void {
     if (commands++ === 0) options.served?.();
   }
 
-  // A command that throws where nothing catches it leaves the process in a state no later command should run in.
+  /**
+   * A command that throws where nothing catches it leaves the process in a state no later command should
+   * run in: the server ends, and tells the command's client, which runs the command itself when nothing of
+   * it was printed yet, else says what the command's own process would have said (bin/load.cjs).
+   */
   const crash = (error: unknown) => {
-    current?.(`briefing: internal error: ${error instanceof Error ? error.message : String(error)}\n  Run it again with BRIEFING_SERVER=off and --debug for the stack trace, and report it as a bug.\n`);
+    // Commands waiting behind this one are sent back to run themselves.
+    stopping = true;
     removeSocket();
-    process.exit(2);
+    const told = client;
+    client = undefined;
+    if (told === undefined || told.destroyed) process.exit(2);
+    const crashed = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+    told.end(`${JSON.stringify({ crashed })}\n`, () => process.exit(2));
+    // A client that reads no more must not keep a failed server.
+    setTimeout(() => process.exit(2), 1000).unref();
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);

@@ -156,6 +156,9 @@ export function serve(options: ServeOptions): void {
     process.exitCode = undefined;
     try {
       await options.run(request.args);
+      // What the command left to run as it ended (a callback, a promise that failed unawaited) runs before it counts
+      // as done, as its own process runs it before it exits: an error there is the command's (an internal error, exit 2).
+      await new Promise((settle) => setImmediate(settle));
     } finally {
       restore();
       client = undefined;

@@ -46,7 +46,7 @@ export interface FieldOutcome {
   after: string[];
   revisions: Revision[];
   comments: ReviewComment[];
-  /** Text whose formatting the reviewer changed (bold, italic) with track changes on. */
+  /** Text whose formatting the reviewer changed (bold, italic): with track changes on, and words changed so without. */
   formatting: string[];
   notes: string[];
   /** The notes about a change the accepted text does not hold: --accept refuses the field. */
@@ -162,7 +162,7 @@ export function review(options: ReviewOptions): ReviewResult {
         after: shown.after,
         revisions: field.revisions,
         comments: field.comments,
-        formatting: formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]),
+        formatting: [...formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]), ...shown.formatting],
         notes: [`not written: ${stale.file} changed after the DOCX was built`],
         lost: [],
         conflicts: [],
@@ -190,7 +190,7 @@ export function review(options: ReviewOptions): ReviewResult {
       after: accepted.after,
       revisions: field.revisions,
       comments: field.comments,
-      formatting: formattingChanges(paragraphs),
+      formatting: [...formattingChanges(paragraphs), ...accepted.formatting],
       notes: accepted.notes,
       // Word's tracked paragraph changes (numbering removed, a level deeper, another style) are not carried into the Markdown.
       lost: [...accepted.lost, ...layoutChanges(paragraphs).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`)],

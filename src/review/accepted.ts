@@ -1,10 +1,12 @@
-import type { FootnoteDefinition, Nodes, RootContent, Table } from 'mdast';
-import { runsText } from '../docx/printed-text.js';
+import type { FootnoteDefinition, Nodes, RootContent } from 'mdast';
+import { printedRuns } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
 import { parseAsBuilt, restoreDateMarks } from '../util/markdown-pieces.js';
+import { walk } from '../util/markdown.js';
 import { alignKeys } from '../diff/align.js';
 import { columnWidths, modelledRow, patchedRow } from './table-row.js';
+import { formattedKey, formattingDifferences, piecesFormatted, plain, plainText, withoutBold, type FormattedText } from './formatting.js';
 import type { Piece, ReviewedParagraph, TableCell } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
@@ -24,11 +26,15 @@ export interface AcceptedText {
   matched: boolean;
   /** The notes (among `notes`) about a change the accepted Markdown does not hold: `review --accept` refuses the field then. */
   lost: string[];
+  /** Words whose formatting (or link) was changed with track changes off, as the DOCX has them. */
+  formatting: string[];
 }
 
 /** One paragraph of the field's Markdown source: a paragraph, a list item's own paragraph, or a whole table. */
 interface SourceUnit {
   text: string;
+  /** The text with the formatting its Markdown prints it in (see `printedRuns`), to compare with the DOCX's. */
+  runs: FormattedText[];
   /** The source, from the start of the unit's first line (indentation and `>` or `#` included). */
   slice: string;
   /** Where `slice` starts and ends in the field's source. */
@@ -47,7 +53,7 @@ interface SourceUnit {
   footnotes: string[];
   /**
    * For a table: its delimiter row as written (alignment included), how many columns it has,
-   * and each row's cells' text as the DOCX prints it (the header row first), normalised.
+   * and each row's cells' text as the DOCX prints it (the header row first), as {@link formattedKey} reads it.
    */
   table?: { delimiter: string; columns: number; cells: string[][] };
 }
@@ -80,18 +86,24 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const { units, definitions } = sourceUnits(source);
   const originals = originalGroups(paragraphs, gaps);
   const rejected = originals.map((group) => normalise(groupText(group, 'reject')));
-  const matched = rejected.length === units.length && rejected.every((text, index) => text === normalise(units[index]?.text ?? ''));
-  if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so the paragraphs whose text changed were written anew from the DOCX: check their links and footnotes');
+  // Words and the formatting Markdown writes: text made bold with track changes off is an edit too.
+  const rejectedRuns = originals.map((group) => groupFormatted(group, 'reject'));
+  const rejectedKeys = rejectedRuns.map(formattedKey);
+  const unitKeys = units.map((unit) => formattedKey(unit.runs));
+  const matched = rejectedKeys.length === unitKeys.length && rejectedKeys.every((key, index) => key === unitKeys[index]);
+  if (!matched) notes.push('the DOCX, read without the tracked changes, is not the field’s text: it was edited without track changes, so the paragraphs whose text or formatting changed were written anew from the DOCX: check their links and footnotes');
   // Untracked edits are changes too: compare with the field's own text then.
   const before = matched ? rejected : units.map((unit) => normalise(unit.text));
   const unitOf = unitsOfParagraphs(originals);
   // Edited without track changes, a paragraph written anew still takes its place in the field (in an item, a quote) from its unit.
   const placeOf = matched ? undefined : unitsByText(rejected, before);
-  // ... and one whose text is its unit's is that unit, as when the field matched: untouched, it keeps its source.
+  // ... and one whose text and formatting are its unit's is that unit, as when the field matched: untouched, it keeps its source.
   const sameText = (group: number | undefined): number | undefined => {
     const unit = group === undefined ? undefined : placeOf?.get(group);
-    return unit !== undefined && group !== undefined && rejected[group] === before[unit] ? unit : undefined;
+    return unit !== undefined && group !== undefined && rejectedKeys[group] === unitKeys[unit] ? unit : undefined;
   };
+  // Words whose formatting alone was changed show in no word diff: they are named.
+  const formatting = [...(placeOf ?? [])].flatMap(([group, unit]) => formattingDifferences(units[unit]?.runs ?? [], rejectedRuns[group] ?? []));
   const footnoteLabels = matched ? footnoteMap(originals, units) : footnotesInOrder(originals, units);
 
   const blocks: Block[] = [];
@@ -154,6 +166,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       after.push(note.after);
       notes.push(...note.notes);
       lost.push(...note.lost);
+      formatting.push(...note.formatting);
       notesMatched &&= note.matched;
     }
     // Definitions written one under the other in the source stay so: only a line break between them.
@@ -171,7 +184,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       lost.push(sentence);
     }
   }
-  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched: matched && notesMatched, lost: [...new Set(lost)] };
+  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched: matched && notesMatched, lost: [...new Set(lost)], formatting };
 }
 
 /** A footnote definition after accepting the changes in its note: its text as the listing shows it, and its Markdown. */
@@ -181,6 +194,7 @@ interface AcceptedFootnote {
   after: string;
   notes: string[];
   lost: string[];
+  formatting: string[];
   matched: boolean;
 }
 
@@ -202,7 +216,7 @@ function acceptedFootnote(definition: { label: string; content: string }, labels
   const lines = first.text.markdown.trimEnd().split('\n');
   const slice = `[^${definition.label}]: ${lines.map((line, index) => (index === 0 || !line ? line : `    ${line}`)).join('\n')}`;
   const shown = (texts: readonly string[]) => `[^${definition.label}]: ${texts.join(' ')}`;
-  return { slice, before: shown(first.text.before), after: shown(first.text.after), notes, lost, matched: first.text.matched };
+  return { slice, before: shown(first.text.before), after: shown(first.text.after), notes, lost, formatting: first.text.formatting, matched: first.text.matched };
 }
 
 /**
@@ -398,18 +412,18 @@ function underMarkers(lead: string): string {
 /** A row of a table in the DOCX: its cells as accepted Markdown, which of them the reviewer changed, and whether the reviewer added the row. */
 interface TableRow {
   cells: string[];
-  /** Each cell's text before the review (every change rejected), normalised, to compare with its source cell's. */
-  texts: string[];
+  /** Each cell's text before the review (every change rejected), as {@link formattedKey} reads it, to compare with its source cell's. */
+  keys: string[];
   changed: Set<number>;
   added: boolean;
 }
 
 function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<string, string>, notes: string[], lost?: string[]): TableRow[] {
-  const rows = new Map<number, { cells: string[][]; texts: string[][]; changed: Set<number>; paragraphs: ReviewedParagraph[] }>();
+  const rows = new Map<number, { cells: string[][]; before: FormattedText[][]; changed: Set<number>; paragraphs: ReviewedParagraph[] }>();
   for (const paragraph of paragraphs) {
     if (!paragraph.cell) continue;
     const { row: index, column } = paragraph.cell;
-    const row = rows.get(index) ?? { cells: [], texts: [], changed: new Set<number>(), paragraphs: [] };
+    const row = rows.get(index) ?? { cells: [], before: [], changed: new Set<number>(), paragraphs: [] };
     rows.set(index, row);
     row.paragraphs.push(paragraph);
     if (!untouched(paragraph) || paragraph.mark) row.changed.add(column);
@@ -417,13 +431,15 @@ function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<stri
     // The header row is bold by the table's layout, not by its Markdown.
     const pieces = index === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
     (row.cells[column] ??= []).push(oneLine(inlineMarkdown(pieces, footnotes, notes, lost, true)).trim());
-    (row.texts[column] ??= []).push(textOf(paragraph, 'reject'));
+    const before = piecesFormatted(paragraph.pieces, 'reject');
+    const cell = (row.before[column] ??= []);
+    cell.push(...(cell.length ? [SPACE] : []), ...(index === 0 ? withoutBold(before) : before));
   }
   return [...rows.entries()]
     .sort(([a], [b]) => a - b)
     .map(([, row]) => ({
       cells: Array.from(row.cells, (cell) => (cell ?? []).filter(Boolean).join(' ')),
-      texts: Array.from(row.texts, (texts) => normalise((texts ?? []).join(' '))),
+      keys: Array.from(row.before, (runs) => formattedKey(runs ?? [])),
       changed: row.changed,
       // The row says it was inserted (`w:trPr/w:ins`), or every paragraph of it is inserted, or empty.
       added: row.paragraphs.some((p) => p.cell?.rowChange === 'ins') || (row.paragraphs.some((p) => p.pieces.length) && row.paragraphs.every((p) => !p.pieces.length || allInserted(p))),
@@ -476,8 +492,8 @@ function withUntrackedChanges(rows: readonly TableRow[], cells: readonly string[
     const source = cells[next] ?? [];
     next += 1;
     const changed = new Set(row.changed);
-    row.texts.forEach((text, column) => {
-      if (text !== (source[column] ?? '')) changed.add(column);
+    row.keys.forEach((key, column) => {
+      if (key !== (source[column] ?? '')) changed.add(column);
     });
     return { ...row, changed };
   });
@@ -570,11 +586,11 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
         const number = node.ordered ? { number: (node.start ?? 1) + place } : {};
         if (first?.type === 'paragraph') {
           // A task item's box is part of its text in the DOCX.
-          const box = typeof item.checked === 'boolean' ? checkBox(item.checked) : '';
-          units.push({ text: box + textAsBuilt(first), ...lines(item, first), item: true, level, ...number, lead: lead(item), footnotes: labelsIn(first) });
+          const box = typeof item.checked === 'boolean' ? [plainText(checkBox(item.checked))] : [];
+          units.push({ ...printed([...box, ...runsAsBuilt(first, links)]), ...lines(item, first), item: true, level, ...number, lead: lead(item), footnotes: labelsIn(first) });
         } else {
           // An item with no paragraph first has its number alone in the DOCX: a paragraph of no text, a unit of its own.
-          units.push({ text: '', ...numberLine(item, first), item: true, level, ...number, lead: lead(item), footnotes: [] });
+          units.push({ ...printed([]), ...numberLine(item, first), item: true, level, ...number, lead: lead(item), footnotes: [] });
           if (first) add(first, level, true);
         }
         for (const child of rest) add(child, child.type === 'list' ? level + 1 : level, true);
@@ -583,10 +599,28 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
       for (const child of node.children) add(child, level, inList);
     } else if (node.type === 'table') {
       const delimiter = lines(node).slice.split('\n')[1]?.trim() ?? '';
-      units.push({ text: tableText(node), ...lines(node), item: false, level, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0, cells: node.children.map((row) => row.children.map((cell) => normalise(textAsBuilt(cell)))) } });
-    } else units.push({ text: textAsBuilt(node), ...lines(node), item: false, level, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
+      // The header row is bold by the table's layout, whatever its Markdown says.
+      const cells = node.children.map((row, at) =>
+        row.children.map((cell) => {
+          const runs = runsAsBuilt(cell, links);
+          return at === 0 ? withoutBold(runs) : runs;
+        }),
+      );
+      const runs = cells.flat().flatMap((cell, at) => (at === 0 ? cell : [SPACE, ...cell]));
+      units.push({ ...printed(runs), ...lines(node), item: false, level, lead: lead(node), footnotes: labelsIn(node), table: { delimiter, columns: node.align?.length ?? 0, cells: cells.map((row) => row.map(formattedKey)) } });
+    } else {
+      // A code block is written as it is: only its characters count.
+      const runs = runsAsBuilt(node, links);
+      units.push({ ...printed(node.type === 'code' ? plain(runs) : runs), ...lines(node), item: false, level, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
+    }
   };
-  for (const node of parseAsBuilt(source).children) add(node, 0, false);
+  const tree = parseAsBuilt(source);
+  // A reference link prints as a link to its definition's address.
+  const links = new Map<string, string>();
+  walk(tree, (node) => {
+    if (node.type === 'definition' && !links.has(node.identifier)) links.set(node.identifier, node.url);
+  });
+  for (const node of tree.children) add(node, 0, false);
   return { units, definitions };
 }
 
@@ -611,9 +645,14 @@ function leadOf(node: RootContent, before: string): string {
   return before;
 }
 
-/** A node's text as the DOCX prints it (see `runsText`), with the year and date marks put back. */
-function textAsBuilt(node: RootContent): string {
-  return restoreDateMarks(runsText(node));
+/** A node's text as the DOCX prints it (see `printedRuns`), formatted, with the year and date marks put back. */
+function runsAsBuilt(node: Nodes, links: ReadonlyMap<string, string>): FormattedText[] {
+  return printedRuns(node, links).map((run) => ({ ...run, text: restoreDateMarks(run.text) }));
+}
+
+/** A unit's text and formatted text from its printed runs. */
+function printed(runs: FormattedText[]): { text: string; runs: FormattedText[] } {
+  return { text: runs.map((run) => run.text).join(''), runs };
 }
 
 function labelsIn(node: RootContent): string[] {
@@ -626,10 +665,6 @@ function labelsIn(node: RootContent): string[] {
   return labels;
 }
 
-/** A table's text as the DOCX's cells read: each cell's text, separated by a space. */
-function tableText(table: Table): string {
-  return table.children.flatMap((row) => row.children.map((cell) => textAsBuilt(cell))).join(' ');
-}
 
 /**
  * A group's text in one reading; a table's paragraphs (its cells) and a code block's (its
@@ -637,15 +672,29 @@ function tableText(table: Table): string {
  * for a cell's paragraph split with Enter, which before the review was one with the next.
  */
 function groupText(group: readonly ReviewedParagraph[], reading: 'accept' | 'reject'): string {
-  if (!group[0]?.cell && !isCode(group[0])) return group.map((p) => textOf(p, reading)).join('');
-  return group
-    .map((p, index) => {
-      const next = group[index + 1];
-      const split = reading === 'reject' && p.mark?.kind === 'ins' && next !== undefined && p.cell !== undefined && sameCell(p.cell, next.cell);
-      return textOf(p, reading) + (next === undefined || split ? '' : ' ');
-    })
+  return groupFormatted(group, reading)
+    .map((run) => run.text)
     .join('');
 }
+
+/**
+ * A group's text in one reading (see {@link groupText}) with its formatting, as the Markdown
+ * of its unit prints it: a code block's without any, a table header row's without its bold,
+ * which the layout sets.
+ */
+function groupFormatted(group: readonly ReviewedParagraph[], reading: 'accept' | 'reject'): FormattedText[] {
+  if (!group[0]?.cell && !isCode(group[0])) return group.flatMap((p) => piecesFormatted(p.pieces, reading));
+  const runs = group.flatMap((p, index) => {
+    const next = group[index + 1];
+    const split = reading === 'reject' && p.mark?.kind === 'ins' && next !== undefined && p.cell !== undefined && sameCell(p.cell, next.cell);
+    const own = piecesFormatted(p.pieces, reading);
+    return [...(p.cell?.row === 0 ? withoutBold(own) : own), ...(next === undefined || split ? [] : [SPACE])];
+  });
+  return isCode(group[0]) ? plain(runs) : runs;
+}
+
+/** A space between two cells' or lines' text. */
+const SPACE = plainText(' ');
 
 /**
  * A DOCX's paragraphs grouped as the units of a field, with no changes to follow (`import`):

@@ -37,6 +37,16 @@ export interface Piece {
   revision: Revision | null;
   /** The reviewer changed the formatting with track changes on (`w:rPrChange`). */
   formatChanged: Revision | null;
+  /** With {@link formatChanged}: the formatting before that change (the `w:rPr` inside `w:rPrChange`). */
+  formatBefore?: CharacterFormat;
+}
+
+/** The formatting of a run that Markdown can write: bold, italic, struck, the code font. */
+export interface CharacterFormat {
+  bold: boolean;
+  italic: boolean;
+  strike: boolean;
+  code: boolean;
 }
 
 /** The text of a piece that is a symbol briefing cannot read (see {@link Piece.symbol}): U+FFFD, the replacement character. */
@@ -496,15 +506,10 @@ class BodyReader {
     const properties = child(node, 'w:rPr');
     // A symbol font may come from the run's style, its paragraph's or the theme; inline code is the run's own font.
     const fonts = this.fonts.fontsOf(paragraph.style, properties);
-    const format = {
-      bold: isOn(child(properties, 'w:b')),
-      italic: isOn(child(properties, 'w:i')),
-      strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
-      code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
-    };
     const changed = child(properties, 'w:rPrChange');
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
-    const base = { ...format, revision: context.revision, formatChanged, ...(context.link ? { link: context.link } : {}) };
+    const formatBefore = changed ? { formatBefore: characterFormat(child(changed, 'w:rPr')) } : {};
+    const base = { ...characterFormat(properties), revision: context.revision, formatChanged, ...formatBefore, ...(context.link ? { link: context.link } : {}) };
     for (const part of elements(node)) {
       if (part.name === 'w:rPr') continue;
       const afterNoteMark = this.afterNoteMark;
@@ -585,6 +590,16 @@ function revisionOf(node: XmlElement): Revision {
 function dateOf(node: XmlElement): string {
   const date = node.attributes['w:date'] ?? '';
   return isRealDate(date.slice(0, 10)) ? date : '';
+}
+
+/** What run properties (`w:rPr`) set of what Markdown can write; inline code is the run's own font. */
+function characterFormat(properties: XmlElement | undefined): CharacterFormat {
+  return {
+    bold: isOn(child(properties, 'w:b')),
+    italic: isOn(child(properties, 'w:i')),
+    strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
+    code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
+  };
 }
 
 /** `<w:b/>` or `<w:b w:val="true"/>` is on; `w:val="false"` or `"0"` is off. */

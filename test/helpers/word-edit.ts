@@ -72,6 +72,11 @@ export class WordEdit {
     return this.otherPart('word/styles.xml', (xml) => xml.replace('</w:styles>', `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style></w:styles>`));
   }
 
+  /** Points the body's links to `from` to `to` (Edit Hyperlink in Word), which only their relationship holds: track changes do not record it. */
+  relink(from: string, to: string): this {
+    return this.otherPart('word/_rels/document.xml.rels', (xml) => xml.replaceAll(`Target="${from}"`, `Target="${to}"`));
+  }
+
   /** Makes the theme's body (minor) font `font`, as Design → Fonts in Word does. */
   themeBodyFont(font: string): this {
     return this.otherPart('word/theme/theme1.xml', (xml) => xml.replace(/(<a:minorFont><a:latin typeface=")[^"]*/, `$1${font}`));
@@ -84,10 +89,31 @@ export class WordEdit {
 
   /** Makes `text` bold with the formatting change tracked (`w:rPrChange`). */
   bold(context: string, text: string, stamp: Stamp): this {
+    return this.format(context, text, { add: '<w:b/>' }, stamp);
+  }
+
+  /**
+   * Formats `text` in a run of its own, as Word does: `add` goes into its run properties
+   * (`<w:i/>`), the elements named in `remove` (`w:b`) go out of them; the change tracked
+   * (`w:rPrChange`, holding the properties before) with `stamp`, or not, with track changes off.
+   */
+  format(context: string, text: string, change: { add?: string; remove?: readonly string[] }, stamp: Stamp | null = null): this {
     return this.splitRun(context, text, (rPr, inner) => {
       const old = rPr.replace(/^<w:rPr>|<\/w:rPr>$/g, '');
-      return `<w:r><w:rPr><w:b/>${old}<w:rPrChange w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:rPr>${old}</w:rPr></w:rPrChange></w:rPr><w:t xml:space="preserve">${inner}</w:t></w:r>`;
+      const kept = (change.remove ?? []).reduce((properties, name) => properties.replace(new RegExp(`<${name}(?: [^>]*)?/>`, 'g'), ''), old);
+      const tracked = stamp ? `<w:rPrChange w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:rPr>${old}</w:rPr></w:rPrChange>` : '';
+      return `<w:r><w:rPr>${change.add ?? ''}${kept}${tracked}</w:rPr><w:t xml:space="preserve">${inner}</w:t></w:r>`;
     });
+  }
+
+  /** Splits the run holding `text` into a run for each word (its space after it), each with the run's properties, as Word splits runs as it likes. */
+  splitIntoWords(context: string, text: string): this {
+    return this.splitRun(context, text, (rPr, inner) =>
+      inner
+        .split(/(?<= )/)
+        .map((word) => `<w:r>${rPr}<w:t xml:space="preserve">${word}</w:t></w:r>`)
+        .join(''),
+    );
   }
 
   /** Puts a comment on `text`. */

@@ -256,7 +256,7 @@ describe('briefing review', () => {
     const from = (text: string) => text.slice(text.indexOf('# Short points'));
     expect(upTo(after)).toBe(upTo(before).replace('version: 2', 'version: 3').replace('  Tuvākajā laikā prioritāri paredzēts:\n', '  Tuvākajā laikā vispirms paredzēts:\n'));
     expect(from(after)).toBe(from(before));
-    expect(run.stdout).toContain('the paragraphs whose text changed were written anew');
+    expect(run.stdout).toContain('the paragraphs whose text or formatting changed were written anew');
   });
 
   it('an edit without track changes inside a list item rewrites only that item: the other items and paragraphs keep their lines', () => {

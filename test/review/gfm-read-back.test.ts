@@ -281,6 +281,26 @@ describe('a table written with padded columns', () => {
   }, 120_000);
 });
 
+describe('a table whose formatting was changed without track changes', () => {
+  const TABLE = ['  | Avots | Piezīme |', '  |---|---|', '  | Valsts budžets | **galvenais avots** |', '  | REACT-EU | papildu līdzekļi |', ''].join('\n');
+
+  it('takes a cell made bold or its bold taken off as changed, that cell alone; the header row’s bold is the layout’s', () => {
+    const dir = builtWith(TABLE);
+    const before = body(dir);
+    const path = join(dir, 'out/reviewed.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .format('papildu līdzekļi', 'papildu', { add: '<w:b/>' })
+      .format('galvenais avots', 'galvenais avots', { remove: ['w:b'] })
+      // The header row is bold by the layout: its bold taken off is nothing its Markdown says.
+      .format('Avots', 'Avots', { remove: ['w:b'] });
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('  formatting changed: “galvenais avots”\n  formatting changed: “papildu”\n');
+    expect(body(dir)).toBe(before.replace('| Valsts budžets | **galvenais avots** |\n| REACT-EU | papildu līdzekļi |', '| Valsts budžets | galvenais avots |\n| REACT-EU | **papildu** līdzekļi |'));
+  });
+});
+
 describe('a list item of two paragraphs right above the next item', () => {
   it('keeps them one line apart, as written, when a paragraph of the list is reworded', () => {
     const dir = builtWith('  Pasākumi:\n\n  - pirmais pasākums;\n\n    tā otrā rindkopa.\n  - otrais pasākums.\n');

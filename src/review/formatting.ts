@@ -1,0 +1,118 @@
+import type { RunMarks } from '../docx/printed-text.js';
+import type { Piece } from './read-docx.js';
+
+/*
+ * A paragraph is compared with its Markdown on its words and on the formatting Markdown can
+ * write of them (bold, italic, struck, code font, link), so that text made bold in Word with
+ * track changes off is an edit too. Fonts, sizes and colours, which the layout sets, are not
+ * compared; nor is the formatting of white space, and Word may split the runs as it likes.
+ */
+
+/** A stretch of text with the formatting Markdown can write of it. */
+export interface FormattedText extends RunMarks {
+  text: string;
+}
+
+/** How a text reads for comparing: its words, white space as one space, and its formatting. */
+interface Reading {
+  chars: string[];
+  /** Each character's formatting (see {@link marksKey}); '' for a space. */
+  marks: string[];
+}
+
+/**
+ * A key of `runs` that two texts share when they read the same: the same words, white space
+ * taken as one space and none at either end, each word's characters formatted alike. Text
+ * without formatting keys as itself, normalised.
+ */
+export function formattedKey(runs: readonly FormattedText[]): string {
+  const { chars, marks } = reading(runs);
+  let key = '';
+  let open = '';
+  chars.forEach((char, at) => {
+    const mark = marks[at] ?? '';
+    if (char !== ' ' && mark !== open) {
+      key += `\u0001${mark}\u0002`;
+      open = mark;
+    }
+    key += char;
+  });
+  return key;
+}
+
+/**
+ * The text in `after` whose formatting is not as in `before`, taken to whole words (a word made
+ * bold in part is named whole), words next to each other as one phrase, for a text whose words
+ * are the same in both (else none: its words show the change).
+ */
+export function formattingDifferences(before: readonly FormattedText[], after: readonly FormattedText[]): string[] {
+  const old = reading(before);
+  const now = reading(after);
+  if (old.chars.join('') !== now.chars.join('')) return [];
+  const { chars } = now;
+  const changed = chars.map((char, at) => char !== ' ' && now.marks[at] !== old.marks[at]);
+  const inWord = (at: number, next: number): boolean => WORD.test(chars[at] ?? '') && WORD.test(chars[next] ?? '');
+  for (let at = 1; at < chars.length; at++) changed[at] ||= Boolean(changed[at - 1]) && inWord(at, at - 1);
+  for (let at = chars.length - 2; at >= 0; at--) changed[at] ||= Boolean(changed[at + 1]) && inWord(at, at + 1);
+  // The text unchanged (but for spaces) parts the phrases.
+  const marked = chars.map((char, at) => (changed[at] || char === ' ' ? char : '\n')).join('');
+  return marked.split('\n').flatMap((phrase) => phrase.trim() || []);
+}
+
+/** A character of a word: a letter or a digit. */
+const WORD = /^[\p{L}\p{N}]$/u;
+
+/** A DOCX paragraph's pieces as formatted text in one reading: rejected, the formatting before a tracked change of it. */
+export function piecesFormatted(pieces: readonly Piece[], reading: 'accept' | 'reject'): FormattedText[] {
+  const dropped = reading === 'accept' ? 'del' : 'ins';
+  return pieces
+    .filter((piece) => piece.revision?.kind !== dropped)
+    .map((piece) => {
+      const { bold, italic, strike, code } = reading === 'reject' && piece.formatBefore ? piece.formatBefore : piece;
+      return { text: piece.text, bold, italic, strike, code, ...(piece.link === undefined ? {} : { link: piece.link }) };
+    });
+}
+
+/** `runs` with no bold: where the layout sets it (a table's header row), the Markdown's is not seen. */
+export function withoutBold(runs: readonly FormattedText[]): FormattedText[] {
+  return runs.map((run) => ({ ...run, bold: false }));
+}
+
+/** `runs` as plain text: in a code block, which is written as it is, only the characters count. */
+export function plain(runs: readonly FormattedText[]): FormattedText[] {
+  return runs.map((run) => plainText(run.text));
+}
+
+/** `text` with no formatting. */
+export function plainText(text: string): FormattedText {
+  return { text, bold: false, italic: false, strike: false, code: false };
+}
+
+function reading(runs: readonly FormattedText[]): Reading {
+  const chars: string[] = [];
+  const marks: string[] = [];
+  for (const run of runs) {
+    const mark = marksKey(run);
+    for (const char of run.text) {
+      const space = /\s/.test(char);
+      // White space is one space, with no formatting of its own, and none at the start.
+      if (space && (!chars.length || chars.at(-1) === ' ')) continue;
+      chars.push(space ? ' ' : char);
+      marks.push(space ? '' : mark);
+    }
+  }
+  if (chars.at(-1) === ' ') {
+    chars.pop();
+    marks.pop();
+  }
+  return { chars, marks };
+}
+
+function marksKey(marks: RunMarks): string {
+  return `${marks.bold ? 'b' : ''}${marks.italic ? 'i' : ''}${marks.strike ? 's' : ''}${marks.code ? 'c' : ''}${marks.link === undefined ? '' : `>${linkKey(marks.link)}`}`;
+}
+
+/** A link's address as a URL reads it: LibreOffice, saving a report again, writes `https://a.lv` as `https://a.lv/`. */
+function linkKey(address: string): string {
+  return URL.canParse(address) ? new URL(address).href : address;
+}

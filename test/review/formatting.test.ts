@@ -1,0 +1,167 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const DOCX = 'out/IZMzin_190221_EDUC.docx';
+const POSITION = 'positions/educ/equity-achievements.yaml';
+const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+/** The paragraph of the position's body the edits below are made in, and its first words. */
+const PANDEMIC = 'Pandēmijas laikā attālināto mācību kvalitāti lielā mērā noteica pedagogu digitālās prasmes.';
+const SKOLA = '“Skola 2030”';
+
+function built(): string {
+  const dir = exampleProject();
+  const build = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(build.status, build.stderr).toBe(0);
+  return dir;
+}
+
+function positionText(dir: string): string {
+  return readFileSync(join(dir, POSITION), 'utf8');
+}
+
+/** The body's paragraph that starts with `start`, as written in the YAML (its lines indented by two spaces). */
+function paragraphOf(text: string, start: string): string {
+  const at = text.indexOf(`  ${start}`);
+  return text.slice(at, text.indexOf('\n\n', at));
+}
+
+/** The reviewer's DOCX, edited by `edit`, reviewed and then accepted as AM's: the listing, and the position file before and after. */
+function review(edit: (docx: WordEdit) => WordEdit): { listing: string; before: string; after: string } {
+  const dir = built();
+  const before = positionText(dir);
+  const path = join(dir, 'out/reviewed.docx');
+  writeFileSync(path, edit(new WordEdit(readFileSync(join(dir, DOCX)))).bytes());
+  const list = runCli(['review', path], dir);
+  expect(list.status, list.stderr).toBe(0);
+  const accept = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+  expect(accept.status, accept.stderr).toBe(0);
+  return { listing: list.stdout, before, after: positionText(dir) };
+}
+
+/** Up to the clearances, the file as `before` with the version raised and `from` (a paragraph as written) replaced by `to`; after them, unchanged. */
+function expectRewritten(result: { before: string; after: string }, from: string, to: string): void {
+  const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+  const rest = (text: string) => text.slice(text.indexOf('# Short points'));
+  expect(result.before).toContain(from);
+  expect(upTo(result.after)).toBe(upTo(result.before).replace('version: 3', 'version: 4').replace(from, to));
+  expect(rest(result.after)).toBe(rest(result.before));
+  expect(parseDocument(result.after).getIn(['clearance', 'AM', 'status'])).toBe('objected');
+}
+
+describe('formatting changed in Word with track changes off', () => {
+  it('words made bold: the paragraph is edited, written anew with **…** around them, every other line as written', () => {
+    const result = review((docx) => docx.format(PANDEMIC, 'pedagogu digitālās prasmes', { add: '<w:b/><w:bCs/>' }));
+    expect(result.listing).toContain('position equity-achievements v3 (positions/educ/equity-achievements.yaml) body\n  formatting changed: “pedagogu digitālās prasmes”\n');
+    expect(result.listing).toContain('edited without track changes');
+    expectRewritten(
+      result,
+      paragraphOf(result.before, 'Pandēmijas laikā'),
+      [
+        '  Pandēmijas laikā attālināto mācību kvalitāti lielā mērā noteica **pedagogu digitālās prasmes**. Pēdējo triju',
+        '  gadu laikā digitālo prasmju pilnveides mācībās ir piedalījušies 53,5 % pedagogu, un augstas digitālās prasmes',
+        '  ir 28 % pedagogu. Lai attālinātajās mācībās varētu piedalīties arī skolēni, kuriem mājās nav piemērotas',
+        '  tehnikas, ir iegādātas 11 352 viedierīces, ar kurām nodrošināti 5,3 % skolēnu. Savukārt video mācību stundas',
+        '  “Tava klase”, kas kopš 2020. gada pavasara ir pieejamas televīzijā un tiešsaistē, ļauj mācīties ikvienam',
+        '  skolēnam neatkarīgi no dzīvesvietas un ģimenes iespējām un vienlaikus sniedz atbalstu pedagogiem un vecākiem.',
+      ].join('\n'),
+    );
+  });
+
+  it('bold taken off: the phrase is written plain', () => {
+    const result = review((docx) => docx.format(SKOLA, SKOLA, { remove: ['w:b', 'w:bCs'] }));
+    expect(result.listing).toContain('  formatting changed: ““Skola 2030””\n');
+    expectRewritten(
+      result,
+      paragraphOf(result.before, 'Kopš 2019. gada'),
+      [
+        '  Kopš 2019. gada pirmsskolā un kopš 2020./2021. mācību gada vispārējā izglītībā pakāpeniski tiek ieviests',
+        '  jaunais mācību saturs, kas izstrādāts Eiropas Sociālā fonda (turpmāk – ESF) projektā “Kompetenču pieeja mācību',
+        '  saturā” jeb “Skola 2030”. Tā mērķis ir panākt, lai ikviens skolēns ne tikai apgūtu zināšanas, bet arī prastu',
+        '  tās izmantot dažādās dzīves situācijās, sadarbotos ar citiem un spētu patstāvīgi vadīt savu mācīšanos.',
+        '  Kompetenču pieeja dod pedagogiem lielāku brīvību pielāgot mācību procesu katra skolēna vajadzībām un spējām,',
+        '  tāpēc tā ir arī nozīmīgs iekļaujošas izglītības instruments.',
+      ].join('\n'),
+    );
+  });
+
+  it('italic, struck and code font added, in part of a word too: *…*, ~~…~~ and `…`, the words named whole', () => {
+    const result = review((docx) =>
+      docx
+        .format('Šie pasākumi palīdzēja', 'pasākumi', { add: '<w:i/>' })
+        .format('nodrošināt mācību nepārtrauktību', 'mācību', { add: '<w:strike/>' })
+        .format('nepārtrauktību arī', 'nepārtrauktību', { add: '<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/>' })
+        .format('pandēmijas apstākļos', 'apst', { add: '<w:b/>' }),
+    );
+    expect(result.listing).toContain('  formatting changed: “pasākumi”\n  formatting changed: “mācību nepārtrauktību”\n  formatting changed: “apstākļos”\n');
+    expectRewritten(
+      result,
+      paragraphOf(result.before, 'Šie pasākumi'),
+      [
+        '  Šie *pasākumi* palīdzēja nodrošināt ~~mācību~~ `nepārtrauktību` arī pandēmijas **apst**ākļos. Gūtā pieredze',
+        '  apliecina, ka vislabākos rezultātus dod *savlaicīgs un individuāls* atbalsts, kas balstās uz skolas,',
+        '  pašvaldības, ģimenes un sociālo dienestu sadarbību.',
+      ].join('\n'),
+    );
+  });
+
+  it('runs split otherwise, formatting of the spaces, complex-script bold: no change, nothing written', () => {
+    const dir = built();
+    const before = positionText(dir);
+    const path = join(dir, 'out/reviewed.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .splitIntoWords(PANDEMIC, PANDEMIC)
+      .splitIntoWords(SKOLA, SKOLA)
+      // A space made bold, as a double click takes in the space after a word.
+      .format('(turpmāk – ESF) projektā', ' ', { add: '<w:b/>' })
+      .format('iekļaujošas izglītības instruments.', 'iekļaujošas', { add: '<w:bCs/><w:sz w:val="28"/><w:color w:val="FF0000"/>' });
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('out/reviewed.docx: no tracked changes or comments\n');
+    expect(positionText(dir)).toBe(before);
+  });
+});
+
+describe('formatting changed in Word with track changes on (w:rPrChange)', () => {
+  it('accepted is the new formatting: bold taken off and italic added are written, the field not taken as edited without track changes', () => {
+    const result = review((docx) => docx.format(SKOLA, SKOLA, { remove: ['w:b', 'w:bCs'] }, ANNA).format('tāpēc tā ir arī nozīmīgs', 'nozīmīgs', { add: '<w:i/>' }, ANNA));
+    expect(result.listing).toContain('  Anna Ozola (AM), 2021-02-16\n  formatting changed: ““Skola 2030””\n  formatting changed: “nozīmīgs”\n');
+    expect(result.listing).not.toContain('edited without track changes');
+    expectRewritten(
+      result,
+      paragraphOf(result.before, 'Kopš 2019. gada'),
+      [
+        '  Kopš 2019. gada pirmsskolā un kopš 2020./2021. mācību gada vispārējā izglītībā pakāpeniski tiek ieviests',
+        '  jaunais mācību saturs, kas izstrādāts Eiropas Sociālā fonda (turpmāk – ESF) projektā “Kompetenču pieeja mācību',
+        '  saturā” jeb “Skola 2030”. Tā mērķis ir panākt, lai ikviens skolēns ne tikai apgūtu zināšanas, bet arī prastu',
+        '  tās izmantot dažādās dzīves situācijās, sadarbotos ar citiem un spētu patstāvīgi vadīt savu mācīšanos.',
+        '  Kompetenču pieeja dod pedagogiem lielāku brīvību pielāgot mācību procesu katra skolēna vajadzībām un spējām,',
+        '  tāpēc tā ir arī *nozīmīgs* iekļaujošas izglītības instruments.',
+      ].join('\n'),
+    );
+    expect(parseDocument(result.after).getIn(['clearance', 'AM', 'date'])).toBe('2021-02-16');
+  });
+});
+
+describe('a link changed in Word', () => {
+  it('pointed elsewhere (Edit Hyperlink, which track changes do not record): the item is written anew with the new address', () => {
+    const dir = built();
+    const file = 'positions/educ/equity-reforms.yaml';
+    const before = readFileSync(join(dir, file), 'utf8');
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).relink('https://skoluinternets.lv', 'https://www.skoluinternets.lv/memorands').bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('  formatting changed: “skoluinternets.lv”\n');
+    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+    const old = ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     memorands “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skoluinternets.lv](https://skoluinternets.lv));'].join('\n');
+    // Written anew, the item is wrapped at 110 characters.
+    const now = ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz memorands', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skoluinternets.lv](https://www.skoluinternets.lv/memorands));'].join('\n');
+    expect(before).toContain(old);
+    expect(upTo(readFileSync(join(dir, file), 'utf8'))).toBe(upTo(before).replace('version: 2', 'version: 3').replace(old, now));
+  });
+});

@@ -51,6 +51,10 @@ interface SourceUnit {
   /** What the unit's first line has before its text: indentation, `> `, a heading's `## ` (an item's marker not included). */
   lead: string;
   footnotes: string[];
+  /** A paragraph, or an item's own paragraph: text that is wrapped. */
+  prose?: boolean;
+  /** How the unit is written, for writing it anew the same way (see {@link SourceStyle}). */
+  style?: SourceStyle;
   /**
    * For a table: its delimiter row as written (alignment included), how many columns it has,
    * and each row's cells' text as the DOCX prints it (the header row first), as {@link formattedKey} reads it.
@@ -59,6 +63,19 @@ interface SourceUnit {
 }
 
 const WIDTH = 110;
+
+/** The characters bold and italic are written with: `**` or `__`, `*` or `_`. */
+export interface EmphasisMarks {
+  strong: '**' | '__';
+  emphasis: '*' | '_';
+}
+
+/** How a paragraph written anew is written as its source was (see `sourceStyle`): its bold and italic marks, and the width its lines are wrapped at. */
+export interface SourceStyle extends EmphasisMarks {
+  width: number;
+}
+
+const STARS: EmphasisMarks = { strong: '**', emphasis: '*' };
 
 /** A footnote or link definition of the field, as written. */
 interface Definition {
@@ -74,8 +91,9 @@ interface Definition {
  * The field's Markdown after accepting every tracked change. The field is read as units, one
  * for each paragraph of the DOCX (a table and a code block are one unit each). A unit nobody
  * touched keeps its Markdown source exactly (line breaks, links, footnotes, indentation); a
- * changed one is written anew from the DOCX: bold `**`, italic `*`, struck `~~`, code, links,
- * numbered items `1)`, in its place in a list or quote, lines wrapped at 110 characters.
+ * changed one is written anew from the DOCX: bold `**`, italic `*` (`__`, `_` where the source
+ * writes them so), struck `~~`, code, links, numbered items `1)`, in its place in a list or
+ * quote, lines wrapped at 110 characters (a paragraph written on one line stays on one).
  * `footnotes` holds the notes the field refers to (footnote id → paragraphs): a changed one
  * is written into its `[^label]:` definition the same way.
  */
@@ -83,7 +101,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const notes: string[] = [];
   const lost: string[] = [];
   const gaps = gapsIn(paragraphs);
-  const { units, definitions } = sourceUnits(source);
+  const { units, definitions, style } = sourceUnits(source);
   const originals = originalGroups(paragraphs, gaps);
   const rejected = originals.map((group) => normalise(groupText(group, 'reject')));
   // Words and the formatting Markdown writes: text made bold with track changes off is an edit too.
@@ -152,7 +170,7 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       const lead = place?.lead ?? paragraphLead(first);
       // A numbered item keeps the mark its source has (`1.` or `1)`): another one would start a new list.
       const mark = /^\s*(?:>\s*)*\d+([.)])/.exec(place?.slice ?? '')?.[1] as '.' | ')' | undefined;
-      const block = ruleBlock(group) ?? writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark);
+      const block = ruleBlock(group) ?? writtenBlock(group.flatMap((p) => p.pieces), first.list, number, footnoteLabels, notes, lead, lost, mark, place?.style ?? style);
       if (!place) styled = block;
       push(place ? block : quoteJoined(block, styledBefore), placeIndex);
     }
@@ -358,19 +376,19 @@ export interface Block {
 
 /**
  * A paragraph written as Markdown from the DOCX (the deleted text left out): a `1)` (or, as its
- * source has it, `1.`) or `-` item when it is one, bold, italic and links, wrapped; undefined when
- * no text is left.
+ * source has it, `1.`) or `-` item when it is one, bold, italic (with the marks of `style`) and
+ * links, wrapped at the width of `style`; undefined when no text is left.
  */
-export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = '', lost?: string[], mark: '.' | ')' = ')'): Block | undefined {
+export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = '', lost?: string[], mark: '.' | ')' = ')', style: SourceStyle = { ...STARS, width: WIDTH }): Block | undefined {
   const item = list !== null;
-  const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes, lost).trim();
+  const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes, lost, false, style).trim();
   if (!text) return undefined;
   // `lead` is what the line has before the text (or an item's marker): indentation, `> `, `## `.
   const indent = lead.length - lead.trimStart().length;
   const start = lead.trimStart() + (item ? (list === 'bullet' ? '- ' : `${number}${mark} `) : '');
   const inline = item ? taskMarkdown(text) : text;
   // A heading is one line; anything else is wrapped, its lines indented under the text, in a quote after its `>`.
-  const body = start.startsWith('#') ? start + oneLine(inline) : wrap(inline, ' '.repeat(indent) + underMarkers(start), start);
+  const body = start.startsWith('#') ? start + oneLine(inline) : wrap(inline, ' '.repeat(indent) + underMarkers(start), start, style.width);
   return { markdown: ' '.repeat(indent) + body, item };
 }
 
@@ -556,7 +574,7 @@ export function joinBlocks(blocks: readonly Block[]): string {
  * unit; the blocks inside it (a nested list, a second paragraph) are units of their own, as
  * they are paragraphs of their own in the DOCX.
  */
-function sourceUnits(source: string): { units: SourceUnit[]; definitions: Definition[] } {
+function sourceUnits(source: string): { units: SourceUnit[]; definitions: Definition[]; style: SourceStyle } {
   const units: SourceUnit[] = [];
   const definitions: Definition[] = [];
   const lineStart = (offset: number): number => source.lastIndexOf('\n', offset - 1) + 1;
@@ -587,7 +605,7 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
         if (first?.type === 'paragraph') {
           // A task item's box is part of its text in the DOCX.
           const box = typeof item.checked === 'boolean' ? [plainText(checkBox(item.checked))] : [];
-          units.push({ ...printed([...box, ...runsAsBuilt(first, links)]), ...lines(item, first), item: true, level, ...number, lead: lead(item), footnotes: labelsIn(first) });
+          units.push({ ...printed([...box, ...runsAsBuilt(first, links)]), ...lines(item, first), item: true, level, ...number, lead: lead(item), footnotes: labelsIn(first), prose: true });
         } else {
           // An item with no paragraph first has its number alone in the DOCX: a paragraph of no text, a unit of its own.
           units.push({ ...printed([]), ...numberLine(item, first), item: true, level, ...number, lead: lead(item), footnotes: [] });
@@ -611,17 +629,35 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
     } else {
       // A code block is written as it is: only its characters count.
       const runs = runsAsBuilt(node, links);
-      units.push({ ...printed(node.type === 'code' ? plain(runs) : runs), ...lines(node), item: false, level, lead: leadOf(node, lead(node)), footnotes: labelsIn(node) });
+      units.push({ ...printed(node.type === 'code' ? plain(runs) : runs), ...lines(node), item: false, level, lead: leadOf(node, lead(node)), footnotes: labelsIn(node), prose: node.type === 'paragraph' });
     }
   };
   const tree = parseAsBuilt(source);
   // A reference link prints as a link to its definition's address.
   const links = new Map<string, string>();
+  // Where each bold and italic starts, and with which character (`**` or `__`, `*` or `_`).
+  const emphases: { type: 'strong' | 'emphasis'; at: number; underscore: boolean }[] = [];
   walk(tree, (node) => {
     if (node.type === 'definition' && !links.has(node.identifier)) links.set(node.identifier, node.url);
+    const at = node.position?.start.offset;
+    if ((node.type === 'strong' || node.type === 'emphasis') && at !== undefined) emphases.push({ type: node.type, at, underscore: source[at] === '_' });
   });
   for (const node of tree.children) add(node, 0, false);
-  return { units, definitions };
+  // A paragraph on one line longer than a wrapped line would be: the field's paragraphs are not wrapped.
+  const unwrapped = units.some((unit) => unit.prose && !unit.slice.includes('\n') && unit.slice.length > WIDTH);
+  // The first bold and the first italic between `start` and `end`: how they are written there.
+  const marksIn = (start: number, end: number): Partial<EmphasisMarks> => {
+    const found: Partial<EmphasisMarks> = {};
+    for (const mark of emphases.filter(({ at }) => at >= start && at < end)) {
+      if (mark.type === 'strong') found.strong ??= mark.underscore ? '__' : '**';
+      else found.emphasis ??= mark.underscore ? '_' : '*';
+    }
+    return found;
+  };
+  const style: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : WIDTH };
+  // A unit's own bold and italic say how it writes them, else the field's; a paragraph on one line stays on one.
+  for (const unit of units) unit.style = { ...style, ...marksIn(unit.start, unit.end), width: unit.prose && !unit.slice.includes('\n') && (unwrapped || unit.slice.length > WIDTH) ? Infinity : WIDTH };
+  return { units, definitions, style };
 }
 
 /**
@@ -839,7 +875,7 @@ function footnotesInOrder(originals: readonly ReviewedParagraph[][], units: read
  * reviewer added). In a table's cell (`cell`), every pipe is escaped, in inline code and link
  * addresses too: GFM ends the cell at any other.
  */
-export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[], lost?: string[], cell = false): string {
+export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[], lost?: string[], cell = false, marks: EmphasisMarks = STARS): string {
   let result = '';
   let index = 0;
   while (index < pieces.length) {
@@ -869,7 +905,9 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
       text += next.text.replace(/\n/g, HARD_BREAK);
       end += 1;
     }
-    result += formatted(text.replace(/\u00a0/g, ' '), piece, cell);
+    const following = pieces[end];
+    const after = following?.footnote !== undefined ? '[' : (following?.text.charAt(0) ?? '');
+    result += formatted(text.replace(/\u00a0/g, ' '), piece, cell, marks, result.slice(-1), after);
     index = end;
   }
   return result.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>#])/, '\\$1');
@@ -887,7 +925,12 @@ function unreadSymbol(symbol: string, before: string, notes: string[], lost?: st
   lost?.push(sentence);
 }
 
-function formatted(text: string, piece: Piece, cell: boolean): string {
+/**
+ * `text` of `piece` as Markdown, with `marks` for bold and italic where underscores can stand
+ * (`before` and `after`, the characters around it, are no letters or digits: `ped__agogu__`
+ * would not be bold), else with asterisks.
+ */
+function formatted(text: string, piece: Piece, cell: boolean, marks: EmphasisMarks, before: string, after: string): string {
   const match = /^(\s*)(.*?)(\s*)$/s.exec(text);
   const [, lead = '', core = '', trail = ''] = match ?? [];
   if (!core) return text;
@@ -895,9 +938,11 @@ function formatted(text: string, piece: Piece, cell: boolean): string {
   if (piece.link && isAutolink(core, piece.link)) return `${lead}${core}${trail}`;
   let inner = piece.code ? codeSpan(core) : core.replace(/[\\`*_[\]<>|~]/g, '\\$&');
   if (piece.code && cell) inner = inner.replaceAll('|', '\\|');
-  if (piece.bold && piece.italic) inner = `***${inner}***`;
-  else if (piece.bold) inner = `**${inner}**`;
-  else if (piece.italic) inner = `*${inner}*`;
+  const apart = (char: string): boolean => char === '' || /[\s\p{P}\p{S}]/u.test(char);
+  const { strong, emphasis } = apart(lead ? ' ' : before) && apart(trail ? ' ' : after) ? marks : STARS;
+  if (piece.bold && piece.italic) inner = strong === '**' && emphasis === '*' ? `***${inner}***` : `${strong}${emphasis}${inner}${emphasis}${strong}`;
+  else if (piece.bold) inner = `${strong}${inner}${strong}`;
+  else if (piece.italic) inner = `${emphasis}${inner}${emphasis}`;
   if (piece.strike) inner = `~~${inner}~~`;
   if (piece.link) inner = `[${inner}](${cell ? piece.link.replaceAll('|', '%7C') : piece.link})`;
   return `${lead}${inner}${trail}`;
@@ -925,20 +970,20 @@ function oneLine(text: string): string {
 }
 
 /**
- * Wraps at {@link WIDTH} on spaces, never before a word that would start a list or heading, nor
+ * Wraps at `width` ({@link WIDTH}; Infinity for a paragraph written on one line) on spaces, never before a word that would start a list or heading, nor
  * inside "28 %" or "11 352"; a hard line break stays one, written as `\` at the line's end.
  * `lead` starts the first line as it is written (a nested item's `>    - `, whose spaces are
  * its place in the quote); `under` starts each line after it: the indentation that puts it under
  * the text, after a quote's `>` (`>      `), so the quote's lines all show it as written ones do.
  */
-export function wrap(text: string, under: string, lead = ''): string {
+export function wrap(text: string, under: string, lead = '', width = WIDTH): string {
   return text
     .split(HARD_BREAK)
-    .map((part, index) => (index === 0 ? wrapped(part, under, lead) : under + wrapped(part.trimStart(), under)))
+    .map((part, index) => (index === 0 ? wrapped(part, under, lead, width) : under + wrapped(part.trimStart(), under, '', width)))
     .join('\\\n');
 }
 
-function wrapped(text: string, under: string, lead = ''): string {
+function wrapped(text: string, under: string, lead: string, width: number): string {
   const words = text.replace(/[ \t]*\n[ \t]*/g, ' ').split(/ +/);
   const lines: string[] = [];
   let line = lead;
@@ -950,7 +995,7 @@ function wrapped(text: string, under: string, lead = ''): string {
     const starts = /^(\d{1,9}[.)]|[-+*]|#{1,6}|=+|-+)$/.test(word) || /^(>|<|`{3}|~{3})/.test(word);
     // "28 %" and "11 352" stay on one line: the report keeps them together only within a line.
     const keptWithPrevious = word.startsWith('%') || (/\d$/.test(line) && /^\d{3}(?!\d)/.test(word));
-    if (!bare && line.length + 1 + word.length > WIDTH && !starts && !keptWithPrevious) {
+    if (!bare && line.length + 1 + word.length > width && !starts && !keptWithPrevious) {
       lines.push(line);
       line = under + word;
     } else line = bare ? line + word : `${line} ${word}`;

@@ -165,3 +165,66 @@ describe('a link changed in Word', () => {
     expect(upTo(readFileSync(join(dir, file), 'utf8'))).toBe(upTo(before).replace('version: 2', 'version: 3').replace(old, now));
   });
 });
+
+describe('a paragraph written anew', () => {
+  /** The example with its bold and one italic written with underscores, and the paragraph on pandemic learning on one line, built. */
+  function builtInStyle(): { dir: string; before: string } {
+    const dir = exampleProject();
+    const file = join(dir, POSITION);
+    const text = readFileSync(file, 'utf8');
+    const pandemic = paragraphOf(text, 'Pandēmijas laikā');
+    const oneLine = `  ${pandemic.split('\n').map((line) => line.trim()).join(' ')}`;
+    writeFileSync(file, text.replace('**“Skola 2030”**', '__“Skola 2030”__').replace('(*PuMPuRS*)', '(_PuMPuRS_)').replace(pandemic, oneLine));
+    const build = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(build.status, build.stderr).toBe(0);
+    return { dir, before: positionText(dir) };
+  }
+
+  it('keeps the source’s marks for bold and italic, its own or else the field’s, and a paragraph on one line on one line', () => {
+    const { dir, before } = builtInStyle();
+    const path = join(dir, 'out/reviewed.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .replace('Tā mērķis ir panākt', 'panākt', 'nodrošināt', ANNA)
+      .replace('kurā iesaistījušās 95 pašvaldības', '95', '96', ANNA)
+      .replace('piedalījušies 53,5', '53,5', '54', ANNA)
+      .bold('Šie pasākumi palīdzēja', 'pasākumi', ANNA)
+      // Bold in part of a word: underscores there would not be bold.
+      .bold('pandēmijas apstākļos', 'apst', ANNA);
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const after = positionText(dir);
+    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+    const pandemic = paragraphOf(before, 'Pandēmijas laikā');
+    expect(pandemic).not.toContain('\n');
+    expect(upTo(after)).toBe(
+      upTo(before)
+        .replace('version: 3', 'version: 4')
+        // Its own bold, with underscores.
+        .replace(
+          paragraphOf(before, 'Kopš 2019. gada'),
+          [
+            '  Kopš 2019. gada pirmsskolā un kopš 2020./2021. mācību gada vispārējā izglītībā pakāpeniski tiek ieviests',
+            '  jaunais mācību saturs, kas izstrādāts Eiropas Sociālā fonda (turpmāk – ESF) projektā “Kompetenču pieeja mācību',
+            '  saturā” jeb __“Skola 2030”__. Tā mērķis ir nodrošināt, lai ikviens skolēns ne tikai apgūtu zināšanas, bet arī',
+            '  prastu tās izmantot dažādās dzīves situācijās, sadarbotos ar citiem un spētu patstāvīgi vadīt savu mācīšanos.',
+            '  Kompetenču pieeja dod pedagogiem lielāku brīvību pielāgot mācību procesu katra skolēna vajadzībām un spējām,',
+            '  tāpēc tā ir arī nozīmīgs iekļaujošas izglītības instruments.',
+          ].join('\n'),
+        )
+        // On one line, as it was.
+        .replace(pandemic, pandemic.replace('53,5 %', '54 %'))
+        // Its own italic, with underscores.
+        .replace('(_PuMPuRS_), kurā iesaistījušās 95 pašvaldības', '(_PuMPuRS_), kurā iesaistījušās 96 pašvaldības')
+        // Bold as the field writes it, italic as the paragraph itself does.
+        .replace(
+          paragraphOf(before, 'Šie pasākumi'),
+          [
+            '  Šie __pasākumi__ palīdzēja nodrošināt mācību nepārtrauktību arī pandēmijas **apst**ākļos. Gūtā pieredze',
+            '  apliecina, ka vislabākos rezultātus dod *savlaicīgs un individuāls* atbalsts, kas balstās uz skolas,',
+            '  pašvaldības, ģimenes un sociālo dienestu sadarbību.',
+          ].join('\n'),
+        ),
+    );
+  });
+});

@@ -3,10 +3,10 @@ import { printedRuns } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
 import { parseAsBuilt, restoreDateMarks } from '../util/markdown-pieces.js';
-import { walk } from '../util/markdown.js';
 import { alignKeys } from '../diff/align.js';
 import { columnWidths, modelledRow, patchedRow } from './table-row.js';
-import { formattedKey, formattingDifferences, piecesFormatted, plain, plainText, withoutBold, type FormattedText } from './formatting.js';
+import { formattedKey, formattingDifferences, linkKey, piecesFormatted, plain, plainText, withoutBold, type FormattedText } from './formatting.js';
+import { DEFAULT_STYLE, linkDefinitions, referenceLink, sourceStyles, WIDTH, type SourceStyle } from './source-style.js';
 import type { Piece, ReviewedParagraph, TableCell } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
@@ -62,20 +62,6 @@ interface SourceUnit {
   table?: { delimiter: string; columns: number; cells: string[][] };
 }
 
-const WIDTH = 110;
-
-/** The characters bold and italic are written with: `**` or `__`, `*` or `_`. */
-export interface EmphasisMarks {
-  strong: '**' | '__';
-  emphasis: '*' | '_';
-}
-
-/** How a paragraph written anew is written as its source was (see `sourceStyle`): its bold and italic marks, and the width its lines are wrapped at. */
-export interface SourceStyle extends EmphasisMarks {
-  width: number;
-}
-
-const STARS: EmphasisMarks = { strong: '**', emphasis: '*' };
 
 /** A footnote or link definition of the field, as written. */
 interface Definition {
@@ -92,8 +78,9 @@ interface Definition {
  * for each paragraph of the DOCX (a table and a code block are one unit each). A unit nobody
  * touched keeps its Markdown source exactly (line breaks, links, footnotes, indentation); a
  * changed one is written anew from the DOCX: bold `**`, italic `*` (`__`, `_` where the source
- * writes them so), struck `~~`, code, links, numbered items `1)`, in its place in a list or
- * quote, lines wrapped at 110 characters (a paragraph written on one line stays on one).
+ * writes them so), struck `~~`, code, links (a reference where the field defines the address),
+ * numbered items `1)`, in its place in a list or quote, lines wrapped at 110 characters (a
+ * paragraph written on one line stays on one).
  * `footnotes` holds the notes the field refers to (footnote id → paragraphs): a changed one
  * is written into its `[^label]:` definition the same way.
  */
@@ -379,7 +366,7 @@ export interface Block {
  * source has it, `1.`) or `-` item when it is one, bold, italic (with the marks of `style`) and
  * links, wrapped at the width of `style`; undefined when no text is left.
  */
-export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = '', lost?: string[], mark: '.' | ')' = ')', style: SourceStyle = { ...STARS, width: WIDTH }): Block | undefined {
+export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = '', lost?: string[], mark: '.' | ')' = ')', style: SourceStyle = DEFAULT_STYLE): Block | undefined {
   const item = list !== null;
   const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes, lost, false, style).trim();
   if (!text) return undefined;
@@ -406,7 +393,7 @@ export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['
 export function tableBlock(paragraphs: readonly ReviewedParagraph[], unit: SourceUnit | undefined, footnotes: Map<string, string>, notes: string[], lost?: string[], lead = unit?.lead ?? '', edited = false): Block | undefined {
   // A cell split with Enter changed too, though no word of it did.
   if (unit?.table && !edited && paragraphs.every((p) => untouched(p) && !p.mark)) return { markdown: unit.slice, item: false };
-  const rows = tableRows(paragraphs, footnotes, notes, lost);
+  const rows = tableRows(paragraphs, footnotes, notes, lost, unit?.style);
   const columns = Math.max(0, ...rows.map((row) => row.cells.length));
   const patched = unit?.table?.columns === columns ? patchedTable(rows, unit.slice.split('\n'), edited ? unit.table.cells : undefined) : undefined;
   if (patched) return patched.length ? { markdown: patched.join('\n'), item: false } : undefined;
@@ -436,7 +423,8 @@ interface TableRow {
   added: boolean;
 }
 
-function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<string, string>, notes: string[], lost?: string[]): TableRow[] {
+/** `style`: how the table's source writes its bold, italic and links, for the cells written anew. */
+function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<string, string>, notes: string[], lost?: string[], style = DEFAULT_STYLE): TableRow[] {
   const rows = new Map<number, { cells: string[][]; before: FormattedText[][]; changed: Set<number>; paragraphs: ReviewedParagraph[] }>();
   for (const paragraph of paragraphs) {
     if (!paragraph.cell) continue;
@@ -448,7 +436,7 @@ function tableRows(paragraphs: readonly ReviewedParagraph[], footnotes: Map<stri
     const kept = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del');
     // The header row is bold by the table's layout, not by its Markdown.
     const pieces = index === 0 ? kept.map((piece) => ({ ...piece, bold: false })) : kept;
-    (row.cells[column] ??= []).push(oneLine(inlineMarkdown(pieces, footnotes, notes, lost, true)).trim());
+    (row.cells[column] ??= []).push(oneLine(inlineMarkdown(pieces, footnotes, notes, lost, true, style)).trim());
     const before = piecesFormatted(paragraph.pieces, 'reject');
     const cell = (row.before[column] ??= []);
     cell.push(...(cell.length ? [SPACE] : []), ...(index === 0 ? withoutBold(before) : before));
@@ -634,30 +622,11 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
   };
   const tree = parseAsBuilt(source);
   // A reference link prints as a link to its definition's address.
-  const links = new Map<string, string>();
-  // Where each bold and italic starts, and with which character (`**` or `__`, `*` or `_`).
-  const emphases: { type: 'strong' | 'emphasis'; at: number; underscore: boolean }[] = [];
-  walk(tree, (node) => {
-    if (node.type === 'definition' && !links.has(node.identifier)) links.set(node.identifier, node.url);
-    const at = node.position?.start.offset;
-    if ((node.type === 'strong' || node.type === 'emphasis') && at !== undefined) emphases.push({ type: node.type, at, underscore: source[at] === '_' });
-  });
+  const links = new Map([...linkDefinitions(tree)].map(([identifier, { url }]) => [identifier, url]));
   for (const node of tree.children) add(node, 0, false);
-  // A paragraph on one line longer than a wrapped line would be: the field's paragraphs are not wrapped.
-  const unwrapped = units.some((unit) => unit.prose && !unit.slice.includes('\n') && unit.slice.length > WIDTH);
-  // The first bold and the first italic between `start` and `end`: how they are written there.
-  const marksIn = (start: number, end: number): Partial<EmphasisMarks> => {
-    const found: Partial<EmphasisMarks> = {};
-    for (const mark of emphases.filter(({ at }) => at >= start && at < end)) {
-      if (mark.type === 'strong') found.strong ??= mark.underscore ? '__' : '**';
-      else found.emphasis ??= mark.underscore ? '_' : '*';
-    }
-    return found;
-  };
-  const style: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : WIDTH };
-  // A unit's own bold and italic say how it writes them, else the field's; a paragraph on one line stays on one.
-  for (const unit of units) unit.style = { ...style, ...marksIn(unit.start, unit.end), width: unit.prose && !unit.slice.includes('\n') && (unwrapped || unit.slice.length > WIDTH) ? Infinity : WIDTH };
-  return { units, definitions, style };
+  const styles = sourceStyles(tree, source, units);
+  for (const unit of units) unit.style = styles.of(unit);
+  return { units, definitions, style: styles.field };
 }
 
 /**
@@ -875,7 +844,7 @@ function footnotesInOrder(originals: readonly ReviewedParagraph[][], units: read
  * reviewer added). In a table's cell (`cell`), every pipe is escaped, in inline code and link
  * addresses too: GFM ends the cell at any other.
  */
-export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[], lost?: string[], cell = false, marks: EmphasisMarks = STARS): string {
+export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[], lost?: string[], cell = false, style: SourceStyle = DEFAULT_STYLE): string {
   let result = '';
   let index = 0;
   while (index < pieces.length) {
@@ -907,7 +876,7 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     }
     const following = pieces[end];
     const after = following?.footnote !== undefined ? '[' : (following?.text.charAt(0) ?? '');
-    result += formatted(text.replace(/\u00a0/g, ' '), piece, cell, marks, result.slice(-1), after);
+    result += formatted(text.replace(/\u00a0/g, ' '), piece, cell, style, result.slice(-1), after);
     index = end;
   }
   return result.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>#])/, '\\$1');
@@ -926,11 +895,12 @@ function unreadSymbol(symbol: string, before: string, notes: string[], lost?: st
 }
 
 /**
- * `text` of `piece` as Markdown, with `marks` for bold and italic where underscores can stand
- * (`before` and `after`, the characters around it, are no letters or digits: `ped__agogu__`
- * would not be bold), else with asterisks.
+ * `text` of `piece` as Markdown, as `style` writes it: its marks for bold and italic where
+ * underscores can stand (`before` and `after`, the characters around it, are no letters or
+ * digits: `ped__agogu__` would not be bold), else asterisks; a link as the reference the source
+ * writes its address with, else inline.
  */
-function formatted(text: string, piece: Piece, cell: boolean, marks: EmphasisMarks, before: string, after: string): string {
+function formatted(text: string, piece: Piece, cell: boolean, style: SourceStyle, before: string, after: string): string {
   const match = /^(\s*)(.*?)(\s*)$/s.exec(text);
   const [, lead = '', core = '', trail = ''] = match ?? [];
   if (!core) return text;
@@ -939,12 +909,14 @@ function formatted(text: string, piece: Piece, cell: boolean, marks: EmphasisMar
   let inner = piece.code ? codeSpan(core) : core.replace(/[\\`*_[\]<>|~]/g, '\\$&');
   if (piece.code && cell) inner = inner.replaceAll('|', '\\|');
   const apart = (char: string): boolean => char === '' || /[\s\p{P}\p{S}]/u.test(char);
-  const { strong, emphasis } = apart(lead ? ' ' : before) && apart(trail ? ' ' : after) ? marks : STARS;
+  const { strong, emphasis } = apart(lead ? ' ' : before) && apart(trail ? ' ' : after) ? style : DEFAULT_STYLE;
   if (piece.bold && piece.italic) inner = strong === '**' && emphasis === '*' ? `***${inner}***` : `${strong}${emphasis}${inner}${emphasis}${strong}`;
   else if (piece.bold) inner = `${strong}${inner}${strong}`;
   else if (piece.italic) inner = `${emphasis}${inner}${emphasis}`;
   if (piece.strike) inner = `~~${inner}~~`;
-  if (piece.link) inner = `[${inner}](${cell ? piece.link.replaceAll('|', '%7C') : piece.link})`;
+  const reference = piece.link === undefined ? undefined : style.references.get(linkKey(piece.link));
+  if (reference) inner = referenceLink(inner, reference, trail ? ' ' : after);
+  else if (piece.link) inner = `[${inner}](${cell ? piece.link.replaceAll('|', '%7C') : piece.link})`;
   return `${lead}${inner}${trail}`;
 }
 

@@ -113,6 +113,6 @@ function marksKey(marks: RunMarks): string {
 }
 
 /** A link's address as a URL reads it: LibreOffice, saving a report again, writes `https://a.lv` as `https://a.lv/`. */
-function linkKey(address: string): string {
+export function linkKey(address: string): string {
   return URL.canParse(address) ? new URL(address).href : address;
 }

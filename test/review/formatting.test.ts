@@ -228,3 +228,30 @@ describe('a paragraph written anew', () => {
     );
   });
 });
+
+describe('a paragraph with reference links written anew', () => {
+  it('keeps them references, in the form the source writes each (full, shortcut), the definitions as they were', () => {
+    const dir = exampleProject();
+    const file = join(dir, 'positions/educ/equity-reforms.yaml');
+    const written = readFileSync(file, 'utf8')
+      .replace('kā paredz\n     memorands “Jaudīgs', 'kā paredz\n     [memorands] “Jaudīgs')
+      .replace('[skoluinternets.lv](https://skoluinternets.lv)', '[skoluinternets.lv][skola]')
+      .replace('\n# Clearance by ministry code', '\n  [skola]: https://skoluinternets.lv\n  [memorands]: https://example.lv/memorands\n\n# Clearance by ministry code');
+    writeFileSync(file, written);
+    const build = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(build.status, build.stderr).toBe(0);
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).replace('pieslēgumu vēl 150 skolām', '150', '160', ANNA).bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('edited without track changes');
+    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+    const item = ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     [memorands] “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skoluinternets.lv][skola]);'].join('\n');
+    expect(written).toContain(item);
+    expect(upTo(readFileSync(file, 'utf8'))).toBe(
+      upTo(written)
+        .replace('version: 2', 'version: 3')
+        .replace(item, ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz [memorands]', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skoluinternets.lv][skola]);'].join('\n')),
+    );
+  });
+});

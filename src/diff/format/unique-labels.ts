@@ -64,6 +64,6 @@ export function withUniqueLabels(blocks: readonly DiffBlock[]): DiffBlock[] {
 }
 
 /** The identifier the parser gives a label (micromark's folding, whitespace collapsed and case folded, lower-cased as mdast has it), so labels match as they do when the Markdown is read. */
-function identifierOf(label: string): string {
+export function identifierOf(label: string): string {
   return normalizeIdentifier(label).toLowerCase();
 }

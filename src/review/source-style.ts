@@ -1,0 +1,117 @@
+import type { Root } from 'mdast';
+import { identifierOf } from '../diff/format/unique-labels.js';
+import { walk } from '../util/markdown.js';
+import { linkKey } from './formatting.js';
+
+/*
+ * A paragraph `review --accept` writes anew from the DOCX is written as its source writes
+ * Markdown, where that is cheap to tell and safe: its marks for bold and italic, its reference
+ * links, and lines on one line when the source does not wrap them.
+ */
+
+/** How wide a paragraph written anew is wrapped, unless its source is on one line. */
+export const WIDTH = 110;
+
+/** The characters bold and italic are written with: `**` or `__`, `*` or `_`. */
+export interface EmphasisMarks {
+  strong: '**' | '__';
+  emphasis: '*' | '_';
+}
+
+/** Bold and italic in asterisks, as CommonMark reads them anywhere (underscores not inside a word). */
+export const STARS: EmphasisMarks = { strong: '**', emphasis: '*' };
+
+/** A link the source writes as a reference to a definition of the field: `[text][label]`, `[label][]` or `[label]`. */
+export interface LinkReference {
+  /** The definition's label as written. */
+  label: string;
+  form: 'full' | 'collapsed' | 'shortcut';
+}
+
+/** How a paragraph written anew is written as its source was. */
+export interface SourceStyle extends EmphasisMarks {
+  /** The width lines are wrapped at: Infinity for a paragraph on one line. */
+  width: number;
+  /** A link's address (as `linkKey` reads it) → the reference the source writes it with. */
+  references: ReadonlyMap<string, LinkReference>;
+}
+
+/** With no source to follow: asterisks, lines of 110 characters, links inline. */
+export const DEFAULT_STYLE: SourceStyle = { ...STARS, width: WIDTH, references: new Map() };
+
+/** A stretch of the field written as one paragraph of the DOCX: where it stands, and whether it is wrapped text (a paragraph, an item's own one). */
+export interface Stretch {
+  start: number;
+  end: number;
+  slice: string;
+  prose?: boolean;
+}
+
+/** The field's link definitions, by identifier: the first of each, as CommonMark reads them. */
+export function linkDefinitions(tree: Root): Map<string, { url: string; label: string }> {
+  const definitions = new Map<string, { url: string; label: string }>();
+  walk(tree, (node) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, { url: node.url, label: node.label ?? node.identifier });
+  });
+  return definitions;
+}
+
+/**
+ * How the field writes Markdown (`field`, for a paragraph the reviewer added), and how each of its
+ * stretches does (`of`): a stretch's own first bold and italic give their marks, else the field's
+ * first; a link to an address the field defines is a reference, in the form the stretch writes it
+ * (else in full); a paragraph on one line stays on one when it is longer than {@link WIDTH} or
+ * another of the field's is (the field is not wrapped), else lines are wrapped at that width.
+ */
+export function sourceStyles(tree: Root, source: string, stretches: readonly Stretch[]): { field: SourceStyle; of: (stretch: Stretch) => SourceStyle } {
+  const definitions = linkDefinitions(tree);
+  const emphases: { type: 'strong' | 'emphasis'; at: number; underscore: boolean }[] = [];
+  const references: { at: number; url: string; reference: LinkReference }[] = [];
+  walk(tree, (node) => {
+    const at = node.position?.start.offset;
+    if (at === undefined) return;
+    if (node.type === 'strong' || node.type === 'emphasis') emphases.push({ type: node.type, at, underscore: source[at] === '_' });
+    const definition = node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
+    if (node.type === 'linkReference' && definition) references.push({ at, url: linkKey(definition.url), reference: { label: node.label ?? definition.label, form: node.referenceType } });
+  });
+  const within = (start: number, end: number) => ({ at }: { at: number }) => at >= start && at < end;
+  const marksIn = (start: number, end: number): Partial<EmphasisMarks> => {
+    const found: Partial<EmphasisMarks> = {};
+    for (const mark of emphases.filter(within(start, end))) {
+      if (mark.type === 'strong') found.strong ??= mark.underscore ? '__' : '**';
+      else found.emphasis ??= mark.underscore ? '_' : '*';
+    }
+    return found;
+  };
+  // Every address the field defines, as a full reference; the stretch's own references in their form.
+  const defined = new Map<string, LinkReference>();
+  for (const { url, label } of [...definitions.values()].reverse()) defined.set(linkKey(url), { label, form: 'full' });
+  const referencesIn = (start: number, end: number): Map<string, LinkReference> => {
+    const found = new Map(defined);
+    for (const { url, reference } of references.filter(within(start, end)).reverse()) found.set(url, reference);
+    return found;
+  };
+  const oneLine = (stretch: Stretch): boolean => Boolean(stretch.prose) && !stretch.slice.includes('\n');
+  const unwrapped = stretches.some((stretch) => oneLine(stretch) && stretch.slice.length > WIDTH);
+  const field: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : WIDTH, references: defined };
+  return {
+    field,
+    of: (stretch) => ({
+      ...field,
+      ...marksIn(stretch.start, stretch.end),
+      width: oneLine(stretch) && (unwrapped || stretch.slice.length > WIDTH) ? Infinity : WIDTH,
+      references: referencesIn(stretch.start, stretch.end),
+    }),
+  };
+}
+
+/**
+ * A link whose text is `text` (as Markdown) written as the reference `reference`: in the short
+ * form the source uses when the text is the label (`[label][]`, `[label]`), else in full.
+ * `next`: the character after it, before which a shortcut `[label]` would read otherwise.
+ */
+export function referenceLink(text: string, reference: LinkReference, next: string): string {
+  const isLabel = identifierOf(text) === identifierOf(reference.label);
+  if (!isLabel || reference.form === 'full') return `[${text}][${reference.label}]`;
+  return reference.form === 'shortcut' && !/^[([:]/.test(next) ? `[${text}]` : `[${text}][]`;
+}

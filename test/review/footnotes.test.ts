@@ -149,3 +149,15 @@ describe('a footnote change review cannot write back', () => {
     expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
   });
 });
+
+describe('a footnote whose formatting alone was changed, with track changes off', () => {
+  it('is edited: the definition is written anew with the italic, the rest of the body as it was', () => {
+    const dir = withFootnote();
+    const before = body(dir).body;
+    const path = save(dir, new WordEdit(readFileSync(join(dir, DOCX)), FOOTNOTES).format('to ieviešanas', 'ieviešanas', { add: '<w:i/>' }).bytes(), 'note-italic.docx');
+    const accept = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(accept.status, accept.stderr).toBe(0);
+    expect(accept.stdout).toContain('  formatting changed: “ieviešanas”\n');
+    expect(body(dir).body).toBe(before.replace(DEFINITION, '[^plans]: Skatīt arī [pamatnostādnes](https://example.org/p) 2021.–2027. gadam un to *ieviešanas* plāns.'));
+  });
+});

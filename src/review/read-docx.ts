@@ -337,6 +337,11 @@ class BodyReader {
   private readonly endingWithTable = new Map<number, string[]>();
   /** Just after a note's own number mark (`w:footnoteRef`): the space or tab that follows it parts the mark from the text, and is none of it. */
   private afterNoteMark = false;
+  /**
+   * The fields open now (`w:fldChar` begin … separate … end), innermost last: the instruction
+   * read so far, and once its result begins, the address when it is a HYPERLINK field.
+   */
+  private readonly fields: { instruction: string; result: boolean; link?: string }[] = [];
 
   private readonly relationships: Map<string, string>;
   private readonly numbering: Map<string, NumberingKind>;
@@ -375,6 +380,11 @@ class BodyReader {
         return this.walk(node, { ...context, revision: revisionOf(node) });
       case 'w:hyperlink': {
         const target = this.relationships.get(node.attributes['r:id'] ?? '');
+        return this.walk(node, { ...context, ...(target ? { link: target } : {}) });
+      }
+      case 'w:fldSimple': {
+        // A field in one element: a link written as a HYPERLINK field, its text the field's result.
+        const target = hyperlinkField(node.attributes['w:instr'] ?? '');
         return this.walk(node, { ...context, ...(target ? { link: target } : {}) });
       }
       case 'w:bookmarkStart':
@@ -500,6 +510,23 @@ class BodyReader {
     paragraph.comments = [...new Set(paragraph.comments)];
   }
 
+  /** Follows a field made of runs: `w:fldChar` begin, its instruction (`w:instrText`), separate, its result, end. */
+  private field(part: XmlElement): void {
+    const open = this.fields.at(-1);
+    if (part.name === 'w:instrText') {
+      if (open && !open.result) open.instruction += part.children.filter((c): c is string => typeof c === 'string').join('');
+      return;
+    }
+    const type = part.attributes['w:fldCharType'];
+    if (type === 'begin') this.fields.push({ instruction: '', result: false });
+    else if (type === 'end') this.fields.pop();
+    else if (type === 'separate' && open) {
+      open.result = true;
+      const link = hyperlinkField(open.instruction);
+      if (link) open.link = link;
+    }
+  }
+
   private run(node: XmlElement, context: RunContext): void {
     const paragraph = this.current;
     if (!paragraph) return;
@@ -509,9 +536,16 @@ class BodyReader {
     const changed = child(properties, 'w:rPrChange');
     const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
     const formatBefore = changed ? { formatBefore: characterFormat(child(changed, 'w:rPr')) } : {};
-    const base = { ...characterFormat(properties), revision: context.revision, formatChanged, ...formatBefore, ...(context.link ? { link: context.link } : {}) };
+    const format = { ...characterFormat(properties), revision: context.revision, formatChanged, ...formatBefore };
     for (const part of elements(node)) {
       if (part.name === 'w:rPr') continue;
+      if (part.name === 'w:fldChar' || part.name === 'w:instrText') {
+        this.field(part);
+        continue;
+      }
+      // A link is a hyperlink element, or the result of a HYPERLINK field (as Word may save a link it edited).
+      const link = context.link ?? this.fields.findLast((field) => field.result)?.link;
+      const base = { ...format, ...(link ? { link } : {}) };
       const afterNoteMark = this.afterNoteMark;
       this.afterNoteMark = part.name === 'w:footnoteRef';
       if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {
@@ -537,6 +571,12 @@ class BodyReader {
       }
     }
   }
+}
+
+/** The address a field instruction links to: `HYPERLINK "https://…" \\o "tip"`; undefined for another field, or a link within the document (`\\l`). */
+function hyperlinkField(instruction: string): string | undefined {
+  const match = /^\s*HYPERLINK\s+(?:"([^"]+)"|([^\s"\\]+))/.exec(instruction);
+  return match?.[1] ?? match?.[2];
 }
 
 /** The character `font` draws for `code`, or a piece that says it is one briefing does not know (`written`: the code as the DOCX has it). */

@@ -77,6 +77,25 @@ export class WordEdit {
     return this.otherPart('word/_rels/document.xml.rels', (xml) => xml.replaceAll(`Target="${from}"`, `Target="${to}"`));
   }
 
+  /**
+   * Writes the body's links to `target` as HYPERLINK fields, as Word may save a link: of runs
+   * (`w:fldChar` begin, the instruction, separate, the text, end), or one `w:fldSimple`.
+   */
+  linkAsField(target: string, kind: 'runs' | 'simple'): this {
+    const rels = strFromU8(this.files['word/_rels/document.xml.rels'] ?? new Uint8Array());
+    const id = new RegExp(`Id="([^"]+)"[^>]*Target="${target}"`).exec(rels)?.[1];
+    const link = new RegExp(`<w:hyperlink [^>]*r:id="${id}"[^>]*>(.*?)</w:hyperlink>`, 'g');
+    const instruction = ` HYPERLINK "${target}" `;
+    const edited = this.xml.replace(link, (_whole, inner: string) =>
+      kind === 'simple'
+        ? `<w:fldSimple w:instr='${instruction}'>${inner}</w:fldSimple>`
+        : `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${inner}<w:r><w:fldChar w:fldCharType="end"/></w:r>`,
+    );
+    if (!id || edited === this.xml) throw new Error(`no link to ${target}`);
+    this.xml = edited;
+    return this;
+  }
+
   /** Makes the theme's body (minor) font `font`, as Design → Fonts in Word does. */
   themeBodyFont(font: string): this {
     return this.otherPart('word/theme/theme1.xml', (xml) => xml.replace(/(<a:minorFont><a:latin typeface=")[^"]*/, `$1${font}`));

@@ -255,3 +255,19 @@ describe('a paragraph with reference links written anew', () => {
     );
   });
 });
+
+describe('a link Word saved as a HYPERLINK field', () => {
+  for (const kind of ['runs', 'simple'] as const) {
+    it(`(${kind === 'runs' ? 'fldChar and instrText' : 'fldSimple'}) is still the link: no change, nothing written`, () => {
+      const dir = built();
+      const file = join(dir, 'positions/educ/equity-reforms.yaml');
+      const before = readFileSync(file, 'utf8');
+      const path = join(dir, 'out/reviewed.docx');
+      writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).linkAsField('https://skoluinternets.lv', kind).bytes());
+      const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toBe('out/reviewed.docx: no tracked changes or comments\n');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    });
+  }
+});

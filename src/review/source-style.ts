@@ -25,7 +25,8 @@ export const STARS: EmphasisMarks = { strong: '**', emphasis: '*' };
 export interface LinkReference {
   /** The definition's label as written. */
   label: string;
-  form: 'full' | 'collapsed' | 'shortcut';
+  /** The forms the source writes references to it in (none: a definition only, written in full). */
+  forms: ReadonlySet<'full' | 'collapsed' | 'shortcut'>;
 }
 
 /** How a paragraph written anew is written as its source was. */
@@ -66,13 +67,13 @@ export function linkDefinitions(tree: Root): Map<string, { url: string; label: s
 export function sourceStyles(tree: Root, source: string, stretches: readonly Stretch[]): { field: SourceStyle; of: (stretch: Stretch) => SourceStyle } {
   const definitions = linkDefinitions(tree);
   const emphases: { type: 'strong' | 'emphasis'; at: number; underscore: boolean }[] = [];
-  const references: { at: number; url: string; reference: LinkReference }[] = [];
+  const references: { at: number; url: string; label: string; form: 'full' | 'collapsed' | 'shortcut' }[] = [];
   walk(tree, (node) => {
     const at = node.position?.start.offset;
     if (at === undefined) return;
     if (node.type === 'strong' || node.type === 'emphasis') emphases.push({ type: node.type, at, underscore: source[at] === '_' });
     const definition = node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
-    if (node.type === 'linkReference' && definition) references.push({ at, url: linkKey(definition.url), reference: { label: node.label ?? definition.label, form: node.referenceType } });
+    if (node.type === 'linkReference' && definition) references.push({ at, url: linkKey(definition.url), label: node.label ?? definition.label, form: node.referenceType });
   });
   const within = (start: number, end: number) => ({ at }: { at: number }) => at >= start && at < end;
   const marksIn = (start: number, end: number): Partial<EmphasisMarks> => {
@@ -83,12 +84,13 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
     }
     return found;
   };
-  // Every address the field defines, as a full reference; the stretch's own references in their form.
+  // Every address the field defines, as a full reference; the stretch's own references to it (the first's label) in their forms.
   const defined = new Map<string, LinkReference>();
-  for (const { url, label } of [...definitions.values()].reverse()) defined.set(linkKey(url), { label, form: 'full' });
+  for (const { url, label } of [...definitions.values()].reverse()) defined.set(linkKey(url), { label, forms: new Set() });
   const referencesIn = (start: number, end: number): Map<string, LinkReference> => {
+    const own = references.filter(within(start, end));
     const found = new Map(defined);
-    for (const { url, reference } of references.filter(within(start, end)).reverse()) found.set(url, reference);
+    for (const { url, label } of [...own].reverse()) found.set(url, { label, forms: new Set(own.filter((reference) => reference.url === url).map(({ form }) => form)) });
     return found;
   };
   const oneLine = (stretch: Stretch): boolean => Boolean(stretch.prose) && !stretch.slice.includes('\n');
@@ -106,12 +108,13 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
 }
 
 /**
- * A link whose text is `text` (as Markdown) written as the reference `reference`: in the short
- * form the source uses when the text is the label (`[label][]`, `[label]`), else in full.
+ * A link whose text is `text` (as Markdown) written as the reference `reference`: when the text
+ * is the label, in a short form the source uses (`[label]`, `[label][]`), else in full.
  * `next`: the character after it, before which a shortcut `[label]` would read otherwise.
  */
 export function referenceLink(text: string, reference: LinkReference, next: string): string {
-  const isLabel = identifierOf(text) === identifierOf(reference.label);
-  if (!isLabel || reference.form === 'full') return `[${text}][${reference.label}]`;
-  return reference.form === 'shortcut' && !/^[([:]/.test(next) ? `[${text}]` : `[${text}][]`;
+  const { label, forms } = reference;
+  if (identifierOf(text) !== identifierOf(label)) return `[${text}][${label}]`;
+  if (forms.has('shortcut') && !/^[([:]/.test(next)) return `[${text}]`;
+  return forms.has('collapsed') || forms.has('shortcut') ? `[${text}][]` : `[${text}][${label}]`;
 }

@@ -230,12 +230,12 @@ describe('a paragraph written anew', () => {
 });
 
 describe('a paragraph with reference links written anew', () => {
-  it('keeps them references, in the form the source writes each (full, shortcut), the definitions as they were', () => {
+  it('keeps them references, in the forms the source writes them (full, shortcut where the text is the label), the definitions as they were', () => {
     const dir = exampleProject();
     const file = join(dir, 'positions/educ/equity-reforms.yaml');
     const written = readFileSync(file, 'utf8')
       .replace('kā paredz\n     memorands “Jaudīgs', 'kā paredz\n     [memorands] “Jaudīgs')
-      .replace('[skoluinternets.lv](https://skoluinternets.lv)', '[skoluinternets.lv][skola]')
+      .replace('[skoluinternets.lv](https://skoluinternets.lv)', '[skoluinternets.lv][skola] un [skola]')
       .replace('\n# Clearance by ministry code', '\n  [skola]: https://skoluinternets.lv\n  [memorands]: https://example.lv/memorands\n\n# Clearance by ministry code');
     writeFileSync(file, written);
     const build = runCli(['build', EXAMPLE_MEETING], dir);
@@ -246,12 +246,12 @@ describe('a paragraph with reference links written anew', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('edited without track changes');
     const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
-    const item = ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     [memorands] “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skoluinternets.lv][skola]);'].join('\n');
+    const item = ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     [memorands] “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skoluinternets.lv][skola] un [skola]);'].join('\n');
     expect(written).toContain(item);
     expect(upTo(readFileSync(file, 'utf8'))).toBe(
       upTo(written)
         .replace('version: 2', 'version: 3')
-        .replace(item, ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz [memorands]', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skoluinternets.lv][skola]);'].join('\n')),
+        .replace(item, ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz [memorands]', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skoluinternets.lv][skola] un [skola]);'].join('\n')),
     );
   });
 });

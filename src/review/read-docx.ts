@@ -35,7 +35,10 @@ export interface Piece {
    */
   symbol?: string;
   revision: Revision | null;
-  /** The reviewer changed the formatting with track changes on (`w:rPrChange`). */
+  /**
+   * The reviewer changed the formatting with track changes on (`w:rPrChange`), and so what
+   * Markdown writes of it (see {@link CharacterFormat}): a font, size or colour alone is none.
+   */
   formatChanged: Revision | null;
   /** With {@link formatChanged}: the formatting before that change (the `w:rPr` inside `w:rPrChange`). */
   formatBefore?: CharacterFormat;
@@ -533,10 +536,11 @@ class BodyReader {
     const properties = child(node, 'w:rPr');
     // A symbol font may come from the run's style, its paragraph's or the theme; inline code is the run's own font.
     const fonts = this.fonts.fontsOf(paragraph.style, properties);
+    const now = characterFormat(properties);
     const changed = child(properties, 'w:rPrChange');
-    const formatChanged: Revision | null = changed ? { ...revisionOf(changed), kind: 'ins' } : null;
-    const formatBefore = changed ? { formatBefore: characterFormat(child(changed, 'w:rPr')) } : {};
-    const format = { ...characterFormat(properties), revision: context.revision, formatChanged, ...formatBefore };
+    const before = changed ? characterFormat(child(changed, 'w:rPr')) : now;
+    const formatChanged: Revision | null = changed && !sameFormat(before, now) ? { ...revisionOf(changed), kind: 'ins' } : null;
+    const format = { ...now, revision: context.revision, formatChanged, ...(formatChanged ? { formatBefore: before } : {}) };
     for (const part of elements(node)) {
       if (part.name === 'w:rPr') continue;
       if (part.name === 'w:fldChar' || part.name === 'w:instrText') {
@@ -640,6 +644,10 @@ function characterFormat(properties: XmlElement | undefined): CharacterFormat {
     strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
     code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
   };
+}
+
+function sameFormat(a: CharacterFormat, b: CharacterFormat): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code;
 }
 
 /** `<w:b/>` or `<w:b w:val="true"/>` is on; `w:val="false"` or `"0"` is off. */

@@ -147,6 +147,19 @@ describe('formatting changed in Word with track changes on (w:rPrChange)', () =>
   });
 });
 
+describe('a font, size or colour changed with track changes on (w:rPrChange)', () => {
+  it('is nothing Markdown writes: no change, nothing written', () => {
+    const dir = built();
+    const before = positionText(dir);
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).format('tāpēc tā ir arī nozīmīgs', 'nozīmīgs', { add: '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="28"/><w:color w:val="FF0000"/>' }, ANNA).bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('out/reviewed.docx: no tracked changes or comments\n');
+    expect(positionText(dir)).toBe(before);
+  });
+});
+
 describe('a link changed in Word', () => {
   it('pointed elsewhere (Edit Hyperlink, which track changes do not record): the item is written anew with the new address', () => {
     const dir = built();

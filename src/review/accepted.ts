@@ -866,17 +866,23 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
       index += 1;
       continue;
     }
+    const span = linkSpan(pieces, index);
+    if (span) {
+      // One link around its parts, each written with its own formatting.
+      const [, lead = '', text = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(inlineMarkdown(span.parts, footnotes, notes, lost, cell, style)) ?? [];
+      result += `${lead}${linked(text, span.link, cell, style, trail ? ' ' : firstCharOf(pieces[span.end]))}${trail}`;
+      index = span.end;
+      continue;
+    }
     let text = '';
     let end = index;
     while (end < pieces.length) {
       const next = pieces[end];
-      if (!next || next.footnote !== undefined || next.symbol !== undefined || next.bold !== piece.bold || next.italic !== piece.italic || next.strike !== piece.strike || next.code !== piece.code || next.link !== piece.link) break;
+      if (!next || next.footnote !== undefined || next.symbol !== undefined || !sameMarks(next, piece) || next.link !== piece.link) break;
       text += next.text.replace(/\n/g, HARD_BREAK);
       end += 1;
     }
-    const following = pieces[end];
-    const after = following?.footnote !== undefined ? '[' : (following?.text.charAt(0) ?? '');
-    result += formatted(text.replace(/\u00a0/g, ' '), piece, cell, style, result.slice(-1), after);
+    result += formatted(text.replace(/\u00a0/g, ' '), piece, cell, style, result.slice(-1), firstCharOf(pieces[end]));
     index = end;
   }
   return result.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>#])/, '\\$1');
@@ -914,10 +920,40 @@ function formatted(text: string, piece: Piece, cell: boolean, style: SourceStyle
   else if (piece.bold) inner = `${strong}${inner}${strong}`;
   else if (piece.italic) inner = `${emphasis}${inner}${emphasis}`;
   if (piece.strike) inner = `~~${inner}~~`;
-  const reference = piece.link === undefined ? undefined : style.references.get(linkKey(piece.link));
-  if (reference) inner = referenceLink(inner, reference, trail ? ' ' : after);
-  else if (piece.link) inner = `[${inner}](${cell ? piece.link.replaceAll('|', '%7C') : piece.link})`;
-  return `${lead}${inner}${trail}`;
+  return `${lead}${piece.link === undefined ? inner : linked(inner, piece.link, cell, style, trail ? ' ' : after)}${trail}`;
+}
+
+/** A link around `text` (Markdown): the reference the source writes its address with, else inline. `next`: the character after it. */
+function linked(text: string, link: string, cell: boolean, style: SourceStyle, next: string): string {
+  const reference = style.references.get(linkKey(link));
+  return reference ? referenceLink(text, reference, next) : `[${text}](${cell ? link.replaceAll('|', '%7C') : link})`;
+}
+
+/** Bold, italic, struck and code alike. */
+function sameMarks(a: Piece, b: Piece): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code;
+}
+
+/**
+ * A link whose text is formatted in parts (`[saite ar **treknu**](…)`) from `start`: its address
+ * and its pieces without it, to be written inside one link (as pieces of their own, each part
+ * would be a link of its own), and where it ends. Undefined when `start` is no link, or its
+ * text is formatted alike throughout.
+ */
+function linkSpan(pieces: readonly Piece[], start: number): { link: string; parts: Piece[]; end: number } | undefined {
+  const first = pieces[start];
+  const link = first?.link;
+  if (!first || link === undefined || first.footnote !== undefined || first.symbol !== undefined) return undefined;
+  let end = start;
+  while (end < pieces.length && pieces[end]?.link === link && pieces[end]?.footnote === undefined && pieces[end]?.symbol === undefined) end += 1;
+  const span = pieces.slice(start, end);
+  if (span.every((piece) => sameMarks(piece, first))) return undefined;
+  return { link, parts: span.map((piece) => ({ ...piece, link: undefined })), end };
+}
+
+/** The first character `piece` writes, for what stands after the text before it: `[` for a footnote reference; '' at the end. */
+function firstCharOf(piece: Piece | undefined): string {
+  return piece?.footnote !== undefined ? '[' : (piece?.text.charAt(0) ?? '');
 }
 
 /** Whether the link's text is its address as GFM would find it in text: `www.…`, `https://…`, an email. */

@@ -284,3 +284,25 @@ describe('a link Word saved as a HYPERLINK field', () => {
     });
   }
 });
+
+describe('a link whose text is formatted in part, in a paragraph written anew', () => {
+  it('stays one link around its parts, not a link for each', () => {
+    const dir = exampleProject();
+    const file = join(dir, 'positions/educ/equity-reforms.yaml');
+    const written = readFileSync(file, 'utf8').replace('[skoluinternets.lv](https://skoluinternets.lv)', '[skolu**internets**.lv](https://skoluinternets.lv)');
+    writeFileSync(file, written);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).replace('pieslēgumu vēl 150 skolām', '150', '160', ANNA).bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+    const item = ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     memorands “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skolu**internets**.lv](https://skoluinternets.lv));'].join('\n');
+    expect(written).toContain(item);
+    expect(upTo(readFileSync(file, 'utf8'))).toBe(
+      upTo(written)
+        .replace('version: 2', 'version: 3')
+        .replace(item, ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz memorands', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skolu**internets**.lv](https://skoluinternets.lv));'].join('\n')),
+    );
+  });
+});

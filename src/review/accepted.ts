@@ -7,7 +7,7 @@ import { alignKeys } from '../diff/align.js';
 import { columnWidths, modelledRow, patchedRow } from './table-row.js';
 import { formattedKey, formattingDifferences, linkKey, piecesFormatted, plain, plainText, withoutBold, type FormattedText } from './formatting.js';
 import { DEFAULT_STYLE, linkDefinitions, referenceLink, sourceStyles, WIDTH, type SourceStyle } from './source-style.js';
-import type { Piece, ReviewedParagraph, TableCell } from './read-docx.js';
+import { sameFormat, type Piece, type ReviewedParagraph, type TableCell } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
 export interface AcceptedText {
@@ -878,7 +878,7 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     let end = index;
     while (end < pieces.length) {
       const next = pieces[end];
-      if (!next || next.footnote !== undefined || next.symbol !== undefined || !sameMarks(next, piece) || next.link !== piece.link) break;
+      if (!next || next.footnote !== undefined || next.symbol !== undefined || !sameFormat(next, piece) || next.link !== piece.link) break;
       text += next.text.replace(/\n/g, HARD_BREAK);
       end += 1;
     }
@@ -929,11 +929,6 @@ function linked(text: string, link: string, cell: boolean, style: SourceStyle, n
   return reference ? referenceLink(text, reference, next) : `[${text}](${cell ? link.replaceAll('|', '%7C') : link})`;
 }
 
-/** Bold, italic, struck and code alike. */
-function sameMarks(a: Piece, b: Piece): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code;
-}
-
 /**
  * A link whose text is formatted in parts (`[saite ar **treknu**](…)`) from `start`: its address
  * and its pieces without it, to be written inside one link (as pieces of their own, each part
@@ -947,7 +942,7 @@ function linkSpan(pieces: readonly Piece[], start: number): { link: string; part
   let end = start;
   while (end < pieces.length && pieces[end]?.link === link && pieces[end]?.footnote === undefined && pieces[end]?.symbol === undefined) end += 1;
   const span = pieces.slice(start, end);
-  if (span.every((piece) => sameMarks(piece, first))) return undefined;
+  if (span.every((piece) => sameFormat(piece, first))) return undefined;
   return { link, parts: span.map((piece) => ({ ...piece, link: undefined })), end };
 }
 

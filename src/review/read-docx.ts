@@ -15,15 +15,19 @@ export interface Revision {
   date: string;
 }
 
-/** A piece of a paragraph's text with its formatting and tracked change, if any. */
-export interface Piece {
-  text: string;
+/** The formatting of a run that Markdown can write: bold, italic, struck, the code font. */
+export interface CharacterFormat {
   bold: boolean;
   italic: boolean;
   /** Struck through (`w:strike` or `w:dstrike`): GFM's `~~…~~`. */
   strike: boolean;
   /** In the font inline code is written in (`CODE_FONT`): Markdown's `` `…` ``. */
   code: boolean;
+}
+
+/** A piece of a paragraph's text with its formatting and tracked change, if any. */
+export interface Piece extends CharacterFormat {
+  text: string;
   /** The target of the hyperlink the text is in. */
   link?: string;
   /** A footnote reference: the footnote's id in the DOCX (the text is then empty). */
@@ -42,14 +46,6 @@ export interface Piece {
   formatChanged: Revision | null;
   /** With {@link formatChanged}: the formatting before that change (the `w:rPr` inside `w:rPrChange`). */
   formatBefore?: CharacterFormat;
-}
-
-/** The formatting of a run that Markdown can write: bold, italic, struck, the code font. */
-export interface CharacterFormat {
-  bold: boolean;
-  italic: boolean;
-  strike: boolean;
-  code: boolean;
 }
 
 /** The text of a piece that is a symbol briefing cannot read (see {@link Piece.symbol}): U+FFFD, the replacement character. */
@@ -577,7 +573,7 @@ class BodyReader {
   }
 }
 
-/** The address a field instruction links to: `HYPERLINK "https://…" \\o "tip"`; undefined for another field, or a link within the document (`\\l`). */
+/** The address a field instruction links to: `HYPERLINK "https://…" \o "tip"`; undefined for another field, or a link within the document (`\l`). */
 function hyperlinkField(instruction: string): string | undefined {
   const match = /^\s*HYPERLINK\s+(?:"([^"]+)"|([^\s"\\]+))/.exec(instruction);
   return match?.[1] ?? match?.[2];
@@ -646,7 +642,8 @@ function characterFormat(properties: XmlElement | undefined): CharacterFormat {
   };
 }
 
-function sameFormat(a: CharacterFormat, b: CharacterFormat): boolean {
+/** Bold, italic, struck and code alike. */
+export function sameFormat(a: CharacterFormat, b: CharacterFormat): boolean {
   return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code;
 }
 

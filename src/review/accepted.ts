@@ -368,7 +368,7 @@ export interface Block {
  */
 export function writtenBlock(pieces: readonly Piece[], list: ReviewedParagraph['list'], number: number, footnotes: Map<string, string>, notes: string[], lead = '', lost?: string[], mark: '.' | ')' = ')', style: SourceStyle = DEFAULT_STYLE): Block | undefined {
   const item = list !== null;
-  const text = inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes, lost, false, style).trim();
+  const text = withLiterals(inlineMarkdown(pieces.filter((piece) => piece.revision?.kind !== 'del'), footnotes, notes, lost, false, style), style.literals).trim();
   if (!text) return undefined;
   // `lead` is what the line has before the text (or an item's marker): indentation, `> `, `## `.
   const indent = lead.length - lead.trimStart().length;
@@ -912,7 +912,7 @@ function formatted(text: string, piece: Piece, cell: boolean, style: SourceStyle
   if (!core) return text;
   // An address written as itself is left bare, as GFM's autolinks have it.
   if (piece.link && isAutolink(core, piece.link)) return `${lead}${core}${trail}`;
-  let inner = piece.code ? codeSpan(core) : core.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  let inner = piece.code ? codeSpan(core) : escapeText(core);
   if (piece.code && cell) inner = inner.replaceAll('|', '\\|');
   const apart = (char: string): boolean => char === '' || /[\s\p{P}\p{S}]/u.test(char);
   const { strong, emphasis } = apart(lead ? ' ' : before) && apart(trail ? ' ' : after) ? style : DEFAULT_STYLE;
@@ -949,6 +949,28 @@ function linkSpan(pieces: readonly Piece[], start: number): { link: string; part
 /** The first character `piece` writes, for what stands after the text before it: `[` for a footnote reference; '' at the end. */
 function firstCharOf(piece: Piece | undefined): string {
   return piece?.footnote !== undefined ? '[' : (piece?.text.charAt(0) ?? '');
+}
+
+/** Text as Markdown that reads as that text: every character Markdown could read as syntax escaped. */
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+}
+
+/**
+ * `markdown` with the text the DOCX printed for an image or raw HTML of the source (`literals`,
+ * in order) written as that Markdown again, where it stands as written (escaped, as text is):
+ * else `![alt](address)` would come back as the text `\[alt\]`, its address lost, and `<b>` as `\<b\>`.
+ */
+function withLiterals(markdown: string, literals: SourceStyle['literals']): string {
+  let result = markdown;
+  let from = 0;
+  for (const { printed, markdown: source } of literals) {
+    const at = result.indexOf(escapeText(printed), from);
+    if (at < 0) continue;
+    result = result.slice(0, at) + source + result.slice(at + escapeText(printed).length);
+    from = at + source.length;
+  }
+  return result;
 }
 
 /** Whether the link's text is its address as GFM would find it in text: `www.…`, `https://…`, an email. */

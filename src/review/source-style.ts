@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { imageText } from '../docx/printed-text.js';
 import { identifierOf } from '../diff/format/unique-labels.js';
 import { walk } from '../util/markdown.js';
 import { linkKey } from './formatting.js';
@@ -35,10 +36,15 @@ export interface SourceStyle extends EmphasisMarks {
   width: number;
   /** A link's address (as `linkKey` reads it) → the reference the source writes it with. */
   references: ReadonlyMap<string, LinkReference>;
+  /**
+   * What the DOCX prints as text for Markdown it cannot hold, in order: an image's `[alt]`, raw
+   * HTML as written; with the Markdown that printed it, to write that again (see `withLiterals`).
+   */
+  literals: readonly { printed: string; markdown: string }[];
 }
 
 /** With no source to follow: asterisks, lines of 110 characters, links inline. */
-export const DEFAULT_STYLE: SourceStyle = { ...STARS, width: WIDTH, references: new Map() };
+export const DEFAULT_STYLE: SourceStyle = { ...STARS, width: WIDTH, references: new Map(), literals: [] };
 
 /** A stretch of the field written as one paragraph of the DOCX: where it stands, and whether it is wrapped text (a paragraph, an item's own one). */
 export interface Stretch {
@@ -68,9 +74,13 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
   const definitions = linkDefinitions(tree);
   const emphases: { type: 'strong' | 'emphasis'; at: number; underscore: boolean }[] = [];
   const references: { at: number; url: string; label: string; form: 'full' | 'collapsed' | 'shortcut' }[] = [];
+  const literals: { at: number; printed: string; markdown: string }[] = [];
   walk(tree, (node) => {
     const at = node.position?.start.offset;
     if (at === undefined) return;
+    const markdown = source.slice(at, node.position?.end.offset ?? at);
+    if (node.type === 'image' || node.type === 'imageReference') literals.push({ at, printed: imageText(node), markdown });
+    if (node.type === 'html') literals.push({ at, printed: node.value, markdown });
     if (node.type === 'strong' || node.type === 'emphasis') emphases.push({ type: node.type, at, underscore: source[at] === '_' });
     const definition = node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
     if (node.type === 'linkReference' && definition) references.push({ at, url: linkKey(definition.url), label: node.label ?? definition.label, form: node.referenceType });
@@ -95,7 +105,7 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
   };
   const oneLine = (stretch: Stretch): boolean => Boolean(stretch.prose) && !stretch.slice.includes('\n');
   const unwrapped = stretches.some((stretch) => oneLine(stretch) && stretch.slice.length > WIDTH);
-  const field: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : WIDTH, references: defined };
+  const field: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : WIDTH, references: defined, literals: [] };
   return {
     field,
     of: (stretch) => ({
@@ -103,6 +113,7 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
       ...marksIn(stretch.start, stretch.end),
       width: oneLine(stretch) && (unwrapped || stretch.slice.length > WIDTH) ? Infinity : WIDTH,
       references: referencesIn(stretch.start, stretch.end),
+      literals: literals.filter(within(stretch.start, stretch.end)).map(({ printed, markdown }) => ({ printed, markdown })),
     }),
   };
 }

@@ -306,3 +306,19 @@ describe('a link whose text is formatted in part, in a paragraph written anew', 
     );
   });
 });
+
+describe('an image or raw HTML in a paragraph written anew', () => {
+  it('is written as in the source, not as the text the DOCX prints for it (`\\[alt\\]`, `\\<b\\>`)', () => {
+    const dir = exampleProject();
+    const file = join(dir, 'positions/educ/equity-reforms.yaml');
+    const written = readFileSync(file, 'utf8').replace('  Tuvākajā laikā prioritāri paredzēts:\n', '  Tuvākajā laikā ![plāns](https://example.org/plans.png) prioritāri <b>paredzēts</b>:\n');
+    writeFileSync(file, written);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).replace(' prioritāri ', 'prioritāri', 'vispirms', ANNA).bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+    expect(upTo(readFileSync(file, 'utf8'))).toBe(upTo(written).replace('version: 2', 'version: 3').replace('png) prioritāri <b>', 'png) vispirms <b>'));
+  });
+});

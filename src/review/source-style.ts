@@ -104,18 +104,52 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
     return found;
   };
   const oneLine = (stretch: Stretch): boolean => Boolean(stretch.prose) && !stretch.slice.includes('\n');
-  const unwrapped = stretches.some((stretch) => oneLine(stretch) && stretch.slice.length > WIDTH);
-  const field: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : WIDTH, references: defined, literals: [] };
+  const width = wrapWidth(stretches.filter((stretch) => stretch.prose));
+  const unwrapped = stretches.some((stretch) => oneLine(stretch) && stretch.slice.length > width);
+  const field: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : width, references: defined, literals: [] };
   return {
     field,
     of: (stretch) => ({
       ...field,
       ...marksIn(stretch.start, stretch.end),
-      width: oneLine(stretch) && (unwrapped || stretch.slice.length > WIDTH) ? Infinity : WIDTH,
+      width: oneLine(stretch) && (unwrapped || stretch.slice.length > width) ? Infinity : width,
       references: referencesIn(stretch.start, stretch.end),
       literals: literals.filter(within(stretch.start, stretch.end)).map(({ printed, markdown }) => ({ printed, markdown })),
     }),
   };
+}
+
+/** Widths an editor's setting is likely to be, in the order they are taken when the source's lines allow several. */
+const USUAL_WIDTHS = [WIDTH, 80, 100, 120, 72, 90, 79, 78, 76, 70, 60];
+
+/**
+ * The width the field's paragraphs are wrapped at, as their lines show it: every line fits in it,
+ * and no line's next word would have (lines ended by a hard break aside). {@link WIDTH} when no
+ * paragraph has two lines, when they allow no width in common (wrapped by hand, at sentences), or
+ * when the longest line comes within ten characters of it; else of the widths all the paragraphs
+ * allow a usual one (80, 100 …), or the least. A paragraph written anew is then wrapped as the
+ * others are, where 110 would rewrap a field kept at 80 whenever one of its paragraphs changed.
+ */
+function wrapWidth(stretches: readonly Stretch[]): number {
+  let low = 0;
+  let high = Infinity;
+  let wrapped = false;
+  for (const { slice } of stretches) {
+    const lines = slice.split('\n');
+    if (lines.length < 2) continue;
+    lines.forEach((line, index) => {
+      low = Math.max(low, line.length);
+      const next = lines[index + 1];
+      if (next === undefined || /(?:\\| {2})$/.test(line)) return;
+      // The next line's first word, after the indentation or `>` that puts it under its item or quote.
+      const word = next.replace(/^[\s>]*/, '').split(/\s/, 1)[0] ?? '';
+      high = Math.min(high, line.length + word.length);
+      wrapped = true;
+    });
+  }
+  // Lines that come within a word of it were wrapped at it, by the tool or by hand a little short.
+  if (!wrapped || low > high || (low <= WIDTH && low > WIDTH - 10)) return WIDTH;
+  return USUAL_WIDTHS.find((width) => width >= low && width <= high) ?? low;
 }
 
 /**

@@ -242,6 +242,60 @@ describe('a paragraph written anew', () => {
   });
 });
 
+describe('a paragraph written anew in a field wrapped at another width', () => {
+  /** Markdown lines of `text` wrapped at `width` (greedy), the first after `lead`, the rest after as many spaces. */
+  function wrapAt(text: string, width: number, lead = ''): string[] {
+    const lines: string[] = [];
+    let line = lead;
+    for (const word of text.split(' ')) {
+      if (line.trim() && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = ' '.repeat(lead.length) + word;
+      } else line = line.trim() ? `${line} ${word}` : `${line}${word}`;
+    }
+    return [...lines, line];
+  }
+
+  /** The position's body with every paragraph and item wrapped at `width`. */
+  function bodyWrappedAt(body: string, width: number): string {
+    return body
+      .split('\n\n')
+      .map((block) => {
+        const items = block.split(/\n(?=\d+\) )/);
+        return items
+          .map((item) => {
+            const text = item.split('\n').map((line) => line.trim()).join(' ');
+            const number = /^\d+\) /.exec(text)?.[0] ?? '';
+            return wrapAt(text.slice(number.length), width, number).join('\n');
+          })
+          .join('\n');
+      })
+      .join('\n\n');
+  }
+
+  it('is wrapped at the field’s width (80), not at 110: the other paragraphs’ lines show it', () => {
+    const dir = exampleProject();
+    const file = join(dir, POSITION);
+    const text = readFileSync(file, 'utf8');
+    const body = String(parseDocument(text).get('body'));
+    const indent = (markdown: string) => markdown.split('\n').map((line) => (line ? `  ${line}` : '')).join('\n');
+    writeFileSync(file, text.replace(indent(body.trimEnd()), indent(bodyWrappedAt(body.trimEnd(), 80))));
+    const build = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(build.status, build.stderr).toBe(0);
+    const before = positionText(dir);
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).replace('piedalījušies 53,5', '53,5', '54', ANNA).bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const pandemic = paragraphOf(before, 'Pandēmijas laikā');
+    const rewrapped = wrapAt(pandemic.split('\n').map((line) => line.trim()).join(' ').replace('53,5 %', '54 %'), 80).map((line) => `  ${line}`);
+    expect(pandemic.split('\n').length).toBeGreaterThan(5);
+    const upTo = (yaml: string) => yaml.slice(0, yaml.indexOf('# Clearance by ministry'));
+    expect(upTo(positionText(dir))).toBe(upTo(before).replace('version: 3', 'version: 4').replace(pandemic, rewrapped.join('\n')));
+    expect(Math.max(...rewrapped.map((line) => line.length - 2))).toBeLessThanOrEqual(80);
+  });
+});
+
 describe('a paragraph with reference links written anew', () => {
   it('keeps them references, in the forms the source writes them (full, shortcut where the text is the label), the definitions as they were', () => {
     const dir = exampleProject();

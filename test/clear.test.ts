@@ -101,11 +101,16 @@ describe('briefing clear', () => {
         '  clearance.AM.version  – → 2',
         `  clearance.AM.answer   – → ${answerFingerprint(parse(readFileSync(join(dir, file), 'utf8')) as { body?: unknown })}`,
         'Still waiting for: AM, LM.',
+        // The position says `status: cleared`, which a withdrawal makes untrue.
+        '`status` is `cleared`, but not every ministry the meetings require has cleared the text now: set `status: draft` while it is negotiated again.',
         '',
       ].join('\n'),
     );
     const again = runCli(['clear', 'equity-reforms', '-m', 'AM', '-d', '2021-02-20', '--withdraw'], dir);
-    expect(again.stdout).toBe(`${file}: already recorded, nothing changed\nStill waiting for: AM, LM.\n`);
+    expect(again.stdout.split('\n').slice(0, 2)).toEqual([`${file}: already recorded, nothing changed`, 'Still waiting for: AM, LM.']);
+    // A draft is told nothing of its status.
+    writeFile(dir, file, readFileSync(join(dir, file), 'utf8').replace('status: cleared #', 'status: draft #'));
+    expect(runCli(['clear', 'equity-reforms', '-m', 'AM', '-d', '2021-02-20', '--withdraw'], dir).stdout).toBe(`${file}: already recorded, nothing changed\nStill waiting for: AM, LM.\n`);
   });
 
   it('records a request sent (--pending) and an objection (--object), each a record of its own, then the clearance', () => {
@@ -155,6 +160,10 @@ describe('briefing clear', () => {
     expect(runCli(['check'], dir).stdout).toContain('  warning  The request for clearance by LM is dated 2021-02-25, after the meeting on 2021-02-19. Check the date; a position is sent for clearance before');
     runCli(['clear', 'equity-reforms', '-m', 'LM', '--object', '-d', '2021-02-16', '--note', 'Jāprecizē 2. punkts'], dir);
     expect(runCli(['check'], dir).stdout).toContain('is not cleared by Labklājības ministrija (LM): the clearance was refused: LM objected (“Jāprecizē 2. punkts”); meetings/2021-02-19-educ-informal.yaml requires it.');
+    // Under --final the hint says what an objection asks for.
+    expect(runCli(['build', 'meetings/2021-02-19-educ-informal.yaml', '--final'], dir).stderr).toContain(
+      'LM objected (“Jāprecizē 2. punkts”); meetings/2021-02-19-educ-informal.yaml requires it. Change the text as LM asks, raise `version` to 3, and once LM has cleared it, record it with `briefing clear equity-reforms --ministry LM --date <the day>`, or build without --final.',
+    );
   });
 
   it('finds a position named by its file under positions/, with or without the folder and `.yaml`', () => {

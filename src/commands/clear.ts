@@ -214,7 +214,11 @@ function notesOn(position: Position, using: readonly Meeting[]): string[] {
   const required = [...new Set(using.flatMap((m) => m.required_clearances))];
   const missing = required.filter((code) => !clearedBy(position, code));
   if (!required.length) return [];
-  if (missing.length) return [`Still waiting for: ${missing.join(', ')}.`];
+  if (missing.length) {
+    // An objection or withdrawal recorded on a position already marked cleared: its status no longer says where it stands.
+    const reopened = position.status === 'cleared' ? ['`status` is `cleared`, but not every ministry the meetings require has cleared the text now: set `status: draft` while it is negotiated again.'] : [];
+    return [`Still waiting for: ${missing.join(', ')}.`, ...reopened];
+  }
   if (position.status === 'draft') return ['Every ministry the meetings require has cleared it; `status` is still `draft`: set `status: cleared` when the text is final.'];
   return ['Every ministry the meetings require has cleared it.'];
 }

@@ -400,9 +400,11 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
             ? `Ask ${code} to clear version ${position.version} and ${again}`
             : stale === 'answer'
               ? `Raise \`version\` to ${position.version + 1} for the changed text, ask ${code} to clear it and ${again}`
-              : final
-                ? `Once ${code} has cleared it, ${again}`
-                : undefined,
+              : final && entry?.status === 'objected'
+                ? `Change the text as ${code} asks, raise \`version\` to ${position.version + 1}, and once ${code} has cleared it, ${again}`
+                : final
+                  ? `Once ${code} has cleared it, ${again}`
+                  : undefined,
         ),
       );
     }

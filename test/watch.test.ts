@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
+import { referenceDocx } from '../src/commands/reference-docx.js';
 import { OutputError, writeAtomic } from '../src/emit/write.js';
 import { debounce } from '../src/watch/debounce.js';
 import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
+import { docxParts, part } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, writeFile } from './helpers/project.js';
 
 describe('debounce', () => {
@@ -174,6 +176,27 @@ describe('build --watch', () => {
     const refused = await copied;
     expect(refused).toMatchObject({ kind: 'build', run: 4, changed: ['positions/educ/copy.yaml'], result: { status: 'failed' } });
     expect(refused.kind === 'build' && refused.result.diagnostics.map((d) => d.ruleId)).toContain('position/duplicate-id');
+  });
+
+  it("takes the reference DOCX a template's front matter names as it is now, not as an earlier build read it", async () => {
+    const template = `---\nlayout: { reference_docx: styles/speech.docx }\n---\n${exampleFile('templates/informative-report.lv.md.hbs')}`;
+    const dir = exampleProject({ 'templates/informative-report.lv.md.hbs': template });
+    mkdirSync(join(dir, 'styles'));
+    writeFileSync(join(dir, 'styles/speech.docx'), referenceDocx().bytes);
+    const stylesOfReport = () => part(docxParts(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))), 'word/styles.xml');
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['docx'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+    expect(stylesOfReport()).not.toContain('Arial');
+
+    // The ministry's styles (set in Arial) saved over it, then the meeting saved: the report takes the new styles.
+    copyFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx'), join(dir, 'styles/speech.docx'));
+    await quiet(600);
+    const rebuilt = log.next();
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('time: "10.00"', 'time: "11.00"'));
+    expect(await rebuilt).toMatchObject({ kind: 'build', result: { status: 'built' } });
+    expect(stylesOfReport()).toContain('Arial');
   });
 
   it('a change that comes while a build runs is weighed by that build: a position the meeting has just started to use', async () => {

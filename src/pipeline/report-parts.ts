@@ -17,7 +17,9 @@ import { fieldSpans, reportMarkdown } from '../docx/fields.js';
 import type { DocxMeta, DocxWarning, Misplaced } from '../docx/index.js';
 import type { ReportInputs } from './build-meeting.js';
 
-const templateReferences = new WeakMap<Template, LoadedReference>();
+// By project, then template: a project is loaded afresh for each run, while a compiled template outlives it
+// (kept by its texts in a long-lived process: `build --watch`, the resident server), and the DOCX it names may have been saved since.
+const templateReferences = new WeakMap<Project, Map<Template, LoadedReference>>();
 
 /**
  * The reference DOCX a report takes its styles from: the one its template's front matter
@@ -26,10 +28,12 @@ const templateReferences = new WeakMap<Template, LoadedReference>();
  */
 export function referenceFor(project: Project, template: Template, layout: Layout): { reference?: ReferenceDocx | undefined; file?: ManifestFile | undefined; diagnostics: Diagnostic[] } {
   if (layout.reference_docx === undefined || layout.reference_docx === project.config.layout.reference_docx) return { reference: project.reference, file: project.referenceFile, diagnostics: [] };
-  let loaded = templateReferences.get(template);
+  let ofRun = templateReferences.get(project);
+  if (!ofRun) templateReferences.set(project, (ofRun = new Map()));
+  let loaded = ofRun.get(template);
   if (!loaded) {
     loaded = loadReferenceDocx(project.files, layout.reference_docx, template.path, { line: 1, column: 1 });
-    templateReferences.set(template, loaded);
+    ofRun.set(template, loaded);
   }
   return loaded;
 }

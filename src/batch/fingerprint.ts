@@ -4,7 +4,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { fileSha256, sha256 } from '../load/files.js';
 import { packageRoot, type PositionFile, type Project } from '../load/project.js';
 import type { GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
-import { cachedTemplate } from '../render/template.js';
+import { cachedTemplate, ownReferenceDocx } from '../render/template.js';
 
 /**
  * Identifies the tool that builds: its version and the code it runs, so that a rebuilt
@@ -31,7 +31,7 @@ export function templateFingerprint(project: Project, name: string, templates: T
   const { template } = cachedTemplate(templates, name, project.templateDirs, project.files);
   if (!template) return undefined;
   // A reference DOCX named in the template's front matter decides the output as its text does.
-  const reference = template.layout?.given.has('reference_docx') ? template.layout.value.reference_docx : undefined;
+  const reference = ownReferenceDocx(template);
   return sha256([...template.files.flatMap((file) => [file.path, file.text]), reference === undefined ? '' : (fileSha256(resolve(project.root, reference)) ?? '')].join('\u0000'));
 }
 

@@ -39,6 +39,11 @@ export interface Template {
   render(model: ReportModel, meeting?: string): { markdown?: string; diagnostics: Diagnostic[] };
 }
 
+/** The reference DOCX the template's front matter names (relative to the project root), if it names one of its own. */
+export function ownReferenceDocx(template: Template): string | undefined {
+  return template.layout?.given.has('reference_docx') ? template.layout.value.reference_docx : undefined;
+}
+
 /** A field printed as text (`{{meeting.time}}`, `{{{position.bodyEn}}}`) while the data leaves it out (null): it prints nothing. */
 interface EmptyPrint {
   /** The template file or partial it is written in. */

@@ -3,7 +3,8 @@ import { formerBuildFiles, type FormerBuild, type HeldOpen } from '../emit/repor
 import { sweepInterrupted, type writeAtomic } from '../emit/write.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
-import { buildMeeting } from '../pipeline/build-meeting.js';
+import { buildMeeting, type TemplateCache } from '../pipeline/build-meeting.js';
+import { ownReferenceDocx } from '../render/template.js';
 import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -35,7 +36,7 @@ export interface BuildOnce {
   removed?: string[];
   left?: string[];
   diagnostics: Diagnostic[];
-  /** Absolute paths of the meeting, config, registry, reference DOCX, included positions and template: what to watch. */
+  /** Absolute paths of the meeting, config, registry, reference DOCX (the config's and the template's), included positions and template: what to watch. */
   inputs: string[];
   /** The ids of the positions the meeting includes. */
   positionIds: string[];
@@ -66,16 +67,18 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
   sweepInterrupted(outDir);
+  const templates: TemplateCache = new Map();
   const { report, emitted } = await buildMeeting(
     project,
     meetingPath,
     { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template },
-    new Map(),
+    templates,
     (generated) => ({ root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerBuildFiles(options.former, generated) ?? [] } : {}) }),
   );
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));
   result.positionIds = report.inputs.positions.map((p) => p.id);
   if (report.inputs.template) result.inputs.push(resolve(project.root, report.inputs.template));
+  result.inputs.push(...templateReferences(project, templates));
   result.diagnostics = sortDiagnostics([...project.setupDiagnostics, ...report.diagnostics, ...(pdf.problem ? [pdf.problem] : [])]);
   result.draft = report.draft;
   if (!emitted) return result;
@@ -88,4 +91,12 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   result.status = 'built';
   result.wrote = { fileCode: report.fileCode, template: report.template, outputs: emitted.written };
   return result;
+}
+
+/** Absolute paths of the reference DOCX files the templates of this build name in their front matter. */
+function templateReferences(project: Project, templates: TemplateCache): string[] {
+  return [...templates.values()].flatMap(({ template }) => {
+    const reference = template && ownReferenceDocx(template);
+    return reference === undefined ? [] : [resolve(project.root, reference)];
+  });
 }

@@ -32,7 +32,9 @@ export interface Watcher {
   close(): Promise<void>;
 }
 
-const WATCHED_FILES = /\.(ya?ml|hbs)$/i;
+// DOCX files too, though few of them are inputs: a reference DOCX must be seen from the start, not once a build names
+// it, or a save of it while that build runs (or before the watcher has added it) is missed. Which changes matter, `relevanceOf` says.
+const WATCHED_FILES = /\.(ya?ml|hbs|docx)$/i;
 const IGNORED_FOLDERS = /(^|[/\\])(\.git|node_modules|\.briefing-cache)([/\\]|$)/;
 
 /**
@@ -66,7 +68,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   const root = projectRootOr(options.cwd);
   // What the last build wrote (at first, what `build` last wrote, from its cache): a new file code removes the old files.
   let former = formerFromCache(root, resolve(options.cwd, options.meeting));
-  // Inputs whose kind the watcher leaves out otherwise (a reference DOCX): watched once a build names them.
+  // Inputs whose kind the watcher leaves out otherwise (a registry not named .yaml): watched once a build names them.
   const extra = new Set<string>();
   // Changes seen while a build runs wait for it: which of them matter is known from that build.
   let waiting = new Set<string>();

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import type { BuildFormat } from './flags.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { printProblems, sourceDateEpoch, type Io } from './io.js';
@@ -26,12 +27,12 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
   let stopping = false;
   // A PDF being made when the signal comes: its LibreOffice and its folder go at once, not when the build is done.
   const { stopConversions } = await import('../pdf/convert.js');
-  const stopped = new Promise<void>((stop) => {
+  const stopped = new Promise<NodeJS.Signals>((stop) => {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.once(signal, () => {
         stopping = true;
         stopConversions();
-        stop();
+        stop(signal);
       });
     }
   });
@@ -51,7 +52,8 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
     },
   });
   if (!stopping) console.log(io.out.dim('Watching for changes; press Ctrl-C to stop.'));
-  await stopped;
+  const signal = await stopped;
   await watcher.close();
-  process.exitCode = ExitCode.ok;
+  // Ended by the signal, as every other command is (130 for Ctrl-C): a script's `&&` does not go on as if the watch had finished its work.
+  process.exitCode = 128 + constants.signals[signal];
 }

@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
 import { referenceDocx } from '../src/commands/reference-docx.js';
 import { OutputError, writeAtomic } from '../src/emit/write.js';
 import { debounce } from '../src/watch/debounce.js';
+import { unwatched } from '../src/watch/unwatched.js';
 import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
 import { docxParts, part } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, writeFile } from './helpers/project.js';
@@ -40,6 +41,19 @@ describe('debounce', () => {
     burst.cancel();
     vi.advanceTimersByTime(500);
     expect(flushed).toEqual([]);
+  });
+});
+
+test('the limit on watched files is said once for all paths, with what to do', () => {
+  const full = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC', path: '/p/positions/educ' });
+  const said = unwatched(full, (path) => path.replace('/p/', ''));
+  expect(said).toEqual({
+    key: 'ENOSPC',
+    message: "positions/educ and what comes after it are not watched: the system's limit on watched files is reached, so changes there are not seen.",
+    hint: 'Raise the limit (sudo sysctl fs.inotify.max_user_watches=524288), or close other programs that watch many files; then start the watch again.',
+  });
+  expect(unwatched(Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/p/private' }), (path) => path.replace('/p/', ''))).toMatchObject({
+    message: 'private is not watched: there is no permission to read it. The watch goes on without it.',
   });
 });
 
@@ -263,6 +277,26 @@ describe('build --watch', () => {
     } finally {
       process.env.PATH = path;
     }
+  });
+
+  it('says which file it cannot watch (a symbolic link that loops) and goes on watching the rest', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+    const said = log.next();
+    symlinkSync('loop', join(dir, 'positions/loop'));
+    expect(await said).toEqual({
+      kind: 'unwatched',
+      message: 'positions/loop is not watched: it is a symbolic link that leads back to itself. The watch goes on without it.',
+      hint: 'Remove the link, or point it at a file that is there.',
+    });
+    const rebuilt = log.next();
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 180 skolām'));
+    expect(await rebuilt).toMatchObject({ kind: 'build', run: 2, changed: [position], result: { status: 'built' } });
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 180 skolām');
   });
 
   it('runs from the command line until Ctrl-C, printing each rebuild', async () => {

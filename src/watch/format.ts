@@ -5,6 +5,7 @@ import { staleOutputsNote } from '../emit/report.js';
 
 /** The lines one watch event prints, each with where it goes; `time` is the clock, read by the CLI. */
 export function formatWatchEvent(event: WatchEvent, meeting: string, time: string, chalk: ChalkInstance): { stream: 'out' | 'err'; text: string }[] {
+  if (event.kind === 'unwatched') return [{ stream: 'err', text: `${chalk.yellow('briefing:')} ${oneLine(event.message)}\n  ${chalk.dim(oneLine(event.hint))}` }];
   const lines: { stream: 'out' | 'err'; text: string }[] = [];
   const say = (text: string) => lines.push({ stream: 'out', text });
   say(chalk.dim(`[${time}] ${event.changed.length ? `changed: ${oneLine(event.changed.join(', '))}` : `building ${oneLine(meeting)}`}`));

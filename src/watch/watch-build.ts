@@ -12,12 +12,15 @@ import { readCache } from '../batch/cache.js';
 import { toolFingerprint } from '../batch/fingerprint.js';
 import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
+import { unwatched } from './unwatched.js';
 
 /** Something the watcher has to tell the user. */
 export type WatchEvent =
   | { kind: 'build'; run: number; changed: string[]; result: BuildOnce }
   /** The build could not even start (no config, the meeting file gone): waits for the next change. */
-  | { kind: 'error'; run: number; changed: string[]; message: string; hint?: string | undefined };
+  | { kind: 'error'; run: number; changed: string[]; message: string; hint?: string | undefined }
+  /** A file or folder the watcher cannot follow (see `unwatched`): said once, and the watch goes on without it. */
+  | { kind: 'unwatched'; message: string; hint: string };
 
 /** Options of the watch loop: the build's options plus how to report and how long a burst lasts. */
 export interface WatchOptions extends WatchBuildOptions {
@@ -110,6 +113,14 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
       (path.startsWith(root) && IGNORED_FOLDERS.test(path.slice(root.length))) || (stats?.isFile() === true && !WATCHED_FILES.test(path) && !extra.has(resolve(path))),
   });
   watcher.on('all', (_event, path) => burst.add(path));
+  // Without a listener, such an error ended the whole watch as an internal error.
+  const said = new Set<string>();
+  watcher.on('error', (error) => {
+    const problem = unwatched(error, (path) => shown(root, path));
+    if (said.has(problem.key)) return;
+    said.add(problem.key);
+    options.onEvent({ kind: 'unwatched', message: problem.message, hint: problem.hint });
+  });
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));
   await rebuild(true);
   return {

@@ -385,3 +385,18 @@ test('--watch of a position, a README or a file outside the project is refused a
     expect(run.stderr).toContain(message);
   }
 });
+
+test('--watch of a folder or a pattern is a usage error (exit 2), not a wait for a file that can never come', () => {
+  const dir = exampleProject();
+  const cases = [
+    ['meetings', '--watch follows one meeting file, and meetings is a folder.'],
+    ['meetings/*.yaml', '--watch follows one meeting file, and meetings/*.yaml is a pattern.'],
+  ];
+  for (const [input, message] of cases) {
+    // With a time limit: the old behaviour was to say "no such file" (or "is a folder") and wait for good.
+    const run = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', input ?? '', '--watch'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`briefing: ${message ?? ''}`);
+  }
+});

@@ -15,7 +15,8 @@ export interface WatchFlags {
 export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags): Promise<void> {
   const [meeting, ...more] = inputs;
   if (meeting === undefined || more.length) throw new UsageError('--watch follows one meeting file.', 'For example: briefing build meetings/2021-05-18-educ-council.yaml --watch');
-  const { watchBuild, watchTargetProblem } = await import('../watch/watch-build.js');
+  const { assertOneFile, watchBuild, watchTargetProblem } = await import('../watch/watch-build.js');
+  assertOneFile(io.cwd(), meeting);
   // A file that is no meeting is refused as build refuses it, instead of being watched for good.
   const problem = watchTargetProblem(io.cwd(), meeting);
   if (problem) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { selectMeetings } from '../batch/select.js';
@@ -39,6 +39,20 @@ export interface Watcher {
 // it, or a save of it while that build runs (or before the watcher has added it) is missed. Which changes matter, `relevanceOf` says.
 const WATCHED_FILES = /\.(ya?ml|hbs|docx)$/i;
 const IGNORED_FOLDERS = /(^|[/\\])(\.git|node_modules|\.briefing-cache)([/\\]|$)/;
+
+/**
+ * Refuses a folder or a pattern named to `build --watch` (a usage error): it follows one meeting
+ * file, and neither can ever become one, so waiting for it would wait for good.
+ */
+export function assertOneFile(cwd: string, meeting: string): void {
+  const absolute = resolve(cwd, meeting);
+  const example = 'For example: briefing build meetings/2021-05-18-educ-council.yaml --watch';
+  if (existsSync(absolute)) {
+    if (statSync(absolute).isDirectory()) throw new UsageError(`--watch follows one meeting file, and ${meeting} is a folder.`, `Name one of its meetings. ${example}`);
+  } else if (isDynamicPattern(meeting)) {
+    throw new UsageError(`--watch follows one meeting file, and ${meeting} is a pattern.`, `Name the meeting file itself. ${example}`);
+  }
+}
 
 /**
  * Why the file named to `build --watch` can never be built, as `build` says it: a position, a

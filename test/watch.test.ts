@@ -279,6 +279,26 @@ describe('build --watch', () => {
     }
   });
 
+  it('after a failed build, a new folder alone rebuilds nothing; the position written in it does, named alone', async () => {
+    const meeting = exampleFile(EXAMPLE_MEETING).replace('    position: equity-eu-cooperation\n', '    position: equity-eu-cooperation\n  - text: Jauns jautājums?\n    position: brand-new\n');
+    const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    const failed = await first;
+    expect(failed).toMatchObject({ kind: 'build', run: 1, result: { status: 'failed' } });
+    expect(failed.kind === 'build' && failed.result.diagnostics.map((d) => d.ruleId)).toContain('meeting/unknown-position');
+
+    mkdirSync(join(dir, 'positions/new'));
+    await quiet(800);
+    expect(log.events).toHaveLength(1);
+    const built = log.next();
+    const text = exampleFile('positions/educ/equity-reforms.yaml').replace('id: equity-reforms', 'id: brand-new').replace('vēl 150 skolām', 'JAUNS TEKSTS');
+    writeFile(dir, 'positions/new/brand-new.yaml', text);
+    expect(await built).toMatchObject({ kind: 'build', run: 2, changed: ['positions/new/brand-new.yaml'], result: { status: 'built' } });
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('JAUNS TEKSTS');
+  });
+
   it('says which file it cannot watch (a symbolic link that loops) and goes on watching the rest', async () => {
     const dir = exampleProject();
     const log = recorder();

@@ -126,7 +126,8 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
     ignored: (path, stats) =>
       (path.startsWith(root) && IGNORED_FOLDERS.test(path.slice(root.length))) || (stats?.isFile() === true && !WATCHED_FILES.test(path) && !extra.has(resolve(path))),
   });
-  watcher.on('all', (_event, path) => burst.add(path));
+  // A folder made or removed changes nothing by itself; the files in it come (or go) with their own events.
+  watcher.on('all', (event, path) => event !== 'addDir' && event !== 'unlinkDir' && burst.add(path));
   // Without a listener, such an error ended the whole watch as an internal error.
   const said = new Set<string>();
   watcher.on('error', (error) => {

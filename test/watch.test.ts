@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
@@ -169,7 +169,14 @@ describe('build --watch', () => {
     watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'docx'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
     expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
 
-    // The ministry's Word template saved again: a DOCX, which the watcher otherwise leaves out.
+    // The report opened in LibreOffice (its lock file) and in Word (its owner file, a .docx too): nothing to build.
+    writeFileSync(join(dir, 'out/.~lock.IZMzin_190221_EDUC.docx#'), 'user,host;\n');
+    writeFileSync(join(dir, 'out/~$Mzin_190221_EDUC.docx'), 'owner');
+    await quiet(800);
+    expect(log.events).toHaveLength(1);
+    for (const name of ['.~lock.IZMzin_190221_EDUC.docx#', '~$Mzin_190221_EDUC.docx']) rmSync(join(dir, 'out', name));
+
+    // The ministry's Word template saved again.
     const restyled = log.next();
     copyFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx'), join(dir, 'ministry.docx'));
     expect(await restyled).toMatchObject({ kind: 'build', run: 2, changed: ['ministry.docx'], result: { status: 'built' } });

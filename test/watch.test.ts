@@ -49,7 +49,7 @@ test('the limit on watched files is said once for all paths, with what to do', (
   const said = unwatched(full, (path) => path.replace('/p/', ''));
   expect(said).toEqual({
     key: 'ENOSPC',
-    message: "positions/educ and what comes after it are not watched: the system's limit on watched files is reached, so changes there are not seen.",
+    message: "positions/educ (and perhaps other folders after it) is not watched: the system's limit on watched files is reached, so changes there are not seen.",
     hint: 'Raise the limit (sudo sysctl fs.inotify.max_user_watches=524288), or close other programs that watch many files; then start the watch again.',
   });
   expect(unwatched(Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/p/private' }), (path) => path.replace('/p/', ''))).toMatchObject({

@@ -18,7 +18,7 @@ export function unwatched(error: unknown, shown: (path: string) => string): Unwa
   if (code === 'ENOSPC' || code === 'EMFILE') {
     return {
       key: code,
-      message: `${what} and what comes after it are not watched: the system's limit on ${code === 'ENOSPC' ? 'watched files' : 'open files'} is reached, so changes there are not seen.`,
+      message: `${what} (and perhaps other folders after it) is not watched: the system's limit on ${code === 'ENOSPC' ? 'watched files' : 'open files'} is reached, so changes there are not seen.`,
       hint:
         code === 'ENOSPC'
           ? 'Raise the limit (sudo sysctl fs.inotify.max_user_watches=524288), or close other programs that watch many files; then start the watch again.'

@@ -259,7 +259,8 @@ describe('build --watch', () => {
 
   it('sees a reference DOCX saved while the build that first names it runs', async () => {
     const bin = tempDir();
-    writeFileSync(join(bin, 'soffice'), `#!/bin/sh\nsleep 1.5\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`);
+    // It leaves a mark when it starts: the build has read the reference by then.
+    writeFileSync(join(bin, 'soffice'), `#!/bin/sh\ntouch "${join(bin, 'converting')}"\nsleep 1.5\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-1.7 fake' > "\${last%.docx}.pdf"\n`);
     chmodSync(join(bin, 'soffice'), 0o755);
     const path = process.env.PATH;
     process.env.PATH = `${bin}:${path ?? ''}`;
@@ -271,11 +272,12 @@ describe('build --watch', () => {
       const first = log.next();
       watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['docx', 'pdf'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
       expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+      rmSync(join(bin, 'converting'));
 
       // The config names the reference; while that build converts, the ministry's styles are saved over the reference.
       const second = log.next();
       writeFile(dir, 'briefing.config.yaml', exampleFile('briefing.config.yaml').replace('layout:\n', 'layout:\n  reference_docx: ministry.docx\n'));
-      await quiet(600);
+      for (let waited = 0; !existsSync(join(bin, 'converting')) && waited < 30_000; waited += 50) await quiet(50);
       copyFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx'), join(dir, 'ministry.docx'));
       expect(await second).toMatchObject({ kind: 'build', run: 2, changed: ['briefing.config.yaml'], result: { status: 'built' } });
       const third = await log.next();

@@ -33,7 +33,8 @@ async function printImport(io: Io, result: ImportResult): Promise<void> {
   for (const file of result.written) console.log(`${out.green('created')} ${oneLine(file)}`);
   if (result.missing.length) console.log(`Not found in the report (filled with x): ${result.missing.join(', ')}.`);
   if (result.unplaced.length) {
-    console.log('Could not place:');
+    const meeting = result.written[0];
+    console.log(meeting ? `Could not place (kept whole as comments at the end of ${oneLine(meeting)}):` : 'Could not place:');
     for (const text of result.unplaced) console.log(`  “${oneLine(text)}”`);
   }
   for (const note of result.notes) console.log(out.dim(`note: ${oneLine(note)}`));

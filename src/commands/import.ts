@@ -89,7 +89,7 @@ export function importReport(options: ImportOptions): ImportResult {
   if (fileCode !== wanted) {
     result.notes.push(`the file code ${wanted} is already used by ${taken.get(wanted.toLowerCase()) ?? 'another meeting'}: the imported meeting got ${fileCode}; if this report replaces that meeting, remove one of the two and give the other ${wanted}`);
   }
-  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing));
+  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing) + unplacedComment(report.unplacedMarkdown));
   const clearanceDate = (document.core.get('created') ?? '').slice(0, 10) || report.date;
   report.questions.forEach((question, index) => {
     const id = positionIds[index] ?? '';
@@ -112,6 +112,16 @@ export function importReport(options: ImportOptions): ImportResult {
   createFiles([...files].map(([path, text]) => ({ target: join(project.root, path), text, shownAs: path })));
   result.written.push(...files.keys());
   return finish(result);
+}
+
+/**
+ * The text import could not place, whole, as comments at the end of the meeting file: the
+ * terminal shows each paragraph shortened, and a paragraph left out of every file would be lost.
+ */
+function unplacedComment(markdown: string | undefined): string {
+  if (!markdown) return '';
+  const lines = markdown.trimEnd().split('\n').map((line) => (line ? `#   ${line}` : '#'));
+  return `\n# Text of the report import could not place: move what belongs to a field into it, then delete these lines.\n${lines.join('\n')}\n`;
 }
 
 function finish(result: ImportResult): ImportResult {

@@ -27,8 +27,10 @@ export interface ImportedReport {
   clearedWith?: string;
   signature?: { role: string; name: string };
   visa?: { role: string; name: string };
-  /** Text the parser could not place in any field, shortened, for the user. */
+  /** Text the parser could not place in any field, shortened, one entry a paragraph, for the user. */
   unplaced: string[];
+  /** The same text whole, as Markdown, for the meeting file to keep: nothing of the report is lost. */
+  unplacedMarkdown?: string;
   notes: string[];
 }
 
@@ -43,8 +45,11 @@ type Part = 'start' | 'background' | 'answers' | 'end';
 export function parseReport(document: ReviewedDocument): ImportedReport {
   const report: ImportedReport = { name: {}, questions: [], unplaced: [], notes: [] };
   let part: Part = 'start';
+  /** Paragraphs before the opening that are not the title: the background's when no opening is recognised. */
+  let start: ReviewedParagraph[] = [];
   let background: ReviewedParagraph[] = [];
   let answer: ReviewedParagraph[] = [];
+  const unplaced: ReviewedParagraph[] = [];
   const closeAnswer = (): void => {
     const question = report.questions.at(-1);
     if (question) question.body = markdownOf(answer, document, report.notes);
@@ -56,16 +61,29 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     if (!text && !(paragraph.rule && (part === 'background' || part === 'answers'))) continue;
     if (part === 'start' && !report.name.locative && title(text, report)) continue;
     if (part === 'start' && !report.topic && opening(paragraph, text, document, report)) {
+      unplaced.push(...start);
+      start = [];
       part = 'background';
       continue;
     }
     if (part !== 'answers' && invitation(text, report)) {
+      if (part === 'start' && start.length) {
+        // The opening reads otherwise than the template's: what stands before the invitation is kept whole as the background.
+        background = start;
+        start = [];
+        report.notes.push('the opening paragraph (“<date> notiks <meeting>, kurā ministri diskutēs par tēmu “<topic>”.”) was not recognised: everything before the invitation is in background; take the date, topic and name out of it');
+      }
       report.background = background.length ? markdownOf(background, document, report.notes) : undefined;
       background = [];
       part = 'answers';
       continue;
     }
-    if (/^PROJEKTS\b/.test(text) || /^Informatīvais ziņojums par\b/.test(text)) continue;
+    if (/^PROJEKTS\b/.test(text)) continue;
+    if (/^Informatīvais ziņojums par\b/.test(text)) {
+      // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
+      unplaced.push(paragraph);
+      continue;
+    }
     const cleared = /^Informatīvā ziņojuma projekts saskaņots ar (.+?)\.?$/.exec(text);
     if (cleared?.[1]) {
       if (part === 'answers') closeAnswer();
@@ -75,22 +93,26 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     }
     if (paragraph.pieces.some((piece) => piece.text === '\t') && isSignature(textOf(paragraph, 'accept'))) {
       if (part === 'answers') closeAnswer();
-      signatureLine(text, paragraph, report);
+      if (!signatureLine(paragraph, report)) unplaced.push(paragraph);
       part = 'end';
       continue;
     }
-    if (part === 'background') background.push(paragraph);
+    if (part === 'start') start.push(paragraph);
+    else if (part === 'background') background.push(paragraph);
     else if (part === 'answers' && isQuestion(paragraph, text)) {
       closeAnswer();
       report.questions.push({ text: text.replace(/^\d+[.)]\s+/, ''), body: '' });
     } else if (part === 'answers' && report.questions.length) answer.push(paragraph);
-    else report.unplaced.push(shorten(text));
+    else unplaced.push(paragraph);
   }
   if (part === 'answers') closeAnswer();
   if (part === 'background' && background.length) {
-    report.unplaced.push(...background.map((p) => shorten(plain(p))));
+    unplaced.push(...background);
     report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read');
   }
+  unplaced.push(...start);
+  report.unplaced = unplaced.map((paragraph) => shorten(plain(paragraph)));
+  if (unplaced.length) report.unplacedMarkdown = markdownOf(unplaced, document, report.notes);
   return report;
 }
 
@@ -210,13 +232,15 @@ function signatureParts(text: string): string[] {
     .filter(Boolean);
 }
 
-function signatureLine(text: string, paragraph: ReviewedParagraph, report: ImportedReport): void {
+/** Takes a signature or visa line into the report; false when it holds no role and name to take. */
+function signatureLine(paragraph: ReviewedParagraph, report: ImportedReport): boolean {
   const [role = '', name = ''] = signatureParts(textOf(paragraph, 'accept'));
   // "Vīza:" as the template writes it, or as a ministry's own template may: "VĪZA:", "Viza:".
   const visa = /^v[īi]za:\s*(.+)$/iu.exec(role);
   if (visa?.[1]) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };
   else if (role && name) report.signature = { role, name };
-  else report.unplaced.push(shorten(text));
+  else return false;
+  return true;
 }
 
 /** Paragraphs → Markdown: blank lines between paragraphs, `1)` items, footnotes numbered from 1 within the field. */

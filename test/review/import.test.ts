@@ -243,7 +243,7 @@ describe('briefing import', () => {
     const run = runCli(['import', path], dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('created meetings/2021-02-19-izmzin-190221-educ.yaml');
-    expect(run.stdout).toContain('Could not place:\n  “Pielikumā: pasākumu saraksts.”');
+    expect(run.stdout).toContain('Could not place (kept whole as comments at the end of meetings/2021-02-19-izmzin-190221-educ.yaml):\n  “Pielikumā: pasākumu saraksts.”');
 
     const notReport = runCli(['import', join(dir, 'briefing.config.yaml')], dir);
     expect(notReport.status).toBe(1);

@@ -1,0 +1,63 @@
+import { strToU8, zipSync } from 'fflate';
+
+/** A paragraph of a report written by hand in Word: its text (a `\t` is a tab), and how Word numbers or sets it. */
+export interface HandParagraph {
+  text: string;
+  /** An item of the Word list `numId` (see {@link handWrittenDocx}'s `lists`), at `level` (0 by default). */
+  list?: { numId: number; level?: number };
+  bold?: boolean;
+}
+
+/** A Word list: its id (`w:numId`) and how its first level writes the number (`%1.`, `%1)`), starting from `start`. */
+export interface HandList {
+  numId: number;
+  marker: string;
+  start?: number;
+}
+
+/**
+ * The smallest DOCX Word opens that holds `paragraphs`, as a ministry officer typed them: only
+ * what import reads (the body, and the numbering when there are lists), so a test shows the
+ * case it is about in a few lines instead of a converter's output.
+ */
+export function handWrittenDocx(paragraphs: readonly (string | HandParagraph)[], lists: readonly HandList[] = []): Uint8Array {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const body = paragraphs.map((p) => paragraphXml(typeof p === 'string' ? { text: p } : p)).join('');
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`),
+  };
+  if (lists.length) {
+    const definitions = lists
+      .map(
+        (list) =>
+          `<w:abstractNum w:abstractNumId="${list.numId}"><w:lvl w:ilvl="0"><w:start w:val="${list.start ?? 1}"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${list.marker}"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/><w:pPr><w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>`,
+      )
+      .join('');
+    const nums = lists.map((list) => `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${list.numId}"/></w:num>`).join('');
+    files['word/numbering.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}>${definitions}${nums}</w:numbering>`);
+  }
+  return zipSync(files);
+}
+
+function paragraphXml({ text, list, bold }: HandParagraph): string {
+  const numbering = list ? `<w:pPr><w:numPr><w:ilvl w:val="${list.level ?? 0}"/><w:numId w:val="${list.numId}"/></w:numPr></w:pPr>` : '';
+  const rPr = bold ? '<w:rPr><w:b/></w:rPr>' : '';
+  const runs = text
+    .split('\t')
+    .map((part) => (part ? `<w:r>${rPr}<w:t xml:space="preserve">${escaped(part)}</w:t></w:r>` : ''))
+    .join(`<w:r>${rPr}<w:tab/></w:r>`);
+  return `<w:p>${numbering}${runs}</w:p>`;
+}
+
+function escaped(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

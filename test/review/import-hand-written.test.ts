@@ -1,0 +1,53 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { handWrittenDocx, type HandList, type HandParagraph } from '../helpers/hand-docx.js';
+import { emptyProject } from '../helpers/import-report.js';
+import { runCli, type CliRun } from '../helpers/project.js';
+
+const TITLE = 'Informatīvais ziņojums par 2022. gada 5. aprīļa Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē izskatāmajiem jautājumiem';
+const OPENING = '2022. gada 5. aprīlī Luksemburgā notiks Eiropas Savienības (turpmāk – ES) Izglītības, jaunatnes, kultūras un sporta padomes sanāksme, kurā ministri diskutēs par tēmu “Skolotāju labbūtība”.';
+const INVITATION = 'Ņemot vērā augstākminēto, ministri 2022. gada 5. aprīļa Padomes sanāksmē aicināti atbildēt uz šādiem jautājumiem:';
+const CLEARED = 'Informatīvā ziņojuma projekts saskaņots ar Finanšu ministriju.';
+const SIGNATURE = 'Izglītības un zinātnes ministre\tA. Muižniece';
+const MEETING = 'meetings/2022-04-05-hand.yaml';
+
+/** Imports a report typed by hand (see {@link handWrittenDocx}) into an empty project as `--slug hand`. */
+function importHandWritten(paragraphs: readonly (string | HandParagraph)[], lists: readonly HandList[] = []): { run: CliRun; dir: string } {
+  const dir = emptyProject();
+  writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, lists));
+  return { run: runCli(['import', 'report.docx', '--slug', 'hand'], dir), dir };
+}
+
+function meetingOf(dir: string): Record<string, unknown> {
+  return parseDocument(readFileSync(join(dir, MEETING), 'utf8')).toJS();
+}
+
+function bodyOf(dir: string, number: number): string {
+  return String(parseDocument(readFileSync(join(dir, `positions/hand/hand-${number}.yaml`), 'utf8')).get('body'));
+}
+
+describe('briefing import of a report written by hand: nothing of its text is lost', () => {
+  it('keeps an opening written otherwise than the template’s in the background, with the background after it', () => {
+    const opening = '2022. gada 5. aprīlī Luksemburgā ministri tiksies, lai apspriestu skolotāju labbūtību.';
+    const { run, dir } = importHandWritten([TITLE, opening, 'Francijas prezidentūra sagatavojusi diskusiju dokumentu.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Latvija atbalsta atalgojuma pieaugumu.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('note: the opening paragraph');
+    expect(run.stdout).not.toContain('Could not place');
+    // The year's dot escaped, as Markdown needs it at the start of a paragraph (not a list item numbered 2022).
+    expect(meetingOf(dir).background).toBe(`${opening.replace('2022.', '2022\\.')}\n\nFrancijas prezidentūra sagatavojusi diskusiju dokumentu.\n`);
+    expect(runCli(['check'], dir).status).toBe(0);
+    expect(runCli(['build', MEETING], dir).status).toBe(0);
+  });
+
+  it('writes the text it could not place whole, as comments at the end of the meeting file, and says where', () => {
+    const annex = 'Pielikumā: Francijas prezidentūras diskusiju dokuments un Eiropas Komisijas 2022. gada 10. marta paziņojums par skolotāju labbūtību (angļu valodā).';
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', list: { numId: 1 } }, 'Atbilde.', CLEARED, SIGNATURE, annex], [{ numId: 1, marker: '%1.' }]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Could not place (kept whole as comments at the end of ${MEETING}):\n  “Pielikumā: Francijas prezidentūras diskusiju dokuments un Eiropas K…”`);
+    const text = readFileSync(join(dir, MEETING), 'utf8');
+    expect(text.replace(/\n#   /g, ' ')).toContain(annex);
+    expect(runCli(['check'], dir).status).toBe(0);
+  });
+});

@@ -50,15 +50,21 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
   let background: ReviewedParagraph[] = [];
   let answer: ReviewedParagraph[] = [];
   const unplaced: ReviewedParagraph[] = [];
+  const numbers = new ItemNumbers();
+  const count = new QuestionCount();
   const closeAnswer = (): void => {
     const question = report.questions.at(-1);
     if (question) question.body = markdownOf(answer, document, report.notes);
     answer = [];
   };
   for (const paragraph of document.paragraphs) {
+    // Every Word list item counts, an empty one too: a question's number is the one Word shows.
+    const shown = numbers.next(paragraph);
     const text = plain(paragraph);
-    // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text.
-    if (!text && !(paragraph.rule && (part === 'background' || part === 'answers'))) continue;
+    const item = part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
+    // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
+    const blank = !text && !(paragraph.rule && (part === 'background' || part === 'answers'));
+    if (blank && !item) continue;
     if (part === 'start' && !report.name.locative && title(text, report)) continue;
     if (part === 'start' && !report.topic && opening(paragraph, text, document, report)) {
       unplaced.push(...start);
@@ -99,10 +105,17 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     }
     if (part === 'start') start.push(paragraph);
     else if (part === 'background') background.push(paragraph);
-    else if (part === 'answers' && isQuestion(paragraph, text)) {
+    else if (part === 'answers' && isQuestion(paragraph, text, item, count)) {
       closeAnswer();
-      report.questions.push({ text: text.replace(/^\d+[.)]\s+/, ''), body: '' });
-    } else if (part === 'answers' && report.questions.length) answer.push(paragraph);
+      count.asked(item);
+      const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
+      if (!asked) report.notes.push(`question ${count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);
+      report.questions.push({ text: asked || 'x', body: '' });
+    } else if (blank) continue;
+    else if (part === 'answers' && report.questions.length) {
+      count.inAnswer(item);
+      answer.push(paragraph);
+    }
     else unplaced.push(paragraph);
   }
   if (part === 'answers') closeAnswer();
@@ -192,23 +205,77 @@ function invitation(text: string, report: ImportedReport): boolean {
   return true;
 }
 
+/** A top-level numbered paragraph of the questions and answers: its number as shown, its mark (`.` or `)`), its Word list ('' when typed), and whether the number is all it holds. */
+interface NumberedItem {
+  number: number;
+  mark: string;
+  listId: string;
+  bare: boolean;
+}
+
 /**
- * A question the ministers answer: a paragraph Word numbers `1.`, or one typed with its number that
- * asks something ("3. Kā …?"). A typed number alone is not enough: answers hold paragraphs that
- * start "2020. gada …", "3. februārī …" or "12. panta …".
+ * The paragraph as a top-level item numbered `1.` or `1)`: by Word's numbering (`shown`, the number
+ * Word shows), or typed ("3. Kā …", "3." alone), but not a date ("2020. gada …", "3. februārī …").
  */
+function numberedItem(paragraph: ReviewedParagraph, text: string, shown: number): NumberedItem | undefined {
+  if (paragraph.list === 'number') {
+    return paragraph.level === 0 && /[.)]$/.test(paragraph.listMarker) ? { number: shown, mark: paragraph.listMarker.slice(-1), listId: paragraph.listId, bare: !text } : undefined;
+  }
+  const typed = /^(\d+)([.)])(\s+\S|$)/.exec(text);
+  if (!typed || startsWithDate(text)) return undefined;
+  return { number: Number(typed[1]), mark: typed[2] ?? '', listId: '', bare: typed[3] === '' };
+}
+
 /**
- * A question of the report: a top-level numbered item (`1.` or `1)`, by Word's numbering or
- * typed) that reads as a question: it ends with a question mark (and closing quotes or
- * brackets), or is bold throughout, as the report prints its questions. An answer's own
- * numbered list ("1. pirmais pasākums;") asks nothing. Its number is not held to the count:
- * a report made of several Word lists may show every question as "1)".
+ * A question of the report: the first paragraph after the invitation, whatever it looks like; then
+ * a top-level numbered item (`1.` or `1)`, by Word's numbering or typed) that reads as a question —
+ * it ends with a question mark (and closing quotes or brackets), or is bold throughout, as the
+ * report prints its questions — or is numbered as the next question (see {@link QuestionCount}).
+ * An answer's own numbered list ("1. pirmais pasākums;") asks nothing. A question's number is not
+ * held to the count when it asks: a report made of several Word lists may show every question as "1)".
  */
-function isQuestion(paragraph: ReviewedParagraph, text: string): boolean {
-  const numbered = paragraph.list === 'number' ? paragraph.level === 0 && /[.)]$/.test(paragraph.listMarker) : /^\d+[.)]\s+\S/.test(text) && !startsWithDate(text);
-  if (!numbered) return false;
+function isQuestion(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined, count: QuestionCount): boolean {
+  if (count.count === 0) return true;
+  if (!item) return false;
   const words = paragraph.pieces.filter((piece) => piece.text.trim() !== '' && piece.footnote === undefined);
-  return QUESTION_END.test(text) || (words.length > 0 && words.every((piece) => piece.bold));
+  if (!item.bare && (QUESTION_END.test(text) || (words.length > 0 && words.every((piece) => piece.bold)))) return true;
+  return count.isNext(item);
+}
+
+/**
+ * The numbering of the questions so far and of the current answer's own lists, to know a question
+ * that neither asks nor is bold ("2. Latvijas nostāja", or "3." with nothing after it) by its number.
+ */
+class QuestionCount {
+  count = 0;
+  /** The last question's number, when it had one. */
+  private last: NumberedItem | undefined;
+  /** The numbered items of the current answer. */
+  private answerItems: NumberedItem[] = [];
+
+  /**
+   * Whether `item` is the next question: an item of the Word list the last question is in, or one
+   * numbered next after it with the same mark that continues no list of the answer ("2)" after
+   * "1) pirmais;" does). A typed number counts only alone: "3. punktā noteikts …" is the answer's.
+   */
+  isNext(item: NumberedItem): boolean {
+    if (this.last?.listId && item.listId === this.last.listId) return true;
+    if (item.number !== this.count + 1 || (this.last && item.mark !== this.last.mark)) return false;
+    if (this.answerItems.some((earlier) => (item.listId && earlier.listId === item.listId) || (earlier.number === item.number - 1 && earlier.mark === item.mark))) return false;
+    return item.listId !== '' || item.bare;
+  }
+
+  /** A question was read, numbered `item` when it was numbered. */
+  asked(item: NumberedItem | undefined): void {
+    this.count += 1;
+    this.last = item;
+    this.answerItems = [];
+  }
+
+  /** A paragraph of the current answer was read, numbered `item` when it is a numbered item. */
+  inAnswer(item: NumberedItem | undefined): void {
+    if (item) this.answerItems.push(item);
+  }
 }
 
 const QUESTION_END = /\?["”“»«)\]’'\s]*$/;

@@ -51,3 +51,79 @@ describe('briefing import of a report written by hand: nothing of its text is lo
     expect(runCli(['check'], dir).status).toBe(0);
   });
 });
+
+describe('briefing import of questions that neither ask nor are bold', () => {
+  const QUESTIONS: HandList[] = [{ numId: 1, marker: '%1.' }];
+  const ANSWER_LIST: HandList = { numId: 2, marker: '%1)' };
+
+  it('takes the first paragraph after the invitation as the first question, and the next item of the questions’ Word list as the next', () => {
+    const { run, dir } = importHandWritten(
+      [
+        TITLE,
+        OPENING,
+        'Fons.',
+        INVITATION,
+        { text: 'Latvijas nostāja par pedagogu labbūtību', list: { numId: 1 } },
+        'Latvija atbalsta prezidentūras pieeju:',
+        { text: 'pirmais pasākums;', list: { numId: 2 } },
+        { text: 'otrais pasākums.', list: { numId: 2 } },
+        { text: 'ES atbalsts dalībvalstīm', list: { numId: 1 } },
+        'Latvija atbalsta Erasmus+ skolotāju akadēmijas.',
+        CLEARED,
+        SIGNATURE,
+      ],
+      [...QUESTIONS, ANSWER_LIST],
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Could not place');
+    expect(meetingOf(dir).questions).toEqual([
+      { text: 'Latvijas nostāja par pedagogu labbūtību', position: 'hand-1' },
+      { text: 'ES atbalsts dalībvalstīm', position: 'hand-2' },
+    ]);
+    expect(bodyOf(dir, 1)).toBe('Latvija atbalsta prezidentūras pieeju:\n\n1) pirmais pasākums;\n2) otrais pasākums.\n');
+    expect(bodyOf(dir, 2)).toBe('Latvija atbalsta Erasmus+ skolotāju akadēmijas.\n');
+  });
+
+  it('keeps a question that is only its number (Word’s or typed) a question of its own, text x, its answer its own', () => {
+    for (const bare of [{ text: '', list: { numId: 1 } }, '3.']) {
+      const { run, dir } = importHandWritten(
+        [
+          TITLE,
+          OPENING,
+          'Fons.',
+          INVITATION,
+          { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', list: { numId: 1 } },
+          'Pirmā atbilde.',
+          { text: 'Kādu atbalstu ES var sniegt?', list: { numId: 1 } },
+          'Otrā atbilde:',
+          { text: 'pirmais;', list: { numId: 2 } },
+          { text: 'otrais.', list: { numId: 2 } },
+          bare,
+          'Trešā atbilde.',
+          CLEARED,
+          SIGNATURE,
+        ],
+        [...QUESTIONS, ANSWER_LIST],
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('note: question 3 is only its number in the report, with no text');
+      expect(meetingOf(dir).questions).toEqual([
+        { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' },
+        { text: 'Kādu atbalstu ES var sniegt?', position: 'hand-2' },
+        { text: 'x', position: 'hand-3' },
+      ]);
+      expect(bodyOf(dir, 2)).toBe('Otrā atbilde:\n\n1) pirmais;\n2) otrais.\n');
+      expect(bodyOf(dir, 3)).toBe('Trešā atbilde.\n');
+      const check = runCli(['check'], dir);
+      expect(check.stdout + check.stderr).toMatch(/2022-04-05-hand\.yaml:\d+:\d+ {2}warning {2}`questions\.2\.text` is still `x`/);
+      expect(runCli(['build', MEETING], dir).status).toBe(0);
+    }
+  });
+
+  it('keeps a typed "2." that continues the answer’s own typed list, and "3. punktā …", in the answer', () => {
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Latvija uzskata:', '1. pirmais;', '2. otrais.', '2. punktā noteikts atbalsts.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir).questions).toHaveLength(1);
+    expect(bodyOf(dir, 1)).toBe('Latvija uzskata:\n\n1\\. pirmais;\n\n2\\. otrais.\n\n2\\. punktā noteikts atbalsts.\n');
+  });
+});

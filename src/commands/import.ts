@@ -61,7 +61,7 @@ export function importReport(options: ImportOptions): ImportResult {
       return finish(result);
     }
     if (!(error instanceof NotADocxError)) throw error;
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This file is not a DOCX (${error.message}).`));
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This file is not a DOCX: ${error.message}.`, error.hint));
     return finish(result);
   }
   const report = parseReport(document);

@@ -258,7 +258,7 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
       return undefined;
     }
     if (!(error instanceof NotADocxError)) throw error;
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX (${error.message}).`, 'Give the DOCX that `briefing build` wrote, as the reviewer sent it back.'));
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX: ${error.message}.`, 'Give the DOCX that `briefing build` wrote, as the reviewer sent it back.'));
     return undefined;
   }
 }

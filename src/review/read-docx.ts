@@ -135,6 +135,8 @@ export interface ReviewedDocument {
 /** The parts of a DOCX that review and import read, besides its footers. */
 const READ_PARTS = new Set([
   'word/document.xml',
+  // An OpenDocument file names its kind here: said when it is given for a DOCX.
+  'mimetype',
   'word/_rels/document.xml.rels',
   'word/numbering.xml',
   'word/styles.xml',
@@ -151,8 +153,35 @@ const THEME_PART = /^word\/theme\/[^/]+\.xml$/;
 /** The most one part of a reviewed DOCX may unpack to: several times the document.xml of a report with 10,000 questions. */
 const MAX_PART_BYTES = 256 * 2 ** 20;
 
-/** Thrown when the bytes are not a DOCX at all; the command turns it into a clear message. */
-export class NotADocxError extends Error {}
+/**
+ * Thrown when the bytes are not a DOCX at all; the command turns it into a clear message. The
+ * message says what the file is instead, when its first bytes tell (see {@link whatFileIs}).
+ */
+export class NotADocxError extends Error {
+  override readonly name = 'NotADocxError';
+  /** What to do about it. */
+  readonly hint: string;
+
+  constructor(what: string, hint = 'Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.') {
+    super(what);
+    this.hint = hint;
+  }
+}
+
+/**
+ * What bytes that are no zip are, by their first bytes, with what to do: the formats a report is
+ * found in besides a DOCX (an older Word file, given the new name; RTF; a PDF), an empty file,
+ * and a zip cut short or altered.
+ */
+function notAZip(bytes: Uint8Array): NotADocxError {
+  const starts = (...signature: number[]): boolean => signature.every((byte, index) => bytes[index] === byte);
+  if (bytes.length === 0) return new NotADocxError('it is empty, 0 bytes', 'Copy or download it again from where it came from.');
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return new NotADocxError('it is a Word 97–2003 document (.doc), whatever its name says');
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return new NotADocxError('it is an RTF document');
+  if (starts(0x25, 0x50, 0x44, 0x46)) return new NotADocxError('it is a PDF', 'A PDF cannot be read back: use the Word file the PDF was made from.');
+  if (starts(0x50, 0x4b)) return new NotADocxError('it is a damaged zip, cut short or altered', 'Ask the sender for the file again, or open it in Word, which repairs what it can, and save it again.');
+  return new NotADocxError('it is not a zip file, as a DOCX is');
+}
 
 /**
  * Thrown when a part of the DOCX is not well-formed XML: the file was damaged (cut short,
@@ -187,7 +216,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   try {
     unzipped = unzipWithin(bytes, MAX_PART_BYTES, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name) || THEME_PART.test(name));
   } catch {
-    throw new NotADocxError('not a zip file');
+    throw notAZip(bytes);
   }
   const { files, tooLarge } = unzipped;
   if (tooLarge) throw new DamagedDocxError(tooLarge.name, `would unpack to ${Math.round(tooLarge.size / 2 ** 20)} MB, more than the ${MAX_PART_BYTES / 2 ** 20} MB briefing reads of one part`);
@@ -204,7 +233,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
     }
   };
   const document = part('word/document.xml');
-  if (!document) throw new NotADocxError('no word/document.xml in it');
+  if (!document) throw new NotADocxError(files.mimetype && strFromU8(files.mimetype).startsWith('application/vnd.oasis.opendocument') ? 'it is an OpenDocument file (.odt)' : 'a zip with no word/document.xml in it');
   // Each part has its own relationships: a link in a footnote is in footnotes.xml.rels.
   const relationshipsOf = (name: string) => new Map(descendants(part(`word/_rels/${name}.rels`) ?? emptyPart(), 'Relationship').map((r) => [r.attributes.Id ?? '', r.attributes.Target ?? '']));
   const relationships = relationshipsOf('document.xml');

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { handWrittenDocx, type HandList, type HandParagraph } from '../helpers/hand-docx.js';
@@ -125,5 +126,27 @@ describe('briefing import of questions that neither ask nor are bold', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(meetingOf(dir).questions).toHaveLength(1);
     expect(bodyOf(dir, 1)).toBe('Latvija uzskata:\n\n1\\. pirmais;\n\n2\\. otrais.\n\n2\\. punktā noteikts atbalsts.\n');
+  });
+});
+
+describe('briefing import of a file that is no DOCX', () => {
+  it('says what the file is and what to do, in one line, and writes nothing (exit 1)', () => {
+    const docx = handWrittenDocx([TITLE]);
+    const cases: [string, Uint8Array, string][] = [
+      ['prazdns.docx', new Uint8Array(), 'it is empty, 0 bytes. Copy or download it again from where it came from.'],
+      ['vecs.docx', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'it is a Word 97–2003 document (.doc), whatever its name says. Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
+      ['nogriezts.docx', docx.slice(0, docx.length / 2), 'it is a damaged zip, cut short or altered. Ask the sender for the file again, or open it in Word, which repairs what it can, and save it again.'],
+      ['teksts.docx', strToU8('Informatīvais ziņojums\n'), 'it is not a zip file, as a DOCX is. Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
+      ['odt.docx', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<office:document-content/>') }), 'it is an OpenDocument file (.odt). Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
+    ];
+    for (const [name, bytes, what] of cases) {
+      const dir = emptyProject();
+      writeFileSync(join(dir, name), bytes);
+      const run = runCli(['import', name], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(`${name}  error  This file is not a DOCX: ${what}  import/not-a-report\n`);
+      expect(run.stdout).toBe('');
+      expect(existsSync(join(dir, 'meetings'))).toBe(false);
+    }
   });
 });

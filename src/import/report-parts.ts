@@ -47,6 +47,8 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
   let part: Part = 'start';
   /** Paragraphs before the opening that are not the title: the background's when no opening is recognised. */
   let start: ReviewedParagraph[] = [];
+  /** The title's first line when it is a paragraph of its own, until the next says whether the two are the title. */
+  let titleHead: ReviewedParagraph | undefined;
   let background: ReviewedParagraph[] = [];
   let answer: ReviewedParagraph[] = [];
   const unplaced: ReviewedParagraph[] = [];
@@ -65,7 +67,18 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
     const blank = !text && !(paragraph.rule && (part === 'background' || part === 'answers'));
     if (blank && !item) continue;
-    if (part === 'start' && !report.name.locative && title(text, report)) continue;
+    if (part === 'start' && !report.name.locative) {
+      // A title typed on two lines as two paragraphs: "Informatīvais ziņojums" and "par … izskatāmajiem jautājumiem".
+      if (!titleHead && /^informatīvais ziņojums$/iu.test(text)) {
+        titleHead = paragraph;
+        continue;
+      }
+      const head = titleHead;
+      titleHead = undefined;
+      if (head && title(`${plain(head)} ${text}`, report)) continue;
+      if (head) start.push(head);
+      if (title(text, report)) continue;
+    }
     if (part === 'start' && !report.topic && opening(paragraph, text, document, report)) {
       unplaced.push(...start);
       start = [];
@@ -85,7 +98,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
       continue;
     }
     if (/^PROJEKTS\b/.test(text)) continue;
-    if (/^Informatīvais ziņojums par\b/.test(text)) {
+    if (/^Informatīvais ziņojums par\b/iu.test(text)) {
       // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
       unplaced.push(paragraph);
       continue;
@@ -123,7 +136,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     unplaced.push(...background);
     report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read');
   }
-  unplaced.push(...start);
+  unplaced.push(...start, ...(titleHead ? [titleHead] : []));
   report.unplaced = unplaced.map((paragraph) => shorten(plain(paragraph)));
   if (unplaced.length) report.unplacedMarkdown = markdownOf(unplaced, document, report.notes);
   return report;
@@ -153,9 +166,23 @@ function daysOf(days: string, grammaticalCase: DateCase): { date: string; endDat
 }
 
 function isoDate(year: string, day: string, month: string, grammaticalCase: DateCase): string | undefined {
-  const index = MONTHS_LV.findIndex((forms) => forms[grammaticalCase] === month);
+  const index = MONTHS_LV.findIndex((forms) => forms[grammaticalCase] === month.toLowerCase());
   if (index < 0) return undefined;
   return `${year}-${String(index + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/**
+ * `text` with its dates as the date helper writes them, for the patterns above to read them: typed
+ * without spaces, as older reports often are ("2021.gada 19.februārī"), or in figures ("19.02.2021.",
+ * written out in `grammaticalCase`, the one the pattern reading it expects).
+ */
+function writtenDates(text: string, grammaticalCase: DateCase): string {
+  return text
+    .replace(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?!\d)/g, (figures: string, day: string, month: string, year: string) => {
+      const name = MONTHS_LV[Number(month) - 1]?.[grammaticalCase];
+      return name && Number(day) >= 1 && Number(day) <= 31 ? `${year}. gada ${Number(day)}. ${name}` : figures;
+    })
+    .replace(/(\d{4})\.\s*gada\s*(\d{1,2})\.\s*(?=\p{L})/gu, '$1. gada $2. ');
 }
 
 /** Takes the meeting's days from the text where they were found, unless `keep` (an earlier find stands). */
@@ -169,7 +196,8 @@ function takeDays(report: ImportedReport, days: string, grammaticalCase: DateCas
 
 /** "Informatīvais ziņojums par 2021. gada 19. februāra <locative> izskatāmajiem jautājumiem". */
 function title(text: string, report: ImportedReport): boolean {
-  const match = new RegExp(`^Informatīvais ziņojums par\\s+${DAYS_PATTERN}\\s+(.+?)\\s+izskatāmajiem jautājumiem$`, 's').exec(text.replace(/\s+/g, ' '));
+  // In capitals too, as a ministry's own template may set it: "INFORMATĪVAIS ZIŅOJUMS par …".
+  const match = new RegExp(`^Informatīvais ziņojums par\\s+${DAYS_PATTERN}\\s+(.+?)\\s+izskatāmajiem jautājumiem$`, 'siu').exec(writtenDates(text.replace(/\s+/g, ' '), 'genitive'));
   if (!match) return false;
   const [, days = '', locative = ''] = match;
   takeDays(report, days, 'genitive', true);
@@ -181,7 +209,7 @@ function title(text: string, report: ImportedReport): boolean {
 function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedDocument, report: ImportedReport): boolean {
   // The place, when there is one: what the report prints between the days and the time (or "notiks"), as the
   // template puts `place.locative` there: "Briselē", "Palmā de Maljorkā", "Sv. Pēterburgā".
-  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}.*?))?(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(text);
+  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}.*?))?(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(writtenDates(text, 'locative'));
   if (!match) return false;
   const [, days = '', place, time, nominative = '', topic = '', outcome = ''] = match;
   takeDays(report, days, 'locative', false);
@@ -199,7 +227,7 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
 
 /** "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:" */
 function invitation(text: string, report: ImportedReport): boolean {
-  const match = new RegExp(`${DAYS_PATTERN} (.+?) aicināti atbildēt`).exec(text);
+  const match = new RegExp(`${DAYS_PATTERN} (.+?) aicināti atbildēt`).exec(writtenDates(text, 'genitive'));
   if (!match && !/aicināti atbildēt uz (?:šādiem jautājumiem|šādu jautājumu)/.test(text)) return false;
   if (match?.[2]) report.name.short_locative = match[2];
   return true;

@@ -150,3 +150,32 @@ describe('briefing import of a file that is no DOCX', () => {
     }
   });
 });
+
+describe('briefing import of a title and dates typed otherwise', () => {
+  it('reads a title on two lines, in capitals, and dates typed without spaces or in figures', () => {
+    const { run, dir } = importHandWritten([
+      { text: 'INFORMATĪVAIS ZIŅOJUMS', bold: true },
+      { text: 'par 2022.gada 5.aprīļa Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē izskatāmajiem jautājumiem', bold: true },
+      OPENING.replace('2022. gada 5. aprīlī', '05.04.2022.'),
+      'Fons.',
+      INVITATION.replace('2022. gada 5. aprīļa', '2022.gada 5.aprīļa'),
+      '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
+      'Atbilde.',
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Could not place');
+    expect(run.stdout).toContain('Not found in the report (filled with x): formation, participants, presidency.');
+    expect(meetingOf(dir)).toMatchObject({
+      date: '2022-04-05',
+      topic: 'Skolotāju labbūtība',
+      name: {
+        nominative: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme',
+        locative: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē',
+        short_locative: 'Padomes sanāksmē',
+      },
+      background: 'Fons.\n',
+    });
+  });
+});

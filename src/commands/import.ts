@@ -67,9 +67,9 @@ export function importReport(options: ImportOptions): ImportResult {
   const report = parseReport(document);
   result.unplaced = report.unplaced;
   result.notes = report.notes;
-  if (!report.date || !report.questions.length) {
-    const what = !report.date ? 'no meeting date (title or opening paragraph)' : 'no numbered questions';
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This does not read as an informative report: ${what} found.`, 'import reads a Latvian informative report laid out as `briefing build` lays one out (template informative-report.lv): title, opening, background, numbered questions with answers, clearance line. Speaking points and the English note are not read back: import the informative report of the same meeting.'));
+  // A report without questions is one still (the template prints it, and check only warns): the date is what makes one.
+  if (!report.date) {
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', 'This does not read as an informative report: no meeting date (title or opening paragraph) found.', 'import reads a Latvian informative report laid out as `briefing build` lays one out (template informative-report.lv): title, opening, background, numbered questions with answers, clearance line. Speaking points and the English note are not read back: import the informative report of the same meeting.'));
     return finish(result);
   }
   if (options.slug !== undefined && !isSlug(options.slug)) {

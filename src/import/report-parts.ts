@@ -59,6 +59,25 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     if (question) question.body = markdownOf(answer, document, report.notes);
     answer = [];
   };
+  /** Ends the part before the questions: its paragraphs are the background, all of them after the title when no opening was recognised. */
+  const closeBackground = (): void => {
+    if (part === 'start' && start.length) {
+      background = start;
+      start = [];
+      report.notes.push('the opening paragraph (“<date> notiks <meeting>, kurā ministri diskutēs par tēmu “<topic>”.”) was not recognised: it is in background, with what follows it; take the date, topic and name out of it');
+    }
+    report.background = background.length ? markdownOf(background, document, report.notes) : undefined;
+    background = [];
+  };
+  /** Leaves the part being read for the clearance line and the signature. */
+  const closePart = (): void => {
+    if (part === 'answers') closeAnswer();
+    else if (part !== 'end') {
+      closeBackground();
+      report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read: if the report asks some, they are in background with their answers');
+    }
+    part = 'end';
+  };
   for (const paragraph of document.paragraphs) {
     // Every Word list item counts, an empty one too: a question's number is the one Word shows.
     const shown = numbers.next(paragraph);
@@ -85,15 +104,8 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
       part = 'background';
       continue;
     }
-    if (part !== 'answers' && invitation(text, report)) {
-      if (part === 'start' && start.length) {
-        // The opening reads otherwise than the template's: what stands before the invitation is kept whole as the background.
-        background = start;
-        start = [];
-        report.notes.push('the opening paragraph (“<date> notiks <meeting>, kurā ministri diskutēs par tēmu “<topic>”.”) was not recognised: everything before the invitation is in background; take the date, topic and name out of it');
-      }
-      report.background = background.length ? markdownOf(background, document, report.notes) : undefined;
-      background = [];
+    if ((part === 'start' || part === 'background') && invitation(text, report)) {
+      closeBackground();
       part = 'answers';
       continue;
     }
@@ -105,15 +117,13 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     }
     const cleared = /^Informatīvā ziņojuma projekts saskaņots ar (.+?)\.?$/.exec(text);
     if (cleared?.[1]) {
-      if (part === 'answers') closeAnswer();
+      closePart();
       report.clearedWith = cleared[1];
-      part = 'end';
       continue;
     }
     if (paragraph.pieces.some((piece) => piece.text === '\t') && isSignature(textOf(paragraph, 'accept'))) {
-      if (part === 'answers') closeAnswer();
+      closePart();
       if (!signatureLine(paragraph, report)) unplaced.push(paragraph);
-      part = 'end';
       continue;
     }
     if (part === 'start') start.push(paragraph);
@@ -128,15 +138,10 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     else if (part === 'answers' && report.questions.length) {
       count.inAnswer(item);
       answer.push(paragraph);
-    }
-    else unplaced.push(paragraph);
+    } else unplaced.push(paragraph);
   }
-  if (part === 'answers') closeAnswer();
-  if (part === 'background' && background.length) {
-    unplaced.push(...background);
-    report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read');
-  }
-  unplaced.push(...start, ...(titleHead ? [titleHead] : []));
+  if (titleHead) start.push(titleHead);
+  closePart();
   report.unplaced = unplaced.map((paragraph) => shorten(plain(paragraph)));
   if (unplaced.length) report.unplacedMarkdown = markdownOf(unplaced, document, report.notes);
   return report;
@@ -228,7 +233,8 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
 /** "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:" */
 function invitation(text: string, report: ImportedReport): boolean {
   const match = new RegExp(`${DAYS_PATTERN} (.+?) aicināti atbildēt`).exec(writtenDates(text, 'genitive'));
-  if (!match && !/aicināti atbildēt uz (?:šādiem jautājumiem|šādu jautājumu)/.test(text)) return false;
+  // Or as a report written by hand may word it: "Ministri aicināti paust viedokli par sekojošiem jautājumiem:".
+  if (!match && !/aicināti atbildēt uz (?:šādiem jautājumiem|šādu jautājumu)|(?:šādiem|sekojošiem|šādu|sekojošu) jautājum(?:iem|u):$/.test(text)) return false;
   if (match?.[2]) report.name.short_locative = match[2];
   return true;
 }

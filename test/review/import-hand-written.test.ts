@@ -179,3 +179,25 @@ describe('briefing import of a title and dates typed otherwise', () => {
     });
   });
 });
+
+describe('briefing import of a report without questions, or with its invitation worded otherwise', () => {
+  it('imports a report that asks nothing, its text the background, with no questions (check only warns)', () => {
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Prezidentūra informēs par darba gaitu.', 'Latvija atbalsta prezidentūras darbu.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`created ${MEETING}`);
+    expect(run.stdout).toContain('note: no invitation formula');
+    expect(run.stdout).not.toContain('Could not place');
+    expect(meetingOf(dir)).toMatchObject({ questions: [], background: 'Prezidentūra informēs par darba gaitu.\n\nLatvija atbalsta prezidentūras darbu.\n', required_clearances: ['FM'], signature: { name: 'A. Muižniece' } });
+    const check = runCli(['check'], dir);
+    expect(check.status).toBe(0);
+    expect(check.stdout + check.stderr).toContain('meeting/no-questions');
+    expect(runCli(['build', MEETING], dir).status).toBe(0);
+  });
+
+  it('reads the questions after an invitation worded otherwise (“… par sekojošiem jautājumiem:”)', () => {
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', 'Ministri aicināti paust viedokli par sekojošiem jautājumiem:', '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir)).toMatchObject({ background: 'Fons.\n', questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' }] });
+    expect(bodyOf(dir, 1)).toBe('Atbilde.\n');
+  });
+});

@@ -90,7 +90,7 @@ export function importReport(options: ImportOptions): ImportResult {
     result.notes.push(`the file code ${wanted} is already used by ${taken.get(wanted.toLowerCase()) ?? 'another meeting'}: the imported meeting got ${fileCode}; if this report replaces that meeting, remove one of the two and give the other ${wanted}`);
   }
   files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing) + unplacedComment(report.unplacedMarkdown));
-  const clearanceDate = (document.core.get('created') ?? '').slice(0, 10) || report.date;
+  const clearanceDate = clearedOn((document.core.get('created') ?? '').slice(0, 10), report.date, result.notes);
   report.questions.forEach((question, index) => {
     const id = positionIds[index] ?? '';
     const path = join(project.config.paths.positions, slug, `${id}.yaml`);
@@ -128,6 +128,17 @@ function finish(result: ImportResult): ImportResult {
   result.diagnostics = sortDiagnostics(result.diagnostics);
   if (hasErrors(result.diagnostics)) result.exitCode = ExitCode.problems;
   return result;
+}
+
+/**
+ * The day the positions count as cleared: the DOCX's creation date, when it is a day before the
+ * meeting's or that day; else the meeting's, with a note (a report converted or saved anew after
+ * the meeting carries that day, and a clearance after the meeting is one check warns about).
+ */
+function clearedOn(created: string, meetingDate: string, notes: string[]): string {
+  if (!created || created <= meetingDate) return created || meetingDate;
+  notes.push(`the DOCX was created on ${created}, after the meeting: the clearances are dated ${meetingDate}, the meeting's day; write the real dates if you know them`);
+  return meetingDate;
 }
 
 /** `IZMzin_190221_EDUC.docx` → `izmzin-190221-educ`, without the date when the name starts with it. */
@@ -193,8 +204,12 @@ function meetingYaml(
   doc.setIn(['required_clearances'], doc.createNode(found.codes, { flow: true }));
   doc.setIn(['template'], 'informative-report.lv');
   doc.setIn(['file_code'], found.fileCode);
-  if (report.signature) doc.setIn(['signature'], doc.createNode(report.signature, { flow: false }));
-  if (report.visa) doc.setIn(['visa'], doc.createNode(report.visa, { flow: false }));
+  // Not found, the skeleton's `{ role: x, name: x }` stays: the signer of an older report is not the config's of today.
+  for (const key of ['signature', 'visa'] as const) {
+    const signatory = report[key];
+    if (signatory) doc.setIn([key], doc.createNode(signatory, { flow: false }));
+    else missing.push(key);
+  }
   return stringify(project, path, 'meeting', doc);
 }
 

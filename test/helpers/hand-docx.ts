@@ -17,10 +17,11 @@ export interface HandList {
 
 /**
  * The smallest DOCX Word opens that holds `paragraphs`, as a ministry officer typed them: only
- * what import reads (the body, and the numbering when there are lists), so a test shows the
+ * what import reads (the body, the numbering when there are lists, the creation date when
+ * given), so a test shows the
  * case it is about in a few lines instead of a converter's output.
  */
-export function handWrittenDocx(paragraphs: readonly (string | HandParagraph)[], lists: readonly HandList[] = []): Uint8Array {
+export function handWrittenDocx(paragraphs: readonly (string | HandParagraph)[], lists: readonly HandList[] = [], created?: string): Uint8Array {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const body = paragraphs.map((p) => paragraphXml(typeof p === 'string' ? { text: p } : p)).join('');
   const files: Record<string, Uint8Array> = {
@@ -44,6 +45,11 @@ export function handWrittenDocx(paragraphs: readonly (string | HandParagraph)[],
       .join('');
     const nums = lists.map((list) => `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${list.numId}"/></w:num>`).join('');
     files['word/numbering.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}>${definitions}${nums}</w:numbering>`);
+  }
+  if (created) {
+    files['docProps/core.xml'] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created></cp:coreProperties>`,
+    );
   }
   return zipSync(files);
 }

@@ -15,9 +15,9 @@ const SIGNATURE = 'Izglītības un zinātnes ministre\tA. Muižniece';
 const MEETING = 'meetings/2022-04-05-hand.yaml';
 
 /** Imports a report typed by hand (see {@link handWrittenDocx}) into an empty project as `--slug hand`. */
-function importHandWritten(paragraphs: readonly (string | HandParagraph)[], lists: readonly HandList[] = []): { run: CliRun; dir: string } {
+function importHandWritten(paragraphs: readonly (string | HandParagraph)[], lists: readonly HandList[] = [], created?: string): { run: CliRun; dir: string } {
   const dir = emptyProject();
-  writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, lists));
+  writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, lists, created));
   return { run: runCli(['import', 'report.docx', '--slug', 'hand'], dir), dir };
 }
 
@@ -166,7 +166,7 @@ describe('briefing import of a title and dates typed otherwise', () => {
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('Could not place');
-    expect(run.stdout).toContain('Not found in the report (filled with x): formation, participants, presidency.');
+    expect(run.stdout).toContain('Not found in the report (filled with x): formation, participants, presidency, visa.');
     expect(meetingOf(dir)).toMatchObject({
       date: '2022-04-05',
       topic: 'Skolotāju labbūtība',
@@ -199,5 +199,26 @@ describe('briefing import of a report without questions, or with its invitation 
     expect(run.status, run.stderr).toBe(0);
     expect(meetingOf(dir)).toMatchObject({ background: 'Fons.\n', questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' }] });
     expect(bodyOf(dir, 1)).toBe('Atbilde.\n');
+  });
+});
+
+describe('briefing import of what a report does not say', () => {
+  it('lists a signature and visa it did not find among the fields filled with x', () => {
+    const { run } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Not found in the report (filled with x): formation, participants, presidency, signature, visa.');
+  });
+
+  it('dates the clearances on the meeting’s day, not after it, when the DOCX was created after the meeting (converted or saved anew)', () => {
+    const paragraphs = [TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE];
+    const { run, dir } = importHandWritten(paragraphs, [], '2024-01-15T09:30:00Z');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('note: the DOCX was created on 2024-01-15, after the meeting: the clearances are dated 2022-04-05');
+    expect(parseDocument(readFileSync(join(dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { status: 'cleared', date: '2022-04-05' } } });
+    const check = runCli(['check'], dir);
+    expect(check.stdout + check.stderr).not.toContain('clearance/after-meeting');
+    // Created before the meeting, that day stands.
+    const before = importHandWritten(paragraphs, [], '2022-03-30T12:00:00Z');
+    expect(parseDocument(readFileSync(join(before.dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { date: '2022-03-30' } } });
   });
 });

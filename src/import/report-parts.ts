@@ -239,12 +239,17 @@ function invitation(text: string, report: ImportedReport): boolean {
   return true;
 }
 
-/** A top-level numbered paragraph of the questions and answers: its number as shown, its mark (`.` or `)`), its Word list ('' when typed), and whether the number is all it holds. */
+/**
+ * A top-level numbered paragraph of the questions and answers: its number as shown, its mark (`.` or `)`),
+ * its Word list ('' when typed), whether the number is all it holds, and whether its text ends as a
+ * sentence or a list's item does (`.`, `;`, `:`, `,`), which a question's heading does not.
+ */
 interface NumberedItem {
   number: number;
   mark: string;
   listId: string;
   bare: boolean;
+  sentence: boolean;
 }
 
 /**
@@ -253,12 +258,14 @@ interface NumberedItem {
  */
 function numberedItem(paragraph: ReviewedParagraph, text: string, shown: number): NumberedItem | undefined {
   if (paragraph.list === 'number') {
-    return paragraph.level === 0 && /[.)]$/.test(paragraph.listMarker) ? { number: shown, mark: paragraph.listMarker.slice(-1), listId: paragraph.listId, bare: !text } : undefined;
+    return paragraph.level === 0 && /[.)]$/.test(paragraph.listMarker) ? { number: shown, mark: paragraph.listMarker.slice(-1), listId: paragraph.listId, bare: !text, sentence: SENTENCE_END.test(text) } : undefined;
   }
   const typed = /^(\d+)([.)])(\s+\S|$)/.exec(text);
   if (!typed || startsWithDate(text)) return undefined;
-  return { number: Number(typed[1]), mark: typed[2] ?? '', listId: '', bare: typed[3] === '' };
+  return { number: Number(typed[1]), mark: typed[2] ?? '', listId: '', bare: typed[3] === '', sentence: SENTENCE_END.test(text) };
 }
+
+const SENTENCE_END = /[.;:,]["”“»)\]’'\s]*$/;
 
 /**
  * A question of the report: the first paragraph after the invitation, whatever it looks like; then
@@ -289,14 +296,16 @@ class QuestionCount {
 
   /**
    * Whether `item` is the next question: an item of the Word list the last question is in, or one
-   * numbered next after it with the same mark that continues no list of the answer ("2)" after
-   * "1) pirmais;" does). A typed number counts only alone: "3. punktā noteikts …" is the answer's.
+   * numbered next after it with the same mark that continues no list of the answer (an item of a
+   * Word list the answer has items of, or "2)" after "1) pirmais;", does). A typed number counts alone, or before a heading: "3. Latvijas nostāja" is
+   * a question, "3. punktā noteikts, ka …." the answer's.
    */
   isNext(item: NumberedItem): boolean {
     if (this.last?.listId && item.listId === this.last.listId) return true;
     if (item.number !== this.count + 1 || (this.last && item.mark !== this.last.mark)) return false;
-    if (this.answerItems.some((earlier) => (item.listId && earlier.listId === item.listId) || (earlier.number === item.number - 1 && earlier.mark === item.mark))) return false;
-    return item.listId !== '' || item.bare;
+    if (item.listId && this.answerItems.some((earlier) => earlier.listId === item.listId)) return false;
+    if (this.answerItems.findLast((earlier) => earlier.mark === item.mark)?.number === item.number - 1) return false;
+    return item.listId !== '' || item.bare || !item.sentence;
   }
 
   /** A question was read, numbered `item` when it was numbered. */

@@ -121,6 +121,17 @@ describe('briefing import of questions that neither ask nor are bold', () => {
     }
   });
 
+  it('takes a typed "2. Latvijas nostāja" that reads as a heading, not a sentence, as the next question', () => {
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Pedagoga profesijas pievilcība', 'Latvija uzskata:', '1. pirmais;', '2. otrais.', '2. Eiropas Savienības atbalsts dalībvalstīm', 'Otrā atbilde.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir).questions).toEqual([
+      { text: 'Pedagoga profesijas pievilcība', position: 'hand-1' },
+      { text: 'Eiropas Savienības atbalsts dalībvalstīm', position: 'hand-2' },
+    ]);
+    expect(bodyOf(dir, 1)).toBe('Latvija uzskata:\n\n1\\. pirmais;\n\n2\\. otrais.\n');
+    expect(bodyOf(dir, 2)).toBe('Otrā atbilde.\n');
+  });
+
   it('keeps a typed "2." that continues the answer’s own typed list, and "3. punktā …", in the answer', () => {
     const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Latvija uzskata:', '1. pirmais;', '2. otrais.', '2. punktā noteikts atbalsts.', CLEARED, SIGNATURE]);
     expect(run.status, run.stderr).toBe(0);

@@ -69,14 +69,21 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     report.background = background.length ? markdownOf(background, document, report.notes) : undefined;
     background = [];
   };
-  /** Leaves the part being read for the clearance line and the signature. */
-  const closePart = (): void => {
+  /** After the clearance line, the table row being read: a signature's (a cell for the role, one for the name), else text not placed. */
+  let row: ReviewedParagraph[] = [];
+  const closeRow = (): void => {
+    const line = rowLine(row);
+    if (row.length && !(isSignature(line) && signatureLine(line, report))) unplaced.push(...row);
+    row = [];
+  };
+  /** Leaves the part being read for the clearance line and the signature: the part that follows. */
+  const closePart = (): Part => {
     if (part === 'answers') closeAnswer();
     else if (part !== 'end') {
       closeBackground();
       report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read: if the report asks some, they are in background with their answers');
     }
-    part = 'end';
+    return 'end';
   };
   for (const paragraph of document.paragraphs) {
     // Every Word list item counts, an empty one too: a question's number is the one Word shows.
@@ -86,6 +93,13 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
     const blank = !text && !(paragraph.rule && (part === 'background' || part === 'answers'));
     if (blank && !item) continue;
+    if (part === 'end' && paragraph.cell) {
+      const [first] = row;
+      if (first?.cell && (first.cell.table !== paragraph.cell.table || first.cell.row !== paragraph.cell.row)) closeRow();
+      row.push(paragraph);
+      continue;
+    }
+    closeRow();
     if (part === 'start' && !report.name.locative) {
       // A title typed on two lines as two paragraphs: "Informatīvais ziņojums" and "par … izskatāmajiem jautājumiem".
       if (!titleHead && /^informatīvais ziņojums$/iu.test(text)) {
@@ -117,15 +131,19 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     }
     const cleared = /^Informatīvā ziņojuma projekts saskaņots ar (.+?)\.?$/.exec(text);
     if (cleared?.[1]) {
-      closePart();
+      part = closePart();
       report.clearedWith = cleared[1];
       continue;
     }
-    if (paragraph.pieces.some((piece) => piece.text === '\t') && isSignature(textOf(paragraph, 'accept'))) {
-      closePart();
-      if (!signatureLine(paragraph, report)) unplaced.push(paragraph);
+    const line = textOf(paragraph, 'accept');
+    if (paragraph.pieces.some((piece) => piece.text === '\t') && isSignature(line)) {
+      part = closePart();
+      if (!signatureLine(line, report)) unplaced.push(paragraph);
       continue;
     }
+    // After the clearance line, a signature typed with spaces for the tab: "Izglītības un zinātnes ministre I. Šuplinska".
+    const spaced = part === 'end' ? SPACED_SIGNATURE.exec(text) : null;
+    if (spaced && isSignature(`${spaced[1]}\t${spaced[2]}`) && signatureLine(`${spaced[1]}\t${spaced[2]}`, report)) continue;
     if (part === 'start') start.push(paragraph);
     else if (part === 'background') background.push(paragraph);
     else if (part === 'answers' && isQuestion(paragraph, text, item, count)) {
@@ -140,6 +158,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
       answer.push(paragraph);
     } else unplaced.push(paragraph);
   }
+  closeRow();
   if (titleHead) start.push(titleHead);
   closePart();
   report.unplaced = unplaced.map((paragraph) => shorten(plain(paragraph)));
@@ -342,9 +361,18 @@ function signatureParts(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Takes a signature or visa line into the report; false when it holds no role and name to take. */
-function signatureLine(paragraph: ReviewedParagraph, report: ImportedReport): boolean {
-  const [role = '', name = ''] = signatureParts(textOf(paragraph, 'accept'));
+/** A role and a name with spaces between them and no tab: the name its initials and surname ("I. Šuplinska", "A. B. Bērziņa-Ozola"). */
+const SPACED_SIGNATURE = /^(.*\S)\s+((?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'-]+)$/u;
+
+/** A table row's text as a line: its cells' text, a tab between them, as {@link isSignature} reads a line. */
+function rowLine(row: readonly ReviewedParagraph[]): string {
+  const columns = [...new Set(row.map((paragraph) => paragraph.cell?.column ?? 0))];
+  return columns.map((column) => row.filter((paragraph) => (paragraph.cell?.column ?? 0) === column).map(plain).join(' ')).join('\t');
+}
+
+/** Takes a signature or visa line (its role and name a tab apart) into the report; false when it holds no role and name to take. */
+function signatureLine(line: string, report: ImportedReport): boolean {
+  const [role = '', name = ''] = signatureParts(line);
   // "Vīza:" as the template writes it, or as a ministry's own template may: "VĪZA:", "Viza:".
   const visa = /^v[īi]za:\s*(.+)$/iu.exec(role);
   if (visa?.[1]) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };

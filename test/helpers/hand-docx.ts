@@ -8,6 +8,11 @@ export interface HandParagraph {
   bold?: boolean;
 }
 
+/** A table of one row, its cells' text, as a signature is often set: the role in one cell, the name in the next. */
+export interface HandRow {
+  row: string[];
+}
+
 /** A Word list: its id (`w:numId`) and how its first level writes the number (`%1.`, `%1)`), starting from `start`. */
 export interface HandList {
   numId: number;
@@ -21,9 +26,9 @@ export interface HandList {
  * given), so a test shows the
  * case it is about in a few lines instead of a converter's output.
  */
-export function handWrittenDocx(paragraphs: readonly (string | HandParagraph)[], lists: readonly HandList[] = [], created?: string): Uint8Array {
+export function handWrittenDocx(paragraphs: readonly (string | HandParagraph | HandRow)[], lists: readonly HandList[] = [], created?: string): Uint8Array {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-  const body = paragraphs.map((p) => paragraphXml(typeof p === 'string' ? { text: p } : p)).join('');
+  const body = paragraphs.map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'row' in p ? rowXml(p.row) : paragraphXml(p))).join('');
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
@@ -62,6 +67,10 @@ function paragraphXml({ text, list, bold }: HandParagraph): string {
     .map((part) => (part ? `<w:r>${rPr}<w:t xml:space="preserve">${escaped(part)}</w:t></w:r>` : ''))
     .join(`<w:r>${rPr}<w:tab/></w:r>`);
   return `<w:p>${numbering}${runs}</w:p>`;
+}
+
+function rowXml(cells: readonly string[]): string {
+  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tr>${cells.map((text) => `<w:tc>${paragraphXml({ text })}</w:tc>`).join('')}</w:tr></w:tbl>`;
 }
 
 function escaped(text: string): string {

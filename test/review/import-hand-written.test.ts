@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { handWrittenDocx, type HandList, type HandParagraph } from '../helpers/hand-docx.js';
+import { handWrittenDocx, type HandList, type HandParagraph, type HandRow } from '../helpers/hand-docx.js';
 import { emptyProject } from '../helpers/import-report.js';
 import { runCli, type CliRun } from '../helpers/project.js';
 
@@ -15,7 +15,7 @@ const SIGNATURE = 'Izglītības un zinātnes ministre\tA. Muižniece';
 const MEETING = 'meetings/2022-04-05-hand.yaml';
 
 /** Imports a report typed by hand (see {@link handWrittenDocx}) into an empty project as `--slug hand`. */
-function importHandWritten(paragraphs: readonly (string | HandParagraph)[], lists: readonly HandList[] = [], created?: string): { run: CliRun; dir: string } {
+function importHandWritten(paragraphs: readonly (string | HandParagraph | HandRow)[], lists: readonly HandList[] = [], created?: string): { run: CliRun; dir: string } {
   const dir = emptyProject();
   writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, lists, created));
   return { run: runCli(['import', 'report.docx', '--slug', 'hand'], dir), dir };
@@ -231,5 +231,29 @@ describe('briefing import of what a report does not say', () => {
     // Created before the meeting, that day stands.
     const before = importHandWritten(paragraphs, [], '2022-03-30T12:00:00Z');
     expect(parseDocument(readFileSync(join(before.dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { date: '2022-03-30' } } });
+  });
+});
+
+describe('briefing import of a signature set otherwise than with a tab', () => {
+  const REPORT = [TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED];
+
+  it('reads, after the clearance line, a signature and visa typed with spaces, or set in a table’s cells', () => {
+    for (const lines of [
+      ['Izglītības un zinātnes ministre A. Muižniece', 'Vīza: valsts sekretāre J. Volberts'],
+      [{ row: ['Izglītības un zinātnes ministre', 'A. Muižniece'] }, { row: ['Vīza: valsts sekretāre', 'J. Volberts'] }],
+    ]) {
+      const { run, dir } = importHandWritten([...REPORT, ...lines]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).not.toContain('Could not place');
+      expect(meetingOf(dir)).toMatchObject({ signature: { role: 'Izglītības un zinātnes ministre', name: 'A. Muižniece' }, visa: { role: 'Valsts sekretāre', name: 'J. Volberts' } });
+      expect(bodyOf(dir, 1)).toBe('Atbilde.\n');
+    }
+  });
+
+  it('keeps a table after the clearance line that is no signature, whole, among the text not placed', () => {
+    const { run, dir } = importHandWritten([...REPORT, SIGNATURE, { row: ['Pielikums', 'Pasākumu saraksts un to izmaksas 2022. gadā'] }]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('“Pielikums”\n  “Pasākumu saraksts un to izmaksas 2022. gadā”');
+    expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('#   | Pielikums | Pasākumu saraksts un to izmaksas 2022. gadā |');
   });
 });

@@ -150,6 +150,11 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
       closeAnswer();
       count.asked(item);
       const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
+      if (paragraph.pieces.some((piece) => piece.footnote !== undefined)) {
+        // A question's text is plain in the meeting: its footnote would be lost, so the question is kept whole with it.
+        unplaced.push(paragraph);
+        report.notes.push(`question ${count.count} has a footnote, which a question's text cannot hold: the question is kept with its footnote in the comments at the end of the meeting file; move the note into the answer if it belongs there`);
+      }
       if (!asked) report.notes.push(`question ${count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);
       report.questions.push({ text: asked || 'x', body: '' });
     } else if (blank) continue;

@@ -13,6 +13,11 @@ export interface HandRow {
   row: string[];
 }
 
+/** Body XML written as it is: what the other shapes do not cover (a picture, a text box, a footnote reference). */
+export interface HandXml {
+  xml: string;
+}
+
 /** A Word list: its id (`w:numId`) and how its first level writes the number (`%1.`, `%1)`), starting from `start`. */
 export interface HandList {
   numId: number;
@@ -20,15 +25,18 @@ export interface HandList {
   start?: number;
 }
 
+/** One block of a hand-written report's body. */
+export type HandBlock = string | HandParagraph | HandRow | HandXml;
+
 /**
  * The smallest DOCX Word opens that holds `paragraphs`, as a ministry officer typed them: only
- * what import reads (the body, the numbering when there are lists, the creation date when
- * given), so a test shows the
+ * what import reads (the body, the numbering when there are lists, the footnotes — `w:id` 1,
+ * 2, … — and the creation date when given), so a test shows the
  * case it is about in a few lines instead of a converter's output.
  */
-export function handWrittenDocx(paragraphs: readonly (string | HandParagraph | HandRow)[], lists: readonly HandList[] = [], created?: string): Uint8Array {
+export function handWrittenDocx(paragraphs: readonly HandBlock[], lists: readonly HandList[] = [], created?: string, footnotes: readonly string[] = []): Uint8Array {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-  const body = paragraphs.map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'row' in p ? rowXml(p.row) : paragraphXml(p))).join('');
+  const body = paragraphs.map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'row' in p ? rowXml(p.row) : 'xml' in p ? p.xml : paragraphXml(p))).join('');
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
@@ -50,6 +58,10 @@ export function handWrittenDocx(paragraphs: readonly (string | HandParagraph | H
       .join('');
     const nums = lists.map((list) => `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${list.numId}"/></w:num>`).join('');
     files['word/numbering.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}>${definitions}${nums}</w:numbering>`);
+  }
+  if (footnotes.length) {
+    const notes = footnotes.map((text, index) => `<w:footnote w:id="${index + 1}"><w:p><w:r><w:t xml:space="preserve">${escaped(text)}</w:t></w:r></w:p></w:footnote>`).join('');
+    files['word/footnotes.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes ${W}>${notes}</w:footnotes>`);
   }
   if (created) {
     files['docProps/core.xml'] = strToU8(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { handWrittenDocx, type HandList, type HandParagraph, type HandRow } from '../helpers/hand-docx.js';
+import { handWrittenDocx, type HandBlock, type HandList } from '../helpers/hand-docx.js';
 import { emptyProject } from '../helpers/import-report.js';
 import { runCli, type CliRun } from '../helpers/project.js';
 
@@ -15,9 +15,9 @@ const SIGNATURE = 'Izglītības un zinātnes ministre\tA. Muižniece';
 const MEETING = 'meetings/2022-04-05-hand.yaml';
 
 /** Imports a report typed by hand (see {@link handWrittenDocx}) into an empty project as `--slug hand`. */
-function importHandWritten(paragraphs: readonly (string | HandParagraph | HandRow)[], lists: readonly HandList[] = [], created?: string): { run: CliRun; dir: string } {
+function importHandWritten(paragraphs: readonly HandBlock[], lists: readonly HandList[] = [], created?: string, footnotes: readonly string[] = []): { run: CliRun; dir: string } {
   const dir = emptyProject();
-  writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, lists, created));
+  writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, lists, created, footnotes));
   return { run: runCli(['import', 'report.docx', '--slug', 'hand'], dir), dir };
 }
 
@@ -255,5 +255,16 @@ describe('briefing import of a signature set otherwise than with a tab', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('“Pielikums”\n  “Pasākumu saraksts un to izmaksas 2022. gadā”');
     expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('#   | Pielikums | Pasākumu saraksts un to izmaksas 2022. gadā |');
+  });
+});
+
+describe('briefing import of what a field cannot hold', () => {
+  it('keeps a question’s footnote, with the question, in the meeting file, and says so', () => {
+    const question = { xml: '<w:p><w:r><w:t>1. Kā padarīt pedagoga profesiju pievilcīgāku?</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>' };
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, question, 'Atbilde.', CLEARED, SIGNATURE], [], undefined, ['Jautājums no prezidentūras dokumenta ST 5678/22.']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('note: question 1 has a footnote, which a question\'s text cannot hold');
+    expect(meetingOf(dir).questions).toEqual([{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' }]);
+    expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('#   [^1]: Jautājums no prezidentūras dokumenta ST 5678/22.');
   });
 });

@@ -89,6 +89,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     // Every Word list item counts, an empty one too: a question's number is the one Word shows.
     const shown = numbers.next(paragraph);
     const text = plain(paragraph);
+    for (const boxed of paragraph.pictures ?? []) report.notes.push(pictureNote(boxed, part, count.count, text));
     const item = part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
     // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
     const blank = !text && !(paragraph.rule && (part === 'background' || part === 'answers'));
@@ -364,6 +365,18 @@ function signatureParts(text: string): string[] {
     .split('\t')
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+/**
+ * What to tell of a picture, chart, text box or object import does not read (the built report will
+ * not have it): where it stands, and the text a text box holds, which would be lost otherwise.
+ */
+function pictureNote(boxed: string, part: Part, questions: number, text: string): string {
+  const where =
+    part === 'answers' && questions ? `in the answer to question ${questions}` : part === 'answers' || part === 'background' ? 'in the background' : part === 'end' ? 'after the clearance line' : 'before the opening';
+  const near = text ? ` (in the paragraph “${shorten(text)}”)` : '';
+  const box = boxed ? `; it holds the text “${boxed}”` : '';
+  return `a picture, chart or text box ${where}${near} is not read: add what it shows by hand${box}`;
 }
 
 /** A role and a name with spaces between them and no tab: the name its initials and surname ("I. Šuplinska", "A. B. Bērziņa-Ozola"). */

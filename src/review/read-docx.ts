@@ -80,6 +80,11 @@ export interface ReviewedParagraph {
   bookmarks: string[];
   /** Ids of comments anchored in the paragraph. */
   comments: string[];
+  /**
+   * Pictures, charts, text boxes and embedded objects in the paragraph (`w:drawing`, `w:pict`,
+   * `w:object`), which are not read as text: for each, the text a text box in it holds, '' for none.
+   */
+  pictures?: string[];
   /** Where the paragraph sits when it is in a table cell: the table (numbered in the body from 1), row and column (from 0). */
   cell?: TableCell;
 }
@@ -597,6 +602,10 @@ class BodyReader {
         paragraph.pieces.push({ ...base, text: '', footnote: part.attributes['w:id'] ?? '' });
       } else if (part.name === 'w:commentReference') {
         paragraph.comments.push(part.attributes['w:id'] ?? '');
+      } else if (part.name === 'w:drawing' || part.name === 'w:pict' || part.name === 'w:object' || part.name === 'mc:AlternateContent') {
+        // Word writes a drawing twice, in `mc:Choice` and again in `mc:Fallback` for older readers: one picture.
+        const drawn = part.name === 'mc:AlternateContent' ? (elements(part)[0] ?? part) : part;
+        paragraph.pictures = [...(paragraph.pictures ?? []), plainText(drawn).replace(/\s+/g, ' ').trim()];
       }
     }
   }

@@ -267,4 +267,15 @@ describe('briefing import of what a field cannot hold', () => {
     expect(meetingOf(dir).questions).toEqual([{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' }]);
     expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('#   [^1]: Jautājums no prezidentūras dokumenta ST 5678/22.');
   });
+
+  it('says where a picture, chart or text box stands, which it does not read, and quotes a text box’s text', () => {
+    const picture = '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr w:id="1" name="Diagramma"/></wp:inline></w:drawing></w:r></w:p>';
+    const textBox =
+      '<w:p><w:r><w:t>Atbilde, un blakus tai:</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>53,5 % pedagogu</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>53,5 % pedagogu</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>';
+    const { run } = importHandWritten([TITLE, OPENING, 'Fons.', { xml: picture }, INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', { xml: textBox }, CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('note: a picture, chart or text box in the background is not read: add what it shows by hand\n');
+    expect(run.stdout).toContain('note: a picture, chart or text box in the answer to question 1 (in the paragraph “Atbilde, un blakus tai:”) is not read: add what it shows by hand; it holds the text “53,5 % pedagogu”\n');
+    expect(run.stdout.match(/note: a picture/g)).toHaveLength(2);
+  });
 });

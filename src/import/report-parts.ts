@@ -85,9 +85,10 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     }
     return 'end';
   };
-  for (const paragraph of document.paragraphs) {
+  for (const numbered of document.paragraphs) {
     // Every Word list item counts, an empty one too: a question's number is the one Word shows.
-    const shown = numbers.next(paragraph);
+    const shown = numbers.next(numbered);
+    const paragraph = dateNumbered(numbered, shown);
     const text = plain(paragraph);
     for (const boxed of paragraph.pictures ?? []) report.notes.push(pictureNote(boxed, part, count.count, text));
     const item = part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
@@ -170,6 +171,19 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
   report.unplaced = unplaced.map((paragraph) => shorten(plain(paragraph)));
   if (unplaced.length) report.unplacedMarkdown = markdownOf(unplaced, document, report.notes);
   return report;
+}
+
+/**
+ * A paragraph that starts with a date whose year or day Word (or pandoc) took for a list's number
+ * ("2022. gada 5. aprīlī …", typed so, shows as an item numbered 2022): the paragraph as it reads,
+ * its number text again and no list item, so the opening is recognised and the date kept as written.
+ */
+function dateNumbered(paragraph: ReviewedParagraph, shown: number): ReviewedParagraph {
+  const [first] = paragraph.pieces;
+  if (paragraph.list !== 'number' || paragraph.level !== 0 || !first || !startsWithDate(`${shown}. ${plain(paragraph)}`)) return paragraph;
+  const number = { text: `${shown}. `, bold: first.bold, italic: first.italic, strike: first.strike, code: false, revision: first.revision, formatChanged: first.formatChanged };
+  const { counting: _counting, numberAt: _numberAt, ...unlisted } = paragraph;
+  return { ...unlisted, list: null, listMarker: '', listId: '', pieces: [number, ...paragraph.pieces] };
 }
 
 function plain(paragraph: ReviewedParagraph): string {

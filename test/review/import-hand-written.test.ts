@@ -279,3 +279,28 @@ describe('briefing import of what a field cannot hold', () => {
     expect(run.stdout.match(/note: a picture/g)).toHaveLength(2);
   });
 });
+
+describe('briefing import of a date Word took for a list number', () => {
+  it('reads "2022. gada 5. aprīlī …" numbered 2022 by Word as the opening, and keeps such a date as written in an answer', () => {
+    const { run, dir } = importHandWritten(
+      [
+        TITLE,
+        { text: OPENING.replace('2022. ', ''), list: { numId: 3 } },
+        'Fons.',
+        INVITATION,
+        '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
+        { text: 'gada 1. septembrī sākās reforma.', list: { numId: 4 } },
+        CLEARED,
+        SIGNATURE,
+      ],
+      [
+        { numId: 3, marker: '%1.', start: 2022 },
+        { numId: 4, marker: '%1.', start: 2020 },
+      ],
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('opening paragraph');
+    expect(meetingOf(dir)).toMatchObject({ date: '2022-04-05', topic: 'Skolotāju labbūtība', background: 'Fons.\n' });
+    expect(bodyOf(dir, 1)).toBe('2020\\. gada 1. septembrī sākās reforma.\n');
+  });
+});

@@ -150,7 +150,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
     else if (part === 'background') background.push(paragraph);
     else if (part === 'answers' && isQuestion(paragraph, text, item, count)) {
       closeAnswer();
-      count.asked(item);
+      count.asked(item, paragraph);
       const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
       if (paragraph.pieces.some((piece) => piece.footnote !== undefined)) {
         // A question's text is plain in the meeting: its footnote would be lost, so the question is kept whole with it.
@@ -316,10 +316,16 @@ const SENTENCE_END = /[.;:,]["”“»)\]’'\s]*$/;
  */
 function isQuestion(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined, count: QuestionCount): boolean {
   if (count.count === 0) return true;
-  if (!item) return false;
-  const words = paragraph.pieces.filter((piece) => piece.text.trim() !== '' && piece.footnote === undefined);
-  if (!item.bare && (QUESTION_END.test(text) || (words.length > 0 && words.every((piece) => piece.bold)))) return true;
+  // Questions not numbered at all: one that asks, bold as the last question was or was not, follows it.
+  if (!item) return count.unnumbered !== undefined && QUESTION_END.test(text) && allBold(paragraph) === count.unnumbered.bold;
+  if (!item.bare && (QUESTION_END.test(text) || allBold(paragraph))) return true;
   return count.isNext(item);
+}
+
+/** Whether every word of the paragraph is bold, as the report prints its questions. */
+function allBold(paragraph: ReviewedParagraph): boolean {
+  const words = paragraph.pieces.filter((piece) => piece.text.trim() !== '' && piece.footnote === undefined);
+  return words.length > 0 && words.every((piece) => piece.bold);
 }
 
 /**
@@ -328,6 +334,8 @@ function isQuestion(paragraph: ReviewedParagraph, text: string, item: NumberedIt
  */
 class QuestionCount {
   count = 0;
+  /** The last question when it had no number: whether it was bold. */
+  unnumbered: { bold: boolean } | undefined;
   /** The last question's number, when it had one. */
   private last: NumberedItem | undefined;
   /** The numbered items of the current answer. */
@@ -348,9 +356,10 @@ class QuestionCount {
   }
 
   /** A question was read, numbered `item` when it was numbered. */
-  asked(item: NumberedItem | undefined): void {
+  asked(item: NumberedItem | undefined, paragraph: ReviewedParagraph): void {
     this.count += 1;
     this.last = item;
+    this.unnumbered = item ? undefined : { bold: allBold(paragraph) };
     this.answerItems = [];
   }
 

@@ -85,6 +85,30 @@ describe('briefing import of questions that neither ask nor are bold', () => {
     expect(bodyOf(dir, 2)).toBe('Latvija atbalsta Erasmus+ skolotāju akadēmijas.\n');
   });
 
+  it('reads questions not numbered at all, each asking and bold as the first, and keeps a bold heading of an answer in it', () => {
+    const { run, dir } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', bold: true },
+      { text: 'Atalgojums', bold: true },
+      'Pirmā atbilde. Vai tas pietiek? Nē.',
+      'Vai ar to pietiek?',
+      { text: 'Kādu atbalstu ES var sniegt?', bold: true },
+      'Otrā atbilde.',
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir).questions).toEqual([
+      { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' },
+      { text: 'Kādu atbalstu ES var sniegt?', position: 'hand-2' },
+    ]);
+    expect(bodyOf(dir, 1)).toBe('**Atalgojums**\n\nPirmā atbilde. Vai tas pietiek? Nē.\n\nVai ar to pietiek?\n');
+    expect(bodyOf(dir, 2)).toBe('Otrā atbilde.\n');
+  });
+
   it('keeps a question that is only its number (Word’s or typed) a question of its own, text x, its answer its own', () => {
     for (const bare of [{ text: '', list: { numId: 1 } }, '3.']) {
       const { run, dir } = importHandWritten(

@@ -244,19 +244,21 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   const relationships = relationshipsOf('document.xml');
   const numbering = numberingKinds(part('word/numbering.xml'));
   const theme = themePartName(part('word/_rels/document.xml.rels'));
-  const fonts = new RunFontReader(part('word/styles.xml'), theme ? part(theme) : undefined);
+  const styles = part('word/styles.xml');
+  const fonts = new RunFontReader(styles, theme ? part(theme) : undefined);
+  const styleLists = styleNumbering(styles);
   const body = descendants(document, 'w:body')[0] ?? emptyPart();
   const footnotes = new Map<string, ReviewedParagraph[]>();
   const footnoteRelationships = relationshipsOf('footnotes.xml');
   for (const footnote of descendants(part('word/footnotes.xml') ?? emptyPart(), 'w:footnote')) {
     if (footnote.attributes['w:type'] && footnote.attributes['w:type'] !== 'normal') continue;
-    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(footnoteRelationships, numbering, fonts).read(footnote));
+    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(footnoteRelationships, numbering, fonts, styleLists).read(footnote));
   }
   const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).sort();
   return {
     properties: customProperties(part('docProps/custom.xml')),
     core: coreProperties(part('docProps/core.xml')),
-    paragraphs: new BodyReader(relationships, numbering, fonts).read(body),
+    paragraphs: new BodyReader(relationships, numbering, fonts, styleLists).read(body),
     comments: comments(part('word/comments.xml')),
     footnotes,
     footerText: footers.map((name) => plainText(part(name) ?? emptyPart()).trim()).find(Boolean) ?? '',
@@ -334,6 +336,43 @@ function numberingKinds(numbering: XmlElement | undefined): Map<string, Numberin
   return result;
 }
 
+/** The list a paragraph style puts its paragraphs in (`w:numPr` in the style): its Word list and level, each when the style says. */
+interface StyleList {
+  numId?: string;
+  ilvl?: string;
+}
+
+/**
+ * Paragraph style → the list it puts its paragraphs in, its bases' when it says nothing itself:
+ * Word's "List Number" style, or a numbered heading style, numbers a paragraph that has no
+ * `w:numPr` of its own.
+ */
+function styleNumbering(styles: XmlElement | undefined): Map<string, StyleList> {
+  const own = new Map<string, { list: StyleList; basedOn?: string }>();
+  for (const style of styles ? descendants(styles, 'w:style') : []) {
+    if (style.attributes['w:type'] !== 'paragraph') continue;
+    const numPr = child(child(style, 'w:pPr'), 'w:numPr');
+    const numId = child(numPr, 'w:numId')?.attributes['w:val'];
+    const ilvl = child(numPr, 'w:ilvl')?.attributes['w:val'];
+    const basedOn = child(style, 'w:basedOn')?.attributes['w:val'];
+    own.set(style.attributes['w:styleId'] ?? '', { list: { ...(numId !== undefined ? { numId } : {}), ...(ilvl !== undefined ? { ilvl } : {}) }, ...(basedOn ? { basedOn } : {}) });
+  }
+  const result = new Map<string, StyleList>();
+  for (const id of own.keys()) {
+    const list: StyleList = {};
+    // The style's own first, then its bases' (a loop of bases read once round).
+    const seen = new Set<string>();
+    for (let at: string | undefined = id; at && !seen.has(at); at = own.get(at)?.basedOn) {
+      seen.add(at);
+      const level = own.get(at)?.list;
+      list.numId ??= level?.numId;
+      list.ilvl ??= level?.ilvl;
+    }
+    if (list.numId !== undefined) result.set(id, list);
+  }
+  return result;
+}
+
 /** Where an indent (`w:ind`) puts a paragraph's first line from the margin, in twips; NaN when it sets none. */
 function numberPosition(indent: XmlElement | undefined): number {
   if (!indent) return Number.NaN;
@@ -379,11 +418,13 @@ class BodyReader {
   private readonly relationships: Map<string, string>;
   private readonly numbering: Map<string, NumberingKind>;
   private readonly fonts: RunFontReader;
+  private readonly styleLists: Map<string, StyleList>;
 
-  constructor(relationships: Map<string, string>, numbering: Map<string, NumberingKind>, fonts: RunFontReader) {
+  constructor(relationships: Map<string, string>, numbering: Map<string, NumberingKind>, fonts: RunFontReader, styleLists: Map<string, StyleList>) {
     this.relationships = relationships;
     this.numbering = numbering;
     this.fonts = fonts;
+    this.styleLists = styleLists;
   }
 
   read(body: XmlElement): ReviewedParagraph[] {
@@ -509,10 +550,12 @@ class BodyReader {
     const properties = child(node, 'w:pPr');
     const mark = child(properties, 'w:rPr');
     const markChange = child(mark, 'w:ins') ?? child(mark, 'w:del') ?? child(mark, 'w:moveTo') ?? child(mark, 'w:moveFrom');
-    const numId = child(child(properties, 'w:numPr'), 'w:numId')?.attributes['w:val'];
+    // The paragraph's own numbering, else its style's (Word's "List Number", a numbered heading).
+    const styleList = this.styleLists.get(child(properties, 'w:pStyle')?.attributes['w:val'] ?? '');
+    const numId = child(child(properties, 'w:numPr'), 'w:numId')?.attributes['w:val'] ?? styleList?.numId;
     // numId 0 takes a paragraph out of a list.
     const listId = numId && numId !== '0' ? numId : '';
-    const ilvl = Number(child(child(properties, 'w:numPr'), 'w:ilvl')?.attributes['w:val'] ?? 0);
+    const ilvl = Number(child(child(properties, 'w:numPr'), 'w:ilvl')?.attributes['w:val'] ?? styleList?.ilvl ?? 0);
     const level = listId && Number.isInteger(ilvl) && ilvl > 0 ? ilvl : 0;
     const numbering = listId ? this.numbering.get(listId) : undefined;
     const restart = numbering?.restarts.get(level);

@@ -25,16 +25,27 @@ export interface HandList {
   start?: number;
 }
 
+/** What a hand-written report has besides its body. */
+export interface HandParts {
+  lists?: readonly HandList[];
+  /** The creation date of its core properties (`2022-03-30T12:00:00Z`). */
+  created?: string;
+  /** Its footnotes' text, `w:id` 1, 2, …, for a `w:footnoteReference` in the body to name. */
+  footnotes?: readonly string[];
+  /** The inside of its `w:styles`: `<w:style …>` elements. */
+  styles?: string;
+}
+
 /** One block of a hand-written report's body. */
 export type HandBlock = string | HandParagraph | HandRow | HandXml;
 
 /**
  * The smallest DOCX Word opens that holds `paragraphs`, as a ministry officer typed them: only
- * what import reads (the body, the numbering when there are lists, the footnotes — `w:id` 1,
- * 2, … — and the creation date when given), so a test shows the
+ * what import reads (the body, and what `parts` gives: lists, footnotes, styles, the creation
+ * date), so a test shows the
  * case it is about in a few lines instead of a converter's output.
  */
-export function handWrittenDocx(paragraphs: readonly HandBlock[], lists: readonly HandList[] = [], created?: string, footnotes: readonly string[] = []): Uint8Array {
+export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], created, footnotes = [], styles }: HandParts = {}): Uint8Array {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const body = paragraphs.map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'row' in p ? rowXml(p.row) : 'xml' in p ? p.xml : paragraphXml(p))).join('');
   const files: Record<string, Uint8Array> = {
@@ -59,6 +70,7 @@ export function handWrittenDocx(paragraphs: readonly HandBlock[], lists: readonl
     const nums = lists.map((list) => `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${list.numId}"/></w:num>`).join('');
     files['word/numbering.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}>${definitions}${nums}</w:numbering>`);
   }
+  if (styles) files['word/styles.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>${styles}</w:styles>`);
   if (footnotes.length) {
     const notes = footnotes.map((text, index) => `<w:footnote w:id="${index + 1}"><w:p><w:r><w:t xml:space="preserve">${escaped(text)}</w:t></w:r></w:p></w:footnote>`).join('');
     files['word/footnotes.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes ${W}>${notes}</w:footnotes>`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { handWrittenDocx, type HandBlock, type HandList } from '../helpers/hand-docx.js';
+import { handWrittenDocx, type HandBlock, type HandList, type HandParts } from '../helpers/hand-docx.js';
 import { emptyProject } from '../helpers/import-report.js';
 import { runCli, type CliRun } from '../helpers/project.js';
 
@@ -15,9 +15,9 @@ const SIGNATURE = 'Izglītības un zinātnes ministre\tA. Muižniece';
 const MEETING = 'meetings/2022-04-05-hand.yaml';
 
 /** Imports a report typed by hand (see {@link handWrittenDocx}) into an empty project as `--slug hand`. */
-function importHandWritten(paragraphs: readonly HandBlock[], lists: readonly HandList[] = [], created?: string, footnotes: readonly string[] = []): { run: CliRun; dir: string } {
+function importHandWritten(paragraphs: readonly HandBlock[], parts: HandParts = {}): { run: CliRun; dir: string } {
   const dir = emptyProject();
-  writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, lists, created, footnotes));
+  writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, parts));
   return { run: runCli(['import', 'report.docx', '--slug', 'hand'], dir), dir };
 }
 
@@ -44,7 +44,7 @@ describe('briefing import of a report written by hand: nothing of its text is lo
 
   it('writes the text it could not place whole, as comments at the end of the meeting file, and says where', () => {
     const annex = 'Pielikumā: Francijas prezidentūras diskusiju dokuments un Eiropas Komisijas 2022. gada 10. marta paziņojums par skolotāju labbūtību (angļu valodā).';
-    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', list: { numId: 1 } }, 'Atbilde.', CLEARED, SIGNATURE, annex], [{ numId: 1, marker: '%1.' }]);
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', list: { numId: 1 } }, 'Atbilde.', CLEARED, SIGNATURE, annex], { lists: [{ numId: 1, marker: '%1.' }] });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Could not place (kept whole as comments at the end of ${MEETING}):\n  “Pielikumā: Francijas prezidentūras diskusiju dokuments un Eiropas K…”`);
     const text = readFileSync(join(dir, MEETING), 'utf8');
@@ -73,7 +73,7 @@ describe('briefing import of questions that neither ask nor are bold', () => {
         CLEARED,
         SIGNATURE,
       ],
-      [...QUESTIONS, ANSWER_LIST],
+      { lists: [...QUESTIONS, ANSWER_LIST] },
     );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('Could not place');
@@ -109,6 +109,18 @@ describe('briefing import of questions that neither ask nor are bold', () => {
     expect(bodyOf(dir, 2)).toBe('Otrā atbilde.\n');
   });
 
+  it('reads questions numbered by their paragraph style (Word’s “List Number”), not by a numbering of their own', () => {
+    const styles = '<w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Jautajums"><w:name w:val="Jautājums"/><w:basedOn w:val="ListNumber"/></w:style>';
+    const question = (text: string) => ({ xml: `<w:p><w:pPr><w:pStyle w:val="Jautajums"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>` });
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, question('Pedagoga profesijas pievilcība'), 'Pirmā atbilde.', question('ES atbalsts dalībvalstīm'), 'Otrā atbilde.', CLEARED, SIGNATURE], { lists: QUESTIONS, styles });
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir).questions).toEqual([
+      { text: 'Pedagoga profesijas pievilcība', position: 'hand-1' },
+      { text: 'ES atbalsts dalībvalstīm', position: 'hand-2' },
+    ]);
+    expect(bodyOf(dir, 1)).toBe('Pirmā atbilde.\n');
+  });
+
   it('keeps a question that is only its number (Word’s or typed) a question of its own, text x, its answer its own', () => {
     for (const bare of [{ text: '', list: { numId: 1 } }, '3.']) {
       const { run, dir } = importHandWritten(
@@ -128,7 +140,7 @@ describe('briefing import of questions that neither ask nor are bold', () => {
           CLEARED,
           SIGNATURE,
         ],
-        [...QUESTIONS, ANSWER_LIST],
+        { lists: [...QUESTIONS, ANSWER_LIST] },
       );
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('note: question 3 is only its number in the report, with no text');
@@ -246,14 +258,14 @@ describe('briefing import of what a report does not say', () => {
 
   it('dates the clearances on the meeting’s day, not after it, when the DOCX was created after the meeting (converted or saved anew)', () => {
     const paragraphs = [TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE];
-    const { run, dir } = importHandWritten(paragraphs, [], '2024-01-15T09:30:00Z');
+    const { run, dir } = importHandWritten(paragraphs, { created: '2024-01-15T09:30:00Z' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('note: the DOCX was created on 2024-01-15, after the meeting: the clearances are dated 2022-04-05');
     expect(parseDocument(readFileSync(join(dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { status: 'cleared', date: '2022-04-05' } } });
     const check = runCli(['check'], dir);
     expect(check.stdout + check.stderr).not.toContain('clearance/after-meeting');
     // Created before the meeting, that day stands.
-    const before = importHandWritten(paragraphs, [], '2022-03-30T12:00:00Z');
+    const before = importHandWritten(paragraphs, { created: '2022-03-30T12:00:00Z' });
     expect(parseDocument(readFileSync(join(before.dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { date: '2022-03-30' } } });
   });
 });
@@ -285,7 +297,7 @@ describe('briefing import of a signature set otherwise than with a tab', () => {
 describe('briefing import of what a field cannot hold', () => {
   it('keeps a question’s footnote, with the question, in the meeting file, and says so', () => {
     const question = { xml: '<w:p><w:r><w:t>1. Kā padarīt pedagoga profesiju pievilcīgāku?</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>' };
-    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, question, 'Atbilde.', CLEARED, SIGNATURE], [], undefined, ['Jautājums no prezidentūras dokumenta ST 5678/22.']);
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, question, 'Atbilde.', CLEARED, SIGNATURE], { footnotes: ['Jautājums no prezidentūras dokumenta ST 5678/22.'] });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('note: question 1 has a footnote, which a question\'s text cannot hold');
     expect(meetingOf(dir).questions).toEqual([{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' }]);
@@ -317,10 +329,12 @@ describe('briefing import of a date Word took for a list number', () => {
         CLEARED,
         SIGNATURE,
       ],
-      [
-        { numId: 3, marker: '%1.', start: 2022 },
-        { numId: 4, marker: '%1.', start: 2020 },
-      ],
+      {
+        lists: [
+          { numId: 3, marker: '%1.', start: 2022 },
+          { numId: 4, marker: '%1.', start: 2020 },
+        ],
+      },
     );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('opening paragraph');

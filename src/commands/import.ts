@@ -65,13 +65,14 @@ export function importReport(options: ImportOptions): ImportResult {
     return finish(result);
   }
   const report = parseReport(document);
-  result.unplaced = report.unplaced;
-  result.notes = report.notes;
   // A report without questions is one still (the template prints it, and check only warns): the date is what makes one.
+  // What the parts of a file that is none would say is not told: the one line of the refusal is what to read.
   if (!report.date) {
     result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', 'This does not read as an informative report: no meeting date (title or opening paragraph) found.', 'import reads a Latvian informative report laid out as `briefing build` lays one out (template informative-report.lv): title, opening, background, numbered questions with answers, clearance line. Speaking points and the English note are not read back: import the informative report of the same meeting.'));
     return finish(result);
   }
+  result.unplaced = report.unplaced;
+  result.notes = report.notes;
   if (options.slug !== undefined && !isSlug(options.slug)) {
     throw new UsageError(`--slug: \`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes.`, 'For example: --slug educ-informal');
   }

@@ -342,3 +342,13 @@ describe('briefing import of a date Word took for a list number', () => {
     expect(bodyOf(dir, 1)).toBe('2020\\. gada 1. septembrī sākās reforma.\n');
   });
 });
+
+describe('briefing import of a DOCX that is no report', () => {
+  it('refuses it in one line, without notes on parts it was never going to write', () => {
+    const { run, dir } = importHandWritten(['Sveiki!', 'Nosūtu vēstuli par sanāksmi.', 'Ar cieņu,\tA. Muižniece']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^report\.docx {2}error {2}This does not read as an informative report: no meeting date \(title or opening paragraph\) found\. .* {2}import\/not-a-report\n$/);
+    expect(existsSync(join(dir, 'meetings'))).toBe(false);
+  });
+});

@@ -142,7 +142,11 @@ function clearedOn(created: string, meetingDate: string, notes: string[]): strin
   return meetingDate;
 }
 
-/** `IZMzin_190221_EDUC.docx` → `izmzin-190221-educ`, without the date when the name starts with it. */
+/**
+ * `IZMzin_190221_EDUC.docx` → `izmzin-190221-educ`, without the date when the name starts with it,
+ * and no longer than {@link SLUG_MAX} (cut at a dash when there is one): a report's file name may
+ * be a sentence, and the slug names a folder, files and every position's id.
+ */
 function slugOf(fileName: string, date: string): string {
   const slug = fileName
     .replace(/\.docx$/i, '')
@@ -150,9 +154,14 @@ function slugOf(fileName: string, date: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return slug.replace(new RegExp(`^${date}-`), '') || 'imported';
+    .replace(/^-|-$/g, '')
+    .replace(new RegExp(`^${date}-`), '');
+  if (slug.length <= SLUG_MAX) return slug || 'imported';
+  const cut = slug.slice(0, SLUG_MAX + 1);
+  return (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, SLUG_MAX)).replace(/-$/, '');
 }
+
+const SLUG_MAX = 40;
 
 function block(text: string): Scalar {
   const scalar = new Scalar(text);

@@ -352,3 +352,14 @@ describe('briefing import of a DOCX that is no report', () => {
     expect(existsSync(join(dir, 'meetings'))).toBe(false);
   });
 });
+
+describe('briefing import of a report whose file name is a sentence', () => {
+  it('names the files by the name’s first words, no longer than 40 characters, when no --slug is given', () => {
+    const dir = emptyProject();
+    const name = 'Informatīvais ziņojums par ES Izglītības, jaunatnes, kultūras un sporta padomes sanāksmi Luksemburgā 2022. gada aprīlī (galīgā redakcija pēc saskaņošanas ar FM un ĀM)';
+    writeFileSync(join(dir, `${name}.docx`), handWrittenDocx([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]));
+    const run = runCli(['import', `${name}.docx`], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('created meetings/2022-04-05-informativais-zinojums-par-es-izglitibas.yaml\ncreated positions/informativais-zinojums-par-es-izglitibas/informativais-zinojums-par-es-izglitibas-1.yaml\n');
+  });
+});

@@ -30,7 +30,7 @@ export interface Piece extends CharacterFormat {
   text: string;
   /** The target of the hyperlink the text is in. */
   link?: string;
-  /** A footnote reference: the footnote's id in the DOCX (the text is then empty). */
+  /** A footnote or endnote reference: the note's id among {@link ReviewedDocument.footnotes} (the text is then empty). */
   footnote?: string;
   /**
    * A character of a symbol font (a `w:sym`, or text in Symbol or Wingdings) that briefing knows
@@ -131,7 +131,7 @@ export interface ReviewedDocument {
   core: Map<string, string>;
   paragraphs: ReviewedParagraph[];
   comments: Map<string, ReviewComment>;
-  /** Footnotes by id (the `w:id` a body's footnote reference names), each its paragraphs as the reviewer left them. */
+  /** Footnotes by id (the `w:id` a body's footnote reference names; an endnote's, read as a footnote, `endnote <w:id>`), each its paragraphs as the reviewer left them. */
   footnotes: Map<string, ReviewedParagraph[]>;
   /** The text of the first footer that has any. */
   footerText: string;
@@ -147,6 +147,8 @@ const READ_PARTS = new Set([
   'word/styles.xml',
   'word/footnotes.xml',
   'word/_rels/footnotes.xml.rels',
+  'word/endnotes.xml',
+  'word/_rels/endnotes.xml.rels',
   'word/comments.xml',
   'docProps/custom.xml',
   'docProps/core.xml',
@@ -154,6 +156,9 @@ const READ_PARTS = new Set([
 const FOOTER_PART = /^word\/footer\d*\.xml$/;
 /** The theme (its fonts, which a style or run may name as `minorHAnsi`): the document's relationships say which. */
 const THEME_PART = /^word\/theme\/[^/]+\.xml$/;
+
+/** What an endnote's id starts with among the footnotes (see {@link ReviewedDocument.footnotes}): `endnote 2`. */
+const ENDNOTE_ID = 'endnote ';
 
 /** The most one part of a reviewed DOCX may unpack to: several times the document.xml of a report with 10,000 questions. */
 const MAX_PART_BYTES = 256 * 2 ** 20;
@@ -249,10 +254,13 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   const styleLists = styleNumbering(styles);
   const body = descendants(document, 'w:body')[0] ?? emptyPart();
   const footnotes = new Map<string, ReviewedParagraph[]>();
-  const footnoteRelationships = relationshipsOf('footnotes.xml');
-  for (const footnote of descendants(part('word/footnotes.xml') ?? emptyPart(), 'w:footnote')) {
-    if (footnote.attributes['w:type'] && footnote.attributes['w:type'] !== 'normal') continue;
-    footnotes.set(footnote.attributes['w:id'] ?? '', new BodyReader(footnoteRelationships, numbering, fonts, styleLists).read(footnote));
+  // Endnotes are read as footnotes (briefing writes only those), under ids of their own: a report written in Word may use either.
+  for (const [kind, prefix] of [['footnote', ''], ['endnote', ENDNOTE_ID]] as const) {
+    const noteRelationships = relationshipsOf(`${kind}s.xml`);
+    for (const note of descendants(part(`word/${kind}s.xml`) ?? emptyPart(), `w:${kind}`)) {
+      if (note.attributes['w:type'] && note.attributes['w:type'] !== 'normal') continue;
+      footnotes.set(`${prefix}${note.attributes['w:id'] ?? ''}`, new BodyReader(noteRelationships, numbering, fonts, styleLists).read(note));
+    }
   }
   const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).sort();
   return {
@@ -624,7 +632,7 @@ class BodyReader {
       const link = context.link ?? this.fields.findLast((field) => field.result)?.link;
       const base = { ...format, ...(link ? { link } : {}) };
       const afterNoteMark = this.afterNoteMark;
-      this.afterNoteMark = part.name === 'w:footnoteRef';
+      this.afterNoteMark = part.name === 'w:footnoteRef' || part.name === 'w:endnoteRef';
       if (part.name === 't' || part.name === 'w:t' || part.name === 'w:delText') {
         const text = part.children.filter((c): c is string => typeof c === 'string').join('');
         const own = afterNoteMark && /^[ \t]/.test(text) ? text.slice(1) : text;
@@ -641,8 +649,9 @@ class BodyReader {
         paragraph.pieces.push({ ...base, text: '\n' });
       } else if (part.name === 'w:noBreakHyphen') {
         paragraph.pieces.push({ ...base, text: '-' });
-      } else if (part.name === 'w:footnoteReference') {
-        paragraph.pieces.push({ ...base, text: '', footnote: part.attributes['w:id'] ?? '' });
+      } else if (part.name === 'w:footnoteReference' || part.name === 'w:endnoteReference') {
+        const prefix = part.name === 'w:endnoteReference' ? ENDNOTE_ID : '';
+        paragraph.pieces.push({ ...base, text: '', footnote: `${prefix}${part.attributes['w:id'] ?? ''}` });
       } else if (part.name === 'w:commentReference') {
         paragraph.comments.push(part.attributes['w:id'] ?? '');
       } else if (part.name === 'w:drawing' || part.name === 'w:pict' || part.name === 'w:object' || part.name === 'mc:AlternateContent') {

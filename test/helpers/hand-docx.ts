@@ -32,6 +32,8 @@ export interface HandParts {
   created?: string;
   /** Its footnotes' text, `w:id` 1, 2, …, for a `w:footnoteReference` in the body to name. */
   footnotes?: readonly string[];
+  /** Its endnotes' text, likewise, for a `w:endnoteReference`. */
+  endnotes?: readonly string[];
   /** The inside of its `w:styles`: `<w:style …>` elements. */
   styles?: string;
 }
@@ -41,11 +43,11 @@ export type HandBlock = string | HandParagraph | HandRow | HandXml;
 
 /**
  * The smallest DOCX Word opens that holds `paragraphs`, as a ministry officer typed them: only
- * what import reads (the body, and what `parts` gives: lists, footnotes, styles, the creation
- * date), so a test shows the
+ * what import reads (the body, and what `parts` gives: lists, footnotes, endnotes, styles,
+ * the creation date), so a test shows the
  * case it is about in a few lines instead of a converter's output.
  */
-export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], created, footnotes = [], styles }: HandParts = {}): Uint8Array {
+export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], created, footnotes = [], endnotes = [], styles }: HandParts = {}): Uint8Array {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const body = paragraphs.map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'row' in p ? rowXml(p.row) : 'xml' in p ? p.xml : paragraphXml(p))).join('');
   const files: Record<string, Uint8Array> = {
@@ -71,9 +73,10 @@ export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], 
     files['word/numbering.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}>${definitions}${nums}</w:numbering>`);
   }
   if (styles) files['word/styles.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>${styles}</w:styles>`);
-  if (footnotes.length) {
-    const notes = footnotes.map((text, index) => `<w:footnote w:id="${index + 1}"><w:p><w:r><w:t xml:space="preserve">${escaped(text)}</w:t></w:r></w:p></w:footnote>`).join('');
-    files['word/footnotes.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes ${W}>${notes}</w:footnotes>`);
+  for (const [kind, texts] of [['footnote', footnotes], ['endnote', endnotes]] as const) {
+    if (!texts.length) continue;
+    const notes = texts.map((text, index) => `<w:${kind} w:id="${index + 1}"><w:p><w:r><w:${kind}Ref/></w:r><w:r><w:t xml:space="preserve"> ${escaped(text)}</w:t></w:r></w:p></w:${kind}>`).join('');
+    files[`word/${kind}s.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${kind}s ${W}>${notes}</w:${kind}s>`);
   }
   if (created) {
     files['docProps/core.xml'] = strToU8(

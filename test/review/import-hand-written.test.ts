@@ -294,6 +294,16 @@ describe('briefing import of a signature set otherwise than with a tab', () => {
   });
 });
 
+describe('briefing import of notes', () => {
+  it('reads an endnote as the footnote of the paragraph it is in, numbered within its field with the footnotes', () => {
+    const answer = { xml: '<w:p><w:r><w:t>Atbilde</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> un turpinājums</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>' };
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', answer, CLEARED, SIGNATURE], { footnotes: ['Zemsvītras piezīme.'], endnotes: ['Beigu piezīme: ST 5678/22.'] });
+    expect(run.status, run.stderr).toBe(0);
+    expect(bodyOf(dir, 1)).toBe('Atbilde[^1] un turpinājums[^2].\n\n[^1]: Zemsvītras piezīme.\n\n[^2]: Beigu piezīme: ST 5678/22.\n');
+    expect(runCli(['build', MEETING], dir).status).toBe(0);
+  });
+});
+
 describe('briefing import of what a field cannot hold', () => {
   it('keeps a question’s footnote, with the question, in the meeting file, and says so', () => {
     const question = { xml: '<w:p><w:r><w:t>1. Kā padarīt pedagoga profesiju pievilcīgāku?</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>' };

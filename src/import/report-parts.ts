@@ -310,7 +310,7 @@ const SENTENCE_END = /[.;:,]["”“»)\]’'\s]*$/;
  * A question of the report: the first paragraph after the invitation, whatever it looks like; then
  * a top-level numbered item (`1.` or `1)`, by Word's numbering or typed) that reads as a question —
  * it ends with a question mark (and closing quotes or brackets), or is bold throughout, as the
- * report prints its questions — or is numbered as the next question (see {@link QuestionCount}).
+ * report prints its questions, and numbered as one — or is numbered as the next question (see {@link QuestionCount}).
  * An answer's own numbered list ("1. pirmais pasākums;") asks nothing. A question's number is not
  * held to the count when it asks: a report made of several Word lists may show every question as "1)".
  */
@@ -318,7 +318,9 @@ function isQuestion(paragraph: ReviewedParagraph, text: string, item: NumberedIt
   if (count.count === 0) return true;
   // Questions not numbered at all: one that asks, bold as the last question was or was not, follows it.
   if (!item) return count.unnumbered !== undefined && QUESTION_END.test(text) && allBold(paragraph) === count.unnumbered.bold;
-  if (!item.bare && (QUESTION_END.test(text) || allBold(paragraph))) return true;
+  if (!item.bare && QUESTION_END.test(text)) return true;
+  // Bold, it is a question when numbered as one: an answer's bold items ("1. Digitālā izglītība") are its headings.
+  if (!item.bare && allBold(paragraph) && count.fits(item)) return true;
   return count.isNext(item);
 }
 
@@ -353,6 +355,12 @@ class QuestionCount {
     if (item.listId && this.answerItems.some((earlier) => earlier.listId === item.listId)) return false;
     if (this.answerItems.findLast((earlier) => earlier.mark === item.mark)?.number === item.number - 1) return false;
     return item.listId !== '' || item.bare || !item.sentence;
+  }
+
+  /** Whether `item` is numbered as a question: with the last question's mark, the next number or the last question's again (every question its own Word list, each "1)"). */
+  fits(item: NumberedItem): boolean {
+    if (this.last && item.mark !== this.last.mark) return false;
+    return item.number === this.count + 1 || item.number === this.last?.number;
   }
 
   /** A question was read, numbered `item` when it was numbered. */

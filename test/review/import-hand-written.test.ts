@@ -121,6 +121,32 @@ describe('briefing import of questions that neither ask nor are bold', () => {
     expect(bodyOf(dir, 1)).toBe('Pirmā atbilde.\n');
   });
 
+  it('keeps an answer’s bold numbered headings in the answer, and still reads questions each numbered “1)” by a list of its own', () => {
+    const { run, dir } = importHandWritten(
+      [
+        TITLE,
+        OPENING,
+        'Fons.',
+        INVITATION,
+        { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', list: { numId: 1 }, bold: true },
+        { text: 'Digitālā izglītība', list: { numId: 2 }, bold: true },
+        'Pirmā daļa.',
+        { text: 'Pedagogi', list: { numId: 2 }, bold: true },
+        'Otrā daļa.',
+        { text: 'ES atbalsts dalībvalstīm', list: { numId: 3 }, bold: true },
+        'Otrā atbilde.',
+        { text: 'Trešais jautājums', list: { numId: 4 }, bold: true },
+        'Trešā atbilde.',
+        CLEARED,
+        SIGNATURE,
+      ],
+      { lists: [{ numId: 1, marker: '%1)' }, { numId: 2, marker: '%1.' }, { numId: 3, marker: '%1)' }, { numId: 4, marker: '%1)' }] },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect((meetingOf(dir).questions as { text: string }[]).map((q) => q.text)).toEqual(['Kā padarīt pedagoga profesiju pievilcīgāku?', 'ES atbalsts dalībvalstīm', 'Trešais jautājums']);
+    expect(bodyOf(dir, 1)).toBe('1) **Digitālā izglītība**\n\nPirmā daļa.\n\n2) **Pedagogi**\n\nOtrā daļa.\n');
+  });
+
   it('keeps a question that is only its number (Word’s or typed) a question of its own, text x, its answer its own', () => {
     for (const bare of [{ text: '', list: { numId: 1 } }, '3.']) {
       const { run, dir } = importHandWritten(

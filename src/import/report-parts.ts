@@ -419,13 +419,14 @@ function rowLine(row: readonly ReviewedParagraph[]): string {
   return columns.map((column) => row.filter((paragraph) => (paragraph.cell?.column ?? 0) === column).map(plain).join(' ')).join('\t');
 }
 
-/** Takes a signature or visa line (its role and name a tab apart) into the report; false when it holds no role and name to take. */
+/** Takes a signature or visa line (its role and name a tab apart) into the report; false when it holds no role and name to take, or the report has that line already. */
 function signatureLine(line: string, report: ImportedReport): boolean {
   const [role = '', name = ''] = signatureParts(line);
   // "Vīza:" as the template writes it, or as a ministry's own template may: "VĪZA:", "Viza:".
   const visa = /^v[īi]za:\s*(.+)$/iu.exec(role);
-  if (visa?.[1]) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };
-  else if (role && name) report.signature = { role, name };
+  // The first of each stands: a line after them ("Izpildītāja: A. Bērziņa", who prepared the report) is no signature.
+  if (visa?.[1] && !report.visa) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };
+  else if (!visa && role && name && !report.signature) report.signature = { role, name };
   else return false;
   return true;
 }

@@ -312,6 +312,16 @@ describe('briefing import of a signature set otherwise than with a tab', () => {
     }
   });
 
+  it('keeps the first signature and visa, and the line of who prepared the report after them among the text not placed', () => {
+    for (const executor of ['Izpildītāja: A. Bērziņa', 'Izpildītāja:\tA. Bērziņa']) {
+      const { run, dir } = importHandWritten([...REPORT, SIGNATURE, 'Vīza: valsts sekretāre\tJ. Volberts', executor, '67047812, anna.berzina@izm.gov.lv']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(meetingOf(dir)).toMatchObject({ signature: { role: 'Izglītības un zinātnes ministre', name: 'A. Muižniece' }, visa: { name: 'J. Volberts' } });
+      expect(run.stdout).toContain('Could not place');
+      expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('#   Izpildītāja:');
+    }
+  });
+
   it('keeps a table after the clearance line that is no signature, whole, among the text not placed', () => {
     const { run, dir } = importHandWritten([...REPORT, SIGNATURE, { row: ['Pielikums', 'Pasākumu saraksts un to izmaksas 2022. gadā'] }]);
     expect(run.status, run.stderr).toBe(0);

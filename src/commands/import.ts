@@ -91,7 +91,8 @@ export function importReport(options: ImportOptions): ImportResult {
     result.notes.push(`the file code ${wanted} is already used by ${taken.get(wanted.toLowerCase()) ?? 'another meeting'}: the imported meeting got ${fileCode}; if this report replaces that meeting, remove one of the two and give the other ${wanted}`);
   }
   files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing) + unplacedComment(report.unplacedMarkdown));
-  const clearanceDate = clearedOn((document.core.get('created') ?? '').slice(0, 10), report.date, result.notes);
+  // Without a clearance line the positions are drafts: no clearance to date.
+  const clearanceDate = codes.length ? clearedOn((document.core.get('created') ?? '').slice(0, 10), report.date, result.notes) : '';
   report.questions.forEach((question, index) => {
     const id = positionIds[index] ?? '';
     const path = join(project.config.paths.positions, slug, `${id}.yaml`);

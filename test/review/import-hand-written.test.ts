@@ -290,6 +290,10 @@ describe('briefing import of what a report does not say', () => {
     expect(parseDocument(readFileSync(join(dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { status: 'cleared', date: '2022-04-05' } } });
     const check = runCli(['check'], dir);
     expect(check.stdout + check.stderr).not.toContain('clearance/after-meeting');
+    // Without a clearance line there is no clearance to date, and nothing to say of it.
+    const uncleared = importHandWritten(paragraphs.filter((paragraph) => paragraph !== CLEARED), { created: '2024-01-15T09:30:00Z' });
+    expect(uncleared.run.status, uncleared.run.stderr).toBe(0);
+    expect(uncleared.run.stdout).not.toContain('the clearances are dated');
     // Created before the meeting, that day stands.
     const before = importHandWritten(paragraphs, { created: '2022-03-30T12:00:00Z' });
     expect(parseDocument(readFileSync(join(before.dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { date: '2022-03-30' } } });

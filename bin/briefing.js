@@ -38,7 +38,7 @@ if (here === undefined) {
   // Only this branch needs these modules; --version and a current Node load none of them.
   Promise.all([import('node:child_process'), import('node:module'), import('node:os')]).then(([childProcess, module, os]) => {
     const found = process.env[RELAUNCHED] ? {} : projectNode(module.createRequire);
-    if (found.node) relaunch(found.node, childProcess.spawn, os.constants.signals);
+    if (found.node) relaunch(found.node, childProcess, os.constants.signals);
     else if (found.withoutProgram) {
       // npm 12 runs a dependency's install script only when package.json allows it, and the
       // `node` package's install script is what fetches the program.
@@ -137,11 +137,28 @@ function projectNode(createRequire) {
   return { withoutProgram };
 }
 
+/**
+ * Whether this process is in the foreground job of its terminal (its process group the terminal's),
+ * where the terminal's Ctrl-C and hang-up reach the whole job; false with no terminal, or where
+ * `ps` cannot tell.
+ */
+function foregroundJob(spawnSync) {
+  const ps = spawnSync('ps', ['-o', 'pgid=,tpgid=', '-p', String(process.pid)], { encoding: 'utf8' });
+  const [group, terminal] = String(ps.stdout || '').trim().split(/\s+/).map(Number);
+  return ps.status === 0 && group > 0 && group === terminal;
+}
+
 /** Runs this same command under `node` and ends with its exit code (or its signal). */
-function relaunch(node, spawn, signals) {
-  const child = spawn(node, [self, ...args], { stdio: 'inherit', env: { ...process.env, [RELAUNCHED]: '1' } });
-  // Ctrl-C reaches both processes from the terminal: this one waits for the other to end.
-  process.on('SIGINT', () => {});
+function relaunch(node, childProcess, signals) {
+  const child = childProcess.spawn(node, [self, ...args], { stdio: 'inherit', env: { ...process.env, [RELAUNCHED]: '1' } });
+  // Ctrl-C, or the terminal closing, reaches both processes (one job of the terminal): this one then waits for the
+  // other to end, which a second signal would stop half way. Sent to this process alone (`kill -INT <pid>`, a
+  // supervisor, no terminal), the signal is passed on: it was ignored, and a SIGHUP left the command running alone.
+  const passOn = (signal) => {
+    if (!foregroundJob(childProcess.spawnSync)) child.kill(signal);
+  };
+  process.on('SIGINT', () => passOn('SIGINT'));
+  process.on('SIGHUP', () => passOn('SIGHUP'));
   process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('error', (error) => {
     console.error(`briefing: could not start ${node}: ${error.message}`);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,32 @@ describe('bin/briefing.js, the installed command', () => {
     expect(run.stdout).toMatch(/^Checked 1 meeting, 3 positions\b.*: no problems\.\n$/);
     expect(run.status).toBe(0);
   });
+
+  it.runIf(old !== undefined)('on an old Node.js, a signal sent to the launcher alone (no terminal) reaches the command it runs under the newer one', async () => {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGHUP', 129],
+    ] as const) {
+      // A watch, which runs until a signal ends it; its own process group and no terminal, as under a supervisor.
+      const launcher = spawn(old ?? 'node', [join(REPO, 'bin/briefing.js'), 'build', 'meetings/2021-02-19-educ-informal.yaml', '--watch', '--format', 'md'], {
+        cwd: exampleProject(),
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, BRIEFING_SERVER: 'off' },
+      });
+      let output = '';
+      launcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      await expect.poll(() => output, { timeout: 30_000, interval: 100 }).toContain('Watching for changes');
+      const command = Number(spawnSync('pgrep', ['-P', String(launcher.pid)], { encoding: 'utf8' }).stdout.trim());
+      expect(command, signal).toBeGreaterThan(0);
+      const ended = new Promise<number | null>((done) => launcher.on('exit', (status) => done(status)));
+      process.kill(launcher.pid ?? 0, signal);
+      // Both end, the launcher with the command's code (it ignored SIGINT, and died of SIGHUP leaving the watch running alone).
+      expect(await ended, signal).toBe(code);
+      const alive = () => spawnSync('ps', ['-o', 'stat=', '-p', String(command)], { encoding: 'utf8' }).stdout.trim();
+      await expect.poll(() => alive().replace(/^Z.*/, ''), { timeout: 10_000 }).toBe('');
+    }
+  }, 90_000);
 
   it.runIf(old !== undefined)('on an old Node.js with no newer one in reach, says in one line what to install, exit 2', () => {
     // The launcher alone, as installed somewhere without the `node` package.

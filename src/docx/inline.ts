@@ -13,7 +13,7 @@ import {
 import type { FootnoteReference as FootnoteReferenceNode, PhrasingContent } from 'mdast';
 import { imageText } from './printed-text.js';
 import { checkBox } from './task-box.js';
-import { CODE_FONT } from '../model/reference-docx.js';
+import { CharacterStyle, CODE_FONT } from '../model/reference-docx.js';
 import type { BlockRevision } from './nodes.js';
 
 /** Character formatting carried down the inline tree. */
@@ -78,7 +78,7 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
         context.warn(`footnote [^${node.label ?? node.identifier}] has no definition`, node);
         return textRuns(`[^${node.label ?? node.identifier}]`, marks, context);
       }
-      if (marks.revision) return [run({ style: 'FootnoteReference', children: [new FootnoteReference(id)] }, marks.revision, context)];
+      if (marks.revision) return [run({ style: CharacterStyle.noteReference, children: [new FootnoteReference(id)] }, marks.revision, context)];
       return [new FootnoteReferenceRun(id)];
     }
     case 'html':
@@ -113,7 +113,7 @@ function textRuns(value: string, marks: Marks, context: InlineContext): Paragrap
     italics: marks.italics,
     strike: marks.strike,
     ...(marks.code ? { font: CODE_FONT } : {}),
-    ...(marks.link ? { style: 'Hyperlink' } : {}),
+    ...(marks.link ? { style: CharacterStyle.link } : {}),
   };
   return [run(options, marks.revision, context)];
 }

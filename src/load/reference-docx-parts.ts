@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { strFromU8 } from 'fflate';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
-import { OptionalStyle, Style, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
+import { CharacterStyle, OptionalStyle, SAVED_AS, Style, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
 
 /**
  * Added to the reference's numbering ids (`w:numId`, `w:abstractNumId`) so they cannot meet
@@ -169,10 +169,7 @@ function notWellFormed(text: string): string | undefined {
 }
 
 /** The style ids the compiler gives paragraphs and runs, which a reference DOCX should define. */
-const WANTED_IDS = [...Object.values(Style), ...Object.values(OptionalStyle), 'Hyperlink', 'FootnoteReference'];
-
-/** The ids LibreOffice gives some of them when it saves a DOCX (by lower-case id). */
-const SAVED_AS: Readonly<Record<string, string>> = { internetlink: 'Hyperlink', footnoteanchor: 'FootnoteReference', footnotecharacters: 'FootnoteReference' };
+const WANTED_IDS: string[] = [...Object.values(Style), ...Object.values(OptionalStyle), ...Object.values(CharacterStyle)];
 
 function styleIdsIn(styles: string): string[] {
   return [...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []));

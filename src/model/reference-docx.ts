@@ -22,6 +22,25 @@ export const Style = {
 } as const;
 
 /**
+ * Character style ids the compiler gives runs: links and footnote references. Their look is the
+ * layout's, like a paragraph style's; a reference DOCX may make links bold, and `review` does not
+ * read that as the text's bold.
+ */
+export const CharacterStyle = {
+  link: 'Hyperlink',
+  noteReference: 'FootnoteReference',
+} as const;
+
+/** The ids LibreOffice gives some of our styles when it saves a DOCX (by lower-case id). */
+export const SAVED_AS: Readonly<Record<string, string>> = { internetlink: CharacterStyle.link, footnoteanchor: CharacterStyle.noteReference, footnotecharacters: CharacterStyle.noteReference };
+
+/** Whether `id` is one of {@link CharacterStyle}, under our id or the one LibreOffice saves it as. */
+export function isLayoutCharacterStyle(id: string): boolean {
+  const ours: readonly string[] = Object.values(CharacterStyle);
+  return ours.includes(id) || ours.includes(SAVED_AS[id.toLowerCase()] ?? '');
+}
+
+/**
  * Paragraph styles used only where the reference DOCX defines them (and in the starter
  * `briefing reference-docx` writes); elsewhere such paragraphs are Normal, as they always were.
  */

@@ -611,15 +611,21 @@ class BodyReader {
     }
   }
 
+  /** What run properties (`w:rPr`) set of what Markdown can write, their character style's bold, italic and strike included. */
+  private characterFormat(properties: XmlElement | undefined): CharacterFormat {
+    return characterFormat(properties, this.fonts.characterStyleLevels(properties));
+  }
+
   private run(node: XmlElement, context: RunContext): void {
     const paragraph = this.current;
     if (!paragraph) return;
     const properties = child(node, 'w:rPr');
     // A symbol font may come from the run's style, its paragraph's or the theme; inline code is the run's own font.
     const fonts = this.fonts.fontsOf(paragraph.style, properties);
-    const now = characterFormat(properties);
+    const now = this.characterFormat(properties);
     const changed = child(properties, 'w:rPrChange');
-    const before = changed ? characterFormat(child(changed, 'w:rPr')) : now;
+    // The properties before the change are whole, their character style (Strong taken off) too.
+    const before = changed ? this.characterFormat(child(changed, 'w:rPr')) : now;
     const formatChanged: Revision | null = changed && !sameFormat(before, now) ? { ...revisionOf(changed), kind: 'ins' } : null;
     const format = { ...now, revision: context.revision, formatChanged, ...(formatChanged ? { formatBefore: before } : {}) };
     for (const part of elements(node)) {
@@ -722,12 +728,17 @@ function dateOf(node: XmlElement): string {
   return isRealDate(date.slice(0, 10)) ? date : '';
 }
 
-/** What run properties (`w:rPr`) set of what Markdown can write; inline code is the run's own font. */
-function characterFormat(properties: XmlElement | undefined): CharacterFormat {
+/**
+ * What run properties (`w:rPr`) set of what Markdown can write: bold, italic and strike as the run
+ * sets them, else as the last of `styleLevels` (its character style's properties, bases first)
+ * that does (`<w:b w:val="0"/>` on the run takes a style's bold off); inline code is the run's own font.
+ */
+function characterFormat(properties: XmlElement | undefined, styleLevels: readonly XmlElement[]): CharacterFormat {
+  const on = (name: string) => isOn([properties, ...styleLevels.toReversed()].map((level) => child(level, name)).find(Boolean));
   return {
-    bold: isOn(child(properties, 'w:b')),
-    italic: isOn(child(properties, 'w:i')),
-    strike: isOn(child(properties, 'w:strike')) || isOn(child(properties, 'w:dstrike')),
+    bold: on('w:b'),
+    italic: on('w:i'),
+    strike: on('w:strike') || on('w:dstrike'),
     code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
   };
 }

@@ -1,3 +1,4 @@
+import { isLayoutCharacterStyle } from '../model/reference-docx.js';
 import { child, descendants, type XmlElement } from './xml.js';
 
 /** A run's fonts that may draw text: `ascii` for the ASCII characters (`w:ascii`), `other` for the rest (`w:hAnsi`). */
@@ -6,21 +7,23 @@ export interface RunFonts {
   other: string | undefined;
 }
 
-/** A style's part in the fonts: the style it is based on, and its own `w:rFonts`. */
-interface StyleFonts {
+/** A style's part in a run's properties: its id, the style it is based on, and its own run properties (`w:rPr`). */
+interface StyleLevel {
+  id: string;
   basedOn: string | undefined;
-  fonts: XmlElement | undefined;
+  properties: XmlElement | undefined;
 }
 
 /**
- * The fonts each run is drawn in, as Word finds them: the document's defaults, then the
+ * What a run's styles give it. Its fonts, as Word finds them: the document's defaults, then the
  * paragraph's style, then the run's character style (`w:rStyle`), each after the styles it is
  * based on, then the run's own `w:rFonts`. Each level's font for a slot replaces the one before;
  * a theme font (`w:asciiTheme="minorHAnsi"`) is the theme's minor or major Latin font. A symbol
- * font set anywhere on the way draws the run's text as well as one on the run itself.
+ * font set anywhere on the way draws the run's text as well as one on the run itself. And the
+ * run properties of its character style alone (see {@link characterStyleLevels}).
  */
 export class RunFontReader {
-  private readonly styles = new Map<string, StyleFonts>();
+  private readonly styles = new Map<string, StyleLevel>();
   private readonly defaults: XmlElement | undefined;
   /** The paragraph style of a paragraph that names none (`w:default`). */
   private readonly defaultParagraph: string;
@@ -34,7 +37,7 @@ export class RunFontReader {
     let defaultParagraph = '';
     for (const style of styles ? descendants(styles, 'w:style') : []) {
       const id = style.attributes['w:styleId'] ?? '';
-      this.styles.set(id, { basedOn: child(style, 'w:basedOn')?.attributes['w:val'], fonts: child(child(style, 'w:rPr'), 'w:rFonts') });
+      this.styles.set(id, { id, basedOn: child(style, 'w:basedOn')?.attributes['w:val'], properties: child(style, 'w:rPr') });
       if (style.attributes['w:type'] === 'paragraph' && isTrue(style.attributes['w:default'])) defaultParagraph = id;
     }
     this.defaultParagraph = defaultParagraph;
@@ -49,20 +52,32 @@ export class RunFontReader {
     const key = `${paragraphStyle}\u0000${characterStyle}`;
     let inherited = this.cache.get(key);
     if (!inherited) {
-      const levels = [this.defaults, ...this.chain(paragraphStyle || this.defaultParagraph), ...this.chain(characterStyle)];
+      const levels = [this.defaults, ...[...this.chain(paragraphStyle || this.defaultParagraph), ...this.chain(characterStyle)].map((level) => child(level.properties, 'w:rFonts'))];
       inherited = levels.reduce<RunFonts>((fonts, level) => this.over(fonts, level), { ascii: undefined, other: undefined });
       this.cache.set(key, inherited);
     }
     return this.over(inherited, child(properties, 'w:rFonts'));
   }
 
-  /** A style's `w:rFonts` and its bases', the furthest base first (a loop of bases read once round). */
-  private chain(id: string): (XmlElement | undefined)[] {
-    const levels: (XmlElement | undefined)[] = [];
+  /**
+   * The run properties (`w:rPr`) the character style of a run with properties `properties` sets,
+   * its bases' first: what the run's own properties do not set, they do (Word's *Strong* is bold,
+   * LibreOffice's *Emphasis* italic). The paragraph style's are not among them: a heading's or a
+   * question's bold is the layout's, not the text's. Nor are those of the character styles the
+   * compiler gives links and footnote references, whose look the layout (a reference DOCX) sets.
+   */
+  characterStyleLevels(properties: XmlElement | undefined): XmlElement[] {
+    const characterStyle = child(properties, 'w:rStyle')?.attributes['w:val'] ?? '';
+    return this.chain(characterStyle).flatMap((level) => (level.properties && !isLayoutCharacterStyle(level.id) ? [level.properties] : []));
+  }
+
+  /** A style and its bases, the furthest base first (a loop of bases read once round). */
+  private chain(id: string): StyleLevel[] {
+    const levels: StyleLevel[] = [];
     const seen = new Set<string>();
-    for (let at: string | undefined = id; at && !seen.has(at); at = this.styles.get(at)?.basedOn) {
-      seen.add(at);
-      levels.unshift(this.styles.get(at)?.fonts);
+    for (let level = this.styles.get(id); level && !seen.has(level.id); level = this.styles.get(level.basedOn ?? '')) {
+      seen.add(level.id);
+      levels.unshift(level);
     }
     return levels;
   }

@@ -72,6 +72,19 @@ export class WordEdit {
     return this.otherPart('word/styles.xml', (xml) => xml.replace('</w:styles>', `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style></w:styles>`));
   }
 
+  /**
+   * Defines the character style `id` (`inner`: its `w:basedOn`, `w:rPr`), as Word's own *Strong*
+   * or *Emphasis* is written once used, in place of a style of that id the report's styles have
+   * (a built report has a paragraph style Strong, which the gallery's character style is not).
+   */
+  characterStyle(id: string, inner: string): this {
+    const style = `<w:style w:type="character" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style>`;
+    return this.otherPart('word/styles.xml', (xml) => {
+      const existing = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`).exec(xml)?.[0];
+      return existing ? xml.replace(existing, style) : xml.replace('</w:styles>', `${style}</w:styles>`);
+    });
+  }
+
   /** Points the body's links to `from` to `to` (Edit Hyperlink in Word), which only their relationship holds: track changes do not record it. */
   relink(from: string, to: string): this {
     return this.otherPart('word/_rels/document.xml.rels', (xml) => xml.replaceAll(`Target="${from}"`, `Target="${to}"`));

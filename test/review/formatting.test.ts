@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
@@ -123,6 +124,72 @@ describe('formatting changed in Word with track changes off', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('out/reviewed.docx: no tracked changes or comments\n');
     expect(positionText(dir)).toBe(before);
+  });
+});
+
+describe('bold or italic from a character style (the Styles gallery’s Strong, Emphasis)', () => {
+  /** Word's character styles: Strong (bold) and Emphasis (italic), based on the default paragraph font, which sets nothing. */
+  const wordStyles = (docx: WordEdit) =>
+    docx
+      .characterStyle('DefaultParagraphFont', '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>')
+      .characterStyle('Strong', '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="22"/><w:qFormat/><w:rPr><w:b/><w:bCs/></w:rPr>')
+      .characterStyle('Emphasis', '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="20"/><w:qFormat/><w:rPr><w:i/><w:iCs/></w:rPr>');
+  const PANDEMIC_BOLD = [
+    '  Pandēmijas laikā attālināto mācību kvalitāti lielā mērā noteica **pedagogu digitālās prasmes**. Pēdējo triju',
+    '  gadu laikā digitālo prasmju pilnveides mācībās ir piedalījušies 53,5 % pedagogu, un augstas digitālās prasmes',
+    '  ir 28 % pedagogu. Lai attālinātajās mācībās varētu piedalīties arī skolēni, kuriem mājās nav piemērotas',
+    '  tehnikas, ir iegādātas 11 352 viedierīces, ar kurām nodrošināti 5,3 % skolēnu. Savukārt video mācību stundas',
+    '  “Tava klase”, kas kopš 2020. gada pavasara ir pieejamas televīzijā un tiešsaistē, ļauj mācīties ikvienam',
+    '  skolēnam neatkarīgi no dzīvesvietas un ģimenes iespējām un vienlaikus sniedz atbalstu pedagogiem un vecākiem.',
+  ].join('\n');
+
+  it('Strong with track changes off: bold, written with **…**', () => {
+    const result = review((docx) => wordStyles(docx).format(PANDEMIC, 'pedagogu digitālās prasmes', { add: '<w:rStyle w:val="Strong"/>' }));
+    expect(result.listing).toContain('  formatting changed: “pedagogu digitālās prasmes”\n');
+    expect(result.listing).toContain('edited without track changes');
+    expectRewritten(result, paragraphOf(result.before, 'Pandēmijas laikā'), PANDEMIC_BOLD);
+  });
+
+  it('Emphasis with track changes off: italic, written with *…*; where the run takes the italic off again (w:i w:val="0"), plain', () => {
+    const result = review((docx) =>
+      wordStyles(docx)
+        .format('Šie pasākumi palīdzēja', 'pasākumi', { add: '<w:rStyle w:val="Emphasis"/>' })
+        .format('nodrošināt mācību nepārtrauktību', 'mācību', { add: '<w:rStyle w:val="Emphasis"/><w:i w:val="0"/>' }),
+    );
+    expect(result.listing).toContain('  formatting changed: “pasākumi”\n');
+    expect(result.listing).not.toContain('“mācību”');
+    expectRewritten(
+      result,
+      paragraphOf(result.before, 'Šie pasākumi'),
+      [
+        '  Šie *pasākumi* palīdzēja nodrošināt mācību nepārtrauktību arī pandēmijas apstākļos. Gūtā pieredze apliecina,',
+        '  ka vislabākos rezultātus dod *savlaicīgs un individuāls* atbalsts, kas balstās uz skolas, pašvaldības, ģimenes',
+        '  un sociālo dienestu sadarbību.',
+      ].join('\n'),
+    );
+  });
+
+  it('Strong with track changes on (its style changed in w:rPrChange): accepted as bold, not taken as edited without track changes', () => {
+    const result = review((docx) => wordStyles(docx).format(PANDEMIC, 'pedagogu digitālās prasmes', { add: '<w:rStyle w:val="Strong"/>' }, ANNA));
+    expect(result.listing).toContain('  Anna Ozola (AM), 2021-02-16\n  formatting changed: “pedagogu digitālās prasmes”\n');
+    expect(result.listing).not.toContain('edited without track changes');
+    expectRewritten(result, paragraphOf(result.before, 'Pandēmijas laikā'), PANDEMIC_BOLD);
+  });
+
+  it('a report built with a reference DOCX whose Hyperlink style is bold reads back unchanged: the links’ look is the layout’s', () => {
+    const dir = exampleProject({ 'briefing.config.yaml': `${readFileSync(join(REPO, 'briefing.config.yaml'), 'utf8')}  reference_docx: ref.docx\n` });
+    expect(runCli(['reference-docx', '-o', 'ref.docx'], dir).status).toBe(0);
+    const reference = new WordEdit(readFileSync(join(dir, 'ref.docx')));
+    writeFileSync(join(dir, 'ref.docx'), reference.characterStyle('Hyperlink', '<w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:b/><w:bCs/><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>').bytes());
+    const build = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(build.status, build.stderr).toBe(0);
+    const file = join(dir, 'positions/educ/equity-reforms.yaml');
+    const before = readFileSync(file, 'utf8');
+    expect(strFromU8(unzipSync(readFileSync(join(dir, DOCX)))['word/styles.xml'] ?? new Uint8Array())).toMatch(/<w:style w:type="character" w:styleId="Hyperlink">.*?<w:b\/>.*?<\/w:style>/);
+    const run = runCli(['review', DOCX, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(`${DOCX}: no tracked changes or comments\n`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
@@ -9,6 +9,7 @@ import { debounce } from '../src/watch/debounce.js';
 import { unwatched } from '../src/watch/unwatched.js';
 import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
 import { docxParts, part } from './helpers/docx.js';
+import { commitAll, initRepository } from './helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, writeFile } from './helpers/project.js';
 
 describe('debounce', () => {
@@ -176,9 +177,9 @@ describe('build --watch', () => {
     expect(log.events).toHaveLength(1);
     for (const name of ['.~lock.IZMzin_190221_EDUC.docx#', '~$Mzin_190221_EDUC.docx']) rmSync(join(dir, 'out', name));
 
-    // The ministry's Word template saved again.
+    // The ministry's Word template saved with other styles (saved as it was, it would build nothing).
     const restyled = log.next();
-    copyFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx'), join(dir, 'ministry.docx'));
+    writeFileSync(join(dir, 'ministry.docx'), referenceDocx().bytes);
     expect(await restyled).toMatchObject({ kind: 'build', run: 2, changed: ['ministry.docx'], result: { status: 'built' } });
 
     // A new file code: the old code's files go, as `build` removes them.
@@ -328,6 +329,31 @@ describe('build --watch', () => {
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 180 skolām');
   });
 
+  it('a save that leaves the files as they were still rebuilds when git HEAD has moved: the build reads the versions committed there', async () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 150 ģimnāzijām'));
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    const rules = (event: WatchEvent) => (event.kind === 'build' ? event.result.diagnostics.map((d) => d.ruleId) : []);
+    const built = await first;
+    expect(rules(built)).toContain('position/version-not-raised');
+
+    const touched = log.next();
+    utimesSync(join(dir, EXAMPLE_MEETING), new Date(), new Date());
+    expect(await touched).toMatchObject({ kind: 'build', run: 2, changed: [EXAMPLE_MEETING], result: { status: 'unchanged' } });
+
+    // Committed: the answer is the one at HEAD now, and the warning goes with the next build.
+    commitAll(dir, 'new answer');
+    const rebuilt = log.next();
+    utimesSync(join(dir, EXAMPLE_MEETING), new Date(), new Date());
+    const after = await rebuilt;
+    expect(after).toMatchObject({ kind: 'build', run: 3, result: { status: 'built' } });
+    expect(rules(after)).not.toContain('position/version-not-raised');
+  });
+
   it('runs from the command line until Ctrl-C, printing each rebuild', async () => {
     const dir = exampleProject();
     const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], {
@@ -355,6 +381,49 @@ describe('build --watch', () => {
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('plkst.\u00A011.00');
   });
 });
+
+test('a save that changes nothing (a touch) builds and writes nothing; a changed word, or an output deleted, rebuilds', async () => {
+  const dir = exampleProject();
+  const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const seen = async (text: string, times = 1) => {
+    for (let waited = 0; stdout.split(text).length - 1 < times; waited += 50) {
+      if (waited > 30_000) throw new Error(`Not seen ${times}× in 30 s: ${text}\n${stdout}`);
+      await quiet(50);
+    }
+  };
+  const touch = (path: string) => utimesSync(join(dir, path), new Date(), new Date());
+  try {
+    await seen('Watching for changes');
+    const out = join(dir, 'out');
+    const state = () => readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8'), statSync(join(out, name)).mtimeMs]);
+    const before = state();
+    await quiet(50);
+    touch(EXAMPLE_MEETING);
+    await seen('unchanged: ');
+    expect(stdout).toMatch(/^\[\d\d:\d\d:\d\d\] unchanged: meetings\/2021-02-19-educ-informal\.yaml \(no input changed since the outputs were built\)$/m);
+    expect(stdout.split('built  ').length - 1).toBe(1);
+    expect(state()).toEqual(before);
+
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 150 ģimnāzijām'));
+    await seen('built  ', 2);
+    const report = join(out, 'IZMzin_190221_EDUC.md');
+    expect(readFileSync(report, 'utf8')).toContain('vēl 150 ģimnāzijām');
+
+    // An output deleted (or edited) since: the same inputs build it again.
+    rmSync(report);
+    touch(EXAMPLE_MEETING);
+    await seen('built  ', 3);
+    expect(readFileSync(report, 'utf8')).toContain('vēl 150 ģimnāzijām');
+    expect(stdout.split('unchanged: ').length - 1).toBe(1);
+  } finally {
+    const exit = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    await exit;
+  }
+}, 90_000);
 
 test('a watch stopped with SIGTERM while a PDF is made stops LibreOffice, removes its folder, writes nothing half, and says no build failed (exit 143)', async () => {
   const bin = tempDir();

@@ -136,7 +136,7 @@ function cacheHint(error: OutputError): string {
 }
 
 /** Whether every output of an entry is still on disk with the bytes that were written. */
-export function outputsIntact(root: string, entry: CacheEntry): boolean {
+export function outputsIntact(root: string, entry: Pick<CacheEntry, 'outputs'>): boolean {
   return entry.outputs.every((output) => fileSha256(join(root, output.path)) === output.sha256);
 }
 

@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { fileSha256, sha256 } from '../load/files.js';
 import { packageRoot, type PositionFile, type Project } from '../load/project.js';
-import type { GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
+import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { cachedTemplate, ownReferenceDocx } from '../render/template.js';
+import type { CacheEntry } from './cache.js';
 
 /**
  * Identifies the tool that builds: its version and the code it runs, so that a rebuilt
@@ -53,6 +54,11 @@ export interface MeetingFacts {
   template: string;
   positions: readonly string[];
   date: string | null;
+}
+
+/** What a generated report read, as its cache key takes it and its cache entry keeps it; `template` is the one it was built with. */
+export function reportFacts(report: Pick<GeneratedReport, 'inputs' | 'date'>, template: string): MeetingFacts & Pick<CacheEntry, 'positions'> {
+  return { meetingHash: report.inputs.meeting.hash, template, positions: report.inputs.positions.map((p) => p.id), date: report.date };
 }
 
 /**

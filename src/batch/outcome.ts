@@ -2,7 +2,7 @@ import { emitReport } from '../emit/report.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CacheEntry } from './cache.js';
 import { codeTakenOutside, type OutsideRun } from './file-codes.js';
-import { meetingKey, type KeyContext } from './fingerprint.js';
+import { meetingKey, reportFacts, type KeyContext } from './fingerprint.js';
 import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
 
 /** A file that went into a report, with its content hash when it has one. */
@@ -84,8 +84,7 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
   outcome.outputs = emitted.outputs;
   if (emitted.removed?.length) outcome.removed = emitted.removed;
   if (emitted.left?.length) outcome.left = emitted.left;
-  const positions = result.inputs.positions.map((p) => p.id);
-  const facts = { meetingHash: result.inputs.meeting.hash, template: result.template, positions, date: result.date };
+  const facts = reportFacts(result, result.template);
   const key = meetingKey(context.keys, facts, context.templates);
   const entry: CacheEntry | undefined = key
     ? {

@@ -27,9 +27,16 @@ export function planBuild(paths: readonly string[], cache: BuildCache, keys: Key
   return plan;
 }
 
-function isUnchanged(absolute: string, entry: CacheEntry, keys: KeyContext, templates: TemplateCache): boolean {
+/** What {@link isUnchanged} compares: a cache entry, or what a watch remembers of its last build. */
+export type LastBuild = Pick<CacheEntry, 'key' | 'meetingHash' | 'template' | 'positions' | 'date' | 'outputs'>;
+
+/**
+ * Whether the meeting at `absolute` would build as it did last time: its text, the key of
+ * everything else it read (see meetingKey) and the outputs on disk are as `last` recorded them.
+ */
+export function isUnchanged(absolute: string, last: LastBuild, keys: KeyContext, templates: TemplateCache): boolean {
   const meetingHash = fileSha256(absolute);
-  if (meetingHash === undefined || meetingHash !== entry.meetingHash) return false;
-  const key = meetingKey(keys, { meetingHash, template: entry.template, positions: entry.positions, date: entry.date }, templates);
-  return key === entry.key && outputsIntact(keys.project.root, entry);
+  if (meetingHash === undefined || meetingHash !== last.meetingHash) return false;
+  const key = meetingKey(keys, { meetingHash, template: last.template, positions: last.positions, date: last.date }, templates);
+  return key === last.key && outputsIntact(keys.project.root, last);
 }

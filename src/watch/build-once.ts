@@ -7,6 +7,9 @@ import { buildMeeting, type TemplateCache } from '../pipeline/build-meeting.js';
 import { ownReferenceDocx } from '../render/template.js';
 import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { claimsById, meetingKey, reportFacts, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
+import { isUnchanged, type LastBuild } from '../batch/plan.js';
+import { projectPath } from '../load/files.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */
 export interface WatchBuildOptions {
@@ -24,11 +27,14 @@ export interface WatchBuildOptions {
   former?: FormerBuild;
   /** Writes one output file; `writeAtomic` unless a test replaces it. */
   write?: typeof writeAtomic;
+  /** What the last clean build read and wrote (its `last`): when the inputs and outputs are all as then, nothing is built. */
+  last?: LastBuild;
 }
 
 /** The outcome of one build: what was written, what was held open, every problem. */
 export interface BuildOnce {
-  status: 'built' | 'failed';
+  /** unchanged: every input and output is as the `last` build left them, so nothing was built or written. */
+  status: 'built' | 'failed' | 'unchanged';
   draft: boolean;
   outputs: string[];
   heldOpen: HeldOpen[];
@@ -42,6 +48,12 @@ export interface BuildOnce {
   positionIds: string[];
   /** What this build wrote, when it wrote the report. */
   wrote?: FormerBuild;
+  /**
+   * What tells the next build whether anything changed (the build cache's key, see `isUnchanged`):
+   * after a clean build that wrote every file where it belongs. Not after one that wrote beside a
+   * file held open: the next save tries to replace that file again.
+   */
+  last?: LastBuild;
   /** The project, for the watcher to know its folders; absent when it could not be loaded. */
   project: Project;
 }
@@ -66,12 +78,16 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   }
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
-  sweepInterrupted(outDir);
   const templates: TemplateCache = new Map();
+  const generate = { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template };
+  // The batch build's key (config, registry, templates, reference DOCX, positions and their versions at git HEAD, flags, tool).
+  const keys: KeyContext = { tool: toolFingerprint(), project, options: generate, out: projectPath(project.root, outDir), claims: claimsById(project.positionFiles) };
+  if (options.last && isUnchanged(meetingPath, options.last, keys, templates)) return { ...result, status: 'unchanged' };
+  sweepInterrupted(outDir);
   const { report, emitted } = await buildMeeting(
     project,
     meetingPath,
-    { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template },
+    generate,
     templates,
     (generated) => ({ root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerBuildFiles(options.former, generated) ?? [] } : {}) }),
   );
@@ -90,6 +106,11 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   if (!emitted.ok) return result;
   result.status = 'built';
   result.wrote = { fileCode: report.fileCode, template: report.template, outputs: emitted.written };
+  if (report.template !== null && !emitted.heldOpen.length) {
+    const facts = reportFacts(report, report.template);
+    const key = meetingKey(keys, facts, templates);
+    if (key !== undefined) result.last = { key, ...facts, outputs: emitted.written };
+  }
   return result;
 }
 

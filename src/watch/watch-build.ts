@@ -7,6 +7,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { builtInTemplatesDir, findProjectRoot, loadProject, positionIdKey, type Project } from '../load/project.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
+import type { LastBuild } from '../batch/plan.js';
 import type { FormerBuild } from '../emit/report.js';
 import { readCache } from '../batch/cache.js';
 import { toolFingerprint } from '../batch/fingerprint.js';
@@ -89,6 +90,8 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   const extra = new Set<string>();
   // Changes seen while a build runs wait for it: which of them matter is known from that build.
   let waiting = new Set<string>();
+  // What the last clean build read and wrote: a save that changes nothing (a touch, a save-all, a checkout and back) builds nothing.
+  let last: LastBuild | undefined;
 
   const rebuild = (first: boolean) => {
     running = running.then(async () => {
@@ -99,10 +102,17 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
       run += 1;
       const shownChanged = changed.map((path) => shown(root, path));
       try {
-        const result = await buildOnce({ ...options, ...(knownPositionIds ? { knownPositionIds } : {}), ...(former ? { former } : {}) });
-        relevant = relevanceOf(result);
+        const result = await buildOnce({ ...options, ...(knownPositionIds ? { knownPositionIds } : {}), ...(former ? { former } : {}), ...(last ? { last } : {}) });
         knownPositionIds = new Map(result.project.positionFiles.map((file) => [positionIdKey(file), file.id]));
+        if (result.status === 'unchanged') {
+          // Read and written as by the last build: what it said is still true.
+          options.onEvent({ kind: 'build', run, changed: shownChanged, result });
+          return;
+        }
+        relevant = relevanceOf(result);
         if (result.wrote) former = result.wrote;
+        // A failed build wrote nothing, so the last clean one still tells: saving a file back as it was is no change.
+        if (result.status === 'built') last = result.last;
         for (const input of result.inputs) {
           if (WATCHED_FILES.test(input) || extra.has(input)) continue;
           extra.add(input);

@@ -246,6 +246,31 @@ describe('a link changed in Word', () => {
   });
 });
 
+/** The example with equity-reforms written as `edit` makes it, built, `change` made in Word with track changes and accepted: its YAML before and after, up to the clearances. */
+function acceptedInReforms(edit: (text: string) => string, change: (docx: WordEdit) => WordEdit): { written: string; after: string; stdout: string } {
+  const dir = exampleProject();
+  const file = join(dir, 'positions/educ/equity-reforms.yaml');
+  const written = edit(readFileSync(file, 'utf8'));
+  writeFileSync(file, written);
+  const build = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(build.status, build.stderr).toBe(0);
+  const path = join(dir, 'out/reviewed.docx');
+  writeFileSync(path, change(new WordEdit(readFileSync(join(dir, DOCX)))).bytes());
+  const run = runCli(['review', path, '--accept'], dir);
+  expect(run.status, run.stderr).toBe(0);
+  const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+  return { written: upTo(written), after: upTo(readFileSync(file, 'utf8')), stdout: run.stdout };
+}
+
+/** The item on 150 schools made 160 with track changes. */
+const SCHOOLS = (docx: WordEdit): WordEdit => docx.replace('pieslēgumu vēl 150 skolām', '150', '160', ANNA);
+
+/** `after` is `written` with the version raised and the lines `from` (written there) replaced by `to`, nothing else. */
+function expectLinesRewritten({ written, after }: { written: string; after: string }, from: readonly string[], to: readonly string[]): void {
+  expect(written).toContain(from.join('\n'));
+  expect(after).toBe(written.replace('version: 2', 'version: 3').replace(from.join('\n'), to.join('\n')));
+}
+
 describe('a paragraph written anew', () => {
   /** The example with its bold and one italic written with underscores, and the paragraph on pandemic learning on one line, built. */
   function builtInStyle(): { dir: string; before: string } {
@@ -365,27 +390,19 @@ describe('a paragraph written anew in a field wrapped at another width', () => {
 
 describe('a paragraph with reference links written anew', () => {
   it('keeps them references, in the forms the source writes them (full, shortcut where the text is the label), the definitions as they were', () => {
-    const dir = exampleProject();
-    const file = join(dir, 'positions/educ/equity-reforms.yaml');
-    const written = readFileSync(file, 'utf8')
-      .replace('kā paredz\n     memorands “Jaudīgs', 'kā paredz\n     [memorands] “Jaudīgs')
-      .replace('[skoluinternets.lv](https://skoluinternets.lv)', '[skoluinternets.lv][skola] un [skola]')
-      .replace('\n# Clearance by ministry code', '\n  [skola]: https://skoluinternets.lv\n  [memorands]: https://example.lv/memorands\n\n# Clearance by ministry code');
-    writeFileSync(file, written);
-    const build = runCli(['build', EXAMPLE_MEETING], dir);
-    expect(build.status, build.stderr).toBe(0);
-    const path = join(dir, 'out/reviewed.docx');
-    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).replace('pieslēgumu vēl 150 skolām', '150', '160', ANNA).bytes());
-    const run = runCli(['review', path, '--accept'], dir);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).not.toContain('edited without track changes');
-    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
-    const item = ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     [memorands] “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skoluinternets.lv][skola] un [skola]);'].join('\n');
-    expect(written).toContain(item);
-    expect(upTo(readFileSync(file, 'utf8'))).toBe(
-      upTo(written)
-        .replace('version: 2', 'version: 3')
-        .replace(item, ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz [memorands]', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skoluinternets.lv][skola] un [skola]);'].join('\n')),
+    const { written, after, stdout } = acceptedInReforms(
+      (text) =>
+        text
+          .replace('kā paredz\n     memorands “Jaudīgs', 'kā paredz\n     [memorands] “Jaudīgs')
+          .replace('[skoluinternets.lv](https://skoluinternets.lv)', '[skoluinternets.lv][skola] un [skola]')
+          .replace('\n# Clearance by ministry code', '\n  [skola]: https://skoluinternets.lv\n  [memorands]: https://example.lv/memorands\n\n# Clearance by ministry code'),
+      SCHOOLS,
+    );
+    expect(stdout).not.toContain('edited without track changes');
+    expectLinesRewritten(
+      { written, after },
+      ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     [memorands] “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skoluinternets.lv][skola] un [skola]);'],
+      ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz [memorands]', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skoluinternets.lv][skola] un [skola]);'],
     );
   });
 });
@@ -408,38 +425,20 @@ describe('a link Word saved as a HYPERLINK field', () => {
 
 describe('a link whose text is formatted in part, in a paragraph written anew', () => {
   it('stays one link around its parts, not a link for each', () => {
-    const dir = exampleProject();
-    const file = join(dir, 'positions/educ/equity-reforms.yaml');
-    const written = readFileSync(file, 'utf8').replace('[skoluinternets.lv](https://skoluinternets.lv)', '[skolu**internets**.lv](https://skoluinternets.lv)');
-    writeFileSync(file, written);
-    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const path = join(dir, 'out/reviewed.docx');
-    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).replace('pieslēgumu vēl 150 skolām', '150', '160', ANNA).bytes());
-    const run = runCli(['review', path, '--accept'], dir);
-    expect(run.status, run.stderr).toBe(0);
-    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
-    const item = ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     memorands “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skolu**internets**.lv](https://skoluinternets.lv));'].join('\n');
-    expect(written).toContain(item);
-    expect(upTo(readFileSync(file, 'utf8'))).toBe(
-      upTo(written)
-        .replace('version: 2', 'version: 3')
-        .replace(item, ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz memorands', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skolu**internets**.lv](https://skoluinternets.lv));'].join('\n')),
+    expectLinesRewritten(
+      acceptedInReforms((text) => text.replace('[skoluinternets.lv](https://skoluinternets.lv)', '[skolu**internets**.lv](https://skoluinternets.lv)'), SCHOOLS),
+      ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     memorands “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē [skolu**internets**.lv](https://skoluinternets.lv));'],
+      ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz memorands', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     [skolu**internets**.lv](https://skoluinternets.lv));'],
     );
   });
 });
 
 describe('an image or raw HTML in a paragraph written anew', () => {
   it('is written as in the source, not as the text the DOCX prints for it (`\\[alt\\]`, `\\<b\\>`)', () => {
-    const dir = exampleProject();
-    const file = join(dir, 'positions/educ/equity-reforms.yaml');
-    const written = readFileSync(file, 'utf8').replace('  Tuvākajā laikā prioritāri paredzēts:\n', '  Tuvākajā laikā ![plāns](https://example.org/plans.png) prioritāri <b>paredzēts</b>:\n');
-    writeFileSync(file, written);
-    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-    const path = join(dir, 'out/reviewed.docx');
-    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).replace(' prioritāri ', 'prioritāri', 'vispirms', ANNA).bytes());
-    const run = runCli(['review', path, '--accept'], dir);
-    expect(run.status, run.stderr).toBe(0);
-    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
-    expect(upTo(readFileSync(file, 'utf8'))).toBe(upTo(written).replace('version: 2', 'version: 3').replace('png) prioritāri <b>', 'png) vispirms <b>'));
+    const { written, after } = acceptedInReforms(
+      (text) => text.replace('  Tuvākajā laikā prioritāri paredzēts:\n', '  Tuvākajā laikā ![plāns](https://example.org/plans.png) prioritāri <b>paredzēts</b>:\n'),
+      (docx) => docx.replace(' prioritāri ', 'prioritāri', 'vispirms', ANNA),
+    );
+    expect(after).toBe(written.replace('version: 2', 'version: 3').replace('png) prioritāri <b>', 'png) vispirms <b>'));
   });
 });

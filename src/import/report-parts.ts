@@ -43,134 +43,159 @@ type Part = 'start' | 'background' | 'answers' | 'end';
  * listed in `unplaced`. Tracked changes are read as accepted.
  */
 export function parseReport(document: ReviewedDocument): ImportedReport {
-  const report: ImportedReport = { name: {}, questions: [], unplaced: [], notes: [] };
-  let part: Part = 'start';
+  const reader = new ReportReader(document);
+  for (const paragraph of document.paragraphs) reader.read(paragraph);
+  return reader.finish();
+}
+
+/** Reads a report's paragraphs one after another, in order, into an {@link ImportedReport}: the part being read decides what a paragraph can be. */
+class ReportReader {
+  private readonly report: ImportedReport = { name: {}, questions: [], unplaced: [], notes: [] };
+  private part: Part = 'start';
   /** Paragraphs before the opening that are not the title: the background's when no opening is recognised. */
-  let start: ReviewedParagraph[] = [];
+  private start: ReviewedParagraph[] = [];
   /** The title's first line when it is a paragraph of its own, until the next says whether the two are the title. */
-  let titleHead: ReviewedParagraph | undefined;
-  let background: ReviewedParagraph[] = [];
-  let answer: ReviewedParagraph[] = [];
-  const unplaced: ReviewedParagraph[] = [];
-  const numbers = new ItemNumbers();
-  const count = new QuestionCount();
-  const closeAnswer = (): void => {
-    const question = report.questions.at(-1);
-    if (question) question.body = markdownOf(answer, document, report.notes);
-    answer = [];
-  };
-  /** Ends the part before the questions: its paragraphs are the background, all of them after the title when no opening was recognised. */
-  const closeBackground = (): void => {
-    if (part === 'start' && start.length) {
-      background = start;
-      start = [];
-      report.notes.push('the opening paragraph (“<date> notiks <meeting>, kurā ministri diskutēs par tēmu “<topic>”.”) was not recognised: it is in background, with what follows it; take the date, topic and name out of it');
-    }
-    report.background = background.length ? markdownOf(background, document, report.notes) : undefined;
-    background = [];
-  };
+  private titleHead: ReviewedParagraph | undefined;
+  private background: ReviewedParagraph[] = [];
+  private answer: ReviewedParagraph[] = [];
   /** After the clearance line, the table row being read: a signature's (a cell for the role, one for the name), else text not placed. */
-  let row: ReviewedParagraph[] = [];
-  const closeRow = (): void => {
-    const line = rowLine(row);
-    if (row.length && !(isSignature(line) && signatureLine(line, report))) unplaced.push(...row);
-    row = [];
-  };
-  /** Leaves the part being read for the clearance line and the signature: the part that follows. */
-  const closePart = (): Part => {
-    if (part === 'answers') closeAnswer();
-    else if (part !== 'end') {
-      closeBackground();
-      report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read: if the report asks some, they are in background with their answers');
-    }
-    return 'end';
-  };
-  for (const numbered of document.paragraphs) {
+  private row: ReviewedParagraph[] = [];
+  private readonly unplaced: ReviewedParagraph[] = [];
+  private readonly numbers = new ItemNumbers();
+  private readonly count = new QuestionCount();
+
+  private readonly document: ReviewedDocument;
+
+  constructor(document: ReviewedDocument) {
+    this.document = document;
+  }
+
+  /** Reads the report's next paragraph. */
+  read(numbered: ReviewedParagraph): void {
+    const report = this.report;
     // Every Word list item counts, an empty one too: a question's number is the one Word shows.
-    const shown = numbers.next(numbered);
+    const shown = this.numbers.next(numbered);
     const paragraph = dateNumbered(numbered, shown);
     const text = plain(paragraph);
-    for (const boxed of paragraph.pictures ?? []) report.notes.push(pictureNote(boxed, part, count.count, text));
-    const item = part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
+    for (const boxed of paragraph.pictures ?? []) report.notes.push(pictureNote(boxed, this.part, this.count.count, text));
+    const item = this.part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
     // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
-    const blank = !text && !(paragraph.rule && (part === 'background' || part === 'answers'));
-    if (blank && !item) continue;
-    if (part === 'end' && paragraph.cell) {
-      const [first] = row;
-      if (first?.cell && (first.cell.table !== paragraph.cell.table || first.cell.row !== paragraph.cell.row)) closeRow();
-      row.push(paragraph);
-      continue;
+    const blank = !text && !(paragraph.rule && (this.part === 'background' || this.part === 'answers'));
+    if (blank && !item) return;
+    if (this.part === 'end' && paragraph.cell) {
+      const [first] = this.row;
+      if (first?.cell && (first.cell.table !== paragraph.cell.table || first.cell.row !== paragraph.cell.row)) this.closeRow();
+      this.row.push(paragraph);
+      return;
     }
-    closeRow();
-    if (part === 'start' && !report.name.locative) {
+    this.closeRow();
+    if (this.part === 'start' && !report.name.locative) {
       // A title typed on two lines as two paragraphs: "Informatīvais ziņojums" and "par … izskatāmajiem jautājumiem".
-      if (!titleHead && /^informatīvais ziņojums$/iu.test(text)) {
-        titleHead = paragraph;
-        continue;
+      if (!this.titleHead && /^informatīvais ziņojums$/iu.test(text)) {
+        this.titleHead = paragraph;
+        return;
       }
-      const head = titleHead;
-      titleHead = undefined;
-      if (head && title(`${plain(head)} ${text}`, report)) continue;
-      if (head) start.push(head);
-      if (title(text, report)) continue;
+      const head = this.titleHead;
+      this.titleHead = undefined;
+      if (head && title(`${plain(head)} ${text}`, report)) return;
+      if (head) this.start.push(head);
+      if (title(text, report)) return;
     }
-    if (part === 'start' && !report.topic && opening(paragraph, text, document, report)) {
-      unplaced.push(...start);
-      start = [];
-      part = 'background';
-      continue;
+    if (this.part === 'start' && !report.topic && opening(paragraph, text, this.document, report)) {
+      this.unplaced.push(...this.start);
+      this.start = [];
+      this.part = 'background';
+      return;
     }
-    if ((part === 'start' || part === 'background') && invitation(text, report)) {
-      closeBackground();
-      part = 'answers';
-      continue;
+    if ((this.part === 'start' || this.part === 'background') && invitation(text, report)) {
+      this.closeBackground();
+      this.part = 'answers';
+      return;
     }
-    if (/^PROJEKTS\b/.test(text)) continue;
+    if (/^PROJEKTS\b/.test(text)) return;
     if (/^Informatīvais ziņojums par\b/iu.test(text)) {
       // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
-      unplaced.push(paragraph);
-      continue;
+      this.unplaced.push(paragraph);
+      return;
     }
     const cleared = /^Informatīvā ziņojuma projekts saskaņots ar (.+?)\.?$/.exec(text);
     if (cleared?.[1]) {
-      part = closePart();
+      this.part = this.closePart();
       report.clearedWith = cleared[1];
-      continue;
+      return;
     }
     const line = textOf(paragraph, 'accept');
     if (paragraph.pieces.some((piece) => piece.text === '\t') && isSignature(line)) {
-      part = closePart();
-      if (!signatureLine(line, report)) unplaced.push(paragraph);
-      continue;
+      this.part = this.closePart();
+      if (!signatureLine(line, report)) this.unplaced.push(paragraph);
+      return;
     }
     // After the clearance line, a signature typed with spaces for the tab: "Izglītības un zinātnes ministre I. Šuplinska".
-    const spaced = part === 'end' ? SPACED_SIGNATURE.exec(text) : null;
-    if (spaced && isSignature(`${spaced[1]}\t${spaced[2]}`) && signatureLine(`${spaced[1]}\t${spaced[2]}`, report)) continue;
-    if (part === 'start') start.push(paragraph);
-    else if (part === 'background') background.push(paragraph);
-    else if (part === 'answers' && isQuestion(paragraph, text, item, count)) {
-      closeAnswer();
-      count.asked(item, paragraph);
+    const spaced = this.part === 'end' ? SPACED_SIGNATURE.exec(text) : null;
+    if (spaced && isSignature(`${spaced[1]}\t${spaced[2]}`) && signatureLine(`${spaced[1]}\t${spaced[2]}`, report)) return;
+    if (this.part === 'start') this.start.push(paragraph);
+    else if (this.part === 'background') this.background.push(paragraph);
+    else if (this.part === 'answers' && isQuestion(paragraph, text, item, this.count)) {
+      this.closeAnswer();
+      this.count.asked(item, paragraph);
       const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
       if (paragraph.pieces.some((piece) => piece.footnote !== undefined)) {
         // A question's text is plain in the meeting: its footnote would be lost, so the question is kept whole with it.
-        unplaced.push(paragraph);
-        report.notes.push(`question ${count.count} has a footnote, which a question's text cannot hold: the question is kept with its footnote in the comments at the end of the meeting file; move the note into the answer if it belongs there`);
+        this.unplaced.push(paragraph);
+        report.notes.push(`question ${this.count.count} has a footnote, which a question's text cannot hold: the question is kept with its footnote in the comments at the end of the meeting file; move the note into the answer if it belongs there`);
       }
-      if (!asked) report.notes.push(`question ${count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);
+      if (!asked) report.notes.push(`question ${this.count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);
       report.questions.push({ text: asked || 'x', body: '' });
-    } else if (blank) continue;
-    else if (part === 'answers' && report.questions.length) {
-      count.inAnswer(item);
-      answer.push(paragraph);
-    } else unplaced.push(paragraph);
+    } else if (blank) return;
+    else if (this.part === 'answers' && report.questions.length) {
+      this.count.inAnswer(item);
+      this.answer.push(paragraph);
+    } else this.unplaced.push(paragraph);
   }
-  closeRow();
-  if (titleHead) start.push(titleHead);
-  closePart();
-  report.unplaced = unplaced.map((paragraph) => shorten(plain(paragraph)));
-  if (unplaced.length) report.unplacedMarkdown = markdownOf(unplaced, document, report.notes);
-  return report;
+
+  /** Ends the report: the part being read, and what no part took. */
+  finish(): ImportedReport {
+    const report = this.report;
+    this.closeRow();
+    if (this.titleHead) this.start.push(this.titleHead);
+    this.closePart();
+    report.unplaced = this.unplaced.map((paragraph) => shorten(plain(paragraph)));
+    if (this.unplaced.length) report.unplacedMarkdown = markdownOf(this.unplaced, this.document, report.notes);
+    return report;
+  }
+
+  private closeAnswer(): void {
+    const question = this.report.questions.at(-1);
+    if (question) question.body = markdownOf(this.answer, this.document, this.report.notes);
+    this.answer = [];
+  }
+
+  /** Ends the part before the questions: its paragraphs are the background, all of them after the title when no opening was recognised. */
+  private closeBackground(): void {
+    if (this.part === 'start' && this.start.length) {
+      this.background = this.start;
+      this.start = [];
+      this.report.notes.push('the opening paragraph (“<date> notiks <meeting>, kurā ministri diskutēs par tēmu “<topic>”.”) was not recognised: it is in background, with what follows it; take the date, topic and name out of it');
+    }
+    this.report.background = this.background.length ? markdownOf(this.background, this.document, this.report.notes) : undefined;
+    this.background = [];
+  }
+
+  private closeRow(): void {
+    const line = rowLine(this.row);
+    if (this.row.length && !(isSignature(line) && signatureLine(line, this.report))) this.unplaced.push(...this.row);
+    this.row = [];
+  }
+
+  /** Leaves the part being read for the clearance line and the signature: the part that follows. */
+  private closePart(): Part {
+    if (this.part === 'answers') this.closeAnswer();
+    else if (this.part !== 'end') {
+      this.closeBackground();
+      this.report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read: if the report asks some, they are in background with their answers');
+    }
+    return 'end';
+  }
 }
 
 /**

@@ -70,87 +70,129 @@ class ReportReader {
     this.document = document;
   }
 
-  /** Reads the report's next paragraph. */
+  /**
+   * Reads the report's next paragraph: each part of the report is tried in the order the report
+   * prints them, and a paragraph none of them takes goes to the part being read.
+   */
   read(numbered: ReviewedParagraph): void {
-    const report = this.report;
     // Every Word list item counts, an empty one too: a question's number is the one Word shows.
     const shown = this.numbers.next(numbered);
     const paragraph = dateNumbered(numbered, shown);
     const text = plain(paragraph);
-    for (const boxed of paragraph.pictures ?? []) report.notes.push(pictureNote(boxed, this.part, this.count.count, text));
+    for (const boxed of paragraph.pictures ?? []) this.report.notes.push(pictureNote(boxed, this.part, this.count.count, text));
     const item = this.part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
     // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
     const blank = !text && !(paragraph.rule && (this.part === 'background' || this.part === 'answers'));
     if (blank && !item) return;
-    if (this.part === 'end' && paragraph.cell) {
-      const [first] = this.row;
-      if (first?.cell && (first.cell.table !== paragraph.cell.table || first.cell.row !== paragraph.cell.row)) this.closeRow();
-      this.row.push(paragraph);
-      return;
-    }
+    if (this.readCell(paragraph)) return;
     this.closeRow();
-    if (this.part === 'start' && !report.name.locative) {
-      // A title typed on two lines as two paragraphs: "Informatīvais ziņojums" and "par … izskatāmajiem jautājumiem".
-      if (!this.titleHead && /^informatīvais ziņojums$/iu.test(text)) {
-        this.titleHead = paragraph;
-        return;
-      }
-      const head = this.titleHead;
-      this.titleHead = undefined;
-      if (head && title(`${plain(head)} ${text}`, report)) return;
-      if (head) this.start.push(head);
-      if (title(text, report)) return;
+    const taken =
+      this.readTitle(paragraph, text) ||
+      this.readOpening(paragraph, text) ||
+      this.readInvitation(text) ||
+      this.readFieldless(paragraph, text) ||
+      this.readClearance(text) ||
+      this.readSignature(paragraph, text);
+    if (!taken) this.placeInPart(paragraph, text, item, blank);
+  }
+
+  /** After the clearance line, a table's cell: the cells of a row are read together, as a signature's role and name may stand in two. */
+  private readCell(paragraph: ReviewedParagraph): boolean {
+    if (this.part !== 'end' || !paragraph.cell) return false;
+    const [first] = this.row;
+    if (first?.cell && (first.cell.table !== paragraph.cell.table || first.cell.row !== paragraph.cell.row)) this.closeRow();
+    this.row.push(paragraph);
+    return true;
+  }
+
+  /** The title, before the opening: it gives the meeting's date and its name in the locative. */
+  private readTitle(paragraph: ReviewedParagraph, text: string): boolean {
+    if (this.part !== 'start' || this.report.name.locative) return false;
+    // A title typed on two lines as two paragraphs: "Informatīvais ziņojums" and "par … izskatāmajiem jautājumiem".
+    if (!this.titleHead && /^informatīvais ziņojums$/iu.test(text)) {
+      this.titleHead = paragraph;
+      return true;
     }
-    if (this.part === 'start' && !report.topic && opening(paragraph, text, this.document, report)) {
-      this.unplaced.push(...this.start);
-      this.start = [];
-      this.part = 'background';
-      return;
-    }
-    if ((this.part === 'start' || this.part === 'background') && invitation(text, report)) {
-      this.closeBackground();
-      this.part = 'answers';
-      return;
-    }
-    if (/^PROJEKTS\b/.test(text)) return;
-    if (/^Informatīvais ziņojums par\b/iu.test(text)) {
-      // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
-      this.unplaced.push(paragraph);
-      return;
-    }
+    const head = this.titleHead;
+    this.titleHead = undefined;
+    if (head && title(`${plain(head)} ${text}`, this.report)) return true;
+    if (head) this.start.push(head);
+    return title(text, this.report);
+  }
+
+  /** The opening paragraph: what came before it and was not the title is not placed; the background follows it. */
+  private readOpening(paragraph: ReviewedParagraph, text: string): boolean {
+    if (this.part !== 'start' || this.report.topic || !opening(paragraph, text, this.document, this.report)) return false;
+    this.unplaced.push(...this.start);
+    this.start = [];
+    this.part = 'background';
+    return true;
+  }
+
+  /** The invitation formula: it ends the background, and the questions follow it. */
+  private readInvitation(text: string): boolean {
+    if ((this.part !== 'start' && this.part !== 'background') || !invitation(text, this.report)) return false;
+    this.closeBackground();
+    this.part = 'answers';
+    return true;
+  }
+
+  /** The draft mark ("PROJEKTS"), left out, and a title that did not read as one, kept unplaced: text of no field. */
+  private readFieldless(paragraph: ReviewedParagraph, text: string): boolean {
+    if (/^PROJEKTS\b/.test(text)) return true;
+    if (!/^Informatīvais ziņojums par\b/iu.test(text)) return false;
+    // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
+    this.unplaced.push(paragraph);
+    return true;
+  }
+
+  /** The clearance line: the ministries it names; it ends the part being read. */
+  private readClearance(text: string): boolean {
     const cleared = /^Informatīvā ziņojuma projekts saskaņots ar (.+?)\.?$/.exec(text);
-    if (cleared?.[1]) {
-      this.part = this.closePart();
-      report.clearedWith = cleared[1];
-      return;
-    }
+    if (!cleared?.[1]) return false;
+    this.closePart();
+    this.report.clearedWith = cleared[1];
+    return true;
+  }
+
+  /** A signature or visa line, its role and name a tab apart (it ends the part being read), or a space apart after the clearance line. */
+  private readSignature(paragraph: ReviewedParagraph, text: string): boolean {
     const line = textOf(paragraph, 'accept');
     if (paragraph.pieces.some((piece) => piece.text === '\t') && isSignature(line)) {
-      this.part = this.closePart();
-      if (!signatureLine(line, report)) this.unplaced.push(paragraph);
-      return;
+      this.closePart();
+      if (!signatureLine(line, this.report)) this.unplaced.push(paragraph);
+      return true;
     }
     // After the clearance line, a signature typed with spaces for the tab: "Izglītības un zinātnes ministre I. Šuplinska".
     const spaced = this.part === 'end' ? SPACED_SIGNATURE.exec(text) : null;
-    if (spaced && isSignature(`${spaced[1]}\t${spaced[2]}`) && signatureLine(`${spaced[1]}\t${spaced[2]}`, report)) return;
+    return spaced !== null && isSignature(`${spaced[1]}\t${spaced[2]}`) && signatureLine(`${spaced[1]}\t${spaced[2]}`, this.report);
+  }
+
+  /** A paragraph no formula took: the part being read takes it (in the answers, as a question or its answer's), or it is not placed. */
+  private placeInPart(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined, blank: boolean): void {
     if (this.part === 'start') this.start.push(paragraph);
     else if (this.part === 'background') this.background.push(paragraph);
-    else if (this.part === 'answers' && isQuestion(paragraph, text, item, this.count)) {
-      this.closeAnswer();
-      this.count.asked(item, paragraph);
-      const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
-      if (paragraph.pieces.some((piece) => piece.footnote !== undefined)) {
-        // A question's text is plain in the meeting: its footnote would be lost, so the question is kept whole with it.
-        this.unplaced.push(paragraph);
-        report.notes.push(`question ${this.count.count} has a footnote, which a question's text cannot hold: the question is kept with its footnote in the comments at the end of the meeting file; move the note into the answer if it belongs there`);
-      }
-      if (!asked) report.notes.push(`question ${this.count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);
-      report.questions.push({ text: asked || 'x', body: '' });
-    } else if (blank) return;
-    else if (this.part === 'answers' && report.questions.length) {
+    else if (this.part === 'answers' && isQuestion(paragraph, text, item, this.count)) this.readQuestion(paragraph, text, item);
+    // A number alone that asks nothing: nothing to place.
+    else if (blank) return;
+    else if (this.part === 'answers' && this.report.questions.length) {
       this.count.inAnswer(item);
       this.answer.push(paragraph);
     } else this.unplaced.push(paragraph);
+  }
+
+  /** A question: it ends the last question's answer; its text is without its typed number. */
+  private readQuestion(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined): void {
+    this.closeAnswer();
+    this.count.asked(item, paragraph);
+    const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
+    if (paragraph.pieces.some((piece) => piece.footnote !== undefined)) {
+      // A question's text is plain in the meeting: its footnote would be lost, so the question is kept whole with it.
+      this.unplaced.push(paragraph);
+      this.report.notes.push(`question ${this.count.count} has a footnote, which a question's text cannot hold: the question is kept with its footnote in the comments at the end of the meeting file; move the note into the answer if it belongs there`);
+    }
+    if (!asked) this.report.notes.push(`question ${this.count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);
+    this.report.questions.push({ text: asked || 'x', body: '' });
   }
 
   /** Ends the report: the part being read, and what no part took. */
@@ -188,13 +230,13 @@ class ReportReader {
   }
 
   /** Leaves the part being read for the clearance line and the signature: the part that follows. */
-  private closePart(): Part {
+  private closePart(): void {
     if (this.part === 'answers') this.closeAnswer();
     else if (this.part !== 'end') {
       this.closeBackground();
       this.report.notes.push('no invitation formula (“… aicināti atbildēt uz šādiem jautājumiem:”) was found, so no questions were read: if the report asks some, they are in background with their answers');
     }
-    return 'end';
+    this.part = 'end';
   }
 }
 

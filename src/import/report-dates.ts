@@ -1,0 +1,40 @@
+import { MONTHS_LV, type DateCase } from '../render/latvian.js';
+
+/**
+ * The days of a meeting as the date helper prints them, one capture group: "2021. gada 19. februāra",
+ * or a meeting held over several days, "2021. gada 17. un 18. maija", "17.–19. maija", "31. maija un
+ * 1. jūnija", "30. maija – 1. jūnija", "31. decembra un 2022. gada 1. janvāra" (see {@link daysOf}).
+ */
+export const DAYS_PATTERN = String.raw`(\d{4}\. gada \d{1,2}\.(?:(?: un |–)\d{1,2}\.)?\s\S+(?:(?: un | – )(?:\d{4}\. gada )?\d{1,2}\.\s\S+)?)`;
+
+/** A meeting's first day, and its last when it is held over several, from the days as {@link DAYS_PATTERN} found them. */
+export function daysOf(days: string, grammaticalCase: DateCase): { date: string; endDate?: string } | undefined {
+  const match = /^(\d{4})\. gada (\d{1,2})\.(?:(?: un |–)(\d{1,2})\.)?\s(\S+)(?:(?: un | – )(?:(\d{4})\. gada )?(\d{1,2})\.\s(\S+))?$/.exec(days);
+  if (!match) return undefined;
+  const [, year = '', day = '', lastInMonth, month = '', lastYear, lastDay, lastMonth] = match;
+  const date = isoDate(year, day, month, grammaticalCase);
+  const endDate =
+    lastDay !== undefined && lastMonth !== undefined ? isoDate(lastYear ?? year, lastDay, lastMonth, grammaticalCase) : lastInMonth !== undefined ? isoDate(year, lastInMonth, month, grammaticalCase) : undefined;
+  if (date === undefined) return undefined;
+  return endDate !== undefined && endDate > date ? { date, endDate } : { date };
+}
+
+function isoDate(year: string, day: string, month: string, grammaticalCase: DateCase): string | undefined {
+  const index = MONTHS_LV.findIndex((forms) => forms[grammaticalCase] === month.toLowerCase());
+  if (index < 0) return undefined;
+  return `${year}-${String(index + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/**
+ * `text` with its dates as the date helper writes them, for {@link DAYS_PATTERN} to read them: typed
+ * without spaces, as older reports often are ("2021.gada 19.februārī"), or in figures ("19.02.2021.",
+ * written out in `grammaticalCase`, the one the pattern reading it expects).
+ */
+export function writtenDates(text: string, grammaticalCase: DateCase): string {
+  return text
+    .replace(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?!\d)/g, (figures: string, day: string, month: string, year: string) => {
+      const name = MONTHS_LV[Number(month) - 1]?.[grammaticalCase];
+      return name && Number(day) >= 1 && Number(day) <= 31 ? `${year}. gada ${Number(day)}. ${name}` : figures;
+    })
+    .replace(/(\d{4})\.\s*gada\s*(\d{1,2})\.\s*(?=\p{L})/gu, '$1. gada $2. ');
+}

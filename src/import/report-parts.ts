@@ -37,6 +37,7 @@ export interface ImportedReport {
   notes: string[];
 }
 
+/** The part of the report being read: before the opening, the background, the questions and answers, after the clearance line or the signature. */
 type Part = 'start' | 'background' | 'answers' | 'end';
 
 /**
@@ -53,6 +54,7 @@ export function parseReport(document: ReviewedDocument): ImportedReport {
 
 /** Reads a report's paragraphs one after another, in order, into an {@link ImportedReport}: the part being read decides what a paragraph can be. */
 class ReportReader {
+  private readonly document: ReviewedDocument;
   private readonly report: ImportedReport = { name: {}, questions: [], unplaced: [], notes: [] };
   private part: Part = 'start';
   /** Paragraphs before the opening that are not the title: the background's when no opening is recognised. */
@@ -60,14 +62,13 @@ class ReportReader {
   /** The title's first line when it is a paragraph of its own, until the next says whether the two are the title. */
   private titleHead: ReviewedParagraph | undefined;
   private background: ReviewedParagraph[] = [];
+  /** The paragraphs of the last question's answer so far. */
   private answer: ReviewedParagraph[] = [];
   /** After the clearance line, the table row being read: a signature's (a cell for the role, one for the name), else text not placed. */
   private row: ReviewedParagraph[] = [];
   private readonly unplaced: ReviewedParagraph[] = [];
   private readonly numbers = new ItemNumbers();
   private readonly count = new QuestionCount();
-
-  private readonly document: ReviewedDocument;
 
   constructor(document: ReviewedDocument) {
     this.document = document;
@@ -209,6 +210,7 @@ class ReportReader {
     return report;
   }
 
+  /** Ends the last question's answer: its paragraphs become the question's body. */
   private closeAnswer(): void {
     const question = this.report.questions.at(-1);
     if (question) question.body = markdownOf(this.answer, this.document, this.report.notes);
@@ -226,6 +228,7 @@ class ReportReader {
     this.background = [];
   }
 
+  /** Ends the table row being read: a signature or visa when it reads as one, else not placed. */
   private closeRow(): void {
     const line = rowLine(this.row);
     if (this.row.length && !(isSignature(line) && signatureLine(line, this.report))) this.unplaced.push(...this.row);

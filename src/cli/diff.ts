@@ -97,8 +97,12 @@ function outputFormat(flags: DiffFlags): DiffFormat {
   return format;
 }
 
-/** Extensions of documents diff never writes: a name with one would say the wrong kind of file, whatever --format says. */
-const OTHER_KINDS = /\.(pdf|doc|dot|dotx|docm|odt|rtf|xls|xlsx|ods|ppt|pptx|odp|html?|png|jpe?g|zip)$/i;
+/**
+ * Extensions of files diff never writes: a name with one would say the wrong kind of file, whatever
+ * --format says. The project's own sources (YAML, templates) are among them: `--format md -o` a
+ * position's name wrote the diff over the position, uncommitted edits and all.
+ */
+const OTHER_KINDS = /\.(pdf|doc|dot|dotx|docm|odt|rtf|xls|xlsx|ods|ppt|pptx|odp|html?|png|jpe?g|zip|ya?ml|hbs)$/i;
 
 /** The format a file's extension names: `.md` (or `.markdown`), `.docx`, `.json`; undefined for any other. */
 function formatOf(out: string): 'md' | 'docx' | 'json' | undefined {

@@ -15,6 +15,7 @@ import { parseYaml } from '../load/yaml.js';
 import { paint } from '../diagnostics/human.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
+import { shellWord } from '../util/shell.js';
 
 /** Output formats of `briefing diff`. */
 export type DiffFormat = 'terminal' | 'md' | 'docx' | 'json';
@@ -70,6 +71,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   if (second && (options.from || options.to || options.since)) throw new UsageError('Two files are compared as they are: --from, --to and --since need a single file.');
   if (options.since && options.from) throw new UsageError('Use either --since or --from, not both.');
   if (options.stat && options.format === 'docx') throw new UsageError('--stat prints a summary; it has no DOCX form.', 'Use --format terminal, md or json with --stat.');
+  if (options.out) refuseReadFile(options.cwd, options.out, options.since ? [...files, resolve(options.cwd, options.since)] : files);
   // Each named file is checked before git is asked: a path git cannot name, or a folder, would fail there.
   const workingTree = second ? files : options.to ? [] : [first];
   const unusable = files.flatMap((file) => namedFileProblems(settings, file, workingTree.includes(file), second !== undefined));
@@ -127,6 +129,28 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     result.written = shown;
   } else result.output = output;
   return result;
+}
+
+/**
+ * An `--out` that names a file diff reads is refused: the diff would be written over the very
+ * file compared (its uncommitted edits lost), or over the manifest `--since` names. The same file
+ * is found through links and other spellings of its path too.
+ */
+function refuseReadFile(cwd: string, out: string, read: readonly string[]): void {
+  const target = resolve(cwd, out);
+  if (!read.some((file) => sameFile(file, target))) return;
+  throw new UsageError(`--out ${shellWord(out)} is a file diff reads: writing the diff there would replace it.`, 'Name another file for the diff, e.g. --out review.md.');
+}
+
+/** Whether two paths name one file: the same path, or the same file on disk (a link to it, another case on a case-blind disk). */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [one, other] = [statSync(a), statSync(b)];
+    return one.dev === other.dev && one.ino === other.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** With one file named, its versions come from the project's repository: what to say of one outside. */

@@ -116,6 +116,27 @@ describe('versions from a real git repository with three commits', () => {
     expect(readFileSync(join(dir, 'R.DOCX')).subarray(0, 2).toString()).toBe('PK');
   });
 
+  test('--out never names a file diff reads: the position compared (its uncommitted edit kept), another source, the other file of two (exit 2)', () => {
+    const dir = threeVersions();
+    const edited = replace(readFileSync(join(dir, POSITION), 'utf8'), 'version: 5', 'version: 6');
+    writeFileSync(join(dir, POSITION), edited);
+    expect(runCli(['diff', POSITION, '--format', 'md', '--out', POSITION], dir)).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: `briefing: --out ${POSITION}: the name says a .yaml file, which diff does not write (it writes Markdown, a Word redline or JSON).\n  Name the file .md, .docx or .json.\n`,
+    });
+    expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(edited);
+    expect(runCli(['diff', POSITION, '--format', 'md', '--out', 'templates/informative-report.lv.md.hbs'], dir).status).toBe(2);
+    // Whatever its name, a file compared is not written over: here two files, the newer one named again by another path.
+    writeFileSync(join(dir, 'newer.txt'), edited);
+    const twoFiles = runCli(['diff', POSITION, 'newer.txt', '--format', 'json', '--out', './positions/../newer.txt'], dir);
+    expect(twoFiles).toMatchObject({
+      status: 2,
+      stderr: 'briefing: --out ./positions/../newer.txt is a file diff reads: writing the diff there would replace it.\n  Name another file for the diff, e.g. --out review.md.\n',
+    });
+    expect(readFileSync(join(dir, 'newer.txt'), 'utf8')).toBe(edited);
+  });
+
   test('an unknown revision is a one-line error and exit 2', () => {
     const dir = threeVersions();
     const run = runCli(['diff', POSITION, '--from', 'v99'], dir);

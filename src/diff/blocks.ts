@@ -222,12 +222,17 @@ interface Piece {
   marks: readonly Mark[];
 }
 
-/** Whether the text of a removal and the addition after it hides what changed: equal words, or links to other places. */
+/**
+ * Whether the text of a removal and the addition after it hides what changed: equal words, or links
+ * to other places. A change of whitespace alone hides nothing: its spaces and line breaks are shown
+ * as marks (`·`, `↵`), where its Markdown would be a bare space for either.
+ */
 function hidesChange(removed: readonly Piece[], added: readonly Piece[]): boolean {
   const text = (pieces: readonly Piece[]) => piecesText(pieces).replace(/\s+/g, ' ').trim();
   const links = (pieces: readonly Piece[]) =>
     JSON.stringify(pieces.flatMap(({ marks }) => marks.flatMap((mark) => (mark.type === 'link' ? [[mark.url, mark.title ?? '']] : mark.type === 'linkReference' ? [[mark.identifier]] : []))));
-  return text(removed) === text(added) || links(removed) !== links(added);
+  const spaceOnly = [removed, added].every((pieces) => /^\s+$/.test(piecesText(pieces)));
+  return (text(removed) === text(added) && !spaceOnly) || links(removed) !== links(added);
 }
 
 /** The pieces' text as a reader sees it: a hard line break shows, where a space would not. */

@@ -85,6 +85,8 @@ test('--whitespace counts a re-wrapped, double-spaced line as a change', async (
   expect(ignored.exitCode).toBe(0);
   expect(counted.exitCode).toBe(1);
   expect(String(counted.output)).toContain('Darbu{~~·~>↵~~}koordinē{~~↵~>·~~}ministrija{~~·~>··~~}kopā');
+  // The terminal marks them as Markdown does: a space made a line break is no bare space replaced by a space.
+  expect(String((await run('rewrapped', 'terminal', { whitespace: true })).output)).toContain('Darbu[-·-]{+↵+}koordinē[-↵-]{+·+}ministrija[-·-]{+··+}kopā');
 });
 
 test('--stat gives one line per position', async () => {

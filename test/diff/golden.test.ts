@@ -92,4 +92,6 @@ test('--whitespace counts a re-wrapped, double-spaced line as a change', async (
 test('--stat gives one line per position', async () => {
   const result = await run('item-added', 'terminal', { stat: true });
   expect(String(result.output).split('\n').filter((line) => line.startsWith('digital-schools'))).toEqual(['digital-schools  v2 → v3  +6 −1 words, 3 paragraphs, 1 status change']);
+  const json: unknown = JSON.parse(String((await run('item-added', 'json', { stat: true })).output));
+  expect(json).toMatchObject({ kind: 'position', equal: false, stat: [{ subject: 'digital-schools', from: 'v2', to: 'v3', inserted: 6, deleted: 1, blocks: 3, metadata: 1 }] });
 });

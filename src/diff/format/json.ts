@@ -10,7 +10,8 @@ import { withUniqueLabels } from './unique-labels.js';
  */
 export function formatJson(diff: DocumentDiff, stat: boolean): string {
   const { tree: _tree, blocks, ...rest } = diff;
-  if (stat) return `${JSON.stringify({ file: diff.file, from: diff.from, to: diff.to, equal: diff.equal, stat: diff.stat }, null, 2)}\n`;
+  // The same head as the full form, `kind` too: a tool tells a meeting's stat (with its `report` line) from a position's.
+  if (stat) return `${JSON.stringify({ kind: diff.kind, file: diff.file, from: diff.from, to: diff.to, equal: diff.equal, stat: diff.stat }, null, 2)}\n`;
   // `within`, `listStart` and `tight` are for the Markdown: its holders are objects shared by the blocks in them.
   const flat = withUniqueLabels(blocks).map(({ content, rows, within: _within, listStart: _listStart, tight: _tight, ...block }) => ({
     ...block,

@@ -53,7 +53,7 @@ function isSpace(nodes: readonly PhrasingContent[]): boolean {
 function piece(node: PhrasingContent, atStart: boolean, spaceOnly: boolean): string {
   switch (node.type) {
     case 'text':
-      return escapeMarkdown(shownText(node.value, spaceOnly ? 'insert' : 'equal'), atStart);
+      return escapeText(shownText(node.value, spaceOnly ? 'insert' : 'equal'), atStart);
     case 'insertion':
       return `{++${inlineMarkdown(node.children, atStart, isSpace(node.children))}++}`;
     case 'deletion':
@@ -78,14 +78,23 @@ function piece(node: PhrasingContent, atStart: boolean, spaceOnly: boolean): str
     case 'taskBox':
       return node.checked ? '[x] ' : '[ ] ';
     case 'html':
-      return escapeMarkdown(node.value, false);
+      return escapeText(node.value, false);
     case 'image':
-      return `![${escapeMarkdown(node.alt ?? '', false)}](${linkDestination(node.url, node.title)})`;
+      return `![${escapeText(node.alt ?? '', false)}](${linkDestination(node.url, node.title)})`;
     case 'imageReference':
-      return `![${escapeMarkdown(node.alt ?? '', false)}][${node.label ?? node.identifier}]`;
+      return `![${escapeText(node.alt ?? '', false)}][${node.label ?? node.identifier}]`;
     default:
       return '';
   }
+}
+
+/**
+ * Text escaped for Markdown, and its braces too: CriticMarkup's marks all begin `{` or end `}`, so
+ * with every brace of the text escaped (`\{`, which Markdown reads as `{`), words like `--}` or `{++`
+ * can never open or close a change. A brace is rarely in a report's text, so the cost is small.
+ */
+function escapeText(text: string, atStart: boolean): string {
+  return escapeMarkdown(text, atStart).replace(/[{}]/g, '\\$&');
 }
 
 /**

@@ -589,3 +589,20 @@ test('md: a heading that ends in # keeps it, as written and once a change is tak
   expect(headings(md.replace(/\{\+\+([^]*?)\+\+\}/g, '$1'))).toEqual(['Valoda C #', 'Nr. # 2 #']);
   expect(headings(md.replace(/\{\+\+([^]*?)\+\+\}/g, ''))).toEqual(['Valoda C #', 'Nr. #']);
 });
+
+test('md: braces in the text are escaped, so words like `--}` or `{++` are never read as CriticMarkup', async () => {
+  const paragraphsOf = (text: string) => parseMarkdownText(text).children.flatMap((node) => (node.type === 'paragraph' ? [toString(node)] : []));
+  const accept = (md: string) => md.replace(/\{--([^]*?)--\}/g, '').replace(/\{\+\+([^]*?)\+\+\}/g, '$1').replace(/\{~~([^]*?)~>([^]*?)~~\}/g, '$2');
+  const reject = (md: string) => md.replace(/\{--([^]*?)--\}/g, '$1').replace(/\{\+\+([^]*?)\+\+\}/g, '').replace(/\{~~([^]*?)~>([^]*?)~~\}/g, '$1');
+  const pairs = [
+    ['Dzēst --} to.', 'Dzēst to.'],
+    ['Summa {a} te.', 'Summa {a} ++} te.'],
+    ['Teksts {++ nav ++} izmaiņa, {--x--} arī.', 'Teksts {++ nav ++} izmaiņa, {--y--} arī.'],
+  ];
+  for (const [before = '', after = ''] of pairs) {
+    const md = textPart(await compare(before, after, 'md'));
+    expect(paragraphsOf(accept(md)).at(-1)).toBe(after);
+    expect(paragraphsOf(reject(md)).at(-1)).toBe(before);
+  }
+  expect(textPart(await compare('Dzēst --} to.', 'Dzēst to.', 'md'))).toContain('Dzēst{-- --\\}--} to.');
+});

@@ -1,17 +1,19 @@
+import { join } from 'node:path';
 import { projectPath } from '../load/files.js';
+import { positionAtCommit } from '../load/revision.js';
 import { readPositionFile } from '../load/position-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
 import { unparseableProblems } from '../validate/markdown-rules.js';
 import { positionChanges } from './metadata.js';
 import { positionDocxMeta, positionMarkdown } from './position-document.js';
-import { fileLabel, fileOf, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
+import { fileLabel, fileOf, requireRepo, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
 
 /** Compares two versions of a position: its text word by word, and its fields. */
 export function comparePositions(sides: Sides): Compared | { diagnostics: Diagnostic[] } {
-  const { project, repo, from, to, first, second, options } = sides;
-  const before = readPosition(sides, from, first);
-  const after = readPosition(sides, to, second);
+  const { project, repo, from, to, options } = sides;
+  const { before, after } = readVersions(sides);
+  const [first, second] = [before.file, after.file];
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (!before.position || !after.position) return { diagnostics };
   const { tree, blocks, footnoteLabels } = compareMarkdown(positionMarkdown(before.position), positionMarkdown(after.position), options);
@@ -33,14 +35,37 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
   return { diff, meta, created: new Date(toVersion.date) };
 }
 
-/** One version of a position file, read and checked by the loader; only its errors count. */
-function readPosition({ project, repo }: Sides, source: Source, file: string) {
-  const { files, path } = fileOf(project, repo, source, file);
+/**
+ * Both versions of the position. One named at a commit that had no file by its name is found there by
+ * the other version's id: a position renamed (`git mv`) between the two keeps its id, and its old
+ * name is then the older version's `file`.
+ */
+function readVersions(sides: Sides) {
+  const { from, to, first, second } = sides;
+  const lacks = (source: Source, file: string) => source.kind === 'commit' && source.commit.files.has(file) && source.commit.files.get(file) === undefined;
+  if (lacks(from, first) && !lacks(to, second)) {
+    const after = readPosition(sides, to, second);
+    return { before: readPosition(sides, from, first, after.position?.id), after };
+  }
+  const before = readPosition(sides, from, first);
+  return { before, after: readPosition(sides, to, second, lacks(to, second) ? before.position?.id : undefined) };
+}
+
+/** Where a version of the position is: the file named, or at a commit without it, the file there with the position's `id`. */
+function locate({ project, repo }: Sides, source: Source, file: string, id: string | undefined) {
+  const renamed = id !== undefined && source.kind === 'commit' ? positionAtCommit(requireRepo(repo), source.commit, join(project.root, project.config.paths.positions), id) : undefined;
+  return renamed ? { ...renamed, file: renamed.absolutePath } : { ...fileOf(project, repo, source, file), file };
+}
+
+/** One version of a position file, read and checked by the loader; only its errors count. `id`: the other version's, to follow a rename by. */
+function readPosition(sides: Sides, source: Source, named: string, id?: string) {
+  const { project } = sides;
+  const { files, path, file } = locate(sides, source, named, id);
   const label = sourceLabel(source);
   const shown = projectPath(project.root, file);
   const loaded = readPositionFile(files, path, label ? `${label}:${shown}` : shown);
   // A text nested too deep, or with too many marks in a paragraph, for the parser is refused as build refuses it.
   const texts = loaded.position ? unparseableProblems(loaded.file, [['body', loaded.position.body], ['body_en', loaded.position.body_en]]) : [];
   const diagnostics = [...loaded.diagnostics, ...texts].filter((d) => d.severity === 'error');
-  return { position: diagnostics.length ? undefined : loaded.position, hash: loaded.hash, diagnostics };
+  return { position: diagnostics.length ? undefined : loaded.position, hash: loaded.hash, diagnostics, file };
 }

@@ -41,6 +41,27 @@ export function fileAtCommit(repo: Repository, commit: Commit, absolutePath: str
   return { files: memoryFiles(commit.hash, new Map([[path, text]])), path };
 }
 
+/**
+ * The one position file with this id under `positionsFolder` (absolute) at a commit, in memory as
+ * {@link fileAtCommit} gives a file: a position renamed since (`git mv`) keeps its id, so its version
+ * there is found under its name there. Undefined when no file, or more than one, has the id.
+ */
+export function positionAtCommit(repo: Repository, commit: Commit, positionsFolder: string, id: string): { files: ProjectFiles; path: string; absolutePath: string } | undefined {
+  const listed = listFiles(repo, commit, [repositoryPath(repo, positionsFolder)]).filter((file) => /\.ya?ml$/i.test(file.path));
+  const blobs = readBlobs(repo, listed.map((file) => file.blob));
+  const found = listed.flatMap((file) => {
+    const text = blobs.get(file.blob);
+    if (text === undefined || !text.includes(id)) return [];
+    const data: unknown = parseYaml(file.path, text).data;
+    return typeof data === 'object' && data !== null && 'id' in data && data.id === id ? [{ ...file, text }] : [];
+  });
+  const [only] = found;
+  if (!only || found.length > 1) return undefined;
+  const absolutePath = join(repo.top, only.path);
+  const path = projectPath(repo.cwd, absolutePath);
+  return { files: memoryFiles(commit.hash, new Map([[path, only.text]])), path, absolutePath };
+}
+
 /** Reads and checks a build manifest; a usage error when it is not one. */
 export function readManifest(absolutePath: string, shownAs: string): Manifest {
   const text = readText(absolutePath, shownAs);

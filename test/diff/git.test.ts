@@ -199,17 +199,35 @@ describe('versions from a real git repository with three commits', () => {
     );
   });
 
-  test('a position renamed or removed since the revision gets the hint its history calls for, not "commit the file first"', () => {
+  test('a position renamed (git mv) since the revision is found there by its id, under its old name', () => {
     const dir = threeVersions();
     git(dir, ['mv', POSITION, 'positions/educ/renamed.yaml']);
-    git(dir, ['commit', '-qm', 'rename']);
-    const renamed = runCli(['diff', 'positions/educ/renamed.yaml', '--from', 'HEAD~1'], dir);
-    expect(renamed.status).toBe(2);
-    expect(renamed.stderr).toBe(
-      "briefing: positions/educ/renamed.yaml does not exist at HEAD~1.\n  It was added after HEAD~1, or came to this path by a rename: `git log --follow --oneline -- positions/educ/renamed.yaml` lists its commits, under earlier names too. A renamed position keeps its id, so the diff of a meeting that includes it (`briefing diff meetings/<file>.yaml --from 'HEAD~1'`) follows it.\n",
-    );
+    writeFileSync(join(dir, 'positions/educ/renamed.yaml'), replace(readFileSync(join(dir, 'positions/educ/renamed.yaml'), 'utf8'), 'četriem savstarpēji', 'pieciem savstarpēji'));
+    git(dir, ['commit', '-qam', 'rename']);
+    const renamed = runCli(['diff', 'positions/educ/renamed.yaml', '--from', 'HEAD~1', '--format', 'terminal'], dir);
+    expect(renamed).toMatchObject({ status: 1, stderr: '' });
+    expect(renamed.stdout).toContain(`diff ${POSITION} → positions/educ/renamed.yaml\n`);
+    expect(renamed.stdout).toContain('[-četriem-]{+pieciem+} savstarpēji');
+    // Named by its old name between two commits, the newer of which has it under the new one: the same.
+    const old = runCli(['diff', POSITION, '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'terminal'], dir);
+    expect(old.status).toBe(1);
+    expect(old.stdout).toContain(`diff ${POSITION} → positions/educ/renamed.yaml\n`);
+    expect(old.stdout).toContain('[-četriem-]{+pieciem+} savstarpēji');
+    // A position whose id no file had at the revision is still new there.
+    writeFileSync(join(dir, 'positions/educ/other.yaml'), exampleFile(POSITION).replace('id: equity-achievements', 'id: other'));
+    git(dir, ['add', '.']);
+    git(dir, ['commit', '-qm', 'other']);
+    const added = runCli(['diff', 'positions/educ/other.yaml', '--from', 'HEAD~1'], dir);
+    expect(added.status).toBe(2);
+    expect(added.stderr).toContain('briefing: positions/educ/other.yaml does not exist at HEAD~1.\n  It was added after HEAD~1, or came to this path by a rename: `git log --follow --oneline -- positions/educ/other.yaml`');
     // From a subfolder, the command in the hint names the file from there.
-    expect(runCli(['diff', 'educ/renamed.yaml', '--from', 'HEAD~1'], join(dir, 'positions')).stderr).toContain('`git log --follow --oneline -- educ/renamed.yaml`');
+    expect(runCli(['diff', 'educ/other.yaml', '--from', 'HEAD~1'], join(dir, 'positions')).stderr).toContain('`git log --follow --oneline -- educ/other.yaml`');
+  });
+
+  test('a position removed since the revision gets the hint its history calls for, not "commit the file first"', () => {
+    const dir = threeVersions();
+    git(dir, ['rm', '-q', POSITION]);
+    git(dir, ['commit', '-qm', 'remove']);
     const removed = runCli(['diff', POSITION, '--from', 'HEAD~1', '--to', 'HEAD'], dir);
     expect(removed.status).toBe(2);
     expect(removed.stderr).toContain(`It is not in the working tree either (removed or renamed): \`git log --oneline -- ${POSITION}\` lists the commits that had it`);

@@ -39,9 +39,9 @@ export function positionChanges(before: Position, after: Position, ministries: M
     if (fromText === toText && from && to && record(from) !== record(to)) add(`clearance.${code}.record`, `${name} (record)`, record(from), record(to));
     else add(`clearance.${code}`, name, fromText, toText);
   }
-  const points = (p: Position) => p.speaking_points ?? [];
-  if (JSON.stringify(points(before)) !== JSON.stringify(points(after))) {
-    add('speaking_points', 'speaking points', count(points(before).length), count(points(after).length) + (points(before).length === points(after).length ? ', reworded' : ''));
+  for (const [field, label] of [['speaking_points', 'speaking points'], ['speaking_points_en', 'speaking points in English']] as const) {
+    const [from, to] = [before[field] ?? [], after[field] ?? []];
+    if (JSON.stringify(from) !== JSON.stringify(to)) add(field, label, count(from.length), count(to.length) + (from.length === to.length ? ', reworded' : ''));
   }
   return changes;
 }

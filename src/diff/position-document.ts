@@ -4,14 +4,20 @@ import type { Config, Ministries, Position } from '../model/index.js';
 import { escapeMarkdown } from '../render/escape.js';
 import { normaliseMarkdown, scopeFootnotes } from '../resolve/markdown-field.js';
 
+/** The line before a position's English answer in its diff. */
+export const ENGLISH_ANSWER = 'English (body_en)';
+
 /**
  * A position on its own as Markdown: the question(s) it answers in bold, then its
  * answer exactly as the report prints it (same normalisation, same footnote scoping).
+ * `english`: its English answer too, after a bold line of its own, for the diff of the position:
+ * an English report prints it, and a clearance covers it, so a change of it alone is a change.
  */
-export function positionMarkdown(position: Position): string {
+export function positionMarkdown(position: Position, english = false): string {
   const questions = position.questions.map((question) => `**${escapeMarkdown(question)}**`);
   const body = scopeFootnotes(normaliseMarkdown(position.body), position.id);
-  return `${[...questions, body].join('\n\n')}\n`;
+  const translation = english && position.body_en?.trim() ? [`**${ENGLISH_ANSWER}**`, scopeFootnotes(normaliseMarkdown(position.body_en), `${position.id}-en`)] : [];
+  return `${[...questions, body, ...translation].join('\n\n')}\n`;
 }
 
 /** A position's DOCX laid out like a report: the project's layout, the owner as author, a draft mark while it is a draft. */

@@ -16,7 +16,7 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
   const [first, second] = [before.file, after.file];
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (!before.position || !after.position) return { diagnostics };
-  const { tree, blocks, footnoteLabels } = compareMarkdown(positionMarkdown(before.position), positionMarkdown(after.position), options);
+  const { tree, blocks, footnoteLabels } = compareMarkdown(positionMarkdown(before.position, true), positionMarkdown(after.position, true), options);
   const metadata = positionChanges(before.position, after.position, project.ministries);
   const toVersion = versionOf(to, repo, [second], options);
   const diff: DocumentDiff = {

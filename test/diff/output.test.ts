@@ -606,3 +606,14 @@ test('md: braces in the text are escaped, so words like `--}` or `{++` are never
   }
   expect(textPart(await compare('Dzēst --} to.', 'Dzēst to.', 'md'))).toContain('Dzēst{-- --\\}--} to.');
 });
+
+test('a position’s English answer and speaking points are compared too: a change of them alone is a change (exit 1)', async () => {
+  const english = (amount: string, point: string) =>
+    `${position('Latvija atbalsta.')}body_en: |\n  Latvia supports ${amount} million euro.\nspeaking_points_en:\n  - ${point}\n`;
+  const cwd = exampleProject({ 'review/before.yaml': english('10', 'Support.'), 'review/after.yaml': english('12', 'Strong support.') });
+  const run = (format: DiffFormat) => diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format, stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH });
+  const terminal = await run('terminal');
+  expect(terminal.exitCode).toBe(1);
+  expect(String(terminal.output).split('\n').slice(4)).toEqual(['• speaking points in English: 1 point → 1 point, reworded', '', 'English (body_en)', '', 'Latvia supports [-10-]{+12+} million euro.', '']);
+  expect(textPart(String((await run('md')).output))).toBe('**Q**\n\nLatvija atbalsta.\n\n**English (body_en)**\n\nLatvia supports {~~10~>12~~} million euro.');
+});

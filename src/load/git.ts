@@ -139,7 +139,7 @@ export function missingAtCommit(repo: Repository, commit: Commit, path: string, 
   if (existsSync(absolutePath)) {
     return new UsageError(
       message,
-      `It was added after ${commit.label}, or came to this path by a rename: \`git log --follow --oneline -- ${quoted}\` lists its commits, under earlier names too. A renamed position keeps its id, so the diff of a meeting that includes it (\`briefing diff meetings/<file>.yaml --from ${shellWord(commit.label)}\`) follows it.`,
+      `It was added after ${commit.label}, or came to this path by a rename: \`git log --follow --oneline -- ${quoted}\` lists its commits, under earlier names too. A position renamed since is found there by its id, unless its id changed as well.`,
     );
   }
   return new UsageError(message, `It is not in the working tree either (removed or renamed): \`git log --oneline -- ${quoted}\` lists the commits that had it; name one of them with --from and --to.`);

@@ -219,7 +219,9 @@ describe('versions from a real git repository with three commits', () => {
     git(dir, ['commit', '-qm', 'other']);
     const added = runCli(['diff', 'positions/educ/other.yaml', '--from', 'HEAD~1'], dir);
     expect(added.status).toBe(2);
-    expect(added.stderr).toContain('briefing: positions/educ/other.yaml does not exist at HEAD~1.\n  It was added after HEAD~1, or came to this path by a rename: `git log --follow --oneline -- positions/educ/other.yaml`');
+    expect(added.stderr).toBe(
+      'briefing: positions/educ/other.yaml does not exist at HEAD~1.\n  It was added after HEAD~1, or came to this path by a rename: `git log --follow --oneline -- positions/educ/other.yaml` lists its commits, under earlier names too. A position renamed since is found there by its id, unless its id changed as well.\n',
+    );
     // From a subfolder, the command in the hint names the file from there.
     expect(runCli(['diff', 'educ/other.yaml', '--from', 'HEAD~1'], join(dir, 'positions')).stderr).toContain('`git log --follow --oneline -- educ/other.yaml`');
   });

@@ -19,7 +19,10 @@ export function describeChange(change: MetadataChange): string {
   return `${change.label}: ${change.from ?? '—'} → ${change.to ?? '—'}`;
 }
 
-/** What changed in a position besides its text: version, status, owner, clearances, speaking points. */
+/**
+ * What changed in a position besides its text: version, status, owner, clearances. Its speaking points are
+ * part of the position's diff document (position-document.ts), word by word; a meeting's lists them here.
+ */
 export function positionChanges(before: Position, after: Position, ministries: Ministries): MetadataChange[] {
   const subject = after.id;
   const changes: MetadataChange[] = [];
@@ -38,10 +41,6 @@ export function positionChanges(before: Position, after: Position, ministries: M
     const toText = to ? clearance(to) : null;
     if (fromText === toText && from && to && record(from) !== record(to)) add(`clearance.${code}.record`, `${name} (record)`, record(from), record(to));
     else add(`clearance.${code}`, name, fromText, toText);
-  }
-  for (const [field, label] of [['speaking_points', 'speaking points'], ['speaking_points_en', 'speaking points in English']] as const) {
-    const [from, to] = [before[field] ?? [], after[field] ?? []];
-    if (JSON.stringify(from) !== JSON.stringify(to)) add(field, label, count(from.length), count(to.length) + (from.length === to.length ? ', reworded' : ''));
   }
   return changes;
 }
@@ -69,10 +68,26 @@ export function meetingChanges(
   for (const id of ids) {
     const old = before.positions.get(id);
     const now = after.positions.get(id);
-    if (old && now) changes.push(...positionChanges(old, now, ministries));
+    if (old && now) changes.push(...positionChanges(old, now, ministries), ...speakingPointChanges(old, now));
     else changes.push({ subject: id, field: 'included', label: 'in the report', from: old ? `v${old.version}` : null, to: now ? `v${now.version}` : null });
   }
   return changes;
+}
+
+/**
+ * A position's speaking points changed, as counts: a meeting's diff compares the report as its template
+ * prints it, which may have no speaking points, and then this line is all a reviewer sees of them.
+ */
+function speakingPointChanges(before: Position, after: Position): MetadataChange[] {
+  const fields = [
+    ['speaking_points', 'speaking points'],
+    ['speaking_points_en', 'speaking points in English'],
+  ] as const;
+  return fields.flatMap(([field, label]) => {
+    const [from, to] = [before[field] ?? [], after[field] ?? []];
+    if (JSON.stringify(from) === JSON.stringify(to)) return [];
+    return [{ subject: after.id, field, label, from: count(from.length), to: count(to.length) + (from.length === to.length ? ', reworded' : '') }];
+  });
 }
 
 function clearance(entry: Clearance): string {

@@ -614,6 +614,58 @@ test('a position’s English answer and speaking points are compared too: a chan
   const run = (format: DiffFormat) => diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format, stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH });
   const terminal = await run('terminal');
   expect(terminal.exitCode).toBe(1);
-  expect(String(terminal.output).split('\n').slice(4)).toEqual(['• speaking points in English: 1 point → 1 point, reworded', '', 'English (body_en)', '', 'Latvia supports [-10-]{+12+} million euro.', '']);
-  expect(textPart(String((await run('md')).output))).toBe('**Q**\n\nLatvija atbalsta.\n\n**English (body_en)**\n\nLatvia supports {~~10~>12~~} million euro.');
+  expect(String(terminal.output).split('\n').slice(4)).toEqual([
+    'English (body_en)',
+    '',
+    'Latvia supports [-10-]{+12+} million euro.',
+    '',
+    'English speaking points (speaking_points_en)',
+    '',
+    '– [-Support.-]',
+    '',
+    '– {+Strong support.+}',
+    '',
+  ]);
+  expect(textPart(String((await run('md')).output))).toBe(
+    '**Q**\n\nLatvija atbalsta.\n\n**English (body_en)**\n\nLatvia supports {~~10~>12~~} million euro.\n\n**English speaking points (speaking_points_en)**\n\n- {--Support.--}\n\n<!-- -->\n\n- {++Strong support.++}',
+  );
+});
+
+test('a position’s speaking points are compared word by word as a list after its answer: a point reworded, one removed, one added', async () => {
+  const points = (...list: string[]) => `${position('Latvija atbalsta.')}speaking_points:\n${list.map((point) => `  - "${point}"\n`).join('')}`;
+  const before = points('Atbalsts skolēniem.', 'Digitālās prasmes.', '*Skola 2030* palīdz.');
+  const after = points('Atbalsts visiem skolēniem.', '*Skola 2030* palīdz.', 'Jauns punkts.');
+  const cwd = exampleProject({ 'review/before.yaml': before, 'review/after.yaml': after });
+  const run = async (format: DiffFormat) =>
+    String((await diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format, stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH })).output);
+  // The words are shown, so no count of points is listed as a change of status.
+  expect((await run('terminal')).split('\n').slice(4)).toEqual([
+    'Speaking points (speaking_points)',
+    '',
+    '– Atbalsts{+ visiem+} skolēniem.',
+    '',
+    '– [-Digitālās prasmes.-]',
+    '',
+    '– *Skola 2030* palīdz.',
+    '',
+    '– {+Jauns punkts.+}',
+    '',
+  ]);
+  expect(textPart(await run('md'))).toBe(
+    ['**Q**', '', 'Latvija atbalsta.', '', '**Speaking points (speaking_points)**', '', '- Atbalsts{++ visiem++} skolēniem.', '- {--Digitālās prasmes.--}', '- \\*Skola 2030\\* palīdz.', '- {++Jauns punkts.++}'].join('\n'),
+  );
+  const json: { metadata: unknown[]; blocks: { status: string; kind: string; segments: { op: string; text: string }[] }[] } = JSON.parse(await run('json'));
+  expect(json.metadata).toEqual([]);
+  expect(json.blocks.slice(2).map(({ status, kind, segments }) => ({ status, kind, segments }))).toEqual([
+    { status: 'equal', kind: 'paragraph', segments: [{ op: 'equal', text: 'Speaking points (speaking_points)' }] },
+    { status: 'changed', kind: 'item', segments: [{ op: 'equal', text: 'Atbalsts' }, { op: 'insert', text: ' visiem' }, { op: 'equal', text: ' skolēniem.' }] },
+    { status: 'deleted', kind: 'item', segments: [{ op: 'delete', text: 'Digitālās prasmes.' }] },
+    { status: 'equal', kind: 'item', segments: [{ op: 'equal', text: '*Skola 2030* palīdz.' }] },
+    { status: 'inserted', kind: 'item', segments: [{ op: 'insert', text: 'Jauns punkts.' }] },
+  ]);
+  const { output: docx } = await diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format: 'docx', stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH });
+  if (!(docx instanceof Uint8Array)) throw new Error('expected DOCX bytes');
+  // The redline's list items are its paragraphs: accepting every change gives the new points, rejecting the old.
+  expect(paragraphs(docx, 'accept').slice(2)).toEqual(['Speaking points (speaking_points)', 'Atbalsts visiem skolēniem.', '*Skola 2030* palīdz.', 'Jauns punkts.']);
+  expect(paragraphs(docx, 'reject').slice(2)).toEqual(['Speaking points (speaking_points)', 'Atbalsts skolēniem.', 'Digitālās prasmes.', '*Skola 2030* palīdz.']);
 });

@@ -9,6 +9,8 @@ export const ENGLISH_ANSWER = 'English (body_en)';
 /** The lines before its speaking points and its English ones, named by their fields as the English answer's is. */
 const SPEAKING_POINTS = 'Speaking points (speaking_points)';
 const ENGLISH_SPEAKING_POINTS = 'English speaking points (speaking_points_en)';
+/** The bold lines that start the parts after a position's answer in its diff: a terminal showing a change in a part shows its line too. */
+export const PART_TITLES: ReadonlySet<string> = new Set([SPEAKING_POINTS, ENGLISH_ANSWER, ENGLISH_SPEAKING_POINTS]);
 
 /**
  * A position on its own as Markdown: the question(s) it answers in bold, then its

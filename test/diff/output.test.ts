@@ -669,3 +669,28 @@ test('a position’s speaking points are compared word by word as a list after i
   expect(paragraphs(docx, 'accept').slice(2)).toEqual(['Speaking points (speaking_points)', 'Atbalsts visiem skolēniem.', '*Skola 2030* palīdz.', 'Jauns punkts.']);
   expect(paragraphs(docx, 'reject').slice(2)).toEqual(['Speaking points (speaking_points)', 'Atbalsts skolēniem.', 'Digitālās prasmes.', '*Skola 2030* palīdz.']);
 });
+
+test('terminal: a change in a later speaking point, or a later paragraph of the English answer, shows the bold line of its part, not only the point before it', async () => {
+  const whole = (third: string, english: string) =>
+    `${position('Latvija atbalsta.\n\nOtrā rindkopa.\n\nTrešā rindkopa.')}speaking_points:\n  - Pirmais.\n  - Otrais.\n  - ${third}\nbody_en: |\n  First.\n\n  Second.\n\n  ${english}\n`;
+  const cwd = exampleProject({ 'review/before.yaml': whole('Trešais.', 'Third.'), 'review/after.yaml': whole('Trešais punkts.', 'Third one.') });
+  const { output } = await diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format: 'terminal', stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH });
+  expect(String(output).split('\n').slice(4)).toEqual([
+    'Speaking points (speaking_points)',
+    '',
+    '…',
+    '',
+    '– Otrais.',
+    '',
+    '– Trešais{+ punkts+}.',
+    '',
+    'English (body_en)',
+    '',
+    '…',
+    '',
+    'Second.',
+    '',
+    'Third{+ one+}.',
+    '',
+  ]);
+});

@@ -5,6 +5,7 @@ import type { DocumentDiff } from '../compare.js';
 import { shownText } from '../inline-markdown.js';
 import { blockNote, blocksInView, changeLine, versionLabel } from './labels.js';
 import { statTable } from './stat.js';
+import { PART_TITLES } from '../position-document.js';
 
 const CONTEXT = 72;
 
@@ -24,7 +25,7 @@ export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkIn
   if (diff.metadata.length) lines.push('', ...diff.metadata.map((change) => `${chalk.yellow('•')} ${changeLine(change, diff.kind)}`));
   if (relabelled.length) lines.push('', ...relabelled);
   const firsts = firstBlocks(diff.blocks);
-  for (const { index, context, gap } of withNoteHeads(diff.blocks, blocksInView(diff.blocks))) {
+  for (const { index, context, gap } of withHeads(diff.blocks, blocksInView(diff.blocks))) {
     const block = diff.blocks[index];
     if (!block) continue;
     lines.push('');
@@ -39,14 +40,19 @@ export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkIn
 
 /**
  * The blocks in view, each later block of a footnote with the note's first block before it,
- * so that the reader sees which note it is in (its label is printed on the first block only).
+ * so that the reader sees which note it is in (its label is printed on the first block only),
+ * and each block of a position's later part (its speaking points, its English answer) with the
+ * part's bold line, so that a changed point is not taken for an item of the answer.
  */
-function withNoteHeads(blocks: readonly DiffBlock[], view: readonly { index: number; context: boolean }[]): { index: number; context: boolean; gap: boolean }[] {
+function withHeads(blocks: readonly DiffBlock[], view: readonly { index: number; context: boolean }[]): { index: number; context: boolean; gap: boolean }[] {
   const shown = new Map(view.map(({ index, context }) => [index, context]));
+  const partHeads = blocks.flatMap((block, index) => (block.kind === 'paragraph' && block.depth === 0 && PART_TITLES.has(plain(block)) ? [index] : []));
   for (const { index } of view) {
     let head = index;
     while (head > 0 && blocks[head]?.continued && blocks[head - 1]?.label === blocks[index]?.label) head--;
     if (!shown.has(head)) shown.set(head, true);
+    const part = partHeads.findLast((at) => at < index);
+    if (part !== undefined && !shown.has(part)) shown.set(part, true);
   }
   const indices = [...shown.keys()].sort((a, b) => a - b);
   return indices.map((index, at) => ({ index, context: shown.get(index) ?? true, gap: at > 0 && index - 1 > (indices[at - 1] ?? index) }));

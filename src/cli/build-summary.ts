@@ -2,7 +2,7 @@ import { jsonDiagnostic } from '../diagnostics/json.js';
 import type { ChalkInstance } from 'chalk';
 import type { BuildResult, MeetingOutcome } from '../commands/build.js';
 import { countProblems, oneLine } from '../diagnostics/human.js';
-import { staleOutputsNote } from '../emit/report.js';
+import { staleOutputsNote, type OrphanedReport } from '../emit/report.js';
 
 /** One line per meeting that was built or failed; unchanged meetings only count in the summary. */
 export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {
@@ -15,6 +15,13 @@ export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): st
     return `${chalk.red('failed')} ${oneLine(meeting.meeting)}: ${oneLine(written)}`;
   }
   return undefined;
+}
+
+/** The line for a meeting whose file is gone: the files of its last build removed, and those left as edited since. */
+export function formatDeletedMeeting(deleted: OrphanedReport, chalk: ChalkInstance): string {
+  const removed = deleted.removed.length ? ` → removed ${deleted.removed.join(', ')}` : '';
+  const left = deleted.left.length ? `; ${deleted.left.join(', ')} changed since its last build or held open: left as it is` : '';
+  return `${chalk.yellow('gone')}   ${oneLine(deleted.meeting)} (the meeting file no longer exists)${oneLine(removed + left)}`;
 }
 
 /** "3 meetings: 1 built, 1 unchanged, 1 failed (meetings/x.yaml); 2 errors." */
@@ -50,6 +57,8 @@ export function buildJson(result: BuildResult): string {
       messages: m.diagnostics.map(jsonDiagnostic),
       ms: Math.round(m.ms),
     })),
+    // Meetings whose file is gone, and what became of their last build's files (docs/ci.md).
+    ...(result.deletedMeetings.length ? { deletedMeetings: result.deletedMeetings } : {}),
     messages: result.runDiagnostics.map(jsonDiagnostic),
   };
   return JSON.stringify(report, null, 2);

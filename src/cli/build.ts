@@ -85,7 +85,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
 
 /** Each meeting's outcome on stdout, then the problems and a summary on stderr; or the JSON report. */
 async function printBuild(io: Io, result: BuildResult, json: boolean): Promise<void> {
-  const { buildJson, formatOutcome, formatSummary } = await import('./build-summary.js');
+  const { buildJson, formatDeletedMeeting, formatOutcome, formatSummary } = await import('./build-summary.js');
   if (json) {
     console.log(buildJson(result));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
@@ -96,6 +96,7 @@ async function printBuild(io: Io, result: BuildResult, json: boolean): Promise<v
     const line = formatOutcome(meeting, io.out);
     if (line) console.log(line);
   }
+  for (const deleted of result.deletedMeetings) console.log(formatDeletedMeeting(deleted, io.out));
   await printProblems(io, result, { format: 'human', report: 'stderr', annotations: 'stdout' });
   console.error(io.err.dim(formatSummary(result, paint(false))));
 }

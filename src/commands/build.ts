@@ -17,7 +17,7 @@ import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipelin
 import type { Format } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileInTheWay } from '../emit/folder.js';
-import { formerBuildFiles } from '../emit/report.js';
+import { formerBuildFiles, removeOrphanedReport, type OrphanedReport } from '../emit/report.js';
 import { sweepInterrupted } from '../emit/write.js';
 import { mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
@@ -73,6 +73,8 @@ export interface BuildResult {
   /** Problems of the run itself, not of one meeting (config, registry, inputs, cache). */
   runDiagnostics: Diagnostic[];
   summary: { built: number; unchanged: number; failed: number };
+  /** Meetings whose file is gone since their last build, with the files of theirs this run removed (or left, edited since). */
+  deletedMeetings: OrphanedReport[];
   /** Worker threads used; 0 when the meetings were built on the main thread. */
   threads: number;
   exitCode: number;
@@ -134,10 +136,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const threads = await runJobs(plan.toBuild, context, (report) => recordSettled(gate.arrive({ ...report, builtFrom: report.inputs.meeting.hash || undefined, report })));
 
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
+  const deletedMeetings = removeOrphans(root, cache, final);
   const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, tool, project.positionFiles, final, root));
   const broken = final.some((item) => item.broken);
   const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : [])];
-  return finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined);
+  return { ...finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined), deletedMeetings };
+}
+
+/**
+ * Removes the reports of meetings the cache remembers but whose file is gone (deleted or renamed):
+ * the cache forgets them after this run, so this is the one run that still knows their files.
+ * None written by this run is touched.
+ */
+function removeOrphans(root: string, cache: BuildCache, recorded: readonly RecordedMeeting[]): OrphanedReport[] {
+  const keep = new Set(recorded.flatMap((item) => item.outcome.outputs));
+  return Object.entries(cache.meetings).flatMap(([meeting, entry]) => {
+    if (existsSync(join(root, meeting))) return [];
+    const orphan = removeOrphanedReport(root, meeting, entry.outputs, keep);
+    return orphan ? [orphan] : [];
+  });
 }
 
 /** The output folder cannot be made: a file stands at it, or at a folder above it. */
@@ -168,6 +185,7 @@ function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], thread
     diagnostics,
     runDiagnostics: sortDiagnostics(runDiagnostics),
     summary: { built: count('built'), unchanged: count('unchanged'), failed: count('failed') },
+    deletedMeetings: [],
     threads,
     exitCode: exitCode ?? (hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok),
   };

@@ -138,21 +138,66 @@ function removeStale(earlier: readonly { name: string; sha256: string }[], files
   for (const { name, sha256: recorded } of earlier) {
     if (now.has(name)) continue;
     const target = join(outDir, name);
-    let data: Buffer;
-    try {
-      data = readFileSync(target);
-    } catch {
-      continue; // already gone
-    }
-    try {
-      if (sha256(data) !== recorded) throw new Error('changed since');
-      rmSync(target);
-      removed.push(projectPath(root, target));
-    } catch {
-      left.push(projectPath(root, target));
-    }
+    const fate = removeIfAsWritten(target, recorded);
+    if (fate === 'removed') removed.push(projectPath(root, target));
+    if (fate === 'left') left.push(projectPath(root, target));
   }
   return { removed, left };
+}
+
+/**
+ * Removes an earlier output when it still has the bytes that build wrote: one edited since (or
+ * held open, so it cannot be removed) is `left`, and one no longer there is `gone`.
+ */
+function removeIfAsWritten(target: string, recorded: string): 'removed' | 'left' | 'gone' {
+  let data: Buffer;
+  try {
+    data = readFileSync(target);
+  } catch {
+    return 'gone';
+  }
+  try {
+    if (sha256(data) !== recorded) return 'left';
+    rmSync(target);
+    return 'removed';
+  } catch {
+    return 'left';
+  }
+}
+
+/** What was done with the outputs of a meeting whose file is gone (see {@link removeOrphanedReport}). */
+export interface OrphanedReport {
+  /** Project-relative path of the meeting file that no longer exists. */
+  meeting: string;
+  removed: string[];
+  left: string[];
+}
+
+/**
+ * Removes the files the last build of a meeting wrote, now that the meeting file is gone: the
+ * output folder would otherwise keep (and a CI that publishes it, publish) the report of a meeting
+ * no longer in the project. Only while the report's manifest still names that meeting (a meeting
+ * renamed or given the same file code has written its own since), only files still as that build
+ * wrote them, and never one in `keep` (written by this run). Undefined when nothing was there.
+ */
+export function removeOrphanedReport(root: string, meeting: string, outputs: readonly WrittenFile[], keep: ReadonlySet<string>): OrphanedReport | undefined {
+  const manifest = outputs.find((output) => output.path.endsWith('.manifest.json'));
+  let manifestText: string;
+  try {
+    manifestText = readFileSync(join(root, manifest?.path ?? ''), 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (manifestMeeting(manifestText) !== meeting) return undefined;
+  const result: OrphanedReport = { meeting, removed: [], left: [] };
+  // The manifest last: a run stopped half way still finds it, and removes the rest next time.
+  const ordered = [...outputs.filter((output) => output !== manifest), ...(manifest ? [manifest] : [])];
+  for (const output of ordered) {
+    if (keep.has(output.path)) continue;
+    const fate = removeIfAsWritten(join(root, output.path), output.sha256);
+    if (fate !== 'gone') result[fate].push(output.path);
+  }
+  return result.removed.length || result.left.length ? result : undefined;
 }
 
 /** An output that could not be written, as the message every command gives: the diagnostic names the file, the message says what went wrong. */

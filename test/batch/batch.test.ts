@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileHashes, projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
@@ -107,6 +107,33 @@ describe('a batch', () => {
     const after = runCli(['build', 'meetings/m9.yaml', '--format', 'md'], dir);
     expect(after.status, after.stdout + after.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out/m1.md'), 'utf8')).toContain('Cita tēma');
+  });
+
+  it('removes the report of a deleted meeting (an edited file is left, a renamed meeting keeps its files) and says so', () => {
+    const dir = projectWithMeetings(specs(3));
+    expect(runCli(['build', '--all', '--format', 'md'], dir).status).toBe(0);
+    rmSync(join(dir, 'meetings/m1.yaml'));
+    rmSync(join(dir, 'meetings/m2.yaml'));
+    writeFile(dir, 'out/M2.md', `${readFileSync(join(dir, 'out/M2.md'), 'utf8')}\nPiezīme.\n`);
+    // m3 renamed: its new name writes the same files, which stay.
+    writeFile(dir, 'meetings/m3-renamed.yaml', readFileSync(join(dir, 'meetings/m3.yaml'), 'utf8'));
+    rmSync(join(dir, 'meetings/m3.yaml'));
+    const run = runCli(['build', '--all', '--format', 'md'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      'built  meetings/m3-renamed.yaml → out/M3.md, out/M3.manifest.json',
+      'gone   meetings/m1.yaml (the meeting file no longer exists) → removed out/M1.md, out/M1.manifest.json',
+      'gone   meetings/m2.yaml (the meeting file no longer exists) → removed out/M2.manifest.json; out/M2.md changed since its last build or held open: left as it is',
+      '',
+    ]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md', 'M2.md', 'M3.manifest.json', 'M3.md']);
+    expect(readFileSync(join(dir, 'out/M3.manifest.json'), 'utf8')).toContain('meetings/m3-renamed.yaml');
+    // Said in the JSON report too, once: the cache has forgotten them since.
+    rmSync(join(dir, 'meetings/m3-renamed.yaml'));
+    const json: unknown = JSON.parse(runCli(['build', '--all', '--format', 'md', '--json'], dir).stdout);
+    expect(json).toMatchObject({ deletedMeetings: [{ meeting: 'meetings/m3-renamed.yaml', removed: ['out/M3.md', 'out/M3.manifest.json'], left: [] }] });
+    expect(existsSync(join(dir, 'out/M3.md'))).toBe(false);
+    expect(JSON.parse(runCli(['build', '--all', '--format', 'md', '--json'], dir).stdout)).not.toHaveProperty('deletedMeetings');
   });
 
   it('takes a folder as the meeting files in it, as check does (a folder was a crashed meeting, exit 2)', () => {

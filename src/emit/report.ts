@@ -93,7 +93,16 @@ function earlierOutputs(files: readonly GeneratedFile[], outDir: string): { name
   const manifest = files.find((file) => file.format === 'manifest');
   if (!manifest) return [];
   try {
-    const data: unknown = JSON.parse(readFileSync(join(outDir, manifest.name), 'utf8'));
+    return manifestOutputs(readFileSync(join(outDir, manifest.name), 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+/** The outputs a manifest names (file names in its own folder) with their hashes; none when it cannot be read. */
+function manifestOutputs(text: string): { name: string; sha256: string }[] {
+  try {
+    const data: unknown = JSON.parse(text);
     const outputs = isRecord(data) && Array.isArray(data['outputs']) ? data['outputs'] : [];
     return outputs.flatMap((output: unknown) =>
       isRecord(output) && typeof output['name'] === 'string' && typeof output['sha256'] === 'string' && basename(output['name']) === output['name'] ? [{ name: output['name'], sha256: output['sha256'] }] : [],
@@ -178,21 +187,26 @@ export interface OrphanedReport {
  * output folder would otherwise keep (and a CI that publishes it, publish) the report of a meeting
  * no longer in the project. Only while the report's manifest still names that meeting (a meeting
  * renamed or given the same file code has written its own since), only files still as that build
- * wrote them, and never one in `keep` (written by this run). Undefined when nothing was there.
+ * wrote them, only the manifest and the files it names in its folder, and never one in `keep`
+ * (written by this run). Undefined when nothing was there.
  */
 export function removeOrphanedReport(root: string, meeting: string, outputs: readonly WrittenFile[], keep: ReadonlySet<string>): OrphanedReport | undefined {
   const manifest = outputs.find((output) => output.path.endsWith('.manifest.json'));
+  if (!manifest) return undefined;
   let manifestText: string;
   try {
-    manifestText = readFileSync(join(root, manifest?.path ?? ''), 'utf8');
+    manifestText = readFileSync(join(root, manifest.path), 'utf8');
   } catch {
     return undefined;
   }
   if (manifestMeeting(manifestText) !== meeting) return undefined;
+  // Only the manifest and files it names beside it: a cache edited by hand (or by anyone who can write the CI's cache) removes nothing else.
+  const folder = dirname(manifest.path);
+  const named = new Set(manifestOutputs(manifestText).map((output) => output.name));
+  const reports = outputs.filter((output) => dirname(output.path) === folder && named.has(basename(output.path)));
   const result: OrphanedReport = { meeting, removed: [], left: [] };
   // The manifest last: a run stopped half way still finds it, and removes the rest next time.
-  const ordered = [...outputs.filter((output) => output !== manifest), ...(manifest ? [manifest] : [])];
-  for (const output of ordered) {
+  for (const output of [...reports, manifest]) {
     if (keep.has(output.path)) continue;
     const fate = removeIfAsWritten(join(root, output.path), output.sha256);
     if (fate !== 'gone') result[fate].push(output.path);

@@ -136,6 +136,21 @@ describe('a batch', () => {
     expect(JSON.parse(runCli(['build', '--all', '--format', 'md', '--json'], dir).stdout)).not.toHaveProperty('deletedMeetings');
   });
 
+  it('removes for a deleted meeting only its manifest and the files that manifest names beside it, whatever the cache says', () => {
+    const dir = projectWithMeetings(specs(1));
+    expect(runCli(['build', '--all', '--format', 'md'], dir).status).toBe(0);
+    // A cache edited to claim a file of the project for the meeting, with that file's true hash.
+    const cachePath = join(dir, '.briefing-cache/build.json');
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { meetings: Record<string, { outputs: { path: string; sha256: string }[] }> };
+    const entry = cache.meetings['meetings/m1.yaml'];
+    entry?.outputs.push({ path: 'briefing.config.yaml', sha256: fileHashes(dir, ['briefing.config.yaml'])['briefing.config.yaml'] ?? '' });
+    writeFile(dir, '.briefing-cache/build.json', JSON.stringify(cache));
+    rmSync(join(dir, 'meetings/m1.yaml'));
+    const run = runCli(['build', '--all', '--format', 'md'], dir);
+    expect(run.stdout).toContain('gone   meetings/m1.yaml (the meeting file no longer exists) → removed out/M1.md, out/M1.manifest.json\n');
+    expect(existsSync(join(dir, 'briefing.config.yaml'))).toBe(true);
+  });
+
   it('takes a folder as the meeting files in it, as check does (a folder was a crashed meeting, exit 2)', () => {
     const dir = projectWithMeetings(specs(2));
     const run = runCli(['build', 'meetings', '--format', 'md'], dir);

@@ -80,7 +80,8 @@ export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: 
       positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash, file.committedVersion ?? null, file.committedAnswer ?? null])]),
       // Only whether the meeting is over matters (a draft of a past meeting is warned about), not the day itself.
       past: today && facts.date ? facts.date < today : null,
-      options: { final, formats: [...formats].sort(), sourceDateEpoch: sourceDateEpoch ?? null, template: chosen ?? null, out: context.out },
+      // As a set: `--format md,md,docx` writes what `docx,md` does.
+      options: { final, formats: [...new Set(formats)].sort(), sourceDateEpoch: sourceDateEpoch ?? null, template: chosen ?? null, out: context.out },
     }),
   );
 }

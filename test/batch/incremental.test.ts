@@ -115,6 +115,14 @@ describe('incremental builds', () => {
     expect((await run(dir, { formats: ['md'], sourceDateEpoch: 1613692800, out: join(dir, 'elsewhere') })).status).toEqual(all('built'));
   });
 
+  it('takes the same formats written another way (another order, one named twice) as the same: nothing rebuilt', async () => {
+    const dir = threeMeetings();
+    await run(dir, { formats: ['md', 'docx'] });
+    for (const formats of [['docx', 'md'], ['md', 'md', 'docx'], ['docx', 'md', 'docx']] as const) {
+      expect((await run(dir, { formats })).status, formats.join(',')).toEqual(all('unchanged'));
+    }
+  });
+
   it('shows the warnings of a skipped meeting again, and never skips a meeting that failed', async () => {
     const dir = threeMeetings();
     const reforms = join(dir, 'positions/extra/reforms-c.yaml');

@@ -65,25 +65,21 @@ export function outsideLinkOf(root: string, file: string): OutsideLink | undefin
 }
 
 /**
- * Every entry under a folder, at any depth, without following links. A sub-folder that
- * cannot be listed is skipped (nothing in it can be read either); the others still are.
+ * Every entry under a folder, at any depth, without following links: a folder reached through
+ * a link is not listed. (`readdirSync` with `recursive` does follow links to folders: a link to
+ * a folder above, such as `meetings/up -> ..`, had it list the project again inside itself down to
+ * the system's limit, and two such links multiplied that until the process ran out of memory.) A
+ * sub-folder that cannot be listed is skipped (nothing in it can be read either); the others still are.
  */
 function entriesUnder(folder: string): Dirent[] {
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true }); // one call when every folder can be listed
-  } catch {
-    return entriesOneByOne(folder);
-  }
-}
-
-function entriesOneByOne(folder: string): Dirent[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.flatMap((entry) => (entry.isDirectory() ? [entry, ...entriesOneByOne(join(folder, entry.name))] : [entry]));
+  // A link's Dirent is a link, not a folder, whatever it points to: it is listed, not entered.
+  return entries.flatMap((entry) => (entry.isDirectory() ? [entry, ...entriesUnder(join(folder, entry.name))] : [entry]));
 }
 
 function realTarget(path: string): string | undefined {

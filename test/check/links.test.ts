@@ -61,6 +61,13 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(checked.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([MEETING, 'input/link-outside']);
   });
 
+  test('a link in the meetings folder back to the project is named once, not followed round and round (two such ran out of memory)', async () => {
+    const dir = project();
+    symlinkSync('..', join(dir, 'meetings/up'));
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    expect(checked.diagnostics.filter((d) => d.ruleId === 'input/link-outside').map((d) => d.file)).toEqual(['meetings/up']);
+  });
+
   test('`templates` does not list a template linked from outside the templates folder', () => {
     const dir = project();
     const elsewhere = join(tempDir('briefing-outside-'), 'evil.md.hbs');

@@ -6,9 +6,9 @@ import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
-import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions, mergeRequiredBy } from '../validate/meeting-rules.js';
-import { ExitCode } from '../diagnostics/errors.js';
+import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { listTemplates, partialsOnPath, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
@@ -69,7 +69,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     templates: [...templateFiles],
   };
   const diagnostics: Diagnostic[] = [...project.setupDiagnostics, ...inputDiagnostics];
-  const meetings = targets.meetings.map((file) => loadMeeting(project.root, file));
+  const read = targets.meetings.map((file) => readOrProblem(project.root, file));
+  const meetings = read.flatMap((each) => (each.meeting ? [each.meeting] : []));
+  const unreadable = read.flatMap((each) => (each.problem ? [each.problem] : []));
+  diagnostics.push(...unreadable);
   const setupBroken = hasErrors(project.setupDiagnostics);
 
   // Positions on their own, including those no meeting uses. A broken config or registry
@@ -94,7 +97,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
 
   const all = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics(diagnostics)));
-  return { checked, diagnostics: all, exitCode: hasErrors(all) ? ExitCode.problems : ExitCode.ok };
+  // A meeting that could not be read is a failure of the run (exit 2), as in `build`; the others are still checked.
+  return { checked, diagnostics: all, exitCode: unreadable.length ? ExitCode.failure : hasErrors(all) ? ExitCode.problems : ExitCode.ok };
+}
+
+/**
+ * A meeting file read and parsed, or, when it cannot be read (not allowed, gone meanwhile), the
+ * message `build` gives for it (see runJob): one such file stopped the whole check before.
+ */
+function readOrProblem(root: string, file: string): { meeting?: LoadedMeeting; problem?: Diagnostic } {
+  try {
+    return { meeting: loadMeeting(root, file) };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { problem: diagnostic(projectPath(root, file), undefined, 'error', 'input/unreadable', error.message, error.hint) };
+  }
 }
 
 /** Each meeting exactly as `build` runs it, in memory; then the rules across meetings. Also the position files the meetings include. */

@@ -2,13 +2,22 @@ import { YAML_FILES } from './files.js';
 import { readMeeting, type LoadedMeeting } from './meeting.js';
 import type { Project } from './project.js';
 import { isRecord } from '../util/record.js';
+import { UsageError } from '../diagnostics/errors.js';
 
-/** Every meeting file of the project (`meetings/**\/*.yaml`) but those in `except` (project paths), loaded and checked, sorted by path. */
+/** Every meeting file of the project (`meetings/**\/*.yaml`) but those in `except` (project paths) and those that cannot be read, loaded and checked, sorted by path. */
 export function loadAllMeetings(project: Project, except: ReadonlySet<string> = new Set()): LoadedMeeting[] {
   return project.files
     .list(project.config.paths.meetings, YAML_FILES)
     .filter((path) => !except.has(path))
-    .map((path) => readMeeting(project.files, path));
+    .flatMap((path) => {
+      try {
+        return [readMeeting(project.files, path)];
+      } catch (error) {
+        // Not allowed to read it (or gone meanwhile): left out here; a check or build of it says why.
+        if (error instanceof UsageError) return [];
+        throw error;
+      }
+    });
 }
 
 /**

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectWithMeetings } from '../helpers/meetings.js';
+import { EXAMPLE_MEETING, exampleFile, REPO, tempDir, writeFile } from '../helpers/project.js';
+
+/** Root reads any file: as root the CLI runs as `nobody` (setpriv), for whom a file with mode 000 is unreadable. */
+const AS_ROOT = process.getuid?.() === 0;
+const SETPRIV = spawnSync('setpriv', ['--version']).status === 0;
+
+/** Runs the built CLI as a user who cannot read files with mode 000. */
+function runAsUser(args: readonly string[], cwd: string) {
+  const home = tempDir();
+  for (const dir of [home, cwd]) chmodSync(dir, 0o777);
+  const command = AS_ROOT ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+  const result = spawnSync(command[0] ?? '', [...command.slice(1), join(REPO, 'bin/briefing.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, HOME: home, NO_COLOR: '1' } });
+  return { status: result.status, out: result.stdout + result.stderr };
+}
+
+/** Lets every user into the project's folders (a temporary folder is its owner's alone). */
+function openFolders(dir: string): void {
+  chmodSync(dir, 0o777);
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (statSync(join(dir, name)).isDirectory()) chmodSync(join(dir, name), 0o777);
+  }
+}
+
+describe('a meeting file that cannot be read', () => {
+  it.skipIf(AS_ROOT && !SETPRIV)('is one message in check, which still checks the other meetings, and exits 2 as build does', () => {
+    const spec = { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] } as const;
+    const dir = projectWithMeetings({ 'meetings/m1.yaml': { ...spec, fileCode: 'M1' }, 'meetings/m2.yaml': { ...spec, fileCode: 'M2' } });
+    writeFile(dir, 'meetings/m2.yaml', exampleFile(EXAMPLE_MEETING).replace('kind: informal', 'kind: casual').replace(/^file_code: .*$/m, 'file_code: M2'));
+    openFolders(dir);
+    chmodSync(join(dir, 'meetings/m1.yaml'), 0o000);
+    const checked = runAsUser(['check'], dir);
+    expect(checked.status, checked.out).toBe(2);
+    expect(checked.out).toContain('meetings/m1.yaml  error  meetings/m1.yaml: not allowed to read this file.  input/unreadable');
+    // The others are still checked: m2's own error is found.
+    expect(checked.out).toMatch(/meetings\/m2\.yaml:\d+:\d+ +error .*schema\/enum/);
+    expect(checked.out).toContain('Checked 3 meetings');
+    // A check of another meeting alone is not stopped by it.
+    expect(runAsUser(['check', EXAMPLE_MEETING], dir).status).toBe(0);
+    const built = runAsUser(['build', '--all', '--format', 'md'], dir);
+    expect(built.status, built.out).toBe(2);
+    expect(built.out).toContain('meetings/m1.yaml  error  meetings/m1.yaml: not allowed to read this file.  input/unreadable');
+  });
+});

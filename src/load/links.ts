@@ -17,7 +17,7 @@ export function outsideLinkProblem(root: string, link: OutsideLink): Diagnostic 
   );
 }
 
-/** One message per link in the project's folders that leads outside the project. */
+/** One message per link in the project's folders that leads outside the project, and one (a warning) per link that leads nowhere. */
 export function linkProblems(files: ProjectFiles, folders: readonly (string | undefined)[]): Diagnostic[] {
   const root = files.root;
   const seen = new Set<string>();
@@ -28,6 +28,11 @@ export function linkProblems(files: ProjectFiles, folders: readonly (string | un
       if (seen.has(link.path)) continue;
       seen.add(link.path);
       problems.push(outsideLinkProblem(root, link));
+    }
+    for (const link of files.danglingLinks(projectPath(root, folder))) {
+      problems.push(
+        diagnostic(projectPath(root, link.path), undefined, 'warning', 'input/link-dangling', `This is a symbolic link to ${link.target}, which ${link.loop ? 'leads back to itself' : 'does not exist'}; it is left out.`, 'Point the link at the file where it is now, or remove the link.'),
+      );
     }
   }
   return problems;

@@ -36,5 +36,6 @@ export function memoryFiles(version: string, texts: ReadonlyMap<string, string>)
     },
     isInside: (folder, path) => namedInside(join(root, folder), join(root, path)),
     linksOutside: () => [],
+    danglingLinks: () => [],
   };
 }

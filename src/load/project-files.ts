@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { filesIn, isInside, linksOutside, projectPath, readText, YAML_FILES, type OutsideLink } from './files.js';
+import { danglingLinks, filesIn, isInside, linksOutside, projectPath, readText, YAML_FILES, type DanglingLink, type OutsideLink } from './files.js';
 
 /**
  * The files of a project, by project-relative `/`-separated path: the working tree on the
@@ -25,6 +25,8 @@ export interface ProjectFiles {
   isInside(folder: string, path: string): boolean;
   /** The symbolic links under `folder` that lead out of the project (none in memory). */
   linksOutside(folder: string): OutsideLink[];
+  /** The symbolic links under `folder` that point at nothing (none in memory): see {@link danglingLinks}. */
+  danglingLinks(folder: string): DanglingLink[];
 }
 
 /** The project folder on the disk, read as it is now (real paths confined to the project, links checked). */
@@ -57,6 +59,7 @@ export function diskFiles(root: string): ProjectFiles {
     list: (folder, patterns = YAML_FILES) => filesIn(at(folder), patterns, root, outside).map((file) => projectPath(root, file)),
     isInside: (folder, path) => isInside(at(folder), at(path)),
     linksOutside: (folder) => outside(at(folder)),
+    danglingLinks: (folder) => danglingLinks(at(folder)),
   };
 }
 

@@ -68,6 +68,22 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(checked.diagnostics.filter((d) => d.ruleId === 'input/link-outside').map((d) => d.file)).toEqual(['meetings/up']);
   });
 
+  test('a meeting file linked to a file that is gone is named in a warning by check and build --all, not passed over in silence', async () => {
+    const dir = project();
+    symlinkSync('../shared/2021-06-01-youth.yaml', join(dir, 'meetings/2021-06-01-youth.yaml'));
+    const expected = {
+      file: 'meetings/2021-06-01-youth.yaml',
+      severity: 'warning',
+      ruleId: 'input/link-dangling',
+      message: 'This is a symbolic link to ../shared/2021-06-01-youth.yaml, which does not exist; it is left out.',
+    };
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    expect(checked.diagnostics).toContainEqual(expect.objectContaining(expected));
+    const built = await build({ cwd: dir, inputs: [], all: true, final: false, out: 'out', formats: ['md'] });
+    expect(built.runDiagnostics).toContainEqual(expect.objectContaining(expected));
+    expect(built.meetings.map((m) => m.meeting)).not.toContain('meetings/2021-06-01-youth.yaml');
+  });
+
   test('`templates` does not list a template linked from outside the templates folder', () => {
     const dir = project();
     const elsewhere = join(tempDir('briefing-outside-'), 'evil.md.hbs');

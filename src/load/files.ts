@@ -111,7 +111,8 @@ function entriesUnder(folder: string): Dirent[] {
   return entries.flatMap((entry) => (entry.isDirectory() ? [entry, ...entriesUnder(join(folder, entry.name))] : [entry]));
 }
 
-function realTarget(path: string): string | undefined {
+/** The real path of a file or folder (links followed); undefined when it leads nowhere. */
+export function realTarget(path: string): string | undefined {
   try {
     return realpathSync(path);
   } catch {

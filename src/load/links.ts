@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isInside, outsideLinkOf, projectPath, type OutsideLink } from './files.js';
+import { isInside, outsideLinkOf, projectPath, realTarget, type OutsideLink } from './files.js';
 import type { ProjectFiles } from './project-files.js';
 
 /**
@@ -7,12 +7,14 @@ import type { ProjectFiles } from './project-files.js';
  * where it points. What lies behind it is not read (nor written).
  */
 export function outsideLinkProblem(root: string, link: OutsideLink): Diagnostic {
+  // A link to the project folder itself (`meetings/up -> ..`) is no way out, but a way round: refused all the same, in words that fit.
+  const where = link.target === (realTarget(root) ?? root) ? 'the project folder itself' : 'outside the project';
   return diagnostic(
     projectPath(root, link.path),
     undefined,
     'error',
     'input/link-outside',
-    `This is a symbolic link to ${link.target}, outside the project; briefing does not read or write through it.`,
+    `This is a symbolic link to ${link.target}, ${where}; briefing does not read or write through it.`,
     'Copy the file into the project, or point the link at a file inside the project folder.',
   );
 }

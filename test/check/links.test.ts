@@ -1,4 +1,4 @@
-import { cpSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
@@ -65,7 +65,9 @@ describe('symbolic links out of the project are named and not followed', () => {
     const dir = project();
     symlinkSync('..', join(dir, 'meetings/up'));
     const checked = await check({ cwd: dir, paths: [], final: false });
-    expect(checked.diagnostics.filter((d) => d.ruleId === 'input/link-outside').map((d) => d.file)).toEqual(['meetings/up']);
+    expect(checked.diagnostics.filter((d) => d.ruleId === 'input/link-outside').map((d) => [d.file, d.message])).toEqual([
+      ['meetings/up', `This is a symbolic link to ${realpathSync(dir)}, the project folder itself; briefing does not read or write through it.`],
+    ]);
   });
 
   test('a meeting file linked to a file that is gone is named in a warning by check and build --all, not passed over in silence', async () => {

@@ -119,13 +119,16 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
   };
 }
 
+/** How many wrapped lines the field must have before their width is taken for its own: one or two may be broken by hand. */
+const MIN_BREAKS = 3;
+
 /** Widths an editor's setting is likely to be, in the order they are taken when the source's lines allow several. */
 const USUAL_WIDTHS = [WIDTH, 80, 100, 120, 72, 90, 79, 78, 76, 70, 60];
 
 /**
  * The width the field's paragraphs are wrapped at, as their lines show it: every line fits in it,
- * and no line's next word would have (lines ended by a hard break aside). {@link WIDTH} when no
- * paragraph has two lines, when they allow no width in common (wrapped by hand, at sentences), or
+ * and no line's next word would have (lines ended by a hard break aside). {@link WIDTH} when the
+ * paragraphs have fewer than {@link MIN_BREAKS} such lines, when they allow no width in common (wrapped by hand, at sentences), or
  * when the longest line comes within ten characters of it; else of the widths all the paragraphs
  * allow a usual one (80, 100 …), or the least. A paragraph written anew is then wrapped as the
  * others are, where 110 would rewrap a field kept at 80 whenever one of its paragraphs changed.
@@ -133,7 +136,7 @@ const USUAL_WIDTHS = [WIDTH, 80, 100, 120, 72, 90, 79, 78, 76, 70, 60];
 function wrapWidth(stretches: readonly Stretch[]): number {
   let low = 0;
   let high = Infinity;
-  let wrapped = false;
+  let breaks = 0;
   for (const { slice } of stretches) {
     const lines = slice.split('\n');
     if (lines.length < 2) continue;
@@ -144,11 +147,11 @@ function wrapWidth(stretches: readonly Stretch[]): number {
       // The next line's first word, after the indentation or `>` that puts it under its item or quote.
       const word = next.replace(/^[\s>]*/, '').split(/\s/, 1)[0] ?? '';
       high = Math.min(high, line.length + word.length);
-      wrapped = true;
+      breaks++;
     });
   }
-  // Lines that come within a word of it were wrapped at it, by the tool or by hand a little short.
-  if (!wrapped || low > high || (low <= WIDTH && low > WIDTH - 10)) return WIDTH;
+  // Too few breaks to tell a width from a line broken by hand; lines that come within a word of it were wrapped at it.
+  if (breaks < MIN_BREAKS || low > high || (low <= WIDTH && low > WIDTH - 10)) return WIDTH;
   return USUAL_WIDTHS.find((width) => width >= low && width <= high) ?? low;
 }
 

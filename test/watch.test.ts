@@ -418,6 +418,13 @@ test('a save that changes nothing (a touch) builds and writes nothing; a changed
     await seen('built  ', 3);
     expect(readFileSync(report, 'utf8')).toContain('vēl 150 ģimnāzijām');
     expect(stdout.split('unchanged: ').length - 1).toBe(1);
+
+    // A build that warns (no signature), then a touch: the one line says its warning still stands.
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('signature:\n  role: Izglītības un zinātnes ministre\n  name: I. Šuplinska\n', ''));
+    await seen('built  ', 4);
+    touch(EXAMPLE_MEETING);
+    await seen('unchanged: ', 2);
+    expect(stdout).toMatch(/^\[\d\d:\d\d:\d\d\] unchanged: meetings\/2021-02-19-educ-informal\.yaml \(no input changed since the outputs were built; its 1 warning still stands\)$/m);
   } finally {
     const exit = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGINT');

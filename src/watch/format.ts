@@ -6,9 +6,11 @@ import { staleOutputsNote } from '../emit/report.js';
 /** The lines one watch event prints, each with where it goes; `time` is the clock, read by the CLI. */
 export function formatWatchEvent(event: WatchEvent, meeting: string, time: string, chalk: ChalkInstance): { stream: 'out' | 'err'; text: string }[] {
   if (event.kind === 'unwatched') return [{ stream: 'err', text: `${chalk.yellow('briefing:')} ${oneLine(event.message)}\n  ${chalk.dim(oneLine(event.hint))}` }];
-  // One line, as nothing was built: the outputs on disk are those of the inputs as they are.
+  // One line, as nothing was built: the outputs on disk are those of the inputs as they are; the warnings then still stand.
   if (event.kind === 'build' && event.result.status === 'unchanged') {
-    return [{ stream: 'out', text: chalk.dim(`[${time}] unchanged: ${oneLine(event.changed.join(', '))} (no input changed since the outputs were built)`) }];
+    const warnings = event.result.diagnostics.length;
+    const standing = warnings ? `; its ${warnings} warning${warnings === 1 ? '' : 's'} still stand${warnings === 1 ? 's' : ''}` : '';
+    return [{ stream: 'out', text: chalk.dim(`[${time}] unchanged: ${oneLine(event.changed.join(', '))} (no input changed since the outputs were built${standing})`) }];
   }
   const lines: { stream: 'out' | 'err'; text: string }[] = [];
   const say = (text: string) => lines.push({ stream: 'out', text });

@@ -92,6 +92,8 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   let waiting = new Set<string>();
   // What the last clean build read and wrote: a save that changes nothing (a touch, a save-all, a checkout and back) builds nothing.
   let last: LastBuild | undefined;
+  /** What the build that left `last` said (warnings only: it built): still true while nothing changes. */
+  let lastSaid: BuildOnce['diagnostics'] = [];
 
   const rebuild = (first: boolean) => {
     running = running.then(async () => {
@@ -106,13 +108,16 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
         knownPositionIds = new Map(result.project.positionFiles.map((file) => [positionIdKey(file), file.id]));
         if (result.status === 'unchanged') {
           // Read and written as by the last build: what it said is still true.
-          options.onEvent({ kind: 'build', run, changed: shownChanged, result });
+          options.onEvent({ kind: 'build', run, changed: shownChanged, result: { ...result, diagnostics: lastSaid } });
           return;
         }
         relevant = relevanceOf(result);
         if (result.wrote) former = result.wrote;
         // A failed build wrote nothing, so the last clean one still tells: saving a file back as it was is no change.
-        if (result.status === 'built') last = result.last;
+        if (result.status === 'built') {
+          last = result.last;
+          lastSaid = result.diagnostics;
+        }
         for (const input of result.inputs) {
           if (WATCHED_FILES.test(input) || extra.has(input)) continue;
           extra.add(input);

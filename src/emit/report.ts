@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { projectPath, sha256 } from '../load/files.js';
+import { isInside, projectPath, sha256 } from '../load/files.js';
 import { isRecord } from '../util/record.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GeneratedFile } from '../model/output.js';
@@ -187,12 +187,13 @@ export interface OrphanedReport {
  * output folder would otherwise keep (and a CI that publishes it, publish) the report of a meeting
  * no longer in the project. Only while the report's manifest still names that meeting (a meeting
  * renamed or given the same file code has written its own since), only files still as that build
- * wrote them, only the manifest and the files it names in its folder, and never one in `keep`
- * (written by this run). Undefined when nothing was there.
+ * wrote them, only the manifest (inside the project) and the files it names in its folder, and
+ * never one in `keep` (written by this run). Undefined when nothing was there.
  */
 export function removeOrphanedReport(root: string, meeting: string, outputs: readonly WrittenFile[], keep: ReadonlySet<string>): OrphanedReport | undefined {
   const manifest = outputs.find((output) => output.path.endsWith('.manifest.json'));
-  if (!manifest) return undefined;
+  // Only inside the project: a cache that names a manifest elsewhere (edited, or restored from someone else's) removes nothing there.
+  if (!manifest || !isInside(root, join(root, manifest.path))) return undefined;
   let manifestText: string;
   try {
     manifestText = readFileSync(join(root, manifest.path), 'utf8');

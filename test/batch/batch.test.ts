@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileHashes, projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
-import { EXAMPLE_MEETING, exampleFile, runCli, writeFile } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, runCli, tempDir, writeFile } from '../helpers/project.js';
 
 const EXAMPLE = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const;
 
@@ -149,6 +149,24 @@ describe('a batch', () => {
     const run = runCli(['build', '--all', '--format', 'md'], dir);
     expect(run.stdout).toContain('gone   meetings/m1.yaml (the meeting file no longer exists) → removed out/M1.md, out/M1.manifest.json\n');
     expect(existsSync(join(dir, 'briefing.config.yaml'))).toBe(true);
+  });
+
+  it('removes nothing outside the project for a deleted meeting, whatever manifest the cache names there', () => {
+    const dir = projectWithMeetings(specs(1));
+    expect(runCli(['build', '--all', '--format', 'md'], dir).status).toBe(0);
+    // The report copied out of the project, and the cache edited to name the copies as the meeting's files.
+    const outside = tempDir();
+    for (const name of ['M1.md', 'M1.manifest.json']) writeFileSync(join(outside, name), readFileSync(join(dir, 'out', name)));
+    const cachePath = join(dir, '.briefing-cache/build.json');
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { meetings: Record<string, { outputs: { path: string; sha256: string }[] }> };
+    const entry = cache.meetings['meetings/m1.yaml'];
+    if (entry) entry.outputs = entry.outputs.map((output) => ({ ...output, path: relative(dir, join(outside, basename(output.path))) }));
+    writeFile(dir, '.briefing-cache/build.json', JSON.stringify(cache));
+    rmSync(join(dir, 'meetings/m1.yaml'));
+    const run = runCli(['build', '--all', '--format', 'md'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('gone');
+    expect(readdirSync(outside).sort()).toEqual(['M1.manifest.json', 'M1.md']);
   });
 
   it('takes a folder as the meeting files in it, as check does (a folder was a crashed meeting, exit 2)', () => {

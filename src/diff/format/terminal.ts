@@ -46,7 +46,10 @@ export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkIn
  */
 function withHeads(blocks: readonly DiffBlock[], view: readonly { index: number; context: boolean }[]): { index: number; context: boolean; gap: boolean }[] {
   const shown = new Map(view.map(({ index, context }) => [index, context]));
-  const partHeads = blocks.flatMap((block, index) => (block.kind === 'paragraph' && block.depth === 0 && PART_TITLES.has(plain(block)) ? [index] : []));
+  // A part's line is a paragraph of bold alone (`**Speaking points (speaking_points)**`): only such are read for their text.
+  const partHeads = blocks.flatMap((block, index) =>
+    block.kind === 'paragraph' && block.depth === 0 && block.content.length === 1 && block.content[0]?.type === 'strong' && PART_TITLES.has(plain(block)) ? [index] : [],
+  );
   for (const { index } of view) {
     let head = index;
     while (head > 0 && blocks[head]?.continued && blocks[head - 1]?.label === blocks[index]?.label) head--;

@@ -4,6 +4,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { crashedReport } from './crashed.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath } from '../load/files.js';
+import { unreadableMeeting } from '../load/meeting.js';
 
 /**
  * Generates one meeting (the chain without emit: the main thread writes). Never throws: a
@@ -21,7 +22,7 @@ export async function runJob(project: Project, absolutePath: string, options: Ge
   } catch (error) {
     const problem =
       error instanceof UsageError
-        ? diagnostic(meetingPath, undefined, 'error', 'input/unreadable', error.message, error.hint)
+        ? unreadableMeeting(meetingPath, error)
         : diagnostic(meetingPath, undefined, 'error', 'internal/error', `Internal error: ${error instanceof Error ? error.message : String(error)}`, 'Report it as a bug, with the meeting file.');
     return crashedReport(meetingPath, problem, performance.now() - started);
   }

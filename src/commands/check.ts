@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { projectPath } from '../load/files.js';
-import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
+import { loadMeeting, unreadableMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
@@ -103,14 +103,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
 /**
  * A meeting file read and parsed, or, when it cannot be read (not allowed, gone meanwhile), the
- * message `build` gives for it (see runJob): one such file stopped the whole check before.
+ * message `build` gives for it: one such file stopped the whole check before.
  */
 function readOrProblem(root: string, file: string): { meeting?: LoadedMeeting; problem?: Diagnostic } {
   try {
     return { meeting: loadMeeting(root, file) };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return { problem: diagnostic(projectPath(root, file), undefined, 'error', 'input/unreadable', error.message, error.hint) };
+    return { problem: unreadableMeeting(projectPath(root, file), error) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { meetingSchema, type Meeting } from '../model/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
@@ -39,4 +40,9 @@ export function readMeeting(files: ProjectFiles, path: string): LoadedMeeting {
   };
   if (checked.value) loaded.meeting = checked.value;
   return loaded;
+}
+
+/** A meeting file that cannot be read (not allowed, gone meanwhile), as `build` and `check` say it: the run goes on with the others. */
+export function unreadableMeeting(shown: string, error: UsageError): Diagnostic {
+  return diagnostic(shown, undefined, 'error', 'input/unreadable', error.message, error.hint);
 }

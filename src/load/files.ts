@@ -10,13 +10,13 @@ export const YAML_FILES: readonly string[] = ['**/*.yaml', '**/*.yml'];
 /**
  * Files under `folder` matching `patterns`, absolute and sorted; none when there is no such
  * folder. A file that a symbolic link takes outside `root` (the project; by default the
- * folder itself) is left out: {@link linksOutside} names such links.
+ * folder itself) is left out: {@link linksUnder} names such links.
  */
 export function filesIn(
   folder: string | undefined,
   patterns: readonly string[] = YAML_FILES,
   root: string = folder ?? '',
-  links: (folder: string) => readonly OutsideLink[] = (inFolder) => linksOutside(root, inFolder),
+  links: (folder: string) => readonly OutsideLink[] = (inFolder) => linksUnder(root, inFolder).outside,
 ): string[] {
   if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
   const files = globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
@@ -34,42 +34,39 @@ export interface OutsideLink {
 }
 
 /**
- * The symbolic links under `folder` (files or folders, at any depth) whose real path lies
- * outside `root`: briefing reads and writes only files inside the project.
+ * The symbolic links under `folder` (files or folders, at any depth), in one walk: those whose real
+ * path lies outside `root` (briefing reads and writes only files inside the project), and those that
+ * point at nothing, a file moved or renamed since (globbing passes them over without a word, so a
+ * meeting linked that way was left out of `build --all` and `check` with no message), each with the
+ * path it points to as written in it.
  */
-export function linksOutside(root: string, folder: string): OutsideLink[] {
-  const links: OutsideLink[] = [];
+export function linksUnder(root: string, folder: string): FolderLinks {
+  const links: FolderLinks = { outside: [], dangling: [] };
   let realRoot: string | undefined;
   for (const entry of entriesUnder(folder)) {
     if (!entry.isSymbolicLink()) continue;
     const path = join(entry.parentPath, entry.name);
-    const target = realTarget(path);
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch (error) {
+      try {
+        links.dangling.push({ path, target: readlinkSync(path), loop: errorCode(error) === 'ELOOP' });
+      } catch {
+        // gone meanwhile
+      }
+      continue;
+    }
     realRoot ??= realTarget(root) ?? root;
-    if (target !== undefined && !isInside(realRoot, target)) links.push({ path, target });
+    if (!isInside(realRoot, target)) links.outside.push({ path, target });
   }
   return links;
 }
 
-/**
- * The symbolic links under `folder` (at any depth) that point at nothing: a file moved or renamed
- * since. Globbing passes them over without a word, so a meeting linked that way was left out of
- * `build --all` and `check` with no message. Each with the path it points to, as written in it.
- */
-export function danglingLinks(folder: string): DanglingLink[] {
-  return entriesUnder(folder).flatMap((entry) => {
-    if (!entry.isSymbolicLink()) return [];
-    const path = join(entry.parentPath, entry.name);
-    try {
-      realpathSync(path);
-      return [];
-    } catch (error) {
-      try {
-        return [{ path, target: readlinkSync(path), loop: errorCode(error) === 'ELOOP' }];
-      } catch {
-        return []; // gone meanwhile
-      }
-    }
-  });
+/** The links under a folder that briefing does not follow: out of the project, or to nothing. */
+export interface FolderLinks {
+  outside: OutsideLink[];
+  dangling: DanglingLink[];
 }
 
 /** A symbolic link that points at nothing: its path, what it points to as written in it, and whether it leads round to itself. */

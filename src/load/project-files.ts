@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { danglingLinks, filesIn, isInside, linksOutside, projectPath, readText, YAML_FILES, type DanglingLink, type OutsideLink } from './files.js';
+import { filesIn, isInside, linksUnder, projectPath, readText, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
 
 /**
  * The files of a project, by project-relative `/`-separated path: the working tree on the
@@ -25,23 +25,24 @@ export interface ProjectFiles {
   isInside(folder: string, path: string): boolean;
   /** The symbolic links under `folder` that lead out of the project (none in memory). */
   linksOutside(folder: string): OutsideLink[];
-  /** The symbolic links under `folder` that point at nothing (none in memory): see {@link danglingLinks}. */
+  /** The symbolic links under `folder` that point at nothing (none in memory): see {@link linksUnder}. */
   danglingLinks(folder: string): DanglingLink[];
 }
 
 /** The project folder on the disk, read as it is now (real paths confined to the project, links checked). */
 export function diskFiles(root: string): ProjectFiles {
   const at = (path: string) => join(root, path);
-  // A folder's outside links, found once: set-up checks them and listing leaves them out.
-  const scanned = new Map<string, OutsideLink[]>();
-  const outside = (folder: string): OutsideLink[] => {
+  // A folder's links, found once: set-up checks them (outside and dangling) and listing leaves the outside ones out.
+  const scanned = new Map<string, FolderLinks>();
+  const linksOf = (folder: string): FolderLinks => {
     let links = scanned.get(folder);
     if (!links) {
-      links = linksOutside(root, folder);
+      links = linksUnder(root, folder);
       scanned.set(folder, links);
     }
     return links;
   };
+  const outside = (folder: string): OutsideLink[] => linksOf(folder).outside;
   return {
     root,
     readText: (path, shownAs = path) => readText(at(path), shownAs),
@@ -59,7 +60,7 @@ export function diskFiles(root: string): ProjectFiles {
     list: (folder, patterns = YAML_FILES) => filesIn(at(folder), patterns, root, outside).map((file) => projectPath(root, file)),
     isInside: (folder, path) => isInside(at(folder), at(path)),
     linksOutside: (folder) => outside(at(folder)),
-    danglingLinks: (folder) => danglingLinks(at(folder)),
+    danglingLinks: (folder) => linksOf(at(folder)).dangling,
   };
 }
 

@@ -90,9 +90,9 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const gaps = gapsIn(paragraphs);
   const { units, definitions, style } = sourceUnits(source);
   const originals = originalGroups(paragraphs, gaps);
-  const rejected = originals.map((group) => normalise(groupText(group, 'reject')));
   // Words and the formatting Markdown writes: text made bold with track changes off is an edit too.
   const rejectedRuns = originals.map((group) => groupFormatted(group, 'reject'));
+  const rejected = rejectedRuns.map((runs) => normalise(runs.map((run) => run.text).join('')));
   const rejectedKeys = rejectedRuns.map(formattedKey);
   const unitKeys = units.map((unit) => formattedKey(unit.runs));
   const matched = rejectedKeys.length === unitKeys.length && rejectedKeys.every((key, index) => key === unitKeys[index]);

@@ -315,9 +315,14 @@ export function gitMissing(): boolean {
 
 /** Whether a folder lies in a git working tree, known from its files alone (for when git itself cannot be run). */
 export function inGitCheckout(folder: string): boolean {
+  return checkoutTop(folder) !== undefined;
+}
+
+/** The top folder of the git working tree a folder lies in (the nearest with a `.git`), found from the files alone. */
+function checkoutTop(folder: string): string | undefined {
   for (let dir = resolve(folder); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return true;
-    if (dirname(dir) === dir) return false;
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
@@ -333,11 +338,8 @@ export function inGitCheckout(folder: string): boolean {
 export function repositoryState(folder: string): string | undefined {
   if (Object.keys(process.env).some((key) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR|CEILING_DIRECTORIES|NAMESPACE|REPLACE_REF_BASE|CONFIG.*)$/.test(key))) return undefined;
   try {
-    let top = resolve(folder);
-    while (!existsSync(join(top, '.git'))) {
-      if (dirname(top) === top) return undefined;
-      top = dirname(top);
-    }
+    const top = checkoutTop(folder);
+    if (top === undefined) return undefined;
     const dotGit = join(top, '.git');
     // A linked worktree or a submodule: `.git` is a file naming the folder git keeps it in.
     const gitDir = statSync(dotGit).isDirectory() ? dotGit : /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];

@@ -469,14 +469,12 @@ class DocxCompiler {
       // each version's first paragraph carries the number, and where a version's first block is no paragraph its
       // number stands alone just before that block, tracked as that version's alone (an empty item's with the item).
       const leads = { old: item.children.find((child) => wholeRevision(child) !== 'insert'), new: item.children.find((child) => wholeRevision(child) !== 'delete') };
-      const numberAlone = (revision: BlockRevision | undefined) =>
-        result.push(this.paragraph(revision === item.data?.revision ? item : { type: 'paragraph', children: [], data: { revision } }, numbered));
+      const numberAlone = (revision: BlockRevision | undefined) => result.push(this.paragraph({ type: 'paragraph', children: [], data: { revision } }, numbered));
       if (!item.children.length) numberAlone(item.data?.revision);
       item.children.forEach((child) => {
-        if (child.type !== 'paragraph' && (child === leads.old || child === leads.new)) {
-          numberAlone(item.data?.revision ?? (leads.old === leads.new ? undefined : child === leads.new ? 'insert' : 'delete'));
-        }
-        if (child.type === 'paragraph' && (child === leads.old || child === leads.new)) {
+        const lead = child === leads.old || child === leads.new;
+        if (lead && child.type !== 'paragraph') numberAlone(item.data?.revision ?? (leads.old === leads.new ? undefined : child === leads.new ? 'insert' : 'delete'));
+        if (lead && child.type === 'paragraph') {
           result.push(
             this.paragraph(child, {
               ...numbered,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { basename, join } from 'node:path';
+import { processExists, processState } from '../util/process.js';
 
 /**
  * The resident servers of this user as seen from outside: each answers on a socket of the user's socket
@@ -95,14 +96,5 @@ export async function stopServer(status: ServerStatus, ms: number): Promise<bool
  * a server whose parent is a container's first process that collects none stays) has ended.
  */
 export function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
-  try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
+  return processExists(pid) && processState(pid) !== 'Z';
 }

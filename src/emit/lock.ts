@@ -2,7 +2,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { running } from './write.js';
+import { processExists } from '../util/process.js';
 
 /** How long to wait for another process's lock before giving up. */
 const WAIT_MS = 15_000;
@@ -51,7 +51,7 @@ function isStale(lock: string): boolean {
     const owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
     if (Date.now() - statSync(lock).mtimeMs > STALE_MS) return true;
     if (!Number.isInteger(owner) || owner <= 0) return false; // being written just now
-    return !running(owner); // the owner is gone
+    return !processExists(owner); // the owner is gone
   } catch {
     return false; // released meanwhile: try again
   }

@@ -3,6 +3,7 @@ import { copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, sta
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { makeFolder } from './folder.js';
+import { processExists } from '../util/process.js';
 
 /** An output file could not be written; names the file and what to do. */
 export class OutputError extends Error {
@@ -106,7 +107,7 @@ export function sweepInterrupted(folder: string): string[] {
   const now = Date.now();
   return names.filter((name) => {
     const pid = Number(SIDE_FILE.exec(name)?.[1] ?? Number.NaN);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || running(pid)) return false;
+    if (!Number.isSafeInteger(pid) || pid === process.pid || processExists(pid)) return false;
     // A build writes and renames within seconds: a fresh one may be another machine's, in a shared folder.
     if (now - modified(join(folder, name)) < SIDE_FILE_AGE_MS) return false;
     removeQuietly(join(folder, name));
@@ -123,16 +124,6 @@ function modified(path: string): number {
     return statSync(path).mtimeMs;
   } catch {
     return Date.now();
-  }
-}
-
-/** Whether a process of this id runs (one that exists but may not be signalled by us runs too). */
-export function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
   }
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { processState } from '../util/process.js';
 
 /** How long one conversion may take before LibreOffice is stopped (a hung office never ends a build). */
 const TIMEOUT_MS = 120_000;
@@ -308,12 +309,8 @@ function stopStarted(): void {
 
 /** Whether a process runs: it is there and not a zombie (read from /proc; where there is none, taken as not running). */
 function runs(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
+  const state = processState(pid);
+  return state !== undefined && state !== 'Z';
 }
 
 /** The processes started by `pid`, at any depth; none where /proc cannot be read. */

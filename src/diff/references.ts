@@ -1,5 +1,5 @@
 import type { Definition, Delete, Emphasis, Heading, Image, Link, LinkReference, Nodes, Paragraph, PhrasingContent, Root, Strong, TableCell } from 'mdast';
-import { walk } from '../util/markdown.js';
+import { firstDefinitions, walk } from '../util/markdown.js';
 
 /**
  * Writes each reference link and image of a tree (`[text][label]`, `![alt][label]`) as a link or an
@@ -8,11 +8,7 @@ import { walk } from '../util/markdown.js';
  * a link to another address is, and the diff's Markdown keeps every address without the definitions.
  */
 export function resolveReferences(tree: Root): void {
-  const definitions = new Map<string, Definition>();
-  walk(tree, (node) => {
-    // The first definition of a label is the one CommonMark uses.
-    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
-  });
+  const definitions = firstDefinitions(tree);
   walk(tree, (node) => {
     if (holdsPhrasing(node)) node.children = node.children.map((child) => resolved(child, definitions));
   });

@@ -3,10 +3,11 @@ import { printedRuns } from '../docx/printed-text.js';
 import { checkBox, taskMarkdown } from '../docx/task-box.js';
 import { Style } from '../model/reference-docx.js';
 import { parseAsBuilt, restoreDateMarks } from '../util/markdown-pieces.js';
+import { firstDefinitions } from '../util/markdown.js';
 import { alignKeys } from '../diff/align.js';
 import { columnWidths, modelledRow, patchedRow } from './table-row.js';
 import { formattedKey, formattingDifferences, linkKey, piecesFormatted, plain, plainText, withoutBold, type FormattedText } from './formatting.js';
-import { DEFAULT_STYLE, linkDefinitions, referenceLink, sourceStyles, WIDTH, type SourceStyle } from './source-style.js';
+import { DEFAULT_STYLE, referenceLink, sourceStyles, WIDTH, type SourceStyle } from './source-style.js';
 import { sameFormat, type Piece, type ReviewedParagraph, type TableCell } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
@@ -622,9 +623,10 @@ function sourceUnits(source: string): { units: SourceUnit[]; definitions: Defini
   };
   const tree = parseAsBuilt(source);
   // A reference link prints as a link to its definition's address.
-  const links = new Map([...linkDefinitions(tree)].map(([identifier, { url }]) => [identifier, url]));
+  const linkDefinitions = firstDefinitions(tree);
+  const links = new Map([...linkDefinitions].map(([identifier, { url }]) => [identifier, url]));
   for (const node of tree.children) add(node, 0, false);
-  const styles = sourceStyles(tree, source, units);
+  const styles = sourceStyles(tree, source, units, linkDefinitions);
   for (const unit of units) unit.style = styles.of(unit);
   return { units, definitions, style: styles.field };
 }

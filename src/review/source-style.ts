@@ -1,7 +1,7 @@
-import type { Root } from 'mdast';
+import type { Definition, Root } from 'mdast';
 import { imageText } from '../docx/printed-text.js';
 import { identifierOf } from '../diff/format/unique-labels.js';
-import { walk } from '../util/markdown.js';
+import { firstDefinitions, walk } from '../util/markdown.js';
 import { linkKey } from './formatting.js';
 
 /*
@@ -54,15 +54,6 @@ export interface Stretch {
   prose?: boolean;
 }
 
-/** The field's link definitions, by identifier: the first of each, as CommonMark reads them. */
-export function linkDefinitions(tree: Root): Map<string, { url: string; label: string }> {
-  const definitions = new Map<string, { url: string; label: string }>();
-  walk(tree, (node) => {
-    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, { url: node.url, label: node.label ?? node.identifier });
-  });
-  return definitions;
-}
-
 /**
  * How the field writes Markdown (`field`, for a paragraph the reviewer added), and how each of its
  * stretches does (`of`): a stretch's own first bold and italic give their marks, else the field's
@@ -70,8 +61,7 @@ export function linkDefinitions(tree: Root): Map<string, { url: string; label: s
  * (else in full); a paragraph on one line stays on one when it is longer than {@link WIDTH} or
  * another of the field's is (the field is not wrapped), else lines are wrapped at that width.
  */
-export function sourceStyles(tree: Root, source: string, stretches: readonly Stretch[]): { field: SourceStyle; of: (stretch: Stretch) => SourceStyle } {
-  const definitions = linkDefinitions(tree);
+export function sourceStyles(tree: Root, source: string, stretches: readonly Stretch[], definitions: ReadonlyMap<string, Definition> = firstDefinitions(tree)): { field: SourceStyle; of: (stretch: Stretch) => SourceStyle } {
   const emphases: { type: 'strong' | 'emphasis'; at: number; underscore: boolean }[] = [];
   const references: { at: number; url: string; label: string; form: 'full' | 'collapsed' | 'shortcut' }[] = [];
   const literals: { at: number; printed: string; markdown: string }[] = [];
@@ -83,7 +73,7 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
     if (node.type === 'html') literals.push({ at, printed: node.value, markdown });
     if (node.type === 'strong' || node.type === 'emphasis') emphases.push({ type: node.type, at, underscore: source[at] === '_' });
     const definition = node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
-    if (node.type === 'linkReference' && definition) references.push({ at, url: linkKey(definition.url), label: node.label ?? definition.label, form: node.referenceType });
+    if (node.type === 'linkReference' && definition) references.push({ at, url: linkKey(definition.url), label: node.label ?? definition.label ?? definition.identifier, form: node.referenceType });
   });
   const within = (start: number, end: number) => ({ at }: { at: number }) => at >= start && at < end;
   const marksIn = (start: number, end: number): Partial<EmphasisMarks> => {
@@ -96,7 +86,7 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
   };
   // Every address the field defines, as a full reference; the stretch's own references to it (the first's label) in their forms.
   const defined = new Map<string, LinkReference>();
-  for (const { url, label } of [...definitions.values()].reverse()) defined.set(linkKey(url), { label, forms: new Set() });
+  for (const { url, label, identifier } of [...definitions.values()].reverse()) defined.set(linkKey(url), { label: label ?? identifier, forms: new Set() });
   const referencesIn = (start: number, end: number): Map<string, LinkReference> => {
     const own = references.filter(within(start, end));
     const found = new Map(defined);

@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Definition, Nodes, Root } from 'mdast';
 import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
@@ -101,6 +101,15 @@ export const LIST_END = '<!-- -->';
 /** Whether a node is an empty HTML comment, {@link LIST_END} however spaced. */
 export function isListEnd(node: Nodes): boolean {
   return node.type === 'html' && /^<!--\s*-->$/.test(node.value);
+}
+
+/** A tree's link definitions by identifier: the first of each label, the one CommonMark uses. */
+export function firstDefinitions(tree: Root): Map<string, Definition> {
+  const definitions = new Map<string, Definition>();
+  walk(tree, (node) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  });
+  return definitions;
 }
 
 /** Calls `visit` on a node and every node below it, parents first. */

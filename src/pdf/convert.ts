@@ -119,26 +119,44 @@ async function convertGroup(group: readonly Waiting[]): Promise<void> {
 
 /** Converts the reports with one run of LibreOffice, in a folder of its own: each report's PDF or why there is none. */
 async function convertInOneRun(reports: readonly Uint8Array[], options: PdfOptions): Promise<PdfResult[]> {
-  if (isStopping()) return reports.map(() => ({ failure: STOPPED }));
+  // One report keeps the name it always had; several are numbered.
+  const names = reports.length === 1 ? ['report'] : reports.map((_, index) => `report-${index + 1}`);
+  let started: StartedRun | undefined;
+  try {
+    started = unlessStopping(() => startRun(reports, names, options));
+  } catch (error) {
+    // The folder was removed under it (by a stop that did not wait that long): the process is stopping.
+    if (!isStopping()) throw error;
+  }
+  if (!started) return reports.map(() => ({ failure: STOPPED }));
+  try {
+    const failure = await started.ended;
+    const { folder } = started;
+    return names.map((name) => (failure ? { failure } : readPdf(join(folder, `${name}.pdf`))));
+  } finally {
+    rmSync(started.folder, { recursive: true, force: true });
+  }
+}
+
+/** A run of LibreOffice under way: its folder, and its end (undefined when it ended well, else why not). */
+interface StartedRun {
+  folder: string;
+  ended: Promise<string | undefined>;
+}
+
+/** Makes a run's folder with the reports in it, named as given, and starts LibreOffice on them. */
+function startRun(reports: readonly Uint8Array[], names: readonly string[], options: PdfOptions): StartedRun {
   const folder = mkdtempSync(join(tmpdir(), folderPrefix()));
   try {
-    // One report keeps the name it always had; several are numbered.
-    const names = reports.length === 1 ? ['report'] : reports.map((_, index) => `report-${index + 1}`);
-    try {
-      for (const [index, name] of names.entries()) writeFileSync(join(folder, `${name}.docx`), reports[index] as Uint8Array);
-    } catch (error) {
-      // The folder was removed under it: the process is stopping (a signal).
-      if (isStopping()) return reports.map(() => ({ failure: STOPPED }));
-      throw error;
-    }
+    for (const [index, name] of names.entries()) writeFileSync(join(folder, `${name}.docx`), reports[index] as Uint8Array);
     const filter = options.pdfA ? 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' : 'pdf:writer_pdf_Export';
     const inputs = names.map((name) => join(folder, `${name}.docx`));
     const args = [`-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, ...inputs];
     const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
-    const failure = await run(options.office, args, timeoutMs + (reports.length - 1) * Math.min(timeoutMs, FURTHER_REPORT_MS));
-    return names.map((name) => (failure ? { failure } : readPdf(join(folder, `${name}.pdf`))));
-  } finally {
+    return { folder, ended: run(options.office, args, timeoutMs + (reports.length - 1) * Math.min(timeoutMs, FURTHER_REPORT_MS)) };
+  } catch (error) {
     rmSync(folder, { recursive: true, force: true });
+    throw error;
   }
 }
 
@@ -163,14 +181,18 @@ function folderPrefix(): string {
 let removingOnSignal = false;
 
 /**
- * Set to 1 once this process is stopping (a signal): no conversion starts after it, nor is one tried
- * again. Memory every thread of the process shares (a worker joins it, {@link joinStop}): the signal
- * comes to the main thread, which stops every office; a worker thread that did not know took its run
- * stopped for a broken report, converted each of its reports again on its own, and that office
- * outlived the process and left its folder, with a copy of the report, behind.
+ * Memory every thread of the process shares (a worker joins it, {@link joinStop}): at {@link STOPPING},
+ * 1 once this process is stopping (a signal), after which no conversion starts nor is one tried
+ * again; at {@link STARTING}, how many threads are making a conversion's folder and starting its
+ * office right now. The signal comes to the main thread, which stops every office: a worker thread
+ * that did not know took its run stopped for a broken report and converted each of its reports again
+ * on its own; one that started its office just after the main thread had looked for offices left it
+ * running after the process ended, writing its profile into a folder made again.
  */
-let stopMemory = new SharedArrayBuffer(4);
+let stopMemory = new SharedArrayBuffer(8);
 let stopFlag = new Int32Array(stopMemory);
+const STOPPING = 0;
+const STARTING = 1;
 
 /** The memory that says this process is stopping, for the worker threads it starts (handed to {@link joinStop}). */
 export function sharedStop(): SharedArrayBuffer {
@@ -185,7 +207,23 @@ export function joinStop(memory: SharedArrayBuffer): void {
 
 /** Whether this process is stopping, as any of its threads has said. */
 function isStopping(): boolean {
-  return Atomics.load(stopFlag, 0) === 1;
+  return Atomics.load(stopFlag, STOPPING) === 1;
+}
+
+/**
+ * Runs `start` (a conversion's folder and office) unless this process is stopping; undefined if it
+ * is. A stop waits for a `start` under way ({@link stopConversions}), so what it makes is there to
+ * be stopped and removed: said starting before the stopping flag is read, and the flag set before the
+ * starters are counted, either this thread sees the flag or the stop sees this thread.
+ */
+function unlessStopping<T>(start: () => T): T | undefined {
+  Atomics.add(stopFlag, STARTING, 1);
+  try {
+    return isStopping() ? undefined : start();
+  } finally {
+    Atomics.sub(stopFlag, STARTING, 1);
+    Atomics.notify(stopFlag, STARTING);
+  }
 }
 
 /** Why a conversion cut short by the process stopping has no PDF. */
@@ -273,12 +311,21 @@ function send(pids: readonly number[], signal: NodeJS.Signals): void {
  * it was removed.
  */
 export function stopConversions(): void {
-  Atomics.store(stopFlag, 0, 1);
+  Atomics.store(stopFlag, STOPPING, 1);
+  waitForStarters();
   stopStarted();
   try {
     for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   } catch {
     // Nothing to remove, or nothing that can be: stopping matters more.
+  }
+}
+
+/** Waits (two seconds at most) until no thread is between making a conversion's folder and starting its office. */
+function waitForStarters(): void {
+  const until = Date.now() + 2000;
+  for (let now = Atomics.load(stopFlag, STARTING); now > 0 && Date.now() < until; now = Atomics.load(stopFlag, STARTING)) {
+    Atomics.wait(stopFlag, STARTING, now, 50);
   }
 }
 

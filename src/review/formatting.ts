@@ -1,4 +1,4 @@
-import type { RunMarks } from '../docx/printed-text.js';
+import type { PrintedRun, RunMarks } from '../docx/printed-text.js';
 import type { Piece } from './read-docx.js';
 
 /*
@@ -8,10 +8,8 @@ import type { Piece } from './read-docx.js';
  * compared; nor is the formatting of white space, and Word may split the runs as it likes.
  */
 
-/** A stretch of text with the formatting Markdown can write of it. */
-export interface FormattedText extends RunMarks {
-  text: string;
-}
+/** A stretch of text with the formatting Markdown can write of it: read from the DOCX, or printed from the Markdown. */
+export type FormattedText = PrintedRun;
 
 /** How a text reads for comparing: its words, white space as one space, and its formatting. */
 interface Reading {

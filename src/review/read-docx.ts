@@ -1,6 +1,7 @@
 import { strFromU8 } from 'fflate';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
+import type { RunMarks } from '../docx/printed-text.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import { isRealDate } from '../model/date.js';
 import { RunFontReader, themePartName, type RunFonts } from './run-fonts.js';
@@ -15,15 +16,11 @@ export interface Revision {
   date: string;
 }
 
-/** The formatting of a run that Markdown can write: bold, italic, struck, the code font. */
-export interface CharacterFormat {
-  bold: boolean;
-  italic: boolean;
-  /** Struck through (`w:strike` or `w:dstrike`): GFM's `~~…~~`. */
-  strike: boolean;
-  /** In the font inline code is written in (`CODE_FONT`): Markdown's `` `…` ``. */
-  code: boolean;
-}
+/**
+ * The formatting of a run that Markdown can write: bold, italic, struck (`w:strike` or `w:dstrike`:
+ * GFM's `~~…~~`), in the font inline code is written in (`CODE_FONT`). A link is the piece's own.
+ */
+export type CharacterFormat = Omit<RunMarks, 'link'>;
 
 /** A piece of a paragraph's text with its formatting and tracked change, if any. */
 export interface Piece extends CharacterFormat {

@@ -5,6 +5,7 @@ import type { RunMarks } from '../docx/printed-text.js';
 import { CODE_FONT } from '../model/reference-docx.js';
 import { isRealDate } from '../model/date.js';
 import { RunFontReader, themePartName, type RunFonts } from './run-fonts.js';
+import { StyleSheet } from './styles.js';
 import { isSymbolFont, symbolCharacter } from './symbol-fonts.js';
 import { child, descendants, elements, MAX_ELEMENT_DEPTH, parseXml, plainText, XmlSyntaxError, XmlTooDeepError, type XmlElement } from './xml.js';
 
@@ -227,10 +228,15 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   }
   const { files, tooLarge } = unzipped;
   if (tooLarge) throw new DamagedDocxError(tooLarge.name, `would unpack to ${Math.round(tooLarge.size / 2 ** 20)} MB, more than the ${MAX_PART_BYTES / 2 ** 20} MB briefing reads of one part`);
+  // Each part parsed once, however many readers ask (the document's relationships are asked for its links and its theme).
+  const parsed = new Map<string, XmlElement | undefined>();
   const part = (name: string): XmlElement | undefined => {
+    if (parsed.has(name)) return parsed.get(name);
     const entry = files[name];
     try {
-      return entry ? parseXml(strFromU8(entry)) : undefined;
+      const element = entry ? parseXml(strFromU8(entry)) : undefined;
+      parsed.set(name, element);
+      return element;
     } catch (error) {
       if (error instanceof XmlSyntaxError) throw new DamagedDocxError(name, error);
       if (error instanceof XmlTooDeepError) {
@@ -246,7 +252,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   const relationships = relationshipsOf('document.xml');
   const numbering = numberingKinds(part('word/numbering.xml'));
   const theme = themePartName(part('word/_rels/document.xml.rels'));
-  const styles = part('word/styles.xml');
+  const styles = new StyleSheet(part('word/styles.xml'));
   const fonts = new RunFontReader(styles, theme ? part(theme) : undefined);
   const styleLists = styleNumbering(styles);
   const body = descendants(document, 'w:body')[0] ?? emptyPart();
@@ -352,28 +358,18 @@ interface StyleList {
  * Word's "List Number" style, or a numbered heading style, numbers a paragraph that has no
  * `w:numPr` of its own.
  */
-function styleNumbering(styles: XmlElement | undefined): Map<string, StyleList> {
-  const own = new Map<string, { list: StyleList; basedOn?: string }>();
-  for (const style of styles ? descendants(styles, 'w:style') : []) {
-    if (style.attributes['w:type'] !== 'paragraph') continue;
-    const numPr = child(child(style, 'w:pPr'), 'w:numPr');
-    const numId = child(numPr, 'w:numId')?.attributes['w:val'];
-    const ilvl = child(numPr, 'w:ilvl')?.attributes['w:val'];
-    const basedOn = child(style, 'w:basedOn')?.attributes['w:val'];
-    own.set(style.attributes['w:styleId'] ?? '', { list: { ...(numId !== undefined ? { numId } : {}), ...(ilvl !== undefined ? { ilvl } : {}) }, ...(basedOn ? { basedOn } : {}) });
-  }
+function styleNumbering(styles: StyleSheet): Map<string, StyleList> {
   const result = new Map<string, StyleList>();
-  for (const id of own.keys()) {
+  for (const style of styles.all()) {
+    if (style.type !== 'paragraph') continue;
     const list: StyleList = {};
-    // The style's own first, then its bases' (a loop of bases read once round).
-    const seen = new Set<string>();
-    for (let at: string | undefined = id; at && !seen.has(at); at = own.get(at)?.basedOn) {
-      seen.add(at);
-      const level = own.get(at)?.list;
-      list.numId ??= level?.numId;
-      list.ilvl ??= level?.ilvl;
+    // The style's own first, then its bases'.
+    for (const level of styles.chain(style.id).reverse()) {
+      const numPr = child(level.paragraph, 'w:numPr');
+      list.numId ??= child(numPr, 'w:numId')?.attributes['w:val'];
+      list.ilvl ??= child(numPr, 'w:ilvl')?.attributes['w:val'];
     }
-    if (list.numId !== undefined) result.set(id, list);
+    if (list.numId !== undefined) result.set(style.id, list);
   }
   return result;
 }

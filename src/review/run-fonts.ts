@@ -1,17 +1,11 @@
 import { isLayoutCharacterStyle } from '../model/reference-docx.js';
+import type { StyleSheet } from './styles.js';
 import { child, descendants, type XmlElement } from './xml.js';
 
 /** A run's fonts that may draw text: `ascii` for the ASCII characters (`w:ascii`), `other` for the rest (`w:hAnsi`). */
 export interface RunFonts {
   ascii: string | undefined;
   other: string | undefined;
-}
-
-/** A style's part in a run's properties: its id, the style it is based on, and its own run properties (`w:rPr`). */
-interface StyleLevel {
-  id: string;
-  basedOn: string | undefined;
-  properties: XmlElement | undefined;
 }
 
 /**
@@ -23,25 +17,15 @@ interface StyleLevel {
  * run properties of its character style alone (see {@link characterStyleLevels}).
  */
 export class RunFontReader {
-  private readonly styles = new Map<string, StyleLevel>();
-  private readonly defaults: XmlElement | undefined;
-  /** The paragraph style of a paragraph that names none (`w:default`). */
-  private readonly defaultParagraph: string;
+  private readonly styles: StyleSheet;
   /** The theme's Latin fonts: `major` (headings), `minor` (body). */
   private readonly theme: { major?: string; minor?: string };
   /** Paragraph style and character style → the fonts they give, before the run's own. */
   private readonly cache = new Map<string, RunFonts>();
 
-  /** `styles`: `word/styles.xml`; `theme`: the document's theme part; either may be missing. */
-  constructor(styles: XmlElement | undefined, theme: XmlElement | undefined) {
-    let defaultParagraph = '';
-    for (const style of styles ? descendants(styles, 'w:style') : []) {
-      const id = style.attributes['w:styleId'] ?? '';
-      this.styles.set(id, { id, basedOn: child(style, 'w:basedOn')?.attributes['w:val'], properties: child(style, 'w:rPr') });
-      if (style.attributes['w:type'] === 'paragraph' && isTrue(style.attributes['w:default'])) defaultParagraph = id;
-    }
-    this.defaultParagraph = defaultParagraph;
-    this.defaults = child(child(child(styles ? descendants(styles, 'w:docDefaults')[0] : undefined, 'w:rPrDefault'), 'w:rPr'), 'w:rFonts');
+  /** `theme`: the document's theme part, if it has one. */
+  constructor(styles: StyleSheet, theme: XmlElement | undefined) {
+    this.styles = styles;
     const latin = (name: string) => child(theme ? descendants(theme, name)[0] : undefined, 'a:latin')?.attributes.typeface || undefined;
     this.theme = { major: latin('a:majorFont'), minor: latin('a:minorFont') };
   }
@@ -52,7 +36,8 @@ export class RunFontReader {
     const key = `${paragraphStyle}\u0000${characterStyle}`;
     let inherited = this.cache.get(key);
     if (!inherited) {
-      const levels = [this.defaults, ...[...this.chain(paragraphStyle || this.defaultParagraph), ...this.chain(characterStyle)].map((level) => child(level.properties, 'w:rFonts'))];
+      const { styles } = this;
+      const levels = [styles.defaultFonts, ...[...styles.chain(paragraphStyle || styles.defaultParagraph), ...styles.chain(characterStyle)].map((level) => child(level.run, 'w:rFonts'))];
       inherited = levels.reduce<RunFonts>((fonts, level) => this.over(fonts, level), { ascii: undefined, other: undefined });
       this.cache.set(key, inherited);
     }
@@ -68,18 +53,7 @@ export class RunFontReader {
    */
   characterStyleLevels(properties: XmlElement | undefined): XmlElement[] {
     const characterStyle = child(properties, 'w:rStyle')?.attributes['w:val'] ?? '';
-    return this.chain(characterStyle).flatMap((level) => (level.properties && !isLayoutCharacterStyle(level.id) ? [level.properties] : []));
-  }
-
-  /** A style and its bases, the furthest base first (a loop of bases read once round). */
-  private chain(id: string): StyleLevel[] {
-    const levels: StyleLevel[] = [];
-    const seen = new Set<string>();
-    for (let level = this.styles.get(id); level && !seen.has(level.id); level = this.styles.get(level.basedOn ?? '')) {
-      seen.add(level.id);
-      levels.unshift(level);
-    }
-    return levels;
+    return this.styles.chain(characterStyle).flatMap((level) => (level.run && !isLayoutCharacterStyle(level.id) ? [level.run] : []));
   }
 
   /** `fonts` with what `rFonts` sets put over them: a theme font before a named one, as Word reads them. */
@@ -94,11 +68,6 @@ export class RunFontReader {
     const latin = /^(major|minor)(?:Ascii|HAnsi)$/.exec(name ?? '')?.[1];
     return latin === 'major' ? this.theme.major : latin === 'minor' ? this.theme.minor : undefined;
   }
-}
-
-/** `"1"`, `"true"` or `"on"`, as OOXML writes a true value. */
-function isTrue(value: string | undefined): boolean {
-  return value === '1' || value === 'true' || value === 'on';
 }
 
 /** The theme part `relationships` (the document's `.rels`) names, as a path in the zip, if they name one. */

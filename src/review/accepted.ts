@@ -913,7 +913,7 @@ function formatted(text: string, piece: Piece, cell: boolean, style: SourceStyle
   const [, lead = '', core = '', trail = ''] = match ?? [];
   if (!core) return text;
   // An address written as itself is left bare, as GFM's autolinks have it.
-  if (piece.link && isAutolink(core, piece.link)) return `${lead}${core}${trail}`;
+  if (piece.link && isAutolink(core, piece.link)) return `${lead}${'angle' in (style.links.get(linkKey(piece.link)) ?? {}) ? `<${core}>` : core}${trail}`;
   let inner = piece.code ? codeSpan(core) : escapeText(core);
   if (piece.code && cell) inner = inner.replaceAll('|', '\\|');
   const apart = (char: string): boolean => char === '' || /[\s\p{P}\p{S}]/u.test(char);
@@ -925,10 +925,15 @@ function formatted(text: string, piece: Piece, cell: boolean, style: SourceStyle
   return `${lead}${piece.link === undefined ? inner : linked(inner, piece.link, cell, style, trail ? ' ' : after)}${trail}`;
 }
 
-/** A link around `text` (Markdown): the reference the source writes its address with, else inline. `next`: the character after it. */
+/**
+ * A link around `text` (Markdown): the reference the source writes its address with, else inline,
+ * with the destination as the source writes it (its title kept). `next`: the character after it.
+ */
 function linked(text: string, link: string, cell: boolean, style: SourceStyle, next: string): string {
   const reference = style.references.get(linkKey(link));
-  return reference ? referenceLink(text, reference, next) : `[${text}](${cell ? link.replaceAll('|', '%7C') : link})`;
+  if (reference) return referenceLink(text, reference, next);
+  const inline = style.links.get(linkKey(link));
+  return `[${text}](${inline && 'destination' in inline ? inline.destination : cell ? link.replaceAll('|', '%7C') : link})`;
 }
 
 /**
@@ -1019,7 +1024,8 @@ function wrapped(text: string, under: string, lead: string, width: number): stri
   for (const word of words) {
     if (bare && !word) continue;
     // A word that would make the next line a block of its own (an item, a heading, a quote, a fence, HTML) stays on this one.
-    const starts = /^(\d{1,9}[.)]|[-+*]|#{1,6}|=+|-+)$/.test(word) || /^(>|<|`{3}|~{3})/.test(word);
+    // An autolink (`<https://…>`) is none: no block starts with a scheme's colon.
+    const starts = /^(\d{1,9}[.)]|[-+*]|#{1,6}|=+|-+)$/.test(word) || (/^(>|<|`{3}|~{3})/.test(word) && !/^<[a-z][a-z\d+.-]{1,31}:/i.test(word));
     // "28 %" and "11 352" stay on one line: the report keeps them together only within a line.
     const keptWithPrevious = word.startsWith('%') || (/\d$/.test(line) && /^\d{3}(?!\d)/.test(word));
     if (!bare && line.length + 1 + word.length > width && !starts && !keptWithPrevious) {

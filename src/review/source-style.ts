@@ -30,12 +30,20 @@ export interface LinkReference {
   forms: ReadonlySet<'full' | 'collapsed' | 'shortcut'>;
 }
 
+/**
+ * How the source writes an inline link to an address: as `<address>`, or with the destination as
+ * written after `](` (its title, its `<…>` form, its escapes: all of which the DOCX does not keep).
+ */
+export type InlineLink = { angle: true } | { destination: string };
+
 /** How a paragraph written anew is written as its source was. */
 export interface SourceStyle extends EmphasisMarks {
   /** The width lines are wrapped at: Infinity for a paragraph on one line. */
   width: number;
   /** A link's address (as `linkKey` reads it) → the reference the source writes it with. */
   references: ReadonlyMap<string, LinkReference>;
+  /** A link's address (as `linkKey` reads it) → how the source writes it inline, the paragraph's own first, then the field's. */
+  links: ReadonlyMap<string, InlineLink>;
   /**
    * What the DOCX prints as text for Markdown it cannot hold, in order: an image's `[alt]`, raw
    * HTML as written; with the Markdown that printed it, to write that again (see `withLiterals`).
@@ -44,7 +52,7 @@ export interface SourceStyle extends EmphasisMarks {
 }
 
 /** With no source to follow: asterisks, lines of 110 characters, links inline. */
-export const DEFAULT_STYLE: SourceStyle = { ...STARS, width: WIDTH, references: new Map(), literals: [] };
+export const DEFAULT_STYLE: SourceStyle = { ...STARS, width: WIDTH, references: new Map(), links: new Map(), literals: [] };
 
 /** A stretch of the field written as one paragraph of the DOCX: where it stands, and whether it is wrapped text (a paragraph, an item's own one). */
 export interface Stretch {
@@ -58,13 +66,15 @@ export interface Stretch {
  * How the field writes Markdown (`field`, for a paragraph the reviewer added), and how each of its
  * stretches does (`of`): a stretch's own first bold and italic give their marks, else the field's
  * first; a link to an address the field defines is a reference, in the form the stretch writes it
- * (else in full); a paragraph on one line stays on one when it is longer than {@link WIDTH} or
+ * (else in full); an inline link with a title, or written `<address>`, as the stretch (or else the field)
+ * writes it; a paragraph on one line stays on one when it is longer than {@link WIDTH} or
  * another of the field's is (the field is not wrapped), else lines are wrapped at that width.
  */
 export function sourceStyles(tree: Root, source: string, stretches: readonly Stretch[], definitions: ReadonlyMap<string, Definition> = firstDefinitions(tree)): { field: SourceStyle; of: (stretch: Stretch) => SourceStyle } {
   const emphases: { type: 'strong' | 'emphasis'; at: number; underscore: boolean }[] = [];
   const references: { at: number; url: string; label: string; form: 'full' | 'collapsed' | 'shortcut' }[] = [];
   const literals: { at: number; printed: string; markdown: string }[] = [];
+  const inline: { at: number; url: string; form: InlineLink }[] = [];
   walk(tree, (node) => {
     const at = node.position?.start.offset;
     if (at === undefined) return;
@@ -73,6 +83,11 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
     if (node.type === 'html') literals.push({ at, printed: node.value, markdown });
     if (node.type === 'strong' || node.type === 'emphasis') emphases.push({ type: node.type, at, underscore: source[at] === '_' });
     const definition = node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
+    if (node.type === 'link') {
+      const textEnd = node.children.at(-1)?.position?.end.offset;
+      if (markdown.startsWith('<')) inline.push({ at, url: linkKey(node.url), form: { angle: true } });
+      else if (textEnd !== undefined && source.startsWith('](', textEnd)) inline.push({ at, url: linkKey(node.url), form: { destination: source.slice(textEnd + 2, at + markdown.length - 1) } });
+    }
     if (node.type === 'linkReference' && definition) references.push({ at, url: linkKey(definition.url), label: node.label ?? definition.label ?? definition.identifier, form: node.referenceType });
   });
   const within = (start: number, end: number) => ({ at }: { at: number }) => at >= start && at < end;
@@ -93,10 +108,16 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
     for (const { url, label } of [...own].reverse()) found.set(url, { label, forms: new Set(own.filter((reference) => reference.url === url).map(({ form }) => form)) });
     return found;
   };
+  const inlineIn = (start: number, end: number, over: ReadonlyMap<string, InlineLink> = new Map()): Map<string, InlineLink> => {
+    const found = new Map(over);
+    for (const { url, form } of inline.filter(within(start, end)).reverse()) found.set(url, form);
+    return found;
+  };
+  const fieldLinks = inlineIn(0, source.length);
   const oneLine = (stretch: Stretch): boolean => Boolean(stretch.prose) && !stretch.slice.includes('\n');
   const width = wrapWidth(stretches.filter((stretch) => stretch.prose));
   const unwrapped = stretches.some((stretch) => oneLine(stretch) && stretch.slice.length > width);
-  const field: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : width, references: defined, literals: [] };
+  const field: SourceStyle = { ...STARS, ...marksIn(0, source.length), width: unwrapped ? Infinity : width, references: defined, links: fieldLinks, literals: [] };
   return {
     field,
     of: (stretch) => ({
@@ -104,6 +125,7 @@ export function sourceStyles(tree: Root, source: string, stretches: readonly Str
       ...marksIn(stretch.start, stretch.end),
       width: oneLine(stretch) && (unwrapped || stretch.slice.length > width) ? Infinity : width,
       references: referencesIn(stretch.start, stretch.end),
+      links: inlineIn(stretch.start, stretch.end, fieldLinks),
       literals: literals.filter(within(stretch.start, stretch.end)).map(({ printed, markdown }) => ({ printed, markdown })),
     }),
   };

@@ -433,6 +433,17 @@ describe('a link whose text is formatted in part, in a paragraph written anew', 
   });
 });
 
+describe('an inline link with a title, or written <address>, in a paragraph written anew', () => {
+  it('keeps the title and the angle brackets, which the DOCX does not hold', () => {
+    expectLinesRewritten(
+      acceptedInReforms((text) => text.replace('[skoluinternets.lv](https://skoluinternets.lv)', '<https://skoluinternets.lv> un [IZM](https://www.izm.gov.lv "Ministrija")'), SCHOOLS),
+      ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 150 skolām, kā paredz', '     memorands “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama', '     vietnē <https://skoluinternets.lv> un [IZM](https://www.izm.gov.lv "Ministrija"));'],
+      // An autolink may start a line: no block starts with `<https:`.
+      ['  1) līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pieslēgumu vēl 160 skolām, kā paredz memorands', '     “Jaudīgs internets ikvienai Latvijas skolai” (informācija par tā izpildi pieejama vietnē', '     <https://skoluinternets.lv> un [IZM](https://www.izm.gov.lv "Ministrija"));'],
+    );
+  });
+});
+
 describe('an image or raw HTML in a paragraph written anew', () => {
   it('is written as in the source, not as the text the DOCX prints for it (`\\[alt\\]`, `\\<b\\>`)', () => {
     const { written, after } = acceptedInReforms(

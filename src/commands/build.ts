@@ -166,12 +166,17 @@ function outputBlocked(root: string, outDir: string, file: string): Diagnostic {
 /** A meeting of the run as the file-code gate holds it: unchanged (with its cache entry) or just generated. */
 type Arrived = CodedMeeting & ({ entry: CacheEntry; report?: undefined } | { report: GeneratedReport; entry?: undefined });
 
-/** The cache after this run: entries of clean builds added, of failed or deleted meetings dropped. */
+/**
+ * The cache after this run: entries of clean builds added, of deleted meetings dropped. A failed
+ * meeting keeps the entry of its last good build, whose report it leaves on disk: so that report is
+ * still removed when the meeting is deleted, and a meeting mended back to that text is unchanged (its
+ * key and the outputs' bytes are checked as ever). A meeting built without an entry drops the old one.
+ */
 function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly PositionFile[], recorded: readonly RecordedMeeting[], root: string): BuildCache {
   const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([path]) => existsSync(join(root, path))));
   for (const item of recorded) {
     if (item.entry) meetings[item.outcome.meeting] = item.entry;
-    else delete meetings[item.outcome.meeting];
+    else if (item.outcome.status !== 'failed') delete meetings[item.outcome.meeting];
   }
   const positionIds = Object.fromEntries(positionFiles.map((file) => [positionIdKey(file), file.id]));
   return { format: 1, tool, positionIds, meetings };

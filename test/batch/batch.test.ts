@@ -136,6 +136,33 @@ describe('a batch', () => {
     expect(JSON.parse(runCli(['build', '--all', '--format', 'md', '--json'], dir).stdout)).not.toHaveProperty('deletedMeetings');
   });
 
+  it('removes the report of a meeting deleted after a failed build: the report of its last good build is still its own', () => {
+    const dir = projectWithMeetings(specs(2));
+    expect(runCli(['build', '--all', '--format', 'md'], dir).status).toBe(0);
+    writeFile(dir, 'meetings/m1.yaml', readFileSync(join(dir, 'meetings/m1.yaml'), 'utf8').replace(/^date: .*$/m, 'date: 2021-02-31'));
+    const failed = runCli(['build', '--all', '--format', 'md'], dir);
+    expect(failed.status).toBe(1);
+    expect(readdirSync(join(dir, 'out')).sort()).toContain('M1.md');
+    rmSync(join(dir, 'meetings/m1.yaml'));
+    const run = runCli(['build', '--all', '--format', 'md'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('gone   meetings/m1.yaml (the meeting file no longer exists) → removed out/M1.md, out/M1.manifest.json');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md', 'M2.manifest.json', 'M2.md']);
+  });
+
+  it('takes a meeting that failed and is mended back to its last good text as unchanged: its report on disk is that build’s', () => {
+    const dir = projectWithMeetings(specs(1));
+    expect(runCli(['build', '--all', '--format', 'md'], dir).status).toBe(0);
+    const good = readFileSync(join(dir, 'meetings/m1.yaml'), 'utf8');
+    writeFile(dir, 'meetings/m1.yaml', good.replace(/^date: .*$/m, 'date: 2021-02-31'));
+    expect(runCli(['build', '--all', '--format', 'md'], dir).status).toBe(1);
+    writeFile(dir, 'meetings/m1.yaml', good);
+    const run = runCli(['build', '--all', '--format', 'md'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('2 meetings: 0 built, 2 unchanged');
+  });
+
   it('removes for a deleted meeting only its manifest and the files that manifest names beside it, whatever the cache says', () => {
     const dir = projectWithMeetings(specs(1));
     expect(runCli(['build', '--all', '--format', 'md'], dir).status).toBe(0);

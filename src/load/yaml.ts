@@ -286,6 +286,15 @@ function plainWords(
       hint: 'A field starts `name: value` at the same column as the fields above it; put a text that begins with a mark such as ] or } in quotes.',
     };
   }
+  const both = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? valueAndFields(text, lineStart) : undefined;
+  if (both) {
+    return {
+      offset: both.offset,
+      rule: 'yaml/indent',
+      message: `\`${both.key}\` has a value on its line (“${both.value}”) and indented fields under it: a field holds one or the other, not both.`,
+      hint: `Remove “${both.value}” to keep the fields under \`${both.key}\`; or, if the indented lines are fields of their own, start them in the same column as \`${both.key}\`.`,
+    };
+  }
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
     return {
       offset: at,
@@ -295,6 +304,27 @@ function plainWords(
     };
   }
   return undefined;
+}
+
+/**
+ * A field written `key: value` on the line at `lineStart` whose next line (blank and comment lines
+ * aside) is indented further and starts a field or a list item: its key, its value and where the
+ * value starts. Undefined when the line is not so (a block scalar's `|` or `>`, a quoted value, a
+ * flow collection or an anchor can be followed by indented lines).
+ */
+function valueAndFields(text: string, lineStart: number): { key: string; value: string; offset: number } | undefined {
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const field = /^( *)(?:- )?([^\s:#"'][^:#]*?):[ \t]+([^\s|>"'[{&!*#][^#]*?)[ \t]*(?:#.*)?$/.exec(line);
+  if (!field || lineEnd < 0) return undefined;
+  const [, indent = '', key = '', value = ''] = field;
+  const next = text
+    .slice(lineEnd + 1)
+    .split('\n')
+    .find((each) => each.trim() !== '' && !each.trimStart().startsWith('#'));
+  const nextIndent = /^ */.exec(next ?? '')?.[0].length ?? 0;
+  if (next === undefined || nextIndent <= indent.length || !/^ *(?:- |[^\s:#][^:#]*:(?:\s|$))/.test(next)) return undefined;
+  return { key, value, offset: lineStart + line.indexOf(value, indent.length + key.length + 1) };
 }
 
 /** The offset of the next line after `offset` that starts a field at the left edge (`name:`); the end of the text when none does. */

@@ -74,8 +74,12 @@ export function parseYaml(path: string, source: string): YamlFile {
   };
   const diagnostics: Diagnostic[] = [];
   const badByte = notUtf8(path, text, placeAt);
-  if (badByte) diagnostics.push(badByte);
   const linesWithError = new Set<number>();
+  if (badByte) {
+    diagnostics.push(badByte);
+    // What the parser makes of the unreadable characters on that line is that error's, not another.
+    if (badByte.line !== undefined) linesWithError.add(badByte.line);
+  }
   for (const found of forbiddenCharacters(path, text, placeAt)) {
     if (found.line !== undefined) linesWithError.add(found.line);
     diagnostics.push(found);

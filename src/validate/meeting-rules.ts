@@ -101,6 +101,36 @@ export const dateAsFileName: MeetingRule = ({ loaded, meeting }) => {
   ];
 };
 
+/**
+ * The ten configurations the Council of the EU meets in, by the short names its own calendar uses:
+ * General Affairs, Foreign Affairs, Economic and Financial Affairs, Justice and Home Affairs,
+ * Employment, Social Policy, Health and Consumer Affairs, Competitiveness, Transport,
+ * Telecommunications and Energy, Agriculture and Fisheries, Environment, and Education, Youth,
+ * Culture and Sport.
+ */
+export const COUNCIL_CONFIGURATIONS = ['GAC', 'FAC', 'ECOFIN', 'JHA', 'EPSCO', 'COMPET', 'TTE', 'AGRIFISH', 'ENVI', 'EYCS'] as const;
+
+/**
+ * A `formation` written as a short name (capitals alone, as `EYCS`) that is none of the Council's:
+ * a slip the English report prints as given ("Council configuration: EYC"). Written out in words,
+ * it is the ministry's own to choose.
+ */
+export const formationKnown: MeetingRule = ({ loaded, meeting }) => {
+  const formation = meeting.formation.trim();
+  if (!/^[A-Z]{2,10}$/.test(formation) || (COUNCIL_CONFIGURATIONS as readonly string[]).includes(formation)) return [];
+  const nearest = suggest(formation, COUNCIL_CONFIGURATIONS);
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['formation']),
+      'warning',
+      'meeting/unknown-formation',
+      `\`formation\` is ${formation}, which is none of the Council’s configurations (${COUNCIL_CONFIGURATIONS.join(', ')}).`,
+      nearest ? `Did you mean ${nearest}?` : 'Write the configuration’s short name, or its name in words.',
+    ),
+  ];
+};
+
 /** The longest an EU Council meeting runs, in days (formal ones take one or two, an informal one up to three). */
 const LONGEST_MEETING_DAYS = 3;
 
@@ -536,6 +566,7 @@ export function mergeRequiredBy(diagnostics: readonly Diagnostic[]): Diagnostic[
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   dateAsFileName,
+  formationKnown,
   endsAfterStart,
   placeFitsMode,
   hasBackground,

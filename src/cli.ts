@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerBuild } from './cli/build.js';
 import { registerCheck } from './cli/check.js';
@@ -45,6 +45,8 @@ export async function main(args: readonly string[]): Promise<void> {
     .option('--color', 'colours even when the output is not a terminal (a CI log that shows them)')
     .option('--no-color', 'no colours, even on a terminal (as NO_COLOR=1)')
     .showSuggestionAfterError(true)
+    // A flag is off unless given: "(default: false)" after each says nothing (commands inherit this).
+    .configureHelp({ optionDescription: (option) => new Help().optionDescription(option).replace(' (default: false)', '') })
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(usageMistake(text)) })
     .addHelpText(

@@ -13,6 +13,16 @@ describe('help and mistakes', () => {
     expect(examples.some((example) => example.startsWith(`  $ briefing ${command.join(' ')}`))).toBe(true);
   });
 
+  it('names a flag’s default only when it says something: no "(default: false)" after each switch, in any command', () => {
+    for (const command of [['build'], ['check'], ['diff'], ['review'], ['list'], ['new', 'meeting']]) {
+      const help = runCli([...command, '--help'], REPO).stdout;
+      expect(help, command.join(' ')).not.toContain('(default: false)');
+    }
+    const build = runCli(['build', '--help'], REPO).stdout;
+    expect(build).toMatch(/--final +refuse to build unless every required ministry cleared\n/);
+    expect(build).toContain('(default: the config’s `output`, usually');
+  });
+
   it.each([
     [['bild'], "briefing: unknown command 'bild'\n  Did you mean build?"],
     [['new', 'meting'], "briefing: unknown command 'meting'\n  Did you mean meeting?"],

@@ -724,15 +724,17 @@ function dateOf(node: XmlElement): string {
 /**
  * What run properties (`w:rPr`) set of what Markdown can write: bold, italic and strike as the run
  * sets them, else as the last of `styleLevels` (its character style's properties, bases first)
- * that does (`<w:b w:val="0"/>` on the run takes a style's bold off); inline code is the run's own font.
+ * that does (`<w:b w:val="0"/>` on the run takes a style's bold off); inline code is the code font,
+ * the run's own or else its character style's (Word's *HTML Code*), as the ASCII characters' font.
  */
 function characterFormat(properties: XmlElement | undefined, styleLevels: readonly XmlElement[]): CharacterFormat {
-  const on = (name: string) => isOn([properties, ...styleLevels.toReversed()].map((level) => child(level, name)).find(Boolean));
+  const levels = [properties, ...styleLevels.toReversed()];
+  const on = (name: string) => isOn(levels.map((level) => child(level, name)).find(Boolean));
   return {
     bold: on('w:b'),
     italic: on('w:i'),
     strike: on('w:strike') || on('w:dstrike'),
-    code: child(properties, 'w:rFonts')?.attributes['w:ascii'] === CODE_FONT,
+    code: levels.map((level) => child(level, 'w:rFonts')?.attributes['w:ascii']).find(Boolean) === CODE_FONT,
   };
 }
 

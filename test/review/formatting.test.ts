@@ -169,6 +169,24 @@ describe('bold or italic from a character style (the Styles gallery’s Strong, 
     );
   });
 
+  it('HTML Code (a character style in Courier New) with track changes off: code, written with `…`', () => {
+    const result = review((docx) =>
+      wordStyles(docx)
+        .characterStyle('HTMLCode', '<w:name w:val="HTML Code"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:sz w:val="20"/></w:rPr>')
+        .format('nepārtrauktību arī', 'nepārtrauktību', { add: '<w:rStyle w:val="HTMLCode"/>' }),
+    );
+    expect(result.listing).toContain('  formatting changed: “nepārtrauktību”\n');
+    expectRewritten(
+      result,
+      paragraphOf(result.before, 'Šie pasākumi'),
+      [
+        '  Šie pasākumi palīdzēja nodrošināt mācību `nepārtrauktību` arī pandēmijas apstākļos. Gūtā pieredze apliecina,',
+        '  ka vislabākos rezultātus dod *savlaicīgs un individuāls* atbalsts, kas balstās uz skolas, pašvaldības, ģimenes',
+        '  un sociālo dienestu sadarbību.',
+      ].join('\n'),
+    );
+  });
+
   it('Strong with track changes on (its style changed in w:rPrChange): accepted as bold, not taken as edited without track changes', () => {
     const result = review((docx) => wordStyles(docx).format(PANDEMIC, 'pedagogu digitālās prasmes', { add: '<w:rStyle w:val="Strong"/>' }, ANNA));
     expect(result.listing).toContain('  Anna Ozola (AM), 2021-02-16\n  formatting changed: “pedagogu digitālās prasmes”\n');

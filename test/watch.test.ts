@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
+import { today } from '../src/cli/io.js';
 import { referenceDocx } from '../src/commands/reference-docx.js';
 import { OutputError, writeAtomic } from '../src/emit/write.js';
 import { debounce } from '../src/watch/debounce.js';
@@ -10,7 +11,7 @@ import { unwatched } from '../src/watch/unwatched.js';
 import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
 import { docxParts, part } from './helpers/docx.js';
 import { commitAll, initRepository } from './helpers/git.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir, writeFile } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
 
 describe('debounce', () => {
   afterEach(() => {
@@ -115,6 +116,25 @@ describe('build --watch', () => {
     writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 160 skolām'));
     expect(await fixed).toMatchObject({ kind: 'build', run: 4, result: { status: 'built' } });
     expect(readFileSync(output, 'utf8')).toContain('vēl 160 skolām');
+  });
+
+  it('records what it built in build’s cache: build --all then skips the meeting, and removes its report once the meeting is deleted', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    // As the command passes it: the day decides whether a draft's meeting is past, which build's key holds.
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], today, debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built', diagnostics: [] } });
+    const rebuilt = log.next();
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace(/^topic: .*$/m, 'topic: Cita tēma'));
+    expect(await rebuilt).toMatchObject({ kind: 'build', run: 2, result: { status: 'built' } });
+    await watcher.close();
+    watcher = undefined;
+    const batch = runCli(['build', '--all', '--format', 'md'], dir);
+    expect(batch.status, batch.stderr).toBe(0);
+    expect(batch.stderr).toContain('1 meeting: 0 built, 1 unchanged');
+    rmSync(join(dir, EXAMPLE_MEETING));
+    expect(runCli(['build', '--all', '--format', 'md'], dir).stdout).toContain(`gone   ${EXAMPLE_MEETING} (the meeting file no longer exists) → removed out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.manifest.json`);
   });
 
   it('started in a subfolder, still sees a change to a position outside it', async () => {
@@ -379,6 +399,8 @@ describe('build --watch', () => {
     expect(await exit).toBe(130);
     expect(stdout).toMatch(/^\[\d\d:\d\d:\d\d\] changed: meetings\/2021-02-19-educ-informal\.yaml$/m);
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('plkst.\u00A011.00');
+    // Recorded in build's cache with the same key as build's own (the day read as build reads it): nothing to build.
+    expect(runCli(['build', '--all', '--format', 'md'], dir).stderr).toContain('1 meeting: 0 built, 1 unchanged');
   });
 });
 

@@ -84,21 +84,29 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
   outcome.outputs = emitted.outputs;
   if (emitted.removed?.length) outcome.removed = emitted.removed;
   if (emitted.left?.length) outcome.left = emitted.left;
-  const facts = reportFacts(result, result.template);
-  const key = meetingKey(context.keys, facts, context.templates);
-  const entry: CacheEntry | undefined = key
-    ? {
-        key,
-        ...facts,
-        fileCode: result.fileCode,
-        ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
-        draft: result.draft,
-        warnings: result.diagnostics,
-        inputs: outcome.inputs,
-        outputs: emitted.written,
-      }
-    : undefined;
+  const entry = cacheEntry(result, emitted.written, context.keys, context.templates);
   return { outcome, broken: false, ...(entry ? { entry } : {}) };
+}
+
+/**
+ * What the build cache records of a report written whole (`written`: its files): undefined when it
+ * has no key (it named no template, or the key cannot be made), and is then built again next time.
+ */
+export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs'], keys: KeyContext, templates: TemplateCache): CacheEntry | undefined {
+  if (!result.fileCode || !result.template) return undefined;
+  const facts = reportFacts(result, result.template);
+  const key = meetingKey(keys, facts, templates);
+  if (!key) return undefined;
+  return {
+    key,
+    ...facts,
+    fileCode: result.fileCode,
+    ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
+    draft: result.draft,
+    warnings: result.diagnostics,
+    inputs: inputFiles(result),
+    outputs: written,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { constants } from 'node:os';
 import type { BuildFormat } from './flags.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { printProblems, sourceDateEpoch, type Io } from './io.js';
+import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 
 /** The flags of `build` that `build --watch` follows. */
 export interface WatchFlags {
@@ -45,6 +45,7 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
     ...(flags.format ? { formats: flags.format } : {}),
     ...(flags.template ? { template: flags.template } : {}),
     ...sourceDateEpoch(),
+    today,
     onEvent(event) {
       // What a build finished as the signal came wrote is said; one cut short by it (its LibreOffice stopped) is not a failure to report.
       if (stopping && !(event.kind === 'build' && event.result.status === 'built')) return;

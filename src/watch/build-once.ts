@@ -7,7 +7,9 @@ import { buildMeeting, type TemplateCache } from '../pipeline/build-meeting.js';
 import { ownReferenceDocx } from '../render/template.js';
 import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { claimsById, meetingKey, reportFacts, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
+import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
+import { writeCacheMerged } from '../batch/cache.js';
+import { cacheEntry } from '../batch/outcome.js';
 import { isUnchanged, type LastBuild } from '../batch/plan.js';
 import { projectPath } from '../load/files.js';
 
@@ -21,6 +23,8 @@ export interface WatchBuildOptions {
   final: boolean;
   template?: string;
   sourceDateEpoch?: number;
+  /** Today (YYYY-MM-DD), read at each build (a watch may run past midnight), as `build` reads it: a draft of a past meeting is warned about. */
+  today?: () => string;
   /** Ids of position files learnt by the previous rebuild (by `positionIdKey`): not parsed again. */
   knownPositionIds?: ReadonlyMap<string, string>;
   /** The files the last build of this meeting wrote, under its file code and template: removed when this build writes another code's. */
@@ -79,7 +83,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
   const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
   const templates: TemplateCache = new Map();
-  const generate = { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template };
+  const generate = { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today() } : {}) };
   // The batch build's key (config, registry, templates, reference DOCX, positions and their versions at git HEAD, flags, tool).
   const keys: KeyContext = { tool: toolFingerprint(), project, options: generate, out: projectPath(project.root, outDir), claims: claimsById(project.positionFiles) };
   if (options.last && isUnchanged(meetingPath, options.last, keys, templates)) return { ...result, status: 'unchanged' };
@@ -106,10 +110,11 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   if (!emitted.ok) return result;
   result.status = 'built';
   result.wrote = { fileCode: report.fileCode, template: report.template, outputs: emitted.written };
-  if (report.template !== null && !emitted.heldOpen.length) {
-    const facts = reportFacts(report, report.template);
-    const key = meetingKey(keys, facts, templates);
-    if (key !== undefined) result.last = { key, ...facts, outputs: emitted.written };
+  const entry = emitted.heldOpen.length ? undefined : cacheEntry(report, emitted.written, keys, templates);
+  if (entry) {
+    result.last = entry;
+    // Recorded in build's cache too, as a build of the meeting alone records it: `build --all` skips what the watch built, and a meeting deleted later takes this report with it.
+    result.diagnostics.push(...writeCacheMerged(project.root, keys.tool, (cache) => ({ ...cache, meetings: { ...cache.meetings, [projectPath(project.root, meetingPath)]: entry } })));
   }
   return result;
 }

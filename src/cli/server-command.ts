@@ -1,10 +1,10 @@
 import { Argument, type Command } from 'commander';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { offer } from '../completion/spec.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Io } from './io.js';
-import { ask, findServers, fromInstall, stopServer, type ServerStatus } from './server-peers.js';
+import { ask, findServers, fromInstall, socketName, stopServer, type ServerStatus } from './server-peers.js';
 
 /** How long `stop` waits for a server to end: it ends once the command it runs is done (a build of many meetings, a PDF). */
 const STOP_WAIT_MS = 60_000;
@@ -100,9 +100,7 @@ function whose(status: ServerStatus, install: string, socket: string): string {
 
 /** What a server of this install other than this build's runs: another build (the tool updated or rebuilt; it stops by itself), else another Node.js. */
 function otherOfInstall(status: ServerStatus, socket: string): string {
-  // A socket's name starts with its build.
-  const build = (path: string) => basename(path).split('-')[0];
-  if (build(status.socket) !== build(socket)) return 'in another build';
+  if (socketName(status.socket).build !== socketName(socket).build) return 'in another build';
   return `under ${status.node === undefined ? 'another Node.js' : `Node.js ${status.node}`}`;
 }
 

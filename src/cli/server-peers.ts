@@ -72,8 +72,13 @@ export async function findServers(folder: string): Promise<ServerStatus[]> {
  */
 export function fromInstall(status: ServerStatus, install: string, socket: string): boolean {
   if (status.install !== undefined) return status.install === install;
-  const installPart = (path: string) => basename(path).replace(/^[^-]*/, '');
-  return installPart(status.socket) === installPart(socket);
+  return socketName(status.socket).install === socketName(socket).install;
+}
+
+/** A socket's name (bin/client.cjs makes it): the build's hash, then after a `-` a hash of the install folder and the Node.js. */
+export function socketName(path: string): { build: string; install: string } {
+  const [build = '', ...rest] = basename(path).replace(/\.sock$/, '').split('-');
+  return { build, install: rest.join('-') };
 }
 
 /**

@@ -172,7 +172,7 @@ describe('convertToPdf', () => {
       `#!/bin/sh
 profile=""; reports=0
 for a in "$@"; do case "$a" in -env:UserInstallation=*) profile="$a";; *.docx) reports=$((reports+1));; esac; done
-echo "$reports $profile" >> ${log}
+echo "$reports $profile $TMPDIR $TMP $TEMP" >> ${log}
 for a in "$@"; do case "$a" in *.docx)
   if [ "$(cat "$a")" = bad ]; then ${options.failRun ? 'echo "Error: source file could not be loaded" >&2; exit 1' : 'if [ $reports = 1 ]; then echo "Error: source file could not be loaded" >&2; exit 1; fi; continue'}; fi
   printf '%%PDF-' > "\${a%.docx}.pdf"; cat "$a" >> "\${a%.docx}.pdf";;
@@ -185,8 +185,8 @@ esac; done
         .trim()
         .split('\n')
         .map((line) => {
-          const [reports, profile] = line.split(' ');
-          return { reports: Number(reports), profile: fileURLToPath((profile ?? '').slice('-env:UserInstallation='.length)) };
+          const [reports, profile, ...temp] = line.split(' ');
+          return { reports: Number(reports), profile: fileURLToPath((profile ?? '').slice('-env:UserInstallation='.length)), temp };
         });
     return { office: fake, runs };
   }
@@ -210,6 +210,8 @@ esac; done
       expect(profile.startsWith(join(tmpdir(), 'briefing-pdf-'))).toBe(true);
       expect(existsSync(dirname(profile))).toBe(false);
     }
+    // The office's own temporary files (its lu…tmp folders, left when it is stopped) go into that folder too.
+    expect(runs().map((run) => run.temp)).toEqual(profiles.map((profile) => Array(3).fill(join(dirname(profile), 'tmp'))));
   });
 
   it(`puts at most ${REPORTS_PER_OFFICE_RUN} reports in one run, and never reports with different settings`, async () => {

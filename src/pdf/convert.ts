@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
@@ -148,12 +148,13 @@ interface StartedRun {
 function startRun(reports: readonly Uint8Array[], names: readonly string[], options: PdfOptions): StartedRun {
   const folder = mkdtempSync(join(tmpdir(), folderPrefix()));
   try {
+    mkdirSync(join(folder, 'tmp'));
     for (const [index, name] of names.entries()) writeFileSync(join(folder, `${name}.docx`), reports[index] as Uint8Array);
     const filter = options.pdfA ? 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' : 'pdf:writer_pdf_Export';
     const inputs = names.map((name) => join(folder, `${name}.docx`));
     const args = [`-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, ...inputs];
     const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
-    return { folder, ended: run(options.office, args, timeoutMs + (reports.length - 1) * Math.min(timeoutMs, FURTHER_REPORT_MS)) };
+    return { folder, ended: run(options.office, args, join(folder, 'tmp'), timeoutMs + (reports.length - 1) * Math.min(timeoutMs, FURTHER_REPORT_MS)) };
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
@@ -251,15 +252,19 @@ export function removeFoldersOnSignal(): void {
  * Runs LibreOffice; undefined when it ended well, else why not. A conversion that does not finish
  * in time is stopped with everything it started (`soffice` is a script that starts the office),
  * not only the script. It stays in briefing's process group, so Ctrl-C reaches it as before.
+ * Its temporary files go to `temp`, inside the conversion folder: an office stopped half way (a
+ * signal, the time limit) leaves its own `lu…tmp` folders, with pieces of the report, behind, and
+ * in the system's temporary folder nothing would remove them.
  */
-function run(office: string, args: readonly string[], timeoutMs: number): Promise<string | undefined> {
+function run(office: string, args: readonly string[], temp: string, timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     // A signal came between the folder and LibreOffice: none is started, as one started now would run to its end.
     if (isStopping()) {
       resolve(STOPPED);
       return;
     }
-    const child = spawn(office, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    const env = { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp };
+    const child = spawn(office, args, { env, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
     let stderr = '';
     let timedOut = false;
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

@@ -56,6 +56,7 @@ if (here === undefined) {
     }
   });
 } else {
+  if (process.env[RELAUNCHED]) endWithLauncher();
   // The bundle runs through a code cache made after an earlier run: bin/load.cjs.
   try {
     createRequire(import.meta.url)('./load.cjs').runCli(args);
@@ -146,6 +147,18 @@ function foregroundJob(spawnSync) {
   const ps = spawnSync('ps', ['-o', 'pgid=,tpgid=', '-p', String(process.pid)], { encoding: 'utf8' });
   const [group, terminal] = String(ps.stdout || '').trim().split(/\s+/).map(Number);
   return ps.status === 0 && group > 0 && group === terminal;
+}
+
+/**
+ * Ends this command, run by the launcher under a newer Node.js, as a SIGTERM would when that launcher
+ * is gone: killed outright (SIGKILL, a CI job's timeout), it passes on no signal, and a `--watch`
+ * went on running alone. Looked at once a second; the timer keeps no command alive.
+ */
+function endWithLauncher() {
+  const launcher = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== launcher) process.kill(process.pid, 'SIGTERM');
+  }, 1000).unref();
 }
 
 /** Runs this same command under `node` and ends with its exit code (or its signal). */

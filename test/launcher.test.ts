@@ -103,6 +103,28 @@ describe('bin/briefing.js, the installed command', () => {
     }
   }, 90_000);
 
+  it.runIf(old !== undefined)('on an old Node.js, the command run under the newer one ends when the launcher is killed outright (SIGKILL)', async () => {
+    const launcher = spawn(old ?? 'node', [join(REPO, 'bin/briefing.js'), 'build', 'meetings/2021-02-19-educ-informal.yaml', '--watch', '--format', 'md'], {
+      cwd: exampleProject(),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BRIEFING_SERVER: 'off' },
+    });
+    let output = '';
+    launcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await expect.poll(() => output, { timeout: 30_000, interval: 100 }).toContain('Watching for changes');
+    const command = Number(spawnSync('pgrep', ['-P', String(launcher.pid)], { encoding: 'utf8' }).stdout.trim());
+    expect(command).toBeGreaterThan(0);
+    process.kill(launcher.pid ?? 0, 'SIGKILL');
+    const alive = () => spawnSync('ps', ['-o', 'stat=', '-p', String(command)], { encoding: 'utf8' }).stdout.trim();
+    try {
+      // It ran on alone, a watch for good, before.
+      await expect.poll(() => alive().replace(/^Z.*/, ''), { timeout: 10_000 }).toBe('');
+    } finally {
+      if (alive()) process.kill(command, 'SIGKILL');
+    }
+  }, 60_000);
+
   it.runIf(old !== undefined)('on an old Node.js with no newer one in reach, says in one line what to install, exit 2', () => {
     // The launcher alone, as installed somewhere without the `node` package.
     const installed = tempDir();

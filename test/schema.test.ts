@@ -30,6 +30,11 @@ describe('JSON Schemas for editors', () => {
     expect(committed(kind)).toBe(jsonSchemaText(kind));
   });
 
+  test('offers the Council’s configurations for `formation`, as completions in an editor', () => {
+    const formation = (JSON.parse(committed('meeting')) as { properties: Record<string, { examples?: string[] }> }).properties.formation;
+    expect(formation?.examples).toEqual(['GAC', 'FAC', 'ECOFIN', 'JHA', 'EPSCO', 'COMPET', 'TTE', 'AGRIFISH', 'ENVI', 'EYCS']);
+  });
+
   test('`briefing schema <kind>` prints the committed file; an unknown kind is a usage error', () => {
     const run = runCli(['schema', 'position'], REPO);
     expect(run.status).toBe(0);

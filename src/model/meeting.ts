@@ -31,6 +31,15 @@ export const placeSchema = z.strictObject({
 });
 
 /** One EU Council meeting and the report prepared for it: `meetings/<date>-<slug>.yaml`. */
+/**
+ * The ten configurations the Council of the EU meets in, by the short names its own calendar uses:
+ * General Affairs, Foreign Affairs, Economic and Financial Affairs, Justice and Home Affairs,
+ * Employment, Social Policy, Health and Consumer Affairs, Competitiveness, Transport,
+ * Telecommunications and Energy, Agriculture and Fisheries, Environment, and Education, Youth,
+ * Culture and Sport.
+ */
+export const COUNCIL_CONFIGURATIONS = ['GAC', 'FAC', 'ECOFIN', 'JHA', 'EPSCO', 'COMPET', 'TTE', 'AGRIFISH', 'ENVI', 'EYCS'] as const;
+
 export const meetingSchema = z
   .strictObject({
     date: isoDate.meta({ description: 'Day of the meeting; its first day when it is held over several.' }),
@@ -47,7 +56,7 @@ export const meetingSchema = z
       .meta({ description: 'Start time in Latvian notation, e.g. "10.00" (printed "plkst. 10.00").' }),
     kind: z.enum(['formal', 'informal']).meta({ description: 'Formal Council meeting or informal ministers’ meeting.' }),
     mode: z.enum(['in-person', 'videoconference']).meta({ description: 'How the meeting is held.' }),
-    formation: plainText.meta({ description: 'Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).' }),
+    formation: plainText.meta({ description: 'Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).', examples: [...COUNCIL_CONFIGURATIONS] }),
     participants: plainText.meta({ description: 'Who meets, e.g. "ES izglītības ministri".' }),
     presidency: plainText.meta({ description: 'The presidency, e.g. "Portugāle".' }),
     topic: plainText.meta({ description: 'Topic of the discussion, printed in quotes.' }),

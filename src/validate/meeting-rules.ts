@@ -1,6 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import { clearanceOf, existsOn, lastDayOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
+import { clearanceOf, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
 import { CLEARANCE_RECORD } from '../model/position.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -100,15 +100,6 @@ export const dateAsFileName: MeetingRule = ({ loaded, meeting }) => {
     ),
   ];
 };
-
-/**
- * The ten configurations the Council of the EU meets in, by the short names its own calendar uses:
- * General Affairs, Foreign Affairs, Economic and Financial Affairs, Justice and Home Affairs,
- * Employment, Social Policy, Health and Consumer Affairs, Competitiveness, Transport,
- * Telecommunications and Energy, Agriculture and Fisheries, Environment, and Education, Youth,
- * Culture and Sport.
- */
-export const COUNCIL_CONFIGURATIONS = ['GAC', 'FAC', 'ECOFIN', 'JHA', 'EPSCO', 'COMPET', 'TTE', 'AGRIFISH', 'ENVI', 'EYCS'] as const;
 
 /**
  * A `formation` written as a short name (capitals alone, as `EYCS`) that is none of the Council's:

@@ -11,7 +11,7 @@ import { ministriesInList } from '../import/cleared-with.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { DamagedDocxError, NotADocxError, readReviewedDocx } from '../review/read-docx.js';
+import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewedDocument } from '../review/read-docx.js';
 import { schemaLine } from '../scaffold/schema-line.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
 
@@ -72,7 +72,7 @@ export function importReport(options: ImportOptions): ImportResult {
     return finish(result);
   }
   result.unplaced = report.unplaced;
-  result.notes = report.notes;
+  result.notes = [...report.notes, ...underReview(document)];
   if (options.slug !== undefined && !isSlug(options.slug)) {
     throw new UsageError(`--slug: \`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes.`, 'For example: --slug educ-informal');
   }
@@ -90,7 +90,7 @@ export function importReport(options: ImportOptions): ImportResult {
   if (fileCode !== wanted) {
     result.notes.push(`the file code ${wanted} is already used by ${taken.get(wanted.toLowerCase()) ?? 'another meeting'}: the imported meeting got ${fileCode}; if this report replaces that meeting, remove one of the two and give the other ${wanted}`);
   }
-  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing) + unplacedComment(report.unplacedMarkdown));
+  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing) + unplacedComment(report.unplacedMarkdown) + reviewersComments(document));
   // Without a clearance line the positions are drafts: no clearance to date.
   const clearanceDate = codes.length ? clearedOn((document.core.get('created') ?? '').slice(0, 10), report.date, result.notes) : '';
   report.questions.forEach((question, index) => {
@@ -124,6 +124,43 @@ function unplacedComment(markdown: string | undefined): string {
   if (!markdown) return '';
   const lines = markdown.trimEnd().split('\n').map((line) => (line ? `#   ${line}` : '#'));
   return `\n# Text of the report import could not place: move what belongs to a field into it, then delete these lines.\n${lines.join('\n')}\n`;
+}
+
+/**
+ * What a report still under review holds that import does not carry over as such: its tracked
+ * changes, which are read as if every one were accepted (as Word prints the report with
+ * markup off), and its comments, which are kept at the end of the meeting file. Said, so that
+ * text nobody agreed to is not taken for the report's.
+ */
+function underReview(document: ReviewedDocument): string[] {
+  const paragraphs = [...document.paragraphs, ...[...document.footnotes.values()].flat()];
+  const revisions = paragraphs.flatMap((paragraph) => [paragraph.mark, paragraph.layoutChanged, ...paragraph.pieces.flatMap((piece) => [piece.revision, piece.formatChanged])]).filter((revision) => revision !== null);
+  const notes: string[] = [];
+  if (revisions.length) {
+    const authors = [...new Set(revisions.map((revision) => revision.author).filter(Boolean))];
+    notes.push(
+      `the report has tracked changes${authors.length ? ` (by ${authors.join(', ')})` : ''}, read as if all were accepted: check the positions' text, or accept or reject the changes in Word and import again`,
+    );
+  }
+  const count = document.comments.size;
+  if (count) notes.push(`the report has ${count === 1 ? 'a comment' : `${count} comments`}, kept at the end of the meeting file: none is in a position's text`);
+  return notes;
+}
+
+/** The reviewers' comments of the report, each with its author, day and the words it is anchored at, as comments at the end of the meeting file. */
+function reviewersComments(document: ReviewedDocument): string {
+  if (!document.comments.size) return '';
+  const anchored = new Map<string, string>();
+  for (const paragraph of document.paragraphs) {
+    const words = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del').map((piece) => piece.text).join('').replace(/\s+/g, ' ').trim();
+    for (const id of paragraph.comments) if (!anchored.has(id)) anchored.set(id, words.length > 60 ? `${words.slice(0, 60)}…` : words);
+  }
+  const lines = [...document.comments.values()].flatMap((comment) => {
+    const who = [comment.author, comment.date.slice(0, 10)].filter(Boolean).join(', ');
+    const at = anchored.get(comment.id);
+    return [`#   ${who ? `${who}: ` : ''}${comment.text.replace(/\s+/g, ' ').trim()}`, ...(at ? [`#     at “${at}”`] : [])];
+  });
+  return `\n# Comments in the report, not imported: act on them, then delete these lines.\n${lines.join('\n')}\n`;
 }
 
 function finish(result: ImportResult): ImportResult {

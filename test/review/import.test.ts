@@ -132,6 +132,31 @@ describe('briefing import', () => {
     expect(check.stdout + check.stderr).not.toContain('meeting/duplicate-file-code');
   });
 
+  it('says a report still under review has tracked changes (read as accepted) and comments, and keeps the comments in the meeting file', () => {
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const anna = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+    const path = join(tempDir(), 'report.docx');
+    writeFileSync(
+      path,
+      new WordEdit(readFileSync(join(example, DOCX)))
+        .comment('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'Jāsaskaņo ar FM līdz piektdienai', anna)
+        .replace('pieslēgumu vēl 150 skolām', '150', '160', anna)
+        .bytes(),
+    );
+    const dir = emptyProject();
+    const run = runCli(['import', path], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("note: the report has tracked changes (by Anna Ozola (AM)), read as if all were accepted: check the positions' text, or accept or reject the changes in Word and import again\n");
+    expect(run.stdout).toContain("note: the report has a comment, kept at the end of the meeting file: none is in a position's text\n");
+    expect(readFileSync(join(dir, 'positions/report/report-2.yaml'), 'utf8')).toContain('vēl 160 skolām');
+    expect(readFileSync(join(dir, 'meetings/2021-02-19-report.yaml'), 'utf8')).toMatch(
+      /\n# Comments in the report, not imported: act on them, then delete these lines\.\n# {3}Anna Ozola \(AM\), 2021-02-16: Jāsaskaņo ar FM līdz piektdienai\n# {5}at “Tuvākajā laikā prioritāri paredzēts:”\n$/,
+    );
+    // A report as built says neither.
+    expect(runCli(['import', join(example, DOCX)], emptyProject()).stdout).not.toContain('note: the report has');
+  });
+
   it('refuses position ids a file of another name already claims, writing nothing (two positions with one id fail every meeting using it)', () => {
     const dir = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

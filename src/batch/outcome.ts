@@ -110,8 +110,9 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
 }
 
 /**
- * The outcome of a meeting the cache says is up to date; failed instead (and forgotten by
- * the cache) when another meeting of the run now has its file code.
+ * The outcome of a meeting the cache says is up to date; failed instead when another meeting
+ * of the run now has its file code (the cache keeps its entry, as for any failed meeting: the
+ * files on disk are still its own).
  */
 export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: Diagnostic | undefined): RecordedMeeting {
   const outcome: MeetingOutcome = {

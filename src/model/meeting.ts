@@ -30,16 +30,29 @@ export const placeSchema = z.strictObject({
   english: plainText.optional().meta({ description: 'The place in English, for English templates: "Brussels".' }),
 });
 
-/** One EU Council meeting and the report prepared for it: `meetings/<date>-<slug>.yaml`. */
-/**
- * The ten configurations the Council of the EU meets in, by the short names its own calendar uses:
- * General Affairs, Foreign Affairs, Economic and Financial Affairs, Justice and Home Affairs,
- * Employment, Social Policy, Health and Consumer Affairs, Competitiveness, Transport,
- * Telecommunications and Energy, Agriculture and Fisheries, Environment, and Education, Youth,
- * Culture and Sport.
- */
-export const COUNCIL_CONFIGURATIONS = ['GAC', 'FAC', 'ECOFIN', 'JHA', 'EPSCO', 'COMPET', 'TTE', 'AGRIFISH', 'ENVI', 'EYCS'] as const;
+/** The ten configurations the Council of the EU meets in: the short names its own calendar uses, and their English names. */
+export const COUNCIL_CONFIGURATION_NAMES = {
+  GAC: 'General Affairs',
+  FAC: 'Foreign Affairs',
+  ECOFIN: 'Economic and Financial Affairs',
+  JHA: 'Justice and Home Affairs',
+  EPSCO: 'Employment, Social Policy, Health and Consumer Affairs',
+  COMPET: 'Competitiveness',
+  TTE: 'Transport, Telecommunications and Energy',
+  AGRIFISH: 'Agriculture and Fisheries',
+  ENVI: 'Environment',
+  EYCS: 'Education, Youth, Culture and Sport',
+} as const;
 
+/** The short names of the Council's configurations, in the order of {@link COUNCIL_CONFIGURATION_NAMES}. */
+export const COUNCIL_CONFIGURATIONS = Object.keys(COUNCIL_CONFIGURATION_NAMES) as (keyof typeof COUNCIL_CONFIGURATION_NAMES)[];
+
+/** The English name of a configuration given by its short name (`EYCS`); null for any other text. */
+export function configurationName(formation: string): string | null {
+  return Object.hasOwn(COUNCIL_CONFIGURATION_NAMES, formation) ? COUNCIL_CONFIGURATION_NAMES[formation as keyof typeof COUNCIL_CONFIGURATION_NAMES] : null;
+}
+
+/** One EU Council meeting and the report prepared for it: `meetings/<date>-<slug>.yaml`. */
 export const meetingSchema = z
   .strictObject({
     date: isoDate.meta({ description: 'Day of the meeting; its first day when it is held over several.' }),

@@ -1,4 +1,4 @@
-import { clearanceOf, clearedBy, existsOn, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
+import { clearanceOf, clearedBy, configurationName, existsOn, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { scopeField } from './markdown-field.js';
 
@@ -64,6 +64,8 @@ export interface ReportModel {
     kind: 'formal' | 'informal';
     mode: 'in-person' | 'videoconference';
     formation: string;
+    /** The configuration's English name when `formation` is its short name (`EYCS` → "Education, Youth, Culture and Sport"); else null. */
+    formationEnglish: string | null;
     participants: string;
     presidency: string;
     topic: string;
@@ -168,6 +170,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       kind: meeting.kind,
       mode: meeting.mode,
       formation: meeting.formation,
+      formationEnglish: configurationName(meeting.formation.trim()),
       participants: meeting.participants,
       presidency: meeting.presidency,
       topic: meeting.topic,

@@ -5,23 +5,69 @@ import { escapeMarkdown } from '../render/escape.js';
  * Inline content as Markdown, its changes in CriticMarkup: `{++added++}`, `{--removed--}`,
  * and a removal right before an addition as `{~~old~>new~~}`. `atStart`: the text begins a
  * line, where "1." or "#" must be escaped (in either version: the words after a change there too).
- * `spaceOnly`: the nodes are a change of whitespace alone, which "↵" and "·" show.
+ * `spaceOnly`: the nodes are a change of whitespace alone, which "↵" and "·" show. `lead`: the
+ * text of the line before the nodes in each version, when it is known (the line starts in a change around them).
  */
-export function inlineMarkdown(nodes: readonly PhrasingContent[], atStart: boolean, spaceOnly = false): string {
+export function inlineMarkdown(nodes: readonly PhrasingContent[], atStart: boolean, spaceOnly = false, lead?: Lead): string {
+  const known = lead ?? (atStart ? { newer: '', older: '' } : undefined);
   let out = '';
   nodes.forEach((node, index) => {
     const start = beginsLine(nodes, index, atStart);
+    const before = lineBefore(nodes, index, known);
     const next = nodes[index + 1];
     if (node.type === 'deletion' && next?.type === 'insertion') {
       // Whitespace replaced by a hard line break, or the reverse, is no change of whitespace alone: the break shows.
       const marked = !hasBreak(node.children) && !hasBreak(next.children);
-      out += `{~~${inlineMarkdown(node.children, start, marked && isSpace(node.children))}~>${inlineMarkdown(next.children, start, marked && isSpace(next.children))}~~}`;
+      out += `{~~${inlineMarkdown(node.children, start, marked && isSpace(node.children), { older: before.older })}~>${inlineMarkdown(next.children, start, marked && isSpace(next.children), { newer: before.newer })}~~}`;
       return;
     }
     if (node.type === 'insertion' && nodes[index - 1]?.type === 'deletion') return;
-    out += piece(node, start, spaceOnly);
+    out += piece(node, start, spaceOnly, before);
   });
   return out;
+}
+
+/** The text of a line so far, as the newer version reads it (changes accepted) and as the older one does; undefined where not known. */
+interface Lead {
+  newer?: string | undefined;
+  older?: string | undefined;
+}
+
+/**
+ * The text on the line before `nodes[index]` in each version: from a hard line break among the
+ * nodes before it, or else `lead` and the nodes before it (unknown where `lead` does not say).
+ */
+function lineBefore(nodes: readonly PhrasingContent[], index: number, lead: Lead | undefined): Lead {
+  const read = (version: 'newer' | 'older'): string | undefined => {
+    const text = nodes
+      .slice(0, index)
+      .map((node) => readText(node, version))
+      .join('');
+    const at = text.lastIndexOf('\n');
+    if (at >= 0) return text.slice(at + 1);
+    const start = lead?.[version];
+    return start === undefined ? undefined : start + text;
+  };
+  return { newer: read('newer'), older: read('older') };
+}
+
+/** A node's text in one version, a hard line break as a newline; what is no text (a note's mark, code) as a letter, which ends no number. */
+function readText(node: PhrasingContent, version: 'newer' | 'older'): string {
+  if (node.type === 'insertion' && version === 'older') return '';
+  if (node.type === 'deletion' && version === 'newer') return '';
+  // A line wrapped in the source is a space here: the text is written on one line.
+  if (node.type === 'text') return node.value.replace(/\n/g, ' ');
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return node.children.map((child) => readText(child, version)).join('');
+  return 'x';
+}
+
+/**
+ * Whether a text right after `before` would end a list's number in either version ("2021" then
+ * ".", the number changed or the mark added): its first character is then escaped, `2021\.`.
+ */
+function endsNumber(text: string, before: Lead | undefined): boolean {
+  return before !== undefined && /^[.)]/.test(text) && [before.newer, before.older].some((line) => line !== undefined && /^[ \t]*\d{1,9}$/.test(line));
 }
 
 /**
@@ -50,14 +96,17 @@ function isSpace(nodes: readonly PhrasingContent[]): boolean {
   return /^\s+$/.test(nodes.map(text).join(''));
 }
 
-function piece(node: PhrasingContent, atStart: boolean, spaceOnly: boolean): string {
+function piece(node: PhrasingContent, atStart: boolean, spaceOnly: boolean, before: Lead | undefined): string {
   switch (node.type) {
-    case 'text':
-      return escapeText(shownText(node.value, spaceOnly ? 'insert' : 'equal'), atStart);
+    case 'text': {
+      const text = escapeText(shownText(node.value, spaceOnly ? 'insert' : 'equal'), atStart);
+      return endsNumber(text, before) ? `\\${text}` : text;
+    }
     case 'insertion':
-      return `{++${inlineMarkdown(node.children, atStart, isSpace(node.children))}++}`;
+      // Its text is in the newer version only, a deletion's in the older.
+      return `{++${inlineMarkdown(node.children, atStart, isSpace(node.children), { newer: before?.newer })}++}`;
     case 'deletion':
-      return `{--${inlineMarkdown(node.children, atStart, isSpace(node.children))}--}`;
+      return `{--${inlineMarkdown(node.children, atStart, isSpace(node.children), { older: before?.older })}--}`;
     case 'strong':
       return `**${inlineMarkdown(node.children, false, spaceOnly)}**`;
     case 'emphasis':

@@ -382,6 +382,21 @@ test('md: words that begin a line once a change is accepted or rejected are esca
   expect(parseMarkdownText(acceptedText).children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
 });
 
+test('md: a number at a line’s start whose dot or bracket is on the other side of a change is escaped, so neither version reads as a list', async () => {
+  const before = 'Ievads.\n\nTagad. gadā sākām.\n\n2020 gadā beidzām.\n\n7 dienas.';
+  const after = 'Ievads.\n\n2021\\. gadā sākām.\n\n2020\\. gadā beidzām.\n\n7\\) dienas.';
+  const md = textPart(await compare(before, after, 'md'));
+  expect(md).toContain('{~~Tagad~>2021~~}\\. gadā sākām.');
+  expect(md).toContain('2020{++\\.++} gadā beidzām.');
+  expect(md).toContain('7{++\\)++} dienas.');
+  const taken = (take: 1 | 2) =>
+    md
+      .replace(/\{~~([^]*?)~>([^]*?)~~\}/g, `$${take}`)
+      .replace(/\{--([^]*?)--\}/g, take === 1 ? '$1' : '')
+      .replace(/\{\+\+([^]*?)\+\+\}/g, take === 2 ? '$1' : '');
+  for (const version of [taken(1), taken(2)]) expect(parseMarkdownText(version).children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+});
+
 test('md: two lists in a row stay two lists, kept apart by an empty comment as the report keeps them', async () => {
   const lists = (word: string) => ['Plāns:', '', '- pirmā saraksta punkts;', `- otrs ${word}.`, '', '<!-- -->', '', '- otrā saraksta punkts.', '  1. apakšpunkts;', '', '  <!-- -->', '', '  1. cits apakšsaraksts.'].join('\n');
   const md = textPart(await compare(lists('punkts'), lists('solis'), 'md'));

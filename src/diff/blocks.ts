@@ -6,6 +6,7 @@ import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js
 import { wordsOf, type Mark } from './tokens.js';
 import { isListEnd } from '../util/markdown.js';
 import { checkBox } from '../docx/task-box.js';
+import { isSpaceChange } from './split.js';
 
 /** The mark of an item of a bulleted list, as the report prints it. */
 export const BULLET = '–';
@@ -63,6 +64,12 @@ export interface DiffBlock {
   listStart?: true;
   /** An item of a tight list (no blank line between its items): the Markdown writes it so. */
   tight?: true;
+  /**
+   * The paragraph's end, when it alone changed: `inserted` where the newer version splits the
+   * paragraph here (the older one went on with the next block), `deleted` where it joins the next
+   * block to this one. The space between the two parts is in the content, deleted or inserted at its end.
+   */
+  paragraphMark?: 'inserted' | 'deleted';
   /** The merged inline content, with `insertion` and `deletion` nodes. */
   content: PhrasingContent[];
   /** A table's rows, each with its status and its cells' merged content. */
@@ -282,10 +289,24 @@ export function countWords(blocks: readonly DiffBlock[]): { inserted: number; de
 }
 
 function block(node: Nodes, kind: BlockKind, depth: number, content: PhrasingContent[]): DiffBlock {
-  const status: BlockStatus = revisionStatus(node) ?? (hasChanges(content) ? 'changed' : 'equal');
+  const mark = node.data?.paragraphMark;
+  const status: BlockStatus = revisionStatus(node) ?? (mark || hasChanges(content) ? 'changed' : 'equal');
   const result: DiffBlock = { status, kind, depth, content };
   if (node.data?.moved) result.moved = node.data.moved;
+  if (mark) result.paragraphMark = mark === 'insert' ? 'inserted' : 'deleted';
   return result;
+}
+
+/**
+ * A block whose paragraph mark changed, its content without the space that goes with the mark
+ * (deleted where a paragraph was split, inserted where two were joined): shown as part of the break,
+ * `space` its text. Other blocks as they are.
+ */
+export function withoutMarkSpace(block: DiffBlock): { content: PhrasingContent[]; space?: string } {
+  const last = block.content.at(-1);
+  const goes = block.paragraphMark === 'inserted' ? 'deletion' : 'insertion';
+  if (!block.paragraphMark || !last || last.type !== goes || !isSpaceChange(last)) return { content: block.content };
+  return { content: block.content.slice(0, -1), space: toString(last) };
 }
 
 /** The text of a block that is compared whole (code, HTML), inside an insertion or deletion when it is one, as a paragraph's words are. */

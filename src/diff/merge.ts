@@ -1,11 +1,12 @@
 import { alignKeys } from './align.js';
-import type { FootnoteDefinition, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
+import type { FootnoteDefinition, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BlockRevision } from '../docx/index.js';
 import type { TaskBox } from '../docx/nodes.js';
 import { listKindInSource } from '../docx/list-kind.js';
 import { markInline, mergeInline } from './inline.js';
 import { resolveReferences } from './references.js';
+import { mergeJoin, mergeSplit } from './split.js';
 import { blockWords, nodeKey, wordsOf } from './tokens.js';
 
 declare module 'mdast' {
@@ -36,6 +37,20 @@ const FILLED = 1e-9;
  * grows with their product, and 20,000 rewritten paragraphs would need 3 GB and minutes.
  */
 const MAX_PAIRINGS = 250_000;
+/** The most paragraphs one paragraph is taken to have been split into, or joined from. */
+const MAX_PARTS = 6;
+
+/**
+ * Blocks of the two versions that the merge takes together, `removed` blocks from `a` on and
+ * `added` ones from `b` on: one with one (a reworded paragraph …), one paragraph with several (split
+ * in the newer version), or several with one (joined).
+ */
+interface Group {
+  a: number;
+  removed: number;
+  b: number;
+  added: number;
+}
 
 /**
  * Merges two versions of a Markdown document into one tree, the redline: unchanged
@@ -132,18 +147,20 @@ class Merger {
 
   /**
    * Blocks removed and added between two unchanged ones. Pairs that belong together
-   * (the same kind of block, enough words in common) are merged, in order, by the
-   * alignment with the most words in common; the rest are deleted or inserted whole.
+   * (the same kind of block, enough words in common), and a paragraph split into several or
+   * several joined into one, are merged, in order, by the alignment with the most words in
+   * common; the rest are deleted or inserted whole.
    */
   private hunk<T extends RootContent>(removed: readonly T[], added: readonly T[]): T[] {
     const m = removed.length;
     const n = added.length;
-    const pairs = m * n > MAX_PAIRINGS ? this.inOrder(removed, added) : this.bestAlignment(removed, added);
+    const groups = m * n > MAX_PAIRINGS ? this.inOrder(removed, added) : this.bestAlignment(removed, added);
     const result: T[] = [];
     let a = 0;
     let b = 0;
-    const end: [number, number] = [m, n];
-    for (const [pa, pb] of [...pairs, end]) {
+    const end: Group = { a: m, removed: 0, b: n, added: 0 };
+    for (const group of [...groups, end]) {
+      const [pa, pb] = [group.a, group.b];
       // Footnote definitions close a field: those at the end of a gap come after the gap's other blocks, the
       // removed ones first, so a paragraph added there is not printed among the notes. Each side keeps its order.
       const deleted = removed.slice(a, pa);
@@ -159,47 +176,73 @@ class Merger {
       for (const block of inserted.slice(0, i)) result.push(this.whole(block, 'insert'));
       for (const block of deleted.slice(d)) result.push(this.whole(block, 'delete'));
       for (const block of inserted.slice(i)) result.push(this.whole(block, 'insert'));
-      const before = removed[pa];
-      const after = added[pb];
-      if (before && after) result.push(this.pair(before, after));
-      a = pa + 1;
-      b = pb + 1;
+      if (group !== end) result.push(...this.merge(removed.slice(pa, pa + group.removed), added.slice(pb, pb + group.added)));
+      a = pa + group.removed;
+      b = pb + group.added;
     }
     return result;
   }
 
-  /** The pairs of the ordered alignment with the most words in common (a table of every removed block against every added one). */
-  private bestAlignment(removed: readonly RootContent[], added: readonly RootContent[]): [number, number][] {
+  /**
+   * The groups of the ordered alignment with the most words in common (a table of every removed
+   * block against every added one): pairs, and paragraphs split or joined where the parts together
+   * have more words in common with the whole than any one of them has.
+   */
+  private bestAlignment(removed: readonly RootContent[], added: readonly RootContent[]): Group[] {
     const m = removed.length;
     const n = added.length;
-    // score(a, b): the most common words over any ordered pairing of removed[0..a) and added[0..b).
+    // score(a, b): the most common words over any ordered grouping of removed[0..a) and added[0..b);
+    // taken: how many removed and added blocks the best grouping ending there takes last (one of them 0: none paired).
     const table = new Float64Array((m + 1) * (n + 1));
+    const takenRemoved = new Uint8Array((m + 1) * (n + 1));
+    const takenAdded = new Uint8Array((m + 1) * (n + 1));
     const score = (a: number, b: number) => table[a * (n + 1) + b] ?? 0;
+    const parts = new Parts(this, removed, added);
     for (let a = 1; a <= m; a++) {
       for (let b = 1; b <= n; b++) {
-        const pair = this.affinity(removed[a - 1], added[b - 1]);
-        table[a * (n + 1) + b] = Math.max(score(a - 1, b), score(a, b - 1), pair > 0 ? score(a - 1, b - 1) + pair : -1);
+        // Ties go as they always did: a removed block left alone, then an added one, then a pair; a split or join must do better.
+        let best = { score: score(a - 1, b), removed: 1, added: 0 };
+        const consider = (found: number, from: number, removedCount: number, addedCount: number) => {
+          if (found > 0 && from + found > best.score) best = { score: from + found, removed: removedCount, added: addedCount };
+        };
+        if (score(a, b - 1) > best.score) best = { score: score(a, b - 1), removed: 0, added: 1 };
+        consider(this.affinity(removed[a - 1], added[b - 1]), score(a - 1, b - 1), 1, 1);
+        for (const { count, affinity } of parts.splits(a - 1, b)) consider(affinity, score(a - 1, b - count), 1, count);
+        for (const { count, affinity } of parts.joins(a, b - 1)) consider(affinity, score(a - count, b - 1), count, 1);
+        table[a * (n + 1) + b] = best.score;
+        takenRemoved[a * (n + 1) + b] = best.removed;
+        takenAdded[a * (n + 1) + b] = best.added;
       }
     }
-    const pairs: [number, number][] = [];
+    const groups: Group[] = [];
     for (let a = m, b = n; a > 0 && b > 0; ) {
-      const here = score(a, b);
-      if (here === score(a - 1, b)) a--;
-      else if (here === score(a, b - 1)) b--;
-      else {
-        pairs.unshift([a - 1, b - 1]);
-        a--;
-        b--;
-      }
+      const removedCount = takenRemoved[a * (n + 1) + b] ?? 1;
+      const addedCount = takenAdded[a * (n + 1) + b] ?? 0;
+      if (removedCount && addedCount) groups.unshift({ a: a - removedCount, removed: removedCount, b: b - addedCount, added: addedCount });
+      a -= removedCount;
+      b -= addedCount;
     }
-    return pairs;
+    return groups;
   }
 
   /** Too many blocks for the table: the k-th removed block pairs with the k-th added one where the two pair at all. */
-  private inOrder(removed: readonly RootContent[], added: readonly RootContent[]): [number, number][] {
-    const pairs: [number, number][] = [];
-    for (let k = 0; k < Math.min(removed.length, added.length); k++) if (this.affinity(removed[k], added[k]) > 0) pairs.push([k, k]);
-    return pairs;
+  private inOrder(removed: readonly RootContent[], added: readonly RootContent[]): Group[] {
+    const groups: Group[] = [];
+    for (let k = 0; k < Math.min(removed.length, added.length); k++) if (this.affinity(removed[k], added[k]) > 0) groups.push({ a: k, removed: 1, b: k, added: 1 });
+    return groups;
+  }
+
+  /** Merges the blocks of a group: a pair, or a paragraph split into several, or several joined into one. */
+  private merge<T extends RootContent>(before: readonly T[], after: readonly T[]): T[] {
+    const [first] = before;
+    const [firstAfter] = after;
+    if (before.length === 1 && after.length === 1 && first && firstAfter) return [this.pair(first, firstAfter)];
+    // Only paragraphs are grouped so (see Parts).
+    const paragraphs = { before: before.filter(isParagraph), after: after.filter(isParagraph) };
+    const [whole] = paragraphs.after;
+    if (before.length === 1 && first?.type === 'paragraph' && paragraphs.after.length === after.length) return mergeSplit(first, paragraphs.after, this.options.whitespace);
+    if (after.length === 1 && whole && paragraphs.before.length === before.length) return mergeJoin(paragraphs.before, whole, this.options.whitespace);
+    throw new Error(`mergeDocuments: cannot group ${before.length} blocks with ${after.length}`);
   }
 
   /** How well two blocks pair up: 0 when they do not, else their share of common words. */
@@ -231,7 +274,8 @@ class Merger {
     return similarity(this.wordsOf(before), this.wordsOf(after));
   }
 
-  private wordsOf(node: Nodes): string[] {
+  /** A block's words, split once. */
+  wordsOf(node: Nodes): string[] {
     let words = this.words.get(node);
     if (!words) {
       words = blockWords(node);
@@ -425,4 +469,86 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
 
 function atLeast(value: number, threshold: number): number {
   return value >= threshold ? value : 0;
+}
+
+function isParagraph<T extends RootContent>(node: T): node is T & Paragraph {
+  return node.type === 'paragraph';
+}
+
+/**
+ * The splits and joins of paragraphs a hunk may hold, as `bestAlignment` weighs them: a paragraph
+ * with each run of 2 to {@link MAX_PARTS} paragraphs of the other version ending at a given place.
+ * A run counts only when each of its paragraphs has at least half of its words in the whole one
+ * (a paragraph added beside a reworded one is no part of it), and then as the share of words the
+ * whole and the run have in common, as a pair of blocks counts.
+ */
+class Parts {
+  private readonly words: { wordsOf(node: Nodes): string[] };
+  private readonly removed: readonly RootContent[];
+  private readonly added: readonly RootContent[];
+  /** Whether each (removed, added) paragraph pair has the part's words in the whole, by the side that is the part: computed once. */
+  private readonly inRemoved = new Map<number, boolean>();
+  private readonly inAdded = new Map<number, boolean>();
+
+  constructor(words: { wordsOf(node: Nodes): string[] }, removed: readonly RootContent[], added: readonly RootContent[]) {
+    this.words = words;
+    this.removed = removed;
+    this.added = added;
+  }
+
+  /** Removed paragraph `a` split into the added paragraphs before `end`, for each run that may be its parts. */
+  splits(a: number, end: number): { count: number; affinity: number }[] {
+    const whole = this.removed[a];
+    if (whole?.type !== 'paragraph') return [];
+    return this.runs(whole, this.added, end, (b) => this.memo(this.inRemoved, a * this.added.length + b, () => this.isPart(this.added[b], whole)));
+  }
+
+  /** The removed paragraphs before `end` joined into added paragraph `b`, for each run that may be its parts. */
+  joins(end: number, b: number): { count: number; affinity: number }[] {
+    const whole = this.added[b];
+    if (whole?.type !== 'paragraph') return [];
+    return this.runs(whole, this.removed, end, (a) => this.memo(this.inAdded, a * this.added.length + b, () => this.isPart(this.removed[a], whole)));
+  }
+
+  private runs(whole: Paragraph, side: readonly RootContent[], end: number, isPart: (index: number) => boolean): { count: number; affinity: number }[] {
+    const found: { count: number; affinity: number }[] = [];
+    if (end < 1 || !isPart(end - 1)) return found;
+    const words = [...this.words.wordsOf(side[end - 1] ?? whole)];
+    for (let count = 2; count <= MAX_PARTS && end - count >= 0 && isPart(end - count); count++) {
+      words.unshift(...this.words.wordsOf(side[end - count] ?? whole));
+      found.push({ count, affinity: atLeast(similarity(this.words.wordsOf(whole), words), REWORDED) });
+    }
+    return found;
+  }
+
+  /** A paragraph with at least half of its words in the whole one. */
+  private isPart(node: RootContent | undefined, whole: Paragraph): boolean {
+    if (node?.type !== 'paragraph') return false;
+    const words = this.words.wordsOf(node);
+    return words.length > 0 && contained(words, this.words.wordsOf(whole)) >= REWORDED;
+  }
+
+  private memo(cache: Map<number, boolean>, key: number, compute: () => boolean): boolean {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute();
+      cache.set(key, value);
+    }
+    return value;
+  }
+}
+
+/** The share of `part`'s words (counted with repeats) that `whole` has. */
+function contained(part: readonly string[], whole: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const word of whole) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let common = 0;
+  for (const word of part) {
+    const left = counts.get(word) ?? 0;
+    if (left > 0) {
+      common++;
+      counts.set(word, left - 1);
+    }
+  }
+  return part.length ? common / part.length : 0;
 }

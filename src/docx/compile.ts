@@ -658,11 +658,12 @@ class DocxCompiler {
 
   /**
    * A body paragraph. A block that exists in one version only has its paragraph mark
-   * tracked too, so that accepting or rejecting every change leaves no empty paragraph.
+   * tracked too, so that accepting or rejecting every change leaves no empty paragraph;
+   * so has a paragraph split or joined to the next one, its mark alone (`paragraphMark`).
    * The first paragraph carries the summary comment of a redline.
    */
   private paragraph(node: Nodes, options: ParagraphOptions): Paragraph {
-    const revision = node.data?.revision;
+    const revision = node.data?.revision ?? node.data?.paragraphMark;
     const mark = revision ? { run: this.rowRevision(revision) } : {};
     let children: readonly ParagraphChild[] = options.children ?? [];
     if (this.pendingComment) {

@@ -40,6 +40,11 @@ declare module 'mdast' {
   interface Data {
     /** Set on a block that exists in only one of two versions (see `src/diff/`). */
     revision?: BlockRevision;
+    /**
+     * Set on a paragraph in both versions whose mark alone was added or removed (see `src/diff/split.ts`):
+     * `insert` where the newer version splits a paragraph after it, `delete` where it joins the next one to it.
+     */
+    paragraphMark?: BlockRevision;
   }
   interface FootnoteDefinitionData {
     /**

@@ -164,8 +164,8 @@ function documentMarkdown(blocks: readonly Block[], noteTexts: readonly { first:
   return renumbered ? markdown.replace(/\[\^(\d)\]/g, (_, label: string) => `[^${order.indexOf(LABELS.indexOf(label)) + 1}]`) : markdown;
 }
 
-/** Edits: a block kept, dropped, reworded (a word replaced or added) or followed by a new block. */
-const edit = fc.record({ action: fc.constantFrom('keep', 'keep', 'drop', 'reword', 'reword', 'insert-after'), word, at: fc.nat(10), added: block });
+/** Edits: a block kept, dropped, reworded (a word replaced or added), followed by a new block, or a paragraph split in two or joined to the next. */
+const edit = fc.record({ action: fc.constantFrom('keep', 'keep', 'drop', 'reword', 'reword', 'insert-after', 'split', 'join'), word, at: fc.nat(10), added: block });
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 
 function rewordInline(text: Inline, at: number, replacement: string): Inline {
@@ -192,9 +192,24 @@ function rewordList(found: List, at: number, replacement: string): List {
 }
 
 function applyEdits(blocks: readonly Block[], edits: readonly Edit[]): Block[] {
+  const joined = new Set<number>();
   return blocks.flatMap((found, index): Block[] => {
     const change = edits[index % Math.max(1, edits.length)];
-    if (!change || change.action === 'keep') return [found];
+    if (joined.has(index)) return [];
+    const next = blocks[index + 1];
+    // A paragraph joined to the next keeps the next one's code, note, link …; split, its first part has its words alone.
+    if (change?.action === 'join' && found.kind === 'paragraph' && next?.kind === 'paragraph') {
+      joined.add(index + 1);
+      return [{ kind: 'paragraph', text: { ...next.text, words: [...found.text.words, ...next.text.words] } }];
+    }
+    if (change?.action === 'split' && found.kind === 'paragraph' && found.text.words.length > 1) {
+      const at = 1 + (change.at % (found.text.words.length - 1));
+      return [
+        { kind: 'paragraph', text: { words: found.text.words.slice(0, at), breakAt: undefined, code: undefined, note: undefined, link: undefined, image: undefined } },
+        { kind: 'paragraph', text: { ...found.text, words: found.text.words.slice(at), breakAt: undefined } },
+      ];
+    }
+    if (!change || change.action === 'keep' || change.action === 'split' || change.action === 'join') return [found];
     if (change.action === 'drop') return [];
     if (change.action === 'insert-after') return [found, change.added];
     switch (found.kind) {

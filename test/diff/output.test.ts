@@ -397,6 +397,29 @@ test('md: a number at a line’s start whose dot or bracket is on the other side
   for (const version of [taken(1), taken(2)]) expect(parseMarkdownText(version).children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
 });
 
+test('terminal, md, JSON and DOCX: a paragraph split in two, in a quote and a footnote too, is its break added and its changed words, not the paragraph deleted and inserted again', async () => {
+  const before = 'Ievads.[^1]\n\n> Citāts pirmais teikums ir garš. Otrais teikums arī garš.\n\n[^1]: Piezīmes pirmais teikums šeit. Piezīmes otrais teikums arī.';
+  const after = 'Ievads.[^1]\n\n> Citāts pirmais teikums ir garš.\n>\n> Otrais teikums ir ļoti garš.\n\n[^1]: Piezīmes pirmais teikums šeit.\n\n    Piezīmes otrais teikums arī.';
+  expect(await compare(before, after, 'terminal')).toContain('> Citāts pirmais teikums ir garš.{+¶+}\n\n> Otrais teikums [-arī-]{+ir ļoti+} garš.');
+  const md = textPart(await compare(before, after, 'md'));
+  expect(md).toContain('> Citāts pirmais teikums ir garš.{~~ ~>\n>\n> ~~}Otrais teikums {~~arī~>ir ļoti~~} garš.');
+  expect(md).toContain('Piezīmes pirmais teikums šeit.{~~ ~>\n\n    ~~}Piezīmes otrais teikums arī.');
+  const json = JSON.parse(await compare(before, after, 'json')) as { blocks: { status: string; paragraphMark?: string; segments: { op: string; text: string }[] }[] };
+  const split = json.blocks.filter((block) => block.paragraphMark);
+  expect(split.map(({ status, paragraphMark, segments }) => ({ status, paragraphMark, last: segments.at(-1) }))).toEqual([
+    { status: 'changed', paragraphMark: 'inserted', last: { op: 'delete', text: ' ' } },
+    { status: 'changed', paragraphMark: 'inserted', last: { op: 'delete', text: ' ' } },
+  ]);
+  expect(json.blocks.some((block) => block.status === 'inserted' || block.status === 'deleted')).toBe(false);
+  // In the DOCX the first part's mark alone is inserted; its words are not tracked, only the space that joined the two.
+  const xml = await redlineXml(before, after);
+  expect(xml).toMatch(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins [^>]*\/><\/w:rPr><\/w:pPr><w:r><w:t xml:space="preserve">Citāts pirmais teikums ir garš\.<\/w:t><\/w:r><w:del [^>]*><w:r><w:delText xml:space="preserve"> <\/w:delText>/);
+  const joined = await redline(after, before);
+  expect(paragraphs(joined, 'accept')).toContain('Citāts pirmais teikums ir garš. Otrais teikums arī garš.');
+  expect(paragraphs(joined, 'reject')).toEqual(expect.arrayContaining(['Citāts pirmais teikums ir garš.', 'Otrais teikums ir ļoti garš.']));
+  expect(textPart(await compare(after, before, 'md'))).toContain('> Citāts pirmais teikums ir garš.{~~\n>\n> ~> ~~}Otrais teikums {~~ir ļoti~>arī~~} garš.');
+});
+
 test('md: two lists in a row stay two lists, kept apart by an empty comment as the report keeps them', async () => {
   const lists = (word: string) => ['Plāns:', '', '- pirmā saraksta punkts;', `- otrs ${word}.`, '', '<!-- -->', '', '- otrā saraksta punkts.', '  1. apakšpunkts;', '', '  <!-- -->', '', '  1. cits apakšsaraksts.'].join('\n');
   const md = textPart(await compare(lists('punkts'), lists('solis'), 'md'));

@@ -24,9 +24,9 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   { weight: 1, arbitrary: fc.array(words, { minLength: 1, maxLength: 4 }).map((items): Block => ({ kind: 'list', items })) },
 );
 
-/** Edits of one block: kept, dropped, reworded (word replaced, added, removed), or followed by a new block. */
+/** Edits of one block: kept, dropped, reworded (word replaced, added, removed), followed by a new block, split in two or joined to the next. */
 const edit = fc.record({
-  action: fc.constantFrom('keep', 'keep', 'drop', 'reword', 'reword', 'insert-after'),
+  action: fc.constantFrom('keep', 'keep', 'drop', 'reword', 'reword', 'insert-after', 'split', 'join'),
   at: fc.nat(20),
   word: fc.constantFrom(...WORDS),
   added: block,
@@ -49,9 +49,23 @@ interface Edit {
 }
 
 function applyEdits(blocks: Block[], edits: Edit[]): Block[] {
+  const joined = new Set<number>();
   return blocks.flatMap((b, index): Block[] => {
     const e = edits[index % Math.max(1, edits.length)];
-    if (!e || e.action === 'keep') return [b];
+    if (joined.has(index)) return [];
+    const next = blocks[index + 1];
+    if (e?.action === 'join' && b.kind === 'paragraph' && next?.kind === 'paragraph') {
+      joined.add(index + 1);
+      return [{ kind: 'paragraph', words: [...b.words, ...next.words] }];
+    }
+    if (e?.action === 'split' && b.kind === 'paragraph' && b.words.length > 1) {
+      const at = 1 + (e.at % (b.words.length - 1));
+      return [
+        { kind: 'paragraph', words: b.words.slice(0, at) },
+        { kind: 'paragraph', words: b.words.slice(at) },
+      ];
+    }
+    if (!e || e.action === 'keep' || e.action === 'split' || e.action === 'join') return [b];
     if (e.action === 'drop') return [];
     if (e.action === 'insert-after') return [b, e.added];
     if (b.kind === 'paragraph') return [{ kind: 'paragraph', words: reword(b.words, e.at, e.word) }];

@@ -14,12 +14,21 @@ export function changeLine(change: MetadataChange, kind: 'meeting' | 'position')
   return kind === 'meeting' && change.subject !== 'report' ? `${change.subject} — ${describeChange(change)}` : describeChange(change);
 }
 
-/** Indices of the blocks to show around changes: every changed block and the unchanged one before each run of changes. */
+/**
+ * Indices of the blocks to show around changes: every changed block, the unchanged one before each
+ * run of changes, and the unchanged one after a paragraph split or joined there (the other part).
+ */
 export function blocksInView(blocks: readonly DiffBlock[]): { index: number; context: boolean; gap: boolean }[] {
   const shown: { index: number; context: boolean; gap: boolean }[] = [];
   let last = -1;
   blocks.forEach((block, index) => {
-    if (block.status === 'equal') return;
+    if (block.status === 'equal') {
+      if (blocks[index - 1]?.paragraphMark && last === index - 1) {
+        shown.push({ index, context: true, gap: false });
+        last = index;
+      }
+      return;
+    }
     const previous = blocks[index - 1];
     if (index - 1 > last && previous?.status === 'equal') {
       shown.push({ index: index - 1, context: true, gap: last >= 0 && index - 2 > last });

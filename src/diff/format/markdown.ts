@@ -1,6 +1,6 @@
 import type { AlignType, PhrasingContent } from 'mdast';
 import { escapeMarkdown } from '../../render/escape.js';
-import { BULLET, RULE, segmentsOf, type Container, type DiffBlock } from '../blocks.js';
+import { BULLET, RULE, segmentsOf, withoutMarkSpace, type Container, type DiffBlock } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { inlineMarkdown } from '../inline-markdown.js';
 import type { DiffRow } from '../table.js';
@@ -51,7 +51,7 @@ function blocksMarkdown(blocks: readonly DiffBlock[]): string[] {
     // An empty comment ends the list before, as the report writes two lists in a row; the list would go on otherwise.
     if (block.listStart && followsList(blocks, index)) lines.push(`${rest}<!-- -->`, rest.trimEnd());
     within.forEach((container) => opened.add(container));
-    blockMarkdown(block)
+    blockMarkdown(block, blocks[index - 1])
       .split('\n')
       .forEach((line, index) => {
         const lead = index ? rest : first;
@@ -95,11 +95,13 @@ function indentOf(container: Container): string {
   return ' '.repeat(container.indent);
 }
 
-function blockMarkdown(block: DiffBlock): string {
+/** A block as Markdown, its changes in CriticMarkup; `previous`, the block before it, may have broken off the paragraph it goes on. */
+function blockMarkdown(block: DiffBlock, previous: DiffBlock | undefined): string {
   const found = blockNote(block);
-  const words = inlineMarkdown(block.content, true);
+  const { opening } = paragraphBreak(block);
+  const words = inlineMarkdown(withoutMarkSpace(block).content, true);
   const noted = found ? `${words ? ' ' : ''}{>>${found}<<}` : '';
-  const text = words + noted;
+  const text = (previous ? paragraphBreak(previous).closing : '') + words + opening + noted;
   switch (block.kind) {
     case 'title':
     case 'heading':
@@ -121,6 +123,18 @@ function blockMarkdown(block: DiffBlock): string {
     default:
       return text;
   }
+}
+
+/**
+ * A paragraph split or joined after `block`, as CriticMarkup around the blank line between the two
+ * parts: the break added, `{++` then `++}`, or the space there replaced by it, `{~~ ~>` then `~~}`
+ * (as a reader of the older version had it: one space); removed, `{--` and `--}`, or `{~~` and `~> ~~}`.
+ */
+function paragraphBreak(block: DiffBlock): { opening: string; closing: string } {
+  const spaced = withoutMarkSpace(block).space !== undefined;
+  if (block.paragraphMark === 'inserted') return spaced ? { opening: '{~~ ~>', closing: '~~}' } : { opening: '{++', closing: '++}' };
+  if (block.paragraphMark === 'deleted') return spaced ? { opening: '{~~', closing: '~> ~~}' } : { opening: '{--', closing: '--}' };
+  return { opening: '', closing: '' };
 }
 
 /** A heading's `#`s, as many as its level; a level changed as a substitution, `{~~##~>###~~}`. */

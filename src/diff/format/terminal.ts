@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { ChalkInstance } from 'chalk';
-import { RULE, segmentsOf, type Container, type DiffBlock, type Segment } from '../blocks.js';
+import { RULE, segmentsOf, withoutMarkSpace, type Container, type DiffBlock, type Segment } from '../blocks.js';
 import type { DocumentDiff } from '../compare.js';
 import { shownText } from '../inline-markdown.js';
 import { blockNote, blocksInView, changeLine, versionLabel } from './labels.js';
@@ -105,7 +105,16 @@ function marked(block: DiffBlock, chalk: ChalkInstance): string {
   // A thematic break has no words to mark: its line of dashes is marked as the block is.
   if (block.kind === 'rule') return change(blockOp(block.status), RULE, chalk);
   if (block.rows) return block.rows.map((row) => row.cells.map((cell) => markedContent(cell, chalk)).join(' | ')).join('\n');
-  return levelChange(block, chalk) + infoLine(block, chalk) + markedContent(block.content, chalk);
+  return levelChange(block, chalk) + infoLine(block, chalk) + markedContent(withoutMarkSpace(block).content, chalk) + paragraphEnd(block, chalk);
+}
+
+/**
+ * A paragraph split here or joined to the next one: its end marked `¶`, added or removed. The space
+ * the other version has there goes with the break, unmarked; the next part follows as a paragraph of its own.
+ */
+function paragraphEnd({ paragraphMark }: DiffBlock, chalk: ChalkInstance): string {
+  if (!paragraphMark) return '';
+  return change(paragraphMark === 'inserted' ? 'insert' : 'delete', '¶', chalk);
 }
 
 /** A code block's info string on a line of its own, as its opening fence (` ```yaml `), marked as the block is: another language alone shows. */

@@ -89,26 +89,33 @@ export function resolveCommits(repo: Repository, revisions: readonly string[], f
  * shallow clone (CI checks out one commit by default) whose history stops short of it.
  */
 function unknownRevision(repo: Repository, revision: string): UsageError {
-  const ask = (args: readonly string[]) => {
-    try {
-      return execFileSync('git', args, { cwd: repo.cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-      return undefined;
-    }
-  };
-  if (ask(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) {
+  if (askGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) {
     return new UsageError(
       `Unknown revision \`${revision}\`: this repository has no commit yet.`,
       'Commit the files first (git add, then git commit); until then two files can be compared: briefing diff <old.yaml> <new.yaml>.',
     );
   }
-  if (ask(['rev-parse', '--is-shallow-repository']) === 'true') {
+  if (isShallowClone(repo)) {
     return new UsageError(
       `Unknown revision \`${revision}\`: this is a shallow clone, whose history stops short of it.`,
       UNSHALLOW_HINT,
     );
   }
   return new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log --oneline` lists.');
+}
+
+/** Whether the repository is a shallow clone (CI checks out one commit by default): older commits and the files only they hold are not in it. */
+export function isShallowClone(repo: Repository): boolean {
+  return askGit(repo, ['rev-parse', '--is-shallow-repository']) === 'true';
+}
+
+/** What git answers, trimmed, or undefined when it fails: for questions asked only to explain another failure. */
+function askGit(repo: Repository, args: readonly string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd: repo.cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { configSchema, manifestSchema, type Manifest } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
-import { listFiles, missingAtCommit, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';
+import { isShallowClone, listFiles, missingAtCommit, readBlobs, repositoryPath, showFile, UNSHALLOW_HINT, type Commit, type Repository } from './git.js';
 import { memoryFiles } from './memory-files.js';
 import type { ProjectFiles } from './project-files.js';
 import { CONFIG_FILE } from './project.js';
@@ -99,6 +99,8 @@ export function projectFromManifest(repo: Repository, manifest: Manifest, shownA
     const stored = file.git_blob_lf === undefined ? undefined : blobs.get(file.git_blob_lf)?.replaceAll('\n', '\r\n');
     const text = [blobs.get(file.git_blob), stored].find((candidate) => candidate !== undefined && sha256(candidate) === file.sha256);
     if (text === undefined) {
+      // A shallow clone holds only the newest commits' files: the build's may well be in the history it lacks.
+      if (isShallowClone(repo)) throw new UsageError(`The version of ${file.path} recorded in ${shownAs} is not in this shallow clone, whose history may stop short of it.`, UNSHALLOW_HINT);
       throw new UsageError(
         `The version of ${file.path} recorded in ${shownAs} is not in the git repository.`,
         'It was built from uncommitted changes; compare with --from <revision> instead.',

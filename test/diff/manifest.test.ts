@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
-import { git, initRepository } from '../helpers/git.js';
+import { commitAll, git, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
 
 interface Recorded {
@@ -78,4 +78,28 @@ test('a report built in a Windows checkout (CRLF, which git stores as LF) is fou
   const run = runCli(['review', 'out/IZMzin_190221_EDUC.docx', '--rebase'], dir);
   expect(run.stderr).not.toContain('review/no-base');
   expect(run.status, run.stderr).toBe(0);
+});
+
+test('diff --since in a shallow clone that lacks the build\'s files says so and how to fetch them, not that the build was uncommitted', () => {
+  const origin = exampleProject();
+  initRepository(origin);
+  expect(runCli(['build', EXAMPLE_MEETING], origin).status).toBe(0);
+  const position = join(origin, 'positions/educ/equity-reforms.yaml');
+  writeFileSync(position, readFileSync(position, 'utf8').replace('Tuvākajā laikā', 'Tuvākajā laikā noteikti'));
+  commitAll(origin, 'reworded');
+  // CI checks out the newest commit alone; the manifest of the older build comes along as an artifact.
+  const clone = join(tempDir(), 'shallow');
+  git(origin, ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+  const manifest = join(clone, 'built.manifest.json');
+  writeFileSync(manifest, readFileSync(join(origin, 'out/IZMzin_190221_EDUC.manifest.json')));
+  const run = runCli(['diff', EXAMPLE_MEETING, '--since', 'built.manifest.json'], clone);
+  expect(run).toMatchObject({
+    status: 2,
+    stderr:
+      'briefing: The version of positions/educ/equity-reforms.yaml recorded in built.manifest.json is not in this shallow clone, whose history may stop short of it.\n' +
+      '  Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
+  });
+  // Once fetched, the same command compares.
+  git(clone, ['fetch', '-q', '--unshallow']);
+  expect(runCli(['diff', EXAMPLE_MEETING, '--since', 'built.manifest.json', '--format', 'md'], clone).stdout).toContain('Tuvākajā laikā{++ noteikti++}');
 });

@@ -2,7 +2,7 @@ import type { Heading, List, Nodes, PhrasingContent, Root, RootContent, Table } 
 import { toString } from 'mdast-util-to-string';
 import { hasChanges, markInline, withChildren } from './inline.js';
 import { inlineMarkdown } from './inline-markdown.js';
-import { mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
+import { mergedRows, mergeTableRows, sameColumns, tableRows, type DiffRow } from './table.js';
 import { wordsOf, type Mark } from './tokens.js';
 import { isListEnd } from '../util/markdown.js';
 import { checkBox } from '../docx/task-box.js';
@@ -163,8 +163,11 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
             add({ status, kind: 'table', depth, content: tableContent(rows), rows, align: next.align ?? null });
             index++;
           } else {
-            const rows = tableRows(node, revisionStatus(node) ?? 'equal');
-            add({ ...block(node, 'table', depth, tableContent(rows)), rows, align: node.align ?? null });
+            // A table in both versions was merged row by row; one in a single version is its rows, deleted or inserted.
+            const revision = revisionStatus(node);
+            const rows = revision ? tableRows(node, revision) : mergedRows(node);
+            const status = revision ?? (rows.every((row) => row.status === 'equal') ? 'equal' : 'changed');
+            add({ ...block(node, 'table', depth, tableContent(rows)), status, rows, align: node.align ?? null });
           }
           break;
         }

@@ -7,6 +7,7 @@ import { listKindInSource } from '../docx/list-kind.js';
 import { markInline, mergeInline } from './inline.js';
 import { resolveReferences } from './references.js';
 import { mergeJoin, mergeSplit } from './split.js';
+import { mergeTables, sameColumns } from './table.js';
 import { blockWords, nodeKey, wordsOf } from './tokens.js';
 
 declare module 'mdast' {
@@ -265,6 +266,9 @@ class Merger {
         return atLeast(this.similarity(before, after), RESTRUCTURED);
       case 'footnoteDefinition':
         return after.type === 'footnoteDefinition' && before.identifier === after.identifier ? 1 : 0;
+      case 'table':
+        // A table with the same columns is compared row by row: a row added, removed or changed is that table changed.
+        return after.type === 'table' && sameColumns(before, after) ? atLeast(this.similarity(before, after), RESTRUCTURED) : 0;
       default:
         return 0;
     }
@@ -296,6 +300,7 @@ class Merger {
     if (before.type === 'list' && after.type === 'list') return { ...after, children: this.children(before.children, after.children) };
     if (before.type === 'listItem' && after.type === 'listItem') return { ...after, children: this.listItem(before, after) };
     if (before.type === 'blockquote' && after.type === 'blockquote') return { ...after, children: this.children(before.children, after.children) };
+    if (before.type === 'table' && after.type === 'table') return { ...after, children: mergeTables(before, after, this.options.whitespace) };
     if (before.type === 'footnoteDefinition' && after.type === 'footnoteDefinition') {
       const children = this.children(before.children, after.children);
       const notes = { deleted: markBlock<FootnoteDefinition>(before, 'delete').children, inserted: markBlock<FootnoteDefinition>(after, 'insert').children, merged: children };

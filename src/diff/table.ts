@@ -57,6 +57,28 @@ export function mergeTableRows(before: Table, after: Table, whitespace: boolean)
   return rows;
 }
 
+/**
+ * Two versions of a table with the same columns as the redline's rows: those of
+ * {@link mergeTableRows}, a row added or removed whole marked with `data.revision` (the DOCX
+ * tracks it as a row), the others with their cells merged word by word.
+ */
+export function mergeTables(before: Table, after: Table, whitespace: boolean): TableRow[] {
+  return mergeTableRows(before, after, whitespace).map(({ status, cells }) => ({
+    type: 'tableRow',
+    ...(status === 'inserted' ? { data: { revision: 'insert' } } : status === 'deleted' ? { data: { revision: 'delete' } } : {}),
+    children: cells.map((children) => ({ type: 'tableCell', children })),
+  }));
+}
+
+/** The rows of a table the redline has in both versions, each with its status: added or removed whole, changed in its cells, or not. */
+export function mergedRows(table: Table): DiffRow[] {
+  return table.children.map((row) => {
+    const cells = row.children.map((cell) => [...cell.children]);
+    const revision = row.data?.revision;
+    return { status: revision === 'insert' ? 'inserted' : revision === 'delete' ? 'deleted' : cells.some(hasChanges) ? 'changed' : 'equal', cells };
+  });
+}
+
 function pairRows(before: TableRow, after: TableRow, whitespace: boolean): DiffRow {
   const columns = Math.max(before.children.length, after.children.length);
   const cells = Array.from({ length: columns }, (_, index) =>

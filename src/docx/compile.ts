@@ -611,11 +611,12 @@ class DocxCompiler {
     // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.
     const columns = Math.max(1, node.children[0]?.children.length ?? 0);
     // Each cell's paragraph first, row by row (tracked changes are numbered in that order), then the columns sized to what they print.
+    // In a redline a row may be tracked alone (added or removed in a table found in both versions), or with its whole table.
     const rows = node.children.map((row, rowIndex) => ({
-      revision: this.rowRevision(node.data?.revision),
+      revision: this.rowRevision(row.data?.revision ?? node.data?.revision),
       cells: Array.from({ length: columns }, (_, cellIndex) => {
         const cell = row.children[cellIndex];
-        return this.paragraph(node, {
+        return this.paragraph(row.data?.revision ? row : node, {
           style: Style.tableText,
           ...cellAlignment(node.align?.[cellIndex]),
           children: cell ? this.runs(cell.children, rowIndex === 0) : [],

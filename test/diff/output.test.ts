@@ -211,6 +211,22 @@ test('terminal and JSON: a changed table is shown row by row', async () => {
   ]);
 });
 
+test('DOCX: a changed table with the same columns is one table, a row added tracked as an inserted row and a changed cell word by word, not the table deleted and inserted again', async () => {
+  const xml = await redlineXml(TABLE, TABLE_AFTER);
+  const tables = xml.match(/<w:tbl>[^]*?<\/w:tbl>/g) ?? [];
+  expect(tables).toHaveLength(1);
+  const rows = tables[0]?.match(/<w:tr>[^]*?<\/w:tr>/g) ?? [];
+  expect(rows).toHaveLength(4);
+  // Only the added row is tracked as a row; the unchanged ones are not tracked at all.
+  expect(rows.map((row) => /<w:trPr>(?:(?!<\/w:trPr>).)*<w:ins /.test(row))).toEqual([false, false, false, true]);
+  expect(rows.slice(0, 2).some((row) => /<w:(?:ins|del) /.test(row))).toBe(false);
+  expect(rows[2]).toMatch(/<w:del [^>]*><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:delText xml:space="preserve">31<\/w:delText>/);
+  const table = await redline(TABLE, TABLE_AFTER);
+  expect(paragraphs(table, 'accept')).toEqual(expect.arrayContaining(['PuMPuRS', '33 milj. EUR', '2023', 'Karjeras atbalsts']));
+  expect(paragraphs(table, 'reject')).toEqual(expect.arrayContaining(['PuMPuRS', '31 milj. EUR', '2022']));
+  expect(paragraphs(table, 'reject')).not.toContain('Karjeras atbalsts');
+});
+
 test('md: a paragraph moved to the end of a field is printed before the field’s footnotes, not among them', async () => {
   const before = 'Teksts ar atsauci[^a].\n\nPārvietojamā rindkopa.\n\nNoslēguma teksts.\n\n[^a]: Pirmā piezīme.\n';
   // The new note shares no word with the old: it is another note, not the old one relabelled and reworded.

@@ -238,12 +238,21 @@ class Merger {
     const [first] = before;
     const [firstAfter] = after;
     if (before.length === 1 && after.length === 1 && first && firstAfter) return [this.pair(first, firstAfter)];
-    // Only paragraphs are grouped so (see Parts).
+    // Only paragraphs, and list items of one paragraph, are grouped so (see Parts).
     const paragraphs = { before: before.filter(isParagraph), after: after.filter(isParagraph) };
     const [whole] = paragraphs.after;
     if (before.length === 1 && first?.type === 'paragraph' && paragraphs.after.length === after.length) return mergeSplit(first, paragraphs.after, this.options.whitespace);
     if (after.length === 1 && whole && paragraphs.before.length === before.length) return mergeJoin(paragraphs.before, whole, this.options.whitespace);
-    throw new Error(`mergeDocuments: cannot group ${before.length} blocks with ${after.length}`);
+    // An item split in two (or more) items, or items joined: their paragraphs are, in the items as they are now.
+    const items = { before: before.filter(isSimpleItem), after: after.filter(isSimpleItem) };
+    const [oldItem] = items.before;
+    const [newItem] = items.after;
+    if (items.before.length !== before.length || items.after.length !== after.length || !oldItem || !newItem) throw new Error(`mergeDocuments: cannot group ${before.length} blocks with ${after.length}`);
+    if (items.before.length === 1) {
+      const parts = mergeSplit(paragraphOf(oldItem), items.after.map(paragraphOf), this.options.whitespace);
+      return items.after.map((item, index) => withParagraph(item, parts[index]));
+    }
+    return mergeJoin(items.before.map(paragraphOf), paragraphOf(newItem), this.options.whitespace).map((paragraph) => withParagraph(newItem, paragraph));
   }
 
   /** How well two blocks pair up: 0 when they do not, else their share of common words. */
@@ -480,6 +489,22 @@ function isParagraph<T extends RootContent>(node: T): node is T & Paragraph {
   return node.type === 'paragraph';
 }
 
+/** A list item of one paragraph: it splits and joins as a paragraph does. */
+function isSimpleItem<T extends RootContent>(node: T): node is T & ListItem {
+  return node.type === 'listItem' && node.children.length === 1 && node.children[0]?.type === 'paragraph';
+}
+
+/** The paragraph of a list item of one paragraph ({@link isSimpleItem}). */
+function paragraphOf(item: ListItem): Paragraph {
+  const [paragraph] = item.children;
+  return paragraph?.type === 'paragraph' ? paragraph : { type: 'paragraph', children: [] };
+}
+
+/** A list item holding `paragraph` alone. */
+function withParagraph<I extends ListItem>(item: I, paragraph: Paragraph | undefined): I {
+  return { ...item, children: paragraph ? [paragraph] : [] };
+}
+
 /**
  * The splits and joins of paragraphs a hunk may hold, as `bestAlignment` weighs them: a paragraph
  * with each run of 2 to {@link MAX_PARTS} paragraphs of the other version ending at a given place.
@@ -501,21 +526,21 @@ class Parts {
     this.added = added;
   }
 
-  /** Removed paragraph `a` split into the added paragraphs before `end`, for each run that may be its parts. */
+  /** Removed paragraph (or item of one paragraph) `a` split into the added ones before `end`, for each run that may be its parts. */
   splits(a: number, end: number): { count: number; affinity: number }[] {
     const whole = this.removed[a];
-    if (whole?.type !== 'paragraph') return [];
+    if (!whole || !splittable(whole)) return [];
     return this.runs(whole, this.added, end, (b) => this.memo(this.inRemoved, a * this.added.length + b, () => this.isPart(this.added[b], whole)));
   }
 
-  /** The removed paragraphs before `end` joined into added paragraph `b`, for each run that may be its parts. */
+  /** The removed paragraphs (or items of one paragraph) before `end` joined into added one `b`, for each run that may be its parts. */
   joins(end: number, b: number): { count: number; affinity: number }[] {
     const whole = this.added[b];
-    if (whole?.type !== 'paragraph') return [];
+    if (!whole || !splittable(whole)) return [];
     return this.runs(whole, this.removed, end, (a) => this.memo(this.inAdded, a * this.added.length + b, () => this.isPart(this.removed[a], whole)));
   }
 
-  private runs(whole: Paragraph, side: readonly RootContent[], end: number, isPart: (index: number) => boolean): { count: number; affinity: number }[] {
+  private runs(whole: RootContent, side: readonly RootContent[], end: number, isPart: (index: number) => boolean): { count: number; affinity: number }[] {
     const found: { count: number; affinity: number }[] = [];
     if (end < 1 || !isPart(end - 1)) return found;
     const words = [...this.words.wordsOf(side[end - 1] ?? whole)];
@@ -526,9 +551,9 @@ class Parts {
     return found;
   }
 
-  /** A paragraph with at least half of its words in the whole one. */
-  private isPart(node: RootContent | undefined, whole: Paragraph): boolean {
-    if (node?.type !== 'paragraph') return false;
+  /** A block of the whole's kind (a paragraph, an item of one paragraph) with at least half of its words in it. */
+  private isPart(node: RootContent | undefined, whole: RootContent): boolean {
+    if (!node || node.type !== whole.type || !splittable(node)) return false;
     const words = this.words.wordsOf(node);
     return words.length > 0 && contained(words, this.words.wordsOf(whole)) >= REWORDED;
   }
@@ -541,6 +566,11 @@ class Parts {
     }
     return value;
   }
+}
+
+/** Whether a block may be split or joined as a paragraph is: a paragraph, or a list item of one paragraph. */
+function splittable(node: RootContent): boolean {
+  return isParagraph(node) || isSimpleItem(node);
 }
 
 /** The share of `part`'s words (counted with repeats) that `whole` has. */

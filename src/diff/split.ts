@@ -14,7 +14,7 @@ const PARAGRAPH_END = '\u0000paragraph end';
  * before it. Rejecting every change joins them again; only the break and changed words show.
  */
 export function mergeSplit<P extends Paragraph>(before: Paragraph, after: readonly P[], whitespace: boolean): P[] {
-  const parts = cutAtEnds(mergeInline(before.children, joined(after), whitespace), after.length);
+  const parts = cutAtEnds(mergeInline(before.children, joined(after), whitespace), after.length, 'deletion');
   return after.map((paragraph, index) => withMark(paragraph, parts[index] ?? [], index < after.length - 1 ? 'insert' : undefined));
 }
 
@@ -24,7 +24,7 @@ export function mergeSplit<P extends Paragraph>(before: Paragraph, after: readon
  * last deleted, the space the new text has there inserted at the end of the part before it.
  */
 export function mergeJoin<P extends Paragraph>(before: readonly Paragraph[], after: P, whitespace: boolean): P[] {
-  const parts = cutAtEnds(mergeInline(joined(before), after.children, whitespace), before.length);
+  const parts = cutAtEnds(mergeInline(joined(before), after.children, whitespace), before.length, 'insertion');
   return before.map((_, index) => withMark(after, parts[index] ?? [], index < before.length - 1 ? 'delete' : undefined));
 }
 
@@ -45,10 +45,11 @@ function isEnd(node: PhrasingContent): boolean {
 /**
  * Merged content cut into `count` parts where the paragraph ends stand. An end carries no
  * formatting, so the merge leaves it at the top or right inside an insertion or deletion, which is
- * cut in two around it. A change of whitespace alone right after an end (the space the other
- * version has where the paragraph breaks) goes to the end of the part before, with the break.
+ * cut in two around it. The changes right after an end that are text of the version where the
+ * parts are one paragraph (`joint`: deleted words where a paragraph was split, inserted where
+ * joined; the space there among them) go to the end of the part before, with the break.
  */
-function cutAtEnds(nodes: readonly PhrasingContent[], count: number): PhrasingContent[][] {
+function cutAtEnds(nodes: readonly PhrasingContent[], count: number, joint: 'insertion' | 'deletion'): PhrasingContent[][] {
   const parts: PhrasingContent[][] = [[]];
   const add = (node: PhrasingContent) => parts[parts.length - 1]?.push(node);
   for (const node of nodes) {
@@ -71,7 +72,7 @@ function cutAtEnds(nodes: readonly PhrasingContent[], count: number): PhrasingCo
   if (parts.length !== count) throw new Error(`mergeSplit: ${count} paragraphs gave ${parts.length} parts`);
   parts.forEach((part, index) => {
     const previous = parts[index - 1];
-    while (previous && part[0] && isSpaceChange(part[0])) previous.push(...part.splice(0, 1));
+    while (previous && part[0]?.type === joint) previous.push(...part.splice(0, 1));
   });
   return parts;
 }

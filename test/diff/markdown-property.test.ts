@@ -209,6 +209,20 @@ function applyEdits(blocks: readonly Block[], edits: readonly Edit[]): Block[] {
         { kind: 'paragraph', text: { ...found.text, words: found.text.words.slice(at), breakAt: undefined } },
       ];
     }
+    // In a list, an item of one paragraph split in two items, or joined to the next one.
+    if (found.kind === 'list' && (change?.action === 'split' || change?.action === 'join')) {
+      const items = [...found.list.items];
+      const at = change.at % items.length;
+      const item = items[at];
+      const next = items[at + 1];
+      const simple = (entry: Item | undefined): entry is Item => entry !== undefined && !entry.more && !entry.nested;
+      if (change.action === 'split' && simple(item) && item.text.words.length > 1) {
+        const cut = 1 + (change.at % (item.text.words.length - 1));
+        items.splice(at, 1, { ...item, text: { ...item.text, words: item.text.words.slice(0, cut), breakAt: undefined } }, { text: { ...item.text, words: item.text.words.slice(cut), breakAt: undefined } });
+      }
+      if (change.action === 'join' && simple(item) && simple(next) && next.box === undefined) items.splice(at, 2, { ...item, text: { ...next.text, words: [...item.text.words, ...next.text.words], breakAt: undefined } });
+      return [{ ...found, list: { ...found.list, items } }];
+    }
     if (!change || change.action === 'keep' || change.action === 'split' || change.action === 'join') return [found];
     if (change.action === 'drop') return [];
     if (change.action === 'insert-after') return [found, change.added];

@@ -436,6 +436,19 @@ test('terminal, md, JSON and DOCX: a paragraph split in two, in a quote and a fo
   expect(textPart(await compare(after, before, 'md'))).toContain('> Citāts pirmais teikums ir garš.{~~\n>\n> ~> ~~}Otrais teikums {~~ir ļoti~>arī~~} garš.');
 });
 
+test('terminal, md and DOCX: a list item split in two items, or two joined, is its break and changed words, not an item reworded and another inserted', async () => {
+  const one = 'Ievads:\n\n1) pirmais punkts par skolām un otrais punkts par pedagogiem;\n2) trešais punkts par vecākiem.';
+  const two = 'Ievads:\n\n1) pirmais punkts par skolām;\n2) otrais punkts par pedagogiem;\n3) trešais punkts par vecākiem.';
+  expect(await compare(one, two, 'terminal')).toContain('1) pirmais punkts par skolām[- un -]{+;+}{+¶+}\n\n2) otrais punkts par pedagogiem;');
+  expect(textPart(await compare(one, two, 'md'))).toContain('1) pirmais punkts par skolām{~~ un ~>;~~}{++\n2) ++}otrais punkts par pedagogiem;\n3) trešais');
+  expect(await compare(two, one, 'terminal')).toContain('1) pirmais punkts par skolām[-;-]{+ un +}[-¶-]\n\n2) otrais punkts par pedagogiem;');
+  const split = await redline(one, two);
+  expect(paragraphs(split, 'accept')).toEqual(expect.arrayContaining(['pirmais punkts par skolām;', 'otrais punkts par pedagogiem;']));
+  expect(paragraphs(split, 'reject')).toContain('pirmais punkts par skolām un otrais punkts par pedagogiem;');
+  // The first item's mark inserted, " un " deleted and ";" inserted: nothing else is tracked.
+  expect(revisions(split).map((change) => change.kind)).toEqual(['ins', 'del', 'ins']);
+});
+
 test('md: two lists in a row stay two lists, kept apart by an empty comment as the report keeps them', async () => {
   const lists = (word: string) => ['Plāns:', '', '- pirmā saraksta punkts;', `- otrs ${word}.`, '', '<!-- -->', '', '- otrā saraksta punkts.', '  1. apakšpunkts;', '', '  <!-- -->', '', '  1. cits apakšsaraksts.'].join('\n');
   const md = textPart(await compare(lists('punkts'), lists('solis'), 'md'));

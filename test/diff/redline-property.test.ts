@@ -65,6 +65,15 @@ function applyEdits(blocks: Block[], edits: Edit[]): Block[] {
         { kind: 'paragraph', words: b.words.slice(at) },
       ];
     }
+    // In a list, an item split in two items, or joined to the next one.
+    if (b.kind === 'list' && (e?.action === 'split' || e?.action === 'join')) {
+      const items = [...b.items];
+      const at = e.at % items.length;
+      const item = items[at] ?? [];
+      if (e.action === 'split' && item.length > 1) items.splice(at, 1, item.slice(0, 1 + (e.at % (item.length - 1))), item.slice(1 + (e.at % (item.length - 1))));
+      if (e.action === 'join' && at + 1 < items.length) items.splice(at, 2, [...item, ...(items[at + 1] ?? [])]);
+      return [{ kind: 'list', items }];
+    }
     if (!e || e.action === 'keep' || e.action === 'split' || e.action === 'join') return [b];
     if (e.action === 'drop') return [];
     if (e.action === 'insert-after') return [b, e.added];

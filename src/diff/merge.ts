@@ -324,13 +324,32 @@ class Merger {
    */
   private listItem(before: ListItem, after: ListItem): ListItem['children'] {
     const filled = emptyAndWords(before, after);
-    const [firstBefore, ...restBefore] = filled ? withEmptyParagraph(before) : before.children;
-    const [firstAfter, ...restAfter] = filled ? withEmptyParagraph(after) : after.children;
+    const blocks = { before: filled ? withEmptyParagraph(before) : before.children, after: filled ? withEmptyParagraph(after) : after.children };
+    const [firstBefore, ...restBefore] = blocks.before;
+    const [firstAfter, ...restAfter] = blocks.after;
     if (firstBefore?.type === 'paragraph' && firstAfter?.type === 'paragraph') {
+      // The first paragraph split into the paragraphs after it in the item, or those joined into it.
+      const { removed, added } = this.leadingGroup(blocks.before, blocks.after, this.similarity(firstBefore, firstAfter));
+      if (removed > 1 || added > 1) return [...this.merge(blocks.before.slice(0, removed), blocks.after.slice(0, added)), ...this.children(blocks.before.slice(removed), blocks.after.slice(added))];
       const first = { ...firstAfter, children: mergeInline(firstBefore.children, firstAfter.children, this.options.whitespace) };
       return [first, ...this.children(restBefore, restAfter)];
     }
     return this.children(before.children, after.children);
+  }
+
+  /**
+   * How many of an item's blocks, from its first paragraph on, go together in each version: one
+   * with one, unless the first paragraph was split into it and the paragraphs after it (or they
+   * were joined into it) with more words in common than the two first paragraphs have (`paired`).
+   */
+  private leadingGroup(before: readonly RootContent[], after: readonly RootContent[], paired: number): { removed: number; added: number } {
+    const parts = new Parts(this, before, after);
+    let best = { score: paired, removed: 1, added: 1 };
+    for (let end = 2; end <= MAX_PARTS; end++) {
+      for (const { count, affinity } of parts.splits(0, end)) if (count === end && affinity > best.score) best = { score: affinity, removed: 1, added: count };
+      for (const { count, affinity } of parts.joins(end, 0)) if (count === end && affinity > best.score) best = { score: affinity, removed: count, added: 1 };
+    }
+    return best;
   }
 
   /** A block found in one version only, with every paragraph in it marked. */

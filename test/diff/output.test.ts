@@ -449,6 +449,17 @@ test('terminal, md and DOCX: a list item split in two items, or two joined, is i
   expect(revisions(split).map((change) => change.kind)).toEqual(['ins', 'del', 'ins']);
 });
 
+test('terminal, md and DOCX: an item’s first paragraph split into two paragraphs of the item, or two joined, is its break and changed words', async () => {
+  const one = 'Ievads:\n\n1) pirmais punkts par skolām. Tas nozīmē atbalstu pedagogiem.\n2) otrais punkts.';
+  const two = 'Ievads:\n\n1) pirmais punkts par skolām.\n\n   Tas nozīmē lielu atbalstu pedagogiem.\n2) otrais punkts.';
+  expect(await compare(one, two, 'terminal')).toContain('1) pirmais punkts par skolām.{+¶+}\n\n   Tas nozīmē{+ lielu+} atbalstu pedagogiem.');
+  expect(textPart(await compare(one, two, 'md'))).toContain('1) pirmais punkts par skolām.{~~ ~>\n\n   ~~}Tas nozīmē{++ lielu++} atbalstu pedagogiem.');
+  expect(await compare(two, one, 'terminal')).toContain('1) pirmais punkts par skolām.[-¶-]\n\n   Tas nozīmē[- lielu-] atbalstu pedagogiem.');
+  const split = await redline(one, two);
+  expect(paragraphs(split, 'accept')).toEqual(expect.arrayContaining(['pirmais punkts par skolām.', 'Tas nozīmē lielu atbalstu pedagogiem.']));
+  expect(paragraphs(split, 'reject')).toContain('pirmais punkts par skolām. Tas nozīmē atbalstu pedagogiem.');
+});
+
 test('md: two lists in a row stay two lists, kept apart by an empty comment as the report keeps them', async () => {
   const lists = (word: string) => ['Plāns:', '', '- pirmā saraksta punkts;', `- otrs ${word}.`, '', '<!-- -->', '', '- otrā saraksta punkts.', '  1. apakšpunkts;', '', '  <!-- -->', '', '  1. cits apakšsaraksts.'].join('\n');
   const md = textPart(await compare(lists('punkts'), lists('solis'), 'md'));

@@ -82,11 +82,21 @@ function prepare({ tree, markdown }: { tree: Root; markdown: string }): RootCont
   const visit = (node: Nodes): void => {
     if (node.type === 'list') node.data = { ...node.data, listKind: listKindInSource(node, markdown) };
     if (node.type === 'listItem') boxIntoText(node);
+    if (node.type === 'table') withoutHiddenCells(node);
     if ('children' in node) for (const child of node.children) visit(child);
     delete node.position;
   };
   visit(copy);
   return copy.children;
+}
+
+/**
+ * Drops the cells a row has beyond the header row's: as GFM reads a table, the header sets its
+ * columns and the report prints no more (the DOCX leaves them out), so a change there is no change.
+ */
+function withoutHiddenCells(table: Table): void {
+  const columns = table.children[0]?.children.length ?? 0;
+  for (const row of table.children) row.children = row.children.slice(0, columns);
 }
 
 /**

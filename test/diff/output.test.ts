@@ -193,6 +193,17 @@ test('md: a changed table stays a table, its unchanged rows kept and the changed
   expect(tables[0]?.map((row) => row[0])).toEqual(['Pasākums', 'Skola 2030', 'PuMPuRS', '{++Karjeras atbalsts++}']);
 });
 
+test('a cell beyond the header row’s columns, which the report does not print, is no part of the comparison', async () => {
+  const before = 'Teksts.\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |';
+  const after = 'Teksts.\n\n| a | b |\n|---|---|\n| 1 | 2 | 4 |';
+  const result = await run(before, after, 'terminal');
+  expect(result.exitCode).toBe(1);
+  // Only the version differs (the runner gives the newer one version 2): the text is unchanged, the hidden cell nowhere.
+  expect(String(result.output).trimEnd().endsWith('• version: v1 → v2')).toBe(true);
+  const json = JSON.parse(await compare(before, after, 'json')) as { blocks: { kind: string; status: string; rows?: { cells: unknown[] }[] }[] };
+  expect(json.blocks.filter((block) => block.kind === 'table').map((block) => ({ status: block.status, widths: block.rows?.map((row) => row.cells.length) }))).toEqual([{ status: 'equal', widths: [2, 2] }]);
+});
+
 test('terminal and JSON: a changed table is shown row by row', async () => {
   const terminal = await compare(TABLE, TABLE_AFTER, 'terminal');
   expect(terminal).toContain(

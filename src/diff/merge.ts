@@ -68,7 +68,7 @@ export function mergeDocuments(
   const merger = new Merger(options);
   const root: Root = { type: 'root', children: merger.children(prepare(before), prepare(after)) };
   merger.mergeMovedNotes();
-  markMoves(root, options);
+  markMoves(root);
   return root;
 }
 
@@ -460,19 +460,21 @@ function markTable(node: Table, revision: BlockRevision): Table {
 }
 
 /**
- * A paragraph deleted in one place and inserted word for word in another has moved:
- * both get `data.moved`, so reports can say so instead of showing two unrelated changes.
+ * A paragraph deleted in one place and inserted word for word in another has moved (its
+ * punctuation and spacing may differ; both copies are shown in full): both get `data.moved`,
+ * so reports can say so instead of showing two unrelated changes.
  */
-function markMoves(root: Root, options: MergeOptions): void {
+function markMoves(root: Root): void {
   const whole = { insert: new Map<string, Nodes[]>(), delete: new Map<string, Nodes[]>() };
   const visit = (node: Nodes): void => {
     // A footnote defined elsewhere now is one note, shown once: its two copies have not moved as paragraphs do.
     if (node.type === 'footnoteDefinition' && node.data?.notes && node.data.revision) return;
     const revision = node.data?.revision;
     if ((node.type === 'paragraph' || node.type === 'heading') && revision) {
-      const text = toString(node);
-      if (wordsOf(text).length >= 3) {
-        const key = options.whitespace ? text : text.replace(/\s+/g, ' ').trim();
+      const words = wordsOf(toString(node));
+      if (words.length >= 3) {
+        // Word for word: a list item moved from the end keeps its words, not its full stop (`;` where it is now).
+        const key = words.join(' ');
         const list = whole[revision].get(key) ?? [];
         list.push(node);
         whole[revision].set(key, list);

@@ -471,6 +471,15 @@ test('terminal, md and DOCX: an item’s first paragraph split into two paragrap
   expect(paragraphs(split, 'reject')).toContain('pirmais punkts par skolām. Tas nozīmē atbalstu pedagogiem.');
 });
 
+test('terminal and md: a list item moved from the end of its list, its full stop now a semicolon, is marked moved in both places', async () => {
+  const before = 'Ievads:\n\n1) pirmais punkts par skolām;\n2) otrais punkts par pedagogiem;\n3) trešais punkts par vecākiem.';
+  const after = 'Ievads:\n\n1) trešais punkts par vecākiem;\n2) pirmais punkts par skolām;\n3) otrais punkts par pedagogiem.';
+  const terminal = await compare(before, after, 'terminal');
+  expect(terminal).toContain('1) {+trešais punkts par vecākiem;+}  (moved here)');
+  expect(terminal).toContain('3) [-trešais punkts par vecākiem.-]  (moved elsewhere)');
+  expect(textPart(await compare(before, after, 'md'))).toContain('1) {++trešais punkts par vecākiem;++} {>>moved here<<}');
+});
+
 test('md: two lists in a row stay two lists, kept apart by an empty comment as the report keeps them', async () => {
   const lists = (word: string) => ['Plāns:', '', '- pirmā saraksta punkts;', `- otrs ${word}.`, '', '<!-- -->', '', '- otrā saraksta punkts.', '  1. apakšpunkts;', '', '  <!-- -->', '', '  1. cits apakšsaraksts.'].join('\n');
   const md = textPart(await compare(lists('punkts'), lists('solis'), 'md'));

@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { BlockRevision } from '../docx/index.js';
 import type { TaskBox } from '../docx/nodes.js';
 import { listKindInSource } from '../docx/list-kind.js';
+import { walk } from '../util/markdown.js';
 import { markInline, mergeInline } from './inline.js';
 import { resolveReferences } from './references.js';
 import { mergeJoin, mergeSplit } from './split.js';
@@ -74,12 +75,18 @@ export function mergeDocuments(
 
 /**
  * Copies a tree without source positions, with each list's kind written into its data, each task
- * item's box into its text and each reference link or image as a link or image to its address.
+ * item's box into its text and each reference link or image as a link or image to its address,
+ * and without what the report does not print: footnotes never referred to, cells past a table's columns.
  */
 function prepare({ tree, markdown }: { tree: Root; markdown: string }): RootContent[] {
   const copy = structuredClone(tree);
   resolveReferences(copy);
+  const referred = new Set<string>();
+  walk(copy, (node) => node.type === 'footnoteReference' && referred.add(node.identifier));
   const visit = (node: Nodes): void => {
+    if (node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem') {
+      node.children = node.children.filter((child) => child.type !== 'footnoteDefinition' || referred.has(child.identifier));
+    }
     if (node.type === 'list') node.data = { ...node.data, listKind: listKindInSource(node, markdown) };
     if (node.type === 'listItem') boxIntoText(node);
     if (node.type === 'table') withoutHiddenCells(node);

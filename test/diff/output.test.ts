@@ -204,6 +204,14 @@ test('a cell beyond the header row’s columns, which the report does not print,
   expect(json.blocks.filter((block) => block.kind === 'table').map((block) => ({ status: block.status, widths: block.rows?.map((row) => row.cells.length) }))).toEqual([{ status: 'equal', widths: [2, 2] }]);
 });
 
+test('a footnote never referred to, which the report leaves out, is no part of the comparison', async () => {
+  const before = 'Teksts ar atsauci.[^a]\n\n[^a]: Lietotā piezīme.\n\n[^x]: Nekur neizmantota piezīme.';
+  const after = 'Teksts ar atsauci.[^a]\n\n[^a]: Lietotā piezīme.\n\n[^x]: Nekur neizmantota mainīta piezīme.';
+  expect(String((await run(before, after, 'terminal')).output).trimEnd().endsWith('• version: v1 → v2')).toBe(true);
+  const json = JSON.parse(await compare(before, after, 'json')) as { blocks: { label?: string }[] };
+  expect(json.blocks.map((block) => block.label).filter((label) => label !== undefined)).toEqual(['p-a']);
+});
+
 test('terminal and JSON: a changed table is shown row by row', async () => {
   const terminal = await compare(TABLE, TABLE_AFTER, 'terminal');
   expect(terminal).toContain(

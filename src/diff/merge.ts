@@ -1,5 +1,5 @@
 import { alignKeys } from './align.js';
-import type { FootnoteDefinition, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { FootnoteDefinition, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BlockRevision } from '../docx/index.js';
 import type { TaskBox } from '../docx/nodes.js';
@@ -8,7 +8,7 @@ import { walk } from '../util/markdown.js';
 import { markInline, mergeInline } from './inline.js';
 import { resolveReferences } from './references.js';
 import { mergeJoin, mergeSplit } from './split.js';
-import { mergeTables, sameColumns } from './table.js';
+import { sameColumns } from './table.js';
 import { blockWords, nodeKey, wordsOf } from './tokens.js';
 
 declare module 'mdast' {
@@ -295,6 +295,9 @@ class Merger {
       case 'table':
         // A table with the same columns is compared row by row: a row added, removed or changed is that table changed.
         return after.type === 'table' && sameColumns(before, after) ? atLeast(this.similarity(before, after), RESTRUCTURED) : 0;
+      case 'tableRow':
+        // A row is compared cell by cell with the row that shares the most of its words, as an item is.
+        return atLeast(this.similarity(before, after), RESTRUCTURED);
       default:
         return 0;
     }
@@ -326,7 +329,15 @@ class Merger {
     if (before.type === 'list' && after.type === 'list') return { ...after, children: this.children(before.children, after.children) };
     if (before.type === 'listItem' && after.type === 'listItem') return { ...after, children: this.listItem(before, after) };
     if (before.type === 'blockquote' && after.type === 'blockquote') return { ...after, children: this.children(before.children, after.children) };
-    if (before.type === 'table' && after.type === 'table') return { ...after, children: mergeTables(before, after, this.options.whitespace) };
+    if (before.type === 'table' && after.type === 'table') return { ...after, children: this.children(before.children, after.children) };
+    if (before.type === 'tableRow' && after.type === 'tableRow') {
+      const columns = Math.max(before.children.length, after.children.length);
+      const cells = Array.from({ length: columns }, (_, index): TableCell => ({
+        type: 'tableCell',
+        children: mergeInline(before.children[index]?.children ?? [], after.children[index]?.children ?? [], this.options.whitespace),
+      }));
+      return { ...after, children: cells };
+    }
     if (before.type === 'footnoteDefinition' && after.type === 'footnoteDefinition') {
       const children = this.children(before.children, after.children);
       const notes = { deleted: markBlock<FootnoteDefinition>(before, 'delete').children, inserted: markBlock<FootnoteDefinition>(after, 'insert').children, merged: children };
@@ -433,6 +444,9 @@ function markBlock(node: RootContent, revision: BlockRevision): RootContent {
       return { ...node, data };
     case 'table':
       return markTable(node, revision);
+    case 'tableRow':
+      // A row added to or removed from a table found in both versions: the DOCX tracks the row.
+      return { ...node, data, children: node.children.map((cell) => ({ ...cell, children: markInline(cell.children, op) })) };
     case 'list':
       return { ...node, children: node.children.map((item) => markBlock(item, revision)) } satisfies List;
     case 'listItem': {

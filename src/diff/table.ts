@@ -57,19 +57,6 @@ export function mergeTableRows(before: Table, after: Table, whitespace: boolean)
   return rows;
 }
 
-/**
- * Two versions of a table with the same columns as the redline's rows: those of
- * {@link mergeTableRows}, a row added or removed whole marked with `data.revision` (the DOCX
- * tracks it as a row), the others with their cells merged word by word.
- */
-export function mergeTables(before: Table, after: Table, whitespace: boolean): TableRow[] {
-  return mergeTableRows(before, after, whitespace).map(({ status, cells }) => ({
-    type: 'tableRow',
-    ...(status === 'inserted' ? { data: { revision: 'insert' } } : status === 'deleted' ? { data: { revision: 'delete' } } : {}),
-    children: cells.map((children) => ({ type: 'tableCell', children })),
-  }));
-}
-
 /** The rows of a table the redline has in both versions, each with its status: added or removed whole, changed in its cells, or not. */
 export function mergedRows(table: Table): DiffRow[] {
   return table.children.map((row) => {

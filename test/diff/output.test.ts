@@ -212,6 +212,15 @@ test('a footnote never referred to, which the report leaves out, is no part of t
   expect(json.blocks.map((block) => block.label).filter((label) => label !== undefined)).toEqual(['p-a']);
 });
 
+test('terminal, md and DOCX: a table row removed before a changed one is that row deleted, the changed row paired with its old self by its words, not by its place', async () => {
+  const before = 'Teksts.\n\n| Gads | Skolas |\n|---|--:|\n| 2020 | 140 |\n| 2021 | 150 |\n| 2022 | 160 |';
+  const after = 'Teksts.\n\n| Gads | Skolas |\n|---|--:|\n| 2020 | 140 |\n| 2022 | 165 |';
+  expect(await compare(before, after, 'terminal')).toContain('2020 | 140\n[-2021-] | [-150-]\n2022 | [-160-]{+165+}');
+  expect(textPart(await compare(before, after, 'md'))).toContain('| 2020 | 140 |\n| {--2021--} | {--150--} |\n| 2022 | {~~160~>165~~} |');
+  const rows = (await redlineXml(before, after)).match(/<w:tr>[^]*?<\/w:tr>/g) ?? [];
+  expect(rows.map((row) => (/<w:trPr>(?:(?!<\/w:trPr>).)*<w:del /.test(row) ? 'deleted' : /<w:(?:ins|del) /.test(row) ? 'changed' : 'equal'))).toEqual(['equal', 'equal', 'deleted', 'changed']);
+});
+
 test('terminal and JSON: a changed table is shown row by row', async () => {
   const terminal = await compare(TABLE, TABLE_AFTER, 'terminal');
   expect(terminal).toContain(

@@ -520,6 +520,11 @@ function markMoves(root: Root): void {
 /** How much of their words two blocks share (Dice coefficient over word counts). */
 export function similarity(a: readonly string[], b: readonly string[]): number {
   if (!a.length && !b.length) return 1;
+  return (2 * commonWords(a, b)) / (a.length + b.length);
+}
+
+/** How many words two lists have in common, each word counted as often as both have it. */
+function commonWords(a: readonly string[], b: readonly string[]): number {
   const counts = new Map<string, number>();
   for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1);
   let common = 0;
@@ -530,7 +535,7 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
       counts.set(word, left - 1);
     }
   }
-  return (2 * common) / (a.length + b.length);
+  return common;
 }
 
 function atLeast(value: number, threshold: number): number {
@@ -627,15 +632,5 @@ function splittable(node: RootContent): boolean {
 
 /** The share of `part`'s words (counted with repeats) that `whole` has. */
 function contained(part: readonly string[], whole: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const word of whole) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let common = 0;
-  for (const word of part) {
-    const left = counts.get(word) ?? 0;
-    if (left > 0) {
-      common++;
-      counts.set(word, left - 1);
-    }
-  }
-  return part.length ? common / part.length : 0;
+  return part.length ? commonWords(whole, part) / part.length : 0;
 }

@@ -345,11 +345,14 @@ function tableContent(rows: readonly DiffRow[]): PhrasingContent[] {
 function itemNumbers(list: List): number[] {
   let old = 0;
   let now = 0;
-  return list.children.map((item) => {
+  return list.children.map((item, index) => {
     // An empty item has no paragraph: the item itself carries its mark.
     const revision = (item.children[0] ?? item).data?.revision;
-    if (revision === 'delete') return old++;
-    if (revision !== 'insert') old++;
+    // An item split from the one before it is in the newer version only; one joined to it, in the older.
+    const previous = list.children[index - 1];
+    const mark = previous?.children.length === 1 ? previous.children[0]?.data?.paragraphMark : undefined;
+    if (revision === 'delete' || mark === 'delete') return old++;
+    if (revision !== 'insert' && mark !== 'insert') old++;
     return now++;
   });
 }

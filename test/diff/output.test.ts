@@ -497,6 +497,15 @@ test('terminal and md: a list item moved from the end of its list, its full stop
   expect(textPart(await compare(before, after, 'md'))).toContain('1) {++trešais punkts par vecākiem;++} {>>moved here<<}');
 });
 
+test('terminal: after an item split in two, or two joined, the items keep the numbers of their version', async () => {
+  const one = 'Ievads:\n\n1) pirmais punkts par skolām un otrais punkts par pedagogiem;\n2) trešais punkts par vecākiem;\n3) ceturtais punkts par ministriju.';
+  const two = 'Ievads:\n\n1) pirmais punkts par skolām;\n2) otrais punkts par pedagogiem;\n3) trešais punkts par vecākiem.';
+  // Split: the new item is 2), the old item 2 is 3) now, and the deleted item was 3) in the older version.
+  expect(await compare(one, two, 'terminal')).toContain('2) otrais punkts par pedagogiem;\n\n3) trešais punkts par vecākiem[-;-]{+.+}\n\n3) [-ceturtais punkts par ministriju.-]');
+  // Joined: the old item 2 keeps its number, the items after it take theirs in the newer version.
+  expect(await compare(two, one, 'terminal')).toContain('2) otrais punkts par pedagogiem;\n\n2) trešais punkts par vecākiem[-.-]{+;+}\n\n3) {+ceturtais punkts par ministriju.+}');
+});
+
 test('md: two lists in a row stay two lists, kept apart by an empty comment as the report keeps them', async () => {
   const lists = (word: string) => ['Plāns:', '', '- pirmā saraksta punkts;', `- otrs ${word}.`, '', '<!-- -->', '', '- otrā saraksta punkts.', '  1. apakšpunkts;', '', '  <!-- -->', '', '  1. cits apakšsaraksts.'].join('\n');
   const md = textPart(await compare(lists('punkts'), lists('solis'), 'md'));

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { DiffFormat, DiffResult } from '../commands/diff.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { shellWord } from '../util/shell.js';
+import { nonEmpty } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `briefing diff`, as commander parses them. */
@@ -23,13 +24,13 @@ export function registerDiff(program: Command, io: Io): void {
     .command('diff')
     .description('Show what changed in a position or a whole report between two versions.')
     .argument('<files...>', 'a meeting or position file (compared between revisions), or two files (compared with each other)')
-    .option('--from <rev>', 'older version: a git revision (default: HEAD)')
-    .option('--to <rev>', 'newer version: a git revision (default: the working tree)')
-    .option('--since <manifest>', 'older version: the inputs of the build that wrote this <file_code>.manifest.json')
+    .option('--from <rev>', 'older version: a git revision (default: HEAD)', nonEmpty('--from', 'a revision (a commit, a branch, a tag)'))
+    .option('--to <rev>', 'newer version: a git revision (default: the working tree)', nonEmpty('--to', 'a revision (a commit, a branch, a tag)'))
+    .option('--since <manifest>', 'older version: the inputs of the build that wrote this <file_code>.manifest.json', nonEmpty('--since', 'the <file_code>.manifest.json a build wrote'))
     .addOption(new Option('-f, --format <format>', 'terminal, md, docx or json (default: terminal on a terminal, else md; or from --out’s extension)').choices(['terminal', 'md', 'docx', 'json']))
     .option('--stat', 'one line per position instead of the text', false)
-    .option('-o, --out <file>', 'write the output to a file instead of printing it')
-    .option('--author <name>', 'author of the tracked changes in the DOCX (default: the newer revision’s author)')
+    .option('-o, --out <file>', 'write the output to a file instead of printing it', nonEmpty('--out', 'a file name'))
+    .option('--author <name>', 'author of the tracked changes in the DOCX (default: the newer revision’s author)', nonEmpty('--author', 'a name'))
     .option('--whitespace', 'count changes of whitespace alone', false)
     .addHelpText(
       'after',

@@ -39,3 +39,15 @@ export function parseJobs(value: string, cores = availableParallelism()): number
 export function parseCodes(value: string): string[] {
   return value.split(',').map((code) => code.trim()).filter(Boolean);
 }
+
+/**
+ * The parser of a flag whose value must say something: `--from "$BASE"` with the variable unset
+ * passes an empty one, which was taken for no flag at all, so the wrong versions were compared
+ * without a word (`what`: what the flag names, as the message says it).
+ */
+export function nonEmpty(flag: string, what: string): (value: string) => string {
+  return (value) => {
+    if (value.trim()) return value;
+    throw new UsageError(`${flag} was given an empty value.`, `Give ${what}, or drop ${flag}.`);
+  };
+}

@@ -165,6 +165,17 @@ describe('versions from a real git repository with three commits', () => {
     expect(unknown.stderr).toBe('briefing: Unknown revision `HEAD~9`.\n  Use a commit, a branch or a tag that `git log --oneline` lists.\n');
   });
 
+  test('an empty --from, --to, --since, --out or --author (a variable left unset) is refused, not taken for no flag', () => {
+    const dir = threeVersions();
+    // `--from "$BASE"` with BASE unset compared HEAD with the working tree and said "No changes", exit 0.
+    for (const flag of ['--from', '--to', '--since', '--out', '--author']) {
+      const run = runCli(['diff', POSITION, flag, ''], dir);
+      expect(run.status, flag).toBe(2);
+      expect(run.stderr.split('\n')[0], flag).toBe(`briefing: ${flag} was given an empty value.`);
+    }
+    expect(runCli(['diff', POSITION, '--from', ' '], dir).stderr).toBe('briefing: --from was given an empty value.\n  Give a revision (a commit, a branch, a tag), or drop --from.\n');
+  });
+
   test('an unknown --to is reported before an unknown --from, as they were resolved before', () => {
     const run = runCli(['diff', POSITION, '--from', 'v98', '--to', 'v99'], threeVersions());
     expect(run.status).toBe(2);

@@ -57,6 +57,10 @@ export interface OutputFile {
  * to be held open (the DOCX, in Word) first: then a failure usually has nothing to undo.
  */
 export function writeAllAtomic(files: readonly OutputFile[]): void {
+  for (const file of files) {
+    const special = specialFile(file.target);
+    if (special) throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, 'Write to a file: choose another name or folder with --out.');
+  }
   const staged = files.map((file) => ({ file, temporary: sideName(file.target, 'tmp') }));
   const discard = () => staged.forEach(({ temporary }) => removeQuietly(temporary));
   for (const { file, temporary } of staged) {
@@ -85,6 +89,25 @@ export function writeAllAtomic(files: readonly OutputFile[]): void {
     }
   }
   for (const { backup } of replaced) if (backup) removeQuietly(backup);
+}
+
+/**
+ * What stands at `target` when it is neither a file nor a folder (a folder fails the rename, and is
+ * said so): a device (`/dev/full`), a named pipe or a socket, the link's end for a symbolic link
+ * (`/dev/stdout`). The rename that replaces a file would put a file in its place, where its owner
+ * may write it (root owns /dev).
+ */
+function specialFile(target: string): string | undefined {
+  let found;
+  try {
+    found = statSync(target);
+  } catch {
+    return undefined;
+  }
+  if (found.isCharacterDevice() || found.isBlockDevice()) return 'a device';
+  if (found.isFIFO()) return 'a named pipe';
+  if (found.isSocket()) return 'a socket';
+  return undefined;
 }
 
 /** The name of a file written on the side (see {@link sideName}): group 1 the process that wrote it. */

@@ -18,6 +18,30 @@ function systemError(code: string): Error {
 }
 
 describe('writeAtomic', () => {
+  test.skipIf(process.platform === 'win32')('a named pipe (or a device) where the file should be is refused and left as it is, not replaced by a file', async () => {
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const dir = tempDir();
+    const target = join(dir, 'review.md');
+    execFileSync('mkfifo', [target]);
+    const thrown = (() => {
+      try {
+        writeAtomic(target, 'the diff', 'review.md');
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(OutputError);
+    expect(thrown).toMatchObject({ message: 'review.md: a named pipe stands there, not a file: writing would replace it with one.', hint: 'Write to a file: choose another name or folder with --out.' });
+    expect(real.statSync(target).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['review.md']);
+    // Through the CLI as a reviewer would meet it: `diff --out` naming the pipe, exit 2.
+    const cli = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'diff', join(REPO, 'test/fixtures/diff/one-word/before.yaml'), join(REPO, 'test/fixtures/diff/one-word/after.yaml'), '--out', target], { cwd: REPO, encoding: 'utf8' });
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain('a named pipe stands there, not a file');
+    expect(real.statSync(target).isFIFO()).toBe(true);
+  });
+
   test('a write that fails halfway leaves the previous file whole and no temporary file behind', () => {
     const dir = tempDir();
     const target = join(dir, 'report.docx');

@@ -221,6 +221,18 @@ test('terminal, md and DOCX: a table row removed before a changed one is that ro
   expect(rows.map((row) => (/<w:trPr>(?:(?!<\/w:trPr>).)*<w:del /.test(row) ? 'deleted' : /<w:(?:ins|del) /.test(row) ? 'changed' : 'equal'))).toEqual(['equal', 'equal', 'deleted', 'changed']);
 });
 
+test('DOCX: a table whose header row was replaced has both header rows as headers, the newer one bold as the built report prints it', async () => {
+  const before = 'Teksts.\n\n| Gads | Skolas |\n|---|--:|\n| 2020 | 140 |\n| 2021 | 150 |';
+  const after = 'Teksts.\n\n| Periods | Iestādes |\n|---|--:|\n| 2020 | 140 |\n| 2021 | 150 |';
+  const rows = (await redlineXml(before, after)).match(/<w:tr>[^]*?<\/w:tr>/g) ?? [];
+  expect(rows.map((row) => [/<w:tblHeader\/>/.test(row), /<w:b\/>/.test(row), /<w:trPr>(?:(?!<\/w:trPr>).)*<w:(ins|del) /.exec(row)?.[1] ?? 'kept'])).toEqual([
+    [true, true, 'del'],
+    [true, true, 'ins'],
+    [false, false, 'kept'],
+    [false, false, 'kept'],
+  ]);
+});
+
 test('terminal and JSON: a changed table is shown row by row', async () => {
   const terminal = await compare(TABLE, TABLE_AFTER, 'terminal');
   expect(terminal).toContain(

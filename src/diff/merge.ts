@@ -329,7 +329,13 @@ class Merger {
     if (before.type === 'list' && after.type === 'list') return { ...after, children: this.children(before.children, after.children) };
     if (before.type === 'listItem' && after.type === 'listItem') return { ...after, children: this.listItem(before, after) };
     if (before.type === 'blockquote' && after.type === 'blockquote') return { ...after, children: this.children(before.children, after.children) };
-    if (before.type === 'table' && after.type === 'table') return { ...after, children: this.children(before.children, after.children) };
+    if (before.type === 'table' && after.type === 'table') {
+      // The header row heads the table in either version: the two always pair, as an item's first paragraphs do.
+      const [headBefore, ...restBefore] = before.children;
+      const [headAfter, ...restAfter] = after.children;
+      const head = headBefore && headAfter ? [this.pair(headBefore, headAfter)] : [];
+      return { ...after, children: [...head, ...this.children(restBefore, restAfter)] };
+    }
     if (before.type === 'tableRow' && after.type === 'tableRow') {
       const columns = Math.max(before.children.length, after.children.length);
       const cells = Array.from({ length: columns }, (_, index): TableCell => ({

@@ -611,8 +611,6 @@ class DocxCompiler {
     // As GFM reads a table: the header row sets the columns; a row's cells beyond them are left out.
     const columns = Math.max(1, node.children[0]?.children.length ?? 0);
     // Each cell's paragraph first, row by row (tracked changes are numbered in that order), then the columns sized to what they print.
-    // In a redline a header row replaced is the older one deleted and the newer inserted after it: each heads its version.
-    const headerRows = node.children.findIndex((row) => row.data?.revision !== 'delete') + 1;
     // In a redline a row may be tracked alone (added or removed in a table found in both versions), or with its whole table.
     const rows = node.children.map((row, rowIndex) => ({
       revision: this.rowRevision(row.data?.revision ?? node.data?.revision),
@@ -621,7 +619,7 @@ class DocxCompiler {
         return this.paragraph(row.data?.revision ? row : node, {
           style: Style.tableText,
           ...cellAlignment(node.align?.[cellIndex]),
-          children: cell ? this.runs(cell.children, rowIndex < Math.max(1, headerRows)) : [],
+          children: cell ? this.runs(cell.children, rowIndex === 0) : [],
         });
       }),
     }));
@@ -644,7 +642,7 @@ class DocxCompiler {
       rows: rows.map(
         ({ revision, cells }, rowIndex) =>
           new TableRow({
-            tableHeader: rowIndex < Math.max(1, headerRows),
+            tableHeader: rowIndex === 0,
             ...revision,
             children: cells.map((paragraph, cellIndex) => new TableCell({ width: { size: widths[cellIndex] ?? 0, type: WidthType.DXA }, children: [paragraph] })),
           }),

@@ -150,6 +150,23 @@ describe('briefing clear', () => {
     expect(both.stderr).toContain("option '--pending' cannot be used with option '--withdraw'");
   });
 
+  it('refuses a --ref or --note the entry cannot hold (empty, invisible, a character Word cannot) by its flag, exit 2, file untouched', () => {
+    for (const [flag, given, said] of [
+      ['--ref', '', '--ref: is empty; nothing written.'],
+      ['--note', '  ', '--note: is empty; nothing written.'],
+      ['--ref', '\u200b', '--ref: holds only invisible characters; nothing written.'],
+      ['--note', 'a\u0001b', '--note: holds the character U+0001, which a Word document cannot contain; nothing written.'],
+    ] as const) {
+      const dir = exampleProject({ [FILE]: BEFORE });
+      const run = runCli(['clear', FILE, '-m', 'AM', flag, given], dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(said);
+      expect(run.stderr).toContain(flag === '--ref' ? 'Give the letter number or the e-mail, or leave --ref out.' : 'Write the note, or leave --note out.');
+      expect(run.stderr).not.toContain('internal error');
+      expect(readFileSync(join(dir, FILE), 'utf8')).toBe(BEFORE);
+    }
+  });
+
   it('says a request for clearance dated after the meeting is one, and check shows an objection with its note', () => {
     const dir = exampleProject();
     const late = runCli(['clear', 'equity-reforms', '-m', 'LM', '--pending', '-d', '2021-02-25'], dir);

@@ -205,6 +205,12 @@ describe('briefing new meeting', () => {
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['XX'] } })).rejects.toThrow(
       /--clearances: `XX` is not one of AM, AIM/,
     );
+    // A character a Word document cannot hold is the flag's mistake, not a file that fails its own check.
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, topic: 'a\u0007b' } })).rejects.toThrow(
+      /^--topic: holds the character U\+0007, which a Word document cannot contain/,
+    );
+    await expect(newPosition({ cwd: dir, id: 'x', flags: { question: 'a\u0001b' } })).rejects.toThrow(/^--question: holds the character U\+0001/);
+    expect(existsSync(join(dir, 'meetings/2021-05-18-x.yaml')) || existsSync(join(dir, 'positions/x.yaml'))).toBe(false);
   });
 
   it('offers only the ministries that exist on the meeting’s date, named as they were then; one established later is refused by name', async () => {

@@ -12,10 +12,11 @@ import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
 import { answerFingerprint, clearedBy, positionSchema, type Meeting, type Position } from '../model/index.js';
-import { CLEARANCE_RECORD, type ClearanceStatus } from '../model/position.js';
+import { CLEARANCE_RECORD, clearanceSchema, type ClearanceStatus } from '../model/position.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../load/shape.js';
+import { typedTextProblem } from '../load/characters.js';
 import { suggest } from '../util/suggest.js';
 import { shellWord } from '../util/shell.js';
 
@@ -63,6 +64,8 @@ export function clear(options: ClearOptions): ClearResult {
   const absolute = realpathSync(named);
   const ministry = ministryCode(project, options.ministry);
   const date = readDate(options.date);
+  refuseRecordText('ref', options.ref);
+  refuseRecordText('note', options.note);
 
   // Read, edit and write under a lock: parallel `clear` commands on one file each see the last one's result.
   let recorded: Position | undefined;
@@ -134,6 +137,22 @@ function afterMeetings(shown: string, ministry: string, date: string, using: rea
   ];
 }
 
+
+/** What `--ref` and `--note` ask for when one is given empty or unfit for the file. */
+const RECORD_TEXT_HINT = {
+  ref: 'Give the letter number or the e-mail, or leave --ref out.',
+  note: 'Write the note, or leave --note out.',
+} as const;
+
+/**
+ * A usage error for a `--ref` or `--note` that the clearance entry cannot hold: empty, spaces or
+ * invisible characters alone, or a character a DOCX cannot hold. Asked before the file is read,
+ * so the edited file never fails its own check.
+ */
+function refuseRecordText(field: 'ref' | 'note', given: string | undefined): void {
+  const problem = given === undefined ? undefined : typedTextProblem(given, clearanceSchema.shape[field]);
+  if (problem !== undefined) throw new UsageError(`--${field}: ${problem}; nothing written.`, RECORD_TEXT_HINT[field]);
+}
 
 /** A day written YYYY-MM-DD or DD.MM.YYYY, as YYYY-MM-DD; a usage error for anything else or a day that does not exist. */
 function readDate(given: string): { iso: string } {

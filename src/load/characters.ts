@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { FORBIDDEN_CHARACTER } from '../model/common.js';
 
@@ -29,6 +30,21 @@ export function forbiddenCharacters(path: string, text: string, placeAt: (offset
     found.push(forbiddenCharacter(path, place, text.charAt(offset)));
   }
   return found;
+}
+
+/**
+ * Why a text typed on the command line (a flag, an answer to a question) cannot go into a field
+ * of `schema`, or undefined when it can: a character a DOCX cannot hold, which the written file
+ * would be refused for, or the schema's own words (empty, spaces or invisible characters alone).
+ * `new` and `clear` ask it before they write, so that such a value is the user's mistake, named
+ * by its flag, and not a file that fails its own check.
+ */
+export function typedTextProblem(text: string, schema: z.ZodType): string | undefined {
+  if (text.trim() === '') return 'is empty';
+  const offset = forbiddenCharacterOffsets(text)[0];
+  if (offset !== undefined) return `holds the character ${codePointName(text.charAt(offset))}, which a Word document cannot contain`;
+  const checked = schema.safeParse(text);
+  return checked.success ? undefined : (checked.error.issues[0]?.message ?? 'not a valid value');
 }
 
 /** The message for one forbidden character at `place`. */

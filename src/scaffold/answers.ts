@@ -3,6 +3,7 @@ import type { Choice, Prompter } from '../prompt/prompter.js';
 import type { Ministries } from '../model/index.js';
 import { existsOn, nameOn } from '../model/ministries.js';
 import { UsageError } from '../diagnostics/errors.js';
+import { typedTextProblem } from '../load/characters.js';
 
 /**
  * The registry's ministries as prompt choices: `AM – Ārlietu ministrija`. Given a meeting's date,
@@ -43,8 +44,7 @@ export class Answers {
   async text(field: FieldSource<string>, schema: z.ZodType, optional = false): Promise<string | undefined> {
     const problem = (value: string): true | string => {
       if (value === '') return optional ? true : 'an answer is needed';
-      const checked = schema.safeParse(value);
-      return checked.success ? true : (checked.error.issues[0]?.message ?? 'not a valid value');
+      return typedTextProblem(value, schema) ?? true;
     };
     // An optional field's flag given empty (`--place ''`) says "none", as an empty answer does.
     if (field.given !== undefined) return this.checked(field.flag, field.given, problem) || undefined;

@@ -6,6 +6,7 @@ import { registerClear } from './cli/clear.js';
 import { registerCompletion } from './cli/completion.js';
 import { registerDiff } from './cli/diff.js';
 import { registerInit } from './cli/init.js';
+import { refuseRepeatedOptions } from './cli/flags.js';
 import { terminalIo } from './cli/io.js';
 import { registerImport } from './cli/import.js';
 import { registerList } from './cli/list.js';
@@ -74,6 +75,7 @@ Examples:
   registerReferenceDocx(program, io);
   registerCompletion(program, io);
   registerServer(program, io);
+  refuseRepeatedOptions(program);
 
   /**
    * A mistake commander found on the command line (`error: unknown option '--formatt'` and its

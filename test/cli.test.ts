@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
@@ -116,6 +116,20 @@ describe('the briefing command', () => {
     const command = runCli(['buidl'], REPO);
     expect(command.status).toBe(2);
     expect(command.stderr).toContain('  Did you mean build?');
+  });
+
+  it('refuses an option given twice with two values (the first was dropped without a word), exit 2, nothing written', () => {
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    const before = readFileSync(join(dir, file), 'utf8');
+    const twice = runCli(['clear', 'equity-reforms', '-m', 'LM', '--ministry', 'AM'], dir);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('briefing: --ministry is given twice, as `LM` and as `AM`: only one can count, so nothing was done.');
+    expect(twice.stderr).toContain('  Give it once.');
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
+    // Every command's options, a validated one too; the same value twice is no conflict.
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md', '--format', 'docx'], dir).stderr).toContain('--format is given twice, as `md` and as `docx`');
+    expect(runCli(['list', '--status', 'draft', '--status', 'draft'], dir).status).toBe(0);
   });
 
   it('rejects an unknown output format, exit 2', () => {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
 import { UsageError } from '../diagnostics/errors.js';
 
 /** The formats `build` writes. */
@@ -50,4 +51,29 @@ export function nonEmpty(flag: string, what: string): (value: string) => string 
     if (value.trim()) return value;
     throw new UsageError(`${flag} was given an empty value.`, `Give ${what}, or drop ${flag}.`);
   };
+}
+
+/**
+ * Makes every option of `command` and its subcommands that takes a value refuse a second,
+ * different value. Left alone, the last one counts and the first is dropped without a word:
+ * `clear x -m LM -m AM` would record AM's answer alone while the user believes both are
+ * recorded. The same value twice changes nothing and passes.
+ */
+export function refuseRepeatedOptions(command: Command): void {
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.variadic) continue;
+    const parse = option.parseArg;
+    let first: string | undefined;
+    option.argParser((value: string, previous: unknown) => {
+      if (first !== undefined && value !== first) {
+        throw new UsageError(
+          `${option.long ?? option.flags} is given twice, as \`${first}\` and as \`${value}\`: only one can count, so nothing was done.`,
+          'Give it once. For several values, see whether the flag takes a list (--clearances AM,LM) or run the command once for each.',
+        );
+      }
+      first = value;
+      return parse ? parse(value, previous) : value;
+    });
+  }
+  for (const subcommand of command.commands) refuseRepeatedOptions(subcommand);
 }

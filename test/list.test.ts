@@ -220,6 +220,22 @@ describe('formatTable', () => {
   });
 });
 
+it('names a position it cannot read, where and why (exit 1): its row says only `invalid`, which alone does not say what to fix', () => {
+  const file = 'positions/educ/equity-reforms.yaml';
+  const text = exampleFile(file);
+  const dir = exampleProject({ [file]: text.replace(/^version: \d+/m, 'version: two') });
+  const line = text.split('\n').findIndex((row) => row.startsWith('version: ')) + 1;
+  const run = runCli(['list'], dir);
+  expect(run.status).toBe(1);
+  expect(run.stdout).toMatch(/equity-reforms\s+\?\s+invalid/);
+  expect(run.stderr).toBe(
+    `${file}:${line}:10  error  This position cannot be read (\`version\` should be a number, not "two"), so the list shows it as invalid, without its version, status or clearances. Run \`briefing check ${file}\` and fix the file.  list/unreadable-position\n`,
+  );
+  const json = runCli(['list', '--uncleared', '--json'], dir);
+  expect(json.status).toBe(1);
+  expect(JSON.parse(json.stdout)).toContainEqual(expect.objectContaining({ id: 'equity-reforms', status: 'invalid', version: null }));
+});
+
 it('names a meeting it cannot read (exit 1): the positions it uses and what it requires are missing from the list, which must not look complete', () => {
   const meeting = exampleFile(EXAMPLE_MEETING);
   const dir = exampleProject({ [EXAMPLE_MEETING]: meeting.replace(/^date: /m, 'date: 2021-02-19\ndate: ') });

@@ -6,7 +6,8 @@ import { loadProject, noGitProblem, type Project } from '../load/project.js';
 import { gitMissing, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
-import { positionRows, type PositionRow } from '../list/positions.js';
+import { listedPositions, positionRows, type PositionRow } from '../list/positions.js';
+import type { LoadedPosition } from '../load/position-files.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { shellWord } from '../util/shell.js';
@@ -40,7 +41,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
   }
   const project = loadProject(options.cwd);
   const meetings = loadAllMeetings(project);
-  const diagnostics = sortDiagnostics([...project.setupDiagnostics, ...meetings.flatMap(unreadable), ...meetings.flatMap((m) => missingPositions(project, m))]);
+  const diagnostics = sortDiagnostics([...project.setupDiagnostics, ...meetings.flatMap(unreadableMeeting), ...meetings.flatMap((m) => missingPositions(project, m))]);
   const exitCode = hasErrors(project.setupDiagnostics) ? ExitCode.failure : hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
   if (options.what === 'meetings') {
     return { what: 'meetings', rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared), diagnostics, exitCode };
@@ -52,10 +53,12 @@ export async function list(options: ListOptions): Promise<ListResult> {
       throw new UsageError(`No meeting file ${only}.`, `Meeting files: ${meetings.map((m) => m.path).join(', ') || 'none yet'}.`);
     }
   }
-  const files = project.positionFiles.map((file) => file.path);
-  const git = await gitStates(project.root, files);
+  const git = await gitStates(project.root, project.positionFiles.map((file) => file.path));
   if (git === null && inGitCheckout(project.root) && gitMissing()) diagnostics.push(noGitProblem());
-  const rows = positionRows(project, meetings, git).filter(
+  const files = listedPositions(project);
+  const unreadable = files.flatMap(unreadablePosition);
+  diagnostics.push(...unreadable);
+  const rows = positionRows(files, meetings, git).filter(
     (row) =>
       (!options.status || row.status === options.status) &&
       (!options.uncleared || row.uncleared) &&
@@ -66,7 +69,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
   // Two files claiming one id are both listed; which one a meeting gets is what check reports.
   const duplicates = [...project.positions.values()].flatMap((p) => p.diagnostics.filter((d) => d.ruleId === 'position/duplicate-id'));
   diagnostics.push(...duplicates);
-  return { what: 'positions', rows, diagnostics, exitCode: duplicates.length && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
+  return { what: 'positions', rows, diagnostics, exitCode: (duplicates.length || unreadable.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
 }
 
 /** A shallow clone (CI checks out one commit by default) cannot date what changed before its history begins. */
@@ -81,7 +84,6 @@ function shallowHistory(folder: string, count: number): Diagnostic {
   );
 }
 
-/** A meeting that cannot be read: the list cannot say what it uses or requires, and must not look complete. */
 /** A question whose position does not exist: the list has no row for it, which must not look complete (exit 1). */
 function missingPositions(project: Project, loaded: LoadedMeeting): Diagnostic[] {
   return (loaded.meeting?.questions ?? []).flatMap((question, index) =>
@@ -100,18 +102,28 @@ function missingPositions(project: Project, loaded: LoadedMeeting): Diagnostic[]
   );
 }
 
-function unreadable(loaded: LoadedMeeting): Diagnostic[] {
+/** A meeting that cannot be read: the list cannot say what it uses or requires, and must not look complete. */
+function unreadableMeeting(loaded: LoadedMeeting): Diagnostic[] {
   if (loaded.meeting) return [];
-  const first = loaded.diagnostics.find((problem) => problem.severity === 'error');
+  return [unreadableFile(loaded.path, loaded.diagnostics, 'list/unreadable-meeting', 'meeting', 'the list leaves out the positions it uses and the clearances it requires')];
+}
+
+/** A position that cannot be read: its row says `invalid`, with no version, status or clearances, and must say where and why. */
+function unreadablePosition(loaded: LoadedPosition): Diagnostic[] {
+  if (loaded.position) return [];
+  return [unreadableFile(loaded.file.path, loaded.diagnostics, 'list/unreadable-position', 'position', 'the list shows it as invalid, without its version, status or clearances')];
+}
+
+/** The message for a file that cannot be read, at its first error and quoting it. */
+function unreadableFile(path: string, problems: readonly Diagnostic[], ruleId: 'list/unreadable-meeting' | 'list/unreadable-position', kind: string, consequence: string): Diagnostic {
+  const first = problems.find((problem) => problem.severity === 'error');
   const place = first?.line === undefined ? undefined : { line: first.line, column: first.column ?? 1 };
-  return [
-    diagnostic(
-      loaded.path,
-      place,
-      'error',
-      'list/unreadable-meeting',
-      `This meeting cannot be read${first ? ` (${first.message.replace(/\.$/, '')})` : ''}, so the list leaves out the positions it uses and the clearances it requires.`,
-      `Run \`briefing check ${shellWord(loaded.path)}\` and fix the file.`,
-    ),
-  ];
+  return diagnostic(
+    path,
+    place,
+    'error',
+    ruleId,
+    `This ${kind} cannot be read${first ? ` (${first.message.replace(/\.$/, '')})` : ''}, so ${consequence}.`,
+    `Run \`briefing check ${shellWord(path)}\` and fix the file.`,
+  );
 }

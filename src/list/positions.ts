@@ -1,6 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
-import { readPositionFile } from '../load/position-files.js';
+import { readPositionFile, type LoadedPosition } from '../load/position-files.js';
 import type { GitState } from './git.js';
 import { clearanceOf, type ClearanceState } from '../model/index.js';
 
@@ -28,13 +28,16 @@ export interface PositionRow {
   uncleared: boolean;
 }
 
-/** The rows for every position of the project, sorted by the date of the first meeting using each. */
-export function positionRows(project: Project, meetings: readonly LoadedMeeting[], git: ReadonlyMap<string, GitState> | null): PositionRow[] {
-  // Every file, also a second one claiming an id another has (the project keeps the first by id): listed, not hidden.
-  const files = project.positionFiles.map((file) => {
+/** Every position file of the project, loaded: also a second one claiming an id another has (the project keeps the first by id), which is listed, not hidden. */
+export function listedPositions(project: Project): LoadedPosition[] {
+  return project.positionFiles.map((file) => {
     const kept = project.positions.get(file.id);
     return kept && kept.file.path === file.path ? kept : readPositionFile(project.files, file.path);
   });
+}
+
+/** The rows for the `files` of {@link listedPositions}, sorted by the date of the first meeting using each. */
+export function positionRows(files: readonly LoadedPosition[], meetings: readonly LoadedMeeting[], git: ReadonlyMap<string, GitState> | null): PositionRow[] {
   const rows = files.map((loaded): PositionRow => {
     const using = meetings
       .flatMap((m) => (m.meeting?.questions.some((q) => q.position === loaded.id) ? [{ file: m.path, date: m.meeting.date, required: m.meeting.required_clearances }] : []))

@@ -293,6 +293,19 @@ describe('briefing new meeting', () => {
     expect(errorRules(await problemsOf(dir, result.file ?? ''))).toEqual([]);
   });
 
+  it('--from offers the earlier presidency only within its half-year, where the table of presidencies ends', async () => {
+    const earlier = exampleFile(EXAMPLE_MEETING).replace(/^date: .*$/m, 'date: 2031-02-10').replace(/^presidency: .*$/m, 'presidency: Kipra');
+    const dir = exampleProject({ 'meetings/2031-02-10-educ-informal.yaml': earlier });
+    const from = 'meetings/2031-02-10-educ-informal.yaml';
+    const same = await newMeeting({ cwd: dir, date: '2031-05-20', slug: 'educ-may', from, flags: { topic: 'T' } });
+    expect(parse(read(dir, same.file ?? '')).presidency).toBe('Kipra');
+    // Another half-year had another presidency: without a terminal, the flag is needed, and the error says why.
+    await expect(newMeeting({ cwd: dir, date: '2031-09-20', slug: 'educ-sept', from, flags: { topic: 'T' } })).rejects.toThrow(
+      "Missing --presidency (the earlier meeting's, Kipra, held it in another half-year)",
+    );
+    expect(existsSync(join(dir, 'meetings/2031-09-20-educ-sept.yaml'))).toBe(false);
+  });
+
   it('--from with a new name does not keep the earlier name’s locative: the title would name the earlier meeting', async () => {
     const dir = exampleProject();
     const name = 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme';

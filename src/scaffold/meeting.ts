@@ -8,7 +8,7 @@ import type { Choice } from '../prompt/prompter.js';
 import type * as z from 'zod';
 import { UsageError } from '../diagnostics/errors.js';
 import { Answers, ministryChoices } from './answers.js';
-import { presidencyOn } from './presidencies.js';
+import { presidencyDefault } from './presidencies.js';
 import { MEETING_SKELETON } from './skeletons.js';
 import { nameContradictions } from '../model/meeting-name.js';
 
@@ -96,8 +96,15 @@ export async function scaffoldMeeting(
     { flag: '--participants', given: flags.participants, message: 'Who meets (e.g. "ES izglītības ministri")', default: before?.participants },
     shape.participants,
   );
+  const offeredPresidency = presidencyDefault(date, before);
   const presidency = await answers.text(
-    { flag: '--presidency', given: flags.presidency, message: 'Presidency', default: presidencyOn(date) ?? before?.presidency },
+    {
+      flag: '--presidency',
+      given: flags.presidency,
+      message: 'Presidency',
+      default: offeredPresidency,
+      noDefaultBecause: offeredPresidency === undefined && before !== undefined ? `the earlier meeting's, ${before.presidency}, held it in another half-year` : undefined,
+    },
     shape.presidency,
   );
   const topic = await answers.text({ flag: '--topic', given: flags.topic, message: 'Topic of the discussion' }, shape.topic);

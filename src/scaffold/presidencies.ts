@@ -20,8 +20,23 @@ const BY_YEAR: Readonly<Record<number, readonly [string, string]>> = {
 };
 
 /** The presidency in office on an ISO date, or undefined outside 2017–2030. */
-export function presidencyOn(isoDate: string): string | undefined {
+function presidencyOn(isoDate: string): string | undefined {
   const [year, month] = isoDate.split('-').map(Number);
   if (year === undefined || month === undefined) return undefined;
   return BY_YEAR[year]?.[month <= 6 ? 0 : 1];
+}
+
+/** The half-year an ISO date falls in, `2021-1` or `2021-2`: a presidency's term. */
+function halfYearOf(isoDate: string): string {
+  const [year = '', month = ''] = isoDate.split('-');
+  return `${year}-${Number(month) <= 6 ? 1 : 2}`;
+}
+
+/**
+ * The presidency a new meeting on `date` is offered: the one in office by the table, else an
+ * earlier meeting's (`new meeting --from`) only when that meeting fell in the same half-year.
+ * Another half-year had another presidency, so copying it would name the wrong country.
+ */
+export function presidencyDefault(date: string, earlier?: { date: string; presidency: string }): string | undefined {
+  return presidencyOn(date) ?? (earlier !== undefined && halfYearOf(earlier.date) === halfYearOf(date) ? earlier.presidency : undefined);
 }

@@ -437,6 +437,21 @@ describe('briefing new position', () => {
     await expect(newPosition({ cwd: dir, id: 'con', flags: { question: 'X' } })).rejects.toThrow('`con` is not a usable position id: Windows reserves this name for a device');
   });
 
+  it('refuses a file name typed for the id or the slug (x.yaml would be written as x.yaml.yaml) and suggests what was meant', async () => {
+    const dir = exampleProject();
+    await expect(newPosition({ cwd: dir, id: 'educ-digital.yaml', flags: { question: 'X' } })).rejects.toMatchObject({
+      message: '`educ-digital.yaml` is a file name: give the position id alone, without .yaml; the file is named after it.',
+      hint: 'For example: briefing new position educ-digital',
+    });
+    expect(existsSync(join(dir, 'positions/educ-digital.yaml.yaml'))).toBe(false);
+    // Latvian letters, capitals and spaces: the id they most likely meant.
+    await expect(newPosition({ cwd: dir, id: 'Ēdināšana skolās', flags: { question: 'X' } })).rejects.toMatchObject({ hint: 'For example: edinasana-skolas' });
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'Izglītības-Padome.yml', flags: MEETING_FLAGS })).rejects.toMatchObject({
+      message: '`Izglītības-Padome.yml` is not a usable name: use the letters a–z (no ā or š), digits and dashes, without .yml (the file is named <date>-<name>.yaml).',
+      hint: 'For example: izglitibas-padome',
+    });
+  });
+
   it('names the file that stands where --dir’s folder should be', async () => {
     const dir = exampleProject();
     await expect(newPosition({ cwd: dir, id: 'educ-new', dir: 'educ/equity-reforms.yaml', flags: { question: 'X' } })).rejects.toThrow(

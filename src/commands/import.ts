@@ -14,6 +14,7 @@ import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewedDocument } from '../review/read-docx.js';
 import { schemaLine } from '../scaffold/schema-line.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
+import { asciiSlug } from '../util/ascii.js';
 
 /** Options of `briefing import <report.docx>`. */
 export interface ImportOptions {
@@ -186,14 +187,7 @@ function clearedOn(created: string, meetingDate: string, notes: string[]): strin
  * be a sentence, and the slug names a folder, files and every position's id.
  */
 function slugOf(fileName: string, date: string): string {
-  const slug = fileName
-    .replace(/\.docx$/i, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .replace(new RegExp(`^${date}-`), '');
+  const slug = asciiSlug(fileName.replace(/\.docx$/i, '')).replace(new RegExp(`^${date}-`), '');
   if (slug.length <= SLUG_MAX) return slug || 'imported';
   const cut = slug.slice(0, SLUG_MAX + 1);
   return (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, SLUG_MAX)).replace(/-$/, '');

@@ -21,6 +21,7 @@ import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
 import { endsAfterStart } from '../validate/meeting-rules.js';
+import { asciiSlug } from '../util/ascii.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
 export interface NewMeetingOptions {
@@ -74,7 +75,10 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   const date = day.iso;
   const endDate = endDateFlag(date, options.flags.endDate);
   if (!isSlug(options.slug)) {
-    throw new UsageError(`\`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes.`, 'For example: educ-council');
+    throw new UsageError(
+      `\`${options.slug}\` is not a usable name: use the letters a–z (no ā or š), digits and dashes${fileExtension(options.slug) ? `, without ${fileExtension(options.slug)} (the file is named <date>-<name>.yaml)` : ''}.`,
+      `For example: ${usableInstead(options.slug, isSlug) ?? 'educ-council'}`,
+    );
   }
   const target = join(project.root, project.config.paths.meetings, `${date}-${options.slug}.yaml`);
   refuseExisting(project, target);
@@ -114,9 +118,15 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
   const id = positionSchema.shape.id.safeParse(options.id);
+  const usable = (text: string) => positionSchema.shape.id.safeParse(text).success;
+  const extension = fileExtension(options.id);
+  if (extension) {
+    // `x.yaml` is an id the schema allows, but it was meant as the file: it would be written as x.yaml.yaml.
+    throw new UsageError(`\`${options.id}\` is a file name: give the position id alone, without ${extension}; the file is named after it.`, `For example: briefing new position ${usableInstead(options.id, usable) ?? 'educ-digital-skills'}`);
+  }
   if (!id.success) {
     // The schema's own words: the characters allowed, or why an id of allowed characters is not (a name Windows reserves).
-    throw new UsageError(`\`${options.id}\` is not a usable position id: ${id.error.issues[0]?.message ?? 'see the position schema'}.`, 'For example: educ-digital-skills');
+    throw new UsageError(`\`${options.id}\` is not a usable position id: ${id.error.issues[0]?.message ?? 'see the position schema'}.`, `For example: ${usableInstead(options.id, usable) ?? 'educ-digital-skills'}`);
   }
   const taken = project.positions.get(options.id);
   if (taken) throw new UsageError(`The position \`${options.id}\` already exists: ${taken.file.path}; nothing written.`, 'Choose another id, or edit that file.');
@@ -127,6 +137,20 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id));
   answers.assertComplete('new position');
   return write(project, target, doc, 'position');
+}
+
+/** `.yaml` or `.yml` when a name typed for a file's id or slug ends in one: the file name was typed instead. */
+function fileExtension(name: string): string | undefined {
+  return /\.ya?ml$/i.exec(name)?.[0];
+}
+
+/**
+ * The name the user most likely meant, written so `usable` takes it: without the file's extension,
+ * in small ASCII letters (`Ēdināšana.yaml` → `edinasana`); undefined when that is not usable either.
+ */
+function usableInstead(name: string, usable: (text: string) => boolean): string | undefined {
+  const suggestion = asciiSlug(name.replace(/\.ya?ml$/i, ''));
+  return suggestion && suggestion !== name && usable(suggestion) ? suggestion : undefined;
 }
 
 /** The question text and required ministries of the meetings that already name `id`. */

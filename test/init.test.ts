@@ -204,6 +204,13 @@ describe('briefing init', () => {
     const inClone = runCli(['init', '--ministry', 'IZM', '--tool', 'file:x.tgz'], clone);
     expect(inClone.status, inClone.stderr).toBe(0);
     expect(inClone.stdout).toContain('\n  git add . && git commit -m "Briefings"');
+    // In a folder inside a repository, `git init` would start a second repository in the first,
+    // and GitHub would never run the workflow written below the repository's top: both are said.
+    const inside = runCli(['init', 'eu briefings', '--ministry', 'IZM', '--tool', 'file:x.tgz'], clone);
+    expect(inside.status, inside.stderr).toBe(0);
+    expect(inside.stdout).not.toContain('git init');
+    expect(inside.stdout).toContain('\n  git add . && git commit -m "Briefings"\n');
+    expect(inside.stdout).toContain("move 'eu briefings/.github/workflows/briefings.yml' there and make its steps run in 'eu briefings'\n");
   });
 
   it('leaves nothing behind when a file cannot be written half way, so that it can run again', async () => {

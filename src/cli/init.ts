@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
+import { checkoutTop } from '../load/git.js';
 
 /** `briefing init [folder]`: a ministry's own briefing repository, ready for `npm ci` and git. */
 export function registerInit(program: Command, io: Io): void {
@@ -58,9 +58,26 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
       ...(resolve(io.cwd(), result.folder) === process.cwd() ? [] : [`  cd ${shellWord(relative(process.cwd(), resolve(io.cwd(), result.folder)) || '.')}`]),
       ...(result.updated.length ? [] : ['  npm install                    installs the briefing package.json names']),
       '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
-      // A clone is a repository already.
-      `  ${existsSync(join(resolve(io.cwd(), result.folder), '.git')) ? '' : 'git init && '}git add . && git commit -m "Briefings"`,
+      ...gitSteps(resolve(io.cwd(), result.folder)),
     ].join('\n'),
   );
 }
 
+/**
+ * The git step after init. A clone is a repository already, and so is a folder inside one: `git
+ * init` there would start a second repository inside the first. GitHub runs the workflows of a
+ * repository's top folder only, so the one init wrote in a folder below it is said to be moved.
+ */
+function gitSteps(folder: string): string[] {
+  const top = checkoutTop(folder);
+  if (top === undefined) return ['  git init && git add . && git commit -m "Briefings"'];
+  const steps = ['  git add . && git commit -m "Briefings"'];
+  if (top === folder) return steps;
+  const shown = (path: string) => relative(process.cwd(), path) || '.';
+  return [
+    ...steps,
+    `This folder lies inside the git repository at ${shellWord(shown(top))}, and GitHub runs only the workflows in ${shellWord(`${shown(join(top, '.github/workflows'))}/`)}:`,
+    `move ${shellWord(shown(join(folder, '.github/workflows/briefings.yml')))} there and make its steps run in ${shellWord(relative(top, folder).split(sep).join('/'))}`,
+    '(defaults.run.working-directory, and the paths of its cache and artifact), or no report is checked.',
+  ];
+}

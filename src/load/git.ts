@@ -326,7 +326,7 @@ export function inGitCheckout(folder: string): boolean {
 }
 
 /** The top folder of the git working tree a folder lies in (the nearest with a `.git`), found from the files alone. */
-function checkoutTop(folder: string): string | undefined {
+export function checkoutTop(folder: string): string | undefined {
   for (let dir = resolve(folder); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return undefined;

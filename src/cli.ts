@@ -85,7 +85,7 @@ Examples:
     const [first = '', ...rest] = text.trim().split('\n');
     const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
     // build and list print JSON with --json; check, with problems only to report, with --format json.
-    const json = first === "error: unknown option '--json'" && args.includes('check') ? 'check prints JSON with --format json.' : undefined;
+    const json = jsonFlagHint(first, args);
     const hint = suggestion || json || 'See briefing --help, or briefing <command> --help.';
     return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
   }
@@ -113,6 +113,16 @@ Examples:
   }
 
   await program.parseAsync(args, { from: 'user' }).catch(fail);
+}
+
+/**
+ * The flag that prints JSON, when the one of another command was typed: `check` has `--format
+ * json` (as its human output is a format too), `list` and `templates` have `--json`.
+ */
+function jsonFlagHint(mistake: string, args: readonly string[]): string | undefined {
+  if (mistake === "error: unknown option '--json'" && args.includes('check')) return 'check prints JSON with --format json.';
+  const other = ['list', 'templates'].find((command) => args.includes(command));
+  return other !== undefined && /^error: unknown option '--format(=.*)?'$/.test(mistake) ? `${other} prints JSON with --json.` : undefined;
 }
 
 /**

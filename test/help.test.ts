@@ -31,6 +31,8 @@ describe('help and mistakes', () => {
     [['clear', 'x', '-m', 'AM', '--withdrew'], "briefing: unknown option '--withdrew'\n  Did you mean --withdraw?"],
     [['clear', 'x'], "briefing: required option '-m, --ministry <code>' not specified\n  See briefing --help, or briefing <command> --help."],
     [['check', '--json'], "briefing: unknown option '--json'\n  check prints JSON with --format json."],
+    [['list', '--format', 'json'], "briefing: unknown option '--format'\n  list prints JSON with --json."],
+    [['templates', '--format=json'], "briefing: unknown option '--format=json'\n  templates prints JSON with --json."],
   ])('%j says what is wrong as every message does (briefing:, then a hint such as the nearest name) and exits 2', (args, message) => {
     const run = runCli(args, REPO);
     expect(run.status).toBe(2);

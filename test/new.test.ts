@@ -246,6 +246,12 @@ describe('briefing new meeting', () => {
     expect(checked.diagnostics.filter((d) => d.ruleId === 'meeting/duplicate-file-code')).toEqual([]);
   });
 
+  it('makes a file code a file code may be from a slug of one long word (it was an internal error)', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'a'.repeat(120), flags: MEETING_FLAGS });
+    expect(parse(read(dir, result.file ?? '')).file_code).toBe(`IZMzin_180521_${'A'.repeat(20)}`);
+  });
+
   it('refuses a --file-code another meeting has (in any case), naming that meeting (exit 2), and re-asks an answer that does', async () => {
     const dir = exampleProject();
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: { ...MEETING_FLAGS, fileCode: 'izmzin_190221_educ' } })).rejects.toThrow(

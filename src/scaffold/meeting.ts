@@ -230,10 +230,16 @@ async function askSignatory(
   return name === undefined ? undefined : { role, name };
 }
 
-/** `IZMzin_180521_EDUC`: issuing ministry, "zin" (ziņojums), DDMMYY, the slug's first word. */
+/**
+ * How much of the slug's first word a file code takes: a code names every output file, and a
+ * slug of one long word would otherwise make a code longer than a file code may be.
+ */
+const FILE_CODE_WORD_MAX = 20;
+
+/** `IZMzin_180521_EDUC`: issuing ministry, "zin" (ziņojums), DDMMYY, the slug's first word (at most {@link FILE_CODE_WORD_MAX} letters). */
 export function fileCodeFor(issuingMinistry: string, date: string, slug: string): string {
   const [year = '', month = '', day = ''] = date.split('-');
-  const word = (slug.split('-')[0] ?? slug).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  const word = (slug.split('-')[0] ?? slug).replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, FILE_CODE_WORD_MAX);
   return `${issuingMinistry}zin_${day}${month}${year.slice(2)}${word ? `_${word}` : ''}`;
 }
 

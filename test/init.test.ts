@@ -84,6 +84,12 @@ describe('briefing init', () => {
     expect(meeting).not.toHaveProperty('visa');
   });
 
+  it('names the package after a folder with Latvian letters and spaces by its letters, not without them', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, folder: 'Ārlietu ES mape', flags: { ministry: 'IZM' } })).exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'Ārlietu ES mape/package.json'), 'utf8')).name).toBe('arlietu-es-mape');
+  });
+
   it('pins line ends in git: a Windows checkout (core.autocrlf) has the same bytes, so it builds the same reports', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, folder: 'repo', flags: { ...SIGNED, tool: 'file:../briefing-0.1.0.tgz' } })).exitCode).toBe(0);

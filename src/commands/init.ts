@@ -16,6 +16,7 @@ import * as files from '../init/files.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
 import toolPackage from '../../package.json' with { type: 'json' };
+import { withoutDiacritics } from '../util/ascii.js';
 
 /** Options of `briefing init [folder]`. */
 export interface InitOptions {
@@ -277,9 +278,9 @@ function installingProject(): { root: string; specs: Record<string, string> } | 
   }
 }
 
-/** A package name npm accepts, from the folder's name. */
+/** A package name npm accepts, from the folder's name: `Ārlietu mape` → `arlietu-mape`. */
 function packageName(root: string): string {
-  const name = basename(root).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
+  const name = withoutDiacritics(basename(root)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
   return name || 'briefings';
 }
 

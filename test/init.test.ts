@@ -90,6 +90,14 @@ describe('briefing init', () => {
     expect(JSON.parse(readFileSync(join(dir, 'Ārlietu ES mape/package.json'), 'utf8')).name).toBe('arlietu-es-mape');
   });
 
+  it('refuses an empty --tool, which would install the registry\'s "briefing" (another package), and writes nothing', async () => {
+    const dir = tempDir();
+    await expect(init({ cwd: dir, folder: 'x', flags: { ministry: 'IZM', tool: ' ' } })).rejects.toMatchObject({
+      message: '--tool is empty: package.json would name no briefing to install; nothing written.',
+    });
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
   it('pins line ends in git: a Windows checkout (core.autocrlf) has the same bytes, so it builds the same reports', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, folder: 'repo', flags: { ...SIGNED, tool: 'file:../briefing-0.1.0.tgz' } })).exitCode).toBe(0);

@@ -69,6 +69,10 @@ const EXAMPLES = [
 export async function init(options: InitOptions): Promise<InitResult> {
   const folder = options.folder ?? '.';
   const root = resolve(options.cwd, folder);
+  // An empty spec installs whatever package npm's registry calls "briefing", which is not this tool.
+  if (options.flags.tool?.trim() === '') {
+    throw new UsageError('--tool is empty: package.json would name no briefing to install; nothing written.', 'Name the package, e.g. --tool file:vendor/briefing-0.1.0.tgz, or leave --tool out for the briefing this runs from.');
+  }
   const ministries = builtInMinistries();
   const answers = new Answers(options.prompter);
   const issuingMinistry = await answers.select(

@@ -98,6 +98,12 @@ describe('briefing init', () => {
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 
+  it('needs the name of who signs once the role is given, rather than leaving both out', async () => {
+    const dir = tempDir();
+    await expect(init({ cwd: dir, folder: 'x', flags: { ministry: 'IZM', signatureRole: 'Ministre' } })).rejects.toThrow(/^Missing --signature-name \(--signature-role is given\)/);
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
   it('pins line ends in git: a Windows checkout (core.autocrlf) has the same bytes, so it builds the same reports', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, folder: 'repo', flags: { ...SIGNED, tool: 'file:../briefing-0.1.0.tgz' } })).exitCode).toBe(0);

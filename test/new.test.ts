@@ -246,6 +246,22 @@ describe('briefing new meeting', () => {
     expect(checked.diagnostics.filter((d) => d.ruleId === 'meeting/duplicate-file-code')).toEqual([]);
   });
 
+  it('needs both parts of who signs once one is given: a role or a name alone is not dropped without a word', async () => {
+    // A config that names no one, as init writes it unless told: nothing to offer for the other part.
+    const config = exampleFile('briefing.config.yaml').replace(/^(signature|visa): .*\n/gm, '');
+    const dir = exampleProject({ 'briefing.config.yaml': config });
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, visaRole: 'Valsts sekretāre' } })).rejects.toThrow(
+      /^Missing --visa-name \(--visa-role is given\): standard input is not a terminal/,
+    );
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, signatureName: 'A. Muižniece' } })).rejects.toThrow(
+      /^Missing --signature-role \(--signature-name is given\)/,
+    );
+    expect(existsSync(join(dir, 'meetings/2021-05-18-x.yaml'))).toBe(false);
+    // On a terminal, the name left empty after a role is asked again.
+    const prompter = scriptedPrompter({ 'Start time': '', 'Visa: role': 'Valsts sekretāre', 'Visa: name': '' });
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, signatureRole: 'R', signatureName: 'N' }, prompter })).rejects.toThrow('rejected: an answer is needed');
+  });
+
   it('makes a file code a file code may be from a slug of one long word (it was an internal error)', async () => {
     const dir = exampleProject();
     const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'a'.repeat(120), flags: MEETING_FLAGS });

@@ -6,11 +6,10 @@ import { isInside, readText } from '../load/files.js';
 import { CONFIG_FILE, packageRoot } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { ministriesSchema, type Ministries } from '../model/index.js';
-import { signatory } from '../model/common.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { Answers, ministryChoices } from '../scaffold/answers.js';
+import { Answers, askSignatory, ministryChoices } from '../scaffold/answers.js';
 import { checkSchema } from '../load/shape.js';
 import * as files from '../init/files.js';
 import { isRecord } from '../util/record.js';
@@ -181,13 +180,10 @@ const MERGED_FILES: ReadonlySet<string> = new Set(['.gitignore', '.gitattributes
 /** A file init's version would only replace (a clone's own README): one that exists is kept, init's not written. */
 const KEPT_FILES: ReadonlySet<string> = new Set(['README.md']);
 
-/** Who signs or endorses: both parts, or none (asked on a terminal, optional). */
+/** Who signs or endorses the reports init's config names: both parts, or none (see askSignatory). */
 async function person(answers: Answers, kind: 'signature' | 'visa', role: string | undefined, name: string | undefined) {
   const label = kind === 'signature' ? 'Who signs the reports' : 'Visa (who endorses them)';
-  const givenRole = await answers.text({ flag: `--${kind}-role`, given: role, message: `${label}: role` }, signatory.shape.role, true);
-  if (givenRole === undefined) return undefined;
-  const givenName = await answers.text({ flag: `--${kind}-name`, given: name, message: `${label}: name` }, signatory.shape.name, true);
-  return givenName === undefined ? undefined : { role: givenRole, name: givenName };
+  return askSignatory(answers, { kind, role, name, questions: { role: `${label}: role`, name: `${label}: name` } });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Ministries } from '../model/index.js';
 import { existsOn, nameOn } from '../model/ministries.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { typedTextProblem } from '../load/characters.js';
+import { signatory } from '../model/common.js';
 
 /**
  * The registry's ministries as prompt choices: `AM – Ārlietu ministrija`. Given a meeting's date,
@@ -115,4 +116,36 @@ export class Answers {
 function choiceOf<T extends string>(choices: readonly Choice<T>[], value: string): T | undefined {
   const trimmed = value.trim();
   return (choices.find((c) => c.value === trimmed) ?? choices.find((c) => c.value.toLowerCase() === trimmed.toLowerCase()))?.value;
+}
+
+/** Who signs or endorses a report. */
+type Signatory = z.output<typeof signatory>;
+
+/** One signatory's flags (`--signature-role`, `--signature-name`, or the visa's), questions and offered answer. */
+export interface SignatoryField {
+  kind: 'signature' | 'visa';
+  role: string | undefined;
+  name: string | undefined;
+  questions: { role: string; name: string };
+  fallback?: Signatory | undefined;
+}
+
+/**
+ * Who signs (or endorses) the reports: role and name, both or neither. Left without a role,
+ * there is none; once either is given, the other is needed, asked for on a terminal, else an
+ * error naming its flag. A role given alone was dropped without a word before, as was a name.
+ */
+export async function askSignatory(answers: Answers, field: SignatoryField): Promise<Signatory | undefined> {
+  const [roleFlag, nameFlag] = [`--${field.kind}-role`, `--${field.kind}-name`];
+  const role = await answers.text(
+    { flag: roleFlag, given: field.role, message: field.questions.role, default: field.fallback?.role, noDefaultBecause: field.name === undefined ? undefined : `${nameFlag} is given` },
+    signatory.shape.role,
+    field.name === undefined,
+  );
+  if (role === undefined) return undefined;
+  const name = await answers.text(
+    { flag: nameFlag, given: field.name, message: field.questions.name, default: field.fallback?.name, noDefaultBecause: field.role === undefined ? undefined : `${roleFlag} is given` },
+    signatory.shape.name,
+  );
+  return name === undefined ? undefined : { role, name };
 }

@@ -7,7 +7,7 @@ import { councilPlaceOn, placeNamed } from '../model/places.js';
 import type { Choice } from '../prompt/prompter.js';
 import type * as z from 'zod';
 import { UsageError } from '../diagnostics/errors.js';
-import { Answers, ministryChoices } from './answers.js';
+import { Answers, askSignatory, ministryChoices } from './answers.js';
 import { presidencyDefault } from './presidencies.js';
 import { MEETING_SKELETON } from './skeletons.js';
 import { nameContradictions } from '../model/meeting-name.js';
@@ -164,8 +164,14 @@ export async function scaffoldMeeting(
   );
   const template = flags.template ?? before?.template ?? 'informative-report.lv';
   // The config says who signs now; an earlier meeting only says who signed then (a minister may have changed since).
-  const signature = await askSignatory(answers, 'signature', flags.signatureRole, flags.signatureName, project.config.signature ?? before?.signature);
-  const visa = await askSignatory(answers, 'visa', flags.visaRole, flags.visaName, project.config.visa ?? before?.visa);
+  const signature = await askSignatory(answers, {
+    kind: 'signature',
+    role: flags.signatureRole,
+    name: flags.signatureName,
+    questions: SIGNATORY_QUESTIONS.signature,
+    fallback: project.config.signature ?? before?.signature,
+  });
+  const visa = await askSignatory(answers, { kind: 'visa', role: flags.visaRole, name: flags.visaName, questions: SIGNATORY_QUESTIONS.visa, fallback: project.config.visa ?? before?.visa });
 
   const doc = parseDocument(earlier ? earlier.text : MEETING_SKELETON);
   const set = (path: string[], value: unknown) => doc.setIn(path, value);
@@ -214,21 +220,6 @@ const SIGNATORY_QUESTIONS = {
   signature: { role: 'Signed by: role (e.g. "Izglītības un zinātnes ministre")', name: 'Signed by: name (e.g. "I. Šuplinska")' },
   visa: { role: 'Visa: role (e.g. "Valsts sekretāre")', name: 'Visa: name (e.g. "L. Lejiņa")' },
 };
-
-/** Who signs or endorses: from the flags, else asked with `fallback` offered; absent when left empty. */
-async function askSignatory(
-  answers: Answers,
-  kind: 'signature' | 'visa',
-  givenRole: string | undefined,
-  givenName: string | undefined,
-  fallback: Signatory | undefined,
-): Promise<Signatory | undefined> {
-  const shape = signatory.shape;
-  const role = await answers.text({ flag: `--${kind}-role`, given: givenRole, message: SIGNATORY_QUESTIONS[kind].role, default: fallback?.role }, shape.role, true);
-  if (role === undefined) return undefined;
-  const name = await answers.text({ flag: `--${kind}-name`, given: givenName, message: SIGNATORY_QUESTIONS[kind].name, default: fallback?.name }, shape.name, true);
-  return name === undefined ? undefined : { role, name };
-}
 
 /**
  * How much of the slug's first word a file code takes: a code names every output file, and a

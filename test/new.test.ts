@@ -205,6 +205,11 @@ describe('briefing new meeting', () => {
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['XX'] } })).rejects.toThrow(
       /--clearances: `XX` is not one of AM, AIM/,
     );
+    // Codes separated by spaces or semicolons: the hint writes them as the flag takes them.
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['AM LM', 'fm'] } })).rejects.toMatchObject({
+      message: expect.stringMatching(/^--clearances: `AM LM` is not one of AM, AIM/),
+      hint: 'Separate them with commas: --clearances AM,LM,fm',
+    });
     // A character a Word document cannot hold is the flag's mistake, not a file that fails its own check.
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, topic: 'a\u0007b' } })).rejects.toThrow(
       /^--topic: holds the character U\+0007, which a Word document cannot contain/,

@@ -81,10 +81,19 @@ export class Answers {
 
   /** Any number of options out of `choices` (given as a comma-separated flag). */
   async checkbox<T extends string>(field: FieldSource<readonly string[]>, choices: readonly Choice<T>[]): Promise<T[]> {
-    if (field.given !== undefined) {
-      const found = field.given.map((value) => {
+    const given = field.given;
+    if (given !== undefined) {
+      const found = given.map((value) => {
         const choice = choiceOf(choices, value);
-        if (choice === undefined) throw new UsageError(`${field.flag}: \`${value}\` is not one of ${choices.map((c) => c.value).join(', ')}.`);
+        if (choice === undefined) {
+          // `AM LM` or `AM;LM`: codes, but not separated as the flag takes them.
+          const codes = value.trim().split(/[\s;]+/);
+          const separated = codes.length > 1 && codes.every((code) => choiceOf(choices, code) !== undefined);
+          throw new UsageError(
+            `${field.flag}: \`${value}\` is not one of ${choices.map((c) => c.value).join(', ')}.`,
+            separated ? `Separate them with commas: ${field.flag} ${given.join(',').split(/[\s;]+/).join(',')}` : undefined,
+          );
+        }
         return choice;
       });
       const twice = found.find((value, index) => found.indexOf(value) !== index);

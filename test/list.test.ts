@@ -319,3 +319,12 @@ it('in a shallow clone, does not date a position by the commit its history begin
     stderr: '',
   });
 });
+
+it('in a project with nothing yet, says how to make the first position or meeting, not that nothing "matches"', () => {
+  const dir = tempDir();
+  expect(runCli(['init', '--ministry', 'IZM', '--tool', 'file:x.tgz'], dir).status).toBe(0);
+  expect(runCli(['list'], dir)).toMatchObject({ status: 0, stdout: 'No positions yet: write the first with `briefing new position <id>`.\n' });
+  expect(runCli(['list', 'meetings'], dir).stdout).toBe('No meetings yet: start the first with `briefing new meeting <date> <slug>`.\n');
+  // A filter that leaves nothing still says so.
+  expect(runCli(['list', '--uncleared'], dir).stdout).toBe('No positions match.\n');
+});

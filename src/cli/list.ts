@@ -37,16 +37,16 @@ Examples:
         ...(flags.status ? { status: flags.status } : {}),
         ...(flags.meeting ? { meeting: flags.meeting } : {}),
       });
-      await printList(io, result, flags.json);
+      await printList(io, result, flags.json, flags.uncleared || flags.status !== undefined || flags.meeting !== undefined);
     });
 }
 
 /** The problems on stderr; the rows on stdout, as a table as wide as the terminal (80 in a pipe) or JSON. */
-async function printList(io: Io, result: ListResult, json: boolean): Promise<void> {
+async function printList(io: Io, result: ListResult, json: boolean, filtered: boolean): Promise<void> {
   const { formatMeetings, formatPositions } = await import('../list/format.js');
   await printProblems(io, result, PROBLEMS_ON_STDERR);
   const width = process.stdout.isTTY ? Math.max(60, process.stdout.columns) : 80;
   if (json) console.log(JSON.stringify(result.rows, null, 2));
-  else console.log((result.what === 'positions' ? formatPositions(result.rows, width) : formatMeetings(result.rows, width)).join('\n'));
+  else console.log((result.what === 'positions' ? formatPositions(result.rows, width, filtered) : formatMeetings(result.rows, width, filtered)).join('\n'));
   process.exitCode = result.exitCode;
 }

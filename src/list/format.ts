@@ -11,9 +11,18 @@ const MARKS: Record<ClearanceState, string> = {
   'not recorded': '–',
 };
 
+/**
+ * What an empty list says: that the filters (`filtered`) left nothing, or, in a project that has
+ * none yet, how to make the first one, rather than "match" with nothing to match.
+ */
+const EMPTY = {
+  positions: { filtered: 'No positions match.', none: 'No positions yet: write the first with `briefing new position <id>`.' },
+  meetings: { filtered: 'No meetings match.', none: 'No meetings yet: start the first with `briefing new meeting <date> <slug>`.' },
+};
+
 /** The positions table and its legend, within `width` columns. */
-export function formatPositions(rows: readonly PositionRow[], width: number): string[] {
-  if (!rows.length) return ['No positions match.'];
+export function formatPositions(rows: readonly PositionRow[], width: number, filtered: boolean): string[] {
+  if (!rows.length) return [EMPTY.positions[filtered ? 'filtered' : 'none']];
   const table = formatTable(
     [
       { title: 'POSITION', flexible: true, min: 12 },
@@ -37,8 +46,8 @@ export function formatPositions(rows: readonly PositionRow[], width: number): st
 }
 
 /** The meetings table, within `width` columns. */
-export function formatMeetings(rows: readonly MeetingRow[], width: number): string[] {
-  if (!rows.length) return ['No meetings match.'];
+export function formatMeetings(rows: readonly MeetingRow[], width: number, filtered: boolean): string[] {
+  if (!rows.length) return [EMPTY.meetings[filtered ? 'filtered' : 'none']];
   return formatTable(
     [
       { title: 'DATE' },

@@ -150,6 +150,17 @@ describe('briefing clear', () => {
     expect(both.stderr).toContain("option '--pending' cannot be used with option '--withdraw'");
   });
 
+  it('says a clearance of a position with no answer yet clears no text (it stops counting once the answer is written)', () => {
+    const empty = BEFORE.replace(/^body: [|>][^\n]*\n(?:(?: .*)?\n)*/m, 'body: |\n\n');
+    expect(parse(empty).body.trim()).toBe('');
+    const dir = exampleProject({ [FILE]: empty });
+    const said = 'The answer (`body`) is still empty, so AM has cleared no text: once the answer is written, this clearance no longer counts.';
+    expect(clear({ cwd: dir, position: FILE, ministry: 'AM', date: '2021-03-10', status: 'cleared' }).notes).toContain(said);
+    // A request for clearance of an unwritten text is no such slip; a written answer is cleared as before.
+    expect(clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-03-10', status: 'pending' }).notes).not.toContain(said);
+    expect(run({ ministry: 'AM' }).result.notes.join('\n')).not.toContain('still empty');
+  });
+
   it('refuses a --ref or --note the entry cannot hold (empty, invisible, a character Word cannot) by its flag, exit 2, file untouched', () => {
     for (const [flag, given, said] of [
       ['--ref', '', '--ref: is empty; nothing written.'],

@@ -112,6 +112,8 @@ export function clear(options: ClearOptions): ClearResult {
   const notes = [
     ...(date.iso !== options.date ? [`--date ${options.date} read as ${date.iso}.`] : []),
     ...(options.status === 'objected' && recorded.clearance[ministry]?.note === undefined ? ['Say what the objection is with --note, for whoever changes the text.'] : []),
+    // A clearance is of the text it answered: of an empty one, it stops counting once the answer is written.
+    ...(options.status === 'cleared' && !recorded.body.trim() ? [`The answer (\`body\`) is still empty, so ${ministry} has cleared no text: once the answer is written, this clearance no longer counts.`] : []),
     ...notesOn(recorded, using),
   ];
   const late = afterMeetings(shown, ministry, date.iso, using, options.status);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
@@ -91,6 +91,10 @@ describe('the briefing command', () => {
       'README.md  error  This is not a briefing file: build takes meeting files (.yaml). Meeting files are the .yaml files under meetings/, e.g. meetings/<date>-<slug>.yaml.  input/unknown-kind\n',
     );
     expect(runCli(['build', 'ministries.yaml'], dir).stderr).toContain('ministries.yaml  error  This is the ministries registry, not a meeting');
+    // A position outside the positions folder (init's examples/position.yaml) is a position too, by its `id`.
+    mkdirSync(join(dir, 'examples'));
+    writeFileSync(join(dir, 'examples/position.yaml'), exampleFile('positions/educ/equity-reforms.yaml'));
+    expect(runCli(['build', 'examples/position.yaml'], dir).stderr).toContain('examples/position.yaml  error  This is a position, not a meeting: build takes meeting files.');
     // A folder stands for the meetings in it: the project folder builds its one meeting.
     const folder = runCli(['build', '.'], dir);
     expect(folder.status).toBe(0);

@@ -12,6 +12,7 @@ import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { listTemplates, partialsOnPath, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
+import { readPositionFile } from '../load/position-files.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
 
 /** Options of `briefing check`, as the CLI parsed them. */
@@ -80,6 +81,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   for (const loaded of project.positions.values()) {
     const found = setupBroken ? loaded.diagnostics : checkPosition(project, loaded);
     diagnostics.push(...found.filter((d) => positionFiles.has(d.file)));
+  }
+  // One named outside the positions folder (examples/position.yaml) is no position of the project: checked alone.
+  const scanned = new Set(project.positionFiles.map((file) => file.path));
+  for (const path of positionFiles) {
+    if (scanned.has(path)) continue;
+    const loaded = readPositionFile(project.files, path);
+    diagnostics.push(...(setupBroken ? loaded.diagnostics : checkPosition(project, loaded)));
   }
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
   if (setupBroken) diagnostics.push(...meetings.flatMap((m) => m.diagnostics));

@@ -21,7 +21,8 @@ const CHECKED_FILES = [...YAML_FILES, '**/*.hbs'];
 /**
  * Turns the paths given to `check` into files by kind. No paths means the whole project:
  * every meeting, every position and every template. A folder means the files in it; a
- * pattern is expanded; each file's kind is told by the folder it lies in.
+ * pattern is expanded; each file's kind is told by the folder it lies in (and, outside the
+ * positions folder, by whether it has a position's `id`).
  */
 export function checkTargets(project: Project, cwd: string, inputs: readonly string[]): { targets: CheckTargets; diagnostics: Diagnostic[] } {
   const folders = projectFolders(project);
@@ -96,7 +97,21 @@ function kindOf(project: Project, folders: ProjectLocations, file: string): File
   if (file === folders.ministries) return 'registry';
   if (file.endsWith('.hbs')) return 'template';
   if (!/\.ya?ml$/.test(file)) return 'other';
-  return folders.positions !== undefined && underFolder(folders.positions, file) ? 'position' : 'meeting';
+  if (folders.positions !== undefined && underFolder(folders.positions, file)) return 'position';
+  // Elsewhere a YAML file is a meeting, unless it says it is a position: examples/position.yaml, or one copied aside.
+  return claimsPositionId(project, file) ? 'position' : 'meeting';
+}
+
+/**
+ * Whether a YAML file has a top-level `id:`, which every position has and no meeting may have.
+ * One that cannot be read is not (reading it later says why).
+ */
+function claimsPositionId(project: Project, file: string): boolean {
+  try {
+    return /^id[ \t]*:/m.test(project.files.readText(projectPath(project.root, file)));
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `file` is named under `folder`: by its path, so a link in the positions folder is a position (that it stays inside the project is checked apart). */

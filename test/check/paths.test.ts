@@ -47,6 +47,17 @@ describe('check [paths…]', () => {
     expect(await files(project(), ['positions/spare/unused.yaml'])).toEqual(['positions/spare/unused.yaml:7 schema/unknown-key']);
   });
 
+  test('a position outside the positions folder (init’s examples/position.yaml) is checked as a position, not as a meeting', async () => {
+    const dir = project();
+    const position = readFileSync(join(dir, 'positions/youth/youth-organisations.yaml'), 'utf8');
+    writeFile(dir, 'examples/position.yaml', position);
+    writeFile(dir, 'examples/broken.yaml', position.replace(/^version: .*$/m, 'version: two'));
+    const result = await check({ cwd: dir, paths: ['examples/'], final: false });
+    // Its own problems only: no `schema/required` of a meeting's fields.
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line ?? ''} ${d.ruleId}`)).toEqual(['examples/broken.yaml:2 schema/type']);
+    expect(result.checked).toMatchObject({ meetings: [], positions: ['examples/broken.yaml', 'examples/position.yaml'] });
+  });
+
   test('a meeting file: what build would report for it, its positions and template included', async () => {
     expect(await files(project(), [MEETING])).toEqual([`${USED}:2 schema/type`, `${PARTIAL}:1 template/syntax`]);
   });

@@ -166,6 +166,15 @@ describe('briefing new meeting', () => {
     expect(run.stdout).toContain('created meetings/2021-06-01-long.yaml');
   });
 
+  it('warns, as check does, of the issuing ministry among those that must clear its own report, and writes it all the same (exit 0)', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['AM', 'izm'] } });
+    expect(result.exitCode).toBe(0);
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`)).toEqual([
+      `${read(dir, result.file ?? '').split('\n').findIndex((line) => line.startsWith('required_clearances:')) + 1}:${'required_clearances: [AM, '.length + 1} warning meeting/issuer-required`,
+    ]);
+  });
+
   it('offers the Council’s seat for a formal meeting in person (Luxembourg in April, June and October), asks no place of a videoconference', async () => {
     const dir = exampleProject();
     const placeOf = (file: string) => (parse(read(dir, `meetings/${file}.yaml`)) as { place?: unknown }).place;

@@ -20,7 +20,7 @@ import { isSlug, scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
-import { endsAfterStart } from '../validate/meeting-rules.js';
+import { endsAfterStart, issuerNotRequired } from '../validate/meeting-rules.js';
 import { asciiSlug } from '../util/ascii.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
@@ -100,17 +100,22 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   const doc = await scaffoldMeeting(project, date, options.slug, { ...options.flags, endDate }, answers, fileCodesInUse(project), earlier);
   answers.assertComplete('new meeting');
   const written = write(project, target, doc, 'meeting');
-  return { ...written, diagnostics: spanWarnings(project, target) };
+  return { ...written, diagnostics: answerWarnings(project, target) };
 }
 
 /**
- * The new meeting's days as `briefing check` judges them (`meeting/long-meeting`): a span of more
- * than three days, most likely a slip in `--end-date`, is said now rather than at the next check.
- * It is a warning: the file is written all the same, and the exit code stays 0.
+ * What `briefing check` would warn of in the new meeting's answers, said now rather than at the
+ * next check: a span of more than three days, most likely a slip in `--end-date`
+ * (`meeting/long-meeting`), and the issuing ministry among the ministries that must clear its own
+ * report (`meeting/issuer-required`, offered among the choices like any other) or not yet in being
+ * on the meeting's day (`meeting/issuer-not-established`). Warnings: the file
+ * is written all the same, and the exit code stays 0.
  */
-function spanWarnings(project: Project, target: string): Diagnostic[] {
+function answerWarnings(project: Project, target: string): Diagnostic[] {
   const loaded = loadMeeting(project.root, target);
-  return loaded.meeting ? endsAfterStart({ project, loaded, meeting: loaded.meeting, final: false }) : [];
+  if (!loaded.meeting) return [];
+  const context = { project, loaded, meeting: loaded.meeting, final: false };
+  return [...endsAfterStart(context), ...issuerNotRequired(context)];
 }
 
 /** Writes a new, valid, commented draft position `positions/[<dir>/]<id>.yaml`. */

@@ -161,6 +161,13 @@ describe('briefing clear', () => {
     expect(run({ ministry: 'AM' }).result.notes.join('\n')).not.toContain('still empty');
   });
 
+  it('says when the answer is dated after today (a mistyped year, which would also date the report), and records it', () => {
+    const later = run({ ministry: 'AM', date: '2031-03-10', today: '2021-03-12' });
+    expect(later.result.notes).toContain('--date 2031-03-10 is after today, 2021-03-12: check the year (the report is dated by its latest clearance).');
+    expect(parse(later.text).clearance.AM.date).toBe('2031-03-10');
+    expect(run({ ministry: 'AM', date: '2021-03-12', today: '2021-03-12' }).result.notes.join('\n')).not.toContain('after today');
+  });
+
   it('refuses a --ref or --note the entry cannot hold (empty, invisible, a character Word cannot) by its flag, exit 2, file untouched', () => {
     for (const [flag, given, said] of [
       ['--ref', '', '--ref: is empty; nothing written.'],

@@ -47,6 +47,7 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
         position,
         ministry: flags.ministry,
         date: flags.date ?? today(),
+        today: today(),
         status: flags.pending ? 'pending' : flags.object ? 'objected' : flags.withdraw ? 'withdrawn' : 'cleared',
         ...(flags.ref !== undefined ? { ref: flags.ref } : {}),
         ...(flags.note !== undefined ? { note: flags.note } : {}),

@@ -28,6 +28,8 @@ export interface ClearOptions {
   ministry: string;
   /** The day of the answer, YYYY-MM-DD or DD.MM.YYYY (the CLI passes today when --date is not given). */
   date: string;
+  /** Today, YYYY-MM-DD: an answer dated later (a mistyped year) is said to be. Without it, dates are not compared. */
+  today?: string;
   ref?: string;
   note?: string;
   /** What the ministry's answer is: a clearance, a request sent with no answer yet, an objection, or a clearance taken back. */
@@ -111,6 +113,8 @@ export function clear(options: ClearOptions): ClearResult {
   const using = meetingsUsing(project, recorded.id);
   const notes = [
     ...(date.iso !== options.date ? [`--date ${options.date} read as ${date.iso}.`] : []),
+    // No answer comes from the future: a mistyped year, which would also date the report (its document date is the latest clearance's).
+    ...(options.today !== undefined && date.iso > options.today ? [`--date ${date.iso} is after today, ${options.today}: check the year (the report is dated by its latest clearance).`] : []),
     ...(options.status === 'objected' && recorded.clearance[ministry]?.note === undefined ? ['Say what the objection is with --note, for whoever changes the text.'] : []),
     // A clearance is of the text it answered: of an empty one, it stops counting once the answer is written.
     ...(options.status === 'cleared' && !recorded.body.trim() ? [`The answer (\`body\`) is still empty, so ${ministry} has cleared no text: once the answer is written, this clearance no longer counts.`] : []),

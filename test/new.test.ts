@@ -276,6 +276,14 @@ describe('briefing new meeting', () => {
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, signatureRole: 'R', signatureName: 'N' }, prompter })).rejects.toThrow('rejected: an answer is needed');
   });
 
+  it('refuses a --template that briefing templates lists as unusable, with its errors at their lines (exit 1, nothing written)', async () => {
+    const dir = exampleProject({ 'templates/mine.md.hbs': '{{!-- Mine --}}\n# {{#if meeting.topic}}\n' });
+    const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, template: 'mine' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['templates/mine.md.hbs:2:3 template/syntax']);
+    expect(existsSync(join(dir, 'meetings/2021-05-18-x.yaml'))).toBe(false);
+  });
+
   it('makes a file code a file code may be from a slug of one long word (it was an internal error)', async () => {
     const dir = exampleProject();
     const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'a'.repeat(120), flags: MEETING_FLAGS });

@@ -15,6 +15,7 @@ import type { Prompter } from '../prompt/prompter.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
+import { loadTemplate } from '../render/template.js';
 import { Answers } from '../scaffold/answers.js';
 import { isSlug, scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
@@ -83,7 +84,12 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   const target = join(project.root, project.config.paths.meetings, `${date}-${options.slug}.yaml`);
   refuseExisting(project, target);
   // A template name is looked up among the templates: `../../x` is none of them.
-  if (options.flags.template !== undefined) assertTemplateExists(project, options.flags.template);
+  if (options.flags.template !== undefined) {
+    assertTemplateExists(project, options.flags.template);
+    // One `briefing templates` lists as unusable would fail the meeting's first build: its errors now, nothing written.
+    const broken = loadTemplate(options.flags.template, project.templateDirs, project.files).diagnostics.filter((d) => d.severity === 'error');
+    if (broken.length) return failed(broken, ExitCode.problems);
+  }
 
   let earlier;
   if (options.from !== undefined) {

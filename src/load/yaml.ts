@@ -100,6 +100,8 @@ export function parseYaml(path: string, source: string): YamlFile {
     if (error.name === 'YAMLParseError') parseErrors += 1;
     const found = yamlErrorToDiagnostic(path, text, error, placeAt);
     if (found.ruleId === 'yaml/tab' || found.ruleId === 'yaml/indent') confusedUntil = nextField(text, error.pos[0]);
+    // A name without its colon: the lines indented under it read as more of the same key, each said once already.
+    else if (error.code === 'MULTILINE_IMPLICIT_KEY') confusedUntil = blockEnd(text, error.pos[0]);
     // One mistake often confuses the parser several times on the same line; the first message says it best.
     if (found.line !== undefined && linesWithError.has(found.line)) continue;
     if (found.line !== undefined) linesWithError.add(found.line);
@@ -299,6 +301,15 @@ function plainWords(
       hint: `Remove “${both.value}” to keep the fields under \`${both.key}\`; or, if the indented lines are fields of their own, start them in the same column as \`${both.key}\`.`,
     };
   }
+  const colonless = error.code === 'MULTILINE_IMPLICIT_KEY' ? withoutColon(text, lineStart) : undefined;
+  if (colonless) {
+    return {
+      offset: lineStart + colonless.indent,
+      rule: 'yaml/syntax',
+      message: `\`${colonless.line}\` has no colon, so YAML reads it and the line after it as one long key.`,
+      hint: `Write \`${colonless.name}:${colonless.value ? ` ${colonless.value}` : ''}\`: a colon after the field's name${colonless.value ? ', then a space' : ''}.`,
+    };
+  }
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
     return {
       offset: at,
@@ -329,6 +340,32 @@ function valueAndFields(text: string, lineStart: number): { key: string; value: 
   const nextIndent = /^ */.exec(next ?? '')?.[0].length ?? 0;
   if (next === undefined || nextIndent <= indent.length || !/^ *(?:- |[^\s:#][^:#]*:(?:\s|$))/.test(next)) return undefined;
   return { key, value, offset: lineStart + line.indexOf(value, indent.length + key.length + 1) };
+}
+
+/**
+ * The line at `lineStart` when it is a field's name written without its colon (`version 1`,
+ * `  LM` over the lines of its mapping), the commonest slip in a file edited by hand: its
+ * indentation, name and value. Undefined for any other line.
+ */
+function withoutColon(text: string, lineStart: number): { indent: number; line: string; name: string; value: string } | undefined {
+  const end = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, end < 0 ? text.length : end).replace(/\s+$/, '');
+  const found = /^( *(?:- )?)([A-Za-z_][\w.-]*)(?:[ \t]+([^:#]*))?$/.exec(line);
+  if (!found) return undefined;
+  const [, indent = '', name = '', value = ''] = found;
+  return { indent: indent.length, line: line.trim(), name, value: value.trim() };
+}
+
+/** The offset of the first line after the one at `offset` that is indented no deeper than it; the end of the text when none is. */
+function blockEnd(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^ */.exec(text.slice(lineStart))?.[0].length ?? 0;
+  const line = /\n( *)(?=\S)/g;
+  line.lastIndex = lineStart;
+  for (let found = line.exec(text); found; found = line.exec(text)) {
+    if ((found[1]?.length ?? 0) <= indent) return found.index + 1;
+  }
+  return text.length;
 }
 
 /** The offset of the next line after `offset` that starts a field at the left edge (`name:`); the end of the text when none does. */

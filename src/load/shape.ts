@@ -3,7 +3,7 @@ import type { YamlFile } from './yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isRuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
-import { isDateShaped } from '../model/date.js';
+import { isDateShaped, readDay } from '../model/date.js';
 import { isRecord } from '../util/record.js';
 
 /** A parsed value with the diagnostics its schema check produced. */
@@ -189,7 +189,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           'error',
           isDate ? 'schema/date' : 'schema/format',
           message,
-          isDate ? 'Write the date as YYYY-MM-DD, e.g. 2021-02-19.' : undefined,
+          isDate ? dateHint(value) : undefined,
         ),
       ];
     }
@@ -256,6 +256,15 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
 }
 
 /** `questions[1].position`: the way a reader names a field. */
+/**
+ * What to write instead of a date the file cannot take: the same day as YYYY-MM-DD when it is
+ * one written another way (12.05.2021, as `--date` takes it and Latvians write it), else the form.
+ */
+function dateHint(value: unknown): string {
+  const day = typeof value === 'string' ? readDay(value) : undefined;
+  return day !== undefined && 'iso' in day && day.iso !== value ? `Write it ${day.iso}: a file takes dates as YYYY-MM-DD.` : 'Write the date as YYYY-MM-DD, e.g. 2021-02-19.';
+}
+
 export function fieldName(path: readonly PropertyKey[]): string {
   return path
     .map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? String(step) : `.${String(step)}`))

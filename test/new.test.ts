@@ -175,6 +175,13 @@ describe('briefing new meeting', () => {
     ]);
   });
 
+  it('warns, as check does, of a --place given to a videoconference (the report would say both), and writes it all the same', async () => {
+    const dir = exampleProject();
+    const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, mode: 'videoconference', place: 'Briselē' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.ruleId}`)).toEqual(['warning meeting/place-videoconference']);
+  });
+
   it('offers the Council’s seat for a formal meeting in person (Luxembourg in April, June and October), asks no place of a videoconference', async () => {
     const dir = exampleProject();
     const placeOf = (file: string) => (parse(read(dir, `meetings/${file}.yaml`)) as { place?: unknown }).place;

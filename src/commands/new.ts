@@ -21,7 +21,7 @@ import { isSlug, scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
-import { endsAfterStart, issuerNotRequired } from '../validate/meeting-rules.js';
+import { endsAfterStart, issuerNotRequired, placeFitsMode } from '../validate/meeting-rules.js';
 import { asciiSlug } from '../util/ascii.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
@@ -112,8 +112,9 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
 /**
  * What `briefing check` would warn of in the new meeting's answers, said now rather than at the
  * next check: a span of more than three days, most likely a slip in `--end-date`
- * (`meeting/long-meeting`), and the issuing ministry among the ministries that must clear its own
- * report (`meeting/issuer-required`, offered among the choices like any other) or not yet in being
+ * (`meeting/long-meeting`), a `--place` for a videoconference (`meeting/place-videoconference`:
+ * the report would say both), the issuing ministry among the ministries that must clear its own
+ * report (`meeting/issuer-required`, offered among the choices like any other), or it not yet in being
  * on the meeting's day (`meeting/issuer-not-established`). Warnings: the file
  * is written all the same, and the exit code stays 0.
  */
@@ -121,7 +122,7 @@ function answerWarnings(project: Project, target: string): Diagnostic[] {
   const loaded = loadMeeting(project.root, target);
   if (!loaded.meeting) return [];
   const context = { project, loaded, meeting: loaded.meeting, final: false };
-  return [...endsAfterStart(context), ...issuerNotRequired(context)];
+  return [...endsAfterStart(context), ...placeFitsMode(context), ...issuerNotRequired(context)];
 }
 
 /** Writes a new, valid, commented draft position `positions/[<dir>/]<id>.yaml`. */

@@ -503,6 +503,23 @@ describe('briefing new position', () => {
     });
   });
 
+  it('refuses a --dir that Windows cannot hold (every clone must), with a name it can, and writes nothing', async () => {
+    const dir = exampleProject();
+    for (const [given, said, example] of [
+      ['educ/a:b', 'the folder name `a:b` holds ":", which Windows does not allow in a name', 'educ/a-b'],
+      ['educ ', 'the folder name `educ ` ends in a space or a dot, which Windows drops', 'educ'],
+      ['NUL', 'the folder name `NUL` is a name Windows keeps for a device', 'educ'],
+    ]) {
+      await expect(newPosition({ cwd: dir, id: 'x', dir: given, flags: { question: 'X' } })).rejects.toMatchObject({
+        message: `--dir: ${said}, so a colleague on Windows could not check out the repository; nothing written.`,
+        hint: `Name the folder with letters, digits and dashes, e.g. \`--dir ${example}\`.`,
+      });
+    }
+    expect(existsSync(join(dir, 'positions/educ/a:b'))).toBe(false);
+    // Latvian letters and spaces Windows holds.
+    expect((await newPosition({ cwd: dir, id: 'x', dir: 'Ārlietu mape', flags: { question: 'X' } })).file).toBe('positions/Ārlietu mape/x.yaml');
+  });
+
   it('names the file that stands where --dir’s folder should be', async () => {
     const dir = exampleProject();
     await expect(newPosition({ cwd: dir, id: 'educ-new', dir: 'educ/equity-reforms.yaml', flags: { question: 'X' } })).rejects.toThrow(

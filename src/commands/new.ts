@@ -11,6 +11,7 @@ import { loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { meetingSchema, positionSchema } from '../model/index.js';
+import { WINDOWS_RESERVED } from '../model/common.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -182,7 +183,29 @@ function positionsFolder(project: Project, dir: string | undefined): string {
   if (isAbsolute(dir) || (folder !== positions && !isInside(positions, folder))) {
     throw new UsageError(`--dir: \`${dir}\` leads out of ${project.config.paths.positions}/; nothing written.`, `Name a sub-folder of ${project.config.paths.positions}/, e.g. --dir educ.`);
   }
+  const names = dir.split(/[\\/]/);
+  const unfit = names.find((name) => windowsCannotHold(name) !== undefined);
+  if (unfit !== undefined) {
+    const instead = asciiSlug(unfit);
+    const example = instead && windowsCannotHold(instead) === undefined ? names.map((name) => (name === unfit ? instead : name)).join('/') : 'educ';
+    throw new UsageError(
+      `--dir: the folder name \`${unfit}\` ${windowsCannotHold(unfit) ?? ''}, so a colleague on Windows could not check out the repository; nothing written.`,
+      `Name the folder with letters, digits and dashes, e.g. \`--dir ${example}\`.`,
+    );
+  }
   return folder;
+}
+
+/**
+ * Why Windows cannot hold a file or folder of this name, or undefined when it can: one of the
+ * characters it forbids, a space or dot at the end, or a name it keeps for a device (`nul`,
+ * also with an extension). Every clone of the repository must be able to hold the positions.
+ */
+function windowsCannotHold(name: string): string | undefined {
+  if (/[<>:"|?*\u0000-\u001f]/.test(name)) return `holds ${JSON.stringify(/[<>:"|?*\u0000-\u001f]/.exec(name)?.[0] ?? '')}, which Windows does not allow in a name`;
+  if (/[ .]$/.test(name) && name !== '.' && name !== '..') return 'ends in a space or a dot, which Windows drops';
+  if (WINDOWS_RESERVED.test(name.split('.')[0] ?? name)) return 'is a name Windows keeps for a device';
+  return undefined;
 }
 
 function refuseExisting(project: Project, target: string): void {

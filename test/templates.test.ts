@@ -250,6 +250,14 @@ describe('templates', () => {
 describe('a template’s own layout (front matter)', () => {
   const normalStyle = (bytes: Uint8Array) => /<w:style [^>]*w:styleId="Normal"[^>]*>[\s\S]*?<\/w:style>/.exec(part(docxParts(bytes), 'word/styles.xml'))?.[0] ?? '';
 
+  it('answers a `description:` in the front matter with where a template’s description goes: its leading comment', () => {
+    const dir = exampleProject({ 'templates/notes.md.hbs': '---\ndescription: Mans\n---\n# {{meeting.topic}}\n' });
+    const listed = templates({ cwd: dir });
+    expect(listed.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.hint ?? ''}`)).toEqual([
+      'templates/notes.md.hbs:2:1 template/front-matter A template is described by the first line of a `{{!-- … --}}` comment at its top (under the front matter), which `briefing templates` shows.',
+    ]);
+  });
+
   it('reads a front matter after a byte-order mark (Notepad writes one), as without it', async () => {
     const out = tempDir();
     const dir = exampleProject({ 'templates/notes.md.hbs': '\uFEFF---\nlayout: { font_size_pt: 14 }\n---\n# {{meeting.topic}}\n' });

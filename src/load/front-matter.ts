@@ -84,7 +84,7 @@ export function splitFrontMatter(source: string, path: string): TemplateSource {
     return { body, diagnostics: [diagnostic(path, { line: 2, column: 1 }, 'error', 'template/front-matter', 'The front matter must be a mapping, e.g. `layout: { font_size_pt: 14 }`.', FRONT_MATTER_HINT)] };
   }
   const checked = checkSchema(file, frontMatterSchema, 'template');
-  if (!checked.value) return { body, diagnostics: checked.diagnostics.map(inTemplate) };
+  if (!checked.value) return { body, diagnostics: checked.diagnostics.map(describedByComment).map(inTemplate) };
   const raw = isRecord(data['layout']) ? data['layout'] : {};
   const margins = raw['margins_mm'];
   return {
@@ -92,6 +92,15 @@ export function splitFrontMatter(source: string, path: string): TemplateSource {
     layout: { given: new Set(Object.keys(raw)), givenMargins: new Set(isRecord(margins) ? Object.keys(margins) : []), value: checked.value.layout ?? layoutSchema.parse({}) },
     diagnostics: [],
   };
+}
+
+/**
+ * A `description:` in the front matter (as other tools take one): the unknown field says where
+ * a template's description is written instead, its leading comment, which `briefing templates` shows.
+ */
+function describedByComment(d: Diagnostic): Diagnostic {
+  if (d.ruleId !== 'schema/unknown-key' || !/`description`/.test(d.message)) return d;
+  return { ...d, hint: 'A template is described by the first line of a `{{!-- … --}}` comment at its top (under the front matter), which `briefing templates` shows.' };
 }
 
 /** Comments and blank lines at the top of a template, before its first text. */

@@ -168,6 +168,17 @@ describe('briefing clear', () => {
     expect(run({ ministry: 'AM', date: '2021-03-12', today: '2021-03-12' }).result.notes.join('\n')).not.toContain('after today');
   });
 
+  it('refuses to withdraw a clearance never given (asked and unanswered, or no answer on record), writing nothing', () => {
+    const dir = exampleProject({ [FILE]: BEFORE });
+    for (const [ministry, said] of [
+      ['AM', 'AM has not cleared positions/educ/teachers-wellbeing.yaml (it was asked and has not answered): there is no clearance to withdraw; nothing written.'],
+      ['VM', 'VM has not cleared positions/educ/teachers-wellbeing.yaml (it has no answer on record): there is no clearance to withdraw; nothing written.'],
+    ]) {
+      expect(() => clear({ cwd: dir, position: FILE, ministry: ministry ?? '', date: '2021-03-10', status: 'withdrawn' })).toThrow(said);
+    }
+    expect(readFileSync(join(dir, FILE), 'utf8')).toBe(BEFORE);
+  });
+
   it('refuses a --ref or --note the entry cannot hold (empty, invisible, a character Word cannot) by its flag, exit 2, file untouched', () => {
     for (const [flag, given, said] of [
       ['--ref', '', '--ref: is empty; nothing written.'],

@@ -84,6 +84,8 @@ export function clear(options: ClearOptions): ClearResult {
     // objection after a request), is a new record: the earlier one's ref and note are not its record and
     // go, unless given anew. A withdrawal keeps the ref of the clearance it takes back.
     const earlier = before.position.clearance[ministry];
+    // A withdrawal recorded again is the same record (nothing changes, or its date): as any answer given twice.
+    if (status === 'withdrawn' && earlier?.status !== 'cleared' && earlier?.status !== 'withdrawn') refuseWithdrawal(shown, ministry, earlier?.status);
     const answer = answerFingerprint(before.position);
     const newAnswer =
       earlier !== undefined &&
@@ -143,6 +145,19 @@ function afterMeetings(shown: string, ministry: string, date: string, using: rea
   ];
 }
 
+
+/**
+ * A usage error for `--withdraw` of a ministry that has no clearance on record to take back
+ * (asked and not answered, objected, or never asked): most likely another ministry was meant,
+ * or an objection. Recorded, it would read as a clearance once given and now withdrawn.
+ */
+function refuseWithdrawal(shown: string, ministry: string, status: 'pending' | 'objected' | undefined): never {
+  const said = status === undefined ? 'has no answer on record' : status === 'pending' ? 'was asked and has not answered' : 'objected';
+  throw new UsageError(
+    `${ministry} has not cleared ${shown} (it ${said}): there is no clearance to withdraw; nothing written.`,
+    `Name the ministry that cleared it, or record an objection: briefing clear ${shellWord(shown)} --ministry ${ministry} --object --note "…"`,
+  );
+}
 
 /** What `--ref` and `--note` ask for when one is given empty or unfit for the file. */
 const RECORD_TEXT_HINT = {

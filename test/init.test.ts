@@ -185,6 +185,14 @@ describe('briefing init', () => {
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n');
   });
 
+  it('run again in a project, says so in one line rather than one per file (exit 1, nothing written)', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);
+    const again = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+    expect(again.exitCode).toBe(1);
+    expect(again.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual(['briefing.config.yaml output/exists This folder is a briefing project already; init wrote nothing.']);
+  });
+
   it('works in a fresh clone of a new repository: its README is kept, its .gitignore, .gitattributes and .npmrc get the lines they lack', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'README.md'), '# ES briefings\n\nMūsu repozitorijs.\n');

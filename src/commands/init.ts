@@ -101,9 +101,21 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const existing = [...texts.keys()].filter((path) => existsSync(join(root, path)));
   const taken = existing.filter((path) => !MERGED_FILES.has(path) && !KEPT_FILES.has(path));
   if (taken.length) {
-    const problems = taken.map((path) =>
-      diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
-    );
+    // A project already (init run twice, or in the wrong folder): one line says so, not one per file it holds.
+    const problems = taken.includes(CONFIG_FILE)
+      ? [
+          diagnostic(
+            join(folder, CONFIG_FILE),
+            undefined,
+            'error',
+            'output/exists',
+            'This folder is a briefing project already; init wrote nothing.',
+            'Carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.',
+          ),
+        ]
+      : taken.map((path) =>
+          diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
+        );
     return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: problems, exitCode: ExitCode.problems };
   }
 

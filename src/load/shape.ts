@@ -255,7 +255,6 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
   }
 }
 
-/** `questions[1].position`: the way a reader names a field. */
 /**
  * What to write instead of a date the file cannot take: the same day as YYYY-MM-DD when it is
  * one written another way (12.05.2021, as `--date` takes it and Latvians write it), else the form.
@@ -265,6 +264,7 @@ function dateHint(value: unknown): string {
   return day !== undefined && 'iso' in day && day.iso !== value ? `Write it ${day.iso}: a file takes dates as YYYY-MM-DD.` : 'Write the date as YYYY-MM-DD, e.g. 2021-02-19.';
 }
 
+/** `questions[1].position`: the way a reader names a field. */
 export function fieldName(path: readonly PropertyKey[]): string {
   return path
     .map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? String(step) : `.${String(step)}`))

@@ -149,7 +149,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
             : `${where ? `\`${where}\`` : 'The file'} should be ${article(issue.expected)}, not ${describe(value)}.`,
           value === null || value === undefined
             ? where
-              ? `Write the value after \`${String(issue.path.at(-1))}:\`.`
+              ? emptyValueHint(String(issue.path.at(-1)), issue.expected)
               : undefined
             : (issue.expected === 'object' || issue.expected === 'record') && where
               ? mappingHint(issue.path.at(-1), allowedKeys(schema, issue.path))
@@ -253,6 +253,18 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
         ),
       ];
   }
+}
+
+/**
+ * What to write in a field left empty, by what it holds: a mapping's entries or a list's items go
+ * on the lines under it (`clearance:` with its entries deleted is one `{}` away from none), a text
+ * after the colon.
+ */
+function emptyValueHint(key: string, expected: string): string {
+  if (expected === 'record') return `Write its entries as \`key: value\` lines indented under \`${key}:\`, or \`${key}: {}\` for none.`;
+  if (expected === 'object') return `Write its fields as \`key: value\` lines indented under \`${key}:\`.`;
+  if (expected === 'array') return `Write its items as \`- …\` lines indented under \`${key}:\`.`;
+  return `Write the value after \`${key}:\`.`;
 }
 
 /**

@@ -93,7 +93,8 @@ Examples:
   /** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */
   async function fail(error: unknown): Promise<void> {
     if (error instanceof CommanderError) {
-      const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      // Help asked for is done (0); help shown for a command line missing its command (`briefing`, `briefing new`) is a usage mistake (2).
+      const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0);
       process.exitCode = fine ? ExitCode.ok : ExitCode.failure;
       if (!fine) await printJsonFailure(args, error.message.replace(/^error: /, ''), undefined);
       return;

@@ -39,3 +39,13 @@ describe('help and mistakes', () => {
     expect(run.stderr.trim()).toBe(message);
   });
 });
+
+it.each([[[]], [['new']]])('%j without its command shows the help on stderr and exits 2, as a mistake (a script with an empty command must not pass)', (args) => {
+  const run = runCli(args, REPO);
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toContain(`Usage: briefing ${args.join(' ')}`.trimEnd());
+  // Help asked for is no mistake.
+  expect(runCli([...args, '--help'], REPO).status).toBe(0);
+  expect(runCli(['help', ...args], REPO).status).toBe(0);
+});

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check } from '../src/commands/check.js';
+import { clear } from '../src/commands/clear.js';
 import { newMeeting, newPosition } from '../src/commands/new.js';
 import { UsageError } from '../src/diagnostics/errors.js';
 import { loadProject } from '../src/load/project.js';
@@ -518,6 +519,18 @@ describe('briefing new position', () => {
     expect(existsSync(join(dir, 'positions/educ/a:b'))).toBe(false);
     // Latvian letters and spaces Windows holds.
     expect((await newPosition({ cwd: dir, id: 'x', dir: 'Ārlietu mape', flags: { question: 'X' } })).file).toBe('positions/Ārlietu mape/x.yaml');
+  });
+
+  it('refuses an id or a slug too long for a file name (it was ENAMETOOLONG, or a file clear could not lock), writing nothing', async () => {
+    const dir = exampleProject();
+    await expect(newPosition({ cwd: dir, id: 'a'.repeat(240), flags: { question: 'X' } })).rejects.toMatchObject({
+      message: `The position id is too long: its file name, ${'a'.repeat(40)}…, would be 245 bytes, and a file briefing writes and edits is named in at most 200; nothing written.`,
+    });
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: `a${'-x'.repeat(100)}`, flags: MEETING_FLAGS })).rejects.toThrow(/^The name is too long/);
+    // The longest that is taken can be cleared: its lock and temporary files fit beside it.
+    const longest = 'a'.repeat(195);
+    await newPosition({ cwd: dir, id: longest, flags: { question: 'X', clearances: ['AM'] } });
+    expect(clear({ cwd: dir, position: longest, ministry: 'AM', date: '2021-03-10', status: 'pending' }).exitCode).toBe(0);
   });
 
   it('names the file that stands where --dir’s folder should be', async () => {

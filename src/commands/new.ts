@@ -82,6 +82,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
       `For example: ${usableInstead(options.slug, isSlug) ?? 'educ-council'}`,
     );
   }
+  refuseLongName(`${date}-${options.slug}.yaml`, 'name');
   const target = join(project.root, project.config.paths.meetings, `${date}-${options.slug}.yaml`);
   refuseExisting(project, target);
   // A template name is looked up among the templates: `../../x` is none of them.
@@ -143,6 +144,7 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   }
   const taken = project.positions.get(options.id);
   if (taken) throw new UsageError(`The position \`${options.id}\` already exists: ${taken.file.path}; nothing written.`, 'Choose another id, or edit that file.');
+  refuseLongName(`${options.id}.yaml`, 'position id');
   const target = join(positionsFolder(project, options.dir), `${options.id}.yaml`);
   refuseExisting(project, target);
 
@@ -150,6 +152,22 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id));
   answers.assertComplete('new position');
   return write(project, target, doc, 'position');
+}
+
+/**
+ * The longest name of a new file, in bytes (UTF-8): file systems hold 255, and the lock and
+ * temporary files that `clear` writes beside it (`.<name>.<pid>.<random>.tmp`) take some 25 more.
+ */
+const FILE_NAME_MAX_BYTES = 200;
+
+/** A usage error for an id or slug that makes a file name too long to write, or to edit later (it failed as ENAMETOOLONG). */
+function refuseLongName(fileName: string, what: 'name' | 'position id'): void {
+  const bytes = Buffer.byteLength(fileName);
+  if (bytes <= FILE_NAME_MAX_BYTES) return;
+  throw new UsageError(
+    `The ${what} is too long: its file name, ${fileName.slice(0, 40)}…, would be ${bytes} bytes, and a file briefing writes and edits is named in at most ${FILE_NAME_MAX_BYTES}; nothing written.`,
+    `Give a shorter ${what}, of a few words${what === 'name' ? ', e.g. educ-council' : ', e.g. educ-digital-skills'}.`,
+  );
 }
 
 /** `.yaml` or `.yml` when a name typed for a file's id or slug ends in one: the file name was typed instead. */

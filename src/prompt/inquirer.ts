@@ -2,32 +2,51 @@ import { checkbox, input, select } from '@inquirer/prompts';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Prompter } from './prompter.js';
 
+/** Where the prompts read keys and write: the terminal, unless a test gives streams of its own. */
+type PromptContext = Parameters<typeof input>[1];
+
 /** The terminal prompter, on @inquirer/prompts. Ctrl-C cancels with nothing written. */
-export const inquirerPrompter: Prompter = {
-  text: (question) =>
-    cancellable(
-      input({
-        message: question.message,
-        ...(question.default !== undefined ? { default: question.default } : {}),
-        ...(question.validate ? { validate: question.validate } : {}),
-      }),
-    ),
-  select: (question) =>
-    cancellable(
-      select({
-        message: question.message,
-        choices: question.choices.map((c) => ({ value: c.value, name: c.name })),
-        ...(question.default !== undefined ? { default: question.default } : {}),
-      }),
-    ),
-  checkbox: (question) =>
-    cancellable(
-      checkbox({
-        message: question.message,
-        choices: question.choices.map((c) => ({ value: c.value, name: c.name, checked: question.default?.includes(c.value) ?? false })),
-      }),
-    ),
-};
+export const inquirerPrompter: Prompter = promptsOn();
+
+/** The prompter on `context` (a test's streams); the terminal without one. */
+export function promptsOn(context?: PromptContext): Prompter {
+  return {
+    text: (question) =>
+      cancellable(
+        input(
+          {
+            message: question.message,
+            ...(question.default !== undefined ? { default: question.default } : {}),
+            ...(question.validate ? { validate: question.validate } : {}),
+          },
+          context,
+        ),
+      ),
+    select: (question) =>
+      cancellable(
+        select(
+          {
+            message: question.message,
+            choices: question.choices.map((c) => ({ value: c.value, name: c.name })),
+            ...(question.default !== undefined ? { default: question.default } : {}),
+          },
+          context,
+        ),
+      ),
+    checkbox: (question) =>
+      cancellable(
+        checkbox(
+          {
+            message: question.message,
+            choices: question.choices.map((c) => ({ value: c.value, name: c.name, checked: question.default?.includes(c.value) ?? false })),
+            // Letters do nothing: a desk officer who types the codes ("am, lm") had every ministry ticked by the `a` (all) shortcut.
+            shortcuts: { all: null, invert: null },
+          },
+          context,
+        ),
+      ),
+  };
+}
 
 async function cancellable<T>(answer: Promise<T>): Promise<T> {
   try {

@@ -160,6 +160,21 @@ describe('layout.reference_docx', () => {
     expect(styles).toContain('w:styleId="BriefingNote"');
   });
 
+  it('warns, at the config’s line, when a header the reports do not take prints something, rather than drop it without a word', () => {
+    const name = '<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:t>Izglītības un zinātnes ministrija</w:t></w:r></w:p>';
+    const withName = changed(starter(), 'word/header1.xml', (xml) => xml.replace(/(<w:hdr\b[^>]*>)/, `$1${name}`));
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    const afterFirst = runCli(['build', EXAMPLE_MEETING], projectWithReference(withName));
+    expect(afterFirst.status).toBe(0);
+    expect(afterFirst.stderr).toContain(`briefing.config.yaml:${line}:19  warning  The reference DOCX \`ref.docx\` prints something in the header of the pages after the first (word/header1.xml), which the reports do not take`);
+    expect(afterFirst.stderr).toContain('config/reference-header-unused');
+    const noFirstPage = changed(withName, 'word/document.xml', (xml) => xml.replace('<w:titlePg/>', ''));
+    const everyPage = runCli(['check', EXAMPLE_MEETING], projectWithReference(noFirstPage));
+    expect(everyPage.stdout).toContain('prints something in the header of every page (word/header1.xml)');
+    // The starter's headers hold only the page number field: nothing to warn about.
+    expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(starter())).stderr).not.toContain('config/reference-header-unused');
+  });
+
   it('refuses a reference that is missing or not a DOCX, and writes nothing', () => {
     const notZip = projectWithReference(strToU8('not a zip'));
     const run = runCli(['build', EXAMPLE_MEETING], notZip);

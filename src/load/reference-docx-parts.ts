@@ -49,7 +49,38 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     page: section === undefined ? undefined : pageSetup(section),
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
+    unusedParts: section === undefined ? [] : unusedParts(files, documentRels, section, firstPage),
   };
+}
+
+/**
+ * The headers and footers of the section that print something but are not taken: a build takes only
+ * the first page's, and only when the section has a distinct first page. A ministry's name put in
+ * Word's ordinary header would otherwise vanish from every report without a word.
+ */
+function unusedParts(files: Record<string, Uint8Array>, documentRels: string, section: string, firstPage: boolean): string[] {
+  const targets = relationshipTargets(documentRels);
+  return [...section.matchAll(/<w:(header|footer)Reference\b[^>]*>/g)].flatMap((m) => {
+    const values = attributes(m[0]);
+    const type = values.get('w:type') ?? 'default';
+    if (type === 'first' && firstPage) return [];
+    const target = targets.get(values.get('r:id') ?? '');
+    const data = target === undefined ? undefined : files[`word/${target}`];
+    if (target === undefined || data === undefined || !printsSomething(strFromU8(data))) return [];
+    const pages = type === 'even' ? 'even pages' : type === 'first' ? 'the first page (the section has no distinct first page)' : firstPage ? 'the pages after the first' : 'every page';
+    return [`the ${m[1] ?? 'header'} of ${pages} (word/${target})`];
+  });
+}
+
+/**
+ * True when a header or footer shows text or a picture besides fields: a page number is ours to
+ * print, and LibreOffice writes the number it last showed into the field.
+ */
+function printsSomething(xml: string): boolean {
+  const withoutFields = xml
+    .replace(/<w:fldChar\b[^>]*w:fldCharType="begin"[\s\S]*?w:fldCharType="end"[^>]*>/g, '')
+    .replace(/<w:fldSimple\b[\s\S]*?<\/w:fldSimple>/g, '');
+  return /<w:t(?:\s[^>]*)?>[^<]*\S[^<]*<\/w:t>|<w:(?:drawing|pict|object)\b/.test(withoutFields);
 }
 
 /** The document's last `w:sectPr`: the one of its final section. */

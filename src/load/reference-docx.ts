@@ -71,7 +71,7 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
     };
   }
   const missing = missingStyles(read);
-  const diagnostics = missing.length
+  const diagnostics: Diagnostic[] = missing.length
     ? [
         diagnostic(
           file,
@@ -83,7 +83,20 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
         ),
       ]
     : [];
+  if (read.unusedParts.length) diagnostics.push(unusedPartsWarning(read.unusedParts, path, file, place));
   return { reference: read, hash, file: { path: inProject, sha256: hash, git_blob: gitBlobId(bytes) }, diagnostics };
+}
+
+/** The warning that headers or footers of the reference print something the reports will not have. */
+function unusedPartsWarning(parts: readonly string[], path: string, file: string, place: Place | undefined): Diagnostic {
+  return diagnostic(
+    file,
+    place,
+    'warning',
+    'config/reference-header-unused',
+    `The reference DOCX \`${path}\` prints something in ${parts.join(' and in ')}, which the reports do not take: only the first page’s header and footer come from the reference, when its first page is distinct.`,
+    'For a letterhead, give the page a different first page (Word: Header & Footer → Different First Page; LibreOffice: Format → Title Page) and put it in the first page’s header; the other pages carry the page number and draft mark briefing prints.',
+  );
 }
 
 /** Twentieths of a point in a millimetre. */

@@ -78,6 +78,12 @@ export interface ReferenceDocx {
   firstHeader: ReferencePart | undefined;
   /** The footer of its first page, likewise. */
   firstFooter: ReferencePart | undefined;
+  /**
+   * Its other headers and footers that print something (text or a picture), which a build does not
+   * take: those of every page, of the pages after the first, of even pages. Named as a warning says
+   * them, e.g. `the header of every page (word/header1.xml)`.
+   */
+  unusedParts: string[];
 }
 
 /** Page size and margins in twips, as a `w:sectPr` gives them. */

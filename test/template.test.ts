@@ -97,6 +97,18 @@ describe('templates', () => {
     ]);
   });
 
+  it('reports a misspelt field of a block parameter ({{#each questions as |q|}}…{{q.txt}}) as a missing field, not as an empty one that prints nothing', async () => {
+    const { diagnostics, exitCode } = await renderWith('{{#each questions as |q i|}}\n{{q.number}}. {{q.txt}}\n{{/each}}\n');
+    expect(exitCode).toBe(1);
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.message])).toEqual([
+      ['templates/test.md.hbs', 2, 17, 'template/missing-field', 'The template uses `txt`, which the data does not have.'],
+    ]);
+    const { markdown, exitCode: fine } = await renderWith('{{#each questions as |q i|}}\n{{i}} {{q.number}}. {{q.text}}{{#if q.position.bodyEn}} EN{{/if}}\n\n{{/each}}\n{{#with meeting as |m|}}{{m.presidency}}{{/with}}\n');
+    expect(fine).toBe(0);
+    expect(markdown).toContain('0 1. Kādi ir nozīmīgākie ES, valsts');
+    expect(markdown).toContain('Portugāle');
+  });
+
   it.each([
     ['{{date meeting.date "locative" until=meeting.end_date}}', 'end_date', 38, 'Did you mean `meeting.endDate`?'],
     ['{{meeting.name.short_locativ}}', 'short_locativ', 3, 'Did you mean `meeting.name.short_locative`?'],

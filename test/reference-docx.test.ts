@@ -189,6 +189,25 @@ describe('layout.reference_docx', () => {
     expect(missing.stderr).toContain('config/reference-docx-missing');
   });
 
+  it('says what a reference that is no zip is instead: protected by a password, a .doc, a zip cut short', () => {
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    const compound = (...names: string[]) => {
+      const bytes = new Uint8Array(2048);
+      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      names.forEach((name, index) => bytes.set([...name].flatMap((char) => [char.charCodeAt(0), 0]), 1024 + index * 128));
+      return bytes;
+    };
+    const said = (reference: Uint8Array) => {
+      const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(reference));
+      expect(run.status).toBe(1);
+      return run.stderr;
+    };
+    const encrypted = said(compound('Root Entry', 'EncryptionInfo', 'EncryptedPackage'));
+    expect(encrypted).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is protected by a password (encrypted), so its styles cannot be read. Open it in Word, remove the password`);
+    expect(said(compound('Root Entry', 'WordDocument'))).toContain('cannot be used: it is a Word 97–2003 document (.doc), whatever its name says. Open it in Word or LibreOffice and save it as a Word document (.docx)');
+    expect(said(starter().slice(0, 3000))).toContain('cannot be used: it is a damaged zip, cut short or altered.');
+  });
+
   it('refuses a reference whose styles are not well-formed XML at the config’s line, not as an internal error of the meeting', () => {
     const cut = changed(starter(), 'word/styles.xml', (xml) => xml.slice(0, 3000));
     const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(cut));

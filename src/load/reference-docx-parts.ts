@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { strFromU8 } from 'fflate';
+import { notAZip } from '../util/not-a-zip.js';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { CharacterStyle, OptionalStyle, SAVED_AS, Style, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
 
@@ -13,12 +14,13 @@ export const NUMBERING_OFFSET = 1000;
 const MAX_PART_BYTES = 64 * 2 ** 20;
 
 /** Reads a reference DOCX; a reason instead when the bytes are not a Word document. */
-export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadable: string } {
+export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadable: string; hint?: string } {
   let unzipped: Unzipped;
   try {
     unzipped = unzipWithin(bytes, MAX_PART_BYTES);
   } catch {
-    return { unreadable: 'it is not a zip file, so not a DOCX' };
+    const instead = notAZip(bytes);
+    return { unreadable: instead.what, hint: instead.hint };
   }
   const { files, tooLarge } = unzipped;
   if (tooLarge) return { unreadable: `its ${tooLarge.name} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs` };

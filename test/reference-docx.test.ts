@@ -189,6 +189,23 @@ describe('layout.reference_docx', () => {
     expect(missing.stderr).toContain('config/reference-docx-missing');
   });
 
+  it('warns, at the config’s line, when the reference’s page is not the layout’s paper, which it replaces', () => {
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    const letter = changed(starter(), 'word/document.xml', (xml) => xml.replace(/<w:pgSz [^>]*\/>/, '<w:pgSz w:w="12240" w:h="15840" w:orient="portrait"/>'));
+    const dir = projectWithReference(letter);
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  warning  The reference DOCX \`ref.docx\` sets the page to Letter, 216 × 279 mm, not A4 as \`layout.paper\` says (A4 unless set): its page is the one the reports take.`);
+    expect(run.stderr).toContain('config/reference-paper');
+    expect(part(docxParts(new Uint8Array(readFileSync(join(dir, BUILT)))), 'word/document.xml')).toContain('<w:pgSz w:w="12240" w:h="15840"');
+    // Letter named in the config, or A4 either way round, is what was meant.
+    const config = exampleFile('briefing.config.yaml').replace('paper: A4 ', 'paper: Letter ');
+    expect(config).toContain('paper: Letter');
+    expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(letter, { 'briefing.config.yaml': `${config}  reference_docx: ref.docx\n` })).stderr).not.toContain('config/reference-paper');
+    const landscape = changed(starter(), 'word/document.xml', (xml) => xml.replace(/<w:pgSz [^>]*\/>/, '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'));
+    expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(landscape)).stderr).not.toContain('config/reference-paper');
+  });
+
   it('says what a reference that is no zip is instead: protected by a password, a .doc, a zip cut short', () => {
     const line = exampleFile('briefing.config.yaml').split('\n').length;
     const compound = (...names: string[]) => {

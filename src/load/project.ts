@@ -156,7 +156,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   }
 
   const referencePath = config.layout.reference_docx;
-  const loadedReference = referencePath === undefined ? undefined : loadReferenceDocx(files, referencePath, CONFIG_FILE, configFile.locate(['layout', 'reference_docx']));
+  const loadedReference = referencePath === undefined ? undefined : loadReferenceDocx(files, referencePath, CONFIG_FILE, configFile.locate(['layout', 'reference_docx']), config.layout.paper);
   setupDiagnostics.push(...(loadedReference?.diagnostics ?? []));
 
   setupDiagnostics.push(...linkProblems(files, [locations.meetings, locations.positions, locations.templates]));

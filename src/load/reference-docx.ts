@@ -1,6 +1,6 @@
-import { MIN_TEXT_MM, textArea } from '../model/config.js';
+import { MIN_TEXT_MM, PAPER_MM, textArea, type Layout } from '../model/config.js';
 import { resolve } from 'node:path';
-import { missingStyles, type ReferenceDocx } from '../model/reference-docx.js';
+import { missingStyles, type ReferenceDocx, type ReferencePage } from '../model/reference-docx.js';
 import { ABSOLUTE_START, UP_SEGMENT } from '../model/paths.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { gitBlobId, projectPath, sha256 } from './files.js';
@@ -21,10 +21,11 @@ export interface LoadedReference {
 /**
  * Reads the reference DOCX named by `layout.reference_docx` (relative to the project root).
  * A file that is missing or not a DOCX is an error; styles the compiler needs that it lacks
- * are a warning, and the built-in ones are used. Problems are reported at `place` in `file`
- * (the config, or a template that names its own reference).
+ * are a warning, and the built-in ones are used; so is a page size that is not `paper` (the
+ * layout's, A4 unless set). Problems are reported at `place` in `file` (the config, or a template
+ * that names its own reference).
  */
-export function loadReferenceDocx(files: ProjectFiles, path: string, file: string, place: Place | undefined): LoadedReference {
+export function loadReferenceDocx(files: ProjectFiles, path: string, file: string, place: Place | undefined, paper: Layout['paper']): LoadedReference {
   const inProject = projectPath(files.root, resolve(files.root, path));
   const inside = files.isInside('', inProject);
   // Refused by its name too, as the editors' schema can tell it: through `..`, or absolute (a path of one machine, in a file shared in git).
@@ -83,6 +84,8 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
         ),
       ]
     : [];
+  const otherPaper = read.page && paperWarning(read.page, paper, path, file, place);
+  if (otherPaper) diagnostics.push(otherPaper);
   if (read.unusedParts.length) diagnostics.push(unusedPartsWarning(read.unusedParts, path, file, place));
   return { reference: read, hash, file: { path: inProject, sha256: hash, git_blob: gitBlobId(bytes) }, diagnostics };
 }
@@ -96,6 +99,30 @@ function unusedPartsWarning(parts: readonly string[], path: string, file: string
     'config/reference-header-unused',
     `The reference DOCX \`${path}\` prints something in ${parts.join(' and in ')}, which the reports do not take: only the first page’s header and footer come from the reference, when its first page is distinct.`,
     'For a letterhead, give the page a different first page (Word: Header & Footer → Different First Page; LibreOffice: Format → Title Page) and put it in the first page’s header; the other pages carry the page number and draft mark briefing prints.',
+  );
+}
+
+/** How far, in millimetres, a page's sides may be from a paper's and still be that paper: programs round A4 differently. */
+const PAPER_SLACK_MM = 2;
+
+/**
+ * The warning that the reference's page is not the layout's paper. Its page replaces `layout.paper`,
+ * so a reference saved on Letter (a program's default in another country) would set every report
+ * on Letter without a word; either way round (portrait or landscape) is the same paper.
+ */
+function paperWarning(page: ReferencePage, paper: Layout['paper'], path: string, file: string, place: Place | undefined): Diagnostic | undefined {
+  const sides = [page.width, page.height].map((twips) => twips / TWIPS_PER_MM).sort((a, b) => a - b);
+  const isPaper = (size: { width: number; height: number }) => Math.abs((sides[0] ?? 0) - size.width) <= PAPER_SLACK_MM && Math.abs((sides[1] ?? 0) - size.height) <= PAPER_SLACK_MM;
+  if (isPaper(PAPER_MM[paper])) return undefined;
+  const named = (Object.keys(PAPER_MM) as Layout['paper'][]).find((name) => isPaper(PAPER_MM[name]));
+  const size = `${named ? `${named}, ` : ''}${Math.round(page.width / TWIPS_PER_MM)} × ${Math.round(page.height / TWIPS_PER_MM)} mm`;
+  return diagnostic(
+    file,
+    place,
+    'warning',
+    'config/reference-paper',
+    `The reference DOCX \`${path}\` sets the page to ${size}, not ${paper} as \`layout.paper\` says (A4 unless set): its page is the one the reports take.`,
+    `If ${paper} is meant, set the page size of the Word file (Word: Layout → Size; LibreOffice: Format → Page Style → Page) and save it again${named ? `; if ${named} is meant, write \`paper: ${named}\` under \`layout\`` : ''}.`,
   );
 }
 

@@ -32,7 +32,7 @@ export function referenceFor(project: Project, template: Template, layout: Layou
   if (!ofRun) templateReferences.set(project, (ofRun = new Map()));
   let loaded = ofRun.get(template);
   if (!loaded) {
-    loaded = loadReferenceDocx(project.files, layout.reference_docx, template.path, { line: 1, column: 1 });
+    loaded = loadReferenceDocx(project.files, layout.reference_docx, template.path, { line: 1, column: 1 }, layout.paper);
     ofRun.set(template, loaded);
   }
   return loaded;

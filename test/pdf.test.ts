@@ -85,6 +85,18 @@ describe('briefing build --format pdf', () => {
     expect(JSON.stringify(manifest)).toContain('IZMzin_190221_EDUC.pdf');
   });
 
+  itWithOffice('warns when the PDF is set in a font the DOCX does not name, one LibreOffice put in for a font it lacks (the PDF is still written)', async () => {
+    const config = exampleFile('briefing.config.yaml').replace('font: Times New Roman', 'font: Nonexistent Serif');
+    const out = tempDir();
+    const result = await build({ cwd: exampleProject({ 'briefing.config.yaml': config }), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });
+    const warned = result.diagnostics.filter((d) => d.ruleId === 'output/pdf-font');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]?.file).toBe(EXAMPLE_MEETING);
+    expect(warned[0]?.message).toMatch(/^The PDF is set partly in \S+, which the DOCX does not name: LibreOffice put it in for a font it does not have on this machine/);
+    expect(warned[0]?.hint).toContain('Nonexistent Serif');
+    expect(readdir(out)).toContain('IZMzin_190221_EDUC.pdf');
+  });
+
   itWithOffice('sets the lines as Word sets single spacing, not exactly the font size apart (the DOCX says the line rule)', async () => {
     const out = tempDir();
     const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });

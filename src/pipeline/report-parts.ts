@@ -128,6 +128,22 @@ export function pdfFailure(meetingPath: string, failure: string): Diagnostic {
   return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice could not make the PDF: ${failure}.`, 'Try `soffice --headless --convert-to pdf` on the DOCX to see why.');
 }
 
+/**
+ * The PDF is set partly in fonts the DOCX does not name (see `fontsPutInForOthers`): it looks and
+ * breaks its pages otherwise than the DOCX in Word, and a letter may be in another font than its word.
+ */
+export function pdfFontWarning(meetingPath: string, fonts: { used: readonly string[]; named: readonly string[] }): Diagnostic {
+  const [one] = fonts.used;
+  return diagnostic(
+    meetingPath,
+    undefined,
+    'warning',
+    'output/pdf-font',
+    `The PDF is set partly in ${fonts.used.join(', ')}, which the DOCX does not name: LibreOffice put ${one !== undefined && fonts.used.length === 1 ? 'it' : 'them'} in for a font it does not have on this machine, or for letters (ā, š, ž …) a font lacks.`,
+    `The DOCX names ${fonts.named.join(', ') || 'no font'}. Install those fonts where the PDFs are made (fonts-liberation stands in for Times New Roman, Arial and Courier New), or name fonts that are there in the reference DOCX or \`layout.font\`.`,
+  );
+}
+
 /** Names of a field's first block, as a desk officer would call it. */
 const BLOCK_NAMES: Record<string, string> = { footnoteDefinition: 'a footnote definition', definition: 'a link definition', list: 'a list', table: 'a table', blockquote: 'a quote', heading: 'a heading', code: 'a code block', html: 'HTML', thematicBreak: 'a line across the page' };
 

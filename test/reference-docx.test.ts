@@ -175,6 +175,15 @@ describe('layout.reference_docx', () => {
     expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(starter())).stderr).not.toContain('config/reference-header-unused');
   });
 
+  it('warns, at the config’s line, about a paragraph style of ours the reference defines as a character style (Word ignores it on a paragraph)', () => {
+    const wrongType = changed(starter(), 'word/styles.xml', (xml) => xml.replace('<w:style w:type="paragraph" w:styleId="BriefingNote">', '<w:style w:type="character" w:styleId="BriefingNote">'));
+    const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(wrongType));
+    expect(run.status).toBe(0);
+    const line = exampleFile('briefing.config.yaml').split('\n').length;
+    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  warning  The reference DOCX \`ref.docx\` defines \`BriefingNote\` as a character style, not a paragraph style: Word ignores it on the report's paragraphs, which look like Normal.`);
+    expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(starter())).stderr).not.toContain('not a paragraph style');
+  });
+
   it('refuses a reference that is missing or not a DOCX, and writes nothing', () => {
     const notZip = projectWithReference(strToU8('not a zip'));
     const run = runCli(['build', EXAMPLE_MEETING], notZip);

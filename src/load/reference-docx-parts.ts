@@ -46,6 +46,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   return {
     styles: moveNumberingIds(ours),
     styleIds: styleIdsIn(ours),
+    notParagraphStyles: notParagraphStyles(ours),
     numbering: numberingElements(part('word/numbering.xml') ?? ''),
     theme: part('word/theme/theme1.xml'),
     page: section === undefined ? undefined : pageSetup(section),
@@ -203,6 +204,17 @@ function notWellFormed(text: string): string | undefined {
 
 /** The style ids the compiler gives paragraphs and runs, which a reference DOCX should define. */
 const WANTED_IDS: string[] = [...Object.values(Style), ...Object.values(OptionalStyle), ...Object.values(CharacterStyle)];
+
+/** Our paragraph styles that `styles` defines as another type (see `ReferenceDocx.notParagraphStyles`). */
+function notParagraphStyles(styles: string): { id: string; type: string }[] {
+  const paragraphIds: string[] = [...Object.values(Style), ...Object.values(OptionalStyle)];
+  return [...styles.matchAll(/<w:style\b[^>]*>/g)].flatMap((m) => {
+    const values = attributes(m[0]);
+    const id = values.get('w:styleId') ?? '';
+    const type = values.get('w:type') ?? 'paragraph';
+    return paragraphIds.includes(id) && type !== 'paragraph' ? [{ id, type }] : [];
+  });
+}
 
 function styleIdsIn(styles: string): string[] {
   return [...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []));

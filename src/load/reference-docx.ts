@@ -84,6 +84,7 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
         ),
       ]
     : [];
+  if (read.notParagraphStyles.length) diagnostics.push(notParagraphWarning(read.notParagraphStyles, path, file, place));
   const otherPaper = read.page && paperWarning(read.page, paper, path, file, place);
   if (otherPaper) diagnostics.push(otherPaper);
   if (read.unusedParts.length) diagnostics.push(unusedPartsWarning(read.unusedParts, path, file, place));
@@ -99,6 +100,19 @@ function unusedPartsWarning(parts: readonly string[], path: string, file: string
     'config/reference-header-unused',
     `The reference DOCX \`${path}\` prints something in ${parts.join(' and in ')}, which the reports do not take: only the first page’s header and footer come from the reference, when its first page is distinct.`,
     'For a letterhead, give the page a different first page (Word: Header & Footer → Different First Page; LibreOffice: Format → Title Page) and put it in the first page’s header; the other pages carry the page number and draft mark briefing prints.',
+  );
+}
+
+/** The warning that styles the report's paragraphs take are of another type in the reference, so Word shows them as Normal. */
+function notParagraphWarning(styles: readonly { id: string; type: string }[], path: string, file: string, place: Place | undefined): Diagnostic {
+  const named = styles.map((style) => `\`${style.id}\` as a ${style.type} style`).join(', ');
+  return diagnostic(
+    file,
+    place,
+    'warning',
+    'config/reference-style-missing',
+    `The reference DOCX \`${path}\` defines ${named}, not a paragraph style: Word ignores it on the report's paragraphs, which look like Normal.`,
+    'Make it a paragraph style of that name in the Word file (delete the other and create a paragraph style; docs/reference-docx.md lists them), or start from `briefing reference-docx`.',
   );
 }
 

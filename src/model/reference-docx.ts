@@ -84,6 +84,12 @@ export interface ReferenceDocx {
    * them, e.g. `the header of every page (word/header1.xml)`.
    */
   unusedParts: string[];
+  /**
+   * Paragraph styles of ours ({@link Style}, {@link OptionalStyle}) it defines as another type of
+   * style (`character`, `table`, `numbering`): Word ignores a paragraph's style of another type, so
+   * those paragraphs look like Normal.
+   */
+  notParagraphStyles: { id: string; type: string }[];
 }
 
 /** Page size and margins in twips, as a `w:sectPr` gives them. */

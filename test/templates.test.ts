@@ -152,6 +152,23 @@ describe('templates', () => {
     }
   });
 
+  it('warns about a Handlebars file in templates/ that is neither a template nor a partial, and names it when a meeting or --template asks for it', async () => {
+    const dir = exampleProject({ 'templates/mans.lv.hbs': '{{!-- Mans --}}\nTeksts\n', 'templates/signature.hbs': 'IZM\n', 'templates/piezimes.md': '# Piezīmes\n' });
+    const listed = templates({ cwd: dir });
+    expect(listed.exitCode).toBe(0);
+    expect(listed.templates.map((t) => t.name)).not.toContain('mans.lv');
+    expect(listed.diagnostics.map((d) => [d.file, d.severity, d.ruleId, d.message, d.hint])).toEqual([
+      ['templates/mans.lv.hbs', 'warning', 'template/stray-file', "`templates/mans.lv.hbs` is neither a template nor a partial, so nothing uses it: a template's file name ends in `.md.hbs`, and partials lie in `templates/partials/`.", 'Rename it `templates/mans.lv.md.hbs` for the template `mans.lv`, or move it into templates/partials/ if it is a partial.'],
+      ['templates/signature.hbs', 'warning', 'template/stray-file', "`templates/signature.hbs` is neither a template nor a partial, so nothing uses it: a template's file name ends in `.md.hbs`, and partials lie in `templates/partials/`.", 'Move it into templates/partials/ to replace the partial `signature` there.'],
+    ]);
+    const meeting = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], template: 'mans.lv' }).catch((error: unknown) => error);
+    expect(meeting).toMatchObject({ hint: "`templates/mans.lv.hbs` is there, but a template's file name ends in `.md.hbs`. Rename it `templates/mans.lv.md.hbs` for the template `mans.lv`." });
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: mans.lv'));
+    const named = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(named.diagnostics.find((d) => d.ruleId === 'template/missing')?.hint).toBe("`templates/mans.lv.hbs` is there, but a template's file name ends in `.md.hbs`. Rename it `templates/mans.lv.md.hbs` for the template `mans.lv`.");
+    expect(templates({ cwd: exampleProject() }).diagnostics).toEqual([]);
+  });
+
   it('lists a template that cannot be used as such, with its errors at their lines, and exits 1', () => {
     const dir = exampleProject({
       'templates/broken.md.hbs': '{{!-- Our own note. --}}\n# {{meeting.topic}}\n\n{{#if meeting.questions}}\nJautājumi.\n',

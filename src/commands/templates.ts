@@ -1,6 +1,7 @@
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode } from '../diagnostics/errors.js';
-import { loadProject } from '../load/project.js';
+import { builtInTemplatesDir, loadProject } from '../load/project.js';
+import { partialsOnPath, strayTemplateFiles, strayTemplateWarning } from '../load/templates.js';
 import { describeTemplates, type TemplateInfo } from '../load/template-catalog.js';
 import { loadTemplate } from '../render/template.js';
 import { partialsIncluded } from '../render/template-checks.js';
@@ -39,6 +40,11 @@ export function templates(options: TemplatesOptions): TemplatesResult {
     errors.push(...problems);
     return { ...template, usable: !problems.length, errors: problems.length };
   });
-  const diagnostics = sortDiagnostics(uniqueDiagnostics([...project.setupDiagnostics, ...errors]));
+  const builtIn = builtInTemplatesDir();
+  const partials = new Set(partialsOnPath(project.templateDirs, project.files).map((partial) => partial.name));
+  const strays = project.templateDirs
+    .filter((dir) => dir !== builtIn)
+    .flatMap((dir) => strayTemplateFiles(project.files, dir).map((stray) => strayTemplateWarning(stray, partials.has(stray.name))));
+  const diagnostics = sortDiagnostics(uniqueDiagnostics([...project.setupDiagnostics, ...errors, ...strays]));
   return { templates: listed, diagnostics, exitCode: hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok };
 }

@@ -4,7 +4,7 @@ import { suggest } from '../util/suggest.js';
 import { projectPath } from './files.js';
 import { withoutFrontMatter } from './front-matter.js';
 import { builtInTemplatesDir, type Project } from './project.js';
-import { listTemplates, partialsOnPath, templatesIn } from './templates.js';
+import { listTemplates, partialsOnPath, strayTemplateHint, templatesIn } from './templates.js';
 
 /** A template a meeting can name, and where it comes from. */
 export interface TemplateInfo {
@@ -84,7 +84,8 @@ export function assertTemplateExists(project: Project, name: string): void {
   const names = listTemplates(project.templateDirs, project.files);
   if (names.includes(name.normalize('NFC'))) return;
   const nearest = suggest(name, names);
-  throw new UsageError(`No template named \`${name}\`.`, nearest ? `Did you mean ${nearest}? See briefing templates.` : `Available: ${names.join(', ')}.`);
+  const stray = strayTemplateHint(name, project.templateDirs, project.files);
+  throw new UsageError(`No template named \`${name}\`.`, stray ?? (nearest ? `Did you mean ${nearest}? See briefing templates.` : `Available: ${names.join(', ')}.`));
 }
 
 /** The first non-empty line of a leading Handlebars comment, or "" when there is none. */

@@ -55,7 +55,7 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     const where = dirs.map((d) => (namedInside(files.root, d) ? `${projectPath(files.root, d)}/` : 'the built-in templates')).join(' and ');
     return {
       diagnostics: [
-        diagnostic(fileName, undefined, 'error', 'template/missing', `No template named \`${name}\` (looked for ${fileName} in ${where}).`, available.length ? `Available: ${available.join(', ')}.` : undefined),
+        diagnostic(fileName, undefined, 'error', 'template/missing', `No template named \`${name}\` (looked for ${fileName} in ${where}).`, strayTemplateHint(name, dirs, files) ?? (available.length ? `Available: ${available.join(', ')}.` : undefined)),
       ],
     };
   }
@@ -154,6 +154,46 @@ export function templatesIn(files: ProjectFiles, dir: string): { name: string; f
     .list('', [`*${TEMPLATE_SUFFIX}`])
     .filter((entry) => folder.isInside(entry))
     .map((entry) => ({ name: entry.slice(0, -TEMPLATE_SUFFIX.length).normalize('NFC'), file: entry, read: (shownAs: string) => folder.readText(entry, shownAs) }));
+}
+
+/**
+ * Handlebars files at the top of a templates folder that nothing finds: a template's name ends in
+ * `.md.hbs` exactly, a partial lies in `partials/`. `mans.lv.hbs`, `Mans.MD.HBS` or `signature.hbs`
+ * beside the templates were passed over without a word, and `--template mans.lv` said only that no
+ * such template exists. Each with the name a template of that file would have.
+ */
+export function strayTemplateFiles(files: ProjectFiles, dir: string): { file: string; name: string }[] {
+  const folder = folderFiles(files, dir);
+  if (folder.kind('') !== 'folder') return [];
+  return folder
+    .list('', ['*'])
+    .filter((entry) => /\.(?:hbs|handlebars)$/i.test(entry) && !entry.endsWith(TEMPLATE_SUFFIX))
+    .map((entry) => ({ file: projectPath(files.root, join(dir, entry)), name: entry.replace(/(?:\.md)?\.(?:hbs|handlebars)$/i, '').normalize('NFC') }));
+}
+
+/** A file {@link strayTemplateFiles} found, as a warning that nothing uses it; `partial` when its name is a partial's (`signature.hbs`). */
+export function strayTemplateWarning(stray: { file: string; name: string }, partial: boolean): Diagnostic {
+  const folder = stray.file.slice(0, stray.file.lastIndexOf('/') + 1);
+  return diagnostic(
+    stray.file,
+    undefined,
+    'warning',
+    'template/stray-file',
+    `\`${stray.file}\` is neither a template nor a partial, so nothing uses it: a template's file name ends in \`${TEMPLATE_SUFFIX}\`, and partials lie in \`${folder}partials/\`.`,
+    partial ? `Move it into ${folder}partials/ to replace the partial \`${stray.name}\` there.` : `${renameHint(stray)}, or move it into ${folder}partials/ if it is a partial.`,
+  );
+}
+
+/** What to rename a stray file to, for the template it was meant to be. */
+function renameHint(stray: { file: string; name: string }): string {
+  return `Rename it \`${stray.file.slice(0, stray.file.lastIndexOf('/') + 1)}${stray.name}${TEMPLATE_SUFFIX}\` for the template \`${stray.name}\``;
+}
+
+/** The hint for a template not found when a stray file has its name (see {@link strayTemplateFiles}); undefined when none has. */
+export function strayTemplateHint(name: string, dirs: readonly string[], files: ProjectFiles): string | undefined {
+  const wanted = name.normalize('NFC');
+  const stray = dirs.flatMap((dir) => (namedInside(files.root, dir) ? strayTemplateFiles(files, dir) : [])).find((one) => one.name === wanted);
+  return stray && `\`${stray.file}\` is there, but a template's file name ends in \`${TEMPLATE_SUFFIX}\`. ${renameHint(stray)}.`;
 }
 
 /** The meeting names a template outside the templates folders, or through `..` (`goesUp`, the place it names being inside): refused, never read. */

@@ -169,6 +169,24 @@ describe('templates', () => {
     expect(templates({ cwd: exampleProject() }).diagnostics).toEqual([]);
   });
 
+  it('warns at a template named for one language whose text is marked as another (a Latvian copy translated without a front matter)', async () => {
+    const body = '{{!-- Briefing note --}}\n# Briefing note\n\nOn {{dateEn meeting.date}}.\n';
+    const dir = exampleProject({ 'templates/note.en.md.hbs': body, 'templates/marked.en.md.hbs': `---\nlayout: { language: en-US }\n---\n${body}`, 'templates/notes.old.md.hbs': body });
+    const run = async (template: string) => (await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], template })).diagnostics.filter((d) => d.ruleId === 'template/language');
+    expect((await run('note.en')).map((d) => [d.file, d.line, d.severity, d.message, d.hint])).toEqual([
+      [
+        'templates/note.en.md.hbs',
+        1,
+        'warning',
+        'The template `note.en` is named as written in `en`, but its text is marked lv-LV (`layout.language`): Word checks its spelling as that language, and the Latvian abbreviation checks run on it.',
+        'Give the template a front matter at its very top: ---, then layout: { language: en-GB }, then ---.',
+      ],
+    ]);
+    expect(await run('marked.en')).toEqual([]);
+    expect(await run('notes.old')).toEqual([]);
+    expect(await run('informative-report.en')).toEqual([]);
+  });
+
   it('lists a template that cannot be used as such, with its errors at their lines, and exits 1', () => {
     const dir = exampleProject({
       'templates/broken.md.hbs': '{{!-- Our own note. --}}\n# {{meeting.topic}}\n\n{{#if meeting.questions}}\nJautājumi.\n',

@@ -30,7 +30,7 @@ import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { fontsPutInForOthers } from '../pdf/fonts.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
 import { reportManifest } from './manifest.js';
-import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfFailure, pdfFontWarning, referenceFor, reportSource } from './report-parts.js';
+import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfFailure, pdfFontWarning, referenceFor, reportSource, templateLanguageWarning } from './report-parts.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
@@ -172,6 +172,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (rendered.markdown === undefined) return result;
   // "(turpmāk – ES)" is Latvian typography: a note in another language (the English template) prints the Latvian texts as written.
   const layout = layoutFor(project.config.layout, template.layout);
+  result.diagnostics.push(...templateLanguageWarning(template, layout));
   const parts = reportSource(template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   if (layout.language.toLowerCase().startsWith('lv')) {
     const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));

@@ -91,6 +91,34 @@ export function fieldSource(project: Project, loaded: LoadedMeeting, ref: FieldR
   return file && typeof raw === 'string' ? { file, raw } : undefined;
 }
 
+/** The EU's official languages by ISO 639-1 code, with the language tag Word would be given for each. */
+const EU_LANGUAGE_TAGS: Readonly<Record<string, string>> = {
+  bg: 'bg-BG', cs: 'cs-CZ', da: 'da-DK', de: 'de-DE', el: 'el-GR', en: 'en-GB', es: 'es-ES', et: 'et-EE', fi: 'fi-FI', fr: 'fr-FR', ga: 'ga-IE', hr: 'hr-HR',
+  hu: 'hu-HU', it: 'it-IT', lt: 'lt-LT', lv: 'lv-LV', mt: 'mt-MT', nl: 'nl-NL', pl: 'pl-PL', pt: 'pt-PT', ro: 'ro-RO', sk: 'sk-SK', sl: 'sl-SI', sv: 'sv-SE',
+};
+
+/**
+ * `template/language`: a template named for one language (`briefing-note.en`, as the built-in ones
+ * are) whose text is marked as another (`layout.language`, lv-LV unless its front matter or the
+ * config says otherwise). A copy of the Latvian template translated into English kept lv-LV: Word
+ * marked every word as misspelt, and the Latvian abbreviation checks ran on the note.
+ */
+export function templateLanguageWarning(template: Template, layout: Layout): Diagnostic[] {
+  const code = /\.([a-z]{2})$/.exec(template.name)?.[1];
+  const tag = code === undefined ? undefined : EU_LANGUAGE_TAGS[code];
+  if (code === undefined || tag === undefined || layout.language.toLowerCase().startsWith(`${code}-`)) return [];
+  return [
+    diagnostic(
+      template.path,
+      { line: 1, column: 1 },
+      'warning',
+      'template/language',
+      `The template \`${template.name}\` is named as written in \`${code}\`, but its text is marked ${layout.language} (\`layout.language\`): Word checks its spelling as that language${layout.language.toLowerCase().startsWith('lv') ? ', and the Latvian abbreviation checks run on it' : ''}.`,
+      `Give the template a front matter at its very top: ---, then layout: { language: ${tag} }, then ---.`,
+    ),
+  ];
+}
+
 /** Template problems caused by the meeting's `template` field, so reported there. */
 export const MEETING_TEMPLATE_RULES = new Set(['template/missing', 'template/outside-folder']);
 

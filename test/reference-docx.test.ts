@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,14 @@ describe('briefing reference-docx', () => {
     expect(readFileSync(join(dir, 'meeting.yaml'), 'utf8')).toBe('date: 2021-02-19\n');
     expect(runCli(['reference-docx', '-o', 'meeting.yaml', '--force'], dir).status).toBe(0);
     expect(new Uint8Array(readFileSync(join(dir, 'meeting.yaml')))).toEqual(starter());
+  });
+
+  it('-o naming a folder says so and what to write instead, with --force too (not “already exists”, nor build’s --out)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'styles'));
+    for (const force of [[], ['--force']]) {
+      expect(runCli(['reference-docx', '-o', 'styles', ...force], dir)).toMatchObject({ status: 2, stderr: 'briefing: styles is a folder; nothing written.\n  Name the file to write, e.g. -o styles/reference.docx.\n' });
+    }
   });
 });
 

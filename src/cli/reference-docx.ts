@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Io } from './io.js';
 
@@ -33,6 +33,10 @@ The styles it must keep are listed in docs/reference-docx.md.`,
         return;
       }
       const target = resolve(io.cwd(), flags.output);
+      // A folder is no file to replace: --force would not help, and the writer's words name build's --out.
+      if (existsSync(target) && statSync(target).isDirectory()) {
+        throw new UsageError(`${flags.output} is a folder; nothing written.`, `Name the file to write, e.g. -o ${join(flags.output, 'reference.docx')}.`);
+      }
       if (!flags.force && existsSync(target)) throw new UsageError(`${flags.output} already exists; nothing written.`, 'Choose another name, or add --force to replace it.');
       const { OutputError, writeAtomic } = await import('../emit/write.js');
       try {

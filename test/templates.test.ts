@@ -169,6 +169,14 @@ describe('templates', () => {
     expect(templates({ cwd: exampleProject() }).diagnostics).toEqual([]);
   });
 
+  it('lists a template whose front matter names a reference DOCX that cannot be read as one that cannot be used, with the error', () => {
+    const dir = exampleProject({ 'templates/runa.lv.md.hbs': '---\nlayout: { reference_docx: styles/nav.docx }\n---\n{{!-- Runa --}}\nTeksts\n' });
+    const listed = templates({ cwd: dir });
+    expect(listed.exitCode).toBe(1);
+    expect(listed.templates.find((t) => t.name === 'runa.lv')).toMatchObject({ usable: false, errors: 1 });
+    expect(listed.diagnostics.map((d) => [d.file, d.line, d.ruleId, d.message])).toEqual([['templates/runa.lv.md.hbs', 1, 'config/reference-docx-missing', 'The reference DOCX `styles/nav.docx` cannot be read.']]);
+  });
+
   it('warns at a template named for one language whose text is marked as another (a Latvian copy translated without a front matter)', async () => {
     const body = '{{!-- Briefing note --}}\n# Briefing note\n\nOn {{dateEn meeting.date}}.\n';
     const dir = exampleProject({ 'templates/note.en.md.hbs': body, 'templates/marked.en.md.hbs': `---\nlayout: { language: en-US }\n---\n${body}`, 'templates/notes.old.md.hbs': body });

@@ -20,8 +20,8 @@ Your own templates go in the folder named by paths.templates in briefing.config.
 as <name>.md.hbs, and your partials in its partials/ folder; a name used by a built-in template or partial
 replaces it. A partial is looked for in your partials/ first, then among the built-in ones, so a copied
 template still finds the built-in partials, and copying one partial changes it in every template.
-A template with an error (in it or in a partial it includes) is listed as one that cannot be used, its
-errors are printed, and the exit code is 1.`,
+A template with an error (in it, in a partial it includes, or in the reference DOCX its front matter
+names) is listed as one that cannot be used, its errors are printed, and the exit code is 1.`,
     )
     .action(async (flags: { json: boolean }) => {
       const { templates } = await import('../commands/templates.js');

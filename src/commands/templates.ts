@@ -1,9 +1,11 @@
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode } from '../diagnostics/errors.js';
-import { builtInTemplatesDir, loadProject } from '../load/project.js';
+import { builtInTemplatesDir, loadProject, type Project } from '../load/project.js';
+import { layoutFor } from '../load/front-matter.js';
+import { loadReferenceDocx } from '../load/reference-docx.js';
 import { partialsOnPath, strayTemplateFiles, strayTemplateWarning } from '../load/templates.js';
 import { describeTemplates, type TemplateInfo } from '../load/template-catalog.js';
-import { loadTemplate } from '../render/template.js';
+import { loadTemplate, ownReferenceDocx, type Template } from '../render/template.js';
 import { partialsIncluded } from '../render/template-checks.js';
 
 /** Options of `briefing templates`. */
@@ -36,7 +38,8 @@ export function templates(options: TemplatesOptions): TemplatesResult {
   const found = describeTemplates(project, (text) => partialsIncluded(text).map((include) => include.name));
   const errors: Diagnostic[] = [];
   const listed = found.map((template) => {
-    const problems = loadTemplate(template.name, project.templateDirs, project.files).diagnostics.filter((d) => d.severity === 'error');
+    const loaded = loadTemplate(template.name, project.templateDirs, project.files);
+    const problems = [...loaded.diagnostics, ...(loaded.template ? ownReferenceProblems(project, loaded.template) : [])].filter((d) => d.severity === 'error');
     errors.push(...problems);
     return { ...template, usable: !problems.length, errors: problems.length };
   });
@@ -47,4 +50,14 @@ export function templates(options: TemplatesOptions): TemplatesResult {
     .flatMap((dir) => strayTemplateFiles(project.files, dir).map((stray) => strayTemplateWarning(stray, partials.has(stray.name))));
   const diagnostics = sortDiagnostics(uniqueDiagnostics([...project.setupDiagnostics, ...errors, ...strays]));
   return { templates: listed, diagnostics, exitCode: hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok };
+}
+
+/**
+ * The problems of the reference DOCX a template's front matter names: one that is missing or no
+ * DOCX fails every build with the template, so the template is listed as one that cannot be used.
+ */
+function ownReferenceProblems(project: Project, template: Template): Diagnostic[] {
+  const path = ownReferenceDocx(template);
+  if (path === undefined) return [];
+  return loadReferenceDocx(project.files, path, template.path, { line: 1, column: 1 }, layoutFor(project.config.layout, template.layout).paper).diagnostics;
 }

@@ -281,6 +281,22 @@ describe('layout.reference_docx', () => {
     expect(part(docxParts(new Uint8Array(readFileSync(join(project, BUILT)))), 'word/styles.xml')).toContain('w:styleId="FootnoteText"');
   });
 
+  it('copies a letterhead’s logo whose relationship names it from the package root (/word/media/…), as some programs write it', () => {
+    const parts = unzipSync(starter());
+    const blip = '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="540000" cy="540000"/><wp:docPr id="1" name="Logo"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdLogo"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+    parts['word/header2.xml'] = strToU8(new TextDecoder().decode(parts['word/header2.xml']).replace(/(<w:hdr\b[^>]*>)/, `$1${blip}`));
+    parts['word/_rels/header2.xml.rels'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="/word/media/logo.png"/></Relationships>');
+    parts['word/media/logo.png'] = strToU8('logo bytes');
+    const dir = projectWithReference(zipSync(parts));
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.stderr).not.toContain('error');
+    expect(run.status).toBe(0);
+    const built = docxParts(new Uint8Array(readFileSync(join(dir, BUILT))));
+    expect(built.get('word/media/reference-header-logo.png')).toBe('logo bytes');
+    const rels = [...built].find(([name, text]) => /^word\/_rels\/header\d+\.xml\.rels$/.test(name) && text.includes('reference-header-logo'));
+    expect(rels?.[1]).toContain('Target="media/reference-header-logo.png"');
+  });
+
   it('refuses a reference whose letterhead names a picture the file does not have (Word would find every report damaged)', () => {
     const ministry = new Uint8Array(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
     const logo = '<w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:embed="rIdLogo"/></w:drawing></w:r></w:p></w:hdr>';

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { strFromU8 } from 'fflate';
 import { notAZip } from '../util/not-a-zip.js';
@@ -133,9 +134,9 @@ function referencePart(files: Record<string, Uint8Array>, documentRels: string, 
       const values = attributes(tag);
       const linked = values.get('Target');
       if (linked === undefined || values.get('TargetMode') === 'External') return tag;
-      const bytes = files[`word/${linked}`];
+      const bytes = files[partPath(linked)];
       if (bytes === undefined) {
-        gone ??= linked;
+        gone ??= partPath(linked);
         return tag;
       }
       const renamed = `media/reference-${kind}-${linked.split('/').pop() ?? 'part'}`;
@@ -143,8 +144,17 @@ function referencePart(files: Record<string, Uint8Array>, documentRels: string, 
       return tag.replace(`Target="${linked}"`, `Target="${renamed}"`);
     });
   }
-  if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses word/${gone}, which the file does not have` };
+  if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses ${gone}, which the file does not have` };
   return { xml, rels, media };
+}
+
+/**
+ * The zip entry a relationship of a part in `word/` names: its target is relative to `word/`
+ * (`media/logo.png`, `../customXml/item1.xml`) or, written with a leading slash, to the package's
+ * root (`/word/media/logo.png`, as some programs write it).
+ */
+function partPath(target: string): string {
+  return posix.normalize(target.startsWith('/') ? target.slice(1) : posix.join('word', target));
 }
 
 /** Relationship id → target, from a `.rels` file. */

@@ -304,6 +304,8 @@ describe('layout.reference_docx', () => {
     const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(broken));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/cannot be used: its first-page header \(word\/header\d\.xml\) uses a picture or link rIdLogo that the file does not have/);
+    expect(run.stderr).toContain('that the file does not have. Open it in Word, put the picture into the first page’s header again (Insert → Pictures), and save it.');
+    expect(run.stderr).not.toContain('not .doc');
     // The example's own letterhead still builds.
     expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(ministry)).status).toBe(0);
   });

@@ -11,6 +11,11 @@ import { CharacterStyle, OptionalStyle, SAVED_AS, Style, type ReferenceDocx, typ
  */
 export const NUMBERING_OFFSET = 1000;
 
+/** What to do about a reference damaged inside (a part that is not XML): saving it is no matter of .doc or .docx. */
+const RESAVE = 'Open it in Word, which repairs what it can, and save it again; or start again from `briefing reference-docx`.';
+/** What to do about a letterhead whose picture is not in the file. */
+const RESAVE_PICTURE = 'Open it in Word, put the picture into the first page’s header again (Insert → Pictures), and save it.';
+
 /** The most one part of a reference DOCX may unpack to. */
 const MAX_PART_BYTES = 64 * 2 ** 20;
 
@@ -32,7 +37,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   for (const name of ['word/styles.xml', 'word/numbering.xml']) {
     const text = part(name);
     const problem = text === undefined ? undefined : notWellFormed(text);
-    if (problem) return { unreadable: `its ${name} is not well-formed XML (${problem})` };
+    if (problem) return { unreadable: `its ${name} is not well-formed XML (${problem})`, hint: RESAVE };
   }
   const document = part('word/document.xml') ?? '';
   const section = lastSection(document);
@@ -113,7 +118,7 @@ function pageSetup(section: string): ReferencePage | undefined {
   return { width, height, margins };
 }
 
-function referencePart(files: Record<string, Uint8Array>, documentRels: string, section: string, kind: 'header' | 'footer'): ReferencePart | { unreadable: string } | undefined {
+function referencePart(files: Record<string, Uint8Array>, documentRels: string, section: string, kind: 'header' | 'footer'): ReferencePart | { unreadable: string; hint: string } | undefined {
   const reference = [...section.matchAll(new RegExp(`<w:${kind}Reference\\b[^>]*>`, 'g'))]
     .map((m) => attributes(m[0]))
     .find((values) => values.get('w:type') === 'first');
@@ -127,7 +132,7 @@ function referencePart(files: Record<string, Uint8Array>, documentRels: string, 
   const xml = strFromU8(data);
   const defined = relationshipTargets(rels ?? '');
   const missing = [...xml.matchAll(/\br:(?:embed|id|link|pict)="([^"]+)"/g)].map((m) => m[1] ?? '').find((id) => !defined.has(id));
-  if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have` };
+  if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have`, hint: RESAVE_PICTURE };
   let gone: string | undefined;
   if (rels !== undefined) {
     rels = rels.replace(/<Relationship\b[^>]*>/g, (tag) => {
@@ -144,7 +149,7 @@ function referencePart(files: Record<string, Uint8Array>, documentRels: string, 
       return tag.replace(`Target="${linked}"`, `Target="${renamed}"`);
     });
   }
-  if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses ${gone}, which the file does not have` };
+  if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses ${gone}, which the file does not have`, hint: RESAVE_PICTURE };
   return { xml, rels, media };
 }
 

@@ -197,7 +197,7 @@ describe('layout.reference_docx', () => {
     const run = runCli(['build', EXAMPLE_MEETING], notZip);
     expect(run.status).toBe(1);
     const line = exampleFile('briefing.config.yaml').split('\n').length;
-    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is not a zip file, so not a DOCX.`);
+    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is not a zip file, as a DOCX is.`);
     expect(run.stderr).toContain('config/reference-docx-unreadable');
     const config = `${exampleFile('briefing.config.yaml')}  reference_docx: nowhere.docx\n`;
     const missing = runCli(['build', EXAMPLE_MEETING], exampleProject({ 'briefing.config.yaml': config }));
@@ -237,7 +237,7 @@ describe('layout.reference_docx', () => {
       return run.stderr;
     };
     const encrypted = said(compound('Root Entry', 'EncryptionInfo', 'EncryptedPackage'));
-    expect(encrypted).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is protected by a password (encrypted), so its styles cannot be read. Open it in Word, remove the password`);
+    expect(encrypted).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is protected by a password (encrypted), so briefing cannot read it. Open it in Word, remove the password`);
     expect(said(compound('Root Entry', 'WordDocument'))).toContain('cannot be used: it is a Word 97–2003 document (.doc), whatever its name says. Open it in Word or LibreOffice and save it as a Word document (.docx)');
     expect(said(starter().slice(0, 3000))).toContain('cannot be used: it is a damaged zip, cut short or altered.');
   });

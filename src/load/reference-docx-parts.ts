@@ -26,7 +26,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     unzipped = unzipWithin(bytes, MAX_PART_BYTES);
   } catch {
     const instead = notAZip(bytes);
-    return { unreadable: instead.what, hint: instead.hint };
+    return { unreadable: instead.what, hint: instead.hint ?? 'Open it in Word or LibreOffice and save it as a Word document (.docx).' };
   }
   const { files, tooLarge } = unzipped;
   if (tooLarge) return { unreadable: `its ${tooLarge.name} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs` };

@@ -1,4 +1,5 @@
 import { strFromU8 } from 'fflate';
+import { notAZip } from '../util/not-a-zip.js';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
 import type { RunMarks } from '../docx/printed-text.js';
@@ -176,19 +177,10 @@ export class NotADocxError extends Error {
   }
 }
 
-/**
- * What bytes that are no zip are, by their first bytes, with what to do: the formats a report is
- * found in besides a DOCX (an older Word file, given the new name; RTF; a PDF), an empty file,
- * and a zip cut short or altered.
- */
-function notAZip(bytes: Uint8Array): NotADocxError {
-  const starts = (...signature: number[]): boolean => signature.every((byte, index) => bytes[index] === byte);
-  if (bytes.length === 0) return new NotADocxError('it is empty, 0 bytes', 'Copy or download it again from where it came from.');
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return new NotADocxError('it is a Word 97–2003 document (.doc), whatever its name says');
-  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return new NotADocxError('it is an RTF document');
-  if (starts(0x25, 0x50, 0x44, 0x46)) return new NotADocxError('it is a PDF', 'A PDF cannot be read back: use the Word file the PDF was made from.');
-  if (starts(0x50, 0x4b)) return new NotADocxError('it is a damaged zip, cut short or altered', 'Ask the sender for the file again, or open it in Word, which repairs what it can, and save it again.');
-  return new NotADocxError('it is not a zip file, as a DOCX is');
+/** Bytes that are no zip, as what they are instead (see `util/not-a-zip.ts`). */
+function notADocx(bytes: Uint8Array): NotADocxError {
+  const { what, hint } = notAZip(bytes);
+  return hint === undefined ? new NotADocxError(what) : new NotADocxError(what, hint);
 }
 
 /**
@@ -224,7 +216,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   try {
     unzipped = unzipWithin(bytes, MAX_PART_BYTES, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name) || THEME_PART.test(name));
   } catch {
-    throw notAZip(bytes);
+    throw notADocx(bytes);
   }
   const { files, tooLarge } = unzipped;
   if (tooLarge) throw new DamagedDocxError(tooLarge.name, `would unpack to ${Math.round(tooLarge.size / 2 ** 20)} MB, more than the ${MAX_PART_BYTES / 2 ** 20} MB briefing reads of one part`);

@@ -2,30 +2,30 @@
 export interface NotAZip {
   /** Said after “cannot be used: ”, e.g. `it is a Word 97–2003 document (.doc), whatever its name says`. */
   what: string;
-  hint: string;
+  /** What to do, where it is not the caller's own advice to save the file as a DOCX. */
+  hint?: string;
 }
-
-const SAVE_AS_DOCX = 'Open it in Word or LibreOffice and save it as a Word document (.docx).';
 
 /**
  * What bytes that do not unzip are, by their first bytes: the formats a Word file is found in
  * besides a DOCX (an older Word file given the new name, one protected by a password, RTF, a PDF),
  * an empty file, and a zip cut short or altered. A password-protected DOCX is not a zip at all:
  * Word keeps it encrypted inside a compound file (an `EncryptedPackage` stream), as it keeps a .doc,
- * so saying “.doc” would send the user after the wrong cause.
+ * so saying “.doc” would send the user after the wrong cause. The reference DOCX, `review` and
+ * `import` say it alike.
  */
 export function notAZip(bytes: Uint8Array): NotAZip {
   const starts = (...signature: number[]): boolean => signature.every((byte, index) => bytes[index] === byte);
-  if (bytes.length === 0) return { what: 'it is empty, 0 bytes', hint: 'Copy it again from where it came from.' };
+  if (bytes.length === 0) return { what: 'it is empty, 0 bytes', hint: 'Copy or download it again from where it came from.' };
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
     return hasUtf16(bytes, 'EncryptedPackage')
-      ? { what: 'it is protected by a password (encrypted), so its styles cannot be read', hint: 'Open it in Word, remove the password (File → Info → Protect Document → Encrypt with Password, left empty) and save it; or save a copy without the password from LibreOffice.' }
-      : { what: 'it is a Word 97–2003 document (.doc), whatever its name says', hint: SAVE_AS_DOCX };
+      ? { what: 'it is protected by a password (encrypted), so briefing cannot read it', hint: 'Open it in Word, remove the password (File → Info → Protect Document → Encrypt with Password, left empty) and save it; or save a copy without the password from LibreOffice.' }
+      : { what: 'it is a Word 97–2003 document (.doc), whatever its name says' };
   }
-  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return { what: 'it is an RTF document', hint: SAVE_AS_DOCX };
-  if (starts(0x25, 0x50, 0x44, 0x46)) return { what: 'it is a PDF', hint: 'A PDF has no Word styles: use the Word file the PDF was made from.' };
-  if (starts(0x50, 0x4b)) return { what: 'it is a damaged zip, cut short or altered', hint: 'Copy it again from where it came from, or open it in Word, which repairs what it can, and save it again.' };
-  return { what: 'it is not a zip file, so not a DOCX', hint: SAVE_AS_DOCX };
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return { what: 'it is an RTF document' };
+  if (starts(0x25, 0x50, 0x44, 0x46)) return { what: 'it is a PDF', hint: 'A PDF cannot be read as a Word document: use the Word file the PDF was made from.' };
+  if (starts(0x50, 0x4b)) return { what: 'it is a damaged zip, cut short or altered', hint: 'Copy or download it again from where it came from (or ask the sender), or open it in Word, which repairs what it can, and save it again.' };
+  return { what: 'it is not a zip file, as a DOCX is' };
 }
 
 /** True when `text` occurs in the bytes as UTF-16LE, as the names of a compound file's streams are kept. */

@@ -208,7 +208,12 @@ describe('briefing import of a file that is no DOCX', () => {
     const cases: [string, Uint8Array, string][] = [
       ['prazdns.docx', new Uint8Array(), 'it is empty, 0 bytes. Copy or download it again from where it came from.'],
       ['vecs.docx', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'it is a Word 97–2003 document (.doc), whatever its name says. Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
-      ['nogriezts.docx', docx.slice(0, docx.length / 2), 'it is a damaged zip, cut short or altered. Ask the sender for the file again, or open it in Word, which repairs what it can, and save it again.'],
+      [
+        'aizsargats.docx',
+        Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...[...'EncryptedPackage'].flatMap((char) => [char.charCodeAt(0), 0])]),
+        'it is protected by a password (encrypted), so briefing cannot read it. Open it in Word, remove the password (File → Info → Protect Document → Encrypt with Password, left empty) and save it; or save a copy without the password from LibreOffice.',
+      ],
+      ['nogriezts.docx', docx.slice(0, docx.length / 2), 'it is a damaged zip, cut short or altered. Copy or download it again from where it came from (or ask the sender), or open it in Word, which repairs what it can, and save it again.'],
       ['teksts.docx', strToU8('Informatīvais ziņojums\n'), 'it is not a zip file, as a DOCX is. Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
       ['odt.docx', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<office:document-content/>') }), 'it is an OpenDocument file (.odt). Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
     ];

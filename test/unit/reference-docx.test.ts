@@ -45,7 +45,7 @@ describe('reading a reference DOCX', () => {
   });
 
   it('says why bytes that are not a DOCX cannot be used', () => {
-    expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, so not a DOCX', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
+    expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });
   });
 

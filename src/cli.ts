@@ -110,7 +110,7 @@ Examples:
       if (debug && error instanceof Error && error.stack) console.error(error.stack);
       else console.error(chalk.dim('  Run with --debug for the stack trace, and report it as a bug.'));
     }
-    process.exitCode = ExitCode.failure;
+    process.exitCode = (error instanceof UsageError ? error.exitCode : undefined) ?? ExitCode.failure;
   }
 
   await program.parseAsync(args, { from: 'user' }).catch(fail);

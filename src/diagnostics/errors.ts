@@ -6,10 +6,13 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
   /** Optional advice printed under the message. */
   readonly hint: string | undefined;
+  /** The exit code, when not {@link ExitCode.failure}: 130 for a question answered with Ctrl-C, as a command stopped by it ends. */
+  readonly exitCode: number | undefined;
 
-  constructor(message: string, hint?: string) {
+  constructor(message: string, hint?: string, exitCode?: number) {
     super(message);
     this.hint = hint;
+    this.exitCode = exitCode;
   }
 }
 

@@ -52,7 +52,8 @@ async function cancellable<T>(answer: Promise<T>): Promise<T> {
   try {
     return await answer;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new UsageError('Cancelled; nothing written.');
+    // Ctrl-C ends the command as it ends any other (128 + SIGINT); the input closing (Ctrl-D) is a command that could not run.
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new UsageError('Cancelled; nothing written.', undefined, /SIGINT/.test(error.message) ? 130 : undefined);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/diagnostics/errors.js';
 import { promptsOn } from '../../src/prompt/inquirer.js';
 
 /** A terminal of streams: keys written to `keys` reach the prompt, what it draws is dropped. */
@@ -23,5 +24,14 @@ describe('the terminal prompter', () => {
     // Down to LM, tick it, and submit.
     setTimeout(() => second.keys.write('\u001b[B \r'), 50);
     expect(await ticked).toEqual(['LM']);
+  });
+
+  it('takes Ctrl-C at a question for the end of the command, as Ctrl-C ends any other (exit 130), nothing written', async () => {
+    const { keys, prompter } = terminal();
+    const answer = prompter.text({ message: 'Topic' });
+    setTimeout(() => keys.write('\u0003'), 50);
+    const error: unknown = await answer.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({ message: 'Cancelled; nothing written.', exitCode: 130 });
   });
 });

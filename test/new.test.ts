@@ -284,6 +284,16 @@ describe('briefing new meeting', () => {
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, signatureRole: 'R', signatureName: 'N' }, prompter })).rejects.toThrow('rejected: an answer is needed');
   });
 
+  it('offers the config’s name only for the config’s role: another role (a deputy) is another person', async () => {
+    // The example's config names the visa: Valsts sekretāre, L. Lejiņa.
+    const dir = exampleProject();
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, visaRole: 'Valsts sekretāra p.i.' } })).rejects.toThrow(
+      /^Missing --visa-name \(--visa-role is given\)/,
+    );
+    const same = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'y', flags: { ...MEETING_FLAGS, visaRole: 'Valsts sekretāre' } });
+    expect(parse(read(dir, same.file ?? '')).visa).toEqual({ role: 'Valsts sekretāre', name: 'L. Lejiņa' });
+  });
+
   it('refuses a --template that briefing templates lists as unusable, with its errors at their lines (exit 1, nothing written)', async () => {
     const dir = exampleProject({ 'templates/mine.md.hbs': '{{!-- Mine --}}\n# {{#if meeting.topic}}\n' });
     const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, template: 'mine' } });

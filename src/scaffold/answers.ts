@@ -142,7 +142,8 @@ export interface SignatoryField {
 /**
  * Who signs (or endorses) the reports: role and name, both or neither. Left without a role,
  * there is none; once either is given, the other is needed, asked for on a terminal, else an
- * error naming its flag. A role given alone was dropped without a word before, as was a name.
+ * error naming its flag. A role given alone was dropped without a word before, as was a name;
+ * and a role other than the config's was paired with the config's name, another person's.
  */
 export async function askSignatory(answers: Answers, field: SignatoryField): Promise<Signatory | undefined> {
   const [roleFlag, nameFlag] = [`--${field.kind}-role`, `--${field.kind}-name`];
@@ -152,8 +153,10 @@ export async function askSignatory(answers: Answers, field: SignatoryField): Pro
     field.name === undefined,
   );
   if (role === undefined) return undefined;
+  // Another role than the config's is another person's (a deputy, "p.i."): the config's name is not offered for it.
+  const otherRole = field.role !== undefined && field.role !== field.fallback?.role;
   const name = await answers.text(
-    { flag: nameFlag, given: field.name, message: field.questions.name, default: field.fallback?.name, noDefaultBecause: field.role === undefined ? undefined : `${roleFlag} is given` },
+    { flag: nameFlag, given: field.name, message: field.questions.name, default: otherRole ? undefined : field.fallback?.name, noDefaultBecause: field.role === undefined ? undefined : `${roleFlag} is given` },
     signatory.shape.name,
   );
   return name === undefined ? undefined : { role, name };

@@ -77,33 +77,12 @@ describe('bin/briefing.js, the installed command', () => {
     expect(run.status).toBe(0);
   });
 
-  it.runIf(old !== undefined)('on an old Node.js, a signal sent to the launcher alone (no terminal) reaches the command it runs under the newer one', async () => {
-    for (const [signal, code] of [
-      ['SIGINT', 130],
-      ['SIGHUP', 129],
-    ] as const) {
-      // A watch, which runs until a signal ends it; its own process group and no terminal, as under a supervisor.
-      const launcher = spawn(old ?? 'node', [join(REPO, 'bin/briefing.js'), 'build', 'meetings/2021-02-19-educ-informal.yaml', '--watch', '--format', 'md'], {
-        cwd: exampleProject(),
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, BRIEFING_SERVER: 'off' },
-      });
-      let output = '';
-      launcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      await expect.poll(() => output, { timeout: 30_000, interval: 100 }).toContain('Watching for changes');
-      const command = Number(spawnSync('pgrep', ['-P', String(launcher.pid)], { encoding: 'utf8' }).stdout.trim());
-      expect(command, signal).toBeGreaterThan(0);
-      const ended = new Promise<number | null>((done) => launcher.on('exit', (status) => done(status)));
-      process.kill(launcher.pid ?? 0, signal);
-      // Both end, the launcher with the command's code (it ignored SIGINT, and died of SIGHUP leaving the watch running alone).
-      expect(await ended, signal).toBe(code);
-      const alive = () => spawnSync('ps', ['-o', 'stat=', '-p', String(command)], { encoding: 'utf8' }).stdout.trim();
-      await expect.poll(() => alive().replace(/^Z.*/, ''), { timeout: 10_000 }).toBe('');
-    }
-  }, 90_000);
-
-  it.runIf(old !== undefined)('on an old Node.js, the command run under the newer one ends when the launcher is killed outright (SIGKILL)', async () => {
+  /**
+   * A watch started by the launcher on the old Node.js, which runs it under the newer one: a command
+   * that runs until something ends it, in its own process group with no terminal, as under a
+   * supervisor. `alive` is the command's state, '' once it is gone (a zombie counts as gone).
+   */
+  async function watchUnderLauncher(): Promise<{ launcher: ReturnType<typeof spawn>; command: number; alive: () => string }> {
     const launcher = spawn(old ?? 'node', [join(REPO, 'bin/briefing.js'), 'build', 'meetings/2021-02-19-educ-informal.yaml', '--watch', '--format', 'md'], {
       cwd: exampleProject(),
       detached: true,
@@ -111,15 +90,34 @@ describe('bin/briefing.js, the installed command', () => {
       env: { ...process.env, BRIEFING_SERVER: 'off' },
     });
     let output = '';
-    launcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    launcher.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await expect.poll(() => output, { timeout: 30_000, interval: 100 }).toContain('Watching for changes');
     const command = Number(spawnSync('pgrep', ['-P', String(launcher.pid)], { encoding: 'utf8' }).stdout.trim());
     expect(command).toBeGreaterThan(0);
+    const alive = () => spawnSync('ps', ['-o', 'stat=', '-p', String(command)], { encoding: 'utf8' }).stdout.trim().replace(/^Z.*/, '');
+    return { launcher, command, alive };
+  }
+
+  it.runIf(old !== undefined)('on an old Node.js, a signal sent to the launcher alone (no terminal) reaches the command it runs under the newer one', async () => {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGHUP', 129],
+    ] as const) {
+      const { launcher, command, alive } = await watchUnderLauncher();
+      const ended = new Promise<number | null>((done) => launcher.on('exit', (status) => done(status)));
+      process.kill(launcher.pid ?? 0, signal);
+      // Both end, the launcher with the command's code (it ignored SIGINT, and died of SIGHUP leaving the watch running alone).
+      expect(await ended, signal).toBe(code);
+      await expect.poll(alive, { timeout: 10_000 }).toBe('');
+    }
+  }, 90_000);
+
+  it.runIf(old !== undefined)('on an old Node.js, the command run under the newer one ends when the launcher is killed outright (SIGKILL)', async () => {
+    const { launcher, command, alive } = await watchUnderLauncher();
     process.kill(launcher.pid ?? 0, 'SIGKILL');
-    const alive = () => spawnSync('ps', ['-o', 'stat=', '-p', String(command)], { encoding: 'utf8' }).stdout.trim();
     try {
       // It ran on alone, a watch for good, before.
-      await expect.poll(() => alive().replace(/^Z.*/, ''), { timeout: 10_000 }).toBe('');
+      await expect.poll(alive, { timeout: 10_000 }).toBe('');
     } finally {
       if (alive()) process.kill(command, 'SIGKILL');
     }

@@ -87,14 +87,28 @@ describe('briefing new meeting', () => {
     expect(prompter.asked).toContain('Presidency');
   });
 
+  it('needs no --participants, which no built-in template prints: the meeting is written without it, and builds', async () => {
+    const dir = exampleProject();
+    const { participants: _left, ...flags } = MEETING_FLAGS;
+    const made = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags });
+    const text = read(dir, made.file ?? '');
+    expect(text).not.toContain('participants');
+    expect(parse(text).formation).toBe(MEETING_FLAGS.formation);
+    const build = runCli(['build', made.file ?? '', '--format', 'md'], dir);
+    expect(build.status, build.stderr).toBe(0);
+    // Given, it stands after the formation, as the example has it.
+    const given = await newMeeting({ cwd: dir, date: '2021-05-19', slug: 'educ-council', flags: MEETING_FLAGS });
+    expect(read(dir, given.file ?? '')).toMatch(/^formation: .*\nparticipants: ES izglītības ministri\n/m);
+  });
+
   it('without a terminal, names every missing flag and writes nothing (exit 2)', async () => {
     const dir = exampleProject();
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: { formation: 'EYCS' } })).rejects.toThrow(
-      /^Missing --participants, --topic, --name, --name-locative: standard input is not a terminal/,
+      /^Missing --topic, --name, --name-locative: standard input is not a terminal/,
     );
     const run = runCli(['new', 'meeting', '2021-05-18', 'educ-council', '--topic', 'X'], dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Missing --formation, --participants, --name, --name-locative');
+    expect(run.stderr).toContain('Missing --formation, --name, --name-locative');
     expect(existsSync(join(dir, 'meetings/2021-05-18-educ-council.yaml'))).toBe(false);
   });
 

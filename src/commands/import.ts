@@ -231,7 +231,6 @@ function meetingYaml(
   const [formation, presidency, keywordDate] = found.keywords;
   const fromKeywords = keywordDate === report.date;
   set(['formation'], fromKeywords ? formation : undefined);
-  set(['participants'], undefined);
   set(['presidency'], fromKeywords ? presidency : undefined);
   set(['topic'], report.topic);
   set(['name', 'nominative'], report.name.nominative);

@@ -70,7 +70,7 @@ export const meetingSchema = z
     kind: z.enum(['formal', 'informal']).meta({ description: 'Formal Council meeting or informal ministers’ meeting.' }),
     mode: z.enum(['in-person', 'videoconference']).meta({ description: 'How the meeting is held.' }),
     formation: plainText.meta({ description: 'Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).', examples: [...COUNCIL_CONFIGURATIONS] }),
-    participants: plainText.meta({ description: 'Who meets, e.g. "ES izglītības ministri".' }),
+    participants: plainText.optional().meta({ description: 'Who meets, e.g. "ES izglītības ministri": for templates of your own; the built-in ones do not print it (the meeting\'s name says who meets).' }),
     presidency: plainText.meta({ description: 'The presidency, e.g. "Portugāle".' }),
     topic: plainText.meta({ description: 'Topic of the discussion, printed in quotes.' }),
     name: meetingNameSchema,

@@ -66,7 +66,8 @@ export interface ReportModel {
     formation: string;
     /** The configuration's English name when `formation` is its short name (`EYCS` → "Education, Youth, Culture and Sport"); else null. */
     formationEnglish: string | null;
-    participants: string;
+    /** Who meets, when the meeting file says (no built-in template prints it); else null. */
+    participants: string | null;
     presidency: string;
     topic: string;
     name: {
@@ -171,7 +172,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       mode: meeting.mode,
       formation: meeting.formation,
       formationEnglish: configurationName(meeting.formation.trim()),
-      participants: meeting.participants,
+      participants: meeting.participants ?? null,
       presidency: meeting.presidency,
       topic: meeting.topic,
       name: {

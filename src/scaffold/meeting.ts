@@ -93,8 +93,9 @@ export async function scaffoldMeeting(
     shape.formation,
   );
   const participants = await answers.text(
-    { flag: '--participants', given: flags.participants, message: 'Who meets (e.g. "ES izglītības ministri")', default: before?.participants },
+    { flag: '--participants', given: flags.participants, message: 'Who meets (e.g. "ES izglītības ministri"; no built-in template prints it)', default: before?.participants },
     shape.participants,
+    true,
   );
   const offeredPresidency = presidencyDefault(date, before);
   const presidency = await answers.text(
@@ -187,7 +188,8 @@ export async function scaffoldMeeting(
   set(['kind'], kind);
   set(['mode'], mode);
   set(['formation'], formation);
-  set(['participants'], participants);
+  if (participants === undefined) doc.deleteIn(['participants']);
+  else setBeside(doc, 'participants', participants, { after: 'formation' });
   set(['presidency'], presidency);
   set(['topic'], topic);
   set(['name', 'nominative'], nominative);

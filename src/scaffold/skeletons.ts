@@ -23,7 +23,6 @@ mode: in-person
 
 # Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).
 formation: x
-participants: x
 presidency: x
 
 # The topic of the discussion, printed in quotes in the opening paragraph.

@@ -244,7 +244,7 @@ describe('briefing import of a title and dates typed otherwise', () => {
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('Could not place');
-    expect(run.stdout).toContain('Not found in the report (filled with x): formation, participants, presidency, visa.');
+    expect(run.stdout).toContain('Not found in the report (filled with x): formation, presidency, visa.');
     expect(meetingOf(dir)).toMatchObject({
       date: '2022-04-05',
       topic: 'Skolotāju labbūtība',
@@ -284,7 +284,7 @@ describe('briefing import of what a report does not say', () => {
   it('lists a signature and visa it did not find among the fields filled with x', () => {
     const { run } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Not found in the report (filled with x): formation, participants, presidency, signature, visa.');
+    expect(run.stdout).toContain('Not found in the report (filled with x): formation, presidency, signature, visa.');
   });
 
   it('dates the clearances on the meeting’s day, not after it, when the DOCX was created after the meeting (converted or saved anew)', () => {

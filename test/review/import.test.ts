@@ -22,7 +22,8 @@ describe('briefing import', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('created meetings/2021-02-19-educ-informal.yaml');
     expect(run.stdout).toContain('created positions/educ-informal/educ-informal-3.yaml');
-    expect(run.stdout).toContain('Not found in the report (filled with x): participants.');
+    // Everything a meeting file needs is in the report (participants, which no built-in template prints, is optional).
+    expect(run.stdout).not.toContain('Not found in the report');
     expect(readdirSync(join(dir, 'positions/educ-informal')).sort()).toEqual(['educ-informal-1.yaml', 'educ-informal-2.yaml', 'educ-informal-3.yaml']);
 
     const meeting: Record<string, unknown> = parseDocument(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toJS();
@@ -35,11 +36,9 @@ describe('briefing import', () => {
     expect(paragraphs(rebuilt, 'as-is')).toEqual(paragraphs(original, 'as-is'));
     expect(paragraphs(rebuilt, 'as-is', 'footnotes')).toEqual(paragraphs(original, 'as-is', 'footnotes'));
 
-    // What import could not find is `x`, and check points at it: a warning, an error under --final.
-    const line = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').split('\n').findIndex((text) => text.startsWith('participants: x')) + 1;
-    const check = runCli(['check'], dir);
-    expect(check.stdout + check.stderr).toContain(`${EXAMPLE_MEETING}:${line}:15  warning  \`participants\` is still \`x\``);
-    expect(runCli(['check', '--final'], dir).status).toBe(1);
+    const check = runCli(['check', '--final'], dir);
+    expect(check.stdout + check.stderr).not.toContain('is still `x`');
+    expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 
   it('reads the days of a meeting held over several (end_date) and its place, as the build prints them, and builds the same text again', () => {

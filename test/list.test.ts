@@ -94,6 +94,10 @@ describe('briefing list', () => {
     expect(JSON.parse(drafts.stdout).map((row: { id: string }) => row.id)).toEqual(['teachers-with-a-rather-long-identifier-for-the-table']);
     const used = runCli(['list', '--meeting', EXAMPLE_MEETING, '--json'], dir);
     expect(JSON.parse(used.stdout).map((row: { id: string }) => row.id)).toEqual(['equity-achievements', 'equity-eu-cooperation', 'equity-reforms']);
+    // The meeting's name alone, as `list meetings` shows it, from any folder of the project.
+    const byName = runCli(['list', '--meeting', '2021-02-19-educ-informal', '--json'], join(dir, 'positions'));
+    expect(byName.status, byName.stderr).toBe(0);
+    expect(byName.stdout).toBe(used.stdout);
   });
 
   it('lists both files that claim one id (one was hidden), says so, and exits 1', () => {

@@ -18,7 +18,7 @@ export function registerList(program: Command, io: Io): void {
     .addArgument(new Argument('[what]', 'positions or meetings').choices(['positions', 'meetings']).default('positions'))
     .addOption(new Option('--status <status>', 'positions with this status').choices(['draft', 'cleared']))
     .option('--uncleared', 'only what still waits for a clearance', false)
-    .option('--meeting <file>', 'only the positions this meeting uses')
+    .option('--meeting <file>', 'only the positions this meeting uses (its file, or its name: 2021-02-19-educ-informal)')
     .option('--json', 'print JSON instead of a table', false)
     .addHelpText(
       'after',

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
@@ -48,7 +48,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
   }
   let only: string | undefined;
   if (options.meeting !== undefined) {
-    only = projectPath(project.root, resolve(options.cwd, options.meeting));
+    only = meetingNamed(options.meeting, options.cwd, project.root, meetings);
     if (!meetings.some((m) => m.path === only)) {
       throw new UsageError(`No meeting file ${only}.`, `Meeting files: ${meetings.map((m) => m.path).join(', ') || 'none yet'}.`);
     }
@@ -100,6 +100,18 @@ function missingPositions(project: Project, loaded: LoadedMeeting): Diagnostic[]
           ),
         ],
   );
+}
+
+/**
+ * The meeting `--meeting` names: a path (from the folder the command runs in), or the name of a
+ * meeting file without its folder or `.yaml` (`2021-02-19-educ-informal`), as the list of meetings
+ * and `new meeting` show it.
+ */
+function meetingNamed(named: string, cwd: string, root: string, meetings: readonly LoadedMeeting[]): string {
+  const path = projectPath(root, resolve(cwd, named));
+  if (meetings.some((m) => m.path === path)) return path;
+  const byName = meetings.filter((m) => basename(m.path).replace(/\.ya?ml$/i, '') === named.replace(/\.ya?ml$/i, ''));
+  return byName.length === 1 && byName[0] ? byName[0].path : path;
 }
 
 /** A meeting that cannot be read: the list cannot say what it uses or requires, and must not look complete. */

@@ -30,6 +30,26 @@ export const ministriesKnown: PositionRule = ({ project, loaded, position }) => 
 };
 
 /**
+ * A position's clearances are the other ministries' answers: an entry for its owner is a slip (its
+ * code typed among `new position --clearances`, a copied block), which no meeting asks for and
+ * which makes the file say its own ministry agreed with it. As `meeting/issuer-required` for a meeting.
+ */
+export const ownerNotClearing: PositionRule = ({ loaded, position }) => {
+  const owner = position.owner.ministry;
+  if (!Object.hasOwn(position.clearance, owner)) return [];
+  return [
+    diagnostic(
+      loaded.file.path,
+      loaded.file.locate(['clearance', owner], 'key'),
+      'warning',
+      'clearance/by-owner',
+      `${owner} owns the position (\`owner.ministry\`) and has a clearance of its own here: a ministry does not clear its own position.`,
+      `Remove the \`${owner}:\` entry under \`clearance\`; the clearances are the other ministries' answers.`,
+    ),
+  ];
+};
+
+/**
  * A position's `version` only goes up: a lower number than the one committed at git HEAD
  * means an old copy was pasted over a newer one, or the number was mistyped.
  */
@@ -91,7 +111,7 @@ export const markdownSound: PositionRule = ({ loaded, position }) =>
   ]);
 
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, versionNotLowered, versionRaisedWithAnswer, answerNotEmpty, markdownSound];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, answerNotEmpty, markdownSound];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

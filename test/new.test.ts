@@ -492,6 +492,16 @@ describe('briefing new position', () => {
     expect(parse(read(dir, result.file ?? ''))).toMatchObject({ owner: { ministry: 'LM', unit: 'Departaments' }, clearance: {} });
   });
 
+  it('warns at once of the owner among the ministries that clear the position (written all the same)', async () => {
+    const dir = exampleProject();
+    const result = await newPosition({ cwd: dir, id: 'own', flags: { question: 'Kas?', owner: 'IZM', clearances: ['AM', 'IZM'] } });
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(join(dir, result.file ?? ''))).toBe(true);
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.ruleId}`)).toEqual(['warning clearance/by-owner']);
+    const other = await newPosition({ cwd: dir, id: 'others', flags: { question: 'Kas?', owner: 'IZM', clearances: ['AM', 'LM'] } });
+    expect(other.diagnostics).toEqual([]);
+  });
+
   it('takes ministry codes in any case, as clear -m does', async () => {
     const dir = exampleProject();
     const result = await newPosition({ cwd: dir, id: 'lonely', flags: { question: 'Kas?', owner: 'lm' } });

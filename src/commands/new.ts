@@ -23,6 +23,7 @@ import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
 import { endsAfterStart, issuerNotRequired, placeFitsMode } from '../validate/meeting-rules.js';
+import { ownerNotClearing } from '../validate/position-rules.js';
 import { asciiSlug } from '../util/ascii.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
@@ -151,7 +152,19 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   const answers = new Answers(options.prompter);
   const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id));
   answers.assertComplete('new position');
-  return write(project, target, doc, 'position');
+  const written = write(project, target, doc, 'position');
+  return { ...written, diagnostics: [...written.diagnostics, ...positionWarnings(options.cwd, options.id)] };
+}
+
+/**
+ * What `briefing check` would warn of in the new position's answers, said now: its owner among the
+ * ministries that clear it (`clearance/by-owner`, `--clearances` with the owner's code among them).
+ * The file is written all the same, and the exit code stays 0.
+ */
+function positionWarnings(cwd: string, id: string): Diagnostic[] {
+  const project = loadProject(cwd);
+  const loaded = project.positions.get(id);
+  return loaded?.position ? ownerNotClearing({ project, loaded, position: loaded.position }) : [];
 }
 
 /**

@@ -193,6 +193,11 @@ describe('templates', () => {
     expect(await run('marked.en')).toEqual([]);
     expect(await run('notes.old')).toEqual([]);
     expect(await run('informative-report.en')).toEqual([]);
+    // check says it once, and of a project with no meeting yet to render the template with too.
+    const checked = async (cwd: string) => (await check({ cwd, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'template/language').map((d) => d.file);
+    expect(await checked(dir)).toEqual(['templates/note.en.md.hbs']);
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    expect(await checked(dir)).toEqual(['templates/note.en.md.hbs']);
   });
 
   it('lists a template that cannot be used as such, with its errors at their lines, and exits 1', () => {

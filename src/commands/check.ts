@@ -6,6 +6,8 @@ import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
+import { templateLanguageWarning } from '../pipeline/report-parts.js';
+import { layoutFor } from '../load/front-matter.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions, mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -237,7 +239,7 @@ function templateProblems(project: Project, files: readonly string[], shownFiles
       // Each partial of those files alone too: one that no template includes is compiled with none.
       const partials = partialsOnPath(dirs, project.files).filter((partial) => shownFiles.has(partial.path));
       return [
-        ...listTemplates(dirs, project.files).flatMap((name) => loadTemplate(name, dirs, project.files).diagnostics),
+        ...listTemplates(dirs, project.files).flatMap((name) => templateOwnProblems(project, name, dirs)),
         ...partials.flatMap((partial) => partialAloneProblems(partial.name, dirs, project.files)),
       ].filter((d) => shownFiles.has(d.file));
     }
@@ -245,6 +247,12 @@ function templateProblems(project: Project, files: readonly string[], shownFiles
     const root = project.templateDirs.findIndex((dir) => !relative(dir, folder).startsWith('..') && !isAbsolute(relative(dir, folder)));
     const dirs = root >= 0 ? project.templateDirs.slice(root) : [folder];
     const prefix = root >= 0 ? relative(project.templateDirs[root] ?? folder, folder).split(sep).join('/') : '';
-    return listTemplates([folder], project.files).flatMap((name) => loadTemplate(prefix ? `${prefix}/${name}` : name, dirs, project.files).diagnostics.filter((d) => shownFiles.has(d.file)));
+    return listTemplates([folder], project.files).flatMap((name) => templateOwnProblems(project, prefix ? `${prefix}/${name}` : name, dirs).filter((d) => shownFiles.has(d.file)));
   });
+}
+
+/** A template's problems as it compiles, and whether its name's language is the one its text is marked as (`template/language`), used by a meeting or not. */
+function templateOwnProblems(project: Project, name: string, dirs: readonly string[]): Diagnostic[] {
+  const { template, diagnostics } = loadTemplate(name, dirs, project.files);
+  return template ? [...diagnostics, ...templateLanguageWarning(template, layoutFor(project.config.layout, template.layout))] : diagnostics;
 }

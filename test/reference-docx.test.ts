@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -59,12 +59,23 @@ describe('briefing reference-docx', () => {
 
   it('-o never replaces a file unless --force', () => {
     const dir = tempDir();
+    writeFileSync(join(dir, 'old.docx'), 'an older reference\n');
+    const run = runCli(['reference-docx', '-o', 'old.docx'], dir);
+    expect(run).toMatchObject({ status: 2, stderr: 'briefing: old.docx already exists; nothing written.\n  Choose another name, or add --force to replace it.\n' });
+    expect(readFileSync(join(dir, 'old.docx'), 'utf8')).toBe('an older reference\n');
+    expect(runCli(['reference-docx', '-o', 'old.docx', '--force'], dir).status).toBe(0);
+    expect(new Uint8Array(readFileSync(join(dir, 'old.docx')))).toEqual(starter());
+  });
+
+  it('-o naming a file that is no .docx is refused, with --force too (a DOCX named .doc is opened as the older format; a meeting was replaced)', () => {
+    const dir = tempDir();
     writeFileSync(join(dir, 'meeting.yaml'), 'date: 2021-02-19\n');
-    const run = runCli(['reference-docx', '-o', 'meeting.yaml'], dir);
-    expect(run).toMatchObject({ status: 2, stderr: 'briefing: meeting.yaml already exists; nothing written.\n  Choose another name, or add --force to replace it.\n' });
+    for (const [name, force] of [['meeting.yaml', ['--force']], ['styles.doc', []]] as const) {
+      expect(runCli(['reference-docx', '-o', name, ...force], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining(`briefing: ${name} is not named .docx; nothing written.`) });
+    }
+    expect(runCli(['reference-docx', '-o', 'styles.doc'], dir).stderr).toContain('e.g. -o styles.docx.');
     expect(readFileSync(join(dir, 'meeting.yaml'), 'utf8')).toBe('date: 2021-02-19\n');
-    expect(runCli(['reference-docx', '-o', 'meeting.yaml', '--force'], dir).status).toBe(0);
-    expect(new Uint8Array(readFileSync(join(dir, 'meeting.yaml')))).toEqual(starter());
+    expect(readdirSync(dir)).toEqual(['meeting.yaml']);
   });
 
   it('-o naming a folder says so and what to write instead, with --force too (not “already exists”, nor build’s --out)', () => {

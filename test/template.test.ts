@@ -358,6 +358,10 @@ describe('templates', () => {
     ]);
     const list = await renderWith('x {{questions}}\n');
     expect(list.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[1, 3, '`questions` is a list, which cannot be printed as text: go through it with {{#each questions}}.']]);
+    // Given to a helper that needs text, they say so too, in the same words.
+    const quoted = async (template: string) => (await renderWith(template)).diagnostics.map((d) => [d.line, d.message]);
+    expect(await quoted('x {{quote meeting.name}}\n')).toEqual([[1, 'The helper `quote` needs text, got a mapping: give it one of its fields (nominative, genitive, locative, short_locative, english).']]);
+    expect(await quoted('x {{quote questions}}\n')).toEqual([[1, 'The helper `quote` needs text, got a list: go through it with {{#each}} and give the helper a field of each item.']]);
     // A list's length is there: the built-in draft banner tests it.
     expect((await renderWith('{{#if questions.length}}jautājumi{{/if}}\n')).markdown).toBe('jautājumi\n');
   });

@@ -270,7 +270,15 @@ function isReportModel(value: unknown): value is ReportModel {
 function text(helper: string, value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  throw new HelperUsageError(`the helper \`${helper}\` needs text, got ${value === null ? 'an empty value' : typeof value}`);
+  throw new HelperUsageError(`the helper \`${helper}\` needs text, got ${kindOf(value)}`);
+}
+
+/** What a value given to a helper is, in the words the template messages use: `questions` is a list, `meeting.name` a mapping. */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty value';
+  if (Array.isArray(value)) return 'a list: go through it with {{#each}} and give the helper a field of each item';
+  if (typeof value === 'object') return `a mapping: give it one of its fields (${Object.keys(value).join(', ')})`;
+  return typeof value === 'boolean' ? 'true or false' : typeof value;
 }
 
 /**

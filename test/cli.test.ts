@@ -55,6 +55,21 @@ describe('the briefing command', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('a broken config is a problem in the data for every command that reads the project: exit 1, as build and check give (diff: 2, could not compare)', () => {
+    const dir = exampleProject({ 'briefing.config.yaml': `${exampleFile('briefing.config.yaml')}formats: [md, dox]\n` });
+    const position = 'positions/educ/equity-reforms.yaml';
+    const before = readFileSync(join(dir, position), 'utf8');
+    for (const args of [['build', EXAMPLE_MEETING], ['check'], ['list'], ['templates'], ['clear', 'equity-reforms', '-m', 'AM'], ['new', 'position', 'fresh', '--question', 'Q']]) {
+      const run = runCli(args, dir);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr + run.stdout, args.join(' ')).toMatch(/^briefing\.config\.yaml:\d+:\d+ +error /m);
+    }
+    // diff's 1 says "the versions differ": a diff that could not compare gives 2.
+    expect(runCli(['diff', position, position], dir).status).toBe(2);
+    expect(readFileSync(join(dir, position), 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'positions/fresh.yaml'))).toBe(false);
+  });
+
   it('--final names the position and the ministry that has not cleared it, exit 1, nothing written', () => {
     const dir = exampleProject({
       'positions/educ/equity-eu-cooperation.yaml': exampleFile('positions/educ/equity-eu-cooperation.yaml').replace(

@@ -56,7 +56,7 @@ export interface ClearResult {
 export function clear(options: ClearOptions): ClearResult {
   const project = loadProject(options.cwd);
   if (hasErrors(project.setupDiagnostics)) {
-    return { file: '', changes: [], written: false, notes: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.failure };
+    return { file: '', changes: [], written: false, notes: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.problems };
   }
   const named = positionFile(project, options.cwd, options.position);
   const shown = projectPath(project.root, named);

@@ -42,7 +42,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
   const project = loadProject(options.cwd);
   const meetings = loadAllMeetings(project);
   const diagnostics = sortDiagnostics([...project.setupDiagnostics, ...meetings.flatMap(unreadableMeeting), ...meetings.flatMap((m) => missingPositions(project, m))]);
-  const exitCode = hasErrors(project.setupDiagnostics) ? ExitCode.failure : hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
+  const exitCode = hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
   if (options.what === 'meetings') {
     return { what: 'meetings', rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared), diagnostics, exitCode };
   }

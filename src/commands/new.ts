@@ -72,7 +72,7 @@ function endDateFlag(first: string, given: string | undefined): string | undefin
 /** Writes a new, valid, commented meeting file `meetings/<date>-<slug>.yaml`. */
 export async function newMeeting(options: NewMeetingOptions): Promise<NewFileResult> {
   const project = loadProject(options.cwd);
-  if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
+  if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.problems);
   const day = readDay(options.date);
   if ('problem' in day) throw new UsageError(`${day.problem}.`, day.hint);
   const date = day.iso;
@@ -131,7 +131,7 @@ function answerWarnings(project: Project, target: string): Diagnostic[] {
 /** Writes a new, valid, commented draft position `positions/[<dir>/]<id>.yaml`. */
 export async function newPosition(options: NewPositionOptions): Promise<NewFileResult> {
   const project = loadProject(options.cwd);
-  if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.failure);
+  if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.problems);
   const id = positionSchema.shape.id.safeParse(options.id);
   const usable = (text: string) => positionSchema.shape.id.safeParse(text).success;
   const extension = fileExtension(options.id);

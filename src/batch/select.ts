@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { filesIn, namedPath, projectPath, sha256, YAML_FILES } from '../load/files.js';
+import { filesIn, isProjectRoot, namedPath, projectPath, sha256, YAML_FILES } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
 import { fileKind, wrongKindProblem } from '../load/targets.js';
 import type { Project } from '../load/project.js';
@@ -69,7 +69,12 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
       continue;
     }
     const absolute = namedPath(project.root, cwd, input);
-    if (existsSync(absolute) && statSync(absolute).isDirectory()) {
+    if (isProjectRoot(project.root, absolute)) {
+      // The project's folder itself (`build .` at its top): its meetings, as --all builds them, not every YAML file in it (init's examples).
+      const every = everyMeeting(project);
+      paths.push(...every.paths);
+      diagnostics.push(...every.diagnostics);
+    } else if (existsSync(absolute) && statSync(absolute).isDirectory()) {
       // A folder stands for the meeting files in it, as `check` takes folders: not the positions or the config.
       const inFolder = filesIn(absolute, YAML_FILES, project.root).filter((file) => fileKind(project, file) === 'meeting');
       if (!inFolder.length) diagnostics.push(diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/no-match', 'There are no meeting files in this folder.', 'Meeting files are named <date>-<slug>.yaml.'));

@@ -19,7 +19,8 @@ export function filesIn(
   links: (folder: string) => readonly OutsideLink[] = (inFolder) => linksUnder(root, inFolder).outside,
 ): string[] {
   if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
-  const files = globSync([...patterns], { cwd: folder, absolute: true, dot: false }).sort();
+  // An installed package's files are not the project's: `build .` in a ministry's repository walked into node_modules/briefing.
+  const files = globSync([...patterns], { cwd: folder, absolute: true, dot: false, ignore: ['**/node_modules/**'] }).sort();
   const outside = links(folder).map((link) => link.path);
   if (!outside.length) return files;
   return files.filter((file) => !outside.some((link) => file === link || file.startsWith(link + sep)));
@@ -198,6 +199,15 @@ export function isInside(folder: string, file: string): boolean {
  * nothing is there, from the project's root. briefing's messages and hints name files from the
  * root, so a hint's command pasted in a subfolder still finds its file.
  */
+/** Whether `folder` is the project's root itself (`briefing check .` typed there), by its real path. */
+export function isProjectRoot(root: string, folder: string): boolean {
+  try {
+    return realpathSync(folder) === realpathSync(root);
+  } catch {
+    return false;
+  }
+}
+
 export function namedPath(root: string, cwd: string, given: string): string {
   if (isAbsolute(given)) return given;
   const here = resolve(cwd, given);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { filesIn, namedPath, projectPath, YAML_FILES } from './files.js';
+import { filesIn, isProjectRoot, namedPath, projectPath, YAML_FILES } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
 import { namedFileProblem } from './links.js';
 import { projectLocations, type ProjectLocations } from './project-paths.js';
@@ -26,7 +26,8 @@ const CHECKED_FILES = [...YAML_FILES, '**/*.hbs'];
  */
 export function checkTargets(project: Project, cwd: string, inputs: readonly string[]): { targets: CheckTargets; diagnostics: Diagnostic[] } {
   const folders = projectFolders(project);
-  if (!inputs.length) {
+  // The project's folder itself (`check .` at its top) is the whole project, as no paths are: it was refused as lying outside itself.
+  if (!inputs.length || inputs.some((input) => !isDynamicPattern(input) && isProjectRoot(project.root, namedPath(project.root, cwd, input)))) {
     return {
       targets: {
         meetings: filesIn(folders.meetings, YAML_FILES, project.root),

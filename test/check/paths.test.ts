@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
-import { tempDir, writeFile } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from '../helpers/project.js';
 
 const MEETING = 'meetings/2021-05-17-youth.yaml';
 const USED = 'positions/youth/youth-participation.yaml';
@@ -94,4 +94,23 @@ test('a meeting checked alone that shares its file code with a meeting left out 
   expect(result.exitCode).toBe(1);
   expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['meetings/2021-05-17-youth-copy.yaml', 'meeting/duplicate-file-code']]);
   expect(result.diagnostics[0]?.message).toContain(`is also used by ${MEETING}`);
+});
+
+describe('the project folder itself named (`check .`, `build .` at its top)', () => {
+  test('is the whole project, as no paths are: not refused as outside itself, nor every YAML file under it (an installed package, init’s examples)', () => {
+    const dir = exampleProject();
+    // What a ministry's repository holds besides its own files: the installed tool, and init's examples.
+    cpSync(join(REPO, 'meetings'), join(dir, 'node_modules/briefing/meetings'), { recursive: true });
+    cpSync(join(REPO, 'ministries.yaml'), join(dir, 'node_modules/briefing/ministries.yaml'));
+    writeFile(dir, 'examples/meeting.yaml', exampleFile(EXAMPLE_MEETING).replace(/position: equity-/g, 'position: example-'));
+    const dot = runCli(['check', '.'], dir);
+    expect(dot.status, dot.stdout + dot.stderr).toBe(0);
+    const none = runCli(['check'], dir);
+    expect(dot.stdout + dot.stderr).toBe(none.stdout + none.stderr);
+    const built = runCli(['build', '.', '--format', 'md'], dir);
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stderr).toContain('1 meeting: 1 built');
+    // From a folder inside, `..` names the project as well.
+    expect(runCli(['build', '..', '--format', 'md'], join(dir, 'positions')).stderr).toContain('1 meeting: 0 built, 1 unchanged');
+  });
 });

@@ -10,10 +10,13 @@ import { escapeMarkdown } from '../render/escape.js';
  */
 export function inlineMarkdown(nodes: readonly PhrasingContent[], atStart: boolean, spaceOnly = false, lead?: Lead): string {
   const known = lead ?? (atStart ? { newer: '', older: '' } : undefined);
+  // The line so far in each version, carried along: read again from the first node for each node, it cost the square of a paragraph's length.
+  const line: Lead = { newer: known?.newer, older: known?.older };
   let out = '';
   nodes.forEach((node, index) => {
     const start = beginsLine(nodes, index, atStart);
-    const before = lineBefore(nodes, index, known);
+    const before = { ...line };
+    for (const version of ['newer', 'older'] as const) line[version] = lineAfter(line[version], readText(node, version));
     const next = nodes[index + 1];
     if (node.type === 'deletion' && next?.type === 'insertion') {
       // Whitespace replaced by a hard line break, or the reverse, is no change of whitespace alone: the break shows.
@@ -33,22 +36,11 @@ interface Lead {
   older?: string | undefined;
 }
 
-/**
- * The text on the line before `nodes[index]` in each version: from a hard line break among the
- * nodes before it, or else `lead` and the nodes before it (unknown where `lead` does not say).
- */
-function lineBefore(nodes: readonly PhrasingContent[], index: number, lead: Lead | undefined): Lead {
-  const read = (version: 'newer' | 'older'): string | undefined => {
-    const text = nodes
-      .slice(0, index)
-      .map((node) => readText(node, version))
-      .join('');
-    const at = text.lastIndexOf('\n');
-    if (at >= 0) return text.slice(at + 1);
-    const start = lead?.[version];
-    return start === undefined ? undefined : start + text;
-  };
-  return { newer: read('newer'), older: read('older') };
+/** The line so far after `text`: from its last hard line break, or else `line` with it (unknown while `line` is). */
+function lineAfter(line: string | undefined, text: string): string | undefined {
+  const at = text.lastIndexOf('\n');
+  if (at >= 0) return text.slice(at + 1);
+  return line === undefined ? undefined : line + text;
 }
 
 /** A node's text in one version, a hard line break as a newline; what is no text (a note's mark, code) as a letter, which ends no number. */

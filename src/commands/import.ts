@@ -12,6 +12,7 @@ import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewedDocument } from '../review/read-docx.js';
+import { revisionsOf } from '../review/fields.js';
 import { schemaLine } from '../scaffold/schema-line.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
 import { asciiSlug } from '../util/ascii.js';
@@ -135,7 +136,7 @@ function unplacedComment(markdown: string | undefined): string {
  */
 function underReview(document: ReviewedDocument): string[] {
   const paragraphs = [...document.paragraphs, ...[...document.footnotes.values()].flat()];
-  const revisions = paragraphs.flatMap((paragraph) => [paragraph.mark, paragraph.layoutChanged, ...paragraph.pieces.flatMap((piece) => [piece.revision, piece.formatChanged])]).filter((revision) => revision !== null);
+  const revisions = paragraphs.flatMap(revisionsOf);
   const notes: string[] = [];
   if (revisions.length) {
     const authors = [...new Set(revisions.map((revision) => revision.author).filter(Boolean))];

@@ -194,11 +194,6 @@ export function isInside(folder: string, file: string): boolean {
   }
 }
 
-/**
- * A path named on the command line, made absolute: from the folder the command runs in, or, when
- * nothing is there, from the project's root. briefing's messages and hints name files from the
- * root, so a hint's command pasted in a subfolder still finds its file.
- */
 /** Whether `folder` is the project's root itself (`briefing check .` typed there), by its real path. */
 export function isProjectRoot(root: string, folder: string): boolean {
   try {
@@ -208,6 +203,11 @@ export function isProjectRoot(root: string, folder: string): boolean {
   }
 }
 
+/**
+ * A path named on the command line, made absolute: from the folder the command runs in, or, when
+ * nothing is there, from the project's root. briefing's messages and hints name files from the
+ * root, so a hint's command pasted in a subfolder still finds its file.
+ */
 export function namedPath(root: string, cwd: string, given: string): string {
   if (isAbsolute(given)) return given;
   const here = resolve(cwd, given);

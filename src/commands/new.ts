@@ -24,6 +24,7 @@ import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
 import { endsAfterStart, issuerNotRequired, placeFitsMode } from '../validate/meeting-rules.js';
 import { ownerNotClearing } from '../validate/position-rules.js';
+import { readPositionFile } from '../load/position-files.js';
 import { asciiSlug } from '../util/ascii.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
@@ -153,7 +154,7 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id));
   answers.assertComplete('new position');
   const written = write(project, target, doc, 'position');
-  return { ...written, diagnostics: [...written.diagnostics, ...positionWarnings(options.cwd, options.id)] };
+  return { ...written, diagnostics: [...written.diagnostics, ...positionWarnings(project, written.file ?? '')] };
 }
 
 /**
@@ -161,10 +162,10 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
  * ministries that clear it (`clearance/by-owner`, `--clearances` with the owner's code among them).
  * The file is written all the same, and the exit code stays 0.
  */
-function positionWarnings(cwd: string, id: string): Diagnostic[] {
-  const project = loadProject(cwd);
-  const loaded = project.positions.get(id);
-  return loaded?.position ? ownerNotClearing({ project, loaded, position: loaded.position }) : [];
+function positionWarnings(project: Project, file: string): Diagnostic[] {
+  // The file just written, read alone: the project need not be loaded again for one rule of one file.
+  const loaded = readPositionFile(project.files, file);
+  return loaded.position ? ownerNotClearing({ project, loaded, position: loaded.position }) : [];
 }
 
 /**

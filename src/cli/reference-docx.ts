@@ -33,13 +33,13 @@ The styles it must keep are listed in docs/reference-docx.md.`,
         return;
       }
       const target = resolve(io.cwd(), flags.output);
-      // A DOCX under another name is opened as something else (`.doc` as the older Word format), and `-o meeting.yaml --force` replaced a meeting.
-      if (!/\.docx$/i.test(flags.output) && !(existsSync(target) && statSync(target).isDirectory())) {
-        throw new UsageError(`${flags.output} is not named .docx; nothing written.`, `reference-docx writes a Word document: name it so, e.g. -o ${flags.output.replace(/\.[^./\\]*$/, '')}.docx.`);
-      }
       // A folder is no file to replace: --force would not help, and the writer's words name build's --out.
       if (existsSync(target) && statSync(target).isDirectory()) {
         throw new UsageError(`${flags.output} is a folder; nothing written.`, `Name the file to write, e.g. -o ${join(flags.output, 'reference.docx')}.`);
+      }
+      // A DOCX under another name is opened as something else (`.doc` as the older Word format), and `-o meeting.yaml --force` replaced a meeting.
+      if (!/\.docx$/i.test(flags.output)) {
+        throw new UsageError(`${flags.output} is not named .docx; nothing written.`, `reference-docx writes a Word document: name it so, e.g. -o ${flags.output.replace(/\.[^./\\]*$/, '')}.docx.`);
       }
       if (!flags.force && existsSync(target)) throw new UsageError(`${flags.output} already exists; nothing written.`, 'Choose another name, or add --force to replace it.');
       const { OutputError, writeAtomic } = await import('../emit/write.js');

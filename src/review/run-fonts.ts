@@ -22,6 +22,8 @@ export class RunFontReader {
   private readonly theme: { major?: string; minor?: string };
   /** Paragraph style and character style → the fonts they give, before the run's own. */
   private readonly cache = new Map<string, RunFonts>();
+  /** Character style → its run properties that count (see {@link characterStyleLevels}). */
+  private readonly characterLevels = new Map<string, XmlElement[]>();
 
   /** `theme`: the document's theme part, if it has one. */
   constructor(styles: StyleSheet, theme: XmlElement | undefined) {
@@ -53,7 +55,13 @@ export class RunFontReader {
    */
   characterStyleLevels(properties: XmlElement | undefined): XmlElement[] {
     const characterStyle = child(properties, 'w:rStyle')?.attributes['w:val'] ?? '';
-    return this.styles.chain(characterStyle).flatMap((level) => (level.run && !isLayoutCharacterStyle(level.id) ? [level.run] : []));
+    // Asked for every run of the document (twice for a run whose formatting was changed): worked out once per style.
+    let levels = this.characterLevels.get(characterStyle);
+    if (!levels) {
+      levels = this.styles.chain(characterStyle).flatMap((level) => (level.run && !isLayoutCharacterStyle(level.id) ? [level.run] : []));
+      this.characterLevels.set(characterStyle, levels);
+    }
+    return levels;
   }
 
   /** `fonts` with what `rFonts` sets put over them: a theme font before a named one, as Word reads them. */

@@ -78,7 +78,8 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
       // A folder stands for the meeting files in it, as `check` takes folders: not the positions or the config.
       const inFolder = filesIn(absolute, YAML_FILES, project.root).filter((file) => fileKind(project, file) === 'meeting');
       if (!inFolder.length) diagnostics.push(diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/no-match', 'There are no meeting files in this folder.', 'Meeting files are named <date>-<slug>.yaml.'));
-      for (const file of inFolder) keepInside(project, file, paths, diagnostics);
+      // Told to be meetings just now: only whether each stays inside the project is left to ask (its kind read again cost a read of each file).
+      for (const file of inFolder) keepInside(project, file, paths, diagnostics, true);
     } else if (existsSync(absolute)) keepInside(project, absolute, paths, diagnostics);
     else {
       diagnostics.push(
@@ -89,15 +90,15 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
   return { paths, diagnostics };
 }
 
-/** Adds a meeting file named on the command line, or the message why it is not read: outside the project, or not a meeting. */
-function keepInside(project: Project, file: string, paths: string[], diagnostics: Diagnostic[]): void {
+/** Adds a meeting file named on the command line, or the message why it is not read: outside the project, or not a meeting (unless `aMeeting`: its kind is known already). */
+function keepInside(project: Project, file: string, paths: string[], diagnostics: Diagnostic[], aMeeting = false): void {
   const problem =
     namedFileProblem(project.root, file) ??
-    wrongKindProblem(project, file, 'meeting', 'build', (kind, path) =>
+    (aMeeting ? undefined : wrongKindProblem(project, file, 'meeting', 'build', (kind, path) =>
       kind === 'position'
         ? `Build a meeting that includes it (\`briefing list meetings\` shows them), or check the position alone: briefing check ${shellWord(path)}`
         : `Meeting files are the .yaml files under ${project.config.paths.meetings}/, e.g. ${project.config.paths.meetings}/<date>-<slug>.yaml.`,
-    );
+    ));
   if (problem) diagnostics.push(problem);
   else paths.push(file);
 }

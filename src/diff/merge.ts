@@ -8,7 +8,7 @@ import { walk } from '../util/markdown.js';
 import { markInline, mergeInline } from './inline.js';
 import { resolveReferences } from './references.js';
 import { mergeJoin, mergeSplit } from './split.js';
-import { sameColumns } from './table.js';
+import { mergeCells, sameColumns } from './table.js';
 import { blockWords, nodeKey, wordsOf } from './tokens.js';
 
 declare module 'mdast' {
@@ -337,11 +337,7 @@ class Merger {
       return { ...after, children: [...head, ...this.children(restBefore, restAfter)] };
     }
     if (before.type === 'tableRow' && after.type === 'tableRow') {
-      const columns = Math.max(before.children.length, after.children.length);
-      const cells = Array.from({ length: columns }, (_, index): TableCell => ({
-        type: 'tableCell',
-        children: mergeInline(before.children[index]?.children ?? [], after.children[index]?.children ?? [], this.options.whitespace),
-      }));
+      const cells = mergeCells(before, after, this.options.whitespace).map((children): TableCell => ({ type: 'tableCell', children }));
       return { ...after, children: cells };
     }
     if (before.type === 'footnoteDefinition' && after.type === 'footnoteDefinition') {

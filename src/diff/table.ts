@@ -67,11 +67,14 @@ export function mergedRows(table: Table): DiffRow[] {
 }
 
 function pairRows(before: TableRow, after: TableRow, whitespace: boolean): DiffRow {
-  const columns = Math.max(before.children.length, after.children.length);
-  const cells = Array.from({ length: columns }, (_, index) =>
-    mergeInline(before.children[index]?.children ?? [], after.children[index]?.children ?? [], whitespace),
-  );
+  const cells = mergeCells(before, after, whitespace);
   return { status: cells.some(hasChanges) ? 'changed' : 'equal', cells };
+}
+
+/** Two versions of a row, cell by cell (as many as the wider has), each cell's words merged; for the rows of a table found in both versions. */
+export function mergeCells(before: TableRow, after: TableRow, whitespace: boolean): PhrasingContent[][] {
+  const columns = Math.max(before.children.length, after.children.length);
+  return Array.from({ length: columns }, (_, index) => mergeInline(before.children[index]?.children ?? [], after.children[index]?.children ?? [], whitespace));
 }
 
 function marked(row: TableRow, status: 'deleted' | 'inserted'): DiffRow {

@@ -30,10 +30,5 @@ export function notAZip(bytes: Uint8Array): NotAZip {
 
 /** True when `text` occurs in the bytes as UTF-16LE, as the names of a compound file's streams are kept. */
 function hasUtf16(bytes: Uint8Array, text: string): boolean {
-  const wanted = Uint8Array.from([...text].flatMap((char) => [char.charCodeAt(0), 0]));
-  const first = wanted[0];
-  for (let at = bytes.indexOf(first ?? 0); at !== -1 && at + wanted.length <= bytes.length; at = bytes.indexOf(first ?? 0, at + 1)) {
-    if (wanted.every((byte, index) => bytes[at + index] === byte)) return true;
-  }
-  return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, 'utf16le'));
 }

@@ -30,7 +30,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   }
   const { files, tooLarge } = unzipped;
   if (tooLarge) return { unreadable: `its ${tooLarge.name} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs` };
-  const part = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+  const part = (name: string) => (files[name] ? partText(files[name]) : undefined);
   const styles = part('word/styles.xml');
   if (styles === undefined) return { unreadable: 'it has no word/styles.xml, so it is not a Word document' };
   // Its parts go into every report: one that is not well-formed XML would make each build fail on it.
@@ -60,6 +60,18 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
     unusedParts: section === undefined ? [] : unusedParts(files, documentRels, section, firstPage),
   };
+}
+
+/**
+ * A part's text, its namespaces Transitional. Word's "Strict Open XML Document" names the same
+ * elements and relationship types under `http://purl.oclc.org/ooxml/<area>/…` where Transitional,
+ * which the rest of a report is written in, has `http://schemas.openxmlformats.org/<area>/2006/…`
+ * (`wordprocessingml/main`, `officeDocument/relationships/image`, `drawingml/main` …). Copied as
+ * they are, a report would mix the two: a logo's Strict relationship type is none Word looks for in
+ * a Transitional package.
+ */
+function partText(data: Uint8Array): string {
+  return strFromU8(data).replace(/http:\/\/purl\.oclc\.org\/ooxml\/([A-Za-z]+)\//g, 'http://schemas.openxmlformats.org/$1/2006/');
 }
 
 /**
@@ -127,9 +139,9 @@ function referencePart(files: Record<string, Uint8Array>, documentRels: string, 
   if (target === undefined || data === undefined) return undefined;
   const relsData = files[`word/_rels/${target}.rels`];
   const media: Record<string, Uint8Array> = {};
-  let rels = relsData === undefined ? undefined : strFromU8(relsData);
+  let rels = relsData === undefined ? undefined : partText(relsData);
   // A picture (a logo) the part names must be in the file: copied without it, Word finds the report damaged.
-  const xml = strFromU8(data);
+  const xml = partText(data);
   const defined = relationshipTargets(rels ?? '');
   const missing = [...xml.matchAll(/\br:(?:embed|id|link|pict)="([^"]+)"/g)].map((m) => m[1] ?? '').find((id) => !defined.has(id));
   if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have`, hint: RESAVE_PICTURE };

@@ -44,6 +44,19 @@ describe('reading a reference DOCX', () => {
     expect(reference.numbering.abstract.every((element) => /^<w:abstractNum w:abstractNumId="10\d\d"/.test(element))).toBe(true);
   });
 
+  it('takes a reference saved as Strict Open XML in the Transitional namespaces the report is written in', async () => {
+    const parts = unzipSync(await referenceWithLogo());
+    for (const [name, data] of Object.entries(parts)) {
+      if (/\.(xml|rels)$/.test(name)) parts[name] = strToU8(strFromU8(data).replaceAll('http://schemas.openxmlformats.org/wordprocessingml/2006/', 'http://purl.oclc.org/ooxml/wordprocessingml/').replaceAll('http://schemas.openxmlformats.org/officeDocument/2006/', 'http://purl.oclc.org/ooxml/officeDocument/'));
+    }
+    expect(strFromU8(parts['word/styles.xml'] ?? new Uint8Array())).toContain('xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"');
+    const reference = read(zipSync(parts));
+    expect(reference.styles).toContain('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"');
+    expect(reference.firstHeader?.xml).toContain('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+    expect(reference.firstHeader?.rels).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"');
+    expect([reference.styles, reference.firstHeader?.xml, reference.firstHeader?.rels, ...reference.numbering.abstract].join('')).not.toContain('purl.oclc.org');
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

@@ -113,9 +113,17 @@ describe('templates', () => {
     ['{{date meeting.date "locative" until=meeting.end_date}}', 'end_date', 38, 'Did you mean `meeting.endDate`?'],
     ['{{meeting.name.short_locativ}}', 'short_locativ', 3, 'Did you mean `meeting.name.short_locative`?'],
     ['{{meeting.tiem}}', 'tiem', 3, 'Did you mean `meeting.time`?'],
-    // Inside a block a path is not the root's: no guess.
-    ['{{#each questions}}{{position.bodyEnn}}{{/each}}', 'bodyEnn', 22, 'Check the spelling against the template data described in the README (`meeting`, `questions`, `clearance`, …).'],
-  ])('names the field a misspelt one from the root most likely meant, %s (a meeting file’s end_date is meeting.endDate)', async (call, field, column, hint) => {
+    // Inside a block, among the fields of what it goes through.
+    ['{{#each questions}}{{position.bodyEnn}}{{/each}}', 'bodyEnn', 22, 'Did you mean `position.bodyEn`?'],
+    ['{{#each questions}}{{nuber}}{{/each}}', 'nuber', 22, 'Did you mean `number`?'],
+    ['{{#each question}}x{{/each}}', 'question', 9, 'Did you mean `questions`?'],
+    // A misspelt name before the last: it was "Cannot read properties of undefined (reading 'name')", with no line.
+    ['{{meting.name.short_locative}}', 'meting', 3, 'Did you mean `meeting.name.short_locative`?'],
+    ['{{#if meeting.nme.locative}}x{{/if}}', 'nme', 7, 'Did you mean `meeting.name.locative`?'],
+    ['{{#each questions as |q|}}{{qq.number}}{{/each}}', 'qq', 29, 'Did you mean `q.number`?'],
+    ['{{#each questions as |q|}}{{q.positon.id}}{{/each}}', 'positon', 29, 'Did you mean `q.position.id`?'],
+    ['{{frob.x.y}}', 'frob', 3, 'Check the spelling against the template data described in the README (`meeting`, `questions`, `clearance`, …).'],
+  ])('names the field a misspelt one most likely meant, %s (a meeting file’s end_date is meeting.endDate)', async (call, field, column, hint) => {
     const { diagnostics } = await renderWith(`Virsraksts\n\n${call}\n`);
     expect(diagnostics.map((d) => [d.line, d.column, d.message, d.hint])).toEqual([[3, column, `The template uses \`${field}\`, which the data does not have.`, hint]]);
   });

@@ -369,6 +369,16 @@ describe('briefing new meeting', () => {
     expect(errorRules(await problemsOf(dir, result.file ?? ''))).toEqual([]);
   });
 
+  it('--from keeps who meets only for the same Council configuration: the education ministers are not the participants of AGRIFISH', async () => {
+    const dir = exampleProject();
+    const other = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'agrifish', from: EXAMPLE_MEETING, flags: { topic: 'Tirgus situācija', formation: 'AGRIFISH' } });
+    const text = read(dir, other.file ?? '');
+    expect(parse(text).formation).toBe('AGRIFISH');
+    expect(text).not.toContain('participants');
+    const same = await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība', formation: 'eycs' } });
+    expect(parse(read(dir, same.file ?? '')).participants).toBe('ES izglītības ministri');
+  });
+
   it('--from offers the earlier presidency only within its half-year, where the table of presidencies ends', async () => {
     const earlier = exampleFile(EXAMPLE_MEETING).replace(/^date: .*$/m, 'date: 2031-02-10').replace(/^presidency: .*$/m, 'presidency: Kipra');
     const dir = exampleProject({ 'meetings/2031-02-10-educ-informal.yaml': earlier });

@@ -92,8 +92,10 @@ export async function scaffoldMeeting(
     { flag: '--formation', given: flags.formation, message: 'Council configuration (e.g. EYCS)', default: before?.formation },
     shape.formation,
   );
+  // Who met is offered only for the same Council configuration: the education ministers copied into a meeting of AGRIFISH would be wrong.
+  const sameFormation = before !== undefined && before.formation.trim().toUpperCase() === formation?.trim().toUpperCase();
   const participants = await answers.text(
-    { flag: '--participants', given: flags.participants, message: 'Who meets (e.g. "ES izglītības ministri"; no built-in template prints it)', default: before?.participants },
+    { flag: '--participants', given: flags.participants, message: 'Who meets (e.g. "ES izglītības ministri"; no built-in template prints it)', default: sameFormation ? before.participants : undefined },
     shape.participants,
     true,
   );

@@ -86,7 +86,7 @@ Examples:
     const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
     // build and list print JSON with --json; check, with problems only to report, with --format json.
     const json = jsonFlagHint(first, args);
-    const hint = suggestion || json || 'See briefing --help, or briefing <command> --help.';
+    const hint = suggestion || json || `See ${['briefing', ...commandPath(program, args), '--help'].join(' ')}.`;
     return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
   }
 
@@ -120,6 +120,19 @@ Examples:
  * The flag that prints JSON, when the one of another command was typed: `check` has `--format
  * json` (as its human output is a format too), `list` and `templates` have `--json`.
  */
+/** The names of the command and subcommand a command line runs (`['new', 'meeting']`), as help is asked for them. */
+function commandPath(program: Command, args: readonly string[]): string[] {
+  const names: string[] = [];
+  let command = program;
+  for (const arg of args) {
+    const sub = command.commands.find((one) => one.name() === arg || one.aliases().includes(arg));
+    if (sub === undefined) continue;
+    names.push(sub.name());
+    command = sub;
+  }
+  return names;
+}
+
 function jsonFlagHint(mistake: string, args: readonly string[]): string | undefined {
   if (mistake === "error: unknown option '--json'" && args.includes('check')) return 'check prints JSON with --format json.';
   const other = ['list', 'templates'].find((command) => args.includes(command));

@@ -145,10 +145,22 @@ const QUOTES: Record<QuoteStyle, readonly [string, string]> = {
   'low-high': ['\u201E', '\u201C'],
 };
 
-/** Wraps text in the configured quotation marks. */
+/**
+ * A text written whole in one pair of quotation marks, and no other inside: “…”, „…“, "…" or «…».
+ * The inner text is the first group that matched.
+ */
+const QUOTED_WHOLE = /^\s*(?:\u201C([^\u201C\u201D\u201E"]*)\u201D|\u201E([^\u201C\u201D\u201E"]*)\u201C|"([^\u201C\u201D\u201E"]*)"|\u00AB([^\u00AB\u00BB]*)\u00BB)\s*$/u;
+
+/**
+ * Wraps text in the configured quotation marks. A text the meeting file already wrote in quotation
+ * marks (a topic copied from the presidency's paper as “…”) is wrapped once, in the configured ones,
+ * not printed as ““…””.
+ */
 export function quote(text: string, style: QuoteStyle = 'curly'): string {
   const [open, close] = QUOTES[style];
-  return `${open}${text}${close}`;
+  const quoted = QUOTED_WHOLE.exec(text);
+  const inner = quoted ? quoted.slice(1).find((group) => group !== undefined) : undefined;
+  return `${open}${inner ?? text}${close}`;
 }
 
 /**

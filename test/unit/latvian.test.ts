@@ -142,6 +142,14 @@ describe('quotes and abbreviations', () => {
   it('uses the configured quote style', () => {
     expect(quote('Skola 2030')).toBe('“Skola 2030”');
     expect(quote('Skola 2030', 'low-high')).toBe('„Skola 2030“');
+    // Already written in quotation marks, of any kind: one pair, the configured one.
+    for (const written of ['“Skola 2030”', '„Skola 2030“', '"Skola 2030"', '«Skola 2030»', ' “Skola 2030” ']) {
+      expect(quote(written), written).toBe('“Skola 2030”');
+      expect(quote(written, 'low-high'), written).toBe('„Skola 2030“');
+    }
+    // Quotation marks inside the text, or not around all of it, stay.
+    expect(quote('Programma “Erasmus+” nākotnē')).toBe('“Programma “Erasmus+” nākotnē”');
+    expect(quote('“Erasmus+” un “Apvārsnis Eiropa”')).toBe('““Erasmus+” un “Apvārsnis Eiropa””');
   });
 
   it('introduces an abbreviation at its first mention only', () => {

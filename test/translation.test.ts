@@ -137,5 +137,64 @@ describe('positions in English', () => {
   it('says nothing about translations for a Latvian template', () => {
     const run = runCli(['check', EXAMPLE_MEETING], project('informative-report.lv'));
     expect(run.stdout + run.stderr).not.toContain('position/untranslated');
+    expect(run.stdout + run.stderr).not.toContain('meeting/untranslated');
+  });
+});
+
+describe('the meeting in English', () => {
+  /** The example project built with the English note, its meeting given `topic_en`, `background_en` and `text_en` as `english` says. */
+  const translated = (english: { topic?: boolean; background?: boolean; questions?: number[] }) => {
+    let meeting = exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: informative-report.en');
+    if (english.topic) meeting = meeting.replace(/^topic: .*$/m, (topic) => `${topic}\ntopic_en: Equal access to education`);
+    if (english.background) meeting = meeting.replace(/^background: \|$/m, 'background_en: |\n  The Portuguese presidency devotes the debate to equal access to education[^1].\n\n  [^1]: The presidency’s discussion paper.\nbackground: |');
+    let question = 0;
+    meeting = meeting.replace(/^ {4}position: (.*)$/gm, (line, id: string) => ((english.questions ?? []).includes(++question) ? `    text_en: Question ${question} in English (${id})?\n${line}` : line));
+    return exampleProject({ [EXAMPLE_MEETING]: meeting });
+  };
+  const warnings = (dir: string) => runCli(['check', EXAMPLE_MEETING], dir).stdout.split('\n').filter((line) => line.endsWith('meeting/untranslated'));
+
+  it('the English note prints topic_en, background_en and each question’s text_en', () => {
+    const dir = translated({ topic: true, background: true, questions: [1, 2, 3] });
+    expect(warnings(dir)).toEqual([]);
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir).status).toBe(0);
+    const note = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(note).toContain('- **Topic:** “Equal access to education”\n');
+    expect(note).toContain('Background\n----------\n\nThe Portuguese presidency devotes the debate to equal access to education[^background-en-1].\n\n[^background-en-1]: The presidency’s discussion paper.\n');
+    expect(note).toContain('1. **Question 1 in English (equity-achievements)?**');
+    expect(note).toContain('3. **Question 3 in English (equity-eu-cooperation)?**');
+    expect(note).not.toContain('Portugāles prezidentūra');
+    expect(note).not.toContain('The background has no English text');
+    // The Latvian report is as it was.
+    const latvian = exampleProject({ [EXAMPLE_MEETING]: readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('template: informative-report.en', 'template: informative-report.lv') });
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], latvian).status).toBe(0);
+    const report = readFileSync(join(latvian, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(report).toContain('Portugāles prezidentūra');
+    expect(report).not.toContain('in English');
+  });
+
+  it('review --accept writes a reviewer’s change to the English background into background_en', () => {
+    const dir = translated({ topic: true, background: true, questions: [1, 2, 3] });
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('devotes the debate', 'devotes', 'dedicates', { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' });
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`meeting ${EXAMPLE_MEETING} background_en`);
+    const meeting = parseDocument(readFileSync(join(dir, EXAMPLE_MEETING), 'utf8')).toJS();
+    expect(meeting.background_en).toBe('The Portuguese presidency dedicates the debate to equal access to education[^1].\n\n[^1]: The presidency’s discussion paper.\n');
+    expect(meeting.background).toBe(parseDocument(exampleFile(EXAMPLE_MEETING)).toJS().background);
+  });
+
+  it('check warns once for the meeting, at the first text missing, naming those the note prints in Latvian', () => {
+    expect(warnings(translated({}))).toEqual([
+      'meetings/2021-02-19-educ-informal.yaml:25:8  warning  The meeting has no English text for `topic_en`, `background_en` and `text_en` of questions 1, 2, 3, and it is built with the English template `informative-report.en`: the note prints the Latvian text in their place. Add the translations beside the Latvian: `topic_en:` under `topic`, `background_en: |` under `background` and `text_en:` under each question’s `text`.  meeting/untranslated',
+    ]);
+    const [one] = warnings(translated({ topic: true, background: true, questions: [1, 3] }));
+    expect(one).toMatch(/^meetings\/2021-02-19-educ-informal\.yaml:\d+:\d+  warning  The meeting has no English text for `text_en` of question 2, and .*: the note prints the Latvian text in its place\. Add the translation beside the Latvian: `text_en:` under the question’s `text`\.  meeting\/untranslated$/);
+    const dir = translated({ topic: true, questions: [1, 2, 3] });
+    expect(warnings(dir)[0]).toContain('no English text for `background_en`, and');
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('> **Not translated yet.** The background has no English text; its Latvian text follows.\n\nPortugāles prezidentūra');
   });
 });

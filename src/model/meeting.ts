@@ -9,6 +9,7 @@ export const FILE_CODE_MAX = 100;
 /** A question put to the ministers, answered by one position. */
 export const questionSchema = z.strictObject({
   text: plainText.meta({ description: 'The question as the report prints it.' }),
+  text_en: plainText.optional().meta({ description: 'The question in English, for English templates; they print the Latvian `text` without it.' }),
   position: z
     .string()
     .min(1)
@@ -73,10 +74,14 @@ export const meetingSchema = z
     participants: plainText.optional().meta({ description: 'Who meets, e.g. "ES izglītības ministri": for templates of your own; the built-in ones do not print it (the meeting\'s name says who meets).' }),
     presidency: plainText.meta({ description: 'The presidency, e.g. "Portugāle".' }),
     topic: plainText.meta({ description: 'Topic of the discussion, printed in quotes.' }),
+    topic_en: plainText.optional().meta({ description: 'The topic in English, for English templates; they print the Latvian `topic` without it.' }),
     name: meetingNameSchema,
     abbreviations: z.array(abbreviation).optional().meta({ description: 'Abbreviations introduced at first mention, besides the project’s.' }),
     outcome: markdown.optional().meta({ description: 'What the discussion feeds into; ends the opening paragraph.' }),
     background: markdown.meta({ description: 'Summary of the discussion paper and earlier acts, in Markdown paragraphs.' }),
+    background_en: markdown
+      .optional()
+      .meta({ description: 'The background in English, Markdown, for English templates; they print the Latvian `background` without it, marked as not translated.' }),
     questions: z
       .array(questionSchema)
       .meta({ description: 'The questions in the order the report answers them; empty while a new meeting is being drafted.' }),

@@ -19,7 +19,7 @@ import { diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnosti
 import type { RuleId } from '../diagnostics/rules.js';
 import { checkMeeting, includedPositions, lastDayPrinted, placePrinted } from '../validate/meeting-rules.js';
 import { fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
-import { untranslatedPlace, untranslatedPositions } from '../validate/translation-rules.js';
+import { untranslatedMeeting, untranslatedPlace, untranslatedPositions } from '../validate/translation-rules.js';
 import { resolveReport } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { INTRODUCTION_START } from '../render/latvian.js';
@@ -155,6 +155,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const template = compiled.template;
   if (hasErrors(result.diagnostics) || !template) return result;
   result.inputs.template = template.path;
+  result.diagnostics.push(...untranslatedMeeting(loaded, meeting, templateName, template));
   result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template));
   result.diagnostics.push(...untranslatedPlace(loaded, meeting, templateName, template));
   result.diagnostics.push(...lastDayPrinted(loaded, meeting, template));

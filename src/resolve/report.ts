@@ -38,6 +38,8 @@ export interface PositionModel {
 export interface QuestionModel {
   number: number;
   text: string;
+  /** The question in English (`text_en`); null while it is not translated. */
+  textEn: string | null;
   position: PositionModel;
 }
 
@@ -70,6 +72,8 @@ export interface ReportModel {
     participants: string | null;
     presidency: string;
     topic: string;
+    /** The topic in English (`topic_en`); null while it is not translated. */
+    topicEn: string | null;
     name: {
       nominative: string;
       genitive: string | null;
@@ -81,6 +85,8 @@ export interface ReportModel {
     outcome: string | null;
     /** Markdown. */
     background: string;
+    /** The background in English (`background_en`), Markdown; null while it is not translated. */
+    backgroundEn: string | null;
     fileCode: string;
     signature: SignatoryModel | null;
     visa: SignatoryModel | null;
@@ -149,6 +155,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
   const questions = meeting.questions.map((question, index) => ({
     number: index + 1,
     text: question.text,
+    textEn: question.text_en?.trim() ? question.text_en : null,
     position: positionOf(question.position),
   }));
   const included = [...new Set(meeting.questions.map((q) => q.position))].flatMap((id) => {
@@ -175,6 +182,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       participants: meeting.participants ?? null,
       presidency: meeting.presidency,
       topic: meeting.topic,
+      topicEn: meeting.topic_en?.trim() ? meeting.topic_en : null,
       name: {
         nominative: meeting.name.nominative,
         genitive: meeting.name.genitive ?? null,
@@ -184,6 +192,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       },
       outcome: meeting.outcome === undefined ? null : scopeField(meeting.outcome, 'outcome'),
       background: scopeField(meeting.background, 'background'),
+      backgroundEn: meeting.background_en?.trim() ? scopeField(meeting.background_en, 'background-en') : null,
       fileCode: meeting.file_code,
       signature: meeting.signature ?? null,
       visa: meeting.visa ?? null,

@@ -25,7 +25,9 @@ mode: in-person
 formation: x
 presidency: x
 
-# The topic of the discussion, printed in quotes in the opening paragraph.
+# The topic of the discussion, printed in quotes in the opening paragraph. For the English note
+# (template informative-report.en), topic_en, background_en and each question's text_en give
+# the same in English.
 topic: x
 
 # The meeting's name in the cases the report needs:

@@ -74,6 +74,39 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
 }
 
 /**
+ * A meeting built with an English template that prints the meeting's English texts — `meeting.topicEn`,
+ * `meeting.backgroundEn`, a question's `textEn` — where the meeting file has not got them: the note
+ * prints the Latvian ones in their place. One warning for the meeting, at the first text missing,
+ * naming them all (the answers have their own, `position/untranslated`).
+ */
+export function untranslatedMeeting(loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate): Diagnostic[] {
+  if (!isEnglishTemplate(name)) return [];
+  const missing: { what: string; how: string; path: (string | number)[] }[] = [];
+  if (!meeting.topic_en?.trim() && templateReads(template, /\btopicEn\b/)) missing.push({ what: '`topic_en`', how: '`topic_en:` under `topic`', path: ['topic'] });
+  if (!meeting.background_en?.trim() && meeting.background.trim() && templateReads(template, /\bbackgroundEn\b/)) missing.push({ what: '`background_en`', how: '`background_en: |` under `background`', path: ['background'] });
+  const questions = meeting.questions.flatMap((question, index) => (question.text_en?.trim() ? [] : [index]));
+  const [first] = questions;
+  if (first !== undefined && templateReads(template, /\btextEn\b/)) {
+    const numbers = questions.map((index) => index + 1);
+    missing.push({ what: `\`text_en\` of question${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`, how: `\`text_en:\` under ${numbers.length === 1 ? 'the question’s' : 'each question’s'} \`text\``, path: ['questions', first, 'text'] });
+  }
+  const [at] = missing;
+  if (at === undefined) return [];
+  const list = (texts: string[]) => (texts.length === 1 ? texts[0] : `${texts.slice(0, -1).join(', ')} and ${texts.at(-1) ?? ''}`);
+  const one = missing.length === 1 && questions.length <= 1;
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(at.path),
+      'warning',
+      'meeting/untranslated',
+      `The meeting has no English text for ${list(missing.map((m) => m.what))}, and it is built with the English template \`${name}\`: the note prints the Latvian text in ${one ? 'its' : 'their'} place.`,
+      `Add ${one ? 'the translation' : 'the translations'} beside the Latvian: ${list(missing.map((m) => m.how))}.`,
+    ),
+  ];
+}
+
+/**
  * A meeting in person built with an English template that prints `place.english`, whose `place`
  * has none (a place `new meeting` does not know, "Lisabonā", is written without one): the note
  * says "in person" and not where.

@@ -152,7 +152,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
               ? emptyValueHint(String(issue.path.at(-1)), issue.expected)
               : undefined
             : (issue.expected === 'object' || issue.expected === 'record') && where
-              ? mappingHint(issue.path.at(-1), allowedKeys(schema, issue.path))
+              ? mappingHint(issue.path.at(-1), neededKeys(schema, issue.path))
               : issue.expected === 'string'
               ? written !== undefined && written !== String(value)
                 ? `Put it in quotes: "${written}".`
@@ -316,6 +316,17 @@ function schemaNodeAt(schema: z.ZodType, path: readonly PropertyKey[]): Record<s
     else return undefined;
   }
   return isRecord(node) ? node : undefined;
+}
+
+/**
+ * The keys a mapping at `path` needs, read from its JSON Schema: those it requires (`text` and
+ * `position` of a question, not its optional `text_en`), or all it allows when it requires none.
+ */
+function neededKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const allowed = allowedKeys(schema, path);
+  const required = schemaNodeAt(schema, path)?.required;
+  const needed = Array.isArray(required) ? allowed.filter((key) => required.includes(key)) : [];
+  return needed.length ? needed : allowed;
 }
 
 /** Keys the schema allows at `path`, read from its JSON Schema. */

@@ -369,6 +369,17 @@ describe('briefing new meeting', () => {
     expect(errorRules(await problemsOf(dir, result.file ?? ''))).toEqual([]);
   });
 
+  it('--from leaves out the earlier meeting’s English topic and background, which were its own', async () => {
+    const dir = exampleProject();
+    const earlier = read(dir, EXAMPLE_MEETING).replace(/^topic: .*$/m, (line) => `${line}\ntopic_en: Equal access to education`).replace(/^background: \|$/m, 'background_en: |\n  The presidency devotes the debate to equal access.\nbackground: |');
+    writeFileSync(join(dir, EXAMPLE_MEETING), earlier);
+    const result = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība' } });
+    const copy = parse(read(dir, result.file ?? ''));
+    expect(copy.topic).toBe('Pieaugušo izglītība');
+    expect(copy).not.toHaveProperty('topic_en');
+    expect(copy).not.toHaveProperty('background_en');
+  });
+
   it('--from keeps who meets only for the same Council configuration: the education ministers are not the participants of AGRIFISH', async () => {
     const dir = exampleProject();
     const other = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'agrifish', from: EXAMPLE_MEETING, flags: { topic: 'Tirgus situācija', formation: 'AGRIFISH' } });

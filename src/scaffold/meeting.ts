@@ -194,6 +194,9 @@ export async function scaffoldMeeting(
   else setBeside(doc, 'participants', participants, { after: 'formation' });
   set(['presidency'], presidency);
   set(['topic'], topic);
+  // The earlier topic's and background's English were theirs: the new ones are written with the new texts.
+  doc.deleteIn(['topic_en']);
+  doc.deleteIn(['background_en']);
   set(['name', 'nominative'], nominative);
   set(['name', 'locative'], locative);
   set(['name', 'short_locative'], shortLocative);

@@ -172,6 +172,14 @@ describe('the meeting in English', () => {
     expect(report).not.toContain('in English');
   });
 
+  it('check reads background_en as Markdown, as it reads background', () => {
+    const dir = translated({ topic: true, background: true, questions: [1, 2, 3] });
+    writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('equal access to education[^1].', 'equal access to education[^2].'));
+    const lines = runCli(['check', EXAMPLE_MEETING], dir).stdout.split('\n');
+    expect(lines.filter((line) => line.endsWith('markdown/undefined-footnote'))).toEqual([expect.stringContaining('The footnote reference `[^2]` in `background_en` has no definition in that field')]);
+    expect(lines.filter((line) => line.endsWith('markdown/unused-footnote'))).toEqual([expect.stringContaining('The footnote `[^1]` is defined in `background_en` but never referred to')]);
+  });
+
   it('review --accept writes a reviewer’s change to the English background into background_en', () => {
     const dir = translated({ topic: true, background: true, questions: [1, 2, 3] });
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -41,10 +41,11 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   }
   const document = part('word/document.xml') ?? '';
   const section = lastSection(document);
-  const documentRels = part('word/_rels/document.xml.rels') ?? '';
+  // The document's relationships name its headers and footers, the ones taken and the ones not.
+  const targets = relationshipTargets(part('word/_rels/document.xml.rels') ?? '');
   const firstPage = section !== undefined && /<w:titlePg(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(section);
   const firstPart = (kind: 'header' | 'footer') =>
-    firstPage && section !== undefined ? referencePart(files, documentRels, section, kind) : undefined;
+    firstPage && section !== undefined ? referencePart(files, targets, section, kind) : undefined;
   const firstHeader = firstPart('header');
   const firstFooter = firstPart('footer');
   for (const found of [firstHeader, firstFooter]) if (found && 'unreadable' in found) return found;
@@ -58,7 +59,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     page: section === undefined ? undefined : pageSetup(section),
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
-    unusedParts: section === undefined ? [] : unusedParts(files, documentRels, section, firstPage),
+    unusedParts: section === undefined ? [] : unusedParts(files, targets, section, firstPage),
   };
 }
 
@@ -79,8 +80,7 @@ function partText(data: Uint8Array): string {
  * the first page's, and only when the section has a distinct first page. A ministry's name put in
  * Word's ordinary header would otherwise vanish from every report without a word.
  */
-function unusedParts(files: Record<string, Uint8Array>, documentRels: string, section: string, firstPage: boolean): string[] {
-  const targets = relationshipTargets(documentRels);
+function unusedParts(files: Record<string, Uint8Array>, targets: ReadonlyMap<string, string>, section: string, firstPage: boolean): string[] {
   return [...section.matchAll(/<w:(header|footer)Reference\b[^>]*>/g)].flatMap((m) => {
     const values = attributes(m[0]);
     const type = values.get('w:type') ?? 'default';
@@ -130,11 +130,11 @@ function pageSetup(section: string): ReferencePage | undefined {
   return { width, height, margins };
 }
 
-function referencePart(files: Record<string, Uint8Array>, documentRels: string, section: string, kind: 'header' | 'footer'): ReferencePart | { unreadable: string; hint: string } | undefined {
+function referencePart(files: Record<string, Uint8Array>, targets: ReadonlyMap<string, string>, section: string, kind: 'header' | 'footer'): ReferencePart | { unreadable: string; hint: string } | undefined {
   const reference = [...section.matchAll(new RegExp(`<w:${kind}Reference\\b[^>]*>`, 'g'))]
     .map((m) => attributes(m[0]))
     .find((values) => values.get('w:type') === 'first');
-  const target = relationshipTargets(documentRels).get(reference?.get('r:id') ?? '');
+  const target = targets.get(reference?.get('r:id') ?? '');
   const data = target === undefined ? undefined : files[`word/${target}`];
   if (target === undefined || data === undefined) return undefined;
   const relsData = files[`word/_rels/${target}.rels`];

@@ -143,9 +143,10 @@ describe('positions in English', () => {
 
 describe('the meeting in English', () => {
   /** The example project built with the English note, its meeting given `topic_en`, `background_en` and `text_en` as `english` says. */
-  const translated = (english: { topic?: boolean; background?: boolean; questions?: number[] }) => {
+  const translated = (english: { topic?: boolean; outcome?: boolean; background?: boolean; questions?: number[] }) => {
     let meeting = exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: informative-report.en');
     if (english.topic) meeting = meeting.replace(/^topic: .*$/m, (topic) => `${topic}\ntopic_en: Equal access to education`);
+    if (english.outcome) meeting = meeting.replace(/^outcome: >-$/m, 'outcome_en: The presidency will draw on the debate for Council conclusions in May 2021.\noutcome: >-');
     if (english.background) meeting = meeting.replace(/^background: \|$/m, 'background_en: |\n  The Portuguese presidency devotes the debate to equal access to education[^1].\n\n  [^1]: The presidency’s discussion paper.\nbackground: |');
     let question = 0;
     meeting = meeting.replace(/^ {4}position: (.*)$/gm, (line, id: string) => ((english.questions ?? []).includes(++question) ? `    text_en: Question ${question} in English (${id})?\n${line}` : line));
@@ -154,11 +155,12 @@ describe('the meeting in English', () => {
   const warnings = (dir: string) => runCli(['check', EXAMPLE_MEETING], dir).stdout.split('\n').filter((line) => line.endsWith('meeting/untranslated'));
 
   it('the English note prints topic_en, background_en and each question’s text_en', () => {
-    const dir = translated({ topic: true, background: true, questions: [1, 2, 3] });
+    const dir = translated({ topic: true, outcome: true, background: true, questions: [1, 2, 3] });
     expect(warnings(dir)).toEqual([]);
     expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir).status).toBe(0);
     const note = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
     expect(note).toContain('- **Topic:** “Equal access to education”\n');
+    expect(note).toContain('- **Outcome:** The presidency will draw on the debate for Council conclusions in May 2021.\n');
     expect(note).toContain('Background\n----------\n\nThe Portuguese presidency devotes the debate to equal access to education[^background-en-1].\n\n[^background-en-1]: The presidency’s discussion paper.\n');
     expect(note).toContain('1. **Question 1 in English (equity-achievements)?**');
     expect(note).toContain('3. **Question 3 in English (equity-eu-cooperation)?**');
@@ -173,7 +175,7 @@ describe('the meeting in English', () => {
   });
 
   it('check reads background_en as Markdown, as it reads background', () => {
-    const dir = translated({ topic: true, background: true, questions: [1, 2, 3] });
+    const dir = translated({ topic: true, outcome: true, background: true, questions: [1, 2, 3] });
     writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('equal access to education[^1].', 'equal access to education[^2].'));
     const lines = runCli(['check', EXAMPLE_MEETING], dir).stdout.split('\n');
     expect(lines.filter((line) => line.endsWith('markdown/undefined-footnote'))).toEqual([expect.stringContaining('The footnote reference `[^2]` in `background_en` has no definition in that field')]);
@@ -181,7 +183,7 @@ describe('the meeting in English', () => {
   });
 
   it('review --accept writes a reviewer’s change to the English background into background_en', () => {
-    const dir = translated({ topic: true, background: true, questions: [1, 2, 3] });
+    const dir = translated({ topic: true, outcome: true, background: true, questions: [1, 2, 3] });
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('devotes the debate', 'devotes', 'dedicates', { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' });
     const path = join(dir, 'out/reviewed.docx');
@@ -196,11 +198,11 @@ describe('the meeting in English', () => {
 
   it('check warns once for the meeting, at the first text missing, naming those the note prints in Latvian', () => {
     expect(warnings(translated({}))).toEqual([
-      'meetings/2021-02-19-educ-informal.yaml:25:8  warning  The meeting has no English text for `topic_en`, `background_en` and `text_en` of questions 1, 2, 3, and it is built with the English template `informative-report.en`: the note prints the Latvian text in their place. Add the translations beside the Latvian: `topic_en:` under `topic`, `background_en: |` under `background` and `text_en:` under each question’s `text`.  meeting/untranslated',
+      'meetings/2021-02-19-educ-informal.yaml:25:8  warning  The meeting has no English text for `topic_en`, `outcome_en`, `background_en` and `text_en` of questions 1, 2, 3, and it is built with the English template `informative-report.en`: the note prints the Latvian text in their place. Add the translations beside the Latvian: `topic_en:` under `topic`, `outcome_en:` under `outcome`, `background_en: |` under `background` and `text_en:` under each question’s `text`.  meeting/untranslated',
     ]);
-    const [one] = warnings(translated({ topic: true, background: true, questions: [1, 3] }));
+    const [one] = warnings(translated({ topic: true, outcome: true, background: true, questions: [1, 3] }));
     expect(one).toMatch(/^meetings\/2021-02-19-educ-informal\.yaml:\d+:\d+  warning  The meeting has no English text for `text_en` of question 2, and .*: the note prints the Latvian text in its place\. Add the translation beside the Latvian: `text_en:` under the question’s `text`\.  meeting\/untranslated$/);
-    const dir = translated({ topic: true, questions: [1, 2, 3] });
+    const dir = translated({ topic: true, outcome: true, questions: [1, 2, 3] });
     expect(warnings(dir)[0]).toContain('no English text for `background_en`, and');
     expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('> **Not translated yet.** The background has no English text; its Latvian text follows.\n\nPortugāles prezidentūra');

@@ -78,6 +78,7 @@ export const meetingSchema = z
     name: meetingNameSchema,
     abbreviations: z.array(abbreviation).optional().meta({ description: 'Abbreviations introduced at first mention, besides the project’s.' }),
     outcome: markdown.optional().meta({ description: 'What the discussion feeds into; ends the opening paragraph.' }),
+    outcome_en: markdown.optional().meta({ description: 'The outcome in English, Markdown, for English templates; they print the Latvian `outcome` without it.' }),
     background: markdown.meta({ description: 'Summary of the discussion paper and earlier acts, in Markdown paragraphs.' }),
     background_en: markdown
       .optional()

@@ -42,7 +42,7 @@ export function fieldPlaceholder(index: number): string {
 }
 
 /**
- * A copy of the model whose Markdown fields (meeting outcome and background, its English background, each
+ * A copy of the model whose Markdown fields (meeting outcome and background and their English, each
  * position's body and its English translation) are placeholders, with the fields they stand for. An empty field
  * stays empty, so `{{#if}}` decides as it does on the real model.
  */
@@ -55,6 +55,7 @@ export function skeletonModel(model: ReportModel, files: FieldFiles): { model: R
   };
   const meetingRef = (field: string): FieldRef => ({ kind: 'meeting', id: files.meeting, field, file: files.meeting });
   const outcome = model.meeting.outcome === null ? null : stand(model.meeting.outcome, meetingRef('outcome'));
+  const outcomeEn = model.meeting.outcomeEn === null ? null : stand(model.meeting.outcomeEn, meetingRef('outcome_en'));
   const background = stand(model.meeting.background, meetingRef('background'));
   const backgroundEn = model.meeting.backgroundEn === null ? null : stand(model.meeting.backgroundEn, meetingRef('background_en'));
   const positions = new Map<PositionModel, PositionModel>();
@@ -72,5 +73,5 @@ export function skeletonModel(model: ReportModel, files: FieldFiles): { model: R
     return copy;
   };
   const questions = model.questions.map((question) => ({ ...question, position: positionOf(question.position) }));
-  return { model: { ...model, meeting: { ...model.meeting, outcome, background, backgroundEn }, questions }, fields };
+  return { model: { ...model, meeting: { ...model.meeting, outcome, outcomeEn, background, backgroundEn }, questions }, fields };
 }

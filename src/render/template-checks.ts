@@ -170,7 +170,7 @@ function blockOfValue(node: hbs.AST.Node, names: TemplateNames): string | undefi
 }
 
 /** The names of the template data's Markdown fields: a meeting's background and outcome, a position's body and its English one. */
-const MARKDOWN_FIELDS = new Set(['background', 'backgroundEn', 'outcome', 'body', 'bodyEn']);
+const MARKDOWN_FIELDS = new Set(['background', 'backgroundEn', 'outcome', 'outcomeEn', 'body', 'bodyEn']);
 
 /**
  * What is written between the braces of a mustache that prints a Markdown field with two

@@ -83,6 +83,8 @@ export interface ReportModel {
     };
     /** Markdown. */
     outcome: string | null;
+    /** The outcome in English (`outcome_en`), Markdown; null while it is not translated. */
+    outcomeEn: string | null;
     /** Markdown. */
     background: string;
     /** The background in English (`background_en`), Markdown; null while it is not translated. */
@@ -191,6 +193,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
         english: meeting.name.english ?? null,
       },
       outcome: meeting.outcome === undefined ? null : scopeField(meeting.outcome, 'outcome'),
+      outcomeEn: meeting.outcome_en?.trim() ? scopeField(meeting.outcome_en, 'outcome-en') : null,
       background: scopeField(meeting.background, 'background'),
       backgroundEn: meeting.background_en?.trim() ? scopeField(meeting.background_en, 'background-en') : null,
       fileCode: meeting.file_code,

@@ -206,6 +206,7 @@ export async function scaffoldMeeting(
     doc.deleteIn(['name', 'english']);
   }
   doc.deleteIn(['outcome']);
+  doc.deleteIn(['outcome_en']);
   doc.deleteIn(['document_date']);
   set(['background'], emptyBlock());
   set(['questions'], doc.createNode([], { flow: true }));

@@ -26,7 +26,7 @@ formation: x
 presidency: x
 
 # The topic of the discussion, printed in quotes in the opening paragraph. For the English note
-# (template informative-report.en), topic_en, background_en and each question's text_en give
+# (template informative-report.en), topic_en, outcome_en, background_en and each question's text_en give
 # the same in English.
 topic: x
 

@@ -507,12 +507,13 @@ function placeholderPaths(value: unknown, path: (string | number)[] = []): (stri
   return [];
 }
 
-/** The background (and its English) and the outcome as Markdown: every footnote paired with its definition, no raw HTML. */
+/** The background and the outcome (and their English) as Markdown: every footnote paired with its definition, no raw HTML. */
 export const markdownSound: MeetingRule = ({ loaded, meeting }) =>
   markdownFieldProblems(loaded.file, [
     ['background', meeting.background],
     ['background_en', meeting.background_en],
     ['outcome', meeting.outcome],
+    ['outcome_en', meeting.outcome_en],
   ]);
 
 /** How a clearance/missing message ends: the meeting that requires the clearance. */

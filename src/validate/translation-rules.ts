@@ -75,7 +75,7 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
 
 /**
  * A meeting built with an English template that prints the meeting's English texts — `meeting.topicEn`,
- * `meeting.backgroundEn`, a question's `textEn` — where the meeting file has not got them: the note
+ * `meeting.backgroundEn`, `meeting.outcomeEn`, a question's `textEn` — where the meeting file has not got them: the note
  * prints the Latvian ones in their place. One warning for the meeting, at the first text missing,
  * naming them all (the answers have their own, `position/untranslated`).
  */
@@ -83,6 +83,7 @@ export function untranslatedMeeting(loaded: LoadedMeeting, meeting: Meeting, nam
   if (!isEnglishTemplate(name)) return [];
   const missing: { what: string; how: string; path: (string | number)[] }[] = [];
   if (!meeting.topic_en?.trim() && templateReads(template, /\btopicEn\b/)) missing.push({ what: '`topic_en`', how: '`topic_en:` under `topic`', path: ['topic'] });
+  if (!meeting.outcome_en?.trim() && meeting.outcome?.trim() && templateReads(template, /\boutcomeEn\b/)) missing.push({ what: '`outcome_en`', how: '`outcome_en:` under `outcome`', path: ['outcome'] });
   if (!meeting.background_en?.trim() && meeting.background.trim() && templateReads(template, /\bbackgroundEn\b/)) missing.push({ what: '`background_en`', how: '`background_en: |` under `background`', path: ['background'] });
   const questions = meeting.questions.flatMap((question, index) => (question.text_en?.trim() ? [] : [index]));
   const [first] = questions;

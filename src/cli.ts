@@ -139,13 +139,29 @@ function jsonFlagHint(mistake: string, args: readonly string[]): string | undefi
   return other !== undefined && /^error: unknown option '--format(=.*)?'$/.test(mistake) ? `${other} prints JSON with --json.` : undefined;
 }
 
+/** The global options that take a value: the word after them is that value, not the command. */
+const GLOBAL_WITH_VALUE = new Set(['-C', '--cwd']);
+
+/**
+ * The command a command line names: its first word that is no option nor the value of a global
+ * one (`briefing -C reports build` runs `build` in the folder `reports`).
+ */
+function commandWord(args: readonly string[]): string | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (GLOBAL_WITH_VALUE.has(arg)) index++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
 /**
  * When the command line asked for JSON (`build --json`, `check --format json`), a run that could not
  * start prints it too: one object on stdout with exit code 2 and the reason as a message
  * (`input/usage`), so that a CI step reading the report does not read an empty file.
  */
 async function printJsonFailure(args: readonly string[], message: string, hint: string | undefined): Promise<void> {
-  const command = args.find((arg) => /^[a-z][a-z-]*$/.test(arg));
+  const command = commandWord(args);
   const format = args.findIndex((arg) => arg === '--format' || arg === '-f');
   const json = command === 'build' ? args.includes('--json') : command === 'check' ? args.includes('--format=json') || (format >= 0 && args[format + 1] === 'json') : false;
   if (!json) return;

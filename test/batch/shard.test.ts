@@ -1,3 +1,6 @@
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectMeetings } from '../../src/batch/select.js';
 import { parseShard } from '../../src/batch/shard.js';
@@ -74,6 +77,19 @@ describe('--shard', () => {
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, exitCode: 2, diagnostics: [usage("unknown option '--bogus'", null)] });
     // Without JSON asked for, stdout stays empty.
     expect(runCli(['build', '--all', '--shard', '4/3'], dir).stdout).toBe('');
+  });
+
+  it('finds the command after -C <folder> even when the folder is named like a command, so the JSON of a run that cannot start is still printed', () => {
+    const dir = projectWithMeetings({});
+    // `-C reports build`: the folder's name is a plain word, as a command's is.
+    const parent = mkdtempSync(join(tmpdir(), 'briefing-parent-'));
+    symlinkSync(dir, join(parent, 'reports'));
+    const build = runCli(['-C', 'reports', 'build', '--all', '--json', '--jobs', '0'], parent);
+    expect(build.status).toBe(2);
+    expect(JSON.parse(build.stdout)).toMatchObject({ exitCode: 2, meetings: [], messages: [{ ruleId: 'input/usage', message: '--jobs needs a whole number of threads, at least 1, not `0`.' }] });
+    const check = runCli(['--cwd', 'reports', 'check', '--format', 'json', '--bogus'], parent);
+    expect(check.status).toBe(2);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, exitCode: 2, diagnostics: [{ ruleId: 'input/usage', message: "unknown option '--bogus'" }] });
   });
 });
 

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
+import { constants } from 'node:os';
 import { offer, offerFromProject } from '../completion/spec.js';
-import type { BuildResult } from '../commands/build.js';
+import type { BuildProgress, BuildResult, MeetingOutcome } from '../commands/build.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { paint } from '../diagnostics/human.js';
@@ -61,7 +62,9 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
       // A batch stopped with Ctrl-C leaves no LibreOffice folders behind in the temporary folder.
       const { removeFoldersOnSignal } = await import('../pdf/convert.js');
       removeFoldersOnSignal();
-      const progress = !flags.json && process.stderr.isTTY && !process.env.CI ? await progressLine() : undefined;
+      const stopped = flags.json ? await jsonOnSignal() : undefined;
+      const line = !flags.json && process.stderr.isTTY && !process.env.CI ? await progressLine() : undefined;
+      const progress = stopped ?? line;
       const result = await build({
         cwd: io.cwd(),
         inputs,
@@ -77,16 +80,18 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
         ...sourceDateEpoch(),
         today: today(),
       });
-      progress?.clear();
+      line?.clear();
       process.exitCode = result.exitCode;
-      await printBuild(io, result, flags.json);
+      await printBuild(io, result, flags.json, stopped);
     });
 }
 
 /** Each meeting's outcome on stdout, then the problems and a summary on stderr; or the JSON report. */
-async function printBuild(io: Io, result: BuildResult, json: boolean): Promise<void> {
+async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: { printed(): boolean } | undefined): Promise<void> {
   const { buildJson, formatDeletedMeeting, formatOutcome, formatSummary } = await import('./build-summary.js');
   if (json) {
+    // A signal that came while this module loaded has printed the report already, and ends the process.
+    if (stopped?.printed()) return;
     console.log(buildJson(result));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
     await printProblems(io, result, { format: 'json', report: 'none', annotations: 'stderr' });
@@ -99,6 +104,46 @@ async function printBuild(io: Io, result: BuildResult, json: boolean): Promise<v
   for (const deleted of result.deletedMeetings) console.log(formatDeletedMeeting(deleted, io.out));
   await printProblems(io, result, { format: 'human', report: 'stderr', annotations: 'stdout' });
   console.error(io.err.dim(formatSummary(result, paint(false))));
+}
+
+/** The signals that stop a build: Ctrl-C, a CI job cancelled or timed out, the terminal closed. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * With --json, a build stopped by a signal still prints its one JSON object (a CI step that
+ * publishes the reports of the meetings built reads it): the meetings done so far, whose files
+ * are written, and the stop as the run's message (`run/stopped`), with the exit code the signal
+ * ends the process with (128 + its number). Then the signal goes on to the other handlers
+ * (pdf/convert.ts removes its folders and raises it again), or is raised again here.
+ * Listens first, before those handlers; told of each meeting through `update`.
+ */
+async function jsonOnSignal() {
+  const { buildJson } = await import('./build-summary.js');
+  const { stoppedBuild } = await import('../commands/build.js');
+  const { diagnostic } = await import('../diagnostics/diagnostic.js');
+  const done: MeetingOutcome[] = [];
+  let printed = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    for (const each of STOP_SIGNALS) process.removeListener(each, onSignal);
+    if (!printed) {
+      printed = true;
+      const stop = diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${done.length} ${done.length === 1 ? 'meeting' : 'meetings'}; the others were not built.`, 'Build again: the meetings listed were written before the stop.');
+      process.stdout.write(`${buildJson(stoppedBuild(done, stop, 128 + constants.signals[signal]))}\n`);
+    }
+    if (!process.listenerCount(signal)) process.kill(process.pid, signal);
+  };
+  for (const signal of STOP_SIGNALS) process.prependListener(signal, onSignal);
+  return {
+    update(state: BuildProgress) {
+      done.push(state.outcome);
+    },
+    /** Whether the report of a stopped build was printed; once false, no signal prints it any more. */
+    printed() {
+      const already = printed;
+      printed = true;
+      return already;
+    },
+  };
 }
 
 /** A progress line on the terminal (stderr), redrawn at most every 100 ms. */

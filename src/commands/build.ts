@@ -62,6 +62,8 @@ export interface BuildProgress {
   total: number;
   /** The meeting just done. */
   meeting: string;
+  /** What became of it (written, when built, before it is told). */
+  outcome: MeetingOutcome;
 }
 
 /** The result of a build: per-meeting outcomes, all problems, and the exit code. */
@@ -121,7 +123,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const recorded: RecordedMeeting[] = [];
   const record = (item: RecordedMeeting) => {
     recorded.push(item);
-    options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting });
+    options.onProgress?.({ done: recorded.length, total: selected.paths.length, meeting: item.outcome.meeting, outcome: item.outcome });
   };
   // Each meeting is recorded (and written) once the run knows whether another shares its file code: see fileCodeGate.
   const recordSettled = (settled: Settled<Arrived>[]) => {
@@ -180,6 +182,15 @@ function updatedCache(previous: BuildCache, tool: string, positionFiles: readonl
   }
   const positionIds = Object.fromEntries(positionFiles.map((file) => [positionIdKey(file), file.id]));
   return { format: 1, tool, positionIds, meetings };
+}
+
+/**
+ * The result of a build stopped by a signal before it finished: the meetings done so far (their
+ * files written), and `stop`, the run's message that says so. The cache was not written, so the
+ * next build does them again; `exitCode` is the one the signal ends the process with.
+ */
+export function stoppedBuild(meetings: readonly MeetingOutcome[], stop: Diagnostic, exitCode: number): BuildResult {
+  return finish([...meetings].sort((a, b) => (a.meeting < b.meeting ? -1 : 1)), [stop], 0, exitCode);
 }
 
 function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], threads: number, exitCode?: number): BuildResult {

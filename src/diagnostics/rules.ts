@@ -16,6 +16,7 @@ export const RULE_IDS = [
   'input/link-dangling', 'input/link-outside', 'input/no-git', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/unknown-kind', 'input/unreadable', 'input/usage', 'input/wrong-kind',
   'output/exists', 'output/no-office', 'output/pdf', 'output/pdf-font', 'output/write',
   'cache/write',
+  'run/stopped',
   'internal/error',
   'review/cannot-write', 'review/changed-since-build', 'review/conflict', 'review/no-anchors', 'review/no-base', 'review/not-built-here', 'review/not-recorded', 'review/other-meeting', 'review/other-ministry',
   'import/exists', 'import/not-a-report',

@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
+import { REPO } from '../helpers/project.js';
+
+const EXAMPLE = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const;
+
+function specs(count: number): Record<string, MeetingSpec> {
+  return Object.fromEntries(Array.from({ length: count }, (_, n) => [`meetings/m${n + 1}.yaml`, { fileCode: `M${n + 1}`, positions: EXAMPLE }]));
+}
+
+describe('build --json stopped by a signal', () => {
+  it('still prints its one JSON object: the meetings written before the stop, the stop as a message, and the exit code of the signal', async () => {
+    // Enough meetings that the build is still going when the first one is on disk.
+    const dir = projectWithMeetings(specs(150));
+    for (const [signal, jobs, code] of [['SIGTERM', '1', 143], ['SIGINT', '2', 130]] as const) {
+      rmSync(join(dir, 'out'), { recursive: true, force: true });
+      const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', '--all', '--force', '--json', '--format', 'md', '--jobs', jobs], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, got) => resolve(got)));
+      const written = () => (existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.manifest.json')).length : 0);
+      for (let waited = 0; written() < 2 && waited < 60_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+      child.kill(signal);
+      expect(await ended).toBe(signal);
+
+      const report: unknown = JSON.parse(stdout);
+      expect(report).toMatchObject({
+        exitCode: code,
+        threads: 0,
+        messages: [{ file: '.', line: null, column: null, severity: 'error', ruleId: 'run/stopped', hint: 'Build again: the meetings listed were written before the stop.' }],
+      });
+      const { summary, meetings, messages } = report as { summary: { built: number; failed: number }; meetings: { meeting: string; status: string; outputs: string[] }[]; messages: { message: string }[] };
+      expect(summary.built).toBeGreaterThan(0);
+      expect(summary.built).toBeLessThan(151);
+      expect(meetings).toHaveLength(summary.built);
+      expect(messages[0]?.message).toBe(`The build was stopped by ${signal} after ${summary.built} meetings; the others were not built.`);
+      // Each meeting listed is on disk as the report says.
+      for (const meeting of meetings) {
+        expect(meeting.status).toBe('built');
+        for (const output of meeting.outputs) expect(existsSync(join(dir, output))).toBe(true);
+      }
+      expect(meetings.map((m) => m.meeting)).toEqual([...meetings.map((m) => m.meeting)].sort());
+    }
+  }, 120_000);
+});

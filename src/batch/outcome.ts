@@ -1,5 +1,5 @@
 import { emitReport } from '../emit/report.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, hasUnreadable, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CacheEntry } from './cache.js';
 import { codeTakenOutside, type OutsideRun } from './file-codes.js';
 import { meetingKey, reportFacts, type KeyContext } from './fingerprint.js';
@@ -71,7 +71,8 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
     ms: result.ms,
   };
   if (result.crashed || hasErrors(outcome.diagnostics) || !result.fileCode || !result.template) {
-    return { outcome, broken: result.crashed };
+    // A position it uses that cannot be read fails the run (exit 2), as the meeting's own file would.
+    return { outcome, broken: result.crashed || hasUnreadable(outcome.diagnostics) };
   }
 
   const emitted = emitReport(result.files, { root, outDir: context.outDir, heldOpen: 'fail', ...(context.former ? { former: context.former } : {}) });

@@ -8,7 +8,7 @@ import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { templateLanguageWarning } from '../pipeline/report-parts.js';
 import { layoutFor } from '../load/front-matter.js';
-import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, hasUnreadable, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions, mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { listTemplates, partialsOnPath, TEMPLATE_SUFFIX } from '../load/templates.js';
@@ -107,8 +107,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
 
   const all = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics(diagnostics)));
-  // A meeting that could not be read is a failure of the run (exit 2), as in `build`; the others are still checked.
-  return { checked, diagnostics: all, exitCode: unreadable.length ? ExitCode.failure : hasErrors(all) ? ExitCode.problems : ExitCode.ok };
+  // A meeting or position that could not be read is a failure of the run (exit 2), as in `build`; the others are still checked.
+  return { checked, diagnostics: all, exitCode: hasUnreadable(all) ? ExitCode.failure : hasErrors(all) ? ExitCode.problems : ExitCode.ok };
 }
 
 /**

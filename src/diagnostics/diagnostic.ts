@@ -52,6 +52,11 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** True when a file could not be read (`input/unreadable`): a failure of the run (exit 2), not a problem in the data. */
+export function hasUnreadable(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.ruleId === 'input/unreadable');
+}
+
 /** Sorts by file, then line, then column, then rule id; stable for equal keys. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { positionSchema, type Position } from '../model/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { sha256, YAML_FILES } from './files.js';
 import type { ProjectFiles } from './project-files.js';
@@ -59,11 +60,11 @@ export function scanPositionFiles(
   parsed?: (file: PositionFile, loaded: LoadedPosition) => void,
 ): PositionFile[] {
   return files.list(folder, YAML_FILES).map((path) => {
-    const text = files.readText(path);
-    const hash = sha256(text);
+    const text = readOrProblem(files, path);
+    const hash = typeof text === 'string' ? sha256(text) : '';
     const known = knownIds.get(positionIdKey({ path, hash }));
     if (known !== undefined) return { path, hash, id: known };
-    const loaded = checkPosition(path, text, hash, basename(path, extname(path)));
+    const loaded = typeof text === 'string' ? checkPosition(path, text, hash, basename(path, extname(path))) : unreadablePosition(path, text, basename(path, extname(path)));
     const file = { path, hash, id: detached(loaded.id) };
     parsed?.(file, loaded);
     return file;
@@ -118,7 +119,8 @@ export class LazyPosition implements LoadedPosition {
   #load(): LoadedPosition {
     const held = this.#loaded?.deref();
     if (held) return held;
-    const loaded = checkPosition(this.path, this.#files.readText(this.path), this.hash, this.id);
+    const text = readOrProblem(this.#files, this.path);
+    const loaded = typeof text === 'string' ? checkPosition(this.path, text, this.hash, this.id) : unreadablePosition(this.path, text, this.id);
     this.#loaded = new WeakRef(loaded);
     return loaded;
   }
@@ -145,6 +147,25 @@ function checkPosition(path: string, text: string, hash: string, fallbackId: str
   };
   if (checked.value) loaded.position = checked.value;
   return loaded;
+}
+
+/** A position file's text, or the problem that it cannot be read (not allowed, gone since it was listed). */
+function readOrProblem(files: ProjectFiles, path: string): string | Diagnostic {
+  try {
+    return files.readText(path);
+  } catch (error) {
+    if (error instanceof UsageError) return diagnostic(path, undefined, 'error', 'input/unreadable', error.message, error.hint);
+    throw error;
+  }
+}
+
+/**
+ * A position file that cannot be read, as the meetings that use it see it: no position, and the
+ * problem on the file, so that those meetings fail and the others still build. Its id is the
+ * file's name (by convention the id) and its hash empty: no text was read.
+ */
+function unreadablePosition(path: string, problem: Diagnostic, id: string): LoadedPosition {
+  return { id, file: parseYaml(path, ''), hash: '', diagnostics: [problem] };
 }
 
 function idFromData(data: unknown): string | undefined {

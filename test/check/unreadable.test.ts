@@ -51,3 +51,35 @@ describe('a meeting file that cannot be read', () => {
     expect(built.out).toContain('meetings/m1.yaml  error  meetings/m1.yaml: not allowed to read this file.  input/unreadable');
   });
 });
+
+describe('a position file that cannot be read', () => {
+  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('fails only the meetings that use it, named on that file; the others build, check goes on, and both exit 2', () => {
+    // m1 uses the example's positions; m2 uses a copy of one under another id instead of equity-eu-cooperation.
+    const dir = projectWithMeetings({
+      'meetings/m1.yaml': { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'], fileCode: 'M1' },
+      'meetings/m2.yaml': { positions: ['equity-achievements', 'equity-reforms', 'other-cooperation'], fileCode: 'M2' },
+    });
+    openFolders(dir);
+    chmodSync(join(dir, 'positions/educ/equity-eu-cooperation.yaml'), 0o000);
+    const problem = 'positions/educ/equity-eu-cooperation.yaml  error  positions/educ/equity-eu-cooperation.yaml: not allowed to read this file.  input/unreadable';
+
+    const built = runAsUser(['build', '--all', '--format', 'md', '--json'], dir);
+    expect(built.status, built.out).toBe(2);
+    const report: unknown = JSON.parse(built.out.slice(0, built.out.lastIndexOf('}') + 1));
+    expect(report).toMatchObject({
+      exitCode: 2,
+      summary: { built: 1, failed: 2 },
+      messages: [],
+      meetings: [
+        { meeting: EXAMPLE_MEETING, status: 'failed', messages: [{ file: 'positions/educ/equity-eu-cooperation.yaml', ruleId: 'input/unreadable', message: 'positions/educ/equity-eu-cooperation.yaml: not allowed to read this file.' }] },
+        { meeting: 'meetings/m1.yaml', status: 'failed' },
+        { meeting: 'meetings/m2.yaml', status: 'built' },
+      ],
+    });
+
+    const checked = runAsUser(['check'], dir);
+    expect(checked.status, checked.out).toBe(2);
+    expect(checked.out).toContain(problem);
+    expect(checked.out).toContain('Checked 3 meetings');
+  });
+});

@@ -18,7 +18,7 @@ import { registerServer } from './cli/server-command.js';
 import { registerTemplates } from './cli/templates.js';
 import { ExitCode, UsageError } from './diagnostics/errors.js';
 import { oneLine } from './diagnostics/human.js';
-import { diagnostic } from './diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { toJsonReport } from './diagnostics/json.js';
 
 export { serve } from './cli/server.js';
@@ -96,12 +96,12 @@ Examples:
       // Help asked for is done (0); help shown for a command line missing its command (`briefing`, `briefing new`) is a usage mistake (2).
       const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0);
       process.exitCode = fine ? ExitCode.ok : ExitCode.failure;
-      if (!fine) await printJsonFailure(args, error.message.replace(/^error: /, ''), undefined);
+      if (!fine) await printJsonFailure(args, diagnostic('(command line)', undefined, 'error', 'input/usage', error.message.replace(/^error: /, '')));
       return;
     }
     const chalk = io.err;
-    if (error instanceof UsageError) await printJsonFailure(args, error.message, error.hint);
-    else await printJsonFailure(args, `internal error: ${error instanceof Error ? error.message : String(error)}`, 'Run with --debug for the stack trace, and report it as a bug.');
+    if (error instanceof UsageError) await printJsonFailure(args, diagnostic('(command line)', undefined, 'error', 'input/usage', error.message, error.hint));
+    else await printJsonFailure(args, diagnostic('.', undefined, 'error', 'internal/error', `Internal error: ${error instanceof Error ? error.message : String(error)}`, 'Run with --debug for the stack trace, and report it as a bug.'));
     if (error instanceof UsageError) {
       console.error(`${chalk.red('briefing:')} ${oneLine(error.message)}${error.hint ? `\n  ${chalk.dim(oneLine(error.hint))}` : ''}`);
     } else {
@@ -157,15 +157,15 @@ function commandWord(args: readonly string[]): string | undefined {
 
 /**
  * When the command line asked for JSON (`build --json`, `check --format json`), a run that could not
- * start prints it too: one object on stdout with exit code 2 and the reason as a message
- * (`input/usage`), so that a CI step reading the report does not read an empty file.
+ * start or stopped on an internal error prints it too: one object on stdout with exit code 2 and
+ * `problem` as its message (`input/usage` for the command line, `internal/error` for a bug), so that
+ * a CI step reading the report does not read an empty file.
  */
-async function printJsonFailure(args: readonly string[], message: string, hint: string | undefined): Promise<void> {
+async function printJsonFailure(args: readonly string[], problem: Diagnostic): Promise<void> {
   const command = commandWord(args);
   const format = args.findIndex((arg) => arg === '--format' || arg === '-f');
   const json = command === 'build' ? args.includes('--json') : command === 'check' ? args.includes('--format=json') || (format >= 0 && args[format + 1] === 'json') : false;
   if (!json) return;
-  const problem = diagnostic('(command line)', undefined, 'error', 'input/usage', message, hint);
   try {
     // The reports each command prints, with no meeting and this one message.
     const text =

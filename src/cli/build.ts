@@ -65,33 +65,38 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
       const stopped = flags.json ? await jsonOnSignal() : undefined;
       const line = !flags.json && process.stderr.isTTY && !process.env.CI ? await progressLine() : undefined;
       const progress = stopped ?? line;
-      const result = await build({
-        cwd: io.cwd(),
-        inputs,
-        all: flags.all,
-        final: flags.final,
-        force: flags.force,
-        ...(flags.template ? { template: flags.template } : {}),
-        ...(flags.out ? { out: flags.out } : {}),
-        ...(flags.format ? { formats: flags.format } : {}),
-        ...(flags.jobs ? { jobs: flags.jobs } : {}),
-        ...(flags.shard ? { shard: flags.shard } : {}),
-        ...(progress ? { onProgress: progress.update } : {}),
-        ...sourceDateEpoch(),
-        today: today(),
-      });
-      line?.clear();
-      process.exitCode = result.exitCode;
-      await printBuild(io, result, flags.json, stopped);
+      try {
+        const result = await build({
+          cwd: io.cwd(),
+          inputs,
+          all: flags.all,
+          final: flags.final,
+          force: flags.force,
+          ...(flags.template ? { template: flags.template } : {}),
+          ...(flags.out ? { out: flags.out } : {}),
+          ...(flags.format ? { formats: flags.format } : {}),
+          ...(flags.jobs ? { jobs: flags.jobs } : {}),
+          ...(flags.shard ? { shard: flags.shard } : {}),
+          ...(progress ? { onProgress: progress.update } : {}),
+          ...sourceDateEpoch(),
+          today: today(),
+        });
+        line?.clear();
+        process.exitCode = result.exitCode;
+        await printBuild(io, result, flags.json, stopped);
+      } finally {
+        // The resident server runs many commands in one process: no listener of this one stays behind.
+        stopped?.finish();
+      }
     });
 }
 
 /** Each meeting's outcome on stdout, then the problems and a summary on stderr; or the JSON report. */
-async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: { printed(): boolean } | undefined): Promise<void> {
+async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: { finish(): boolean } | undefined): Promise<void> {
   const { buildJson, formatDeletedMeeting, formatOutcome, formatSummary } = await import('./build-summary.js');
   if (json) {
     // A signal that came while this module loaded has printed the report already, and ends the process.
-    if (stopped?.printed()) return;
+    if (stopped?.finish()) return;
     console.log(buildJson(result));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
     await printProblems(io, result, { format: 'json', report: 'none', annotations: 'stderr' });
@@ -137,8 +142,9 @@ async function jsonOnSignal() {
     update(state: BuildProgress) {
       done.push(state.outcome);
     },
-    /** Whether the report of a stopped build was printed; once false, no signal prints it any more. */
-    printed() {
+    /** Stops listening (a signal from now on is the other handlers'); true when a signal has printed the report already. */
+    finish() {
+      for (const each of STOP_SIGNALS) process.removeListener(each, onSignal);
       const already = printed;
       printed = true;
       return already;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 
 /** The files a meetings or positions folder holds. */
@@ -132,6 +133,20 @@ export function readText(absolutePath: string, shownAs: string): string {
     return readFileSync(absolutePath, 'utf8');
   } catch (error) {
     throw unreadable(shownAs, errorCode(error) ?? String(error));
+  }
+}
+
+/**
+ * The text `read` returns or, when the file cannot be read (not allowed, gone since it was listed),
+ * that problem as a message at `shownAs` (`input/unreadable`), so that what needs the file fails
+ * and the rest of the run goes on.
+ */
+export function readOrUnreadable(read: () => string, shownAs: string): string | Diagnostic {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UsageError) return diagnostic(shownAs, undefined, 'error', 'input/unreadable', error.message, error.hint);
+    throw error;
   }
 }
 

@@ -1,9 +1,8 @@
 import { basename, extname } from 'node:path';
 import { positionSchema, type Position } from '../model/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from './shape.js';
-import { sha256, YAML_FILES } from './files.js';
+import { readOrUnreadable, sha256, YAML_FILES } from './files.js';
 import type { ProjectFiles } from './project-files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
@@ -60,7 +59,7 @@ export function scanPositionFiles(
   parsed?: (file: PositionFile, loaded: LoadedPosition) => void,
 ): PositionFile[] {
   return files.list(folder, YAML_FILES).map((path) => {
-    const text = readOrProblem(files, path);
+    const text = readOrUnreadable(() => files.readText(path), path);
     const hash = typeof text === 'string' ? sha256(text) : '';
     const known = knownIds.get(positionIdKey({ path, hash }));
     if (known !== undefined) return { path, hash, id: known };
@@ -119,7 +118,7 @@ export class LazyPosition implements LoadedPosition {
   #load(): LoadedPosition {
     const held = this.#loaded?.deref();
     if (held) return held;
-    const text = readOrProblem(this.#files, this.path);
+    const text = readOrUnreadable(() => this.#files.readText(this.path), this.path);
     const loaded = typeof text === 'string' ? checkPosition(this.path, text, this.hash, this.id) : unreadablePosition(this.path, text, this.id);
     this.#loaded = new WeakRef(loaded);
     return loaded;
@@ -147,16 +146,6 @@ function checkPosition(path: string, text: string, hash: string, fallbackId: str
   };
   if (checked.value) loaded.position = checked.value;
   return loaded;
-}
-
-/** A position file's text, or the problem that it cannot be read (not allowed, gone since it was listed). */
-function readOrProblem(files: ProjectFiles, path: string): string | Diagnostic {
-  try {
-    return files.readText(path);
-  } catch (error) {
-    if (error instanceof UsageError) return diagnostic(path, undefined, 'error', 'input/unreadable', error.message, error.hint);
-    throw error;
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { basename, join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { encodingProblem, forbiddenCharacters, placeInText } from './characters.js';
-import { projectPath } from './files.js';
+import { projectPath, readOrUnreadable } from './files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
 import { diskFiles, namedInside, type ProjectFiles } from './project-files.js';
@@ -60,9 +60,11 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     };
   }
   const folder = folderFiles(files, dir);
-  const partials = readPartials(dirs, files);
+  const { partials, unreadable: partialsUnread } = readPartials(dirs, files);
   const path = projectPath(files.root, join(dir, fileName));
-  const text = folder.readText(fileName, path);
+  const text = readOrUnreadable(() => folder.readText(fileName, path), path);
+  // A file of it that cannot be read fails the meetings that use it, as a position would, not the whole run.
+  if (typeof text !== 'string' || partialsUnread.length) return { diagnostics: [...(typeof text === 'string' ? [] : [text]), ...partialsUnread] };
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return { diagnostics: [tooLarge] };
   // Text that is not UTF-8 would print as � (or, UTF-16, fail to parse on every line): said once per file, nothing compiled.
@@ -76,25 +78,30 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
   };
 }
 
-/** The partials on the template path with their texts, as a template compiles them. */
-function readPartials(dirs: readonly string[], files: ProjectFiles): TemplateTexts['partials'] {
-  return partialsOnPath(dirs, files).map(({ name, path, read }) => {
-    const text = read();
-    return { name, path, text, source: withLineFeeds(text), diagnostics: forbiddenCharacters(path, text, placeInText(text)) };
-  });
+/** The partials on the template path with their texts, as a template compiles them; and those that cannot be read. */
+function readPartials(dirs: readonly string[], files: ProjectFiles): { partials: TemplateTexts['partials']; unreadable: Diagnostic[] } {
+  const partials: TemplateTexts['partials'] = [];
+  const unreadable: Diagnostic[] = [];
+  for (const { name, path, read } of partialsOnPath(dirs, files)) {
+    const text = readOrUnreadable(read, path);
+    if (typeof text === 'string') partials.push({ name, path, text, source: withLineFeeds(text), diagnostics: forbiddenCharacters(path, text, placeInText(text)) });
+    else unreadable.push(text);
+  }
+  return { partials, unreadable };
 }
 
 /**
  * A partial on the template path read as the texts of a template that only includes it
  * (`{{> name}}`), so that it is compiled, and its problems found, even when no template
- * includes it. Undefined when no partial has that name.
+ * includes it. No texts when no partial has that name, or when a partial cannot be read (then said).
  */
-export function readPartialAlone(name: string, dirs: readonly string[], files: ProjectFiles): TemplateTexts | undefined {
-  const partials = readPartials(dirs, files);
+export function readPartialAlone(name: string, dirs: readonly string[], files: ProjectFiles): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
+  const { partials, unreadable } = readPartials(dirs, files);
+  if (unreadable.length) return { diagnostics: unreadable };
   const alone = partials.find((partial) => partial.name === name);
-  if (!alone) return undefined;
+  if (!alone) return { diagnostics: [] };
   const body = `{{> ${JSON.stringify(name)}}}\n`;
-  return { name, file: { path: alone.path, text: body, source: body, diagnostics: [] }, body, partials };
+  return { texts: { name, file: { path: alone.path, text: body, source: body, diagnostics: [] }, body, partials }, diagnostics: [] };
 }
 
 /**

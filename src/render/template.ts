@@ -75,8 +75,8 @@ export function loadTemplate(name: string, dirs: readonly string[], files: Proje
  * it must still find what is wrong in it.
  */
 export function partialAloneProblems(name: string, dirs: readonly string[], files: ProjectFiles): Diagnostic[] {
-  const texts = readPartialAlone(name, dirs, files);
-  return texts ? compileTemplate(texts).diagnostics : [];
+  const { texts, diagnostics } = readPartialAlone(name, dirs, files);
+  return texts ? compileTemplate(texts).diagnostics : diagnostics;
 }
 
 /** How many compiled templates a process keeps (a project has a few; a long-lived process sees their versions). */

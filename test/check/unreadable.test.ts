@@ -83,3 +83,24 @@ describe('a position file that cannot be read', () => {
     expect(checked.out).toContain('Checked 3 meetings');
   });
 });
+
+describe('a template file that cannot be read', () => {
+  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('fails the meetings that use it, at that file, after a build that filled the cache too; check says it at the file; both exit 2', () => {
+    const dir = projectWithMeetings({ 'meetings/m1.yaml': { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'], fileCode: 'M1' } });
+    writeFile(dir, 'templates/partials/signature.hbs', exampleFile('templates/partials/signature.hbs'));
+    openFolders(dir);
+    // The cache knows every meeting: the next build looks at the template to tell whether they changed.
+    expect(runAsUser(['build', '--all', '--format', 'md'], dir).status).toBe(0);
+    chmodSync(join(dir, 'templates/partials/signature.hbs'), 0o000);
+    const unreadable = { file: 'templates/partials/signature.hbs', ruleId: 'input/unreadable', message: 'templates/partials/signature.hbs: not allowed to read this file.' };
+
+    const built = runAsUser(['build', '--all', '--format', 'md', '--json'], dir);
+    expect(built.status, built.out).toBe(2);
+    const report: unknown = JSON.parse(built.out.slice(0, built.out.lastIndexOf('}') + 1));
+    expect(report).toMatchObject({ exitCode: 2, summary: { built: 0, failed: 2 }, messages: [], meetings: [{ messages: [unreadable] }, { messages: [unreadable] }] });
+
+    const checked = runAsUser(['check'], dir);
+    expect(checked.status, checked.out).toBe(2);
+    expect(checked.out).toContain('templates/partials/signature.hbs  error  templates/partials/signature.hbs: not allowed to read this file.  input/unreadable');
+  });
+});

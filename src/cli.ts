@@ -6,7 +6,7 @@ import { registerClear } from './cli/clear.js';
 import { registerCompletion } from './cli/completion.js';
 import { registerDiff } from './cli/diff.js';
 import { registerInit } from './cli/init.js';
-import { refuseRepeatedOptions } from './cli/flags.js';
+import { nonEmpty, refuseRepeatedOptions } from './cli/flags.js';
 import { terminalIo } from './cli/io.js';
 import { registerImport } from './cli/import.js';
 import { registerList } from './cli/list.js';
@@ -41,7 +41,7 @@ export async function main(args: readonly string[]): Promise<void> {
     .name('briefing')
     .description('Turns EU Council meeting files and cleared positions into a Latvian informative report (Markdown and DOCX).')
     .version(packageJson.version, '-v, --version')
-    .option('-C, --cwd <dir>', 'run as if started in <dir> (default: the current folder)')
+    .option('-C, --cwd <dir>', 'run as if started in <dir> (default: the current folder)', nonEmpty('--cwd', 'a folder'))
     .option('--debug', 'print stack traces of internal errors')
     .option('--color', 'colours even when the output is not a terminal (a CI log that shows them)')
     .option('--no-color', 'no colours, even on a terminal (as NO_COLOR=1)')

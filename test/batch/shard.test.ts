@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,20 @@ describe('--shard', () => {
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, exitCode: 2, diagnostics: [usage("unknown option '--bogus'", null)] });
     // Without JSON asked for, stdout stays empty.
     expect(runCli(['build', '--all', '--shard', '4/3'], dir).stdout).toBe('');
+  });
+
+  it('refuses an empty --out, --template or -C (a CI variable unset), which built into the default folder, with each meeting\'s own template, here, without a word', () => {
+    const dir = projectWithMeetings({});
+    for (const [args, flag, what] of [
+      [['build', '--all', '--json', '--out', ''], '--out', 'a folder'],
+      [['build', '--all', '--json', '--template', ''], '--template', 'a template name (see `briefing templates`)'],
+      [['-C', '', 'build', '--all', '--json'], '--cwd', 'a folder'],
+    ] as const) {
+      const run = runCli(args, dir);
+      expect(run.status, flag).toBe(2);
+      expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 2, meetings: [], messages: [{ ruleId: 'input/usage', message: `${flag} was given an empty value.`, hint: `Give ${what}, or drop ${flag}.` }] });
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('finds the command after -C <folder> even when the folder is named like a command, so the JSON of a run that cannot start is still printed', () => {

@@ -53,6 +53,33 @@ const cacheSchema = z.object({
   meetings: z.record(z.string(), entrySchema),
 });
 
+/** What decides which files a run writes for a meeting: `--template`, and the output folder beside the config's. */
+export interface EntryVariant {
+  options: { template?: string | undefined };
+  /** Project-relative output folder of the run. */
+  out: string;
+  /** Project-relative output folder of the config. */
+  usualOut: string;
+}
+
+/**
+ * The name under which the cache keeps a meeting's last good build. A meeting built as usual
+ * (its own template, into the config's output folder) is kept under its path; one built with
+ * `--template` or into another folder writes other files, and is kept under its path, the template
+ * and the folder (`meetings/x.yaml\u0000speaking-points.lv\u0000out`). So a run of each kind does not
+ * replace the other's entry (which made every run build every meeting again), and a deleted
+ * meeting takes each set of its files with it.
+ */
+export function entryName(meeting: string, variant: EntryVariant): string {
+  const template = variant.options.template ?? '';
+  return template === '' && variant.out === variant.usualOut ? meeting : [meeting, template, variant.out].join('\u0000');
+}
+
+/** The meeting an entry of the cache is of (see {@link entryName}). */
+export function entryMeeting(name: string): string {
+  return name.split('\u0000', 1)[0] ?? name;
+}
+
 /** What the cache remembers of one meeting's last good build. */
 export type CacheEntry = z.output<typeof entrySchema>;
 /** The whole cache file. */

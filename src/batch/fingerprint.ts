@@ -44,6 +44,8 @@ export interface KeyContext {
   options: GenerateOptions;
   /** Project-relative output folder. */
   out: string;
+  /** Project-relative output folder the config names (see entryName in cache.ts). */
+  usualOut: string;
   /** Position files by the id they claim; two files for one id are both part of the key. */
   claims: ReadonlyMap<string, readonly PositionFile[]>;
 }

@@ -1,6 +1,6 @@
 import { fileSha256, projectPath } from '../load/files.js';
 import type { TemplateCache } from '../pipeline/build-meeting.js';
-import { outputsIntact, type BuildCache, type CacheEntry } from './cache.js';
+import { entryName, outputsIntact, type BuildCache, type CacheEntry } from './cache.js';
 import { meetingKey, type KeyContext } from './fingerprint.js';
 
 /** Which meetings can be skipped, and which must be built. */
@@ -20,7 +20,7 @@ export function planBuild(paths: readonly string[], cache: BuildCache, keys: Key
   const plan: BuildPlan = { unchanged: new Map(), toBuild: [] };
   for (const absolute of paths) {
     const path = projectPath(keys.project.root, absolute);
-    const entry = force ? undefined : cache.meetings[path];
+    const entry = force ? undefined : cache.meetings[entryName(path, keys)];
     if (entry && isUnchanged(absolute, entry, keys, templates)) plan.unchanged.set(path, entry);
     else plan.toBuild.push(absolute);
   }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
+import { entryMeeting, entryName, readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
 import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
 import { planBuild } from '../batch/plan.js';
@@ -10,7 +10,7 @@ import { runJobs } from '../batch/pool.js';
 import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
 import { projectPath } from '../load/files.js';
-import { findProjectRoot, loadProject, positionIdKey, type PositionFile } from '../load/project.js';
+import { findProjectRoot, loadProject, positionIdKey } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
@@ -115,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(options.today ? { today: options.today } : {}),
   };
   const templates: TemplateCache = new Map();
-  const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), claims: claimsById(project.positionFiles) };
+  const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), usualOut: projectPath(root, join(root, project.config.output)), claims: claimsById(project.positionFiles) };
   const plan = planBuild(selected.paths, cache, keys, templates, options.force ?? false);
 
   const runPaths = new Set(selected.paths.map((absolute) => projectPath(root, absolute)));
@@ -128,7 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Each meeting is recorded (and written) once the run knows whether another shares its file code: see fileCodeGate.
   const recordSettled = (settled: Settled<Arrived>[]) => {
     for (const { meeting, duplicate } of settled) {
-      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside, former: formerBuildFiles(cache.meetings[meeting.meetingPath], meeting.report) }));
+      record(meeting.entry ? recordUnchanged(meeting.meetingPath, meeting.entry, duplicate) : recordGenerated(meeting.report, { keys, templates, outDir, duplicate, outside, former: formerBuildFiles(cache.meetings[entryName(meeting.meetingPath, keys)], meeting.report) }));
     }
   };
   const unchanged = [...plan.unchanged].map(([meetingPath, entry]): Arrived => ({ meetingPath, fileCode: entry.fileCode, fileCodePlace: entry.fileCodePlace, entry }));
@@ -139,7 +139,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const deletedMeetings = removeOrphans(root, cache, final);
-  const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, tool, project.positionFiles, final, root));
+  const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, { tool, keys, recorded: final, root }));
   const broken = final.some((item) => item.broken);
   const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : [])];
   return { ...finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined), deletedMeetings };
@@ -152,11 +152,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 function removeOrphans(root: string, cache: BuildCache, recorded: readonly RecordedMeeting[]): OrphanedReport[] {
   const keep = new Set(recorded.flatMap((item) => item.outcome.outputs));
-  return Object.entries(cache.meetings).flatMap(([meeting, entry]) => {
-    if (existsSync(join(root, meeting))) return [];
+  // One meeting may have several entries (its own template, `--template`, `--out`): one report of it, with all their files.
+  const byMeeting = new Map<string, OrphanedReport>();
+  for (const [name, entry] of Object.entries(cache.meetings)) {
+    const meeting = entryMeeting(name);
+    if (existsSync(join(root, meeting))) continue;
     const orphan = removeOrphanedReport(root, meeting, entry.outputs, keep);
-    return orphan ? [orphan] : [];
-  });
+    if (!orphan) continue;
+    const earlier = byMeeting.get(meeting);
+    byMeeting.set(meeting, earlier ? { meeting, removed: [...earlier.removed, ...orphan.removed], left: [...earlier.left, ...orphan.left] } : orphan);
+  }
+  return [...byMeeting.values()];
 }
 
 /** The output folder cannot be made: a file stands at it, or at a folder above it. */
@@ -174,14 +180,15 @@ type Arrived = CodedMeeting & ({ entry: CacheEntry; report?: undefined } | { rep
  * still removed when the meeting is deleted, and a meeting mended back to that text is unchanged (its
  * key and the outputs' bytes are checked as ever). A meeting built without an entry drops the old one.
  */
-function updatedCache(previous: BuildCache, tool: string, positionFiles: readonly PositionFile[], recorded: readonly RecordedMeeting[], root: string): BuildCache {
-  const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([path]) => existsSync(join(root, path))));
-  for (const item of recorded) {
-    if (item.entry) meetings[item.outcome.meeting] = item.entry;
-    else if (item.outcome.status !== 'failed') delete meetings[item.outcome.meeting];
+function updatedCache(previous: BuildCache, run: { tool: string; keys: KeyContext; recorded: readonly RecordedMeeting[]; root: string }): BuildCache {
+  const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([name]) => existsSync(join(run.root, entryMeeting(name)))));
+  for (const item of run.recorded) {
+    const name = entryName(item.outcome.meeting, run.keys);
+    if (item.entry) meetings[name] = item.entry;
+    else if (item.outcome.status !== 'failed') delete meetings[name];
   }
-  const positionIds = Object.fromEntries(positionFiles.map((file) => [positionIdKey(file), file.id]));
-  return { format: 1, tool, positionIds, meetings };
+  const positionIds = Object.fromEntries(run.keys.project.positionFiles.map((file) => [positionIdKey(file), file.id]));
+  return { format: 1, tool: run.tool, positionIds, meetings };
 }
 
 /**

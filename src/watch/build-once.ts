@@ -8,7 +8,7 @@ import { ownReferenceDocx } from '../render/template.js';
 import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
-import { writeCacheMerged } from '../batch/cache.js';
+import { entryName, writeCacheMerged } from '../batch/cache.js';
 import { cacheEntry } from '../batch/outcome.js';
 import { isUnchanged, type LastBuild } from '../batch/plan.js';
 import { projectPath } from '../load/files.js';
@@ -85,7 +85,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   const templates: TemplateCache = new Map();
   const generate = { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today() } : {}) };
   // The batch build's key (config, registry, templates, reference DOCX, positions and their versions at git HEAD, flags, tool).
-  const keys: KeyContext = { tool: toolFingerprint(), project, options: generate, out: projectPath(project.root, outDir), claims: claimsById(project.positionFiles) };
+  const keys: KeyContext = { tool: toolFingerprint(), project, options: generate, out: projectPath(project.root, outDir), usualOut: projectPath(project.root, join(project.root, project.config.output)), claims: claimsById(project.positionFiles) };
   if (options.last && isUnchanged(meetingPath, options.last, keys, templates)) return { ...result, status: 'unchanged' };
   sweepInterrupted(outDir);
   const { report, emitted } = await buildMeeting(
@@ -114,7 +114,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   if (entry) {
     result.last = entry;
     // Recorded in build's cache too, as a build of the meeting alone records it: `build --all` skips what the watch built, and a meeting deleted later takes this report with it.
-    result.diagnostics.push(...writeCacheMerged(project.root, keys.tool, (cache) => ({ ...cache, meetings: { ...cache.meetings, [projectPath(project.root, meetingPath)]: entry } })));
+    result.diagnostics.push(...writeCacheMerged(project.root, keys.tool, (cache) => ({ ...cache, meetings: { ...cache.meetings, [entryName(projectPath(project.root, meetingPath), keys)]: entry } })));
   }
   return result;
 }

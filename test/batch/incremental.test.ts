@@ -115,6 +115,22 @@ describe('incremental builds', () => {
     expect((await run(dir, { formats: ['md'], sourceDateEpoch: 1613692800, out: join(dir, 'elsewhere') })).status).toEqual(all('built'));
   });
 
+  it('keeps a build with --template or --out apart from the usual one: run in turns, neither builds again, and a deleted meeting takes every set of its files', async () => {
+    const dir = threeMeetings();
+    const points = { template: 'speaking-points.lv' };
+    const elsewhere = { out: join(dir, 'public') };
+    for (const variant of [{}, points, elsewhere]) expect((await run(dir, variant)).status).toEqual(all('built'));
+    // Each kind of run used to replace the others' cache entries, so every run built every meeting again.
+    for (const variant of [{}, points, elsewhere, points, {}]) expect((await run(dir, variant)).status).toEqual(all('unchanged'));
+
+    rmSync(join(dir, B));
+    const gone = await build({ cwd: dir, inputs: [EXAMPLE_MEETING, C], final: false, jobs: 1 });
+    const files = ['out/B.md', 'out/B.docx', 'out/B.manifest.json', 'out/B.speaking-points.lv.md', 'out/B.speaking-points.lv.docx', 'out/B.speaking-points.lv.manifest.json', 'public/B.md', 'public/B.docx', 'public/B.manifest.json'];
+    expect(gone.deletedMeetings).toEqual([{ meeting: B, removed: files, left: [] }]);
+    for (const file of files) expect(existsSync(join(dir, file)), file).toBe(false);
+    expect(existsSync(join(dir, 'out/C.speaking-points.lv.docx'))).toBe(true);
+  });
+
   it('takes the same formats written another way (another order, one named twice) as the same: nothing rebuilt', async () => {
     const dir = threeMeetings();
     await run(dir, { formats: ['md', 'docx'] });

@@ -99,6 +99,9 @@ function kindOf(project: Project, folders: ProjectLocations, file: string): File
   if (file.endsWith('.hbs')) return 'template';
   if (!/\.ya?ml$/.test(file)) return 'other';
   if (folders.positions !== undefined && underFolder(folders.positions, file)) return 'position';
+  // Under the meetings folder every YAML file is a meeting, as `build --all` and `check` take them: one
+  // with a position's `id` was left out of `build meetings/` without a word, and that build exited 0.
+  if (folders.meetings !== undefined && folders.meetings !== project.root && underFolder(folders.meetings, file)) return 'meeting';
   // Elsewhere a YAML file is a meeting, unless it says it is a position: examples/position.yaml, or one copied aside.
   return claimsPositionId(project, file) ? 'position' : 'meeting';
 }

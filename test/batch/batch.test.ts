@@ -204,6 +204,22 @@ describe('a batch', () => {
     expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.md'))).toEqual(expect.arrayContaining(['M1.md', 'M2.md']));
   });
 
+  it('takes every YAML file under the meetings folder as a meeting, one with a position\'s id too: build meetings/, build --all and check fail it alike', () => {
+    const dir = projectWithMeetings(specs(1));
+    writeFile(dir, 'meetings/2021-03-01-copied.yaml', exampleFile('positions/educ/equity-reforms.yaml'));
+    const summaries = [['build', 'meetings', '--json'], ['build', '--all', '--json']].map((args) => {
+      const run = runCli([...args, '--format', 'md'], dir);
+      const report = JSON.parse(run.stdout) as { exitCode: number; summary: unknown; meetings: { meeting: string; status: string }[] };
+      return [run.status, report.exitCode, report.summary, report.meetings.filter((m) => m.status === 'failed').map((m) => m.meeting)];
+    });
+    // `build meetings` left it out without a word and exited 0, where `build --all` failed it.
+    expect(summaries[0]).toEqual([1, 1, { built: 2, unchanged: 0, failed: 1 }, ['meetings/2021-03-01-copied.yaml']]);
+    expect(summaries[1]).toEqual([1, 1, { built: 0, unchanged: 2, failed: 1 }, ['meetings/2021-03-01-copied.yaml']]);
+    const checked = runCli(['check', 'meetings/'], dir);
+    expect(checked.status).toBe(1);
+    expect(checked.stderr + checked.stdout).toMatch(/meetings\/2021-03-01-copied\.yaml:\d+:\d+ +error +Unknown field `id` in this meeting\./);
+  });
+
   it('refuses meeting files together with --all, no meetings at all, and a bad --jobs (exit 2)', () => {
     const dir = projectWithMeetings({});
     const both = runCli(['build', EXAMPLE_MEETING, '--all'], dir);

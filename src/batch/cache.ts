@@ -15,7 +15,7 @@ export const CACHE_DIR = '.briefing-cache';
 export const CACHE_FILE = `${CACHE_DIR}/build.json`;
 
 const fileRecord = z.object({ path: z.string(), sha256: z.string() });
-const inputRecord = z.object({ path: z.string(), sha256: z.string().optional() });
+const inputRecord = z.object({ path: z.string(), sha256: z.string().optional(), built_in: z.literal(true).optional() });
 
 const diagnosticRecord = z.object({
   file: z.string(),

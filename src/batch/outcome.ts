@@ -4,11 +4,14 @@ import type { CacheEntry } from './cache.js';
 import { codeTakenOutside, type OutsideRun } from './file-codes.js';
 import { meetingKey, reportFacts, type KeyContext } from './fingerprint.js';
 import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
+import { builtInPath } from '../pipeline/manifest.js';
 
 /** A file that went into a report, with its content hash when it has one. */
 export interface InputFile {
   path: string;
   sha256?: string;
+  /** A template that comes with the tool: `path` is then its path in the tool's package. */
+  built_in?: true;
 }
 
 /** What happened to one meeting. */
@@ -65,7 +68,7 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
     meeting: result.meetingPath,
     status: 'failed',
     draft: result.draft,
-    inputs: inputFiles(result),
+    inputs: inputFiles(result, root),
     outputs: [],
     diagnostics: duplicate ? [...result.diagnostics, duplicate] : result.diagnostics,
     ms: result.ms,
@@ -105,7 +108,7 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
     ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
     draft: result.draft,
     warnings: result.diagnostics,
-    inputs: inputFiles(result),
+    inputs: inputFiles(result, keys.project.root),
     outputs: written,
   };
 }
@@ -129,11 +132,13 @@ export function recordUnchanged(meeting: string, entry: CacheEntry, duplicate: D
   return { outcome, entry, broken: false };
 }
 
-function inputFiles(result: GeneratedReport): InputFile[] {
+/** What a report read, for `build --json`: paths from the project's folder, a built-in template's in the tool's package. */
+function inputFiles(result: GeneratedReport, root: string): InputFile[] {
   const { meeting, positions, template } = result.inputs;
+  const inPackage = template ? builtInPath(root, template) : undefined;
   return [
     meeting.hash ? { path: meeting.path, sha256: meeting.hash } : { path: meeting.path },
     ...positions.map((p) => ({ path: p.path, sha256: p.hash })),
-    ...(template ? [{ path: template }] : []),
+    ...(template ? [inPackage === undefined ? { path: template } : { path: inPackage, built_in: true as const }] : []),
   ];
 }

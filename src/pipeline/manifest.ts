@@ -44,17 +44,26 @@ export function reportManifest({ project, loaded, included, template, draft, doc
     template: {
       name: template.name,
       files: template.files.map((file) => {
-        // A built-in template comes with the installed tool, which may sit inside the project
-        // (node_modules/briefing): it is recorded as the tool's, not as a project file git has.
-        const inPackage = projectPath(packageRoot(), resolve(project.root, file.path));
-        const builtIn = file.path.startsWith('..') || (resolve(packageRoot()) !== resolve(project.root) && !inPackage.startsWith('..'));
-        return builtIn ? { ...fileRecord(inPackage, file.text), built_in: true } : fileRecord(file.path, file.text);
+        const inPackage = builtInPath(project.root, file.path);
+        return inPackage === undefined ? fileRecord(file.path, file.text) : { ...fileRecord(inPackage, file.text), built_in: true };
       }),
     },
     ...(reference ? { reference_docx: reference } : {}),
     outputs: outputs.map((output) => ({ name: output.name, sha256: output.sha256 })),
     ...(anchors ? { anchors: anchors.map((anchor) => ({ bookmark: anchor.name, ...anchor.field })) } : {}),
   };
+}
+
+/**
+ * A built-in template's (or partial's) path in the tool's package (`templates/informative-report.lv.md.hbs`),
+ * given its path from the project's folder; undefined for a file of the project. The tool may be
+ * installed anywhere (`../../usr/lib/node_modules/briefing/…`, or inside the project, in
+ * `node_modules/briefing`): what the records name is the tool's file, the same on every machine.
+ */
+export function builtInPath(root: string, path: string): string | undefined {
+  const inPackage = projectPath(packageRoot(), resolve(root, path));
+  const builtIn = path.startsWith('..') || (resolve(packageRoot()) !== resolve(root) && !inPackage.startsWith('..'));
+  return builtIn ? inPackage : undefined;
 }
 
 /** `text` is the file as parsed; `bom` says whether a byte-order mark was removed from it. */

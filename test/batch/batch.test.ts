@@ -50,7 +50,8 @@ describe('a batch', () => {
             { path: 'positions/educ/equity-achievements.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
             { path: 'positions/educ/equity-reforms.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
             { path: 'positions/educ/equity-eu-cooperation.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
-            { path: expect.stringMatching(/templates\/informative-report\.lv\.md\.hbs$/) },
+            // The built-in template by its path in the tool's package, wherever the tool is installed (it was `../../…/templates/…`).
+            { path: 'templates/informative-report.lv.md.hbs', built_in: true },
           ],
           outputs: ['out/IZMzin_190221_EDUC.md', 'out/IZMzin_190221_EDUC.docx', 'out/IZMzin_190221_EDUC.manifest.json'],
           messages: [],
@@ -60,7 +61,7 @@ describe('a batch', () => {
       messages: [],
     });
     const again: unknown = JSON.parse(runCli(['build', EXAMPLE_MEETING, '--json'], dir).stdout);
-    expect(again).toMatchObject({ summary: { built: 0, unchanged: 1, failed: 0 }, meetings: [{ status: 'unchanged' }] });
+    expect(again).toMatchObject({ summary: { built: 0, unchanged: 1, failed: 0 }, meetings: [{ status: 'unchanged', inputs: (report as { meetings: { inputs: unknown }[] }).meetings[0]?.inputs }] });
     // The files an earlier build wrote and this one does not are named (docs/ci.md); every message has all its fields.
     const fewer: unknown = JSON.parse(runCli(['build', EXAMPLE_MEETING, '--json', '--format', 'md'], dir).stdout);
     expect(fewer).toMatchObject({ meetings: [{ status: 'built', removed: ['out/IZMzin_190221_EDUC.docx'] }] });

@@ -5,8 +5,8 @@ import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 
-/** The files a meetings or positions folder holds. */
-export const YAML_FILES: readonly string[] = ['**/*.yaml', '**/*.yml'];
+/** The files a meetings or positions folder holds: `.yaml` or `.yml`, also as Windows tools may write them, `.YAML`. */
+export const YAML_FILES: readonly string[] = ['**/*.yaml', '**/*.yml', '**/*.YAML', '**/*.YML'];
 
 /**
  * Files under `folder` matching `patterns`, absolute and sorted; none when there is no such

@@ -97,7 +97,7 @@ function kindOf(project: Project, folders: ProjectLocations, file: string): File
   if (file === join(project.root, CONFIG_FILE)) return 'config';
   if (file === folders.ministries) return 'registry';
   if (file.endsWith('.hbs')) return 'template';
-  if (!/\.ya?ml$/.test(file)) return 'other';
+  if (!/\.ya?ml$/i.test(file)) return 'other';
   if (folders.positions !== undefined && underFolder(folders.positions, file)) return 'position';
   // Under the meetings folder every YAML file is a meeting, as `build --all` and `check` take them: one
   // with a position's `id` was left out of `build meetings/` without a word, and that build exited 0.

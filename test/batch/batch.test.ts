@@ -221,6 +221,20 @@ describe('a batch', () => {
     expect(checked.stderr + checked.stdout).toMatch(/meetings\/2021-03-01-copied\.yaml:\d+:\d+ +error +Unknown field `id` in this meeting\./);
   });
 
+  it('takes a meeting file named .YAML (as Windows tools may write it) as a meeting, with --all, by name and in check', () => {
+    const dir = projectWithMeetings(specs(1));
+    writeFile(dir, 'meetings/2021-03-01-UPPER.YAML', exampleFile(EXAMPLE_MEETING).replace(/^file_code: .*$/m, 'file_code: UPPER'));
+    const all = runCli(['build', '--all', '--format', 'md', '--json'], dir);
+    const report = JSON.parse(all.stdout) as { summary: { built: number; failed: number }; meetings: { meeting: string; status: string }[] };
+    expect(report.summary.failed).toBe(0);
+    expect(report.meetings).toContainEqual(expect.objectContaining({ meeting: 'meetings/2021-03-01-UPPER.YAML', status: 'built' }));
+    expect(existsSync(join(dir, 'out/UPPER.md'))).toBe(true);
+    // Named alone it was "not a briefing file".
+    const alone = runCli(['build', 'meetings/2021-03-01-UPPER.YAML', '--format', 'md'], dir);
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(runCli(['check'], dir).stdout).toMatch(new RegExp(`^Checked ${report.summary.built} meetings,`, 'm'));
+  });
+
   it('refuses meeting files together with --all, no meetings at all, and a bad --jobs (exit 2)', () => {
     const dir = projectWithMeetings({});
     const both = runCli(['build', EXAMPLE_MEETING, '--all'], dir);

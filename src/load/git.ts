@@ -174,6 +174,15 @@ export function readBlobs(repo: Repository, ids: readonly string[]): Map<string,
   return new Map(ids.map((id) => [id, textOf(objects.get(id))]));
 }
 
+/**
+ * One blob's bytes (named any way `git cat-file` accepts: a blob id, `<commit>:<path>`): a Word
+ * file, which its text would mangle; undefined when the repository does not hold it.
+ */
+export function readBlobBytes(repo: Repository, name: string): Uint8Array | undefined {
+  const object = readObjects(repo, [name]).get(name);
+  return object?.type === 'blob' ? object.data : undefined;
+}
+
 /** The objects named, from one `git cat-file --batch` run in the repository's folder. */
 function readObjects(repo: Repository, names: readonly string[]): Map<string, GitObject | undefined> {
   try {

@@ -8,9 +8,10 @@ import { namedInside, type ProjectFiles } from './project-files.js';
  * revision). Nothing is read from or written to the disk. Its root is a made-up absolute
  * path named after `version` (a commit hash, say): it keeps paths project-relative in
  * messages, and it lies apart from the installed package, whose built-in templates and
- * registry are still read from the disk.
+ * registry are still read from the disk. A file asked for as bytes that is not among the texts
+ * (a reference DOCX) comes from `bytesOf`, when given: read as text, a Word file is mangled.
  */
-export function memoryFiles(version: string, texts: ReadonlyMap<string, string>): ProjectFiles {
+export function memoryFiles(version: string, texts: ReadonlyMap<string, string>, bytesOf?: (path: string) => Uint8Array | undefined): ProjectFiles {
   const root = resolve(sep, '.briefing-version', version);
   const isFolder = (path: string) => path === '' || path === '.' || [...texts.keys()].some((file) => file.startsWith(`${path}/`));
   const normal = (path: string) => path.split('/').filter((part) => part !== '' && part !== '.').join('/');
@@ -23,7 +24,7 @@ export function memoryFiles(version: string, texts: ReadonlyMap<string, string>)
     },
     readBytes(path) {
       const text = texts.get(normal(path));
-      return text === undefined ? undefined : Buffer.from(text, 'utf8');
+      return text === undefined ? bytesOf?.(normal(path)) : Buffer.from(text, 'utf8');
     },
     kind(path) {
       if (texts.has(normal(path))) return 'file';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { configSchema, manifestSchema, type Manifest } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
-import { isShallowClone, listFiles, missingAtCommit, readBlobs, repositoryPath, showFile, UNSHALLOW_HINT, type Commit, type Repository } from './git.js';
+import { isShallowClone, listFiles, missingAtCommit, readBlobBytes, readBlobs, repositoryPath, showFile, UNSHALLOW_HINT, type Commit, type Repository } from './git.js';
 import { memoryFiles } from './memory-files.js';
 import type { ProjectFiles } from './project-files.js';
 import { CONFIG_FILE } from './project.js';
@@ -10,7 +10,8 @@ import { parseYaml } from './yaml.js';
 
 /**
  * The project as it was at a commit — config, ministries registry, the meeting, every
- * position and the templates — read from git into memory (nothing is written).
+ * position and the templates — read from git into memory (nothing is written); a file read as
+ * bytes (the reference DOCX the config or a template names) is read from that commit when asked.
  */
 export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: string, meetingPath: string): ProjectFiles {
   const prefix = repositoryPath(repo, projectRoot);
@@ -27,7 +28,7 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
     const text = blobs.get(file.blob);
     if (text !== undefined) files.set(prefix ? file.path.slice(prefix.length + 1) : file.path, text);
   }
-  return memoryFiles(commit.hash, files);
+  return memoryFiles(commit.hash, files, (path) => readBlobBytes(repo, `${commit.hash}:${inRepo(path)}`));
 }
 
 /**
@@ -87,7 +88,8 @@ function isProjectPath(path: string): boolean {
  * Built-in files (template, registry) come from the installed briefing.
  */
 export function projectFromManifest(repo: Repository, manifest: Manifest, shownAs: string): ProjectFiles {
-  const recorded = [manifest.meeting, ...manifest.positions, ...manifest.settings, ...manifest.template.files].filter((file) => !file.built_in);
+  const reference = manifest.reference_docx;
+  const recorded = [manifest.meeting, ...manifest.positions, ...manifest.settings, ...manifest.template.files, ...(reference ? [reference] : [])].filter((file) => !file.built_in);
   const stray = recorded.find((file) => !isProjectPath(file.path));
   if (stray) {
     throw new UsageError(`${shownAs} records the file \`${stray.path}\`, which is not a path inside the project; nothing is compared.`, 'Pass the <file_code>.manifest.json that briefing build wrote, unedited.');
@@ -95,6 +97,8 @@ export function projectFromManifest(repo: Repository, manifest: Manifest, shownA
   const blobs = readBlobs(repo, recorded.flatMap((file) => [file.git_blob, ...(file.git_blob_lf ? [file.git_blob_lf] : [])]));
   const files = new Map<string, string>();
   for (const file of recorded) {
+    // The reference DOCX is bytes, read when the build's layout asks for it.
+    if (file === reference) continue;
     // Built in a checkout with CRLF ends whose repository stores LF: the stored text, with the ends the build read.
     const stored = file.git_blob_lf === undefined ? undefined : blobs.get(file.git_blob_lf)?.replaceAll('\n', '\r\n');
     const text = [blobs.get(file.git_blob), stored].find((candidate) => candidate !== undefined && sha256(candidate) === file.sha256);
@@ -108,5 +112,6 @@ export function projectFromManifest(repo: Repository, manifest: Manifest, shownA
     }
     files.set(file.path, text);
   }
-  return memoryFiles(`manifest-${sha256(JSON.stringify(manifest)).slice(0, 16)}`, files);
+  const referenceBytes = (path: string) => (reference && !reference.built_in && path === reference.path ? readBlobBytes(repo, reference.git_blob) : undefined);
+  return memoryFiles(`manifest-${sha256(JSON.stringify(manifest)).slice(0, 16)}`, files, referenceBytes);
 }

@@ -36,6 +36,8 @@ function run(args: readonly string[], cwd: string, env: Record<string, string>, 
     encoding: 'utf8',
     // A server a failed test leaves behind stops within a minute.
     env: { ...process.env, NO_COLOR: '1', BRIEFING_SERVER_IDLE_MS: '60000', ...env },
+    // A command that waits for ever (on a server that does not answer) fails its test instead of holding it.
+    timeout: 30_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -75,6 +77,11 @@ function pidOf(started: CliRun): number {
 
 function stopServers(runtime: string): void {
   run(['server', 'stop'], REPO, { XDG_RUNTIME_DIR: runtime });
+}
+
+/** The sockets in a socket folder (beside each, its server's pid file). */
+function sockets(folder: string): string[] {
+  return readdirSync(folder).filter((name) => name.endsWith('.sock'));
 }
 
 /** The files of a folder with their bytes, for comparing two builds. */
@@ -169,10 +176,11 @@ describe('the resident server', () => {
     expect(run(['list', 'meetings'], dir, env).status).toBe(0);
     const socketFolder = join(runtime, 'briefing');
     await until(() => served(runtime) !== undefined);
-    expect(readdirSync(socketFolder)).toEqual([expect.stringMatching(/^[0-9a-f]{12}-[0-9a-f]{8}\.sock$/)]);
+    // The socket, and beside it the file naming the server's process (for `server stop`, should it stop answering).
+    expect(readdirSync(socketFolder).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{12}-[0-9a-f]{8}\.sock$/), expect.stringMatching(/^[0-9a-f]{12}-[0-9a-f]{8}\.sock\.pid$/)]);
     expect(run(['list', 'meetings'], dir, env).stdout).toContain('2021-02-19');
     expect(served(runtime)).toBe(1);
-    await until(() => readdirSync(socketFolder).length === 0, 8000);
+    await until(() => sockets(socketFolder).length === 0, 8000);
     expect(served(runtime)).toBeUndefined();
   });
 
@@ -362,19 +370,46 @@ describe('the resident server', () => {
     expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
   });
 
+  it('server status names a server that does not answer, and server stop ends it: neither waits for it for ever', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const [socket] = sockets(join(runtime, 'briefing'));
+      expect(run(['server', 'status'], REPO, on)).toEqual({
+        status: 0,
+        stdout: `A server does not answer (process ${pid}; stopped, or stuck in a command): ${join(runtime, 'briefing', socket ?? '')}\n`,
+        stderr: '',
+      });
+      expect(run(['server', 'start'], REPO, on)).toMatchObject({ status: 2, stderr: expect.stringContaining(`A server does not answer (process ${pid};`) });
+      expect(run(['server', 'stop'], REPO, on)).toEqual({ status: 0, stdout: `Ended the server that did not answer (process ${pid}).\n`, stderr: '' });
+    } finally {
+      if (running(pid)) process.kill(pid, 'SIGCONT');
+    }
+    expect(running(pid)).toBe(false);
+    expect(readdirSync(join(runtime, 'briefing'))).toEqual([]);
+    // The next command runs in its own process and starts a new server, which serves the one after.
+    expect(run(['list', 'meetings'], dir, on).status).toBe(0);
+    expect(run(['server', 'start'], REPO, on).stdout).toMatch(/^(Started a server|A server runs) \(process \d+/);
+    expect(run(['list', 'meetings'], dir, on).status).toBe(0);
+    expect(served(runtime)).toBe(1);
+  });
+
   it('removes only its own socket when it stops: not that of a server started after its socket file was removed', async () => {
     const runtime = runtimeDir();
     const dir = exampleProject();
     const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
     expect(run(['server', 'start'], REPO, { ...on, BRIEFING_SERVER_IDLE_MS: '1500' }).status).toBe(0);
     const socketFolder = join(runtime, 'briefing');
-    const [socket = ''] = readdirSync(socketFolder);
+    const [socket = ''] = sockets(socketFolder);
     // Its socket file goes while it runs (its folder emptied at a logout it outlived), and a new server takes the path.
     rmSync(join(socketFolder, socket));
     expect(run(['server', 'start'], REPO, on)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Started a server/) });
     // The first stops when idle; the second still answers.
     await new Promise((wait) => setTimeout(wait, 2500));
-    expect(readdirSync(socketFolder)).toEqual([socket]);
+    expect(sockets(socketFolder)).toEqual([socket]);
     expect(run(['list', 'meetings'], dir, on).status).toBe(0);
     expect(served(runtime)).toBe(1);
   });
@@ -416,7 +451,7 @@ describe('the resident server', () => {
     const first = pidOf(run(['server', 'start'], REPO, on));
     unreachable.push(first);
     const socketFolder = join(runtime, 'briefing');
-    const socket = join(socketFolder, readdirSync(socketFolder)[0] ?? '');
+    const socket = join(socketFolder, sockets(socketFolder)[0] ?? '');
     // What the loser of such a race is left with: its socket file removed, and another server's at the path.
     rmSync(socket);
     const second = pidOf(run(['server', 'start'], REPO, on));
@@ -481,11 +516,11 @@ console.error = function (...args) {
     const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
     const old = pidOf(run(['server', 'start'], REPO, on, install));
     const socketFolder = join(runtime, 'briefing');
-    const [oldSocket] = readdirSync(socketFolder);
+    const [oldSocket] = sockets(socketFolder);
     rebuild(install);
     // The first command of the new build runs in its own process and starts the new build's server.
     expect(run(['list', 'meetings'], dir, on, install)).toMatchObject({ status: 0, stdout: expect.stringContaining('2021-02-19') });
-    await until(() => !running(old) && readdirSync(socketFolder).length === 1 && readdirSync(socketFolder)[0] !== oldSocket);
+    await until(() => !running(old) && sockets(socketFolder).length === 1 && sockets(socketFolder)[0] !== oldSocket);
     expect(served(runtime, install)).toBe(0);
   });
 

@@ -1,10 +1,11 @@
 import { Argument, type Command } from 'commander';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { offer } from '../completion/spec.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Io } from './io.js';
-import { ask, findServers, fromInstall, socketName, stopServer, type ServerStatus } from './server-peers.js';
+import { ANSWER_MS, ask, fromInstall, pidFile, running, SERVER_TITLE, socketName, stopServer, surveyServers, type ServerStatus, type SilentServer } from './server-peers.js';
 
 /** How long `stop` waits for a server to end: it ends once the command it runs is done (a build of many meetings, a PDF). */
 const STOP_WAIT_MS = 60_000;
@@ -33,7 +34,8 @@ command in its own process; BRIEFING_SERVER=on uses the server even without a te
 a benchmark).
 
 status lists every server of yours; stop stops this briefing's (of any build), each once the
-command it runs is done, and returns when they have ended.`,
+command it runs is done, and returns when they have ended. A server that does not answer
+(stopped, or stuck in a command) is named by status and ended outright by stop.`,
     )
     .action(async (action: 'status' | 'start' | 'stop') => {
       // Loaded here, not at start: every other command would pay for loading the project code (and its schemas) first.
@@ -41,22 +43,32 @@ command it runs is done, and returns when they have ended.`,
       const client = createRequire(join(packageRoot(), 'bin', 'client.cjs'))('./client.cjs') as Client;
       const socket = serverSocket(client);
       if (action === 'start') return start(io, client, socket);
-      const servers = await findServers(dirname(socket));
+      const { servers, silent } = await surveyServers(dirname(socket));
       const current = servers.find((each) => each.socket === socket);
       if (action === 'status') {
-        console.log(current ? describe(io, current, 'A server') : `No server runs for this briefing (${socket}).`);
+        if (current) console.log(describe(io, current, 'A server'));
+        else if (!silent.some((each) => each.socket === socket)) console.log(`No server runs for this briefing (${socket}).`);
+        for (const each of silent) console.log(describeSilent(io, each));
         for (const other of servers) if (other !== current) console.log(describe(io, other, whose(other, client.install, socket)));
         return;
       }
       // Those of this install: this build's, and any of a build it had before (the tool updated or rebuilt).
       const ours = servers.filter((each) => fromInstall(each, client.install, socket));
-      if (ours.length === 0) return void console.log('No server was running.');
+      const stuck = silent.filter((each) => socketName(each.socket).install === socketName(socket).install);
+      if (ours.length === 0 && stuck.length === 0) return void console.log('No server was running.');
       const ended = await Promise.all(ours.map((each) => stopServer(each, STOP_WAIT_MS)));
       const busy = ours.filter((each, index) => {
         const name = each === current ? 'the server' : `a server ${otherOfInstall(each, socket)}`;
         if (ended[index]) console.log(`Stopped ${name} (process ${each.pid}).`);
         return !ended[index];
       });
+      const unknown = (await Promise.all(stuck.map((each) => endSilent(each)))).filter((each) => each !== undefined);
+      if (unknown.length > 0) {
+        throw new UsageError(
+          `The server on ${unknown.join(', ')} does not answer, and which process it is cannot be told.`,
+          `End the process named ${SERVER_TITLE} (ps shows it); BRIEFING_SERVER=off runs every command in its own process meanwhile.`,
+        );
+      }
       if (busy.length > 0) {
         const which = busy.length === 1 ? `The server (process ${busy[0]?.pid}) is` : `The servers (processes ${busy.map((each) => each.pid).join(', ')}) are`;
         throw new UsageError(`${which} still running a command after ${STOP_WAIT_MS / 1000} seconds; each stops once its command is done.`, 'briefing server status shows which still run.');
@@ -64,14 +76,38 @@ command it runs is done, and returns when they have ended.`,
     });
 }
 
+/**
+ * Ends a server that does not answer (stopped, or stuck in a command that never ends): no command reaches
+ * it, and it would never stop by itself, its timers being as still as the rest. Killed outright, as it reads
+ * no signal it handles; its socket and pid file are removed, which it cannot do. Says so; returns the
+ * socket when its process is not known.
+ */
+async function endSilent(server: SilentServer): Promise<string | undefined> {
+  if (server.pid === undefined) return server.socket;
+  process.kill(server.pid, 'SIGKILL');
+  while (running(server.pid)) await new Promise((wait) => setTimeout(wait, 20));
+  rmSync(server.socket, { force: true });
+  rmSync(pidFile(server.socket), { force: true });
+  console.log(`Ended the server that did not answer (process ${server.pid}).`);
+  return undefined;
+}
+
 /** `briefing server start`: starts this build's server unless it runs, and waits until it answers. */
 async function start(io: Io, client: Client, socket: string): Promise<void> {
-  const status = await ask(socket, { status: true });
+  const status = await ask(socket, { status: true }, ANSWER_MS);
   if (status) return void console.log(describe(io, status, 'A server'));
+  const silent = (await surveyServers(dirname(socket))).silent.find((each) => each.socket === socket);
+  if (silent) throw new UsageError(`${describeSilent(io, silent)}.`, 'briefing server stop ends it; a new one starts with the next command.');
   client.startServer(socket);
   const started = await waitFor(socket, 10_000);
   if (!started) throw new UsageError(`The server did not start within 10 seconds (${socket}).`, 'Commands still run, each in its own process; BRIEFING_SERVER=off says so outright.');
   console.log(`Started a server (process ${started.pid}): ${socket}`);
+}
+
+/** One line on a server that does not answer. */
+function describeSilent(io: Io, server: SilentServer): string {
+  const which = server.pid === undefined ? 'its process unknown' : `process ${server.pid}`;
+  return `A server does not answer (${which}; stopped, or stuck in a command): ${io.out.dim(server.socket)}`;
 }
 
 /** This build's socket; a usage error where there can be none (Windows, no folder of the user's own). */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { basename, join } from 'node:path';
@@ -24,21 +25,51 @@ export interface ServerStatus {
 }
 
 /**
+ * How long a server may take to answer `status`: it answers at once, even while it runs a command, as long
+ * as its event loop turns; bin/client.cjs gives a command's server as long before it runs the command itself.
+ */
+export const ANSWER_MS = 3000;
+
+/** A server that took the connection but did not answer: stopped (SIGSTOP), or stuck in a command that never ends. */
+export interface SilentServer {
+  socket: string;
+  /** Its process, from the file it wrote beside its socket, when that process runs and is a briefing server. */
+  pid: number | undefined;
+}
+
+/**
  * Sends one line to the server at `socket` and reads its answer, which ends when the server closes the
  * connection; undefined when none listens there, or none answered within `ms`.
  */
-export function ask(socket: string, message: object, ms?: number): Promise<ServerStatus | undefined> {
+export async function ask(socket: string, message: object, ms?: number): Promise<ServerStatus | undefined> {
+  return (await exchange(socket, message, ms)).status;
+}
+
+/** {@link ask}, telling too whether a server took the connection and said nothing within `ms` (`silent`). */
+function exchange(socket: string, message: object, ms?: number): Promise<{ status?: ServerStatus; silent: boolean }> {
   return new Promise((resolve) => {
     const connection = createConnection(socket);
-    const timer = ms === undefined ? undefined : setTimeout(() => connection.destroy(), ms);
+    let connected = false;
+    let timedOut = false;
+    const timer =
+      ms === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            connection.destroy();
+          }, ms);
     let text = '';
     connection.setEncoding('utf8');
-    connection.on('connect', () => connection.write(`${JSON.stringify(message)}\n`));
+    connection.on('connect', () => {
+      connected = true;
+      connection.write(`${JSON.stringify(message)}\n`);
+    });
     connection.on('data', (chunk: string) => (text += chunk));
     connection.on('error', () => {});
     connection.on('close', () => {
       clearTimeout(timer);
-      resolve(statusOf(text, socket));
+      const status = statusOf(text, socket);
+      resolve(status ? { status, silent: false } : { silent: connected && timedOut && text === '' });
     });
   });
 }
@@ -55,14 +86,59 @@ function statusOf(text: string, socket: string): ServerStatus | undefined {
 
 /** The servers that answer on the sockets of `folder`, the oldest first. */
 export async function findServers(folder: string): Promise<ServerStatus[]> {
+  return (await surveyServers(folder)).servers;
+}
+
+/**
+ * The servers on the sockets of `folder`: those that answer, the oldest first, and those that took the
+ * connection but said nothing within {@link ANSWER_MS} (asked without a limit, `server status` and `stop`
+ * waited for ever on such a server, as every command typed did).
+ */
+export async function surveyServers(folder: string): Promise<{ servers: ServerStatus[]; silent: SilentServer[] }> {
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => name.endsWith('.sock'));
   } catch {
-    return [];
+    return { servers: [], silent: [] };
   }
-  const found = await Promise.all(names.map((name) => ask(join(folder, name), { status: true })));
-  return found.filter((status) => status !== undefined).sort((a, b) => a.since - b.since);
+  const found = await Promise.all(names.map(async (name) => ({ socket: join(folder, name), ...(await exchange(join(folder, name), { status: true }, ANSWER_MS)) })));
+  return {
+    servers: found.flatMap((each) => (each.status ? [each.status] : [])).sort((a, b) => a.since - b.since),
+    silent: found.filter((each) => each.silent).map((each) => ({ socket: each.socket, pid: serverProcess(each.socket) })),
+  };
+}
+
+/** The file beside a server's socket that names its process: a server that does not answer cannot say it. */
+export function pidFile(socket: string): string {
+  return `${socket}.pid`;
+}
+
+/** The process its pid file names, when it runs and is a briefing server (its title, as `ps` shows it); else undefined. */
+function serverProcess(socket: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile(socket), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  if (!Number.isSafeInteger(pid) || pid <= 0 || !processExists(pid)) return undefined;
+  return processName(pid) === SERVER_TITLE ? pid : undefined;
+}
+
+/** What a server calls its process (src/cli/server.ts sets it; `ps` shows it). */
+export const SERVER_TITLE = 'briefing-server';
+
+/** A process's name as `ps` shows it (/proc/<pid>/comm on Linux, else the first word `ps` shows); undefined when it cannot be told. */
+function processName(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    try {
+      return execFileSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(/\s/)[0];
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /**

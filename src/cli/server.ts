@@ -1,7 +1,7 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { rmSync, statSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ask, findServers, fromInstall } from './server-peers.js';
+import { ask, findServers, fromInstall, pidFile, SERVER_TITLE } from './server-peers.js';
 
 /**
  * The resident server: one briefing process that has loaded its code and keeps it warm, running
@@ -59,7 +59,7 @@ export const SOCKET_CHECK_MS = 3 * 1000;
 /** Starts the server on `options.socket`; the process ends when the server stops. */
 export function serve(options: ServeOptions): void {
   // What `ps` shows.
-  process.title = 'briefing-server';
+  process.title = SERVER_TITLE;
   const ownFixed = options.fixed(process.env);
   const idleMs = options.idleMs ?? idleFrom(process.env.BRIEFING_SERVER_IDLE_MS);
   const started = Date.now();
@@ -81,7 +81,9 @@ export function serve(options: ServeOptions): void {
    * `server.close()`, which removes whatever file is at the path; the process ends right after.
    */
   const removeSocket = () => {
-    if (ownSocket !== undefined && socketId(options.socket) === ownSocket) rmSync(options.socket, { force: true });
+    if (ownSocket === undefined || socketId(options.socket) !== ownSocket) return;
+    rmSync(options.socket, { force: true });
+    rmSync(pidFile(options.socket), { force: true });
   };
   const stop = () => {
     removeSocket();
@@ -194,6 +196,8 @@ export function serve(options: ServeOptions): void {
     ownSocket = await claim(options.socket);
     // Another server took the path as this one started (two started at once on a stale socket): no command would reach this one.
     if (ownSocket === undefined) process.exit(0);
+    // Who listens here, for `briefing server stop` to end this server should it ever stop answering (src/cli/server-peers.ts).
+    writeFileSync(pidFile(options.socket), `${process.pid}\n`, { mode: 0o600 });
     idle = setTimeout(() => stop(), idleMs);
     void stopOtherBuilds(options);
   });

@@ -12,6 +12,12 @@ const { DIST, bundleHash, internalError, onOutputFailure } = require('./load.cjs
 const SERVED = new Set(['build', 'check', 'diff', 'list']);
 /** Flags that make a command long-running or a batch (start-up does not count there), or ask for help. */
 const NOT_SERVED = new Set(['-w', '--watch', '-a', '--all', '-j', '--jobs', '--shard', '-h', '--help']);
+/**
+ * A server whose event loop turns answers a request at once (its process id), even while it runs another
+ * terminal's command; one that says nothing for this long is stopped or stuck, and the command runs here.
+ * `briefing server status` and `stop` wait as long (src/cli/server-peers.ts, ANSWER_MS).
+ */
+const ANSWER_MS = 3000;
 /** A sun_path holds 104 bytes on macOS, 108 on Linux. */
 const LONGEST_SOCKET = 100;
 /** What a request's environment must share with the server's: Node.js and ICU read them once, at start. */
@@ -133,9 +139,18 @@ function runServed(socket, args, local) {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, onSignal);
   const done = () => {
+    clearTimeout(silent);
     for (const signal of signals) process.removeListener(signal, onSignal);
   };
   const closed = dropOnClosedPipe();
+  // Every command typed waited for ever behind a server that had stopped answering (a SIGSTOP, a loop that never ends).
+  const silent = setTimeout(() => {
+    finished = true;
+    connection.destroy();
+    done();
+    process.stderr.write(`briefing: the resident server has not answered for ${ANSWER_MS / 1000} seconds; the command runs in its own process (\`briefing server stop\` ends that server).\n`);
+    local();
+  }, ANSWER_MS);
   connection.setEncoding('utf8');
   connection.on('connect', () => connection.write(`${JSON.stringify(request(args))}\n`));
   connection.on('data', (text) => {
@@ -145,6 +160,7 @@ function runServed(socket, args, local) {
       const frame = JSON.parse(buffer.slice(0, end));
       buffer = buffer.slice(end + 1);
       heard = true;
+      clearTimeout(silent);
       if (frame.pid !== undefined) serverPid = frame.pid;
       else if (frame.start) started = true;
       else if (frame.out !== undefined) {

@@ -370,6 +370,31 @@ describe('the resident server', () => {
     expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
   });
 
+  it('runs the command itself when the server does not answer (stopped, or stuck in a command), and the server, woken, does not run it too', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime, SOURCE_DATE_EPOCH: '1613700000' };
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    const build = (out: string, env: Record<string, string>) => run(['build', EXAMPLE_MEETING, '--format', 'md', '--out', out], dir, env);
+    process.kill(pid, 'SIGSTOP');
+    let sent: CliRun;
+    try {
+      sent = build('out-served', on);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    const local = build('out-local', { ...on, BRIEFING_SERVER: 'off' });
+    expect({ ...sent, stdout: sent.stdout.replaceAll('out-served', 'out-local') }).toEqual({
+      status: 0,
+      stdout: local.stdout,
+      stderr: `briefing: the resident server has not answered for 3 seconds; the command runs in its own process (\`briefing server stop\` ends that server).\n${local.stderr}`,
+    });
+    expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
+    // Woken, it finds the request whose client has gone, and leaves it.
+    await new Promise((wait) => setTimeout(wait, 500));
+    expect(served(runtime)).toBe(0);
+  });
+
   it('server status names a server that does not answer, and server stop ends it: neither waits for it for ever', () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

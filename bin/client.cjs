@@ -18,6 +18,8 @@ const NOT_SERVED = new Set(['-w', '--watch', '-a', '--all', '-j', '--jobs', '--s
  * `briefing server status` and `stop` wait as long (src/cli/server-peers.ts, ANSWER_MS).
  */
 const ANSWER_MS = 3000;
+/** A signal passed on to the server this long ago without its ending went unheard: a server that hears one ends well within it. */
+const UNHEARD_MS = 1000;
 /** A sun_path holds 104 bytes on macOS, 108 on Linux. */
 const LONGEST_SOCKET = 100;
 /** What a request's environment must share with the server's: Node.js and ICU read them once, at start. */
@@ -121,6 +123,7 @@ function runServed(socket, args, local) {
   let serverPid;
   let signalled;
   let buffer = '';
+  let passedOn;
   const onSignal = (signal) => {
     signalled = signal;
     // Waiting behind another command (nothing ran yet), or the command is done: nothing is to be stopped, and
@@ -130,8 +133,13 @@ function runServed(socket, args, local) {
       process.exit(128 + require('node:os').constants.signals[signal]);
     }
     // The server runs the command: it gets the signal, as the process running it would (a PDF's office is stopped, its folder removed).
+    // Another one a second later or more means the first went unheard (a server stuck in the command handles no signal): the server
+    // is ended outright, as a command stuck in its own process ends at Ctrl-C; every Ctrl-C was passed on in vain, the terminal held.
+    // A quick second Ctrl-C is passed on as the first, so that the server still stops the office and removes its folder.
+    const unheard = passedOn !== undefined && Date.now() - passedOn >= UNHEARD_MS;
+    passedOn ??= Date.now();
     try {
-      process.kill(serverPid, signal);
+      process.kill(serverPid, unheard ? 'SIGKILL' : signal);
     } catch {
       // It has ended already.
     }

@@ -589,6 +589,30 @@ console.error = function (...args) {
     // The server got the signal as the process running the command would have, and ended.
     await until(() => served(runtime) === undefined, 5000);
   });
+
+  it('ends a server that hears no Ctrl-C (stuck in the command) at a Ctrl-C a second after, so the terminal is not held', async () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { ...process.env, BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    const pid = pidOf(run(['server', 'start'], REPO, on));
+    lengthen(dir, 12000);
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--out', 'out-long'], { cwd: dir, env: on, stdio: 'ignore' });
+    const exited = new Promise<number | null>((done) => child.on('exit', (exit) => done(exit)));
+    await new Promise((wait) => setTimeout(wait, 700));
+    // Stuck as a loop that never ends is: it handles no signal.
+    process.kill(pid, 'SIGSTOP');
+    child.kill('SIGINT');
+    // A quick second Ctrl-C is passed on as the first (a server that hears it stops its office first); one a second later is not.
+    await new Promise((wait) => setTimeout(wait, 300));
+    child.kill('SIGINT');
+    await new Promise((wait) => setTimeout(wait, 1000));
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise((wait) => setTimeout(() => wait('still running'), 5000))]);
+    if (code === 'still running') process.kill(pid, 'SIGKILL');
+    expect(code).toBe(130);
+    await until(() => !running(pid));
+  });
 });
 
 async function until(condition: () => boolean, ms = 5000): Promise<void> {

@@ -21,10 +21,21 @@ export function filesIn(
 ): string[] {
   if (folder === undefined || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
   // An installed package's files are not the project's: `build .` in a ministry's repository walked into node_modules/briefing.
-  const files = globSync([...patterns], { cwd: folder, absolute: true, dot: false, ignore: ['**/node_modules/**'] }).sort();
+  const files = globSync([...patterns], { cwd: folder, absolute: true, dot: false, ignore: [`**/${PACKAGES}/**`] }).sort();
   const outside = links(folder).map((link) => link.path);
   if (!outside.length) return files;
   return files.filter((file) => !outside.some((link) => file === link || file.startsWith(link + sep)));
+}
+
+/** The folder of installed packages, never part of the project's own files. */
+const PACKAGES = 'node_modules';
+
+/**
+ * Whether {@link filesIn} passes over an entry of this name, as it does every file and folder whose name
+ * starts with a dot (an editor's side files, `.git`) and the installed packages.
+ */
+function passedOver(entry: Dirent): boolean {
+  return entry.name.startsWith('.') || (entry.isDirectory() && entry.name === PACKAGES);
 }
 
 /** A symbolic link that leads out of the project: where it is and where it points. */
@@ -93,8 +104,10 @@ export function outsideLinkOf(root: string, file: string): OutsideLink | undefin
 }
 
 /**
- * Every entry under a folder, at any depth, without following links: a folder reached through
- * a link is not listed. (`readdirSync` with `recursive` does follow links to folders: a link to
+ * Every entry under a folder, at any depth, without following links, but for those {@link filesIn}
+ * passes over: Emacs marks a file being edited with a link to nothing beside it (`.#<name>.yaml`),
+ * which was warned of on every build and check for as long as the file was open, though no such
+ * entry is ever read. A folder reached through a link is not listed. (`readdirSync` with `recursive` does follow links to folders: a link to
  * a folder above, such as `meetings/up -> ..`, had it list the project again inside itself down to
  * the system's limit, and two such links multiplied that until the process ran out of memory.) A
  * sub-folder that cannot be listed is skipped (nothing in it can be read either); the others still are.
@@ -107,7 +120,7 @@ function entriesUnder(folder: string): Dirent[] {
     return [];
   }
   // A link's Dirent is a link, not a folder, whatever it points to: it is listed, not entered.
-  return entries.flatMap((entry) => (entry.isDirectory() ? [entry, ...entriesUnder(join(folder, entry.name))] : [entry]));
+  return entries.flatMap((entry) => (passedOver(entry) ? [] : entry.isDirectory() ? [entry, ...entriesUnder(join(folder, entry.name))] : [entry]));
 }
 
 /** The real path of a file or folder (links followed); undefined when it leads nowhere. */

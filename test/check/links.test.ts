@@ -86,6 +86,19 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(built.meetings.map((m) => m.meeting)).not.toContain('meetings/2021-06-01-youth.yaml');
   });
 
+  test('an editor\'s lock beside a file being edited (Emacs: .#<name>.yaml, a link to nothing) is no warning: files whose name starts with a dot are never read', async () => {
+    const dir = project();
+    symlinkSync('anna@desk.4242:1733380000', join(dir, 'meetings/.#2021-05-17-youth.yaml'));
+    symlinkSync('anna@desk.4242:1733380000', join(dir, 'positions/youth/.#youth-organisations.yaml'));
+    mkdirSync(join(dir, 'positions/.drafts'));
+    symlinkSync('/nowhere/old.yaml', join(dir, 'positions/.drafts/old.yaml'));
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    expect(checked.diagnostics.filter((d) => d.ruleId.startsWith('input/link'))).toEqual([]);
+    const built = await build({ cwd: dir, inputs: [MEETING], final: false, out: 'out', formats: ['md'] });
+    expect(built.diagnostics.filter((d) => d.ruleId.startsWith('input/link'))).toEqual([]);
+    expect(built.exitCode).toBe(0);
+  });
+
   test('`templates` does not list a template linked from outside the templates folder', () => {
     const dir = project();
     const elsewhere = join(tempDir('briefing-outside-'), 'evil.md.hbs');

@@ -35,6 +35,7 @@ function wanted(args, command, env, stderrIsTty) {
   if (process.platform === 'win32' || !SERVED.has(command)) return false;
   const setting = env.BRIEFING_SERVER;
   if (setting === 'off' || setting === '0') return false;
+  if (args.some(ownToProcess)) return false;
   for (const arg of args) {
     if (arg === '--') break;
     const flag = arg.split('=')[0];
@@ -46,6 +47,20 @@ function wanted(args, command, env, stderrIsTty) {
   // CI=false, as some set it, is not CI.
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
   return setting === 'on' || setting === '1' || (!ci && stderrIsTty() === true);
+}
+
+/**
+ * Paths that name something of the process that opens them: its descriptors (a shell's process substitution,
+ * `diff <(git show HEAD~3:positions/x.yaml) positions/x.yaml`, is /dev/fd/63), its standard streams, its terminal.
+ * The server opening them opens its own (none, /dev/null, no terminal): it said "No such file" of a file the
+ * command in its own process reads.
+ */
+const OWN_TO_PROCESS = /^\/(dev\/(fd\/|std(in|out|err)$|tty$)|proc\/(self|thread-self)(\/|$))/;
+
+/** Whether a word of the command line (a path, `--out=<path>`, `-o<path>`) names such a path: the command then runs here. */
+function ownToProcess(arg) {
+  const value = /^--[^=]+=(.*)$/s.exec(arg)?.[1] ?? /^-[a-zA-Z](\/.*)$/s.exec(arg)?.[1] ?? arg;
+  return OWN_TO_PROCESS.test(require('node:path').resolve(value));
 }
 
 /**

@@ -395,6 +395,36 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(0);
   });
 
+  it('runs a command that names a path of its own process (/dev/stdin, /dev/fd/N, /dev/stdout) itself: the server would open its own', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const position = 'positions/educ/equity-reforms.yaml';
+    const older = join(dir, 'older.yaml');
+    writeFileSync(older, exampleFile(position).replace('plāno mērķtiecīgi', 'plāno'));
+    // `briefing diff /dev/stdin positions/… < older.yaml`, as a shell runs it.
+    const diff = (env: Record<string, string>) => {
+      const input = openSync(older, 'r');
+      try {
+        const result = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'diff', '/dev/stdin', position, '--format', 'md'], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1', ...env },
+          stdio: [input, 'pipe', 'pipe'],
+          timeout: 30_000,
+        });
+        return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+      } finally {
+        closeSync(input);
+      }
+    };
+    const local = diff({ ...on, BRIEFING_SERVER: 'off' });
+    expect(local).toMatchObject({ status: 1, stdout: expect.stringContaining('mērķtiecīgi') });
+    expect(diff(on)).toEqual(local);
+    expect(served(runtime)).toBe(0);
+  });
+
   it('server status names a server that does not answer, and server stop ends it: neither waits for it for ever', () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -108,10 +108,21 @@ function request(args) {
     cwd: process.cwd(),
     env: process.env,
     umask,
+    credentials: credentials(),
     // The columns as they are: none off a terminal, and 0 on one that has no size (a pty nobody sized), which `list` reads as its narrowest.
     stdout: { tty: process.stdout.isTTY === true, columns: process.stdout.columns },
     stderr: { tty: process.stderr.isTTY === true, columns: process.stderr.columns },
   };
+}
+
+/**
+ * The user and groups the process reads and writes files as, as one text: a shell after `newgrp` or `sg`, or
+ * a login after the user was added to a group, has others than a server started before, which would read the
+ * project with the groups it started with (a folder shared with a group: "permission denied").
+ */
+function credentials() {
+  if (typeof process.geteuid !== 'function') return '';
+  return [process.geteuid(), process.getegid(), ...process.getgroups().sort((a, b) => a - b)].join(',');
 }
 
 /** The environment variables a server and a request must agree on, as one text. */
@@ -276,4 +287,4 @@ function startServer(socket) {
   }
 }
 
-module.exports = { install: DIST, wanted, socketPath, runServed, fixedAtStart, startServer };
+module.exports = { install: DIST, wanted, socketPath, runServed, fixedAtStart, credentials, startServer };

@@ -425,6 +425,26 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(0);
   });
 
+  it('runs a command typed with other groups than the server has (after newgrp or sg) itself: the server would read the files with its own', () => {
+    const setpriv = spawnSync('setpriv', ['--groups', '4242', '--', 'true']);
+    if (setpriv.error !== undefined || setpriv.status !== 0) return; // no util-linux setpriv, or not allowed to set groups
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const check = spawnSync('setpriv', ['--groups', `${[...(process.getgroups?.() ?? []), 4242].join(',')}`, '--', process.execPath, join(REPO, 'bin/briefing.js'), 'check'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...on },
+      timeout: 30_000,
+    });
+    expect({ status: check.status, stdout: check.stdout, stderr: check.stderr }).toEqual(run(['check'], dir, { ...on, BRIEFING_SERVER: 'off' }));
+    expect(served(runtime)).toBe(0);
+    // With the server's own groups, it is served.
+    expect(run(['check'], dir, on).status).toBe(0);
+    expect(served(runtime)).toBe(1);
+  });
+
   it('server status names a server that does not answer, and server stop ends it: neither waits for it for ever', () => {
     const runtime = runtimeDir();
     const dir = exampleProject();

@@ -18,6 +18,8 @@ export interface ServeOptions {
   run: (args: readonly string[]) => Promise<void>;
   /** The environment variables that must be the same as the server's own (Node.js reads them once, at start), as one text. */
   fixed: (env: NodeJS.ProcessEnv) => string;
+  /** The user and groups the server reads and writes files as (bin/client.cjs `credentials`): a request must have the same. */
+  credentials: string;
   /** Called once, after the first command has run (the code cache is written then). */
   served?: () => void;
   /** How long the server waits for a command before it stops; {@link IDLE_MS} when not given. */
@@ -37,6 +39,8 @@ export interface ServerRequest {
   cwd: string;
   env: Record<string, string>;
   umask: number;
+  /** The user and groups of the sender (bin/client.cjs `credentials`). */
+  credentials: string;
   stdout: Terminal;
   stderr: Terminal;
 }
@@ -150,7 +154,13 @@ export function serve(options: ServeOptions): void {
 
   /** Runs one request as the client's process would, or tells the client to run it itself. */
   async function runOne(socket: Socket, request: ServerRequest): Promise<void> {
-    const why = stopping ? 'the server is stopping' : options.fixed(request.env) !== ownFixed ? 'its locale or Node.js settings are not the server’s' : enter(request);
+    const why = stopping
+      ? 'the server is stopping'
+      : options.fixed(request.env) !== ownFixed
+        ? 'its locale or Node.js settings are not the server’s'
+        : request.credentials !== options.credentials
+          ? 'its user or groups are not the server’s'
+          : enter(request);
     if (why !== undefined) return ended(socket, { local: why });
     send(socket, { start: true });
     client = socket;

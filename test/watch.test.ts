@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
@@ -327,6 +327,28 @@ describe('build --watch', () => {
     writeFile(dir, 'positions/new/brand-new.yaml', text);
     expect(await built).toMatchObject({ kind: 'build', run: 2, changed: ['positions/new/brand-new.yaml'], result: { status: 'built' } });
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('JAUNS TEKSTS');
+  });
+
+  it('watches the project folder again once it is back after being moved away (renamed, or cloned anew in its place)', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', result: { status: 'built' } });
+    const away = `${dir}-away`;
+    const gone = log.next();
+    renameSync(dir, away);
+    expect(await gone).toMatchObject({ kind: 'error' });
+    // Back: a build of the project as it is there (nothing changed in it).
+    const back = log.next();
+    renameSync(away, dir);
+    expect(await back).toMatchObject({ kind: 'build', changed: [EXAMPLE_MEETING], result: { status: 'unchanged' } });
+    // And a save there is seen.
+    const saved = log.next();
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 170 skolām'));
+    expect(await saved).toMatchObject({ kind: 'build', changed: [position], result: { status: 'built' } });
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 170 skolām');
   });
 
   it('says which file it cannot watch (a symbolic link that loops) and goes on watching the rest', async () => {

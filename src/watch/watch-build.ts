@@ -143,6 +143,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   });
   // A folder made or removed changes nothing by itself; the files in it come (or go) with their own events.
   watcher.on('all', (event, path) => event !== 'addDir' && event !== 'unlinkDir' && burst.add(path));
+  const returning = watchForReturn(watcher, root, () => burst.add(resolve(options.cwd, options.meeting)));
   // Without a listener, such an error ended the whole watch as an internal error.
   const said = new Set<string>();
   watcher.on('error', (error) => {
@@ -156,10 +157,38 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   return {
     async close() {
       burst.cancel();
+      returning.cancel();
       await watcher.close();
       await running;
     },
   };
+}
+
+/** How often a watch whose project folder went away looks whether it is back. */
+const RETURN_POLL_MS = 500;
+
+/**
+ * The project folder itself moved away or removed (renamed in a file manager and back, a fresh clone put in its
+ * place): the watcher follows that folder no more, and the watch went on saying "Still watching" while it saw
+ * no save again. Once a folder is at the path again, it is watched anew and `back()` asks for a build.
+ */
+function watchForReturn(watcher: FSWatcher, root: string, back: () => void): { cancel(): void } {
+  let polling: NodeJS.Timeout | undefined;
+  watcher.on('unlinkDir', (path) => {
+    if (resolve(path) !== root || polling !== undefined) return;
+    polling = setInterval(() => {
+      if (!isFolder(root)) return;
+      clearInterval(polling);
+      polling = undefined;
+      watcher.add(root);
+      back();
+    }, RETURN_POLL_MS);
+  });
+  return { cancel: () => clearInterval(polling) };
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 /**

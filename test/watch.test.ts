@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
@@ -548,4 +549,42 @@ test('--watch of a folder or a pattern is a usage error (exit 2), not a wait for
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`briefing: ${message ?? ''}`);
   }
+});
+
+test('a watch that outlives an update of its tool records its builds as the code it runs, so the updated tool builds them again', async () => {
+  // An install of the tool (as npm puts it in node_modules/briefing), updated while a watch from it runs.
+  const install = tempDir('briefing-install-');
+  for (const name of ['bin', 'dist', 'templates', 'schema', 'package.json', 'ministries.yaml']) cpSync(join(REPO, name), join(install, name), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(install, 'node_modules'));
+  const dir = exampleProject();
+  const env = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
+  const child = spawn(process.execPath, [join(install, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], { cwd: dir, env });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const seen = async (text: string, times = 1) => {
+    for (let waited = 0; stdout.split(text).length - 1 < times; waited += 50) {
+      if (waited > 30_000) throw new Error(`Not seen ${times}× in 30 s: ${text}\n${stdout}`);
+      await quiet(50);
+    }
+  };
+  await seen('Watching for changes');
+  // The update: code that prints the time otherwise, and its build's hash (dist/build.json) with it.
+  const bundle = join(install, 'dist/cli.cjs');
+  const updated = readFileSync(bundle, 'utf8').replace('return`plkst.${', 'return`PLKST.${');
+  expect(updated).toContain('PLKST');
+  writeFileSync(bundle, updated);
+  const builds = JSON.parse(readFileSync(join(install, 'dist/build.json'), 'utf8')) as Record<string, string>;
+  writeFileSync(join(install, 'dist/build.json'), JSON.stringify({ ...builds, cli: createHash('sha256').update(updated).digest('hex').slice(0, 16) }));
+  // The watch, running the code it loaded, builds a save.
+  writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('time: "10.00"', 'time: "11.00"'));
+  await seen('built  ', 2);
+  const exit = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGINT');
+  await exit;
+  const report = join(dir, 'out/IZMzin_190221_EDUC.md');
+  expect(readFileSync(report, 'utf8')).toContain('plkst.\u00A011.00');
+  // The updated tool does not take that report for its own.
+  const built = spawnSync(process.execPath, [join(install, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--format', 'md'], { cwd: dir, env, encoding: 'utf8' });
+  expect(built.stderr).toContain('1 meeting: 1 built, 0 unchanged');
+  expect(readFileSync(report, 'utf8')).toContain('PLKST.\u00A011.00');
 });

@@ -64,6 +64,8 @@ export const SOCKET_CHECK_MS = 3 * 1000;
 export function serve(options: ServeOptions): void {
   // What `ps` shows.
   process.title = SERVER_TITLE;
+  // The tool it runs is the one it loaded now: its builds are recorded as that tool's, whatever the install has by then.
+  void import('../batch/fingerprint.js').then(({ toolFingerprint }) => toolFingerprint());
   const ownFixed = options.fixed(process.env);
   const idleMs = options.idleMs ?? idleFrom(process.env.BRIEFING_SERVER_IDLE_MS);
   const started = Date.now();

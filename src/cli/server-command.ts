@@ -10,6 +10,9 @@ import { ANSWER_MS, ask, fromInstall, pidFile, running, SERVER_TITLE, socketName
 /** How long `stop` waits for a server to end: it ends once the command it runs is done (a build of many meetings, a PDF). */
 const STOP_WAIT_MS = 60_000;
 
+/** How long `stop` waits for a server's answer before it ends the server as one that does not answer. */
+const STOP_SILENT_MS = 10_000;
+
 /** What bin/client.cjs (plain JavaScript, loaded before the bundle) offers the command. */
 interface Client {
   /** The dist folder this briefing runs from: its servers are the ones `stop` stops. */
@@ -43,7 +46,8 @@ command it runs is done, and returns when they have ended. A server that does no
       const client = createRequire(join(packageRoot(), 'bin', 'client.cjs'))('./client.cjs') as Client;
       const socket = serverSocket(client);
       if (action === 'start') return start(io, client, socket);
-      const { servers, silent } = await surveyServers(dirname(socket));
+      // One busy with a long stretch of work answers within a second or two; stop ends a silent one, so it waits longer before it calls it that.
+      const { servers, silent } = await surveyServers(dirname(socket), action === 'stop' ? STOP_SILENT_MS : ANSWER_MS);
       const current = servers.find((each) => each.socket === socket);
       if (action === 'status') {
         if (current) console.log(describe(io, current, 'A server'));

@@ -91,17 +91,17 @@ export async function findServers(folder: string): Promise<ServerStatus[]> {
 
 /**
  * The servers on the sockets of `folder`: those that answer, the oldest first, and those that took the
- * connection but said nothing within {@link ANSWER_MS} (asked without a limit, `server status` and `stop`
- * waited for ever on such a server, as every command typed did).
+ * connection but said nothing within `ms` (asked without a limit, `server status` and `stop` waited for
+ * ever on such a server, as every command typed did).
  */
-export async function surveyServers(folder: string): Promise<{ servers: ServerStatus[]; silent: SilentServer[] }> {
+export async function surveyServers(folder: string, ms = ANSWER_MS): Promise<{ servers: ServerStatus[]; silent: SilentServer[] }> {
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => name.endsWith('.sock'));
   } catch {
     return { servers: [], silent: [] };
   }
-  const found = await Promise.all(names.map(async (name) => ({ socket: join(folder, name), ...(await exchange(join(folder, name), { status: true }, ANSWER_MS)) })));
+  const found = await Promise.all(names.map(async (name) => ({ socket: join(folder, name), ...(await exchange(join(folder, name), { status: true }, ms)) })));
   return {
     servers: found.flatMap((each) => (each.status ? [each.status] : [])).sort((a, b) => a.since - b.since),
     silent: found.filter((each) => each.silent).map((each) => ({ socket: each.socket, pid: serverProcess(each.socket) })),

@@ -43,9 +43,18 @@ export function diskFiles(root: string): ProjectFiles {
     return links;
   };
   const outside = (folder: string): OutsideLink[] => linksOf(folder).outside;
+  // What a pipe gave (a shell's `<(git show …)`, /dev/stdin): it gives its text once, and every stage reads the file.
+  const piped = new Map<string, string>();
   return {
     root,
-    readText: (path, shownAs = path) => readText(at(path), shownAs),
+    readText(path, shownAs = path) {
+      const file = at(path);
+      const kept = piped.get(file);
+      if (kept !== undefined) return kept;
+      const text = readText(file, shownAs);
+      if (statSync(file, { throwIfNoEntry: false })?.isFIFO() === true) piped.set(file, text);
+      return text;
+    },
     readBytes(path) {
       try {
         return readFileSync(at(path));

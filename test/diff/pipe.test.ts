@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { exampleFile, exampleProject, REPO } from '../helpers/project.js';
+
+const POSITION = 'positions/educ/equity-reforms.yaml';
+
+it('compares a version given through a pipe (a shell’s <(git show …), or /dev/stdin), which gives its text only once', () => {
+  const dir = exampleProject();
+  writeFileSync(join(dir, 'older.yaml'), exampleFile(POSITION).replace('plāno mērķtiecīgi', 'plāno'));
+  const briefing = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO, 'bin/briefing.js'))}`;
+  const env = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
+  const stat = 'equity-reforms  v2  +1 −0 words, 1 paragraph';
+  const fromFile = spawnSync('bash', ['-c', `${briefing} diff older.yaml ${POSITION} --stat`], { cwd: dir, env, encoding: 'utf8' });
+  expect(fromFile).toMatchObject({ status: 1, stdout: expect.stringContaining(stat) });
+  for (const older of ['<(cat older.yaml)', '/dev/stdin < older.yaml', '/dev/stdin <<< "$(cat older.yaml)"']) {
+    const [path, ...redirect] = older.split(' <');
+    const piped = spawnSync('bash', ['-c', `${briefing} diff ${path} ${POSITION} --stat ${redirect.length ? `<${redirect.join(' <')}` : ''}`], { cwd: dir, env, encoding: 'utf8' });
+    expect({ status: piped.status, stderr: piped.stderr }, older).toEqual({ status: 1, stderr: '' });
+    expect(piped.stdout, older).toContain(stat);
+  }
+});

@@ -98,10 +98,11 @@ async function endSilent(server: SilentServer): Promise<string | undefined> {
 
 /** `briefing server start`: starts this build's server unless it runs, and waits until it answers. */
 async function start(io: Io, client: Client, socket: string): Promise<void> {
-  const status = await ask(socket, { status: true }, ANSWER_MS);
+  const { servers, silent } = await surveyServers(dirname(socket));
+  const status = servers.find((each) => each.socket === socket);
   if (status) return void console.log(describe(io, status, 'A server'));
-  const silent = (await surveyServers(dirname(socket))).silent.find((each) => each.socket === socket);
-  if (silent) throw new UsageError(`${describeSilent(io, silent)}.`, 'briefing server stop ends it; a new one starts with the next command.');
+  const stuck = silent.find((each) => each.socket === socket);
+  if (stuck) throw new UsageError(`${describeSilent(io, stuck)}.`, 'briefing server stop ends it; a new one starts with the next command.');
   client.startServer(socket);
   const started = await waitFor(socket, 10_000);
   if (!started) throw new UsageError(`The server did not start within 10 seconds (${socket}).`, 'Commands still run, each in its own process; BRIEFING_SERVER=off says so outright.');

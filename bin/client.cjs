@@ -15,9 +15,10 @@ const NOT_SERVED = new Set(['-w', '--watch', '-a', '--all', '-j', '--jobs', '--s
 /**
  * A server whose event loop turns answers a request at once (its process id), even while it runs another
  * terminal's command; one that says nothing for this long is stopped or stuck, and the command runs here.
- * `briefing server status` and `stop` wait as long (src/cli/server-peers.ts, ANSWER_MS).
+ * A long stretch of work holds the answer back (1.6 s building an 11 MB position), more on a loaded machine.
+ * `briefing server status` waits as long (src/cli/server-peers.ts, ANSWER_MS).
  */
-const ANSWER_MS = 3000;
+const ANSWER_MS = 5000;
 /** A signal passed on to the server this long ago without its ending went unheard: a server that hears one ends well within it. */
 const UNHEARD_MS = 1000;
 /** A sun_path holds 104 bytes on macOS, 108 on Linux. */

@@ -387,7 +387,7 @@ describe('the resident server', () => {
     expect({ ...sent, stdout: sent.stdout.replaceAll('out-served', 'out-local') }).toEqual({
       status: 0,
       stdout: local.stdout,
-      stderr: `briefing: the resident server has not answered for 3 seconds; the command runs in its own process (\`briefing server stop\` ends that server).\n${local.stderr}`,
+      stderr: `briefing: the resident server has not answered for 5 seconds; the command runs in its own process (\`briefing server stop\` ends that server).\n${local.stderr}`,
     });
     expect(filesOf(join(dir, 'out-served'))).toEqual(filesOf(join(dir, 'out-local')));
     // Woken, it finds the request whose client has gone, and leaves it.

@@ -28,7 +28,7 @@ export interface ServerStatus {
  * How long a server may take to answer `status`: it answers at once, even while it runs a command, as long
  * as its event loop turns; bin/client.cjs gives a command's server as long before it runs the command itself.
  */
-export const ANSWER_MS = 3000;
+export const ANSWER_MS = 5000;
 
 /** A server that took the connection but did not answer: stopped (SIGSTOP), or stuck in a command that never ends. */
 export interface SilentServer {

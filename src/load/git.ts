@@ -362,6 +362,10 @@ export function repositoryState(folder: string): string | undefined {
     if (gitDir === undefined) return undefined;
     const own = resolve(top, gitDir.trim());
     const common = existsSync(join(own, 'commondir')) ? resolve(own, readFileSync(join(own, 'commondir'), 'utf8').trim()) : own;
+    // Refs kept in a reftable (git 2.45's --ref-format=reftable: HEAD names `refs/heads/.invalid`), and a
+    // configuration that includes other files, are layouts not read here: a commit or a change in an
+    // included file would leave the state as it was.
+    if (existsSync(join(common, 'reftable')) || configIncludes([join(common, 'config'), join(own, 'config.worktree')])) return undefined;
     const head = readFileSync(join(own, 'HEAD'), 'utf8');
     const ref = /^ref: (refs\/\S+)$/m.exec(head)?.[1];
     const stamp = (path: string) => {
@@ -386,6 +390,11 @@ export function repositoryState(folder: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether one of these git configuration files (those there) includes others (`[include]`, `[includeIf …]`). */
+function configIncludes(files: readonly string[]): boolean {
+  return files.some((file) => existsSync(file) && /^\s*\[\s*include/im.test(readFileSync(file, 'utf8')));
 }
 
 /** `from` and each folder above it up to `top`, which must be `from` or above it. */

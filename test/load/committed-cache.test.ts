@@ -95,4 +95,30 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     expect(await notRaised(project)).toEqual([POSITION]);
     expect(diffs()).toBe(1);
   });
+
+  test('ask git every time where the state cannot be read from the files: refs in a reftable, a configuration that includes others', async () => {
+    const project = tempDir('briefing-git-');
+    cpSync(CHECK_BASE, project, { recursive: true });
+    git(project, 'init', '--quiet', '--initial-branch=main');
+    git(project, 'add', '--all');
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    await notRaised(project);
+    diffs();
+    await notRaised(project);
+    expect(diffs()).toBe(0);
+    // A file git includes in its configuration (core.autocrlf set there) may change unseen.
+    writeFileSync(join(project, '.git/extra.config'), '[core]\n\tautocrlf = false\n');
+    writeFile(project, '.git/config', `${readFileSync(join(project, '.git/config'), 'utf8')}[include]\n\tpath = extra.config\n`);
+    await notRaised(project);
+    await notRaised(project);
+    expect(diffs()).toBe(2);
+    // git 2.45's reftable keeps the refs in .git/reftable (HEAD names refs/heads/.invalid): a commit changes no file read here.
+    writeFile(project, '.git/config', readFileSync(join(project, '.git/config'), 'utf8').replace('[include]\n\tpath = extra.config\n', ''));
+    await notRaised(project);
+    diffs();
+    execFileSync('mkdir', [join(project, '.git/reftable')]);
+    await notRaised(project);
+    await notRaised(project);
+    expect(diffs()).toBe(2);
+  });
 });

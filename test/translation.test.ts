@@ -174,6 +174,23 @@ describe('the meeting in English', () => {
     expect(report).not.toContain('in English');
   });
 
+  it('titles a meeting with no English name by its Council configuration: "Meeting of the … Council", "Informal meeting of … ministers"', () => {
+    const titled = (kind: string, formation: string) => {
+      const meeting = exampleFile(EXAMPLE_MEETING)
+        .replace('template: informative-report.lv', 'template: informative-report.en')
+        .replace(/^ {2}english: .*\n/m, '')
+        .replace(/^kind: .*$/m, `kind: ${kind}`)
+        .replace(/^formation: .*$/m, `formation: ${formation}`);
+      const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });
+      expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir).status).toBe(0);
+      // The date is kept on one line: a no-break space between the day and the month.
+      return readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8').split('\n').find((line) => /, 19\sFebruary 2021$/.test(line))?.replace('\u00A0', ' ');
+    };
+    expect(titled('formal', 'AGRIFISH')).toBe('Meeting of the Agriculture and Fisheries Council, 19 February 2021');
+    expect(titled('informal', 'EYCS')).toBe('Informal meeting of Education, Youth, Culture and Sport ministers, 19 February 2021');
+    expect(titled('formal', 'Padome')).toBe('Padome meeting, 19 February 2021');
+  });
+
   it('check reads background_en as Markdown, as it reads background', () => {
     const dir = translated({ topic: true, outcome: true, background: true, questions: [1, 2, 3] });
     writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('equal access to education[^1].', 'equal access to education[^2].'));

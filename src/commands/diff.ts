@@ -5,7 +5,7 @@ import { formatJson } from '../diff/format/json.js';
 import { formatMarkdown } from '../diff/format/markdown.js';
 import { formatTerminal } from '../diff/format/terminal.js';
 import { comparePositions } from '../diff/positions.js';
-import { fileOf, type Compared, type Source } from '../diff/sides.js';
+import { fileOf, shownFile, type Compared, type Source } from '../diff/sides.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { isInside, projectPath } from '../load/files.js';
 import { namedFileProblem, type OutsideWords } from '../load/links.js';
@@ -90,17 +90,17 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const commits = new Map((repo ? resolveCommits(repo, revisions, byFolder === 'meeting' ? [] : [first]) : []).map((commit) => [commit.label, commit]));
   const toCommit = toRevision === undefined ? undefined : commits.get(toRevision);
   const fromCommit = fromRevision === undefined ? undefined : commits.get(fromRevision);
-  const to: Source = toCommit ? { kind: 'commit', commit: toCommit } : { kind: 'file', label: second ? projectPath(project.root, second) : 'working tree' };
+  const to: Source = toCommit ? { kind: 'commit', commit: toCommit } : { kind: 'file', label: second ? shownFile(project, second) : 'working tree' };
   const from: Source = fromCommit
     ? { kind: 'commit', commit: fromCommit }
     : options.since
       ? { kind: 'manifest', label: projectPath(project.root, resolve(options.cwd, options.since)), path: resolve(options.cwd, options.since) }
-      : { kind: 'file', label: projectPath(project.root, first) };
+      : { kind: 'file', label: shownFile(project, first) };
 
   const kind = byFolder ?? fileKind(project, first, repo, to, from);
   if (second) {
     // Two files of different kinds have nothing to compare: say so, not the one's schema errors as the other.
-    const other = folderKind(project, second) ?? fileKind(project, second, repo, to, { kind: 'file', label: projectPath(project.root, second) });
+    const other = folderKind(project, second) ?? fileKind(project, second, repo, to, { kind: 'file', label: shownFile(project, second) });
     if (other !== kind) {
       throw new UsageError(
         `${projectPath(project.root, first)} is a ${kind} and ${projectPath(project.root, second)} a ${other}: diff compares two versions of one kind of file.`,

@@ -90,7 +90,17 @@ export function sourceLabel(source: Source): string | null {
 
 /** The compared file, or both files when two were given. */
 export function fileLabel(project: Project, first: string, second: string): string {
-  return first === second ? projectPath(project.root, first) : `${projectPath(project.root, first)} → ${projectPath(project.root, second)}`;
+  return first === second ? shownFile(project, first) : `${shownFile(project, first)} → ${shownFile(project, second)}`;
+}
+
+/**
+ * A compared file as the output names it: from the project's folder, or where it is when that is
+ * outside the project (`/tmp/old.yaml`, the pipe `/dev/fd/63` of `diff <(git show …) x.yaml`), not
+ * as `../../dev/fd/63`.
+ */
+export function shownFile(project: Project, file: string): string {
+  const path = projectPath(project.root, file);
+  return path === '..' || path.startsWith('../') ? file : path;
 }
 
 /** The repository, which a version from git or a manifest needs. */

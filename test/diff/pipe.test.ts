@@ -21,3 +21,11 @@ it('compares a version given through a pipe (a shell’s <(git show …), or /de
     expect(piped.stdout, older).toContain(stat);
   }
 });
+
+it('names a version outside the project where it is (/dev/fd/63, /tmp/…), not by a path climbing out of the project', () => {
+  const dir = exampleProject();
+  const briefing = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO, 'bin/briefing.js'))}`;
+  const env = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
+  const piped = spawnSync('bash', ['-c', `${briefing} diff /dev/stdin ${POSITION} --format md < ${POSITION}`], { cwd: dir, env, encoding: 'utf8' });
+  expect(piped.stdout.split('\n').slice(0, 3)).toEqual([`# Changes in \`/dev/stdin → ${POSITION}\``, '', expect.stringMatching(new RegExp(`^From \`/dev/stdin\` \\(.*\\) to \`${POSITION}\``))]);
+});

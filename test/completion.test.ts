@@ -95,7 +95,7 @@ describe('briefing completion', () => {
     expect(bashComplete(path, join(root, 'meetings'), env, 'briefing', 'clear', 'eq')).toEqual(['equity-achievements', 'equity-eu-cooperation', 'equity-reforms']);
     // Folders under positions/, not of the current folder (which has meetings/ and positions/).
     expect(bashComplete(path, root, env, 'briefing', 'new', 'position', 'x', '--dir', '')).toEqual(['educ', 'educ/sub dir']);
-    expect(bashComplete(path, root, env, 'briefing', 'build', '--template', 'spe')).toEqual(['speaking-points.lv']);
+    expect(bashComplete(path, root, env, 'briefing', 'build', '--template', 'spe')).toEqual(['speaking-points.en', 'speaking-points.lv']);
     // Outside a project there is nothing to offer, and nothing is said.
     expect(bashComplete(path, tempDir(), env, 'briefing', 'clear', 'eq')).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('briefing completion', () => {
     const { root } = projectToComplete();
     expect(runCli(['__complete', 'position-ids'], root)).toEqual({ status: 0, stdout: 'equity-achievements\nequity-eu-cooperation\nequity-reforms\n', stderr: '' });
     expect(runCli(['__complete', 'position-folders'], join(root, 'meetings'))).toEqual({ status: 0, stdout: 'educ\neduc/sub dir\n', stderr: '' });
-    expect(runCli(['__complete', 'template-names'], root).stdout).toBe('informative-report.en\ninformative-report.lv\nspeaking-points.lv\n');
+    expect(runCli(['__complete', 'template-names'], root).stdout).toBe('informative-report.en\ninformative-report.lv\nspeaking-points.en\nspeaking-points.lv\n');
     expect(runCli(['__complete', 'position-ids'], tempDir())).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(runCli(['--help'], root).stdout).not.toContain('__complete');
   });

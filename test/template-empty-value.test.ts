@@ -87,7 +87,7 @@ describe('a field the data leaves out, printed as text (template/empty-value)', 
   });
 
   // A guard of the warning's precision: passes without it too.
-  it.each(['informative-report.lv', 'informative-report.en', 'speaking-points.lv'])('the built-in template %s says nothing, for the example meeting and for one without any optional field', async (name) => {
+  it.each(['informative-report.lv', 'informative-report.en', 'speaking-points.lv', 'speaking-points.en'])('the built-in template %s says nothing, for the example meeting and for one without any optional field', async (name) => {
     for (const text of [meeting, bareMeeting]) {
       const dir = exampleProject({ [EXAMPLE_MEETING]: text.replace('template: informative-report.lv', `template: ${name}`) });
       const result = await check({ cwd: dir, paths: [], final: false });

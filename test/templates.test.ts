@@ -25,7 +25,7 @@ async function render(dir: string, template: string | undefined): Promise<string
 }
 
 describe('templates', () => {
-  it.each(['informative-report.lv', 'informative-report.en', 'speaking-points.lv'])('%s renders the example meeting', async (name) => {
+  it.each(['informative-report.lv', 'informative-report.en', 'speaking-points.lv', 'speaking-points.en'])('%s renders the example meeting', async (name) => {
     const dir = exampleProject();
     const markdown = await render(dir, name === 'informative-report.lv' ? undefined : name);
     expectGolden(markdown, `${name}.md`);
@@ -44,6 +44,7 @@ describe('templates', () => {
     expect(templates({ cwd: dir }).templates.map((t) => [t.name, t.usable])).toEqual([
       ['informative-report.en', true],
       ['informative-report.lv', true],
+      ['speaking-points.en', true],
       ['speaking-points.lv', true],
     ]);
     for (const paths of [[], ['templates/partials/melnraksts.hbs']]) {
@@ -99,6 +100,7 @@ describe('templates', () => {
       ['informative-report.en', 'built-in', "Briefing note in English: the report's structure, English dates and ministry names.", false, []],
       ['informative-report.lv', 'built-in', 'Informatīvais ziņojums (Latvian informative report) for an EU Council meeting.', false, ['draft-banner built-in', 'signature built-in']],
       ['note', 'project', 'A one-line note.', false, ['signature built-in']],
+      ['speaking-points.en', 'built-in', 'Speaking points in English: short numbered points per question, for an intervention in English.', false, []],
       ['speaking-points.lv', 'project', 'Our own speaking points.', true, ['heading project']],
     ]);
     expect(await render(dir, 'speaking-points.lv')).toBe('Mūsu runas punkti: Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība\n');
@@ -220,6 +222,7 @@ describe('templates', () => {
       ['informative-report.en', true],
       ['informative-report.lv', true],
       ['lost', false],
+      ['speaking-points.en', true],
       ['speaking-points.lv', true],
     ]);
     // Mended, it is offered like the others, and the exit code is 0.

@@ -191,6 +191,20 @@ describe('the meeting in English', () => {
     expect(titled('formal', 'Padome')).toBe('Padome meeting, 19 February 2021');
   });
 
+  it('the English speaking points print speaking_points_en under each question in English, and say where there are none', () => {
+    const dir = translated({ topic: true, questions: [1, 2, 3] });
+    writeFileSync(join(dir, TRANSLATED), `${exampleFile(TRANSLATED)}\nspeaking_points_en:\n  - "Quality and inclusive education for everyone."\n  - "EU funds for lasting investment."\n`);
+    const run = runCli(['build', EXAMPLE_MEETING, '--template', 'speaking-points.en', '--format', 'md,docx'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const points = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.md'), 'utf8');
+    expect(points).toContain('Topic: “Equal access to education”.');
+    expect(points).toContain('2. **Question 2 in English (equity-reforms)?**\n\n1) Quality and inclusive education for everyone.\n2) EU funds for lasting investment.\n');
+    expect(points).toContain('> No speaking points in English yet: the position “equity-achievements” has no speaking\\_points\\_en.');
+    expect(run.stderr).toContain('The position `equity-achievements` has speaking points but no `speaking_points_en`, and meetings/2021-02-19-educ-informal.yaml is built with the English template `speaking-points.en`: it prints none for this position.');
+    const styles = part(docxParts(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.docx'))), 'word/styles.xml');
+    expect(styles.match(/<w:lang [^>]*>/g)).toEqual(['<w:lang w:val="en-GB"/>']);
+  });
+
   it('check reads background_en as Markdown, as it reads background', () => {
     const dir = translated({ topic: true, outcome: true, background: true, questions: [1, 2, 3] });
     writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('equal access to education[^1].', 'equal access to education[^2].'));

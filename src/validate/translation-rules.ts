@@ -64,7 +64,7 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
           file.locate(['speaking_points']),
           'warning',
           'position/untranslated',
-          `The position \`${position.id}\` has speaking points but no \`speaking_points_en\`, and ${loaded.path} is built with the English template \`${name}\`: the note prints none.`,
+          `The position \`${position.id}\` has speaking points but no \`speaking_points_en\`, and ${loaded.path} is built with the English template \`${name}\`: it prints none for this position.`,
           'Add the translated points under `speaking_points_en:`.',
         ),
       );

@@ -44,9 +44,12 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
   }
   const fields = new Map<string, FieldReview>();
   const outside: OutsideChange[] = [];
+  // The field the paragraph before was grouped with, and that paragraph.
+  let last: { anchor: string; paragraph: ReviewedParagraph } | undefined;
   for (const paragraph of document.paragraphs) {
-    const anchor = paragraph.bookmarks.find((name) => anchors.has(name));
+    const anchor = paragraph.bookmarks.find((name) => anchors.has(name)) ?? (last && addedAfter(last.paragraph, paragraph) ? last.anchor : undefined);
     const field = anchor ? anchors.get(anchor) : undefined;
+    last = anchor && field ? { anchor, paragraph } : undefined;
     const revisions = revisionsOf(paragraph);
     const comments = paragraph.comments.flatMap((id) => document.comments.get(id) ?? []);
     if (!anchor || !field) {
@@ -77,6 +80,16 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     if (revisions.length || comments.length) outside.push({ text: `footnote: ${shorten(note.map((p) => markedText(p.pieces)).join(' '))}`, revisions, comments });
   }
   return { fields: [...fields.values()], outside };
+}
+
+/**
+ * The reviewer added `paragraph` after `previous` with track changes on: Enter at the end of
+ * `previous` (its mark is inserted), then typing (every piece of `paragraph` inserted). Word and
+ * LibreOffice leave a bookmark's end where it was, before that mark, so a paragraph added after
+ * a field's last one is outside its anchor; it is the field's all the same.
+ */
+function addedAfter(previous: ReviewedParagraph, paragraph: ReviewedParagraph): boolean {
+  return previous.mark?.kind === 'ins' && paragraph.pieces.every((piece) => piece.revision?.kind === 'ins');
 }
 
 /** The ids of the footnotes the paragraphs refer to, in order. */

@@ -4,11 +4,14 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 import { claimUnpackedSize, convertWithOffice, docxParts, itWithOffice, part, placeOf } from '../helpers/docx.js';
+import { OfficeEdit } from '../helpers/office-edit.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
 const REPO_POSITIONS = join(REPO, 'positions/educ');
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+/** Anna's stamp as LibreOffice records it, without a zone. */
+const ANNA_IN_OFFICE = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00' };
 
 function built(): string {
   const dir = exampleProject();
@@ -221,6 +224,31 @@ describe('briefing review', () => {
     const body = String(position(dir, 'equity-reforms').data.body);
     expect(body).toContain('   vietnē [skoluinternets.lv](https://skoluinternets.lv));\n2) nodrošināt skolām datu aizsardzības konsultācijas;\n3) no REACT-EU');
     expect(body).toContain('\n5) paplašināt video stundu');
+  });
+
+  it('takes a paragraph added after the last of a position (Enter at its end) as the position’s, though the bookmark ends before it', () => {
+    const dir = built();
+    const before = String(position(dir, 'equity-reforms').data.body);
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).insertParagraphAfter('kuras kvalitatīvu izglītību nodrošinās arī nākotnē.', 'Latvija atbalstīs arī pašvaldību sadarbību.', ANNA);
+    const path = join(dir, 'out/last.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Not applicable');
+    expect(run.stdout).toContain('{+Latvija atbalstīs arī pašvaldību sadarbību.+}');
+    expect(String(position(dir, 'equity-reforms').data.body)).toBe(`${before}\nLatvija atbalstīs arī pašvaldību sadarbību.\n`);
+  });
+
+  itWithOffice('takes a paragraph added after the last of a position in LibreOffice Writer, changes recorded', () => {
+    const dir = built();
+    const before = String(position(dir, 'equity-reforms').data.body);
+    const saved = new OfficeEdit(join(dir, DOCX))
+      .paragraphAfter('kuras kvalitatīvu izglītību nodrošinās arī nākotnē.<text:bookmark-end text:name="_Bf3"/></text:p>', 'Latvija atbalstīs arī pašvaldību sadarbību.', ANNA_IN_OFFICE)
+      .save();
+    const run = runCli(['review', saved, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Not applicable');
+    expect(String(position(dir, 'equity-reforms').data.body)).toBe(`${before}\nLatvija atbalstīs arī pašvaldību sadarbību.\n`);
   });
 
   it('does not lose an edit made without track changes: it is listed and accepted like a tracked one', () => {

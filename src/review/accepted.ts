@@ -6,7 +6,7 @@ import { parseAsBuilt, restoreDateMarks } from '../util/markdown-pieces.js';
 import { firstDefinitions } from '../util/markdown.js';
 import { alignKeys } from '../diff/align.js';
 import { columnWidths, modelledRow, patchedRow } from './table-row.js';
-import { formattedKey, formattingDifferences, linkKey, piecesFormatted, plain, plainText, withoutBold, type FormattedText } from './formatting.js';
+import { formattedKey, formattingDifferences, linkKey, piecesFormatted, plain, plainText, withoutBold, withSourceFormatting, type FormattedText } from './formatting.js';
 import { DEFAULT_STYLE, referenceLink, sourceStyles, WIDTH, type SourceStyle } from './source-style.js';
 import { sameFormat, type Piece, type ReviewedParagraph, type TableCell } from './read-docx.js';
 
@@ -92,7 +92,8 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const { units, definitions, style } = sourceUnits(source);
   const originals = originalGroups(paragraphs, gaps);
   // Words and the formatting Markdown writes: text made bold with track changes off is an edit too.
-  const rejectedRuns = originals.map((group) => groupFormatted(group, 'reject'));
+  // Formatting LibreOffice changed with track changes on, without saying what it was, was the field's.
+  const rejectedRuns = originals.map((group, index) => withSourceFormatting(groupFormatted(group, 'reject'), units[index]?.runs ?? []));
   const rejected = rejectedRuns.map((runs) => normalise(runs.map((run) => run.text).join('')));
   const rejectedKeys = rejectedRuns.map(formattedKey);
   const unitKeys = units.map((unit) => formattedKey(unit.runs));

@@ -8,14 +8,20 @@ import type { Piece } from './read-docx.js';
  * compared; nor is the formatting of white space, and Word may split the runs as it likes.
  */
 
-/** A stretch of text with the formatting Markdown can write of it: read from the DOCX, or printed from the Markdown. */
-export type FormattedText = PrintedRun;
+/**
+ * A stretch of text with the formatting Markdown can write of it: read from the DOCX, or printed
+ * from the Markdown. `formatUnknown`: read with every change rejected, the text's formatting
+ * before a tracked change of it that did not record it (see `Piece.formatBeforeUnknown`).
+ */
+export type FormattedText = PrintedRun & { formatUnknown?: true };
 
 /** How a text reads for comparing: its words, white space as one space, and its formatting. */
 interface Reading {
   chars: string[];
   /** Each character's formatting (see {@link marksKey}); '' for a space. */
   marks: string[];
+  /** The run each character is read from. */
+  runs: FormattedText[];
 }
 
 /**
@@ -67,8 +73,32 @@ export function piecesFormatted(pieces: readonly Piece[], reading: 'accept' | 'r
     .filter((piece) => piece.revision?.kind !== dropped)
     .map((piece) => {
       const { bold, italic, strike, code } = reading === 'reject' && piece.formatBefore ? piece.formatBefore : piece;
-      return { text: piece.text, bold, italic, strike, code, ...(piece.link === undefined ? {} : { link: piece.link }) };
+      const unknown = reading === 'reject' && piece.formatBeforeUnknown;
+      return { text: piece.text, bold, italic, strike, code, ...(piece.link === undefined ? {} : { link: piece.link }), ...(unknown ? { formatUnknown: true as const } : {}) };
     });
+}
+
+/**
+ * `runs`, a paragraph read with every change rejected, with the formatting the runs of unknown
+ * formatting had (see {@link FormattedText}) taken from `source`, the Markdown of the paragraph,
+ * character by character, when the two read the same words; else `runs` as they are. So a word
+ * LibreOffice made bold, or only coloured, with track changes on reads before as the field has it.
+ */
+export function withSourceFormatting(runs: readonly FormattedText[], source: readonly FormattedText[]): FormattedText[] {
+  if (!runs.some((run) => run.formatUnknown)) return [...runs];
+  const theirs = reading(source);
+  if (reading(runs).chars.join('') !== theirs.chars.join('')) return [...runs];
+  const result: FormattedText[] = [];
+  for (const { run, char, at } of readChars(runs)) {
+    // A space left out of the reading takes the formatting before it, as it has none of its own.
+    const from = run.formatUnknown ? (at === undefined ? result.at(-1) : theirs.runs[at]) : run;
+    const { bold, italic, strike, code } = from ?? run;
+    const next: FormattedText = { text: char, bold, italic, strike, code, ...(run.link === undefined ? {} : { link: run.link }) };
+    const last = result.at(-1);
+    if (last && marksKey(last) === marksKey(next)) last.text += char;
+    else result.push(next);
+  }
+  return result;
 }
 
 /** `runs` with no bold: where the layout sets it (a table's header row), the Markdown's is not seen. */
@@ -89,21 +119,41 @@ export function plainText(text: string): FormattedText {
 function reading(runs: readonly FormattedText[]): Reading {
   const chars: string[] = [];
   const marks: string[] = [];
-  for (const run of runs) {
-    const mark = marksKey(run);
-    for (const char of run.text) {
-      const space = /\s/.test(char);
-      // White space is one space, with no formatting of its own, and none at the start.
-      if (space && (!chars.length || chars.at(-1) === ' ')) continue;
-      chars.push(space ? ' ' : char);
-      marks.push(space ? '' : mark);
-    }
+  const from: FormattedText[] = [];
+  for (const { run, char, at } of readChars(runs)) {
+    if (at === undefined) continue;
+    const space = /\s/.test(char);
+    chars.push(space ? ' ' : char);
+    marks.push(space ? '' : marksKey(run));
+    from.push(run);
   }
   if (chars.at(-1) === ' ') {
     chars.pop();
     marks.pop();
+    from.pop();
   }
-  return { chars, marks };
+  return { chars, marks, runs: from };
+}
+
+/**
+ * Each character of `runs` with its run and its place in the reading (see {@link Reading}):
+ * white space is one space, none at the start, so a space after another has no place (`at`
+ * undefined).
+ */
+function* readChars(runs: readonly FormattedText[]): Generator<{ run: FormattedText; char: string; at: number | undefined }> {
+  let count = 0;
+  let lastSpace = true;
+  for (const run of runs) {
+    for (const char of run.text) {
+      const space = /\s/.test(char);
+      if (space && lastSpace) {
+        yield { run, char, at: undefined };
+        continue;
+      }
+      lastSpace = space;
+      yield { run, char, at: count++ };
+    }
+  }
 }
 
 function marksKey(marks: RunMarks): string {

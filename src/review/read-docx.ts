@@ -43,8 +43,18 @@ export interface Piece extends CharacterFormat {
    * Markdown writes of it (see {@link CharacterFormat}): a font, size or colour alone is none.
    */
   formatChanged: Revision | null;
-  /** With {@link formatChanged}: the formatting before that change (the `w:rPr` inside `w:rPrChange`). */
+  /**
+   * With {@link formatChanged}: the formatting before that change (the `w:rPr` inside `w:rPrChange`);
+   * absent when the change does not say, as LibreOffice writes a change it recorded itself (see
+   * {@link formatBeforeUnknown}).
+   */
   formatBefore?: CharacterFormat;
+  /**
+   * The formatting was changed with track changes on, but what it was before is not recorded: a
+   * `w:rPrChange` without a `w:rPr`, as LibreOffice writes one, which keeps only that the
+   * formatting changed. The field's text says what it was (see `withSourceFormatting`).
+   */
+  formatBeforeUnknown?: true;
 }
 
 /** The text of a piece that is a symbol briefing cannot read (see {@link Piece.symbol}): U+FFFD, the replacement character. */
@@ -609,10 +619,13 @@ class BodyReader {
     const fonts = this.fonts.fontsOf(paragraph.style, properties);
     const now = this.characterFormat(properties);
     const changed = child(properties, 'w:rPrChange');
+    const recorded = child(changed, 'w:rPr');
     // The properties before the change are whole, their character style (Strong taken off) too.
-    const before = changed ? this.characterFormat(child(changed, 'w:rPr')) : now;
-    const formatChanged: Revision | null = changed && !sameFormat(before, now) ? { ...revisionOf(changed), kind: 'ins' } : null;
-    const format = { ...now, revision: context.revision, formatChanged, ...(formatChanged ? { formatBefore: before } : {}) };
+    const before = recorded ? this.characterFormat(recorded) : now;
+    // LibreOffice records that it changed, not what it was: a change of what Markdown writes, or not, as the field's text tells.
+    const unknown = changed !== undefined && !recorded;
+    const formatChanged: Revision | null = changed && (unknown || !sameFormat(before, now)) ? { ...revisionOf(changed), kind: 'ins' } : null;
+    const format = { ...now, revision: context.revision, formatChanged, ...(unknown ? { formatBeforeUnknown: true as const } : formatChanged ? { formatBefore: before } : {}) };
     for (const part of elements(node)) {
       if (part.name === 'w:rPr') continue;
       if (part.name === 'w:fldChar' || part.name === 'w:instrText') {

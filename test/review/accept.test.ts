@@ -251,6 +251,29 @@ describe('briefing review', () => {
     expect(String(position(dir, 'equity-reforms').data.body)).toBe(`${before}\nLatvija atbalstīs arī pašvaldību sadarbību.\n`);
   });
 
+  itWithOffice('reads formatting LibreOffice changed with track changes on, which it records without the formatting before, against the field’s', () => {
+    const dir = built();
+    const reforms = String(position(dir, 'equity-reforms').data.body);
+    const cooperation = String(position(dir, 'equity-eu-cooperation').data.body);
+    const saved = new OfficeEdit(join(dir, DOCX))
+      // Italic on a word of a bold phrase: it was bold before, not plain.
+      .format('<text:span text:style-name="T1">koncentrēt investīcijās ar ilgtermiņa ietekmi</text:span>', 'investīcijās', 'briefing-italic', 'fo:font-style="italic"', ANNA_IN_OFFICE)
+      // A colour alone on bold words: no change Markdown writes.
+      .format('<text:span text:style-name="T1">neradot nesamērīgu administratīvo slogu</text:span>', 'administratīvo', 'briefing-red', 'fo:color="#ff0000"', ANNA_IN_OFFICE)
+      // Italic taken off a word: it was italic before, as the field says.
+      .format('<text:span text:style-name="T2">savlaicīgs un individuāls</text:span>', 'individuāls', 'briefing-upright', 'fo:font-style="normal"', ANNA_IN_OFFICE)
+      .save();
+    const run = runCli(['review', saved, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('edited without track changes');
+    expect(run.stdout.match(/formatting changed: “investīcijās”/g)).toHaveLength(1);
+    expect(String(position(dir, 'equity-reforms').data.body)).toBe(
+      reforms.replace('**koncentrēt investīcijās ar ilgtermiņa\nietekmi**', '**koncentrēt** ***investīcijās*** **ar\nilgtermiņa ietekmi**'),
+    );
+    expect(position(dir, 'equity-eu-cooperation').data).toMatchObject({ version: 2, body: cooperation });
+    expect(String(position(dir, 'equity-achievements').data.body)).toContain('vislabākos rezultātus dod *savlaicīgs un* individuāls atbalsts');
+  });
+
   it('does not lose an edit made without track changes: it is listed and accepted like a tracked one', () => {
     const dir = built();
     const docx = readFileSync(join(dir, DOCX));

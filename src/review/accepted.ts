@@ -845,7 +845,8 @@ function footnotesInOrder(originals: readonly ReviewedParagraph[][], units: read
 /**
  * `lost`, when given, also gets the notes about a change the Markdown cannot hold (a footnote the
  * reviewer added). In a table's cell (`cell`), every pipe is escaped, in inline code and link
- * addresses too: GFM ends the cell at any other.
+ * addresses too: GFM ends the cell at any other; a number, `-` or `#` at its start is not, as it
+ * would be at a paragraph's.
  */
 export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, string>, notes: string[], lost?: string[], cell = false, style: SourceStyle = DEFAULT_STYLE): string {
   let result = '';
@@ -888,7 +889,8 @@ export function inlineMarkdown(pieces: readonly Piece[], footnotes: Map<string, 
     result += formatted(text.replace(/\u00a0/g, ' '), piece, cell, style, result.slice(-1), firstCharOf(pieces[end]));
     index = end;
   }
-  return result.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>#])/, '\\$1');
+  // What would start a list, quote or heading at a paragraph's start is text in a cell, which holds inline content only.
+  return cell ? result : result.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>#])/, '\\$1');
 }
 
 /**

@@ -243,6 +243,13 @@ describe('a table written with padded columns', () => {
         .replace('| **prioritāte**     |\n', '| **prioritāte**     |\n| Citi           |    1 |     2 |                    |\n'),
     );
   });
+  it('writes a changed cell that starts with a number and a full stop as it is: a cell holds no list to escape it from', () => {
+    const dir = builtWith('  | Pasākums | Termiņš |\n  |---|---|\n  | Internets | 2021. gada marts |\n  | Datori | - |\n');
+    const before = body(dir);
+    const after = accepted(dir, (word) => word.replace('2021. gada marts', 'marts', 'aprīlis', ANNA).replace('Datori', 'Datori', 'Datori un planšetes', ANNA));
+    expect(after).toBe(before.replace('| 2021. gada marts |', '| 2021. gada aprīlis |').replace('| Datori |', '| Datori un planšetes |'));
+  });
+
   it('takes a row the reviewer adds after the last of a table that ends the field (the field\'s bookmark ends in the cell above)', () => {
     const dir = builtWith('  | Avots | Summa |\n  |---|---|\n  | Pēdējā rinda | 7 |\n');
     const before = body(dir);

@@ -14,7 +14,7 @@ import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { acceptedText, type AcceptedText } from '../review/accepted.js';
+import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
 import { formattingChanges, layoutChanges, splitByField, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
@@ -108,14 +108,16 @@ export function review(options: ReviewOptions): ReviewResult {
     return finish(result);
   }
   result.outside = split.outside;
-  for (const field of split.fields) {
-    const claiming = field.field.kind === 'position' ? filesClaiming(project, field.field.id) : [];
+  for (const reviewed of split.fields) {
+    const claiming = reviewed.field.kind === 'position' ? filesClaiming(project, reviewed.field.id) : [];
     if (claiming.length > 1) {
-      const message = `The reviewer changed position ${field.field.id}, whose id ${claiming.join(' and ')} both claim: review cannot tell which file to read or write.`;
-      result.diagnostics.push(diagnostic(claiming[1] ?? field.field.file, undefined, 'error', 'position/duplicate-id', message, 'Give each position its own id (by convention its file name), then run review again.'));
+      const message = `The reviewer changed position ${reviewed.field.id}, whose id ${claiming.join(' and ')} both claim: review cannot tell which file to read or write.`;
+      result.diagnostics.push(diagnostic(claiming[1] ?? reviewed.field.file, undefined, 'error', 'position/duplicate-id', message, 'Give each position its own id (by convention its file name), then run review again.'));
       continue;
     }
-    const source = fieldSource(project, meeting, field.field);
+    const source = fieldSource(project, meeting, reviewed.field);
+    // A colour LibreOffice tracked is no change (it does not record the formatting before, so the field's text tells).
+    const field = withoutIdleFormatting(reviewed, source?.text ?? '');
     const stale = staleness(project, meeting, document, field.field);
     if (stale?.gone) {
       // Nothing to merge into: --rebase cannot help. An untracked edit shows against the text it was built from, when git has it.

@@ -8,7 +8,8 @@ import { alignKeys } from '../diff/align.js';
 import { columnWidths, modelledRow, patchedRow } from './table-row.js';
 import { formattedKey, formattingDifferences, linkKey, piecesFormatted, plain, plainText, withoutBold, withSourceFormatting, type FormattedText } from './formatting.js';
 import { DEFAULT_STYLE, referenceLink, sourceStyles, WIDTH, type SourceStyle } from './source-style.js';
-import { sameFormat, type Piece, type ReviewedParagraph, type TableCell } from './read-docx.js';
+import type { FieldReview } from './fields.js';
+import { sameFormat, type Piece, type ReviewedParagraph, type Revision, type TableCell } from './read-docx.js';
 
 /** The text of a field after accepting every change, and what could not be carried over. */
 export interface AcceptedText {
@@ -29,6 +30,11 @@ export interface AcceptedText {
   lost: string[];
   /** Words whose formatting (or link) was changed with track changes off, as the DOCX has them. */
   formatting: string[];
+  /**
+   * The formatting changes LibreOffice recorded without the formatting before (see
+   * `Piece.formatBeforeUnknown`) that leave what Markdown writes as the field has it: a colour, a font.
+   */
+  idleFormatChanges: Revision[];
 }
 
 /** One paragraph of the field's Markdown source: a paragraph, a list item's own paragraph, or a whole table. */
@@ -93,7 +99,8 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
   const originals = originalGroups(paragraphs, gaps);
   // Words and the formatting Markdown writes: text made bold with track changes off is an edit too.
   // Formatting LibreOffice changed with track changes on, without saying what it was, was the field's.
-  const rejectedRuns = originals.map((group, index) => withSourceFormatting(groupFormatted(group, 'reject'), units[index]?.runs ?? []));
+  const formatChanges = new Set<Revision>();
+  const rejectedRuns = originals.map((group, index) => withSourceFormatting(groupFormatted(group, 'reject'), units[index]?.runs ?? [], formatChanges));
   const rejected = rejectedRuns.map((runs) => normalise(runs.map((run) => run.text).join('')));
   const rejectedKeys = rejectedRuns.map(formattedKey);
   const unitKeys = units.map((unit) => formattedKey(unit.runs));
@@ -191,7 +198,8 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
       lost.push(sentence);
     }
   }
-  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched: matched && notesMatched, lost: [...new Set(lost)], formatting };
+  const idle = paragraphs.flatMap((p) => p.pieces.flatMap((piece) => (piece.formatBeforeUnknown && piece.formatChanged && !piece.revision && !formatChanges.has(piece.formatChanged) ? [piece.formatChanged] : [])));
+  return { markdown: `${markdown}\n`, before, after, notes: [...new Set(notes)], matched: matched && notesMatched, lost: [...new Set(lost)], formatting, idleFormatChanges: idle };
 }
 
 /** A footnote definition after accepting the changes in its note: its text as the listing shows it, and its Markdown. */
@@ -203,6 +211,19 @@ interface AcceptedFootnote {
   lost: string[];
   formatting: string[];
   matched: boolean;
+}
+
+/**
+ * `field` without the formatting changes LibreOffice recorded that leave what Markdown writes of the
+ * field's text (`source`) as it was (see {@link AcceptedText.idleFormatChanges}): a colour or a font
+ * alone is no change, as in a change Word records, which says what the formatting was.
+ */
+export function withoutIdleFormatting(field: FieldReview, source: string): FieldReview {
+  if (!field.paragraphs.some((p) => p.pieces.some((piece) => piece.formatBeforeUnknown))) return field;
+  const idle = new Set(acceptedText(field.paragraphs, source, field.footnotes).idleFormatChanges);
+  if (!idle.size) return field;
+  const paragraphs = field.paragraphs.map((p) => ({ ...p, pieces: p.pieces.map((piece) => (piece.formatChanged && idle.has(piece.formatChanged) ? { ...piece, formatChanged: null } : piece)) }));
+  return { ...field, paragraphs, revisions: field.revisions.filter((revision) => !idle.has(revision)) };
 }
 
 /**

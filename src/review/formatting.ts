@@ -1,5 +1,5 @@
 import type { PrintedRun, RunMarks } from '../docx/printed-text.js';
-import type { Piece } from './read-docx.js';
+import type { Piece, Revision } from './read-docx.js';
 
 /*
  * A paragraph is compared with its Markdown on its words and on the formatting Markdown can
@@ -11,9 +11,9 @@ import type { Piece } from './read-docx.js';
 /**
  * A stretch of text with the formatting Markdown can write of it: read from the DOCX, or printed
  * from the Markdown. `formatUnknown`: read with every change rejected, the text's formatting
- * before a tracked change of it that did not record it (see `Piece.formatBeforeUnknown`).
+ * before a tracked change of it that did not record it (see `Piece.formatBeforeUnknown`): that change.
  */
-export type FormattedText = PrintedRun & { formatUnknown?: true };
+export type FormattedText = PrintedRun & { formatUnknown?: Revision };
 
 /** How a text reads for comparing: its words, white space as one space, and its formatting. */
 interface Reading {
@@ -73,8 +73,8 @@ export function piecesFormatted(pieces: readonly Piece[], reading: 'accept' | 'r
     .filter((piece) => piece.revision?.kind !== dropped)
     .map((piece) => {
       const { bold, italic, strike, code } = reading === 'reject' && piece.formatBefore ? piece.formatBefore : piece;
-      const unknown = reading === 'reject' && piece.formatBeforeUnknown;
-      return { text: piece.text, bold, italic, strike, code, ...(piece.link === undefined ? {} : { link: piece.link }), ...(unknown ? { formatUnknown: true as const } : {}) };
+      const unknown = reading === 'reject' && piece.formatBeforeUnknown ? piece.formatChanged : null;
+      return { text: piece.text, bold, italic, strike, code, ...(piece.link === undefined ? {} : { link: piece.link }), ...(unknown ? { formatUnknown: unknown } : {}) };
     });
 }
 
@@ -83,17 +83,22 @@ export function piecesFormatted(pieces: readonly Piece[], reading: 'accept' | 'r
  * formatting had (see {@link FormattedText}) taken from `source`, the Markdown of the paragraph,
  * character by character, when the two read the same words; else `runs` as they are. So a word
  * LibreOffice made bold, or only coloured, with track changes on reads before as the field has it.
+ * `changed` gets each such change that changed what Markdown writes, or may have (the words differ).
  */
-export function withSourceFormatting(runs: readonly FormattedText[], source: readonly FormattedText[]): FormattedText[] {
+export function withSourceFormatting(runs: readonly FormattedText[], source: readonly FormattedText[], changed = new Set<Revision>()): FormattedText[] {
   if (!runs.some((run) => run.formatUnknown)) return [...runs];
   const theirs = reading(source);
-  if (reading(runs).chars.join('') !== theirs.chars.join('')) return [...runs];
+  if (reading(runs).chars.join('') !== theirs.chars.join('')) {
+    for (const run of runs) if (run.formatUnknown) changed.add(run.formatUnknown);
+    return [...runs];
+  }
   const result: FormattedText[] = [];
   for (const { run, char, at } of readChars(runs)) {
     // A space left out of the reading takes the formatting before it, as it has none of its own.
     const from = run.formatUnknown ? (at === undefined ? result.at(-1) : theirs.runs[at]) : run;
     const { bold, italic, strike, code } = from ?? run;
     const next: FormattedText = { text: char, bold, italic, strike, code, ...(run.link === undefined ? {} : { link: run.link }) };
+    if (run.formatUnknown && !/\s/.test(char) && marksKey(next) !== marksKey(run)) changed.add(run.formatUnknown);
     const last = result.at(-1);
     if (last && marksKey(last) === marksKey(next)) last.text += char;
     else result.push(next);

@@ -31,7 +31,8 @@ export interface FieldSplit {
 /**
  * Groups the body's paragraphs by the field anchor they are in. A paragraph the reviewer
  * added inside a field (a split, a new paragraph) is inside the bookmark Word keeps
- * around the field, so it is grouped with it. A footnote belongs to the field that refers
+ * around the field, so it is grouped with it; so is one added right after the field's last
+ * paragraph or before its first, which the bookmark does not take in (see {@link addedAfter}). A footnote belongs to the field that refers
  * to it: its changes and comments are the field's. A changed footnote no field refers to is
  * an outside change.
  */
@@ -44,24 +45,34 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
   }
   const fields = new Map<string, FieldReview>();
   const outside: OutsideChange[] = [];
-  // The field the paragraph before was grouped with, and that paragraph.
-  let last: { anchor: string; paragraph: ReviewedParagraph } | undefined;
-  for (const paragraph of document.paragraphs) {
-    const anchor = paragraph.bookmarks.find((name) => anchors.has(name)) ?? (last && addedAfter(last.paragraph, paragraph) ? last.anchor : undefined);
+  const { paragraphs } = document;
+  // Each paragraph's field anchor: the bookmark open in it, else the field a paragraph the reviewer added next to one belongs to.
+  const anchorOf: (string | undefined)[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    const previous = paragraphs[index - 1];
+    const before = anchorOf[index - 1];
+    anchorOf.push(paragraph.bookmarks.find((name) => anchors.has(name)) ?? (previous && before && addedAfter(previous, paragraph) ? before : undefined));
+  });
+  for (let index = paragraphs.length - 2; index >= 0; index--) {
+    const paragraph = paragraphs[index];
+    const next = anchorOf[index + 1];
+    if (paragraph && anchorOf[index] === undefined && next !== undefined && addedBefore(paragraph)) anchorOf[index] = next;
+  }
+  paragraphs.forEach((paragraph, index) => {
+    const anchor = anchorOf[index];
     const field = anchor ? anchors.get(anchor) : undefined;
-    last = anchor && field ? { anchor, paragraph } : undefined;
     const revisions = revisionsOf(paragraph);
     const comments = paragraph.comments.flatMap((id) => document.comments.get(id) ?? []);
     if (!anchor || !field) {
       if (revisions.length || comments.length) outside.push({ text: shorten(markedText(paragraph.pieces)), revisions, comments });
-      continue;
+      return;
     }
     const review: FieldReview = fields.get(anchor) ?? { anchor, field, paragraphs: [], footnotes: new Map(), revisions: [], comments: [] };
     review.paragraphs.push(paragraph);
     review.revisions.push(...revisions);
     for (const comment of comments) if (!review.comments.includes(comment)) review.comments.push(comment);
     fields.set(anchor, review);
-  }
+  });
   const referred = new Set<string>();
   for (const review of fields.values()) {
     for (const id of footnoteIds(review.paragraphs)) {
@@ -89,7 +100,22 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
  * a field's last one is outside its anchor; it is the field's all the same.
  */
 function addedAfter(previous: ReviewedParagraph, paragraph: ReviewedParagraph): boolean {
-  return previous.mark?.kind === 'ins' && paragraph.pieces.every((piece) => piece.revision?.kind === 'ins');
+  return previous.mark?.kind === 'ins' && allInserted(paragraph);
+}
+
+/**
+ * The reviewer added `paragraph` before the next one with track changes on: Enter at the start
+ * of that one (LibreOffice leaves its marks there, a field's bookmark start too), then typing
+ * into the paragraph before it, whose mark is then inserted and all of whose text is. A
+ * paragraph so added before a field's first one is the field's.
+ */
+function addedBefore(paragraph: ReviewedParagraph): boolean {
+  return paragraph.mark?.kind === 'ins' && allInserted(paragraph);
+}
+
+/** Every piece of the paragraph's text is a tracked insertion (true for a paragraph of none). */
+function allInserted(paragraph: ReviewedParagraph): boolean {
+  return paragraph.pieces.every((piece) => piece.revision?.kind === 'ins');
 }
 
 /** The ids of the footnotes the paragraphs refer to, in order. */

@@ -59,6 +59,19 @@ export class OfficeEdit {
     return this.replaceOnce(end, `${head}<text:change-start text:change-id="${id}"/></text:p><text:p text:style-name="Standard">${text}<text:change-end text:change-id="${id}"/></text:p>`);
   }
 
+  /**
+   * Adds a paragraph with `text` before the paragraph that starts with `start` (literal ODT XML from
+   * its `<text:p …>`), as Enter at its start and typing into the new paragraph above do: the
+   * insertion runs from the new paragraph into the start of that one, whose marks (a bookmark's
+   * start) stay where they were, after it.
+   */
+  paragraphBefore(start: string, text: string, stamp: OfficeStamp): this {
+    const open = /^<text:p [^>]*>/.exec(start)?.[0];
+    if (!open) throw new Error(`not the start of a paragraph: ${start}`);
+    const id = this.region('insertion', stamp);
+    return this.replaceOnce(start, `${open}<text:change-start text:change-id="${id}"/>${text}</text:p>${open}<text:change-end text:change-id="${id}"/>${start.slice(open.length)}`);
+  }
+
   /** Saves the edited document as a DOCX, as LibreOffice writes it, and returns its path. */
   save(): string {
     const changes = `<text:tracked-changes text:track-changes="true">${this.regions.join('')}</text:tracked-changes>`;

@@ -251,6 +251,16 @@ describe('briefing review', () => {
     expect(String(position(dir, 'equity-reforms').data.body)).toBe(`${before}\nLatvija atbalstīs arī pašvaldību sadarbību.\n`);
   });
 
+  itWithOffice('takes a paragraph added before the first of a position in LibreOffice Writer (Enter at its start), changes recorded', () => {
+    const dir = built();
+    const before = String(position(dir, 'equity-reforms').data.body);
+    const saved = new OfficeEdit(join(dir, DOCX)).paragraphBefore('<text:p text:style-name="Standard"><text:bookmark-start text:name="_Bf3"/>', 'Latvija rīkosies mērķtiecīgi.', ANNA_IN_OFFICE).save();
+    const run = runCli(['review', saved, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Not applicable');
+    expect(String(position(dir, 'equity-reforms').data.body)).toBe(`Latvija rīkosies mērķtiecīgi.\n\n${before}`);
+  });
+
   itWithOffice('reads formatting LibreOffice changed with track changes on, which it records without the formatting before, against the field’s: a colour alone is no change', () => {
     const dir = built();
     const reforms = String(position(dir, 'equity-reforms').data.body);

@@ -117,14 +117,15 @@ Examples:
 }
 
 /**
- * The flag that prints JSON, when the one of another command was typed: `check` has `--format
- * json` (as its human output is a format too), `list` and `templates` have `--json`.
+ * The names of the command and subcommand a command line runs (`['new', 'meeting']`), as help is
+ * asked for them; a global option's value (`-C build`) is no command.
  */
-/** The names of the command and subcommand a command line runs (`['new', 'meeting']`), as help is asked for them. */
 function commandPath(program: Command, args: readonly string[]): string[] {
   const names: string[] = [];
   let command = program;
-  for (const arg of args) {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (command === program && GLOBAL_WITH_VALUE.has(arg)) index++;
     const sub = command.commands.find((one) => one.name() === arg || one.aliases().includes(arg));
     if (sub === undefined) continue;
     names.push(sub.name());
@@ -133,6 +134,10 @@ function commandPath(program: Command, args: readonly string[]): string[] {
   return names;
 }
 
+/**
+ * The flag that prints JSON, when the one of another command was typed: `check` has `--format
+ * json` (as its human output is a format too), `list` and `templates` have `--json`.
+ */
 function jsonFlagHint(mistake: string, args: readonly string[]): string | undefined {
   if (mistake === "error: unknown option '--json'" && args.includes('check')) return 'check prints JSON with --format json.';
   const other = ['list', 'templates'].find((command) => args.includes(command));

@@ -31,6 +31,7 @@ describe('help and mistakes', () => {
     [['clear', 'x', '-m', 'AM', '--withdrew'], "briefing: unknown option '--withdrew'\n  Did you mean --withdraw?"],
     [['clear', 'x'], "briefing: required option '-m, --ministry <code>' not specified\n  See briefing clear --help."],
     [['-C', '.', 'new', 'meeting', '2021-05-18'], "briefing: missing required argument 'slug'\n  See briefing new meeting --help."],
+    [['-C', 'list', 'check', '--bogus'], "briefing: unknown option '--bogus'\n  See briefing check --help."],
     [['--colour'], "briefing: unknown option '--colour'\n  Did you mean --color?"],
     [['check', '--json'], "briefing: unknown option '--json'\n  check prints JSON with --format json."],
     [['list', '--format', 'json'], "briefing: unknown option '--format'\n  list prints JSON with --json."],

@@ -103,7 +103,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     const other = folderKind(project, second) ?? fileKind(project, second, repo, to, { kind: 'file', label: shownFile(project, second) });
     if (other !== kind) {
       throw new UsageError(
-        `${projectPath(project.root, first)} is a ${kind} and ${projectPath(project.root, second)} a ${other}: diff compares two versions of one kind of file.`,
+        `${shownFile(project, first)} is a ${kind} and ${shownFile(project, second)} a ${other}: diff compares two versions of one kind of file.`,
         'Name two meetings, or two positions.',
       );
     }

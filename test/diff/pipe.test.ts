@@ -29,3 +29,12 @@ it('names a version outside the project where it is (/dev/fd/63, /tmp/…), not 
   const piped = spawnSync('bash', ['-c', `${briefing} diff /dev/stdin ${POSITION} --format md < ${POSITION}`], { cwd: dir, env, encoding: 'utf8' });
   expect(piped.stdout.split('\n').slice(0, 3)).toEqual([`# Changes in \`/dev/stdin → ${POSITION}\``, '', expect.stringMatching(new RegExp(`^From \`/dev/stdin\` \\(.*\\) to \`${POSITION}\``))]);
 });
+
+it('names a piped version where it is in the message that the two files are of other kinds too', () => {
+  const dir = exampleProject();
+  const briefing = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO, 'bin/briefing.js'))}`;
+  const env = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
+  const run = spawnSync('bash', ['-c', `${briefing} diff /dev/stdin meetings/2021-02-19-educ-informal.yaml < ${POSITION}`], { cwd: dir, env, encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('briefing: /dev/stdin is a position and meetings/2021-02-19-educ-informal.yaml a meeting');
+});

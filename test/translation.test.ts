@@ -205,6 +205,16 @@ describe('the meeting in English', () => {
     expect(styles.match(/<w:lang [^>]*>/g)).toEqual(['<w:lang w:val="en-GB"/>']);
   });
 
+  it('says nothing of a background not translated where the meeting has none yet (a new meeting)', () => {
+    const dir = translated({ topic: true, outcome: true, questions: [1, 2, 3] });
+    writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace(/^background: \|\n(?: {2}.*\n|\n)*/m, 'background: |\n\n'));
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir).status).toBe(0);
+    const note = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(note).not.toContain('Portugāles prezidentūra');
+    expect(note).not.toContain('The background has no English text');
+    expect(warnings(dir)).toEqual([]);
+  });
+
   it('check reads background_en as Markdown, as it reads background', () => {
     const dir = translated({ topic: true, outcome: true, background: true, questions: [1, 2, 3] });
     writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('equal access to education[^1].', 'equal access to education[^2].'));

@@ -146,10 +146,10 @@ const QUOTES: Record<QuoteStyle, readonly [string, string]> = {
 };
 
 /**
- * A text written whole in one pair of quotation marks, and no other inside: “…”, „…“, "…" or «…».
- * The inner text is the first group that matched.
+ * A text written whole in one pair of quotation marks, and no other inside: “…”, „…“ or „…” (both
+ * written in Latvian texts), "…" or «…». The inner text is the first group that matched.
  */
-const QUOTED_WHOLE = /^\s*(?:\u201C([^\u201C\u201D\u201E"]*)\u201D|\u201E([^\u201C\u201D\u201E"]*)\u201C|"([^\u201C\u201D\u201E"]*)"|\u00AB([^\u00AB\u00BB]*)\u00BB)\s*$/u;
+const QUOTED_WHOLE = /^\s*(?:\u201C([^\u201C\u201D\u201E"]*)\u201D|\u201E([^\u201C\u201D\u201E"]*)[\u201C\u201D]|"([^\u201C\u201D\u201E"]*)"|\u00AB([^\u00AB\u00BB]*)\u00BB)\s*$/u;
 
 /**
  * Wraps text in the configured quotation marks. A text the meeting file already wrote in quotation

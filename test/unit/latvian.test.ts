@@ -143,7 +143,7 @@ describe('quotes and abbreviations', () => {
     expect(quote('Skola 2030')).toBe('“Skola 2030”');
     expect(quote('Skola 2030', 'low-high')).toBe('„Skola 2030“');
     // Already written in quotation marks, of any kind: one pair, the configured one.
-    for (const written of ['“Skola 2030”', '„Skola 2030“', '"Skola 2030"', '«Skola 2030»', ' “Skola 2030” ']) {
+    for (const written of ['“Skola 2030”', '„Skola 2030“', '„Skola 2030”', '"Skola 2030"', '«Skola 2030»', ' “Skola 2030” ']) {
       expect(quote(written), written).toBe('“Skola 2030”');
       expect(quote(written, 'low-high'), written).toBe('„Skola 2030“');
     }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from './helpers/project.js';
 import { WordEdit } from './helpers/word-edit.js';
 import { docxParts, part } from './helpers/docx.js';
 
@@ -213,6 +213,15 @@ describe('the meeting in English', () => {
     expect(note).not.toContain('Portugāles prezidentūra');
     expect(note).not.toContain('The background has no English text');
     expect(warnings(dir)).toEqual([]);
+  });
+
+  it('says of a project’s own English template only that the note has no English text there, in the singular for one text', () => {
+    const dir = translated({});
+    writeFile(dir, 'templates/note.en.md.hbs', 'Topic: {{#if meeting.topicEn}}{{meeting.topicEn}}{{else}}{{meeting.topic}}{{/if}}\n');
+    writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('template: informative-report.en', 'template: note.en'));
+    expect(warnings(dir)).toEqual([
+      'meetings/2021-02-19-educ-informal.yaml:25:8  warning  The meeting has no English text for `topic_en`, and it is built with the English template `note.en`: the note has no English text for it. Add the translation beside the Latvian: `topic_en:` under `topic`.  meeting/untranslated',
+    ]);
   });
 
   it('check reads background_en as Markdown, as it reads background', () => {

@@ -155,7 +155,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const template = compiled.template;
   if (hasErrors(result.diagnostics) || !template) return result;
   result.inputs.template = template.path;
-  result.diagnostics.push(...untranslatedMeeting(loaded, meeting, templateName, template));
+  result.diagnostics.push(...untranslatedMeeting(project, loaded, meeting, templateName, template));
   result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template));
   result.diagnostics.push(...untranslatedPlace(loaded, meeting, templateName, template));
   result.diagnostics.push(...lastDayPrinted(loaded, meeting, template));

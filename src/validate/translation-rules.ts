@@ -79,29 +79,31 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
  * prints the Latvian ones in their place. One warning for the meeting, at the first text missing,
  * naming them all (the answers have their own, `position/untranslated`).
  */
-export function untranslatedMeeting(loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate): Diagnostic[] {
+export function untranslatedMeeting(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate): Diagnostic[] {
   if (!isEnglishTemplate(name)) return [];
-  const missing: { what: string; how: string; path: (string | number)[] }[] = [];
-  if (!meeting.topic_en?.trim() && templateReads(template, /\btopicEn\b/)) missing.push({ what: '`topic_en`', how: '`topic_en:` under `topic`', path: ['topic'] });
-  if (!meeting.outcome_en?.trim() && meeting.outcome?.trim() && templateReads(template, /\boutcomeEn\b/)) missing.push({ what: '`outcome_en`', how: '`outcome_en:` under `outcome`', path: ['outcome'] });
-  if (!meeting.background_en?.trim() && meeting.background.trim() && templateReads(template, /\bbackgroundEn\b/)) missing.push({ what: '`background_en`', how: '`background_en: |` under `background`', path: ['background'] });
+  const missing: { what: string; how: string; path: (string | number)[]; count: number }[] = [];
+  if (!meeting.topic_en?.trim() && templateReads(template, /\btopicEn\b/)) missing.push({ what: '`topic_en`', how: '`topic_en:` under `topic`', path: ['topic'], count: 1 });
+  if (!meeting.outcome_en?.trim() && meeting.outcome?.trim() && templateReads(template, /\boutcomeEn\b/)) missing.push({ what: '`outcome_en`', how: '`outcome_en:` under `outcome`', path: ['outcome'], count: 1 });
+  if (!meeting.background_en?.trim() && meeting.background.trim() && templateReads(template, /\bbackgroundEn\b/)) missing.push({ what: '`background_en`', how: '`background_en: |` under `background`', path: ['background'], count: 1 });
   const questions = meeting.questions.flatMap((question, index) => (question.text_en?.trim() ? [] : [index]));
   const [first] = questions;
   if (first !== undefined && templateReads(template, /\btextEn\b/)) {
     const numbers = questions.map((index) => index + 1);
-    missing.push({ what: `\`text_en\` of question${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`, how: `\`text_en:\` under ${numbers.length === 1 ? 'the question’s' : 'each question’s'} \`text\``, path: ['questions', first, 'text'] });
+    missing.push({ what: `\`text_en\` of question${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`, how: `\`text_en:\` under ${numbers.length === 1 ? 'the question’s' : 'each question’s'} \`text\``, path: ['questions', first, 'text'], count: numbers.length });
   }
   const [at] = missing;
   if (at === undefined) return [];
   const list = (texts: string[]) => (texts.length === 1 ? texts[0] : `${texts.slice(0, -1).join(', ')} and ${texts.at(-1) ?? ''}`);
-  const one = missing.length === 1 && questions.length <= 1;
+  const one = missing.length === 1 && at.count === 1;
+  // What a project's own template prints in their place only its text says; the built-in one prints the Latvian.
+  const instead = isBuiltInTemplate(project.files.root, template.path) ? `the note prints the Latvian text in ${one ? 'its' : 'their'} place` : `the note has no English text for ${one ? 'it' : 'them'}`;
   return [
     diagnostic(
       loaded.path,
       loaded.file.locate(at.path),
       'warning',
       'meeting/untranslated',
-      `The meeting has no English text for ${list(missing.map((m) => m.what))}, and it is built with the English template \`${name}\`: the note prints the Latvian text in ${one ? 'its' : 'their'} place.`,
+      `The meeting has no English text for ${list(missing.map((m) => m.what))}, and it is built with the English template \`${name}\`: ${instead}.`,
       `Add ${one ? 'the translation' : 'the translations'} beside the Latvian: ${list(missing.map((m) => m.how))}.`,
     ),
   ];

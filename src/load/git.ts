@@ -365,7 +365,10 @@ export function repositoryState(folder: string): string | undefined {
     // Refs kept in a reftable (git 2.45's --ref-format=reftable: HEAD names `refs/heads/.invalid`), and a
     // configuration that includes other files, are layouts not read here: a commit or a change in an
     // included file would leave the state as it was.
-    if (existsSync(join(common, 'reftable')) || configIncludes([join(common, 'config'), join(own, 'config.worktree')])) return undefined;
+    const home = process.env.HOME ?? '';
+    const xdg = process.env.XDG_CONFIG_HOME || join(home, '.config');
+    const userConfigs = [join(home, '.gitconfig'), join(xdg, 'git', 'config'), '/etc/gitconfig'];
+    if (existsSync(join(common, 'reftable')) || configIncludes([join(common, 'config'), join(own, 'config.worktree'), ...userConfigs])) return undefined;
     const head = readFileSync(join(own, 'HEAD'), 'utf8');
     const ref = /^ref: (refs\/\S+)$/m.exec(head)?.[1];
     const stamp = (path: string) => {
@@ -376,8 +379,6 @@ export function repositoryState(folder: string): string | undefined {
         return '-';
       }
     };
-    const home = process.env.HOME ?? '';
-    const xdg = process.env.XDG_CONFIG_HOME || join(home, '.config');
     return JSON.stringify([
       top,
       head,
@@ -385,7 +386,7 @@ export function repositoryState(folder: string): string | undefined {
       ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes')].map(stamp),
       // The attributes files from the folder up to the top (line ends, filters); not those in its subfolders.
       ...foldersUpTo(resolve(folder), top).map((dir) => stamp(join(dir, '.gitattributes'))),
-      ...[join(home, '.gitconfig'), join(xdg, 'git', 'config'), join(xdg, 'git', 'attributes'), '/etc/gitconfig'].map(stamp),
+      ...[...userConfigs, join(xdg, 'git', 'attributes')].map(stamp),
     ]);
   } catch {
     return undefined;

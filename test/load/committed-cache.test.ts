@@ -112,6 +112,17 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     await notRaised(project);
     await notRaised(project);
     expect(diffs()).toBe(2);
+    // So may one the user's own configuration includes (includeIf is written in ~/.gitconfig).
+    const home = process.env.HOME;
+    process.env.HOME = tempDir('briefing-home-');
+    try {
+      writeFileSync(join(process.env.HOME, '.gitconfig'), '[includeIf "gitdir:~/work/"]\n\tpath = work.config\n');
+      await notRaised(project);
+      await notRaised(project);
+      expect(diffs()).toBe(2);
+    } finally {
+      process.env.HOME = home;
+    }
     // git 2.45's reftable keeps the refs in .git/reftable (HEAD names refs/heads/.invalid): a commit changes no file read here.
     writeFile(project, '.git/config', readFileSync(join(project, '.git/config'), 'utf8').replace('[include]\n\tpath = extra.config\n', ''));
     await notRaised(project);

@@ -45,7 +45,14 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
       reference: undefined,
       hash: '',
       diagnostics: [
-        diagnostic(file, place, 'error', 'config/reference-docx-missing', `The reference DOCX \`${path}\` cannot be read.`, 'Give a path relative to the project root; `briefing reference-docx -o reference.docx` writes one to start from.'),
+        diagnostic(
+          file,
+          place,
+          'error',
+          'config/reference-docx-missing',
+          `The reference DOCX \`${path}\` cannot be read.`,
+          'Give a path relative to the project root, and commit the file (`diff` reads past versions from git); `briefing reference-docx -o reference.docx` writes one to start from.',
+        ),
       ],
     };
   }

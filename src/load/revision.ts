@@ -94,24 +94,25 @@ export function projectFromManifest(repo: Repository, manifest: Manifest, shownA
   if (stray) {
     throw new UsageError(`${shownAs} records the file \`${stray.path}\`, which is not a path inside the project; nothing is compared.`, 'Pass the <file_code>.manifest.json that briefing build wrote, unedited.');
   }
-  const blobs = readBlobs(repo, recorded.flatMap((file) => [file.git_blob, ...(file.git_blob_lf ? [file.git_blob_lf] : [])]));
+  const texts = recorded.filter((file) => file !== reference);
+  const blobs = readBlobs(repo, texts.flatMap((file) => [file.git_blob, ...(file.git_blob_lf ? [file.git_blob_lf] : [])]));
   const files = new Map<string, string>();
-  for (const file of recorded) {
-    // The reference DOCX is bytes, read when the build's layout asks for it.
-    if (file === reference) continue;
+  for (const file of texts) {
     // Built in a checkout with CRLF ends whose repository stores LF: the stored text, with the ends the build read.
     const stored = file.git_blob_lf === undefined ? undefined : blobs.get(file.git_blob_lf)?.replaceAll('\n', '\r\n');
     const text = [blobs.get(file.git_blob), stored].find((candidate) => candidate !== undefined && sha256(candidate) === file.sha256);
-    if (text === undefined) {
-      // A shallow clone holds only the newest commits' files: the build's may well be in the history it lacks.
-      if (isShallowClone(repo)) throw new UsageError(`The version of ${file.path} recorded in ${shownAs} is not in this shallow clone, whose history may stop short of it.`, UNSHALLOW_HINT);
-      throw new UsageError(
-        `The version of ${file.path} recorded in ${shownAs} is not in the git repository.`,
-        'It was built from uncommitted changes; compare with --from <revision> instead.',
-      );
-    }
+    if (text === undefined) throw notInRepository(repo, file.path, shownAs);
     files.set(file.path, text);
   }
-  const referenceBytes = (path: string) => (reference && !reference.built_in && path === reference.path ? readBlobBytes(repo, reference.git_blob) : undefined);
-  return memoryFiles(`manifest-${sha256(JSON.stringify(manifest)).slice(0, 16)}`, files, referenceBytes);
+  // The reference DOCX is bytes: read as text, a Word file is mangled.
+  const referenceBytes = reference && !reference.built_in ? readBlobBytes(repo, reference.git_blob) : undefined;
+  if (reference && !reference.built_in && referenceBytes === undefined) throw notInRepository(repo, reference.path, shownAs);
+  return memoryFiles(`manifest-${sha256(JSON.stringify(manifest)).slice(0, 16)}`, files, (path) => (path === reference?.path ? referenceBytes : undefined));
+}
+
+/** The error that a file as a manifest recorded it is not in git: built from uncommitted changes, or beyond a shallow clone's history. */
+function notInRepository(repo: Repository, path: string, shownAs: string): UsageError {
+  // A shallow clone holds only the newest commits' files: the build's may well be in the history it lacks.
+  if (isShallowClone(repo)) return new UsageError(`The version of ${path} recorded in ${shownAs} is not in this shallow clone, whose history may stop short of it.`, UNSHALLOW_HINT);
+  return new UsageError(`The version of ${path} recorded in ${shownAs} is not in the git repository.`, 'It was built from uncommitted changes; compare with --from <revision> instead.');
 }

@@ -122,6 +122,8 @@ describe('templates', () => {
     ['{{#if meeting.nme.locative}}x{{/if}}', 'nme', 7, 'Did you mean `meeting.name.locative`?'],
     ['{{#each questions as |q|}}{{qq.number}}{{/each}}', 'qq', 29, 'Did you mean `q.number`?'],
     ['{{#each questions as |q|}}{{q.positon.id}}{{/each}}', 'positon', 29, 'Did you mean `q.position.id`?'],
+    ['{{@root.meeting.topc}}', 'topc', 3, 'Did you mean `@root.meeting.topic`?'],
+    ['{{#each questions}}{{@indx}}{{/each}}', 'indx', 22, 'Did you mean `@index`?'],
     ['{{frob.x.y}}', 'frob', 3, 'Check the spelling against the template data described in the README (`meeting`, `questions`, `clearance`, …).'],
   ])('names the field a misspelt one most likely meant, %s (a meeting file’s end_date is meeting.endDate)', async (call, field, column, hint) => {
     const { diagnostics } = await renderWith(`Virsraksts\n\n${call}\n`);

@@ -11,6 +11,8 @@ export interface FieldFailure {
   rest: string[];
   /** The value that has no such field; undefined when the value before was itself absent (null). */
   owner: object | undefined;
+  /** A path of Handlebars' data (`@root.meeting.topic`, `@index`), written with its `@`. */
+  data: boolean;
 }
 
 /** The failure behind each exception {@link readField} throws. */
@@ -62,8 +64,9 @@ export function strictPathsCompiler(): unknown {
         return;
       }
       const names = `[${parts.map((part) => this.quotedString(part)).join(', ')}]`;
-      const location = JSON.stringify(this.source.currentLocation ?? null);
-      this.push([this.aliasable(`helpers.${FIELD_HELPER}`), '(container, ', this.popStack(), ', ', names, ', ', start, ', ', strict, ', ', location, ')']);
+      // Last, and an object: Handlebars' runtime wraps every helper to set `lookupProperty` on its last argument (its options, for a helper a template calls).
+      const location = JSON.stringify(this.source.currentLocation ?? {});
+      this.push([this.aliasable(`helpers.${FIELD_HELPER}`), '(container, ', this.popStack(), ', ', names, ', ', start, ', ', strict, ', ', type === 'data', ', ', location, ')']);
     },
   });
   return StrictPaths;
@@ -85,14 +88,14 @@ interface Container {
  * - a field of a text or number is looked up as JavaScript would (`topic.length`), and its last
  *   name must be one (`in` fails on a text: the caller says so in a template's words).
  */
-export function readField(container: Container, value: unknown, parts: string[], start: number, strict: boolean, loc: unknown): unknown {
+export function readField(container: Container, value: unknown, parts: string[], start: number, strict: boolean, data: boolean, loc: unknown): unknown {
   let current = value;
   for (let index = start; index < parts.length; index++) {
     const name = parts[index] ?? '';
     const last = index === parts.length - 1;
-    if (current === null || current === undefined) throw missing(name, current, undefined, parts, index, loc);
+    if (current === null || current === undefined) throw missing(name, current, undefined, parts, index, loc, data);
     if (typeof current === 'object' || typeof current === 'function') {
-      if ((!last || strict) && !(name in current)) throw missing(name, current, current, parts, index, loc);
+      if ((!last || strict) && !(name in current)) throw missing(name, current, current, parts, index, loc, data);
     } else if (last && strict) {
       // A text or number has no fields: `in` fails on it as in Handlebars' strict lookup, in words the caller knows.
       void (name in (current as object));
@@ -102,8 +105,8 @@ export function readField(container: Container, value: unknown, parts: string[],
   return current;
 }
 
-function missing(name: string, looked: unknown, owner: object | undefined, parts: string[], index: number, loc: unknown): Error {
+function missing(name: string, looked: unknown, owner: object | undefined, parts: string[], index: number, loc: unknown, data: boolean): Error {
   const error = new Handlebars.Exception(`"${name}" not defined in ${String(looked)}`, { loc } as unknown as hbs.AST.Node);
-  failures.set(error, { path: parts.slice(0, index + 1), rest: parts.slice(index + 1), owner });
+  failures.set(error, { path: parts.slice(0, index + 1), rest: parts.slice(index + 1), owner, data });
   return error;
 }

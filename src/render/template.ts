@@ -106,7 +106,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
   const path = file.path;
   const env = Handlebars.create();
   Reflect.set(env, 'JavaScriptCompiler', STRICT_PATHS_COMPILER);
-  env.registerHelper(FIELD_HELPER, readField);
+  env.registerHelper(FIELD_HELPER, readField as unknown as Handlebars.HelperDelegate);
   const known = new Set([...BUILT_IN_HELPERS, ...Object.keys(HELPERS)]);
   for (const [helper, fn] of Object.entries(HELPERS)) env.registerHelper(helper, locateHelperErrors(fn));
   // The fields printed empty during the render under way (rendering is synchronous: one at a time).
@@ -761,11 +761,12 @@ function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagn
  */
 function meantField(failure: FieldFailure, source: string | undefined): string | undefined {
   const key = failure.path.at(-1) ?? '';
-  const fields = failure.owner === undefined || Array.isArray(failure.owner) ? [] : Object.keys(failure.owner);
-  if (failure.path.length === 1 && source !== undefined) fields.push(...blockParameters(source));
+  // Handlebars' own data (`@index`, `@root`) keeps more than a template may name (`_parent`).
+  const fields = failure.owner === undefined || Array.isArray(failure.owner) ? [] : Object.keys(failure.owner).filter((field) => !(failure.data && field.startsWith('_')));
+  if (failure.path.length === 1 && !failure.data && source !== undefined) fields.push(...blockParameters(source));
   const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
   const found = fields.includes(camel) ? camel : suggest(key, fields);
-  return found === undefined ? undefined : [...failure.path.slice(0, -1), found, ...failure.rest].join('.');
+  return found === undefined ? undefined : `${failure.data ? '@' : ''}${[...failure.path.slice(0, -1), found, ...failure.rest].join('.')}`;
 }
 
 /** The names a template's blocks give their parameters (`q` and `i` of `{{#each questions as |q i|}}`). */

@@ -468,6 +468,13 @@ describe('templates', () => {
     expect((await renderWith('{{time meeting.time}}, sanāksme {{date meeting.date "genitive"}}\n')).markdown).toBe('plkst.\u00A010.00, sanāksme 2021. gada 19.\u00A0februāra\n');
   });
 
+  it('gives a partial the data of the place it is included at: @root, and @index inside a block', async () => {
+    const partials = { 'templates/partials/item.hbs': '{{@index}}: {{position.id}} ({{@root.meeting.presidency}})' };
+    const { markdown, diagnostics } = await renderWith('{{#each questions}}\n{{> item}}\n\n{{/each}}\n', partials);
+    expect(diagnostics).toEqual([]);
+    expect(markdown?.split('\n').filter(Boolean)).toEqual(['0: equity-achievements (Portugāle)', '1: equity-reforms (Portugāle)', '2: equity-eu-cooperation (Portugāle)']);
+  });
+
   it('resolves partials only from the template’s own partials folder', async () => {
     const ok = await renderWith('{{> note}}\n', { 'templates/partials/note.hbs': 'Piezīme: {{meeting.presidency}}' });
     expect(ok.markdown).toBe('Piezīme: Portugāle\n');

@@ -140,7 +140,8 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
     const compiled = compileSource(env, partial.source, partial.path, known);
     diagnostics.push(...compiled.diagnostics);
     const fn = compiled.fn;
-    if (fn) env.registerPartial(partial.name, (context: unknown) => failingIn(partial.path, () => fn(context)));
+    // With the options it is included with: its data (`@root`, `@index` of the block it stands in) is the includer's.
+    if (fn) env.registerPartial(partial.name, (context: unknown, options?: Handlebars.RuntimeOptions) => failingIn(partial.path, () => fn(context, options)));
   }
   const files = [{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text }))];
   const sources = new Map([[path, texts.body], ...partials.map((partial): [string, string] => [partial.path, partial.source])]);
@@ -220,7 +221,8 @@ export function cachedTemplate(
   return compiled;
 }
 
-type TemplateFn = (context: unknown) => string;
+/** A compiled template or partial; a partial is given the options it is included with (its `@root`, `@index` …). */
+type TemplateFn = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
 /** The partial an error was thrown in (the innermost): its line and column are that file's, not the template's. */
 const failedIn = new WeakMap<object, string>();
@@ -258,7 +260,7 @@ function compileSource(
   strictArguments(ast);
   try {
     const compiled = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
-    return { fn: (context) => compiled(context), diagnostics: [] };
+    return { fn: (context, options) => compiled(context, options), diagnostics: [] };
   } catch (error) {
     return { diagnostics: [syntaxDiagnostic(error, path, source)] };
   }

@@ -588,3 +588,34 @@ test('a watch that outlives an update of its tool records its builds as the code
   expect(built.stderr).toContain('1 meeting: 1 built, 0 unchanged');
   expect(readFileSync(report, 'utf8')).toContain('PLKST.\u00A011.00');
 });
+
+test('a watch that outlives an update of its tool leaves the updated tool’s cache alone: its other meetings stay unchanged', async () => {
+  const install = tempDir('briefing-install-');
+  for (const name of ['bin', 'dist', 'templates', 'schema', 'package.json', 'ministries.yaml']) cpSync(join(REPO, name), join(install, name), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(install, 'node_modules'));
+  const other = 'meetings/2021-02-20-other.yaml';
+  const dir = exampleProject({ [other]: exampleFile(EXAMPLE_MEETING).replace(/^file_code: .*$/m, 'file_code: OTHER').replace(/^date: .*$/m, 'date: 2021-02-20') });
+  const env = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
+  const tool = (args: string[]) => spawnSync(process.execPath, [join(install, 'bin/briefing.js'), ...args], { cwd: dir, env, encoding: 'utf8' });
+  const child = spawn(process.execPath, [join(install, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], { cwd: dir, env });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const seen = async (text: string, times = 1) => {
+    for (let waited = 0; stdout.split(text).length - 1 < times; waited += 50) {
+      if (waited > 30_000) throw new Error(`Not seen ${times}× in 30 s: ${text}\n${stdout}`);
+      await quiet(50);
+    }
+  };
+  await seen('Watching for changes');
+  // The update (its build's hash), then a build of every meeting by the updated tool.
+  const builds = JSON.parse(readFileSync(join(install, 'dist/build.json'), 'utf8')) as Record<string, string>;
+  writeFileSync(join(install, 'dist/build.json'), JSON.stringify({ ...builds, cli: 'updated' }));
+  expect(tool(['build', '--all', '--format', 'md']).stderr).toContain('2 meetings: 2 built, 0 unchanged');
+  // The old watch builds a save; the updated tool's cache keeps the other meeting.
+  writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('time: "10.00"', 'time: "11.00"'));
+  await seen('built  ', 2);
+  const exit = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGINT');
+  await exit;
+  expect(tool(['build', '--all', '--format', 'md']).stderr).toContain('2 meetings: 1 built, 1 unchanged');
+});

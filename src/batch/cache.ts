@@ -129,8 +129,9 @@ export function writeCache(root: string, cache: BuildCache): Diagnostic[] {
  * folder the lock can be made in (a read-only checkout), it writes as {@link writeCache} does
  * and says so the same way.
  */
-export function writeCacheMerged(root: string, tool: string, update: (current: BuildCache) => BuildCache): Diagnostic[] {
-  const write = () => writeCache(root, update(readCache(root, tool)));
+export function writeCacheMerged(root: string, tool: string, update: (current: BuildCache) => BuildCache, options: { keepOtherTools?: boolean } = {}): Diagnostic[] {
+  // A watch that outlived an update of its tool leaves the updated tool's cache alone: the entries of every other meeting would go.
+  const write = () => (options.keepOtherTools && otherToolsCache(root, tool) ? [] : writeCache(root, update(readCache(root, tool))));
   try {
     mkdirSync(join(root, CACHE_DIR), { recursive: true });
     return withFileLock(join(root, CACHE_FILE), CACHE_FILE, write);
@@ -142,6 +143,16 @@ export function writeCacheMerged(root: string, tool: string, update: (current: B
       return [diagnostic(CACHE_FILE, undefined, 'warning', 'cache/write', `${error.message} The cache was written without waiting longer: a build running beside this one may build again what this one recorded.`, error.hint)];
     }
     return written;
+  }
+}
+
+/** Whether the cache on disk is another tool's (another version, or the same version built again). */
+function otherToolsCache(root: string, tool: string): boolean {
+  try {
+    const data: unknown = JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8'));
+    return typeof data === 'object' && data !== null && 'tool' in data && typeof data.tool === 'string' && data.tool !== tool;
+  } catch {
+    return false;
   }
 }
 

@@ -8,7 +8,7 @@ import { ownReferenceDocx } from '../render/template.js';
 import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
-import { entryName, writeCacheMerged } from '../batch/cache.js';
+import { entryName, writeCacheMerged, type BuildCache } from '../batch/cache.js';
 import { cacheEntry } from '../batch/outcome.js';
 import { isUnchanged, type LastBuild } from '../batch/plan.js';
 import { projectPath } from '../load/files.js';
@@ -114,7 +114,8 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   if (entry) {
     result.last = entry;
     // Recorded in build's cache too, as a build of the meeting alone records it: `build --all` skips what the watch built, and a meeting deleted later takes this report with it.
-    result.diagnostics.push(...writeCacheMerged(project.root, keys.tool, (cache) => ({ ...cache, meetings: { ...cache.meetings, [entryName(projectPath(project.root, meetingPath), keys)]: entry } })));
+    const recorded = (cache: BuildCache): BuildCache => ({ ...cache, meetings: { ...cache.meetings, [entryName(projectPath(project.root, meetingPath), keys)]: entry } });
+    result.diagnostics.push(...writeCacheMerged(project.root, keys.tool, recorded, { keepOtherTools: true }));
   }
   return result;
 }

@@ -32,6 +32,8 @@ export interface TemplateTexts {
   layout?: LayoutOverride | undefined;
   /** The partials on the template path (see {@link partialsOnPath}), sorted by name. */
   partials: (TemplateFile & { name: string })[];
+  /** Partials on the path that cannot be read (mode 000): an error only for a template that includes one. */
+  unreadablePartials?: { name: string; diagnostic: Diagnostic }[];
 }
 
 /**
@@ -60,11 +62,11 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     };
   }
   const folder = folderFiles(files, dir);
-  const { partials, unreadable: partialsUnread } = readPartials(dirs, files);
+  const { partials, unreadable: unreadablePartials } = readPartials(dirs, files);
   const path = projectPath(files.root, join(dir, fileName));
   const text = readOrUnreadable(() => folder.readText(fileName, path), path);
-  // A file of it that cannot be read fails the meetings that use it, as a position would, not the whole run.
-  if (typeof text !== 'string' || partialsUnread.length) return { diagnostics: [...(typeof text === 'string' ? [] : [text]), ...partialsUnread] };
+  // A file of it that cannot be read fails the meetings that use it, as a position would, not the whole run (a partial: where it is included).
+  if (typeof text !== 'string') return { diagnostics: [text] };
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return { diagnostics: [tooLarge] };
   // Text that is not UTF-8 would print as � (or, UTF-16, fail to parse on every line): said once per file, nothing compiled.
@@ -74,18 +76,25 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
   const own = splitFrontMatter(source, path);
   return {
     diagnostics: [],
-    texts: { name, file: { path, text, source, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] }, body: own.body, layout: own.layout, partials },
+    texts: {
+      name,
+      file: { path, text, source, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] },
+      body: own.body,
+      layout: own.layout,
+      partials,
+      ...(unreadablePartials.length ? { unreadablePartials } : {}),
+    },
   };
 }
 
 /** The partials on the template path with their texts, as a template compiles them; and those that cannot be read. */
-function readPartials(dirs: readonly string[], files: ProjectFiles): { partials: TemplateTexts['partials']; unreadable: Diagnostic[] } {
+function readPartials(dirs: readonly string[], files: ProjectFiles): { partials: TemplateTexts['partials']; unreadable: { name: string; diagnostic: Diagnostic }[] } {
   const partials: TemplateTexts['partials'] = [];
-  const unreadable: Diagnostic[] = [];
+  const unreadable: { name: string; diagnostic: Diagnostic }[] = [];
   for (const { name, path, read } of partialsOnPath(dirs, files)) {
     const text = readOrUnreadable(read, path);
     if (typeof text === 'string') partials.push({ name, path, text, source: withLineFeeds(text), diagnostics: forbiddenCharacters(path, text, placeInText(text)) });
-    else unreadable.push(text);
+    else unreadable.push({ name, diagnostic: text });
   }
   return { partials, unreadable };
 }
@@ -97,11 +106,12 @@ function readPartials(dirs: readonly string[], files: ProjectFiles): { partials:
  */
 export function readPartialAlone(name: string, dirs: readonly string[], files: ProjectFiles): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
   const { partials, unreadable } = readPartials(dirs, files);
-  if (unreadable.length) return { diagnostics: unreadable };
+  const unread = unreadable.find((partial) => partial.name === name);
+  if (unread) return { diagnostics: [unread.diagnostic] };
   const alone = partials.find((partial) => partial.name === name);
   if (!alone) return { diagnostics: [] };
   const body = `{{> ${JSON.stringify(name)}}}\n`;
-  return { texts: { name, file: { path: alone.path, text: body, source: body, diagnostics: [] }, body, partials }, diagnostics: [] };
+  return { texts: { name, file: { path: alone.path, text: body, source: body, diagnostics: [] }, body, partials, ...(unreadable.length ? { unreadablePartials: unreadable } : {}) }, diagnostics: [] };
 }
 
 /**

@@ -149,7 +149,8 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
   if (!/\S/.test(texts.body.replace(TEMPLATE_COMMENT, ''))) diagnostics.push(emptyReport(path, 'has no text: every report made with it would be empty'));
   const options = Object.fromEntries(Object.keys(HELPERS).map((helper) => [helper, HELPER_OPTIONS[helper] ?? []]));
-  const names = { helpers: known, partials: new Set(texts.partials.map((partial) => partial.name)), options };
+  const names = { helpers: known, partials: new Set([...texts.partials, ...(texts.unreadablePartials ?? [])].map((partial) => partial.name)), options };
+  diagnostics.push(...unreadablePartialsIncluded(texts, partials));
   for (const one of [file, ...partials]) diagnostics.push(...staticTemplateProblems(one.source, one.path, names));
   diagnostics.push(...partialCycles([{ path, text: file.source }, ...partials.map((partial) => ({ path: partial.path, text: partial.source, partial: partial.name }))]));
   const fn = compiled.fn;
@@ -200,6 +201,19 @@ function partialsReached<T extends { name: string; source: string }>(body: strin
     }
   }
   return partials.filter((partial) => reached.has(partial.name));
+}
+
+/**
+ * The problems of the partials that cannot be read which the template, or a partial it reaches,
+ * includes: a partial nobody includes fails no template, as a broken one does not.
+ */
+function unreadablePartialsIncluded(texts: TemplateTexts, reached: readonly { source: string }[]): Diagnostic[] {
+  const unreadable = texts.unreadablePartials ?? [];
+  if (!unreadable.length) return [];
+  const sources = [texts.body, ...reached.map((partial) => partial.source)];
+  if (sources.some((source) => DYNAMIC_PARTIAL.test(source))) return unreadable.map((partial) => partial.diagnostic);
+  const included = new Set(sources.flatMap((source) => partialsIncluded(source).map((partial) => partial.name)));
+  return unreadable.filter((partial) => included.has(partial.name)).map((partial) => partial.diagnostic);
 }
 
 function emptyReport(path: string, what: string): Diagnostic {

@@ -103,4 +103,17 @@ describe('a template file that cannot be read', () => {
     expect(checked.status, checked.out).toBe(2);
     expect(checked.out).toContain('templates/partials/signature.hbs  error  templates/partials/signature.hbs: not allowed to read this file.  input/unreadable');
   });
+
+  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('fails no meeting when it is a partial no template includes; check still says it at the file', () => {
+    const dir = projectWithMeetings({ 'meetings/m1.yaml': { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'], fileCode: 'M1' } });
+    writeFile(dir, 'templates/partials/unused.hbs', 'Nekur neiekļauts.\n');
+    openFolders(dir);
+    chmodSync(join(dir, 'templates/partials/unused.hbs'), 0o000);
+    const built = runAsUser(['build', '--all', '--format', 'md', '--json'], dir);
+    expect(built.status, built.out).toBe(0);
+    expect(JSON.parse(built.out.slice(0, built.out.lastIndexOf('}') + 1))).toMatchObject({ exitCode: 0, summary: { built: 2, failed: 0 } });
+    const checked = runAsUser(['check'], dir);
+    expect(checked.status, checked.out).toBe(2);
+    expect(checked.out).toContain('templates/partials/unused.hbs  error  templates/partials/unused.hbs: not allowed to read this file.  input/unreadable');
+  });
 });

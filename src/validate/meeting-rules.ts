@@ -28,6 +28,22 @@ export type MeetingRule = (context: MeetingRuleContext) => Diagnostic[];
 export const questionsPointToPositions: MeetingRule = ({ project, loaded, meeting }) =>
   meeting.questions.flatMap((question, index) => {
     if (project.positions.has(question.position)) return [];
+    // A position file that cannot be read has no id yet (it is known by its file's name): the one asked for may be in it.
+    const unread = [...project.positions.values()].flatMap((position) => (position.hash === '' ? position.diagnostics.filter((d) => d.ruleId === 'input/unreadable') : []));
+    if (unread.length) {
+      const files = unread.map((problem) => problem.file).join(', ');
+      return [
+        diagnostic(
+          loaded.path,
+          loaded.file.locate(['questions', index, 'position']),
+          'error',
+          'meeting/unknown-position',
+          `Question ${index + 1} points to the position \`${question.position}\`, which no position file that could be read has; ${files} cannot be read, and may hold it.`,
+          'Make the file readable (its id is known only then), and build again.',
+        ),
+        ...unread,
+      ];
+    }
     const nearest = suggest(question.position, [...project.positions.keys()]);
     // The file named for the id is there, under another id: say which, rather than "create it".
     const named = project.positionFiles.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === question.position);

@@ -84,6 +84,22 @@ describe('a position file that cannot be read', () => {
   });
 });
 
+describe('a position file that cannot be read, whose id is not its file name', () => {
+  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('is named as the file that may hold the position, not answered with another id (exit 2)', () => {
+    const dir = projectWithMeetings({});
+    writeFile(dir, 'meetings/m1.yaml', exampleFile(EXAMPLE_MEETING).replace('position: equity-eu-cooperation', 'position: eu-cooperation').replace(/^file_code: .*$/m, 'file_code: M1'));
+    const file = 'positions/educ/equity-eu-cooperation.yaml';
+    writeFile(dir, file, exampleFile(file).replace(/^id: .*$/m, 'id: eu-cooperation'));
+    openFolders(dir);
+    chmodSync(join(dir, file), 0o000);
+    const built = runAsUser(['build', 'meetings/m1.yaml', '--format', 'md'], dir);
+    expect(built.status, built.out).toBe(2);
+    expect(built.out).toContain(`Question 3 points to the position \`eu-cooperation\`, which no position file that could be read has; ${file} cannot be read, and may hold it.`);
+    expect(built.out).toContain(`${file}  error  ${file}: not allowed to read this file.  input/unreadable`);
+    expect(built.out).not.toContain('Did you mean');
+  });
+});
+
 describe('a template file that cannot be read', () => {
   it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('fails the meetings that use it, at that file, after a build that filled the cache too; check says it at the file; both exit 2', () => {
     const dir = projectWithMeetings({ 'meetings/m1.yaml': { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'], fileCode: 'M1' } });

@@ -52,7 +52,8 @@ export function diskFiles(root: string): ProjectFiles {
       const kept = piped.get(file);
       if (kept !== undefined) return kept;
       const text = readText(file, shownAs);
-      if (statSync(file, { throwIfNoEntry: false })?.isFIFO() === true) piped.set(file, text);
+      // Only a file named outside the project can be a pipe: a stat of every file the project reads would cost each command a call per file.
+      if (!namedInside(root, file) && statSync(file, { throwIfNoEntry: false })?.isFIFO() === true) piped.set(file, text);
       return text;
     },
     readBytes(path) {

@@ -80,6 +80,12 @@ export function entryMeeting(name: string): string {
   return name.split('\u0000', 1)[0] ?? name;
 }
 
+/** The output folder an entry of a build with `--template` or `--out` names; undefined for a usual build's. */
+export function entryFolder(name: string): string | undefined {
+  const parts = name.split('\u0000');
+  return parts.length === 3 ? parts[2] : undefined;
+}
+
 /** What the cache remembers of one meeting's last good build. */
 export type CacheEntry = z.output<typeof entrySchema>;
 /** The whole cache file. */

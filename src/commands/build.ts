@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { entryMeeting, entryName, readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
+import { entryFolder, entryMeeting, entryName, readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
 import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
 import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
 import { planBuild } from '../batch/plan.js';
@@ -180,8 +180,16 @@ type Arrived = CodedMeeting & ({ entry: CacheEntry; report?: undefined } | { rep
  * still removed when the meeting is deleted, and a meeting mended back to that text is unchanged (its
  * key and the outputs' bytes are checked as ever). A meeting built without an entry drops the old one.
  */
+/** Whether the output folder an entry's name holds (see `entryName`) is still there; the usual folder always counts. */
+function outputsThere(root: string, name: string): boolean {
+  const out = entryFolder(name);
+  return out === undefined || existsSync(resolve(root, out));
+}
+
 function updatedCache(previous: BuildCache, run: { tool: string; keys: KeyContext; recorded: readonly RecordedMeeting[]; root: string }): BuildCache {
-  const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([name]) => existsSync(join(run.root, entryMeeting(name)))));
+  // An entry stays while its meeting does, and one of a build into another folder while that folder does: a CI job
+  // that builds into a new folder each run added an entry a meeting a run, for good.
+  const meetings = Object.fromEntries(Object.entries(previous.meetings).filter(([name]) => existsSync(join(run.root, entryMeeting(name))) && outputsThere(run.root, name)));
   for (const item of run.recorded) {
     const name = entryName(item.outcome.meeting, run.keys);
     if (item.entry) meetings[name] = item.entry;

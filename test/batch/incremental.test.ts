@@ -131,6 +131,21 @@ describe('incremental builds', () => {
     expect(existsSync(join(dir, 'out/C.speaking-points.lv.docx'))).toBe(true);
   });
 
+  it('forgets a build into another folder once that folder is gone: a job building into a new folder each run does not grow the cache', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    const entries = () => Object.keys((JSON.parse(readFileSync(join(dir, '.briefing-cache/build.json'), 'utf8')) as { meetings: object }).meetings).length;
+    expect(entries()).toBe(3);
+    for (const runFolder of ['run-1', 'run-2', 'run-3']) {
+      expect((await run(dir, { out: join(dir, runFolder) })).status).toEqual(all('built'));
+      rmSync(join(dir, runFolder), { recursive: true });
+    }
+    // Each entry for a folder that is gone was dropped at the next run: the usual three and the last run's.
+    expect(entries()).toBe(6);
+    expect((await run(dir)).status).toEqual(all('unchanged'));
+    expect(entries()).toBe(3);
+  });
+
   it('takes the same formats written another way (another order, one named twice) as the same: nothing rebuilt', async () => {
     const dir = threeMeetings();
     await run(dir, { formats: ['md', 'docx'] });

@@ -30,43 +30,31 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
     if (project.positions.has(question.position)) return [];
     // A position file that cannot be read has no id yet (it is known by its file's name): the one asked for may be in it.
     const unread = [...project.positions.values()].flatMap((position) => (position.hash === '' ? position.diagnostics.filter((d) => d.ruleId === 'input/unreadable') : []));
-    if (unread.length) {
-      const files = unread.map((problem) => problem.file).join(', ');
-      return [
-        diagnostic(
-          loaded.path,
-          loaded.file.locate(['questions', index, 'position']),
-          'error',
-          'meeting/unknown-position',
-          `Question ${index + 1} points to the position \`${question.position}\`, which no position file that could be read has; ${files} cannot be read, and may hold it.`,
-          'Make the file readable (its id is known only then), and build again.',
-        ),
-        ...unread,
-      ];
-    }
-    const nearest = suggest(question.position, [...project.positions.keys()]);
-    // The file named for the id is there, under another id: say which, rather than "create it".
-    const named = project.positionFiles.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === question.position);
-    return [
-      diagnostic(
-        loaded.path,
-        loaded.file.locate(['questions', index, 'position']),
-        'error',
-        'meeting/unknown-position',
-        `Question ${index + 1} points to the position \`${question.position}\`, which does not exist.`,
-        named
-          ? `${named.path} has the id \`${named.id}\`: give it the id \`${question.position}\` (by convention a position's id is its file name)${
-              // Pointing the question there helps only when that id is a sound one of that file alone.
-              project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success ? `, or point the question to \`${named.id}\`` : ''
-            }.`
-          : nearest
-            ? `Did you mean \`${nearest}\`?`
-            : positionSchema.shape.id.safeParse(question.position).success
-              ? `Create it with an \`id: ${question.position}\` under ${project.config.paths.positions}/.`
-              : 'Position ids are the letters a–z (no ā or š), digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.',
-      ),
-    ];
+    const { message, hint } = unread.length
+      ? {
+          message: `which no position file that could be read has; ${unread.map((problem) => problem.file).join(', ')} cannot be read, and may hold it.`,
+          hint: 'Make the file readable (its id is known only then), and build again.',
+        }
+      : { message: 'which does not exist.', hint: unknownPositionHint(project, question.position) };
+    const place = loaded.file.locate(['questions', index, 'position']);
+    return [diagnostic(loaded.path, place, 'error', 'meeting/unknown-position', `Question ${index + 1} points to the position \`${question.position}\`, ${message}`, hint), ...unread];
   });
+
+/** What to do about a question whose position no file has: the file named for it has another id, a close id, or how to create it. */
+function unknownPositionHint(project: Project, id: string): string {
+  const nearest = suggest(id, [...project.positions.keys()]);
+  // The file named for the id is there, under another id: say which, rather than "create it".
+  const named = project.positionFiles.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === id);
+  if (named) {
+    // Pointing the question there helps only when that id is a sound one of that file alone.
+    const pointThere = project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success;
+    return `${named.path} has the id \`${named.id}\`: give it the id \`${id}\` (by convention a position's id is its file name)${pointThere ? `, or point the question to \`${named.id}\`` : ''}.`;
+  }
+  if (nearest) return `Did you mean \`${nearest}\`?`;
+  return positionSchema.shape.id.safeParse(id).success
+    ? `Create it with an \`id: ${id}\` under ${project.config.paths.positions}/.`
+    : 'Position ids are the letters a–z (no ā or š), digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.';
+}
 
 /** A meeting without questions is a draft just scaffolded: a warning, an error under `--final`. */
 export const hasQuestions: MeetingRule = ({ loaded, meeting, final }) =>

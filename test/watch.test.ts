@@ -427,9 +427,20 @@ describe('build --watch', () => {
   });
 });
 
-test('a save that changes nothing (a touch) builds and writes nothing; a changed word, or an output deleted, rebuilds', async () => {
-  const dir = exampleProject();
-  const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+/** An install of the tool (as npm puts it in node_modules/briefing), to be updated while a watch from it runs. */
+function installCopy(): string {
+  const install = tempDir('briefing-install-');
+  for (const name of ['bin', 'dist', 'templates', 'schema', 'package.json', 'ministries.yaml']) cpSync(join(REPO, name), join(install, name), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(install, 'node_modules'));
+  return install;
+}
+
+/**
+ * A watch of the example meeting (md) by the tool in `install` (an install copy, or the repository), in `dir`, once it
+ * says it watches: `seen` waits for a text in its output (so many times), `output` is all of it, `stop` ends it.
+ */
+async function watchFrom(install: string, dir: string, env: NodeJS.ProcessEnv): Promise<{ seen: (text: string, times?: number) => Promise<void>; output: () => string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(install, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], { cwd: dir, env });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const seen = async (text: string, times = 1) => {
@@ -438,17 +449,31 @@ test('a save that changes nothing (a touch) builds and writes nothing; a changed
       await quiet(50);
     }
   };
+  const stop = async () => {
+    const exit = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    await exit;
+  };
+  await seen('Watching for changes').catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { seen, output: () => stdout, stop };
+}
+
+test('a save that changes nothing (a touch) builds and writes nothing; a changed word, or an output deleted, rebuilds', async () => {
+  const dir = exampleProject();
+  const { seen, output, stop } = await watchFrom(REPO, dir, { ...process.env, NO_COLOR: '1' });
   const touch = (path: string) => utimesSync(join(dir, path), new Date(), new Date());
   try {
-    await seen('Watching for changes');
     const out = join(dir, 'out');
     const state = () => readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8'), statSync(join(out, name)).mtimeMs]);
     const before = state();
     await quiet(50);
     touch(EXAMPLE_MEETING);
     await seen('unchanged: ');
-    expect(stdout).toMatch(/^\[\d\d:\d\d:\d\d\] unchanged: meetings\/2021-02-19-educ-informal\.yaml \(no input changed since the outputs were built\)$/m);
-    expect(stdout.split('built  ').length - 1).toBe(1);
+    expect(output()).toMatch(/^\[\d\d:\d\d:\d\d\] unchanged: meetings\/2021-02-19-educ-informal\.yaml \(no input changed since the outputs were built\)$/m);
+    expect(output().split('built  ').length - 1).toBe(1);
     expect(state()).toEqual(before);
 
     const position = 'positions/educ/equity-reforms.yaml';
@@ -462,18 +487,16 @@ test('a save that changes nothing (a touch) builds and writes nothing; a changed
     touch(EXAMPLE_MEETING);
     await seen('built  ', 3);
     expect(readFileSync(report, 'utf8')).toContain('vēl 150 ģimnāzijām');
-    expect(stdout.split('unchanged: ').length - 1).toBe(1);
+    expect(output().split('unchanged: ').length - 1).toBe(1);
 
     // A build that warns (no signature), then a touch: the one line says its warning still stands.
     writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('signature:\n  role: Izglītības un zinātnes ministre\n  name: I. Šuplinska\n', ''));
     await seen('built  ', 4);
     touch(EXAMPLE_MEETING);
     await seen('unchanged: ', 2);
-    expect(stdout).toMatch(/^\[\d\d:\d\d:\d\d\] unchanged: meetings\/2021-02-19-educ-informal\.yaml \(no input changed since the outputs were built; its 1 warning still stands\)$/m);
+    expect(output()).toMatch(/^\[\d\d:\d\d:\d\d\] unchanged: meetings\/2021-02-19-educ-informal\.yaml \(no input changed since the outputs were built; its 1 warning still stands\)$/m);
   } finally {
-    const exit = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGINT');
-    await exit;
+    await stop();
   }
 }, 90_000);
 
@@ -552,22 +575,10 @@ test('--watch of a folder or a pattern is a usage error (exit 2), not a wait for
 });
 
 test('a watch that outlives an update of its tool records its builds as the code it runs, so the updated tool builds them again', async () => {
-  // An install of the tool (as npm puts it in node_modules/briefing), updated while a watch from it runs.
-  const install = tempDir('briefing-install-');
-  for (const name of ['bin', 'dist', 'templates', 'schema', 'package.json', 'ministries.yaml']) cpSync(join(REPO, name), join(install, name), { recursive: true });
-  symlinkSync(join(REPO, 'node_modules'), join(install, 'node_modules'));
+  const install = installCopy();
   const dir = exampleProject();
   const env = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
-  const child = spawn(process.execPath, [join(install, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], { cwd: dir, env });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const seen = async (text: string, times = 1) => {
-    for (let waited = 0; stdout.split(text).length - 1 < times; waited += 50) {
-      if (waited > 30_000) throw new Error(`Not seen ${times}× in 30 s: ${text}\n${stdout}`);
-      await quiet(50);
-    }
-  };
-  await seen('Watching for changes');
+  const { seen, stop } = await watchFrom(install, dir, env);
   // The update: code that prints the time otherwise, and its build's hash (dist/build.json) with it.
   const bundle = join(install, 'dist/cli.cjs');
   const updated = readFileSync(bundle, 'utf8').replace('return`plkst.${', 'return`PLKST.${');
@@ -578,9 +589,7 @@ test('a watch that outlives an update of its tool records its builds as the code
   // The watch, running the code it loaded, builds a save.
   writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('time: "10.00"', 'time: "11.00"'));
   await seen('built  ', 2);
-  const exit = new Promise((resolve) => child.on('exit', resolve));
-  child.kill('SIGINT');
-  await exit;
+  await stop();
   const report = join(dir, 'out/IZMzin_190221_EDUC.md');
   expect(readFileSync(report, 'utf8')).toContain('plkst.\u00A011.00');
   // The updated tool does not take that report for its own.
@@ -590,23 +599,12 @@ test('a watch that outlives an update of its tool records its builds as the code
 });
 
 test('a watch that outlives an update of its tool leaves the updated tool’s cache alone: its other meetings stay unchanged', async () => {
-  const install = tempDir('briefing-install-');
-  for (const name of ['bin', 'dist', 'templates', 'schema', 'package.json', 'ministries.yaml']) cpSync(join(REPO, name), join(install, name), { recursive: true });
-  symlinkSync(join(REPO, 'node_modules'), join(install, 'node_modules'));
+  const install = installCopy();
   const other = 'meetings/2021-02-20-other.yaml';
   const dir = exampleProject({ [other]: exampleFile(EXAMPLE_MEETING).replace(/^file_code: .*$/m, 'file_code: OTHER').replace(/^date: .*$/m, 'date: 2021-02-20') });
   const env = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
   const tool = (args: string[]) => spawnSync(process.execPath, [join(install, 'bin/briefing.js'), ...args], { cwd: dir, env, encoding: 'utf8' });
-  const child = spawn(process.execPath, [join(install, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], { cwd: dir, env });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const seen = async (text: string, times = 1) => {
-    for (let waited = 0; stdout.split(text).length - 1 < times; waited += 50) {
-      if (waited > 30_000) throw new Error(`Not seen ${times}× in 30 s: ${text}\n${stdout}`);
-      await quiet(50);
-    }
-  };
-  await seen('Watching for changes');
+  const { seen, stop } = await watchFrom(install, dir, env);
   // The update (its build's hash), then a build of every meeting by the updated tool.
   const builds = JSON.parse(readFileSync(join(install, 'dist/build.json'), 'utf8')) as Record<string, string>;
   writeFileSync(join(install, 'dist/build.json'), JSON.stringify({ ...builds, cli: 'updated' }));
@@ -614,8 +612,6 @@ test('a watch that outlives an update of its tool leaves the updated tool’s ca
   // The old watch builds a save; the updated tool's cache keeps the other meeting.
   writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('time: "10.00"', 'time: "11.00"'));
   await seen('built  ', 2);
-  const exit = new Promise((resolve) => child.on('exit', resolve));
-  child.kill('SIGINT');
-  await exit;
+  await stop();
   expect(tool(['build', '--all', '--format', 'md']).stderr).toContain('2 meetings: 1 built, 1 unchanged');
 });

@@ -40,6 +40,29 @@ describe('briefing build --format pdf', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
+  it('says which temporary folder cannot hold the report when TMPDIR is not there or is a file (no internal error), and writes nothing', async () => {
+    const office = join(tempDir(), 'soffice');
+    writeFileSync(office, '#!/bin/sh\nexit 1\n');
+    chmodSync(office, 0o755);
+    const usual = process.env['TMPDIR'];
+    for (const missing of [join(tempDir(), 'gone'), join(REPO, 'package.json', 'tmp')]) {
+      const out = tempDir();
+      const project = exampleProject();
+      process.env['TMPDIR'] = missing;
+      try {
+        const result = await build({ cwd: project, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'pdf'], office });
+        expect(result.exitCode).toBe(1);
+        expect(result.diagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([
+          [EXAMPLE_MEETING, 'output/pdf', `LibreOffice could not make the PDF: the temporary folder ${missing} cannot hold the report while it is converted: there is no such folder.`, 'Set TMPDIR to a folder that exists and can be written (or unset it) and build again.'],
+        ]);
+      } finally {
+        if (usual === undefined) delete process.env['TMPDIR'];
+        else process.env['TMPDIR'] = usual;
+      }
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    }
+  });
+
   itWithOffice('a build stopped with Ctrl-C (or SIGTERM) while LibreOffice converts leaves no conversion folder behind, on the main thread or on worker threads', async () => {
     const meetings = Object.fromEntries(
       [1, 2, 3, 4, 5, 6, 7].map((n) => [`meetings/2021-02-1${n}-copy.yaml`, exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', `file_code: IZMzin_190221_EDUC${n}`)]),

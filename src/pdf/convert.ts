@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { errorCode } from '../load/files.js';
 import { processState } from '../util/process.js';
 
 /** How long one conversion may take before LibreOffice is stopped (a hung office never ends a build). */
@@ -17,8 +18,8 @@ export interface PdfOptions {
   timeoutMs?: number;
 }
 
-/** The outcome of one conversion: the PDF's bytes, or why there are none. */
-export type PdfResult = { bytes: Uint8Array } | { failure: string };
+/** The outcome of one conversion: the PDF's bytes, or why there are none (and what to do, when the usual advice would not help). */
+export type PdfResult = { bytes: Uint8Array } | { failure: string; hint?: string };
 
 /**
  * The most reports one LibreOffice converts in one run. Starting the office takes about a second
@@ -126,7 +127,7 @@ async function convertInOneRun(reports: readonly Uint8Array[], options: PdfOptio
     started = unlessStopping(() => startRun(reports, names, options));
   } catch (error) {
     // The folder was removed under it (by a stop that did not wait that long): the process is stopping.
-    if (!isStopping()) throw error;
+    if (!isStopping()) return reports.map(() => noWorkingFolder(error));
   }
   if (!started) return reports.map(() => ({ failure: STOPPED }));
   try {
@@ -159,6 +160,17 @@ function startRun(reports: readonly Uint8Array[], names: readonly string[], opti
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Why there is no PDF when the run's folder could not be made or filled: TMPDIR names a folder
+ * that is not there or cannot be written, or the disk is full. Nothing is wrong with the report.
+ */
+function noWorkingFolder(error: unknown): PdfResult {
+  const code = errorCode(error);
+  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'ENOENT' || code === 'ENOTDIR' ? 'there is no such folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be written' : (code ?? String(error));
+  const fix = code === 'ENOSPC' ? 'Free some space there' : 'Set TMPDIR to a folder that exists and can be written (or unset it)';
+  return { failure: `the temporary folder ${tmpdir()} cannot hold the report while it is converted: ${why}`, hint: `${fix} and build again.` };
 }
 
 /** The PDF LibreOffice wrote, or why it is none. */

@@ -151,9 +151,9 @@ export function docxWarningPlace(project: Project, loaded: LoadedMeeting, source
   return placeOfReportLine(source, { line: warning.line, column: warning.column ?? 1, fieldColumn: true, field: warning.field }, (ref) => fieldSource(project, loaded, ref));
 }
 
-/** LibreOffice could not convert the DOCX. */
-export function pdfFailure(meetingPath: string, failure: string): Diagnostic {
-  return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice could not make the PDF: ${failure}.`, 'Try `soffice --headless --convert-to pdf` on the DOCX to see why.');
+/** LibreOffice could not convert the DOCX; `hint` when the conversion knows better than to look at the DOCX. */
+export function pdfFailure(meetingPath: string, failure: string, hint?: string): Diagnostic {
+  return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice could not make the PDF: ${failure}.`, hint ?? 'Try `soffice --headless --convert-to pdf` on the DOCX to see why.');
 }
 
 /**

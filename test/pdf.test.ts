@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -191,6 +191,23 @@ function running(pid: number): boolean {
 function readdir(folder: string): string[] {
   return execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n');
 }
+
+describe('findOffice', () => {
+  it('finds the newest of libreoffice.org’s own Linux installs (/opt/libreoffice24.8, not on PATH) before the usual places', () => {
+    const opt = tempDir();
+    for (const version of ['7.6', '24.8', '24.2', '7.10']) {
+      mkdirSync(join(opt, `libreoffice${version}`, 'program'), { recursive: true });
+      writeFileSync(join(opt, `libreoffice${version}`, 'program', 'soffice'), '');
+    }
+    mkdirSync(join(opt, 'libreoffice-backup', 'program'), { recursive: true });
+    writeFileSync(join(opt, 'libreoffice-backup', 'program', 'soffice'), '');
+    expect(findOffice('', opt)).toBe(join(opt, 'libreoffice24.8', 'program', 'soffice'));
+    // One on PATH still comes first.
+    const bin = tempDir();
+    writeFileSync(join(bin, 'soffice'), '');
+    expect(findOffice(bin, opt)).toBe(join(bin, 'soffice'));
+  });
+});
 
 describe('convertToPdf', () => {
   /**

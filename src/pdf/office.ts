@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** The Debian/Ubuntu package that gives LibreOffice without a desktop: named when none is found. */
@@ -19,9 +19,10 @@ const USUAL_PLACES = [
 
 /**
  * The LibreOffice executable used to make PDFs: `soffice` or `libreoffice` on `path`
- * (the PATH variable's value), else one of the usual install places; null when there is none.
+ * (the PATH variable's value), else the newest of libreoffice.org's own Linux packages in `opt`,
+ * else one of the usual install places; null when there is none.
  */
-export function findOffice(path: string | undefined): string | null {
+export function findOffice(path: string | undefined, opt = '/opt'): string | null {
   const folders = (path ?? '').split(delimiter).filter(Boolean);
   for (const folder of folders) {
     for (const name of NAMES) {
@@ -29,5 +30,26 @@ export function findOffice(path: string | undefined): string | null {
       if (existsSync(candidate)) return candidate;
     }
   }
-  return USUAL_PLACES.find((place) => existsSync(place)) ?? null;
+  return [...versionedInstalls(opt), ...USUAL_PLACES].find((place) => existsSync(place)) ?? null;
+}
+
+/**
+ * The programs of the LibreOffice installs in `folder` named by version, newest first: the DEB and
+ * RPM packages of libreoffice.org install into `/opt/libreoffice24.8` and put only `libreoffice24.8`
+ * on PATH, so a machine set up as the README says had LibreOffice and was told it had none.
+ */
+function versionedInstalls(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => /^libreoffice\d+(\.\d+)*$/.test(name));
+  } catch {
+    return [];
+  }
+  const version = (name: string) => name.slice('libreoffice'.length).split('.').map(Number);
+  const newer = (a: string, b: string) => {
+    const [x, y] = [version(a), version(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (y[i] ?? 0) - (x[i] ?? 0);
+    return 0;
+  };
+  return names.sort(newer).map((name) => join(folder, name, 'program', 'soffice'));
 }

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
@@ -197,15 +197,23 @@ describe('findOffice', () => {
     const opt = tempDir();
     for (const version of ['7.6', '24.8', '24.2', '7.10']) {
       mkdirSync(join(opt, `libreoffice${version}`, 'program'), { recursive: true });
-      writeFileSync(join(opt, `libreoffice${version}`, 'program', 'soffice'), '');
+      writeFileSync(join(opt, `libreoffice${version}`, 'program', 'soffice'), '', { mode: 0o755 });
     }
     mkdirSync(join(opt, 'libreoffice-backup', 'program'), { recursive: true });
-    writeFileSync(join(opt, 'libreoffice-backup', 'program', 'soffice'), '');
+    writeFileSync(join(opt, 'libreoffice-backup', 'program', 'soffice'), '', { mode: 0o755 });
     expect(findOffice('', opt)).toBe(join(opt, 'libreoffice24.8', 'program', 'soffice'));
     // One on PATH still comes first.
     const bin = tempDir();
-    writeFileSync(join(bin, 'soffice'), '');
+    writeFileSync(join(bin, 'soffice'), '', { mode: 0o755 });
     expect(findOffice(bin, opt)).toBe(join(bin, 'soffice'));
+  });
+
+  it('passes over a folder named soffice and a soffice that may not be run, as the shell does, for the LibreOffice further down PATH', () => {
+    const [folder, notRunnable, real] = [tempDir(), tempDir(), tempDir()];
+    mkdirSync(join(folder, 'soffice'));
+    writeFileSync(join(notRunnable, 'soffice'), '#!/bin/sh\n', { mode: 0o644 });
+    writeFileSync(join(real, 'libreoffice'), '#!/bin/sh\n', { mode: 0o755 });
+    expect(findOffice([folder, notRunnable, real].join(delimiter), tempDir())).toBe(join(real, 'libreoffice'));
   });
 });
 

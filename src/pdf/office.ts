@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** The Debian/Ubuntu package that gives LibreOffice without a desktop: named when none is found. */
@@ -27,10 +27,25 @@ export function findOffice(path: string | undefined, opt = '/opt'): string | nul
   for (const folder of folders) {
     for (const name of NAMES) {
       const candidate = join(folder, name);
-      if (existsSync(candidate)) return candidate;
+      if (runnable(candidate)) return candidate;
     }
   }
-  return [...versionedInstalls(opt), ...USUAL_PLACES].find((place) => existsSync(place)) ?? null;
+  return [...versionedInstalls(opt), ...USUAL_PLACES].find(runnable) ?? null;
+}
+
+/**
+ * Whether `path` is a program that can be run, as the shell looks for one on PATH: a folder named
+ * `soffice`, or a file without the right to run it, was taken for LibreOffice and every PDF failed
+ * with `spawn … EACCES`, though the real one was further down PATH.
+ */
+function runnable(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    if (process.platform !== 'win32') accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -299,6 +299,13 @@ esac; done
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: true })).toEqual({ failure: 'Error: source file could not be loaded' });
   });
 
+  it('says what LibreOffice wrote when it ends well without a PDF, as it does for a report it cannot load (its Java warning passed over)', async () => {
+    const fake = join(tempDir(), 'soffice');
+    writeFileSync(fake, '#!/bin/sh\necho "Warning: failed to launch javaldx - java may not function correctly" >&2\necho "Error: source file could not be loaded" >&2\necho "Warning: failed to launch javaldx - java may not function correctly" >&2\nexit 0\n');
+    chmodSync(fake, 0o755);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({ failure: 'LibreOffice finished without writing a PDF (it said: Error: source file could not be loaded)' });
+  });
+
   it('refuses an empty file or one that is no PDF where LibreOffice should have written the PDF (a full disk, a broken office)', async () => {
     for (const [written, failure] of [
       ['', 'LibreOffice wrote an empty file instead of the PDF'],

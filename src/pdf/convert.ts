@@ -131,19 +131,26 @@ async function convertInOneRun(reports: readonly Uint8Array[], options: PdfOptio
   }
   if (!started) return reports.map(() => ({ failure: STOPPED }));
   try {
-    const failure = await started.ended;
+    const end = await started.ended;
     const { folder } = started;
-    return names.map((name) => (failure ? { failure } : readPdf(join(folder, `${name}.pdf`))));
+    return names.map((name) => ('failure' in end ? end : readPdf(join(folder, `${name}.pdf`), end.said)));
   } finally {
     rmSync(started.folder, { recursive: true, force: true });
   }
 }
 
-/** A run of LibreOffice under way: its folder, and its end (undefined when it ended well, else why not). */
+/** A run of LibreOffice under way: its folder, and its end. */
 interface StartedRun {
   folder: string;
-  ended: Promise<string | undefined>;
+  ended: Promise<RunEnd>;
 }
+
+/**
+ * How a run of LibreOffice ended: why it failed, or it ended well and `said` is the error it wrote
+ * all the same, if any. LibreOffice ends well when it could not load a report ("Error: source file
+ * could not be loaded"): only the missing PDF and that line tell.
+ */
+type RunEnd = { failure: string } | { said: string | undefined };
 
 /** Makes a run's folder with the reports in it, named as given, and starts LibreOffice on them. */
 function startRun(reports: readonly Uint8Array[], names: readonly string[], options: PdfOptions): StartedRun {
@@ -173,13 +180,13 @@ function noWorkingFolder(error: unknown): PdfResult {
   return { failure: `the temporary folder ${tmpdir()} cannot hold the report while it is converted: ${why}`, hint: `${fix} and build again.` };
 }
 
-/** The PDF LibreOffice wrote, or why it is none. */
-function readPdf(path: string): PdfResult {
+/** The PDF LibreOffice wrote, or why it is none (with what it `said`, when it wrote an error). */
+function readPdf(path: string, said: string | undefined): PdfResult {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(path));
   } catch {
-    return { failure: 'LibreOffice finished without writing a PDF' };
+    return { failure: `LibreOffice finished without writing a PDF${said ? ` (it said: ${said})` : ''}` };
   }
   // A full disk or a broken office can leave an empty file: that is no PDF to publish.
   if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') return { failure: `LibreOffice wrote ${bytes.length ? 'a file that is not a PDF' : 'an empty file'} instead of the PDF` };
@@ -261,15 +268,16 @@ export function removeFoldersOnSignal(): void {
 }
 
 /**
- * Runs LibreOffice; undefined when it ended well, else why not. A conversion that does not finish
+ * Runs LibreOffice; how it ended ({@link RunEnd}). A conversion that does not finish
  * in time is stopped with everything it started (`soffice` is a script that starts the office),
  * not only the script. It stays in briefing's process group, so Ctrl-C reaches it as before.
  * Its temporary files go to `temp`, inside the conversion folder: an office stopped half way (a
  * signal, the time limit) leaves its own `lu…tmp` folders, with pieces of the report, behind, and
  * in the system's temporary folder nothing would remove them.
  */
-function run(office: string, args: readonly string[], temp: string, timeoutMs: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
+function run(office: string, args: readonly string[], temp: string, timeoutMs: number): Promise<RunEnd> {
+  return new Promise((settle) => {
+    const resolve = (failure: string) => settle({ failure });
     // A signal came between the folder and LibreOffice: none is started, as one started now would run to its end.
     if (isStopping()) {
       resolve(STOPPED);
@@ -299,10 +307,16 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (timedOut) resolve(`it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`);
-      else if (code === 0) resolve(undefined);
-      else resolve(stderr.trim().split('\n').at(-1) || (signal ? `it was stopped (${signal})` : 'it stopped with an error'));
+      else if (code === 0) settle({ said: lastError(stderr) });
+      else resolve(lastError(stderr) ?? (signal ? `it was stopped (${signal})` : 'it stopped with an error'));
     });
   });
+}
+
+/** The last line LibreOffice wrote to its error output, passing over its warnings (`Warning: failed to launch javaldx …`, on every run without Java). */
+function lastError(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.filter((line) => !line.startsWith('Warning:')).at(-1) ?? lines.at(-1);
 }
 
 /** Stops a process and the processes it started (found through /proc where there is one, as on Linux). */

@@ -306,6 +306,21 @@ esac; done
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({ failure: 'LibreOffice finished without writing a PDF (it said: Error: source file could not be loaded)' });
   });
 
+  it('runs LibreOffice with the system’s program folders on PATH, which its launcher script needs, when briefing’s PATH lacks them', async () => {
+    const dir = tempDir();
+    // Like LibreOffice's soffice: finds its own folder with dirname before it starts its program.
+    const fake = join(dir, 'soffice');
+    writeFileSync(fake, '#!/bin/sh\nhere=$(dirname "$0") || exit 1\nfor a in "$@"; do last="$a"; done\nprintf "%%PDF-from $here" > "${last%.docx}.pdf"\n');
+    chmodSync(fake, 0o755);
+    const usual = process.env['PATH'];
+    process.env['PATH'] = tempDir();
+    try {
+      expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual(pdfOf(`from ${dir}`));
+    } finally {
+      process.env['PATH'] = usual;
+    }
+  });
+
   it('refuses an empty file or one that is no PDF where LibreOffice should have written the PDF (a full disk, a broken office)', async () => {
     for (const [written, failure] of [
       ['', 'LibreOffice wrote an empty file instead of the PDF'],

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { errorCode } from '../load/files.js';
@@ -283,7 +283,7 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
       resolve(STOPPED);
       return;
     }
-    const env = { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp };
+    const env = { ...process.env, PATH: withSystemFolders(process.env['PATH']), TMPDIR: temp, TMP: temp, TEMP: temp };
     const child = spawn(office, args, { env, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
     let stderr = '';
     let timedOut = false;
@@ -311,6 +311,22 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
       else resolve(lastError(stderr) ?? (signal ? `it was stopped (${signal})` : 'it stopped with an error'));
     });
   });
+}
+
+/** The system's program folders, which LibreOffice's launcher needs (`/usr/bin/dirname`, `sed`, `uname` …). */
+const SYSTEM_FOLDERS = ['/usr/bin', '/bin'];
+
+/**
+ * `path` (the PATH variable) with the system's program folders after its own, where they are
+ * missing: LibreOffice's `soffice` is a shell script that finds its own folder with `dirname`, and
+ * under a bare PATH (a service or a container that names only Node.js's folder, where briefing found
+ * LibreOffice in its install folder) it looked for its program in the current folder and failed with
+ * `exec: ./oosplash: not found`.
+ */
+function withSystemFolders(path: string | undefined): string {
+  if (process.platform === 'win32') return path ?? '';
+  const folders = (path ?? '').split(delimiter).filter(Boolean);
+  return [...folders, ...SYSTEM_FOLDERS.filter((folder) => !folders.includes(folder))].join(delimiter);
 }
 
 /** The last line LibreOffice wrote to its error output, passing over its warnings (`Warning: failed to launch javaldx …`, on every run without Java). */

@@ -53,13 +53,28 @@ describe('briefing build --format pdf', () => {
         const result = await build({ cwd: project, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'pdf'], office });
         expect(result.exitCode).toBe(1);
         expect(result.diagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([
-          [EXAMPLE_MEETING, 'output/pdf', `LibreOffice could not make the PDF: the temporary folder ${missing} cannot hold the report while it is converted: there is no such folder.`, 'Set TMPDIR to a folder that exists and can be written (or unset it) and build again.'],
+          [EXAMPLE_MEETING, 'output/pdf', `LibreOffice (${office}) could not make the PDF: the temporary folder ${missing} cannot hold the report while it is converted: there is no such folder.`, 'Set TMPDIR to a folder that exists and can be written (or unset it) and build again.'],
         ]);
       } finally {
         if (usual === undefined) delete process.env['TMPDIR'];
         else process.env['TMPDIR'] = usual;
       }
       expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    }
+  });
+
+  it('names the LibreOffice that failed, and says how to run it on the DOCX: the written one, or how to have it written', async () => {
+    const office = join(tempDir(), 'soffice');
+    writeFileSync(office, '#!/bin/sh\necho "boom" >&2\nexit 1\n');
+    chmodSync(office, 0o755);
+    for (const [formats, onDocx] of [
+      [['docx', 'pdf'], 'on IZMzin_190221_EDUC.docx'],
+      [['md', 'pdf'], 'on the DOCX (add docx to --format to have it written)'],
+    ] as const) {
+      const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: [...formats], office });
+      expect(result.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([
+        ['output/pdf', `LibreOffice (${office}) could not make the PDF: boom.`, `Run \`${office} --headless --convert-to pdf\` ${onDocx} to see why.`],
+      ]);
     }
   });
 

@@ -151,9 +151,14 @@ export function docxWarningPlace(project: Project, loaded: LoadedMeeting, source
   return placeOfReportLine(source, { line: warning.line, column: warning.column ?? 1, fieldColumn: true, field: warning.field }, (ref) => fieldSource(project, loaded, ref));
 }
 
-/** LibreOffice could not convert the DOCX; `hint` when the conversion knows better than to look at the DOCX. */
-export function pdfFailure(meetingPath: string, failure: string, hint?: string): Diagnostic {
-  return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice could not make the PDF: ${failure}.`, hint ?? 'Try `soffice --headless --convert-to pdf` on the DOCX to see why.');
+/**
+ * LibreOffice could not convert the DOCX. The message names the program that was run (a stray
+ * `soffice` earlier on PATH is then seen at once); the hint says how to run it on the DOCX, which
+ * is only there when the build writes it (`docx`: its file name), unless the conversion gave a hint of its own.
+ */
+export function pdfFailure(meetingPath: string, failure: { failure: string; hint?: string }, office: string, docx: string | undefined): Diagnostic {
+  const onDocx = docx ? `on ${docx}` : 'on the DOCX (add docx to --format to have it written)';
+  return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice (${office}) could not make the PDF: ${failure.failure}.`, failure.hint ?? `Run \`${office} --headless --convert-to pdf\` ${onDocx} to see why.`);
 }
 
 /**

@@ -348,6 +348,43 @@ esac; done
     }
   });
 
+  it('takes an office that hangs on two reports in a row, each alone, for hung and tries no more reports of that build; one report that hangs it costs the others nothing', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'runs.log');
+    // Hangs on every run (`all`), or on a run given a report whose bytes are "hang"; else writes each PDF.
+    const fake = join(dir, 'soffice');
+    writeFileSync(
+      fake,
+      `#!/bin/sh
+n=0; hang=$HANG_ALL
+for a in "$@"; do case "$a" in *.docx) n=$((n+1)); [ "$(cat "$a")" = hang ] && hang=1;; esac; done
+echo $n >> ${log}
+[ -n "$hang" ] && exec sleep 1000
+for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esac; done
+`,
+    );
+    chmodSync(fake, 0o755);
+    const runs = () => readFileSync(log, 'utf8').trim().split('\n').map(Number);
+    const timedOut = { failure: 'it did not finish within 1 s and was stopped', timedOut: true };
+    process.env['HANG_ALL'] = '1';
+    try {
+      const options = { office: fake, pdfA: false, timeoutMs: 500 };
+      const results = await Promise.all(['a', 'b', 'c', 'd'].map((text) => convertToPdf(bytes(text), options)));
+      expect(results.slice(0, 2)).toEqual([timedOut, timedOut]);
+      for (const result of results.slice(2)) expect(result).toMatchObject({ failure: expect.stringMatching(/^not tried, as LibreOffice did not finish 2 reports in a row within 1 s each in this build/) });
+      expect(await convertToPdf(bytes('e'), options)).toEqual(results[3]);
+      // The run of four, then two alone; none after.
+      expect(runs()).toEqual([4, 1, 1]);
+    } finally {
+      delete process.env['HANG_ALL'];
+    }
+    // Another build (its own options) tries again; a report that hangs the office alone fails alone.
+    rmSync(log);
+    const results = await Promise.all(['hang', 'ok', 'ok'].map((text) => convertToPdf(bytes(text), { office: fake, pdfA: false, timeoutMs: 500 })));
+    expect(results).toEqual([timedOut, { bytes: bytes('%PDF-') }, { bytes: bytes('%PDF-') }]);
+    expect(runs()).toEqual([3, 1, 1, 1]);
+  });
+
   it('stops a LibreOffice that does not finish, with what it started, and says it timed out', async () => {
     const dir = tempDir();
     // A stand-in that hangs the way soffice can: a script whose office (here `sleep`) never ends.
@@ -358,7 +395,7 @@ echo $! > ${join(dir, 'office.pid')}
 wait
 `);
     chmodSync(fake, 0o755);
-    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false, timeoutMs: 500 })).toEqual({ failure: 'it did not finish within 1 s and was stopped' });
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false, timeoutMs: 500 })).toEqual({ failure: 'it did not finish within 1 s and was stopped', timedOut: true });
     const office = Number(readFileSync(join(dir, 'office.pid'), 'utf8'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(running(office)).toBe(false);

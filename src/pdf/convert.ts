@@ -19,7 +19,7 @@ export interface PdfOptions {
 }
 
 /** The outcome of one conversion: the PDF's bytes, or why there are none (and what to do, when the usual advice would not help). */
-export type PdfResult = { bytes: Uint8Array } | { failure: string; hint?: string };
+export type PdfResult = { bytes: Uint8Array } | { failure: string; hint?: string; timedOut?: boolean };
 
 /**
  * The most reports one LibreOffice converts in one run. Starting the office takes about a second
@@ -118,8 +118,36 @@ async function convertGroup(group: readonly Waiting[]): Promise<void> {
   }
 }
 
-/** Converts the reports with one run of LibreOffice, in a folder of its own: each report's PDF or why there is none. */
+/** How many reports in a row LibreOffice must have failed to convert on its own in time before it is taken as hung. */
+const HUNG_AFTER = 2;
+
+/**
+ * For each build (its {@link PdfOptions}, one object per build and thread): how many reports in a
+ * row timed out in a run of their own. A hung office hangs on every report: a batch of 40 meetings
+ * waited two minutes for each, on top of each run of several, most of an hour before it failed. A
+ * single report that hangs the office is still told from a hung office, as the next report ends in time.
+ */
+const timeoutsInARow = new WeakMap<PdfOptions, number>();
+
+/** Why a report has no PDF when the office is taken as hung (see {@link timeoutsInARow}): it was not tried. */
+function hungOffice(options: PdfOptions): PdfResult {
+  return {
+    failure: `not tried, as LibreOffice did not finish ${HUNG_AFTER} reports in a row within ${Math.round((options.timeoutMs ?? TIMEOUT_MS) / 1000)} s each in this build: it seems to hang on this machine`,
+    hint: `Check that \`${options.office} --headless --convert-to pdf\` ends on a DOCX here (a LibreOffice left running, a broken install), then build again.`,
+  };
+}
+
+/** Converts the reports with one run of LibreOffice, or none when it hangs ({@link timeoutsInARow}): each report's PDF or why there is none. */
 async function convertInOneRun(reports: readonly Uint8Array[], options: PdfOptions): Promise<PdfResult[]> {
+  if ((timeoutsInARow.get(options) ?? 0) >= HUNG_AFTER) return reports.map(() => hungOffice(options));
+  const results = await convertInOwnFolder(reports, options);
+  const [alone] = results;
+  if (results.length === 1 && alone) timeoutsInARow.set(options, 'failure' in alone && alone.timedOut ? (timeoutsInARow.get(options) ?? 0) + 1 : 0);
+  return results;
+}
+
+/** Converts the reports with one run of LibreOffice, in a folder of its own: each report's PDF or why there is none. */
+async function convertInOwnFolder(reports: readonly Uint8Array[], options: PdfOptions): Promise<PdfResult[]> {
   // One report keeps the name it always had; several are numbered.
   const names = reports.length === 1 ? ['report'] : reports.map((_, index) => `report-${index + 1}`);
   let started: StartedRun | undefined;
@@ -150,7 +178,7 @@ interface StartedRun {
  * all the same, if any. LibreOffice ends well when it could not load a report ("Error: source file
  * could not be loaded"): only the missing PDF and that line tell.
  */
-type RunEnd = { failure: string } | { said: string | undefined };
+type RunEnd = { failure: string; timedOut?: boolean } | { said: string | undefined };
 
 /** Makes a run's folder with the reports in it, named as given, and starts LibreOffice on them. */
 function startRun(reports: readonly Uint8Array[], names: readonly string[], options: PdfOptions): StartedRun {
@@ -306,7 +334,7 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) resolve(`it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`);
+      if (timedOut) settle({ failure: `it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`, timedOut: true });
       else if (code === 0) settle({ said: lastError(stderr) });
       else resolve(lastError(stderr) ?? (signal ? `it was stopped (${signal})` : 'it stopped with an error'));
     });

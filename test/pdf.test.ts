@@ -5,7 +5,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
-import { convertToPdf, REPORTS_PER_OFFICE_RUN } from '../src/pdf/convert.js';
+import { convertToPdf, officePipes, REPORTS_PER_OFFICE_RUN } from '../src/pdf/convert.js';
 import { findOffice } from '../src/pdf/office.js';
 import { itWithOffice } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir } from './helpers/project.js';
@@ -383,6 +383,25 @@ for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esa
     const results = await Promise.all(['hang', 'ok', 'ok'].map((text) => convertToPdf(bytes(text), { office: fake, pdfA: false, timeoutMs: 500 })));
     expect(results).toEqual([timedOut, { bytes: bytes('%PDF-') }, { bytes: bytes('%PDF-') }]);
     expect(runs()).toEqual([3, 1, 1, 1]);
+  });
+
+  it('names the pipe LibreOffice makes for a profile as LibreOffice does (seen with LibreOffice 7.4)', () => {
+    expect(officePipes('/tmp/pdfh/prof')).toEqual(['/tmp', '/var/tmp'].map((place) => join(place, `OSL_PIPE_${process.getuid?.()}_SingleOfficeIPC_e57757e870a76651c464465247f56a0`)));
+  });
+
+  it('removes the pipe of an office it stopped (the time limit), which LibreOffice leaves in /tmp when it does not end itself', async () => {
+    const dir = tempDir();
+    const fake = join(dir, 'soffice');
+    writeFileSync(fake, `#!/bin/sh\necho "$1" > ${join(dir, 'profile.log')}\nexec sleep 1000\n`);
+    chmodSync(fake, 0o755);
+    const converted = convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false, timeoutMs: 1000 });
+    for (let waited = 0; !existsSync(join(dir, 'profile.log')) && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const profile = fileURLToPath(readFileSync(join(dir, 'profile.log'), 'utf8').trim().slice('-env:UserInstallation='.length));
+    // What LibreOffice would have made by now.
+    const [pipe] = officePipes(dirname(profile));
+    writeFileSync(pipe as string, '');
+    expect(await converted).toMatchObject({ timedOut: true });
+    expect(existsSync(pipe as string)).toBe(false);
   });
 
   it('stops a LibreOffice that does not finish, with what it started, and says it timed out', async () => {

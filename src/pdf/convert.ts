@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -163,7 +164,7 @@ async function convertInOwnFolder(reports: readonly Uint8Array[], options: PdfOp
     const { folder } = started;
     return names.map((name) => ('failure' in end ? end : readPdf(join(folder, `${name}.pdf`), end.said)));
   } finally {
-    rmSync(started.folder, { recursive: true, force: true });
+    removeRunFolder(started.folder);
   }
 }
 
@@ -188,11 +189,11 @@ function startRun(reports: readonly Uint8Array[], names: readonly string[], opti
     for (const [index, name] of names.entries()) writeFileSync(join(folder, `${name}.docx`), reports[index] as Uint8Array);
     const filter = options.pdfA ? 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' : 'pdf:writer_pdf_Export';
     const inputs = names.map((name) => join(folder, `${name}.docx`));
-    const args = [`-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, ...inputs];
+    const args = [`-env:UserInstallation=${profileUrl(folder)}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, ...inputs];
     const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
     return { folder, ended: run(options.office, args, join(folder, 'tmp'), timeoutMs + (reports.length - 1) * Math.min(timeoutMs, FURTHER_REPORT_MS)) };
   } catch (error) {
-    rmSync(folder, { recursive: true, force: true });
+    removeRunFolder(folder);
     throw error;
   }
 }
@@ -219,6 +220,33 @@ function readPdf(path: string, said: string | undefined): PdfResult {
   // A full disk or a broken office can leave an empty file: that is no PDF to publish.
   if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') return { failure: `LibreOffice wrote ${bytes.length ? 'a file that is not a PDF' : 'an empty file'} instead of the PDF` };
   return { bytes };
+}
+
+/**
+ * Removes a run's folder, and the pipe its office made to be found by a second start of the same
+ * profile: an office ending well removes it, one stopped (Ctrl-C, the time limit) left it in /tmp for good.
+ */
+function removeRunFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  for (const pipe of officePipes(folder)) rmSync(pipe, { force: true });
+}
+
+/**
+ * Where LibreOffice puts the pipe of an office whose profile is in `folder` (on Linux and other Unix
+ * systems; none elsewhere): `OSL_PIPE_<user id>_SingleOfficeIPC_<MD5 of the profile's URL in UTF-16,
+ * each byte in hexadecimal without its leading zero>`, in /tmp, or in /var/tmp where /tmp cannot be used.
+ */
+export function officePipes(folder: string): string[] {
+  const user = process.getuid?.();
+  if (user === undefined) return [];
+  const digest = createHash('md5').update(Buffer.from(profileUrl(folder), 'utf16le')).digest();
+  const name = `OSL_PIPE_${user}_SingleOfficeIPC_${[...digest].map((byte) => byte.toString(16)).join('')}`;
+  return ['/tmp', '/var/tmp'].map((place) => join(place, name));
+}
+
+/** The URL of the LibreOffice profile of the run whose folder is `folder`. */
+function profileUrl(folder: string): string {
+  return pathToFileURL(join(folder, 'profile')).href;
 }
 
 /** The start of this process's conversion folders' names: worker threads share the process id. */
@@ -390,7 +418,7 @@ export function stopConversions(): void {
   waitForStarters();
   stopStarted();
   try {
-    for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) removeRunFolder(join(tmpdir(), name));
   } catch {
     // Nothing to remove, or nothing that can be: stopping matters more.
   }

@@ -225,7 +225,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     if (pdf) {
       const converted = await convertToPdf(docx.bytes, pdf);
       if ('failure' in converted) {
-        result.diagnostics.push(pdfFailure(loaded.path, converted, pdf.office, options.formats.includes('docx') ? `${baseName}.docx` : undefined));
+        result.diagnostics.push(pdfFailure(loaded.path, converted, pdf.office, `${baseName}.docx`));
         result.files = [];
         return result;
       }

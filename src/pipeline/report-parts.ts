@@ -153,12 +153,13 @@ export function docxWarningPlace(project: Project, loaded: LoadedMeeting, source
 
 /**
  * LibreOffice could not convert the DOCX. The message names the program that was run (a stray
- * `soffice` earlier on PATH is then seen at once); the hint says how to run it on the DOCX, which
- * is only there when the build writes it (`docx`: its file name), unless the conversion gave a hint of its own.
+ * `soffice` earlier on PATH is then seen at once); the hint says how to see LibreOffice's own
+ * complaint, on the DOCX a build of that format alone writes (this build writes nothing of the
+ * meeting), unless the conversion gave a hint of its own.
  */
-export function pdfFailure(meetingPath: string, failure: { failure: string; hint?: string }, office: string, docx: string | undefined): Diagnostic {
-  const onDocx = docx ? `on ${docx}` : 'on the DOCX (add docx to --format to have it written)';
-  return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice (${office}) could not make the PDF: ${failure.failure}.`, failure.hint ?? `Run \`${office} --headless --convert-to pdf\` ${onDocx} to see why.`);
+export function pdfFailure(meetingPath: string, failure: { failure: string; hint?: string }, office: string, docx: string): Diagnostic {
+  const hint = `Build the DOCX alone (--format docx) and run \`${office} --headless --convert-to pdf ${docx}\` in the output folder to see why.`;
+  return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice (${office}) could not make the PDF: ${failure.failure}.`, failure.hint ?? hint);
 }
 
 /**

@@ -316,6 +316,9 @@ esac; done
     writeFileSync(fake, '#!/bin/sh\necho "Warning: failed to launch javaldx - java may not function correctly" >&2\necho "Error: source file could not be loaded" >&2\necho "Warning: failed to launch javaldx - java may not function correctly" >&2\nexit 0\n');
     chmodSync(fake, 0o755);
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({ failure: 'LibreOffice finished without writing a PDF (it said: Error: source file could not be loaded)' });
+    // Its Java warning alone is no reason.
+    writeFileSync(fake, '#!/bin/sh\necho "Warning: failed to launch javaldx - java may not function correctly" >&2\nexit 0\n');
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({ failure: 'LibreOffice finished without writing a PDF' });
   });
 
   it('runs LibreOffice with the system’s program folders on PATH, which its launcher script needs, when briefing’s PATH lacks them', async () => {

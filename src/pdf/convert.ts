@@ -364,7 +364,7 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
       clearTimeout(timer);
       if (timedOut) settle({ failure: `it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`, timedOut: true });
       else if (code === 0) settle({ said: lastError(stderr) });
-      else resolve(lastError(stderr) ?? (signal ? `it was stopped (${signal})` : 'it stopped with an error'));
+      else resolve(lastError(stderr) ?? (stderr.trim().split('\n').at(-1) || (signal ? `it was stopped (${signal})` : 'it stopped with an error')));
     });
   });
 }
@@ -385,10 +385,13 @@ function withSystemFolders(path: string | undefined): string {
   return [...folders, ...SYSTEM_FOLDERS.filter((folder) => !folders.includes(folder))].join(delimiter);
 }
 
-/** The last line LibreOffice wrote to its error output, passing over its warnings (`Warning: failed to launch javaldx …`, on every run without Java). */
+/** The last line LibreOffice wrote to its error output that is no warning (`Warning: failed to launch javaldx …` comes on every run without Java). */
 function lastError(stderr: string): string | undefined {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
-  return lines.filter((line) => !line.startsWith('Warning:')).at(-1) ?? lines.at(-1);
+  return stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('Warning:'))
+    .at(-1);
 }
 
 /** Stops a process and the processes it started (found through /proc where there is one, as on Linux). */

@@ -59,6 +59,9 @@ describe('briefing init', () => {
     const steps: { uses?: string; run?: string; with?: { path?: string; key?: string } }[] = build.steps;
     expect(steps.find((step) => step.uses === 'actions/cache@v4')?.with).toMatchObject({ path: '.briefing-cache\nout\n', key: 'briefings-${{ github.sha }}' });
     expect(steps.map((step) => step.run ?? '').join('\n')).toMatch(/npx briefing build --all --json > build-report\.json[\s\S]*select\(\.status != "failed"\)/);
+    // LibreOffice without its recommended packages has no font in Times New Roman's place: the PDF's would be named.
+    const office = steps.find((step) => step.run?.includes('libreoffice-writer-nogui'))?.run ?? '';
+    expect(office.split(' ')).toEqual(expect.arrayContaining(['--no-install-recommends', 'fonts-liberation2', 'fonts-crosextra-carlito', 'fonts-crosextra-caladea']));
     // Its collect step, run as written, copies the reports of an output folder whose name has a space (xargs split it).
     const collect = steps.find((step) => step.run?.includes('mkdir -p reports'))?.run ?? '';
     const ran = tempDir();

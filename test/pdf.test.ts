@@ -336,6 +336,27 @@ esac; done
     }
   });
 
+  it('gives the lines of a fatal error of LibreOffice, not its last (a path), and for a full disk where its profile is made says to free space there', async () => {
+    const fake = join(tempDir(), 'soffice');
+    writeFileSync(
+      fake,
+      `#!/bin/sh
+echo "Warning: failed to launch javaldx - java may not function correctly" >&2
+echo "LibreOffice 7.4 - Fatal Error: The application cannot be started. " >&2
+echo "LibreOffice user installation could not be completed due to insufficient free disk space. Please free more disc space at the following location and restart LibreOffice:" >&2
+echo "" >&2
+echo "/tmp/x/profile" >&2
+exit 77
+`,
+    );
+    chmodSync(fake, 0o755);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({
+      failure:
+        'LibreOffice 7.4 - Fatal Error: The application cannot be started. LibreOffice user installation could not be completed due to insufficient free disk space. Please free more disc space at the following location and restart LibreOffice: /tmp/x/profile',
+      hint: `Free some space in ${tmpdir()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.`,
+    });
+  });
+
   it('refuses an empty file or one that is no PDF where LibreOffice should have written the PDF (a full disk, a broken office)', async () => {
     for (const [written, failure] of [
       ['', 'LibreOffice wrote an empty file instead of the PDF'],

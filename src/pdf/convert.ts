@@ -175,11 +175,11 @@ interface StartedRun {
 }
 
 /**
- * How a run of LibreOffice ended: why it failed, or it ended well and `said` is the error it wrote
+ * How a run of LibreOffice ended: why it failed (and what to do, when that is known), or it ended well and `said` is the error it wrote
  * all the same, if any. LibreOffice ends well when it could not load a report ("Error: source file
  * could not be loaded"): only the missing PDF and that line tell.
  */
-type RunEnd = { failure: string; timedOut?: boolean } | { said: string | undefined };
+type RunEnd = { failure: string; hint?: string; timedOut?: boolean } | { said: string | undefined };
 
 /** Makes a run's folder with the reports in it, named as given, and starts LibreOffice on them. */
 function startRun(reports: readonly Uint8Array[], names: readonly string[], options: PdfOptions): StartedRun {
@@ -332,7 +332,7 @@ export function removeFoldersOnSignal(): void {
  * in the system's temporary folder nothing would remove them.
  */
 function run(office: string, args: readonly string[], temp: string, timeoutMs: number): Promise<RunEnd> {
-  return new Promise((settle) => {
+  return new Promise((settle: (end: RunEnd) => void) => {
     const resolve = (failure: string) => settle({ failure });
     // A signal came between the folder and LibreOffice: none is started, as one started now would run to its end.
     if (isStopping()) {
@@ -364,7 +364,7 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
       clearTimeout(timer);
       if (timedOut) settle({ failure: `it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`, timedOut: true });
       else if (code === 0) settle({ said: lastError(stderr) });
-      else resolve(lastError(stderr) ?? (stderr.trim().split('\n').at(-1) || (signal ? `it was stopped (${signal})` : 'it stopped with an error')));
+      else settle(runFailure(stderr, signal));
     });
   });
 }
@@ -383,6 +383,23 @@ function withSystemFolders(path: string | undefined): string {
   if (process.platform === 'win32') return path ?? '';
   const folders = (path ?? '').split(delimiter).filter(Boolean);
   return [...folders, ...SYSTEM_FOLDERS.filter((folder) => !folders.includes(folder))].join(delimiter);
+}
+
+/** Lines of LibreOffice's error output given as the reason a run failed: its fatal errors take several. */
+const REASON_LINES = 4;
+
+/**
+ * Why a run of LibreOffice that ended with an error failed: the last lines of its error output,
+ * warnings passed over. A fatal error is a few lines, the last of them a path only, which said
+ * nothing alone (`…/profile` for "user installation could not be completed due to insufficient
+ * free disk space … at the following location:"). A full disk there is the temporary folder's.
+ */
+function runFailure(stderr: string, signal: NodeJS.Signals | null): { failure: string; hint?: string } {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const errors = lines.filter((line) => !line.startsWith('Warning:'));
+  const failure = (errors.length ? errors : lines).slice(-REASON_LINES).join(' ') || (signal ? `it was stopped (${signal})` : 'it stopped with an error');
+  if (!/free dis[ck] space/i.test(failure)) return { failure };
+  return { failure, hint: `Free some space in ${tmpdir()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.` };
 }
 
 /** The last line LibreOffice wrote to its error output that is no warning (`Warning: failed to launch javaldx …` comes on every run without Java). */

@@ -99,6 +99,21 @@ describe('the example DOCX, read back from its XML', () => {
     expect(custom).toContain('name="Briefing.Draft"><vt:lpwstr>false</vt:lpwstr>');
   });
 
+  it('names the ministry and the topic in English in the properties of an English note (its PDF’s author and subject), the Latvian topic while there is no topic_en', async () => {
+    const meeting = readFileSync(join(REPO, EXAMPLE_MEETING), 'utf8');
+    for (const [text, subject] of [
+      [meeting, 'Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība'],
+      [meeting.replace(/^topic: .*$/m, '$&\ntopic_en: Equal access to education'), 'Equal access to education'],
+    ] as const) {
+      const out = tempDir();
+      const result = await build({ cwd: exampleProject({ [EXAMPLE_MEETING]: text }), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['docx'], template: 'informative-report.en' });
+      expect(result.exitCode).toBe(0);
+      const core = part(docxParts(readFileSync(join(out, 'IZMzin_190221_EDUC.informative-report.en.docx'))), 'docProps/core.xml');
+      expect(core).toContain('<dc:creator>Ministry of Education and Science</dc:creator>');
+      expect(core).toContain(`<dc:subject>${subject}</dc:subject>`);
+    }
+  });
+
   it('keeps the footnote of the background as a Word footnote', () => {
     expect(paragraphTexts(part(parts, 'word/footnotes.xml')).join('\n')).toContain('COM(2020) 625 final.');
     expect(part(parts, 'word/document.xml')).toMatch(/<w:footnoteReference w:id="1"\/>/);

@@ -60,7 +60,14 @@ export function documentDate(model: ReportModel, options: { sourceDateEpoch: num
   return new Date(`${model.documentDate}T00:00:00Z`);
 }
 
+/**
+ * The DOCX's properties (which its PDF carries as title, author, subject and keywords) and page
+ * furniture. A report in another language than Latvian (the English template) names the ministry
+ * and the topic in English where they are known: its PDF said "Izglītības un zinātnes ministrija"
+ * as the author of an English briefing note.
+ */
 export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, model: ReportModel, inputs: ReportInputs): DocxMeta {
+  const latvian = layout.language.toLowerCase().startsWith('lv');
   const customProperties = [
     { name: 'Briefing.Meeting', value: inputs.meeting.path },
     { name: 'Briefing.MeetingHash', value: `sha256:${inputs.meeting.hash}` },
@@ -71,8 +78,8 @@ export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, m
     ]),
   ];
   return {
-    subject: model.meeting.topic,
-    creator: model.issuingMinistry.nominative,
+    subject: latvian ? model.meeting.topic : (model.meeting.topicEn ?? model.meeting.topic),
+    creator: latvian ? model.issuingMinistry.nominative : model.issuingMinistry.english,
     keywords: [model.meeting.formation, model.meeting.presidency, model.meeting.date].join(', '),
     footerText: model.meeting.fileCode,
     draftMark: model.draft ? 'PROJEKTS' : null,

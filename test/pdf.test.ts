@@ -425,6 +425,16 @@ for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esa
     expect(existsSync(pipe as string)).toBe(false);
   });
 
+  it('ends a run at its time limit even when a process the office left in the background still holds its output', async () => {
+    const fake = join(tempDir(), 'soffice');
+    // The background process is no longer its child once the script ends: nothing stops it, and it keeps the error output open.
+    writeFileSync(fake, '#!/bin/sh\n( sleep 20 ) &\nexit 0\n');
+    chmodSync(fake, 0o755);
+    const started = Date.now();
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false, timeoutMs: 500 })).toEqual({ failure: 'it did not finish within 1 s and was stopped', timedOut: true });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('stops a LibreOffice that does not finish, with what it started, and says it timed out', async () => {
     const dir = tempDir();
     // A stand-in that hangs the way soffice can: a script whose office (here `sleep`) never ends.

@@ -347,6 +347,10 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
     const timer = setTimeout(() => {
       timedOut = true;
       stop(child.pid);
+      // Done now, not when its output closes: a process it left behind (started in the background, no
+      // longer its child, so not stopped) would hold the output, and the build, for as long as it runs.
+      child.stderr.destroy();
+      settle(timedOutAfter(timeoutMs));
     }, timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
@@ -362,11 +366,16 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) settle({ failure: `it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`, timedOut: true });
+      if (timedOut) settle(timedOutAfter(timeoutMs));
       else if (code === 0) settle({ said: lastError(stderr) });
       else settle(runFailure(stderr, signal));
     });
   });
+}
+
+/** Why a run stopped at its time limit has no PDF. */
+function timedOutAfter(timeoutMs: number): RunEnd {
+  return { failure: `it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`, timedOut: true };
 }
 
 /** The system's program folders, which LibreOffice's launcher needs (`/usr/bin/dirname`, `sed`, `uname` …). */

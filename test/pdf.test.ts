@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -433,6 +433,28 @@ for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esa
     const started = Date.now();
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false, timeoutMs: 500 })).toEqual({ failure: 'it did not finish within 1 s and was stopped', timedOut: true });
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('removes the conversion folders a briefing killed outright left, an hour old, of a process that is gone; not a newer one, nor one of a running process', async () => {
+    const gone = spawnSync('true').pid;
+    const folder = (pid: number, name: string, hoursOld: number) => {
+      const path = join(tmpdir(), `briefing-pdf-${pid}-${name}`);
+      mkdirSync(join(path, 'profile'), { recursive: true });
+      writeFileSync(join(path, 'report.docx'), 'report');
+      const then = new Date(Date.now() - hoursOld * 3_600_000);
+      utimesSync(path, then, then);
+      return path;
+    };
+    const abandoned = folder(gone, 'old', 2);
+    const recent = folder(gone, 'new', 0.5);
+    const running = folder(process.ppid, 'old', 2);
+    try {
+      const { office } = fakeOffice();
+      expect(await convertToPdf(bytes('report'), { office, pdfA: false })).toEqual(pdfOf('report'));
+      expect([abandoned, recent, running].map((path) => existsSync(path))).toEqual([false, true, true]);
+    } finally {
+      for (const path of [abandoned, recent, running]) rmSync(path, { recursive: true, force: true });
+    }
   });
 
   it('stops a LibreOffice that does not finish, with what it started, and says it timed out', async () => {

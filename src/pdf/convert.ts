@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { errorCode } from '../load/files.js';
-import { processState } from '../util/process.js';
+import { processExists, processState } from '../util/process.js';
 
 /** How long one conversion may take before LibreOffice is stopped (a hung office never ends a build). */
 const TIMEOUT_MS = 120_000;
@@ -151,6 +151,7 @@ async function convertInOneRun(reports: readonly Uint8Array[], options: PdfOptio
 async function convertInOwnFolder(reports: readonly Uint8Array[], options: PdfOptions): Promise<PdfResult[]> {
   // One report keeps the name it always had; several are numbered.
   const names = reports.length === 1 ? ['report'] : reports.map((_, index) => `report-${index + 1}`);
+  removeAbandonedFolders();
   let started: StartedRun | undefined;
   try {
     started = unlessStopping(() => startRun(reports, names, options));
@@ -247,6 +248,35 @@ export function officePipes(folder: string): string[] {
 /** The URL of the LibreOffice profile of the run whose folder is `folder`. */
 function profileUrl(folder: string): string {
   return pathToFileURL(join(folder, 'profile')).href;
+}
+
+/** How old a conversion folder of a process that is gone must be before another build removes it: far more than any run takes. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the conversion folders of briefings that were killed outright (SIGKILL, a CI job's hard
+ * time limit: no signal handler runs), each with a copy of its report and a LibreOffice profile of
+ * about 4 MB, left in the temporary folder for good. A folder is taken only when the process its name
+ * gives is not running and it is an hour old: a process in another container that shares the folder
+ * is not seen, but no run of its lasts that long.
+ */
+function removeAbandonedFolders(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^briefing-pdf-(\d+)-/.exec(name)?.[1]);
+    if (!pid || processExists(pid)) continue;
+    try {
+      const folder = join(tmpdir(), name);
+      if (Date.now() - statSync(folder).mtimeMs > ABANDONED_AFTER_MS) removeRunFolder(folder);
+    } catch {
+      // Gone meanwhile, or another user's: not ours to remove.
+    }
+  }
 }
 
 /** The start of this process's conversion folders' names: worker threads share the process id. */

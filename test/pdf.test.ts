@@ -289,8 +289,8 @@ esac; done
   it(`puts at most ${REPORTS_PER_OFFICE_RUN} reports in one run, and never reports with different settings`, async () => {
     const { office, runs } = fakeOffice();
     const texts = Array.from({ length: REPORTS_PER_OFFICE_RUN + 3 }, (_, index) => `report ${index}`);
-    const results = await Promise.all([...texts.map((text) => convertToPdf(bytes(text), { office, pdfA: false })), convertToPdf(bytes('PDF/A'), { office, pdfA: true })]);
-    expect(results).toEqual([...texts, 'PDF/A'].map(pdfOf));
+    const results = await Promise.all([...texts.map((text) => convertToPdf(bytes(text), { office, pdfA: false })), convertToPdf(bytes('<pdfaid:part>2</pdfaid:part>'), { office, pdfA: true })]);
+    expect(results).toEqual([...texts, '<pdfaid:part>2</pdfaid:part>'].map(pdfOf));
     expect(runs().map((run) => run.reports)).toEqual([REPORTS_PER_OFFICE_RUN, 3, 1]);
   });
 
@@ -355,6 +355,16 @@ exit 77
         'LibreOffice 7.4 - Fatal Error: The application cannot be started. LibreOffice user installation could not be completed due to insufficient free disk space. Please free more disc space at the following location and restart LibreOffice: /tmp/x/profile',
       hint: `Free some space in ${tmpdir()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.`,
     });
+  });
+
+  it('refuses a PDF that does not say it is PDF/A-2 when the config asks for PDF/A (an older LibreOffice ignores the setting)', async () => {
+    const { office } = fakeOffice();
+    const results = await Promise.all([convertToPdf(bytes('plain'), { office, pdfA: true }), convertToPdf(bytes('plain'), { office, pdfA: false })]);
+    expect(results[0]).toEqual({
+      failure: 'it wrote a PDF that is not PDF/A-2, though the config asks for PDF/A (pdf_a: true)',
+      hint: `LibreOffice before 7.4 does not take the PDF/A setting from the command line: use a newer LibreOffice than ${office}, or set pdf_a: false in briefing.config.yaml.`,
+    });
+    expect(results[1]).toEqual(pdfOf('plain'));
   });
 
   it('refuses an empty file or one that is no PDF where LibreOffice should have written the PDF (a full disk, a broken office)', async () => {

@@ -163,7 +163,7 @@ async function convertInOwnFolder(reports: readonly Uint8Array[], options: PdfOp
   try {
     const end = await started.ended;
     const { folder } = started;
-    return names.map((name) => ('failure' in end ? end : readPdf(join(folder, `${name}.pdf`), end.said)));
+    return names.map((name) => ('failure' in end ? end : asAsked(readPdf(join(folder, `${name}.pdf`), end.said), options)));
   } finally {
     removeRunFolder(started.folder);
   }
@@ -221,6 +221,22 @@ function readPdf(path: string, said: string | undefined): PdfResult {
   // A full disk or a broken office can leave an empty file: that is no PDF to publish.
   if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') return { failure: `LibreOffice wrote ${bytes.length ? 'a file that is not a PDF' : 'an empty file'} instead of the PDF` };
   return { bytes };
+}
+
+/** How a PDF/A-2 names itself in its XMP metadata, which PDF/A keeps unpacked in the file. */
+const PDF_A_2 = '<pdfaid:part>2</pdfaid:part>';
+
+/**
+ * The PDF, unless PDF/A was asked for and it is none: LibreOffice before 7.4 does not read the
+ * export settings given on the command line and wrote a plain PDF without a word, under a config
+ * that says `pdf_a: true` for archiving.
+ */
+function asAsked(result: PdfResult, options: PdfOptions): PdfResult {
+  if (!options.pdfA || !('bytes' in result) || Buffer.from(result.bytes).includes(PDF_A_2)) return result;
+  return {
+    failure: 'it wrote a PDF that is not PDF/A-2, though the config asks for PDF/A (pdf_a: true)',
+    hint: `LibreOffice before 7.4 does not take the PDF/A setting from the command line: use a newer LibreOffice than ${options.office}, or set pdf_a: false in briefing.config.yaml.`,
+  };
 }
 
 /**

@@ -188,7 +188,11 @@ function startRun(reports: readonly Uint8Array[], names: readonly string[], opti
   try {
     mkdirSync(join(folder, 'tmp'));
     for (const [index, name] of names.entries()) writeFileSync(join(folder, `${name}.docx`), reports[index] as Uint8Array);
-    const filter = options.pdfA ? 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' : 'pdf:writer_pdf_Export';
+    if (options.pdfA) {
+      mkdirSync(join(folder, 'profile', 'user'), { recursive: true });
+      writeFileSync(join(folder, 'profile', 'user', 'registrymodifications.xcu'), PDF_A_SETTINGS);
+    }
+    const filter = 'pdf:writer_pdf_Export';
     const inputs = names.map((name) => join(folder, `${name}.docx`));
     const args = [`-env:UserInstallation=${profileUrl(folder)}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, ...inputs];
     const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
@@ -223,19 +227,29 @@ function readPdf(path: string, said: string | undefined): PdfResult {
   return { bytes };
 }
 
+/**
+ * The profile's settings that make LibreOffice export PDF/A-2b: given in the profile, which each run
+ * makes afresh, because LibreOffice before 7.4 (Ubuntu 22.04 has 7.3) does not read export settings
+ * given on the command line, and wrote a plain PDF under a config asking for PDF/A.
+ */
+const PDF_A_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="SelectPdfVersion" oor:op="fuse"><value>2</value></prop></item>
+</oor:items>
+`;
+
 /** How a PDF/A-2 names itself in its XMP metadata, which PDF/A keeps unpacked in the file. */
 const PDF_A_2 = '<pdfaid:part>2</pdfaid:part>';
 
 /**
- * The PDF, unless PDF/A was asked for and it is none: LibreOffice before 7.4 does not read the
- * export settings given on the command line and wrote a plain PDF without a word, under a config
- * that says `pdf_a: true` for archiving.
+ * The PDF, unless PDF/A was asked for and it is none: a LibreOffice that did not follow its
+ * profile's setting ({@link PDF_A_SETTINGS}) must not pass a plain PDF off as one for archiving.
  */
 function asAsked(result: PdfResult, options: PdfOptions): PdfResult {
   if (!options.pdfA || !('bytes' in result) || Buffer.from(result.bytes).includes(PDF_A_2)) return result;
   return {
     failure: 'it wrote a PDF that is not PDF/A-2, though the config asks for PDF/A (pdf_a: true)',
-    hint: `LibreOffice before 7.4 does not take the PDF/A setting from the command line: use a newer LibreOffice than ${options.office}, or set pdf_a: false in briefing.config.yaml.`,
+    hint: `This LibreOffice did not follow the PDF/A setting of its profile: use another LibreOffice than ${options.office} (a current one from libreoffice.org), or set pdf_a: false in briefing.config.yaml.`,
   };
 }
 

@@ -304,6 +304,25 @@ esac; done
     }
   });
 
+  it('converts with a relative TMPDIR (LibreOffice given one failed to write every PDF)', async () => {
+    const { office, runs } = fakeOffice();
+    const usual = process.env['TMPDIR'];
+    const cwd = process.cwd();
+    const base = tempDir();
+    mkdirSync(join(base, 'tmp'));
+    process.chdir(base);
+    process.env['TMPDIR'] = 'tmp';
+    try {
+      expect(await convertToPdf(bytes('report'), { office, pdfA: false })).toEqual(pdfOf('report'));
+    } finally {
+      process.chdir(cwd);
+      if (usual === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = usual;
+    }
+    // LibreOffice is given its profile and temporary folder as absolute paths.
+    expect(runs()[0]?.temp).toEqual(Array(3).fill(expect.stringMatching(new RegExp(`^${base}/tmp/briefing-pdf-\\d+-\\w+/tmp$`))));
+  });
+
   it('says what went wrong when LibreOffice fails', async () => {
     const fake = join(tempDir(), 'soffice');
     writeFileSync(fake, '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 1\n');

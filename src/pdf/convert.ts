@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve as absolutePath } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { errorCode } from '../load/files.js';
@@ -184,7 +184,7 @@ type RunEnd = { failure: string; hint?: string; timedOut?: boolean } | { said: s
 
 /** Makes a run's folder with the reports in it, named as given, and starts LibreOffice on them. */
 function startRun(reports: readonly Uint8Array[], names: readonly string[], options: PdfOptions): StartedRun {
-  const folder = mkdtempSync(join(tmpdir(), folderPrefix()));
+  const folder = mkdtempSync(join(temporaryFolder(), folderPrefix()));
   try {
     mkdirSync(join(folder, 'tmp'));
     for (const [index, name] of names.entries()) writeFileSync(join(folder, `${name}.docx`), reports[index] as Uint8Array);
@@ -211,7 +211,7 @@ function noWorkingFolder(error: unknown): PdfResult {
   const code = errorCode(error);
   const why = code === 'ENOSPC' ? 'the disk is full' : code === 'ENOENT' || code === 'ENOTDIR' ? 'there is no such folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be written' : (code ?? String(error));
   const fix = code === 'ENOSPC' ? 'Free some space there' : 'Set TMPDIR to a folder that exists and can be written (or unset it)';
-  return { failure: `the temporary folder ${tmpdir()} cannot hold the report while it is converted: ${why}`, hint: `${fix} and build again.` };
+  return { failure: `the temporary folder ${temporaryFolder()} cannot hold the report while it is converted: ${why}`, hint: `${fix} and build again.` };
 }
 
 /** The PDF LibreOffice wrote, or why it is none (with what it `said`, when it wrote an error). */
@@ -293,7 +293,7 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 function removeAbandonedFolders(): void {
   let names: string[];
   try {
-    names = readdirSync(tmpdir());
+    names = readdirSync(temporaryFolder());
   } catch {
     return;
   }
@@ -301,12 +301,21 @@ function removeAbandonedFolders(): void {
     const pid = Number(/^briefing-pdf-(\d+)-/.exec(name)?.[1]);
     if (!pid || processExists(pid)) continue;
     try {
-      const folder = join(tmpdir(), name);
+      const folder = join(temporaryFolder(), name);
       if (Date.now() - statSync(folder).mtimeMs > ABANDONED_AFTER_MS) removeRunFolder(folder);
     } catch {
       // Gone meanwhile, or another user's: not ours to remove.
     }
   }
+}
+
+/**
+ * The system's temporary folder (TMPDIR), as an absolute path: LibreOffice, given a relative one for
+ * its own temporary files and its output, failed to write the PDF ("SfxBaseModel::impl_store …
+ * failed"), as `TMPDIR=tmp` made every conversion fail.
+ */
+function temporaryFolder(): string {
+  return absolutePath(tmpdir());
 }
 
 /** The start of this process's conversion folders' names: worker threads share the process id. */
@@ -468,7 +477,7 @@ function runFailure(stderr: string, signal: NodeJS.Signals | null): { failure: s
   const errors = lines.filter((line) => !line.startsWith('Warning:'));
   const failure = (errors.length ? errors : lines).slice(-REASON_LINES).join(' ') || (signal ? `it was stopped (${signal})` : 'it stopped with an error');
   if (!/free dis[ck] space/i.test(failure)) return { failure };
-  return { failure, hint: `Free some space in ${tmpdir()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.` };
+  return { failure, hint: `Free some space in ${temporaryFolder()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.` };
 }
 
 /** The last line LibreOffice wrote to its error output that is no warning (`Warning: failed to launch javaldx …` comes on every run without Java). */
@@ -507,7 +516,7 @@ export function stopConversions(): void {
   waitForStarters();
   stopStarted();
   try {
-    for (const name of readdirSync(tmpdir())) if (name.startsWith(folderPrefix())) removeRunFolder(join(tmpdir(), name));
+    for (const name of readdirSync(temporaryFolder())) if (name.startsWith(folderPrefix())) removeRunFolder(join(temporaryFolder(), name));
   } catch {
     // Nothing to remove, or nothing that can be: stopping matters more.
   }

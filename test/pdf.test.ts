@@ -323,6 +323,28 @@ esac; done
     expect(runs()[0]?.temp).toEqual(Array(3).fill(expect.stringMatching(new RegExp(`^${base}/tmp/briefing-pdf-\\d+-\\w+/tmp$`))));
   });
 
+  it('runs LibreOffice in a UTF-8 locale where the environment has none (under C it hung on a temporary folder named with ā)', async () => {
+    const dir = tempDir();
+    const fake = join(dir, 'soffice');
+    writeFileSync(fake, `#!/bin/sh\necho "$LC_ALL|$LANG" >> ${join(dir, 'locale.log')}\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-' > "\${last%.docx}.pdf"\n`);
+    chmodSync(fake, 0o755);
+    const usual = { LC_ALL: process.env['LC_ALL'], LC_CTYPE: process.env['LC_CTYPE'], LANG: process.env['LANG'] };
+    try {
+      for (const [lcAll, lang] of [['C', 'C'], ['', ''], ['', 'lv_LV.UTF-8']]) {
+        process.env['LC_ALL'] = lcAll;
+        process.env['LANG'] = lang;
+        delete process.env['LC_CTYPE'];
+        expect(await convertToPdf(bytes('report'), { office: fake, pdfA: false })).toEqual(pdfOf(''));
+      }
+    } finally {
+      for (const [name, value] of Object.entries(usual)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    expect(readFileSync(join(dir, 'locale.log'), 'utf8').trim().split('\n')).toEqual(['C.UTF-8|C', 'C.UTF-8|', '|lv_LV.UTF-8']);
+  });
+
   it('says what went wrong when LibreOffice fails', async () => {
     const fake = join(tempDir(), 'soffice');
     writeFileSync(fake, '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 1\n');

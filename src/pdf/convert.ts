@@ -408,7 +408,7 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
       resolve(STOPPED);
       return;
     }
-    const env = { ...process.env, PATH: withSystemFolders(process.env['PATH']), TMPDIR: temp, TMP: temp, TEMP: temp };
+    const env = { ...process.env, ...utf8Locale(process.env), PATH: withSystemFolders(process.env['PATH']), TMPDIR: temp, TMP: temp, TEMP: temp };
     const child = spawn(office, args, { env, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
     let stderr = '';
     let timedOut = false;
@@ -445,6 +445,18 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
 /** Why a run stopped at its time limit has no PDF. */
 function timedOutAfter(timeoutMs: number): RunEnd {
   return { failure: `it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`, timedOut: true };
+}
+
+/**
+ * A UTF-8 locale for LibreOffice where the environment's is none (LC_ALL=C, no LANG: cron, containers,
+ * CI): LibreOffice under the C locale, given a temporary folder whose path has a letter beyond ASCII
+ * (TMPDIR=/tmp/Ziņojumi), hung without a word until the time limit, and did not even end on SIGTERM.
+ * Nothing is changed where the locale is UTF-8 already, nor off Linux.
+ */
+function utf8Locale(env: NodeJS.ProcessEnv): { LC_ALL?: string } {
+  if (process.platform !== 'linux') return {};
+  const ctype = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
+  return /utf-?8/i.test(ctype) ? {} : { LC_ALL: 'C.UTF-8' };
 }
 
 /** The system's program folders, which LibreOffice's launcher needs (`/usr/bin/dirname`, `sed`, `uname` …). */

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join, resolve as absolutePath } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import { errorCode } from '../load/files.js';
-import { processExists, processState } from '../util/process.js';
+import { processState } from '../util/process.js';
+import { utf8Locale, withSystemFolders } from './office-env.js';
+import { lastError, runFailure } from './office-output.js';
+import { folderPrefix, profileUrl, removeAbandonedFolders, removeRunFolder, temporaryFolder } from './run-folder.js';
 
 /** How long one conversion may take before LibreOffice is stopped (a hung office never ends a build). */
 const TIMEOUT_MS = 120_000;
@@ -253,76 +253,6 @@ function asAsked(result: PdfResult, options: PdfOptions): PdfResult {
   };
 }
 
-/**
- * Removes a run's folder, and the pipe its office made to be found by a second start of the same
- * profile: an office ending well removes it, one stopped (Ctrl-C, the time limit) left it in /tmp for good.
- */
-function removeRunFolder(folder: string): void {
-  rmSync(folder, { recursive: true, force: true });
-  for (const pipe of officePipes(folder)) rmSync(pipe, { force: true });
-}
-
-/**
- * Where LibreOffice puts the pipe of an office whose profile is in `folder` (on Linux and other Unix
- * systems; none elsewhere): `OSL_PIPE_<user id>_SingleOfficeIPC_<MD5 of the profile's URL in UTF-16,
- * each byte in hexadecimal without its leading zero>`, in /tmp, or in /var/tmp where /tmp cannot be used.
- */
-export function officePipes(folder: string): string[] {
-  const user = process.getuid?.();
-  if (user === undefined) return [];
-  const digest = createHash('md5').update(Buffer.from(profileUrl(folder), 'utf16le')).digest();
-  const name = `OSL_PIPE_${user}_SingleOfficeIPC_${[...digest].map((byte) => byte.toString(16)).join('')}`;
-  return ['/tmp', '/var/tmp'].map((place) => join(place, name));
-}
-
-/** The URL of the LibreOffice profile of the run whose folder is `folder`. */
-function profileUrl(folder: string): string {
-  return pathToFileURL(join(folder, 'profile')).href;
-}
-
-/** How old a conversion folder of a process that is gone must be before another build removes it: far more than any run takes. */
-const ABANDONED_AFTER_MS = 60 * 60 * 1000;
-
-/**
- * Removes the conversion folders of briefings that were killed outright (SIGKILL, a CI job's hard
- * time limit: no signal handler runs), each with a copy of its report and a LibreOffice profile of
- * about 4 MB, left in the temporary folder for good. A folder is taken only when the process its name
- * gives is not running and it is an hour old: a process in another container that shares the folder
- * is not seen, but no run of its lasts that long.
- */
-function removeAbandonedFolders(): void {
-  let names: string[];
-  try {
-    names = readdirSync(temporaryFolder());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(/^briefing-pdf-(\d+)-/.exec(name)?.[1]);
-    if (!pid || processExists(pid)) continue;
-    try {
-      const folder = join(temporaryFolder(), name);
-      if (Date.now() - statSync(folder).mtimeMs > ABANDONED_AFTER_MS) removeRunFolder(folder);
-    } catch {
-      // Gone meanwhile, or another user's: not ours to remove.
-    }
-  }
-}
-
-/**
- * The system's temporary folder (TMPDIR), as an absolute path: LibreOffice, given a relative one for
- * its own temporary files and its output, failed to write the PDF ("SfxBaseModel::impl_store …
- * failed"), as `TMPDIR=tmp` made every conversion fail.
- */
-function temporaryFolder(): string {
-  return absolutePath(tmpdir());
-}
-
-/** The start of this process's conversion folders' names: worker threads share the process id. */
-function folderPrefix(): string {
-  return `briefing-pdf-${process.pid}-`;
-}
-
 let removingOnSignal = false;
 
 /**
@@ -445,60 +375,6 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
 /** Why a run stopped at its time limit has no PDF. */
 function timedOutAfter(timeoutMs: number): RunEnd {
   return { failure: `it did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`, timedOut: true };
-}
-
-/**
- * A UTF-8 locale for LibreOffice where the environment's is none (LC_ALL=C, no LANG: cron, containers,
- * CI): LibreOffice under the C locale, given a temporary folder whose path has a letter beyond ASCII
- * (TMPDIR=/tmp/Ziņojumi), hung without a word until the time limit, and did not even end on SIGTERM.
- * Nothing is changed where the locale is UTF-8 already, nor off Linux.
- */
-function utf8Locale(env: NodeJS.ProcessEnv): { LC_ALL?: string } {
-  if (process.platform !== 'linux') return {};
-  const ctype = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
-  return /utf-?8/i.test(ctype) ? {} : { LC_ALL: 'C.UTF-8' };
-}
-
-/** The system's program folders, which LibreOffice's launcher needs (`/usr/bin/dirname`, `sed`, `uname` …). */
-const SYSTEM_FOLDERS = ['/usr/bin', '/bin'];
-
-/**
- * `path` (the PATH variable) with the system's program folders after its own, where they are
- * missing: LibreOffice's `soffice` is a shell script that finds its own folder with `dirname`, and
- * under a bare PATH (a service or a container that names only Node.js's folder, where briefing found
- * LibreOffice in its install folder) it looked for its program in the current folder and failed with
- * `exec: ./oosplash: not found`.
- */
-function withSystemFolders(path: string | undefined): string {
-  if (process.platform === 'win32') return path ?? '';
-  const folders = (path ?? '').split(delimiter).filter(Boolean);
-  return [...folders, ...SYSTEM_FOLDERS.filter((folder) => !folders.includes(folder))].join(delimiter);
-}
-
-/** Lines of LibreOffice's error output given as the reason a run failed: its fatal errors take several. */
-const REASON_LINES = 4;
-
-/**
- * Why a run of LibreOffice that ended with an error failed: the last lines of its error output,
- * warnings passed over. A fatal error is a few lines, the last of them a path only, which said
- * nothing alone (`…/profile` for "user installation could not be completed due to insufficient
- * free disk space … at the following location:"). A full disk there is the temporary folder's.
- */
-function runFailure(stderr: string, signal: NodeJS.Signals | null): { failure: string; hint?: string } {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
-  const errors = lines.filter((line) => !line.startsWith('Warning:'));
-  const failure = (errors.length ? errors : lines).slice(-REASON_LINES).join(' ') || (signal ? `it was stopped (${signal})` : 'it stopped with an error');
-  if (!/free dis[ck] space/i.test(failure)) return { failure };
-  return { failure, hint: `Free some space in ${temporaryFolder()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.` };
-}
-
-/** The last line LibreOffice wrote to its error output that is no warning (`Warning: failed to launch javaldx …` comes on every run without Java). */
-function lastError(stderr: string): string | undefined {
-  return stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('Warning:'))
-    .at(-1);
 }
 
 /** Stops a process and the processes it started (found through /proc where there is one, as on Linux). */

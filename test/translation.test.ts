@@ -224,6 +224,17 @@ describe('the meeting in English', () => {
     ]);
   });
 
+  it('marks the pages of a draft English note DRAFT, not PROJEKTS', () => {
+    const dir = translated({ topic: true });
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFileSync(join(dir, position), exampleFile(position).replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'docx'], dir).status).toBe(0);
+    const parts = docxParts(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')));
+    const headers = [...parts.keys()].filter((name) => /^word\/header\d*\.xml$/.test(name)).map((name) => part(parts, name)).join('');
+    expect(headers).toContain('>DRAFT<');
+    expect(headers).not.toContain('PROJEKTS');
+  });
+
   it('check reads background_en as Markdown, as it reads background', () => {
     const dir = translated({ topic: true, outcome: true, background: true, questions: [1, 2, 3] });
     writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('equal access to education[^1].', 'equal access to education[^2].'));

@@ -63,8 +63,8 @@ export function documentDate(model: ReportModel, options: { sourceDateEpoch: num
 /**
  * The DOCX's properties (which its PDF carries as title, author, subject and keywords) and page
  * furniture. A report in another language than Latvian (the English template) names the ministry
- * and the topic in English where they are known: its PDF said "Izglītības un zinātnes ministrija"
- * as the author of an English briefing note.
+ * and the topic in English where they are known (its PDF said "Izglītības un zinātnes ministrija"
+ * as the author of an English briefing note), and marks a draft "DRAFT".
  */
 export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, model: ReportModel, inputs: ReportInputs): DocxMeta {
   const latvian = layout.language.toLowerCase().startsWith('lv');
@@ -82,7 +82,8 @@ export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, m
     creator: latvian ? model.issuingMinistry.nominative : model.issuingMinistry.english,
     keywords: [model.meeting.formation, model.meeting.presidency, model.meeting.date].join(', '),
     footerText: model.meeting.fileCode,
-    draftMark: model.draft ? 'PROJEKTS' : null,
+    // The page header's mark in the report's language: "PROJEKTS" at the top of an English note's every page read as a slip.
+    draftMark: model.draft ? (latvian ? 'PROJEKTS' : 'DRAFT') : null,
     customProperties,
     layout,
     ...(reference ? { reference } : {}),

@@ -36,7 +36,7 @@ describe('briefing build --format pdf', () => {
     expect(result.exitCode).toBe(2);
     expect(result.meetings).toEqual([]);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
-      'No PDF written: LibreOffice is not installed (no soffice or libreoffice on PATH); the PDF was the only format asked for, so nothing was built.',
+      'No PDF written: LibreOffice is not installed (no soffice or libreoffice on PATH, nor where its installers put it); the PDF was the only format asked for, so nothing was built.',
     ]);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });

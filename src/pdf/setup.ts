@@ -27,7 +27,7 @@ export function planPdf(formats: readonly Format[], config: Config, fromConfig: 
     undefined,
     'error',
     'output/no-office',
-    `No PDF written: LibreOffice is not installed (no soffice or libreoffice on PATH); ${others.length ? 'the other formats were written' : 'the PDF was the only format asked for, so nothing was built'}.`,
+    `No PDF written: LibreOffice is not installed (no soffice or libreoffice on PATH, nor where its installers put it); ${others.length ? 'the other formats were written' : 'the PDF was the only format asked for, so nothing was built'}.`,
     `Install it (Debian/Ubuntu: apt-get install ${OFFICE_PACKAGE}; elsewhere from libreoffice.org) and build again.`,
   );
   return { formats: others, problem };

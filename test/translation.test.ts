@@ -203,6 +203,11 @@ describe('the meeting in English', () => {
     expect(run.stderr).toContain('The position `equity-achievements` has speaking points but no `speaking_points_en`, and meetings/2021-02-19-educ-informal.yaml is built with the English template `speaking-points.en`: it prints none for this position.');
     const styles = part(docxParts(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.docx'))), 'word/styles.xml');
     expect(styles.match(/<w:lang [^>]*>/g)).toEqual(['<w:lang w:val="en-GB"/>']);
+    // In person, it says where (the place's English name), as the English note does.
+    writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace('mode: videoconference', 'mode: in-person').replace(/^time: .*$/m, (time) => `${time}\nplace: { locative: Briselē, english: Brussels }`));
+    const inPerson = runCli(['build', EXAMPLE_MEETING, '--template', 'speaking-points.en', '--format', 'md'], dir);
+    expect(inPerson.stderr).not.toContain('meeting/place-not-printed');
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.md'), 'utf8')).toContain('In Brussels. Topic: “Equal access to education”.');
   });
 
   it('says nothing of a background not translated where the meeting has none yet (a new meeting)', () => {

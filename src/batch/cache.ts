@@ -96,28 +96,38 @@ export type BuildCache = z.output<typeof cacheSchema>;
  * empty one: the cache can only save work, never change what is built.
  */
 export function readCache(root: string, tool: string): BuildCache {
-  const empty: BuildCache = { format: 1, tool, positionIds: {}, meetings: {} };
+  return cacheOf(cacheFile(root)?.data, tool);
+}
+
+/** The cache file's text and what it parses to (undefined when it is no JSON); undefined when it cannot be read. */
+function cacheFile(root: string): { text: string; data: unknown } | undefined {
   let text: string;
   try {
     text = readFileSync(join(root, CACHE_FILE), 'utf8');
   } catch {
-    return empty;
+    return undefined;
   }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return { text, data: JSON.parse(text) as unknown };
   } catch {
-    return empty;
+    return { text, data: undefined };
   }
-  const parsed = cacheSchema.safeParse(data);
-  return parsed.success && parsed.data.tool === tool ? parsed.data : empty;
 }
 
-/** Writes the cache atomically; a cache that cannot be written is a warning, not a failure. */
-export function writeCache(root: string, cache: BuildCache): Diagnostic[] {
+/** The cache `data` holds for `tool`; an empty one when it is none, or another tool's. */
+function cacheOf(data: unknown, tool: string): BuildCache {
+  const parsed = cacheSchema.safeParse(data);
+  return parsed.success && parsed.data.tool === tool ? parsed.data : { format: 1, tool, positionIds: {}, meetings: {} };
+}
+
+/**
+ * Writes the cache atomically; a cache that cannot be written is a warning, not a failure.
+ * `onDisk` is the file's text as just read, when the caller has it.
+ */
+export function writeCache(root: string, cache: BuildCache, onDisk: string | undefined = readIfThere(join(root, CACHE_FILE))): Diagnostic[] {
   const text = `${JSON.stringify(cache)}\n`;
   // A run that changed nothing (every meeting unchanged) leaves the file as it is: no write, and none to fail in a read-only checkout.
-  if (readIfThere(join(root, CACHE_FILE)) === text) return [];
+  if (onDisk === text) return [];
   try {
     writeAtomic(join(root, CACHE_FILE), text, CACHE_FILE);
     return [];
@@ -133,11 +143,16 @@ export function writeCache(root: string, cache: BuildCache): Diagnostic[] {
  * running at once (two CI steps, a build beside a watch) each record their own meetings
  * without dropping the other's, which the cache read at the start of a run would. Without a
  * folder the lock can be made in (a read-only checkout), it writes as {@link writeCache} does
- * and says so the same way.
+ * and says so the same way. With `keepOtherTools` (a watch, which outlives updates of its tool),
+ * another tool's cache is left alone: the entries of every other meeting would go.
  */
 export function writeCacheMerged(root: string, tool: string, update: (current: BuildCache) => BuildCache, options: { keepOtherTools?: boolean } = {}): Diagnostic[] {
-  // A watch that outlived an update of its tool leaves the updated tool's cache alone: the entries of every other meeting would go.
-  const write = () => (options.keepOtherTools && otherToolsCache(root, tool) ? [] : writeCache(root, update(readCache(root, tool))));
+  const write = () => {
+    const file = cacheFile(root);
+    const data = file?.data;
+    const othersTool = typeof data === 'object' && data !== null && 'tool' in data && typeof data.tool === 'string' && data.tool !== tool;
+    return options.keepOtherTools && othersTool ? [] : writeCache(root, update(cacheOf(data, tool)), file?.text);
+  };
   try {
     mkdirSync(join(root, CACHE_DIR), { recursive: true });
     return withFileLock(join(root, CACHE_FILE), CACHE_FILE, write);
@@ -149,16 +164,6 @@ export function writeCacheMerged(root: string, tool: string, update: (current: B
       return [diagnostic(CACHE_FILE, undefined, 'warning', 'cache/write', `${error.message} The cache was written without waiting longer: a build running beside this one may build again what this one recorded.`, error.hint)];
     }
     return written;
-  }
-}
-
-/** Whether the cache on disk is another tool's (another version, or the same version built again). */
-function otherToolsCache(root: string, tool: string): boolean {
-  try {
-    const data: unknown = JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8'));
-    return typeof data === 'object' && data !== null && 'tool' in data && typeof data.tool === 'string' && data.tool !== tool;
-  } catch {
-    return false;
   }
 }
 

@@ -13,6 +13,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diag
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewedDocument } from '../review/read-docx.js';
 import { revisionsOf } from '../review/fields.js';
+import { textOf } from '../review/accepted.js';
 import { schemaLine } from '../scaffold/schema-line.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
 import { asciiSlug } from '../util/ascii.js';
@@ -154,7 +155,7 @@ function reviewersComments(document: ReviewedDocument): string {
   if (!document.comments.size) return '';
   const anchored = new Map<string, string>();
   for (const paragraph of document.paragraphs) {
-    const words = paragraph.pieces.filter((piece) => piece.revision?.kind !== 'del').map((piece) => piece.text).join('').replace(/\s+/g, ' ').trim();
+    const words = textOf(paragraph, 'accept').replace(/\s+/g, ' ').trim();
     for (const id of paragraph.comments) if (!anchored.has(id)) anchored.set(id, words.length > 60 ? `${words.slice(0, 60)}…` : words);
   }
   const lines = [...document.comments.values()].flatMap((comment) => {

@@ -158,9 +158,14 @@ export function readOrUnreadable(read: () => string, shownAs: string): string | 
   try {
     return read();
   } catch (error) {
-    if (error instanceof UsageError) return diagnostic(shownAs, undefined, 'error', 'input/unreadable', error.message, error.hint);
+    if (error instanceof UsageError) return unreadableFile(shownAs, error);
     throw error;
   }
+}
+
+/** A file that cannot be read (not allowed, gone meanwhile) as a message at it (`input/unreadable`): what needs it fails, the run goes on. */
+export function unreadableFile(shownAs: string, error: UsageError): Diagnostic {
+  return diagnostic(shownAs, undefined, 'error', 'input/unreadable', error.message, error.hint);
 }
 
 /** The usage error for a file that cannot be read, by the system's error code (`ENOENT`, …). */

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { meetingSchema, type Meeting } from '../model/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { UsageError } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from './shape.js';
-import { projectPath, sha256 } from './files.js';
+import { projectPath, sha256, unreadableFile } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
@@ -43,6 +42,4 @@ export function readMeeting(files: ProjectFiles, path: string): LoadedMeeting {
 }
 
 /** A meeting file that cannot be read (not allowed, gone meanwhile), as `build` and `check` say it: the run goes on with the others. */
-export function unreadableMeeting(shown: string, error: UsageError): Diagnostic {
-  return diagnostic(shown, undefined, 'error', 'input/unreadable', error.message, error.hint);
-}
+export const unreadableMeeting = unreadableFile;

@@ -131,11 +131,7 @@ export function formatTimeLv(time: string): string {
   return `plkst.${NBSP}${Number(hours)}.${minutes.padStart(2, '0')}`;
 }
 
-/** Joins "A", "A un B", "A, B un C"; `conjunction` may be "and" for English. */
-export function joinList(items: readonly string[], conjunction = 'un'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
+export { joinList } from '../util/join-list.js';
 
 /** The quote styles in use: “…” as in the model report, or „…“. */
 export type QuoteStyle = 'curly' | 'low-high';

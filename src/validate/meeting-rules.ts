@@ -25,11 +25,12 @@ export interface MeetingRuleContext {
 export type MeetingRule = (context: MeetingRuleContext) => Diagnostic[];
 
 /** Each question must point at a position that exists. */
-export const questionsPointToPositions: MeetingRule = ({ project, loaded, meeting }) =>
-  meeting.questions.flatMap((question, index) => {
-    if (project.positions.has(question.position)) return [];
-    // A position file that cannot be read has no id yet (it is known by its file's name): the one asked for may be in it.
-    const unread = [...project.positions.values()].flatMap((position) => (position.hash === '' ? position.diagnostics.filter((d) => d.ruleId === 'input/unreadable') : []));
+export const questionsPointToPositions: MeetingRule = ({ project, loaded, meeting }) => {
+  const unknown = meeting.questions.flatMap((question, index) => (project.positions.has(question.position) ? [] : [{ question, index }]));
+  if (!unknown.length) return [];
+  // A position file that cannot be read has no id yet (it is known by its file's name): the one asked for may be in it.
+  const unread = [...project.positions.values()].flatMap((position) => (position.hash === '' ? position.diagnostics.filter((d) => d.ruleId === 'input/unreadable') : []));
+  return unknown.flatMap(({ question, index }) => {
     const { message, hint } = unread.length
       ? {
           message: `which no position file that could be read has; ${unread.map((problem) => problem.file).join(', ')} cannot be read, and may hold it.`,
@@ -39,6 +40,7 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
     const place = loaded.file.locate(['questions', index, 'position']);
     return [diagnostic(loaded.path, place, 'error', 'meeting/unknown-position', `Question ${index + 1} points to the position \`${question.position}\`, ${message}`, hint), ...unread];
   });
+};
 
 /** What to do about a question whose position no file has: the file named for it has another id, a close id, or how to create it. */
 function unknownPositionHint(project: Project, id: string): string {

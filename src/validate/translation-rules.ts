@@ -4,6 +4,7 @@ import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions, templateReads } from './meeting-rules.js';
 import { placeNamed } from '../model/places.js';
+import { joinList } from '../util/join-list.js';
 
 /** Whether a template writes English: its name ends in `.en`, as `informative-report.en` does. */
 export function isEnglishTemplate(name: string): boolean {
@@ -93,7 +94,7 @@ export function untranslatedMeeting(project: Project, loaded: LoadedMeeting, mee
   }
   const [at] = missing;
   if (at === undefined) return [];
-  const list = (texts: string[]) => (texts.length === 1 ? texts[0] : `${texts.slice(0, -1).join(', ')} and ${texts.at(-1) ?? ''}`);
+  const list = (texts: string[]) => joinList(texts, 'and');
   const one = missing.length === 1 && at.count === 1;
   // What a project's own template prints in their place only its text says; the built-in one prints the Latvian.
   const instead = isBuiltInTemplate(project.files.root, template.path) ? `the note prints the Latvian text in ${one ? 'its' : 'their'} place` : `the note has no English text for ${one ? 'it' : 'them'}`;

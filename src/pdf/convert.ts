@@ -147,11 +147,18 @@ async function convertInOneRun(reports: readonly Uint8Array[], options: PdfOptio
   return results;
 }
 
+/** The builds (by their options) that have removed the folders killed runs left behind. */
+const swept = new WeakSet<PdfOptions>();
+
 /** Converts the reports with one run of LibreOffice, in a folder of its own: each report's PDF or why there is none. */
 async function convertInOwnFolder(reports: readonly Uint8Array[], options: PdfOptions): Promise<PdfResult[]> {
   // One report keeps the name it always had; several are numbered.
   const names = reports.length === 1 ? ['report'] : reports.map((_, index) => `report-${index + 1}`);
-  removeAbandonedFolders();
+  // Once a build (its options), not before every run: listing the temporary folder each time cost a batch one listing a run.
+  if (!swept.has(options)) {
+    swept.add(options);
+    removeAbandonedFolders();
+  }
   let started: StartedRun | undefined;
   try {
     started = unlessStopping(() => startRun(reports, names, options));

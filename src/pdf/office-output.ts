@@ -12,8 +12,8 @@ const REASON_LINES = 4;
  * free disk space … at the following location:"). A full disk there is the temporary folder's.
  */
 export function runFailure(stderr: string, signal: NodeJS.Signals | null): { failure: string; hint?: string } {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
-  const errors = lines.filter((line) => !line.startsWith('Warning:'));
+  const lines = outputLines(stderr);
+  const errors = lines.filter(isNoWarning);
   const failure = (errors.length ? errors : lines).slice(-REASON_LINES).join(' ') || (signal ? `it was stopped (${signal})` : 'it stopped with an error');
   if (!/free dis[ck] space/i.test(failure)) return { failure };
   return { failure, hint: `Free some space in ${temporaryFolder()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.` };
@@ -21,9 +21,15 @@ export function runFailure(stderr: string, signal: NodeJS.Signals | null): { fai
 
 /** The last line LibreOffice wrote to its error output that is no warning (`Warning: failed to launch javaldx …` comes on every run without Java). */
 export function lastError(stderr: string): string | undefined {
-  return stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('Warning:'))
-    .at(-1);
+  return outputLines(stderr).filter(isNoWarning).at(-1);
+}
+
+/** LibreOffice's output as its lines, trimmed, the empty ones left out. */
+function outputLines(output: string): string[] {
+  return output.split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
+/** A line of LibreOffice's output that is no warning (`Warning: …`). */
+function isNoWarning(line: string): boolean {
+  return !line.startsWith('Warning:');
 }

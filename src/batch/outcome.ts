@@ -88,15 +88,16 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
   outcome.outputs = emitted.outputs;
   if (emitted.removed?.length) outcome.removed = emitted.removed;
   if (emitted.left?.length) outcome.left = emitted.left;
-  const entry = cacheEntry(result, emitted.written, context.keys, context.templates);
+  const entry = cacheEntry(result, emitted.written, context.keys, context.templates, outcome.inputs);
   return { outcome, broken: false, ...(entry ? { entry } : {}) };
 }
 
 /**
  * What the build cache records of a report written whole (`written`: its files): undefined when it
  * has no key (it named no template, or the key cannot be made), and is then built again next time.
+ * `inputs` are those the outcome already lists, when the caller has them.
  */
-export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs'], keys: KeyContext, templates: TemplateCache): CacheEntry | undefined {
+export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs'], keys: KeyContext, templates: TemplateCache, inputs: InputFile[] = inputFiles(result, keys.project.root)): CacheEntry | undefined {
   if (!result.fileCode || !result.template) return undefined;
   const facts = reportFacts(result, result.template);
   const key = meetingKey(keys, facts, templates);
@@ -108,7 +109,7 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
     ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
     draft: result.draft,
     warnings: result.diagnostics,
-    inputs: inputFiles(result, keys.project.root),
+    inputs,
     outputs: written,
   };
 }

@@ -19,9 +19,11 @@ export function inlineMarkdown(nodes: readonly PhrasingContent[], atStart: boole
     for (const version of ['newer', 'older'] as const) line[version] = lineAfter(line[version], readText(node, version));
     const next = nodes[index + 1];
     if (node.type === 'deletion' && next?.type === 'insertion') {
-      // Whitespace replaced by a hard line break, or the reverse, is no change of whitespace alone: the break shows.
-      const marked = !hasBreak(node.children) && !hasBreak(next.children);
-      out += `{~~${inlineMarkdown(node.children, start, marked && isSpace(node.children), { older: before.older })}~>${inlineMarkdown(next.children, start, marked && isSpace(next.children), { newer: before.newer })}~~}`;
+      // A change of whitespace alone is whitespace on both sides: whitespace replaced by words (a note's mark), by a hard
+      // line break, or the reverse, shows the words or the break, and its whitespace is written as it is, so that
+      // rejecting the change gives the older text ("skola skola", not "skola·skola").
+      const marked = !hasBreak(node.children) && !hasBreak(next.children) && isSpace(node.children) && isSpace(next.children);
+      out += `{~~${inlineMarkdown(node.children, start, marked, { older: before.older })}~>${inlineMarkdown(next.children, start, marked, { newer: before.newer })}~~}`;
       return;
     }
     if (node.type === 'insertion' && nodes[index - 1]?.type === 'deletion') return;

@@ -4,6 +4,7 @@ import { encodingProblem, forbiddenCharacters, placeInText } from './characters.
 import { projectPath, readOrUnreadable } from './files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
+import { mergeConflicts } from './merge-conflicts.js';
 import { diskFiles, namedInside, type ProjectFiles } from './project-files.js';
 import { UP_SEGMENT } from '../model/paths.js';
 
@@ -72,6 +73,9 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
   // Text that is not UTF-8 would print as � (or, UTF-16, fail to parse on every line): said once per file, nothing compiled.
   const unreadable = [{ path, text }, ...partials].flatMap((one) => encodingProblem(one.path, one.text) ?? []);
   if (unreadable.length) return { diagnostics: unreadable };
+  // Both versions of a merge conflict, with git's markers, would be printed: nothing compiled.
+  const conflicts = mergeConflicts(path, text);
+  if (conflicts.length) return { diagnostics: conflicts };
   const source = withLineFeeds(text);
   const own = splitFrontMatter(source, path);
   return {
@@ -93,7 +97,7 @@ function readPartials(dirs: readonly string[], files: ProjectFiles): { partials:
   const unreadable: { name: string; diagnostic: Diagnostic }[] = [];
   for (const { name, path, read } of partialsOnPath(dirs, files)) {
     const text = readOrUnreadable(read, path);
-    if (typeof text === 'string') partials.push({ name, path, text, source: withLineFeeds(text), diagnostics: forbiddenCharacters(path, text, placeInText(text)) });
+    if (typeof text === 'string') partials.push({ name, path, text, source: withLineFeeds(text), diagnostics: [...mergeConflicts(path, text), ...forbiddenCharacters(path, text, placeInText(text))] });
     else unreadable.push({ name, diagnostic: text });
   }
   return { partials, unreadable };

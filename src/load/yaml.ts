@@ -14,6 +14,7 @@ import {
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { fileTooLarge } from './limits.js';
+import { mergeConflicts } from './merge-conflicts.js';
 import { forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, looksLikeUtf16, notUtf8, utf16Text } from './characters.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
@@ -56,6 +57,9 @@ export function parseYaml(path: string, source: string): YamlFile {
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return unreadable(path, text, text !== source, tooLarge);
   if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Text(path));
+  // Both versions of a conflict read as YAML are a cascade of syntax errors that name no cause.
+  const conflicts = mergeConflicts(path, text);
+  if (conflicts.length) return unreadable(path, text, text !== source, ...conflicts);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -475,8 +479,8 @@ const TOO_DEEP = {
 };
 
 /** A file that could not be parsed at all: one diagnostic, no data, no places. */
-function unreadable(path: string, text: string, bom: boolean, problem: Diagnostic): YamlFile {
-  return { path, text, bom, data: undefined, diagnostics: [problem], locate: () => undefined };
+function unreadable(path: string, text: string, bom: boolean, ...problems: Diagnostic[]): YamlFile {
+  return { path, text, bom, data: undefined, diagnostics: problems, locate: () => undefined };
 }
 
 /**

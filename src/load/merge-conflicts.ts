@@ -1,0 +1,69 @@
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { placeInText } from './characters.js';
+
+// The lines git writes into a file it could not merge (a "conflict-marker-size" attribute may make them longer).
+const START = /^<{7,}(?: (.*))?$/;
+const BASE = /^\|{7,}(?: .*)?$/;
+const MIDDLE = /^={7,}$/;
+const END = /^>{7,}(?: (.*))?$/;
+
+/**
+ * `file/merge-conflict`: the blocks a `git merge`, `rebase`, `pull` or `stash pop` leaves in a
+ * file it could not merge, one message each, at its `<<<<<<<` line. Both versions stay in the
+ * file between the markers; read as YAML that is a cascade of syntax errors that name no cause,
+ * and in a template the markers (and `=======`, a heading's underline in Markdown) would be
+ * printed. A marker line left alone after the others were deleted is named too.
+ */
+export function mergeConflicts(path: string, text: string, placeAt: (offset: number) => Place = placeInText(text)): Diagnostic[] {
+  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>')) return [];
+  const found: Diagnostic[] = [];
+  let open: { offset: number; line: number; ours: string; middle: boolean; base: boolean } | undefined;
+  let line = 0;
+  for (let offset = 0; offset < text.length; line++) {
+    const next = text.indexOf('\n', offset);
+    const end = next === -1 ? text.length : next;
+    const content = text.slice(offset, text.charAt(end - 1) === '\r' ? end - 1 : end);
+    const start = START.exec(content);
+    const close = END.exec(content);
+    if (start) {
+      if (open) found.push(leftOver(path, placeAt(open.offset), '<<<<<<<'));
+      open = { offset, line, ours: start[1]?.trim() ?? '', middle: false, base: false };
+    } else if (open && MIDDLE.test(content)) {
+      open.middle = true;
+    } else if (open && !open.middle && BASE.test(content)) {
+      open.base = true;
+    } else if (close) {
+      if (open?.middle) found.push(conflict(path, placeAt(open.offset), { first: open.line + 1, last: line + 1, ours: open.ours, theirs: close[1]?.trim() ?? '', base: open.base }));
+      else found.push(leftOver(path, placeAt(offset), '>>>>>>>'));
+      open = undefined;
+    }
+    offset = end + 1;
+  }
+  if (open) found.push(leftOver(path, placeAt(open.offset), '<<<<<<<'));
+  return found;
+}
+
+function conflict(path: string, place: Place, block: { first: number; last: number; ours: string; theirs: string; base: boolean }): Diagnostic {
+  const marker = (sign: string, label: string): string => `\`${sign.repeat(7)}${label ? ` ${label}` : ''}\``;
+  const ours = block.ours ? `${block.ours}’s lines` : 'one version';
+  const theirs = block.theirs ? `${block.theirs}’s` : 'the other';
+  return diagnostic(
+    path,
+    place,
+    'error',
+    'file/merge-conflict',
+    `Git could not merge this file: lines ${block.first}–${block.last} hold two versions, between the conflict markers ${marker('<', block.ours)} and ${marker('>', block.theirs)}.`,
+    `Keep the text that should stand (${ours} come after \`<<<<<<<\`, ${theirs} after \`=======\`; or join them) and delete the marker lines${block.base ? ' and the older text after `|||||||`' : ''}; then \`git add ${path}\`.`,
+  );
+}
+
+function leftOver(path: string, place: Place, marker: string): Diagnostic {
+  return diagnostic(
+    path,
+    place,
+    'error',
+    'file/merge-conflict',
+    `This line is a marker \`${marker}\` git writes around a merge conflict, left in the file.`,
+    'Check the lines around it hold the version that should stand, then delete the marker line.',
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mergeConflicts } from '../../src/load/merge-conflicts.js';
+import { parseYaml } from '../../src/load/yaml.js';
+
+const where = (text: string) => mergeConflicts('positions/a.yaml', text).map((d) => `${d.line}:${d.column} ${d.message}`);
+
+describe('merge conflict markers', () => {
+  it('names each conflict by its lines and the two sides git labelled', () => {
+    const text = 'id: a\n<<<<<<< HEAD\nversion: 3\n=======\nversion: 2\n>>>>>>> nodala\nstatus: draft\n';
+    expect(where(text)).toEqual([
+      '2:1 Git could not merge this file: lines 2–6 hold two versions, between the conflict markers `<<<<<<< HEAD` and `>>>>>>> nodala`.',
+    ]);
+  });
+
+  it('reads files saved with CRLF line ends, markers without labels and longer markers', () => {
+    const text = 'id: a\r\n<<<<<<<<<<\r\nversion: 3\r\n==========\r\nversion: 2\r\n>>>>>>>>>>\r\n';
+    const [found] = mergeConflicts('positions/a.yaml', text);
+    expect(found?.message).toBe('Git could not merge this file: lines 2–6 hold two versions, between the conflict markers `<<<<<<<` and `>>>>>>>`.');
+    expect(found?.hint).toContain('one version come after `<<<<<<<`, the other after `=======`');
+  });
+
+  it('tells that a diff3 conflict holds the older text too', () => {
+    const text = '<<<<<<< ours\na\n||||||| base\nb\n=======\nc\n>>>>>>> theirs\n';
+    expect(mergeConflicts('t.hbs', text)[0]?.hint).toContain('and the older text after `|||||||`');
+    expect(mergeConflicts('t.hbs', text.replace('||||||| base\nb\n', ''))[0]?.hint).not.toContain('older text');
+  });
+
+  it('names a marker line left alone, and a start that has no end', () => {
+    expect(where('id: a\n>>>>>>> nodala\nversion: 2\n')).toEqual(['2:1 This line is a marker `>>>>>>>` git writes around a merge conflict, left in the file.']);
+    expect(where('<<<<<<< HEAD\nid: a\n=======\n')).toEqual(['1:1 This line is a marker `<<<<<<<` git writes around a merge conflict, left in the file.']);
+  });
+
+  it('takes no Markdown or YAML for a conflict: a heading underline, indented markers, quoted arrows', () => {
+    expect(where('Virsraksts\n=======\n\n> > > citāts\n')).toEqual([]);
+    expect(where('body: |\n  <<<<<<< HEAD\n  =======\n  >>>>>>> x\n')).toEqual([]);
+    expect(where('a: "<<<<<<< HEAD"\n')).toEqual([]);
+  });
+
+  it('keeps the YAML parser’s cascade of errors out: the conflict is the one message', () => {
+    const file = parseYaml('positions/a.yaml', 'id: a\n<<<<<<< HEAD\nversion: 3\n=======\nversion: 2\n>>>>>>> nodala\n');
+    expect(file.data).toBeUndefined();
+    expect(file.diagnostics.map((d) => d.ruleId)).toEqual(['file/merge-conflict']);
+  });
+});

@@ -1,6 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import { editLimit } from '../diff/align.js';
 import type { FieldOutcome, ReviewResult } from '../commands/review.js';
+import type { OutsideChange } from '../review/fields.js';
 import { oneLine } from '../diagnostics/human.js';
 
 /** The colours the listing uses; chalk fits. */
@@ -24,6 +25,10 @@ export function formatReview(result: ReviewResult, paint: Painter): string[] {
   if (result.outside.length) {
     lines.push('', paint.bold('Not applicable (generated text, not from any position or meeting field):'));
     for (const change of result.outside) {
+      if (change.untracked) {
+        lines.push(`  ${untrackedLine(change.text, change.untracked)}`);
+        continue;
+      }
       lines.push(`  “${oneLine(change.text)}”: ${oneLine(who(change.revisions.map((r) => ({ author: r.author, date: r.date })).concat(change.comments)))}`);
       for (const comment of change.comments) lines.push(`    ${paint.dim(`${oneLine(comment.author)}:`)} ${oneLine(comment.text)}`);
     }
@@ -67,6 +72,13 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   if (field.newVersion !== undefined) lines.push(`  ${paint.green('written')} as version ${field.newVersion}`);
   if (field.clearance) lines.push(`  ${paint.green('recorded')} clearance ${field.clearance}`);
   return lines;
+}
+
+/** An edit of generated text made with track changes off, which names nobody. */
+function untrackedLine(text: string, { kind, count, before }: NonNullable<OutsideChange['untracked']>): string {
+  if (kind !== 'deleted') return `“${oneLine(text)}”: ${kind} with track changes off`;
+  const what = count === 1 ? 'a paragraph' : `${count} paragraphs`;
+  return `${what}${text ? ` ${before ? 'before' : 'after'} “${oneLine(text)}”` : ''}: deleted with track changes off`;
 }
 
 function who(marks: readonly { author: string; date: string }[]): string {

@@ -235,6 +235,19 @@ export function review(options: ReviewOptions): ReviewResult {
         diagnostic(result.docx, undefined, 'warning', 'review/not-recorded', `${outside === 1 ? 'A comment' : `${outside} comments`} outside the positions (on a question, the title or the clearance line) ${outside === 1 ? 'was' : 'were'} not recorded in any file.`, 'Read them in the listing (briefing review without --accept), and record what they ask by hand.'),
       );
     }
+    const untracked = split.outside.filter((o) => o.untracked).length;
+    if (untracked) {
+      result.diagnostics.push(
+        diagnostic(
+          result.docx,
+          undefined,
+          'warning',
+          'review/not-recorded',
+          `${untracked === 1 ? 'An edit' : `${untracked} edits`} of the generated text (a question, the title, the opening or the clearance line) made with track changes off ${untracked === 1 ? 'was' : 'were'} not recorded in any file.`,
+          'Read them in the listing (briefing review without --accept); where one should stand, make it in the meeting file (its topic, outcome, questions) or the template, and build again.',
+        ),
+      );
+    }
   }
   return finish(result);
 }

@@ -1,5 +1,6 @@
 import { parseFieldRef, ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import type { FieldRef } from '../model/field.js';
+import { untrackedEdits, type UntrackedKind } from './printed-edits.js';
 import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './read-docx.js';
 
 /** The paragraphs of one field anchor as the reviewer left them, with who changed what. */
@@ -14,12 +15,14 @@ export interface FieldReview {
   comments: ReviewComment[];
 }
 
-/** A tracked change or comment outside every field: generated text such as the title. */
+/** A tracked change or comment outside every field (generated text such as the title), or an edit of such text made with track changes off. */
 export interface OutsideChange {
-  /** The paragraph's text, its tracked changes marked `[-deleted-]{+inserted+}`, shortened. */
+  /** The paragraph's text, its tracked changes marked `[-deleted-]{+inserted+}`, shortened; for deleted paragraphs, the one they stood next to. */
   text: string;
   revisions: Revision[];
   comments: ReviewComment[];
+  /** An edit made with track changes off (`printed-edits.ts`): the paragraph edited or added, or so many deleted before or after it. */
+  untracked?: { kind: UntrackedKind; count: number; before?: true };
 }
 
 /** The document split into field anchors, plus what was changed outside them. */
@@ -58,12 +61,14 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     const next = anchorOf[index + 1];
     if (paragraph && anchorOf[index] === undefined && next !== undefined && addedBefore(paragraph)) anchorOf[index] = next;
   }
+  const printed: { paragraph: ReviewedParagraph; follows: boolean }[] = [];
   paragraphs.forEach((paragraph, index) => {
     const anchor = anchorOf[index];
     const field = anchor ? anchors.get(anchor) : undefined;
     const revisions = revisionsOf(paragraph);
     const comments = paragraph.comments.flatMap((id) => document.comments.get(id) ?? []);
     if (!anchor || !field) {
+      printed.push({ paragraph, follows: index > 0 && !anchors.has(anchorOf[index - 1] ?? '') });
       if (revisions.length || comments.length) outside.push({ text: shorten(markedText(paragraph.pieces)), revisions, comments });
       return;
     }
@@ -89,6 +94,9 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     const revisions = note.flatMap(revisionsOf);
     const comments = note.flatMap((p) => p.comments.flatMap((c) => document.comments.get(c) ?? []));
     if (revisions.length || comments.length) outside.push({ text: `footnote: ${shorten(note.map((p) => markedText(p.pieces)).join(' '))}`, revisions, comments });
+  }
+  for (const edit of untrackedEdits(document.properties, printed)) {
+    outside.push({ text: shorten(edit.text), revisions: [], comments: [], untracked: { kind: edit.kind, count: edit.count, ...(edit.before ? { before: true } : {}) } });
   }
   return { fields: [...fields.values()], outside };
 }

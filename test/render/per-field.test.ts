@@ -30,7 +30,7 @@ function withoutAnchors(docx: Uint8Array): Record<string, string> {
   for (const [name, data] of Object.entries(unzipSync(docx))) {
     parts[name] = strFromU8(data)
       .replace(/<w:bookmarkStart w:name="_Bf\d+" w:id="\d+"\/>|<w:bookmarkEnd w:id="\d+"\/>/g, '')
-      .replace(/<property [^>]*name="Briefing\.Field\.[^"]*">.*?<\/property>/g, '');
+      .replace(/<property [^>]*name="Briefing\.(?:Field|Printed)\.[^"]*">.*?<\/property>/g, '');
   }
   return parts;
 }

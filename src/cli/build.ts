@@ -8,6 +8,7 @@ import { paint } from '../diagnostics/human.js';
 import { nonEmpty, parseFormats, parseJobs, type BuildFormat } from './flags.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
+import { STOP_SIGNALS } from '../util/process.js';
 
 /** The flags of `briefing build`, as commander parses them. */
 interface BuildFlags {
@@ -110,9 +111,6 @@ async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: {
   await printProblems(io, result, { format: 'human', report: 'stderr', annotations: 'stdout' });
   console.error(io.err.dim(formatSummary(result, paint(false))));
 }
-
-/** The signals that stop a build: Ctrl-C, a CI job cancelled or timed out, the terminal closed. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * With --json, a build stopped by a signal still prints its one JSON object (a CI step that

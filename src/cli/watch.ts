@@ -1,6 +1,7 @@
 import { constants } from 'node:os';
 import type { BuildFormat } from './flags.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
+import { STOP_SIGNALS } from '../util/process.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 
 /** The flags of `build` that `build --watch` follows. */
@@ -29,7 +30,7 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
   // A PDF being made when the signal comes: its LibreOffice and its folder go at once, not when the build is done.
   const { stopConversions } = await import('../pdf/convert.js');
   const stopped = new Promise<NodeJS.Signals>((stop) => {
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    for (const signal of STOP_SIGNALS) {
       process.once(signal, () => {
         stopping = true;
         stopConversions();

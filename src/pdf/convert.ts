@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { errorCode } from '../load/files.js';
-import { processState } from '../util/process.js';
+import { processState, STOP_SIGNALS } from '../util/process.js';
 import { utf8Locale, withSystemFolders } from './office-env.js';
 import { lastError, runFailure } from './office-output.js';
 import { folderPrefix, profileUrl, removeAbandonedFolders, removeRunFolder, temporaryFolder } from './run-folder.js';
@@ -320,13 +320,12 @@ const STOPPED = 'it was stopped, as briefing was';
 export function removeFoldersOnSignal(): void {
   if (removingOnSignal) return;
   removingOnSignal = true;
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const onSignal = (signal: NodeJS.Signals) => {
     stopConversions();
-    for (const each of signals) process.removeListener(each, onSignal);
+    for (const each of STOP_SIGNALS) process.removeListener(each, onSignal);
     process.kill(process.pid, signal);
   };
-  for (const signal of signals) process.on(signal, onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 
+/** The signals that stop a command: Ctrl-C, a CI job cancelled or timed out (SIGTERM), the terminal closed. */
+export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /** Whether a process with this id exists (one of another user's counts: signalling it is refused, not failed). */
 export function processExists(pid: number): boolean {
   try {

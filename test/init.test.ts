@@ -121,6 +121,19 @@ describe('briefing init', () => {
     expect(JSON.parse(readFileSync(join(repo, '.vscode/settings.json'), 'utf8'))['files.eol']).toBe('\n');
   });
 
+  it('shows, while nobody signs yet, an example of who signs that fits the ministry: its own minister, not the education ministry’s', async () => {
+    const config = async (ministry: string) => {
+      const dir = tempDir();
+      expect((await init({ cwd: dir, flags: { ministry } })).exitCode).toBe(0);
+      return readFileSync(join(dir, 'briefing.config.yaml'), 'utf8');
+    };
+    const agriculture = await config('ZM');
+    expect(agriculture).toContain('# signature: { role: Zemkopības ministrs, name: V. Uzvārds }\n# visa: { role: Valsts sekretārs, name: V. Uzvārds }\n');
+    expect(agriculture).not.toMatch(/Izglītības|Šuplinska|Lejiņa/);
+    expect(await config('VK')).toContain('# signature: { role: Valsts kancelejas vadītājs, name: V. Uzvārds }');
+    expect(await config('IZM')).toContain('# signature: { role: Izglītības un zinātnes ministre, name: I. Šuplinska }');
+  });
+
   it('keeps the package.json npm wrote when installing briefing, adding only the scripts', async () => {
     const dir = tempDir();
     const installed = { devDependencies: { briefing: 'file:../briefing-0.1.0.tgz' }, scripts: { test: 'echo ok' } };

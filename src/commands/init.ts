@@ -86,7 +86,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
 
   const spec = options.flags.tool ?? toolSpec(root);
   const texts = new Map<string, string>([
-    [CONFIG_FILE, files.configFile(chosen)],
+    [CONFIG_FILE, files.configFile(chosen, files.signatureExamples(issuingMinistry, ministries[issuingMinistry]))],
     ['meetings/.gitkeep', ''],
     ['positions/.gitkeep', ''],
     ['templates/README.md', files.TEMPLATES_README],

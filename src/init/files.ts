@@ -16,11 +16,25 @@ export interface InitAnswers {
   visa?: Person | undefined;
 }
 
+/**
+ * The example of who signs shown in the config while none is given: the example report's for the
+ * education ministry, whose report it is; for another, its minister's title made from the
+ * ministry's name ("Zemkopības ministrija" → "Zemkopības ministrs"; "Valsts kancelejas vadītājs"), so that no ministry's
+ * repository starts with another's minister in it.
+ */
+export function signatureExamples(ministry: string, names: { nominative: string; genitive: string } | undefined): { signature: string; visa: string } {
+  if (ministry === 'IZM') return { signature: '{ role: Izglītības un zinātnes ministre, name: I. Šuplinska }', visa: '{ role: Valsts sekretāre, name: L. Lejiņa }' };
+  const nominative = names?.nominative ?? '';
+  // The State Chancellery and other bodies that are not ministries: their head.
+  const minister = nominative.endsWith(' ministrija') ? `${nominative.slice(0, -' ministrija'.length)} ministrs` : names ? `${names.genitive} vadītājs` : 'Ministrs';
+  return { signature: `{ role: ${minister}, name: V. Uzvārds }`, visa: '{ role: Valsts sekretārs, name: V. Uzvārds }' };
+}
+
 /** Where the installed tool's schemas are, from the repository root. */
 export const SCHEMA_FOLDER = 'node_modules/briefing/schema';
 
 /** `briefing.config.yaml`: the ministry, who signs, and the defaults written out. */
-export function configFile(answers: InitAnswers): string {
+export function configFile(answers: InitAnswers, examples = signatureExamples(answers.issuingMinistry, undefined)): string {
   const person = (key: string, who: Person | undefined, example: string) =>
     who ? `${key}: { role: ${yamlText(who.role)}, name: ${yamlText(who.name)} }` : `# ${key}: ${example}`;
   return `# yaml-language-server: $schema=./${SCHEMA_FOLDER}/config.schema.json
@@ -34,8 +48,8 @@ issuing_ministry: ${answers.issuingMinistry}
 
 # Who signs the reports and who endorses them (the visa line):
 # \`briefing new meeting\` offers these and writes them into each meeting.
-${person('signature', answers.signature, '{ role: Izglītības un zinātnes ministre, name: I. Šuplinska }')}
-${person('visa', answers.visa, '{ role: Valsts sekretāre, name: L. Lejiņa }')}
+${person('signature', answers.signature, examples.signature)}
+${person('visa', answers.visa, examples.visa)}
 
 # Formats \`briefing build\` writes: md, docx and pdf (pdf needs LibreOffice).
 formats: [md, docx]

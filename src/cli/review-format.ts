@@ -1,6 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import { editLimit } from '../diff/align.js';
 import type { FieldOutcome, ReviewResult } from '../commands/review.js';
+import type { FieldRef } from '../model/field.js';
 import type { OutsideChange } from '../review/fields.js';
 import { oneLine } from '../diagnostics/human.js';
 
@@ -36,9 +37,14 @@ export function formatReview(result: ReviewResult, paint: Painter): string[] {
   return lines;
 }
 
+/** How the listing names a field: `position equity-reforms v2 (positions/educ/equity-reforms.yaml) body`. */
+function fieldName(ref: FieldRef): string {
+  return ref.kind === 'position' ? `position ${ref.id} v${ref.version ?? '?'} (${ref.file}) ${ref.field}` : `meeting ${ref.file} ${ref.field}`;
+}
+
 function formatField(field: FieldOutcome, paint: Painter): string[] {
   const { field: ref } = field;
-  const title = ref.kind === 'position' ? `position ${ref.id} v${ref.version ?? '?'} (${ref.file}) ${ref.field}` : `meeting ${ref.file} ${ref.field}`;
+  const title = fieldName(ref);
   // An edit made without track changes names nobody: then there is no such line.
   const authors = who([...field.revisions, ...field.comments]);
   const lines = [paint.bold(oneLine(title)), ...(authors ? [`  ${oneLine(authors)}`] : [])];
@@ -75,7 +81,9 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
 }
 
 /** An edit of generated text made with track changes off, which names nobody. */
-function untrackedLine(text: string, { kind, count, before }: NonNullable<OutsideChange['untracked']>): string {
+function untrackedLine(text: string, { kind, count, before, afterField }: NonNullable<OutsideChange['untracked']>): string {
+  // Typed after a field's last paragraph, where its bookmark does not reach: most likely meant for it.
+  if (afterField) return `“${oneLine(text)}”: added with track changes off right after ${oneLine(fieldName(afterField))}, outside its text: not written into it`;
   if (kind !== 'deleted') return `“${oneLine(text)}”: ${kind} with track changes off`;
   const what = count === 1 ? 'a paragraph' : `${count} paragraphs`;
   return `${what}${text ? ` ${before ? 'before' : 'after'} “${oneLine(text)}”` : ''}: deleted with track changes off`;

@@ -235,7 +235,22 @@ export function review(options: ReviewOptions): ReviewResult {
         diagnostic(result.docx, undefined, 'warning', 'review/not-recorded', `${outside === 1 ? 'A comment' : `${outside} comments`} outside the positions (on a question, the title or the clearance line) ${outside === 1 ? 'was' : 'were'} not recorded in any file.`, 'Read them in the listing (briefing review without --accept), and record what they ask by hand.'),
       );
     }
-    const untracked = split.outside.filter((o) => o.untracked).length;
+    for (const { untracked: edit, text } of split.outside) {
+      if (!edit?.afterField) continue;
+      const field = edit.afterField;
+      const name = field.kind === 'position' ? `position ${field.id}` : `the meeting’s ${field.field}`;
+      result.diagnostics.push(
+        diagnostic(
+          result.docx,
+          undefined,
+          'warning',
+          'review/not-recorded',
+          `A paragraph typed with track changes off right after the text of ${name} (“${text}”) stands outside it, and was not written into it.`,
+          `If it belongs there, add it to ${field.file} by hand, or ask for it typed with track changes on; then build again.`,
+        ),
+      );
+    }
+    const untracked = split.outside.filter((o) => o.untracked && !o.untracked.afterField).length;
     if (untracked) {
       result.diagnostics.push(
         diagnostic(

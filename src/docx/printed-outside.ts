@@ -1,4 +1,4 @@
-import { BookmarkEnd, BookmarkStart, DeletedTextRun, ExternalHyperlink, InsertedTextRun, Paragraph, Tab, TextRun, type Element, type FileChild } from './ooxml/body.js';
+import { BookmarkEnd, BookmarkStart, Paragraph, printedPieces, type FileChild } from './ooxml/body.js';
 import { ANCHOR_NAME_PREFIX } from './anchors.js';
 import { printedKey } from './printed-keys.js';
 
@@ -13,7 +13,7 @@ export function printedOutsideKeys(children: readonly FileChild[]): string[] {
   for (const paragraph of paragraphsOf(children)) {
     const start = paragraph.children.find((child) => child instanceof BookmarkStart && child.name.startsWith(ANCHOR_NAME_PREFIX));
     if (open === undefined && start === undefined) {
-      const key = printedKey(paragraph.children.map(textOf).join(''));
+      const key = printedKey(printedText(paragraph));
       if (key) keys.push(key);
     }
     if (start instanceof BookmarkStart) open = start.id;
@@ -29,12 +29,9 @@ function* paragraphsOf(children: readonly FileChild[]): Generator<Paragraph> {
   }
 }
 
-/** The text an element of a paragraph prints (a tracked deletion's too: the text as it stood before any change). */
-function textOf(element: Element): string {
-  if (element instanceof TextRun || element instanceof InsertedTextRun || element instanceof DeletedTextRun) {
-    const { text, children } = element.options;
-    return (children ?? (text === undefined ? [] : [text])).map((child) => (typeof child === 'string' ? child : child instanceof Tab ? '\t' : '')).join('');
-  }
-  if (element instanceof ExternalHyperlink) return element.options.children.map(textOf).join('');
-  return '';
+/** The text a paragraph prints, a tracked deletion's too (the text as it stood before any change); a footnote's number is not in the text. */
+function printedText(paragraph: Paragraph): string {
+  let text = '';
+  for (const piece of printedPieces(paragraph.children)) if (piece.kind === 'text') text += piece.text;
+  return text;
 }

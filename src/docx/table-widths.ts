@@ -1,4 +1,4 @@
-import { DeletedTextRun, ExternalHyperlink, FootnoteReference, InsertedTextRun, Tab, TextRun, type Element, type Paragraph } from './ooxml/body.js';
+import { printedPieces, type Element, type Paragraph } from './ooxml/body.js';
 import { textWidth, type Face } from './text-width.js';
 
 /** The type a table's text is set in: the font and size of its style, in half-points. */
@@ -132,23 +132,10 @@ function measure(lines: readonly Piece[][], halfPoints: number): { run: number; 
 /** A paragraph's printed text, line by line (a line break starts a new one), each piece with its face. */
 function printedLines(children: readonly Element[], face: Face): Piece[][] {
   const lines: Piece[][] = [[]];
-  const add = (text: string, pieceFace: Face) => lines[lines.length - 1]?.push({ text, face: pieceFace });
-  const visit = (element: Element): void => {
-    if (element instanceof ExternalHyperlink) {
-      for (const child of element.options.children) visit(child);
-      return;
-    }
-    if (!(element instanceof TextRun || element instanceof InsertedTextRun || element instanceof DeletedTextRun)) return;
-    const { options } = element;
-    const runFace: Face = { font: options.font ?? face.font, bold: options.bold ?? face.bold, italic: options.italics ?? face.italic };
-    for (let count = 0; count < (options.break ?? 0); count++) lines.push([]);
-    for (const child of options.children ?? (options.text === undefined ? [] : [options.text])) {
-      if (typeof child === 'string') add(child, runFace);
-      else if (child instanceof Tab) add('\t', runFace);
-      // A footnote's number, measured at full size though it is set smaller, raised.
-      else if (child instanceof FootnoteReference) add(String(child.id), runFace);
-    }
-  };
-  for (const child of children) visit(child);
+  for (const { text, kind, run } of printedPieces(children)) {
+    if (kind === 'break') lines.push([]);
+    // A footnote's number is measured at full size though it is set smaller, raised.
+    else lines[lines.length - 1]?.push({ text, face: { font: run.font ?? face.font, bold: run.bold ?? face.bold, italic: run.italics ?? face.italic } });
+  }
   return lines;
 }

@@ -34,7 +34,11 @@ export function mergeConflicts(path: string, text: string, placeAt: (offset: num
       open.base = true;
     } else if (close) {
       if (open?.middle) found.push(conflict(path, placeAt(open.offset), { first: open.line + 1, last: line + 1, ours: open.ours, theirs: close[1]?.trim() ?? '', base: open.base }));
-      else found.push(leftOver(path, placeAt(offset), '>>>>>>>'));
+      else {
+        // Its `=======` deleted: both markers are left over.
+        if (open) found.push(leftOver(path, placeAt(open.offset), '<<<<<<<'));
+        found.push(leftOver(path, placeAt(offset), '>>>>>>>'));
+      }
       open = undefined;
     }
     offset = end + 1;
@@ -45,15 +49,15 @@ export function mergeConflicts(path: string, text: string, placeAt: (offset: num
 
 function conflict(path: string, place: Place, block: { first: number; last: number; ours: string; theirs: string; base: boolean }): Diagnostic {
   const marker = (sign: string, label: string): string => `\`${sign.repeat(7)}${label ? ` ${label}` : ''}\``;
-  const ours = block.ours ? `${block.ours}’s lines` : 'one version';
-  const theirs = block.theirs ? `${block.theirs}’s` : 'the other';
+  const ours = block.ours ? `the lines of ${block.ours}` : 'one version';
+  const theirs = block.theirs ? `those of ${block.theirs}` : 'the other';
   return diagnostic(
     path,
     place,
     'error',
     'file/merge-conflict',
     `Git could not merge this file: lines ${block.first}–${block.last} hold two versions, between the conflict markers ${marker('<', block.ours)} and ${marker('>', block.theirs)}.`,
-    `Keep the text that should stand (${ours} come after \`<<<<<<<\`, ${theirs} after \`=======\`; or join them) and delete the marker lines${block.base ? ' and the older text after `|||||||`' : ''}; then \`git add ${path}\`.`,
+    `Keep the text that should stand (${ours} after \`<<<<<<<\`, ${theirs} after \`=======\`; or join them) and delete the marker lines${block.base ? ' and the older text after `|||||||`' : ''}; then \`git add ${path}\`.`,
   );
 }
 

@@ -73,8 +73,9 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
   // Text that is not UTF-8 would print as � (or, UTF-16, fail to parse on every line): said once per file, nothing compiled.
   const unreadable = [{ path, text }, ...partials].flatMap((one) => encodingProblem(one.path, one.text) ?? []);
   if (unreadable.length) return { diagnostics: unreadable };
-  // Both versions of a merge conflict, with git's markers, would be printed: nothing compiled.
+  // Both versions of a merge conflict, with git's markers, would be printed: nothing compiled (its partials' conflicts said with its own).
   const conflicts = mergeConflicts(path, text);
+  if (conflicts.length) conflicts.push(...partials.flatMap((partial) => mergeConflicts(partial.path, partial.text)));
   if (conflicts.length) return { diagnostics: conflicts };
   const source = withLineFeeds(text);
   const own = splitFrontMatter(source, path);

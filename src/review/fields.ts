@@ -1,6 +1,6 @@
 import { parseFieldRef, ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import type { FieldRef } from '../model/field.js';
-import { untrackedEdits, type UntrackedKind } from './printed-edits.js';
+import { untrackedEdits, type OutsideParagraph, type UntrackedEdit } from './printed-edits.js';
 import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './read-docx.js';
 
 /** The paragraphs of one field anchor as the reviewer left them, with who changed what. */
@@ -22,7 +22,7 @@ export interface OutsideChange {
   revisions: Revision[];
   comments: ReviewComment[];
   /** An edit made with track changes off (`printed-edits.ts`): the paragraph edited or added, or so many deleted before or after it. */
-  untracked?: { kind: UntrackedKind; count: number; before?: true };
+  untracked?: Pick<UntrackedEdit, 'kind' | 'count' | 'before' | 'afterField'>;
 }
 
 /** The document split into field anchors, plus what was changed outside them. */
@@ -61,14 +61,15 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     const next = anchorOf[index + 1];
     if (paragraph && anchorOf[index] === undefined && next !== undefined && addedBefore(paragraph)) anchorOf[index] = next;
   }
-  const printed: { paragraph: ReviewedParagraph; follows: boolean }[] = [];
+  const printed: OutsideParagraph[] = [];
   paragraphs.forEach((paragraph, index) => {
     const anchor = anchorOf[index];
     const field = anchor ? anchors.get(anchor) : undefined;
     const revisions = revisionsOf(paragraph);
     const comments = paragraph.comments.flatMap((id) => document.comments.get(id) ?? []);
     if (!anchor || !field) {
-      printed.push({ paragraph, follows: index > 0 && !anchors.has(anchorOf[index - 1] ?? '') });
+      const previous = anchors.get(anchorOf[index - 1] ?? '');
+      printed.push({ paragraph, follows: index > 0 && !previous, afterField: previous });
       if (revisions.length || comments.length) outside.push({ text: shorten(markedText(paragraph.pieces)), revisions, comments });
       return;
     }
@@ -96,7 +97,8 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     if (revisions.length || comments.length) outside.push({ text: `footnote: ${shorten(note.map((p) => markedText(p.pieces)).join(' '))}`, revisions, comments });
   }
   for (const edit of untrackedEdits(document.properties, printed)) {
-    outside.push({ text: shorten(edit.text), revisions: [], comments: [], untracked: { kind: edit.kind, count: edit.count, ...(edit.before ? { before: true } : {}) } });
+    const { kind, count, before, afterField } = edit;
+    outside.push({ text: shorten(edit.text), revisions: [], comments: [], untracked: { kind, count, ...(before ? { before } : {}), ...(afterField ? { afterField } : {}) } });
   }
   return { fields: [...fields.values()], outside };
 }

@@ -1,6 +1,17 @@
 import { alignKeys } from '../diff/align.js';
 import { printedKey, recordedKeys } from '../docx/printed-keys.js';
+import type { FieldRef } from '../model/field.js';
+import { textOf } from './accepted.js';
 import type { ReviewedParagraph } from './read-docx.js';
+
+/** A paragraph of the body outside every field, as `untrackedEdits` reads it. */
+export interface OutsideParagraph {
+  paragraph: ReviewedParagraph;
+  /** The paragraph before it in the document is outside every field too. */
+  follows: boolean;
+  /** The field whose paragraph stands right before it, if one does. */
+  afterField?: FieldRef | undefined;
+}
 
 /** How a paragraph outside every field differs from what the build printed, with track changes off. */
 export type UntrackedKind = 'edited' | 'added' | 'deleted';
@@ -14,6 +25,8 @@ export interface UntrackedEdit {
   count: number;
   /** Deleted ones stood before {@link text}, not after it. */
   before?: true;
+  /** An added paragraph typed right after a field's last one (outside its bookmark, so not the field's): that field. */
+  afterField?: FieldRef;
 }
 
 /**
@@ -22,23 +35,25 @@ export interface UntrackedEdit {
  * the keys the build recorded (`docx/printed-keys.ts`); none when the DOCX records no keys. Only
  * letters and digits are compared: a change of punctuation or spacing alone is not found.
  *
- * `outside` holds the body's paragraphs outside the fields, in order, each with whether the one
- * before it in the document is outside too: a paragraph split with track changes on (its mark
- * inserted) is joined to the next one again, as it stood, only where both are outside.
+ * `outside` holds the body's paragraphs outside the fields, in order (see {@link OutsideParagraph}):
+ * a paragraph split with track changes on (its mark inserted) is joined to the next one again, as
+ * it stood, only where both are outside.
  */
-export function untrackedEdits(properties: ReadonlyMap<string, string>, outside: readonly { paragraph: ReviewedParagraph; follows: boolean }[]): UntrackedEdit[] {
+export function untrackedEdits(properties: ReadonlyMap<string, string>, outside: readonly OutsideParagraph[]): UntrackedEdit[] {
   const recorded = recordedKeys(properties);
   if (!recorded) return [];
-  const printed: { key: string; text: string }[] = [];
+  const printed: { key: string; text: string; afterField?: FieldRef | undefined }[] = [];
   let before = '';
   let now = '';
-  outside.forEach(({ paragraph }, index) => {
-    before += textAt(paragraph, 'before');
-    now += textAt(paragraph, 'after');
+  let afterField: FieldRef | undefined;
+  outside.forEach(({ paragraph, afterField: field }, index) => {
+    if (!before && !now) afterField = field;
+    before += textOf(paragraph, 'reject');
+    now += textOf(paragraph, 'accept');
     // Enter pressed with track changes on: the text after it stood in this paragraph.
     if (paragraph.mark?.kind === 'ins' && outside[index + 1]?.follows) return;
     const key = printedKey(before);
-    if (key) printed.push({ key, text: now });
+    if (key) printed.push({ key, text: now, afterField });
     before = '';
     now = '';
   });
@@ -48,7 +63,11 @@ export function untrackedEdits(properties: ReadonlyMap<string, string>, outside:
   let at = 0;
   let added = 0;
   const flush = () => {
-    for (let index = at; index < at + added; index++) edits.push({ kind: index - at < gone ? 'edited' : 'added', text: printed[index]?.text ?? '', count: 1 });
+    for (let index = at; index < at + added; index++) {
+      const kind = index - at < gone ? 'edited' : 'added';
+      const field = kind === 'added' ? printed[index]?.afterField : undefined;
+      edits.push({ kind, text: printed[index]?.text ?? '', count: 1, ...(field ? { afterField: field } : {}) });
+    }
     if (gone > added) {
       // Named by the paragraph that now stands where they stood, or, at the end, by the one before them.
       const next = printed[at + added];
@@ -70,10 +89,4 @@ export function untrackedEdits(properties: ReadonlyMap<string, string>, outside:
   }
   flush();
   return edits;
-}
-
-/** The paragraph's text before the reviewer's tracked changes (their insertions left out) or after them (their deletions left out). */
-function textAt(paragraph: ReviewedParagraph, when: 'before' | 'after'): string {
-  const left = when === 'before' ? 'ins' : 'del';
-  return paragraph.pieces.map((piece) => (piece.revision?.kind === left ? '' : piece.text)).join('');
 }

@@ -16,7 +16,7 @@ describe('merge conflict markers', () => {
     const text = 'id: a\r\n<<<<<<<<<<\r\nversion: 3\r\n==========\r\nversion: 2\r\n>>>>>>>>>>\r\n';
     const [found] = mergeConflicts('positions/a.yaml', text);
     expect(found?.message).toBe('Git could not merge this file: lines 2–6 hold two versions, between the conflict markers `<<<<<<<` and `>>>>>>>`.');
-    expect(found?.hint).toContain('one version come after `<<<<<<<`, the other after `=======`');
+    expect(found?.hint).toContain('(one version after `<<<<<<<`, the other after `=======`; or join them)');
   });
 
   it('tells that a diff3 conflict holds the older text too', () => {
@@ -28,6 +28,10 @@ describe('merge conflict markers', () => {
   it('names a marker line left alone, and a start that has no end', () => {
     expect(where('id: a\n>>>>>>> nodala\nversion: 2\n')).toEqual(['2:1 This line is a marker `>>>>>>>` git writes around a merge conflict, left in the file.']);
     expect(where('<<<<<<< HEAD\nid: a\n=======\n')).toEqual(['1:1 This line is a marker `<<<<<<<` git writes around a merge conflict, left in the file.']);
+    expect(where('<<<<<<< HEAD\nversion: 2\n>>>>>>> theirs\n')).toEqual([
+      '1:1 This line is a marker `<<<<<<<` git writes around a merge conflict, left in the file.',
+      '3:1 This line is a marker `>>>>>>>` git writes around a merge conflict, left in the file.',
+    ]);
   });
 
   it('takes no Markdown or YAML for a conflict: a heading underline, indented markers, quoted arrows', () => {

@@ -66,6 +66,20 @@ describe('review: the generated text edited with track changes off', () => {
     expect(listed.stdout).toMatch(/a paragraph before “Kādi ir nozīmīgākie ES, valsts, reģionālā un vietējā līme…”: deleted with track changes off/);
   });
 
+  it('names the position a paragraph typed right after its last one belongs to most likely, and says it was not written into it', () => {
+    const dir = built();
+    const path = save(dir, new WordEdit(readFileSync(join(dir, DOCX))).paragraphAfter('kuras kvalitatīvu izglītību nodrošinās arī nākotnē.', 'Latvija atbalstīs arī pašvaldību sadarbību.').bytes());
+    const listed = runCli(['review', path], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(
+      '“Latvija atbalstīs arī pašvaldību sadarbību.”: added with track changes off right after position equity-reforms v2 (positions/educ/equity-reforms.yaml) body, outside its text: not written into it',
+    );
+    const accepted = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.stderr).toContain('A paragraph typed with track changes off right after the text of position equity-reforms (“Latvija atbalstīs arī pašvaldību sadarbību.”) stands outside it, and was not written into it.');
+    expect(accepted.stderr).not.toContain('An edit of the generated text');
+  });
+
   it('takes the reviewer’s tracked changes of the generated text as they are: a reworded word, a split paragraph', () => {
     const dir = built();
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace(ASKED, 'augstākminēto', 'iepriekš minēto', ANNA).splitParagraph(CLEARED, 'saskaņots', ANNA);

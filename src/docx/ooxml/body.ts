@@ -325,6 +325,37 @@ export class Paragraph implements Element {
   }
 }
 
+/** A piece of what a paragraph prints (see {@link printedPieces}). */
+export interface PrintedPiece {
+  /** Text; a tab as `\t`; a footnote reference as its number; '' for a line break. */
+  text: string;
+  kind: 'text' | 'break' | 'footnote';
+  /** The run the piece is in. */
+  run: RunOptions;
+}
+
+/**
+ * What the elements of a paragraph print, in order, piece by piece: each run's line breaks, then
+ * its text, tabs and footnote numbers, inside links too, tracked insertions and deletions alike.
+ * Comments, bookmarks and page numbers print nothing here.
+ */
+export function* printedPieces(children: readonly Element[]): Generator<PrintedPiece> {
+  for (const element of children) {
+    if (element instanceof ExternalHyperlink) {
+      yield* printedPieces(element.options.children);
+      continue;
+    }
+    if (!(element instanceof TextRun || element instanceof InsertedTextRun || element instanceof DeletedTextRun)) continue;
+    const run = element.options;
+    for (let count = 0; count < (run.break ?? 0); count++) yield { text: '', kind: 'break', run };
+    for (const child of run.children ?? (run.text === undefined ? [] : [run.text])) {
+      if (typeof child === 'string') yield { text: child, kind: 'text', run };
+      else if (child instanceof Tab) yield { text: '\t', kind: 'text', run };
+      else if (child instanceof FootnoteReference) yield { text: String(child.id), kind: 'footnote', run };
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tables
 

@@ -1,6 +1,6 @@
 import { parseFieldRef, ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import type { FieldRef } from '../model/field.js';
-import { untrackedEdits, type OutsideParagraph, type UntrackedEdit } from './printed-edits.js';
+import { paragraphKey, printedKeys, untrackedEdits, type OutsideParagraph, type UntrackedEdit } from './printed-edits.js';
 import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './read-docx.js';
 
 /** The paragraphs of one field anchor as the reviewer left them, with who changed what. */
@@ -61,6 +61,7 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     const next = anchorOf[index + 1];
     if (paragraph && anchorOf[index] === undefined && next !== undefined && addedBefore(paragraph)) anchorOf[index] = next;
   }
+  tablesStartingFields(paragraphs, anchorOf, printedKeys(document.properties));
   const printed: OutsideParagraph[] = [];
   paragraphs.forEach((paragraph, index) => {
     const anchor = anchorOf[index];
@@ -101,6 +102,28 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     outside.push({ text: shorten(edit.text), revisions: [], comments: [], untracked: { kind, count, ...(before ? { before } : {}), ...(afterField ? { afterField } : {}) } });
   }
   return { fields: [...fields.values()], outside };
+}
+
+/**
+ * A field that begins with a table has its bookmark start in the table's first cell; LibreOffice
+ * saves it in the paragraph after the table, so the table reads as outside the field, and
+ * `--accept` would take it for deleted. A table right before a field's first paragraph, outside
+ * every field, whose paragraphs the build did not print outside the fields (none of their keys is
+ * among those the DOCX records, `printed-keys.ts`), is that field's again. Without recorded keys
+ * (a report built before them) nothing tells, and nothing is moved.
+ */
+function tablesStartingFields(paragraphs: readonly ReviewedParagraph[], anchorOf: (string | undefined)[], printed: ReadonlySet<string> | undefined): void {
+  if (!printed) return;
+  for (let index = 1; index < paragraphs.length; index++) {
+    const anchor = anchorOf[index];
+    const table = paragraphs[index - 1]?.cell?.table;
+    if (anchor === undefined || anchorOf[index - 1] !== undefined || table === undefined || paragraphs[index]?.cell?.table === table) continue;
+    let first = index - 1;
+    while (first > 0 && paragraphs[first - 1]?.cell?.table === table && anchorOf[first - 1] === undefined) first--;
+    const cells = paragraphs.slice(first, index);
+    if (cells.some((cell) => printed.has(paragraphKey(cell) ?? ''))) continue;
+    for (let at = first; at < index; at++) anchorOf[at] = anchor;
+  }
 }
 
 /**

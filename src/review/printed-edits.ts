@@ -90,3 +90,14 @@ export function untrackedEdits(properties: ReadonlyMap<string, string>, outside:
   flush();
   return edits;
 }
+
+/** The keys the DOCX records of what it printed outside the fields, as a set; undefined when it records none. */
+export function printedKeys(properties: ReadonlyMap<string, string>): Set<string> | undefined {
+  const keys = recordedKeys(properties);
+  return keys && new Set(keys);
+}
+
+/** A reviewed paragraph's key (`printedKey`) as it stood before the reviewer's tracked changes. */
+export function paragraphKey(paragraph: ReviewedParagraph): string | undefined {
+  return printedKey(textOf(paragraph, 'reject'));
+}

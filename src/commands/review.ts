@@ -12,7 +12,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import type { FieldRef } from '../model/field.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
 import { formattingChanges, layoutChanges, splitByField, type OutsideChange } from '../review/fields.js';
@@ -22,6 +22,7 @@ import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
 import { parseYaml } from '../load/yaml.js';
 import { isRecord } from '../util/record.js';
+import { shellWord } from '../util/shell.js';
 
 /** Options of `briefing review <docx>`. */
 export interface ReviewOptions {
@@ -124,7 +125,7 @@ export function review(options: ReviewOptions): ReviewResult {
       const base = field.revisions.length || field.comments.length ? undefined : baseText(project, document, field.field);
       const untracked = base !== undefined && !acceptedText(field.paragraphs, base, field.footnotes).matched;
       if (field.revisions.length || field.comments.length || untracked) {
-        result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, 'Bring the position back (git log -- <file> shows where it went), or carry the reviewer’s changes over by hand.'));
+        result.diagnostics.push(diagnostic(stale.file, stale.place, 'error', 'review/changed-since-build', stale.message, stale.hint ?? 'Bring the position back (git log -- <file> shows where it went), or carry the reviewer’s changes over by hand.'));
       }
       continue;
     }
@@ -314,19 +315,49 @@ function builtMeeting(project: Project, document: ReviewedDocument, result: Revi
   return meeting;
 }
 
+/**
+ * How a field's file differs from what the DOCX was built from. `gone` when there is no text to compare
+ * with or write into: the position was removed, or its file (or the meeting's) cannot be read now,
+ * with `place` and `hint` from its first error.
+ */
+interface Staleness {
+  file: string;
+  message: string;
+  gone?: boolean;
+  place?: Place;
+  hint?: string;
+}
+
 /** Why a field's file no longer holds the text the DOCX was built from, or undefined when it still does. */
-function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedDocument, field: FieldRef): { file: string; message: string; gone?: boolean } | undefined {
+function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedDocument, field: FieldRef): Staleness | undefined {
   if (field.kind === 'meeting') {
     if (meeting.path !== field.id || `sha256:${meeting.hash}` === document.properties.get('Briefing.MeetingHash')) return undefined;
+    if (!meeting.meeting) return unreadableSource(`the meeting's \`${field.field}\``, meeting.path, meeting.diagnostics);
     return { file: field.file, message: `${field.file} changed after the DOCX was built; the reviewer's changes to \`${field.field}\` were made to the earlier text.` };
   }
   const loaded = project.positions.get(field.id);
   const built = document.properties.get(`Briefing.Position.${field.id}`);
+  if (loaded && !loaded.position) return unreadableSource(`position ${field.id}`, loaded.file.path, loaded.diagnostics);
   if (!loaded?.position) return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.`, gone: true };
   const current = `v${loaded.position.version}`;
   if (built === current && `sha256:${loaded.hash}` === document.properties.get(`Briefing.PositionHash.${field.id}`)) return undefined;
   const what = built !== current ? `it is ${current} now, the DOCX was built from ${built ?? 'an unknown version'}` : `its file changed after the DOCX was built (same version ${current})`;
   return { file: loaded.file.path, message: `The reviewer changed position ${field.id}, but ${what}.` };
+}
+
+/**
+ * A field's file that is there but cannot be read now — a merge conflict git left in it, a YAML
+ * error — named by its first error: neither compared with the DOCX nor written into until it is fixed.
+ */
+function unreadableSource(what: string, path: string, problems: readonly Diagnostic[]): Staleness {
+  const first = problems.find((problem) => problem.severity === 'error');
+  return {
+    file: path,
+    message: `The reviewer changed ${what}, but ${path} cannot be read now${first ? `: ${first.message}` : '.'}`,
+    gone: true,
+    ...(first?.line === undefined ? {} : { place: { line: first.line, column: first.column ?? 1 } }),
+    hint: `${first?.hint ? first.hint.replace(/\.$/, '') : `Fix it (\`briefing check ${shellWord(path)}\` names the problems)`}, and run review again.`,
+  };
 }
 
 /** The field's text as the DOCX was built from it: the committed version with the recorded hash. */

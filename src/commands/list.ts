@@ -2,8 +2,8 @@ import { basename, resolve } from 'node:path';
 import { projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
-import { loadProject, noGitProblem, type Project } from '../load/project.js';
-import { gitMissing, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
+import { gitRefusedProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
+import { gitMissing, gitRefusal, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { listedPositions, positionRows, type PositionRow } from '../list/positions.js';
@@ -54,7 +54,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
     }
   }
   const git = await gitStates(project.root, project.positionFiles.map((file) => file.path));
-  if (git === null && inGitCheckout(project.root) && gitMissing()) diagnostics.push(noGitProblem());
+  if (git === null && inGitCheckout(project.root)) diagnostics.push(...unusableGit(project.root));
   const files = listedPositions(project);
   const unreadable = files.flatMap(unreadablePosition);
   diagnostics.push(...unreadable);
@@ -70,6 +70,13 @@ export async function list(options: ListOptions): Promise<ListResult> {
   const duplicates = [...project.positions.values()].flatMap((p) => p.diagnostics.filter((d) => d.ruleId === 'position/duplicate-id'));
   diagnostics.push(...duplicates);
   return { what: 'positions', rows, diagnostics, exitCode: (duplicates.length || unreadable.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
+}
+
+/** Why git gave no dates in a git checkout, when it is one the user can act on: git missing, or refusing the repository. */
+function unusableGit(root: string): Diagnostic[] {
+  if (gitMissing()) return [noGitProblem()];
+  const refused = gitRefusal(root);
+  return refused ? [gitRefusedProblem(refused)] : [];
 }
 
 /** A shallow clone (CI checks out one commit by default) cannot date what changed before its history begins. */

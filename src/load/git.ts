@@ -225,11 +225,49 @@ const NO_GIT = 'git is not installed or not on the PATH.';
 /** What to do in a shallow clone (CI checks out one commit by default) for the history it lacks. */
 export const UNSHALLOW_HINT = 'Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).';
 
+/**
+ * git will not work in a repository another user owns (its `safe.directory` check, since git 2.35.2):
+ * a checkout in a CI container, on a shared drive, or copied as another user. Every command fails
+ * then, which must not read as "not a repository", nor pass the rules that compare with git silently.
+ */
+export class GitRefusedError extends UsageError {
+  /** The repository's folder, as git names it. */
+  readonly repository: string;
+
+  constructor(repository: string) {
+    super(
+      `git refuses to work in the repository at ${repository}: it belongs to another user than the one running briefing (git's safe.directory check).`,
+      `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)} (in a CI container, in the job's own steps), or run briefing as the repository's owner.`,
+    );
+    this.repository = repository;
+  }
+}
+
+/** The refusal a failed git command's error output states, if it is one of a repository owned by another user. */
+function refusal(error: unknown): GitRefusedError | undefined {
+  const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+  const repository = /dubious ownership in repository at '([^'\n]+)'/.exec(stderr)?.[1];
+  return repository === undefined ? undefined : new GitRefusedError(repository);
+}
+
+/**
+ * The refusal of git to work in the repository `cwd` is in, when it refuses it as owned by another
+ * user ({@link GitRefusedError}); undefined when git works there, or fails for another reason.
+ */
+export function gitRefusal(cwd: string): GitRefusedError | undefined {
+  try {
+    execFileSync('git', ['rev-parse', '--git-dir'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    return undefined;
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
 function git(cwd: string, args: readonly string[], failure: () => UsageError): string {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : failure();
+    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? failure());
   }
 }
 
@@ -237,7 +275,7 @@ function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
   try {
     return execFileSync('git', args, { cwd, input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : new UsageError(`git ${args.join(' ')} failed.`);
+    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : (refusal(error) ?? new UsageError(`git ${args.join(' ')} failed.`));
   }
 }
 
@@ -268,6 +306,8 @@ export interface ChangedFiles {
   changed: Map<string, string>;
   /** git could not be started (not installed, or not on the PATH): nothing could be compared. */
   noGit?: boolean;
+  /** git refused the repository as another user's: nothing could be compared. */
+  refused?: GitRefusedError;
   /** Paths at HEAD of files deleted since that no file here was paired with (by path or file name). */
   gone?: string[];
   /** With `gone`: files given as present that git does not track yet (a file moved and renamed without git). */
@@ -315,6 +355,9 @@ export function changedSinceHead(root: string, folder: string, present: readonly
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (error.message === NO_GIT) return { changed, noGit: true };
+    // `git diff` says only "not a git repository" of one it refuses: asked again, on this path alone.
+    const refused = error instanceof GitRefusedError ? error : gitRefusal(root);
+    if (refused) return { changed, refused };
   }
   return { changed };
 }

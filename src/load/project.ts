@@ -7,7 +7,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
-import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState } from './git.js';
+import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState, type GitRefusedError } from './git.js';
 import { linkProblems } from './links.js';
 import { setBounded } from '../util/bounded.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
@@ -286,9 +286,10 @@ const committedByState = new Map<string, PositionFile[]>();
 
 /** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
 function versionsAtHead(root: string, folder: string, files: PositionFile[], problems: Diagnostic[]): { files: PositionFile[]; kept: boolean } {
-  const { changed, noGit, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path));
-  // In a git checkout without git to run, "not raised" cannot be told: say so rather than pass every position.
+  const { changed, noGit, refused, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path));
+  // In a git checkout without git to run, or one git refuses, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
+  if (refused) problems.push(gitRefusedProblem(refused));
   if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked);
   const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []));
   const versioned = files.map((file) => {
@@ -296,7 +297,7 @@ function versionsAtHead(root: string, folder: string, files: PositionFile[], pro
     const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
     return before === undefined ? file : { ...file, committedVersion: before.version, committedAnswer: before.answer };
   });
-  return { files: versioned, kept: !noGit && !gone.length };
+  return { files: versioned, kept: !noGit && !refused && !gone.length };
 }
 
 /**
@@ -326,6 +327,18 @@ function committedFacts(text: string | undefined, path: string): { version: numb
     return { version: Number(data.version), answer: answerFingerprint(data as { body?: unknown; body_en?: unknown }) };
   }
   return undefined;
+}
+
+/** git refuses the project's repository as another user's: what cannot be known then, and how to let git in. */
+export function gitRefusedProblem(refused: GitRefusedError): Diagnostic {
+  return diagnostic(
+    '.',
+    undefined,
+    'warning',
+    'input/git-refused',
+    `${refused.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
+    refused.hint,
+  );
 }
 
 /** The project is a git checkout, but git cannot be run: what cannot be known then. */

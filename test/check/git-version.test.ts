@@ -163,3 +163,26 @@ test('in a git repository with no git to run, check and list say what they canno
   const outside = runCli(['check', '--final'], exampleProject(), noGit);
   expect(outside.stdout + outside.stderr).toContain('no problems');
 });
+
+test('in a repository git refuses as another user’s (safe.directory), check, build, list and diff say so and how to let git in, instead of passing every version silently or calling it no repository', () => {
+  const dir = exampleProject();
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  commit(dir);
+  writeFile(dir, 'positions/educ/equity-reforms.yaml', readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8').replace('prioritāri paredzēts', 'galvenokārt paredzēts'));
+  // git's own switch for its tests: the repository is taken for another user's, as a CI container's checkout is. No global configuration trusts it.
+  const otherOwner = { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1', HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), GIT_CONFIG_NOSYSTEM: '1' };
+  const warning = `.  warning  git refuses to work in the repository at ${dir}: it belongs to another user than the one running briefing (git's safe.directory check), so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated. If you trust it, tell git so: git config --global --add safe.directory ${dir} (in a CI container, in the job's own steps), or run briefing as the repository's owner.  input/git-refused`;
+  for (const args of [['check'], ['build', 'meetings/2021-02-19-educ-informal.yaml'], ['list']]) {
+    const run = runCli(args, dir, otherOwner);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toContain(warning);
+  }
+  expect(runCli(['diff', 'positions/educ/equity-reforms.yaml'], dir, otherOwner)).toMatchObject({
+    status: 2,
+    stderr: `briefing: git refuses to work in the repository at ${dir}: it belongs to another user than the one running briefing (git's safe.directory check).\n  If you trust it, tell git so: git config --global --add safe.directory ${dir} (in a CI container, in the job's own steps), or run briefing as the repository's owner.\n`,
+  });
+  // Trusted, the same project has its changed answer flagged.
+  const trusted = runCli(['check'], dir);
+  expect(trusted.stdout + trusted.stderr).toContain('position/version-not-raised');
+  expect(trusted.stdout + trusted.stderr).not.toContain('input/git-refused');
+});

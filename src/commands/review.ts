@@ -20,6 +20,7 @@ import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, 
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
+import { isShallowClone, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
 import { parseYaml } from '../load/yaml.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
@@ -143,8 +144,8 @@ export function review(options: ReviewOptions): ReviewResult {
               undefined,
               'warning',
               'review/no-base',
-              `${stale.file} changed after the DOCX was built, and the text it was built from is not in its git history: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
-              'Commit position and meeting files before building reports for review; read that part of the DOCX by eye.',
+              `${stale.file} changed after the DOCX was built, and the text it was built from is not in ${inShallowClone(project) ? 'this shallow clone, whose history may stop short of it' : 'its git history'}: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
+              inShallowClone(project) ? `${UNSHALLOW_HINT.replace(/\.$/, '')}; or read that part of the DOCX by eye.` : 'Commit position and meeting files before building reports for review; read that part of the DOCX by eye.',
             ),
           );
         }
@@ -176,7 +177,9 @@ export function review(options: ReviewOptions): ReviewResult {
       continue;
     }
     if (stale && base === undefined) {
-      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from is not in the file's git history, so the changes cannot be merged.`, 'Commit position files before building reports for review.'));
+      const shallow = inShallowClone(project);
+      const where = shallow ? 'this shallow clone, whose history may stop short of it' : "the file's git history";
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from is not in ${where}, so the changes cannot be merged.`, shallow ? UNSHALLOW_HINT : 'Commit position files before building reports for review.'));
       continue;
     }
     accepted ??= acceptedText(field.paragraphs, base ?? source?.text ?? '', field.footnotes);
@@ -367,6 +370,14 @@ function baseText(project: Project, document: ReviewedDocument, field: FieldRef)
   const text = textWithHash(project.root, field.file, recorded.slice('sha256:'.length));
   if (text === undefined) return undefined;
   return fieldText(text, field);
+}
+
+/**
+ * Whether the project is in a shallow clone (CI checks out one commit by default; `git clone --depth 1`):
+ * a text a DOCX was built from that git does not hold may be in the history the clone lacks, not uncommitted.
+ */
+function inShallowClone(project: Project): boolean {
+  return isShallowClone(repositoryAt(project.root));
 }
 
 /** A field's text in a position or meeting file, composed as `parseYaml` reads values (the DOCX was built from those). */

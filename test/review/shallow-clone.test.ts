@@ -1,0 +1,30 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { commitAll, git, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const POSITION = 'positions/educ/equity-reforms.yaml';
+const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+
+it('review --rebase in a shallow clone says the built text may lie in the history the clone lacks, and how to fetch it, not to commit files first', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const docx = join(tempDir(), 'reviewed.docx');
+  writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes());
+  // The position moves on after the build, and is committed: the full clone still has the text the DOCX was built from.
+  writeFileSync(join(dir, POSITION), readFileSync(join(dir, POSITION), 'utf8').replace('version: 2', 'version: 3').replace('Latvijas rīcību turpmākajos', 'Latvijas rīcību nākamajos'));
+  commitAll(dir, 'version 3');
+  expect(runCli(['review', docx, '--rebase'], dir).status).toBe(0);
+  // CI's checkout, or `git clone --depth 1`: the newest commit alone.
+  const shallow = join(tempDir(), 'clone');
+  git(dir, ['clone', '-q', '--depth', '1', `file://${dir}`, shallow]);
+  const run = runCli(['review', docx, '--rebase'], shallow);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(
+    `${POSITION}  error  The reviewer changed position equity-reforms, but it is v3 now, the DOCX was built from v2. The text the DOCX was built from is not in this shallow clone, whose history may stop short of it, so the changes cannot be merged. Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).  review/no-base`,
+  );
+  expect(run.stderr).not.toContain('Commit position files');
+});

@@ -20,7 +20,7 @@ import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, 
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
-import { isShallowClone, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
+import { gitMissing, gitRefusal, isShallowClone, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
 import { parseYaml } from '../load/yaml.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
@@ -138,14 +138,15 @@ export function review(options: ReviewOptions): ReviewResult {
       if (built === undefined) {
         // The DOCX is not the text now either: a change since the build, or an edit of the reviewer's, or both.
         if (stale && !acceptedText(field.paragraphs, source?.text ?? '', field.footnotes).matched) {
+          const gap = gitGap(project);
           result.diagnostics.push(
             diagnostic(
               stale.file,
               undefined,
               'warning',
               'review/no-base',
-              `${stale.file} changed after the DOCX was built, and the text it was built from is not in ${inShallowClone(project) ? 'this shallow clone, whose history may stop short of it' : 'its git history'}: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
-              inShallowClone(project) ? `${UNSHALLOW_HINT.replace(/\.$/, '')}; or read that part of the DOCX by eye.` : 'Commit position and meeting files before building reports for review; read that part of the DOCX by eye.',
+              `${stale.file} changed after the DOCX was built, and the text it was built from ${gap ? `cannot be read (${gap.why})` : 'is not in its git history'}: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
+              `${gap ? gap.hint.replace(/\.$/, '') : 'Commit position and meeting files before building reports for review'}; read that part of the DOCX by eye.`,
             ),
           );
         }
@@ -177,9 +178,9 @@ export function review(options: ReviewOptions): ReviewResult {
       continue;
     }
     if (stale && base === undefined) {
-      const shallow = inShallowClone(project);
-      const where = shallow ? 'this shallow clone, whose history may stop short of it' : "the file's git history";
-      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from is not in ${where}, so the changes cannot be merged.`, shallow ? UNSHALLOW_HINT : 'Commit position files before building reports for review.'));
+      const gap = gitGap(project);
+      const where = gap ? `cannot be read (${gap.why})` : "is not in the file's git history";
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from ${where}, so the changes cannot be merged.`, gap?.hint ?? 'Commit position files before building reports for review.'));
       continue;
     }
     accepted ??= acceptedText(field.paragraphs, base ?? source?.text ?? '', field.footnotes);
@@ -373,11 +374,16 @@ function baseText(project: Project, document: ReviewedDocument, field: FieldRef)
 }
 
 /**
- * Whether the project is in a shallow clone (CI checks out one commit by default; `git clone --depth 1`):
- * a text a DOCX was built from that git does not hold may be in the history the clone lacks, not uncommitted.
+ * Why git did not give the text a DOCX was built from, when the cause is git's and not an uncommitted
+ * file: git missing, git refusing the repository as another user's, or a shallow clone (CI checks out
+ * one commit by default; `git clone --depth 1`) whose history may stop short of that text.
  */
-function inShallowClone(project: Project): boolean {
-  return isShallowClone(repositoryAt(project.root));
+function gitGap(project: Project): { why: string; hint: string } | undefined {
+  if (gitMissing()) return { why: 'git is not installed or not on the PATH', hint: 'Install git and put it on the PATH, then run review again.' };
+  const refused = gitRefusal(project.root);
+  if (refused) return { why: `git refuses to work in the repository at ${refused.repository}, which belongs to another user`, hint: refused.hint ?? '' };
+  if (isShallowClone(repositoryAt(project.root))) return { why: 'it is not in this shallow clone, whose history may stop short of it', hint: UNSHALLOW_HINT };
+  return undefined;
 }
 
 /** A field's text in a position or meeting file, composed as `parseYaml` reads values (the DOCX was built from those). */

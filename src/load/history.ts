@@ -1,23 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { sha256 } from './files.js';
-import { GitRefusedError, openRepository, readBlobs, repositoryPath } from './git.js';
+import { openRepository, readBlobs, repositoryPath } from './git.js';
 import { UsageError } from '../diagnostics/errors.js';
 
 /**
  * The text a project file had when its SHA-256 was `hash` (taken of the text with its line ends
  * as stored, or with CRLF, as a Windows checkout has them): searched in the file's git history,
  * newest first, in one `git log` and one `git cat-file --batch`. Undefined when no committed
- * version has that hash, outside a repository, or without git; a {@link GitRefusedError} when git
- * refuses the repository as another user's.
+ * version has that hash, outside a repository, or without git.
  */
 export function textWithHash(root: string, path: string, hash: string): string | undefined {
   let repo;
   try {
     repo = openRepository(root);
   } catch (error) {
-    // git refusing the repository as another user's is not "no such version": the user can act on it.
-    if (error instanceof UsageError && !(error instanceof GitRefusedError)) return undefined;
+    if (error instanceof UsageError) return undefined;
     throw error;
   }
   const inRepo = repositoryPath(repo, join(root, path));

@@ -8,7 +8,7 @@ import { WordEdit } from '../helpers/word-edit.js';
 const POSITION = 'positions/educ/equity-reforms.yaml';
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
 
-it('review --rebase in a shallow clone says the built text may lie in the history the clone lacks, and how to fetch it, not to commit files first', () => {
+it('review --rebase in a shallow clone, without git, or in a repository git refuses, says why git cannot give the built text and what to do, not to commit files first', () => {
   const dir = exampleProject();
   initRepository(dir);
   expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
@@ -24,7 +24,14 @@ it('review --rebase in a shallow clone says the built text may lie in the histor
   const run = runCli(['review', docx, '--rebase'], shallow);
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(
-    `${POSITION}  error  The reviewer changed position equity-reforms, but it is v3 now, the DOCX was built from v2. The text the DOCX was built from is not in this shallow clone, whose history may stop short of it, so the changes cannot be merged. Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).  review/no-base`,
+    `${POSITION}  error  The reviewer changed position equity-reforms, but it is v3 now, the DOCX was built from v2. The text the DOCX was built from cannot be read (it is not in this shallow clone, whose history may stop short of it), so the changes cannot be merged. Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).  review/no-base`,
   );
   expect(run.stderr).not.toContain('Commit position files');
+
+  // The full clone, with no git to run, or with git refusing it as another user's: the text is in git, which cannot give it.
+  const noGit = runCli(['review', docx, '--rebase'], dir, { PATH: tempDir() });
+  expect(noGit.stderr).toContain('The text the DOCX was built from cannot be read (git is not installed or not on the PATH), so the changes cannot be merged. Install git and put it on the PATH, then run review again.  review/no-base');
+  const otherOwner = runCli(['review', docx, '--rebase'], dir, { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1', HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), GIT_CONFIG_NOSYSTEM: '1' });
+  expect(otherOwner.stderr).toContain(`The text the DOCX was built from cannot be read (git refuses to work in the repository at ${dir}, which belongs to another user), so the changes cannot be merged. If you trust it, tell git so: git config --global --add safe.directory ${dir}`);
+  for (const each of [noGit, otherOwner]) expect(each.stderr).not.toContain('Commit position files');
 });

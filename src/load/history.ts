@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { sha256 } from './files.js';
+import { gitEnvironment } from './git-env.js';
 import { openRepository, readBlobs, repositoryPath } from './git.js';
 import { UsageError } from '../diagnostics/errors.js';
 
@@ -21,7 +22,7 @@ export function textWithHash(root: string, path: string, hash: string): string |
   const inRepo = repositoryPath(repo, join(root, path));
   let log: string;
   try {
-    log = execFileSync('git', ['log', '--format=%H', '--', inRepo], { cwd: repo.top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    log = execFileSync('git', ['log', '--format=%H', '--', inRepo], { cwd: repo.top, env: gitEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {
     return undefined;
   }

@@ -363,6 +363,21 @@ export function changedSinceHead(root: string, folder: string, present: readonly
   return { changed };
 }
 
+/**
+ * The files under `folder` (project paths, from `root`) that git tracks but keeps out of the working
+ * tree: a sparse checkout's (`git sparse-checkout set …`, skip-worktree entries). None outside a
+ * repository or without git.
+ */
+export function leftOutOfCheckout(root: string, folder: string): string[] {
+  try {
+    const listed = git(root, ['ls-files', '-t', '-z', '--', folder || '.'], () => new UsageError('Cannot list the tracked files.'));
+    return listed.split('\u0000').flatMap((entry) => (entry.startsWith('S ') ? [entry.slice(2)] : []));
+  } catch (error) {
+    if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+
 /** Whether git cannot be started at all (not installed, or not on the PATH), as opposed to failing at something. */
 export function gitMissing(): boolean {
   try {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { leftOutOfCheckout } from './git.js';
 import { filesIn, isInside, linksUnder, projectPath, readText, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
 
 /**
@@ -27,6 +28,11 @@ export interface ProjectFiles {
   linksOutside(folder: string): OutsideLink[];
   /** The symbolic links under `folder` that point at nothing (none in memory): see {@link linksUnder}. */
   danglingLinks(folder: string): DanglingLink[];
+  /**
+   * Files under `folder` that the git repository has but this working tree leaves out (a sparse
+   * checkout): asked only to explain a file not found. Absent for files in memory.
+   */
+  leftOut?(folder: string): string[];
 }
 
 /** The project folder on the disk, read as it is now (real paths confined to the project, links checked). */
@@ -43,6 +49,8 @@ export function diskFiles(root: string): ProjectFiles {
     return links;
   };
   const outside = (folder: string): OutsideLink[] => linksOf(folder).outside;
+  // Asked of git once, for the first position not found: every other question may be missing one too.
+  const leftOutOf = new Map<string, string[]>();
   // What a pipe gave (a shell's `<(git show …)`, /dev/stdin): it gives its text once, and every stage reads the file.
   const piped = new Map<string, string>();
   return {
@@ -71,6 +79,14 @@ export function diskFiles(root: string): ProjectFiles {
     isInside: (folder, path) => isInside(at(folder), at(path)),
     linksOutside: (folder) => outside(at(folder)),
     danglingLinks: (folder) => linksOf(at(folder)).dangling,
+    leftOut: (folder) => {
+      let files = leftOutOf.get(folder);
+      if (!files) {
+        files = leftOutOfCheckout(root, folder);
+        leftOutOf.set(folder, files);
+      }
+      return files;
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
+import { shellWord } from '../util/shell.js';
 import { markdownFieldProblems } from './markdown-rules.js';
 import { daysApart } from '../model/date.js';
 import { nameContradictions } from '../model/meeting-name.js';
@@ -51,6 +52,12 @@ function unknownPositionHint(project: Project, id: string): string {
     // Pointing the question there helps only when that id is a sound one of that file alone.
     const pointThere = project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success;
     return `${named.path} has the id \`${named.id}\`: give it the id \`${id}\` (by convention a position's id is its file name)${pointThere ? `, or point the question to \`${named.id}\`` : ''}.`;
+  }
+  // A sparse checkout may leave the file out: it is in the repository, and creating it anew would clash with it.
+  const leftOut = project.files.leftOut?.(project.config.paths.positions).find((path) => (path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === id);
+  if (leftOut) {
+    const folder = leftOut.split('/').slice(0, -1).join('/');
+    return `${leftOut} is in the git repository, but this sparse checkout leaves it out: \`git sparse-checkout add ${shellWord(folder)}\` brings it in (or \`git sparse-checkout disable\`, every file).`;
   }
   if (nearest) return `Did you mean \`${nearest}\`?`;
   return positionSchema.shape.id.safeParse(id).success

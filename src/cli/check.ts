@@ -12,6 +12,7 @@ export function registerCheck(program: Command, io: Io): void {
     .argument('[paths...]', 'files, folders or glob patterns to check (default: the whole project)')
     .addOption(new Option('--format <format>', 'how to print the problems').choices(['human', 'json']).default('human'))
     .option('--final', 'check as build --final would: every required clearance must be in place', false)
+    .option('--base <rev>', 'compare positions’ versions with this git revision, not HEAD (in CI: the branch a pull request goes into)')
     .addHelpText(
       'after',
       `
@@ -19,13 +20,14 @@ Examples:
   $ briefing check
   $ briefing check meetings/2021-02-19-educ-informal.yaml --final
   $ briefing check positions/ --format json
+  $ briefing check --base origin/main
 
 Exit codes: 0 no errors (warnings allowed), 1 problems in the data, 2 could not run.
 With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`,
     )
-    .action(async (paths: string[], flags: { format: MessageFormat; final: boolean }) => {
+    .action(async (paths: string[], flags: { format: MessageFormat; final: boolean; base?: string }) => {
       const { check, templateKinds } = await import('../commands/check.js');
-      const result = await check({ cwd: io.cwd(), paths, final: flags.final, today: today(), ...sourceDateEpoch() });
+      const result = await check({ cwd: io.cwd(), paths, final: flags.final, today: today(), ...sourceDateEpoch(), ...(flags.base === undefined ? {} : { base: flags.base }) });
       await printCheck(io, result, flags.format, templateKinds(result.checked.templates));
     });
 }

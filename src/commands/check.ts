@@ -3,7 +3,8 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { loadMeeting, unreadableMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
-import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project } from '../load/project.js';
+import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project, type VersionBase } from '../load/project.js';
+import { repositoryAt, resolveCommits } from '../load/git.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { templateLanguageWarning } from '../pipeline/report-parts.js';
@@ -29,6 +30,12 @@ export interface CheckOptions {
   today?: string;
   /** From SOURCE_DATE_EPOCH, read by the CLI; passed on exactly as `build` does. */
   sourceDateEpoch?: number;
+  /**
+   * `--base`: the git revision positions' versions are compared with instead of HEAD. In CI the working
+   * tree is HEAD, so against HEAD nothing ever changed: against the branch a pull request goes into,
+   * every answer it changes must come with a higher version.
+   */
+  base?: string;
 }
 
 /** Project-relative paths of the files a check looked at. */
@@ -46,6 +53,13 @@ export function templateKinds(files: readonly string[]): { templates: string[]; 
   return { templates: files.filter((file) => file.endsWith(TEMPLATE_SUFFIX)), partials: files.filter((file) => !file.endsWith(TEMPLATE_SUFFIX)) };
 }
 
+/** The commit `--base` names, resolved once (a usage error when git does not know it, with why), for loading the project. */
+function versionBase(options: CheckOptions): { versionsFrom?: VersionBase } {
+  if (options.base === undefined) return {};
+  const [commit] = resolveCommits(repositoryAt(options.cwd), [options.base]);
+  return commit ? { versionsFrom: { hash: commit.hash, label: options.base } } : {};
+}
+
 /** The result of a check: what was looked at, every problem, and the exit code. */
 export interface CheckResult {
   checked: CheckedFiles;
@@ -59,7 +73,7 @@ export interface CheckResult {
  * positions and templates no meeting uses.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const project = loadProject(options.cwd, { committedVersions: true });
+  const project = loadProject(options.cwd, { committedVersions: true, ...versionBase(options) });
   const { targets, diagnostics: inputDiagnostics } = checkTargets(project, options.cwd, options.paths);
   const shown = (files: readonly string[]) => files.map((file) => projectPath(project.root, file));
   const positionFiles = new Set(shown(targets.positions));

@@ -281,18 +281,18 @@ function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
 }
 
 /**
- * The committed text (at git HEAD) of project files, for rules that compare with it, in
- * one `git cat-file --batch` run from the project root. Files that are untracked or new
- * since HEAD are absent; outside a git repository, without git, or before the first
+ * The committed text (at git HEAD, or at `revision`) of project files, for rules that compare
+ * with it, in one `git cat-file --batch` run from the project root. Files that are untracked or
+ * new since then are absent; outside a git repository, without git, or before the first
  * commit the map is empty — never an error.
  */
-export function readCommittedTexts(root: string, paths: readonly string[]): Map<string, string> {
+export function readCommittedTexts(root: string, paths: readonly string[], revision = 'HEAD'): Map<string, string> {
   const texts = new Map<string, string>();
   if (!paths.length) return texts;
   try {
-    const blobs = catFileBatch(root, paths.map((path) => `HEAD:./${path}`));
+    const blobs = catFileBatch(root, paths.map((path) => `${revision}:./${path}`));
     for (const path of paths) {
-      const text = textOf(blobs.get(`HEAD:./${path}`));
+      const text = textOf(blobs.get(`${revision}:./${path}`));
       if (text !== undefined) texts.set(path, text);
     }
   } catch (error) {
@@ -316,16 +316,17 @@ export interface ChangedFiles {
 }
 
 /**
- * The tracked files under `folder` whose working text differs from git HEAD (staged or not),
+ * The tracked files under `folder` whose working text differs from git HEAD, or from `revision`
+ * (staged or not),
  * in one `git diff` run from the project root (so its paths are already project paths), with
  * where each was at HEAD: a file moved with `git mv` is followed to its old path, and one moved
  * without git (its old path deleted, the new one not yet added) by its file name, which is the
  * position's id. Outside a git repository, without git, or before the first commit: none.
  */
-export function changedSinceHead(root: string, folder: string, present: readonly string[] = []): ChangedFiles {
+export function changedSinceHead(root: string, folder: string, present: readonly string[] = [], revision = 'HEAD'): ChangedFiles {
   const changed = new Map<string, string>();
   try {
-    const output = git(root, ['diff', '--name-status', '--relative', '-M', '-z', 'HEAD', '--', projectPath(root, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
+    const output = git(root, ['diff', '--name-status', '--relative', '-M', '-z', revision, '--', projectPath(root, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
     const fields = output.split('\u0000');
     const deleted = new Map<string, string>();
     for (let i = 0; i < fields.length; ) {

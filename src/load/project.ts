@@ -45,6 +45,8 @@ export interface Project {
   referenceFile?: ManifestFile | undefined;
   /** Hashes of the config, registry and reference DOCX, part of every build's identity. */
   settingsHash: string;
+  /** How messages name the commit `committedVersion` comes from: `git HEAD`, or the revision given (`check --base`). */
+  versionsFrom: string;
 }
 
 /** Finds the project root: the nearest folder at or above `cwd` holding `briefing.config.yaml`. */
@@ -92,6 +94,14 @@ export function isBuiltInTemplate(root: string, path: string): boolean {
   return resolve(root, path).startsWith(builtInTemplatesDir() + sep);
 }
 
+/** A commit other than HEAD that positions' versions are compared with: its hash, and how messages name it. */
+export interface VersionBase {
+  /** The commit's full hash: what git is asked, the same answer however the revision was written. */
+  hash: string;
+  /** The revision as the user wrote it (`origin/main`, `HEAD^1`). */
+  label: string;
+}
+
 /** How to find the positions: scan the positions folder (the default), or take a scan already made. */
 export interface LoadProjectOptions {
   /**
@@ -110,6 +120,8 @@ export interface LoadProjectOptions {
    * watch need it, and it costs git processes).
    */
   committedVersions?: boolean;
+  /** With `committedVersions`: the commit versions are compared with, when not git HEAD (`check --base`). */
+  versionsFrom?: VersionBase;
   /**
    * Leave the positions folder unread: `positions` and `positionFiles` are empty (default
    * false). For a command that reads one position file on its own, such as the diff of a
@@ -179,6 +191,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     templateDirs,
     ...(loadedReference?.reference ? { reference: loadedReference.reference, referenceFile: loadedReference.file } : {}),
     settingsHash: sha256(configFile.text + '\u0000' + ministriesFile.text + (loadedReference ? `\u0000${loadedReference.hash}` : '')),
+    versionsFrom: options.versionsFrom ? `\`${options.versionsFrom.label}\`` : 'git HEAD',
   };
 }
 
@@ -234,7 +247,7 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
       : folder === undefined
         ? []
         : options.committedVersions
-          ? withCommittedVersions(root, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep), problems)
+          ? withCommittedVersions(root, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep), problems, options.versionsFrom?.hash)
           : scanPositionFiles(files, folder, options.knownPositionIds, keep);
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
@@ -263,13 +276,13 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
  * committed there. A file as committed has its committed version by definition, so only
  * the changed ones are read from git and parsed: none on a clean checkout.
  */
-function withCommittedVersions(root: string, folder: string, files: PositionFile[], problems: Diagnostic[]): PositionFile[] {
+function withCommittedVersions(root: string, folder: string, files: PositionFile[], problems: Diagnostic[], base = 'HEAD'): PositionFile[] {
   // Asked of git once per state of the repository and the files, in a process that loads the project again and again.
   const state = repositoryState(folder);
-  const key = state === undefined ? undefined : JSON.stringify([state, root, folder, files.map((file) => [file.path, file.hash, file.id])]);
+  const key = state === undefined ? undefined : JSON.stringify([state, base, root, folder, files.map((file) => [file.path, file.hash, file.id])]);
   const known = key === undefined ? undefined : committedByState.get(key);
   if (known) return known.map((file) => ({ ...file }));
-  const { files: found, kept } = versionsAtHead(root, folder, files, problems);
+  const { files: found, kept } = versionsAtHead(root, folder, files, problems, base);
   // Files moved without git are paired through what git leaves untracked, which .gitignore files decide: asked every time.
   if (key !== undefined && kept && !problems.length) setBounded(committedByState, key, found.map((file) => ({ ...file })), KEPT_STATES);
   return found;
@@ -285,13 +298,13 @@ const KEPT_STATES = 8;
 const committedByState = new Map<string, PositionFile[]>();
 
 /** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
-function versionsAtHead(root: string, folder: string, files: PositionFile[], problems: Diagnostic[]): { files: PositionFile[]; kept: boolean } {
-  const { changed, noGit, refused, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path));
+function versionsAtHead(root: string, folder: string, files: PositionFile[], problems: Diagnostic[], base: string): { files: PositionFile[]; kept: boolean } {
+  const { changed, noGit, refused, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base);
   // In a git checkout without git to run, or one git refuses, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
   if (refused) problems.push(gitRefusedProblem(refused));
-  if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked);
-  const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []));
+  if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked, base);
+  const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []), base);
   const versioned = files.map((file) => {
     const at = changed.get(file.path);
     const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
@@ -305,8 +318,8 @@ function versionsAtHead(root: string, folder: string, files: PositionFile[], pro
  * new one it does not track. The new one is paired with the deleted one that had its id at HEAD,
  * so a changed answer under a new name still has its committed version to be compared with.
  */
-function pairById(root: string, files: readonly PositionFile[], changed: Map<string, string>, gone: readonly string[], untracked: readonly string[]): void {
-  const texts = readCommittedTexts(root, [...gone]);
+function pairById(root: string, files: readonly PositionFile[], changed: Map<string, string>, gone: readonly string[], untracked: readonly string[], base: string): void {
+  const texts = readCommittedTexts(root, [...gone], base);
   const byId = new Map<string, string>();
   for (const path of gone) {
     const data = parseYaml(path, texts.get(path) ?? '').data;

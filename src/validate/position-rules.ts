@@ -50,10 +50,10 @@ export const ownerNotClearing: PositionRule = ({ loaded, position }) => {
 };
 
 /**
- * A position's `version` only goes up: a lower number than the one committed at git HEAD
- * means an old copy was pasted over a newer one, or the number was mistyped.
+ * A position's `version` only goes up: a lower number than the one committed at git HEAD (or at
+ * the revision `check --base` names) means an old copy was pasted over a newer one, or the number was mistyped.
  */
-export const versionNotLowered: PositionRule = ({ loaded, position }) => {
+export const versionNotLowered: PositionRule = ({ project, loaded, position }) => {
   const before = loaded.committedVersion;
   if (before === undefined || position.version >= before) return [];
   return [
@@ -62,7 +62,7 @@ export const versionNotLowered: PositionRule = ({ loaded, position }) => {
       loaded.file.locate(['version']),
       'error',
       'position/version-decreased',
-      `The version went down from ${before} (at git HEAD) to ${position.version}.`,
+      `The version went down from ${before} (at ${project.versionsFrom}) to ${position.version}.`,
       `Versions only go up: set \`version: ${before + 1}\` if the text changed, or restore the committed file.`,
     ),
   ];
@@ -70,10 +70,10 @@ export const versionNotLowered: PositionRule = ({ loaded, position }) => {
 
 /**
  * A changed answer is a new version: the ministries cleared the committed text. An answer that
- * differs from the one at git HEAD under the same `version` is flagged (an error under `--final`,
+ * differs from the one at git HEAD (or `check --base`'s revision) under the same `version` is flagged (an error under `--final`,
  * where the report would say it was cleared).
  */
-export const versionRaisedWithAnswer: PositionRule = ({ loaded, position }) => {
+export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, position }) => {
   if (loaded.committedAnswer === undefined || loaded.committedVersion !== position.version) return [];
   if (answerFingerprint(loaded.file.data as { body?: unknown; body_en?: unknown }) === loaded.committedAnswer) return [];
   return [
@@ -82,7 +82,7 @@ export const versionRaisedWithAnswer: PositionRule = ({ loaded, position }) => {
       loaded.file.locate(['version']),
       'warning',
       'position/version-not-raised',
-      `The answer changed since git HEAD, but \`version\` is still ${position.version}: the clearances recorded are for the committed text.`,
+      `The answer changed since ${project.versionsFrom}, but \`version\` is still ${position.version}: the clearances recorded are for the committed text.`,
       `Raise it to ${position.version + 1} with the change, and have the ministries clear the new text (\`briefing clear\`); or restore the committed text.`,
     ),
   ];

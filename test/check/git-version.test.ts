@@ -186,3 +186,47 @@ test('in a repository git refuses as another user’s (safe.directory), check, b
   expect(trusted.stdout + trusted.stderr).toContain('position/version-not-raised');
   expect(trusted.stdout + trusted.stderr).not.toContain('input/git-refused');
 });
+
+describe('check --base <rev>: versions compared with the branch a pull request goes into, not HEAD', () => {
+  const MEETING = 'meetings/2021-05-17-youth.yaml';
+  const reworded = (text: string) => text.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1');
+  const versionProblems = async (project: string, base?: string) =>
+    (await check({ cwd: project, paths: [], final: true, ...(base === undefined ? {} : { base }) })).diagnostics
+      .filter((d) => d.ruleId.startsWith('position/version'))
+      .map((d) => [d.file, d.line, d.ruleId, d.message]);
+
+  test('an answer changed and committed on a branch under the same version is flagged against the base branch, though HEAD is the working tree (as in CI)', async () => {
+    const { repo, project } = repository();
+    commit(repo);
+    git(repo, 'branch', '-M', 'main');
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    const committed = readFileSync(join(project, POSITION), 'utf8');
+    writeFile(project, POSITION, reworded(committed));
+    commit(repo);
+    // A clean checkout of the branch: against HEAD there is nothing to compare.
+    expect(await versionProblems(project)).toEqual([]);
+    expect(await versionProblems(project, 'main')).toEqual([[POSITION, 2, 'position/version-not-raised', 'The answer changed since `main`, but `version` is still 2: the clearances recorded are for the committed text.']]);
+    // The version raised in a later commit of the branch (or by amending): the branch as a whole is sound.
+    writeFile(project, POSITION, reworded(committed).replace('version: 2', 'version: 3'));
+    commit(repo);
+    expect(await versionProblems(project, 'main')).toEqual([]);
+    // A branch that lowers the version main has.
+    writeFile(project, POSITION, committed.replace('version: 2', 'version: 1'));
+    commit(repo);
+    expect(await versionProblems(project, 'main')).toEqual([[POSITION, 2, 'position/version-decreased', 'The version went down from 2 (at `main`) to 1.']]);
+    expect(await versionProblems(project, 'HEAD~3')).toEqual([[POSITION, 2, 'position/version-decreased', 'The version went down from 2 (at `HEAD~3`) to 1.']]);
+    // The merge commit a pull request is checked out as: its first parent is the base branch.
+    git(repo, 'checkout', '-q', 'main');
+    git(repo, '-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'merge', '-q', '--no-ff', '--no-edit', 'feature');
+    expect(await versionProblems(project, 'HEAD^1')).toEqual([[POSITION, 2, 'position/version-decreased', 'The version went down from 2 (at `HEAD^1`) to 1.']]);
+  });
+
+  test('a revision git does not know stops the check (exit 2) with what to use', () => {
+    const { repo, project } = repository();
+    commit(repo);
+    expect(runCli(['check', '--base', 'origin/nowhere'], project)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: Unknown revision `origin/nowhere`.\n  Use a commit, a branch or a tag that `git log --oneline` lists.\n',
+    });
+  });
+});

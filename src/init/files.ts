@@ -176,14 +176,18 @@ jobs:
   check:
     runs-on: ubuntu-latest
     steps:
+      # A pull request is checked out as a merge commit whose first parent is the branch it goes into:
+      # with that parent fetched, --base HEAD^1 holds every answer it changes to a higher version.
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 2
       - uses: actions/setup-node@v4
         with:
           node-version: 22
           cache: npm
       - run: npm ci
       # GitHub sets GITHUB_ACTIONS=true, so each problem is also printed as an annotation.
-      - run: npx briefing check
+      - run: npx briefing check \${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}
 
   build:
     if: github.event_name == 'push'

@@ -22,7 +22,9 @@ function pick(value: unknown, ...keys: string[]): unknown {
 describe('the GitHub Actions workflow', () => {
   it('checks pull requests with briefing check, which passes on the example and annotates in GitHub Actions', () => {
     expect(pick(workflow, 'jobs', 'check', 'if')).toBe("github.event_name == 'pull_request'");
-    expect(runLines('check')).toContain('npx briefing check');
+    expect(runLines('check')).toContain('npx briefing check --base HEAD^1');
+    // The base branch is the merge commit's first parent: fetched with it.
+    expect(pick(workflow, 'jobs', 'check', 'steps', '0', 'with', 'fetch-depth')).toBe(2);
     const dir = projectWithMeetings({});
     expect(runCli(['check'], dir).status).toBe(0);
     writeFile(dir, 'meetings/broken.yaml', 'date: 2021-02-30\n');

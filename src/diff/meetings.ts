@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocxMeta } from '../docx/index.js';
 import { projectPath } from '../load/files.js';
 import { readMeeting } from '../load/meeting.js';
-import type { Repository } from '../load/git.js';
+import { changedSinceHead, repositoryPath, showFile, type Repository } from '../load/git.js';
 import type { ProjectFiles } from '../load/project-files.js';
 import { loadProjectFrom, type Project } from '../load/project.js';
 import { projectAtCommit, projectFromManifest, readManifest } from '../load/revision.js';
@@ -18,7 +19,9 @@ import { fileLabel, requireRepo, sourceLabel, versionOf, type Compared, type Sid
 
 /** Compares two versions of a meeting's report, each rendered by the build pipeline from that version's files. */
 export async function compareMeetings(sides: Sides): Promise<Compared | { diagnostics: Diagnostic[] }> {
-  const { project, repo, from, to, first, second, options } = sides;
+  const { project, repo, from, to, options } = sides;
+  const first = meetingFileIn(sides, from, sides.first);
+  const second = meetingFileIn(sides, to, sides.second);
   const before = await renderMeeting(sides, from, first);
   const after = await renderMeeting(sides, to, second);
   if (!before.report || !after.report) return { diagnostics: [...before.diagnostics, ...after.diagnostics] };
@@ -57,6 +60,24 @@ interface RenderedMeeting {
   files: string[];
 }
 
+/**
+ * Where the meeting named was in a version that has no file by its name: renamed since (`git mv`, or a
+ * new name when its date moved, as `meeting/date-not-file-name` asks), as git's rename detection
+ * follows it from the file now; or, for a manifest, the meeting it was built from, when that file is
+ * no longer there. Otherwise the file named (and a version without it is an error later, as before).
+ */
+function meetingFileIn({ project, repo }: Sides, source: Source, file: string): string {
+  const path = projectPath(project.root, file);
+  if (source.kind === 'manifest') {
+    const built = readManifest(source.path, source.label).meeting.path;
+    return built !== path && !existsSync(join(project.root, built)) ? join(project.root, built) : file;
+  }
+  if (source.kind !== 'commit' || showFile(requireRepo(repo), source.commit, repositoryPath(requireRepo(repo), file)) !== undefined) return file;
+  const folder = join(project.root, project.config.paths.meetings);
+  const moved = changedSinceHead(project.root, folder, [path], source.commit.hash).changed.get(path);
+  return moved === undefined || moved === path ? file : join(project.root, moved);
+}
+
 /** The project as it was in a version: the current one for the working tree, else loaded from git into memory. */
 function projectOf({ project, repo }: Sides, source: Source, meetingPath: string): Project {
   if (source.kind === 'file') return project;
@@ -86,7 +107,10 @@ async function renderMeeting(sides: Sides, source: Source, file: string): Promis
 function fromManifest(repo: Repository, source: Extract<Source, { kind: 'manifest' }>, meetingPath: string): ProjectFiles {
   const manifest = readManifest(source.path, source.label);
   if (manifest.meeting.path !== meetingPath) {
-    throw new UsageError(`${source.label} describes the build of ${manifest.meeting.path}, not of ${meetingPath}.`);
+    throw new UsageError(
+      `${source.label} describes the build of ${manifest.meeting.path}, not of ${meetingPath}.`,
+      `Name that meeting, or pass the manifest of ${meetingPath}'s build (<file_code>.manifest.json in the output folder).`,
+    );
   }
   return projectFromManifest(repo, manifest, source.label);
 }

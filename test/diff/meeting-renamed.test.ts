@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { commitAll, git, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+
+const RENAMED = 'meetings/2021-02-19-educ-council.yaml';
+const MANIFEST = 'out/IZMzin_190221_EDUC.manifest.json';
+
+it('a meeting renamed since (git mv) is compared with its earlier name at a commit and in a build’s manifest, as a renamed position is', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  git(dir, ['mv', EXAMPLE_MEETING, RENAMED]);
+  commitAll(dir, 'renamed');
+  writeFileSync(join(dir, RENAMED), readFileSync(join(dir, RENAMED), 'utf8').replace('topic: Vienlīdzīga', 'topic: Taisnīga'));
+  const header = `# Changes in \`${EXAMPLE_MEETING} → ${RENAMED}\``;
+  const changed = 'report                     +1 −1 words, 1 paragraph';
+  for (const args of [['--from', 'HEAD~1'], ['--since', MANIFEST]]) {
+    const run = runCli(['diff', RENAMED, ...args, '--stat', '--format', 'md'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(header);
+    expect(run.stdout).toContain(changed);
+  }
+  // Between two commits, neither of them the working tree.
+  commitAll(dir, 'topic');
+  const commits = runCli(['diff', RENAMED, '--from', 'HEAD~2', '--to', 'HEAD', '--stat', '--format', 'md'], dir);
+  expect(commits.stdout).toContain(header);
+  expect(commits.stdout).toContain(changed);
+  // A manifest of a meeting that is still there is another meeting's: refused, with what to pass.
+  git(dir, ['checkout', '-q', 'HEAD~2', '--', EXAMPLE_MEETING]);
+  expect(runCli(['diff', RENAMED, '--since', MANIFEST], dir)).toMatchObject({
+    status: 2,
+    stderr: `briefing: ${MANIFEST} describes the build of ${EXAMPLE_MEETING}, not of ${RENAMED}.\n  Name that meeting, or pass the manifest of ${RENAMED}'s build (<file_code>.manifest.json in the output folder).\n`,
+  });
+});

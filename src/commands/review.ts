@@ -15,12 +15,12 @@ import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
-import { formattingChanges, layoutChanges, splitByField, type OutsideChange } from '../review/fields.js';
+import { formattingChanges, layoutChanges, splitByField, type FieldReview, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
-import { gitMissing, gitRefusal, isShallowClone, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
+import { everCommitted, gitMissing, gitRefusal, isShallowClone, movedTo, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
 import { parseYaml } from '../load/yaml.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
@@ -93,6 +93,7 @@ export function review(options: ReviewOptions): ReviewResult {
   if (!meeting) return finish(result);
 
   const split = splitByField(document);
+  split.fields = underNamesNow(split.fields, document.properties.get('Briefing.Meeting'), meeting);
   // The DOCX says which fields it marked, but none of their bookmarks is left (an editor that drops them on saving):
   // every change would look like one outside the positions, or like no change at all.
   const recorded = [...document.properties.keys()].some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX));
@@ -310,13 +311,32 @@ function builtMeeting(project: Project, document: ReviewedDocument, result: Revi
     result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/not-built-here', 'This DOCX was not built by briefing: it has no Briefing.Meeting property.', 'Only a DOCX written by `briefing build` can be read back; for an older report use `briefing import`.'));
     return undefined;
   }
-  const meeting = loadAllMeetings(project).find((m) => m.path === path);
+  const meetings = loadAllMeetings(project);
+  const meeting = meetings.find((m) => m.path === path) ?? movedMeeting(project, meetings, path, document.properties.get('Briefing.MeetingHash'));
   if (!meeting) {
     result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/other-meeting', `This DOCX was built from ${path}, which is not a meeting of this project.`, 'Run review in the project the report was built in (or pass -C <folder>).'));
     return undefined;
   }
-  result.meeting = path;
+  result.meeting = meeting.path;
   return meeting;
+}
+
+/**
+ * The meeting a DOCX was built from, renamed since (`git mv`, a new name when its date moved), in the
+ * project whose git history has it under the name it was built from: where git's rename detection
+ * follows it, or (moved by hand, not yet added) the one meeting with the text it was built from.
+ */
+function movedMeeting(project: Project, meetings: readonly LoadedMeeting[], built: string, builtHash: string | undefined): LoadedMeeting | undefined {
+  const moved = movedTo(project.root, join(project.root, project.config.paths.meetings), built, meetings.map((m) => m.path));
+  if (moved !== undefined) return meetings.find((m) => m.path === moved);
+  const unchanged = meetings.filter((m) => `sha256:${m.hash}` === builtHash);
+  return unchanged.length === 1 && everCommitted(project.root, built) ? unchanged[0] : undefined;
+}
+
+/** The DOCX's fields as they are now: the meeting's, built from a file renamed since, are the meeting's under its name now. */
+function underNamesNow(fields: FieldReview[], built: string | undefined, meeting: LoadedMeeting): FieldReview[] {
+  if (built === undefined || built === meeting.path) return fields;
+  return fields.map((each) => (each.field.kind === 'meeting' && each.field.id === built ? { ...each, field: { ...each.field, id: meeting.path, file: meeting.path } } : each));
 }
 
 /**

@@ -379,6 +379,37 @@ export function leftOutOfCheckout(root: string, folder: string): string[] {
   }
 }
 
+/**
+ * Where a file no longer at `path` (a project path, from `root`) went, as git's rename detection follows
+ * it into `folder` (absolute): moved since HEAD (`git mv`, or by hand, not yet committed), or renamed in
+ * the commit that last touched `path`, whose parent still had it. Undefined when git cannot tell.
+ */
+export function movedTo(root: string, folder: string, path: string, present: readonly string[]): string | undefined {
+  let revision = 'HEAD';
+  try {
+    if (catFileBatch(root, [`HEAD:./${path}`]).get(`HEAD:./${path}`) === undefined) {
+      const last = git(root, ['log', '-1', '--format=%H', '--', path], () => new UsageError('No history of the file.')).trim();
+      if (!last) return undefined;
+      revision = `${last}^`;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
+  const { changed } = changedSinceHead(root, folder, present, revision);
+  return [...changed].find(([now, then]) => then === path && now !== path)?.[0];
+}
+
+/** Whether any commit of the repository `root` is in has had a file at `path` (a project path): the project's own, once. */
+export function everCommitted(root: string, path: string): boolean {
+  try {
+    return git(root, ['log', '-1', '--all', '--format=%h', '--', path], () => new UsageError('No history of the file.')).trim() !== '';
+  } catch (error) {
+    if (error instanceof UsageError) return false;
+    throw error;
+  }
+}
+
 /** Whether git cannot be started at all (not installed, or not on the PATH), as opposed to failing at something. */
 export function gitMissing(): boolean {
   try {

@@ -1,0 +1,56 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { commitAll, git, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const RENAMED = 'meetings/2021-02-19-educ-council.yaml';
+const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+
+/** The example committed and built, with a DOCX whose reviewer changed a position's answer and the meeting's background. */
+function reviewed(): { dir: string; docx: string } {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const docx = join(dir, 'out/reviewed.docx');
+  const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+    .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+    .replace('Portugāles prezidentūra neformālo', 'neformālo', 'oficiālo', ANNA);
+  writeFileSync(docx, edit.bytes());
+  return { dir, docx };
+}
+
+it('review --accept of a DOCX built from a meeting renamed since (committed with git mv, or moved by hand) writes into the meeting under its name now', () => {
+  for (const move of ['git mv, committed', 'mv']) {
+    const { dir, docx } = reviewed();
+    if (move === 'mv') renameSync(join(dir, EXAMPLE_MEETING), join(dir, RENAMED));
+    else {
+      git(dir, ['mv', EXAMPLE_MEETING, RENAMED]);
+      commitAll(dir, 'renamed');
+    }
+    const run = runCli(['review', docx, '--accept'], dir);
+    expect(run.stderr, move).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`(built from ${RENAMED})`);
+    expect(run.stdout).toContain(`meeting ${RENAMED} background`);
+    expect(readFileSync(join(dir, RENAMED), 'utf8')).toContain('Portugāles prezidentūra oficiālo ministru');
+    expect(readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8')).toContain('version: 3');
+  }
+});
+
+it('a meeting renamed and changed since the build is found by git’s rename detection, and --rebase finds the built text under its earlier name', () => {
+  const { dir, docx } = reviewed();
+  git(dir, ['mv', EXAMPLE_MEETING, RENAMED]);
+  writeFileSync(join(dir, RENAMED), readFileSync(join(dir, RENAMED), 'utf8').replace('topic: Vienlīdzīga', 'topic: Taisnīga'));
+  commitAll(dir, 'renamed, and a new topic');
+  const listed = runCli(['review', docx], dir);
+  expect(listed.status).toBe(1);
+  expect(listed.stderr).toContain(`${RENAMED}  error  ${RENAMED} changed after the DOCX was built; the reviewer's changes to \`background\` were made to the earlier text.`);
+  const rebased = runCli(['review', docx, '--accept', '--rebase'], dir);
+  expect(rebased.stderr).toBe('');
+  expect(rebased.status).toBe(0);
+  const now = readFileSync(join(dir, RENAMED), 'utf8');
+  expect(now).toContain('Portugāles prezidentūra oficiālo ministru');
+  expect(now).toContain('topic: Taisnīga');
+});

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isAlias, isMap, isNode, parseDocument, visit } from 'yaml';
 import { appendMap, blockMapAt, cstOf, endsWithNewline, removeScalar, setScalar, toText, topMap } from './yaml-cst.js';
+import { usesCrlf } from './line-ends.js';
 
 /** The clearance fields `briefing clear` sets, in file order. */
 export const CLEARANCE_FIELDS = ['status', 'date', 'version', 'answer', 'ref', 'note'] as const;
@@ -41,12 +42,6 @@ export function editClearance(text: string, ministry: string, values: ClearanceV
   if (!usesCrlf(text)) return editLf(text, ministry, values);
   const edit = editLf(text.replaceAll('\r\n', '\n'), ministry, values);
   return edit.changes.length ? { text: edit.text.replaceAll('\n', '\r\n'), changes: edit.changes } : { text, changes: edit.changes };
-}
-
-/** True when the text has line breaks and every one of them is CRLF. */
-function usesCrlf(text: string): boolean {
-  const breaks = text.split('\n').length - 1;
-  return breaks > 0 && text.split('\r\n').length - 1 === breaks;
 }
 
 function editLf(text: string, ministry: string, values: ClearanceValues): ClearanceEdit {

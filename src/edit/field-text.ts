@@ -1,4 +1,5 @@
 import { CST } from 'yaml';
+import { usesCrlf } from './line-ends.js';
 import { cstOf, itemOf, toText, topMap } from './yaml-cst.js';
 
 /**
@@ -6,9 +7,15 @@ import { cstOf, itemOf, toText, topMap } from './yaml-cst.js';
  * literal block (`|`), and, for a position, raises `version` by one: through the YAML
  * concrete syntax tree, so every comment and the rest of the layout stay as they were.
  * Returns undefined when the file's layout does not allow the edit (no such key, a
- * nested field, a non-scalar value).
+ * nested field, a non-scalar value). A file with CRLF line ends keeps them.
  */
 export function editFieldText(text: string, field: string, markdown: string, newVersion?: number): string | undefined {
+  // A file whose every line ends in CRLF is edited as LF and written back with CRLF: the new lines end as the others do.
+  if (usesCrlf(text)) return editLf(text.replaceAll('\r\n', '\n'), field, markdown, newVersion)?.replaceAll('\n', '\r\n');
+  return editLf(text, field, markdown, newVersion);
+}
+
+function editLf(text: string, field: string, markdown: string, newVersion?: number): string | undefined {
   if (field.includes('.')) return undefined;
   const tokens = cstOf(text);
   const top = topMap(tokens);

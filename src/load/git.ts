@@ -365,16 +365,44 @@ export function changedSinceHead(root: string, folder: string, present: readonly
 }
 
 /**
- * The files under `folder` (project paths, from `root`) that git tracks but keeps out of the working
- * tree: a sparse checkout's (`git sparse-checkout set …`, skip-worktree entries). None outside a
- * repository or without git.
+ * A file git has, or had, that the working tree lacks: kept out by a sparse checkout (`sparse`),
+ * deleted since the last commit (`deleted`), or deleted in a commit (`removed`, with that commit).
  */
-export function leftOutOfCheckout(root: string, folder: string): string[] {
+export type AbsentFile = { path: string; how: 'sparse' } | { path: string; how: 'deleted' } | { path: string; how: 'removed'; commit: string; author: string; date: string };
+
+/**
+ * The files under `folder` (project paths, from `root`) that git tracks but the working tree lacks:
+ * a sparse checkout's (skip-worktree entries) and those deleted since the last commit. None outside
+ * a repository or without git.
+ */
+export function absentFromCheckout(root: string, folder: string): AbsentFile[] {
   try {
-    const listed = git(root, ['ls-files', '-t', '-z', '--', folder || '.'], () => new UsageError('Cannot list the tracked files.'));
-    return listed.split('\u0000').flatMap((entry) => (entry.startsWith('S ') ? [entry.slice(2)] : []));
+    const listed = git(root, ['ls-files', '-t', '-z', '--cached', '--deleted', '--', folder || '.'], () => new UsageError('Cannot list the tracked files.'));
+    return listed.split('\u0000').flatMap((entry): AbsentFile[] => {
+      if (entry.startsWith('S ')) return [{ path: entry.slice(2), how: 'sparse' }];
+      if (entry.startsWith('R ')) return [{ path: entry.slice(2), how: 'deleted' }];
+      return [];
+    });
   } catch (error) {
     if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+
+/**
+ * The newest commit that deleted a file named `<name>.yaml` (or `.yml`) anywhere under `folder`
+ * (a project path, from `root`): one merged from a colleague's branch, say. Undefined when none did,
+ * outside a repository or without git.
+ */
+export function removedInCommit(root: string, folder: string, name: string): AbsentFile | undefined {
+  const under = folder ? `${folder}/` : '';
+  try {
+    const log = git(root, ['log', '-1', '--diff-filter=D', '--format=%x01%h%x00%an%x00%cs', '--name-only', '-z', '--', ...['yaml', 'yml'].map((ext) => `:(glob)${under}**/${name}.${ext}`)], () => new UsageError('No history.'));
+    const [hash = '', author = '', date = '', ...names] = log.replace(/^\x01/, '').split('\u0000');
+    const path = names.map((each) => each.replace(/^\n/, '')).find(Boolean);
+    return hash && path ? { path, how: 'removed', commit: hash, author, date } : undefined;
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { leftOutOfCheckout } from './git.js';
+import { absentFromCheckout, removedInCommit, type AbsentFile } from './git.js';
 import { filesIn, isInside, linksUnder, projectPath, readText, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
 
 /**
@@ -29,10 +29,11 @@ export interface ProjectFiles {
   /** The symbolic links under `folder` that point at nothing (none in memory): see {@link linksUnder}. */
   danglingLinks(folder: string): DanglingLink[];
   /**
-   * Files under `folder` that the git repository has but this working tree leaves out (a sparse
-   * checkout): asked only to explain a file not found. Absent for files in memory.
+   * Where git has (or had) a file named `<name>.yaml` under `folder` that the working tree lacks: left out
+   * by a sparse checkout, deleted since the last commit, or deleted in a commit. Asked only to explain a
+   * file not found; absent for files in memory.
    */
-  leftOut?(folder: string): string[];
+  absent?(folder: string, name: string): AbsentFile | undefined;
 }
 
 /** The project folder on the disk, read as it is now (real paths confined to the project, links checked). */
@@ -50,7 +51,7 @@ export function diskFiles(root: string): ProjectFiles {
   };
   const outside = (folder: string): OutsideLink[] => linksOf(folder).outside;
   // Asked of git once, for the first position not found: every other question may be missing one too.
-  const leftOutOf = new Map<string, string[]>();
+  const absentOf = new Map<string, AbsentFile[]>();
   // What a pipe gave (a shell's `<(git show …)`, /dev/stdin): it gives its text once, and every stage reads the file.
   const piped = new Map<string, string>();
   return {
@@ -79,13 +80,13 @@ export function diskFiles(root: string): ProjectFiles {
     isInside: (folder, path) => isInside(at(folder), at(path)),
     linksOutside: (folder) => outside(at(folder)),
     danglingLinks: (folder) => linksOf(at(folder)).dangling,
-    leftOut: (folder) => {
-      let files = leftOutOf.get(folder);
+    absent: (folder, name) => {
+      let files = absentOf.get(folder);
       if (!files) {
-        files = leftOutOfCheckout(root, folder);
-        leftOutOf.set(folder, files);
+        files = absentFromCheckout(root, folder);
+        absentOf.set(folder, files);
       }
-      return files;
+      return files.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === name) ?? removedInCommit(root, folder, name);
     },
   };
 }

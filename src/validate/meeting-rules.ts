@@ -1,4 +1,5 @@
 import type { LoadedMeeting } from '../load/meeting.js';
+import type { AbsentFile } from '../load/git.js';
 import type { LoadedPosition, Project } from '../load/project.js';
 import { clearanceOf, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
 import { CLEARANCE_RECORD } from '../model/position.js';
@@ -53,16 +54,23 @@ function unknownPositionHint(project: Project, id: string): string {
     const pointThere = project.positions.get(named.id)?.file.path === named.path && positionSchema.shape.id.safeParse(named.id).success;
     return `${named.path} has the id \`${named.id}\`: give it the id \`${id}\` (by convention a position's id is its file name)${pointThere ? `, or point the question to \`${named.id}\`` : ''}.`;
   }
-  // A sparse checkout may leave the file out: it is in the repository, and creating it anew would clash with it.
-  const leftOut = project.files.leftOut?.(project.config.paths.positions).find((path) => (path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === id);
-  if (leftOut) {
-    const folder = leftOut.split('/').slice(0, -1).join('/');
-    return `${leftOut} is in the git repository, but this sparse checkout leaves it out: \`git sparse-checkout add ${shellWord(folder)}\` brings it in (or \`git sparse-checkout disable\`, every file).`;
-  }
+  // git may have the file the working tree lacks: bringing it back beats creating it anew.
+  const absent = project.files.absent?.(project.config.paths.positions, id);
+  if (absent) return absentHint(absent);
   if (nearest) return `Did you mean \`${nearest}\`?`;
   return positionSchema.shape.id.safeParse(id).success
     ? `Create it with an \`id: ${id}\` under ${project.config.paths.positions}/.`
     : 'Position ids are the letters a–z (no ā or š), digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.';
+}
+
+/** How to bring back a position file git has or had: out of a sparse checkout, deleted since the last commit, or deleted in a commit. */
+function absentHint(absent: AbsentFile): string {
+  const path = shellWord(absent.path);
+  if (absent.how === 'sparse') {
+    return `${absent.path} is in the git repository, but this sparse checkout leaves it out: \`git sparse-checkout add ${shellWord(absent.path.split('/').slice(0, -1).join('/'))}\` brings it in (or \`git sparse-checkout disable\`, every file).`;
+  }
+  if (absent.how === 'deleted') return `${absent.path} was deleted since the last commit: \`git restore ${path}\` brings it back.`;
+  return `${absent.path} was deleted in commit ${absent.commit} (${absent.author}, ${absent.date}): \`git checkout ${absent.commit}^ -- ${path}\` brings it back; or point the question to the position that took its place.`;
 }
 
 /** A meeting without questions is a draft just scaffolded: a warning, an error under `--final`. */

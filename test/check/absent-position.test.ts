@@ -1,0 +1,40 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { git, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+
+test('a position a sparse checkout leaves out is named as in the repository, with the git command that brings it in, not as one to create', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  git(dir, ['sparse-checkout', 'set', 'meetings', 'templates']);
+  const run = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(run.status).toBe(1);
+  expect(run.stdout + run.stderr).toContain(
+    `${EXAMPLE_MEETING}:89:15  error  Question 2 points to the position \`equity-reforms\`, which does not exist. positions/educ/equity-reforms.yaml is in the git repository, but this sparse checkout leaves it out: \`git sparse-checkout add positions/educ\` brings it in (or \`git sparse-checkout disable\`, every file).  meeting/unknown-position`,
+  );
+  expect(run.stdout + run.stderr).not.toContain('Create it');
+  // Brought in as the hint says, the meeting checks.
+  git(dir, ['sparse-checkout', 'add', 'positions/educ']);
+  expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).toContain('no problems');
+});
+
+test('a position deleted since the last commit, or in a commit (a colleague’s, merged), is named with the git command that brings it back, not as one to create', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  const file = 'positions/educ/equity-reforms.yaml';
+  rmSync(join(dir, file));
+  const deleted = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(deleted.stdout).toContain(`Question 2 points to the position \`equity-reforms\`, which does not exist. ${file} was deleted since the last commit: \`git restore ${file}\` brings it back.  meeting/unknown-position`);
+  git(dir, ['rm', '-q', file]);
+  git(dir, ['commit', '-q', '-m', 'no longer needed'], { author: 'Jānis Bērziņš', date: '2021-02-12T10:00:00Z' });
+  const hash = git(dir, ['rev-parse', '--short', 'HEAD']).trim();
+  const removed = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(removed.stdout).toContain(
+    `Question 2 points to the position \`equity-reforms\`, which does not exist. ${file} was deleted in commit ${hash} (Jānis Bērziņš, 2021-02-12): \`git checkout ${hash}^ -- ${file}\` brings it back; or point the question to the position that took its place.  meeting/unknown-position`,
+  );
+  // Brought back as the hint says, the meeting checks.
+  git(dir, ['checkout', `${hash}^`, '--', file]);
+  expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).toContain('no problems');
+  for (const run of [deleted, removed]) expect(run.stdout).not.toContain('Create it');
+});

@@ -26,6 +26,7 @@ import { endsAfterStart, issuerNotRequired, placeFitsMode } from '../validate/me
 import { ownerNotClearing } from '../validate/position-rules.js';
 import { readPositionFile } from '../load/position-files.js';
 import { asciiSlug } from '../util/ascii.js';
+import { shellWord } from '../util/shell.js';
 
 /** Options of `briefing new meeting <date> <slug>`. */
 export interface NewMeetingOptions {
@@ -146,6 +147,14 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   }
   const taken = project.positions.get(options.id);
   if (taken) throw new UsageError(`The position \`${options.id}\` already exists: ${taken.file.path}; nothing written.`, 'Choose another id, or edit that file.');
+  // A sparse checkout may leave a colleague's position of this id out: a new file would overwrite it on commit, or claim its id.
+  const hidden = project.files.absent?.(project.config.paths.positions, options.id);
+  if (hidden?.how === 'sparse') {
+    throw new UsageError(
+      `The position \`${options.id}\` already exists in the git repository: ${hidden.path}, which this sparse checkout leaves out; nothing written.`,
+      `Bring it in to edit it (\`git sparse-checkout add ${shellWord(hidden.path.split('/').slice(0, -1).join('/'))}\`), or choose another id.`,
+    );
+  }
   refuseLongName(`${options.id}.yaml`, 'position id');
   const target = join(positionsFolder(project, options.dir), `${options.id}.yaml`);
   refuseExisting(project, target);

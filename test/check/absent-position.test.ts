@@ -38,3 +38,20 @@ test('a position deleted since the last commit, or in a commit (a colleague’s,
   expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).toContain('no problems');
   for (const run of [deleted, removed]) expect(run.stdout).not.toContain('Create it');
 });
+
+test('new position refuses an id a sparse checkout hides (the new file would overwrite a colleague’s on commit, or claim its id), and says how to bring it in', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  git(dir, ['sparse-checkout', 'set', 'meetings', 'templates']);
+  for (const folder of ['educ', 'other']) {
+    expect(runCli(['new', 'position', 'equity-reforms', '--dir', folder, '--question', 'Kas jādara?'], dir)).toMatchObject({
+      status: 2,
+      stderr:
+        'briefing: The position `equity-reforms` already exists in the git repository: positions/educ/equity-reforms.yaml, which this sparse checkout leaves out; nothing written.\n' +
+        '  Bring it in to edit it (`git sparse-checkout add positions/educ`), or choose another id.\n',
+    });
+  }
+  expect(git(dir, ['status', '--short'])).toBe('');
+  // Another id is written as ever.
+  expect(runCli(['new', 'position', 'equity-digital', '--dir', 'educ', '--question', 'Kas jādara?'], dir).status).toBe(0);
+});

@@ -27,7 +27,7 @@ With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`,
     )
     .action(async (paths: string[], flags: { format: MessageFormat; final: boolean; base?: string }) => {
       const { check, templateKinds } = await import('../commands/check.js');
-      const result = await check({ cwd: io.cwd(), paths, final: flags.final, today: today(), ...sourceDateEpoch(), ...(flags.base === undefined ? {} : { base: flags.base }) });
+      const result = await check({ cwd: io.cwd(), paths, final: flags.final, today: today(), ...sourceDateEpoch(), ...(flags.base === undefined ? {} : { base: flags.base }), inGitHook: process.env.GIT_INDEX_FILE !== undefined });
       await printCheck(io, result, flags.format, templateKinds(result.checked.templates));
     });
 }

@@ -4,7 +4,8 @@ import { projectPath } from '../load/files.js';
 import { loadMeeting, unreadableMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project, type VersionBase } from '../load/project.js';
-import { repositoryAt, resolveCommits } from '../load/git.js';
+import { repositoryAt, resolveCommits, unstagedFiles } from '../load/git.js';
+import { shellWord } from '../util/shell.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
 import { templateLanguageWarning } from '../pipeline/report-parts.js';
@@ -36,6 +37,11 @@ export interface CheckOptions {
    * every answer it changes must come with a higher version.
    */
   base?: string;
+  /**
+   * Run by a git hook (git sets `GIT_INDEX_FILE` for it; read by the CLI): the commit takes the staged
+   * files, and check reads the working tree, so a checked file with changes not staged is named.
+   */
+  inGitHook?: boolean;
 }
 
 /** Project-relative paths of the files a check looked at. */
@@ -58,6 +64,25 @@ function versionBase(options: CheckOptions): { versionsFrom?: VersionBase } {
   if (options.base === undefined) return {};
   const [commit] = resolveCommits(repositoryAt(options.cwd), [options.base]);
   return commit ? { versionsFrom: { hash: commit.hash, label: options.base } } : {};
+}
+
+/**
+ * `input/unstaged`: in a git hook (a pre-commit hook running `briefing check`), a checked file whose
+ * working text is not what is staged. check reads the working tree; the commit holds the staged
+ * text, which then went unchecked: a change added in part (`git add -p`), or edited after `git add`.
+ */
+function notStaged(project: Project, checked: CheckedFiles): Diagnostic[] {
+  const files = [checked.config, checked.ministries, ...checked.meetings, ...checked.positions, ...checked.templates].filter((path) => !path.startsWith('../'));
+  return unstagedFiles(project.root, files).map((path) =>
+    diagnostic(
+      path,
+      undefined,
+      'warning',
+      'input/unstaged',
+      'This file has changes not staged for commit: check read it as it is in the working tree, but the commit takes the staged version, which was not checked.',
+      `Stage what you checked (\`git add ${shellWord(path)}\`, or commit with \`git commit -a\`), or set the rest aside first (\`git stash push --keep-index\`) and check again.`,
+    ),
+  );
 }
 
 /** The result of a check: what was looked at, every problem, and the exit code. */
@@ -119,6 +144,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     checked.positions = [...positionFiles].sort();
     checked.templates = [...templateFiles].sort();
   }
+
+  if (options.inGitHook) diagnostics.push(...notStaged(project, checked));
 
   const all = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics(diagnostics)));
   // A meeting or position that could not be read is a failure of the run (exit 2), as in `build`; the others are still checked.

@@ -13,7 +13,7 @@ export const RULE_IDS = [
   'markdown/empty-item', 'markdown/footnote-reused', 'markdown/html', 'markdown/indented-code', 'markdown/link-address', 'markdown/link-unsafe', 'markdown/list-number', 'markdown/pasted-bullet', 'markdown/spaced-hyphen', 'markdown/table-extra-cells', 'markdown/too-complex', 'markdown/too-deep', 'markdown/undefined-footnote', 'markdown/undefined-link', 'markdown/unclosed', 'markdown/unused-footnote',
   'template/empty', 'template/empty-value', 'template/field-placement', 'template/front-matter', 'template/helper', 'template/language', 'template/markdown-as-text', 'template/missing', 'template/missing-field', 'template/missing-partial', 'template/outside-folder', 'template/partial-cycle', 'template/partial-outside-folder', 'template/prototype-access', 'template/render', 'template/stray-file', 'template/syntax', 'template/too-complex', 'template/unknown-helper',
   'docx/unsupported',
-  'input/git-refused', 'input/link-dangling', 'input/link-outside', 'input/no-git', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/unknown-kind', 'input/unreadable', 'input/usage', 'input/wrong-kind',
+  'input/git-refused', 'input/link-dangling', 'input/link-outside', 'input/no-git', 'input/no-match', 'input/no-meetings', 'input/not-found', 'input/outside-project', 'input/unknown-kind', 'input/unreadable', 'input/unstaged', 'input/usage', 'input/wrong-kind',
   'output/exists', 'output/no-office', 'output/pdf', 'output/pdf-font', 'output/write',
   'cache/write',
   'run/stopped',

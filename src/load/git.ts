@@ -428,6 +428,22 @@ export function movedTo(root: string, folder: string, path: string, present: rea
   return [...changed].find(([now, then]) => then === path && now !== path)?.[0];
 }
 
+/**
+ * The files (project paths, from `root`) among `paths` whose working text differs from what is staged
+ * (`git diff`, the index against the working tree): in a pre-commit hook, the files a commit does not
+ * take as they are. None outside a repository or without git.
+ */
+export function unstagedFiles(root: string, paths: readonly string[]): string[] {
+  if (!paths.length) return [];
+  try {
+    const listed = git(root, ['diff', '--name-only', '--relative', '-z', '--', ...paths], () => new UsageError('Cannot compare with the index.'));
+    return listed.split('\u0000').filter(Boolean);
+  } catch (error) {
+    if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+
 /** Whether any commit of the repository `root` is in has had a file at `path` (a project path): the project's own, once. */
 export function everCommitted(root: string, path: string): boolean {
   try {

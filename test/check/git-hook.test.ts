@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { CHECK_BASE } from '../helpers/corpus.js';
 import { git } from '../helpers/git.js';
-import { REPO, tempDir } from '../helpers/project.js';
+import { REPO, runCli, tempDir } from '../helpers/project.js';
 
 const POSITION = 'positions/youth/youth-participation.yaml';
 
@@ -28,4 +28,33 @@ test('a pre-commit hook running `briefing -C <project> check` in a linked worktr
   expect(commit.stdout + commit.stderr).toContain(`${POSITION}:2:10  error  The answer changed since git HEAD, but \`version\` is still 2`);
   expect(commit.status).toBe(1);
   expect(git(worktree, ['log', '--oneline']).trim().split('\n')).toHaveLength(1);
+});
+
+test('in a pre-commit hook, check names a checked file whose working text is not the staged one the commit takes (input/unstaged); run by hand, it does not', () => {
+  const repo = tempDir('briefing-hook-');
+  cpSync(CHECK_BASE, repo, { recursive: true });
+  git(repo, ['init', '-q', '-b', 'main']);
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', 'first']);
+  const hook = join(repo, '.git/hooks/pre-commit');
+  writeFileSync(hook, `#!/bin/sh\nexec '${process.execPath}' '${join(REPO, 'bin/briefing.js')}' check\n`);
+  chmodSync(hook, 0o755);
+  const file = join(repo, POSITION);
+  const text = readFileSync(file, 'utf8');
+  // Staged: the version raised with the new text. Then, in the working tree only, the version put back.
+  writeFileSync(file, text.replace('version: 2', 'version: 3').replace('status: cleared', 'status: draft'));
+  git(repo, ['add', POSITION]);
+  writeFileSync(file, text.replace('status: cleared', 'status: draft'));
+  const commit = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'change'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  expect(commit.stdout + commit.stderr).toContain(
+    `${POSITION}  warning  This file has changes not staged for commit: check read it as it is in the working tree, but the commit takes the staged version, which was not checked. Stage what you checked (\`git add ${POSITION}\`, or commit with \`git commit -a\`), or set the rest aside first (\`git stash push --keep-index\`) and check again.  input/unstaged`,
+  );
+  // By hand, the working tree is what is asked about.
+  const byHand = runCli(['check'], repo);
+  expect(byHand.stdout).not.toContain('input/unstaged');
+  // With every change staged (git commit -a), nothing to say.
+  writeFileSync(file, text.replace('version: 2', 'version: 4').replace('status: cleared', 'status: draft'));
+  const all = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-a', '-m', 'all'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  expect(all.status).toBe(0);
+  expect(all.stdout + all.stderr).not.toContain('input/unstaged');
 });

@@ -22,7 +22,7 @@ export interface GitState {
  * Outside a repository, or without git, every file gets `null`.
  */
 export async function gitStates(root: string, files: readonly string[]): Promise<Map<string, GitState> | null> {
-  const git = async (args: readonly string[]) => (await run('git', [...args], { cwd: root, env: gitEnvironment(), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
+  const git = async (args: readonly string[]) => (await run('git', [...args], { cwd: root, env: gitEnvironment(root), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
   // The folder's place in the repository comes with the answer: the log names files from the repository's top.
   let prefix: string;
   let shallow: boolean;

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { isInside } from './files.js';
 
 /**
- * The environment to run git with from any folder: the process's own, with `GIT_DIR` and
+ * The environment to run git with in the folder `runIn`: the process's own, with `GIT_DIR` and
  * `GIT_WORK_TREE` made absolute from the folder briefing was started in.
  *
  * git reads both relative to the folder it runs in, and with `GIT_DIR` alone takes that folder for
@@ -10,33 +12,35 @@ import { isAbsolute, resolve } from 'node:path';
  * started: in a pre-commit hook of a linked worktree (git sets `GIT_DIR` there) that runs
  * `briefing -C sub check`, git took `sub/` for the top, found none of the project's files at HEAD
  * and compared nothing. Here the top is asked of git once, where briefing started, as the user's
- * own git would see it (`core.worktree` included). Without these variables: the process's environment.
+ * own git would see it (`core.worktree` included), and given to git run inside it; a folder outside
+ * it (briefing started elsewhere, `-C` into the repository) is left to git's own rule. Without these
+ * variables: the process's environment.
  */
-export function gitEnvironment(env: NodeJS.ProcessEnv = process.env, started: string = process.cwd()): NodeJS.ProcessEnv {
+export function gitEnvironment(runIn: string, env: NodeJS.ProcessEnv = process.env, started: string = process.cwd()): NodeJS.ProcessEnv {
   const { GIT_DIR: dir, GIT_WORK_TREE: tree } = env;
   if (!dir && !tree) return env;
   const key = JSON.stringify([dir, tree, started]);
   let pinned = pinnedByStart.get(key);
   if (!pinned) {
-    pinned = { ...env };
-    if (dir) pinned.GIT_DIR = resolve(started, dir);
-    if (tree) pinned.GIT_WORK_TREE = resolve(started, tree);
-    else if (dir) {
-      const top = topWhereStarted(env, started);
-      if (top !== undefined) pinned.GIT_WORK_TREE = top;
-    }
+    const absolute = { ...env, ...(dir ? { GIT_DIR: resolve(started, dir) } : {}), ...(tree ? { GIT_WORK_TREE: resolve(started, tree) } : {}) };
+    const top = tree || !dir ? undefined : topWhereStarted(env, started);
+    pinned = { absolute, ...(top === undefined ? {} : { top }) };
     pinnedByStart.set(key, pinned);
   }
-  return pinned;
+  const { absolute, top } = pinned;
+  return top !== undefined && (runIn === top || isInside(top, runIn)) ? { ...absolute, GIT_WORK_TREE: top } : absolute;
 }
 
-const pinnedByStart = new Map<string, NodeJS.ProcessEnv>();
-
-/** The working tree's top as git sees it from `started` with the environment given; undefined when git has none there. */
+/** The environment with the variables made absolute, and the working tree's top git saw where briefing started (GIT_DIR alone). */
+const pinnedByStart = new Map<string, { absolute: NodeJS.ProcessEnv; top?: string }>();
+/** The working tree's top as git sees it from `started` with the environment given; undefined when git has none there, or only git's guess. */
 function topWhereStarted(env: NodeJS.ProcessEnv, started: string): string | undefined {
   try {
     const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: started, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return top && isAbsolute(top) ? top : undefined;
+    // With GIT_DIR alone git takes any folder for the top: one it was started in counts only when it is a checkout's own top (a
+    // hook's, of a linked worktree), not a folder briefing was merely started in (`GIT_DIR=… briefing -C <repository>` from elsewhere).
+    if (!top || !isAbsolute(top)) return undefined;
+    return top !== resolve(started) || existsSync(join(top, '.git')) ? top : undefined;
   } catch {
     return undefined;
   }

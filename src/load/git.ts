@@ -113,7 +113,7 @@ export function isShallowClone(repo: Repository): boolean {
 /** What git answers, trimmed, or undefined when it fails: for questions asked only to explain another failure. */
 function askGit(repo: Repository, args: readonly string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd: repo.cwd, env: gitEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, { cwd: repo.cwd, env: gitEnvironment(repo.cwd), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }
@@ -215,7 +215,7 @@ function catFileBatch(cwd: string, names: readonly string[]): Map<string, GitObj
 /** The name git would put on a commit made here now, if one is configured. */
 export function userName(repo: Repository): string | undefined {
   try {
-    return execFileSync('git', ['config', 'user.name'], { cwd: repo.cwd, env: gitEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return execFileSync('git', ['config', 'user.name'], { cwd: repo.cwd, env: gitEnvironment(repo.cwd), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
   } catch {
     return undefined;
   }
@@ -257,7 +257,7 @@ function refusal(error: unknown): GitRefusedError | undefined {
  */
 export function gitRefusal(cwd: string): GitRefusedError | undefined {
   try {
-    execFileSync('git', ['rev-parse', '--git-dir'], { cwd, env: gitEnvironment(), stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('git', ['rev-parse', '--git-dir'], { cwd, env: gitEnvironment(cwd), stdio: ['ignore', 'ignore', 'pipe'] });
     return undefined;
   } catch (error) {
     return refusal(error);
@@ -266,7 +266,7 @@ export function gitRefusal(cwd: string): GitRefusedError | undefined {
 
 function git(cwd: string, args: readonly string[], failure: () => UsageError): string {
   try {
-    return execFileSync('git', args, { cwd, env: gitEnvironment(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? failure());
   }
@@ -274,7 +274,7 @@ function git(cwd: string, args: readonly string[], failure: () => UsageError): s
 
 function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
   try {
-    return execFileSync('git', args, { cwd, env: gitEnvironment(), input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+    return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
     throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : (refusal(error) ?? new UsageError(`git ${args.join(' ')} failed.`));
   }

@@ -23,7 +23,7 @@ export function textWithHash(root: string, path: string, hash: string): string |
   let log: string;
   try {
     // --follow: a file renamed since (a meeting given a new name when its date moved) had its earlier texts under its earlier name.
-    log = execFileSync('git', ['log', '--follow', '--format=%x01%H', '--name-only', '-z', '--', inRepo], { cwd: repo.top, env: gitEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    log = execFileSync('git', ['log', '--follow', '--format=%x01%H', '--name-only', '-z', '--', inRepo], { cwd: repo.top, env: gitEnvironment(repo.top), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {
     return undefined;
   }

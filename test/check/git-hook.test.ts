@@ -58,3 +58,14 @@ test('in a pre-commit hook, check names a checked file whose working text is not
   expect(all.status).toBe(0);
   expect(all.stdout + all.stderr).not.toContain('input/unstaged');
 });
+
+test('GIT_DIR set, briefing started outside the repository with -C into it: git takes the project’s folder for the top, as before, not the folder briefing was started in', () => {
+  const repo = tempDir('briefing-hook-');
+  cpSync(CHECK_BASE, repo, { recursive: true });
+  git(repo, ['init', '-q', '-b', 'main']);
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', 'first']);
+  const listed = runCli(['-C', repo, 'list'], tempDir(), { GIT_DIR: join(repo, '.git') });
+  expect(listed.stdout).toMatch(/^youth-participation .* 2021-02-10$/m);
+  expect(listed.stdout).not.toMatch(/ new$/m);
+});

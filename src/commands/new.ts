@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { createFile } from '../emit/create.js';
 import { isInside, projectPath } from '../load/files.js';
@@ -88,6 +88,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   refuseLongName(`${date}-${options.slug}.yaml`, 'name');
   const target = join(project.root, project.config.paths.meetings, `${date}-${options.slug}.yaml`);
   refuseExisting(project, target);
+  refuseHidden(project, projectPath(project.root, dirname(target)), `${date}-${options.slug}`, 'The meeting file', 'name', projectPath(project.root, target));
   // A template name is looked up among the templates: `../../x` is none of them.
   if (options.flags.template !== undefined) {
     assertTemplateExists(project, options.flags.template);
@@ -148,13 +149,7 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   const taken = project.positions.get(options.id);
   if (taken) throw new UsageError(`The position \`${options.id}\` already exists: ${taken.file.path}; nothing written.`, 'Choose another id, or edit that file.');
   // A sparse checkout may leave a colleague's position of this id out: a new file would overwrite it on commit, or claim its id.
-  const hidden = project.files.absent?.(project.config.paths.positions, options.id);
-  if (hidden?.how === 'sparse') {
-    throw new UsageError(
-      `The position \`${options.id}\` already exists in the git repository: ${hidden.path}, which this sparse checkout leaves out; nothing written.`,
-      `Bring it in to edit it (\`git sparse-checkout add ${shellWord(hidden.path.split('/').slice(0, -1).join('/'))}\`), or choose another id.`,
-    );
-  }
+  refuseHidden(project, project.config.paths.positions, options.id, `The position \`${options.id}\``, 'id');
   refuseLongName(`${options.id}.yaml`, 'position id');
   const target = join(positionsFolder(project, options.dir), `${options.id}.yaml`);
   refuseExisting(project, target);
@@ -247,6 +242,20 @@ function windowsCannotHold(name: string): string | undefined {
   if (/[ .]$/.test(name) && name !== '.' && name !== '..') return 'ends in a space or a dot, which Windows drops';
   if (WINDOWS_RESERVED.test(name.split('.')[0] ?? name)) return 'is a name Windows keeps for a device';
   return undefined;
+}
+
+/**
+ * Refuses a new file of this name (a position's id, a meeting's) that git has under `folder` but a sparse
+ * checkout leaves out: written anyway, it would overwrite the colleague's file on commit, or beside it
+ * claim its id. `only`: that path alone counts (a meeting's name is its path; a position's id is its name anywhere).
+ */
+function refuseHidden(project: Project, folder: string, name: string, what: string, choose: string, only?: string): void {
+  const hidden = project.files.absent?.(folder, name);
+  if (hidden?.how !== 'sparse' || (only !== undefined && hidden.path !== only)) return;
+  throw new UsageError(
+    `${what} already exists in the git repository: ${hidden.path}, which this sparse checkout leaves out; nothing written.`,
+    `Bring it in to edit it (\`git sparse-checkout add ${shellWord(hidden.path.split('/').slice(0, -1).join('/'))}\`), or choose another ${choose}.`,
+  );
 }
 
 function refuseExisting(project: Project, target: string): void {

@@ -55,3 +55,16 @@ test('new position refuses an id a sparse checkout hides (the new file would ove
   // Another id is written as ever.
   expect(runCli(['new', 'position', 'equity-digital', '--dir', 'educ', '--question', 'Kas jādara?'], dir).status).toBe(0);
 });
+
+test('new meeting refuses a file name a sparse checkout hides, before asking anything', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  git(dir, ['sparse-checkout', 'set', 'positions', 'templates']);
+  expect(runCli(['new', 'meeting', '2021-02-19', 'educ-informal'], dir)).toMatchObject({
+    status: 2,
+    stderr:
+      `briefing: The meeting file already exists in the git repository: ${EXAMPLE_MEETING}, which this sparse checkout leaves out; nothing written.\n` +
+      '  Bring it in to edit it (`git sparse-checkout add meetings`), or choose another name.\n',
+  });
+  expect(git(dir, ['status', '--short'])).toBe('');
+});

@@ -19,6 +19,7 @@ import { checkSchema } from '../load/shape.js';
 import { typedTextProblem } from '../load/characters.js';
 import { suggest } from '../util/suggest.js';
 import { shellWord } from '../util/shell.js';
+import { absentHint } from '../validate/meeting-rules.js';
 
 /** Options of `briefing clear <position> --ministry <code>`. */
 export interface ClearOptions {
@@ -229,6 +230,9 @@ function positionFile(project: Project, cwd: string, given: string): string {
   for (const candidate of [namedPath(project.root, cwd, `${given}.yaml`), join(folder, given), join(folder, `${given}.yaml`)]) {
     if (candidate.endsWith('.yaml') && isInside(folder, candidate) && existsSync(candidate)) return candidate;
   }
+  // git may have the file the working tree lacks (a sparse checkout, a deletion): how to bring it back.
+  const absent = project.files.absent?.(project.config.paths.positions, basename(given).replace(/\.ya?ml$/i, ''));
+  if (absent) throw new UsageError(`No position file or id \`${given}\` in the working tree.`, absentHint(absent));
   const nearest = suggest(given, [...project.positions.keys()]) ?? suggest(basename(given).replace(/\.ya?ml$/, ''), [...project.positions.keys()]);
   throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
 }

@@ -64,7 +64,7 @@ function unknownPositionHint(project: Project, id: string): string {
 }
 
 /** How to bring back a position file git has or had: out of a sparse checkout, deleted since the last commit, or deleted in a commit. */
-function absentHint(absent: AbsentFile): string {
+export function absentHint(absent: AbsentFile): string {
   const path = shellWord(absent.path);
   if (absent.how === 'sparse') {
     return `${absent.path} is in the git repository, but this sparse checkout leaves it out: \`git sparse-checkout add ${shellWord(absent.path.split('/').slice(0, -1).join('/'))}\` brings it in (or \`git sparse-checkout disable\`, every file).`;

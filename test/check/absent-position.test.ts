@@ -68,3 +68,13 @@ test('new meeting refuses a file name a sparse checkout hides, before asking any
   });
   expect(git(dir, ['status', '--short'])).toBe('');
 });
+
+test('clear of a position git has but the working tree lacks says how to bring it back, not only that there is no such position', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  rmSync(join(dir, 'positions/educ/equity-reforms.yaml'));
+  expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--ref', 'e-pasts'], dir)).toMatchObject({
+    status: 2,
+    stderr: 'briefing: No position file or id `equity-reforms` in the working tree.\n  positions/educ/equity-reforms.yaml was deleted since the last commit: `git restore positions/educ/equity-reforms.yaml` brings it back.\n',
+  });
+});

@@ -103,6 +103,10 @@ export function importReport(options: ImportOptions): ImportResult {
   });
   for (const path of files.keys()) {
     if (existsSync(join(project.root, path))) result.diagnostics.push(diagnostic(path, undefined, 'error', 'import/exists', `${path} exists already; import writes new files only.`, 'Pass another --slug, or move the existing file away.'));
+    else if (hiddenBySparseCheckout(project, path)) {
+      // Written there, it would show in git as a change of the file the sparse checkout leaves out.
+      result.diagnostics.push(diagnostic(path, undefined, 'error', 'import/exists', `${path} exists already in the git repository, though this sparse checkout leaves it out; import writes new files only.`, 'Pass another --slug.'));
+    }
   }
   // A file of another name may claim the id: two positions with one id fail every meeting that uses it.
   positionIds.forEach((id, index) => {
@@ -294,3 +298,10 @@ function footerFileCode(footer: string | undefined): string | undefined {
 }
 
 const FILE_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** Whether git has the file at `path` (a project path) but a sparse checkout leaves it out of the working tree. */
+function hiddenBySparseCheckout(project: Project, path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const absent = project.files.absent?.(path.slice(0, Math.max(slash, 0)), path.slice(slash + 1).replace(/\.ya?ml$/i, ''));
+  return absent?.how === 'sparse' && absent.path === path;
+}

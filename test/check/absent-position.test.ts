@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { git, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
 
 test('a position a sparse checkout leaves out is named as in the repository, with the git command that brings it in, not as one to create', () => {
   const dir = exampleProject();
@@ -77,4 +77,21 @@ test('clear of a position git has but the working tree lacks says how to bring i
     status: 2,
     stderr: 'briefing: No position file or id `equity-reforms` in the working tree.\n  positions/educ/equity-reforms.yaml was deleted since the last commit: `git restore positions/educ/equity-reforms.yaml` brings it back.\n',
   });
+});
+
+test('import refuses to write files a sparse checkout hides (they would show in git as changes of those files), writing nothing', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const docx = join(tempDir(), 'report.docx');
+  cpSync(join(dir, 'out/IZMzin_190221_EDUC.docx'), docx);
+  expect(runCli(['import', docx, '--slug', 'educ-copy'], dir).status).toBe(0);
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', 'imported']);
+  git(dir, ['sparse-checkout', 'set', 'templates']);
+  const run = runCli(['import', docx, '--slug', 'educ-copy'], dir);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('meetings/2021-02-19-educ-copy.yaml  error  meetings/2021-02-19-educ-copy.yaml exists already in the git repository, though this sparse checkout leaves it out; import writes new files only. Pass another --slug.  import/exists');
+  expect(run.stderr).toContain('positions/educ-copy/educ-copy-1.yaml  error  positions/educ-copy/educ-copy-1.yaml exists already in the git repository');
+  expect(git(dir, ['status', '--short'])).toBe('');
 });

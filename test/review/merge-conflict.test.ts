@@ -42,7 +42,7 @@ describe('review of a DOCX whose position or meeting git could not merge', () =>
       const run = runCli(['review', docx, ...args], dir);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(
-        `${POSITION}:8:1  error  The reviewer changed position equity-reforms, but ${POSITION} cannot be read now: Git could not merge this file: lines 8–12 hold two versions, between the conflict markers \`<<<<<<< HEAD\` and \`>>>>>>> theirs\`. Keep the text that should stand (HEAD’s lines come after \`<<<<<<<\`, theirs’s after \`=======\`; or join them) and delete the marker lines; then \`git add ${POSITION}\`, and run review again.  review/changed-since-build`,
+        `${POSITION}:8:1  error  The reviewer changed position equity-reforms, but ${POSITION} cannot be read now: Git could not merge this file: lines 8–12 hold two versions, between the conflict markers \`<<<<<<< HEAD\` and \`>>>>>>> theirs\`. Keep the text that should stand (the lines of HEAD after \`<<<<<<<\`, those of theirs after \`=======\`; or join them) and delete the marker lines; then \`git add ${POSITION}\`, and run review again.  review/changed-since-build`,
       );
       expect(run.stderr).not.toContain('no longer in the project');
       expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(conflicted);

@@ -611,3 +611,25 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(md).toContain('| Lietuva | 45 |');
   });
 });
+
+/** Each paragraph of a body whose text starts with one of `starts`, with whether it is kept with the next (`w:keepNext`) and kept whole (`w:keepLines`). */
+function keptParagraphs(body: string, starts: readonly string[]): [string, boolean, boolean][] {
+  return [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].flatMap(([, inner = '']): [string, boolean, boolean][] => {
+    const text = [...inner.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const start = starts.find((s) => text.startsWith(s));
+    return start ? [[start, inner.includes('<w:keepNext/>'), inner.includes('<w:keepLines/>')]] : [];
+  });
+}
+
+describe('what the DOCX keeps together across pages', () => {
+  it('each question is kept whole and on the page of its answer’s first lines (one at a page’s foot stood alone, its answer on the next page); an answer’s own 1. items are not', async () => {
+    const { body } = await buildWithAnswer('1. Pirmais punkts.\n2. Otrais punkts.');
+    expect(keptParagraphs(body, ['Kādi ir nozīmīgākie', 'Kādi pasākumi un reformas', 'Kā ES sadarbība', 'Pirmais punkts', 'Otrais punkts'])).toEqual([
+      ['Kādi ir nozīmīgākie', true, true],
+      ['Kādi pasākumi un reformas', true, true],
+      ['Pirmais punkts', false, false],
+      ['Otrais punkts', false, false],
+      ['Kā ES sadarbība', true, true],
+    ]);
+  });
+});

@@ -463,8 +463,10 @@ class DocxCompiler {
     const result: FileChild[] = [];
     const outerItem = this.itemLevel;
     this.itemLevel = ilvl;
+    // A question stays on the page of its answer's first lines, and whole: at a page's foot alone it read as unanswered.
+    const question = this.isQuestionList(kind, level) ? { keepNext: true, keepLines: true } : {};
     for (const item of node.children) {
-      const numbered = { style: itemStyle ?? this.listStyle(kind), numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true }, ...indent };
+      const numbered = { style: itemStyle ?? this.listStyle(kind), numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true }, ...indent, ...question };
       // The item's number stands before its first paragraph. An item with none first (empty, or starting with a
       // list or a code block) gets a numbered paragraph of no text, its number alone, as a browser shows it: without
       // it Word numbers the items after it one less than the Markdown. `review` reads it as the item's own unit
@@ -590,6 +592,14 @@ class DocxCompiler {
       );
     }
     return steps;
+  }
+
+  /**
+   * Whether a list's items are the report's questions: a `1.` list of the template's own text (not a
+   * position's or the meeting's), at the top level. Each question is followed by its answer.
+   */
+  private isQuestionList(kind: ListKind, level: number): boolean {
+    return kind === 'period' && level === 0 && !this.field && this.quoteDepth === 0;
   }
 
   /** Normal, unless the styles define the optional question or sub-item style. */

@@ -265,6 +265,10 @@ export interface ParagraphOptions {
   alignment?: AlignmentType;
   tabStops?: readonly { type: string; position: number }[];
   numbering?: { reference: string; level: number; instance: number; custom?: boolean };
+  /** Kept on one page with the next paragraph (`w:keepNext`). */
+  keepNext?: boolean;
+  /** Not split across pages (`w:keepLines`). */
+  keepLines?: boolean;
   border?: { bottom: BorderOptions };
   /**
    * A left indent of the paragraph's own, in twips, and a first-line one, over its style's and its
@@ -299,6 +303,8 @@ export class Paragraph implements Element {
     const { options } = this;
     let props = '';
     if (options.style) props += `<w:pStyle w:val="${attribute(options.style)}"/>`;
+    if (options.keepNext) props += '<w:keepNext/>';
+    if (options.keepLines) props += '<w:keepLines/>';
     if (options.numbering) {
       const { reference, instance, level } = options.numbering;
       // OOXML has list levels 0–8 (ST_DecimalNumber, but Word and LibreOffice read no others).

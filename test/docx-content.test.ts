@@ -632,4 +632,21 @@ describe('what the DOCX keeps together across pages', () => {
       ['Kā ES sadarbība', true, true],
     ]);
   });
+
+  it('a paragraph or list item ending with a colon is kept with what it introduces (a lead-in stood alone at a page’s foot, its list on the next page); other paragraphs and footnotes are not', async () => {
+    const { body, parts } = await buildWithAnswer(
+      'Vispirms paredzēts:\n\n1) digitālā infrastruktūra:\n   - skolu internets;\n2) mācību saturs.\n\nFinansējums ir šāds:[^k]\n\n| Gads | EUR |\n|---|--:|\n| 2021 | 10 |\n\nLatvija atbalsta: to.\n\n[^k]: Avoti:',
+    );
+    const starts = ['Ņemot vērā augstākminēto', 'Vispirms paredzēts', 'digitālā infrastruktūra', 'skolu internets', 'mācību saturs', 'Finansējums ir šāds', 'Latvija atbalsta: to'];
+    expect(keptParagraphs(body, starts).map(([text, next]) => [text, next])).toEqual([
+      ['Ņemot vērā augstākminēto', true],
+      ['Vispirms paredzēts', true],
+      ['digitālā infrastruktūra', true],
+      ['skolu internets', false],
+      ['mācību saturs', false],
+      ['Finansējums ir šāds', true],
+      ['Latvija atbalsta: to', false],
+    ]);
+    expect(part(parts, 'word/footnotes.xml')).not.toContain('<w:keepNext/>');
+  });
 });

@@ -371,7 +371,7 @@ class DocxCompiler {
             }),
           ];
         }
-        return [this.paragraph(node, { style, ...this.quoteIndent(style), ...this.itemIndent(style), children: this.runs(node.children) })];
+        return [this.paragraph(node, { style, ...leadIn(node, style), ...this.quoteIndent(style), ...this.itemIndent(style), children: this.runs(node.children) })];
       }
       case 'list':
         return this.list(node, level, style);
@@ -483,6 +483,7 @@ class DocxCompiler {
           result.push(
             this.paragraph(child, {
               ...numbered,
+              ...leadIn(child, itemStyle ?? Style.body),
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );
@@ -741,6 +742,15 @@ class DocxCompiler {
     // Said at the file the text came from (a position), where a GitHub annotation then lands.
     if (this.field) Object.assign(message, { field: { file: this.field.file, field: this.field.field } });
   }
+}
+
+/**
+ * A paragraph that ends with a colon introduces what follows it (“… paredzēts:” before a list, “… ir šāds:”
+ * before a table, the invitation before the questions): kept on the page of the next block's first lines,
+ * where at a page's foot it stood alone. Not in a footnote, whose note Word keeps on its reference's page.
+ */
+function leadIn(node: Extract<Nodes, { type: 'paragraph' }>, style: string): Pick<ParagraphOptions, 'keepNext'> {
+  return style !== Style.footnote && toString(node).trimEnd().endsWith(':') ? { keepNext: true } : {};
 }
 
 /** A changed footnote's notes for each kind of reference, as the redline gave them (`data.notes`). */

@@ -622,13 +622,16 @@ function keptParagraphs(body: string, starts: readonly string[]): [string, boole
 }
 
 describe('what the DOCX keeps together across pages', () => {
-  it('each question is kept whole and on the page of its answer’s first lines (one at a page’s foot stood alone, its answer on the next page); an answer’s own 1. items are not', async () => {
-    const { body } = await buildWithAnswer('1. Pirmais punkts.\n2. Otrais punkts.');
-    expect(keptParagraphs(body, ['Kādi ir nozīmīgākie', 'Kādi pasākumi un reformas', 'Kā ES sadarbība', 'Pirmais punkts', 'Otrais punkts'])).toEqual([
+  it('each question, and any paragraph all in bold, is kept whole and on the page of the next block’s first lines (a question at a page’s foot stood alone, its answer on the next page); an answer’s own 1. items are not', async () => {
+    const { body } = await buildWithAnswer('1. Pirmais punkts.\n2. Otrais punkts.\n\n**Vispārējā izglītība**\n\nDaļa **treknā** teksta.');
+    const starts = ['Kādi ir nozīmīgākie', 'Kādi pasākumi un reformas', 'Kā ES sadarbība', 'Pirmais punkts', 'Otrais punkts', 'Vispārējā izglītība', 'Daļa treknā'];
+    expect(keptParagraphs(body, starts)).toEqual([
       ['Kādi ir nozīmīgākie', true, true],
       ['Kādi pasākumi un reformas', true, true],
       ['Pirmais punkts', false, false],
       ['Otrais punkts', false, false],
+      ['Vispārējā izglītība', true, true],
+      ['Daļa treknā', false, false],
       ['Kā ES sadarbība', true, true],
     ]);
   });

@@ -21,7 +21,7 @@ import {
   type RunChild,
 } from './ooxml/body.js';
 import type { DocumentOptions } from './ooxml/document.js';
-import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, Nodes, Paragraph as MarkdownParagraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -371,7 +371,7 @@ class DocxCompiler {
             }),
           ];
         }
-        return [this.paragraph(node, { style, ...leadIn(node, style), ...this.quoteIndent(style), ...this.itemIndent(style), children: this.runs(node.children) })];
+        return [this.paragraph(node, { style, ...keptWithNext(node, style), ...this.quoteIndent(style), ...this.itemIndent(style), children: this.runs(node.children) })];
       }
       case 'list':
         return this.list(node, level, style);
@@ -463,10 +463,8 @@ class DocxCompiler {
     const result: FileChild[] = [];
     const outerItem = this.itemLevel;
     this.itemLevel = ilvl;
-    // A question stays on the page of its answer's first lines, and whole: at a page's foot alone it read as unanswered.
-    const question = this.isQuestionList(kind, level) ? { keepNext: true, keepLines: true } : {};
     for (const item of node.children) {
-      const numbered = { style: itemStyle ?? this.listStyle(kind), numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true }, ...indent, ...question };
+      const numbered = { style: itemStyle ?? this.listStyle(kind), numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true }, ...indent };
       // The item's number stands before its first paragraph. An item with none first (empty, or starting with a
       // list or a code block) gets a numbered paragraph of no text, its number alone, as a browser shows it: without
       // it Word numbers the items after it one less than the Markdown. `review` reads it as the item's own unit
@@ -483,7 +481,7 @@ class DocxCompiler {
           result.push(
             this.paragraph(child, {
               ...numbered,
-              ...leadIn(child, itemStyle ?? Style.body),
+              ...keptWithNext(child, itemStyle ?? Style.body),
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );
@@ -593,14 +591,6 @@ class DocxCompiler {
       );
     }
     return steps;
-  }
-
-  /**
-   * Whether a list's items are the report's questions: a `1.` list of the template's own text (not a
-   * position's or the meeting's), at the top level. Each question is followed by its answer.
-   */
-  private isQuestionList(kind: ListKind, level: number): boolean {
-    return kind === 'period' && level === 0 && !this.field && this.quoteDepth === 0;
   }
 
   /** Normal, unless the styles define the optional question or sub-item style. */
@@ -745,12 +735,24 @@ class DocxCompiler {
 }
 
 /**
- * A paragraph that ends with a colon introduces what follows it (“… paredzēts:” before a list, “… ir šāds:”
- * before a table, the invitation before the questions): kept on the page of the next block's first lines,
- * where at a page's foot it stood alone. Not in a footnote, whose note Word keeps on its reference's page.
+ * What a paragraph (or a list item's first) is kept with across pages; nothing in a footnote, whose
+ * note Word keeps on its reference's page. Read from the Markdown alone, so that the DOCX made from
+ * the report's fields and the one made from its .md are the same.
+ * - All in bold, a question (“1. **Kādi …?**”) or a heading written in bold: kept whole and on the page
+ *   of the next block's first lines, where at a page's foot it stood alone, its answer on the next page.
+ * - Ending with a colon, a lead-in (“… paredzēts:” before a list, “… ir šāds:” before a table, the
+ *   invitation before the questions): kept on the page of the next block's first lines.
  */
-function leadIn(node: Extract<Nodes, { type: 'paragraph' }>, style: string): Pick<ParagraphOptions, 'keepNext'> {
-  return style !== Style.footnote && toString(node).trimEnd().endsWith(':') ? { keepNext: true } : {};
+function keptWithNext(node: MarkdownParagraph, style: string): Pick<ParagraphOptions, 'keepNext' | 'keepLines'> {
+  if (style === Style.footnote) return {};
+  if (allBold(node.children)) return { keepNext: true, keepLines: true };
+  return toString(node).trimEnd().endsWith(':') ? { keepNext: true } : {};
+}
+
+/** Whether phrasing content is bold throughout (blanks and footnote marks aside), as a question is; in a redline, in either version. */
+function allBold(children: readonly PhrasingContent[]): boolean {
+  const printed = children.filter((child) => child.type !== 'footnoteReference' && !(child.type === 'text' && child.value.trim() === ''));
+  return printed.length > 0 && printed.every((child) => child.type === 'strong' || ((child.type === 'insertion' || child.type === 'deletion') && allBold(child.children)));
 }
 
 /** A changed footnote's notes for each kind of reference, as the redline gave them (`data.notes`). */

@@ -110,6 +110,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => BULLET_LINE.test(text), find: pastedBulletProblems },
   { mayFind: (text) => ITEM_WITHOUT_TEXT.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
+  { mayFind: (text) => text.includes('"'), find: straightQuoteProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
   { mayFind: (text) => text.includes(']['), find: undefinedLinkLabelProblems },
 ];
@@ -529,14 +530,7 @@ const SPACED_HYPHENS = new RegExp(SPACED_HYPHEN.source, 'g');
  * as typed. Said once a field, at the first, with how many more there are; code is left alone.
  */
 function spacedHyphenProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
-  const found: number[] = [];
-  walk(tree, (node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type !== 'text' || start === undefined || end === undefined) return;
-    const written = text.slice(start, end);
-    for (const match of written.matchAll(SPACED_HYPHENS)) found.push(start + match.index);
-  });
+  const found = runningTextMatches(text, tree, SPACED_HYPHENS);
   const [first] = found;
   if (first === undefined) return [];
   // Two words on each side, on its line.
@@ -551,6 +545,53 @@ function spacedHyphenProblems(file: YamlFile, field: readonly PropertyKey[], tex
       'markdown/spaced-hyphen',
       `\`${field.join('.')}\` has a hyphen between spaces, “${before} - ${after}”${more}: the report prints it as typed, where Latvian writes a dash.`,
       'Write an en dash with a space on each side, “ – ” (e.g. “(turpmāk – ES)”); a range is written with an en dash and no spaces, “2021–2027”.',
+    ),
+  ];
+}
+
+/**
+ * Where `pattern` (global) matches in the running text of a field (its text nodes, as written): not in
+ * code, a link's address or an HTML tag. Offsets in `text`, in order.
+ */
+function runningTextMatches(text: string, tree: Root, pattern: RegExp): number[] {
+  const found: number[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'text' || start === undefined || end === undefined) return;
+    for (const match of text.slice(start, end).matchAll(pattern)) found.push(start + match.index);
+  });
+  return found;
+}
+
+/** A typewriter double quotation mark, as a keyboard types it. */
+const STRAIGHT_QUOTES = /"/g;
+
+/**
+ * `markdown/straight-quote`: a typewriter quotation mark `"` in the running text of a Latvian field
+ * (`"Skola 2030"`), which the report prints as typed beside its own “…” (or „…“, the config's
+ * `quotes`): a Latvian keyboard has no curly quotes, so a pasted or typed title gets these. Said once
+ * a field, at the first, with how many more there are; code, and an English field (`…_en`), are left alone.
+ */
+function straightQuoteProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const name = field.join('.');
+  if (name.endsWith('_en')) return [];
+  const found = runningTextMatches(text, tree, STRAIGHT_QUOTES);
+  const [first] = found;
+  if (first === undefined) return [];
+  // The quoted words: up to the next mark on the line, or the few words after this one.
+  const line = lineFrom(text, first);
+  const close = line.indexOf('"', 1);
+  const shown = close === -1 ? line.split(/\s+/).slice(0, 3).join(' ') : line.slice(0, close + 1);
+  const more = found.length > 1 ? ` (${found.length} in this field)` : '';
+  return [
+    diagnostic(
+      file.path,
+      place(first, '"'),
+      'warning',
+      'markdown/straight-quote',
+      `\`${name}\` has typewriter quotation marks, \`${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}\`${more}: the report prints them as typed, beside its own “…”.`,
+      'Write Latvian quotation marks, “…” as the model report has them (or „…“, where `quotes: low-high` in briefing.config.yaml sets those), e.g. “Skola 2030”.',
     ),
   ];
 }

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { BODY_POSITION as POSITION, withBackgroundLine, withBodyLine } from '../helpers/fields.js';
-import { EXAMPLE_MEETING as MEETING, exampleProject } from '../helpers/project.js';
+import { EXAMPLE_MEETING as MEETING, exampleFile, exampleProject } from '../helpers/project.js';
 
 const htmlProblems = async (dir: string) =>
   (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/html').map((d) => [d.file, d.line, d.column, d.message]);
@@ -67,4 +67,18 @@ test('a hyphen between spaces, where Latvian writes a dash, is a warning once a 
   ]);
   // The dash itself, a hyphen inside a word or a range, a list mark, and code are not reported.
   expect(await problems('Reforma – tā ir svarīga; sociāli ekonomiskais; 2021-2027.\n\n  - punkts\n  - `a - b` un\n\n  ```\n  x - y\n  ```')).toEqual([]);
+});
+
+test('typewriter quotation marks in running text are a warning once a field, at the first, counting them; code and English fields are not reported', async () => {
+  const problems = bodyProblems('markdown/straight-quote');
+  expect(await problems('Projekts "Skola 2030" un "Tava klase" turpinās.')).toEqual([
+    [19, 12, '`body` has typewriter quotation marks, `"Skola 2030"` (4 in this field): the report prints them as typed, beside its own “…”.'],
+  ]);
+  // Latvian quotation marks, an apostrophe, and code are not reported.
+  expect(await problems('Projekts “Skola 2030” un „Tava klase“; O\'Brien; `a = "b"`.\n\n  ```\n  x = "y"\n  ```')).toEqual([]);
+  // An English answer writes its own quotes.
+  const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  The "School 2030" project.\n\nclearance:');
+  const found = (await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/straight-quote');
+  expect(english).toContain('body_en');
+  expect(found).toEqual([]);
 });

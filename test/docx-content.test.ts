@@ -555,13 +555,30 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(source).toBe(9071 - year - sum);
   });
 
-  it('a table of so many columns that a letter of their text does not fit in one is said, at the table (LibreOffice left its cells blank); one of 12 is not', async () => {
+  it('a table of so many columns that a letter of their text does not fit in one is said, at the table (LibreOffice left its cells blank); one of 12 is said only to break its words', async () => {
     const table = (columns: number, word: string) => `| ${Array.from({ length: columns }, (_, column) => `K${column + 1}`).join(' | ')} |\n|${'---|'.repeat(columns)}\n| ${Array(columns).fill(word).join(' | ')} |`;
     const { diagnostics, position } = await buildWithAnswer(`${table(12, 'pamatnostādnes')}\n\n${table(45, 'Izglītības')}`);
-    const line = position.split('\n').findIndex((text) => text.includes('| K45 |')) + 1;
+    const line = (columns: number) => position.split('\n').findIndex((text) => text.includes(`| K${columns} |`)) + 1;
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.severity, d.message])).toEqual([
-      [POSITION, line, 'warning', 'In the DOCX: a table of 45 columns is too wide for the page: its columns are too narrow to hold a letter of their text, which is then printed past the cell or not at all. Split it into tables of fewer columns, in `body`.'],
+      [
+        POSITION,
+        line(12),
+        'warning',
+        'In the DOCX: a table of 12 columns is too wide for its words: “pamatnostādnes” (column 1), “pamatnostādnes” (column 2), “pamatnostādnes” (column 3) and 9 more are wider than their columns and break inside, across two lines. Split it into tables of fewer columns, or shorten those words (a heading may be abbreviated and explained below the table), in `body`.',
+      ],
+      [POSITION, line(45), 'warning', 'In the DOCX: a table of 45 columns is too wide for the page: its columns are too narrow to hold a letter of their text, which is then printed past the cell or not at all. Split it into tables of fewer columns, in `body`.'],
     ]);
+  });
+
+  it('a table whose columns cannot all hold their longest word is said, naming the words that break inside (“Programm” / “a” in a cell, unsaid); one whose words fit, or whose web address is a link’s text, is not', async () => {
+    const wide =
+      '| Programma | Finansējuma avots | 2021. gads, EUR | 2022. gads, EUR | 2023. gads, EUR | Kopā, EUR | Atbildīgā institūcija |\n|---|---|--:|--:|--:|--:|---|\n' +
+      '| PuMPuRS (priekšlaicīgas mācību pārtraukšanas samazināšana) | ESF, valsts budžets | 4\u00A0512\u00A0000 | 5\u00A0100\u00A0500 | 3\u00A0999\u00A0999 | 13\u00A0612\u00A0499 | Izglītības kvalitātes valsts dienests, https://www.ikvd.gov.lv/lv/pumpurs |';
+    const said = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => d.message);
+    expect(said((await buildWithAnswer(wide)).diagnostics)).toEqual([
+      'In the DOCX: a table of 7 columns is too wide for its words: “(priekšlaicīgas” (column 1), “Finansējuma” (column 2), “https://www.ikvd.gov.lv/lv/pumpurs” (column 7) are wider than their columns and break inside, across two lines. Split it into tables of fewer columns, or shorten those words (a heading may be abbreviated and explained below the table); write a web address as a link with a short text, [vietne](https://…), in `body`.',
+    ]);
+    expect(said((await buildWithAnswer('| Programma | Avots | 2021, EUR |\n|---|---|--:|\n| PuMPuRS | ESF, [vietne](https://www.ikvd.gov.lv/lv/pumpurs) | 4\u00A0512\u00A0000 |')).diagnostics)).toEqual([]);
   });
 
   it('a column is at least as wide as its widest word or figure in the font and size used, bold in the header row, plus the cell margins', async () => {

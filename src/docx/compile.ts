@@ -627,7 +627,7 @@ class DocxCompiler {
         });
       }),
     }));
-    const { widths, cramped } = columnWidths(
+    const { widths, cramped, broken } = columnWidths(
       rows.map(({ cells }) => cells),
       columns,
       width,
@@ -636,6 +636,8 @@ class DocxCompiler {
     if (cramped.length > 0) {
       const which = cramped.length === columns ? 'its columns are' : `${cramped.length} of its columns are`;
       this.warn(`a table of ${columns} columns is too wide for the page: ${which} too narrow to hold a letter of their text, which is then printed past the cell or not at all. Split it into tables of fewer columns`, node);
+    } else if (broken.length > 0) {
+      this.warn(brokenWordsReason(columns, broken), node);
     }
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
     const table = new Table({
@@ -753,6 +755,20 @@ function keptWithNext(node: MarkdownParagraph, style: string): Pick<ParagraphOpt
 function allBold(children: readonly PhrasingContent[]): boolean {
   const printed = children.filter((child) => child.type !== 'footnoteReference' && !(child.type === 'text' && child.value.trim() === ''));
   return printed.length > 0 && printed.every((child) => child.type === 'strong' || ((child.type === 'insertion' || child.type === 'deletion') && allBold(child.children)));
+}
+
+/**
+ * What is said of a table whose columns cannot all hold their longest word: those words break inside,
+ * a letter or two on a line of their own ("Programm" / "a"), which a reader takes for a typing error.
+ */
+function brokenWordsReason(columns: number, broken: readonly { column: number; word: string }[]): string {
+  const shown = broken.slice(0, 3).map(({ column, word }) => `“${word.length > 40 ? `${word.slice(0, 40)}…` : word}” (column ${column + 1})`);
+  const more = broken.length > 3 ? ` and ${broken.length - 3} more` : '';
+  const address = broken.some(({ word }) => /^\(?(?:https?:\/\/|www\.)/.test(word));
+  return (
+    `a table of ${columns} columns is too wide for its words: ${shown.join(', ')}${more} ${broken.length > 1 ? 'are' : 'is'} wider than ${broken.length > 1 ? 'their columns' : 'its column'} and break${broken.length > 1 ? '' : 's'} inside, across two lines. ` +
+    `Split it into tables of fewer columns, or shorten those words (a heading may be abbreviated and explained below the table)${address ? '; write a web address as a link with a short text, [vietne](https://…)' : ''}`
+  );
 }
 
 /** A changed footnote's notes for each kind of reference, as the redline gave them (`data.notes`). */

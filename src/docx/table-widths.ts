@@ -29,6 +29,11 @@ export interface ColumnWidths {
    * and LibreOffice prints it past the cell's edge, or leaves the cell blank.
    */
   cramped: number[];
+  /**
+   * The columns (from 0), besides the cramped ones, narrower than their longest word or figure with the
+   * cell's margins, each with that word: it breaks inside, across two lines of its cell ("Programm" / "a").
+   */
+  broken: { column: number; word: string }[];
 }
 
 /**
@@ -43,11 +48,13 @@ export interface ColumnWidths {
  */
 export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: number, total: number, type: TableType): ColumnWidths {
   const longestRun = Array.from({ length: columns }, () => 0);
+  const longestWord = Array.from({ length: columns }, () => '');
   const longestLine = Array.from({ length: columns }, () => 0);
   const widestLetter = Array.from({ length: columns }, () => 0);
   for (const row of rows) {
     row.slice(0, columns).forEach((cell, index) => {
       const measured = measure(printedLines(cell.children, { font: type.font, bold: false, italic: false }), type.halfPoints);
+      if (measured.run > (longestRun[index] ?? 0)) longestWord[index] = measured.word;
       longestRun[index] = Math.max(longestRun[index] ?? 0, measured.run);
       longestLine[index] = Math.max(longestLine[index] ?? 0, measured.line);
       widestLetter[index] = Math.max(widestLetter[index] ?? 0, measured.letter);
@@ -66,7 +73,8 @@ export function columnWidths(rows: readonly (readonly Paragraph[])[], columns: n
   const widths = exact.map((width) => Math.floor(width));
   widths[columns - 1] = (widths[columns - 1] ?? 0) + total - widths.reduce((sum, width) => sum + width, 0);
   const cramped = widths.flatMap((width, index) => (width < Math.ceil(widestLetter[index] ?? 0) + CELL_ROOM ? [index] : []));
-  return { widths, cramped };
+  const broken = widths.flatMap((width, column) => (width < (least[column] ?? 0) && !cramped.includes(column) ? [{ column, word: longestWord[column] ?? '' }] : []));
+  return { widths, cramped, broken };
 }
 
 /**
@@ -105,13 +113,15 @@ function levelled(least: readonly number[], total: number): number[] {
   return least.map((width) => Math.max(width, level));
 }
 
-/** The widest unbreakable run, the widest line and the widest character of a cell's text, in twips. */
-function measure(lines: readonly Piece[][], halfPoints: number): { run: number; line: number; letter: number } {
+/** The widest unbreakable run (and its text), the widest line and the widest character of a cell's text, in twips. */
+function measure(lines: readonly Piece[][], halfPoints: number): { run: number; word: string; line: number; letter: number } {
   let run = 0;
+  let word = '';
   let line = 0;
   let letter = 0;
   for (const pieces of lines) {
     let inRun = 0;
+    let runText = '';
     let inLine = 0;
     for (const { text, face } of pieces) {
       // A line breaks at a space or a tab; a non-breaking space holds what it joins together.
@@ -119,14 +129,20 @@ function measure(lines: readonly Piece[][], halfPoints: number): { run: number; 
         if (part === '') continue;
         const width = textWidth(part === '\t' ? ' ' : part, face, halfPoints);
         inLine += width;
-        if (part === ' ' || part === '\t') inRun = 0;
-        else run = Math.max(run, (inRun += width));
+        if (part === ' ' || part === '\t') {
+          inRun = 0;
+          runText = '';
+        } else {
+          inRun += width;
+          runText += part;
+          if (inRun > run) [run, word] = [inRun, runText];
+        }
         for (const character of part) letter = Math.max(letter, textWidth(character, face, halfPoints));
       }
     }
     line = Math.max(line, inLine);
   }
-  return { run, line, letter };
+  return { run, word, line, letter };
 }
 
 /** A paragraph's printed text, line by line (a line break starts a new one), each piece with its face. */

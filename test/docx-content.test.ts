@@ -669,4 +669,25 @@ describe('what the DOCX keeps together across pages', () => {
     ]);
     expect(part(parts, 'word/footnotes.xml')).not.toContain('<w:keepNext/>');
   });
+
+  it('the paragraph before the signature, the clearance line or else the answer’s last paragraph or list item, is kept on the signature’s page (a report whose text filled its last page put the signature alone on the next)', async () => {
+    const keptBefore = async (files: Record<string, string>, start: string) => {
+      const out = tempDir();
+      const result = await build({ cwd: exampleProject(files), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['docx'] });
+      expect(result.exitCode).toBe(0);
+      return keptParagraphs(part(docxParts(readFileSync(join(out, 'IZMzin_190221_EDUC.docx'))), 'word/document.xml'), [start, 'Latvija atbalsta to, ka Padomes']);
+    };
+    expect(await keptBefore({}, 'Informatīvā ziņojuma projekts')).toEqual([
+      ['Latvija atbalsta to, ka Padomes', false, false],
+      ['Informatīvā ziņojuma projekts', true, false],
+    ]);
+    // No ministry required, so no clearance line; the last answer ends with a list.
+    const cooperation = 'positions/educ/equity-eu-cooperation.yaml';
+    const endsWithList = exampleFile(cooperation).replace('  centieni, **neradot nesamērīgu administratīvo slogu**.\n', '  centieni:\n\n  1) neradot slogu;\n  2) ievērojot subsidiaritāti.\n');
+    const noClearances = exampleFile(EXAMPLE_MEETING).replace('required_clearances: [AM, LM]', 'required_clearances: []');
+    expect(await keptBefore({ [cooperation]: endsWithList, [EXAMPLE_MEETING]: noClearances }, 'ievērojot subsidiaritāti')).toEqual([
+      ['Latvija atbalsta to, ka Padomes', true, false],
+      ['ievērojot subsidiaritāti', true, false],
+    ]);
+  });
 });

@@ -21,7 +21,7 @@ import {
   type RunChild,
 } from './ooxml/body.js';
 import type { DocumentOptions } from './ooxml/document.js';
-import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, Nodes, Paragraph as MarkdownParagraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, ListItem, Nodes, Paragraph as MarkdownParagraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -158,6 +158,8 @@ class DocxCompiler {
   private quoteItemLevel = 0;
   /** The list level of the item whose blocks after its first paragraph are being compiled; undefined outside a list. */
   private itemLevel: number | undefined;
+  /** The paragraphs just before the signature block, kept on its page (`markBeforeSignature`). */
+  private readonly beforeSignature = new WeakSet<Nodes>();
   /** The most first-line indents a quote, or a list or table nested in one or in a list, is set in (layout.ts). */
   private readonly deepest: number;
 
@@ -179,6 +181,7 @@ class DocxCompiler {
 
   compile(tree: Root): DocumentOptions {
     this.collect(tree);
+    this.markBeforeSignature(tree.children);
     const children = this.topLevel(tree.children);
     this.file.data.anchors = [...this.anchors];
     // A note for each reference (one referred to twice is printed twice, as Word numbers it twice); a definition nothing refers to is left out.
@@ -240,6 +243,25 @@ class DocxCompiler {
       for (const note of [versions.both, versions.deleted, versions.inserted]) for (const child of note?.children ?? []) number(child, undefined);
       for (const note of Object.values(notesOf(versions) ?? {})) for (const child of note) number(child, undefined);
     }
+  }
+
+  /**
+   * The last paragraph before the signature block (the clearance line, or the answer's last paragraph or
+   * list item where there is none) is kept on the signature's page: a signature alone on a page, the text
+   * it signs on the page before, was what a report whose text just filled its last page ended with.
+   */
+  private markBeforeSignature(nodes: readonly RootContent[]): void {
+    nodes.forEach((node, index) => {
+      const next = nodes[index + 1];
+      if (!next || next.type !== 'paragraph' || next.data?.field || !hasTab(next.children)) return;
+      const last = lastParagraph(node);
+      if (last) this.beforeSignature.add(last);
+    });
+  }
+
+  /** What a paragraph is kept with across pages: `keptWithNext`, and the signature's page for the paragraph before it. */
+  private keeping(node: MarkdownParagraph, style: string): Pick<ParagraphOptions, 'keepNext' | 'keepLines'> {
+    return { ...keptWithNext(node, style), ...(this.beforeSignature.has(node) ? { keepNext: true } : {}) };
   }
 
   /**
@@ -371,7 +393,7 @@ class DocxCompiler {
             }),
           ];
         }
-        return [this.paragraph(node, { style, ...keptWithNext(node, style), ...this.quoteIndent(style), ...this.itemIndent(style), children: this.runs(node.children) })];
+        return [this.paragraph(node, { style, ...this.keeping(node, style), ...this.quoteIndent(style), ...this.itemIndent(style), children: this.runs(node.children) })];
       }
       case 'list':
         return this.list(node, level, style);
@@ -481,7 +503,7 @@ class DocxCompiler {
           result.push(
             this.paragraph(child, {
               ...numbered,
-              ...keptWithNext(child, itemStyle ?? Style.body),
+              ...this.keeping(child, itemStyle ?? Style.body),
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );
@@ -749,6 +771,16 @@ function keptWithNext(node: MarkdownParagraph, style: string): Pick<ParagraphOpt
   if (style === Style.footnote) return {};
   if (allBold(node.children)) return { keepNext: true, keepLines: true };
   return toString(node).trimEnd().endsWith(':') ? { keepNext: true } : {};
+}
+
+/** The paragraph a block ends with, in its last list item or quote; none for a table, code or a heading. */
+function lastParagraph(node: BlockNode | ListItem): MarkdownParagraph | undefined {
+  if (node.type === 'paragraph') return node;
+  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
+    const last = node.children.at(-1);
+    return last ? lastParagraph(last) : undefined;
+  }
+  return undefined;
 }
 
 /** Whether phrasing content is bold throughout (blanks and footnote marks aside), as a question is; in a redline, in either version. */

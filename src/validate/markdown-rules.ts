@@ -520,30 +520,32 @@ function emptyItemProblems(file: YamlFile, field: readonly PropertyKey[], text: 
   return problems;
 }
 
-/** A hyphen with a space on each side between two words: in Latvian text, a dash typed as a hyphen. */
-const SPACED_HYPHEN = /(?<=\S) - (?=\S)/;
+/** A hyphen, or two, with a space on each side between two words: in Latvian text, a dash typed as hyphens. */
+const SPACED_HYPHEN = /(?<=\S) --? (?=\S)/;
 const SPACED_HYPHENS = new RegExp(SPACED_HYPHEN.source, 'g');
 
 /**
- * `markdown/spaced-hyphen`: a hyphen with a space on each side in running text ("kvalitāte - tas
- * ir…", "(turpmāk - ES)"), which Latvian writes with a spaced en dash " – " and the report prints
- * as typed. Said once a field, at the first, with how many more there are; code is left alone.
+ * `markdown/spaced-hyphen`: a hyphen (or two, "--", as some type a dash) with a space on each side
+ * in running text ("kvalitāte - tas ir…", "(turpmāk -- ES)"), which Latvian writes with a spaced en
+ * dash " – " and the report prints as typed. Said once a field, at the first, with how many more
+ * there are; code is left alone.
  */
 function spacedHyphenProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   const found = runningTextMatches(text, tree, SPACED_HYPHENS);
   const [first] = found;
   if (first === undefined) return [];
-  // Two words on each side, on its line.
+  // "-" or "--", as typed; two words on each side, on its line.
+  const hyphens = text.startsWith('--', first + 1) ? '--' : '-';
   const before = text.slice(text.lastIndexOf('\n', first) + 1, first).split(/\s+/).slice(-2).join(' ');
-  const after = lineFrom(text, first + 3).split(/\s+/).slice(0, 2).join(' ');
+  const after = lineFrom(text, first + hyphens.length + 2).split(/\s+/).slice(0, 2).join(' ');
   const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
   return [
     diagnostic(
       file.path,
-      place(first + 1, '-'),
+      place(first + 1, hyphens),
       'warning',
       'markdown/spaced-hyphen',
-      `\`${field.join('.')}\` has a hyphen between spaces, “${before} - ${after}”${more}: the report prints it as typed, where Latvian writes a dash.`,
+      `\`${field.join('.')}\` has ${hyphens === '-' ? 'a hyphen' : 'two hyphens'} between spaces, “${before} ${hyphens} ${after}”${more}: the report prints ${hyphens === '-' ? 'it' : 'them'} as typed, where Latvian writes a dash.`,
       'Write an en dash with a space on each side, “ – ” (e.g. “(turpmāk – ES)”); a range is written with an en dash and no spaces, “2021–2027”.',
     ),
   ];

@@ -65,8 +65,12 @@ test('a hyphen between spaces, where Latvian writes a dash, is a warning once a 
   expect(await problems('Eiropas Sociālā fonda (turpmāk - ESF) atbalsts - tas ir svarīgi; 2021 - 2027.')).toEqual([
     [19, 34, '`body` has a hyphen between spaces, “fonda (turpmāk - ESF) atbalsts” (and 2 more in this field): the report prints it as typed, where Latvian writes a dash.'],
   ]);
+  // Two hyphens typed for a dash are printed as typed too ("--" was not reported).
+  expect(await problems('Eiropas Sociālā fonda (turpmāk -- ESF) atbalsts.')).toEqual([
+    [19, 34, '`body` has two hyphens between spaces, “fonda (turpmāk -- ESF) atbalsts.”: the report prints them as typed, where Latvian writes a dash.'],
+  ]);
   // The dash itself, a hyphen inside a word or a range, a list mark, and code are not reported.
-  expect(await problems('Reforma – tā ir svarīga; sociāli ekonomiskais; 2021-2027.\n\n  - punkts\n  - `a - b` un\n\n  ```\n  x - y\n  ```')).toEqual([]);
+  expect(await problems('Reforma – tā ir svarīga; sociāli ekonomiskais; 2021-2027; --help.\n\n  - punkts\n  - `a -- b` un\n\n  ```\n  x - y\n  ```')).toEqual([]);
 });
 
 test('typewriter quotation marks in running text are a warning once a field, at the first, counting them; code and English fields are not reported', async () => {

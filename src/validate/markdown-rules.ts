@@ -531,7 +531,11 @@ const SPACED_HYPHENS = new RegExp(SPACED_HYPHEN.source, 'g');
  * there are; code is left alone.
  */
 function spacedHyphenProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
-  const found = runningTextMatches(text, tree, SPACED_HYPHENS);
+  return spacedHyphenWarning(file, field, text, runningTextMatches(text, tree, SPACED_HYPHENS), place);
+}
+
+/** The `markdown/spaced-hyphen` warning of a field whose spaced hyphens were `found` (offsets in `text`), at the first. */
+function spacedHyphenWarning(file: YamlFile, field: readonly PropertyKey[], text: string, found: readonly number[], place: Placer): Diagnostic[] {
   const [first] = found;
   if (first === undefined) return [];
   // "-" or "--", as typed; two words on each side, on its line.
@@ -545,7 +549,7 @@ function spacedHyphenProblems(file: YamlFile, field: readonly PropertyKey[], tex
       place(first + 1, hyphens),
       'warning',
       'markdown/spaced-hyphen',
-      `\`${field.join('.')}\` has ${hyphens === '-' ? 'a hyphen' : 'two hyphens'} between spaces, “${before} ${hyphens} ${after}”${more}: the report prints ${hyphens === '-' ? 'it' : 'them'} as typed, where Latvian writes a dash.`,
+      `${fieldLabel(field)} has ${hyphens === '-' ? 'a hyphen' : 'two hyphens'} between spaces, “${before} ${hyphens} ${after}”${more}: the report prints ${hyphens === '-' ? 'it' : 'them'} as typed, where Latvian writes a dash.`,
       'Write an en dash with a space on each side, “ – ” (e.g. “(turpmāk – ES)”); a range is written with an en dash and no spaces, “2021–2027”.',
     ),
   ];
@@ -576,9 +580,12 @@ const STRAIGHT_QUOTES = /"/g;
  * a field, at the first, with how many more there are; code, and an English field (`…_en`), are left alone.
  */
 function straightQuoteProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
-  const name = field.join('.');
-  if (name.endsWith('_en')) return [];
-  const found = runningTextMatches(text, tree, STRAIGHT_QUOTES);
+  if (isEnglish(field)) return [];
+  return straightQuoteWarning(file, field, text, runningTextMatches(text, tree, STRAIGHT_QUOTES), place);
+}
+
+/** The `markdown/straight-quote` warning of a field whose typewriter quotes were `found` (offsets in `text`), at the first. */
+function straightQuoteWarning(file: YamlFile, field: readonly PropertyKey[], text: string, found: readonly number[], place: Placer): Diagnostic[] {
   const [first] = found;
   if (first === undefined) return [];
   // The quoted words: up to the next mark on the line, or the few words after this one.
@@ -592,10 +599,36 @@ function straightQuoteProblems(file: YamlFile, field: readonly PropertyKey[], te
       place(first, '"'),
       'warning',
       'markdown/straight-quote',
-      `\`${name}\` has typewriter quotation marks, \`${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}\`${more}: the report prints them as typed, beside its own “…”.`,
+      `${fieldLabel(field)} has typewriter quotation marks, \`${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}\`${more}: the report prints them as typed, beside its own “…”.`,
       'Write Latvian quotation marks, “…” as the model report has them (or „…“, where `quotes: low-high` in briefing.config.yaml sets those), e.g. “Skola 2030”.',
     ),
   ];
+}
+
+/** A field as a message names it: `` `body` ``, `` `name.locative` ``; a question’s text by the number the report gives it, “Question 3”. */
+function fieldLabel(field: readonly PropertyKey[]): string {
+  const [list, index, key] = field;
+  if (list === 'questions' && typeof index === 'number' && key === 'text') return `Question ${index + 1}`;
+  return `\`${field.map(String).join('.')}\``;
+}
+
+/** Whether a field is one of a text's English (`body_en`, `topic_en`, `name.english`): English writes its own quotes. */
+function isEnglish(field: readonly PropertyKey[]): boolean {
+  const last = String(field.at(-1));
+  return last.endsWith('_en') || last === 'english';
+}
+
+/**
+ * `markdown/spaced-hyphen` and `markdown/straight-quote` in plain-text fields the report prints as
+ * they are (a meeting's topic, names and questions): all their text is running text.
+ */
+export function plainTextTypographyProblems(file: YamlFile, fields: readonly (readonly [readonly PropertyKey[], string | undefined])[]): Diagnostic[] {
+  return fields.flatMap(([field, text]) => {
+    if (text === undefined || isEnglish(field)) return [];
+    const place = placer(file, field, text);
+    const offsets = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match.index);
+    return [...spacedHyphenWarning(file, field, text, offsets(SPACED_HYPHENS), place), ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place)];
+  });
 }
 
 /** A table's delimiter row with a `|` after its first cell (`|---|---|`, `--- | ---`), also in a quote or list item: only a text with one holds a table. */

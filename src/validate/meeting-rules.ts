@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
 import { shellWord } from '../util/shell.js';
-import { markdownFieldProblems } from './markdown-rules.js';
+import { markdownFieldProblems, plainTextTypographyProblems } from './markdown-rules.js';
 import { daysApart } from '../model/date.js';
 import { nameContradictions } from '../model/meeting-name.js';
 
@@ -537,6 +537,14 @@ export const markdownSound: MeetingRule = ({ loaded, meeting }) =>
     ['outcome_en', meeting.outcome_en],
   ]);
 
+/** The plain-text fields the report prints as typed (topic, names, questions): no hyphen for a dash, no typewriter quotes. */
+export const plainTextTypography: MeetingRule = ({ loaded, meeting }) =>
+  plainTextTypographyProblems(loaded.file, [
+    [['topic'], meeting.topic],
+    ...Object.entries(meeting.name).map(([form, text]): [string[], string | undefined] => [['name', form], text]),
+    ...meeting.questions.map((question, index): [(string | number)[], string] => [['questions', index, 'text'], question.text]),
+  ]);
+
 /** How a clearance/missing message ends: the meeting that requires the clearance. */
 const REQUIRED_BY = /^(.*); (\S+) requires it\.$/s;
 
@@ -587,6 +595,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   isSigned,
   noPlaceholders,
   markdownSound,
+  plainTextTypography,
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,

@@ -86,3 +86,20 @@ test('typewriter quotation marks in running text are a warning once a field, at 
   expect(english).toContain('body_en');
   expect(found).toEqual([]);
 });
+
+test('the meeting’s topic, names and questions, printed as typed, are checked for a hyphen between spaces and typewriter quotes too; their English is not', async () => {
+  const meeting = exampleFile(MEETING)
+    .replace('topic: Vienlīdzīga piekļuve izglītībai – iekļaujoša', 'topic_en: The "equity" topic\ntopic: Vienlīdzīga piekļuve izglītībai - "iekļaujoša"')
+    .replace('      Kā ES sadarbība ilgtermiņā', '      Kā "ES sadarbība" ilgtermiņā');
+  const lines = meeting.split('\n');
+  const topicLine = lines.findIndex((line) => line.startsWith('topic:')) + 1;
+  const questionLine = lines.findIndex((line) => line.includes('Kā "ES sadarbība"')) + 1;
+  const found = (await check({ cwd: exampleProject({ [MEETING]: meeting }), paths: [], final: false })).diagnostics
+    .filter((d) => d.ruleId === 'markdown/spaced-hyphen' || d.ruleId === 'markdown/straight-quote')
+    .map((d) => [d.line, d.column, d.message]);
+  expect(found).toEqual([
+    [topicLine, 40, '`topic` has a hyphen between spaces, “piekļuve izglītībai - "iekļaujoša" un”: the report prints it as typed, where Latvian writes a dash.'],
+    [topicLine, 42, '`topic` has typewriter quotation marks, `"iekļaujoša"` (2 in this field): the report prints them as typed, beside its own “…”.'],
+    [questionLine, 10, 'Question 3 has typewriter quotation marks, `"ES sadarbība"` (2 in this field): the report prints them as typed, beside its own “…”.'],
+  ]);
+});

@@ -111,6 +111,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => ITEM_WITHOUT_TEXT.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
   { mayFind: (text) => text.includes('"'), find: straightQuoteProblems },
+  { mayFind: (text) => text.includes('][^'), find: adjacentNoteProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
   { mayFind: (text) => text.includes(']['), find: undefinedLinkLabelProblems },
 ];
@@ -610,6 +611,38 @@ function fieldLabel(field: readonly PropertyKey[]): string {
   const [list, index, key] = field;
   if (list === 'questions' && typeof index === 'number' && key === 'text') return `Question ${index + 1}`;
   return `\`${field.map(String).join('.')}\``;
+}
+
+/**
+ * `markdown/adjacent-footnotes`: two footnote marks side by side (`[^2][^3]`), whose numbers the report
+ * sets as one raised number, “²³”, which a reader takes for note 23. Said once a field, at the first
+ * pair, with how many there are; marks parted by a space or a word are not reported.
+ */
+function adjacentNoteProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const pairs: number[] = [];
+  walk(tree, (node) => {
+    if (!('children' in node)) return;
+    node.children.forEach((child, index) => {
+      const next = node.children[index + 1];
+      const at = next?.position?.start.offset;
+      if (child.type === 'footnoteReference' && next?.type === 'footnoteReference' && at !== undefined) pairs.push(at);
+    });
+  });
+  const [first] = pairs.sort((a, b) => a - b);
+  if (first === undefined) return [];
+  const marks = /^\[\^[^\]]*\]/.exec(text.slice(first))?.[0] ?? '[^';
+  const before = text.slice(0, first).match(/\[\^[^\]]*\]$/)?.[0] ?? '';
+  const more = pairs.length > 1 ? ` (and ${pairs.length - 1} more in this field)` : '';
+  return [
+    diagnostic(
+      file.path,
+      place(first, marks),
+      'warning',
+      'markdown/adjacent-footnotes',
+      `${fieldLabel(field)} has two footnote marks side by side, \`${before}${marks}\`${more}: the report sets their numbers together, as one raised number (“²³” reads as note 23).`,
+      'Put each mark after the word it is about, or write one note that says both; marks parted by a comma, `[^2],[^3]`, print “²,³”.',
+    ),
+  ];
 }
 
 /** Whether a field is one of a text's English (`body_en`, `topic_en`, `name.english`): English writes its own quotes. */

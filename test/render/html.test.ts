@@ -103,3 +103,12 @@ test('the meeting’s topic, names and questions, printed as typed, are checked 
     [questionLine, 10, 'Question 3 has typewriter quotation marks, `"ES sadarbība"` (2 in this field): the report prints them as typed, beside its own “…”.'],
   ]);
 });
+
+test('two footnote marks side by side, printed as one raised number, are a warning once a field at the second mark; marks parted by a space or a comma are not', async () => {
+  const problems = bodyProblems('markdown/adjacent-footnotes');
+  const notes = '\n\n  [^a]: Pirmā.\n  [^b]: Otrā.\n  [^c]: Trešā.';
+  expect(await problems(`Pamatnostādnes[^a][^b] un plāns[^c].${notes}`)).toEqual([
+    [19, 21, '`body` has two footnote marks side by side, `[^a][^b]`: the report sets their numbers together, as one raised number (“²³” reads as note 23).'],
+  ]);
+  expect(await problems(`Pamatnostādnes[^a],[^b] un plāns [^c].${notes}`)).toEqual([]);
+});

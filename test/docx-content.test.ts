@@ -620,6 +620,12 @@ describe('what a position’s own text becomes in the DOCX', () => {
     for (const line of ['pirmais;', 'otrais.', 'citāts']) expect(notes).toContainEqual(['FootnoteText', line]);
   });
 
+  it('each table row is kept whole on one page, the header row repeated on each (a tall row broke across a page, read as two rows with the header between)', async () => {
+    const { body } = await buildWithAnswer('| Programma | Piezīmes |\n|---|---|\n| Skola 2030 | Valsts izglītības satura centrs |\n| PuMPuRS | IKVD |');
+    const rows = [...(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(body)?.[0] ?? '').matchAll(/<w:trPr>(.*?)<\/w:trPr>/g)].map((m) => m[1]);
+    expect(rows).toEqual(['<w:cantSplit/><w:tblHeader/>', '<w:cantSplit/><w:tblHeader w:val="off"/>', '<w:cantSplit/><w:tblHeader w:val="off"/>']);
+  });
+
   it('a table row with more cells than the header loses the extra ones, as in the Markdown', async () => {
     const { body, md } = await buildWithAnswer('| Valsts | Skolas |\n|---|--:|\n| Lietuva | 45 | lieks |');
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(body)?.[0] ?? '';

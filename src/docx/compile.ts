@@ -670,6 +670,8 @@ class DocxCompiler {
       rows: rows.map(
         ({ revision, cells }, rowIndex) =>
           new TableRow({
+            // Whole on one page: a row broken across a page read as two rows, the header repeated between its halves.
+            cantSplit: true,
             tableHeader: rowIndex === 0,
             ...revision,
             children: cells.map((paragraph, cellIndex) => new TableCell({ width: { size: widths[cellIndex] ?? 0, type: WidthType.DXA }, children: [paragraph] })),

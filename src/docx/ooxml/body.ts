@@ -381,14 +381,24 @@ export class TableCell implements Element {
   }
 }
 
+/** A table row: `cantSplit` keeps it whole on one page (`w:cantSplit`), `tableHeader` repeats it at the top of each page. */
+export interface TableRowOptions {
+  cantSplit?: boolean;
+  tableHeader: boolean;
+  children: readonly TableCell[];
+  insertion?: ChangeStamp;
+  deletion?: ChangeStamp;
+}
+
 export class TableRow implements Element {
-  readonly options: { tableHeader: boolean; children: readonly TableCell[]; insertion?: ChangeStamp; deletion?: ChangeStamp };
-  constructor(options: { tableHeader: boolean; children: readonly TableCell[]; insertion?: ChangeStamp; deletion?: ChangeStamp }) {
+  readonly options: TableRowOptions;
+  constructor(options: TableRowOptions) {
     this.options = options;
   }
   write(context: WriteContext): string {
-    const { tableHeader, insertion, deletion, children } = this.options;
-    const props = (tableHeader ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>') + (insertion ? change('ins', insertion) : '') + (deletion ? change('del', deletion) : '');
+    const { cantSplit, tableHeader, insertion, deletion, children } = this.options;
+    const props =
+      (cantSplit ? '<w:cantSplit/>' : '') + (tableHeader ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>') + (insertion ? change('ins', insertion) : '') + (deletion ? change('del', deletion) : '');
     return `<w:tr><w:trPr>${props}</w:trPr>${children.map((cell) => cell.write(context)).join('')}</w:tr>`;
   }
 }

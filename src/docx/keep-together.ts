@@ -1,0 +1,35 @@
+import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { ParagraphOptions } from './ooxml/body.js';
+import { Style } from './styles.js';
+
+/**
+ * What a paragraph (or a list item's first) is kept with across pages; nothing in a footnote, whose
+ * note Word keeps on its reference's page. Read from the Markdown alone, so that the DOCX made from
+ * the report's fields and the one made from its .md are the same.
+ * - All in bold, a question (“1. **Kādi …?**”) or a heading written in bold: kept whole and on the page
+ *   of the next block's first lines, where at a page's foot it stood alone, its answer on the next page.
+ * - Ending with a colon, a lead-in (“… paredzēts:” before a list, “… ir šāds:” before a table, the
+ *   invitation before the questions): kept on the page of the next block's first lines.
+ */
+export function keptWithNext(node: Paragraph, style: string): Pick<ParagraphOptions, 'keepNext' | 'keepLines'> {
+  if (style === Style.footnote) return {};
+  if (allBold(node.children)) return { keepNext: true, keepLines: true };
+  return toString(node).trimEnd().endsWith(':') ? { keepNext: true } : {};
+}
+
+/** The paragraph a block ends with, in its last list item or quote; none for a table, code or a heading. */
+export function lastParagraph(node: Nodes): Paragraph | undefined {
+  if (node.type === 'paragraph') return node;
+  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
+    const last = node.children.at(-1);
+    return last ? lastParagraph(last) : undefined;
+  }
+  return undefined;
+}
+
+/** Whether phrasing content is bold throughout (blanks and footnote marks aside), as a question is; in a redline, in either version. */
+function allBold(children: readonly PhrasingContent[]): boolean {
+  const printed = children.filter((child) => child.type !== 'footnoteReference' && !(child.type === 'text' && child.value.trim() === ''));
+  return printed.length > 0 && printed.every((child) => child.type === 'strong' || ((child.type === 'insertion' || child.type === 'deletion') && allBold(child.children)));
+}

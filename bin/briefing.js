@@ -3,7 +3,7 @@
 // that runs it with the `node` on PATH). Written in syntax every Node.js since 12 parses (no
 // top-level await, no `?.`), so that an old Node gets one line or a newer Node, never a crash.
 // What it decides and why: docs/decisions/0002-launcher-and-startup.md.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,7 +33,7 @@ if (here === undefined) {
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // The one answer that needs none of the tool: read it here rather than load the CLI.
   const manifest = JSON.parse(readFileSync(join(dirname(self), '../package.json'), 'utf8'));
-  process.stdout.write(`${manifest.version}\n`);
+  printVersion(`${manifest.version}\n`);
 } else if (!newEnough(process.versions.node)) {
   // Only this branch needs these modules; --version and a current Node load none of them.
   Promise.all([import('node:child_process'), import('node:module'), import('node:os')]).then(([childProcess, module, os]) => {
@@ -106,6 +106,25 @@ function projectTool(here) {
       return undefined;
     }
     if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Writes the version as every command writes its output (bin/load.cjs, onOutputFailure): a reader that
+ * stopped early (`briefing --version | :`) ends it quietly, any other failure (`> /dev/full`) in one line
+ * and exit 2. `process.stdout.write` ended either in Node.js's stack trace and exit 1.
+ */
+function printVersion(text) {
+  try {
+    writeSync(1, text);
+  } catch (error) {
+    if (error && error.code === 'EPIPE') return;
+    try {
+      writeSync(2, `briefing: could not write to stdout: ${error && error.message}\n`);
+    } catch {
+      // stderr is what failed: the exit code says it.
+    }
+    process.exitCode = 2;
   }
 }
 

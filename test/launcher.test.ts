@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
@@ -24,6 +24,26 @@ describe('bin/briefing.js, the installed command', () => {
   it('answers --version from package.json', () => {
     const run = spawnSync(join(REPO, 'bin/briefing.js'), ['--version'], { encoding: 'utf8' });
     expect(run).toMatchObject({ status: 0, stdout: `${packageJson.version}\n`, stderr: '' });
+  });
+
+  it('answers --version quietly to a reader that has gone (--version | :), and in one line, exit 2, to a full disk', async () => {
+    const closed = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), '--version']);
+      // The reader is gone before the command writes.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      child.on('close', (code) => done({ code, stderr }));
+    });
+    expect(closed).toEqual({ code: 0, stderr: '' });
+    if (!existsSync('/dev/full')) return;
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), '--version'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      expect(run).toMatchObject({ status: 2, stderr: 'briefing: could not write to stdout: ENOSPC: no space left on device, write\n' });
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('typed in a folder that was removed meanwhile, says so in one line (exit 2), with the resident server or without', () => {

@@ -111,6 +111,16 @@ describe('colour', () => {
     expect(useColour(true, { TERM: 'dumb' })).toBe(false);
   });
 
+  test('FORCE_COLOR decides when set: 0 or false none, even on a terminal; any other value colours a pipe too; NO_COLOR still wins', () => {
+    expect(useColour(true, { FORCE_COLOR: '0' })).toBe(false);
+    expect(useColour(true, { FORCE_COLOR: 'false' })).toBe(false);
+    for (const value of ['1', '2', '3', 'true', '']) expect(useColour(false, { FORCE_COLOR: value }), value).toBe(true);
+    expect(useColour(false, { FORCE_COLOR: '1', TERM: 'dumb' })).toBe(true);
+    expect(useColour(true, { FORCE_COLOR: '3', NO_COLOR: '1' })).toBe(false);
+    expect(useColour(true, { FORCE_COLOR: '0' }, colourAsked(['check', '--color']))).toBe(true);
+    expect(useColour(false, { FORCE_COLOR: '1' }, colourAsked(['check', '--no-color']))).toBe(false);
+  });
+
   test('--color and --no-color override the terminal and NO_COLOR; the last one before `--` counts', () => {
     expect(useColour(false, {}, colourAsked(['check', '--color']))).toBe(true);
     expect(useColour(true, { NO_COLOR: '1' }, colourAsked(['--color', 'check']))).toBe(true);

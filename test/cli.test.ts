@@ -151,6 +151,19 @@ describe('the briefing command', () => {
     expect(runCli(['list', '--status', 'draft', '--status', 'draft'], dir).status).toBe(0);
   });
 
+  it('refuses build --out - (standard output to most tools; it made a folder named -), exit 2, nothing written; ./- is that folder', () => {
+    const dir = exampleProject();
+    const run = runCli(['build', EXAMPLE_MEETING, '--format', 'md', '--out', '-'], dir);
+    expect(run).toMatchObject({ status: 2, stdout: '' });
+    expect(run.stderr).toBe(
+      'briefing: --out - : --out names the folder the files are written into; it cannot be standard output (-), as a report is several files.\n' +
+        '  Give a folder, e.g. --out out/ (a folder named - is --out ./-).\n',
+    );
+    expect(existsSync(join(dir, '-'))).toBe(false);
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md', '--out', './-'], dir).status).toBe(0);
+    expect(existsSync(join(dir, '-', 'IZMzin_190221_EDUC.md'))).toBe(true);
+  });
+
   it('rejects an unknown output format, exit 2', () => {
     const run = runCli(['build', EXAMPLE_MEETING, '--format', 'rtf'], exampleProject());
     expect(run.status).toBe(2);

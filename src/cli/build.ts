@@ -5,7 +5,7 @@ import type { BuildProgress, BuildResult, MeetingOutcome } from '../commands/bui
 import { parseShard, type Shard } from '../batch/shard.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { paint } from '../diagnostics/human.js';
-import { nonEmpty, parseFormats, parseJobs, type BuildFormat } from './flags.js';
+import { nonEmpty, outputFolder, parseFormats, parseJobs, type BuildFormat } from './flags.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
 import { STOP_SIGNALS } from '../util/process.js';
@@ -31,7 +31,7 @@ export function registerBuild(program: Command, io: Io): void {
     .description('Build the report of each meeting as Markdown, DOCX and PDF; unchanged meetings are skipped.')
     .argument('[meetings...]', 'meeting files or glob patterns, e.g. meetings/2021-02-19-educ-informal.yaml')
     .option('-a, --all', 'build every meeting under the config’s meetings folder', false)
-    .option('-o, --out <dir>', 'output folder (default: the config’s `output`, usually out/)', nonEmpty('--out', 'a folder'))
+    .option('-o, --out <dir>', 'output folder (default: the config’s `output`, usually out/)', outputFolder('--out'))
     .addOption(offer(new Option('-f, --format <formats>', 'comma-separated formats: md, docx, pdf (pdf needs LibreOffice; default: the config’s `formats`)').argParser(parseFormats), ['md', 'docx', 'pdf', 'md,docx', 'md,docx,pdf']))
     .option('--final', 'refuse to build unless every required ministry cleared every position', false)
     .addOption(offerFromProject(new Option('-t, --template <name>', 'use this template instead of the meeting’s own (see `briefing templates`)').argParser(nonEmpty('--template', 'a template name (see `briefing templates`)')), 'template-names', { files: false }))

@@ -54,6 +54,24 @@ export function nonEmpty(flag: string, what: string): (value: string) => string 
 }
 
 /**
+ * The parser of a flag naming the folder a command writes its files into: a value that says
+ * something, and not `-`, which means standard output to most tools and which build took for a
+ * folder of that name (`build --out -` wrote `./-/IZMzin_190221_EDUC.md`, printing nothing).
+ */
+export function outputFolder(flag: string): (value: string) => string {
+  const given = nonEmpty(flag, 'a folder');
+  return (value) => {
+    if (value === '-') {
+      throw new UsageError(
+        `${flag} - : ${flag} names the folder the files are written into; it cannot be standard output (-), as a report is several files.`,
+        `Give a folder, e.g. ${flag} out/ (a folder named - is ${flag} ./-).`,
+      );
+    }
+    return given(value);
+  };
+}
+
+/**
  * Makes every option of `command` and its subcommands that takes a value refuse a second,
  * different value. Left alone, the last one counts and the first is dropped without a word:
  * `clear x -m LM -m AM` would record AM's answer alone while the user believes both are

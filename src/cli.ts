@@ -20,6 +20,7 @@ import { ExitCode, UsageError } from './diagnostics/errors.js';
 import { oneLine } from './diagnostics/human.js';
 import { diagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { toJsonReport } from './diagnostics/json.js';
+import { suggest } from './util/suggest.js';
 
 export { serve } from './cli/server.js';
 
@@ -113,7 +114,23 @@ Examples:
     process.exitCode = (error instanceof UsageError ? error.exitCode : undefined) ?? ExitCode.failure;
   }
 
-  await program.parseAsync(args, { from: 'user' }).catch(fail);
+  const unknownTopic = unknownHelpTopic(program, args);
+  await (unknownTopic ? Promise.reject(unknownTopic) : program.parseAsync(args, { from: 'user' })).catch(fail);
+}
+
+/**
+ * `briefing help <word>` for a word that is no command: the mistake and the nearest command, as
+ * `briefing <word>` says them. Commander printed the whole help on stderr (exit 2) and not a word of
+ * what was wrong, so `briefing help bild` looked like the help asked for, but failed a script.
+ */
+function unknownHelpTopic(program: Command, args: readonly string[]): UsageError | undefined {
+  const at = commandIndex(args);
+  const topic = at === undefined || args[at] !== 'help' ? undefined : args[at + 1];
+  if (topic === undefined || topic.startsWith('-')) return undefined;
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (names.includes(topic) || topic === 'help') return undefined;
+  const nearest = suggest(topic, names);
+  return new UsageError(`unknown command '${topic}'`, nearest ? `Did you mean briefing help ${nearest}?` : 'See briefing --help for the commands.');
 }
 
 /**
@@ -152,10 +169,16 @@ const GLOBAL_WITH_VALUE = new Set(['-C', '--cwd']);
  * one (`briefing -C reports build` runs `build` in the folder `reports`).
  */
 function commandWord(args: readonly string[]): string | undefined {
+  const index = commandIndex(args);
+  return index === undefined ? undefined : args[index];
+}
+
+/** Where {@link commandWord} stands in `args`; undefined when there is none. */
+function commandIndex(args: readonly string[]): number | undefined {
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
     if (GLOBAL_WITH_VALUE.has(arg)) index++;
-    else if (!arg.startsWith('-')) return arg;
+    else if (!arg.startsWith('-')) return index;
   }
   return undefined;
 }

@@ -36,6 +36,9 @@ describe('help and mistakes', () => {
     [['check', '--json'], "briefing: unknown option '--json'\n  check prints JSON with --format json."],
     [['list', '--format', 'json'], "briefing: unknown option '--format'\n  list prints JSON with --json."],
     [['templates', '--format=json'], "briefing: unknown option '--format=json'\n  templates prints JSON with --json."],
+    // Help for a command there is not: the mistake, not the whole help.
+    [['help', 'bild'], "briefing: unknown command 'bild'\n  Did you mean briefing help build?"],
+    [['-C', 'help', 'help', 'zzzzzz'], "briefing: unknown command 'zzzzzz'\n  See briefing --help for the commands."],
   ])('%j says what is wrong as every message does (briefing:, then a hint such as the nearest name) and exits 2', (args, message) => {
     const run = runCli(args, REPO);
     expect(run.status).toBe(2);
@@ -51,4 +54,10 @@ it.each([[[]], [['new']]])('%j without its command shows the help on stderr and 
   // Help asked for is no mistake.
   expect(runCli([...args, '--help'], REPO).status).toBe(0);
   expect(runCli(['help', ...args], REPO).status).toBe(0);
+});
+
+it.each([['help', 'build'], ['-C', 'help', 'help', 'list']])('%j shows the help of that command, exit 0', (...args) => {
+  const run = runCli(args, REPO);
+  expect(run).toMatchObject({ status: 0, stderr: '' });
+  expect(run.stdout).toMatch(/^Usage: briefing /);
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_KINDS } from '../src/cli/schema.js';
@@ -38,6 +38,27 @@ function bashComplete(path: string, cwd: string, env: NodeJS.ProcessEnv, ...word
   const run = spawnSync('bash', ['-c', program], { cwd, env, encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return run.stdout.split('\n').filter(Boolean).sort();
+}
+
+/**
+ * Types `line` and a Tab into an interactive zsh (on a terminal of its own: util-linux's script) that
+ * loaded the script at `path` as its completion, in `cwd`; returns the words of the line as completed.
+ */
+function zshComplete(path: string, cwd: string, env: NodeJS.ProcessEnv, line: string): string[] {
+  const folder = tempDir();
+  writeFileSync(join(folder, '_briefing'), readFileSync(path));
+  const setUp = `fpath=(${folder} $fpath); autoload -Uz compinit; compinit -u -D; bindkey -e; PS1='> '`;
+  // Ctrl-A goes back to the start of the line, which then prints its words one a line after a mark.
+  const input = `${setUp}\r${line}\t\u0001print -rl -- '<<<' \rexit\r`;
+  const run = spawnSync('script', ['-qc', 'zsh -f -i', '/dev/null'], { cwd, env: { ...env, TERM: 'xterm' }, input, encoding: 'utf8', timeout: 20000 });
+  const lines = run.stdout.replace(/\r/g, '').split('\n');
+  const mark = lines.lastIndexOf('<<<');
+  const words: string[] = [];
+  for (const word of lines.slice(mark + 1)) {
+    if (word.includes('> ') || word === '') break;
+    words.push(word);
+  }
+  return words;
 }
 
 describe('briefing completion', () => {
@@ -122,6 +143,18 @@ describe('briefing completion', () => {
   it.skipIf(!installed('zsh'))('zsh: passes zsh -n', () => {
     const path = script('zsh');
     expect(spawnSync('zsh', ['-n', path], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it.skipIf(!installed('zsh') || !installed('script'))('zsh: after -C <dir> typed with backslashes, quotes or none, file names and the project’s words come from that folder', () => {
+    const path = script('zsh');
+    const { root, env } = projectToComplete();
+    // The project, in a folder whose name has a space and a Latvian letter.
+    const here = tempDir();
+    symlinkSync(root, join(here, 'sp ā'));
+    for (const dir of ['sp\\ ā', '"sp ā"', "'sp ā'"]) {
+      expect(zshComplete(path, here, env, `briefing -C ${dir} build meetings/my`), dir).toEqual(['briefing', '-C', 'sp ā', 'build', 'meetings/my meeting.yaml']);
+      expect(zshComplete(path, here, env, `briefing -C ${dir} clear equity-r`), dir).toEqual(['briefing', '-C', 'sp ā', 'clear', 'equity-reforms']);
+    }
   });
 
   it.skipIf(!installed('fish'))('fish: passes fish -n and completes', () => {

@@ -19,8 +19,10 @@ export function zshCompletion(program: CommandSpec): string {
   local ${top}_program=$words[1] ${top}_dir
   [[ $words[1] == '~/'* ]] && ${top}_program=$HOME\${words[1]#\\~}`
           : '';
+      // opt_args holds the word as typed with its backslashes doubled: one (Q) undoes that, the other the
+      // word's own quoting (-C my\ folder and -C "my folder" alike), which one (Q) left as `my\ folder`.
       const found = fn === top && cwd ? `
-  ${top}_dir=\${(Q)\${opt_args[${spellings(cwd).join(']:-$opt_args[')}]}}
+  ${top}_dir=\${(Q)\${(Q)\${opt_args[${spellings(cwd).join(']:-$opt_args[')}]}}}
   [[ $${top}_dir == '~' || $${top}_dir == '~/'* ]] && ${top}_dir=$HOME\${${top}_dir#\\~}` : '';
       functions.push(`${fn}() {
   local curcontext="$curcontext" state line

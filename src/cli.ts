@@ -1,4 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerBuild } from './cli/build.js';
 import { registerCheck } from './cli/check.js';
@@ -87,7 +89,8 @@ Examples:
     const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
     // build and list print JSON with --json; check, with problems only to report, with --format json.
     const json = jsonFlagHint(first, args);
-    const hint = suggestion || json || `See ${['briefing', ...commandPath(program, args), '--help'].join(' ')}.`;
+    const file = fileTakenForOption(first, io.cwd(), commandPath(program, args));
+    const hint = file || suggestion || json || `See ${['briefing', ...commandPath(program, args), '--help'].join(' ')}.`;
     return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
   }
 
@@ -159,6 +162,16 @@ function jsonFlagHint(mistake: string, args: readonly string[]): string | undefi
   if (mistake === "error: unknown option '--json'" && args.includes('check')) return 'check prints JSON with --format json.';
   const other = ['list', 'templates'].find((command) => args.includes(command));
   return other !== undefined && /^error: unknown option '--format(=.*)?'$/.test(mistake) ? `${other} prints JSON with --json.` : undefined;
+}
+
+/**
+ * The hint for an "unknown option" that is the name of a file in `cwd` (`check -x.yaml`): how to name
+ * it so that it is read as a file (`command`: the words of the command it was given to). The nearest flag was no help there, or none was offered.
+ */
+function fileTakenForOption(mistake: string, cwd: string, command: readonly string[]): string | undefined {
+  const name = /^error: unknown option '(-[^=]*)'$/.exec(mistake)?.[1];
+  if (name === undefined || !existsSync(resolve(cwd, name))) return undefined;
+  return `${name} is a file here: name it ./${name}, or put -- before the files (${['briefing', ...command, '--', name].join(' ')}).`;
 }
 
 /** The global options that take a value: the word after them is that value, not the command. */

@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from './helpers/project.js';
+import { REPO, runCli, tempDir } from './helpers/project.js';
 
 const COMMANDS = [[], ['build'], ['new'], ['new', 'meeting'], ['new', 'position'], ['clear'], ['review'], ['import'], ['list'], ['templates'], ['reference-docx'], ['completion']];
 
@@ -54,6 +56,17 @@ it.each([[[]], [['new']]])('%j without its command shows the help on stderr and 
   // Help asked for is no mistake.
   expect(runCli([...args, '--help'], REPO).status).toBe(0);
   expect(runCli(['help', ...args], REPO).status).toBe(0);
+});
+
+it('an unknown option that is a file here says how to name the file (./-x.yaml or after --), from -C too, exit 2', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, '-x.yaml'), 'id: x\n');
+  const run = runCli(['build', '-x.yaml'], dir);
+  expect(run).toMatchObject({ status: 2, stdout: '' });
+  expect(run.stderr).toBe("briefing: unknown option '-x.yaml'\n  -x.yaml is a file here: name it ./-x.yaml, or put -- before the files (briefing build -- -x.yaml).\n");
+  expect(runCli(['-C', dir, 'check', '-x.yaml'], REPO).stderr).toContain('(briefing check -- -x.yaml)');
+  // No such file: the nearest flag, as before.
+  expect(runCli(['check', '-formt'], dir).stderr).not.toContain('is a file here');
 });
 
 it.each([['help', 'build'], ['-C', 'help', 'help', 'list']])('%j shows the help of that command, exit 0', (...args) => {

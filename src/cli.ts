@@ -90,7 +90,7 @@ Examples:
     // build and list print JSON with --json; check, with problems only to report, with --format json.
     const json = jsonFlagHint(first, args);
     const file = fileTakenForOption(first, io.cwd(), commandPath(program, args));
-    const hint = file || suggestion || json || `See ${['briefing', ...commandPath(program, args), '--help'].join(' ')}.`;
+    const hint = file || suggestion || json || nearestChoice(first) || `See ${['briefing', ...commandPath(program, args), '--help'].join(' ')}.`;
     return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
   }
 
@@ -162,6 +162,21 @@ function jsonFlagHint(mistake: string, args: readonly string[]): string | undefi
   if (mistake === "error: unknown option '--json'" && args.includes('check')) return 'check prints JSON with --format json.';
   const other = ['list', 'templates'].find((command) => args.includes(command));
   return other !== undefined && /^error: unknown option '--format(=.*)?'$/.test(mistake) ? `${other} prints JSON with --json.` : undefined;
+}
+
+/**
+ * The hint for a value that is none of an option's or argument's choices (`list meetngs`, `--kind
+ * formel`): the nearest choice, which commander does not offer for values as it does for flags.
+ */
+function nearestChoice(mistake: string): string | undefined {
+  const found = /argument '(.*)' is invalid\. Allowed choices are (.*)\.$|value '(.*)' is invalid for argument '.*'\. Allowed choices are (.*)\.$/.exec(mistake);
+  const value = found?.[1] ?? found?.[3];
+  const choices = (found?.[2] ?? found?.[4])?.split(', ');
+  if (value === undefined || choices === undefined) return undefined;
+  // A choice cut short (`server stat`) is that choice, though another is fewer letters away (start).
+  const started = choices.filter((choice) => value !== '' && choice.startsWith(value));
+  const nearest = started.length === 1 ? started[0] : suggest(value, choices);
+  return nearest === undefined ? undefined : `Did you mean ${nearest}?`;
 }
 
 /**

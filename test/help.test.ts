@@ -38,6 +38,11 @@ describe('help and mistakes', () => {
     [['check', '--json'], "briefing: unknown option '--json'\n  check prints JSON with --format json."],
     [['list', '--format', 'json'], "briefing: unknown option '--format'\n  list prints JSON with --json."],
     [['templates', '--format=json'], "briefing: unknown option '--format=json'\n  templates prints JSON with --json."],
+    // A value that is none of the choices: the nearest one.
+    [['list', 'meetngs'], "briefing: command-argument value 'meetngs' is invalid for argument 'what'. Allowed choices are positions, meetings.\n  Did you mean meetings?"],
+    [['list', '--status', 'draf'], "briefing: option '--status <status>' argument 'draf' is invalid. Allowed choices are draft, cleared.\n  Did you mean draft?"],
+    [['server', 'stat'], "briefing: command-argument value 'stat' is invalid for argument 'action'. Allowed choices are status, start, stop.\n  Did you mean status?"],
+    [['completion', 'powershell'], "briefing: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n  See briefing completion --help."],
     // Help for a command there is not: the mistake, not the whole help.
     [['help', 'bild'], "briefing: unknown command 'bild'\n  Did you mean briefing help build?"],
     [['-C', 'help', 'help', 'zzzzzz'], "briefing: unknown command 'zzzzzz'\n  See briefing --help for the commands."],

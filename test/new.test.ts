@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,6 +111,17 @@ describe('briefing new meeting', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Missing --formation, --name, --name-locative');
     expect(existsSync(join(dir, 'meetings/2021-05-18-educ-council.yaml'))).toBe(false);
+  });
+
+  // util-linux's script gives the command a terminal of its own; the test's input is what is typed on it.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('typed on a terminal with its output redirected (> log), asks on stderr and writes the file', () => {
+    const dir = exampleProject();
+    const command = `"${process.execPath}" "${join(REPO, 'bin/briefing.js')}" new position a-question --owner IZM --unit X --clearances AM > log.txt`;
+    const run = spawnSync('script', ['-qc', command, '/dev/null'], { cwd: dir, input: 'Vai šķūnis?\r', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stdout).toContain('The question it answers, in short');
+    expect(run.stdout).not.toContain('standard input is not a terminal');
+    expect(read(dir, 'positions/a-question.yaml')).toContain('questions:\n  - Vai šķūnis?\n');
+    expect(read(dir, 'log.txt')).toMatch(/^created positions\/a-question\.yaml\n/);
   });
 
   it('takes the date as Latvians write it too, DD.MM.YYYY, and names the file and the meeting by YYYY-MM-DD', async () => {

@@ -107,9 +107,14 @@ export function today(): string {
   return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 }
 
-/** The terminal prompter, only when a person can answer: never in CI or a pipe. */
+/**
+ * The terminal prompter, only when a person can answer: never in CI or a pipe. The questions go to
+ * stdout, or to stderr when only stderr is the terminal: `new position x > log` (or `| tee log`),
+ * typed on a terminal, was refused as "standard input is not a terminal", which it was.
+ */
 export async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) return {};
-  const { inquirerPrompter } = await import('../prompt/inquirer.js');
-  return { prompter: inquirerPrompter };
+  const screen = process.stdout.isTTY ? 'stdout' : process.stderr.isTTY ? 'stderr' : undefined;
+  if (!process.stdin.isTTY || screen === undefined) return {};
+  const { inquirerPrompter, promptsOn } = await import('../prompt/inquirer.js');
+  return { prompter: screen === 'stdout' ? inquirerPrompter : promptsOn({ output: process.stderr }) };
 }

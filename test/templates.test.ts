@@ -231,6 +231,14 @@ describe('templates', () => {
     expect(runCli(['templates'], dir)).toMatchObject({ status: 0, stderr: '' });
   });
 
+  it('in colour (a terminal, --color), dims where a template comes from, its control characters still escaped', () => {
+    const dir = exampleProject({ 'templates/note.md.hbs': '{{! A note\u0007 that rings. }}\nPiezīme.\n' });
+    const run = runCli(['templates', '--color'], dir);
+    expect(run.stdout).toContain('Ministra runas punkti (Latvian speaking points): short numbered points per question. \u001b[2m(built-in)\u001b[22m\n');
+    expect(run.stdout).toContain('note                   A note\\u0007 that rings. \u001b[2m(templates/note.md.hbs');
+    expect(run.stdout).not.toContain('\\u001b');
+  });
+
   it('finds a template and a partial whose file names have their Latvian letters decomposed (copied from a Mac) by the composed name', async () => {
     const dir = exampleProject({
       ['templates/ziņojums.lv.md.hbs'.normalize('NFD')]: '{{!-- Mūsu ziņojums. --}}\n# {{meeting.topic}}\n\n{{> paraksts-ņ}}\n',

@@ -39,7 +39,8 @@ async function printTemplates(io: Io, result: TemplatesResult, json: boolean): P
   process.exitCode = result.exitCode;
   const found = result.templates;
   if (json) return console.log(JSON.stringify(found, null, 2));
-  const width = Math.max(...found.map((t) => t.name.length));
+  // Control characters of a name or description are shown escaped, before the colours' own are added.
+  const width = Math.max(...found.map((t) => oneLine(t.name).length));
   for (const t of found) {
     const origin = t.source === 'built-in' ? 'built-in' : t.overrides ? `${t.path}, replaces the built-in one` : t.path;
     const elsewhere = t.partials.filter((partial) => partial.source !== t.source);
@@ -49,7 +50,7 @@ async function printTemplates(io: Io, result: TemplatesResult, json: boolean): P
         ? `; with your ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.path).join(', ')}`
         : `; with the built-in ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.name).join(', ')}`;
     const broken = t.usable ? '' : ` ${io.out.red(`cannot be used: ${t.errors === 1 ? '1 error' : `${t.errors} errors`}`)}`;
-    console.log(oneLine(`${t.name.padEnd(width)}  ${t.description || '(no description)'} ${io.out.dim(`(${origin}${partials})`)}${broken}`));
+    console.log(`${oneLine(t.name).padEnd(width)}  ${oneLine(t.description || '(no description)')} ${io.out.dim(oneLine(`(${origin}${partials})`))}${broken}`);
   }
 }
 

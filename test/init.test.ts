@@ -282,6 +282,10 @@ describe('briefing init', () => {
     const run = runCli(['init', 'ES sanāksmes', '--ministry', 'IZM'], dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("  cd 'ES sanāksmes'\n");
+    // A name that starts with - (given after --): `cd -dash` is an option of cd.
+    const dash = runCli(['init', '--ministry', 'IZM', '--', '-dash'], dir);
+    expect(dash.status, dash.stderr).toBe(0);
+    expect(dash.stdout).toContain('  cd ./-dash\n');
   });
 
   it('asks for the ministry and the signatory on a terminal, and needs --ministry without one', async () => {

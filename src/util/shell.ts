@@ -1,8 +1,10 @@
 /**
- * A word as a command line in a hint should show it, to be pasted into a shell: as it is when it
+ * A path as a command line in a hint should show it, to be pasted into a shell: as it is when it
  * holds only characters no shell reads specially, else in single quotes (a path with a space,
- * `positions/izglītība ūdens/x.yaml`, split into two arguments when pasted).
+ * `positions/izglītība ūdens/x.yaml`, split into two arguments when pasted). A path that starts
+ * with `-` starts with `./`, or the command takes it for an option (`cd -dash`, after `init -- -dash`).
  */
 export function shellWord(text: string): string {
-  return /^[\p{L}\p{N}_\-./:@%+=,]+$/u.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+  const path = text.startsWith('-') ? `./${text}` : text;
+  return /^[\p{L}\p{N}_\-./:@%+=,]+$/u.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }

@@ -10,3 +10,9 @@ it('leaves a plain path as it is and quotes one a shell would split or read, so 
     expect(execFileSync('sh', ['-c', `printf '%s' ${quoted}`], { encoding: 'utf8' })).toBe(word);
   }
 });
+
+it('starts a path that starts with - with ./, so that no command takes it for an option', () => {
+  expect(shellWord('-dash')).toBe('./-dash');
+  expect(shellWord('-my folder')).toBe("'./-my folder'");
+  expect(execFileSync('sh', ['-c', `printf '%s' ${shellWord('-my folder')}`], { encoding: 'utf8' })).toBe('./-my folder');
+});

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,6 +163,26 @@ describe('the briefing command', () => {
     expect(existsSync(join(dir, '-'))).toBe(false);
     expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md', '--out', './-'], dir).status).toBe(0);
     expect(existsSync(join(dir, '-', 'IZMzin_190221_EDUC.md'))).toBe(true);
+  });
+
+  // util-linux's script gives the command a terminal of its own.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('draws the progress of a batch on a terminal, not on one that cannot move the cursor (TERM=dumb)', () => {
+    const dir = exampleProject();
+    const meeting = readFileSync(join(dir, EXAMPLE_MEETING), 'utf8');
+    writeFileSync(join(dir, 'meetings/2021-02-20-educ-informal.yaml'), meeting.replace(/^date: .*$/m, 'date: 2021-02-20').replace(/^file_code: .*$/m, 'file_code: IZMzin_200221_EDUC'));
+    const onTerminal = (term: string) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, TERM: term, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
+      delete env.CI;
+      const command = `"${process.execPath}" "${join(REPO, 'bin/briefing.js')}" build --all --force --format md`;
+      return spawnSync('script', ['-qc', command, '/dev/null'], { cwd: dir, env, encoding: 'utf8' });
+    };
+    const drawn = onTerminal('xterm');
+    expect(drawn.stdout).toContain('] 2/2 meetings/');
+    expect(drawn.stdout).toContain('\u001b[K');
+    const dumb = onTerminal('dumb');
+    expect(dumb.stdout).toContain('built  meetings/2021-02-20-educ-informal.yaml');
+    expect(dumb.stdout).not.toContain('\u001b');
+    expect(dumb.stdout).not.toContain('2/2');
   });
 
   it('rejects an unknown output format, exit 2', () => {

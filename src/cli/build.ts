@@ -64,7 +64,8 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
       const { removeFoldersOnSignal } = await import('../pdf/convert.js');
       removeFoldersOnSignal();
       const stopped = flags.json ? await jsonOnSignal() : undefined;
-      const line = !flags.json && process.stderr.isTTY && !process.env.CI ? await progressLine() : undefined;
+      // A terminal that cannot move the cursor (TERM=dumb: Emacs' shell, some IDE consoles) gets no line redrawn in place.
+      const line = !flags.json && process.stderr.isTTY && !process.env.CI && process.env.TERM !== 'dumb' ? await progressLine() : undefined;
       const progress = stopped ?? line;
       try {
         const result = await build({

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { DocumentDiff } from '../diff/compare.js';
 import { formatJson } from '../diff/format/json.js';
 import { formatMarkdown } from '../diff/format/markdown.js';
@@ -7,7 +7,7 @@ import { formatTerminal } from '../diff/format/terminal.js';
 import { comparePositions } from '../diff/positions.js';
 import { fileOf, shownFile, type Compared, type Source } from '../diff/sides.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import { isInside, projectPath } from '../load/files.js';
+import { isInside, namedPath, projectPath } from '../load/files.js';
 import { namedFileProblem, type OutsideWords } from '../load/links.js';
 import { openRepository, repositoryAt, resolveCommits, type Repository } from '../load/git.js';
 import { loadProject, withPositions, type Project } from '../load/project.js';
@@ -65,7 +65,8 @@ export interface DiffResult {
 export async function diff(options: DiffOptions): Promise<DiffResult> {
   const settings = loadProject(options.cwd, { skipPositions: true });
   if (hasErrors(settings.setupDiagnostics)) return { exitCode: ExitCode.failure, diagnostics: sortDiagnostics(settings.setupDiagnostics) };
-  const files = options.files.map((file) => (isAbsolute(file) ? file : resolve(options.cwd, file)));
+  // From the current folder, else from the root as every message names them (check's line pasted in a subfolder).
+  const files = options.files.map((file) => namedPath(settings.root, options.cwd, file));
   const [first, second] = files;
   if (!first || files.length > 2) throw new UsageError('Name one file to compare between revisions, or two files to compare.', 'For example: briefing diff positions/educ/equity-achievements.yaml --from HEAD~1');
   if (second && (options.from || options.to || options.since)) throw new UsageError('Two files are compared as they are: --from, --to and --since need a single file.');

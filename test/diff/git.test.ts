@@ -237,6 +237,15 @@ describe('versions from a real git repository with three commits', () => {
     expect(runCli(['diff', 'educ/other.yaml', '--from', 'HEAD~1'], join(dir, 'positions')).stderr).toContain('`git log --follow --oneline -- educ/other.yaml`');
   });
 
+  test('from a subfolder, takes the path as every message names it (from the project root), as check and clear do', () => {
+    const dir = threeVersions();
+    const fromRoot = runCli(['diff', POSITION, '--from', 'HEAD~1', '--format', 'md'], dir);
+    expect(fromRoot.status).toBe(1);
+    // Pasted in positions/educ from a line of check there, and named from there.
+    expect(runCli(['diff', POSITION, '--from', 'HEAD~1', '--format', 'md'], join(dir, 'positions/educ'))).toEqual(fromRoot);
+    expect(runCli(['diff', 'equity-achievements.yaml', '--from', 'HEAD~1', '--format', 'md'], join(dir, 'positions/educ'))).toEqual(fromRoot);
+  });
+
   test('a position removed since the revision gets the hint its history calls for, not "commit the file first"', () => {
     const dir = threeVersions();
     git(dir, ['rm', '-q', POSITION]);

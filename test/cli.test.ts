@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
+import { initRepository } from './helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -183,6 +184,19 @@ describe('the briefing command', () => {
     expect(dumb.stdout).toContain('built  meetings/2021-02-20-educ-informal.yaml');
     expect(dumb.stdout).not.toContain('\u001b');
     expect(dumb.stdout).not.toContain('2/2');
+  });
+
+  it('from a subfolder, takes a path as the messages name it (from the project root): list --meeting, new meeting --from, review, diff --since', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md,docx'], dir).status).toBe(0);
+    const sub = join(dir, 'positions/educ');
+    expect(runCli(['list', '--meeting', EXAMPLE_MEETING], sub)).toMatchObject({ status: 0, stderr: '', stdout: expect.stringContaining('equity-reforms') });
+    const from = runCli(['new', 'meeting', '2021-07-01', 'next', '--from', EXAMPLE_MEETING, '--topic', 'T'], sub);
+    expect(from.stderr).toBe('');
+    expect(existsSync(join(dir, 'meetings/2021-07-01-next.yaml'))).toBe(true);
+    expect(runCli(['review', 'out/IZMzin_190221_EDUC.docx'], sub)).toMatchObject({ status: 0, stdout: 'out/IZMzin_190221_EDUC.docx: no tracked changes or comments\n' });
+    expect(runCli(['diff', EXAMPLE_MEETING, '--since', 'out/IZMzin_190221_EDUC.manifest.json', '--format', 'md'], sub)).toMatchObject({ status: 0, stderr: '' });
   });
 
   it('rejects an unknown output format, exit 2', () => {

@@ -72,7 +72,8 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   if (second && (options.from || options.to || options.since)) throw new UsageError('Two files are compared as they are: --from, --to and --since need a single file.');
   if (options.since && options.from) throw new UsageError('Use either --since or --from, not both.');
   if (options.stat && options.format === 'docx') throw new UsageError('--stat prints a summary; it has no DOCX form.', 'Use --format terminal, md or json with --stat.');
-  if (options.out) refuseReadFile(options.cwd, options.out, options.since ? [...files, resolve(options.cwd, options.since)] : files);
+  const since = options.since === undefined ? undefined : namedPath(settings.root, options.cwd, options.since);
+  if (options.out) refuseReadFile(options.cwd, options.out, since ? [...files, since] : files);
   // Each named file is checked before git is asked: a path git cannot name, or a folder, would fail there.
   const workingTree = second ? files : options.to ? [] : [first];
   const unusable = files.flatMap((file) => namedFileProblems(settings, file, workingTree.includes(file), second !== undefined));
@@ -94,8 +95,8 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const to: Source = toCommit ? { kind: 'commit', commit: toCommit } : { kind: 'file', label: second ? shownFile(project, second) : 'working tree' };
   const from: Source = fromCommit
     ? { kind: 'commit', commit: fromCommit }
-    : options.since
-      ? { kind: 'manifest', label: projectPath(project.root, resolve(options.cwd, options.since)), path: resolve(options.cwd, options.since) }
+    : since
+      ? { kind: 'manifest', label: projectPath(project.root, since), path: since }
       : { kind: 'file', label: shownFile(project, first) };
 
   const kind = byFolder ?? fileKind(project, first, repo, to, from);

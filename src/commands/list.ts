@@ -1,5 +1,5 @@
-import { basename, resolve } from 'node:path';
-import { projectPath } from '../load/files.js';
+import { basename } from 'node:path';
+import { namedPath, projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { gitRefusedProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
@@ -110,12 +110,12 @@ function missingPositions(project: Project, loaded: LoadedMeeting): Diagnostic[]
 }
 
 /**
- * The meeting `--meeting` names: a path (from the folder the command runs in), or the name of a
+ * The meeting `--meeting` names: a path (from the folder the command runs in, else from the root), or the name of a
  * meeting file without its folder or `.yaml` (`2021-02-19-educ-informal`), as the list of meetings
  * and `new meeting` show it.
  */
 function meetingNamed(named: string, cwd: string, root: string, meetings: readonly LoadedMeeting[]): string {
-  const path = projectPath(root, resolve(cwd, named));
+  const path = projectPath(root, namedPath(root, cwd, named));
   if (meetings.some((m) => m.path === path)) return path;
   const byName = meetings.filter((m) => basename(m.path).replace(/\.ya?ml$/i, '') === named.replace(/\.ya?ml$/i, ''));
   return byName.length === 1 && byName[0] ? byName[0].path : path;

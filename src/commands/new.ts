@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { createFile } from '../emit/create.js';
-import { isInside, projectPath } from '../load/files.js';
+import { isInside, namedPath, projectPath } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
 import { wrongKindProblem } from '../load/targets.js';
 import { loadMeeting } from '../load/meeting.js';
@@ -99,7 +99,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
 
   let earlier;
   if (options.from !== undefined) {
-    const from = resolve(options.cwd, options.from);
+    const from = namedPath(project.root, options.cwd, options.from);
     const outside =
       namedFileProblem(project.root, from) ??
       wrongKindProblem(project, from, 'meeting', 'new meeting --from', () => `Start from a meeting file: one under ${project.config.paths.meetings}/, or examples/meeting.yaml.`);

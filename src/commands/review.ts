@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { ministryCode } from './ministry-code.js';
 import { answerFingerprint } from '../model/index.js';
 import { parseDocument } from 'yaml';
@@ -7,7 +7,7 @@ import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { writeAtomic } from '../emit/write.js';
-import { errorCode, projectPath, unreadable } from '../load/files.js';
+import { errorCode, namedPath, projectPath, unreadable } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
@@ -84,10 +84,11 @@ export interface ReviewResult {
  */
 export function review(options: ReviewOptions): ReviewResult {
   const project = loadProject(options.cwd);
-  const shown = projectPath(project.root, resolve(options.cwd, options.docx));
+  const docx = namedPath(project.root, options.cwd, options.docx);
+  const shown = projectPath(project.root, docx);
   const result: ReviewResult = { docx: shown, meeting: '', ministry: null, fields: [], outside: [], diagnostics: [...project.setupDiagnostics], exitCode: ExitCode.ok };
   if (hasErrors(result.diagnostics)) return finish(result);
-  const document = readDocument(resolve(options.cwd, options.docx), shown, result);
+  const document = readDocument(docx, shown, result);
   if (!document) return finish(result);
   const meeting = builtMeeting(project, document, result);
   if (!meeting) return finish(result);

@@ -476,6 +476,10 @@ describe('briefing new meeting', () => {
       ['positions/educ/equity-reforms.yaml', 'input/wrong-kind', 'This is a position, not a meeting: new meeting --from takes meeting files.', 'Start from a meeting file: one under meetings/, or examples/meeting.yaml.'],
     ]);
     expect(existsSync(join(dir, 'meetings/2021-10-07-educ-informal.yaml'))).toBe(false);
+    // A file that is not there is missing, whatever folder its path names (it was called a position).
+    await expect(newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: 'positions/educ/gone.yaml', flags: { topic: 'Pieaugušo izglītība' } })).rejects.toThrow(
+      'positions/educ/gone.yaml: no such file.',
+    );
   });
 
   it('--from signs as the config says (who signs now), not as the earlier meeting was signed; its signatory only where the config has none', async () => {

@@ -100,9 +100,10 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
   let earlier;
   if (options.from !== undefined) {
     const from = namedPath(project.root, options.cwd, options.from);
+    // A file that is not there is said to be missing (by loadMeeting), not to be of the kind its folder holds.
     const outside =
       namedFileProblem(project.root, from) ??
-      wrongKindProblem(project, from, 'meeting', 'new meeting --from', () => `Start from a meeting file: one under ${project.config.paths.meetings}/, or examples/meeting.yaml.`);
+      (existsSync(from) ? wrongKindProblem(project, from, 'meeting', 'new meeting --from', () => `Start from a meeting file: one under ${project.config.paths.meetings}/, or examples/meeting.yaml.`) : undefined);
     if (outside) return failed([outside], ExitCode.problems);
     const loaded = loadMeeting(project.root, from);
     if (!loaded.meeting || hasErrors(loaded.diagnostics)) return failed(loaded.diagnostics, ExitCode.problems);

@@ -76,6 +76,9 @@ describe('briefing completion', () => {
     expect(complete('briefing', 'list', '--status', 'd')).toEqual(['draft']);
     expect(complete('briefing', '-C', 'somewhere', 'list', 'me')).toEqual(['meetings']);
     expect(complete('briefing', 'completion', 'f')).toEqual(['fish']);
+    // The help command, listed by --help, and the commands it explains.
+    expect(complete('briefing', 'he')).toEqual(['help']);
+    expect(complete('briefing', 'help', 're')).toEqual(['review', 'reference-docx']);
     // The same option name takes different values in different commands.
     expect(complete('briefing', 'check', '--format', '')).toEqual(['human', 'json']);
     expect(complete('briefing', 'diff', '--format', '')).toEqual(['terminal', 'md', 'docx', 'json']);
@@ -155,6 +158,7 @@ describe('briefing completion', () => {
       expect(zshComplete(path, here, env, `briefing -C ${dir} build meetings/my`), dir).toEqual(['briefing', '-C', 'sp ā', 'build', 'meetings/my meeting.yaml']);
       expect(zshComplete(path, here, env, `briefing -C ${dir} clear equity-r`), dir).toEqual(['briefing', '-C', 'sp ā', 'clear', 'equity-reforms']);
     }
+    expect(zshComplete(path, here, env, 'briefing help bu')).toEqual(['briefing', 'help', 'build']);
   });
 
   it.skipIf(!installed('fish'))('fish: passes fish -n and completes', () => {
@@ -165,6 +169,7 @@ describe('briefing completion', () => {
     expect(complete('briefing cl')).toEqual(['clear']);
     expect(complete('briefing list --status ')).toEqual(['cleared', 'draft']);
     expect(complete('briefing new ')).toEqual(['meeting', 'position']);
+    expect(complete('briefing help bu')).toEqual(['build']);
   });
 
   it.skipIf(!installed('fish'))('fish: clear completes the project’s position ids, new position --dir its positions folders', () => {

@@ -86,6 +86,8 @@ function valueOf(flags: string): Completion {
  */
 export function commandSpec(command: Command, sources: Record<OfferedSource, () => readonly string[]>): CommandSpec {
   const argument = command.registeredArguments[0];
+  const visible = command.createHelp().visibleCommands(command);
+  const named = visible.filter((c) => c.name() !== 'help');
   return {
     name: command.name(),
     description: firstSentence(command.description()),
@@ -98,11 +100,8 @@ export function commandSpec(command: Command, sources: Record<OfferedSource, () 
         value: !o.required && !o.optional ? { kind: 'none' } : o.argChoices ? { kind: 'choices', values: [...o.argChoices] } : (offeredFor(o, sources) ?? valueOf(o.flags)),
       })),
     // Help lists the commands a person types; the hidden one the scripts run is left out, as from help.
-    subcommands: command
-      .createHelp()
-      .visibleCommands(command)
-      .filter((c) => c.name() !== 'help')
-      .map((c) => commandSpec(c, sources)),
+    // The program's `help <command>` offers its commands (a subcommand's own help command is left out: --help serves).
+    subcommands: [...named.map((c) => commandSpec(c, sources)), ...(command.parent === null && named.length < visible.length ? [helpSpec(named)] : [])],
     argument: !argument
       ? { kind: 'none' }
       : argument.argChoices
@@ -113,6 +112,11 @@ export function commandSpec(command: Command, sources: Record<OfferedSource, () 
             ? { kind: 'folders' }
             : { kind: 'text' })),
   };
+}
+
+/** `help <command>`, commander's help command, as a command whose argument is one of `commands`. */
+function helpSpec(commands: readonly Command[]): CommandSpec {
+  return { name: 'help', description: 'display help for command', options: [], subcommands: [], argument: { kind: 'choices', values: commands.map((c) => c.name()) } };
 }
 
 /** Every option that takes a value, anywhere in the tree: a completer must skip the value. */

@@ -170,6 +170,10 @@ export function unreadableFile(shownAs: string, error: UsageError): Diagnostic {
 
 /** The usage error for a file that cannot be read, by the system's error code (`ENOENT`, …). */
 export function unreadable(shownAs: string, code: string): UsageError {
+  if (code === 'ENOENT' && /[*?[]/.test(shownAs)) {
+    // The shell passes a pattern that matches nothing as it is (review ~/Downloads/*.docx with none there).
+    return new UsageError(`${shownAs}: no file matches this pattern.`, 'This command takes one file: name it, e.g. with Tab, which completes the names there are.');
+  }
   if (code === 'ENOENT') return new UsageError(`${shownAs}: no such file.`, 'Check the path; paths are relative to the current folder.');
   if (code === 'EISDIR') return new UsageError(`${shownAs}: is a folder, not a file.`, 'Give the path of a file, not of a folder.');
   if (code === 'EACCES' || code === 'EPERM') return new UsageError(`${shownAs}: not allowed to read this file.`);

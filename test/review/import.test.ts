@@ -244,6 +244,11 @@ describe('briefing import', () => {
     for (const command of ['review', 'import']) {
       expect(runCli([command, 'nowhere.docx'], dir)).toMatchObject({ status: 2, stderr: 'briefing: nowhere.docx: no such file.\n  Check the path; paths are relative to the current folder.\n' });
       expect(runCli([command, 'positions'], dir)).toMatchObject({ status: 2, stderr: 'briefing: positions: is a folder, not a file.\n  Give the path of a file, not of a folder.\n' });
+      // A pattern that matched nothing, which the shell passed on as it is.
+      expect(runCli([command, 'atbildes/*.docx'], dir)).toMatchObject({
+        status: 2,
+        stderr: 'briefing: atbildes/*.docx: no file matches this pattern.\n  This command takes one file: name it, e.g. with Tab, which completes the names there are.\n',
+      });
     }
   });
 

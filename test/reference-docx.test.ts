@@ -57,6 +57,14 @@ describe('briefing reference-docx', () => {
     expect(new Uint8Array(readFileSync(join(dir, 'my.docx')))).toEqual(starter());
   });
 
+  it('-o - writes to standard output, as most tools read -, and makes no file', () => {
+    const dir = tempDir();
+    const run = runCli(['reference-docx', '-o', '-'], dir);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout.startsWith('PK')).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('-o never replaces a file unless --force', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'old.docx'), 'an older reference\n');

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { DiffFormat, DiffResult } from '../commands/diff.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { shellWord } from '../util/shell.js';
-import { nonEmpty } from './flags.js';
+import { dashAsStandardOutput, nonEmpty } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `briefing diff`, as commander parses them. */
@@ -29,7 +29,7 @@ export function registerDiff(program: Command, io: Io): void {
     .option('--since <manifest>', 'older version: the inputs of the build that wrote this <file_code>.manifest.json', nonEmpty('--since', 'the <file_code>.manifest.json a build wrote'))
     .addOption(new Option('-f, --format <format>', 'terminal, md, docx or json (default: terminal on a terminal, else md; or from --out’s extension)').choices(['terminal', 'md', 'docx', 'json']))
     .option('--stat', 'one line per position instead of the text', false)
-    .option('-o, --out <file>', 'write the output to a file instead of printing it', nonEmpty('--out', 'a file name'))
+    .option('-o, --out <file>', 'write the output to a file instead of printing it (-: print it)', nonEmpty('--out', 'a file name'))
     .option('--author <name>', 'author of the tracked changes in the DOCX (default: the newer revision’s author)', nonEmpty('--author', 'a name'))
     .option('--whitespace', 'count changes of whitespace alone', false)
     .addHelpText(
@@ -43,7 +43,8 @@ Examples:
 
 Exit codes: 0 no changes, 1 changes found, 2 could not compare.`,
     )
-    .action(async (files: string[], flags: DiffFlags) => {
+    .action(async (files: string[], given: DiffFlags) => {
+      const flags = { ...given, out: dashAsStandardOutput(given.out) };
       const { diff } = await import('../commands/diff.js');
       const result = await diff({
         cwd: io.cwd(),

@@ -54,6 +54,15 @@ export function nonEmpty(flag: string, what: string): (value: string) => string 
 }
 
 /**
+ * The value of a flag naming the file a command writes instead of printing it, with `-` read as
+ * standard output, as most tools read it: the same as no flag. diff refused it ("this name says
+ * none of them") and reference-docx took it for a name ("name it so, e.g. -o -.docx").
+ */
+export function dashAsStandardOutput(value: string | undefined): string | undefined {
+  return value === '-' ? undefined : value;
+}
+
+/**
  * The parser of a flag naming the folder a command writes its files into: a value that says
  * something, and not `-`, which means standard output to most tools and which build took for a
  * folder of that name (`build --out -` wrote `./-/IZMzin_190221_EDUC.md`, printing nothing).

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
+import { dashAsStandardOutput } from './flags.js';
 import type { Io } from './io.js';
 
 /** `briefing reference-docx`: the built-in styles as a Word file to start a ministry's own reference DOCX from. */
@@ -9,7 +10,7 @@ export function registerReferenceDocx(program: Command, io: Io): void {
   program
     .command('reference-docx')
     .description('Write the built-in styles as a DOCX to change in Word and name in layout.reference_docx.')
-    .option('-o, --output <file>', 'write to <file> instead of standard output')
+    .option('-o, --output <file>', 'write to <file> instead of standard output (-)')
     .option('--force', 'replace <file> if it exists')
     .addHelpText(
       'after',
@@ -22,7 +23,8 @@ Open the file in Word, change its styles (Normal, Title, BriefingQuestion, …),
 first-page header (a letterhead), save it, and set layout.reference_docx in briefing.config.yaml.
 The styles it must keep are listed in docs/reference-docx.md.`,
     )
-    .action(async (flags: { output?: string; force?: boolean }) => {
+    .action(async (given: { output?: string; force?: boolean }) => {
+      const flags = { ...given, output: dashAsStandardOutput(given.output) };
       if (flags.output === undefined && process.stdout.isTTY) {
         throw new UsageError('Not writing a binary DOCX to the terminal.', 'Redirect it (briefing reference-docx > reference.docx) or use -o reference.docx.');
       }

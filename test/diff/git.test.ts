@@ -246,6 +246,14 @@ describe('versions from a real git repository with three commits', () => {
     expect(runCli(['diff', 'equity-achievements.yaml', '--from', 'HEAD~1', '--format', 'md'], join(dir, 'positions/educ'))).toEqual(fromRoot);
   });
 
+  test('--out - prints the diff, as most tools read -, and writes no file', () => {
+    const dir = threeVersions();
+    const printed = runCli(['diff', POSITION, '--from', 'HEAD~1'], dir);
+    expect(printed.status).toBe(1);
+    expect(runCli(['diff', POSITION, '--from', 'HEAD~1', '--out', '-'], dir)).toEqual(printed);
+    expect(existsSync(join(dir, '-'))).toBe(false);
+  });
+
   test('a position removed since the revision gets the hint its history calls for, not "commit the file first"', () => {
     const dir = threeVersions();
     git(dir, ['rm', '-q', POSITION]);

@@ -182,6 +182,23 @@ describe('briefing completion', () => {
     expect(complete(`briefing -C ${root} clear equity-a`, tempDir())).toEqual(['equity-achievements']);
   });
 
+  it.skipIf(!installed('fish'))('fish: after -C <dir> (with a space and a Latvian letter, quoted or not), file names come from that folder', () => {
+    const path = script('fish');
+    const { root, env } = projectToComplete();
+    const here = tempDir();
+    symlinkSync(root, join(here, 'sp ā'));
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${path}; complete -C ${JSON.stringify(line)}`], { cwd: here, env, encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    for (const dir of ['sp\\ ā', "'sp ā'", 'sp\\ ā/']) {
+      expect(complete(`briefing -C ${dir} build meetings/my`), dir).toEqual(['meetings/my meeting.yaml']);
+      expect(complete(`briefing -C ${dir} clear positions/educ/equity-r`), dir).toEqual(['positions/educ/equity-reforms.yaml']);
+      expect(complete(`briefing -C ${dir} clear equity-r`), dir).toEqual(['equity-reforms']);
+      expect(complete(`briefing -C ${dir} new meeting 2021-07-01 next --from meetings/my`), dir).toEqual(['meetings/my meeting.yaml']);
+    }
+    // Without -C, fish's own file names, from the current folder.
+    expect(complete("briefing build 'sp ā/meetings/my")).toEqual(['sp ā/meetings/my meeting.yaml']);
+  });
+
   it('offers the schema kinds there are', () => {
     expect(SCHEMA_KINDS).toEqual(Object.keys(SCHEMAS));
   });

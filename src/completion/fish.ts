@@ -4,30 +4,55 @@ import { PROJECT_WORDS_COMMAND, spellings, type CommandSpec, type Completion, ty
 export function fishCompletion(program: CommandSpec): string {
   const name = program.name;
   const cwd = program.options.find((o) => o.long === '--cwd');
+  const fn = `__${ident(name)}`;
   const lines = [
     `# fish completion for ${name}: save it as ~/.config/fish/completions/${name}.fish`,
     '',
-    `# Words only the project knows ($argv[1]: position-ids, position-folders, template-names), asked of`,
-    `# ${name} itself, in the folder of ${cwd ? spellings(cwd).join('/') : 'the command line'} if given.`,
-    `function __${ident(name)}_project`,
+    `# The folder ${cwd ? spellings(cwd).join('/') : 'the command line'} names, if given (the last one counts), without the slashes at its end.`,
+    `function ${fn}_dir`,
     '    set -l tokens (commandline -opc)',
     '    set -l dir',
     '    for i in (seq 2 (count $tokens))',
-    `        contains -- $tokens[(math $i - 1)] ${cwd ? spellings(cwd).join(' ') : '--'}; and set dir -C $tokens[$i]`,
+    `        contains -- $tokens[(math $i - 1)] ${cwd ? spellings(cwd).join(' ') : '--'}; and set dir $tokens[$i]`,
     '    end',
-    `    $tokens[1] $dir ${PROJECT_WORDS_COMMAND} $argv[1] 2>/dev/null`,
+    '    test -n "$dir"; or return 1',
+    '    string replace -r \'^~(?=/|$)\' $HOME -- $dir | string replace -r \'(.)/+$\' \'$1\'',
+    '    return 0',
+    'end',
+    '',
+    `# Words only the project knows ($argv[1]: position-ids, position-folders, template-names), asked of`,
+    `# ${name} itself, in that folder if given.`,
+    `function ${fn}_project`,
+    '    set -l tokens (commandline -opc)',
+    '    set -l at',
+    `    set -l dir (${fn}_dir); and set at -C $dir`,
+    `    $tokens[1] $at ${PROJECT_WORDS_COMMAND} $argv[1] 2>/dev/null`,
+    'end',
+    '',
+    `# File names from that folder: fish's own (-F) come from the current folder, which is not where the command runs.`,
+    `function ${fn}_files`,
+    `    set -l dir (${fn}_dir)`,
+    '    set -l prefix (string replace -r \'/?$\' / -- $dir)',
+    '    for path in (__fish_complete_path $prefix(commandline -ct | string unescape))',
+    '        string sub -s (math (string length -- $prefix) + 1) -- $path',
+    '    end',
     'end',
     '',
     `complete -c ${name} -f`,
   ];
+  // What completes file names differs with -C given or not: each such line is written twice, one for each case.
+  const complete = (here: string, body: (inFolder: boolean) => string, files: boolean): string[] =>
+    files && cwd
+      ? [`complete -c ${name} -n ${quote(`${here}; and not ${fn}_dir >/dev/null`)}${body(false)}`, `complete -c ${name} -n ${quote(`${here}; and ${fn}_dir >/dev/null`)}${body(true)}`]
+      : [`complete -c ${name} -n ${quote(here)}${body(false)}`];
   const walk = (spec: CommandSpec, path: readonly string[]): void => {
     const here = condition(path, spec.subcommands.map((s) => s.name));
-    for (const option of spec.options) lines.push(`complete -c ${name} -n ${quote(here)}${optionFlags(option, name)} -d ${quote(option.description)}`);
+    for (const option of spec.options) lines.push(...complete(here, (inFolder) => `${optionFlags(option, fn, inFolder)} -d ${quote(option.description)}`, takesFiles(option.value)));
     for (const sub of spec.subcommands) {
       lines.push(`complete -c ${name} -n ${quote(here)} -a ${quote(sub.name)} -d ${quote(sub.description)}`);
       walk(sub, [...path, sub.name]);
     }
-    if (!spec.subcommands.length && path.length) lines.push(`complete -c ${name} -n ${quote(here)}${argument(spec.argument, name)}`);
+    if (!spec.subcommands.length && path.length) lines.push(...complete(here, (inFolder) => argument(spec.argument, fn, inFolder), takesFiles(spec.argument)));
   };
   walk(program, []);
   return `${lines.join('\n')}\n`;
@@ -40,23 +65,30 @@ function condition(path: readonly string[], subcommands: readonly string[]): str
   return subcommands.length ? `${seen}; and not __fish_seen_subcommand_from ${subcommands.join(' ')}` : seen;
 }
 
-function optionFlags(option: OptionSpec, name: string): string {
+function takesFiles(completion: Completion): boolean {
+  return completion.kind === 'files' || (completion.kind === 'project' && completion.files);
+}
+
+/** The option's names and value; `inFolder`: -C is given, so file names come from its folder (`fn`: the script's function prefix). */
+function optionFlags(option: OptionSpec, fn: string, inFolder: boolean): string {
   const names = `${option.short ? ` -s ${option.short.replace(/^-/, '')}` : ''}${option.long ? ` -l ${option.long.replace(/^--/, '')}` : ''}`;
   // -r lets fish offer files for the value, -x (exclusive) only what -a lists.
   const kind = option.value.kind;
-  return `${names}${kind === 'none' ? '' : kind === 'files' ? ' -r -F' : ` -x${argument(option.value, name)}`}`;
+  return `${names}${kind === 'none' ? '' : kind === 'files' && !inFolder ? ' -r -F' : ` -x${argument(option.value, fn, inFolder)}`}`;
 }
 
-function argument(completion: Completion, name: string): string {
+function argument(completion: Completion, fn: string, inFolder: boolean): string {
   switch (completion.kind) {
     case 'files':
-      return ' -F';
+      return inFolder ? ` -a ${quote(`(${fn}_files)`)}` : ' -F';
     case 'folders':
       return " -a '(__fish_complete_directories)'";
     case 'choices':
       return ` -a ${quote(completion.values.join(' '))}`;
     case 'project':
-      return ` -a ${quote(`(__${ident(name)}_project ${completion.words})`)}${completion.files ? ' -F' : ''}`;
+      // One -a: of two, fish keeps the last.
+      if (completion.files && inFolder) return ` -a ${quote(`(${fn}_project ${completion.words}) (${fn}_files)`)}`;
+      return ` -a ${quote(`(${fn}_project ${completion.words})`)}${completion.files ? ' -F' : ''}`;
     case 'text':
     case 'none':
       return '';

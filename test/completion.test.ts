@@ -88,8 +88,9 @@ describe('briefing completion', () => {
     expect(complete('briefing', 'new', 'position', 'x', '--owner', 'IZ')).toEqual(['IZM']);
     expect(complete('briefing', 'build', '--format', 'md')).toEqual(['md', 'md,docx', 'md,docx,pdf']);
     expect(complete('briefing', 'schema', 'm')).toEqual(['meeting', 'ministries']);
-    // check and diff take files.
+    // check and diff take files, and so does diff --since (a build's manifest).
     expect(complete('briefing', 'diff', 'READM')).toEqual(['README.md']);
+    expect(complete('briefing', 'diff', 'x.yaml', '--since', 'READM')).toEqual(['README.md']);
     expect(complete('briefing', 'check', 'READM')).toEqual(['README.md']);
   });
 
@@ -170,6 +171,7 @@ describe('briefing completion', () => {
     expect(complete('briefing list --status ')).toEqual(['cleared', 'draft']);
     expect(complete('briefing new ')).toEqual(['meeting', 'position']);
     expect(complete('briefing help bu')).toEqual(['build']);
+    expect(complete('briefing diff x.yaml --since READM')).toEqual(['README.md']);
   });
 
   it.skipIf(!installed('fish'))('fish: clear completes the project’s position ids, new position --dir its positions folders', () => {

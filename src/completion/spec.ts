@@ -72,10 +72,10 @@ function offeredFor(target: object, sources: Record<OfferedSource, () => readonl
 /** Arguments that name files; the others (a date, an id) are typed. */
 const FILE_ARGUMENTS = new Set(['meetings', 'meeting', 'position', 'file', 'files', 'paths', 'docx']);
 
-/** The option's value placeholder says what it is: `<file>`, `<dir>`, or free text. */
+/** The option's value placeholder says what it is: a file (`<file>`, diff's `--since <manifest>`), `<dir>`, or free text. */
 function valueOf(flags: string): Completion {
   const placeholder = flags.split(' ').pop() ?? '';
-  if (placeholder === '<file>') return { kind: 'files' };
+  if (placeholder === '<file>' || placeholder === '<manifest>') return { kind: 'files' };
   if (placeholder === '<dir>' || placeholder === '<folder>') return { kind: 'folders' };
   return { kind: 'text' };
 }

@@ -60,6 +60,8 @@ const OWN_TO_PROCESS = /^\/(dev\/(fd\/|std(in|out|err)$|tty$)|proc\/(self|thread
 
 /** Whether a word of the command line (a path, `--out=<path>`, `-o<path>`) names such a path: the command then runs here. */
 function ownToProcess(arg) {
+  // `-`: standard input (diff - positions/x.yaml).
+  if (arg === '-') return true;
   const value = /^--[^=]+=(.*)$/s.exec(arg)?.[1] ?? /^-[a-zA-Z](\/.*)$/s.exec(arg)?.[1] ?? arg;
   return OWN_TO_PROCESS.test(require('node:path').resolve(value));
 }

@@ -403,11 +403,11 @@ describe('the resident server', () => {
     const position = 'positions/educ/equity-reforms.yaml';
     const older = join(dir, 'older.yaml');
     writeFileSync(older, exampleFile(position).replace('plāno mērķtiecīgi', 'plāno'));
-    // `briefing diff /dev/stdin positions/… < older.yaml`, as a shell runs it.
-    const diff = (env: Record<string, string>) => {
+    // `briefing diff /dev/stdin positions/… < older.yaml` (or `diff -`), as a shell runs it.
+    const diff = (env: Record<string, string>, stdin = '/dev/stdin') => {
       const input = openSync(older, 'r');
       try {
-        const result = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'diff', '/dev/stdin', position, '--format', 'md'], {
+        const result = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), 'diff', stdin, position, '--format', 'md'], {
           cwd: dir,
           encoding: 'utf8',
           env: { ...process.env, NO_COLOR: '1', ...env },
@@ -422,6 +422,7 @@ describe('the resident server', () => {
     const local = diff({ ...on, BRIEFING_SERVER: 'off' });
     expect(local).toMatchObject({ status: 1, stdout: expect.stringContaining('mērķtiecīgi') });
     expect(diff(on)).toEqual(local);
+    expect(diff(on, '-')).toEqual(local);
     expect(served(runtime)).toBe(0);
   });
 

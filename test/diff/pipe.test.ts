@@ -14,7 +14,7 @@ it('compares a version given through a pipe (a shell’s <(git show …), or /de
   const stat = 'equity-reforms  v2  +1 −0 words, 1 paragraph';
   const fromFile = spawnSync('bash', ['-c', `${briefing} diff older.yaml ${POSITION} --stat`], { cwd: dir, env, encoding: 'utf8' });
   expect(fromFile).toMatchObject({ status: 1, stdout: expect.stringContaining(stat) });
-  for (const older of ['<(cat older.yaml)', '/dev/stdin < older.yaml', '/dev/stdin <<< "$(cat older.yaml)"']) {
+  for (const older of ['<(cat older.yaml)', '/dev/stdin < older.yaml', '/dev/stdin <<< "$(cat older.yaml)"', '- < older.yaml']) {
     const [path, ...redirect] = older.split(' <');
     const piped = spawnSync('bash', ['-c', `${briefing} diff ${path} ${POSITION} --stat ${redirect.length ? `<${redirect.join(' <')}` : ''}`], { cwd: dir, env, encoding: 'utf8' });
     expect({ status: piped.status, stderr: piped.stderr }, older).toEqual({ status: 1, stderr: '' });

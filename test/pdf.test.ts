@@ -133,6 +133,26 @@ describe('briefing build --format pdf', () => {
     expect(readdir(out)).toContain('IZMzin_190221_EDUC.pdf');
   });
 
+  itWithOffice('warns, at the field in its file, of characters no font on the machine has, which the PDF shows as blank space (emoji, and CJK when no CJK font is installed)', async () => {
+    const position = 'positions/educ/equity-reforms.yaml';
+    const text = exampleFile(position).replace('body: |\n  Latvijas rīcību', 'body: |\n  Labi 👍 un 你好. Latvijas rīcību');
+    const out = tempDir();
+    const result = await build({ cwd: exampleProject({ [position]: text }), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });
+    const warned = result.diagnostics.filter((d) => d.ruleId === 'output/pdf-glyph');
+    expect(warned.map((d) => [d.file, d.line, d.column])).toEqual([[position, 17, 8]]);
+    // Only what no font has: Latvian letters, and the PDF's other text, are drawn.
+    const emoji = warned[0]?.message.match(/The PDF shows (.*) in `body` as blank space/)?.[1] ?? '';
+    expect(emoji.startsWith('👍 (U+1F44D)')).toBe(true);
+    expect(emoji).not.toMatch(/Labi|Latvijas|ī/);
+    const cjk = execFileSync('fc-list', [':charset=4f60'], { encoding: 'utf8' }).trim() === '';
+    expect(emoji.includes('你 (U+4F60), 好 (U+597D)')).toBe(cjk);
+    expect(warned[0]?.hint).toContain('fonts-noto-color-emoji');
+    expect(readdir(out)).toContain('IZMzin_190221_EDUC.pdf');
+    // A PDF with every character drawn is said nothing of.
+    const plain = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['pdf'] });
+    expect(plain.diagnostics.filter((d) => d.ruleId === 'output/pdf-glyph')).toEqual([]);
+  });
+
   itWithOffice('sets the lines as Word sets single spacing, not exactly the font size apart (the DOCX says the line rule)', async () => {
     const out = tempDir();
     const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });

@@ -27,10 +27,11 @@ import { layoutFor } from '../load/front-matter.js';
 import type { ReportSource } from '../render/fields.js';
 import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, reportMarkdown, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
+import { charactersDrawnBlank } from '../pdf/blank-glyphs.js';
 import { fontsPutInForOthers } from '../pdf/fonts.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
 import { reportManifest } from './manifest.js';
-import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfFailure, pdfFontWarning, referenceFor, reportSource, templateLanguageWarning } from './report-parts.js';
+import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfBlankWarnings, pdfFailure, pdfFontWarning, referenceFor, reportSource, templateLanguageWarning } from './report-parts.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
@@ -175,8 +176,8 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const layout = layoutFor(project.config.layout, template.layout);
   result.diagnostics.push(...templateLanguageWarning(template, layout));
   const parts = reportSource(template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
+  const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));
   if (layout.language.toLowerCase().startsWith('lv')) {
-    const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));
     // The meeting's own abbreviations are introduced as the config's are.
     const printed = printedText(rendered.markdown);
     result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, printed, model.abbreviations, placeOf));
@@ -231,6 +232,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
       }
       const putIn = fontsPutInForOthers(docx.bytes, converted.bytes);
       if (putIn.used.length) result.diagnostics.push(pdfFontWarning(loaded.path, putIn));
+      result.diagnostics.push(...pdfBlankWarnings(loaded.path, rendered.markdown, charactersDrawnBlank(converted.bytes), placeOf));
       result.files.push({ format: 'pdf', name: `${baseName}.pdf`, data: converted.bytes, sha256: sha256(converted.bytes) });
     }
   }

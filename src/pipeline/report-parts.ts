@@ -186,6 +186,44 @@ export function pdfFontWarning(meetingPath: string, fonts: { used: readonly stri
   );
 }
 
+/**
+ * `output/pdf-glyph`: characters the PDF shows as blank space (see `charactersDrawnBlank`), no font
+ * LibreOffice found on this machine having them. Said once for each field that holds them, at the
+ * first of them in its file (`placeOf` a line and column of the report's Markdown); characters the
+ * template itself prints, on the meeting, with the Markdown's line.
+ */
+export function pdfBlankWarnings(meetingPath: string, markdown: string, characters: readonly string[], placeOf: (line: number, column: number) => FieldPlace | undefined): Diagnostic[] {
+  const found = new Map<string, { place: FieldPlace | undefined; line: number | undefined; characters: string[] }>();
+  for (const character of characters) {
+    const offset = markdown.indexOf(character);
+    const before = markdown.slice(0, Math.max(0, offset));
+    const line = before.split('\n').length;
+    const place = offset < 0 ? undefined : placeOf(line, offset - before.lastIndexOf('\n'));
+    const key = place ? `${place.ref.file}\0${place.ref.field}` : '';
+    const group = found.get(key) ?? { place, line: offset < 0 ? undefined : line, characters: [] };
+    group.characters.push(character);
+    found.set(key, group);
+  }
+  return [...found.values()].map(({ place, line, characters: here }) => {
+    const listed = here.map((character) => `${character} (U+${[...character].map((point) => (point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' U+')})`).join(', ');
+    // The report's Markdown writes a character otherwise (an entity, an escape): only the PDF has it.
+    const where = place ? ` in \`${place.ref.field}\`` : line !== undefined ? ` (line ${line} of the generated Markdown)` : '';
+    const message = `The PDF shows ${listed}${where} as blank space: neither the report's font nor any other font LibreOffice found on this machine has ${here.length === 1 ? 'this character' : 'these characters'}.`;
+    return diagnostic(place?.ref.file ?? meetingPath, place?.place, 'warning', 'output/pdf-glyph', message, `Install a font that has them where the PDFs are made (Debian/Ubuntu: ${fontPackagesFor(here)}) and build again, or write the text without them.`);
+  });
+}
+
+/** The Debian packages of fonts that have these characters: emoji, Chinese, Japanese and Korean, and the other scripts and signs. */
+function fontPackagesFor(characters: readonly string[]): string {
+  const packages = new Set<string>();
+  for (const character of characters) {
+    if (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(character)) packages.add('fonts-noto-color-emoji for emoji');
+    else if (/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}|\p{Script=Bopomofo}/u.test(character)) packages.add('fonts-noto-cjk for Chinese, Japanese and Korean');
+    else packages.add('fonts-noto-core or fonts-dejavu for other scripts and signs');
+  }
+  return `apt-get install ${[...packages].join('; ')}`;
+}
+
 /** Names of a field's first block, as a desk officer would call it. */
 const BLOCK_NAMES: Record<string, string> = { footnoteDefinition: 'a footnote definition', definition: 'a link definition', list: 'a list', table: 'a table', blockquote: 'a quote', heading: 'a heading', code: 'a code block', html: 'HTML', thematicBreak: 'a line across the page' };
 

@@ -141,7 +141,7 @@ describe('briefing build --format pdf', () => {
     const warned = result.diagnostics.filter((d) => d.ruleId === 'output/pdf-glyph');
     expect(warned.map((d) => [d.file, d.line, d.column])).toEqual([[position, 17, 8]]);
     // Only what no font has: Latvian letters, and the PDF's other text, are drawn.
-    const emoji = warned[0]?.message.match(/The PDF shows (.*) in `body` as blank space/)?.[1] ?? '';
+    const emoji = warned[0]?.message.match(/The PDF shows (.*) in `body` as blank space or an empty box/)?.[1] ?? '';
     expect(emoji.startsWith('👍 (U+1F44D)')).toBe(true);
     expect(emoji).not.toMatch(/Labi|Latvijas|ī/);
     const cjk = execFileSync('fc-list', [':charset=4f60'], { encoding: 'utf8' }).trim() === '';

@@ -1,18 +1,19 @@
 import { inflateSync } from 'node:zlib';
 
 /**
- * The characters a PDF from LibreOffice draws as blank space, in the order first met: ones no font
- * on the machine has (👍, 你好 with no emoji or CJK font installed). LibreOffice sets such a
- * character in the paragraph's font with a glyph that has no outline, so the page shows a gap while
+ * The characters a PDF from LibreOffice draws as blank space or an empty box, in the order first
+ * met: ones no font on the machine has (👍, 你好 with no emoji or CJK font installed). LibreOffice
+ * sets such a character in the paragraph's font with its `.notdef` glyph (no outline in Liberation
+ * Serif, a box in Liberation Mono), so the page shows a gap or a box while
  * its text (copied, searched, `pdftotext`) still holds the character: only the font tells. The
  * first such character is that glyph's entry in the font's ToUnicode map; each further one is
- * drawn with the same glyph inside a span whose ActualText names it. Empty when the PDF's objects
+ * drawn with the same code inside a span whose ActualText names it. Empty when the PDF's objects
  * cannot be read this way (object streams, another writer than LibreOffice).
  */
 export function charactersDrawnBlank(pdf: Uint8Array): string[] {
   const objects = pdfObjects(pdf);
   const found = new Set<string>();
-  // Per font object: the codes it draws with an empty glyph, and what they stand for.
+  // Per font object: the codes it draws with its .notdef glyph, and what they stand for.
   const blankCodes = new Map<string, Map<number, string>>();
   for (const [id, object] of objects) {
     const file = /\/FontDescriptor\s+(\d+)\s+0\s+R/.exec(object.dict)?.[1];
@@ -23,10 +24,10 @@ export function charactersDrawnBlank(pdf: Uint8Array): string[] {
     if (!font || !map) continue;
     const unicode = toUnicodeMap(map.toString('latin1'));
     const blank = new Map<number, string>();
-    for (const code of emptyGlyphCodes(font)) {
+    for (const code of missingGlyphCodes(font)) {
       const text = unicode.get(code);
-      // A space is blank by right; a code with no text is no character of the report.
-      if (text === undefined || !/\S/u.test(text)) continue;
+      // A space, or a sign that only steers the layout (a soft hyphen, a zero-width joiner), is blank by right; a code with no text is no character of the report.
+      if (text === undefined || /^[\s\p{Cf}]*$/u.test(text)) continue;
       blank.set(code, text);
       found.add(text);
     }
@@ -107,23 +108,27 @@ function utf16(hex: string): string {
 
 /**
  * The one-byte codes of an embedded TrueType font (its `cmap` of format 0, as LibreOffice writes a
- * subset) whose glyph has no outline: its `loca` gives it no bytes in `glyf`. Code 0 is left out.
+ * subset) drawn with the font's sign for a missing character: the glyph is the same as glyph 0,
+ * `.notdef`, which is no outline in Liberation Serif (a gap) and an empty box in Liberation Mono.
+ * Code 0 is left out.
  */
-function emptyGlyphCodes(font: Buffer): number[] {
+function missingGlyphCodes(font: Buffer): number[] {
   try {
     const tables = new Map<string, number>();
     for (let index = 0; index < font.readUInt16BE(4); index++) tables.set(font.toString('latin1', 12 + 16 * index, 16 + 16 * index), font.readUInt32BE(20 + 16 * index));
-    const [cmap, loca, head] = [tables.get('cmap'), tables.get('loca'), tables.get('head')];
-    if (cmap === undefined || loca === undefined || head === undefined) return [];
+    const [cmap, loca, head, glyf] = [tables.get('cmap'), tables.get('loca'), tables.get('head'), tables.get('glyf')];
+    if (cmap === undefined || loca === undefined || head === undefined || glyf === undefined) return [];
     const longOffsets = font.readInt16BE(head + 50) === 1;
     const offset = (glyph: number) => (longOffsets ? font.readUInt32BE(loca + 4 * glyph) : 2 * font.readUInt16BE(loca + 2 * glyph));
+    const outline = (glyph: number) => font.subarray(glyf + offset(glyph), glyf + offset(glyph + 1));
+    const notdef = outline(0);
     const codes = new Set<number>();
     for (let index = 0; index < font.readUInt16BE(cmap + 2); index++) {
       const table = cmap + font.readUInt32BE(cmap + 8 + 8 * index);
       if (font.readUInt16BE(table) !== 0) continue;
       for (let code = 1; code < 256; code++) {
         const glyph = font[table + 6 + code] ?? 0;
-        if (offset(glyph + 1) === offset(glyph)) codes.add(code);
+        if (outline(glyph).equals(notdef)) codes.add(code);
       }
     }
     return [...codes];

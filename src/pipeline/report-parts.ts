@@ -187,7 +187,7 @@ export function pdfFontWarning(meetingPath: string, fonts: { used: readonly stri
 }
 
 /**
- * `output/pdf-glyph`: characters the PDF shows as blank space (see `charactersDrawnBlank`), no font
+ * `output/pdf-glyph`: characters the PDF shows as blank space or an empty box (see `charactersDrawnBlank`), no font
  * LibreOffice found on this machine having them. Said once for each field that holds them, at the
  * first of them in its file (`placeOf` a line and column of the report's Markdown); characters the
  * template itself prints, on the meeting, with the Markdown's line.
@@ -208,7 +208,7 @@ export function pdfBlankWarnings(meetingPath: string, markdown: string, characte
     const listed = here.map((character) => `${character} (U+${[...character].map((point) => (point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' U+')})`).join(', ');
     // The report's Markdown writes a character otherwise (an entity, an escape): only the PDF has it.
     const where = place ? ` in \`${place.ref.field}\`` : line !== undefined ? ` (line ${line} of the generated Markdown)` : '';
-    const message = `The PDF shows ${listed}${where} as blank space: neither the report's font nor any other font LibreOffice found on this machine has ${here.length === 1 ? 'this character' : 'these characters'}.`;
+    const message = `The PDF shows ${listed}${where} as blank space or an empty box: neither the report's font nor any other font LibreOffice found on this machine has ${here.length === 1 ? 'this character' : 'these characters'}.`;
     return diagnostic(place?.ref.file ?? meetingPath, place?.place, 'warning', 'output/pdf-glyph', message, `Install a font that has them where the PDFs are made (Debian/Ubuntu: ${fontPackagesFor(here)}) and build again, or write the text without them.`);
   });
 }

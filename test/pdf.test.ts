@@ -136,10 +136,17 @@ describe('briefing build --format pdf', () => {
   itWithOffice('warns, at the field in its file, of characters no font on the machine has, which the PDF shows as blank space (emoji, and CJK when no CJK font is installed)', async () => {
     const position = 'positions/educ/equity-reforms.yaml';
     const text = exampleFile(position).replace('body: |\n  Latvijas rīcību', 'body: |\n  Labi 👍 un 你好. Latvijas rīcību');
+    // A plain field of the meeting, printed by the template: at its place in the meeting's file.
+    const meeting = exampleFile(EXAMPLE_MEETING).replace('topic: Vienlīdzīga', 'topic: 🎓 Vienlīdzīga');
     const out = tempDir();
-    const result = await build({ cwd: exampleProject({ [position]: text }), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });
+    const result = await build({ cwd: exampleProject({ [position]: text, [EXAMPLE_MEETING]: meeting }), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['pdf'] });
     const warned = result.diagnostics.filter((d) => d.ruleId === 'output/pdf-glyph');
-    expect(warned.map((d) => [d.file, d.line, d.column])).toEqual([[position, 17, 8]]);
+    expect(warned.map((d) => [d.file, d.line, d.column])).toEqual([
+      [EXAMPLE_MEETING, 25, 8],
+      [position, 17, 8],
+    ]);
+    expect(warned[0]?.message).toMatch(/^The PDF shows 🎓 \(U\+1F393\) as blank space or an empty box/);
+    warned.shift();
     // Only what no font has: Latvian letters, and the PDF's other text, are drawn.
     const emoji = warned[0]?.message.match(/The PDF shows (.*) in `body` as blank space or an empty box/)?.[1] ?? '';
     expect(emoji.startsWith('👍 (U+1F44D)')).toBe(true);

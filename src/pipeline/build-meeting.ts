@@ -232,7 +232,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
       }
       const putIn = fontsPutInForOthers(docx.bytes, converted.bytes);
       if (putIn.used.length) result.diagnostics.push(pdfFontWarning(loaded.path, putIn));
-      result.diagnostics.push(...pdfBlankWarnings(loaded.path, rendered.markdown, charactersDrawnBlank(converted.bytes), placeOf));
+      result.diagnostics.push(...pdfBlankWarnings({ path: loaded.path, text: loaded.file.text }, rendered.markdown, charactersDrawnBlank(converted.bytes), placeOf));
       result.files.push({ format: 'pdf', name: `${baseName}.pdf`, data: converted.bytes, sha256: sha256(converted.bytes) });
     }
   }

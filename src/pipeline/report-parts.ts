@@ -7,7 +7,7 @@ import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Layout, ManifestFile } from '../model/index.js';
 import { fieldKeyPath, type FieldRef } from '../model/field.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { placeOfReportLine, type FieldPlace, type FieldSource } from '../docx/field-problems.js';
 import type { ReportModel } from '../resolve/report.js';
 import { PLACEHOLDER_CHARS, skeletonModel, type FieldFiles, type ReportSource } from '../render/fields.js';
@@ -188,29 +188,48 @@ export function pdfFontWarning(meetingPath: string, fonts: { used: readonly stri
 
 /**
  * `output/pdf-glyph`: characters the PDF shows as blank space or an empty box (see `charactersDrawnBlank`), no font
- * LibreOffice found on this machine having them. Said once for each field that holds them, at the
- * first of them in its file (`placeOf` a line and column of the report's Markdown); characters the
- * template itself prints, on the meeting, with the Markdown's line.
+ * LibreOffice found on this machine having them. Said once for each Markdown field that holds them, at the
+ * first of them in its file (`placeOf` a line and column of the report's Markdown); characters of a
+ * plain field of the meeting (its topic, a question), at their first place in the meeting's file; any
+ * other (the template's own text), on the meeting, with the Markdown's line.
  */
-export function pdfBlankWarnings(meetingPath: string, markdown: string, characters: readonly string[], placeOf: (line: number, column: number) => FieldPlace | undefined): Diagnostic[] {
-  const found = new Map<string, { place: FieldPlace | undefined; line: number | undefined; characters: string[] }>();
+export function pdfBlankWarnings(
+  meeting: { path: string; text: string },
+  markdown: string,
+  characters: readonly string[],
+  placeOf: (line: number, column: number) => FieldPlace | undefined,
+): Diagnostic[] {
+  const found = new Map<string, { file: string; place: Place | undefined; where: string; characters: string[] }>();
   for (const character of characters) {
     const offset = markdown.indexOf(character);
     const before = markdown.slice(0, Math.max(0, offset));
     const line = before.split('\n').length;
-    const place = offset < 0 ? undefined : placeOf(line, offset - before.lastIndexOf('\n'));
-    const key = place ? `${place.ref.file}\0${place.ref.field}` : '';
-    const group = found.get(key) ?? { place, line: offset < 0 ? undefined : line, characters: [] };
-    group.characters.push(character);
-    found.set(key, group);
-  }
-  return [...found.values()].map(({ place, line, characters: here }) => {
-    const listed = here.map((character) => `${character} (U+${[...character].map((point) => (point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' U+')})`).join(', ');
+    const field = offset < 0 ? undefined : placeOf(line, offset - before.lastIndexOf('\n'));
+    const inMeeting = field ? undefined : placeOfText(meeting.text, character);
     // The report's Markdown writes a character otherwise (an entity, an escape): only the PDF has it.
-    const where = place ? ` in \`${place.ref.field}\`` : line !== undefined ? ` (line ${line} of the generated Markdown)` : '';
+    const [key, group] = field
+      ? [`${field.ref.file}\0${field.ref.field}`, { file: field.ref.file, place: field.place, where: ` in \`${field.ref.field}\`` }]
+      : inMeeting
+        ? ['meeting', { file: meeting.path, place: inMeeting, where: '' }]
+        : ['', { file: meeting.path, place: undefined, where: offset < 0 ? '' : ` (line ${line} of the generated Markdown)` }];
+    const each = found.get(key) ?? { ...group, characters: [] };
+    each.characters.push(character);
+    found.set(key, each);
+  }
+  return [...found.values()].map(({ file, place, where, characters: here }) => {
+    const listed = here.map((character) => `${character} (U+${[...character].map((point) => (point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' U+')})`).join(', ');
     const message = `The PDF shows ${listed}${where} as blank space or an empty box: neither the report's font nor any other font LibreOffice found on this machine has ${here.length === 1 ? 'this character' : 'these characters'}.`;
-    return diagnostic(place?.ref.file ?? meetingPath, place?.place, 'warning', 'output/pdf-glyph', message, `Install a font that has them where the PDFs are made (Debian/Ubuntu: ${fontPackagesFor(here)}) and build again, or write the text without them.`);
+    return diagnostic(file, place, 'warning', 'output/pdf-glyph', message, `Install a font that has them where the PDFs are made (Debian/Ubuntu: ${fontPackagesFor(here)}) and build again, or write the text without them.`);
   });
+}
+
+/** Where `character` first stands in a YAML file's text, outside comment lines (column in UTF-16 units, as editors count). */
+function placeOfText(text: string, character: string): Place | undefined {
+  for (const [index, line] of text.split('\n').entries()) {
+    const column = line.indexOf(character);
+    if (column >= 0 && !line.trimStart().startsWith('#')) return { line: index + 1, column: column + 1 };
+  }
+  return undefined;
 }
 
 /** The Debian packages of fonts that have these characters: emoji, Chinese, Japanese and Korean, and the other scripts and signs. */

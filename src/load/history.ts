@@ -5,38 +5,57 @@ import { gitEnvironment } from './git-env.js';
 import { openRepository, readBlobs, repositoryPath } from './git.js';
 import { UsageError } from '../diagnostics/errors.js';
 
+/** A file's text at one commit of its history. */
+export interface CommittedText {
+  /** The commit's hash as git abbreviates it. */
+  commit: string;
+  /** The commit's committer date, YYYY-MM-DD. */
+  date: string;
+  text: string;
+}
+
 /**
- * The text a project file had when its SHA-256 was `hash` (taken of the text with its line ends
- * as stored, or with CRLF, as a Windows checkout has them): searched in the file's git history,
- * under its earlier names too, newest first, in one `git log` and one `git cat-file --batch`. Undefined when no committed
- * version has that hash, outside a repository, or without git.
+ * The texts a project file had in the commits of its history that reach `revision` (git HEAD by
+ * default), newest first, under its earlier names too: one `git log --follow` and one
+ * `git cat-file --batch`, however long the history. None outside a repository or without git.
  */
-export function textWithHash(root: string, path: string, hash: string): string | undefined {
+export function committedTexts(root: string, path: string, revision = 'HEAD'): CommittedText[] {
   let repo;
   try {
     repo = openRepository(root);
   } catch (error) {
-    if (error instanceof UsageError) return undefined;
+    if (error instanceof UsageError) return [];
     throw error;
   }
   const inRepo = repositoryPath(repo, join(root, path));
   let log: string;
   try {
     // --follow: a file renamed since (a meeting given a new name when its date moved) had its earlier texts under its earlier name.
-    log = execFileSync('git', ['log', '--follow', '--format=%x01%H', '--name-only', '-z', '--', inRepo], { cwd: repo.top, env: gitEnvironment(repo.top), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    log = execFileSync('git', ['log', '--follow', '--format=%x01%H%x00%h%x00%cs', '--name-only', '-z', revision, '--', inRepo], { cwd: repo.top, env: gitEnvironment(repo.top), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {
-    return undefined;
+    return [];
   }
-  // Each commit: \x01, its hash, NUL and a line break, the file's name in it, NUL.
-  const objects = log.split('\x01').slice(1).flatMap((entry) => {
-    const [hash = '', name = ''] = entry.split('\u0000');
+  // Each commit: \x01, its hash, short hash and date, NUL-separated, then NUL and a line break, the file's name in it, NUL.
+  const commits = log.split('\x01').slice(1).flatMap((entry) => {
+    const [hash = '', commit = '', date = '', name = ''] = entry.split('\u0000');
     const path = name.replace(/^\n/, '');
-    return hash && path ? [`${hash}:${path}`] : [];
+    return hash && path ? [{ object: `${hash}:${path}`, commit, date }] : [];
   });
-  for (const text of readBlobs(repo, objects).values()) {
-    if (text === undefined) continue;
-    // A Windows checkout has CRLF where the repository stores LF (`core.autocrlf`): a hash taken there is of CRLF text.
-    if (sha256(text) === hash || (text.includes('\n') && !text.includes('\r\n') && sha256(text.replaceAll('\n', '\r\n')) === hash)) return text;
-  }
-  return undefined;
+  const blobs = readBlobs(repo, commits.map(({ object }) => object));
+  return commits.flatMap(({ object, commit, date }) => {
+    const text = blobs.get(object);
+    return text === undefined ? [] : [{ commit, date, text }];
+  });
+}
+
+/**
+ * The text a project file had when its SHA-256 was `hash` (taken of the text with its line ends
+ * as stored, or with CRLF, as a Windows checkout has them): searched in the file's git history
+ * ({@link committedTexts}), newest first. Undefined when no committed version has that hash,
+ * outside a repository, or without git.
+ */
+export function textWithHash(root: string, path: string, hash: string): string | undefined {
+  // A Windows checkout has CRLF where the repository stores LF (`core.autocrlf`): a hash taken there is of CRLF text.
+  const matches = (text: string) => sha256(text) === hash || (text.includes('\n') && !text.includes('\r\n') && sha256(text.replaceAll('\n', '\r\n')) === hash);
+  return committedTexts(root, path).find(({ text }) => matches(text))?.text;
 }

@@ -18,6 +18,16 @@ export interface PositionFile {
   committedVersion?: number;
   /** With `committedVersion`: the committed answer's fingerprint (see `answerFingerprint`), to tell whether the answer changed. */
   committedAnswer?: string;
+  /** With a version lower than `committedVersion`: the commit at which the file last had that version, with the same answer (a revert). */
+  restoredFrom?: RestoredVersion;
+}
+
+/** The commit a lowered version was brought back from, with the answer it named there. */
+export interface RestoredVersion {
+  /** Abbreviated hash. */
+  commit: string;
+  /** Committer date, YYYY-MM-DD. */
+  date: string;
 }
 
 /** A position file, loaded and checked. */
@@ -35,6 +45,8 @@ export interface LoadedPosition {
   committedVersion?: number;
   /** With `committedVersion`: the committed answer's fingerprint (see `answerFingerprint`). */
   committedAnswer?: string;
+  /** See {@link PositionFile.restoredFrom}. */
+  restoredFrom?: RestoredVersion;
   diagnostics: Diagnostic[];
 }
 
@@ -82,6 +94,7 @@ export class LazyPosition implements LoadedPosition {
   readonly path: string;
   readonly committedVersion: number | undefined;
   readonly committedAnswer: string | undefined;
+  readonly restoredFrom: RestoredVersion | undefined;
   readonly #files: ProjectFiles;
   /** Problems found by looking at other files (a duplicated id): kept, unlike the parse. */
   readonly #extra: Diagnostic[] = [];
@@ -93,6 +106,7 @@ export class LazyPosition implements LoadedPosition {
     this.path = file.path;
     this.committedVersion = file.committedVersion;
     this.committedAnswer = file.committedAnswer;
+    this.restoredFrom = file.restoredFrom;
     this.#files = files;
     if (loaded) this.#loaded = new WeakRef(loaded);
   }

@@ -5,9 +5,10 @@ import { answerFingerprint, configSchema, ministriesSchema, type Config, type Mi
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
-import { projectPath, readText, sha256 } from './files.js';
+import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState, type GitRefusedError } from './git.js';
+import { committedTexts } from './history.js';
 import { linkProblems } from './links.js';
 import { setBounded } from '../util/bounded.js';
 import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
@@ -247,7 +248,7 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
       : folder === undefined
         ? []
         : options.committedVersions
-          ? withCommittedVersions(root, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep), problems, options.versionsFrom?.hash)
+          ? withCommittedVersions(files, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep), problems, options.versionsFrom?.hash)
           : scanPositionFiles(files, folder, options.knownPositionIds, keep);
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
@@ -276,13 +277,14 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
  * committed there. A file as committed has its committed version by definition, so only
  * the changed ones are read from git and parsed: none on a clean checkout.
  */
-function withCommittedVersions(root: string, folder: string, files: PositionFile[], problems: Diagnostic[], base = 'HEAD'): PositionFile[] {
+function withCommittedVersions(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base = 'HEAD'): PositionFile[] {
+  const root = project.root;
   // Asked of git once per state of the repository and the files, in a process that loads the project again and again.
   const state = repositoryState(folder);
   const key = state === undefined ? undefined : JSON.stringify([state, base, root, folder, files.map((file) => [file.path, file.hash, file.id])]);
   const known = key === undefined ? undefined : committedByState.get(key);
   if (known) return known.map((file) => ({ ...file }));
-  const { files: found, kept } = versionsAtHead(root, folder, files, problems, base);
+  const { files: found, kept } = versionsAtHead(project, folder, files, problems, base);
   // Files moved without git are paired through what git leaves untracked, which .gitignore files decide: asked every time.
   if (key !== undefined && kept && !problems.length) setBounded(committedByState, key, found.map((file) => ({ ...file })), KEPT_STATES);
   return found;
@@ -298,7 +300,8 @@ const KEPT_STATES = 8;
 const committedByState = new Map<string, PositionFile[]>();
 
 /** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
-function versionsAtHead(root: string, folder: string, files: PositionFile[], problems: Diagnostic[], base: string): { files: PositionFile[]; kept: boolean } {
+function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base: string): { files: PositionFile[]; kept: boolean } {
+  const root = project.root;
   const { changed, noGit, refused, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base);
   // In a git checkout without git to run, or one git refuses, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
@@ -308,7 +311,12 @@ function versionsAtHead(root: string, folder: string, files: PositionFile[], pro
   const versioned = files.map((file) => {
     const at = changed.get(file.path);
     const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
-    return before === undefined ? file : { ...file, committedVersion: before.version, committedAnswer: before.answer };
+    if (at === undefined || before === undefined) return file;
+    const text = readOrUnreadable(() => project.readText(file.path), file.path);
+    const now = typeof text === 'string' ? committedFacts(text, file.path) : undefined;
+    // Only a lowered version asks for the file's history: a revert to a text cleared before.
+    const restored = now !== undefined && now.version < before.version ? restoredFrom(root, at, base, now) : undefined;
+    return { ...file, committedVersion: before.version, committedAnswer: before.answer, ...(restored ? { restoredFrom: restored } : {}) };
   });
   return { files: versioned, kept: !noGit && !refused && !gone.length };
 }
@@ -332,7 +340,20 @@ function pairById(root: string, files: readonly PositionFile[], changed: Map<str
   }
 }
 
-/** The `version` of a position's committed text and its answer's fingerprint, if that text is readable and has a version. */
+/**
+ * The commit at which the file (at `path` in `base`) last had the version `now` has, when it had
+ * `now`'s answer there too: a lower version brought back with the text it named, as `git revert`
+ * does, whose clearances were given. Undefined when that version last named another answer, or
+ * never was committed. One walk of the file's history.
+ */
+function restoredFrom(root: string, path: string, base: string, now: { version: number; answer: string }): { commit: string; date: string } | undefined {
+  const last = committedTexts(root, path, base)
+    .map(({ commit, date, text }) => ({ commit, date, facts: committedFacts(text, path) }))
+    .find(({ facts }) => facts?.version === now.version);
+  return last?.facts?.answer === now.answer ? { commit: last.commit, date: last.date } : undefined;
+}
+
+/** The `version` of a position's text (committed, or now) and its answer's fingerprint, if that text is readable and has a version. */
 function committedFacts(text: string | undefined, path: string): { version: number; answer: string } | undefined {
   if (text === undefined) return undefined;
   const data = parseYaml(path, text).data;

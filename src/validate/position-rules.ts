@@ -52,10 +52,26 @@ export const ownerNotClearing: PositionRule = ({ loaded, position }) => {
 /**
  * A position's `version` only goes up: a lower number than the one committed at git HEAD (or at
  * the revision `check --base` names) means an old copy was pasted over a newer one, or the number was mistyped.
+ * A revert is the exception: the lower version back with the very answer it named when last
+ * committed (`restoredFrom`), whose clearances were given for that text; raising it would have
+ * every ministry clear an identical text again. That is only noted.
  */
 export const versionNotLowered: PositionRule = ({ project, loaded, position }) => {
   const before = loaded.committedVersion;
   if (before === undefined || position.version >= before) return [];
+  const restored = loaded.restoredFrom;
+  if (restored) {
+    return [
+      diagnostic(
+        loaded.file.path,
+        loaded.file.locate(['version']),
+        'warning',
+        'position/version-restored',
+        `The version went back from ${before} (at ${project.versionsFrom}) to ${position.version}, with the answer version ${position.version} had when last committed (${restored.commit}, ${restored.date}): a revert, so the clearances given for that text stand.`,
+        `Check that \`clearance\` records the answers given for version ${position.version}; if the text is to change again, raise it to ${before + 1}.`,
+      ),
+    ];
+  }
   return [
     diagnostic(
       loaded.file.path,

@@ -220,10 +220,15 @@ describe('incremental builds', () => {
     expect((await run(dir)).status[C]).toBe('built');
     writeFileSync(path, built.replace(/^version: (\d+)$/m, (_line, v: string) => `version: ${Number(v) + 1}`));
     commitAll(dir, 'newer version');
-    writeFileSync(path, built); // the text of the last build, now older than HEAD's
+    writeFileSync(path, built); // the text of the last build, now older than HEAD's: the version it had, with the same answer (a revert)
     const { result, status } = await run(dir);
-    expect(status[C]).toBe('failed');
-    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['positions/extra/reforms-c.yaml', 'position/version-decreased']);
+    expect(status[C]).toBe('built');
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['positions/extra/reforms-c.yaml', 'position/version-restored']);
+    // The same version with another answer than it had: an error, and the report is not written.
+    writeFileSync(path, built.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Cits teksts. $1'));
+    const lowered = await run(dir);
+    expect(lowered.status[C]).toBe('failed');
+    expect(lowered.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['positions/extra/reforms-c.yaml', 'position/version-decreased']);
   });
 });
 

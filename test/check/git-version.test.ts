@@ -230,3 +230,60 @@ describe('check --base <rev>: versions compared with the branch a pull request g
     });
   });
 });
+
+describe('a lowered version brought back with the answer it named (a revert)', () => {
+  const reworded = (text: string, words: string) => text.replace(/^body: \|\n {2}(\S)/m, `body: |\n  ${words} $1`);
+  const versionProblems = async (project: string, base?: string) =>
+    (await check({ cwd: project, paths: [], final: true, ...(base === undefined ? {} : { base }) })).diagnostics
+      .filter((d) => d.ruleId.startsWith('position/version'))
+      .map((d) => [d.line, d.severity, d.ruleId, d.message, d.hint]);
+  /** A repository whose position was committed at version 2, then at 3 with a changed answer; the commit of version 2. */
+  function raisedOnce(): { repo: string; project: string; cleared: string; v2: string } {
+    const { repo, project } = repository();
+    commit(repo);
+    const v2 = execFileSync('git', ['log', '-1', '--format=%h %cs'], { cwd: repo, encoding: 'utf8' }).trim();
+    const cleared = readFileSync(join(project, POSITION), 'utf8');
+    writeFile(project, POSITION, reworded(cleared, 'Trešā redakcija.').replace('version: 2', 'version: 3'));
+    commit(repo);
+    return { repo, project, cleared, v2 };
+  }
+  const restored = (base: string, v2: string) => [
+    2,
+    'warning',
+    'position/version-restored',
+    `The version went back from 3 (at ${base}) to 2, with the answer version 2 had when last committed (${v2.replace(' ', ', ')}): a revert, so the clearances given for that text stand.`,
+    'Check that `clearance` records the answers given for version 2; if the text is to change again, raise it to 4.',
+  ];
+
+  test('git revert of the raise is noted, not refused: uncommitted against HEAD, committed against check --base', async () => {
+    const { repo, project, cleared, v2 } = raisedOnce();
+    git(repo, 'revert', '-n', 'HEAD');
+    expect(readFileSync(join(project, POSITION), 'utf8')).toBe(cleared);
+    expect(await versionProblems(project)).toEqual([restored('git HEAD', v2)]);
+    git(repo, '-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '--quiet', '--no-gpg-sign', '-m', 'revert');
+    expect(await versionProblems(project, 'HEAD~1')).toEqual([restored('`HEAD~1`', v2)]);
+    // Only a clearance differs from the text of that commit: the answer is what was cleared.
+    writeFile(project, POSITION, cleared.replace(/(clearance:\n)/, '$1  VM:\n    status: pending\n'));
+    expect(await versionProblems(project, 'HEAD~1')).toEqual([restored('`HEAD~1`', v2)]);
+  });
+
+  test('a lowered version with another answer than the one it named is refused as before', async () => {
+    const { project, cleared } = raisedOnce();
+    writeFile(project, POSITION, reworded(cleared, 'Cits teksts.'));
+    expect(await versionProblems(project)).toEqual([
+      [2, 'error', 'position/version-decreased', 'The version went down from 3 (at git HEAD) to 2.', 'Versions only go up: set `version: 4` if the text changed, or restore the committed file.'],
+    ]);
+  });
+
+  test('the answer version 2 had in an earlier commit, not its last, is refused: version 2 last named another text', async () => {
+    const { repo, project } = repository();
+    commit(repo);
+    const first = readFileSync(join(project, POSITION), 'utf8');
+    writeFile(project, POSITION, reworded(first, 'Otrā redakcija.'));
+    commit(repo);
+    writeFile(project, POSITION, reworded(first, 'Trešā redakcija.').replace('version: 2', 'version: 3'));
+    commit(repo);
+    writeFile(project, POSITION, first);
+    expect((await versionProblems(project)).map(([, severity, ruleId]) => [severity, ruleId])).toEqual([['error', 'position/version-decreased']]);
+  });
+});

@@ -22,6 +22,7 @@ import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
 import { everCommitted, gitMissing, gitRefusal, isShallowClone, movedTo, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
 import { parseYaml } from '../load/yaml.js';
+import { absentHint } from '../validate/meeting-rules.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
 
@@ -363,11 +364,23 @@ function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedD
   const loaded = project.positions.get(field.id);
   const built = document.properties.get(`Briefing.Position.${field.id}`);
   if (loaded && !loaded.position) return unreadableSource(`position ${field.id}`, loaded.file.path, loaded.diagnostics);
-  if (!loaded?.position) return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.`, gone: true };
+  if (!loaded?.position) {
+    const hint = goneHint(project, field.id);
+    return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.`, gone: true, ...(hint === undefined ? {} : { hint }) };
+  }
   const current = `v${loaded.position.version}`;
   if (built === current && `sha256:${loaded.hash}` === document.properties.get(`Briefing.PositionHash.${field.id}`)) return undefined;
   const what = built !== current ? `it is ${current} now, the DOCX was built from ${built ?? 'an unknown version'}` : `its file changed after the DOCX was built (same version ${current})`;
   return { file: loaded.file.path, message: `The reviewer changed position ${field.id}, but ${what}.` };
+}
+
+/**
+ * How to bring back a position no file has now, when git has or had it: the commit that deleted it
+ * and the command that restores it, as `meeting/unknown-position` says (see {@link absentHint}).
+ */
+function goneHint(project: Project, id: string): string | undefined {
+  const absent = project.files.absent?.(project.config.paths.positions, id);
+  return absent && absentHint(absent, 'carry the reviewer’s changes over by hand');
 }
 
 /**

@@ -397,7 +397,8 @@ export function absentFromCheckout(root: string, folder: string): AbsentFile[] {
 export function removedInCommit(root: string, folder: string, name: string): AbsentFile | undefined {
   const under = folder ? `${folder}/` : '';
   try {
-    const log = git(root, ['log', '-1', '--diff-filter=D', '--format=%x01%h%x00%an%x00%cs', '--name-only', '-z', '--', ...['yaml', 'yml'].map((ext) => `:(glob)${under}**/${name}.${ext}`)], () => new UsageError('No history.'));
+    // --relative: the names as project paths, as the hint's command is run from the project, which may be a folder of the repository.
+    const log = git(root, ['log', '-1', '--diff-filter=D', '--relative', '--format=%x01%h%x00%an%x00%cs', '--name-only', '-z', '--', ...['yaml', 'yml'].map((ext) => `:(glob)${under}**/${name}.${ext}`)], () => new UsageError('No history.'));
     const [hash = '', author = '', date = '', ...names] = log.replace(/^\x01/, '').split('\u0000');
     const path = names.map((each) => each.replace(/^\n/, '')).find(Boolean);
     return hash && path ? { path, how: 'removed', commit: hash, author, date } : undefined;

@@ -63,14 +63,17 @@ function unknownPositionHint(project: Project, id: string): string {
     : 'Position ids are the letters a–z (no ā or š), digits, ".", "_" and "-" (e.g. `youth-participation`); write the id of an existing position, or create one under such an id.';
 }
 
-/** How to bring back a position file git has or had: out of a sparse checkout, deleted since the last commit, or deleted in a commit. */
-export function absentHint(absent: AbsentFile): string {
+/**
+ * How to bring back a position file git has or had: out of a sparse checkout, deleted since the last
+ * commit, or deleted in a commit; for the last, `otherwise` is what else to do (someone meant it gone).
+ */
+export function absentHint(absent: AbsentFile, otherwise = 'point the question to the position that took its place'): string {
   const path = shellWord(absent.path);
   if (absent.how === 'sparse') {
     return `${absent.path} is in the git repository, but this sparse checkout leaves it out: \`git sparse-checkout add ${shellWord(absent.path.split('/').slice(0, -1).join('/'))}\` brings it in (or \`git sparse-checkout disable\`, every file).`;
   }
   if (absent.how === 'deleted') return `${absent.path} was deleted since the last commit: \`git restore ${path}\` brings it back.`;
-  return `${absent.path} was deleted in commit ${absent.commit} (${absent.author}, ${absent.date}): \`git checkout ${absent.commit}^ -- ${path}\` brings it back; or point the question to the position that took its place.`;
+  return `${absent.path} was deleted in commit ${absent.commit} (${absent.author}, ${absent.date}): \`git checkout ${absent.commit}^ -- ${path}\` brings it back; or ${otherwise}.`;
 }
 
 /** A meeting without questions is a draft just scaffolded: a warning, an error under `--final`. */

@@ -39,6 +39,18 @@ test('a position deleted since the last commit, or in a commit (a colleague’s,
   for (const run of [deleted, removed]) expect(run.stdout).not.toContain('Create it');
 });
 
+test('in a project that is a folder of its repository, the deleted file is named from the project, where the command runs', () => {
+  const repo = tempDir();
+  const dir = join(repo, 'briefings');
+  cpSync(exampleProject(), dir, { recursive: true });
+  initRepository(repo);
+  const file = 'positions/educ/equity-reforms.yaml';
+  git(dir, ['rm', '-q', file]);
+  git(dir, ['commit', '-q', '-m', 'no longer needed']);
+  const hash = git(dir, ['rev-parse', '--short', 'HEAD']).trim();
+  expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).toContain(`${file} was deleted in commit ${hash} (Briefing Tests, 2021-02-10): \`git checkout ${hash}^ -- ${file}\` brings it back`);
+});
+
 test('new position refuses an id a sparse checkout hides (the new file would overwrite a colleague’s on commit, or claim its id), and says how to bring it in', () => {
   const dir = exampleProject();
   initRepository(dir);

@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { git, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 import { claimUnpackedSize, convertWithOffice, docxParts, itWithOffice, part, placeOf } from '../helpers/docx.js';
 import { OfficeEdit } from '../helpers/office-edit.js';
@@ -383,6 +384,29 @@ describe('briefing review', () => {
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('positions/educ/equity-reforms.yaml  error  The position equity-reforms the reviewer changed is no longer in the project. Bring the position back (git log -- <file> shows where it went), or carry the reviewer’s changes over by hand.  review/changed-since-build');
       expect(run.stderr).not.toContain('--rebase');
+    }
+  });
+
+  it('a change to a position deleted in a commit names that commit and the command that brings the file back, as meeting/unknown-position does', () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    for (const sub of ['', 'briefings']) {
+      // The project alone in its repository, or in a folder of a larger one: the command runs in the project.
+      const repo = tempDir();
+      const dir = join(repo, sub);
+      cpSync(built(), dir, { recursive: true });
+      initRepository(repo);
+      const path = reviewed(dir);
+      git(dir, ['rm', '-q', file]);
+      git(dir, ['commit', '-q', '-m', 'merged away'], { author: 'Jānis Bērziņš', date: '2021-02-17T10:00:00Z' });
+      const hash = git(dir, ['rev-parse', '--short', 'HEAD']).trim();
+      const run = runCli(['review', path], dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        `${file}  error  The position equity-reforms the reviewer changed is no longer in the project. ${file} was deleted in commit ${hash} (Jānis Bērziņš, 2021-02-17): \`git checkout ${hash}^ -- ${file}\` brings it back; or carry the reviewer’s changes over by hand.  review/changed-since-build`,
+      );
+      // That command does bring it back.
+      git(dir, ['checkout', `${hash}^`, '--', file]);
+      expect(runCli(['review', path], dir).stderr).not.toContain('no longer in the project');
     }
   });
 

@@ -482,7 +482,8 @@ export function checkoutTop(folder: string): string | undefined {
  * What git's answer about a working tree's changes since HEAD rests on, other than the files'
  * own texts, read from the files git keeps it in without running git: the commit HEAD names
  * (HEAD and its branch's ref, or packed-refs), the index, the repository's and the user's
- * configuration (line-end conversion), the attributes files, and git's environment variables.
+ * configuration (line-end conversion), the attributes files, where a shallow clone's history stops
+ * (which a lowered version's earlier text is looked for in), and git's environment variables.
  * The index, refs and configuration are written by renaming a new file into place, so a change
  * is a new inode or size or time. Undefined — ask git — outside a repository, with GIT_DIR or
  * another variable that moves the repository, or for a layout not read here.
@@ -519,7 +520,8 @@ export function repositoryState(folder: string): string | undefined {
       top,
       head,
       ref === undefined ? '' : existsSync(join(common, ref)) ? readFileSync(join(common, ref), 'utf8') : '',
-      ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes')].map(stamp),
+      // `shallow`: where a shallow clone's history stops, which a lowered version's revert is looked for in; `git fetch --unshallow` removes it.
+      ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes'), join(common, 'shallow')].map(stamp),
       // The attributes files from the folder up to the top (line ends, filters); not those in its subfolders.
       ...foldersUpTo(resolve(folder), top).map((dir) => stamp(join(dir, '.gitattributes'))),
       ...[...userConfigs, join(xdg, 'git', 'attributes')].map(stamp),

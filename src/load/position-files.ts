@@ -20,6 +20,8 @@ export interface PositionFile {
   committedAnswer?: string;
   /** With a version lower than `committedVersion`: the commit at which the file last had that version, with the same answer (a revert). */
   restoredFrom?: RestoredVersion;
+  /** With a lower version not found restored: the history searched stops short, in a shallow clone, so a revert cannot be told. */
+  historyCut?: true;
 }
 
 /** The commit a lowered version was brought back from, with the answer it named there. */
@@ -47,6 +49,8 @@ export interface LoadedPosition {
   committedAnswer?: string;
   /** See {@link PositionFile.restoredFrom}. */
   restoredFrom?: RestoredVersion;
+  /** See {@link PositionFile.historyCut}. */
+  historyCut?: true;
   diagnostics: Diagnostic[];
 }
 
@@ -95,6 +99,7 @@ export class LazyPosition implements LoadedPosition {
   readonly committedVersion: number | undefined;
   readonly committedAnswer: string | undefined;
   readonly restoredFrom: RestoredVersion | undefined;
+  readonly historyCut: true | undefined;
   readonly #files: ProjectFiles;
   /** Problems found by looking at other files (a duplicated id): kept, unlike the parse. */
   readonly #extra: Diagnostic[] = [];
@@ -107,6 +112,7 @@ export class LazyPosition implements LoadedPosition {
     this.committedVersion = file.committedVersion;
     this.committedAnswer = file.committedAnswer;
     this.restoredFrom = file.restoredFrom;
+    this.historyCut = file.historyCut;
     this.#files = files;
     if (loaded) this.#loaded = new WeakRef(loaded);
   }

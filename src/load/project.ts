@@ -7,7 +7,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
-import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState, type GitRefusedError } from './git.js';
+import { changedSinceHead, inGitCheckout, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError } from './git.js';
 import { committedTexts } from './history.js';
 import { linkProblems } from './links.js';
 import { setBounded } from '../util/bounded.js';
@@ -315,8 +315,11 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
     const text = readOrUnreadable(() => project.readText(file.path), file.path);
     const now = typeof text === 'string' ? committedFacts(text, file.path) : undefined;
     // Only a lowered version asks for the file's history: a revert to a text cleared before.
-    const restored = now !== undefined && now.version < before.version ? restoredFrom(root, at, base, now) : undefined;
-    return { ...file, committedVersion: before.version, committedAnswer: before.answer, ...(restored ? { restoredFrom: restored } : {}) };
+    const lowered = now !== undefined && now.version < before.version;
+    const restored = lowered ? restoredFrom(root, at, base, now) : undefined;
+    // A shallow clone (CI fetches a commit or two) may lack the commit a revert brings back: the refusal says so.
+    const cut = lowered && !restored && isShallowClone(repositoryAt(root));
+    return { ...file, committedVersion: before.version, committedAnswer: before.answer, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
   });
   return { files: versioned, kept: !noGit && !refused && !gone.length };
 }

@@ -267,6 +267,21 @@ describe('a lowered version brought back with the answer it named (a revert)', (
     expect(await versionProblems(project, 'HEAD~1')).toEqual([restored('`HEAD~1`', v2)]);
   });
 
+  test('in a shallow clone that lacks the commit of the text brought back, the refusal says so and how to fetch it; fetched, it is a revert', async () => {
+    const { repo, cleared, v2 } = raisedOnce();
+    const clone = tempDir('briefing-shallow-');
+    git(clone, 'clone', '--quiet', '--depth', '1', `file://${repo}`, '.');
+    const project = join(clone, 'sub', 'project');
+    writeFile(project, POSITION, cleared);
+    const [problem] = await versionProblems(project);
+    expect(problem?.[2]).toBe('position/version-decreased');
+    expect(problem?.[4]).toBe(
+      "Versions only go up: set `version: 4` if the text changed, or restore the committed file. If this is version 2's text brought back (a revert), this shallow clone may lack the commit that had it: Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).",
+    );
+    git(clone, 'fetch', '--quiet', '--unshallow');
+    expect(await versionProblems(project)).toEqual([restored('git HEAD', v2)]);
+  });
+
   test('a lowered version with another answer than the one it named is refused as before', async () => {
     const { project, cleared } = raisedOnce();
     writeFile(project, POSITION, reworded(cleared, 'Cits teksts.'));

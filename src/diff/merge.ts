@@ -326,7 +326,11 @@ class Merger {
       const level = before.depth === after.depth ? {} : { data: { ...after.data, depthBefore: before.depth } };
       return { ...after, ...level, children: mergeInline(before.children, after.children, this.options.whitespace) };
     }
-    if (before.type === 'list' && after.type === 'list') return { ...after, children: this.children(before.children, after.children) };
+    if (before.type === 'list' && after.type === 'list') {
+      // Markdown numbers a list from its first number alone: one that starts elsewhere now is renumbered, a change the DOCX tracks.
+      const renumbered = before.ordered && (before.start ?? 1) !== (after.start ?? 1) ? { data: { ...after.data, startBefore: before.start ?? 1 } } : {};
+      return { ...after, ...renumbered, children: this.children(before.children, after.children) };
+    }
     if (before.type === 'listItem' && after.type === 'listItem') return { ...after, children: this.listItem(before, after) };
     if (before.type === 'blockquote' && after.type === 'blockquote') return { ...after, children: this.children(before.children, after.children) };
     if (before.type === 'table' && after.type === 'table') {

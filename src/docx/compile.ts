@@ -466,19 +466,12 @@ class DocxCompiler {
     // Only a list of the report's own flow goes on from the one before it.
     const ownFlow = level === 0 && !inItem;
     const previous = ownFlow ? this.lastList.get(kind) : undefined;
-    let state: ListState;
-    if (previous && node.ordered && start === previous.next) {
-      state = previous;
-    } else {
-      const reference = numberingReference(kind, node.ordered ? start : 1, inItem);
-      if (!this.numbering.has(reference)) {
-        this.numbering.set(reference, numberingDefinition(kind, node.ordered ? start : 1, this.geometry, inItem));
-      }
-      const instance = (this.instances.get(reference) ?? 0) + 1;
-      this.instances.set(reference, instance);
-      state = { kind, reference, instance, next: start };
-    }
+    const state = previous && node.ordered && start === previous.next ? previous : this.newList(kind, node.ordered ? start : 1, inItem);
     if (ownFlow) this.lastList.set(kind, state);
+    // A redline's list that starts at another number now: the items of the older version are numbered in a list of
+    // their own from the older start, the kept ones moved to it by a tracked change of their list, so that
+    // rejecting every change numbers them as before (one list would give them the newer numbers).
+    const older = node.data?.startBefore === undefined ? undefined : this.newList(kind, node.data.startBefore, inItem);
     // Word has nine list levels: a list nested deeper is printed at the ninth (said once, at the outermost such list).
     if (level === DEEPEST_LIST_LEVEL + 1) this.warn(`a list nested more than ${DEEPEST_LIST_LEVEL + 1} levels deep is printed at the ${DEEPEST_LIST_LEVEL + 1}th level, as Word numbers no deeper`, node);
     const ilvl = Math.min(level, DEEPEST_LIST_LEVEL);
@@ -487,7 +480,7 @@ class DocxCompiler {
     const outerItem = this.itemLevel;
     this.itemLevel = ilvl;
     for (const item of node.children) {
-      const numbered = { style: itemStyle ?? this.listStyle(kind), numbering: { reference: state.reference, level: ilvl, instance: state.instance, custom: true }, ...indent };
+      const numbered = () => ({ ...this.itemNumbering(item.data?.revision, itemStyle ?? this.listStyle(kind), ilvl, state, older), ...indent });
       // The item's number stands before its first paragraph. An item with none first (empty, or starting with a
       // list or a code block) gets a numbered paragraph of no text, its number alone, as a browser shows it: without
       // it Word numbers the items after it one less than the Markdown. `review` reads it as the item's own unit
@@ -495,7 +488,7 @@ class DocxCompiler {
       // each version's first paragraph carries the number, and where a version's first block is no paragraph its
       // number stands alone just before that block, tracked as that version's alone (an empty item's with the item).
       const leads = { old: item.children.find((child) => wholeRevision(child) !== 'insert'), new: item.children.find((child) => wholeRevision(child) !== 'delete') };
-      const numberAlone = (revision: BlockRevision | undefined) => result.push(this.paragraph({ type: 'paragraph', children: [], data: { revision } }, numbered));
+      const numberAlone = (revision: BlockRevision | undefined) => result.push(this.paragraph({ type: 'paragraph', children: [], data: { revision } }, numbered()));
       if (!item.children.length) numberAlone(item.data?.revision);
       item.children.forEach((child) => {
         const lead = child === leads.old || child === leads.new;
@@ -503,7 +496,7 @@ class DocxCompiler {
         if (lead && child.type === 'paragraph') {
           result.push(
             this.paragraph(child, {
-              ...numbered,
+              ...numbered(),
               ...this.keeping(child, itemStyle ?? Style.body),
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
@@ -516,6 +509,27 @@ class DocxCompiler {
     }
     this.itemLevel = outerItem;
     return result;
+  }
+
+  /**
+   * The style and numbering of an item's numbered paragraph: in its list, or in a redline's list that starts at
+   * another number now (`older`, see `list`), a deleted item in the older version's list, a kept one in the newer
+   * one with the older one tracked as its list before (`w:pPrChange`, a change of its own each time).
+   */
+  private itemNumbering(revision: BlockRevision | undefined, style: string, level: number, list: ListState, older: ListState | undefined): Pick<ParagraphOptions, 'style' | 'numbering' | 'styleChange'> {
+    const numberingIn = ({ reference, instance }: ListState) => ({ reference, level, instance, custom: true });
+    if (!older || revision === 'insert') return { style, numbering: numberingIn(list) };
+    if (revision === 'delete') return { style, numbering: numberingIn(older) };
+    return { style, numbering: numberingIn(list), styleChange: { stamp: this.stamp(), style, numbering: numberingIn(older) } };
+  }
+
+  /** A list that numbers its items from `start` on, with a numbering definition of its kind and start (made at its first use). */
+  private newList(kind: ListKind, start: number, inItem: boolean): ListState {
+    const reference = numberingReference(kind, start, inItem);
+    if (!this.numbering.has(reference)) this.numbering.set(reference, numberingDefinition(kind, start, this.geometry, inItem));
+    const instance = (this.instances.get(reference) ?? 0) + 1;
+    this.instances.set(reference, instance);
+    return { kind, reference, instance, next: start };
   }
 
   /**

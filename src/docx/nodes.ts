@@ -64,5 +64,11 @@ declare module 'mdast' {
   interface ListData {
     /** The list's marker kind, recorded when the tree no longer matches its source text. */
     listKind?: ListKind;
+    /**
+     * In a redline, the number an ordered list started at in the older version, when it starts at
+     * another now (`1) a` made `2) a`): the items found in the older version are numbered from it
+     * when the changes are rejected.
+     */
+    startBefore?: number;
   }
 }

@@ -134,3 +134,35 @@ function readParagraphs(xml: string) {
   parser.write(xml).close();
   return { paragraphs, revisions: revisionCount };
 }
+
+/**
+ * The numbered paragraphs of the body as Word numbers them after accepting or rejecting every
+ * change (`3) text`): a paragraph whose mark is dropped goes, a tracked change of its list
+ * (`w:pPrChange`) gives it its older list when rejected, and each list (`w:numId`) counts its
+ * first level on from its start. Enough for flat lists; nested levels are not counted apart.
+ */
+export function numberedItems(docx: Uint8Array, reading: 'accept' | 'reject'): string[] {
+  const files = unzipSync(docx);
+  const numbering = strFromU8(files['word/numbering.xml'] ?? new Uint8Array());
+  const starts = new Map<string, number>();
+  for (const [, id, num] of numbering.matchAll(/<w:num w:numId="(\d+)">([\s\S]*?)<\/w:num>/g)) {
+    starts.set(id ?? '', Number(/<w:lvlOverride w:ilvl="0"><w:startOverride w:val="(\d+)"/.exec(num ?? '')?.[1] ?? 1));
+  }
+  const counted = new Map<string, number>();
+  const items: string[] = [];
+  const [dropped, kept] = reading === 'accept' ? ['del', 'ins'] : ['ins', 'del'];
+  for (const [, properties = '', content = ''] of strFromU8(files['word/document.xml'] ?? new Uint8Array()).matchAll(/<w:p\b[^>]*>(?:<w:pPr>((?:<w:pPrChange\b[\s\S]*?<\/w:pPrChange>|[\s\S])*?)<\/w:pPr>)?([\s\S]*?)<\/w:p>/g)) {
+    const change = /<w:pPrChange\b[\s\S]*<\/w:pPrChange>/.exec(properties)?.[0];
+    const own = properties.replace(/<w:pPrChange\b[\s\S]*<\/w:pPrChange>/, '');
+    if (new RegExp(`<w:rPr><w:${dropped}\\b|<w:rPr><w:${kept}\\b[^>]*/><w:${dropped}\\b`).test(own)) continue;
+    const numId = /<w:numId w:val="(\d+)"/.exec(reading === 'reject' && change ? change : own)?.[1];
+    if (numId === undefined) continue;
+    const number = counted.has(numId) ? (counted.get(numId) ?? 0) + 1 : (starts.get(numId) ?? 1);
+    counted.set(numId, number);
+    const text = content
+      .replace(new RegExp(`<w:${dropped}\\b[^>]*[^/]>[\\s\\S]*?</w:${dropped}>`, 'g'), '')
+      .replace(/<[^>]+>/g, '');
+    items.push(`${number}) ${text}`);
+  }
+  return items;
+}

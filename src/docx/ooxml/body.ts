@@ -277,13 +277,23 @@ export interface ParagraphOptions {
   indent?: { left: number; firstLine?: number };
   /** The paragraph mark's tracked change, when the whole block was added or removed. */
   run?: { insertion?: ChangeStamp; deletion?: ChangeStamp };
-  /** The style the paragraph had before a tracked change of style (`w:pPrChange`): a redline's heading made another level. */
-  styleChange?: { stamp: ChangeStamp; style: string };
+  /**
+   * The style and list the paragraph had before a tracked change of its properties (`w:pPrChange`):
+   * a redline's heading made another level, an item of a list that starts at another number now.
+   */
+  styleChange?: { stamp: ChangeStamp; style: string; numbering?: ParagraphOptions['numbering'] };
 }
 
 function border(name: string, options: BorderOptions): string {
   const space = options.space === undefined ? '' : ` w:space="${options.space}"`;
   return `<w:${name} w:val="${attribute(options.style)}" w:color="${attribute(options.color)}" w:sz="${options.size}"${space}/>`;
+}
+
+/** A paragraph's list and level (`w:numPr`). */
+function numberingProperties({ reference, instance, level }: NonNullable<ParagraphOptions['numbering']>, context: WriteContext): string {
+  // OOXML has list levels 0–8 (ST_DecimalNumber, but Word and LibreOffice read no others).
+  if (!Number.isInteger(level) || level < 0 || level > 8) throw new Error(`Paragraph: list level ${level} is not one of Word's 0–8`);
+  return `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${context.numId(reference, instance)}"/></w:numPr>`;
 }
 
 export class Paragraph implements Element {
@@ -305,12 +315,7 @@ export class Paragraph implements Element {
     if (options.style) props += `<w:pStyle w:val="${attribute(options.style)}"/>`;
     if (options.keepNext) props += '<w:keepNext/>';
     if (options.keepLines) props += '<w:keepLines/>';
-    if (options.numbering) {
-      const { reference, instance, level } = options.numbering;
-      // OOXML has list levels 0–8 (ST_DecimalNumber, but Word and LibreOffice read no others).
-      if (!Number.isInteger(level) || level < 0 || level > 8) throw new Error(`Paragraph: list level ${level} is not one of Word's 0–8`);
-      props += `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${context.numId(reference, instance)}"/></w:numPr>`;
-    }
+    if (options.numbering) props += numberingProperties(options.numbering, context);
     if (options.border) props += `<w:pBdr>${border('bottom', options.border.bottom)}</w:pBdr>`;
     if (options.tabStops?.length) props += `<w:tabs>${options.tabStops.map((tab) => `<w:tab w:val="${tab.type}" w:pos="${tab.position}"/>`).join('')}</w:tabs>`;
     if (options.indent) {
@@ -322,9 +327,12 @@ export class Paragraph implements Element {
     if (mark?.insertion || mark?.deletion) {
       props += `<w:rPr>${mark.insertion ? change('ins', mark.insertion) : ''}${mark.deletion ? change('del', mark.deletion) : ''}</w:rPr>`;
     }
-    // The earlier properties come last in `w:pPr`; only the style changes here.
+    // The earlier properties come last in `w:pPr`; only the style and the list change here.
     const restyled = options.styleChange;
-    if (restyled) props += `${changeOpen('pPrChange', restyled.stamp)}<w:pPr><w:pStyle w:val="${attribute(restyled.style)}"/></w:pPr></w:pPrChange>`;
+    if (restyled) {
+      const numbering = restyled.numbering ? numberingProperties(restyled.numbering, context) : '';
+      props += `${changeOpen('pPrChange', restyled.stamp)}<w:pPr><w:pStyle w:val="${attribute(restyled.style)}"/>${numbering}</w:pPr></w:pPrChange>`;
+    }
     let content = props ? `<w:pPr>${props}</w:pPr>` : '';
     for (const child of this.children) content += child.write(context);
     return element('w:p', content);

@@ -111,7 +111,7 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           // Tight as CommonMark has it: no blank line between the items, nor between the blocks of one.
           const tight = node.spread === false && node.children.every((item) => item.spread !== true);
           node.children.forEach((item, index) => {
-            const itemMarker = marker(node, numbers[index] ?? index);
+            const itemMarker = marker(node, numbers[index] ?? (node.start ?? 1) + index);
             // The item's other blocks, a nested list too, start where its text does: after its marker.
             const inItem: Container = { kind: 'item', indent: itemMarker.length + 1, ...(item.children[0]?.type === 'paragraph' ? {} : { marker: itemMarker }) };
             const itemBlock = (found: DiffBlock): DiffBlock => ({ ...found, marker: itemMarker, ...(index ? {} : { listStart: true }), ...(tight ? { tight: true } : {}) });
@@ -339,12 +339,13 @@ function tableContent(rows: readonly DiffRow[]): PhrasingContent[] {
 }
 
 /**
- * Each item's place in its version of the list: a deleted item counts among the old items,
- * every other item among the new ones, so the numbers are those each version prints.
+ * Each item's number in its version of the list: a deleted item counts among the old items, from
+ * the older version's first number (`data.startBefore` where the versions start the list at
+ * different numbers), every other item among the new ones, so the numbers are those each version prints.
  */
 function itemNumbers(list: List): number[] {
-  let old = 0;
-  let now = 0;
+  let now = list.start ?? 1;
+  let old = list.data?.startBefore ?? now;
   return list.children.map((item, index) => {
     // An empty item has no paragraph: the item itself carries its mark.
     const revision = (item.children[0] ?? item).data?.revision;
@@ -357,8 +358,8 @@ function itemNumbers(list: List): number[] {
   });
 }
 
-function marker(list: List, place: number): string {
+function marker(list: List, number: number): string {
   const kind = list.data?.listKind ?? (list.ordered ? 'period' : 'bullet');
   if (kind === 'bullet') return BULLET;
-  return `${(list.start ?? 1) + place}${kind === 'paren' ? ')' : '.'}`;
+  return `${number}${kind === 'paren' ? ')' : '.'}`;
 }

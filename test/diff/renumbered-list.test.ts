@@ -27,3 +27,10 @@ it.each([
   expect(numberedItems(result.output, 'reject')).toEqual(before.split('\n'));
   expect(numberedItems(result.output, 'accept')).toEqual(after.split('\n'));
 });
+
+// The text formats number a deleted item as the older version does, from the older version's first number.
+it('the Markdown of a diff numbers a deleted item from the older start: 1) deleted, then 2), 3) of the newer version', async () => {
+  const cwd = exampleProject({ 'a.yaml': positionWithList(2, '1) pirmo;\n2) otro;\n3) trešais.'), 'b.yaml': positionWithList(3, '2) otro;\n3) trešais.') });
+  const result = await diff({ cwd, files: ['a.yaml', 'b.yaml'], format: 'md', stat: false, whitespace: false, colour: false, author: 'Recenzents', sourceDateEpoch: 1613692800 });
+  expect(String(result.output)).toContain('Ievads:\n\n1) {--pirmo;--}\n2) otro;\n3) trešais.\n\nBeigas.');
+});

@@ -676,6 +676,19 @@ describe('what the DOCX keeps together across pages', () => {
     expect(part(parts, 'word/footnotes.xml')).not.toContain('<w:keepNext/>');
   });
 
+  it('keeps neither a long paragraph in bold nor the items of a list that each end with a colon: kept together, they went to the next page as one block and left half a page empty', async () => {
+    const long = `**${'Mūsuprāt iekļaujošas izglītības pasākumi jāturpina arī pēc pandēmijas beigām. '.repeat(5).trim()}**`;
+    const { body } = await buildWithAnswer(`${long}\n\nGalvenie pasākumi ir šādi:\n\n1) skolām paredz:\n2) pašvaldībām paredz:\n3) ministrijai paredz:`);
+    const starts = ['Mūsuprāt iekļaujošas', 'Galvenie pasākumi', 'skolām paredz', 'pašvaldībām paredz', 'ministrijai paredz'];
+    expect(keptParagraphs(body, starts)).toEqual([
+      ['Mūsuprāt iekļaujošas', false, false],
+      ['Galvenie pasākumi', true, false],
+      ['skolām paredz', false, false],
+      ['pašvaldībām paredz', false, false],
+      ['ministrijai paredz', false, false],
+    ]);
+  });
+
   it('the paragraph before the signature, the clearance line or else the answer’s last paragraph or list item, is kept on the signature’s page (a report whose text filled its last page put the signature alone on the next)', async () => {
     const keptBefore = async (files: Record<string, string>, start: string) => {
       const out = tempDir();

@@ -261,8 +261,8 @@ class DocxCompiler {
   }
 
   /** What a paragraph is kept with across pages: `keptWithNext`, and the signature's page for the paragraph before it. */
-  private keeping(node: MarkdownParagraph, style: string): Pick<ParagraphOptions, 'keepNext' | 'keepLines'> {
-    return { ...keptWithNext(node, style), ...(this.beforeSignature.has(node) ? { keepNext: true } : {}) };
+  private keeping(node: MarkdownParagraph, style: string, place?: Parameters<typeof keptWithNext>[2]): Pick<ParagraphOptions, 'keepNext' | 'keepLines'> {
+    return { ...keptWithNext(node, style, place), ...(this.beforeSignature.has(node) ? { keepNext: true } : {}) };
   }
 
   /**
@@ -497,7 +497,7 @@ class DocxCompiler {
           result.push(
             this.paragraph(child, {
               ...numbered(),
-              ...this.keeping(child, itemStyle ?? Style.body),
+              ...this.keeping(child, itemStyle ?? Style.body, item.children.some((block) => block.type === 'list') ? 'item with list' : 'item'),
               children: [...(typeof item.checked === 'boolean' ? [this.literal(checkBox(item.checked), item.data?.revision)] : []), ...this.runs(child.children)],
             }),
           );

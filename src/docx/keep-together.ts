@@ -7,16 +7,27 @@ import { Style } from './styles.js';
  * What a paragraph (or a list item's first) is kept with across pages; nothing in a footnote, whose
  * note Word keeps on its reference's page. Read from the Markdown alone, so that the DOCX made from
  * the report's fields and the one made from its .md are the same.
- * - All in bold, a question (“1. **Kādi …?**”) or a heading written in bold: kept whole and on the page
- *   of the next block's first lines, where at a page's foot it stood alone, its answer on the next page.
+ * - All in bold and no longer than a question (“1. **Kādi …?**”, a heading written in bold): kept whole
+ *   and on the page of the next block's first lines, where at a page's foot it stood alone, its answer
+ *   on the next page. A longer bold paragraph is text set in bold: kept whole and with the next, it and
+ *   the question before it went to the next page together, leaving half a page empty.
  * - Ending with a colon, a lead-in (“… paredzēts:” before a list, “… ir šāds:” before a table, the
- *   invitation before the questions): kept on the page of the next block's first lines.
+ *   invitation before the questions), or a list item ending with one that its own list follows: kept
+ *   on the page of the next block's first lines. Items of one list that each end with a colon
+ *   (“… paredz:”) are not: kept each with the next, the whole list went to the next page as one.
+ *
+ * `place` is where the paragraph stands: on its own, as a list item's first paragraph, or as that of
+ * an item that holds a list of its own.
  */
-export function keptWithNext(node: Paragraph, style: string): Pick<ParagraphOptions, 'keepNext' | 'keepLines'> {
+export function keptWithNext(node: Paragraph, style: string, place: 'block' | 'item' | 'item with list' = 'block'): Pick<ParagraphOptions, 'keepNext' | 'keepLines'> {
   if (style === Style.footnote) return {};
-  if (allBold(node.children)) return { keepNext: true, keepLines: true };
-  return toString(node).trimEnd().endsWith(':') ? { keepNext: true } : {};
+  const text = toString(node).trimEnd();
+  if (allBold(node.children)) return text.length <= QUESTION_LENGTH ? { keepNext: true, keepLines: true } : {};
+  return text.endsWith(':') && place !== 'item' ? { keepNext: true } : {};
 }
+
+/** The most characters a bold paragraph kept like a question may have: the longest questions of a Council's discussion paper run to some 250. */
+const QUESTION_LENGTH = 300;
 
 /** The paragraph a block ends with, in its last list item or quote; none for a table, code or a heading. */
 export function lastParagraph(node: Nodes): Paragraph | undefined {

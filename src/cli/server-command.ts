@@ -1,5 +1,5 @@
 import { Argument, type Command } from 'commander';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { offer } from '../completion/spec.js';
@@ -149,8 +149,18 @@ async function waitFor(socket: string, ms: number): Promise<ServerStatus | undef
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const status = await ask(socket, { status: true });
-    if (status) return status;
+    // It answers as it claims its socket, and writes its pid file once it has: until then, should it stop answering, `stop` could not tell its process.
+    if (status && pidNamed(socket) === status.pid) return status;
     await new Promise((wait) => setTimeout(wait, 50));
   }
   return undefined;
+}
+
+/** The process a server's pid file names, or undefined while it has none. */
+function pidNamed(socket: string): number | undefined {
+  try {
+    return Number(readFileSync(pidFile(socket), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
 }

@@ -85,15 +85,20 @@ function pdfObjects(pdf: Uint8Array): Map<string, PdfObject> {
 }
 
 /** A ToUnicode CMap's single codes (`<43> <D83DDC4D>`) → the text each stands for. */
-function toUnicodeMap(cmap: string): Map<number, string> {
+export function toUnicodeMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([^]*?)endbfchar/g)) {
     for (const pair of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) map.set(Number.parseInt(pair[1] ?? '', 16), utf16(pair[2] ?? ''));
   }
   for (const block of cmap.matchAll(/beginbfrange([^]*?)endbfrange/g)) {
     for (const range of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
-      const [from, to, first] = [range[1], range[2], range[3]].map((hex) => Number.parseInt(hex ?? '', 16)) as [number, number, number];
-      for (let code = from; code <= to && code - from < 256; code++) map.set(code, String.fromCodePoint(first + code - from));
+      const from = Number.parseInt(range[1] ?? '', 16);
+      const to = Number.parseInt(range[2] ?? '', 16);
+      // The range's first text, in UTF-16 as a CMap writes it; each next code is that text with its last unit one further.
+      const first = utf16(range[3] ?? '');
+      const last = first.charCodeAt(first.length - 1);
+      if (!first || Number.isNaN(last)) continue;
+      for (let code = from; code <= to && code - from < 256; code++) map.set(code, first.slice(0, -1) + String.fromCharCode(last + code - from));
     }
   }
   return map;

@@ -217,9 +217,11 @@ export function pdfBlankWarnings(
     found.set(key, each);
   }
   return [...found.values()].map(({ file, place, where, characters: here }) => {
-    const listed = here.map((character) => `${character} (U+${[...character].map((point) => (point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' U+')})`).join(', ');
+    // A few, then how many more: a page of Chinese is not a list of 150 characters.
+    const shown = here.slice(0, LISTED_CHARACTERS).map((character) => `${/\p{C}/u.test(character) ? '' : `${character} `}(U+${[...character].map((point) => (point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' U+')})`);
+    const listed = `${shown.join(', ')}${here.length > LISTED_CHARACTERS ? ` and ${here.length - LISTED_CHARACTERS} more` : ''}`;
     const message = `The PDF shows ${listed}${where} as blank space or an empty box: neither the report's font nor any other font LibreOffice found on this machine has ${here.length === 1 ? 'this character' : 'these characters'}.`;
-    return diagnostic(file, place, 'warning', 'output/pdf-glyph', message, `Install a font that has them where the PDFs are made (Debian/Ubuntu: ${fontPackagesFor(here)}) and build again, or write the text without them.`);
+    return diagnostic(file, place, 'warning', 'output/pdf-glyph', message, glyphHint(here));
   });
 }
 
@@ -232,15 +234,26 @@ function placeOfText(text: string, character: string): Place | undefined {
   return undefined;
 }
 
-/** The Debian packages of fonts that have these characters: emoji, Chinese, Japanese and Korean, and the other scripts and signs. */
-function fontPackagesFor(characters: readonly string[]): string {
+/** How many characters an `output/pdf-glyph` message lists by name. */
+const LISTED_CHARACTERS = 8;
+
+/**
+ * What to do about characters no font has: the Debian packages of fonts for emoji, Chinese, Japanese
+ * and Korean, and the other scripts and signs. A character for private use (what Word's Symbol-font
+ * bullets paste as) or an invisible one (a control character, a Hangul filler) is in no font: it is
+ * to be deleted, or typed as the character meant.
+ */
+function glyphHint(characters: readonly string[]): string {
+  if (characters.every((character) => /\p{Co}|\p{Cc}|[\u115F\u1160\u3164\uFFA0]/u.test(character))) {
+    return 'Delete them: they are pasted characters no font shows (a bullet of Word’s Symbol font, a control character or an invisible filler); type the character meant (•, –) where there was one.';
+  }
   const packages = new Set<string>();
   for (const character of characters) {
     if (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(character)) packages.add('fonts-noto-color-emoji for emoji');
     else if (/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}|\p{Script=Bopomofo}/u.test(character)) packages.add('fonts-noto-cjk for Chinese, Japanese and Korean');
     else packages.add('fonts-noto-core or fonts-dejavu for other scripts and signs');
   }
-  return `apt-get install ${[...packages].join('; ')}`;
+  return `Install a font that has them where the PDFs are made (Debian/Ubuntu: apt-get install ${[...packages].join('; ')}) and build again, or write the text without them.`;
 }
 
 /** Names of a field's first block, as a desk officer would call it. */

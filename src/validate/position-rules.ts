@@ -3,7 +3,6 @@ import { answerFingerprint, type Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
-import { UNSHALLOW_HINT } from '../load/git.js';
 import { markdownFieldProblems } from './markdown-rules.js';
 
 /** What a position rule looks at: one position file of the project. */
@@ -80,7 +79,7 @@ export const versionNotLowered: PositionRule = ({ project, loaded, position }) =
       'error',
       'position/version-decreased',
       `The version went down from ${before} (at ${project.versionsFrom}) to ${position.version}.`,
-      `Versions only go up: set \`version: ${before + 1}\` if the text changed, or restore the committed file.${loaded.historyCut ? ` If this is version ${position.version}'s text brought back (a revert), this shallow clone may lack the commit that had it: ${UNSHALLOW_HINT}` : ''}`,
+      `Versions only go up: set \`version: ${before + 1}\` if the text changed, or restore the committed file.${loaded.historyCut ? ` If this is version ${position.version}'s text brought back (a revert), this shallow clone may lack the commit that had it; fetch the whole history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0) and check again.` : ''}`,
     ),
   ];
 };

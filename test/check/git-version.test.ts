@@ -276,7 +276,7 @@ describe('a lowered version brought back with the answer it named (a revert)', (
     const [problem] = await versionProblems(project);
     expect(problem?.[2]).toBe('position/version-decreased');
     expect(problem?.[4]).toBe(
-      "Versions only go up: set `version: 4` if the text changed, or restore the committed file. If this is version 2's text brought back (a revert), this shallow clone may lack the commit that had it: Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).",
+      "Versions only go up: set `version: 4` if the text changed, or restore the committed file. If this is version 2's text brought back (a revert), this shallow clone may lack the commit that had it; fetch the whole history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0) and check again.",
     );
     git(clone, 'fetch', '--quiet', '--unshallow');
     expect(await versionProblems(project)).toEqual([restored('git HEAD', v2)]);

@@ -237,38 +237,29 @@ export function review(options: ReviewOptions): ReviewResult {
       );
     }
     acceptAll(project, meeting, options, result);
+    // What --accept writes nowhere: comments and edits outside the positions, a paragraph typed just outside one.
+    const notRecorded = (message: string, hint: string) => result.diagnostics.push(diagnostic(result.docx, undefined, 'warning', 'review/not-recorded', message, hint));
     const outside = split.outside.reduce((sum, o) => sum + o.comments.length, 0);
     if (outside) {
-      result.diagnostics.push(
-        diagnostic(result.docx, undefined, 'warning', 'review/not-recorded', `${outside === 1 ? 'A comment' : `${outside} comments`} outside the positions (on a question, the title or the clearance line) ${outside === 1 ? 'was' : 'were'} not recorded in any file.`, 'Read them in the listing (briefing review without --accept), and record what they ask by hand.'),
+      notRecorded(
+        `${outside === 1 ? 'A comment' : `${outside} comments`} outside the positions (on a question, the title or the clearance line) ${outside === 1 ? 'was' : 'were'} not recorded in any file.`,
+        'Read them in the listing (briefing review without --accept), and record what they ask by hand.',
       );
     }
     for (const { untracked: edit, text } of split.outside) {
-      if (!edit?.afterField) continue;
-      const field = edit.afterField;
+      const field = edit?.afterField;
+      if (!field) continue;
       const name = field.kind === 'position' ? `position ${field.id}` : `the meeting’s ${field.field}`;
-      result.diagnostics.push(
-        diagnostic(
-          result.docx,
-          undefined,
-          'warning',
-          'review/not-recorded',
-          `A paragraph typed with track changes off right after the text of ${name} (“${text}”) stands outside it, and was not written into it.`,
-          `If it belongs there, add it to ${field.file} by hand, or ask for it typed with track changes on; then build again.`,
-        ),
+      notRecorded(
+        `A paragraph typed with track changes off right after the text of ${name} (“${text}”) stands outside it, and was not written into it.`,
+        `If it belongs there, add it to ${field.file} by hand, or ask for it typed with track changes on; then build again.`,
       );
     }
     const untracked = split.outside.filter((o) => o.untracked && !o.untracked.afterField).length;
     if (untracked) {
-      result.diagnostics.push(
-        diagnostic(
-          result.docx,
-          undefined,
-          'warning',
-          'review/not-recorded',
-          `${untracked === 1 ? 'An edit' : `${untracked} edits`} of the generated text (a question, the title, the opening or the clearance line) made with track changes off ${untracked === 1 ? 'was' : 'were'} not recorded in any file.`,
-          'Read them in the listing (briefing review without --accept); where one should stand, make it in the meeting file (its topic, outcome, questions) or the template, and build again.',
-        ),
+      notRecorded(
+        `${untracked === 1 ? 'An edit' : `${untracked} edits`} of the generated text (a question, the title, the opening or the clearance line) made with track changes off ${untracked === 1 ? 'was' : 'were'} not recorded in any file.`,
+        'Read them in the listing (briefing review without --accept); where one should stand, make it in the meeting file (its topic, outcome, questions) or the template, and build again.',
       );
     }
   }

@@ -509,8 +509,10 @@ for a in "$@"; do case "$a" in *.docx) printf '%%PDF-' > "\${a%.docx}.pdf";; esa
     writeFileSync(fake, `#!/bin/sh\necho "$1" > ${join(dir, 'profile.log')}\nexec sleep 1000\n`);
     chmodSync(fake, 0o755);
     const converted = convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false, timeoutMs: 1000 });
-    for (let waited = 0; !existsSync(join(dir, 'profile.log')) && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    const profile = fileURLToPath(readFileSync(join(dir, 'profile.log'), 'utf8').trim().slice('-env:UserInstallation='.length));
+    // The shell makes the file before it writes the line into it: wait for the line.
+    const logged = () => (existsSync(join(dir, 'profile.log')) ? readFileSync(join(dir, 'profile.log'), 'utf8') : '');
+    for (let waited = 0; !logged().endsWith('\n') && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const profile = fileURLToPath(logged().trim().slice('-env:UserInstallation='.length));
     // What LibreOffice would have made by now.
     const [pipe] = officePipes(dirname(profile));
     writeFileSync(pipe as string, '');

@@ -118,10 +118,13 @@ export async function scaffoldMeeting(
       flag: '--name',
       given: flags.name,
       message: 'Name of the meeting, nominative ("… notiks <name>")',
-      default: unfit.length ? undefined : before?.name.nominative,
+      // Nor for another Council configuration: "… izglītības ministru … sanāksme" would title a meeting of AGRIFISH.
+      default: unfit.length || !sameFormation ? undefined : before?.name.nominative,
       noDefaultBecause: unfit.length
         ? `the earlier meeting's name says ${unfit.map(({ word }) => `“${word}”`).join(' and ')}, which ${unfit.length === 1 ? 'does' : 'do'} not fit ${unfit.map(({ field }) => `${field}: ${field === 'kind' ? kind : mode}`).join(', ')}`
-        : undefined,
+        : before !== undefined && !sameFormation
+          ? `the earlier meeting was of another Council configuration, ${before.formation}`
+          : undefined,
     },
     meetingNameSchema.shape.nominative,
   );

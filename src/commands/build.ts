@@ -174,18 +174,18 @@ function outputBlocked(root: string, outDir: string, file: string): Diagnostic {
 /** A meeting of the run as the file-code gate holds it: unchanged (with its cache entry) or just generated. */
 type Arrived = CodedMeeting & ({ entry: CacheEntry; report?: undefined } | { report: GeneratedReport; entry?: undefined });
 
-/**
- * The cache after this run: entries of clean builds added, of deleted meetings dropped. A failed
- * meeting keeps the entry of its last good build, whose report it leaves on disk: so that report is
- * still removed when the meeting is deleted, and a meeting mended back to that text is unchanged (its
- * key and the outputs' bytes are checked as ever). A meeting built without an entry drops the old one.
- */
 /** Whether the output folder an entry's name holds (see `entryName`) is still there; the usual folder always counts. */
 function outputsThere(root: string, name: string): boolean {
   const out = entryFolder(name);
   return out === undefined || existsSync(resolve(root, out));
 }
 
+/**
+ * The cache after this run: entries of clean builds added, of deleted meetings dropped. A failed
+ * meeting keeps the entry of its last good build, whose report it leaves on disk: so that report is
+ * still removed when the meeting is deleted, and a meeting mended back to that text is unchanged (its
+ * key and the outputs' bytes are checked as ever). A meeting built without an entry drops the old one.
+ */
 function updatedCache(previous: BuildCache, run: { tool: string; keys: KeyContext; recorded: readonly RecordedMeeting[]; root: string }): BuildCache {
   // An entry stays while its meeting does, and one of a build into another folder while that folder does: a CI job
   // that builds into a new folder each run added an entry a meeting a run, for good.

@@ -28,8 +28,6 @@ import type { VFile } from 'vfile';
 import type { FieldRef } from '../model/field.js';
 import type { Layout } from '../model/index.js';
 import { anchorName, anchorProperty, sameField, type FieldAnchor } from './anchors.js';
-import { printedProperties } from './printed-keys.js';
-import { printedOutsideKeys } from './printed-outside.js';
 import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inline.js';
 import { deepestIndent, pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
@@ -201,8 +199,7 @@ class DocxCompiler {
       externalStyles: meta.reference?.styles,
       numbering: [...this.numbering.values()],
       footnotes,
-      // A report's printed text, for review to find edits made with track changes off (not a redline's, which review does not read).
-      customProperties: [...meta.customProperties, ...this.anchors.map(anchorProperty), ...(this.anchors.length && !revisions ? printedProperties(printedOutsideKeys(children)) : [])],
+      customProperties: [...meta.customProperties, ...this.anchors.map(anchorProperty)],
       trackRevisions: revisions !== undefined,
       comments: revisions?.summary.length
         ? [{ id: 0, author: revisions.author, date: new Date(revisions.date), children: revisions.summary.map((text) => new Paragraph({ style: Style.tableText, children: [new TextRun(text)] })) }]

@@ -1,4 +1,6 @@
 import type { Root } from 'mdast';
+import { printedProperties } from './printed-keys.js';
+import { printedOutsideKeys } from './printed-outside.js';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ReportSource } from '../render/fields.js';
@@ -86,7 +88,10 @@ export function reportTree(source: ReportSource, fieldTrees?: readonly Root[], m
 /** A rendered report (skeleton and fields) → DOCX bytes, parsed field by field, with the fields the template put where the `.md` reads them otherwise. */
 export function compileReportDocx(source: ReportSource, meta: DocxMeta, date: Date, fieldTrees?: readonly Root[]): DocxResult & { misplaced: Misplaced[] } {
   const { file, document, misplaced } = compileReport(source, meta, fieldTrees);
-  return { ...docxResult(file, packDocx(document, date, meta.reference)), misplaced };
+  // What the report prints outside its fields, for review to find edits made with track changes off: a built file's alone (check writes none).
+  const printed = file.data.anchors?.length ? printedProperties(printedOutsideKeys(document.children)) : [];
+  const recorded = printed.length ? { ...document, customProperties: [...document.customProperties, ...printed] } : document;
+  return { ...docxResult(file, packDocx(recorded, date, meta.reference)), misplaced };
 }
 
 /**

@@ -357,8 +357,9 @@ export function changedSinceHead(root: string, folder: string, present: readonly
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (error.message === NO_GIT) return { changed, noGit: true };
-    // `git diff` says only "not a git repository" of one it refuses: asked again, on this path alone.
-    const refused = error instanceof GitRefusedError ? error : gitRefusal(root);
+    // `git diff` says only "not a git repository" of one it refuses: asked again, on this path alone — where a
+    // repository is to be found at all (git refuses only one it finds itself), not for every project outside git.
+    const refused = error instanceof GitRefusedError ? error : inGitCheckout(root) ? gitRefusal(root) : undefined;
     if (refused) return { changed, refused };
   }
   return { changed };

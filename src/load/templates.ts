@@ -75,7 +75,7 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
   if (unreadable.length) return { diagnostics: unreadable };
   // Both versions of a merge conflict, with git's markers, would be printed: nothing compiled (its partials' conflicts said with its own).
   const conflicts = mergeConflicts(path, text);
-  if (conflicts.length) conflicts.push(...partials.flatMap((partial) => mergeConflicts(partial.path, partial.text)));
+  if (conflicts.length) conflicts.push(...partials.flatMap((partial) => partial.diagnostics.filter((found) => found.ruleId === 'file/merge-conflict')));
   if (conflicts.length) return { diagnostics: conflicts };
   const source = withLineFeeds(text);
   const own = splitFrontMatter(source, path);

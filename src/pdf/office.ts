@@ -60,11 +60,6 @@ function versionedInstalls(folder: string): string[] {
   } catch {
     return [];
   }
-  const version = (name: string) => name.slice('libreoffice'.length).split('.').map(Number);
-  const newer = (a: string, b: string) => {
-    const [x, y] = [version(a), version(b)];
-    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (y[i] ?? 0) - (x[i] ?? 0);
-    return 0;
-  };
-  return names.sort(newer).map((name) => join(folder, name, 'program', 'soffice'));
+  // The newest first, by version number: 24.10 before 24.8 before 7.6.
+  return names.sort((a, b) => b.localeCompare(a, 'en', { numeric: true })).map((name) => join(folder, name, 'program', 'soffice'));
 }

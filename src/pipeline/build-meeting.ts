@@ -31,7 +31,7 @@ import { charactersDrawnBlank } from '../pdf/blank-glyphs.js';
 import { fontsPutInForOthers } from '../pdf/fonts.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
 import { reportManifest } from './manifest.js';
-import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfBlankWarnings, pdfFailure, pdfFontWarning, referenceFor, reportSource, templateLanguageWarning } from './report-parts.js';
+import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfBlankWarnings, pdfFailure, pdfFontWarning, placeIn, referenceFor, reportSource, templateLanguageWarning } from './report-parts.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
@@ -350,9 +350,3 @@ function printedText(markdown: string): string {
     .replace(/(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+/g, blank);
 }
 
-/** Where an offset of the printed text is: its line in the Markdown, and the field (a position, the background) when one printed it. */
-function placeIn(printed: string, offset: number, placeOf: (line: number, column: number) => FieldPlace | undefined): { field: FieldPlace | undefined; line: number } {
-  const before = printed.slice(0, offset);
-  const line = before.split('\n').length;
-  return { field: placeOf(line, offset - before.lastIndexOf('\n')), line };
-}

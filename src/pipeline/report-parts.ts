@@ -2,6 +2,7 @@
  * The parts the stages of ./build-meeting.ts call on: the reference DOCX, the report in
  * parts, the document date and metadata, and how their problems are worded.
  */
+import { codePointName } from '../load/characters.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Layout, ManifestFile } from '../model/index.js';
@@ -202,9 +203,7 @@ export function pdfBlankWarnings(
   const found = new Map<string, { file: string; place: Place | undefined; where: string; characters: string[] }>();
   for (const character of characters) {
     const offset = markdown.indexOf(character);
-    const before = markdown.slice(0, Math.max(0, offset));
-    const line = before.split('\n').length;
-    const field = offset < 0 ? undefined : placeOf(line, offset - before.lastIndexOf('\n'));
+    const { field, line } = offset < 0 ? { field: undefined, line: 0 } : placeIn(markdown, offset, placeOf);
     const inMeeting = field ? undefined : placeOfText(meeting.text, character);
     // The report's Markdown writes a character otherwise (an entity, an escape): only the PDF has it.
     const [key, group] = field
@@ -218,7 +217,7 @@ export function pdfBlankWarnings(
   }
   return [...found.values()].map(({ file, place, where, characters: here }) => {
     // A few, then how many more: a page of Chinese is not a list of 150 characters.
-    const shown = here.slice(0, LISTED_CHARACTERS).map((character) => `${/\p{C}/u.test(character) ? '' : `${character} `}(U+${[...character].map((point) => (point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' U+')})`);
+    const shown = here.slice(0, LISTED_CHARACTERS).map((character) => `${/\p{C}/u.test(character) ? '' : `${character} `}(${[...character].map(codePointName).join(' ')})`);
     const listed = `${shown.join(', ')}${here.length > LISTED_CHARACTERS ? ` and ${here.length - LISTED_CHARACTERS} more` : ''}`;
     const message = `The PDF shows ${listed}${where} as blank space or an empty box: neither the report's font nor any other font LibreOffice found on this machine has ${here.length === 1 ? 'this character' : 'these characters'}.`;
     return diagnostic(file, place, 'warning', 'output/pdf-glyph', message, glyphHint(here));
@@ -294,4 +293,11 @@ export function misplacedField(project: Project, loaded: LoadedMeeting, source: 
   const file = fieldSource(project, loaded, ref)?.file;
   const place = file?.locate(fieldKeyPath(ref.field));
   return diagnostic(ref.file, place, 'error', 'template/field-placement', message, hint);
+}
+
+/** Where an offset of the printed text is: its line in the Markdown, and the field (a position, the background) when one printed it. */
+export function placeIn(printed: string, offset: number, placeOf: (line: number, column: number) => FieldPlace | undefined): { field: FieldPlace | undefined; line: number } {
+  const before = printed.slice(0, offset);
+  const line = before.split('\n').length;
+  return { field: placeOf(line, offset - before.lastIndexOf('\n')), line };
 }

@@ -2,14 +2,15 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from './diagnostic.js';
 
 /**
- * Whether to colour output: as `--color`/`--no-color` asks; never when NO_COLOR is set; as FORCE_COLOR
- * says when it is set (`0` or `false` none, any other value colours, piped too: the variable Node.js,
- * chalk and most CI setups use, which was ignored, so FORCE_COLOR=0 still coloured a terminal); else
- * only on a terminal that is not TERM=dumb.
+ * Whether to colour output: as `--color`/`--no-color` asks; never when NO_COLOR is set to anything but
+ * the empty string (no-color.org: an empty NO_COLOR is as if unset, so a script that clears it with
+ * `NO_COLOR=` keeps the colours); as FORCE_COLOR says when it is set (`0` or `false` none, any other
+ * value colours, piped too: the variable Node.js, chalk and most CI setups use, which was ignored, so
+ * FORCE_COLOR=0 still coloured a terminal); else only on a terminal that is not TERM=dumb.
  */
 export function useColour(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>, asked?: boolean): boolean {
   if (asked !== undefined) return asked;
-  if (env.NO_COLOR !== undefined) return false;
+  if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR.trim().toLowerCase());
   return Boolean(isTTY) && env.TERM !== 'dumb';
 }

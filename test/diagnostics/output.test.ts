@@ -102,12 +102,14 @@ describe('GitHub annotations (GITHUB_ACTIONS=true)', () => {
 });
 
 describe('colour', () => {
-  test('only on a terminal, never with NO_COLOR or TERM=dumb', () => {
+  test('only on a terminal, never with NO_COLOR set to something or TERM=dumb; an empty NO_COLOR is unset', () => {
     expect(useColour(true, {})).toBe(true);
     expect(useColour(false, {})).toBe(false);
     expect(useColour(undefined, {})).toBe(false);
-    expect(useColour(true, { NO_COLOR: '' })).toBe(false);
+    expect(useColour(true, { NO_COLOR: '' })).toBe(true);
+    expect(useColour(false, { NO_COLOR: '' })).toBe(false);
     expect(useColour(true, { NO_COLOR: '1' })).toBe(false);
+    expect(useColour(true, { NO_COLOR: '0' })).toBe(false);
     expect(useColour(true, { TERM: 'dumb' })).toBe(false);
   });
 

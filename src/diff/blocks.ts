@@ -48,6 +48,12 @@ export interface DiffBlock {
   kind: BlockKind;
   /** The number or bullet of a list item as printed: "1.", "2)", "–". */
   marker?: string;
+  /**
+   * An item's number in the older version, when the item is in both and prints another number
+   * because the list starts at another one (`1)` → `3)`). Not set for an item renumbered only by one
+   * added or removed before it in a list that starts where it did: that item's change shows already.
+   */
+  markerBefore?: string;
   /** A heading's level, 1 for `#`, 2 for `##` …: in the newer version, for a deleted heading in the older. */
   level?: Heading['depth'];
   /** A heading's level in the older version, when it was another (`##` made `###`). */
@@ -111,10 +117,19 @@ export function flattenBlocks(root: Root, whitespace = false): DiffBlock[] {
           // Tight as CommonMark has it: no blank line between the items, nor between the blocks of one.
           const tight = node.spread === false && node.children.every((item) => item.spread !== true);
           node.children.forEach((item, index) => {
-            const itemMarker = marker(node, numbers[index] ?? (node.start ?? 1) + index);
+            const number = numbers[index] ?? { now: (node.start ?? 1) + index };
+            const itemMarker = marker(node, number.now);
+            const renumbered = number.before === undefined ? {} : { status: 'changed' as const, markerBefore: marker(node, number.before) };
             // The item's other blocks, a nested list too, start where its text does: after its marker.
             const inItem: Container = { kind: 'item', indent: itemMarker.length + 1, ...(item.children[0]?.type === 'paragraph' ? {} : { marker: itemMarker }) };
-            const itemBlock = (found: DiffBlock): DiffBlock => ({ ...found, marker: itemMarker, ...(index ? {} : { listStart: true }), ...(tight ? { tight: true } : {}) });
+            const itemBlock = (found: DiffBlock): DiffBlock => ({
+              ...found,
+              marker: itemMarker,
+              // A number is no word: an item whose words are the same is changed all the same when it prints another number.
+              ...(found.status === 'equal' || found.status === 'changed' ? renumbered : {}),
+              ...(index ? {} : { listStart: true }),
+              ...(tight ? { tight: true } : {}),
+            });
             // An empty item (`2)` alone on its line) is an item of no words: added or removed, it is a change all the same.
             if (!item.children.length) add(itemBlock(block(item, 'item', depth, [])));
             item.children.forEach((child, position) => {
@@ -341,9 +356,13 @@ function tableContent(rows: readonly DiffRow[]): PhrasingContent[] {
 /**
  * Each item's number in its version of the list: a deleted item counts among the old items, from
  * the older version's first number (`data.startBefore` where the versions start the list at
- * different numbers), every other item among the new ones, so the numbers are those each version prints.
+ * different numbers), every other item among the new ones, so the numbers are those each version
+ * prints. An item in both versions that prints another number because the list starts at another
+ * one has its older number too (`before`); in a list that starts where it did, one renumbered by an
+ * item added or removed before it has not: that item's change shows already.
  */
-function itemNumbers(list: List): number[] {
+function itemNumbers(list: List): { now: number; before?: number }[] {
+  const shift = list.data?.startBefore === undefined ? 0 : (list.start ?? 1) - list.data.startBefore;
   let now = list.start ?? 1;
   let old = list.data?.startBefore ?? now;
   return list.children.map((item, index) => {
@@ -352,9 +371,10 @@ function itemNumbers(list: List): number[] {
     // An item split from the one before it is in the newer version only; one joined to it, in the older.
     const previous = list.children[index - 1];
     const mark = previous?.children.length === 1 ? previous.children[0]?.data?.paragraphMark : undefined;
-    if (revision === 'delete' || mark === 'delete') return old++;
-    if (revision !== 'insert' && mark !== 'insert') old++;
-    return now++;
+    if (revision === 'delete' || mark === 'delete') return { now: old++ };
+    if (revision === 'insert' || mark === 'insert') return { now: now++ };
+    const number = { before: old++, now: now++ };
+    return shift && list.ordered && number.before !== number.now ? number : { now: number.now };
   });
 }
 

@@ -34,3 +34,35 @@ it('the Markdown of a diff numbers a deleted item from the older start: 1) delet
   const result = await diff({ cwd, files: ['a.yaml', 'b.yaml'], format: 'md', stat: false, whitespace: false, colour: false, author: 'Recenzents', sourceDateEpoch: 1613692800 });
   expect(String(result.output)).toContain('Ievads:\n\n1) {--pirmo;--}\n2) otro;\n3) trešais.\n\nBeigas.');
 });
+
+// A list made to start at another number prints every item with another, its words the same: the text formats
+// said "No changes" and the command exited 0, though the report prints 5), 6) where it printed 1), 2).
+it('the text formats say an item the list now numbers otherwise, and the diff counts it as a change', async () => {
+  const cwd = exampleProject({ 'a.yaml': positionWithList(2, '1) pirmo;\n2) otro.'), 'b.yaml': positionWithList(3, '5) pirmo;\n6) otro.') });
+  const options = { cwd, files: ['a.yaml', 'b.yaml'], stat: false, whitespace: false, colour: false, author: 'Recenzents', sourceDateEpoch: 1613692800 } as const;
+  const markdown = await diff({ ...options, format: 'md' });
+  expect(String(markdown.output)).toContain('Ievads:\n\n5) pirmo; {>>numbered 1) before<<}\n6) otro. {>>numbered 2) before<<}\n\nBeigas.');
+  expect(markdown.exitCode).toBe(1);
+  const terminal = await diff({ ...options, format: 'terminal' });
+  expect(String(terminal.output)).toContain('5) pirmo;  (numbered 1) before)');
+  const json = JSON.parse(String((await diff({ ...options, format: 'json' })).output)) as { equal: boolean; blocks: { kind: string; status: string; marker?: string; markerBefore?: string }[] };
+  expect(json.equal).toBe(false);
+  expect(json.blocks.filter((block) => block.kind === 'item').map(({ status, marker, markerBefore }) => ({ status, marker, markerBefore }))).toEqual([
+    { status: 'changed', marker: '5)', markerBefore: '1)' },
+    { status: 'changed', marker: '6)', markerBefore: '2)' },
+  ]);
+});
+
+// An item renumbered only because one before it was deleted, in a list that starts where it did, shows that
+// deletion; and one whose number the deletion of the first item kept (1) 2) 3) made 2) 3)) is no change at all.
+it('an item renumbered by an item deleted before it, or keeping its number, is not said to be renumbered', async () => {
+  for (const [before, after, expected] of [
+    ['1) pirmo;\n2) otro;\n3) trešais.', '1) otro;\n2) trešais.', '1) {--pirmo;--}\n1) otro;\n2) trešais.'],
+    ['1) pirmo;\n2) otro;\n3) trešais.', '2) otro;\n3) trešais.', '1) {--pirmo;--}\n2) otro;\n3) trešais.'],
+  ] as const) {
+    const cwd = exampleProject({ 'a.yaml': positionWithList(2, before), 'b.yaml': positionWithList(3, after) });
+    const result = await diff({ cwd, files: ['a.yaml', 'b.yaml'], format: 'md', stat: false, whitespace: false, colour: false, author: 'Recenzents', sourceDateEpoch: 1613692800 });
+    expect(String(result.output)).toContain(`Ievads:\n\n${expected}\n\nBeigas.`);
+    expect(String(result.output)).not.toContain('numbered');
+  }
+});

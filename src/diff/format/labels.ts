@@ -42,11 +42,14 @@ export function blocksInView(blocks: readonly DiffBlock[]): { index: number; con
 
 /**
  * What a block's words cannot show, said beside them: a paragraph that moved (its words are the
- * same in both places), or an empty list item added or removed (`2)` alone on its line: no words to mark).
+ * same in both places), an item the list now numbers otherwise, or an empty list item added or
+ * removed (`2)` alone on its line: no words to mark).
  */
 export function blockNote(block: DiffBlock): string | undefined {
   if (block.moved === 'from') return 'moved elsewhere';
   if (block.moved === 'to') return 'moved here';
+  // A list made to start at another number prints every item with another: the words alone would say "unchanged".
+  if (block.markerBefore !== undefined) return `numbered ${block.markerBefore} before`;
   if (block.kind === 'item' && !block.content.length && block.status !== 'equal') return block.status === 'deleted' ? 'empty item removed' : 'empty item added';
   return undefined;
 }

@@ -81,6 +81,17 @@ describe('templates', () => {
     expect(markdown).toContain('> Runas punkti vēl nav sagatavoti: pozīcijā “equity-reforms” nav aizpildīts lauks speaking\\_points.');
   });
 
+  it('the speaking points quote a position without points in the configured quotation marks, as the topic above it', async () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const dir = exampleProject({
+      [file]: exampleFile(file).replace(/\n# Short points[\s\S]*$/, '\n'),
+      'briefing.config.yaml': exampleFile('briefing.config.yaml').replace('quotes: curly', 'quotes: low-high'),
+    });
+    const markdown = await render(dir, 'speaking-points.lv');
+    expect(markdown).toContain('Tēma: „Vienlīdzīga piekļuve izglītībai');
+    expect(markdown).toContain('> Runas punkti vēl nav sagatavoti: pozīcijā „equity-reforms“ nav aizpildīts lauks speaking\\_points.');
+  });
+
   it('the English note names missing clearances in English', async () => {
     const file = 'positions/educ/equity-reforms.yaml';
     const dir = exampleProject({ [file]: exampleFile(file).replace(/(  LM:\n    status: )cleared/, '$1pending') });

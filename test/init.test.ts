@@ -134,8 +134,15 @@ describe('briefing init', () => {
     const agriculture = await config('ZM');
     expect(agriculture).toContain('# signature: { role: Zemkopības ministrs, name: V. Uzvārds }\n# visa: { role: Valsts sekretārs, name: V. Uzvārds }\n');
     expect(agriculture).not.toMatch(/Izglītības|Šuplinska|Lejiņa/);
-    expect(await config('VK')).toContain('# signature: { role: Valsts kancelejas vadītājs, name: V. Uzvārds }');
     expect(await config('IZM')).toContain('# signature: { role: Izglītības un zinātnes ministre, name: I. Šuplinska }');
+  });
+
+  it('shows for the State Chancellery, which has no minister nor state secretary, the Prime Minister signing and its director endorsing', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, flags: { ministry: 'VK' } })).exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'briefing.config.yaml'), 'utf8')).toContain(
+      '# signature: { role: Ministru prezidents, name: V. Uzvārds }\n# visa: { role: Valsts kancelejas direktors, name: V. Uzvārds }\n',
+    );
   });
 
   it('keeps the package.json npm wrote when installing briefing, adding only the scripts', async () => {

@@ -19,13 +19,15 @@ export interface InitAnswers {
 /**
  * The example of who signs shown in the config while none is given: the example report's for the
  * education ministry, whose report it is; for another, its minister's title made from the
- * ministry's name ("Zemkopības ministrija" → "Zemkopības ministrs"; "Valsts kancelejas vadītājs"), so that no ministry's
- * repository starts with another's minister in it.
+ * ministry's name ("Zemkopības ministrija" → "Zemkopības ministrs") and its state secretary, so that
+ * no ministry's repository starts with another's minister in it. The State Chancellery has no minister
+ * nor state secretary: the Prime Minister, whom it serves, signs, and its director (its head) endorses.
  */
 export function signatureExamples(ministry: string, names: { nominative: string; genitive: string } | undefined): { signature: string; visa: string } {
   if (ministry === 'IZM') return { signature: '{ role: Izglītības un zinātnes ministre, name: I. Šuplinska }', visa: '{ role: Valsts sekretāre, name: L. Lejiņa }' };
+  if (ministry === 'VK') return { signature: '{ role: Ministru prezidents, name: V. Uzvārds }', visa: '{ role: Valsts kancelejas direktors, name: V. Uzvārds }' };
   const nominative = names?.nominative ?? '';
-  // The State Chancellery and other bodies that are not ministries: their head.
+  // Another body that is not a ministry: its head.
   const minister = nominative.endsWith(' ministrija') ? `${nominative.slice(0, -' ministrija'.length)} ministrs` : names ? `${names.genitive} vadītājs` : 'Ministrs';
   return { signature: `{ role: ${minister}, name: V. Uzvārds }`, visa: '{ role: Valsts sekretārs, name: V. Uzvārds }' };
 }

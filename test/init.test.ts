@@ -145,6 +145,25 @@ describe('briefing init', () => {
     );
   });
 
+  it('names a renamed ministry as it is called on the day init runs: VARAM’s minister since 2023, also from the command line', async () => {
+    const config = async (today: string) => {
+      const dir = tempDir();
+      expect((await init({ cwd: dir, flags: { ministry: 'VARAM' }, today })).exitCode).toBe(0);
+      return readFileSync(join(dir, 'briefing.config.yaml'), 'utf8');
+    };
+    expect(await config('2026-12-05')).toContain('# signature: { role: Viedās administrācijas un reģionālās attīstības ministrs, name: V. Uzvārds }\n');
+    expect(await config('2022-12-31')).toContain('# signature: { role: Vides aizsardzības un reģionālās attīstības ministrs, name: V. Uzvārds }\n');
+    const dir = tempDir();
+    expect(runCli(['init', '--ministry', 'VARAM', '--tool', 'file:../briefing-0.1.0.tgz'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'briefing.config.yaml'), 'utf8')).toContain('# signature: { role: Viedās administrācijas un reģionālās attīstības ministrs,');
+    // And so the choices on a terminal name it.
+    const scripted = scriptedPrompter({ 'Issuing ministry': 'VARAM', 'Who signs the reports: role': '', Visa: '' });
+    const offered: string[] = [];
+    const prompter: typeof scripted = { ...scripted, select: async (question) => (offered.push(...question.choices.map((choice) => choice.name)), scripted.select(question)) };
+    await init({ cwd: tempDir(), flags: {}, prompter, today: '2026-12-05' });
+    expect(offered).toContain('VARAM – Viedās administrācijas un reģionālās attīstības ministrija');
+  });
+
   it('keeps the package.json npm wrote when installing briefing, adding only the scripts', async () => {
     const dir = tempDir();
     const installed = { devDependencies: { briefing: 'file:../briefing-0.1.0.tgz' }, scripts: { test: 'echo ok' } };

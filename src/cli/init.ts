@@ -2,7 +2,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
-import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
+import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
 import { checkoutTop } from '../load/git.js';
 
@@ -34,7 +34,7 @@ Without a terminal nothing is asked: --ministry is then required.`,
     )
     .action(async (folder: string | undefined, flags: InitFlags) => {
       const { init } = await import('../commands/init.js');
-      const result = await init({ cwd: io.cwd(), ...(folder ? { folder } : {}), flags, ...(await terminalPrompter()) });
+      const result = await init({ cwd: io.cwd(), ...(folder ? { folder } : {}), flags, today: today(), ...(await terminalPrompter()) });
       await printInit(io, result);
     });
 }

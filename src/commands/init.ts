@@ -5,7 +5,7 @@ import { writeAllAtomic } from '../emit/write.js';
 import { isInside, readText } from '../load/files.js';
 import { CONFIG_FILE, packageRoot } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
-import { ministriesSchema, type Ministries } from '../model/index.js';
+import { ministriesSchema, nameOn, type Ministries, type Ministry } from '../model/index.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -25,6 +25,11 @@ export interface InitOptions {
   /** Answers given as flags; the rest is asked (on a terminal) or is an error. */
   flags: InitFlags;
   prompter?: Prompter;
+  /**
+   * The day init runs, YYYY-MM-DD: the ministries are offered, and the example of who signs is made,
+   * with the names they bear that day (VARAM's since 2023), not their first ones. Without it, the first ones.
+   */
+  today?: string;
 }
 
 /** The answers `init` takes as flags. */
@@ -76,7 +81,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const answers = new Answers(options.prompter);
   const issuingMinistry = await answers.select(
     { flag: '--ministry', given: options.flags.ministry?.toUpperCase(), message: 'Issuing ministry' },
-    ministryChoices(ministries),
+    ministryChoices(ministries, options.today),
   );
   const signature = await person(answers, 'signature', options.flags.signatureRole, options.flags.signatureName);
   const visa = await person(answers, 'visa', options.flags.visaRole, options.flags.visaName);
@@ -86,7 +91,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
 
   const spec = options.flags.tool ?? toolSpec(root);
   const texts = new Map<string, string>([
-    [CONFIG_FILE, files.configFile(chosen, files.signatureExamples(issuingMinistry, ministries[issuingMinistry]))],
+    [CONFIG_FILE, files.configFile(chosen, files.signatureExamples(issuingMinistry, namesOn(ministries[issuingMinistry], options.today)))],
     ['meetings/.gitkeep', ''],
     ['positions/.gitkeep', ''],
     ['templates/README.md', files.TEMPLATES_README],
@@ -294,6 +299,11 @@ function installingProject(): { root: string; specs: Record<string, string> } | 
 function packageName(root: string): string {
   const name = withoutDiacritics(basename(root)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
   return name || 'briefings';
+}
+
+/** A ministry's names on `day` when it is known, else its first ones. */
+function namesOn(ministry: Ministry | undefined, day: string | undefined): { nominative: string; genitive: string } | undefined {
+  return ministry === undefined || day === undefined ? ministry : nameOn(ministry, day);
 }
 
 /** The registry built into the tool: the choices for the issuing ministry. */

@@ -1,4 +1,4 @@
-import type { Clearance, Meeting, Ministries, Position } from '../model/index.js';
+import { nominativeOn, type Clearance, type Meeting, type Ministries, type Position } from '../model/index.js';
 
 /** A change outside the printed text: a version, a status, a clearance, the report's state. */
 export interface MetadataChange {
@@ -22,8 +22,9 @@ export function describeChange(change: MetadataChange): string {
 /**
  * What changed in a position besides its text: version, status, owner, clearances. Its speaking points are
  * part of the position's diff document (position-document.ts), word by word; a meeting's lists them here.
+ * Ministries are named as they were called on `day` (YYYY-MM-DD; see `nameOn`): a renamed one by its name of then.
  */
-export function positionChanges(before: Position, after: Position, ministries: Ministries): MetadataChange[] {
+export function positionChanges(before: Position, after: Position, ministries: Ministries, day: string): MetadataChange[] {
   const subject = after.id;
   const changes: MetadataChange[] = [];
   const add = (field: string, label: string, from: string | null, to: string | null) => {
@@ -31,10 +32,10 @@ export function positionChanges(before: Position, after: Position, ministries: M
   };
   add('version', 'version', `v${before.version}`, `v${after.version}`);
   add('status', 'status', before.status, after.status);
-  add('owner', 'owner', owner(before, ministries), owner(after, ministries));
+  add('owner', 'owner', owner(before, ministries, day), owner(after, ministries, day));
   const codes = [...new Set([...Object.keys(before.clearance), ...Object.keys(after.clearance)])];
   for (const code of codes) {
-    const name = ministries[code]?.nominative ?? code;
+    const name = nominativeOn(ministries, code, day);
     const from = before.clearance[code];
     const to = after.clearance[code];
     const fromText = from ? clearance(from) : null;
@@ -47,7 +48,8 @@ export function positionChanges(before: Position, after: Position, ministries: M
 
 /**
  * What changed in a meeting's report besides its text: draft or final, which
- * positions it includes, the required clearances, and each position's own changes.
+ * positions it includes, the required clearances, and each position's own changes. Ministries are
+ * named as they were called on the newer version's meeting day.
  */
 export function meetingChanges(
   before: { meeting: Meeting; positions: ReadonlyMap<string, Position>; draft: boolean },
@@ -59,7 +61,8 @@ export function meetingChanges(
     if (from !== to) changes.push({ subject: 'report', field, label, from, to });
   };
   add('draft', 'report', before.draft ? 'draft' : 'final', after.draft ? 'draft' : 'final');
-  const names = (codes: readonly string[]) => codes.map((code) => ministries[code]?.nominative ?? code).join(', ') || null;
+  const day = after.meeting.date;
+  const names = (codes: readonly string[]) => codes.map((code) => nominativeOn(ministries, code, day)).join(', ') || null;
   add('required_clearances', 'required clearances', names(before.meeting.required_clearances), names(after.meeting.required_clearances));
   add('template', 'template', before.meeting.template, after.meeting.template);
   add('file_code', 'file code', before.meeting.file_code, after.meeting.file_code);
@@ -68,7 +71,7 @@ export function meetingChanges(
   for (const id of ids) {
     const old = before.positions.get(id);
     const now = after.positions.get(id);
-    if (old && now) changes.push(...positionChanges(old, now, ministries), ...speakingPointChanges(old, now));
+    if (old && now) changes.push(...positionChanges(old, now, ministries, day), ...speakingPointChanges(old, now));
     else changes.push({ subject: id, field: 'included', label: 'in the report', from: old ? `v${old.version}` : null, to: now ? `v${now.version}` : null });
   }
   return changes;
@@ -98,8 +101,8 @@ function record(entry: Clearance): string | null {
   return [entry.ref, entry.note].filter(Boolean).join('; ') || null;
 }
 
-function owner(position: Position, ministries: Ministries): string {
-  const name = ministries[position.owner.ministry]?.nominative ?? position.owner.ministry;
+function owner(position: Position, ministries: Ministries, day: string): string {
+  const name = nominativeOn(ministries, position.owner.ministry, day);
   return position.owner.unit ? `${name}, ${position.owner.unit}` : name;
 }
 

@@ -1,6 +1,6 @@
 import type { DocxMeta } from '../docx/index.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
-import type { Config, Ministries, Position } from '../model/index.js';
+import { nominativeOn, type Config, type Ministries, type Position } from '../model/index.js';
 import { escapeMarkdown } from '../render/escape.js';
 import { normaliseMarkdown, scopeFootnotes } from '../resolve/markdown-field.js';
 
@@ -42,11 +42,14 @@ function pointList(points: readonly string[] = []): string {
   return points.map((point) => `- ${escapeMarkdown(point)}`).join('\n');
 }
 
-/** A position's DOCX laid out like a report: the project's layout, the owner as author, a draft mark while it is a draft. */
-export function positionDocxMeta(position: Position, config: Config, ministries: Ministries, hash: string, reference?: ReferenceDocx): DocxMeta {
+/**
+ * A position's DOCX laid out like a report: the project's layout, the owner as author (named as on `day`,
+ * YYYY-MM-DD), a draft mark while it is a draft.
+ */
+export function positionDocxMeta(position: Position, config: Config, ministries: Ministries, hash: string, day: string, reference?: ReferenceDocx): DocxMeta {
   return {
     title: position.questions.join(' '),
-    creator: ministries[position.owner.ministry]?.nominative ?? position.owner.ministry,
+    creator: nominativeOn(ministries, position.owner.ministry, day),
     footerText: position.id,
     draftMark: position.status === 'draft' ? 'PROJEKTS' : null,
     customProperties: [

@@ -17,8 +17,10 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (!before.position || !after.position) return { diagnostics };
   const { tree, blocks, footnoteLabels } = compareMarkdown(positionMarkdown(before.position, true), positionMarkdown(after.position, true), options);
-  const metadata = positionChanges(before.position, after.position, project.ministries);
   const toVersion = versionOf(to, repo, [second], options);
+  // Ministries are named as on the newer version's day: a renamed one by its name then.
+  const day = toVersion.date.slice(0, 10);
+  const metadata = positionChanges(before.position, after.position, project.ministries, day);
   const diff: DocumentDiff = {
     kind: 'position',
     file: fileLabel(project, first, second),
@@ -31,7 +33,7 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
     footnoteLabels,
     tree,
   };
-  const meta = positionDocxMeta(after.position, project.config, project.ministries, after.hash, project.reference);
+  const meta = positionDocxMeta(after.position, project.config, project.ministries, after.hash, day, project.reference);
   return { diff, meta, created: new Date(toVersion.date) };
 }
 

@@ -44,6 +44,12 @@ export function nameOn(ministry: Ministry, date: string): Omit<Ministry, 'abbrev
   const { nominative, genitive, accusative, dative, english } = later ?? ministry;
   return { nominative, genitive, accusative, ...(dative === undefined ? {} : { dative }), english };
 }
+/** The name of the ministry `code` in use on `date` (YYYY-MM-DD), nominative; the code itself when the registry lacks it. */
+export function nominativeOn(ministries: Ministries, code: string, date: string): string {
+  const ministry = ministries[code];
+  return ministry === undefined ? code : nameOn(ministry, date).nominative;
+}
+
 /** Whether the ministry exists on `date` (YYYY-MM-DD): it has no `established` day, or that day is not after it. */
 export function existsOn(ministry: Ministry, date: string): boolean {
   return ministry.established === undefined || ministry.established <= date;

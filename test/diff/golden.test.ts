@@ -43,7 +43,7 @@ function position(text: string): Position {
 async function plainDocx(text: string): Promise<{ body: string[]; notes: string[]; referred: string[] }> {
   const p = position(text);
   const project = loadProject(REPO);
-  const { bytes } = compileDocx(positionMarkdown(p), positionDocxMeta(p, project.config, project.ministries, 'x'), new Date(0));
+  const { bytes } = compileDocx(positionMarkdown(p), positionDocxMeta(p, project.config, project.ministries, 'x', '2021-02-19'), new Date(0));
   return { body: paragraphs(bytes, 'as-is'), notes: paragraphs(bytes, 'as-is', 'footnotes'), referred: notes(bytes, 'as-is') };
 }
 

@@ -113,6 +113,13 @@ describe('briefing clear', () => {
     expect(runCli(['clear', 'equity-reforms', '-m', 'AM', '-d', '2021-02-20', '--withdraw'], dir).stdout).toBe(`${file}: already recorded, nothing changed\nStill waiting for: AM, LM.\n`);
   });
 
+  it('names a ministry no meeting requires as on the day of its answer: VARAM by its name since 2023', () => {
+    const result = clear({ cwd: exampleProject(), position: 'positions/educ/equity-reforms.yaml', ministry: 'VARAM', date: '2025-03-05', status: 'pending' });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'clearance/not-required').map((d) => d.message)).toEqual([
+      'Recorded, but no meeting using this position requires Viedās administrācijas un reģionālās attīstības ministrija (VARAM); they require AM, LM.',
+    ]);
+  });
+
   it('records a request sent (--pending) and an objection (--object), each a record of its own, then the clearance', () => {
     const dir = exampleProject();
     const file = 'positions/educ/equity-reforms.yaml';

@@ -11,7 +11,7 @@ import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
-import { answerFingerprint, clearedBy, positionSchema, type Meeting, type Position } from '../model/index.js';
+import { answerFingerprint, clearedBy, nominativeOn, positionSchema, type Meeting, type Position } from '../model/index.js';
 import { CLEARANCE_RECORD, clearanceSchema, type ClearanceStatus } from '../model/position.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -126,7 +126,7 @@ export function clear(options: ClearOptions): ClearResult {
   const late = afterMeetings(shown, ministry, date.iso, using, options.status);
   // At the date as written now: the file was just read and written under the lock.
   const place = late.length ? parseYaml(shown, readText(absolute, shown)).locate(['clearance', ministry, 'date']) : undefined;
-  return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, using), ...late.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
+  return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, date.iso, using), ...late.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
 }
 
 /** A clearance dated after a meeting that uses the position, as `check` would say it: probably a wrong date. */
@@ -188,8 +188,8 @@ function meetingsUsing(project: Project, id: string): Meeting[] {
   return loadAllMeetings(project).flatMap((m) => (m.meeting?.questions.some((q) => q.position === id) ? [m.meeting] : []));
 }
 
-/** A clearance recorded for a ministry none of the meetings using the position require: probably a slip. */
-function notRequired(project: Project, shown: string, ministry: string, using: readonly Meeting[]): Diagnostic[] {
+/** A clearance recorded for a ministry none of the meetings using the position require: probably a slip. The ministry is named as on `date`, the answer's. */
+function notRequired(project: Project, shown: string, ministry: string, date: string, using: readonly Meeting[]): Diagnostic[] {
   const required = [...new Set(using.flatMap((m) => m.required_clearances))];
   if (!using.length || required.includes(ministry)) return [];
   return [
@@ -198,7 +198,7 @@ function notRequired(project: Project, shown: string, ministry: string, using: r
       undefined,
       'warning',
       'clearance/not-required',
-      `Recorded, but no meeting using this position requires ${project.ministries[ministry]?.nominative ?? ministry} (${ministry}); they require ${required.length ? required.join(', ') : 'no clearance'}.`,
+      `Recorded, but no meeting using this position requires ${nominativeOn(project.ministries, ministry, date)} (${ministry}); they require ${required.length ? required.join(', ') : 'no clearance'}.`,
       'If that was a slip, correct the ministry code in the file.',
     ),
   ];

@@ -1,7 +1,7 @@
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { AbsentFile } from '../load/git.js';
 import type { LoadedPosition, Project } from '../load/project.js';
-import { clearanceOf, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, nameOn, positionSchema, type Meeting } from '../model/index.js';
+import { clearanceOf, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, nameOn, nominativeOn, positionSchema, type Meeting } from '../model/index.js';
 import { CLEARANCE_RECORD } from '../model/position.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -385,7 +385,7 @@ export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meet
         loaded.file.locate(['required_clearances', index]),
         'error',
         'meeting/clearance-never-requested',
-        `The meeting requires clearance by ${project.ministries[code]?.nominative ?? code} (${code}), but none of its positions records any clearance with it.`,
+        `The meeting requires clearance by ${nominativeOn(project.ministries, code, meeting.date)} (${code}), but none of its positions records any clearance with it.`,
         `Check the code, or record the request in each position: ${requestCommand(positions.map((p) => p.id), code)}.`,
       ),
     ];

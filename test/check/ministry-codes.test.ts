@@ -57,3 +57,11 @@ test('a report issued by a ministry established after the meeting is a warning a
   ]);
   expect(await problems('2023-01-01')).toEqual([]);
 });
+
+test('a message names a renamed ministry as on the meeting’s day: VARAM required by a 2025 meeting is the Viedās administrācijas … ministrija', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^date: .*$/m, 'date: 2025-03-05').replace(/^required_clearances: .*$/m, 'required_clearances: [AM, LM, VARAM]');
+  const result = await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false });
+  expect(result.diagnostics.filter((d) => d.ruleId === 'meeting/clearance-never-requested').map((d) => d.message)).toEqual([
+    'The meeting requires clearance by Viedās administrācijas un reģionālās attīstības ministrija (VARAM), but none of its positions records any clearance with it.',
+  ]);
+});

@@ -528,6 +528,15 @@ describe('briefing new position', () => {
     expect(problems.map((d) => d.ruleId)).toEqual(['meeting/no-background', 'position/empty-answer', 'clearance/position-draft', 'clearance/missing', 'clearance/missing']);
   });
 
+  it('offers on a terminal the ministries by the names they bear today: VARAM by its name since 2023', async () => {
+    const scripted = scriptedPrompter({ 'The question': 'Kas?', 'Ministry that owns': 'VARAM', 'Department': '', 'Ministries asked': 'AM' });
+    const offered: string[] = [];
+    const prompter: typeof scripted = { ...scripted, select: async (question) => (offered.push(...question.choices.map((choice) => choice.name)), scripted.select(question)) };
+    const result = await newPosition({ cwd: exampleProject(), id: 'climate', flags: {}, prompter, today: '2026-12-05' });
+    expect(result.exitCode).toBe(0);
+    expect(offered).toContain('VARAM – Viedās administrācijas un reģionālās attīstības ministrija');
+  });
+
   it('needs --question when no meeting names the id and nothing can be asked', async () => {
     const dir = exampleProject();
     await expect(newPosition({ cwd: dir, id: 'lonely', flags: {} })).rejects.toThrow(/^Missing --question:/);

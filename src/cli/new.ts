@@ -3,7 +3,7 @@ import type { NewFileResult } from '../commands/new.js';
 import type { MeetingFlags } from '../scaffold/meeting.js';
 import type { PositionFlags } from '../scaffold/position.js';
 import { parseCodes } from './flags.js';
-import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, type Io } from './io.js';
+import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
 import { offer, offerFromProject } from '../completion/spec.js';
 
@@ -89,7 +89,7 @@ Examples:
     .action(async (id: string, flags: { dir?: string } & PositionFlags) => {
       const { newPosition } = await import('../commands/new.js');
       const { dir, ...fields } = flags;
-      const result = await newPosition({ cwd: io.cwd(), id, flags: fields, ...(dir ? { dir } : {}), ...(await terminalPrompter()) });
+      const result = await newPosition({ cwd: io.cwd(), id, flags: fields, ...(dir ? { dir } : {}), today: today(), ...(await terminalPrompter()) });
       await printNew(io, result, [
         'Next: write the answer under `body: |`, then record each clearance as it arrives:',
         `  briefing clear ${shellWord(result.file ?? '')} --ministry <code> --ref "…"`,

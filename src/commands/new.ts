@@ -48,6 +48,8 @@ export interface NewPositionOptions {
   dir?: string;
   flags: PositionFlags;
   prompter?: Prompter;
+  /** Today, YYYY-MM-DD: the ministries are offered by the names they bear today (VARAM's since 2023). Without it, their first ones. */
+  today?: string;
 }
 
 /** What `new` did: the file written (project-relative), or the problems that stopped it. */
@@ -156,7 +158,7 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   refuseExisting(project, target);
 
   const answers = new Answers(options.prompter);
-  const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id));
+  const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id), options.today);
   answers.assertComplete('new position');
   const written = write(project, target, doc, 'position');
   return { ...written, diagnostics: [...written.diagnostics, ...positionWarnings(project, written.file ?? '')] };

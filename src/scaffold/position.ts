@@ -22,6 +22,7 @@ export interface PositionHints {
 /**
  * The YAML document of a new draft position `id`, from the commented skeleton. Each
  * ministry that must clear it starts as `pending`. Call `answers.assertComplete` after.
+ * The ministries are offered as they are on `today` (YYYY-MM-DD) when it is given.
  */
 export async function scaffoldPosition(
   project: Project,
@@ -29,8 +30,9 @@ export async function scaffoldPosition(
   flags: PositionFlags,
   answers: Answers,
   hints: PositionHints,
+  today?: string,
 ): Promise<Document> {
-  const ministries = ministryChoices(project.ministries);
+  const ministries = ministryChoices(project.ministries, today);
   const question = await answers.text(
     { flag: '--question', given: flags.question, message: 'The question it answers, in short', default: hints.question },
     positionSchema.shape.questions.element,

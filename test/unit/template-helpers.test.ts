@@ -117,6 +117,8 @@ describe('lowerFirst', () => {
     expect(call('lowerFirst', 'Ministre')).toBe('ministre');
     expect(call('lowerFirst', 'Latvijas Republikas vēstnieks')).toBe('Latvijas Republikas vēstnieks');
     expect(call('lowerFirst', 'Ūdens')).toBe('ūdens');
+    // An abbreviation as the second word makes no name of the first.
+    expect(call('lowerFirst', 'Padomniece ES jautājumos')).toBe('padomniece ES jautājumos');
   });
 
   it('has the number of arguments of every helper, and no more, and each example calls its helper with a number it takes', () => {

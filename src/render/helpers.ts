@@ -190,7 +190,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const name = abbreviation(first) || (/^\p{Lu}/u.test(second) && !abbreviation(second)) || STATE_OFFICES.test(value) || startsWithMinistryName(value, rootOf(args));
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
-  /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde nav saņemta"); `"en"` for English. */
+  /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde vēl nav saņemta"); `"en"` for English. */
   clearanceStatus: (...args) => {
     const [state, language = 'lv'] = positional('clearanceStatus', args);
     const value = oneOf('clearanceStatus', state, CLEARANCE_STATES);

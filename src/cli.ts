@@ -21,7 +21,7 @@ import { registerTemplates } from './cli/templates.js';
 import { ExitCode, UsageError } from './diagnostics/errors.js';
 import { oneLine } from './diagnostics/human.js';
 import { diagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
-import { toJsonReport } from './diagnostics/json.js';
+import { formatJsonReport } from './diagnostics/json.js';
 import { suggest } from './util/suggest.js';
 
 export { serve } from './cli/server.js';
@@ -212,24 +212,48 @@ function commandIndex(args: readonly string[]): number | undefined {
 }
 
 /**
- * When the command line asked for JSON (`build --json`, `check --format json`), a run that could not
- * start or stopped on an internal error prints it too: one object on stdout with exit code 2 and
- * `problem` as its message (`input/usage` for the command line, `internal/error` for a bug), so that
- * a CI step reading the report does not read an empty file.
+ * When the command line asked for JSON (see {@link asksForJson}), a run that could not start or
+ * stopped on an internal error prints it too: one object on stdout with exit code 2 and `problem`
+ * as its message (`input/usage` for the command line, `internal/error` for a bug), so that a CI step
+ * reading the report does not read an empty file. `build` prints its own report; every other
+ * command the JSON report of `check --format json` (docs/json-report.md).
  */
 async function printJsonFailure(args: readonly string[], problem: Diagnostic): Promise<void> {
   const command = commandWord(args);
-  const format = args.findIndex((arg) => arg === '--format' || arg === '-f');
-  const json = command === 'build' ? args.includes('--json') : command === 'check' ? args.includes('--format=json') || (format >= 0 && args[format + 1] === 'json') : false;
-  if (!json) return;
+  if (!asksForJson(command, args)) return;
   try {
     // The reports each command prints, with no meeting and this one message.
     const text =
       command === 'build'
         ? (await import('./cli/build-summary.js')).buildJson({ meetings: [], diagnostics: [problem], runDiagnostics: [problem], summary: { built: 0, unchanged: 0, failed: 0 }, deletedMeetings: [], threads: 0, exitCode: ExitCode.failure })
-        : JSON.stringify(toJsonReport({ diagnostics: [problem], exitCode: ExitCode.failure }), null, 2);
+        : formatJsonReport({ diagnostics: [problem], exitCode: ExitCode.failure });
     process.stdout.write(`${text}\n`);
   } catch {
     // The failure may be in what writes JSON: the message on stderr is what counts then.
   }
+}
+
+/**
+ * Whether a command line asks for JSON on stdout: `--json` of build, list and templates, `--format
+ * json` of check, and of diff unless `--out` sends it to a file. Read from the words, as the
+ * command line may be the very thing that could not be parsed.
+ */
+function asksForJson(command: string | undefined, args: readonly string[]): boolean {
+  const words = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (command === 'build' || command === 'list' || command === 'templates') return words.includes('--json');
+  if (command === 'check') return optionValue(words, '--format') === 'json';
+  if (command !== 'diff') return false;
+  const out = optionValue(words, '--out', '-o');
+  return optionValue(words, '--format', '-f') === 'json' && (out === undefined || out === '-');
+}
+
+/** The last value a command line gives an option: `--format json`, `--format=json`, `-f json` or `-fjson`. */
+function optionValue(words: readonly string[], long: string, short?: string): string | undefined {
+  let value: string | undefined;
+  words.forEach((word, index) => {
+    if (word === long || word === short) value = words[index + 1];
+    else if (word.startsWith(`${long}=`)) value = word.slice(long.length + 1);
+    else if (short !== undefined && word.startsWith(short) && !word.startsWith('--')) value = word.slice(short.length);
+  });
+  return value;
 }

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
 import type { DiffFormat, DiffResult } from '../commands/diff.js';
-import { UsageError } from '../diagnostics/errors.js';
+import { ExitCode, UsageError } from '../diagnostics/errors.js';
+import { formatJsonReport } from '../diagnostics/json.js';
 import { shellWord } from '../util/shell.js';
 import { dashAsStandardOutput, nonEmpty } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
@@ -48,10 +49,11 @@ Exit codes: 0 no changes, 1 changes found, 2 could not compare.`,
       // `-` is standard input, as diff(1) reads it (`git show v2:positions/x.yaml | briefing diff - positions/x.yaml`); it was "No such file".
       const files = named.map((file) => (file === '-' ? '/dev/stdin' : file));
       const { diff } = await import('../commands/diff.js');
+      const format = outputFormat(flags);
       const result = await diff({
         cwd: io.cwd(),
         files,
-        format: outputFormat(flags),
+        format,
         stat: flags.stat,
         whitespace: flags.whitespace,
         colour: io.stdoutColour,
@@ -62,7 +64,7 @@ Exit codes: 0 no changes, 1 changes found, 2 could not compare.`,
         ...(flags.out ? { out: flags.out } : {}),
         ...sourceDateEpoch(),
       });
-      await printDiff(io, result);
+      await printDiff(io, result, format === 'json' && flags.out === undefined);
     });
 }
 
@@ -115,10 +117,14 @@ function formatOf(out: string): 'md' | 'docx' | 'json' | undefined {
   return extension === 'docx' || extension === 'json' || extension === 'md' ? extension : undefined;
 }
 
-/** The problems on stderr; the difference on stdout (bytes for a DOCX), or where it was written. */
-async function printDiff(io: Io, result: DiffResult): Promise<void> {
+/**
+ * The problems on stderr; the difference on stdout (bytes for a DOCX), or where it was written.
+ * With JSON on stdout, a comparison that could not be made prints the JSON report instead.
+ */
+async function printDiff(io: Io, result: DiffResult, jsonOnStdout: boolean): Promise<void> {
   await printProblems(io, result, PROBLEMS_ON_STDERR);
   if (result.output !== undefined) process.stdout.write(result.output);
+  else if (jsonOnStdout && result.exitCode !== ExitCode.ok) console.log(formatJsonReport(result));
   if (result.written) console.error(io.err.dim(`wrote ${result.written}`));
   process.exitCode = result.exitCode;
 }

@@ -43,6 +43,16 @@ export function toJsonReport(result: {
   };
 }
 
+/**
+ * The JSON report as printed: `check --format json`'s document, and the one every other command
+ * with JSON output but `build` (`list`, `templates`, `diff`) prints in place of its result when
+ * it could not run (exit 2), so a script reads `.exitCode` and `.diagnostics` alike from each
+ * (docs/json-report.md).
+ */
+export function formatJsonReport(result: { diagnostics: readonly Diagnostic[]; exitCode: number; checked?: Record<string, string | string[]> }): string {
+  return JSON.stringify(toJsonReport(result), null, 2);
+}
+
 /** One problem as every JSON output gives it (`check --format json`, `build --json`): every field present, `null` when unknown. */
 export function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
   return { file: d.file, line: d.line ?? null, column: d.column ?? null, severity: d.severity, ruleId: d.ruleId, message: d.message, hint: d.hint ?? null };

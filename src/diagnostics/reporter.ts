@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatAnnotation, inGitHubActions } from './annotations.js';
 import type { Diagnostic } from './diagnostic.js';
 import { formatDiagnostic } from './human.js';
-import { toJsonReport } from './json.js';
+import { formatJsonReport } from './json.js';
 
 /** How `check` prints its findings. */
 export type MessageFormat = 'human' | 'json';
@@ -35,7 +35,7 @@ export function reportProblems(
 ): ReportedLines {
   const report =
     options.format === 'json'
-      ? [JSON.stringify(toJsonReport(result), null, 2)]
+      ? [formatJsonReport(result)]
       : result.diagnostics.map((d) => formatDiagnostic(d, options.chalk));
   const annotations = inGitHubActions(options.env) ? result.diagnostics.map((d) => formatAnnotation(d, options.workspacePath)) : [];
   return { report, annotations };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_MEETING, exampleProject, runCli, tempDir, writeFile } from '../helpers/project.js';
+
+/** The one object a failed run prints on stdout, parsed: it must be JSON, whatever went wrong. */
+function failureReport(args: readonly string[], cwd: string): unknown {
+  const run = runCli(args, cwd);
+  expect(run.status, run.stderr).toBe(2);
+  return JSON.parse(run.stdout);
+}
+
+/** The report of `check --format json` for a run that could not start, with its one message. */
+function couldNotRun(message: Record<string, unknown>): Record<string, unknown> {
+  return { version: 1, ok: false, exitCode: 2, summary: { errors: 1, warnings: 0 }, checked: null, diagnostics: [expect.objectContaining({ severity: 'error', ...message })] };
+}
+
+describe('every command with JSON output prints the JSON report when it cannot run (exit 2)', () => {
+  it('a bad argument or flag of list, templates and diff', () => {
+    const dir = exampleProject();
+    const usage = couldNotRun({ file: '(command line)', line: null, column: null, ruleId: 'input/usage' });
+    expect(failureReport(['list', 'bogus', '--json'], dir)).toEqual(usage);
+    expect(failureReport(['templates', '--json', '--bogus'], dir)).toEqual(usage);
+    expect(failureReport(['diff', EXAMPLE_MEETING, '--format', 'json', '--bogus'], dir)).toEqual(usage);
+    expect(failureReport(['diff', EXAMPLE_MEETING, '-fjson', '--stat', '--from'], dir)).toEqual(usage);
+    expect(failureReport(['list', '--meeting', 'nope.yaml', '--json'], dir)).toEqual(couldNotRun({ ruleId: 'input/usage', message: 'No meeting file nope.yaml.' }));
+  });
+
+  it('outside a project', () => {
+    const outside = tempDir();
+    const noProject = couldNotRun({ ruleId: 'input/usage', message: expect.stringContaining('No briefing.config.yaml found') });
+    expect(failureReport(['list', 'meetings', '--json'], outside)).toEqual(noProject);
+    expect(failureReport(['templates', '--json'], outside)).toEqual(noProject);
+    expect(failureReport(['diff', 'a.yaml', 'b.yaml', '--format=json'], outside)).toEqual(noProject);
+  });
+
+  it('diff: a file missing, or a project whose config cannot be read, is in the report with its place', () => {
+    const dir = exampleProject();
+    expect(failureReport(['diff', 'positions/nope.yaml', '--format', 'json'], dir)).toEqual(couldNotRun({ file: 'positions/nope.yaml', ruleId: 'input/not-found' }));
+    writeFile(dir, 'briefing.config.yaml', 'paths: [oops\n');
+    expect(failureReport(['diff', EXAMPLE_MEETING, 'meetings/other.yaml', '--format', 'json'], dir)).toEqual(couldNotRun({ file: 'briefing.config.yaml', line: 1, ruleId: 'yaml/syntax' }));
+  });
+
+  it('diff writing JSON to a file leaves stdout empty: the JSON was not meant for it', () => {
+    const run = runCli(['diff', 'positions/nope.yaml', '--format', 'json', '--out', 'diff.json'], exampleProject());
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+
+  it('without JSON asked for, stdout stays empty', () => {
+    const run = runCli(['list', 'bogus'], exampleProject());
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+});

@@ -37,11 +37,18 @@ export function formatSummary(result: BuildResult, chalk: ChalkInstance): string
 }
 
 /**
+ * Version of the shape of `build --json`'s report, as `check --format json` has one: raised only
+ * when a field changes meaning or goes away (docs/ci.md).
+ */
+export const BUILD_REPORT_VERSION = 1;
+
+/**
  * The machine-readable report of `build --json`: per meeting its inputs, outputs, status,
  * messages and time; the run's own messages; the summary and the exit code.
  */
 export function buildJson(result: BuildResult): string {
   const report = {
+    version: BUILD_REPORT_VERSION,
     summary: result.summary,
     exitCode: result.exitCode,
     threads: result.threads,

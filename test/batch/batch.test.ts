@@ -37,6 +37,7 @@ describe('a batch', () => {
     expect(run.stderr).toBe('');
     const report: unknown = JSON.parse(run.stdout);
     expect(report).toEqual({
+      version: 1,
       summary: { built: 1, unchanged: 0, failed: 0 },
       exitCode: 0,
       threads: 0,

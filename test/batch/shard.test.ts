@@ -63,6 +63,7 @@ describe('--shard', () => {
     const shard = runCli(['build', '--all', '--json', '--shard', '4/3'], dir);
     expect(shard.status).toBe(2);
     expect(JSON.parse(shard.stdout)).toEqual({
+      version: 1,
       summary: { built: 0, unchanged: 0, failed: 0 },
       exitCode: 2,
       threads: 0,

@@ -45,7 +45,7 @@ describe('an internal error with JSON asked for', () => {
     };
     const built = await run(['build', '--all', '--json']);
     expect(built.exitCode).toBe(2);
-    expect(JSON.parse(built.stdout)).toEqual({ summary: { built: 0, unchanged: 0, failed: 0 }, exitCode: 2, threads: 0, meetings: [], messages: [internal] });
+    expect(JSON.parse(built.stdout)).toEqual({ version: 1, summary: { built: 0, unchanged: 0, failed: 0 }, exitCode: 2, threads: 0, meetings: [], messages: [internal] });
     const checked = await run(['check', '--format', 'json']);
     expect(checked.exitCode).toBe(2);
     expect(JSON.parse(checked.stdout)).toMatchObject({ ok: false, exitCode: 2, checked: null, diagnostics: [{ ...internal, message: 'Internal error: boom in check' }] });

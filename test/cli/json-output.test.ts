@@ -51,3 +51,21 @@ describe('every command with JSON output prints the JSON report when it cannot r
     expect(run.stdout).toBe('');
   });
 });
+
+describe('every JSON report that is an object names the version of its shape first, as check’s does', () => {
+  it('build --json, diff --format json (with --stat too) and check --format json', () => {
+    const dir = exampleProject();
+    const other = 'positions/educ/equity-reforms.yaml';
+    for (const args of [
+      ['build', EXAMPLE_MEETING, '--format', 'md', '--json'],
+      ['diff', other, 'positions/educ/equity-achievements.yaml', '--format', 'json'],
+      ['diff', other, 'positions/educ/equity-achievements.yaml', '--format', 'json', '--stat'],
+      ['check', '--format', 'json'],
+    ]) {
+      const run = runCli(args, dir);
+      const report = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(Object.keys(report)[0], args.join(' ')).toBe('version');
+      expect(report.version, args.join(' ')).toBe(1);
+    }
+  });
+});

@@ -15,6 +15,13 @@ describe('help and mistakes', () => {
     expect(examples.some((example) => example.startsWith(`  $ briefing ${command.join(' ')}`))).toBe(true);
   });
 
+  it('states its exit codes in every command that prints JSON, each code with what it means there', () => {
+    for (const command of ['build', 'check', 'diff', 'list', 'templates']) {
+      const help = runCli([command, '--help'], REPO).stdout;
+      expect(help, command).toMatch(/\nExit codes: 0 [^,]+, 1 [^,]+(\([^)]*\))?[^,]*, 2 could not [a-z]+\.\n/);
+    }
+  });
+
   it('names a flag’s default only when it says something: no "(default: false)" after each switch, in any command', () => {
     for (const command of [['build'], ['check'], ['diff'], ['review'], ['list'], ['new', 'meeting']]) {
       const help = runCli([...command, '--help'], REPO).stdout;

@@ -26,7 +26,9 @@ export function registerList(program: Command, io: Io): void {
 Examples:
   $ briefing list --uncleared
   $ briefing list positions --meeting meetings/2021-02-19-educ-informal.yaml
-  $ briefing list meetings --json`,
+  $ briefing list meetings --json
+
+Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a position missing or claimed twice), 2 could not run.`,
     )
     .action(async (what: 'positions' | 'meetings', flags: ListFlags) => {
       const { list } = await import('../commands/list.js');

@@ -21,7 +21,9 @@ as <name>.md.hbs, and your partials in its partials/ folder; a name used by a bu
 replaces it. A partial is looked for in your partials/ first, then among the built-in ones, so a copied
 template still finds the built-in partials, and copying one partial changes it in every template.
 A template with an error (in it, in a partial it includes, or in the reference DOCX its front matter
-names) is listed as one that cannot be used, its errors are printed, and the exit code is 1.`,
+names) is listed as one that cannot be used, its errors are printed, and the exit code is 1.
+
+Exit codes: 0 every template can be used, 1 one cannot (or the config has an error), 2 could not run.`,
     )
     .action(async (flags: { json: boolean }) => {
       const { templates } = await import('../commands/templates.js');

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_MEETING, exampleProject, runCli, tempDir, writeFile } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir, writeFile } from '../helpers/project.js';
 
 /** The one object a failed run prints on stdout, parsed: it must be JSON, whatever went wrong. */
 function failureReport(args: readonly string[], cwd: string): unknown {
@@ -67,5 +69,36 @@ describe('every JSON report that is an object names the version of its shape fir
       expect(Object.keys(report)[0], args.join(' ')).toBe('version');
       expect(report.version, args.join(' ')).toBe(1);
     }
+  });
+});
+
+describe('JSON on stdout stays plain JSON', () => {
+  it('with colours forced (FORCE_COLOR, --color), in success and in failure', () => {
+    const dir = exampleProject();
+    for (const args of [
+      ['list', '--json'],
+      ['list', 'meetings', '--json'],
+      ['templates', '--json'],
+      ['check', '--format', 'json'],
+      ['build', EXAMPLE_MEETING, '--format', 'md', '--json'],
+      ['diff', 'positions/educ/equity-reforms.yaml', 'positions/educ/equity-achievements.yaml', '--format', 'json'],
+      ['list', 'bogus', '--json'],
+      ['diff', 'positions/nope.yaml', '--format', 'json'],
+    ]) {
+      const run = runCli(['--color', ...args], dir, { FORCE_COLOR: '3', NO_COLOR: '' });
+      expect(run.stdout, args.join(' ')).not.toContain('\u001b');
+      expect(() => JSON.parse(run.stdout), args.join(' ')).not.toThrow();
+    }
+  });
+
+  it('for file names with quotes, a backslash, a newline and Latvian letters, named as they are', () => {
+    const text = readFileSync(join(REPO, 'positions/educ/equity-reforms.yaml'), 'utf8');
+    const names = ['positions/educ/ūdens "kvalitāte".yaml', 'positions/educ/jauna\nrinda\\x.yaml'];
+    const dir = exampleProject(Object.fromEntries(names.map((name, index) => [name, text.replace('id: equity-reforms', `id: copy-${index}`).replace(/^version: \d+/m, 'version: "two"')])));
+    const checked = JSON.parse(runCli(['check', '--format', 'json'], dir).stdout) as { checked: { positions: string[] }; diagnostics: { file: string; line: number }[] };
+    expect(checked.checked.positions).toEqual(expect.arrayContaining(names));
+    expect(checked.diagnostics.filter((d) => names.includes(d.file)).map((d) => d.file)).toEqual([...names].sort());
+    const listed = JSON.parse(runCli(['list', '--json'], dir).stdout) as { file: string; status: string }[];
+    expect(listed.filter((row) => names.includes(row.file)).map((row) => row.status)).toEqual(['invalid', 'invalid']);
   });
 });

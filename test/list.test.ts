@@ -240,6 +240,18 @@ it('names a position it cannot read, where and why (exit 1): its row says only `
   expect(JSON.parse(json.stdout)).toContainEqual(expect.objectContaining({ id: 'equity-reforms', status: 'invalid', version: null }));
 });
 
+it('prints its problems in file order, as check does, whichever kind each is', () => {
+  const text = exampleFile('positions/educ/equity-reforms.yaml');
+  const dir = exampleProject({ 'positions/educ/a-copy.yaml': text, 'positions/educ/zz-broken.yaml': text.replace('id: equity-reforms', 'id: zz-broken').replace(/^version: \d+/m, 'version: two') });
+  const run = runCli(['list'], dir);
+  expect(run.status).toBe(1);
+  const problems = run.stderr.trim().split('\n').map((line) => [line.split(':')[0], line.split('  ').at(-1)]);
+  expect(problems).toEqual([
+    ['positions/educ/equity-reforms.yaml', 'position/duplicate-id'],
+    ['positions/educ/zz-broken.yaml', 'list/unreadable-position'],
+  ]);
+});
+
 it('names a meeting it cannot read (exit 1): the positions it uses and what it requires are missing from the list, which must not look complete', () => {
   const meeting = exampleFile(EXAMPLE_MEETING);
   const dir = exampleProject({ [EXAMPLE_MEETING]: meeting.replace(/^date: /m, 'date: 2021-02-19\ndate: ') });

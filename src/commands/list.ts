@@ -69,7 +69,8 @@ export async function list(options: ListOptions): Promise<ListResult> {
   // Two files claiming one id are both listed; which one a meeting gets is what check reports.
   const duplicates = [...project.positions.values()].flatMap((p) => p.diagnostics.filter((d) => d.ruleId === 'position/duplicate-id'));
   diagnostics.push(...duplicates);
-  return { what: 'positions', rows, diagnostics, exitCode: (duplicates.length || unreadable.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
+  // Sorted again: the problems found after the first sort go where their files are, as in check's output.
+  return { what: 'positions', rows, diagnostics: sortDiagnostics(diagnostics), exitCode: (duplicates.length || unreadable.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
 }
 
 /** Why git gave no dates in a git checkout, when it is one the user can act on: git missing, or refusing the repository. */

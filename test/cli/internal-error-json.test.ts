@@ -11,6 +11,21 @@ vi.mock('../../src/commands/check.js', async (importOriginal) => ({
   check: () => Promise.reject(new TypeError('boom in check')),
 }));
 
+vi.mock('../../src/commands/list.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/commands/list.js')>()),
+  list: () => Promise.reject(new TypeError('boom in list')),
+}));
+vi.mock('../../src/commands/templates.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/commands/templates.js')>()),
+  templates: () => {
+    throw new TypeError('boom in templates');
+  },
+}));
+vi.mock('../../src/commands/diff.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/commands/diff.js')>()),
+  diff: () => Promise.reject(new TypeError('boom in diff')),
+}));
+
 /** Runs `main` in this process and returns what it wrote to stdout, and the exit code it set. */
 async function run(args: readonly string[]): Promise<{ stdout: string; exitCode: number | string | undefined | null }> {
   let stdout = '';
@@ -49,6 +64,16 @@ describe('an internal error with JSON asked for', () => {
     const checked = await run(['check', '--format', 'json']);
     expect(checked.exitCode).toBe(2);
     expect(JSON.parse(checked.stdout)).toMatchObject({ ok: false, exitCode: 2, checked: null, diagnostics: [{ ...internal, message: 'Internal error: boom in check' }] });
+    // list, templates and diff print the same report as check (docs/json-report.md).
+    for (const [command, args] of [
+      ['list', ['list', 'meetings', '--json']],
+      ['templates', ['templates', '--json']],
+      ['diff', ['diff', 'a.yaml', 'b.yaml', '--format', 'json']],
+    ] as const) {
+      const failed = await run(args);
+      expect(failed.exitCode, command).toBe(2);
+      expect(JSON.parse(failed.stdout), command).toEqual({ version: 1, ok: false, exitCode: 2, summary: { errors: 1, warnings: 0 }, checked: null, diagnostics: [{ ...internal, message: `Internal error: boom in ${command}` }] });
+    }
     // The build's handler of a stop by a signal is gone with the command (the resident server runs many in one process).
     expect(process.listeners('SIGTERM').map(String).join('\n')).not.toContain('run/stopped');
   });

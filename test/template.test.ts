@@ -409,7 +409,7 @@ describe('templates', () => {
     const result = await renderWith('x\n\n{{date meeting.date "locative" "x"}} {{quote}}\n{{#with meeting}}{{time}}{{/with}} {{#if (eq meeting.kind)}}y{{/if}}\n');
     expect(result.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
       [3, 1, 'template/helper', 'The helper `date` takes 1 or 2 arguments, got 3.', 'Write it as {{date meeting.date "locative"}}.'],
-      [3, 38, 'template/helper', 'The helper `quote` takes one argument, got 0: `{{quote}}` calls the helper, not a field of that name.', 'Write it as {{quote meeting.topic}}. For the field `quote` of the value around it (in {{#with}} or {{#each}}), write {{this.quote}}.'],
+      [3, 38, 'template/helper', 'The helper `quote` takes 1 or 2 arguments, got 0: `{{quote}}` calls the helper, not a field of that name.', 'Write it as {{quote meeting.topic}}. For the field `quote` of the value around it (in {{#with}} or {{#each}}), write {{this.quote}}.'],
       [4, 18, 'template/helper', 'The helper `time` takes one argument, got 0: `{{time}}` calls the helper, not a field of that name.', 'Write it as {{time meeting.time}}. For the field `time` of the value around it (in {{#with}} or {{#each}}), write {{this.time}}.'],
       [4, 42, 'template/helper', 'The helper `eq` takes 2 arguments, got 1.', 'Write it as {{#if (eq meeting.kind "informal")}}.'],
     ]);

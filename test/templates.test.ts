@@ -92,6 +92,14 @@ describe('templates', () => {
     expect(markdown).toContain('> Runas punkti vēl nav sagatavoti: pozīcijā „equity-reforms“ nav aizpildīts lauks speaking\\_points.');
   });
 
+  // quotes: low-high is how a Latvian text quotes; the English note and speaking points printed their topic „…“ too.
+  it.each(['informative-report.en', 'speaking-points.en'])('%s quotes in English, “…”, whatever the Latvian quotes setting', async (template) => {
+    const dir = exampleProject({ 'briefing.config.yaml': exampleFile('briefing.config.yaml').replace('quotes: curly', 'quotes: low-high') });
+    const markdown = await render(dir, template);
+    expect(markdown).toMatch(/Topic:\*{0,2} “Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība”/);
+    expect(markdown).not.toContain('„');
+  });
+
   it('the English note names missing clearances in English', async () => {
     const file = 'positions/educ/equity-reforms.yaml';
     const dir = exampleProject({ [file]: exampleFile(file).replace(/(  LM:\n    status: )cleared/, '$1pending') });

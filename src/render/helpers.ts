@@ -89,7 +89,7 @@ export const HELPER_ARITY: Readonly<Record<string, readonly [min: number, max: n
   dateNumeric: [1, 1, '{{dateNumeric meeting.date}}'],
   dateEn: [1, 1, '{{dateEn meeting.date}}'],
   time: [1, 1, '{{time meeting.time}}'],
-  quote: [1, 1, '{{quote meeting.topic}}'],
+  quote: [1, 2, '{{quote meeting.topic}}'],
   join: [1, 2, '{{join list}}'],
   ministry: [1, 2, '{{ministry ref "accusative"}}'],
   ministries: [1, 3, '{{ministries clearance.cleared "accusative"}}'],
@@ -133,10 +133,15 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   },
   /** `{{time meeting.time}}` → "plkst. 10.00". */
   time: (...args) => formatTimeLv(timeOfDay('time', positional('time', args)[0])),
-  /** `{{quote meeting.topic}}` → “…” or „…“ per the `quotes` setting. */
+  /**
+   * `{{quote meeting.topic}}` → “…” or „…“ per the `quotes` setting, a Latvian text's choice;
+   * `{{quote meeting.topicEn "en"}}` → “…” always: English sets „…“ nowhere, so an English note
+   * of a project with `quotes: low-high` printed its topic so.
+   */
   quote: (...args) => {
-    const [value] = positional('quote', args);
-    return quote(text('quote', value), rootOf(args)?.settings.quotes ?? 'curly');
+    const [value, language = 'lv'] = positional('quote', args);
+    const english = oneOf('quote', language, LANGUAGES) === 'en';
+    return quote(text('quote', value), english ? 'curly' : (rootOf(args)?.settings.quotes ?? 'curly'));
   },
   /** `{{join list}}` → "A, B un C"; `{{join list "and"}}` for English. */
   join: (...args) => {

@@ -25,9 +25,41 @@ export interface FieldAnchor {
   field: FieldRef;
 }
 
-/** The custom property recording an anchor. */
-export function anchorProperty(anchor: FieldAnchor): { name: string; value: string } {
-  return { name: `${ANCHOR_PROPERTY_PREFIX}${anchor.name}`, value: JSON.stringify(anchor.field) };
+/** Characters of a custom text property Word keeps: the first 255 (its dialog allows no more). */
+export const PROPERTY_TEXT_LIMIT = 255;
+
+/**
+ * The custom properties recording an anchor: `Briefing.Field._Bf1`, its JSON, which a long file
+ * name or position id can take past {@link PROPERTY_TEXT_LIMIT} (the file's path is in it twice for
+ * a meeting's field), so a longer one goes on in `Briefing.Field._Bf1.2`, `.3`, … — never splitting
+ * a character written as two UTF-16 units. Read back by {@link recordedAnchors}.
+ */
+export function anchorProperties(anchor: FieldAnchor): { name: string; value: string }[] {
+  const name = `${ANCHOR_PROPERTY_PREFIX}${anchor.name}`;
+  const json = JSON.stringify(anchor.field);
+  const pieces: string[] = [];
+  for (let at = 0; at < json.length; ) {
+    let end = Math.min(at + PROPERTY_TEXT_LIMIT, json.length);
+    if (end < json.length && /[\uD800-\uDBFF]/.test(json.charAt(end - 1))) end--;
+    pieces.push(json.slice(at, end));
+    at = end;
+  }
+  return pieces.map((value, index) => ({ name: index ? `${name}.${index + 1}` : name, value }));
+}
+
+/** The field anchors a DOCX's custom properties record, by bookmark name (see {@link anchorProperties}). */
+export function recordedAnchors(properties: ReadonlyMap<string, string>): Map<string, FieldRef> {
+  const anchors = new Map<string, FieldRef>();
+  for (const [name, value] of properties) {
+    const bookmark = name.startsWith(ANCHOR_PROPERTY_PREFIX) ? name.slice(ANCHOR_PROPERTY_PREFIX.length) : undefined;
+    // A bookmark's name has no dot: `_Bf1.2` goes on the text of `_Bf1`.
+    if (bookmark === undefined || bookmark.includes('.')) continue;
+    let text = value;
+    for (let part = 2; properties.has(`${name}.${part}`); part++) text += properties.get(`${name}.${part}`) ?? '';
+    const field = parseFieldRef(text);
+    if (field) anchors.set(bookmark, field);
+  }
+  return anchors;
 }
 
 /** True when two field references name the same field of the same file. */

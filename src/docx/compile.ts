@@ -27,7 +27,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { FieldRef } from '../model/field.js';
 import type { Layout } from '../model/index.js';
-import { anchorName, anchorProperty, sameField, type FieldAnchor } from './anchors.js';
+import { anchorName, anchorProperties, sameField, type FieldAnchor } from './anchors.js';
 import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inline.js';
 import { deepestIndent, pageGeometry, type PageGeometry } from './layout.js';
 import type { BlockRevision } from './nodes.js';
@@ -199,7 +199,7 @@ class DocxCompiler {
       externalStyles: meta.reference?.styles,
       numbering: [...this.numbering.values()],
       footnotes,
-      customProperties: [...meta.customProperties, ...this.anchors.map(anchorProperty)],
+      customProperties: [...meta.customProperties, ...this.anchors.flatMap(anchorProperties)],
       trackRevisions: revisions !== undefined,
       comments: revisions?.summary.length
         ? [{ id: 0, author: revisions.author, date: new Date(revisions.date), children: revisions.summary.map((text) => new Paragraph({ style: Style.tableText, children: [new TextRun(text)] })) }]

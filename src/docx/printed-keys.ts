@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PROPERTY_TEXT_LIMIT } from './anchors.js';
 
 /*
  * The text a report prints outside every field (the title, the opening, the questions, the
@@ -14,8 +15,8 @@ export const PRINTED_PROPERTY_PREFIX = 'Briefing.Printed.';
 /** Characters per key: 24 bits of a SHA-256, enough to tell a paragraph from the few dozen others of its report. */
 const KEY_LENGTH = 4;
 
-/** Keys per property: Word keeps a text property's first 255 characters. */
-const KEYS_PER_PROPERTY = 63;
+/** Keys per property: as many as Word keeps of a text property. */
+const KEYS_PER_PROPERTY = Math.floor(PROPERTY_TEXT_LIMIT / KEY_LENGTH);
 
 /**
  * A paragraph's key: a hash of its letters and digits alone, so that how a writer of the file

@@ -1,4 +1,4 @@
-import { parseFieldRef, ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
+import { recordedAnchors } from '../docx/anchors.js';
 import type { FieldRef } from '../model/field.js';
 import { paragraphKey, printedKeys, untrackedEdits, type OutsideParagraph, type UntrackedEdit } from './printed-edits.js';
 import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './read-docx.js';
@@ -40,12 +40,7 @@ export interface FieldSplit {
  * an outside change.
  */
 export function splitByField(document: ReviewedDocument): FieldSplit {
-  const anchors = new Map<string, FieldRef>();
-  for (const [name, value] of document.properties) {
-    if (!name.startsWith(ANCHOR_PROPERTY_PREFIX)) continue;
-    const field = parseFieldRef(value);
-    if (field) anchors.set(name.slice(ANCHOR_PROPERTY_PREFIX.length), field);
-  }
+  const anchors = recordedAnchors(document.properties);
   const fields = new Map<string, FieldReview>();
   const outside: OutsideChange[] = [];
   const { paragraphs } = document;

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { generateReport } from '../../src/pipeline/build-meeting.js';
 import { textOf } from '../../src/review/accepted.js';
 import { splitByField } from '../../src/review/fields.js';
 import { readReviewedDocx } from '../../src/review/read-docx.js';
-import { EXAMPLE_MEETING, REPO } from '../helpers/project.js';
+import { anchorProperties, PROPERTY_TEXT_LIMIT, recordedAnchors } from '../../src/docx/anchors.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO } from '../helpers/project.js';
 
 async function exampleDocx() {
   const project = loadProject(REPO);
@@ -39,5 +41,40 @@ describe('field anchors in the DOCX', () => {
     expect(paragraphs[0]).toBe(body.split('\n\n')[0]?.replace(/\n/g, ' '));
     expect(paragraphs.length).toBe(9);
     expect(paragraphs.at(-1)).toMatch(/^Lai ES finansējums sniegtu vislielāko atdevi.*nākotnē\.$/);
+  });
+
+  // Word keeps a text property's first 255 characters, and a field's JSON names its file (a meeting's twice): with a
+  // long position id in a long folder the property ran past it, and a report saved by Word would lose that field.
+  it('record a field whose JSON is longer than Word keeps of a property in pieces of at most 255 characters, read back whole', async () => {
+    const id = `equity-reforms-${'a'.repeat(90)}`;
+    const file = `positions/izglitibas-politikas-departaments-${'b'.repeat(40)}/${id}.yaml`;
+    const dir = exampleProject({
+      [file]: exampleFile('positions/educ/equity-reforms.yaml').replace('id: equity-reforms', `id: ${id}`),
+      [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING).replace('position: equity-reforms', `position: ${id}`),
+    });
+    rmSync(join(dir, 'positions/educ/equity-reforms.yaml'));
+    const project = loadProject(dir);
+    const report = await generateReport(project, loadMeeting(project.root, join(dir, EXAMPLE_MEETING)), { final: false, formats: ['md'], sourceDateEpoch: 0 }, new Map());
+    if (!report.rendered) throw new Error('the meeting did not render');
+    const { bytes } = compileReportDocx(report.rendered.source, report.rendered.meta, report.rendered.date);
+    const custom = strFromU8(unzipSync(bytes)['docProps/custom.xml'] ?? new Uint8Array());
+    const values = [...custom.matchAll(/<vt:lpwstr>([^<]*)<\/vt:lpwstr>/g)].map((match) => (match[1] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&'));
+    expect(Math.max(...values.map((value) => value.length))).toBeLessThanOrEqual(PROPERTY_TEXT_LIMIT);
+    expect(custom).toContain('name="Briefing.Field._Bf3.2"');
+    const { fields, outside } = splitByField(readReviewedDocx(bytes));
+    expect(outside).toEqual([]);
+    expect(fields.map((f) => `${f.field.id} ${f.field.file}`)).toContain(`${id} ${file}`);
+  });
+
+  it('split a field’s JSON between the two halves of no character, and read pieces in order, leaving out a field with a piece missing', () => {
+    const field = { kind: 'position' as const, id: `${'x'.repeat(200)}😀${'y'.repeat(100)}`, version: 2, field: 'body', file: 'positions/x.yaml' };
+    const json = JSON.stringify(field);
+    // Put the emoji across the first boundary.
+    const padded = { ...field, id: `${'x'.repeat(PROPERTY_TEXT_LIMIT - json.indexOf('x') - 1)}😀${'y'.repeat(100)}` };
+    const properties = anchorProperties({ name: '_Bf7', field: padded });
+    expect(properties.map((p) => p.name)).toEqual(['Briefing.Field._Bf7', 'Briefing.Field._Bf7.2']);
+    for (const { value } of properties) expect(value).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
+    expect(recordedAnchors(new Map(properties.map((p) => [p.name, p.value])))).toEqual(new Map([['_Bf7', padded]]));
+    expect(recordedAnchors(new Map(properties.slice(0, 1).map((p) => [p.name, p.value])))).toEqual(new Map());
   });
 });

@@ -124,6 +124,17 @@ describe('briefing new meeting', () => {
     expect(read(dir, 'log.txt')).toMatch(/^created positions\/a-question\.yaml\n/);
   });
 
+  // A question copied from a PDF is pasted with its line breaks: the terminal is asked to mark pastes (and told to
+  // stop after), and the position gets the whole question, not its first line.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal, takes a pasted question of two lines whole, bracketed paste on while asking and off after', () => {
+    const dir = exampleProject();
+    const command = `"${process.execPath}" "${join(REPO, 'bin/briefing.js')}" new position a-question --owner IZM --unit X --clearances AM`;
+    const run = spawnSync('script', ['-qc', command, '/dev/null'], { cwd: dir, input: '\u001b[200~Vai šķūnis\rir jāceļ?\u001b[201~\r', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(read(dir, 'positions/a-question.yaml')).toContain('questions:\n  - Vai šķūnis ir jāceļ?\n');
+    expect(run.stdout.indexOf('\u001b[?2004h')).toBeGreaterThanOrEqual(0);
+    expect(run.stdout.indexOf('\u001b[?2004l')).toBeGreaterThan(run.stdout.indexOf('\u001b[?2004h'));
+  });
+
   it('takes the date as Latvians write it too, DD.MM.YYYY, and names the file and the meeting by YYYY-MM-DD', async () => {
     const dir = exampleProject();
     const result = await newMeeting({ cwd: dir, date: '18.05.2021', slug: 'educ-council', flags: MEETING_FLAGS });

@@ -1,5 +1,6 @@
-import { checkbox, input, select } from '@inquirer/prompts';
+import { checkbox, select, type input } from '@inquirer/prompts';
 import { UsageError } from '../diagnostics/errors.js';
+import { BRACKETED_PASTE, linePrompt } from './line-prompt.js';
 import type { Prompter } from './prompter.js';
 
 /** Where the prompts read keys and write: the terminal, unless a test gives streams of its own. */
@@ -12,14 +13,16 @@ export const inquirerPrompter: Prompter = promptsOn();
 export function promptsOn(context?: PromptContext): Prompter {
   return {
     text: (question) =>
-      cancellable(
-        input(
-          {
-            message: question.message,
-            ...(question.default !== undefined ? { default: question.default } : {}),
-            ...(question.validate ? { validate: question.validate } : {}),
-          },
-          context,
+      withBracketedPaste(context?.output ?? process.stdout, () =>
+        cancellable(
+          linePrompt(
+            {
+              message: question.message,
+              ...(question.default !== undefined ? { default: question.default } : {}),
+              ...(question.validate ? { validate: question.validate } : {}),
+            },
+            context,
+          ),
         ),
       ),
     select: (question) =>
@@ -55,5 +58,20 @@ async function cancellable<T>(answer: Promise<T>): Promise<T> {
     // Ctrl-C ends the command as it ends any other (128 + SIGINT); the input closing (Ctrl-D) is a command that could not run.
     if (error instanceof Error && error.name === 'ExitPromptError') throw new UsageError('Cancelled; nothing written.', undefined, /SIGINT/.test(error.message) ? 130 : undefined);
     throw error;
+  }
+}
+
+/**
+ * Runs `ask` with the terminal marking pasted text, so that a paste of several lines is one answer
+ * (see {@link linePrompt}); off again however the question ends, Ctrl-C too. Not on a dumb terminal,
+ * nor on a stream that is no terminal (a test's), which would print the sequence as text.
+ */
+async function withBracketedPaste<T>(output: NodeJS.WritableStream, ask: () => Promise<T>): Promise<T> {
+  const terminal = 'isTTY' in output && output.isTTY === true && process.env.TERM !== 'dumb';
+  if (terminal) output.write(BRACKETED_PASTE.on);
+  try {
+    return await ask();
+  } finally {
+    if (terminal) output.write(BRACKETED_PASTE.off);
   }
 }

@@ -34,4 +34,37 @@ describe('the terminal prompter', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect(error).toMatchObject({ message: 'Cancelled; nothing written.', exitCode: 130 });
   });
+
+  // A topic copied from the presidency's PDF comes with its layout's line breaks: the first one answered the
+  // question, and the rest of the paste was lost without a word.
+  it('takes a paste of several lines, as the terminal marks it, for one answer, its lines joined by a space', async () => {
+    const { keys, prompter } = terminal();
+    const answer = prompter.text({ message: 'Topic' });
+    setTimeout(() => keys.write('\u001b[200~Vienlīdzīga piekļuve izglītībai –\r  iekļaujoša izglītība\r\r\u001b[201~\r'), 50);
+    expect(await answer).toBe('Vienlīdzīga piekļuve izglītībai – iekļaujoša izglītība');
+  });
+
+  it('answers at Enter typed outside a paste; takes the default at Enter and to edit at Tab; asks again after an invalid answer', async () => {
+    const typed = terminal();
+    const first = typed.prompter.text({ message: 'Topic' });
+    setTimeout(() => typed.keys.write('Tēma\r'), 50);
+    expect(await first).toBe('Tēma');
+
+    const fallback = terminal();
+    const taken = fallback.prompter.text({ message: 'Presidency', default: 'Portugāle' });
+    setTimeout(() => fallback.keys.write('\r'), 50);
+    expect(await taken).toBe('Portugāle');
+
+    const edited = terminal();
+    const tabbed = edited.prompter.text({ message: 'Presidency', default: 'Portugāle' });
+    setTimeout(() => edited.keys.write('\ts\r'), 50);
+    expect(await tabbed).toBe('Portugāles');
+
+    const checked = terminal();
+    const again = checked.prompter.text({ message: 'Time', validate: (value) => (/^\d\d\.\d\d$/.test(value) ? true : 'Write HH.MM') });
+    setTimeout(() => checked.keys.write('10:00\r'), 50);
+    // The text stays on the line to be mended: three keys back and the right separator.
+    setTimeout(() => checked.keys.write('\u007f\u007f\u007f.00\r'), 150);
+    expect(await again).toBe('10.00');
+  });
 });

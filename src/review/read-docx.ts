@@ -456,7 +456,7 @@ class BodyReader {
         if (context.row?.kind === 'del') return;
         return this.walk(node, { ...context, revision: revisionOf(node) });
       case 'w:hyperlink': {
-        const target = this.relationships.get(node.attributes['r:id'] ?? '');
+        const target = linkAddress(this.relationships.get(node.attributes['r:id'] ?? ''), node.attributes['w:anchor']);
         return this.walk(node, { ...context, ...(target ? { link: target } : {}) });
       }
       case 'w:fldSimple': {
@@ -667,10 +667,26 @@ class BodyReader {
   }
 }
 
-/** The address a field instruction links to: `HYPERLINK "https://…" \o "tip"`; undefined for another field, or a link within the document (`\l`). */
+/**
+ * The address a field instruction links to: `HYPERLINK "https://…" \o "tip"`, with the part after
+ * `#` that Word may give apart (`\l "merki"`); undefined for another field, or a link within the
+ * document (`\l` alone).
+ */
 function hyperlinkField(instruction: string): string | undefined {
   const match = /^\s*HYPERLINK\s+(?:"([^"]+)"|([^\s"\\]+))/.exec(instruction);
-  return match?.[1] ?? match?.[2];
+  const location = /\\l\s+(?:"([^"]+)"|([^\s"\\]+))/.exec(instruction);
+  return linkAddress(match?.[1] ?? match?.[2], location?.[1] ?? location?.[2]);
+}
+
+/**
+ * A web link's whole address: its target, and the fragment (`#merki`) that Word keeps apart, in the
+ * hyperlink's `w:anchor` (as briefing writes a link too, src/docx/ooxml/body.ts) or a field's `\l`.
+ * Read without it, every link to a place in a page came back shortened, and `--accept` wrote it so.
+ * A fragment without a target is a place in this document, no address.
+ */
+function linkAddress(target: string | undefined, fragment: string | undefined): string | undefined {
+  if (target === undefined) return undefined;
+  return fragment ? `${target}#${fragment}` : target;
 }
 
 /** The character `font` draws for `code`, or a piece that says it is one briefing does not know (`written`: the code as the DOCX has it). */

@@ -92,13 +92,14 @@ export class WordEdit {
 
   /**
    * Writes the body's links to `target` as HYPERLINK fields, as Word may save a link: of runs
-   * (`w:fldChar` begin, the instruction, separate, the text, end), or one `w:fldSimple`.
+   * (`w:fldChar` begin, the instruction, separate, the text, end), or one `w:fldSimple`; with
+   * `location`, the part after `#` as Word gives it apart (`\l "merki"`).
    */
-  linkAsField(target: string, kind: 'runs' | 'simple'): this {
+  linkAsField(target: string, kind: 'runs' | 'simple', location?: string): this {
     const rels = strFromU8(this.files['word/_rels/document.xml.rels'] ?? new Uint8Array());
     const id = new RegExp(`Id="([^"]+)"[^>]*Target="${target}"`).exec(rels)?.[1];
     const link = new RegExp(`<w:hyperlink [^>]*r:id="${id}"[^>]*>(.*?)</w:hyperlink>`, 'g');
-    const instruction = ` HYPERLINK "${target}" `;
+    const instruction = ` HYPERLINK "${target}" ${location === undefined ? '' : `\\l "${location}" `}`;
     const edited = this.xml.replace(link, (_whole, inner: string) =>
       kind === 'simple'
         ? `<w:fldSimple w:instr='${instruction}'>${inner}</w:fldSimple>`

@@ -441,6 +441,42 @@ describe('a link Word saved as a HYPERLINK field', () => {
   }
 });
 
+describe('a link to a place in a page (`#merki`), which the DOCX holds apart from its address', () => {
+  const ADDRESS = 'https://skoluinternets.lv/par';
+  const REFORMS = 'positions/educ/equity-reforms.yaml';
+  /** The example with its link to skoluinternets.lv pointing to `#merki` on a page, built; the position's text before. */
+  function builtWithFragment(): { dir: string; file: string; before: string } {
+    const dir = exampleProject();
+    const file = join(dir, REFORMS);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('(https://skoluinternets.lv)', `(${ADDRESS}#merki)`));
+    const build = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(build.status, build.stderr).toBe(0);
+    return { dir, file, before: readFileSync(file, 'utf8') };
+  }
+
+  it('is written with its fragment as the hyperlink’s w:anchor, as Word writes one', () => {
+    const { dir } = builtWithFragment();
+    const files = unzipSync(readFileSync(join(dir, DOCX)));
+    const rels = strFromU8(files['word/_rels/document.xml.rels'] ?? new Uint8Array());
+    const id = new RegExp(`Id="([^"]+)"[^>]*Target="${ADDRESS}" TargetMode="External"`).exec(rels)?.[1];
+    expect(id).toBeDefined();
+    expect(strFromU8(files['word/document.xml'] ?? new Uint8Array())).toContain(`<w:hyperlink w:history="1" w:anchor="merki" r:id="${id}">`);
+  });
+
+  for (const edit of ['none', 'runs', 'simple'] as const) {
+    it(`is read back whole${edit === 'none' ? '' : `, saved as a HYPERLINK field with \\l (${edit})`}: no change, nothing written`, () => {
+      const { dir, file, before } = builtWithFragment();
+      const path = join(dir, 'out/reviewed.docx');
+      const docx = new WordEdit(readFileSync(join(dir, DOCX)));
+      writeFileSync(path, (edit === 'none' ? docx : docx.linkAsField(ADDRESS, edit, 'merki')).bytes());
+      const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toBe('out/reviewed.docx: no tracked changes or comments\n');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    });
+  }
+});
+
 describe('a link whose text is formatted in part, in a paragraph written anew', () => {
   it('stays one link around its parts, not a link for each', () => {
     expectLinesRewritten(

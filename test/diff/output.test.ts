@@ -1,5 +1,6 @@
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { SaxesParser } from 'saxes';
 import { expect, test } from 'vitest';
 import { diff, type DiffFormat } from '../../src/commands/diff.js';
 import { parseMarkdownText, walk } from '../../src/util/markdown.js';
@@ -830,4 +831,18 @@ test('terminal: a change in a later speaking point, or a later paragraph of the 
     'Third{+ one+}.',
     '',
   ]);
+});
+
+test('DOCX: an author whose name holds characters XML 1.0 does not allow (U+FFFE, U+FFFF, a lone surrogate) still gives XML Word reads', async () => {
+  // `--author`, git's user.name or a commit's author reach the redline without the check its files get.
+  const cwd = exampleProject({ 'review/before.yaml': position('Pirmais teikums.'), 'review/after.yaml': position('Pirmais mainītais teikums.', 2) });
+  const author = 'Anna\uFFFE Ozola\uFFFF\uD800';
+  const { output } = await diff({ cwd, files: ['review/before.yaml', 'review/after.yaml'], format: 'docx', stat: false, whitespace: false, colour: false, sourceDateEpoch: EPOCH, author });
+  if (!(output instanceof Uint8Array)) throw new Error('expected DOCX bytes');
+  for (const [name, xml] of docxParts(output)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    expect(() => new SaxesParser().write(xml).close(), name).not.toThrow();
+  }
+  expect(revisions(output).map((change) => change.author)).toEqual(['Anna Ozola']);
+  expect(part(docxParts(output), 'word/comments.xml')).toContain('w:author="Anna Ozola"');
 });

@@ -73,6 +73,11 @@ describe('xml', () => {
     expect(escapeText(NASTY)).toBe(escapeAttribute(NASTY));
   });
 
+  it('leaves out every character XML 1.0 does not allow: U+FFFE, U+FFFF and lone surrogates too, which docx let through', () => {
+    expect(escapeText('a\uFFFEb\uFFFFc\uD800d\uDC00e\u{1F600}f\u0001')).toBe('abcde\u{1F600}f');
+    expect(escapeAttribute('\uDBFFx\uDFFF"')).toBe('x&quot;');
+  });
+
   it('writes the declarations docx writes', () => {
     const parts = docxParts({});
     expect(part(parts, 'word/styles.xml').startsWith(DECLARATION_STANDALONE)).toBe(true);

@@ -2,8 +2,11 @@
  * The XML layer of our own OOXML writer: escaping, declarations, a small element tree and its
  * serialiser, and a parser for a reference DOCX's styles.xml. Every rule here is the one of the
  * `docx` library 9.15.2 (its `src/util/xml/stringify.ts` and `parse.ts`), quirks included, so
- * that the parts we write are byte for byte those `docx` wrote before.
+ * that the parts we write are byte for byte those `docx` wrote before; but for the characters
+ * XML 1.0 does not allow, which are all left out (docx let U+FFFE, U+FFFF and lone surrogates through).
  */
+
+import { FORBIDDEN_CHARACTER } from '../../model/common.js';
 
 const ESCAPES = new Map([
   ['&', '&amp;'],
@@ -14,11 +17,14 @@ const ESCAPES = new Map([
 ]);
 
 // docx drops the control characters XML 1.0 does not allow (all below U+0020 except tab, LF, CR).
-const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+// It let U+FFFE, U+FFFF and a lone surrogate through, which XML 1.0 does not allow either: a name
+// given on the command line (`diff --author`) or by git made a part Word and LibreOffice cannot
+// read. They are dropped too: every character briefing's files are refused for (FORBIDDEN_CHARACTER).
+const ESCAPED = new RegExp(`[&"'<>]|${FORBIDDEN_CHARACTER.source}`, 'g');
 
 /**
- * An attribute value as docx writes it (its `escapeAll`): `& " ' < >` as entities, the control
- * characters XML does not allow left out.
+ * An attribute value as docx writes it (its `escapeAll`): `& " ' < >` as entities, the characters
+ * XML 1.0 does not allow left out.
  */
 export function escapeAttribute(value: string): string {
   return value.replace(ESCAPED, (char) => ESCAPES.get(char) ?? '');

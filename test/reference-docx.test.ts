@@ -137,6 +137,20 @@ describe('layout.reference_docx', () => {
     expect(new Uint8Array(readFileSync(join(dir, BUILT)))).toEqual(bytes);
   });
 
+  it('marks the text in the report’s language, whatever language the reference’s Word was set to (Word checks the spelling in it)', () => {
+    // A reference saved by an English Word: its document defaults say en-US.
+    const english = '<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>';
+    const reference = changed(starter(), 'word/styles.xml', (xml) => xml.replace('<w:lang w:val="lv-LV"/>', english));
+    const dir = projectWithReference(reference);
+    const defaults = (docx: string): string => /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(part(docxParts(new Uint8Array(readFileSync(join(dir, docx)))), 'word/styles.xml'))?.[0] ?? '';
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    expect(defaults(BUILT)).toContain('<w:lang w:val="lv-LV" w:eastAsia="en-US" w:bidi="ar-SA"/>');
+    expect(defaults(BUILT)).toContain('<w:rFonts w:ascii="Times New Roman"');
+    // The English template sets layout.language en-GB: the reference's defaults said otherwise.
+    expect(runCli(['build', EXAMPLE_MEETING, '--template', 'informative-report.en'], dir).status).toBe(0);
+    expect(defaults('out/IZMzin_190221_EDUC.informative-report.en.docx')).toContain('<w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/>');
+  });
+
   it('rebuilds when only the reference DOCX changed; the manifest records it, and list says outdated as build decides', () => {
     const first = starter();
     const dir = projectWithReference(first);

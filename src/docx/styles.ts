@@ -29,12 +29,15 @@ export function documentStyles(layout: Layout, geometry: PageGeometry, source: S
       ...(defined.has(Style.heading) ? {} : { heading2: defaults.heading2 }),
     },
     paragraphStyles: (builtIn.paragraphStyles ?? []).filter((style) => !defined.has(style.id)),
+    // The reference's document defaults are kept, but the text is in the report's language, not the one its Word was set to.
+    language: layout.language,
   };
 }
 
 function builtInStyles(layout: Layout, geometry: PageGeometry): StylesOptions {
   const small = Math.max(16, geometry.fontSize - 4);
   return {
+    language: layout.language,
     default: {
       document: {
         run: { font: layout.font, size: geometry.fontSize, language: { value: layout.language } },

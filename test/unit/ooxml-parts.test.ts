@@ -220,7 +220,8 @@ describe('styles.xml', () => {
     for (const external of references) {
       const styleIds = [...external.matchAll(/w:styleId="([^"]+)"/g)].map((match) => match[1] ?? '');
       const fromReference = documentStyles(layout, pageGeometry(layout), { kind: 'reference', reference: { ...starter, styles: external, styleIds } });
-      for (const options of [fromReference, {}, builtInStyles(NASTY, 10, 5)]) {
+      // `language` is ours (docx has no such option): it is compared apart, below.
+      for (const options of [{ ...fromReference, language: undefined }, {}, { ...builtInStyles(NASTY, 10, 5), language: undefined }]) {
         expect(stylesXml(options, external)).toBe(part(docxParts({ styles: options, externalStyles: external }), 'word/styles.xml'));
       }
     }
@@ -251,6 +252,24 @@ describe('styles.xml', () => {
         expect(stylesXml(options, external)).toBe(part(docxParts({ styles: options, externalStyles: external }), 'word/styles.xml'));
       }
     }
+  });
+
+  it('puts `language` into the document defaults written, a reference’s too, in the schema’s place', () => {
+    const root = '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">';
+    const defaultsOf = (external: string | undefined, options: StylesOptions = { language: 'lv-LV' }): string =>
+      /<w:docDefaults>.*?<\/w:docDefaults>/.exec(stylesXml(options, external))?.[0] ?? '';
+    // A reference's w:lang: its value set, its East Asian and complex-script languages kept.
+    const word = `${root}<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial"/><w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults></w:styles>`;
+    expect(defaultsOf(word)).toBe('<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial"/><w:lang w:val="lv-LV" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>');
+    // None there: put in before the elements CT_RPr orders after it.
+    const withoutLanguage = `${root}<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:specVanish/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`;
+    expect(defaultsOf(withoutLanguage)).toBe('<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:lang w:val="lv-LV"/><w:specVanish/></w:rPr></w:rPrDefault></w:docDefaults>');
+    // No defaults in the reference: docx's empty ones get it, rPrDefault before pPrDefault.
+    expect(defaultsOf(`${root}<w:style w:type="paragraph" w:styleId="X"/></w:styles>`)).toBe('<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="lv-LV"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>');
+    // The built-in styles already say it: the same bytes as docx writes.
+    const builtIn = builtInStyles('Times New Roman', 12, 10);
+    expect(builtIn.language).toBe('lv-LV');
+    expect(stylesXml(builtIn)).toBe(stylesXml({ ...builtIn, language: undefined }));
   });
 
   it('throws where docx throws', () => {

@@ -52,7 +52,8 @@ export function stylesXml(options: StylesOptions, external?: string, numbering?:
     ];
   }
   children.push(...(options.paragraphStyles ?? []).map(paragraphStyle));
-  const xml = DECLARATION_STANDALONE + serialize({ name: 'w:styles', attributes: root, children: written(children) });
+  const kept = written(children);
+  const xml = DECLARATION_STANDALONE + serialize({ name: 'w:styles', attributes: root, children: options.language ? kept.map((child) => inLanguage(child, options.language ?? '')) : kept });
   return replaceNumberingKeys(xml, numbering ?? DEFAULT_NUMBERING);
 }
 
@@ -86,6 +87,45 @@ function written(children: XmlChild[]): XmlChild[] {
     ? kept
     : kept.map((child) => (isParagraphStyle(child) && attribute(child, 'w:styleId') === 'Normal' ? markedAsDefault(child) : child));
   return [...last('w:docDefaults'), ...last('w:latentStyles'), ...styles];
+}
+
+/** What follows `w:lang` in run properties (CT_RPr's sequence): a `w:lang` put in goes before them, as Word wants the order. */
+const AFTER_LANGUAGE = new Set(['w:eastAsianLayout', 'w:specVanish', 'w:oMath']);
+
+/**
+ * The document defaults with their text's language `language`: the `w:val` of their `w:lang` set (its
+ * East Asian and complex-script languages kept), or a `w:lang` put in. A reference DOCX's defaults are
+ * written as they are (docx's rule), and a reference saved by an English Word says `en-US`: a Latvian
+ * report was spelling-checked as English, and an English one built with a Latvian reference as Latvian,
+ * whatever `layout.language` said. Other children pass unchanged; nothing shared is changed in place.
+ */
+function inLanguage(child: XmlChild, language: string): XmlChild {
+  if (typeof child === 'string' || child.name !== 'w:docDefaults') return child;
+  const replaced = (node: XmlElement, name: string, update: (found: XmlElement | undefined) => XmlElement): XmlElement => {
+    const at = node.children.findIndex((c) => typeof c !== 'string' && c.name === name);
+    const found = node.children[at];
+    const children = [...node.children];
+    // Each is the first child of its parent in the schema's order: one put in goes first.
+    if (at === -1 || typeof found === 'string' || found === undefined) children.unshift(update(undefined));
+    else children[at] = update(found);
+    return { ...node, children };
+  };
+  return replaced(child, 'w:rPrDefault', (rPrDefault = element('w:rPrDefault')) =>
+    replaced(rPrDefault, 'w:rPr', (rPr = element('w:rPr')) => {
+      const at = rPr.children.findIndex((c) => typeof c !== 'string' && c.name === 'w:lang');
+      const found = rPr.children[at];
+      if (found !== undefined && typeof found !== 'string') {
+        const others = found.attributes.filter(([key]) => key !== 'w:val');
+        const children = [...rPr.children];
+        children[at] = { ...found, attributes: [['w:val', language], ...others] };
+        return { ...rPr, children };
+      }
+      const before = rPr.children.findIndex((c) => typeof c !== 'string' && AFTER_LANGUAGE.has(c.name));
+      const children = [...rPr.children];
+      children.splice(before === -1 ? children.length : before, 0, element('w:lang', { 'w:val': language }));
+      return { ...rPr, children };
+    }),
+  );
 }
 
 function isStyle(child: XmlChild): child is XmlElement {

@@ -105,6 +105,11 @@ export interface StylesOptions {
     heading2?: BaseStyleOptions;
   };
   paragraphStyles?: ParagraphStyleOptions[];
+  /**
+   * The language of the text (`lv-LV`), put into the document defaults that are written, a
+   * reference DOCX's too: what Word checks the spelling in. Not docx's: docx has no such option.
+   */
+  language?: string;
 }
 
 /** One level of a list (docx's `ILevelsOptions`, the part briefing uses). */

@@ -226,6 +226,19 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a table in a footnote, which a note of the DOCX cannot hold, is said at its line in the position (it was left out without a word)', async () => {
+    const { parts, diagnostics, position } = await buildWithAnswer(
+      'Skolu skaits pieauga[^skolas].\n\n[^skolas]: Avots:\n\n    | Gads | Skolas |\n    |---|---|\n    | 2021 | 150 |\n\n    Teksts pēc tabulas.',
+    );
+    const note = /<w:footnote w:id="\d+">(?:(?!<\/w:footnote>).)*Avots:.*?<\/w:footnote>/.exec(part(parts, 'word/footnotes.xml'))?.[0] ?? '';
+    expect(note).toContain('Teksts pēc tabulas.');
+    expect(note).not.toContain('<w:tbl>');
+    const line = position.split('\n').findIndex((text) => text.includes('| Gads |')) + 1;
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
+      [POSITION, line, 7, 'warning', 'In the DOCX: a table in a footnote is not printed: a note of the DOCX holds paragraphs only. Put the table in the text, or write its rows as a list in the note, in `body`.'],
+    ]);
+  });
+
   it('a nested numbered list that starts at 5 starts at 5 at the level it is nested at (it printed 1. and 2.)', async () => {
     const { body, parts } = await buildWithAnswer('1. pirmais:\n   - apakšpunkts;\n\n   5. pieci;\n   6. seši.\n2. otrais.');
     const numbering = part(parts, 'word/numbering.xml');

@@ -120,7 +120,7 @@ class DocxCompiler {
   private readonly source: string;
   private readonly definitions = new Map<string, string>();
   /** Each footnote reference's own Word footnote, numbered in order (Word numbers a note per reference), and the note it prints. */
-  private readonly footnotes = new Map<FootnoteReference, { id: number; note: FootnoteContent[] }>();
+  private readonly footnotes = new Map<FootnoteReference, { id: number; note: FootnoteContent[]; field: FieldRef | undefined }>();
   /** Footnote definitions by label. */
   private readonly footnoteNodes = new Map<string, FootnoteVersions>();
   private readonly numbering = new Map<string, ReturnType<typeof numberingDefinition>>();
@@ -184,7 +184,7 @@ class DocxCompiler {
     const children = this.topLevel(tree.children);
     this.file.data.anchors = [...this.anchors];
     // A note for each reference (one referred to twice is printed twice, as Word numbers it twice); a definition nothing refers to is left out.
-    const footnotes = [...this.footnotes.values()].map(({ note }) => this.paragraphsOnly(this.blocks(note, 0, Style.footnote)));
+    const footnotes = [...this.footnotes.values()].map(({ note, field }) => this.noteParagraphs(note, field));
     const { meta, geometry } = this;
     const revisions = meta.revisions;
     return {
@@ -230,7 +230,7 @@ class DocxCompiler {
       // A reference in a note that two renderings of the note share is numbered once.
       if (node.type === 'footnoteReference' && !this.footnotes.has(node)) {
         const note = this.noteOf(node.identifier, inside);
-        if (note) this.footnotes.set(node, { id: this.footnotes.size + 1, note });
+        if (note) this.footnotes.set(node, { id: this.footnotes.size + 1, note, field: this.noteField(node.identifier) });
       }
       if (node.type === 'footnoteDefinition') return;
       if ('children' in node) for (const child of node.children) number(child, inside);
@@ -429,6 +429,11 @@ class DocxCompiler {
           }),
         ];
       case 'table':
+        // A note is written from its paragraphs (its number mark goes into the first): a table in one was left out without a word.
+        if (style === Style.footnote) {
+          this.warn('a table in a footnote is not printed: a note of the DOCX holds paragraphs only. Put the table in the text, or write its rows as a list in the note', node);
+          return [];
+        }
         if (style === Style.note) this.warn('a table inside a quote (`>`) is printed as a table of its own, not marked as quoted', node);
         return [this.table(node, style === Style.note)];
       case 'html':
@@ -760,8 +765,21 @@ class DocxCompiler {
     return new Paragraph({ style: Style.footer, children: text ? [new TextRun(text)] : [] });
   }
 
-  private paragraphsOnly(children: FileChild[]): Paragraph[] {
+  /**
+   * A note's paragraphs, written as the field its definition came from (the notes are written after the
+   * body): what is said of them is said at that field's file and line, not at the meeting.
+   */
+  private noteParagraphs(note: FootnoteContent[], field: FieldRef | undefined): Paragraph[] {
+    this.field = field;
+    const children = this.blocks(note, 0, Style.footnote);
+    this.field = undefined;
     return children.filter((child): child is Paragraph => child instanceof Paragraph);
+  }
+
+  /** The field a label's footnote is defined in (each version's the same field's). */
+  private noteField(identifier: string): FieldRef | undefined {
+    const versions = this.footnoteNodes.get(identifier);
+    return (versions?.both ?? versions?.inserted ?? versions?.deleted)?.data?.field;
   }
 
   private warn(reason: string, node: Nodes): void {

@@ -273,12 +273,18 @@ function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
 
 /** Addresses a reader's copy can open from anywhere: a text whose links all have one is not parsed for this check. */
 const READER_SCHEMES = 'https?|mailto|tel|ftps?';
+/** Schemes of addresses on the web: a site's name follows their `//`. */
+const WEB_SCHEME = 'https?|ftps?';
 /**
  * A link (`](…)`) or link definition (`]: …`) whose address does not start with one of
- * {@link READER_SCHEMES}, or an autolink (`<…:…>`) with a scheme that runs or embeds something:
- * only such a text needs the parse that tells a link from text that looks like one.
+ * {@link READER_SCHEMES}, or with a web one not followed by `//` and a site's name, or an autolink
+ * (`<…:…>`) with a scheme that runs or embeds something: only such a text needs the parse that tells
+ * a link from text that looks like one.
  */
-const SUSPECT_LINK = new RegExp(`\\](?:\\(|:)[ \\t]*<?(?!(?:${READER_SCHEMES}):)|<(?:javascript|vbscript|data|file):`, 'i');
+const SUSPECT_LINK = new RegExp(
+  `\\](?:\\(|:)[ \\t]*<?(?:(?!(?:${READER_SCHEMES}):)|(?:${WEB_SCHEME}):(?!//[^/?#\\s)>]))|<(?:javascript|vbscript|data|file):`,
+  'i',
+);
 /** Schemes that run code or carry a document inside the link: never in a report. */
 const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/i;
 
@@ -288,8 +294,9 @@ const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/i;
  * - `markdown/link-unsafe` (error): `javascript:`, `vbscript:` or `data:`, which run code or open
  *   a document carried in the link when clicked; a report never needs one.
  * - `markdown/link-address` (warning): an address with no scheme (`www.izm.gov.lv`, which Word
- *   opens as a file beside the report, `../annex.pdf`, `#part`, or none), or a file on one
- *   computer (`file:`, `C:\…`): the link opens nothing for whoever receives the report.
+ *   opens as a file beside the report, `../annex.pdf`, `#part`, or none), a web one with no site
+ *   after it (`https://` left to be filled in, `https:/www…`), or a file on one computer (`file:`,
+ *   `C:\…`): the link opens nothing for whoever receives the report.
  */
 function linkProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   const name = field.join('.');
@@ -313,11 +320,28 @@ function linkProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
   return problems;
 }
 
+/**
+ * A web address written whole: `//` and a site's name after the scheme. Browsers mend `https:/x`
+ * and `https:///x`; the URI parser a .NET program opens a DOCX with refuses them, as it refuses a
+ * `https://` left to be filled in.
+ */
+function isWholeWebAddress(url: string): boolean {
+  return WHOLE_WEB_ADDRESS.test(url);
+}
+const WHOLE_WEB_ADDRESS = new RegExp(`^(?:${WEB_SCHEME})://[^/?#\\s)>]`, 'i');
+
 /** What is wrong with a link's address for a reader of the report, if anything. */
 function addressProblem(url: string): { unsafe: boolean; what: string; hint?: string } | undefined {
   if (UNSAFE_SCHEME.test(url)) return { unsafe: true, what: `would ${/^data:/i.test(url) ? 'open a document carried in the link' : 'run code'} when clicked in the DOCX` };
   if (/^file:|^[a-z]:[\\/]|^\\\\/i.test(url)) {
     return { unsafe: false, what: 'points to a file on one computer: nobody who receives the report can open it', hint: 'Link to where the document is published (https://…), or name it in the text.' };
+  }
+  if (new RegExp(`^(?:${WEB_SCHEME}):`, 'i').test(url) && !isWholeWebAddress(url)) {
+    return {
+      unsafe: false,
+      what: 'is not a whole web address (no site’s name after the //): in the DOCX it may open nothing, and a document system built on Microsoft’s Open XML SDK may refuse the whole file for it (“Malformed URI”)',
+      hint: 'Write the whole address, e.g. `https://www.izm.gov.lv/…`, or write the text without a link.',
+    };
   }
   if (/^[a-z][a-z0-9+.-]+:/i.test(url)) return undefined; // a scheme of its own (https:, mailto:, tel:, …): the reader's programs know it
   if (url === '') return { unsafe: false, what: 'has no address: it opens nothing', hint: 'Give the whole address (https://…), or write the text without a link.' };

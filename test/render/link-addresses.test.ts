@@ -47,6 +47,22 @@ test('a link a reader cannot open (no https://, a file on one computer, a path, 
   });
 });
 
+test('a web address with no site after its scheme (a https:// left to be filled in) is a warning, in a text whose other links are whole too', async () => {
+  // Its text has no other link a reader cannot open: the quick look that spares most texts the parse has to see it.
+  const dir = exampleProject(withBodyLine('Skat. [vietni](https://), [portālu](https:///lv), [IZM](http:/www.izm.gov.lv), [VIAA](https://www.viaa.gov.lv) un [atsauci][r].\n\n  [r]: HTTPS://'));
+  const what = 'is not a whole web address (no site’s name after the //): in the DOCX it may open nothing, and a document system built on Microsoft’s Open XML SDK may refuse the whole file for it (“Malformed URI”).';
+  const hint = 'Write the whole address, e.g. `https://www.izm.gov.lv/…`, or write the text without a link.';
+  expect(await linkProblems(dir)).toEqual({
+    exitCode: 0,
+    problems: [
+      [19, 9, 'warning', 'markdown/link-address', `The link \`[vietni](https://)\` in \`body\` ${what}`, hint],
+      [19, 29, 'warning', 'markdown/link-address', `The link \`[portālu](https:///lv)\` in \`body\` ${what}`, hint],
+      [19, 53, 'warning', 'markdown/link-address', `The link \`[IZM](http:/www.izm.gov.lv)\` in \`body\` ${what}`, hint],
+      [21, 3, 'warning', 'markdown/link-address', `The link \`[r]: HTTPS://\` in \`body\` ${what}`, hint],
+    ],
+  });
+});
+
 test('web, e-mail and telephone links are fine, and so is text that only looks like a link; the background is checked too', async () => {
   const background = withBackgroundLine('Skat. [portālu](www.izm.gov.lv).');
   const dir = exampleProject({

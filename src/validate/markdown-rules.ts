@@ -320,14 +320,13 @@ function linkProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
   return problems;
 }
 
+/** An address with a web scheme (see {@link WEB_SCHEME}). */
+const WEB_ADDRESS = new RegExp(`^(?:${WEB_SCHEME}):`, 'i');
 /**
  * A web address written whole: `//` and a site's name after the scheme. Browsers mend `https:/x`
- * and `https:///x`; the URI parser a .NET program opens a DOCX with refuses them, as it refuses a
+ * and `https:///x`; the URI parser a .NET program opens a DOCX with need not, and refuses a
  * `https://` left to be filled in.
  */
-function isWholeWebAddress(url: string): boolean {
-  return WHOLE_WEB_ADDRESS.test(url);
-}
 const WHOLE_WEB_ADDRESS = new RegExp(`^(?:${WEB_SCHEME})://[^/?#\\s)>]`, 'i');
 
 /** What is wrong with a link's address for a reader of the report, if anything. */
@@ -336,7 +335,7 @@ function addressProblem(url: string): { unsafe: boolean; what: string; hint?: st
   if (/^file:|^[a-z]:[\\/]|^\\\\/i.test(url)) {
     return { unsafe: false, what: 'points to a file on one computer: nobody who receives the report can open it', hint: 'Link to where the document is published (https://…), or name it in the text.' };
   }
-  if (new RegExp(`^(?:${WEB_SCHEME}):`, 'i').test(url) && !isWholeWebAddress(url)) {
+  if (WEB_ADDRESS.test(url) && !WHOLE_WEB_ADDRESS.test(url)) {
     return {
       unsafe: false,
       what: 'is not a whole web address (no site’s name after the //): in the DOCX it may open nothing, and a document system built on Microsoft’s Open XML SDK may refuse the whole file for it (“Malformed URI”)',

@@ -52,8 +52,9 @@ export function stylesXml(options: StylesOptions, external?: string, numbering?:
     ];
   }
   children.push(...(options.paragraphStyles ?? []).map(paragraphStyle));
+  const { language } = options;
   const kept = written(children);
-  const xml = DECLARATION_STANDALONE + serialize({ name: 'w:styles', attributes: root, children: options.language ? kept.map((child) => inLanguage(child, options.language ?? '')) : kept });
+  const xml = DECLARATION_STANDALONE + serialize({ name: 'w:styles', attributes: root, children: language ? kept.map((child) => inLanguage(child, language)) : kept });
   return replaceNumberingKeys(xml, numbering ?? DEFAULT_NUMBERING);
 }
 

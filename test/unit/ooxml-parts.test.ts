@@ -264,6 +264,12 @@ describe('styles.xml', () => {
     // None there: put in before the elements CT_RPr orders after it.
     const withoutLanguage = `${root}<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:specVanish/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`;
     expect(defaultsOf(withoutLanguage)).toBe('<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:lang w:val="lv-LV"/><w:specVanish/></w:rPr></w:rPrDefault></w:docDefaults>');
+    // A style that sets a language (LibreOffice writes it into Normal) is in the report's language too; one that sets none is left so.
+    const libreOffice = `${root}<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:rPr><w:lang w:val="lv-LV" w:eastAsia="zh-CN" w:bidi="hi-IN"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Quote"><w:rPr><w:i/></w:rPr></w:style></w:styles>`;
+    const styles = stylesXml({ language: 'en-GB' }, libreOffice);
+    expect(styles).toContain('<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:rPr><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="hi-IN"/></w:rPr></w:style>');
+    expect(styles).toContain('<w:style w:type="paragraph" w:styleId="Quote"><w:rPr><w:i/></w:rPr></w:style>');
+    expect(styles).not.toContain('lv-LV');
     // No defaults in the reference: docx's empty ones get it, rPrDefault before pPrDefault.
     expect(defaultsOf(`${root}<w:style w:type="paragraph" w:styleId="X"/></w:styles>`)).toBe('<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="lv-LV"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>');
     // The built-in styles already say it: the same bytes as docx writes.

@@ -94,39 +94,48 @@ function written(children: XmlChild[]): XmlChild[] {
 const AFTER_LANGUAGE = new Set(['w:eastAsianLayout', 'w:specVanish', 'w:oMath']);
 
 /**
- * The document defaults with their text's language `language`: the `w:val` of their `w:lang` set (its
- * East Asian and complex-script languages kept), or a `w:lang` put in. A reference DOCX's defaults are
- * written as they are (docx's rule), and a reference saved by an English Word says `en-US`: a Latvian
- * report was spelling-checked as English, and an English one built with a Latvian reference as Latvian,
+ * The styles' text in the language `language`: the document defaults' `w:lang` set (its East Asian
+ * and complex-script languages kept), or put in, and the `w:lang` a style has set too. A reference
+ * DOCX's styles are written as they are (docx's rule), and a reference saved by an English Word says
+ * `en-US` in its defaults, one saved by LibreOffice its language in Normal as well: a Latvian report
+ * was spelling-checked as English, and an English one built with a Latvian reference as Latvian,
  * whatever `layout.language` said. Other children pass unchanged; nothing shared is changed in place.
  */
 function inLanguage(child: XmlChild, language: string): XmlChild {
-  if (typeof child === 'string' || child.name !== 'w:docDefaults') return child;
-  const replaced = (node: XmlElement, name: string, update: (found: XmlElement | undefined) => XmlElement): XmlElement => {
-    const at = node.children.findIndex((c) => typeof c !== 'string' && c.name === name);
-    const found = node.children[at];
-    const children = [...node.children];
-    // Each is the first child of its parent in the schema's order: one put in goes first.
-    if (at === -1 || typeof found === 'string' || found === undefined) children.unshift(update(undefined));
-    else children[at] = update(found);
-    return { ...node, children };
-  };
-  return replaced(child, 'w:rPrDefault', (rPrDefault = element('w:rPrDefault')) =>
-    replaced(rPrDefault, 'w:rPr', (rPr = element('w:rPr')) => {
-      const at = rPr.children.findIndex((c) => typeof c !== 'string' && c.name === 'w:lang');
-      const found = rPr.children[at];
-      if (found !== undefined && typeof found !== 'string') {
-        const others = found.attributes.filter(([key]) => key !== 'w:val');
-        const children = [...rPr.children];
-        children[at] = { ...found, attributes: [['w:val', language], ...others] };
-        return { ...rPr, children };
-      }
-      const before = rPr.children.findIndex((c) => typeof c !== 'string' && AFTER_LANGUAGE.has(c.name));
-      const children = [...rPr.children];
-      children.splice(before === -1 ? children.length : before, 0, element('w:lang', { 'w:val': language }));
-      return { ...rPr, children };
-    }),
-  );
+  if (typeof child === 'string') return child;
+  if (child.name === 'w:style') {
+    const rPr = childNamed(child, 'w:rPr');
+    return rPr && childNamed(rPr, 'w:lang') ? withChild(child, 'w:rPr', () => runInLanguage(rPr, language)) : child;
+  }
+  if (child.name !== 'w:docDefaults') return child;
+  return withChild(child, 'w:rPrDefault', (rPrDefault = element('w:rPrDefault')) => withChild(rPrDefault, 'w:rPr', (rPr = element('w:rPr')) => runInLanguage(rPr, language)));
+}
+
+/** Run properties with their `w:lang`'s value `language`, or a `w:lang` of it put in its place. */
+function runInLanguage(rPr: XmlElement, language: string): XmlElement {
+  const found = childNamed(rPr, 'w:lang');
+  if (found) return withChild(rPr, 'w:lang', () => ({ ...found, attributes: [['w:val', language], ...found.attributes.filter(([key]) => key !== 'w:val')] }));
+  const before = rPr.children.findIndex((c) => typeof c !== 'string' && AFTER_LANGUAGE.has(c.name));
+  const children = [...rPr.children];
+  children.splice(before === -1 ? children.length : before, 0, element('w:lang', { 'w:val': language }));
+  return { ...rPr, children };
+}
+
+function childNamed(node: XmlElement, name: string): XmlElement | undefined {
+  return node.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === name);
+}
+
+/**
+ * A copy of `node` with its child `name` replaced by `update` of it; when it has none, `update`'s
+ * element goes first (where rPrDefault and rPr stand in their parents' schema order).
+ */
+function withChild(node: XmlElement, name: string, update: (found: XmlElement | undefined) => XmlElement): XmlElement {
+  const at = node.children.findIndex((c) => typeof c !== 'string' && c.name === name);
+  const found = childNamed(node, name);
+  const children = [...node.children];
+  if (at === -1 || found === undefined) children.unshift(update(undefined));
+  else children[at] = update(found);
+  return { ...node, children };
 }
 
 function isStyle(child: XmlChild): child is XmlElement {

@@ -4,7 +4,7 @@ import type { DiffFormat, DiffResult } from '../commands/diff.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { formatJsonReport } from '../diagnostics/json.js';
 import { shellWord } from '../util/shell.js';
-import { dashAsStandardOutput, nonEmpty } from './flags.js';
+import { dashAsStandardOutput, documentText, nonEmpty } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
 
 /** The flags of `briefing diff`, as commander parses them. */
@@ -31,7 +31,7 @@ export function registerDiff(program: Command, io: Io): void {
     .addOption(new Option('-f, --format <format>', 'terminal, md, docx or json (default: terminal on a terminal, else md; or from --out’s extension)').choices(['terminal', 'md', 'docx', 'json']))
     .option('--stat', 'one line per position instead of the text', false)
     .option('-o, --out <file>', 'write the output to a file instead of printing it (-: print it)', nonEmpty('--out', 'a file name'))
-    .option('--author <name>', 'author of the tracked changes in the DOCX (default: the newer revision’s author)', nonEmpty('--author', 'a name'))
+    .option('--author <name>', 'author of the tracked changes in the DOCX (default: the newer revision’s author)', documentText('--author', 'a name'))
     .option('--whitespace', 'count changes of whitespace alone', false)
     .addHelpText(
       'after',

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../diagnostics/errors.js';
+import { codePointName, forbiddenCharacterOffsets } from '../load/characters.js';
 
 /** The formats `build` writes. */
 export type BuildFormat = 'md' | 'docx' | 'pdf';
@@ -50,6 +51,22 @@ export function nonEmpty(flag: string, what: string): (value: string) => string 
   return (value) => {
     if (value.trim()) return value;
     throw new UsageError(`${flag} was given an empty value.`, `Give ${what}, or drop ${flag}.`);
+  };
+}
+
+/**
+ * The parser of a flag whose text goes into a Word document (`diff --author`): a value that says
+ * something, without a character a DOCX cannot hold (U+0001, U+FFFE …), which the writer would
+ * leave out without a word, as files with one are refused (`file/forbidden-char`).
+ */
+export function documentText(flag: string, what: string): (value: string) => string {
+  const given = nonEmpty(flag, what);
+  return (value) => {
+    const offset = forbiddenCharacterOffsets(value)[0];
+    if (offset !== undefined) {
+      throw new UsageError(`${flag} holds the character ${codePointName(value.charAt(offset))}, which a Word document cannot contain.`, `Give ${what} without it.`);
+    }
+    return given(value);
   };
 }
 

@@ -176,6 +176,16 @@ describe('versions from a real git repository with three commits', () => {
     expect(runCli(['diff', POSITION, '--from', ' '], dir).stderr).toBe('briefing: --from was given an empty value.\n  Give a revision (a commit, a branch, a tag), or drop --from.\n');
   });
 
+  test('an --author with a character a Word document cannot hold is refused, not left out of the name without a word', () => {
+    const dir = threeVersions();
+    for (const [name, code] of [['Anna\u0001 Ozola', 'U+0001'], ['Anna\uFFFE', 'U+FFFE']]) {
+      const run = runCli(['diff', POSITION, '--from', 'HEAD~1', '--format', 'docx', '--out', 'redline.docx', '--author', name ?? ''], dir);
+      expect(run.status, code).toBe(2);
+      expect(run.stderr, code).toBe(`briefing: --author holds the character ${code}, which a Word document cannot contain.\n  Give a name without it.\n`);
+      expect(existsSync(join(dir, 'redline.docx')), code).toBe(false);
+    }
+  });
+
   test('an unknown --to is reported before an unknown --from, as they were resolved before', () => {
     const run = runCli(['diff', POSITION, '--from', 'v98', '--to', 'v99'], threeVersions());
     expect(run.status).toBe(2);

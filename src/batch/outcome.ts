@@ -5,6 +5,7 @@ import { codeTakenOutside, type OutsideRun } from './file-codes.js';
 import { meetingKey, reportFacts, type KeyContext } from './fingerprint.js';
 import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
 import { builtInPath } from '../pipeline/manifest.js';
+import { pastReportReplaced } from './past-report.js';
 
 /** A file that went into a report, with its content hash when it has one. */
 export interface InputFile {
@@ -78,6 +79,8 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
     return { outcome, broken: result.crashed || hasUnreadable(outcome.diagnostics) };
   }
 
+  // Read before the files are replaced: the manifest there is the last build's.
+  const replaced = manifest ? pastReportReplaced(result, context.outside.manifest(manifest.name), context.keys.options.today) : undefined;
   const emitted = emitReport(result.files, { root, outDir: context.outDir, heldOpen: 'fail', ...(context.former ? { former: context.former } : {}) });
   if (!emitted.ok) {
     outcome.diagnostics = [...outcome.diagnostics, ...emitted.diagnostics];
@@ -86,6 +89,8 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
   }
   outcome.status = 'built';
   outcome.outputs = emitted.outputs;
+  // Said once, by the build that replaced it: the cache entry keeps the report's own warnings only.
+  if (replaced) outcome.diagnostics = [...outcome.diagnostics, replaced];
   if (emitted.removed?.length) outcome.removed = emitted.removed;
   if (emitted.left?.length) outcome.left = emitted.left;
   const entry = cacheEntry(result, emitted.written, context.keys, context.templates, outcome.inputs);

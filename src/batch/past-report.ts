@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { manifestSchema, type Manifest } from '../model/index.js';
+import type { GeneratedReport } from '../pipeline/build-meeting.js';
+
+/**
+ * The warning when a build replaces the final report of a meeting that is over with one that
+ * reads otherwise; undefined otherwise. A report always prints its positions as they are now,
+ * so rebuilding February's meeting after a position was revised for May prints May's text in
+ * February's report, and the file that was sent (the output folder is not kept in git) is gone.
+ * Said only for the meeting that built the files there (`manifestPath`, its manifest in the
+ * output folder) and only when a file of the same name now gets other bytes: a draft, or a build
+ * before the meeting, is expected to change.
+ */
+export function pastReportReplaced(report: GeneratedReport, manifestPath: string | undefined, today: string | undefined): Diagnostic | undefined {
+  if (!manifestPath || !today || !report.date || report.date >= today) return undefined;
+  const before = readManifestQuietly(manifestPath);
+  if (!before || before.draft || before.meeting.path !== report.meetingPath) return undefined;
+  if (!readsOtherwise(before, report)) return undefined;
+  const versions = changedVersions(before, report);
+  const why = versions
+    ? `(${versions}): a report prints each position as it is now, not as it was for the meeting`
+    : '(its positions at the versions it had then: their text, the meeting, a template, the config or briefing changed since)';
+  return diagnostic(
+    report.meetingPath,
+    undefined,
+    'warning',
+    'output/past-report-replaced',
+    `The meeting on ${report.date} is over, and its report here had been built final; this build replaced it with ${report.draft ? 'a draft that reads' : 'a report that reads'} otherwise ${why}.`,
+    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or build it from a git commit of that time. \`briefing diff ${report.meetingPath} --from <that commit>\` shows what changed.`,
+  );
+}
+
+/**
+ * Whether the text changed: the Markdown when both builds wrote one (the DOCX also changes with
+ * its date, or with how a newer briefing lays it out), else any file both wrote.
+ */
+function readsOtherwise(before: Manifest, report: GeneratedReport): boolean {
+  const now = new Map(report.files.map((file) => [file.name, file.sha256]));
+  const both = before.outputs.filter((file) => now.has(file.name));
+  const compared = both.some((file) => file.name.endsWith('.md')) ? both.filter((file) => file.name.endsWith('.md')) : both;
+  return compared.some((file) => now.get(file.name) !== file.sha256);
+}
+
+/** "digital-skills version 1 then, 2 now; teachers no longer used": the positions whose version the report now differs in. */
+function changedVersions(before: Manifest, report: GeneratedReport): string {
+  const then = new Map(before.positions.map((p) => [p.id, p.version]));
+  const now = new Map(report.inputs.positions.map((p) => [p.id, p.version]));
+  const parts: string[] = [];
+  for (const [id, version] of now) {
+    const old = then.get(id);
+    if (old === undefined) parts.push(`${id} not used then`);
+    else if (old !== version) parts.push(`${id} version ${old} then, ${version} now`);
+  }
+  for (const id of then.keys()) if (!now.has(id)) parts.push(`${id} no longer used`);
+  return parts.join('; ');
+}
+
+/** The manifest at `path`, or undefined when it cannot be read or is not one (nothing to compare with). */
+function readManifestQuietly(path: string): Manifest | undefined {
+  try {
+    const checked = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return checked.success ? checked.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/commands/build.js';
+import { commitAll, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+
+const REFORMS = 'positions/educ/equity-reforms.yaml';
+
+async function run(dir: string, today: string, more: Partial<BuildOptions> = {}) {
+  const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, jobs: 1, today, ...more });
+  return result.diagnostics.filter((d) => d.ruleId === 'output/past-report-replaced');
+}
+
+/** The example with `equity-reforms` cleared as `briefing clear` records it: for its version 2. */
+function project(): string {
+  const text = exampleFile(REFORMS).replace(/^( {4}status: cleared\n)/gm, '$1    version: 2\n');
+  return exampleProject({ [REFORMS]: text });
+}
+
+/** The example position revised for a later meeting: another answer, `version` raised, committed on `date`. */
+function revise(dir: string, date: string, more: (text: string) => string = (text) => text): void {
+  const path = join(dir, REFORMS);
+  const text = readFileSync(path, 'utf8')
+    .replace(/^version: (\d+)$/m, (_line, v: string) => `version: ${Number(v) + 1}`)
+    .replace(/^body: \|\n/m, 'body: |\n  Maijā Latvija piedāvā jaunu pieeju.\n\n');
+  writeFileSync(path, more(text));
+  commitAll(dir, 'equity-reforms for May', { author: 'Referente', date });
+}
+
+describe('a past meeting whose final report is built again', () => {
+  it('is warned about when a revised position changes the report that was built final for it, once', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    expect(await run(dir, '2021-02-18')).toEqual([]);
+    const sent = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+
+    revise(dir, '2021-04-20T10:00:00Z');
+    const warned = await run(dir, '2021-04-21');
+    expect(warned.map((d) => [d.file, d.severity, d.message])).toEqual([
+      [
+        EXAMPLE_MEETING,
+        'warning',
+        'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
+      ],
+    ]);
+    expect(warned[0]?.hint).toContain(`briefing diff ${EXAMPLE_MEETING} --from <that commit>`);
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).not.toBe(sent);
+
+    // The report there is now the draft built from version 3: building it again replaces nothing that was final.
+    expect(await run(dir, '2021-04-22', { force: true })).toEqual([]);
+  });
+
+  it('is not warned about before the meeting, for a report built as a draft, or into another folder', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-10T10:00:00Z' });
+    await run(dir, '2021-02-11');
+    // Before the meeting a report is still being made.
+    revise(dir, '2021-02-12T10:00:00Z');
+    expect(await run(dir, '2021-02-12')).toEqual([]);
+    // Over, but the report there is a draft (versions 3 and 4 are not cleared): no sent final report to lose.
+    revise(dir, '2021-03-01T10:00:00Z');
+    expect(await run(dir, '2021-03-02')).toEqual([]);
+    // Another folder holds no report of it.
+    expect(await run(dir, '2021-03-02', { out: join(dir, 'archive') })).toEqual([]);
+  });
+
+  it('names no version when only the text changed, and is said for a report still final', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await run(dir, '2021-02-18');
+    // A comma mended in the meeting's own text after the meeting: the report stays final, but reads otherwise.
+    const meeting = join(dir, EXAMPLE_MEETING);
+    writeFileSync(meeting, readFileSync(meeting, 'utf8').replace('Portugāles prezidentūra', 'Portugāles prezidentūra,'));
+    commitAll(dir, 'a comma', { author: 'Referente', date: '2021-03-01T10:00:00Z' });
+    const warned = await run(dir, '2021-03-02');
+    expect(warned.map((d) => d.message)).toEqual([
+      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a report that reads otherwise (its positions at the versions it had then: their text, the meeting, a template, the config or briefing changed since).',
+    ]);
+  });
+});

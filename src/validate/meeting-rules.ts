@@ -336,7 +336,7 @@ export const includedPositionsAreSound: MeetingRule = ({ project, meeting, final
     .map((d) => (final && STRICTER_WHEN_FINAL.has(d.ruleId) ? { ...d, severity: 'error' as const, hint: `${d.hint ?? ''} Or build without --final.`.trim() } : d));
 
 /** Position rules that are warnings in a draft and errors in a final report. */
-const STRICTER_WHEN_FINAL = new Set<string>(['position/empty-answer', 'position/version-not-raised']);
+const STRICTER_WHEN_FINAL = new Set<string>(['position/empty-answer', 'position/version-not-raised', 'clearance/version-unnamed']);
 
 /**
  * A position printed under two questions of one meeting is usually a copy-paste slip.

@@ -104,6 +104,29 @@ export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, positio
   ];
 };
 
+/**
+ * A cleared entry written by hand names no `version`, so it counts for whatever text the position
+ * has now. Once `version` was raised since git HEAD (or `check --base`'s revision), such an entry,
+ * there before the raise, would make the report print the ministry's clearance of the earlier
+ * version under the new text: flagged (an error under `--final`) until it names the version it cleared.
+ */
+export const clearanceVersionNamed: PositionRule = ({ project, loaded, position }) => {
+  const before = loaded.committedVersion;
+  if (before === undefined || position.version <= before) return [];
+  return Object.entries(position.clearance)
+    .filter(([, entry]) => entry.status === 'cleared' && entry.version === undefined && entry.answer === undefined)
+    .map(([code]) =>
+      diagnostic(
+        loaded.file.path,
+        loaded.file.locate(['clearance', code], 'key'),
+        'warning',
+        'clearance/version-unnamed',
+        `\`version\` went up from ${before} (at ${project.versionsFrom}) to ${position.version}, but the clearance by ${code} names no version, so it is counted for version ${position.version}: the report would say ${code} cleared a text it may not have seen.`,
+        `Record ${code}'s answer on version ${position.version} with \`briefing clear ${position.id} --ministry ${code} --date <the day>\`; or, if ${code} cleared version ${before}, add \`version: ${before}\` to the entry.`,
+      ),
+    );
+};
+
 /** An answer with no text prints an empty section under its question: likely unfinished. */
 export const answerNotEmpty: PositionRule = ({ loaded, position }) =>
   position.body.trim()
@@ -127,7 +150,7 @@ export const markdownSound: PositionRule = ({ loaded, position }) =>
   ]);
 
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, answerNotEmpty, markdownSound];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, clearanceVersionNamed, answerNotEmpty, markdownSound];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

@@ -19,7 +19,7 @@ import { checkSchema } from '../load/shape.js';
 import { typedTextProblem } from '../load/characters.js';
 import { suggest } from '../util/suggest.js';
 import { shellWord } from '../util/shell.js';
-import { absentHint } from '../validate/meeting-rules.js';
+import { absentHint, renamedAdvice } from '../validate/meeting-rules.js';
 
 /** Options of `briefing clear <position> --ministry <code>`. */
 export interface ClearOptions {
@@ -232,7 +232,7 @@ function positionFile(project: Project, cwd: string, given: string): string {
   }
   // git may have the file the working tree lacks (a sparse checkout, a deletion): how to bring it back.
   const absent = project.files.absent?.(project.config.paths.positions, basename(given).replace(/\.ya?ml$/i, ''));
-  if (absent) throw new UsageError(`No position file or id \`${given}\` in the working tree.`, absentHint(absent));
+  if (absent) throw new UsageError(`No position file or id \`${given}\` in the working tree.`, absentHint(absent, undefined, renamedAdvice(project, (id) => `clear it by that id, \`briefing clear ${id}\``)));
   const nearest = suggest(given, [...project.positions.keys()]) ?? suggest(basename(given).replace(/\.ya?ml$/, ''), [...project.positions.keys()]);
   throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
 }

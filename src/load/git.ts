@@ -369,7 +369,11 @@ export function changedSinceHead(root: string, folder: string, present: readonly
  * A file git has, or had, that the working tree lacks: kept out by a sparse checkout (`sparse`),
  * deleted since the last commit (`deleted`), or deleted in a commit (`removed`, with that commit).
  */
-export type AbsentFile = { path: string; how: 'sparse' } | { path: string; how: 'deleted' } | { path: string; how: 'removed'; commit: string; author: string; date: string };
+export type AbsentFile =
+  | { path: string; how: 'sparse' }
+  | { path: string; how: 'deleted' }
+  /** `renamedTo`: the commit moved the file there (a project path), as git's rename detection pairs them. */
+  | { path: string; how: 'removed'; commit: string; author: string; date: string; renamedTo?: string };
 
 /**
  * The files under `folder` (project paths, from `root`) that git tracks but the working tree lacks:
@@ -402,7 +406,33 @@ export function removedInCommit(root: string, folder: string, name: string): Abs
     const log = git(root, ['log', '-1', '--diff-filter=D', '--relative', '--format=%x01%h%x00%an%x00%cs', '--name-only', '-z', '--', ...['yaml', 'yml'].map((ext) => `:(glob)${under}**/${name}.${ext}`)], () => new UsageError('No history.'));
     const [hash = '', author = '', date = '', ...names] = log.replace(/^\x01/, '').split('\u0000');
     const path = names.map((each) => each.replace(/^\n/, '')).find(Boolean);
-    return hash && path ? { path, how: 'removed', commit: hash, author, date } : undefined;
+    if (!hash || !path) return undefined;
+    const renamedTo = renamedIn(root, hash, path);
+    return { path, how: 'removed', commit: hash, author, date, ...(renamedTo ? { renamedTo } : {}) };
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Where commit `commit` moved the file at `path` (project paths, from `root`), as git's rename
+ * detection pairs a deleted file with an added one of like content; undefined when it deleted it
+ * outright (or the commit has no parent to compare with).
+ */
+function renamedIn(root: string, commit: string, path: string): string | undefined {
+  try {
+    const listed = git(root, ['diff-tree', '-r', '-M', '--relative', '--name-status', '-z', `${commit}^`, commit], () => new UsageError('Cannot compare the commit with its parent.'));
+    const fields = listed.split('\u0000');
+    for (let i = 0; i < fields.length; i++) {
+      const status = fields[i] ?? '';
+      if (status.startsWith('R')) {
+        if (fields[i + 1] === path) return fields[i + 2];
+        i += 2;
+      } else if (status.startsWith('C')) i += 2;
+      else i += 1;
+    }
+    return undefined;
   } catch (error) {
     if (error instanceof UsageError) return undefined;
     throw error;

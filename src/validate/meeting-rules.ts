@@ -56,7 +56,7 @@ function unknownPositionHint(project: Project, id: string): string {
   }
   // git may have the file the working tree lacks: bringing it back beats creating it anew.
   const absent = project.files.absent?.(project.config.paths.positions, id);
-  if (absent) return absentHint(absent);
+  if (absent) return absentHint(absent, undefined, renamedAdvice(project, (newId) => `point the question to \`${newId}\``));
   if (nearest) return `Did you mean \`${nearest}\`?`;
   return positionSchema.shape.id.safeParse(id).success
     ? `Create it with an \`id: ${id}\` under ${project.config.paths.positions}/.`
@@ -67,13 +67,28 @@ function unknownPositionHint(project: Project, id: string): string {
  * How to bring back a position file git has or had: out of a sparse checkout, deleted since the last
  * commit, or deleted in a commit; for the last, `otherwise` is what else to do (someone meant it gone).
  */
-export function absentHint(absent: AbsentFile, otherwise = 'point the question to the position that took its place'): string {
+export function absentHint(absent: AbsentFile, otherwise = 'point the question to the position that took its place', renamed?: (path: string) => string | undefined): string {
   const path = shellWord(absent.path);
+  // Renamed, with its id changed (else the id would still be found): bringing the old file back would make two of one position.
+  const advice = absent.how === 'removed' && absent.renamedTo !== undefined ? renamed?.(absent.renamedTo) : undefined;
+  if (advice !== undefined && absent.how === 'removed') return `${absent.path} was renamed to ${absent.renamedTo} in commit ${absent.commit} (${absent.author}, ${absent.date})${advice}.`;
   if (absent.how === 'sparse') {
     return `${absent.path} is in the git repository, but this sparse checkout leaves it out: \`git sparse-checkout add ${shellWord(absent.path.split('/').slice(0, -1).join('/'))}\` brings it in (or \`git sparse-checkout disable\`, every file).`;
   }
   if (absent.how === 'deleted') return `${absent.path} was deleted since the last commit: \`git restore ${path}\` brings it back.`;
   return `${absent.path} was deleted in commit ${absent.commit} (${absent.author}, ${absent.date}): \`git checkout ${absent.commit}^ -- ${path}\` brings it back; or ${otherwise}.`;
+}
+
+/**
+ * What to do about a position file renamed in a commit, for {@link absentHint}: `use(id)` says how to
+ * take the renamed position by its id now (", whose id is now `x`: …"); undefined when no position
+ * file of the project is at `path` now (moved again, or deleted since), whose id could be named.
+ */
+export function renamedAdvice(project: Project, use: (id: string) => string): (path: string) => string | undefined {
+  return (path) => {
+    const file = project.positionFiles.find((each) => each.path === path);
+    return file ? `, whose id is now \`${file.id}\`: ${use(file.id)}` : undefined;
+  };
 }
 
 /** A meeting without questions is a draft just scaffolded: a warning, an error under `--final`. */

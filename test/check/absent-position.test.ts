@@ -1,4 +1,4 @@
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { git, initRepository } from '../helpers/git.js';
@@ -37,6 +37,32 @@ test('a position deleted since the last commit, or in a commit (a colleague’s,
   git(dir, ['checkout', `${hash}^`, '--', file]);
   expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).toContain('no problems');
   for (const run of [deleted, removed]) expect(run.stdout).not.toContain('Create it');
+});
+
+test('a position renamed in a commit with a new id, which an earlier meeting still names, is named with its new file and id, not as one to bring back', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  const file = 'positions/educ/equity-reforms.yaml';
+  const renamed = 'positions/educ/equity-investments.yaml';
+  git(dir, ['mv', file, renamed]);
+  writeFileSync(join(dir, renamed), readFileSync(join(dir, renamed), 'utf8').replace(/^id: equity-reforms$/m, 'id: equity-investments'));
+  git(dir, ['commit', '-q', '-a', '-m', 'a clearer id'], { author: 'Jānis Bērziņš', date: '2021-11-02T10:00:00Z' });
+  const hash = git(dir, ['rev-parse', '--short', 'HEAD']).trim();
+  const run = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(run.stdout).toContain(
+    `Question 2 points to the position \`equity-reforms\`, which does not exist. ${file} was renamed to ${renamed} in commit ${hash} (Jānis Bērziņš, 2021-11-02), whose id is now \`equity-investments\`: point the question to \`equity-investments\`.  meeting/unknown-position`,
+  );
+  expect(run.stdout).not.toContain('brings it back');
+  expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '2021-11-03'], dir)).toMatchObject({
+    status: 2,
+    stderr:
+      'briefing: No position file or id `equity-reforms` in the working tree.\n' +
+      `  ${file} was renamed to ${renamed} in commit ${hash} (Jānis Bērziņš, 2021-11-02), whose id is now \`equity-investments\`: clear it by that id, \`briefing clear equity-investments\`.\n`,
+  });
+  // Gone since from where it was renamed to: nothing to point to, so the file as it was is what can be brought back.
+  git(dir, ['rm', '-q', renamed]);
+  git(dir, ['commit', '-q', '-m', 'no longer needed'], { author: 'Jānis Bērziņš', date: '2021-12-01T10:00:00Z' });
+  expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).toContain(`${file} was deleted in commit ${hash} (Jānis Bērziņš, 2021-11-02): \`git checkout ${hash}^ -- ${file}\` brings it back`);
 });
 
 test('in a project that is a folder of its repository, the deleted file is named from the project, where the command runs', () => {

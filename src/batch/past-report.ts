@@ -20,7 +20,7 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
   const versions = changedVersions(before, report);
   const why = versions
     ? `(${versions}): a report prints each position as it is now, not as it was for the meeting`
-    : '(its positions at the versions it had then: their text, the meeting, a template, the config or briefing changed since)';
+    : '(its positions at the versions it had then: their text or clearances, the meeting, a template, the config or briefing changed since)';
   return diagnostic(
     report.meetingPath,
     undefined,

@@ -75,7 +75,7 @@ describe('a past meeting whose final report is built again', () => {
     commitAll(dir, 'a comma', { author: 'Referente', date: '2021-03-01T10:00:00Z' });
     const warned = await run(dir, '2021-03-02');
     expect(warned.map((d) => d.message)).toEqual([
-      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a report that reads otherwise (its positions at the versions it had then: their text, the meeting, a template, the config or briefing changed since).',
+      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a report that reads otherwise (its positions at the versions it had then: their text or clearances, the meeting, a template, the config or briefing changed since).',
     ]);
   });
 });

@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import { clear, type ClearOptions } from '../src/commands/clear.js';
 import { editClearance } from '../src/edit/clearance.js';
 import { answerFingerprint } from '../src/model/index.js';
+import { check } from '../src/commands/check.js';
+import { initRepository } from './helpers/git.js';
 import { exampleProject, runCli, writeFile } from './helpers/project.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/clear');
@@ -316,6 +318,31 @@ describe('briefing clear', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('warning  Recorded, but no meeting using this position requires Finanšu ministrija (FM); they require AM, LM.');
     expect(run.stdout).toContain('clearance.FM.status');
+  });
+
+  it('records a late answer on an earlier version as of that version (--on-version), which then does not count for the text now', async () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    const file = 'positions/educ/equity-reforms.yaml';
+    // Version 3 drafted for a later meeting; LM's answer on version 2, sent earlier, comes in now.
+    writeFile(dir, file, readFileSync(join(dir, file), 'utf8').replace(/^version: 2$/m, 'version: 3').replace(/^body: \|\n/m, 'body: |\n  Jauns teksts.\n\n'));
+    const run = runCli(['clear', 'equity-reforms', '--ministry', 'LM', '--date', '2021-02-18', '--ref', 'LM vēstule', '--on-version', '2'], dir);
+    expect(run).toMatchObject({ status: 0 });
+    expect(run.stdout).toContain("Recorded as LM's answer on version 2: it does not count for version 3, the text now.");
+    const entry = (parse(readFileSync(join(dir, file), 'utf8')) as { clearance: Record<string, unknown> }).clearance.LM;
+    expect(entry).toEqual({ status: 'cleared', date: '2021-02-18', version: 2, ref: 'LM vēstule' });
+    const missing = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'clearance/missing' && d.message.includes('(LM)'));
+    expect(missing.map((d) => d.message)).toEqual([
+      'The position `equity-reforms` is not cleared by Labklājības ministrija (LM): the clearance is of version 2, and the position is now version 3; meetings/2021-02-19-educ-informal.yaml requires it.',
+    ]);
+    // No answer comes on a version the position has not reached; nothing is written.
+    const text = readFileSync(join(dir, file), 'utf8');
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--on-version', '4'], dir)).toMatchObject({
+      status: 2,
+      stderr: `briefing: --on-version 4: ${file} is at version 3, so no answer can be on version 4; nothing written.\n  Give the version the ministry answered on (3 or earlier), or leave --on-version out for version 3.\n`,
+    });
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--on-version', '0'], dir).status).toBe(2);
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(text);
   });
 
   it('warns, at the date written, when the clearance is dated after a meeting that uses the position (as check does), but still records it', () => {

@@ -4,6 +4,7 @@ import { offer, offerFromProject } from '../completion/spec.js';
 import type { ClearResult } from '../commands/clear.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
+import { parseVersion } from './flags.js';
 
 /** The flags of `briefing clear`, as commander parses them. */
 interface ClearFlags {
@@ -14,6 +15,7 @@ interface ClearFlags {
   withdraw: boolean;
   pending: boolean;
   object: boolean;
+  onVersion?: number;
 }
 
 /** `briefing clear <position>`: records one ministry's clearance, keeping the file's comments. */
@@ -29,6 +31,7 @@ export function registerClear(program: Command, io: Io): void {
     .addOption(new Option('--pending', 'record that the position was sent to the ministry and no answer has come yet').default(false).conflicts(['withdraw', 'object']))
     .addOption(new Option('--object', 'record that the ministry objected to the text').default(false).conflicts(['withdraw']))
     .option('--withdraw', 'record that the ministry withdrew its clearance', false)
+    .addOption(new Option('--on-version <n>', 'the version the answer was given on, when earlier than the position\'s version now (it then does not count for the text now)').argParser(parseVersion))
     .addHelpText(
       'after',
       `
@@ -51,6 +54,7 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
         status: flags.pending ? 'pending' : flags.object ? 'objected' : flags.withdraw ? 'withdrawn' : 'cleared',
         ...(flags.ref !== undefined ? { ref: flags.ref } : {}),
         ...(flags.note !== undefined ? { note: flags.note } : {}),
+        ...(flags.onVersion !== undefined ? { onVersion: flags.onVersion } : {}),
       });
       await printClear(io, result);
     });

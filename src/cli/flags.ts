@@ -37,6 +37,12 @@ export function parseJobs(value: string, cores = availableParallelism()): number
   return Number(value);
 }
 
+/** `clear --on-version <n>` → the position's version a ministry answered on: a whole number from 1, as `version` is. */
+export function parseVersion(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`--on-version needs a position's version, a whole number from 1, not \`${value}\`.`);
+  return Number(value);
+}
+
 /** `--clearances AM,LM` → the ministry codes, blanks dropped. */
 export function parseCodes(value: string): string[] {
   return value.split(',').map((code) => code.trim()).filter(Boolean);

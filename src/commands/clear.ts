@@ -35,6 +35,11 @@ export interface ClearOptions {
   note?: string;
   /** What the ministry's answer is: a clearance, a request sent with no answer yet, an objection, or a clearance taken back. */
   status: ClearanceStatus;
+  /**
+   * The position's version the answer was given on, when not the version now (`--on-version`): a late
+   * answer on an earlier text, recorded as such so that it never counts for the text now. Not later than now.
+   */
+  onVersion?: number;
 }
 
 /** What `clear` changed, and what the user should know about the position now. */
@@ -87,17 +92,20 @@ export function clear(options: ClearOptions): ClearResult {
     const earlier = before.position.clearance[ministry];
     // A withdrawal recorded again is the same record (nothing changes, or its date): as any answer given twice.
     if (status === 'withdrawn' && earlier?.status !== 'cleared' && earlier?.status !== 'withdrawn') refuseWithdrawal(shown, ministry, earlier?.status);
-    const answer = answerFingerprint(before.position);
+    const version = answeredVersion(shown, before.position.version, options.onVersion);
+    // Of an earlier version the text answered on is not the one in the file (its version alone keeps it from counting now):
+    // only an answer on record for that same version still names it.
+    const answer = version === before.position.version ? answerFingerprint(before.position) : earlier?.version === version ? (earlier.answer ?? null) : null;
     const newAnswer =
       earlier !== undefined &&
-      ((earlier.version !== undefined && earlier.version !== before.position.version) ||
+      ((earlier.version !== undefined && earlier.version !== version) ||
         (earlier.answer !== undefined && earlier.answer !== answer) ||
         (status !== 'withdrawn' && earlier.status !== status));
     const edit = editClearance(text, ministry, {
       status,
       date: date.iso,
       // The version and the text answered on: a later version, or a changed text, is not cleared by it.
-      version: before.position.version,
+      version,
       answer,
       ...(options.ref !== undefined ? { ref: options.ref } : newAnswer ? { ref: null } : {}),
       ...(options.note !== undefined ? { note: options.note } : newAnswer ? { note: null } : {}),
@@ -121,12 +129,27 @@ export function clear(options: ClearOptions): ClearResult {
     ...(options.status === 'objected' && recorded.clearance[ministry]?.note === undefined ? ['Say what the objection is with --note, for whoever changes the text.'] : []),
     // A clearance is of the text it answered: of an empty one, it stops counting once the answer is written.
     ...(options.status === 'cleared' && !recorded.body.trim() ? [`The answer (\`body\`) is still empty, so ${ministry} has cleared no text: once the answer is written, this clearance no longer counts.`] : []),
+    ...(options.onVersion !== undefined && options.onVersion < recorded.version
+      ? [`Recorded as ${ministry}'s answer on version ${options.onVersion}: it does not count for version ${recorded.version}, the text now.`]
+      : []),
     ...notesOn(recorded, using),
   ];
   const late = afterMeetings(shown, ministry, date.iso, using, options.status);
   // At the date as written now: the file was just read and written under the lock.
   const place = late.length ? parseYaml(shown, readText(absolute, shown)).locate(['clearance', ministry, 'date']) : undefined;
   return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, date.iso, using), ...late.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
+}
+
+/** The version an answer is recorded for: `--on-version` when given, else the position's; a usage error for a version after the position's. */
+function answeredVersion(shown: string, current: number, given: number | undefined): number {
+  if (given === undefined) return current;
+  if (given > current) {
+    throw new UsageError(
+      `--on-version ${given}: ${shown} is at version ${current}, so no answer can be on version ${given}; nothing written.`,
+      `Give the version the ministry answered on (${current} or earlier), or leave --on-version out for version ${current}.`,
+    );
+  }
+  return given;
 }
 
 /** A clearance dated after a meeting that uses the position, as `check` would say it: probably a wrong date. */

@@ -502,10 +502,23 @@ export const draftNotPast: MeetingRule = ({ project, loaded, meeting, today }) =
       'warning',
       'meeting/past-draft',
       last === meeting.date ? `The meeting date ${meeting.date} is in the past, but its report is still a draft.` : `The meeting ended on ${last}, but its report is still a draft.`,
-      'Check the date, or finish the clearances.',
+      movedOnHint(project, meeting) ?? 'Check the date, or finish the clearances.',
     ),
   ];
 };
+
+/**
+ * For a past meeting's draft: the positions whose clearances are of an earlier version or text, when
+ * there are any. Then the report may well have been final for the meeting and the positions were
+ * revised since, for a later one: clearing them anew would not make the old report what it was.
+ */
+function movedOnHint(project: Project, meeting: Meeting): string | undefined {
+  const moved = includedPositions(project, meeting).flatMap(({ position }) =>
+    position && meeting.required_clearances.some((code) => clearanceOf(position, code).stale !== undefined) ? [`\`${position.id}\``] : [],
+  );
+  if (!moved.length) return undefined;
+  return `${moved.join(', ')} changed since ${moved.length > 1 ? 'their' : 'its'} clearances (they are of an earlier version or text): if the report was final for the meeting, the position${moved.length > 1 ? 's have' : ' has'} moved on since, and building the meeting again prints ${moved.length > 1 ? 'them' : 'it'} as now, not as then; otherwise check the date, or finish the clearances.`;
+}
 
 /** A report is signed: without a `signature` it is a warning, an error under `--final`. */
 export const isSigned: MeetingRule = ({ loaded, meeting, final }) =>

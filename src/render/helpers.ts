@@ -222,9 +222,18 @@ function positional(helper: string, args: unknown[]): unknown[] {
   return values;
 }
 
+/**
+ * The arguments {@link HELPER_ARITY} gives the helper `name`; undefined for a name that is none of
+ * briefing's helpers. Its own entries only: a template's `{{toString}}` or `{{__proto__}}` would
+ * otherwise find what every object inherits, and the check read a function as the helper's counts.
+ */
+export function helperArity(name: string): (typeof HELPER_ARITY)[string] | undefined {
+  return Object.hasOwn(HELPER_ARITY, name) ? HELPER_ARITY[name] : undefined;
+}
+
 /** What is wrong with calling a helper with `count` arguments (`the helper \`date\` takes 1 or 2 arguments, got 3`); undefined when nothing is. */
 export function arityProblem(helper: string, count: number): string | undefined {
-  const [min, max] = HELPER_ARITY[helper] ?? [0, Infinity];
+  const [min, max] = helperArity(helper) ?? [0, Infinity];
   if (count >= min && count <= max) return undefined;
   const wanted = min === max ? `${min === 1 ? 'one argument' : `${min} arguments`}` : `${min} ${max === min + 1 ? 'or' : 'to'} ${max} arguments`;
   return `the helper \`${helper}\` takes ${wanted}, got ${count}`;

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { argumentsOf, hasPrograms, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 import { suggest } from '../util/suggest.js';
-import { arityProblem, HELPER_ARITY } from './helpers.js';
+import { arityProblem, helperArity } from './helpers.js';
 
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
@@ -123,7 +123,7 @@ function wrongArity(node: hbs.AST.Node): { message: string; hint: string } | und
   if (node.type !== 'MustacheStatement' && node.type !== 'SubExpression') return undefined;
   if (!isCall(node) || !isPath(node.path) || !isPlainName(node.path)) return undefined;
   const name = node.path.original;
-  const signature = HELPER_ARITY[name];
+  const signature = helperArity(name);
   const problem = arityProblem(name, node.params.length);
   if (!signature || problem === undefined) return undefined;
   const message = problem.charAt(0).toUpperCase() + problem.slice(1);

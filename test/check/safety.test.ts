@@ -27,6 +27,18 @@ describe('safety', () => {
     expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['template/prototype-access', 22, 163]]);
   });
 
+  test('a mustache named like what every object inherits (`{{toString}}`, `{{__proto__}}`) is refused as such, not an internal error', async () => {
+    // The helper check looked the name up among the helpers' argument counts and read Object.prototype's as one.
+    for (const name of ['toString', '__proto__', 'valueOf', 'hasOwnProperty']) {
+      const template = base(TEMPLATE).replace('{{quote meeting.topic}}', `{{${name}}}`);
+      const result = await check({ cwd: baseProject({ [TEMPLATE]: template }), paths: [], final: false });
+      expect(result.exitCode).toBe(1);
+      expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+        ['template/prototype-access', 22, `\`${name}\` reaches into JavaScript internals (\`${name}\`), not into the data.`],
+      ]);
+    }
+  });
+
   test('YAML is read without custom tags and with bounded aliases', () => {
     const tagged = parseYaml('x.yaml', 'a: !!js/function "function () { return 1 }"\nb: !!python/object:os.system ls\n');
     expect(tagged.data).toBeUndefined();

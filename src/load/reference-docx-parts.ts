@@ -16,19 +16,21 @@ const RESAVE = 'Open it in Word, which repairs what it can, and save it again; o
 /** What to do about a letterhead whose picture is not in the file. */
 const RESAVE_PICTURE = 'Open it in Word, put the picture into the first page’s header again (Insert → Pictures), and save it.';
 
-/** The most one part of a reference DOCX may unpack to. */
+/** The most one part of a reference DOCX may unpack to, and all its parts together (pictures too). */
 const MAX_PART_BYTES = 64 * 2 ** 20;
+const MAX_TOTAL_BYTES = 256 * 2 ** 20;
 
 /** Reads a reference DOCX; a reason instead when the bytes are not a Word document. */
 export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadable: string; hint?: string } {
   let unzipped: Unzipped;
   try {
-    unzipped = unzipWithin(bytes, MAX_PART_BYTES);
+    unzipped = unzipWithin(bytes, { part: MAX_PART_BYTES, together: MAX_TOTAL_BYTES });
   } catch {
     const instead = notAZip(bytes);
     return { unreadable: instead.what, hint: instead.hint ?? 'Open it in Word or LibreOffice and save it as a Word document (.docx).' };
   }
   const { files, tooLarge } = unzipped;
+  if (tooLarge?.together) return { unreadable: `its parts would unpack to more than ${MAX_TOTAL_BYTES / 2 ** 20} MB together (up to ${tooLarge.name}), which no reference needs` };
   if (tooLarge) return { unreadable: `its ${tooLarge.name} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs` };
   const part = (name: string) => (files[name] ? partText(files[name]) : undefined);
   const styles = part('word/styles.xml');

@@ -8,7 +8,7 @@ import { isRealDate } from '../model/date.js';
 import { RunFontReader, themePartName, type RunFonts } from './run-fonts.js';
 import { StyleSheet } from './styles.js';
 import { isSymbolFont, symbolCharacter } from './symbol-fonts.js';
-import { child, descendants, elements, MAX_ELEMENT_DEPTH, parseXml, plainText, XmlSyntaxError, XmlTooDeepError, type XmlElement } from './xml.js';
+import { child, descendants, elements, MAX_ELEMENT_DEPTH, parseXml, plainText, XmlSyntaxError, XmlTooDeepError, XmlTooLargeError, type XmlElement } from './xml.js';
 
 /** A tracked change: who made it and when. */
 export interface Revision {
@@ -169,8 +169,18 @@ const THEME_PART = /^word\/theme\/[^/]+\.xml$/;
 /** What an endnote's id starts with among the footnotes (see {@link ReviewedDocument.footnotes}): `endnote 2`. */
 const ENDNOTE_ID = 'endnote ';
 
-/** The most one part of a reviewed DOCX may unpack to: several times the document.xml of a report with 10,000 questions. */
-const MAX_PART_BYTES = 256 * 2 ** 20;
+/**
+ * The most the parts of a reviewed DOCX that are read may unpack to, one or all together: several
+ * times what a report with 10,000 questions unpacks to (a document.xml of 43 MB, 59 MB in all).
+ */
+const MAX_READ_BYTES = 256 * 2 ** 20;
+
+/**
+ * The most elements the parts of a reviewed DOCX may hold together: twice the 1.26 million of a
+ * report with 10,000 questions, whose review takes 1.5 GB. Bytes alone do not bound the memory:
+ * 256 MB of empty paragraphs are 44 million elements.
+ */
+const MAX_ELEMENTS = 2_500_000;
 
 /**
  * Thrown when the bytes are not a DOCX at all; the command turns it into a clear message. The
@@ -224,25 +234,37 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   let unzipped: Unzipped;
   // Only the parts read below are unpacked, and none larger than a report's part can be.
   try {
-    unzipped = unzipWithin(bytes, MAX_PART_BYTES, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name) || THEME_PART.test(name));
+    unzipped = unzipWithin(bytes, { part: MAX_READ_BYTES, together: MAX_READ_BYTES }, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name) || THEME_PART.test(name));
   } catch {
     throw notADocx(bytes);
   }
   const { files, tooLarge } = unzipped;
-  if (tooLarge) throw new DamagedDocxError(tooLarge.name, `would unpack to ${Math.round(tooLarge.size / 2 ** 20)} MB, more than the ${MAX_PART_BYTES / 2 ** 20} MB briefing reads of one part`);
+  if (tooLarge) {
+    const megabytes = `${Math.round(tooLarge.size / 2 ** 20)} MB`;
+    throw new DamagedDocxError(
+      tooLarge.name,
+      tooLarge.together
+        ? `would unpack to ${megabytes}, which takes the parts briefing reads past ${MAX_READ_BYTES / 2 ** 20} MB together`
+        : `would unpack to ${megabytes}, more than the ${MAX_READ_BYTES / 2 ** 20} MB briefing reads of one part`,
+    );
+  }
   // Each part parsed once, however many readers ask (the document's relationships are asked for its links and its theme).
   const parsed = new Map<string, XmlElement | undefined>();
+  const allowance = { elements: MAX_ELEMENTS };
   const part = (name: string): XmlElement | undefined => {
     if (parsed.has(name)) return parsed.get(name);
     const entry = files[name];
     try {
-      const element = entry ? parseXml(strFromU8(entry)) : undefined;
+      const element = entry ? parseXml(strFromU8(entry), allowance) : undefined;
       parsed.set(name, element);
       return element;
     } catch (error) {
       if (error instanceof XmlSyntaxError) throw new DamagedDocxError(name, error);
       if (error instanceof XmlTooDeepError) {
         throw new DamagedDocxError(name, `nests its elements more than ${MAX_ELEMENT_DEPTH} levels deep at line ${error.line}, column ${error.column}, deeper than Word writes`);
+      }
+      if (error instanceof XmlTooLargeError) {
+        throw new DamagedDocxError(name, `takes the parts briefing reads past ${MAX_ELEMENTS.toLocaleString('en')} XML elements together (at line ${error.line}, column ${error.column}), twice what a report of 10,000 questions has`);
       }
       throw error;
     }

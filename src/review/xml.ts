@@ -47,11 +47,35 @@ export class XmlTooDeepError extends Error {
 }
 
 /**
+ * How many more elements may be parsed: one count shared by the parts of a file, which
+ * {@link parseXml} lowers. An element costs the tree a hundred bytes and more, and the readers
+ * after it several times that: a part of 250 MB of empty paragraphs (`<w:p/>`, a few hundred
+ * kilobytes zipped) ran the process out of memory after a minute.
+ */
+export interface XmlAllowance {
+  elements: number;
+}
+
+/** Thrown by {@link parseXml} when the elements go past its {@link XmlAllowance}: where. */
+export class XmlTooLargeError extends Error {
+  override readonly name = 'XmlTooLargeError';
+  readonly line: number;
+  readonly column: number;
+
+  constructor(line: number, column: number) {
+    super(`${line}:${column}: more elements than allowed`);
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
  * Parses XML text into a small element tree with saxes (a well-kept, spec-conformant
  * parser). Namespace prefixes stay as written (`w:p`): OOXML parts use fixed prefixes.
- * Text that is not well-formed throws an {@link XmlSyntaxError}.
+ * Text that is not well-formed throws an {@link XmlSyntaxError}; elements nested too deep an
+ * {@link XmlTooDeepError}, and more of them than `allowance` leaves an {@link XmlTooLargeError}.
  */
-export function parseXml(text: string): XmlElement {
+export function parseXml(text: string, allowance: XmlAllowance = { elements: Infinity }): XmlElement {
   const parser = new SaxesParser();
   parser.on('error', (error) => {
     // saxes puts `line:column: ` before its reason; its column counts characters, columnIndex UTF-16 units as editors do.
@@ -60,6 +84,7 @@ export function parseXml(text: string): XmlElement {
   const root: XmlElement = { name: '#document', attributes: {}, children: [] };
   const stack: XmlElement[] = [root];
   parser.on('opentag', (tag) => {
+    if (--allowance.elements < 0) throw new XmlTooLargeError(parser.line, parser.columnIndex);
     const attributes: Record<string, string> = { ...tag.attributes };
     const element: XmlElement = { name: tag.name, attributes, children: [] };
     stack.at(-1)?.children.push(element);

@@ -3,23 +3,38 @@ import { unzipSync } from 'fflate';
 /** What {@link unzipWithin} unpacked, and the first entry it left packed for its size. */
 export interface Unzipped {
   files: Record<string, Uint8Array>;
-  tooLarge?: { name: string; size: number };
+  /**
+   * The first entry left packed for its size (what it would unpack to): larger than
+   * {@link UnzipLimits.part} by itself, or (`together`) taking what is unpacked past {@link UnzipLimits.together}.
+   */
+  tooLarge?: { name: string; size: number; together?: true };
+}
+
+/** The most {@link unzipWithin} unpacks: of one entry, and of all it unpacks together. */
+export interface UnzipLimits {
+  part: number;
+  together: number;
 }
 
 /**
- * Unpacks the entries of a zip that `wanted` names, none larger than `maxBytes` unpacked. The
- * sizes come from the zip's directory, before anything is unpacked, so a small file that
- * unpacks to gigabytes (a zip bomb) costs nothing. Throws what fflate throws for bytes that
- * are not a zip.
+ * Unpacks the entries of a zip that `wanted` names within `limits`: none larger than `part`,
+ * all together no larger than `together`, unpacked. The sizes come from the zip's directory,
+ * before anything is unpacked, so a small file that unpacks to gigabytes (a zip bomb) costs
+ * nothing; they are counted together too, as a zip may hold any number of entries each within
+ * the part's limit (twenty themes of 200 MB took 4 GB). An entry that claims less than it holds
+ * is cut at what it claims (fflate unpacks into a buffer of that size). Nothing more is unpacked
+ * after an entry left packed. Throws what fflate throws for bytes that are not a zip.
  */
-export function unzipWithin(bytes: Uint8Array, maxBytes: number, wanted: (name: string) => boolean = () => true): Unzipped {
+export function unzipWithin(bytes: Uint8Array, limits: UnzipLimits, wanted: (name: string) => boolean = () => true): Unzipped {
   let tooLarge: Unzipped['tooLarge'];
+  let unpacked = 0;
   const files = unzipSync(bytes, {
     filter: ({ name, originalSize }) => {
-      if (!wanted(name)) return false;
-      if (originalSize <= maxBytes) return true;
-      tooLarge ??= { name, size: originalSize };
-      return false;
+      if (!wanted(name) || tooLarge) return false;
+      if (originalSize > limits.part) tooLarge = { name, size: originalSize };
+      else if (unpacked + originalSize > limits.together) tooLarge = { name, size: originalSize, together: true };
+      else unpacked += originalSize;
+      return !tooLarge;
     },
   });
   return { files, ...(tooLarge ? { tooLarge } : {}) };

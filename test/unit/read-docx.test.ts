@@ -5,6 +5,7 @@ import { splitByField } from '../../src/review/fields.js';
 import { DamagedDocxError, readReviewedDocx } from '../../src/review/read-docx.js';
 import { compileDocx } from '../../src/docx/index.js';
 import { configSchema } from '../../src/model/index.js';
+import { claimUnpackedSize } from '../helpers/docx.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const FIELD = (id: string) => `{"kind":"position","id":"${id}","version":1,"field":"body","file":"positions/${id}.yaml"}`.replace(/"/g, '&quot;');
@@ -50,6 +51,26 @@ describe('reading a reviewed DOCX', () => {
     // <w:document> and <w:body> are two levels, so the 1,001st element is the 333rd table's cell: the place is its tag's `>`.
     const column = `<w:document ${W}><w:body>`.length + '<w:tbl><w:tr><w:tc>'.length * 333;
     expect(deep).toThrow(`This DOCX cannot be read: its word/document.xml nests its elements more than 1000 levels deep at line 1, column ${column}, deeper than Word writes.`);
+  });
+
+  it('refuses a DOCX whose parts would unpack to more than 256 MB together, each within the limit of one part, without unpacking them', () => {
+    // Each part alone was all that was counted: twenty themes of 200 MB took 4 GB and 21 s.
+    const bytes = docx(p(r('Teksts.')), undefined, { 'word/theme/theme1.xml': '<a/>', 'word/theme/theme2.xml': '<b/>' });
+    claimUnpackedSize(bytes, 'word/theme/theme1.xml', 200 * 2 ** 20);
+    claimUnpackedSize(bytes, 'word/theme/theme2.xml', 200 * 2 ** 20);
+    expect(() => readReviewedDocx(bytes)).toThrow('This DOCX cannot be read: its word/theme/theme2.xml would unpack to 200 MB, which takes the parts briefing reads past 256 MB together.');
+  });
+
+  it('refuses a DOCX whose parts hold more than 2,500,000 elements together, where they go past, and reads one just within', () => {
+    // 250 MB of empty paragraphs, a few hundred kilobytes zipped, ran the process out of memory after a minute.
+    const empty = (count: number) => '<w:p/>'.repeat(count);
+    // <w:document> and <w:body> count too, and the five elements of docProps/custom.xml.
+    expect(readReviewedDocx(docx(empty(2_500_000 - 7))).paragraphs).toHaveLength(2_500_000 - 7);
+    const over = () => readReviewedDocx(docx(empty(2_500_000)));
+    expect(over).toThrow(DamagedDocxError);
+    // The 2,500,001st element is the 2,499,999th paragraph: the place is its tag's `>`.
+    const column = `<w:document ${W}><w:body>`.length + '<w:p/>'.length * 2_499_999;
+    expect(over).toThrow(`This DOCX cannot be read: its word/document.xml takes the parts briefing reads past 2,500,000 XML elements together (at line 1, column ${column}), twice what a report of 10,000 questions has.`);
   });
 
   it('reads a tracked move as a deletion where the text was and an insertion where it went', () => {

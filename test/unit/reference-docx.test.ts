@@ -77,3 +77,12 @@ it('refuses a reference DOCX a part of which would unpack to more than 64 MB (a 
   claimUnpackedSize(bytes, 'word/styles.xml', 100 * 2 ** 20);
   expect(readReferenceDocx(bytes)).toEqual({ unreadable: "its word/styles.xml would unpack to more than 64 MB, which no Word document's part needs" });
 });
+
+it('refuses a reference DOCX whose parts would unpack to more than 256 MB together, each within 64 MB, without unpacking them', () => {
+  // Each part alone was all that was counted: a reference of many such pictures took their gigabytes.
+  const parts = unzipSync(referenceDocx().bytes);
+  for (let n = 1; n <= 5; n++) parts[`word/media/picture${n}.png`] = new Uint8Array([n]);
+  const bytes = zipSync(parts);
+  for (let n = 1; n <= 5; n++) claimUnpackedSize(bytes, `word/media/picture${n}.png`, 60 * 2 ** 20);
+  expect(readReferenceDocx(bytes)).toEqual({ unreadable: 'its parts would unpack to more than 256 MB together (up to word/media/picture5.png), which no reference needs' });
+});

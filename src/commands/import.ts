@@ -1,17 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, Scalar, type Document } from 'yaml';
 import { setBeside } from '../util/yaml-document.js';
 import { createFiles } from '../emit/create.js';
 import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
 import { fileCodesInUse } from '../load/meetings.js';
-import { errorCode, projectPath, unreadable } from '../load/files.js';
+import { projectPath, readBytesWithin } from '../load/files.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { ministriesInList } from '../import/cleared-with.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewedDocument } from '../review/read-docx.js';
+import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewedDocument } from '../review/read-docx.js';
 import { revisionsOf } from '../review/fields.js';
 import { textOf } from '../review/accepted.js';
 import { schemaLine } from '../scaffold/schema-line.js';
@@ -49,12 +49,7 @@ export function importReport(options: ImportOptions): ImportResult {
   const shown = projectPath(project.root, absolute);
   const result: ImportResult = { docx: shown, written: [], missing: [], unplaced: [], notes: [], diagnostics: [...project.setupDiagnostics], exitCode: ExitCode.ok };
   if (hasErrors(result.diagnostics)) return finish(result);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(absolute);
-  } catch (error) {
-    throw unreadable(shown, errorCode(error) ?? String(error));
-  }
+  const bytes = readBytesWithin(absolute, shown, MAX_DOCX_FILE_BYTES, 'a DOCX');
   let document;
   try {
     document = readReviewedDocx(bytes);

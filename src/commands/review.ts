@@ -7,7 +7,7 @@ import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { writeAtomic } from '../emit/write.js';
-import { errorCode, namedPath, projectPath, unreadable } from '../load/files.js';
+import { namedPath, projectPath, readBytesWithin } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
@@ -16,7 +16,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Place } f
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
 import { formattingChanges, layoutChanges, splitByField, type FieldReview, type OutsideChange } from '../review/fields.js';
-import { DamagedDocxError, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
+import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { textWithHash } from '../load/history.js';
@@ -273,12 +273,7 @@ function finish(result: ReviewResult): ReviewResult {
 }
 
 function readDocument(path: string, shown: string, result: ReviewResult): ReviewedDocument | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw unreadable(shown, errorCode(error) ?? String(error));
-  }
+  const bytes = readBytesWithin(path, shown, MAX_DOCX_FILE_BYTES, 'a DOCX');
   try {
     return readReviewedDocx(bytes);
   } catch (error) {

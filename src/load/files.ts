@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -146,6 +146,44 @@ export function readText(absolutePath: string, shownAs: string): string {
     return readFileSync(absolutePath, 'utf8');
   } catch (error) {
     throw unreadable(shownAs, errorCode(error) ?? String(error));
+  }
+}
+
+/**
+ * The bytes of a file of at most `maxBytes`, read no further than that: a larger file, or one
+ * that never ends (a link to /dev/zero or /dev/urandom given for a DOCX, which was read on to 2 GB
+ * and more), is refused with a usage error, as is one that cannot be read. `what` names the kind
+ * of file in the message (`a DOCX`).
+ */
+export function readBytesWithin(absolutePath: string, shownAs: string, maxBytes: number, what: string): Uint8Array {
+  let descriptor: number;
+  try {
+    descriptor = openSync(absolutePath, 'r');
+  } catch (error) {
+    throw unreadable(shownAs, errorCode(error) ?? String(error));
+  }
+  const tooLarge = () =>
+    new UsageError(`${shownAs}: is larger than ${maxBytes / 2 ** 20} MB, more than briefing reads of ${what}.`, 'Check that this is the file you meant: a device such as /dev/zero never ends.');
+  try {
+    const stat = fstatSync(descriptor);
+    if (stat.isFile() && stat.size > maxBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // One byte past the limit tells a file that goes on from one that ends there.
+      const chunk = Buffer.allocUnsafe(Math.min(2 ** 20, maxBytes + 1 - total));
+      const count = readSync(descriptor, chunk);
+      if (count === 0) break;
+      total += count;
+      if (total > maxBytes) throw tooLarge();
+      chunks.push(chunk.subarray(0, count));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw unreadable(shownAs, errorCode(error) ?? String(error));
+  } finally {
+    closeSync(descriptor);
   }
 }
 

@@ -166,6 +166,12 @@ const FOOTER_PART = /^word\/footer\d*\.xml$/;
 /** The theme (its fonts, which a style or run may name as `minorHAnsi`): the document's relationships say which. */
 const THEME_PART = /^word\/theme\/[^/]+\.xml$/;
 
+/**
+ * The largest DOCX file `review` and `import` read: twice the parts they unpack, for the pictures
+ * a report may hold besides its text.
+ */
+export const MAX_DOCX_FILE_BYTES = 512 * 2 ** 20;
+
 /** What an endnote's id starts with among the footnotes (see {@link ReviewedDocument.footnotes}): `endnote 2`. */
 const ENDNOTE_ID = 'endnote ';
 

@@ -282,7 +282,8 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
       return undefined;
     }
     if (!(error instanceof NotADocxError)) throw error;
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX: ${error.message}.`, 'Give the DOCX that `briefing build` wrote, as the reviewer sent it back.'));
+    // What to do depends on what the file is (a password to remove, a .doc to save as .docx), as import says it.
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX: ${error.message}.`, error.hint));
     return undefined;
   }
 }

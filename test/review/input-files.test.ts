@@ -1,4 +1,4 @@
-import { closeSync, ftruncateSync, openSync, symlinkSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../../src/commands/import.js';
@@ -28,5 +28,23 @@ describe('the file given to review and import', () => {
     for (const run of [() => reviewOf(dir, 'reply.docx'), () => importReport({ cwd: dir, docx: 'reply.docx' })]) {
       expect(run).toThrow('reply.docx: is larger than 512 MB, more than briefing reads of a DOCX.');
     }
+  });
+
+  it('is named for what it is when it is no DOCX, with what to do about that kind of file, by review as by import', () => {
+    // review said 'Give the DOCX that `briefing build` wrote' of a DOCX protected by a password too, which is one.
+    const dir = exampleProject();
+    // Word keeps a .doc, and a DOCX protected by a password, in a compound file; the latter as a stream named EncryptedPackage.
+    const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    writeFileSync(join(dir, 'protected.docx'), Buffer.concat([compound, Buffer.from('EncryptedPackage', 'utf16le')]));
+    writeFileSync(join(dir, 'old.docx'), compound);
+    const said = (docx: string) =>
+      [reviewOf(dir, docx).diagnostics, importReport({ cwd: dir, docx }).diagnostics].map((diagnostics) => diagnostics.map((d) => [d.message, d.hint]));
+    const protectedFile = [
+      'This file is not a DOCX: it is protected by a password (encrypted), so briefing cannot read it.',
+      'Open it in Word, remove the password (File → Info → Protect Document → Encrypt with Password, left empty) and save it; or save a copy without the password from LibreOffice.',
+    ];
+    expect(said('protected.docx')).toEqual([[protectedFile], [protectedFile]]);
+    const oldWord = ['This file is not a DOCX: it is a Word 97–2003 document (.doc), whatever its name says.', 'Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'];
+    expect(said('old.docx')).toEqual([[oldWord], [oldWord]]);
   });
 });

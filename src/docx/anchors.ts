@@ -1,4 +1,4 @@
-import { fieldRefSchema, type FieldRef } from '../model/field.js';
+import { fieldRefSchema, isMarkdownField, type FieldRef } from '../model/field.js';
 
 /**
  * Field anchors: each run of top-level blocks that came from one Markdown field is wrapped
@@ -68,7 +68,10 @@ export function sameField(a: FieldRef | undefined, b: FieldRef | undefined): boo
   return a.kind === b.kind && a.id === b.id && a.field === b.field && a.file === b.file && a.version === b.version;
 }
 
-/** A FieldRef read back from a custom property value, or undefined when it is not one. */
+/**
+ * A FieldRef read back from a custom property value, or undefined when it is not one: not JSON of
+ * that shape, or naming a field that is none of the report's Markdown fields (see `isMarkdownField`).
+ */
 export function parseFieldRef(value: string): FieldRef | undefined {
   let parsed: unknown;
   try {
@@ -77,7 +80,7 @@ export function parseFieldRef(value: string): FieldRef | undefined {
     return undefined;
   }
   const result = fieldRefSchema.safeParse(parsed);
-  if (!result.success) return undefined;
+  if (!result.success || !isMarkdownField(result.data.kind, result.data.field)) return undefined;
   const { kind, id, version, field, file } = result.data;
   return { kind, id, field, file, ...(version !== undefined ? { version } : {}) };
 }

@@ -4,7 +4,7 @@
  * skeleton); the DOCX compiler parses the skeleton and each field on its own and splices
  * the fields' trees in, so no field can open a construct that runs past its own end.
  */
-import type { FieldRef } from '../model/field.js';
+import type { FieldRef, MeetingMarkdownField } from '../model/field.js';
 import type { PositionModel, ReportModel } from '../resolve/report.js';
 
 /** One Markdown field's text as the report prints it, and where it came from. */
@@ -53,7 +53,7 @@ export function skeletonModel(model: ReportModel, files: FieldFiles): { model: R
     fields.push({ ref, text });
     return fieldPlaceholder(fields.length - 1);
   };
-  const meetingRef = (field: string): FieldRef => ({ kind: 'meeting', id: files.meeting, field, file: files.meeting });
+  const meetingRef = (field: MeetingMarkdownField): FieldRef => ({ kind: 'meeting', id: files.meeting, field, file: files.meeting });
   const outcome = model.meeting.outcome === null ? null : stand(model.meeting.outcome, meetingRef('outcome'));
   const outcomeEn = model.meeting.outcomeEn === null ? null : stand(model.meeting.outcomeEn, meetingRef('outcome_en'));
   const background = stand(model.meeting.background, meetingRef('background'));

@@ -1,7 +1,9 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { review } from '../../src/commands/review.js';
 import { compileReportDocx } from '../../src/docx/index.js';
 import { loadMeeting } from '../../src/load/meeting.js';
 import { loadProject } from '../../src/load/project.js';
@@ -76,5 +78,27 @@ describe('field anchors in the DOCX', () => {
     for (const { value } of properties) expect(value).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
     expect(recordedAnchors(new Map(properties.map((p) => [p.name, p.value])))).toEqual(new Map([['_Bf7', padded]]));
     expect(recordedAnchors(new Map(properties.slice(0, 1).map((p) => [p.name, p.value])))).toEqual(new Map());
+  });
+
+  it('name only the report’s Markdown fields: an anchor a DOCX from outside points at another key (status, file_code) is not read as a field, and review --accept writes nothing into that key', async () => {
+    // It was: the reforms body, written into the position's `status` as version 3, AM's clearance recorded on it.
+    const dir = exampleProject();
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, out: 'out', formats: ['docx'] })).exitCode).toBe(0);
+    const parts = unzipSync(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')));
+    const custom = strFromU8(parts['docProps/custom.xml'] ?? new Uint8Array());
+    const forged = custom
+      .replace('equity-reforms&quot;,&quot;version&quot;:2,&quot;field&quot;:&quot;body&quot;', 'equity-reforms&quot;,&quot;version&quot;:2,&quot;field&quot;:&quot;status&quot;')
+      .replace('&quot;field&quot;:&quot;background&quot;', '&quot;field&quot;:&quot;file_code&quot;');
+    expect(forged).not.toBe(custom);
+    parts['docProps/custom.xml'] = strToU8(forged);
+    writeFileSync(join(dir, 'forged.docx'), zipSync(parts));
+    const position = join(dir, 'positions/educ/equity-reforms.yaml');
+    const meeting = join(dir, EXAMPLE_MEETING);
+    const before = [readFileSync(position, 'utf8'), readFileSync(meeting, 'utf8')];
+
+    const result = await review({ cwd: dir, docx: 'forged.docx', accept: true, ministry: 'AM', cleared: false, rebase: false, today: '2021-02-20' });
+    expect(result.fields.map((f) => `${f.field.id} ${f.field.field}`)).not.toContain('equity-reforms status');
+    expect(result.fields.map((f) => f.field.field)).not.toContain('file_code');
+    expect([readFileSync(position, 'utf8'), readFileSync(meeting, 'utf8')]).toEqual(before);
   });
 });

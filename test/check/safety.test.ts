@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
 import { parseYaml } from '../../src/load/yaml.js';
+import { partialCycles } from '../../src/render/template-checks.js';
 import { baseProject, baseText as base } from '../helpers/corpus.js';
 
 const POSITION = 'positions/youth/youth-organisations.yaml';
@@ -37,6 +38,18 @@ describe('safety', () => {
         ['template/prototype-access', 22, `\`${name}\` reaches into JavaScript internals (\`${name}\`), not into the data.`],
       ]);
     }
+  });
+
+  test('partials that include the next twice, many deep, are checked for circles in time linear in them', () => {
+    // Every path was followed anew: 2^depth visits; thirty deep, check never ended.
+    const depth = 22;
+    const sources = Array.from({ length: depth + 1 }, (_, n) => ({ path: `templates/partials/fan${n}.hbs`, partial: `fan${n}`, text: n < depth ? `{{> fan${n + 1}}}{{> fan${n + 1}}}` : 'x' }));
+    const started = performance.now();
+    expect(partialCycles(sources)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
+    // A circle is still found.
+    const circle = partialCycles([...sources.slice(0, depth), { path: `templates/partials/fan${depth}.hbs`, partial: `fan${depth}`, text: '{{> fan0}}' }]);
+    expect(circle.map((d) => [d.file, d.ruleId])).toEqual([[`templates/partials/fan${depth}.hbs`, 'template/partial-cycle']]);
   });
 
   test('YAML is read without custom tags and with bounded aliases', () => {

@@ -121,6 +121,12 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
   env.registerHelper(RAW_HELPER, (value: unknown, options: unknown) => (noteEmpty(value, options, true), value));
   env.unregisterHelper('log');
   env.registerHelper('lookup', locateHelperErrors(strictLookup));
+  // The steps of the render under way (see MAX_RENDER_STEPS).
+  let steps = 0;
+  const step = (count: number) => {
+    steps += count;
+    if (steps > MAX_RENDER_STEPS) throw new RenderTooLargeError();
+  };
   // Handlebars' {{#each}} goes through nothing when given a text: a slip (a field that is no list) the strict data must not hide.
   const each = env.helpers['each'] as (this: unknown, ...args: unknown[]) => unknown;
   env.registerHelper(
@@ -130,6 +136,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
         throw new HelperUsageError(`{{#each}} goes through a list (or a mapping), and was given ${typeof value === 'string' ? `the text “${value.length > 40 ? `${value.slice(0, 40)}…` : value}”` : `the ${typeof value} ${String(value)}`}`);
       }
+      step(1 + (Array.isArray(value) ? value.length : typeof value === 'object' && value !== null ? Object.keys(value).length : 0));
       return each.apply(this, args);
     }),
   );
@@ -141,7 +148,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
     diagnostics.push(...compiled.diagnostics);
     const fn = compiled.fn;
     // With the options it is included with: its data (`@root`, `@index` of the block it stands in) is the includer's.
-    if (fn) env.registerPartial(partial.name, (context: unknown, options?: Handlebars.RuntimeOptions) => failingIn(partial.path, () => fn(context, options)));
+    if (fn) env.registerPartial(partial.name, (context: unknown, options?: Handlebars.RuntimeOptions) => failingIn(partial.path, () => (step(1), fn(context, options))));
   }
   const files = [{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text }))];
   const sources = new Map([[path, texts.body], ...partials.map((partial): [string, string] => [partial.path, partial.source])]);
@@ -165,6 +172,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
       englishAnswer: englishAnswerOf([texts.body, ...partials.map((partial) => partial.source)]),
       render(model, meeting) {
         printedEmpty = [];
+        steps = 0;
         try {
           const markdown = tidyMarkdown(fn(model));
           // A template emptied by mistake, or whose blocks all turn out false, must not make blank reports.
@@ -177,6 +185,20 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
       },
     },
   };
+}
+
+/**
+ * The most steps one render may take: items `{{#each}}` goes through and partials included,
+ * counted together. A report of 10,000 questions takes a few tens of thousands. A template that
+ * includes a partial twice, which includes another twice, thirty deep (or nests `{{#each}}` over one
+ * list thirty deep) asks for a billion: a template from another ministry's pull request held
+ * `check` and `build` for as long as they were let run (a CI job till its time-out).
+ */
+const MAX_RENDER_STEPS = 1_000_000;
+
+/** Thrown when a render goes past {@link MAX_RENDER_STEPS}. */
+class RenderTooLargeError extends Error {
+  override readonly name = 'RenderTooLargeError';
 }
 
 /** A partial included by an expression (`{{> (lookup . "name")}}`): which one cannot be known before rendering. */
@@ -761,6 +783,16 @@ function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagn
   const helper = /^Missing helper: "?([^"]+)"?/.exec(message);
   if (helper) {
     return diagnostic(path, place, 'error', 'template/unknown-helper', `The template calls \`${helper[1]}\`, which is not a helper.`, `Helpers: ${Object.keys(HELPERS).join(', ')}.`);
+  }
+  if (error instanceof RenderTooLargeError) {
+    return diagnostic(
+      path,
+      place,
+      'error',
+      'template/render',
+      `The template takes more than ${MAX_RENDER_STEPS.toLocaleString('en')} steps to render (partials included and items of {{#each}}, counted together): its report would never be done.`,
+      'Look for a partial included more than once by one that is itself included more than once, or {{#each}} blocks nested in each other over the same list.',
+    );
   }
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return diagnostic(path, place, 'error', 'template/render', 'The template nests partials or blocks too deeply to render.', 'Look for a partial that includes itself through another, e.g. {{> (name)}} built from data.');

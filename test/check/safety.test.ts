@@ -52,6 +52,22 @@ describe('safety', () => {
     expect(circle.map((d) => [d.file, d.ruleId])).toEqual([[`templates/partials/fan${depth}.hbs`, 'template/partial-cycle']]);
   });
 
+  test('a template whose render would take more than 1,000,000 steps (a partial included twice by one included twice, 21 deep) is refused, not rendered on', async () => {
+    // Two million partials were rendered (thirty deep: a billion, and build and check never ended).
+    const depth = 21;
+    const partials = Object.fromEntries(Array.from({ length: depth + 1 }, (_, n) => [`templates/partials/fan${n}.hbs`, n < depth ? `{{> fan${n + 1}}}{{> fan${n + 1}}}` : 'x']));
+    const template = base(TEMPLATE).replace('{{quote meeting.topic}}', '{{quote meeting.topic}}{{> fan0}}');
+    const result = await check({ cwd: baseProject({ [TEMPLATE]: template, ...partials }), paths: [], final: false });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([
+      [
+        `templates/partials/fan${depth}.hbs`,
+        'template/render',
+        'The template takes more than 1,000,000 steps to render (partials included and items of {{#each}}, counted together): its report would never be done.',
+      ],
+    ]);
+  });
+
   test('YAML is read without custom tags and with bounded aliases', () => {
     const tagged = parseYaml('x.yaml', 'a: !!js/function "function () { return 1 }"\nb: !!python/object:os.system ls\n');
     expect(tagged.data).toBeUndefined();

@@ -59,11 +59,13 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
       { value: after, added: true, removed: false, count: 1 },
     ];
     for (const part of parts) {
+      // The reviewer's text, as the other lines' is: a control character (U+009B, which some terminals take for an escape) shown as an escape, the line breaks kept.
+      const value = part.value.split('\n').map(oneLine).join('\n');
       // A paragraph split or joined shows as ¶ at the end of the line.
-      const shown = part.value.replace(/\n/g, '¶\n');
+      const shown = value.replace(/\n/g, '¶\n');
       if (part.added) text += shown.split('\n').map((piece) => (piece ? paint.green(`{+${piece}+}`) : '')).join('\n');
       else if (part.removed) text += shown.split('\n').map((piece) => (piece ? paint.red(`[-${piece}-]`) : '')).join('\n');
-      else text += part.value;
+      else text += value;
     }
     lines.push(...text.split('\n').filter((p) => p.includes('{+') || p.includes('[-')).map((p) => `  ${p}`));
   }

@@ -1,0 +1,27 @@
+import { expect, it } from 'vitest';
+import { formatReview } from '../../src/cli/review-format.js';
+import type { FieldOutcome, ReviewResult } from '../../src/commands/review.js';
+
+const plain = { red: (t: string) => t, green: (t: string) => t, dim: (t: string) => t, bold: (t: string) => t };
+
+it('shows control characters a reviewer’s text holds as escapes in the word diff, not as they are (U+009B starts an escape in some terminals)', () => {
+  // The other lines of the listing escaped them; the diff lines printed the DOCX's text as it was.
+  const field: FieldOutcome = {
+    field: { kind: 'position', id: 'a', version: 1, field: 'body', file: 'positions/a.yaml' },
+    before: ['Teksts.'],
+    after: ['Teksts.\u009b2J\u009d0;t', 'Jauns.'],
+    revisions: [],
+    comments: [],
+    formatting: [],
+    notes: [],
+    lost: [],
+    conflicts: [],
+    current: 'Teksts.',
+    accepted: 'Teksts.',
+    written: false,
+  };
+  const result: ReviewResult = { docx: 'r.docx', meeting: 'meetings/m.yaml', ministry: null, fields: [field], outside: [], diagnostics: [], exitCode: 0 };
+  const lines = formatReview(result, plain);
+  expect(lines.join('\n')).not.toMatch(/[\u0080-\u009f]/);
+  expect(lines.slice(2)).toEqual(['position a v1 (positions/a.yaml) body', '  Teksts.{+\\u009b2J\\u009d0;t¶+}', '  {+Jauns.+}']);
+});

@@ -222,6 +222,12 @@ describe('formatTable', () => {
     const lines = formatTable([{ title: 'NAME', flexible: true, min: 4 }, { title: 'N', align: 'right' }], [['abcdefghij', '7']], 10);
     expect(lines).toEqual(['NAME     N', 'abcdef…  7']);
   });
+
+  it('shows a control character a cell quotes from a file (a topic with U+009B, which some terminals take for an escape) as an escape', () => {
+    // check lets a meeting's topic hold U+009B (XML, and so Word, allows it); list meetings printed it as it was.
+    const lines = formatTable([{ title: 'TOPIC' }, { title: 'N' }], [['A\u009b2J\nB', '7']], 40);
+    expect(lines).toEqual(['TOPIC         N', 'A\\u009b2J\\nB  7']);
+  });
 });
 
 it('names a position it cannot read, where and why (exit 1): its row says only `invalid`, which alone does not say what to fix', () => {

@@ -1,3 +1,4 @@
+import { oneLine } from '../diagnostics/human.js';
 /** A column of a plain-text table. */
 export interface Column {
   title: string;
@@ -12,7 +13,9 @@ export interface Column {
  * Lays out rows under their titles, two spaces between columns, within `width`
  * characters: flexible columns give up room first, their cells ending in "…".
  */
-export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], width: number): string[] {
+export function formatTable(columns: readonly Column[], cellRows: readonly (readonly string[])[], width: number): string[] {
+  // Cells quote the files (a topic, an id): a control character in one (U+009B, which some terminals take for an escape) is shown as an escape.
+  const rows = cellRows.map((row) => row.map(oneLine));
   const widths = columns.map((column, i) => Math.max(column.title.length, ...rows.map((row) => (row[i] ?? '').length)));
   const total = () => widths.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1);
   for (let i = columns.length - 1; i >= 0 && total() > width; i--) {

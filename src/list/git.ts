@@ -51,6 +51,34 @@ export async function gitStates(root: string, files: readonly string[]): Promise
   );
 }
 
+/**
+ * What the log of {@link lastCommits} is limited to: the folder that holds all the files, when the
+ * history has no merge. Naming each file makes git weigh every entry of every commit's changed folders
+ * against each of them: for 1,500 positions over 10,000 commits, 4.7 s of git's CPU time against 0.15 s
+ * for their folder. Without merges the folder gives each file the same newest commit (each commit is
+ * compared with its one parent, and the other files it names are not looked up). At a merge git
+ * follows a parent alone when the merge took that parent's version of every file walked, and that
+ * depends on which files are walked: a history with merges is walked with the files themselves.
+ */
+async function walkedPaths(git: (args: readonly string[]) => Promise<string>, files: readonly string[]): Promise<readonly string[]> {
+  try {
+    if ((await git(['rev-list', '--merges', '--max-count=1', 'HEAD'])).trim()) return files;
+  } catch {
+    // No commit yet: the log finds nothing either way.
+    return files;
+  }
+  return [commonFolder(files)];
+}
+
+/** The deepest folder (`/`-separated, `.` for the top) that holds every one of `paths`. */
+function commonFolder(paths: readonly string[]): string {
+  const folders = paths.map((path) => path.split('/').slice(0, -1));
+  const first = folders[0] ?? [];
+  let depth = 0;
+  while (depth < first.length && folders.every((folder) => folder[depth] === first[depth])) depth++;
+  return first.slice(0, depth).join('/') || '.';
+}
+
 /** Of the commits given (parentless in the log), those whose own object names a parent: a shallow clone's boundary. */
 async function boundaryCommits(git: (args: readonly string[]) => Promise<string>, hashes: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
@@ -76,7 +104,7 @@ async function lastCommits(git: (args: readonly string[]) => Promise<string>, fi
   const last = new Map<string, string>();
   let log: string;
   try {
-    log = await git(['log', '--format=%x01%cs %H %P', '--name-only', '--cc', '-z', '--', ...files]);
+    log = await git(['log', '--format=%x01%cs %H %P', '--name-only', '--cc', '-z', '--', ...(await walkedPaths(git, files))]);
   } catch {
     // No commit yet.
     return last;

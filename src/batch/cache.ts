@@ -4,6 +4,8 @@ import * as z from 'zod';
 import { writeProblem } from '../emit/report.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { errorCode, fileSha256 } from '../load/files.js';
+import { findProjectRoot } from '../load/project.js';
+import { toolFingerprint } from './fingerprint.js';
 import { withFileLock } from '../emit/lock.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { RULE_IDS } from '../diagnostics/rules.js';
@@ -97,6 +99,20 @@ export type BuildCache = z.output<typeof cacheSchema>;
  */
 export function readCache(root: string, tool: string): BuildCache {
   return cacheOf(cacheFile(root)?.data, tool);
+}
+
+/** The part of the cache a command that uses a few positions reads: {@link knownPositionIds}. */
+const positionIdsSchema = cacheSchema.pick({ format: true, tool: true, positionIds: true });
+
+/**
+ * The ids of position files the last build of this tool learnt in the project `cwd` is in, by path and content hash (as
+ * `LoadProjectOptions.knownPositionIds` takes them), or none. A command that uses one or a few
+ * positions (clear, new, review) then parses only those: finding the ids by parsing every file
+ * took 0.7 s of a `clear` in a project of 1,500 positions. The meetings' part is not checked.
+ */
+export function knownPositionIds(cwd: string): ReadonlyMap<string, string> {
+  const parsed = positionIdsSchema.safeParse(cacheFile(findProjectRoot(cwd))?.data);
+  return new Map(parsed.success && parsed.data.tool === toolFingerprint() ? Object.entries(parsed.data.positionIds) : []);
 }
 
 /** The cache file's text and what it parses to (undefined when it is no JSON); undefined when it cannot be read. */

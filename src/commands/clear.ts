@@ -8,6 +8,7 @@ import { wrongKindProblem } from '../load/targets.js';
 import { isInside, namedPath, projectPath, readText } from '../load/files.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
+import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
@@ -60,7 +61,7 @@ export interface ClearResult {
  * `version` — and says so when that may be due.
  */
 export function clear(options: ClearOptions): ClearResult {
-  const project = loadProject(options.cwd);
+  const project = loadProject(options.cwd, { knownPositionIds: knownPositionIds(options.cwd) });
   if (hasErrors(project.setupDiagnostics)) {
     return { file: '', changes: [], written: false, notes: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.problems };
   }

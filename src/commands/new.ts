@@ -8,6 +8,7 @@ import { wrongKindProblem } from '../load/targets.js';
 import { loadMeeting } from '../load/meeting.js';
 import { fileCodesInUse, loadAllMeetings } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
+import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { meetingSchema, positionSchema } from '../model/index.js';
@@ -75,7 +76,7 @@ function endDateFlag(first: string, given: string | undefined): string | undefin
 
 /** Writes a new, valid, commented meeting file `meetings/<date>-<slug>.yaml`. */
 export async function newMeeting(options: NewMeetingOptions): Promise<NewFileResult> {
-  const project = loadProject(options.cwd);
+  const project = loadProject(options.cwd, { knownPositionIds: knownPositionIds(options.cwd) });
   if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.problems);
   const day = readDay(options.date);
   if ('problem' in day) throw new UsageError(`${day.problem}.`, day.hint);
@@ -136,7 +137,7 @@ function answerWarnings(project: Project, target: string): Diagnostic[] {
 
 /** Writes a new, valid, commented draft position `positions/[<dir>/]<id>.yaml`. */
 export async function newPosition(options: NewPositionOptions): Promise<NewFileResult> {
-  const project = loadProject(options.cwd);
+  const project = loadProject(options.cwd, { knownPositionIds: knownPositionIds(options.cwd) });
   if (hasErrors(project.setupDiagnostics)) return failed(project.setupDiagnostics, ExitCode.problems);
   const id = positionSchema.shape.id.safeParse(options.id);
   const usable = (text: string) => positionSchema.shape.id.safeParse(text).success;

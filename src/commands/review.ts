@@ -11,6 +11,7 @@ import { namedPath, projectPath, readBytesWithin } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
+import { knownPositionIds } from '../batch/cache.js';
 import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -84,7 +85,7 @@ export interface ReviewResult {
  * new version and records the ministry's clearance.
  */
 export function review(options: ReviewOptions): ReviewResult {
-  const project = loadProject(options.cwd);
+  const project = loadProject(options.cwd, { knownPositionIds: knownPositionIds(options.cwd) });
   const docx = namedPath(project.root, options.cwd, options.docx);
   const shown = projectPath(project.root, docx);
   const result: ReviewResult = { docx: shown, meeting: '', ministry: null, fields: [], outside: [], diagnostics: [...project.setupDiagnostics], exitCode: ExitCode.ok };

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { clear } from '../../src/commands/clear.js';
+import { newPosition } from '../../src/commands/new.js';
+import { review } from '../../src/commands/review.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+
+/** Every position file parsed, by path: the work a command that uses one position should not do for all of them. */
+const parsed: string[] = [];
+vi.mock('../../src/load/yaml.js', async (importOriginal) => {
+  const yaml = await importOriginal<typeof import('../../src/load/yaml.js')>();
+  return {
+    ...yaml,
+    parseYaml: (path: string, ...rest: Parameters<typeof yaml.parseYaml> extends [string, ...infer R] ? R : never) => {
+      if (path.startsWith('positions/')) parsed.push(path);
+      return yaml.parseYaml(path, ...rest);
+    },
+  };
+});
+
+const EXTRA = 20;
+
+/** The example project with twenty more positions, built once, so the build's cache knows every position's id. */
+async function builtProject(): Promise<string> {
+  const text = exampleFile('positions/educ/equity-reforms.yaml');
+  const extra = Object.fromEntries(Array.from({ length: EXTRA }, (_, n) => [`positions/extra/extra-${n}.yaml`, text.replace('id: equity-reforms', `id: extra-${n}`)]));
+  const dir = exampleProject(extra);
+  const built = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], formats: ['md', 'docx'], final: false, jobs: 1 });
+  expect(built.exitCode).toBe(0);
+  return dir;
+}
+
+/** How many position files were parsed since the last call. */
+function parses(): number {
+  const count = parsed.length;
+  parsed.length = 0;
+  return count;
+}
+
+beforeEach(() => {
+  parsed.length = 0;
+});
+
+describe('a command that uses one position, after a build', () => {
+  it('clear parses that position, not every one to learn its id', async () => {
+    const dir = await builtProject();
+    parses();
+    const result = clear({ cwd: dir, position: 'equity-reforms', ministry: 'AM', date: '2021-02-16', status: 'cleared' });
+    expect(result.written).toBe(true);
+    expect(readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8')).toContain('date: 2021-02-16');
+    // The position, the file as read under the lock and as edited: none of the twenty others (23 parses before).
+    expect(parses()).toBeLessThanOrEqual(3);
+  });
+
+  it('new position learns the ids in use from the build, and still refuses one in use', async () => {
+    const dir = await builtProject();
+    parses();
+    await expect(newPosition({ cwd: dir, id: 'extra-3', flags: { question: 'Q', clearances: ['AM'] } })).rejects.toThrow('already exists');
+    // The ids come from the build's cache: at most the file that claims the id is read (23 parses before).
+    expect(parses()).toBeLessThanOrEqual(1);
+  });
+
+  it('review of the built report parses the positions it prints', async () => {
+    const dir = await builtProject();
+    parses();
+    const result = review({ cwd: dir, docx: 'out/IZMzin_190221_EDUC.docx', accept: false, cleared: false, rebase: false, today: '2021-02-18' });
+    expect(result.exitCode).toBe(0);
+    // The report's three positions (23 before).
+    expect(parses()).toBeLessThanOrEqual(3);
+  });
+});

@@ -11,6 +11,7 @@ import { isInside, namedPath, projectPath } from '../load/files.js';
 import { namedFileProblem, type OutsideWords } from '../load/links.js';
 import { openRepository, repositoryAt, resolveCommits, type Repository } from '../load/git.js';
 import { loadProject, withPositions, type Project } from '../load/project.js';
+import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
 import { paint } from '../diagnostics/human.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -81,7 +82,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
 
   // A position is compared on its own: the project's other positions are read only for a report.
   const byFolder = folderKind(settings, first);
-  const project = byFolder === 'position' ? settings : withPositions(settings);
+  const project = byFolder === 'position' ? settings : withPositions(settings, { knownPositionIds: knownPositionIds(options.cwd) });
 
   // Both revisions, and a position's text at each, come from one git process, and nothing is
   // asked of git before it. `--since` alone names no revision: the repository is checked up front.

@@ -196,10 +196,10 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   };
 }
 
-/** A project loaded with `skipPositions`, with its positions read after all. */
-export function withPositions(project: Project): Project {
+/** A project loaded with `skipPositions`, with its positions read after all (`knownPositionIds` as {@link loadProject} takes it). */
+export function withPositions(project: Project, options: Pick<LoadProjectOptions, 'knownPositionIds'> = {}): Project {
   const { locations } = projectLocations(project.files, project.config, project.configFile);
-  return { ...project, ...loadPositions(project.files, locations.positions, {}) };
+  return { ...project, ...loadPositions(project.files, locations.positions, options) };
 }
 
 /** The project's registry, or the built-in one when the project has none (or names one it cannot use). */

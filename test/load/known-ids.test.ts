@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { clear } from '../../src/commands/clear.js';
+import { diff } from '../../src/commands/diff.js';
 import { newPosition } from '../../src/commands/new.js';
 import { review } from '../../src/commands/review.js';
+import { initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
 
 /** Every position file parsed, by path: the work a command that uses one position should not do for all of them. */
@@ -69,5 +71,15 @@ describe('a command that uses one position, after a build', () => {
     expect(result.exitCode).toBe(0);
     // The report's three positions (23 before).
     expect(parses()).toBeLessThanOrEqual(3);
+  });
+
+  it('diff of a meeting since its build parses the positions it compares', async () => {
+    const dir = await builtProject();
+    initRepository(dir);
+    parses();
+    const result = await diff({ cwd: dir, files: [EXAMPLE_MEETING], since: 'out/IZMzin_190221_EDUC.manifest.json', format: 'md', stat: true, whitespace: false, colour: false });
+    expect(result.exitCode).toBe(0);
+    // The report's three positions, now and as the build read them (26 parses before).
+    expect(parses()).toBeLessThanOrEqual(6);
   });
 });

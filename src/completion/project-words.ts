@@ -1,4 +1,5 @@
 import { globSync } from 'tinyglobby';
+import { knownPositionIds } from '../batch/cache.js';
 import { loadProject } from '../load/project.js';
 import { projectLocations } from '../load/project-paths.js';
 import { listTemplates } from '../load/templates.js';
@@ -11,7 +12,8 @@ import type { ProjectWords } from './spec.js';
  * Throws as loading does outside a project; the caller offers nothing then.
  */
 export function projectWords(cwd: string, words: ProjectWords): string[] {
-  const project = loadProject(cwd, { skipPositions: words !== 'position-ids' });
+  // The ids as the last build learnt them: a file is parsed only when its text is not the one the build saw.
+  const project = words === 'position-ids' ? loadProject(cwd, { knownPositionIds: knownPositionIds(cwd) }) : loadProject(cwd, { skipPositions: true });
   switch (words) {
     case 'position-ids':
       return [...new Set(project.positionFiles.map((file) => file.id))].sort();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { clear } from '../../src/commands/clear.js';
+import { projectWords } from '../../src/completion/project-words.js';
 import { diff } from '../../src/commands/diff.js';
 import { newPosition } from '../../src/commands/new.js';
 import { review } from '../../src/commands/review.js';
@@ -81,5 +82,13 @@ describe('a command that uses one position, after a build', () => {
     expect(result.exitCode).toBe(0);
     // The report's three positions, now and as the build read them (26 parses before).
     expect(parses()).toBeLessThanOrEqual(6);
+  });
+
+  it('completing a position id on the command line parses no position', async () => {
+    const dir = await builtProject();
+    parses();
+    expect(projectWords(dir, 'position-ids')).toContain('extra-19');
+    // 23 parses before.
+    expect(parses()).toBe(0);
   });
 });

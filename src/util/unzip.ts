@@ -21,19 +21,23 @@ export interface UnzipLimits {
  * all together no larger than `together`, unpacked. The sizes come from the zip's directory,
  * before anything is unpacked, so a small file that unpacks to gigabytes (a zip bomb) costs
  * nothing; they are counted together too, as a zip may hold any number of entries each within
- * the part's limit (twenty themes of 200 MB took 4 GB). An entry that claims less than it holds
- * is cut at what it claims (fflate unpacks into a buffer of that size). Nothing more is unpacked
- * after an entry left packed. Throws what fflate throws for bytes that are not a zip.
+ * the part's limit (twenty themes of 200 MB took 4 GB). A deflated entry that claims less than it
+ * holds is cut at what it claims (fflate unpacks it into a buffer of that size); a stored one is
+ * copied as it is packed, so it counts as what it holds (a zip of stored entries claiming 0 bytes,
+ * or many pointing at the same data, went past both limits). Nothing more is unpacked after an
+ * entry left packed. Throws what fflate throws for bytes that are not a zip.
  */
 export function unzipWithin(bytes: Uint8Array, limits: UnzipLimits, wanted: (name: string) => boolean = () => true): Unzipped {
   let tooLarge: Unzipped['tooLarge'];
   let unpacked = 0;
   const files = unzipSync(bytes, {
-    filter: ({ name, originalSize }) => {
+    filter: ({ name, size: packed, originalSize, compression }) => {
       if (!wanted(name) || tooLarge) return false;
-      if (originalSize > limits.part) tooLarge = { name, size: originalSize };
-      else if (unpacked + originalSize > limits.together) tooLarge = { name, size: originalSize, together: true };
-      else unpacked += originalSize;
+      // fflate copies a stored entry as it is packed, whatever it claims: one claiming 0 bytes was counted as none.
+      const size = compression === 0 ? Math.max(packed, originalSize) : originalSize;
+      if (size > limits.part) tooLarge = { name, size };
+      else if (unpacked + size > limits.together) tooLarge = { name, size, together: true };
+      else unpacked += size;
       return !tooLarge;
     },
   });

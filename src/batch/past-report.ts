@@ -32,14 +32,13 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
 }
 
 /**
- * Whether the text changed: the Markdown when both builds wrote one (the DOCX also changes with
- * its date, or with how a newer briefing lays it out), else any file both wrote.
+ * Whether the text changed, as the Markdown both builds wrote tells. Nothing else can: the DOCX
+ * and the PDF record the hashes of their inputs (a comment added to the meeting file changes
+ * them) and how a newer briefing lays them out, so a project that writes no Markdown is told nothing.
  */
 function readsOtherwise(before: Manifest, report: GeneratedReport): boolean {
   const now = new Map(report.files.map((file) => [file.name, file.sha256]));
-  const both = before.outputs.filter((file) => now.has(file.name));
-  const compared = both.some((file) => file.name.endsWith('.md')) ? both.filter((file) => file.name.endsWith('.md')) : both;
-  return compared.some((file) => now.get(file.name) !== file.sha256);
+  return before.outputs.some((file) => file.name.endsWith('.md') && now.has(file.name) && now.get(file.name) !== file.sha256);
 }
 
 /** "digital-skills version 1 then, 2 now; teachers no longer used": the positions whose version the report now differs in. */

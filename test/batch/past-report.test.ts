@@ -78,4 +78,20 @@ describe('a past meeting whose final report is built again', () => {
       'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a report that reads otherwise (its positions at the versions it had then: their text or clearances, the meeting, a template, the config or briefing changed since).',
     ]);
   });
+
+  // A DOCX records its inputs' hashes: with no Markdown to compare, a comment added to the meeting file was a report
+  // "that reads otherwise" (found by the read-only review).
+  it('is not said for a project that writes no Markdown, whose DOCX changes with a comment in the meeting file', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await run(dir, '2021-02-18', { formats: ['docx'] });
+    const meeting = join(dir, EXAMPLE_MEETING);
+    writeFileSync(meeting, `${readFileSync(meeting, 'utf8')}# Nosūtīts 18.02.2021.\n`);
+    commitAll(dir, 'a comment', { author: 'Referente', date: '2021-03-01T10:00:00Z' });
+    expect(await run(dir, '2021-03-02', { formats: ['docx'] })).toEqual([]);
+    // With the Markdown, the same comment changes no text either.
+    await run(dir, '2021-03-02', { force: true });
+    writeFileSync(meeting, `${readFileSync(meeting, 'utf8')}# Vēl viens.\n`);
+    expect(await run(dir, '2021-03-03')).toEqual([]);
+  });
 });

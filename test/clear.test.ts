@@ -343,6 +343,14 @@ describe('briefing clear', () => {
     });
     expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--on-version', '0'], dir).status).toBe(2);
     expect(readFileSync(join(dir, file), 'utf8')).toBe(text);
+    // A late answer on version 2 must not replace an answer on version 3 already recorded (found by the read-only review).
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '2021-02-19', '--ref', 'AM v3'], dir).status).toBe(0);
+    const answered = readFileSync(join(dir, file), 'utf8');
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '2021-02-20', '--on-version', '2'], dir)).toMatchObject({
+      status: 2,
+      stderr: `briefing: --on-version 2: AM already answered version 3 of ${file} (cleared, 2021-02-19); an answer on version 2 would replace it; nothing written.\n  Keep the answer on version 3; note the late one in its \`--note\` if it matters.\n`,
+    });
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(answered);
   });
 
   it('warns, at the date written, when the clearance is dated after a meeting that uses the position (as check does), but still records it', () => {

@@ -13,7 +13,7 @@ import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
 import { answerFingerprint, clearedBy, nominativeOn, positionSchema, type Meeting, type Position } from '../model/index.js';
-import { CLEARANCE_RECORD, clearanceSchema, type ClearanceStatus } from '../model/position.js';
+import { CLEARANCE_RECORD, clearanceSchema, type Clearance, type ClearanceStatus } from '../model/position.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../load/shape.js';
@@ -93,7 +93,7 @@ export function clear(options: ClearOptions): ClearResult {
     const earlier = before.position.clearance[ministry];
     // A withdrawal recorded again is the same record (nothing changes, or its date): as any answer given twice.
     if (status === 'withdrawn' && earlier?.status !== 'cleared' && earlier?.status !== 'withdrawn') refuseWithdrawal(shown, ministry, earlier?.status);
-    const version = answeredVersion(shown, before.position.version, options.onVersion);
+    const version = answeredVersion(shown, before.position.version, options.onVersion, earlier, ministry);
     // Of an earlier version the text answered on is not the one in the file (its version alone keeps it from counting now):
     // only an answer on record for that same version still names it.
     const answer = version === before.position.version ? answerFingerprint(before.position) : earlier?.version === version ? (earlier.answer ?? null) : null;
@@ -142,12 +142,19 @@ export function clear(options: ClearOptions): ClearResult {
 }
 
 /** The version an answer is recorded for: `--on-version` when given, else the position's; a usage error for a version after the position's. */
-function answeredVersion(shown: string, current: number, given: number | undefined): number {
+function answeredVersion(shown: string, current: number, given: number | undefined, earlier: Clearance | undefined, ministry: string): number {
   if (given === undefined) return current;
   if (given > current) {
     throw new UsageError(
       `--on-version ${given}: ${shown} is at version ${current}, so no answer can be on version ${given}; nothing written.`,
       `Give the version the ministry answered on (${current} or earlier), or leave --on-version out for version ${current}.`,
+    );
+  }
+  // A late answer on an older text must not take the place of the ministry's answer on a newer one: the report would lose it.
+  if (earlier?.version !== undefined && earlier.version > given) {
+    throw new UsageError(
+      `--on-version ${given}: ${ministry} already answered version ${earlier.version} of ${shown} (${earlier.status}${earlier.date ? `, ${earlier.date}` : ''}); an answer on version ${given} would replace it; nothing written.`,
+      `Keep the answer on version ${earlier.version}; note the late one in its \`--note\` if it matters.`,
     );
   }
   return given;

@@ -29,7 +29,7 @@ export const linePrompt = createPrompt<string, LineConfig>((config, done) => {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const pasting = useRef(false);
-  /** Whether a paste's lines were joined: their indents and blank lines are spaces to collapse. */
+  /** Whether a paste's lines were joined: their indents, tabs and blank lines are spaces to collapse. */
   const joined = useRef(false);
   const prefix = usePrefix({ status, theme });
 
@@ -48,7 +48,7 @@ export const linePrompt = createPrompt<string, LineConfig>((config, done) => {
       return;
     }
     if (isEnterKey(key)) {
-      const answer = (joined.current ? value.replace(/[ \t]{2,}/g, ' ').trim() : value) || fallback || '';
+      const answer = (joined.current ? value.replace(/[ \t]+/g, ' ').trim() : value) || fallback || '';
       const verdict = config.validate ? config.validate(answer) : true;
       if (verdict === true) {
         setValue(answer);
@@ -61,8 +61,9 @@ export const linePrompt = createPrompt<string, LineConfig>((config, done) => {
       setProblem(verdict);
       return;
     }
-    if (isBackspaceKey(key) && !value) setFallback(undefined);
-    else if (isTabKey(key) && !value && fallback) {
+    // Tab and Backspace on an empty line act on the default only when typed: a paste may start with a tab.
+    if (isBackspaceKey(key) && !value && !pasting.current) setFallback(undefined);
+    else if (isTabKey(key) && !value && fallback && !pasting.current) {
       rl.clearLine(0);
       rl.write(fallback);
       setValue(fallback);

@@ -42,6 +42,12 @@ describe('the terminal prompter', () => {
     const answer = prompter.text({ message: 'Topic' });
     setTimeout(() => keys.write('\u001b[200~Vienlīdzīga piekļuve izglītībai –\r  iekļaujoša izglītība\r\r\u001b[201~\r'), 50);
     expect(await answer).toBe('Vienlīdzīga piekļuve izglītībai – iekļaujoša izglītība');
+
+    // A tab at the start of a paste is text, not Tab taking the default (found by the read-only review: "Deffirst second").
+    const tabbed = terminal();
+    const withDefault = tabbed.prompter.text({ message: 'Topic', default: 'Def' });
+    setTimeout(() => tabbed.keys.write('\u001b[200~\tfirst\rsecond\tthird\u001b[201~\r'), 50);
+    expect(await withDefault).toBe('first second third');
   });
 
   it('answers at Enter typed outside a paste; takes the default at Enter and to edit at Tab; asks again after an invalid answer', async () => {

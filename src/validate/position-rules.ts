@@ -106,9 +106,11 @@ export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, positio
 
 /**
  * A cleared entry written by hand names no `version`, so it counts for whatever text the position
- * has now. Once `version` was raised since git HEAD (or `check --base`'s revision), such an entry,
- * there before the raise, would make the report print the ministry's clearance of the earlier
- * version under the new text: flagged (an error under `--final`) until it names the version it cleared.
+ * has now. Once `version` was raised since git HEAD (or `check --base`'s revision), such an entry
+ * there before the raise would make the report print the ministry's clearance of the earlier
+ * version under the new text: flagged (an error under `--final`) until it names the version it
+ * cleared. Every such entry is flagged, one written by hand after the raise too (which entries the
+ * committed text had is not compared): naming its version, as `clear` does, settles either.
  */
 export const clearanceVersionNamed: PositionRule = ({ project, loaded, position }) => {
   const before = loaded.committedVersion;

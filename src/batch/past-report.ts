@@ -27,7 +27,7 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
     'warning',
     'output/past-report-replaced',
     `The meeting on ${report.date} is over, and its report here had been built final; this build replaced it with ${report.draft ? 'a draft that reads' : 'a report that reads'} otherwise ${why}.`,
-    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or build it from a git commit of that time. \`briefing diff ${report.meetingPath} --from <that commit>\` shows what changed.`,
+    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or build it again in a checkout of the last commit before the meeting (\`git worktree add ../${report.date} $(git rev-list -1 --before=${report.date}T23:59 HEAD)\`, then \`npx briefing build ${report.meetingPath}\` there). \`briefing diff ${report.meetingPath} --from <that commit>\` shows what changed.`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,10 @@ describe('a past meeting whose final report is built again', () => {
       ],
     ]);
     expect(warned[0]?.hint).toContain(`briefing diff ${EXAMPLE_MEETING} --from <that commit>`);
+    // The hint names the commit to build the sent report from: the last one before the meeting, here the first.
+    const command = /`git worktree add \.\.\/2021-02-19 \$\((git rev-list -1 --before=2021-02-19T23:59 HEAD)\)`/.exec(warned[0]?.hint ?? '');
+    const [first] = execFileSync('git', ['rev-list', '--reverse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).split('\n');
+    expect(execFileSync('git', (command?.[1] ?? '').split(' ').slice(1), { cwd: dir, encoding: 'utf8' }).trim()).toBe(first);
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).not.toBe(sent);
 
     // The report there is now the draft built from version 3: building it again replaces nothing that was final.

@@ -263,7 +263,7 @@ function positionFile(project: Project, cwd: string, given: string): string {
   }
   // git may have the file the working tree lacks (a sparse checkout, a deletion): how to bring it back.
   const absent = project.files.absent?.(project.config.paths.positions, basename(given).replace(/\.ya?ml$/i, ''));
-  if (absent) throw new UsageError(`No position file or id \`${given}\` in the working tree.`, absentHint(absent, undefined, renamedAdvice(project, (id) => `clear it by that id, \`briefing clear ${id}\``)));
+  if (absent) throw new UsageError(`No position file or id \`${given}\` in the working tree.`, absentHint(absent, undefined, renamedAdvice(project, (id) => `clear it by that id, \`briefing clear ${id}\` with the same options`)));
   const nearest = suggest(given, [...project.positions.keys()]) ?? suggest(basename(given).replace(/\.ya?ml$/, ''), [...project.positions.keys()]);
   throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
 }

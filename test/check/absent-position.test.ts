@@ -57,7 +57,7 @@ test('a position renamed in a commit with a new id, which an earlier meeting sti
     status: 2,
     stderr:
       'briefing: No position file or id `equity-reforms` in the working tree.\n' +
-      `  ${file} was renamed to ${renamed} in commit ${hash} (Jānis Bērziņš, 2021-11-02), whose id is now \`equity-investments\`: clear it by that id, \`briefing clear equity-investments\`.\n`,
+      `  ${file} was renamed to ${renamed} in commit ${hash} (Jānis Bērziņš, 2021-11-02), whose id is now \`equity-investments\`: clear it by that id, \`briefing clear equity-investments\` with the same options.\n`,
   });
   // Gone since from where it was renamed to: nothing to point to, so the file as it was is what can be brought back.
   git(dir, ['rm', '-q', renamed]);

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { gitStates } from '../src/list/git.js';
+import { loggingGitOnPath, REAL_GIT } from './helpers/git.js';
 import { tempDir } from './helpers/project.js';
 
 /**
@@ -11,28 +12,13 @@ import { tempDir } from './helpers/project.js';
  * in a repository of 1,500 positions and 10,000 commits, 4.7 s of git's CPU time (bench/history.ts).
  * A `git` on the PATH that notes the paths each `git log` is given counts what the walk is asked.
  */
-const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-let log = '';
-let path: string | undefined;
-
-beforeEach(() => {
-  const bin = tempDir('briefing-git-bin-');
-  log = join(bin, 'runs.log');
-  writeFileSync(log, '');
-  // One line per `git log`: how many arguments follow its `--`.
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = log ]; then n=0; seen=; for a in "$@"; do [ -n "$seen" ] && n=$((n+1)); [ "$a" = -- ] && seen=1; done; echo "$n" >> '${log}'; fi\nexec '${realGit}' "$@"\n`);
-  chmodSync(join(bin, 'git'), 0o755);
-  path = process.env.PATH;
-  process.env.PATH = `${bin}:${path ?? ''}`;
-});
-afterEach(() => {
-  process.env.PATH = path;
-});
+// One line per `git log`: how many arguments follow its `--`.
+const logOf = loggingGitOnPath('if [ "$1" = log ]; then n=0; seen=; for a in "$@"; do [ -n "$seen" ] && n=$((n+1)); [ "$a" = -- ] && seen=1; done; echo "$n" >> "$LOG"; fi');
 
 /** The number of paths each `git log` was given since the last call. */
 function logPaths(): number[] {
-  const runs = readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number);
-  writeFileSync(log, '');
+  const runs = readFileSync(logOf(), 'utf8').split('\n').filter(Boolean).map(Number);
+  writeFileSync(logOf(), '');
   return runs;
 }
 
@@ -40,13 +26,13 @@ let day = 1;
 function commit(dir: string, message: string): void {
   const date = `2021-03-${String(day++).padStart(2, '0')}T12:00:00Z`;
   const env = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  execFileSync(realGit, ['add', '-A'], { cwd: dir });
-  execFileSync(realGit, ['commit', '-q', '-m', message], { cwd: dir, env });
+  execFileSync(REAL_GIT, ['add', '-A'], { cwd: dir });
+  execFileSync(REAL_GIT, ['commit', '-q', '-m', message], { cwd: dir, env });
 }
 
 /** What `git log -1 -- <file>` dates each file by, the answer `list` gives. */
 function lastChanged(dir: string, files: readonly string[]): (string | null)[] {
-  return files.map((file) => execFileSync(realGit, ['log', '-1', '--format=%cs', '--', file], { cwd: dir, encoding: 'utf8' }).trim() || null);
+  return files.map((file) => execFileSync(REAL_GIT, ['log', '-1', '--format=%cs', '--', file], { cwd: dir, encoding: 'utf8' }).trim() || null);
 }
 
 /** A project below the repository's top, with twelve positions in two folders, edited, moved and deleted over its history. */
@@ -56,7 +42,7 @@ function project(): { top: string; root: string; files: string[] } {
   const root = join(top, 'eu');
   const file = (area: string, n: number) => `positions/${area}/p-${n}.yaml`;
   const all = ['educ', 'youth'].flatMap((area) => [1, 2, 3, 4, 5, 6].map((n) => file(area, n)));
-  execFileSync(realGit, ['init', '-q', '-b', 'main', top]);
+  execFileSync(REAL_GIT, ['init', '-q', '-b', 'main', top]);
   for (const area of ['educ', 'youth', 'old']) mkdirSync(join(root, 'positions', area), { recursive: true });
   for (const each of all) writeFileSync(join(root, each), `id: ${each}\n`);
   writeFileSync(join(root, 'positions/old/p-1.yaml'), 'id: p-old\n');
@@ -68,7 +54,7 @@ function project(): { top: string; root: string; files: string[] } {
     }
   });
   rmSync(join(root, 'positions/old/p-1.yaml'));
-  execFileSync(realGit, ['mv', 'eu/positions/educ/p-2.yaml', 'eu/positions/youth/p-7.yaml'], { cwd: top });
+  execFileSync(REAL_GIT, ['mv', 'eu/positions/educ/p-2.yaml', 'eu/positions/youth/p-7.yaml'], { cwd: top });
   commit(top, 'moved and deleted');
   const files = all.map((each) => each.replace('educ/p-2.yaml', 'youth/p-7.yaml')).sort();
   return { top, root, files };
@@ -84,13 +70,13 @@ describe('the dates list gives each position', () => {
 
   test('are those of `git log -1` in a history with merges, walked with the files themselves', async () => {
     const { top, root, files } = project();
-    execFileSync(realGit, ['checkout', '-q', '-b', 'side'], { cwd: top });
+    execFileSync(REAL_GIT, ['checkout', '-q', '-b', 'side'], { cwd: top });
     writeFileSync(join(root, 'positions/educ/p-3.yaml'), 'id: p-3\nversion: 9\n');
     commit(top, 'side');
-    execFileSync(realGit, ['checkout', '-q', 'main'], { cwd: top });
+    execFileSync(REAL_GIT, ['checkout', '-q', 'main'], { cwd: top });
     writeFileSync(join(root, 'positions/youth/p-4.yaml'), 'id: p-4\nversion: 9\n');
     commit(top, 'main');
-    execFileSync(realGit, ['merge', '-q', '--no-edit', 'side'], { cwd: top, env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    execFileSync(REAL_GIT, ['merge', '-q', '--no-edit', 'side'], { cwd: top, env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
     const states = await gitStates(root, files);
     expect(files.map((file) => states?.get(file)?.lastCommit ?? null)).toEqual(lastChanged(top, files.map((file) => `eu/${file}`)));
     expect(logPaths()).toEqual([files.length]);

@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { tempDir } from './project.js';
 
 /** A commit's author and date, fixed so tests can check what the diff reports. */
 export interface CommitAs {
@@ -37,4 +41,30 @@ export function initRepository(dir: string, as?: CommitAs): void {
 export function commitAll(dir: string, message: string, as?: CommitAs): void {
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '-m', message], as);
+}
+
+/** The real git, for a test that puts a logging one first on the PATH ({@link loggingGitOnPath}). */
+export const REAL_GIT = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+
+/**
+ * For each test of the file: a `git` first on the PATH that notes each run with `note` (shell that
+ * appends a line to "$LOG": `echo "$1" >> "$LOG"`) and hands it to the real git, so a test counts
+ * what briefing asks git. Returns the log's path for the test running.
+ */
+export function loggingGitOnPath(note: string): () => string {
+  let log = '';
+  let path: string | undefined;
+  beforeEach(() => {
+    const bin = tempDir('briefing-git-bin-');
+    log = join(bin, 'runs.log');
+    writeFileSync(log, '');
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nLOG='${log}'\n${note}\nexec '${REAL_GIT}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    path = process.env.PATH;
+    process.env.PATH = `${bin}:${path ?? ''}`;
+  });
+  afterEach(() => {
+    process.env.PATH = path;
+  });
+  return () => log;
 }

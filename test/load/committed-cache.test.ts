@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
+import { loggingGitOnPath, REAL_GIT } from '../helpers/git.js';
 import { tempDir, writeFile } from '../helpers/project.js';
 
 /**
@@ -13,32 +14,17 @@ import { tempDir, writeFile } from '../helpers/project.js';
  * not run git again. A `git` on the PATH that notes each run and hands it to the real one counts them.
  */
 const POSITION = 'positions/youth/youth-participation.yaml';
-const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-let log = '';
-let path: string | undefined;
-
-beforeEach(() => {
-  const bin = tempDir('briefing-git-bin-');
-  log = join(bin, 'runs.log');
-  writeFileSync(log, '');
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${realGit}' "$@"\n`);
-  chmodSync(join(bin, 'git'), 0o755);
-  path = process.env.PATH;
-  process.env.PATH = `${bin}:${path ?? ''}`;
-});
-afterEach(() => {
-  process.env.PATH = path;
-});
+const logOf = loggingGitOnPath('echo "$1" >> "$LOG"');
 
 /** How many times `git diff` ran since the last call. */
 function diffs(): number {
-  const runs = readFileSync(log, 'utf8').split('\n').filter((line) => line === 'diff').length;
-  writeFileSync(log, '');
+  const runs = readFileSync(logOf(), 'utf8').split('\n').filter((line) => line === 'diff').length;
+  writeFileSync(logOf(), '');
   return runs;
 }
 
 function git(dir: string, ...args: string[]): void {
-  execFileSync(realGit, ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: dir, stdio: 'ignore' });
+  execFileSync(REAL_GIT, ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: dir, stdio: 'ignore' });
 }
 
 const notRaised = async (project: string) => (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => d.file);

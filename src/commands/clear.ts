@@ -160,10 +160,14 @@ function answeredVersion(shown: string, current: number, given: number | undefin
   return given;
 }
 
-/** A clearance dated after a meeting that uses the position, as `check` would say it: probably a wrong date. */
+/**
+ * A clearance dated after every meeting that uses the position: probably a wrong date. One dated
+ * before a meeting that uses it is for that meeting, whatever earlier ones used the position too
+ * (a position cleared again in May for May's meeting was said to be dated after February's).
+ */
 function afterMeetings(shown: string, ministry: string, date: string, using: readonly Meeting[], status: ClearanceStatus): Diagnostic[] {
   const before = using.filter((meeting) => meeting.date < date).map((meeting) => meeting.date);
-  if (status === 'withdrawn' || !before.length) return [];
+  if (status === 'withdrawn' || !before.length || before.length < using.length) return [];
   const meetings = [...new Set(before)].sort();
   return [
     diagnostic(

@@ -472,11 +472,15 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
   });
 };
 
-/** A clearance dated after the meeting cannot have been in place for it: likely a mistyped date. */
-export const clearedBeforeMeeting: MeetingRule = ({ project, meeting }) =>
+/**
+ * A clearance dated after the meeting cannot have been in place for it: likely a mistyped date.
+ * Not said for a meeting that is over of a clearance dated since, up to today: a position is used
+ * again, cleared again for a later meeting, and every check said so of each earlier one, for good.
+ */
+export const clearedBeforeMeeting: MeetingRule = ({ project, meeting, today }) =>
   includedPositions(project, meeting).flatMap(({ position, file }) =>
     Object.entries(position?.clearance ?? {}).flatMap(([code, entry]) =>
-      entry.date && entry.date > meeting.date
+      entry.date && entry.date > meeting.date && !(today !== undefined && lastDayOf(meeting) < today && entry.date <= today)
         ? [
             diagnostic(
               file.path,

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { clear } from '../../src/commands/clear.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+
+const REFORMS = 'positions/educ/equity-reforms.yaml';
+
+/**
+ * A position is used again: cleared in February for the meeting of 19 February, cleared again in April
+ * for a meeting in May. The April clearance is after February's meeting, and every check of the project
+ * said so of it for good, and `clear` said so when recording it for May.
+ */
+function reusedPosition(): string {
+  const may = exampleFile(EXAMPLE_MEETING).replace('date: 2021-02-19', 'date: 2021-05-18').replace('file_code: IZMzin_190221_EDUC', 'file_code: IZMzin_180521_EDUC');
+  return exampleProject({
+    [REFORMS]: exampleFile(REFORMS).replace('date: 2021-02-15', 'date: 2021-04-10'),
+    'meetings/2021-05-18-educ-council.yaml': may,
+  });
+}
+
+async function afterMeeting(dir: string, today: string): Promise<string[]> {
+  const result = await check({ cwd: dir, paths: [], final: false, today });
+  return result.diagnostics.filter((d) => d.ruleId === 'clearance/after-meeting').map((d) => d.message);
+}
+
+describe('a clearance dated after a meeting that uses the position', () => {
+  test('is said while the meeting is not over, or when dated after today; not of a meeting over before a clearance since', async () => {
+    const dir = reusedPosition();
+    const said = ['The clearance by AM is dated 2021-04-10, after the meeting on 2021-02-19.'];
+    // Before February's meeting a clearance dated in April is a mistyped date.
+    expect(await afterMeeting(dir, '2021-02-18')).toEqual(said);
+    // February's meeting is over, but the clearance is dated after today: a mistyped date still.
+    expect(await afterMeeting(dir, '2021-03-01')).toEqual(said);
+    // In May, the clearance of April is for May's meeting: February's report was made with February's.
+    expect(await afterMeeting(dir, '2021-05-01')).toEqual([]);
+  });
+
+  test('is said by clear only when dated after every meeting that uses the position', () => {
+    const dir = reusedPosition();
+    const late = (date: string) => clear({ cwd: dir, position: 'equity-reforms', ministry: 'LM', date, status: 'cleared' }).diagnostics.filter((d) => d.ruleId === 'clearance/after-meeting').map((d) => d.message);
+    expect(late('2021-04-12')).toEqual([]);
+    expect(late('2021-06-01')).toEqual(['The clearance by LM is dated 2021-06-01, after the meetings on 2021-02-19, 2021-05-18 that use this position.']);
+  });
+});

@@ -190,9 +190,11 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   lowerFirst: (...args) => {
     const value = text('lowerFirst', positional('lowerFirst', args)[0]);
     const [first = '', second = ''] = value.split(/\s+/);
-    // An abbreviation has a capital after its first letter: ĀM, VARAM, IeM. One as the second word ("Padomniece ES jautājumos") makes no name of the first.
+    // An abbreviation has a capital after its first letter: ĀM, VARAM, IeM. One as the second word ("Padomniece ES jautājumos") makes
+    // no name of the first, unless that is a place's genitive ("Liepājas SEZ pārvaldnieks": -as, -es, as a role's nominative never ends).
     const abbreviation = (word: string) => /^\p{Lu}\S*\p{Lu}/u.test(word);
-    const name = abbreviation(first) || (/^\p{Lu}/u.test(second) && !abbreviation(second)) || STATE_OFFICES.test(value) || startsWithMinistryName(value, rootOf(args));
+    const capitalised = /^\p{Lu}/u.test(second) && (!abbreviation(second) || /(?:as|es)$/u.test(first));
+    const name = abbreviation(first) || capitalised || STATE_OFFICES.test(value) || startsWithMinistryName(value, rootOf(args));
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },
   /** `{{clearanceStatus status}}` → the Latvian words for a clearance state ("atbilde vēl nav saņemta"); `"en"` for English. */

@@ -119,6 +119,9 @@ describe('lowerFirst', () => {
     expect(call('lowerFirst', 'Ūdens')).toBe('ūdens');
     // An abbreviation as the second word makes no name of the first.
     expect(call('lowerFirst', 'Padomniece ES jautājumos')).toBe('padomniece ES jautājumos');
+    // But a place's genitive before one is a name (found by the read-only review: "liepājas SEZ pārvaldnieks").
+    expect(call('lowerFirst', 'Liepājas SEZ pārvaldnieks')).toBe('Liepājas SEZ pārvaldnieks');
+    expect(call('lowerFirst', 'Mārupes PII vadītāja')).toBe('Mārupes PII vadītāja');
   });
 
   it('has the number of arguments of every helper, and no more, and each example calls its helper with a number it takes', () => {

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { MARKDOWN_FIELDS } from '../model/field.js';
 import { argumentsOf, hasPrograms, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 import { suggest } from '../util/suggest.js';
 import { arityProblem, helperArity } from './helpers.js';
@@ -169,8 +170,8 @@ function blockOfValue(node: hbs.AST.Node, names: TemplateNames): string | undefi
   return names.helpers.has(name) && !BLOCK_HELPERS.has(name) ? name : undefined;
 }
 
-/** The names of the template data's Markdown fields: a meeting's background and outcome, a position's body and its English one. */
-const MARKDOWN_FIELDS = new Set(['background', 'backgroundEn', 'outcome', 'outcomeEn', 'body', 'bodyEn']);
+/** The names of the template data's Markdown fields: the files' Markdown fields as the data names them (`body_en` is `bodyEn`). */
+const MARKDOWN_MODEL_KEYS = new Set(Object.values(MARKDOWN_FIELDS).flatMap((keys) => keys.map((key) => key.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()))));
 
 /**
  * What is written between the braces of a mustache that prints a Markdown field with two
@@ -183,7 +184,7 @@ function markdownAsText(node: hbs.AST.Node, source: string): string | undefined 
   const mustache = node as hbs.AST.MustacheStatement;
   if (!mustache.escaped || !isPath(mustache.path)) return undefined;
   const plain = !mustache.params.length && !mustache.hash?.pairs.length;
-  if (plain) return MARKDOWN_FIELDS.has(mustache.path.parts.at(-1) ?? '') ? mustache.path.original : undefined;
+  if (plain) return MARKDOWN_MODEL_KEYS.has(mustache.path.parts.at(-1) ?? '') ? mustache.path.original : undefined;
   // `eq` prints true or false, not the field.
   if (mustache.path.original === 'eq' || !givesMarkdownField(mustache)) return undefined;
   return /^\{\{~?\s*([\s\S]*?)\s*~?\}\}$/.exec(textOf(source, mustache.loc))?.[1]?.replace(/\s+/g, ' ');
@@ -192,9 +193,9 @@ function markdownAsText(node: hbs.AST.Node, source: string): string | undefined 
 /** Whether a call is given a Markdown field: a path to one, or `lookup` of one, as an argument or in a sub-expression among them. */
 function givesMarkdownField(call: hbs.AST.MustacheStatement | hbs.AST.SubExpression): boolean {
   const literal = (expression: hbs.AST.Expression | undefined) => (expression?.type === 'StringLiteral' ? (expression as hbs.AST.StringLiteral).value : undefined);
-  if (isPath(call.path) && call.path.original === 'lookup' && MARKDOWN_FIELDS.has(literal(call.params[1]) ?? '')) return true;
+  if (isPath(call.path) && call.path.original === 'lookup' && MARKDOWN_MODEL_KEYS.has(literal(call.params[1]) ?? '')) return true;
   return argumentsOf(call).some((argument) =>
-    isPath(argument) ? MARKDOWN_FIELDS.has(argument.parts.at(-1) ?? '') : argument.type === 'SubExpression' && givesMarkdownField(argument as hbs.AST.SubExpression),
+    isPath(argument) ? MARKDOWN_MODEL_KEYS.has(argument.parts.at(-1) ?? '') : argument.type === 'SubExpression' && givesMarkdownField(argument as hbs.AST.SubExpression),
   );
 }
 

@@ -18,6 +18,8 @@ export interface PositionFile {
   committedVersion?: number;
   /** With `committedVersion`: the committed answer's fingerprint (see `answerFingerprint`), to tell whether the answer changed. */
   committedAnswer?: string;
+  /** With `committedVersion`: the ministries whose committed clearance is cleared naming no version nor answer (written by hand). */
+  committedUnnamed?: readonly string[];
   /** With a version lower than `committedVersion`: the commit at which the file last had that version, with the same answer (a revert). */
   restoredFrom?: RestoredVersion;
   /** With a lower version not found restored: the history searched stops short, in a shallow clone, so a revert cannot be told. */
@@ -47,6 +49,8 @@ export interface LoadedPosition {
   committedVersion?: number;
   /** With `committedVersion`: the committed answer's fingerprint (see `answerFingerprint`). */
   committedAnswer?: string;
+  /** See {@link PositionFile.committedUnnamed}. */
+  committedUnnamed?: readonly string[];
   /** See {@link PositionFile.restoredFrom}. */
   restoredFrom?: RestoredVersion;
   /** See {@link PositionFile.historyCut}. */
@@ -98,6 +102,7 @@ export class LazyPosition implements LoadedPosition {
   readonly path: string;
   readonly committedVersion: number | undefined;
   readonly committedAnswer: string | undefined;
+  readonly committedUnnamed: readonly string[] | undefined;
   readonly restoredFrom: RestoredVersion | undefined;
   readonly historyCut: true | undefined;
   readonly #files: ProjectFiles;
@@ -111,6 +116,7 @@ export class LazyPosition implements LoadedPosition {
     this.path = file.path;
     this.committedVersion = file.committedVersion;
     this.committedAnswer = file.committedAnswer;
+    this.committedUnnamed = file.committedUnnamed;
     this.restoredFrom = file.restoredFrom;
     this.historyCut = file.historyCut;
     this.#files = files;

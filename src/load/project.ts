@@ -319,7 +319,7 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
     const restored = lowered ? restoredFrom(root, at, base, now) : undefined;
     // A shallow clone (CI fetches a commit or two) may lack the commit a revert brings back: the refusal says so.
     const cut = lowered && !restored && isShallowClone(repositoryAt(root));
-    return { ...file, committedVersion: before.version, committedAnswer: before.answer, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
+    return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
   });
   return { files: versioned, kept: !noGit && !refused && !gone.length };
 }
@@ -356,12 +356,20 @@ function restoredFrom(root: string, path: string, base: string, now: { version: 
   return last?.facts?.answer === now.answer ? { commit: last.commit, date: last.date } : undefined;
 }
 
-/** The `version` of a position's text (committed, or now) and its answer's fingerprint, if that text is readable and has a version. */
-function committedFacts(text: string | undefined, path: string): { version: number; answer: string } | undefined {
+/**
+ * The `version` of a position's text (committed, or now), its answer's fingerprint and the ministries
+ * whose clearance in it is written by hand, cleared naming neither version nor answer, if that text
+ * is readable and has a version.
+ */
+function committedFacts(text: string | undefined, path: string): { version: number; answer: string; unnamed: string[] } | undefined {
   if (text === undefined) return undefined;
   const data = parseYaml(path, text).data;
   if (typeof data === 'object' && data !== null && 'version' in data && Number.isInteger(data.version)) {
-    return { version: Number(data.version), answer: answerFingerprint(data as { body?: unknown; body_en?: unknown }) };
+    const clearance = 'clearance' in data && typeof data.clearance === 'object' && data.clearance !== null ? Object.entries(data.clearance) : [];
+    const unnamed = clearance.flatMap(([code, entry]: [string, unknown]) =>
+      typeof entry === 'object' && entry !== null && 'status' in entry && entry.status === 'cleared' && !('version' in entry) && !('answer' in entry) ? [code] : [],
+    );
+    return { version: Number(data.version), answer: answerFingerprint(data as { body?: unknown; body_en?: unknown }), unnamed };
   }
   return undefined;
 }

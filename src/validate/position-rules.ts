@@ -109,14 +109,15 @@ export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, positio
  * has now. Once `version` was raised since git HEAD (or `check --base`'s revision), such an entry
  * there before the raise would make the report print the ministry's clearance of the earlier
  * version under the new text: flagged (an error under `--final`) until it names the version it
- * cleared. Every such entry is flagged, one written by hand after the raise too (which entries the
- * committed text had is not compared): naming its version, as `clear` does, settles either.
+ * cleared. Only an entry the committed text had so: one written by hand after the raise is the
+ * ministry's answer on the new text.
  */
 export const clearanceVersionNamed: PositionRule = ({ project, loaded, position }) => {
   const before = loaded.committedVersion;
   if (before === undefined || position.version <= before) return [];
+  const written = new Set(loaded.committedUnnamed ?? []);
   return Object.entries(position.clearance)
-    .filter(([, entry]) => entry.status === 'cleared' && entry.version === undefined && entry.answer === undefined)
+    .filter(([code, entry]) => written.has(code) && entry.status === 'cleared' && entry.version === undefined && entry.answer === undefined)
     .map(([code]) =>
       diagnostic(
         loaded.file.path,

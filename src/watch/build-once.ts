@@ -11,6 +11,7 @@ import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerpri
 import { entryName, writeCacheMerged, type BuildCache } from '../batch/cache.js';
 import { cacheEntry } from '../batch/outcome.js';
 import { isUnchanged, type LastBuild } from '../batch/plan.js';
+import { pastReportReplaced } from '../batch/past-report.js';
 import { projectPath } from '../load/files.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */
@@ -88,13 +89,13 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   const keys: KeyContext = { tool: toolFingerprint(), project, options: generate, out: projectPath(project.root, outDir), usualOut: projectPath(project.root, join(project.root, project.config.output)), claims: claimsById(project.positionFiles) };
   if (options.last && isUnchanged(meetingPath, options.last, keys, templates)) return { ...result, status: 'unchanged' };
   sweepInterrupted(outDir);
-  const { report, emitted } = await buildMeeting(
-    project,
-    meetingPath,
-    generate,
-    templates,
-    (generated) => ({ root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerBuildFiles(options.former, generated) ?? [] } : {}) }),
-  );
+  // Read before the files are replaced, as a batch build reads it: the manifest there is the last build's.
+  let replaced: Diagnostic | undefined;
+  const { report, emitted } = await buildMeeting(project, meetingPath, generate, templates, (generated) => {
+    const manifest = generated.files.find((file) => file.format === 'manifest');
+    replaced = manifest ? pastReportReplaced(generated, join(outDir, manifest.name), generate.today) : undefined;
+    return { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerBuildFiles(options.former, generated) ?? [] } : {}) };
+  });
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));
   result.positionIds = report.inputs.positions.map((p) => p.id);
   if (report.inputs.template) result.inputs.push(resolve(project.root, report.inputs.template));
@@ -108,6 +109,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   if (emitted.left?.length) result.left = emitted.left;
   result.diagnostics.push(...emitted.diagnostics);
   if (!emitted.ok) return result;
+  if (replaced) result.diagnostics.push(replaced);
   result.status = 'built';
   result.wrote = { fileCode: report.fileCode, template: report.template, outputs: emitted.written };
   const entry = emitted.heldOpen.length ? undefined : cacheEntry(report, emitted.written, keys, templates);

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
+import { buildOnce } from '../../src/watch/build-once.js';
 import { commitAll, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
 
@@ -98,5 +99,17 @@ describe('a past meeting whose final report is built again', () => {
     await run(dir, '2021-03-02', { force: true });
     writeFileSync(meeting, `${readFileSync(meeting, 'utf8')}# Vēl viens.\n`);
     expect(await run(dir, '2021-03-03')).toEqual([]);
+  });
+
+  // A watch rebuilds through its own path: it replaced the sent report without a word (found by the year-of-use run).
+  it('is warned about by a watch’s rebuild too', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await run(dir, '2021-02-18');
+    revise(dir, '2021-04-20T10:00:00Z');
+    const rebuilt = await buildOnce({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, today: () => '2021-04-21' });
+    expect(rebuilt.diagnostics.filter((d) => d.ruleId === 'output/past-report-replaced').map((d) => d.message)).toEqual([
+      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
+    ]);
   });
 });

@@ -116,7 +116,8 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
         // A failed build wrote nothing, so the last clean one still tells: saving a file back as it was is no change.
         if (result.status === 'built') {
           last = result.last;
-          lastSaid = result.diagnostics;
+          // Said once, by the build that replaced a past meeting's report: no longer true of the outputs it wrote.
+          lastSaid = result.diagnostics.filter((d) => d.ruleId !== 'output/past-report-replaced');
         }
         for (const input of result.inputs) {
           if (WATCHED_FILES.test(input) || extra.has(input)) continue;

@@ -10,6 +10,43 @@ export function forbiddenCharacterOffsets(text: string): number[] {
   return [...text.matchAll(FORBIDDEN)].map((match) => match.index);
 }
 
+/** A C1 control character (U+0080–U+009F): XML holds it, Word shows it as nothing or a box. */
+const C1_CONTROL = /[\u0080-\u009F]/g;
+
+/** The character a C1 control stands for in Windows-1252 (U+0096 → "–"), undefined where that code page has none. */
+function windows1252(char: string): string | undefined {
+  const meant = new TextDecoder('windows-1252').decode(Uint8Array.of(char.charCodeAt(0)));
+  return meant === char ? undefined : meant;
+}
+
+/**
+ * `file/control-char`: one warning per line that holds a C1 control character, at its first. None
+ * is typed: they come from text saved as Windows-1252 and read as Latin-1 by a converter, where a
+ * dash, quotation mark or ellipsis became the control of the same code (“–” U+2013 as U+0096), which
+ * the report prints as nothing; the message names the character it most likely was.
+ */
+export function controlCharacters(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic[] {
+  const lines = new Set<number>();
+  const found: Diagnostic[] = [];
+  for (const match of text.matchAll(C1_CONTROL)) {
+    const place = placeAt(match.index);
+    if (lines.has(place.line)) continue;
+    lines.add(place.line);
+    const meant = windows1252(match[0]);
+    found.push(
+      diagnostic(
+        path,
+        place,
+        'warning',
+        'file/control-char',
+        `The text holds the control character ${codePointName(match[0])}, which the report prints as nothing (or a box)${meant ? `: text saved as Windows-1252 and read as Latin-1 writes “${meant}” so` : ''}.`,
+        meant ? `Write “${meant}” in its place, and look for more of them in text pasted from the same source.` : 'Delete it, or write the character you meant.',
+      ),
+    );
+  }
+  return found;
+}
+
 /** `U+0001`: how messages name a character. */
 export function codePointName(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

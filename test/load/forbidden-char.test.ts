@@ -52,3 +52,29 @@ describe('characters a Word document cannot hold are refused at load (file/forbi
     expect(result.written).toBe(false);
   });
 });
+
+// A C1 control character (U+0080–U+009F) is valid XML, but Word prints it as nothing: text saved as Windows-1252
+// and read as Latin-1 has them where its dashes and quotation marks were ("2021.\u00962027." printed "2021.2027.").
+describe('a C1 control character is a warning that names what it most likely was (file/control-char)', () => {
+  test('at its place, once a line, with the Windows-1252 character it stands for; check still passes', async () => {
+    const text = base(POSITION).replace('viedokli', 'vie\u0096dokli \u0093x\u0094');
+    const dir = baseProject({ [POSITION]: text });
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    const found = checked.diagnostics.filter((d) => d.ruleId === 'file/control-char');
+    expect(found.map((d) => [d.file, d.line, d.column, d.severity, d.message, d.hint])).toEqual([
+      [
+        POSITION,
+        ...lineAndColumn(text, /\u0096/),
+        'warning',
+        'The text holds the control character U+0096, which the report prints as nothing (or a box): text saved as Windows-1252 and read as Latin-1 writes “–” so.',
+        'Write “–” in its place, and look for more of them in text pasted from the same source.',
+      ],
+    ]);
+    expect(checked.exitCode).toBe(0);
+    // A control Windows-1252 has no character for is named alone.
+    const bare = await check({ cwd: baseProject({ [POSITION]: base(POSITION).replace('viedokli', 'vie\u0081dokli') }), paths: [], final: false });
+    expect(bare.diagnostics.filter((d) => d.ruleId === 'file/control-char').map((d) => [d.message, d.hint])).toEqual([
+      ['The text holds the control character U+0081, which the report prints as nothing (or a box).', 'Delete it, or write the character you meant.'],
+    ]);
+  });
+});

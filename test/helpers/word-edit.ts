@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /** Who made a tracked change and when, as Word stamps it. */
@@ -335,4 +337,18 @@ export class WordEdit {
     }
     throw new Error(`no run holds: ${context}`);
   }
+}
+
+/**
+ * The example's report built in `dir` (out/IZMzin_190221_EDUC.docx), reviewed by `stamp` with two
+ * tracked changes — a word of `equity-reforms`' answer and one of the meeting's background — and
+ * saved as out/reviewed.docx, whose path is returned.
+ */
+export function reviewedExample(dir: string, stamp: Stamp): string {
+  const docx = join(dir, 'out/reviewed.docx');
+  const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+    .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', stamp)
+    .replace('Portugāles prezidentūra neformālo', 'neformālo', 'oficiālo', stamp);
+  writeFileSync(docx, edit.bytes());
+  return docx;
 }

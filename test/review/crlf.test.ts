@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { git, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
-import { WordEdit } from '../helpers/word-edit.js';
+import { reviewedExample } from '../helpers/word-edit.js';
 
 const POSITION = 'positions/educ/equity-reforms.yaml';
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
@@ -18,11 +18,7 @@ it('review --accept in a checkout with CRLF line ends (core.autocrlf=true, as on
   git(origin, ['clone', '-q', '-c', 'core.autocrlf=true', origin, dir]);
   expect(bareLineFeeds(readFileSync(join(dir, POSITION), 'utf8'))).toBe(0);
   expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-  const docx = join(dir, 'out/reviewed.docx');
-  const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
-    .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
-    .replace('Portugāles prezidentūra neformālo', 'neformālo', 'oficiālo', ANNA);
-  writeFileSync(docx, edit.bytes());
+  const docx = reviewedExample(dir, ANNA);
   const run = runCli(['review', docx, '--accept'], dir);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
-import { WordEdit } from '../helpers/word-edit.js';
+import { reviewedExample } from '../helpers/word-edit.js';
 
 const RENAMED = 'meetings/2021-02-19-educ-council.yaml';
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
@@ -13,12 +13,7 @@ function reviewed(): { dir: string; docx: string } {
   const dir = exampleProject();
   initRepository(dir);
   expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-  const docx = join(dir, 'out/reviewed.docx');
-  const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
-    .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
-    .replace('Portugāles prezidentūra neformālo', 'neformālo', 'oficiālo', ANNA);
-  writeFileSync(docx, edit.bytes());
-  return { dir, docx };
+  return { dir, docx: reviewedExample(dir, ANNA) };
 }
 
 it('review --accept of a DOCX built from a meeting renamed since (committed with git mv, or moved by hand) writes into the meeting under its name now', () => {

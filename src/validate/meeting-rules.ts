@@ -434,9 +434,8 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
       const entry = position.clearance[code];
       const { state: standing, stale } = clearanceOf(position, code);
       if (standing === 'cleared') continue;
-      const known = project.ministries[code];
       // Named as the report on this meeting names it (a ministry renamed since is named as it was then).
-      const name = known ? nameOn(known, meeting.date).nominative : code;
+      const name = nominativeOn(project.ministries, code, meeting.date);
       const state =
         stale === 'version'
           ? `is of version ${entry?.version}, and the position is now version ${position.version}`

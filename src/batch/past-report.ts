@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { manifestSchema, type Manifest } from '../model/index.js';
+import { readManifest } from '../load/revision.js';
+import type { Manifest } from '../model/index.js';
 import type { GeneratedReport } from '../pipeline/build-meeting.js';
 
 /**
@@ -58,8 +58,7 @@ function changedVersions(before: Manifest, report: GeneratedReport): string {
 /** The manifest at `path`, or undefined when it cannot be read or is not one (nothing to compare with). */
 function readManifestQuietly(path: string): Manifest | undefined {
   try {
-    const checked = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return checked.success ? checked.data : undefined;
+    return readManifest(path, path);
   } catch {
     return undefined;
   }

@@ -327,20 +327,10 @@ export function changedSinceHead(root: string, folder: string, present: readonly
   const changed = new Map<string, string>();
   try {
     const output = git(root, ['diff', '--name-status', '--relative', '-M', '-z', revision, '--', projectPath(root, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
-    const fields = output.split('\u0000');
     const deleted = new Map<string, string>();
-    for (let i = 0; i < fields.length; ) {
-      const status = fields[i++] ?? '';
-      if (!status) continue;
-      if (status.startsWith('R') || status.startsWith('C')) {
-        const from = fields[i++] ?? '';
-        const to = fields[i++] ?? '';
-        changed.set(to, from);
-      } else {
-        const path = fields[i++] ?? '';
-        if (status === 'D') deleted.set(basename(path), path);
-        else changed.set(path, path);
-      }
+    for (const { status, from, to } of nameStatusEntries(output)) {
+      if (status === 'D') deleted.set(basename(from), from);
+      else changed.set(to, from);
     }
     // Moved without git: the file now here is not in HEAD, and HEAD's file of its name is gone.
     for (const path of present) {
@@ -416,6 +406,23 @@ export function removedInCommit(root: string, folder: string, name: string): Abs
 }
 
 /**
+ * The entries of git's `--name-status -z` output: a rename or copy (`R100`, `C75`) names where the
+ * file was and where it is; any other status one path, both `from` and `to`.
+ */
+function nameStatusEntries(output: string): { status: string; from: string; to: string }[] {
+  const fields = output.split('\u0000');
+  const entries: { status: string; from: string; to: string }[] = [];
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++] ?? '';
+    if (!status) continue;
+    const from = fields[i++] ?? '';
+    const to = status.startsWith('R') || status.startsWith('C') ? (fields[i++] ?? '') : from;
+    entries.push({ status, from, to });
+  }
+  return entries;
+}
+
+/**
  * Where commit `commit` moved the file at `path` (project paths, from `root`), as git's rename
  * detection pairs a deleted file with an added one of like content; undefined when it deleted it
  * outright (or the commit has no parent to compare with).
@@ -423,16 +430,7 @@ export function removedInCommit(root: string, folder: string, name: string): Abs
 function renamedIn(root: string, commit: string, path: string): string | undefined {
   try {
     const listed = git(root, ['diff-tree', '-r', '-M', '--relative', '--name-status', '-z', `${commit}^`, commit], () => new UsageError('Cannot compare the commit with its parent.'));
-    const fields = listed.split('\u0000');
-    for (let i = 0; i < fields.length; i++) {
-      const status = fields[i] ?? '';
-      if (status.startsWith('R')) {
-        if (fields[i + 1] === path) return fields[i + 2];
-        i += 2;
-      } else if (status.startsWith('C')) i += 2;
-      else i += 1;
-    }
-    return undefined;
+    return nameStatusEntries(listed).find((entry) => entry.status.startsWith('R') && entry.from === path)?.to;
   } catch (error) {
     if (error instanceof UsageError) return undefined;
     throw error;

@@ -297,6 +297,6 @@ const FILE_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 /** Whether git has the file at `path` (a project path) but a sparse checkout leaves it out of the working tree. */
 function hiddenBySparseCheckout(project: Project, path: string): boolean {
   const slash = path.lastIndexOf('/');
-  const absent = project.files.absent?.(path.slice(0, Math.max(slash, 0)), path.slice(slash + 1).replace(/\.ya?ml$/i, ''));
+  const absent = project.files.absent?.(path.slice(0, Math.max(slash, 0)), path.slice(slash + 1).replace(/\.ya?ml$/i, ''), false);
   return absent?.how === 'sparse' && absent.path === path;
 }

@@ -254,7 +254,8 @@ function windowsCannotHold(name: string): string | undefined {
  * claim its id. `only`: that path alone counts (a meeting's name is its path; a position's id is its name anywhere).
  */
 function refuseHidden(project: Project, folder: string, name: string, what: string, choose: string, only?: string): void {
-  const hidden = project.files.absent?.(folder, name);
+  // The checkout alone: a file deleted in some commit is no file to overwrite, and walking the history for it cost every `new`.
+  const hidden = project.files.absent?.(folder, name, false);
   if (hidden?.how !== 'sparse' || (only !== undefined && hidden.path !== only)) return;
   throw new UsageError(
     `${what} already exists in the git repository: ${hidden.path}, which this sparse checkout leaves out; nothing written.`,

@@ -30,10 +30,11 @@ export interface ProjectFiles {
   danglingLinks(folder: string): DanglingLink[];
   /**
    * Where git has (or had) a file named `<name>.yaml` under `folder` that the working tree lacks: left out
-   * by a sparse checkout, deleted since the last commit, or deleted in a commit. Asked only to explain a
-   * file not found; absent for files in memory.
+   * by a sparse checkout, deleted since the last commit, or deleted in a commit (looked for in the
+   * history unless `inHistory` is false: a question about the checkout alone need not walk it). Asked
+   * only to explain a file not found, or before writing one; absent for files in memory.
    */
-  absent?(folder: string, name: string): AbsentFile | undefined;
+  absent?(folder: string, name: string, inHistory?: boolean): AbsentFile | undefined;
 }
 
 /** The project folder on the disk, read as it is now (real paths confined to the project, links checked). */
@@ -80,13 +81,13 @@ export function diskFiles(root: string): ProjectFiles {
     isInside: (folder, path) => isInside(at(folder), at(path)),
     linksOutside: (folder) => outside(at(folder)),
     danglingLinks: (folder) => linksOf(at(folder)).dangling,
-    absent: (folder, name) => {
+    absent: (folder, name, inHistory = true) => {
       let files = absentOf.get(folder);
       if (!files) {
         files = absentFromCheckout(root, folder);
         absentOf.set(folder, files);
       }
-      return files.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === name) ?? removedInCommit(root, folder, name);
+      return files.find((file) => (file.path.split('/').at(-1) ?? '').replace(/\.ya?ml$/i, '') === name) ?? (inHistory ? removedInCommit(root, folder, name) : undefined);
     },
   };
 }

@@ -414,9 +414,25 @@ describe('briefing new meeting', () => {
     const text = read(dir, other.file ?? '');
     expect(text).not.toContain('izglītības');
     expect(parse(text).formation).toBe('AGRIFISH');
+    // The example's comment explained EYCS; above AGRIFISH it says what AGRIFISH is.
+    expect(text).not.toContain('EYCS');
+    expect(text).toContain('# Council configuration: AGRIFISH = Agriculture and Fisheries.\nformation: AGRIFISH');
     expect(text).not.toContain('participants');
     const same = await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība', formation: 'eycs' } });
     expect(parse(read(dir, same.file ?? '')).participants).toBe('ES izglītības ministri');
+  });
+
+  it('--from keeps a comment above formation that does not name the earlier configuration; one that does is replaced, with the generic one for a configuration not in the list', async () => {
+    const dir = exampleProject();
+    const name = { name: 'Eiropadomes sanāksme', nameLocative: 'Eiropadomes sanāksmē' };
+    const earlier = read(dir, EXAMPLE_MEETING);
+    const own = earlier.replace(/# Council configuration: EYCS[^\n]*\n[^\n]*\n/, '# Mūsu nodaļa raksta šeit konfigurāciju.\n');
+    expect(own).not.toBe(earlier);
+    writeFileSync(join(dir, 'meetings/own.yaml'), own);
+    const kept = read(dir, (await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'euco', from: 'meetings/own.yaml', flags: { topic: 'Tirgus', formation: 'EUCO', ...name } })).file ?? '');
+    expect(kept).toContain('# Mūsu nodaļa raksta šeit konfigurāciju.\nformation: EUCO');
+    const generic = read(dir, (await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'euco', from: EXAMPLE_MEETING, flags: { topic: 'Tirgus', formation: 'EUCO', ...name } })).file ?? '');
+    expect(generic).toContain('# Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).\nformation: EUCO');
   });
 
   it('--from offers the earlier presidency only within its half-year, where the table of presidencies ends', async () => {

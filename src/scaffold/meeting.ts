@@ -1,15 +1,16 @@
-import { parseDocument, Scalar, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
 import { setBeside } from '../util/yaml-document.js';
 import type { Project } from '../load/project.js';
 import { signatory } from '../model/common.js';
-import { meetingNameSchema, meetingSchema, placeSchema, type Meeting } from '../model/meeting.js';
+import { configurationName, meetingNameSchema, meetingSchema, placeSchema, type Meeting } from '../model/meeting.js';
 import { councilPlaceOn, placeNamed } from '../model/places.js';
 import type { Choice } from '../prompt/prompter.js';
 import type * as z from 'zod';
 import { UsageError } from '../diagnostics/errors.js';
 import { Answers, askSignatory, ministryChoices } from './answers.js';
 import { presidencyDefault } from './presidencies.js';
-import { MEETING_SKELETON } from './skeletons.js';
+import { FORMATION_COMMENT, MEETING_SKELETON } from './skeletons.js';
+import { escapeRegExp } from '../util/regexp.js';
 import { nameContradictions } from '../model/meeting-name.js';
 
 /** Values for a new meeting given as flags; anything missing is asked or defaulted. */
@@ -193,6 +194,7 @@ export async function scaffoldMeeting(
   set(['kind'], kind);
   set(['mode'], mode);
   set(['formation'], formation);
+  if (before !== undefined && !sameFormation && formation !== undefined) describeFormation(doc, before.formation, formation);
   if (participants === undefined) doc.deleteIn(['participants']);
   else setBeside(doc, 'participants', participants, { after: 'formation' });
   set(['presidency'], presidency);
@@ -219,6 +221,23 @@ export async function scaffoldMeeting(
   setOrDelete(doc, 'signature', signature);
   setOrDelete(doc, 'visa', visa);
   return doc;
+}
+
+/**
+ * An earlier meeting's file explains its own configuration above `formation` (the example's
+ * "EYCS = Education, Youth, Culture and Sport"): kept above AGRIFISH, the comment would misname
+ * the new meeting's. A comment that names the earlier configuration is replaced by one for the
+ * new configuration; any other is the desk officer's and stays.
+ */
+function describeFormation(doc: Document, earlier: string, formation: string): void {
+  const top = doc.contents;
+  const pair = isMap(top) ? top.items.find((item) => isScalar(item.key) && item.key.value === 'formation') : undefined;
+  const key = pair?.key;
+  if (!isScalar(key) || key.commentBefore === undefined || key.commentBefore === null) return;
+  const code = earlier.trim();
+  if (!code || !new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(code)}($|[^\\p{L}\\p{N}])`, 'iu').test(key.commentBefore)) return;
+  const english = configurationName(formation.trim().toUpperCase());
+  key.commentBefore = english === null ? FORMATION_COMMENT : ` Council configuration: ${formation.trim().toUpperCase()} = ${english}.`;
 }
 
 function setOrDelete(doc: Document, key: string, value: Signatory | undefined): void {

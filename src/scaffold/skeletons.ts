@@ -3,6 +3,9 @@
  * `new meeting` and `new position` replace; the comments are what the user reads.
  */
 
+/** The comment above `formation` in a new meeting file, without its `#`. */
+export const FORMATION_COMMENT = ' Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).';
+
 /** A new meeting file. */
 export const MEETING_SKELETON = `#
 # One EU Council meeting and the report prepared for it. Fill in the fields below,
@@ -21,7 +24,7 @@ time: "10.00"
 kind: formal
 mode: in-person
 
-# Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).
+#${FORMATION_COMMENT}
 formation: x
 presidency: x
 

@@ -193,7 +193,10 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     // An abbreviation has a capital after its first letter: ĀM, VARAM, IeM. One as the second word ("Padomniece ES jautājumos") makes
     // no name of the first, unless that is a place's genitive ("Liepājas SEZ pārvaldnieks": -as, -es, as a role's nominative never ends).
     const abbreviation = (word: string) => /^\p{Lu}\S*\p{Lu}/u.test(word);
-    const capitalised = /^\p{Lu}/u.test(second) && (!abbreviation(second) || /(?:as|es)$/u.test(first));
+    // Nor does a place after a role's nominative ("Vēstnieks Beļģijā", "Padomniece Eiropas Savienības jautājumos"): a name of
+    // several words starts with a genitive (-as, -es, -u, "Valsts"), a role with -s after a consonant or i, -š or -e.
+    const role = /(?:[^aeu]s|š|e)$/u.test(first);
+    const capitalised = /^\p{Lu}/u.test(second) && (abbreviation(second) ? /(?:as|es)$/u.test(first) : !role);
     const name = abbreviation(first) || capitalised || STATE_OFFICES.test(value) || startsWithMinistryName(value, rootOf(args));
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);
   },

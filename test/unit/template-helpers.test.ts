@@ -122,6 +122,12 @@ describe('lowerFirst', () => {
     // But a place's genitive before one is a name (found by the read-only review: "liepājas SEZ pārvaldnieks").
     expect(call('lowerFirst', 'Liepājas SEZ pārvaldnieks')).toBe('Liepājas SEZ pārvaldnieks');
     expect(call('lowerFirst', 'Mārupes PII vadītāja')).toBe('Mārupes PII vadītāja');
+    // Nor a place after a role's nominative: the role is lowered, the place keeps its capital.
+    expect(call('lowerFirst', 'Vēstnieks Beļģijā')).toBe('vēstnieks Beļģijā');
+    expect(call('lowerFirst', 'Vēstniece Beļģijā')).toBe('vēstniece Beļģijā');
+    expect(call('lowerFirst', 'Padomnieks Eiropas Savienības jautājumos')).toBe('padomnieks Eiropas Savienības jautājumos');
+    expect(call('lowerFirst', 'Pārstāvis Eiropas Savienībā')).toBe('pārstāvis Eiropas Savienībā');
+    expect(call('lowerFirst', 'Vēstnieks-rezidents Beļģijā')).toBe('vēstnieks-rezidents Beļģijā');
   });
 
   it('has the number of arguments of every helper, and no more, and each example calls its helper with a number it takes', () => {

@@ -54,15 +54,28 @@ export function normaliseMarkdown(text: string): string {
 /**
  * Latvian typography: "11 352", "1 000", "53,5 %", a day and its month ("31. decembrim", as the
  * `date` helper prints it) and "plkst. 9.00" must not break across lines. Those spaces become
- * non-breaking (after a date's mark escaped at a line start, `3\. februārī`, too).
+ * non-breaking (after a date's mark escaped at a line start, `3\. februārī`, too) — and so does a
+ * line end between them, where a YAML file wrapped its text ("mazāks par 9" / "%"): Markdown reads
+ * it as a space, a line could break there.
  */
 export function keepNumbersTogether(text: string): string {
-  return text
-    .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00A0')
-    .replace(/(\d) %/g, '$1\u00A0%')
-    .replace(DAY_AND_MONTH, '$1\u00A0')
-    .replace(/(?<!\p{L})([Pp]lkst\.) (?=\d)/gu, '$1\u00A0');
+  return text.replace(DIGIT_GROUP, '$1\u00A0').replace(PERCENT, '$1\u00A0%').replace(DAY_AND_MONTH, '$1\u00A0').replace(TIME, '$1\u00A0');
 }
 
+/**
+ * The space between two words, or the end of a line and the next line's indent (a soft break,
+ * read as a space): not a blank line, nor a hard break (two spaces or a backslash before the end).
+ */
+const GAP = '(?: |\\n[ \\t]*)';
+
+/** A group of three digits after a number: "11 352", "1 000" — on the next line, not a list item's number ("100) …"). */
+const DIGIT_GROUP = /(\d)(?: |\n[ \t]*(?!\d{3}[.)]\s))(?=\d{3}(?!\d))/g;
+
+/** A number and its per cent sign: "53,5 %". */
+const PERCENT = new RegExp(`(\\d)${GAP}%`, 'g');
+
+/** "plkst." and the time after it. */
+const TIME = new RegExp(`(?<!\\p{L})([Pp]lkst\\.)${GAP}(?=\\d)`, 'gu');
+
 /** A day of the month and the space before its month's name: "31. decembrim", "3\. februārī". */
-const DAY_AND_MONTH = new RegExp(`(?<![\\p{L}\\p{N}.,])(${DAY_OF_MONTH}\\\\?\\.) (?=${MONTH_NAME}\\p{L})`, 'gu');
+const DAY_AND_MONTH = new RegExp(`(?<![\\p{L}\\p{N}.,])(${DAY_OF_MONTH}\\\\?\\.)${GAP}(?=${MONTH_NAME}\\p{L})`, 'gu');

@@ -105,6 +105,13 @@ describe('Markdown fields', () => {
     expect(keepNumbersTogether('12. pants, 32. martā, 2021. gada, 1,5. martā')).toBe('12. pants, 32. martā, 2021. gada, 1,5. martā');
   });
 
+  it('joins them across a line end too, where a YAML file wrapped its text; not across a blank line, a hard break or before a list item', () => {
+    expect(normaliseMarkdown('mazāks par 9\n%, no 11\n  352 skolām, līdz 31.\nmartam plkst.\n9.00.')).toBe('mazāks par 9\u00A0%, no 11\u00A0352 skolām, līdz 31.\u00A0martam plkst.\u00A09.00.');
+    expect(normaliseMarkdown('par 9\n\n% vairāk')).toBe('par 9\n\n% vairāk');
+    expect(normaliseMarkdown('par 9  \n% vairāk')).toBe('par 9  \n% vairāk');
+    expect(normaliseMarkdown('Skaits: 12\n100) punkts')).toBe('Skaits: 12\n100) punkts');
+  });
+
   it('scopes footnote labels to their field', () => {
     expect(scopeFootnotes('Teksts[^1].\n\n[^1]: Avots.', 'background')).toBe(
       'Teksts[^background-1].\n\n[^background-1]: Avots.',

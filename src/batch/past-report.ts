@@ -32,13 +32,24 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
 }
 
 /**
- * Whether the text changed, as the Markdown both builds wrote tells. Nothing else can: the DOCX
- * and the PDF record the hashes of their inputs (a comment added to the meeting file changes
- * them) and how a newer briefing lays them out, so a project that writes no Markdown is told nothing.
+ * Whether the text changed: the hash of the report's Markdown both manifests record, written or
+ * not. A manifest of an older briefing has none; then the Markdown both builds wrote tells, and a
+ * project that writes no Markdown is told nothing: the DOCX and the PDF record the hashes of their
+ * inputs (a comment added to the meeting file changes them) and how a newer briefing lays them out.
  */
 function readsOtherwise(before: Manifest, report: GeneratedReport): boolean {
+  const text = textHash(report);
+  if (before.text_sha256 !== undefined && text !== undefined) return before.text_sha256 !== text;
   const now = new Map(report.files.map((file) => [file.name, file.sha256]));
   return before.outputs.some((file) => file.name.endsWith('.md') && now.has(file.name) && now.get(file.name) !== file.sha256);
+}
+
+/** The hash of the report's text that the manifest this build wrote records; undefined when it wrote none. */
+function textHash(report: GeneratedReport): string | undefined {
+  const manifest = report.files.find((file) => file.format === 'manifest');
+  if (typeof manifest?.data !== 'string') return undefined;
+  const recorded: unknown = (JSON.parse(manifest.data) as { text_sha256?: unknown }).text_sha256;
+  return typeof recorded === 'string' ? recorded : undefined;
 }
 
 /** "digital-skills version 1 then, 2 now; teachers no longer used": the positions whose version the report now differs in. */

@@ -36,6 +36,15 @@ export const manifestSchema = z.strictObject({
   reference_docx: manifestFileSchema.optional(),
   outputs: z.array(z.strictObject({ name: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   /**
+   * The SHA-256 of the report's text: the Markdown it was compiled from, written or not. What tells
+   * a later build of the meeting that its report reads otherwise, in a project that writes no
+   * Markdown too (the DOCX's bytes change with a comment in an input). Absent in older manifests.
+   */
+  text_sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  /**
    * The DOCX's field anchors: each hidden bookmark and the Markdown field it wraps, so
    * `briefing review` maps a reviewer's change to its field. Absent in older manifests.
    */

@@ -239,7 +239,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
 
   // manifest: what went into the files, and their hashes
   if (result.files.length) {
-    const manifest = reportManifest({ project, loaded, included, template: template, draft: model.draft, documentDate: date, outputs: result.files, anchors, reference: reference.file });
+    const manifest = reportManifest({ project, loaded, included, template: template, draft: model.draft, documentDate: date, outputs: result.files, markdown, anchors, reference: reference.file });
     const data = `${JSON.stringify(manifest, null, 2)}\n`;
     result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
   }

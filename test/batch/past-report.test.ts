@@ -101,6 +101,20 @@ describe('a past meeting whose final report is built again', () => {
     expect(await run(dir, '2021-03-03')).toEqual([]);
   });
 
+  // The manifest records the hash of the report's text, written or not: a DOCX-only project lost its sent report without a word.
+  it('is warned about in a project that writes no Markdown when the text changed, from the hash of the text the manifests record', async () => {
+    const dir = project();
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    expect(await run(dir, '2021-02-18', { formats: ['docx'] })).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8')) as { outputs: { name: string }[]; text_sha256?: string };
+    expect(manifest.outputs.map((output) => output.name)).toEqual(['IZMzin_190221_EDUC.docx']);
+    expect(manifest.text_sha256).toMatch(/^[0-9a-f]{64}$/);
+    revise(dir, '2021-04-20T10:00:00Z');
+    expect((await run(dir, '2021-04-21', { formats: ['docx'] })).map((d) => d.message)).toEqual([
+      'The meeting on 2021-02-19 is over, and its report here had been built final; this build replaced it with a draft that reads otherwise (equity-reforms version 2 then, 3 now): a report prints each position as it is now, not as it was for the meeting.',
+    ]);
+  });
+
   // A watch rebuilds through its own path: it replaced the sent report without a word (found by the year-of-use run).
   it('is warned about by a watch’s rebuild too', async () => {
     const dir = project();

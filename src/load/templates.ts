@@ -1,6 +1,6 @@
 import { basename, join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { encodingProblem, forbiddenCharacters, placeInText } from './characters.js';
+import { controlCharacters, encodingProblem, forbiddenCharacters, placeInText } from './characters.js';
 import { projectPath, readOrUnreadable } from './files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
@@ -83,7 +83,7 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     diagnostics: [],
     texts: {
       name,
-      file: { path, text, source, diagnostics: [...forbiddenCharacters(path, text, placeInText(text)), ...own.diagnostics] },
+      file: { path, text, source, diagnostics: [...oddCharacters(path, text), ...own.diagnostics] },
       body: own.body,
       layout: own.layout,
       partials,
@@ -98,7 +98,7 @@ function readPartials(dirs: readonly string[], files: ProjectFiles): { partials:
   const unreadable: { name: string; diagnostic: Diagnostic }[] = [];
   for (const { name, path, read } of partialsOnPath(dirs, files)) {
     const text = readOrUnreadable(read, path);
-    if (typeof text === 'string') partials.push({ name, path, text, source: withLineFeeds(text), diagnostics: [...mergeConflicts(path, text), ...forbiddenCharacters(path, text, placeInText(text))] });
+    if (typeof text === 'string') partials.push({ name, path, text, source: withLineFeeds(text), diagnostics: [...mergeConflicts(path, text), ...oddCharacters(path, text)] });
     else unreadable.push({ name, diagnostic: text });
   }
   return { partials, unreadable };
@@ -117,6 +117,12 @@ export function readPartialAlone(name: string, dirs: readonly string[], files: P
   if (!alone) return { diagnostics: [] };
   const body = `{{> ${JSON.stringify(name)}}}\n`;
   return { texts: { name, file: { path: alone.path, text: body, source: body, diagnostics: [] }, body, partials, ...(unreadable.length ? { unreadablePartials: unreadable } : {}) }, diagnostics: [] };
+}
+
+/** The characters of a template's text that a Word document cannot hold (errors) or prints as nothing (C1 controls, warnings), as in YAML. */
+function oddCharacters(path: string, text: string): Diagnostic[] {
+  const placeAt = placeInText(text);
+  return [...forbiddenCharacters(path, text, placeAt), ...controlCharacters(path, text, placeAt)];
 }
 
 /**

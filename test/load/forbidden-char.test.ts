@@ -77,4 +77,19 @@ describe('a C1 control character is a warning that names what it most likely was
       ['The text holds the control character U+0081, which the report prints as nothing (or a box).', 'Delete it, or write the character you meant.'],
     ]);
   });
+
+  test('in a template and in a partial, as in YAML', async () => {
+    const TEMPLATE = 'templates/informative-report.lv.md.hbs';
+    const PARTIAL = 'templates/partials/signature.hbs';
+    const text = base(TEMPLATE).replace('Informatīvais ziņojums par', 'Informatīvais ziņojums\u0085 par');
+    const partial = `\u0093${base(PARTIAL)}`;
+    const dir = baseProject({ [TEMPLATE]: text, [PARTIAL]: partial });
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    const found = checked.diagnostics.filter((d) => d.ruleId === 'file/control-char').map((d) => [d.file, d.line, d.column, d.message]);
+    const windows1252 = (char: string) => `: text saved as Windows-1252 and read as Latin-1 writes “${char}” so.`;
+    expect(found).toHaveLength(2);
+    expect(found).toContainEqual([TEMPLATE, ...lineAndColumn(text, /\u0085/), `The text holds the control character U+0085, which the report prints as nothing (or a box)${windows1252('…')}`]);
+    expect(found).toContainEqual([PARTIAL, 1, 1, `The text holds the control character U+0093, which the report prints as nothing (or a box)${windows1252('“')}`]);
+    expect(checked.exitCode).toBe(0);
+  });
 });

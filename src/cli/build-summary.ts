@@ -1,3 +1,4 @@
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { jsonDiagnostic } from '../diagnostics/json.js';
 import type { ChalkInstance } from 'chalk';
 import type { BuildResult, MeetingOutcome } from '../commands/build.js';
@@ -61,7 +62,8 @@ export function buildJson(result: BuildResult): string {
       // Files of an earlier build this one took away, and those it left out of date (docs/ci.md).
       ...(m.removed?.length ? { removed: m.removed } : {}),
       ...(m.left?.length ? { left: m.left } : {}),
-      messages: m.diagnostics.map(jsonDiagnostic),
+      // In the order of every list of problems (docs/json-report.md): a meeting's are found rule by rule, not by place.
+      messages: sortDiagnostics(m.diagnostics).map(jsonDiagnostic),
       ms: Math.round(m.ms),
     })),
     // Meetings whose file is gone, and what became of their last build's files (docs/ci.md).

@@ -70,6 +70,19 @@ describe('a batch', () => {
     expect(none).toMatchObject({ messages: [{ file: 'meetings/none-*.yaml', line: null, column: null, severity: 'error', ruleId: 'input/no-match', hint: expect.any(String) }] });
   });
 
+  it('--json lists each meeting’s messages by file, line, column and rule, as check and the text output do (docs/json-report.md)', () => {
+    // The position's warning is found before the meeting's; the report sorts them, as every list of problems is sorted.
+    const dir = projectWithMeetings({});
+    const reforms = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, reforms, exampleFile(reforms).replace(/^status: cleared/m, 'status: draft'));
+    const places = (stdout: string) =>
+      (JSON.parse(stdout) as { meetings: { messages: { file: string; line: number; ruleId: string }[] }[] }).meetings[0]?.messages.map((m) => `${m.file}:${m.line} ${m.ruleId}`);
+    const expected = [`${EXAMPLE_MEETING}:11 meeting/past-draft`, `${reforms}:9 clearance/position-draft`];
+    expect(places(runCli(['build', EXAMPLE_MEETING, '--json', '--format', 'md'], dir).stdout)).toEqual(expected);
+    // Unchanged, the meeting's warnings of its last build come back in the same order.
+    expect(places(runCli(['build', EXAMPLE_MEETING, '--json', '--format', 'md'], dir).stdout)).toEqual(expected);
+  });
+
   it('gives the same files on worker threads as on the main thread; two meetings with one file code are both refused', () => {
     const dir = projectWithMeetings(specs(8));
     // m9 takes m1's file code: neither may be written, whichever thread finishes first.

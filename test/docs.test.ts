@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { expect, test } from 'vitest';
 import { RULE_IDS } from '../src/diagnostics/rules.js';
-import { REPO } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli } from './helpers/project.js';
 
 /** The sources other than the list itself, as one text: where rule ids are used. */
 function sourcesUsingRules(): string {
@@ -27,4 +27,57 @@ test('the README links the rule table from its section on checking', () => {
   const section = readme.slice(readme.indexOf('## Checking your files'));
   expect(readme).toContain('## Checking your files');
   expect(section).toContain('(docs/rules.md)');
+});
+
+/** The tables of one `## ` section of a page, each as the field names of its first column (`.column` after `a[].line` is `a[].column`). */
+function documentedFields(page: string, heading: string): string[][] {
+  const text = readFileSync(join(REPO, page), 'utf8');
+  const start = text.indexOf(`\n## ${heading}\n`);
+  expect(start, `${page} has a section "${heading}"`).toBeGreaterThan(-1);
+  const section = text.slice(start + 1).split(/\n## /)[0] ?? '';
+  const tables = section.split(/\n\n+/).filter((block) => block.startsWith('| field |'));
+  return tables.map((table) =>
+    table
+      .split('\n')
+      .slice(2)
+      .flatMap((row) => {
+        let parent = '';
+        return [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => {
+          const name = m[1]?.startsWith('.') ? `${parent}${m[1].slice(1)}` : (m[1] ?? '');
+          parent = name.replace(/[^.\]]*$/, '');
+          return name;
+        });
+      }),
+  );
+}
+
+/** Every field path of a JSON value: `a`, `a.b`, `a[].c` (an array's elements merged). */
+function fieldPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return [...new Set(value.flatMap((element: unknown) => fieldPaths(element, `${prefix}[]`)))];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return [path, ...fieldPaths(inner, path)];
+  });
+}
+
+/** The fields documented that the output lacks, and the output's fields no documented one covers. */
+function undocumented(documented: readonly string[], output: unknown): { notPrinted: string[]; notDocumented: string[] } {
+  const printed = fieldPaths(output).map((path) => path.replace(/^\[\]\./, ''));
+  const inside = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[]`);
+  // A field is covered by itself, by a field it lies in (`checked` for `checked.config`), or by the fields it holds (`summary`).
+  const covered = (path: string) => documented.some((field) => inside(path, field) || inside(field, path));
+  return { notPrinted: documented.filter((field) => !printed.includes(field)), notDocumented: printed.filter((path) => !covered(path)) };
+}
+
+test('docs/json-report.md names every field check, list and templates print as JSON, and none they do not', () => {
+  const dir = exampleProject({ 'meetings/2021-02-19-educ-informal.yaml': exampleFile(EXAMPLE_MEETING).replace('kind: informal', 'kind: casual') });
+  const page = 'docs/json-report.md';
+  const [check] = documentedFields(page, 'The JSON report of `briefing check --format json`');
+  expect(undocumented(check ?? [], JSON.parse(runCli(['check', '--format', 'json'], dir).stdout))).toEqual({ notPrinted: [], notDocumented: [] });
+  const [positions, meetings, templates] = documentedFields(page, 'The JSON of `briefing list --json` and `briefing templates --json`');
+  const json = (args: string[]): unknown => JSON.parse(runCli(args, exampleProject()).stdout);
+  expect(undocumented(positions ?? [], json(['list', '--json']))).toEqual({ notPrinted: [], notDocumented: [] });
+  expect(undocumented(meetings ?? [], json(['list', 'meetings', '--json']))).toEqual({ notPrinted: [], notDocumented: [] });
+  expect(undocumented(templates ?? [], json(['templates', '--json']))).toEqual({ notPrinted: [], notDocumented: [] });
 });

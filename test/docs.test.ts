@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { expect, test } from 'vitest';
 import { RULE_IDS } from '../src/diagnostics/rules.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
 
 /** The sources other than the list itself, as one text: where rule ids are used. */
 function sourcesUsingRules(): string {
@@ -80,4 +80,18 @@ test('docs/json-report.md names every field check, list and templates print as J
   expect(undocumented(positions ?? [], json(['list', '--json']))).toEqual({ notPrinted: [], notDocumented: [] });
   expect(undocumented(meetings ?? [], json(['list', 'meetings', '--json']))).toEqual({ notPrinted: [], notDocumented: [] });
   expect(undocumented(templates ?? [], json(['templates', '--json']))).toEqual({ notPrinted: [], notDocumented: [] });
+});
+
+test('the field lists of diff --format json in docs/diff.md are the fields it prints, in their order', () => {
+  const dir = exampleProject();
+  const position = 'positions/educ/equity-reforms.yaml';
+  writeFile(dir, 'newer.yaml', exampleFile(position).replace('Tuvākajā laikā', 'Drīzumā'));
+  const json = (...flags: string[]) => JSON.parse(runCli(['diff', position, 'newer.yaml', '--format', 'json', ...flags], dir).stdout) as { stat: object[] };
+  const full = json();
+  const stat = json('--stat');
+  const printed = [Object.keys(full), Object.keys(stat), Object.keys(stat.stat[0] ?? {})].map((keys) => keys.join(', '));
+  // Each `{ a, b, … }` that lists the fields of the whole report (it starts with `version` or `kind`) or of a line of `stat` (`subject`).
+  const lists = [...readFileSync(join(REPO, 'docs/diff.md'), 'utf8').matchAll(/`\{ ((?:version|kind|subject),[a-zA-Z,\s]+) \}`/g)].map((m) => (m[1] ?? '').replace(/\s+/g, ' '));
+  expect(lists.length).toBeGreaterThanOrEqual(3);
+  expect(lists.filter((list) => !printed.includes(list))).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { expect, test } from 'vitest';
 import { RULE_IDS } from '../src/diagnostics/rules.js';
+import { initRepository } from './helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
 
 /** The sources other than the list itself, as one text: where rule ids are used. */
@@ -94,4 +95,69 @@ test('the field lists of diff --format json in docs/diff.md are the fields it pr
   const lists = [...readFileSync(join(REPO, 'docs/diff.md'), 'utf8').matchAll(/`\{ ((?:version|kind|subject),[a-zA-Z,\s]+) \}`/g)].map((m) => (m[1] ?? '').replace(/\s+/g, ' '));
   expect(lists.length).toBeGreaterThanOrEqual(3);
   expect(lists.filter((list) => !printed.includes(list))).toEqual([]);
+});
+
+/** The flag each question of `new meeting` stands for, by the words it asks with, and how its answer is written as the flag's value. */
+const MEETING_QUESTIONS: readonly (readonly [string, string, (answer: string) => string])[] = [
+  ['Kind of meeting', '--kind', (answer) => answer.split(' – ')[0] ?? answer],
+  ['How is it held?', '--mode', (answer) => answer.replace(' ', '-')],
+  ['Where it is held, locative (e.g. Briselē) (optional)', '--place', String],
+  ['Start time, HH.MM (optional)', '--time', String],
+  ['Council configuration (e.g. EYCS)', '--formation', String],
+  ['Who meets (e.g. "ES izglītības ministri"; no built-in template prints it) (optional)', '--participants', String],
+  ['Presidency', '--presidency', String],
+  ['Topic of the discussion', '--topic', String],
+  ['Name of the meeting, nominative ("… notiks <name>")', '--name', String],
+  ['Name, locative ("<name> izskatāmajiem jautājumiem")', '--name-locative', String],
+  ['Short name, locative', '--short-locative', String],
+  ['Ministries that must clear every position', '--clearances', (answer) => answer.split(', ').map((choice) => choice.split(' – ')[0]).join(',')],
+  ['File code (names the output files)', '--file-code', String],
+  ['Signed by: role (e.g. "Izglītības un zinātnes ministre") (optional)', '--signature-role', String],
+  ['Signed by: name (e.g. "I. Šuplinska")', '--signature-name', String],
+  ['Visa: role (e.g. "Valsts sekretāre") (optional)', '--visa-role', String],
+  ['Visa: name (e.g. "L. Lejiņa")', '--visa-name', String],
+];
+
+/** A command line as a shell splits it (double quotes only, as the README writes them). */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+}
+
+test('the README walkthrough shows what the commands print, step by step', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const walkthrough = readme.slice(readme.indexOf('## Walkthrough for desk officers'), readme.indexOf('## Files of a project'));
+  const transcripts = [...walkthrough.matchAll(/```text\n\$ npx briefing (.*)\n([\s\S]*?)```/g)].map((m) => ({ args: shellWords(m[1] ?? ''), shown: m[2] ?? '' }));
+  const [meeting, position, clear, list] = transcripts;
+  const dir = exampleProject();
+  initRepository(dir);
+  const run = (args: readonly string[]) => {
+    const result = runCli(args, dir);
+    expect(result.status, result.stderr).toBe(0);
+    return result.stdout + result.stderr;
+  };
+
+  // 1. On a terminal each answer is asked; here each is given as its flag, and what follows the answers is the same.
+  const answered = (meeting?.shown ?? '').split('\n').filter((line) => line.startsWith('✔ '));
+  const asked = answered.map((line) => MEETING_QUESTIONS.findIndex(([words]) => line.startsWith(`✔ ${words} `)));
+  // A formal meeting in person is asked every question, in this order.
+  expect(asked).toEqual(MEETING_QUESTIONS.map((_, index) => index));
+  const flags = answered.flatMap((line, index) => {
+    const [words, flag, value] = MEETING_QUESTIONS[index] ?? ['', '', String];
+    return [flag, value(line.slice(`✔ ${words} `.length))];
+  });
+  expect(run([...(meeting?.args ?? []), ...flags])).toBe((meeting?.shown ?? '').split('\n').filter((line) => !line.startsWith('✔ ')).join('\n'));
+
+  // 2. The background and the questions, as the walkthrough writes them.
+  const file = 'meetings/2021-05-18-educ-council.yaml';
+  const [background, questions] = (/```yaml\n(background: \|\n[\s\S]*?)\n(questions:\n[\s\S]*?)```/.exec(walkthrough) ?? []).slice(1);
+  const written = readFileSync(join(dir, file), 'utf8').replace(/^background: \|\n\n/m, `${background ?? ''}\n`).replace(/^questions: \[\]\n/m, questions ?? '');
+  writeFile(dir, file, written);
+
+  // 3–5. The position, a clearance once its answer is written (its fingerprint depends on the text), what is still waiting.
+  expect(run(position?.args ?? [])).toBe(position?.shown);
+  const positionFile = 'positions/educ/educ-digital-skills.yaml';
+  writeFile(dir, positionFile, readFileSync(join(dir, positionFile), 'utf8').replace(/^body: \|\n/m, 'body: |\n  Latvija atbalsta digitālo prasmju stiprināšanu.\n'));
+  const fingerprint = /answer +– → ([0-9a-f]{12})/;
+  expect(run(clear?.args ?? []).replace(fingerprint, 'answer   – → …')).toBe(clear?.shown.replace(fingerprint, 'answer   – → …'));
+  expect(run(list?.args ?? [])).toBe(list?.shown);
 });

@@ -161,3 +161,40 @@ test('the README walkthrough shows what the commands print, step by step', () =>
   expect(run(clear?.args ?? []).replace(fingerprint, 'answer   – → …')).toBe(clear?.shown.replace(fingerprint, 'answer   – → …'));
   expect(run(list?.args ?? [])).toBe(list?.shown);
 });
+
+/** The pages a user reads: the README and docs/, but for the measurements and the decisions' records. */
+function userPages(): string {
+  return ['README.md', ...globSync('docs/*.md', { cwd: REPO, ignore: ['docs/performance.md'] })].map((file) => readFileSync(join(REPO, file), 'utf8')).join('\n');
+}
+
+/** True for a JSON object (not an array, not null). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Every field a JSON Schema allows, by its path (`owner.unit`, `questions[].text`; a map's values as `*`). */
+function schemaFields(schema: unknown, prefix = ''): string[] {
+  if (!isObject(schema)) return [];
+  const alternatives = ['anyOf', 'oneOf', 'allOf'].flatMap((key) => {
+    const list = schema[key];
+    return Array.isArray(list) ? list.flatMap((alternative: unknown) => schemaFields(alternative, prefix)) : [];
+  });
+  const properties = isObject(schema.properties) ? Object.entries(schema.properties) : [];
+  return [
+    ...properties.flatMap(([key, value]) => [`${prefix}${key}`, ...schemaFields(value, `${prefix}${key}.`)]),
+    ...schemaFields(schema.items, prefix.replace(/\.$/, '[].')),
+    ...schemaFields(schema.additionalProperties, `${prefix}*.`),
+    ...alternatives,
+  ];
+}
+
+test('every field the file schemas allow is named in the README or docs/, in code as a user writes it', () => {
+  const pages = userPages();
+  const written = new Set([...pages.matchAll(/`([^`\n]+)`|^```[^\n]*\n([\s\S]*?)^```/gm)].flatMap((m) => (m[1] ?? m[2] ?? '').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []));
+  const fields = ['config', 'meeting', 'position', 'ministries'].flatMap((kind) => {
+    const schema: unknown = JSON.parse(readFileSync(join(REPO, `schema/${kind}.schema.json`), 'utf8'));
+    return [...new Set(schemaFields(schema))].map((field) => ({ kind, field }));
+  });
+  expect(fields.filter(({ kind }) => kind === 'ministries').map(({ field }) => field)).toContain('*.renamed[].accusative');
+  expect(fields.filter(({ field }) => !written.has(field.split('.').at(-1) ?? field)).map(({ kind, field }) => `${kind}: ${field}`)).toEqual([]);
+});

@@ -198,3 +198,39 @@ test('every field the file schemas allow is named in the README or docs/, in cod
   expect(fields.filter(({ kind }) => kind === 'ministries').map(({ field }) => field)).toContain('*.renamed[].accusative');
   expect(fields.filter(({ field }) => !written.has(field.split('.').at(-1) ?? field)).map(({ kind, field }) => `${kind}: ${field}`)).toEqual([]);
 });
+
+/** The commands whose flags the docs name, as their help is asked for. */
+const COMMANDS = ['init', 'build', 'check', 'diff', 'new', 'new meeting', 'new position', 'clear', 'review', 'import', 'list', 'templates', 'schema', 'reference-docx', 'completion', 'server'];
+
+/** The flags a command's help lists under Options (`''`: the program's own, which every command takes). */
+function helpFlags(command: string): Set<string> {
+  const help = runCli([...command.split(' ').filter(Boolean), '--help'], REPO).stdout;
+  const options = help.split('Options:\n')[1]?.split(/\n\n|\nCommands:/)[0] ?? '';
+  return new Set([...options.matchAll(/(?:^|[ ,])(--?[a-zA-Z][\w-]*)/gm)].map((m) => m[1] ?? ''));
+}
+
+test('every flag the README and docs/ give a command is one its help lists', () => {
+  const flags = new Map(['', ...COMMANDS].map((command) => [command, helpFlags(command)]));
+  const pages = userPages();
+  // What a user copies: code spans and the lines of code blocks.
+  const snippets = [...pages.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] ?? '');
+  for (const block of pages.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)) snippets.push(...(block[1] ?? '').split('\n'));
+  const wrong: string[] = [];
+  let commands = 0;
+  // A command after `briefing` (`npx briefing -C x build …`), or one a snippet starts with (`build --template x`); then its words.
+  const names = [...COMMANDS].sort((a, b) => b.length - a.length).join('|');
+  const command = new RegExp(`(?:^|\\bbriefing +(?:-C +\\S+ +)?)(${names})(?![\\w-])((?: +(?:"[^"]*"|'[^']*'|[^\\s|;&>#\`]+))*)`, 'g');
+  for (const snippet of snippets) {
+    for (const m of snippet.matchAll(command)) {
+      const own = flags.get(m[1] ?? '');
+      if (!own) continue;
+      commands += 1;
+      for (const flag of (m[2] ?? '').matchAll(/ (--?[a-zA-Z][\w-]*)/g)) {
+        const name = flag[1] ?? '';
+        if (!own.has(name) && !flags.get('')?.has(name)) wrong.push(`${m[1] ?? ''} ${name}: ${snippet}`);
+      }
+    }
+  }
+  expect(commands).toBeGreaterThan(200);
+  expect(wrong).toEqual([]);
+});

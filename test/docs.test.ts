@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { expect, test } from 'vitest';
 import { RULE_IDS } from '../src/diagnostics/rules.js';
 import { initRepository } from './helpers/git.js';
+import { WordEdit } from './helpers/word-edit.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
 
 /** The sources other than the list itself, as one text: where rule ids are used. */
@@ -233,4 +234,26 @@ test('every flag the README and docs/ give a command is one its help lists', () 
   }
   expect(commands).toBeGreaterThan(200);
   expect(wrong).toEqual([]);
+});
+
+test('the README’s review of a DOCX returned by AM shows what review and review --accept print for those edits', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const transcript = (command: string) => new RegExp(`\`\`\`text\\n\\$ npx briefing ${command}\\n([\\s\\S]*?)\`\`\``).exec(readme)?.[1] ?? '';
+  const listing = transcript('review IZMzin_190221_EDUC.AM.docx');
+  const accepted = transcript('review IZMzin_190221_EDUC.AM.docx --accept');
+  expect([listing, accepted]).not.toContain('');
+  // The edits the listing describes, made as Word makes them with track changes on.
+  const dir = exampleProject();
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const anna = { author: 'Anna Ozola (AM)', date: '2021-02-16T10:00:00Z' };
+  const edited = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+    .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', anna)
+    .splitParagraph('jēgpilni izmantot mācību procesā. Tāpēc', 'Tāpēc', anna)
+    .bold('Tikpat svarīgi ir', 'svarīgi', anna)
+    .comment('stiprināt iekļaujošas izglītības atbalsta', 'iekļaujošas', 'Lūdzam precizēt, kuri risinājumi domāti.', anna);
+  writeFileSync(join(dir, 'IZMzin_190221_EDUC.AM.docx'), edited.bytes());
+  expect(runCli(['review', 'IZMzin_190221_EDUC.AM.docx'], dir).stdout).toBe(listing);
+  // The accepting run prints the listing again (the transcript's "…"), then what it wrote.
+  const written = runCli(['review', 'IZMzin_190221_EDUC.AM.docx', '--accept'], dir).stdout;
+  expect(written.endsWith(accepted.replace(/^ {2}…\n/, ''))).toBe(true);
 });

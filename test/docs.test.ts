@@ -257,3 +257,11 @@ test('the README’s review of a DOCX returned by AM shows what review and revie
   const written = runCli(['review', 'IZMzin_190221_EDUC.AM.docx', '--accept'], dir).stdout;
   expect(written.endsWith(accepted.replace(/^ {2}…\n/, ''))).toBe(true);
 });
+
+test('every source file the docs name by its path (`src/…`, `docx/…`, `ooxml/…`) is there', () => {
+  const named = [...userPages().matchAll(/`((?:[a-z-]+\/)+[\w.-]+\.(?:ts|cjs|js))`/g)].map((m) => m[1] ?? '');
+  expect(named.length).toBeGreaterThan(20);
+  // Written from the repository, from src/, or from a folder of src/ (`ooxml/` of `src/docx/`).
+  const there = (path: string) => globSync([path, `src/${path}`, `src/*/${path}`], { cwd: REPO }).length > 0;
+  expect([...new Set(named)].filter((path) => !there(path))).toEqual([]);
+});

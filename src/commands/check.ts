@@ -59,10 +59,13 @@ export function templateKinds(files: readonly string[]): { templates: string[]; 
   return { templates: files.filter((file) => file.endsWith(TEMPLATE_SUFFIX)), partials: files.filter((file) => !file.endsWith(TEMPLATE_SUFFIX)) };
 }
 
+/** What to do when `--base` is given outside a git repository (not diff's advice to compare two files). */
+const BASE_OUTSIDE_REPOSITORY = "check --base compares the positions' versions with a git revision: run it inside the repository, or leave --base out.";
+
 /** The commit `--base` names, resolved once (a usage error when git does not know it, with why), for loading the project. */
 function versionBase(options: CheckOptions): { versionsFrom?: VersionBase } {
   if (options.base === undefined) return {};
-  const [commit] = resolveCommits(repositoryAt(options.cwd), [options.base]);
+  const [commit] = resolveCommits(repositoryAt(options.cwd, BASE_OUTSIDE_REPOSITORY), [options.base]);
   return commit ? { versionsFrom: { hash: commit.hash, label: options.base } } : {};
 }
 

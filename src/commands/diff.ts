@@ -89,7 +89,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const toRevision = second || !options.to ? undefined : options.to;
   const fromRevision = second || options.since ? undefined : (options.from ?? 'HEAD');
   const revisions = [toRevision, fromRevision].filter((revision) => revision !== undefined);
-  const repo = second ? undefined : revisions.length ? repositoryAt(options.cwd) : openRepository(options.cwd);
+  const repo = second ? undefined : revisions.length ? repositoryAt(options.cwd, OUTSIDE_REPOSITORY) : openRepository(options.cwd, OUTSIDE_REPOSITORY);
   const commits = new Map((repo ? resolveCommits(repo, revisions, byFolder === 'meeting' ? [] : [first]) : []).map((commit) => [commit.label, commit]));
   const toCommit = toRevision === undefined ? undefined : commits.get(toRevision);
   const fromCommit = fromRevision === undefined ? undefined : commits.get(fromRevision);
@@ -155,6 +155,9 @@ function sameFile(a: string, b: string): boolean {
     return false;
   }
 }
+
+/** With one file named, its versions come from git: what to do outside a repository. */
+const OUTSIDE_REPOSITORY = 'Versions come from git: run briefing diff inside the repository, or compare two files.';
 
 /** With one file named, its versions come from the project's repository: what to say of one outside. */
 const OUTSIDE_WORDS: OutsideWords = {

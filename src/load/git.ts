@@ -27,9 +27,15 @@ export interface Commit {
   files: ReadonlyMap<string, string | undefined>;
 }
 
-/** The git repository `cwd` is in, asked of git now: a one-line usage error outside one, or without git. */
-export function openRepository(cwd: string): Repository {
-  return { cwd: resolve(cwd), top: topFolder(cwd) };
+/** What to do outside a git repository, unless the command that needs one says it better (diff, check --base). */
+const OUTSIDE_HINT = 'Versions come from git: run briefing inside the repository.';
+
+/**
+ * The git repository `cwd` is in, asked of git now: a one-line usage error outside one, or without
+ * git, with `outside` as what to do.
+ */
+export function openRepository(cwd: string, outside = OUTSIDE_HINT): Repository {
+  return { cwd: resolve(cwd), top: topFolder(cwd, outside) };
 }
 
 /**
@@ -38,19 +44,19 @@ export function openRepository(cwd: string): Repository {
  * repository, or without git, the first read fails with the same usage error as
  * {@link openRepository}.
  */
-export function repositoryAt(cwd: string): Repository {
+export function repositoryAt(cwd: string, outside = OUTSIDE_HINT): Repository {
   let top: string | undefined;
   return {
     cwd: resolve(cwd),
     get top() {
-      top ??= topFolder(cwd);
+      top ??= topFolder(cwd, outside);
       return top;
     },
   };
 }
 
-function topFolder(cwd: string): string {
-  return git(cwd, ['rev-parse', '--show-toplevel'], () => new UsageError(`${resolve(cwd)} is not inside a git repository.`, 'Versions come from git: run briefing diff inside the repository, or compare two files.')).trim();
+function topFolder(cwd: string, outside: string): string {
+  return git(cwd, ['rev-parse', '--show-toplevel'], () => new UsageError(`${resolve(cwd)} is not inside a git repository.`, outside)).trim();
 }
 
 /** The repository path (`/`-separated, from the top) of an absolute path. */

@@ -229,6 +229,14 @@ describe('check --base <rev>: versions compared with the branch a pull request g
       stderr: 'briefing: Unknown revision `origin/nowhere`.\n  Use a commit, a branch or a tag that `git log --oneline` lists.\n',
     });
   });
+
+  test('outside a git repository it stops the check (exit 2) with what check can do, not what diff can', () => {
+    const project = exampleProject();
+    expect(runCli(['check', '--base', 'HEAD'], project)).toMatchObject({
+      status: 2,
+      stderr: `briefing: ${project} is not inside a git repository.\n  check --base compares the positions' versions with a git revision: run it inside the repository, or leave --base out.\n`,
+    });
+  });
 });
 
 describe('a lowered version brought back with the answer it named (a revert)', () => {

@@ -4,7 +4,7 @@ import { projectPath } from '../load/files.js';
 import { loadMeeting, unreadableMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project, type VersionBase } from '../load/project.js';
-import { repositoryAt, resolveCommits, unstagedFiles } from '../load/git.js';
+import { repositoryAt, resolveCommits, unstagedFiles, type RepositoryAdvice } from '../load/git.js';
 import { shellWord } from '../util/shell.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
@@ -59,13 +59,16 @@ export function templateKinds(files: readonly string[]): { templates: string[]; 
   return { templates: files.filter((file) => file.endsWith(TEMPLATE_SUFFIX)), partials: files.filter((file) => !file.endsWith(TEMPLATE_SUFFIX)) };
 }
 
-/** What to do when `--base` is given outside a git repository (not diff's advice to compare two files). */
-const BASE_OUTSIDE_REPOSITORY = "check --base compares the positions' versions with a git revision: run it inside the repository, or leave --base out.";
+/** What to do when `--base` has no repository or commit to compare with (not diff's advice to compare two files). */
+const BASE_ADVICE: RepositoryAdvice = {
+  outside: "check --base compares the positions' versions with a git revision: run it inside the repository, or leave --base out.",
+  noCommit: 'Commit the files first (git add, then git commit); until then, check without --base.',
+};
 
 /** The commit `--base` names, resolved once (a usage error when git does not know it, with why), for loading the project. */
 function versionBase(options: CheckOptions): { versionsFrom?: VersionBase } {
   if (options.base === undefined) return {};
-  const [commit] = resolveCommits(repositoryAt(options.cwd, BASE_OUTSIDE_REPOSITORY), [options.base]);
+  const [commit] = resolveCommits(repositoryAt(options.cwd, BASE_ADVICE), [options.base]);
   return commit ? { versionsFrom: { hash: commit.hash, label: options.base } } : {};
 }
 

@@ -9,7 +9,7 @@ import { fileOf, shownFile, type Compared, type Source } from '../diff/sides.js'
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { isInside, namedPath, projectPath } from '../load/files.js';
 import { namedFileProblem, type OutsideWords } from '../load/links.js';
-import { openRepository, repositoryAt, resolveCommits, type Repository } from '../load/git.js';
+import { openRepository, repositoryAt, resolveCommits, type Repository, type RepositoryAdvice } from '../load/git.js';
 import { loadProject, withPositions, type Project } from '../load/project.js';
 import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
@@ -89,7 +89,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const toRevision = second || !options.to ? undefined : options.to;
   const fromRevision = second || options.since ? undefined : (options.from ?? 'HEAD');
   const revisions = [toRevision, fromRevision].filter((revision) => revision !== undefined);
-  const repo = second ? undefined : revisions.length ? repositoryAt(options.cwd, OUTSIDE_REPOSITORY) : openRepository(options.cwd, OUTSIDE_REPOSITORY);
+  const repo = second ? undefined : revisions.length ? repositoryAt(options.cwd, REPOSITORY_ADVICE) : openRepository(options.cwd, REPOSITORY_ADVICE);
   const commits = new Map((repo ? resolveCommits(repo, revisions, byFolder === 'meeting' ? [] : [first]) : []).map((commit) => [commit.label, commit]));
   const toCommit = toRevision === undefined ? undefined : commits.get(toRevision);
   const fromCommit = fromRevision === undefined ? undefined : commits.get(fromRevision);
@@ -156,8 +156,11 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** With one file named, its versions come from git: what to do outside a repository. */
-const OUTSIDE_REPOSITORY = 'Versions come from git: run briefing diff inside the repository, or compare two files.';
+/** With one file named, its versions come from git: what to do without a repository or a commit. */
+const REPOSITORY_ADVICE: RepositoryAdvice = {
+  outside: 'Versions come from git: run briefing diff inside the repository, or compare two files.',
+  noCommit: 'Commit the files first (git add, then git commit); until then two files can be compared: briefing diff <old.yaml> <new.yaml>.',
+};
 
 /** With one file named, its versions come from the project's repository: what to say of one outside. */
 const OUTSIDE_WORDS: OutsideWords = {

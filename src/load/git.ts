@@ -13,7 +13,21 @@ export interface Repository {
   cwd: string;
   /** Absolute path of the working tree's top folder, so project paths can be turned into repository paths. */
   readonly top: string;
+  /** What to do when there is no repository, or no commit in it, said as the command that asked can do it. */
+  advice: RepositoryAdvice;
 }
+
+/** The hints of the usage errors for a folder outside git, and for a repository with no commit yet. */
+export interface RepositoryAdvice {
+  outside: string;
+  noCommit: string;
+}
+
+/** Said unless the command that needs the repository says it better (diff can compare two files; check can leave --base out). */
+const ADVICE: RepositoryAdvice = {
+  outside: 'Versions come from git: run briefing inside the repository.',
+  noCommit: 'Commit the files first (git add, then git commit).',
+};
 
 /** A commit as a diff shows it. */
 export interface Commit {
@@ -27,15 +41,9 @@ export interface Commit {
   files: ReadonlyMap<string, string | undefined>;
 }
 
-/** What to do outside a git repository, unless the command that needs one says it better (diff, check --base). */
-const OUTSIDE_HINT = 'Versions come from git: run briefing inside the repository.';
-
-/**
- * The git repository `cwd` is in, asked of git now: a one-line usage error outside one, or without
- * git, with `outside` as what to do.
- */
-export function openRepository(cwd: string, outside = OUTSIDE_HINT): Repository {
-  return { cwd: resolve(cwd), top: topFolder(cwd, outside) };
+/** The git repository `cwd` is in, asked of git now: a one-line usage error outside one, or without git. */
+export function openRepository(cwd: string, advice = ADVICE): Repository {
+  return { cwd: resolve(cwd), top: topFolder(cwd, advice), advice };
 }
 
 /**
@@ -44,19 +52,20 @@ export function openRepository(cwd: string, outside = OUTSIDE_HINT): Repository 
  * repository, or without git, the first read fails with the same usage error as
  * {@link openRepository}.
  */
-export function repositoryAt(cwd: string, outside = OUTSIDE_HINT): Repository {
+export function repositoryAt(cwd: string, advice = ADVICE): Repository {
   let top: string | undefined;
   return {
     cwd: resolve(cwd),
     get top() {
-      top ??= topFolder(cwd, outside);
+      top ??= topFolder(cwd, advice);
       return top;
     },
+    advice,
   };
 }
 
-function topFolder(cwd: string, outside: string): string {
-  return git(cwd, ['rev-parse', '--show-toplevel'], () => new UsageError(`${resolve(cwd)} is not inside a git repository.`, outside)).trim();
+function topFolder(cwd: string, advice: RepositoryAdvice): string {
+  return git(cwd, ['rev-parse', '--show-toplevel'], () => new UsageError(`${resolve(cwd)} is not inside a git repository.`, advice.outside)).trim();
 }
 
 /** The repository path (`/`-separated, from the top) of an absolute path. */
@@ -99,7 +108,7 @@ function unknownRevision(repo: Repository, revision: string): UsageError {
   if (askGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) {
     return new UsageError(
       `Unknown revision \`${revision}\`: this repository has no commit yet.`,
-      'Commit the files first (git add, then git commit); until then two files can be compared: briefing diff <old.yaml> <new.yaml>.',
+      repo.advice.noCommit,
     );
   }
   if (isShallowClone(repo)) {

@@ -230,11 +230,16 @@ describe('check --base <rev>: versions compared with the branch a pull request g
     });
   });
 
-  test('outside a git repository it stops the check (exit 2) with what check can do, not what diff can', () => {
+  test('outside a git repository, or in one with no commit, it stops the check (exit 2) with what check can do, not what diff can', () => {
     const project = exampleProject();
     expect(runCli(['check', '--base', 'HEAD'], project)).toMatchObject({
       status: 2,
       stderr: `briefing: ${project} is not inside a git repository.\n  check --base compares the positions' versions with a git revision: run it inside the repository, or leave --base out.\n`,
+    });
+    const { project: uncommitted } = repository();
+    expect(runCli(['check', '--base', 'HEAD'], uncommitted)).toMatchObject({
+      status: 2,
+      stderr: 'briefing: Unknown revision `HEAD`: this repository has no commit yet.\n  Commit the files first (git add, then git commit); until then, check without --base.\n',
     });
   });
 });

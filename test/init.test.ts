@@ -245,8 +245,11 @@ describe('briefing init', () => {
     writeFileSync(join(dir, '.gitignore'), '# Node\r\nnode_modules\r\n/out/\r\n*.log');
     writeFileSync(join(dir, '.gitattributes'), '* text=auto eol=lf\n*.docx binary\n');
     writeFileSync(join(dir, '.npmrc'), 'loglevel=warn\nfund=false\n');
+    // A file init does not write, as GitHub adds a LICENSE to a new repository, is no reason to stop.
+    writeFileSync(join(dir, 'LICENSE'), 'MIT License\n');
     const result = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:vendor/briefing-0.1.0.tgz' } });
     expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'LICENSE'), 'utf8')).toBe('MIT License\n');
     expect(result.kept).toEqual(['README.md']);
     expect(result.merged).toEqual([
       { path: '.gitignore', added: ['.briefing-cache/'] },

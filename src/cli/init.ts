@@ -29,7 +29,8 @@ Run it in the folder where briefing was installed (npm install -D <briefing tarb
 the package.json npm wrote is kept, and the scripts build and check are added to it.
 Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it
 lacks, and a README.md is kept (a fresh clone of a new repository has these); for any other
-file that exists, init names it, writes nothing and exits with 1.
+file init would write that exists, init names it, writes nothing and exits with 1 (a LICENSE
+or any file of your own is left alone).
 Without a terminal nothing is asked: --ministry is then required.`,
     )
     .action(async (folder: string | undefined, flags: InitFlags) => {

@@ -265,3 +265,11 @@ test('every source file the docs name by its path (`src/…`, `docx/…`, `ooxml
   const there = (path: string) => globSync([path, `src/${path}`, `src/*/${path}`], { cwd: REPO }).length > 0;
   expect([...new Set(named)].filter((path) => !there(path))).toEqual([]);
 });
+
+test('every flag a command’s help lists is named in the README or docs/, where a user looks for what it does', () => {
+  const pages = userPages();
+  const unnamed = ['', ...COMMANDS].flatMap((command) =>
+    [...helpFlags(command)].filter((flag) => flag.startsWith('--') && flag !== '--help' && !new RegExp(`${flag}(?![\\w-])`).test(pages)).map((flag) => `${command || 'briefing'} ${flag}`),
+  );
+  expect(unnamed).toEqual([]);
+});

@@ -28,7 +28,7 @@ Examples:
   $ briefing list positions --meeting meetings/2021-02-19-educ-informal.yaml
   $ briefing list meetings --json
 
-Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a position missing or claimed twice), 2 could not run.`,
+Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a position missing or claimed twice) or with an error in the config or the registry, 2 could not run.`,
     )
     .action(async (what: 'positions' | 'meetings', flags: ListFlags) => {
       const { list } = await import('../commands/list.js');

@@ -1,8 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { parse } from 'yaml';
 import { expect, test } from 'vitest';
 import { RULE_IDS } from '../src/diagnostics/rules.js';
+import { loadProject } from '../src/load/project.js';
+import { meetingSchema, positionSchema } from '../src/model/index.js';
+import { resolveReport } from '../src/resolve/report.js';
 import { initRepository } from './helpers/git.js';
 import { WordEdit } from './helpers/word-edit.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
@@ -272,4 +276,27 @@ test('every flag a command’s help lists is named in the README or docs/, where
     [...helpFlags(command)].filter((flag) => flag.startsWith('--') && flag !== '--help' && !new RegExp(`${flag}(?![\\w-])`).test(pages)).map((flag) => `${command || 'briefing'} ${flag}`),
   );
   expect(unnamed).toEqual([]);
+});
+
+test('the README’s table of template data names every field a template gets, and no other', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('### Template data'), readme.indexOf('### Helpers'));
+  const documented = table
+    .split('\n')
+    .filter((row) => row.startsWith('| `'))
+    .flatMap((row) => {
+      let parent = '';
+      return [...(row.split(' | ')[0] ?? '').matchAll(/`([^`]+)`/g)].map((m) => {
+        const name = m[1]?.startsWith('.') ? `${parent}${m[1].slice(1)}` : (m[1] ?? '');
+        parent = name.replace(/[^.]*$/, '');
+        return name;
+      });
+    });
+  // The example meeting's model, as a build resolves it.
+  const project = loadProject(REPO);
+  const yaml = (path: string): unknown => parse(readFileSync(join(REPO, path), 'utf8'));
+  const meeting = meetingSchema.parse(yaml(EXAMPLE_MEETING));
+  const positions = new Map(meeting.questions.map((q) => [q.position, positionSchema.parse(yaml(`positions/educ/${q.position}.yaml`))]));
+  const model = resolveReport({ meeting, positions, ministries: project.ministries, config: project.config });
+  expect(undocumented(documented, model)).toEqual({ notPrinted: [], notDocumented: [] });
 });

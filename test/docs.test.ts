@@ -6,6 +6,7 @@ import { expect, test } from 'vitest';
 import { RULE_IDS } from '../src/diagnostics/rules.js';
 import { loadProject } from '../src/load/project.js';
 import { meetingSchema, positionSchema } from '../src/model/index.js';
+import { HELPERS } from '../src/render/helpers.js';
 import { resolveReport } from '../src/resolve/report.js';
 import { initRepository } from './helpers/git.js';
 import { WordEdit } from './helpers/word-edit.js';
@@ -299,4 +300,11 @@ test('the README’s table of template data names every field a template gets, a
   const positions = new Map(meeting.questions.map((q) => [q.position, positionSchema.parse(yaml(`positions/educ/${q.position}.yaml`))]));
   const model = resolveReport({ meeting, positions, ministries: project.ministries, config: project.config });
   expect(undocumented(documented, model)).toEqual({ notPrinted: [], notDocumented: [] });
+});
+
+test('the README’s table of helpers names every helper a template can call, and no other', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('### Helpers'), readme.indexOf('## Commands'));
+  const documented = new Set(table.split('\n').flatMap((row) => (row.startsWith('| `') ? [...(row.split(' | ')[0] ?? '').matchAll(/`(\w+)/g)].map((m) => m[1] ?? '') : [])));
+  expect([...documented].sort()).toEqual(Object.keys(HELPERS).sort());
 });

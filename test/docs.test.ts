@@ -308,3 +308,19 @@ test('the README’s table of helpers names every helper a template can call, an
   const documented = new Set(table.split('\n').flatMap((row) => (row.startsWith('| `') ? [...(row.split(' | ')[0] ?? '').matchAll(/`(\w+)/g)].map((m) => m[1] ?? '') : [])));
   expect([...documented].sort()).toEqual(Object.keys(HELPERS).sort());
 });
+
+test('docs/diff.md names every field of a block in diff --format json: its segments, rows and cells too', () => {
+  // Two versions of one answer that touch each kind of block: a heading made another level, a paragraph with a
+  // footnote and a link, a list renumbered, a quote, a code block with its language, a table.
+  const body = (lines: readonly string[]) => `id: t\nversion: 1\nstatus: draft\nowner: { ministry: IZM }\nquestions:\n  - Q\nbody: |\n${lines.map((line) => (line ? `  ${line}` : '')).join('\n')}\nclearance: {}\n`;
+  const older = ['## Virsraksts', '', 'Teksts[^1] ar [saiti](https://a.example/x).', '', '1) pirmais;', '2) otrais.', '', '> Citāts', '', '```yaml', 'a: 1', '```', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', '[^1]: Piezīme.'];
+  const newer = older.map((line) => line.replace('## ', '### ').replace('Teksts[', 'Jauns teksts[').replace('a.example/x', 'b.example/y').replace('1) pirmais', '5) pirmais').replace('2) otrais', '6) otrais').replace('Piezīme', 'Cita piezīme').replace('| 1 | 2 |', '| 1 | 3 |'));
+  const dir = exampleProject({ 'older.yaml': body(older), 'newer.yaml': body(newer) });
+  const report: unknown = JSON.parse(runCli(['diff', 'older.yaml', 'newer.yaml', '--format', 'json'], dir).stdout);
+  const blocks = isObject(report) && Array.isArray(report.blocks) ? report.blocks : [];
+  const fields = new Set(fieldPaths(blocks).map((path) => path.split('.').at(-1) ?? path));
+  expect(fields).toContain('levelBefore');
+  const page = readFileSync(join(REPO, 'docs/diff.md'), 'utf8');
+  // Named in code (`level`, `continued: true`) or in a list of fields (`{ op, text }`).
+  expect([...fields].filter((field) => !new RegExp(`\`${field}[\`:]|\\{[^}]*\\b${field}\\b[^}]*\\}`).test(page))).toEqual([]);
+});

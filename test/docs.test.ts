@@ -92,12 +92,12 @@ test('docs/json-report.md names every field check, list and templates print as J
 test('the field lists of diff --format json in docs/diff.md are the fields it prints, in their order', () => {
   const dir = exampleProject();
   const position = 'positions/educ/equity-reforms.yaml';
-  writeFile(dir, 'newer.yaml', exampleFile(position).replace('Tuvākajā laikā', 'Drīzumā'));
-  const json = (...flags: string[]) => JSON.parse(runCli(['diff', position, 'newer.yaml', '--format', 'json', ...flags], dir).stdout) as { stat: object[] };
+  writeFile(dir, 'newer.yaml', exampleFile(position).replace('Tuvākajā laikā', 'Drīzumā').replace(/^version: 2/m, 'version: 3'));
+  const json = (...flags: string[]) => JSON.parse(runCli(['diff', position, 'newer.yaml', '--format', 'json', ...flags], dir).stdout) as { stat: object[]; metadata: object[] };
   const full = json();
   const stat = json('--stat');
-  const printed = [Object.keys(full), Object.keys(stat), Object.keys(stat.stat[0] ?? {})].map((keys) => keys.join(', '));
-  // Each `{ a, b, … }` that lists the fields of the whole report (it starts with `version` or `kind`) or of a line of `stat` (`subject`).
+  const printed = [Object.keys(full), Object.keys(stat), Object.keys(stat.stat[0] ?? {}), Object.keys(full.metadata[0] ?? {})].map((keys) => keys.join(', '));
+  // Each `{ a, b, … }` that lists the fields of the whole report (it starts with `version` or `kind`), of a line of `stat` or of a change outside the text (`subject`).
   const lists = [...readFileSync(join(REPO, 'docs/diff.md'), 'utf8').matchAll(/`\{ ((?:version|kind|subject),[a-zA-Z,\s]+) \}`/g)].map((m) => (m[1] ?? '').replace(/\s+/g, ' '));
   expect(lists.length).toBeGreaterThanOrEqual(3);
   expect(lists.filter((list) => !printed.includes(list))).toEqual([]);
@@ -309,17 +309,18 @@ test('the README’s table of helpers names every helper a template can call, an
   expect([...documented].sort()).toEqual(Object.keys(HELPERS).sort());
 });
 
-test('docs/diff.md names every field of a block in diff --format json: its segments, rows and cells too', () => {
+test('docs/diff.md names every field of a block and of a change outside the text in diff --format json', () => {
   // Two versions of one answer that touch each kind of block: a heading made another level, a paragraph with a
   // footnote and a link, a list renumbered, a quote, a code block with its language, a table.
   const body = (lines: readonly string[]) => `id: t\nversion: 1\nstatus: draft\nowner: { ministry: IZM }\nquestions:\n  - Q\nbody: |\n${lines.map((line) => (line ? `  ${line}` : '')).join('\n')}\nclearance: {}\n`;
   const older = ['## Virsraksts', '', 'Teksts[^1] ar [saiti](https://a.example/x).', '', '1) pirmais;', '2) otrais.', '', '> Citāts', '', '```yaml', 'a: 1', '```', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', '[^1]: Piezīme.'];
   const newer = older.map((line) => line.replace('## ', '### ').replace('Teksts[', 'Jauns teksts[').replace('a.example/x', 'b.example/y').replace('1) pirmais', '5) pirmais').replace('2) otrais', '6) otrais').replace('Piezīme', 'Cita piezīme').replace('| 1 | 2 |', '| 1 | 3 |'));
-  const dir = exampleProject({ 'older.yaml': body(older), 'newer.yaml': body(newer) });
+  const dir = exampleProject({ 'older.yaml': body(older), 'newer.yaml': body(newer).replace('version: 1', 'version: 2').replace('status: draft', 'status: cleared') });
   const report: unknown = JSON.parse(runCli(['diff', 'older.yaml', 'newer.yaml', '--format', 'json'], dir).stdout);
-  const blocks = isObject(report) && Array.isArray(report.blocks) ? report.blocks : [];
-  const fields = new Set(fieldPaths(blocks).map((path) => path.split('.').at(-1) ?? path));
+  const listed = (key: string): unknown[] => (isObject(report) && Array.isArray(report[key]) ? report[key] : []);
+  const fields = new Set([...fieldPaths(listed('blocks')), ...fieldPaths(listed('metadata'))].map((path) => path.split('.').at(-1) ?? path));
   expect(fields).toContain('levelBefore');
+  expect(fields).toContain('subject');
   const page = readFileSync(join(REPO, 'docs/diff.md'), 'utf8');
   // Named in code (`level`, `continued: true`) or in a list of fields (`{ op, text }`).
   expect([...fields].filter((field) => !new RegExp(`\`${field}[\`:]|\\{[^}]*\\b${field}\\b[^}]*\\}`).test(page))).toEqual([]);

@@ -19,6 +19,11 @@ function sourcesUsingRules(): string {
     .join('\n');
 }
 
+/** True for a JSON object (not an array, not null). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 test('docs/rules.md documents every rule id of the typed list, and no other', () => {
   const documented = new Set([...readFileSync(join(REPO, 'docs/rules.md'), 'utf8').matchAll(/^\| `([a-z]+\/[a-z-]+)` \|/gm)].map((m) => m[1]));
   expect([...documented].sort()).toEqual([...RULE_IDS].sort());
@@ -93,10 +98,14 @@ test('the field lists of diff --format json in docs/diff.md are the fields it pr
   const dir = exampleProject();
   const position = 'positions/educ/equity-reforms.yaml';
   writeFile(dir, 'newer.yaml', exampleFile(position).replace('Tuvākajā laikā', 'Drīzumā').replace(/^version: 2/m, 'version: 3'));
-  const json = (...flags: string[]) => JSON.parse(runCli(['diff', position, 'newer.yaml', '--format', 'json', ...flags], dir).stdout) as { stat: object[]; metadata: object[] };
+  const json = (...flags: string[]): Record<string, unknown> => {
+    const report: unknown = JSON.parse(runCli(['diff', position, 'newer.yaml', '--format', 'json', ...flags], dir).stdout);
+    return isObject(report) ? report : {};
+  };
+  const firstOf = (list: unknown) => (Array.isArray(list) && isObject(list[0]) ? list[0] : {});
   const full = json();
   const stat = json('--stat');
-  const printed = [Object.keys(full), Object.keys(stat), Object.keys(stat.stat[0] ?? {}), Object.keys(full.metadata[0] ?? {})].map((keys) => keys.join(', '));
+  const printed = [Object.keys(full), Object.keys(stat), Object.keys(firstOf(stat.stat)), Object.keys(firstOf(full.metadata))].map((keys) => keys.join(', '));
   // Each `{ a, b, … }` that lists the fields of the whole report (it starts with `version` or `kind`), of a line of `stat` or of a change outside the text (`subject`).
   const lists = [...readFileSync(join(REPO, 'docs/diff.md'), 'utf8').matchAll(/`\{ ((?:version|kind|subject),[a-zA-Z,\s]+) \}`/g)].map((m) => (m[1] ?? '').replace(/\s+/g, ' '));
   expect(lists.length).toBeGreaterThanOrEqual(3);
@@ -171,11 +180,6 @@ test('the README walkthrough shows what the commands print, step by step', () =>
 /** The pages a user reads: the README and docs/, but for the measurements and the decisions' records. */
 function userPages(): string {
   return ['README.md', ...globSync('docs/*.md', { cwd: REPO, ignore: ['docs/performance.md'] })].map((file) => readFileSync(join(REPO, file), 'utf8')).join('\n');
-}
-
-/** True for a JSON object (not an array, not null). */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Every field a JSON Schema allows, by its path (`owner.unit`, `questions[].text`; a map's values as `*`). */

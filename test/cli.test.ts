@@ -146,10 +146,12 @@ describe('the briefing command', () => {
     const twice = runCli(['clear', 'equity-reforms', '-m', 'LM', '--ministry', 'AM'], dir);
     expect(twice.status).toBe(2);
     expect(twice.stderr).toContain('briefing: --ministry is given twice, as `LM` and as `AM`: only one can count, so nothing was done.');
-    expect(twice.stderr).toContain('  Give it once.');
+    expect(twice.stderr).toContain('  Give it once. For several values, run the command once for each.\n');
     expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
-    // Every command's options, a validated one too; the same value twice is no conflict.
-    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md', '--format', 'docx'], dir).stderr).toContain('--format is given twice, as `md` and as `docx`');
+    // Every command's options, a validated one too; the same value twice is no conflict. A flag that takes a list says how.
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md', '--format', 'docx'], dir).stderr).toBe(
+      'briefing: --format is given twice, as `md` and as `docx`: only one can count, so nothing was done.\n  Give it once, with both in its list: --format md,docx.\n',
+    );
     expect(runCli(['list', '--status', 'draft', '--status', 'draft'], dir).status).toBe(0);
   });
 

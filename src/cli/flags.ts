@@ -113,12 +113,15 @@ export function refuseRepeatedOptions(command: Command): void {
   for (const option of command.options) {
     if (!(option.required || option.optional) || option.variadic) continue;
     const parse = option.parseArg;
+    // A flag that takes a comma-separated list (build --format, --clearances) holds both values in one.
+    const takesList = parse === parseFormats || parse === parseCodes;
+    const flag = option.long ?? option.flags;
     let first: string | undefined;
     option.argParser((value: string, previous: unknown) => {
       if (first !== undefined && value !== first) {
         throw new UsageError(
-          `${option.long ?? option.flags} is given twice, as \`${first}\` and as \`${value}\`: only one can count, so nothing was done.`,
-          'Give it once. For several values, see whether the flag takes a list (--clearances AM,LM) or run the command once for each.',
+          `${flag} is given twice, as \`${first}\` and as \`${value}\`: only one can count, so nothing was done.`,
+          takesList ? `Give it once, with both in its list: ${flag} ${first},${value}.` : 'Give it once. For several values, run the command once for each.',
         );
       }
       first = value;

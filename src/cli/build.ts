@@ -64,8 +64,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
       const { removeFoldersOnSignal } = await import('../pdf/convert.js');
       removeFoldersOnSignal();
       const stopped = flags.json ? await jsonOnSignal() : undefined;
-      // A terminal that cannot move the cursor (TERM=dumb: Emacs' shell, some IDE consoles) gets no line redrawn in place.
-      const line = !flags.json && process.stderr.isTTY && !process.env.CI && process.env.TERM !== 'dumb' ? await progressLine() : undefined;
+      const line = flags.json ? undefined : await progressLine();
       const progress = stopped ?? line;
       try {
         const result = await build({
@@ -153,7 +152,8 @@ async function jsonOnSignal() {
 
 /** A progress line on the terminal (stderr), redrawn at most every 100 ms. */
 async function progressLine() {
-  const { formatProgress } = await import('../diagnostics/progress.js');
+  const { drawsProgress, formatProgress } = await import('../diagnostics/progress.js');
+  if (!drawsProgress(process.stderr.isTTY, process.env)) return undefined;
   const started = Date.now();
   let drawn = 0;
   return {

@@ -1,3 +1,13 @@
+/**
+ * Whether a build draws its progress line on standard error: a terminal that can redraw a line
+ * (not `TERM=dumb`: Emacs' shell, some IDE consoles), outside CI. `CI=false` (some set it on a
+ * desktop), `CI=0` or an empty `CI` is not CI, as the resident server's client reads it (bin/client.cjs).
+ */
+export function drawsProgress(stderrIsTty: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI !== undefined && !['', 'false', '0'].includes(env.CI);
+  return stderrIsTty === true && !ci && env.TERM !== 'dumb';
+}
+
 /** Where a batch is, for the progress line. */
 export interface ProgressState {
   done: number;

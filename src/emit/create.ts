@@ -1,4 +1,4 @@
-import { rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -12,7 +12,7 @@ import { fileInTheWay, makeFolder } from './folder.js';
 export function createFile(target: string, text: string, shownAs: string, madeFolders: string[] = []): void {
   try {
     madeFolders.push(...makeFolder(dirname(target)));
-    writeFileSync(target, text, { flag: 'wx' });
+    writeNewFile(target, text);
   } catch (error) {
     const code = errorCode(error);
     if (code === 'EEXIST') throw new UsageError(`${shownAs} already exists; nothing written.`, 'Choose another name, or edit the existing file.');
@@ -23,7 +23,26 @@ export function createFile(target: string, text: string, shownAs: string, madeFo
       throw new UsageError(`${shownAs} cannot be written: ${shownBlocked || blocked} is a file, not a folder; nothing written.`, 'Name a folder (or a new one) instead of a file.');
     }
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UsageError(`${shownAs} cannot be written: not allowed to write there; nothing written.`, 'Fix the folder’s permissions, or write elsewhere.');
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UsageError(`${shownAs} cannot be written: the disk is full; nothing written.`, 'Free some space and run the command again.');
     throw new UsageError(`${shownAs}: cannot be written (${code ?? String(error)}).`);
+  }
+}
+
+/**
+ * Writes `text` to a new file at `target`, refusing one that exists (created only if absent: the
+ * check and the creation are one system call). A write that fails once the file is made (a full
+ * disk: making a file takes no room, its bytes do) removes it again: an empty or cut-off file
+ * left there would be taken for the user's, and refused as one that exists by the next try.
+ */
+function writeNewFile(target: string, text: string): void {
+  const descriptor = openSync(target, 'wx');
+  let written = false;
+  try {
+    writeFileSync(descriptor, text);
+    written = true;
+  } finally {
+    closeSync(descriptor);
+    if (!written) rmSync(target, { force: true });
   }
 }
 

@@ -34,7 +34,7 @@ export function createFile(target: string, text: string, shownAs: string, madeFo
  * disk: making a file takes no room, its bytes do) removes it again: an empty or cut-off file
  * left there would be taken for the user's, and refused as one that exists by the next try.
  */
-function writeNewFile(target: string, text: string): void {
+export function writeNewFile(target: string, text: string): void {
   const descriptor = openSync(target, 'wx');
   let written = false;
   try {

@@ -1,7 +1,8 @@
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
+import { writeNewFile } from './create.js';
 import { processExists } from '../util/process.js';
 
 /** How long to wait for another process's lock before giving up. */
@@ -19,7 +20,7 @@ const STALE_MS = 30_000;
 export function withFileLock<T>(target: string, shownAs: string, edit: () => T): T {
   const lock = join(dirname(target), `.${basename(target)}.lock`);
   const deadline = Date.now() + WAIT_MS;
-  for (let attempt = 0; !tryLock(lock); attempt++) {
+  for (let attempt = 0; !tryLock(lock, shownAs); attempt++) {
     if (isStale(lock)) {
       rmSync(lock, { force: true });
       continue;
@@ -36,13 +37,16 @@ export function withFileLock<T>(target: string, shownAs: string, edit: () => T):
   }
 }
 
-function tryLock(lock: string): boolean {
+/** Takes the lock: false when another process holds it. A lock file it could not write whole is not left behind. */
+function tryLock(lock: string, shownAs: string): boolean {
   try {
-    writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+    writeNewFile(lock, `${process.pid}\n`);
     return true;
   } catch (error) {
-    if (errorCode(error) === 'EEXIST') return false;
-    throw new UsageError(`${lock}: cannot create the lock file (${errorCode(error) ?? String(error)}).`, 'Check that the folder can be written.');
+    const code = errorCode(error);
+    if (code === 'EEXIST') return false;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UsageError(`${shownAs}: cannot be edited, as the disk is full (not even its lock file, ${basename(lock)}, can be written); nothing written.`, 'Free some space and run the command again.');
+    throw new UsageError(`${lock}: cannot create the lock file (${code ?? String(error)}).`, 'Check that the folder can be written.');
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FULL_DISK, runCliOnFullDisk } from '../helpers/full-disk.js';
@@ -22,5 +22,23 @@ describe.skipIf(!FULL_DISK)('on a full disk', () => {
     const again = runCli(['import', join(example, DOCX), '--slug', 'educ-informal'], dir);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain('created positions/educ-informal/educ-informal-1.yaml');
+  });
+
+  it('clear leaves the position as it was and no lock behind, says the disk is full, and records the answer once there is room', () => {
+    const dir = exampleProject();
+    const position = 'positions/educ/equity-reforms.yaml';
+    const before = readFileSync(join(dir, position), 'utf8');
+    const args = ['clear', position, '--ministry', 'FM', '--date', '2021-02-18'];
+    const full = runCliOnFullDisk(args, dir, 'positions/educ');
+    expect(full.status, full.stderr).toBe(2);
+    expect(full.stderr).toContain('positions/educ/equity-reforms.yaml: cannot be edited, as the disk is full (not even its lock file, .equity-reforms.yaml.lock, can be written); nothing written.');
+    expect(readFileSync(join(dir, position), 'utf8')).toBe(before);
+    // An empty lock file left there made the next clear wait 15 s for a lock no process held, and fail.
+    expect(readdirSync(join(dir, 'positions/educ')).sort()).toEqual(['equity-achievements.yaml', 'equity-eu-cooperation.yaml', 'equity-reforms.yaml']);
+    const started = Date.now();
+    const again = runCli(args, dir);
+    expect(again.status, again.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(readFileSync(join(dir, position), 'utf8')).toMatch(/\n {2}FM:\n {4}status: cleared\n {4}date: 2021-02-18\n/);
   });
 });

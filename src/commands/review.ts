@@ -473,6 +473,24 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     }
     edited.set(source.file, { text, absolute: source.absolute });
   }
-  if (hasErrors(result.diagnostics)) return;
+  if (hasErrors(result.diagnostics)) {
+    nothingWritten(result, 'another change of this review cannot be written (see the error)');
+    return;
+  }
   for (const [file, { text, absolute }] of edited) writeAtomic(absolute, text, file);
+}
+
+/**
+ * Takes back the new versions and clearances --accept worked out, when it wrote none of them
+ * after all: the listing said "written as version 3" and "recorded clearance" of files left as
+ * they were. A field that had one gets a note saying `why` it was not written.
+ */
+function nothingWritten(result: ReviewResult, why: string): void {
+  for (const outcome of result.fields) {
+    if (!outcome.written) continue;
+    delete outcome.newVersion;
+    delete outcome.clearance;
+    outcome.written = false;
+    outcome.notes.push(`not written: ${why}`);
+  }
 }

@@ -511,6 +511,11 @@ describe('briefing review', () => {
     expect(accepted.status).toBe(1);
     expect(accepted.stderr).toContain('review/cannot-write');
     expect(position(dir, 'equity-achievements').text).toBe(original);
+    // Nothing is written, of the other position either: the listing does not say it was.
+    expect(position(dir, 'equity-reforms').data.version).toBe(2);
+    expect(accepted.stdout).not.toContain('written as version');
+    expect(accepted.stdout).not.toContain('recorded clearance');
+    expect(accepted.stdout).toContain('  Tuvākajā laikā [-prioritāri-]{+vispirms+} paredzēts:\n  note: not written: another change of this review cannot be written (see the error)\n');
   });
 
   it('refuses a DOCX whose word/document.xml is damaged, naming the part, line and column (exit 1, nothing written)', () => {

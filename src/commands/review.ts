@@ -6,7 +6,8 @@ import { parseDocument } from 'yaml';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
-import { writeAtomic } from '../emit/write.js';
+import { OutputError, writeAllAtomic } from '../emit/write.js';
+import { writeProblem } from '../emit/report.js';
 import { namedPath, projectPath, readBytesWithin } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
@@ -269,7 +270,8 @@ export function review(options: ReviewOptions): ReviewResult {
 
 function finish(result: ReviewResult): ReviewResult {
   result.diagnostics = sortDiagnostics(result.diagnostics);
-  if (hasErrors(result.diagnostics)) result.exitCode = ExitCode.problems;
+  // A file that could not be written has said exit 2 (the tool could not do it) already.
+  if (hasErrors(result.diagnostics) && result.exitCode === ExitCode.ok) result.exitCode = ExitCode.problems;
   return result;
 }
 
@@ -477,7 +479,22 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     nothingWritten(result, 'another change of this review cannot be written (see the error)');
     return;
   }
-  for (const [file, { text, absolute }] of edited) writeAtomic(absolute, text, file);
+  // As one set: a file that cannot be written (a full disk, a file held open) leaves every other as it was, not a review half accepted.
+  try {
+    writeAllAtomic([...edited].map(([file, { text, absolute }]) => ({ target: absolute, data: text, shownAs: file })));
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    result.diagnostics.push(writeProblem(error, acceptWriteHint(error)));
+    result.exitCode = ExitCode.failure;
+    nothingWritten(result, `${error.file} cannot be written (see the error)`);
+  }
+}
+
+/** What to do when a file of the review cannot be written (the build's hints name --out and building again). */
+function acceptWriteHint(error: OutputError): string {
+  const fix =
+    error.code === 'ENOSPC' ? 'Free some space' : error.code === 'EBUSY' || error.code === 'EPERM' ? 'Close it in the program that holds it open' : 'Make the file and its folder writable';
+  return `None of the review's files was written. ${fix}, then run review --accept again.`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { OutputError, writeAllAtomic } from '../emit/write.js';
 import { writeProblem } from '../emit/report.js';
-import { namedPath, projectPath, readBytesWithin } from '../load/files.js';
+import { namedPath, projectPath, readBytesWithin, realTarget } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
@@ -417,10 +417,16 @@ function fieldText(text: string, field: FieldRef): string | undefined {
 }
 
 /** The field's current Markdown and the file it lives in. */
+/**
+ * Where a field's text is: the file as the project names it (`file`), and the file itself (`absolute`):
+ * through a link (the project reads none that leads outside it), so --accept writes the file the link
+ * points at, as `clear` does, and the link stays a link, not replaced by a copy the file no longer follows.
+ */
 function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef): { text: string; file: string; absolute: string } | undefined {
   const file = field.kind === 'position' ? project.positions.get(field.id)?.file : meeting.path === field.id ? meeting.file : undefined;
   if (!file) return undefined;
-  return { text: fieldText(file.text, field) ?? '', file: file.path, absolute: join(project.root, file.path) };
+  const path = join(project.root, file.path);
+  return { text: fieldText(file.text, field) ?? '', file: file.path, absolute: realTarget(path) ?? path };
 }
 
 function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOptions, result: ReviewResult): void {

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -493,6 +493,21 @@ describe('briefing review', () => {
       expect(run.stdout).not.toContain('no tracked changes');
     }
     expect(position(dir, 'equity-reforms').text).toBe(original);
+  });
+
+  it.skipIf(process.platform === 'win32')('--accept writes a position that is a link (inside the project) through it: the link stays a link, its file gets the new version', () => {
+    const dir = built();
+    // The position kept in a folder of its own, linked from where the project looks for it.
+    const kept = join(dir, 'shared/equity-reforms.yaml');
+    cpSync(join(dir, 'positions/educ/equity-reforms.yaml'), kept);
+    rmSync(join(dir, 'positions/educ/equity-reforms.yaml'));
+    symlinkSync('../../shared/equity-reforms.yaml', join(dir, 'positions/educ/equity-reforms.yaml'));
+    const path = reviewed(dir);
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('written as version 3');
+    expect(lstatSync(join(dir, 'positions/educ/equity-reforms.yaml')).isSymbolicLink()).toBe(true);
+    expect(parseDocument(readFileSync(kept, 'utf8')).toJS()).toMatchObject({ version: 3, clearance: { AM: { status: 'objected', version: 3 } } });
   });
 
   it('lists a list item the reviewer took out of its list with track changes on, and --accept writes nothing rather than lose it or renumber the list', () => {

@@ -10,6 +10,8 @@ import { OutputError, writeAtomic } from '../src/emit/write.js';
 import { debounce } from '../src/watch/debounce.js';
 import { unwatched } from '../src/watch/unwatched.js';
 import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
+import { formatWatchEvent } from '../src/watch/format.js';
+import { Chalk } from 'chalk';
 import { docxParts, part } from './helpers/docx.js';
 import { commitAll, initRepository } from './helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
@@ -149,6 +151,25 @@ describe('build --watch', () => {
     writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 170 skolām'));
     expect(await rebuilt).toMatchObject({ kind: 'build', run: 2, changed: [position], result: { status: 'built' } });
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 170 skolām');
+  });
+
+  it('a rebuild that could write some of its files and not the next says which it replaced, not "nothing written"', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'docx'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
+    // A folder where the DOCX should be: the Markdown, written first, is replaced; the DOCX cannot be.
+    rmSync(join(dir, 'out/IZMzin_190221_EDUC.docx'));
+    mkdirSync(join(dir, 'out/IZMzin_190221_EDUC.docx'));
+    const rebuilt = log.next();
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 170 skolām'));
+    const event = await rebuilt;
+    expect(event).toMatchObject({ kind: 'build', run: 2, result: { status: 'failed', outputs: ['out/IZMzin_190221_EDUC.md'] } });
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 170 skolām');
+    const lines = formatWatchEvent(event, EXAMPLE_MEETING, '10:00:00', new Chalk({ level: 0 })).map((line) => line.text);
+    expect(lines).toContain(`failed ${EXAMPLE_MEETING}: only partly written (out/IZMzin_190221_EDUC.md replaced). Still watching: fix it and save again.`);
   });
 
   it('writes next to a DOCX that Word holds open, and says so', async () => {

@@ -3,7 +3,7 @@ import { jsonDiagnostic } from '../diagnostics/json.js';
 import type { ChalkInstance } from 'chalk';
 import type { BuildResult, MeetingOutcome } from '../commands/build.js';
 import { countProblems, oneLine } from '../diagnostics/human.js';
-import { staleOutputsNote, type OrphanedReport } from '../emit/report.js';
+import { failedWritesNote, staleOutputsNote, type OrphanedReport } from '../emit/report.js';
 
 /** One line per meeting that was built or failed; unchanged meetings only count in the summary. */
 export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): string | undefined {
@@ -12,8 +12,7 @@ export function formatOutcome(meeting: MeetingOutcome, chalk: ChalkInstance): st
     return `${chalk.green('built')}  ${oneLine(meeting.meeting)} → ${oneLine(meeting.outputs.join(', '))}${oneLine(staleOutputsNote(meeting.removed, meeting.left, meeting.outputs))}${mark}`;
   }
   if (meeting.status === 'failed') {
-    const written = meeting.outputs.length ? `only partly written (${meeting.outputs.join(', ')} replaced)` : 'nothing written';
-    return `${chalk.red('failed')} ${oneLine(meeting.meeting)}: ${oneLine(written)}`;
+    return `${chalk.red('failed')} ${oneLine(meeting.meeting)}: ${oneLine(failedWritesNote(meeting.outputs))}`;
   }
   return undefined;
 }

@@ -283,6 +283,15 @@ function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write 
   return result;
 }
 
+/**
+ * What a failed build of a meeting left written, for its line: "nothing written", or the files it
+ * had already replaced when a later one failed (a watch writes its files one by one; a batch's set
+ * whose old versions could not all be put back).
+ */
+export function failedWritesNote(outputs: readonly string[]): string {
+  return outputs.length ? `only partly written (${outputs.join(', ')} replaced)` : 'nothing written';
+}
+
 /** What a build line adds about an earlier build's outputs this one did not write: those removed, and those left out of date. */
 export function staleOutputsNote(removed: readonly string[] = [], left: readonly string[] = [], outputs: readonly string[] = []): string {
   // Of this report's name: a format not asked for this time. Of another: the file code changed since.

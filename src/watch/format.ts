@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDiagnostic, oneLine } from '../diagnostics/human.js';
 import type { WatchEvent } from './watch-build.js';
-import { staleOutputsNote } from '../emit/report.js';
+import { failedWritesNote, staleOutputsNote } from '../emit/report.js';
 
 /** The lines one watch event prints, each with where it goes; `time` is the clock, read by the CLI. */
 export function formatWatchEvent(event: WatchEvent, meeting: string, time: string, chalk: ChalkInstance): { stream: 'out' | 'err'; text: string }[] {
@@ -29,7 +29,7 @@ export function formatWatchEvent(event: WatchEvent, meeting: string, time: strin
       say(chalk.yellow(`${held.target} is open in another program (Word?): the new version is ${held.writtenTo}. Close ${held.target} to have it replaced again.`));
     }
   } else {
-    say(`${chalk.red('failed')} ${meeting}: nothing written. Still watching: fix it and save again.`);
+    say(`${chalk.red('failed')} ${meeting}: ${oneLine(failedWritesNote(result.outputs))}. Still watching: fix it and save again.`);
   }
   return lines;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, test, vi } from 'vitest';
 import { today } from '../src/cli/io.js';
 import { referenceDocx } from '../src/commands/reference-docx.js';
-import { OutputError, writeAtomic } from '../src/emit/write.js';
+import { OutputError, writeAllAtomic } from '../src/emit/write.js';
 import { debounce } from '../src/watch/debounce.js';
 import { unwatched } from '../src/watch/unwatched.js';
 import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-build.js';
@@ -153,32 +153,41 @@ describe('build --watch', () => {
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 170 skolām');
   });
 
-  it('a rebuild that could write some of its files and not the next says which it replaced, not "nothing written"', async () => {
+  it('a rebuild that cannot write one of its files writes none: the report stays one build’s, and its line says nothing was written', async () => {
     const dir = exampleProject();
     const log = recorder();
     const first = log.next();
     watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'docx'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
     expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built' } });
-    // A folder where the DOCX should be: the Markdown, written first, is replaced; the DOCX cannot be.
+    const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    // A folder where the DOCX should be: written one by one, the Markdown before it was the new version and the manifest the old.
     rmSync(join(dir, 'out/IZMzin_190221_EDUC.docx'));
     mkdirSync(join(dir, 'out/IZMzin_190221_EDUC.docx'));
     const rebuilt = log.next();
     const position = 'positions/educ/equity-reforms.yaml';
     writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 170 skolām'));
     const event = await rebuilt;
-    expect(event).toMatchObject({ kind: 'build', run: 2, result: { status: 'failed', outputs: ['out/IZMzin_190221_EDUC.md'] } });
-    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 170 skolām');
+    expect(event).toMatchObject({ kind: 'build', run: 2, result: { status: 'failed', outputs: [] } });
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toBe(markdown);
     const lines = formatWatchEvent(event, EXAMPLE_MEETING, '10:00:00', new Chalk({ level: 0 })).map((line) => line.text);
-    expect(lines).toContain(`failed ${EXAMPLE_MEETING}: only partly written (out/IZMzin_190221_EDUC.md replaced). Still watching: fix it and save again.`);
+    expect(lines).toContain(`failed ${EXAMPLE_MEETING}: nothing written. Still watching: fix it and save again.`);
+    expect(lines.join('\n')).toContain('out/IZMzin_190221_EDUC.docx  error  A folder stands where this file should be.');
+    // Once the folder is gone, the next save writes the whole set.
+    rmSync(join(dir, 'out/IZMzin_190221_EDUC.docx'), { recursive: true });
+    const again = log.next();
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 180 skolām'));
+    expect(await again).toMatchObject({ kind: 'build', run: 3, result: { status: 'built' } });
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 180 skolām');
   });
 
   it('writes next to a DOCX that Word holds open, and says so', async () => {
     const dir = exampleProject();
     const log = recorder();
     const first = log.next();
-    const heldByWord: typeof writeAtomic = (target, data, shown) => {
-      if (target.endsWith('IZMzin_190221_EDUC.docx')) throw new OutputError(shown, 'held open', 'Close it.', 'EBUSY');
-      writeAtomic(target, data, shown);
+    const heldByWord: typeof writeAllAtomic = (files) => {
+      const held = files.find((file) => file.target.endsWith('IZMzin_190221_EDUC.docx'));
+      if (held) throw new OutputError(held.shownAs, 'held open', 'Close it.', 'EBUSY');
+      writeAllAtomic(files);
     };
     watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'docx'], write: heldByWord, onEvent: (e) => log.onEvent(e) });
     expect(await first).toMatchObject({

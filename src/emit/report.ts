@@ -20,8 +20,8 @@ export interface EmitOptions {
    * `<name>.new.<ext>`, which is reported.
    */
   heldOpen: 'fail' | 'write-beside';
-  /** Writes one file in `write-beside` mode; `writeAtomic` unless a test replaces it. */
-  write?: typeof writeAtomic;
+  /** Writes the set in `write-beside` mode; `writeAllAtomic` unless a test replaces it. */
+  write?: typeof writeAllAtomic;
   /**
    * The files the meeting's last build wrote (project-relative, with their hashes), as the build
    * cache remembers them: those under another name (a file code changed since) are removed too,
@@ -250,34 +250,37 @@ function writeAsSet(files: readonly GeneratedFile[], { root, outDir }: EmitOptio
   return { ok: true, written, outputs: written.map((file) => file.path), heldOpen: [], diagnostics: [] };
 }
 
-function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write = writeAtomic }: EmitOptions): EmittedReport {
+/**
+ * Writes the files as one set, as {@link writeAsSet} does, except that one another program holds open
+ * gets its new version beside it (`<name>.new.<ext>`) and the set is written again with that name in
+ * its place. Any other failure leaves every file as it was: written one by one, a DOCX that could not
+ * be written left the Markdown before it new and the manifest old, a set of two builds.
+ */
+function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write = writeAllAtomic }: EmitOptions): EmittedReport {
   const result: EmittedReport = { ok: false, written: [], outputs: [], heldOpen: [], diagnostics: [] };
-  for (const file of files) {
-    const target = join(outDir, file.name);
-    const shown = projectPath(root, target);
+  const targets = files.map((file) => ({ file, target: join(outDir, file.name), beside: false }));
+  const shown = (target: string) => projectPath(root, target);
+  for (;;) {
     try {
-      write(target, file.data, shown);
-      result.outputs.push(shown);
-      result.written.push({ path: shown, sha256: file.sha256 });
+      write(targets.map(({ file, target }) => ({ target, data: file.data, shownAs: shown(target) })));
+      break;
     } catch (error) {
       if (!(error instanceof OutputError)) throw error;
-      if (error.code !== 'EBUSY' && error.code !== 'EPERM') {
-        result.diagnostics.push(writeProblem(error));
+      const held = targets.find((each) => shown(each.target) === error.file);
+      if (!held || held.beside || (error.code !== 'EBUSY' && error.code !== 'EPERM')) {
+        const hint = held?.beside ? `${error.file} is held open too. ${error.hint}` : error.hint;
+        result.diagnostics.push(writeProblem(error, hint));
+        result.outputs.push(...error.replaced);
         return result;
       }
-      const beside = join(outDir, `${basename(file.name, extname(file.name))}.new${extname(file.name)}`);
-      const besideShown = projectPath(root, beside);
-      try {
-        write(beside, file.data, besideShown);
-      } catch (besideError) {
-        if (!(besideError instanceof OutputError)) throw besideError;
-        result.diagnostics.push(writeProblem(error, `${besideShown} is held open too. ${error.hint}`));
-        return result;
-      }
-      result.outputs.push(besideShown);
-      result.written.push({ path: besideShown, sha256: file.sha256 });
-      result.heldOpen.push({ target: shown, writtenTo: besideShown });
+      held.target = join(outDir, `${basename(held.file.name, extname(held.file.name))}.new${extname(held.file.name)}`);
+      held.beside = true;
     }
+  }
+  for (const { file, target, beside } of targets) {
+    result.outputs.push(shown(target));
+    result.written.push({ path: shown(target), sha256: file.sha256 });
+    if (beside) result.heldOpen.push({ target: shown(join(outDir, file.name)), writtenTo: shown(target) });
   }
   result.ok = true;
   return result;

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { formerBuildFiles, type FormerBuild, type HeldOpen } from '../emit/report.js';
-import { sweepInterrupted, type writeAtomic } from '../emit/write.js';
+import { sweepInterrupted, type writeAllAtomic } from '../emit/write.js';
 import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { buildMeeting, type TemplateCache } from '../pipeline/build-meeting.js';
@@ -30,8 +30,8 @@ export interface WatchBuildOptions {
   knownPositionIds?: ReadonlyMap<string, string>;
   /** The files the last build of this meeting wrote, under its file code and template: removed when this build writes another code's. */
   former?: FormerBuild;
-  /** Writes one output file; `writeAtomic` unless a test replaces it. */
-  write?: typeof writeAtomic;
+  /** Writes the report's files as a set; `writeAllAtomic` unless a test replaces it. */
+  write?: typeof writeAllAtomic;
   /** What the last clean build read and wrote (its `last`): when the inputs and outputs are all as then, nothing is built. */
   last?: LastBuild;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { makeFolder } from './folder.js';
@@ -60,6 +60,9 @@ export function writeAllAtomic(files: readonly OutputFile[]): void {
   for (const file of files) {
     const special = specialFile(file.target);
     if (special) throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, 'Write to a file: choose another name or folder with --out.');
+    if (readOnly(file.target)) {
+      throw new OutputError(file.shownAs, 'the file is read-only (or not yours to write); it is left as it is.', 'Make it writable (chmod u+w) if it is to be replaced, then run the command again.', 'EACCES');
+    }
   }
   const staged = files.map((file) => ({ file, temporary: sideName(file.target, 'tmp') }));
   const discard = () => staged.forEach(({ temporary }) => removeQuietly(temporary));
@@ -108,6 +111,20 @@ function specialFile(target: string): string | undefined {
   if (found.isFIFO()) return 'a named pipe';
   if (found.isSocket()) return 'a socket';
   return undefined;
+}
+
+/**
+ * Whether a file is there that this user may not write: a rename in a folder they may write replaces
+ * any file in it, so a report or position made read-only (a sent version kept as it was), or another
+ * user's, was replaced all the same, with a file of this user's. A missing file is not read-only.
+ */
+function readOnly(target: string): boolean {
+  try {
+    accessSync(target, constants.W_OK);
+    return false;
+  } catch (error) {
+    return errorCode(error) === 'EACCES';
+  }
 }
 
 /** The name of a file written on the side (see {@link sideName}): group 1 the process that wrote it. */

@@ -1,38 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectWithMeetings } from '../helpers/meetings.js';
-import { EXAMPLE_MEETING, exampleFile, REPO, tempDir, writeFile } from '../helpers/project.js';
-
-/** Root reads any file: as root the CLI runs as `nobody` (setpriv), for whom a file with mode 000 is unreadable. */
-const AS_ROOT = process.getuid?.() === 0;
-const SETPRIV = spawnSync('setpriv', ['--version']).status === 0;
-/**
- * Whether that user can reach the tool at all: a clone made with `mktemp -d` (mode 0700, as the README's
- * check from a fresh clone makes one) is its owner's alone, and the CLI could not even start.
- */
-const OTHER_USER_REACHES_TOOL = !AS_ROOT || (SETPRIV && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'test', '-r', join(REPO, 'bin/briefing.js')]).status === 0);
-
-/** Runs the built CLI as a user who cannot read files with mode 000. */
-function runAsUser(args: readonly string[], cwd: string) {
-  const home = tempDir();
-  for (const dir of [home, cwd]) chmodSync(dir, 0o777);
-  const command = AS_ROOT ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-  const result = spawnSync(command[0] ?? '', [...command.slice(1), join(REPO, 'bin/briefing.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, HOME: home, NO_COLOR: '1' } });
-  return { status: result.status, out: result.stdout + result.stderr };
-}
-
-/** Lets every user into the project's folders (a temporary folder is its owner's alone). */
-function openFolders(dir: string): void {
-  chmodSync(dir, 0o777);
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (statSync(join(dir, name)).isDirectory()) chmodSync(join(dir, name), 0o777);
-  }
-}
+import { EXAMPLE_MEETING, exampleFile, writeFile } from '../helpers/project.js';
+import { MODES_COUNT, openFolders, runAsUser } from '../helpers/other-user.js';
 
 describe('a meeting file that cannot be read', () => {
-  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('is one message in check, which still checks the other meetings, and exits 2 as build does', () => {
+  it.skipIf(!MODES_COUNT)('is one message in check, which still checks the other meetings, and exits 2 as build does', () => {
     const spec = { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] } as const;
     const dir = projectWithMeetings({ 'meetings/m1.yaml': { ...spec, fileCode: 'M1' }, 'meetings/m2.yaml': { ...spec, fileCode: 'M2' } });
     writeFile(dir, 'meetings/m2.yaml', exampleFile(EXAMPLE_MEETING).replace('kind: informal', 'kind: casual').replace(/^file_code: .*$/m, 'file_code: M2'));
@@ -53,7 +27,7 @@ describe('a meeting file that cannot be read', () => {
 });
 
 describe('a position file that cannot be read', () => {
-  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('fails only the meetings that use it, named on that file; the others build, check goes on, and both exit 2', () => {
+  it.skipIf(!MODES_COUNT)('fails only the meetings that use it, named on that file; the others build, check goes on, and both exit 2', () => {
     // m1 uses the example's positions; m2 uses a copy of one under another id instead of equity-eu-cooperation.
     const dir = projectWithMeetings({
       'meetings/m1.yaml': { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'], fileCode: 'M1' },
@@ -85,7 +59,7 @@ describe('a position file that cannot be read', () => {
 });
 
 describe('a position file that cannot be read, whose id is not its file name', () => {
-  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('is named as the file that may hold the position, not answered with another id (exit 2)', () => {
+  it.skipIf(!MODES_COUNT)('is named as the file that may hold the position, not answered with another id (exit 2)', () => {
     const dir = projectWithMeetings({});
     writeFile(dir, 'meetings/m1.yaml', exampleFile(EXAMPLE_MEETING).replace('position: equity-eu-cooperation', 'position: eu-cooperation').replace(/^file_code: .*$/m, 'file_code: M1'));
     const file = 'positions/educ/equity-eu-cooperation.yaml';
@@ -101,7 +75,7 @@ describe('a position file that cannot be read, whose id is not its file name', (
 });
 
 describe('a template file that cannot be read', () => {
-  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('fails the meetings that use it, at that file, after a build that filled the cache too; check says it at the file; both exit 2', () => {
+  it.skipIf(!MODES_COUNT)('fails the meetings that use it, at that file, after a build that filled the cache too; check says it at the file; both exit 2', () => {
     const dir = projectWithMeetings({ 'meetings/m1.yaml': { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'], fileCode: 'M1' } });
     writeFile(dir, 'templates/partials/signature.hbs', exampleFile('templates/partials/signature.hbs'));
     openFolders(dir);
@@ -120,7 +94,7 @@ describe('a template file that cannot be read', () => {
     expect(checked.out).toContain('templates/partials/signature.hbs  error  templates/partials/signature.hbs: not allowed to read this file.  input/unreadable');
   });
 
-  it.skipIf(AS_ROOT && (!SETPRIV || !OTHER_USER_REACHES_TOOL))('fails no meeting when it is a partial no template includes; check still says it at the file', () => {
+  it.skipIf(!MODES_COUNT)('fails no meeting when it is a partial no template includes; check still says it at the file', () => {
     const dir = projectWithMeetings({ 'meetings/m1.yaml': { positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'], fileCode: 'M1' } });
     writeFile(dir, 'templates/partials/unused.hbs', 'Nekur neiekļauts.\n');
     openFolders(dir);

@@ -1,0 +1,35 @@
+import { chmodSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MODES_COUNT, openFolders, runAsUser } from '../helpers/other-user.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from '../helpers/project.js';
+
+const DOCX = 'out/IZMzin_190221_EDUC.docx';
+const MARKDOWN = 'out/IZMzin_190221_EDUC.md';
+const POSITION = 'positions/educ/equity-reforms.yaml';
+
+// In a folder the user may write, a rename replaces any file: a read-only one was replaced all the same.
+describe.skipIf(!MODES_COUNT)('a read-only file in a folder that can be written', () => {
+  it('is not replaced by build, which writes none of the report then (exit 2), nor by clear', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    openFolders(dir);
+    // The report as sent, kept read-only; then a position changes.
+    chmodSync(join(dir, DOCX), 0o444);
+    const [docx, markdown] = [readFileSync(join(dir, DOCX)), readFileSync(join(dir, MARKDOWN), 'utf8')];
+    writeFile(dir, POSITION, exampleFile(POSITION).replace('vēl 150 skolām', 'vēl 170 skolām'));
+    chmodSync(join(dir, POSITION), 0o666);
+    const built = runAsUser(['build', EXAMPLE_MEETING], dir);
+    expect(built.status, built.out).toBe(2);
+    expect(built.out).toContain(`${DOCX}  error  The file is read-only (or not yours to write); it is left as it is. Make it writable (chmod u+w) if it is to be replaced, then run the command again.  output/write`);
+    expect(readFileSync(join(dir, DOCX))).toEqual(docx);
+    expect(readFileSync(join(dir, MARKDOWN), 'utf8')).toBe(markdown);
+
+    chmodSync(join(dir, POSITION), 0o444);
+    const before = readFileSync(join(dir, POSITION), 'utf8');
+    const cleared = runAsUser(['clear', POSITION, '--ministry', 'AM', '--date', '2021-02-18'], dir);
+    expect(cleared.status, cleared.out).toBe(2);
+    expect(cleared.out).toContain(`${POSITION}  error  The file is read-only (or not yours to write); it is left as it is.`);
+    expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
+  });
+});

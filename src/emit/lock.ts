@@ -45,8 +45,12 @@ function tryLock(lock: string, shownAs: string): boolean {
   } catch (error) {
     const code = errorCode(error);
     if (code === 'EEXIST') return false;
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UsageError(`${shownAs}: cannot be edited, as the disk is full (not even its lock file, ${basename(lock)}, can be written); nothing written.`, 'Free some space and run the command again.');
-    throw new UsageError(`${lock}: cannot create the lock file (${code ?? String(error)}).`, 'Check that the folder can be written.');
+    const name = basename(lock);
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UsageError(`${shownAs}: cannot be edited, as the disk is full (not even its lock file, ${name}, can be written); nothing written.`, 'Free some space and run the command again.');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new UsageError(`${shownAs}: cannot be edited, as its folder cannot be written (its lock file, ${name}, cannot be made there); nothing written.`, 'Fix the folder’s permissions, or edit the file where it can be written.');
+    }
+    throw new UsageError(`${shownAs}: cannot be edited, as its lock file, ${name}, cannot be made (${code ?? String(error)}); nothing written.`, 'Check that the folder can be written.');
   }
 }
 

@@ -33,3 +33,17 @@ describe.skipIf(!MODES_COUNT)('a read-only file in a folder that can be written'
     expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
   });
 });
+
+describe.skipIf(!MODES_COUNT)('a position in a folder that cannot be written', () => {
+  it('clear says so on the position, not as an absolute path of its lock file with a system code (exit 2)', () => {
+    const dir = exampleProject();
+    openFolders(dir);
+    chmodSync(join(dir, 'positions/educ'), 0o555);
+    const before = readFileSync(join(dir, POSITION), 'utf8');
+    const cleared = runAsUser(['clear', POSITION, '--ministry', 'AM', '--date', '2021-02-18'], dir);
+    expect(cleared.status, cleared.out).toBe(2);
+    expect(cleared.out).toContain(`briefing: ${POSITION}: cannot be edited, as its folder cannot be written (its lock file, .equity-reforms.yaml.lock, cannot be made there); nothing written.`);
+    expect(cleared.out).not.toContain(dir);
+    expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
+  });
+});

@@ -16,7 +16,7 @@ import { assertTemplateExists } from '../load/template-catalog.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import type { Format } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { fileInTheWay } from '../emit/folder.js';
+import { danglingLink, fileInTheWay } from '../emit/folder.js';
 import { formerBuildFiles, removeOrphanedReport, type OrphanedReport } from '../emit/report.js';
 import { sweepInterrupted } from '../emit/write.js';
 import { mergeRequiredBy } from '../validate/meeting-rules.js';
@@ -165,9 +165,13 @@ function removeOrphans(root: string, cache: BuildCache, recorded: readonly Recor
   return [...byMeeting.values()];
 }
 
-/** The output folder cannot be made: a file stands at it, or at a folder above it. */
+/** The output folder cannot be made: a file (or a link that leads nowhere) stands at it, or at a folder above it. */
 function outputBlocked(root: string, outDir: string, file: string): Diagnostic {
   const where = file === outDir ? 'where the output folder should be' : `where a folder above the output folder (${projectPath(root, outDir)}) should be`;
+  const link = danglingLink(file);
+  if (link !== undefined) {
+    return diagnostic(projectPath(root, file), undefined, 'error', 'output/write', `A symbolic link to ${link}, which does not exist, stands ${where}; nothing was built.`, 'Make the folder it points to, remove the link (the build then makes the folder), or choose another folder with --out.');
+  }
   return diagnostic(projectPath(root, file), undefined, 'error', 'output/write', `A file stands ${where}; nothing was built.`, 'Choose another folder with --out, or move the file away.');
 }
 

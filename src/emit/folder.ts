@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorCode } from '../load/files.js';
 
@@ -40,7 +40,8 @@ function exists(path: string): boolean {
 
 /**
  * The file that stands where `folder`, or a folder above it, should be, so nothing can be
- * written under it; undefined when the folder is there or can be made.
+ * written under it: a file, or a symbolic link that leads nowhere (no folder can be made in
+ * its place, and none is there to write in); undefined when the folder is there or can be made.
  */
 export function fileInTheWay(folder: string): string | undefined {
   for (let current = folder; ; current = dirname(current)) {
@@ -49,7 +50,27 @@ export function fileInTheWay(folder: string): string | undefined {
     } catch (error) {
       const code = errorCode(error);
       if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined; // EACCES…: each write reports it
+      if (code === 'ENOENT' && danglingLink(current) !== undefined) return current;
     }
     if (dirname(current) === current) return undefined;
+  }
+}
+
+/** Where the symbolic link at `path` points, when it points at nothing; undefined for anything else. */
+export function danglingLink(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    statSync(path);
+    return undefined;
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' ? readLink(path) : undefined;
+  }
+}
+
+function readLink(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { CHECK_BASE } from '../helpers/corpus.js';
@@ -53,4 +53,19 @@ test('a file where the output folder itself should be is one message for the run
   expect((run.stdout + run.stderr).match(/output\/write/g)).toHaveLength(1);
   expect(run.stdout + run.stderr).toContain('out  error  A file stands where the output folder should be; nothing was built. Choose another folder with --out, or move the file away.  output/write');
   expect(run.stdout + run.stderr).toContain('Nothing built; 1 error.');
+});
+
+test.skipIf(process.platform === 'win32')('a symbolic link that leads nowhere where the output folder should be is named with where it points, once for the run', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'meetings/2021-05-18-youth-copy.yaml'), readFileSync(join(dir, 'meetings/2021-05-17-youth.yaml'), 'utf8').replace(/^file_code: .*$/m, 'file_code: COPY'));
+  // The link to a folder removed since (or on a drive not mounted now): each meeting said its folder "cannot be created here".
+  symlinkSync('reports', join(dir, 'out'));
+  const run = buildWithin(dir, 'out');
+  expect(run.status).toBe(2);
+  expect((run.stdout + run.stderr).match(/output\/write/g)).toHaveLength(1);
+  expect(run.stdout + run.stderr).toContain(
+    'out  error  A symbolic link to reports, which does not exist, stands where the output folder should be; nothing was built. Make the folder it points to, remove the link (the build then makes the folder), or choose another folder with --out.  output/write',
+  );
+  expect(lstatSync(join(dir, 'out')).isSymbolicLink()).toBe(true);
+  expect(existsSync(join(dir, 'reports'))).toBe(false);
 });

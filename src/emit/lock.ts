@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { writeNewFile } from './create.js';
+import { sweepInterrupted } from './write.js';
 import { processExists } from '../util/process.js';
 
 /** How long to wait for another process's lock before giving up. */
@@ -30,6 +31,8 @@ export function withFileLock<T>(target: string, shownAs: string, edit: () => T):
     }
     sleep(Math.min(5 + attempt * 5, 100));
   }
+  // What an edit of this folder killed half-way (SIGKILL, a power cut) left beside its files: git showed it as a new file.
+  sweepInterrupted(dirname(target));
   try {
     return edit();
   } finally {

@@ -131,7 +131,7 @@ function readOnly(target: string): boolean {
 const SIDE_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.(?:tmp|old)$/;
 
 /**
- * Removes the side files (`.<name>.<pid>.<hex>.tmp` and `.old`) that a build stopped without a
+ * Removes the side files (`.<name>.<pid>.<hex>.tmp` and `.old`) that a build or an edit (clear, review) stopped without a
  * chance to clean up (SIGKILL, a power cut) left in a folder: those of a process that no longer
  * runs, written more than a minute ago. Returns their names. A folder that cannot be listed has
  * none to remove. (An `.old` is a second name of a report's earlier file; a build killed between

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { makeFolder } from './folder.js';
@@ -70,6 +70,7 @@ export function writeAllAtomic(files: readonly OutputFile[]): void {
     try {
       makeFolder(dirname(file.target));
       writeFileSync(temporary, file.data);
+      keepMode(file.target, temporary);
     } catch (error) {
       discard();
       throw outputError(file.shownAs, error);
@@ -124,6 +125,19 @@ function readOnly(target: string): boolean {
     return false;
   } catch (error) {
     return errorCode(error) === 'EACCES';
+  }
+}
+
+/**
+ * Gives the new version the old file's permissions: the rename puts a new file in its place, made as
+ * the umask makes files, so a position kept private (0600) became readable by every user, and one a
+ * group shares (0664) writable by its writer alone. Where modes cannot be set, the new file keeps its own.
+ */
+function keepMode(target: string, temporary: string): void {
+  try {
+    chmodSync(temporary, statSync(target).mode & 0o7777);
+  } catch {
+    // no file there before, or a file system without modes
   }
 }
 

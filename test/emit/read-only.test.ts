@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODES_COUNT, openFolders, runAsUser } from '../helpers/other-user.js';
@@ -45,5 +45,20 @@ describe.skipIf(!MODES_COUNT)('a position in a folder that cannot be written', (
     expect(cleared.out).toContain(`briefing: ${POSITION}: cannot be edited, as its folder cannot be written (its lock file, .equity-reforms.yaml.lock, cannot be made there); nothing written.`);
     expect(cleared.out).not.toContain(dir);
     expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('a file written again', () => {
+  it('keeps its permissions: a private position stays private after clear, a report a group shares stays shared after build', () => {
+    const dir = exampleProject();
+    chmodSync(join(dir, POSITION), 0o600);
+    expect(runCli(['clear', POSITION, '--ministry', 'AM', '--date', '2021-02-18'], dir).status).toBe(0);
+    expect(statSync(join(dir, POSITION)).mode & 0o777).toBe(0o600);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    chmodSync(join(dir, MARKDOWN), 0o660);
+    writeFile(dir, POSITION, readFileSync(join(dir, POSITION), 'utf8').replace('vēl 150 skolām', 'vēl 170 skolām'));
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    expect(readFileSync(join(dir, MARKDOWN), 'utf8')).toContain('vēl 170 skolām');
+    expect(statSync(join(dir, MARKDOWN)).mode & 0o777).toBe(0o660);
   });
 });

@@ -46,17 +46,19 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   // The document's relationships name its headers and footers, the ones taken and the ones not.
   const targets = relationshipTargets(part('word/_rels/document.xml.rels') ?? '');
   const firstPage = section !== undefined && /<w:titlePg(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(section);
+  // Word in another language writes its own ids for built-in styles (Latvian `Galvene` for Header): renamed to ours in every part taken, so the letterhead keeps its style.
+  const renames = ourStyleIds(styles);
   const firstPart = (kind: 'header' | 'footer') =>
-    firstPage && section !== undefined ? referencePart(files, targets, section, kind) : undefined;
+    firstPage && section !== undefined ? referencePart(files, targets, section, kind, renames) : undefined;
   const firstHeader = firstPart('header');
   const firstFooter = firstPart('footer');
   for (const found of [firstHeader, firstFooter]) if (found && 'unreadable' in found) return found;
-  const ours = withOurStyleIds(styles);
+  const ours = withStyleIds(styles, renames);
   return {
     styles: moveNumberingIds(ours),
     styleIds: styleIdsIn(ours),
     notParagraphStyles: notParagraphStyles(ours),
-    numbering: numberingElements(part('word/numbering.xml') ?? ''),
+    numbering: numberingElements(withStyleIds(part('word/numbering.xml') ?? '', renames)),
     theme: part('word/theme/theme1.xml'),
     page: section === undefined ? undefined : pageSetup(section),
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
@@ -132,7 +134,13 @@ function pageSetup(section: string): ReferencePage | undefined {
   return { width, height, margins };
 }
 
-function referencePart(files: Record<string, Uint8Array>, targets: ReadonlyMap<string, string>, section: string, kind: 'header' | 'footer'): ReferencePart | { unreadable: string; hint: string } | undefined {
+function referencePart(
+  files: Record<string, Uint8Array>,
+  targets: ReadonlyMap<string, string>,
+  section: string,
+  kind: 'header' | 'footer',
+  renames: ReadonlyMap<string, string>,
+): ReferencePart | { unreadable: string; hint: string } | undefined {
   const reference = [...section.matchAll(new RegExp(`<w:${kind}Reference\\b[^>]*>`, 'g'))]
     .map((m) => attributes(m[0]))
     .find((values) => values.get('w:type') === 'first');
@@ -164,7 +172,7 @@ function referencePart(files: Record<string, Uint8Array>, targets: ReadonlyMap<s
     });
   }
   if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses ${gone}, which the file does not have`, hint: RESAVE_PICTURE };
-  return { xml, rels, media };
+  return { xml: withStyleIds(xml, renames), rels, media };
 }
 
 /**
@@ -250,13 +258,14 @@ function styleIdsIn(styles: string): string[] {
 }
 
 /**
- * The styles with our ids where a program that saved the reference changed them: LibreOffice writes
- * `BriefingSubitem` for `BriefingSubItem`, `Footnote` (named "Footnote Text") for `FootnoteText`,
- * `InternetLink` for `Hyperlink`. A style is taken as ours by its id in another case, by its name
- * (spaces aside), or by the names LibreOffice gives, unless the reference has our id as well; its
- * id is then written as ours wherever the styles name it.
+ * The styles with our ids where a program that saved the reference changed them, by the id it
+ * wrote: LibreOffice writes `BriefingSubitem` for `BriefingSubItem`, `Footnote` (named "Footnote
+ * Text") for `FootnoteText`, `InternetLink` for `Hyperlink`; Word in another language its own ids
+ * for built-in styles (Latvian `Galvene`, named "header", for `Header`). A style is taken as ours by
+ * its id in another case, by its name (spaces aside), or by the names LibreOffice gives, unless the
+ * reference has our id as well.
  */
-function withOurStyleIds(styles: string): string {
+function ourStyleIds(styles: string): Map<string, string> {
   const present = styleIdsIn(styles);
   const names = new Map([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>(?:(?!<\/w:style>)[\s\S])*?<w:name w:val="([^"]*)"/g)].map((m) => [m[1] ?? '', (m[2] ?? '').replace(/\s+/g, '').toLowerCase()]));
   const renames = new Map<string, string>();
@@ -266,8 +275,17 @@ function withOurStyleIds(styles: string): string {
     const target = WANTED_IDS.find((wanted) => wanted.toLowerCase() === key || wanted.toLowerCase() === names.get(id)) ?? SAVED_AS[key];
     if (target && !present.includes(target) && ![...renames.values()].includes(target)) renames.set(id, target);
   }
-  if (!renames.size) return styles;
-  return styles.replace(/(w:styleId="|<w:(?:basedOn|next|link|pStyle|rStyle) w:val=")([^"]+)"/g, (whole, start: string, id: string) => {
+  return renames;
+}
+
+/**
+ * A part's text with the style ids `renames` gives written as ours wherever it names a style: the
+ * styles themselves, and the paragraphs, runs and list levels of the styles, numbering, header and
+ * footer that refer to them (a letterhead naming `Galvene` would otherwise name no style at all).
+ */
+function withStyleIds(xml: string, renames: ReadonlyMap<string, string>): string {
+  if (!renames.size) return xml;
+  return xml.replace(/(w:styleId="|<w:(?:basedOn|next|link|pStyle|rStyle) w:val=")([^"]+)"/g, (whole, start: string, id: string) => {
     const ours = renames.get(id);
     return ours ? `${start}${ours}"` : whole;
   });

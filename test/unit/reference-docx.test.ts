@@ -57,6 +57,22 @@ describe('reading a reference DOCX', () => {
     expect([reference.styles, reference.firstHeader?.xml, reference.firstHeader?.rels, ...reference.numbering.abstract].join('')).not.toContain('purl.oclc.org');
   });
 
+  it('takes the style ids a Word in another language writes (Galvene for Header) as ours in the letterhead and the numbering too, not only in the styles', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
+    const latvian = (xml: string) => xml.replaceAll('w:val="Header"', 'w:val="Galvene"').replaceAll('w:val="Heading2"', 'w:val="Virsraksts2"');
+    parts['word/styles.xml'] = strToU8(latvian(text('word/styles.xml').replace('w:styleId="Header"><w:name w:val="Header"/>', 'w:styleId="Galvene"><w:name w:val="header"/>').replace('w:styleId="Heading2"', 'w:styleId="Virsraksts2"')));
+    parts['word/header2.xml'] = strToU8(latvian(text('word/header2.xml')).replace('</w:pPr></w:p>', '</w:pPr><w:r><w:t>IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA</w:t></w:r></w:p>'));
+    parts['word/numbering.xml'] = strToU8(text('word/numbering.xml').replace('<w:numFmt w:val="decimal"/>', '<w:numFmt w:val="decimal"/><w:pStyle w:val="Virsraksts2"/>'));
+    const reference = read(zipSync(parts));
+    expect(reference.styleIds).toEqual(expect.arrayContaining(['Header', 'Heading2']));
+    expect(reference.styleIds).not.toEqual(expect.arrayContaining(['Galvene']));
+    expect(reference.firstHeader?.xml).toContain('<w:pStyle w:val="Header"/><w:tabs>');
+    expect(reference.firstHeader?.xml).not.toContain('Galvene');
+    expect(reference.numbering.abstract.join('')).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(reference.numbering.abstract.join('')).not.toContain('Virsraksts2');
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

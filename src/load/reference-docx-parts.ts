@@ -42,14 +42,16 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     if (problem) return { unreadable: `its ${name} is not well-formed XML (${problem})`, hint: RESAVE };
   }
   const document = part('word/document.xml') ?? '';
-  const section = lastSection(document);
+  const sections = sectionsOf(document);
+  const section = sections.at(-1);
   // The document's relationships name its headers and footers, the ones taken and the ones not.
   const targets = relationshipTargets(part('word/_rels/document.xml.rels') ?? '');
+  const references = partReferences(sections);
   const firstPage = section !== undefined && /<w:titlePg(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(section);
   // Word in another language writes its own ids for built-in styles (Latvian `Galvene` for Header): renamed to ours in every part taken, so the letterhead keeps its style.
   const renames = ourStyleIds(styles);
   const firstPart = (kind: 'header' | 'footer') =>
-    firstPage && section !== undefined ? referencePart(files, targets, section, kind, renames) : undefined;
+    firstPage ? referencePart(files, targets, references, kind, renames) : undefined;
   const firstHeader = firstPart('header');
   const firstFooter = firstPart('footer');
   for (const found of [firstHeader, firstFooter]) if (found && 'unreadable' in found) return found;
@@ -63,7 +65,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     page: section === undefined ? undefined : pageSetup(section),
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
-    unusedParts: section === undefined ? [] : unusedParts(files, targets, section, firstPage),
+    unusedParts: unusedParts(files, targets, references, firstPage),
   };
 }
 
@@ -84,16 +86,14 @@ function partText(data: Uint8Array): string {
  * the first page's, and only when the section has a distinct first page. A ministry's name put in
  * Word's ordinary header would otherwise vanish from every report without a word.
  */
-function unusedParts(files: Record<string, Uint8Array>, targets: ReadonlyMap<string, string>, section: string, firstPage: boolean): string[] {
-  return [...section.matchAll(/<w:(header|footer)Reference\b[^>]*>/g)].flatMap((m) => {
-    const values = attributes(m[0]);
-    const type = values.get('w:type') ?? 'default';
+function unusedParts(files: Record<string, Uint8Array>, targets: ReadonlyMap<string, string>, references: readonly PartReference[], firstPage: boolean): string[] {
+  return references.flatMap(({ kind, type, id }) => {
     if (type === 'first' && firstPage) return [];
-    const target = targets.get(values.get('r:id') ?? '');
+    const target = targets.get(id);
     const data = target === undefined ? undefined : files[`word/${target}`];
     if (target === undefined || data === undefined || !printsSomething(strFromU8(data))) return [];
     const pages = type === 'even' ? 'even pages' : type === 'first' ? 'the first page (the section has no distinct first page)' : firstPage ? 'the pages after the first' : 'every page';
-    return [`the ${m[1] ?? 'header'} of ${pages} (word/${target})`];
+    return [`the ${kind} of ${pages} (word/${target})`];
   });
 }
 
@@ -108,12 +108,38 @@ function printsSomething(xml: string): boolean {
   return /<w:t(?:\s[^>]*)?>[^<]*\S[^<]*<\/w:t>|<w:(?:drawing|pict|object)\b/.test(withoutFields);
 }
 
-/** The document's last `w:sectPr`: the one of its final section. */
-function lastSection(document: string): string | undefined {
-  const at = document.lastIndexOf('<w:sectPr');
-  if (at === -1) return undefined;
-  const end = document.indexOf('</w:sectPr>', at);
-  return end === -1 ? undefined : document.slice(at, end);
+/**
+ * The document's sections' properties (`w:sectPr`), in order: those a section break puts in a
+ * paragraph, then the final one, which is the last section's.
+ */
+function sectionsOf(document: string): string[] {
+  return document.match(/<w:sectPr\b(?:[^>]*\/>|[\s\S]*?<\/w:sectPr>)/g) ?? [];
+}
+
+/** A header or footer a section prints on some of its pages: `type` `default`, `first` or `even`; `id` its relationship. */
+interface PartReference {
+  kind: 'header' | 'footer';
+  type: string;
+  id: string;
+}
+
+/**
+ * The headers and footers of the last section: its own, and for each kind and type it names none
+ * of, the nearest earlier section's, as Word links a section's header to the one before it (Word's
+ * "Link to Previous", on for every new section, writes no reference). A template whose letterhead
+ * lies in its first section, before a section break, still has it.
+ */
+function partReferences(sections: readonly string[]): PartReference[] {
+  const found = new Map<string, PartReference>();
+  for (const section of [...sections].reverse()) {
+    for (const m of section.matchAll(/<w:(header|footer)Reference\b[^>]*>/g)) {
+      const values = attributes(m[0]);
+      const kind: PartReference['kind'] = m[1] === 'footer' ? 'footer' : 'header';
+      const type = values.get('w:type') ?? 'default';
+      if (!found.has(`${kind} ${type}`)) found.set(`${kind} ${type}`, { kind, type, id: values.get('r:id') ?? '' });
+    }
+  }
+  return [...found.values()];
 }
 
 function pageSetup(section: string): ReferencePage | undefined {
@@ -137,14 +163,12 @@ function pageSetup(section: string): ReferencePage | undefined {
 function referencePart(
   files: Record<string, Uint8Array>,
   targets: ReadonlyMap<string, string>,
-  section: string,
+  references: readonly PartReference[],
   kind: 'header' | 'footer',
   renames: ReadonlyMap<string, string>,
 ): ReferencePart | { unreadable: string; hint: string } | undefined {
-  const reference = [...section.matchAll(new RegExp(`<w:${kind}Reference\\b[^>]*>`, 'g'))]
-    .map((m) => attributes(m[0]))
-    .find((values) => values.get('w:type') === 'first');
-  const target = targets.get(reference?.get('r:id') ?? '');
+  const reference = references.find((found) => found.kind === kind && found.type === 'first');
+  const target = targets.get(reference?.id ?? '');
   const data = target === undefined ? undefined : files[`word/${target}`];
   if (target === undefined || data === undefined) return undefined;
   const relsData = files[`word/_rels/${target}.rels`];

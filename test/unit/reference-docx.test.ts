@@ -73,6 +73,22 @@ describe('reading a reference DOCX', () => {
     expect(reference.numbering.abstract.join('')).not.toContain('Virsraksts2');
   });
 
+  it('takes the letterhead of a section before a section break, which the last section links to (Word writes it no header of its own)', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
+    const document = text('word/document.xml');
+    const last = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(document)?.[0] ?? '';
+    const linked = last.replace(/<w:(?:header|footer)Reference [^>]*\/>/g, '');
+    // The first section, its letterhead and all, ends at a section break; the last has "Link to Previous" on.
+    parts['word/document.xml'] = strToU8(document.replace('<w:body>', `<w:body><w:p><w:pPr>${last}</w:pPr></w:p>`).replace(`${last}</w:body>`, `${linked}</w:body>`));
+    parts['word/header2.xml'] = strToU8(text('word/header2.xml').replace('</w:pPr></w:p>', '</w:pPr><w:r><w:t>IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA</w:t></w:r></w:p>'));
+    parts['word/header1.xml'] = strToU8(text('word/header1.xml').replace('<w:r><w:tab/></w:r>', '<w:r><w:t>IZM</w:t></w:r>'));
+    const reference = read(zipSync(parts));
+    expect(reference.firstHeader?.xml).toContain('IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA');
+    expect(reference.firstFooter).toBeDefined();
+    expect(reference.unusedParts).toEqual(['the header of the pages after the first (word/header1.xml)']);
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

@@ -175,7 +175,7 @@ function referencePart(
   const media: Record<string, Uint8Array> = {};
   let rels = relsData === undefined ? undefined : partText(relsData);
   // A picture (a logo) the part names must be in the file: copied without it, Word finds the report damaged.
-  const xml = partText(data);
+  const xml = withoutComments(partText(data));
   const defined = relationshipTargets(rels ?? '');
   const missing = [...xml.matchAll(/\br:(?:embed|id|link|pict)="([^"]+)"/g)].map((m) => m[1] ?? '').find((id) => !defined.has(id));
   if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have`, hint: RESAVE_PICTURE };
@@ -197,6 +197,19 @@ function referencePart(
   }
   if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses ${gone}, which the file does not have`, hint: RESAVE_PICTURE };
   return { xml: withStyleIds(xml, renames), rels, media };
+}
+
+/**
+ * A header's or footer's text without the anchors of its comments (`w:commentRangeStart`, `…End`,
+ * the run of a `w:commentReference`): the comments are the template's authors' notes, in its own
+ * comments part, which a report does not take. Left in, they name comments the report does not
+ * have: LibreOffice cannot open such a report at all, and Word finds it damaged.
+ */
+function withoutComments(xml: string): string {
+  return xml
+    .replace(/<w:commentRange(?:Start|End)\b[^>]*?(?:\/>|>\s*<\/w:commentRange(?:Start|End)>)/g, '')
+    .replace(/<w:r\b[^>]*>(?:(?!<\/w:r>)[\s\S])*?<w:commentReference\b[\s\S]*?<\/w:r>/g, '')
+    .replace(/<w:commentReference\b[^>]*\/>/g, '');
 }
 
 /**

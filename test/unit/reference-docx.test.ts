@@ -89,6 +89,17 @@ describe('reading a reference DOCX', () => {
     expect(reference.unusedParts).toEqual(['the header of the pages after the first (word/header1.xml)']);
   });
 
+  it('leaves out the anchors of the comments in the letterhead, whose comments a report does not take (LibreOffice could not open it)', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const commented =
+      '<w:commentRangeStart w:id="0"/><w:r><w:t>IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA</w:t></w:r><w:commentRangeEnd w:id="0"/>' +
+      '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r>';
+    parts['word/header2.xml'] = strToU8(strFromU8(parts['word/header2.xml'] ?? new Uint8Array()).replace('</w:pPr></w:p>', `</w:pPr>${commented}</w:p>`));
+    const header = read(zipSync(parts)).firstHeader?.xml ?? '';
+    expect(header).toContain('</w:pPr><w:r><w:t>IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA</w:t></w:r></w:p>');
+    expect(header).not.toMatch(/comment/i);
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

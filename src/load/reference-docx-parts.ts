@@ -16,6 +16,9 @@ const RESAVE = 'Open it in Word, which repairs what it can, and save it again; o
 /** What to do about a letterhead whose picture is not in the file. */
 const RESAVE_PICTURE = 'Open it in Word, put the picture into the first page’s header again (Insert → Pictures), and save it.';
 
+/** What to do about a letterhead with tracked changes. */
+const ACCEPT_CHANGES = 'Open it in Word, accept or reject the changes (Review → Accept → Accept All Changes; LibreOffice: Edit → Track Changes → Manage → Accept All), and save it again.';
+
 /** The most one part of a reference DOCX may unpack to, and all its parts together (pictures too). */
 const MAX_PART_BYTES = 64 * 2 ** 20;
 const MAX_TOTAL_BYTES = 256 * 2 ** 20;
@@ -176,6 +179,12 @@ function referencePart(
   let rels = relsData === undefined ? undefined : partText(relsData);
   // A picture (a logo) the part names must be in the file: copied without it, Word finds the report damaged.
   const xml = withoutComments(partText(data));
+  const revision = /<w:(?:ins|del|moveFrom|moveTo|[a-zA-Z]+Change|cellIns|cellDel|cellMerge)\b[^>]*>/.exec(xml)?.[0];
+  if (revision !== undefined) {
+    const author = attributes(revision).get('w:author');
+    const by = author ? ` (by ${author})` : '';
+    return { unreadable: `its first-page ${kind} (word/${target}) has tracked changes${by}, which every report would show as changes in its letterhead`, hint: ACCEPT_CHANGES };
+  }
   const defined = relationshipTargets(rels ?? '');
   const missing = [...xml.matchAll(/\br:(?:embed|id|link|pict)="([^"]+)"/g)].map((m) => m[1] ?? '').find((id) => !defined.has(id));
   if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have`, hint: RESAVE_PICTURE };

@@ -100,6 +100,16 @@ describe('reading a reference DOCX', () => {
     expect(header).not.toMatch(/comment/i);
   });
 
+  it('refuses a letterhead with tracked changes, which every report would show as changes, and says how to accept them', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const inserted = '<w:ins w:id="7" w:author="Anna Bērziņa" w:date="2021-01-01T00:00:00Z"><w:r><w:t>IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA</w:t></w:r></w:ins>';
+    parts['word/header2.xml'] = strToU8(strFromU8(parts['word/header2.xml'] ?? new Uint8Array()).replace('</w:pPr></w:p>', `</w:pPr>${inserted}</w:p>`));
+    expect(readReferenceDocx(zipSync(parts))).toEqual({
+      unreadable: 'its first-page header (word/header2.xml) has tracked changes (by Anna Bērziņa), which every report would show as changes in its letterhead',
+      hint: 'Open it in Word, accept or reject the changes (Review → Accept → Accept All Changes; LibreOffice: Edit → Track Changes → Manage → Accept All), and save it again.',
+    });
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

@@ -1,5 +1,6 @@
 import { strFromU8 } from 'fflate';
 import type { ReferenceDocx, ReferencePart } from '../model/reference-docx.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 type Parts = Record<string, string | Uint8Array>;
 
@@ -25,7 +26,7 @@ export function withReferenceParts(parts: Parts, reference: ReferenceDocx): Part
     if (part.rels !== undefined) result[`word/_rels/${target}.rels`] = part.rels;
     Object.assign(result, part.media);
     const types = result['[Content_Types].xml'];
-    if (types !== undefined) result['[Content_Types].xml'] = withMediaTypes(text(types), Object.keys(part.media));
+    if (types !== undefined) result['[Content_Types].xml'] = withMediaTypes(text(types), Object.keys(part.media), part.mediaTypes);
   }
   return result;
 }
@@ -69,14 +70,20 @@ const MEDIA_TYPES: Record<string, string> = {
   gif: 'image/gif',
 };
 
-/** Declares the content type of each media extension the package did not have yet. */
-function withMediaTypes(types: string, mediaPaths: string[]): string {
+/**
+ * Declares the content type of each media part: the one the reference gave it (else the usual one
+ * of its extension), as the default of an extension the package did not have yet, or as the part's
+ * own where the package's default for its extension is another (an embedded object, `.bin`, is not
+ * `application/octet-stream` to Word).
+ */
+function withMediaTypes(types: string, mediaPaths: string[], declared: Readonly<Record<string, string>>): string {
   let result = types;
   for (const path of mediaPaths) {
-    const extension = path.split('.').pop()?.toLowerCase() ?? '';
-    if (!extension || new RegExp(`Extension="${extension}"`, 'i').test(result)) continue;
-    const type = MEDIA_TYPES[extension] ?? 'application/octet-stream';
-    result = result.replace('</Types>', `<Default ContentType="${type}" Extension="${extension}"/></Types>`);
+    const extension = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase();
+    const type = declared[path] ?? MEDIA_TYPES[extension ?? ''] ?? 'application/octet-stream';
+    const known = extension && new RegExp(`<Default\\b[^>]*Extension="${escapeRegExp(extension)}"[^>]*>`, 'i').exec(result)?.[0];
+    if (extension && !known) result = result.replace('</Types>', `<Default ContentType="${type}" Extension="${extension}"/></Types>`);
+    else if (!known || !known.includes(`ContentType="${type}"`)) result = result.replace('</Types>', `<Override ContentType="${type}" PartName="/${path}"/></Types>`);
   }
   return result;
 }

@@ -54,7 +54,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   // Word in another language writes its own ids for built-in styles (Latvian `Galvene` for Header): renamed to ours in every part taken, so the letterhead keeps its style.
   const renames = ourStyleIds(styles);
   const firstPart = (kind: 'header' | 'footer') =>
-    firstPage ? referencePart(files, targets, references, kind, renames) : undefined;
+    firstPage ? referencePart(files, targets, references, kind, renames, part('[Content_Types].xml') ?? '') : undefined;
   const firstHeader = firstPart('header');
   const firstFooter = firstPart('footer');
   for (const found of [firstHeader, firstFooter]) if (found && 'unreadable' in found) return found;
@@ -169,6 +169,7 @@ function referencePart(
   references: readonly PartReference[],
   kind: 'header' | 'footer',
   renames: ReadonlyMap<string, string>,
+  types: string,
 ): ReferencePart | { unreadable: string; hint: string } | undefined {
   const reference = references.find((found) => found.kind === kind && found.type === 'first');
   const target = targets.get(reference?.id ?? '');
@@ -176,8 +177,8 @@ function referencePart(
   if (target === undefined || data === undefined) return undefined;
   const relsData = files[`word/_rels/${target}.rels`];
   const media: Record<string, Uint8Array> = {};
+  const mediaTypes: Record<string, string> = {};
   let rels = relsData === undefined ? undefined : partText(relsData);
-  // A picture (a logo) the part names must be in the file: copied without it, Word finds the report damaged.
   const xml = withoutComments(partText(data));
   const revision = /<w:(?:ins|del|moveFrom|moveTo|[a-zA-Z]+Change|cellIns|cellDel|cellMerge)\b[^>]*>/.exec(xml)?.[0];
   if (revision !== undefined) {
@@ -185,6 +186,7 @@ function referencePart(
     const by = author ? ` (by ${author})` : '';
     return { unreadable: `its first-page ${kind} (word/${target}) has tracked changes${by}, which every report would show as changes in its letterhead`, hint: ACCEPT_CHANGES };
   }
+  // A picture (a logo) the part names must be in the file: copied without it, Word finds the report damaged.
   const defined = relationshipTargets(rels ?? '');
   const missing = [...xml.matchAll(/\br:(?:embed|id|link|pict)="([^"]+)"/g)].map((m) => m[1] ?? '').find((id) => !defined.has(id));
   if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have`, hint: RESAVE_PICTURE };
@@ -201,11 +203,13 @@ function referencePart(
       }
       const renamed = `media/reference-${kind}-${linked.split('/').pop() ?? 'part'}`;
       media[`word/${renamed}`] = bytes;
+      const type = declaredType(types, partPath(linked));
+      if (type !== undefined) mediaTypes[`word/${renamed}`] = type;
       return tag.replace(`Target="${linked}"`, `Target="${renamed}"`);
     });
   }
   if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses ${gone}, which the file does not have`, hint: RESAVE_PICTURE };
-  return { xml: withStyleIds(xml, renames), rels, media };
+  return { xml: withStyleIds(xml, renames), rels, media, mediaTypes };
 }
 
 /**
@@ -219,6 +223,18 @@ function withoutComments(xml: string): string {
     .replace(/<w:commentRange(?:Start|End)\b[^>]*?(?:\/>|>\s*<\/w:commentRange(?:Start|End)>)/g, '')
     .replace(/<w:r\b[^>]*>(?:(?!<\/w:r>)[\s\S])*?<w:commentReference\b[\s\S]*?<\/w:r>/g, '')
     .replace(/<w:commentReference\b[^>]*\/>/g, '');
+}
+
+/**
+ * The content type a package's `[Content_Types].xml` gives the part `name` (`word/media/logo.png`):
+ * its own (an Override), or that of its extension (a Default); both compared without case, as OPC
+ * names are. An embedded object (`oleObject1.bin`) is no picture, and Word reads it by this type.
+ */
+function declaredType(types: string, name: string): string | undefined {
+  const tags = (element: string) => (types.match(new RegExp(`<${element}\\b[^>]*>`, 'g')) ?? []).map(attributes);
+  const own = tags('Override').find((values) => values.get('PartName')?.toLowerCase() === `/${name}`.toLowerCase());
+  const extension = name.split('.').pop()?.toLowerCase();
+  return (own ?? tags('Default').find((values) => values.get('Extension')?.toLowerCase() === extension))?.get('ContentType');
 }
 
 /**

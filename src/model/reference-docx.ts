@@ -106,4 +106,6 @@ export interface ReferencePart {
   rels: string | undefined;
   /** Media files by their path in the built package (`word/media/…`). */
   media: Record<string, Uint8Array>;
+  /** The content type the reference declares for each of `media`, by the same path; none where it declares none. */
+  mediaTypes: Record<string, string>;
 }

@@ -123,6 +123,21 @@ describe('reading a reference DOCX', () => {
     const types = parts['[Content_Types].xml'];
     expect(typeof types === 'string' ? types : strFromU8(types ?? new Uint8Array())).toContain('<Default ContentType="image/x-emf" Extension="emf"/>');
   });
+
+  it('declares an embedded object of the letterhead (a coat of arms as an OLE object) with the content type the reference gives it, not as any binary', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
+    parts['word/_rels/header2.xml.rels'] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/></Relationships>',
+    );
+    parts['word/embeddings/oleObject1.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]);
+    parts['[Content_Types].xml'] = strToU8(text('[Content_Types].xml').replace('<Default ', '<Default ContentType="application/vnd.openxmlformats-officedocument.oleObject" Extension="bin"/><Default '));
+    const built = withReferenceParts(unzipSync(referenceDocx().bytes), read(zipSync(parts)));
+    const types = built['[Content_Types].xml'];
+    expect(built['word/media/reference-header-oleObject1.bin']).toEqual(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
+    expect(typeof types === 'string' ? types : strFromU8(types ?? new Uint8Array())).toContain('<Default ContentType="application/vnd.openxmlformats-officedocument.oleObject" Extension="bin"/>');
+  });
 });
 
 it('refuses a reference DOCX a part of which would unpack to more than 64 MB (a zip bomb), without unpacking it', () => {

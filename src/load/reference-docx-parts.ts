@@ -68,7 +68,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     page: section === undefined ? undefined : pageSetup(section),
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
-    unusedParts: unusedParts(files, targets, references, firstPage),
+    unusedParts: [...bodyPictures(document), ...unusedParts(files, targets, references, firstPage)],
   };
 }
 
@@ -98,6 +98,15 @@ function unusedParts(files: Record<string, Uint8Array>, targets: ReadonlyMap<str
     const pages = type === 'even' ? 'even pages' : type === 'first' ? 'the first page (the section has no distinct first page)' : firstPage ? 'the pages after the first' : 'every page';
     return [`the ${kind} of ${pages} (word/${target})`];
   });
+}
+
+/**
+ * The document's body when it holds a picture, a text box or an object, which a build does not take
+ * (its text is a sample): a ministry's logo put at the top of the template's first page, rather
+ * than in its header, would otherwise vanish from every report without a word.
+ */
+function bodyPictures(document: string): string[] {
+  return /<w:(?:drawing|pict|object)\b/.test(document) ? ['the body of the document, a picture or text box (word/document.xml)'] : [];
 }
 
 /**

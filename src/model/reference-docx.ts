@@ -80,8 +80,9 @@ export interface ReferenceDocx {
   firstFooter: ReferencePart | undefined;
   /**
    * Its other headers and footers that print something (text or a picture), which a build does not
-   * take: those of every page, of the pages after the first, of even pages. Named as a warning says
-   * them, e.g. `the header of every page (word/header1.xml)`.
+   * take: those of every page, of the pages after the first, of even pages; and its body when it
+   * holds a picture (a logo set at the top of the text). Named as a warning says them, e.g. `the
+   * header of every page (word/header1.xml)`.
    */
   unusedParts: string[];
   /**

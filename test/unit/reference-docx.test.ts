@@ -110,6 +110,15 @@ describe('reading a reference DOCX', () => {
     });
   });
 
+  it('names a picture in the body of the reference (a logo set at the top of the text, not in the header), which no report has', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const logo = '<w:p><w:r><w:drawing><wp:inline><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/></wp:inline></w:drawing></w:r></w:p>';
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml'] ?? new Uint8Array()).replace('<w:body>', `<w:body>${logo}`));
+    expect(read(zipSync(parts)).unusedParts).toEqual(['the body of the document, a picture or text box (word/document.xml)']);
+    // The starter's body is text alone, which is a sample: nothing to warn about.
+    expect(read(referenceDocx().bytes).unusedParts).toEqual([]);
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

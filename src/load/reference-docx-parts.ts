@@ -68,7 +68,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     page: section === undefined ? undefined : pageSetup(section),
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
-    unusedParts: [...bodyPictures(document), ...unusedParts(files, targets, references, firstPage)],
+    unusedParts: [...bodyPictures(document), ...unusedParts(files, targets, sections, firstPage)],
   };
 }
 
@@ -85,19 +85,26 @@ function partText(data: Uint8Array): string {
 }
 
 /**
- * The headers and footers of the section that print something but are not taken: a build takes only
- * the first page's, and only when the section has a distinct first page. A ministry's name put in
- * Word's ordinary header would otherwise vanish from every report without a word.
+ * The headers and footers that print something but are not taken: a build takes only the last
+ * section's first page's, and only when that section has a distinct first page. A ministry's name
+ * put in Word's ordinary header, or a letterhead in a section of its own before a section break,
+ * would otherwise vanish from every report without a word.
  */
-function unusedParts(files: Record<string, Uint8Array>, targets: ReadonlyMap<string, string>, references: readonly PartReference[], firstPage: boolean): string[] {
-  return references.flatMap(({ kind, type, id }) => {
-    if (type === 'first' && firstPage) return [];
-    const target = targets.get(id);
+function unusedParts(files: Record<string, Uint8Array>, targets: ReadonlyMap<string, string>, sections: readonly string[], firstPage: boolean): string[] {
+  const references = partReferences(sections);
+  const described = (reference: PartReference, pages: string) => {
+    const target = targets.get(reference.id);
     const data = target === undefined ? undefined : files[`word/${target}`];
-    if (target === undefined || data === undefined || !printsSomething(strFromU8(data))) return [];
-    const pages = type === 'even' ? 'even pages' : type === 'first' ? 'the first page (the section has no distinct first page)' : firstPage ? 'the pages after the first' : 'every page';
-    return [`the ${kind} of ${pages} (word/${target})`];
-  });
+    return target === undefined || data === undefined || !printsSomething(strFromU8(data)) ? [] : [`the ${reference.kind} of ${pages} (word/${target})`];
+  };
+  return [
+    ...references.flatMap((reference) => {
+      const { type } = reference;
+      if (type === 'first' && firstPage) return [];
+      return described(reference, type === 'even' ? 'even pages' : type === 'first' ? 'the first page (the section has no distinct first page)' : firstPage ? 'the pages after the first' : 'every page');
+    }),
+    ...earlierReferences(sections, references).flatMap((reference) => described(reference, 'an earlier section')),
+  ];
 }
 
 /**
@@ -143,15 +150,35 @@ interface PartReference {
  */
 function partReferences(sections: readonly string[]): PartReference[] {
   const found = new Map<string, PartReference>();
-  for (const section of [...sections].reverse()) {
-    for (const m of section.matchAll(/<w:(header|footer)Reference\b[^>]*>/g)) {
-      const values = attributes(m[0]);
-      const kind: PartReference['kind'] = m[1] === 'footer' ? 'footer' : 'header';
-      const type = values.get('w:type') ?? 'default';
-      if (!found.has(`${kind} ${type}`)) found.set(`${kind} ${type}`, { kind, type, id: values.get('r:id') ?? '' });
-    }
+  for (const reference of [...sections].reverse().flatMap(referencesIn)) {
+    const key = `${reference.kind} ${reference.type}`;
+    if (!found.has(key)) found.set(key, reference);
   }
   return [...found.values()];
+}
+
+/**
+ * The headers and footers of the sections before the last that the last does not use (their own,
+ * not linked to): one of them may hold a letterhead, as a program that sets the first page in a
+ * section of its own writes it.
+ */
+function earlierReferences(sections: readonly string[], used: readonly PartReference[]): PartReference[] {
+  const seen = new Set(used.map((reference) => reference.id));
+  const earlier: PartReference[] = [];
+  for (const reference of sections.slice(0, -1).flatMap(referencesIn)) {
+    if (seen.has(reference.id)) continue;
+    seen.add(reference.id);
+    earlier.push(reference);
+  }
+  return earlier;
+}
+
+/** The header and footer references a section's properties name, in their order. */
+function referencesIn(section: string): PartReference[] {
+  return [...section.matchAll(/<w:(header|footer)Reference\b[^>]*>/g)].map((m) => {
+    const values = attributes(m[0]);
+    return { kind: m[1] === 'footer' ? 'footer' : 'header', type: values.get('w:type') ?? 'default', id: values.get('r:id') ?? '' };
+  });
 }
 
 function pageSetup(section: string): ReferencePage | undefined {

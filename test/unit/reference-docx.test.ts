@@ -119,6 +119,20 @@ describe('reading a reference DOCX', () => {
     expect(read(referenceDocx().bytes).unusedParts).toEqual([]);
   });
 
+  it('names a letterhead in a section of its own before the last, which no report has (a first page set as a section of its own)', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
+    const document = text('word/document.xml');
+    const last = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(document)?.[0] ?? '';
+    // The first page is a section whose every-page header is the letterhead (header2.xml); the last section has its own, the page number.
+    const first = last.replace(/<w:headerReference w:type="default" r:id="[^"]+"\/><w:headerReference w:type="first" r:id="([^"]+)"\/>/, '<w:headerReference w:type="default" r:id="$1"/>').replace(/<w:footerReference [^>]*\/>/g, '').replace('<w:titlePg/>', '');
+    parts['word/document.xml'] = strToU8(document.replace('<w:body>', `<w:body><w:p><w:pPr>${first}</w:pPr></w:p>`).replace(last, last.replace(/<w:headerReference w:type="first" [^>]*\/>/, '').replace('<w:titlePg/>', '')));
+    parts['word/header2.xml'] = strToU8(text('word/header2.xml').replace('</w:pPr></w:p>', '</w:pPr><w:r><w:t>IZGLĪTĪBAS UN ZINĀTNES MINISTRIJA</w:t></w:r></w:p>'));
+    const reference = read(zipSync(parts));
+    expect(reference.firstHeader).toBeUndefined();
+    expect(reference.unusedParts).toEqual(['the header of an earlier section (word/header2.xml)']);
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

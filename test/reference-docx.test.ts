@@ -232,6 +232,11 @@ describe('layout.reference_docx', () => {
     const line = exampleFile('briefing.config.yaml').split('\n').length;
     expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is not a zip file, as a DOCX is.`);
     expect(run.stderr).toContain('config/reference-docx-unreadable');
+    // A zip that is no Word file is told to be saved as one; a Word template (.dotx) is one.
+    const workbook = runCli(['build', EXAMPLE_MEETING], projectWithReference(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })));
+    expect(workbook.stderr).toContain('it has no word/styles.xml, so it is not a Word document. Save it from Word as a Word Document (.docx) or Word Template (.dotx), not as a Word 97–2003 document (.doc).');
+    const template = changed(starter(), '[Content_Types].xml', (xml) => xml.replace('wordprocessingml.document.main+xml', 'wordprocessingml.template.main+xml'));
+    expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(template))).toMatchObject({ status: 0, stderr: expect.stringContaining('no problems') });
     const config = `${exampleFile('briefing.config.yaml')}  reference_docx: nowhere.docx\n`;
     const missing = runCli(['build', EXAMPLE_MEETING], exampleProject({ 'briefing.config.yaml': config }));
     expect(missing.status).toBe(1);

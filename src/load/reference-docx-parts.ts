@@ -37,7 +37,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   if (tooLarge) return { unreadable: `its ${tooLarge.name} would unpack to more than ${MAX_PART_BYTES / 2 ** 20} MB, which no Word document's part needs` };
   const part = (name: string) => (files[name] ? partText(files[name]) : undefined);
   const styles = part('word/styles.xml');
-  if (styles === undefined) return { unreadable: 'it has no word/styles.xml, so it is not a Word document' };
+  if (styles === undefined) return openDocument(files['mimetype']) ?? { unreadable: 'it has no word/styles.xml, so it is not a Word document' };
   // Its parts go into every report: one that is not well-formed XML would make each build fail on it.
   for (const name of ['word/styles.xml', 'word/numbering.xml']) {
     const text = part(name);
@@ -70,6 +70,18 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
     unusedParts: [...bodyPictures(document), ...unusedParts(files, targets, sections, firstPage)],
   };
+}
+
+/**
+ * What a zip that is an OpenDocument file (LibreOffice's own .odt, or its template, .ott) is, by the
+ * `mimetype` entry it begins with, and how to save it as Word's: a ministry working in LibreOffice
+ * keeps its template so, and "not a Word document" alone does not say which Save As makes one.
+ */
+function openDocument(mimetype: Uint8Array | undefined): { unreadable: string; hint: string } | undefined {
+  const type = mimetype === undefined ? '' : strFromU8(mimetype).trim();
+  if (!type.startsWith('application/vnd.oasis.opendocument.')) return undefined;
+  const what = type.endsWith('.text') ? 'an OpenDocument text (.odt)' : type.endsWith('.text-template') ? 'an OpenDocument template (.ott)' : `an OpenDocument file (${type})`;
+  return { unreadable: `it is ${what}, LibreOffice's own format, not a Word document`, hint: 'Open it in LibreOffice and save a copy as Word: File → Save As, file type “Word 2007–365 (.docx)”, Keep Current Format; name that copy in `reference_docx`.' };
 }
 
 /**

@@ -63,7 +63,7 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
       reference: undefined,
       hash,
       diagnostics: [
-        diagnostic(file, place, 'error', 'config/reference-docx-unreadable', `The reference DOCX \`${path}\` cannot be used: ${read.unreadable}.`, read.hint ?? 'Save it from Word as a .docx (Word Document), not .doc or .dotx.'),
+        diagnostic(file, place, 'error', 'config/reference-docx-unreadable', `The reference DOCX \`${path}\` cannot be used: ${read.unreadable}.`, read.hint ?? 'Save it from Word as a Word Document (.docx) or Word Template (.dotx), not as a Word 97–2003 document (.doc).'),
       ],
     };
   }

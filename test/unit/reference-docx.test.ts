@@ -136,6 +136,11 @@ describe('reading a reference DOCX', () => {
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });
+    // A LibreOffice template (.ott) or text (.odt) is said to be one, with the Save As that makes a Word file of it.
+    const odt = (type: string) => readReferenceDocx(zipSync({ mimetype: strToU8(type), 'content.xml': strToU8('<office:document-content/>') }));
+    const saveAs = 'Open it in LibreOffice and save a copy as Word: File → Save As, file type “Word 2007–365 (.docx)”, Keep Current Format; name that copy in `reference_docx`.';
+    expect(odt('application/vnd.oasis.opendocument.text-template')).toEqual({ unreadable: "it is an OpenDocument template (.ott), LibreOffice's own format, not a Word document", hint: saveAs });
+    expect(odt('application/vnd.oasis.opendocument.text')).toEqual({ unreadable: "it is an OpenDocument text (.odt), LibreOffice's own format, not a Word document", hint: saveAs });
   });
 
   it('puts the header, its media and the media’s content type into a built package', async () => {

@@ -133,6 +133,17 @@ describe('reading a reference DOCX', () => {
     expect(reference.unusedParts).toEqual(['the header of an earlier section (word/header2.xml)']);
   });
 
+  it('leaves out the picture bullet a level of the reference’s numbering names, whose picture a report does not have', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const picture = '<w:numPicBullet w:numPicBulletId="0"><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"/></w:pict></w:numPicBullet>';
+    const numbering = strFromU8(parts['word/numbering.xml'] ?? new Uint8Array()).replace('<w:abstractNum ', `${picture}<w:abstractNum `).replace('<w:lvlText w:val="●"/>', '<w:lvlText w:val="●"/><w:lvlPicBulletId w:val="0"/>');
+    parts['word/numbering.xml'] = strToU8(numbering);
+    const abstract = read(zipSync(parts)).numbering.abstract.join('');
+    expect(numbering).toContain('<w:lvlPicBulletId w:val="0"/>');
+    expect(abstract).toContain('<w:lvlText w:val="●"/><w:lvlJc');
+    expect(abstract).not.toMatch(/PicBullet/);
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

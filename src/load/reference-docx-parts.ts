@@ -16,6 +16,9 @@ const RESAVE = 'Open it in Word, which repairs what it can, and save it again; o
 /** What to do about a letterhead whose picture is not in the file. */
 const RESAVE_PICTURE = 'Open it in Word, put the picture into the first page’s header again (Insert → Pictures), and save it.';
 
+/** What to do about a chart or a diagram in a letterhead. */
+const AS_PICTURE = 'Open it in Word, replace that object in the first page’s header with a picture of it (copy it, then Home → Paste → Paste Special → Picture), and save it.';
+
 /** What to do about a letterhead with tracked changes. */
 const ACCEPT_CHANGES = 'Open it in Word, accept or reject the changes (Review → Accept → Accept All Changes; LibreOffice: Edit → Track Changes → Manage → Accept All), and save it again.';
 
@@ -239,6 +242,7 @@ function referencePart(
   const missing = [...xml.matchAll(/\br:(?:embed|id|link|pict)="([^"]+)"/g)].map((m) => m[1] ?? '').find((id) => !defined.has(id));
   if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have`, hint: RESAVE_PICTURE };
   let gone: string | undefined;
+  let nested: string | undefined;
   if (rels !== undefined) {
     rels = rels.replace(/<Relationship\b[^>]*>/g, (tag) => {
       const values = attributes(tag);
@@ -249,6 +253,7 @@ function referencePart(
         gone ??= partPath(linked);
         return tag;
       }
+      if (files[relationshipsPath(partPath(linked))] !== undefined) nested ??= partPath(linked);
       const renamed = `media/reference-${kind}-${linked.split('/').pop() ?? 'part'}`;
       media[`word/${renamed}`] = bytes;
       const type = declaredType(types, partPath(linked));
@@ -257,6 +262,8 @@ function referencePart(
     });
   }
   if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses ${gone}, which the file does not have`, hint: RESAVE_PICTURE };
+  // Such a part (a chart, a diagram) is copied alone, its own relationships not: they would name parts the report does not have.
+  if (nested !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) holds ${nested}, which has parts of its own (a chart or a diagram) that a report does not take`, hint: AS_PICTURE };
   return { xml: withStyleIds(xml, renames), rels, media, mediaTypes };
 }
 
@@ -292,6 +299,11 @@ function declaredType(types: string, name: string): string | undefined {
  */
 function partPath(target: string): string {
   return posix.normalize(target.startsWith('/') ? target.slice(1) : posix.join('word', target));
+}
+
+/** The zip entry of a part's own relationships: `word/charts/chart1.xml` → `word/charts/_rels/chart1.xml.rels`. */
+function relationshipsPath(name: string): string {
+  return posix.join(posix.dirname(name), '_rels', `${posix.basename(name)}.rels`);
 }
 
 /** Relationship id → target, from a `.rels` file. */

@@ -144,6 +144,20 @@ describe('reading a reference DOCX', () => {
     expect(abstract).not.toMatch(/PicBullet/);
   });
 
+  it('refuses a chart in the letterhead, whose own parts a report would lack, and says to paste it as a picture', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    parts['word/_rels/header2.xml.rels'] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/></Relationships>',
+    );
+    parts['word/charts/chart1.xml'] = strToU8('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    parts['word/charts/_rels/chart1.xml.rels'] = strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
+    expect(readReferenceDocx(zipSync(parts))).toEqual({
+      unreadable: 'its first-page header (word/header2.xml) holds word/charts/chart1.xml, which has parts of its own (a chart or a diagram) that a report does not take',
+      hint: 'Open it in Word, replace that object in the first page’s header with a picture of it (copy it, then Home → Paste → Paste Special → Picture), and save it.',
+    });
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

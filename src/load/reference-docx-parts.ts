@@ -3,7 +3,7 @@ import { SaxesParser } from 'saxes';
 import { strFromU8 } from 'fflate';
 import { notAZip } from '../util/not-a-zip.js';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
-import { CharacterStyle, OptionalStyle, SAVED_AS, Style, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
+import { CharacterStyle, OptionalStyle, SAVED_AS, Style, WRITER_STYLE_IDS, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
 
 /**
  * Added to the reference's numbering ids (`w:numId`, `w:abstractNumId`) so they cannot meet
@@ -368,6 +368,8 @@ function notWellFormed(text: string): string | undefined {
 
 /** The style ids the compiler gives paragraphs and runs, which a reference DOCX should define. */
 const WANTED_IDS: string[] = [...Object.values(Style), ...Object.values(OptionalStyle), ...Object.values(CharacterStyle)];
+/** The ids a reference's style takes when its id is another but its name one of these (see `ourStyleIds`). */
+const RENAMED_IDS: readonly string[] = [...WANTED_IDS, ...WRITER_STYLE_IDS];
 
 /** Our paragraph styles that `styles` defines as another type (see `ReferenceDocx.notParagraphStyles`). */
 function notParagraphStyles(styles: string): { id: string; type: string }[] {
@@ -388,18 +390,19 @@ function styleIdsIn(styles: string): string[] {
  * The styles with our ids where a program that saved the reference changed them, by the id it
  * wrote: LibreOffice writes `BriefingSubitem` for `BriefingSubItem`, `Footnote` (named "Footnote
  * Text") for `FootnoteText`, `InternetLink` for `Hyperlink`; Word in another language its own ids
- * for built-in styles (Latvian `Galvene`, named "header", for `Header`). A style is taken as ours by
- * its id in another case, by its name (spaces aside), or by the names LibreOffice gives, unless the
- * reference has our id as well.
+ * for built-in styles (Latvian `Galvene`, named "header", for `Header`; `Virsraksts1` for the
+ * `Heading1` every report has, {@link WRITER_STYLE_IDS}). A style is taken as ours by its id in
+ * another case, by its name (spaces aside), or by the names LibreOffice gives, unless the reference
+ * has our id as well.
  */
 function ourStyleIds(styles: string): Map<string, string> {
   const present = styleIdsIn(styles);
   const names = new Map([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>(?:(?!<\/w:style>)[\s\S])*?<w:name w:val="([^"]*)"/g)].map((m) => [m[1] ?? '', (m[2] ?? '').replace(/\s+/g, '').toLowerCase()]));
   const renames = new Map<string, string>();
   for (const id of present) {
-    if (WANTED_IDS.includes(id)) continue;
+    if (RENAMED_IDS.includes(id)) continue;
     const key = id.toLowerCase();
-    const target = WANTED_IDS.find((wanted) => wanted.toLowerCase() === key || wanted.toLowerCase() === names.get(id)) ?? SAVED_AS[key];
+    const target = RENAMED_IDS.find((wanted) => wanted.toLowerCase() === key || wanted.toLowerCase() === names.get(id)) ?? SAVED_AS[key];
     if (target && !present.includes(target) && ![...renames.values()].includes(target)) renames.set(id, target);
   }
   return renames;

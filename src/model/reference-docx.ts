@@ -31,6 +31,31 @@ export const CharacterStyle = {
   noteReference: 'FootnoteReference',
 } as const;
 
+/**
+ * The ids of the other styles every report's `word/styles.xml` defines (src/docx/ooxml/styles-xml.ts
+ * writes them, as the docx library did): Word's built-in headings, list paragraph, caption, tables
+ * of contents and notes, by the ids an English Word gives them. A reference's style of the same
+ * built-in name under another id (a Latvian Word's `Virsraksts1`, named "heading 1") takes that id
+ * when read, so it replaces ours: a report has one style of each name, the ministry's.
+ */
+export const WRITER_STYLE_IDS: readonly string[] = [
+  'Heading1',
+  'Heading3',
+  'Heading4',
+  'Heading5',
+  'Heading6',
+  'Strong',
+  'ListParagraph',
+  'Caption',
+  'Bibliography',
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((level) => `TOC${level}`),
+  'FootnoteTextChar',
+  'EndnoteReference',
+  'EndnoteText',
+  'EndnoteTextChar',
+  'LineNumber',
+];
+
 /** The ids LibreOffice gives some of our styles when it saves a DOCX (by lower-case id). */
 export const SAVED_AS: Readonly<Record<string, string>> = { internetlink: CharacterStyle.link, footnoteanchor: CharacterStyle.noteReference, footnotecharacters: CharacterStyle.noteReference };
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { referenceDocx } from '../../src/commands/reference-docx.js';
 import { withReferenceParts } from '../../src/docx/reference-parts.js';
 import { readReferenceDocx } from '../../src/load/reference-docx-parts.js';
-import type { ReferenceDocx } from '../../src/model/reference-docx.js';
+import { CharacterStyle, Style, WRITER_STYLE_IDS, type ReferenceDocx } from '../../src/model/reference-docx.js';
+import { stylesXml } from '../../src/docx/ooxml/styles-xml.js';
 import { claimUnpackedSize } from '../helpers/docx.js';
 
 /** The starter reference with a logo in its first page's header and a style numbered by its numbering. */
@@ -156,6 +157,24 @@ describe('reading a reference DOCX', () => {
       unreadable: 'its first-page header (word/header2.xml) holds word/charts/chart1.xml, which has parts of its own (a chart or a diagram) that a report does not take',
       hint: 'Open it in Word, replace that object in the first page’s header with a picture of it (copy it, then Home → Paste → Paste Special → Picture), and save it.',
     });
+  });
+
+  it('gives a localized Word’s built-in styles the ids the report’s own styles of that name have, so the report has one of each name (the ministry’s)', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const styles = strFromU8(parts['word/styles.xml'] ?? new Uint8Array())
+      .replace('w:styleId="Heading1"><w:name w:val="Heading 1"/>', 'w:styleId="Virsraksts1"><w:name w:val="heading 1"/>')
+      .replace('w:styleId="ListParagraph"><w:name w:val="List Paragraph"/>', 'w:styleId="Sarakstarindkopa"><w:name w:val="List Paragraph"/>');
+    parts['word/styles.xml'] = strToU8(styles);
+    const reference = read(zipSync(parts));
+    expect(reference.styleIds).toEqual(expect.arrayContaining(['Heading1', 'ListParagraph']));
+    expect(reference.styleIds).not.toEqual(expect.arrayContaining(['Virsraksts1']));
+    expect(reference.styleIds).not.toEqual(expect.arrayContaining(['Sarakstarindkopa']));
+  });
+
+  it('knows every style the writer puts in a report besides ours (WRITER_STYLE_IDS is what styles-xml writes)', () => {
+    const written = [...stylesXml({}).matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1] ?? '');
+    const ours: string[] = [...Object.values(Style), ...Object.values(CharacterStyle), 'TableNormal'];
+    expect(written.filter((id) => !ours.includes(id)).sort()).toEqual([...WRITER_STYLE_IDS].sort());
   });
 
   it('says why bytes that are not a DOCX cannot be used', () => {

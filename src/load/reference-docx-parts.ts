@@ -68,7 +68,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     notParagraphStyles: notParagraphStyles(ours),
     numbering: numberingElements(withStyleIds(part('word/numbering.xml') ?? '', renames)),
     theme: part('word/theme/theme1.xml'),
-    page: section === undefined ? undefined : pageSetup(section),
+    page: section === undefined ? undefined : pageSetup(section, part('word/settings.xml') ?? ''),
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
     unusedParts: [...bodyPictures(document), ...unusedParts(files, targets, sections, firstPage)],
@@ -196,7 +196,13 @@ function referencesIn(section: string): PartReference[] {
   });
 }
 
-function pageSetup(section: string): ReferencePage | undefined {
+/**
+ * The page size and margins of a section. Its gutter (the room left for binding, `w:gutter`) goes
+ * into the margin it widens, the left one, or the top one when the settings say so
+ * (`w:gutterAtTop`): the report's margins have no gutter of their own, and without it the text
+ * would take the room the ministry keeps for binding.
+ */
+function pageSetup(section: string, settings: string): ReferencePage | undefined {
   const size = attributes(/<w:pgSz\b[^>]*>/.exec(section)?.[0] ?? '');
   const margin = attributes(/<w:pgMar\b[^>]*>/.exec(section)?.[0] ?? '');
   const twips = (values: Map<string, string>, name: string) => Math.abs(Number.parseInt(values.get(name) ?? '', 10));
@@ -211,7 +217,9 @@ function pageSetup(section: string): ReferencePage | undefined {
     footer: twips(margin, 'w:footer'),
   };
   if (![width, height, ...Object.values(margins)].every(Number.isFinite)) return undefined;
-  return { width, height, margins };
+  const gutter = twips(margin, 'w:gutter') || 0;
+  const atTop = /<w:gutterAtTop(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(settings);
+  return { width, height, margins: atTop ? { ...margins, top: margins.top + gutter } : { ...margins, left: margins.left + gutter } };
 }
 
 function referencePart(

@@ -177,6 +177,15 @@ describe('reading a reference DOCX', () => {
     expect(written.filter((id) => !ours.includes(id)).sort()).toEqual([...WRITER_STYLE_IDS].sort());
   });
 
+  it('keeps the gutter of the reference’s page (room for binding) in the margin it widens, the left or, as the settings may say, the top', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml'] ?? new Uint8Array()).replace('w:left="1701" w:header="567" w:footer="567" w:gutter="0"', 'w:left="1134" w:header="567" w:footer="567" w:gutter="567"'));
+    expect(read(zipSync(parts)).page?.margins).toMatchObject({ left: 1701, top: 1134 });
+    const settings = strFromU8(parts['word/settings.xml'] ?? new Uint8Array());
+    parts['word/settings.xml'] = strToU8(settings.replace(/(<w:settings\b[^>]*>)/, '$1<w:gutterAtTop/>'));
+    expect(read(zipSync(parts)).page?.margins).toMatchObject({ left: 1134, top: 1701 });
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

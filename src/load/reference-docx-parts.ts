@@ -144,10 +144,13 @@ function printsSomething(xml: string): boolean {
 
 /**
  * The document's sections' properties (`w:sectPr`), in order: those a section break puts in a
- * paragraph, then the final one, which is the last section's.
+ * paragraph, then the final one, which is the last section's. What a tracked change of them
+ * (`w:sectPrChange`) says they were before is left out: a different first page turned off with
+ * track changes on is off.
  */
 function sectionsOf(document: string): string[] {
-  return document.match(/<w:sectPr\b(?:[^>]*\/>|[\s\S]*?<\/w:sectPr>)/g) ?? [];
+  const current = document.replace(/<w:sectPrChange\b[\s\S]*?<\/w:sectPrChange>/g, '');
+  return current.match(/<w:sectPr\b(?:[^>]*\/>|[\s\S]*?<\/w:sectPr>)/g) ?? [];
 }
 
 /** A header or footer a section prints on some of its pages: `type` `default`, `first` or `even`; `id` its relationship. */

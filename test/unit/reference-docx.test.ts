@@ -186,6 +186,16 @@ describe('reading a reference DOCX', () => {
     expect(read(zipSync(parts)).page?.margins).toMatchObject({ left: 1134, top: 1701 });
   });
 
+  it('reads the page as it is, not as a tracked change of it says it was (a different first page turned off with track changes on)', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const was = '<w:sectPrChange w:id="9" w:author="Anna" w:date="2021-01-01T00:00:00Z"><w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:titlePg/></w:sectPr></w:sectPrChange>';
+    const document = strFromU8(parts['word/document.xml'] ?? new Uint8Array());
+    parts['word/document.xml'] = strToU8(document.replace('<w:titlePg/>', '').replace('</w:sectPr></w:body>', `${was}</w:sectPr></w:body>`));
+    const reference = read(zipSync(parts));
+    expect(reference.firstHeader).toBeUndefined();
+    expect(reference.page).toMatchObject({ width: 11906, height: 16838 });
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

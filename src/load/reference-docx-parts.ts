@@ -46,6 +46,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     const text = part(name);
     const problem = text === undefined ? undefined : notWellFormed(text);
     if (problem) return { unreadable: `its ${name} is not well-formed XML (${problem})`, hint: RESAVE };
+    if (text !== undefined && !wordPrefixed(text)) return notWordPrefixed(name);
   }
   const document = part('word/document.xml') ?? '';
   const sections = sectionsOf(document);
@@ -242,6 +243,7 @@ function referencePart(
   const mediaTypes: Record<string, string> = {};
   let rels = relsData === undefined ? undefined : partText(relsData);
   const xml = withoutComments(partText(data));
+  if (!wordPrefixed(xml)) return notWordPrefixed(`word/${target}`);
   const revision = /<w:(?:ins|del|moveFrom|moveTo|[a-zA-Z]+Change|cellIns|cellDel|cellMerge)\b[^>]*>/.exec(xml)?.[0];
   if (revision !== undefined) {
     const author = attributes(revision).get('w:author');
@@ -362,6 +364,25 @@ function attributes(tag: string): Map<string, string> {
   const values = new Map<string, string>();
   for (const [, name, value] of tag.matchAll(/\s([\w:]+)="([^"]*)"/g)) if (name !== undefined && value !== undefined) values.set(name, value);
   return values;
+}
+
+/** The WordprocessingML namespace, bound to `w` in every part Word writes. */
+const WORD_NAMESPACE = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/**
+ * True when a part's root element is named with the `w:` prefix, bound on it to WordprocessingML,
+ * as Word and LibreOffice write every part: the parts taken are copied as text beside ours, which
+ * name their elements `w:…`, and a reference's styles, numbering or letterhead under another prefix
+ * (or none, its namespace the default) would not be read as Word's.
+ */
+function wordPrefixed(xml: string): boolean {
+  const root = /<(?![?!])([^\s/>]+)[^>]*>/.exec(xml);
+  return root !== null && (root[1] ?? '').startsWith('w:') && attributes(root[0]).get('xmlns:w') === WORD_NAMESPACE;
+}
+
+/** The reason a part whose elements are not `w:…` cannot be taken, and what to do. */
+function notWordPrefixed(name: string): { unreadable: string; hint: string } {
+  return { unreadable: `its ${name} names Word's elements with another prefix than w: (or none), as the program that wrote it chose, which briefing does not read`, hint: RESAVE };
 }
 
 /** Why a part is not well-formed XML, with the line and column; undefined when it is. */

@@ -196,6 +196,16 @@ describe('reading a reference DOCX', () => {
     expect(reference.page).toMatchObject({ width: 11906, height: 16838 });
   });
 
+  it('refuses a reference whose styles or letterhead name Word’s elements without the w: prefix (valid XML, but not read), rather than fail on it in every build', () => {
+    const unprefixed = (xml: string) => xml.replace('xmlns:w="', 'xmlns="').replace(/<(\/?)w:/g, '<$1').replace(/ w:([A-Za-z]+)=/g, ' $1=');
+    const hint = 'Open it in Word, which repairs what it can, and save it again; or start again from `briefing reference-docx`.';
+    for (const name of ['word/styles.xml', 'word/header2.xml']) {
+      const parts = unzipSync(referenceDocx().bytes);
+      parts[name] = strToU8(unprefixed(strFromU8(parts[name] ?? new Uint8Array())));
+      expect(readReferenceDocx(zipSync(parts))).toEqual({ unreadable: `its ${name} names Word's elements with another prefix than w: (or none), as the program that wrote it chose, which briefing does not read`, hint });
+    }
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

@@ -178,6 +178,22 @@ describe('layout.reference_docx', () => {
     expect(paragraphTexts(firstHeader).at(-1)?.trim()).toBe('PROJEKTS');
   });
 
+  it('clears the tab stops the reference’s Header style sets, so a draft’s mark goes to the right edge, not to the style’s stop just after the page number', () => {
+    // Word's Header style on a Letter page (and LibreOffice's on its own page) stops at a centre of another width.
+    const tabs = changed(starter(), 'word/styles.xml', (xml) =>
+      xml.replace('<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="Header"/><w:basedOn w:val="Normal"/><w:pPr>', '<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="Header"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs>'),
+    );
+    const position = exampleFile('positions/educ/equity-reforms.yaml').replace('status: cleared', 'status: draft');
+    const dir = projectWithReference(tabs, { 'positions/educ/equity-reforms.yaml': position });
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const parts = docxParts(new Uint8Array(readFileSync(join(dir, BUILT))));
+    const headers = [...parts.entries()].filter(([name]) => /^word\/header\d\.xml$/.test(name)).map(([, xml]) => xml);
+    expect(headers).toHaveLength(2);
+    for (const header of headers) {
+      expect(header).toContain('<w:tabs><w:tab w:val="center" w:pos="4536"/><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="right" w:pos="9071"/><w:tab w:val="clear" w:pos="9360"/></w:tabs>');
+    }
+  });
+
   it('puts the reference’s numbering definitions beside ours, their ids moved past ours', () => {
     const dir = projectWithReference(starter());
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -750,12 +750,15 @@ class DocxCompiler {
     const children: RunChild[] = [];
     if (withPageNumber) children.push(new Tab(), PageNumber.CURRENT);
     if (this.meta.draftMark) children.push(new Tab(), ...(withPageNumber ? [] : [new Tab()]), this.meta.draftMark);
+    const ours = [
+      { type: TabStopType.CENTER, position: Math.round(this.geometry.textWidth / 2) },
+      { type: TabStopType.RIGHT, position: this.geometry.textWidth },
+    ];
+    // The reference's Header style may set stops of its own (another page's centre): cleared, so the draft mark goes to the right edge.
+    const cleared = (this.meta.reference?.headerTabs ?? []).filter((position) => !ours.some((tab) => tab.position === position)).map((position) => ({ type: TabStopType.CLEAR, position }));
     return new Paragraph({
       style: Style.header,
-      tabStops: [
-        { type: TabStopType.CENTER, position: Math.round(this.geometry.textWidth / 2) },
-        { type: TabStopType.RIGHT, position: this.geometry.textWidth },
-      ],
+      tabStops: [...ours, ...cleared].sort((a, b) => a.position - b.position),
       children: children.length ? [new TextRun({ children })] : [],
     });
   }

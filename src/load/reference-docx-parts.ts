@@ -67,6 +67,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     styles: moveNumberingIds(ours),
     styleIds: styleIdsIn(ours),
     notParagraphStyles: notParagraphStyles(ours),
+    headerTabs: styleTabs(ours, Style.header),
     numbering: numberingElements(withStyleIds(part('word/numbering.xml') ?? '', renames)),
     theme: part('word/theme/theme1.xml'),
     page: section === undefined ? undefined : pageSetup(section, part('word/settings.xml') ?? ''),
@@ -412,6 +413,27 @@ function notParagraphStyles(styles: string): { id: string; type: string }[] {
     const type = values.get('w:type') ?? 'paragraph';
     return paragraphIds.includes(id) && type !== 'paragraph' ? [{ id, type }] : [];
   });
+}
+
+/**
+ * The positions of the tab stops the paragraph style `id` sets, with those of the styles it is based
+ * on (a stop a style clears is not one), in twips.
+ */
+function styleTabs(styles: string, id: string): number[] {
+  const definitions = new Map([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g)].map((m) => [m[1] ?? '', m[0]]));
+  const positions = new Set<number>();
+  const seen = new Set<string>();
+  for (let style = definitions.get(id); style !== undefined; style = definitions.get(/<w:basedOn w:val="([^"]+)"/.exec(style)?.[1] ?? '')) {
+    const own = attributes(/<w:style\b[^>]*>/.exec(style)?.[0] ?? '').get('w:styleId') ?? '';
+    if (seen.has(own)) break;
+    seen.add(own);
+    for (const tab of style.match(/<w:tab\b[^>]*\/>/g) ?? []) {
+      const values = attributes(tab);
+      const position = Number.parseInt(values.get('w:pos') ?? '', 10);
+      if (Number.isFinite(position) && values.get('w:val') !== 'clear') positions.add(position);
+    }
+  }
+  return [...positions].sort((a, b) => a - b);
 }
 
 function styleIdsIn(styles: string): string[] {

@@ -116,6 +116,13 @@ export interface ReferenceDocx {
    * those paragraphs look like Normal.
    */
   notParagraphStyles: { id: string; type: string }[];
+  /**
+   * The positions (twips) of the tab stops its `Header` style sets, with the styles it is based on:
+   * the header of the pages after the first puts its page number and draft mark at stops of its own,
+   * at the centre and the right edge of the text, and clears these, or the draft mark would stop at
+   * the style's next one (a Letter page's centre, 4680, just after the number).
+   */
+  headerTabs: number[];
 }
 
 /** Page size and margins in twips, as a `w:sectPr` gives them. */

@@ -45,6 +45,7 @@ export const TabStopType = {
   LEFT: 'left',
   RIGHT: 'right',
   CENTER: 'center',
+  CLEAR: 'clear',
 } as const;
 export type TabStopType = (typeof TabStopType)[keyof typeof TabStopType];
 

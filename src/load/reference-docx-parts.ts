@@ -334,14 +334,16 @@ function relationshipTargets(rels: string): Map<string, string> {
 
 /**
  * The `w:abstractNum` and `w:num` elements of a numbering part, ids moved and foreign attributes
- * dropped. So is a level's picture bullet (`w:lvlPicBulletId`): the pictures (`w:numPicBullet`, and
- * their images) are not taken, and a level would name one the report does not have; the level's
- * text, the character Word keeps for the picture, is its bullet instead.
+ * dropped. So is a level's picture bullet (`w:lvlPicBulletId`, in a definition or in a list's
+ * override of a level): the pictures (`w:numPicBullet`, and their images) are not taken, and a
+ * level would name one the report does not have; the level's text, the character Word keeps for
+ * the picture, is its bullet instead.
  */
 function numberingElements(numbering: string): ReferenceDocx['numbering'] {
-  const clean = (element: string) => moveNumberingIds(element.replace(/^(<w:[A-Za-z]+)((?:\s+[^>]*?)?)(\/?>)/, (_, open: string, attrs: string, close: string) => `${open}${onlyWordAttributes(attrs)}${close}`));
+  const clean = (element: string) =>
+    moveNumberingIds(element.replace(/<w:lvlPicBulletId\b[^>]*\/>/g, '').replace(/^(<w:[A-Za-z]+)((?:\s+[^>]*?)?)(\/?>)/, (_, open: string, attrs: string, close: string) => `${open}${onlyWordAttributes(attrs)}${close}`));
   return {
-    abstract: (numbering.match(/<w:abstractNum\b[\s\S]*?<\/w:abstractNum>/g) ?? []).map((element) => clean(element.replace(/<w:lvlPicBulletId\b[^>]*\/>/g, ''))),
+    abstract: (numbering.match(/<w:abstractNum\b[\s\S]*?<\/w:abstractNum>/g) ?? []).map(clean),
     instances: (numbering.match(/<w:num[\s>][\s\S]*?<\/w:num>/g) ?? []).map(clean),
   };
 }

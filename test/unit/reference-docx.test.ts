@@ -139,10 +139,15 @@ describe('reading a reference DOCX', () => {
     const picture = '<w:numPicBullet w:numPicBulletId="0"><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"/></w:pict></w:numPicBullet>';
     const numbering = strFromU8(parts['word/numbering.xml'] ?? new Uint8Array()).replace('<w:abstractNum ', `${picture}<w:abstractNum `).replace('<w:lvlText w:val="●"/>', '<w:lvlText w:val="●"/><w:lvlPicBulletId w:val="0"/>');
     parts['word/numbering.xml'] = strToU8(numbering);
-    const abstract = read(zipSync(parts)).numbering.abstract.join('');
+    // A list may override a level with one of its own, picture and all.
+    const override = '<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/><w:lvlPicBulletId w:val="0"/></w:lvl></w:lvlOverride>';
+    parts['word/numbering.xml'] = strToU8(numbering.replace(/(<w:num w:numId="1"[^>]*>[\s\S]*?)<\/w:num>/, `$1${override}</w:num>`));
+    const lists = read(zipSync(parts)).numbering;
+    const abstract = lists.abstract.join('');
     expect(numbering).toContain('<w:lvlPicBulletId w:val="0"/>');
     expect(abstract).toContain('<w:lvlText w:val="●"/><w:lvlJc');
     expect(abstract).not.toMatch(/PicBullet/);
+    expect(lists.instances.join('')).toContain('<w:lvlText w:val="●"/></w:lvl></w:lvlOverride>');
   });
 
   it('refuses a chart in the letterhead, whose own parts a report would lack, and says to paste it as a picture', () => {

@@ -136,6 +136,9 @@ describe('the OOXML writer gives the bytes the docx library gave', () => {
     const reference = read;
     await expectSame(EXAMPLE, meta({ reference }));
     await expectSame('1. jautājums\n\n- punkts\n\n> piezīme\n', meta({ reference, draftMark: 'PROJEKTS' }));
+    // A landscape page, and Header style tab stops the header clears.
+    const page = reference.page && { ...reference.page, width: reference.page.height, height: reference.page.width };
+    await expectSame(EXAMPLE, meta({ reference: { ...reference, page, headerTabs: [4680, 9360] }, draftMark: 'PROJEKTS' }));
   });
 });
 

@@ -194,6 +194,17 @@ describe('layout.reference_docx', () => {
     }
   });
 
+  it('marks a landscape page of the reference as landscape (Word prints a page by its orientation), and an upright one as portrait', () => {
+    const landscape = changed(starter(), 'word/document.xml', (xml) => xml.replace('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>', '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'));
+    const sizeOf = (reference: Uint8Array) => {
+      const dir = projectWithReference(reference);
+      expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+      return /<w:pgSz [^>]*>/.exec(part(docxParts(new Uint8Array(readFileSync(join(dir, BUILT)))), 'word/document.xml'))?.[0];
+    };
+    expect(sizeOf(landscape)).toBe('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    expect(sizeOf(starter())).toBe('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+  });
+
   it('puts the reference’s numbering definitions beside ours, their ids moved past ours', () => {
     const dir = projectWithReference(starter());
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

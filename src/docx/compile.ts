@@ -20,7 +20,7 @@ import {
   type ParagraphOptions,
   type RunChild,
 } from './ooxml/body.js';
-import type { DocumentOptions } from './ooxml/document.js';
+import type { DocumentOptions, PageOptions } from './ooxml/document.js';
 import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, FootnoteReference, List, Nodes, Paragraph as MarkdownParagraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
@@ -204,7 +204,7 @@ class DocxCompiler {
       comments: revisions?.summary.length
         ? [{ id: 0, author: revisions.author, date: new Date(revisions.date), children: revisions.summary.map((text) => new Paragraph({ style: Style.tableText, children: [new TextRun(text)] })) }]
         : [],
-      page: { size: { width: geometry.width, height: geometry.height }, margin: geometry.margins },
+      page: { size: pageSize(geometry), margin: geometry.margins },
       headers: { first: [this.header(false)], default: [this.header(meta.layout.page_numbers)] },
       footers: { first: [this.footer()], default: [this.footer()] },
       children,
@@ -791,6 +791,11 @@ class DocxCompiler {
     // Said at the file the text came from (a position), where a GitHub annotation then lands.
     if (this.field) Object.assign(message, { field: { file: this.field.file, field: this.field.field } });
   }
+}
+
+/** The page's size as the writer takes it: a page wider than high (a reference DOCX's) is a landscape one. */
+function pageSize({ width, height }: PageGeometry): PageOptions['size'] {
+  return width > height ? { width: height, height: width, orientation: 'landscape' } : { width, height };
 }
 
 /**

@@ -35,7 +35,11 @@ export interface CommentOptions {
 }
 
 export interface PageOptions {
-  size: { width: number; height: number };
+  /**
+   * The page's size in twips, as the docx library took it: with `landscape`, `width` is the short
+   * side and `height` the long one, and the section says `w:orient="landscape"` with them swapped.
+   */
+  size: { width: number; height: number; orientation?: 'portrait' | 'landscape' };
   margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
 }
 
@@ -182,7 +186,7 @@ export function documentParts(options: DocumentOptions): Record<string, string> 
   const section =
     `<w:sectPr><w:headerReference w:type="default" r:id="${header.default}"/><w:headerReference w:type="first" r:id="${header.first}"/>` +
     `<w:footerReference w:type="default" r:id="${footer.default}"/><w:footerReference w:type="first" r:id="${footer.first}"/>` +
-    `<w:pgSz w:w="${twips(page.size.width)}" w:h="${twips(page.size.height)}" w:orient="portrait"/>` +
+    pageSize(page.size) +
     `<w:pgMar w:top="${signed(m.top)}" w:right="${twips(m.right)}" w:bottom="${signed(m.bottom)}" w:left="${twips(m.left)}" w:header="${twips(m.header)}" w:footer="${twips(m.footer)}" w:gutter="0"/>` +
     '<w:pgNumType/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>';
 
@@ -241,4 +245,14 @@ function styles(options: StylesOptions, external: string | undefined): string {
     setBounded(writtenStyles, key, xml, 8);
   }
   return xml;
+}
+
+/**
+ * The section's `w:pgSz`. A landscape page (a reference DOCX's, wider than high) says so: Word
+ * prints a page by its orientation, and a wide page marked portrait comes out turned.
+ */
+function pageSize(size: PageOptions['size']): string {
+  const landscape = size.orientation === 'landscape';
+  const [w, h] = landscape ? [size.height, size.width] : [size.width, size.height];
+  return `<w:pgSz w:w="${twips(w)}" w:h="${twips(h)}" w:orient="${landscape ? 'landscape' : 'portrait'}"/>`;
 }

@@ -13,6 +13,8 @@ type Parts = Record<string, string | Uint8Array>;
  */
 export function withReferenceParts(parts: Parts, reference: ReferenceDocx): Parts {
   const result: Parts = { ...parts };
+  const custom = result['docProps/custom.xml'];
+  if (custom !== undefined && reference.properties.length) result['docProps/custom.xml'] = withProperties(text(custom), reference.properties);
   const numbering = result['word/numbering.xml'];
   if (numbering !== undefined) result['word/numbering.xml'] = withNumbering(text(numbering), reference.numbering);
   if (reference.theme !== undefined && result['word/theme/theme1.xml'] !== undefined) result['word/theme/theme1.xml'] = reference.theme;
@@ -29,6 +31,21 @@ export function withReferenceParts(parts: Parts, reference: ReferenceDocx): Part
     if (types !== undefined) result['[Content_Types].xml'] = withMediaTypes(text(types), Object.keys(part.media), part.mediaTypes);
   }
   return result;
+}
+
+/**
+ * The custom properties the letterhead's fields show, added after ours under the pids that follow
+ * them; a name the report has already (ours) keeps our value.
+ */
+function withProperties(custom: string, properties: ReferenceDocx['properties']): string {
+  const names = new Set([...custom.matchAll(/<property\b[^>]*\bname="([^"]*)"/g)].map((m) => (m[1] ?? '').toLowerCase()));
+  let pid = Math.max(1, ...[...custom.matchAll(/<property\b[^>]*\bpid="(\d+)"/g)].map((m) => Number(m[1])));
+  const added = properties
+    .filter((property) => !names.has(property.name.toLowerCase()))
+    .map((property) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${++pid}" name="${property.name}">${property.xml}</property>`)
+    .join('');
+  if (!added) return custom;
+  return custom.includes('</Properties>') ? custom.replace('</Properties>', `${added}</Properties>`) : custom.replace(/<Properties\b([^>]*?)\s*\/>/, `<Properties$1>${added}</Properties>`);
 }
 
 /** The reference's `w:abstractNum` elements go after ours, its `w:num` elements at the end, as the schema orders them. */

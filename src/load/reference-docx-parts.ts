@@ -63,6 +63,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   const firstFooter = firstPart('footer');
   for (const found of [firstHeader, firstFooter]) if (found && 'unreadable' in found) return found;
   const ours = withStyleIds(styles, renames);
+  const letterhead = [firstHeader, firstFooter].flatMap((found) => (found && !('unreadable' in found) ? [found.xml] : []));
   return {
     styles: moveNumberingIds(ours),
     styleIds: styleIdsIn(ours),
@@ -74,6 +75,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
     unusedParts: [...bodyPictures(document), ...unusedParts(files, targets, sections, firstPage)],
+    properties: shownProperties(part('docProps/custom.xml') ?? '', letterhead),
   };
 }
 
@@ -279,6 +281,22 @@ function referencePart(
   // Such a part (a chart, a diagram) is copied alone, its own relationships not: they would name parts the report does not have.
   if (nested !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) holds ${nested}, which has parts of its own (a chart or a diagram) that a report does not take`, hint: AS_PICTURE };
   return { xml: withStyleIds(xml, renames), rels, media, mediaTypes };
+}
+
+/**
+ * The reference's custom document properties (`docProps/custom.xml`) that a field of its letterhead
+ * shows (`DOCPROPERTY Numurs`): a report has none of the template's own, and Word, which updates a
+ * header's fields as it lays the page out, would print an error in their place. Each as its
+ * `property` element's name (as written in the XML) and its value element (`<vt:lpwstr>…`).
+ */
+function shownProperties(custom: string, parts: readonly string[]): ReferenceDocx['properties'] {
+  const instructions = parts.map((xml) => [...xml.matchAll(/<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|\bw:instr="([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? '').join('')).join(' ');
+  const named = new Set([...instructions.replaceAll('&quot;', '"').matchAll(/\bDOCPROPERTY\s+(?:"([^"]+)"|([^\s"\\]+))/gi)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()));
+  if (!named.size) return [];
+  return [...custom.matchAll(/<property\b([^>]*)>([\s\S]*?)<\/property>/g)].flatMap((m) => {
+    const name = attributes(m[1] ?? '').get('name') ?? '';
+    return named.has(name.toLowerCase()) ? [{ name, xml: (m[2] ?? '').trim() }] : [];
+  });
 }
 
 /**

@@ -123,6 +123,12 @@ export interface ReferenceDocx {
    * the style's next one (a Letter page's centre, 4680, just after the number).
    */
   headerTabs: number[];
+  /**
+   * Its custom document properties that a field of its first-page header or footer shows
+   * (`DOCPROPERTY`), each by its name as the XML writes it and its value element (`<vt:lpwstr>…`):
+   * put into each report's, so the letterhead shows what it showed in the template.
+   */
+  properties: { name: string; xml: string }[];
 }
 
 /** Page size and margins in twips, as a `w:sectPr` gives them. */

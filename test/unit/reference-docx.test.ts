@@ -211,6 +211,27 @@ describe('reading a reference DOCX', () => {
     }
   });
 
+  it('puts the custom properties the letterhead’s fields show (DOCPROPERTY) into the report, which Word would print an error for', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const fields =
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DOCPROPERTY  Numurs  \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1-12/345</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>' +
+      '<w:fldSimple w:instr=" DOCPROPERTY &quot;Dokumenta datums&quot; "><w:r><w:t>19.02.2021</w:t></w:r></w:fldSimple>';
+    parts['word/header2.xml'] = strToU8(strFromU8(parts['word/header2.xml'] ?? new Uint8Array()).replace('</w:pPr></w:p>', `</w:pPr>${fields}</w:p>`));
+    const property = (pid: number, name: string, value: string) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${pid}" name="${name}">${value}</property>`;
+    parts['docProps/custom.xml'] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+        `${property(2, 'Numurs', '<vt:lpwstr>1-12/345</vt:lpwstr>')}${property(3, 'Nodaļa', '<vt:lpwstr>IZM</vt:lpwstr>')}${property(4, 'Dokumenta datums', '<vt:filetime>2021-02-19T00:00:00Z</vt:filetime>')}</Properties>`,
+    );
+    const reference = read(zipSync(parts));
+    expect(reference.properties).toEqual([
+      { name: 'Numurs', xml: '<vt:lpwstr>1-12/345</vt:lpwstr>' },
+      { name: 'Dokumenta datums', xml: '<vt:filetime>2021-02-19T00:00:00Z</vt:filetime>' },
+    ]);
+    const ours = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${property(2, 'Briefing.Meeting', '<vt:lpwstr>m.yaml</vt:lpwstr>')}</Properties>`;
+    const built = withReferenceParts({ ...unzipSync(referenceDocx().bytes), 'docProps/custom.xml': ours }, reference)['docProps/custom.xml'];
+    expect(built).toBe(ours.replace('</Properties>', `${property(3, 'Numurs', '<vt:lpwstr>1-12/345</vt:lpwstr>')}${property(4, 'Dokumenta datums', '<vt:filetime>2021-02-19T00:00:00Z</vt:filetime>')}</Properties>`));
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

@@ -6,7 +6,9 @@ type Parts = Record<string, string | Uint8Array>;
 
 /**
  * Puts a reference DOCX's parts into a built package: its numbering definitions beside
- * ours, its theme, and its first-page header and footer (the letterhead) in place of ours.
+ * ours, its theme, its mirrored margins (in the settings, where `w:mirrorMargins` follows
+ * `w:displayBackgroundShape`, as the schema orders them), the custom properties its
+ * letterhead's fields show, and its first-page header and footer (the letterhead) in place of ours.
  * What our own first-page header and footer print (the draft mark, the file code) is
  * added after the letterhead's content, so it is not lost. Deterministic: the same parts
  * and reference always give the same parts, in the same order.
@@ -15,6 +17,8 @@ export function withReferenceParts(parts: Parts, reference: ReferenceDocx): Part
   const result: Parts = { ...parts };
   const custom = result['docProps/custom.xml'];
   if (custom !== undefined && reference.properties.length) result['docProps/custom.xml'] = withProperties(text(custom), reference.properties);
+  const settings = result['word/settings.xml'];
+  if (settings !== undefined && reference.page?.mirrored) result['word/settings.xml'] = text(settings).replace('<w:displayBackgroundShape/>', '<w:displayBackgroundShape/><w:mirrorMargins/>');
   const numbering = result['word/numbering.xml'];
   if (numbering !== undefined) result['word/numbering.xml'] = withNumbering(text(numbering), reference.numbering);
   if (reference.theme !== undefined && result['word/theme/theme1.xml'] !== undefined) result['word/theme/theme1.xml'] = reference.theme;

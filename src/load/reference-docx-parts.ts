@@ -207,7 +207,8 @@ function referencesIn(section: string): PartReference[] {
  * The page size and margins of a section. Its gutter (the room left for binding, `w:gutter`) goes
  * into the margin it widens, the left one, or the top one when the settings say so
  * (`w:gutterAtTop`): the report's margins have no gutter of their own, and without it the text
- * would take the room the ministry keeps for binding.
+ * would take the room the ministry keeps for binding. Mirrored margins (`w:mirrorMargins`, a page
+ * set for two-sided printing, whose gutter is inside) are said so.
  */
 function pageSetup(section: string, settings: string): ReferencePage | undefined {
   const size = attributes(/<w:pgSz\b[^>]*>/.exec(section)?.[0] ?? '');
@@ -225,8 +226,9 @@ function pageSetup(section: string, settings: string): ReferencePage | undefined
   };
   if (![width, height, ...Object.values(margins)].every(Number.isFinite)) return undefined;
   const gutter = twips(margin, 'w:gutter') || 0;
-  const atTop = /<w:gutterAtTop(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(settings);
-  return { width, height, margins: atTop ? { ...margins, top: margins.top + gutter } : { ...margins, left: margins.left + gutter } };
+  const setting = (name: string) => new RegExp(`<w:${name}(?:\\s*\\/>|\\s+w:val="(?:1|true|on)")`).test(settings);
+  const page = { width, height, margins: setting('gutterAtTop') ? { ...margins, top: margins.top + gutter } : { ...margins, left: margins.left + gutter } };
+  return setting('mirrorMargins') ? { ...page, mirrored: true } : page;
 }
 
 function referencePart(

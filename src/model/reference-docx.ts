@@ -136,6 +136,8 @@ export interface ReferencePage {
   width: number;
   height: number;
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Mirrored margins (Word's settings, `w:mirrorMargins`): `left` is the inside of the page, `right` its outside, for two-sided printing. */
+  mirrored?: boolean;
 }
 
 /** A header or footer part with the relationships and media (a logo) it needs. */

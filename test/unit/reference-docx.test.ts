@@ -191,6 +191,17 @@ describe('reading a reference DOCX', () => {
     expect(read(zipSync(parts)).page?.margins).toMatchObject({ left: 1134, top: 1701 });
   });
 
+  it('keeps the reference’s mirrored margins (a page set for two-sided printing), which the report’s settings then say', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const settings = strFromU8(parts['word/settings.xml'] ?? new Uint8Array());
+    parts['word/settings.xml'] = strToU8(settings.replace(/(<w:settings\b[^>]*>)/, '$1<w:mirrorMargins/>'));
+    const reference = read(zipSync(parts));
+    expect(reference.page?.mirrored).toBe(true);
+    const built = withReferenceParts(unzipSync(referenceDocx().bytes), reference)['word/settings.xml'];
+    expect(typeof built === 'string' ? built : strFromU8(built ?? new Uint8Array())).toContain('<w:displayBackgroundShape/><w:mirrorMargins/><w:defaultTabStop');
+    expect(read(referenceDocx().bytes).page?.mirrored).toBeUndefined();
+  });
+
   it('reads the page as it is, not as a tracked change of it says it was (a different first page turned off with track changes on)', () => {
     const parts = unzipSync(referenceDocx().bytes);
     const was = '<w:sectPrChange w:id="9" w:author="Anna" w:date="2021-01-01T00:00:00Z"><w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:titlePg/></w:sectPr></w:sectPrChange>';

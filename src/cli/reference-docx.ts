@@ -46,7 +46,7 @@ The styles it must keep are listed in docs/reference-docx.md.`,
       if (!flags.force && existsSync(target)) throw new UsageError(`${flags.output} already exists; nothing written.`, 'Choose another name, or add --force to replace it.');
       const { OutputError, writeAtomic } = await import('../emit/write.js');
       try {
-        writeAtomic(target, bytes, flags.output);
+        writeAtomic(target, bytes, flags.output, { again: 'run reference-docx again', elsewhere: 'with -o' });
       } catch (error) {
         if (error instanceof OutputError) throw new UsageError(error.message, error.hint);
         throw error;

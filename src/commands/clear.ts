@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
 import { withFileLock } from '../emit/lock.js';
 import { writeOrProblem } from '../emit/report.js';
+import { EDIT_ADVICE } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
 import { wrongKindProblem } from '../load/targets.js';
 import { isInside, namedPath, projectPath, readText } from '../load/files.js';
@@ -114,7 +115,7 @@ export function clear(options: ClearOptions): ClearResult {
     const after = checked(shown, edit.text);
     if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
     if (edit.changes.length) {
-      const problem = writeOrProblem(absolute, edit.text, shown);
+      const problem = writeOrProblem(absolute, edit.text, shown, EDIT_ADVICE);
       if (problem) return { file: shown, changes: [], written: false, notes: [], diagnostics: [problem], exitCode: ExitCode.failure };
     }
     recorded = after.position;

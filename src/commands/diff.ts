@@ -124,7 +124,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     const target = resolve(options.cwd, options.out);
     const shown = projectPath(project.root, target);
     try {
-      writeAtomic(target, output, shown);
+      writeAtomic(target, output, shown, { again: 'run diff again', elsewhere: 'with --out' });
     } catch (error) {
       if (error instanceof OutputError) throw new UsageError(error.message, error.hint);
       throw error;

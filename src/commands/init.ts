@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
-import { writeAllAtomic } from '../emit/write.js';
+import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
 import { isInside, readText } from '../load/files.js';
 import { CONFIG_FILE, packageRoot } from '../load/project.js';
 import { parseYaml } from '../load/yaml.js';
@@ -137,7 +137,10 @@ export async function init(options: InitOptions): Promise<InitResult> {
   ];
   try {
     // Written as a set: a failure puts back every file already replaced.
-    writeAllAtomic(updates.map(({ path, text }) => ({ target: join(root, path), data: text, shownAs: join(folder, path) })));
+    writeAllAtomic(
+      updates.map(({ path, text }) => ({ target: join(root, path), data: text, shownAs: join(folder, path) })),
+      EDIT_ADVICE,
+    );
   } catch (error) {
     undo();
     throw error;

@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
-import { OutputError, sweepInterrupted, writeAllAtomic } from '../emit/write.js';
+import { EDIT_ADVICE, OutputError, sweepInterrupted, writeAllAtomic } from '../emit/write.js';
 import { writeProblem } from '../emit/report.js';
 import { namedPath, projectPath, readBytesWithin, realTarget } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
@@ -488,7 +488,10 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
   for (const folder of new Set([...edited.values()].map(({ absolute }) => dirname(absolute)))) sweepInterrupted(folder);
   // As one set: a file that cannot be written (a full disk, a file held open) leaves every other as it was, not a review half accepted.
   try {
-    writeAllAtomic([...edited].map(([file, { text, absolute }]) => ({ target: absolute, data: text, shownAs: file })));
+    writeAllAtomic(
+      [...edited].map(([file, { text, absolute }]) => ({ target: absolute, data: text, shownAs: file })),
+      EDIT_ADVICE,
+    );
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
     result.diagnostics.push(writeProblem(error, acceptWriteHint(error)));

@@ -5,7 +5,7 @@ import { isRecord } from '../util/record.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GeneratedFile } from '../model/output.js';
 import { manifestMeeting } from '../model/manifest.js';
-import { OutputError, writeAllAtomic, writeAtomic } from './write.js';
+import { OutputError, writeAllAtomic, writeAtomic, type WriteAdvice } from './write.js';
 
 /** How a report's files are written. */
 export interface EmitOptions {
@@ -221,9 +221,9 @@ export function writeProblem(error: OutputError, hint = error.hint): Diagnostic 
 }
 
 /** Writes one file atomically; the `output/write` error when it cannot be written. */
-export function writeOrProblem(target: string, data: string | Uint8Array, shownAs: string): Diagnostic | undefined {
+export function writeOrProblem(target: string, data: string | Uint8Array, shownAs: string, advice?: WriteAdvice): Diagnostic | undefined {
   try {
-    writeAtomic(target, data, shownAs);
+    writeAtomic(target, data, shownAs, advice);
     return undefined;
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;

@@ -36,9 +36,26 @@ export class OutputError extends Error {
  * (old file or new file, never half of one), and every output can be rebuilt from the
  * sources in git. Flushing cost about 4 ms a file, 12 of a single build's ~220 ms.
  */
-export function writeAtomic(target: string, data: string | Uint8Array, shownAs: string): void {
-  writeAllAtomic([{ target, data, shownAs }]);
+export function writeAtomic(target: string, data: string | Uint8Array, shownAs: string, advice: WriteAdvice = BUILD_ADVICE): void {
+  writeAllAtomic([{ target, data, shownAs }], advice);
 }
+
+/**
+ * What a write error's hint tells the user to do, in the words of the command that wrote: how to run
+ * it again (`build again`), and how to write somewhere else, when the command can (`with --out`);
+ * `clear` and `review` write a position where it is, so a hint naming `--out` would send them to a
+ * flag they do not have.
+ */
+export interface WriteAdvice {
+  again: string;
+  elsewhere?: string | undefined;
+}
+
+/** A build's words: `build again`, another folder `with --out`. */
+export const BUILD_ADVICE: WriteAdvice = { again: 'build again', elsewhere: 'with --out' };
+
+/** The words of a command that edits a project's file in its place (clear, review, init). */
+export const EDIT_ADVICE: WriteAdvice = { again: 'run the command again' };
 
 /** One file of a set written together. */
 export interface OutputFile {
@@ -56,10 +73,12 @@ export interface OutputFile {
  * old versions back, so a failure leaves every old file as it was. Put the file most likely
  * to be held open (the DOCX, in Word) first: then a failure usually has nothing to undo.
  */
-export function writeAllAtomic(files: readonly OutputFile[]): void {
+export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice = BUILD_ADVICE): void {
   for (const file of files) {
     const special = specialFile(file.target);
-    if (special) throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, 'Write to a file: choose another name or folder with --out.');
+    if (special) {
+      throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, `Write to a file${advice.elsewhere ? `: choose another name or folder ${advice.elsewhere}` : ''}.`);
+    }
     if (readOnly(file.target)) {
       throw new OutputError(file.shownAs, 'the file is read-only (or not yours to write); it is left as it is.', 'Make it writable (chmod u+w) if it is to be replaced, then run the command again.', 'EACCES');
     }
@@ -73,7 +92,7 @@ export function writeAllAtomic(files: readonly OutputFile[]): void {
       keepMode(file.target, temporary);
     } catch (error) {
       discard();
-      throw outputError(file.shownAs, error);
+      throw outputError(file.shownAs, error, [], advice);
     }
   }
   const replaced: Replaced[] = [];
@@ -89,7 +108,7 @@ export function writeAllAtomic(files: readonly OutputFile[]): void {
       if (failed?.backup) removeQuietly(failed.backup);
       discard();
       const notRestored = restore(replaced);
-      throw outputError(file.shownAs, error, notRestored);
+      throw outputError(file.shownAs, error, notRestored, advice);
     }
   }
   for (const { backup } of replaced) if (backup) removeQuietly(backup);
@@ -229,31 +248,32 @@ function restore(replaced: readonly Replaced[]): string[] {
   return failed;
 }
 
-function outputError(shownAs: string, error: unknown, notRestored: readonly string[] = []): OutputError {
+function outputError(shownAs: string, error: unknown, notRestored: readonly string[], advice: WriteAdvice): OutputError {
   const code = errorCode(error);
-  const [reason, hint] = explain(code, error);
+  const [reason, hint] = explain(code, error, advice);
   const left = notRestored.length ? ` ${notRestored.join(', ')} could not be put back and ${notRestored.length === 1 ? 'is' : 'are'} already the new version.` : '';
   return new OutputError(shownAs, `${reason}${left}`, hint, code, notRestored);
 }
 
-function explain(code: string | undefined, error: unknown): [string, string] {
+function explain(code: string | undefined, error: unknown, { again, elsewhere }: WriteAdvice): [string, string] {
+  const another = elsewhere ? `Choose another folder ${elsewhere}` : undefined;
   switch (code) {
     case 'EBUSY':
     case 'EPERM':
-      return ['cannot replace the file; another program holds it open.', 'Close it (e.g. in Word) and build again.'];
+      return ['cannot replace the file; another program holds it open.', `Close it (e.g. in Word) and ${again}.`];
     case 'EACCES':
     case 'EROFS':
-      return ['not allowed to write here.', 'Choose another folder with --out, or fix the folder’s permissions.'];
+      return ['not allowed to write here.', another ? `${another}, or fix the folder’s permissions.` : `Make the folder writable for you (or ask its owner), then ${again}.`];
     case 'ENOSPC':
-      return ['the disk is full.', 'Free some space and build again.'];
+      return ['the disk is full.', `Free some space and ${again}.`];
     case 'ENOENT':
-      return ['its folder cannot be created here.', 'Choose another folder with --out.'];
+      return ['its folder cannot be created here.', another ? `${another}.` : `Check that its folder exists and can be entered, then ${again}.`];
     case 'ENOTDIR':
     case 'EEXIST':
-      return ['a file stands where its folder should be.', 'Choose another folder with --out.'];
+      return ['a file stands where its folder should be.', another ? `${another}.` : `Move or rename that file, then ${again}.`];
     case 'EISDIR':
-      return ['a folder stands where this file should be.', 'Move or remove that folder, or choose another folder with --out.'];
+      return ['a folder stands where this file should be.', `Move or remove that folder${another ? `, or ${another.charAt(0).toLowerCase()}${another.slice(1)}` : ''}.`];
     default:
-      return [`cannot be written (${code ?? String(error)}).`, 'Check the output folder and build again.'];
+      return [`cannot be written (${code ?? String(error)}).`, `Check the ${elsewhere ? 'output folder' : 'file and its folder'} and ${again}.`];
   }
 }

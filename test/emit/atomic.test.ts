@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, test, vi } from 'vitest';
-import { OutputError, SIDE_FILE_AGE_MS, sweepInterrupted, writeAtomic } from '../../src/emit/write.js';
+import { EDIT_ADVICE, OutputError, SIDE_FILE_AGE_MS, sweepInterrupted, writeAtomic, type WriteAdvice } from '../../src/emit/write.js';
 import { REPO, tempDir } from '../helpers/project.js';
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -74,6 +74,33 @@ describe('writeAtomic', () => {
       expect(caught instanceof OutputError && caught.hint).toBe('Close it (e.g. in Word) and build again.');
       expect(readFileSync(target, 'utf8')).toBe('old');
       expect(readdirSync(dir)).toEqual(['report.docx']);
+    }
+  });
+
+  // A position that clear or review --accept could not write was told to 'choose another folder with --out', a flag they do not have.
+  test('the hint speaks the words of the command that wrote: --out only where the command has it', () => {
+    const dir = tempDir();
+    const folder = join(dir, 'report.md');
+    fs.mkdirSync(folder);
+    const blocked = join(dir, 'blocked');
+    real.writeFileSync(blocked, 'a file');
+    const hints = (advice?: WriteAdvice) =>
+      [folder, join(blocked, 'x.yaml')].map((target) => {
+        try {
+          writeAtomic(target, 'text', 'shown', advice);
+        } catch (error) {
+          return error instanceof OutputError ? error.hint : String(error);
+        }
+        return 'written';
+      });
+    expect(hints()).toEqual(['Move or remove that folder, or choose another folder with --out.', 'Choose another folder with --out.']);
+    expect(hints(EDIT_ADVICE)).toEqual(['Move or remove that folder.', 'Move or rename that file, then run the command again.']);
+    expect(hints({ again: 'run reference-docx again', elsewhere: 'with -o' })).toEqual(['Move or remove that folder, or choose another folder with -o.', 'Choose another folder with -o.']);
+    for (const code of ['EBUSY', 'ENOSPC']) {
+      vi.mocked(fs.renameSync).mockImplementationOnce(() => {
+        throw systemError(code);
+      });
+      expect(hints(EDIT_ADVICE)[0]).toBe(code === 'EBUSY' ? 'Close it (e.g. in Word) and run the command again.' : 'Free some space and run the command again.');
     }
   });
 

@@ -7,6 +7,7 @@ import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { EDIT_ADVICE, OutputError, sweepInterrupted, writeAllAtomic } from '../emit/write.js';
+import { LockError, withFileLocks } from '../emit/lock.js';
 import { writeProblem } from '../emit/report.js';
 import { namedPath, projectPath, readBytesWithin, realTarget } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
@@ -422,21 +423,22 @@ function fieldText(text: string, field: FieldRef): string | undefined {
  * through a link (the project reads none that leads outside it), so --accept writes the file the link
  * points at, as `clear` does, and the link stays a link, not replaced by a copy the file no longer follows.
  */
-function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef): { text: string; file: string; absolute: string } | undefined {
+function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef): { text: string; file: string; absolute: string; loaded: string } | undefined {
   const file = field.kind === 'position' ? project.positions.get(field.id)?.file : meeting.path === field.id ? meeting.file : undefined;
   if (!file) return undefined;
   const path = join(project.root, file.path);
-  return { text: fieldText(file.text, field) ?? '', file: file.path, absolute: realTarget(path) ?? path };
+  return { text: fieldText(file.text, field) ?? '', file: file.path, absolute: realTarget(path) ?? path, loaded: file.bom ? `\uFEFF${file.text}` : file.text };
 }
 
 function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOptions, result: ReviewResult): void {
   const ministry = result.ministry;
   if (!ministry) return;
-  const edited = new Map<string, { text: string; absolute: string }>();
+  // Each file's new text, and the text the review read and checked: what it must still be when written.
+  const edited = new Map<string, { text: string; absolute: string; loaded: string }>();
   for (const outcome of result.fields) {
     const source = fieldSource(project, meeting, outcome.field);
     if (!source) continue;
-    let text = edited.get(source.file)?.text ?? readFileSync(source.absolute, 'utf8');
+    let text = edited.get(source.file)?.text ?? source.loaded;
     // A change the accepted text would lose is not accepted silently: nothing is written.
     if (outcome.lost.length) {
       result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${outcome.lost.join('; ')}.`, 'Make that change in the file by hand; `briefing review --list` shows it.'));
@@ -479,7 +481,7 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       outcome.clearance = `${ministry} ${status}`;
       outcome.written = true;
     }
-    edited.set(source.file, { text, absolute: source.absolute });
+    edited.set(source.file, { text, absolute: source.absolute, loaded: source.loaded });
   }
   if (hasErrors(result.diagnostics)) {
     nothingWritten(result, 'another change of this review cannot be written (see the error)');
@@ -487,16 +489,38 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
   }
   for (const folder of new Set([...edited.values()].map(({ absolute }) => dirname(absolute)))) sweepInterrupted(folder);
   // As one set: a file that cannot be written (a full disk, a file held open) leaves every other as it was, not a review half accepted.
+  const files = [...edited].map(([file, { text, absolute }]) => ({ target: absolute, data: text, shownAs: file }));
+  let moved: string | undefined;
   try {
-    writeAllAtomic(
-      [...edited].map(([file, { text, absolute }]) => ({ target: absolute, data: text, shownAs: file })),
-      EDIT_ADVICE,
-    );
+    // Under the locks `clear` takes too: a `clear` or another review of these files while this one ran is seen, not written over.
+    moved = withFileLocks(files, () => {
+      const changed = [...edited].find(([, { absolute, loaded }]) => readQuietly(absolute) !== loaded)?.[0];
+      if (changed === undefined) writeAllAtomic(files, EDIT_ADVICE);
+      return changed;
+    });
   } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    result.diagnostics.push(writeProblem(error, acceptWriteHint(error)));
+    if (error instanceof OutputError) result.diagnostics.push(writeProblem(error, acceptWriteHint(error)));
+    // Its lock could not be taken: held by another command for too long, or not made on a full disk.
+    else if (error instanceof LockError) result.diagnostics.push(writeProblem(error));
+    else throw error;
     result.exitCode = ExitCode.failure;
     nothingWritten(result, `${error.file} cannot be written (see the error)`);
+    return;
+  }
+  if (moved === undefined) return;
+  result.diagnostics.push(
+    diagnostic(moved, undefined, 'error', 'review/changed-since-build', `${moved} changed while this review ran (another command, e.g. \`briefing clear\`, wrote it); nothing written.`, 'Run review --accept again with --rebase: it merges the reviewer’s changes into the file as it is now.'),
+  );
+  result.exitCode = ExitCode.problems;
+  nothingWritten(result, `${moved} changed while the review ran`);
+}
+
+/** The text of a file, or undefined when it cannot be read (gone meanwhile). */
+function readQuietly(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,6 +6,18 @@ import { writeNewFile } from './create.js';
 import { sweepInterrupted } from './write.js';
 import { processExists } from '../util/process.js';
 
+/** A file that could not be locked for an edit: `file` as shown, `reason` what stood in the way (the message is both). */
+export class LockError extends UsageError {
+  readonly file: string;
+  readonly reason: string;
+
+  constructor(file: string, reason: string, hint: string) {
+    super(`${file}: ${reason}`, hint);
+    this.file = file;
+    this.reason = reason;
+  }
+}
+
 /** How long to wait for another process's lock before giving up. */
 const WAIT_MS = 15_000;
 /** A lock older than this is left over from a process that died without removing it. */
@@ -27,7 +39,7 @@ export function withFileLock<T>(target: string, shownAs: string, edit: () => T):
       continue;
     }
     if (Date.now() > deadline) {
-      throw new UsageError(`${shownAs}: another briefing command is editing this file.`, `Try again in a moment; if no other command is running, remove ${basename(lock)} beside it.`);
+      throw new LockError(shownAs, `another briefing command is editing this file.`, `Try again in a moment; if no other command is running, remove ${basename(lock)} beside it.`);
     }
     sleep(Math.min(5 + attempt * 5, 100));
   }
@@ -40,6 +52,15 @@ export function withFileLock<T>(target: string, shownAs: string, edit: () => T):
   }
 }
 
+/**
+ * Runs `edit` while holding the locks of every file of `files` (see {@link withFileLock}), taken in
+ * the order of their paths, so that two commands that each lock several files never wait for each other.
+ */
+export function withFileLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T): T {
+  const [first, ...rest] = [...files].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  return first ? withFileLock(first.target, first.shownAs, () => withFileLocks(rest, edit)) : edit();
+}
+
 /** Takes the lock: false when another process holds it. A lock file it could not write whole is not left behind. */
 function tryLock(lock: string, shownAs: string): boolean {
   try {
@@ -49,11 +70,11 @@ function tryLock(lock: string, shownAs: string): boolean {
     const code = errorCode(error);
     if (code === 'EEXIST') return false;
     const name = basename(lock);
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UsageError(`${shownAs}: cannot be edited, as the disk is full (not even its lock file, ${name}, can be written); nothing written.`, 'Free some space and run the command again.');
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new LockError(shownAs, `cannot be edited, as the disk is full (not even its lock file, ${name}, can be written); nothing written.`, 'Free some space and run the command again.');
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new UsageError(`${shownAs}: cannot be edited, as its folder cannot be written (its lock file, ${name}, cannot be made there); nothing written.`, 'Fix the folder’s permissions, or edit the file where it can be written.');
+      throw new LockError(shownAs, `cannot be edited, as its folder cannot be written (its lock file, ${name}, cannot be made there); nothing written.`, 'Fix the folder’s permissions, or edit the file where it can be written.');
     }
-    throw new UsageError(`${shownAs}: cannot be edited, as its lock file, ${name}, cannot be made (${code ?? String(error)}); nothing written.`, 'Check that the folder can be written.');
+    throw new LockError(shownAs, `cannot be edited, as its lock file, ${name}, cannot be made (${code ?? String(error)}); nothing written.`, 'Check that the folder can be written.');
   }
 }
 

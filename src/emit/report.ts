@@ -216,7 +216,7 @@ export function removeOrphanedReport(root: string, meeting: string, outputs: rea
 }
 
 /** An output that could not be written, as the message every command gives: the diagnostic names the file, the message says what went wrong. */
-export function writeProblem(error: OutputError, hint = error.hint): Diagnostic {
+export function writeProblem(error: Pick<OutputError, 'file' | 'reason'> & { hint?: string | undefined }, hint = error.hint): Diagnostic {
   return diagnostic(error.file, undefined, 'error', 'output/write', error.reason.charAt(0).toUpperCase() + error.reason.slice(1), hint);
 }
 

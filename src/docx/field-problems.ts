@@ -138,7 +138,7 @@ export function placeOfReportLine(
   if (!fieldSource) return { ref: field.ref, place: undefined };
   // A block scalar's line is found by its text: the column is counted from where that text starts.
   const indent = text.length - text.trimStart().length;
-  const place = placeInFile(fieldSource, field.ref.field, { line: originalLine(field.text, line), column }, text.trim(), Math.max(0, column - 1 - indent));
+  const place = placeInFile(fieldSource, field.ref.field, { line: originalLine(field.text, line), column }, text.trim(), text.slice(indent, Math.max(indent, column - 1)));
   return { ref: field.ref, place };
 }
 
@@ -155,24 +155,49 @@ function originalLine(normalised: string, line: number): number {
 
 /**
  * Where a place in a field's text sits in its YAML file: under a block scalar's indicator
- * (`|`, `>`), the line that holds `opening` (the construct's first line), `within` columns after
- * where `opening` starts; other scalars point at their start.
+ * (`|`, `>`), the line that holds `opening` (the construct's first line), after `before` (the
+ * printed text from where `opening` starts to the place); other scalars point at their start.
  */
-function placeInFile(source: FieldSource, field: string, at: Place, opening: string, within = 0): Place | undefined {
+function placeInFile(source: FieldSource, field: string, at: Place, opening: string, before = ''): Place | undefined {
   const value = source.file.locate(fieldKeyPath(field));
   if (!value) return undefined;
   const fileLines = source.file.text.split(/\r?\n/);
   const indicator = fileLines[value.line - 1]?.slice(value.column - 1) ?? '';
   if (!/^[|>]/.test(indicator)) return at.line === 1 ? { line: value.line, column: value.column + at.column } : value;
   const leadingNewlines = /^\n*/.exec(source.raw.replace(/\r\n?/g, '\n'))?.[0].length ?? 0;
+  const wanted = asPrinted(opening).text;
   let fileLine = value.line + leadingNewlines + at.line;
   // A folded scalar (`>`) joins lines, so its lines are not the field's: find the opening line itself.
-  if (!fileLines[fileLine - 1]?.includes(opening)) {
-    const found = fileLines.findIndex((text, index) => index >= value.line && text.trim().startsWith(opening));
+  if (!asPrinted(fileLines[fileLine - 1] ?? '').text.includes(wanted)) {
+    const found = fileLines.findIndex((text, index) => index >= value.line && asPrinted(text).text.trim().startsWith(wanted));
     if (found >= 0) fileLine = found + 1;
   }
-  const text = fileLines[fileLine - 1] ?? '';
-  return { line: fileLine, column: Math.max(1, text.indexOf(opening) + 1) + within };
+  const line = asPrinted(fileLines[fileLine - 1] ?? '');
+  const start = Math.max(0, line.text.indexOf(wanted));
+  const offset = line.offsets[start + asPrinted(before).text.length] ?? line.offsets.at(-1) ?? 0;
+  return { line: fileLine, column: offset + 1 };
+}
+
+/**
+ * A line of a field's file as the report prints it, to find printed text in it: its letters
+ * composed (NFC, as the YAML loader gives them; a file from macOS or a PDF may hold "a" and a
+ * combining macron for "ā"), non-breaking spaces as spaces (the report keeps a day with its
+ * month and a number with its thousands so) and backslashes left out (a year at a line's start
+ * is escaped, "2021\."). `offsets` gives, for each character of `text` and one past its end,
+ * its offset in the line as written, so a place found in `text` is a column of the file.
+ */
+function asPrinted(written: string): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  // A letter with the marks that follow it is composed as one: the marks belong to it.
+  for (const { 0: cluster, index } of written.matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
+    const printed = cluster.normalize('NFC').replace(/\u00A0/g, ' ').replace(/\\/g, '');
+    const composed = printed.length !== cluster.length;
+    for (let at = 0; at < printed.length; at++) offsets.push(index + (composed ? 0 : at));
+    text += printed;
+  }
+  offsets.push(written.length);
+  return { text, offsets };
 }
 
 function lineAt(text: string, offset: number): number {

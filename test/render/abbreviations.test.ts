@@ -99,3 +99,20 @@ test('a position that answers two questions prints its introduction twice, which
   const line = third.split('\n').findIndex((text) => text.startsWith('  Eiropas Sociālā fonda (turpmāk')) + 1;
   expect(written.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toEqual([[cooperation, line, 'meeting/abbreviation-introduced-twice']]);
 });
+
+test('the second introduction is placed at its column also in a line the report prints otherwise: a date (its day kept with its month), letters written decomposed (macOS, a PDF), a year escaped at the line start', async () => {
+  const reforms = 'positions/educ/equity-reforms.yaml';
+  const lines = [
+    '2021. gada 19. februārī Eiropas Sociālā fonda (turpmāk – ESF) atbalsts turpināsies.',
+    'Eiropas Sociālā fonda (turpmāk – ESF) atbalsts turpināsies 19. februārī.'.normalize('NFD'),
+    'Kopš 3. maija Eiropas Sociālā fonda (turpmāk – ESF) atbalsts turpināsies.',
+  ];
+  for (const written of lines) {
+    const second = exampleFile(reforms).replace(/^body: \|\n/m, `body: |\n  ${written}\n\n`);
+    const again = await check({ cwd: exampleProject({ [reforms]: second }), paths: [EXAMPLE_MEETING], final: false });
+    const line = second.split('\n').findIndex((text) => text === `  ${written}`) + 1;
+    // The column of "(turpmāk" as an editor counts it in the file: combining marks count.
+    const column = `  ${written}`.indexOf('(turpm') + 1;
+    expect(again.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId])).toEqual([[reforms, line, column, 'meeting/abbreviation-introduced-twice']]);
+  }
+});

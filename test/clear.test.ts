@@ -28,6 +28,14 @@ function run(options: Partial<ClearOptions> & Pick<ClearOptions, 'ministry'>) {
 }
 
 describe('briefing clear', () => {
+  it('writes a --ref and --note pasted with decomposed letters (macOS, a PDF) composed, as the rest of the file is', () => {
+    const { result, text } = run({ ministry: 'AM', ref: 'ĀM e-pasts, 10.03.2021.'.normalize('NFD'), note: 'Jāprecizē 2. punkts'.normalize('NFD') });
+    expect(result.written).toBe(true);
+    expect(text.normalize('NFC')).toBe(text);
+    expect(text).toContain('ref: ĀM e-pasts, 10.03.2021.');
+    expect(text).toContain('note: Jāprecizē 2. punkts');
+  });
+
   it('records a clearance in place: only the lines of that entry change', () => {
     const { result, text } = run({ ministry: 'AM', ref: 'ĀM e-pasts, 10.03.2021.' });
     expect(result.changes).toEqual([

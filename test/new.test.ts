@@ -527,6 +527,25 @@ describe('briefing new meeting', () => {
   });
 });
 
+describe('text pasted with letters written decomposed (a letter and a combining mark, as macOS and PDFs give them)', () => {
+  it('is written composed: the file holds one form of each letter, as typed ones are', async () => {
+    const dir = exampleProject();
+    const flags = { ...MEETING_FLAGS, topic: 'Digitālā izglītība'.normalize('NFD'), signatureRole: 'Izglītības ministre'.normalize('NFD'), signatureName: 'I. Šuplinska'.normalize('NFD') };
+    const meeting = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags });
+    const text = read(dir, meeting.file ?? '');
+    expect(text.normalize('NFC')).toBe(text);
+    expect(parse(text)).toMatchObject({ topic: 'Digitālā izglītība', signature: { role: 'Izglītības ministre', name: 'I. Šuplinska' } });
+    // Asked on a terminal, the answer is written composed too; and --dir names the folder that has the name, not a second one that looks the same.
+    writeFile(dir, 'positions/izglītība/.keep', '');
+    const prompter = scriptedPrompter({ 'The question': 'Kā stiprināt digitālās prasmes?'.normalize('NFD'), 'Ministry that owns': 'IZM', 'Department': 'Izglītības departaments'.normalize('NFD'), 'Ministries asked': 'AM' });
+    const position = await newPosition({ cwd: dir, id: 'educ-digital', dir: 'izglītība'.normalize('NFD'), flags: {}, prompter });
+    expect(position.file).toBe('positions/izglītība/educ-digital.yaml');
+    const written = read(dir, position.file ?? '');
+    expect(written.normalize('NFC')).toBe(written);
+    expect(parse(written)).toMatchObject({ questions: ['Kā stiprināt digitālās prasmes?'], owner: { unit: 'Izglītības departaments' } });
+  });
+});
+
 describe('briefing new position', () => {
   it('takes the question and ministries from the meeting that names it; the meeting then builds', async () => {
     const dir = exampleProject();

@@ -109,8 +109,9 @@ export function clear(options: ClearOptions): ClearResult {
       // The version and the text answered on: a later version, or a changed text, is not cleared by it.
       version,
       answer,
-      ...(options.ref !== undefined ? { ref: options.ref } : newAnswer ? { ref: null } : {}),
-      ...(options.note !== undefined ? { note: options.note } : newAnswer ? { note: null } : {}),
+      // Composed, as `new` writes what it is given: a reference pasted from a PDF may write "ā" as "a" and a combining macron.
+      ...(options.ref !== undefined ? { ref: options.ref.normalize('NFC') } : newAnswer ? { ref: null } : {}),
+      ...(options.note !== undefined ? { note: options.note.normalize('NFC') } : newAnswer ? { note: null } : {}),
     });
     const after = checked(shown, edit.text);
     if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);

@@ -216,9 +216,11 @@ function hintsFromMeetings(project: Project, id: string) {
 }
 
 /** The folder `--dir` names under the positions folder; refused when it is absolute or leads out of it. */
-function positionsFolder(project: Project, dir: string | undefined): string {
+function positionsFolder(project: Project, given: string | undefined): string {
   const positions = join(project.root, project.config.paths.positions);
-  if (dir === undefined || dir === '') return positions;
+  if (given === undefined || given === '') return positions;
+  // Composed, as the folders briefing and git on macOS write are: a name pasted decomposed would make a second folder that looks the same.
+  const dir = given.normalize('NFC');
   const folder = resolve(positions, dir);
   if (isAbsolute(dir) || (folder !== positions && !isInside(positions, folder))) {
     throw new UsageError(`--dir: \`${dir}\` leads out of ${project.config.paths.positions}/; nothing written.`, `Name a sub-folder of ${project.config.paths.positions}/, e.g. --dir educ.`);

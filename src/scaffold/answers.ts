@@ -56,7 +56,7 @@ export class Answers {
         ...(field.default !== undefined ? { default: field.default } : {}),
         validate: (value) => problem(value.trim()),
       });
-      const trimmed = answer.trim();
+      const trimmed = composed(answer);
       return trimmed === '' && optional ? undefined : trimmed;
     }
     if (field.default !== undefined || optional) return field.default;
@@ -117,8 +117,17 @@ export class Answers {
   private checked(flag: string, value: string, problem: (value: string) => true | string): string {
     const result = problem(value.trim());
     if (result !== true) throw new UsageError(`${flag}: ${result} (got \`${value}\`).`);
-    return value.trim();
+    return composed(value);
   }
+}
+
+/**
+ * A typed or pasted text as the file gets it: trimmed, its letters composed (NFC). Text copied
+ * from a PDF, or on macOS, may write "ā" as "a" and a combining macron; the file would then
+ * hold two forms of the same letters, which look alike in an editor but not to a search.
+ */
+export function composed(text: string): string {
+  return text.trim().normalize('NFC');
 }
 
 /** The choice a value names: as written, else in any case (`am` is `AM`, as `clear -m am` takes it). */

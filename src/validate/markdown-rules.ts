@@ -107,7 +107,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => SUSPECT_LINK.test(text), find: linkProblems },
   { mayFind: (text) => INDENTED_LINE.test(text), find: indentedCodeProblems },
   { mayFind: (text) => mayRenumber(text), find: listNumberProblems },
-  { mayFind: (text) => BULLET_LINE.test(text), find: pastedBulletProblems },
+  { mayFind: (text) => PASTED_MARK_LINE.test(text), find: pastedBulletProblems },
   { mayFind: (text) => ITEM_WITHOUT_TEXT.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
   { mayFind: (text) => text.includes('"'), find: straightQuoteProblems },
@@ -478,17 +478,13 @@ function listNumberProblems(file: YamlFile, field: readonly PropertyKey[], text:
 
 /** Bullet characters Word and PDF readers put before list items, which Markdown does not read as list marks. */
 const BULLETS = '•◦▪▫●○■□·∙‣⁃';
-/**
- * A line after another that starts with one of {@link BULLETS}: only a text with one can have such a
- * line joined to the one above. Groups: the blanks before the bullet, the bullet.
- */
-const BULLET_LINE = new RegExp(`\\n([ \\t]*)([${BULLETS}])[ \\t]`);
 
 /**
  * `markdown/pasted-bullet`: a list pasted from Word or a PDF, its items starting with "•" rather
- * than a Markdown list mark. Markdown reads them as lines of one paragraph and joins them: the
- * report printed "Latvija atbalsta: • pirmo pasākumu; • otro pasākumu." on one line. Reported
- * once per paragraph, at its first such line after the first.
+ * than a Markdown list mark, or with a mark Word types as text: a dash, the "o" of its second
+ * level, "a)" or "(i)". Markdown reads them as lines of one paragraph and joins them: the report
+ * printed "Latvija atbalsta: • pirmo pasākumu; • otro pasākumu." on one line. Reported once per
+ * paragraph, at its first such line after the first.
  */
 function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   const problems: Diagnostic[] = [];
@@ -496,21 +492,81 @@ function pastedBulletProblems(file: YamlFile, field: readonly PropertyKey[], tex
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type !== 'paragraph' || start === undefined || end === undefined) return;
-    const found = BULLET_LINE.exec(text.slice(start, end));
+    const found = pastedMark(text.slice(start, end));
     if (!found) return;
-    const at = start + found.index + 1 + (found[1]?.length ?? 0);
+    const at = start + found.at;
     problems.push(
       diagnostic(
         file.path,
         place(at, lineFrom(text, at).slice(0, 20)),
         'warning',
         'markdown/pasted-bullet',
-        `This line of \`${field.join('.')}\` starts with “${found[2] ?? ''}”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph.`,
-        'Start each item on its own line with “- ” (or “1) ” for a numbered list), after a blank line below the text that introduces the list.',
+        `This line of \`${field.join('.')}\` ${found.what}.`,
+        found.lettered
+          ? 'Number the items “1)”, “2)” as a list, each on its own line, after a blank line below the text that introduces it; or, to keep the letters, put a blank line before each item, which makes it a paragraph of its own.'
+          : 'Start each item on its own line with “- ” (or “1) ” for a numbered list), after a blank line below the text that introduces the list.',
       ),
     );
   });
   return problems;
+}
+
+/**
+ * A line after another that starts with one of {@link BULLETS}: only a text with one can have such a
+ * line joined to the one above. Groups: the blanks before the bullet, the bullet.
+ */
+const BULLET_LINE = new RegExp(`\\n([ \\t]*)([${BULLETS}])[ \\t]`);
+/** A line after another that starts with a mark of a pasted list: a field without one holds none. */
+const PASTED_MARK_LINE = new RegExp(`\\n[ \\t]*(?:[${BULLETS}–—o]|\\(?[a-z]{1,4}\\))[ \\t]`);
+/** A mark Word or a PDF gives a list item as text, at a line's start: a dash or Word's "o" (group 1), or letters in brackets or after them (group 2), "a)" or "(ii)". */
+const TEXT_MARK = /^[ \t]*(?:([–—o])|(\(?[a-z]{1,4}\)))(?=[ \t])/;
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+
+/**
+ * Where a paragraph holds a pasted list, and what to say: a line after the first that starts with
+ * a bullet; else two lines that start with the same dash or "o", or with letters or Roman numbers
+ * one after the other ("a)" … "b)"), said at the first of them after the paragraph's first line.
+ * One dash or one "a)" at a line's start goes on with a sentence: a reference wrapped before
+ * "a) apakšpunktu" is no list.
+ */
+function pastedMark(paragraph: string): { at: number; what: string; lettered: boolean } | undefined {
+  const bullet = BULLET_LINE.exec(paragraph);
+  if (bullet) {
+    return { at: bullet.index + 1 + (bullet[1]?.length ?? 0), what: `starts with “${bullet[2] ?? ''}”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph`, lettered: false };
+  }
+  const lines: { at: number; mark: string; kind: 'same' | 'letter' | 'roman' }[] = [];
+  let offset = 0;
+  for (const line of paragraph.split('\n')) {
+    const found = TEXT_MARK.exec(line);
+    const blanks = line.length - line.trimStart().length;
+    const [, same, letters] = found ?? [];
+    if (same) lines.push({ at: offset + blanks, mark: same, kind: 'same' });
+    // "(i)" may be a letter or a Roman number: what follows it tells.
+    if (letters && /^\(?[a-z]\)$/.test(letters)) lines.push({ at: offset + blanks, mark: letters, kind: 'letter' });
+    if (letters && ROMAN.includes(letters.replace(/[()]/g, ''))) lines.push({ at: offset + blanks, mark: letters, kind: 'roman' });
+    offset += line.length + 1;
+  }
+  for (const [index, first] of lines.entries()) {
+    const second = lines.slice(index + 1).find((other) => other.at !== first.at && follows(first, other));
+    if (!second) continue;
+    const [at, mark] = first.at > 0 ? [first.at, first.mark] : [second.at, second.mark];
+    if (first.kind === 'same') {
+      return { at, what: `starts with “${mark}”, as a line ${first.at > 0 ? 'below' : 'above'} it does: Markdown does not read it as a list item, and joins the lines into one paragraph`, lettered: false };
+    }
+    const said = first.at > 0 ? `starts with “${first.mark}”, and a line below it with “${second.mark}”` : `starts with “${second.mark}”, after a line that starts with “${first.mark}”`;
+    return { at, what: `${said}: Markdown has no lettered lists, so it joins the lines into one paragraph`, lettered: true };
+  }
+  return undefined;
+}
+
+/** Whether `second` goes on with the list `first` starts: the same dash, or the next letter or Roman number, bracketed alike. */
+function follows(first: { mark: string; kind: string }, second: { mark: string; kind: string }): boolean {
+  if (first.kind !== second.kind) return false;
+  if (first.kind === 'same') return first.mark === second.mark;
+  const bare = (mark: string) => mark.replace(/[()]/g, '');
+  if (first.mark.startsWith('(') !== second.mark.startsWith('(')) return false;
+  if (first.kind === 'roman') return ROMAN.indexOf(bare(second.mark)) === ROMAN.indexOf(bare(first.mark)) + 1;
+  return bare(second.mark).charCodeAt(0) === bare(first.mark).charCodeAt(0) + 1;
 }
 
 /** A line that is a list item's mark alone (`2)`), or a mark right after another (`3) - a`), as an item with no text of its own first is written. */

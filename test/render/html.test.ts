@@ -60,6 +60,22 @@ test('a list pasted with "•" bullets, which Markdown joins into one paragraph,
   expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga.')).toEqual([]);
 });
 
+test('a list pasted with its marks as text — dashes, Word’s “o”, lettered or Roman items — which Markdown joins into one paragraph, is a warning at its first joined line', async () => {
+  const problems = bodyProblems('markdown/pasted-bullet');
+  const joined = (mark: string) => `This line of \`body\` starts with “${mark}”, as a line below it does: Markdown does not read it as a list item, and joins the lines into one paragraph.`;
+  expect(await problems('Latvija atbalsta:\n  – pirmo pasākumu;\n  – otro pasākumu.')).toEqual([[20, 3, joined('–')]]);
+  expect(await problems('Latvija atbalsta:\n  o\tpirmo pasākumu;\n  o\totro pasākumu.')).toEqual([[20, 3, joined('o')]]);
+  // The list's first item may open the paragraph: the line joined to it is said.
+  expect(await problems('— pirmo pasākumu;\n  — otro pasākumu.')).toEqual([[20, 3, 'This line of `body` starts with “—”, as a line above it does: Markdown does not read it as a list item, and joins the lines into one paragraph.']]);
+  const lettered = (mark: string, next: string) => `This line of \`body\` starts with “${mark}”, and a line below it with “${next}”: Markdown has no lettered lists, so it joins the lines into one paragraph.`;
+  expect(await problems('Latvija atbalsta:\n  a) pirmo pasākumu,\n  kas turpinās;\n  b) otro pasākumu;\n  c) trešo.')).toEqual([[20, 3, lettered('a)', 'b)')]]);
+  expect(await problems('Latvija atbalsta:\n  (i) pirmo pasākumu;\n  (ii) otro pasākumu.')).toEqual([[20, 3, lettered('(i)', '(ii)')]]);
+  expect(await problems('(i) pirmo pasākumu;\n  (ii) otro pasākumu.')).toEqual([[20, 3, 'This line of `body` starts with “(ii)”, after a line that starts with “(i)”: Markdown has no lettered lists, so it joins the lines into one paragraph.']]);
+  // One dash or one letter at a line's start goes on with a sentence (a reference wrapped before "a) apakšpunktu"); Markdown lists are lists.
+  expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga, kā nosaka 5. panta\n  a) apakšpunkts un o zīme.')).toEqual([]);
+  expect(await problems('Latvija atbalsta:\n\n  1) pirmo;\n  2) otro.')).toEqual([]);
+});
+
 test('a hyphen between spaces, where Latvian writes a dash, is a warning once a field, at the first, counting the rest', async () => {
   const problems = bodyProblems('markdown/spaced-hyphen');
   expect(await problems('Eiropas Sociālā fonda (turpmāk - ESF) atbalsts - tas ir svarīgi; 2021 - 2027.')).toEqual([

@@ -110,6 +110,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => PASTED_MARK_LINE.test(text), find: pastedBulletProblems },
   { mayFind: (text) => ITEM_WITHOUT_TEXT.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
+  { mayFind: (text) => SPLIT_WORD.test(text), find: splitWordProblems },
   { mayFind: (text) => text.includes('"'), find: straightQuoteProblems },
   { mayFind: (text) => text.includes('][^'), find: adjacentNoteProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
@@ -648,6 +649,40 @@ function runningTextMatches(text: string, tree: Root, pattern: RegExp): number[]
     for (const match of text.slice(start, end).matchAll(pattern)) found.push(start + match.index);
   });
   return found;
+}
+
+/**
+ * A word broken at a line's end with a hyphen, as a PDF breaks words to fit its lines and keeps
+ * the hyphen when its text is copied: two small letters, the hyphen, and a small letter opening the
+ * next line. Not before a conjunction, where the hyphen leaves a word for later ("pirms- un
+ * pēcskolas").
+ */
+const SPLIT_WORD = /(?<=\p{Ll}\p{Ll})-\n[ \t]*(?=\p{Ll})(?!(?:un|vai|ne|nevis|kā|and|or|nor|to)(?!\p{L}))/u;
+const SPLIT_WORDS = new RegExp(SPLIT_WORD.source, 'gu');
+
+/**
+ * `markdown/split-word`: a word broken across two lines with a hyphen ("izglī-" and "tībai"), as
+ * text copied from a PDF keeps it. Markdown joins a paragraph's lines with a space, so the report
+ * printed "izglī- tībai". Said once a field, at the first, with how many more there are; code is
+ * left alone.
+ */
+function splitWordProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const found = runningTextMatches(text, tree, SPLIT_WORDS);
+  const [first] = found;
+  if (first === undefined) return [];
+  const head = /\S*$/.exec(text.slice(0, first))?.[0] ?? '';
+  const tail = /^\s*(\S*?)[.,;:!?)]*(?:\s|$)/.exec(text.slice(first + 1))?.[1] ?? '';
+  const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
+  return [
+    diagnostic(
+      file.path,
+      place(first, '-'),
+      'warning',
+      'markdown/split-word',
+      `${fieldLabel(field)} has a word broken at a line’s end, “${head}-” and “${tail}”${more}: the report prints it “${head}- ${tail}”, with a space, as Markdown joins the lines of a paragraph so.`,
+      `Write the word whole on one line, without the hyphen (“${head}${tail}”): a PDF broke it only to fit its line. A word written with a hyphen keeps it, on one line.`,
+    ),
+  ];
 }
 
 /** A typewriter double quotation mark, as a keyboard types it. */

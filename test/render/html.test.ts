@@ -76,6 +76,15 @@ test('a list pasted with its marks as text — dashes, Word’s “o”, lettere
   expect(await problems('Latvija atbalsta:\n\n  1) pirmo;\n  2) otro.')).toEqual([]);
 });
 
+test('a word broken at a line’s end with a hyphen, as text copied from a PDF keeps it, is a warning once a field at the first, counting the rest: the report prints “izglī- tībai”', async () => {
+  const problems = bodyProblems('markdown/split-word');
+  expect(await problems('Latvija atbalsta vienlīdzīgu piekļuvi izglī-\n  tībai un iekļaujošai izglī-\n  tībai.')).toEqual([
+    [19, 46, '`body` has a word broken at a line’s end, “izglī-” and “tībai” (and 1 more in this field): the report prints it “izglī- tībai”, with a space, as Markdown joins the lines of a paragraph so.'],
+  ]);
+  // A hyphen that leaves a word for later ("pirms- un pēcskolas"), a hyphen after a number or a capital, a dash, and code are not reported.
+  expect(await problems('Atbalsts pirms-\n  un pēcskolas izglītībai, ES-\n  līmenī, 2021-\n  2027, teksts –\n  turpinās.\n\n  ```\n  a-\n  b\n  ```')).toEqual([]);
+});
+
 test('a hyphen between spaces, where Latvian writes a dash, is a warning once a field, at the first, counting the rest', async () => {
   const problems = bodyProblems('markdown/spaced-hyphen');
   expect(await problems('Eiropas Sociālā fonda (turpmāk - ESF) atbalsts - tas ir svarīgi; 2021 - 2027.')).toEqual([

@@ -111,6 +111,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => ITEM_WITHOUT_TEXT.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
   { mayFind: (text) => SPLIT_WORD.test(text), find: splitWordProblems },
+  { mayFind: (text) => text.includes('  \n'), find: hardBreakProblems },
   { mayFind: (text) => text.includes('"'), find: straightQuoteProblems },
   { mayFind: (text) => text.includes('][^'), find: adjacentNoteProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
@@ -685,6 +686,39 @@ function splitWordProblems(file: YamlFile, field: readonly PropertyKey[], text: 
   ];
 }
 
+/**
+ * `markdown/hard-break`: a line of a paragraph that ends with two spaces or more, which Markdown
+ * takes for a line break: the report breaks the line there, inside the paragraph. Text pasted from an
+ * e-mail or a PDF brings such spaces unseen. Said once a field, at the first, with how many more there
+ * are; a break written with a backslash is meant and not reported.
+ */
+function hardBreakProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const found: number[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    if (node.type === 'break' && start !== undefined && text.charAt(start) === ' ') found.push(start);
+  });
+  const [first] = found;
+  if (first === undefined) return [];
+  const spaces = /^ +/.exec(text.slice(first))?.[0].length ?? 2;
+  const line = text.slice(text.lastIndexOf('\n', first) + 1, first);
+  const before = line.split(/\s+/).slice(-2).join(' ');
+  // The spaces alone are found everywhere a line is indented: the word before them finds the line.
+  const word = /\S*$/.exec(line)?.[0] ?? '';
+  const after = lineFrom(text, first + spaces + 1).trim().split(/\s+/).slice(0, 3).join(' ');
+  const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
+  return [
+    diagnostic(
+      file.path,
+      place(first - word.length, word + ' '.repeat(spaces), word.length),
+      'warning',
+      'markdown/hard-break',
+      `${fieldLabel(field)} has a line that ends with ${spaces} spaces, “${before}”, before “${after}”${more}: Markdown takes them for a line break, so the report breaks the line there, inside the paragraph.`,
+      'Delete the spaces at the end of the line (text pasted from an e-mail or a PDF brings them). If the line break is meant, end the line with a backslash `\\` instead, which shows it.',
+    ),
+  ];
+}
+
 /** A typewriter double quotation mark, as a keyboard types it. */
 const STRAIGHT_QUOTES = /"/g;
 
@@ -862,7 +896,8 @@ function undefinedLinkLabelProblems(file: YamlFile, field: readonly PropertyKey[
 }
 
 /** Where an offset of a field's text stands in its YAML file: see {@link placer}. */
-type Placer = (offset: number, needle: string) => Place | undefined;
+/** The place of `needle`, found at `offset` of the field's text, in the file; `within` characters into the needle, where the place is not its start. */
+type Placer = (offset: number, needle: string, within?: number) => Place | undefined;
 
 /**
  * Places in the YAML file for one field: `needle`, found at `offset` of the field's text, is the
@@ -879,7 +914,7 @@ function placer(file: YamlFile, field: readonly PropertyKey[], text: string): Pl
   const placeAt = placeInText(file.text);
   /** For each needle: the text counted up to `counted`, and where the search in the file goes on (-1: not there). */
   const cursors = new Map<string, { counted: number; at: number }>();
-  return (offset, needle) => {
+  return (offset, needle, within = 0) => {
     let cursor = cursors.get(needle);
     if (!cursor || offset < cursor.counted) cursor = { counted: 0, at: start };
     for (let found = text.indexOf(needle, cursor.counted); found !== -1 && found + needle.length <= offset && cursor.at !== -1; found = text.indexOf(needle, cursor.counted)) {
@@ -889,6 +924,6 @@ function placer(file: YamlFile, field: readonly PropertyKey[], text: string): Pl
     }
     cursors.set(needle, cursor);
     const at = cursor.at === -1 ? -1 : file.text.indexOf(needle, cursor.at);
-    return at === -1 ? value : placeAt(at);
+    return at === -1 ? value : placeAt(at + within);
   };
 }

@@ -85,6 +85,15 @@ test('a word broken at a line’s end with a hyphen, as text copied from a PDF k
   expect(await problems('Atbalsts pirms-\n  un pēcskolas izglītībai, ES-\n  līmenī, 2021-\n  2027, teksts –\n  turpinās.\n\n  ```\n  a-\n  b\n  ```')).toEqual([]);
 });
 
+test('a line of a paragraph that ends with two spaces, which Markdown takes for a line break, is a warning once a field at the first: the report breaks the line there', async () => {
+  const problems = bodyProblems('markdown/hard-break');
+  expect(await problems('Latvija atbalsta kopīgu  \n  pieeju un ES  \n  mērķus.')).toEqual([
+    [19, 26, '`body` has a line that ends with 2 spaces, “atbalsta kopīgu”, before “pieeju un ES” (and 1 more in this field): Markdown takes them for a line break, so the report breaks the line there, inside the paragraph.'],
+  ]);
+  // A break written with a backslash is meant; spaces at a paragraph's end, or one space, break nothing.
+  expect(await problems('Adrese: Vaļņu iela 2,\\\n  Rīga.  \n\n  Teksts ar vienu \n  atstarpi.')).toEqual([]);
+});
+
 test('a hyphen between spaces, where Latvian writes a dash, is a warning once a field, at the first, counting the rest', async () => {
   const problems = bodyProblems('markdown/spaced-hyphen');
   expect(await problems('Eiropas Sociālā fonda (turpmāk - ESF) atbalsts - tas ir svarīgi; 2021 - 2027.')).toEqual([

@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { fieldSpans, printedText } from './fields.js';
 import { unclosedAtEnd } from '../util/unclosed.js';
+import { composedText } from '../util/composed.js';
 import type { YamlFile } from '../load/yaml.js';
 import { fieldKeyPath, type FieldRef } from '../model/field.js';
 import type { MarkdownField, ReportSource } from '../render/fields.js';
@@ -180,24 +181,12 @@ function placeInFile(source: FieldSource, field: string, at: Place, opening: str
 
 /**
  * A line of a field's file as the report prints it, to find printed text in it: its letters
- * composed (NFC, as the YAML loader gives them; a file from macOS or a PDF may hold "a" and a
- * combining macron for "ā"), non-breaking spaces as spaces (the report keeps a day with its
+ * composed (see {@link composedText}), non-breaking spaces as spaces (the report keeps a day with its
  * month and a number with its thousands so) and backslashes left out (a year at a line's start
- * is escaped, "2021\."). `offsets` gives, for each character of `text` and one past its end,
- * its offset in the line as written, so a place found in `text` is a column of the file.
+ * is escaped, "2021\."); with the offset in the line as written of each character.
  */
 function asPrinted(written: string): { text: string; offsets: number[] } {
-  let text = '';
-  const offsets: number[] = [];
-  // A letter with the marks that follow it is composed as one: the marks belong to it.
-  for (const { 0: cluster, index } of written.matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
-    const printed = cluster.normalize('NFC').replace(/\u00A0/g, ' ').replace(/\\/g, '');
-    const composed = printed.length !== cluster.length;
-    for (let at = 0; at < printed.length; at++) offsets.push(index + (composed ? 0 : at));
-    text += printed;
-  }
-  offsets.push(written.length);
-  return { text, offsets };
+  return composedText(written, (letter) => letter.replace(/\u00A0/g, ' ').replace(/\\/g, ''));
 }
 
 function lineAt(text: string, offset: number): number {

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { offsetInText, placeInText } from '../load/characters.js';
+import { composedText } from '../util/composed.js';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
@@ -897,6 +898,13 @@ function undefinedLinkLabelProblems(file: YamlFile, field: readonly PropertyKey[
 
 /** Where an offset of a field's text stands in its YAML file: see {@link placer}. */
 /** The place of `needle`, found at `offset` of the field's text, in the file; `within` characters into the needle, where the place is not its start. */
+/** A file's text composed, with the offsets as written, when it holds decomposed letters; undefined when it is composed already. Worked out once a file. */
+const COMPOSED_FILES = new WeakMap<YamlFile, { text: string; offsets: number[] } | undefined>();
+function composedFile(file: YamlFile): { text: string; offsets: number[] } | undefined {
+  if (!COMPOSED_FILES.has(file)) COMPOSED_FILES.set(file, file.text.normalize('NFC') === file.text ? undefined : composedText(file.text));
+  return COMPOSED_FILES.get(file);
+}
+
 type Placer = (offset: number, needle: string, within?: number) => Place | undefined;
 
 /**
@@ -910,8 +918,13 @@ type Placer = (offset: number, needle: string, within?: number) => Place | undef
 function placer(file: YamlFile, field: readonly PropertyKey[], text: string): Placer {
   const value = file.locate(field);
   if (!value) return () => undefined;
-  const start = offsetInText(file.text, value);
-  const placeAt = placeInText(file.text);
+  // The field's text is composed (NFC); a file written with decomposed letters is searched composed, and placed as written.
+  const composed = composedFile(file);
+  const written = offsetInText(file.text, value);
+  const start = composed ? composed.offsets.findIndex((offset) => offset >= written) : written;
+  const inFileText = placeInText(file.text);
+  const placeAt = composed ? (offset: number) => inFileText(composed.offsets[offset] ?? file.text.length) : inFileText;
+  const haystack = composed?.text ?? file.text;
   /** For each needle: the text counted up to `counted`, and where the search in the file goes on (-1: not there). */
   const cursors = new Map<string, { counted: number; at: number }>();
   return (offset, needle, within = 0) => {
@@ -919,11 +932,11 @@ function placer(file: YamlFile, field: readonly PropertyKey[], text: string): Pl
     if (!cursor || offset < cursor.counted) cursor = { counted: 0, at: start };
     for (let found = text.indexOf(needle, cursor.counted); found !== -1 && found + needle.length <= offset && cursor.at !== -1; found = text.indexOf(needle, cursor.counted)) {
       cursor.counted = found + needle.length;
-      const inFile = file.text.indexOf(needle, cursor.at);
+      const inFile = haystack.indexOf(needle, cursor.at);
       cursor.at = inFile === -1 ? -1 : inFile + needle.length;
     }
     cursors.set(needle, cursor);
-    const at = cursor.at === -1 ? -1 : file.text.indexOf(needle, cursor.at);
+    const at = cursor.at === -1 ? -1 : haystack.indexOf(needle, cursor.at);
     return at === -1 ? value : placeAt(at + within);
   };
 }

@@ -94,6 +94,22 @@ test('a line of a paragraph that ends with two spaces, which Markdown takes for 
   expect(await problems('Adrese: Vaļņu iela 2,\\\n  Rīga.  \n\n  Teksts ar vienu \n  atstarpi.')).toEqual([]);
 });
 
+test('a field whose letters are written decomposed (“a” and a combining macron, as macOS and PDFs paste them) is placed at the line and column of each problem, as a composed one is', async () => {
+  const cases: [string, string, string][] = [
+    ['markdown/pasted-bullet', 'Ārējā atbalsta:\n  – pirmo pasākumu;\n  – otro pasākumu.', '– pirmo'],
+    ['markdown/list-number', '12. pantā pirmā daļa nosaka.\n\n  3. pārējais punkts nosaka citu.', '3. pārējais'],
+    ['markdown/hard-break', 'Ārējā atbalsta kopīgu  \n  pieeju.', '  \n'],
+  ];
+  for (const [rule, lines, at] of cases) {
+    const file = withBodyLine(lines.normalize('NFD'))[POSITION] ?? '';
+    const offset = file.indexOf(at.normalize('NFD'));
+    const line = file.slice(0, offset).split('\n').length;
+    const column = offset - file.lastIndexOf('\n', offset - 1);
+    const found = (await check({ cwd: exampleProject({ [POSITION]: file }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === rule);
+    expect(found.map((d) => [d.ruleId, d.line, d.column])).toEqual([[rule, line, column]]);
+  }
+});
+
 test('a hyphen between spaces, where Latvian writes a dash, is a warning once a field, at the first, counting the rest', async () => {
   const problems = bodyProblems('markdown/spaced-hyphen');
   expect(await problems('Eiropas Sociālā fonda (turpmāk - ESF) atbalsts - tas ir svarīgi; 2021 - 2027.')).toEqual([

@@ -4,7 +4,7 @@
  */
 export const RULE_IDS = [
   'file/control-char', 'file/encoding', 'file/forbidden-char', 'file/merge-conflict', 'file/too-large',
-  'yaml/alias', 'yaml/alias-limit', 'yaml/complex-key', 'yaml/duplicate-key', 'yaml/empty', 'yaml/indent', 'yaml/multiple-documents', 'yaml/syntax', 'yaml/tab', 'yaml/tag', 'yaml/too-deep',
+  'yaml/alias', 'yaml/alias-limit', 'yaml/comment-in-value', 'yaml/complex-key', 'yaml/duplicate-key', 'yaml/empty', 'yaml/indent', 'yaml/multiple-documents', 'yaml/syntax', 'yaml/tab', 'yaml/tag', 'yaml/too-deep',
   'schema/date', 'schema/enum', 'schema/format', 'schema/invalid', 'schema/key-format', 'schema/required', 'schema/too-big', 'schema/too-small', 'schema/type', 'schema/unknown-key',
   'config/path', 'config/path-outside-project', 'config/reference-docx-missing', 'config/reference-docx-unreadable', 'config/reference-header-unused', 'config/reference-paper', 'config/reference-style-missing', 'config/unknown-ministry',
   'meeting/abbreviation-introduced-twice', 'meeting/abbreviation-not-introduced', 'meeting/clearance-never-requested', 'meeting/date-not-file-name', 'meeting/duplicate-clearance', 'meeting/duplicate-file-code', 'meeting/duplicate-position', 'meeting/end-date-not-printed', 'meeting/end-not-after-start', 'meeting/issuer-not-established', 'meeting/issuer-required', 'meeting/long-meeting', 'meeting/ministry-not-established', 'meeting/name-kind-mismatch', 'meeting/no-background', 'meeting/no-questions', 'meeting/no-signature', 'meeting/placeholder', 'meeting/past-draft', 'meeting/place-not-printed', 'meeting/place-untranslated', 'meeting/place-videoconference', 'meeting/reserved-file-code', 'meeting/unknown-formation', 'meeting/unknown-ministry', 'meeting/unknown-position', 'meeting/untranslated',

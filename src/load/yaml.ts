@@ -94,6 +94,7 @@ export function parseYaml(path: string, source: string): YamlFile {
     diagnostics.push(found);
   }
   for (const found of controlCharacters(path, text, placeAt)) if (found.line === undefined || !linesWithError.has(found.line)) diagnostics.push(found);
+  diagnostics.push(...commentsInValues(path, text, doc, placeAt));
   let parseErrors = 0;
   // After a line indented wrongly (a tab, a block's line at the left edge), up to the next field at the left edge.
   let confusedUntil = -1;
@@ -158,6 +159,41 @@ function escapedForbiddenCharacters(path: string, doc: Document.Parsed, placeAt:
       if (node.type !== 'QUOTE_DOUBLE' || typeof node.value !== 'string') return;
       const offset = forbiddenCharacterOffsets(node.value)[0];
       if (offset !== undefined) found.push(forbiddenCharacter(path, node.range ? placeAt(node.range[0]) : undefined, node.value.charAt(offset)));
+    },
+  });
+  return found;
+}
+
+/** After a plain value: the blanks, and a comment whose first character is a letter or a digit ("#ES2030", "#1"); group 1 the comment. */
+const COMMENT_AFTER_VALUE = /^[ \t]+(#[\p{L}\p{N}][^\r\n]*)/u;
+
+/**
+ * `yaml/comment-in-value`: a plain (unquoted) value followed on its line by " #" and a word or a
+ * number. YAML reads the rest of the line as a comment, so a question pasted with a hashtag or
+ * "#1" in it ("…, ņemot vērā #EUYouthStrategy un #1 prioritāti?") was printed cut short, with no
+ * word. A comment written as one, "# …" with a space, is not reported.
+ */
+function commentsInValues(path: string, text: string, doc: Document.Parsed, placeAt: (offset: number) => Place): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
+      const comment = COMMENT_AFTER_VALUE.exec(text.slice(node.range[1]))?.[1]?.trimEnd();
+      if (comment === undefined) return;
+      const at = text.indexOf(comment, node.range[1]);
+      const whole = `${node.value} ${comment}`;
+      const quoted = whole.includes('"') ? `'${whole.replace(/'/g, "''")}'` : `"${whole.replace(/\\/g, '\\\\')}"`;
+      const end = node.value.split(/\s+/).slice(-2).join(' ');
+      found.push(
+        diagnostic(
+          path,
+          placeAt(at),
+          'warning',
+          'yaml/comment-in-value',
+          `YAML reads “${comment}” as a comment, as it follows a space: the value ends at “${end}”, and the report leaves the rest out.`,
+          `Put the whole value in quotation marks: ${quoted} (or, if it is meant as a comment, write a space after the #).`,
+        ),
+      );
     },
   });
   return found;

@@ -112,6 +112,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => ITEM_WITHOUT_TEXT.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
   { mayFind: (text) => SPLIT_WORD.test(text), find: splitWordProblems },
+  { mayFind: (text) => HEADING_MAY_INTERRUPT.test(text), find: headingInParagraphProblems },
   { mayFind: (text) => text.includes('  \n'), find: hardBreakProblems },
   { mayFind: (text) => text.includes('"'), find: straightQuoteProblems },
   { mayFind: (text) => text.includes('][^'), find: adjacentNoteProblems },
@@ -685,6 +686,58 @@ function splitWordProblems(file: YamlFile, field: readonly PropertyKey[], text: 
       `Write the word whole on one line, without the hyphen (“${head}${tail}”): a PDF broke it only to fit its line. A word written with a hyphen keeps it, on one line.`,
     ),
   ];
+}
+
+/** A line after a line of text that a heading may be: one that starts with "#", or a row of "-" or "=" under the text. */
+const HEADING_MAY_INTERRUPT = /\S[^\n]*\n[ \t]*(?:#{1,6}(?:[ \t]|$)|-+[ \t]*$|=+[ \t]*$)/m;
+
+/**
+ * `markdown/heading-in-paragraph`: a line of a paragraph that Markdown reads as a heading, with no
+ * blank line above it: one that starts with "# " (a pasted "# prioritāti."), or a row of "-" or
+ * "=" under a line of text (an e-mail's separator under the signature), which underlines that text
+ * into a heading. The report printed a heading of its own in the middle of an answer.
+ */
+function headingInParagraphProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'heading' || start === undefined || end === undefined) return;
+    const written = text.slice(start, end);
+    if (written.startsWith('#')) {
+      const above = /(?:^|\n)([^\n]*)\n[ \t>]*$/.exec(text.slice(0, start))?.[1] ?? '';
+      if (above.trim() === '' || /^[ \t>]*#{1,6}(?:[ \t]|$)/.test(above)) return;
+      const title = written.replace(/^#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '');
+      const mark = /^#+/.exec(written)?.[0] ?? '#';
+      problems.push(
+        diagnostic(
+          file.path,
+          place(start, `${mark} `),
+          'warning',
+          'markdown/heading-in-paragraph',
+          `This line of \`${field.join('.')}\` starts with “${mark} ”, which Markdown reads as a heading: the paragraph above ends there, and the report prints “${title}” as a heading of its own.`,
+          `If the line goes on with the paragraph, write the # as \`\\#\` (or join the line to the one above); if it is meant as a heading, leave a blank line above it.`,
+        ),
+      );
+      return;
+    }
+    const underline = written.lastIndexOf('\n') + 1;
+    if (underline === 0) return;
+    const row = written.slice(underline).trim();
+    const at = start + underline + (written.length - underline - written.slice(underline).trimStart().length);
+    const above = written.slice(0, underline).split('\n').map((line) => line.trim()).join(' ').trim();
+    problems.push(
+      diagnostic(
+        file.path,
+        place(at, row),
+        'warning',
+        'markdown/heading-in-paragraph',
+        `The line of \`${field.join('.')}\` under “${above}” is a row of “${row.charAt(0)}”, which Markdown reads as underlining a heading: the report prints the text above it as a heading.`,
+        'If the row is meant as a line across the page, leave a blank line above it; if the text above is meant as a heading, write “## ” before it and a blank line after it; else delete the row.',
+      ),
+    );
+  });
+  return problems;
 }
 
 /**

@@ -110,6 +110,18 @@ test('a field whose letters are written decomposed (“a” and a combining macr
   }
 });
 
+test('a line of a paragraph that Markdown reads as a heading — “# ” at its start, or a row of “-” or “=” under it — is a warning: the report prints a heading there', async () => {
+  const problems = bodyProblems('markdown/heading-in-paragraph');
+  expect(await problems('Latvija atbalsta\n  #ES2030 iniciatīvu un\n  # prioritāti.')).toEqual([
+    [21, 3, 'This line of `body` starts with “# ”, which Markdown reads as a heading: the paragraph above ends there, and the report prints “prioritāti.” as a heading of its own.'],
+  ]);
+  expect(await problems('Ar cieņu,\n  Jānis Bērziņš\n  -----------')).toEqual([
+    [21, 3, 'The line of `body` under “Ar cieņu, Jānis Bērziņš” is a row of “-”, which Markdown reads as underlining a heading: the report prints the text above it as a heading.'],
+  ]);
+  // A heading with a blank line above it is meant; a row of dashes after a blank line is a line across the page.
+  expect(await problems('Latvija atbalsta.\n\n  ## Apakšvirsraksts\n\n  Teksts.\n\n  ---\n\n  Beigas.')).toEqual([]);
+});
+
 test('a hyphen between spaces, where Latvian writes a dash, is a warning once a field, at the first, counting the rest', async () => {
   const problems = bodyProblems('markdown/spaced-hyphen');
   expect(await problems('Eiropas Sociālā fonda (turpmāk - ESF) atbalsts - tas ir svarīgi; 2021 - 2027.')).toEqual([

@@ -47,6 +47,49 @@ export function controlCharacters(path: string, text: string, placeAt: (offset: 
   return found;
 }
 
+/** Characters that do not show in an editor, or show as a plain space: a no-break space, zero-width spaces and joiners, a soft hyphen, a byte-order mark. */
+const UNSEEN = /[\u00A0\u00AD\u2000-\u200F\u2028\u2029\u202F\u205F-\u2064\uFEFF]/gu;
+
+/** What messages call the unseen characters pasted text brings most often; others are "an unseen character". */
+const UNSEEN_NAMES: Readonly<Record<string, string>> = {
+  '\u00A0': 'no-break space',
+  '\u00AD': 'soft hyphen',
+  '\u2009': 'thin space',
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u202F': 'narrow no-break space',
+  '\u2060': 'word joiner',
+  '\uFEFF': 'byte-order mark',
+};
+
+/** The unseen characters of `text`, each once: "the no-break space (U+00A0)". */
+function unseenNames(text: string): string[] {
+  return [...new Set(text.match(UNSEEN) ?? [])].map((char) => `${UNSEEN_NAMES[char] ?? 'unseen character'} (${codePointName(char)})`);
+}
+
+/**
+ * A value as a message quotes it, its unseen characters written out: `LM<U+FEFF>`. A code or an id
+ * pasted from Word, a PDF or a web page may carry one, and a message that quoted it as it is said
+ * `"LM"` was not a code such as LM. {@link unseenNote} names them after the quote.
+ */
+export function withUnseenShown(text: string): string {
+  return text.replace(UNSEEN, (char) => `<${codePointName(char)}>`);
+}
+
+/** After a quoted value, what its unseen characters are: " (with a byte-order mark, U+FEFF)"; "" when it has none. */
+export function unseenNote(text: string): string {
+  const names = [...new Set(text.match(UNSEEN) ?? [])].map((char) => `${UNSEEN_NAMES[char] ?? 'unseen character'}, ${codePointName(char)}`);
+  return names.length ? ` (with a ${names.join(' and a ')})` : '';
+}
+
+/** What to do about a value refused for its unseen characters, or undefined when it has none. */
+export function unseenHint(text: string): string | undefined {
+  const names = unseenNames(text);
+  if (!names.length) return undefined;
+  return `Delete the ${names.join(' and the ')}, which ${names.length > 1 ? 'do' : 'does'} not show in an editor: text pasted from Word, a PDF or a web page brings such characters.`;
+}
+
 /** `U+0001`: how messages name a character. */
 export function codePointName(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

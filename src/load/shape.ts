@@ -5,6 +5,7 @@ import { isRuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
 import { isDateShaped, readDay } from '../model/date.js';
 import { isRecord } from '../util/record.js';
+import { unseenHint, unseenNote, withUnseenShown } from './characters.js';
 
 /** A parsed value with the diagnostics its schema check produced. */
 export interface Checked<T> {
@@ -171,7 +172,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           'error',
           'schema/enum',
           `\`${where}\` is ${describe(value)}, which is not one of: ${options.join(', ')}.`,
-          suggestion ? `Did you mean \`${suggestion}\`?` : `Use one of: ${options.join(', ')}.`,
+          unseenHint(String(value)) ?? (suggestion ? `Did you mean \`${suggestion}\`?` : `Use one of: ${options.join(', ')}.`),
         ),
       ];
     }
@@ -189,7 +190,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           'error',
           isDate ? 'schema/date' : 'schema/format',
           message,
-          isDate ? dateHint(value) : undefined,
+          isDate ? dateHint(value) : unseenHint(String(value)),
         ),
       ];
     }
@@ -391,7 +392,7 @@ function writtenAt(text: string, place: { line: number; column: number } | undef
 function describe(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
+  if (typeof value === 'string') return `"${withUnseenShown(value.length > 40 ? `${value.slice(0, 37)}…` : value)}"${unseenNote(value)}`;
   if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   if (typeof value === 'object') return 'a mapping';

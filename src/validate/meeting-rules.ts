@@ -1,3 +1,4 @@
+import { unseenHint, unseenNote, withUnseenShown } from '../load/characters.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { AbsentFile } from '../load/git.js';
 import type { LoadedPosition, Project } from '../load/project.js';
@@ -38,9 +39,10 @@ export const questionsPointToPositions: MeetingRule = ({ project, loaded, meetin
           message: `which no position file that could be read has; ${unread.map((problem) => problem.file).join(', ')} cannot be read, and may hold it.`,
           hint: 'Make the file readable (its id is known only then), and build again.',
         }
-      : { message: 'which does not exist.', hint: unknownPositionHint(project, question.position) };
+      : { message: 'which does not exist.', hint: unseenHint(question.position) ?? unknownPositionHint(project, question.position) };
     const place = loaded.file.locate(['questions', index, 'position']);
-    return [diagnostic(loaded.path, place, 'error', 'meeting/unknown-position', `Question ${index + 1} points to the position \`${question.position}\`, ${message}`, hint), ...unread];
+    const id = `\`${withUnseenShown(question.position)}\`${unseenNote(question.position)}`;
+    return [diagnostic(loaded.path, place, 'error', 'meeting/unknown-position', `Question ${index + 1} points to the position ${id}, ${message}`, hint), ...unread];
   });
 };
 

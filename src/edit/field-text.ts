@@ -20,12 +20,30 @@ function editLf(text: string, field: string, markdown: string, newVersion?: numb
   const tokens = cstOf(text);
   const top = topMap(tokens);
   const item = top && itemOf(top, field);
-  if (!top || !item?.value || CST.resolveAsScalar(item.value) === null) return undefined;
-  CST.setScalarValue(item.value, markdown, { afterKey: true, type: 'BLOCK_LITERAL' });
+  const written = item?.value && CST.resolveAsScalar(item.value);
+  if (!top || !item?.value || !written) return undefined;
+  CST.setScalarValue(item.value, inLettersOf(markdown, written.value), { afterKey: true, type: 'BLOCK_LITERAL' });
   if (newVersion !== undefined) {
     const version = itemOf(top, 'version');
     if (!version?.value || CST.resolveAsScalar(version.value) === null) return undefined;
     CST.setScalarValue(version.value, String(newVersion), { afterKey: true, type: 'PLAIN' });
   }
   return toText(tokens);
+}
+
+/**
+ * The new text of a field in the letters its file was written in. The text to write is composed
+ * (NFC), as the YAML loader reads every value, while a file pasted on a Mac or from a PDF may write
+ * "ā" as "a" and a combining macron: a line the edit leaves alone keeps its bytes, so that `git diff`
+ * shows the lines that changed, not every line with a Latvian letter; a changed line is written
+ * decomposed when the field was written so throughout.
+ */
+function inLettersOf(markdown: string, written: string): string {
+  if (written.normalize('NFC') === written) return markdown;
+  const before = new Map(written.split('\n').map((line) => [line.normalize('NFC'), line]));
+  const decomposed = written.normalize('NFD') === written;
+  return markdown
+    .split('\n')
+    .map((line) => before.get(line) ?? (decomposed ? line.normalize('NFD') : line))
+    .join('\n');
 }

@@ -187,6 +187,24 @@ describe('briefing review', () => {
     for (const id of ids) expect(position(dir, id).text).toBe(files[`positions/educ/${id}.yaml`]);
   });
 
+  it('--accept of a tracked edit in a position written with decomposed letters (NFD) changes only the edited line, in the file’s letters', () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const written = readFileSync(join(REPO_POSITIONS, 'equity-reforms.yaml'), 'utf8').normalize('NFD');
+    const dir = exampleProject({ [file]: written });
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA);
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const after = position(dir, 'equity-reforms').text.split('\n');
+    const before = written.split('\n');
+    // The body's other lines are as they were, byte for byte: every one of them was rewritten composed.
+    const body = (lines: string[]) => lines.slice(lines.indexOf('body: |'), lines.findIndex((line) => line.startsWith('# Clearance')));
+    const changed = body(after).filter((line, index) => line !== body(before)[index]);
+    expect(changed).toEqual(['  Tuvākajā laikā vispirms paredzēts:'.normalize('NFD')]);
+  });
+
   it('keeps the footnote references of a field edited without track changes', () => {
     const dir = built();
     const edit = new WordEdit(readFileSync(join(dir, DOCX))).untracked('Eiropas Komisija publicēja paziņojumu', 'publicēja', 'izdeva');

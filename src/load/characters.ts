@@ -90,6 +90,36 @@ export function unseenHint(text: string): string | undefined {
   return `Delete the ${names.join(' and the ')}, which ${names.length > 1 ? 'do' : 'does'} not show in an editor: text pasted from Word, a PDF or a web page brings such characters.`;
 }
 
+/** A Latin ligature (U+FB00–U+FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which only text copied out of a PDF writes. */
+const LIGATURE = /[\uFB00-\uFB06]/g;
+
+/**
+ * `file/ligature`: one warning per line that holds a Latin ligature, at its first. A PDF's text
+ * gives "ﬁ" (U+FB01) where its font set the two letters as one sign; pasted, the report prints the
+ * sign, which a search for the word, or Word's spelling check, does not take for "fi".
+ */
+export function ligatures(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic[] {
+  const lines = new Set<number>();
+  const found: Diagnostic[] = [];
+  for (const match of text.matchAll(LIGATURE)) {
+    const place = placeAt(match.index);
+    if (lines.has(place.line)) continue;
+    lines.add(place.line);
+    const letters = match[0].normalize('NFKC');
+    found.push(
+      diagnostic(
+        path,
+        place,
+        'warning',
+        'file/ligature',
+        `The text holds “${match[0]}” (${codePointName(match[0])}), a ligature text copied from a PDF gives for the letters “${letters}”: the report prints it as one sign, which a search for the word, or Word’s spelling check, does not take for those letters.`,
+        `Write “${letters}” in its place, and look for more of them in text pasted from the same PDF: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ.`,
+      ),
+    );
+  }
+  return found;
+}
+
 /** `U+0001`: how messages name a character. */
 export function codePointName(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

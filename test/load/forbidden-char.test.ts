@@ -93,3 +93,23 @@ describe('a C1 control character is a warning that names what it most likely was
     expect(checked.exitCode).toBe(0);
   });
 });
+
+// Text copied out of a PDF brings the ligatures its font set: “ﬁ” (U+FB01) for “fi”. The report printed the sign as it
+// came, which a search for “finansējums”, or Word's spelling check, does not find, and “ﬀ” in a font of its own.
+describe('a ligature pasted from a PDF is a warning that names the letters it stands for (file/ligature)', () => {
+  test('at its place, once a line, with the letters to write; check still passes', async () => {
+    const text = base(POSITION).replace('viedokli', 'viedokli par ﬁnansējuma ﬂeksibilitāti');
+    const checked = await check({ cwd: baseProject({ [POSITION]: text }), paths: [], final: false });
+    const found = checked.diagnostics.filter((d) => d.ruleId === 'file/ligature');
+    expect(found.map((d) => [d.file, d.line, d.column, d.severity, d.message, d.hint])).toEqual([
+      [
+        POSITION,
+        ...lineAndColumn(text, /ﬁ/),
+        'warning',
+        'The text holds “ﬁ” (U+FB01), a ligature text copied from a PDF gives for the letters “fi”: the report prints it as one sign, which a search for the word, or Word’s spelling check, does not take for those letters.',
+        'Write “fi” in its place, and look for more of them in text pasted from the same PDF: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ.',
+      ],
+    ]);
+    expect(checked.exitCode).toBe(0);
+  });
+});

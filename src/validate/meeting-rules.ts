@@ -1,4 +1,5 @@
-import { unseenHint, unseenNote, withUnseenShown } from '../load/characters.js';
+import { offsetInText, placeInText, unseenHint, unseenNote, withUnseenShown } from '../load/characters.js';
+import { startsWithDate } from '../util/markdown.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { AbsentFile } from '../load/git.js';
 import type { LoadedPosition, Project } from '../load/project.js';
@@ -581,6 +582,34 @@ export const plainTextTypography: MeetingRule = ({ loaded, meeting }) =>
     ...meeting.questions.map((question, index): [(string | number)[], string] => [['questions', index, 'text'], question.text]),
   ]);
 
+/** A number that opens a question's text, as the presidency's paper numbers its questions: "1.", "2)", "(3)"; group 1 the mark. */
+const QUESTION_NUMBER = /^(\(?\d{1,2}[.)])\s/;
+
+/**
+ * `meeting/question-number`: a question whose text starts with its number, as copied from the
+ * presidency's paper ("1. Kādi ir …"). The report numbers the questions itself, and printed
+ * "1. 1. Kādi ir …". A date that opens the question ("3. februārī …") is no number of it.
+ */
+export const questionsUnnumbered: MeetingRule = ({ loaded, meeting }) =>
+  meeting.questions.flatMap((question, index) => {
+    const mark = QUESTION_NUMBER.exec(question.text)?.[1];
+    if (mark === undefined || startsWithDate(question.text)) return [];
+    const value = loaded.file.locate(['questions', index, 'text']);
+    const text = loaded.file.text;
+    const at = value && text.indexOf(mark, offsetInText(text, value));
+    const opening = question.text.split(/\s+/).slice(0, 5).join(' ');
+    return [
+      diagnostic(
+        loaded.path,
+        at === undefined || at < 0 ? value : placeInText(text)(at),
+        'warning',
+        'meeting/question-number',
+        `Question ${index + 1} starts with “${mark}”, but the report numbers the questions itself: it prints “${index + 1}. ${opening} …”.`,
+        'Leave the number out of the question’s `text`: the report gives each question its number, in the order of `questions`.',
+      ),
+    ];
+  });
+
 /** How a clearance/missing message ends: the meeting that requires the clearance. */
 const REQUIRED_BY = /^(.*); (\S+) requires it\.$/s;
 
@@ -632,6 +661,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   noPlaceholders,
   markdownSound,
   plainTextTypography,
+  questionsUnnumbered,
   questionsPointToPositions,
   positionsAnswerOnce,
   requiredMinistriesExist,

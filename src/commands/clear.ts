@@ -13,7 +13,7 @@ import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
-import { answerFingerprint, clearedBy, nominativeOn, positionSchema, type Meeting, type Position } from '../model/index.js';
+import { answerFingerprint, clearedBy, namesAnswer, nominativeOn, positionSchema, type Meeting, type Position } from '../model/index.js';
 import { CLEARANCE_RECORD, clearanceSchema, type Clearance, type ClearanceStatus } from '../model/position.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -101,7 +101,7 @@ export function clear(options: ClearOptions): ClearResult {
     const newAnswer =
       earlier !== undefined &&
       ((earlier.version !== undefined && earlier.version !== version) ||
-        (earlier.answer !== undefined && earlier.answer !== answer) ||
+        (earlier.answer !== undefined && earlier.answer !== answer && !(version === before.position.version && namesAnswer(earlier.answer, before.position))) ||
         (status !== 'withdrawn' && earlier.status !== status));
     const edit = editClearance(text, ministry, {
       status,

@@ -2,5 +2,5 @@
 export { configSchema, formatSchema, layoutSchema, type Config, type Format, type Layout } from './config.js';
 export { configurationName, COUNCIL_CONFIGURATIONS, lastDayOf, meetingSchema, type Meeting, type Question } from './meeting.js';
 export { existsOn, ministriesSchema, nameOn, nominativeOn, type Ministries, type Ministry } from './ministries.js';
-export { answerFingerprint, clearanceOf, clearedBy, positionSchema, type Clearance, type ClearanceState, type Position } from './position.js';
+export { answerFingerprint, clearanceOf, namesAnswer, clearedBy, positionSchema, type Clearance, type ClearanceState, type Position } from './position.js';
 export { manifestSchema, type Manifest, type ManifestFile } from './manifest.js';

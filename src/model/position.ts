@@ -106,7 +106,7 @@ export function clearanceOf(position: Pick<Position, 'version' | 'clearance' | '
   if (!entry) return { state: 'not recorded' };
   if (entry.status !== 'cleared') return { state: entry.status };
   if (entry.version !== undefined && entry.version !== position.version) return { state: 'earlier version', stale: 'version' };
-  if (entry.answer !== undefined && entry.answer !== fingerprintOf(position)) return { state: 'earlier version', stale: 'answer' };
+  if (entry.answer !== undefined && entry.answer !== fingerprintOf(position) && !namesAnswer(entry.answer, position)) return { state: 'earlier version', stale: 'answer' };
   return { state: 'cleared' };
 }
 
@@ -129,11 +129,28 @@ function fingerprintOf(position: { body?: unknown; body_en?: unknown }): string 
 
 /**
  * A fingerprint of a position's answer (`body` and `body_en`): 12 hexadecimal digits of the
- * SHA-256 of their text with the lines of each paragraph joined (see {@link unwrapped}), so
- * wrapping the lines anew, which Markdown prints the same, is not a changed answer.
+ * SHA-256 of their text with the lines of each paragraph joined (see {@link unwrapped}) and the
+ * spaces between words made one, so wrapping the lines anew, which Markdown prints the same, is not
+ * a changed answer, nor a space made no-break, narrow or doubled by text pasted from Word or a PDF,
+ * which `diff` counts no change either.
  */
 export function answerFingerprint(data: { body?: unknown; body_en?: unknown }): string {
-  const text = (value: unknown) => (typeof value === 'string' ? unwrapped(value) : '');
+  return fingerprint(data, (text) => text.replace(BETWEEN_WORDS, ' '));
+}
+
+/** Spaces between two words of a line, of any kind: a tab, a no-break or narrow space, two spaces. */
+const BETWEEN_WORDS = /(?<=\S)[^\S\n]+(?=\S)/g;
+
+/**
+ * Whether `recorded`, the `answer` of a clearance, names this answer: its fingerprint now, or as it
+ * was worked out before spaces between words counted as one, which clearances recorded then name.
+ */
+export function namesAnswer(recorded: string, data: { body?: unknown; body_en?: unknown }): boolean {
+  return recorded === answerFingerprint(data) || recorded === fingerprint(data, (text) => text);
+}
+
+function fingerprint(data: { body?: unknown; body_en?: unknown }, spaced: (text: string) => string): string {
+  const text = (value: unknown) => (typeof value === 'string' ? spaced(unwrapped(value)) : '');
   return createHash('sha256').update(`${text(data.body)}\u0000${text(data.body_en)}`).digest('hex').slice(0, 12);
 }
 

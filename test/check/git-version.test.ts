@@ -104,6 +104,11 @@ describe('an answer changed since git HEAD under the same version', () => {
     expect(decomposed).not.toBe(committed);
     writeFile(project, POSITION, decomposed);
     expect(await problems(true)).toEqual([]);
+    // Spaces made no-break, narrow or doubled, as text pasted from Word or a PDF has them (diff counts it no change): nothing to say.
+    const respaced = committed.replace('Latvijā jauniešu viedokli', 'Latvijā\u00A0jauniešu\u202Fviedokli').replace('konsultatīvās padomes', 'konsultatīvās  padomes');
+    expect(respaced).not.toBe(committed);
+    writeFile(project, POSITION, respaced);
+    expect(await problems(true)).toEqual([]);
     // Only a clearance changed: nothing to say.
     writeFile(project, POSITION, committed.replace(/(clearance:\n)/, '$1  VM:\n    status: pending\n'));
     expect(await problems(true)).toEqual([]);

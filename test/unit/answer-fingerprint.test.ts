@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { answerFingerprint } from '../../src/model/index.js';
+import { answerFingerprint, clearanceOf } from '../../src/model/index.js';
 
 const of = (body: string) => answerFingerprint({ body });
 
@@ -20,4 +21,20 @@ test('breaks that Markdown prints stay: list items, quotes, hard breaks, code', 
   expect(of('```\na\nb\n```')).not.toBe(of('```\na b\n```'));
   // An item's own continuation line is a soft break like any other.
   expect(of('1) garš punkts, kas\n   turpinās')).toBe(of('1) garš punkts, kas turpinās'));
+});
+
+const position = (body: string, answer: string) => ({ version: 2, body, clearance: { AM: { status: 'cleared' as const, date: '2021-02-10', version: 2, answer } } });
+
+test('spaces between words made no-break, narrow or doubled are no changed answer: the fingerprint and the clearance stand', () => {
+  const typed = 'Latvija atbalsta 53,5 % un 11 352 ierīces.';
+  const pasted = 'Latvija\u00A0atbalsta 53,5\u202F% un 11\u00A0352  ierīces.';
+  expect(answerFingerprint({ body: pasted })).toBe(answerFingerprint({ body: typed }));
+  expect(clearanceOf(position(pasted, answerFingerprint({ body: typed })), 'AM')).toEqual({ state: 'cleared' });
+  // A word changed is a changed answer still.
+  expect(clearanceOf(position('Latvija neatbalsta 53,5 % un 11 352 ierīces.', answerFingerprint({ body: typed })), 'AM')).toEqual({ state: 'earlier version', stale: 'answer' });
+  // A clearance recorded before, on a text with a double space, named its fingerprint with the spaces as they were: it stands.
+  const doubled = 'Latvija  atbalsta.';
+  const recordedThen = createHash('sha256').update(`${doubled}\u0000`).digest('hex').slice(0, 12);
+  expect(recordedThen).not.toBe(answerFingerprint({ body: doubled }));
+  expect(clearanceOf(position(doubled, recordedThen), 'AM')).toEqual({ state: 'cleared' });
 });

@@ -112,17 +112,15 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           );
         }
         const suggestion = suggest(key, allowed);
-        const hint = suggestion
-          ? `Did you mean \`${suggestion}\`?`
-          : allowed.length
-            ? `Allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}.`
-            : undefined;
+        const hint =
+          unseenHint(key) ??
+          (suggestion ? `Did you mean \`${suggestion}\`?` : allowed.length ? `Allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : undefined);
         const unknown: SchemaDiagnostic = diagnostic(
           file.path,
           file.locate([...issue.path, key], 'key'),
           'error',
           'schema/unknown-key',
-          `Unknown field \`${fieldName([...issue.path, key])}\` in this ${kind}.`,
+          `Unknown field \`${withUnseenShown(fieldName([...issue.path, key]))}\`${unseenNote(key)} in this ${kind}.`,
           hint,
         );
         if (suggestion) unknown.field = fieldName([...issue.path, suggestion]);

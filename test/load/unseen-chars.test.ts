@@ -25,3 +25,15 @@ test('a value refused for a character that does not show names it, and says to d
     ['meeting/unknown-position', 'Question 1 points to the position `youth-participation<U+200B>` (with a zero-width space, U+200B), which does not exist.', unseen('the zero-width space (U+200B)')],
   ]);
 });
+
+test('a key with a character that does not show before it (a byte-order mark left mid-file by files put together) is named so', async () => {
+  const position = 'positions/youth/youth-participation.yaml';
+  const text = base(position).replace('\nbody: |', '\n\uFEFFbody: |');
+  const found = (await check({ cwd: baseProject({ [position]: text }), paths: [position], final: false })).diagnostics.filter((d) => d.ruleId === 'schema/unknown-key');
+  expect(found.map((d) => [d.message, d.hint])).toEqual([
+    [
+      'Unknown field `<U+FEFF>body` (with a byte-order mark, U+FEFF) in this position.',
+      'Delete the byte-order mark (U+FEFF), which does not show in an editor: text pasted from Word, a PDF or a web page brings such characters.',
+    ],
+  ]);
+});

@@ -184,8 +184,10 @@ export function introduceAbbreviations(text: string, abbreviations: readonly { t
     }
     let first: { index: number; end: number } | undefined;
     for (const { term } of abbreviations.filter((entry) => entry.short === short)) {
-      const found = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(term)}(?![\\p{L}\\p{N}_])`, 'u').exec(result);
-      if (found && (!first || found.index < first.index)) first = { index: found.index, end: found.index + term.length };
+      // Any space between the term's words: a name pasted from Word may hold a no-break one ("Eiropas\u00A0Savienības").
+      const words = term.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+      const found = new RegExp(`(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`, 'u').exec(result);
+      if (found && (!first || found.index < first.index)) first = { index: found.index, end: found.index + found[0].length };
     }
     if (!first) continue;
     result = `${result.slice(0, first.end)} (turpmāk – ${short})${result.slice(first.end)}`;

@@ -160,6 +160,10 @@ describe('quotes and abbreviations', () => {
     expect(introduceAbbreviations('nekā', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('nekā');
   });
 
+  it('finds the term with any space between its words: a name pasted from Word may hold a no-break one', () => {
+    expect(introduceAbbreviations('Eiropas\u00A0Savienības padomes sanāksme', [{ term: 'Eiropas Savienības', short: 'ES' }])).toBe('Eiropas\u00A0Savienības (turpmāk – ES) padomes sanāksme');
+  });
+
   it('introduces whole words only, and each short form once', () => {
     const nominative = [{ term: 'Eiropas Savienība', short: 'ES' }];
     // Not inside a longer word: the check then says the report never introduces ES.

@@ -112,6 +112,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => ITEM_WITHOUT_TEXT.test(text), find: emptyItemProblems },
   { mayFind: (text) => SPACED_HYPHEN.test(text), find: spacedHyphenProblems },
   { mayFind: (text) => SPLIT_WORD.test(text), find: splitWordProblems },
+  { mayFind: (text) => text.includes('—'), find: emDashProblems },
   { mayFind: (text) => HEADING_MAY_INTERRUPT.test(text), find: headingInParagraphProblems },
   { mayFind: (text) => text.includes('  \n'), find: hardBreakProblems },
   { mayFind: (text) => text.includes('"'), find: straightQuoteProblems },
@@ -773,6 +774,39 @@ function hardBreakProblems(file: YamlFile, field: readonly PropertyKey[], text: 
   ];
 }
 
+/** An em dash, as English text and Word's AutoCorrect write a dash. */
+const EM_DASHES = /—/g;
+
+/**
+ * `markdown/em-dash`: an em dash in the running text of a Latvian field ("viedoklis — tas ir",
+ * "2021—2027"), which Latvian writes as an en dash, spaced in a sentence and unspaced in a range,
+ * and the report prints as typed. Said once a field, at the first, with how many more there are;
+ * code, and an English field (`…_en`), are left alone.
+ */
+function emDashProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  if (isEnglish(field)) return [];
+  return emDashWarning(file, field, text, runningTextMatches(text, tree, EM_DASHES), place);
+}
+
+/** The `markdown/em-dash` warning of a field whose em dashes were `found` (offsets in `text`), at the first. */
+function emDashWarning(file: YamlFile, field: readonly PropertyKey[], text: string, found: readonly number[], place: Placer): Diagnostic[] {
+  const [first] = found;
+  if (first === undefined) return [];
+  const before = text.slice(text.lastIndexOf('\n', first - 1) + 1, first).split(/\s+/).slice(-2).join(' ');
+  const after = lineFrom(text, first + 1).split(/\s+/).slice(0, 3).join(' ');
+  const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
+  return [
+    diagnostic(
+      file.path,
+      place(first, '—'),
+      'warning',
+      'markdown/em-dash',
+      `${fieldLabel(field)} has an em dash, “${`${before}—${after}`.trim()}”${more}: the report prints it as typed, where Latvian writes an en dash.`,
+      'Write an en dash, “–”: with a space on each side in a sentence (“viedoklis – tas ir”), without spaces in a range (“2021–2027”).',
+    ),
+  ];
+}
+
 /** A typewriter double quotation mark, as a keyboard types it. */
 const STRAIGHT_QUOTES = /"/g;
 
@@ -862,7 +896,11 @@ export function plainTextTypographyProblems(file: YamlFile, fields: readonly (re
     if (text === undefined || isEnglish(field)) return [];
     const place = placer(file, field, text);
     const offsets = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match.index);
-    return [...spacedHyphenWarning(file, field, text, offsets(SPACED_HYPHENS), place), ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place)];
+    return [
+      ...spacedHyphenWarning(file, field, text, offsets(SPACED_HYPHENS), place),
+      ...emDashWarning(file, field, text, offsets(EM_DASHES), place),
+      ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place),
+    ];
   });
 }
 

@@ -135,6 +135,16 @@ test('a hyphen between spaces, where Latvian writes a dash, is a warning once a 
   expect(await problems('Reforma – tā ir svarīga; sociāli ekonomiskais; 2021-2027; --help.\n\n  - punkts\n  - `a -- b` un\n\n  ```\n  x - y\n  ```')).toEqual([]);
 });
 
+test('an em dash, as English text and Word’s AutoCorrect write it, is a warning once a field in a Latvian text, at the first, counting the rest; code and English fields are not reported', async () => {
+  const problems = bodyProblems('markdown/em-dash');
+  expect(await problems('Viedoklis — tas ir svarīgs; periods 2021—2027.')).toEqual([
+    [19, 13, '`body` has an em dash, “Viedoklis — tas ir” (and 1 more in this field): the report prints it as typed, where Latvian writes an en dash.'],
+  ]);
+  expect(await problems('Viedoklis – tas ir svarīgs; periods 2021–2027; `a — b`.')).toEqual([]);
+  const english = exampleFile(POSITION).replace(/\nclearance:/, '\nbody_en: |\n  The view — it matters.\n\nclearance:');
+  expect((await check({ cwd: exampleProject({ [POSITION]: english }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/em-dash')).toEqual([]);
+});
+
 test('typewriter quotation marks in running text are a warning once a field, at the first, counting them; code and English fields are not reported', async () => {
   const problems = bodyProblems('markdown/straight-quote');
   expect(await problems('Projekts "Skola 2030" un "Tava klase" turpinās.')).toEqual([

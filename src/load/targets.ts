@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { filesIn, isProjectRoot, namedPath, projectPath, YAML_FILES } from './files.js';
@@ -78,11 +78,53 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
   }
   const absolute = namedPath(project.root, cwd, input);
   if (!existsSync(absolute)) {
-    return { files: [], problem: diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such file or folder.', 'Paths are relative to the current folder.') };
+    return { files: [], problem: notFound(project.root, absolute) };
   }
   const problem = namedFileProblem(project.root, absolute);
   if (problem) return { files: [], problem };
   return { files: statSync(absolute).isDirectory() ? filesIn(absolute, CHECKED_FILES, project.root) : [absolute] };
+}
+
+/**
+ * `input/not-found` for a path that is not there. Where its folder or file is there with its
+ * letters written another way — "ī" as "i" and a combining macron, as a Mac or a pasted name
+ * writes it, or the other way round — which looks the same in a listing, says so.
+ */
+function notFound(root: string, absolute: string): Diagnostic {
+  const shown = projectPath(root, absolute);
+  const other = otherLetters(root, absolute);
+  if (!other) return diagnostic(shown, undefined, 'error', 'input/not-found', 'No such file or folder.', 'Paths are relative to the current folder.');
+  const letter = [...other.typed.normalize('NFC')].find((char) => char.normalize('NFD') !== char) ?? other.typed;
+  return diagnostic(
+    shown,
+    undefined,
+    'error',
+    'input/not-found',
+    `No such file or folder as typed, but \`${projectPath(root, other.found)}\` is there with its letters written another way: “${letter}” as a letter and a combining mark, or the other way round, which looks the same.`,
+    `Type the path with the shell’s Tab completion, which takes the name as it is written; and rename the ${statSync(other.found).isDirectory() ? 'folder' : 'file'} with its letters as typed, so that the two ways do not stay side by side.`,
+  );
+}
+
+/** The first name on the way to `absolute` that is not there as typed but is with its letters composed or decomposed otherwise: that name, as found and as typed. */
+function otherLetters(root: string, absolute: string): { found: string; typed: string } | undefined {
+  let at = absolute;
+  while (!existsSync(dirname(at)) && dirname(at) !== at) at = dirname(at);
+  const folder = dirname(at);
+  if (!isInsideOrAt(root, folder)) return undefined;
+  const typed = at.slice(folder.length + 1).split(sep)[0] ?? '';
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+  const name = entries.find((entry) => entry !== typed && entry.normalize('NFC') === typed.normalize('NFC'));
+  return name === undefined ? undefined : { found: join(folder, name), typed };
+}
+
+function isInsideOrAt(root: string, path: string): boolean {
+  const inside = relative(root, path);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
 }
 
 /** What a file of the project is, as `check` tells it: by its name and the folder it lies in. */

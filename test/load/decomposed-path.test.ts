@@ -1,0 +1,22 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { baseProject } from '../helpers/corpus.js';
+
+// A folder made on a Mac, or named by a pasted text, may have its Latvian letters written decomposed ("i" and a
+// combining macron for "ī"); typed composed, its path was "No such file or folder" though `ls` shows that very name.
+test('a path typed with composed letters where the folder is written decomposed is not found, and the message says why', async () => {
+  const dir = baseProject({});
+  const folder = 'positions/izglītība'.normalize('NFD');
+  cpSync(join(dir, 'positions/youth'), join(dir, folder), { recursive: true });
+  const typed = 'positions/izglītība/youth-participation.yaml';
+  const found = (await check({ cwd: dir, paths: [typed], final: false })).diagnostics.filter((d) => d.ruleId === 'input/not-found');
+  expect(found.map((d) => [d.file, d.message, d.hint])).toEqual([
+    [
+      typed,
+      `No such file or folder as typed, but \`${folder}\` is there with its letters written another way: “ī” as a letter and a combining mark, or the other way round, which looks the same.`,
+      'Type the path with the shell’s Tab completion, which takes the name as it is written; and rename the folder with its letters as typed, so that the two ways do not stay side by side.',
+    ],
+  ]);
+});

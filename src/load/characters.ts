@@ -26,25 +26,59 @@ function windows1252(char: string): string | undefined {
  * the report prints as nothing; the message names the character it most likely was.
  */
 export function controlCharacters(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic[] {
+  return oncePerLine(text, C1_CONTROL, placeAt, (char, place) => {
+    const meant = windows1252(char);
+    return diagnostic(
+      path,
+      place,
+      'warning',
+      'file/control-char',
+      `The text holds the control character ${codePointName(char)}, which the report prints as nothing (or a box)${meant ? `: text saved as Windows-1252 and read as Latin-1 writes “${meant}” so` : ''}.`,
+      meant ? `Write “${meant}” in its place, and look for more of them in text pasted from the same source.` : 'Delete it, or write the character you meant.',
+    );
+  });
+}
+
+/**
+ * The message `make` gives for each line of `text` that holds a match of `pattern` (global), at its
+ * first: a pasted paragraph full of one odd character is one warning a line, not one a character.
+ */
+function oncePerLine(text: string, pattern: RegExp, placeAt: (offset: number) => Place, make: (match: string, place: Place, offset: number) => Diagnostic): Diagnostic[] {
   const lines = new Set<number>();
   const found: Diagnostic[] = [];
-  for (const match of text.matchAll(C1_CONTROL)) {
+  for (const match of text.matchAll(pattern)) {
     const place = placeAt(match.index);
     if (lines.has(place.line)) continue;
     lines.add(place.line);
-    const meant = windows1252(match[0]);
-    found.push(
-      diagnostic(
-        path,
-        place,
-        'warning',
-        'file/control-char',
-        `The text holds the control character ${codePointName(match[0])}, which the report prints as nothing (or a box)${meant ? `: text saved as Windows-1252 and read as Latin-1 writes “${meant}” so` : ''}.`,
-        meant ? `Write “${meant}” in its place, and look for more of them in text pasted from the same source.` : 'Delete it, or write the character you meant.',
-      ),
-    );
+    found.push(make(match[0], place, match.index));
   }
   return found;
+}
+
+/** Characters that print as nothing and take no room: zero-width spaces and joiners, a word joiner, a byte-order mark inside the text. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * `file/invisible-char`: one warning per line that holds a character of zero width, at its first.
+ * Text copied from a web page, Word or a PDF brings them, and neither an editor nor the report
+ * shows them: one that stands for the space between two words ("Latvija\u200Batbalsta") prints the
+ * two as one, and a search for either word does not find it. A soft hyphen (a meant place to break
+ * a word) and the byte-order mark that starts a file are not reported.
+ */
+export function invisibleCharacters(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic[] {
+  return oncePerLine(text, ZERO_WIDTH, placeAt, (char, place, offset) => {
+    const before = /\p{L}+$/u.exec(text.slice(Math.max(0, offset - 40), offset))?.[0];
+    const after = /^\p{L}+/u.exec(text.slice(offset + 1, offset + 41))?.[0];
+    const joined = before !== undefined && after !== undefined;
+    return diagnostic(
+      path,
+      place,
+      'warning',
+      'file/invisible-char',
+      `The text holds a ${UNSEEN_NAMES[char] ?? 'character of zero width'} (${codePointName(char)}), which neither an editor nor the report shows${joined ? `: the report prints “${before}${after}” there` : ''}.`,
+      `Delete it${joined ? ', and if it stood for the space between two words, write the space' : ''}: text pasted from a web page, Word or a PDF brings such characters (the cursor stops at it once more than the letters show).`,
+    );
+  });
 }
 
 /** Characters that do not show in an editor, or show as a plain space: a no-break space, zero-width spaces and joiners, a soft hyphen, a byte-order mark. */
@@ -99,25 +133,17 @@ const LIGATURE = /[\uFB00-\uFB06]/g;
  * sign, which a search for the word, or Word's spelling check, does not take for "fi".
  */
 export function ligatures(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic[] {
-  const lines = new Set<number>();
-  const found: Diagnostic[] = [];
-  for (const match of text.matchAll(LIGATURE)) {
-    const place = placeAt(match.index);
-    if (lines.has(place.line)) continue;
-    lines.add(place.line);
-    const letters = match[0].normalize('NFKC');
-    found.push(
-      diagnostic(
-        path,
-        place,
-        'warning',
-        'file/ligature',
-        `The text holds “${match[0]}” (${codePointName(match[0])}), a ligature text copied from a PDF gives for the letters “${letters}”: the report prints it as one sign, which a search for the word, or Word’s spelling check, does not take for those letters.`,
-        `Write “${letters}” in its place, and look for more of them in text pasted from the same PDF: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ.`,
-      ),
+  return oncePerLine(text, LIGATURE, placeAt, (char, place) => {
+    const letters = char.normalize('NFKC');
+    return diagnostic(
+      path,
+      place,
+      'warning',
+      'file/ligature',
+      `The text holds “${char}” (${codePointName(char)}), a ligature text copied from a PDF gives for the letters “${letters}”: the report prints it as one sign, which a search for the word, or Word’s spelling check, does not take for those letters.`,
+      `Write “${letters}” in its place, and look for more of them in text pasted from the same PDF: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ.`,
     );
-  }
-  return found;
+  });
 }
 
 /** `U+0001`: how messages name a character. */
@@ -131,15 +157,7 @@ export function codePointName(char: string): string {
  * terminals, or from `\x..`/`\u....` escapes, and would make the DOCX unreadable.
  */
 export function forbiddenCharacters(path: string, text: string, placeAt: (offset: number) => Place): Diagnostic[] {
-  const lines = new Set<number>();
-  const found: Diagnostic[] = [];
-  for (const offset of forbiddenCharacterOffsets(text)) {
-    const place = placeAt(offset);
-    if (lines.has(place.line)) continue;
-    lines.add(place.line);
-    found.push(forbiddenCharacter(path, place, text.charAt(offset)));
-  }
-  return found;
+  return oncePerLine(text, FORBIDDEN, placeAt, (char, place) => forbiddenCharacter(path, place, char));
 }
 
 /**

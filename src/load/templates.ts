@@ -1,6 +1,6 @@
 import { basename, join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { controlCharacters, encodingProblem, forbiddenCharacters, placeInText } from './characters.js';
+import { controlCharacters, encodingProblem, forbiddenCharacters, invisibleCharacters, placeInText } from './characters.js';
 import { projectPath, readOrUnreadable } from './files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
@@ -119,10 +119,10 @@ export function readPartialAlone(name: string, dirs: readonly string[], files: P
   return { texts: { name, file: { path: alone.path, text: body, source: body, diagnostics: [] }, body, partials, ...(unreadable.length ? { unreadablePartials: unreadable } : {}) }, diagnostics: [] };
 }
 
-/** The characters of a template's text that a Word document cannot hold (errors) or prints as nothing (C1 controls, warnings), as in YAML. */
+/** The characters of a template's text that a Word document cannot hold (errors) or prints as nothing (C1 controls, zero-width characters: warnings), as in YAML. */
 function oddCharacters(path: string, text: string): Diagnostic[] {
   const placeAt = placeInText(text);
-  return [...forbiddenCharacters(path, text, placeAt), ...controlCharacters(path, text, placeAt)];
+  return [...forbiddenCharacters(path, text, placeAt), ...controlCharacters(path, text, placeAt), ...invisibleCharacters(path, text, placeAt)];
 }
 
 /**

@@ -15,7 +15,7 @@ import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnost
 import type { RuleId } from '../diagnostics/rules.js';
 import { fileTooLarge } from './limits.js';
 import { mergeConflicts } from './merge-conflicts.js';
-import { controlCharacters, forbiddenCharacter, ligatures, forbiddenCharacterOffsets, forbiddenCharacters, looksLikeUtf16, notUtf8, utf16Text } from './characters.js';
+import { controlCharacters, forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, invisibleCharacters, ligatures, looksLikeUtf16, notUtf8, utf16Text } from './characters.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
 export const MAX_ALIAS_COUNT = 100;
@@ -93,7 +93,7 @@ export function parseYaml(path: string, source: string): YamlFile {
     if (found.line !== undefined) linesWithError.add(found.line);
     diagnostics.push(found);
   }
-  for (const found of controlCharacters(path, text, placeAt)) if (found.line === undefined || !linesWithError.has(found.line)) diagnostics.push(found);
+  for (const found of [...controlCharacters(path, text, placeAt), ...invisibleCharacters(path, text, placeAt)]) if (found.line === undefined || !linesWithError.has(found.line)) diagnostics.push(found);
   diagnostics.push(...ligatures(path, text, placeAt), ...commentsInValues(path, text, doc, placeAt));
   let parseErrors = 0;
   // After a line indented wrongly (a tab, a block's line at the left edge), up to the next field at the left edge.

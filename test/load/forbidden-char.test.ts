@@ -113,3 +113,31 @@ describe('a ligature pasted from a PDF is a warning that names the letters it st
     expect(checked.exitCode).toBe(0);
   });
 });
+
+// Text copied from a web page, Word or a PDF brings characters of zero width that neither an editor nor the report shows:
+// one between two words printed them as one ("Latvija\uFEFFatbalsta" as "Latvijaatbalsta"), and nothing was said.
+describe('a character of zero width is a warning (file/invisible-char)', () => {
+  test('at its place, once a line; between two words it names the words the report prints as one; check still passes', async () => {
+    const TEMPLATE = 'templates/informative-report.lv.md.hbs';
+    const text = base(POSITION).replace('viedokli', 'viedokli\uFEFFun \u200B \u200Dx');
+    const template = base(TEMPLATE).replace('Informatīvais ziņojums par', 'Informatīvais ziņojums\u200B par');
+    const dir = baseProject({ [POSITION]: text, [TEMPLATE]: template });
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    const found = checked.diagnostics.filter((d) => d.ruleId === 'file/invisible-char').map((d) => [d.file, d.line, d.column, d.message, d.hint]);
+    expect(found).toEqual([
+      [
+        POSITION,
+        ...lineAndColumn(text, /\uFEFF/),
+        'The text holds a byte-order mark (U+FEFF), which neither an editor nor the report shows: the report prints “viedokliun” there.',
+        'Delete it, and if it stood for the space between two words, write the space: text pasted from a web page, Word or a PDF brings such characters (the cursor stops at it once more than the letters show).',
+      ],
+      [
+        TEMPLATE,
+        ...lineAndColumn(template, /\u200B/),
+        'The text holds a zero-width space (U+200B), which neither an editor nor the report shows.',
+        'Delete it: text pasted from a web page, Word or a PDF brings such characters (the cursor stops at it once more than the letters show).',
+      ],
+    ]);
+    expect(checked.exitCode).toBe(0);
+  });
+});

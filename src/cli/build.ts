@@ -63,9 +63,9 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
       // A batch stopped with Ctrl-C leaves no LibreOffice folders behind in the temporary folder.
       const { removeFoldersOnSignal } = await import('../pdf/convert.js');
       removeFoldersOnSignal();
-      const stopped = flags.json ? await jsonOnSignal() : undefined;
       const line = flags.json ? undefined : await progressLine();
-      const progress = stopped ?? line;
+      const stopped = await reportOnSignal(io, flags.json, line);
+      const progress = { update: (state: BuildProgress) => (stopped.update(state), line?.update(state)) };
       try {
         const result = await build({
           cwd: io.cwd(),
@@ -78,7 +78,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
           ...(flags.format ? { formats: flags.format } : {}),
           ...(flags.jobs ? { jobs: flags.jobs } : {}),
           ...(flags.shard ? { shard: flags.shard } : {}),
-          ...(progress ? { onProgress: progress.update } : {}),
+          onProgress: progress.update,
           ...sourceDateEpoch(),
           today: today(),
         });
@@ -87,17 +87,17 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
         await printBuild(io, result, flags.json, stopped);
       } finally {
         // The resident server runs many commands in one process: no listener of this one stays behind.
-        stopped?.finish();
+        stopped.finish();
       }
     });
 }
 
 /** Each meeting's outcome on stdout, then the problems and a summary on stderr; or the JSON report. */
-async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: { finish(): boolean } | undefined): Promise<void> {
+async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: { finish(): boolean }): Promise<void> {
   const { buildJson, formatDeletedMeeting, formatOutcome, formatSummary } = await import('./build-summary.js');
+  // A signal that came while this module loaded has printed the report already, and ends the process.
+  if (stopped.finish()) return;
   if (json) {
-    // A signal that came while this module loaded has printed the report already, and ends the process.
-    if (stopped?.finish()) return;
     console.log(buildJson(result));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
     await printProblems(io, result, { format: 'json', report: 'none', annotations: 'stderr' });
@@ -113,17 +113,19 @@ async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: {
 }
 
 /**
- * With --json, a build stopped by a signal still prints its one JSON object (a CI step that
- * publishes the reports of the meetings built reads it): the meetings done so far, whose files
- * are written, and the stop as the run's message (`run/stopped`), with the exit code the signal
- * ends the process with (128 + its number). Then the signal goes on to the other handlers
- * (pdf/convert.ts removes its folders and raises it again), or is raised again here.
- * Listens first, before those handlers; told of each meeting through `update`.
+ * A build stopped by a signal still says what it did: with --json its one JSON object (a CI step
+ * that publishes the reports of the meetings built reads it), else the lines of the meetings built
+ * and the stop as a message on stderr — both the meetings done so far, whose files are written, and
+ * the stop as the run's message (`run/stopped`), with the exit code the signal ends the process with
+ * (128 + its number). Then the signal goes on to the other handlers (pdf/convert.ts removes its
+ * folders and raises it again), or is raised again here. Listens first, before those handlers;
+ * told of each meeting through `update`.
  */
-async function jsonOnSignal() {
-  const { buildJson } = await import('./build-summary.js');
+async function reportOnSignal(io: Io, json: boolean, line: { clear(): void } | undefined) {
+  const { buildJson, formatOutcome } = await import('./build-summary.js');
   const { stoppedBuild } = await import('../commands/build.js');
   const { diagnostic } = await import('../diagnostics/diagnostic.js');
+  const { formatDiagnostic } = await import('../diagnostics/human.js');
   const done: MeetingOutcome[] = [];
   let printed = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -131,7 +133,16 @@ async function jsonOnSignal() {
     if (!printed) {
       printed = true;
       const stop = diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${done.length} ${done.length === 1 ? 'meeting' : 'meetings'}; the others were not built.`, 'Build again: the meetings listed were written before the stop.');
-      process.stdout.write(`${buildJson(stoppedBuild(done, stop, 128 + constants.signals[signal]))}\n`);
+      const result = stoppedBuild(done, stop, 128 + constants.signals[signal]);
+      if (json) process.stdout.write(`${buildJson(result)}\n`);
+      else {
+        line?.clear();
+        for (const meeting of result.meetings) {
+          const shown = formatOutcome(meeting, io.out);
+          if (shown) process.stdout.write(`${shown}\n`);
+        }
+        process.stderr.write(`${formatDiagnostic(stop, io.err)}\n`);
+      }
     }
     if (!process.listenerCount(signal)) process.kill(process.pid, signal);
   };

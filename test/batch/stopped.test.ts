@@ -46,3 +46,27 @@ describe('build --json stopped by a signal', () => {
     }
   }, 120_000);
 });
+
+// Without --json, a stopped build printed nothing: no meeting it had written, no word of the stop (found by the interruption run).
+describe('build stopped by a signal, without --json', () => {
+  it('prints the meetings written before the stop and says it was stopped, with the exit code of the signal', async () => {
+    const dir = projectWithMeetings(specs(150));
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', '--all', '--force', '--format', 'md', '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, got) => resolve(got)));
+    const written = () => (existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.manifest.json')).length : 0);
+    for (let waited = 0; written() < 2 && waited < 60_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    const built = stdout.split('\n').filter((line) => line.startsWith('built '));
+    expect(built.length).toBeGreaterThan(0);
+    expect(built.length).toBeLessThan(151);
+    expect(stderr).toContain(`.  error  The build was stopped by SIGINT after ${built.length} meetings; the others were not built. Build again: the meetings listed were written before the stop.  run/stopped`);
+    // Each meeting listed is on disk.
+    for (const line of built) expect(existsSync(join(dir, /→ (\S+\.md)/.exec(line)?.[1] ?? 'none'))).toBe(true);
+  }, 120_000);
+});
+

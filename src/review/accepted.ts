@@ -1047,9 +1047,10 @@ function wrapped(text: string, under: string, lead: string, width: number): stri
   let bare = true;
   for (const word of words) {
     if (bare && !word) continue;
-    // A word that would make the next line a block of its own (an item, a heading, a quote, a fence, HTML) stays on this one.
+    // A word that would make the next line a block of its own (an item, a heading, a quote, a fence, HTML) stays on this one,
+    // and so does one that check would take for a pasted list's mark at a line's start ("–", Word's "o", "a)", "(ii)").
     // An autolink (`<https://…>`) is none: no block starts with a scheme's colon.
-    const starts = /^(\d{1,9}[.)]|[-+*]|#{1,6}|=+|-+)$/.test(word) || (/^(>|<|`{3}|~{3})/.test(word) && !/^<[a-z][a-z\d+.-]{1,31}:/i.test(word));
+    const starts = /^(\d{1,9}[.)]|[-+*]|#{1,6}|=+|-+|[–—o]|\(?[a-z]{1,4}\))$/.test(word) || (/^(>|<|`{3}|~{3})/.test(word) && !/^<[a-z][a-z\d+.-]{1,31}:/i.test(word));
     // "28 %" and "11 352" stay on one line: the report keeps them together only within a line.
     const keptWithPrevious = word.startsWith('%') || (/\d$/.test(line) && /^\d{3}(?!\d)/.test(word));
     if (!bare && line.length + 1 + word.length > width && !starts && !keptWithPrevious) {

@@ -539,20 +539,29 @@ function pastedMark(paragraph: string): { at: number; what: string; lettered: bo
   if (bullet) {
     return { at: bullet.index + 1 + (bullet[1]?.length ?? 0), what: `starts with “${bullet[2] ?? ''}”, which Markdown does not read as a list item: it is joined to the line above, into one paragraph`, lettered: false };
   }
-  const lines: { at: number; mark: string; kind: 'same' | 'letter' | 'roman' }[] = [];
+  // Each marked line with how the line above it ends ("" for the paragraph's first).
+  const lines: { at: number; mark: string; kind: 'same' | 'letter' | 'roman'; above: string }[] = [];
   let offset = 0;
+  let above = '';
   for (const line of paragraph.split('\n')) {
     const found = TEXT_MARK.exec(line);
     const blanks = line.length - line.trimStart().length;
     const [, same, letters] = found ?? [];
-    if (same) lines.push({ at: offset + blanks, mark: same, kind: 'same' });
+    if (same) lines.push({ at: offset + blanks, mark: same, kind: 'same', above });
     // "(i)" may be a letter or a Roman number: what follows it tells.
-    if (letters && /^\(?[a-z]\)$/.test(letters)) lines.push({ at: offset + blanks, mark: letters, kind: 'letter' });
-    if (letters && ROMAN.includes(letters.replace(/[()]/g, ''))) lines.push({ at: offset + blanks, mark: letters, kind: 'roman' });
+    if (letters && /^\(?[a-z]\)$/.test(letters)) lines.push({ at: offset + blanks, mark: letters, kind: 'letter', above });
+    if (letters && ROMAN.includes(letters.replace(/[()]/g, ''))) lines.push({ at: offset + blanks, mark: letters, kind: 'roman', above });
     offset += line.length + 1;
+    above = line.trimEnd();
   }
+  // A list opens the paragraph or follows a line ending in ":" or ";", and its items end in a mark: text that wrapped so that two
+  // dashes of a sentence ("(turpmāk – paziņojums)" / "– tā sauktā …, kas" / "– saskaņā ar …") or a reference ("3. punkta" / "a)
+  // apakšpunktu un 4. punkta" / "b) apakšpunktu") start lines is no list.
+  const opens = (item: { at: number; above: string }) => item.at === 0 || item.above === '' || /[:;]$/.test(item.above);
+  const goesOn = (item: { above: string }) => /[;,.:!?]$/.test(item.above);
   for (const [index, first] of lines.entries()) {
-    const second = lines.slice(index + 1).find((other) => other.at !== first.at && follows(first, other));
+    if (!opens(first)) continue;
+    const second = lines.slice(index + 1).find((other) => other.at !== first.at && follows(first, other) && goesOn(other));
     if (!second) continue;
     const [at, mark] = first.at > 0 ? [first.at, first.mark] : [second.at, second.mark];
     if (first.kind === 'same') {

@@ -74,6 +74,9 @@ test('a list pasted with its marks as text — dashes, Word’s “o”, lettere
   // One dash or one letter at a line's start goes on with a sentence (a reference wrapped before "a) apakšpunktu"); Markdown lists are lists.
   expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga, kā nosaka 5. panta\n  a) apakšpunkts un o zīme.')).toEqual([]);
   expect(await problems('Latvija atbalsta:\n\n  1) pirmo;\n  2) otro.')).toEqual([]);
+  // Nor two dashes of a sentence, or a reference's letters, that wrapped to the start of lines (found by the read-only review).
+  expect(await problems('Komisija publicēja paziņojumu (turpmāk – paziņojums)\n  – tā sauktā Eiropas izglītības telpa, kas\n  – saskaņā ar paziņojumu – jāizveido līdz 2025. gadam.')).toEqual([]);
+  expect(await problems('Kā nosaka noteikumu Nr. 123 3. punkta\n  a) apakšpunktu un 4. punkta\n  b) apakšpunktu pašvaldības sniedz atbalstu.')).toEqual([]);
 });
 
 test('a word broken at a line’s end with a hyphen, as text copied from a PDF keeps it, is a warning once a field at the first, counting the rest: the report prints “izglī- tībai”', async () => {

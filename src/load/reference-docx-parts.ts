@@ -385,7 +385,8 @@ function moveNumberingIds(xml: string): string {
 /** The attributes of one start tag, by qualified name. */
 function attributes(tag: string): Map<string, string> {
   const values = new Map<string, string>();
-  for (const [, name, value] of tag.matchAll(/\s([\w:]+)="([^"]*)"/g)) if (name !== undefined && value !== undefined) values.set(name, value);
+  // XML quotes a value with " or ' and allows spaces around "=": xmlns:w='…' is a w: part too.
+  for (const [, name, double, single] of tag.matchAll(/\s([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) if (name !== undefined) values.set(name, double ?? single ?? '');
   return values;
 }
 

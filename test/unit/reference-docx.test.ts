@@ -220,6 +220,11 @@ describe('reading a reference DOCX', () => {
       parts[name] = strToU8(unprefixed(strFromU8(parts[name] ?? new Uint8Array())));
       expect(readReferenceDocx(zipSync(parts))).toEqual({ unreadable: `its ${name} names Word's elements with another prefix than w: (or none), as the program that wrote it chose, which briefing does not read`, hint });
     }
+    // The w: prefix declared in single quotes, with spaces around "=", is the w: prefix (found by the read-only review: refused).
+    const parts = unzipSync(referenceDocx().bytes);
+    parts['word/styles.xml'] = strToU8(strFromU8(parts['word/styles.xml'] ?? new Uint8Array()).replace(/xmlns:w="([^"]*)"/, "xmlns:w = '$1'"));
+    expect(strFromU8(parts['word/styles.xml'] ?? new Uint8Array())).toContain("xmlns:w = 'http");
+    expect(readReferenceDocx(zipSync(parts))).not.toHaveProperty('unreadable');
   });
 
   it('puts the custom properties the letterhead’s fields show (DOCPROPERTY) into the report, which Word would print an error for', () => {

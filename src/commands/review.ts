@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
-import { EDIT_ADVICE, OutputError, sweepInterrupted, writeAllAtomic } from '../emit/write.js';
+import { OutputError, sweepInterrupted, writeAllAtomic } from '../emit/write.js';
 import { LockError, withFileLocks } from '../emit/lock.js';
 import { writeProblem } from '../emit/report.js';
 import { namedPath, projectPath, readBytesWithin, realTarget } from '../load/files.js';
@@ -495,11 +495,11 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     // Under the locks `clear` takes too: a `clear` or another review of these files while this one ran is seen, not written over.
     moved = withFileLocks(files, () => {
       const changed = [...edited].find(([, { absolute, loaded }]) => readQuietly(absolute) !== loaded)?.[0];
-      if (changed === undefined) writeAllAtomic(files, EDIT_ADVICE);
+      if (changed === undefined) writeAllAtomic(files, { again: 'run review --accept again' });
       return changed;
     });
   } catch (error) {
-    if (error instanceof OutputError) result.diagnostics.push(writeProblem(error, acceptWriteHint(error)));
+    if (error instanceof OutputError) result.diagnostics.push(writeProblem(error, `None of the review's files was written. ${error.hint}`));
     // Its lock could not be taken: held by another command for too long, or not made on a full disk.
     else if (error instanceof LockError) result.diagnostics.push(writeProblem(error));
     else throw error;
@@ -522,13 +522,6 @@ function readQuietly(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** What to do when a file of the review cannot be written (the build's hints name --out and building again). */
-function acceptWriteHint(error: OutputError): string {
-  const fix =
-    error.code === 'ENOSPC' ? 'Free some space' : error.code === 'EBUSY' || error.code === 'EPERM' ? 'Close it in the program that holds it open' : 'Make the file and its folder writable';
-  return `None of the review's files was written. ${fix}, then run review --accept again.`;
 }
 
 /**

@@ -80,7 +80,7 @@ export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice
       throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, `Write to a file${advice.elsewhere ? `: choose another name or folder ${advice.elsewhere}` : ''}.`);
     }
     if (readOnly(file.target)) {
-      throw new OutputError(file.shownAs, 'the file is read-only (or not yours to write); it is left as it is.', 'Make it writable (chmod u+w) if it is to be replaced, then run the command again.', 'EACCES');
+      throw new OutputError(file.shownAs, 'the file is read-only (or not yours to write); it is left as it is.', `Make it writable (chmod u+w) if it is to be replaced, then ${advice.again}.`, 'EACCES');
     }
   }
   const staged = files.map((file) => ({ file, temporary: sideName(file.target, 'tmp') }));
@@ -143,7 +143,9 @@ function readOnly(target: string): boolean {
     accessSync(target, constants.W_OK);
     return false;
   } catch (error) {
-    return errorCode(error) === 'EACCES';
+    // Windows says EPERM for a file with the read-only attribute: read as "held open in Word", it got that hint.
+    const code = errorCode(error);
+    return code === 'EACCES' || (process.platform === 'win32' && code === 'EPERM');
   }
 }
 
@@ -266,6 +268,8 @@ function explain(code: string | undefined, error: unknown, { again, elsewhere }:
       return ['not allowed to write here.', another ? `${another}, or fix the folder’s permissions.` : `Make the folder writable for you (or ask its owner), then ${again}.`];
     case 'ENOSPC':
       return ['the disk is full.', `Free some space and ${again}.`];
+    case 'EDQUOT':
+      return ['your disk quota is used up.', `Free some space and ${again}.`];
     case 'ENOENT':
       return ['its folder cannot be created here.', another ? `${another}.` : `Check that its folder exists and can be entered, then ${again}.`];
     case 'ENOTDIR':

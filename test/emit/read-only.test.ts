@@ -21,7 +21,7 @@ describe.skipIf(!MODES_COUNT)('a read-only file in a folder that can be written'
     chmodSync(join(dir, POSITION), 0o666);
     const built = runAsUser(['build', EXAMPLE_MEETING], dir);
     expect(built.status, built.out).toBe(2);
-    expect(built.out).toContain(`${DOCX}  error  The file is read-only (or not yours to write); it is left as it is. Make it writable (chmod u+w) if it is to be replaced, then run the command again.  output/write`);
+    expect(built.out).toContain(`${DOCX}  error  The file is read-only (or not yours to write); it is left as it is. Make it writable (chmod u+w) if it is to be replaced, then build again.  output/write`);
     expect(readFileSync(join(dir, DOCX))).toEqual(docx);
     expect(readFileSync(join(dir, MARKDOWN), 'utf8')).toBe(markdown);
 
@@ -29,7 +29,7 @@ describe.skipIf(!MODES_COUNT)('a read-only file in a folder that can be written'
     const before = readFileSync(join(dir, POSITION), 'utf8');
     const cleared = runAsUser(['clear', POSITION, '--ministry', 'AM', '--date', '2021-02-18'], dir);
     expect(cleared.status, cleared.out).toBe(2);
-    expect(cleared.out).toContain(`${POSITION}  error  The file is read-only (or not yours to write); it is left as it is.`);
+    expect(cleared.out).toContain(`${POSITION}  error  The file is read-only (or not yours to write); it is left as it is. Make it writable (chmod u+w) if it is to be replaced, then run the command again.`);
     expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
   });
 });

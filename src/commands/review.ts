@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ministryCode } from './ministry-code.js';
 import { answerFingerprint } from '../model/index.js';
 import { parseDocument } from 'yaml';
 import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
-import { OutputError, sweepInterrupted, writeAllAtomic } from '../emit/write.js';
+import { OutputError, writeAllAtomic } from '../emit/write.js';
 import { LockError, withFileLocks } from '../emit/lock.js';
 import { writeProblem } from '../emit/report.js';
 import { namedPath, projectPath, readBytesWithin, realTarget } from '../load/files.js';
@@ -487,7 +487,6 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     nothingWritten(result, 'another change of this review cannot be written (see the error)');
     return;
   }
-  for (const folder of new Set([...edited.values()].map(({ absolute }) => dirname(absolute)))) sweepInterrupted(folder);
   // As one set: a file that cannot be written (a full disk, a file held open) leaves every other as it was, not a review half accepted.
   const files = [...edited].map(([file, { text, absolute }]) => ({ target: absolute, data: text, shownAs: file }));
   let moved: string | undefined;

@@ -43,9 +43,9 @@ export function withFileLock<T>(target: string, shownAs: string, edit: () => T):
     }
     sleep(Math.min(5 + attempt * 5, 100));
   }
-  // What an edit of this folder killed half-way (SIGKILL, a power cut) left beside its files: git showed it as a new file.
-  sweepInterrupted(dirname(target));
   try {
+    // What an edit of this folder killed half-way (SIGKILL, a power cut) left beside its files: git showed it as a new file.
+    sweepInterrupted(dirname(target));
     return edit();
   } finally {
     rmSync(lock, { force: true });
@@ -57,7 +57,9 @@ export function withFileLock<T>(target: string, shownAs: string, edit: () => T):
  * the order of their paths, so that two commands that each lock several files never wait for each other.
  */
 export function withFileLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T): T {
-  const [first, ...rest] = [...files].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  // One lock a file: two names of the project for one file (a link) would wait for their own lock.
+  const unique = [...new Map(files.map((file) => [file.target, file])).values()];
+  const [first, ...rest] = unique.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
   return first ? withFileLock(first.target, first.shownAs, () => withFileLocks(rest, edit)) : edit();
 }
 

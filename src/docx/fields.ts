@@ -273,7 +273,6 @@ function expandPhrasing(children: PhrasingContent[], splicer: Splicer, overflow:
       const blocks = splicer.fieldBlocks(index, child.position);
       const [first, ...rest] = blocks;
       const printed = printedBlocks(blocks);
-      const before = result.some((node) => node.type !== 'text' || /\S/.test(node.value));
       // What follows on the line: the template's text, or another field's (a field right after a field is text after it too).
       const following = child.value.slice(last).replace(PLACEHOLDER, (_match, field: string) => splicer.texts[Number(field)] ?? '');
       const after = /\S/.test(following) || children.slice(at + 1).some((node) => node.type !== 'text' || /\S/.test(node.value));

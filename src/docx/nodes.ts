@@ -1,4 +1,4 @@
-import type { Heading, Node, Parent, PhrasingContent } from 'mdast';
+import type { Node, Parent, PhrasingContent } from 'mdast';
 import type { ListKind } from './list-kind.js';
 
 /** Text added between two versions: becomes a Word tracked insertion (`w:ins`). */

@@ -1,4 +1,4 @@
-import { basename, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { controlCharacters, encodingProblem, forbiddenCharacters, invisibleCharacters, placeInText } from './characters.js';
 import { projectPath, readOrUnreadable } from './files.js';

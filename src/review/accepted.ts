@@ -145,7 +145,6 @@ export function acceptedText(paragraphs: readonly ReviewedParagraph[], source: s
     if (!first) continue;
     const styledBefore = styled;
     styled = undefined;
-    const item = first.list !== null;
     const found = group.map((p) => unitOf.get(p)).find((index) => index !== undefined);
     const index = matched ? found : sameText(found);
     const unit = index === undefined ? undefined : units[index];

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { selectMeetings } from '../batch/select.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';

@@ -195,7 +195,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const abbreviation = (word: string) => /^\p{Lu}\S*\p{Lu}/u.test(word);
     // Nor does a place after a role's nominative ("Vēstnieks Beļģijā", "Padomniece Eiropas Savienības jautājumos"): a name of
     // several words starts with a genitive (-as, -es, -u, "Valsts"), a role with -s after a consonant or i, -š or -e.
-    const role = /(?:[^aeu]s|š|e)$/u.test(first);
+    const role = first !== 'Valsts' && /(?:[^aeu]s|š|e)$/u.test(first);
     const capitalised = /^\p{Lu}/u.test(second) && (abbreviation(second) ? /(?:as|es)$/u.test(first) : !role);
     const name = abbreviation(first) || capitalised || STATE_OFFICES.test(value) || startsWithMinistryName(value, rootOf(args));
     return name ? value : value.charAt(0).toLocaleLowerCase('lv') + value.slice(1);

@@ -1,5 +1,4 @@
 import { offsetInText, placeInText, unseenHint, unseenNote, withUnseenShown } from '../load/characters.js';
-import { startsWithDate } from '../util/markdown.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { AbsentFile } from '../load/git.js';
 import type { LoadedPosition, Project } from '../load/project.js';
@@ -582,18 +581,22 @@ export const plainTextTypography: MeetingRule = ({ loaded, meeting }) =>
     ...meeting.questions.map((question, index): [(string | number)[], string] => [['questions', index, 'text'], question.text]),
   ]);
 
-/** A number that opens a question's text, as the presidency's paper numbers its questions: "1.", "2)", "(3)"; group 1 the mark. */
-const QUESTION_NUMBER = /^(\(?\d{1,2}[.)])\s/;
+/**
+ * A number that opens a question's text, as the presidency's paper numbers its questions: "1.", "2)", "(3)", before the question's
+ * capital ("1. Kādi …"); group 1 the mark. An ordinal that opens a sentence is followed by a small letter ("3. valstu pilsoņi …",
+ * "2. līmeņa …").
+ */
+const QUESTION_NUMBER = /^(\(?\d{1,2}[.)])\s+(?=\p{Lu})/u;
 
 /**
  * `meeting/question-number`: a question whose text starts with its number, as copied from the
  * presidency's paper ("1. Kādi ir …"). The report numbers the questions itself, and printed
- * "1. 1. Kādi ir …". A date that opens the question ("3. februārī …") is no number of it.
+ * "1. 1. Kādi ir …". A date ("3. februārī …"), a year or an ordinal that opens it is no number of it: a small letter follows.
  */
 export const questionsUnnumbered: MeetingRule = ({ loaded, meeting }) =>
   meeting.questions.flatMap((question, index) => {
     const mark = QUESTION_NUMBER.exec(question.text)?.[1];
-    if (mark === undefined || startsWithDate(question.text)) return [];
+    if (mark === undefined) return [];
     const value = loaded.file.locate(['questions', index, 'text']);
     const text = loaded.file.text;
     const at = value && text.indexOf(mark, offsetInText(text, value));

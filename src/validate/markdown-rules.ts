@@ -693,7 +693,7 @@ function splitWordProblems(file: YamlFile, field: readonly PropertyKey[], text: 
       'warning',
       'markdown/split-word',
       `${fieldLabel(field)} has a word broken at a line’s end, “${head}-” and “${tail}”${more}: the report prints it “${head}- ${tail}”, with a space, as Markdown joins the lines of a paragraph so.`,
-      `Write the word whole on one line, without the hyphen (“${head}${tail}”): a PDF broke it only to fit its line. A word written with a hyphen keeps it, on one line.`,
+      `Write the word on one line: “${head}${tail}” where a PDF broke it only to fit its line, “${head}-${tail}” where the hyphen is the word’s own (“long-term”).`,
     ),
   ];
 }

@@ -234,9 +234,13 @@ export function writeOrProblem(target: string, data: string | Uint8Array, shownA
 /** The DOCX and the PDF first (Word or a viewer may hold them open: then nothing is replaced), the manifest last. */
 const WRITE_ORDER: Record<GeneratedFile['format'], number> = { docx: 0, pdf: 1, md: 2, manifest: 3 };
 
+/** The files of a report in the order they are written ({@link WRITE_ORDER}). */
+function inWriteOrder(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return [...files].sort((a, b) => WRITE_ORDER[a.format] - WRITE_ORDER[b.format]);
+}
+
 function writeAsSet(files: readonly GeneratedFile[], { root, outDir }: EmitOptions): EmittedReport {
-  const ordered = [...files].sort((a, b) => WRITE_ORDER[a.format] - WRITE_ORDER[b.format]);
-  const outputs = ordered.map((file) => {
+  const outputs = inWriteOrder(files).map((file) => {
     const target = join(outDir, file.name);
     return { target, data: file.data, shownAs: projectPath(root, target) };
   });
@@ -251,14 +255,15 @@ function writeAsSet(files: readonly GeneratedFile[], { root, outDir }: EmitOptio
 }
 
 /**
- * Writes the files as one set, as {@link writeAsSet} does, except that one another program holds open
- * gets its new version beside it (`<name>.new.<ext>`) and the set is written again with that name in
- * its place. Any other failure leaves every file as it was: written one by one, a DOCX that could not
- * be written left the Markdown before it new and the manifest old, a set of two builds.
+ * Writes the files as one set, in the same order as {@link writeAsSet} (the DOCX first: held open, it
+ * fails before anything is replaced), except that one another program holds open gets its new version
+ * beside it (`<name>.new.<ext>`) and the set is written again with that name in its place. Any other
+ * failure leaves every file as it was (a watch once wrote them one by one, and a DOCX that could not
+ * be written left the Markdown before it new and the manifest old, a set of two builds).
  */
 function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write = writeAllAtomic }: EmitOptions): EmittedReport {
   const result: EmittedReport = { ok: false, written: [], outputs: [], heldOpen: [], diagnostics: [] };
-  const targets = files.map((file) => ({ file, target: join(outDir, file.name), beside: false }));
+  const targets = inWriteOrder(files).map((file) => ({ file, target: join(outDir, file.name), beside: false }));
   const shown = (target: string) => projectPath(root, target);
   for (;;) {
     try {
@@ -277,7 +282,8 @@ function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write 
       held.beside = true;
     }
   }
-  for (const { file, target, beside } of targets) {
+  // Listed in the build's order, as writeAsSet lists them.
+  for (const { file, target, beside } of files.flatMap((file) => targets.filter((each) => each.file === file))) {
     result.outputs.push(shown(target));
     result.written.push({ path: shown(target), sha256: file.sha256 });
     if (beside) result.heldOpen.push({ target: shown(join(outDir, file.name)), writtenTo: shown(target) });
@@ -288,8 +294,7 @@ function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write 
 
 /**
  * What a failed build of a meeting left written, for its line: "nothing written", or the files it
- * had already replaced when a later one failed (a watch writes its files one by one; a batch's set
- * whose old versions could not all be put back).
+ * had already replaced when a later one failed (a set whose old versions could not all be put back).
  */
 export function failedWritesNote(outputs: readonly string[]): string {
   return outputs.length ? `only partly written (${outputs.join(', ')} replaced)` : 'nothing written';

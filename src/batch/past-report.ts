@@ -38,18 +38,9 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
  * inputs (a comment added to the meeting file changes them) and how a newer briefing lays them out.
  */
 function readsOtherwise(before: Manifest, report: GeneratedReport): boolean {
-  const text = textHash(report);
-  if (before.text_sha256 !== undefined && text !== undefined) return before.text_sha256 !== text;
+  if (before.text_sha256 !== undefined && report.textSha256 !== undefined) return before.text_sha256 !== report.textSha256;
   const now = new Map(report.files.map((file) => [file.name, file.sha256]));
   return before.outputs.some((file) => file.name.endsWith('.md') && now.has(file.name) && now.get(file.name) !== file.sha256);
-}
-
-/** The hash of the report's text that the manifest this build wrote records; undefined when it wrote none. */
-function textHash(report: GeneratedReport): string | undefined {
-  const manifest = report.files.find((file) => file.format === 'manifest');
-  if (typeof manifest?.data !== 'string') return undefined;
-  const recorded: unknown = (JSON.parse(manifest.data) as { text_sha256?: unknown }).text_sha256;
-  return typeof recorded === 'string' ? recorded : undefined;
 }
 
 /** "digital-skills version 1 then, 2 now; teachers no longer used": the positions whose version the report now differs in. */

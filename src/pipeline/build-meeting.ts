@@ -90,6 +90,8 @@ export interface GeneratedReport {
    * `diff`). `source` is the same report in parts (skeleton and Markdown fields): see `reportTree`.
    */
   rendered?: { markdown: string; source: ReportSource; meta: DocxMeta; date: Date };
+  /** The SHA-256 of the report's Markdown, written or not, as its manifest records it (`text_sha256`); set when the files were made. */
+  textSha256?: string;
 }
 
 /** Compiled templates by name, shared by the meetings of one run. */
@@ -239,7 +241,8 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
 
   // manifest: what went into the files, and their hashes
   if (result.files.length) {
-    const manifest = reportManifest({ project, loaded, included, template: template, draft: model.draft, documentDate: date, outputs: result.files, markdown, anchors, reference: reference.file });
+    result.textSha256 = sha256(markdown);
+    const manifest = reportManifest({ project, loaded, included, template: template, draft: model.draft, documentDate: date, outputs: result.files, textSha256: result.textSha256, anchors, reference: reference.file });
     const data = `${JSON.stringify(manifest, null, 2)}\n`;
     result.files.push({ format: 'manifest', name: `${baseName}.manifest.json`, data, sha256: sha256(data) });
   }

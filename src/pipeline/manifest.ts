@@ -15,8 +15,8 @@ export interface ManifestInput {
   draft: boolean;
   documentDate: Date;
   outputs: readonly { name: string; sha256: string }[];
-  /** The report's Markdown, as compiled (written or not). */
-  markdown: string;
+  /** The SHA-256 of the report's Markdown, as compiled (written or not). */
+  textSha256: string;
   /** The DOCX's field anchors; undefined when no DOCX was built. */
   anchors?: readonly FieldAnchor[] | undefined;
   /** The reference DOCX the report takes its styles from, when it has one. */
@@ -27,7 +27,7 @@ export interface ManifestInput {
  * The manifest of one report: every input file with its SHA-256 and git blob id, and
  * the outputs' hashes. Deterministic: nothing in it comes from the clock or the machine.
  */
-export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs, markdown, anchors, reference }: ManifestInput): Manifest {
+export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs, textSha256, anchors, reference }: ManifestInput): Manifest {
   const ministries = project.ministriesFile.path;
   const builtInRegistry = ministries.endsWith('(built-in)');
   return {
@@ -52,7 +52,7 @@ export function reportManifest({ project, loaded, included, template, draft, doc
     },
     ...(reference ? { reference_docx: reference } : {}),
     outputs: outputs.map((output) => ({ name: output.name, sha256: output.sha256 })),
-    text_sha256: sha256(markdown),
+    text_sha256: textSha256,
     ...(anchors ? { anchors: anchors.map((anchor) => ({ bookmark: anchor.name, ...anchor.field })) } : {}),
   };
 }

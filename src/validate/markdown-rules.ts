@@ -1000,15 +1000,19 @@ function undefinedLinkLabelProblems(file: YamlFile, field: readonly PropertyKey[
   return problems;
 }
 
-/** Where an offset of a field's text stands in its YAML file: see {@link placer}. */
-/** The place of `needle`, found at `offset` of the field's text, in the file; `within` characters into the needle, where the place is not its start. */
-/** A file's text composed, with the offsets as written, when it holds decomposed letters; undefined when it is composed already. Worked out once a file. */
+/** Each file's text composed, with the offsets as written (see {@link composedFile}). */
 const COMPOSED_FILES = new WeakMap<YamlFile, { text: string; offsets: number[] } | undefined>();
+
+/** A file's text composed, with the offsets as written, when it holds decomposed letters; undefined when it is composed already. Worked out once a file. */
 function composedFile(file: YamlFile): { text: string; offsets: number[] } | undefined {
   if (!COMPOSED_FILES.has(file)) COMPOSED_FILES.set(file, file.text.normalize('NFC') === file.text ? undefined : composedText(file.text));
   return COMPOSED_FILES.get(file);
 }
 
+/**
+ * Where an offset of a field's text stands in its YAML file (see {@link placer}): the place of `needle`,
+ * found at `offset` of the field's text, in the file; `within` characters into the needle, where the place is not its start.
+ */
 type Placer = (offset: number, needle: string, within?: number) => Place | undefined;
 
 /**

@@ -39,10 +39,18 @@ export function writeNewFile(target: string, text: string): void {
   let written = false;
   try {
     writeFileSync(descriptor, text);
+    // A file system may say at the close that the bytes did not fit (a quota on NFS): only then is the file whole.
+    closeSync(descriptor);
     written = true;
   } finally {
-    closeSync(descriptor);
-    if (!written) rmSync(target, { force: true });
+    if (!written) {
+      try {
+        closeSync(descriptor);
+      } catch {
+        // closed already, or failing again: the file goes either way
+      }
+      rmSync(target, { force: true });
+    }
   }
 }
 

@@ -241,6 +241,11 @@ describe('layout.reference_docx', () => {
     expect(everyPage.stdout).toContain('prints something in the header of every page (word/header1.xml)');
     // The starter's headers hold only the page number field: nothing to warn about.
     expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(starter())).stderr).not.toContain('config/reference-header-unused');
+    // A logo in the body: the hint says where it goes (found by the read-only review: only the first page's header was said).
+    const logo = '<w:p><w:r><w:drawing/></w:r></w:p>';
+    const inBody = runCli(['build', EXAMPLE_MEETING], projectWithReference(changed(starter(), 'word/document.xml', (xml) => xml.replace(/(<w:body>)/, `$1${logo}`))));
+    expect(inBody.stderr).toContain('prints something in the body of the document, a picture or text box (word/document.xml)');
+    expect(inBody.stderr).toContain('Move a picture or text box of the body into that header: the reports bring their own body.');
   });
 
   it('warns, at the config’s line, about a paragraph style of ours the reference defines as a character style (Word ignores it on a paragraph)', () => {

@@ -106,8 +106,18 @@ function unusedPartsWarning(parts: readonly string[], path: string, file: string
     'warning',
     'config/reference-header-unused',
     `The reference DOCX \`${path}\` prints something in ${parts.join(' and in ')}, which the reports do not take: only the first page’s header and footer come from the reference, when its first page is distinct.`,
-    'For a letterhead, give the page a different first page (Word: Header & Footer → Different First Page; LibreOffice: Format → Title Page) and put it in the first page’s header; the other pages carry the page number and draft mark briefing prints.',
+    `For a letterhead, give the page a different first page (Word: Header & Footer → Different First Page; LibreOffice: Format → Title Page) and put it in the first page’s header; the other pages carry the page number and draft mark briefing prints.${unusedPartsAdvice(parts)}`,
   );
+}
+
+/** What more to do for where the unused parts stand: a logo in the body, a letterhead of a section before the last. */
+function unusedPartsAdvice(parts: readonly string[]): string {
+  const body = parts.some((part) => part.startsWith('the body of the document'));
+  const earlier = parts.some((part) => part.includes('an earlier section'));
+  return [
+    ...(body ? [' Move a picture or text box of the body into that header: the reports bring their own body.'] : []),
+    ...(earlier ? [' The letterhead must be in the last section’s first-page header: delete the section break, or move the letterhead after it.'] : []),
+  ].join('');
 }
 
 /** The warning that styles the report's paragraphs take are of another type in the reference, so Word shows them as Normal. */

@@ -670,8 +670,16 @@ function runningTextMatches(text: string, tree: Root, pattern: RegExp): number[]
  * next line. Not before a conjunction, where the hyphen leaves a word for later ("pirms- un
  * pēcskolas").
  */
-const SPLIT_WORD = /(?<=\p{Ll}\p{Ll})-\n[ \t]*(?=\p{Ll})(?!(?:un|vai|ne|nevis|kā|and|or|nor|to)(?!\p{L}))/u;
+const SPLIT_WORD = new RegExp(`(?<=\\p{Ll}\\p{Ll})-\\n[ \\t]*${splitWordEnd()}`, 'u');
 const SPLIT_WORDS = new RegExp(SPLIT_WORD.source, 'gu');
+
+/** The same in a plain (folded) value, whose line ends YAML has made spaces: "izglī- tībai". */
+const SPLIT_WORDS_FOLDED = new RegExp(`(?<=\\p{Ll}\\p{Ll})- ${splitWordEnd()}`, 'gu');
+
+/** What follows a broken word's hyphen: a small letter, not a conjunction. */
+function splitWordEnd(): string {
+  return '(?=\\p{Ll})(?!(?:un|vai|ne|nevis|kā|and|or|nor|to)(?!\\p{L}))';
+}
 
 /**
  * `markdown/split-word`: a word broken across two lines with a hyphen ("izglī-" and "tībai"), as
@@ -680,7 +688,11 @@ const SPLIT_WORDS = new RegExp(SPLIT_WORD.source, 'gu');
  * left alone.
  */
 function splitWordProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
-  const found = runningTextMatches(text, tree, SPLIT_WORDS);
+  return splitWordWarning(file, field, text, runningTextMatches(text, tree, SPLIT_WORDS), place, 'Markdown joins the lines of a paragraph so');
+}
+
+/** The `markdown/split-word` warning of a field whose broken words were `found` (offsets of their hyphens in `text`), at the first; `joins` says who put the space there. */
+function splitWordWarning(file: YamlFile, field: readonly PropertyKey[], text: string, found: readonly number[], place: Placer, joins: string): Diagnostic[] {
   const [first] = found;
   if (first === undefined) return [];
   const head = /\S*$/.exec(text.slice(0, first))?.[0] ?? '';
@@ -689,10 +701,11 @@ function splitWordProblems(file: YamlFile, field: readonly PropertyKey[], text: 
   return [
     diagnostic(
       file.path,
-      place(first, '-'),
+      // The word with its hyphen: a hyphen alone is found first in `>-` before a folded value.
+      place(first - head.length, `${head}-`, head.length),
       'warning',
       'markdown/split-word',
-      `${fieldLabel(field)} has a word broken at a line’s end, “${head}-” and “${tail}”${more}: the report prints it “${head}- ${tail}”, with a space, as Markdown joins the lines of a paragraph so.`,
+      `${fieldLabel(field)} has a word broken at a line’s end, “${head}-” and “${tail}”${more}: the report prints it “${head}- ${tail}”, with a space, as ${joins}.`,
       `Write the word on one line: “${head}${tail}” where a PDF broke it only to fit its line, “${head}-${tail}” where the hyphen is the word’s own (“long-term”).`,
     ),
   ];
@@ -913,6 +926,7 @@ export function plainTextTypographyProblems(file: YamlFile, fields: readonly (re
       ...spacedHyphenWarning(file, field, text, offsets(SPACED_HYPHENS), place),
       ...emDashWarning(file, field, text, offsets(EM_DASHES), place),
       ...straightQuoteWarning(file, field, text, offsets(STRAIGHT_QUOTES), place),
+      ...splitWordWarning(file, field, text, offsets(SPLIT_WORDS_FOLDED), place, 'YAML joins the lines of a value so'),
     ];
   });
 }

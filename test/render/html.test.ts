@@ -162,6 +162,20 @@ test('typewriter quotation marks in running text are a warning once a field, at 
   expect(found).toEqual([]);
 });
 
+// A question folded over lines (`>-`) with a word a PDF broke printed "izglī- tībai" too: YAML joins its lines with a space (left by the pasted-text run).
+test('a word broken at a line’s end in a question folded over lines is markdown/split-word too, said as YAML’s joining', async () => {
+  const meeting = exampleFile(MEETING).replace('      Kā ES sadarbība ilgtermiņā', '      Kā ES sadar-\n      bība ilgtermiņā');
+  const lines = meeting.split('\n');
+  const line = lines.findIndex((one) => one.endsWith('sadar-')) + 1;
+  const found = (await check({ cwd: exampleProject({ [MEETING]: meeting }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/split-word');
+  expect(found.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
+    [MEETING, line, (lines[line - 1] ?? '').indexOf('-') + 1, 'Question 3 has a word broken at a line’s end, “sadar-” and “bība”: the report prints it “sadar- bība”, with a space, as YAML joins the lines of a value so.'],
+  ]);
+  // A hyphen that leaves a word for later is no broken word.
+  const later = exampleFile(MEETING).replace('      Kā ES sadarbība ilgtermiņā', '      Kā pirms-\n      un pēcskolas sadarbība ilgtermiņā');
+  expect((await check({ cwd: exampleProject({ [MEETING]: later }), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/split-word')).toEqual([]);
+});
+
 test('the meeting’s topic, names and questions, printed as typed, are checked for a hyphen between spaces and typewriter quotes too; their English is not', async () => {
   const meeting = exampleFile(MEETING)
     .replace('topic: Vienlīdzīga piekļuve izglītībai – iekļaujoša', 'topic_en: The "equity" topic\ntopic: Vienlīdzīga piekļuve izglītībai - "iekļaujoša"')

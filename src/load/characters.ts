@@ -97,9 +97,9 @@ const UNSEEN_NAMES: Readonly<Record<string, string>> = {
   '\uFEFF': 'byte-order mark',
 };
 
-/** The unseen characters of `text`, each once: "the no-break space (U+00A0)". */
-function unseenNames(text: string): string[] {
-  return [...new Set(text.match(UNSEEN) ?? [])].map((char) => `${UNSEEN_NAMES[char] ?? 'unseen character'} (${codePointName(char)})`);
+/** The unseen characters of `text`, each once, by name and code: `{ name: 'no-break space', code: 'U+00A0' }`. */
+function unseenCharacters(text: string): { name: string; code: string }[] {
+  return [...new Set(text.match(UNSEEN) ?? [])].map((char) => ({ name: UNSEEN_NAMES[char] ?? 'unseen character', code: codePointName(char) }));
 }
 
 /**
@@ -113,13 +113,13 @@ export function withUnseenShown(text: string): string {
 
 /** After a quoted value, what its unseen characters are: " (with a byte-order mark, U+FEFF)"; "" when it has none. */
 export function unseenNote(text: string): string {
-  const names = [...new Set(text.match(UNSEEN) ?? [])].map((char) => `${UNSEEN_NAMES[char] ?? 'unseen character'}, ${codePointName(char)}`);
+  const names = unseenCharacters(text).map(({ name, code }) => `${name}, ${code}`);
   return names.length ? ` (with a ${names.join(' and a ')})` : '';
 }
 
 /** What to do about a value refused for its unseen characters, or undefined when it has none. */
 export function unseenHint(text: string): string | undefined {
-  const names = unseenNames(text);
+  const names = unseenCharacters(text).map(({ name, code }) => `${name} (${code})`);
   if (!names.length) return undefined;
   return `Delete the ${names.join(' and the ')}, which ${names.length > 1 ? 'do' : 'does'} not show in an editor: text pasted from Word, a PDF or a web page brings such characters.`;
 }

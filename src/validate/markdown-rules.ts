@@ -670,11 +670,12 @@ function runningTextMatches(text: string, tree: Root, pattern: RegExp): number[]
  * next line. Not before a conjunction, where the hyphen leaves a word for later ("pirms- un
  * pēcskolas").
  */
-const SPLIT_WORD = new RegExp(`(?<=\\p{Ll}\\p{Ll})-\\n[ \\t]*${splitWordEnd()}`, 'u');
+// The hyphen first, its letters looked behind from it: a pattern that opened with the look-behind tried two letter classes at every character.
+const SPLIT_WORD = new RegExp(`-(?<=\\p{Ll}\\p{Ll}-)\\n[ \\t]*${splitWordEnd()}`, 'u');
 const SPLIT_WORDS = new RegExp(SPLIT_WORD.source, 'gu');
 
 /** The same in a plain (folded) value, whose line ends YAML has made spaces: "izglī- tībai". */
-const SPLIT_WORDS_FOLDED = new RegExp(`(?<=\\p{Ll}\\p{Ll})- ${splitWordEnd()}`, 'gu');
+const SPLIT_WORDS_FOLDED = new RegExp(`-(?<=\\p{Ll}\\p{Ll}-) ${splitWordEnd()}`, 'gu');
 
 /** What follows a broken word's hyphen: a small letter, not a conjunction. */
 function splitWordEnd(): string {

@@ -106,7 +106,7 @@ export function clearanceOf(position: Pick<Position, 'version' | 'clearance' | '
   if (!entry) return { state: 'not recorded' };
   if (entry.status !== 'cleared') return { state: entry.status };
   if (entry.version !== undefined && entry.version !== position.version) return { state: 'earlier version', stale: 'version' };
-  if (entry.answer !== undefined && entry.answer !== fingerprintOf(position) && !namesAnswer(entry.answer, position)) return { state: 'earlier version', stale: 'answer' };
+  if (entry.answer !== undefined && !namesAnswer(entry.answer, position)) return { state: 'earlier version', stale: 'answer' };
   return { state: 'cleared' };
 }
 
@@ -115,16 +115,17 @@ export function clearedBy(position: Pick<Position, 'version' | 'clearance' | 'bo
   return clearanceOf(position, code).state === 'cleared';
 }
 
-/** Each position's fingerprint, worked out once however often its clearances are asked about. */
+/** Each position's fingerprints, now and as worked out before (see {@link namesAnswer}), each worked out once however often its clearances are asked about. */
 const fingerprints = new WeakMap<object, string>();
+const earlierFingerprints = new WeakMap<object, string>();
 
-function fingerprintOf(position: { body?: unknown; body_en?: unknown }): string {
-  let known = fingerprints.get(position);
-  if (known === undefined) {
-    known = answerFingerprint(position);
-    fingerprints.set(position, known);
+function fingerprintOf(position: { body?: unknown; body_en?: unknown }, known = fingerprints, work = answerFingerprint): string {
+  let value = known.get(position);
+  if (value === undefined) {
+    value = work(position);
+    known.set(position, value);
   }
-  return known;
+  return value;
 }
 
 /**
@@ -146,7 +147,7 @@ const BETWEEN_WORDS = /(?<=\S)[^\S\n]+(?=\S)/g;
  * was worked out before spaces between words counted as one, which clearances recorded then name.
  */
 export function namesAnswer(recorded: string, data: { body?: unknown; body_en?: unknown }): boolean {
-  return recorded === answerFingerprint(data) || recorded === fingerprint(data, (text) => text);
+  return recorded === fingerprintOf(data) || recorded === fingerprintOf(data, earlierFingerprints, (each) => fingerprint(each, (text) => text));
 }
 
 function fingerprint(data: { body?: unknown; body_en?: unknown }, spaced: (text: string) => string): string {

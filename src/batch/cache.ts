@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { writeProblem } from '../emit/report.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import { errorCode, fileSha256 } from '../load/files.js';
+import { errorCode, fileSha256, readIfThere } from '../load/files.js';
 import { findProjectRoot } from '../load/project.js';
 import { toolFingerprint } from './fingerprint.js';
 import { withFileLock } from '../emit/lock.js';
@@ -205,10 +205,3 @@ export function outputsIntact(root: string, entry: Pick<CacheEntry, 'outputs'>):
   return entry.outputs.every((output) => fileSha256(join(root, output.path)) === output.sha256);
 }
 
-function readIfThere(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ministryCode } from './ministry-code.js';
 import { answerFingerprint } from '../model/index.js';
@@ -9,7 +8,7 @@ import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { OutputError, writeAllAtomic } from '../emit/write.js';
 import { LockError, withFileLocks } from '../emit/lock.js';
 import { writeProblem } from '../emit/report.js';
-import { namedPath, projectPath, readBytesWithin, realTarget } from '../load/files.js';
+import { namedPath, projectPath, readBytesWithin, readIfThere, realTarget } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
@@ -493,7 +492,7 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
   try {
     // Under the locks `clear` takes too: a `clear` or another review of these files while this one ran is seen, not written over.
     moved = withFileLocks(files, () => {
-      const changed = [...edited].find(([, { absolute, loaded }]) => readQuietly(absolute) !== loaded)?.[0];
+      const changed = [...edited].find(([, { absolute, loaded }]) => readIfThere(absolute) !== loaded)?.[0];
       if (changed === undefined) writeAllAtomic(files, { again: 'run review --accept again' });
       return changed;
     });
@@ -512,15 +511,6 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
   );
   result.exitCode = ExitCode.problems;
   nothingWritten(result, `${moved} changed while the review ran`);
-}
-
-/** The text of a file, or undefined when it cannot be read (gone meanwhile). */
-function readQuietly(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -140,6 +140,15 @@ function isLink(path: string): boolean {
   }
 }
 
+/** The text of a UTF-8 file, or undefined when it cannot be read (not there, gone meanwhile). */
+export function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a UTF-8 text file, turning "not there" and "not readable" into a clear usage error. */
 export function readText(absolutePath: string, shownAs: string): string {
   try {

@@ -17,6 +17,7 @@ import { loadReferenceDocx } from './reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import type { ManifestFile } from '../model/manifest.js';
 import { parseYaml, type YamlFile } from './yaml.js';
+import { isRecord } from '../util/record.js';
 
 /** The name of the file that marks a project root. */
 export const CONFIG_FILE = 'briefing.config.yaml';
@@ -364,12 +365,10 @@ function restoredFrom(root: string, path: string, base: string, now: { version: 
 function committedFacts(text: string | undefined, path: string): { version: number; answer: string; unnamed: string[] } | undefined {
   if (text === undefined) return undefined;
   const data = parseYaml(path, text).data;
-  if (typeof data === 'object' && data !== null && 'version' in data && Number.isInteger(data.version)) {
-    const clearance = 'clearance' in data && typeof data.clearance === 'object' && data.clearance !== null ? Object.entries(data.clearance) : [];
-    const unnamed = clearance.flatMap(([code, entry]: [string, unknown]) =>
-      typeof entry === 'object' && entry !== null && 'status' in entry && entry.status === 'cleared' && !('version' in entry) && !('answer' in entry) ? [code] : [],
-    );
-    return { version: Number(data.version), answer: answerFingerprint(data as { body?: unknown; body_en?: unknown }), unnamed };
+  if (isRecord(data) && Number.isInteger(data.version)) {
+    const clearance = isRecord(data.clearance) ? Object.entries(data.clearance) : [];
+    const unnamed = clearance.flatMap(([code, entry]) => (isRecord(entry) && entry.status === 'cleared' && !('version' in entry) && !('answer' in entry) ? [code] : []));
+    return { version: Number(data.version), answer: answerFingerprint(data), unnamed };
   }
   return undefined;
 }

@@ -636,7 +636,7 @@ function spacedHyphenWarning(file: YamlFile, field: readonly PropertyKey[], text
   const hyphens = text.startsWith('--', first + 1) ? '--' : '-';
   const before = text.slice(text.lastIndexOf('\n', first) + 1, first).split(/\s+/).slice(-2).join(' ');
   const after = lineFrom(text, first + hyphens.length + 2).split(/\s+/).slice(0, 2).join(' ');
-  const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
+  const more = moreInField(found.length);
   return [
     diagnostic(
       file.path,
@@ -698,7 +698,7 @@ function splitWordWarning(file: YamlFile, field: readonly PropertyKey[], text: s
   if (first === undefined) return [];
   const head = /\S*$/.exec(text.slice(0, first))?.[0] ?? '';
   const tail = /^\s*(\S*?)[.,;:!?)]*(?:\s|$)/.exec(text.slice(first + 1))?.[1] ?? '';
-  const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
+  const more = moreInField(found.length);
   return [
     diagnostic(
       file.path,
@@ -788,7 +788,7 @@ function hardBreakProblems(file: YamlFile, field: readonly PropertyKey[], text: 
   // The spaces alone are found everywhere a line is indented: the word before them finds the line.
   const word = /\S*$/.exec(line)?.[0] ?? '';
   const after = lineFrom(text, first + spaces + 1).trim().split(/\s+/).slice(0, 3).join(' ');
-  const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
+  const more = moreInField(found.length);
   return [
     diagnostic(
       file.path,
@@ -821,7 +821,7 @@ function emDashWarning(file: YamlFile, field: readonly PropertyKey[], text: stri
   if (first === undefined) return [];
   const before = text.slice(text.lastIndexOf('\n', first - 1) + 1, first).split(/\s+/).slice(-2).join(' ');
   const after = lineFrom(text, first + 1).split(/\s+/).slice(0, 3).join(' ');
-  const more = found.length > 1 ? ` (and ${found.length - 1} more in this field)` : '';
+  const more = moreInField(found.length);
   return [
     diagnostic(
       file.path,
@@ -869,6 +869,11 @@ function straightQuoteWarning(file: YamlFile, field: readonly PropertyKey[], tex
   ];
 }
 
+/** How a warning said once a field counts the rest of what it found: " (and 2 more in this field)"; "" for one. */
+function moreInField(count: number): string {
+  return count > 1 ? ` (and ${count - 1} more in this field)` : '';
+}
+
 /** A field as a message names it: `` `body` ``, `` `name.locative` ``; a question’s text by the number the report gives it, “Question 3”. */
 function fieldLabel(field: readonly PropertyKey[]): string {
   const [list, index, key] = field;
@@ -895,7 +900,7 @@ function adjacentNoteProblems(file: YamlFile, field: readonly PropertyKey[], tex
   if (first === undefined) return [];
   const marks = /^\[\^[^\]]*\]/.exec(text.slice(first))?.[0] ?? '[^';
   const before = text.slice(0, first).match(/\[\^[^\]]*\]$/)?.[0] ?? '';
-  const more = pairs.length > 1 ? ` (and ${pairs.length - 1} more in this field)` : '';
+  const more = moreInField(pairs.length);
   return [
     diagnostic(
       file.path,

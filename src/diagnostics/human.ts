@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from './diagnostic.js';
+import { isCapableTerminal } from './terminal.js';
 
 /**
  * Whether to colour output: as `--color`/`--no-color` asks; never when NO_COLOR is set to anything but
@@ -12,7 +13,7 @@ export function useColour(isTTY: boolean | undefined, env: Readonly<Record<strin
   if (asked !== undefined) return asked;
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR.trim().toLowerCase());
-  return Boolean(isTTY) && env.TERM !== 'dumb';
+  return isCapableTerminal(isTTY, env);
 }
 
 /**

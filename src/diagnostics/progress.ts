@@ -1,3 +1,5 @@
+import { isCapableTerminal } from './terminal.js';
+
 /**
  * Whether a build draws its progress line on standard error: a terminal that can redraw a line
  * (not `TERM=dumb`: Emacs' shell, some IDE consoles), outside CI. `CI=false` (some set it on a
@@ -5,7 +7,7 @@
  */
 export function drawsProgress(stderrIsTty: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
   const ci = env.CI !== undefined && !['', 'false', '0'].includes(env.CI);
-  return stderrIsTty === true && !ci && env.TERM !== 'dumb';
+  return isCapableTerminal(stderrIsTty, env) && !ci;
 }
 
 /** Where a batch is, for the progress line. */

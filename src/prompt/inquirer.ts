@@ -1,5 +1,6 @@
 import { checkbox, select, type input } from '@inquirer/prompts';
 import { UsageError } from '../diagnostics/errors.js';
+import { isCapableTerminal } from '../diagnostics/terminal.js';
 import { BRACKETED_PASTE, linePrompt } from './line-prompt.js';
 import type { Prompter } from './prompter.js';
 
@@ -67,7 +68,7 @@ async function cancellable<T>(answer: Promise<T>): Promise<T> {
  * nor on a stream that is no terminal (a test's), which would print the sequence as text.
  */
 async function withBracketedPaste<T>(output: NodeJS.WritableStream, ask: () => Promise<T>): Promise<T> {
-  const terminal = 'isTTY' in output && output.isTTY === true && process.env.TERM !== 'dumb';
+  const terminal = isCapableTerminal('isTTY' in output && output.isTTY === true, process.env);
   if (terminal) output.write(BRACKETED_PASTE.on);
   try {
     return await ask();

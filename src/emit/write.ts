@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { makeFolder } from './folder.js';
@@ -74,8 +74,9 @@ export interface OutputFile {
  * to be held open (the DOCX, in Word) first: then a failure usually has nothing to undo.
  */
 export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice = BUILD_ADVICE): void {
-  for (const file of files) {
-    const special = specialFile(file.target);
+  const found = files.map((file) => statQuietly(file.target));
+  for (const [index, file] of files.entries()) {
+    const special = specialFile(found[index]);
     if (special) {
       throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, `Write to a file${advice.elsewhere ? `: choose another name or folder ${advice.elsewhere}` : ''}.`);
     }
@@ -85,11 +86,11 @@ export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice
   }
   const staged = files.map((file) => ({ file, temporary: sideName(file.target, 'tmp') }));
   const discard = () => staged.forEach(({ temporary }) => removeQuietly(temporary));
-  for (const { file, temporary } of staged) {
+  for (const [index, { file, temporary }] of staged.entries()) {
     try {
       makeFolder(dirname(file.target));
       writeFileSync(temporary, file.data);
-      keepMode(file.target, temporary);
+      keepMode(found[index], temporary);
     } catch (error) {
       discard();
       throw outputError(file.shownAs, error, [], advice);
@@ -114,22 +115,25 @@ export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice
   for (const { backup } of replaced) if (backup) removeQuietly(backup);
 }
 
+/** What stands at a path, followed through links; none when nothing is there (or it cannot be read). */
+function statQuietly(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * What stands at `target` when it is neither a file nor a folder (a folder fails the rename, and is
+ * What stands at a target when it is neither a file nor a folder (a folder fails the rename, and is
  * said so): a device (`/dev/full`), a named pipe or a socket, the link's end for a symbolic link
  * (`/dev/stdout`). The rename that replaces a file would put a file in its place, where its owner
  * may write it (root owns /dev).
  */
-function specialFile(target: string): string | undefined {
-  let found;
-  try {
-    found = statSync(target);
-  } catch {
-    return undefined;
-  }
-  if (found.isCharacterDevice() || found.isBlockDevice()) return 'a device';
-  if (found.isFIFO()) return 'a named pipe';
-  if (found.isSocket()) return 'a socket';
+function specialFile(found: Stats | undefined): string | undefined {
+  if (found?.isCharacterDevice() || found?.isBlockDevice()) return 'a device';
+  if (found?.isFIFO()) return 'a named pipe';
+  if (found?.isSocket()) return 'a socket';
   return undefined;
 }
 
@@ -152,13 +156,15 @@ function readOnly(target: string): boolean {
 /**
  * Gives the new version the old file's permissions: the rename puts a new file in its place, made as
  * the umask makes files, so a position kept private (0600) became readable by every user, and one a
- * group shares (0664) writable by its writer alone. Where modes cannot be set, the new file keeps its own.
+ * group shares (0664) writable by its writer alone. Where there was no file, or modes cannot be set,
+ * the new file keeps its own.
  */
-function keepMode(target: string, temporary: string): void {
+function keepMode(old: Stats | undefined, temporary: string): void {
+  if (!old) return;
   try {
-    chmodSync(temporary, statSync(target).mode & 0o7777);
+    chmodSync(temporary, old.mode & 0o7777);
   } catch {
-    // no file there before, or a file system without modes
+    // a file system without modes
   }
 }
 

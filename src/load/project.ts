@@ -45,7 +45,7 @@ export interface Project {
   reference?: ReferenceDocx | undefined;
   /** That reference DOCX as a report's manifest records it. */
   referenceFile?: ManifestFile | undefined;
-  /** Hashes of the config, registry and reference DOCX, part of every build's identity. */
+  /** Hashes of the config, registry (and which file it is) and reference DOCX, part of every build's identity. */
   settingsHash: string;
   /** How messages name the commit `committedVersion` comes from: `git HEAD`, or the revision given (`check --base`). */
   versionsFrom: string;
@@ -192,7 +192,8 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     setupDiagnostics,
     templateDirs,
     ...(loadedReference?.reference ? { reference: loadedReference.reference, referenceFile: loadedReference.file } : {}),
-    settingsHash: sha256(configFile.text + '\u0000' + ministriesFile.text + (loadedReference ? `\u0000${loadedReference.hash}` : '')),
+    // The registry's path too: the built-in one and a project's copy of it have one text, but each report's manifest names which it was.
+    settingsHash: sha256([configFile.text, ministriesFile.path, ministriesFile.text, ...(loadedReference ? [loadedReference.hash] : [])].join('\u0000')),
     versionsFrom: options.versionsFrom ? `\`${options.versionsFrom.label}\`` : 'git HEAD',
   };
 }

@@ -88,6 +88,20 @@ describe('incremental builds', () => {
     expect((await run(dir)).status).toEqual(all('built'));
   });
 
+  it('rebuilds everything when the project registry is removed for the built-in one of the same text, or added back: the manifests name which one', async () => {
+    const dir = threeMeetings();
+    await run(dir);
+    expect(readFileSync(join(dir, 'ministries.yaml'), 'utf8')).toBe(readFileSync(join(REPO, 'ministries.yaml'), 'utf8'));
+    const registryOf = () => JSON.parse(readFileSync(join(dir, 'out/B.manifest.json'), 'utf8')).settings[1];
+    expect(registryOf().built_in).toBeUndefined();
+    rmSync(join(dir, 'ministries.yaml'));
+    expect((await run(dir)).status).toEqual(all('built'));
+    expect(registryOf().built_in).toBe(true);
+    cpSync(join(REPO, 'ministries.yaml'), join(dir, 'ministries.yaml'));
+    expect((await run(dir)).status).toEqual(all('built'));
+    expect(registryOf().built_in).toBeUndefined();
+  });
+
   it('rebuilds when a partial the template uses is added, edited or removed on the template path, wherever it lies', async () => {
     const dir = threeMeetings();
     // The template copied alone: its partials still come from the built-in ones.

@@ -207,6 +207,13 @@ describe('the briefing command', () => {
     expect(run.stderr).toContain('Unknown format `rtf`.');
   });
 
+  it('points `build --format json`, as check writes it, to --json', () => {
+    const run = runCli(['build', '--all', '--format', 'json'], exampleProject());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Unknown format `json`.');
+    expect(run.stderr).toContain('build prints its report as JSON with --json');
+  });
+
   it('rejects a malformed SOURCE_DATE_EPOCH with one line, exit 2', () => {
     const dir = exampleProject();
     const run = runCli(['build', EXAMPLE_MEETING], dir, { SOURCE_DATE_EPOCH: 'yesterday' });

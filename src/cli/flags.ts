@@ -11,11 +11,17 @@ export function parseFormats(value: string): BuildFormat[] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const result: BuildFormat[] = [];
   for (const format of formats) {
-    if (format !== 'md' && format !== 'docx' && format !== 'pdf') throw new UsageError(`Unknown format \`${format}\`.`, 'Use md, docx, pdf or a list such as md,docx,pdf.');
+    if (format !== 'md' && format !== 'docx' && format !== 'pdf') throw new UsageError(`Unknown format \`${format}\`.`, unknownFormatHint(format));
     result.push(format);
   }
   if (!result.length) throw new UsageError('No format given.', 'Use md, docx, pdf or a list such as md,docx,pdf.');
   return result;
+}
+
+/** What to write instead of an unknown format; `json`, as `check --format json` takes it, is build's `--json`. */
+function unknownFormatHint(format: string): string {
+  const formats = 'Use md, docx, pdf or a list such as md,docx,pdf.';
+  return format === 'json' ? `${formats} build prints its report as JSON with --json.` : formats;
 }
 
 /** How many worker threads `--jobs` may ask for, per core: each holds reports in memory, and more only wait. */

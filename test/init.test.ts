@@ -91,6 +91,18 @@ describe('briefing init', () => {
     expect(meeting).not.toHaveProperty('visa');
   });
 
+  it('builds on a push to the branch `git init && git add . && git commit`, as init says next, makes without settings, as well as on main', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, flags: { ...SIGNED, tool: 'file:x.tgz' } })).exitCode).toBe(0);
+    // git's own default, whatever this machine's settings say (git 2 names it master; GitHub and GitLab propose main).
+    const plain = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+    execFileSync('git', ['init', '-q'], { cwd: dir, env: plain });
+    const branch = execFileSync('git', ['symbolic-ref', '--short', 'HEAD'], { cwd: dir, env: plain, encoding: 'utf8' }).trim();
+    const workflow = parse(readFileSync(join(dir, '.github/workflows/briefings.yml'), 'utf8'));
+    expect(workflow.on.push.branches).toEqual(expect.arrayContaining([branch, 'main']));
+    expect(workflow.jobs.build.if).toBe("github.event_name == 'push'");
+  });
+
   it('names the package after a folder with Latvian letters and spaces by its letters, not without them', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, folder: 'Ārlietu ES mape', flags: { ministry: 'IZM' } })).exitCode).toBe(0);

@@ -168,8 +168,9 @@ name: briefings
 
 on:
   pull_request:
+  # The main branch, by either name: \`git init\` without settings calls it master.
   push:
-    branches: [main]
+    branches: [main, master]
 
 permissions:
   contents: read

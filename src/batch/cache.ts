@@ -94,8 +94,10 @@ export type CacheEntry = z.output<typeof entrySchema>;
 export type BuildCache = z.output<typeof cacheSchema>;
 
 /**
- * Reads the cache. A missing, unreadable or foreign cache (another tool version) is an
- * empty one: the cache can only save work, never change what is built.
+ * Reads the cache. A missing or unreadable cache is an empty one: the cache can only save work,
+ * never change what is built. Another tool version's keeps what it remembers of each meeting's
+ * files (whose keys, made with that tool, skip nothing), so a meeting deleted in the run that
+ * upgrades still takes its report with it; the position ids it learnt are dropped.
  */
 export function readCache(root: string, tool: string): BuildCache {
   return cacheOf(cacheFile(root)?.data, tool);
@@ -130,10 +132,11 @@ function cacheFile(root: string): { text: string; data: unknown } | undefined {
   }
 }
 
-/** The cache `data` holds for `tool`; an empty one when it is none, or another tool's. */
+/** The cache `data` holds for `tool`: an empty one when it is none; another tool's with its meetings alone (see {@link readCache}). */
 function cacheOf(data: unknown, tool: string): BuildCache {
   const parsed = cacheSchema.safeParse(data);
-  return parsed.success && parsed.data.tool === tool ? parsed.data : { format: 1, tool, positionIds: {}, meetings: {} };
+  if (!parsed.success) return { format: 1, tool, positionIds: {}, meetings: {} };
+  return parsed.data.tool === tool ? parsed.data : { format: 1, tool, positionIds: {}, meetings: parsed.data.meetings };
 }
 
 /**

@@ -145,6 +145,22 @@ describe('incremental builds', () => {
     expect(existsSync(join(dir, 'out/C.speaking-points.lv.docx'))).toBe(true);
   });
 
+  it('removes the report of a meeting deleted since a build by another version of the tool, and builds the others again', async () => {
+    const dir = threeMeetings();
+    await run(dir, {});
+    await run(dir, { template: 'speaking-points.lv' });
+    // As an upgrade leaves it: the cache on disk is the earlier tool's, each key made with that tool.
+    const cacheFile = join(dir, '.briefing-cache/build.json');
+    const earlier = readFileSync(cacheFile, 'utf8').replace(/"tool":"[^"]*"/, '"tool":"0.0.9+0123456789abcdef"');
+    writeFileSync(cacheFile, earlier.replace(/"key":"[0-9a-f]+"/g, `"key":"${'0'.repeat(64)}"`));
+    rmSync(join(dir, B));
+    const upgraded = await build({ cwd: dir, inputs: [EXAMPLE_MEETING, C], final: false, jobs: 1 });
+    expect(upgraded.meetings.map((m) => m.status)).toEqual(['built', 'built']);
+    const files = ['out/B.md', 'out/B.docx', 'out/B.manifest.json', 'out/B.speaking-points.lv.md', 'out/B.speaking-points.lv.docx', 'out/B.speaking-points.lv.manifest.json'];
+    expect(upgraded.deletedMeetings).toEqual([{ meeting: B, removed: files, left: [] }]);
+    for (const file of files) expect(existsSync(join(dir, file))).toBe(false);
+  });
+
   it('forgets a build into another folder once that folder is gone: a job building into a new folder each run does not grow the cache', async () => {
     const dir = threeMeetings();
     await run(dir);

@@ -101,8 +101,10 @@ export function resolveCommits(repo: Repository, revisions: readonly string[], f
 }
 
 /**
- * Why git does not know a revision, asked of git only then: a repository with no commit yet, or a
- * shallow clone (CI checks out one commit by default) whose history stops short of it.
+ * Why git does not know a revision, asked of git only then: a repository with no commit yet; a branch
+ * that is only the remote's (a CI checkout makes no local branch but its own: `main` is `origin/main`
+ * there); a shallow clone (CI checks out one commit by default) whose history stops short of a commit
+ * named by its place or hash, or that never fetched a branch or tag named.
  */
 function unknownRevision(repo: Repository, revision: string): UsageError {
   if (askGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) {
@@ -111,13 +113,32 @@ function unknownRevision(repo: Repository, revision: string): UsageError {
       repo.advice.noCommit,
     );
   }
-  if (isShallowClone(repo)) {
+  const remote = remoteBranch(repo, revision);
+  if (remote !== undefined) {
     return new UsageError(
-      `Unknown revision \`${revision}\`: this is a shallow clone, whose history stops short of it.`,
-      UNSHALLOW_HINT,
+      `Unknown revision \`${revision}\`: there is no branch of that name here, but the remote's is \`${remote}\`.`,
+      `Write ${remote} (a clone has a branch of its own only for what it checked out).`,
+    );
+  }
+  if (isShallowClone(repo)) {
+    if (/[~^@]|^[0-9a-f]{7,64}$/i.test(revision)) {
+      return new UsageError(`Unknown revision \`${revision}\`: this is a shallow clone, whose history stops short of it.`, UNSHALLOW_HINT);
+    }
+    return new UsageError(
+      `Unknown revision \`${revision}\`: this shallow clone has no branch or tag of that name.`,
+      `Check the name; if it is another branch or a tag, fetch it first: git fetch origin ${revision} (or the whole history: git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0).`,
     );
   }
   return new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log --oneline` lists.');
+}
+
+/** The remote-tracking branch (`origin/main`) a plain branch name means, when exactly one remote has it. */
+function remoteBranch(repo: Repository, name: string): string | undefined {
+  if (!/^[\w.-][\w./-]*$/.test(name)) return undefined;
+  const found = (askGit(repo, ['for-each-ref', '--format=%(refname:short)', 'refs/remotes/']) ?? '')
+    .split('\n')
+    .filter((ref) => ref.endsWith(`/${name}`) && ref.indexOf('/') === ref.length - name.length - 1);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Whether the repository is a shallow clone (CI checks out one commit by default): older commits and the files only they hold are not in it. */

@@ -160,9 +160,32 @@ describe('versions from a real git repository with three commits', () => {
     const none = runCli(['diff', POSITION], fresh);
     expect(none.status).toBe(2);
     expect(none.stderr.split('\n')[0]).toBe('briefing: Unknown revision `HEAD`: this repository has no commit yet.');
+    // A branch or tag name the shallow clone never fetched is no question of history, but of fetching it (or of a typo).
+    const branch = runCli(['diff', POSITION, '--from', 'nosuch'], clone);
+    expect(branch).toMatchObject({
+      status: 2,
+      stderr:
+        'briefing: Unknown revision `nosuch`: this shallow clone has no branch or tag of that name.\n' +
+        '  Check the name; if it is another branch or a tag, fetch it first: git fetch origin nosuch (or the whole history: git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
+    });
     // Elsewhere the hint no longer offers the very revision it refused.
     const unknown = runCli(['diff', POSITION, '--from', 'HEAD~9'], threeVersions());
     expect(unknown.stderr).toBe('briefing: Unknown revision `HEAD~9`.\n  Use a commit, a branch or a tag that `git log --oneline` lists.\n');
+  });
+
+  test('a branch only the remote has (a CI checkout of a pull request has no local main) is named as the remote’s', () => {
+    const source = threeVersions();
+    git(source, ['branch', 'release/2021']);
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', `file://${source}`, clone]);
+    const run = runCli(['diff', POSITION, '--from', 'release/2021'], clone);
+    expect(run).toMatchObject({
+      status: 2,
+      stderr:
+        "briefing: Unknown revision `release/2021`: there is no branch of that name here, but the remote's is `origin/release/2021`.\n" +
+        '  Write origin/release/2021 (a clone has a branch of its own only for what it checked out).\n',
+    });
+    expect(runCli(['diff', POSITION, '--from', 'origin/release/2021', '--format', 'json'], clone).status).toBe(0);
   });
 
   test('an empty --from, --to, --since, --out or --author (a variable left unset) is refused, not taken for no flag', () => {

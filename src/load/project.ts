@@ -18,6 +18,7 @@ import type { ReferenceDocx } from '../model/reference-docx.js';
 import type { ManifestFile } from '../model/manifest.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 import { isRecord } from '../util/record.js';
+import { suggest } from '../util/suggest.js';
 
 /** The name of the file that marks a project root. */
 export const CONFIG_FILE = 'briefing.config.yaml';
@@ -163,8 +164,8 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
         configFile.locate(['issuing_ministry']),
         'error',
         'config/unknown-ministry',
-        `The issuing ministry \`${config.issuing_ministry}\` is not in the ministries registry.`,
-        `Add it to ${config.paths.ministries}, or use one of: ${Object.keys(ministries).join(', ')}.`,
+        `The issuing ministry \`${config.issuing_ministry}\` is not in the ${ministriesFile.path === BUILT_IN_REGISTRY ? 'built-in ' : ''}ministries registry.`,
+        issuerHint(config.issuing_ministry, Object.keys(ministries), ministriesFile.path === BUILT_IN_REGISTRY ? undefined : config.paths.ministries),
       ),
     );
   }
@@ -220,8 +221,21 @@ export function builtInMinistryCodes(): string[] {
 
 /** The registry that comes with briefing: read from the installed package, whatever the project's files are. */
 function builtInMinistries(): YamlFile {
-  const shown = 'ministries.yaml (built-in)';
-  return parseYaml(shown, readText(join(packageRoot(), 'ministries.yaml'), shown));
+  return parseYaml(BUILT_IN_REGISTRY, readText(join(packageRoot(), 'ministries.yaml'), BUILT_IN_REGISTRY));
+}
+
+/** How messages and manifests name the registry that comes with briefing (its file's path, for a project's own). */
+export const BUILT_IN_REGISTRY = 'ministries.yaml (built-in)';
+
+/**
+ * What to do about an issuing ministry the registry lacks: the nearest code; a project's own registry
+ * may have it added, but the built-in one lists every ministry, so a new ministries.yaml with it alone
+ * would only replace them all.
+ */
+function issuerHint(code: string, codes: readonly string[], ownRegistry: string | undefined): string {
+  if (ownRegistry !== undefined) return `Add it to ${ownRegistry}, or use one of: ${codes.join(', ')}.`;
+  const nearest = suggest(code, codes);
+  return `${nearest ? `Did you mean \`${nearest}\`? ` : ''}The built-in registry lists every ministry; use one of: ${codes.join(', ')}.`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { gitBlobId, projectPath, sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
-import { packageRoot, type LoadedPosition, type Project } from '../load/project.js';
+import { BUILT_IN_REGISTRY, packageRoot, type LoadedPosition, type Project } from '../load/project.js';
 import type { Manifest, ManifestFile } from '../model/index.js';
 import type { Template } from '../render/template.js';
 import type { FieldAnchor } from '../docx/index.js';
@@ -29,7 +29,7 @@ export interface ManifestInput {
  */
 export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs, textSha256, anchors, reference }: ManifestInput): Manifest {
   const ministries = project.ministriesFile.path;
-  const builtInRegistry = ministries.endsWith('(built-in)');
+  const builtInRegistry = ministries === BUILT_IN_REGISTRY;
   return {
     briefing_manifest: 1,
     file_code: loaded.meeting?.file_code ?? '',

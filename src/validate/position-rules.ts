@@ -1,4 +1,4 @@
-import type { LoadedPosition, Project } from '../load/project.js';
+import { BUILT_IN_REGISTRY, type LoadedPosition, type Project } from '../load/project.js';
 import { answerFingerprint, type Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
@@ -182,6 +182,6 @@ export function unknownMinistry(
     code,
     codes.filter((known) => !beside.includes(known)),
   );
-  const registry = project.ministriesFile.path.endsWith('(built-in)') ? 'the built-in ministries registry' : `the ministries registry (${project.ministriesFile.path})`;
+  const registry = project.ministriesFile.path === BUILT_IN_REGISTRY ? 'the built-in ministries registry' : `the ministries registry (${project.ministriesFile.path})`;
   return diagnostic(file, place, 'error', ruleId, `The ministry code \`${code}\` is not in ${registry}.`, nearest ? `Did you mean \`${nearest}\`?` : `Known codes: ${codes.join(', ')}.`);
 }

@@ -65,3 +65,16 @@ test('a message names a renamed ministry as on the meeting’s day: VARAM requir
     'The meeting requires clearance by Viedās administrācijas un reģionālās attīstības ministrija (VARAM), but none of its positions records any clearance with it.',
   ]);
 });
+
+test('an issuing ministry the built-in registry lacks gets the nearest code, not "add it to ministries.yaml", which would replace every ministry with one', async () => {
+  const config = exampleFile('briefing.config.yaml').replace(/^issuing_ministry: IZM$/m, 'issuing_ministry: IZN');
+  const issuer = async (dir: string) =>
+    (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'config/unknown-ministry').map((d) => `${d.message} ${d.hint ?? ''}`);
+  const builtIn = exampleProject({ 'briefing.config.yaml': config });
+  rmSync(join(builtIn, 'ministries.yaml'));
+  const [problem] = await issuer(builtIn);
+  expect(problem).toMatch(/^The issuing ministry `IZN` is not in the built-in ministries registry\. Did you mean `IZM`\? The built-in registry lists every ministry; use one of: AM, .*IZM.*\.$/);
+  // A project's own registry is the project's to extend.
+  const [own] = await issuer(exampleProject({ 'briefing.config.yaml': config }));
+  expect(own).toMatch(/^The issuing ministry `IZN` is not in the ministries registry\. Add it to ministries\.yaml, or use one of: /);
+});

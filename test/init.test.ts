@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { init } from '../src/commands/init.js';
@@ -49,7 +50,7 @@ describe('briefing init', () => {
     expect(parse(read('briefing.config.yaml'))).not.toHaveProperty('visa');
     expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['node_modules/', 'out/', '.briefing-cache/']));
     expect(JSON.parse(read('.vscode/settings.json'))['yaml.schemas']).toMatchObject({
-      './node_modules/briefing/schema/meeting.schema.json': ['meetings/*.yaml', 'examples/meeting.yaml'],
+      './node_modules/briefing/schema/meeting.schema.json': ['meetings/**/*.yaml', 'examples/meeting.yaml'],
       './node_modules/briefing/schema/position.schema.json': ['positions/**/*.yaml', 'examples/position.yaml'],
     });
     expect(read('examples/meeting.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
@@ -121,6 +122,22 @@ describe('briefing init', () => {
     const dir = tempDir();
     await expect(init({ cwd: dir, folder: 'x', flags: { ministry: 'IZM', signatureRole: 'Ministre' } })).rejects.toThrow(/^Missing --signature-name \(--signature-role is given\)/);
     expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
+  it('maps every meeting and position briefing reads to its schema in VS Code, those in sub-folders too', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, folder: 'repo', flags: { ministry: 'IZM' } })).exitCode).toBe(0);
+    const root = join(dir, 'repo');
+    const files = { meeting: ['meetings/2021-05-18-educ.yaml', 'meetings/2021/2021-06-01-educ.yaml'], position: ['positions/educ-x.yaml', 'positions/educ/youth/educ-y.yaml'] };
+    for (const path of [...files.meeting, ...files.position]) {
+      mkdirSync(join(root, dirname(path)), { recursive: true });
+      writeFileSync(join(root, path), '');
+    }
+    const schemas: Record<string, string | string[]> = JSON.parse(readFileSync(join(root, '.vscode/settings.json'), 'utf8'))['yaml.schemas'];
+    // The YAML extension reads each pattern as a glob in which `*` stays within a folder, as tinyglobby does.
+    const mapped = (kind: string) => globSync([schemas[`./node_modules/briefing/schema/${kind}.schema.json`] ?? []].flat(), { cwd: root }).sort();
+    expect(mapped('meeting')).toEqual(['examples/meeting.yaml', ...files.meeting].sort());
+    expect(mapped('position')).toEqual(['examples/position.yaml', ...files.position].sort());
   });
 
   it('pins line ends in git: a Windows checkout (core.autocrlf) has the same bytes, so it builds the same reports', async () => {

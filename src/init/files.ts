@@ -148,7 +148,7 @@ export function packageKeys(name: string, toolSpec: string, nodeSpec?: string) {
 export function vscodeSettings(): string {
   const settings = {
     'yaml.schemas': {
-      [`./${SCHEMA_FOLDER}/meeting.schema.json`]: ['meetings/*.yaml', 'examples/meeting.yaml'],
+      [`./${SCHEMA_FOLDER}/meeting.schema.json`]: ['meetings/**/*.yaml', 'examples/meeting.yaml'],
       [`./${SCHEMA_FOLDER}/position.schema.json`]: ['positions/**/*.yaml', 'examples/position.yaml'],
       [`./${SCHEMA_FOLDER}/ministries.schema.json`]: 'ministries.yaml',
       [`./${SCHEMA_FOLDER}/config.schema.json`]: 'briefing.config.yaml',

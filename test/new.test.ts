@@ -547,6 +547,14 @@ describe('text pasted with letters written decomposed (a letter and a combining 
 });
 
 describe('briefing new position', () => {
+  it('names the schemas of the briefing package.json installs, before `npm install` has put it in node_modules', async () => {
+    const dir = exampleProject({ 'package.json': JSON.stringify({ name: 'eu-briefings', private: true, devDependencies: { briefing: '^1.0.0' } }) });
+    const meeting = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: MEETING_FLAGS });
+    expect(read(dir, meeting.file ?? '').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
+    const position = await newPosition({ cwd: dir, id: 'educ-x', dir: 'educ/youth', flags: { question: 'Kā?' } });
+    expect(read(dir, position.file ?? '').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../node_modules/briefing/schema/position.schema.json');
+  });
+
   it('takes the question and ministries from the meeting that names it; the meeting then builds', async () => {
     const dir = exampleProject();
     await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', flags: MEETING_FLAGS });

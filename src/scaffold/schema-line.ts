@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { packageRoot } from '../load/project.js';
+import { isRecord } from '../util/record.js';
 
 /** The schema files, one per kind of file. */
 export type SchemaKind = 'meeting' | 'position';
@@ -10,12 +11,26 @@ export type SchemaKind = 'meeting' | 'position';
  * The first line of a new file: tells editors with the YAML language server which JSON
  * Schema to use, by a path relative to the file. The project's own `schema/` folder when
  * it has one (as this repository does), else those of the tool installed in the project
- * (`../node_modules/briefing/schema/meeting.schema.json` in a ministry's repository), else
- * those of the running tool.
+ * (`../node_modules/briefing/schema/meeting.schema.json` in a ministry's repository), also
+ * before `npm install` when its package.json names briefing, else those of the running tool.
  */
 export function schemaLine(root: string, file: string, kind: SchemaKind): string {
   const name = `${kind}.schema.json`;
-  const candidates = [join(root, 'schema', name), join(root, 'node_modules', 'briefing', 'schema', name)];
-  const target = candidates.find((path) => existsSync(path)) ?? join(packageRoot(), 'schema', name);
+  const own = join(root, 'schema', name);
+  const installed = join(root, 'node_modules', 'briefing', 'schema', name);
+  const target = existsSync(own) ? own : existsSync(installed) || namesBriefing(root) ? installed : join(packageRoot(), 'schema', name);
   return `# yaml-language-server: $schema=${projectPath(dirname(file), target)}`;
+}
+
+/**
+ * Whether the project's package.json lists briefing among its dependencies: the line then names the
+ * folder `npm install` puts it in, the same on every desk officer's machine, not the running tool's.
+ */
+function namesBriefing(root: string): boolean {
+  try {
+    const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    return isRecord(data) && ['dependencies', 'devDependencies'].some((key) => isRecord(data[key]) && Object.hasOwn(data[key], 'briefing'));
+  } catch {
+    return false;
+  }
 }

@@ -135,6 +135,18 @@ describe('briefing completion', () => {
     expect(bashComplete(path, elsewhere, env, 'briefing', '-C', root, 'new', 'position', 'x', '--dir', 'e')).toEqual(['educ', 'educ/sub dir']);
   });
 
+  it.skipIf(!installed('bash'))('bash: an option’s value written after `=` (--status=d), and -C’s folder written onto it (--cwd=<dir>, -C<dir>)', () => {
+    const path = script('bash');
+    const { root, env } = projectToComplete();
+    const elsewhere = tempDir();
+    // bash makes the `=` a word of its own, and the word being completed while nothing follows it.
+    expect(bashComplete(path, root, env, 'briefing', 'list', '--status', '=', 'd')).toEqual(['draft']);
+    expect(bashComplete(path, root, env, 'briefing', 'list', '--status', '=')).toEqual(['cleared', 'draft']);
+    expect(bashComplete(path, elsewhere, env, 'briefing', '--cwd', '=', root, 'clear', 'equity-a')).toEqual(['equity-achievements']);
+    expect(bashComplete(path, elsewhere, env, 'briefing', '--cwd', '=', root, 'build', 'meetings/my')).toEqual(['meetings/my meeting.yaml']);
+    expect(bashComplete(path, elsewhere, env, 'briefing', `-C${root}`, 'clear', 'equity-a')).toEqual(['equity-achievements']);
+  });
+
   it('the project’s words come from a command help does not list; outside a project it prints nothing', () => {
     const { root } = projectToComplete();
     expect(runCli(['__complete', 'position-ids'], root)).toEqual({ status: 0, stdout: 'equity-achievements\nequity-eu-cooperation\nequity-reforms\n', stderr: '' });
@@ -160,6 +172,16 @@ describe('briefing completion', () => {
       expect(zshComplete(path, here, env, `briefing -C ${dir} clear equity-r`), dir).toEqual(['briefing', '-C', 'sp ā', 'clear', 'equity-reforms']);
     }
     expect(zshComplete(path, here, env, 'briefing help bu')).toEqual(['briefing', 'help', 'build']);
+  });
+
+  it.skipIf(!installed('zsh') || !installed('script'))('zsh: an option’s value written after `=`, and -C’s folder written onto it (--cwd=<dir>, -C<dir>)', () => {
+    const path = script('zsh');
+    const { root, env } = projectToComplete();
+    const here = tempDir();
+    symlinkSync(root, join(here, 'sp ā'));
+    expect(zshComplete(path, here, env, 'briefing --cwd=sp\\ ā clear equity-r')).toEqual(['briefing', '--cwd=sp ā', 'clear', 'equity-reforms']);
+    expect(zshComplete(path, here, env, 'briefing -Csp\\ ā clear equity-r')).toEqual(['briefing', '-Csp ā', 'clear', 'equity-reforms']);
+    expect(zshComplete(path, root, env, 'briefing list --status=d')).toEqual(['briefing', 'list', '--status=draft']);
   });
 
   it.skipIf(!installed('fish'))('fish: passes fish -n and completes', () => {
@@ -199,6 +221,19 @@ describe('briefing completion', () => {
     }
     // Without -C, fish's own file names, from the current folder.
     expect(complete("briefing build 'sp ā/meetings/my")).toEqual(['sp ā/meetings/my meeting.yaml']);
+  });
+
+  it.skipIf(!installed('fish'))('fish: -C’s folder written onto it (--cwd=<dir>, -C<dir>) is where the project’s words and file names come from', () => {
+    const path = script('fish');
+    const { root, env } = projectToComplete();
+    const here = tempDir();
+    symlinkSync(root, join(here, 'sp ā'));
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${path}; complete -C ${JSON.stringify(line)}`], { cwd: here, env, encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    for (const given of ['--cwd=sp\\ ā', "--cwd='sp ā'", '-Csp\\ ā']) {
+      expect(complete(`briefing ${given} clear equity-r`), given).toEqual(['equity-reforms']);
+      expect(complete(`briefing ${given} build meetings/my`), given).toEqual(['meetings/my meeting.yaml']);
+    }
   });
 
   it('offers the schema kinds there are', () => {

@@ -82,12 +82,17 @@ ${fn}() {
   local cur prev path="" dir="" program word skip="" i words args
   cur=$(${fn}_dequote "\${COMP_WORDS[COMP_CWORD]}")
   prev=\${COMP_WORDS[COMP_CWORD-1]}
+  # --status=d: bash makes the \`=\` a word of its own (the one completed while nothing follows it); the option is the word before it.
+  if [[ $cur == = ]]; then cur=""
+  elif [[ $prev == = && \${COMP_WORDS[COMP_CWORD-2]} == -* ]]; then prev=\${COMP_WORDS[COMP_CWORD-2]}
+  fi
   program=\${COMP_WORDS[0]}
   [[ $program == "~/"* ]] && program=$HOME\${program:1}
   COMPREPLY=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=\${COMP_WORDS[i]}
     if [[ -n $skip ]]; then
+      [[ $word == = ]] && continue
       case "$skip" in
         ${cwdSpellings.join('|') || '--'}) dir=$(${fn}_dequote "$word") ;;
       esac
@@ -95,7 +100,8 @@ ${fn}() {
       continue
     fi
     case "$word" in
-      ${[...new Set(values.flatMap(spellings))].join('|') || '--'}) skip=$word ;;
+      ${[...new Set(values.flatMap(spellings))].join('|') || '--'}) skip=$word ;;${cwd?.short ? `
+      ${cwd.short}?*) dir=$(${fn}_dequote "\${word#${cwd.short}}") ;;` : ''}
       -*) ;;
       *)
         if [[ -z $path ]]; then path=$word

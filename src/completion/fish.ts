@@ -14,6 +14,8 @@ export function fishCompletion(program: CommandSpec): string {
     '    set -l dir',
     '    for i in (seq 2 (count $tokens))',
     `        contains -- $tokens[(math $i - 1)] ${cwd ? spellings(cwd).join(' ') : '--'}; and set dir $tokens[$i]`,
+    // Written onto the option, as commander takes it too: -C<dir>, --cwd=<dir>.
+    ...(cwd ? [`        set -l onto (string match -r -- ${quote(`^(?:${attached(cwd)})(.+)$`)} $tokens[$i]); and set dir $onto[2]`] : []),
     '    end',
     '    test -n "$dir"; or return 1',
     '    string replace -r \'^~(?=/|$)\' $HOME -- $dir | string replace -r \'(.)/+$\' \'$1\'',
@@ -56,6 +58,11 @@ export function fishCompletion(program: CommandSpec): string {
   };
   walk(program, []);
   return `${lines.join('\n')}\n`;
+}
+
+/** How an option's value is written onto it, as a regular expression's alternatives: `-C|--cwd=`. */
+function attached(option: OptionSpec): string {
+  return [option.short, option.long === undefined ? undefined : `${option.long}=`].filter((s): s is string => s !== undefined).join('|');
 }
 
 /** True while the words typed so far are exactly `path`, and none of its subcommands yet. */

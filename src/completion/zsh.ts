@@ -85,10 +85,13 @@ fi
 
 function optionSpec(top: string, option: OptionSpec): string {
   const names = spellings(option);
+  const takesValue = option.value.kind !== 'none';
+  // As commander reads them: a short option's value also written onto it (-Cdir), a long one's after `=` (--cwd=dir).
+  const written = takesValue ? names.map((name) => `${name}${name.startsWith('--') ? '=' : '+'}`) : names;
   const description = `[${escape(option.description)}]`;
-  const value = option.value.kind === 'none' ? '' : `:${escape(option.long?.replace(/^--/, '') ?? 'value')}:${action(top, option.value)}`;
-  if (names.length === 1) return `'${names[0]}${quote(description + value)}'`;
-  return `'(${names.join(' ')})'{${names.join(',')}}'${quote(description + value)}'`;
+  const value = takesValue ? `:${escape(option.long?.replace(/^--/, '') ?? 'value')}:${action(top, option.value)}` : '';
+  if (names.length === 1) return `'${written[0]}${quote(description + value)}'`;
+  return `'(${names.join(' ')})'{${written.join(',')}}'${quote(description + value)}'`;
 }
 
 /** The action of an option's value or an argument, by the helpers the script defines (`top` names them). */

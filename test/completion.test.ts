@@ -236,6 +236,15 @@ describe('briefing completion', () => {
     }
   });
 
+  it.skipIf(!installed('fish'))('fish: a folder (build -o) is completed from -C’s folder, as bash and zsh do', () => {
+    const path = script('fish');
+    const { root, env } = projectToComplete();
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${path}; complete -C ${JSON.stringify(line)}`], { cwd: tempDir(), env, encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    expect(complete(`briefing -C ${root} build -o posi`)).toEqual(['positions/']);
+    expect(complete(`briefing -C ${root} build --out positions/ed`)).toEqual(['positions/educ/']);
+  });
+
   it('offers the schema kinds there are', () => {
     expect(SCHEMA_KINDS).toEqual(Object.keys(SCHEMAS));
   });

@@ -49,7 +49,8 @@ export function fishCompletion(program: CommandSpec): string {
       : [`complete -c ${name} -n ${quote(here)}${body(false)}`];
   const walk = (spec: CommandSpec, path: readonly string[]): void => {
     const here = condition(path, spec.subcommands.map((s) => s.name));
-    for (const option of spec.options) lines.push(...complete(here, (inFolder) => `${optionFlags(option, fn, inFolder)} -d ${quote(option.description)}`, takesFiles(option.value)));
+    // -C's own folder is named from the current folder, whatever an earlier -C said.
+    for (const option of spec.options) lines.push(...complete(here, (inFolder) => `${optionFlags(option, fn, inFolder)} -d ${quote(option.description)}`, option !== cwd && takesFiles(option.value)));
     for (const sub of spec.subcommands) {
       lines.push(`complete -c ${name} -n ${quote(here)} -a ${quote(sub.name)} -d ${quote(sub.description)}`);
       walk(sub, [...path, sub.name]);
@@ -72,8 +73,9 @@ function condition(path: readonly string[], subcommands: readonly string[]): str
   return subcommands.length ? `${seen}; and not __fish_seen_subcommand_from ${subcommands.join(' ')}` : seen;
 }
 
+/** Whether what completes the word differs with -C given: file and folder names come from its folder then. */
 function takesFiles(completion: Completion): boolean {
-  return completion.kind === 'files' || (completion.kind === 'project' && completion.files);
+  return completion.kind === 'files' || completion.kind === 'folders' || (completion.kind === 'project' && completion.files);
 }
 
 /** The option's names and value; `inFolder`: -C is given, so file names come from its folder (`fn`: the script's function prefix). */
@@ -89,7 +91,7 @@ function argument(completion: Completion, fn: string, inFolder: boolean): string
     case 'files':
       return inFolder ? ` -a ${quote(`(${fn}_files)`)}` : ' -F';
     case 'folders':
-      return " -a '(__fish_complete_directories)'";
+      return inFolder ? ` -a ${quote(`(${fn}_files | string match -r -- '^.*/(?:\\t.*)?$')`)}` : " -a '(__fish_complete_directories)'";
     case 'choices':
       return ` -a ${quote(completion.values.join(' '))}`;
     case 'project':

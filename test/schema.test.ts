@@ -73,6 +73,23 @@ describe('JSON Schemas for editors', () => {
   });
 });
 
+test.each(KINDS)('every field of the %s schema has a description, which the editor shows on hover', (kind) => {
+  const undescribed: string[] = [];
+  const visit = (node: unknown, path: string): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const properties: unknown = Reflect.get(node, 'properties');
+    if (typeof properties === 'object' && properties !== null) {
+      for (const [key, field] of Object.entries(properties)) {
+        if (typeof field === 'object' && field !== null && !('description' in field)) undescribed.push(`${path}${key}`);
+        visit(field, `${path}${key}.`);
+      }
+    }
+    for (const inner of ['items', 'additionalProperties']) visit(Reflect.get(node, inner), `${path}*.`);
+  };
+  visit(JSON.parse(committed(kind)), '');
+  expect(undescribed).toEqual([]);
+});
+
 /** A file of the example project with one thing changed that `briefing check` refuses, and the rule it refuses it by. */
 interface Refused {
   kind: SchemaKind;

@@ -4,6 +4,9 @@ import { ABSOLUTE_START, SAME_FOLDER, UP_SEGMENT } from './paths.js';
 
 const millimetres = z.number().min(0).max(100);
 
+/** A page margin: `side` says which ("left", …). */
+const margin = (side: string, fallback: number) => millimetres.default(fallback).meta({ description: `The ${side} margin in millimetres, 0 to 100.` });
+
 /** The output formats a report can be built in. */
 export const formatSchema = z.enum(['md', 'docx', 'pdf']);
 /** An output format: `md`, `docx` or `pdf`. */
@@ -11,20 +14,21 @@ export type Format = z.output<typeof formatSchema>;
 
 /** Page layout of the DOCX; defaults follow common Latvian ministry practice. */
 export const layoutSchema = z.strictObject({
-  paper: z.enum(['A4', 'Letter']).default('A4'),
+  paper: z.enum(['A4', 'Letter']).default('A4').meta({ description: 'Paper size: A4, or Letter.' }),
   margins_mm: z
     .strictObject({
-      left: millimetres.default(30),
-      right: millimetres.default(20),
-      top: millimetres.default(20),
-      bottom: millimetres.default(20),
+      left: margin('left', 30),
+      right: margin('right', 20),
+      top: margin('top', 20),
+      bottom: margin('bottom', 20),
     })
-    .default({ left: 30, right: 20, top: 20, bottom: 20 }),
-  font: z.string().min(1).default('Times New Roman'),
-  font_size_pt: z.number().min(6).max(36).default(12),
-  first_line_indent_mm: z.number().min(0).max(50).default(12.5),
-  line_spacing: z.number().min(1).max(3).default(1),
-  paragraph_spacing_pt: z.number().min(0).max(36).default(0),
+    .default({ left: 30, right: 20, top: 20, bottom: 20 })
+    .meta({ description: 'Page margins in millimetres; together they must leave the text at least 50 mm across and down.' }),
+  font: z.string().min(1).default('Times New Roman').meta({ description: 'The font of the text, as Word names it, e.g. "Times New Roman".' }),
+  font_size_pt: z.number().min(6).max(36).default(12).meta({ description: 'Font size of the text in points, 6 to 36.' }),
+  first_line_indent_mm: z.number().min(0).max(50).default(12.5).meta({ description: 'Indent of each paragraph\'s first line in millimetres, 0 to 50.' }),
+  line_spacing: z.number().min(1).max(3).default(1).meta({ description: 'Line spacing, from 1 (single) to 3.' }),
+  paragraph_spacing_pt: z.number().min(0).max(36).default(0).meta({ description: 'Space after each paragraph in points, 0 to 36.' }),
   page_numbers: z.boolean().default(true).meta({ description: 'Page number centred at the top from page 2.' }),
   footer_file_code: z.boolean().default(true).meta({ description: 'Document file code in the footer.' }),
   language: z
@@ -67,21 +71,21 @@ export function textArea(page: { width: number; height: number }, margins: { lef
 }
 
 /** A path of the project, inside it: refused where the config is read (load/project-paths.ts), links followed; the editors are told the part a name shows. */
-const projectPath = (fallback: string) => z.string().min(1).default(fallback).meta(matchingNone(UP_SEGMENT, ABSOLUTE_START));
+const projectPath = (fallback: string, description: string) => z.string().min(1).default(fallback).meta({ description, ...matchingNone(UP_SEGMENT, ABSOLUTE_START) });
 
 /** Where the project keeps its files, relative to the config file. */
 export const pathsSchema = z.strictObject({
-  meetings: projectPath('meetings'),
-  positions: projectPath('positions'),
-  templates: projectPath('templates'),
-  ministries: projectPath('ministries.yaml'),
+  meetings: projectPath('meetings', 'The folder of the meeting files, sub-folders too.'),
+  positions: projectPath('positions', 'The folder of the position files, sub-folders too.'),
+  templates: projectPath('templates', 'The folder of your own templates (`<name>.md.hbs`), which replace the built-in ones of the same name.'),
+  ministries: projectPath('ministries.yaml', 'The ministries registry; without the file, the one built into briefing.'),
 });
 
 /** The project config: `briefing.config.yaml` at the project root. */
 export const configSchema = z
   .strictObject({
     issuing_ministry: ministryCode.meta({ description: 'The ministry that issues the reports, e.g. IZM.' }),
-    locale: z.enum(['lv', 'en']).default('lv'),
+    locale: z.enum(['lv', 'en']).default('lv').meta({ description: 'Handed to templates as `settings.locale`, for a template of your own that reads it; the built-in ones do not.' }),
     quotes: z
       .enum(['curly', 'low-high'])
       .default('curly')
@@ -103,11 +107,11 @@ export const configSchema = z
       positions: 'positions',
       templates: 'templates',
       ministries: 'ministries.yaml',
-    }),
+    }).meta({ description: 'Where the project keeps its files, relative to this file and inside the project.' }),
     signature: signatory.optional().meta({ description: 'Who signs the reports by default: `briefing new meeting` offers it.' }),
     visa: signatory.optional().meta({ description: 'Who endorses the reports (visa) by default: `briefing new meeting` offers it.' }),
     abbreviations: z.array(abbreviation).default([]).meta({ description: 'Abbreviations introduced at first mention in every report.' }),
-    layout: layoutSchema.default(layoutSchema.parse({})),
+    layout: layoutSchema.default(layoutSchema.parse({})).meta({ description: 'Page layout of the DOCX (and the PDF made from it).' }),
   })
   .meta({ title: 'briefing config', description: 'Project settings for briefing.' });
 

@@ -75,7 +75,7 @@ export const meetingSchema = z
     presidency: plainText.meta({ description: 'The presidency, e.g. "Portugāle".' }),
     topic: plainText.meta({ description: 'Topic of the discussion, printed in quotes.' }),
     topic_en: plainText.optional().meta({ description: 'The topic in English, for English templates; they print the Latvian `topic` without it.' }),
-    name: meetingNameSchema,
+    name: meetingNameSchema.meta({ description: 'The meeting’s name in the grammatical cases the templates print.' }),
     abbreviations: z.array(abbreviation).optional().meta({ description: 'Abbreviations introduced at first mention, besides the project’s.' }),
     outcome: markdown.optional().meta({ description: 'What the discussion feeds into; ends the opening paragraph.' }),
     outcome_en: markdown.optional().meta({ description: 'The outcome in English, Markdown, for English templates; they print the Latvian `outcome` without it.' }),

@@ -66,7 +66,7 @@ export const positionSchema = z
       .meta({ description: 'Unique id, referenced by meetings; by convention the file name.', ...notWindowsReserved }),
     version: z.int().min(1).meta({ description: 'Raised with every change of substance.' }),
     status: z.enum(['draft', 'cleared']).meta({ description: 'draft while negotiated; cleared once every ministry agreed.' }),
-    owner: ownerSchema,
+    owner: ownerSchema.meta({ description: 'The ministry and unit that own the position.' }),
     questions: z
       .array(plainText)
       .min(1)

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -9,7 +9,7 @@ import { newMeeting, newPosition } from '../src/commands/new.js';
 import { UsageError } from '../src/diagnostics/errors.js';
 import { loadProject } from '../src/load/project.js';
 import { ministryChoices } from '../src/scaffold/answers.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, writeFile } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
 import { errorRules, problemsOf, scriptedPrompter } from './helpers/scaffold.js';
 
 const MEETING_FLAGS = {
@@ -553,6 +553,20 @@ describe('briefing new position', () => {
     expect(read(dir, meeting.file ?? '').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
     const position = await newPosition({ cwd: dir, id: 'educ-x', dir: 'educ/youth', flags: { question: 'Kā?' } });
     expect(read(dir, position.file ?? '').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../node_modules/briefing/schema/position.schema.json');
+  });
+
+  it('names the schemas of a briefing installed in a folder above the project (npm workspaces), where every checkout has it', () => {
+    const workspace = tempDir();
+    const tool = join(workspace, 'node_modules/briefing');
+    for (const entry of ['bin', 'dist', 'package.json', 'templates', 'schema', 'ministries.yaml']) cpSync(join(REPO, entry), join(tool, entry), { recursive: true });
+    writeFile(workspace, 'package.json', JSON.stringify({ private: true, workspaces: ['briefings'] }));
+    const project = join(workspace, 'briefings');
+    writeFile(project, 'package.json', JSON.stringify({ name: 'briefings', devDependencies: { briefing: '^1.0.0' } }));
+    writeFile(project, 'briefing.config.yaml', exampleFile('briefing.config.yaml'));
+    const flags = ['--topic', 'T', '--name', 'ES sanāksme', '--name-locative', 'ES sanāksmē', '--kind', 'formal', '--mode', 'in-person', '--formation', 'EYCS', '--clearances', 'AM'];
+    const run = spawnSync(process.execPath, [join(tool, 'bin/briefing.js'), 'new', 'meeting', '2021-05-18', 'educ', ...flags], { cwd: project, encoding: 'utf8', input: '' });
+    expect(run.stderr).toBe('');
+    expect(read(project, 'meetings/2021-05-18-educ.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/briefing/schema/meeting.schema.json');
   });
 
   it('takes the question and ministries from the meeting that names it; the meeting then builds', async () => {

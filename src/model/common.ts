@@ -10,7 +10,12 @@ export const isoDate = z.iso
     params: { ruleId: 'schema/date', hint: 'Check the year.' },
   })
   // zod leaves a refinement out of the JSON Schema: the editors are given the same pattern.
-  .meta({ description: 'A date written YYYY-MM-DD, e.g. 2021-02-19.', allOf: [{ pattern: jsonPattern(YEAR_PATTERN) }] });
+  // patternErrorMessage: what the YAML language server says instead of the expression.
+  .meta({
+    description: 'A date written YYYY-MM-DD, e.g. 2021-02-19.',
+    patternErrorMessage: 'Write a day that exists as YYYY-MM-DD, e.g. 2021-02-19.',
+    allOf: [{ pattern: jsonPattern(YEAR_PATTERN), patternErrorMessage: `A year between ${YEARS.first} and ${YEARS.last} is expected: check the year.` }],
+  });
 
 /** A ministry's short code from the registry, e.g. `AM` or `IZM`. */
 export const ministryCode = z
@@ -22,7 +27,7 @@ export const ministryCode = z
         ? `a ministry code is written in capital letters (${issue.input.toUpperCase()}, not ${issue.input})`
         : 'a ministry code is a short ASCII code such as AM, LM or IZM',
   })
-  .meta({ description: 'Short ASCII code of a ministry in the registry, e.g. AM, LM, IZM.' });
+  .meta({ description: 'Short ASCII code of a ministry in the registry, e.g. AM, LM, IZM.', patternErrorMessage: 'A ministry code is a short ASCII code in capital letters, such as AM, LM or IZM.' });
 
 /**
  * A character XML 1.0 cannot hold, so no Word document can: a C0 control other than tab, line
@@ -48,6 +53,7 @@ export const plainText = z
     description: 'Plain text; Markdown characters are printed literally. Spaces and line breaks at either end are left out (a `>` or `|` block ends with one).',
     // The schema cannot trim: a text of spaces alone has its minLength. What check asks of the trimmed text, the editors are asked as a pattern.
     pattern: jsonPattern(VISIBLE),
+    patternErrorMessage: 'Write the text, or remove the field: spaces and invisible characters alone print nothing.',
   });
 
 /** A person who signs or endorses the report. */

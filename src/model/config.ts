@@ -35,7 +35,10 @@ export const layoutSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'a language tag such as lv-LV or en-GB')
     .default('lv-LV')
-    .meta({ description: 'The language of the text, which Word checks the spelling in: lv-LV, en-GB, …; the English templates set en-GB.' }),
+    .meta({
+      description: 'The language of the text, which Word checks the spelling in: lv-LV, en-GB, …; the English templates set en-GB.',
+      patternErrorMessage: 'A language tag such as lv-LV or en-GB.',
+    }),
   reference_docx: z
     .string()
     .min(1)

@@ -67,7 +67,7 @@ export const meetingSchema = z
       .string()
       .regex(/^([01]?\d|2[0-3])\.[0-5]\d$/, 'write the time as HH.MM, e.g. 10.00')
       .optional()
-      .meta({ description: 'Start time in Latvian notation, e.g. "10.00" (printed "plkst. 10.00").' }),
+      .meta({ description: 'Start time in Latvian notation, e.g. "10.00" (printed "plkst. 10.00").', patternErrorMessage: 'Write the time as HH.MM, e.g. 10.00.' }),
     kind: z.enum(['formal', 'informal']).meta({ description: 'Formal Council meeting or informal ministers’ meeting.' }),
     mode: z.enum(['in-person', 'videoconference']).meta({ description: 'How the meeting is held.' }),
     formation: plainText.meta({ description: 'Council configuration, e.g. EYCS (Education, Youth, Culture and Sport).', examples: [...COUNCIL_CONFIGURATIONS] }),
@@ -115,7 +115,11 @@ export const meetingSchema = z
         message: 'Windows reserves this name for a device, so no file can be called that there',
         params: { ruleId: 'meeting/reserved-file-code', hint: 'Use a code like IZMzin_190221_EDUC.' },
       })
-      .meta({ description: 'Document file name code, e.g. IZMzin_190221_EDUC: names the output files and the footer.', ...notWindowsReserved }),
+      .meta({
+        description: 'Document file name code, e.g. IZMzin_190221_EDUC: names the output files and the footer.',
+        patternErrorMessage: 'A file code is ASCII letters (A–Z, a–z, no ā or š), digits, "_" and "-", e.g. IZMzin_190221_EDUC.',
+        ...notWindowsReserved,
+      }),
     document_date: isoDate.optional().meta({ description: 'Date stamped into the DOCX properties; defaults to the latest clearance date.' }),
     signature: signatory.optional().meta({ description: 'Signature block printed at the end.' }),
     visa: signatory.optional().meta({ description: 'Visa line ("Vīza: …") printed under the signature.' }),

@@ -34,6 +34,7 @@ export const clearanceSchema = z
       .meta({
         description:
           'A fingerprint of the answer (`body` and `body_en`) the ministry cleared, written by `briefing clear`: once the text changes, the clearance no longer counts, whatever `version` says.',
+        patternErrorMessage: 'An answer fingerprint is 12 hexadecimal digits, as briefing clear writes it.',
       }),
     ref: plainText.optional().meta({ description: 'The record: letter number or e-mail, e.g. "e-pasts 2021-02-15".' }),
     note: plainText.optional().meta({ description: 'Anything a reviewer should know.' }),
@@ -63,7 +64,11 @@ export const positionSchema = z
         message: 'Windows reserves this name for a device, so a colleague on Windows could not check out a file called that',
         params: { ruleId: 'position/reserved-id', hint: 'Choose a longer id, e.g. one that names the topic: educ-connectivity.' },
       })
-      .meta({ description: 'Unique id, referenced by meetings; by convention the file name.', ...notWindowsReserved }),
+      .meta({
+        description: 'Unique id, referenced by meetings; by convention the file name.',
+        patternErrorMessage: 'An id starts with a letter a–z or a digit, then letters a–z (no ā or š), digits, ".", "_" and "-".',
+        ...notWindowsReserved,
+      }),
     version: z.int().min(1).meta({ description: 'Raised with every change of substance.' }),
     status: z.enum(['draft', 'cleared']).meta({ description: 'draft while negotiated; cleared once every ministry agreed.' }),
     owner: ownerSchema.meta({ description: 'The ministry and unit that own the position.' }),

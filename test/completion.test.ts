@@ -245,6 +245,13 @@ describe('briefing completion', () => {
     expect(complete(`briefing -C ${root} build --out positions/ed`)).toEqual(['positions/educ/']);
   });
 
+  it.skipIf(!installed('fish'))('fish: says nothing when the briefing typed is not installed (the script kept after an uninstall)', () => {
+    const path = script('fish');
+    const { root } = projectToComplete();
+    const run = spawnSync('fish', ['--no-config', '-c', `source ${path}; complete -C 'briefing clear eq'`], { cwd: root, env: { ...process.env, PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
+    expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('offers the schema kinds there are', () => {
     expect(SCHEMA_KINDS).toEqual(Object.keys(SCHEMAS));
   });

@@ -28,6 +28,8 @@ export function fishCompletion(program: CommandSpec): string {
     '    set -l tokens (commandline -opc)',
     '    set -l at',
     `    set -l dir (${fn}_dir); and set at -C $dir`,
+    // fish itself says "Unknown command" of a program not found, whatever the redirection.
+    '    command -q $tokens[1]; or return 0',
     `    $tokens[1] $at ${PROJECT_WORDS_COMMAND} $argv[1] 2>/dev/null`,
     'end',
     '',

@@ -316,6 +316,14 @@ describe('templates', () => {
     expect(runCli(['check'], dir).stdout).toMatch(/templates\/ministry\/report\.md\.hbs:2:1 +error +The partial `no-such-partial` does not exist\./);
   });
 
+  it('build --template names a template in a sub-folder of templates/ as a meeting’s `template` does', () => {
+    const dir = exampleProject({ 'templates/ministry/report.md.hbs': readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8') });
+    const built = runCli(['build', EXAMPLE_MEETING, '--template', 'ministry/report', '--format', 'md'], dir);
+    expect(built).toMatchObject({ status: 0, stderr: expect.stringContaining('1 built') });
+    // A name that is no file is still refused before anything is built.
+    expect(runCli(['build', EXAMPLE_MEETING, '--template', 'ministry/raport', '--format', 'md'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('No template named `ministry/raport`.') });
+  });
+
   it('reads the description from the leading comment', () => {
     expect(leadingComment('{{!--\n\n  First line.\n  Second.\n--}}\nbody')).toBe('First line.');
     expect(leadingComment('{{! Short. }}')).toBe('Short.');

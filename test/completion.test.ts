@@ -245,6 +245,18 @@ describe('briefing completion', () => {
     expect(complete(`briefing -C ${root} build --out positions/ed`)).toEqual(['positions/educ/']);
   });
 
+  it.skipIf(!installed('fish'))('fish: completes the command after -C <dir>, whose folder is no command', () => {
+    const path = script('fish');
+    const { root, env } = projectToComplete();
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${path}; complete -C ${JSON.stringify(line)}`], { cwd: tempDir(), env, encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    expect(complete(`briefing -C ${root} cl`)).toEqual(['clear']);
+    expect(complete(`briefing --cwd ${root} li`)).toEqual(['list']);
+    expect(complete(`briefing --no-color -C ${root} --no-color che`)).toEqual(['check']);
+    // Once the command is there, its subcommands and arguments, not the commands again.
+    expect(complete(`briefing -C ${root} list me`)).toEqual(['meetings']);
+  });
+
   it.skipIf(!installed('fish'))('fish: says nothing when the briefing typed is not installed (the script kept after an uninstall)', () => {
     const path = script('fish');
     const { root } = projectToComplete();

@@ -42,6 +42,22 @@ export function fishCompletion(program: CommandSpec): string {
     '    end',
     'end',
     '',
+    `# True while no command is typed yet: options, and the value of one that takes a value (-C <dir>), are none.`,
+    `function ${fn}_needs_command`,
+    '    set -l tokens (commandline -opc)',
+    '    set -l skip',
+    '    for token in $tokens[2..-1]',
+    '        if set -q skip[1]',
+    '            set -e skip',
+    `        else if contains -- $token ${program.options.filter((o) => o.value.kind !== 'none').flatMap(spellings).join(' ') || '--'}`,
+    '            set skip 1',
+    "        else if not string match -q -- '-*' $token",
+    '            return 1',
+    '        end',
+    '    end',
+    '    return 0',
+    'end',
+    '',
     `complete -c ${name} -f`,
   ];
   // What completes file names differs with -C given or not: each such line is written twice, one for each case.
@@ -50,7 +66,7 @@ export function fishCompletion(program: CommandSpec): string {
       ? [`complete -c ${name} -n ${quote(`${here}; and not ${fn}_dir >/dev/null`)}${body(false)}`, `complete -c ${name} -n ${quote(`${here}; and ${fn}_dir >/dev/null`)}${body(true)}`]
       : [`complete -c ${name} -n ${quote(here)}${body(false)}`];
   const walk = (spec: CommandSpec, path: readonly string[]): void => {
-    const here = condition(path, spec.subcommands.map((s) => s.name));
+    const here = condition(fn, path, spec.subcommands.map((s) => s.name));
     // -C's own folder is named from the current folder, whatever an earlier -C said.
     for (const option of spec.options) lines.push(...complete(here, (inFolder) => `${optionFlags(option, fn, inFolder)} -d ${quote(option.description)}`, option !== cwd && takesFiles(option.value)));
     for (const sub of spec.subcommands) {
@@ -68,9 +84,10 @@ function attached(option: OptionSpec): string {
   return [option.short, option.long === undefined ? undefined : `${option.long}=`].filter((s): s is string => s !== undefined).join('|');
 }
 
-/** True while the words typed so far are exactly `path`, and none of its subcommands yet. */
-function condition(path: readonly string[], subcommands: readonly string[]): string {
-  if (!path.length) return '__fish_use_subcommand';
+/** True while the words typed so far are exactly `path`, and none of its subcommands yet (`fn`: the script's function prefix). */
+function condition(fn: string, path: readonly string[], subcommands: readonly string[]): string {
+  // Not fish's __fish_use_subcommand, which takes the folder of `-C <dir>` for the command.
+  if (!path.length) return `${fn}_needs_command`;
   const seen = path.map((word) => `__fish_seen_subcommand_from ${word}`).join('; and ');
   return subcommands.length ? `${seen}; and not __fish_seen_subcommand_from ${subcommands.join(' ')}` : seen;
 }

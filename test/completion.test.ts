@@ -147,6 +147,17 @@ describe('briefing completion', () => {
     expect(bashComplete(path, elsewhere, env, 'briefing', `-C${root}`, 'clear', 'equity-a')).toEqual(['equity-achievements']);
   });
 
+  it.skipIf(!installed('bash'))('bash: completes in a shell that runs with `set -u` (nounset), without a word on stderr', () => {
+    const path = script('bash');
+    const { root, env } = projectToComplete();
+    const lines = [['new', 'position', 'x', '--dir', 'e'], ['clear', 'equity-r'], ['build', '--template', 'spe'], ['list', '--status', '=', 'd'], ['-C', '.', 'build', 'meetings/my']];
+    for (const words of lines) {
+      const program = `set -u; source ${path}; COMP_WORDS=(briefing ${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length}; _briefing; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      const run = spawnSync('bash', ['-c', program], { cwd: root, env, encoding: 'utf8' });
+      expect({ words, stderr: run.stderr, found: run.stdout !== '' }).toEqual({ words, stderr: '', found: true });
+    }
+  });
+
   it('the project’s words come from a command help does not list; outside a project it prints nothing', () => {
     const { root } = projectToComplete();
     expect(runCli(['__complete', 'position-ids'], root)).toEqual({ status: 0, stdout: 'equity-achievements\nequity-eu-cooperation\nequity-reforms\n', stderr: '' });

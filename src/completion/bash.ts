@@ -74,7 +74,7 @@ ${fn}_offer() {
       fi ;;
     project)
       ${fn}_matching "$cur" < <("$program" \${dir:+${cwdSpellings[0] ?? '--cwd'} "$dir"} ${PROJECT_WORDS_COMMAND} "$2" 2>/dev/null)
-      [[ $3 == files ]] && ${fn}_offer files ;;
+      [[ \${3-} == files ]] && ${fn}_offer files ;;
   esac
 }
 

@@ -324,6 +324,20 @@ describe('templates', () => {
     expect(runCli(['build', EXAMPLE_MEETING, '--template', 'ministry/raport', '--format', 'md'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('No template named `ministry/raport`.') });
   });
 
+  it('briefing templates, completion and check list a template in a sub-folder, but no partial', () => {
+    const dir = exampleProject({
+      'templates/ministry/report.md.hbs': readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8'),
+      'templates/partials/ministry-footer.md.hbs': 'A partial, though its name ends as a template’s.\n',
+    });
+    const listed = runCli(['templates'], dir);
+    expect(listed.stdout).toMatch(/^ministry\/report +Informatīvais ziņojums .*\(templates\/ministry\/report\.md\.hbs;/m);
+    expect(listed.stdout).not.toContain('ministry-footer');
+    expect(runCli(['__complete', 'template-names'], dir).stdout.split('\n')).toContain('ministry/report');
+    // No meeting uses it, and check of the whole project still reads it and finds its errors.
+    writeFile(dir, 'templates/ministry/report.md.hbs', '{{!-- Broken. --}}\n{{> no-such-partial}}\n');
+    expect(runCli(['check'], dir).stdout).toMatch(/templates\/ministry\/report\.md\.hbs:2:1 +error +The partial `no-such-partial` does not exist\./);
+  });
+
   it('reads the description from the leading comment', () => {
     expect(leadingComment('{{!--\n\n  First line.\n  Second.\n--}}\nbody')).toBe('First line.');
     expect(leadingComment('{{! Short. }}')).toBe('Short.');

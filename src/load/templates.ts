@@ -155,10 +155,10 @@ export function partialsOnPath(dirs: readonly string[], files: ProjectFiles): Pa
   const found = new Map<string, PartialOnPath>();
   for (const dir of dirs) {
     const folder = folderFiles(files, dir);
-    if (folder.kind('partials') !== 'folder') continue;
-    for (const inFolder of folder.list('partials', ['**/*.hbs'])) {
+    if (folder.kind(PARTIALS_DIR) !== 'folder') continue;
+    for (const inFolder of folder.list(PARTIALS_DIR, ['**/*.hbs'])) {
       // `partials/ministry/sig.hbs` is `{{> ministry/sig}}`. Composed (NFC), as `{{> name}}` in a template is read: a file copied from a Mac may have its letters decomposed.
-      const name = relative('partials', inFolder).slice(0, -'.hbs'.length).split(sep).join('/').normalize('NFC');
+      const name = relative(PARTIALS_DIR, inFolder).slice(0, -'.hbs'.length).split(sep).join('/').normalize('NFC');
       if (found.has(name) || !folder.isInside(inFolder)) continue;
       const path = projectPath(files.root, join(dir, inFolder));
       found.set(name, { name, path, dir, read: () => folder.readText(inFolder, path) });
@@ -174,13 +174,20 @@ export function listTemplates(dirs: readonly string[], files: ProjectFiles): str
   return [...names].sort();
 }
 
-/** The templates in one folder, sorted by file name: a template that a link takes out of its folder is not offered. */
+/** The folder of a templates folder that holds its partials, which are no templates of their own. */
+const PARTIALS_DIR = 'partials';
+
+/**
+ * The templates in one folder and its sub-folders (`ministry/report`, as a meeting's `template` may
+ * name one), but not its `partials/`, sorted by path: a template that a link takes out of its folder
+ * is not offered.
+ */
 export function templatesIn(files: ProjectFiles, dir: string): { name: string; file: string; read: (shownAs: string) => string }[] {
   const folder = folderFiles(files, dir);
   if (folder.kind('') !== 'folder') return [];
   return folder
-    .list('', [`*${TEMPLATE_SUFFIX}`])
-    .filter((entry) => folder.isInside(entry))
+    .list('', [`**/*${TEMPLATE_SUFFIX}`])
+    .filter((entry) => !entry.startsWith(`${PARTIALS_DIR}/`) && folder.isInside(entry))
     .map((entry) => ({ name: entry.slice(0, -TEMPLATE_SUFFIX.length).normalize('NFC'), file: entry, read: (shownAs: string) => folder.readText(entry, shownAs) }));
 }
 

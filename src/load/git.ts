@@ -548,7 +548,8 @@ export function checkoutTop(folder: string): string | undefined {
  * own texts, read from the files git keeps it in without running git: the commit HEAD names
  * (HEAD and its branch's ref, or packed-refs), the index, the repository's and the user's
  * configuration (line-end conversion), the attributes files, where a shallow clone's history stops
- * (which a lowered version's earlier text is looked for in), and git's environment variables.
+ * (which a lowered version's earlier text is looked for in), and git's environment variables,
+ * the PATH among them: another PATH may find another git, or none (then the answer is "no git").
  * The index, refs and configuration are written by renaming a new file into place, so a change
  * is a new inode or size or time. Undefined — ask git — outside a repository, with GIT_DIR or
  * another variable that moves the repository, or for a layout not read here.
@@ -583,6 +584,8 @@ export function repositoryState(folder: string): string | undefined {
     };
     return JSON.stringify([
       top,
+      // The git that answers: a command of the resident server typed with another PATH, or with none on it, asks its own.
+      process.env.PATH ?? '',
       head,
       ref === undefined ? '' : existsSync(join(common, ref)) ? readFileSync(join(common, ref), 'utf8') : '',
       // `shallow`: where a shallow clone's history stops, which a lowered version's revert is looked for in; `git fetch --unshallow` removes it.

@@ -82,6 +82,26 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     expect(diffs()).toBe(1);
   });
 
+  test('ask git again under another PATH: with no git on it, a served check says so as its own process does, not the answer of the git before', async () => {
+    const project = tempDir('briefing-git-');
+    cpSync(CHECK_BASE, project, { recursive: true });
+    git(project, 'init', '--quiet', '--initial-branch=main');
+    git(project, 'add', '--all');
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    writeFile(project, POSITION, readFileSync(join(project, POSITION), 'utf8').replace(/^(body: [|>]-?\n {2})/m, '$1Jauns teikums. '));
+    expect(await notRaised(project)).toEqual([POSITION]);
+    const path = process.env.PATH;
+    process.env.PATH = tempDir('briefing-no-git-');
+    try {
+      const checked = await check({ cwd: project, paths: [], final: false });
+      expect(checked.diagnostics.map((d) => d.ruleId)).toContain('input/no-git');
+      expect(checked.diagnostics.filter((d) => d.ruleId === 'position/version-not-raised')).toEqual([]);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(await notRaised(project)).toEqual([POSITION]);
+  });
+
   test('ask git every time where the state cannot be read from the files: refs in a reftable, a configuration that includes others', async () => {
     const project = tempDir('briefing-git-');
     cpSync(CHECK_BASE, project, { recursive: true });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { setBounded } from '../util/bounded.js';
 import { isInside } from './files.js';
 
 /**
@@ -19,20 +20,30 @@ import { isInside } from './files.js';
 export function gitEnvironment(runIn: string, env: NodeJS.ProcessEnv = process.env, started: string = process.cwd()): NodeJS.ProcessEnv {
   const { GIT_DIR: dir, GIT_WORK_TREE: tree } = env;
   if (!dir && !tree) return env;
-  const key = JSON.stringify([dir, tree, started]);
-  let pinned = pinnedByStart.get(key);
-  if (!pinned) {
-    const absolute = { ...env, ...(dir ? { GIT_DIR: resolve(started, dir) } : {}), ...(tree ? { GIT_WORK_TREE: resolve(started, tree) } : {}) };
-    const top = tree || !dir ? undefined : topWhereStarted(env, started);
-    pinned = { absolute, ...(top === undefined ? {} : { top }) };
-    pinnedByStart.set(key, pinned);
-  }
-  const { absolute, top } = pinned;
+  // Made from this environment every time: the resident server runs hook after hook in one process, and git ran with the
+  // first one's (its GIT_INDEX_FILE, a partial commit's next-index-<pid>.lock, gone by the next commit; its PATH).
+  const absolute = { ...env, ...(dir ? { GIT_DIR: resolve(started, dir) } : {}), ...(tree ? { GIT_WORK_TREE: resolve(started, tree) } : {}) };
+  const top = tree || !dir ? undefined : topOnce(env, started);
   return top !== undefined && (runIn === top || isInside(top, runIn)) ? { ...absolute, GIT_WORK_TREE: top } : absolute;
 }
 
-/** The environment with the variables made absolute, and the working tree's top git saw where briefing started (GIT_DIR alone). */
-const pinnedByStart = new Map<string, { absolute: NodeJS.ProcessEnv; top?: string }>();
+/** The tops git named, by the folder briefing started in and the whole environment git was asked with (its configuration, its PATH). */
+const topByStart = new Map<string, { top: string | undefined }>();
+
+/** {@link topWhereStarted}, asked of git once per folder and environment. */
+function topOnce(env: NodeJS.ProcessEnv, started: string): string | undefined {
+  const key = JSON.stringify([started, Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  let known = topByStart.get(key);
+  if (known === undefined) {
+    known = { top: topWhereStarted(env, started) };
+    setBounded(topByStart, key, known, KEPT_TOPS);
+  }
+  return known.top;
+}
+
+/** How many tops {@link topOnce} keeps: a hook's environment differs from commit to commit (GIT_INDEX_FILE). */
+const KEPT_TOPS = 8;
+
 /** The working tree's top as git sees it from `started` with the environment given; undefined when git has none there, or only git's guess. */
 function topWhereStarted(env: NodeJS.ProcessEnv, started: string): string | undefined {
   try {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
 import { git } from '../helpers/git.js';
 import { REPO, runCli, tempDir } from '../helpers/project.js';
@@ -68,4 +69,35 @@ test('GIT_DIR set, briefing started outside the repository with -C into it: git 
   const listed = runCli(['-C', repo, 'list'], tempDir(), { GIT_DIR: join(repo, '.git') });
   expect(listed.stdout).toMatch(/^youth-participation .* 2021-02-10$/m);
   expect(listed.stdout).not.toMatch(/ new$/m);
+});
+
+test('hook after hook in one process (the resident server), git runs with each one’s own environment: a partial commit’s index (GIT_INDEX_FILE) is not the one of the commit before', async () => {
+  const repo = tempDir('briefing-hook-');
+  cpSync(CHECK_BASE, repo, { recursive: true });
+  git(repo, ['init', '-q', '-b', 'main']);
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', 'first']);
+  const file = join(repo, POSITION);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('version: 2', 'version: 3').replace('status: cleared', 'status: draft'));
+  // What a commit in a linked worktree's hook has: GIT_DIR, and an index of the commit's own (`git commit <path>` makes next-index-<pid>.lock).
+  const staged = join(tempDir('briefing-index-'), 'next-index-1.lock');
+  const asCommitted = join(tempDir('briefing-index-'), 'next-index-2.lock');
+  copyFileSync(join(repo, '.git/index'), asCommitted);
+  git(repo, ['add', POSITION]);
+  copyFileSync(join(repo, '.git/index'), staged);
+  const unstaged = async (index: string) => {
+    const saved = { dir: process.env.GIT_DIR, index: process.env.GIT_INDEX_FILE };
+    process.env.GIT_DIR = join(repo, '.git');
+    process.env.GIT_INDEX_FILE = index;
+    try {
+      return (await check({ cwd: repo, paths: [], final: false, inGitHook: true })).diagnostics.filter((d) => d.ruleId === 'input/unstaged').map((d) => d.file);
+    } finally {
+      for (const [key, value] of [['GIT_DIR', saved.dir], ['GIT_INDEX_FILE', saved.index]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  };
+  expect(await unstaged(staged)).toEqual([]);
+  expect(await unstaged(asCommitted)).toEqual([POSITION]);
 });

@@ -390,7 +390,7 @@ describe('briefing clear when the position file cannot be replaced', () => {
       expect(result.exitCode).toBe(2);
       expect(result.written).toBe(false);
       expect(result.diagnostics).toEqual([
-        expect.objectContaining({ file: FILE, severity: 'error', ruleId: 'output/write', message: 'Cannot replace the file; another program holds it open.' }),
+        expect.objectContaining({ file: FILE, severity: 'error', ruleId: 'output/write', message: 'The file is locked against changes; it is left as it is.' }),
       ]);
     } finally {
       immutable(path, false);

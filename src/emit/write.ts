@@ -80,7 +80,11 @@ export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice
     if (special) {
       throw new OutputError(file.shownAs, `${special} stands there, not a file: writing would replace it with one.`, `Write to a file${advice.elsewhere ? `: choose another name or folder ${advice.elsewhere}` : ''}.`);
     }
-    if (readOnly(file.target)) {
+    const refused = refusedWrite(file.target);
+    if (refused === 'locked') {
+      throw new OutputError(file.shownAs, 'the file is locked against changes; it is left as it is.', `Unlock it if it is to be replaced (chattr -i; on a Mac, untick Locked in its Get Info), then ${advice.again}.`, 'EACCES');
+    }
+    if (refused === 'read-only') {
       throw new OutputError(file.shownAs, 'the file is read-only (or not yours to write); it is left as it is.', `Make it writable (chmod u+w) if it is to be replaced, then ${advice.again}.`, 'EACCES');
     }
   }
@@ -138,18 +142,21 @@ function specialFile(found: Stats | undefined): string | undefined {
 }
 
 /**
- * Whether a file is there that this user may not write: a rename in a folder they may write replaces
- * any file in it, so a report or position made read-only (a sent version kept as it was), or another
- * user's, was replaced all the same, with a file of this user's. A missing file is not read-only.
+ * Why this user may not write the file there, if so: a rename in a folder they may write replaces any
+ * file in it, so a report or position made read-only (a sent version kept as it was), or another
+ * user's, was replaced all the same, with a file of this user's. `locked`: marked unchangeable
+ * (chattr +i; Locked in the Finder), which access(2) says with EPERM, to root too; the rename then
+ * failed with EPERM, and the file was taken for one Word holds open. A missing file is neither.
  */
-function readOnly(target: string): boolean {
+function refusedWrite(target: string): 'read-only' | 'locked' | undefined {
   try {
     accessSync(target, constants.W_OK);
-    return false;
+    return undefined;
   } catch (error) {
-    // Windows says EPERM for a file with the read-only attribute: read as "held open in Word", it got that hint.
     const code = errorCode(error);
-    return code === 'EACCES' || (process.platform === 'win32' && code === 'EPERM');
+    // Windows says EPERM for a file with the read-only attribute: read as "held open in Word", it got that hint.
+    if (code === 'EACCES' || (process.platform === 'win32' && code === 'EPERM')) return 'read-only';
+    return code === 'EPERM' ? 'locked' : undefined;
   }
 }
 

@@ -28,8 +28,8 @@ it('a cache that cannot be written is a warning (cache/write) worded as every wr
         file: CACHE_FILE,
         severity: 'warning',
         ruleId: 'cache/write',
-        message: 'Cannot replace the file; another program holds it open. The next build cannot skip unchanged meetings.',
-        hint: 'Close it (e.g. in Word) and build again.',
+        message: 'The file is locked against changes; it is left as it is. The next build cannot skip unchanged meetings.',
+        hint: 'Make .briefing-cache/ writable, or remove it; the reports are not affected.',
       },
     ]);
   } finally {

@@ -9,7 +9,7 @@ import { REPO, tempDir } from '../helpers/project.js';
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
-  return { ...actual, writeFileSync: vi.fn(actual.writeFileSync), renameSync: vi.fn(actual.renameSync) };
+  return { ...actual, writeFileSync: vi.fn(actual.writeFileSync), renameSync: vi.fn(actual.renameSync), accessSync: vi.fn(actual.accessSync) };
 });
 const real = await vi.importActual<typeof import('node:fs')>('node:fs');
 
@@ -75,6 +75,30 @@ describe('writeAtomic', () => {
       expect(readFileSync(target, 'utf8')).toBe('old');
       expect(readdirSync(dir)).toEqual(['report.docx']);
     }
+  });
+
+  test.skipIf(process.platform === 'win32')('a file locked against changes (chattr +i; Locked in the Finder) is named so and left as it is, not taken for one Word holds open', () => {
+    const dir = tempDir();
+    const target = join(dir, 'report.docx');
+    real.writeFileSync(target, 'the report as sent');
+    // What access(2) says of such a file, to root too; the rename would fail with EPERM, which Windows says of a file held open.
+    vi.mocked(fs.accessSync).mockImplementationOnce(() => {
+      throw systemError('EPERM');
+    });
+    let caught: unknown;
+    try {
+      writeAtomic(target, 'new', 'out/report.docx');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(OutputError);
+    expect(caught instanceof OutputError && [caught.message, caught.hint, caught.code]).toEqual([
+      'out/report.docx: the file is locked against changes; it is left as it is.',
+      'Unlock it if it is to be replaced (chattr -i; on a Mac, untick Locked in its Get Info), then build again.',
+      'EACCES',
+    ]);
+    expect(readFileSync(target, 'utf8')).toBe('the report as sent');
+    expect(readdirSync(dir)).toEqual(['report.docx']);
   });
 
   // A position that clear or review --accept could not write was told to 'choose another folder with --out', a flag they do not have.

@@ -216,6 +216,21 @@ describe('build --watch', () => {
     expect(await second).toMatchObject({ kind: 'build', changed: ['meetings/none.yaml'], result: { status: 'built' } });
   });
 
+  it('a meeting with another meeting’s file code is refused as build refuses it, and that meeting’s report is left as it was', async () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md,docx'], dir).status).toBe(0);
+    const theirs = readdirSync(join(dir, 'out')).map((name) => [name, readFileSync(join(dir, 'out', name), 'utf8')]);
+    // A copy made to start the next meeting, its file_code not changed yet.
+    writeFile(dir, 'meetings/2021-03-19-educ-informal.yaml', exampleFile(EXAMPLE_MEETING).replaceAll('2021-02-19', '2021-03-19'));
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: 'meetings/2021-03-19-educ-informal.yaml', final: false, formats: ['md'], debounceMs: 100, onEvent: (e) => log.onEvent(e) });
+    const built = await first;
+    expect(built).toMatchObject({ kind: 'build', result: { status: 'failed', outputs: [] } });
+    expect(built.kind === 'build' && built.result.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual(['meetings/2021-03-19-educ-informal.yaml meeting/duplicate-file-code']);
+    expect(readdirSync(join(dir, 'out')).map((name) => [name, readFileSync(join(dir, 'out', name), 'utf8')])).toEqual(theirs);
+  });
+
   it('follows the reference DOCX, removes the files of a changed file code, and sees a copy of a position it uses', async () => {
     const config = exampleFile('briefing.config.yaml').replace('layout:\n', 'layout:\n  reference_docx: ministry.docx\n');
     const dir = exampleProject({ 'briefing.config.yaml': config });

@@ -105,8 +105,10 @@ export interface MeetingBuild {
 
 /**
  * The whole chain for one meeting file: load, generate in memory, and — when `emit` is
- * given and no error was found — write the report's files. A meeting file that cannot be
- * read throws a UsageError, as loading does.
+ * given and no error was found — write the report's files. `emit` as a function may find
+ * an error of its own in the report (another meeting's file code) and add it to the
+ * report's problems: nothing is written then. A meeting file that cannot be read throws a
+ * UsageError, as loading does.
  */
 export async function buildMeeting(
   project: Project,
@@ -121,7 +123,9 @@ export async function buildMeeting(
   const report = await generateReport(project, loaded, options, templates);
   // emit
   if (!emit || hasErrors(report.diagnostics)) return { report };
-  return { report, emitted: emitReport(report.files, typeof emit === 'function' ? emit(report) : emit) };
+  const emitOptions = typeof emit === 'function' ? emit(report) : emit;
+  if (hasErrors(report.diagnostics)) return { report };
+  return { report, emitted: emitReport(report.files, emitOptions) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { entryName, writeCacheMerged, type BuildCache } from '../batch/cache.js'
 import { cacheEntry } from '../batch/outcome.js';
 import { isUnchanged, type LastBuild } from '../batch/plan.js';
 import { pastReportReplaced } from '../batch/past-report.js';
+import { codeTakenOutside, manifestsIn } from '../batch/file-codes.js';
 import { projectPath } from '../load/files.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */
@@ -93,6 +94,9 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   let replaced: Diagnostic | undefined;
   const { report, emitted } = await buildMeeting(project, meetingPath, generate, templates, (generated) => {
     const manifest = generated.files.find((file) => file.format === 'manifest');
+    // Another meeting's report stands under this file code (a meeting copied to start the next one): refused as `build` refuses it.
+    const taken = manifest ? codeTakenOutside(project.root, manifest.name, generated, { inRun: (path) => path === generated.meetingPath, manifest: manifestsIn(outDir) }) : undefined;
+    if (taken) generated.diagnostics.push(taken);
     replaced = manifest ? pastReportReplaced(generated, join(outDir, manifest.name), generate.today) : undefined;
     return { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerBuildFiles(options.former, generated) ?? [] } : {}) };
   });

@@ -124,7 +124,6 @@ async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: {
 async function reportOnSignal(io: Io, json: boolean, line: { clear(): void } | undefined) {
   const { buildJson, formatOutcome } = await import('./build-summary.js');
   const { stoppedBuild } = await import('../commands/build.js');
-  const { diagnostic } = await import('../diagnostics/diagnostic.js');
   const { formatDiagnostic } = await import('../diagnostics/human.js');
   const done: MeetingOutcome[] = [];
   let printed = false;
@@ -132,8 +131,7 @@ async function reportOnSignal(io: Io, json: boolean, line: { clear(): void } | u
     for (const each of STOP_SIGNALS) process.removeListener(each, onSignal);
     if (!printed) {
       printed = true;
-      const stop = diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${done.length} ${done.length === 1 ? 'meeting' : 'meetings'}; the others were not built.`, 'Build again: the meetings listed were written before the stop.');
-      const result = stoppedBuild(done, stop, 128 + constants.signals[signal]);
+      const result = stoppedBuild(done, signal, 128 + constants.signals[signal]);
       if (json) process.stdout.write(`${buildJson(result)}\n`);
       else {
         line?.clear();
@@ -141,7 +139,7 @@ async function reportOnSignal(io: Io, json: boolean, line: { clear(): void } | u
           const shown = formatOutcome(meeting, io.out);
           if (shown) process.stdout.write(`${shown}\n`);
         }
-        process.stderr.write(`${formatDiagnostic(stop, io.err)}\n`);
+        for (const stop of result.runDiagnostics) process.stderr.write(`${formatDiagnostic(stop, io.err)}\n`);
       }
     }
     if (!process.listenerCount(signal)) process.kill(process.pid, signal);

@@ -204,11 +204,15 @@ function updatedCache(previous: BuildCache, run: { tool: string; keys: KeyContex
 }
 
 /**
- * The result of a build stopped by a signal before it finished: the meetings done so far (their
- * files written), and `stop`, the run's message that says so. The cache was not written, so the
- * next build does them again; `exitCode` is the one the signal ends the process with.
+ * The result of a build stopped by `signal` before it finished: the meetings done so far (their
+ * files written), and the run's message that says so. The cache was not written, so the next build
+ * does them again; `exitCode` is the one the signal ends the process with.
  */
-export function stoppedBuild(meetings: readonly MeetingOutcome[], stop: Diagnostic, exitCode: number): BuildResult {
+export function stoppedBuild(meetings: readonly MeetingOutcome[], signal: NodeJS.Signals, exitCode: number): BuildResult {
+  const count = meetings.length;
+  const stop = count
+    ? diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${count} ${count === 1 ? 'meeting' : 'meetings'}; the others were not built.`, 'Build again: the meetings listed were written before the stop.')
+    : diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} before any meeting was written.`, 'Build again.');
   return finish([...meetings].sort((a, b) => (a.meeting < b.meeting ? -1 : 1)), [stop], 0, exitCode);
 }
 

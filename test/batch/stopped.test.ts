@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
 import { REPO } from '../helpers/project.js';
+import { stoppedBuild } from '../../src/commands/build.js';
 
 const EXAMPLE = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const;
 
@@ -70,3 +71,12 @@ describe('build stopped by a signal, without --json', () => {
   }, 120_000);
 });
 
+
+// A single meeting stopped before it was written said 'after 0 meetings; the others were not built' (server run).
+describe('build stopped before any meeting was written', () => {
+  it('says so, without counting meetings or naming others', () => {
+    const result = stoppedBuild([], 'SIGINT', 130);
+    expect(result.runDiagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([['.', 'run/stopped', 'The build was stopped by SIGINT before any meeting was written.', 'Build again.']]);
+    expect(result.exitCode).toBe(130);
+  });
+});

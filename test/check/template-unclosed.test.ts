@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { check } from '../../src/commands/check.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO } from '../helpers/project.js';
+
+const TEMPLATE = 'templates/informative-report.lv.md.hbs';
+const builtIn = readFileSync(join(REPO, TEMPLATE), 'utf8');
+
+/** The example project with the built-in template copied in, changed by `change`. */
+function withTemplate(change: (text: string) => string, files: Record<string, string> = {}): string {
+  const changed = change(builtIn);
+  expect(changed).not.toBe(builtIn);
+  return exampleProject({ [TEMPLATE]: changed, ...files });
+}
+
+const unclosed = (diagnostics: readonly { ruleId: string; file: string; line?: number; column?: number; message: string }[]) =>
+  diagnostics.filter((d) => d.ruleId === 'template/unclosed').map((d) => [d.file, d.line, d.column, d.message]);
+
+async function checkAndBuild(dir: string, formats: ('md' | 'docx')[] = ['md', 'docx']) {
+  const checked = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false });
+  const built = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, out: 'out', formats });
+  const written = existsSync(join(dir, 'out/IZMzin_190221_EDUC.md')) || existsSync(join(dir, 'out/IZMzin_190221_EDUC.docx'));
+  return { checked, built, written };
+}
+
+test.each([
+  ['an HTML comment', '<!-- piezīme: pārbaudīt', 'an HTML comment (`<!--`)'],
+  ['a code fence', '```', 'a code block ('],
+])('the template’s own text opening %s it never closes is an error at its line, and nothing is written', async (_name, line, what) => {
+  // Under the background: the questions, the clearance line and the signature would be swallowed.
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', `{{{meeting.background}}}\n\n${line}\n`));
+  const templateLine = readFileSync(join(dir, TEMPLATE), 'utf8').split('\n').indexOf(line) + 1;
+  for (const formats of [['md', 'docx'], ['md']] as const) {
+    const { checked, built, written } = await checkAndBuild(dir, [...formats]);
+    expect(unclosed(checked.diagnostics)).toEqual([[TEMPLATE, templateLine, 1, expect.stringContaining(`opens ${what}`)]]);
+    expect(checked.exitCode).toBe(1);
+    expect(unclosed(built.diagnostics)).toHaveLength(1);
+    expect(built.exitCode).toBe(1);
+    expect(written).toBe(false);
+  }
+});
+
+test('a plain text printed as Markdown with three braces that opens a comment is an error at the template, naming where it stands in the report', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^topic: /m, 'topic: <!-- ');
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '{{{meeting.background}}}\n\n{{{meeting.topic}}}\n'), { [EXAMPLE_MEETING]: meeting });
+  const { checked, written } = await checkAndBuild(dir);
+  expect(unclosed(checked.diagnostics)).toEqual([[TEMPLATE, undefined, undefined, expect.stringMatching(/line \d+ of the generated Markdown/)]]);
+  expect(written).toBe(false);
+});
+
+test('closed comments and fences in the template’s text are fine', async () => {
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '{{{meeting.background}}}\n\n<!-- piezīme -->\n\n```\nkods\n```\n'));
+  const { checked, built } = await checkAndBuild(dir);
+  expect(unclosed(checked.diagnostics)).toEqual([]);
+  expect(built.exitCode).toBe(0);
+});

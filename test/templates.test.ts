@@ -413,6 +413,10 @@ describe('a template’s own layout (front matter)', () => {
     const open = exampleProject({ 'templates/notes.md.hbs': '---\nlayout:\n  font_size_pt: 14\n# {{meeting.topic}}\n' });
     const never = await build({ cwd: open, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
     expect(never.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[1, 'template/front-matter', 'The front matter is never closed: no `---` line ends it.']]);
+    // An empty one (two `---` lines, the layout not written yet) is closed: it sets nothing, and the line numbers stay.
+    const empty = exampleProject({ 'templates/notes.md.hbs': '---\n---\n# {{meeting.topik}}\n' });
+    const nothing = await build({ cwd: empty, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
+    expect(nothing.diagnostics.map((d) => [d.line, d.ruleId])).toEqual([[3, 'template/missing-field']]);
     const unclosed = exampleProject({ 'templates/notes.md.hbs': '---\nlayout: [1\n---\n# {{meeting.topic}}\n' });
     const yaml = await build({ cwd: unclosed, inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['md'], template: 'notes' });
     expect(yaml.diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[2, 9, 'template/front-matter']]);

@@ -23,7 +23,8 @@ export interface TemplateSource {
   diagnostics: Diagnostic[];
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** Two `---` lines at the top and the YAML between them (group 1; none for an empty block, `---` right under `---`). */
+const FRONT_MATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /**
  * Splits off a template's front matter, a YAML block between `---` lines at the very top:
@@ -67,9 +68,11 @@ export function splitFrontMatter(source: string, path: string): TemplateSource {
   const block = match[0];
   const lines = block.split('\n').length - (block.endsWith('\n') ? 1 : 0);
   const body = `{{!--${'\n'.repeat(Math.max(0, lines - 1))}--}}${block.endsWith('\n') ? '\n' : ''}${source.slice(block.length)}`;
+  // An empty block (the layout not written yet) sets nothing: not "the file is empty".
+  if (!match[1]?.trim()) return { body, diagnostics: [] };
   // The front matter is read and checked as the config's `layout` is, each problem at its own
   // line and column in the template (the block starts on line 2, after its `---`).
-  const file = parseYaml(path, match[1] ?? '');
+  const file = parseYaml(path, match[1]);
   const inTemplate = (d: Diagnostic): Diagnostic => ({
     ...d,
     ruleId: 'template/front-matter',

@@ -198,6 +198,13 @@ describe('templates', () => {
     expect(listed.diagnostics.map((d) => [d.file, d.line, d.ruleId, d.message])).toEqual([['templates/runa.lv.md.hbs', 1, 'config/reference-docx-missing', 'The reference DOCX `styles/nav.docx` cannot be read.']]);
   });
 
+  it('check says so too when no meeting uses that template, as its first build would (it said no problems)', async () => {
+    const dir = exampleProject({ 'templates/runa.lv.md.hbs': '---\nlayout: { reference_docx: styles/nav.docx }\n---\n{{!-- Runa --}}\nTeksts\n' });
+    const checked = await check({ cwd: dir, paths: [], final: false });
+    expect(checked.exitCode).toBe(1);
+    expect(checked.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toEqual([['templates/runa.lv.md.hbs', 1, 'config/reference-docx-missing']]);
+  });
+
   it('warns at a template named for one language whose text is marked as another (a Latvian copy translated without a front matter)', async () => {
     const body = '{{!-- Briefing note --}}\n# Briefing note\n\nOn {{dateEn meeting.date}}.\n';
     const dir = exampleProject({ 'templates/note.en.md.hbs': body, 'templates/marked.en.md.hbs': `---\nlayout: { language: en-US }\n---\n${body}`, 'templates/notes.old.md.hbs': body });

@@ -1,23 +1,44 @@
+import type { Root } from 'mdast';
 import { parseMarkdownTree, printedText } from './fields.js';
-import { unclosedAtEnd, type Unclosed } from '../util/unclosed.js';
+import { unclosedAtEnd } from '../util/unclosed.js';
+import { isListEnd, walk } from '../util/markdown.js';
 import { PLACEHOLDER, PLACEHOLDER_CHARS, type ReportSource } from '../render/fields.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 
-/** A line that may open a construct only its own end marker closes; a skeleton without one is not parsed. */
+/** A line that may open a construct only its own end marker closes. */
 const MAY_OPEN = /^ {0,3}(?:<[!?]|<(?:script|pre|style|textarea)(?=[\s>]|$)|`{3,}|~{3,})/im;
+/** A `<` that may start HTML: plain text the template prints has its `<` escaped, `\<`. */
+const MAY_BE_HTML = /(?<!\\)<[A-Za-z!?/]/;
+
+/** The template a report was rendered with, as these checks read it: its file and its partials' texts. */
+interface TemplateText {
+  path: string;
+  files: readonly { path: string; text: string }[];
+}
 
 /**
- * `template/unclosed`: the report's text outside its Markdown fields (the skeleton: the
- * template's own text, and the plain texts it prints) ending inside a construct only its own
- * end marker closes — an HTML comment, a code fence, `<pre>`, … — which swallows the rest of
- * the report: the questions, the clearance line and the signature vanish from a Markdown
- * viewer and print as raw text or program code in the DOCX. Said at the line of the template
- * or partial (`files`) that opens it; when no line of theirs holds it (a plain text printed with
- * `{{{…}}}` brought it), at the template, with the line of the generated Markdown.
+ * Problems of the report's text outside its Markdown fields (the skeleton: the template's own
+ * text, and the plain texts it prints), said at the template: `template/unclosed` and
+ * `template/html`. A skeleton with no line that could hold either is not parsed.
  */
-export function unclosedTemplateText(source: ReportSource, template: { path: string; files: readonly { path: string; text: string }[] }): Diagnostic[] {
-  if (!MAY_OPEN.test(source.skeleton)) return [];
-  const found = unclosedAtEnd(source.skeleton, parseMarkdownTree(source.skeleton));
+export function templateTextProblems(source: ReportSource, template: TemplateText): Diagnostic[] {
+  const mayOpen = MAY_OPEN.test(source.skeleton);
+  const mayBeHtml = MAY_BE_HTML.test(source.skeleton);
+  if (!mayOpen && !mayBeHtml) return [];
+  const tree = parseMarkdownTree(source.skeleton);
+  return [...(mayOpen ? unclosedTemplateText(source, template, tree) : []), ...(mayBeHtml ? htmlInTemplateText(source, template, tree) : [])];
+}
+
+/**
+ * `template/unclosed`: the skeleton ending inside a construct only its own end marker closes — an
+ * HTML comment, a code fence, `<pre>`, … — which swallows the rest of the report: the questions,
+ * the clearance line and the signature vanish from a Markdown viewer and print as raw text or
+ * program code in the DOCX. Said at the line of the template or partial that opens it; when no
+ * line of theirs holds it (a plain text printed with `{{{…}}}` brought it), at the template, with
+ * the line of the generated Markdown.
+ */
+function unclosedTemplateText(source: ReportSource, template: TemplateText, tree: Root): Diagnostic[] {
+  const found = unclosedAtEnd(source.skeleton, tree);
   if (!found) return [];
   const opening = (source.skeleton.split('\n')[found.line - 1] ?? '').trim();
   const written = writtenAt(opening, template.files);
@@ -29,36 +50,70 @@ export function unclosedTemplateText(source: ReportSource, template: { path: str
       undefined,
       'error',
       'template/unclosed',
-      message(`The report opens ${found.what} outside its Markdown fields (line ${reportLine(source, found)} of the generated Markdown: “${opening.slice(0, 40)}”)`),
-      'It is in no line of the template: a plain text printed as Markdown with three braces, {{{…}}}, brings it. Print plain text with two braces, {{…}}, which prints its marks as written.',
+      message(`The report opens ${found.what} outside its Markdown fields (line ${reportLine(source, found.line)} of the generated Markdown: “${opening.slice(0, 40)}”)`),
+      BRACES_HINT,
     ),
   ];
 }
 
 /**
- * The template file or partial, and the place in it, of the line that holds `opening`: the last
- * such line of the first file that has one, as the construct left open is the report's last (a
+ * `template/html`: HTML in the template's own text, which the DOCX prints as written, tags and
+ * all (a comment too, though a Markdown viewer hides it), as `markdown/html` says of a field.
+ * A warning at each line of the template or partial that has it, however often the report
+ * prints that line; HTML no line of theirs holds (a plain text printed with `{{{…}}}`), once, at
+ * the template. An empty comment (`<!-- -->`, which ends a list), a closing tag and a comment
+ * never closed (`template/unclosed`) are not said.
+ */
+function htmlInTemplateText(source: ReportSource, template: TemplateText, tree: Root): Diagnostic[] {
+  const said = new Map<string, Diagnostic>();
+  walk(tree, (node) => {
+    if (node.type !== 'html' || node.value.startsWith('</') || isListEnd(node)) return;
+    const comment = node.value.startsWith('<!--');
+    if (comment && !node.value.includes('-->')) return;
+    const shown = (node.value.split('\n')[0] ?? '').trim();
+    const written = writtenAt(shown, template.files);
+    const key = written ? `${written.file}:${written.place.line}:${written.place.column}` : '';
+    if (said.has(key)) return;
+    const what = comment ? 'an HTML comment' : `HTML (\`${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}\`)`;
+    const where = written ? '' : ` outside its Markdown fields (line ${reportLine(source, node.position?.start.line ?? 1)} of the generated Markdown)`;
+    const message = `The ${written ? "template's text" : 'report'} has ${what}${where}, which the DOCX prints as written${comment ? ', though a Markdown viewer hides it' : ', tags and all'}.`;
+    const hint = !written
+      ? BRACES_HINT
+      : comment
+        ? "Write a note for the template's authors as a Handlebars comment, {{!-- … --}}, which prints nothing."
+        : 'Write the formatting in Markdown (**bold**, *italic*, [text](address)); a `<` meant as text is written `\\<`.';
+    said.set(key, diagnostic(written?.file ?? template.path, written?.place, 'warning', 'template/html', message, hint));
+  });
+  return [...said.values()];
+}
+
+/** What to do about Markdown a plain text brought into the report. */
+const BRACES_HINT = 'It is in no line of the template: a plain text printed as Markdown with three braces, {{{…}}}, brings it. Print plain text with two braces, {{…}}, which prints its marks as written.';
+
+/**
+ * The template file or partial, and the place in it, of the line that holds `text`: the last
+ * such line of the first file that has one (a construct left open is the report's last, and a
  * fence's closing line reads as its opening does).
  */
-function writtenAt(opening: string, files: readonly { path: string; text: string }[]): { file: string; place: Place } | undefined {
-  if (opening === '' || PLACEHOLDER_CHARS.test(opening)) return undefined;
+function writtenAt(text: string, files: readonly { path: string; text: string }[]): { file: string; place: Place } | undefined {
+  if (text === '' || PLACEHOLDER_CHARS.test(text)) return undefined;
   for (const file of files) {
     const lines = file.text.split(/\r?\n/);
-    const index = lines.findLastIndex((line) => line.includes(opening));
+    const index = lines.findLastIndex((line) => line.includes(text));
     const line = lines[index];
-    if (line !== undefined) return { file: file.path, place: { line: index + 1, column: line.indexOf(opening) + 1 } };
+    if (line !== undefined) return { file: file.path, place: { line: index + 1, column: line.indexOf(text) + 1 } };
   }
   return undefined;
 }
 
-/** The line of the rendered report that skeleton line `found.line` is: each field before it takes its own lines. */
-function reportLine(source: ReportSource, found: Unclosed): number {
+/** The line of the rendered report that skeleton line `skeletonLine` is: each field before it takes its own lines. */
+function reportLine(source: ReportSource, skeletonLine: number): number {
   let lineStart = 0;
-  for (let line = 1; line < found.line; line++) lineStart = source.skeleton.indexOf('\n', lineStart) + 1;
+  for (let line = 1; line < skeletonLine; line++) lineStart = source.skeleton.indexOf('\n', lineStart) + 1;
   let added = 0;
   for (const match of source.skeleton.slice(0, lineStart).matchAll(PLACEHOLDER)) {
     const field = source.fields[Number(match[1])];
     if (field) added += printedText(field).split('\n').length - 1;
   }
-  return found.line + added;
+  return skeletonLine + added;
 }

@@ -25,7 +25,7 @@ import { cachedTemplate, type Template } from '../render/template.js';
 import { INTRODUCTION_START } from '../render/latvian.js';
 import { layoutFor } from '../load/front-matter.js';
 import type { ReportSource } from '../render/fields.js';
-import { unclosedTemplateText } from '../docx/template-text-problems.js';
+import { templateTextProblems } from '../docx/template-text-problems.js';
 import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, reportMarkdown, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
 import { charactersDrawnBlank } from '../pdf/blank-glyphs.js';
@@ -195,7 +195,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const source = keepListsApart(parts, fieldTrees);
   const markdown = source === parts ? rendered.markdown : reportMarkdown(source);
   result.diagnostics.push(...fieldTreeProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
-  result.diagnostics.push(...unclosedTemplateText(parts, template));
+  result.diagnostics.push(...templateTextProblems(parts, template));
   if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
   const reference = referenceFor(project, template, layout);

@@ -56,3 +56,29 @@ test('closed comments and fences in the template’s text are fine', async () =>
   expect(unclosed(checked.diagnostics)).toEqual([]);
   expect(built.exitCode).toBe(0);
 });
+
+const html = (diagnostics: readonly { ruleId: string; file: string; line?: number; column?: number; message: string }[]) =>
+  diagnostics.filter((d) => d.ruleId === 'template/html').map((d) => [d.file, d.line, d.column, d.message]);
+
+test('HTML in the template’s own text, which the DOCX prints tags and all (a comment too), is a warning at its line, once however often the report prints it', async () => {
+  const dir = withTemplate((text) =>
+    text
+      .replace('{{{meeting.background}}}\n', '{{{meeting.background}}}\n\n<!-- piezīme: pārbaudīt ar juristiem -->\n')
+      .replace('{{number}}. **{{text}}**', '{{number}}. <b>{{text}}</b>'),
+  );
+  const lines = readFileSync(join(dir, TEMPLATE), 'utf8').split('\n');
+  const { checked, built } = await checkAndBuild(dir);
+  expect(html(checked.diagnostics)).toEqual([
+    [TEMPLATE, lines.indexOf('<!-- piezīme: pārbaudīt ar juristiem -->') + 1, 1, expect.stringContaining('The template\'s text has an HTML comment, which the DOCX prints as written')],
+    [TEMPLATE, lines.indexOf('{{number}}. <b>{{text}}</b>') + 1, 13, expect.stringContaining('The template\'s text has HTML (`<b>`), which the DOCX prints as written, tags and all')],
+  ]);
+  expect(checked.exitCode).toBe(0);
+  expect(html(built.diagnostics)).toHaveLength(2);
+});
+
+test('the example’s template and a < written in plain text give no such warning', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^topic: /m, 'topic: <b> un ');
+  const dir = exampleProject({ [EXAMPLE_MEETING]: meeting });
+  const { checked } = await checkAndBuild(dir);
+  expect(html(checked.diagnostics)).toEqual([]);
+});

@@ -20,10 +20,18 @@ export interface PositionFile {
   committedAnswer?: string;
   /** With `committedVersion`: the ministries whose committed clearance is cleared naming no version nor answer (written by hand). */
   committedUnnamed?: readonly string[];
+  /** With `committedVersion`: the committed `body` and `body_en` each fingerprinted alone (see `answerFingerprint`), to tell which of them changed. */
+  committedFields?: CommittedFields;
   /** With a version lower than `committedVersion`: the commit at which the file last had that version, with the same answer (a revert). */
   restoredFrom?: RestoredVersion;
   /** With a lower version not found restored: the history searched stops short, in a shallow clone, so a revert cannot be told. */
   historyCut?: true;
+}
+
+/** The fingerprints of a committed position's Latvian and English answers, each alone. */
+export interface CommittedFields {
+  body: string;
+  bodyEn: string;
 }
 
 /** The commit a lowered version was brought back from, with the answer it named there. */
@@ -51,6 +59,8 @@ export interface LoadedPosition {
   committedAnswer?: string;
   /** See {@link PositionFile.committedUnnamed}. */
   committedUnnamed?: readonly string[];
+  /** See {@link PositionFile.committedFields}. */
+  committedFields?: CommittedFields;
   /** See {@link PositionFile.restoredFrom}. */
   restoredFrom?: RestoredVersion;
   /** See {@link PositionFile.historyCut}. */
@@ -103,6 +113,7 @@ export class LazyPosition implements LoadedPosition {
   readonly committedVersion: number | undefined;
   readonly committedAnswer: string | undefined;
   readonly committedUnnamed: readonly string[] | undefined;
+  readonly committedFields: CommittedFields | undefined;
   readonly restoredFrom: RestoredVersion | undefined;
   readonly historyCut: true | undefined;
   readonly #files: ProjectFiles;
@@ -117,6 +128,7 @@ export class LazyPosition implements LoadedPosition {
     this.committedVersion = file.committedVersion;
     this.committedAnswer = file.committedAnswer;
     this.committedUnnamed = file.committedUnnamed;
+    this.committedFields = file.committedFields;
     this.restoredFrom = file.restoredFrom;
     this.historyCut = file.historyCut;
     this.#files = files;

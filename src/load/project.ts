@@ -11,7 +11,7 @@ import { changedSinceHead, inGitCheckout, isShallowClone, readCommittedTexts, re
 import { committedTexts } from './history.js';
 import { linkProblems } from './links.js';
 import { setBounded } from '../util/bounded.js';
-import { LazyPosition, scanPositionFiles, type LoadedPosition, type PositionFile } from './position-files.js';
+import { LazyPosition, scanPositionFiles, type CommittedFields, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
 import { loadReferenceDocx } from './reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
@@ -335,7 +335,7 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
     const restored = lowered ? restoredFrom(root, at, base, now) : undefined;
     // A shallow clone (CI fetches a commit or two) may lack the commit a revert brings back: the refusal says so.
     const cut = lowered && !restored && isShallowClone(repositoryAt(root));
-    return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
+    return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, committedFields: before.fields, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
   });
   return { files: versioned, kept: !noGit && !refused && !gone.length };
 }
@@ -377,13 +377,13 @@ function restoredFrom(root: string, path: string, base: string, now: { version: 
  * whose clearance in it is written by hand, cleared naming neither version nor answer, if that text
  * is readable and has a version.
  */
-function committedFacts(text: string | undefined, path: string): { version: number; answer: string; unnamed: string[] } | undefined {
+function committedFacts(text: string | undefined, path: string): { version: number; answer: string; unnamed: string[]; fields: CommittedFields } | undefined {
   if (text === undefined) return undefined;
   const data = parseYaml(path, text).data;
   if (isRecord(data) && Number.isInteger(data.version)) {
     const clearance = isRecord(data.clearance) ? Object.entries(data.clearance) : [];
     const unnamed = clearance.flatMap(([code, entry]) => (isRecord(entry) && entry.status === 'cleared' && !('version' in entry) && !('answer' in entry) ? [code] : []));
-    return { version: Number(data.version), answer: answerFingerprint(data), unnamed };
+    return { version: Number(data.version), answer: answerFingerprint(data), unnamed, fields: { body: answerFingerprint({ body: data.body }), bodyEn: answerFingerprint({ body_en: data.body_en }) } };
   }
   return undefined;
 }

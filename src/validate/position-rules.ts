@@ -3,6 +3,7 @@ import { answerFingerprint, type Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
+import { isRecord } from '../util/record.js';
 import { markdownFieldProblems } from './markdown-rules.js';
 
 /** What a position rule looks at: one position file of the project. */
@@ -105,6 +106,30 @@ export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, positio
 };
 
 /**
+ * An English answer left behind: `body` changed since git HEAD (or `check --base`'s revision),
+ * re-wrapping aside, while `body_en` is the committed one. The English note would print the
+ * translation of the earlier Latvian answer, and nothing else tells: both are cleared together.
+ * A warning at `body_en`, until the change is committed (a CI `check --base` says it in the pull
+ * request); a change that needs no translation (a typo) may leave it.
+ */
+export const translationFollowed: PositionRule = ({ project, loaded, position }) => {
+  const before = loaded.committedFields;
+  if (before === undefined || !position.body_en?.trim()) return [];
+  const data = isRecord(loaded.file.data) ? loaded.file.data : {};
+  if (answerFingerprint({ body: data['body'] }) === before.body || answerFingerprint({ body_en: data['body_en'] }) !== before.bodyEn) return [];
+  return [
+    diagnostic(
+      loaded.file.path,
+      loaded.file.locate(['body_en'], 'key'),
+      'warning',
+      'position/translation-stale',
+      `\`body\` changed since ${project.versionsFrom}, but its English, \`body_en\`, did not: an English note (informative-report.en) prints the translation of the earlier answer.`,
+      'Bring the change into `body_en` too; a change that alters no meaning (a typo, a comma) needs none.',
+    ),
+  ];
+};
+
+/**
  * A cleared entry written by hand names no `version`, so it counts for whatever text the position
  * has now. Once `version` was raised since git HEAD (or `check --base`'s revision), such an entry
  * there before the raise would make the report print the ministry's clearance of the earlier
@@ -153,7 +178,7 @@ export const markdownSound: PositionRule = ({ loaded, position }) =>
   ]);
 
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, clearanceVersionNamed, answerNotEmpty, markdownSound];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, translationFollowed, clearanceVersionNamed, answerNotEmpty, markdownSound];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

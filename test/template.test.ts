@@ -499,6 +499,15 @@ describe('templates', () => {
   });
 });
 
+describe('a helper name misspelt', () => {
+  it('is named with the helper it comes close to, before the list of helpers', async () => {
+    const misspelt = await renderWith('Saskaņots ar {{ministires clearance.cleared "accusative"}}.\n');
+    expect(misspelt.diagnostics.map((d) => [d.ruleId, d.line, d.message, d.hint?.split(' Helpers:')[0]])).toEqual([['template/unknown-helper', 1, 'The template calls `ministires`, which is not a helper.', 'Did you mean `ministries`?']]);
+    const far = await renderWith('{{kalendars meeting.date}}\n');
+    expect(far.diagnostics[0]?.hint).toMatch(/^Helpers: clearanceStatus, date, /);
+  });
+});
+
 describe('templates cannot misuse Handlebars internals', () => {
   it('{{log}} is not a helper: it would write to stdout and break --json', async () => {
     const result = await renderWith('a {{log "hi"}} b\n');

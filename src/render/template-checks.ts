@@ -108,7 +108,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
     const helper = hook?.original ?? called;
     if (helper !== undefined && (hook !== undefined || !names.helpers.has(helper))) {
       problems.push(
-        diagnostic(path, at(node), 'error', 'template/unknown-helper', `The template calls \`${helper}\`, which is not a helper.`, `Helpers: ${[...names.helpers].filter((h) => !h.startsWith('helper') && !h.startsWith('block')).sort().join(', ')}.`),
+        diagnostic(path, at(node), 'error', 'template/unknown-helper', `The template calls \`${helper}\`, which is not a helper.`, helpersHint(helper, [...names.helpers].filter((h) => !h.startsWith('helper') && !h.startsWith('block')).sort())),
       );
     }
   });
@@ -392,4 +392,10 @@ export function englishAnswerOf(sources: readonly string[]): EnglishAnswer {
     }
   }
   return worst;
+}
+
+/** The hint of `template/unknown-helper`: the helper a misspelt name comes close to (`ministires`: `ministries`), then every helper. */
+export function helpersHint(called: string, helpers: readonly string[]): string {
+  const meant = suggest(called, helpers);
+  return `${meant === undefined ? '' : `Did you mean \`${meant}\`? `}Helpers: ${helpers.join(', ')}.`;
 }

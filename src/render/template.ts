@@ -5,7 +5,7 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { readPartialAlone, readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { englishAnswerOf, lookupInTextPlace, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
+import { englishAnswerOf, helpersHint, lookupInTextPlace, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { setBounded } from '../util/bounded.js';
@@ -782,7 +782,7 @@ function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagn
   }
   const helper = /^Missing helper: "?([^"]+)"?/.exec(message);
   if (helper) {
-    return diagnostic(path, place, 'error', 'template/unknown-helper', `The template calls \`${helper[1]}\`, which is not a helper.`, `Helpers: ${Object.keys(HELPERS).join(', ')}.`);
+    return diagnostic(path, place, 'error', 'template/unknown-helper', `The template calls \`${helper[1]}\`, which is not a helper.`, helpersHint(helper[1] ?? '', Object.keys(HELPERS)));
   }
   if (error instanceof RenderTooLargeError) {
     return diagnostic(

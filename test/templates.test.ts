@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
@@ -327,6 +327,9 @@ describe('templates', () => {
     const dir = exampleProject({ 'templates/ministry/report.md.hbs': readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8') });
     const built = runCli(['build', EXAMPLE_MEETING, '--template', 'ministry/report', '--format', 'md'], dir);
     expect(built).toMatchObject({ status: 0, stderr: expect.stringContaining('1 built') });
+    // Beside the report, as another template's report is, not in a folder named after half the template's path.
+    expect(built.stdout).toContain('→ out/IZMzin_190221_EDUC.ministry.report.md, out/IZMzin_190221_EDUC.ministry.report.manifest.json');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.ministry.report.manifest.json', 'IZMzin_190221_EDUC.ministry.report.md']);
     // A name that is no file is still refused before anything is built.
     expect(runCli(['build', EXAMPLE_MEETING, '--template', 'ministry/raport', '--format', 'md'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('No template named `ministry/raport`.') });
   });

@@ -157,7 +157,8 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
     p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],
   );
   const templateName = options.template ?? meeting.template;
-  const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName}`;
+  // Another template's report sits beside the meeting's own; one in a sub-folder (`ministry/report`) not in a folder of its own.
+  const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName.replaceAll('/', '.')}`;
   const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.files);
   result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
   const template = compiled.template;

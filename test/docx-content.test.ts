@@ -722,4 +722,23 @@ describe('what the DOCX keeps together across pages', () => {
       ['ievērojot subsidiaritāti', true, false],
     ]);
   });
+
+  it('an answer that ends with a table, no clearance line after it, keeps the table’s last row on the signature’s page (the signature stood alone on a page of its own)', async () => {
+    const out = tempDir();
+    const cooperation = 'positions/educ/equity-eu-cooperation.yaml';
+    const endsWithTable = exampleFile(cooperation).replace('  centieni, **neradot nesamērīgu administratīvo slogu**.\n', '  centieni:\n\n  | Rādītājs | Vērtība |\n  |---|---|\n  | Skolas | 534 |\n  | Pašvaldības | 95 |\n');
+    const noClearances = exampleFile(EXAMPLE_MEETING).replace('required_clearances: [AM, LM]', 'required_clearances: []');
+    const result = await build({ cwd: exampleProject({ [cooperation]: endsWithTable, [EXAMPLE_MEETING]: noClearances }), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['docx'] });
+    expect(result.exitCode).toBe(0);
+    const body = part(docxParts(readFileSync(join(out, 'IZMzin_190221_EDUC.docx'))), 'word/document.xml');
+    // Each cell of the last row kept with the next paragraph; the rows above it are not, so only that row goes over with the signature.
+    expect(keptParagraphs(body, ['Rādītājs', 'Vērtība', 'Skolas', '534', 'Pašvaldības', '95'])).toEqual([
+      ['Rādītājs', false, false],
+      ['Vērtība', false, false],
+      ['Skolas', false, false],
+      ['534', false, false],
+      ['Pašvaldības', true, false],
+      ['95', true, false],
+    ]);
+  });
 });

@@ -34,7 +34,7 @@ import type { BlockRevision } from './nodes.js';
 import { listKindInSource, type ListKind } from './list-kind.js';
 import { DEEPEST_LIST_LEVEL, numberingDefinition, numberingReference } from './numbering.js';
 import { checkBox } from './task-box.js';
-import { keptWithNext, lastParagraph } from './keep-together.js';
+import { keptWithNext, lastParagraphOrTable } from './keep-together.js';
 import { columnWidths } from './table-widths.js';
 import { isListEnd } from '../util/markdown.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
@@ -246,13 +246,14 @@ class DocxCompiler {
   /**
    * The last paragraph before the signature block (the clearance line, or the answer's last paragraph or
    * list item where there is none) is kept on the signature's page: a signature alone on a page, the text
-   * it signs on the page before, was what a report whose text just filled its last page ended with.
+   * it signs on the page before, was what a report whose text just filled its last page ended with. An
+   * answer that ends with a table keeps the table's last row there (`table`).
    */
   private markBeforeSignature(nodes: readonly RootContent[]): void {
     nodes.forEach((node, index) => {
       const next = nodes[index + 1];
       if (!next || next.type !== 'paragraph' || next.data?.field || !hasTab(next.children)) return;
-      const last = lastParagraph(node);
+      const last = lastParagraphOrTable(node);
       if (last) this.beforeSignature.add(last);
     });
   }
@@ -655,6 +656,7 @@ class DocxCompiler {
     const columns = Math.max(1, node.children[0]?.children.length ?? 0);
     // Each cell's paragraph first, row by row (tracked changes are numbered in that order), then the columns sized to what they print.
     // In a redline a row may be tracked alone (added or removed in a table found in both versions), or with its whole table.
+    const lastRow = node.children.length - 1;
     const rows = node.children.map((row, rowIndex) => ({
       revision: this.rowRevision(row.data?.revision ?? node.data?.revision),
       cells: Array.from({ length: columns }, (_, cellIndex) => {
@@ -662,6 +664,8 @@ class DocxCompiler {
         return this.paragraph(row.data?.revision ? row : node, {
           style: Style.tableText,
           ...cellAlignment(node.align?.[cellIndex]),
+          // Word and LibreOffice keep a row whose paragraphs are kept with the next on the page of the paragraph after the table.
+          ...(rowIndex === lastRow && this.beforeSignature.has(node) ? { keepNext: true } : {}),
           children: cell ? this.runs(cell.children, rowIndex === 0) : [],
         });
       }),

@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ParagraphOptions } from './ooxml/body.js';
 import { Style } from './styles.js';
@@ -29,12 +29,12 @@ export function keptWithNext(node: Paragraph, style: string, place: 'block' | 'i
 /** The most characters a bold paragraph kept like a question may have: the longest questions of a Council's discussion paper run to some 250. */
 const QUESTION_LENGTH = 300;
 
-/** The paragraph a block ends with, in its last list item or quote; none for a table, code or a heading. */
-export function lastParagraph(node: Nodes): Paragraph | undefined {
-  if (node.type === 'paragraph') return node;
+/** The paragraph or table a block ends with, in its last list item or quote; none for code or a heading. */
+export function lastParagraphOrTable(node: Nodes): Paragraph | Table | undefined {
+  if (node.type === 'paragraph' || node.type === 'table') return node;
   if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
     const last = node.children.at(-1);
-    return last ? lastParagraph(last) : undefined;
+    return last ? lastParagraphOrTable(last) : undefined;
   }
   return undefined;
 }

@@ -137,6 +137,24 @@ describe('layout.reference_docx', () => {
     expect(new Uint8Array(readFileSync(join(dir, BUILT)))).toEqual(bytes);
   });
 
+  it('sizes table columns for the font and size of the reference’s table text, not the layout’s (a heading set in the reference’s wider font broke inside its word, “Finansējum” / “s”)', () => {
+    const position = 'positions/educ/equity-reforms.yaml';
+    const table = '  | Pašvaldība | Skolas | Finansējums |\n  |---|--:|--:|\n  | Pašvaldība ar garu nosaukumu, kurā ir daudz vārdu, kas aizņem vietu | 7 | EUR 12345 |\n\n';
+    const files = { [position]: exampleFile(position).replace('body: |\n', `body: |\n${table}`) };
+    const columns = (reference: Uint8Array) => {
+      const dir = projectWithReference(reference, files);
+      expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+      const document = part(docxParts(new Uint8Array(readFileSync(join(dir, BUILT)))), 'word/document.xml');
+      return [...(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(document)?.[1] ?? '').matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    };
+    const times = columns(starter());
+    // The reference's styles in Arial at 13 pt, wider than the layout's Times New Roman at 12 pt.
+    const arial = columns(changed(starter(), 'word/styles.xml', (xml) => xml.replaceAll('Times New Roman', 'Arial').replaceAll('<w:sz w:val="24"/>', '<w:sz w:val="26"/>')));
+    expect(times).toHaveLength(3);
+    expect(arial[2]).toBeGreaterThan(times[2] ?? 0);
+    expect(arial[1]).toBeGreaterThan(times[1] ?? 0);
+  });
+
   it('marks the text in the report’s language, whatever language the reference’s Word was set to (Word checks the spelling in it)', () => {
     // A reference saved by an English Word: its document defaults say en-US.
     const english = '<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>';

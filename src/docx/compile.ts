@@ -674,7 +674,7 @@ class DocxCompiler {
       rows.map(({ cells }) => cells),
       columns,
       width,
-      { font: this.meta.layout.font, halfPoints: this.geometry.fontSize },
+      { font: this.meta.reference?.tableText.font ?? this.meta.layout.font, halfPoints: this.meta.reference?.tableText.halfPoints ?? this.geometry.fontSize },
     );
     if (cramped.length > 0) {
       const which = cramped.length === columns ? 'its columns are' : `${cramped.length} of its columns are`;

@@ -3,6 +3,7 @@ import { SaxesParser } from 'saxes';
 import { strFromU8 } from 'fflate';
 import { notAZip } from '../util/not-a-zip.js';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
+import { referenceTextFace } from './reference-text-face.js';
 import { CharacterStyle, OptionalStyle, SAVED_AS, Style, WRITER_STYLE_IDS, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
 
 /**
@@ -69,6 +70,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     styleIds: styleIdsIn(ours),
     notParagraphStyles: notParagraphStyles(ours),
     headerTabs: styleTabs(ours, Style.header),
+    tableText: referenceTextFace(ours, Style.tableText, part('word/theme/theme1.xml')),
     numbering: numberingElements(withStyleIds(part('word/numbering.xml') ?? '', renames)),
     theme: part('word/theme/theme1.xml'),
     page: section === undefined ? undefined : pageSetup(section, part('word/settings.xml') ?? ''),

@@ -124,11 +124,22 @@ export interface ReferenceDocx {
    */
   headerTabs: number[];
   /**
+   * The font and size its `BriefingTableText` style sets, through the styles it is based on and the
+   * document defaults: table columns are sized for what they print in, not for `layout.font`.
+   */
+  tableText: ReferenceTextFace;
+  /**
    * Its custom document properties that a field of its first-page header or footer shows
    * (`DOCPROPERTY`), each by its name as the XML writes it and its value element (`<vt:lpwstr>…`):
    * put into each report's, so the letterhead shows what it showed in the template.
    */
   properties: { name: string; xml: string }[];
+}
+
+/** A font and a size in half-points, each undefined where the reference names none. */
+export interface ReferenceTextFace {
+  font: string | undefined;
+  halfPoints: number | undefined;
 }
 
 /** Page size and margins in twips, as a `w:sectPr` gives them. */

@@ -1,4 +1,4 @@
-import type { ReferenceTextFace } from '../model/reference-docx.js';
+import { Style, type ReferenceTextFace } from '../model/reference-docx.js';
 
 /**
  * The font and size (half-points) the text of a reference's paragraph style is set in: from its
@@ -7,16 +7,24 @@ import type { ReferenceTextFace } from '../model/reference-docx.js';
  * nowhere is left undefined, and the layout's is used.
  */
 export function referenceTextFace(styles: string, id: string, theme: string | undefined): ReferenceTextFace {
-  const runs = [...styleChain(styles, id).map(ownRunProperties), /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(styles)?.[0] ?? ''];
+  const definitions = styleDefinitions(styles);
+  // A style of ours the reference lacks is added as built in, based on Normal; without Normal either, ours sets the layout's font.
+  const start = definitions.has(id) ? id : definitions.has(Style.body) ? Style.body : undefined;
+  if (start === undefined) return { font: undefined, halfPoints: undefined };
+  const runs = [...styleChain(definitions, start).map(ownRunProperties), /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(styles)?.[0] ?? ''];
   const fonts = runs.map((run) => fontOf(run, theme));
   const font = fonts.find((found) => found !== null) ?? undefined;
   const halfPoints = runs.map(sizeOf).find((size) => size !== undefined);
   return { font, halfPoints };
 }
 
+/** Each style's definition by its id. */
+function styleDefinitions(styles: string): Map<string, string> {
+  return new Map([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:style>)/g)].map((m) => [m[1] ?? '', m[0]]));
+}
+
 /** A style's definition and those of the styles it is based on, nearest first (a loop is cut). */
-function styleChain(styles: string, id: string): string[] {
-  const definitions = new Map([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g)].map((m) => [m[1] ?? '', m[0]]));
+function styleChain(definitions: ReadonlyMap<string, string>, id: string): string[] {
   const chain: string[] = [];
   const seen = new Set<string>();
   for (let at: string | undefined = id; at !== undefined && !seen.has(at); at = /<w:basedOn w:val="([^"]+)"/.exec(definitions.get(at) ?? '')?.[1]) {

@@ -61,8 +61,14 @@ describe('briefing init', () => {
     expect(check.steps.at(-1).run).toBe("npx briefing check ${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}");
     // The build job keeps the cache with the outputs it vouches for, and publishes only reports that built.
     const build = parse(read('.github/workflows/briefings.yml')).jobs.build;
-    const steps: { uses?: string; run?: string; with?: { path?: string; key?: string } }[] = build.steps;
-    expect(steps.find((step) => step.uses === 'actions/cache@v4')?.with).toMatchObject({ path: '.briefing-cache\nout\n', key: 'briefings-${{ github.sha }}' });
+    const steps: { uses?: string; run?: string; if?: string; with?: { path?: string; key?: string; 'restore-keys'?: string } }[] = build.steps;
+    const restore = steps.findIndex((step) => step.uses === 'actions/cache/restore@v4');
+    const save = steps.findIndex((step) => step.uses === 'actions/cache/save@v4');
+    const building = steps.findIndex((step) => step.run?.startsWith('npx briefing build') === true);
+    expect(steps[restore]?.with).toMatchObject({ path: '.briefing-cache\nout\n', key: 'briefings-${{ github.sha }}', 'restore-keys': 'briefings-' });
+    // Saved after the build, and also when it exits with 1 (a meeting failed): actions/cache saves only after a job that passed.
+    expect(steps[save]).toMatchObject({ if: 'always()', with: { path: '.briefing-cache\nout\n', key: 'briefings-${{ github.sha }}' } });
+    expect(restore < building && building < save).toBe(true);
     expect(steps.map((step) => step.run ?? '').join('\n')).toMatch(/npx briefing build --all --json > build-report\.json[\s\S]*select\(\.status != "failed"\)/);
     // LibreOffice without its recommended packages has no font in Times New Roman's place: the PDF's would be named.
     const office = steps.find((step) => step.run?.includes('libreoffice-writer-nogui'))?.run ?? '';

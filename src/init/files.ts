@@ -210,7 +210,7 @@ jobs:
       # The build cache and the outputs it vouches for, kept together from the last run on main:
       # a meeting whose inputs did not change is skipped, not rebuilt. \`out\` is the config's
       # \`output\` folder: change the two together.
-      - uses: actions/cache@v4
+      - uses: actions/cache/restore@v4
         with:
           path: |
             .briefing-cache
@@ -218,6 +218,15 @@ jobs:
           key: briefings-\${{ github.sha }}
           restore-keys: briefings-
       - run: npx briefing build --all --json > build-report.json
+      # Saved when a meeting failed too (exit 1), which a cache step saving at the job's end would not:
+      # the meetings that built need not be built again next time.
+      - uses: actions/cache/save@v4
+        if: always()
+        with:
+          path: |
+            .briefing-cache
+            out
+          key: briefings-\${{ github.sha }}
       # Only the reports of meetings that built now or are unchanged: a meeting that fails keeps
       # its earlier files in out/, and those must not be published as current.
       - name: collect the reports

@@ -5,7 +5,7 @@ import { isRecord } from '../util/record.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GeneratedFile } from '../model/output.js';
 import { manifestMeeting } from '../model/manifest.js';
-import { OutputError, writeAllAtomic, writeAtomic, type WriteAdvice } from './write.js';
+import { heldOpen, OutputError, writeAllAtomic, writeAtomic, type WriteAdvice } from './write.js';
 
 /** How a report's files are written. */
 export interface EmitOptions {
@@ -272,7 +272,7 @@ function writeEachBeside(files: readonly GeneratedFile[], { root, outDir, write 
     } catch (error) {
       if (!(error instanceof OutputError)) throw error;
       const held = targets.find((each) => shown(each.target) === error.file);
-      if (!held || held.beside || (error.code !== 'EBUSY' && error.code !== 'EPERM')) {
+      if (!held || held.beside || !heldOpen(error.code)) {
         const hint = held?.beside ? `${error.file} is held open too. ${error.hint}` : error.hint;
         result.diagnostics.push(writeProblem(error, hint));
         result.outputs.push(...error.replaced);

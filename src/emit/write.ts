@@ -263,6 +263,15 @@ function restore(replaced: readonly Replaced[]): string[] {
   return failed;
 }
 
+/**
+ * Whether a failed replace means a program holds the file open: EBUSY, and on Windows EPERM, which
+ * it says of a file Word has open. Elsewhere EPERM is a rename the folder refuses (another user's file
+ * under the sticky bit), which no closing of Word mends.
+ */
+export function heldOpen(code: string | undefined): boolean {
+  return code === 'EBUSY' || (code === 'EPERM' && process.platform === 'win32');
+}
+
 function outputError(shownAs: string, error: unknown, notRestored: readonly string[], advice: WriteAdvice): OutputError {
   const code = errorCode(error);
   const [reason, hint] = explain(code, error, advice);
@@ -272,10 +281,13 @@ function outputError(shownAs: string, error: unknown, notRestored: readonly stri
 
 function explain(code: string | undefined, error: unknown, { again, elsewhere }: WriteAdvice): [string, string] {
   const another = elsewhere ? `Choose another folder ${elsewhere}` : undefined;
+  if (heldOpen(code)) return ['cannot replace the file; another program holds it open.', `Close it (e.g. in Word) and ${again}.`];
   switch (code) {
-    case 'EBUSY':
     case 'EPERM':
-      return ['cannot replace the file; another program holds it open.', `Close it (e.g. in Word) and ${again}.`];
+      return [
+        'the system does not let you replace the file (EPERM): most often it is another user’s, in a shared folder that lets only a file’s owner replace it (the sticky bit, as /tmp has).',
+        another ? `${another}, or ask the file’s owner to remove it.` : `Ask the file’s owner to remove it, then ${again}.`,
+      ];
     case 'EACCES':
     case 'EROFS':
       return ['not allowed to write here.', another ? `${another}, or fix the folder’s permissions.` : `Make the folder writable for you (or ask its owner), then ${again}.`];

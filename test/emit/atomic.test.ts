@@ -55,11 +55,11 @@ describe('writeAtomic', () => {
     expect(readdirSync(dir)).toEqual(['report.docx']);
   });
 
-  test('a file held open by another program (EBUSY, EPERM) gets a one-line message naming it and what to do', () => {
+  test('a file held open by another program (EBUSY; EPERM on Windows) gets a one-line message naming it and what to do', () => {
     const dir = tempDir();
     const target = join(dir, 'report.docx');
     real.writeFileSync(target, 'old');
-    for (const code of ['EBUSY', 'EPERM']) {
+    for (const code of process.platform === 'win32' ? ['EBUSY', 'EPERM'] : ['EBUSY']) {
       vi.mocked(fs.renameSync).mockImplementationOnce(() => {
         throw systemError(code);
       });
@@ -75,6 +75,29 @@ describe('writeAtomic', () => {
       expect(readFileSync(target, 'utf8')).toBe('old');
       expect(readdirSync(dir)).toEqual(['report.docx']);
     }
+  });
+
+  // Another user's file in a shared folder with the sticky bit: the rename says EPERM, and the user was told to close Word (server run).
+  test.skipIf(process.platform === 'win32')('a rename refused with EPERM outside Windows is said to be refused, not taken for a file held open', () => {
+    const dir = tempDir();
+    const target = join(dir, 'report.docx');
+    real.writeFileSync(target, 'old');
+    vi.mocked(fs.renameSync).mockImplementationOnce(() => {
+      throw systemError('EPERM');
+    });
+    let caught: unknown;
+    try {
+      writeAtomic(target, 'new', 'out/report.docx');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught instanceof OutputError && [caught.message, caught.hint, caught.code]).toEqual([
+      'out/report.docx: the system does not let you replace the file (EPERM): most often it is another user’s, in a shared folder that lets only a file’s owner replace it (the sticky bit, as /tmp has).',
+      'Choose another folder with --out, or ask the file’s owner to remove it.',
+      'EPERM',
+    ]);
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['report.docx']);
   });
 
   test.skipIf(process.platform === 'win32')('a file locked against changes (chattr +i; Locked in the Finder) is named so and left as it is, not taken for one Word holds open', () => {

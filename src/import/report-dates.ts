@@ -28,7 +28,9 @@ function isoDate(year: string, day: string, month: string, grammaticalCase: Date
 /**
  * `text` with its dates as the date helper writes them, for {@link DAYS_PATTERN} to read them: typed
  * without spaces, as older reports often are ("2021.gada 19.februārī"), or in figures ("19.02.2021.",
- * written out in `grammaticalCase`, the one the pattern reading it expects).
+ * written out in `grammaticalCase`, the one the pattern reading it expects); the days of a meeting
+ * typed with a hyphen or a spaced dash between them ("18.-19. februārī", "30. maijā - 1. jūnijā")
+ * with the dash the helper prints there.
  */
 export function writtenDates(text: string, grammaticalCase: DateCase): string {
   return text
@@ -36,5 +38,10 @@ export function writtenDates(text: string, grammaticalCase: DateCase): string {
       const name = MONTHS_LV[Number(month) - 1]?.[grammaticalCase];
       return name && Number(day) >= 1 && Number(day) <= 31 ? `${year}. gada ${Number(day)}. ${name}` : figures;
     })
-    .replace(/(\d{4})\.\s*gada\s*(\d{1,2})\.\s*(?=\p{L})/gu, '$1. gada $2. ');
+    .replace(/(\d{4})\.\s*gada\s*(\d{1,2})\.\s*(?=\p{L})/gu, '$1. gada $2. ')
+    .replace(/\b(\d{1,2})\.\s*[-–—]\s*(\d{1,2})\.\s+(?=\p{L})/gu, '$1.–$2. ')
+    .replace(new RegExp(`\\b(\\d{1,2}\\. (?:${MONTH_FORMS}))\\s+[-–—]\\s+(?=\\d)`, 'giu'), '$1 – ');
 }
+
+/** Every form of every month's name, for a pattern: "janvāris|janvāra|janvārī|…". */
+const MONTH_FORMS = MONTHS_LV.flatMap((forms) => Object.values(forms)).join('|');

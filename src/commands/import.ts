@@ -17,6 +17,7 @@ import { textOf } from '../review/accepted.js';
 import { schemaLine } from '../scaffold/schema-line.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
 import { asciiSlug } from '../util/ascii.js';
+import { meetingSchema } from '../model/meeting.js';
 
 /** Options of `briefing import <report.docx>`. */
 export interface ImportOptions {
@@ -81,8 +82,8 @@ export function importReport(options: ImportOptions): ImportResult {
   const positionIds = report.questions.map((_, index) => `${slug}-${index + 1}`);
   const { codes, unknown } = ministriesInList(report.clearedWith ?? '', project.ministries);
   for (const name of unknown) result.notes.push(`the clearance line names “${name}”, which is not in the ministries registry: add it to required_clearances by hand`);
-  // The report's own code (its footer), else the usual one; another meeting's code would make both fail to build.
-  const wanted = footerFileCode(document.footerText) ?? fileCodeFor(project.config.issuing_ministry, report.date, slug);
+  // The report's own code (its footer or header, else its file's name), else the usual one; another meeting's code would make both fail to build.
+  const wanted = reportFileCode(document.marginTexts, basename(absolute), report.date) ?? fileCodeFor(project.config.issuing_ministry, report.date, slug);
   const taken = fileCodesInUse(project);
   const fileCode = unusedFileCode(wanted, taken);
   if (fileCode !== wanted) {
@@ -282,17 +283,34 @@ function keywordsOf(text: string): string[] {
 }
 
 /**
- * The file code in a report's footer: the footer itself as the build writes it, or the word in it
- * shaped like one (`Datne: IZMzin_050422_EDUC; lpp. 1`); undefined when it holds none.
+ * The report's own file code: the first footer or header (footers first) that is one, as the build
+ * writes it, or holds a word shaped like one (`Datne: IZMzin_050422_EDUC; lpp. 1`); else the file's
+ * name when it is a code of the meeting's day (`KMzin_050422_EYCS.docx`), as ministries name their
+ * reports; undefined when none holds one.
  */
-function footerFileCode(footer: string | undefined): string | undefined {
-  const text = footer?.trim() ?? '';
-  // A code has an underscore between its parts (IZMzin_190221_EDUC): a footer of one other word ("DRAFT", "2") is none.
-  if (FILE_CODE.test(text) && text.includes('_')) return text;
-  return text.split(/[\s;:,.]+/).find((word) => FILE_CODE.test(word) && word.includes('_'));
+function reportFileCode(marginTexts: readonly string[], fileName: string, date: string): string | undefined {
+  for (const text of marginTexts) {
+    const code = fileCodeIn(text);
+    if (code) return code;
+  }
+  const [year = '', month = '', day = ''] = date.split('-');
+  const name = fileName.replace(/\.docx$/i, '');
+  return isFileCode(name) && name.includes(`${day}${month}${year.slice(2)}`) ? name : undefined;
 }
 
-const FILE_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** The text itself when it is a file code, else the first word of it that is one; undefined when none is. */
+function fileCodeIn(text: string): string | undefined {
+  if (isFileCode(text)) return text;
+  return text.split(/[\s;:,.]+/).find(isFileCode);
+}
+
+/**
+ * A code has an underscore between its parts (IZMzin_190221_EDUC): a footer of one other word ("DRAFT", "2") is none;
+ * and it is one a meeting may have (no longer than the files it names may be).
+ */
+function isFileCode(text: string): boolean {
+  return text.includes('_') && meetingSchema.shape.file_code.safeParse(text).success;
+}
 
 /** Whether git has the file at `path` (a project path) but a sparse checkout leaves it out of the working tree. */
 function hiddenBySparseCheckout(project: Project, path: string): boolean {

@@ -142,11 +142,11 @@ export interface ReviewedDocument {
   comments: Map<string, ReviewComment>;
   /** Footnotes by id (the `w:id` a body's footnote reference names; an endnote's, read as a footnote, `endnote <w:id>`), each its paragraphs as the reviewer left them. */
   footnotes: Map<string, ReviewedParagraph[]>;
-  /** The text of the first footer that has any. */
-  footerText: string;
+  /** The text of each footer that has any, then of each header that has any: where a report prints its file code. */
+  marginTexts: string[];
 }
 
-/** The parts of a DOCX that review and import read, besides its footers. */
+/** The parts of a DOCX that review and import read, besides its footers and headers. */
 const READ_PARTS = new Set([
   'word/document.xml',
   // An OpenDocument file names its kind here: said when it is given for a DOCX.
@@ -163,6 +163,7 @@ const READ_PARTS = new Set([
   'docProps/core.xml',
 ]);
 const FOOTER_PART = /^word\/footer\d*\.xml$/;
+const HEADER_PART = /^word\/header\d*\.xml$/;
 /** The theme (its fonts, which a style or run may name as `minorHAnsi`): the document's relationships say which. */
 const THEME_PART = /^word\/theme\/[^/]+\.xml$/;
 
@@ -240,7 +241,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
   let unzipped: Unzipped;
   // Only the parts read below are unpacked, and none larger than a report's part can be.
   try {
-    unzipped = unzipWithin(bytes, { part: MAX_READ_BYTES, together: MAX_READ_BYTES }, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name) || THEME_PART.test(name));
+    unzipped = unzipWithin(bytes, { part: MAX_READ_BYTES, together: MAX_READ_BYTES }, (name) => READ_PARTS.has(name) || FOOTER_PART.test(name) || HEADER_PART.test(name) || THEME_PART.test(name));
   } catch {
     throw notADocx(bytes);
   }
@@ -295,14 +296,14 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
       footnotes.set(`${prefix}${note.attributes['w:id'] ?? ''}`, new BodyReader(noteRelationships, numbering, fonts, styleLists).read(note));
     }
   }
-  const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).sort();
+  const margins = [FOOTER_PART, HEADER_PART].flatMap((kind) => Object.keys(files).filter((name) => kind.test(name)).sort());
   return {
     properties: customProperties(part('docProps/custom.xml')),
     core: coreProperties(part('docProps/core.xml')),
     paragraphs: new BodyReader(relationships, numbering, fonts, styleLists).read(body),
     comments: comments(part('word/comments.xml')),
     footnotes,
-    footerText: footers.map((name) => plainText(part(name) ?? emptyPart()).trim()).find(Boolean) ?? '',
+    marginTexts: margins.map((name) => plainText(part(name) ?? emptyPart()).trim()).filter(Boolean),
   };
 }
 

@@ -36,6 +36,10 @@ export interface HandParts {
   endnotes?: readonly string[];
   /** The inside of its `w:styles`: `<w:style …>` elements. */
   styles?: string;
+  /** The text of its footers (`word/footer1.xml`, `word/footer2.xml`, …), one paragraph each. */
+  footers?: readonly string[];
+  /** The text of its headers (`word/header1.xml`, …), one paragraph each. */
+  headers?: readonly string[];
 }
 
 /** One block of a hand-written report's body. */
@@ -47,7 +51,7 @@ export type HandBlock = string | HandParagraph | HandRow | HandXml;
  * the creation date), so a test shows the
  * case it is about in a few lines instead of a converter's output.
  */
-export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], created, footnotes = [], endnotes = [], styles }: HandParts = {}): Uint8Array {
+export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], created, footnotes = [], endnotes = [], styles, footers = [], headers = [] }: HandParts = {}): Uint8Array {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const body = paragraphs.map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'row' in p ? rowXml(p.row) : 'xml' in p ? p.xml : paragraphXml(p))).join('');
   const files: Record<string, Uint8Array> = {
@@ -77,6 +81,11 @@ export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], 
     if (!texts.length) continue;
     const notes = texts.map((text, index) => `<w:${kind} w:id="${index + 1}"><w:p><w:r><w:${kind}Ref/></w:r><w:r><w:t xml:space="preserve"> ${escaped(text)}</w:t></w:r></w:p></w:${kind}>`).join('');
     files[`word/${kind}s.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${kind}s ${W}>${notes}</w:${kind}s>`);
+  }
+  for (const [kind, texts] of [['ftr', footers], ['hdr', headers]] as const) {
+    texts.forEach((text, index) => {
+      files[`word/${kind === 'ftr' ? 'footer' : 'header'}${index + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${kind} ${W}>${paragraphXml({ text })}</w:${kind}>`);
+    });
   }
   if (created) {
     files['docProps/core.xml'] = strToU8(

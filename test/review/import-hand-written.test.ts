@@ -434,3 +434,28 @@ describe('briefing import of a report whose file name is a sentence', () => {
     expect(run.stdout).toContain('created meetings/2022-04-05-informativais-zinojums-par-es-izglitibas.yaml\ncreated positions/informativais-zinojums-par-es-izglitibas/informativais-zinojums-par-es-izglitibas-1.yaml\n');
   });
 });
+
+describe('briefing import of a report’s file code', () => {
+  const REPORT = [TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE];
+
+  function fileCodeOf(dir: string): unknown {
+    return meetingOf(dir).file_code;
+  }
+
+  it('takes it from the file’s name when that is a file code of the meeting’s day, as ministries name their reports', () => {
+    const dir = emptyProject();
+    writeFileSync(join(dir, 'KMzin_050422_EYCS.docx'), handWrittenDocx(REPORT));
+    const run = runCli(['import', 'KMzin_050422_EYCS.docx', '--slug', 'hand'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(fileCodeOf(dir)).toBe('KMzin_050422_EYCS');
+  });
+
+  it('takes it from a header, or from a footer after one that holds only the page number', () => {
+    expect(fileCodeOf(importHandWritten(REPORT, { headers: ['KMzin_050422_EYCS'] }).dir)).toBe('KMzin_050422_EYCS');
+    expect(fileCodeOf(importHandWritten(REPORT, { footers: ['2', 'KMzin_050422_EYCS'] }).dir)).toBe('KMzin_050422_EYCS');
+  });
+
+  it('makes one of the ministry, the day and the slug when neither the file nor its name holds one', () => {
+    expect(fileCodeOf(importHandWritten(REPORT, { footers: ['2'], headers: ['PROJEKTS'] }).dir)).toBe('IZMzin_050422_HAND');
+  });
+});

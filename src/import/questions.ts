@@ -101,3 +101,8 @@ export class QuestionCount {
 }
 
 const QUESTION_END = /\?["”“»«)\]’'\s]*$/;
+
+/** Whether the text ends with a question mark (closing quotes or brackets after it allowed), as a question does. */
+export function asks(text: string): boolean {
+  return QUESTION_END.test(text);
+}

@@ -6,6 +6,7 @@ import { startsWithDate } from '../util/markdown.js';
 import { markdownOf } from './field-markdown.js';
 import { DAYS_PATTERN, daysOf, writtenDates } from './report-dates.js';
 import { isQuestion, numberedItem, QuestionCount, type NumberedItem } from './questions.js';
+import { questionTable } from './question-table.js';
 
 /** A meeting's name as a report prints it. */
 export interface ImportedName {
@@ -35,6 +36,14 @@ export interface ImportedReport {
   /** The same text whole, as Markdown, for the meeting file to keep: nothing of the report is lost. */
   unplacedMarkdown?: string;
   notes: string[];
+}
+
+/** A paragraph as the reader sees it: its text, its number when it is a top-level numbered item of the answers, and whether it is empty. */
+interface Line {
+  paragraph: ReviewedParagraph;
+  text: string;
+  item: NumberedItem | undefined;
+  blank: boolean;
 }
 
 /** The part of the report being read: before the opening, the background, the questions and answers, after the clearance line or the signature. */
@@ -69,6 +78,10 @@ class ReportReader {
   private readonly unplaced: ReviewedParagraph[] = [];
   private readonly numbers = new ItemNumbers();
   private readonly count = new QuestionCount();
+  /** The paragraphs of a table that may set the questions and answers out, held until it ends (see {@link readTableLine}). */
+  private table: Line[] = [];
+  /** Whether the last questions were read from a table's rows: a table after them may hold more. */
+  private questionsInTable = false;
 
   constructor(document: ReviewedDocument) {
     this.document = document;
@@ -88,6 +101,46 @@ class ReportReader {
     // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
     const blank = !text && !(paragraph.rule && (this.part === 'background' || this.part === 'answers'));
     if (blank && !item) return;
+    const line = { paragraph, text, item, blank };
+    if (this.readTableLine(line)) return;
+    this.place(line);
+  }
+
+  /**
+   * A paragraph of a table that may set the questions and answers out, row by row: one just after the
+   * invitation, or after questions read from such a table. Its paragraphs are held until the table
+   * ends, then read as its questions, or one by one as any other when it is no such table.
+   */
+  private readTableLine(line: Line): boolean {
+    const [first] = this.table;
+    if (first && first.paragraph.cell?.table !== line.paragraph.cell?.table) this.closeTable();
+    const cell = line.paragraph.cell;
+    if (!cell || this.part !== 'answers' || (this.table.length === 0 && this.count.count > 0 && !this.questionsInTable)) return false;
+    this.table.push(line);
+    return true;
+  }
+
+  /** Ends the table being held: its rows as questions and answers when it sets them out so, else its paragraphs read one by one. */
+  private closeTable(): void {
+    const lines = this.table;
+    this.table = [];
+    const read = lines.length ? questionTable(lines.map((line) => line.paragraph)) : undefined;
+    if (!read) {
+      for (const line of lines) this.place(line);
+      return;
+    }
+    this.unplaced.push(...read.heading);
+    if (!this.questionsInTable) this.report.notes.push('the questions and answers stand in a table: each row was read as a question and its answer');
+    for (const question of read.questions) {
+      const [paragraph] = question.paragraphs;
+      if (paragraph) this.readQuestion(paragraph, question.text, undefined);
+      this.answer.push(...question.answer);
+    }
+    this.questionsInTable = true;
+  }
+
+  /** A paragraph that is not held with its table: each part of the report is tried in turn. */
+  private place({ paragraph, text, item, blank }: Line): void {
     if (this.readCell(paragraph)) return;
     this.closeRow();
     const taken =
@@ -187,6 +240,7 @@ class ReportReader {
 
   /** A question: it ends the last question's answer; its text is without its typed number. */
   private readQuestion(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined): void {
+    this.questionsInTable = false;
     this.closeAnswer();
     this.count.asked(item, paragraph);
     const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
@@ -202,6 +256,7 @@ class ReportReader {
   /** Ends the report: the part being read, and what no part took. */
   finish(): ImportedReport {
     const report = this.report;
+    this.closeTable();
     this.closeRow();
     if (this.titleHead) this.start.push(this.titleHead);
     this.closePart();

@@ -13,6 +13,11 @@ export interface HandRow {
   row: string[];
 }
 
+/** A table of several rows, each its cells' paragraphs (a cell's paragraphs given as an array), as questions and answers are sometimes set. */
+export interface HandTable {
+  rows: (string | HandParagraph | (string | HandParagraph)[])[][];
+}
+
 /** Body XML written as it is: what the other shapes do not cover (a picture, a text box, a footnote reference). */
 export interface HandXml {
   xml: string;
@@ -43,7 +48,7 @@ export interface HandParts {
 }
 
 /** One block of a hand-written report's body. */
-export type HandBlock = string | HandParagraph | HandRow | HandXml;
+export type HandBlock = string | HandParagraph | HandRow | HandTable | HandXml;
 
 /**
  * The smallest DOCX Word opens that holds `paragraphs`, as a ministry officer typed them: only
@@ -53,7 +58,7 @@ export type HandBlock = string | HandParagraph | HandRow | HandXml;
  */
 export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], created, footnotes = [], endnotes = [], styles, footers = [], headers = [] }: HandParts = {}): Uint8Array {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-  const body = paragraphs.map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'row' in p ? rowXml(p.row) : 'xml' in p ? p.xml : paragraphXml(p))).join('');
+  const body = paragraphs.map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'row' in p ? rowXml(p.row) : 'rows' in p ? tableXml(p.rows) : 'xml' in p ? p.xml : paragraphXml(p))).join('');
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
@@ -107,6 +112,12 @@ function paragraphXml({ text, list, bold }: HandParagraph): string {
 
 function rowXml(cells: readonly string[]): string {
   return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tr>${cells.map((text) => `<w:tc>${paragraphXml({ text })}</w:tc>`).join('')}</w:tr></w:tbl>`;
+}
+
+function tableXml(rows: HandTable['rows']): string {
+  const cellXml = (cell: string | HandParagraph | (string | HandParagraph)[]): string =>
+    `<w:tc>${(Array.isArray(cell) ? cell : [cell]).map((p) => paragraphXml(typeof p === 'string' ? { text: p } : p)).join('')}</w:tc>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${rows.map((row) => `<w:tr>${row.map(cellXml).join('')}</w:tr>`).join('')}</w:tbl>`;
 }
 
 function escaped(text: string): string {

@@ -459,3 +459,59 @@ describe('briefing import of a report’s file code', () => {
     expect(fileCodeOf(importHandWritten(REPORT, { footers: ['2'], headers: ['PROJEKTS'] }).dir)).toBe('IZMzin_050422_HAND');
   });
 });
+
+describe('briefing import of questions and answers set in a table', () => {
+  it('reads each row as a question and its answer, the table’s heading row kept among the text not placed', () => {
+    const { run, dir } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      {
+        rows: [
+          ['Jautājums', 'Latvijas nostāja'],
+          ['1. Kā padarīt pedagoga profesiju pievilcīgāku?', ['Latvija atbalsta atalgojuma pieaugumu.', 'Otrā rindkopa.']],
+          ['2. Kādu atbalstu sniedz ES?', 'Latvija izmanto Erasmus+ skolotāju akadēmijas.'],
+        ],
+      },
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Could not place (kept whole as comments at the end of ${MEETING}):\n  “Jautājums”\n  “Latvijas nostāja”`);
+    expect(run.stdout).toContain('note: the questions and answers stand in a table');
+    expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('#   | Jautājums | Latvijas nostāja |');
+    expect(meetingOf(dir)).toMatchObject({
+      questions: [
+        { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' },
+        { text: 'Kādu atbalstu sniedz ES?', position: 'hand-2' },
+      ],
+    });
+    expect(bodyOf(dir, 1)).toBe('Latvija atbalsta atalgojuma pieaugumu.\n\nOtrā rindkopa.\n');
+    expect(bodyOf(dir, 2)).toBe('Latvija izmanto Erasmus+ skolotāju akadēmijas.\n');
+    expect(existsSync(join(dir, 'positions/hand/hand-3.yaml'))).toBe(false);
+    expect(runCli(['check'], dir).status).toBe(0);
+  });
+
+  it('reads a table with a column of numbers before the questions, and keeps a table of figures in an answer as the answer’s', () => {
+    const { dir } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      {
+        rows: [
+          ['Nr.', 'Jautājums', 'Pozīcija'],
+          ['1.', 'Kā padarīt pedagoga profesiju pievilcīgāku?', 'Latvija atbalsta atalgojuma pieaugumu.'],
+          ['2.', 'Kādu atbalstu sniedz ES?', 'Erasmus+.'],
+        ],
+      },
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(meetingOf(dir)).toMatchObject({ questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }, { text: 'Kādu atbalstu sniedz ES?' }] });
+    expect(bodyOf(dir, 2)).toBe('Erasmus+.\n');
+    const figures = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde:', { rows: [['Gads', 'Pedagogi'], ['2021', '25 000']] }, CLEARED, SIGNATURE]);
+    expect(bodyOf(figures.dir, 1)).toBe('Atbilde:\n\n| Gads | Pedagogi |\n| --- | --- |\n| 2021 | 25 000 |\n');
+  });
+});

@@ -1,0 +1,97 @@
+import { textOf } from '../review/accepted.js';
+import type { ReviewedParagraph } from '../review/read-docx.js';
+import { asks } from './questions.js';
+
+/** A row of a table of questions and answers: the question's paragraphs, its text (without a typed number), and the answer's paragraphs, out of the table. */
+export interface TableQuestion {
+  paragraphs: ReviewedParagraph[];
+  text: string;
+  answer: ReviewedParagraph[];
+}
+
+/** A table read as questions and answers: its heading row's paragraphs (none when it has none), and one question a row. */
+export interface QuestionTable {
+  heading: ReviewedParagraph[];
+  questions: TableQuestion[];
+}
+
+/**
+ * The questions of a table that sets each in a row, its answer in the next cell ("Jautājums |
+ * Latvijas nostāja", or with a column of numbers first: "Nr. | Jautājums | Pozīcija"), as some
+ * ministries lay their reports out; undefined when the table is no such (a table of figures in an
+ * answer). A table of questions has a question in every row but its first (which may be the
+ * heading), and at least one of them asks or is numbered; every row has an answer cell but a
+ * question's whose answer cell is empty.
+ */
+export function questionTable(paragraphs: readonly ReviewedParagraph[]): QuestionTable | undefined {
+  const rows = rowsOf(paragraphs).map(splitRow);
+  const [first, ...rest] = rows;
+  if (!first) return undefined;
+  const firstAsks = first.question.length > 0 && rowAsks(first);
+  const questionRows = firstAsks ? rows : rest;
+  if (!questionRows.length || !questionRows.every((row) => row.question.length > 0) || !questionRows.some(rowAsks)) return undefined;
+  if (!firstAsks && !first.answer.length) return undefined;
+  return {
+    heading: firstAsks ? [] : [...first.numbers, ...first.question, ...first.answer],
+    questions: questionRows.map((row) => ({ paragraphs: row.question, text: questionText(row), answer: row.answer.map(outOfTable) })),
+  };
+}
+
+/** A row's cells: those before the question that hold only a number ("1.", "Nr."), the question's, and the answer's (all after it). */
+interface SplitRow {
+  numbers: ReviewedParagraph[];
+  numbered: boolean;
+  question: ReviewedParagraph[];
+  answer: ReviewedParagraph[];
+}
+
+function rowsOf(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][][] {
+  const rows = new Map<number, Map<number, ReviewedParagraph[]>>();
+  for (const paragraph of paragraphs) {
+    const { row = 0, column = 0 } = paragraph.cell ?? {};
+    const columns = rows.get(row) ?? new Map<number, ReviewedParagraph[]>();
+    columns.set(column, [...(columns.get(column) ?? []), paragraph]);
+    rows.set(row, columns);
+  }
+  return [...rows.values()].map((columns) => [...columns.values()]);
+}
+
+function splitRow(cells: ReviewedParagraph[][]): SplitRow {
+  const at = cells.findIndex((cell) => !NUMBER_CELL.test(cellText(cell)));
+  const numbers = (at < 0 ? cells : cells.slice(0, at)).flat();
+  return {
+    numbers,
+    numbered: numbers.some((paragraph) => /\d/.test(plain(paragraph)) || paragraph.list === 'number'),
+    question: at < 0 ? [] : (cells[at] ?? []),
+    answer: at < 0 ? [] : cells.slice(at + 1).flat(),
+  };
+}
+
+/** Whether the row's question asks (ends with a question mark), or is numbered: in a cell of its own, by Word or typed. */
+function rowAsks(row: SplitRow): boolean {
+  const [first] = row.question;
+  return row.numbered || asks(cellText(row.question)) || first?.list === 'number' || TYPED_NUMBER.test(cellText(row.question));
+}
+
+function questionText(row: SplitRow): string {
+  return cellText(row.question).replace(TYPED_NUMBER, '');
+}
+
+/** The paragraph as one of the answer's, out of the table it was set in. */
+function outOfTable(paragraph: ReviewedParagraph): ReviewedParagraph {
+  const { cell: _cell, ...rest } = paragraph;
+  return rest;
+}
+
+function cellText(cell: readonly ReviewedParagraph[]): string {
+  return cell.map(plain).filter(Boolean).join(' ');
+}
+
+function plain(paragraph: ReviewedParagraph): string {
+  return textOf(paragraph, 'accept').replace(/\u00a0/g, ' ').trim();
+}
+
+/** A cell that holds only a number, or is the heading of a column of them: "1.", "2)", "Nr.", "Nr. p. k.", or nothing. */
+const NUMBER_CELL = /^(?:\d+[.)]?|Nr\.(?:\s*p\.\s*k\.)?|)$/iu;
+
+const TYPED_NUMBER = /^\d+[.)]\s+/;

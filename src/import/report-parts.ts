@@ -205,7 +205,7 @@ class ReportReader {
 
   /** The clearance line: the ministries it names; it ends the part being read. */
   private readClearance(text: string): boolean {
-    const cleared = /^Informatīvā ziņojuma projekts saskaņots ar (.+?)\.?$/.exec(text);
+    const cleared = CLEARANCE_LINE.exec(text);
     if (!cleared?.[1]) return false;
     this.closePart();
     this.report.clearedWith = cleared[1];
@@ -397,6 +397,13 @@ function pictureNote(boxed: string, part: Part, questions: number, text: string)
   const box = boxed ? `; it holds the text “${boxed}”` : '';
   return `a picture, chart or text box ${where}${near} is not read: add what it shows by hand${box}`;
 }
+
+/**
+ * The clearance line as the template prints it, "Informatīvā ziņojuma projekts saskaņots ar …", or as a
+ * report typed by hand may word it: "… projekts ir saskaņots ar …", "Informatīvais ziņojums saskaņots ar …",
+ * "Ziņojuma projekts saskaņots ar …".
+ */
+const CLEARANCE_LINE = /^(?:Informatīvā ziņojuma projekts|Informatīvais ziņojums|Ziņojuma projekts|Ziņojums) (?:ir )?saskaņots ar (.+?)\.?$/u;
 
 /** A role and a name with spaces between them and no tab: the name its initials and surname ("I. Šuplinska", "A. B. Bērziņa-Ozola"). */
 const SPACED_SIGNATURE = /^(.*\S)\s+((?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'-]+)$/u;

@@ -321,6 +321,23 @@ describe('briefing import of what a report does not say', () => {
   });
 });
 
+describe('briefing import of a clearance line worded otherwise', () => {
+  it('reads “… ir saskaņots ar”, “Informatīvais ziņojums saskaņots ar”, and ministries named by their abbreviation, not into the last answer', () => {
+    for (const line of [
+      'Informatīvā ziņojuma projekts ir saskaņots ar Finanšu ministriju un Ārlietu ministriju.',
+      'Informatīvais ziņojums saskaņots ar Finanšu ministriju un Ārlietu ministriju.',
+      'Ziņojuma projekts saskaņots ar Finanšu ministriju un Ārlietu ministriju',
+      'Informatīvā ziņojuma projekts saskaņots ar FM un ĀM.',
+    ]) {
+      const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', line, SIGNATURE]);
+      expect(run.status, `${line}: ${run.stderr}`).toBe(0);
+      expect(run.stdout, line).not.toContain('not in the ministries registry');
+      expect(meetingOf(dir).required_clearances, line).toEqual(['FM', 'AM']);
+      expect(bodyOf(dir, 1), line).toBe('Atbilde.\n');
+    }
+  });
+});
+
 describe('briefing import of a signature set otherwise than with a tab', () => {
   const REPORT = [TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED];
 

@@ -197,7 +197,7 @@ class ReportReader {
   /** The draft mark ("PROJEKTS"), left out, and a title that did not read as one, kept unplaced: text of no field. */
   private readFieldless(paragraph: ReviewedParagraph, text: string): boolean {
     if (/^PROJEKTS\b/.test(text)) return true;
-    if (!/^Informatīvais ziņojums par\b/iu.test(text)) return false;
+    if (!/^Informatīvais ziņojums\s+[“„"«]?par\b/iu.test(text)) return false;
     // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
     this.unplaced.push(paragraph);
     return true;
@@ -330,7 +330,8 @@ function takeDays(report: ImportedReport, days: string, grammaticalCase: DateCas
 /** "Informatīvais ziņojums par 2021. gada 19. februāra <locative> izskatāmajiem jautājumiem". */
 function title(text: string, report: ImportedReport): boolean {
   // In capitals too, as a ministry's own template may set it: "INFORMATĪVAIS ZIŅOJUMS par …".
-  const match = new RegExp(`^Informatīvais ziņojums par\\s+${DAYS_PATTERN}\\s+(.+?)\\s+izskatāmajiem jautājumiem$`, 'siu').exec(writtenDates(text.replace(/\s+/g, ' '), 'genitive'));
+  // In quotes too, as a title is written in the register of government documents ("Informatīvais ziņojums “Par …”"), and with a full stop.
+  const match = new RegExp(`^Informatīvais ziņojums\\s+[“„"«]?par\\s+${DAYS_PATTERN}\\s+(.+?)\\s+izskatāmajiem jautājumiem[”“"»]?\\.?$`, 'siu').exec(writtenDates(text.replace(/\s+/g, ' '), 'genitive'));
   if (!match) return false;
   const [, days = '', locative = ''] = match;
   takeDays(report, days, 'genitive', true);

@@ -257,6 +257,21 @@ describe('briefing import of a title and dates typed otherwise', () => {
     });
   });
 
+  it('reads a title in quotes (“Par …”) or ending with a full stop, and a title whose date is in the locative, as a slip of the pen', () => {
+    const opening = OPENING.replace('2022. gada 5. aprīlī ', '');
+    for (const title of [
+      'Informatīvais ziņojums “Par 2022. gada 5. aprīļa Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē izskatāmajiem jautājumiem”',
+      'Informatīvais ziņojums "Par 2022. gada 5. aprīļa Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē izskatāmajiem jautājumiem"',
+      `${TITLE}.`,
+      TITLE.replace('5. aprīļa', '5. aprīlī'),
+    ]) {
+      const { run, dir } = importHandWritten([title, opening, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+      expect(run.status, `${title}: ${run.stderr}`).toBe(0);
+      expect(run.stdout, title).not.toContain('Could not place');
+      expect(meetingOf(dir), title).toMatchObject({ date: '2022-04-05', name: { locative: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē' } });
+    }
+  });
+
   it('reads the days of a meeting typed with a hyphen or a spaced dash between them (“4.-5. aprīlī”, “4. – 5. aprīlī”)', () => {
     const typed: [string, string][] = [
       ['4.-5. aprīlī', '4.-5. aprīļa'],

@@ -981,9 +981,9 @@ function firstCharOf(piece: Piece | undefined): string {
   return piece?.footnote !== undefined ? '[' : (piece?.text.charAt(0) ?? '');
 }
 
-/** Text as Markdown that reads as that text: every character Markdown could read as syntax escaped. */
+/** Text as Markdown that reads as that text: every character Markdown could read as syntax escaped, and an `&` that would start a character entity ("&amp;" typed as such). */
 function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
 
 /**

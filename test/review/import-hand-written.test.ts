@@ -336,6 +336,18 @@ describe('briefing import of what a report does not say', () => {
   });
 });
 
+describe('briefing import of text that reads as Markdown', () => {
+  it('keeps a character entity typed in the report (“&amp;”, “&#169;”) as the text it is, not the character it names', () => {
+    const typed = 'Zīmes &amp; un &#169; un &nbsp; rakstītas tā, kā redzamas; A & B paliek.';
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', typed, CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(runCli(['build', MEETING, '--format', 'md'], dir).status).toBe(0);
+    const built = readFileSync(join(dir, 'out/IZMzin_050422_HAND.md'), 'utf8');
+    expect(built).toContain('Zīmes \\&amp; un \\&#169; un \\&nbsp; rakstītas');
+    expect(bodyOf(dir, 1)).toBe('Zīmes \\&amp; un \\&#169; un \\&nbsp; rakstītas tā, kā redzamas; A & B paliek.\n');
+  });
+});
+
 describe('briefing import of a clearance line worded otherwise', () => {
   it('reads “… ir saskaņots ar”, “Informatīvais ziņojums saskaņots ar”, and ministries named by their abbreviation, not into the last answer', () => {
     for (const line of [

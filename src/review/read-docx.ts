@@ -67,9 +67,9 @@ export interface ReviewedParagraph {
   mark: Revision | null;
   /** The reviewer changed the paragraph's own properties with track changes on (`w:pPrChange`): its numbering, level or style. */
   layoutChanged: Revision | null;
-  /** Numbered or bulleted, as its numbering definition says; null when not in a list. */
+  /** Numbered or bulleted, as its numbering definition says of its level; null when not in a list. */
   list: 'number' | 'bullet' | null;
-  /** How the list writes its number, from the numbering definition (`%1.`, `%1)`); '' when not numbered. */
+  /** How the list writes its number at the paragraph's level, from the numbering definition (`%1.`, `%1)`, `%2.`); '' when not numbered. */
   listMarker: string;
   /** The list level (`w:ilvl`): 0 for a top-level item, 1 for an item of a list inside it, …; 0 when not in a list. */
   level: number;
@@ -340,10 +340,10 @@ function comments(part: XmlElement | undefined): Map<string, ReviewComment> {
   return result;
 }
 
-/** How one Word list (`w:num`) writes its first level, and how it counts each level. */
+/** How one Word list (`w:num`) writes each level (bullet or number, and its number text), and how it counts each level. */
 interface NumberingKind {
-  kind: 'number' | 'bullet';
-  marker: string;
+  /** Level → bulleted or numbered, and the number text (`%1.`, '' for a bullet): a list may number its first level and bullet the next. */
+  formats: Map<number, ListFormat>;
   definition: string;
   /** Level → the definition's first number (`w:start`). */
   starts: Map<number, number>;
@@ -353,27 +353,38 @@ interface NumberingKind {
   numberAt: Map<number, number>;
 }
 
-/** numId → whether its first level is a bullet or a number, its number text (`%1.`), and how its levels count. */
+/** Whether a list level is bulleted or numbered, and how it writes its number (`%1.`; '' for a bullet). */
+interface ListFormat {
+  kind: 'number' | 'bullet';
+  marker: string;
+}
+
+/** numId → whether each level is a bullet or a number, its number text (`%1.`), and how its levels count. */
 function numberingKinds(numbering: XmlElement | undefined): Map<string, NumberingKind> {
   const result = new Map<string, NumberingKind>();
   if (!numbering) return result;
   const abstract = new Map<string, Omit<NumberingKind, 'restarts'>>();
   for (const definition of descendants(numbering, 'w:abstractNum')) {
     const levels = elements(definition, 'w:lvl');
-    const first = levels[0];
-    const format = child(first, 'w:numFmt')?.attributes['w:val'];
-    const marker = child(first, 'w:lvlText')?.attributes['w:val'] ?? '';
+    const formats = new Map(
+      levels.flatMap((level): [number, ListFormat][] => {
+        const at = Number(level.attributes['w:ilvl'] ?? '');
+        if (!Number.isInteger(at)) return [];
+        const bullet = child(level, 'w:numFmt')?.attributes['w:val'] === 'bullet';
+        return [[at, bullet ? { kind: 'bullet', marker: '' } : { kind: 'number', marker: child(level, 'w:lvlText')?.attributes['w:val'] ?? '' }]];
+      }),
+    );
     const id = definition.attributes['w:abstractNumId'] ?? '';
     const starts = new Map(levels.flatMap((level) => numbered(level.attributes['w:ilvl'], child(level, 'w:start')?.attributes['w:val'])));
     const numberAt = new Map(levels.flatMap((level) => numbered(level.attributes['w:ilvl'], String(numberPosition(child(child(level, 'w:pPr'), 'w:ind'))))));
-    abstract.set(id, { ...(format === 'bullet' ? { kind: 'bullet', marker: '' } : { kind: 'number', marker }), definition: id, starts, numberAt });
+    abstract.set(id, { formats, definition: id, starts, numberAt });
   }
   for (const num of descendants(numbering, 'w:num')) {
     const numId = num.attributes['w:numId'] ?? '';
     const abstractId = child(num, 'w:abstractNumId')?.attributes['w:val'] ?? '';
     const restarts = new Map(elements(num, 'w:lvlOverride').flatMap((override) => numbered(override.attributes['w:ilvl'], child(override, 'w:startOverride')?.attributes['w:val'])));
     // A list whose definition is missing counts on its own.
-    result.set(numId, { ...(abstract.get(abstractId) ?? { kind: 'number', marker: '', definition: `num ${numId}`, starts: new Map(), numberAt: new Map() }), restarts });
+    result.set(numId, { ...(abstract.get(abstractId) ?? { formats: new Map(), definition: `num ${numId}`, starts: new Map(), numberAt: new Map() }), restarts });
   }
   return result;
 }
@@ -591,13 +602,15 @@ class BodyReader {
     const level = listId && Number.isInteger(ilvl) && ilvl > 0 ? ilvl : 0;
     const numbering = listId ? this.numbering.get(listId) : undefined;
     const restart = numbering?.restarts.get(level);
+    // The level's own format; a level the definition leaves out is written as its first level.
+    const format = numbering?.formats.get(level) ?? numbering?.formats.get(0);
     const layoutChange = child(properties, 'w:pPrChange');
     const paragraph: ReviewedParagraph = {
       pieces: [],
       mark: markChange ? revisionOf(markChange) : (context.row ?? null),
       layoutChanged: layoutChange ? { ...revisionOf(layoutChange), kind: 'ins' } : null,
-      list: listId ? (numbering?.kind ?? 'number') : null,
-      listMarker: numbering?.marker ?? '',
+      list: listId ? (format?.kind ?? 'number') : null,
+      listMarker: format?.marker ?? '',
       level,
       ...(numbering?.numberAt.has(level) ? { numberAt: numbering.numberAt.get(level) } : {}),
       listId,

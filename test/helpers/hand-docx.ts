@@ -28,6 +28,8 @@ export interface HandList {
   numId: number;
   marker: string;
   start?: number;
+  /** Its second level bulleted (`w:numFmt` bullet) instead of lettered `a)`, as a list of LibreOffice's or Word's may be. */
+  bulletsBelow?: boolean;
 }
 
 /** What a hand-written report has besides its body. */
@@ -75,7 +77,7 @@ export function handWrittenDocx(paragraphs: readonly HandBlock[], { lists = [], 
     const definitions = lists
       .map(
         (list) =>
-          `<w:abstractNum w:abstractNumId="${list.numId}"><w:lvl w:ilvl="0"><w:start w:val="${list.start ?? 1}"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${list.marker}"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/><w:pPr><w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>`,
+          `<w:abstractNum w:abstractNumId="${list.numId}"><w:lvl w:ilvl="0"><w:start w:val="${list.start ?? 1}"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${list.marker}"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>${list.bulletsBelow ? '<w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>' : '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/>'}<w:pPr><w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>`,
       )
       .join('');
     const nums = lists.map((list) => `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${list.numId}"/></w:num>`).join('');

@@ -348,6 +348,31 @@ describe('briefing import of text that reads as Markdown', () => {
   });
 });
 
+describe('briefing import of a Word list whose levels are of different kinds', () => {
+  it('writes the bulleted items of a numbered list’s second level as bullets, not numbers', () => {
+    const { run, dir } = importHandWritten(
+      [
+        TITLE,
+        OPENING,
+        'Fons.',
+        INVITATION,
+        { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', list: { numId: 1 } },
+        'Latvija atbalsta:',
+        { text: 'atalgojuma pieaugumu;', list: { numId: 1, level: 1 } },
+        { text: 'mentoru atbalstu.', list: { numId: 1, level: 1 } },
+        { text: 'Kādu atbalstu sniedz ES?', list: { numId: 1 } },
+        'Erasmus+.',
+        CLEARED,
+        SIGNATURE,
+      ],
+      { lists: [{ numId: 1, marker: '%1.', bulletsBelow: true }] },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(bodyOf(dir, 1)).toBe('Latvija atbalsta:\n\n   - atalgojuma pieaugumu;\n   - mentoru atbalstu.\n');
+    expect(bodyOf(dir, 2)).toBe('Erasmus+.\n');
+  });
+});
+
 describe('briefing import of a clearance line worded otherwise', () => {
   it('reads “… ir saskaņots ar”, “Informatīvais ziņojums saskaņots ar”, and ministries named by their abbreviation, not into the last answer', () => {
     for (const line of [

@@ -240,7 +240,7 @@ function meetingYaml(
   set(['name', 'short_locative'], report.name.short_locative);
   if (report.outcome) {
     // Where the skeleton's comment about `outcome` stands: just before `background`.
-    setBeside(doc, 'outcome', report.outcome, { before: 'background' });
+    setBeside(doc, 'outcome', report.outcome.includes('\n') ? block(report.outcome) : report.outcome, { before: 'background' });
   }
   set(['background'], report.background ? block(report.background) : undefined);
   doc.setIn(['questions'], doc.createNode(report.questions.map((q, index) => ({ text: q.text, position: found.positionIds[index] })), { flow: false }));

@@ -172,9 +172,18 @@ class ReportReader {
     }
     const head = this.titleHead;
     this.titleHead = undefined;
-    if (head && title(`${plain(head)} ${text}`, this.report)) return true;
+    if (head && title(`${plain(head)} ${text}`, this.report)) return this.titleNoted([head, paragraph]);
     if (head) this.start.push(head);
-    return title(text, this.report);
+    return title(text, this.report) && this.titleNoted([paragraph]);
+  }
+
+  /** The title was read: a footnote on it, which no field holds, is kept with it among the text not placed, and said. */
+  private titleNoted(paragraphs: ReviewedParagraph[]): true {
+    if (paragraphs.some((paragraph) => paragraph.pieces.some((piece) => piece.footnote !== undefined))) {
+      this.unplaced.push(...paragraphs);
+      this.report.notes.push('the title has a footnote, which no field holds: the title is kept with its footnote in the comments at the end of the meeting file; move the note into background if it belongs there');
+    }
+    return true;
   }
 
   /** The opening paragraph: what came before it and was not the title is not placed; the background follows it. */
@@ -352,9 +361,11 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
   report.name.nominative = nominative.replace(new RegExp(`\\s*${INTRODUCTION_START}[^)]*\\)`, 'g'), '');
   report.topic = topic;
   if (outcome) {
-    const whole = markdownOf([paragraph], document, report.notes).replace(/\n/g, ' ');
+    // The paragraph as Markdown, its lines joined; its footnotes' definitions, after it, each on a line of its own as a field needs them.
+    const [text = '', ...definitions] = markdownOf([paragraph], document, report.notes).trim().split(/\n\n(?=\[\^)/);
+    const whole = text.replace(/\n/g, ' ');
     const at = whole.lastIndexOf(outcome.slice(0, 20));
-    report.outcome = (at >= 0 ? whole.slice(at) : outcome).trim();
+    report.outcome = [(at >= 0 ? whole.slice(at) : outcome).trim(), ...definitions].join('\n\n');
   }
   return true;
 }

@@ -435,6 +435,20 @@ describe('briefing import of notes', () => {
 });
 
 describe('briefing import of what a field cannot hold', () => {
+  it('keeps the footnote of the opening’s outcome in outcome, its definition on a line of its own, and the title’s in the meeting file', () => {
+    const title = { xml: `<w:p><w:r><w:t>${TITLE}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>` };
+    const opening = { xml: `<w:p><w:r><w:t xml:space="preserve">${OPENING} Rezultātus izmantos Padomes secinājumos</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>` };
+    const { run, dir } = importHandWritten([title, opening, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE], {
+      footnotes: ['Virsraksta piezīme par prezidentūras dokumentu.', 'Padomes secinājumu projekts 1234/22.'],
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir)).toMatchObject({ name: { locative: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē' }, outcome: 'Rezultātus izmantos Padomes secinājumos[^1].\n\n[^1]: Padomes secinājumu projekts 1234/22.' });
+    expect(run.stdout).toContain('note: the title has a footnote');
+    expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('#   [^1]: Virsraksta piezīme par prezidentūras dokumentu.');
+    const check = runCli(['check'], dir);
+    expect(check.stdout + check.stderr).not.toContain('markdown/undefined-footnote');
+  });
+
   it('keeps a question’s footnote, with the question, in the meeting file, and says so', () => {
     const question = { xml: '<w:p><w:r><w:t>1. Kā padarīt pedagoga profesiju pievilcīgāku?</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>' };
     const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, question, 'Atbilde.', CLEARED, SIGNATURE], { footnotes: ['Jautājums no prezidentūras dokumenta ST 5678/22.'] });

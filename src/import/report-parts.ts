@@ -146,9 +146,9 @@ class ReportReader {
     const taken =
       this.readTitle(paragraph, text) ||
       this.readOpening(paragraph, text) ||
-      this.readInvitation(text) ||
+      this.readInvitation(paragraph, text) ||
       this.readFieldless(paragraph, text) ||
-      this.readClearance(text) ||
+      this.readClearance(paragraph, text) ||
       this.readSignature(paragraph, text);
     if (!taken) this.placeInPart(paragraph, text, item, blank);
   }
@@ -172,16 +172,20 @@ class ReportReader {
     }
     const head = this.titleHead;
     this.titleHead = undefined;
-    if (head && title(`${plain(head)} ${text}`, this.report)) return this.titleNoted([head, paragraph]);
+    if (head && title(`${plain(head)} ${text}`, this.report)) return this.footnotesKept([head, paragraph], 'the title');
     if (head) this.start.push(head);
-    return title(text, this.report) && this.titleNoted([paragraph]);
+    return title(text, this.report) && this.footnotesKept([paragraph], 'the title');
   }
 
-  /** The title was read: a footnote on it, which no field holds, is kept with it among the text not placed, and said. */
-  private titleNoted(paragraphs: ReviewedParagraph[]): true {
-    if (paragraphs.some((paragraph) => paragraph.pieces.some((piece) => piece.footnote !== undefined))) {
+  /**
+   * A paragraph read as one of the report's formulas (its title, opening, invitation, clearance line,
+   * signature): a footnote on it, which no field holds, is kept with it among the text not placed, and said.
+   */
+  private footnotesKept(paragraphs: ReviewedParagraph[], what: string, heldElsewhere = 0): true {
+    const footnotes = paragraphs.flatMap((paragraph) => paragraph.pieces.filter((piece) => piece.footnote !== undefined));
+    if (footnotes.length > heldElsewhere) {
       this.unplaced.push(...paragraphs);
-      this.report.notes.push('the title has a footnote, which no field holds: the title is kept with its footnote in the comments at the end of the meeting file; move the note into background if it belongs there');
+      this.report.notes.push(`${what} has a footnote, which no field holds: it is kept with its footnote in the comments at the end of the meeting file; move the note where it belongs`);
     }
     return true;
   }
@@ -192,15 +196,16 @@ class ReportReader {
     this.unplaced.push(...this.start);
     this.start = [];
     this.part = 'background';
-    return true;
+    // The outcome keeps its own footnotes (see opening); one on the date, name or topic no field holds.
+    return this.footnotesKept([paragraph], 'the opening paragraph', this.report.outcome?.match(/^\[\^[^\]]+\]:/gm)?.length ?? 0);
   }
 
   /** The invitation formula: it ends the background, and the questions follow it. */
-  private readInvitation(text: string): boolean {
+  private readInvitation(paragraph: ReviewedParagraph, text: string): boolean {
     if ((this.part !== 'start' && this.part !== 'background') || !invitation(text, this.report)) return false;
     this.closeBackground();
     this.part = 'answers';
-    return true;
+    return this.footnotesKept([paragraph], 'the invitation to answer');
   }
 
   /** The draft mark ("PROJEKTS"), left out, and a title that did not read as one, kept unplaced: text of no field. */
@@ -213,12 +218,12 @@ class ReportReader {
   }
 
   /** The clearance line: the ministries it names; it ends the part being read. */
-  private readClearance(text: string): boolean {
+  private readClearance(paragraph: ReviewedParagraph, text: string): boolean {
     const cleared = CLEARANCE_LINE.exec(text);
     if (!cleared?.[1]) return false;
     this.closePart();
     this.report.clearedWith = cleared[1];
-    return true;
+    return this.footnotesKept([paragraph], 'the clearance line');
   }
 
   /** A signature or visa line, its role and name a tab apart (it ends the part being read), or a space apart after the clearance line. */

@@ -449,6 +449,21 @@ describe('briefing import of what a field cannot hold', () => {
     expect(check.stdout + check.stderr).not.toContain('markdown/undefined-footnote');
   });
 
+  it('keeps a footnote on the invitation or the clearance line, with its paragraph, in the meeting file, and says so', () => {
+    const invitation = { xml: `<w:p><w:r><w:t>${INVITATION}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>` };
+    const cleared = { xml: `<w:p><w:r><w:t>${CLEARED.replace(/\.$/, '')}</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>` };
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', invitation, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', cleared, SIGNATURE], {
+      footnotes: ['Jautājumi no prezidentūras dokumenta ST 5678/22.', 'Finanšu ministrijas 2022. gada 1. aprīļa vēstule Nr. 12.'],
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('note: the invitation to answer has a footnote');
+    expect(run.stdout).toContain('note: the clearance line has a footnote');
+    const text = readFileSync(join(dir, MEETING), 'utf8');
+    expect(text).toContain('Jautājumi no prezidentūras dokumenta ST 5678/22.');
+    expect(text).toContain('Finanšu ministrijas 2022. gada 1. aprīļa vēstule Nr. 12.');
+    expect(meetingOf(dir)).toMatchObject({ required_clearances: ['FM'], questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }] });
+  });
+
   it('keeps a question’s footnote, with the question, in the meeting file, and says so', () => {
     const question = { xml: '<w:p><w:r><w:t>1. Kā padarīt pedagoga profesiju pievilcīgāku?</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>' };
     const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, question, 'Atbilde.', CLEARED, SIGNATURE], { footnotes: ['Jautājums no prezidentūras dokumenta ST 5678/22.'] });

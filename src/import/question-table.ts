@@ -20,8 +20,8 @@ export interface QuestionTable {
  * Latvijas nostāja", or with a column of numbers first: "Nr. | Jautājums | Pozīcija"), as some
  * ministries lay their reports out; undefined when the table is no such (a table of figures in an
  * answer). A table of questions has a question in every row but its first (which may be the
- * heading), and at least one of them asks or is numbered; every row has an answer cell but a
- * question's whose answer cell is empty.
+ * heading), and at least one of them asks or is numbered; a row whose question does not ask has
+ * an answer beside it (a table of one column, each question over its answer, is none).
  */
 export function questionTable(paragraphs: readonly ReviewedParagraph[]): QuestionTable | undefined {
   const rows = rowsOf(paragraphs).map(splitRow);
@@ -29,7 +29,8 @@ export function questionTable(paragraphs: readonly ReviewedParagraph[]): Questio
   if (!first) return undefined;
   const firstAsks = first.question.length > 0 && rowAsks(first);
   const questionRows = firstAsks ? rows : rest;
-  if (!questionRows.length || !questionRows.every((row) => row.question.length > 0) || !questionRows.some(rowAsks)) return undefined;
+  // A row that neither asks nor has an answer beside it is no question's: the table is of another kind (a question and its answer in rows one under the other).
+  if (!questionRows.length || !questionRows.every((row) => row.question.length > 0 && (row.answer.length > 0 || rowAsks(row))) || !questionRows.some(rowAsks)) return undefined;
   if (!firstAsks && !first.answer.length) return undefined;
   return {
     heading: firstAsks ? [] : [...first.numbers, ...first.question, ...first.answer],

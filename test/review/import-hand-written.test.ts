@@ -610,6 +610,10 @@ describe('briefing import of questions and answers set in a table', () => {
     expect(meetingOf(dir)).toMatchObject({ questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }, { text: 'Kādu atbalstu sniedz ES?' }] });
     expect(bodyOf(dir, 2)).toBe('Erasmus+.\n');
     const figures = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde:', { rows: [['Gads', 'Pedagogi'], ['2021', '25 000']] }, CLEARED, SIGNATURE]);
+    // A table of one column, each question in a row over its answer's row: its answers are no questions.
+    const column = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, { rows: [['1. Kā padarīt pedagoga profesiju pievilcīgāku?'], ['Latvija atbalsta atalgojuma pieaugumu.'], ['2. Kādu atbalstu sniedz ES?'], ['Erasmus+.']] }, CLEARED, SIGNATURE]);
+    expect(column.run.status, column.run.stderr).toBe(0);
+    expect(column.run.stdout).not.toContain('stand in a table');
     expect(bodyOf(figures.dir, 1)).toBe('Atbilde:\n\n| Gads | Pedagogi |\n| --- | --- |\n| 2021 | 25 000 |\n');
   });
 });

@@ -68,8 +68,8 @@ class ReportReader {
   private part: Part = 'start';
   /** Paragraphs before the opening that are not the title: the background's when no opening is recognised. */
   private start: ReviewedParagraph[] = [];
-  /** The title's first line when it is a paragraph of its own, until the next says whether the two are the title. */
-  private titleHead: ReviewedParagraph | undefined;
+  /** The title's first lines when it is typed as several paragraphs, until the next says whether they are the title. */
+  private titleHead: ReviewedParagraph[] = [];
   private background: ReviewedParagraph[] = [];
   /** The paragraphs of the last question's answer so far. */
   private answer: ReviewedParagraph[] = [];
@@ -165,16 +165,29 @@ class ReportReader {
   /** The title, before the opening: it gives the meeting's date and its name in the locative. */
   private readTitle(paragraph: ReviewedParagraph, text: string): boolean {
     if (this.part !== 'start' || this.report.name.locative) return false;
-    // A title typed on two lines as two paragraphs: "Informatīvais ziņojums" and "par … izskatāmajiem jautājumiem".
-    if (!this.titleHead && /^informatīvais ziņojums$/iu.test(text)) {
-      this.titleHead = paragraph;
+    // A title typed on two or three lines as paragraphs: "Informatīvais ziņojums", "par … sanāksmē", "izskatāmajiem jautājumiem".
+    const lines = [...this.titleHead, paragraph];
+    const joined = lines.map(plain).join(' ');
+    if (title(joined, this.report)) {
+      this.titleHead = [];
+      return this.footnotesKept(lines, 'the title');
+    }
+    if (lines.length < TITLE_LINES && TITLE_START.test(joined) && !/izskatāmajiem jautājumiem/iu.test(joined)) {
+      this.titleHead = lines;
       return true;
     }
-    const head = this.titleHead;
-    this.titleHead = undefined;
-    if (head && title(`${plain(head)} ${text}`, this.report)) return this.footnotesKept([head, paragraph], 'the title');
-    if (head) this.start.push(head);
-    return title(text, this.report) && this.footnotesKept([paragraph], 'the title');
+    // The lines held were no title: what they are is read as before, and the paragraph alone may be one.
+    const held = this.titleHead;
+    this.titleHead = [];
+    if (!held.length) return false;
+    this.notTitle(held);
+    return this.readTitle(paragraph, text);
+  }
+
+  /** Lines held as a title's that were none: "Informatīvais ziņojums par …" a title that did not read as one (kept unplaced, as {@link readFieldless} keeps it), else text before the opening. */
+  private notTitle(held: ReviewedParagraph[]): void {
+    if (/^Informatīvais ziņojums\s+[“„"«]?par\b/iu.test(held.map(plain).join(' '))) this.unplaced.push(...held);
+    else this.start.push(...held);
   }
 
   /**
@@ -272,7 +285,7 @@ class ReportReader {
     const report = this.report;
     this.closeTable();
     this.closeRow();
-    if (this.titleHead) this.start.push(this.titleHead);
+    this.notTitle(this.titleHead);
     this.closePart();
     report.unplaced = this.unplaced.map((paragraph) => shorten(plain(paragraph)));
     if (this.unplaced.length) report.unplacedMarkdown = markdownOf(this.unplaced, this.document, report.notes);
@@ -421,6 +434,12 @@ function pictureNote(boxed: string, part: Part, questions: number, text: string)
  * "Ziņojuma projekts saskaņots ar …".
  */
 const CLEARANCE_LINE = /^(?:Informatīvā ziņojuma projekts|Informatīvais ziņojums|Ziņojuma projekts|Ziņojums) (?:ir )?saskaņots ar (.+?)\.?$/u;
+
+/** How many paragraphs a title may be typed in: "Informatīvais ziņojums", "par … sanāksmē", "izskatāmajiem jautājumiem". */
+const TITLE_LINES = 3;
+
+/** How a title starts, in one paragraph or the first of several: "Informatīvais ziņojums", "… par 2022. gada …", in quotes or capitals too. */
+const TITLE_START = /^Informatīvais ziņojums(?:\s+[“„"«]?par\b.*)?$/isu;
 
 /** A role and a name with spaces between them and no tab: the name its initials and surname ("I. Šuplinska", "A. B. Bērziņa-Ozola"). */
 const SPACED_SIGNATURE = /^(.*\S)\s+((?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'-]+)$/u;

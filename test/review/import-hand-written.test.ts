@@ -257,6 +257,18 @@ describe('briefing import of a title and dates typed otherwise', () => {
     });
   });
 
+  it('reads a title typed on three lines as three paragraphs, and one on two lines broken after the name', () => {
+    for (const lines of [
+      ['Informatīvais ziņojums', 'par 2022. gada 5. aprīļa Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē', 'izskatāmajiem jautājumiem'],
+      ['Informatīvais ziņojums par 2022. gada 5. aprīļa Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē', 'izskatāmajiem jautājumiem'],
+    ]) {
+      const { run, dir } = importHandWritten([...lines, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout, lines.join(' / ')).not.toContain('Could not place');
+      expect(meetingOf(dir).name, lines.join(' / ')).toMatchObject({ locative: 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē' });
+    }
+  });
+
   it('reads a title in quotes (“Par …”) or ending with a full stop, and a title whose date is in the locative, as a slip of the pen', () => {
     const opening = OPENING.replace('2022. gada 5. aprīlī ', '');
     for (const title of [

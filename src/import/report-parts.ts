@@ -408,12 +408,17 @@ function isSignature(text: string): boolean {
   return /^v[īi]za:/iu.test(role) || (/^\p{Lu}/u.test(name) && name.length <= 60 && name.split(/\s+/).length <= 6);
 }
 
-/** The parts of a line between its tabs, trimmed; Word's own templates put several tabs between a role and a name. */
+/**
+ * The parts of a line between its tabs, trimmed; Word's own templates put several tabs between a role and a name,
+ * and a visa line may have one after "Vīza:" too ("Vīza:⇥Valsts sekretāre⇥L. Lejiņa"), which is part of its role.
+ */
 function signatureParts(text: string): string[] {
-  return text
+  const parts = text
     .split('\t')
     .map((part) => part.trim())
     .filter(Boolean);
+  const [first = '', second, ...rest] = parts;
+  return /^v[īi]za:$/iu.test(first) && second !== undefined && rest.length ? [`${first} ${second}`, ...rest] : parts;
 }
 
 /**

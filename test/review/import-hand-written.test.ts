@@ -418,6 +418,13 @@ describe('briefing import of a signature set otherwise than with a tab', () => {
     }
   });
 
+  it('reads a visa line with a tab after “Vīza:” as well as before the name', () => {
+    const { run, dir } = importHandWritten([...REPORT, SIGNATURE, 'Vīza:\tValsts sekretāre\tJ. Volberts']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Could not place');
+    expect(meetingOf(dir)).toMatchObject({ visa: { role: 'Valsts sekretāre', name: 'J. Volberts' } });
+  });
+
   it('keeps the first signature and visa, and the line of who prepared the report after them among the text not placed', () => {
     for (const executor of ['Izpildītāja: A. Bērziņa', 'Izpildītāja:\tA. Bērziņa']) {
       const { run, dir } = importHandWritten([...REPORT, SIGNATURE, 'Vīza: valsts sekretāre\tJ. Volberts', executor, '67047812, anna.berzina@izm.gov.lv']);

@@ -15,6 +15,7 @@ import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx,
 import { revisionsOf } from '../review/fields.js';
 import { textOf } from '../review/accepted.js';
 import { schemaLine } from '../scaffold/schema-line.js';
+import { presidencyDefault } from '../scaffold/presidencies.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';
 import { asciiSlug } from '../util/ascii.js';
 import { meetingSchema } from '../model/meeting.js';
@@ -233,7 +234,8 @@ function meetingYaml(
   const [formation, presidency, keywordDate] = found.keywords;
   const fromKeywords = keywordDate === report.date;
   set(['formation'], fromKeywords ? formation : undefined);
-  set(['presidency'], fromKeywords ? presidency : undefined);
+  // Else the presidency in office on the meeting's day, as `new meeting` offers it: a fact of the date.
+  set(['presidency'], fromKeywords ? presidency : presidencyDefault(report.date ?? ''));
   set(['topic'], report.topic);
   set(['name', 'nominative'], report.name.nominative);
   set(['name', 'locative'], report.name.locative);

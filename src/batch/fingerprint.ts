@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { fileSha256, sha256 } from '../load/files.js';
-import { packageRoot, type PositionFile, type Project } from '../load/project.js';
+import { committedMeetingAt, packageRoot, type PositionFile, type Project } from '../load/project.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { cachedTemplate, ownReferenceDocx } from '../render/template.js';
 import type { CacheEntry } from './cache.js';
@@ -74,10 +74,11 @@ export function reportFacts(report: Pick<GeneratedReport, 'inputs' | 'date'>, te
 /**
  * The cache key of one meeting's outputs and messages: a hash of everything that decides
  * them: tool, config and registry, template and partials, the meeting, each included
- * position's file(s) and version at git HEAD, formats, flags, output folder, and whether
- * the meeting is over. `undefined` when the template cannot be loaded.
+ * position's file(s) and version at git HEAD, the meeting's own committed texts when it changed
+ * since (`meetingPath`, project-relative: `meeting/translation-stale` compares with them), formats,
+ * flags, output folder, and whether the meeting is over. `undefined` when the template cannot be loaded.
  */
-export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache): string | undefined {
+export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache, meetingPath: string): string | undefined {
   const template = templateFingerprint(context.project, facts.template, templates);
   if (template === undefined) return undefined;
   const { final, formats, sourceDateEpoch, template: chosen, today } = context.options;
@@ -87,6 +88,7 @@ export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: 
       settings: context.project.settingsHash,
       template,
       meeting: facts.meetingHash,
+      committed: committedMeetingAt(context.project, meetingPath)?.pairs ?? null,
       positions: facts.positions.map((id) => [id, (context.claims.get(id) ?? []).map((file) => [file.path, file.hash, file.committedVersion ?? null, file.committedAnswer ?? null, file.committedUnnamed ?? null, file.committedFields ?? null, file.restoredFrom?.commit ?? null, file.historyCut ?? null])]),
       // Only whether the meeting is over matters (a draft of a past meeting is warned about), not the day itself.
       past: today && facts.date ? facts.date < today : null,

@@ -105,7 +105,7 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
 export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs'], keys: KeyContext, templates: TemplateCache, inputs: InputFile[] = inputFiles(result, keys.project.root)): CacheEntry | undefined {
   if (!result.fileCode || !result.template) return undefined;
   const facts = reportFacts(result, result.template);
-  const key = meetingKey(keys, facts, templates);
+  const key = meetingKey(keys, facts, templates, result.inputs.meeting.path);
   if (!key) return undefined;
   return {
     key,

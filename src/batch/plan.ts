@@ -37,6 +37,6 @@ export type LastBuild = Pick<CacheEntry, 'key' | 'meetingHash' | 'template' | 'p
 export function isUnchanged(absolute: string, last: LastBuild, keys: KeyContext, templates: TemplateCache): boolean {
   const meetingHash = fileSha256(absolute);
   if (meetingHash === undefined || meetingHash !== last.meetingHash) return false;
-  const key = meetingKey(keys, { meetingHash, template: last.template, positions: last.positions, date: last.date }, templates);
+  const key = meetingKey(keys, { meetingHash, template: last.template, positions: last.positions, date: last.date }, templates, projectPath(keys.project.root, absolute));
   return key === last.key && outputsIntact(keys.project.root, last);
 }

@@ -69,7 +69,7 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
   // Required, not imported: the bundle runs as a script (bin/load.cjs), where an `import()` would need
   // Node's experimental loader hook and print its warning into every batch's output.
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
-  const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, options: context.options, stop: sharedStop() };
+  const setup: WorkerSetup = { root: context.project.root, positionFiles: context.project.positionFiles, committedMeetings: context.project.committedMeetings, options: context.options, stop: sharedStop() };
   const pool = new Piscina<WorkerTask, unknown>({
     ...WORKER_POOL_SETTINGS,
     filename: pathToFileURL(workerFile).href,

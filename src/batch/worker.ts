@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import { loadProject, type PositionFile, type Project } from '../load/project.js';
+import { loadProject, type CommittedMeeting, type PositionFile, type Project } from '../load/project.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { runJob } from './job.js';
 import { joinStop } from '../pdf/convert.js';
@@ -9,6 +9,8 @@ export interface WorkerSetup {
   root: string;
   /** The main thread's scan of the positions, so a worker parses only the positions it uses. */
   positionFiles: PositionFile[];
+  /** The main thread's changed meetings with their committed texts, so a worker says `meeting/translation-stale` as the main thread would. */
+  committedMeetings: readonly CommittedMeeting[];
   options: GenerateOptions;
   /** The main thread's memory that says the process is stopping (pdf/convert.ts): a signal stops this thread's offices too. */
   stop: SharedArrayBuffer;
@@ -31,7 +33,7 @@ export default async function buildInWorker(task: WorkerTask): Promise<Generated
   if (!isWorkerSetup(setup)) throw new Error('briefing worker started without its setup');
   if (!project) {
     joinStop(setup.stop);
-    project = loadProject(setup.root, { positionFiles: setup.positionFiles });
+    project = loadProject(setup.root, { positionFiles: setup.positionFiles, committedMeetings: setup.committedMeetings });
   }
   return runJob(project, task.path, setup.options, templates);
 }
@@ -44,6 +46,8 @@ function isWorkerSetup(value: unknown): value is WorkerSetup {
     typeof value.root === 'string' &&
     'positionFiles' in value &&
     Array.isArray(value.positionFiles) &&
+    'committedMeetings' in value &&
+    Array.isArray(value.committedMeetings) &&
     'options' in value &&
     typeof value.options === 'object' &&
     'stop' in value &&

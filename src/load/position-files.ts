@@ -20,7 +20,7 @@ export interface PositionFile {
   committedAnswer?: string;
   /** With `committedVersion`: the ministries whose committed clearance is cleared naming no version nor answer (written by hand). */
   committedUnnamed?: readonly string[];
-  /** With `committedVersion`: the committed `body` and `body_en` each fingerprinted alone (see `answerFingerprint`), to tell which of them changed. */
+  /** With `committedVersion`: the committed `body`, `body_en`, `speaking_points` and `speaking_points_en` each fingerprinted alone (see `answerFingerprint`, `textFingerprint`), to tell which of them changed. */
   committedFields?: CommittedFields;
   /** With a version lower than `committedVersion`: the commit at which the file last had that version, with the same answer (a revert). */
   restoredFrom?: RestoredVersion;
@@ -28,10 +28,12 @@ export interface PositionFile {
   historyCut?: true;
 }
 
-/** The fingerprints of a committed position's Latvian and English answers, each alone. */
+/** The fingerprints of a committed position's Latvian and English answers and speaking points, each alone. */
 export interface CommittedFields {
   body: string;
   bodyEn: string;
+  speakingPoints: string;
+  speakingPointsEn: string;
 }
 
 /** The commit a lowered version was brought back from, with the answer it named there. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answerFingerprint, configSchema, ministriesSchema, type Config, type Ministries } from '../model/index.js';
+import { answerFingerprint, configSchema, textFingerprint, ministriesSchema, type Config, type Ministries } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
@@ -9,6 +9,7 @@ import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { changedSinceHead, inGitCheckout, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError } from './git.js';
 import { committedTexts } from './history.js';
+import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
 import { linkProblems } from './links.js';
 import { setBounded } from '../util/bounded.js';
 import { LazyPosition, scanPositionFiles, type CommittedFields, type LoadedPosition, type PositionFile } from './position-files.js';
@@ -24,6 +25,7 @@ import { suggest } from '../util/suggest.js';
 export const CONFIG_FILE = 'briefing.config.yaml';
 
 export { positionIdKey, type LoadedPosition, type PositionFile } from './position-files.js';
+export type { CommittedMeeting } from './committed-meetings.js';
 
 /** Everything a build shares across meetings: settings, registry, positions, templates. */
 export interface Project {
@@ -50,6 +52,13 @@ export interface Project {
   settingsHash: string;
   /** How messages name the commit `committedVersion` comes from: `git HEAD`, or the revision given (`check --base`). */
   versionsFrom: string;
+  /** With `committedVersions`: the meeting files changed since that commit, with their committed texts' fingerprints (`meeting/translation-stale`). */
+  committedMeetings: readonly CommittedMeeting[];
+}
+
+/** What a meeting file (project-relative) had committed, when it changed since (see {@link Project.committedMeetings}). */
+export function committedMeetingAt(project: Pick<Project, 'committedMeetings'>, path: string): CommittedMeeting | undefined {
+  return project.committedMeetings.find((meeting) => meeting.path === path);
 }
 
 /** Finds the project root: the nearest folder at or above `cwd` holding `briefing.config.yaml`. */
@@ -125,6 +134,8 @@ export interface LoadProjectOptions {
   committedVersions?: boolean;
   /** With `committedVersions`: the commit versions are compared with, when not git HEAD (`check --base`). */
   versionsFrom?: VersionBase;
+  /** The changed meetings' committed texts as an earlier load found them (a batch's main thread): not asked of git again. */
+  committedMeetings?: readonly CommittedMeeting[];
   /**
    * Leave the positions folder unread: `positions` and `positionFiles` are empty (default
    * false). For a command that reads one position file on its own, such as the diff of a
@@ -196,6 +207,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     // The registry's path too: the built-in one and a project's copy of it have one text, but each report's manifest names which it was.
     settingsHash: sha256([configFile.text, ministriesFile.path, ministriesFile.text, ...(loadedReference ? [loadedReference.hash] : [])].join('\u0000')),
     versionsFrom: options.versionsFrom ? `\`${options.versionsFrom.label}\`` : 'git HEAD',
+    committedMeetings: options.committedMeetings ?? (options.committedVersions && locations.meetings !== undefined ? committedMeetings(files, projectPath(root, locations.meetings), options.versionsFrom?.hash) : []),
   };
 }
 
@@ -383,7 +395,7 @@ function committedFacts(text: string | undefined, path: string): { version: numb
   if (isRecord(data) && Number.isInteger(data.version)) {
     const clearance = isRecord(data.clearance) ? Object.entries(data.clearance) : [];
     const unnamed = clearance.flatMap(([code, entry]) => (isRecord(entry) && entry.status === 'cleared' && !('version' in entry) && !('answer' in entry) ? [code] : []));
-    return { version: Number(data.version), answer: answerFingerprint(data), unnamed, fields: { body: answerFingerprint({ body: data.body }), bodyEn: answerFingerprint({ body_en: data.body_en }) } };
+    return { version: Number(data.version), answer: answerFingerprint(data), unnamed, fields: { body: answerFingerprint({ body: data.body }), bodyEn: answerFingerprint({ body_en: data.body_en }), speakingPoints: textFingerprint(data.speaking_points), speakingPointsEn: textFingerprint(data.speaking_points_en) } };
   }
   return undefined;
 }

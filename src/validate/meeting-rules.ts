@@ -1,8 +1,8 @@
 import { offsetInText, placeInText, unseenHint, unseenNote, withUnseenShown } from '../load/characters.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { AbsentFile } from '../load/git.js';
-import type { LoadedPosition, Project } from '../load/project.js';
-import { clearanceOf, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, nameOn, nominativeOn, positionSchema, type Meeting } from '../model/index.js';
+import { committedMeetingAt, type LoadedPosition, type Project } from '../load/project.js';
+import { clearanceOf, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, meetingTranslationPairs, nameOn, nominativeOn, positionSchema, staleTranslations, type Meeting } from '../model/index.js';
 import { CLEARANCE_RECORD } from '../model/position.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -652,6 +652,31 @@ export function mergeRequiredBy(diagnostics: readonly Diagnostic[]): Diagnostic[
   });
 }
 
+/**
+ * English texts left behind: the meeting's `topic`, `outcome`, `background` or a question's `text`
+ * changed since git HEAD (or `check --base`'s revision), re-wrapping aside, while the English one
+ * beside it is as committed: an English note would print the translation of the earlier text. A
+ * question is compared with the committed one answered by the same position, so questions moved
+ * up or down are still matched; one whose position answers two questions is not compared. A
+ * warning at each English text, until the change is committed; a typo fixed may leave it.
+ */
+export const translationFollowed: MeetingRule = ({ project, loaded }) => {
+  const before = committedMeetingAt(project, loaded.path);
+  if (before === undefined) return [];
+  return staleTranslations(meetingTranslationPairs(loaded.file.data), before.pairs).map((pair) => {
+    const english = pair.englishAt.at(-1);
+    const latvian = pair.question === undefined ? `\`${pair.id}\`` : `The \`text\` of question ${pair.question}`;
+    return diagnostic(
+      loaded.path,
+      loaded.file.locate(pair.englishAt, 'key'),
+      'warning',
+      'meeting/translation-stale',
+      `${latvian} changed since ${project.versionsFrom}, but its English, \`${String(english)}\`, did not: an English note (informative-report.en) prints the translation of the earlier ${pair.question === undefined ? 'text' : 'question'}.`,
+      `Bring the change into \`${String(english)}\` too; a change that alters no meaning (a typo, a comma) needs none.`,
+    );
+  });
+};
+
 /** The rules run for each meeting, in order. */
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
@@ -676,6 +701,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   clearancesComplete,
   clearedBeforeMeeting,
   draftNotPast,
+  translationFollowed,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { BUILT_IN_REGISTRY, type LoadedPosition, type Project } from '../load/project.js';
-import { answerFingerprint, type Position } from '../model/index.js';
+import { answerFingerprint, textFingerprint, type Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
@@ -109,24 +109,40 @@ export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, positio
  * An English answer left behind: `body` changed since git HEAD (or `check --base`'s revision),
  * re-wrapping aside, while `body_en` is the committed one. The English note would print the
  * translation of the earlier Latvian answer, and nothing else tells: both are cleared together.
- * A warning at `body_en`, until the change is committed (a CI `check --base` says it in the pull
- * request); a change that needs no translation (a typo) may leave it.
+ * So too `speaking_points` (a point changed, added, removed or moved) under `speaking_points_en`
+ * as committed. A warning at the English text, until the change is committed (a CI
+ * `check --base` says it in the pull request); a change that needs no translation (a typo) may leave it.
  */
 export const translationFollowed: PositionRule = ({ project, loaded, position }) => {
   const before = loaded.committedFields;
-  if (before === undefined || !position.body_en?.trim()) return [];
+  if (before === undefined) return [];
   const data = isRecord(loaded.file.data) ? loaded.file.data : {};
-  if (answerFingerprint({ body: data['body'] }) === before.body || answerFingerprint({ body_en: data['body_en'] }) !== before.bodyEn) return [];
-  return [
-    diagnostic(
-      loaded.file.path,
-      loaded.file.locate(['body_en'], 'key'),
-      'warning',
-      'position/translation-stale',
-      `\`body\` changed since ${project.versionsFrom}, but its English, \`body_en\`, did not: an English note (informative-report.en) prints the translation of the earlier answer.`,
-      'Bring the change into `body_en` too; a change that alters no meaning (a typo, a comma) needs none.',
-    ),
-  ];
+  const found: Diagnostic[] = [];
+  if (position.body_en?.trim() && answerFingerprint({ body: data['body'] }) !== before.body && answerFingerprint({ body_en: data['body_en'] }) === before.bodyEn) {
+    found.push(
+      diagnostic(
+        loaded.file.path,
+        loaded.file.locate(['body_en'], 'key'),
+        'warning',
+        'position/translation-stale',
+        `\`body\` changed since ${project.versionsFrom}, but its English, \`body_en\`, did not: an English note (informative-report.en) prints the translation of the earlier answer.`,
+        'Bring the change into `body_en` too; a change that alters no meaning (a typo, a comma) needs none.',
+      ),
+    );
+  }
+  if (position.speaking_points_en?.length && textFingerprint(data['speaking_points']) !== before.speakingPoints && textFingerprint(data['speaking_points_en']) === before.speakingPointsEn) {
+    found.push(
+      diagnostic(
+        loaded.file.path,
+        loaded.file.locate(['speaking_points_en'], 'key'),
+        'warning',
+        'position/translation-stale',
+        `\`speaking_points\` changed since ${project.versionsFrom}, but their English, \`speaking_points_en\`, did not: English speaking points (speaking-points.en) print the translation of the earlier points.`,
+        'Bring the change into `speaking_points_en` too; a change that alters no meaning (a typo, a comma) needs none.',
+      ),
+    );
+  }
+  return found;
 };
 
 /**

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
 import { exampleProject, writeFile } from '../helpers/project.js';
 
@@ -59,4 +60,95 @@ test('nothing is said when the English changed too, when only the English change
   commit(untranslated);
   writeFile(untranslated, POSITION, readFileSync(join(untranslated, POSITION), 'utf8').replace('trim savstarpēji', 'četriem savstarpēji'));
   expect(await stale(untranslated)).toEqual([]);
+});
+
+/** `meeting/translation-stale`: the meeting's Latvian texts changed since git HEAD while their English ones stayed. */
+const MEETING = 'meetings/2021-02-19-educ-informal.yaml';
+
+/** The example in a fresh repository, its meeting's topic, outcome, background and questions translated and committed. */
+function meetingTranslated(): { dir: string; text: string } {
+  const dir = exampleProject();
+  const text = readFileSync(join(dir, MEETING), 'utf8')
+    .replace(/^(topic: .*\n)/m, '$1topic_en: Equal access to education\n')
+    .replace(/^# Markdown\. The desk officer/m, 'outcome_en: The presidency will use the results for Council conclusions.\n\nbackground_en: |\n  The Portuguese presidency devotes the discussion to equal access to education.\n\n$&')
+    .replace('    position: equity-achievements\n', '    text_en: What are the main achievements?\n    position: equity-achievements\n')
+    .replace('    position: equity-reforms\n', '    text_en: What measures and reforms are needed?\n    position: equity-reforms\n');
+  writeFile(dir, MEETING, text);
+  git(dir, 'init', '--quiet');
+  commit(dir);
+  return { dir, text };
+}
+
+const meetingStale = async (dir: string, base?: string) =>
+  (await check({ cwd: dir, paths: [], final: false, ...(base ? { base } : {}) })).diagnostics.filter((d) => d.ruleId === 'meeting/translation-stale').map((d) => [d.file, d.line, d.column, d.message]);
+
+const lineOf = (text: string, line: string) => text.split('\n').indexOf(line) + 1;
+
+test("a meeting's Latvian topic, outcome, background or question changed under an English one left as it was is a warning at that English text", async () => {
+  const { dir, text } = meetingTranslated();
+  const changed = text
+    .replace('topic: Vienlīdzīga piekļuve', 'topic: Taisnīga piekļuve')
+    .replace('Diskusijas rezultātus Portugāles', 'Diskusijas secinājumus Portugāles')
+    .replace('neformālo ministru diskusiju veltī', 'ministru diskusiju veltī')
+    .replace('Kādi ir nozīmīgākie ES', 'Kādi ir svarīgākie ES');
+  writeFile(dir, MEETING, changed);
+  expect(await meetingStale(dir)).toEqual([
+    [MEETING, lineOf(changed, 'topic_en: Equal access to education'), 1, '`topic` changed since git HEAD, but its English, `topic_en`, did not: an English note (informative-report.en) prints the translation of the earlier text.'],
+    [MEETING, lineOf(changed, 'outcome_en: The presidency will use the results for Council conclusions.'), 1, '`outcome` changed since git HEAD, but its English, `outcome_en`, did not: an English note (informative-report.en) prints the translation of the earlier text.'],
+    [MEETING, lineOf(changed, 'background_en: |'), 1, '`background` changed since git HEAD, but its English, `background_en`, did not: an English note (informative-report.en) prints the translation of the earlier text.'],
+    [MEETING, lineOf(changed, '    text_en: What are the main achievements?'), 5, 'The `text` of question 1 changed since git HEAD, but its English, `text_en`, did not: an English note (informative-report.en) prints the translation of the earlier question.'],
+  ]);
+  // Committed: compared with the new HEAD, nothing changed; against the first commit (check --base), it did.
+  commit(dir);
+  expect(await meetingStale(dir)).toEqual([]);
+  expect((await meetingStale(dir, 'HEAD~1')).map(([, line]) => line)).toEqual([lineOf(changed, 'topic_en: Equal access to education'), lineOf(changed, 'outcome_en: The presidency will use the results for Council conclusions.'), lineOf(changed, 'background_en: |'), lineOf(changed, '    text_en: What are the main achievements?')]);
+});
+
+test('nothing is said of a meeting whose English changed too, whose text was only re-wrapped, or whose questions were reordered or moved to other positions', async () => {
+  const { dir, text } = meetingTranslated();
+  writeFile(dir, MEETING, text.replace('topic: Vienlīdzīga piekļuve', 'topic: Taisnīga piekļuve').replace('topic_en: Equal access', 'topic_en: Fair access'));
+  expect(await meetingStale(dir)).toEqual([]);
+  writeFile(dir, MEETING, text.replace('neformālo ministru diskusiju veltī vienlīdzīgai piekļuvei izglītībai un iekļaujošai,\n  uz', 'neformālo ministru diskusiju veltī vienlīdzīgai\n  piekļuvei izglītībai un iekļaujošai, uz'));
+  expect(await meetingStale(dir)).toEqual([]);
+  // The first two questions swapped, each with its English: matched by the position that answers it.
+  const [head = '', first = '', second = '', ...rest] = text.split(/(?=^ {2}- text: )|(?=^\n# Ministries)/m);
+  const swapped = [head, second, first, ...rest].join('');
+  expect(swapped).not.toBe(text);
+  writeFile(dir, MEETING, swapped);
+  expect(await meetingStale(dir)).toEqual([]);
+  // The two questions' positions swapped: the texts now answer other positions, their English with them.
+  writeFile(dir, MEETING, text.replace('position: equity-achievements', 'position: x-swap').replace('position: equity-reforms', 'position: equity-achievements').replace('position: x-swap', 'position: equity-reforms'));
+  expect(await meetingStale(dir)).toEqual([]);
+  // A question without English is position/untranslated's and meeting/untranslated's to speak of.
+  writeFile(dir, MEETING, text.replace('Kā ES sadarbība ilgtermiņā', 'Kā ES sadarbība turpmāk'));
+  expect(await meetingStale(dir)).toEqual([]);
+});
+
+test("a position's Latvian speaking points changed under English ones left as they were is a warning at speaking_points_en", async () => {
+  const dir = exampleProject();
+  const text = readFileSync(join(dir, POSITION), 'utf8').replace(/^speaking_points:/m, 'speaking_points_en:\n  - The competence approach lets teaching fit each pupil.\n\n$&');
+  writeFile(dir, POSITION, text);
+  git(dir, 'init', '--quiet');
+  commit(dir);
+  const changed = text.replace('ļauj pielāgot mācību procesu', 'ļauj vēl labāk pielāgot mācību procesu');
+  writeFile(dir, POSITION, changed);
+  expect(await stale(dir)).toEqual([
+    [POSITION, lineOf(changed, 'speaking_points_en:'), 1, 'warning', '`speaking_points` changed since git HEAD, but their English, `speaking_points_en`, did not: English speaking points (speaking-points.en) print the translation of the earlier points.'],
+  ]);
+  writeFile(dir, POSITION, changed.replace('fit each pupil', 'fit each pupil better'));
+  expect(await stale(dir)).toEqual([]);
+  // A point re-wrapped is the same point.
+  writeFile(dir, POSITION, text.replace('palīdzēja nodrošināt pedagogu digitālās prasmes, viedierīces skolēniem\n    un', 'palīdzēja nodrošināt pedagogu digitālās prasmes,\n    viedierīces skolēniem un'));
+  expect(await stale(dir)).toEqual([]);
+});
+
+test('a build says the stale English as check does, and no more once the change is committed: the cache does not bring it back', async () => {
+  const { dir, text } = meetingTranslated();
+  writeFile(dir, MEETING, text.replace('topic: Vienlīdzīga piekļuve', 'topic: Taisnīga piekļuve'));
+  const built = async () => (await build({ cwd: dir, inputs: [MEETING], final: false, formats: ['md'], office: null, jobs: 1 })).diagnostics.filter((d) => d.ruleId === 'meeting/translation-stale').map((d) => d.line);
+  const line = lineOf(text, 'topic_en: Equal access to education');
+  expect(await built()).toEqual([line]);
+  expect(await built()).toEqual([line]);
+  commit(dir);
+  expect(await built()).toEqual([]);
 });

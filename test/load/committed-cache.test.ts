@@ -138,4 +138,30 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     await notRaised(project);
     expect(diffs()).toBe(2);
   });
+  test("the meetings' committed texts (meeting/translation-stale) are asked of git once per state too, and a meeting edited meanwhile is compared anew", async () => {
+    const project = tempDir('briefing-git-');
+    cpSync(CHECK_BASE, project, { recursive: true });
+    const meeting = 'meetings/2021-05-17-youth.yaml';
+    const text = readFileSync(join(project, meeting), 'utf8').replace(/^(topic: .*\n)/m, '$1topic_en: Youth participation in decision-making\n');
+    writeFile(project, meeting, text);
+    git(project, 'init', '--quiet', '--initial-branch=main');
+    git(project, 'add', '--all');
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+    const stale = async () => (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'meeting/translation-stale').map((d) => d.file);
+    const catFiles = () => {
+      const runs = readFileSync(logOf(), 'utf8').split('\n').filter((line) => line === 'cat-file').length;
+      writeFileSync(logOf(), '');
+      return runs;
+    };
+    expect(await stale()).toEqual([]);
+    expect(catFiles()).toBe(1);
+    expect(await stale()).toEqual([]);
+    expect(catFiles()).toBe(0);
+    writeFile(project, meeting, text.replace('topic: Jauniešu līdzdalība', 'topic: Jauniešu iesaiste'));
+    expect(await stale()).toEqual([meeting]);
+    expect(catFiles()).toBe(0);
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '--all', '-m', 'second');
+    expect(await stale()).toEqual([]);
+    expect(catFiles()).toBe(1);
+  });
 });

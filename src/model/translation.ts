@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { isRecord } from '../util/record.js';
+import { answerFingerprint } from './position.js';
+
+/**
+ * A fingerprint of one text alone, or of a list of texts (speaking points) in their order, as
+ * {@link answerFingerprint} counts a change: lines re-wrapped and spaces between words aside.
+ * Anything else (none, a number) is the fingerprint of no text.
+ */
+export function textFingerprint(value: unknown): string {
+  if (!Array.isArray(value)) return answerFingerprint({ body: typeof value === 'string' ? value : undefined });
+  return createHash('sha256').update(value.map(textFingerprint).join(',')).digest('hex').slice(0, 12);
+}
+
+/** One Latvian text of a meeting and its English beside it, each fingerprinted alone ({@link textFingerprint}). */
+export interface TranslationPair {
+  /** Which text: `topic`, `outcome`, `background`, or `question <position id>`. */
+  id: string;
+  latvian: string;
+  english: string;
+}
+
+/** A pair as the meeting has it now: where its English is, and whether it has any. */
+export interface PresentTranslationPair extends TranslationPair {
+  /** The English text's place in the meeting file: `['topic_en']`, `['questions', 0, 'text_en']`. */
+  englishAt: (string | number)[];
+  /** Its English is there, not blank. */
+  translated: boolean;
+  /** For a question: its number, from 1. */
+  question?: number;
+}
+
+/** The meeting's texts that have an English one beside them, with the key each English one is under. */
+const MEETING_TEXTS = [
+  ['topic', 'topic_en'],
+  ['outcome', 'outcome_en'],
+  ['background', 'background_en'],
+] as const;
+
+/**
+ * The Latvian texts of a meeting file's data and their English ones, fingerprinted: the topic, the
+ * outcome, the background, and each question, known by the position that answers it. A question
+ * whose position answers another question of the meeting too is left out: which of them it was
+ * before, a reordering could not tell, and a warning must not rest on a guess.
+ */
+export function meetingTranslationPairs(data: unknown): PresentTranslationPair[] {
+  if (!isRecord(data)) return [];
+  const pair = (latvian: unknown, english: unknown) => ({ latvian: textFingerprint(latvian), english: textFingerprint(english), translated: typeof english === 'string' && english.trim() !== '' });
+  const texts = MEETING_TEXTS.map(([key, englishKey]) => ({ id: key, ...pair(data[key], data[englishKey]), englishAt: [englishKey] }));
+  const questions = Array.isArray(data['questions']) ? data['questions'] : [];
+  const positions = questions.map((question) => (isRecord(question) && typeof question['position'] === 'string' ? question['position'] : undefined));
+  const asked = questions.flatMap((question, index) => {
+    const position = positions[index];
+    if (!isRecord(question) || position === undefined || positions.indexOf(position) !== positions.lastIndexOf(position)) return [];
+    return [{ id: `question ${position}`, ...pair(question['text'], question['text_en']), englishAt: ['questions', index, 'text_en'], question: index + 1 }];
+  });
+  return [...texts, ...asked];
+}
+
+/**
+ * The pairs whose Latvian text changed since `committed` while their English one did not: the
+ * English now translates the earlier text. Only a pair with English now, matched by its id; not a
+ * pair whose texts, both as they are now, were a pair then too (two questions with one English text).
+ */
+export function staleTranslations(now: readonly PresentTranslationPair[], committed: readonly TranslationPair[]): PresentTranslationPair[] {
+  const before = new Map(committed.map((pair) => [pair.id, pair]));
+  const pairedBefore = new Set(committed.map((pair) => `${pair.latvian} ${pair.english}`));
+  return now.filter((pair) => {
+    const then = before.get(pair.id);
+    return pair.translated && then !== undefined && then.latvian !== pair.latvian && then.english === pair.english && !pairedBefore.has(`${pair.latvian} ${pair.english}`);
+  });
+}
+
+/** The pairs of a committed meeting file's data, as {@link staleTranslations} compares with them: ids and fingerprints. */
+export function committedTranslationPairs(data: unknown): TranslationPair[] {
+  return meetingTranslationPairs(data).map(({ id, latvian, english }) => ({ id, latvian, english }));
+}

@@ -340,17 +340,34 @@ function revisionStatus(node: Nodes): 'inserted' | 'deleted' | undefined {
   return revision === 'insert' ? 'inserted' : revision === 'delete' ? 'deleted' : undefined;
 }
 
-/** A table's text as one block: cells joined by " | ", rows by line breaks. */
+/**
+ * A table's text as one block: cells joined by " | ", rows by line breaks. The separators of a row
+ * found in one version only, and the line break that starts it in that version, are inserted or
+ * deleted with it, so the segments give each version's text.
+ */
 function tableContent(rows: readonly DiffRow[]): PhrasingContent[] {
   const content: PhrasingContent[] = [];
-  rows.forEach((row, rowIndex) => {
-    if (rowIndex) content.push({ type: 'break' });
+  const started = { old: false, new: false };
+  for (const row of rows) {
+    const inOld = row.status !== 'inserted';
+    const inNew = row.status !== 'deleted';
+    const breakInOld = inOld && started.old;
+    const breakInNew = inNew && started.new;
+    if (breakInOld || breakInNew) content.push(...markedIn([{ type: 'break' }], breakInOld, breakInNew));
     row.cells.forEach((cell, cellIndex) => {
-      if (cellIndex) content.push({ type: 'text', value: ' | ' });
+      if (cellIndex) content.push(...markedIn([{ type: 'text', value: ' | ' }], inOld, inNew));
       content.push(...cell);
     });
-  });
+    started.old ||= inOld;
+    started.new ||= inNew;
+  }
   return content;
+}
+
+/** Content found in the older version, the newer one or both: deleted, inserted or as it is. */
+function markedIn(nodes: PhrasingContent[], inOld: boolean, inNew: boolean): PhrasingContent[] {
+  if (inOld && inNew) return nodes;
+  return markInline(nodes, inNew ? 'insert' : 'delete');
 }
 
 /**

@@ -253,6 +253,30 @@ test('terminal and JSON: a changed table is shown row by row', async () => {
   ]);
 });
 
+test('JSON: a table’s segments give each version’s text, a row added or removed with its separators and line break (redline run)', async () => {
+  const joined = (segments: { op: string; text: string }[], skip: string): string =>
+    segments
+      .filter((segment) => segment.op !== skip)
+      .map((segment) => segment.text)
+      .join('');
+  const text = (table: string): string =>
+    table
+      .split('\n')
+      .filter((line) => line.startsWith('|') && !line.startsWith('|---'))
+      .map((line) => line.slice(2, -2))
+      .join('\n');
+  const removed = TABLE_AFTER.replace('| Skola 2030 | 14 milj. EUR | 2021 |\n', '');
+  for (const [before, after] of [
+    [TABLE, TABLE_AFTER],
+    [TABLE_AFTER, removed],
+  ] as const) {
+    const parsed: { blocks: { kind: string; segments: { op: string; text: string }[] }[] } = JSON.parse(await compare(before, after, 'json'));
+    const table = parsed.blocks.find((block) => block.kind === 'table');
+    expect(joined(table?.segments ?? [], 'insert')).toBe(text(before));
+    expect(joined(table?.segments ?? [], 'delete')).toBe(text(after));
+  }
+});
+
 test('DOCX: a changed table with the same columns is one table, a row added tracked as an inserted row and a changed cell word by word, not the table deleted and inserted again', async () => {
   const xml = await redlineXml(TABLE, TABLE_AFTER);
   const tables = xml.match(/<w:tbl>[^]*?<\/w:tbl>/g) ?? [];

@@ -125,8 +125,11 @@ class DocxCompiler {
   private readonly footnoteNodes = new Map<string, FootnoteVersions>();
   private readonly numbering = new Map<string, ReturnType<typeof numberingDefinition>>();
   private readonly instances = new Map<string, number>();
-  /** The last top-level list of each kind, so "2." after a paragraph continues "1.". */
-  private readonly lastList = new Map<ListKind, ListState>();
+  /**
+   * The last top-level list of each kind, so "2." after a paragraph continues "1.": in a redline, only one that
+   * numbers its items alike in both versions (see `numbersAlike`).
+   */
+  private readonly lastList = new Map<ListKind, ListState | undefined>();
   private readonly inline: InlineContext;
   private readonly meta: DocxMeta;
   private readonly file: VFile;
@@ -470,7 +473,9 @@ class DocxCompiler {
     const ownFlow = level === 0 && !inItem;
     const previous = ownFlow ? this.lastList.get(kind) : undefined;
     const state = previous && node.ordered && start === previous.next ? previous : this.newList(kind, node.ordered ? start : 1, inItem);
-    if (ownFlow) this.lastList.set(kind, state);
+    // In a redline, a list after one whose items the versions number otherwise is numbered from its own start: going
+    // on from it, rejecting (or accepting) every change would count it on from items that are gone.
+    if (ownFlow) this.lastList.set(kind, numbersAlike(node) ? state : undefined);
     // A redline's list that starts at another number now: the items of the older version are numbered in a list of
     // their own from the older start, the kept ones moved to it by a tracked change of their list, so that
     // rejecting every change numbers them as before (one list would give them the newer numbers).
@@ -858,4 +863,10 @@ function wholeRevision(node: Nodes): BlockRevision | undefined {
   if (node.data?.revision || node.type !== 'list' || !node.children.length) return node.data?.revision;
   const first = node.children[0]?.data?.revision;
   return first && node.children.every((item) => item.data?.revision === first) ? first : undefined;
+}
+
+/** Whether a list numbers its items alike in both versions of a redline: none of them, nor the list, inserted or deleted, nor the list renumbered. */
+function numbersAlike(list: List): boolean {
+  if (list.data?.revision || list.data?.startBefore !== undefined) return false;
+  return list.children.every((item) => !item.data?.revision && !(item.children[0] ?? item).data?.revision && !item.children.some((child) => child.type === 'paragraph' && child.data?.paragraphMark));
 }

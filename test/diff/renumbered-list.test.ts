@@ -28,6 +28,25 @@ it.each([
   expect(numberedItems(result.output, 'accept')).toEqual(after.split('\n'));
 });
 
+// A list after a renumbered one goes on numbering from it in each version: the report's questions, when one
+// position's body was emptied (1., its body, 2., its body, 3. made 1., 2., its body, 3.). The redline moved the
+// renumbered list's kept items to the older list when rejected, but left the list after it going on from the newer
+// one (or from a list deleted whole), so rejecting or accepting every change numbered the last question 2., not 3.
+// (LibreOffice; found by the redline run).
+it.each([
+  { change: 'the newer list paired with the first', second: 'otro;' },
+  { change: 'the newer list paired with the second, renumbered', second: 'otrais punkts ar daudziem vārdiem, kas kopā ar pirmo veido sarakstu;' },
+])('a list going on from a renumbered or deleted one is numbered as each version numbers it when every change is accepted or rejected: $change', async ({ second }) => {
+  const before = `1) pirmo;\n\nStarpā.\n\n2) ${second}\n\nVēl.\n\n3) trešais.`;
+  const after = `1) pirmo;\n2) ${second}\n\nVēl.\n\n3) trešais.`;
+  const cwd = exampleProject({ 'a.yaml': positionWithList(2, before), 'b.yaml': positionWithList(3, after) });
+  const result = await diff({ cwd, files: ['a.yaml', 'b.yaml'], format: 'docx', stat: false, whitespace: false, colour: false, author: 'Recenzents', sourceDateEpoch: 1613692800 });
+  if (!(result.output instanceof Uint8Array)) throw new Error('expected DOCX bytes');
+  const items = ['1) pirmo;', `2) ${second}`, '3) trešais.'];
+  expect(numberedItems(result.output, 'reject')).toEqual(items);
+  expect(numberedItems(result.output, 'accept')).toEqual(items);
+});
+
 // The text formats number a deleted item as the older version does, from the older version's first number.
 it('the Markdown of a diff numbers a deleted item from the older start: 1) deleted, then 2), 3) of the newer version', async () => {
   const cwd = exampleProject({ 'a.yaml': positionWithList(2, '1) pirmo;\n2) otro;\n3) trešais.'), 'b.yaml': positionWithList(3, '2) otro;\n3) trešais.') });

@@ -479,7 +479,7 @@ class DocxCompiler {
     // A redline's list that starts at another number now: the items of the older version are numbered in a list of
     // their own from the older start, the kept ones moved to it by a tracked change of their list, so that
     // rejecting every change numbers them as before (one list would give them the newer numbers).
-    const older = node.data?.startBefore === undefined ? undefined : this.newList(kind, node.data.startBefore, inItem);
+    const older = node.data?.startBefore === undefined ? undefined : this.newList(kind, node.data.startBefore, inItem, true);
     // Word has nine list levels: a list nested deeper is printed at the ninth (said once, at the outermost such list).
     if (level === DEEPEST_LIST_LEVEL + 1) this.warn(`a list nested more than ${DEEPEST_LIST_LEVEL + 1} levels deep is printed at the ${DEEPEST_LIST_LEVEL + 1}th level, as Word numbers no deeper`, node);
     const ilvl = Math.min(level, DEEPEST_LIST_LEVEL);
@@ -531,10 +531,10 @@ class DocxCompiler {
     return { style, numbering: numberingIn(list), styleChange: { stamp: this.stamp(), style, numbering: numberingIn(older) } };
   }
 
-  /** A list that numbers its items from `start` on, with a numbering definition of its kind and start (made at its first use). */
-  private newList(kind: ListKind, start: number, inItem: boolean): ListState {
-    const reference = numberingReference(kind, start, inItem);
-    if (!this.numbering.has(reference)) this.numbering.set(reference, numberingDefinition(kind, start, this.geometry, inItem));
+  /** A list that numbers its items from `start` on, with a numbering definition of its kind and start (made at its first use; `older`: a redline's list of the older version's numbers, whose definition is apart). */
+  private newList(kind: ListKind, start: number, inItem: boolean, older = false): ListState {
+    const reference = numberingReference(kind, start, inItem, older);
+    if (!this.numbering.has(reference)) this.numbering.set(reference, numberingDefinition(kind, start, this.geometry, inItem, older));
     const instance = (this.instances.get(reference) ?? 0) + 1;
     this.instances.set(reference, instance);
     return { kind, reference, instance, next: start };

@@ -15,7 +15,7 @@ export const DEEPEST_LIST_LEVEL = 8;
  * first-line indent like the start of a paragraph, followed by a space; wrapped lines return
  * to the margin, one first-line indent further in at each level.
  */
-export function numberingDefinition(kind: ListKind, start: number, geometry: PageGeometry, inItem = false): NumberingDefinition {
+export function numberingDefinition(kind: ListKind, start: number, geometry: PageGeometry, inItem = false, older = false): NumberingDefinition {
   const levels: LevelOptions[] = [];
   for (let level = 0; level <= DEEPEST_LIST_LEVEL; level++) {
     levels.push({
@@ -33,7 +33,7 @@ export function numberingDefinition(kind: ListKind, start: number, geometry: Pag
       },
     });
   }
-  return { reference: numberingReference(kind, start, inItem), levels };
+  return { reference: numberingReference(kind, start, inItem, older), levels };
 }
 
 /**
@@ -41,8 +41,10 @@ export function numberingDefinition(kind: ListKind, start: number, geometry: Pag
  * quote (or another block) inside a list item. That one is a definition of its own: lists of one
  * definition share their count in LibreOffice (and may in Word), so a quoted list numbered with the
  * item's definition made the items after it go on from the quoted ones (1), 1), 2), 3) for 1), 1), 2), 2)).
+ * A redline's list of the older version's numbers (`older`, `paren-1-older`) has one of its own too: sharing the
+ * newer lists' definition, LibreOffice's Reject All numbered its items on from the newer list's count (1), 1) for 1), 2)).
  */
-export function numberingReference(kind: ListKind, start: number, inItem = false): string {
-  return `${kind}-${start}${inItem ? '-in-item' : ''}`;
+export function numberingReference(kind: ListKind, start: number, inItem = false, older = false): string {
+  return `${kind}-${start}${inItem ? '-in-item' : ''}${older ? '-older' : ''}`;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { diff } from '../../src/commands/diff.js';
 import { exampleProject, REPO } from '../helpers/project.js';
@@ -45,6 +46,32 @@ it.each([
   const items = ['1) pirmo;', `2) ${second}`, '3) trešais.'];
   expect(numberedItems(result.output, 'reject')).toEqual(items);
   expect(numberedItems(result.output, 'accept')).toEqual(items);
+});
+
+// LibreOffice counts the lists of one numbering definition together: the redline's list of the older version's
+// numbers, sharing its definition with a list of the newer version, made Reject All number 1) pirmo; 1) otrais …
+// (found by the redline run, with a meeting whose first position's body was filled in).
+it('a redline’s list of the older version’s numbers has a numbering definition that no list of the newer version uses', async () => {
+  const cwd = exampleProject({
+    'a.yaml': positionWithList(2, '1) pirmo;\n2) otrais garais punkts ar daudziem vārdiem.'),
+    'b.yaml': positionWithList(3, '1) pirmo;\n\nStarpā.\n\n2) otrais garais punkts ar daudziem vārdiem.'),
+  });
+  const result = await diff({ cwd, files: ['a.yaml', 'b.yaml'], format: 'docx', stat: false, whitespace: false, colour: false, author: 'Recenzents', sourceDateEpoch: 1613692800 });
+  if (!(result.output instanceof Uint8Array)) throw new Error('expected DOCX bytes');
+  const files = unzipSync(result.output);
+  const definitionOf = new Map([...strFromU8(files['word/numbering.xml'] ?? new Uint8Array()).matchAll(/<w:num w:numId="(\d+)"><w:abstractNumId w:val="(\d+)"/g)].map(([, num, abstract]) => [num, abstract]));
+  const paragraphs = strFromU8(files['word/document.xml'] ?? new Uint8Array()).match(/<w:p>[^]*?<\/w:p>/g) ?? [];
+  const older = new Set<string | undefined>();
+  const newer = new Set<string | undefined>();
+  for (const paragraph of paragraphs) {
+    const change = /<w:pPrChange\b[^]*?<\/w:pPrChange>/.exec(paragraph)?.[0];
+    const own = paragraph.replace(/<w:pPrChange\b[^]*?<\/w:pPrChange>/, '');
+    const numId = (text: string) => /<w:numId w:val="(\d+)"/.exec(text)?.[1];
+    if (change && numId(change)) older.add(definitionOf.get(numId(change)));
+    if (numId(own) && !/<w:rPr><w:del /.test(own)) newer.add(definitionOf.get(numId(own)));
+  }
+  expect(older.size).toBe(1);
+  expect([...older].filter((definition) => newer.has(definition))).toEqual([]);
 });
 
 // The text formats number a deleted item as the older version does, from the older version's first number.

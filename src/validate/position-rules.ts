@@ -118,29 +118,13 @@ export const translationFollowed: PositionRule = ({ project, loaded, position })
   if (before === undefined) return [];
   const data = isRecord(loaded.file.data) ? loaded.file.data : {};
   const found: Diagnostic[] = [];
+  const stale = (english: 'body_en' | 'speaking_points_en', message: string) =>
+    diagnostic(loaded.file.path, loaded.file.locate([english], 'key'), 'warning', 'position/translation-stale', message, `Bring the change into \`${english}\` too; a change that alters no meaning (a typo, a comma) needs none.`);
   if (position.body_en?.trim() && answerFingerprint({ body: data['body'] }) !== before.body && answerFingerprint({ body_en: data['body_en'] }) === before.bodyEn) {
-    found.push(
-      diagnostic(
-        loaded.file.path,
-        loaded.file.locate(['body_en'], 'key'),
-        'warning',
-        'position/translation-stale',
-        `\`body\` changed since ${project.versionsFrom}, but its English, \`body_en\`, did not: an English note (informative-report.en) prints the translation of the earlier answer.`,
-        'Bring the change into `body_en` too; a change that alters no meaning (a typo, a comma) needs none.',
-      ),
-    );
+    found.push(stale('body_en', `\`body\` changed since ${project.versionsFrom}, but its English, \`body_en\`, did not: an English note (informative-report.en) prints the translation of the earlier answer.`));
   }
   if (position.speaking_points_en?.length && textFingerprint(data['speaking_points']) !== before.speakingPoints && textFingerprint(data['speaking_points_en']) === before.speakingPointsEn) {
-    found.push(
-      diagnostic(
-        loaded.file.path,
-        loaded.file.locate(['speaking_points_en'], 'key'),
-        'warning',
-        'position/translation-stale',
-        `\`speaking_points\` changed since ${project.versionsFrom}, but their English, \`speaking_points_en\`, did not: English speaking points (speaking-points.en) print the translation of the earlier points.`,
-        'Bring the change into `speaking_points_en` too; a change that alters no meaning (a typo, a comma) needs none.',
-      ),
-    );
+    found.push(stale('speaking_points_en', `\`speaking_points\` changed since ${project.versionsFrom}, but their English, \`speaking_points_en\`, did not: English speaking points (speaking-points.en) print the translation of the earlier points.`));
   }
   return found;
 };

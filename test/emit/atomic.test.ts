@@ -13,6 +13,16 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 const real = await vi.importActual<typeof import('node:fs')>('node:fs');
 
+/** What writeAtomic of 'new' over `target` throws (undefined when it writes). */
+function writeFailure(target: string): unknown {
+  try {
+    writeAtomic(target, 'new', 'out/report.docx');
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 function systemError(code: string): Error {
   return Object.assign(new Error(`${code}: simulated`), { code });
 }
@@ -63,12 +73,7 @@ describe('writeAtomic', () => {
       vi.mocked(fs.renameSync).mockImplementationOnce(() => {
         throw systemError(code);
       });
-      let caught: unknown;
-      try {
-        writeAtomic(target, 'new', 'out/report.docx');
-      } catch (error) {
-        caught = error;
-      }
+      const caught = writeFailure(target);
       expect(caught).toBeInstanceOf(OutputError);
       expect(caught instanceof OutputError && caught.message).toBe('out/report.docx: cannot replace the file; another program holds it open.');
       expect(caught instanceof OutputError && caught.hint).toBe('Close it (e.g. in Word) and build again.');
@@ -85,12 +90,7 @@ describe('writeAtomic', () => {
     vi.mocked(fs.renameSync).mockImplementationOnce(() => {
       throw systemError('EPERM');
     });
-    let caught: unknown;
-    try {
-      writeAtomic(target, 'new', 'out/report.docx');
-    } catch (error) {
-      caught = error;
-    }
+    const caught = writeFailure(target);
     expect(caught instanceof OutputError && [caught.message, caught.hint, caught.code]).toEqual([
       'out/report.docx: the system does not let you replace the file (EPERM): most often it is another user’s, in a shared folder that lets only a file’s owner replace it (the sticky bit, as /tmp has).',
       'Choose another folder with --out, or ask the file’s owner to remove it.',
@@ -108,12 +108,7 @@ describe('writeAtomic', () => {
     vi.mocked(fs.accessSync).mockImplementationOnce(() => {
       throw systemError('EPERM');
     });
-    let caught: unknown;
-    try {
-      writeAtomic(target, 'new', 'out/report.docx');
-    } catch (error) {
-      caught = error;
-    }
+    const caught = writeFailure(target);
     expect(caught).toBeInstanceOf(OutputError);
     expect(caught instanceof OutputError && [caught.message, caught.hint, caught.code]).toEqual([
       'out/report.docx: the file is locked against changes; it is left as it is.',

@@ -33,9 +33,19 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   if (key !== undefined && !known) setBounded(textsByState, key, texts, KEPT_STATES);
   return paths.flatMap((path) => {
     const before = texts.get(path);
-    if (before === undefined || before === readOrNone(files, path)) return [];
+    if (before === undefined || sameText(before, readOrNone(files, path))) return [];
     return [{ path, pairs: committedTranslationPairs(parseYaml(path, before).data) }];
   });
+}
+
+/**
+ * Whether a committed text and the file's text now are the same but for line ends and a byte-order
+ * mark: git stores a file checked out with CRLF (core.autocrlf, Git for Windows' default) with LF, so
+ * compared byte for byte every meeting of such a checkout differed, and each was parsed on every load.
+ */
+function sameText(committed: string, now: string | undefined): boolean {
+  const plain = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  return now !== undefined && (committed === now || plain(committed) === plain(now));
 }
 
 /** A file's text now; undefined when it cannot be read (the build or check of it says why). */

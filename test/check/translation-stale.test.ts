@@ -5,6 +5,8 @@ import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
 import { exampleProject, writeFile } from '../helpers/project.js';
+import { committedMeetings } from '../../src/load/committed-meetings.js';
+import { diskFiles } from '../../src/load/project-files.js';
 
 /** `position/translation-stale`: the Latvian answer changed since git HEAD while its English one stayed. */
 const POSITION = 'positions/educ/equity-achievements.yaml';
@@ -151,4 +153,17 @@ test('a build says the stale English as check does, and no more once the change 
   expect(await built()).toEqual([line]);
   commit(dir);
   expect(await built()).toEqual([]);
+});
+
+// git stores a file checked out with CRLF (core.autocrlf, Git for Windows' default) with LF: compared byte for byte, every
+// meeting of such a checkout counted as changed since HEAD, and was parsed again on every load (from the read-only review).
+test('a meeting checked out with CRLF line ends is no change since git HEAD', async () => {
+  const { dir } = translated();
+  const meeting = 'meetings/2021-02-19-educ-informal.yaml';
+  writeFile(dir, meeting, readFileSync(join(dir, meeting), 'utf8').replace(/\n/g, '\r\n'));
+  git(dir, 'config', 'core.autocrlf', 'true');
+  expect(committedMeetings(diskFiles(dir), 'meetings')).toEqual([]);
+  // A real change still counts.
+  writeFile(dir, meeting, readFileSync(join(dir, meeting), 'utf8').replace('topic: ', 'topic: Jauna '));
+  expect(committedMeetings(diskFiles(dir), 'meetings').map((m) => m.path)).toEqual([meeting]);
 });

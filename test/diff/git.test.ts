@@ -146,8 +146,10 @@ describe('versions from a real git repository with three commits', () => {
   });
 
   test('a revision a shallow clone does not hold, or any in a repository with no commit yet, says why and what to do', () => {
+    const source = threeVersions();
+    git(source, ['branch', 'feature', 'HEAD~1']);
     const clone = join(tempDir(), 'shallow');
-    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${threeVersions()}`, clone]);
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--single-branch', `file://${source}`, clone]);
     const shallow = runCli(['diff', POSITION, '--from', 'HEAD~1'], clone);
     expect(shallow).toMatchObject({
       status: 2,
@@ -166,8 +168,13 @@ describe('versions from a real git repository with three commits', () => {
       status: 2,
       stderr:
         'briefing: Unknown revision `nosuch`: this shallow clone has no branch or tag of that name.\n' +
-        '  Check the name; if it is another branch or a tag, fetch it first: git fetch origin nosuch (or the whole history: git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
+        '  Check the name; if it is another branch, fetch it as the remote\'s and write origin/nosuch: git fetch origin nosuch:refs/remotes/origin/nosuch (or fetch every branch with its history: git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
     });
+    // The hint, followed, works: the branch fetched as the remote's, named so (fetched as `git fetch origin feature`, only FETCH_HEAD had it).
+    expect(runCli(['diff', POSITION, '--from', 'feature'], clone).status).toBe(2);
+    execFileSync('git', ['fetch', '-q', 'origin', 'feature:refs/remotes/origin/feature'], { cwd: clone });
+    // (1: the versions differ, as diff says of a change.)
+    expect(runCli(['diff', POSITION, '--from', 'origin/feature', '--format', 'json'], clone).status).toBe(1);
     // Elsewhere the hint no longer offers the very revision it refused.
     const unknown = runCli(['diff', POSITION, '--from', 'HEAD~9'], threeVersions());
     expect(unknown.stderr).toBe('briefing: Unknown revision `HEAD~9`.\n  Use a commit, a branch or a tag that `git log --oneline` lists.\n');

@@ -36,6 +36,8 @@ describe('the tool as a package, in a ministry’s own repository', () => {
       run(REPO, 'npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed]);
       const tarball = readdirSync(packed).find((name) => name.endsWith('.tgz')) ?? '';
       const repo = tempDir('briefing-ministry-');
+      // As the README says: without a package.json, npm installs into the nearest folder above with a node_modules or package.json.
+      writeFileSync(join(repo, 'package.json'), '{ "private": true }\n');
       run(repo, 'npm', ['install', '-D', '--no-audit', '--no-fund', '--prefer-offline', join(packed, tarball)]);
       const briefing = join(repo, 'node_modules/.bin/briefing');
       // What the README and the messages point to is in the package: the documents and the example ministry style.

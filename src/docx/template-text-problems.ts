@@ -41,6 +41,7 @@ function unclosedTemplateText(source: ReportSource, template: TemplateText, tree
   const found = unclosedAtEnd(source.skeleton, tree);
   if (!found) return [];
   const opening = (source.skeleton.split('\n')[found.line - 1] ?? '').trim();
+  const openingShown = withFieldsElided(opening);
   const written = writtenAt(opening, template.files);
   const message = (opens: string) => `${opens} that is never closed: it swallows the rest of the report, which a Markdown viewer hides and the DOCX prints as ${found.what.startsWith('a code block') ? 'program code' : 'raw text'}.`;
   if (written) return [diagnostic(written.file, written.place, 'error', 'template/unclosed', message(`The template's text opens ${found.what}`), `Close it with ${found.close} where it should end, or remove it.`)];
@@ -50,7 +51,7 @@ function unclosedTemplateText(source: ReportSource, template: TemplateText, tree
       undefined,
       'error',
       'template/unclosed',
-      message(`The report opens ${found.what} outside its Markdown fields (line ${reportLine(source, found.line)} of the generated Markdown: “${opening.slice(0, 40)}”)`),
+      message(`The report opens ${found.what} outside its Markdown fields (line ${reportLine(source, found.line)} of the generated Markdown: “${openingShown.slice(0, 40)}”)`),
       BRACES_HINT,
     ),
   ];
@@ -70,8 +71,9 @@ function htmlInTemplateText(source: ReportSource, template: TemplateText, tree: 
     if (node.type !== 'html' || node.value.startsWith('</') || isListEnd(node)) return;
     const comment = node.value.startsWith('<!--');
     if (comment && !node.value.includes('-->')) return;
-    const shown = (node.value.split('\n')[0] ?? '').trim();
-    const written = writtenAt(shown, template.files);
+    const firstLine = (node.value.split('\n')[0] ?? '').trim();
+    const written = writtenAt(firstLine, template.files);
+    const shown = withFieldsElided(firstLine);
     const key = written ? `${written.file}:${written.place.line}:${written.place.column}` : '';
     if (said.has(key)) return;
     const what = comment ? 'an HTML comment' : `HTML (\`${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}\`)`;
@@ -90,18 +92,33 @@ function htmlInTemplateText(source: ReportSource, template: TemplateText, tree: 
 /** What to do about Markdown a plain text brought into the report. */
 const BRACES_HINT = 'It is in no line of the template: a plain text printed as Markdown with three braces, {{{…}}}, brings it. Print plain text with two braces, {{…}}, which prints its marks as written.';
 
+/** One placeholder of a field in the skeleton. */
+const A_PLACEHOLDER = /\uE000\d+\uE001/;
+
+/** A skeleton text as a message shows it: each field printed in it as `…`. */
+function withFieldsElided(text: string): string {
+  return text.replace(PLACEHOLDER, '…');
+}
+
 /**
  * The template file or partial, and the place in it, of the line that holds `text`: the last
  * such line of the first file that has one (a construct left open is the report's last, and a
- * fence's closing line reads as its opening does).
+ * fence's closing line reads as its opening does). A text that prints fields is looked for by
+ * its longest stretch between them, which the template wrote.
  */
 function writtenAt(text: string, files: readonly { path: string; text: string }[]): { file: string; place: Place } | undefined {
-  if (text === '' || PLACEHOLDER_CHARS.test(text)) return undefined;
+  const pieces = text.split(A_PLACEHOLDER);
+  const longest = pieces.reduce((best, piece) => (piece.trim().length > best.trim().length ? piece : best), '');
+  if (longest.trim() === '' || PLACEHOLDER_CHARS.test(longest)) return undefined;
+  const first = pieces[0] ?? '';
   for (const file of files) {
     const lines = file.text.split(/\r?\n/);
-    const index = lines.findLastIndex((line) => line.includes(text));
+    const index = lines.findLastIndex((line) => line.includes(longest));
     const line = lines[index];
-    if (line !== undefined) return { file: file.path, place: { line: index + 1, column: line.indexOf(text) + 1 } };
+    if (line === undefined) continue;
+    const at = line.indexOf(longest);
+    const start = first === '' || first === longest ? at : line.lastIndexOf(first, at);
+    return { file: file.path, place: { line: index + 1, column: (start === -1 ? at : start) + 1 } };
   }
   return undefined;
 }

@@ -82,3 +82,21 @@ test('the example’s template and a < written in plain text give no such warnin
   const { checked } = await checkAndBuild(dir);
   expect(html(checked.diagnostics)).toEqual([]);
 });
+
+test('HTML on a template line that also prints a field is said at that line, its field shown as …', async () => {
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '<div class="x">{{{meeting.background}}}</div>\n'));
+  const lines = readFileSync(join(dir, TEMPLATE), 'utf8').split('\n');
+  const { checked } = await checkAndBuild(dir);
+  const said = html(checked.diagnostics);
+  expect(said).toEqual([[TEMPLATE, lines.indexOf('<div class="x">{{{meeting.background}}}</div>') + 1, 1, expect.stringContaining('has HTML (`<div class="x">…</div>`)')]]);
+  expect(JSON.stringify(said)).not.toMatch(/[\uE000\uE001]/);
+});
+
+test('an unclosed <pre> on a template line that also prints a field is said at that line, its field shown as …', async () => {
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '<pre>{{{meeting.background}}}\n'));
+  const lines = readFileSync(join(dir, TEMPLATE), 'utf8').split('\n');
+  const { checked } = await checkAndBuild(dir, ['md']);
+  const said = unclosed(checked.diagnostics);
+  expect(said).toEqual([[TEMPLATE, lines.indexOf('<pre>{{{meeting.background}}}') + 1, 1, expect.stringContaining("The template's text opens")]]);
+  expect(JSON.stringify(said)).not.toMatch(/[\uE000\uE001]/);
+});

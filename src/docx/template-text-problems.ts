@@ -16,6 +16,23 @@ interface TemplateText {
   files: readonly { path: string; text: string }[];
 }
 
+/** The template's files as the checks search them: their lines, Handlebars comments blanked. */
+interface TemplateLines {
+  path: string;
+  files: readonly TemplateFileLines[];
+}
+
+interface TemplateFileLines {
+  path: string;
+  lines: readonly string[];
+}
+
+/** A line of the template or a partial that holds a text. */
+interface Written {
+  file: string;
+  place: Place;
+}
+
 /**
  * Problems of the report's text outside its Markdown fields (the skeleton: the template's own
  * text, and the plain texts it prints), said at the template: `template/unclosed` and
@@ -26,7 +43,8 @@ export function templateTextProblems(source: ReportSource, template: TemplateTex
   const mayBeHtml = MAY_BE_HTML.test(source.skeleton);
   if (!mayOpen && !mayBeHtml) return [];
   const tree = parseMarkdownTree(source.skeleton);
-  return [...(mayOpen ? unclosedTemplateText(source, template, tree) : []), ...(mayBeHtml ? htmlInTemplateText(source, template, tree) : [])];
+  const read = { path: template.path, files: template.files.map((file) => ({ path: file.path, lines: withoutHandlebarsComments(file.text).split(/\r?\n/) })) };
+  return [...(mayOpen ? unclosedTemplateText(source, read, tree) : []), ...(mayBeHtml ? htmlInTemplateText(source, read, tree) : [])];
 }
 
 /**
@@ -37,12 +55,14 @@ export function templateTextProblems(source: ReportSource, template: TemplateTex
  * line of theirs holds it (a plain text printed with `{{{…}}}` brought it), at the template, with
  * the line of the generated Markdown.
  */
-function unclosedTemplateText(source: ReportSource, template: TemplateText, tree: Root): Diagnostic[] {
+function unclosedTemplateText(source: ReportSource, template: TemplateLines, tree: Root): Diagnostic[] {
   const found = unclosedAtEnd(source.skeleton, tree);
   if (!found) return [];
   const opening = (source.skeleton.split('\n')[found.line - 1] ?? '').trim();
   const openingShown = withFieldsElided(opening);
-  const written = writtenAt(opening, template.files);
+  const holding = linesHolding(opening, template.files);
+  // The last such line of the first file that has one: a construct left open is the report's last, and a fence's closing line reads as its opening does.
+  const written = holding.findLast((line) => line.file === holding[0]?.file);
   const message = (opens: string) => `${opens} that is never closed: it swallows the rest of the report, which a Markdown viewer hides and the DOCX prints as ${found.what.startsWith('a code block') ? 'program code' : 'raw text'}.`;
   if (written) return [diagnostic(written.file, written.place, 'error', 'template/unclosed', message(`The template's text opens ${found.what}`), `Close it with ${found.close} where it should end, or remove it.`)];
   return [
@@ -65,14 +85,15 @@ function unclosedTemplateText(source: ReportSource, template: TemplateText, tree
  * the template. An empty comment (`<!-- -->`, which ends a list), a closing tag and a comment
  * never closed (`template/unclosed`) are not said.
  */
-function htmlInTemplateText(source: ReportSource, template: TemplateText, tree: Root): Diagnostic[] {
+function htmlInTemplateText(source: ReportSource, template: TemplateLines, tree: Root): Diagnostic[] {
   const said = new Map<string, Diagnostic>();
+  const nextLine = lineAfterLine(template.files);
   walk(tree, (node) => {
     if (node.type !== 'html' || node.value.startsWith('</') || isListEnd(node)) return;
     const comment = node.value.startsWith('<!--');
     if (comment && !node.value.includes('-->')) return;
     const firstLine = (node.value.split('\n')[0] ?? '').trim();
-    const written = writtenAt(firstLine, template.files);
+    const written = nextLine(firstLine);
     const shown = withFieldsElided(firstLine);
     const key = written ? `${written.file}:${written.place.line}:${written.place.column}` : '';
     if (said.has(key)) return;
@@ -101,26 +122,45 @@ function withFieldsElided(text: string): string {
 }
 
 /**
- * The template file or partial, and the place in it, of the line that holds `text`: the last
- * such line of the first file that has one (a construct left open is the report's last, and a
- * fence's closing line reads as its opening does). A text that prints fields is looked for by
- * its longest stretch between them, which the template wrote.
+ * For each HTML node in report order, the line of the template or a partial that wrote it: the
+ * nth node with a text goes to the nth line holding it, in file order, so that each such line is
+ * said; when the report prints the lines more often than they are written (a loop), it starts
+ * from the first again.
  */
-function writtenAt(text: string, files: readonly { path: string; text: string }[]): { file: string; place: Place } | undefined {
+function lineAfterLine(files: readonly TemplateFileLines[]): (text: string) => Written | undefined {
+  const previous = new Map<string, number>();
+  return (text) => {
+    const holding = linesHolding(text, files);
+    const next = (previous.get(text) ?? -1) + 1;
+    const index = next < holding.length ? next : 0;
+    previous.set(text, index);
+    return holding[index];
+  };
+}
+
+/**
+ * Every line of the template and its partials, in file order, that holds `text`. A text that
+ * prints fields is looked for by its longest stretch between them, which the template wrote; the
+ * place is where the text starts.
+ */
+function linesHolding(text: string, files: readonly TemplateFileLines[]): Written[] {
   const pieces = text.split(A_PLACEHOLDER);
   const longest = pieces.reduce((best, piece) => (piece.trim().length > best.trim().length ? piece : best), '');
-  if (longest.trim() === '' || PLACEHOLDER_CHARS.test(longest)) return undefined;
+  if (longest.trim() === '' || PLACEHOLDER_CHARS.test(longest)) return [];
   const first = pieces[0] ?? '';
-  for (const file of files) {
-    const lines = file.text.split(/\r?\n/);
-    const index = lines.findLastIndex((line) => line.includes(longest));
-    const line = lines[index];
-    if (line === undefined) continue;
-    const at = line.indexOf(longest);
-    const start = first === '' || first === longest ? at : line.lastIndexOf(first, at);
-    return { file: file.path, place: { line: index + 1, column: (start === -1 ? at : start) + 1 } };
-  }
-  return undefined;
+  return files.flatMap((file) =>
+    file.lines.flatMap((line, index) => {
+      const at = line.indexOf(longest);
+      if (at === -1) return [];
+      const start = first === '' || first === longest ? at : line.lastIndexOf(first, at);
+      return [{ file: file.path, place: { line: index + 1, column: (start === -1 ? at : start) + 1 } }];
+    }),
+  );
+}
+
+/** A template's text with its Handlebars comments, which print nothing, blanked: its lines and columns kept. */
+function withoutHandlebarsComments(text: string): string {
+  return text.replace(/\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
 }
 
 /** The line of the rendered report that skeleton line `skeletonLine` is: each field before it takes its own lines. */

@@ -100,3 +100,19 @@ test('an unclosed <pre> on a template line that also prints a field is said at t
   expect(said).toEqual([[TEMPLATE, lines.indexOf('<pre>{{{meeting.background}}}') + 1, 1, expect.stringContaining("The template's text opens")]]);
   expect(JSON.stringify(said)).not.toMatch(/[\uE000\uE001]/);
 });
+
+test('the same HTML on several lines of the template is said at each of them, never at a Handlebars comment', async () => {
+  const added = '{{!-- piezīme: <b> nelietot --}}\n\n<!-- piezīme -->\n\nA\n\n<!-- piezīme -->\n\n<b>B</b>\n\n<b>B</b>\n\n';
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', `{{{meeting.background}}}\n\n${added}`));
+  const lines = readFileSync(join(dir, TEMPLATE), 'utf8').split('\n');
+  const at = (line: string, from = 0) => lines.indexOf(line, from) + 1;
+  const comment = at('<!-- piezīme -->');
+  const bold = at('<b>B</b>');
+  const { checked } = await checkAndBuild(dir, ['md']);
+  expect(html(checked.diagnostics).map(([file, line, column]) => [file, line, column])).toEqual([
+    [TEMPLATE, comment, 1],
+    [TEMPLATE, at('<!-- piezīme -->', comment), 1],
+    [TEMPLATE, bold, 1],
+    [TEMPLATE, at('<b>B</b>', bold), 1],
+  ]);
+});

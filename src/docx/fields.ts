@@ -335,6 +335,11 @@ function shiftPositions(tree: Root, line: (line: number) => number): void {
   });
 }
 
+/** The line of the rendered report that skeleton line `line` is: each field printed before it takes its own lines. */
+export function reportLineOf(source: ReportSource, line: number): number {
+  return new LineMap(source.skeleton, source.fields.map(printedText)).reportLine(line);
+}
+
 /** Skeleton line → line of the rendered report, where each field before it takes its own lines. */
 class LineMap {
   private readonly starts: number[] = [];

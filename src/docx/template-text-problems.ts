@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { parseMarkdownTree, printedText } from './fields.js';
+import { parseMarkdownTree, reportLineOf } from './fields.js';
 import { unclosedAtEnd } from '../util/unclosed.js';
 import { isListEnd, walk } from '../util/markdown.js';
 import { PLACEHOLDER, PLACEHOLDER_CHARS, type ReportSource } from '../render/fields.js';
@@ -71,7 +71,7 @@ function unclosedTemplateText(source: ReportSource, template: TemplateLines, tre
       undefined,
       'error',
       'template/unclosed',
-      message(`The report opens ${found.what} outside its Markdown fields (line ${reportLine(source, found.line)} of the generated Markdown: “${openingShown.slice(0, 40)}”)`),
+      message(`The report opens ${found.what} outside its Markdown fields (line ${reportLineOf(source, found.line)} of the generated Markdown: “${openingShown.slice(0, 40)}”)`),
       BRACES_HINT,
     ),
   ];
@@ -98,7 +98,7 @@ function htmlInTemplateText(source: ReportSource, template: TemplateLines, tree:
     const key = written ? `${written.file}:${written.place.line}:${written.place.column}` : '';
     if (said.has(key)) return;
     const what = comment ? 'an HTML comment' : `HTML (\`${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}\`)`;
-    const where = written ? '' : ` outside its Markdown fields (line ${reportLine(source, node.position?.start.line ?? 1)} of the generated Markdown)`;
+    const where = written ? '' : ` outside its Markdown fields (line ${reportLineOf(source, node.position?.start.line ?? 1)} of the generated Markdown)`;
     const message = `The ${written ? "template's text" : 'report'} has ${what}${where}, which the DOCX prints as written${comment ? ', though a Markdown viewer hides it' : ', tags and all'}.`;
     const hint = !written
       ? BRACES_HINT
@@ -161,16 +161,4 @@ function linesHolding(text: string, files: readonly TemplateFileLines[]): Writte
 /** A template's text with its Handlebars comments, which print nothing, blanked: its lines and columns kept. */
 function withoutHandlebarsComments(text: string): string {
   return text.replace(/\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
-}
-
-/** The line of the rendered report that skeleton line `skeletonLine` is: each field before it takes its own lines. */
-function reportLine(source: ReportSource, skeletonLine: number): number {
-  let lineStart = 0;
-  for (let line = 1; line < skeletonLine; line++) lineStart = source.skeleton.indexOf('\n', lineStart) + 1;
-  let added = 0;
-  for (const match of source.skeleton.slice(0, lineStart).matchAll(PLACEHOLDER)) {
-    const field = source.fields[Number(match[1])];
-    if (field) added += printedText(field).split('\n').length - 1;
-  }
-  return skeletonLine + added;
 }

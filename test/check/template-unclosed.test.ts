@@ -116,3 +116,14 @@ test('the same HTML on several lines of the template is said at each of them, ne
     [TEMPLATE, at('<b>B</b>', bold), 1],
   ]);
 });
+
+test('HTML a plain text printed with three braces brings is said with the line of the generated Markdown that has it', async () => {
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^topic: /m, 'topic: <b>svarīgi</b> ');
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '{{{meeting.background}}}\n\n{{{meeting.topic}}}\n'), { [EXAMPLE_MEETING]: meeting });
+  const { checked, written } = await checkAndBuild(dir, ['md']);
+  expect(written).toBe(true);
+  const said = html(checked.diagnostics);
+  expect(said).toEqual([[TEMPLATE, undefined, undefined, expect.stringMatching(/line \d+ of the generated Markdown/)]]);
+  const line = Number(/line (\d+) of the generated Markdown/.exec(String(said[0]?.[3]))?.[1]);
+  expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8').split('\n')[line - 1]).toContain('<b>svarīgi</b>');
+});

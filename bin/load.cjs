@@ -203,11 +203,17 @@ function readCache(path) {
 
 /** Caches of other builds are removed once this old: two installed versions in use side by side keep theirs. */
 const STALE_MS = 14 * 24 * 60 * 60 * 1000;
+/**
+ * How many other builds of a bundle keep their caches (about 15 MB each, a file a command): a few
+ * projects pinned to different versions keep theirs, and a developer rebuilding all day does not
+ * fill the disk (a day of rebuilds here left a gigabyte in two weeks' worth of files).
+ */
+const KEPT_BUILDS = 8;
 
 /**
  * Writes the cache atomically (parallel runs each write a whole file), and removes the
- * caches of other builds of the same bundle written more than two weeks ago; whether it was
- * written. A cache that cannot be written is no failure: the next run compiles as this one did.
+ * caches of other builds of the same bundle written more than two weeks ago, and those of all but
+ * the {@link KEPT_BUILDS} newest; whether it was written. A cache that cannot be written is no failure: the next run compiles as this one did.
  */
 function writeCache({ folder, bundle, build }, file, script) {
   const path = join(folder, file);
@@ -216,11 +222,22 @@ function writeCache({ folder, bundle, build }, file, script) {
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, path);
+    // Other builds of this bundle: each file goes when two weeks old, and every file of a build past the KEPT_BUILDS newest.
+    const builds = new Map();
     for (const other of readdirSync(folder)) {
       if (!other.startsWith(bundle) || other.startsWith(build)) continue;
-      const stale = Date.now() - statSync(join(folder, other)).mtimeMs > STALE_MS;
-      if (stale) rmSync(join(folder, other), { force: true });
+      const modified = statSync(join(folder, other)).mtimeMs;
+      if (Date.now() - modified > STALE_MS) rmSync(join(folder, other), { force: true });
+      else {
+        const hash = other.slice(bundle.length).split('-')[0];
+        const kept = builds.get(hash) ?? { newest: 0, files: [] };
+        kept.newest = Math.max(kept.newest, modified);
+        kept.files.push(other);
+        builds.set(hash, kept);
+      }
     }
+    const newestFirst = [...builds.values()].sort((a, b) => b.newest - a.newest);
+    for (const { files } of newestFirst.slice(KEPT_BUILDS)) for (const other of files) rmSync(join(folder, other), { force: true });
     return true;
   } catch {
     // No cache this time.

@@ -53,6 +53,23 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
     expect(cacheFiles(cache)).toEqual([inUse, name, worker].sort());
   });
 
+  it('keeps the caches of the eight newest other builds, not of every build ever run (a day of rebuilds left a gigabyte)', () => {
+    const cache = tempDir();
+    const project = exampleProject();
+    const others = Array.from({ length: 10 }, (_, n) => `cli-${String(n).padStart(16, 'a')}-${process.version}-${process.arch}-check.bin`);
+    others.forEach((other, n) => {
+      writeFileSync(join(cache, other), 'another build');
+      const when = new Date(Date.now() - (n + 1) * 60_000);
+      utimesSync(join(cache, other), when, when);
+    });
+    const worker = `worker-2222222222222222-${process.version}-${process.arch}-worker.bin`;
+    writeFileSync(join(cache, worker), 'another bundle');
+    expect(runCli(['check'], project, { BRIEFING_CODE_CACHE: cache }).status).toBe(0);
+    const name = `cli-${String(bundleHash)}-${process.version}-${process.arch}-check.bin`;
+    // The two oldest builds went; the other bundle's cache is the worker's business.
+    expect(cacheFiles(cache)).toEqual([...others.slice(0, 8), name, worker].sort());
+  });
+
   it('after a run that found problems (exit 1) is a partial cache, which the next clean run replaces with a full one', () => {
     const cache = tempDir();
     const project = exampleProject();

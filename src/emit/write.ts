@@ -82,7 +82,7 @@ export function writeAllAtomic(files: readonly OutputFile[], advice: WriteAdvice
     }
     const refused = refusedWrite(file.target);
     if (refused === 'locked') {
-      throw new OutputError(file.shownAs, 'the file is locked against changes; it is left as it is.', `Unlock it if it is to be replaced (chattr -i; on a Mac, untick Locked in its Get Info), then ${advice.again}.`, 'EACCES');
+      throw new OutputError(file.shownAs, 'the file is locked against changes; it is left as it is.', `Unlock it if it is to be replaced (chattr -i; on a Mac, untick Locked in its Get Info), then ${advice.again}.`, 'EPERM');
     }
     if (refused === 'read-only') {
       throw new OutputError(file.shownAs, 'the file is read-only (or not yours to write); it is left as it is.', `Make it writable (chmod u+w) if it is to be replaced, then ${advice.again}.`, 'EACCES');
@@ -285,7 +285,7 @@ function explain(code: string | undefined, error: unknown, { again, elsewhere }:
   switch (code) {
     case 'EPERM':
       return [
-        'the system does not let you replace the file (EPERM): most often it is another user’s, in a shared folder that lets only a file’s owner replace it (the sticky bit, as /tmp has).',
+        'the system does not let you replace the file (EPERM): most often it is another user’s, in a shared folder that lets only a file’s owner replace it (the sticky bit, as /tmp has), or, on a Mac, in a folder the terminal has not been given access to (Privacy & Security).',
         another ? `${another}, or ask the file’s owner to remove it.` : `Ask the file’s owner to remove it, then ${again}.`,
       ];
     case 'EACCES':

@@ -160,9 +160,9 @@ export function vscodeSettings(): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
-/** `.github/workflows/briefings.yml`: check every pull request, build every report on main. */
+/** `.github/workflows/briefings.yml`: check every pull request, build every report on main (or master). */
 export const WORKFLOW = `# Checks every pull request (problems appear as annotations on the changed lines) and,
-# on main, builds every report and keeps those that built as an artifact of the run.
+# on main (or master), builds every report and keeps those that built as an artifact of the run.
 # How it works, and how to split the build into parallel jobs: docs/ci.md of briefing.
 name: briefings
 

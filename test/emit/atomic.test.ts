@@ -92,7 +92,7 @@ describe('writeAtomic', () => {
     });
     const caught = writeFailure(target);
     expect(caught instanceof OutputError && [caught.message, caught.hint, caught.code]).toEqual([
-      'out/report.docx: the system does not let you replace the file (EPERM): most often it is another user’s, in a shared folder that lets only a file’s owner replace it (the sticky bit, as /tmp has).',
+      'out/report.docx: the system does not let you replace the file (EPERM): most often it is another user’s, in a shared folder that lets only a file’s owner replace it (the sticky bit, as /tmp has), or, on a Mac, in a folder the terminal has not been given access to (Privacy & Security).',
       'Choose another folder with --out, or ask the file’s owner to remove it.',
       'EPERM',
     ]);
@@ -113,7 +113,7 @@ describe('writeAtomic', () => {
     expect(caught instanceof OutputError && [caught.message, caught.hint, caught.code]).toEqual([
       'out/report.docx: the file is locked against changes; it is left as it is.',
       'Unlock it if it is to be replaced (chattr -i; on a Mac, untick Locked in its Get Info), then build again.',
-      'EACCES',
+      'EPERM',
     ]);
     expect(readFileSync(target, 'utf8')).toBe('the report as sent');
     expect(readdirSync(dir)).toEqual(['report.docx']);

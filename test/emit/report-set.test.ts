@@ -56,11 +56,11 @@ test('when a later file of the set cannot be replaced, the files already replace
   expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
 });
 
-test('a set write that fails on a file held open leaves no kept copies behind', async (context) => {
+test('a set write whose rename fails partway leaves no kept copies behind', async (context) => {
   const dir = exampleProject();
   const out = (name: string) => join(dir, 'out', name);
   expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false })).exitCode).toBe(0);
-  // An immutable Markdown file (`chattr +i`, root on a file system that has it): renaming over it fails as over a file Word holds open.
+  // An immutable Markdown file (`chattr +i`, root on a file system that has it): renaming over it fails (EPERM).
   // Such a file is refused before anything is written (write.ts asks access(2) first), which is not what this test is about: access says yes.
   if (spawnSync('chattr', ['+i', out('IZMzin_190221_EDUC.md')]).status !== 0) return context.skip();
   vi.mocked(fs.accessSync).mockImplementation(() => undefined);

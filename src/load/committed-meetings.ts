@@ -10,6 +10,7 @@ import { setBounded } from '../util/bounded.js';
 export interface CommittedMeeting {
   /** Project-relative. */
   path: string;
+  /** Each committed Latvian text that had an English beside it, with the English, fingerprinted. */
   pairs: TranslationPair[];
 }
 

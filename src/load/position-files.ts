@@ -30,9 +30,13 @@ export interface PositionFile {
 
 /** The fingerprints of a committed position's Latvian and English answers and speaking points, each alone. */
 export interface CommittedFields {
+  /** `body`, as `answerFingerprint({ body })` counts it. */
   body: string;
+  /** `body_en`, as `answerFingerprint({ body_en })` counts it. */
   bodyEn: string;
+  /** `speaking_points`, as `textFingerprint` counts a list. */
   speakingPoints: string;
+  /** `speaking_points_en`, as `textFingerprint` counts a list. */
   speakingPointsEn: string;
 }
 

@@ -5,10 +5,11 @@ import { answerFingerprint } from './position.js';
 /**
  * A fingerprint of one text alone, or of a list of texts (speaking points) in their order, as
  * {@link answerFingerprint} counts a change: lines re-wrapped and spaces between words aside.
- * Anything else (none, a number) is the fingerprint of no text.
+ * Anything else (none, an empty list, a number) is the fingerprint of no text.
  */
 export function textFingerprint(value: unknown): string {
-  if (!Array.isArray(value)) return answerFingerprint({ body: typeof value === 'string' ? value : undefined });
+  // An empty list of points is no text, as no list is: removing `speaking_points: []` changes nothing.
+  if (!Array.isArray(value) || !value.length) return answerFingerprint({ body: typeof value === 'string' ? value : undefined });
   return createHash('sha256').update(value.map(textFingerprint).join(',')).digest('hex').slice(0, 12);
 }
 
@@ -16,7 +17,9 @@ export function textFingerprint(value: unknown): string {
 export interface TranslationPair {
   /** Which text: `topic`, `outcome`, `background`, or `question <position id>`. */
   id: string;
+  /** The fingerprint of the Latvian text. */
   latvian: string;
+  /** The fingerprint of its English. */
   english: string;
 }
 

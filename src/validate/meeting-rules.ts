@@ -660,7 +660,7 @@ export function mergeRequiredBy(diagnostics: readonly Diagnostic[]): Diagnostic[
  * up or down are still matched; one whose position answers two questions is not compared. A
  * warning at each English text, until the change is committed; a typo fixed may leave it.
  */
-export const translationFollowed: MeetingRule = ({ project, loaded }) => {
+export const meetingTranslationFollowed: MeetingRule = ({ project, loaded }) => {
   const before = committedMeetingAt(project, loaded.path);
   if (before === undefined) return [];
   return staleTranslations(meetingTranslationPairs(loaded.file.data), before.pairs).map((pair) => {
@@ -701,7 +701,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   clearancesComplete,
   clearedBeforeMeeting,
   draftNotPast,
-  translationFollowed,
+  meetingTranslationFollowed,
 ];
 
 /**

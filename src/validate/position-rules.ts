@@ -113,7 +113,7 @@ export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, positio
  * as committed. A warning at the English text, until the change is committed (a CI
  * `check --base` says it in the pull request); a change that needs no translation (a typo) may leave it.
  */
-export const translationFollowed: PositionRule = ({ project, loaded, position }) => {
+export const positionTranslationFollowed: PositionRule = ({ project, loaded, position }) => {
   const before = loaded.committedFields;
   if (before === undefined) return [];
   const data = isRecord(loaded.file.data) ? loaded.file.data : {};
@@ -178,7 +178,7 @@ export const markdownSound: PositionRule = ({ loaded, position }) =>
   ]);
 
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, translationFollowed, clearanceVersionNamed, answerNotEmpty, markdownSound];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, positionTranslationFollowed, clearanceVersionNamed, answerNotEmpty, markdownSound];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

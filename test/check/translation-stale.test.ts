@@ -7,6 +7,7 @@ import { check } from '../../src/commands/check.js';
 import { exampleProject, writeFile } from '../helpers/project.js';
 import { committedMeetings } from '../../src/load/committed-meetings.js';
 import { diskFiles } from '../../src/load/project-files.js';
+import { textFingerprint } from '../../src/model/translation.js';
 
 /** `position/translation-stale`: the Latvian answer changed since git HEAD while its English one stayed. */
 const POSITION = 'positions/educ/equity-achievements.yaml';
@@ -166,4 +167,9 @@ test('a meeting checked out with CRLF line ends is no change since git HEAD', as
   // A real change still counts.
   writeFile(dir, meeting, readFileSync(join(dir, meeting), 'utf8').replace('topic: ', 'topic: Jauna '));
   expect(committedMeetings(diskFiles(dir), 'meetings').map((m) => m.path)).toEqual([meeting]);
+});
+
+test('no speaking points written as an empty list or not written at all are the same text', () => {
+  expect(textFingerprint([])).toBe(textFingerprint(undefined));
+  expect(textFingerprint(['Viens.'])).not.toBe(textFingerprint(undefined));
 });

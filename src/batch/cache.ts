@@ -193,6 +193,8 @@ function cacheHint(error: OutputError): string {
     case 'EACCES':
     case 'EROFS':
       return `Make ${folder} writable, or remove it; the reports are not affected.`;
+    case 'EPERM':
+      return `Unlock it (chattr -i; on a Mac, untick Locked in its Get Info), or remove ${folder}; the reports are not affected.`;
     case 'ENOENT':
     case 'ENOTDIR':
     case 'EEXIST':

@@ -29,7 +29,7 @@ it('a cache that cannot be written is a warning (cache/write) worded as every wr
         severity: 'warning',
         ruleId: 'cache/write',
         message: 'The file is locked against changes; it is left as it is. The next build cannot skip unchanged meetings.',
-        hint: 'Make .briefing-cache/ writable, or remove it; the reports are not affected.',
+        hint: 'Unlock it (chattr -i; on a Mac, untick Locked in its Get Info), or remove .briefing-cache/; the reports are not affected.',
       },
     ]);
   } finally {

@@ -172,7 +172,7 @@ class ReportReader {
       this.titleHead = [];
       return this.footnotesKept(lines, 'the title');
     }
-    if (lines.length < TITLE_LINES && TITLE_START.test(joined) && !/izskatāmajiem jautājumiem/iu.test(joined)) {
+    if (lines.length < TITLE_LINES && titleGoesOn(lines.map(plain)) && !/izskatāmajiem jautājumiem/iu.test(joined)) {
       this.titleHead = lines;
       return true;
     }
@@ -186,7 +186,7 @@ class ReportReader {
 
   /** Lines held as a title's that were none: "Informatīvais ziņojums par …" a title that did not read as one (kept unplaced, as {@link readFieldless} keeps it), else text before the opening. */
   private notTitle(held: ReviewedParagraph[]): void {
-    if (/^Informatīvais ziņojums\s+[“„"«]?par\b/iu.test(held.map(plain).join(' '))) this.unplaced.push(...held);
+    if (TITLE_WITH_PAR.test(held.map(plain).join(' '))) this.unplaced.push(...held);
     else this.start.push(...held);
   }
 
@@ -224,7 +224,7 @@ class ReportReader {
   /** The draft mark ("PROJEKTS"), left out, and a title that did not read as one, kept unplaced: text of no field. */
   private readFieldless(paragraph: ReviewedParagraph, text: string): boolean {
     if (/^PROJEKTS\b/.test(text)) return true;
-    if (!/^Informatīvais ziņojums\s+[“„"«]?par\b/iu.test(text)) return false;
+    if (!TITLE_WITH_PAR.test(text)) return false;
     // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
     this.unplaced.push(paragraph);
     return true;
@@ -443,8 +443,23 @@ const CLEARANCE_LINE = /^(?:Informatīvā ziņojuma projekts|Informatīvais ziņ
 /** How many paragraphs a title may be typed in: "Informatīvais ziņojums", "par … sanāksmē", "izskatāmajiem jautājumiem". */
 const TITLE_LINES = 3;
 
-/** How a title starts, in one paragraph or the first of several: "Informatīvais ziņojums", "… par 2022. gada …", in quotes or capitals too. */
-const TITLE_START = /^Informatīvais ziņojums(?:\s+[“„"«]?par\b.*)?$/isu;
+/** A title's words up to "par", in quotes or capitals too: "Informatīvais ziņojums par …", "INFORMATĪVAIS ZIŅOJUMS “Par …". */
+const TITLE_WITH_PAR = /^Informatīvais ziņojums\s+[“„"«]?par\b/iu;
+
+/**
+ * Whether the lines read so far may be the start of a title typed on several paragraphs, so the next is
+ * waited for: "Informatīvais ziņojums" alone, then a line starting "par"; after a "par …" line, only
+ * "izskatāmajiem jautājumiem" may follow, so a one-line title that does not read as one is not held with the opening after it.
+ */
+function titleGoesOn(lines: readonly string[]): boolean {
+  const [first = '', second, third] = lines;
+  if (third !== undefined) return false;
+  if (second === undefined) return TITLE_ALONE.test(first) || TITLE_WITH_PAR.test(first);
+  return TITLE_ALONE.test(first) && /^[“„"«]?par\b/iu.test(second);
+}
+
+/** A title's first line alone: "Informatīvais ziņojums", in capitals too. */
+const TITLE_ALONE = /^Informatīvais ziņojums$/iu;
 
 /** A role and a name with spaces between them and no tab: the name its initials and surname ("I. Šuplinska", "A. B. Bērziņa-Ozola"). */
 const SPACED_SIGNATURE = /^(.*\S)\s+((?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'-]+)$/u;

@@ -271,6 +271,14 @@ describe('briefing import of a title and dates typed otherwise', () => {
     }
   });
 
+  it('keeps a one-line title it cannot read among the text not placed, and still reads the opening after it', () => {
+    const unread = 'Informatīvais ziņojums par Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes 2022. gada 5. aprīļa sanāksmi';
+    const { run, dir } = importHandWritten([unread, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Could not place (kept whole as comments at the end of ${MEETING}):\n  “Informatīvais ziņojums par Eiropas Savienības Izglītības, jaunatnes…”\n`);
+    expect(meetingOf(dir)).toMatchObject({ date: '2022-04-05', topic: 'Skolotāju labbūtība', background: 'Fons.\n' });
+  });
+
   it('reads a title in quotes (“Par …”) or ending with a full stop, and a title whose date is in the locative, as a slip of the pen', () => {
     const opening = OPENING.replace('2022. gada 5. aprīlī ', '');
     for (const title of [

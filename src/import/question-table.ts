@@ -92,7 +92,7 @@ function plain(paragraph: ReviewedParagraph): string {
   return textOf(paragraph, 'accept').replace(/\u00a0/g, ' ').trim();
 }
 
-/** A cell that holds only a number, or is the heading of a column of them: "1.", "2)", "Nr.", "Nr. p. k.", or nothing. */
-const NUMBER_CELL = /^(?:\d+[.)]?|Nr\.(?:\s*p\.\s*k\.)?|)$/iu;
+/** A cell that holds only a question's number, or is the heading of a column of them: "1.", "2)", "Nr.", "Nr. p. k.", or nothing; not a year ("2021") of a table of figures. */
+const NUMBER_CELL = /^(?:\d{1,3}[.)]?|Nr\.(?:\s*p\.\s*k\.)?|)$/iu;
 
 const TYPED_NUMBER = /^\d+[.)]\s+/;

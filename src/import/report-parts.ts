@@ -80,7 +80,7 @@ class ReportReader {
   private readonly count = new QuestionCount();
   /** The paragraphs of a table that may set the questions and answers out, held until it ends (see {@link readTableLine}). */
   private table: Line[] = [];
-  /** Whether the last questions were read from a table's rows: a table after them may hold more. */
+  /** Whether the last questions were read from a table's rows: a table right after them (no paragraph but empty ones between) may hold more. */
   private questionsInTable = false;
 
   constructor(document: ReviewedDocument) {
@@ -115,6 +115,8 @@ class ReportReader {
     const [first] = this.table;
     if (first && first.paragraph.cell?.table !== line.paragraph.cell?.table) this.closeTable();
     const cell = line.paragraph.cell;
+    // Only a table right after a table of questions may hold more: a paragraph between them ends the questions set in tables.
+    if (!cell) this.questionsInTable = false;
     if (!cell || this.part !== 'answers' || (this.table.length === 0 && this.count.count > 0 && !this.questionsInTable)) return false;
     this.table.push(line);
     return true;

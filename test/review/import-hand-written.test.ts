@@ -645,4 +645,23 @@ describe('briefing import of questions and answers set in a table', () => {
     expect(column.run.stdout).not.toContain('stand in a table');
     expect(bodyOf(figures.dir, 1)).toBe('Atbilde:\n\n| Gads | Pedagogi |\n| --- | --- |\n| 2021 | 25 000 |\n');
   });
+
+  it('keeps a table of figures in the answer after a table of questions as the answer’s, not as more questions', () => {
+    const { run, dir } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      { rows: [['Jautājums', 'Latvijas nostāja'], ['1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atalgojums.'], ['2. Kādu atbalstu sniedz ES?', 'Erasmus+.']] },
+      'Dati:',
+      { rows: [['Gads', 'Pedagogi'], ['2021', '25 000']] },
+      'Salīdzinājumam:',
+      { rows: [['Nr.', 'Valsts', 'Pedagogi'], ['1.', 'Igaunija', '15 000']] },
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir).questions).toHaveLength(2);
+    expect(bodyOf(dir, 2)).toBe('Erasmus+.\n\nDati:\n\n| Gads | Pedagogi |\n| --- | --- |\n| 2021 | 25 000 |\n\nSalīdzinājumam:\n\n| Nr. | Valsts | Pedagogi |\n| --- | --- | --- |\n| 1. | Igaunija | 15 000 |\n');
+  });
 });

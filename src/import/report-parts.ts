@@ -385,7 +385,13 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
     const [text = '', ...definitions] = markdownOf([paragraph], document, report.notes).trim().split(/\n\n(?=\[\^)/);
     const whole = text.replace(/\n/g, ' ');
     const at = whole.lastIndexOf(outcome.slice(0, 20));
-    report.outcome = [(at >= 0 ? whole.slice(at) : outcome).trim(), ...definitions].join('\n\n');
+    const outcomeText = (at >= 0 ? whole.slice(at) : outcome).trim();
+    // Only the outcome's own footnotes: one on the date or topic is no field's (see readOpening).
+    const own = definitions.filter((definition) => {
+      const label = /^\[\^[^\]]+\]/.exec(definition)?.[0];
+      return label !== undefined && outcomeText.includes(label);
+    });
+    report.outcome = [outcomeText, ...own].join('\n\n');
   }
   return true;
 }

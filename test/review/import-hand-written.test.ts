@@ -478,6 +478,19 @@ describe('briefing import of what a field cannot hold', () => {
     expect(check.stdout + check.stderr).not.toContain('markdown/undefined-footnote');
   });
 
+  it('keeps a footnote on the opening’s topic in the meeting file, and says so, when the opening has an outcome with a footnote of its own', () => {
+    const opening = {
+      xml: `<w:p><w:r><w:t xml:space="preserve">${OPENING.replace('”.', '”')}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">. Rezultātus izmantos Padomes secinājumos</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>`,
+    };
+    const { run, dir } = importHandWritten([TITLE, opening, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE], {
+      footnotes: ['Tēmas piezīme par prezidentūras dokumentu.', 'Padomes secinājumu projekts 1234/22.'],
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('note: the opening paragraph has a footnote');
+    expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('Tēmas piezīme par prezidentūras dokumentu.');
+    expect(meetingOf(dir)).toMatchObject({ topic: 'Skolotāju labbūtība', outcome: 'Rezultātus izmantos Padomes secinājumos[^2].\n\n[^2]: Padomes secinājumu projekts 1234/22.' });
+  });
+
   it('keeps a footnote on the invitation or the clearance line, with its paragraph, in the meeting file, and says so', () => {
     const invitation = { xml: `<w:p><w:r><w:t>${INVITATION}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>` };
     const cleared = { xml: `<w:p><w:r><w:t>${CLEARED.replace(/\.$/, '')}</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>` };

@@ -134,8 +134,7 @@ class ReportReader {
     this.unplaced.push(...read.heading);
     if (!this.questionsInTable) this.report.notes.push('the questions and answers stand in a table: each row was read as a question and its answer');
     for (const question of read.questions) {
-      const [paragraph] = question.paragraphs;
-      if (paragraph) this.readQuestion(paragraph, question.text, undefined);
+      this.readQuestion(question.paragraphs, question.text, undefined);
       this.answer.push(...question.answer);
     }
     this.questionsInTable = true;
@@ -258,7 +257,7 @@ class ReportReader {
   private placeInPart(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined, blank: boolean): void {
     if (this.part === 'start') this.start.push(paragraph);
     else if (this.part === 'background') this.background.push(paragraph);
-    else if (this.part === 'answers' && isQuestion(paragraph, text, item, this.count)) this.readQuestion(paragraph, text, item);
+    else if (this.part === 'answers' && isQuestion(paragraph, text, item, this.count)) this.readQuestion([paragraph], text, item);
     // A number alone that asks nothing: nothing to place.
     else if (blank) return;
     else if (this.part === 'answers' && this.report.questions.length) {
@@ -267,15 +266,17 @@ class ReportReader {
     } else this.unplaced.push(paragraph);
   }
 
-  /** A question: it ends the last question's answer; its text is without its typed number. */
-  private readQuestion(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined): void {
+  /** A question, in one paragraph or a table cell's several: it ends the last question's answer; its text is without its typed number. */
+  private readQuestion(paragraphs: readonly ReviewedParagraph[], text: string, item: NumberedItem | undefined): void {
+    const [paragraph] = paragraphs;
+    if (!paragraph) return;
     this.questionsInTable = false;
     this.closeAnswer();
     this.count.asked(item, paragraph);
     const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
-    if (paragraph.pieces.some((piece) => piece.footnote !== undefined)) {
+    if (paragraphs.some((each) => each.pieces.some((piece) => piece.footnote !== undefined))) {
       // A question's text is plain in the meeting: its footnote would be lost, so the question is kept whole with it.
-      this.unplaced.push(paragraph);
+      this.unplaced.push(...paragraphs);
       this.report.notes.push(`question ${this.count.count} has a footnote, which a question's text cannot hold: the question is kept with its footnote in the comments at the end of the meeting file; move the note into the answer if it belongs there`);
     }
     if (!asked) this.report.notes.push(`question ${this.count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);

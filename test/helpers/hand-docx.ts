@@ -13,12 +13,12 @@ export interface HandRow {
   row: string[];
 }
 
-/** A table of several rows, each its cells' paragraphs (a cell's paragraphs given as an array), as questions and answers are sometimes set. */
+/** A table of several rows, each its cells' paragraphs (a cell's paragraphs given as an array, one as XML too), as questions and answers are sometimes set. */
 export interface HandTable {
-  rows: (string | HandParagraph | (string | HandParagraph)[])[][];
+  rows: (string | HandParagraph | HandXml | (string | HandParagraph | HandXml)[])[][];
 }
 
-/** Body XML written as it is: what the other shapes do not cover (a picture, a text box, a footnote reference). */
+/** Body (or cell) XML written as it is: what the other shapes do not cover (a picture, a text box, a footnote reference). */
 export interface HandXml {
   xml: string;
 }
@@ -117,8 +117,8 @@ function rowXml(cells: readonly string[]): string {
 }
 
 function tableXml(rows: HandTable['rows']): string {
-  const cellXml = (cell: string | HandParagraph | (string | HandParagraph)[]): string =>
-    `<w:tc>${(Array.isArray(cell) ? cell : [cell]).map((p) => paragraphXml(typeof p === 'string' ? { text: p } : p)).join('')}</w:tc>`;
+  const cellXml = (cell: HandTable['rows'][number][number]): string =>
+    `<w:tc>${(Array.isArray(cell) ? cell : [cell]).map((p) => (typeof p === 'string' ? paragraphXml({ text: p }) : 'xml' in p ? p.xml : paragraphXml(p))).join('')}</w:tc>`;
   return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${rows.map((row) => `<w:tr>${row.map(cellXml).join('')}</w:tr>`).join('')}</w:tbl>`;
 }
 

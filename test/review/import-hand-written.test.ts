@@ -515,6 +515,16 @@ describe('briefing import of what a field cannot hold', () => {
     expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('#   [^1]: Jautājums no prezidentūras dokumenta ST 5678/22.');
   });
 
+  it('keeps a question set in a table with a footnote on its cell’s second paragraph, with the question, in the meeting file', () => {
+    const second = { xml: '<w:p><w:r><w:t>(prezidentūras jautājums)</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>' };
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, { rows: [['Jautājums', 'Latvijas nostāja'], [['1. Kā padarīt pedagoga profesiju pievilcīgāku?', second], 'Atalgojums.']] }, CLEARED, SIGNATURE], {
+      footnotes: ['Jautājums no prezidentūras dokumenta ST 5678/22.'],
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('note: question 1 has a footnote, which a question\'s text cannot hold');
+    expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('Jautājums no prezidentūras dokumenta ST 5678/22.');
+  });
+
   it('says where a picture, chart or text box stands, which it does not read, and quotes a text box’s text', () => {
     const picture = '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr w:id="1" name="Diagramma"/></wp:inline></w:drawing></w:r></w:p>';
     const textBox =

@@ -74,8 +74,10 @@ function rowAsks(row: SplitRow): boolean {
   return row.numbered || asks(cellText(row.question)) || first?.list === 'number' || TYPED_NUMBER.test(cellText(row.question));
 }
 
+/** The question's text: without its typed number, unless a column of numbers holds that ("2. | 1. pīlāra finansējums?" keeps "1. pīlāra"). */
 function questionText(row: SplitRow): string {
-  return cellText(row.question).replace(TYPED_NUMBER, '');
+  const text = cellText(row.question);
+  return row.numbered ? text : text.replace(TYPED_NUMBER, '');
 }
 
 /** The paragraph as one of the answer's, out of the table it was set in. */

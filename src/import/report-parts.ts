@@ -257,7 +257,7 @@ class ReportReader {
   private placeInPart(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined, blank: boolean): void {
     if (this.part === 'start') this.start.push(paragraph);
     else if (this.part === 'background') this.background.push(paragraph);
-    else if (this.part === 'answers' && isQuestion(paragraph, text, item, this.count)) this.readQuestion([paragraph], text, item);
+    else if (this.part === 'answers' && isQuestion(paragraph, text, item, this.count)) this.readQuestion([paragraph], text.replace(/^\d+[.)](?:\s+|$)/, ''), item);
     // A number alone that asks nothing: nothing to place.
     else if (blank) return;
     else if (this.part === 'answers' && this.report.questions.length) {
@@ -266,14 +266,13 @@ class ReportReader {
     } else this.unplaced.push(paragraph);
   }
 
-  /** A question, in one paragraph or a table cell's several: it ends the last question's answer; its text is without its typed number. */
-  private readQuestion(paragraphs: readonly ReviewedParagraph[], text: string, item: NumberedItem | undefined): void {
+  /** A question, in one paragraph or a table cell's several, `asked` its text without its typed number: it ends the last question's answer. */
+  private readQuestion(paragraphs: readonly ReviewedParagraph[], asked: string, item: NumberedItem | undefined): void {
     const [paragraph] = paragraphs;
     if (!paragraph) return;
     this.questionsInTable = false;
     this.closeAnswer();
     this.count.asked(item, paragraph);
-    const asked = text.replace(/^\d+[.)](?:\s+|$)/, '');
     if (paragraphs.some((each) => each.pieces.some((piece) => piece.footnote !== undefined))) {
       // A question's text is plain in the meeting: its footnote would be lost, so the question is kept whole with it.
       this.unplaced.push(...paragraphs);

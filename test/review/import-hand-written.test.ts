@@ -669,6 +669,20 @@ describe('briefing import of questions and answers set in a table', () => {
     expect(bodyOf(figures.dir, 1)).toBe('Atbilde:\n\n| Gads | Pedagogi |\n| --- | --- |\n| 2021 | 25 000 |\n');
   });
 
+  it('keeps a question’s own leading number (“1. pīlāra …”) when a column of numbers stands before the questions', () => {
+    const { run, dir } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      { rows: [['Nr.', 'Jautājums', 'Pozīcija'], ['1.', 'Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atalgojums.'], ['2.', '1. pīlāra finansējums?', 'Erasmus+.']] },
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir)).toMatchObject({ questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }, { text: '1. pīlāra finansējums?' }] });
+  });
+
   it('keeps a table of figures in the answer after a table of questions as the answer’s, not as more questions', () => {
     const { run, dir } = importHandWritten([
       TITLE,

@@ -41,8 +41,10 @@ export function writtenDates(text: string, grammaticalCase: DateCase): string {
       const name = MONTHS_LV[Number(month) - 1]?.[grammaticalCase];
       return name && Number(day) >= 1 && Number(day) <= 31 ? `${year}. gada ${Number(day)}. ${name}` : figures;
     })
-    .replace(/(\d{4})\.\s*gada\s*(\d{1,2})\.\s*(?=\p{L})/gu, '$1. gada $2. ')
-    .replace(/\b(\d{1,2})\.\s*[-–—]\s*(\d{1,2})\.\s+(?=\p{L})/gu, '$1.–$2. ')
+    // The days a hyphen apart first, as "2022.gada 4.-5.aprīlī" has no space after them either; then the year's "gada" and the day.
+    .replace(/\b(\d{1,2})\.\s*[-–—]\s*(\d{1,2})\.\s*(?=\p{L})/gu, '$1.–$2. ')
+    .replace(/(\d{4})\.\s*gada\s*(?=\d)/gu, '$1. gada ')
+    .replace(/(\d{4}\. gada \d{1,2})\.\s*(?=\p{L})/gu, '$1. ')
     .replace(new RegExp(`\\b(\\d{1,2}\\. (?:${MONTH_FORMS}))\\s+[-–—]\\s+(?=\\d)`, 'giu'), '$1 – ');
 }
 

@@ -294,17 +294,18 @@ describe('briefing import of a title and dates typed otherwise', () => {
     }
   });
 
-  it('reads the days of a meeting typed with a hyphen or a spaced dash between them (“4.-5. aprīlī”, “4. – 5. aprīlī”)', () => {
+  it('reads the days of a meeting typed with a hyphen or a spaced dash between them (“4.-5. aprīlī”, “4. – 5. aprīlī”, “2022.gada 4.-5.aprīlī”)', () => {
     const typed: [string, string][] = [
       ['4.-5. aprīlī', '4.-5. aprīļa'],
       ['4. – 5. aprīlī', '4. – 5. aprīļa'],
       ['2022. gada 31. martā - 1. aprīlī', '2022. gada 31. marta - 1. aprīļa'],
+      ['2022.gada 4.-5.aprīlī', '2022.gada 4.-5.aprīļa'],
     ];
     for (const [days, daysOf] of typed) {
       const opening = OPENING.replace('5. aprīlī', days).replace('2022. gada 2022.', '2022.');
       const { run, dir } = importHandWritten([TITLE.replace('5. aprīļa', daysOf).replace('2022. gada 2022.', '2022.'), opening, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
       expect(run.status, `${days}: ${run.stderr}`).toBe(0);
-      const [date, endDate] = days.startsWith('4') ? ['2022-04-04', '2022-04-05'] : ['2022-03-31', '2022-04-01'];
+      const [date, endDate] = days.includes('4.') ? ['2022-04-04', '2022-04-05'] : ['2022-03-31', '2022-04-01'];
       const meeting = parseDocument(readFileSync(join(dir, `meetings/${date}-hand.yaml`), 'utf8')).toJS();
       expect(meeting, days).toMatchObject({ date, end_date: endDate, topic: 'Skolotāju labbūtība' });
     }

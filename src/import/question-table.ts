@@ -90,7 +90,8 @@ function cellText(cell: readonly ReviewedParagraph[]): string {
   return cell.map(plain).filter(Boolean).join(' ');
 }
 
-function plain(paragraph: ReviewedParagraph): string {
+/** A paragraph's text as accepted, its no-break spaces plain, trimmed: how import reads a paragraph's words. */
+export function plain(paragraph: ReviewedParagraph): string {
   return textOf(paragraph, 'accept').replace(/\u00a0/g, ' ').trim();
 }
 

@@ -40,8 +40,8 @@ const SENTENCE_END = /[.;:,]["”“»)\]’'\s]*$/;
 export function isQuestion(paragraph: ReviewedParagraph, text: string, item: NumberedItem | undefined, count: QuestionCount): boolean {
   if (count.count === 0) return true;
   // Questions not numbered at all: one that asks, bold as the last question was or was not, follows it.
-  if (!item) return count.unnumbered !== undefined && QUESTION_END.test(text) && allBold(paragraph) === count.unnumbered.bold;
-  if (!item.bare && QUESTION_END.test(text)) return true;
+  if (!item) return count.unnumbered !== undefined && asks(text) && allBold(paragraph) === count.unnumbered.bold;
+  if (!item.bare && asks(text)) return true;
   // Bold, it is a question when numbered as one: an answer's bold items ("1. Digitālā izglītība") are its headings.
   if (!item.bare && allBold(paragraph) && count.fits(item)) return true;
   return count.isNext(item);

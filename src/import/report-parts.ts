@@ -6,7 +6,7 @@ import { startsWithDate } from '../util/markdown.js';
 import { markdownOf } from './field-markdown.js';
 import { DAYS_PATTERN, daysOf, writtenDates } from './report-dates.js';
 import { isQuestion, numberedItem, QuestionCount, type NumberedItem } from './questions.js';
-import { questionTable } from './question-table.js';
+import { plain, questionTable } from './question-table.js';
 
 /** A meeting's name as a report prints it. */
 export interface ImportedName {
@@ -341,10 +341,6 @@ function dateNumbered(paragraph: ReviewedParagraph, shown: number): ReviewedPara
   const number = { text: `${shown}. `, bold: first.bold, italic: first.italic, strike: first.strike, code: false, revision: first.revision, formatChanged: first.formatChanged };
   const { counting: _counting, numberAt: _numberAt, ...unlisted } = paragraph;
   return { ...unlisted, list: null, listMarker: '', listId: '', pieces: [number, ...paragraph.pieces] };
-}
-
-function plain(paragraph: ReviewedParagraph): string {
-  return textOf(paragraph, 'accept').replace(/\u00a0/g, ' ').trim();
 }
 
 /** Takes the meeting's days from the text where they were found, unless `keep` (an earlier find stands). */

@@ -80,6 +80,8 @@ class ReportReader {
   private readonly count = new QuestionCount();
   /** The paragraphs of a table that may set the questions and answers out, held until it ends (see {@link readTableLine}). */
   private table: Line[] = [];
+  /** The paragraphs with pictures of the table being held, told of when it ends (see {@link notePictures}). */
+  private tablePictures: ReviewedParagraph[] = [];
   /** Whether the last questions were read from a table's rows: a table right after them (no paragraph but empty ones between) may hold more. */
   private questionsInTable = false;
 
@@ -96,7 +98,10 @@ class ReportReader {
     const shown = this.numbers.next(numbered);
     const paragraph = dateNumbered(numbered, shown);
     const text = plain(paragraph);
-    for (const boxed of paragraph.pictures ?? []) this.report.notes.push(pictureNote(boxed, this.part, this.count.count, text));
+    this.closeTableBefore(paragraph);
+    // A picture in a table that may hold questions is told of when the table is read: which question's answer it is in is known then.
+    if (paragraph.pictures?.length && this.holdsTable(paragraph)) this.tablePictures.push(paragraph);
+    else this.notePictures(paragraph, this.count.count);
     const item = this.part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
     // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
     const blank = !text && !(paragraph.rule && (this.part === 'background' || this.part === 'answers'));
@@ -112,31 +117,51 @@ class ReportReader {
    * ends, then read as its questions, or one by one as any other when it is no such table.
    */
   private readTableLine(line: Line): boolean {
-    const [first] = this.table;
-    if (first && first.paragraph.cell?.table !== line.paragraph.cell?.table) this.closeTable();
-    const cell = line.paragraph.cell;
     // Only a table right after a table of questions may hold more: a paragraph between them ends the questions set in tables.
-    if (!cell) this.questionsInTable = false;
-    if (!cell || this.part !== 'answers' || (this.table.length === 0 && this.count.count > 0 && !this.questionsInTable)) return false;
+    if (!line.paragraph.cell) this.questionsInTable = false;
+    if (!this.holdsTable(line.paragraph)) return false;
     this.table.push(line);
     return true;
+  }
+
+  /** Ends the table being held when the paragraph is not in it. */
+  private closeTableBefore(paragraph: ReviewedParagraph): void {
+    const first = this.table[0]?.paragraph ?? this.tablePictures[0];
+    if (first && first.cell?.table !== paragraph.cell?.table) this.closeTable();
+  }
+
+  /** Whether the paragraph is of a table that may set the questions and answers out (see {@link readTableLine}). */
+  private holdsTable(paragraph: ReviewedParagraph): boolean {
+    return paragraph.cell !== undefined && this.part === 'answers' && (this.table.length > 0 || this.count.count === 0 || this.questionsInTable);
+  }
+
+  /** Tells of the pictures in the paragraph, which import does not read, in the answer to question `question` when in the answers. */
+  private notePictures(paragraph: ReviewedParagraph, question: number): void {
+    for (const boxed of paragraph.pictures ?? []) this.report.notes.push(pictureNote(boxed, this.part, question, plain(paragraph)));
   }
 
   /** Ends the table being held: its rows as questions and answers when it sets them out so, else its paragraphs read one by one. */
   private closeTable(): void {
     const lines = this.table;
     this.table = [];
+    const pictures = this.tablePictures;
+    this.tablePictures = [];
     const read = lines.length ? questionTable(lines.map((line) => line.paragraph)) : undefined;
     if (!read) {
+      for (const paragraph of pictures) this.notePictures(paragraph, this.count.count);
       for (const line of lines) this.place(line);
       return;
     }
     this.unplaced.push(...read.heading);
     if (!this.questionsInTable) this.report.notes.push('the questions and answers stand in a table: each row was read as a question and its answer');
-    for (const question of read.questions) {
+    const first = this.count.count + 1;
+    read.questions.forEach((question, index) => {
       this.readQuestion(question.paragraphs, question.text, undefined);
       this.answer.push(...question.answer);
-    }
+      const row = question.paragraphs[0]?.cell?.row;
+      for (const paragraph of pictures.filter((picture) => picture.cell?.row === row)) this.notePictures(paragraph, first + index);
+    });
+    for (const paragraph of pictures.filter((picture) => !read.questions.some((question) => question.paragraphs[0]?.cell?.row === picture.cell?.row))) this.notePictures(paragraph, first - 1);
     this.questionsInTable = true;
   }
 

@@ -684,6 +684,21 @@ describe('briefing import of questions and answers set in a table', () => {
     expect(meetingOf(dir)).toMatchObject({ questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }, { text: '1. pīlāra finansējums?' }] });
   });
 
+  it('says a picture in a table of questions stands in the answer to its row’s question', () => {
+    const picture = { xml: '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr w:id="1" name="Diagramma"/></wp:inline></w:drawing></w:r></w:p>' };
+    const { run } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      { rows: [['Jautājums', 'Latvijas nostāja'], ['1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atalgojums.'], ['2. Kādu atbalstu sniedz ES?', ['Erasmus+.', picture]]] },
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('note: a picture, chart or text box in the answer to question 2 is not read');
+  });
+
   it('keeps a table of figures in the answer after a table of questions as the answer’s, not as more questions', () => {
     const { run, dir } = importHandWritten([
       TITLE,

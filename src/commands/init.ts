@@ -3,8 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
 import { isInside, readText } from '../load/files.js';
-import { BUILT_IN_REGISTRY, CONFIG_FILE, packageRoot } from '../load/project.js';
-import { parseYaml } from '../load/yaml.js';
+import { builtInMinistriesFile, CONFIG_FILE, packageRoot } from '../load/project.js';
 import { ministriesSchema, nameOn, type Ministries, type Ministry } from '../model/index.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -311,7 +310,7 @@ function namesOn(ministry: Ministry | undefined, day: string | undefined): { nom
 
 /** The registry built into the tool: the choices for the issuing ministry. */
 function builtInMinistries(): Ministries {
-  const checked = checkSchema(parseYaml(BUILT_IN_REGISTRY, readText(join(packageRoot(), 'ministries.yaml'), BUILT_IN_REGISTRY)), ministriesSchema, 'ministries registry');
+  const checked = checkSchema(builtInMinistriesFile(), ministriesSchema, 'ministries registry');
   if (!checked.value) throw new Error('the built-in ministries registry does not pass its schema');
   return checked.value;
 }

@@ -220,19 +220,19 @@ export function withPositions(project: Project, options: Pick<LoadProjectOptions
 /** The project's registry, or the built-in one when the project has none (or names one it cannot use). */
 function loadMinistries(files: ProjectFiles, own: string | undefined) {
   const path = own === undefined ? undefined : projectPath(files.root, own);
-  const file = path !== undefined && files.kind(path) !== undefined ? parseYaml(path, files.readText(path)) : builtInMinistries();
+  const file = path !== undefined && files.kind(path) !== undefined ? parseYaml(path, files.readText(path)) : builtInMinistriesFile();
   const checked = checkSchema(file, ministriesSchema, 'ministries registry');
   return { file, ministries: checked.value ?? {}, diagnostics: [...file.diagnostics, ...checked.diagnostics] };
 }
 
 /** The codes of the registry that comes with briefing (AM, FM, IZM, …), in its order. */
 export function builtInMinistryCodes(): string[] {
-  const data = builtInMinistries().data;
+  const data = builtInMinistriesFile().data;
   return typeof data === 'object' && data !== null ? Object.keys(data) : [];
 }
 
 /** The registry that comes with briefing: read from the installed package, whatever the project's files are. */
-function builtInMinistries(): YamlFile {
+export function builtInMinistriesFile(): YamlFile {
   return parseYaml(BUILT_IN_REGISTRY, readText(join(packageRoot(), 'ministries.yaml'), BUILT_IN_REGISTRY));
 }
 

@@ -4,7 +4,7 @@ import { suggest } from '../util/suggest.js';
 import { projectPath } from './files.js';
 import { withoutFrontMatter } from './front-matter.js';
 import { builtInTemplatesDir, type Project } from './project.js';
-import { listTemplates, partialsOnPath, strayTemplateHint, templateExists, templatesIn } from './templates.js';
+import { listTemplates, partialsOnPath, strayTemplateHint, templatesIn } from './templates.js';
 
 /** A template a meeting can name, and where it comes from. */
 export interface TemplateInfo {
@@ -81,8 +81,8 @@ export function describeTemplates(project: Project, includes: PartialNames): Tem
 
 /** Throws a usage error, with the nearest name, when `--template` names no template. */
 export function assertTemplateExists(project: Project, name: string): void {
-  if (templateExists(name, project.templateDirs, project.files)) return;
   const names = listTemplates(project.templateDirs, project.files);
+  if (names.includes(name.normalize('NFC'))) return;
   const nearest = suggest(name, names);
   const stray = strayTemplateHint(name, project.templateDirs, project.files);
   throw new UsageError(`No template named \`${name}\`.`, stray ?? (nearest ? `Did you mean ${nearest}? See briefing templates.` : `Available: ${names.join(', ')}.`));

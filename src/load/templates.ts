@@ -243,17 +243,6 @@ export function templateOutsideFolder(name: string, goesUp = false): Diagnostic 
   );
 }
 
-/**
- * Whether `name` is a template file of one of `dirs` as {@link readTemplate} finds it: one of
- * {@link listTemplates}, or one in a sub-folder (`ministry/report`), which a meeting's `template`
- * may name though the list shows only the top of each folder.
- */
-export function templateExists(name: string, dirs: readonly string[], files: ProjectFiles): boolean {
-  if (listTemplates(dirs, files).includes(name.normalize('NFC'))) return true;
-  const wanted = name + TEMPLATE_SUFFIX;
-  return !UP_SEGMENT.test(name) && dirs.some((dir) => folderFiles(files, dir).isInside(wanted) && folderFiles(files, dir).kind(wanted) === 'file');
-}
-
 /** A templates folder's files, by paths inside that folder. */
 interface FolderFiles {
   readText(path: string, shownAs: string): string;

@@ -337,6 +337,29 @@ export function readCommittedTexts(root: string, paths: readonly string[], revis
   return texts;
 }
 
+/** The raw `git diff --name-status` of some folders against a revision, run at the first call and remembered (its error too). */
+export type ChangesSince = () => string;
+
+/**
+ * One `git diff --name-status` from the project root of the working tree against `revision`, over
+ * `folders` (absolute) at once, run when first asked: the positions and the meetings each want
+ * theirs on every check and build, and a second git process costs as much as the first.
+ */
+export function changesSince(root: string, revision: string, folders: readonly string[]): ChangesSince {
+  let answer: { output: string } | { error: unknown } | undefined;
+  return () => {
+    answer ??= (() => {
+      try {
+        return { output: git(root, ['diff', '--name-status', '--relative', '-M', '-z', revision, '--', ...folders.map((folder) => projectPath(root, folder) || '.')], () => new UsageError('No HEAD to compare with.')) };
+      } catch (error) {
+        return { error };
+      }
+    })();
+    if ('error' in answer) throw answer.error;
+    return answer.output;
+  };
+}
+
 /** The files under a folder that differ from git HEAD: by their path now, each with its path at HEAD. */
 export interface ChangedFiles {
   /** Path now → path at HEAD (the same path, or where a moved file was: `git mv`, or a file deleted there with the same name). */
@@ -359,14 +382,19 @@ export interface ChangedFiles {
  * without git (its old path deleted, the new one not yet added) by its file name, which is the
  * position's id. Outside a git repository, without git, or before the first commit: none.
  */
-export function changedSinceHead(root: string, folder: string, present: readonly string[] = [], revision = 'HEAD'): ChangedFiles {
+export function changedSinceHead(root: string, folder: string, present: readonly string[] = [], revision = 'HEAD', diff: ChangesSince = changesSince(root, revision, [folder])): ChangedFiles {
   const changed = new Map<string, string>();
+  const under = projectPath(root, folder);
+  const inFolder = (path: string) => !under || path === under || path.startsWith(`${under}/`);
   try {
-    const output = git(root, ['diff', '--name-status', '--relative', '-M', '-z', revision, '--', projectPath(root, folder) || '.'], () => new UsageError('No HEAD to compare with.'));
     const deleted = new Map<string, string>();
-    for (const { status, from, to } of nameStatusEntries(output)) {
-      if (status === 'D') deleted.set(basename(from), from);
-      else changed.set(to, from);
+    for (const { status, from, to } of nameStatusEntries(diff())) {
+      // The diff may span other folders too: a file moved in from one of them is new here, one moved out of here is gone.
+      const was = inFolder(from);
+      const is = inFolder(to);
+      if (status === 'D' || (was && !is)) {
+        if (was) deleted.set(basename(from), from);
+      } else if (is) changed.set(to, was ? from : to);
     }
     // Moved without git: the file now here is not in HEAD, and HEAD's file of its name is gone.
     for (const path of present) {

@@ -7,7 +7,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
-import { changedSinceHead, inGitCheckout, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError } from './git.js';
+import { changedSinceHead, changesSince, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
 import { linkProblems } from './links.js';
@@ -186,9 +186,12 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   setupDiagnostics.push(...(loadedReference?.diagnostics ?? []));
 
   setupDiagnostics.push(...linkProblems(files, [locations.meetings, locations.positions, locations.templates]));
+  // What changed since the commit compared with, in the positions and the meetings: one git process for both, run if either asks.
+  const base = options.versionsFrom?.hash ?? 'HEAD';
+  const diff = options.committedVersions ? changesSince(root, base, [locations.positions, locations.meetings].filter((folder) => folder !== undefined)) : undefined;
   const { positions, positionFiles, problems } = options.skipPositions
     ? { positions: new Map<string, LoadedPosition>(), positionFiles: [], problems: [] }
-    : loadPositions(files, locations.positions, options);
+    : loadPositions(files, locations.positions, options, diff);
   setupDiagnostics.push(...problems);
   const packageTemplates = builtInTemplatesDir();
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
@@ -207,7 +210,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     // The registry's path too: the built-in one and a project's copy of it have one text, but each report's manifest names which it was.
     settingsHash: sha256([configFile.text, ministriesFile.path, ministriesFile.text, ...(loadedReference ? [loadedReference.hash] : [])].join('\u0000')),
     versionsFrom: options.versionsFrom ? `\`${options.versionsFrom.label}\`` : 'git HEAD',
-    committedMeetings: options.committedMeetings ?? (options.committedVersions && locations.meetings !== undefined ? committedMeetings(files, projectPath(root, locations.meetings), options.versionsFrom?.hash) : []),
+    committedMeetings: options.committedMeetings ?? (diff && locations.meetings !== undefined ? committedMeetings(files, projectPath(root, locations.meetings), base, diff) : []),
   };
 }
 
@@ -263,7 +266,7 @@ export function filesClaiming(project: Pick<Project, 'positionFiles'>, id: strin
  * first used. A second file with an id already taken is reported on the first one's
  * record, so every meeting that uses the id sees the conflict.
  */
-function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, options: LoadProjectOptions) {
+function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, options: LoadProjectOptions, diff?: ChangesSince) {
   const root = files.root;
   const folder = absoluteFolder === undefined ? undefined : projectPath(root, absoluteFolder);
   // A batch passes the ids it knows and parses lazily: a file parsed only to learn its id is then dropped.
@@ -276,7 +279,7 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
       : folder === undefined
         ? []
         : options.committedVersions
-          ? withCommittedVersions(files, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep), problems, options.versionsFrom?.hash)
+          ? withCommittedVersions(files, join(root, folder), scanPositionFiles(files, folder, options.knownPositionIds, keep), problems, options.versionsFrom?.hash, diff)
           : scanPositionFiles(files, folder, options.knownPositionIds, keep);
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
@@ -305,14 +308,14 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
  * committed there. A file as committed has its committed version by definition, so only
  * the changed ones are read from git and parsed: none on a clean checkout.
  */
-function withCommittedVersions(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base = 'HEAD'): PositionFile[] {
+function withCommittedVersions(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base = 'HEAD', diff?: ChangesSince): PositionFile[] {
   const root = project.root;
   // Asked of git once per state of the repository and the files, in a process that loads the project again and again.
   const state = repositoryState(folder);
   const key = state === undefined ? undefined : JSON.stringify([state, base, root, folder, files.map((file) => [file.path, file.hash, file.id])]);
   const known = key === undefined ? undefined : committedByState.get(key);
   if (known) return known.map((file) => ({ ...file }));
-  const { files: found, kept } = versionsAtHead(project, folder, files, problems, base);
+  const { files: found, kept } = versionsAtHead(project, folder, files, problems, base, diff);
   // Files moved without git are paired through what git leaves untracked, which .gitignore files decide: asked every time.
   if (key !== undefined && kept && !problems.length) setBounded(committedByState, key, found.map((file) => ({ ...file })), KEPT_STATES);
   return found;
@@ -328,9 +331,9 @@ const KEPT_STATES = 8;
 const committedByState = new Map<string, PositionFile[]>();
 
 /** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
-function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base: string): { files: PositionFile[]; kept: boolean } {
+function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base: string, diff?: ChangesSince): { files: PositionFile[]; kept: boolean } {
   const root = project.root;
-  const { changed, noGit, refused, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base);
+  const { changed, noGit, refused, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
   // In a git checkout without git to run, or one git refuses, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
   if (refused) problems.push(gitRefusedProblem(refused));

@@ -138,7 +138,7 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     await notRaised(project);
     expect(diffs()).toBe(2);
   });
-  test("the meetings' committed texts (meeting/translation-stale) are asked of git once per state too, and a meeting edited meanwhile is compared anew", async () => {
+  test("the meetings' committed texts (meeting/translation-stale) come from the positions' git run: a clean check runs one git process, an edited meeting one more to read it, a repeated check none", async () => {
     const project = tempDir('briefing-git-');
     cpSync(CHECK_BASE, project, { recursive: true });
     const meeting = 'meetings/2021-05-17-youth.yaml';
@@ -148,20 +148,31 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     git(project, 'add', '--all');
     git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
     const stale = async () => (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'meeting/translation-stale').map((d) => d.file);
-    const catFiles = () => {
-      const runs = readFileSync(logOf(), 'utf8').split('\n').filter((line) => line === 'cat-file').length;
+    /** The git commands run since the last call, in order. */
+    const runs = () => {
+      const ran = readFileSync(logOf(), 'utf8').split('\n').filter(Boolean);
       writeFileSync(logOf(), '');
-      return runs;
+      return ran;
     };
+    runs();
     expect(await stale()).toEqual([]);
-    expect(catFiles()).toBe(1);
+    expect(runs()).toEqual(['diff']);
     expect(await stale()).toEqual([]);
-    expect(catFiles()).toBe(0);
+    expect(runs()).toEqual([]);
     writeFile(project, meeting, text.replace('topic: Jauniešu līdzdalība', 'topic: Jauniešu iesaiste'));
     expect(await stale()).toEqual([meeting]);
-    expect(catFiles()).toBe(0);
+    expect(runs()).toEqual(['diff', 'cat-file']);
+    expect(await stale()).toEqual([meeting]);
+    expect(runs()).toEqual([]);
     git(project, 'commit', '--quiet', '--no-gpg-sign', '--all', '-m', 'second');
     expect(await stale()).toEqual([]);
-    expect(catFiles()).toBe(1);
+    expect(runs()).toEqual(['diff']);
+    // Moved with git and edited: compared with its text before the move.
+    const moved = 'meetings/2021/2021-05-17-youth.yaml';
+    git(project, 'mv', meeting, 'meetings/2021-05-17-youth.tmp');
+    execFileSync('mkdir', [join(project, 'meetings/2021')]);
+    git(project, 'mv', 'meetings/2021-05-17-youth.tmp', moved);
+    writeFile(project, moved, readFileSync(join(project, moved), 'utf8').replace('topic: Jauniešu iesaiste', 'topic: Jauniešu līdzdalība'));
+    expect(await stale()).toEqual([moved]);
   });
 });

@@ -72,7 +72,20 @@ describe('briefing init', () => {
     expect(steps.map((step) => step.run ?? '').join('\n')).toMatch(/npx briefing build --all --json > build-report\.json[\s\S]*select\(\.status != "failed"\)/);
     // LibreOffice without its recommended packages has no font in Times New Roman's place: the PDF's would be named.
     const office = steps.find((step) => step.run?.includes('libreoffice-writer-nogui'))?.run ?? '';
-    expect(office.split(' ')).toEqual(expect.arrayContaining(['--no-install-recommends', 'fonts-liberation2', 'fonts-crosextra-carlito', 'fonts-crosextra-caladea']));
+    expect(office.split(/\s+/)).toEqual(expect.arrayContaining(['--no-install-recommends', 'fonts-liberation2', 'fonts-crosextra-carlito', 'fonts-crosextra-caladea']));
+    // Installed only for a config whose formats include pdf: the step run as written, with a `sudo` that notes what it was asked.
+    const installs = (config: string) => {
+      const at = tempDir();
+      mkdirSync(join(at, 'bin'));
+      writeFileSync(join(at, 'bin/sudo'), '#!/bin/sh\necho "$*" >> "$(dirname "$0")/asked"\n', { mode: 0o755 });
+      writeFileSync(join(at, 'briefing.config.yaml'), config);
+      execFileSync('bash', ['-eo', 'pipefail', '-c', office], { cwd: at, env: { ...process.env, PATH: `${join(at, 'bin')}:${process.env.PATH ?? ''}` } });
+      return existsSync(join(at, 'bin/asked')) && readFileSync(join(at, 'bin/asked'), 'utf8').includes('libreoffice-writer-nogui');
+    };
+    expect(installs(read('briefing.config.yaml'))).toBe(false);
+    expect(installs(read('briefing.config.yaml').replace('formats: [md, docx]', 'formats: [md, docx, pdf]'))).toBe(true);
+    expect(installs('issuing_ministry: IZM\nformats:\n  - docx\n  - pdf\n')).toBe(true);
+    expect(installs('issuing_ministry: IZM\n# formats: [pdf]\nformats: [docx]\npdf_a: true\n')).toBe(false);
     // Its collect step, run as written, copies the reports of an output folder whose name has a space (xargs split it).
     const collect = steps.find((step) => step.run?.includes('mkdir -p reports'))?.run ?? '';
     const ran = tempDir();

@@ -202,10 +202,15 @@ jobs:
         with:
           node-version: 22
           cache: npm
-      # Only needed when briefing.config.yaml lists pdf among the formats. The fonts that take the room of
+      # LibreOffice makes the PDFs: installed (a minute or two) only when briefing.config.yaml names pdf
+      # on a line that is not a comment, as \`formats: [md, docx, pdf]\` does. The fonts that take the room of
       # Times New Roman, Arial, Courier New, Calibri and Cambria are named: without recommended packages
       # LibreOffice comes without them, and the PDF would be set in another font, breaking its lines elsewhere.
-      - run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea
+      - name: LibreOffice, when the formats include pdf
+        run: |
+          if grep -Eq '^[^#]*\\bpdf\\b' briefing.config.yaml; then
+            sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea
+          fi
       - run: npm ci
       # The build cache and the outputs it vouches for, kept together from the last run on main:
       # a meeting whose inputs did not change is skipped, not rebuilt. \`out\` is the config's

@@ -222,7 +222,7 @@ function readDate(given: string): { iso: string } {
 
 /** The meetings whose questions the position answers. */
 function meetingsUsing(project: Project, id: string): Meeting[] {
-  return loadAllMeetings(project).flatMap((m) => (m.meeting?.questions.some((q) => q.position === id) ? [m.meeting] : []));
+  return loadAllMeetings(project, new Set(), id).flatMap((m) => (m.meeting?.questions.some((q) => q.position === id) ? [m.meeting] : []));
 }
 
 /** A clearance recorded for a ministry none of the meetings using the position require: probably a slip. The ministry is named as on `date`, the answer's. */

@@ -208,7 +208,7 @@ function usableInstead(name: string, usable: (text: string) => boolean): string 
 
 /** The question text and required ministries of the meetings that already name `id`. */
 function hintsFromMeetings(project: Project, id: string) {
-  const using = loadAllMeetings(project).flatMap((loaded) => (loaded.meeting ? [loaded.meeting] : []));
+  const using = loadAllMeetings(project, new Set(), id).flatMap((loaded) => (loaded.meeting ? [loaded.meeting] : []));
   const question = using.flatMap((m) => m.questions).find((q) => q.position === id)?.text;
   const named = using.filter((m) => m.questions.some((q) => q.position === id));
   const clearances = [...new Set(named.flatMap((m) => m.required_clearances))];

@@ -24,10 +24,9 @@ export function loadMeeting(root: string, absolutePath: string): LoadedMeeting {
   return readMeeting(diskFiles(root), projectPath(root, absolutePath));
 }
 
-/** Reads the meeting file at a project-relative path of `files`; YAML and schema problems become diagnostics. */
-export function readMeeting(files: ProjectFiles, path: string): LoadedMeeting {
+/** Reads the meeting file at a project-relative path of `files` (or parses `text`, its text read already); YAML and schema problems become diagnostics. */
+export function readMeeting(files: ProjectFiles, path: string, text = files.readText(path)): LoadedMeeting {
   const absolutePath = join(files.root, path);
-  const text = files.readText(path);
   const file = parseYaml(path, text);
   const checked = checkSchema(file, meetingSchema, 'meeting');
   const loaded: LoadedMeeting = {

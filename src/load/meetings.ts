@@ -3,21 +3,33 @@ import { readMeeting, type LoadedMeeting } from './meeting.js';
 import type { Project } from './project.js';
 import { isRecord } from '../util/record.js';
 import { UsageError } from '../diagnostics/errors.js';
+import { escapeRegExp } from '../util/regexp.js';
 
-/** Every meeting file of the project (`meetings/**\/*.yaml`) but those in `except` (project paths) and those that cannot be read, loaded and checked, sorted by path. */
-export function loadAllMeetings(project: Project, except: ReadonlySet<string> = new Set()): LoadedMeeting[] {
+/**
+ * Every meeting file of the project (`meetings/**\/*.yaml`) but those in `except` (project paths) and those that cannot be read, loaded and checked, sorted by path.
+ * With `mentioning`, only those whose text has it: a meeting names each position it uses by its id, so one
+ * without the id in its text does not use that position and is not parsed (most of a five-year repository's meetings).
+ */
+export function loadAllMeetings(project: Project, except: ReadonlySet<string> = new Set(), mentioning?: string): LoadedMeeting[] {
   return project.files
     .list(project.config.paths.meetings, YAML_FILES)
     .filter((path) => !except.has(path))
     .flatMap((path) => {
       try {
-        return [readMeeting(project.files, path)];
+        const text = project.files.readText(path);
+        if (mentioning !== undefined && !namesId(text, mentioning)) return [];
+        return [readMeeting(project.files, path, text)];
       } catch (error) {
         // Not allowed to read it (or gone meanwhile): left out here; a check or build of it says why.
         if (error instanceof UsageError) return [];
         throw error;
       }
     });
+}
+
+/** Whether `text` has `id` as a whole id: not inside a longer one (`equity-reforms` in `equity-reforms-2`). */
+function namesId(text: string, id: string): boolean {
+  return text.includes(id) && new RegExp(`(?<![\\w.-])${escapeRegExp(id)}(?![\\w.-])`).test(text);
 }
 
 /**

@@ -12,12 +12,15 @@ import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project
 
 /** Every position file parsed, by path: the work a command that uses one position should not do for all of them. */
 const parsed: string[] = [];
+/** Every meeting file parsed, by path. */
+const meetingsParsed: string[] = [];
 vi.mock('../../src/load/yaml.js', async (importOriginal) => {
   const yaml = await importOriginal<typeof import('../../src/load/yaml.js')>();
   return {
     ...yaml,
     parseYaml: (path: string, ...rest: Parameters<typeof yaml.parseYaml> extends [string, ...infer R] ? R : never) => {
       if (path.startsWith('positions/')) parsed.push(path);
+      if (path.startsWith('meetings/')) meetingsParsed.push(path);
       return yaml.parseYaml(path, ...rest);
     },
   };
@@ -44,6 +47,7 @@ function parses(): number {
 
 beforeEach(() => {
   parsed.length = 0;
+  meetingsParsed.length = 0;
 });
 
 describe('a command that uses one position, after a build', () => {
@@ -90,5 +94,27 @@ describe('a command that uses one position, after a build', () => {
     expect(projectWords(dir, 'position-ids')).toContain('extra-19');
     // 23 parses before.
     expect(parses()).toBe(0);
+  });
+
+  it('clear and new position parse the meetings that name the position, not every meeting of the repository', async () => {
+    // Ten more meetings, each asking the example's questions of positions of its own.
+    const meeting = exampleFile(EXAMPLE_MEETING);
+    const others = Object.fromEntries(
+      Array.from({ length: 10 }, (_, n) => [`meetings/2021-03-${String(n + 10)}-other.yaml`, meeting.replaceAll(/position: (equity-[a-z-]+)/g, `position: $1-${n}`).replace(/file_code: .*/, `file_code: OTHER${n}`)]),
+    );
+    const dir = exampleProject(others);
+    meetingsParsed.length = 0;
+    const cleared = clear({ cwd: dir, position: 'equity-reforms', ministry: 'AM', date: '2021-02-25', status: 'cleared' });
+    expect(cleared.written).toBe(true);
+    // Still told about the meeting that uses it: dated after the meeting of 19 February.
+    expect(cleared.diagnostics.map((d) => d.ruleId)).toContain('clearance/after-meeting');
+    expect(meetingsParsed).toEqual([EXAMPLE_MEETING]);
+    meetingsParsed.length = 0;
+    await newPosition({ cwd: dir, id: 'equity-reforms-3', dir: 'educ', flags: {} });
+    expect(meetingsParsed).toEqual(['meetings/2021-03-13-other.yaml']);
+    // Its question and the ministries to clear it come from that meeting.
+    const written = readFileSync(join(dir, 'positions/educ/equity-reforms-3.yaml'), 'utf8');
+    expect(written).toContain('Kādi pasākumi un reformas ir nepieciešami');
+    expect(written).toMatch(/LM:/);
   });
 });

@@ -135,6 +135,21 @@ describe('briefing new meeting', () => {
     expect(run.stdout.indexOf('\u001b[?2004l')).toBeGreaterThan(run.stdout.indexOf('\u001b[?2004h'));
   });
 
+  // Emacs' M-x shell and some IDE consoles say TERM=dumb and print control sequences as text: a list drawn for the
+  // arrow keys was a screen of ^[[2K^[[1A. There a choice is a numbered list, answered by numbers or values.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal that says TERM=dumb, asks in plain lines, without a control sequence, and takes the ministries by number or code', () => {
+    const dir = exampleProject();
+    const command = `"${process.execPath}" "${join(REPO, 'bin/briefing.js')}" new position a-question --owner IZM --unit X`;
+    const run = spawnSync('script', ['-qc', command, '/dev/null'], { cwd: dir, input: 'Vai šķūnis?\rx\r1, lm\r', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'dumb' } });
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).toMatch(/^ +1\) AM – Ārlietu ministrija\r?$/m);
+    // `x` is neither a number nor a code: asked again.
+    expect(run.stdout).toContain('Type numbers from 1 to');
+    const written = read(dir, 'positions/a-question.yaml');
+    expect(written).toContain('questions:\n  - Vai šķūnis?\n');
+    expect(Object.keys(parse(written).clearance)).toEqual(['AM', 'LM']);
+  });
+
   it('takes the date as Latvians write it too, DD.MM.YYYY, and names the file and the meeting by YYYY-MM-DD', async () => {
     const dir = exampleProject();
     const result = await newMeeting({ cwd: dir, date: '18.05.2021', slug: 'educ-council', flags: MEETING_FLAGS });

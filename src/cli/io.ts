@@ -5,6 +5,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { colourAsked, paint, useColour } from '../diagnostics/human.js';
+import { isCapableTerminal } from '../diagnostics/terminal.js';
 import { reportProblems, type MessageFormat } from '../diagnostics/reporter.js';
 import type { Prompter } from '../prompt/prompter.js';
 
@@ -115,6 +116,11 @@ export function today(): string {
 export async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
   const screen = process.stdout.isTTY ? 'stdout' : process.stderr.isTTY ? 'stderr' : undefined;
   if (!process.stdin.isTTY || screen === undefined) return {};
+  // A terminal that prints control sequences as text (TERM=dumb) gets numbered lists instead of ones drawn with arrows.
+  if (!isCapableTerminal(true, process.env)) {
+    const { plainPrompter } = await import('../prompt/plain.js');
+    return { prompter: plainPrompter(process.stdin, screen === 'stdout' ? process.stdout : process.stderr) };
+  }
   const { inquirerPrompter, promptsOn } = await import('../prompt/inquirer.js');
   return { prompter: screen === 'stdout' ? inquirerPrompter : promptsOn({ output: process.stderr }) };
 }

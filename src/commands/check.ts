@@ -18,6 +18,7 @@ import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
 import { readPositionFile } from '../load/position-files.js';
 import { duplicateFileCodes } from '../validate/project-rules.js';
+import { knownPositionIds } from '../batch/cache.js';
 
 /** Options of `briefing check`, as the CLI parsed them. */
 export interface CheckOptions {
@@ -104,7 +105,8 @@ export interface CheckResult {
  * positions and templates no meeting uses.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const project = loadProject(options.cwd, { committedVersions: true, ...versionBase(options) });
+  // The ids the last build learnt (by path and content hash): a position no checked file needs is not parsed.
+  const project = loadProject(options.cwd, { committedVersions: true, knownPositionIds: knownPositionIds(options.cwd), ...versionBase(options) });
   const { targets, diagnostics: inputDiagnostics } = checkTargets(project, options.cwd, options.paths);
   const shown = (files: readonly string[]) => files.map((file) => projectPath(project.root, file));
   const positionFiles = new Set(shown(targets.positions));
@@ -125,7 +127,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
   // Positions on their own, including those no meeting uses. A broken config or registry
   // would make every cross-file rule misfire, so then only each file's own problems count.
-  for (const loaded of project.positions.values()) {
+  // Only the ids the checked files claim (the first file of an id, when a checked one claims it too: position/duplicate-id
+  // is reported on that one's record): a check of one file parsed and checked every position of the project.
+  const claimed = new Set(project.positionFiles.filter((file) => positionFiles.has(file.path)).map((file) => file.id));
+  for (const [id, loaded] of project.positions) {
+    if (!claimed.has(id)) continue;
     const found = setupBroken ? loaded.diagnostics : checkPosition(project, loaded);
     diagnostics.push(...found.filter((d) => positionFiles.has(d.file)));
   }
@@ -200,7 +206,7 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
   // A meeting checked alone may share its file code with one left out: build refuses that, so check says it too.
   const checkedPaths = new Set(meetings.map((m) => m.path));
   // Only the meetings left out are read again: a check of the whole project reads none twice.
-  const others = loadAllMeetings(project, checkedPaths).map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
+  const others = (meetings.length ? loadAllMeetings(project, checkedPaths) : []).map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
   const shared = duplicateFileCodes([...reports, ...others]).filter((d) => checkedPaths.has(d.file));
   return { problems: [...reports.flatMap((r) => r.diagnostics), ...shared], included, templates: used, names: new Set(templates.keys()) };
 }

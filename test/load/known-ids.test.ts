@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/commands/build.js';
+import { check } from '../../src/commands/check.js';
 import { clear } from '../../src/commands/clear.js';
 import { projectWords } from '../../src/completion/project-words.js';
 import { diff } from '../../src/commands/diff.js';
@@ -116,5 +117,23 @@ describe('a command that uses one position, after a build', () => {
     const written = readFileSync(join(dir, 'positions/educ/equity-reforms-3.yaml'), 'utf8');
     expect(written).toContain('Kādi pasākumi un reformas ir nepieciešami');
     expect(written).toMatch(/LM:/);
+  });
+
+  it('check of one position parses that position and no meeting; a second file claiming its id is still said, checked alone', async () => {
+    const dir = await builtProject();
+    parses();
+    meetingsParsed.length = 0;
+    const one = await check({ cwd: dir, paths: ['positions/extra/extra-7.yaml'], final: false });
+    expect(one.exitCode).toBe(0);
+    expect(one.checked.positions).toEqual(['positions/extra/extra-7.yaml']);
+    // The file itself (23 positions and the meeting before).
+    expect(parsed).toEqual(['positions/extra/extra-7.yaml']);
+    expect(meetingsParsed).toEqual([]);
+    // A copy under another name claims the same id, and comes first by path: the original checked alone is the second.
+    writeFileSync(join(dir, 'positions/extra/extra-7-copy.yaml'), readFileSync(join(dir, 'positions/extra/extra-7.yaml')));
+    const again = await check({ cwd: dir, paths: ['positions/extra/extra-7.yaml'], final: false });
+    expect(again.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual([
+      'positions/extra/extra-7.yaml position/duplicate-id The position id `extra-7` is already used by positions/extra/extra-7-copy.yaml.',
+    ]);
   });
 });

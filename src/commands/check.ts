@@ -105,8 +105,10 @@ export interface CheckResult {
  * positions and templates no meeting uses.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  // The ids the last build learnt (by path and content hash): a position no checked file needs is not parsed.
-  const project = loadProject(options.cwd, { committedVersions: true, knownPositionIds: knownPositionIds(options.cwd), ...versionBase(options) });
+  // Files named: the ids the last build learnt (by path and content hash), so a position no checked file needs is not
+  // parsed. A check of the whole project parses every position anyway, and does not read the cache for nothing.
+  const known = options.paths.length ? { knownPositionIds: knownPositionIds(options.cwd) } : {};
+  const project = loadProject(options.cwd, { committedVersions: true, ...known, ...versionBase(options) });
   const { targets, diagnostics: inputDiagnostics } = checkTargets(project, options.cwd, options.paths);
   const shown = (files: readonly string[]) => files.map((file) => projectPath(project.root, file));
   const positionFiles = new Set(shown(targets.positions));

@@ -208,7 +208,13 @@ async function meetingProblems(project: Project, meetings: readonly LoadedMeetin
   // A meeting checked alone may share its file code with one left out: build refuses that, so check says it too.
   const checkedPaths = new Set(meetings.map((m) => m.path));
   // Only the meetings left out are read again: a check of the whole project reads none twice.
-  const others = (meetings.length ? loadAllMeetings(project, checkedPaths) : []).map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
+  // Only a meeting whose text has one of the checked codes can share it (any case): the others are not parsed.
+  const codes = reports.flatMap((report) => (report.fileCode ? [report.fileCode.toLowerCase()] : []));
+  const hasCode = (text: string) => {
+    const lower = text.toLowerCase();
+    return codes.some((code) => lower.includes(code));
+  };
+  const others = (codes.length ? loadAllMeetings(project, checkedPaths, hasCode) : []).map((m) => ({ meetingPath: m.path, fileCode: fileCodeOf(m) ?? null, fileCodePlace: m.file.locate(['file_code']) }));
   const shared = duplicateFileCodes([...reports, ...others]).filter((d) => checkedPaths.has(d.file));
   return { problems: [...reports.flatMap((r) => r.diagnostics), ...shared], included, templates: used, names: new Set(templates.keys()) };
 }

@@ -7,7 +7,7 @@ import { EDIT_ADVICE } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
 import { wrongKindProblem } from '../load/targets.js';
 import { isInside, namedPath, projectPath, readText } from '../load/files.js';
-import { loadAllMeetings } from '../load/meetings.js';
+import { loadAllMeetings, namesId } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
@@ -222,7 +222,7 @@ function readDate(given: string): { iso: string } {
 
 /** The meetings whose questions the position answers. */
 function meetingsUsing(project: Project, id: string): Meeting[] {
-  return loadAllMeetings(project, new Set(), id).flatMap((m) => (m.meeting?.questions.some((q) => q.position === id) ? [m.meeting] : []));
+  return loadAllMeetings(project, new Set(), (text) => namesId(text, id)).flatMap((m) => (m.meeting?.questions.some((q) => q.position === id) ? [m.meeting] : []));
 }
 
 /** A clearance recorded for a ministry none of the meetings using the position require: probably a slip. The ministry is named as on `date`, the answer's. */

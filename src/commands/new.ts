@@ -6,7 +6,7 @@ import { isInside, namedPath, projectPath } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
 import { wrongKindProblem } from '../load/targets.js';
 import { loadMeeting } from '../load/meeting.js';
-import { fileCodesInUse, loadAllMeetings } from '../load/meetings.js';
+import { fileCodesInUse, loadAllMeetings, namesId } from '../load/meetings.js';
 import { loadProject, type Project } from '../load/project.js';
 import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
@@ -208,7 +208,7 @@ function usableInstead(name: string, usable: (text: string) => boolean): string 
 
 /** The question text and required ministries of the meetings that already name `id`. */
 function hintsFromMeetings(project: Project, id: string) {
-  const using = loadAllMeetings(project, new Set(), id).flatMap((loaded) => (loaded.meeting ? [loaded.meeting] : []));
+  const using = loadAllMeetings(project, new Set(), (text) => namesId(text, id)).flatMap((loaded) => (loaded.meeting ? [loaded.meeting] : []));
   const question = using.flatMap((m) => m.questions).find((q) => q.position === id)?.text;
   const named = using.filter((m) => m.questions.some((q) => q.position === id));
   const clearances = [...new Set(named.flatMap((m) => m.required_clearances))];

@@ -7,17 +7,17 @@ import { escapeRegExp } from '../util/regexp.js';
 
 /**
  * Every meeting file of the project (`meetings/**\/*.yaml`) but those in `except` (project paths) and those that cannot be read, loaded and checked, sorted by path.
- * With `mentioning`, only those whose text has it: a meeting names each position it uses by its id, so one
- * without the id in its text does not use that position and is not parsed (most of a five-year repository's meetings).
+ * With `mentioning`, only those whose text it accepts, before parsing it: most of a five-year repository's
+ * meetings name neither the position nor the file code a command looks for (see {@link namesId}).
  */
-export function loadAllMeetings(project: Project, except: ReadonlySet<string> = new Set(), mentioning?: string): LoadedMeeting[] {
+export function loadAllMeetings(project: Project, except: ReadonlySet<string> = new Set(), mentioning?: (text: string) => boolean): LoadedMeeting[] {
   return project.files
     .list(project.config.paths.meetings, YAML_FILES)
     .filter((path) => !except.has(path))
     .flatMap((path) => {
       try {
         const text = project.files.readText(path);
-        if (mentioning !== undefined && !namesId(text, mentioning)) return [];
+        if (mentioning && !mentioning(text)) return [];
         return [readMeeting(project.files, path, text)];
       } catch (error) {
         // Not allowed to read it (or gone meanwhile): left out here; a check or build of it says why.
@@ -27,8 +27,11 @@ export function loadAllMeetings(project: Project, except: ReadonlySet<string> = 
     });
 }
 
-/** Whether `text` has `id` as a whole id: not inside a longer one (`equity-reforms` in `equity-reforms-2`). */
-function namesId(text: string, id: string): boolean {
+/**
+ * Whether `text` has `id` as a whole id: not inside a longer one (`equity-reforms` in `equity-reforms-2`).
+ * A meeting names each position it uses by its id, so one without it does not use that position.
+ */
+export function namesId(text: string, id: string): boolean {
   return text.includes(id) && new RegExp(`(?<![\\w.-])${escapeRegExp(id)}(?![\\w.-])`).test(text);
 }
 

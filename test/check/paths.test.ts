@@ -94,6 +94,13 @@ test('a meeting checked alone that shares its file code with a meeting left out 
   expect(result.exitCode).toBe(1);
   expect(result.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['meetings/2021-05-17-youth-copy.yaml', 'meeting/duplicate-file-code']]);
   expect(result.diagnostics[0]?.message).toContain(`is also used by ${MEETING}`);
+  // Written in other letters (the same files on Windows and macOS), and beside meetings of other codes: still said.
+  writeFile(dir, 'meetings/2021-05-17-youth-copy.yaml', text.replace('file_code: IZMzin_170521_EYCS', 'file_code: izmZIN_170521_eycs'));
+  writeFile(dir, 'meetings/2021-05-18-other.yaml', text.replace('file_code: IZMzin_170521_EYCS', 'file_code: IZMzin_180521_EYCS'));
+  const cased = await check({ cwd: dir, paths: ['meetings/2021-05-17-youth-copy.yaml'], final: false });
+  expect(cased.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual([
+    `meetings/2021-05-17-youth-copy.yaml meeting/duplicate-file-code The file code \`izmZIN_170521_eycs\` is also used by ${MEETING} (as \`IZMzin_170521_EYCS\`); they would write the same files.`,
+  ]);
 });
 
 describe('the project folder itself named (`check .`, `build .` at its top)', () => {

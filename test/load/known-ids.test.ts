@@ -117,6 +117,10 @@ describe('a command that uses one position, after a build', () => {
     const written = readFileSync(join(dir, 'positions/educ/equity-reforms-3.yaml'), 'utf8');
     expect(written).toContain('Kādi pasākumi un reformas ir nepieciešami');
     expect(written).toMatch(/LM:/);
+    // check of the example meeting reads no other meeting: none has its file code.
+    meetingsParsed.length = 0;
+    expect((await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false })).diagnostics.filter((d) => d.ruleId === 'meeting/duplicate-file-code')).toEqual([]);
+    expect(meetingsParsed).toEqual([EXAMPLE_MEETING]);
   });
 
   it('check of one position parses that position and no meeting; a second file claiming its id is still said, checked alone', async () => {

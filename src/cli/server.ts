@@ -2,6 +2,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ask, findServers, fromInstall, pidFile, SERVER_TITLE } from './server-peers.js';
+import { loadsProjectsAgain } from '../load/committed-meetings.js';
 
 /**
  * The resident server: one briefing process that has loaded its code and keeps it warm, running
@@ -64,6 +65,7 @@ export const SOCKET_CHECK_MS = 3 * 1000;
 export function serve(options: ServeOptions): void {
   // What `ps` shows.
   process.title = SERVER_TITLE;
+  loadsProjectsAgain();
   // The tool it runs is the one it loaded now: its builds are recorded as that tool's, whatever the install has by then.
   void import('../batch/fingerprint.js').then(({ toolFingerprint }) => toolFingerprint());
   const ownFixed = options.fixed(process.env);

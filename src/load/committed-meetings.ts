@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { committedTranslationPairs, type TranslationPair } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { sha256, YAML_FILES } from './files.js';
+import { YAML_FILES } from './files.js';
 import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState, type ChangesSince } from './git.js';
 import type { ProjectFiles } from './project-files.js';
 import { parseYaml } from './yaml.js';
@@ -20,30 +20,61 @@ export interface CommittedMeeting {
  * `base` (git HEAD, or `check --base`'s revision), each with the fingerprints of its committed
  * Latvian and English texts (see `meetingTranslationPairs`), for `meeting/translation-stale`. A
  * meeting moved since (`git mv`, or by hand under its file name) is compared with its text before
- * the move; new files, and any outside git, are not listed. `git diff` names the changed ones (the
- * positions' run, `diff`, when given: a clean checkout runs no other git process) and `git cat-file`
- * reads those alone; the answer is kept per state of the repository and the meetings' texts.
+ * the move; new files, and any outside git, are not listed.
+ *
+ * A command run once asks `git diff` which meetings changed (the positions' run, `diff`, when given:
+ * on a clean checkout no other git process runs) and reads those alone with `git cat-file`. A process
+ * that loads the project again and again (see {@link loadsProjectsAgain}) reads every meeting's
+ * committed text once per state of the repository instead, and compares texts from then on without
+ * git: an edited meeting costs no git process.
  */
 export function committedMeetings(files: ProjectFiles, folder: string, base = 'HEAD', diff?: ChangesSince): CommittedMeeting[] {
   const root = files.root;
   if (!inGitCheckout(root)) return [];
   const paths = files.list(folder, YAML_FILES);
   if (!paths.length) return [];
-  const texts = new Map(paths.map((path) => [path, readOrNone(files, path)]));
   const state = repositoryState(root);
-  const key = state === undefined ? undefined : JSON.stringify([state, base, root, paths.map((path) => [path, sha256(texts.get(path) ?? '')])]);
+  const key = state === undefined ? undefined : JSON.stringify([state, base, root, folder]);
   const known = key === undefined ? undefined : byState.get(key);
-  if (known) return known;
-  const { changed, noGit, refused } = changedSinceHead(root, join(root, folder), paths, base, diff);
-  const listed = paths.filter((path) => changed.has(path));
-  const committed = readCommittedTexts(root, listed.map((path) => changed.get(path) ?? path), base);
-  const found = listed.flatMap((path) => {
-    const before = committed.get(changed.get(path) ?? path);
-    if (before === undefined || sameText(before, texts.get(path))) return [];
+  if (known) return compared(files, paths, known);
+
+  // Meetings moved without git are paired by file name (the untracked files are not listed for it): a meeting
+  // whose own path was committed is compared with its own text, not with a deleted one of the same name.
+  const { changed, noGit, refused } = changedSinceHead(root, join(root, folder), paths, base, diff, false);
+  const moved = new Map([...changed].filter(([now, then]) => now !== then));
+  // A long-lived process reads them all, once per state; a command run once the changed ones.
+  const asked = longLived ? paths : paths.filter((path) => changed.has(path));
+  const entry = { texts: readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, ...(moved.has(path) ? [moved.get(path) ?? path] : [])]))], base), moved };
+  if (longLived && key !== undefined && !noGit && !refused) setBounded(byState, key, entry, KEPT_STATES);
+  return compared(files, asked, entry);
+}
+
+/** Whether this process loads projects again and again: see {@link loadsProjectsAgain}. */
+let longLived = false;
+
+/**
+ * Said once by a process that loads the project again and again (the resident server, a watch):
+ * {@link committedMeetings} then reads every meeting's committed text once per state of the
+ * repository and keeps it, rather than asking git which meetings changed on every load.
+ */
+export function loadsProjectsAgain(): void {
+  longLived = true;
+}
+
+/** What {@link committedMeetings} read for a state of the repository: committed texts by path then, and where moved meetings were. */
+interface CommittedTexts {
+  texts: ReadonlyMap<string, string>;
+  /** Path now → path at the base, for meetings moved since. */
+  moved: ReadonlyMap<string, string>;
+}
+
+/** The meetings among `paths` whose text differs from its committed one (its own path's, else where it was moved from). */
+function compared(files: ProjectFiles, paths: readonly string[], committed: CommittedTexts): CommittedMeeting[] {
+  return paths.flatMap((path) => {
+    const before = committed.texts.get(path) ?? committed.texts.get(committed.moved.get(path) ?? path);
+    if (before === undefined || sameText(before, readOrNone(files, path))) return [];
     return [{ path, pairs: committedTranslationPairs(parseYaml(path, before).data) }];
   });
-  if (key !== undefined && !noGit && !refused) setBounded(byState, key, found, KEPT_STATES);
-  return found;
 }
 
 /**
@@ -68,5 +99,5 @@ function readOrNone(files: ProjectFiles, path: string): string | undefined {
 
 /** How many states {@link committedMeetings} keeps (a watch or a server sees one project at a time, mostly). */
 const KEPT_STATES = 8;
-/** The changed meetings by the repository's state, the revision, the project and its meeting files with their texts. */
-const byState = new Map<string, CommittedMeeting[]>();
+/** The committed meeting texts read, by the repository's state, the revision, the project and its meetings folder. */
+const byState = new Map<string, CommittedTexts>();

@@ -381,8 +381,10 @@ export interface ChangedFiles {
  * where each was at HEAD: a file moved with `git mv` is followed to its old path, and one moved
  * without git (its old path deleted, the new one not yet added) by its file name, which is the
  * position's id. Outside a git repository, without git, or before the first commit: none.
+ * `diff` is a run shared with another folder's (see {@link changesSince}); without `listUntracked`
+ * the files git does not track are not listed when some are gone (`untracked` stays empty).
  */
-export function changedSinceHead(root: string, folder: string, present: readonly string[] = [], revision = 'HEAD', diff: ChangesSince = changesSince(root, revision, [folder])): ChangedFiles {
+export function changedSinceHead(root: string, folder: string, present: readonly string[] = [], revision = 'HEAD', diff: ChangesSince = changesSince(root, revision, [folder]), listUntracked = true): ChangedFiles {
   const changed = new Map<string, string>();
   const under = projectPath(root, folder);
   const inFolder = (path: string) => !under || path === under || path.startsWith(`${under}/`);
@@ -403,7 +405,7 @@ export function changedSinceHead(root: string, folder: string, present: readonly
     }
     const gone = [...deleted.values()].filter((path) => ![...changed.values()].includes(path));
     // Files gone from their place at HEAD, and files here git does not know yet: the caller may pair them by content (an id).
-    if (gone.length) {
+    if (gone.length && listUntracked) {
       const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', projectPath(root, folder) || '.'], () => new UsageError('Cannot list the new files.'));
       const known = new Set(present);
       return { changed, gone, untracked: untracked.split('\u0000').filter((path) => path && known.has(path) && !changed.has(path)) };

@@ -14,6 +14,7 @@ import { toolFingerprint } from '../batch/fingerprint.js';
 import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
 import { unwatched } from './unwatched.js';
+import { loadsProjectsAgain } from '../load/committed-meetings.js';
 
 /** Something the watcher has to tell the user. */
 export type WatchEvent =
@@ -78,6 +79,7 @@ export function watchTargetProblem(cwd: string, meeting: string): Diagnostic | u
  * reported and the loop goes on: a half-typed file is reported and waited out.
  */
 export async function watchBuild(options: WatchOptions): Promise<Watcher> {
+  loadsProjectsAgain();
   let run = 0;
   let running: Promise<void> = Promise.resolve();
   let relevant = (_path: string): boolean => true;

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
+import { loadsProjectsAgain } from '../../src/load/committed-meetings.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
 import { loggingGitOnPath, REAL_GIT } from '../helpers/git.js';
-import { tempDir, writeFile } from '../helpers/project.js';
+import { runCli, tempDir, writeFile } from '../helpers/project.js';
 
 /**
  * A process that loads a project again and again (watch, the resident server) asks git about the
@@ -30,6 +31,9 @@ function git(dir: string, ...args: string[]): void {
 const notRaised = async (project: string) => (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => d.file);
 
 describe('the versions at git HEAD, in a process that checks again and again', () => {
+  // As the resident server and a watch say they are.
+  beforeAll(() => loadsProjectsAgain());
+
   test('follow edits, the index, commits, branches, packed refs, attributes and configuration, and ask git only when one changed', async () => {
     const project = tempDir('briefing-git-');
     cpSync(CHECK_BASE, project, { recursive: true });
@@ -138,41 +142,74 @@ describe('the versions at git HEAD, in a process that checks again and again', (
     await notRaised(project);
     expect(diffs()).toBe(2);
   });
-  test("the meetings' committed texts (meeting/translation-stale) come from the positions' git run: a clean check runs one git process, an edited meeting one more to read it, a repeated check none", async () => {
-    const project = tempDir('briefing-git-');
-    cpSync(CHECK_BASE, project, { recursive: true });
-    const meeting = 'meetings/2021-05-17-youth.yaml';
-    const text = readFileSync(join(project, meeting), 'utf8').replace(/^(topic: .*\n)/m, '$1topic_en: Youth participation in decision-making\n');
-    writeFile(project, meeting, text);
-    git(project, 'init', '--quiet', '--initial-branch=main');
-    git(project, 'add', '--all');
-    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
-    const stale = async () => (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'meeting/translation-stale').map((d) => d.file);
-    /** The git commands run since the last call, in order. */
-    const runs = () => {
-      const ran = readFileSync(logOf(), 'utf8').split('\n').filter(Boolean);
-      writeFileSync(logOf(), '');
-      return ran;
-    };
+  test("the meetings' committed texts (meeting/translation-stale) are read once per state, with the positions' git diff, and an edited meeting is compared without git", async () => {
+    const { project, meeting, text, stale } = youthProject();
+    const runs = gitRuns(logOf);
     runs();
     expect(await stale()).toEqual([]);
-    expect(runs()).toEqual(['diff']);
+    expect(runs()).toEqual(['diff', 'cat-file']);
     expect(await stale()).toEqual([]);
     expect(runs()).toEqual([]);
     writeFile(project, meeting, text.replace('topic: Jauniešu līdzdalība', 'topic: Jauniešu iesaiste'));
     expect(await stale()).toEqual([meeting]);
-    expect(runs()).toEqual(['diff', 'cat-file']);
-    expect(await stale()).toEqual([meeting]);
     expect(runs()).toEqual([]);
     git(project, 'commit', '--quiet', '--no-gpg-sign', '--all', '-m', 'second');
     expect(await stale()).toEqual([]);
-    expect(runs()).toEqual(['diff']);
+    expect(runs()).toEqual(['diff', 'cat-file']);
     // Moved with git and edited: compared with its text before the move.
     const moved = 'meetings/2021/2021-05-17-youth.yaml';
-    git(project, 'mv', meeting, 'meetings/2021-05-17-youth.tmp');
     execFileSync('mkdir', [join(project, 'meetings/2021')]);
-    git(project, 'mv', 'meetings/2021-05-17-youth.tmp', moved);
+    git(project, 'mv', meeting, moved);
     writeFile(project, moved, readFileSync(join(project, moved), 'utf8').replace('topic: Jauniešu iesaiste', 'topic: Jauniešu līdzdalība'));
     expect(await stale()).toEqual([moved]);
   });
 });
+
+describe('the versions at git HEAD, in a command run once', () => {
+  test("a clean check runs one git process, the positions' and meetings' git diff; an edited meeting one more, to read its committed text alone", () => {
+    const { project, meeting, text } = youthProject();
+    const runs = gitRuns(logOf);
+    const stale = () => runCli(['check', '--format', 'json'], project).stdout;
+    runs();
+    expect(stale()).not.toContain('meeting/translation-stale');
+    expect(runs()).toEqual(['diff']);
+    writeFile(project, meeting, text.replace('topic: Jauniešu līdzdalība', 'topic: Jauniešu iesaiste'));
+    expect(stale()).toContain('meeting/translation-stale');
+    expect(runs()).toEqual(['diff', 'cat-file']);
+  });
+
+  test('an unchanged meeting is compared with its own committed text, not with a deleted meeting of the same file name', () => {
+    const { project, meeting, text } = youthProject();
+    // Two meetings of one file name in two folders; the one in a/ is deleted, b/'s is as committed.
+    execFileSync('mkdir', ['-p', join(project, 'meetings/a'), join(project, 'meetings/b')]);
+    git(project, 'mv', meeting, 'meetings/a/2021-05-17-youth.yaml');
+    writeFile(project, 'meetings/b/2021-05-17-youth.yaml', text.replace('topic: Jauniešu līdzdalība', 'topic: Jauniešu iesaiste').replace('IZMzin_170521_EYCS', 'IZMzin_170521_EYCS_2'));
+    git(project, 'add', '--all');
+    git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'two');
+    git(project, 'rm', '--quiet', 'meetings/a/2021-05-17-youth.yaml');
+    expect(runCli(['check', '--format', 'json'], project).stdout).not.toContain('meeting/translation-stale');
+  });
+});
+
+/** The check base with an English topic beside the youth meeting's Latvian one, committed in a new repository. */
+function youthProject() {
+  const project = tempDir('briefing-git-');
+  cpSync(CHECK_BASE, project, { recursive: true });
+  const meeting = 'meetings/2021-05-17-youth.yaml';
+  const text = readFileSync(join(project, meeting), 'utf8').replace(/^(topic: .*\n)/m, '$1topic_en: Youth participation in decision-making\n');
+  writeFile(project, meeting, text);
+  git(project, 'init', '--quiet', '--initial-branch=main');
+  git(project, 'add', '--all');
+  git(project, 'commit', '--quiet', '--no-gpg-sign', '-m', 'first');
+  const stale = async () => (await check({ cwd: project, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'meeting/translation-stale').map((d) => d.file);
+  return { project, meeting, text, stale };
+}
+
+/** The git commands run since the last call, in order. */
+function gitRuns(log: () => string): () => string[] {
+  return () => {
+    const ran = readFileSync(log(), 'utf8').split('\n').filter(Boolean);
+    writeFileSync(log(), '');
+    return ran;
+  };
+}

@@ -116,7 +116,7 @@ export function today(): string {
 export async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
   const screen = process.stdout.isTTY ? 'stdout' : process.stderr.isTTY ? 'stderr' : undefined;
   if (!process.stdin.isTTY || screen === undefined) return {};
-  // A terminal that prints control sequences as text (TERM=dumb) gets numbered lists instead of ones drawn with arrows.
+  // A terminal (as found above) that prints control sequences as text, TERM=dumb: numbered lists, not ones drawn for the arrow keys.
   if (!isCapableTerminal(true, process.env)) {
     const { plainPrompter } = await import('../prompt/plain.js');
     return { prompter: plainPrompter(process.stdin, screen === 'stdout' ? process.stdout : process.stderr) };

@@ -29,7 +29,8 @@ export function loadAllMeetings(project: Project, except: ReadonlySet<string> = 
 
 /**
  * Whether `text` has `id` as a whole id: not inside a longer one (`equity-reforms` in `equity-reforms-2`).
- * A meeting names each position it uses by its id, so one without it does not use that position.
+ * A meeting names each position it uses by its id, so one without it does not use that position, but
+ * for an id written with YAML's escapes (`"equity\x2dreforms"`), which no editor or command of ours writes.
  */
 export function namesId(text: string, id: string): boolean {
   return text.includes(id) && new RegExp(`(?<![\\w.-])${escapeRegExp(id)}(?![\\w.-])`).test(text);

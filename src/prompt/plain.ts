@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import { UsageError } from '../diagnostics/errors.js';
-import type { Choice, Prompter } from './prompter.js';
+import { choiceOf, type Choice, type Prompter } from './prompter.js';
 
 /**
  * Questions as lines of plain text, for a terminal that says `TERM=dumb` (Emacs' `M-x shell`, some
@@ -59,7 +59,7 @@ function numbered(choices: readonly Choice<string>[], marked: readonly string[])
 /** The choices an answer names, by number or value (any case), separated by commas or spaces; undefined when one is neither. */
 function picks<T extends string>(choices: readonly Choice<T>[], typed: string): T[] | undefined {
   const words = typed.split(/[\s,;]+/).filter(Boolean);
-  const found = words.map((word) => (/^\d+$/.test(word) ? choices[Number(word) - 1] : choices.find((choice) => choice.value.toLowerCase() === word.toLowerCase()))?.value);
+  const found = words.map((word) => (/^\d+$/.test(word) ? choices[Number(word) - 1]?.value : choiceOf(choices, word)));
   return words.length && found.every((value) => value !== undefined) ? found.filter((value) => value !== undefined) : undefined;
 }
 

@@ -38,3 +38,9 @@ export interface Prompter {
   select<T extends string>(question: SelectQuestion<T>): Promise<T>;
   checkbox<T extends string>(question: CheckboxQuestion<T>): Promise<T[]>;
 }
+
+/** The choice a value names: as written, else in any case (`am` is `AM`, as `clear -m am` takes it). */
+export function choiceOf<T extends string>(choices: readonly Choice<T>[], value: string): T | undefined {
+  const trimmed = value.trim();
+  return (choices.find((c) => c.value === trimmed) ?? choices.find((c) => c.value.toLowerCase() === trimmed.toLowerCase()))?.value;
+}

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { Choice, Prompter } from '../prompt/prompter.js';
+import { choiceOf, type Choice, type Prompter } from '../prompt/prompter.js';
 import type { Ministries } from '../model/index.js';
 import { existsOn, nameOn } from '../model/ministries.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -128,12 +128,6 @@ export class Answers {
  */
 export function composed(text: string): string {
   return text.trim().normalize('NFC');
-}
-
-/** The choice a value names: as written, else in any case (`am` is `AM`, as `clear -m am` takes it). */
-function choiceOf<T extends string>(choices: readonly Choice<T>[], value: string): T | undefined {
-  const trimmed = value.trim();
-  return (choices.find((c) => c.value === trimmed) ?? choices.find((c) => c.value.toLowerCase() === trimmed.toLowerCase()))?.value;
 }
 
 /** Who signs or endorses a report. */

@@ -119,6 +119,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => text.includes('][^'), find: adjacentNoteProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
   { mayFind: (text) => text.includes(']['), find: undefinedLinkLabelProblems },
+  { mayFind: (text) => SPACED_ADDRESS.test(text), find: spacedAddressProblems },
 ];
 
 /**
@@ -1018,6 +1019,44 @@ function undefinedLinkLabelProblems(file: YamlFile, field: readonly PropertyKey[
     }
   });
   return problems;
+}
+
+/** `[text](address with a space)` on one line, the brackets not escaped: no link in CommonMark, unless the part after the space is a title. */
+const SPACED_ADDRESS = /(?<!\\)\[((?:[^[\]\\\n]|\\.)+)\]\(([^()\s<]+(?:[ \t]+[^()\s]+)+)\)/;
+
+/**
+ * `markdown/link-space`: a link whose address has a space (`[e-pasts](mailto:x@y.lv?subject=ES jautājums)`,
+ * a web address typed with one) is no link in CommonMark: the report prints it as written, brackets,
+ * address and all. Said where its `[` stands as text in the tree, so a link with a title after the
+ * address (`[a](https://… "Virsraksts")`), which is one, and code are left alone.
+ */
+function spacedAddressProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const name = field.join('.');
+  // The text nodes outside links: where a `[` stands as written.
+  const plain: [number, number][] = [];
+  const links: [number, number][] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'link' || node.type === 'linkReference') links.push([start, end]);
+    else if (node.type === 'text' && !links.some(([from, to]) => from <= start && end <= to)) plain.push([start, end]);
+  });
+  const asText = (offset: number) => plain.some(([from, to]) => from <= offset && offset < to);
+  return [...text.matchAll(new RegExp(SPACED_ADDRESS, 'g'))].flatMap((match) => {
+    const [written, label = '', address = ''] = match;
+    if (!asText(match.index)) return [];
+    return [
+      diagnostic(
+        file.path,
+        place(match.index, written),
+        'warning',
+        'markdown/link-space',
+        `The link \`${written}\` in \`${name}\` is no link: its address has a space, so the report prints it as written, brackets and all.`,
+        `Write each space in the address as %20 (\`${address.replace(/[ \t]+/g, '%20')}\`), or put the address in angle brackets: \`[${label}](<${address}>)\`.`,
+      ),
+    ];
+  });
 }
 
 /** Each file's text composed, with the offsets as written (see {@link composedFile}). */

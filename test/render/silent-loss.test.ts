@@ -50,6 +50,26 @@ test('a link [text][label] whose label is defined nowhere in its field is a warn
   expect(await problems('Skatīt <https://eur-lex.europa.eu/x/[2020][C123]> un <mailto:info[at][izm]@example.lv>.')).toEqual([]);
 });
 
+test('a link whose address has a space is a warning at the link: it is no link, and prints as written, brackets and all', async () => {
+  const problems = bodyProblems('markdown/link-space');
+  expect(await problems('Skat. [Izglītības likums](https://likumi.lv/ta/id/50759 izglitibas-likums) un [e-pasts](mailto:pasts@izm.gov.lv?subject=Jautājums par ES).')).toEqual([
+    [
+      19,
+      9,
+      'The link `[Izglītības likums](https://likumi.lv/ta/id/50759 izglitibas-likums)` in `body` is no link: its address has a space, so the report prints it as written, brackets and all.',
+      'Write each space in the address as %20 (`https://likumi.lv/ta/id/50759%20izglitibas-likums`), or put the address in angle brackets: `[Izglītības likums](<https://likumi.lv/ta/id/50759 izglitibas-likums>)`.',
+    ],
+    [
+      19,
+      81,
+      'The link `[e-pasts](mailto:pasts@izm.gov.lv?subject=Jautājums par ES)` in `body` is no link: its address has a space, so the report prints it as written, brackets and all.',
+      'Write each space in the address as %20 (`mailto:pasts@izm.gov.lv?subject=Jautājums%20par%20ES`), or put the address in angle brackets: `[e-pasts](<mailto:pasts@izm.gov.lv?subject=Jautājums par ES>)`.',
+    ],
+  ]);
+  // A title after the address, the address in angle brackets or with %20, brackets escaped or in code, and a space before the parenthesis: nothing to say.
+  expect(await problems('[a](https://a.lv "Virsraksts") [b](<https://b.lv/x y>) [c](https://c.lv/x%20y) \\[d\\](e f) `[g](h i)` [j] (k l)')).toEqual([]);
+});
+
 test('the meeting’s background is checked for both too', async () => {
   const background = withBackgroundLine('Skat. [plānu][nav].');
   const found = (await check({ cwd: exampleProject(background.files), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/undefined-link');

@@ -119,7 +119,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => text.includes('][^'), find: adjacentNoteProblems },
   { mayFind: (text) => DELIMITER_ROW.test(text), find: extraCellProblems },
   { mayFind: (text) => text.includes(']['), find: undefinedLinkLabelProblems },
-  { mayFind: (text) => SPACED_ADDRESS.test(text), find: spacedAddressProblems },
+  { mayFind: (text) => SPACED_ADDRESS.test(text) || SPACED_LINK.test(text), find: spacedAddressProblems },
 ];
 
 /**
@@ -1024,6 +1024,9 @@ function undefinedLinkLabelProblems(file: YamlFile, field: readonly PropertyKey[
 /** `[text](address with a space)` on one line, the brackets not escaped: no link in CommonMark, unless the part after the space is a title. */
 const SPACED_ADDRESS = /(?<!\\)\[((?:[^[\]\\\n]|\\.)+)\]\(([^()\s<]+(?:[ \t]+[^()\s]+)+)\)/;
 
+/** `[text] (https://…)`: a space between the brackets and an address in parentheses, which makes them no link. */
+const SPACED_LINK = /(?<!\\)\[((?:[^[\]\\\n]|\\.)+)\][ \t]+\(((?:https?|mailto|tel|ftps?):[^()\s]+|www\.[^()\s]+)\)/i;
+
 /**
  * `markdown/link-space`: a link whose address has a space (`[e-pasts](mailto:x@y.lv?subject=ES jautājums)`,
  * a web address typed with one) is no link in CommonMark: the report prints it as written, brackets,
@@ -1043,20 +1046,23 @@ function spacedAddressProblems(file: YamlFile, field: readonly PropertyKey[], te
     else if (node.type === 'text' && !links.some(([from, to]) => from <= start && end <= to)) plain.push([start, end]);
   });
   const asText = (offset: number) => plain.some(([from, to]) => from <= offset && offset < to);
-  return [...text.matchAll(new RegExp(SPACED_ADDRESS, 'g'))].flatMap((match) => {
-    const [written, label = '', address = ''] = match;
-    if (!asText(match.index)) return [];
-    return [
-      diagnostic(
-        file.path,
-        place(match.index, written),
-        'warning',
-        'markdown/link-space',
-        `The link \`${written}\` in \`${name}\` is no link: its address has a space, so the report prints it as written, brackets and all.`,
-        `Write each space in the address as %20 (\`${address.replace(/[ \t]+/g, '%20')}\`), or put the address in angle brackets: \`[${label}](<${address}>)\`.`,
-      ),
-    ];
-  });
+  const found = (pattern: RegExp, say: (written: string, label: string, address: string) => [string, string]) =>
+    [...text.matchAll(new RegExp(pattern, `${pattern.flags}g`))].flatMap((match) => {
+      const [written, label = '', address = ''] = match;
+      if (!asText(match.index)) return [];
+      const [message, hint] = say(written, label, address);
+      return [diagnostic(file.path, place(match.index, written), 'warning', 'markdown/link-space', message, hint)];
+    });
+  return [
+    ...found(SPACED_ADDRESS, (written, label, address) => [
+      `The link \`${written}\` in \`${name}\` is no link: its address has a space, so the report prints it as written, brackets and all.`,
+      `Write each space in the address as %20 (\`${address.replace(/[ \t]+/g, '%20')}\`), or put the address in angle brackets: \`[${label}](<${address}>)\`.`,
+    ]),
+    ...found(SPACED_LINK, (written, label, address) => [
+      `The link \`${written}\` in \`${name}\` is no link: a space stands between \`]\` and \`(\`, so the report prints the brackets and the address as written.`,
+      `Write it without the space: \`[${label}](${address})\`.`,
+    ]),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Each file's text composed, with the offsets as written (see {@link composedFile}). */

@@ -66,6 +66,15 @@ test('a link whose address has a space is a warning at the link: it is no link, 
       'Write each space in the address as %20 (`mailto:pasts@izm.gov.lv?subject=Jautājums%20par%20ES`), or put the address in angle brackets: `[e-pasts](<mailto:pasts@izm.gov.lv?subject=Jautājums par ES>)`.',
     ],
   ]);
+  // A space between the brackets and an address in parentheses.
+  expect(await problems('Skat. [ziņojumu] (https://www.izm.gov.lv/lv/zinojums) un [..] (skat. 2. punktu).')).toEqual([
+    [
+      19,
+      9,
+      'The link `[ziņojumu] (https://www.izm.gov.lv/lv/zinojums)` in `body` is no link: a space stands between `]` and `(`, so the report prints the brackets and the address as written.',
+      'Write it without the space: `[ziņojumu](https://www.izm.gov.lv/lv/zinojums)`.',
+    ],
+  ]);
   // A title after the address, the address in angle brackets or with %20, brackets escaped or in code, and a space before the parenthesis: nothing to say.
   expect(await problems('[a](https://a.lv "Virsraksts") [b](<https://b.lv/x y>) [c](https://c.lv/x%20y) \\[d\\](e f) `[g](h i)` [j] (k l)')).toEqual([]);
 });

@@ -34,7 +34,7 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   const paths = files.list(folder, YAML_FILES);
   if (!paths.length) return [];
   const state = repositoryState(root);
-  const key = state === undefined ? undefined : JSON.stringify([state, base, root, folder]);
+  const key = state === undefined ? undefined : JSON.stringify([state, base, root, paths]);
   const known = key === undefined ? undefined : byState.get(key);
   if (known) return compared(files, paths, known);
 
@@ -99,5 +99,5 @@ function readOrNone(files: ProjectFiles, path: string): string | undefined {
 
 /** How many states {@link committedMeetings} keeps (a watch or a server sees one project at a time, mostly). */
 const KEPT_STATES = 8;
-/** The committed meeting texts read, by the repository's state, the revision, the project and its meetings folder. */
+/** The committed meeting texts read, by the repository's state, the revision, the project and its meeting files (one added or removed is read again). */
 const byState = new Map<string, CommittedTexts>();

@@ -6,16 +6,22 @@ const START = /^<{7,}(?: (.*))?$/;
 const BASE = /^\|{7,}(?: .*)?$/;
 const MIDDLE = /^={7,}$/;
 const END = /^>{7,}(?: (.*))?$/;
+const START_OR_END = /^(?:<{7}|>{7})/m;
+const ANY_MARKER = /^(?:<{7}|>{7}|={7}|\|{7})/m;
 
 /**
  * `file/merge-conflict`: the blocks a `git merge`, `rebase`, `pull` or `stash pop` leaves in a
  * file it could not merge, one message each, at its `<<<<<<<` line. Both versions stay in the
  * file between the markers; read as YAML that is a cascade of syntax errors that name no cause,
  * and in a template the markers (and `=======`, a heading's underline in Markdown) would be
- * printed. A marker line left alone after the others were deleted is named too.
+ * printed. A marker line left alone after the others were deleted is named too; with `yaml`, a lone
+ * `=======` or `|||||||` as well: no YAML file holds one at the left edge, and the parser's message
+ * would have it indented into the `body: |` above, which prints it (`=======` as a heading's
+ * underline). In a template a `=======` alone may underline a heading, and is left alone.
  */
-export function mergeConflicts(path: string, text: string, placeAt: (offset: number) => Place = placeInText(text)): Diagnostic[] {
-  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>')) return [];
+export function mergeConflicts(path: string, text: string, options: { yaml?: boolean; placeAt?: (offset: number) => Place } = {}): Diagnostic[] {
+  if (!(options.yaml ? ANY_MARKER : START_OR_END).test(text)) return [];
+  const placeAt = options.placeAt ?? placeInText(text);
   const found: Diagnostic[] = [];
   let open: { offset: number; line: number; ours: string; middle: boolean; base: boolean } | undefined;
   let line = 0;
@@ -32,6 +38,8 @@ export function mergeConflicts(path: string, text: string, placeAt: (offset: num
       open.middle = true;
     } else if (open && !open.middle && BASE.test(content)) {
       open.base = true;
+    } else if (!open && options.yaml && (MIDDLE.test(content) || BASE.test(content))) {
+      found.push(leftOver(path, placeAt(offset), MIDDLE.test(content) ? '=======' : '|||||||'));
     } else if (close) {
       if (open?.middle) found.push(conflict(path, placeAt(open.offset), { first: open.line + 1, last: line + 1, ours: open.ours, theirs: close[1]?.trim() ?? '', base: open.base }));
       else {

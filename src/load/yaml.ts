@@ -58,7 +58,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   if (tooLarge) return unreadable(path, text, text !== source, tooLarge);
   if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Text(path));
   // Both versions of a conflict read as YAML are a cascade of syntax errors that name no cause.
-  const conflicts = mergeConflicts(path, text);
+  const conflicts = mergeConflicts(path, text, { yaml: true });
   if (conflicts.length) return unreadable(path, text, text !== source, ...conflicts);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { tempDir } from './project.js';
@@ -67,4 +67,24 @@ export function loggingGitOnPath(note: string): () => string {
     process.env.PATH = path;
   });
   return () => log;
+}
+
+/**
+ * Two branches change `pattern`'s line of `path` (in a repository on `main`) each their own way;
+ * merging the other branch into `main` stops with a conflict in it. Returns the file as git left it.
+ */
+export function conflictIn(dir: string, path: string, pattern: RegExp, ours: string, theirs: string): string {
+  const original = readFileSync(join(dir, path), 'utf8');
+  git(dir, ['checkout', '-q', '-b', 'theirs']);
+  writeFileSync(join(dir, path), original.replace(pattern, theirs));
+  commitAll(dir, 'theirs');
+  git(dir, ['checkout', '-q', 'main']);
+  writeFileSync(join(dir, path), original.replace(pattern, ours));
+  commitAll(dir, 'ours');
+  try {
+    git(dir, ['merge', '-q', 'theirs']);
+  } catch {
+    return readFileSync(join(dir, path), 'utf8');
+  }
+  throw new Error(`git merged ${path} without a conflict`);
 }

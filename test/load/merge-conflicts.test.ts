@@ -34,6 +34,15 @@ describe('merge conflict markers', () => {
     ]);
   });
 
+  it('names a `=======` or `|||||||` left alone in a YAML file, where none can stand at the left edge, and not in a template', () => {
+    const yaml = (text: string) => mergeConflicts('positions/a.yaml', text, { yaml: true }).map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(yaml('body: |\n  Pirmā.\n=======\n  Otrā.\n')).toEqual(['3:1 This line is a marker `=======` git writes around a merge conflict, left in the file.']);
+    expect(yaml('id: a\n||||||| base\nversion: 2\n')).toEqual(['2:1 This line is a marker `|||||||` git writes around a merge conflict, left in the file.']);
+    expect(yaml('id: a\n<<<<<<< HEAD\nversion: 3\n||||||| base\nversion: 1\n=======\nversion: 2\n>>>>>>> x\n')).toHaveLength(1);
+    expect(yaml('body: |\n  Virsraksts\n  =======\n')).toEqual([]);
+    expect(where('body: |\n  Pirmā.\n=======\n')).toEqual([]);
+  });
+
   it('takes no Markdown or YAML for a conflict: a heading underline, indented markers, quoted arrows', () => {
     expect(where('Virsraksts\n=======\n\n> > > citāts\n')).toEqual([]);
     expect(where('body: |\n  <<<<<<< HEAD\n  =======\n  >>>>>>> x\n')).toEqual([]);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, git, initRepository } from '../helpers/git.js';
+import { conflictIn, initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
@@ -17,21 +17,6 @@ function reviewedProject(context: string, from: string, to: string): { dir: stri
   const docx = join(dir, 'out/reviewed.docx');
   writeFileSync(docx, new WordEdit(readFileSync(join(dir, DOCX))).replace(context, from, to, ANNA).bytes());
   return { dir, docx };
-}
-
-/** Two branches change `pattern`'s line of `path` each their own way; merging them stops with a conflict in it. */
-function conflictIn(dir: string, path: string, pattern: RegExp, ours: string, theirs: string): string {
-  const original = readFileSync(join(dir, path), 'utf8');
-  git(dir, ['checkout', '-q', '-b', 'theirs']);
-  writeFileSync(join(dir, path), original.replace(pattern, theirs));
-  commitAll(dir, 'theirs');
-  git(dir, ['checkout', '-q', 'main']);
-  writeFileSync(join(dir, path), original.replace(pattern, ours));
-  commitAll(dir, 'ours');
-  expect(() => git(dir, ['merge', '-q', 'theirs'])).toThrow();
-  const conflicted = readFileSync(join(dir, path), 'utf8');
-  expect(conflicted).toContain('<<<<<<< HEAD');
-  return conflicted;
 }
 
 describe('review of a DOCX whose position or meeting git could not merge', () => {

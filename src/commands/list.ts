@@ -44,7 +44,13 @@ export async function list(options: ListOptions): Promise<ListResult> {
   const diagnostics = sortDiagnostics([...project.setupDiagnostics, ...meetings.flatMap(unreadableMeeting), ...meetings.flatMap((m) => missingPositions(project, m))]);
   const exitCode = hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
   if (options.what === 'meetings') {
-    return { what: 'meetings', rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared), diagnostics, exitCode };
+    const unreadable = unreadableUsedPositions(project, meetings);
+    return {
+      what: 'meetings',
+      rows: meetingRows(project, meetings).filter((row) => !options.uncleared || row.uncleared),
+      diagnostics: sortDiagnostics([...diagnostics, ...unreadable]),
+      exitCode: unreadable.length && exitCode === ExitCode.ok ? ExitCode.problems : exitCode,
+    };
   }
   let only: string | undefined;
   if (options.meeting !== undefined) {
@@ -132,6 +138,14 @@ function unreadableMeeting(loaded: LoadedMeeting): Diagnostic[] {
 function unreadablePosition(loaded: LoadedPosition): Diagnostic[] {
   if (loaded.position) return [];
   return [unreadableFile(loaded.file.path, loaded.diagnostics, 'list/unreadable-position', 'position', 'the list shows it as invalid, without its version, status or clearances')];
+}
+
+/** The positions meetings use that cannot be read: whether those meetings are cleared is not known (`?`), and must not look counted. */
+function unreadableUsedPositions(project: Project, meetings: readonly LoadedMeeting[]): Diagnostic[] {
+  const used = new Set(meetings.flatMap((loaded) => loaded.meeting?.questions.map((question) => question.position) ?? []));
+  return [...project.positions.values()]
+    .filter((loaded) => used.has(loaded.id) && !loaded.position)
+    .map((loaded) => unreadableFile(loaded.file.path, loaded.diagnostics, 'list/unreadable-position', 'position', 'the list cannot tell whether the meetings using it are cleared (shown ?)'));
 }
 
 /** The message for a file that cannot be read, at its first error and quoting it. */

@@ -60,7 +60,7 @@ export function formatMeetings(rows: readonly MeetingRow[], width: number, filte
       days(row),
       row.topic ?? `(${row.file}: not valid)`,
       row.positions === null ? '?' : String(row.positions),
-      row.positions === null ? '?' : `${row.cleared}/${row.positions}`,
+      row.positions === null ? '?' : `${row.cleared ?? '?'}/${row.positions}`,
       row.build === 'not built' ? '–' : row.build,
     ]),
     width,

@@ -22,7 +22,7 @@ export interface MeetingRow {
   topic: string | null;
   /** Distinct positions its questions use; null when the file cannot be read as a meeting. */
   positions: number | null;
-  /** Of those, how many every required ministry has cleared (and are not drafts); null as `positions`. */
+  /** Of those, how many every required ministry has cleared (and are not drafts); null as `positions`, and when one of them cannot be read. */
   cleared: number | null;
   build: BuildState;
   uncleared: boolean;
@@ -33,6 +33,8 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
   const rows = meetings.map((loaded): MeetingRow => {
     const meeting = loaded.meeting;
     const ids = [...new Set(meeting?.questions.map((q) => q.position) ?? [])];
+    // A position file that cannot be read may hold every clearance: the count is not known.
+    const unknown = ids.some((id) => project.positions.has(id) && !project.positions.get(id)?.position);
     const cleared = ids.filter((id) => {
       const position = project.positions.get(id)?.position;
       return position?.status === 'cleared' && meeting?.required_clearances.every((code) => clearedBy(position, code));
@@ -43,7 +45,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       endDate: meeting?.end_date ?? null,
       topic: meeting?.topic ?? null,
       positions: meeting ? ids.length : null,
-      cleared: meeting ? cleared : null,
+      cleared: meeting && !unknown ? cleared : null,
       build: buildState(project, loaded, ids),
       uncleared: !meeting || ids.length === 0 || cleared < ids.length,
     };

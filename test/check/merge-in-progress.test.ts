@@ -31,3 +31,19 @@ describe('a merge conflict half resolved', () => {
     expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(half);
   });
 });
+
+describe('list meetings while a position the meeting uses holds a conflict', () => {
+  it('names the position it cannot read and shows the meeting’s cleared count as unknown, not one cleared position fewer; exit 1', () => {
+    const { dir } = conflictInBody();
+    const run = runCli(['list', 'meetings'], dir);
+    expect(run.stderr).toMatch(
+      new RegExp(`^${POSITION}:\\d+:1  error  This position cannot be read \\(Git could not merge this file: .*\\), so the list cannot tell whether the meetings using it are cleared \\(shown \\?\\)\\. Run \`briefing check ${POSITION}\` and fix the file\\.  list/unreadable-position$`, 'm'),
+    );
+    expect(run.stdout).toMatch(/ {10}3 {6}\?\/3  –\n/);
+    expect(run.status).toBe(1);
+    const json = runCli(['list', 'meetings', '--json'], dir);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ positions: 3, cleared: null, uncleared: true }]);
+    expect(json.status).toBe(1);
+    expect(runCli(['list', 'meetings', '--uncleared'], dir).stdout).toContain('?/3');
+  });
+});

@@ -13,7 +13,7 @@ import { watchBuild, type WatchEvent, type Watcher } from '../src/watch/watch-bu
 import { formatWatchEvent } from '../src/watch/format.js';
 import { Chalk } from 'chalk';
 import { docxParts, part } from './helpers/docx.js';
-import { commitAll, initRepository } from './helpers/git.js';
+import { commitAll, git, initRepository } from './helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
 
 describe('debounce', () => {
@@ -444,6 +444,29 @@ describe('build --watch', () => {
     const after = await rebuilt;
     expect(after).toMatchObject({ kind: 'build', run: 3, result: { status: 'built' } });
     expect(rules(after)).not.toContain('position/version-not-raised');
+  });
+
+  it('says the meeting file is gone, and where a pull moved it, not that its path is mistyped', async () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    const moved = 'meetings/2021-02-19-educ.yaml';
+    git(dir, ['checkout', '-q', '-b', 'colleague']);
+    git(dir, ['mv', EXAMPLE_MEETING, moved]);
+    commitAll(dir, 'a shorter name');
+    git(dir, ['checkout', '-q', 'main']);
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', result: { status: 'built' } });
+    const gone = log.next();
+    git(dir, ['merge', '-q', '--ff-only', 'colleague']);
+    const said = await gone;
+    expect(said).toMatchObject({
+      kind: 'error',
+      message: `${EXAMPLE_MEETING} is gone: deleted, or moved (a git pull or checkout, git mv).`,
+      hint: `${moved} came in the same change: to follow it, stop this watch (Ctrl-C) and run \`briefing build ${moved} --watch\`. This one builds ${EXAMPLE_MEETING} again if it comes back.`,
+    });
+    expect(formatWatchEvent(said, EXAMPLE_MEETING, '10:00:00', new Chalk({ level: 0 })).at(-1)?.text).toBe('Still watching.');
   });
 
   it('runs from the command line until Ctrl-C, printing each rebuild', async () => {

@@ -17,7 +17,7 @@ export function formatWatchEvent(event: WatchEvent, meeting: string, time: strin
   say(chalk.dim(`[${time}] ${event.changed.length ? `changed: ${oneLine(event.changed.join(', '))}` : `building ${oneLine(meeting)}`}`));
   if (event.kind === 'error') {
     lines.push({ stream: 'err', text: `${chalk.red('briefing:')} ${oneLine(event.message)}${event.hint ? `\n  ${chalk.dim(oneLine(event.hint))}` : ''}` });
-    say(chalk.dim('Still watching: fix it and save again.'));
+    say(chalk.dim(event.gone ? 'Still watching.' : 'Still watching: fix it and save again.'));
     return lines;
   }
   const { result } = event;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { selectMeetings } from '../batch/select.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,12 +15,13 @@ import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
 import { unwatched } from './unwatched.js';
 import { loadsProjectsAgain } from '../load/committed-meetings.js';
+import { shellWord } from '../util/shell.js';
 
 /** Something the watcher has to tell the user. */
 export type WatchEvent =
   | { kind: 'build'; run: number; changed: string[]; result: BuildOnce }
   /** The build could not even start (no config, the meeting file gone): waits for the next change. */
-  | { kind: 'error'; run: number; changed: string[]; message: string; hint?: string | undefined }
+  | { kind: 'error'; run: number; changed: string[]; message: string; hint?: string | undefined; /** The meeting file a build found was deleted or moved: nothing to fix in it. */ gone?: true }
   /** A file or folder the watcher cannot follow (see `unwatched`): said once, and the watch goes on without it. */
   | { kind: 'unwatched'; message: string; hint: string };
 
@@ -96,6 +97,8 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   let last: LastBuild | undefined;
   /** What the build that left `last` said (warnings only: it built): still true while nothing changes. */
   let lastSaid: BuildOnce['diagnostics'] = [];
+  // Whether a build found the meeting file: once it has, a missing one was deleted or moved, not mistyped.
+  let found = false;
 
   const rebuild = (first: boolean) => {
     running = running.then(async () => {
@@ -107,6 +110,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
       const shownChanged = changed.map((path) => shown(root, path));
       try {
         const result = await buildOnce({ ...options, ...(knownPositionIds ? { knownPositionIds } : {}), ...(former ? { former } : {}), ...(last ? { last } : {}) });
+        found = true;
         knownPositionIds = new Map(result.project.positionFiles.map((file) => [positionIdKey(file), file.id]));
         if (result.status === 'unchanged') {
           // Read and written as by the last build: what it said is still true.
@@ -128,7 +132,10 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
         }
         options.onEvent({ kind: 'build', run, changed: shownChanged, result });
       } catch (error) {
-        if (error instanceof UsageError) options.onEvent({ kind: 'error', run, changed: shownChanged, message: error.message, hint: error.hint });
+        const meeting = resolve(options.cwd, options.meeting);
+        if (error instanceof UsageError && found && !existsSync(meeting)) {
+          options.onEvent({ kind: 'error', run, changed: shownChanged, ...meetingGone(options.meeting, arrivedBeside(meeting, paths, options.cwd)) });
+        } else if (error instanceof UsageError) options.onEvent({ kind: 'error', run, changed: shownChanged, message: error.message, hint: error.hint });
         else options.onEvent({ kind: 'error', run, changed: shownChanged, message: `internal error: ${error instanceof Error ? error.message : String(error)}` });
       }
     });
@@ -164,6 +171,33 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
       await watcher.close();
       await running;
     },
+  };
+}
+
+const MEETING_FILE = /\.ya?ml$/i;
+
+/** The YAML files of a burst of changes that are there now, in the folder of the meeting file gone: as paths from `cwd`. */
+function arrivedBeside(meeting: string, changed: readonly string[], cwd: string): string[] {
+  const here = changed.filter((path) => path !== meeting && dirname(path) === dirname(meeting) && MEETING_FILE.test(path) && existsSync(path));
+  return here.map((path) => relative(cwd, path).split(sep).join('/'));
+}
+
+/**
+ * The meeting file a build found is gone: a `git pull` or checkout that renamed it, `git mv`, or a
+ * delete. Said so, with the meeting files that came in the same change (where it was moved to, most
+ * likely) — not "no such file, check the path", as of a path mistyped, while the watch waits for a
+ * file that may never come back. Paths as the user gives them, from the folder the watch runs in.
+ */
+function meetingGone(meeting: string, arrived: readonly string[]): { message: string; hint: string; gone: true } {
+  const back = `This one builds ${meeting} again if it comes back.`;
+  const [only] = arrived;
+  return {
+    gone: true,
+    message: `${meeting} is gone: deleted, or moved (a git pull or checkout, git mv).`,
+    hint:
+      only !== undefined && arrived.length === 1
+        ? `${only} came in the same change: to follow it, stop this watch (Ctrl-C) and run \`briefing build ${shellWord(only)} --watch\`. ${back}`
+        : `If it was moved, stop this watch (Ctrl-C) and start it on the meeting's new path${arrived.length ? ` (${arrived.join(', ')} came in the same change)` : ''}. ${back}`,
   };
 }
 

@@ -57,8 +57,8 @@ export function mergeConflicts(path: string, text: string, options: { yaml?: boo
 
 function conflict(path: string, place: Place, block: { first: number; last: number; ours: string; theirs: string; base: boolean }): Diagnostic {
   const marker = (sign: string, label: string): string => `\`${sign.repeat(7)}${label ? ` ${label}` : ''}\``;
-  const ours = block.ours ? `the lines of ${block.ours}` : 'one version';
-  const theirs = block.theirs ? `those of ${block.theirs}` : 'the other';
+  const ours = block.ours ? `the lines of ${side(block.ours)}` : 'one version';
+  const theirs = block.theirs ? `those of ${side(block.theirs)}` : 'the other';
   return diagnostic(
     path,
     place,
@@ -68,6 +68,14 @@ function conflict(path: string, place: Place, block: { first: number; last: numb
     `Keep the text that should stand (${ours} after \`<<<<<<<\`, ${theirs} after \`=======\`; or join them) and delete the marker lines${block.base ? ' and the older text after `|||||||`' : ''}; then \`git add ${path}\`.`,
   );
 }
+
+/** A side's label as the hint names it: a commit id alone (what `git pull` writes for the commit it merges) short, as `git log --oneline` shows it. */
+function side(label: string): string {
+  return COMMIT_ID.test(label) ? `commit ${label.slice(0, 7)}` : label;
+}
+
+// A full commit id, SHA-1 or SHA-256.
+const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 function leftOver(path: string, place: Place, marker: string): Diagnostic {
   return diagnostic(

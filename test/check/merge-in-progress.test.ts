@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conflictIn, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { commitAll, conflictIn, git, initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
 
 /** Two desk officers' edits of one file, merged with git in a real repository: what the commands say while the merge is not resolved. */
 const POSITION = 'positions/educ/equity-reforms.yaml';
@@ -45,5 +45,32 @@ describe('list meetings while a position the meeting uses holds a conflict', () 
     expect(JSON.parse(json.stdout)).toMatchObject([{ positions: 3, cleared: null, uncleared: true }]);
     expect(json.status).toBe(1);
     expect(runCli(['list', 'meetings', '--uncleared'], dir).stdout).toContain('?/3');
+  });
+});
+
+describe('a conflict left by git pull, two desk officers’ clones of one repository', () => {
+  it('names the commit pulled in by its short id in the hint, as git log shows it', () => {
+    const anna = exampleProject();
+    initRepository(anna);
+    const origin = tempDir('briefing-origin-');
+    git(origin, ['init', '-q', '--bare', '-b', 'main']);
+    git(anna, ['remote', 'add', 'origin', origin]);
+    git(anna, ['push', '-q', 'origin', 'main']);
+    const janis = join(tempDir('briefing-clone-'), 'janis');
+    git(origin, ['clone', '-q', origin, janis]);
+    const edit = (dir: string, words: string) => {
+      const text = readFileSync(join(dir, POSITION), 'utf8');
+      writeFileSync(join(dir, POSITION), text.replace('Tuvākajā laikā prioritāri paredzēts:', `Tuvākajā laikā ${words} paredzēts:`));
+      commitAll(dir, words);
+    };
+    edit(janis, 'galvenokārt');
+    git(janis, ['push', '-q', 'origin', 'main']);
+    const pulled = git(janis, ['rev-parse', 'HEAD']).trim();
+    edit(anna, 'vispirms');
+    expect(() => git(anna, ['pull', '-q', '--no-rebase', 'origin', 'main'])).toThrow();
+    const run = runCli(['check', POSITION], anna);
+    expect(run.stdout).toContain(`between the conflict markers \`<<<<<<< HEAD\` and \`>>>>>>> ${pulled}\`.`);
+    expect(run.stdout).toContain(`(the lines of HEAD after \`<<<<<<<\`, those of commit ${pulled.slice(0, 7)} after \`=======\`; or join them)`);
+    expect(run.status).toBe(1);
   });
 });

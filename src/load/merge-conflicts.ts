@@ -87,3 +87,22 @@ function leftOver(path: string, place: Place, marker: string): Diagnostic {
     'Check the lines around it hold the version that should stand, then delete the marker line.',
   );
 }
+
+// What `git mergetool` names its copies of `<name>.<ext>`: `<name>_BASE_<pid>.<ext>`, `_LOCAL_`, `_REMOTE_`, `_BACKUP_`.
+const MERGE_TOOL_COPY = /^(.*)_(?:BASE|LOCAL|REMOTE|BACKUP)_\d+(\.[^./]+)$/;
+
+/**
+ * The file a `git mergetool` copy was made of, for a path named as it names its copies
+ * (`positions/educ/x_LOCAL_14671.yaml` → `positions/educ/x.yaml`); undefined for any other. The
+ * copies lie beside the file while the tool runs, and stay when it is killed or keeps them: read
+ * as positions or meetings they claim the id or file code of the file they copy.
+ */
+export function mergeToolCopyOf(path: string): string | undefined {
+  const match = MERGE_TOOL_COPY.exec(path);
+  return match ? `${match[1] ?? ''}${match[2] ?? ''}` : undefined;
+}
+
+/** What to do about a `git mergetool` copy (see {@link mergeToolCopyOf}) that another file's id or file code clashes with. */
+export function mergeToolCopyHint(copy: string, original: string): string {
+  return `${copy} is a copy git mergetool makes of ${original} while it merges it: finish or quit the merge tool, which deletes its copies, or delete ${copy}.`;
+}

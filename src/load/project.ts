@@ -7,6 +7,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
+import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
 import { changedSinceHead, changesSince, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
@@ -293,7 +294,7 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
           'error',
           'position/duplicate-id',
           `The position id \`${file.id}\` is already used by ${earlier.path}.`,
-          'Give each position its own id; by convention the id is the file name.',
+          duplicateIdHint(file.path),
         ),
       );
       continue;
@@ -301,6 +302,12 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
     positions.set(file.id, loaded);
   }
   return { positions, positionFiles, problems };
+}
+
+/** What to do about a second file claiming an id: give it its own, unless it is a copy git mergetool left. */
+function duplicateIdHint(path: string): string {
+  const original = mergeToolCopyOf(path);
+  return original === undefined ? 'Give each position its own id; by convention the id is the file name.' : mergeToolCopyHint(path, original);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { mergeToolCopyHint, mergeToolCopyOf } from '../load/merge-conflicts.js';
 
 /** What the project-wide rules know of each meeting of a run. */
 export interface MeetingSummary {
@@ -6,6 +7,15 @@ export interface MeetingSummary {
   fileCode: string | null;
   /** Where `file_code` is written in the meeting file. */
   fileCodePlace?: Place | undefined;
+}
+
+/** Give each meeting its own file code — unless one of them is a copy git mergetool left beside the meeting it merges. */
+function fileCodeHint(report: MeetingSummary, sharing: readonly MeetingSummary[]): string {
+  for (const path of [report.meetingPath, ...sharing.filter((other) => other !== report).map((other) => other.meetingPath)]) {
+    const original = mergeToolCopyOf(path);
+    if (original !== undefined) return mergeToolCopyHint(path, original);
+  }
+  return 'Give each meeting its own file_code.';
 }
 
 /**
@@ -32,7 +42,7 @@ export function duplicateFileCodes(reports: readonly MeetingSummary[]): Diagnost
               .filter((other) => other !== report)
               .map((other) => (other.fileCode === report.fileCode ? other.meetingPath : `${other.meetingPath} (as \`${other.fileCode ?? ''}\`)`))
               .join(', ')}; they would write the same files.`,
-            'Give each meeting its own file_code.',
+            fileCodeHint(report, sharing),
           ),
         ),
   );

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, conflictIn, git, initRepository } from '../helpers/git.js';
@@ -72,5 +72,38 @@ describe('a conflict left by git pull, two desk officers’ clones of one reposi
     expect(run.stdout).toContain(`between the conflict markers \`<<<<<<< HEAD\` and \`>>>>>>> ${pulled}\`.`);
     expect(run.stdout).toContain(`(the lines of HEAD after \`<<<<<<<\`, those of commit ${pulled.slice(0, 7)} after \`=======\`; or join them)`);
     expect(run.status).toBe(1);
+  });
+});
+
+describe('the copies git mergetool leaves beside a file it merges', () => {
+  it('are named as such, with what to do, not as positions to give ids of their own', () => {
+    const { dir } = conflictInBody();
+    // A merge tool that fails, with its copies kept: what a merge tool quit half-way (or still open) leaves.
+    expect(() => git(dir, ['-c', 'mergetool.stub.cmd=false', '-c', 'mergetool.stub.trustExitCode=true', '-c', 'mergetool.keepTemporaries=true', 'mergetool', '--tool=stub', '--no-prompt'])).toThrow();
+    const copies = readdirSync(join(dir, 'positions/educ')).filter((name) => /^equity-reforms_(BASE|LOCAL|REMOTE)_\d+\.yaml$/.test(name));
+    expect(copies).toHaveLength(3);
+    const run = runCli(['check'], dir);
+    for (const copy of copies) {
+      expect(run.stdout).toContain(
+        `positions/educ/${copy}:7:5  error  The position id \`equity-reforms\` is already used by ${POSITION}. positions/educ/${copy} is a copy git mergetool makes of ${POSITION} while it merges it: finish or quit the merge tool, which deletes its copies, or delete positions/educ/${copy}.  position/duplicate-id`,
+      );
+    }
+    expect(run.status).toBe(1);
+  });
+
+  it('beside a meeting whose conflict is not resolved: each copy named in the file-code clash the copies make', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    conflictIn(dir, EXAMPLE_MEETING, /^participants: .*$/m, 'participants: ES ministri', 'participants: ES izglītības ministri un komisāre');
+    expect(() => git(dir, ['-c', 'mergetool.stub.cmd=false', '-c', 'mergetool.stub.trustExitCode=true', '-c', 'mergetool.keepTemporaries=true', 'mergetool', '--tool=stub', '--no-prompt'])).toThrow();
+    const run = runCli(['check'], dir);
+    const clashes = run.stdout.split('\n').filter((line) => line.endsWith('meeting/duplicate-file-code'));
+    expect(clashes).toHaveLength(3);
+    for (const line of clashes) {
+      const copy = line.slice(0, line.indexOf(':'));
+      expect(line).toContain(`${copy} is a copy git mergetool makes of ${EXAMPLE_MEETING} while it merges it: finish or quit the merge tool, which deletes its copies, or delete ${copy}.`);
+    }
+    expect(run.stdout).toContain(`${EXAMPLE_MEETING}:`);
+    expect(run.stdout).toContain('file/merge-conflict');
   });
 });

@@ -11,6 +11,9 @@ const MARKS: Record<ClearanceState, string> = {
   'not recorded': '–',
 };
 
+/** The mark of a clearance in a position file that cannot be read. */
+const UNKNOWN = '?';
+
 /**
  * What an empty list says: that the filters (`filtered`) left nothing, or, in a project that has
  * none yet, how to make the first one, rather than "match" with nothing to match.
@@ -36,13 +39,15 @@ export function formatPositions(rows: readonly PositionRow[], width: number, fil
       row.id,
       row.version === null ? '?' : String(row.version),
       row.status,
-      row.clearances.map((c) => `${c.ministry}${MARKS[c.state]}`).join(' '),
+      // A file that cannot be read may record any answer: its clearances are not known, not "not asked".
+      row.clearances.map((c) => `${c.ministry}${row.status === 'invalid' ? UNKNOWN : MARKS[c.state]}`).join(' '),
       meetingDates(row),
       changed(row),
     ]),
     width,
   );
-  return [...table, '', '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected', '↩ withdrawn  – not asked  * not committed'];
+  const unknown = rows.some((row) => row.status === 'invalid') ? `  ${UNKNOWN} not known: the file cannot be read` : '';
+  return [...table, '', '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected', `↩ withdrawn  – not asked  * not committed${unknown}`];
 }
 
 /** The meetings table, within `width` columns. */

@@ -48,6 +48,20 @@ describe('list meetings while a position the meeting uses holds a conflict', () 
   });
 });
 
+describe('list while a position holds a conflict', () => {
+  it('marks its clearances as not known, not as not asked', () => {
+    const { dir } = conflictInBody();
+    const run = runCli(['list'], dir);
+    const row = run.stdout.split('\n').find((line) => line.startsWith('equity-reforms '));
+    expect(row).toMatch(/ \?  invalid  [A-Z]+\? [A-Z]+\?/);
+    expect(row).not.toContain('–');
+    expect(run.stdout).toContain('? not known: the file cannot be read');
+    expect(run.status).toBe(1);
+    // A list with every file readable keeps its legend as it was.
+    expect(runCli(['list'], exampleProject()).stdout).not.toContain('not known');
+  });
+});
+
 describe('a conflict left by git pull, two desk officers’ clones of one repository', () => {
   it('names the commit pulled in by its short id in the hint, as git log shows it', () => {
     const anna = exampleProject();

@@ -4,7 +4,7 @@ import { projectPath } from '../load/files.js';
 import { loadMeeting, unreadableMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project, type VersionBase } from '../load/project.js';
-import { repositoryAt, resolveCommits, unstagedFiles, type RepositoryAdvice } from '../load/git.js';
+import { repositoryAt, resolveCommits, unfinishedDeletions, unstagedFiles, type RepositoryAdvice } from '../load/git.js';
 import { shellWord } from '../util/shell.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
@@ -92,6 +92,26 @@ function notStaged(project: Project, checked: CheckedFiles): Diagnostic[] {
   );
 }
 
+/**
+ * `file/merge-unfinished`: a checked file a merge (rebase, cherry-pick) stopped at because one side
+ * deleted it and the other changed it. It reads well — the working tree holds one side's whole text —
+ * so nothing else says that git waits to be told whether it stays.
+ */
+function unfinishedMerges(project: Project, checked: CheckedFiles): Diagnostic[] {
+  const files = [checked.config, checked.ministries, ...checked.meetings, ...checked.positions, ...checked.templates].filter((path) => !path.startsWith('../'));
+  return unfinishedDeletions(project.root, files).map(({ path, deletedBy }) => {
+    const [deleter, changer] = deletedBy === 'ours' ? ['HEAD', 'the other side'] : ['the other side', 'HEAD'];
+    return diagnostic(
+      path,
+      undefined,
+      'warning',
+      'file/merge-unfinished',
+      `Git has not finished merging this file: ${deleter} deleted it, and ${changer} changed it; it is read as ${changer} has it.`,
+      `Keep it, with ${changer}'s changes: \`git add ${shellWord(path)}\`; or delete it, as ${deleter} did: \`git rm ${shellWord(path)}\`.`,
+    );
+  });
+}
+
 /** The result of a check: what was looked at, every problem, and the exit code. */
 export interface CheckResult {
   checked: CheckedFiles;
@@ -160,6 +180,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
 
   if (options.inGitHook) diagnostics.push(...notStaged(project, checked));
+  diagnostics.push(...unfinishedMerges(project, checked));
 
   const all = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics(diagnostics)));
   // A meeting or position that could not be read is a failure of the run (exit 2), as in `build`; the others are still checked.

@@ -540,6 +540,54 @@ export function unstagedFiles(root: string, paths: readonly string[]): string[] 
   }
 }
 
+/** Which side of a merge (or rebase, cherry-pick, revert) stopped at a file deleted on one side and changed on the other deleted it. */
+export interface UnfinishedDeletion {
+  path: string;
+  /** `ours`: HEAD deleted it (the other side's text is in the working tree); `theirs`: the side merged in did. */
+  deletedBy: 'ours' | 'theirs';
+}
+
+// The files git leaves while a merge, rebase, cherry-pick or revert waits for conflicts to be resolved.
+const STOPPED_OPERATIONS = ['MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'rebase-merge', 'rebase-apply'];
+
+/**
+ * The files among `paths` (project paths, from `root`) that a merge stopped at because one side
+ * deleted what the other changed: no conflict markers in them, the working tree holds one side's
+ * whole text, and nothing else tells that git waits for `git add` or `git rm`. Asked of git
+ * (`git ls-files -u`) only while git's folder shows an operation stopped; none outside git.
+ */
+export function unfinishedDeletions(root: string, paths: readonly string[]): UnfinishedDeletion[] {
+  const top = checkoutTop(root);
+  const own = top === undefined ? undefined : ownGitDir(top);
+  const stopped = process.env.GIT_DIR !== undefined || (own !== undefined && STOPPED_OPERATIONS.some((name) => existsSync(join(own, name))));
+  if (!stopped || !paths.length) return [];
+  try {
+    const listed = git(root, ['ls-files', '-u', '-z', '--', ...paths], () => new UsageError('Cannot list the unmerged files.'));
+    const stages = new Map<string, Set<string>>();
+    for (const entry of listed.split('\u0000')) {
+      const match = /^\d+ [0-9a-f]+ ([123])\t(.+)$/.exec(entry);
+      if (match?.[1] && match[2]) stages.set(match[2], (stages.get(match[2]) ?? new Set()).add(match[1]));
+    }
+    return [...stages].flatMap(([path, has]): UnfinishedDeletion[] =>
+      has.has('1') && has.has('2') !== has.has('3') ? [{ path, deletedBy: has.has('2') ? 'theirs' : 'ours' }] : [],
+    );
+  } catch (error) {
+    if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+
+/** The folder git keeps a checkout's own state in: `.git`, or, in a linked worktree or a submodule, the one its `.git` file names. */
+export function ownGitDir(top: string): string | undefined {
+  try {
+    const dotGit = join(top, '.git');
+    const named = statSync(dotGit).isDirectory() ? dotGit : /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+    return named === undefined ? undefined : resolve(top, named.trim());
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether any commit of the repository `root` is in has had a file at `path` (a project path): the project's own, once. */
 export function everCommitted(root: string, path: string): boolean {
   try {
@@ -589,11 +637,8 @@ export function repositoryState(folder: string): string | undefined {
   try {
     const top = checkoutTop(folder);
     if (top === undefined) return undefined;
-    const dotGit = join(top, '.git');
-    // A linked worktree or a submodule: `.git` is a file naming the folder git keeps it in.
-    const gitDir = statSync(dotGit).isDirectory() ? dotGit : /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
-    if (gitDir === undefined) return undefined;
-    const own = resolve(top, gitDir.trim());
+    const own = ownGitDir(top);
+    if (own === undefined) return undefined;
     const common = existsSync(join(own, 'commondir')) ? resolve(own, readFileSync(join(own, 'commondir'), 'utf8').trim()) : own;
     // Refs kept in a reftable (git 2.45's --ref-format=reftable: HEAD names `refs/heads/.invalid`), and a
     // configuration that includes other files, are layouts not read here: a commit or a change in an

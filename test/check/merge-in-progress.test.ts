@@ -121,3 +121,44 @@ describe('the copies git mergetool leaves beside a file it merges', () => {
     expect(run.stdout).toContain('file/merge-conflict');
   });
 });
+
+describe('a merge that stopped where one side deleted a position the other changed', () => {
+  /** The example, committed; `colleague` deletes the position while `main` changes it (or the other way round), then main merges. */
+  function modifyDelete(deletedBy: 'them' | 'us'): string {
+    const dir = exampleProject();
+    initRepository(dir);
+    const change = () => {
+      writeFileSync(join(dir, POSITION), readFileSync(join(dir, POSITION), 'utf8').replace('vēl 150 skolām', 'vēl 160 skolām'));
+      commitAll(dir, 'change');
+    };
+    const remove = () => {
+      git(dir, ['rm', '-q', POSITION]);
+      commitAll(dir, 'delete');
+    };
+    git(dir, ['checkout', '-q', '-b', 'colleague']);
+    (deletedBy === 'them' ? remove : change)();
+    git(dir, ['checkout', '-q', 'main']);
+    (deletedBy === 'them' ? change : remove)();
+    expect(() => git(dir, ['merge', '-q', 'colleague'])).toThrow();
+    return dir;
+  }
+
+  it('is named by check, with both ways to finish it, though the file in the working tree reads well', () => {
+    const theirs = runCli(['check'], modifyDelete('them'));
+    expect(theirs.stdout).toContain(
+      `${POSITION}  warning  Git has not finished merging this file: the other side deleted it, and HEAD changed it; it is read as HEAD has it. Keep it, with HEAD's changes: \`git add ${POSITION}\`; or delete it, as the other side did: \`git rm ${POSITION}\`.  file/merge-unfinished`,
+    );
+    expect(theirs.status).toBe(0);
+    const ours = runCli(['check'], modifyDelete('us'));
+    expect(ours.stdout).toContain(
+      `${POSITION}  warning  Git has not finished merging this file: HEAD deleted it, and the other side changed it; it is read as the other side has it. Keep it, with the other side's changes: \`git add ${POSITION}\`; or delete it, as HEAD did: \`git rm ${POSITION}\`.  file/merge-unfinished`,
+    );
+  });
+
+  it('says nothing once the merge is finished', () => {
+    const dir = modifyDelete('them');
+    git(dir, ['add', POSITION]);
+    commitAll(dir, 'merged');
+    expect(runCli(['check'], dir).stdout).not.toContain('file/merge-unfinished');
+  });
+});

@@ -15,7 +15,7 @@ export function textFingerprint(value: unknown): string {
 
 /** One Latvian text of a meeting and its English beside it, each fingerprinted alone ({@link textFingerprint}). */
 export interface TranslationPair {
-  /** Which text: `topic`, `outcome`, `background`, or `question <position id>`. */
+  /** Which text: `topic`, `outcome`, `background`, `name`, `place`, or `question <position id>`. */
   id: string;
   /** The fingerprint of the Latvian text. */
   latvian: string;
@@ -25,37 +25,59 @@ export interface TranslationPair {
 
 /** A pair as the meeting has it now: where its English is, and whether it has any. */
 export interface PresentTranslationPair extends TranslationPair {
-  /** The English text's place in the meeting file: `['topic_en']`, `['questions', 0, 'text_en']`. */
+  /** The English text's place in the meeting file: `['topic_en']`, `['place', 'english']`, `['questions', 0, 'text_en']`. */
   englishAt: (string | number)[];
   /** Its English is there, not blank. */
   translated: boolean;
+  /** What the English translates, as a message names it: `text`, `name`, `place`, `question`. */
+  what: 'text' | 'name' | 'place' | 'question';
   /** For a question: its number, from 1. */
   question?: number;
 }
 
-/** The meeting's texts that have an English one beside them, with the key each English one is under. */
-const MEETING_TEXTS = [
-  ['topic', 'topic_en'],
-  ['outcome', 'outcome_en'],
-  ['background', 'background_en'],
-] as const;
+/** A Latvian text of the meeting file's data and the English one beside it. */
+interface MeetingText {
+  id: string;
+  what: PresentTranslationPair['what'];
+  /** The Latvian text, or the forms that together are it (a name's nominative and locative). */
+  latvian: (data: Record<string, unknown>) => unknown;
+  englishAt: [string] | [string, string];
+}
+
+const field = (data: Record<string, unknown>, key: string, inner?: string): unknown => {
+  const value = data[key];
+  return inner === undefined ? value : isRecord(value) ? value[inner] : undefined;
+};
+
+/**
+ * The meeting's texts that have an English one beside them. A name is its nominative and locative,
+ * the forms the Latvian report prints: its genitive, which templates of one's own may print, and its
+ * short locative ("sanāksmē") are other cases of the same name, not another name to translate.
+ */
+const MEETING_TEXTS: readonly MeetingText[] = [
+  { id: 'topic', what: 'text', latvian: (data) => data['topic'], englishAt: ['topic_en'] },
+  { id: 'outcome', what: 'text', latvian: (data) => data['outcome'], englishAt: ['outcome_en'] },
+  { id: 'background', what: 'text', latvian: (data) => data['background'], englishAt: ['background_en'] },
+  { id: 'name', what: 'name', latvian: (data) => [field(data, 'name', 'nominative'), field(data, 'name', 'locative')], englishAt: ['name', 'english'] },
+  { id: 'place', what: 'place', latvian: (data) => field(data, 'place', 'locative'), englishAt: ['place', 'english'] },
+];
 
 /**
  * The Latvian texts of a meeting file's data and their English ones, fingerprinted: the topic, the
- * outcome, the background, and each question, known by the position that answers it. A question
+ * outcome, the background, the name, the place, and each question, known by the position that answers it. A question
  * whose position answers another question of the meeting too is left out: which of them it was
  * before, a reordering could not tell, and a warning must not rest on a guess.
  */
 export function meetingTranslationPairs(data: unknown): PresentTranslationPair[] {
   if (!isRecord(data)) return [];
   const pair = (latvian: unknown, english: unknown) => ({ latvian: textFingerprint(latvian), english: textFingerprint(english), translated: typeof english === 'string' && english.trim() !== '' });
-  const texts = MEETING_TEXTS.map(([key, englishKey]) => ({ id: key, ...pair(data[key], data[englishKey]), englishAt: [englishKey] }));
+  const texts = MEETING_TEXTS.map(({ id, what, latvian, englishAt }) => ({ id, what, ...pair(latvian(data), field(data, englishAt[0], englishAt[1])), englishAt }));
   const questions = Array.isArray(data['questions']) ? data['questions'] : [];
   const positions = questions.map((question) => (isRecord(question) && typeof question['position'] === 'string' ? question['position'] : undefined));
   const asked = questions.flatMap((question, index) => {
     const position = positions[index];
     if (!isRecord(question) || position === undefined || positions.indexOf(position) !== positions.lastIndexOf(position)) return [];
-    return [{ id: `question ${position}`, ...pair(question['text'], question['text_en']), englishAt: ['questions', index, 'text_en'], question: index + 1 }];
+    return [{ id: `question ${position}`, what: 'question' as const, ...pair(question['text'], question['text_en']), englishAt: ['questions', index, 'text_en'], question: index + 1 }];
   });
   return [...texts, ...asked];
 }

@@ -653,7 +653,7 @@ export function mergeRequiredBy(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 /**
- * English texts left behind: the meeting's `topic`, `outcome`, `background` or a question's `text`
+ * English texts left behind: the meeting's `topic`, `outcome`, `background`, `name`, `place` or a question's `text`
  * changed since git HEAD (or `check --base`'s revision), re-wrapping aside, while the English one
  * beside it is as committed: an English note would print the translation of the earlier text. A
  * question is compared with the committed one answered by the same position, so questions moved
@@ -664,15 +664,16 @@ export const meetingTranslationFollowed: MeetingRule = ({ project, loaded }) => 
   const before = committedMeetingAt(project, loaded.path);
   if (before === undefined) return [];
   return staleTranslations(meetingTranslationPairs(loaded.file.data), before.pairs).map((pair) => {
-    const english = pair.englishAt.at(-1);
+    // A question's English is named by its key, as each question has one; the meeting's own texts by their path.
+    const english = pair.question === undefined ? pair.englishAt.join('.') : 'text_en';
     const latvian = pair.question === undefined ? `\`${pair.id}\`` : `The \`text\` of question ${pair.question}`;
     return diagnostic(
       loaded.path,
       loaded.file.locate(pair.englishAt, 'key'),
       'warning',
       'meeting/translation-stale',
-      `${latvian} changed since ${project.versionsFrom}, but its English, \`${String(english)}\`, did not: an English note (informative-report.en) prints the translation of the earlier ${pair.question === undefined ? 'text' : 'question'}.`,
-      `Bring the change into \`${String(english)}\` too; a change that alters no meaning (a typo, a comma) needs none.`,
+      `${latvian} changed since ${project.versionsFrom}, but its English, \`${english}\`, did not: an English note (informative-report.en) prints the translation of the earlier ${pair.what}.`,
+      `Bring the change into \`${english}\` too; a change that alters no meaning (a typo, a comma) needs none.`,
     );
   });
 };

@@ -173,3 +173,24 @@ test('no speaking points written as an empty list or not written at all are the 
   expect(textFingerprint([])).toBe(textFingerprint(undefined));
   expect(textFingerprint(['Viens.'])).not.toBe(textFingerprint(undefined));
 });
+
+test("a meeting's Latvian name or place changed under an English one left as it was is a warning at name.english or place.english", async () => {
+  const { dir, text } = meetingTranslated();
+  const inPerson = text.replace('mode: videoconference', 'mode: in-person').replace(/^time: .*\n/m, '$&place: { locative: Briselē, english: Brussels }\n');
+  writeFile(dir, MEETING, inPerson);
+  commit(dir);
+  const changed = inPerson
+    .replace('\nplace: { locative: Briselē,', '\nplace: { locative: Luksemburgā,')
+    .replace('  nominative: neformālā Eiropas Savienības izglītības ministru tiešsaistes sanāksme', '  nominative: neformālā Eiropas Savienības izglītības un sporta ministru tiešsaistes sanāksme')
+    .replace('  locative: neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē', '  locative: neformālajā Eiropas Savienības izglītības un sporta ministru tiešsaistes sanāksmē');
+  writeFile(dir, MEETING, changed);
+  expect(await meetingStale(dir)).toEqual([
+    [MEETING, lineOf(changed, 'place: { locative: Luksemburgā, english: Brussels }'), 33, '`place` changed since git HEAD, but its English, `place.english`, did not: an English note (informative-report.en) prints the translation of the earlier place.'],
+    [MEETING, lineOf(changed, '  english: informal videoconference of EU education ministers'), 3, '`name` changed since git HEAD, but its English, `name.english`, did not: an English note (informative-report.en) prints the translation of the earlier name.'],
+  ]);
+  // Translated too: nothing to say; the genitive or the short locative alone changed: no other name.
+  writeFile(dir, MEETING, changed.replace('Luksemburgā, english: Brussels', 'Luksemburgā, english: Luxembourg').replace('english: informal videoconference of EU education ministers', 'english: informal videoconference of EU education and sport ministers'));
+  expect(await meetingStale(dir)).toEqual([]);
+  writeFile(dir, MEETING, inPerson.replace('  short_locative: sanāksmē', '  short_locative: videokonferencē'));
+  expect(await meetingStale(dir)).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { positionSchema, type Position } from '../model/index.js';
+import { positionSchema, type Position, type PositionTextFingerprints } from '../model/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from './shape.js';
 import { readOrUnreadable, sha256, YAML_FILES } from './files.js';
@@ -20,7 +20,7 @@ export interface PositionFile {
   committedAnswer?: string;
   /** With `committedVersion`: the ministries whose committed clearance is cleared naming no version nor answer (written by hand). */
   committedUnnamed?: readonly string[];
-  /** With `committedVersion`: the committed `body`, `body_en`, `speaking_points` and `speaking_points_en` each fingerprinted alone (see `answerFingerprint`, `textFingerprint`), to tell which of them changed. */
+  /** With `committedVersion`: the committed `body`, `body_en`, `speaking_points` and `speaking_points_en` each fingerprinted alone (see `positionTextFingerprints`), to tell which of them changed. */
   committedFields?: CommittedFields;
   /** With a version lower than `committedVersion`: the commit at which the file last had that version, with the same answer (a revert). */
   restoredFrom?: RestoredVersion;
@@ -28,17 +28,8 @@ export interface PositionFile {
   historyCut?: true;
 }
 
-/** The fingerprints of a committed position's Latvian and English answers and speaking points, each alone. */
-export interface CommittedFields {
-  /** `body`, as `answerFingerprint({ body })` counts it. */
-  body: string;
-  /** `body_en`, as `answerFingerprint({ body_en })` counts it. */
-  bodyEn: string;
-  /** `speaking_points`, as `textFingerprint` counts a list. */
-  speakingPoints: string;
-  /** `speaking_points_en`, as `textFingerprint` counts a list. */
-  speakingPointsEn: string;
-}
+/** The fingerprints of a committed position's Latvian and English answers and speaking points, each alone (see `positionTextFingerprints`). */
+export type CommittedFields = PositionTextFingerprints;
 
 /** The commit a lowered version was brought back from, with the answer it named there. */
 export interface RestoredVersion {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answerFingerprint, configSchema, textFingerprint, ministriesSchema, type Config, type Ministries } from '../model/index.js';
+import { answerFingerprint, configSchema, positionTextFingerprints, ministriesSchema, type Config, type Ministries } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
@@ -405,7 +405,7 @@ function committedFacts(text: string | undefined, path: string): { version: numb
   if (isRecord(data) && Number.isInteger(data.version)) {
     const clearance = isRecord(data.clearance) ? Object.entries(data.clearance) : [];
     const unnamed = clearance.flatMap(([code, entry]) => (isRecord(entry) && entry.status === 'cleared' && !('version' in entry) && !('answer' in entry) ? [code] : []));
-    return { version: Number(data.version), answer: answerFingerprint(data), unnamed, fields: { body: answerFingerprint({ body: data.body }), bodyEn: answerFingerprint({ body_en: data.body_en }), speakingPoints: textFingerprint(data.speaking_points), speakingPointsEn: textFingerprint(data.speaking_points_en) } };
+    return { version: Number(data.version), answer: answerFingerprint(data), unnamed, fields: positionTextFingerprints(data) };
   }
   return undefined;
 }

@@ -4,4 +4,4 @@ export { configurationName, COUNCIL_CONFIGURATIONS, lastDayOf, meetingSchema, ty
 export { existsOn, ministriesSchema, nameOn, nominativeOn, type Ministries, type Ministry } from './ministries.js';
 export { answerFingerprint, clearanceOf, namesAnswer, clearedBy, positionSchema, type Clearance, type ClearanceState, type Position } from './position.js';
 export { manifestSchema, type Manifest, type ManifestFile } from './manifest.js';
-export { committedTranslationPairs, meetingTranslationPairs, staleTranslations, textFingerprint, type PresentTranslationPair, type TranslationPair } from './translation.js';
+export { committedTranslationPairs, meetingTranslationPairs, positionTextFingerprints, staleTranslations, textFingerprint, type PositionTextFingerprints, type PresentTranslationPair, type TranslationPair } from './translation.js';

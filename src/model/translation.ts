@@ -13,6 +13,24 @@ export function textFingerprint(value: unknown): string {
   return createHash('sha256').update(value.map(textFingerprint).join(',')).digest('hex').slice(0, 12);
 }
 
+/** A position's Latvian and English answers and speaking points, each fingerprinted alone ({@link textFingerprint}). */
+export interface PositionTextFingerprints {
+  body: string;
+  bodyEn: string;
+  speakingPoints: string;
+  speakingPointsEn: string;
+}
+
+/**
+ * The fingerprints `position/translation-stale` compares, of a position file's data as it is now or
+ * as committed: one function for both sides, so that what counts as a change (re-wrapping and spaces
+ * aside) is the same on each.
+ */
+export function positionTextFingerprints(data: unknown): PositionTextFingerprints {
+  const at = (key: string) => (isRecord(data) ? data[key] : undefined);
+  return { body: textFingerprint(at('body')), bodyEn: textFingerprint(at('body_en')), speakingPoints: textFingerprint(at('speaking_points')), speakingPointsEn: textFingerprint(at('speaking_points_en')) };
+}
+
 /** One Latvian text of a meeting and its English beside it, each fingerprinted alone ({@link textFingerprint}). */
 export interface TranslationPair {
   /** Which text: `topic`, `outcome`, `background`, `name`, `place`, or `question <position id>`. */

@@ -1,9 +1,8 @@
 import { BUILT_IN_REGISTRY, type LoadedPosition, type Project } from '../load/project.js';
-import { answerFingerprint, textFingerprint, type Position } from '../model/index.js';
+import { answerFingerprint, positionTextFingerprints, type Position } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
-import { isRecord } from '../util/record.js';
 import { markdownFieldProblems } from './markdown-rules.js';
 
 /** What a position rule looks at: one position file of the project. */
@@ -116,14 +115,14 @@ export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, positio
 export const positionTranslationFollowed: PositionRule = ({ project, loaded, position }) => {
   const before = loaded.committedFields;
   if (before === undefined) return [];
-  const data = isRecord(loaded.file.data) ? loaded.file.data : {};
+  const now = positionTextFingerprints(loaded.file.data);
   const found: Diagnostic[] = [];
   const stale = (english: 'body_en' | 'speaking_points_en', message: string) =>
     diagnostic(loaded.file.path, loaded.file.locate([english], 'key'), 'warning', 'position/translation-stale', message, `Bring the change into \`${english}\` too; a change that alters no meaning (a typo, a comma) needs none.`);
-  if (position.body_en?.trim() && answerFingerprint({ body: data['body'] }) !== before.body && answerFingerprint({ body_en: data['body_en'] }) === before.bodyEn) {
+  if (position.body_en?.trim() && now.body !== before.body && now.bodyEn === before.bodyEn) {
     found.push(stale('body_en', `\`body\` changed since ${project.versionsFrom}, but its English, \`body_en\`, did not: an English note (informative-report.en) prints the translation of the earlier answer.`));
   }
-  if (position.speaking_points_en?.length && textFingerprint(data['speaking_points']) !== before.speakingPoints && textFingerprint(data['speaking_points_en']) === before.speakingPointsEn) {
+  if (position.speaking_points_en?.length && now.speakingPoints !== before.speakingPoints && now.speakingPointsEn === before.speakingPointsEn) {
     found.push(stale('speaking_points_en', `\`speaking_points\` changed since ${project.versionsFrom}, but their English, \`speaking_points_en\`, did not: English speaking points (speaking-points.en) print the translation of the earlier points.`));
   }
   return found;

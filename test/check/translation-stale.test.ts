@@ -194,3 +194,17 @@ test("a meeting's Latvian name or place changed under an English one left as it 
   writeFile(dir, MEETING, inPerson.replace('  short_locative: sanāksmē', '  short_locative: videokonferencē'));
   expect(await meetingStale(dir)).toEqual([]);
 });
+
+// From the read of committedFacts (project.ts) beside the rule: both sides must fingerprint each text alike, or a re-wrap speaks.
+test('the answer and its English are each compared re-wrapping and spaces aside: a re-wrapped answer under a new English says nothing, a changed answer under a re-wrapped English is stale', async () => {
+  const { dir, text } = translated();
+  const rewrapped = text.replace('saistīti ar\n  trim', 'saistīti ar trim\n  '.trimEnd());
+  expect(rewrapped).not.toBe(text);
+  writeFile(dir, POSITION, rewrapped.replace('three directions', 'the three directions'));
+  expect(await stale(dir)).toEqual([]);
+  writeFile(dir, POSITION, text.replace('saistīti ar', 'saistīti\u00a0ar'));
+  expect(await stale(dir)).toEqual([]);
+  const changed = text.replace('trim savstarpēji', 'četriem savstarpēji').replace('rest on three directions.', 'rest on\n  three  directions.');
+  writeFile(dir, POSITION, changed);
+  expect((await stale(dir)).map(([, line]) => line)).toEqual([lineOf(changed, 'body_en: |')]);
+});

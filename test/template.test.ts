@@ -362,6 +362,11 @@ describe('templates', () => {
     expect(length.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
       [4, 7, 'template/missing-field', '`text.length`: `text` is a text, which has no field `length`.', 'To test whether it is empty, use it alone: {{#if text}} is false for an empty text.'],
     ]);
+    // The place is the lookup that failed, not the first like it in the text: one inside a branch this meeting does not reach named the wrong line (templates review).
+    const branch = await renderWith('{{#if meeting.place}}\nVieta: {{meeting.topic.length}}\n{{/if}}\n\nGarums: {{meeting.topic.length}}\n\n{{#each questions}}{{#if @first}}{{text.length}}{{/if}}{{/each}}\n');
+    expect(branch.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message])).toEqual([[5, 11, 'template/missing-field', '`meeting.topic.length`: `meeting.topic` is a text, which has no field `length`.']]);
+    const item = await renderWith('{{#each questions}}{{#if @last}}{{text.length}}{{/if}}{{/each}}\n\n{{#each questions}}\n{{text.length}}{{/each}}\n');
+    expect(item.diagnostics.map((d) => [d.line, d.column])).toEqual([[1, 35]]);
     const mapping = await renderWith('x\n\n  {{meeting.name}}\n');
     expect(mapping.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
       [3, 3, '`meeting.name` is a mapping, which cannot be printed as text: print one of its fields (`meeting.name.nominative`, `meeting.name.genitive`, `meeting.name.locative`, `meeting.name.short_locative`).'],

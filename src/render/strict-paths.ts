@@ -13,6 +13,8 @@ export interface FieldFailure {
   owner: object | undefined;
   /** A path of Handlebars' data (`@root.meeting.topic`, `@index`), written with its `@`. */
   data: boolean;
+  /** The name was looked up in a text or a number (`topic.length`), which has no fields. */
+  inText?: true;
 }
 
 /** The failure behind each exception {@link readField} throws. */
@@ -86,7 +88,7 @@ interface Container {
  *   the mapping kept (see {@link fieldFailure}), except the last name of a path that need not
  *   exist (`strict` false: Handlebars' own lookups for `{{#if}}`-like uses);
  * - a field of a text or number is looked up as JavaScript would (`topic.length`), and its last
- *   name must be one (`in` fails on a text: the caller says so in a template's words).
+ *   name must be one: `topic.length` fails at its place, marked `inText` (see {@link fieldFailure}).
  */
 export function readField(container: Container, value: unknown, parts: string[], start: number, strict: boolean, data: boolean, loc: unknown): unknown {
   let current = value;
@@ -97,16 +99,16 @@ export function readField(container: Container, value: unknown, parts: string[],
     if (typeof current === 'object' || typeof current === 'function') {
       if ((!last || strict) && !(name in current)) throw missing(name, current, current, parts, index, loc, data);
     } else if (last && strict) {
-      // A text or number has no fields: `in` fails on it as in Handlebars' strict lookup, in words the caller knows.
-      void (name in (current as object));
+      // A text or number has no fields (Handlebars' strict lookup failed on it with JavaScript's words and no place): said at this path.
+      throw missing(name, current, undefined, parts, index, loc, data, true);
     }
     current = container.lookupProperty(current, name);
   }
   return current;
 }
 
-function missing(name: string, looked: unknown, owner: object | undefined, parts: string[], index: number, loc: unknown, data: boolean): Error {
+function missing(name: string, looked: unknown, owner: object | undefined, parts: string[], index: number, loc: unknown, data: boolean, inText = false): Error {
   const error = new Handlebars.Exception(`"${name}" not defined in ${String(looked)}`, { loc } as unknown as hbs.AST.Node);
-  failures.set(error, { path: parts.slice(0, index + 1), rest: parts.slice(index + 1), owner, data });
+  failures.set(error, { path: parts.slice(0, index + 1), rest: parts.slice(index + 1), owner, data, ...(inText ? { inText: true as const } : {}) });
   return error;
 }

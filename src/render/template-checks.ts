@@ -316,32 +316,6 @@ function partialName(name: hbs.AST.PathExpression | hbs.AST.SubExpression): stri
 }
 
 /**
- * Where a template looks up `key` in a text or a number (Handlebars' strict lookup then fails with
- * JavaScript's "Cannot use 'in' operator"): the first path ending in `key` whose field before it
- * is a text or number in the model (paths from the top of the data), else the first ending in it.
- */
-export function lookupInTextPlace(source: string, key: string, root: unknown): { line: number; column: number; path: string; field: string } | undefined {
-  let ast: hbs.AST.Program;
-  try {
-    ast = Handlebars.parseWithoutProcessing(source);
-  } catch {
-    return undefined;
-  }
-  const candidates: hbs.AST.PathExpression[] = [];
-  walk(ast, (node) => {
-    for (const found of pathsOf(node)) if (found.parts.length > 1 && found.parts.at(-1) === key) candidates.push(found);
-  });
-  const resolves = (found: hbs.AST.PathExpression) => {
-    if (found.data || found.depth > 0) return false;
-    const value = found.parts.slice(0, -1).reduce<unknown>((at, part) => (typeof at === 'object' && at !== null ? Reflect.get(at, part) : undefined), root);
-    return typeof value === 'string' || typeof value === 'number';
-  };
-  const found = candidates.find(resolves) ?? candidates[0];
-  if (!found) return undefined;
-  return { line: found.loc.start.line, column: found.loc.start.column + 1, path: found.original, field: found.parts.slice(0, -1).join('.') };
-}
-
-/**
  * What a template prints for a position with no English text (`position.bodyEn` null), read
  * from its files: `none`, it never prints `bodyEn`; `latvian`, it prints `bodyEn` only under
  * `{{#if …bodyEn}}` whose `{{else}}` prints the Latvian `body`; `left-out`, only under such a

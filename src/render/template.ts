@@ -5,7 +5,7 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { readPartialAlone, readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { englishAnswerOf, helpersHint, lookupInTextPlace, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
+import { englishAnswerOf, helpersHint, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { setBounded } from '../util/bounded.js';
@@ -180,7 +180,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
           return { markdown, diagnostics: emptyValueWarnings(printedEmpty, meeting) };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
-          return { diagnostics: [lookupInText(error, file, sources.get(file), model) ?? runtimeDiagnostic(error, file, sources.get(file))] };
+          return { diagnostics: [lookupInText(error, file) ?? runtimeDiagnostic(error, file, sources.get(file))] };
         }
       },
     },
@@ -726,13 +726,14 @@ function unclosedBlock(source: string): { name: string; line: number; column: nu
  * strict lookup fails with JavaScript's own words and no place. Said in the template's terms,
  * at the path that did it.
  */
-function lookupInText(error: unknown, path: string, source: string | undefined, model: unknown): Diagnostic | undefined {
-  const key = error instanceof TypeError ? /^Cannot use 'in' operator to search for '([^']*)' in /.exec(error.message)?.[1] : undefined;
-  if (key === undefined || source === undefined) return undefined;
-  const found = lookupInTextPlace(source, key, model);
-  const hint = key === 'length' ? `To test whether it is empty, use it alone: {{#if ${found?.field ?? 'field'}}} is false for an empty text.` : 'Check the path against the template data described in the README.';
-  const message = found ? `\`${found.path}\`: \`${found.field}\` is a text, which has no field \`${key}\`.` : `The template looks up \`${key}\` in a text, which has no fields.`;
-  return diagnostic(path, found, 'error', 'template/missing-field', message, hint);
+/** A field looked up in a text or a number (`{{#if meeting.topic.length}}`), at the lookup that failed, in a template's words. */
+function lookupInText(error: unknown, path: string): Diagnostic | undefined {
+  const failure = fieldFailure(error);
+  if (!failure?.inText) return undefined;
+  const key = failure.path.at(-1) ?? '';
+  const field = `${failure.data ? '@' : ''}${failure.path.slice(0, -1).join('.')}`;
+  const hint = key === 'length' ? `To test whether it is empty, use it alone: {{#if ${field}}} is false for an empty text.` : 'Check the path against the template data described in the README.';
+  return diagnostic(path, exceptionPlace(error), 'error', 'template/missing-field', `\`${field}.${key}\`: \`${field}\` is a text, which has no field \`${key}\`.`, hint);
 }
 
 function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagnostic {

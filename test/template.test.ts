@@ -49,6 +49,36 @@ describe('templates', () => {
     expect(warned[1]?.hint).toBe('Write {{{this.position.body}}} (three braces) to print it as Markdown.');
   });
 
+  it('warns where a plain text printed with three braces reads as Markdown for this meeting, at the mustache, and not where it prints as written (templates run)', async () => {
+    const withTopic = (topic: string, question = 'Kādi ir nozīmīgākie ES') => ({
+      [EXAMPLE_MEETING]: meeting.replace('template: informative-report.lv', 'template: test').replace(/^topic: .*$/m, `topic: "${topic}"`).replace('Kādi ir nozīmīgākie ES', question),
+    });
+    const template = 'Tēma: {{{meeting.topic}}}\n\n{{{lookup meeting "presidency"}}}\n\n{{#each questions}}\n{{{text}}}\n\n{{/each}}\n';
+    const found = async (topic: string, question?: string) => {
+      const { diagnostics, markdown } = await renderWith(template, withTopic(topic, question));
+      return { markdown, warned: diagnostics.filter((d) => d.ruleId === 'template/text-as-markdown').map((d) => [d.file, d.line, d.column, d.severity, d.message, d.hint]) };
+    };
+    const formatted = await found('1. *Vienlīdzīga* __piekļuve__ izglītībai');
+    expect(formatted.markdown).toContain('Tēma: 1. *Vienlīdzīga* __piekļuve__ izglītībai\n');
+    expect(formatted.warned).toEqual([
+      [
+        'templates/test.md.hbs',
+        1,
+        7,
+        'warning',
+        '`{{{meeting.topic}}}` prints a plain text as Markdown, and for meetings/2021-02-19-educ-informal.yaml it reads as formatting: “1. *Vienlīdzīga* __piekļuve__ izglītībai” is not printed as written.',
+        'Write {{meeting.topic}} (two braces), which prints a plain text as written, its marks and all; three braces are for the Markdown fields (background, outcome, body).',
+      ],
+    ]);
+    // A question's text at the start of a line: `1.` makes it a list item.
+    const listed = await found('Vienlīdzīga piekļuve', '1. Kādi ir nozīmīgākie ES');
+    expect(listed.warned.map(([, line, column, , message]) => [line, column, message])).toEqual([
+      [6, 1, '`{{{text}}}` prints a plain text as Markdown, and for meetings/2021-02-19-educ-informal.yaml it reads as formatting: “1. Kādi ir nozīmīgākie ES, valsts, reģio…” is not printed as written.'],
+    ]);
+    // Marks Markdown leaves as they are, and a `1.` within a line, say nothing.
+    expect((await found('Izglītība 2 * 3 un 1. posms_a')).warned).toEqual([]);
+  });
+
   it('warns too where a Markdown field reaches two braces through lookup or a helper, at the mustache, with the three-brace form of what is written', async () => {
     const template = '{{#each questions}}\n{{lookup position "body"}}\n\n{{upperFirst position.body}}\n\n{{quote   (lookup this.position \'body\')}}\n\n{{{upperFirst position.body}}}\n\n{{quote position.id}} {{#if (eq position.body "x")}}x{{/if}}\n{{/each}}\n{{lowerFirst @root.meeting.background}}\n';
     const { diagnostics } = await renderWith(template);

@@ -171,7 +171,7 @@ function blockOfValue(node: hbs.AST.Node, names: TemplateNames): string | undefi
 }
 
 /** The names of the template data's Markdown fields: the files' Markdown fields as the data names them (`body_en` is `bodyEn`). */
-const MARKDOWN_MODEL_KEYS = new Set(Object.values(MARKDOWN_FIELDS).flatMap((keys) => keys.map((key) => key.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()))));
+export const MARKDOWN_MODEL_KEYS = new Set(Object.values(MARKDOWN_FIELDS).flatMap((keys) => keys.map((key) => key.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()))));
 
 /**
  * What is written between the braces of a mustache that prints a Markdown field with two

@@ -5,8 +5,9 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { readPartialAlone, readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { englishAnswerOf, helpersHint, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
+import { englishAnswerOf, helpersHint, MARKDOWN_MODEL_KEYS, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
+import { readsAsMarkdown, textAsMarkdownWarnings, type MarkdownPrint } from './text-as-markdown.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { setBounded } from '../util/bounded.js';
 import { escapeRegExp } from '../util/regexp.js';
@@ -118,7 +119,17 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
   };
   env.registerHelper(ESCAPE_HELPER, locateHelperErrors((value, options) => (noteEmpty(value, options, false), escapeValue(env, value, true, options))));
   env.registerHelper(ESCAPE_INLINE_HELPER, locateHelperErrors((value, options) => (noteEmpty(value, options, false), escapeValue(env, value, false, options))));
-  env.registerHelper(RAW_HELPER, (value: unknown, options: unknown) => (noteEmpty(value, options, true), value));
+  // The plain texts printed with three braces that read as Markdown, in the render under way.
+  let printedAsMarkdown: MarkdownPrint[] = [];
+  const noteMarkdown = (value: unknown, options: unknown) => {
+    if (typeof value !== 'string') return;
+    const found = emptyPrint(options, true);
+    // A Markdown field is printed so on purpose; a path with no name of its own (`{{{this}}}`) may be one.
+    const key = found?.field.split('.').at(-1);
+    if (!found || key === undefined || key === 'this' || MARKDOWN_MODEL_KEYS.has(key)) return;
+    if (readsAsMarkdown(value, !printedInline(options))) printedAsMarkdown.push({ ...found, text: value });
+  };
+  env.registerHelper(RAW_HELPER, (value: unknown, options: unknown) => (noteEmpty(value, options, true), noteMarkdown(value, options), value));
   env.unregisterHelper('log');
   env.registerHelper('lookup', locateHelperErrors(strictLookup));
   // The steps of the render under way (see MAX_RENDER_STEPS).
@@ -172,12 +183,13 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
       englishAnswer: englishAnswerOf([texts.body, ...partials.map((partial) => partial.source)]),
       render(model, meeting) {
         printedEmpty = [];
+        printedAsMarkdown = [];
         steps = 0;
         try {
           const markdown = tidyMarkdown(fn(model));
           // A template emptied by mistake, or whose blocks all turn out false, must not make blank reports.
           if (markdown === '\n') return { diagnostics: [emptyReport(path, 'renders nothing for this meeting: its report would be empty')] };
-          return { markdown, diagnostics: emptyValueWarnings(printedEmpty, meeting) };
+          return { markdown, diagnostics: [...emptyValueWarnings(printedEmpty, meeting), ...textAsMarkdownWarnings(printedAsMarkdown, meeting)] };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
           return { diagnostics: [lookupInText(error, file) ?? runtimeDiagnostic(error, file, sources.get(file))] };
@@ -316,14 +328,14 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       const { path, loc } = statement;
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
       statement.params = [strictPath(path)];
-      statement.hash = { type: 'Hash', pairs: fieldPairs(path, file, loc), loc };
+      statement.hash = { type: 'Hash', pairs: [...fieldPairs(path, file, loc), inlinePair(program.body[index - 1], loc)], loc };
     } else if (looked && isMustache(statement) && isPath(statement.path)) {
       // `{{{lookup meeting "time"}}}`: as `{{{meeting.time}}}`.
       const { path, params, hash, loc } = statement;
       const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
       statement.params = [call];
-      statement.hash = { type: 'Hash', pairs: fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`), loc };
+      statement.hash = { type: 'Hash', pairs: [...fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`), inlinePair(program.body[index - 1], loc)], loc };
     } else if (isMustache(statement) && statement.escaped) {
       const helper = followsText(program.body[index - 1]) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
       const { path, params, hash, loc } = statement;
@@ -366,6 +378,19 @@ function fieldPairs(path: hbs.AST.PathExpression, file: string, loc: hbs.AST.Sou
   if (original === '') return pairs;
   const owner: hbs.AST.PathExpression = { type: 'PathExpression', data: path.data, depth: path.depth, parts, original, loc };
   return [...pairs, { type: 'HashPair', key: 'owner', value: owner, loc }];
+}
+
+/** The option `inline` a printed field's helper is given: whether text comes before it on its line (see {@link followsText}). */
+function inlinePair(previous: hbs.AST.Statement | undefined, loc: hbs.AST.SourceLocation): hbs.AST.HashPair {
+  const value = followsText(previous);
+  const literal: hbs.AST.BooleanLiteral = { type: 'BooleanLiteral', value, original: value, loc };
+  return { type: 'HashPair', key: 'inline', value: literal, loc };
+}
+
+/** Whether a printed field's helper was given `inline` true (see {@link inlinePair}). */
+function printedInline(options: unknown): boolean {
+  const hash: unknown = typeof options === 'object' && options !== null ? Reflect.get(options, 'hash') : undefined;
+  return typeof hash === 'object' && hash !== null && Reflect.get(hash, 'inline') === true;
 }
 
 /**

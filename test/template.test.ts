@@ -79,6 +79,23 @@ describe('templates', () => {
     expect((await found('Izglītība 2 * 3 un 1. posms_a')).warned).toEqual([]);
   });
 
+  it('warns at a line of the template that starts with seven or more “#”, which Markdown prints as text, in a branch the meeting does not reach too (templates run)', async () => {
+    const template = 'Teksts.\n\n####### Virsraksts\n\n{{#if meeting.place}}\n  ######## {{meeting.topic}}\n{{/if}}\n\n###### Sestais\n\nTeksts ####### vidū.\n\n{{!-- ####### komentārā --}}\n';
+    const { diagnostics, markdown } = await renderWith(template);
+    expect(markdown).toContain('\n####### Virsraksts\n');
+    expect(diagnostics.filter((d) => d.ruleId === 'template/heading-level').map((d) => [d.file, d.line, d.column, d.severity, d.message, d.hint])).toEqual([
+      [
+        'templates/test.md.hbs',
+        3,
+        1,
+        'warning',
+        'This line of the template starts with “#######”, 7 marks: Markdown has headings of six levels at most, so the report prints the line as text, the marks and all.',
+        'For a heading, write six marks at most (“###### Virsraksts”); if the marks are meant as text, write the first as `\\#`.',
+      ],
+      ['templates/test.md.hbs', 6, 3, 'warning', 'This line of the template starts with “########”, 8 marks: Markdown has headings of six levels at most, so the report prints the line as text, the marks and all.', 'For a heading, write six marks at most (“###### …”); if the marks are meant as text, write the first as `\\#`.'],
+    ]);
+  });
+
   it('warns too where a Markdown field reaches two braces through lookup or a helper, at the mustache, with the three-brace form of what is written', async () => {
     const template = '{{#each questions}}\n{{lookup position "body"}}\n\n{{upperFirst position.body}}\n\n{{quote   (lookup this.position \'body\')}}\n\n{{{upperFirst position.body}}}\n\n{{quote position.id}} {{#if (eq position.body "x")}}x{{/if}}\n{{/each}}\n{{lowerFirst @root.meeting.background}}\n';
     const { diagnostics } = await renderWith(template);

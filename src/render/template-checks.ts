@@ -4,6 +4,7 @@ import { MARKDOWN_FIELDS } from '../model/field.js';
 import { argumentsOf, hasPrograms, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 import { suggest } from '../util/suggest.js';
 import { arityProblem, helperArity } from './helpers.js';
+import { headingLevelWords } from '../validate/markdown-rules.js';
 
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
@@ -55,6 +56,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
       }
       return;
     }
+    if (node.type === 'ContentStatement') problems.push(...headingLevelInText(node as hbs.AST.ContentStatement, path));
     for (const found of pathsOf(node)) {
       const internal = found.parts.find((part) => PROTOTYPE_NAMES.has(part));
       if (internal !== undefined) {
@@ -113,6 +115,27 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
     }
   });
   return problems;
+}
+
+/**
+ * `template/heading-level`: a line of the template's own text that starts with seven or more "#"
+ * (after up to three spaces, or a quote's `>`): a heading deeper than Markdown has, which the
+ * report prints as text, marks and all. Read from the text, so a line in a branch this meeting does
+ * not reach is said too: another meeting prints it.
+ */
+function headingLevelInText(content: hbs.AST.ContentStatement, path: string): Diagnostic[] {
+  const text = content.value;
+  const start = content.loc.start;
+  return [...text.matchAll(/(^|\n)([ \t>]*)(#{7,})(?=[ \t]|$)([^\n]*)/g)].flatMap((found) => {
+    const first = found.index === 0 && (found[1] ?? '') === '';
+    // The content's first line starts a line only where the content does.
+    if (first && start.column !== 0) return [];
+    const lead = found[2] ?? '';
+    const marks = found[3] ?? '';
+    const line = start.line + (text.slice(0, found.index).match(/\n/g)?.length ?? 0) + (first ? 0 : 1);
+    const words = headingLevelWords(marks, (found[4] ?? '').trim());
+    return [diagnostic(path, { line, column: lead.length + 1 }, 'warning', 'template/heading-level', `This line of the template ${words.message}`, words.hint)];
+  });
 }
 
 /**

@@ -114,6 +114,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => SPLIT_WORD.test(text), find: splitWordProblems },
   { mayFind: (text) => text.includes('—'), find: emDashProblems },
   { mayFind: (text) => HEADING_MAY_INTERRUPT.test(text), find: headingInParagraphProblems },
+  { mayFind: (text) => TOO_MANY_MARKS.test(text), find: headingLevelProblems },
   { mayFind: (text) => text.includes('  \n'), find: hardBreakProblems },
   { mayFind: (text) => text.includes('"'), find: straightQuoteProblems },
   { mayFind: (text) => text.includes('][^'), find: adjacentNoteProblems },
@@ -711,6 +712,38 @@ function splitWordWarning(file: YamlFile, field: readonly PropertyKey[], text: s
       `Write the word on one line: “${head}${tail}” where a PDF broke it only to fit its line, “${head}-${tail}” where the hyphen is the word’s own (“long-term”).`,
     ),
   ];
+}
+
+/** A line (of a paragraph, a list item or a quote) that starts with seven or more "#": no heading, Markdown has six levels. */
+const TOO_MANY_MARKS = /(?:^|\n)[ \t>]*#{7,}(?=[ \t]|$)/m;
+
+/** What is said of a line that starts with seven or more "#", in a field or a template: the message after where, and the hint. */
+export function headingLevelWords(marks: string, title: string): { message: string; hint: string } {
+  return {
+    message: `starts with “${marks}”, ${marks.length} marks: Markdown has headings of six levels at most, so the report prints the line as text, the marks and all.`,
+    hint: `For a heading, write six marks at most (“###### ${title || '…'}”); if the marks are meant as text, write the first as \`\\#\`.`,
+  };
+}
+
+/**
+ * `markdown/heading-level`: a line of a paragraph that starts with seven or more "#": the writer
+ * meant a heading deeper than Markdown has, and the report prints the marks as text. Code, and marks
+ * written as text (`\#######`), are not said.
+ */
+function headingLevelProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'paragraph' || start === undefined || end === undefined) return;
+    for (const found of text.slice(start, end).matchAll(/(^|\n[ \t>]*)(#{7,})(?=[ \t]|$)([^\n]*)/g)) {
+      const marks = found[2] ?? '';
+      const at = start + found.index + (found[1] ?? '').length;
+      const words = headingLevelWords(marks, (found[3] ?? '').trim());
+      problems.push(diagnostic(file.path, place(at, marks), 'warning', 'markdown/heading-level', `This line of \`${field.join('.')}\` ${words.message}`, words.hint));
+    }
+  });
+  return problems;
 }
 
 /**

@@ -201,3 +201,12 @@ test('two footnote marks side by side, printed as one raised number, are a warni
   ]);
   expect(await problems(`Pamatnostādnes[^a],[^b] un plāns [^c].${notes}`)).toEqual([]);
 });
+
+test('a line starting with seven or more “#” is a warning: Markdown has six levels of headings, and the report prints the marks as text (templates run)', async () => {
+  const problems = bodyProblems('markdown/heading-level');
+  const message = 'This line of `body` starts with “#######”, 7 marks: Markdown has headings of six levels at most, so the report prints the line as text, the marks and all.';
+  expect(await problems('Teksts.\n\n  ####### Apakšvirsraksts\n\n  Teksts.')).toEqual([[21, 3, message]]);
+  // Within a paragraph, and in a list item, too; never in code, nor six marks, nor marks written as text.
+  expect((await problems('Teksts\n  ######## astoņas\n\n  1) ####### punktā')).map(([line, column]) => [line, column])).toEqual([[20, 3], [22, 6]]);
+  expect(await problems('Teksts.\n\n  ###### Sestais līmenis\n\n  \\####### kā teksts, #######\n\n  ```\n  ####### kods\n  ```')).toEqual([]);
+});

@@ -77,6 +77,16 @@ describe('templates', () => {
     ]);
     // Marks Markdown leaves as they are, and a `1.` within a line, say nothing.
     expect((await found('Izglītība 2 * 3 un 1. posms_a')).warned).toEqual([]);
+    // A helper's text made of plain texts too; one given a Markdown field prints Markdown on purpose.
+    const quoted = await renderWith('x {{{quote meeting.topic}}}\n\n{{{upperFirst questions.0.position.body}}}\n', withTopic('Izglītība *visiem*'));
+    expect(quoted.diagnostics.filter((d) => d.ruleId === 'template/text-as-markdown').map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [
+        1,
+        3,
+        '`{{{quote meeting.topic}}}` prints a plain text as Markdown, and for meetings/2021-02-19-educ-informal.yaml it reads as formatting: ““Izglītība *visiem*”” is not printed as written.',
+        'Write {{quote meeting.topic}} (two braces), which prints a plain text as written, its marks and all; three braces are for the Markdown fields (background, outcome, body).',
+      ],
+    ]);
   });
 
   it('warns at a line of the template that starts with seven or more “#”, which Markdown prints as text, in a branch the meeting does not reach too (templates run)', async () => {

@@ -214,7 +214,7 @@ function markdownAsText(node: hbs.AST.Node, source: string): string | undefined 
 }
 
 /** Whether a call is given a Markdown field: a path to one, or `lookup` of one, as an argument or in a sub-expression among them. */
-function givesMarkdownField(call: hbs.AST.MustacheStatement | hbs.AST.SubExpression): boolean {
+export function givesMarkdownField(call: hbs.AST.MustacheStatement | hbs.AST.SubExpression): boolean {
   const literal = (expression: hbs.AST.Expression | undefined) => (expression?.type === 'StringLiteral' ? (expression as hbs.AST.StringLiteral).value : undefined);
   if (isPath(call.path) && call.path.original === 'lookup' && MARKDOWN_MODEL_KEYS.has(literal(call.params[1]) ?? '')) return true;
   return argumentsOf(call).some((argument) =>
@@ -223,7 +223,7 @@ function givesMarkdownField(call: hbs.AST.MustacheStatement | hbs.AST.SubExpress
 }
 
 /** The text of a template at a node's place. */
-function textOf(source: string, loc: hbs.AST.SourceLocation): string {
+export function textOf(source: string, loc: hbs.AST.SourceLocation): string {
   const lines = source.split('\n');
   const offset = (position: hbs.AST.Position) => lines.slice(0, position.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + position.column;
   return source.slice(offset(loc.start), offset(loc.end));

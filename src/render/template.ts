@@ -5,7 +5,7 @@ import type { ProjectFiles } from '../load/project-files.js';
 import { readPartialAlone, readTemplate, type TemplateTexts } from '../load/templates.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportModel } from '../resolve/report.js';
-import { englishAnswerOf, helpersHint, MARKDOWN_MODEL_KEYS, PARTIALS_HINT, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
+import { englishAnswerOf, givesMarkdownField, helpersHint, MARKDOWN_MODEL_KEYS, PARTIALS_HINT, textOf, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { readsAsMarkdown, textAsMarkdownWarnings, type MarkdownPrint } from './text-as-markdown.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
@@ -19,6 +19,8 @@ const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
 /** `{{{field}}}` becomes `{{{__raw field}}}`: the value unchanged, an absent one noted (see {@link EmptyPrint}). */
 const RAW_HELPER = '__raw';
+/** `{{{quote meeting.topic}}}` becomes `{{{__rawCall (quote meeting.topic)}}}`: the helper's text unchanged, noted when it reads as Markdown. */
+const RAW_CALL_HELPER = '__rawCall';
 /** Handlebars' own helpers a template may call; `log` is removed (it would write to stdout) and `lookup` is strict. */
 const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'];
 
@@ -130,6 +132,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
     if (readsAsMarkdown(value, !printedInline(options))) printedAsMarkdown.push({ ...found, text: value });
   };
   env.registerHelper(RAW_HELPER, (value: unknown, options: unknown) => (noteEmpty(value, options, true), noteMarkdown(value, options), value));
+  env.registerHelper(RAW_CALL_HELPER, (value: unknown, options: unknown) => (noteMarkdown(value, options), value));
   env.unregisterHelper('log');
   env.registerHelper('lookup', locateHelperErrors(strictLookup));
   // The steps of the render under way (see MAX_RENDER_STEPS).
@@ -304,7 +307,7 @@ function compileSource(
   }
   const arity = blockArity(ast, path);
   if (arity) return { diagnostics: [arity] };
-  escapePlainMustaches(ast, knownHelpers, path);
+  escapePlainMustaches(ast, knownHelpers, path, source);
   strictArguments(ast);
   try {
     const compiled = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
@@ -320,7 +323,7 @@ function compileSource(
  * of the Markdown-escaping helper: `{{x}}` → `{{__escapeMarkdown x}}`,
  * `{{date d "locative"}}` → `{{__escapeMarkdown (date d "locative")}}`.
  */
-function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySet<string>, file: string): void {
+function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySet<string>, file: string, source: string): void {
   program.body.forEach((statement, index) => {
     const looked = isMustache(statement) && !statement.escaped ? lookedUp(statement) : undefined;
     // `{{{field}}}`: the value as it is, through a helper that notes a field printed while it is empty.
@@ -336,6 +339,20 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
       statement.params = [call];
       statement.hash = { type: 'Hash', pairs: [...fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`), inlinePair(program.body[index - 1], loc)], loc };
+    } else if (isMustache(statement) && !statement.escaped && isPath(statement.path) && Object.hasOwn(HELPERS, statement.path.original) && statement.path.original !== 'eq' && !givesMarkdownField(statement)) {
+      // `{{{quote meeting.topic}}}`: a helper's text made of plain texts, as a plain text printed so.
+      const { path, params, hash, loc } = statement;
+      const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
+      const text = (value: string): hbs.AST.StringLiteral => ({ type: 'StringLiteral', value, original: value, loc });
+      statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_CALL_HELPER], original: RAW_CALL_HELPER, loc };
+      statement.params = [call];
+      const pairs: hbs.AST.HashPair[] = [
+        { type: 'HashPair', key: 'field', value: text(path.original), loc },
+        { type: 'HashPair', key: 'file', value: text(file), loc },
+        { type: 'HashPair', key: 'written', value: text(textOf(source, loc).replace(/\s+/g, ' ')), loc },
+        inlinePair(program.body[index - 1], loc),
+      ];
+      statement.hash = { type: 'Hash', pairs, loc };
     } else if (isMustache(statement) && statement.escaped) {
       const helper = followsText(program.body[index - 1]) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
       const { path, params, hash, loc } = statement;
@@ -354,8 +371,8 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       statement.escaped = false;
     }
     if (hasPrograms(statement)) {
-      if (statement.program) escapePlainMustaches(statement.program, knownHelpers, file);
-      if (statement.inverse) escapePlainMustaches(statement.inverse, knownHelpers, file);
+      if (statement.program) escapePlainMustaches(statement.program, knownHelpers, file, source);
+      if (statement.inverse) escapePlainMustaches(statement.inverse, knownHelpers, file, source);
     }
   });
 }

@@ -90,7 +90,7 @@ describe('templates', () => {
   });
 
   it('warns at a line of the template that starts with seven or more “#”, which Markdown prints as text, in a branch the meeting does not reach too (templates run)', async () => {
-    const template = 'Teksts.\n\n####### Virsraksts\n\n{{#if meeting.place}}\n  ######## {{meeting.topic}}\n{{/if}}\n\n###### Sestais\n\nTeksts ####### vidū.\n\n{{!-- ####### komentārā --}}\n';
+    const template = 'Teksts.\n\n####### Virsraksts\n\n{{#if meeting.place}}\n  ######## {{meeting.topic}}\n{{/if}}\n\n###### Sestais\n\nTeksts ####### vidū.\n\n{{!-- ####### komentārā --}}\n\n#######\nzem\n';
     const { diagnostics, markdown } = await renderWith(template);
     expect(markdown).toContain('\n####### Virsraksts\n');
     expect(diagnostics.filter((d) => d.ruleId === 'template/heading-level').map((d) => [d.file, d.line, d.column, d.severity, d.message, d.hint])).toEqual([
@@ -103,6 +103,7 @@ describe('templates', () => {
         'For a heading, write six marks at most (“###### Virsraksts”); if the marks are meant as text, write the first as `\\#`.',
       ],
       ['templates/test.md.hbs', 6, 3, 'warning', 'This line of the template starts with “########”, 8 marks: Markdown has headings of six levels at most, so the report prints the line as text, the marks and all.', 'For a heading, write six marks at most (“###### …”); if the marks are meant as text, write the first as `\\#`.'],
+      ['templates/test.md.hbs', 15, 1, 'warning', 'This line of the template starts with “#######”, 7 marks: Markdown has headings of six levels at most, so the report prints the line as text, the marks and all.', 'For a heading, write six marks at most (“###### …”); if the marks are meant as text, write the first as `\\#`.'],
     ]);
   });
 

@@ -126,7 +126,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
 function headingLevelInText(content: hbs.AST.ContentStatement, path: string): Diagnostic[] {
   const text = content.value;
   const start = content.loc.start;
-  return [...text.matchAll(/(^|\n)([ \t>]*)(#{7,})(?=[ \t]|$)([^\n]*)/g)].flatMap((found) => {
+  return [...text.matchAll(/(^|\n)([ \t>]*)(#{7,})(?=[ \t\r\n]|$)([^\n]*)/g)].flatMap((found) => {
     const first = found.index === 0 && (found[1] ?? '') === '';
     // The content's first line starts a line only where the content does.
     if (first && start.column !== 0) return [];

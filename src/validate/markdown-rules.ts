@@ -736,7 +736,7 @@ function headingLevelProblems(file: YamlFile, field: readonly PropertyKey[], tex
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type !== 'paragraph' || start === undefined || end === undefined) return;
-    for (const found of text.slice(start, end).matchAll(/(^|\n[ \t>]*)(#{7,})(?=[ \t]|$)([^\n]*)/g)) {
+    for (const found of text.slice(start, end).matchAll(/(^|\n[ \t>]*)(#{7,})(?=[ \t\n]|$)([^\n]*)/g)) {
       const marks = found[2] ?? '';
       const at = start + found.index + (found[1] ?? '').length;
       const words = headingLevelWords(marks, (found[3] ?? '').trim());

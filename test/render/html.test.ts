@@ -207,6 +207,6 @@ test('a line starting with seven or more “#” is a warning: Markdown has six 
   const message = 'This line of `body` starts with “#######”, 7 marks: Markdown has headings of six levels at most, so the report prints the line as text, the marks and all.';
   expect(await problems('Teksts.\n\n  ####### Apakšvirsraksts\n\n  Teksts.')).toEqual([[21, 3, message]]);
   // Within a paragraph, and in a list item, too; never in code, nor six marks, nor marks written as text.
-  expect((await problems('Teksts\n  ######## astoņas\n\n  1) ####### punktā')).map(([line, column]) => [line, column])).toEqual([[20, 3], [22, 6]]);
+  expect((await problems('Teksts\n  ######## astoņas\n\n  1) ####### punktā\n\n  #######\n  zem')).map(([line, column]) => [line, column])).toEqual([[20, 3], [22, 6], [24, 3]]);
   expect(await problems('Teksts.\n\n  ###### Sestais līmenis\n\n  \\####### kā teksts, #######\n\n  ```\n  ####### kods\n  ```')).toEqual([]);
 });

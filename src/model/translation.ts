@@ -62,6 +62,7 @@ interface MeetingText {
   englishAt: [string] | [string, string];
 }
 
+/** A value of the data, `data[key]`, or a value inside it, `data[key][inner]`; undefined where there is none. */
 const field = (data: Record<string, unknown>, key: string, inner?: string): unknown => {
   const value = data[key];
   return inner === undefined ? value : isRecord(value) ? value[inner] : undefined;

@@ -340,19 +340,7 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       statement.params = [call];
       statement.hash = { type: 'Hash', pairs: [...fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`), inlinePair(program.body[index - 1], loc)], loc };
     } else if (isMustache(statement) && !statement.escaped && isPath(statement.path) && Object.hasOwn(HELPERS, statement.path.original) && statement.path.original !== 'eq' && !givesMarkdownField(statement)) {
-      // `{{{quote meeting.topic}}}`: a helper's text made of plain texts, as a plain text printed so.
-      const { path, params, hash, loc } = statement;
-      const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
-      const text = (value: string): hbs.AST.StringLiteral => ({ type: 'StringLiteral', value, original: value, loc });
-      statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_CALL_HELPER], original: RAW_CALL_HELPER, loc };
-      statement.params = [call];
-      const pairs: hbs.AST.HashPair[] = [
-        { type: 'HashPair', key: 'field', value: text(path.original), loc },
-        { type: 'HashPair', key: 'file', value: text(file), loc },
-        { type: 'HashPair', key: 'written', value: text(textOf(source, loc).replace(/\s+/g, ' ')), loc },
-        inlinePair(program.body[index - 1], loc),
-      ];
-      statement.hash = { type: 'Hash', pairs, loc };
+      printThroughRawCall(statement, statement.path, file, source, program.body[index - 1]);
     } else if (isMustache(statement) && statement.escaped) {
       const helper = followsText(program.body[index - 1]) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
       const { path, params, hash, loc } = statement;
@@ -395,6 +383,30 @@ function fieldPairs(path: hbs.AST.PathExpression, file: string, loc: hbs.AST.Sou
   if (original === '') return pairs;
   const owner: hbs.AST.PathExpression = { type: 'PathExpression', data: path.data, depth: path.depth, parts, original, loc };
   return [...pairs, { type: 'HashPair', key: 'owner', value: owner, loc }];
+}
+
+/**
+ * `{{{quote meeting.topic}}}`, a helper's text made of plain texts printed with three braces, made
+ * `{{{__rawCall (quote meeting.topic)}}}`: printed as it is, and noted as a plain text printed so is
+ * (`template/text-as-markdown`), named by the mustache as written.
+ */
+function printThroughRawCall(statement: hbs.AST.MustacheStatement, path: hbs.AST.PathExpression, file: string, source: string, previous: hbs.AST.Statement | undefined): void {
+  const { params, hash, loc } = statement;
+  const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
+  const text = (value: string): hbs.AST.StringLiteral => ({ type: 'StringLiteral', value, original: value, loc });
+  statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_CALL_HELPER], original: RAW_CALL_HELPER, loc };
+  statement.params = [call];
+  const written = textOf(source, loc).replace(/\s+/g, ' ');
+  statement.hash = {
+    type: 'Hash',
+    pairs: [
+      { type: 'HashPair', key: 'field', value: text(path.original), loc },
+      { type: 'HashPair', key: 'file', value: text(file), loc },
+      { type: 'HashPair', key: 'written', value: text(written), loc },
+      inlinePair(previous, loc),
+    ],
+    loc,
+  };
 }
 
 /** The option `inline` a printed field's helper is given: whether text comes before it on its line (see {@link followsText}). */
@@ -764,11 +776,10 @@ function unclosedBlock(source: string): { name: string; line: number; column: nu
 }
 
 /**
- * A field looked up in a text or a number (`{{#if meeting.background.length}}`): Handlebars'
- * strict lookup fails with JavaScript's own words and no place. Said in the template's terms,
- * at the path that did it.
+ * A field looked up in a text or a number (`{{#if meeting.topic.length}}`), which Handlebars' strict
+ * lookup failed on with JavaScript's own words and no place: said in the template's terms, at the
+ * lookup that failed (see `readField`).
  */
-/** A field looked up in a text or a number (`{{#if meeting.topic.length}}`), at the lookup that failed, in a template's words. */
 function lookupInText(error: unknown, path: string): Diagnostic | undefined {
   const failure = fieldFailure(error);
   if (!failure?.inText) return undefined;

@@ -25,6 +25,8 @@ interface TemplateLines {
 interface TemplateFileLines {
   path: string;
   lines: readonly string[];
+  /** The lines (1-based) inside a branch of a block the render did not take: they printed nothing. */
+  unreached?: ReadonlySet<number> | undefined;
 }
 
 /** A line of the template or a partial that holds a text. */
@@ -38,12 +40,13 @@ interface Written {
  * text, and the plain texts it prints), said at the template: `template/unclosed` and
  * `template/html`. A skeleton with no line that could hold either is not parsed.
  */
-export function templateTextProblems(source: ReportSource, template: TemplateText): Diagnostic[] {
+export function templateTextProblems(source: ReportSource, template: TemplateText, unreached?: ReadonlyMap<string, ReadonlySet<number>>): Diagnostic[] {
   const mayOpen = MAY_OPEN.test(source.skeleton);
   const mayBeHtml = MAY_BE_HTML.test(source.skeleton);
   if (!mayOpen && !mayBeHtml) return [];
   const tree = parseMarkdownTree(source.skeleton);
-  const read = { path: template.path, files: template.files.map((file) => ({ path: file.path, lines: withoutHandlebarsComments(file.text).split(/\r?\n/) })) };
+  const files = template.files.map((file) => ({ path: file.path, lines: withoutHandlebarsComments(file.text).split(/\r?\n/), unreached: unreached?.get(file.path) }));
+  const read = { path: template.path, files };
   return [...(mayOpen ? unclosedTemplateText(source, read, tree) : []), ...(mayBeHtml ? htmlInTemplateText(source, read, tree) : [])];
 }
 
@@ -139,11 +142,19 @@ function lineAfterLine(files: readonly TemplateFileLines[]): (text: string) => W
 }
 
 /**
- * Every line of the template and its partials, in file order, that holds `text`. A text that
- * prints fields is looked for by its longest stretch between them, which the template wrote; the
- * place is where the text starts.
+ * Every line of the template and its partials, in file order, that holds `text`, leaving out the
+ * lines of a branch this render did not take (they printed nothing) unless no other holds it. A
+ * text that prints fields is looked for by its longest stretch between them, which the template
+ * wrote; the place is where the text starts.
  */
 function linesHolding(text: string, files: readonly TemplateFileLines[]): Written[] {
+  const all = linesHoldingAnywhere(text, files);
+  const reached = all.filter((written) => !files.find((file) => file.path === written.file)?.unreached?.has(written.place.line));
+  return reached.length ? reached : all;
+}
+
+/** Every line of the template and its partials that holds `text`, reached by the render or not (see {@link linesHolding}). */
+function linesHoldingAnywhere(text: string, files: readonly TemplateFileLines[]): Written[] {
   const pieces = text.split(A_PLACEHOLDER);
   const longest = pieces.reduce((best, piece) => (piece.trim().length > best.trim().length ? piece : best), '');
   if (longest.trim() === '' || PLACEHOLDER_CHARS.test(longest)) return [];

@@ -196,7 +196,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   const source = keepListsApart(parts, fieldTrees);
   const markdown = source === parts ? rendered.markdown : reportMarkdown(source);
   result.diagnostics.push(...fieldTreeProblems(source.fields, fieldTrees, (ref) => fieldSource(project, loaded, ref)));
-  result.diagnostics.push(...templateTextProblems(parts, template));
+  result.diagnostics.push(...templateTextProblems(parts, template, rendered.unreached));
   if (hasErrors(result.diagnostics)) return result;
   const date = documentDate(model, options);
   const reference = referenceFor(project, template, layout);

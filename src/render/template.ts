@@ -8,6 +8,7 @@ import type { ReportModel } from '../resolve/report.js';
 import { englishAnswerOf, givesMarkdownField, helpersHint, MARKDOWN_MODEL_KEYS, PARTIALS_HINT, textOf, partialCycles, partialsIncluded, staticTemplateProblems, type EnglishAnswer } from './template-checks.js';
 import { escapeMarkdown, tidyLines } from './escape.js';
 import { readsAsMarkdown, textAsMarkdownWarnings, type MarkdownPrint } from './text-as-markdown.js';
+import { isBranching, markBranches, noteBranch, unreachedLines, type BranchLines } from './branches.js';
 import { HELPER_OPTIONS, HELPERS, HelperUsageError, locateHelperErrors } from './helpers.js';
 import { setBounded } from '../util/bounded.js';
 import { escapeRegExp } from '../util/regexp.js';
@@ -39,7 +40,15 @@ export interface Template {
    * Renders a model. `meeting` (the meeting file's path) names the meeting in the warnings
    * about a field printed while it is empty.
    */
-  render(model: ReportModel, meeting?: string): { markdown?: string; diagnostics: Diagnostic[] };
+  render(model: ReportModel, meeting?: string): RenderResult;
+}
+
+/** A template's render: the Markdown (none when it failed), its problems, and the lines it did not reach. */
+export interface RenderResult {
+  markdown?: string;
+  diagnostics: Diagnostic[];
+  /** The lines of each file (template or partial) inside a branch of `{{#if}}`, `{{#each}}` … this render did not take. */
+  unreached?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** The reference DOCX the template's front matter names (relative to the project root), if it names one of its own. */
@@ -155,11 +164,23 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
     }),
   );
 
+  // The branches of the blocks the render under way took (see branches.ts).
+  let taken = new Set<string>();
+  for (const name of Object.keys(env.helpers).filter(isBranching)) {
+    const helper = env.helpers[name] as (this: unknown, ...args: unknown[]) => unknown;
+    env.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      noteBranch(args.at(-1), taken);
+      return helper.apply(this, args);
+    });
+  }
+  const branches: BranchLines[] = [];
+
   const diagnostics: Diagnostic[] = [];
   for (const partial of partials) {
     diagnostics.push(...partial.diagnostics);
     const compiled = compileSource(env, partial.source, partial.path, known);
     diagnostics.push(...compiled.diagnostics);
+    branches.push(...(compiled.branches ?? []));
     const fn = compiled.fn;
     // With the options it is included with: its data (`@root`, `@index` of the block it stands in) is the includer's.
     if (fn) env.registerPartial(partial.name, (context: unknown, options?: Handlebars.RuntimeOptions) => failingIn(partial.path, () => (step(1), fn(context, options))));
@@ -167,6 +188,7 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
   const files = [{ path, text: file.text }, ...partials.map((partial) => ({ path: partial.path, text: partial.text }))];
   const sources = new Map([[path, texts.body], ...partials.map((partial): [string, string] => [partial.path, partial.source])]);
   const compiled = compileSource(env, texts.body, path, known);
+  branches.push(...(compiled.branches ?? []));
   diagnostics.push(...file.diagnostics, ...compiled.diagnostics);
   if (!/\S/.test(texts.body.replace(TEMPLATE_COMMENT, ''))) diagnostics.push(emptyReport(path, 'has no text: every report made with it would be empty'));
   const options = Object.fromEntries(Object.keys(HELPERS).map((helper) => [helper, HELPER_OPTIONS[helper] ?? []]));
@@ -187,12 +209,13 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
       render(model, meeting) {
         printedEmpty = [];
         printedAsMarkdown = [];
+        taken = new Set();
         steps = 0;
         try {
           const markdown = tidyMarkdown(fn(model));
           // A template emptied by mistake, or whose blocks all turn out false, must not make blank reports.
           if (markdown === '\n') return { diagnostics: [emptyReport(path, 'renders nothing for this meeting: its report would be empty')] };
-          return { markdown, diagnostics: [...emptyValueWarnings(printedEmpty, meeting), ...textAsMarkdownWarnings(printedAsMarkdown, meeting)] };
+          return { markdown, diagnostics: [...emptyValueWarnings(printedEmpty, meeting), ...textAsMarkdownWarnings(printedAsMarkdown, meeting)], unreached: unreachedLines(branches, taken) };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
           return { diagnostics: [lookupInText(error, file) ?? runtimeDiagnostic(error, file, sources.get(file))] };
@@ -292,7 +315,7 @@ function compileSource(
   source: string,
   path: string,
   knownHelpers: ReadonlySet<string>,
-): { fn?: TemplateFn; diagnostics: Diagnostic[] } {
+): { fn?: TemplateFn; diagnostics: Diagnostic[]; branches?: BranchLines[] } {
   const complex = tooComplex(source);
   if (complex) {
     const before = source.slice(0, complex.offset);
@@ -309,9 +332,10 @@ function compileSource(
   if (arity) return { diagnostics: [arity] };
   escapePlainMustaches(ast, knownHelpers, path, source);
   strictArguments(ast);
+  const branches = markBranches(ast, path);
   try {
     const compiled = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
-    return { fn: (context, options) => compiled(context, options), diagnostics: [] };
+    return { fn: (context, options) => compiled(context, options), diagnostics: [], branches };
   } catch (error) {
     return { diagnostics: [syntaxDiagnostic(error, path, source)] };
   }

@@ -127,3 +127,16 @@ test('HTML a plain text printed with three braces brings is said with the line o
   const line = Number(/line (\d+) of the generated Markdown/.exec(String(said[0]?.[3]))?.[1]);
   expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8').split('\n')[line - 1]).toContain('<b>svarīgi</b>');
 });
+
+// A line in a branch this meeting does not reach holds the same text as the one it prints: that line was named (templates run).
+test('HTML and an unclosed fence are said at the line the report printed, not at a line alike in a branch the meeting does not reach', async () => {
+  const added = '{{#if meeting.place}}\n<u>vieta</u>\n{{else}}\n<u>vieta</u>\n{{/if}}\n\n';
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', `{{{meeting.background}}}\n\n${added}`));
+  const lines = readFileSync(join(dir, TEMPLATE), 'utf8').split('\n');
+  const { checked } = await checkAndBuild(dir, ['md']);
+  // The example is a videoconference, with no place: the {{else}} branch prints.
+  expect(html(checked.diagnostics).map(([, line]) => line)).toEqual([lines.indexOf('<u>vieta</u>', lines.indexOf('{{else}}')) + 1]);
+  const fence = exampleProject({ [TEMPLATE]: builtIn.replace('{{> signature}}', '{{> signature}}\n\n```\n\n{{#if meeting.place}}\n```\nkods\n```\n{{/if}}\n') });
+  const fenceLines = readFileSync(join(fence, TEMPLATE), 'utf8').split('\n');
+  expect(unclosed((await checkAndBuild(fence, ['md'])).checked.diagnostics).map(([, line]) => line)).toEqual([fenceLines.indexOf('```') + 1]);
+});

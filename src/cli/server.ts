@@ -2,7 +2,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ask, findServers, fromInstall, pidFile, SERVER_TITLE } from './server-peers.js';
-import { loadsProjectsAgain } from '../load/committed-meetings.js';
+import { loadsProjectsAgain } from '../load/process-kind.js';
 
 /**
  * The resident server: one briefing process that has loaded its code and keeps it warm, running

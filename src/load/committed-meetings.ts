@@ -5,6 +5,7 @@ import { YAML_FILES } from './files.js';
 import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState, type ChangesSince } from './git.js';
 import type { ProjectFiles } from './project-files.js';
 import { parseYaml } from './yaml.js';
+import { isLongLived } from './process-kind.js';
 import { setBounded } from '../util/bounded.js';
 
 /** A meeting file whose text differs from the committed one: its committed texts with an English beside them, fingerprinted. */
@@ -24,7 +25,7 @@ export interface CommittedMeeting {
  *
  * A command run once asks `git diff` which meetings changed (the positions' run, `diff`, when given:
  * on a clean checkout no other git process runs) and reads those alone with `git cat-file`. A process
- * that loads the project again and again (see {@link loadsProjectsAgain}) reads every meeting's
+ * that loads the project again and again (see `loadsProjectsAgain`) reads every meeting's
  * committed text once per state of the repository instead, and compares texts from then on without
  * git: an edited meeting costs no git process.
  */
@@ -43,22 +44,11 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   const { changed, noGit, refused } = changedSinceHead(root, join(root, folder), paths, base, diff, false);
   const moved = new Map([...changed].filter(([now, then]) => now !== then));
   // A long-lived process reads them all, once per state; a command run once the changed ones.
+  const longLived = isLongLived();
   const asked = longLived ? paths : paths.filter((path) => changed.has(path));
   const entry = { texts: readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, ...(moved.has(path) ? [moved.get(path) ?? path] : [])]))], base), moved };
   if (longLived && key !== undefined && !noGit && !refused) setBounded(byState, key, entry, KEPT_STATES);
   return compared(files, asked, entry);
-}
-
-/** Whether this process loads projects again and again: see {@link loadsProjectsAgain}. */
-let longLived = false;
-
-/**
- * Said once by a process that loads the project again and again (the resident server, a watch):
- * {@link committedMeetings} then reads every meeting's committed text once per state of the
- * repository and keeps it, rather than asking git which meetings changed on every load.
- */
-export function loadsProjectsAgain(): void {
-  longLived = true;
 }
 
 /** What {@link committedMeetings} read for a state of the repository: committed texts by path then, and where moved meetings were. */

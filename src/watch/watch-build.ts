@@ -14,7 +14,7 @@ import { toolFingerprint } from '../batch/fingerprint.js';
 import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
 import { unwatched } from './unwatched.js';
-import { loadsProjectsAgain } from '../load/committed-meetings.js';
+import { loadsProjectsAgain } from '../load/process-kind.js';
 import { shellWord } from '../util/shell.js';
 
 /** Something the watcher has to tell the user. */

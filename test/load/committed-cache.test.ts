@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
-import { loadsProjectsAgain } from '../../src/load/committed-meetings.js';
+import { loadsProjectsAgain } from '../../src/load/process-kind.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
 import { loggingGitOnPath, REAL_GIT } from '../helpers/git.js';
 import { runCli, tempDir, writeFile } from '../helpers/project.js';

@@ -417,14 +417,39 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
   return true;
 }
 
-/** "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:" */
+/**
+ * "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:",
+ * "… sanāksmē tiks aicināti …", "… sanāksmē ministriem tiks lūgts …", or worded otherwise (see {@link invitationWordedOtherwise}).
+ */
 function invitation(text: string, report: ImportedReport): boolean {
-  const match = new RegExp(`${DAYS_PATTERN} (.+?) aicināti atbildēt`).exec(writtenDates(text, 'genitive'));
-  // Or as a report written by hand may word it: "Ministri aicināti paust viedokli par sekojošiem jautājumiem:".
-  if (!match && !/aicināti atbildēt uz (?:šādiem jautājumiem|šādu jautājumu)|(?:šādiem|sekojošiem|šādu|sekojošu) jautājum(?:iem|u):$/.test(text)) return false;
+  // The short name ends where the ministers, a "tiks" or the asking start: "Padomes sanāksmē ministri tiks aicināti" → "Padomes sanāksmē".
+  const match = new RegExp(`${DAYS_PATTERN} (.+?)(?: (?:ministri|ministriem|tiks|ir|būs))* (?:aicināti atbildēt|(?:aicināti|lūgts) .*${ASKED_QUESTIONS.source})`, 'u').exec(writtenDates(text, 'genitive'));
+  if (!match && !invitationWordedOtherwise(text)) return false;
   if (match?.[2]) report.name.short_locative = match[2];
   return true;
 }
+
+/**
+ * An invitation as a report written by hand may word it: "Ministri aicināti paust viedokli par sekojošiem jautājumiem:",
+ * "… kuri tiks aicināti atbildēt uz diviem jautājumiem:", "Diskusijai prezidentūra ir sagatavojusi šādus jautājumus:",
+ * "Prezidentūras sagatavotie jautājumi diskusijai:", "Ministriem tiks lūgts atbildēt uz šādiem jautājumiem.".
+ * It ends with its questions (a colon after them, or a full stop after questions it asks to answer); a paragraph of the
+ * background that ends so ("… ministri diskutēs par izglītības jautājumiem.") is none.
+ */
+function invitationWordedOtherwise(text: string): boolean {
+  if (/aicināti atbildēt uz (?:šādiem jautājumiem|šādu jautājumu)|(?:šādiem|sekojošiem|šādu|sekojošu) jautājum(?:iem|u):$/u.test(text)) return true;
+  if (!ASKED_QUESTIONS.test(text)) return false;
+  return text.trimEnd().endsWith(':') ? TO_THE_MINISTERS.test(text) : ASKED_TO_ANSWER.test(text);
+}
+
+/** A paragraph's end that names questions: "… jautājumiem:", "… jautājumus:", "… jautājumi diskusijai:", "… jautājumiem.". */
+const ASKED_QUESTIONS = /\bjautājum\p{L}*(?:\s+\p{L}+)?\s*[:.]\s*$/u;
+
+/** Words of a paragraph that puts questions to the ministers: the ministers, asking, answering, discussing. */
+const TO_THE_MINISTERS = /ministr|aicin|atbild|diskusij|diskut|viedokl|lūgt|lūdz|apspried|debat/iu;
+
+/** Asked to answer questions that follow: "atbildēt uz šādiem …", "paust viedokli par turpmāk minētajiem …". */
+const ASKED_TO_ANSWER = /(?:atbildēt|viedokli|diskutēt|izteikties)\s+(?:uz|par)\s+(?:šād|sekojoš|turpmāk|tālāk|zemāk|nākamaj)/iu;
 
 /**
  * A signature or visa line: a role, one or more tabs, then a name that starts with a capital

@@ -332,6 +332,39 @@ describe('briefing import of a report without questions, or with its invitation 
     expect(meetingOf(dir)).toMatchObject({ background: 'Fons.\n', questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' }] });
     expect(bodyOf(dir, 1)).toBe('Atbilde.\n');
   });
+
+  it('reads the questions after the invitations ministries commonly write instead of the template’s', () => {
+    const invitations = [
+      'Sanāksmē piedalīsies ES dalībvalstu izglītības ministri, kuri tiks aicināti atbildēt uz diviem jautājumiem:',
+      'Ministri aicināti paust viedokli par šādiem diskusijas jautājumiem:',
+      'Ministri tiks aicināti atbildēt uz prezidentūras sagatavotajiem jautājumiem:',
+      'Diskusijai prezidentūra ir sagatavojusi šādus jautājumus:',
+      'Prezidentūras sagatavotie jautājumi diskusijai:',
+      'Ministriem tiks lūgts atbildēt uz šādiem jautājumiem.',
+      'Ministri aicināti sniegt viedokli par turpmāk minētajiem jautājumiem:',
+    ];
+    for (const invitation of invitations) {
+      const { run, dir } = importHandWritten([TITLE, OPENING, 'Sanāksmē Latviju pārstāvēs izglītības un zinātnes ministre A. Muižniece.', invitation, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout, invitation).not.toContain('no invitation formula');
+      expect(meetingOf(dir), invitation).toMatchObject({ background: 'Sanāksmē Latviju pārstāvēs izglītības un zinātnes ministre A. Muižniece.\n', questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }] });
+      expect(bodyOf(dir, 1), invitation).toBe('Atbilde.\n');
+    }
+  });
+
+  it('takes the meeting’s short name from a dated invitation that says “tiks aicināti” or names the ministers after the date', () => {
+    for (const invitation of ['Ministri 2022. gada 5. aprīļa Padomes sanāksmē tiks aicināti atbildēt uz šādiem jautājumiem:', '2022. gada 5. aprīļa Padomes sanāksmē ministri tiks aicināti atbildēt uz šādiem jautājumiem:', '2022. gada 5. aprīļa Padomes sanāksmē ministriem tiks lūgts atbildēt uz šādiem jautājumiem:']) {
+      const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', invitation, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(meetingOf(dir), invitation).toMatchObject({ name: { short_locative: 'Padomes sanāksmē' }, background: 'Fons.\n', questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }] });
+    }
+  });
+
+  it('keeps a background paragraph that lists matters, not questions put to the ministers, in the background', () => {
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir)).toMatchObject({ background: 'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.\n', questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }] });
+  });
 });
 
 describe('briefing import of what a report does not say', () => {

@@ -8,6 +8,7 @@ import { fileCodesInUse } from '../load/meetings.js';
 import { projectPath, readBytesWithin } from '../load/files.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { ministriesInList } from '../import/cleared-with.js';
+import { formationNamed } from '../import/formation.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
@@ -90,7 +91,8 @@ export function importReport(options: ImportOptions): ImportResult {
   if (fileCode !== wanted) {
     result.notes.push(`the file code ${wanted} is already used by ${taken.get(wanted.toLowerCase()) ?? 'another meeting'}: the imported meeting got ${fileCode}; if this report replaces that meeting, remove one of the two and give the other ${wanted}`);
   }
-  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords }, result.missing) + unplacedComment(report.unplacedMarkdown) + reviewersComments(document));
+  const formation = formationOf(keywords, report, result.notes);
+  files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords, formation }, result.missing) + unplacedComment(report.unplacedMarkdown) + reviewersComments(document));
   // Without a clearance line the positions are drafts: no clearance to date.
   const clearanceDate = codes.length ? clearedOn((document.core.get('created') ?? '').slice(0, 10), report.date, result.notes) : '';
   report.questions.forEach((question, index) => {
@@ -212,7 +214,7 @@ function meetingYaml(
   project: Project,
   path: string,
   report: ImportedReport,
-  found: { positionIds: string[]; codes: string[]; fileCode: string; keywords: string[] },
+  found: { positionIds: string[]; codes: string[]; fileCode: string; keywords: string[]; formation: string | undefined },
   missing: string[],
 ): string {
   const doc = parseDocument(MEETING_SKELETON);
@@ -231,9 +233,9 @@ function meetingYaml(
   doc.setIn(['kind'], /neformāl/.test(nominative) ? 'informal' : 'formal');
   doc.setIn(['mode'], /tiešsaist|videokonferenc/.test(nominative) ? 'videoconference' : 'in-person');
   // A report built by briefing carries formation, presidency and date as its keywords.
-  const [formation, presidency, keywordDate] = found.keywords;
+  const [, presidency, keywordDate] = found.keywords;
   const fromKeywords = keywordDate === report.date;
-  set(['formation'], fromKeywords ? formation : undefined);
+  set(['formation'], found.formation);
   // Else the presidency in office on the meeting's day, as `new meeting` offers it: a fact of the date.
   set(['presidency'], fromKeywords ? presidency : presidencyDefault(report.date ?? ''));
   set(['topic'], report.topic);
@@ -272,6 +274,19 @@ function positionYaml(project: Project, path: string, id: string, question: { te
     doc.setIn(['clearance'], doc.createNode(entries, { flow: false }));
   }
   return stringify(project, path, 'position', doc);
+}
+
+/**
+ * The meeting's formation: the DOCX keywords' when briefing wrote them (their date the meeting's), else
+ * the configuration the meeting's Latvian name names ("… Vispārējo lietu padomes sanāksme" → GAC), with
+ * a note, as that is a guess; undefined when neither says.
+ */
+function formationOf(keywords: readonly string[], report: ImportedReport, notes: string[]): string | undefined {
+  const [formation, , keywordDate] = keywords;
+  if (keywordDate === report.date) return formation;
+  const named = formationNamed([report.name.locative, report.name.nominative].filter((name) => name !== undefined));
+  if (named) notes.push(`formation ${named} is guessed from the meeting’s name: check it`);
+  return named;
 }
 
 /**

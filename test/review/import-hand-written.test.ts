@@ -244,8 +244,8 @@ describe('briefing import of a title and dates typed otherwise', () => {
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('Could not place');
-    // The presidency is the one in office on the meeting's day: a fact of the date, as `new meeting` offers it.
-    expect(run.stdout).toContain('Not found in the report (filled with x): formation, visa.');
+    // The presidency is the one in office on the meeting's day: a fact of the date, as `new meeting` offers it; the formation is the Council's the name names.
+    expect(run.stdout).toContain('Not found in the report (filled with x): visa.');
     expect(meetingOf(dir)).toMatchObject({
       presidency: 'Francija',
       date: '2022-04-05',
@@ -367,11 +367,57 @@ describe('briefing import of a report without questions, or with its invitation 
   });
 });
 
+describe('briefing import of the Council configuration from the meeting’s Latvian name', () => {
+  /** A report of the meeting named `genitive` in its title ("… <genitive> sanāksmē …") and `nominative` in its opening. */
+  const reportOf = (genitive: string, nominative: string): HandBlock[] => [
+    `Informatīvais ziņojums par 2022. gada 5. aprīļa ${genitive} sanāksmē izskatāmajiem jautājumiem`,
+    `2022. gada 5. aprīlī Luksemburgā notiks ${nominative}, kurā ministri diskutēs par tēmu “Skolotāju labbūtība”.`,
+    'Fons.',
+    INVITATION,
+    '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
+    'Atbilde.',
+    CLEARED,
+    SIGNATURE,
+  ];
+
+  it('takes formation from the Council’s name in the title and opening, in any of its cases, and says so', () => {
+    const councils: [string, string, string][] = [
+      ['Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes', 'Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksme', 'EYCS'],
+      ['Vispārējo lietu padomes', 'Vispārējo lietu padomes sanāksme', 'GAC'],
+      ['ES Ekonomikas un finanšu lietu padomes', 'ES Ekonomikas un finanšu lietu padomes sanāksme', 'ECOFIN'],
+      ['Eiropas Savienības Ārlietu padomes', 'Eiropas Savienības Ārlietu padome', 'FAC'],
+      ['Vides padomes', 'ES Vides padomes sanāksme', 'ENVI'],
+      ['Lauksaimniecības un zivsaimniecības padomes', 'Lauksaimniecības un zivsaimniecības padomes sanāksme', 'AGRIFISH'],
+      ['Nodarbinātības, sociālās politikas, veselības un patērētāju tiesību aizsardzības padomes', 'Nodarbinātības, sociālās politikas, veselības un patērētāju tiesību aizsardzības padomes sanāksme', 'EPSCO'],
+      ['neformālajā Eiropas Savienības izglītības ministru', 'neformālā Eiropas Savienības izglītības ministru sanāksme', 'EYCS'],
+    ];
+    for (const [genitive, nominative, formation] of councils) {
+      const { run, dir } = importHandWritten(reportOf(genitive, nominative));
+      expect(run.status, run.stderr).toBe(0);
+      expect(meetingOf(dir).formation, nominative).toBe(formation);
+      expect(run.stdout, nominative).not.toContain('(filled with x): formation');
+      expect(run.stdout, nominative).toContain(`note: formation ${formation} is guessed from the meeting’s name: check it`);
+    }
+  });
+
+  it('leaves formation x when the name names no configuration, or more than one', () => {
+    for (const [genitive, nominative] of [
+      ['Eiropas Savienības', 'Eiropas Savienības sanāksme'],
+      ['neformālajā izglītības un pētniecības ministru', 'neformālā izglītības un pētniecības ministru sanāksme'],
+    ]) {
+      const { run, dir } = importHandWritten(reportOf(genitive ?? '', nominative ?? ''));
+      expect(run.status, run.stderr).toBe(0);
+      expect(meetingOf(dir).formation, nominative).toBe('x');
+      expect(run.stdout, nominative).toContain('(filled with x): formation');
+    }
+  });
+});
+
 describe('briefing import of what a report does not say', () => {
   it('lists a signature and visa it did not find among the fields filled with x', () => {
     const { run } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Not found in the report (filled with x): formation, signature, visa.');
+    expect(run.stdout).toContain('Not found in the report (filled with x): signature, visa.');
   });
 
   it('dates the clearances on the meeting’s day, not after it, when the DOCX was created after the meeting (converted or saved anew)', () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseDocument, Scalar, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
 import { setBeside } from '../util/yaml-document.js';
 import { createFiles } from '../emit/create.js';
 import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
@@ -93,6 +93,7 @@ export function importReport(options: ImportOptions): ImportResult {
   }
   const formation = formationOf(keywords, report, result.notes);
   files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords, formation }, result.missing) + unplacedComment(report.unplacedMarkdown) + reviewersComments(document));
+  for (const key of ['signature', 'visa'] as const) if (result.missing.includes(key)) result.notes.push(SIGNATORY_NOTES[key]);
   // Without a clearance line the positions are drafts: no clearance to date.
   const clearanceDate = codes.length ? clearedOn((document.core.get('created') ?? '').slice(0, 10), report.date, result.notes) : '';
   report.questions.forEach((question, index) => {
@@ -257,8 +258,31 @@ function meetingYaml(
     if (signatory) doc.setIn([key], doc.createNode(signatory, { flow: false }));
     else missing.push(key);
   }
+  describeSignatories(doc);
   return stringify(project, path, 'meeting', doc);
 }
+
+/**
+ * The comment above `signature` and `visa` says what is true of an imported meeting: they are the report's, and
+ * a visa deleted is no visa line (the skeleton's comment tells of the config's defaults, which `new meeting` offers).
+ */
+function describeSignatories(doc: Document): void {
+  const top = doc.contents;
+  const key = isMap(top) ? top.items.find((item) => isScalar(item.key) && item.key.value === 'signature')?.key : undefined;
+  if (isScalar(key)) key.commentBefore = IMPORTED_SIGNATORIES_COMMENT;
+}
+
+const IMPORTED_SIGNATORIES_COMMENT = [
+  ' Who signed the report (the signature block) and who endorsed it (the visa line), as the report prints them.',
+  ' An x is one the report did not say: write the role and name (the config\'s are today\'s, not this report\'s),',
+  ' or delete `visa` (the report then prints no visa line).',
+].join('\n');
+
+/** What to do about a signature or visa the report did not give (see {@link IMPORTED_SIGNATORIES_COMMENT}). */
+const SIGNATORY_NOTES = {
+  signature: 'signature: write who signed the report (role and name): the config\'s `signature` is not taken, as an older report\'s signer may be another',
+  visa: 'visa: write who endorsed the report (role and name), or delete `visa` from the meeting: without it the report prints no visa line',
+} as const;
 
 function positionYaml(project: Project, path: string, id: string, question: { text: string; body: string }, codes: string[], date: string, source: string): string {
   const doc = parseDocument(POSITION_SKELETON);

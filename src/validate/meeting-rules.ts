@@ -552,9 +552,16 @@ export const noPlaceholders: MeetingRule = ({ loaded, meeting, final }) =>
       final ? 'error' : 'warning',
       'meeting/placeholder',
       `\`${path.join('.')}\` is still \`x\`, the mark briefing import leaves where the report did not say.`,
-      'Write the real value.',
+      placeholderHint(path),
     ),
   );
+
+/** What to do about a placeholder: the visa line is optional, so a visa the report had none of may go (no visa line is printed then). */
+function placeholderHint([field]: (string | number)[]): string {
+  if (field === 'visa') return 'Write who endorses the report (role and name), or delete `visa`: without it the report prints no visa line.';
+  if (field === 'signature') return 'Write who signs the report (role and name).';
+  return 'Write the real value.';
+}
 
 /** The key paths of the string values that are exactly `x`, in the meeting's order. */
 function placeholderPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {

@@ -420,6 +420,25 @@ describe('briefing import of what a report does not say', () => {
     expect(run.stdout).toContain('Not found in the report (filled with x): signature, visa.');
   });
 
+  it('says a visa not found may be deleted, and a report without one builds with no visa line and no placeholder warning', () => {
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('visa: write who endorsed the report (role and name), or delete `visa` from the meeting: without it the report prints no visa line');
+    const text = readFileSync(join(dir, MEETING), 'utf8');
+    // The config's signer is not the one of an older report, and a visa deleted is no visa line, not the config's.
+    expect(text).not.toContain('The defaults come from');
+    expect(text).toContain('delete `visa`');
+    const check = runCli(['check'], dir);
+    expect(check.stdout + check.stderr).toContain('`visa.role` is still `x`, the mark briefing import leaves where the report did not say. Write who endorses the report (role and name), or delete `visa`: without it the report prints no visa line.');
+    writeFileSync(join(dir, MEETING), text.replace(/^visa: .*\n/m, ''));
+    const after = runCli(['check'], dir);
+    expect(after.stdout + after.stderr).not.toContain('meeting/placeholder');
+    expect(runCli(['build', MEETING, '--format', 'md'], dir).status).toBe(0);
+    const built = readFileSync(join(dir, 'out', `${String(meetingOf(dir).file_code)}.md`), 'utf8');
+    expect(built).toContain('A. Muižniece');
+    expect(built).not.toContain('Vīza');
+  });
+
   it('dates the clearances on the meeting’s day, not after it, when the DOCX was created after the meeting (converted or saved anew)', () => {
     const paragraphs = [TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE];
     const { run, dir } = importHandWritten(paragraphs, { created: '2024-01-15T09:30:00Z' });

@@ -271,11 +271,13 @@ class ReportReader {
     if (paragraph.pieces.some((piece) => piece.text === '\t') && isSignature(line)) {
       this.closePart();
       if (!signatureLine(line, this.report)) this.unplaced.push(paragraph);
+      else this.footnotesKept([paragraph], signatoryLine(line));
       return true;
     }
     // After the clearance line, a signature typed with spaces for the tab: "Izglītības un zinātnes ministre I. Šuplinska".
     const spaced = this.part === 'end' ? SPACED_SIGNATURE.exec(text) : null;
-    return spaced !== null && isSignature(`${spaced[1]}\t${spaced[2]}`) && signatureLine(`${spaced[1]}\t${spaced[2]}`, this.report);
+    const tabbed = `${spaced?.[1] ?? ''}\t${spaced?.[2] ?? ''}`;
+    return spaced !== null && isSignature(tabbed) && signatureLine(tabbed, this.report) && this.footnotesKept([paragraph], signatoryLine(tabbed));
   }
 
   /** A paragraph no formula took: the part being read takes it (in the answers, as a question or its answer's), or it is not placed. */
@@ -340,7 +342,8 @@ class ReportReader {
   /** Ends the table row being read: a signature or visa when it reads as one, else not placed. */
   private closeRow(): void {
     const line = rowLine(this.row);
-    if (this.row.length && !(isSignature(line) && signatureLine(line, this.report))) this.unplaced.push(...this.row);
+    if (this.row.length && isSignature(line) && signatureLine(line, this.report)) this.footnotesKept(this.row, signatoryLine(line));
+    else this.unplaced.push(...this.row);
     this.row = [];
   }
 
@@ -460,6 +463,11 @@ function isSignature(text: string): boolean {
   const [role = '', name = '', ...more] = signatureParts(text);
   if (more.length || !role || !name) return false;
   return /^v[īi]za:/iu.test(role) || (/^\p{Lu}/u.test(name) && name.length <= 60 && name.split(/\s+/).length <= 6);
+}
+
+/** What a signature or visa line read is called in a note: "the visa line" or "the signature line". */
+function signatoryLine(line: string): string {
+  return /^v[īi]za:/iu.test(line.trim()) ? 'the visa line' : 'the signature line';
 }
 
 /**

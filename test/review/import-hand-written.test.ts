@@ -514,6 +514,24 @@ describe('briefing import of a clearance line worded otherwise', () => {
 describe('briefing import of a signature set otherwise than with a tab', () => {
   const REPORT = [TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED];
 
+  it('keeps a footnote on the signature or visa line, with its line, in the meeting file, and says so', () => {
+    const note = '<w:r><w:footnoteReference w:id="1"/></w:r>';
+    const run_ = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const tab = '<w:r><w:tab/></w:r>';
+    for (const [lines, what] of [
+      [[{ xml: `<w:p>${run_('Izglītības un zinātnes ministre')}${tab}${run_('A. Muižniece')}${note}</w:p>` }], 'the signature line'],
+      [[{ xml: `<w:p>${run_('Izglītības un zinātnes ministre A. Muižniece')}${note}</w:p>` }], 'the signature line'],
+      [[SIGNATURE, { xml: `<w:p>${run_('Vīza: valsts sekretāre')}${tab}${run_('J. Volberts')}${note}</w:p>` }], 'the visa line'],
+      [[{ xml: `<w:tbl><w:tblPr/><w:tr><w:tc><w:p>${run_('Izglītības un zinātnes ministre')}</w:p></w:tc><w:tc><w:p>${run_('A. Muižniece')}${note}</w:p></w:tc></w:tr></w:tbl>` }], 'the signature line'],
+    ] as const) {
+      const { run, dir } = importHandWritten([...REPORT, ...lines], { footnotes: ['Ministres vietā paraksta valsts sekretārs.'] });
+      expect(run.status, run.stderr).toBe(0);
+      expect(meetingOf(dir)).toMatchObject({ signature: { role: 'Izglītības un zinātnes ministre', name: 'A. Muižniece' } });
+      expect(run.stdout, what).toContain(`note: ${what} has a footnote, which no field holds`);
+      expect(readFileSync(join(dir, MEETING), 'utf8'), what).toContain('Ministres vietā paraksta valsts sekretārs.');
+    }
+  });
+
   it('reads, after the clearance line, a signature and visa typed with spaces, or set in a table’s cells', () => {
     for (const lines of [
       ['Izglītības un zinātnes ministre A. Muižniece', 'Vīza: valsts sekretāre J. Volberts'],

@@ -1,8 +1,16 @@
 import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphLead, paragraphUnits, quoteJoined, ruleBlock, tableBlock, wrap, writtenBlock, type Block } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
+import { nestedTablesFlattened } from './nested-tables.js';
 
-/** Paragraphs → Markdown: blank lines between paragraphs, `1)` items, footnotes numbered from 1 within the field. */
-export function markdownOf(paragraphs: readonly ReviewedParagraph[], document: ReviewedDocument, notes: string[]): string {
+/**
+ * Paragraphs → Markdown: blank lines between paragraphs, `1)` items, footnotes numbered from 1 within the field;
+ * a table set in a table's cell as that cell's paragraphs, with a note saying where (`where`: "in the background").
+ */
+export function markdownOf(written: readonly ReviewedParagraph[], document: ReviewedDocument, notes: string[], where = 'in the report'): string {
+  const { paragraphs, nested } = nestedTablesFlattened(written);
+  if (nested) {
+    notes.push(`${nested === 1 ? 'a table set in a table’s cell' : `${nested} tables set in tables’ cells`} ${where} ${nested === 1 ? 'is' : 'are'} read as that cell’s text, its cells one after another (a Markdown table holds no table): set it out by hand`);
+  }
   const labels = new Map<string, string>();
   for (const paragraph of paragraphs) {
     for (const piece of paragraph.pieces) if (piece.footnote !== undefined && !labels.has(piece.footnote)) labels.set(piece.footnote, String(labels.size + 1));

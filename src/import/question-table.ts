@@ -1,5 +1,6 @@
 import { textOf } from '../review/accepted.js';
 import type { ReviewedParagraph } from '../review/read-docx.js';
+import { outermostCell, outOfOutermostTable } from './nested-tables.js';
 import { asks } from './questions.js';
 
 /** A row of a table of questions and answers: the question's paragraphs, its text (without a typed number), and the answer's paragraphs, out of the table. */
@@ -34,7 +35,7 @@ export function questionTable(paragraphs: readonly ReviewedParagraph[]): Questio
   if (!firstAsks && !first.answer.length) return undefined;
   return {
     heading: firstAsks ? [] : [...first.numbers, ...first.question, ...first.answer],
-    questions: questionRows.map((row) => ({ paragraphs: row.question, text: questionText(row), answer: row.answer.map(outOfTable) })),
+    questions: questionRows.map((row) => ({ paragraphs: row.question, text: questionText(row), answer: row.answer.map(outOfOutermostTable) })),
   };
 }
 
@@ -49,7 +50,8 @@ interface SplitRow {
 function rowsOf(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][][] {
   const rows = new Map<number, Map<number, ReviewedParagraph[]>>();
   for (const paragraph of paragraphs) {
-    const { row = 0, column = 0 } = paragraph.cell ?? {};
+    // A table set in a cell is that cell's: an answer's table of figures.
+    const { row = 0, column = 0 } = outermostCell(paragraph) ?? {};
     const columns = rows.get(row) ?? new Map<number, ReviewedParagraph[]>();
     columns.set(column, [...(columns.get(column) ?? []), paragraph]);
     rows.set(row, columns);
@@ -78,12 +80,6 @@ function rowAsks(row: SplitRow): boolean {
 function questionText(row: SplitRow): string {
   const text = cellText(row.question);
   return row.numbered ? text : text.replace(TYPED_NUMBER, '');
-}
-
-/** The paragraph as one of the answer's, out of the table it was set in. */
-function outOfTable(paragraph: ReviewedParagraph): ReviewedParagraph {
-  const { cell: _cell, ...rest } = paragraph;
-  return rest;
 }
 
 function cellText(cell: readonly ReviewedParagraph[]): string {

@@ -6,6 +6,7 @@ import { startsWithDate } from '../util/markdown.js';
 import { markdownOf } from './field-markdown.js';
 import { DAYS_PATTERN, daysOf, writtenDates } from './report-dates.js';
 import { isQuestion, numberedItem, QuestionCount, type NumberedItem } from './questions.js';
+import { outermostCell } from './nested-tables.js';
 import { plain, questionTable } from './question-table.js';
 
 /** A meeting's name as a report prints it. */
@@ -127,7 +128,7 @@ class ReportReader {
   /** Ends the table being held when the paragraph is not in it. */
   private closeTableBefore(paragraph: ReviewedParagraph): void {
     const first = this.table[0]?.paragraph ?? this.tablePictures[0];
-    if (first && first.cell?.table !== paragraph.cell?.table) this.closeTable();
+    if (first && outermostCell(first)?.table !== outermostCell(paragraph)?.table) this.closeTable();
   }
 
   /** Whether the paragraph is of a table that may set the questions and answers out (see {@link readTableLine}). */
@@ -158,10 +159,10 @@ class ReportReader {
     read.questions.forEach((question, index) => {
       this.readQuestion(question.paragraphs, question.text, undefined);
       this.answer.push(...question.answer);
-      const row = question.paragraphs[0]?.cell?.row;
-      for (const paragraph of pictures.filter((picture) => picture.cell?.row === row)) this.notePictures(paragraph, first + index);
+      const row = rowOf(question.paragraphs[0]);
+      for (const paragraph of pictures.filter((picture) => rowOf(picture) === row)) this.notePictures(paragraph, first + index);
     });
-    for (const paragraph of pictures.filter((picture) => !read.questions.some((question) => question.paragraphs[0]?.cell?.row === picture.cell?.row))) this.notePictures(paragraph, first - 1);
+    for (const paragraph of pictures.filter((picture) => !read.questions.some((question) => rowOf(question.paragraphs[0]) === rowOf(picture)))) this.notePictures(paragraph, first - 1);
     this.questionsInTable = true;
   }
 
@@ -181,9 +182,10 @@ class ReportReader {
 
   /** After the clearance line, a table's cell: the cells of a row are read together, as a signature's role and name may stand in two. */
   private readCell(paragraph: ReviewedParagraph): boolean {
-    if (this.part !== 'end' || !paragraph.cell) return false;
-    const [first] = this.row;
-    if (first?.cell && (first.cell.table !== paragraph.cell.table || first.cell.row !== paragraph.cell.row)) this.closeRow();
+    const cell = outermostCell(paragraph);
+    if (this.part !== 'end' || !cell) return false;
+    const held = this.row[0] && outermostCell(this.row[0]);
+    if (held && (held.table !== cell.table || held.row !== cell.row)) this.closeRow();
     this.row.push(paragraph);
     return true;
   }
@@ -317,14 +319,14 @@ class ReportReader {
     this.notTitle(this.titleHead);
     this.closePart();
     report.unplaced = this.unplaced.map((paragraph) => shorten(plain(paragraph)));
-    if (this.unplaced.length) report.unplacedMarkdown = markdownOf(this.unplaced, this.document, report.notes);
+    if (this.unplaced.length) report.unplacedMarkdown = markdownOf(this.unplaced, this.document, report.notes, 'among the text not placed');
     return report;
   }
 
   /** Ends the last question's answer: its paragraphs become the question's body. */
   private closeAnswer(): void {
     const question = this.report.questions.at(-1);
-    if (question) question.body = markdownOf(this.answer, this.document, this.report.notes);
+    if (question) question.body = markdownOf(this.answer, this.document, this.report.notes, `in the answer to question ${this.report.questions.length}`);
     this.answer = [];
   }
 
@@ -335,7 +337,7 @@ class ReportReader {
       this.start = [];
       this.report.notes.push('the opening paragraph (“<date> notiks <meeting>, kurā ministri diskutēs par tēmu “<topic>”.”) was not recognised: it is in background, with what follows it; take the date, topic and name out of it');
     }
-    this.report.background = this.background.length ? markdownOf(this.background, this.document, this.report.notes) : undefined;
+    this.report.background = this.background.length ? markdownOf(this.background, this.document, this.report.notes, 'in the background') : undefined;
     this.background = [];
   }
 
@@ -526,10 +528,16 @@ const TITLE_ALONE = /^Informatīvais ziņojums$/iu;
 /** A role and a name with spaces between them and no tab: the name its initials and surname ("I. Šuplinska", "A. B. Bērziņa-Ozola"). */
 const SPACED_SIGNATURE = /^(.*\S)\s+((?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'-]+)$/u;
 
+/** The row of the outermost table a paragraph is in (a table set in a cell is that cell's); undefined outside tables. */
+function rowOf(paragraph: ReviewedParagraph | undefined): number | undefined {
+  return paragraph && outermostCell(paragraph)?.row;
+}
+
 /** A table row's text as a line: its cells' text, a tab between them, as {@link isSignature} reads a line. */
 function rowLine(row: readonly ReviewedParagraph[]): string {
-  const columns = [...new Set(row.map((paragraph) => paragraph.cell?.column ?? 0))];
-  return columns.map((column) => row.filter((paragraph) => (paragraph.cell?.column ?? 0) === column).map(plain).join(' ')).join('\t');
+  const columnOf = (paragraph: ReviewedParagraph): number => outermostCell(paragraph)?.column ?? 0;
+  const columns = [...new Set(row.map(columnOf))];
+  return columns.map((column) => row.filter((paragraph) => columnOf(paragraph) === column).map(plain).join(' ')).join('\t');
 }
 
 /** Takes a signature or visa line (its role and name a tab apart) into the report; false when it holds no role and name to take, or the report has that line already. */

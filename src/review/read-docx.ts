@@ -122,6 +122,8 @@ export interface TableCell {
   rowChange?: 'ins' | 'del';
   /** How far the table is set in from the margin (`w:tblInd`, twips), when it is: the compiler sets a table in a list item in to the item's number. */
   indent?: number;
+  /** For a table set in a cell of another (a report written in Word may have one; a built one has none): that cell. */
+  outer?: TableCell;
 }
 
 /** A comment: author, date and text. */
@@ -519,7 +521,7 @@ class BodyReader {
         const outer = this.cell;
         const table = ++this.tables;
         const indent = Number(child(child(node, 'w:tblPr'), 'w:tblInd')?.attributes['w:w'] ?? 0);
-        this.cell = { table, row: -1, column: -1, ...(indent > 0 ? { indent } : {}) };
+        this.cell = { table, row: -1, column: -1, ...(indent > 0 ? { indent } : {}), ...(outer ? { outer } : {}) };
         this.walk(node, context);
         this.cell = outer;
         for (const id of this.endingWithTable.get(table) ?? []) this.bookmarkEnd(id);
@@ -583,8 +585,8 @@ class BodyReader {
     const change = child(properties, 'w:ins') ?? child(properties, 'w:del');
     const row = change ? revisionOf(change) : undefined;
     if (this.cell) {
-      const { table, indent } = this.cell;
-      this.cell = { table, row: this.cell.row + 1, column: -1, ...(indent ? { indent } : {}), ...(row ? { rowChange: row.kind } : {}) };
+      const { table, indent, outer } = this.cell;
+      this.cell = { table, row: this.cell.row + 1, column: -1, ...(indent ? { indent } : {}), ...(row ? { rowChange: row.kind } : {}), ...(outer ? { outer } : {}) };
     }
     this.walk(node, row ? { ...context, revision: context.revision ?? row, row } : context);
   }

@@ -815,6 +815,36 @@ describe('briefing import of questions and answers set in a table', () => {
     expect(run.stdout).toContain('note: a picture, chart or text box in the answer to question 2 is not read');
   });
 
+  it('reads a table set in an answer’s cell as a table of that answer, and the rows after it as questions still', () => {
+    const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const figures = { xml: `${p('Dati:')}<w:tbl><w:tblPr/><w:tr><w:tc>${p('Gads')}</w:tc><w:tc>${p('Pedagogi')}</w:tc></w:tr><w:tr><w:tc>${p('2021')}</w:tc><w:tc>${p('25 000')}</w:tc></w:tr></w:tbl>${p('Avots: VIIS.')}` };
+    const { run, dir } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      { rows: [['Jautājums', 'Latvijas nostāja'], ['1. Kā padarīt pedagoga profesiju pievilcīgāku?', ['Atalgojums.', figures]], ['2. Kādu atbalstu sniedz ES?', 'Erasmus+.']] },
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir).questions).toEqual([
+      { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' },
+      { text: 'Kādu atbalstu sniedz ES?', position: 'hand-2' },
+    ]);
+    expect(bodyOf(dir, 1)).toBe('Atalgojums.\n\nDati:\n\n| Gads | Pedagogi |\n| --- | --- |\n| 2021 | 25 000 |\n\nAvots: VIIS.\n');
+    expect(bodyOf(dir, 2)).toBe('Erasmus+.\n');
+  });
+
+  it('reads a table set in a cell of an answer’s table as that cell’s text, and says so', () => {
+    const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const inner = { xml: `<w:tbl><w:tblPr/><w:tr><w:tc>${p('2021')}</w:tc><w:tc>${p('25 000')}</w:tc></w:tr></w:tbl>${p('Avots: VIIS.')}` };
+    const { run, dir } = importHandWritten([TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Dati:', { rows: [['Valsts', 'Pedagogi'], ['Latvija', ['Skaits:', inner]], ['Igaunija', '15 000']] }, CLEARED, SIGNATURE]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(bodyOf(dir, 1)).toBe('Dati:\n\n| Valsts | Pedagogi |\n| --- | --- |\n| Latvija | Skaits: 2021 25 000 Avots: VIIS. |\n| Igaunija | 15 000 |\n');
+    expect(run.stdout).toContain('note: a table set in a table’s cell in the answer to question 1 is read as that cell’s text, its cells one after another (a Markdown table holds no table): set it out by hand');
+  });
+
   it('keeps a table of figures in the answer after a table of questions as the answer’s, not as more questions', () => {
     const { run, dir } = importHandWritten([
       TITLE,

@@ -60,7 +60,8 @@ function rowsOf(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][]
 }
 
 function splitRow(cells: ReviewedParagraph[][]): SplitRow {
-  const at = cells.findIndex((cell) => !NUMBER_CELL.test(cellText(cell)));
+  // A cell with a picture alone is no number's: a question set as a picture is there, though import cannot read it.
+  const at = cells.findIndex((cell) => !NUMBER_CELL.test(cellText(cell)) || cell.some((paragraph) => paragraph.pictures?.length));
   const numbers = (at < 0 ? cells : cells.slice(0, at)).flat();
   return {
     numbers,

@@ -81,8 +81,6 @@ class ReportReader {
   private readonly count = new QuestionCount();
   /** The paragraphs of a table that may set the questions and answers out, held until it ends (see {@link readTableLine}). */
   private table: Line[] = [];
-  /** The paragraphs with pictures of the table being held, told of when it ends (see {@link notePictures}). */
-  private tablePictures: ReviewedParagraph[] = [];
   /** Whether the last questions were read from a table's rows: a table right after them (no paragraph but empty ones between) may hold more. */
   private questionsInTable = false;
 
@@ -100,14 +98,15 @@ class ReportReader {
     const paragraph = dateNumbered(numbered, shown);
     const text = plain(paragraph);
     this.closeTableBefore(paragraph);
-    // A picture in a table that may hold questions is told of when the table is read: which question's answer it is in is known then.
-    if (paragraph.pictures?.length && this.holdsTable(paragraph)) this.tablePictures.push(paragraph);
-    else this.notePictures(paragraph, this.count.count);
     const item = this.part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
     // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
     const blank = !text && !(paragraph.rule && (this.part === 'background' || this.part === 'answers'));
-    if (blank && !item) return;
     const line = { paragraph, text, item, blank };
+    // A picture in a table that may hold questions is told of when the table is read, as which question's it is is known then;
+    // held, a picture alone keeps its cell's place (a question set as a picture is a question still).
+    if (paragraph.pictures?.length && this.readTableLine(line)) return;
+    this.notePictures(paragraph, this.count.count);
+    if (blank && !item) return;
     if (this.readTableLine(line)) return;
     this.place(line);
   }
@@ -127,7 +126,7 @@ class ReportReader {
 
   /** Ends the table being held when the paragraph is not in it. */
   private closeTableBefore(paragraph: ReviewedParagraph): void {
-    const first = this.table[0]?.paragraph ?? this.tablePictures[0];
+    const first = this.table[0]?.paragraph;
     if (first && outermostCell(first)?.table !== outermostCell(paragraph)?.table) this.closeTable();
   }
 
@@ -136,33 +135,36 @@ class ReportReader {
     return paragraph.cell !== undefined && this.part === 'answers' && (this.table.length > 0 || this.count.count === 0 || this.questionsInTable);
   }
 
-  /** Tells of the pictures in the paragraph, which import does not read, in the answer to question `question` when in the answers. */
-  private notePictures(paragraph: ReviewedParagraph, question: number): void {
-    for (const boxed of paragraph.pictures ?? []) this.report.notes.push(pictureNote(boxed, this.part, question, plain(paragraph)));
+  /** Tells of the pictures in the paragraph, which import does not read: in the answer to question `question` when in the answers, or `where` when given. */
+  private notePictures(paragraph: ReviewedParagraph, question: number, where?: string): void {
+    for (const boxed of paragraph.pictures ?? []) this.report.notes.push(pictureNote(boxed, where ?? placeOf(this.part, question), plain(paragraph)));
   }
 
   /** Ends the table being held: its rows as questions and answers when it sets them out so, else its paragraphs read one by one. */
   private closeTable(): void {
     const lines = this.table;
     this.table = [];
-    const pictures = this.tablePictures;
-    this.tablePictures = [];
     const read = lines.length ? questionTable(lines.map((line) => line.paragraph)) : undefined;
     if (!read) {
-      for (const paragraph of pictures) this.notePictures(paragraph, this.count.count);
-      for (const line of lines) this.place(line);
+      for (const line of lines) {
+        if (!line.blank || line.item) this.place(line);
+        this.notePictures(line.paragraph, this.count.count);
+      }
       return;
     }
-    this.unplaced.push(...read.heading);
+    const pictures = lines.map((line) => line.paragraph).filter((paragraph) => paragraph.pictures?.length);
+    this.unplaced.push(...read.heading.filter((paragraph) => !pictureAlone(paragraph)));
     if (!this.questionsInTable) this.report.notes.push('the questions and answers stand in a table: each row was read as a question and its answer');
     const first = this.count.count + 1;
     read.questions.forEach((question, index) => {
       this.readQuestion(question.paragraphs, question.text, undefined);
-      this.answer.push(...question.answer);
+      this.answer.push(...question.answer.filter((paragraph) => !pictureAlone(paragraph)));
       const row = rowOf(question.paragraphs[0]);
-      for (const paragraph of pictures.filter((picture) => rowOf(picture) === row)) this.notePictures(paragraph, first + index);
+      for (const paragraph of pictures.filter((picture) => rowOf(picture) === row)) {
+        this.notePictures(paragraph, first + index, question.paragraphs.includes(paragraph) ? `in question ${first + index}` : undefined);
+      }
     });
-    for (const paragraph of pictures.filter((picture) => !read.questions.some((question) => rowOf(question.paragraphs[0]) === rowOf(picture)))) this.notePictures(paragraph, first - 1);
+    for (const paragraph of pictures.filter((picture) => read.heading.includes(picture))) this.notePictures(paragraph, first - 1, 'in the heading row of the table of questions');
     this.questionsInTable = true;
   }
 
@@ -307,7 +309,9 @@ class ReportReader {
       this.unplaced.push(...paragraphs);
       this.report.notes.push(`question ${this.count.count} has a footnote, which a question's text cannot hold: the question is kept with its footnote in the comments at the end of the meeting file; move the note into the answer if it belongs there`);
     }
-    if (!asked) this.report.notes.push(`question ${this.count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);
+    if (!asked && paragraphs.some((each) => each.pictures?.length)) {
+      this.report.notes.push(`question ${this.count.count} is a picture in the report, with no text: write its text in the meeting (it is x) and in its position`);
+    } else if (!asked) this.report.notes.push(`question ${this.count.count} is only its number in the report, with no text: write its text in the meeting (it is x) and in its position`);
     this.report.questions.push({ text: asked || 'x', body: '' });
   }
 
@@ -489,12 +493,21 @@ function signatureParts(text: string): string[] {
  * What to tell of a picture, chart, text box or object import does not read (the built report will
  * not have it): where it stands, and the text a text box holds, which would be lost otherwise.
  */
-function pictureNote(boxed: string, part: Part, questions: number, text: string): string {
-  const where =
-    part === 'answers' && questions ? `in the answer to question ${questions}` : part === 'answers' || part === 'background' ? 'in the background' : part === 'end' ? 'after the clearance line' : 'before the opening';
+function pictureNote(boxed: string, where: string, text: string): string {
   const near = text ? ` (in the paragraph “${shorten(text)}”)` : '';
   const box = boxed ? `; it holds the text “${boxed}”` : '';
   return `a picture, chart or text box ${where}${near} is not read: add what it shows by hand${box}`;
+}
+
+/** Where a picture in `part` stands, after `questions` questions, for {@link pictureNote}. */
+function placeOf(part: Part, questions: number): string {
+  if (part === 'answers') return questions ? `in the answer to question ${questions}` : 'between the invitation and the first question';
+  return part === 'background' ? 'in the background' : part === 'end' ? 'after the clearance line' : 'before the opening';
+}
+
+/** A paragraph that holds a picture and no text: nothing of it is written, and its picture is told of. */
+function pictureAlone(paragraph: ReviewedParagraph): boolean {
+  return Boolean(paragraph.pictures?.length) && !plain(paragraph);
 }
 
 /**

@@ -845,6 +845,32 @@ describe('briefing import of questions and answers set in a table', () => {
     expect(run.stdout).toContain('note: a table set in a table’s cell in the answer to question 1 is read as that cell’s text, its cells one after another (a Markdown table holds no table): set it out by hand');
   });
 
+  it('reads a question set as a picture as a question of text x, and tells of a picture in a question’s cell or the heading row there', () => {
+    const picture = { xml: '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr w:id="1" name="Attēls"/></wp:inline></w:drawing></w:r></w:p>' };
+    const { run, dir } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Fons.',
+      INVITATION,
+      picture,
+      { rows: [[picture, 'Latvijas nostāja'], [['1. Kā padarīt pedagoga profesiju pievilcīgāku?', picture], 'Atalgojums.'], [picture, 'Erasmus+.']] },
+      CLEARED,
+      SIGNATURE,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir).questions).toEqual([
+      { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' },
+      { text: 'x', position: 'hand-2' },
+    ]);
+    expect(bodyOf(dir, 1)).toBe('Atalgojums.\n');
+    expect(bodyOf(dir, 2)).toBe('Erasmus+.\n');
+    expect(run.stdout).toContain('note: a picture, chart or text box between the invitation and the first question is not read');
+    expect(run.stdout).toContain('note: a picture, chart or text box in the heading row of the table of questions is not read');
+    expect(run.stdout).toContain('note: a picture, chart or text box in question 1 is not read');
+    expect(run.stdout).toContain('note: question 2 is a picture in the report, with no text: write its text in the meeting (it is x) and in its position');
+    expect(run.stdout).toContain('note: a picture, chart or text box in question 2 is not read');
+  });
+
   it('keeps a table of figures in the answer after a table of questions as the answer’s, not as more questions', () => {
     const { run, dir } = importHandWritten([
       TITLE,

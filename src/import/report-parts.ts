@@ -99,8 +99,9 @@ class ReportReader {
     const text = plain(paragraph);
     this.closeTableBefore(paragraph);
     const item = this.part === 'answers' ? numberedItem(paragraph, text, shown) : undefined;
-    // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, and a question's number with no text.
-    const blank = !text && !(paragraph.rule && (this.part === 'background' || this.part === 'answers'));
+    // An empty paragraph is nothing to place, but for the line of a thematic break in a field's text, a question's number with no text,
+    // and a footnote's mark with no text (on a picture: the chart's source), which would be lost.
+    const blank = !text && !(paragraph.rule && (this.part === 'background' || this.part === 'answers')) && !hasFootnote(paragraph);
     const line = { paragraph, text, item, blank };
     // A picture in a table that may hold questions is told of when the table is read, as which question's it is is known then;
     // held, a picture alone keeps its cell's place (a question set as a picture is a question still).
@@ -253,7 +254,7 @@ class ReportReader {
 
   /** The draft mark ("PROJEKTS"), left out, and a title that did not read as one, kept unplaced: text of no field. */
   private readFieldless(paragraph: ReviewedParagraph, text: string): boolean {
-    if (/^PROJEKTS\b/.test(text)) return true;
+    if (/^PROJEKTS\b/.test(text)) return this.footnotesKept([paragraph], 'the draft mark (“PROJEKTS”)');
     if (!TITLE_WITH_PAR.test(text)) return false;
     // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
     this.unplaced.push(paragraph);
@@ -505,9 +506,14 @@ function placeOf(part: Part, questions: number): string {
   return part === 'background' ? 'in the background' : part === 'end' ? 'after the clearance line' : 'before the opening';
 }
 
-/** A paragraph that holds a picture and no text: nothing of it is written, and its picture is told of. */
+/** A paragraph that holds a picture and no text (nor a footnote's mark): nothing of it is written, and its picture is told of. */
 function pictureAlone(paragraph: ReviewedParagraph): boolean {
-  return Boolean(paragraph.pictures?.length) && !plain(paragraph);
+  return Boolean(paragraph.pictures?.length) && !plain(paragraph) && !hasFootnote(paragraph);
+}
+
+/** Whether a footnote (or endnote) is marked in the paragraph. */
+function hasFootnote(paragraph: ReviewedParagraph): boolean {
+  return paragraph.pieces.some((piece) => piece.footnote !== undefined);
 }
 
 /**

@@ -642,6 +642,30 @@ describe('briefing import of what a field cannot hold', () => {
     expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('Jautājums no prezidentūras dokumenta ST 5678/22.');
   });
 
+  it('keeps a footnote marked on a picture with no text (a chart’s source), in an answer or its table, and one on the draft mark', () => {
+    const chart = '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr w:id="1" name="Diagramma"/></wp:inline></w:drawing></w:r><w:r><w:footnoteReference w:id="1"/></w:r>';
+    const { run, dir } = importHandWritten(
+      [
+        { xml: '<w:p><w:r><w:t>PROJEKTS</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r></w:p>' },
+        TITLE,
+        OPENING,
+        'Fons.',
+        INVITATION,
+        '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
+        'Atbilde.',
+        { xml: `<w:p>${chart}</w:p>` },
+        { rows: [['Gads', 'Skaits'], ['2021', { xml: '<w:p><w:r><w:footnoteReference w:id="2"/></w:r></w:p>' }]] },
+        CLEARED,
+        SIGNATURE,
+      ],
+      { footnotes: ['Avots: VIIS dati.', 'Dati vēl nav apkopoti.', 'Versija saskaņošanai.'] },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(bodyOf(dir, 1)).toBe('Atbilde.\n\n[^1]\n\n| Gads | Skaits |\n| --- | --- |\n| 2021 | [^2] |\n\n[^1]: Avots: VIIS dati.\n\n[^2]: Dati vēl nav apkopoti.\n');
+    expect(run.stdout).toContain('note: the draft mark (“PROJEKTS”) has a footnote, which no field holds');
+    expect(readFileSync(join(dir, MEETING), 'utf8')).toContain('Versija saskaņošanai.');
+  });
+
   it('says where a picture, chart or text box stands, which it does not read, and quotes a text box’s text', () => {
     const picture = '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr w:id="1" name="Diagramma"/></wp:inline></w:drawing></w:r></w:p>';
     const textBox =

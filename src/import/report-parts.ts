@@ -455,8 +455,11 @@ function invitationWordedOtherwise(text: string): boolean {
 /** A paragraph's end that names questions: "… jautājumiem:", "… jautājumus:", "… jautājumi diskusijai:", "… jautājumiem.". */
 const ASKED_QUESTIONS = /\bjautājum\p{L}*(?:\s+\p{L}+)?\s*[:.]\s*$/u;
 
-/** Words of a paragraph that puts questions to the ministers: the ministers, asking, answering, discussing. */
-const TO_THE_MINISTERS = /ministr|aicin|atbild|diskusij|diskut|viedokl|lūgt|lūdz|apspried|debat/iu;
+/**
+ * Words of a paragraph that puts questions to the ministers: asking, answering, a view, discussing to come; not a
+ * discussion past ("ministri diskutēja par vairākiem jautājumiem:"), which the background may tell of.
+ */
+const TO_THE_MINISTERS = /aicin|lūgt|lūdz|atbild|viedokl|diskusijai|diskusijas jautājum|apspriešanai|diskutēs|diskutēt|apspriedīs|apspriest|sagatavoj/iu;
 
 /** Asked to answer questions that follow: "atbildēt uz šādiem …", "paust viedokli par turpmāk minētajiem …". */
 const ASKED_TO_ANSWER = /(?:atbildēt|viedokli|diskutēt|izteikties)\s+(?:uz|par)\s+(?:šād|sekojoš|turpmāk|tālāk|zemāk|nākamaj)/iu;

@@ -360,10 +360,24 @@ describe('briefing import of a report without questions, or with its invitation 
     }
   });
 
-  it('keeps a background paragraph that lists matters, not questions put to the ministers, in the background', () => {
-    const { run, dir } = importHandWritten([TITLE, OPENING, 'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE]);
+  it('keeps a background paragraph that lists matters, or tells of a past discussion, not questions put to the ministers, in the background', () => {
+    const { run, dir } = importHandWritten([
+      TITLE,
+      OPENING,
+      'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.',
+      'Iepriekšējā sanāksmē ministri diskutēja par vairākiem jautājumiem:',
+      'Digitālā izglītība.',
+      INVITATION,
+      '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
+      'Atbilde.',
+      CLEARED,
+      SIGNATURE,
+    ]);
     expect(run.status, run.stderr).toBe(0);
-    expect(meetingOf(dir)).toMatchObject({ background: 'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.\n', questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }] });
+    expect(meetingOf(dir)).toMatchObject({
+      background: 'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.\n\nIepriekšējā sanāksmē ministri diskutēja par vairākiem jautājumiem:\n\nDigitālā izglītība.\n',
+      questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }],
+    });
   });
 });
 

@@ -7,7 +7,7 @@ type Configuration = keyof typeof COUNCIL_CONFIGURATION_NAMES;
  * How a Latvian report names a meeting of each configuration: the Council's name in any of its cases
  * ("… padome", "… padomes", "… padomē": only its last word is declined), or, for an informal meeting,
  * the ministers who meet, by a word of their field ("izglītības ministru", "lauksaimniecības un
- * zivsaimniecības ministri", "izglītības un pētniecības ministru").
+ * zivsaimniecības ministri", "izglītības un pētniecības ministru"); its short name, in capitals, too.
  */
 const LATVIAN_NAMES: Record<Configuration, { council: string; ministers: string }> = {
   GAC: { council: 'vispārējo lietu', ministers: 'eiropas lietu' },
@@ -27,7 +27,12 @@ function namePattern({ council, ministers }: { council: string; ministers: strin
   return new RegExp(`(?<!\\p{L})(?:(?:${council})\\s+padom|(?:${ministers})(?:,?\\s+(?:un\\s+)?\\p{L}+){0,3}\\s+ministr)`, 'iu');
 }
 
-const NAME_PATTERNS = COUNCIL_CONFIGURATIONS.map((configuration) => ({ configuration, pattern: namePattern(LATVIAN_NAMES[configuration]) }));
+/** A configuration's short name written in the name as a word of its own, in capitals ("ECOFIN padomes sanāksme", "Padomes (EPSCO) sanāksme"). */
+function shortNamePattern(configuration: Configuration): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${configuration}(?![\\p{L}\\p{N}])`, 'u');
+}
+
+const NAME_PATTERNS = COUNCIL_CONFIGURATIONS.map((configuration) => ({ configuration, patterns: [namePattern(LATVIAN_NAMES[configuration]), shortNamePattern(configuration)] }));
 
 /**
  * The configuration a meeting's Latvian names (as the report's title and opening print them) name, for
@@ -35,6 +40,6 @@ const NAME_PATTERNS = COUNCIL_CONFIGURATIONS.map((configuration) => ({ configura
  * ("izglītības un pētniecības ministru sanāksme"), as then the report does not say which.
  */
 export function formationNamed(names: readonly string[]): Configuration | undefined {
-  const named = NAME_PATTERNS.filter(({ pattern }) => names.some((name) => pattern.test(name)));
+  const named = NAME_PATTERNS.filter(({ patterns }) => names.some((name) => patterns.some((pattern) => pattern.test(name))));
   return named.length === 1 ? named[0]?.configuration : undefined;
 }

@@ -404,6 +404,7 @@ describe('briefing import of the Council configuration from the meeting’s Latv
       ['Lauksaimniecības un zivsaimniecības padomes', 'Lauksaimniecības un zivsaimniecības padomes sanāksme', 'AGRIFISH'],
       ['Nodarbinātības, sociālās politikas, veselības un patērētāju tiesību aizsardzības padomes', 'Nodarbinātības, sociālās politikas, veselības un patērētāju tiesību aizsardzības padomes sanāksme', 'EPSCO'],
       ['neformālajā Eiropas Savienības izglītības ministru', 'neformālā Eiropas Savienības izglītības ministru sanāksme', 'EYCS'],
+      ['ES Padomes (ECOFIN)', 'ES Padomes (ECOFIN) sanāksme', 'ECOFIN'],
     ];
     for (const [genitive, nominative, formation] of councils) {
       const { run, dir } = importHandWritten(reportOf(genitive, nominative));

@@ -35,6 +35,7 @@ import { listKindInSource, type ListKind } from './list-kind.js';
 import { DEEPEST_LIST_LEVEL, numberingDefinition, numberingReference } from './numbering.js';
 import { checkBox } from './task-box.js';
 import { keptWithNext, lastParagraphOrTable } from './keep-together.js';
+import { settleLastMark } from './last-mark.js';
 import { columnWidths } from './table-widths.js';
 import { isListEnd } from '../util/markdown.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
@@ -184,7 +185,8 @@ class DocxCompiler {
   compile(tree: Root): DocumentOptions {
     this.collect(tree);
     this.markBeforeSignature(tree.children);
-    const children = this.topLevel(tree.children);
+    const body = this.topLevel(tree.children);
+    const children = this.meta.revisions ? settleLastMark(body, () => this.stamp()) : body;
     this.file.data.anchors = [...this.anchors];
     // A note for each reference (one referred to twice is printed twice, as Word numbers it twice); a definition nothing refers to is left out.
     const footnotes = [...this.footnotes.values()].map(({ note, field }) => this.noteParagraphs(note, field));
@@ -783,8 +785,10 @@ class DocxCompiler {
    */
   private noteParagraphs(note: FootnoteContent[], field: FieldRef | undefined): Paragraph[] {
     this.field = field;
-    const children = this.blocks(note, 0, Style.footnote);
+    const blocks = this.blocks(note, 0, Style.footnote);
     this.field = undefined;
+    // A note's last paragraph mark stays as the body's does, whatever is accepted or rejected.
+    const children = this.meta.revisions ? settleLastMark(blocks, () => this.stamp()) : blocks;
     return children.filter((child): child is Paragraph => child instanceof Paragraph);
   }
 

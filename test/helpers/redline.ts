@@ -13,7 +13,8 @@ interface Paragraph {
 /**
  * The paragraphs of a DOCX part (body or footnotes) as text, read from its XML the way
  * Word resolves tracked changes: accepting drops `w:del` and unwraps `w:ins`, rejecting
- * does the opposite, and a paragraph whose mark goes away joins the paragraph after it.
+ * does the opposite, and a paragraph whose mark goes away joins the paragraph after it; the
+ * last paragraph's mark cannot go, so a last paragraph of one version stays, empty, in the other.
  * `as-is` refuses a document that still has tracked changes.
  */
 export function paragraphs(docx: Uint8Array, reading: Reading, part: 'document' | 'footnotes' = 'document'): string[] {
@@ -65,10 +66,11 @@ function resolve(read: ReturnType<typeof readParagraphs>, reading: Reading, wher
   let carried = '';
   read.paragraphs.forEach((paragraph, index) => {
     const text = carried + (reading === 'accept' ? paragraph.accepted : paragraph.rejected);
+    // The last paragraph's mark stays whatever is accepted or rejected, as in Word and LibreOffice: nothing follows to join.
     if (paragraph.marks.includes(dropped) && index < read.paragraphs.length - 1) carried = text;
     else {
       carried = '';
-      if (!(paragraph.marks.includes(dropped) && text === '')) result.push(text);
+      result.push(text);
     }
   });
   return result;

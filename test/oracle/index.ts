@@ -73,8 +73,10 @@ function noteParagraphs(note: readonly ours.Paragraph[]): docx.Paragraph[] {
 }
 
 function paragraph(element: ours.Paragraph): docx.Paragraph {
-  const { children: _children, ...options } = element.options;
-  const result = new docx.Paragraph({ ...(options as docx.IParagraphOptions), children: [] });
+  const { children: _children, styleChange, ...options } = element.options;
+  // The properties before a tracked change of them (`w:pPrChange`) are docx's `revision`.
+  const revision = styleChange ? { revision: { ...styleChange.stamp, style: styleChange.style, numbering: styleChange.numbering, indent: styleChange.indent } } : {};
+  const result = new docx.Paragraph({ ...(options as docx.IParagraphOptions), ...(revision as Pick<docx.IParagraphOptions, 'revision'>), children: [] });
   // Added one by one: `docx` takes no bookmark start among a paragraph's children.
   for (const child of element.children) result.addChildElement(inline(child) as docx.XmlComponent);
   return result;

@@ -279,14 +279,20 @@ export interface ParagraphOptions {
   run?: { insertion?: ChangeStamp; deletion?: ChangeStamp };
   /**
    * The style and list the paragraph had before a tracked change of its properties (`w:pPrChange`):
-   * a redline's heading made another level, an item of a list that starts at another number now.
+   * a redline's heading made another level, an item of a list that starts at another number now,
+   * the last paragraph of a redline that takes the properties of the paragraph joined to it (last-mark.ts).
    */
-  styleChange?: { stamp: ChangeStamp; style: string; numbering?: ParagraphOptions['numbering'] };
+  styleChange?: { stamp: ChangeStamp; style: string; numbering?: ParagraphOptions['numbering']; indent?: ParagraphOptions['indent'] };
 }
 
 function border(name: string, options: BorderOptions): string {
   const space = options.space === undefined ? '' : ` w:space="${options.space}"`;
   return `<w:${name} w:val="${attribute(options.style)}" w:color="${attribute(options.color)}" w:sz="${options.size}"${space}/>`;
+}
+
+/** A paragraph's own indents (`w:ind`). */
+function indentProperties({ left, firstLine }: NonNullable<ParagraphOptions['indent']>): string {
+  return `<w:ind w:left="${left}"${firstLine === undefined ? '' : ` w:firstLine="${firstLine}"`}/>`;
 }
 
 /** A paragraph's list and level (`w:numPr`). */
@@ -318,10 +324,7 @@ export class Paragraph implements Element {
     if (options.numbering) props += numberingProperties(options.numbering, context);
     if (options.border) props += `<w:pBdr>${border('bottom', options.border.bottom)}</w:pBdr>`;
     if (options.tabStops?.length) props += `<w:tabs>${options.tabStops.map((tab) => `<w:tab w:val="${tab.type}" w:pos="${tab.position}"/>`).join('')}</w:tabs>`;
-    if (options.indent) {
-      const { left, firstLine } = options.indent;
-      props += `<w:ind w:left="${left}"${firstLine === undefined ? '' : ` w:firstLine="${firstLine}"`}/>`;
-    }
+    if (options.indent) props += indentProperties(options.indent);
     if (options.alignment) props += `<w:jc w:val="${options.alignment}"/>`;
     const mark = options.run;
     if (mark?.insertion || mark?.deletion) {
@@ -331,7 +334,8 @@ export class Paragraph implements Element {
     const restyled = options.styleChange;
     if (restyled) {
       const numbering = restyled.numbering ? numberingProperties(restyled.numbering, context) : '';
-      props += `${changeOpen('pPrChange', restyled.stamp)}<w:pPr><w:pStyle w:val="${attribute(restyled.style)}"/>${numbering}</w:pPr></w:pPrChange>`;
+      const indent = restyled.indent ? indentProperties(restyled.indent) : '';
+      props += `${changeOpen('pPrChange', restyled.stamp)}<w:pPr><w:pStyle w:val="${attribute(restyled.style)}"/>${numbering}${indent}</w:pPr></w:pPrChange>`;
     }
     let content = props ? `<w:pPr>${props}</w:pPr>` : '';
     for (const child of this.children) content += child.write(context);

@@ -870,3 +870,9 @@ test('DOCX: an author whose name holds characters XML 1.0 does not allow (U+FFFE
   expect(revisions(output).map((change) => change.author)).toEqual(['Anna Ozola']);
   expect(part(docxParts(output), 'word/comments.xml')).toContain('w:author="Anna Ozola"');
 });
+
+test('terminal: an unchanged table before a change is shown by its last row, not its rows run together as one', async () => {
+  const table = '| Valsts | Summa |\n|---|---|\n| Latvija | 10 |\n| Lietuva | 20 |';
+  const lines = (await compare(`Ievads.\n\n${table}\n\nPēdējā rindkopa par naudu.`, `Ievads.\n\n${table}\n\nPēdējā rindkopa par lielāku naudu.`, 'terminal')).split('\n').slice(4);
+  expect(lines).toEqual(['• version: v1 → v2', '', '… Lietuva | 20', '', 'Pēdējā rindkopa par{+ lielāku+} naudu.', '']);
+});

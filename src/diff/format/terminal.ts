@@ -95,7 +95,15 @@ function prefixes(block: DiffBlock, opens: ReadonlySet<Container> = new Set()): 
 
 function plain(block: DiffBlock): string {
   if (block.kind === 'rule') return RULE;
-  return segmentsOf(block.content)
+  // A table's rows would run together on the one line: its last row, the nearest to the change, stands for it.
+  const rows = block.rows?.filter((row) => row.status !== 'deleted') ?? [];
+  const last = rows.at(-1);
+  if (last) return `${rows.length > 1 ? '… ' : ''}${last.cells.map(plainText).join(' | ')}`;
+  return plainText(block.content);
+}
+
+function plainText(content: DiffBlock['content']): string {
+  return segmentsOf(content)
     .filter((s) => s.op !== 'delete')
     .map((s) => shownText(s.text, 'equal'))
     .join('');

@@ -13,7 +13,7 @@ import type { Meeting, Position } from '../model/index.js';
 import { generateReport } from '../pipeline/build-meeting.js';
 import { includedPositions } from '../validate/meeting-rules.js';
 import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
-import { englishChanges } from './english.js';
+import { unprintedTextChanges } from './unprinted-text.js';
 import { meetingChanges } from './metadata.js';
 import { positionMarkdown } from './position-document.js';
 import { fileLabel, requireRepo, sourceLabel, versionOf, type Compared, type Sides, type Source } from './sides.js';
@@ -27,7 +27,7 @@ export async function compareMeetings(sides: Sides): Promise<Compared | { diagno
   const after = await renderMeeting(sides, to, second);
   if (!before.report || !after.report) return { diagnostics: [...before.diagnostics, ...after.diagnostics] };
   const { tree, blocks, footnoteLabels } = compareMarkdown(before.report.markdown, after.report.markdown, options);
-  const metadata = [...meetingChanges(before.report, after.report, project.ministries), ...englishChanges(before.report, after.report)];
+  const metadata = [...meetingChanges(before.report, after.report, project.ministries), ...unprintedTextChanges(before.report, after.report, after.report.meta.layout.language)];
   const stat = [...new Set([...before.report.positions.keys(), ...after.report.positions.keys()])].map((id) => {
     const old = before.report?.positions.get(id);
     const now = after.report?.positions.get(id);

@@ -13,9 +13,9 @@ function replace(text: string, from: string, to: string): string {
 }
 
 /** The example meeting and one of its positions with English texts, committed; `edit` changes them in the working tree. */
-function withEnglish(edit: (texts: { meeting: string; position: string }) => { meeting: string; position: string }): string {
+function withEnglish(edit: (texts: { meeting: string; position: string }) => { meeting: string; position: string }, template = 'informative-report.lv'): string {
   const meeting = replace(
-    replace(exampleFile(EXAMPLE_MEETING), '    position: equity-reforms\n', '    text_en: What reforms are needed?\n    position: equity-reforms\n'),
+    replace(replace(exampleFile(EXAMPLE_MEETING), 'template: informative-report.lv', `template: ${template}`), '    position: equity-reforms\n', '    text_en: What reforms are needed?\n    position: equity-reforms\n'),
     '\ntopic: ',
     '\ntopic_en: Equal access to education\ntopic: ',
   );
@@ -56,4 +56,13 @@ test('a meeting’s English text only re-wrapped, or unchanged, is no change (ex
   const result = await compareMeeting(cwd, 'json');
   expect(result.exitCode).toBe(0);
   expect(JSON.parse(String(result.output)).metadata).toEqual([]);
+});
+
+test('a meeting built with the English template lists its Latvian texts changed where it prints their English: exit 1', async () => {
+  const cwd = withEnglish(({ meeting, position }) => ({ meeting, position: replace(position, 'Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā paredzēts:') }), 'informative-report.en');
+  const json = await compareMeeting(cwd, 'json');
+  expect(json.exitCode).toBe(1);
+  const metadata: { subject: string; field: string; label: string; to: string }[] = JSON.parse(String(json.output)).metadata;
+  expect(metadata.map(({ subject, field, label }) => ({ subject, field, label }))).toEqual([{ subject: 'equity-reforms', field: 'body', label: 'answer in Latvian' }]);
+  expect(metadata[0]?.to).toMatch(/: 0 added, 1 removed$/);
 });

@@ -29,7 +29,8 @@ export function readsAsMarkdown(text: string, atLineStart: boolean): boolean {
   if (escaped === text) return false;
   // Within a line, the text follows other text: a `1.` or `#` there starts nothing.
   const before = atLineStart ? '' : 'x ';
-  const words = (markdown: string) => restoreDateMarks(toString(parseAsBuilt(markdown)));
+  // Spaces of any kind alike: the escaped text keeps numbers and dates together with no-break spaces and joins lines.
+  const words = (markdown: string) => restoreDateMarks(toString(parseAsBuilt(markdown))).replace(/\s+/g, ' ');
   return words(before + text) !== words(before + escaped);
 }
 

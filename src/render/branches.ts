@@ -51,13 +51,19 @@ export function noteBranch(options: unknown, taken: Set<string>): void {
   if (typeof at !== 'string') return;
   for (const branch of ['fn', 'inverse'] as const) {
     const print: unknown = Reflect.get(options, branch);
-    if (typeof print !== 'function') continue;
-    Reflect.set(options, branch, function (this: unknown, ...args: unknown[]): unknown {
+    // `unless` hands its options to `if` with fn and inverse swapped, the mark kept: noted once, by the block's own names.
+    if (typeof print !== 'function' || NOTING.has(print)) continue;
+    const noting = function (this: unknown, ...args: unknown[]): unknown {
       taken.add(`${at}\u0000${branch}`);
       return Reflect.apply(print, this, args);
-    });
+    };
+    NOTING.add(noting);
+    Reflect.set(options, branch, noting);
   }
 }
+
+/** The functions {@link noteBranch} made: a branch wrapped already is not wrapped again. */
+const NOTING = new WeakSet<object>();
 
 /** Whether a block helper's branches are noted (see {@link noteBranch}). */
 export function isBranching(name: string): boolean {

@@ -136,6 +136,14 @@ test('HTML and an unclosed fence are said at the line the report printed, not at
   const { checked } = await checkAndBuild(dir, ['md']);
   // The example is a videoconference, with no place: the {{else}} branch prints.
   expect(html(checked.diagnostics).map(([, line]) => line)).toEqual([lines.indexOf('<u>vieta</u>', lines.indexOf('{{else}}')) + 1]);
+  // `unless` hands its branches to `if`, swapped: only the one it prints counts as reached (found by the read-only review).
+  const unless = '{{#unless meeting.background}}\n<u>fons</u>\n{{/unless}}\n{{#unless meeting.place}}\n<i>x</i>\n{{else}}\n<i>x</i>\n{{/unless}}\n{{#if meeting.background}}\n<u>fons</u>\n{{/if}}\n\n';
+  const inverted = withTemplate((text) => text.replace('{{{meeting.background}}}\n', `{{{meeting.background}}}\n\n${unless}`));
+  const invertedLines = readFileSync(join(inverted, TEMPLATE), 'utf8').split('\n');
+  expect(html((await checkAndBuild(inverted, ['md'])).checked.diagnostics).map(([, line]) => line)).toEqual([
+    invertedLines.indexOf('<i>x</i>') + 1,
+    invertedLines.lastIndexOf('<u>fons</u>') + 1,
+  ]);
   const fence = exampleProject({ [TEMPLATE]: builtIn.replace('{{> signature}}', '{{> signature}}\n\n```\n\n{{#if meeting.place}}\n```\nkods\n```\n{{/if}}\n') });
   const fenceLines = readFileSync(join(fence, TEMPLATE), 'utf8').split('\n');
   expect(unclosed((await checkAndBuild(fence, ['md'])).checked.diagnostics).map(([, line]) => line)).toEqual([fenceLines.indexOf('```') + 1]);

@@ -714,8 +714,8 @@ function splitWordWarning(file: YamlFile, field: readonly PropertyKey[], text: s
   ];
 }
 
-/** A line (of a paragraph, a list item or a quote) that starts with seven or more "#": no heading, Markdown has six levels. */
-const TOO_MANY_MARKS = /(?:^|\n)[ \t>]*#{7,}(?=[ \t]|$)/m;
+/** Seven or more "#" before a space or a line's end: whether a line of a paragraph, a list item or a quote starts with them, the tree decides. */
+const TOO_MANY_MARKS = /#{7,}(?=[ \t\n]|$)/;
 
 /** What is said of a line that starts with seven or more "#", in a field or a template: the message after where, and the hint. */
 export function headingLevelWords(marks: string, title: string): { message: string; hint: string } {

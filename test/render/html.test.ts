@@ -208,5 +208,7 @@ test('a line starting with seven or more “#” is a warning: Markdown has six 
   expect(await problems('Teksts.\n\n  ####### Apakšvirsraksts\n\n  Teksts.')).toEqual([[21, 3, message]]);
   // Within a paragraph, and in a list item, too; never in code, nor six marks, nor marks written as text.
   expect((await problems('Teksts\n  ######## astoņas\n\n  1) ####### punktā\n\n  #######\n  zem')).map(([line, column]) => [line, column])).toEqual([[20, 3], [22, 6], [24, 3]]);
+  // A list item alone, with no other such line in the field (found by the read-only review).
+  expect((await problems('- ####### Saraksta punkts')).map(([line, column]) => [line, column])).toEqual([[19, 5]]);
   expect(await problems('Teksts.\n\n  ###### Sestais līmenis\n\n  \\####### kā teksts, #######\n\n  ```\n  ####### kods\n  ```')).toEqual([]);
 });

@@ -557,9 +557,11 @@ const STOPPED_OPERATIONS = ['MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 're
  * (`git ls-files -u`) only while git's folder shows an operation stopped; none outside git.
  */
 export function unfinishedDeletions(root: string, paths: readonly string[]): UnfinishedDeletion[] {
-  const top = checkoutTop(root);
-  const own = top === undefined ? undefined : ownGitDir(top);
-  const stopped = process.env.GIT_DIR !== undefined || (own !== undefined && STOPPED_OPERATIONS.some((name) => existsSync(join(own, name))));
+  // In a hook git names its folder in GIT_DIR (relative to where the hook runs): the stop files are looked for there.
+  const given = process.env.GIT_DIR;
+  const top = given === undefined ? checkoutTop(root) : undefined;
+  const own = given !== undefined ? resolve(given) : top === undefined ? undefined : ownGitDir(top);
+  const stopped = own !== undefined && STOPPED_OPERATIONS.some((name) => existsSync(join(own, name)));
   if (!stopped || !paths.length) return [];
   try {
     const listed = git(root, ['ls-files', '-u', '-z', '--', ...paths], () => new UsageError('Cannot list the unmerged files.'));

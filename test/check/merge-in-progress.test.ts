@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, conflictIn, git, initRepository } from '../helpers/git.js';
+import { commitAll, conflictIn, git, initRepository, REAL_GIT } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
 
 /** Two desk officers' edits of one file, merged with git in a real repository: what the commands say while the merge is not resolved. */
@@ -153,6 +153,19 @@ describe('a merge that stopped where one side deleted a position the other chang
     expect(ours.stdout).toContain(
       `${POSITION}  warning  Git has not finished merging this file: HEAD deleted it, and the other side changed it; it is read as the other side has it. Keep it, with the other side's changes: \`git add ${POSITION}\`; or delete it, as HEAD did: \`git rm ${POSITION}\`.  file/merge-unfinished`,
     );
+  });
+
+  it('in a git hook, which sets GIT_DIR, is named as well, and a check with no merge stopped asks git nothing more (found by the read-only review)', () => {
+    expect(runCli(['check'], modifyDelete('them'), { GIT_DIR: '.git' }).stdout).toContain('file/merge-unfinished');
+    const clean = exampleProject();
+    initRepository(clean);
+    const bin = tempDir();
+    const log = join(bin, 'runs.log');
+    writeFileSync(log, '');
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${REAL_GIT}' "$@"\n`, { mode: 0o755 });
+    expect(runCli(['check'], clean, { GIT_DIR: '.git', PATH: `${bin}:${process.env.PATH ?? ''}` }).status).toBe(0);
+    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean)).not.toContain('ls-files');
+    expect(readFileSync(log, 'utf8')).toContain('diff');
   });
 
   it('says nothing once the merge is finished', () => {

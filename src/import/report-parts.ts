@@ -456,10 +456,11 @@ function invitationWordedOtherwise(text: string): boolean {
 const ASKED_QUESTIONS = /\bjautājum\p{L}*(?:\s+\p{L}+)?\s*[:.]\s*$/u;
 
 /**
- * Words of a paragraph that puts questions to the ministers: asking, answering, a view, discussing to come; not a
- * discussion past ("ministri diskutēja par vairākiem jautājumiem:"), which the background may tell of.
+ * Words of a paragraph that puts questions to the ministers: asking, answering, a view, discussing to come, questions
+ * prepared ("sagatavojusi šādus jautājumus"); not a discussion past ("ministri diskutēja par vairākiem jautājumiem:")
+ * nor a document prepared ("sagatavojusi diskusiju dokumentu, kurā aplūkoti šādi jautājumi:"), which the background may tell of.
  */
-const TO_THE_MINISTERS = /aicin|lūgt|lūdz|atbild|viedokl|diskusijai|diskusijas jautājum|apspriešanai|diskutēs|diskutēt|apspriedīs|apspriest|sagatavoj/iu;
+const TO_THE_MINISTERS = /aicin|lūgt|lūdz|atbild|viedokl|diskusijai|diskusijas jautājum|apspriešanai|diskutēs|diskutēt|apspriedīs|apspriest|sagatavo\p{L}*\s+(?:\p{L}+\s+)?jautājum/iu;
 
 /** Asked to answer questions that follow: "atbildēt uz šādiem …", "paust viedokli par turpmāk minētajiem …". */
 const ASKED_TO_ANSWER = /(?:atbildēt|viedokli|diskutēt|izteikties)\s+(?:uz|par)\s+(?:šād|sekojoš|turpmāk|tālāk|zemāk|nākamaj)/iu;

@@ -367,6 +367,9 @@ describe('briefing import of a report without questions, or with its invitation 
       'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.',
       'Iepriekšējā sanāksmē ministri diskutēja par vairākiem jautājumiem:',
       'Digitālā izglītība.',
+      // A document the presidency prepared, not questions it prepared (found by the read-only review).
+      'Prezidentūra ir sagatavojusi diskusiju dokumentu, kurā aplūkoti šādi jautājumi:',
+      'Skolotāju trūkums.',
       INVITATION,
       '1. Kā padarīt pedagoga profesiju pievilcīgāku?',
       'Atbilde.',
@@ -375,7 +378,8 @@ describe('briefing import of a report without questions, or with its invitation 
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(meetingOf(dir)).toMatchObject({
-      background: 'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.\n\nIepriekšējā sanāksmē ministri diskutēja par vairākiem jautājumiem:\n\nDigitālā izglītība.\n',
+      background:
+        'Padome 2021. gadā pieņēma secinājumus par šādiem jautājumiem: skolotāju labbūtība, digitālā izglītība.\n\nIepriekšējā sanāksmē ministri diskutēja par vairākiem jautājumiem:\n\nDigitālā izglītība.\n\nPrezidentūra ir sagatavojusi diskusiju dokumentu, kurā aplūkoti šādi jautājumi:\n\nSkolotāju trūkums.\n',
       questions: [{ text: 'Kā padarīt pedagoga profesiju pievilcīgāku?' }],
     });
   });

@@ -40,6 +40,11 @@ export function isBlock(node: hbs.AST.Node): node is hbs.AST.BlockStatement {
   return node.type === 'BlockStatement';
 }
 
+/** Text of the template itself, between its mustaches. */
+export function isContent(node: hbs.AST.Node): node is hbs.AST.ContentStatement {
+  return node.type === 'ContentStatement';
+}
+
 export function isPath(expression: hbs.AST.Node): expression is hbs.AST.PathExpression {
   return expression.type === 'PathExpression';
 }

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { MARKDOWN_FIELDS } from '../model/field.js';
-import { argumentsOf, hasPrograms, isCall, isPartial, isPath, tooComplex, walk } from './template-ast.js';
+import { argumentsOf, hasPrograms, isCall, isContent, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 import { suggest } from '../util/suggest.js';
 import { arityProblem, helperArity } from './helpers.js';
 import { headingLevelWords } from '../validate/markdown-rules.js';
@@ -56,7 +56,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
       }
       return;
     }
-    if (node.type === 'ContentStatement') problems.push(...headingLevelInText(node as hbs.AST.ContentStatement, path));
+    if (isContent(node)) problems.push(...headingLevelInText(node, path));
     for (const found of pathsOf(node)) {
       const internal = found.parts.find((part) => PROTOTYPE_NAMES.has(part));
       if (internal !== undefined) {

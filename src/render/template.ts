@@ -14,7 +14,7 @@ import { setBounded } from '../util/bounded.js';
 import { escapeRegExp } from '../util/regexp.js';
 import { suggest } from '../util/suggest.js';
 import { FIELD_HELPER, fieldFailure, readField, strictPathsCompiler, type FieldFailure } from './strict-paths.js';
-import { argumentsOf, hasPrograms, isBlock, isCall, isPartial, isPath, TEMPLATE_COMMENT, tooComplex, walk } from './template-ast.js';
+import { argumentsOf, hasPrograms, isBlock, isCall, isContent, isPartial, isPath, TEMPLATE_COMMENT, tooComplex, walk } from './template-ast.js';
 
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
@@ -167,10 +167,11 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
   // The branches of the blocks the render under way took (see branches.ts).
   let taken = new Set<string>();
   for (const name of Object.keys(env.helpers).filter(isBranching)) {
-    const helper = env.helpers[name] as (this: unknown, ...args: unknown[]) => unknown;
-    env.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+    const helper: unknown = env.helpers[name];
+    if (typeof helper !== 'function') continue;
+    env.registerHelper(name, function (this: unknown, ...args: unknown[]): unknown {
       noteBranch(args.at(-1), taken);
-      return helper.apply(this, args);
+      return Reflect.apply(helper, this, args);
     });
   }
   const branches: BranchLines[] = [];
@@ -528,10 +529,6 @@ function followsText(previous: hbs.AST.Statement | undefined): boolean {
   if (!previous) return false;
   if (isContent(previous)) return /\S[ \t]*$/.test(previous.value);
   return isMustache(previous);
-}
-
-function isContent(statement: hbs.AST.Statement): statement is hbs.AST.ContentStatement {
-  return statement.type === 'ContentStatement';
 }
 
 /**

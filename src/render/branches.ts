@@ -4,7 +4,7 @@
  * that finds a text in the report by the template's lines holding it (`template/html`,
  * `template/unclosed`) can leave out the lines of a branch this meeting did not reach.
  */
-import { isBlock, isPath, walk } from './template-ast.js';
+import { hashOption, isBlock, isPath, walk } from './template-ast.js';
 
 /** The hash option each block is given to name itself: the file, line and column of its `{{#…}}`. */
 const BRANCH_OPTION = '__branch';
@@ -46,8 +46,7 @@ export function markBranches(program: hbs.AST.Program, file: string): BranchLine
  */
 export function noteBranch(options: unknown, taken: Set<string>): void {
   if (typeof options !== 'object' || options === null) return;
-  const hash: unknown = Reflect.get(options, 'hash');
-  const at: unknown = typeof hash === 'object' && hash !== null ? Reflect.get(hash, BRANCH_OPTION) : undefined;
+  const at = hashOption(options, BRANCH_OPTION);
   if (typeof at !== 'string') return;
   for (const branch of ['fn', 'inverse'] as const) {
     const print: unknown = Reflect.get(options, branch);

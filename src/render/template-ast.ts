@@ -94,3 +94,9 @@ export function tooComplex(source: string): { offset: number; message: string; h
   }
   return undefined;
 }
+
+/** One option given to a helper by name, `{{#if x __branch="…"}}` or `inline=true`: from its options' hash; undefined when absent. */
+export function hashOption(options: unknown, key: string): unknown {
+  const hash: unknown = typeof options === 'object' && options !== null ? Reflect.get(options, 'hash') : undefined;
+  return typeof hash === 'object' && hash !== null ? Reflect.get(hash, key) : undefined;
+}

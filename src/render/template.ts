@@ -14,7 +14,7 @@ import { setBounded } from '../util/bounded.js';
 import { escapeRegExp } from '../util/regexp.js';
 import { suggest } from '../util/suggest.js';
 import { FIELD_HELPER, fieldFailure, readField, strictPathsCompiler, type FieldFailure } from './strict-paths.js';
-import { argumentsOf, hasPrograms, isBlock, isCall, isContent, isPartial, isPath, TEMPLATE_COMMENT, tooComplex, walk } from './template-ast.js';
+import { argumentsOf, hashOption, hasPrograms, isBlock, isCall, isContent, isPartial, isPath, TEMPLATE_COMMENT, tooComplex, walk } from './template-ast.js';
 
 const ESCAPE_HELPER = '__escapeMarkdown';
 const ESCAPE_INLINE_HELPER = '__escapeMarkdownInline';
@@ -443,8 +443,7 @@ function inlinePair(previous: hbs.AST.Statement | undefined, loc: hbs.AST.Source
 
 /** Whether a printed field's helper was given `inline` true (see {@link inlinePair}). */
 function printedInline(options: unknown): boolean {
-  const hash: unknown = typeof options === 'object' && options !== null ? Reflect.get(options, 'hash') : undefined;
-  return typeof hash === 'object' && hash !== null && Reflect.get(hash, 'inline') === true;
+  return hashOption(options, 'inline') === true;
 }
 
 /**
@@ -609,7 +608,7 @@ function escapeValue(env: typeof Handlebars, value: unknown, atLineStart: boolea
   if (value === null || value === undefined) return '';
   if (value instanceof env.SafeString) return value.toString();
   if (typeof value === 'object') {
-    const field: unknown = typeof options === 'object' && options !== null ? Reflect.get(Reflect.get(options, 'hash') ?? {}, 'field') : undefined;
+    const field = hashOption(options, 'field');
     const kind = Array.isArray(value) ? 'a list' : 'a mapping';
     const fields = Array.isArray(value) ? '' : Object.keys(value).slice(0, 4).map((key) => `\`${field}.${key}\``).join(', ');
     if (typeof field !== 'string' || field === '') throw new HelperUsageError(`${kind} cannot be printed as text; print one of its fields`);

@@ -418,6 +418,14 @@ describe('briefing new meeting', () => {
     expect(copy).not.toHaveProperty('background_en');
   });
 
+  it('--from keeps the earlier meeting’s clearance line in the comment only for the same ministries: over AM and FM it would name Labklājības ministrija', async () => {
+    const dir = exampleProject();
+    const same = await newMeeting({ cwd: dir, date: '2021-10-07', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība' } });
+    expect(read(dir, same.file ?? '')).toContain('# They are named in the last line: "… saskaņots ar Ārlietu ministriju un Labklājības ministriju."\nrequired_clearances: [AM, LM]');
+    const other = await newMeeting({ cwd: dir, date: '2021-10-08', slug: 'educ-informal', from: EXAMPLE_MEETING, flags: { topic: 'Pieaugušo izglītība', clearances: ['AM', 'FM'] } });
+    expect(read(dir, other.file ?? '')).toContain('# They are named in the last line: "… saskaņots ar …"\nrequired_clearances: [AM, FM]');
+  });
+
   it('--from keeps who meets only for the same Council configuration: the education ministers are not the participants of AGRIFISH', async () => {
     const dir = exampleProject();
     // Nor the name, which names the education ministers too: asked for, not copied.

@@ -216,6 +216,7 @@ export async function scaffoldMeeting(
   set(['background'], emptyBlock());
   set(['questions'], doc.createNode([], { flow: true }));
   set(['required_clearances'], doc.createNode(clearances, { flow: true }));
+  if (before !== undefined) describeClearances(doc, before.required_clearances, clearances);
   set(['template'], template);
   set(['file_code'], fileCode);
   setOrDelete(doc, 'signature', signature);
@@ -238,6 +239,19 @@ function describeFormation(doc: Document, earlier: string, formation: string): v
   if (!code || !new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(code)}($|[^\\p{L}\\p{N}])`, 'iu').test(key.commentBefore)) return;
   const english = configurationName(formation.trim().toUpperCase());
   key.commentBefore = english === null ? FORMATION_COMMENT : ` Council configuration: ${formation.trim().toUpperCase()} = ${english}.`;
+}
+
+/**
+ * The example explains `required_clearances` with its own clearance line ("… saskaņots ar Ārlietu
+ * ministriju un Labklājības ministriju."): kept above other ministries, the comment would misname the
+ * new meeting's. The quoted line loses its names when the ministries are others; the rest stays.
+ */
+function describeClearances(doc: Document, earlier: readonly string[], clearances: readonly string[]): void {
+  const same = earlier.length === clearances.length && earlier.every((code) => clearances.includes(code));
+  const top = doc.contents;
+  const key = isMap(top) ? top.items.find((item) => isScalar(item.key) && item.key.value === 'required_clearances')?.key : undefined;
+  if (same || !isScalar(key) || typeof key.commentBefore !== 'string') return;
+  key.commentBefore = key.commentBefore.replace(/saskaņots ar [^"“”\n]+?\.(?=["”])/u, 'saskaņots ar …');
 }
 
 function setOrDelete(doc: Document, key: string, value: Signatory | undefined): void {

@@ -68,10 +68,26 @@ describe('the dates list gives each position', () => {
     expect(logPaths()).toEqual([1]);
   });
 
-  test('are those of `git log -1` in a history with merges, walked with the files themselves', async () => {
+  test('are those of `git log -1` in a history with merges of changes to positions on both sides, from the walk of their folder too', async () => {
     const { top, root, files } = project();
     execFileSync(REAL_GIT, ['checkout', '-q', '-b', 'side'], { cwd: top });
     writeFileSync(join(root, 'positions/educ/p-3.yaml'), 'id: p-3\nversion: 9\n');
+    commit(top, 'side');
+    execFileSync(REAL_GIT, ['checkout', '-q', 'main'], { cwd: top });
+    writeFileSync(join(root, 'positions/youth/p-4.yaml'), 'id: p-4\nversion: 9\n');
+    commit(top, 'main');
+    execFileSync(REAL_GIT, ['merge', '-q', '--no-edit', 'side'], { cwd: top, env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    const states = await gitStates(root, files);
+    expect(files.map((file) => states?.get(file)?.lastCommit ?? null)).toEqual(lastChanged(top, files.map((file) => `eu/${file}`)));
+    expect(logPaths()).toEqual([1]);
+  });
+
+  test('are walked with the files themselves where a merge differs from a parent only in a path of the folder that is no position (there the walks part)', async () => {
+    const { top, root, files } = project();
+    writeFileSync(join(root, 'positions/educ/README.md'), 'Pozīcijas.\n');
+    commit(top, 'readme');
+    execFileSync(REAL_GIT, ['checkout', '-q', '-b', 'side'], { cwd: top });
+    rmSync(join(root, 'positions/educ/README.md'));
     commit(top, 'side');
     execFileSync(REAL_GIT, ['checkout', '-q', 'main'], { cwd: top });
     writeFileSync(join(root, 'positions/youth/p-4.yaml'), 'id: p-4\nversion: 9\n');

@@ -22,7 +22,11 @@ export interface GitState {
  * Outside a repository, or without git, every file gets `null`.
  */
 export async function gitStates(root: string, files: readonly string[]): Promise<Map<string, GitState> | null> {
-  const git = async (args: readonly string[]) => (await run('git', [...args], { cwd: root, env: gitEnvironment(root), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
+  const git: Git = async (args, input) => {
+    const running = run('git', [...args], { cwd: root, env: gitEnvironment(root), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    if (input !== undefined) running.child.stdin?.end(input);
+    return (await running).stdout;
+  };
   // The folder's place in the repository comes with the answer: the log names files from the repository's top.
   let prefix: string;
   let shallow: boolean;
@@ -51,23 +55,64 @@ export async function gitStates(root: string, files: readonly string[]): Promise
   );
 }
 
+/** git, run in the project with `args` (and `input` on its standard input), its output. */
+type Git = (args: readonly string[], input?: string) => Promise<string>;
+
 /**
- * What the log of {@link lastCommits} is limited to: the folder that holds all the files, when the
- * history has no merge. Naming each file makes git weigh every entry of every commit's changed folders
- * against each of them: for 1,500 positions over 10,000 commits, 4.7 s of git's CPU time against 0.15 s
- * for their folder. Without merges the folder gives each file the same newest commit (each commit is
- * compared with its one parent, and the other files it names are not looked up). At a merge git
- * follows a parent alone when the merge took that parent's version of every file walked, and that
- * depends on which files are walked: a history with merges is walked with the files themselves.
+ * What the log of {@link lastCommits} is limited to: the folder that holds all the files, when that
+ * walk is the walk of the files. Naming each file makes git weigh every entry of every commit's changed
+ * folders against each of them: for 1,500 positions over 10,000 commits, 4.7 s of git's CPU time against
+ * 0.15 s for their folder. The two walks differ only at a merge: git follows a parent alone when the
+ * merge has that parent's version of every path walked, and the folder holds paths the files are not
+ * (a file deleted, a README). So each merge that changed the folder is compared with each parent (one
+ * `git diff-tree --stdin`): where the folder would follow another parent than the files, the history
+ * is walked with the files themselves. A merge of a pull request, which changed positions on both
+ * sides, is followed alike by both.
  */
-async function walkedPaths(git: (args: readonly string[]) => Promise<string>, files: readonly string[]): Promise<readonly string[]> {
+async function walkedPaths(git: Git, files: readonly string[], prefix: string): Promise<readonly string[]> {
+  const folder = commonFolder(files);
   try {
-    if ((await git(['rev-list', '--merges', '--max-count=1', 'HEAD'])).trim()) return files;
+    const merges = (await git(['rev-list', '--merges', '--parents', '--full-history', 'HEAD', '--', folder])).split('\n').filter(Boolean);
+    if (!merges.length) return [folder];
+    const pairs = merges.flatMap((line) => {
+      const [merge = '', ...parents] = line.split(' ');
+      return parents.map((parent) => ({ merge, parent }));
+    });
+    const changed = await git(['diff-tree', '--stdin', '-r', '--name-only', '--always', '-z', '--', folder], pairs.map(({ merge, parent }) => `${merge} ${parent}\n`).join(''));
+    const listed = new Set(files.map((file) => prefix + file));
+    return sameParents(merges, pairs, changed, listed) ? [folder] : files;
   } catch {
-    // No commit yet: the log finds nothing either way.
+    // No commit yet, or a parent a shallow clone lacks: the files themselves, as git then walks.
     return files;
   }
-  return [commonFolder(files)];
+}
+
+/**
+ * Whether at every merge the folder's walk follows the parents the files' walk follows: the first
+ * parent the merge does not differ from in the walked paths, or all when it differs from each.
+ * `changed` is `git diff-tree --stdin --always -z` of `pairs`: each pair's merge, then the paths.
+ */
+function sameParents(merges: readonly string[], pairs: readonly { merge: string; parent: string }[], changed: string, listed: ReadonlySet<string>): boolean {
+  const fields = changed.split('\u0000');
+  const differing: string[][] = [];
+  let at = 0;
+  for (const { merge } of pairs) {
+    if (fields[at] !== merge) return false;
+    at++;
+    const paths: string[] = [];
+    while (at < fields.length && fields[at] !== '' && fields[at] !== pairs[differing.length + 1]?.merge) paths.push(fields[at++] ?? '');
+    differing.push(paths);
+  }
+  let pair = 0;
+  for (const line of merges) {
+    const count = line.split(' ').length - 1;
+    const sides = differing.slice(pair, pair + count);
+    pair += count;
+    const folderFollows = sides.findIndex((paths) => paths.length === 0);
+    const filesFollow = sides.findIndex((paths) => !paths.some((path) => listed.has(path)));
+    if (folderFollows !== filesFollow) return false;
+  }
+  return true;
 }
 
 /** The deepest folder (`/`-separated, `.` for the top) that holds every one of `paths`. */
@@ -80,7 +125,7 @@ function commonFolder(paths: readonly string[]): string {
 }
 
 /** Of the commits given (parentless in the log), those whose own object names a parent: a shallow clone's boundary. */
-async function boundaryCommits(git: (args: readonly string[]) => Promise<string>, hashes: readonly string[]): Promise<Set<string>> {
+async function boundaryCommits(git: Git, hashes: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const hash of hashes) {
     try {
@@ -100,11 +145,11 @@ const CUT = 'before-history';
  * for each file took 3.8 s for 2,000 positions, and longer the longer the history). A merge counts
  * for a file where it differs from every parent (`--cc`), as `git log -1 -- <file>` would show it.
  */
-async function lastCommits(git: (args: readonly string[]) => Promise<string>, files: readonly string[], prefix: string, shallow: boolean): Promise<Map<string, string>> {
+async function lastCommits(git: Git, files: readonly string[], prefix: string, shallow: boolean): Promise<Map<string, string>> {
   const last = new Map<string, string>();
   let log: string;
   try {
-    log = await git(['log', '--format=%x01%cs %H %P', '--name-only', '--cc', '-z', '--', ...(await walkedPaths(git, files))]);
+    log = await git(['log', '--format=%x01%cs %H %P', '--name-only', '--cc', '-z', '--', ...(await walkedPaths(git, files, prefix))]);
   } catch {
     // No commit yet.
     return last;

@@ -98,7 +98,7 @@ export const versionRaisedWithAnswer: PositionRule = ({ project, loaded, positio
       loaded.file.locate(['version']),
       'warning',
       'position/version-not-raised',
-      `The answer changed since ${project.versionsFrom}, but \`version\` is still ${position.version}: the clearances recorded are for the committed text.`,
+      `The answer changed since ${project.versionsFrom}, but \`version\` is still ${position.version}, the version of the text committed there: two texts would go by one version, and a clearance recorded for either would count for both.`,
       `Raise it to ${position.version + 1} with the change, and have the ministries clear the new text (\`briefing clear\`); or restore the committed text.`,
     ),
   ];

@@ -92,7 +92,7 @@ describe('an answer changed since git HEAD under the same version', () => {
     writeFile(project, POSITION, reworded(committed));
     const problems = async (final: boolean) =>
       (await check({ cwd: project, paths: [MEETING], final })).diagnostics.filter((d) => d.ruleId === 'position/version-not-raised').map((d) => [d.file, d.line, d.severity, d.message]);
-    const message = 'The answer changed since git HEAD, but `version` is still 2: the clearances recorded are for the committed text.';
+    const message = 'The answer changed since git HEAD, but `version` is still 2, the version of the text committed there: two texts would go by one version, and a clearance recorded for either would count for both.';
     expect(await problems(false)).toEqual([[POSITION, 2, 'warning', message]]);
     expect(await problems(true)).toEqual([[POSITION, 2, 'error', message]]);
     // Only the lines re-wrapped (the same words, printed the same): nothing to say.
@@ -210,7 +210,7 @@ describe('check --base <rev>: versions compared with the branch a pull request g
     commit(repo);
     // A clean checkout of the branch: against HEAD there is nothing to compare.
     expect(await versionProblems(project)).toEqual([]);
-    expect(await versionProblems(project, 'main')).toEqual([[POSITION, 2, 'position/version-not-raised', 'The answer changed since `main`, but `version` is still 2: the clearances recorded are for the committed text.']]);
+    expect(await versionProblems(project, 'main')).toEqual([[POSITION, 2, 'position/version-not-raised', 'The answer changed since `main`, but `version` is still 2, the version of the text committed there: two texts would go by one version, and a clearance recorded for either would count for both.']]);
     // The version raised in a later commit of the branch (or by amending): the branch as a whole is sound.
     writeFile(project, POSITION, reworded(committed).replace('version: 2', 'version: 3'));
     commit(repo);

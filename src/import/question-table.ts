@@ -60,8 +60,9 @@ function rowsOf(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][]
 }
 
 function splitRow(cells: ReviewedParagraph[][]): SplitRow {
-  // A cell with a picture alone is no number's: a question set as a picture is there, though import cannot read it.
-  const at = cells.findIndex((cell) => !NUMBER_CELL.test(cellText(cell)) || cell.some((paragraph) => paragraph.pictures?.length));
+  // A cell with a picture or a footnote mark alone is no number's: a question set as a picture is there, though
+  // import cannot read it, and a mark stands on a question (the note kept with it).
+  const at = cells.findIndex((cell) => !NUMBER_CELL.test(cellText(cell)) || cell.some((paragraph) => paragraph.pictures?.length || paragraph.pieces.some((piece) => piece.footnote !== undefined)));
   const numbers = (at < 0 ? cells : cells.slice(0, at)).flat();
   return {
     numbers,

@@ -914,6 +914,23 @@ describe('briefing import of questions and answers set in a table', () => {
     expect(run.stdout).toContain('note: a picture, chart or text box in question 2 is not read');
   });
 
+  it('reads a row whose question cell holds a footnote mark alone as a question, not the mark as a column of numbers', () => {
+    const mark = { xml: '<w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p>' };
+    const { run, dir } = importHandWritten(
+      [TITLE, OPENING, 'Fons.', INVITATION, { rows: [['Jautājums', 'Latvijas nostāja'], ['1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atalgojums.'], [mark, 'Erasmus+.']] }, CLEARED, SIGNATURE],
+      { footnotes: ['Jautājums tiks precizēts.'] },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(meetingOf(dir).questions).toEqual([
+      { text: 'Kā padarīt pedagoga profesiju pievilcīgāku?', position: 'hand-1' },
+      { text: 'x', position: 'hand-2' },
+    ]);
+    // Its note is kept, with the question, in the meeting file's comments.
+    expect(run.stdout).toContain("note: question 2 has a footnote, which a question's text cannot hold");
+    expect(bodyOf(dir, 1)).toBe('Atalgojums.\n');
+    expect(bodyOf(dir, 2)).toBe('Erasmus+.\n');
+  });
+
   it('keeps a table of figures in the answer after a table of questions as the answer’s, not as more questions', () => {
     const { run, dir } = importHandWritten([
       TITLE,

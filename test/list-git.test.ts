@@ -35,6 +35,17 @@ function lastChanged(dir: string, files: readonly string[]): (string | null)[] {
   return files.map((file) => execFileSync(REAL_GIT, ['log', '-1', '--format=%cs', '--', file], { cwd: dir, encoding: 'utf8' }).trim() || null);
 }
 
+/** A branch `side` that does `onSide`, a change of positions/youth/p-4.yaml on main meanwhile, and main merging side. */
+function mergedSide(top: string, root: string, onSide: () => void): void {
+  execFileSync(REAL_GIT, ['checkout', '-q', '-b', 'side'], { cwd: top });
+  onSide();
+  commit(top, 'side');
+  execFileSync(REAL_GIT, ['checkout', '-q', 'main'], { cwd: top });
+  writeFileSync(join(root, 'positions/youth/p-4.yaml'), 'id: p-4\nversion: 9\n');
+  commit(top, 'main');
+  execFileSync(REAL_GIT, ['merge', '-q', '--no-edit', 'side'], { cwd: top, env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
+}
+
 /** A project below the repository's top, with twelve positions in two folders, edited, moved and deleted over its history. */
 function project(): { top: string; root: string; files: string[] } {
   day = 1;
@@ -70,13 +81,7 @@ describe('the dates list gives each position', () => {
 
   test('are those of `git log -1` in a history with merges of changes to positions on both sides, from the walk of their folder too', async () => {
     const { top, root, files } = project();
-    execFileSync(REAL_GIT, ['checkout', '-q', '-b', 'side'], { cwd: top });
-    writeFileSync(join(root, 'positions/educ/p-3.yaml'), 'id: p-3\nversion: 9\n');
-    commit(top, 'side');
-    execFileSync(REAL_GIT, ['checkout', '-q', 'main'], { cwd: top });
-    writeFileSync(join(root, 'positions/youth/p-4.yaml'), 'id: p-4\nversion: 9\n');
-    commit(top, 'main');
-    execFileSync(REAL_GIT, ['merge', '-q', '--no-edit', 'side'], { cwd: top, env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    mergedSide(top, root, () => writeFileSync(join(root, 'positions/educ/p-3.yaml'), 'id: p-3\nversion: 9\n'));
     const states = await gitStates(root, files);
     expect(files.map((file) => states?.get(file)?.lastCommit ?? null)).toEqual(lastChanged(top, files.map((file) => `eu/${file}`)));
     expect(logPaths()).toEqual([1]);
@@ -86,13 +91,7 @@ describe('the dates list gives each position', () => {
     const { top, root, files } = project();
     writeFileSync(join(root, 'positions/educ/README.md'), 'Pozīcijas.\n');
     commit(top, 'readme');
-    execFileSync(REAL_GIT, ['checkout', '-q', '-b', 'side'], { cwd: top });
-    rmSync(join(root, 'positions/educ/README.md'));
-    commit(top, 'side');
-    execFileSync(REAL_GIT, ['checkout', '-q', 'main'], { cwd: top });
-    writeFileSync(join(root, 'positions/youth/p-4.yaml'), 'id: p-4\nversion: 9\n');
-    commit(top, 'main');
-    execFileSync(REAL_GIT, ['merge', '-q', '--no-edit', 'side'], { cwd: top, env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    mergedSide(top, root, () => rmSync(join(root, 'positions/educ/README.md')));
     const states = await gitStates(root, files);
     expect(files.map((file) => states?.get(file)?.lastCommit ?? null)).toEqual(lastChanged(top, files.map((file) => `eu/${file}`)));
     expect(logPaths()).toEqual([files.length]);

@@ -34,7 +34,9 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   if (!inGitCheckout(root)) return [];
   const paths = files.list(folder, YAML_FILES);
   if (!paths.length) return [];
-  const state = repositoryState(root);
+  // Only a long-lived process keeps what it read, so only one asks what state the repository is in.
+  const longLived = isLongLived();
+  const state = longLived ? repositoryState(root) : undefined;
   const key = state === undefined ? undefined : JSON.stringify([state, base, root, paths]);
   const known = key === undefined ? undefined : byState.get(key);
   if (known) return compared(files, paths, known);
@@ -44,10 +46,9 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   const { changed, noGit, refused } = changedSinceHead(root, join(root, folder), paths, base, diff, false);
   const moved = new Map([...changed].filter(([now, then]) => now !== then));
   // A long-lived process reads them all, once per state; a command run once the changed ones.
-  const longLived = isLongLived();
   const asked = longLived ? paths : paths.filter((path) => changed.has(path));
   const entry = { texts: readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, ...(moved.has(path) ? [moved.get(path) ?? path] : [])]))], base), moved };
-  if (longLived && key !== undefined && !noGit && !refused) setBounded(byState, key, entry, KEPT_STATES);
+  if (key !== undefined && !noGit && !refused) setBounded(byState, key, entry, KEPT_STATES);
   return compared(files, asked, entry);
 }
 

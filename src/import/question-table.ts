@@ -62,7 +62,7 @@ function rowsOf(paragraphs: readonly ReviewedParagraph[]): ReviewedParagraph[][]
 function splitRow(cells: ReviewedParagraph[][]): SplitRow {
   // A cell with a picture or a footnote mark alone is no number's: a question set as a picture is there, though
   // import cannot read it, and a mark stands on a question (the note kept with it).
-  const at = cells.findIndex((cell) => !NUMBER_CELL.test(cellText(cell)) || cell.some((paragraph) => paragraph.pictures?.length || paragraph.pieces.some((piece) => piece.footnote !== undefined)));
+  const at = cells.findIndex((cell) => !NUMBER_CELL.test(cellText(cell)) || cell.some((paragraph) => paragraph.pictures?.length || hasFootnote(paragraph)));
   const numbers = (at < 0 ? cells : cells.slice(0, at)).flat();
   return {
     numbers,
@@ -86,6 +86,11 @@ function questionText(row: SplitRow): string {
 
 function cellText(cell: readonly ReviewedParagraph[]): string {
   return cell.map(plain).filter(Boolean).join(' ');
+}
+
+/** Whether a footnote (or endnote) is marked in the paragraph. */
+export function hasFootnote(paragraph: ReviewedParagraph): boolean {
+  return paragraph.pieces.some((piece) => piece.footnote !== undefined);
 }
 
 /** A paragraph's text as accepted, its no-break spaces plain, trimmed: how import reads a paragraph's words. */

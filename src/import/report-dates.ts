@@ -45,8 +45,11 @@ export function writtenDates(text: string, grammaticalCase: DateCase): string {
     .replace(/\b(\d{1,2})\.\s*[-–—]\s*(\d{1,2})\.\s*(?=\p{L})/gu, '$1.–$2. ')
     .replace(/(\d{4})\.\s*gada\s*(?=\d)/gu, '$1. gada ')
     .replace(/(\d{4}\. gada \d{1,2})\.\s*(?=\p{L})/gu, '$1. ')
-    .replace(new RegExp(`\\b(\\d{1,2}\\. (?:${MONTH_FORMS}))\\s+[-–—]\\s+(?=\\d)`, 'giu'), '$1 – ');
+    .replace(DAY_BEFORE_DASH, '$1 – ');
 }
 
 /** Every form of every month's name, for a pattern: "janvāris|janvāra|janvārī|…". */
 const MONTH_FORMS = MONTHS_LV.flatMap((forms) => Object.values(forms)).join('|');
+
+/** A day and its month before a spaced dash and another date ("4. aprīlī - 5. aprīlī"): the dash an en dash. Built once; `replace` starts it afresh each time. */
+const DAY_BEFORE_DASH = new RegExp(`\\b(\\d{1,2}\\. (?:${MONTH_FORMS}))\\s+[-–—]\\s+(?=\\d)`, 'giu');

@@ -7,7 +7,7 @@ import { markdownOf } from './field-markdown.js';
 import { DAYS_PATTERN, daysOf, writtenDates } from './report-dates.js';
 import { isQuestion, numberedItem, QuestionCount, type NumberedItem } from './questions.js';
 import { outermostCell } from './nested-tables.js';
-import { plain, questionTable } from './question-table.js';
+import { hasFootnote, plain, questionTable } from './question-table.js';
 
 /** A meeting's name as a report prints it. */
 export interface ImportedName {
@@ -305,7 +305,7 @@ class ReportReader {
     this.questionsInTable = false;
     this.closeAnswer();
     this.count.asked(item, paragraph);
-    if (paragraphs.some((each) => each.pieces.some((piece) => piece.footnote !== undefined))) {
+    if (paragraphs.some(hasFootnote)) {
       // A question's text is plain in the meeting: its footnote would be lost, so the question is kept whole with it.
       this.unplaced.push(...paragraphs);
       this.report.notes.push(`question ${this.count.count} has a footnote, which a question's text cannot hold: the question is kept with its footnote in the comments at the end of the meeting file; move the note into the answer if it belongs there`);
@@ -515,10 +515,6 @@ function pictureAlone(paragraph: ReviewedParagraph): boolean {
   return Boolean(paragraph.pictures?.length) && !plain(paragraph) && !hasFootnote(paragraph);
 }
 
-/** Whether a footnote (or endnote) is marked in the paragraph. */
-function hasFootnote(paragraph: ReviewedParagraph): boolean {
-  return paragraph.pieces.some((piece) => piece.footnote !== undefined);
-}
 
 /**
  * The clearance line as the template prints it, "Informatīvā ziņojuma projekts saskaņots ar …", or as a

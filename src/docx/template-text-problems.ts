@@ -40,11 +40,12 @@ interface Written {
  * text, and the plain texts it prints), said at the template: `template/unclosed` and
  * `template/html`. A skeleton with no line that could hold either is not parsed.
  */
-export function templateTextProblems(source: ReportSource, template: TemplateText, unreached?: ReadonlyMap<string, ReadonlySet<number>>): Diagnostic[] {
+export function templateTextProblems(source: ReportSource, template: TemplateText, unreachedLines?: () => ReadonlyMap<string, ReadonlySet<number>>): Diagnostic[] {
   const mayOpen = MAY_OPEN.test(source.skeleton);
   const mayBeHtml = MAY_BE_HTML.test(source.skeleton);
   if (!mayOpen && !mayBeHtml) return [];
   const tree = parseMarkdownTree(source.skeleton);
+  const unreached = unreachedLines?.();
   const files = template.files.map((file) => ({ path: file.path, lines: withoutHandlebarsComments(file.text).split(/\r?\n/), unreached: unreached?.get(file.path) }));
   const read = { path: template.path, files };
   return [...(mayOpen ? unclosedTemplateText(source, read, tree) : []), ...(mayBeHtml ? htmlInTemplateText(source, read, tree) : [])];

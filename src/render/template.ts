@@ -47,8 +47,11 @@ export interface Template {
 export interface RenderResult {
   markdown?: string;
   diagnostics: Diagnostic[];
-  /** The lines of each file (template or partial) inside a branch of `{{#if}}`, `{{#each}}` … this render did not take. */
-  unreached?: ReadonlyMap<string, ReadonlySet<number>>;
+  /**
+   * The lines of each file (template or partial) inside a branch of `{{#if}}`, `{{#each}}` … this render
+   * did not take: worked out when asked, as only a template whose own text may hold HTML or a fence asks.
+   */
+  unreached?: () => ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** The reference DOCX the template's front matter names (relative to the project root), if it names one of its own. */
@@ -216,7 +219,9 @@ function compileTexts(texts: TemplateTexts): { template?: Template; diagnostics:
           const markdown = tidyMarkdown(fn(model));
           // A template emptied by mistake, or whose blocks all turn out false, must not make blank reports.
           if (markdown === '\n') return { diagnostics: [emptyReport(path, 'renders nothing for this meeting: its report would be empty')] };
-          return { markdown, diagnostics: [...emptyValueWarnings(printedEmpty, meeting), ...textAsMarkdownWarnings(printedAsMarkdown, meeting)], unreached: unreachedLines(branches, taken) };
+          // This render's branches, kept: the next render notes its own in a set of its own.
+          const reached = taken;
+          return { markdown, diagnostics: [...emptyValueWarnings(printedEmpty, meeting), ...textAsMarkdownWarnings(printedAsMarkdown, meeting)], unreached: () => unreachedLines(branches, reached) };
         } catch (error) {
           const file = (typeof error === 'object' && error !== null && failedIn.get(error)) || path;
           return { diagnostics: [lookupInText(error, file) ?? runtimeDiagnostic(error, file, sources.get(file))] };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
-import { setBeside } from '../util/yaml-document.js';
+import { parseDocument, Scalar, type Document } from 'yaml';
+import { setBeside, topKey } from '../util/yaml-document.js';
 import { createFiles } from '../emit/create.js';
 import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
 import { fileCodesInUse } from '../load/meetings.js';
@@ -267,9 +267,8 @@ function meetingYaml(
  * a visa deleted is no visa line (the skeleton's comment tells of the config's defaults, which `new meeting` offers).
  */
 function describeSignatories(doc: Document): void {
-  const top = doc.contents;
-  const key = isMap(top) ? top.items.find((item) => isScalar(item.key) && item.key.value === 'signature')?.key : undefined;
-  if (isScalar(key)) key.commentBefore = IMPORTED_SIGNATORIES_COMMENT;
+  const key = topKey(doc, 'signature');
+  if (key) key.commentBefore = IMPORTED_SIGNATORIES_COMMENT;
 }
 
 const IMPORTED_SIGNATORIES_COMMENT = [

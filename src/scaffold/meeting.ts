@@ -1,5 +1,5 @@
-import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
-import { setBeside } from '../util/yaml-document.js';
+import { parseDocument, Scalar, type Document } from 'yaml';
+import { setBeside, topKey } from '../util/yaml-document.js';
 import type { Project } from '../load/project.js';
 import { signatory } from '../model/common.js';
 import { configurationName, meetingNameSchema, meetingSchema, placeSchema, type Meeting } from '../model/meeting.js';
@@ -231,10 +231,8 @@ export async function scaffoldMeeting(
  * new configuration; any other is the desk officer's and stays.
  */
 function describeFormation(doc: Document, earlier: string, formation: string): void {
-  const top = doc.contents;
-  const pair = isMap(top) ? top.items.find((item) => isScalar(item.key) && item.key.value === 'formation') : undefined;
-  const key = pair?.key;
-  if (!isScalar(key) || key.commentBefore === undefined || key.commentBefore === null) return;
+  const key = topKey(doc, 'formation');
+  if (key === undefined || key.commentBefore === undefined || key.commentBefore === null) return;
   const code = earlier.trim();
   if (!code || !new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(code)}($|[^\\p{L}\\p{N}])`, 'iu').test(key.commentBefore)) return;
   const english = configurationName(formation.trim().toUpperCase());
@@ -248,9 +246,8 @@ function describeFormation(doc: Document, earlier: string, formation: string): v
  */
 function describeClearances(doc: Document, earlier: readonly string[], clearances: readonly string[]): void {
   const same = earlier.length === clearances.length && earlier.every((code) => clearances.includes(code));
-  const top = doc.contents;
-  const key = isMap(top) ? top.items.find((item) => isScalar(item.key) && item.key.value === 'required_clearances')?.key : undefined;
-  if (same || !isScalar(key) || typeof key.commentBefore !== 'string') return;
+  const key = topKey(doc, 'required_clearances');
+  if (same || key === undefined || typeof key.commentBefore !== 'string') return;
   key.commentBefore = key.commentBefore.replace(/saskaņots ar [^"“”\n]+?\.(?=["”])/u, 'saskaņots ar …');
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document } from 'yaml';
+import { isMap, isScalar, type Document, type Scalar } from 'yaml';
 
 /**
  * Sets a key at the top of a YAML document and places it next to another key: right after
@@ -19,4 +19,11 @@ export function setBeside(doc: Document, key: string, value: unknown, beside: { 
   const other = items.findIndex((pair) => keyOf(pair) === ('after' in beside ? beside.after : beside.before));
   if (!moved) return;
   items.splice(other < 0 ? items.length : 'after' in beside ? other + 1 : other, 0, moved);
+}
+
+/** The key `name` at the top of a YAML document, as a node (its comment above it with it); undefined when the document has none. */
+export function topKey(doc: Document, name: string): Scalar | undefined {
+  const top = doc.contents;
+  const key = isMap(top) ? top.items.find((item) => isScalar(item.key) && item.key.value === name)?.key : undefined;
+  return isScalar(key) ? key : undefined;
 }

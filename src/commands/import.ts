@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseDocument, Scalar, type Document } from 'yaml';
 import { setBeside, topKey } from '../util/yaml-document.js';
 import { createFiles } from '../emit/create.js';
-import { fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
+import { fileCodeDate, fileCodeFor, isSlug, unusedFileCode } from '../scaffold/meeting.js';
 import { fileCodesInUse } from '../load/meetings.js';
 import { projectPath, readBytesWithin } from '../load/files.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
@@ -333,9 +333,8 @@ function reportFileCode(marginTexts: readonly string[], fileName: string, date: 
     const code = fileCodeIn(text);
     if (code) return code;
   }
-  const [year = '', month = '', day = ''] = date.split('-');
   const name = fileName.replace(/\.docx$/i, '');
-  return isFileCode(name) && name.includes(`${day}${month}${year.slice(2)}`) ? name : undefined;
+  return isFileCode(name) && name.includes(fileCodeDate(date)) ? name : undefined;
 }
 
 /** The text itself when it is a file code, else the first word of it that is one; undefined when none is. */

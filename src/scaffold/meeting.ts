@@ -270,9 +270,14 @@ const FILE_CODE_WORD_MAX = 20;
 
 /** `IZMzin_180521_EDUC`: issuing ministry, "zin" (ziņojums), DDMMYY, the slug's first word (at most {@link FILE_CODE_WORD_MAX} letters). */
 export function fileCodeFor(issuingMinistry: string, date: string, slug: string): string {
-  const [year = '', month = '', day = ''] = date.split('-');
   const word = (slug.split('-')[0] ?? slug).replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, FILE_CODE_WORD_MAX);
-  return `${issuingMinistry}zin_${day}${month}${year.slice(2)}${word ? `_${word}` : ''}`;
+  return `${issuingMinistry}zin_${fileCodeDate(date)}${word ? `_${word}` : ''}`;
+}
+
+/** A file code's date: DDMMYY of a YYYY-MM-DD day (`2021-05-18` → `180521`). */
+export function fileCodeDate(date: string): string {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return `${day}${month}${year.slice(2)}`;
 }
 
 /**

@@ -118,7 +118,8 @@ function printVersion(text) {
   try {
     writeSync(1, text);
   } catch (error) {
-    if (error && error.code === 'EPIPE') return;
+    // A reader gone: EPIPE from a pipe, ECONNRESET from a socket (see bin/load.cjs, onOutputFailure).
+    if (error && (error.code === 'EPIPE' || error.code === 'ECONNRESET')) return;
     try {
       writeSync(2, `briefing: could not write to stdout: ${error && error.message}\n`);
     } catch {

@@ -108,7 +108,8 @@ function onOutputFailure(closedPipe) {
     ['stderr', process.stderr],
   ]) {
     stream.on('error', (error) => {
-      if (error && error.code === 'EPIPE') return void closedPipe(stream);
+      // A reader gone: EPIPE from a pipe, ECONNRESET from the socket a parent process gave as stdout (Node's spawn does).
+      if (error && (error.code === 'EPIPE' || error.code === 'ECONNRESET')) return void closedPipe(stream);
       try {
         require('node:fs').writeSync(2, `briefing: could not write to ${name}: ${error && error.message}\n`);
       } catch {

@@ -3,7 +3,7 @@ import { SaxesParser } from 'saxes';
 import { strFromU8 } from 'fflate';
 import { notAZip } from '../util/not-a-zip.js';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
-import { referenceTextFace } from './reference-text-face.js';
+import { referenceTextFace, styleChain, styleDefinitions } from './reference-text-face.js';
 import { CharacterStyle, OptionalStyle, SAVED_AS, Style, WRITER_STYLE_IDS, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
 
 /**
@@ -64,13 +64,14 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   const firstFooter = firstPart('footer');
   for (const found of [firstHeader, firstFooter]) if (found && 'unreadable' in found) return found;
   const ours = withStyleIds(styles, renames);
+  const definitions = styleDefinitions(ours);
   const letterhead = [firstHeader, firstFooter].flatMap((found) => (found && !('unreadable' in found) ? [found.xml] : []));
   return {
     styles: moveNumberingIds(ours),
     styleIds: styleIdsIn(ours),
     notParagraphStyles: notParagraphStyles(ours),
-    headerTabs: styleTabs(ours, Style.header),
-    tableText: referenceTextFace(ours, Style.tableText, part('word/theme/theme1.xml')),
+    headerTabs: styleTabs(definitions, Style.header),
+    tableText: referenceTextFace(ours, Style.tableText, part('word/theme/theme1.xml'), definitions),
     numbering: numberingElements(withStyleIds(part('word/numbering.xml') ?? '', renames)),
     theme: part('word/theme/theme1.xml'),
     page: section === undefined ? undefined : pageSetup(section, part('word/settings.xml') ?? ''),
@@ -444,14 +445,9 @@ function notParagraphStyles(styles: string): { id: string; type: string }[] {
  * The positions of the tab stops the paragraph style `id` sets, with those of the styles it is based
  * on (a stop a style clears is not one), in twips.
  */
-function styleTabs(styles: string, id: string): number[] {
-  const definitions = new Map([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g)].map((m) => [m[1] ?? '', m[0]]));
+function styleTabs(definitions: ReadonlyMap<string, string>, id: string): number[] {
   const positions = new Set<number>();
-  const seen = new Set<string>();
-  for (let style = definitions.get(id); style !== undefined; style = definitions.get(/<w:basedOn w:val="([^"]+)"/.exec(style)?.[1] ?? '')) {
-    const own = attributes(/<w:style\b[^>]*>/.exec(style)?.[0] ?? '').get('w:styleId') ?? '';
-    if (seen.has(own)) break;
-    seen.add(own);
+  for (const style of styleChain(definitions, id)) {
     for (const tab of style.match(/<w:tab\b[^>]*\/>/g) ?? []) {
       const values = attributes(tab);
       const position = Number.parseInt(values.get('w:pos') ?? '', 10);

@@ -5,9 +5,14 @@ import { Style, type ReferenceTextFace } from '../model/reference-docx.js';
  * own run properties or those of the styles it is based on, else from the document defaults, as
  * Word resolves them. A theme font (`w:asciiTheme`) is the theme's typeface; a font or size found
  * nowhere is left undefined, and the layout's is used.
+ * `definitions`: the styles by id, when the caller has mapped them already.
  */
-export function referenceTextFace(styles: string, id: string, theme: string | undefined): ReferenceTextFace {
-  const definitions = styleDefinitions(styles);
+export function referenceTextFace(
+  styles: string,
+  id: string,
+  theme: string | undefined,
+  definitions: ReadonlyMap<string, string> = styleDefinitions(styles),
+): ReferenceTextFace {
   // A style of ours the reference lacks is added as built in, based on Normal; without Normal either, ours sets the layout's font.
   const start = definitions.has(id) ? id : definitions.has(Style.body) ? Style.body : undefined;
   if (start === undefined) return { font: undefined, halfPoints: undefined };
@@ -18,13 +23,13 @@ export function referenceTextFace(styles: string, id: string, theme: string | un
   return { font, halfPoints };
 }
 
-/** Each style's definition by its id. */
-function styleDefinitions(styles: string): Map<string, string> {
+/** Each style's definition (its whole `w:style` element) by its id. */
+export function styleDefinitions(styles: string): Map<string, string> {
   return new Map([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:style>)/g)].map((m) => [m[1] ?? '', m[0]]));
 }
 
 /** A style's definition and those of the styles it is based on, nearest first (a loop is cut). */
-function styleChain(definitions: ReadonlyMap<string, string>, id: string): string[] {
+export function styleChain(definitions: ReadonlyMap<string, string>, id: string): string[] {
   const chain: string[] = [];
   const seen = new Set<string>();
   for (let at: string | undefined = id; at !== undefined && !seen.has(at); at = /<w:basedOn w:val="([^"]+)"/.exec(definitions.get(at) ?? '')?.[1]) {

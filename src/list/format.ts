@@ -1,18 +1,17 @@
 import type { MeetingRow } from './meetings.js';
-import type { ClearanceState, PositionRow } from './positions.js';
+import type { ListedClearanceState, PositionRow } from './positions.js';
 import { formatTable } from './table.js';
 
-const MARKS: Record<ClearanceState, string> = {
+/** `?`: a clearance in a position file that cannot be read. */
+const MARKS: Record<ListedClearanceState, string> = {
   cleared: '✓',
   'earlier version': '↻',
   pending: '…',
   objected: '✗',
   withdrawn: '↩',
   'not recorded': '–',
+  unknown: '?',
 };
-
-/** The mark of a clearance in a position file that cannot be read. */
-const UNKNOWN = '?';
 
 /**
  * What an empty list says: that the filters (`filtered`) left nothing, or, in a project that has
@@ -39,14 +38,13 @@ export function formatPositions(rows: readonly PositionRow[], width: number, fil
       row.id,
       row.version === null ? '?' : String(row.version),
       row.status,
-      // A file that cannot be read may record any answer: its clearances are not known, not "not asked".
-      row.clearances.map((c) => `${c.ministry}${row.status === 'invalid' ? UNKNOWN : MARKS[c.state]}`).join(' '),
+      row.clearances.map((c) => `${c.ministry}${MARKS[c.state]}`).join(' '),
       meetingDates(row),
       changed(row),
     ]),
     width,
   );
-  const unknown = rows.some((row) => row.status === 'invalid') ? `  ${UNKNOWN} not known: the file cannot be read` : '';
+  const unknown = rows.some((row) => row.status === 'invalid') ? `  ${MARKS.unknown} not known: the file cannot be read` : '';
   return [...table, '', '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected', `↩ withdrawn  – not asked  * not committed${unknown}`];
 }
 

@@ -7,6 +7,9 @@ import { clearanceOf, type ClearanceState } from '../model/index.js';
 /** Where one ministry stands on a position. */
 export type { ClearanceState } from '../model/index.js';
 
+/** Where one ministry stands on a listed position: `unknown` when its file cannot be read (it may record any answer). */
+export type ListedClearanceState = ClearanceState | 'unknown';
+
 /** One line of `briefing list positions`. */
 export interface PositionRow {
   id: string;
@@ -16,7 +19,7 @@ export interface PositionRow {
   version: number | null;
   status: 'draft' | 'cleared' | 'invalid';
   /** Per ministry that must clear it: those the meetings using it require, else those on record. */
-  clearances: { ministry: string; state: ClearanceState }[];
+  clearances: { ministry: string; state: ListedClearanceState }[];
   /** Meetings whose questions use it, by date. */
   meetings: { file: string; date: string }[];
   /** Git: last commit date, and whether the file has changes not committed yet. */
@@ -45,7 +48,7 @@ export function positionRows(files: readonly LoadedPosition[], meetings: readonl
     const position = loaded.position;
     const recorded = position?.clearance ?? {};
     const required = using.length ? [...new Set(using.flatMap((m) => m.required))] : Object.keys(recorded);
-    const clearances = required.map((ministry) => ({ ministry, state: position ? clearanceOf(position, ministry).state : ('not recorded' as const) }));
+    const clearances = required.map((ministry): PositionRow['clearances'][number] => ({ ministry, state: position ? clearanceOf(position, ministry).state : 'unknown' }));
     const status = position?.status ?? 'invalid';
     const state = git?.get(loaded.file.path);
     return {

@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
-import { BUILT_IN_REGISTRY, CONFIG_FILE, type Project } from '../load/project.js';
+import { CONFIG_FILE, type Project } from '../load/project.js';
 import { TEMPLATE_SUFFIX } from '../load/templates.js';
 import { clearedBy, type Manifest } from '../model/index.js';
 import { readManifest } from '../load/revision.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { fileSha256, sha256 } from '../load/files.js';
+import { fileSha256 } from '../load/files.js';
+import { settingsRecords } from '../pipeline/manifest.js';
 import { compare } from './positions.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */
@@ -94,10 +95,9 @@ function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string
     const file = project.positions.get(position.id)?.file.path;
     if (file !== position.path || !same(root(file), position.sha256)) return false;
   }
-  // The config and registry as this run read them (the registry may be the built-in one), hashed as the manifest hashes them.
   // Which registry counts too, as for build: the built-in one and a project's copy of it have one text, not one manifest.
-  const settings = [project.configFile, project.ministriesFile].map((file) => ({ sha256: sha256(file.bom ? `\uFEFF${file.text}` : file.text), builtIn: file.path === BUILT_IN_REGISTRY }));
-  if (manifest.settings.length !== settings.length || manifest.settings.some((file, index) => file.sha256 !== settings[index]?.sha256 || (file.built_in === true) !== settings[index]?.builtIn)) return false;
+  const settings = settingsRecords(project);
+  if (manifest.settings.length !== settings.length || manifest.settings.some((file, index) => file.sha256 !== settings[index]?.sha256 || (file.built_in === true) !== (settings[index]?.built_in === true))) return false;
   if (manifest.template.name !== loaded.meeting?.template) return false;
   // A template file where the build would take it now: the project's templates first, then the built-in ones.
   const where = (path: string) => project.templateDirs.map((dir) => join(dir, path.replace(/^templates\//, ''))).find((candidate) => mtime(candidate) !== undefined);

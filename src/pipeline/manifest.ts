@@ -28,8 +28,6 @@ export interface ManifestInput {
  * the outputs' hashes. Deterministic: nothing in it comes from the clock or the machine.
  */
 export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs, textSha256, anchors, reference }: ManifestInput): Manifest {
-  const ministries = project.ministriesFile.path;
-  const builtInRegistry = ministries === BUILT_IN_REGISTRY;
   return {
     briefing_manifest: 1,
     file_code: loaded.meeting?.file_code ?? '',
@@ -39,10 +37,7 @@ export function reportManifest({ project, loaded, included, template, draft, doc
     positions: included.flatMap((p) =>
       p.position ? [{ id: p.id, version: p.position.version, ...fileRecord(p.file.path, p.file.text, p.file.bom) }] : [],
     ),
-    settings: [
-      fileRecord(project.configFile.path, project.configFile.text, project.configFile.bom),
-      builtInRegistry ? { ...fileRecord('ministries.yaml', project.ministriesFile.text, project.ministriesFile.bom), built_in: true } : fileRecord(ministries, project.ministriesFile.text, project.ministriesFile.bom),
-    ],
+    settings: settingsRecords(project),
     template: {
       name: template.name,
       files: template.files.map((file) => {
@@ -55,6 +50,15 @@ export function reportManifest({ project, loaded, included, template, draft, doc
     text_sha256: textSha256,
     ...(anchors ? { anchors: anchors.map((anchor) => ({ bookmark: anchor.name, ...anchor.field })) } : {}),
   };
+}
+
+/** The records of the config and the ministries' registry as this run read them; the built-in registry is `ministries.yaml`, `built_in`. */
+export function settingsRecords(project: Project): ManifestFile[] {
+  const { configFile: config, ministriesFile: ministries } = project;
+  return [
+    fileRecord(config.path, config.text, config.bom),
+    ministries.path === BUILT_IN_REGISTRY ? { ...fileRecord('ministries.yaml', ministries.text, ministries.bom), built_in: true } : fileRecord(ministries.path, ministries.text, ministries.bom),
+  ];
 }
 
 /**

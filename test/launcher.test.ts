@@ -123,7 +123,7 @@ describe('bin/briefing.js, the installed command', () => {
       ['SIGINT', 130],
       ['SIGHUP', 129],
     ] as const) {
-      const { launcher, command, alive } = await watchUnderLauncher();
+      const { launcher, alive } = await watchUnderLauncher();
       const ended = new Promise<number | null>((done) => launcher.on('exit', (status) => done(status)));
       process.kill(launcher.pid ?? 0, signal);
       // Both end, the launcher with the command's code (it ignored SIGINT, and died of SIGHUP leaving the watch running alone).

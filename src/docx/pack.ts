@@ -43,7 +43,7 @@ export function zipParts(entries: Record<string, string | Uint8Array>, date: Dat
     }
     let xml = typeof data === 'string' ? data : strFromU8(data);
     // One pass over the part, however many ids are renamed (a pass per id grew with the square of the links).
-    if (renaming) xml = xml.replace(/"([^"<>\s]+)(?=")/g, (quoted, id: string) => `"${renames.get(id) ?? id}`);
+    if (renaming) xml = xml.replace(/"([^"<>\s]+)(?=")/g, (_quoted, id: string) => `"${renames.get(id) ?? id}`);
     if (name === 'docProps/core.xml') {
       xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
     }

@@ -193,7 +193,6 @@ test('in a repository git refuses as another user’s (safe.directory), check, b
 });
 
 describe('check --base <rev>: versions compared with the branch a pull request goes into, not HEAD', () => {
-  const MEETING = 'meetings/2021-05-17-youth.yaml';
   const reworded = (text: string) => text.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1');
   const versionProblems = async (project: string, base?: string) =>
     (await check({ cwd: project, paths: [], final: true, ...(base === undefined ? {} : { base }) })).diagnostics

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { diff, type DiffFormat } from '../../src/commands/diff.js';
-import { commitAll, initRepository } from '../helpers/git.js';
+import { initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
 
 const POSITION = 'positions/educ/equity-reforms.yaml';

@@ -4,7 +4,7 @@ import { MARKDOWN_FIELDS } from '../model/field.js';
 import { argumentsOf, hasPrograms, isCall, isContent, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 import { suggest } from '../util/suggest.js';
 import { arityProblem, helperArity } from './helpers.js';
-import { headingLevelWords } from '../validate/markdown-rules.js';
+import { headingLevelWords, tooDeepHeadingLines } from '../validate/markdown-rules.js';
 
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
@@ -126,15 +126,12 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
 function headingLevelInText(content: hbs.AST.ContentStatement, path: string): Diagnostic[] {
   const text = content.value;
   const start = content.loc.start;
-  return [...text.matchAll(/(^|\n)([ \t>]*)(#{7,})(?=[ \t\r\n]|$)([^\n]*)/g)].flatMap((found) => {
-    const first = found.index === 0 && (found[1] ?? '') === '';
+  return tooDeepHeadingLines(text).flatMap(({ at, lead, marks, title }) => {
+    const before = text.slice(0, at).match(/\n/g)?.length ?? 0;
     // The content's first line starts a line only where the content does.
-    if (first && start.column !== 0) return [];
-    const lead = found[2] ?? '';
-    const marks = found[3] ?? '';
-    const line = start.line + (text.slice(0, found.index).match(/\n/g)?.length ?? 0) + (first ? 0 : 1);
-    const words = headingLevelWords(marks, (found[4] ?? '').trim());
-    return [diagnostic(path, { line, column: lead.length + 1 }, 'warning', 'template/heading-level', `This line of the template ${words.message}`, words.hint)];
+    if (before === 0 && start.column !== 0) return [];
+    const words = headingLevelWords(marks, title);
+    return [diagnostic(path, { line: start.line + before, column: lead.length + 1 }, 'warning', 'template/heading-level', `This line of the template ${words.message}`, words.hint)];
   });
 }
 

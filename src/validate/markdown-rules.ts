@@ -717,6 +717,17 @@ function splitWordWarning(file: YamlFile, field: readonly PropertyKey[], text: s
 /** Seven or more "#" before a space or a line's end: whether a line of a paragraph, a list item or a quote starts with them, the tree decides. */
 const TOO_MANY_MARKS = /#{7,}(?=[ \t\n]|$)/;
 
+/** A line that starts with seven or more "#" before a space or its end, after spaces, tabs or a quote's `>`. */
+const TOO_DEEP_LINE = /(^|\n)([ \t>]*)(#{7,})(?=[ \t\r\n]|$)([^\n]*)/g;
+
+/** Each line of `text` that starts with seven or more "#": where the marks are, what stands before them on the line, and the text after. */
+export function tooDeepHeadingLines(text: string): { at: number; lead: string; marks: string; title: string }[] {
+  return [...text.matchAll(TOO_DEEP_LINE)].map((found) => {
+    const lead = found[2] ?? '';
+    return { at: found.index + (found[1] ?? '').length + lead.length, lead, marks: found[3] ?? '', title: (found[4] ?? '').trim() };
+  });
+}
+
 /** What is said of a line that starts with seven or more "#", in a field or a template: the message after where, and the hint. */
 export function headingLevelWords(marks: string, title: string): { message: string; hint: string } {
   return {
@@ -736,11 +747,9 @@ function headingLevelProblems(file: YamlFile, field: readonly PropertyKey[], tex
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type !== 'paragraph' || start === undefined || end === undefined) return;
-    for (const found of text.slice(start, end).matchAll(/(^|\n[ \t>]*)(#{7,})(?=[ \t\n]|$)([^\n]*)/g)) {
-      const marks = found[2] ?? '';
-      const at = start + found.index + (found[1] ?? '').length;
-      const words = headingLevelWords(marks, (found[3] ?? '').trim());
-      problems.push(diagnostic(file.path, place(at, marks), 'warning', 'markdown/heading-level', `This line of \`${field.join('.')}\` ${words.message}`, words.hint));
+    for (const { at, marks, title } of tooDeepHeadingLines(text.slice(start, end))) {
+      const words = headingLevelWords(marks, title);
+      problems.push(diagnostic(file.path, place(start + at, marks), 'warning', 'markdown/heading-level', `This line of \`${field.join('.')}\` ${words.message}`, words.hint));
     }
   });
   return problems;

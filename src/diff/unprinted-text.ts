@@ -1,3 +1,4 @@
+import { isMarkdownField, type FieldRef } from '../model/field.js';
 import type { Meeting, Position } from '../model/index.js';
 import { normaliseMarkdown } from '../resolve/markdown-field.js';
 import { countWords } from './blocks.js';
@@ -11,18 +12,19 @@ interface TextPair {
   english: string;
   /** The field's name in a label, without its language: "topic" → "topic in English". */
   name: string;
-  markdown: boolean;
+  /** The kind of file it is in: whether it is Markdown, {@link isMarkdownField} says. */
+  file: FieldRef['kind'];
 }
 
 type Texts = Record<string, unknown>;
 
 const MEETING_TEXTS: readonly TextPair[] = [
-  { latvian: 'topic', english: 'topic_en', name: 'topic', markdown: false },
-  { latvian: 'outcome', english: 'outcome_en', name: 'outcome', markdown: true },
-  { latvian: 'background', english: 'background_en', name: 'background', markdown: true },
+  { latvian: 'topic', english: 'topic_en', name: 'topic', file: 'meeting' },
+  { latvian: 'outcome', english: 'outcome_en', name: 'outcome', file: 'meeting' },
+  { latvian: 'background', english: 'background_en', name: 'background', file: 'meeting' },
 ];
-const QUESTION_TEXT: TextPair = { latvian: 'text', english: 'text_en', name: 'question', markdown: false };
-const ANSWER_TEXT: TextPair = { latvian: 'body', english: 'body_en', name: 'answer', markdown: true };
+const QUESTION_TEXT: TextPair = { latvian: 'text', english: 'text_en', name: 'question', file: 'meeting' };
+const ANSWER_TEXT: TextPair = { latvian: 'body', english: 'body_en', name: 'answer', file: 'position' };
 
 /**
  * What changed in the texts of a meeting and of the positions in both versions that its report
@@ -47,7 +49,7 @@ export function unprintedTextChanges(
     const field = latvianReport ? pair.english : pair.latvian;
     const label = `${pair.name} in ${latvianReport ? 'English' : 'Latvian'}`;
     const [from, to] = [text(older[field]), text(newer[field])];
-    const change = pair.markdown ? markdownChange(from, to) : plainChange(from, to);
+    const change = isMarkdownField(pair.file, field) ? markdownChange(from, to) : plainChange(from, to);
     if (change) changes.push({ subject, field, label, ...change });
   };
   for (const pair of MEETING_TEXTS) compare('report', pair, { ...before.meeting }, { ...after.meeting });

@@ -105,10 +105,9 @@ class ReportReader {
     const line = { paragraph, text, item, blank };
     // A picture in a table that may hold questions is told of when the table is read, as which question's it is is known then;
     // held, a picture alone keeps its cell's place (a question set as a picture is a question still).
-    if (paragraph.pictures?.length && this.readTableLine(line)) return;
+    if ((paragraph.pictures?.length || !blank || item) && this.readTableLine(line)) return;
     this.notePictures(paragraph, this.count.count);
     if (blank && !item) return;
-    if (this.readTableLine(line)) return;
     this.place(line);
   }
 

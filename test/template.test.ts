@@ -107,6 +107,16 @@ describe('templates', () => {
     ]);
   });
 
+  it('warns at a line of the template that starts with “#” and a letter (`#Fons`), a heading without the space Markdown needs, which the report prints as text', async () => {
+    const template = 'Teksts.\n\n#Fons\n\n{{#if meeting.place}}\n  ##Nostāja {{meeting.topic}}\n{{/if}}\n\n# Virsraksts\n\n#1 nav virsraksts\n\nTeksts #Fons vidū.\n';
+    const { diagnostics, markdown } = await renderWith(template);
+    expect(markdown).toContain('\n#Fons\n');
+    expect(diagnostics.filter((d) => d.ruleId === 'template/heading-level').map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [3, 1, 'This line of the template starts with “#Fons”: Markdown reads a heading only where a space follows its marks, so the report prints the line as text, the marks and all.', 'For a heading, write a space after the marks (“# Fons”); if the mark is meant as text, write it as `\\#`.'],
+      [6, 3, 'This line of the template starts with “##Nostāja”: Markdown reads a heading only where a space follows its marks, so the report prints the line as text, the marks and all.', 'For a heading, write a space after the marks (“## Nostāja”); if the mark is meant as text, write it as `\\#`.'],
+    ]);
+  });
+
   it('warns too where a Markdown field reaches two braces through lookup or a helper, at the mustache, with the three-brace form of what is written', async () => {
     const template = '{{#each questions}}\n{{lookup position "body"}}\n\n{{upperFirst position.body}}\n\n{{quote   (lookup this.position \'body\')}}\n\n{{{upperFirst position.body}}}\n\n{{quote position.id}} {{#if (eq position.body "x")}}x{{/if}}\n{{/each}}\n{{lowerFirst @root.meeting.background}}\n';
     const { diagnostics } = await renderWith(template);

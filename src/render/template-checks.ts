@@ -120,19 +120,38 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
 /**
  * `template/heading-level`: a line of the template's own text that starts with seven or more "#"
  * (after up to three spaces, or a quote's `>`): a heading deeper than Markdown has, which the
- * report prints as text, marks and all. Read from the text, so a line in a branch this meeting does
- * not reach is said too: another meeting prints it.
+ * report prints as text, marks and all; or with one to six marks and a letter right after them
+ * (`#Fons`), a heading without the space Markdown needs. Read from the text, so a line in a branch
+ * this meeting does not reach is said too: another meeting prints it.
  */
 function headingLevelInText(content: hbs.AST.ContentStatement, path: string): Diagnostic[] {
   const text = content.value;
   const start = content.loc.start;
-  return tooDeepHeadingLines(text).flatMap(({ at, lead, marks, title }) => {
-    const before = text.slice(0, at).match(/\n/g)?.length ?? 0;
-    // The content's first line starts a line only where the content does.
-    if (before === 0 && start.column !== 0) return [];
-    const words = headingLevelWords(marks, title);
-    return [diagnostic(path, { line: start.line + before, column: lead.length + 1 }, 'warning', 'template/heading-level', `This line of the template ${words.message}`, words.hint)];
-  });
+  const found = [
+    ...tooDeepHeadingLines(text).map(({ at, lead, marks, title }) => ({ at, lead, words: headingLevelWords(marks, title) })),
+    ...[...text.matchAll(/(^|\n)([ \t>]*)(#{1,6})(\p{L}[^\n]*)/gu)].map((line) => {
+      const lead = line[2] ?? '';
+      const marks = line[3] ?? '';
+      const title = (line[4] ?? '').trim();
+      const written = `${marks}${/^\S*/u.exec(title)?.[0] ?? ''}`;
+      return {
+        at: line.index + (line[1] ?? '').length + lead.length,
+        lead,
+        words: {
+          message: `starts with “${written}”: Markdown reads a heading only where a space follows its marks, so the report prints the line as text, the marks and all.`,
+          hint: `For a heading, write a space after the marks (“${marks} ${title}”); if the mark is meant as text, write it as \`\\#\`.`,
+        },
+      };
+    }),
+  ];
+  return found
+    .sort((a, b) => a.at - b.at)
+    .flatMap(({ at, lead, words }) => {
+      const before = text.slice(0, at).match(/\n/g)?.length ?? 0;
+      // The content's first line starts a line only where the content does.
+      if (before === 0 && start.column !== 0) return [];
+      return [diagnostic(path, { line: start.line + before, column: lead.length + 1 }, 'warning', 'template/heading-level', `This line of the template ${words.message}`, words.hint)];
+    });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Root, Text } from 'mdast';
 import { parseMarkdownTree, reportLineOf } from './fields.js';
 import { unclosedAtEnd } from '../util/unclosed.js';
 import { isListEnd, walk } from '../util/markdown.js';
@@ -93,6 +93,11 @@ function htmlInTemplateText(source: ReportSource, template: TemplateLines, tree:
   const said = new Map<string, Diagnostic>();
   const nextLine = lineAfterLine(template.files);
   walk(tree, (node) => {
+    if (node.type === 'text') {
+      const opened = openedCommentInText(source.skeleton, node);
+      if (opened) sayCommentAsText(opened.text, opened.line);
+      return;
+    }
     if (node.type !== 'html' || node.value.startsWith('</') || isListEnd(node)) return;
     const comment = node.value.startsWith('<!--');
     if (comment && !node.value.includes('-->')) return;
@@ -112,6 +117,30 @@ function htmlInTemplateText(source: ReportSource, template: TemplateLines, tree:
     said.set(key, diagnostic(written?.file ?? template.path, written?.place, 'warning', 'template/html', message, hint));
   });
   return [...said.values()];
+
+  /** A `<!--` within a line that nothing closes: Markdown reads no comment, and prints it as text. */
+  function sayCommentAsText(text: string, line: number): void {
+    const written = nextLine(text);
+    const key = written ? `${written.file}:${written.place.line}:${written.place.column}` : '';
+    if (said.has(key)) return;
+    const where = written ? "The template's text" : `The report, outside its Markdown fields (line ${reportLineOf(source, line)} of the generated Markdown),`;
+    const message = `${where} opens an HTML comment (\`<!--\`) within a line and never closes it in that paragraph: Markdown reads no comment there, so the report prints \`<!--\` and the words after it as text, in a Markdown viewer too.`;
+    const hint = written ? "Close it with `-->` in the same paragraph, or write a note for the template's authors as a Handlebars comment, {{!-- … --}}, which prints nothing." : BRACES_HINT;
+    said.set(key, diagnostic(written?.file ?? template.path, written?.place, 'warning', 'template/html', message, hint));
+  }
+}
+
+/** The skeleton's line (its text trimmed, and its number) where a text node holds a `<!--` written as such (not `\<!--`), which Markdown reads as text; undefined when it holds none. */
+function openedCommentInText(skeleton: string, node: Text): { text: string; line: number } | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const found = /(?<!\\)<!--/.exec(skeleton.slice(start, end));
+  if (!found) return undefined;
+  const at = start + found.index;
+  const lineStart = skeleton.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = skeleton.indexOf('\n', at);
+  return { text: skeleton.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim(), line: (skeleton.slice(0, lineStart).match(/\n/g)?.length ?? 0) + 1 };
 }
 
 /** What to do about Markdown a plain text brought into the report. */

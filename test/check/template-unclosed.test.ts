@@ -83,6 +83,29 @@ test('the example’s template and a < written in plain text give no such warnin
   expect(html(checked.diagnostics)).toEqual([]);
 });
 
+test('a `<!--` within a line of the template that nothing closes, which Markdown prints as text, is a warning at that line; one a plain text brings, at the template with the report’s line', async () => {
+  const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '{{{meeting.background}}}\n\nTeksts pirms <!-- piezīme: pārbaudīt\n'));
+  const lines = readFileSync(join(dir, TEMPLATE), 'utf8').split('\n');
+  const { checked, built } = await checkAndBuild(dir, ['md']);
+  expect(html(checked.diagnostics)).toEqual([
+    [
+      TEMPLATE,
+      lines.indexOf('Teksts pirms <!-- piezīme: pārbaudīt') + 1,
+      1,
+      "The template's text opens an HTML comment (`<!--`) within a line and never closes it in that paragraph: Markdown reads no comment there, so the report prints `<!--` and the words after it as text, in a Markdown viewer too.",
+    ],
+  ]);
+  expect(unclosed(checked.diagnostics)).toEqual([]);
+  expect(built.exitCode).toBe(0);
+  expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('\nTeksts pirms <!-- piezīme: pārbaudīt\n');
+  // A topic printed as Markdown with three braces brings one; printed with two, it is escaped, and fine.
+  const meeting = exampleFile(EXAMPLE_MEETING).replace(/^topic: /m, 'topic: Tēma <!-- ');
+  const brought = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '{{{meeting.background}}}\n\nTēma: {{{meeting.topic}}}\n'), { [EXAMPLE_MEETING]: meeting });
+  expect(html((await checkAndBuild(brought, ['md'])).checked.diagnostics)).toEqual([[TEMPLATE, undefined, undefined, expect.stringMatching(/^The report, outside its Markdown fields \(line \d+ of the generated Markdown\), opens an HTML comment/)]]);
+  const escaped = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '{{{meeting.background}}}\n\nTēma: {{meeting.topic}}\n'), { [EXAMPLE_MEETING]: meeting });
+  expect(html((await checkAndBuild(escaped, ['md'])).checked.diagnostics)).toEqual([]);
+});
+
 test('HTML on a template line that also prints a field is said at that line, its field shown as …', async () => {
   const dir = withTemplate((text) => text.replace('{{{meeting.background}}}\n', '<div class="x">{{{meeting.background}}}</div>\n'));
   const lines = readFileSync(join(dir, TEMPLATE), 'utf8').split('\n');

@@ -1,7 +1,7 @@
 import type { Root, Text } from 'mdast';
 import { parseMarkdownTree, reportLineOf } from './fields.js';
 import { unclosedAtEnd } from '../util/unclosed.js';
-import { isListEnd, walk } from '../util/markdown.js';
+import { commentOpenedAsText, isListEnd, walk } from '../util/markdown.js';
 import { PLACEHOLDER, PLACEHOLDER_CHARS, type ReportSource } from '../render/fields.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 
@@ -130,14 +130,10 @@ function htmlInTemplateText(source: ReportSource, template: TemplateLines, tree:
   }
 }
 
-/** The skeleton's line (its text trimmed, and its number) where a text node holds a `<!--` written as such (not `\<!--`), which Markdown reads as text; undefined when it holds none. */
+/** The skeleton's line (its text trimmed, and its number) where a text node holds a `<!--` Markdown prints as text (see {@link commentOpenedAsText}). */
 function openedCommentInText(skeleton: string, node: Text): { text: string; line: number } | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
-  const found = /(?<!\\)<!--/.exec(skeleton.slice(start, end));
-  if (!found) return undefined;
-  const at = start + found.index;
+  const at = commentOpenedAsText(skeleton, node);
+  if (at === undefined) return undefined;
   const lineStart = skeleton.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = skeleton.indexOf('\n', at);
   return { text: skeleton.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim(), line: (skeleton.slice(0, lineStart).match(/\n/g)?.length ?? 0) + 1 };

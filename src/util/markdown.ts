@@ -98,6 +98,19 @@ function someText(node: Nodes, test: (value: string) => boolean): boolean {
 /** An empty HTML comment: the way Markdown ends a list before another of its kind. It prints nothing, in the DOCX neither. */
 export const LIST_END = '<!-- -->';
 
+/**
+ * Where a text node of `source`'s tree holds a `<!--` written as such (not `\<!--`): its offset in
+ * `source`; undefined when it holds none. Markdown reads a comment only where it closes within its
+ * paragraph or starts a line, so this one is printed as text, and the words after it.
+ */
+export function commentOpenedAsText(source: string, node: Nodes): number | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (node.type !== 'text' || start === undefined || end === undefined) return undefined;
+  const found = /(?<!\\)<!--/.exec(source.slice(start, end));
+  return found ? start + found.index : undefined;
+}
+
 /** Whether a node is an empty HTML comment, {@link LIST_END} however spaced. */
 export function isListEnd(node: Nodes): boolean {
   return node.type === 'html' && /^<!--\s*-->$/.test(node.value);

@@ -4,7 +4,7 @@ import { composedText } from '../util/composed.js';
 import type { YamlFile } from '../load/yaml.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { isListEnd, startsWithDate, walk } from '../util/markdown.js';
+import { commentOpenedAsText, isListEnd, startsWithDate, walk } from '../util/markdown.js';
 import { parseAsBuilt } from '../util/markdown-pieces.js';
 
 /**
@@ -252,6 +252,19 @@ function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
   const name = field.join('.');
   const problems: Diagnostic[] = [];
   walk(tree, (node) => {
+    const opened = commentOpenedAsText(text, node);
+    if (opened !== undefined) {
+      problems.push(
+        diagnostic(
+          file.path,
+          place(opened, '<!--'),
+          'warning',
+          'markdown/html',
+          `\`${name}\` opens an HTML comment (\`<!--\`) within a line and never closes it in that paragraph: Markdown reads no comment there, so the report prints \`<!--\` and the words after it as text.`,
+          'Remove it; notes for the authors belong in YAML comments (# …) outside the text. A `<` meant as text is written `\\<`.',
+        ),
+      );
+    }
     const start = node.position?.start.offset;
     // A closing tag belongs to the opening one, which is reported.
     // An empty comment (`<!-- -->`, which ends a list) prints nothing anywhere.

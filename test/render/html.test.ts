@@ -18,6 +18,14 @@ test('an HTML comment is named as one: Markdown viewers hide it, the DOCX would 
   ]);
 });
 
+test('a `<!--` within a line that its paragraph never closes is a warning at it: Markdown reads no comment, and the report prints it and the words after it as text', async () => {
+  const message =
+    '`body` opens an HTML comment (`<!--`) within a line and never closes it in that paragraph: Markdown reads no comment there, so the report prints `<!--` and the words after it as text.';
+  expect(await htmlProblems(exampleProject(withBodyLine('Teksts <!-- piezīme: pārbaudīt skaitli\n\n  Nākamā rindkopa -->.')))).toEqual([[POSITION, 19, 10, message]]);
+  // Closed in its paragraph it is a comment (the message above); written `\<!--`, or in code, it is text as meant.
+  expect(await htmlProblems(exampleProject(withBodyLine('Teksts \\<!-- kā teksts un `<!--` kodā.')))).toEqual([]);
+});
+
 test('the meeting’s background is checked too, and autolinks and an escaped \\< are not HTML', async () => {
   const background = withBackgroundLine('<div>bloks</div>');
   const dir = exampleProject({ ...withBodyLine('Skat. <https://www.izm.gov.lv> un \\<b\\> kā teksts.'), ...background.files });

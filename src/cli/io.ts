@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
+import { localDay } from '../model/date.js';
 import { colourAsked, paint, useColour } from '../diagnostics/human.js';
 import { isCapableTerminal } from '../diagnostics/terminal.js';
 import { reportProblems, type MessageFormat } from '../diagnostics/reporter.js';
@@ -104,8 +105,7 @@ export function sourceDateEpoch(): { sourceDateEpoch?: number } {
 
 /** Today in the local time zone, YYYY-MM-DD: the clock is read here, at the edge. */
 export function today(): string {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  return localDay(new Date());
 }
 
 /**

@@ -13,6 +13,11 @@ export interface Version {
   commit: string | null;
   /** When this version was made (ISO 8601, UTC): the commit date, or the files' modification time. */
   date: string;
+  /**
+   * The day it was made, YYYY-MM-DD, as its maker's calendar said: a commit's in its committer's time zone
+   * (as `git log` shows it), the files' in the local one; from SOURCE_DATE_EPOCH, the UTC day of `date`.
+   */
+  day: string;
   /** Who made it: the commit's author, or the configured git user. */
   author: string;
 }

@@ -31,11 +31,12 @@ export function parseBatch(output: Buffer, names: readonly string[]): Map<string
 }
 
 /**
- * The author's name and the committer date (ISO 8601 in UTC, whole seconds) of a raw commit
- * object: what `git show -s --format=%an` and `%cI` (turned to UTC) say of it, read the way
- * git reads an identity line — the name before the first `<`, the time after the last `>`.
+ * The author's name, the committer date (ISO 8601 in UTC, whole seconds) and the committer's day
+ * (YYYY-MM-DD in the committer's own time zone) of a raw commit object: what `git show -s
+ * --format=%an`, `%cI` (turned to UTC) and `%cs` say of it, read the way git reads an identity
+ * line — the name before the first `<`, the time and its zone after the last `>`.
  */
-export function commitIdentity(data: Buffer): { author: string; date: string } {
+export function commitIdentity(data: Buffer): { author: string; date: string; day: string } {
   const end = data.indexOf('\n\n');
   // latin1 keeps one character per byte, so the name's bytes can be decoded afterwards.
   const headers = (end < 0 ? data : data.subarray(0, end)).toString('latin1').split('\n');
@@ -44,9 +45,15 @@ export function commitIdentity(data: Buffer): { author: string; date: string } {
   // git's own idea of a space (not trimEnd's: U+00A0 is the last byte of a UTF-8 'à').
   const name = author.includes('<') ? author.slice(0, author.indexOf('<')).replace(/[ \t\n\r]+$/, '') : '';
   const committer = header('committer') ?? '';
-  const time = committer.includes('>') ? /^[ \t\n\r]*(\d+)/.exec(committer.slice(committer.lastIndexOf('>') + 1)) : null;
+  const time = committer.includes('>') ? /^[ \t\n\r]*(\d+)(?:[ \t]+([+-])(\d\d)(\d\d))?/.exec(committer.slice(committer.lastIndexOf('>') + 1)) : null;
   const seconds = Number(time?.[1] ?? 0);
-  return { author: decoded(Buffer.from(name, 'latin1'), header('encoding')), date: new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  // A commit made at 00:30 in Riga is of that day, as `git log` shows it, though it is the evening before in UTC.
+  const offsetMinutes = (time?.[2] === '-' ? -1 : 1) * (Number(time?.[3] ?? 0) * 60 + Number(time?.[4] ?? 0));
+  return {
+    author: decoded(Buffer.from(name, 'latin1'), header('encoding')),
+    date: new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    day: new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 10),
+  };
 }
 
 /** Text in a commit's declared encoding (git shows it re-encoded to UTF-8), UTF-8 when none or unknown. */

@@ -41,6 +41,11 @@ export function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** The day of `moment` in the local time zone (TZ, else the computer's), YYYY-MM-DD: the day its clock and calendar show. */
+export function localDay(moment: Date): string {
+  return [moment.getFullYear(), moment.getMonth() + 1, moment.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+}
+
 /** How many days the day `endIso` is after `startIso`, both YYYY-MM-DD (calendar days, no time zone). */
 export function daysApart(startIso: string, endIso: string): number {
   const utc = (iso: string) => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
@@ -384,6 +384,35 @@ test('two files are compared without git', () => {
   expect(run.status).toBe(1);
   expect(run.stdout).toContain('• version: v3 → v4');
   expect(runCli(['diff', POSITION, POSITION], dir).status).toBe(0);
+});
+
+describe('the day a version was made, as its maker\'s calendar said', () => {
+  test('a commit made just after midnight in Riga is of that day, as git log shows it, not the day before in UTC', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    writeFileSync(join(dir, POSITION), replace(exampleFile(POSITION), 'ar\n  trim savstarpēji', 'ar\n  četriem savstarpēji'));
+    commitAll(dir, 'after midnight', { author: 'Anna Bērziņa', date: '2021-02-16T00:30:00+02:00' });
+    expect(git(dir, ['log', '-1', '--format=%cs']).trim()).toBe('2021-02-16');
+    const run = runCli(['diff', POSITION, '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'json'], dir, { TZ: 'UTC' });
+    expect(run.stderr).toBe('');
+    const shown = runCli(['diff', POSITION, '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'md'], dir, { TZ: 'UTC' });
+    expect(shown.stdout).toMatch(/to `HEAD` \([0-9a-f]{7}, 2021-02-16\)\./);
+    // The moment itself is the same one, in UTC.
+    expect(json(run.stdout)).toMatchObject({ to: { date: '2021-02-15T22:30:00Z', day: '2021-02-16' } });
+  });
+
+  test('a file saved just after midnight in Riga is of that day in the working tree label (the local time zone)', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    writeFileSync(join(dir, POSITION), replace(exampleFile(POSITION), 'ar\n  trim savstarpēji', 'ar\n  četriem savstarpēji'));
+    const saved = new Date('2021-02-16T00:40:00+02:00');
+    utimesSync(join(dir, POSITION), saved, saved);
+    const run = runCli(['diff', POSITION, '--format', 'md'], dir, { TZ: 'Europe/Riga' });
+    expect(run.stdout).toContain('to working tree (2021-02-16).');
+    // SOURCE_DATE_EPOCH is a moment for reproducible output: its day is UTC's, the same in every time zone.
+    const pinned = runCli(['diff', POSITION, '--format', 'md'], dir, { TZ: 'Europe/Riga', SOURCE_DATE_EPOCH: String(saved.getTime() / 1000) });
+    expect(pinned.stdout).toContain('to working tree (2021-02-15).');
+  });
 });
 
 describe('an empty list item added or removed between two commits', () => {

@@ -14,10 +14,11 @@ export interface Version {
   /** When this version was made (ISO 8601, UTC): the commit date, or the files' modification time. */
   date: string;
   /**
-   * The day it was made, YYYY-MM-DD, as its maker's calendar said: a commit's in its committer's time zone
-   * (as `git log` shows it), the files' in the local one; from SOURCE_DATE_EPOCH, the UTC day of `date`.
+   * When it was made by its maker's clock and calendar, YYYY-MM-DDTHH:MM:SS without a zone: a commit's in
+   * its committer's time zone (as `git log` shows it), the files' in the local one; from SOURCE_DATE_EPOCH,
+   * `date` in UTC. Its first ten characters are the day the header shows.
    */
-  day: string;
+  localTime: string;
   /** Who made it: the commit's author, or the configured git user. */
   author: string;
 }

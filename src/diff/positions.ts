@@ -19,7 +19,7 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
   const { tree, blocks, footnoteLabels } = compareMarkdown(positionMarkdown(before.position, true), positionMarkdown(after.position, true), options);
   const toVersion = versionOf(to, repo, [second], options);
   // Ministries are named as on the newer version's day: a renamed one by its name then.
-  const day = toVersion.day;
+  const day = toVersion.localTime.slice(0, 10);
   const metadata = positionChanges(before.position, after.position, project.ministries, day);
   const diff: DocumentDiff = {
     kind: 'position',

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { projectPath } from '../load/files.js';
-import { localDay } from '../model/date.js';
+import { localTimeOf } from '../model/date.js';
 import { fileAtCommit } from '../load/revision.js';
 import { userName, type Commit, type Repository } from '../load/git.js';
 import type { ProjectFiles } from '../load/project-files.js';
@@ -47,14 +47,14 @@ export function fileOf(project: Project, repo: Repository | undefined, source: S
 
 /** The version's label, date and author, as the diff's header shows them. */
 export function versionOf(source: Source, repo: Repository | undefined, files: readonly string[], options: CompareOptions): Version {
-  if (source.kind === 'commit') return { label: source.commit.label, commit: source.commit.hash, date: source.commit.date, day: source.commit.day, author: source.commit.author };
-  const { date, day } = modified(source.kind === 'manifest' ? [source.path] : files, options);
+  if (source.kind === 'commit') return { label: source.commit.label, commit: source.commit.hash, date: source.commit.date, localTime: source.commit.localTime, author: source.commit.author };
+  const { date, localTime } = modified(source.kind === 'manifest' ? [source.path] : files, options);
   // The configured git user is asked only when the author is shown (JSON, a DOCX redline), once a run.
   return {
     label: source.label,
     commit: null,
     date,
-    day,
+    localTime,
     get author(): string {
       return userHere(repo);
     },
@@ -81,16 +81,16 @@ function userHere(repo: Repository | undefined): string {
 
 /**
  * SOURCE_DATE_EPOCH when set, else the latest modification time of the files: a working-tree version's
- * date, and its day: the local one of a file saved (at 00:40 in Riga, that day, not the evening before
- * in UTC), and the UTC one of SOURCE_DATE_EPOCH, which gives the same output in every time zone.
+ * date, and its local time: the computer's clock when a file was saved (at 00:40 in Riga, that day, not
+ * the evening before in UTC), and UTC's for SOURCE_DATE_EPOCH, which gives the same output in every zone.
  */
-function modified(files: readonly string[], options: CompareOptions): { date: string; day: string } {
+function modified(files: readonly string[], options: CompareOptions): { date: string; localTime: string } {
   if (options.sourceDateEpoch !== undefined) {
     const date = new Date(options.sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    return { date, day: date.slice(0, 10) };
+    return { date, localTime: date.slice(0, 19) };
   }
   const saved = new Date(Math.floor(Math.max(0, ...files.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0))) / 1000) * 1000);
-  return { date: saved.toISOString().replace(/\.\d{3}Z$/, 'Z'), day: localDay(saved) };
+  return { date: saved.toISOString().replace(/\.\d{3}Z$/, 'Z'), localTime: localTimeOf(saved) };
 }
 
 /** The prefix that marks messages about a past version (`HEAD~1:`), or null for the working tree. */

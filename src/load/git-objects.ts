@@ -31,12 +31,12 @@ export function parseBatch(output: Buffer, names: readonly string[]): Map<string
 }
 
 /**
- * The author's name, the committer date (ISO 8601 in UTC, whole seconds) and the committer's day
- * (YYYY-MM-DD in the committer's own time zone) of a raw commit object: what `git show -s
- * --format=%an`, `%cI` (turned to UTC) and `%cs` say of it, read the way git reads an identity
- * line — the name before the first `<`, the time and its zone after the last `>`.
+ * The author's name, the committer date (ISO 8601 in UTC, whole seconds) and the committer's wall
+ * clock (YYYY-MM-DDTHH:MM:SS in the committer's own time zone) of a raw commit object: what `git
+ * show -s --format=%an`, `%cI` (turned to UTC) and `%cI` (without its zone) say of it, read the way
+ * git reads an identity line — the name before the first `<`, the time and its zone after the last `>`.
  */
-export function commitIdentity(data: Buffer): { author: string; date: string; day: string } {
+export function commitIdentity(data: Buffer): { author: string; date: string; localTime: string } {
   const end = data.indexOf('\n\n');
   // latin1 keeps one character per byte, so the name's bytes can be decoded afterwards.
   const headers = (end < 0 ? data : data.subarray(0, end)).toString('latin1').split('\n');
@@ -52,7 +52,7 @@ export function commitIdentity(data: Buffer): { author: string; date: string; da
   return {
     author: decoded(Buffer.from(name, 'latin1'), header('encoding')),
     date: new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    day: new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 10),
+    localTime: new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 19),
   };
 }
 

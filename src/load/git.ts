@@ -36,8 +36,8 @@ export interface Commit {
   hash: string;
   /** Committer date, ISO 8601 in UTC. */
   date: string;
-  /** The committer's day, YYYY-MM-DD in the committer's own time zone (as `git log --date=short` shows it). */
-  day: string;
+  /** The committer's wall clock, YYYY-MM-DDTHH:MM:SS in the committer's own time zone (as `git log` shows it). */
+  localTime: string;
   author: string;
   /** Files read together with the commit, by absolute path: the text each had there, or undefined where it did not exist. */
   files: ReadonlyMap<string, string | undefined>;

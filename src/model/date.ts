@@ -43,7 +43,16 @@ export function isRealDate(text: string): boolean {
 
 /** The day of `moment` in the local time zone (TZ, else the computer's), YYYY-MM-DD: the day its clock and calendar show. */
 export function localDay(moment: Date): string {
-  return [moment.getFullYear(), moment.getMonth() + 1, moment.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  return [moment.getFullYear(), moment.getMonth() + 1, moment.getDate()].map(twoDigits).join('-');
+}
+
+/** `moment` as the local time zone's clock and calendar show it, YYYY-MM-DDTHH:MM:SS (no zone). */
+export function localTimeOf(moment: Date): string {
+  return `${localDay(moment)}T${[moment.getHours(), moment.getMinutes(), moment.getSeconds()].map(twoDigits).join(':')}`;
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 /** How many days the day `endIso` is after `startIso`, both YYYY-MM-DD (calendar days, no time zone). */

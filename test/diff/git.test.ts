@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir } from '../helpers/project.js';
 import { commitAll, git, initRepository } from '../helpers/git.js';
@@ -398,7 +399,19 @@ describe('the day a version was made, as its maker\'s calendar said', () => {
     const shown = runCli(['diff', POSITION, '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'md'], dir, { TZ: 'UTC' });
     expect(shown.stdout).toMatch(/to `HEAD` \([0-9a-f]{7}, 2021-02-16\)\./);
     // The moment itself is the same one, in UTC.
-    expect(json(run.stdout)).toMatchObject({ to: { date: '2021-02-15T22:30:00Z', day: '2021-02-16' } });
+    expect(json(run.stdout)).toMatchObject({ to: { date: '2021-02-15T22:30:00Z', localTime: '2021-02-16T00:30:00' } });
+  });
+
+  test('the redline dates its changes at the committer\'s wall clock, as Word stamps its own and as Word and LibreOffice show the stamp', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    writeFileSync(join(dir, POSITION), replace(exampleFile(POSITION), 'ar\n  trim savstarpēji', 'ar\n  četriem savstarpēji'));
+    commitAll(dir, 'after midnight', { author: 'Anna Bērziņa', date: '2021-02-16T00:30:00+02:00' });
+    const out = join(dir, 'review.docx');
+    runCli(['diff', POSITION, '--from', 'HEAD~1', '--to', 'HEAD', '--out', out], dir, { TZ: 'UTC' });
+    expect(new Set(revisions(readFileSync(out)).map((r) => r.date))).toEqual(new Set(['2021-02-16T00:30:00Z']));
+    const comments = strFromU8(unzipSync(readFileSync(out))['word/comments.xml'] ?? new Uint8Array());
+    expect(comments).toMatch(/w:date="2021-02-16T00:30:00(?:\.000)?Z"/);
   });
 
   test('a file saved just after midnight in Riga is of that day in the working tree label (the local time zone)', () => {

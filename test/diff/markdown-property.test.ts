@@ -352,7 +352,7 @@ function outline(tree: Root): string[] {
 function diffMarkdown(before: string, after: string): string | undefined {
   const { tree, blocks, footnoteLabels } = compareMarkdown(before, after, { whitespace: false });
   if (blocks.every((found) => found.status === 'equal')) return undefined;
-  const version = { label: 'v', commit: null, date: '2021-02-19T00:00:00Z', day: '2021-02-19', author: 'x' };
+  const version = { label: 'v', commit: null, date: '2021-02-19T00:00:00Z', localTime: '2021-02-19T00:00:00', author: 'x' };
   const markdown = formatMarkdown({ kind: 'position', file: 'x.yaml', from: version, to: version, equal: false, metadata: [], stat: [], blocks, footnoteLabels, tree }, false);
   return markdown.slice(markdown.indexOf('## Text\n') + '## Text\n'.length);
 }

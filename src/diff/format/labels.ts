@@ -4,7 +4,7 @@ import { describeChange, type MetadataChange } from '../metadata.js';
 
 /** "HEAD~1 (1a2b3c4, 2021-02-15)", "working tree (2021-02-17)", a file path; `name` formats the revision or path. */
 export function versionLabel(version: Version, name: (label: string) => string = (label) => label): string {
-  const day = version.day;
+  const day = version.localTime.slice(0, 10);
   const label = version.label === 'working tree' ? version.label : name(version.label);
   return version.commit ? `${label} (${version.commit.slice(0, 7)}, ${day})` : `${label} (${day})`;
 }

@@ -3,7 +3,7 @@ import type { YamlFile } from './yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isRuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
-import { isDateShaped, readDay } from '../model/date.js';
+import { isDateShaped, isRealDate, readDay } from '../model/date.js';
 import { isRecord } from '../util/record.js';
 import { unseenHint, unseenNote, withUnseenShown } from './characters.js';
 
@@ -268,9 +268,12 @@ function emptyValueHint(key: string, expected: string): string {
 
 /**
  * What to write instead of a date the file cannot take: the same day as YYYY-MM-DD when it is
- * one written another way (12.05.2021, as `--date` takes it and Latvians write it), else the form.
+ * one written another way (12.05.2021, as `--date` takes it and Latvians write it), or with a time
+ * (2021-05-12T09:30:00+03:00: the day as written, not moved to UTC's), else the form.
  */
 function dateHint(value: unknown): string {
+  const timed = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/i.exec(value.trim()) : null;
+  if (timed?.[1] !== undefined && isRealDate(timed[1])) return `Write it ${timed[1]}, the day alone: a file takes dates as YYYY-MM-DD.`;
   const day = typeof value === 'string' ? readDay(value) : undefined;
   return day !== undefined && 'iso' in day && day.iso !== value ? `Write it ${day.iso}: a file takes dates as YYYY-MM-DD.` : 'Write the date as YYYY-MM-DD, e.g. 2021-02-19.';
 }

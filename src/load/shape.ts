@@ -188,7 +188,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           'error',
           isDate ? 'schema/date' : 'schema/format',
           message,
-          isDate ? dateHint(value) : unseenHint(String(value)),
+          isDate ? dateHint(value) : (unseenHint(String(value)) ?? timeHint(issue.path, value)),
         ),
       ];
     }
@@ -276,6 +276,19 @@ function dateHint(value: unknown): string {
   if (timed?.[1] !== undefined && isRealDate(timed[1])) return `Write it ${timed[1]}, the day alone: a file takes dates as YYYY-MM-DD.`;
   const day = typeof value === 'string' ? readDay(value) : undefined;
   return day !== undefined && 'iso' in day && day.iso !== value ? `Write it ${day.iso}: a file takes dates as YYYY-MM-DD.` : 'Write the date as YYYY-MM-DD, e.g. 2021-02-19.';
+}
+
+/**
+ * What to write instead of a meeting's `time` written another way, when it holds a time of day: "10:00"
+ * (the colon of English and of most clocks), "9:00 CET" or "09:00+01:00" (a zone, which the report does
+ * not print) or "10.00.00" is `10.00`.
+ */
+function timeHint(path: readonly PropertyKey[], value: unknown): string | undefined {
+  if (path.at(-1) !== 'time' || typeof value !== 'string') return undefined;
+  const written = /^\s*([01]?\d|2[0-3])[:.]([0-5]\d)(?:[:.]00)?\s*(?:Z|[A-Z]{3,4}|[+-]\d\d:?\d\d)?\s*$/.exec(value);
+  if (!written) return undefined;
+  const [, hours = '', minutes = ''] = written;
+  return `Write it "${hours}.${minutes}": a time is written HH.MM, as the report prints it ("plkst. ${Number(hours)}.${minutes}").`;
 }
 
 /** `questions[1].position`: the way a reader names a field. */

@@ -56,7 +56,10 @@ describe('briefing init', () => {
     expect(read('examples/meeting.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/briefing/schema/meeting.schema.json');
     expect(read('.github/workflows/briefings.yml')).toContain('npx briefing check');
     // Pull requests are held to the branch they go into (the merge commit's first parent, fetched with it); a push to main has no base to rely on.
-    const check = parse(read('.github/workflows/briefings.yml')).jobs.check;
+    const workflow = parse(read('.github/workflows/briefings.yml'));
+    // Today is Riga's day on GitHub's UTC runners too: at 01:00 in Riga a meeting of the day before is past, as on the desk.
+    expect(workflow.env).toEqual({ TZ: 'Europe/Riga' });
+    const check = workflow.jobs.check;
     expect(check.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 2 } });
     expect(check.steps.at(-1).run).toBe("npx briefing check ${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}");
     // The build job keeps the cache with the outputs it vouches for, and publishes only reports that built.

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { build } from '../src/commands/build.js';
@@ -89,5 +90,20 @@ describe('nested blocks in the PDF LibreOffice makes of the DOCX', () => {
     const number = page.find((word) => word.text === '1)' && word.y < (first('punkts')?.y ?? 0) + 3 && word.y > (first('punkts')?.y ?? 0) - 3);
     expect((first('Gads')?.x ?? 0) - (number?.x ?? 0)).toBeGreaterThan(4);
     expect((first('Gads')?.x ?? 0) - (number?.x ?? 0)).toBeLessThan(8);
+  });
+});
+
+/** The PDF's structure tree as poppler prints it: one line a tag or a text, indented as nested. */
+function structure(pdf: string): string[] {
+  return execFileSync('pdfinfo', ['-struct-text', pdf], { encoding: 'utf8' }).split('\n');
+}
+
+describe('the PDF for a screen reader (EN 301 549, tagged PDF)', () => {
+  itWithOffice('is tagged, in Latvian: its paragraphs, the table’s header cells and its notes are marked as such (it was an untagged PDF, read as one run of text)', async () => {
+    const pdf = await pdfWith('Teksts ar piezīmi.[^p]\n\n| Gads | Summa |\n|---|--:|\n| 2021 | 10 000 |\n\n[^p]: Piezīmes teksts.', 'Times New Roman');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Tagged: +yes$/m);
+    const tags = structure(pdf).map((line) => line.trim().split(' ')[0]?.replace(/:$/, ''));
+    expect(tags).toEqual(expect.arrayContaining(['Document', 'P', 'Table', 'TR', 'TH', 'TD', 'Note', 'L', 'LI']));
+    expect(readFileSync(pdf, 'latin1')).toContain('/Lang(lv-LV)');
   });
 });

@@ -450,6 +450,27 @@ exit 0
     });
   });
 
+  it('asks for a tagged PDF in the profile it makes, with PDF/A and without (a screen reader read the untagged PDF as one run of text)', async () => {
+    // Writes the profile's settings into the "PDF", so that the test sees what LibreOffice was asked for.
+    const fake = join(tempDir(), 'soffice');
+    writeFileSync(
+      fake,
+      `#!/bin/sh
+for a in "$@"; do case "$a" in -env:UserInstallation=file://*) profile="\${a#-env:UserInstallation=file://}";; *.docx) last="$a";; esac; done
+printf '%%PDF-<pdfaid:part>2</pdfaid:part>' > "\${last%.docx}.pdf"
+cat "$profile/user/registrymodifications.xcu" >> "\${last%.docx}.pdf" 2>/dev/null
+exit 0
+`,
+    );
+    chmodSync(fake, 0o755);
+    for (const pdfA of [false, true]) {
+      const result = await convertToPdf(bytes('report'), { office: fake, pdfA });
+      const asked = 'bytes' in result ? Buffer.from(result.bytes).toString() : '';
+      expect(asked).toContain('<prop oor:name="UseTaggedPDF" oor:op="fuse"><value>true</value></prop>');
+      expect(asked.includes('SelectPdfVersion')).toBe(pdfA);
+    }
+  });
+
   it('refuses an empty file or one that is no PDF where LibreOffice should have written the PDF (a full disk, a broken office)', async () => {
     for (const [written, failure] of [
       ['', 'LibreOffice wrote an empty file instead of the PDF'],

@@ -195,10 +195,8 @@ function startRun(reports: readonly Uint8Array[], names: readonly string[], opti
   try {
     mkdirSync(join(folder, 'tmp'));
     for (const [index, name] of names.entries()) writeFileSync(join(folder, `${name}.docx`), reports[index] as Uint8Array);
-    if (options.pdfA) {
-      mkdirSync(join(folder, 'profile', 'user'), { recursive: true });
-      writeFileSync(join(folder, 'profile', 'user', 'registrymodifications.xcu'), PDF_A_SETTINGS);
-    }
+    mkdirSync(join(folder, 'profile', 'user'), { recursive: true });
+    writeFileSync(join(folder, 'profile', 'user', 'registrymodifications.xcu'), pdfSettings(options.pdfA));
     const filter = 'pdf:writer_pdf_Export';
     const inputs = names.map((name) => join(folder, `${name}.docx`));
     const args = [`-env:UserInstallation=${profileUrl(folder)}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', folder, ...inputs];
@@ -235,22 +233,33 @@ function readPdf(path: string, said: string | undefined): PdfResult {
 }
 
 /**
- * The profile's settings that make LibreOffice export PDF/A-2b: given in the profile, which each run
- * makes afresh, because LibreOffice before 7.4 (Ubuntu 22.04 has 7.3) does not read export settings
- * given on the command line, and wrote a plain PDF under a config asking for PDF/A.
+ * The profile's PDF export settings: always a tagged PDF, and PDF/A-2b when asked. Given in the
+ * profile, which each run makes afresh, because LibreOffice before 7.4 (Ubuntu 22.04 has 7.3) does
+ * not read export settings given on the command line, and wrote a plain PDF under a config asking
+ * for PDF/A. Tagged, the PDF says what each block is (a heading, a paragraph, a list, a table's
+ * header cell, a note) and in which order it is read, which a screen reader needs and which the
+ * accessibility rules for public bodies' documents (EN 301 549) ask; untagged, it was one run of text.
  */
-const PDF_A_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
+function pdfSettings(pdfA: boolean): string {
+  const settings = [setting('UseTaggedPDF', 'true'), ...(pdfA ? [setting('SelectPdfVersion', '2')] : [])];
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="SelectPdfVersion" oor:op="fuse"><value>2</value></prop></item>
+${settings.join('\n')}
 </oor:items>
 `;
+}
+
+/** One setting of LibreOffice's PDF export, as a profile's registrymodifications.xcu holds it. */
+function setting(name: string, value: string): string {
+  return `<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`;
+}
 
 /** How a PDF/A-2 names itself in its XMP metadata, which PDF/A keeps unpacked in the file. */
 const PDF_A_2 = '<pdfaid:part>2</pdfaid:part>';
 
 /**
  * The PDF, unless PDF/A was asked for and it is none: a LibreOffice that did not follow its
- * profile's setting ({@link PDF_A_SETTINGS}) must not pass a plain PDF off as one for archiving.
+ * profile's setting ({@link pdfSettings}) must not pass a plain PDF off as one for archiving.
  */
 function asAsked(result: PdfResult, options: PdfOptions): PdfResult {
   if (!options.pdfA || !('bytes' in result) || Buffer.from(result.bytes).includes(PDF_A_2)) return result;

@@ -106,4 +106,19 @@ describe('the PDF for a screen reader (EN 301 549, tagged PDF)', () => {
     expect(tags).toEqual(expect.arrayContaining(['Document', 'P', 'Table', 'TR', 'TH', 'TD', 'Note', 'L', 'LI']));
     expect(readFileSync(pdf, 'latin1')).toContain('/Lang(lv-LV)');
   });
+
+  itWithOffice('has the title and a position’s headings as headings, H1 and H2, and as its bookmarks (LibreOffice took the styles without an outline level for paragraphs)', async () => {
+    const pdf = await pdfWith('## Digitālā pārveide\n\nTeksts zem virsraksta.', 'Times New Roman');
+    const lines = structure(pdf).map((line) => line.trim());
+    // The first text after the tag (its attributes come between).
+    const textOf = (tag: string) => lines.slice(lines.indexOf(`${tag} (block):`)).find((line) => line.startsWith('"'));
+    expect(textOf('H1')).toBe('"Informatīvais ziņojums par"');
+    expect(textOf('H2')).toBe('"Digitālā pārveide"');
+    const outline = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', pdf], { encoding: 'utf8' });
+    // Read with its no-break spaces ("19.\u00A0februāra") as spaces.
+    expect([...outline.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map(([, text = '']) => text.replace(/\s/g, ' '))).toEqual([
+      'Informatīvais ziņojums par 2021. gada 19. februāra neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē izskatāmajiem jautājumiem',
+      'Digitālā pārveide',
+    ]);
+  });
 });

@@ -43,13 +43,15 @@ function builtInStyles(layout: Layout, geometry: PageGeometry): StylesOptions {
         run: { font: layout.font, size: geometry.fontSize, language: { value: layout.language } },
         paragraph: { spacing: { line: geometry.line, lineRule: 'auto', before: 0, after: 0 } },
       },
+      // The title is the first level of the document's outline and a heading of a position's text the second (`w:outlineLvl`, as
+      // Word's own Heading 2 has it): without it LibreOffice took both for paragraphs, and its PDF had no heading tags nor bookmarks.
       title: {
         run: { font: layout.font, size: geometry.fontSize, bold: true, color: '000000' },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, keepNext: true, keepLines: true },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, keepNext: true, keepLines: true, outlineLevel: 0 },
       },
       heading2: {
         run: { font: layout.font, size: geometry.fontSize, bold: true, italics: false, color: '000000' },
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 }, keepNext: true },
+        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 1 },
       },
     },
     paragraphStyles: [

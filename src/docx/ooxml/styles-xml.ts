@@ -318,6 +318,7 @@ export function paragraphProperties(paragraph: ParagraphOptions | undefined): Xm
     );
   }
   if (paragraph.alignment) children.push(element('w:jc', { 'w:val': paragraph.alignment }));
+  if (paragraph.outlineLevel !== undefined) children.push(element('w:outlineLvl', { 'w:val': decimalNumber(paragraph.outlineLevel) }));
   return children.length ? element('w:pPr', {}, children) : undefined;
 }
 

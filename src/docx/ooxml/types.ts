@@ -81,6 +81,8 @@ export interface ParagraphOptions {
   border?: { top?: BorderOptions; left?: BorderOptions; bottom?: BorderOptions; right?: BorderOptions; between?: BorderOptions };
   keepNext?: boolean;
   keepLines?: boolean;
+  /** The level in the document's outline, 0 for the first (`w:outlineLvl`): what makes a paragraph a heading for LibreOffice, a PDF's tags and bookmarks. */
+  outlineLevel?: number;
 }
 
 /** A style's run and paragraph properties, as docx's `document`, `title` and `heading2` defaults take them. */

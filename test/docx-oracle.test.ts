@@ -97,6 +97,18 @@ describe('the OOXML writer gives the bytes the docx library gave', () => {
     await expectSame(Array.from({ length: 12 }, (_, depth) => `${'> '.repeat(depth + 1)}${depth}`).join('\n'), meta());
   });
 
+  it('for a Latvian field in an English note, its runs marked lv-LV (bold, a link and a note too)', async () => {
+    const tree = parseMarkdownText('Teksts **trekns**[^1] un [saite](https://a.lv).\n\n| a |\n|---|\n| *b* |\n\n[^1]: Piezīme.\n');
+    for (const node of tree.children) node.data = { field: { kind: 'position', id: 'p', version: 1, field: 'body', file: 'positions/p.yaml' } };
+    const english = meta({ layout: { ...LAYOUT, language: 'en-GB' } });
+    const ours = compileDocxTree(structuredClone(tree), english, DATE);
+    const theirs = oracleDocx(structuredClone(tree), english, DATE);
+    if (Buffer.compare(Buffer.from(ours), Buffer.from(theirs)) !== 0) expect.fail(firstDifference(ours, theirs));
+    // "Teksts ", "trekns", " un ", "saite", "." and the table's two cells; the note's text in its own part.
+    expect(strFromU8(unzipSync(ours)['word/document.xml'] ?? new Uint8Array()).match(/<w:lang w:val="lv-LV"\/>/g)).toHaveLength(7);
+    expect(strFromU8(unzipSync(ours)['word/footnotes.xml'] ?? new Uint8Array())).toContain('<w:lang w:val="lv-LV"/></w:rPr><w:t xml:space="preserve">Piezīme.</w:t>');
+  });
+
   it('for random Markdown with every construct, under random layouts and properties', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), layouts, async (pieces, overrides) => {

@@ -44,6 +44,28 @@ describe('positions in English', () => {
     expect(part(docxParts(readFileSync(join(latvian, 'out/IZMzin_190221_EDUC.docx'))), 'word/styles.xml').match(/<w:lang [^>]*>/g)).toEqual(['<w:lang w:val="lv-LV"/>']);
   });
 
+  it('marks the Latvian text an English note prints untranslated as Latvian (lv-LV), its notes too, so Word checks its spelling and a screen reader reads it as Latvian', () => {
+    const dir = project('informative-report.en');
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'docx'], dir).status).toBe(0);
+    const parts = docxParts(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')));
+    const paragraphWith = (xml: string, text: string) => xml.split('</w:p>').find((paragraph) => paragraph.includes(text)) ?? '';
+    // Each run of text's language (the space after a note's number, no text, left out).
+    const runLanguages = (paragraph: string) =>
+      [...paragraph.matchAll(/<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t[^>]*>([^<]*)/g)].filter(([, text = '']) => text.trim()).map(([run]) => /<w:lang w:val="([^"]+)"/.exec(run)?.[1] ?? 'none');
+    const document = part(parts, 'word/document.xml');
+    // A position without body_en, its bold and italic runs too; the background's paragraph; a note of the background.
+    expect(new Set(runLanguages(paragraphWith(document, 'Kopš 2019. gada pirmsskolā')))).toEqual(new Set(['lv-LV']));
+    expect(new Set(runLanguages(paragraphWith(document, 'Portugāles prezidentūra neformālo')))).toEqual(new Set(['lv-LV']));
+    expect(new Set(runLanguages(paragraphWith(part(parts, 'word/footnotes.xml'), 'Eiropas Komisijas 2020. gada')))).toEqual(new Set(['lv-LV']));
+    // The English answer and the template's own text: the document's language, en-GB, from the styles.
+    expect(new Set(runLanguages(paragraphWith(document, 'Latvia will follow')))).toEqual(new Set(['none']));
+    expect(new Set(runLanguages(paragraphWith(document, 'Not translated yet.')))).toEqual(new Set(['none']));
+    // The Latvian report marks no run: all of it is in the styles' lv-LV.
+    const latvian = project('informative-report.lv');
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'docx'], latvian).status).toBe(0);
+    expect(part(docxParts(readFileSync(join(latvian, 'out/IZMzin_190221_EDUC.docx'))), 'word/document.xml')).not.toContain('<w:lang ');
+  });
+
   it('review --accept writes a reviewer’s change to the English answer into body_en', () => {
     const dir = project('informative-report.en');
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

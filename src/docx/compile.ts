@@ -25,7 +25,7 @@ import type { AlignType, BlockContent, DefinitionContent, FootnoteDefinition, Fo
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import type { FieldRef } from '../model/field.js';
+import { fieldLanguageTag, type FieldRef } from '../model/field.js';
 import type { Layout } from '../model/index.js';
 import { anchorName, anchorProperties, sameField, type FieldAnchor } from './anchors.js';
 import { inlineRuns, run, type InlineContext, type RevisionStamp } from './inline.js';
@@ -712,7 +712,20 @@ class DocxCompiler {
   }
 
   private runs(nodes: readonly PhrasingContent[], bold = false): ParagraphChild[] {
-    return inlineRuns(nodes, this.inline, bold ? { bold: true } : {});
+    const language = this.fieldLanguage();
+    return inlineRuns(nodes, this.inline, { ...(bold ? { bold: true } : {}), ...(language ? { language } : {}) });
+  }
+
+  /**
+   * The language of the field being compiled where it is not the document's, whose language the styles
+   * give: a Latvian answer an English note prints untranslated. Marked on its runs, Word checks its spelling
+   * as Latvian (it underlined every word) and a screen reader reads it in a Latvian voice.
+   */
+  private fieldLanguage(): string | undefined {
+    if (!this.field) return undefined;
+    const tag = fieldLanguageTag(this.field.field);
+    const primary = (language: string) => language.toLowerCase().split('-')[0];
+    return primary(tag) === primary(this.meta.layout.language) ? undefined : tag;
   }
 
   /**

@@ -23,6 +23,8 @@ export interface Marks {
   strike?: boolean;
   code?: boolean;
   link?: boolean;
+  /** The language tag of the text where it is not the document's: a Latvian field printed in an English note. */
+  language?: string;
   /** Inside an insertion or deletion: the runs become tracked changes. */
   revision?: BlockRevision;
 }
@@ -114,6 +116,7 @@ function textRuns(value: string, marks: Marks, context: InlineContext): Paragrap
     strike: marks.strike,
     ...(marks.code ? { font: CODE_FONT } : {}),
     ...(marks.link ? { style: CharacterStyle.link } : {}),
+    ...(marks.language ? { language: { value: marks.language } } : {}),
   };
   return [run(options, marks.revision, context)];
 }

@@ -41,6 +41,14 @@ export function isMarkdownField(kind: FieldRef['kind'], field: string): boolean 
   return fields.includes(field);
 }
 
+/**
+ * The language tag of the text a field holds: the `_en` fields (`body_en`, `background_en`) English,
+ * the others Latvian. An English note prints a field not yet translated in Latvian.
+ */
+export function fieldLanguageTag(field: string): 'en-GB' | 'lv-LV' {
+  return /_en(\.|$)/.test(field) ? 'en-GB' : 'lv-LV';
+}
+
 /** A field's key path in its YAML file from its dot-joined form: `speaking_points.0` → `['speaking_points', 0]`. */
 export function fieldKeyPath(field: string): (string | number)[] {
   return field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step));

@@ -86,6 +86,8 @@ export interface RunOptions {
   font?: string;
   /** A character style id. */
   style?: string;
+  /** The language of the text where it is not the document's (`w:lang`), in the shape docx took it. */
+  language?: { value: string };
 }
 
 function onOff(name: string, value: boolean): string {
@@ -103,6 +105,7 @@ function runProperties(options: RunOptions, mark = ''): string {
   if (options.bold !== undefined) props += onOff('b', options.bold) + onOff('bCs', options.bold);
   if (options.italics !== undefined) props += onOff('i', options.italics) + onOff('iCs', options.italics);
   if (options.strike !== undefined) props += onOff('strike', options.strike);
+  if (options.language) props += `<w:lang w:val="${attribute(options.language.value)}"/>`;
   props += mark;
   return props ? `<w:rPr>${props}</w:rPr>` : '';
 }

@@ -72,6 +72,22 @@ describe('the PDF LibreOffice makes of the DOCX', () => {
   });
 });
 
+describe('the title in the PDF LibreOffice makes of the DOCX', () => {
+  itWithOffice('is centred between the margins on each of its lines (its first line stood half a first-line indent, 6 mm, right of the centre)', async () => {
+    const all = words(await pdfWith('Teksts.', 'Times New Roman'));
+    const page = all.filter((word) => word.page === all[0]?.page);
+    // A4 with margins of 30 mm on the left and 20 mm on the right: the centre of the text, in points.
+    const centre = ((30 + (210 - 20)) / 2) * (72 / 25.4);
+    const lineOf = (text: string) => {
+      const first = page.find((word) => word.text === text);
+      const line = page.filter((word) => first && Math.abs(word.y - first.y) < 2);
+      return (Math.min(...line.map((word) => word.x)) + Math.max(...line.map((word) => word.right))) / 2;
+    };
+    expect(lineOf('Informatīvais')).toBeCloseTo(centre, 0);
+    expect(lineOf('izskatāmajiem')).toBeCloseTo(centre, 0);
+  });
+});
+
 describe('nested blocks in the PDF LibreOffice makes of the DOCX', () => {
   itWithOffice('keep within the margins, a list in a quote and a table in a list item indented as they are nested (a dozen quotes ran past the right margin)', async () => {
     const quotes = Array.from({ length: 13 }, (_, depth) => `${'> '.repeat(depth + 1)}dziļums ${depth + 1} ${'teksts '.repeat(depth)}`.trimEnd()).join('\n');

@@ -47,7 +47,8 @@ function builtInStyles(layout: Layout, geometry: PageGeometry): StylesOptions {
       // Word's own Heading 2 has it): without it LibreOffice took both for paragraphs, and its PDF had no heading tags nor bookmarks.
       title: {
         run: { font: layout.font, size: geometry.fontSize, bold: true, color: '000000' },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, keepNext: true, keepLines: true, outlineLevel: 0 },
+        // No first-line indent of Normal's: its first line stood half of one right of the centre.
+        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 0, after: 240 }, keepNext: true, keepLines: true, outlineLevel: 0 },
       },
       heading2: {
         run: { font: layout.font, size: geometry.fontSize, bold: true, italics: false, color: '000000' },

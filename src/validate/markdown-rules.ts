@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnost
 import type { RuleId } from '../diagnostics/rules.js';
 import { commentOpenedAsText, isListEnd, startsWithDate, walk } from '../util/markdown.js';
 import { parseAsBuilt } from '../util/markdown-pieces.js';
+import { toString as mdastToString } from 'mdast-util-to-string';
 
 /**
  * A `[^label]` that GFM left as text: no definition in the field. A `\[` escapes it. A label holds
@@ -106,6 +107,7 @@ const TREE_CHECKS: readonly TreeCheck[] = [
   { mayFind: (text) => text.includes('[^'), find: footnoteProblems },
   { mayFind: (text) => text.includes('<'), find: htmlProblems },
   { mayFind: (text) => SUSPECT_LINK.test(text), find: linkProblems },
+  { mayFind: (text) => BRACKETS_WITHOUT_WORDS.test(text), find: linkTextProblems },
   { mayFind: (text) => INDENTED_LINE.test(text), find: indentedCodeProblems },
   { mayFind: (text) => mayRenumber(text), find: listNumberProblems },
   { mayFind: (text) => PASTED_MARK_LINE.test(text), find: pastedBulletProblems },
@@ -335,6 +337,38 @@ function linkProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
       problem.unsafe
         ? diagnostic(file.path, at, 'error', 'markdown/link-unsafe', `The link \`${shown}\` in \`${name}\` ${problem.what}; a report never carries one.`, 'Link to a web page (https://…), or write the text without a link.')
         : diagnostic(file.path, at, 'warning', 'markdown/link-address', `The link \`${shown}\` in \`${name}\` ${problem.what}.`, problem.hint),
+    );
+  });
+  return problems;
+}
+
+/** Brackets with no letter or digit between them (`[]`, `[ ]`, `[**  **]`): only a text with them can hold a link with no text. */
+const BRACKETS_WITHOUT_WORDS = /\[[^\]\p{L}\p{N}]*\]/u;
+
+/**
+ * `markdown/link-text` (warning): a link with no text to read (`[](https://…)`, an image without
+ * alternative text as its text): the DOCX prints nothing where it stands, so the reader can neither see
+ * nor follow it, and a screen reader announces a link with no name.
+ */
+function linkTextProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'linkReference') return;
+    if (mdastToString(node).trim() !== '') return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const source = text.slice(start, end).split('\n')[0] ?? '';
+    const shown = source.length > 60 ? `${source.slice(0, 60)}…` : source;
+    problems.push(
+      diagnostic(
+        file.path,
+        place(start, source),
+        'warning',
+        'markdown/link-text',
+        `The link \`${shown}\` in \`${field.join('.')}\` has no text: the report prints nothing where it stands, so the reader can neither see nor follow it, and a screen reader says only “link”.`,
+        'Write what the link leads to between the brackets, e.g. `[Padomes secinājumi](https://…)`, or give the address itself in angle brackets, `<https://…>`.',
+      ),
     );
   });
   return problems;

@@ -86,3 +86,18 @@ test('the same link written many times is placed at each of its places, in one p
     [21, 40, 'markdown/link-address'],
   ]);
 });
+
+test('a link with no text to read (`[](https://…)`) is a warning: the report printed nothing there, the address lost, and a screen reader said only “link”', async () => {
+  const dir = exampleProject(withBodyLine('Skat. [](https://eur-lex.europa.eu/a), [ ](https://eur-lex.europa.eu/b), [][r], [![](x.png)](https://a.lv), [tekstu](https://eur-lex.europa.eu/c) un [![attēls](x.png)](https://b.lv).\n\n  [r]: https://eur-lex.europa.eu/d'));
+  const hint = 'Write what the link leads to between the brackets, e.g. `[Padomes secinājumi](https://…)`, or give the address itself in angle brackets, `<https://…>`.';
+  const what = 'has no text: the report prints nothing where it stands, so the reader can neither see nor follow it, and a screen reader says only “link”.';
+  expect(await linkProblems(dir)).toEqual({
+    exitCode: 0,
+    problems: [
+      [19, 9, 'warning', 'markdown/link-text', `The link \`[](https://eur-lex.europa.eu/a)\` in \`body\` ${what}`, hint],
+      [19, 42, 'warning', 'markdown/link-text', `The link \`[ ](https://eur-lex.europa.eu/b)\` in \`body\` ${what}`, hint],
+      [19, 76, 'warning', 'markdown/link-text', `The link \`[][r]\` in \`body\` ${what}`, hint],
+      [19, 83, 'warning', 'markdown/link-text', `The link \`[![](x.png)](https://a.lv)\` in \`body\` ${what}`, hint],
+    ],
+  });
+});

@@ -200,6 +200,33 @@ export const endsAfterStart: MeetingRule = ({ loaded, meeting }) => {
   ];
 };
 
+/** How long before its meeting a report may be written: the agenda of a Council meeting is known months, not years, ahead. */
+const EARLIEST_REPORT_DAYS = 366;
+
+/**
+ * `meeting/document-date`: a `document_date` after the meeting's first day, or more than a year
+ * before it, is most likely a wrong day, month or year: the DOCX would say the report was written
+ * after the meeting it prepares, or years before.
+ */
+export const documentDatedForMeeting: MeetingRule = ({ loaded, meeting }) => {
+  const written = meeting.document_date;
+  if (written === undefined) return [];
+  const days = daysApart(written, meeting.date);
+  if (days >= 0 && days <= EARLIEST_REPORT_DAYS) return [];
+  return [
+    diagnostic(
+      loaded.path,
+      loaded.file.locate(['document_date']),
+      'warning',
+      'meeting/document-date',
+      days < 0
+        ? `\`document_date\` ${written} is after the meeting's \`date\` ${meeting.date}: the DOCX would say the report was written after the meeting it prepares.`
+        : `\`document_date\` ${written} is more than a year before the meeting's \`date\` ${meeting.date}.`,
+      'Check `document_date` (its day, its month, its year), or leave it out: the report is then dated by its latest clearance.',
+    ),
+  ];
+};
+
 /** A template's name and the texts of its file and partials: what the checks of the fields it prints read. */
 export interface TemplateTexts {
   name: string;
@@ -691,6 +718,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   dateAsFileName,
   formationKnown,
   endsAfterStart,
+  documentDatedForMeeting,
   placeFitsMode,
   hasBackground,
   isSigned,

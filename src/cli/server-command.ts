@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { offer } from '../completion/spec.js';
 import { UsageError } from '../diagnostics/errors.js';
-import type { Io } from './io.js';
+import { today, type Io } from './io.js';
+import { localTimeOf } from '../model/date.js';
 import { ANSWER_MS, ask, fromInstall, pidFile, running, SERVER_TITLE, socketName, stopServer, surveyServers, type ServerStatus, type SilentServer } from './server-peers.js';
 
 /** How long `stop` waits for a server to end: it ends once the command it runs is done (a build of many meetings, a PDF). */
@@ -127,9 +128,15 @@ function serverSocket(client: Client): string {
   return socket;
 }
 
+/** When a server started (`since`, ms since 1970), on the local clock: the time alone when that was `currentDay`, else with its day (a server left running overnight). */
+export function startedAt(since: number, currentDay: string): string {
+  const [day = '', time = ''] = localTimeOf(new Date(since)).split('T');
+  return day === currentDay ? time.slice(0, 5) : `${day} ${time.slice(0, 5)}`;
+}
+
 /** One line on a server: `who` runs (process, since, commands, memory): its socket. */
 function describe(io: Io, status: ServerStatus, who: string): string {
-  const since = new Date(status.since).toTimeString().slice(0, 5);
+  const since = startedAt(status.since, today());
   return `${who} runs (process ${status.pid}, since ${since}, ${status.commands} command${status.commands === 1 ? '' : 's'}, ${Math.round(status.rss / 1048576)} MiB): ${io.out.dim(status.socket)}`;
 }
 

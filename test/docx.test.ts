@@ -99,7 +99,7 @@ describe('the example DOCX, read back from its XML', () => {
     expect(custom).toContain('name="Briefing.Draft"><vt:lpwstr>false</vt:lpwstr>');
   });
 
-  it('names the ministry and the topic in English in the properties of an English note (its PDF’s author and subject), the Latvian topic while there is no topic_en', async () => {
+  it('names the ministry, the topic and the presidency in English in the properties of an English note (its PDF’s author, subject and keywords), the Latvian topic while there is no topic_en', async () => {
     const meeting = readFileSync(join(REPO, EXAMPLE_MEETING), 'utf8');
     for (const [text, subject] of [
       [meeting, 'Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība'],
@@ -111,6 +111,8 @@ describe('the example DOCX, read back from its XML', () => {
       const core = part(docxParts(readFileSync(join(out, 'IZMzin_190221_EDUC.informative-report.en.docx'))), 'docProps/core.xml');
       expect(core).toContain('<dc:creator>Ministry of Education and Science</dc:creator>');
       expect(core).toContain(`<dc:subject>${subject}</dc:subject>`);
+      // The presidency too, in the keywords: a country's name in Latvian is a word the English note never prints.
+      expect(core).toContain('<cp:keywords>EYCS, Portugal, 2021-02-19</cp:keywords>');
     }
   });
 

@@ -2,6 +2,7 @@
  * The parts the stages of ./build-meeting.ts call on: the reference DOCX, the report in
  * parts, the document date and metadata, and how their problems are worded.
  */
+import { memberStateInEnglish } from '../model/member-states.js';
 import { codePointName } from '../load/characters.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { isBuiltInTemplate, type Project } from '../load/project.js';
@@ -63,9 +64,10 @@ export function documentDate(model: ReportModel, options: { sourceDateEpoch: num
 
 /**
  * The DOCX's properties (which its PDF carries as title, author, subject and keywords) and page
- * furniture. A report in another language than Latvian (the English template) names the ministry
- * and the topic in English where they are known (its PDF said "Izglītības un zinātnes ministrija"
- * as the author of an English briefing note), and marks a draft "DRAFT".
+ * furniture. A report in another language than Latvian (the English template) names the ministry,
+ * the topic and, in its keywords, the presidency in English where they are known (its PDF said
+ * "Izglītības un zinātnes ministrija" as the author of an English briefing note, and "Portugāle"),
+ * and marks a draft "DRAFT".
  */
 export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, model: ReportModel, inputs: ReportInputs): DocxMeta {
   const latvian = layout.language.toLowerCase().startsWith('lv');
@@ -81,7 +83,7 @@ export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, m
   return {
     subject: latvian ? model.meeting.topic : (model.meeting.topicEn ?? model.meeting.topic),
     creator: latvian ? model.issuingMinistry.nominative : model.issuingMinistry.english,
-    keywords: [model.meeting.formation, model.meeting.presidency, model.meeting.date].join(', '),
+    keywords: [model.meeting.formation, latvian ? model.meeting.presidency : (memberStateInEnglish(model.meeting.presidency) ?? model.meeting.presidency), model.meeting.date].join(', '),
     footerText: model.meeting.fileCode,
     // The page header's mark in the report's language: "PROJEKTS" at the top of an English note's every page read as a slip.
     draftMark: model.draft ? (latvian ? 'PROJEKTS' : 'DRAFT') : null,

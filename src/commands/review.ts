@@ -21,9 +21,9 @@ import { formattingChanges, layoutChanges, splitByField, type FieldReview, type 
 import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
-import { textWithHash } from '../load/history.js';
+import { hasHash, textWithHash } from '../load/history.js';
 import { everCommitted, gitMissing, gitRefusal, isShallowClone, movedTo, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
-import { parseYaml } from '../load/yaml.js';
+import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { absentHint } from '../validate/meeting-rules.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
@@ -321,7 +321,7 @@ function builtMeeting(project: Project, document: ReviewedDocument, result: Revi
 function movedMeeting(project: Project, meetings: readonly LoadedMeeting[], built: string, builtHash: string | undefined): LoadedMeeting | undefined {
   const moved = movedTo(project.root, join(project.root, project.config.paths.meetings), built, meetings.map((m) => m.path));
   if (moved !== undefined) return meetings.find((m) => m.path === moved);
-  const unchanged = meetings.filter((m) => `sha256:${m.hash}` === builtHash);
+  const unchanged = meetings.filter((m) => builtFrom(m.file, builtHash));
   return unchanged.length === 1 && everCommitted(project.root, built) ? unchanged[0] : undefined;
 }
 
@@ -329,6 +329,16 @@ function movedMeeting(project: Project, meetings: readonly LoadedMeeting[], buil
 function underNamesNow(fields: FieldReview[], built: string | undefined, meeting: LoadedMeeting): FieldReview[] {
   if (built === undefined || built === meeting.path) return fields;
   return fields.map((each) => (each.field.kind === 'meeting' && each.field.id === built ? { ...each, field: { ...each.field, id: meeting.path, file: meeting.path } } : each));
+}
+
+/**
+ * Whether a file holds the text a DOCX recorded the hash of (`sha256:…`), its byte-order mark kept and
+ * its line ends aside: a report built in a Windows checkout (CRLF) and reviewed in one with LF, or the
+ * other way, was built from the same committed file.
+ */
+function builtFrom(file: YamlFile, recorded: string | undefined): boolean {
+  if (!recorded?.startsWith('sha256:')) return false;
+  return hasHash(`${file.bom ? '\uFEFF' : ''}${file.text}`, recorded.slice('sha256:'.length));
 }
 
 /**
@@ -347,7 +357,7 @@ interface Staleness {
 /** Why a field's file no longer holds the text the DOCX was built from, or undefined when it still does. */
 function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedDocument, field: FieldRef): Staleness | undefined {
   if (field.kind === 'meeting') {
-    if (meeting.path !== field.id || `sha256:${meeting.hash}` === document.properties.get('Briefing.MeetingHash')) return undefined;
+    if (meeting.path !== field.id || builtFrom(meeting.file, document.properties.get('Briefing.MeetingHash'))) return undefined;
     if (!meeting.meeting) return unreadableSource(`the meeting's \`${field.field}\``, meeting.path, meeting.diagnostics);
     return { file: field.file, message: `${field.file} changed after the DOCX was built; the reviewer's changes to \`${field.field}\` were made to the earlier text.` };
   }
@@ -359,7 +369,7 @@ function staleness(project: Project, meeting: LoadedMeeting, document: ReviewedD
     return { file: field.file, message: `The position ${field.id} the reviewer changed is no longer in the project.`, gone: true, ...(hint === undefined ? {} : { hint }) };
   }
   const current = `v${loaded.position.version}`;
-  if (built === current && `sha256:${loaded.hash}` === document.properties.get(`Briefing.PositionHash.${field.id}`)) return undefined;
+  if (built === current && builtFrom(loaded.file, document.properties.get(`Briefing.PositionHash.${field.id}`))) return undefined;
   const what = built !== current ? `it is ${current} now, the DOCX was built from ${built ?? 'an unknown version'}` : `its file changed after the DOCX was built (same version ${current})`;
   return { file: loaded.file.path, message: `The reviewer changed position ${field.id}, but ${what}.` };
 }

@@ -55,7 +55,16 @@ export function committedTexts(root: string, path: string, revision = 'HEAD'): C
  * outside a repository, or without git.
  */
 export function textWithHash(root: string, path: string, hash: string): string | undefined {
-  // A Windows checkout has CRLF where the repository stores LF (`core.autocrlf`): a hash taken there is of CRLF text.
-  const matches = (text: string) => sha256(text) === hash || (text.includes('\n') && !text.includes('\r\n') && sha256(text.replaceAll('\n', '\r\n')) === hash);
-  return committedTexts(root, path).find(({ text }) => matches(text))?.text;
+  return committedTexts(root, path).find(({ text }) => hasHash(text, hash))?.text;
+}
+
+/**
+ * Whether `text` is the text whose SHA-256 is `hash`, line ends aside: a Windows checkout has CRLF
+ * where the repository stores LF (`core.autocrlf`), so a hash taken there is of the CRLF text, and
+ * one taken in a checkout with LF is of the LF text, though both are the same committed file.
+ */
+export function hasHash(text: string, hash: string): boolean {
+  if (sha256(text) === hash) return true;
+  const lf = text.replaceAll('\r\n', '\n');
+  return (lf !== text && sha256(lf) === hash) || (lf.includes('\n') && sha256(lf.replaceAll('\n', '\r\n')) === hash);
 }

@@ -31,3 +31,22 @@ it('review --accept in a checkout with CRLF line ends (core.autocrlf=true, as on
   // git sees the change alone, not every line of the file.
   expect(git(dir, ['diff', '--numstat', '--', POSITION]).trim()).toMatch(/^\d\s+\d\s/);
 });
+
+it('a DOCX built in a checkout with CRLF line ends is reviewed in one with LF (a colleague on Linux or a Mac, CI), and the other way: the files as committed are no change since the build', () => {
+  const origin = exampleProject();
+  initRepository(origin);
+  for (const [builtWith, reviewedWith] of [
+    ['true', 'false'],
+    ['false', 'true'],
+  ] as const) {
+    const built = join(tempDir(), 'built');
+    git(origin, ['clone', '-q', '-c', `core.autocrlf=${builtWith}`, origin, built]);
+    const reviewed = join(tempDir(), 'reviewed');
+    git(origin, ['clone', '-q', '-c', `core.autocrlf=${reviewedWith}`, origin, reviewed]);
+    expect(runCli(['build', EXAMPLE_MEETING], built).status).toBe(0);
+    const run = runCli(['review', reviewedExample(built, ANNA), '--accept'], reviewed);
+    expect(run.stdout).not.toContain('changed after the DOCX was built');
+    expect(run.status, run.stdout).toBe(0);
+    expect(readFileSync(join(reviewed, POSITION), 'utf8')).toContain('vispirms');
+  }
+});

@@ -147,6 +147,9 @@ const REFUSED: Record<string, Refused> = {
   'an absolute templates folder': { kind: 'config', change: (c) => ({ ...c, paths: { templates: '/srv/briefings/templates' } }), ruleId: 'config/path' },
   'a reference DOCX above the project': { kind: 'config', change: (c) => ({ ...c, layout: { ...(c.layout as object), reference_docx: '../reference.docx' } }), ruleId: 'config/path-outside-project' },
   'an absolute reference DOCX': { kind: 'config', change: (c) => ({ ...c, layout: { ...(c.layout as object), reference_docx: '/srv/reference.docx' } }), ruleId: 'config/path-outside-project' },
+  'an output folder written with a backslash': { kind: 'config', change: (c) => ({ ...c, output: 'out\\reports' }), ruleId: 'config/path' },
+  'a positions folder written with a backslash': { kind: 'config', change: (c) => ({ ...c, paths: { positions: 'positions\\educ' } }), ruleId: 'config/path' },
+  'a reference DOCX written with a backslash': { kind: 'config', change: (c) => ({ ...c, layout: { ...(c.layout as object), reference_docx: 'styles\\reference.docx' } }), ruleId: 'config/path' },
   'a position id Windows keeps for a device': { kind: 'position', change: (p) => ({ ...p, id: 'com1' }), ruleId: 'position/reserved-id' },
   'a file code Windows keeps for a device': { kind: 'meeting', change: (m) => ({ ...m, file_code: 'Nul' }), ruleId: 'meeting/reserved-file-code' },
   'a clearance without its date': {
@@ -192,4 +195,19 @@ test('an absolute folder under paths is said to be absolute, not to be missing (
   expect(result.diagnostics.filter((d) => d.ruleId === 'config/path').map((d) => d.message)).toEqual([
     `\`paths.templates\` is \`${templates}\`, an absolute path; the project's paths are relative to the folder that holds briefing.config.yaml.`,
   ]);
+});
+
+test('a path of the config written with backslashes is said to need `/`, not to be missing: Windows reads it, a colleague’s Mac or CI takes it for one name', async () => {
+  const root = exampleProject();
+  mkdirSync(join(root, 'styles'));
+  writeFileSync(join(root, 'styles/reference.docx'), '');
+  const config = `${exampleFile('briefing.config.yaml').replace(/^output: .*$/m, 'output: out\\reports')}\n  reference_docx: styles\\reference.docx\npaths:\n  positions: positions\\educ\n`;
+  writeFileSync(join(root, 'briefing.config.yaml'), config);
+  const result = await check({ cwd: root, paths: [], final: false });
+  expect(result.diagnostics.filter((d) => d.ruleId === 'config/path').map((d) => d.message)).toEqual([
+    '`output` is `out\\reports`, written with a backslash, which only Windows reads between folders; elsewhere it is part of one name.',
+    'The reference DOCX `styles\\reference.docx` is written with a backslash, which only Windows reads between folders; elsewhere it is part of one name.',
+    '`paths.positions` is `positions\\educ`, written with a backslash, which only Windows reads between folders; elsewhere it is part of one name.',
+  ]);
+  expect(result.diagnostics.find((d) => d.message.startsWith('`paths.positions`'))?.hint).toBe('Write `/` between the folders, `positions/educ`: Windows reads that too.');
 });

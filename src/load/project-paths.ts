@@ -1,8 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../model/index.js';
-import { ABSOLUTE_START, SAME_FOLDER, UP_SEGMENT } from '../model/paths.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ABSOLUTE_START, BACKSLASH, SAME_FOLDER, UP_SEGMENT } from '../model/paths.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { projectPath } from './files.js';
 import type { ProjectFiles } from './project-files.js';
 import type { YamlFile } from './yaml.js';
@@ -45,6 +45,10 @@ export function projectLocations(files: ProjectFiles, config: Config, configFile
       );
       continue;
     }
+    if (BACKSLASH.test(value)) {
+      diagnostics.push(backslashed(configFile.path, place, `\`paths.${key}\` is \`${value}\`,`, value));
+      continue;
+    }
     const kind = files.kind(inProject);
     if (kind !== undefined) {
       if ((kind === 'folder') !== folder) {
@@ -77,7 +81,7 @@ function outputProblem(files: ProjectFiles, config: Config, configFile: YamlFile
   // By its name first (absolute on any system, `..`, the project folder itself), as the editors' schema tells it; then where links lead.
   const named = ABSOLUTE_START.test(value) || isAbsolute(value) ? 'an absolute path; the output folder must lie inside the project' : SAME_FOLDER.test(value) || absolute === files.root ? 'the project folder itself; the output folder must lie inside it' : undefined;
   const outside = named === undefined && !files.isInside('', projectPath(files.root, absolute));
-  if (named === undefined && !outside && !UP_SEGMENT.test(value)) return undefined;
+  if (named === undefined && !outside && !UP_SEGMENT.test(value)) return BACKSLASH.test(value) ? backslashed(configFile.path, configFile.locate(['output']), `\`output\` is \`${value}\`,`, value) : undefined;
   return diagnostic(
     configFile.path,
     configFile.locate(['output']),
@@ -85,6 +89,22 @@ function outputProblem(files: ProjectFiles, config: Config, configFile: YamlFile
     'config/path-outside-project',
     `\`output\` is \`${value}\`, ${named ?? (outside ? `${linkedTo(files.root, absolute)}outside the project folder; nothing is written there` : 'named through a folder above (`..`); nothing is written there')}.`,
     'Name a folder inside the project (e.g. `out`); to write elsewhere once, use `build --out <folder>`.',
+  );
+}
+
+/**
+ * `config/path` for a path of a shared file written with `\\` between its folders (`out\\reports`):
+ * Windows reads it, Linux, a Mac and CI take it for one name (a folder `out\\reports` beside
+ * `out`, a reference DOCX not found); `subject` names the path and is followed by the reason.
+ */
+export function backslashed(file: string, place: Place | undefined, subject: string, value: string): Diagnostic {
+  return diagnostic(
+    file,
+    place,
+    'error',
+    'config/path',
+    `${subject} written with a backslash, which only Windows reads between folders; elsewhere it is part of one name.`,
+    `Write \`/\` between the folders, \`${value.replaceAll('\\', '/')}\`: Windows reads that too.`,
   );
 }
 

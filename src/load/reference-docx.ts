@@ -1,7 +1,8 @@
 import { MIN_TEXT_MM, PAPER_MM, textArea, type Layout } from '../model/config.js';
 import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx, type ReferencePage } from '../model/reference-docx.js';
-import { ABSOLUTE_START, UP_SEGMENT } from '../model/paths.js';
+import { ABSOLUTE_START, BACKSLASH, UP_SEGMENT } from '../model/paths.js';
+import { backslashed } from './project-paths.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { gitBlobId, projectPath, sha256 } from './files.js';
 import type { ManifestFile } from '../model/manifest.js';
@@ -39,6 +40,7 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
       ],
     };
   }
+  if (BACKSLASH.test(path)) return { reference: undefined, hash: '', diagnostics: [backslashed(file, place, `The reference DOCX \`${path}\` is`, path)] };
   const bytes = files.readBytes(inProject);
   if (bytes === undefined) {
     return {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { abbreviation, matchingNone, ministryCode, signatory } from './common.js';
-import { ABSOLUTE_START, SAME_FOLDER, UP_SEGMENT } from './paths.js';
+import { ABSOLUTE_START, BACKSLASH, SAME_FOLDER, UP_SEGMENT } from './paths.js';
 
 const millimetres = z.number().min(0).max(100);
 
@@ -47,7 +47,7 @@ export const layoutSchema = z.strictObject({
       description:
         'A Word file (relative to the project root) whose styles, page set-up and first-page header and footer the DOCX takes; start from `briefing reference-docx`.',
       // Refused where it is read (load/reference-docx.ts), links followed; the editors are told the part a name shows.
-      ...matchingNone(UP_SEGMENT, ABSOLUTE_START),
+      ...matchingNone(UP_SEGMENT, ABSOLUTE_START, BACKSLASH),
     }),
   })
   // Margins each within their bounds may still leave no page: a column of text a word or two wide, or none.
@@ -74,7 +74,7 @@ export function textArea(page: { width: number; height: number }, margins: { lef
 }
 
 /** A path of the project, inside it: refused where the config is read (load/project-paths.ts), links followed; the editors are told the part a name shows. */
-const projectPath = (fallback: string, description: string) => z.string().min(1).default(fallback).meta({ description, ...matchingNone(UP_SEGMENT, ABSOLUTE_START) });
+const projectPath = (fallback: string, description: string) => z.string().min(1).default(fallback).meta({ description, ...matchingNone(UP_SEGMENT, ABSOLUTE_START, BACKSLASH) });
 
 /** Where the project keeps its files, relative to the config file. */
 export const pathsSchema = z.strictObject({
@@ -98,7 +98,7 @@ export const configSchema = z
       .min(1)
       .default('out')
       // As paths above; absolute (on any system) and the project folder itself are refused too.
-      .meta({ description: 'Output folder for built reports, inside the project.', ...matchingNone(UP_SEGMENT, ABSOLUTE_START, SAME_FOLDER) }),
+      .meta({ description: 'Output folder for built reports, inside the project.', ...matchingNone(UP_SEGMENT, ABSOLUTE_START, SAME_FOLDER, BACKSLASH) }),
     formats: z
       .array(formatSchema)
       .min(1)

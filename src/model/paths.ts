@@ -13,3 +13,6 @@ export const ABSOLUTE_START = /^(?:[\\/]|[A-Za-z]:)/;
 
 /** A path that names the folder it is relative to: `.`, `./`, `././`. */
 export const SAME_FOLDER = /^\.(?:[\\/]+\.)*[\\/]*$/;
+
+/** A backslash: Windows reads it between folders, other systems as part of a name, so a path in a config shared in git names another file on a colleague's Mac or in CI. */
+export const BACKSLASH = /\\/;

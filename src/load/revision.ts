@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { configSchema, manifestSchema, type Manifest } from '../model/index.js';
+import { configSchema, MANIFEST_FORMAT, manifestSchema, type Manifest } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { isShallowClone, listFiles, missingAtCommit, readBlobBytes, readBlobs, repositoryPath, showFile, UNSHALLOW_HINT, type Commit, type Repository } from './git.js';
@@ -7,6 +7,8 @@ import { memoryFiles } from './memory-files.js';
 import type { ProjectFiles } from './project-files.js';
 import { CONFIG_FILE } from './project.js';
 import { parseYaml } from './yaml.js';
+import { isRecord } from '../util/record.js';
+import type * as z from 'zod';
 
 /**
  * The project as it was at a commit — config, ministries registry, the meeting, every
@@ -73,8 +75,24 @@ export function readManifest(absolutePath: string, shownAs: string): Manifest {
     throw new UsageError(`${shownAs} is not valid JSON.`, 'Pass the <file_code>.manifest.json that briefing build wrote.');
   }
   const checked = manifestSchema.safeParse(data);
-  if (!checked.success) throw new UsageError(`${shownAs} is not a briefing build manifest.`, 'Pass the <file_code>.manifest.json that briefing build wrote.');
+  if (!checked.success) throw notReadManifest(shownAs, data, checked.error.issues);
   return checked.data;
+}
+
+/**
+ * Why a JSON file is not a manifest this version reads: one of another format, or of this format with
+ * a key it does not know or a value it does not take (written by another version of briefing, or
+ * edited), is named so; only a file without `briefing_manifest` is no manifest at all.
+ */
+function notReadManifest(shownAs: string, data: unknown, issues: readonly z.core.$ZodIssue[]): UsageError {
+  const rebuild = 'Run the version of briefing that wrote it (the project’s own, `npx briefing`), or build the report again to write one this version reads.';
+  if (!isRecord(data) || !('briefing_manifest' in data)) return new UsageError(`${shownAs} is not a briefing build manifest.`, 'Pass the <file_code>.manifest.json that briefing build wrote.');
+  const format = data.briefing_manifest;
+  if (typeof format === 'number' && format !== MANIFEST_FORMAT) return new UsageError(`${shownAs} is a build manifest of format ${JSON.stringify(format)}, written by another version of briefing; this one reads format ${MANIFEST_FORMAT}.`, rebuild);
+  const [first] = issues;
+  const where = (path: readonly PropertyKey[]) => path.map(String).join('.');
+  const what = first?.code === 'unrecognized_keys' ? `\`${where([...first.path, first.keys[0] ?? ''])}\`: unknown key` : `\`${where(first?.path ?? [])}\`: ${first?.message ?? 'not as written'}`;
+  return new UsageError(`${shownAs} is a build manifest this version of briefing cannot read (${what}), written by another version or edited.`, rebuild);
 }
 
 /** A relative, `/`-separated path that stays inside the project: no `..`, no empty or absolute parts. */

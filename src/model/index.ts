@@ -3,5 +3,5 @@ export { configSchema, formatSchema, layoutSchema, type Config, type Format, typ
 export { configurationName, COUNCIL_CONFIGURATIONS, lastDayOf, meetingSchema, type Meeting, type Question } from './meeting.js';
 export { existsOn, ministriesSchema, nameOn, nominativeOn, type Ministries, type Ministry } from './ministries.js';
 export { answerFingerprint, clearanceOf, namesAnswer, clearedBy, positionSchema, type Clearance, type ClearanceState, type Position } from './position.js';
-export { manifestSchema, type Manifest, type ManifestFile } from './manifest.js';
+export { MANIFEST_FORMAT, manifestSchema, type Manifest, type ManifestFile } from './manifest.js';
 export { committedTranslationPairs, meetingTranslationPairs, positionTextFingerprints, staleTranslations, textFingerprint, type PositionTextFingerprints, type PresentTranslationPair, type TranslationPair } from './translation.js';

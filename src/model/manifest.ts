@@ -17,12 +17,15 @@ export const manifestFileSchema = z.strictObject({
   built_in: z.boolean().optional(),
 });
 
+/** The format of manifest this version of briefing writes and reads (`briefing_manifest`): another one was written by another version. */
+export const MANIFEST_FORMAT = 1;
+
 /**
  * What went into one built report: `<file_code>.manifest.json`, written beside the
  * outputs. `briefing diff --since` rebuilds the report as it was from it.
  */
 export const manifestSchema = z.strictObject({
-  briefing_manifest: z.literal(1),
+  briefing_manifest: z.literal(MANIFEST_FORMAT),
   file_code: z.string().min(1),
   draft: z.boolean(),
   /** The date stamped into the DOCX, derived from the inputs (or SOURCE_DATE_EPOCH). */

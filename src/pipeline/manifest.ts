@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { gitBlobId, projectPath, sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { BUILT_IN_REGISTRY, packageRoot, type LoadedPosition, type Project } from '../load/project.js';
-import type { Manifest, ManifestFile } from '../model/index.js';
+import { MANIFEST_FORMAT, type Manifest, type ManifestFile } from '../model/index.js';
 import type { Template } from '../render/template.js';
 import type { FieldAnchor } from '../docx/index.js';
 
@@ -29,7 +29,7 @@ export interface ManifestInput {
  */
 export function reportManifest({ project, loaded, included, template, draft, documentDate, outputs, textSha256, anchors, reference }: ManifestInput): Manifest {
   return {
-    briefing_manifest: 1,
+    briefing_manifest: MANIFEST_FORMAT,
     file_code: loaded.meeting?.file_code ?? '',
     draft,
     document_date: documentDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),

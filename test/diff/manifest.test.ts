@@ -103,3 +103,23 @@ test('diff --since in a shallow clone that lacks the build\'s files says so and 
   git(clone, ['fetch', '-q', '--unshallow']);
   expect(runCli(['diff', EXAMPLE_MEETING, '--since', 'built.manifest.json', '--format', 'md'], clone).stdout).toContain('Tuvākajā laikā{++ noteikti++}');
 });
+
+test('diff --since a manifest another version of briefing wrote says so, and what is not as this one writes it, not that it is no manifest', async () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false })).exitCode).toBe(0);
+  const path = join(dir, 'out/IZMzin_190221_EDUC.manifest.json');
+  const written: Record<string, unknown> = JSON.parse(readFileSync(path, 'utf8'));
+  const since = (manifest: Record<string, unknown>) => {
+    writeFileSync(path, JSON.stringify(manifest));
+    return runCli(['diff', '--since', 'out/IZMzin_190221_EDUC.manifest.json', EXAMPLE_MEETING], dir);
+  };
+  const newer = since({ ...written, briefing_manifest: 2 });
+  expect(newer.status).toBe(2);
+  expect(newer.stderr).toContain('out/IZMzin_190221_EDUC.manifest.json is a build manifest of format 2, written by another version of briefing; this one reads format 1.');
+  const unknownKey = since({ ...written, built_by: 'briefing 0.2.0' });
+  expect(unknownKey.status).toBe(2);
+  expect(unknownKey.stderr).toContain('out/IZMzin_190221_EDUC.manifest.json is a build manifest this version of briefing cannot read (`built_by`: unknown key), written by another version or edited.');
+  const other = since({ name: 'x' });
+  expect(other.stderr).toContain('out/IZMzin_190221_EDUC.manifest.json is not a briefing build manifest.');
+});

@@ -567,6 +567,20 @@ describe('text pasted with letters written decomposed (a letter and a combining 
     expect(written.normalize('NFC')).toBe(written);
     expect(parse(written)).toMatchObject({ questions: ['Kā stiprināt digitālās prasmes?'], owner: { unit: 'Izglītības departaments' } });
   });
+
+  it('--dir names a folder already there that differs from it only in the letters\' composition or in case, not a second one beside it that looks the same (or is the same folder on Windows and macOS)', async () => {
+    const dir = exampleProject();
+    // Copied from a Mac (a zip, a USB stick), the folder's name is decomposed; typed on Linux or Windows, --dir is composed.
+    const decomposed = 'izglītība'.normalize('NFD');
+    writeFile(dir, `positions/${decomposed}/digital-skills.yaml`, exampleFile('positions/educ/equity-reforms.yaml').replace('id: equity-reforms', 'id: digital-skills'));
+    const flags = { question: 'Kā stiprināt digitālās prasmes?', clearances: ['AM'] };
+    const composed = await newPosition({ cwd: dir, id: 'educ-digital', dir: 'izglītība', flags });
+    expect(composed.file).toBe(`positions/${decomposed}/educ-digital.yaml`);
+    const upper = await newPosition({ cwd: dir, id: 'educ-basics', dir: 'EDUC', flags });
+    expect(upper.file).toBe('positions/educ/educ-basics.yaml');
+    const nested = await newPosition({ cwd: dir, id: 'educ-schools', dir: 'Izglītība/skolas', flags });
+    expect(nested.file).toBe(`positions/${decomposed}/skolas/educ-schools.yaml`);
+  });
 });
 
 describe('briefing new position', () => {

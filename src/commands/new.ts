@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { createFile } from '../emit/create.js';
 import { isInside, namedPath, projectPath } from '../load/files.js';
@@ -235,7 +235,25 @@ function positionsFolder(project: Project, given: string | undefined): string {
       `Name the folder with letters, digits and dashes, e.g. \`--dir ${example}\`.`,
     );
   }
-  return folder;
+  return dir.includes('\\') ? folder : join(positions, ...spelledAsThere(project, posix.normalize(dir).split('/')));
+}
+
+/**
+ * The folder names of `--dir` as the positions folder already spells them, one level at a time: a
+ * folder there whose name differs only in its letters' composition (copied from a Mac, "ī" is "i" and a
+ * combining macron) or in case is that folder, not a second one beside it that looks the same, or that
+ * Windows and macOS take for the same. A name no folder there has is kept as given.
+ */
+function spelledAsThere(project: Project, names: readonly string[]): string[] {
+  const positions = projectPath(project.root, join(project.root, project.config.paths.positions));
+  const inside = project.files.list(positions).map((file) => posix.relative(positions, file).split('/').slice(0, -1));
+  const alike = (name: string) => name.normalize('NFC').toLowerCase();
+  const spelled: string[] = [];
+  for (const name of names.filter((each) => each !== '' && each !== '.')) {
+    const there = new Set(inside.filter((folders) => spelled.every((above, depth) => folders[depth] === above)).flatMap((folders) => folders.slice(spelled.length, spelled.length + 1)));
+    spelled.push(there.has(name) ? name : ([...there].find((each) => alike(each) === alike(name)) ?? name));
+  }
+  return spelled;
 }
 
 /**

@@ -225,6 +225,16 @@ describe('templates', () => {
     });
   });
 
+  it('a template and partials saved by Notepad as UTF-8 with a byte-order mark (and CRLF) give the same report, and no warning of an invisible character at 1:1', async () => {
+    const notepad = (path: string) => `\uFEFF${exampleFile(path).replace(/\n/g, '\r\n')}`;
+    const { markdown, diagnostics } = await renderWith(notepad('templates/informative-report.lv.md.hbs'), {
+      'templates/partials/draft-banner.hbs': notepad('templates/partials/draft-banner.hbs'),
+      'templates/partials/signature.hbs': notepad('templates/partials/signature.hbs'),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(markdown).toBe(exampleFile('test/fixtures/example/IZMzin_190221_EDUC.md'));
+  });
+
   it('a project written in decomposed letters (NFD: "a" and a combining macron, as some Mac programs and PDFs paste them) gives the same report as in composed ones', async () => {
     const nfd = (path: string) => exampleFile(path).normalize('NFD');
     const paths = [

@@ -119,8 +119,13 @@ export function readPartialAlone(name: string, dirs: readonly string[], files: P
   return { texts: { name, file: { path: alone.path, text: body, source: body, diagnostics: [] }, body, partials, ...(unreadable.length ? { unreadablePartials: unreadable } : {}) }, diagnostics: [] };
 }
 
-/** The characters of a template's text that a Word document cannot hold (errors) or prints as nothing (C1 controls, zero-width characters: warnings), as in YAML. */
-function oddCharacters(path: string, text: string): Diagnostic[] {
+/**
+ * The characters of a template's text that a Word document cannot hold (errors) or prints as nothing (C1
+ * controls, zero-width characters: warnings), as in YAML: the byte-order mark that starts a file saved by
+ * Notepad is not text (see {@link withLineFeeds}), and not counted in the first line's columns.
+ */
+function oddCharacters(path: string, file: string): Diagnostic[] {
+  const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   const placeAt = placeInText(text);
   return [...forbiddenCharacters(path, text, placeAt), ...controlCharacters(path, text, placeAt), ...invisibleCharacters(path, text, placeAt)];
 }

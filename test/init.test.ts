@@ -350,6 +350,14 @@ describe('briefing init', () => {
     expect((await init({ cwd: dir, flags: { ministry: 'IZM' } })).exitCode).toBe(0);
   });
 
+  it('takes a package.json saved by Notepad, with a byte-order mark (as npm does), and adds its scripts', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), '\uFEFF{\r\n  "private": true\r\n}\r\n');
+    expect((await init({ cwd: dir, flags: { ministry: 'IZM' } })).exitCode).toBe(0);
+    const written: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(written).toMatchObject({ private: true, scripts: { build: expect.any(String), check: expect.any(String) } });
+  });
+
   it('refuses a package.json that is not JSON, before writing anything', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'package.json'), '{bad');

@@ -15,6 +15,7 @@ import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
 import toolPackage from '../../package.json' with { type: 'json' };
 import { withoutDiacritics } from '../util/ascii.js';
+import { parsePackageJson } from '../util/package-json.js';
 
 /** Options of `briefing init [folder]`. */
 export interface InitOptions {
@@ -217,7 +218,7 @@ function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: st
   if (!existsSync(target)) return { kind: 'new', text: `${JSON.stringify(keys, null, 2)}\n` };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(target, 'utf8'));
+    parsed = parsePackageJson(readFileSync(target, 'utf8'));
   } catch {
     throw new UsageError('package.json is not valid JSON; nothing written.', 'Fix or remove it, and run init again.');
   }
@@ -283,7 +284,7 @@ function installingProject(): { root: string; specs: Record<string, string> } | 
   if (basename(dirname(tool)) !== 'node_modules') return undefined;
   const root = dirname(dirname(tool));
   try {
-    const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const data: unknown = parsePackageJson(readFileSync(join(root, 'package.json'), 'utf8'));
     if (typeof data !== 'object' || data === null) return undefined;
     const specs: Record<string, string> = {};
     for (const key of ['dependencies', 'devDependencies']) {

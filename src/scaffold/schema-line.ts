@@ -3,6 +3,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { projectPath } from '../load/files.js';
 import { packageRoot } from '../load/project.js';
 import { isRecord } from '../util/record.js';
+import { parsePackageJson } from '../util/package-json.js';
 
 /** The schema files, one per kind of file. */
 export type SchemaKind = 'meeting' | 'position';
@@ -36,7 +37,7 @@ function installedAbove(root: string): boolean {
  */
 function namesBriefing(root: string): boolean {
   try {
-    const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const data: unknown = parsePackageJson(readFileSync(join(root, 'package.json'), 'utf8'));
     return isRecord(data) && ['dependencies', 'devDependencies'].some((key) => isRecord(data[key]) && Object.hasOwn(data[key], 'briefing'));
   } catch {
     return false;

@@ -135,8 +135,29 @@ function cacheFile(root: string): { text: string; data: unknown } | undefined {
 /** The cache `data` holds for `tool`: an empty one when it is none; another tool's with its meetings alone (see {@link readCache}). */
 function cacheOf(data: unknown, tool: string): BuildCache {
   const parsed = cacheSchema.safeParse(data);
-  if (!parsed.success) return { format: 1, tool, positionIds: {}, meetings: {} };
-  return parsed.data.tool === tool ? parsed.data : { format: 1, tool, positionIds: {}, meetings: parsed.data.meetings };
+  if (parsed.success && parsed.data.tool === tool) return parsed.data;
+  return { format: 1, tool, positionIds: {}, meetings: writtenBefore(data) };
+}
+
+/** A cache's meetings as far as they are read: of any version, each a record. */
+const pastCacheSchema = z.object({ meetings: z.record(z.string(), z.unknown()) });
+
+/**
+ * What each meeting's last build wrote, from a cache this tool did not write or cannot read whole
+ * (another version's, whose warnings may name rules this one does not know): every entry that reads,
+ * its warnings left out and its key emptied, so that it skips nothing and only its files are known.
+ * One entry this version cannot read does not make it forget the others' reports.
+ */
+function writtenBefore(data: unknown): BuildCache['meetings'] {
+  const parsed = pastCacheSchema.safeParse(data);
+  if (!parsed.success) return {};
+  const past = entrySchema.extend({ warnings: z.unknown() });
+  return Object.fromEntries(
+    Object.entries(parsed.data.meetings).flatMap(([name, entry]) => {
+      const read = past.safeParse(entry);
+      return read.success ? [[name, { ...read.data, key: '', warnings: [] }]] : [];
+    }),
+  );
 }
 
 /**

@@ -161,6 +161,24 @@ describe('incremental builds', () => {
     for (const file of files) expect(existsSync(join(dir, file))).toBe(false);
   });
 
+  it('removes it too when the earlier version cached a warning of a rule this one does not know, or an entry it cannot read: the other entries still say what was written', async () => {
+    const dir = threeMeetings();
+    await run(dir, {});
+    const cacheFile = join(dir, '.briefing-cache/build.json');
+    const earlier: { tool: string; meetings: Record<string, { key: string; warnings: unknown[] }> } = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    earlier.tool = '0.0.9+0123456789abcdef';
+    for (const entry of Object.values(earlier.meetings)) entry.key = '0'.repeat(64);
+    // A rule the earlier version had under another name; an entry of a shape it wrote and this one does not.
+    const example = earlier.meetings[EXAMPLE_MEETING];
+    if (example) example.warnings = [{ file: EXAMPLE_MEETING, severity: 'warning', ruleId: 'markdown/trailing-space', message: 'x' }];
+    writeFileSync(cacheFile, JSON.stringify({ ...earlier, meetings: { ...earlier.meetings, 'meetings/old.yaml': { outputs: 'out/old.md' } } }));
+    rmSync(join(dir, B));
+    const upgraded = await build({ cwd: dir, inputs: [EXAMPLE_MEETING, C], final: false, jobs: 1 });
+    expect(upgraded.meetings.map((m) => m.status)).toEqual(['built', 'built']);
+    expect(upgraded.deletedMeetings).toEqual([{ meeting: B, removed: ['out/B.md', 'out/B.docx', 'out/B.manifest.json'], left: [] }]);
+    expect(existsSync(join(dir, 'out/B.docx'))).toBe(false);
+  });
+
   it('forgets a build into another folder once that folder is gone: a job building into a new folder each run does not grow the cache', async () => {
     const dir = threeMeetings();
     await run(dir);

@@ -5,7 +5,7 @@ import { withFileLock } from '../emit/lock.js';
 import { writeOrProblem } from '../emit/report.js';
 import { EDIT_ADVICE } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
-import { wrongKindProblem } from '../load/targets.js';
+import { wrongKindProblem, writtenAnotherWay } from '../load/targets.js';
 import { isInside, namedPath, projectPath, readText } from '../load/files.js';
 import { loadAllMeetings, namesId } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
@@ -267,6 +267,8 @@ function positionFile(project: Project, cwd: string, given: string): string {
   for (const candidate of [namedPath(project.root, cwd, `${given}.yaml`), join(folder, given), join(folder, `${given}.yaml`)]) {
     if (candidate.endsWith('.yaml') && isInside(folder, candidate) && existsSync(candidate)) return candidate;
   }
+  const another = writtenAnotherWay(project.root, path);
+  if (another) throw new UsageError(`No position file \`${given}\` as typed, ${another.message}`, another.hint);
   // git may have the file the working tree lacks (a sparse checkout, a deletion): how to bring it back.
   const absent = project.files.absent?.(project.config.paths.positions, basename(given).replace(/\.ya?ml$/i, ''));
   if (absent) throw new UsageError(`No position file or id \`${given}\` in the working tree.`, absentHint(absent, undefined, renamedAdvice(project, (id) => `clear it by that id, \`briefing clear ${id}\` with the same options`)));

@@ -92,17 +92,24 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
  */
 function notFound(root: string, absolute: string): Diagnostic {
   const shown = projectPath(root, absolute);
-  const other = otherLetters(root, absolute);
+  const other = writtenAnotherWay(root, absolute);
   if (!other) return diagnostic(shown, undefined, 'error', 'input/not-found', 'No such file or folder.', 'Paths are relative to the current folder.');
+  return diagnostic(shown, undefined, 'error', 'input/not-found', `No such file or folder as typed, ${other.message}`, other.hint);
+}
+
+/**
+ * For a path that is not there: "but `<found>` is there with its letters written another way …" and
+ * what to do, when its folder or file is there with its letters composed or decomposed otherwise
+ * (see {@link notFound}); undefined otherwise. `diff` and `clear` say it after their own words.
+ */
+export function writtenAnotherWay(root: string, absolute: string): { message: string; hint: string } | undefined {
+  const other = otherLetters(root, absolute);
+  if (!other) return undefined;
   const letter = [...other.typed.normalize('NFC')].find((char) => char.normalize('NFD') !== char) ?? other.typed;
-  return diagnostic(
-    shown,
-    undefined,
-    'error',
-    'input/not-found',
-    `No such file or folder as typed, but \`${projectPath(root, other.found)}\` is there with its letters written another way: “${letter}” as a letter and a combining mark, or the other way round, which looks the same.`,
-    `Type the path with the shell’s Tab completion, which takes the name as it is written; and rename the ${statSync(other.found).isDirectory() ? 'folder' : 'file'} with its letters as typed, so that the two ways do not stay side by side.`,
-  );
+  return {
+    message: `but \`${projectPath(root, other.found)}\` is there with its letters written another way: “${letter}” as a letter and a combining mark, or the other way round, which looks the same.`,
+    hint: `Type the path with the shell’s Tab completion, which takes the name as it is written; and rename the ${statSync(other.found).isDirectory() ? 'folder' : 'file'} with its letters as typed, so that the two ways do not stay side by side.`,
+  };
 }
 
 /** The first name on the way to `absolute` that is not there as typed but is with its letters composed or decomposed otherwise: that name, as found and as typed. */

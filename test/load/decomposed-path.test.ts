@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { baseProject } from '../helpers/corpus.js';
+import { initRepository } from '../helpers/git.js';
+import { runCli } from '../helpers/project.js';
 
 // A folder made on a Mac, or named by a pasted text, may have its Latvian letters written decomposed ("i" and a
 // combining macron for "ī"); typed composed, its path was "No such file or folder" though `ls` shows that very name.
@@ -19,4 +21,19 @@ test('a path typed with composed letters where the folder is written decomposed 
       'Type the path with the shell’s Tab completion, which takes the name as it is written; and rename the folder with its letters as typed, so that the two ways do not stay side by side.',
     ],
   ]);
+});
+
+test('diff and clear of such a path say the same, not that the file is missing from the working tree or was never a position', () => {
+  const dir = baseProject({});
+  const folder = 'positions/izglītība'.normalize('NFD');
+  cpSync(join(dir, 'positions/youth'), join(dir, folder), { recursive: true });
+  initRepository(dir);
+  const typed = 'positions/izglītība/youth-participation.yaml';
+  const said = `but \`${folder}\` is there with its letters written another way`;
+  const diff = runCli(['diff', typed], dir);
+  expect(diff.status).toBe(2);
+  expect(diff.stderr).toContain(said);
+  const clear = runCli(['clear', typed, '--ministry', 'AM', '--date', '10.02.2021', '--ref', 'e-pasts'], dir);
+  expect(clear.status).toBe(2);
+  expect(clear.stderr).toContain(said);
 });

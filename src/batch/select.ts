@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { filesIn, isProjectRoot, namedPath, projectPath, sha256, YAML_FILES } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
-import { fileKind, wrongKindProblem } from '../load/targets.js';
+import { fileKind, wrongKindProblem, writtenAnotherWay } from '../load/targets.js';
 import type { Project } from '../load/project.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -82,8 +82,11 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
       for (const file of inFolder) keepInside(project, file, paths, diagnostics, true);
     } else if (existsSync(absolute)) keepInside(project, absolute, paths, diagnostics);
     else {
+      const another = writtenAnotherWay(project.root, absolute);
       diagnostics.push(
-        diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),
+        another
+          ? diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', `No such meeting file as typed, ${another.message}`, another.hint)
+          : diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),
       );
     }
   }

@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
@@ -36,4 +36,15 @@ test('diff and clear of such a path say the same, not that the file is missing f
   const clear = runCli(['clear', typed, '--ministry', 'AM', '--date', '10.02.2021', '--ref', 'e-pasts'], dir);
   expect(clear.status).toBe(2);
   expect(clear.stderr).toContain(said);
+});
+
+test('build of a meeting in such a folder says the same, not only that there is no such meeting file', () => {
+  const dir = baseProject({});
+  const folder = 'meetings/izglītība'.normalize('NFD');
+  const [meeting = ''] = readdirSync(join(dir, 'meetings')).filter((name) => name.endsWith('.yaml'));
+  mkdirSync(join(dir, folder));
+  renameSync(join(dir, 'meetings', meeting), join(dir, folder, meeting));
+  const run = runCli(['build', `meetings/izglītība/${meeting}`], dir);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`No such meeting file as typed, but \`${folder}\` is there with its letters written another way`);
 });

@@ -568,6 +568,15 @@ describe('text pasted with letters written decomposed (a letter and a combining 
     expect(parse(written)).toMatchObject({ questions: ['Kā stiprināt digitālās prasmes?'], owner: { unit: 'Izglītības departaments' } });
   });
 
+  it('new meeting --from a file with Windows line ends (CRLF, a byte-order mark) writes a file of one kind of line end, not CRLF and LF mixed', async () => {
+    const dir = exampleProject();
+    writeFile(dir, 'examples/windows.yaml', `\uFEFF${exampleFile(EXAMPLE_MEETING).replace(/\n/g, '\r\n')}`);
+    const meeting = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'educ-council', from: 'examples/windows.yaml', flags: MEETING_FLAGS });
+    const text = read(dir, meeting.file ?? '');
+    expect(text).not.toContain('\r');
+    expect(text).not.toContain('\uFEFF');
+  });
+
   it('--dir names a folder already there that differs from it only in the letters\' composition or in case, not a second one beside it that looks the same (or is the same folder on Windows and macOS)', async () => {
     const dir = exampleProject();
     // Copied from a Mac (a zip, a USB stick), the folder's name is decomposed; typed on Linux or Windows, --dir is composed.

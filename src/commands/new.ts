@@ -110,7 +110,8 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
     if (outside) return failed([outside], ExitCode.problems);
     const loaded = loadMeeting(project.root, from);
     if (!loaded.meeting || hasErrors(loaded.diagnostics)) return failed(loaded.diagnostics, ExitCode.problems);
-    earlier = { text: loaded.file.text, meeting: loaded.meeting };
+    // Its comments and blank lines are copied as they are: from a Windows checkout (CRLF) they would end otherwise than the lines written anew.
+    earlier = { text: loaded.file.text.replaceAll('\r\n', '\n'), meeting: loaded.meeting };
   }
   const answers = new Answers(options.prompter);
   const doc = await scaffoldMeeting(project, date, options.slug, { ...options.flags, endDate }, answers, fileCodesInUse(project), earlier);

@@ -211,11 +211,15 @@ function fileKind(project: Project, file: string, repo: Repository | undefined, 
   const commit = to.kind === 'commit' ? to.commit : from.kind === 'commit' ? from.commit : undefined;
   const source: Source = project.files.kind(path) !== undefined || !commit || to.kind === 'file' ? { kind: 'file', label: path } : { kind: 'commit', commit };
   const found = fileOf(project, repo, source, file);
-  const data = parseYaml(path, found.files.readText(found.path, path)).data;
+  const parsed = parseYaml(path, found.files.readText(found.path, path));
+  const data = parsed.data;
   if (typeof data === 'object' && data !== null) {
     if ('questions' in data && 'date' in data) return 'meeting';
     if ('body' in data) return 'position';
   }
+  // Saved as UTF-16 or in a code page, its keys cannot be read: that is why, not where it lies.
+  const unreadable = parsed.diagnostics.find((problem) => problem.ruleId === 'file/encoding');
+  if (unreadable) throw new UsageError(`Cannot tell whether ${path} is a meeting or a position: ${unreadable.message}`, unreadable.hint);
   throw new UsageError(`Cannot tell whether ${path} is a meeting or a position.`, `Meetings live in ${meetings}/ and positions in ${positions}/.`);
 }
 

@@ -487,3 +487,13 @@ describe('an empty list item added or removed between two commits', () => {
     expect(paragraphs(readFileSync(out), 'accept')).not.toContain('');
   });
 });
+
+test('a file compared with another that Notepad saved as UTF-16 ("Unicode") is said to be UTF-16, not a file of no known kind', () => {
+  const dir = exampleProject();
+  const other = join(tempDir(), 'equity-reforms.yaml');
+  writeFileSync(other, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(exampleFile('positions/educ/equity-reforms.yaml'), 'utf16le')]));
+  const run = runCli(['diff', 'positions/educ/equity-reforms.yaml', other], dir);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('is a meeting or a position: The file is UTF-16 (“Unicode”), not UTF-8: it cannot be read.');
+  expect(run.stderr).toContain('Save the file as UTF-8');
+});

@@ -334,6 +334,15 @@ describe('templates', () => {
     expect(runCli(['build', EXAMPLE_MEETING, '--template', 'ministry/raport', '--format', 'md'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('No template named `ministry/raport`.') });
   });
 
+  it('a meeting naming a template in a sub-folder with a backslash, as on Windows, is told to write `/`', () => {
+    const dir = exampleProject({ 'templates/ministry/report.md.hbs': readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8') });
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: ministry\\report'));
+    const run = runCli(['check', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('No template named `ministry\\report`');
+    expect(run.stdout).toContain('Write `/` between the folders, `ministry/report`: Windows reads that too, where Linux, a Mac and CI take `\\` for part of the name.');
+  });
+
   it('briefing templates, completion and check list a template in a sub-folder, but no partial', () => {
     const dir = exampleProject({
       'templates/ministry/report.md.hbs': readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8'),

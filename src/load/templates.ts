@@ -58,7 +58,7 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     const where = dirs.map((d) => (namedInside(files.root, d) ? `${projectPath(files.root, d)}/` : 'the built-in templates')).join(' and ');
     return {
       diagnostics: [
-        diagnostic(fileName, undefined, 'error', 'template/missing', `No template named \`${name}\` (looked for ${fileName} in ${where}).`, strayTemplateHint(name, dirs, files) ?? (available.length ? `Available: ${available.join(', ')}.` : undefined)),
+        diagnostic(fileName, undefined, 'error', 'template/missing', `No template named \`${name}\` (looked for ${fileName} in ${where}).`, strayTemplateHint(name, dirs, files) ?? slashedHint(name, available) ?? (available.length ? `Available: ${available.join(', ')}.` : undefined)),
       ],
     };
   }
@@ -234,6 +234,13 @@ export function strayTemplateHint(name: string, dirs: readonly string[], files: 
   const wanted = name.normalize('NFC');
   const stray = dirs.flatMap((dir) => (namedInside(files.root, dir) ? strayTemplateFiles(files, dir) : [])).find((one) => one.name === wanted);
   return stray && `\`${stray.file}\` is there, but a template's file name ends in \`${TEMPLATE_SUFFIX}\`. ${renameHint(stray)}.`;
+}
+
+/** For a name written with `\\` between its folders (`ministry\\report`, as on Windows) whose `/` form is a template: write that. */
+function slashedHint(name: string, available: readonly string[]): string | undefined {
+  const slashed = name.normalize('NFC').replaceAll('\\', '/');
+  if (slashed === name || !available.includes(slashed)) return undefined;
+  return `Write \`/\` between the folders, \`${slashed}\`: Windows reads that too, where Linux, a Mac and CI take \`\\\` for part of the name.`;
 }
 
 /** The meeting names a template outside the templates folders, or through `..` (`goesUp`, the place it names being inside): refused, never read. */

@@ -222,7 +222,8 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           file.locate(issue.path, 'key'),
           'error',
           'schema/key-format',
-          `\`${key}\` is not a valid key here: ${reason}.`,
+          `\`${withUnseenShown(key)}\`${unseenNote(key)} is not a valid key here: ${reason}.`,
+          unseenHint(key),
         ),
       ];
     }

@@ -37,3 +37,15 @@ test('a key with a character that does not show before it (a byte-order mark lef
     ],
   ]);
 });
+
+test('a ministry code as a key with a character that does not show (a no-break space pasted after it) is named so, and the hint says to delete it', async () => {
+  const position = 'positions/youth/youth-participation.yaml';
+  const text = base(position).replace('\n  LM:', '\n  LM\u00A0:');
+  const found = (await check({ cwd: baseProject({ [position]: text }), paths: [position], final: false })).diagnostics.filter((d) => d.ruleId === 'schema/key-format');
+  expect(found.map((d) => [d.message, d.hint])).toEqual([
+    [
+      '`LM<U+00A0>` (with a no-break space, U+00A0) is not a valid key here: a ministry code is a short ASCII code such as AM, LM or IZM.',
+      'Delete the no-break space (U+00A0), which does not show in an editor: text pasted from Word, a PDF or a web page brings such characters.',
+    ],
+  ]);
+});

@@ -156,7 +156,9 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
               ? written !== undefined && written !== String(value)
                 ? `Put it in quotes: "${written}".`
                 : 'Put the text in quotes if YAML reads it as something else.'
-              : undefined,
+              : typeof value === 'string'
+                ? unseenHint(value)
+                : undefined,
         ),
       ];
     }

@@ -49,3 +49,10 @@ test('a ministry code as a key with a character that does not show (a no-break s
     ],
   ]);
 });
+
+test('a version with a no-break space after it is no number, and the hint says to delete the space', async () => {
+  const position = 'positions/youth/youth-participation.yaml';
+  const text = base(position).replace(/^version: (\d+)$/m, 'version: $1\u00A0');
+  const found = (await check({ cwd: baseProject({ [position]: text }), paths: [position], final: false })).diagnostics.filter((d) => d.ruleId === 'schema/type');
+  expect(found.map((d) => d.hint)).toEqual(['Delete the no-break space (U+00A0), which does not show in an editor: text pasted from Word, a PDF or a web page brings such characters.']);
+});

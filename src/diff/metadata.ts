@@ -28,7 +28,7 @@ export function positionChanges(before: Position, after: Position, ministries: M
   const subject = after.id;
   const changes: MetadataChange[] = [];
   const add = (field: string, label: string, from: string | null, to: string | null) => {
-    if (from !== to) changes.push({ subject, field, label, from, to });
+    if (!sameWords(from, to)) changes.push({ subject, field, label, from, to });
   };
   add('version', 'version', `v${before.version}`, `v${after.version}`);
   add('status', 'status', before.status, after.status);
@@ -91,6 +91,15 @@ function speakingPointChanges(before: Position, after: Position): MetadataChange
     if (JSON.stringify(from) === JSON.stringify(to)) return [];
     return [{ subject: after.id, field, label, from: count(from.length), to: count(to.length) + (from.length === to.length ? ', reworded' : '') }];
   });
+}
+
+/**
+ * Whether two values read the same: equal but for their spaces (a no-break space pasted from Word for a
+ * space, two for one), as a change of whitespace alone is none in the text either (see unprinted-text.ts).
+ */
+function sameWords(from: string | null, to: string | null): boolean {
+  const spaced = (text: string | null) => text?.replace(/\s+/gu, ' ');
+  return spaced(from) === spaced(to);
 }
 
 function clearance(entry: Clearance): string {

@@ -17,7 +17,7 @@ import { paint } from '../diagnostics/human.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { shellWord } from '../util/shell.js';
-import { writtenAnotherWay } from '../load/targets.js';
+import { writtenAnotherWay } from '../load/letter-forms.js';
 
 /** Output formats of `briefing diff`. */
 export type DiffFormat = 'terminal' | 'md' | 'docx' | 'json';

@@ -21,6 +21,7 @@ import type { ManifestFile } from '../model/manifest.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 import { isRecord } from '../util/record.js';
 import { suggest } from '../util/suggest.js';
+import { writtenAnotherWay } from './letter-forms.js';
 
 /** The name of the file that marks a project root. */
 export const CONFIG_FILE = 'briefing.config.yaml';
@@ -62,10 +63,19 @@ export function committedMeetingAt(project: Pick<Project, 'committedMeetings'>, 
   return project.committedMeetings.find((meeting) => meeting.path === path);
 }
 
+/** The nearest folder at or above `dir` that exists. */
+function existingAbove(dir: string): string {
+  return existsSync(dir) || dirname(dir) === dir ? dir : existingAbove(dirname(dir));
+}
+
 /** Finds the project root: the nearest folder at or above `cwd` holding `briefing.config.yaml`. */
 export function findProjectRoot(cwd: string): string {
   let dir = resolve(cwd);
-  if (!existsSync(dir)) throw new UsageError(`The folder ${dir} does not exist.`, 'Check the path given to --cwd (-C), or run briefing inside the project.');
+  if (!existsSync(dir)) {
+    const another = writtenAnotherWay(existingAbove(dir), dir);
+    if (another) throw new UsageError(`The folder ${dir} does not exist as typed, ${another.message}`, another.hint);
+    throw new UsageError(`The folder ${dir} does not exist.`, 'Check the path given to --cwd (-C), or run briefing inside the project.');
+  }
   for (;;) {
     if (existsSync(join(dir, CONFIG_FILE))) return dir;
     const parent = dirname(dir);

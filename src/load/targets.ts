@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { writtenAnotherWay } from './letter-forms.js';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { filesIn, isProjectRoot, namedPath, projectPath, YAML_FILES } from './files.js';
@@ -95,43 +96,6 @@ function notFound(root: string, absolute: string): Diagnostic {
   const other = writtenAnotherWay(root, absolute);
   if (!other) return diagnostic(shown, undefined, 'error', 'input/not-found', 'No such file or folder.', 'Paths are relative to the current folder.');
   return diagnostic(shown, undefined, 'error', 'input/not-found', `No such file or folder as typed, ${other.message}`, other.hint);
-}
-
-/**
- * For a path that is not there: "but `<found>` is there with its letters written another way …" and
- * what to do, when its folder or file is there with its letters composed or decomposed otherwise
- * (see {@link notFound}); undefined otherwise. `diff` and `clear` say it after their own words.
- */
-export function writtenAnotherWay(root: string, absolute: string): { message: string; hint: string } | undefined {
-  const other = otherLetters(root, absolute);
-  if (!other) return undefined;
-  const letter = [...other.typed.normalize('NFC')].find((char) => char.normalize('NFD') !== char) ?? other.typed;
-  return {
-    message: `but \`${projectPath(root, other.found)}\` is there with its letters written another way: “${letter}” as a letter and a combining mark, or the other way round, which looks the same.`,
-    hint: `Type the path with the shell’s Tab completion, which takes the name as it is written; and rename the ${statSync(other.found).isDirectory() ? 'folder' : 'file'} with its letters as typed, so that the two ways do not stay side by side.`,
-  };
-}
-
-/** The first name on the way to `absolute` that is not there as typed but is with its letters composed or decomposed otherwise: that name, as found and as typed. */
-function otherLetters(root: string, absolute: string): { found: string; typed: string } | undefined {
-  let at = absolute;
-  while (!existsSync(dirname(at)) && dirname(at) !== at) at = dirname(at);
-  const folder = dirname(at);
-  if (!isInsideOrAt(root, folder)) return undefined;
-  const typed = at.slice(folder.length + 1).split(sep)[0] ?? '';
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return undefined;
-  }
-  const name = entries.find((entry) => entry !== typed && entry.normalize('NFC') === typed.normalize('NFC'));
-  return name === undefined ? undefined : { found: join(folder, name), typed };
-}
-
-function isInsideOrAt(root: string, path: string): boolean {
-  const inside = relative(root, path);
-  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
 }
 
 /** What a file of the project is, as `check` tells it: by its name and the folder it lies in. */

@@ -1,5 +1,5 @@
 import { cpSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { baseProject } from '../helpers/corpus.js';
@@ -47,4 +47,15 @@ test('build of a meeting in such a folder says the same, not only that there is 
   const run = runCli(['build', `meetings/izglītība/${meeting}`], dir);
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`No such meeting file as typed, but \`${folder}\` is there with its letters written another way`);
+});
+
+test('-C naming a project folder typed with composed letters, written decomposed on the disk, says so', () => {
+  const dir = baseProject({});
+  const parent = join(dir, '..', `${basename(dir)}-parent`);
+  mkdirSync(parent);
+  const folder = 'brīfingi'.normalize('NFD');
+  renameSync(dir, join(parent, folder));
+  const run = runCli(['-C', 'brīfingi', 'check'], parent);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`does not exist as typed, but \`${folder}\` is there with its letters written another way`);
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { fileSha256, sha256 } from '../load/files.js';
 import { committedMeetingAt, packageRoot, type PositionFile, type Project } from '../load/project.js';
+import { builtInPath } from '../pipeline/manifest.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { cachedTemplate, ownReferenceDocx } from '../render/template.js';
 import type { CacheEntry } from './cache.js';
@@ -41,7 +42,13 @@ export function templateFingerprint(project: Project, name: string, templates: T
   if (!template) return undefined;
   // A reference DOCX named in the template's front matter decides the output as its text does.
   const reference = ownReferenceDocx(template);
-  return sha256([...template.files.flatMap((file) => [file.path, file.text]), reference === undefined ? '' : (fileSha256(resolve(project.root, reference)) ?? '')].join('\u0000'));
+  // A built-in file by its path in the tool, the same however the project's folder is reached (a symbolic link, or its own path);
+  // a project's copy of it is another file (the manifest says which).
+  const keyed = template.files.flatMap((file) => {
+    const inPackage = builtInPath(project.root, file.path);
+    return inPackage === undefined ? [file.path, file.text] : [`built-in:${inPackage}`, file.text];
+  });
+  return sha256([...keyed, reference === undefined ? '' : (fileSha256(resolve(project.root, reference)) ?? '')].join('\u0000'));
 }
 
 

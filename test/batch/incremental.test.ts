@@ -1,10 +1,10 @@
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
 import { projectWithMeetings } from '../helpers/meetings.js';
 import { commitAll, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, REPO } from '../helpers/project.js';
+import { EXAMPLE_MEETING, REPO, tempDir } from '../helpers/project.js';
 
 const B = 'meetings/b.yaml';
 const C = 'meetings/c.yaml';
@@ -35,6 +35,16 @@ function inode(path: string): number {
 }
 
 describe('incremental builds', () => {
+  it('skips every meeting when the project is reached through a symbolic link one time and by its own path the next (`-C link`, then `cd link`)', async () => {
+    const dir = threeMeetings();
+    const link = join(tempDir(), 'link');
+    symlinkSync(dir, link);
+    expect((await run(link)).status).toEqual(all('built'));
+    // The built-in template was keyed by its path from the project's folder, which differs by way of the link.
+    expect((await run(dir)).status).toEqual(all('unchanged'));
+    expect((await run(link)).status).toEqual(all('unchanged'));
+  });
+
   it('builds everything once, then skips every meeting and rewrites no file', async () => {
     const dir = threeMeetings();
     expect((await run(dir)).status).toEqual(all('built'));

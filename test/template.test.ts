@@ -307,6 +307,19 @@ describe('templates', () => {
     expect(two.diagnostics).toEqual([expect.objectContaining({ line: 1, column: 1, message: '`{{#each}}` takes exactly one value, given 2.' })]);
   });
 
+  it('names a partial written with `\\` between its folders (as on Windows), with its `/` form, rather than a character Handlebars does not read', async () => {
+    const { diagnostics } = await renderWith('a\n\nParaksts: {{> ministry\\signature}}\n');
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([
+      [
+        3,
+        11,
+        'template/syntax',
+        'Template syntax error: the partial `ministry\\signature` is named with `\\` between its folders, which Handlebars does not read in a name.',
+        'Write `/` between the folders: `{{> ministry/signature}}`.',
+      ],
+    ]);
+  });
+
   it('names a block closed by another name, at the closing tag', async () => {
     const { diagnostics } = await renderWith('a\n{{#each questions}}\nb\n{{/eachx}}\n');
     expect(diagnostics).toEqual([

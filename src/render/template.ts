@@ -666,6 +666,19 @@ function syntaxDiagnostic(error: unknown, path: string, source: string): Diagnos
   const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(?:Expecting (.*), got '?([A-Z_]+)'?|Unexpected (.*))$/.exec(message);
   if (parse) {
     const line = Number(parse[1]);
+    // A partial named with `\` between its folders, as on Windows: Handlebars reads no `\` in a name.
+    const backslashed = /\{\{~?#?>\s*([^\s}~]*\\[^\s}~]*)/.exec(source.split('\n')[line - 1] ?? '');
+    if (backslashed) {
+      const name = backslashed[1] ?? '';
+      return diagnostic(
+        path,
+        { line, column: backslashed.index + 1 },
+        'error',
+        'template/syntax',
+        `Template syntax error: the partial \`${name}\` is named with \`\\\` between its folders, which Handlebars does not read in a name.`,
+        `Write \`/\` between the folders: \`{{> ${name.replaceAll('\\', '/')}}}\`.`,
+      );
+    }
     const found = parse[5] ? (TOKENS[parse[5]] ?? parse[5].toLowerCase()) : (parse[6] ?? 'input');
     return diagnostic(
       path,

@@ -1,3 +1,4 @@
+import { localDay } from '../model/date.js';
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, Scalar, type Document } from 'yaml';
@@ -95,7 +96,7 @@ export function importReport(options: ImportOptions): ImportResult {
   files.set(meetingPath, meetingYaml(project, meetingPath, report, { positionIds, codes, fileCode, keywords, formation }, result.missing) + unplacedComment(report.unplacedMarkdown) + reviewersComments(document));
   for (const key of ['signature', 'visa'] as const) if (result.missing.includes(key)) result.notes.push(SIGNATORY_NOTES[key]);
   // Without a clearance line the positions are drafts: no clearance to date.
-  const clearanceDate = codes.length ? clearedOn((document.core.get('created') ?? '').slice(0, 10), report.date, result.notes) : '';
+  const clearanceDate = codes.length ? clearedOn(createdDay(document.core.get('created') ?? ''), report.date, result.notes) : '';
   report.questions.forEach((question, index) => {
     const id = positionIds[index] ?? '';
     const path = join(project.config.paths.positions, slug, `${id}.yaml`);
@@ -174,6 +175,17 @@ function finish(result: ImportResult): ImportResult {
   result.diagnostics = sortDiagnostics(result.diagnostics);
   if (hasErrors(result.diagnostics)) result.exitCode = ExitCode.problems;
   return result;
+}
+
+/**
+ * The day a DOCX was created, as the calendar where it is imported shows it: Word writes the moment
+ * in UTC, and 22:30 UTC is the next day in Riga. briefing writes its document's date at midnight UTC,
+ * a day rather than a moment: kept as written, as is a time that does not read.
+ */
+function createdDay(created: string): string {
+  const moment = new Date(created);
+  if (/T00:00:00(?:\.0+)?Z$/.test(created) || Number.isNaN(moment.getTime())) return created.slice(0, 10);
+  return localDay(moment);
 }
 
 /**

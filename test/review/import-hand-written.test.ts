@@ -474,6 +474,20 @@ describe('briefing import of what a report does not say', () => {
     const before = importHandWritten(paragraphs, { created: '2022-03-30T12:00:00Z' });
     expect(parseDocument(readFileSync(join(before.dir, 'positions/hand/hand-1.yaml'), 'utf8')).toJS()).toMatchObject({ clearance: { FM: { date: '2022-03-30' } } });
   });
+
+  it('dates the clearances by the day the DOCX was created where it is imported: Word writes the moment in UTC, and 22:30 UTC is the next day in Riga', () => {
+    const paragraphs = [TITLE, OPENING, 'Fons.', INVITATION, '1. Kā padarīt pedagoga profesiju pievilcīgāku?', 'Atbilde.', CLEARED, SIGNATURE];
+    const dateIn = (created: string, zone: string) => {
+      const dir = emptyProject();
+      writeFileSync(join(dir, 'report.docx'), handWrittenDocx(paragraphs, { created }));
+      expect(runCli(['import', 'report.docx', '--slug', 'hand'], dir, { TZ: zone }).status).toBe(0);
+      return parseDocument(readFileSync(join(dir, 'positions/hand/hand-1.yaml'), 'utf8')).getIn(['clearance', 'FM', 'date']);
+    };
+    expect(dateIn('2022-03-30T22:30:00Z', 'Europe/Riga')).toBe('2022-03-31');
+    expect(dateIn('2022-03-30T22:30:00Z', 'UTC')).toBe('2022-03-30');
+    // briefing's own DOCX gives its document's date at midnight UTC: a day, not a moment, the same everywhere.
+    expect(dateIn('2022-03-30T00:00:00Z', 'America/New_York')).toBe('2022-03-30');
+  });
 });
 
 describe('briefing import of text that reads as Markdown', () => {

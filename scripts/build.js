@@ -4,12 +4,16 @@
 // its content. Run by `npm run build` and by `prepare` (so `npm ci` and `npm pack` build it);
 // a script rather than a long command line, so that npm's echo of it is one short line.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The installed package (package.json `files`) has dist/ built and no src/: npm still runs its `prepare`
+// when a project names the folder (`file:…/node_modules/briefing`, as init from a global install writes)
+// or packs it. Nothing to build there; esbuild, a development dependency, is not installed with it either.
+if (!existsSync(join(root, 'src'))) process.exit(0);
+const { build } = await import('esbuild');
 const dist = join(root, 'dist');
 const bundles = { cli: 'src/cli.ts', worker: 'src/batch/worker.ts' };
 rmSync(dist, { recursive: true, force: true });

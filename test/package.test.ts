@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative, sep } from 'node:path';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itWithOffice } from './helpers/docx.js';
 import { REPO, tempDir } from './helpers/project.js';
 
@@ -107,4 +107,18 @@ describe('the tool as a package, in a ministry’s own repository', () => {
     },
     300_000,
   );
+
+  // `briefing init` run by a global install names that folder (`file:…/lib/node_modules/briefing`) and says to run
+  // `npm install`; npm runs a folder dependency's `prepare`, as `npm pack <folder>` does. The installed package has
+  // no src/ to build, and prepare ended in MODULE_NOT_FOUND: npm install failed.
+  it('the installed package’s prepare script leaves its built dist/ as it is', () => {
+    const packed = tempDir('briefing-pack-');
+    run(REPO, 'npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed]);
+    const tarball = readdirSync(packed).find((name) => name.endsWith('.tgz')) ?? '';
+    execFileSync('tar', ['-xzf', join(packed, tarball), '-C', packed]);
+    const installed = join(packed, 'package');
+    const before = readFileSync(join(installed, 'dist/build.json'), 'utf8');
+    run(installed, 'npm', ['run', 'prepare', '--silent']);
+    expect(readFileSync(join(installed, 'dist/build.json'), 'utf8')).toBe(before);
+  }, 60_000);
 });

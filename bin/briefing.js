@@ -41,10 +41,11 @@ if (here === undefined) {
     if (found.node) relaunch(found.node, childProcess, os.constants.signals);
     else if (found.withoutProgram) {
       // npm 12 runs a dependency's install script only when package.json allows it, and the
-      // `node` package's install script is what fetches the program.
+      // `node` package's install script is what fetches the program. Where npm's ignore-scripts is set
+      // (a .npmrc of the project or the user), `npm rebuild` skips the script too unless told otherwise.
       console.error(
         `briefing: needs Node.js ${NEEDED.join('.')} or newer, this is ${process.version}, and the \`node\` package in ${found.withoutProgram} ` +
-          'has no program in it (npm skipped its install script): allow the script and run it with `npm pkg set allowScripts.node=true --json && npm rebuild node`.',
+          'has no program in it (npm skipped its install script): allow the script and run it with `npm pkg set allowScripts.node=true --json && npm rebuild node --ignore-scripts=false`.',
       );
       process.exitCode = 2;
     } else {

@@ -161,7 +161,8 @@ describe('bin/briefing.js, the installed command', () => {
     mkdirSync(join(installed, 'bin'));
     cpSync(join(REPO, 'bin/briefing.js'), join(installed, 'bin/briefing.js'));
     cpSync(join(REPO, 'package.json'), join(installed, 'package.json'));
-    // What npm 12 leaves of `npm install -D node@24` unless package.json allows the package's install script.
+    // What npm 12 leaves of `npm install -D node@24` unless package.json allows the package's install script, and any npm
+    // with ignore-scripts set (a project's or the user's .npmrc), where a plain `npm rebuild node` skips it again.
     const project = tempDir();
     writeFileSync(join(project, 'package.json'), '{ "devDependencies": { "node": "^24.21.0" } }\n');
     mkdirSync(join(project, 'node_modules/node'), { recursive: true });
@@ -171,7 +172,7 @@ describe('bin/briefing.js, the installed command', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       `briefing: needs Node.js 22.12 or newer, this is ${spawnSync(old ?? 'node', ['--version'], { encoding: 'utf8' }).stdout.trim()}, and the \`node\` package in ${realpathSync(project)} has no program in it ` +
-        '(npm skipped its install script): allow the script and run it with `npm pkg set allowScripts.node=true --json && npm rebuild node`.\n',
+        '(npm skipped its install script): allow the script and run it with `npm pkg set allowScripts.node=true --json && npm rebuild node --ignore-scripts=false`.\n',
     );
   });
 });

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formatPositions } from '../src/list/format.js';
+import type { PositionRow } from '../src/list/positions.js';
 import { formatTable } from '../src/list/table.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
 
@@ -216,6 +218,35 @@ describe('briefing list', () => {
     const plain = exampleProject();
     const rows = JSON.parse(runCli(['list', '--json'], plain).stdout);
     expect(rows.map((r: { lastChanged: unknown }) => r.lastChanged)).toEqual([null, null, null]);
+  });
+});
+
+describe('formatPositions', () => {
+  const ALL = ['AM', 'AIM', 'EM', 'FM', 'IEM', 'KEM', 'KM', 'LM', 'SM', 'TM', 'VARAM', 'VM', 'ZM', 'VK'];
+  function row(id: string, states: Record<string, PositionRow['clearances'][number]['state']>): PositionRow {
+    const clearances = ALL.map((ministry) => ({ ministry, state: states[ministry] ?? 'cleared' }));
+    return { id, file: `positions/${id}.yaml`, version: 1, status: 'draft', clearances, meetings: [{ file: 'm.yaml', date: '2026-12-10' }], lastChanged: '2026-12-01', uncommitted: false, beforeHistory: false, uncleared: true };
+  }
+
+  it('fits 80 columns when a meeting requires every ministry: the cleared ones are counted, the others named', () => {
+    // A meeting cleared by 14 ministries made each row 105 characters wide, which a terminal wraps.
+    const lines = formatPositions([row('pos-01', {}), row('pos-02', { LM: 'pending', VK: 'objected' })], 80, false);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(lines[1]).toMatch(/^pos-01 +1 +draft +14✓ +2026-12-10/);
+    expect(lines[2]).toMatch(/^pos-02 +1 +draft +12✓ LM… VK✗ +2026-12-10/);
+    expect(lines.join('\n')).toContain('2✓ two ministries cleared: counted, not named, to fit the width');
+  });
+
+  it('counts every state when even the ministries not cleared do not fit', () => {
+    const pending = Object.fromEntries(ALL.map((code) => [code, 'pending' as const]));
+    const lines = formatPositions([row('pos-03', { ...pending, AM: 'cleared', VK: 'objected' })], 80, false);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(lines[1]).toMatch(/^pos-03 +1 +draft +1✓ 12… 1✗ +2026-12-10/);
+  });
+
+  it('keeps every code in its place when they fit', () => {
+    const lines = formatPositions([row('pos-04', { LM: 'pending' })], 120, false);
+    expect(lines[1]).toContain('AM✓ AIM✓ EM✓ FM✓ IEM✓ KEM✓ KM✓ LM… SM✓ TM✓ VARAM✓ VM✓ ZM✓ VK✓');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { MeetingRow } from './meetings.js';
 import type { ListedClearanceState, PositionRow } from './positions.js';
-import { formatTable } from './table.js';
+import { formatTable, type Column } from './table.js';
 
 /** `?`: a clearance in a position file that cannot be read. */
 const MARKS: Record<ListedClearanceState, string> = {
@@ -22,30 +22,66 @@ const EMPTY = {
   meetings: { filtered: 'No meetings match.', none: 'No meetings yet: start the first with `briefing new meeting <date> <slug>`.' },
 };
 
+/** The positions table's columns; CLEARANCE is the fourth. */
+const POSITION_COLUMNS: readonly Column[] = [
+  { title: 'POSITION', flexible: true, min: 12 },
+  { title: 'V', align: 'right' },
+  { title: 'STATUS' },
+  { title: 'CLEARANCE' },
+  { title: 'MEETINGS' },
+  { title: 'CHANGED' },
+];
+const CLEARANCE_COLUMN = 3;
+
+/** The order in which a row counts its ministries' states, when it counts them. */
+const STATES: readonly ListedClearanceState[] = ['cleared', 'earlier version', 'pending', 'objected', 'withdrawn', 'not recorded', 'unknown'];
+
 /** The positions table and its legend, within `width` columns. */
 export function formatPositions(rows: readonly PositionRow[], width: number, filtered: boolean): string[] {
   if (!rows.length) return [EMPTY.positions[filtered ? 'filtered' : 'none']];
+  const cellRows = rows.map((row) => [row.id, row.version === null ? '?' : String(row.version), row.status, '', meetingDates(row), changed(row)]);
+  // The room CLEARANCE has once POSITION is shortened as far as it may be (its ids end in "…" before a code goes unnamed).
+  const others = POSITION_COLUMNS.reduce((sum, column, i) => {
+    if (i === CLEARANCE_COLUMN) return sum;
+    const natural = widest(cellRows.map((cells) => cells[i] ?? ''), column.title);
+    return sum + (column.flexible ? Math.min(natural, column.min ?? natural) : natural);
+  }, 0);
+  const clearance = clearanceCells(rows, width - others - 2 * (POSITION_COLUMNS.length - 1));
   const table = formatTable(
-    [
-      { title: 'POSITION', flexible: true, min: 12 },
-      { title: 'V', align: 'right' },
-      { title: 'STATUS' },
-      { title: 'CLEARANCE' },
-      { title: 'MEETINGS' },
-      { title: 'CHANGED' },
-    ],
-    rows.map((row) => [
-      row.id,
-      row.version === null ? '?' : String(row.version),
-      row.status,
-      row.clearances.map((c) => `${c.ministry}${MARKS[c.state]}`).join(' '),
-      meetingDates(row),
-      changed(row),
-    ]),
+    POSITION_COLUMNS,
+    cellRows.map((cells, i) => cells.map((cell, column) => (column === CLEARANCE_COLUMN ? (clearance.cells[i] ?? '') : cell))),
     width,
   );
   const unknown = rows.some((row) => row.status === 'invalid') ? `  ${MARKS.unknown} not known: the file cannot be read` : '';
-  return [...table, '', '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected', `↩ withdrawn  – not asked  * not committed${unknown}`];
+  const counted = clearance.counted ? ['2✓ two ministries cleared: counted, not named, to fit the width'] : [];
+  return [...table, '', '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected', `↩ withdrawn  – not asked  * not committed${unknown}`, ...counted];
+}
+
+function widest(cells: readonly string[], title: string): number {
+  return Math.max(title.length, ...cells.map((cell) => cell.length));
+}
+
+/**
+ * The CLEARANCE cells in the most detailed form in which every row fits `room` characters: each
+ * ministry with its mark ("AM✓ LM…"); else the cleared ones counted and the others named
+ * ("12✓ LM… VK✗"), as a meeting that requires every ministry needs; else each state counted ("1✓ 12… 1✗").
+ */
+function clearanceCells(rows: readonly PositionRow[], room: number): { cells: string[]; counted: boolean } {
+  const named = rows.map((row) => countedCell(row, () => false));
+  if (widest(named, 'CLEARANCE') <= room) return { cells: named, counted: false };
+  const clearedCounted = rows.map((row) => countedCell(row, (state) => state === 'cleared'));
+  if (widest(clearedCounted, 'CLEARANCE') <= room) return { cells: clearedCounted, counted: true };
+  return { cells: rows.map((row) => countedCell(row, () => true)), counted: true };
+}
+
+/** The states `counts` picks, counted ("12✓"), then every other ministry named with its mark, in the row's order. */
+function countedCell(row: PositionRow, counts: (state: ListedClearanceState) => boolean): string {
+  const tallies = STATES.filter(counts).flatMap((state) => {
+    const n = row.clearances.filter((c) => c.state === state).length;
+    return n ? [`${n}${MARKS[state]}`] : [];
+  });
+  const names = row.clearances.filter((c) => !counts(c.state)).map((c) => `${c.ministry}${MARKS[c.state]}`);
+  return [...tallies, ...names].join(' ');
 }
 
 /** The meetings table, within `width` columns. */

@@ -254,6 +254,13 @@ describe('briefing clear', () => {
     const unknown = runCli(['clear', 'equity-reforms', '--ministry', 'AN'], dir);
     expect(unknown).toMatchObject({ status: 2, stderr: 'briefing: The ministry code `AN` is not in the ministries registry.\n  Did you mean AM?\n' });
     expect(runCli(['clear', 'equity-reform', '--ministry', 'AM'], dir).stderr).toContain('Did you mean equity-reforms?');
+    // Several ministries in one flag, as a desk officer clearing a round at once types them: it listed every known code, those two among them.
+    for (const several of ['AM,LM', 'AM, lm', 'AM LM']) {
+      expect(runCli(['clear', 'equity-reforms', '--ministry', several], dir)).toMatchObject({
+        status: 2,
+        stderr: `briefing: \`--ministry ${several}\` names 2 ministries, AM and LM: one answer is recorded at a time.\n  Give one code, --ministry AM, and run the command again for LM.\n`,
+      });
+    }
     for (const day of ['2021-05-32', '2021-02-30', '30.02.2021']) {
       expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', day], dir)).toMatchObject({ status: 2, stderr: `briefing: --date: \`${day}\` is no such day.\n  Check the day and the month.\n` });
     }

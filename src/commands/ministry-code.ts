@@ -7,9 +7,28 @@ export function ministryCode(project: Project, given: string): string {
   const codes = Object.keys(project.ministries);
   const exact = codes.find((code) => code.toUpperCase() === given.toUpperCase());
   if (exact !== undefined) return exact;
+  const several = severalCodes(codes, given);
+  if (several.length > 1) {
+    const [first, ...rest] = several;
+    throw new UsageError(
+      `\`--ministry ${given}\` names ${several.length} ministries, ${listed(several)}: one answer is recorded at a time.`,
+      `Give one code, --ministry ${first}, and run the command again for ${listed(rest)}.`,
+    );
+  }
   const nearest = suggest(given.toUpperCase(), codes);
   throw new UsageError(
     `The ministry code \`${given}\` is not in the ministries registry.`,
     nearest ? `Did you mean ${nearest}?` : `Known codes: ${codes.join(', ')}.`,
   );
+}
+
+/** The registry's codes `given` names when it lists several ("AM,LM", "AM, lm", "AM LM"); none unless every part is one. */
+function severalCodes(codes: readonly string[], given: string): string[] {
+  const parts = given.split(/[\s,;]+/).filter(Boolean);
+  const found = parts.map((part) => codes.find((code) => code.toUpperCase() === part.toUpperCase()));
+  return found.every((code) => code !== undefined) ? found.filter((code) => code !== undefined) : [];
+}
+
+function listed(codes: readonly string[]): string {
+  return codes.length > 1 ? `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}` : (codes[0] ?? '');
 }

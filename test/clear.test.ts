@@ -130,6 +130,20 @@ describe('briefing clear', () => {
     ]);
   });
 
+  it('refuses a clearance by the ministry that owns the position (exit 1, nothing written), as check would warn of it', () => {
+    // It was recorded with "no meeting using this position requires IZM … correct the ministry code", and check then said to remove it.
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    const before = readFileSync(join(dir, file), 'utf8');
+    const run = runCli(['clear', 'equity-reforms', '--ministry', 'izm', '--date', '2021-02-16'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `${file}  error  IZM owns the position (\`owner.ministry\`): a ministry does not clear its own position. Nothing written. Record the other ministries' answers; if you meant another ministry, check its code (\`briefing clear equity-reforms --ministry <code>\`).  clearance/by-owner\n`,
+    );
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
+  });
+
   it('records a request sent (--pending) and an objection (--object), each a record of its own, then the clearance', () => {
     const dir = exampleProject();
     const file = 'positions/educ/equity-reforms.yaml';

@@ -86,6 +86,9 @@ export function clear(options: ClearOptions): ClearResult {
     if (!before.position) {
       return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
     }
+    if (ministry === before.position.owner.ministry) {
+      return { file: shown, changes: [], written: false, notes: [], diagnostics: [ownerProblem(shown, ministry, before.position.id)], exitCode: ExitCode.problems };
+    }
     const shared = sharedValueOnPath(text, ministry);
     if (shared) return { file: shown, changes: [], written: false, notes: [], diagnostics: [sharedValueProblem(shown, text, shared)], exitCode: ExitCode.problems };
     const status = options.status;
@@ -240,6 +243,18 @@ function notRequired(project: Project, shown: string, ministry: string, date: st
       'If that was a slip, correct the ministry code in the file.',
     ),
   ];
+}
+
+/** A clearance by the position's own ministry, which `check` warns of (`clearance/by-owner`): a slip for another code, not written. */
+function ownerProblem(shown: string, ministry: string, id: string): Diagnostic {
+  return diagnostic(
+    shown,
+    undefined,
+    'error',
+    'clearance/by-owner',
+    `${ministry} owns the position (\`owner.ministry\`): a ministry does not clear its own position. Nothing written.`,
+    `Record the other ministries' answers; if you meant another ministry, check its code (\`briefing clear ${id} --ministry <code>\`).`,
+  );
 }
 
 /** What to name instead of a file that is not a position. */

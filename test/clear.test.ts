@@ -268,6 +268,14 @@ describe('briefing clear', () => {
     const unknown = runCli(['clear', 'equity-reforms', '--ministry', 'AN'], dir);
     expect(unknown).toMatchObject({ status: 2, stderr: 'briefing: The ministry code `AN` is not in the ministries registry.\n  Did you mean AM?\n' });
     expect(runCli(['clear', 'equity-reform', '--ministry', 'AM'], dir).stderr).toContain('Did you mean equity-reforms?');
+    // An empty code was asked whether it meant AM; one with spaces around it (a shell loop over "AM, LM") was refused, as --date is not.
+    expect(runCli(['clear', 'equity-reforms', '--ministry', ''], dir)).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^briefing: --ministry is empty: it takes the code of the ministry whose answer is recorded\.\n  Give one of the registry's codes: AM, AIM, .*, VK\.\n$/),
+    });
+    const spaced = runCli(['clear', 'equity-reforms', '--ministry', ' am ', '--date', '2021-02-16'], dir);
+    expect(spaced.status, spaced.stderr).toBe(0);
+    expect(spaced.stdout).toContain('clearance.AM.date');
     // Several ministries in one flag, as a desk officer clearing a round at once types them: it listed every known code, those two among them.
     for (const several of ['AM,LM', 'AM, lm', 'AM LM']) {
       expect(runCli(['clear', 'equity-reforms', '--ministry', several], dir)).toMatchObject({

@@ -5,7 +5,10 @@ import { suggest } from '../util/suggest.js';
 /** The registry's code for `given`, whatever its case (`lm` → `LM`); else a usage error suggesting the nearest. */
 export function ministryCode(project: Project, given: string): string {
   const codes = Object.keys(project.ministries);
-  const exact = codes.find((code) => code.toUpperCase() === given.toUpperCase());
+  // Spaces around it are no part of a code: a shell loop over "AM, LM" passes " LM".
+  const wanted = given.trim();
+  if (!wanted) throw new UsageError('--ministry is empty: it takes the code of the ministry whose answer is recorded.', `Give one of the registry's codes: ${codes.join(', ')}.`);
+  const exact = codes.find((code) => code.toUpperCase() === wanted.toUpperCase());
   if (exact !== undefined) return exact;
   const several = severalCodes(codes, given);
   if (several.length > 1) {
@@ -15,7 +18,7 @@ export function ministryCode(project: Project, given: string): string {
       `Give one code, --ministry ${first}, and run the command again for ${listed(rest)}.`,
     );
   }
-  const nearest = suggest(given.toUpperCase(), codes);
+  const nearest = suggest(wanted.toUpperCase(), codes);
   throw new UsageError(
     `The ministry code \`${given}\` is not in the ministries registry.`,
     nearest ? `Did you mean ${nearest}?` : `Known codes: ${codes.join(', ')}.`,

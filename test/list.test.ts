@@ -239,9 +239,11 @@ describe('formatPositions', () => {
 
   it('counts every state when even the ministries not cleared do not fit', () => {
     const pending = Object.fromEntries(ALL.map((code) => [code, 'pending' as const]));
-    const lines = formatPositions([row('pos-03', { ...pending, AM: 'cleared', VK: 'objected' })], 80, false);
+    const lines = formatPositions([row('pos-03', { ...pending, AM: 'cleared', VK: 'objected' }), row('pos-04', { AM: 'withdrawn' })], 80, false);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(lines[1]).toMatch(/^pos-03 +1 +draft +1✓ 12… 1✗ +2026-12-10/);
+    // Each row as detailed as it fits: the one withdrawal beside it is still named.
+    expect(lines[2]).toMatch(/^pos-04 +1 +draft +13✓ AM↩ +2026-12-10/);
   });
 
   it('keeps every code in its place when they fit', () => {

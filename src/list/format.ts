@@ -62,16 +62,21 @@ function widest(cells: readonly string[], title: string): number {
 }
 
 /**
- * The CLEARANCE cells in the most detailed form in which every row fits `room` characters: each
- * ministry with its mark ("AM✓ LM…"); else the cleared ones counted and the others named
- * ("12✓ LM… VK✗"), as a meeting that requires every ministry needs; else each state counted ("1✓ 12… 1✗").
+ * The CLEARANCE cells, each in the most detailed form that fits `room` characters: each ministry
+ * with its mark ("AM✓ LM…"); else the cleared ones counted and the others named ("12✓ LM… VK✗"),
+ * as a meeting that requires every ministry needs; else each state counted ("1✓ 12… 1✗").
  */
 function clearanceCells(rows: readonly PositionRow[], room: number): { cells: string[]; counted: boolean } {
-  const named = rows.map((row) => countedCell(row, () => false));
-  if (widest(named, 'CLEARANCE') <= room) return { cells: named, counted: false };
-  const clearedCounted = rows.map((row) => countedCell(row, (state) => state === 'cleared'));
-  if (widest(clearedCounted, 'CLEARANCE') <= room) return { cells: clearedCounted, counted: true };
-  return { cells: rows.map((row) => countedCell(row, () => true)), counted: true };
+  const fitting = Math.max(room, 'CLEARANCE'.length);
+  let counted = false;
+  const cells = rows.map((row) => {
+    const named = countedCell(row, () => false);
+    if (named.length <= fitting) return named;
+    counted = true;
+    const clearedCounted = countedCell(row, (state) => state === 'cleared');
+    return clearedCounted.length <= fitting ? clearedCounted : countedCell(row, () => true);
+  });
+  return { cells, counted };
 }
 
 /** The states `counts` picks, counted ("12✓"), then every other ministry named with its mark, in the row's order. */

@@ -860,12 +860,9 @@ function ordinal(n: number): string {
 function titleOf(tree: Root): string {
   const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   if (!heading || heading.type !== 'heading') return '';
-  // A line break inside a sentence ("… par" / "2021. gada …") is a space; one before a line that starts anew, with a capital
-  // ("Briefing note" / "Informal videoconference …"), a dash: run together, the two read as one phrase.
-  const texts = heading.children.map((child) => (child.type === 'break' ? '\u0000' : toString(child)));
-  return texts
+  return heading.children
+    .map((child) => (child.type === 'break' ? ' ' : toString(child)))
     .join('')
-    .replace(/\s*\u0000\s*(?=(\p{Lu})?)/gu, (_break, capital: string | undefined) => (capital ? ' – ' : ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -117,6 +117,12 @@ describe('templates', () => {
     ]);
   });
 
+  it('says nothing of a `#` and a letter in the front matter (a YAML comment), in a code fence or in indented code, which print no heading (found by the read-only review)', async () => {
+    const template = '---\n#piezīme: mūsu veidne\nlayout:\n  font: Arial\n---\nTeksts.\n\n```\n#include x\n####### kods\n```\n\n    #indented kods\n\n#Fons\n';
+    const { diagnostics } = await renderWith(template);
+    expect(diagnostics.filter((d) => d.ruleId === 'template/heading-level').map((d) => [d.line, d.column, d.message.split(':')[0]])).toEqual([[15, 1, 'This line of the template starts with “#Fons”']]);
+  });
+
   it('warns too where a Markdown field reaches two braces through lookup or a helper, at the mustache, with the three-brace form of what is written', async () => {
     const template = '{{#each questions}}\n{{lookup position "body"}}\n\n{{upperFirst position.body}}\n\n{{quote   (lookup this.position \'body\')}}\n\n{{{upperFirst position.body}}}\n\n{{quote position.id}} {{#if (eq position.body "x")}}x{{/if}}\n{{/each}}\n{{lowerFirst @root.meeting.background}}\n';
     const { diagnostics } = await renderWith(template);

@@ -124,6 +124,11 @@ function lateFrontMatter(source: string): number | undefined {
   return source.slice(0, start).split('\n').length;
 }
 
+/** The template with its front matter's lines left empty: its text's lines and columns kept, its YAML (`#comment`s and all) out of the checks of the text. */
+export function blankFrontMatter(source: string): string {
+  return source.replace(FRONT_MATTER, (block) => block.replace(/[^\r\n]/g, ''));
+}
+
 /** The template without its front matter (for reading its leading comment). */
 export function withoutFrontMatter(source: string): string {
   return source.replace(FRONT_MATTER, '');

@@ -5,6 +5,7 @@ import { argumentsOf, hasPrograms, isCall, isContent, isPartial, isPath, tooComp
 import { suggest } from '../util/suggest.js';
 import { arityProblem, helperArity } from './helpers.js';
 import { headingLevelWords, tooDeepHeadingLines } from '../validate/markdown-rules.js';
+import { blankFrontMatter } from '../load/front-matter.js';
 
 /** What a template may call: the registered helpers and partials. */
 export interface TemplateNames {
@@ -20,9 +21,12 @@ export interface TemplateNames {
  * a partial that does not exist, and a call of a helper that does not exist.
  * Syntax errors are left to the compiler.
  */
-export function staticTemplateProblems(source: string, path: string, names: TemplateNames): Diagnostic[] {
+export function staticTemplateProblems(written: string, path: string, names: TemplateNames): Diagnostic[] {
   // Too complex to parse: compiling it says so (template/too-complex).
-  if (tooComplex(source)) return [];
+  if (tooComplex(written)) return [];
+  // The front matter is YAML, not the report's text: its `#comments` are no headings.
+  const source = blankFrontMatter(written);
+  const fenced = fencedLines(source);
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parseWithoutProcessing(source);
@@ -56,7 +60,7 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
       }
       return;
     }
-    if (isContent(node)) problems.push(...headingLevelInText(node, path));
+    if (isContent(node)) problems.push(...headingLevelInText(node, path).filter((problem) => !fenced.has(problem.line ?? 0)));
     for (const found of pathsOf(node)) {
       const internal = found.parts.find((part) => PROTOTYPE_NAMES.has(part));
       if (internal !== undefined) {
@@ -117,19 +121,35 @@ export function staticTemplateProblems(source: string, path: string, names: Temp
   return problems;
 }
 
+/** The lines (1-based) of a code fence in the template's text, its fence lines among them: printed as code, whatever they start with. */
+function fencedLines(source: string): Set<number> {
+  const lines = new Set<number>();
+  let fence: string | undefined;
+  source.split('\n').forEach((line, index) => {
+    const mark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined && mark !== undefined) fence = mark;
+    else if (fence !== undefined && mark !== undefined && mark[0] === fence[0] && mark.length >= fence.length && line.trim() === mark) fence = undefined;
+    else if (fence === undefined) return;
+    lines.add(index + 1);
+  });
+  return lines;
+}
+
 /**
  * `template/heading-level`: a line of the template's own text that starts with seven or more "#"
- * (after up to three spaces, or a quote's `>`): a heading deeper than Markdown has, which the
- * report prints as text, marks and all; or with one to six marks and a letter right after them
- * (`#Fons`), a heading without the space Markdown needs. Read from the text, so a line in a branch
- * this meeting does not reach is said too: another meeting prints it.
+ * (after spaces, or a quote's `>`): a heading deeper than Markdown has, which the report prints
+ * as text, marks and all; or, after up to three spaces, with one to six marks and a letter right
+ * after them (`#Fons`), a heading without the space Markdown needs. Read from the text, so a line in
+ * a branch this meeting does not reach is said too: another meeting prints it. Lines of a code fence
+ * and of the front matter are not said (see {@link staticTemplateProblems}).
  */
 function headingLevelInText(content: hbs.AST.ContentStatement, path: string): Diagnostic[] {
   const text = content.value;
   const start = content.loc.start;
   const found = [
     ...tooDeepHeadingLines(text).map(({ at, lead, marks, title }) => ({ at, lead, words: headingLevelWords(marks, title) })),
-    ...[...text.matchAll(/(^|\n)([ \t>]*)(#{1,6})(\p{L}[^\n]*)/gu)].map((line) => {
+    // After up to three spaces (four make code) or a quote's `>`.
+    ...[...text.matchAll(/(^|\n)( {0,3}(?:>[ \t]*)*)(#{1,6})(\p{L}[^\n]*)/gu)].map((line) => {
       const lead = line[2] ?? '';
       const marks = line[3] ?? '';
       const title = (line[4] ?? '').trim();

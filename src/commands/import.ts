@@ -180,11 +180,11 @@ function finish(result: ImportResult): ImportResult {
 /**
  * The day a DOCX was created, as the calendar where it is imported shows it: Word writes the moment
  * in UTC, and 22:30 UTC is the next day in Riga. briefing writes its document's date at midnight UTC,
- * a day rather than a moment: kept as written, as is a time that does not read.
+ * a day rather than a moment: kept as written, as are a day without a time and a time that does not read.
  */
 function createdDay(created: string): string {
   const moment = new Date(created);
-  if (/T00:00:00(?:\.0+)?Z$/.test(created) || Number.isNaN(moment.getTime())) return created.slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$|T00:00:00(?:\.0+)?Z$/.test(created) || Number.isNaN(moment.getTime())) return created.slice(0, 10);
   return localDay(moment);
 }
 

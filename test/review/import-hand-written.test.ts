@@ -487,6 +487,8 @@ describe('briefing import of what a report does not say', () => {
     expect(dateIn('2022-03-30T22:30:00Z', 'UTC')).toBe('2022-03-30');
     // briefing's own DOCX gives its document's date at midnight UTC: a day, not a moment, the same everywhere.
     expect(dateIn('2022-03-30T00:00:00Z', 'America/New_York')).toBe('2022-03-30');
+    // A day without a time, as some programs write it, is that day (found by the read-only review).
+    expect(dateIn('2022-03-30', 'America/New_York')).toBe('2022-03-30');
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, type Project } from '../load/project.js';
 import { TEMPLATE_SUFFIX } from '../load/templates.js';
-import { clearedBy, type Manifest } from '../model/index.js';
+import { clearedBy, type Manifest, type ManifestFile } from '../model/index.js';
 import { readManifest } from '../load/revision.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { fileSha256 } from '../load/files.js';
@@ -31,6 +31,9 @@ export interface MeetingRow {
 
 /** The rows for every meeting, by date. */
 export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]): MeetingRow[] {
+  // The config's and registry's records, as a manifest has them: worked out once, when a manifest is there to compare.
+  let records: ManifestFile[] | undefined;
+  const settings = () => (records ??= settingsRecords(project));
   const rows = meetings.map((loaded): MeetingRow => {
     const meeting = loaded.meeting;
     const ids = [...new Set(meeting?.questions.map((q) => q.position) ?? [])];
@@ -47,7 +50,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       topic: meeting?.topic ?? null,
       positions: meeting ? ids.length : null,
       cleared: meeting && !unknown ? cleared : null,
-      build: buildState(project, loaded, ids),
+      build: buildState(project, loaded, ids, settings),
       uncleared: !meeting || ids.length === 0 || cleared < ids.length,
     };
   });
@@ -61,14 +64,14 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
  * again unchanged, or a checkout, does not make it outdated; a partial of the project's own that takes
  * a built-in's place does). Without a manifest, modification times are compared.
  */
-function buildState(project: Project, loaded: LoadedMeeting, ids: readonly string[]): BuildState {
+function buildState(project: Project, loaded: LoadedMeeting, ids: readonly string[], settings: () => readonly ManifestFile[]): BuildState {
   const meeting = loaded.meeting;
   if (!meeting) return 'not built';
   const out = join(project.root, project.config.output);
   const outputs = project.config.formats.map((format) => mtime(join(out, `${meeting.file_code}.${format}`)));
   if (outputs.some((t) => t === undefined)) return 'not built';
   const manifest = manifestAt(join(out, `${meeting.file_code}.manifest.json`));
-  if (manifest) return builtFrom(project, loaded, ids, manifest) ? 'built' : 'outdated';
+  if (manifest) return builtFrom(project, loaded, ids, manifest, settings()) ? 'built' : 'outdated';
   const template = project.templateDirs.map((dir) => join(dir, meeting.template + TEMPLATE_SUFFIX)).find((path) => mtime(path) !== undefined);
   const inputs = [
     loaded.absolutePath,
@@ -86,7 +89,7 @@ function buildState(project: Project, loaded: LoadedMeeting, ids: readonly strin
 }
 
 /** Whether the files a manifest names are still the bytes it recorded, and the meeting still uses those positions. */
-function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string[], manifest: Manifest): boolean {
+function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string[], manifest: Manifest, settings: readonly ManifestFile[]): boolean {
   const same = (path: string | undefined, sha: string) => path !== undefined && fileSha256(path) === sha;
   const root = (path: string) => join(project.root, path);
   if (manifest.meeting.path !== loaded.path || !same(loaded.absolutePath, manifest.meeting.sha256)) return false;
@@ -96,7 +99,6 @@ function builtFrom(project: Project, loaded: LoadedMeeting, ids: readonly string
     if (file !== position.path || !same(root(file), position.sha256)) return false;
   }
   // Which registry counts too, as for build: the built-in one and a project's copy of it have one text, not one manifest.
-  const settings = settingsRecords(project);
   if (manifest.settings.length !== settings.length || manifest.settings.some((file, index) => file.sha256 !== settings[index]?.sha256 || (file.built_in === true) !== (settings[index]?.built_in === true))) return false;
   if (manifest.template.name !== loaded.meeting?.template) return false;
   // A template file where the build would take it now: the project's templates first, then the built-in ones.

@@ -94,10 +94,11 @@ export type CacheEntry = z.output<typeof entrySchema>;
 export type BuildCache = z.output<typeof cacheSchema>;
 
 /**
- * Reads the cache. A missing or unreadable cache is an empty one: the cache can only save work,
- * never change what is built. Another tool version's keeps what it remembers of each meeting's
- * files (whose keys, made with that tool, skip nothing), so a meeting deleted in the run that
- * upgrades still takes its report with it; the position ids it learnt are dropped.
+ * Reads the cache. A missing cache is an empty one: the cache can only save work, never change
+ * what is built. One that cannot be read whole (another tool version's, or one this version's
+ * schema refuses) keeps what it remembers of each meeting's files, with keys that skip nothing,
+ * so a meeting deleted in the run that upgrades still takes its report with it; the position ids
+ * it learnt are dropped.
  */
 export function readCache(root: string, tool: string): BuildCache {
   return cacheOf(cacheFile(root)?.data, tool);
@@ -132,7 +133,7 @@ function cacheFile(root: string): { text: string; data: unknown } | undefined {
   }
 }
 
-/** The cache `data` holds for `tool`: an empty one when it is none; another tool's with its meetings alone (see {@link readCache}). */
+/** The cache `data` holds for `tool`; one that cannot be read whole as this tool's, with the files of its meetings alone (see {@link readCache}). */
 function cacheOf(data: unknown, tool: string): BuildCache {
   const parsed = cacheSchema.safeParse(data);
   if (parsed.success && parsed.data.tool === tool) return parsed.data;

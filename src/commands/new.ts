@@ -216,7 +216,10 @@ function hintsFromMeetings(project: Project, id: string) {
   return { ...(question !== undefined ? { question } : {}), clearances };
 }
 
-/** The folder `--dir` names under the positions folder; refused when it is absolute or leads out of it. */
+/**
+ * The folder `--dir` names under the positions folder, spelt as a folder already there whose name
+ * differs only in its letters' composition or case; refused when it is absolute or leads out of it.
+ */
 function positionsFolder(project: Project, given: string | undefined): string {
   const positions = join(project.root, project.config.paths.positions);
   if (given === undefined || given === '') return positions;

@@ -201,7 +201,7 @@ export const endsAfterStart: MeetingRule = ({ loaded, meeting }) => {
 };
 
 /** How long before its meeting a report may be written: the agenda of a Council meeting is known months, not years, ahead. */
-const EARLIEST_REPORT_DAYS = 366;
+const MAX_DAYS_BEFORE_MEETING = 366;
 
 /**
  * `meeting/document-date`: a `document_date` after the meeting's first day, or more than a year
@@ -212,7 +212,7 @@ export const documentDatedForMeeting: MeetingRule = ({ loaded, meeting }) => {
   const written = meeting.document_date;
   if (written === undefined) return [];
   const days = daysApart(written, meeting.date);
-  if (days >= 0 && days <= EARLIEST_REPORT_DAYS) return [];
+  if (days >= 0 && days <= MAX_DAYS_BEFORE_MEETING) return [];
   return [
     diagnostic(
       loaded.path,

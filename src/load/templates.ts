@@ -7,6 +7,7 @@ import { fileTooLarge } from './limits.js';
 import { mergeConflicts } from './merge-conflicts.js';
 import { diskFiles, namedInside, type ProjectFiles } from './project-files.js';
 import { UP_SEGMENT } from '../model/paths.js';
+import { withoutBom } from '../util/byte-order-mark.js';
 
 /** File name ending of templates: `informative-report.lv.md.hbs`. */
 export const TEMPLATE_SUFFIX = '.md.hbs';
@@ -125,7 +126,7 @@ export function readPartialAlone(name: string, dirs: readonly string[], files: P
  * Notepad is not text (see {@link withLineFeeds}), and not counted in the first line's columns.
  */
 function oddCharacters(path: string, file: string): Diagnostic[] {
-  const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
+  const text = withoutBom(file);
   const placeAt = placeInText(text);
   return [...forbiddenCharacters(path, text, placeAt), ...controlCharacters(path, text, placeAt), ...invisibleCharacters(path, text, placeAt)];
 }
@@ -136,7 +137,7 @@ function oddCharacters(path: string, file: string): Diagnostic[] {
  */
 function withLineFeeds(text: string): string {
   // A byte-order mark (Notepad writes one) is not text: it would hide the front matter's first `---`.
-  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const unmarked = withoutBom(text);
   // Letters in composed form (NFC), as the YAML values are read (see `parseYaml`).
   return (unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked).normalize('NFC');
 }

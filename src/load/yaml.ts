@@ -16,6 +16,7 @@ import type { RuleId } from '../diagnostics/rules.js';
 import { fileTooLarge } from './limits.js';
 import { mergeConflicts } from './merge-conflicts.js';
 import { controlCharacters, forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, invisibleCharacters, ligatures, looksLikeUtf16, notUtf8, utf16Text } from './characters.js';
+import { withoutBom } from '../util/byte-order-mark.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
 export const MAX_ALIAS_COUNT = 100;
@@ -53,7 +54,7 @@ const ERROR_RULES: Record<string, { rule: RuleId; hint?: string }> = {
  * bounded alias expansion. Never throws for bad input; problems become diagnostics.
  */
 export function parseYaml(path: string, source: string): YamlFile {
-  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const text = withoutBom(source);
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return unreadable(path, text, text !== source, tooLarge);
   if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Text(path));

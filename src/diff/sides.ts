@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { projectPath } from '../load/files.js';
-import { localTimeOf } from '../model/date.js';
+import { localTimeOf, utcSeconds } from '../model/date.js';
 import { fileAtCommit } from '../load/revision.js';
 import { userName, type Commit, type Repository } from '../load/git.js';
 import type { ProjectFiles } from '../load/project-files.js';
@@ -86,11 +86,11 @@ function userHere(repo: Repository | undefined): string {
  */
 function modified(files: readonly string[], options: CompareOptions): { date: string; localTime: string } {
   if (options.sourceDateEpoch !== undefined) {
-    const date = new Date(options.sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const date = utcSeconds(new Date(options.sourceDateEpoch * 1000));
     return { date, localTime: date.slice(0, 19) };
   }
   const saved = new Date(Math.floor(Math.max(0, ...files.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0))) / 1000) * 1000);
-  return { date: saved.toISOString().replace(/\.\d{3}Z$/, 'Z'), localTime: localTimeOf(saved) };
+  return { date: utcSeconds(saved), localTime: localTimeOf(saved) };
 }
 
 /** The prefix that marks messages about a past version (`HEAD~1:`), or null for the working tree. */

@@ -3,6 +3,7 @@ import type { ReferenceDocx } from '../model/reference-docx.js';
 import { withReferenceParts } from './reference-parts.js';
 import { documentParts, type DocumentOptions } from './ooxml/document.js';
 import { zipEntries, type ZipEntry } from './zip.js';
+import { utcSeconds } from '../model/date.js';
 
 /**
  * The zip entries' modification time. fflate writes DOS times from local-time getters,
@@ -30,7 +31,7 @@ export function zipParts(entries: Record<string, string | Uint8Array>, date: Dat
   const renames = stableRelationshipIds(names.filter((n) => n.endsWith('.rels')).map((n) => text(entries, n)));
   // Our writer numbers links as they are renamed (rIdL1, …): a pass over every part only when some id changes.
   const renaming = [...renames].some(([from, to]) => from !== to);
-  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const stamp = utcSeconds(date);
 
   const ordered: ZipEntry[] = [];
   const first = names.filter((n) => n === '[Content_Types].xml');

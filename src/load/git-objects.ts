@@ -1,3 +1,5 @@
+import { utcSeconds } from '../model/date.js';
+
 /** One object as `git cat-file --batch` gave it. */
 export interface GitObject {
   /** The object's id. */
@@ -51,7 +53,7 @@ export function commitIdentity(data: Buffer): { author: string; date: string; lo
   const offsetMinutes = (time?.[2] === '-' ? -1 : 1) * (Number(time?.[3] ?? 0) * 60 + Number(time?.[4] ?? 0));
   return {
     author: decoded(Buffer.from(name, 'latin1'), header('encoding')),
-    date: new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    date: utcSeconds(new Date(seconds * 1000)),
     localTime: new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 19),
   };
 }

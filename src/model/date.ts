@@ -46,6 +46,11 @@ export function localDay(moment: Date): string {
   return [moment.getFullYear(), moment.getMonth() + 1, moment.getDate()].map(twoDigits).join('-');
 }
 
+/** `moment` in UTC to the second, as the manifest, the DOCX's properties and git's dates are written: `2021-02-17T00:00:00Z`. */
+export function utcSeconds(moment: Date): string {
+  return moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** `moment` as the local time zone's clock and calendar show it, YYYY-MM-DDTHH:MM:SS (no zone). */
 export function localTimeOf(moment: Date): string {
   return `${localDay(moment)}T${[moment.getHours(), moment.getMinutes(), moment.getSeconds()].map(twoDigits).join(':')}`;

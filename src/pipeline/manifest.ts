@@ -5,6 +5,7 @@ import { BUILT_IN_REGISTRY, packageRoot, type LoadedPosition, type Project } fro
 import { MANIFEST_FORMAT, type Manifest, type ManifestFile } from '../model/index.js';
 import type { Template } from '../render/template.js';
 import type { FieldAnchor } from '../docx/index.js';
+import { utcSeconds } from '../model/date.js';
 
 /** What a manifest is made from: the inputs of one report and the files generated from them. */
 export interface ManifestInput {
@@ -32,7 +33,7 @@ export function reportManifest({ project, loaded, included, template, draft, doc
     briefing_manifest: MANIFEST_FORMAT,
     file_code: loaded.meeting?.file_code ?? '',
     draft,
-    document_date: documentDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    document_date: utcSeconds(documentDate),
     meeting: fileRecord(loaded.path, loaded.file.text, loaded.file.bom),
     positions: included.flatMap((p) =>
       p.position ? [{ id: p.id, version: p.position.version, ...fileRecord(p.file.path, p.file.text, p.file.bom) }] : [],

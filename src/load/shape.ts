@@ -288,10 +288,13 @@ function dateHint(value: unknown): string {
  */
 function timeHint(path: readonly PropertyKey[], value: unknown): string | undefined {
   if (path.at(-1) !== 'time' || typeof value !== 'string') return undefined;
-  const written = /^\s*([01]?\d|2[0-3])[:.]([0-5]\d)(?:[:.]00)?\s*(?:Z|[A-Z]{3,4}|[+-]\d\d:?\d\d)?\s*$/.exec(value);
+  const written = /^\s*([01]?\d|2[0-3])[:.]([0-5]\d)(?:[:.]00)?\s*(Z|[A-Z]{3,4}|[+-]\d\d:?\d\d)?\s*$/.exec(value);
   if (!written) return undefined;
-  const [, hours = '', minutes = ''] = written;
-  return `Write it "${hours}.${minutes}": a time is written HH.MM, as the report prints it ("plkst. ${Number(hours)}.${minutes}").`;
+  const [, hours = '', minutes = '', zone] = written;
+  // The report prints no zone: the time it gives is read as the readers keep time, so one of another zone is converted, not copied.
+  const form = `a time is written HH.MM, as the report prints it ("plkst. ${Number(hours)}.${minutes}")`;
+  if (zone !== undefined) return `Write it "${hours}.${minutes}" if that is the time the report's readers keep, else convert it to theirs first: ${form}, with no zone (${zone}).`;
+  return `Write it "${hours}.${minutes}": ${form}.`;
 }
 
 /** `questions[1].position`: the way a reader names a field. */

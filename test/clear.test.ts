@@ -97,6 +97,17 @@ describe('briefing clear', () => {
     expect(edit.text).toContain('    ref: "2021"\n');
   });
 
+  it('withdraws the clearance it takes back: of an earlier version, the entry keeps that version and text, not the text now (found by the clearance run)', () => {
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    expect(runCli(['clear', file, '--ministry', 'AM', '--date', '2021-02-15'], dir).status).toBe(0);
+    const cleared = parse(readFileSync(join(dir, file), 'utf8')).clearance.AM;
+    // Version 3, with a new text, which AM never saw.
+    writeFile(dir, file, readFileSync(join(dir, file), 'utf8').replace(/^version: 2/m, 'version: 3').replace(/^body: \|\n/m, 'body: |\n  Jauns pirmais teikums.\n\n'));
+    expect(runCli(['clear', file, '--ministry', 'AM', '--withdraw', '--date', '2021-02-20'], dir).status).toBe(0);
+    expect(parse(readFileSync(join(dir, file), 'utf8')).clearance.AM).toMatchObject({ status: 'withdrawn', date: '2021-02-20', version: 2, answer: cleared.answer });
+  });
+
   it('says what changed, and what is still missing, on the command line', () => {
     const dir = exampleProject();
     const file = 'positions/educ/equity-reforms.yaml';

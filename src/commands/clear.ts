@@ -98,7 +98,10 @@ export function clear(options: ClearOptions): ClearResult {
     const earlier = before.position.clearance[ministry];
     // A withdrawal recorded again is the same record (nothing changes, or its date): as any answer given twice.
     if (status === 'withdrawn' && earlier?.status !== 'cleared' && earlier?.status !== 'withdrawn') refuseWithdrawal(shown, ministry, earlier?.status);
-    const version = answeredVersion(shown, before.position.version, options.onVersion, earlier, ministry);
+    // A withdrawal takes back the clearance on record: of its version and text, not of a later text the ministry never saw.
+    const onRecord = earlier?.version !== undefined && earlier.version <= before.position.version ? earlier.version : undefined;
+    const taken = options.onVersion ?? (status === 'withdrawn' ? onRecord : undefined);
+    const version = answeredVersion(shown, before.position.version, taken, earlier, ministry);
     // Of an earlier version the text answered on is not the one in the file (its version alone keeps it from counting now):
     // only an answer on record for that same version still names it.
     const answer = version === before.position.version ? answerFingerprint(before.position) : earlier?.version === version ? (earlier.answer ?? null) : null;

@@ -92,6 +92,16 @@ function unclosedTemplateText(source: ReportSource, template: TemplateLines, tre
 function htmlInTemplateText(source: ReportSource, template: TemplateLines, tree: Root): Diagnostic[] {
   const said = new Map<string, Diagnostic>();
   const nextLine = lineAfterLine(template.files);
+  /** A `<!--` within a line that nothing closes: Markdown reads no comment, and prints it as text. */
+  const sayCommentAsText = (text: string, line: number): void => {
+    const written = nextLine(text);
+    const key = placeKey(written);
+    if (said.has(key)) return;
+    const where = written ? "The template's text" : `The report, outside its Markdown fields (line ${reportLineOf(source, line)} of the generated Markdown),`;
+    const message = `${where} opens an HTML comment (\`<!--\`) within a line and never closes it in that paragraph: Markdown reads no comment there, so the report prints \`<!--\` and the words after it as text, in a Markdown viewer too.`;
+    const hint = written ? "Close it with `-->` in the same paragraph, or write a note for the template's authors as a Handlebars comment, {{!-- … --}}, which prints nothing." : BRACES_HINT;
+    said.set(key, diagnostic(written?.file ?? template.path, written?.place, 'warning', 'template/html', message, hint));
+  };
   walk(tree, (node) => {
     if (node.type === 'text') {
       const opened = openedCommentInText(source.skeleton, node);
@@ -104,7 +114,7 @@ function htmlInTemplateText(source: ReportSource, template: TemplateLines, tree:
     const firstLine = (node.value.split('\n')[0] ?? '').trim();
     const written = nextLine(firstLine);
     const shown = withFieldsElided(firstLine);
-    const key = written ? `${written.file}:${written.place.line}:${written.place.column}` : '';
+    const key = placeKey(written);
     if (said.has(key)) return;
     const what = comment ? 'an HTML comment' : `HTML (\`${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}\`)`;
     const where = written ? '' : ` outside its Markdown fields (line ${reportLineOf(source, node.position?.start.line ?? 1)} of the generated Markdown)`;
@@ -117,17 +127,6 @@ function htmlInTemplateText(source: ReportSource, template: TemplateLines, tree:
     said.set(key, diagnostic(written?.file ?? template.path, written?.place, 'warning', 'template/html', message, hint));
   });
   return [...said.values()];
-
-  /** A `<!--` within a line that nothing closes: Markdown reads no comment, and prints it as text. */
-  function sayCommentAsText(text: string, line: number): void {
-    const written = nextLine(text);
-    const key = written ? `${written.file}:${written.place.line}:${written.place.column}` : '';
-    if (said.has(key)) return;
-    const where = written ? "The template's text" : `The report, outside its Markdown fields (line ${reportLineOf(source, line)} of the generated Markdown),`;
-    const message = `${where} opens an HTML comment (\`<!--\`) within a line and never closes it in that paragraph: Markdown reads no comment there, so the report prints \`<!--\` and the words after it as text, in a Markdown viewer too.`;
-    const hint = written ? "Close it with `-->` in the same paragraph, or write a note for the template's authors as a Handlebars comment, {{!-- … --}}, which prints nothing." : BRACES_HINT;
-    said.set(key, diagnostic(written?.file ?? template.path, written?.place, 'warning', 'template/html', message, hint));
-  }
 }
 
 /** The skeleton's line (its text trimmed, and its number) where a text node holds a `<!--` Markdown prints as text (see {@link commentOpenedAsText}). */
@@ -137,6 +136,11 @@ function openedCommentInText(skeleton: string, node: Text): { text: string; line
   const lineStart = skeleton.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = skeleton.indexOf('\n', at);
   return { text: skeleton.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim(), line: (skeleton.slice(0, lineStart).match(/\n/g)?.length ?? 0) + 1 };
+}
+
+/** Where a line of the template stands, as a key: each is said once; '' for a text no line holds. */
+function placeKey(written: Written | undefined): string {
+  return written ? `${written.file}:${written.place.line}:${written.place.column}` : '';
 }
 
 /** What to do about Markdown a plain text brought into the report. */

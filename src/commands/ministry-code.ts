@@ -1,5 +1,6 @@
 import { UsageError } from '../diagnostics/errors.js';
 import type { Project } from '../load/project.js';
+import { joinList } from '../util/join-list.js';
 import { suggest } from '../util/suggest.js';
 
 /** The registry's code for `given`, whatever its case (`lm` → `LM`); else a usage error suggesting the nearest. */
@@ -14,8 +15,8 @@ export function ministryCode(project: Project, given: string): string {
   if (several.length > 1) {
     const [first, ...rest] = several;
     throw new UsageError(
-      `\`--ministry ${given}\` names ${several.length} ministries, ${listed(several)}: one answer is recorded at a time.`,
-      `Give one code, --ministry ${first}, and run the command again for ${listed(rest)}.`,
+      `\`--ministry ${given}\` names ${several.length} ministries, ${joinList(several, 'and')}: one answer is recorded at a time.`,
+      `Give one code, --ministry ${first}, and run the command again for ${joinList(rest, 'and')}.`,
     );
   }
   const nearest = suggest(wanted.toUpperCase(), codes);
@@ -32,6 +33,3 @@ function severalCodes(codes: readonly string[], given: string): string[] {
   return found.every((code) => code !== undefined) ? found.filter((code) => code !== undefined) : [];
 }
 
-function listed(codes: readonly string[]): string {
-  return codes.length > 1 ? `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}` : (codes[0] ?? '');
-}

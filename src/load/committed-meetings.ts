@@ -7,6 +7,7 @@ import type { ProjectFiles } from './project-files.js';
 import { parseYaml } from './yaml.js';
 import { isLongLived } from './process-kind.js';
 import { setBounded } from '../util/bounded.js';
+import { withoutBom } from '../util/byte-order-mark.js';
 
 /** A meeting file whose text differs from the committed one: its committed texts with an English beside them, fingerprinted. */
 export interface CommittedMeeting {
@@ -47,7 +48,7 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   const moved = new Map([...changed].filter(([now, then]) => now !== then));
   // A long-lived process reads them all, once per state; a command run once the changed ones.
   const asked = longLived ? paths : paths.filter((path) => changed.has(path));
-  const entry = { texts: readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, ...(moved.has(path) ? [moved.get(path) ?? path] : [])]))], base), moved };
+  const entry = { texts: readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, moved.get(path) ?? path]))], base), moved };
   if (key !== undefined && !noGit && !refused) setBounded(byState, key, entry, KEPT_STATES);
   return compared(files, asked, entry);
 }
@@ -74,7 +75,7 @@ function compared(files: ProjectFiles, paths: readonly string[], committed: Comm
  * compared byte for byte every meeting of such a checkout differed, and each was parsed on every load.
  */
 function sameText(committed: string, now: string | undefined): boolean {
-  const plain = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const plain = (text: string) => withoutBom(text).replace(/\r\n/g, '\n');
   return now !== undefined && (committed === now || plain(committed) === plain(now));
 }
 

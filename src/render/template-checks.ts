@@ -4,7 +4,7 @@ import { MARKDOWN_FIELDS } from '../model/field.js';
 import { argumentsOf, hasPrograms, isCall, isContent, isPartial, isPath, tooComplex, walk } from './template-ast.js';
 import { suggest } from '../util/suggest.js';
 import { arityProblem, helperArity } from './helpers.js';
-import { headingLevelWords, tooDeepHeadingLines } from '../validate/markdown-rules.js';
+import { headingLevelWords, tooDeepHeadingLines } from '../util/heading-level.js';
 import { blankFrontMatter } from '../load/front-matter.js';
 
 /** What a template may call: the registered helpers and partials. */

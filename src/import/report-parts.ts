@@ -472,12 +472,17 @@ const ASKED_TO_ANSWER = /(?:atbildēt|viedokli|diskutēt|izteikties)\s+(?:uz|par
 function isSignature(text: string): boolean {
   const [role = '', name = '', ...more] = signatureParts(text);
   if (more.length || !role || !name) return false;
-  return /^v[īi]za:/iu.test(role) || (/^\p{Lu}/u.test(name) && name.length <= 60 && name.split(/\s+/).length <= 6);
+  return isVisa(role) || (/^\p{Lu}/u.test(name) && name.length <= 60 && name.split(/\s+/).length <= 6);
 }
 
 /** What a signature or visa line read is called in a note: "the visa line" or "the signature line". */
 function signatoryLine(line: string): string {
-  return /^v[īi]za:/iu.test(line.trim()) ? 'the visa line' : 'the signature line';
+  return isVisa(line.trim()) ? 'the visa line' : 'the signature line';
+}
+
+/** Whether a signatory line (or its role) is the visa's: it starts "Vīza:" (or "Viza:"). */
+function isVisa(text: string): boolean {
+  return /^v[īi]za:/iu.test(text);
 }
 
 /**

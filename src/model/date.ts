@@ -56,7 +56,8 @@ export function localTimeOf(moment: Date): string {
   return `${localDay(moment)}T${[moment.getHours(), moment.getMinutes(), moment.getSeconds()].map(twoDigits).join(':')}`;
 }
 
-function twoDigits(n: number): string {
+/** A number of one or two digits as two (`7` → `07`): a date's month and day, a clock's hours. */
+export function twoDigits(n: number): string {
   return String(n).padStart(2, '0');
 }
 

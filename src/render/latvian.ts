@@ -2,7 +2,7 @@
  * Latvian forms the reports need that `Intl` does not give: dates in the genitive and
  * locative, list joining with "un", quotes and time of day. Pure functions of their input.
  */
-import { daysApart } from '../model/date.js';
+import { daysApart, twoDigits } from '../model/date.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 /** The grammatical cases dates are printed in. */
@@ -116,7 +116,7 @@ export function formatDaysNumericLv(startIso: string, endIso: string): string {
 /** "19.02.2021." — the numeric form used in references and tables. */
 export function formatDateNumericLv(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
-  return `${pad(day)}.${pad(month)}.${year}.`;
+  return `${twoDigits(day)}.${twoDigits(month)}.${year}.`;
 }
 
 /** "19 February 2021", with a non-breaking space between day and month. */
@@ -194,8 +194,4 @@ export function introduceAbbreviations(text: string, abbreviations: readonly { t
     introduced.add(short);
   }
   return result;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
 }

@@ -1,4 +1,4 @@
-import { isMarkdownField, type FieldRef } from '../model/field.js';
+import { isLatvian, isMarkdownField, type FieldRef } from '../model/field.js';
 import type { Meeting, Position } from '../model/index.js';
 import { normaliseMarkdown } from '../resolve/markdown-field.js';
 import { countWords } from './blocks.js';
@@ -42,7 +42,7 @@ export function unprintedTextChanges(
   after: { meeting: Meeting; positions: ReadonlyMap<string, Position> },
   language: string,
 ): MetadataChange[] {
-  const latvianReport = language.toLowerCase().startsWith('lv');
+  const latvianReport = isLatvian(language);
   const changes: MetadataChange[] = [];
   const compare = (subject: string, pair: TextPair, older: Texts, newer: Texts) => {
     if (!latvianReport && !(text(older[pair.english]) && text(newer[pair.english]))) return;

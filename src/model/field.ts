@@ -41,6 +41,11 @@ export function isMarkdownField(kind: FieldRef['kind'], field: string): boolean 
   return fields.includes(field);
 }
 
+/** Whether a language tag (`layout.language`, `lv-LV`) is Latvian, in any case. */
+export function isLatvian(tag: string): boolean {
+  return tag.toLowerCase().startsWith('lv');
+}
+
 /**
  * The language tag of the text a field holds: the `_en` fields (`body_en`, `background_en`) English,
  * the others Latvian. An English note prints a field not yet translated in Latvian.

@@ -34,6 +34,7 @@ import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report
 import { reportManifest } from './manifest.js';
 import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfBlankWarnings, pdfFailure, pdfFontWarning, placeIn, referenceFor, reportSource, templateLanguageWarning } from './report-parts.js';
 import { escapeRegExp } from '../util/regexp.js';
+import { isLatvian } from '../model/field.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
 export interface GenerateOptions {
@@ -185,7 +186,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.diagnostics.push(...templateLanguageWarning(template, layout));
   const parts = reportSource(template, model, rendered.markdown, { meeting: loaded.path, positions: new Map(included.map((p) => [p.id, p.file.path])) });
   const placeOf = (line: number, column: number) => placeOfReportLine(parts, { line, column }, (ref) => fieldSource(project, loaded, ref));
-  if (layout.language.toLowerCase().startsWith('lv')) {
+  if (isLatvian(layout.language)) {
     // The meeting's own abbreviations are introduced as the config's are.
     const printed = printedText(rendered.markdown);
     result.diagnostics.push(...abbreviationsNotIntroduced(loaded.path, printed, model.abbreviations, placeOf));

@@ -7,7 +7,7 @@ import { codePointName } from '../load/characters.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Layout, ManifestFile } from '../model/index.js';
-import { fieldKeyPath, type FieldRef } from '../model/field.js';
+import { fieldKeyPath, isLatvian, type FieldRef } from '../model/field.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { placeOfReportLine, type FieldPlace, type FieldSource } from '../docx/field-problems.js';
@@ -70,7 +70,7 @@ export function documentDate(model: ReportModel, options: { sourceDateEpoch: num
  * and marks a draft "DRAFT".
  */
 export function docxMeta(layout: Layout, reference: ReferenceDocx | undefined, model: ReportModel, inputs: ReportInputs): DocxMeta {
-  const latvian = layout.language.toLowerCase().startsWith('lv');
+  const latvian = isLatvian(layout.language);
   const customProperties = [
     { name: 'Briefing.Meeting', value: inputs.meeting.path },
     { name: 'Briefing.MeetingHash', value: `sha256:${inputs.meeting.hash}` },
@@ -124,7 +124,7 @@ export function templateLanguageWarning(template: Template, layout: Layout): Dia
       { line: 1, column: 1 },
       'warning',
       'template/language',
-      `The template \`${template.name}\` is named as written in \`${code}\`, but its text is marked ${layout.language} (\`layout.language\`): Word checks its spelling as that language${layout.language.toLowerCase().startsWith('lv') ? ', and the Latvian abbreviation checks run on it' : ''}.`,
+      `The template \`${template.name}\` is named as written in \`${code}\`, but its text is marked ${layout.language} (\`layout.language\`): Word checks its spelling as that language${isLatvian(layout.language) ? ', and the Latvian abbreviation checks run on it' : ''}.`,
       `Give the template a front matter at its very top: ---, then layout: { language: ${tag} }, then ---.`,
     ),
   ];

@@ -152,6 +152,8 @@ class DocxCompiler {
    * undefined for the template's own text. A warning names its file.
    */
   private field: FieldRef | undefined;
+  /** The language of the field being compiled where it is not the document's (see {@link languageOf}). */
+  private fieldLanguage: string | undefined;
   /** How many quotes (`>`) the blocks being compiled are in. */
   private quoteDepth = 0;
   /**
@@ -340,9 +342,9 @@ class DocxCompiler {
     const name = anchorName(id);
     this.pendingAnchorStart = new BookmarkStart(name, id);
     const before = this.lastParagraph;
-    this.field = field;
+    this.setField(field);
     const children = this.blocks(nodes, 0);
-    this.field = undefined;
+    this.setField(undefined);
     const started = this.pendingAnchorStart === null;
     this.pendingAnchorStart = null;
     // The field's last paragraph, in a table's last cell when the field ends with a table.
@@ -712,18 +714,23 @@ class DocxCompiler {
   }
 
   private runs(nodes: readonly PhrasingContent[], bold = false): ParagraphChild[] {
-    const language = this.fieldLanguage();
+    const language = this.fieldLanguage;
     return inlineRuns(nodes, this.inline, { ...(bold ? { bold: true } : {}), ...(language ? { language } : {}) });
   }
 
+  /** Sets the field being compiled (undefined after it), and the language its runs are marked with. */
+  private setField(field: FieldRef | undefined): void {
+    this.field = field;
+    this.fieldLanguage = field ? this.languageOf(field) : undefined;
+  }
+
   /**
-   * The language of the field being compiled where it is not the document's, whose language the styles
-   * give: a Latvian answer an English note prints untranslated. Marked on its runs, Word checks its spelling
-   * as Latvian (it underlined every word) and a screen reader reads it in a Latvian voice.
+   * The language of a field where it is not the document's, whose language the styles give: a Latvian
+   * answer an English note prints untranslated. Marked on its runs, Word checks its spelling as Latvian
+   * (it underlined every word) and a screen reader reads it in a Latvian voice.
    */
-  private fieldLanguage(): string | undefined {
-    if (!this.field) return undefined;
-    const tag = fieldLanguageTag(this.field.field);
+  private languageOf(field: FieldRef): string | undefined {
+    const tag = fieldLanguageTag(field.field);
     const primary = (language: string) => language.toLowerCase().split('-')[0];
     return primary(tag) === primary(this.meta.layout.language) ? undefined : tag;
   }
@@ -797,9 +804,9 @@ class DocxCompiler {
    * body): what is said of them is said at that field's file and line, not at the meeting.
    */
   private noteParagraphs(note: FootnoteContent[], field: FieldRef | undefined): Paragraph[] {
-    this.field = field;
+    this.setField(field);
     const blocks = this.blocks(note, 0, Style.footnote);
-    this.field = undefined;
+    this.setField(undefined);
     // A note's last paragraph mark stays as the body's does, whatever is accepted or rejected.
     const children = this.meta.revisions ? settleLastMark(blocks, () => this.stamp()) : blocks;
     return children.filter((child): child is Paragraph => child instanceof Paragraph);

@@ -1,6 +1,6 @@
 import type { MeetingRow } from './meetings.js';
 import type { ListedClearanceState, PositionRow } from './positions.js';
-import { formatTable, type Column } from './table.js';
+import { formatTable, naturalWidths, type Column } from './table.js';
 
 /** `?`: a clearance in a position file that cannot be read. */
 const MARKS: Record<ListedClearanceState, string> = {
@@ -41,10 +41,11 @@ export function formatPositions(rows: readonly PositionRow[], width: number, fil
   if (!rows.length) return [EMPTY.positions[filtered ? 'filtered' : 'none']];
   const cellRows = rows.map((row) => [row.id, row.version === null ? '?' : String(row.version), row.status, '', meetingDates(row), changed(row)]);
   // The room CLEARANCE has once POSITION is shortened as far as it may be (its ids end in "…" before a code goes unnamed).
+  const natural = naturalWidths(POSITION_COLUMNS, cellRows);
   const others = POSITION_COLUMNS.reduce((sum, column, i) => {
     if (i === CLEARANCE_COLUMN) return sum;
-    const natural = widest(cellRows.map((cells) => cells[i] ?? ''), column.title);
-    return sum + (column.flexible ? Math.min(natural, column.min ?? natural) : natural);
+    const own = natural[i] ?? 0;
+    return sum + (column.flexible ? Math.min(own, column.min ?? own) : own);
   }, 0);
   const clearance = clearanceCells(rows, width - others - 2 * (POSITION_COLUMNS.length - 1));
   const table = formatTable(
@@ -57,17 +58,13 @@ export function formatPositions(rows: readonly PositionRow[], width: number, fil
   return [...table, '', '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected', `↩ withdrawn  – not asked  * not committed${unknown}`, ...counted];
 }
 
-function widest(cells: readonly string[], title: string): number {
-  return Math.max(title.length, ...cells.map((cell) => cell.length));
-}
-
 /**
  * The CLEARANCE cells, each in the most detailed form that fits `room` characters: each ministry
  * with its mark ("AM✓ LM…"); else the cleared ones counted and the others named ("12✓ LM… VK✗"),
  * as a meeting that requires every ministry needs; else each state counted ("1✓ 12… 1✗").
  */
 function clearanceCells(rows: readonly PositionRow[], room: number): { cells: string[]; counted: boolean } {
-  const fitting = Math.max(room, 'CLEARANCE'.length);
+  const fitting = Math.max(room, POSITION_COLUMNS[CLEARANCE_COLUMN]?.title.length ?? 0);
   let counted = false;
   const cells = rows.map((row) => {
     const named = countedCell(row, () => false);

@@ -9,14 +9,24 @@ export interface Column {
   min?: number;
 }
 
+/** The cells as a table shows them: a control character a cell quotes from a file (U+009B, which some terminals take for an escape) as an escape. */
+function shownCells(cellRows: readonly (readonly string[])[]): string[][] {
+  return cellRows.map((row) => row.map(oneLine));
+}
+
+/** Each column's width before any is shortened: its widest cell as shown, or its title. */
+export function naturalWidths(columns: readonly Column[], cellRows: readonly (readonly string[])[]): number[] {
+  const rows = shownCells(cellRows);
+  return columns.map((column, i) => Math.max(column.title.length, ...rows.map((row) => (row[i] ?? '').length)));
+}
+
 /**
  * Lays out rows under their titles, two spaces between columns, within `width`
  * characters: flexible columns give up room first, their cells ending in "…".
  */
 export function formatTable(columns: readonly Column[], cellRows: readonly (readonly string[])[], width: number): string[] {
-  // Cells quote the files (a topic, an id): a control character in one (U+009B, which some terminals take for an escape) is shown as an escape.
-  const rows = cellRows.map((row) => row.map(oneLine));
-  const widths = columns.map((column, i) => Math.max(column.title.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const rows = shownCells(cellRows);
+  const widths = naturalWidths(columns, rows);
   const total = () => widths.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1);
   for (let i = columns.length - 1; i >= 0 && total() > width; i--) {
     const column = columns[i];

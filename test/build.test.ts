@@ -65,6 +65,27 @@ describe('briefing build on the example meeting', () => {
     expect(markdown).toContain('Informatīvā ziņojuma projekts saskaņots ar Ārlietu ministriju.');
   });
 
+  it('names each missing clearance once: the positions that lack the same ministries in the same state share one sentence', async () => {
+    const pending = (file: string, codes: string[]) =>
+      codes.reduce((text, code) => text.replace(new RegExp(`(  ${code}:\\n    status: )cleared`), '$1pending'), exampleFile(file));
+    const dir = exampleProject({
+      'positions/educ/equity-achievements.yaml': pending('positions/educ/equity-achievements.yaml', ['AM', 'LM']).replace('status: cleared #', 'status: draft #'),
+      'positions/educ/equity-reforms.yaml': pending('positions/educ/equity-reforms.yaml', ['LM']),
+      'positions/educ/equity-eu-cooperation.yaml': pending('positions/educ/equity-eu-cooperation.yaml', ['AM', 'LM']).replace('status: cleared #', 'status: draft #'),
+    });
+    expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] })).exitCode).toBe(0);
+    const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    expect(markdown.split('\n\n')[0]?.split('\n')).toEqual([
+      '> **PROJEKTS.** Ziņojums vēl nav saskaņots pilnībā.',
+      '>',
+      '> Pozīcijas “equity-achievements” un “equity-eu-cooperation”: Ārlietu ministrija un Labklājības ministrija – atbilde vēl nav saņemta.',
+      '>',
+      '> Pozīcija “equity-reforms”: Labklājības ministrija – atbilde vēl nav saņemta.',
+      '>',
+      '> Pozīcijas “equity-achievements” un “equity-eu-cooperation” vēl ir projekta stadijā.',
+    ]);
+  });
+
   it('quotes the position ids of the draft note as the config’s `quotes` says, like every other quotation', async () => {
     const dir = exampleProject({
       'briefing.config.yaml': exampleFile('briefing.config.yaml').replace('quotes: curly', 'quotes: low-high'),

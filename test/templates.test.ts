@@ -108,6 +108,23 @@ describe('templates', () => {
     expect(markdown).toContain('Cleared with: Ministry of Foreign Affairs.');
   });
 
+  it.each(['informative-report.en', 'speaking-points.en'])('%s groups the draft note in English, with “…” whatever the Latvian quotes setting', async (template) => {
+    const pending = (file: string) => exampleFile(file).replace(/(  AM:\n    status: )cleared/, '$1pending').replace(/(  LM:\n    status: )cleared/, '$1pending');
+    const dir = exampleProject({
+      'briefing.config.yaml': exampleFile('briefing.config.yaml').replace('quotes: curly', 'quotes: low-high'),
+      'positions/educ/equity-achievements.yaml': pending('positions/educ/equity-achievements.yaml').replace('status: cleared #', 'status: draft #'),
+      'positions/educ/equity-eu-cooperation.yaml': pending('positions/educ/equity-eu-cooperation.yaml'),
+    });
+    const markdown = await render(dir, template);
+    expect(markdown.split('\n\n')[0]?.split('\n')).toEqual([
+      '> **DRAFT.** Not yet fully cleared.',
+      '>',
+      '> Positions “equity-achievements” and “equity-eu-cooperation”: Ministry of Foreign Affairs and Ministry of Welfare – no answer yet.',
+      '>',
+      '> Position “equity-achievements” is still a draft.',
+    ]);
+  });
+
   it('lists every template with its description; a project template replaces a built-in one, and partials are found along the template path', async () => {
     const dir = exampleProject({
       'briefing.config.yaml': `${exampleFile('briefing.config.yaml')}\npaths:\n  templates: my-templates\n`,

@@ -81,7 +81,7 @@ const LANGUAGES = ['lv', 'en'] as const;
  * the quote style, the model at the template's root — never the environment.
  */
 /** The `key=value` options a helper takes (`{{date meeting.date "genitive" year="none"}}`); the others take none. */
-export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year', 'until'], dateNumeric: ['until'], dateEn: ['until'] };
+export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year', 'until'], dateNumeric: ['until'], dateEn: ['until'], join: ['quote'] };
 
 /** How many arguments each helper takes, fewest and most, and a call as an example: read when it is called and when a template is checked. */
 export const HELPER_ARITY: Readonly<Record<string, readonly [min: number, max: number, example: string]>> = {
@@ -143,10 +143,18 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const english = oneOf('quote', language, LANGUAGES) === 'en';
     return quote(text('quote', value), english ? 'curly' : (rootOf(args)?.settings.quotes ?? 'curly'));
   },
-  /** `{{join list}}` → "A, B un C"; `{{join list "and"}}` for English. */
+  /**
+   * `{{join list}}` → "A, B un C"; `{{join list "and"}}` for English. `quote=true` quotes each item as
+   * `{{quote}}` does (`“A”, “B” un “C”`), `quote="en"` as `{{quote text "en"}}` does.
+   */
   join: (...args) => {
     const [items, conjunction = 'un'] = positional('join', args);
-    return joinList(textList('join', items), text('join', conjunction));
+    const quoting = hashOf(args)['quote'];
+    const list = textList('join', items);
+    if (quoting === undefined || quoting === false) return joinList(list, text('join', conjunction));
+    const english = quoting !== true && oneOf('join (quote=)', quoting, LANGUAGES) === 'en';
+    const style = english ? 'curly' : (rootOf(args)?.settings.quotes ?? 'curly');
+    return joinList(list.map((item) => quote(item, style)), text('join', conjunction));
   },
   /** `{{ministry ref "accusative"}}` → "Ārlietu ministriju". */
   ministry: (...args) => {

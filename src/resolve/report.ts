@@ -52,6 +52,19 @@ export interface MissingClearance {
 }
 
 /**
+ * Missing clearances as a draft's banner names them: the positions that lack the same ministries in
+ * the same state share one entry, so a meeting of 30 positions that 14 ministries have yet to answer
+ * is one sentence, not 420.
+ */
+export interface OutstandingClearances {
+  /** Position ids, in the meeting's order. */
+  positions: string[];
+  /** In the meeting's order of `required_clearances`. */
+  ministries: MinistryRef[];
+  status: MissingClearance['status'];
+}
+
+/**
  * Everything a template may use. Optional data is present as `null`, never absent,
  * so templates render in strict mode and `{{#if}}` works on it.
  */
@@ -100,6 +113,8 @@ export interface ReportModel {
     /** Required ministries that cleared every included position: the clearance line. */
     cleared: MinistryRef[];
     missing: MissingClearance[];
+    /** `missing` grouped: see {@link OutstandingClearances}. */
+    outstanding: OutstandingClearances[];
     /** Ids of included positions whose own status is still `draft`. */
     draftPositions: string[];
     complete: boolean;
@@ -205,6 +220,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       required: meeting.required_clearances.map(ministry),
       cleared,
       missing,
+      outstanding: outstandingClearances(missing),
       draftPositions,
       complete: missing.length === 0,
     },
@@ -239,6 +255,27 @@ function missingClearances(
       return state === 'cleared' ? [] : [{ position: position.id, ministry: ministry(code), status: state }];
     }),
   );
+}
+
+/** {@link OutstandingClearances} of `missing`, in the order each group first appears. */
+function outstandingClearances(missing: readonly MissingClearance[]): OutstandingClearances[] {
+  // One entry per position and state, its ministries in the meeting's order…
+  const perPosition = new Map<string, OutstandingClearances>();
+  for (const { position, ministry, status } of missing) {
+    const key = `${position}\n${status}`;
+    const entry = perPosition.get(key) ?? { positions: [position], ministries: [], status };
+    entry.ministries.push(ministry);
+    perPosition.set(key, entry);
+  }
+  // …then the entries that name the same ministries in the same state, as one.
+  const grouped = new Map<string, OutstandingClearances>();
+  for (const entry of perPosition.values()) {
+    const key = `${entry.status}\n${entry.ministries.map((m) => m.code).join(',')}`;
+    const same = grouped.get(key);
+    if (same) same.positions.push(...entry.positions);
+    else grouped.set(key, entry);
+  }
+  return [...grouped.values()];
 }
 
 /** A ministry as the report on a meeting of `date` names it (see `nameOn`). */

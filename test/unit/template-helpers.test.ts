@@ -161,3 +161,16 @@ describe('lowerFirst', () => {
     expect(helper('Valsts kancelejas direktore', before)).toBe('Valsts kancelejas direktore');
   });
 });
+
+describe('join', () => {
+  it('quotes each item with quote=true as `quote` does, in the project’s style, and in English ones with quote="en"', () => {
+    const options = (hash: Record<string, unknown>) => ({ hash, data: { root: { settings: { quotes: 'low-high' }, abbreviations: [], documentDate: '2021-02-15' } } });
+    const join = HELPERS['join'];
+    if (!join) throw new Error('no helper join');
+    expect(join(['a', 'b', 'c'], options({}))).toBe('a, b un c');
+    expect(join(['a', 'b', 'c'], options({ quote: true }))).toBe('„a“, „b“ un „c“');
+    expect(join(['a', 'b'], 'and', options({ quote: 'en' }))).toBe('“a” and “b”');
+    expect(join(['a'], options({ quote: true }))).toBe('„a“');
+    expect(() => join(['a'], options({ quote: 'de' }))).toThrow(HelperUsageError);
+  });
+});

@@ -125,6 +125,18 @@ describe('templates', () => {
     ]);
   });
 
+  // The title's line break is a space in the document's title property: "Briefing note Informal videoconference …" read as two titles run together.
+  it.each([
+    ['informative-report.en', 'Briefing note for the informal videoconference of EU education ministers, 19 February 2021'],
+    ['speaking-points.en', 'Speaking points for the informal videoconference of EU education ministers, 19 February 2021'],
+  ])('%s has a title property that reads as one phrase', async (template, title) => {
+    const out = tempDir();
+    const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out, final: false, formats: ['docx'], template });
+    expect(result.exitCode).toBe(0);
+    const [docx] = readdirSync(out).filter((name) => name.endsWith('.docx'));
+    expect(part(docxParts(readFileSync(join(out, docx ?? ''))), 'docProps/core.xml')).toContain(`<dc:title>${title}</dc:title>`);
+  });
+
   it('lists every template with its description; a project template replaces a built-in one, and partials are found along the template path', async () => {
     const dir = exampleProject({
       'briefing.config.yaml': `${exampleFile('briefing.config.yaml')}\npaths:\n  templates: my-templates\n`,

@@ -196,7 +196,7 @@ describe('the meeting in English', () => {
     expect(report).not.toContain('in English');
   });
 
-  it('titles a meeting with no English name by its Council configuration: "Meeting of the … Council", "Informal meeting of … ministers"', () => {
+  it('titles a meeting with no English name by its Council configuration: "… for the meeting of the … Council", "… for the informal meeting of … ministers"', () => {
     const titled = (kind: string, formation: string) => {
       const meeting = exampleFile(EXAMPLE_MEETING)
         .replace('template: informative-report.lv', 'template: informative-report.en')
@@ -208,8 +208,8 @@ describe('the meeting in English', () => {
       // The date is kept on one line: a no-break space between the day and the month.
       return readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8').split('\n').find((line) => /, 19\sFebruary 2021$/.test(line))?.replace('\u00A0', ' ');
     };
-    expect(titled('formal', 'AGRIFISH')).toBe('Meeting of the Agriculture and Fisheries Council, 19 February 2021');
-    expect(titled('informal', 'EYCS')).toBe('Informal meeting of Education, Youth, Culture and Sport ministers, 19 February 2021');
+    expect(titled('formal', 'AGRIFISH')).toBe('meeting of the Agriculture and Fisheries Council, 19 February 2021');
+    expect(titled('informal', 'EYCS')).toBe('informal meeting of Education, Youth, Culture and Sport ministers, 19 February 2021');
     expect(titled('formal', 'Padome')).toBe('Padome meeting, 19 February 2021');
   });
 

@@ -22,7 +22,7 @@ export const meetingNameSchema = z.strictObject({
   genitive: plainText.optional().meta({ description: 'Of what: "… sanāksmes".' }),
   locative: plainText.meta({ description: 'Where/at: "neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē".' }),
   short_locative: plainText.meta({ description: 'Short form for the invitation formula: "sanāksmē".' }),
-  english: plainText.optional().meta({ description: 'English name for English templates.' }),
+  english: plainText.optional().meta({ description: 'English name for English templates, in small letters and without an article, as it follows "Briefing note for the": "informal videoconference of EU education ministers".' }),
 });
 
 /** Where an in-person meeting is held, in the forms the templates print. */

@@ -264,6 +264,16 @@ describe('briefing new meeting', () => {
     expect(meeting.time).toBeUndefined();
   });
 
+  it('takes a time typed with a colon, `9:00`, and writes it as a meeting file does, 9.00', async () => {
+    const dir = exampleProject();
+    expect((await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'colon', flags: { ...MEETING_FLAGS, time: '9:00' } })).exitCode).toBe(0);
+    expect(read(dir, 'meetings/2021-05-18-colon.yaml')).toMatch(/^time: "9\.00"$/m);
+    const prompter = scriptedPrompter({ 'Start time, HH.MM (optional)': '14:30' });
+    expect((await newMeeting({ cwd: dir, date: '2021-05-19', slug: 'asked', flags: { ...MEETING_FLAGS, time: undefined }, prompter })).exitCode).toBe(0);
+    expect(read(dir, 'meetings/2021-05-19-asked.yaml')).toMatch(/^time: "14\.30"$/m);
+    await expect(newMeeting({ cwd: dir, date: '2021-05-20', slug: 'x', flags: { ...MEETING_FLAGS, time: '25:00' } })).rejects.toThrow('--time: write the time as HH.MM, e.g. 10.00 (got `25:00`).');
+  });
+
   it('rejects a bad flag value before writing', async () => {
     const dir = exampleProject();
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, kind: 'formel' } })).rejects.toThrow(

@@ -26,6 +26,8 @@ export interface FieldSource<T> {
   default?: T | undefined;
   /** Why nothing is offered where a user would expect a default: said with the question, and with the flag where it is missing. */
   noDefaultBecause?: string | undefined;
+  /** Writes a value typed another usual way as the file wants it (`9:00` → `9.00`), before it is checked. */
+  normalise?: (value: string) => string;
 }
 
 /**
@@ -43,12 +45,13 @@ export class Answers {
 
   /** A line of text, checked against `schema` whether it came from a flag or an answer. */
   async text(field: FieldSource<string>, schema: z.ZodType, optional = false): Promise<string | undefined> {
+    const normalise = field.normalise ?? ((value: string) => value);
     const problem = (value: string): true | string => {
       if (value === '') return optional ? true : 'an answer is needed';
-      return typedTextProblem(value, schema) ?? true;
+      return typedTextProblem(normalise(value), schema) ?? true;
     };
     // An optional field's flag given empty (`--place ''`) says "none", as an empty answer does.
-    if (field.given !== undefined) return this.checked(field.flag, field.given, problem) || undefined;
+    if (field.given !== undefined) return normalise(this.checked(field.flag, field.given, problem)) || undefined;
     if (this.prompter) {
       const message = field.noDefaultBecause === undefined ? field.message : `${field.message} — ${field.noDefaultBecause}`;
       const answer = await this.prompter.text({
@@ -56,7 +59,7 @@ export class Answers {
         ...(field.default !== undefined ? { default: field.default } : {}),
         validate: (value) => problem(value.trim()),
       });
-      const trimmed = composed(answer);
+      const trimmed = normalise(composed(answer));
       return trimmed === '' && optional ? undefined : trimmed;
     }
     if (field.default !== undefined || optional) return field.default;

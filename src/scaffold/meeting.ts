@@ -88,7 +88,7 @@ export async function scaffoldMeeting(
           placeSchema.shape.locative,
           true,
         );
-  const time = await answers.text({ flag: '--time', given: flags.time, message: 'Start time, HH.MM' }, shape.time, true);
+  const time = await answers.text({ flag: '--time', given: flags.time, message: 'Start time, HH.MM', normalise: latvianTime }, shape.time, true);
   const formation = await answers.text(
     { flag: '--formation', given: flags.formation, message: 'Council configuration (e.g. EYCS)', default: before?.formation },
     shape.formation,
@@ -306,4 +306,9 @@ export function emptyBlock(): Scalar {
 /** Whether a meeting's short name can name its file and its positions: lower-case letters, digits and dashes. */
 export function isSlug(text: string): boolean {
   return /^[a-z0-9][a-z0-9-]*$/.test(text);
+}
+
+/** A time typed with a colon, `9:00` or `09:30`, as a meeting file writes it: `9.00`, `09.30`; anything else as typed. */
+function latvianTime(value: string): string {
+  return value.replace(/^(\d{1,2}):(\d{2})$/, '$1.$2');
 }

@@ -296,7 +296,19 @@ function builtMeeting(project: Project, document: ReviewedDocument, result: Revi
   const path = document.properties.get('Briefing.Meeting');
   const briefingProperties = [...document.properties.keys()].filter((name) => name.startsWith('Briefing.'));
   if (briefingProperties.length && !briefingProperties.some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX))) {
-    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/no-anchors', 'This DOCX was written by briefing but has no field anchors: it is a redline from `briefing diff`, or a report built before anchors were written.', 'Build the report with `briefing build` and send that DOCX for review.'));
+    result.diagnostics.push(
+      path === undefined
+        ? diagnostic(result.docx, undefined, 'error', 'review/no-anchors', 'This DOCX was written by briefing but has no field anchors: it is a redline from `briefing diff`, or a report built before anchors were written.', 'Build the report with `briefing build` and send that DOCX for review.')
+        : // A report of the meeting, but with no field review writes back: the speaking points print only each position's `speaking_points`.
+          diagnostic(
+            result.docx,
+            undefined,
+            'error',
+            'review/no-anchors',
+            `This DOCX of ${path} prints none of the fields review writes back (the meeting's background and outcome, a position's body): it was built with a template such as the speaking points, whose points review does not read, or by a version of briefing from before field anchors.`,
+            'Make the changes to speaking points in the position files (`speaking_points`). To have the answers reviewed, build the meeting with the informative report’s template (`informative-report.lv`, the default) and send that DOCX.',
+          ),
+    );
     return undefined;
   }
   if (!path) {

@@ -469,6 +469,17 @@ describe('briefing review', () => {
     const fromDiff = runCli(['review', redline], dir);
     expect(fromDiff.status).toBe(1);
     expect(fromDiff.stderr).toContain('review/no-anchors');
+    expect(fromDiff.stderr).toContain('it is a redline from `briefing diff`');
+
+    // The speaking points are built by `briefing build` too: not "a redline", but a template none of whose text is read back.
+    const points = runCli(['build', EXAMPLE_MEETING, '--template', 'speaking-points.lv', '--format', 'docx'], dir);
+    expect(points.status, points.stderr).toBe(0);
+    const fromPoints = runCli(['review', 'out/IZMzin_190221_EDUC.speaking-points.lv.docx'], dir);
+    expect(fromPoints.status).toBe(1);
+    expect(fromPoints.stderr).toContain(
+      `This DOCX of ${EXAMPLE_MEETING} prints none of the fields review writes back (the meeting's background and outcome, a position's body): it was built with a template such as the speaking points`,
+    );
+    expect(fromPoints.stderr).not.toContain('redline');
 
     const other = exampleProject();
     renameSync(join(other, EXAMPLE_MEETING), join(other, 'meetings/2021-02-20-educ-other.yaml'));

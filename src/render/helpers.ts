@@ -152,7 +152,8 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const quoting = hashOf(args)['quote'];
     const list = textList('join', items);
     if (quoting === undefined || quoting === false) return joinList(list, text('join', conjunction));
-    const english = quoting !== true && oneOf('join (quote=)', quoting, LANGUAGES) === 'en';
+    if (quoting !== true && quoting !== 'lv' && quoting !== 'en') throw new HelperUsageError(`the helper \`join\` takes quote=true, or quote="en" for English quotation marks, got quote=${JSON.stringify(quoting)}`);
+    const english = quoting === 'en';
     const style = english ? 'curly' : (rootOf(args)?.settings.quotes ?? 'curly');
     return joinList(list.map((item) => quote(item, style)), text('join', conjunction));
   },

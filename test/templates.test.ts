@@ -81,6 +81,26 @@ describe('templates', () => {
     expect(markdown).toContain('> Runas punkti vēl nav sagatavoti: pozīcijā “equity-reforms” nav aizpildīts lauks speaking\\_points.');
   });
 
+  it('the speaking points warn of a position with none (an error under --final), in Latvian and in English; the informative report does not', async () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const dir = exampleProject({ [file]: exampleFile(file).replace(/\n# Short points[\s\S]*$/, '\n') });
+    const said = async (template: string, final: boolean) =>
+      (await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final, formats: ['md'], template })).diagnostics
+        .filter((d) => d.ruleId === 'position/no-speaking-points')
+        .map((d) => [d.file, d.severity, d.message]);
+    expect(await said('speaking-points.lv', false)).toEqual([
+      [file, 'warning', 'The position `equity-reforms` has no `speaking_points`, and meetings/2021-02-19-educ-informal.yaml is built with `speaking-points.lv`, which prints speaking points: the minister gets none under its question.'],
+    ]);
+    expect(await said('speaking-points.lv', true)).toEqual([[file, 'error', expect.any(String)]]);
+    // English: a position with neither English nor Latvian points (one with Latvian points alone is position/untranslated's).
+    expect(await said('speaking-points.en', false)).toEqual([
+      [file, 'warning', 'The position `equity-reforms` has no `speaking_points_en`, and meetings/2021-02-19-educ-informal.yaml is built with `speaking-points.en`, which prints speaking points: the minister gets none under its question.'],
+    ]);
+    // The informative report prints the answer; its points are extra.
+    expect(await said('informative-report.lv', true)).toEqual([]);
+    expect(await said('informative-report.en', true)).toEqual([]);
+  });
+
   it('the speaking points quote a position without points in the configured quotation marks, as the topic above it', async () => {
     const file = 'positions/educ/equity-reforms.yaml';
     const dir = exampleProject({

@@ -20,6 +20,7 @@ import type { RuleId } from '../diagnostics/rules.js';
 import { checkMeeting, includedPositions, lastDayPrinted, placePrinted } from '../validate/meeting-rules.js';
 import { fieldTreeProblems, placeOfReportLine, type FieldPlace } from '../docx/field-problems.js';
 import { untranslatedMeeting, untranslatedPlace, untranslatedPositions } from '../validate/translation-rules.js';
+import { speakingPointsMissing } from '../validate/speaking-points-rules.js';
 import { resolveReport } from '../resolve/report.js';
 import { cachedTemplate, type Template } from '../render/template.js';
 import { INTRODUCTION_START } from '../render/latvian.js';
@@ -168,6 +169,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   result.diagnostics.push(...untranslatedMeeting(project, loaded, meeting, templateName, template));
   result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template));
   result.diagnostics.push(...untranslatedPlace(loaded, meeting, templateName, template));
+  result.diagnostics.push(...speakingPointsMissing(project, loaded, meeting, templateName, template, options.final));
   result.diagnostics.push(...lastDayPrinted(loaded, meeting, template));
   result.diagnostics.push(...placePrinted(loaded, meeting, template));
 

@@ -87,3 +87,10 @@ export function readDay(given: string): { iso: string } | { problem: string; hin
   if (Number(year) < YEARS.first || Number(year) > YEARS.last) return { problem: `\`${given}\` is in the year ${Number(year)}`, hint: `A year between ${YEARS.first} and ${YEARS.last} is expected: check the year.` };
   return isRealDate(text) ? { iso: text } : { problem: `\`${given}\` is no such day`, hint: 'Check the day and the month.' };
 }
+
+/** The day before `iso` (YYYY-MM-DD): the last day of a name whose successor starts on `iso`. */
+export function dayBefore(iso: string): string {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  const before = new Date(Date.UTC(year, month - 1, day - 1));
+  return [before.getUTCFullYear(), before.getUTCMonth() + 1, before.getUTCDate()].map(twoDigits).join('-');
+}

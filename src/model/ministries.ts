@@ -57,3 +57,17 @@ export function existsOn(ministry: Ministry, date: string): boolean {
 
 /** The whole registry. */
 export type Ministries = z.output<typeof ministriesSchema>;
+
+/** One of the names a ministry has had: its forms, its first day (none: the first name) and the first day of the next one (none: the name in use). */
+export interface NamePeriod {
+  nominative: string;
+  from: string | undefined;
+  next: string | undefined;
+}
+
+/** Every name the ministry has had, the first first, each with the days it was in use (see {@link NamePeriod}). */
+export function namePeriods(ministry: Ministry): NamePeriod[] {
+  const later = [...(ministry.renamed ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
+  const starts = [undefined, ...later.map((name) => name.from)];
+  return [ministry, ...later].map((name, index) => ({ nominative: name.nominative, from: starts[index], next: later[index]?.from }));
+}

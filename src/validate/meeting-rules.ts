@@ -12,6 +12,7 @@ import { shellWord } from '../util/shell.js';
 import { markdownFieldProblems, plainTextTypographyProblems } from './markdown-rules.js';
 import { daysApart } from '../model/date.js';
 import { nameContradictions } from '../model/meeting-name.js';
+import { signatureNamesMinistryOfTheDay } from './signature-rules.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -722,6 +723,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   placeFitsMode,
   hasBackground,
   isSigned,
+  signatureNamesMinistryOfTheDay,
   noPlaceholders,
   markdownSound,
   plainTextTypography,

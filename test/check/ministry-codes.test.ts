@@ -78,3 +78,44 @@ test('an issuing ministry the built-in registry lacks gets the nearest code, not
   const [own] = await issuer(exampleProject({ 'briefing.config.yaml': config }));
   expect(own).toMatch(/^The issuing ministry `IZN` is not in the ministries registry\. Add it to ministries\.yaml, or use one of: /);
 });
+
+test('a signature or visa that names a ministry by a name it did not have on the meeting’s day is a warning at the role; the name of the day is not', async () => {
+  const signed = (date: string, role: string, visa = 'Valsts sekretāre') =>
+    exampleFile(EXAMPLE_MEETING)
+      .replace(/^date: .*$/m, `date: ${date}`)
+      .replace('role: Izglītības un zinātnes ministre', `role: ${role}`)
+      .replace('role: Valsts sekretāre', `role: ${visa}`);
+  const problems = async (meeting: string) =>
+    (await check({ cwd: exampleProject({ [EXAMPLE_MEETING]: meeting }), paths: [EXAMPLE_MEETING], final: false })).diagnostics
+      .filter((d) => d.ruleId === 'meeting/signature-ministry-name')
+      .map((d) => [d.line, d.severity, d.message]);
+  const roleLine = (meeting: string, role: string) => meeting.split('\n').findIndex((text) => text.includes(`role: ${role}`)) + 1;
+  // VARAM's name until 2022, signing a 2023 report: the config's "who signs now" not yet updated.
+  const old = signed('2023-01-02', 'Vides aizsardzības un reģionālās attīstības ministrs');
+  expect(await problems(old)).toEqual([
+    [
+      roleLine(old, 'Vides'),
+      'warning',
+      '`signature.role` names Vides aizsardzības un reģionālās attīstības ministrija (VARAM), a name it had until 2022-12-31: on the meeting’s day, 2023-01-02, it is Viedās administrācijas un reģionālās attīstības ministrija.',
+    ],
+  ]);
+  // The new name before the renaming, in the visa line's genitive.
+  const early = signed('2022-12-30', 'Izglītības un zinātnes ministre', 'Viedās administrācijas un reģionālās attīstības ministrijas valsts sekretārs');
+  expect(await problems(early)).toEqual([
+    [
+      roleLine(early, 'Viedās'),
+      'warning',
+      '`visa.role` names Viedās administrācijas un reģionālās attīstības ministrija (VARAM), a name it has from 2023-01-01: on the meeting’s day, 2022-12-30, it is Vides aizsardzības un reģionālās attīstības ministrija.',
+    ],
+  ]);
+  // A ministry not yet established.
+  const kem = signed('2022-12-31', 'Klimata un enerģētikas ministrs');
+  expect(await problems(kem)).toEqual([
+    [roleLine(kem, 'Klimata'), 'warning', '`signature.role` names Klimata un enerģētikas ministrija (KEM), established on 2023-01-01, after the meeting’s day, 2022-12-31.'],
+  ]);
+  // The names of the day.
+  expect(await problems(signed('2023-01-01', 'Viedās administrācijas un reģionālās attīstības ministrs'))).toEqual([]);
+  expect(await problems(signed('2022-12-31', 'Vides aizsardzības un reģionālās attīstības ministrs'))).toEqual([]);
+  expect(await problems(signed('2023-01-01', 'Klimata un enerģētikas ministrs'))).toEqual([]);
+  expect(await problems(exampleFile(EXAMPLE_MEETING))).toEqual([]);
+});

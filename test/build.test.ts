@@ -17,6 +17,23 @@ describe('briefing build on the example meeting', () => {
     expect(markdown).toBe(readFileSync(GOLDEN, 'utf8'));
   });
 
+  it('dates the report by its latest clearance up to the meeting’s day: one recorded since, for a later meeting, does not date it after the meeting', async () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    // The position used again in May, and cleared then by VM, which the February meeting does not require.
+    const later = exampleFile(file).replace(/^clearance:\n/m, 'clearance:\n  VM:\n    status: cleared\n    date: 2021-05-10\n');
+    const dated = async (files: Record<string, string>) => {
+      const dir = exampleProject(files);
+      const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+      expect(result.exitCode).toBe(0);
+      return JSON.parse(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8')).document_date;
+    };
+    expect(await dated({})).toBe('2021-02-17T00:00:00Z');
+    expect(await dated({ [file]: later })).toBe('2021-02-17T00:00:00Z');
+    // Every clearance after the meeting: the meeting's day.
+    const allLater = exampleFile(EXAMPLE_MEETING).replace(/^date: 2021-02-19$/m, 'date: 2021-02-11').replace(/^file_code: .*$/m, 'file_code: IZMzin_190221_EDUC');
+    expect(await dated({ [EXAMPLE_MEETING]: allLater })).toBe('2021-02-11T00:00:00Z');
+  });
+
   it('follows the anatomy of the model report, in order', async () => {
     const markdown = readFileSync(GOLDEN, 'utf8');
     const landmarks = [

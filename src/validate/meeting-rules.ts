@@ -13,6 +13,7 @@ import { markdownFieldProblems, plainTextTypographyProblems } from './markdown-r
 import { daysApart } from '../model/date.js';
 import { nameContradictions } from '../model/meeting-name.js';
 import { signatureNamesMinistryOfTheDay } from './signature-rules.js';
+import { presidencyInOffice } from './presidency-rules.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -718,6 +719,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   dateAsFileName,
   formationKnown,
+  presidencyInOffice,
   endsAfterStart,
   documentDatedForMeeting,
   placeFitsMode,

@@ -5,7 +5,7 @@ import { build } from '../src/commands/build.js';
 import { check } from '../src/commands/check.js';
 import { templates } from '../src/commands/templates.js';
 import { leadingComment } from '../src/load/template-catalog.js';
-import { docxParts, part } from './helpers/docx.js';
+import { docxParts, paragraphTexts, part } from './helpers/docx.js';
 import { TEMPLATES_README } from '../src/init/files.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
 
@@ -99,6 +99,19 @@ describe('templates', () => {
     // The informative report prints the answer; its points are extra.
     expect(await said('informative-report.lv', true)).toEqual([]);
     expect(await said('informative-report.en', true)).toEqual([]);
+  });
+
+  it.each(['speaking-points.lv', 'speaking-points.en'])('%s prints a point that starts with a year, a dash or a # as written, not as a list or heading inside its item', async (template) => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const points = ['2021. gadā Latvija sāka reformu.', '- ar domuzīmi sākts punkts', '# ar restīti sākts punkts'];
+    const list = (key: string) => `${key}:\n${points.map((point) => `  - "${point}"`).join('\n')}\n`;
+    const dir = exampleProject({ [file]: `${exampleFile(file).replace(/\n# Short points[\s\S]*$/, '\n')}${list('speaking_points')}${list('speaking_points_en')}` });
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md', 'docx'], template });
+    expect(result.diagnostics.filter((d) => d.ruleId.startsWith('docx/'))).toEqual([]);
+    const paragraphs = paragraphTexts(part(docxParts(readFileSync(join(dir, `out/IZMzin_190221_EDUC.${template}.docx`))), 'word/document.xml'));
+    // Each point whole in one paragraph: no number, dash or # taken away as a list's or a heading's mark.
+    for (const point of points) expect(paragraphs.filter((text) => text.replace(/\u00A0/g, ' ').includes(point.slice(2)))).toEqual([expect.stringMatching(new RegExp(`^${point.slice(0, 2)}`))]);
+    expect(readFileSync(join(dir, `out/IZMzin_190221_EDUC.${template}.md`), 'utf8')).toContain('1) 2021\\. gadā Latvija sāka reformu.\n2) \\- ar domuzīmi sākts punkts\n3) \\# ar restīti sākts punkts\n');
   });
 
   it('the speaking points quote a position without points in the configured quotation marks, as the topic above it', async () => {

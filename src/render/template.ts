@@ -525,13 +525,26 @@ function dataKey(field: string): string | undefined {
   return rest?.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
+/** A line's list item or block quote marks and the blanks after them (`- `, `1) `, `> `): the text after them starts a block. */
+const BLOCK_MARKS = /^[ \t]*(?:(?:[-+*>]|\d{1,9}[.)])[ \t]+)+$/;
+
+/** After a mustache that prints a list item's number (`{{inc @index}}) `, `{{number}}. `), the rest of its mark. */
+const NUMBER_MARK_END = /^[.)][ \t]+$/;
+
 /**
  * True when the statement before a mustache leaves the line with text on it, so the
- * mustache's value cannot start a Markdown block. Unknown cases count as a line start.
+ * mustache's value cannot start a Markdown block. Unknown cases count as a line start, and so
+ * does a list item's or block quote's mark: a speaking point "2021. gadā …" printed after
+ * `{{inc @index}}) ` would otherwise open a list of its own inside the item, "- …" a bullet, "# …" a heading.
  */
 function followsText(previous: hbs.AST.Statement | undefined): boolean {
   if (!previous) return false;
-  if (isContent(previous)) return /\S[ \t]*$/.test(previous.value);
+  if (isContent(previous)) {
+    const lineBreak = previous.value.lastIndexOf('\n');
+    const line = previous.value.slice(lineBreak + 1);
+    if (lineBreak >= 0 ? BLOCK_MARKS.test(line) : NUMBER_MARK_END.test(line)) return false;
+    return /\S[ \t]*$/.test(previous.value);
+  }
   return isMustache(previous);
 }
 

@@ -228,6 +228,15 @@ describe('briefing new meeting', () => {
     ]);
   });
 
+  it('warns, as check does, of a --presidency not in office on the date and of a config signature naming a ministry by a name not of that day, and writes it all the same', async () => {
+    const dir = exampleProject({
+      'briefing.config.yaml': exampleFile('briefing.config.yaml').replace(/^signature: .*$/m, 'signature: { role: Vides aizsardzības un reģionālās attīstības ministrs, name: A. Bērziņš }'),
+    });
+    const result = await newMeeting({ cwd: dir, date: '2023-07-03', slug: 'x', flags: { ...MEETING_FLAGS, presidency: 'Zviedrija' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.ruleId}`)).toEqual(['warning meeting/presidency-not-in-office', 'warning meeting/signature-ministry-name']);
+  });
+
   it('warns, as check does, of a --place given to a videoconference (the report would say both), and writes it all the same', async () => {
     const dir = exampleProject();
     const result = await newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, mode: 'videoconference', place: 'Briselē' } });

@@ -24,6 +24,8 @@ import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
 import { endsAfterStart, issuerNotRequired, placeFitsMode } from '../validate/meeting-rules.js';
+import { presidencyInOffice } from '../validate/presidency-rules.js';
+import { signatureNamesMinistryOfTheDay } from '../validate/signature-rules.js';
 import { ownerNotClearing } from '../validate/position-rules.js';
 import { readPositionFile } from '../load/position-files.js';
 import { asciiSlug } from '../util/ascii.js';
@@ -126,14 +128,16 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
  * (`meeting/long-meeting`), a `--place` for a videoconference (`meeting/place-videoconference`:
  * the report would say both), the issuing ministry among the ministries that must clear its own
  * report (`meeting/issuer-required`, offered among the choices like any other), or it not yet in being
- * on the meeting's day (`meeting/issuer-not-established`). Warnings: the file
+ * on the meeting's day (`meeting/issuer-not-established`), a `--presidency` not in office on the day
+ * (`meeting/presidency-not-in-office`), or a signature or visa, the config's too, that names a ministry by
+ * a name it did not have on the day (`meeting/signature-ministry-name`). Warnings: the file
  * is written all the same, and the exit code stays 0.
  */
 function answerWarnings(project: Project, target: string): Diagnostic[] {
   const loaded = loadMeeting(project.root, target);
   if (!loaded.meeting) return [];
   const context = { project, loaded, meeting: loaded.meeting, final: false };
-  return [...endsAfterStart(context), ...placeFitsMode(context), ...issuerNotRequired(context)];
+  return [...endsAfterStart(context), ...placeFitsMode(context), ...issuerNotRequired(context), ...presidencyInOffice(context), ...signatureNamesMinistryOfTheDay(context)];
 }
 
 /** Writes a new, valid, commented draft position `positions/[<dir>/]<id>.yaml`. */

@@ -413,6 +413,18 @@ describe('briefing clear', () => {
     // Before the meeting: nothing to say.
     expect(runCli(['clear', 'equity-reforms', '--ministry', 'AM', '--date', '2021-02-15'], dir).stderr).not.toContain('after-meeting');
   });
+
+  it('warns, at the date written, of an answer dated before the ministry was established (as check does), but still records it', async () => {
+    const dir = exampleProject();
+    const result = await clear({ cwd: dir, position: 'equity-reforms', ministry: 'KEM', status: 'cleared', date: '2022-12-20' });
+    expect(result.written).toBe(true);
+    const line = readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8').split('\n').findIndex((text) => text.includes('date: 2022-12-20')) + 1;
+    expect(result.diagnostics.filter((d) => d.ruleId === 'clearance/before-established').map((d) => [d.line, d.column, d.message])).toEqual([
+      [line, 11, 'The clearance by KEM is dated 2022-12-20, before Klimata un enerģētikas ministrija was established, on 2023-01-01.'],
+    ]);
+    const later = await clear({ cwd: dir, position: 'equity-reforms', ministry: 'KEM', status: 'cleared', date: '2023-01-02' });
+    expect(later.diagnostics.filter((d) => d.ruleId === 'clearance/before-established')).toEqual([]);
+  });
 });
 
 /** Makes a file immutable (`chattr +i`, root on a file system that has it): renaming over it fails as over a file Word holds open. */

@@ -17,6 +17,7 @@ import { ministryCode } from './ministry-code.js';
 import { answerFingerprint, clearedBy, namesAnswer, nominativeOn, positionSchema, type Meeting, type Position } from '../model/index.js';
 import { CLEARANCE_RECORD, clearanceSchema, type Clearance, type ClearanceStatus } from '../model/position.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { clearanceBeforeEstablished } from '../validate/position-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from '../load/shape.js';
 import { typedTextProblem } from '../load/characters.js';
@@ -144,10 +145,12 @@ export function clear(options: ClearOptions): ClearResult {
       : []),
     ...notesOn(recorded, using),
   ];
-  const late = afterMeetings(shown, ministry, date.iso, using, options.status);
+  const registered = project.ministries[ministry];
+  const early = registered ? clearanceBeforeEstablished(shown, undefined, ministry, registered, date.iso) : undefined;
+  const dated = [...afterMeetings(shown, ministry, date.iso, using, options.status), ...(early ? [early] : [])];
   // At the date as written now: the file was just read and written under the lock.
-  const place = late.length ? parseYaml(shown, readText(absolute, shown)).locate(['clearance', ministry, 'date']) : undefined;
-  return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, date.iso, using), ...late.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
+  const place = dated.length ? parseYaml(shown, readText(absolute, shown)).locate(['clearance', ministry, 'date']) : undefined;
+  return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, date.iso, using), ...dated.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
 }
 
 /** The version an answer is recorded for: `--on-version` when given, else the position's; a usage error for a version after the position's. */

@@ -1,6 +1,6 @@
 import { BUILT_IN_REGISTRY, type LoadedPosition, type Project } from '../load/project.js';
-import { answerFingerprint, positionTextFingerprints, type Position } from '../model/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { answerFingerprint, existsOn, nameOn, positionTextFingerprints, type Ministry, type Position } from '../model/index.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { suggest } from '../util/suggest.js';
 import { markdownFieldProblems } from './markdown-rules.js';
@@ -28,6 +28,30 @@ export const ministriesKnown: PositionRule = ({ project, loaded, position }) => 
       unknownMinistry(project, loaded.file.path, loaded.file.locate(path, path[0] === 'owner' ? 'value' : 'key'), code, 'position/unknown-ministry', path[0] === 'owner' ? [] : clearances),
     );
 };
+
+/**
+ * A ministry answers only from its first day (`established` in the registry): KEM's clearance dated
+ * 2022-12-20, before it existed, is a mistyped date or an answer recorded under the wrong code.
+ */
+export const clearedAfterEstablished: PositionRule = ({ project, loaded, position }) =>
+  Object.entries(position.clearance).flatMap(([code, entry]) => {
+    const ministry = project.ministries[code];
+    const problem = ministry && entry.date ? clearanceBeforeEstablished(loaded.file.path, loaded.file.locate(['clearance', code, 'date']), code, ministry, entry.date) : undefined;
+    return problem ? [problem] : [];
+  });
+
+/** `clearance/before-established` of the answer of `code` dated `date`, as `check` and `clear` say it; undefined when the ministry existed then. */
+export function clearanceBeforeEstablished(file: string, place: Place | undefined, code: string, ministry: Ministry, date: string): Diagnostic | undefined {
+  if (existsOn(ministry, date)) return undefined;
+  return diagnostic(
+    file,
+    place,
+    'warning',
+    'clearance/before-established',
+    `The clearance by ${code} is dated ${date}, before ${nameOn(ministry, date).nominative} was established, on ${ministry.established}.`,
+    'Check the date; an answer given before then came from another ministry: record it under that ministry’s code.',
+  );
+}
 
 /**
  * A position's clearances are the other ministries' answers: an entry for its owner is a slip (its
@@ -177,7 +201,7 @@ export const markdownSound: PositionRule = ({ loaded, position }) =>
   ]);
 
 /** The rules run for each position, in order. */
-export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, positionTranslationFollowed, clearanceVersionNamed, answerNotEmpty, markdownSound];
+export const POSITION_RULES: readonly PositionRule[] = [ministriesKnown, clearedAfterEstablished, ownerNotClearing, versionNotLowered, versionRaisedWithAnswer, positionTranslationFollowed, clearanceVersionNamed, answerNotEmpty, markdownSound];
 
 /**
  * Every problem of one position file: its YAML and schema problems, then its rules.

@@ -119,3 +119,25 @@ test('a signature or visa that names a ministry by a name it did not have on the
   expect(await problems(signed('2023-01-01', 'Klimata un enerģētikas ministrs'))).toEqual([]);
   expect(await problems(exampleFile(EXAMPLE_MEETING))).toEqual([]);
 });
+
+test('a clearance dated before its ministry was established is a warning at its date: KEM answering on 2022-12-20, before its first day', async () => {
+  const file = 'positions/educ/equity-reforms.yaml';
+  const withKem = (date: string) => exampleFile(file).replace(/^clearance:\n/m, `clearance:\n  KEM:\n    status: cleared\n    date: ${date}\n`);
+  const problems = async (date: string) => {
+    const text = withKem(date);
+    const line = text.split('\n').indexOf(`    date: ${date}`) + 1;
+    return (await check({ cwd: exampleProject({ [file]: text }), paths: [file], final: false })).diagnostics
+      .filter((d) => d.ruleId === 'clearance/before-established')
+      .map((d) => [d.file, d.line === line, d.severity, d.message, d.hint]);
+  };
+  expect(await problems('2022-12-20')).toEqual([
+    [
+      file,
+      true,
+      'warning',
+      'The clearance by KEM is dated 2022-12-20, before Klimata un enerģētikas ministrija was established, on 2023-01-01.',
+      'Check the date; an answer given before then came from another ministry: record it under that ministry’s code.',
+    ],
+  ]);
+  expect(await problems('2023-01-01')).toEqual([]);
+});

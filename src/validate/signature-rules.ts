@@ -27,6 +27,9 @@ function ministryNamedIn(role: string, ministries: Ministries): NamedMinistry | 
   return found.sort((a, b) => b.length - a.length)[0];
 }
 
+/** The meeting's fields that name who signs or endorses the report, each with a `role`. */
+const SIGNING_FIELDS: readonly ('signature' | 'visa')[] = ['signature', 'visa'];
+
 /** Whether `date` falls in the days a name was in use. */
 function inUseOn(name: NamePeriod, date: string): boolean {
   return (name.from === undefined || name.from <= date) && (name.next === undefined || date < name.next);
@@ -38,7 +41,7 @@ function inUseOn(name: NamePeriod, date: string): boolean {
  * now" kept it after the renaming — or by a ministry not yet established on that day.
  */
 export const signatureNamesMinistryOfTheDay: MeetingRule = ({ project, loaded, meeting }) =>
-  (['signature', 'visa'] as const).flatMap((field): Diagnostic[] => {
+  SIGNING_FIELDS.flatMap((field): Diagnostic[] => {
     const role = meeting[field]?.role;
     const named = role === undefined ? undefined : ministryNamedIn(role, project.ministries);
     const ministry = named === undefined ? undefined : project.ministries[named.code];

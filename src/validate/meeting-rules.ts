@@ -210,11 +210,24 @@ const MAX_DAYS_BEFORE_MEETING = 366;
  * before it, is most likely a wrong day, month or year: the DOCX would say the report was written
  * after the meeting it prepares, or years before.
  */
-export const documentDatedForMeeting: MeetingRule = ({ loaded, meeting }) => {
+export const documentDatedForMeeting: MeetingRule = ({ project, loaded, meeting }) => {
   const written = meeting.document_date;
   if (written === undefined) return [];
   const days = daysApart(written, meeting.date);
-  if (days >= 0 && days <= MAX_DAYS_BEFORE_MEETING) return [];
+  if (days >= 0 && days <= MAX_DAYS_BEFORE_MEETING) {
+    const later = latestClearanceBefore(project, meeting, written);
+    if (!later) return [];
+    return [
+      diagnostic(
+        loaded.path,
+        loaded.file.locate(['document_date']),
+        'warning',
+        'meeting/document-date',
+        `\`document_date\` ${written} is before the clearance of \`${later.position}\` by ${nominativeOn(project.ministries, later.code, meeting.date)} (${later.code}) on ${later.date}: the DOCX would be dated before a clearance its clearance line counts.`,
+        'Check `document_date`, or leave it out: the report is then dated by its latest clearance.',
+      ),
+    ];
+  }
   return [
     diagnostic(
       loaded.path,
@@ -228,6 +241,22 @@ export const documentDatedForMeeting: MeetingRule = ({ loaded, meeting }) => {
     ),
   ];
 };
+
+/**
+ * The latest clearance given by a required ministry to an included position after `date` and up to the
+ * meeting's day (a clearance recorded later, for a later meeting, does not date this report).
+ */
+function latestClearanceBefore(project: Project, meeting: Meeting, date: string): { code: string; position: string; date: string } | undefined {
+  const given = includedPositions(project, meeting).flatMap(({ position }) =>
+    position
+      ? meeting.required_clearances.flatMap((code) => {
+          const day = position.clearance[code]?.date;
+          return day !== undefined && day > date && day <= meeting.date && clearanceOf(position, code).state === 'cleared' ? [{ code, position: position.id, date: day }] : [];
+        })
+      : [],
+  );
+  return given.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
+}
 
 /** A template's name and the texts of its file and partials: what the checks of the fields it prints read. */
 export interface TemplateTexts {

@@ -73,7 +73,7 @@ describe('briefing build on the example meeting', () => {
     ]);
     const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
     expect(markdown.split('\n').slice(0, 4)).toEqual([
-      '> **PROJEKTS.** Ziņojums vēl nav saskaņots pilnībā.',
+      '> **PROJEKTS.** Vēl nav saskaņots pilnībā.',
       '>',
       '> Pozīcija “equity-reforms”: Labklājības ministrija – atbilde vēl nav saņemta.',
       '',
@@ -93,7 +93,7 @@ describe('briefing build on the example meeting', () => {
     expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] })).exitCode).toBe(0);
     const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
     expect(markdown.split('\n\n')[0]?.split('\n')).toEqual([
-      '> **PROJEKTS.** Ziņojums vēl nav saskaņots pilnībā.',
+      '> **PROJEKTS.** Vēl nav saskaņots pilnībā.',
       '>',
       '> Pozīcijas “equity-achievements” un “equity-eu-cooperation”: Ārlietu ministrija un Labklājības ministrija – atbilde vēl nav saņemta.',
       '>',

@@ -141,6 +141,15 @@ describe('templates', () => {
     expect(markdown).toContain('Cleared with: Ministry of Foreign Affairs.');
   });
 
+  // The banner is shared by the report and the speaking points: "Ziņojums vēl nav saskaņots" called the minister's speaking points a report.
+  it('the Latvian speaking points’ draft banner does not call them a report', async () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const dir = exampleProject({ [file]: exampleFile(file).replace(/(  LM:\n    status: )cleared/, '$1pending') });
+    const markdown = await render(dir, 'speaking-points.lv');
+    expect(markdown.split('\n')[0]).toBe('> **PROJEKTS.** Vēl nav saskaņots pilnībā.');
+    expect(markdown).not.toContain('Ziņojums');
+  });
+
   it.each(['informative-report.en', 'speaking-points.en'])('%s groups the draft note in English, with “…” whatever the Latvian quotes setting', async (template) => {
     const pending = (file: string) => exampleFile(file).replace(/(  AM:\n    status: )cleared/, '$1pending').replace(/(  LM:\n    status: )cleared/, '$1pending');
     const dir = exampleProject({

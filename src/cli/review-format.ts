@@ -3,6 +3,7 @@ import { editLimit } from '../diff/align.js';
 import type { FieldOutcome, ReviewResult } from '../commands/review.js';
 import type { FieldRef } from '../model/field.js';
 import type { OutsideChange } from '../review/fields.js';
+import type { ReviewComment } from '../review/read-docx.js';
 import { oneLine } from '../diagnostics/human.js';
 
 /** The colours the listing uses; chalk fits. */
@@ -31,7 +32,7 @@ export function formatReview(result: ReviewResult, paint: Painter): string[] {
         continue;
       }
       lines.push(`  “${oneLine(change.text)}”: ${oneLine(who(change.revisions.map((r) => ({ author: r.author, date: r.date })).concat(change.comments)))}`);
-      for (const comment of change.comments) lines.push(`    ${paint.dim(`${oneLine(comment.author)}:`)} ${oneLine(comment.text)}`);
+      lines.push(...threadLines(change.comments, paint).map((line) => `  ${line}`));
     }
   }
   return lines;
@@ -71,7 +72,7 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   }
   for (const text of field.formatting) lines.push(`  formatting changed: “${oneLine(text)}”`);
   for (const text of field.lost) lines.push(`  ${paint.red('cannot be written:')} ${oneLine(text)}`);
-  for (const comment of field.comments) lines.push(`  ${paint.dim(`comment by ${oneLine(comment.author)}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}:`)} ${oneLine(comment.text)}`);
+  lines.push(...threadLines(field.comments, paint));
   for (const conflict of field.conflicts) {
     lines.push(`  ${paint.red('conflict:')} this change no longer fits the current text:`);
     for (const line of conflict) lines.push(`    ${line.startsWith('+') ? paint.green(oneLine(line)) : paint.red(oneLine(line))}`);
@@ -79,6 +80,22 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   for (const note of field.notes) lines.push(`  ${paint.dim(`note: ${oneLine(note)}`)}`);
   if (field.newVersion !== undefined) lines.push(`  ${paint.green('written')} as version ${field.newVersion}`);
   if (field.clearance) lines.push(`  ${paint.green('recorded')} clearance ${field.clearance}`);
+  return lines;
+}
+
+/**
+ * The comments, each thread together: a comment (marked resolved when its thread is), then the
+ * replies to it, set in under it. A reply whose comment is not among them is listed as one.
+ */
+function threadLines(comments: readonly ReviewComment[], paint: Painter): string[] {
+  const lines: string[] = [];
+  const line = (comment: ReviewComment, what: string, indent: string) =>
+    `${indent}${paint.dim(`${what} by ${oneLine(comment.author)}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}${comment.resolved && what === 'comment' ? ' (resolved)' : ''}:`)} ${oneLine(comment.text)}`;
+  for (const comment of comments) {
+    if (comment.replyTo !== undefined && comments.some((other) => other.id === comment.replyTo)) continue;
+    lines.push(line(comment, 'comment', '  '));
+    for (const reply of comments) if (reply.replyTo === comment.id) lines.push(line(reply, 'reply', '    '));
+  }
   return lines;
 }
 

@@ -62,7 +62,7 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     const anchor = anchorOf[index];
     const field = anchor ? anchors.get(anchor) : undefined;
     const revisions = revisionsOf(paragraph);
-    const comments = paragraph.comments.flatMap((id) => document.comments.get(id) ?? []);
+    const comments = commentsOf(document, paragraph.comments);
     if (!anchor || !field) {
       const previous = anchors.get(anchorOf[index - 1] ?? '');
       printed.push({ paragraph, follows: index > 0 && !previous, afterField: previous });
@@ -83,13 +83,13 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
       referred.add(id);
       review.footnotes.set(id, note);
       review.revisions.push(...note.flatMap(revisionsOf));
-      for (const comment of note.flatMap((p) => p.comments.flatMap((c) => document.comments.get(c) ?? []))) if (!review.comments.includes(comment)) review.comments.push(comment);
+      for (const comment of commentsOf(document, note.flatMap((p) => p.comments))) if (!review.comments.includes(comment)) review.comments.push(comment);
     }
   }
   for (const [id, note] of document.footnotes) {
     if (referred.has(id)) continue;
     const revisions = note.flatMap(revisionsOf);
-    const comments = note.flatMap((p) => p.comments.flatMap((c) => document.comments.get(c) ?? []));
+    const comments = commentsOf(document, note.flatMap((p) => p.comments));
     if (revisions.length || comments.length) outside.push({ text: `footnote: ${shorten(note.map((p) => markedText(p.pieces)).join(' '))}`, revisions, comments });
   }
   for (const edit of untrackedEdits(document.properties, printed)) {
@@ -97,6 +97,21 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     outside.push({ text: shorten(edit.text), revisions: [], comments: [], untracked: { kind, count, ...(before ? { before } : {}), ...(afterField ? { afterField } : {}) } });
   }
   return { fields: [...fields.values()], outside };
+}
+
+/**
+ * The comments anchored by `ids`, each followed by the replies to it (see `ReviewComment.replyTo`),
+ * once each: a reply is where its thread is, whether or not it has a range of its own in the body.
+ */
+function commentsOf(document: ReviewedDocument, ids: readonly string[]): ReviewComment[] {
+  const found: ReviewComment[] = [];
+  const add = (comment: ReviewComment | undefined): void => {
+    if (!comment || found.includes(comment)) return;
+    found.push(comment);
+    for (const reply of document.comments.values()) if (reply.replyTo === comment.id) add(reply);
+  };
+  for (const id of ids) add(document.comments.get(id));
+  return found;
 }
 
 /**

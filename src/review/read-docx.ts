@@ -133,6 +133,10 @@ export interface ReviewComment {
   /** As {@link Revision.date}. */
   date: string;
   text: string;
+  /** For a reply, the id of the comment that begins its thread (word/commentsExtended.xml's `w15:paraIdParent`). */
+  replyTo?: string;
+  /** Marked done (Word's *Resolve*, `w15:done="1"`): on a thread's first comment, the whole thread. */
+  resolved?: boolean;
 }
 
 /** What `review` reads from a DOCX: custom properties, body paragraphs and comments. */
@@ -161,6 +165,7 @@ const READ_PARTS = new Set([
   'word/endnotes.xml',
   'word/_rels/endnotes.xml.rels',
   'word/comments.xml',
+  'word/commentsExtended.xml',
   'docProps/custom.xml',
   'docProps/core.xml',
 ]);
@@ -303,7 +308,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
     properties: customProperties(part('docProps/custom.xml')),
     core: coreProperties(part('docProps/core.xml')),
     paragraphs: new BodyReader(relationships, numbering, fonts, styleLists).read(body),
-    comments: comments(part('word/comments.xml')),
+    comments: comments(part('word/comments.xml'), part('word/commentsExtended.xml')),
     footnotes,
     marginTexts: margins.map((name) => plainText(part(name) ?? emptyPart()).trim()).filter(Boolean),
   };
@@ -332,12 +337,31 @@ function coreProperties(core: XmlElement | undefined): Map<string, string> {
   return result;
 }
 
-function comments(part: XmlElement | undefined): Map<string, ReviewComment> {
+/**
+ * The comments by id. Word keeps a comment's thread apart, in word/commentsExtended.xml: an entry for
+ * each comment, named by the `w14:paraId` of the comment's last paragraph, gives a reply the paragraph
+ * of the comment it answers (`w15:paraIdParent`) and says whether the comment is resolved (`w15:done`).
+ */
+function comments(part: XmlElement | undefined, extended: XmlElement | undefined): Map<string, ReviewComment> {
   const result = new Map<string, ReviewComment>();
   if (!part) return result;
+  const threads = new Map(descendants(extended ?? emptyPart(), 'w15:commentEx').map((entry) => [entry.attributes['w15:paraId'] ?? '', entry]));
+  const byParagraph = new Map<string, string>();
+  const parents = new Map<string, string>();
   for (const comment of descendants(part, 'w:comment')) {
     const id = comment.attributes['w:id'] ?? '';
-    result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: dateOf(comment), text: plainText(comment).trim() });
+    const paragraph = descendants(comment, 'w:p').at(-1)?.attributes['w14:paraId'] ?? '';
+    const thread = paragraph ? threads.get(paragraph) : undefined;
+    if (paragraph) byParagraph.set(paragraph, id);
+    const parent = thread?.attributes['w15:paraIdParent'];
+    if (parent) parents.set(id, parent);
+    const resolved = ['1', 'true', 'on'].includes(thread?.attributes['w15:done'] ?? '');
+    result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: dateOf(comment), text: plainText(comment).trim(), ...(resolved ? { resolved } : {}) });
+  }
+  for (const [id, paragraph] of parents) {
+    const parent = byParagraph.get(paragraph);
+    const comment = result.get(id);
+    if (comment && parent !== undefined && parent !== id) comment.replyTo = parent;
   }
   return result;
 }

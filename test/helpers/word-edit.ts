@@ -10,6 +10,10 @@ export interface Stamp {
 
 let nextId = 900;
 
+/** The namespaces Word declares on its comment parts. */
+const WORD_NAMESPACES =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14 w15"';
+
 /**
  * Edits a DOCX the way Word does with track changes on, on the XML itself: each function
  * finds a run holding `text` and splits it, so the edits look like Word's own markup.
@@ -19,6 +23,8 @@ export class WordEdit {
   private readonly part: string;
   private xml: string;
   private readonly comments: string[] = [];
+  /** word/commentsExtended.xml's entries: a reply's thread and whether it is resolved (see {@link commentThread}). */
+  private readonly extended: string[] = [];
 
   /** Edits `part`: the body by default, or e.g. `word/footnotes.xml` for changes made in the footnotes. */
   constructor(docx: Uint8Array, part = 'word/document.xml') {
@@ -149,6 +155,26 @@ export class WordEdit {
         .map((word) => `<w:r>${rPr}<w:t xml:space="preserve">${word}</w:t></w:r>`)
         .join(''),
     );
+  }
+
+  /**
+   * Puts a thread of comments on `text` as Word saves one: the first comment and its replies, each
+   * with its own range around the same text and its own `w:comment`, whose last paragraph's
+   * `w14:paraId` word/commentsExtended.xml names (`w15:paraIdParent` for a reply, `w15:done="1"`
+   * on each once the thread is resolved). `ranges: false` leaves the replies without ranges in the
+   * body, as a tool that anchors only a thread's first comment saves them.
+   */
+  commentThread(context: string, text: string, thread: readonly { text: string; stamp: Stamp }[], options: { resolved?: boolean; ranges?: boolean } = {}): this {
+    const ids = thread.map(() => nextId++);
+    const paraIds = ids.map((id) => (0x1000_0000 + id).toString(16).toUpperCase());
+    thread.forEach(({ text: said, stamp }, index) => {
+      this.comments.push(`<w:comment w:id="${ids[index]}" w:author="${stamp.author}" w:date="${stamp.date}" w:initials="${stamp.author.slice(0, 1)}"><w:p w14:paraId="${paraIds[index]}" w14:textId="77777777"><w:r><w:annotationRef/></w:r><w:r><w:t>${said}</w:t></w:r></w:p></w:comment>`);
+      this.extended.push(`<w15:commentEx w15:paraId="${paraIds[index]}"${index ? ` w15:paraIdParent="${paraIds[0]}"` : ''} w15:done="${options.resolved ? 1 : 0}"/>`);
+    });
+    const anchored = options.ranges === false ? ids.slice(0, 1) : ids;
+    const starts = anchored.map((id) => `<w:commentRangeStart w:id="${id}"/>`).join('');
+    const ends = anchored.map((id) => `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`).join('');
+    return this.splitRun(context, text, (rPr, inner) => `${starts}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>${ends}`);
   }
 
   /** Puts a comment on `text`. */
@@ -287,7 +313,14 @@ export class WordEdit {
   bytes(): Uint8Array {
     const files: Record<string, Uint8Array> = { ...this.files, [this.part]: strToU8(this.xml) };
     if (this.comments.length) {
-      files['word/comments.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${this.comments.join('')}</w:comments>`);
+      files['word/comments.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments ${WORD_NAMESPACES}>${this.comments.join('')}</w:comments>`);
+      if (this.extended.length) {
+        files['word/commentsExtended.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx ${WORD_NAMESPACES}>${this.extended.join('')}</w15:commentsEx>`);
+        const rels = strFromU8(files['word/_rels/document.xml.rels'] ?? new Uint8Array());
+        files['word/_rels/document.xml.rels'] = strToU8(rels.replace('</Relationships>', '<Relationship Id="rIdReviewCommentsEx" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>'));
+        const types = strFromU8(files['[Content_Types].xml'] ?? new Uint8Array());
+        files['[Content_Types].xml'] = strToU8(types.replace('</Types>', '<Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>'));
+      }
       const rels = strFromU8(files['word/_rels/document.xml.rels'] ?? new Uint8Array());
       if (!rels.includes('comments.xml')) {
         files['word/_rels/document.xml.rels'] = strToU8(rels.replace('</Relationships>', '<Relationship Id="rIdReviewComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>'));

@@ -1,0 +1,52 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const DOCX = 'out/IZMzin_190221_EDUC.docx';
+const LIGA = { author: 'Līga Ķēniņa (LM)', date: '2021-02-16T14:05:00Z' };
+const IEVA = { author: 'Ieva Kalniņa (IZM)', date: '2021-02-17T09:00:00Z' };
+const LIGA_AGAIN = { author: 'Līga Ķēniņa (LM)', date: '2021-02-17T15:00:00Z' };
+
+function built(): string {
+  const dir = exampleProject();
+  const build = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(build.status, build.stderr).toBe(0);
+  return dir;
+}
+
+/** A thread on equity-reforms' answer: Līga asks, the author answers, Līga thanks; `resolved` as Word marks it when resolved. */
+function threaded(dir: string, options: { resolved?: boolean; ranges?: boolean }): string {
+  const thread = [
+    { text: 'Lūdzu norādīt avotu.', stamp: LIGA },
+    { text: 'Avots norādīts zemsvītras piezīmē.', stamp: IEVA },
+    { text: 'Paldies, pieņemts.', stamp: LIGA_AGAIN },
+  ];
+  const path = join(dir, 'out/thread.docx');
+  writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).commentThread('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', thread, options).bytes());
+  return path;
+}
+
+describe('briefing review of comments with replies', () => {
+  it('lists a reply under the comment it answers, and says when the thread was resolved', () => {
+    const dir = built();
+    const run = runCli(['review', threaded(dir, { resolved: true })], dir);
+    expect(run.status, run.stderr).toBe(0);
+    // Each reply was listed as a comment of its own: nothing told that the author had answered, or that the thread was settled.
+    expect(run.stdout).toContain(
+      [
+        '  comment by Līga Ķēniņa (LM), 2021-02-16 (resolved): Lūdzu norādīt avotu.',
+        '    reply by Ieva Kalniņa (IZM), 2021-02-17: Avots norādīts zemsvītras piezīmē.',
+        '    reply by Līga Ķēniņa (LM), 2021-02-17: Paldies, pieņemts.',
+      ].join('\n'),
+    );
+  });
+
+  it('lists a reply saved without a range of its own in the body with its thread, not nowhere', () => {
+    const dir = built();
+    const run = runCli(['review', threaded(dir, { ranges: false })], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('  comment by Līga Ķēniņa (LM), 2021-02-16: Lūdzu norādīt avotu.\n    reply by Ieva Kalniņa (IZM), 2021-02-17: Avots norādīts zemsvītras piezīmē.\n');
+  });
+});

@@ -219,7 +219,9 @@ export function review(options: ReviewOptions): ReviewResult {
     ]),
   ];
   // In any case, as clear takes it (`am` is AM).
-  const named = ministriesNamed(project, authors);
+  // The report's own ministry, answering in a reviewer's thread or noting something for itself, does not clear its own report.
+  const issuer = project.config.issuing_ministry;
+  const named = ministriesNamed(project, authors).filter((code) => code !== issuer);
   // The one the authors name, when they name exactly one; else --ministry must say.
   result.ministry = options.ministry === undefined ? (named.length === 1 ? (named[0] ?? null) : null) : ministryCode(project, options.ministry);
   if (hasErrors(result.diagnostics)) return finish(result);
@@ -228,7 +230,7 @@ export function review(options: ReviewOptions): ReviewResult {
       throw new UsageError(
         named.length
           ? `The authors of the changes and comments name several ministries (${named.join(', ')}): a review records one ministry's answer.`
-          : 'Cannot tell which ministry reviewed the report: no author of a change or comment names one.',
+          : `Cannot tell which ministry reviewed the report: no author of a change or comment names one${ministriesNamed(project, authors).includes(issuer) ? ` but ${issuer}, which issues it` : ''}.`,
         named.length ? `Accept one ministry's review at a time: --ministry ${named[0] ?? '<code>'}.` : 'Name it: --ministry <code>, e.g. --ministry AM.',
       );
     }
@@ -486,12 +488,14 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       }
       outcome.written = true;
     }
-    if (outcome.field.kind === 'position') {
-      const changedText = outcome.revisions.length > 0 || outcome.accepted !== outcome.current;
+    const comments = reviewersComments(project, ministry, outcome.comments);
+    const changedText = outcome.revisions.length > 0 || outcome.accepted !== outcome.current;
+    // A position only the report's own ministry commented on is none the reviewer answered on.
+    if (outcome.field.kind === 'position' && (changedText || comments.length)) {
       const status = options.cleared ? 'cleared' : changedText ? 'objected' : 'pending';
-      const dates = [...outcome.revisions.map((r) => r.date), ...outcome.comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
+      const dates = [...outcome.revisions.map((r) => r.date), ...comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
       const date = dates.at(-1)?.slice(0, 10) ?? options.today;
-      const note = outcome.comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');
+      const note = comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');
       const answeredOn = outcome.newVersion ?? project.positions.get(outcome.field.id)?.position?.version;
       // The record of this answer is the reviewed file: an earlier clearance's e-mail is not.
       const ref = `briefing review of ${basename(options.docx)}`;
@@ -533,6 +537,20 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
   );
   result.exitCode = ExitCode.problems;
   nothingWritten(result, `${moved} changed while the review ran`);
+}
+
+/**
+ * The comments that are the reviewing ministry's answer: all but those whose authors name only the
+ * ministry that issues the report (its replies in a reviewer's thread, its notes to itself), unless
+ * that is the ministry the review is recorded for.
+ */
+function reviewersComments(project: Project, ministry: string, comments: readonly ReviewComment[]): ReviewComment[] {
+  const issuer = project.config.issuing_ministry;
+  if (ministry === issuer) return [...comments];
+  return comments.filter((comment) => {
+    const named = ministriesNamed(project, [comment.author]);
+    return !(named.length === 1 && named[0] === issuer);
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
@@ -48,5 +49,29 @@ describe('briefing review of comments with replies', () => {
     const run = runCli(['review', threaded(dir, { ranges: false })], dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('  comment by Līga Ķēniņa (LM), 2021-02-16: Lūdzu norādīt avotu.\n    reply by Ieva Kalniņa (IZM), 2021-02-17: Avots norādīts zemsvītras piezīmē.\n');
+  });
+
+  it('--accept takes the reviewing ministry from a thread the report’s own ministry answered in, and records only the reviewer’s comments as its answer', () => {
+    const dir = built();
+    const path = join(dir, 'out/answered.docx');
+    const thread = [
+      { text: 'Lūdzu norādīt avotu.', stamp: LIGA },
+      { text: 'Avots norādīts zemsvītras piezīmē.', stamp: IEVA },
+    ];
+    const edit = new WordEdit(readFileSync(join(dir, DOCX)))
+      .commentThread('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', thread)
+      // The author's own note on another answer, which LM did not touch.
+      .comment('Pandēmijas laikā attālināto', 'attālināto', 'Pārbaudīt skaitļus.', IEVA);
+    writeFileSync(path, edit.bytes());
+    const before = readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8');
+    const run = runCli(['review', path, '--accept'], dir);
+    // IZM issues the report and answered in the thread: it was taken for a second reviewing ministry (exit 2, "AM, IZM"),
+    // and with --ministry LM its answer was recorded as LM's comment, and LM as pending on an answer only IZM had commented.
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('review/other-ministry');
+    const clearance = parseDocument(readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8')).toJS().clearance.LM;
+    expect(clearance).toMatchObject({ status: 'pending', date: '2021-02-16', note: 'Lūdzu norādīt avotu.' });
+    expect(readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8')).toBe(before);
+    expect(run.stdout).toContain('comment by Ieva Kalniņa (IZM), 2021-02-17: Pārbaudīt skaitļus.');
   });
 });

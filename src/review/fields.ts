@@ -96,7 +96,21 @@ export function splitByField(document: ReviewedDocument): FieldSplit {
     const { kind, count, before, afterField } = edit;
     outside.push({ text: shorten(edit.text), revisions: [], comments: [], untracked: { kind, count, ...(before ? { before } : {}), ...(afterField ? { afterField } : {}) } });
   }
-  return { fields: [...fields.values()], outside };
+  return { fields: [...fields.values()], outside: withoutFieldComments(outside, [...fields.values()]) };
+}
+
+/**
+ * The changes outside the fields without the comments that are a field's too: one whose range runs
+ * from the end of one answer across its question into the next is listed (and recorded) under both
+ * answers, not a third time as one on the question, which `--accept` would say it recorded nowhere.
+ */
+function withoutFieldComments(outside: readonly OutsideChange[], fields: readonly FieldReview[]): OutsideChange[] {
+  const inFields = new Set(fields.flatMap((field) => field.comments));
+  return outside.flatMap((change) => {
+    const comments = change.comments.filter((comment) => !inFields.has(comment));
+    if (comments.length === change.comments.length) return [change];
+    return change.revisions.length || comments.length || change.untracked ? [{ ...change, comments }] : [];
+  });
 }
 
 /**

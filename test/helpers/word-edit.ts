@@ -177,6 +177,14 @@ export class WordEdit {
     return this.splitRun(context, text, (rPr, inner) => `${starts}<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>${ends}`);
   }
 
+  /** Puts a comment on the text from `from` (in the run holding `fromContext`) to the end of `to` (in the run holding `toContext`), across paragraphs. */
+  commentAcross(fromContext: string, from: string, toContext: string, to: string, comment: string, stamp: Stamp): this {
+    const id = this.comments.length;
+    this.comments.push(`<w:comment w:id="${id}" w:author="${stamp.author}" w:date="${stamp.date}"><w:p><w:r><w:t>${comment}</w:t></w:r></w:p></w:comment>`);
+    this.splitRun(fromContext, from, (rPr, inner) => `<w:commentRangeStart w:id="${id}"/><w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r>`);
+    return this.splitRun(toContext, to, (rPr, inner) => `<w:r>${rPr}<w:t xml:space="preserve">${inner}</w:t></w:r><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`);
+  }
+
   /** Puts a comment on `text`. */
   comment(context: string, text: string, comment: string, stamp: Stamp): this {
     const id = this.comments.length;

@@ -74,4 +74,30 @@ describe('briefing review of comments with replies', () => {
     expect(readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8')).toBe(before);
     expect(run.stdout).toContain('comment by Ieva Kalniņa (IZM), 2021-02-17: Pārbaudīt skaitļus.');
   });
+
+  it('a comment from the end of one answer across its question into the next answer is both answers’, not one on the question left unrecorded', () => {
+    const dir = built();
+    const path = join(dir, 'out/across.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).commentAcross(
+      'sociālo dienestu sadarbību.',
+      'sociālo dienestu sadarbību.',
+      'Latvijas rīcību turpmākajos gados',
+      'Latvijas rīcību',
+      'Abās atbildēs jāmin finansējuma avoti.',
+      LIGA,
+    );
+    writeFileSync(path, edit.bytes());
+    const listed = runCli(['review', path], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout.match(/comment by Līga Ķēniņa \(LM\), 2021-02-16: Abās atbildēs jāmin finansējuma avoti\./g)).toHaveLength(2);
+    // It was listed a third time, under "Not applicable", for the question it spans …
+    expect(listed.stdout).not.toContain('Not applicable');
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    // … and --accept said it was recorded in no file, right after writing it into both answers' notes.
+    expect(run.stderr).not.toContain('review/not-recorded');
+    for (const id of ['equity-achievements', 'equity-reforms']) {
+      expect(parseDocument(readFileSync(join(dir, `positions/educ/${id}.yaml`), 'utf8')).toJS().clearance.LM).toMatchObject({ status: 'pending', note: 'Abās atbildēs jāmin finansējuma avoti.' });
+    }
+  });
 });

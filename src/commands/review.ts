@@ -231,7 +231,7 @@ export function review(options: ReviewOptions): ReviewResult {
         named.length
           ? `The authors of the changes and comments name several ministries (${named.join(', ')}): a review records one ministry's answer.`
           : `Cannot tell which ministry reviewed the report: no author of a change or comment names one${ministriesNamed(project, authors).includes(issuer) ? ` but ${issuer}, which issues it` : ''}.`,
-        named.length ? `Accept one ministry's review at a time: --ministry ${named[0] ?? '<code>'}.` : 'Name it: --ministry <code>, e.g. --ministry AM.',
+        named.length ? oneAtATime(named) : 'Name it: --ministry <code>, e.g. --ministry AM.',
       );
     }
     const others = named.filter((code) => code !== result.ministry);
@@ -537,6 +537,16 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
   );
   result.exitCode = ExitCode.problems;
   nothingWritten(result, `${moved} changed while the review ran`);
+}
+
+/**
+ * How to accept a DOCX several ministries reviewed: the first with `--ministry`, which writes every
+ * change; each next one with `--rebase`, which finds them written already and records its answer.
+ */
+function oneAtATime(named: readonly string[]): string {
+  const [first = '<code>', second, ...rest] = named;
+  const more = rest.length ? `, and the same for ${rest.join(', ')}` : '';
+  return `Accept one ministry's review at a time: --ministry ${first}${second ? `, then --ministry ${second} --rebase${more} (the changes are written once, each ministry's answer recorded)` : ''}.`;
 }
 
 /**

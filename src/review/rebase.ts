@@ -1,4 +1,4 @@
-import { applyPatch, structuredPatch, type StructuredPatchHunk } from 'diff';
+import { applyPatch, reversePatch, structuredPatch, type StructuredPatchHunk } from 'diff';
 
 /** A change the reviewer made that no longer fits the current text. */
 export interface Conflict {
@@ -17,16 +17,19 @@ export interface Rebased {
  * built from, to `theirs`, the accepted text) carried onto `ours`, the field as it is
  * now. Each changed stretch of lines is placed on its own, where its context still
  * matches (jsdiff's patch application); the ones that do not fit are conflicts and are
- * left out of the text.
+ * left out of the text. A stretch the current text already holds as the reviewer left it
+ * (the same DOCX accepted before for another ministry that reviewed it) is no conflict: it
+ * stays as it is.
  */
 export function rebaseText(base: string, theirs: string, ours: string): Rebased {
   const patch = structuredPatch('base', 'theirs', base, theirs, '', '', { context: 1 });
   let text = ours;
   const conflicts: Conflict[] = [];
   for (const hunk of patch.hunks) {
-    const applied = applyPatch(text, { ...patch, hunks: [hunk] });
-    if (applied === false) conflicts.push({ lines: changedLines(hunk) });
-    else text = applied;
+    const one = { ...patch, hunks: [hunk] };
+    const applied = applyPatch(text, one);
+    if (applied !== false) text = applied;
+    else if (applyPatch(text, reversePatch(one)) === false) conflicts.push({ lines: changedLines(hunk) });
   }
   return { text, conflicts };
 }

@@ -379,7 +379,7 @@ describe('briefing review', () => {
     const run = runCli(['review', path, '--accept'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "briefing: The authors of the changes and comments name several ministries (AM, LM): a review records one ministry's answer.\n  Accept one ministry's review at a time: --ministry AM.\n",
+      "briefing: The authors of the changes and comments name several ministries (AM, LM): a review records one ministry's answer.\n  Accept one ministry's review at a time: --ministry AM, then --ministry LM --rebase (the changes are written once, each ministry's answer recorded).\n",
     );
     expect(position(dir, 'equity-reforms').text).toBe(before);
     // Named, LM's comment is still LM's: said, not silently recorded as AM's.

@@ -47,6 +47,31 @@ describe('briefing review --rebase', () => {
     expect(after.body).toContain('Ne mazāk svarīgi ir');
   });
 
+  it('accepts a DOCX several ministries reviewed one ministry at a time: the next one with --rebase finds the changes already written, not conflicts', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/circulated.docx');
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+      .replace('Tikpat svarīgi ir stiprināt', 'Tikpat', 'Ne mazāk', { author: 'Pēteris Liepa (LM)', date: '2021-02-17T10:00:00Z' });
+    writeFileSync(docx, edit.bytes());
+    const several = runCli(['review', docx, '--accept'], dir);
+    expect(several.status).toBe(2);
+    expect(several.stderr).toContain('--ministry LM --rebase');
+    expect(runCli(['review', docx, '--accept', '--ministry', 'AM'], dir).status).toBe(0);
+    const first = readFileSync(join(dir, FILE), 'utf8');
+    // The second ministry's turn: every change of the DOCX is in the text already. It was a conflict for each, and nothing written.
+    const run = runCli(['review', docx, '--accept', '--ministry', 'LM', '--rebase'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('conflict');
+    const after = parseDocument(readFileSync(join(dir, FILE), 'utf8')).toJS();
+    expect(after.version).toBe(3);
+    expect(after.body).toBe(parseDocument(first).toJS().body);
+    expect(after.clearance.LM).toMatchObject({ status: 'objected', date: '2021-02-17', version: 3 });
+    expect(after.clearance.AM).toMatchObject({ status: 'objected', version: 3 });
+  });
+
   it('finds an edit made without track changes in a position changed since the build, and merges it too', () => {
     const dir = exampleProject();
     initRepository(dir);

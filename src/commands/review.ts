@@ -237,7 +237,14 @@ export function review(options: ReviewOptions): ReviewResult {
     const others = named.filter((code) => code !== result.ministry);
     if (others.length) {
       result.diagnostics.push(
-        diagnostic(result.docx, undefined, 'warning', 'review/other-ministry', `Some changes or comments are by reviewers of ${others.join(', ')}, yet they are recorded as ${result.ministry}'s answer.`, `If ${others.join(' and ')} answered in this file too, record their clearance with briefing clear, or review a copy with only ${result.ministry}'s changes.`),
+        diagnostic(
+          result.docx,
+          undefined,
+          'warning',
+          'review/other-ministry',
+          `Some changes or comments are by reviewers of ${others.join(', ')}: their changes are written with ${result.ministry}'s, but recorded as no ministry's answer yet (${result.ministry}'s is recorded on the positions its own reviewers changed or commented on).`,
+          `Record theirs the same way: briefing review ${shellWord(result.docx)} --accept --ministry ${others[0] ?? '<code>'} --rebase${others.length > 1 ? `, and the same for ${others.slice(1).join(', ')}` : ''}.`,
+        ),
       );
     }
     acceptAll(project, meeting, options, result);
@@ -467,6 +474,9 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${outcome.lost.join('; ')}.`, 'Make that change in the file by hand; `briefing review --list` shows it.'));
       continue;
     }
+    const own = reviewersPart(project, ministry, outcome);
+    // A position only other ministries' reviewers (or the report's own ministry) touched is none this one answered on.
+    const answers = outcome.field.kind === 'position' && (own.changed || own.comments.length > 0);
     if (outcome.accepted !== outcome.current) {
       const position = outcome.field.kind === 'position' ? project.positions.get(outcome.field.id)?.position : undefined;
       const newVersion = position ? position.version + 1 : undefined;
@@ -481,19 +491,17 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
         // The other ministries cleared the text before this change: their clearances stay on record, for the old version and text.
         const cleared = answerFingerprint(position);
         for (const [code, entry] of Object.entries(position.clearance)) {
-          if (code === ministry || entry.status !== 'cleared') continue;
+          if ((code === ministry && answers) || entry.status !== 'cleared') continue;
           const stamp = { ...(entry.version === undefined ? { version: position.version } : {}), ...(entry.answer === undefined ? { answer: cleared } : {}) };
           if (Object.keys(stamp).length) text = editClearance(text, code, stamp).text;
         }
       }
       outcome.written = true;
     }
-    const comments = reviewersComments(project, ministry, outcome.comments);
-    const changedText = outcome.revisions.length > 0 || outcome.accepted !== outcome.current;
-    // A position only the report's own ministry commented on is none the reviewer answered on.
-    if (outcome.field.kind === 'position' && (changedText || comments.length)) {
-      const status = options.cleared ? 'cleared' : changedText ? 'objected' : 'pending';
-      const dates = [...outcome.revisions.map((r) => r.date), ...comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
+    if (answers) {
+      const { comments } = own;
+      const status = options.cleared ? 'cleared' : own.changed ? 'objected' : 'pending';
+      const dates = [...own.revisions.map((r) => r.date), ...comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
       const date = dates.at(-1)?.slice(0, 10) ?? options.today;
       const note = comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');
       const answeredOn = outcome.newVersion ?? project.positions.get(outcome.field.id)?.position?.version;
@@ -550,17 +558,19 @@ function oneAtATime(named: readonly string[]): string {
 }
 
 /**
- * The comments that are the reviewing ministry's answer: all but those whose authors name only the
- * ministry that issues the report (its replies in a reviewer's thread, its notes to itself), unless
- * that is the ministry the review is recorded for.
+ * What in a field is the reviewing ministry's: the tracked changes and comments of every author but
+ * those who name only other ministries (another ministry's reviewer who worked in the same file, the
+ * report's own ministry answering in a thread), and whether it changed the text: a tracked change
+ * of its own, or an edit made with track changes off, which names nobody, where no one tracked any.
  */
-function reviewersComments(project: Project, ministry: string, comments: readonly ReviewComment[]): ReviewComment[] {
-  const issuer = project.config.issuing_ministry;
-  if (ministry === issuer) return [...comments];
-  return comments.filter((comment) => {
-    const named = ministriesNamed(project, [comment.author]);
-    return !(named.length === 1 && named[0] === issuer);
-  });
+function reviewersPart(project: Project, ministry: string, outcome: FieldOutcome): { revisions: Revision[]; comments: ReviewComment[]; changed: boolean } {
+  const others = (author: string) => {
+    const named = ministriesNamed(project, [author]);
+    return named.length > 0 && !named.includes(ministry);
+  };
+  const revisions = outcome.revisions.filter((revision) => !others(revision.author));
+  const comments = outcome.comments.filter((comment) => !others(comment.author));
+  return { revisions, comments, changed: revisions.length > 0 || (outcome.revisions.length === 0 && outcome.accepted !== outcome.current) };
 }
 
 /**

@@ -382,10 +382,12 @@ describe('briefing review', () => {
       "briefing: The authors of the changes and comments name several ministries (AM, LM): a review records one ministry's answer.\n  Accept one ministry's review at a time: --ministry AM, then --ministry LM --rebase (the changes are written once, each ministry's answer recorded).\n",
     );
     expect(position(dir, 'equity-reforms').text).toBe(before);
-    // Named, LM's comment is still LM's: said, not silently recorded as AM's.
+    // Named, LM's comment is still LM's: said, and not recorded as AM's.
     const named = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
     expect(named.status, named.stderr).toBe(0);
-    expect(named.stderr).toContain("Some changes or comments are by reviewers of LM, yet they are recorded as AM's answer.");
+    expect(named.stderr).toContain("Some changes or comments are by reviewers of LM: their changes are written with AM's, but recorded as no ministry's answer yet");
+    expect(position(dir, 'equity-reforms').data.clearance).toMatchObject({ AM: { status: 'objected', date: '2021-02-16' } });
+    expect(position(dir, 'equity-reforms').text).not.toContain('Piekrītam.');
     // No ministry named at all.
     const fresh = built();
     const nobody = join(fresh, 'out/nobody.docx');

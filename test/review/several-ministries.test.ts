@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { initRepository } from '../helpers/git.js';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { WordEdit } from '../helpers/word-edit.js';
+
+const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+const PETERIS = { author: 'Pēteris Liepa (LM)', date: '2021-02-17T10:00:00Z' };
+
+function clearance(dir: string, id: string): Record<string, Record<string, unknown>> {
+  return parseDocument(readFileSync(join(dir, `positions/educ/${id}.yaml`), 'utf8')).toJS().clearance;
+}
+
+describe('briefing review --accept of a DOCX several ministries reviewed together', () => {
+  it('records each ministry’s answer only on the positions its own reviewers changed or commented on', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/circulated.docx');
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+      .comment('Digitālo risinājumu ieviešana', 'Digitālo risinājumu', 'Kuri risinājumi?', PETERIS)
+      .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', PETERIS);
+    writeFileSync(docx, edit.bytes());
+
+    const am = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
+    expect(am.status, am.stderr).toBe(0);
+    // LM's change of equity-eu-cooperation was recorded as "AM objected", and LM's comment as AM's note.
+    expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16', version: 3 });
+    expect(clearance(dir, 'equity-reforms').AM?.note).toBeUndefined();
+    // Only LM changed it: AM's clearance of the text before stays on record, for that version.
+    expect(clearance(dir, 'equity-eu-cooperation').AM).toMatchObject({ status: 'cleared', date: '2021-02-12', version: 2 });
+    expect(am.stderr).toContain('review/other-ministry');
+    expect(am.stderr).toContain('--ministry LM --rebase');
+
+    const lm = runCli(['review', docx, '--accept', '--ministry', 'LM', '--rebase'], dir);
+    expect(lm.status, lm.stderr).toBe(0);
+    expect(clearance(dir, 'equity-eu-cooperation').LM).toMatchObject({ status: 'objected', date: '2021-02-17', version: 3 });
+    expect(clearance(dir, 'equity-reforms').LM).toMatchObject({ status: 'pending', date: '2021-02-17', version: 3, note: 'Kuri risinājumi?' });
+    expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', version: 3 });
+    expect(runCli(['check', EXAMPLE_MEETING], dir).status).toBe(0);
+  });
+});

@@ -371,7 +371,7 @@ export function quoteJoined(block: Block | undefined, before: Block | undefined)
 /** A thematic break (`---`) for a group that is only the line the compiler draws for one, with no source to keep; else undefined. */
 export function ruleBlock(group: readonly ReviewedParagraph[]): Block | undefined {
   const [paragraph, ...rest] = group;
-  if (!paragraph?.rule || rest.length || paragraph.list !== null || textOf(paragraph, 'accept') !== '' || paragraph.mark?.kind === 'del') return undefined;
+  if (!paragraph?.rule || rest.length || paragraph.list !== null || textOf(paragraph, 'accept') !== '' || markGone(paragraph, 'accept')) return undefined;
   return { markdown: '---', item: false };
 }
 
@@ -551,7 +551,7 @@ export function codeBlock(paragraphs: readonly ReviewedParagraph[], unit?: Sourc
         unreadSymbol(piece.symbol, text, notes, lost);
         return text;
       }, '');
-  const lines = paragraphs.filter((p) => !(p.mark?.kind === 'del' && textOf(p, 'accept') === '')).map(line);
+  const lines = paragraphs.filter((p) => !(markGone(p, 'accept') && textOf(p, 'accept') === '')).map(line);
   // A block on its item's number line (`2) ```) has the number on its first line only.
   const under = underMarkers(indent);
   return { markdown: [open, ...lines, close].map((line, at) => (line ? (at === 0 ? indent : under) + line : line)).join('\n'), item: false };
@@ -764,9 +764,19 @@ function originalGroups(paragraphs: readonly ReviewedParagraph[], gaps: Readonly
 function acceptedGroups(paragraphs: readonly ReviewedParagraph[], gaps: ReadonlySet<ReviewedParagraph>): ReviewedParagraph[][] {
   return blocksJoined(groups(paragraphs, 'del'), gaps).map((group) => {
     // A table's cells all stay: its rows pair with the source's lines (see tableBlock).
-    const kept = group.filter((p) => p.cell || !(p.mark?.kind === 'del' && textOf(p, 'accept') === ''));
+    const kept = group.filter((p) => p.cell || !(markGone(p, 'accept') && textOf(p, 'accept') === ''));
     return kept.length ? kept : group.slice(-1);
   });
+}
+
+/**
+ * Whether a paragraph's mark is gone in a reading, so that it is one with the next: an inserted
+ * mark when the changes are rejected, a deleted one when they are accepted, and one a reviewer
+ * inserted and another deleted again in both.
+ */
+function markGone(paragraph: ReviewedParagraph, reading: 'accept' | 'reject'): boolean {
+  if (reading === 'reject') return paragraph.mark?.kind === 'ins';
+  return paragraph.mark?.kind === 'del' || paragraph.markDeleted !== undefined;
 }
 
 function groups(paragraphs: readonly ReviewedParagraph[], joining: 'ins' | 'del'): ReviewedParagraph[][] {
@@ -775,7 +785,7 @@ function groups(paragraphs: readonly ReviewedParagraph[], joining: 'ins' | 'del'
   paragraphs.forEach((paragraph, index) => {
     current.push(paragraph);
     // The mark of a cell's last paragraph ends the cell: a row added or deleted joins nothing after it.
-    if (paragraph.mark?.kind !== joining || index === paragraphs.length - 1 || !sameCell(paragraph.cell, paragraphs[index + 1]?.cell)) {
+    if (!markGone(paragraph, joining === 'del' ? 'accept' : 'reject') || index === paragraphs.length - 1 || !sameCell(paragraph.cell, paragraphs[index + 1]?.cell)) {
       result.push(current);
       current = [];
     }

@@ -184,6 +184,7 @@ function footnoteIds(paragraphs: readonly ReviewedParagraph[]): string[] {
 export function revisionsOf(paragraph: ReviewedParagraph): Revision[] {
   const found: Revision[] = [];
   if (paragraph.mark) found.push(paragraph.mark);
+  if (paragraph.markDeleted) found.push(paragraph.markDeleted);
   if (paragraph.layoutChanged) found.push(paragraph.layoutChanged);
   for (const piece of paragraph.pieces) {
     if (piece.revision && !found.includes(piece.revision)) found.push(piece.revision);

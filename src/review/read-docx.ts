@@ -65,6 +65,11 @@ export interface ReviewedParagraph {
   pieces: Piece[];
   /** The paragraph mark is a tracked insertion (a split) or deletion (a join). */
   mark: Revision | null;
+  /**
+   * The mark one reviewer inserted ({@link mark}, a split) another deleted again (a join): Word keeps
+   * both on it. It is in neither reading, so the paragraph is one with the next in both.
+   */
+  markDeleted?: Revision;
   /** The reviewer changed the paragraph's own properties with track changes on (`w:pPrChange`): its numbering, level or style. */
   layoutChanged: Revision | null;
   /** Numbered or bulleted, as its numbering definition says of its level; null when not in a list. */
@@ -618,7 +623,9 @@ class BodyReader {
   private paragraph(node: XmlElement, context: RunContext): void {
     const properties = child(node, 'w:pPr');
     const mark = child(properties, 'w:rPr');
-    const markChange = child(mark, 'w:ins') ?? child(mark, 'w:del') ?? child(mark, 'w:moveTo') ?? child(mark, 'w:moveFrom');
+    const markInserted = child(mark, 'w:ins') ?? child(mark, 'w:moveTo');
+    const markRemoved = child(mark, 'w:del') ?? child(mark, 'w:moveFrom');
+    const markChange = markInserted ?? markRemoved;
     // The paragraph's own numbering, else its style's (Word's "List Number", a numbered heading).
     const styleList = this.styleLists.get(child(properties, 'w:pStyle')?.attributes['w:val'] ?? '');
     const numId = child(child(properties, 'w:numPr'), 'w:numId')?.attributes['w:val'] ?? styleList?.numId;
@@ -634,6 +641,7 @@ class BodyReader {
     const paragraph: ReviewedParagraph = {
       pieces: [],
       mark: markChange ? revisionOf(markChange) : (context.row ?? null),
+      ...(markInserted && markRemoved ? { markDeleted: revisionOf(markRemoved) } : {}),
       layoutChanged: layoutChange ? { ...revisionOf(layoutChange), kind: 'ins' } : null,
       list: listId ? (format?.kind ?? 'number') : null,
       listMarker: format?.marker ?? '',

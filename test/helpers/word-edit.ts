@@ -208,6 +208,18 @@ export class WordEdit {
   }
 
   /**
+   * Splits the paragraph before `at` as `splitter` (its mark inserted), then joins it again as
+   * `joiner`, who deletes that mark: Word keeps both on the mark (`w:ins` and `w:del` in its `w:rPr`).
+   */
+  splitThenJoined(context: string, at: string, splitter: Stamp, joiner: Stamp): this {
+    this.splitParagraph(context, at, splitter);
+    const mark = /<w:rPr><w:ins w:id="\d+" w:author="[^"]*" w:date="[^"]*"\/><\/w:rPr><\/w:pPr>/.exec(this.xml.slice(this.paragraphStartOf(context.slice(0, context.indexOf(at)) || context)));
+    if (!mark) throw new Error(`no inserted mark before: ${at}`);
+    this.xml = this.xml.replace(mark[0], mark[0].replace('</w:rPr>', `<w:del w:id="${nextId++}" w:author="${joiner.author}" w:date="${joiner.date}"/></w:rPr>`));
+    return this;
+  }
+
+  /**
    * Adds a paragraph after the one holding `context` as Word does with track changes on
    * (Enter at its end, then typing): that paragraph's mark is inserted, the new one has its
    * properties (a list item stays in the list) and its text is a tracked insertion.

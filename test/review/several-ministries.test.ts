@@ -42,4 +42,21 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', version: 3 });
     expect(runCli(['check', EXAMPLE_MEETING], dir).status).toBe(0);
   });
+
+  it('reads a paragraph one reviewer split and another joined again as one, and names both', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const file = join(dir, 'positions/educ/equity-reforms.yaml');
+    const before = readFileSync(file, 'utf8');
+    const docx = join(dir, 'out/rejoined.docx');
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).splitThenJoined('mācību procesā. Tāpēc Latvija turpinās', 'Tāpēc', ANNA, PETERIS);
+    writeFileSync(docx, edit.bytes());
+    const listed = runCli(['review', docx], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    // The split was read, the join not: --accept wrote a new paragraph that neither reviewer's markup leaves.
+    expect(listed.stdout).not.toContain('¶');
+    expect(listed.stdout).toContain('Anna Ozola (AM), 2021-02-16; Pēteris Liepa (LM), 2021-02-17');
+    expect(runCli(['review', docx, '--accept', '--ministry', 'LM'], dir).status).toBe(0);
+    expect(parseDocument(readFileSync(file, 'utf8')).toJS().body).toBe(parseDocument(before).toJS().body);
+  });
 });

@@ -17,7 +17,7 @@ import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
-import { formattingChanges, layoutChanges, splitByField, type FieldReview, type OutsideChange } from '../review/fields.js';
+import { formattingChanges, layoutChanges, splitByField, withdrawnNotes, type FieldReview, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
@@ -173,7 +173,7 @@ export function review(options: ReviewOptions): ReviewResult {
         revisions: field.revisions,
         comments: field.comments,
         formatting: [...formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]), ...shown.formatting],
-        notes: [`not written: ${stale.file} changed after the DOCX was built`],
+        notes: [...withdrawnNotes([...field.paragraphs, ...[...field.footnotes.values()].flat()]), `not written: ${stale.file} changed after the DOCX was built`],
         lost: [],
         conflicts: [],
         current: source?.text ?? '',
@@ -203,7 +203,7 @@ export function review(options: ReviewOptions): ReviewResult {
       revisions: field.revisions,
       comments: field.comments,
       formatting: [...formattingChanges(paragraphs), ...accepted.formatting],
-      notes: accepted.notes,
+      notes: [...withdrawnNotes(paragraphs), ...accepted.notes],
       // Word's tracked paragraph changes (numbering removed, a level deeper, another style) are not carried into the Markdown.
       lost: [...accepted.lost, ...layoutChanges(paragraphs).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`)],
       conflicts,

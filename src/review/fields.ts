@@ -185,6 +185,7 @@ export function revisionsOf(paragraph: ReviewedParagraph): Revision[] {
   const found: Revision[] = [];
   if (paragraph.mark) found.push(paragraph.mark);
   if (paragraph.markDeleted) found.push(paragraph.markDeleted);
+  for (const { inserted, deleted } of paragraph.withdrawn ?? []) found.push(inserted, deleted);
   if (paragraph.layoutChanged) found.push(paragraph.layoutChanged);
   for (const piece of paragraph.pieces) {
     if (piece.revision && !found.includes(piece.revision)) found.push(piece.revision);
@@ -196,6 +197,11 @@ export function revisionsOf(paragraph: ReviewedParagraph): Revision[] {
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+/** Notes on the text one reviewer inserted and another deleted again, which no reading shows: who did each. */
+export function withdrawnNotes(paragraphs: readonly ReviewedParagraph[]): string[] {
+  return paragraphs.flatMap((paragraph) => paragraph.withdrawn ?? []).map(({ inserted, deleted, text }) => `text ${inserted.author || 'unknown'} inserted and ${deleted.author || 'unknown'} deleted again: “${text}”`);
 }
 
 /** The paragraphs whose numbering, list level or style the reviewer changed with track changes on, by their text. */

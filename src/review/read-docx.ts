@@ -70,6 +70,8 @@ export interface ReviewedParagraph {
    * both on it. It is in neither reading, so the paragraph is one with the next in both.
    */
   markDeleted?: Revision;
+  /** Text one reviewer inserted and another deleted again (`w:del` in `w:ins`): in neither reading, kept to name both. */
+  withdrawn?: { inserted: Revision; deleted: Revision; text: string }[];
   /** The reviewer changed the paragraph's own properties with track changes on (`w:pPrChange`): its numbering, level or style. */
   layoutChanged: Revision | null;
   /** Numbered or bulleted, as its numbering definition says of its level; null when not in a list. */
@@ -518,8 +520,12 @@ class BodyReader {
         return this.run(node, context);
       case 'w:del':
       case 'w:moveFrom':
-        // Text one reviewer inserted and another deleted again is in neither reading: left out.
-        if (context.revision?.kind === 'ins') return;
+        // Text one reviewer inserted and another deleted again is in neither reading: left out, but who did it is kept.
+        if (context.revision?.kind === 'ins') {
+          const text = descendants(node, 'w:delText').map((t) => t.children.filter((c): c is string => typeof c === 'string').join('')).join('');
+          if (this.current) this.current.withdrawn = [...(this.current.withdrawn ?? []), { inserted: context.revision, deleted: revisionOf(node), text }];
+          return;
+        }
         return this.walk(node, { ...context, revision: revisionOf(node) });
       case 'w:ins':
       case 'w:moveTo':

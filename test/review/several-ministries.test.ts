@@ -59,4 +59,17 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     expect(runCli(['review', docx, '--accept', '--ministry', 'LM'], dir).status).toBe(0);
     expect(parseDocument(readFileSync(file, 'utf8')).toJS().body).toBe(parseDocument(before).toJS().body);
   });
+
+  it('names the reviewer who deleted text another had inserted, though the text is in neither reading', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/withdrawn.docx');
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).insertedThenDeleted('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'ļoti ', ANNA, PETERIS);
+    writeFileSync(docx, edit.bytes());
+    const listed = runCli(['review', docx], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    // It read as "no tracked changes or comments": in Word, LM had struck out AM's proposal.
+    expect(listed.stdout).toContain('position equity-reforms v2 (positions/educ/equity-reforms.yaml) body\n  Anna Ozola (AM), 2021-02-16; Pēteris Liepa (LM), 2021-02-17\n');
+    expect(listed.stdout).toContain('note: text Anna Ozola (AM) inserted and Pēteris Liepa (LM) deleted again: “ļoti ”');
+  });
 });

@@ -250,10 +250,12 @@ export function review(options: ReviewOptions): ReviewResult {
     acceptAll(project, meeting, options, result);
     // What --accept writes nowhere: comments and edits outside the positions, a paragraph typed just outside one.
     const notRecorded = (message: string, hint: string) => result.diagnostics.push(diagnostic(result.docx, undefined, 'warning', 'review/not-recorded', message, hint));
-    const outside = split.outside.reduce((sum, o) => sum + o.comments.length, 0);
+    // A meeting's field gets no clearance, so no note: its comments are recorded nowhere either.
+    const onMeeting = split.fields.filter((f) => f.field.kind === 'meeting').flatMap((f) => f.comments);
+    const outside = new Set([...split.outside.flatMap((o) => o.comments), ...onMeeting]).size;
     if (outside) {
       notRecorded(
-        `${outside === 1 ? 'A comment' : `${outside} comments`} outside the positions (on a question, the title or the clearance line) ${outside === 1 ? 'was' : 'were'} not recorded in any file.`,
+        `${outside === 1 ? 'A comment' : `${outside} comments`} outside the positions (on the meeting’s text, a question, the title or the clearance line) ${outside === 1 ? 'was' : 'were'} not recorded in any file.`,
         'Read them in the listing (briefing review without --accept), and record what they ask by hand.',
       );
     }

@@ -442,7 +442,7 @@ describe('briefing review', () => {
     writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).comment('Kādi pasākumi un reformas', 'Kādi pasākumi', 'Atbilde nav saskaņota.', ANNA).bytes());
     const run = runCli(['review', path, '--accept'], dir);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain('A comment outside the positions (on a question, the title or the clearance line) was not recorded in any file.');
+    expect(run.stderr).toContain('A comment outside the positions (on the meeting’s text, a question, the title or the clearance line) was not recorded in any file.');
   });
 
   it('lists edits outside every position as not applicable', () => {

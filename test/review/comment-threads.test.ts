@@ -100,4 +100,14 @@ describe('briefing review of comments with replies', () => {
       expect(parseDocument(readFileSync(join(dir, `positions/educ/${id}.yaml`), 'utf8')).toJS().clearance.LM).toMatchObject({ status: 'pending', note: 'Abās atbildēs jāmin finansējuma avoti.' });
     }
   });
+
+  it('--accept says that a comment on the meeting’s background was recorded in no file, as one on a question is', () => {
+    const dir = built();
+    const path = join(dir, 'out/background-comment.docx');
+    writeFileSync(path, new WordEdit(readFileSync(join(dir, DOCX))).comment('Portugāles prezidentūra neformālo', 'neformālo', 'Vai tas ir no diskusiju dokumenta?', LIGA).bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    // Only comments outside every field were counted: this one went nowhere without a word.
+    expect(run.stderr).toContain('A comment outside the positions (on the meeting’s text, a question, the title or the clearance line) was not recorded in any file.');
+  });
 });

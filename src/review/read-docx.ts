@@ -365,12 +365,28 @@ function comments(part: XmlElement | undefined, extended: XmlElement | undefined
     const resolved = ['1', 'true', 'on'].includes(thread?.attributes['w15:done'] ?? '');
     result.set(id, { id, author: comment.attributes['w:author'] ?? '', date: dateOf(comment), text: plainText(comment).trim(), ...(resolved ? { resolved } : {}) });
   }
-  for (const [id, paragraph] of parents) {
-    const parent = byParagraph.get(paragraph);
+  // A thread is one comment and its replies: a reply to a reply (as LibreOffice may name it) is the thread's
+  // too, under its first comment. Replies that name each other in a circle (no editor writes them) stand on their own.
+  for (const id of parents.keys()) {
     const comment = result.get(id);
-    if (comment && parent !== undefined && parent !== id) comment.replyTo = parent;
+    const first = threadStart(id, (at) => byParagraph.get(parents.get(at) ?? ''));
+    if (comment && first !== undefined) comment.replyTo = first;
   }
   return result;
+}
+
+/** The first comment of the thread comment `id` answers, following `parentOf` up; undefined when the way up is a circle or leads to no comment. */
+function threadStart(id: string, parentOf: (id: string) => string | undefined): string | undefined {
+  const seen = new Set([id]);
+  let at = parentOf(id);
+  while (at !== undefined) {
+    if (seen.has(at)) return undefined;
+    seen.add(at);
+    const up = parentOf(at);
+    if (up === undefined) return at;
+    at = up;
+  }
+  return undefined;
 }
 
 /** How one Word list (`w:num`) writes each level (bullet or number, and its number text), and how it counts each level. */

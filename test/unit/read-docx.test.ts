@@ -73,6 +73,27 @@ describe('reading a reviewed DOCX', () => {
     expect(over).toThrow(`This DOCX cannot be read: its word/document.xml takes the parts briefing reads past 2,500,000 XML elements together (at line 1, column ${column}), twice what a report of 10,000 questions has.`);
   });
 
+  it('reads a comment thread from word/commentsExtended.xml, and a thread that points in a circle as comments of their own, not as replies to each other that no listing shows', () => {
+    const W14 = `${W} xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"`;
+    const comment = (id: number, para: string) => `<w:comment w:id="${id}" w:author="A (AM)" w:date="2021-02-16T00:00:00Z"><w:p w14:paraId="${para}"><w:r><w:t>c${id}</w:t></w:r></w:p></w:comment>`;
+    const body = p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/><w:commentRangeStart w:id="1"/>${r('A.')}<w:commentRangeEnd w:id="1"/><w:bookmarkEnd w:id="0"/>`);
+    const parts = {
+      'word/comments.xml': `<w:comments ${W14}>${comment(1, '01')}${comment(2, '02')}${comment(3, '03')}${comment(4, '04')}</w:comments>`,
+      // 2 answers 1 (resolved thread), 5 answers 2 (a reply to a reply); 3 and 4 answer each other, as no editor writes.
+      'word/commentsExtended.xml': `<w15:commentsEx ${W14}><w15:commentEx w15:paraId="01" w15:done="1"/><w15:commentEx w15:paraId="02" w15:paraIdParent="01" w15:done="1"/><w15:commentEx w15:paraId="03" w15:paraIdParent="04"/><w15:commentEx w15:paraId="04" w15:paraIdParent="03"/><w15:commentEx w15:paraId="05" w15:paraIdParent="02"/></w15:commentsEx>`,
+    };
+    parts['word/comments.xml'] = parts['word/comments.xml'].replace('</w:comments>', `${comment(5, '05')}</w:comments>`);
+    const document = readReviewedDocx(docx(body, undefined, parts));
+    expect([...document.comments.values()].map((c) => [c.id, c.replyTo, c.resolved])).toEqual([
+      ['1', undefined, true],
+      ['2', '1', true],
+      ['3', undefined, undefined],
+      ['4', undefined, undefined],
+      ['5', '1', undefined],
+    ]);
+    expect(splitByField(document).fields[0]?.comments.map((c) => c.id)).toEqual(['1', '2', '5']);
+  });
+
   it('reads a tracked move as a deletion where the text was and an insertion where it went', () => {
     const body = p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/><w:moveFrom w:id="7" w:author="X" w:date="2021-02-16T00:00:00Z">${r('Moved. ')}</w:moveFrom>${r('Stays.')}<w:moveTo w:id="8" w:author="X" w:date="2021-02-16T00:00:00Z">${r(' Moved.')}</w:moveTo><w:bookmarkEnd w:id="0"/>`);
     const [paragraph] = readReviewedDocx(docx(body)).paragraphs;

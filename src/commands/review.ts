@@ -212,29 +212,29 @@ export function review(options: ReviewOptions): ReviewResult {
       written: false,
     });
   }
-  const authors = [
-    ...new Set([
-      ...split.fields.flatMap((f) => [...f.revisions.map((r) => r.author), ...f.comments.map((c) => c.author)]),
-      ...split.outside.flatMap((o) => [...o.revisions.map((r) => r.author), ...o.comments.map((c) => c.author)]),
-    ]),
-  ];
+  const authorsOf = (parts: readonly { revisions: readonly { author: string }[]; comments: readonly { author: string }[] }[]) =>
+    parts.flatMap((part) => [...part.revisions.map((r) => r.author), ...part.comments.map((c) => c.author)]);
+  const authors = [...new Set([...authorsOf(split.fields), ...authorsOf(split.outside)])];
   // In any case, as clear takes it (`am` is AM).
   // The report's own ministry, answering in a reviewer's thread or noting something for itself, does not clear its own report.
   const issuer = project.config.issuing_ministry;
   const named = ministriesNamed(project, authors).filter((code) => code !== issuer);
+  // Only a ministry whose reviewers changed or commented on a position has an answer to record: one that commented on the meeting's text alone has none.
+  const answering = ministriesNamed(project, authorsOf(split.fields.filter((f) => f.field.kind === 'position'))).filter((code) => code !== issuer);
+  const candidates = answering.length ? answering : named;
   // The one the authors name, when they name exactly one; else --ministry must say.
-  result.ministry = options.ministry === undefined ? (named.length === 1 ? (named[0] ?? null) : null) : ministryCode(project, options.ministry);
+  result.ministry = options.ministry === undefined ? (candidates.length === 1 ? (candidates[0] ?? null) : null) : ministryCode(project, options.ministry);
   if (hasErrors(result.diagnostics)) return finish(result);
   if (options.accept) {
     if (!result.ministry) {
       throw new UsageError(
-        named.length
-          ? `The authors of the changes and comments name several ministries (${named.join(', ')}): a review records one ministry's answer.`
+        candidates.length
+          ? `The authors of the changes and comments name several ministries (${candidates.join(', ')}): a review records one ministry's answer.`
           : `Cannot tell which ministry reviewed the report: no author of a change or comment names one${ministriesNamed(project, authors).includes(issuer) ? ` but ${issuer}, which issues it` : ''}.`,
-        named.length ? oneAtATime(named) : 'Name it: --ministry <code>, e.g. --ministry AM.',
+        candidates.length ? oneAtATime(candidates) : 'Name it: --ministry <code>, e.g. --ministry AM.',
       );
     }
-    const others = named.filter((code) => code !== result.ministry);
+    const others = answering.filter((code) => code !== result.ministry);
     if (others.length) {
       result.diagnostics.push(
         diagnostic(

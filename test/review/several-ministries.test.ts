@@ -43,6 +43,24 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     expect(runCli(['check', EXAMPLE_MEETING], dir).status).toBe(0);
   });
 
+  it('takes the ministry that reviewed the positions for the review’s, not one that only commented on the meeting’s text', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/commented.docx');
+    const ilze = { author: 'Ilze Kalna (VK)', date: '2021-02-16T11:00:00Z' };
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+      .comment('Portugāles prezidentūra neformālo ministru diskusiju', 'diskusiju', 'Vai šis ir pareizais nosaukums?', ilze);
+    writeFileSync(docx, edit.bytes());
+    // VK's comment on the background records nothing: the review is AM's, and no `--ministry VK --rebase` is suggested.
+    const run = runCli(['review', docx, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('review/other-ministry');
+    expect(run.stderr).toContain('review/not-recorded');
+    expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16' });
+    expect(clearance(dir, 'equity-reforms').VK).toBeUndefined();
+  });
+
   it('reads a paragraph one reviewer split and another joined again as one, and names both', () => {
     const dir = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -156,6 +156,39 @@ describe('briefing import', () => {
     expect(runCli(['import', join(example, DOCX)], emptyProject()).stdout).not.toContain('note: the report has');
   });
 
+  it('keeps a comment thread together at the end of the meeting file: its replies under it, a resolved one marked', () => {
+    const example = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const anna = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
+    const ieva = { author: 'Ieva Kalniņa (IZM)', date: '2021-02-17T08:00:00Z' };
+    const peteris = { author: 'Pēteris Liepa (LM)', date: '2021-02-17T10:00:00Z' };
+    const path = join(tempDir(), 'report.docx');
+    writeFileSync(
+      path,
+      new WordEdit(readFileSync(join(example, DOCX)))
+        .commentThread('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', [
+          { text: 'Jāsaskaņo ar FM līdz piektdienai', stamp: anna },
+          { text: 'Saskaņots ar FM.', stamp: ieva },
+        ], { resolved: true })
+        .comment('pieslēgumu vēl 150 skolām', '150', 'Skaitlis jāpārbauda', peteris)
+        .bytes(),
+    );
+    const dir = emptyProject();
+    expect(runCli(['import', path], dir).status).toBe(0);
+    // The reply was a comment of its own, with nothing to say it answers Anna's, nor that the thread was resolved.
+    expect(readFileSync(join(dir, 'meetings/2021-02-19-report.yaml'), 'utf8').split('\n# Comments in the report')[1]).toBe(
+      [
+        ', not imported: act on them, then delete these lines.',
+        '#   Anna Ozola (AM), 2021-02-16: Jāsaskaņo ar FM līdz piektdienai (resolved)',
+        '#     at “Tuvākajā laikā prioritāri paredzēts:”',
+        '#     reply by Ieva Kalniņa (IZM), 2021-02-17: Saskaņots ar FM.',
+        '#   Pēteris Liepa (LM), 2021-02-17: Skaitlis jāpārbauda',
+        '#     at “līdz 2021. gada 31. martam nodrošināt jaudīgāku interneta pi…”',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses position ids a file of another name already claims, writing nothing (two positions with one id fail every meeting using it)', () => {
     const dir = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

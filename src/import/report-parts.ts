@@ -1,4 +1,6 @@
 import { INTRODUCTION_START, type DateCase } from '../render/latvian.js';
+import { CLEARANCE_STATUS_LV } from '../render/helpers.js';
+import { escapeRegExp } from '../util/regexp.js';
 import { placeNamed } from '../model/places.js';
 import { ItemNumbers, textOf } from '../review/accepted.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
@@ -251,9 +253,10 @@ class ReportReader {
     return this.footnotesKept([paragraph], 'the invitation to answer');
   }
 
-  /** The draft mark ("PROJEKTS"), left out, and a title that did not read as one, kept unplaced: text of no field. */
+  /** The draft mark ("PROJEKTS") and the sentences of a briefing draft's note under it, left out, and a title that did not read as one, kept unplaced: text of no field. */
   private readFieldless(paragraph: ReviewedParagraph, text: string): boolean {
     if (/^PROJEKTS\b/.test(text)) return this.footnotesKept([paragraph], 'the draft mark (“PROJEKTS”)');
+    if (this.part === 'start' && DRAFT_NOTE.test(text)) return this.footnotesKept([paragraph], 'the draft note');
     if (!TITLE_WITH_PAR.test(text)) return false;
     // A title that did not read as one (its date otherwise written): no field's, but kept for the user.
     this.unplaced.push(paragraph);
@@ -528,6 +531,16 @@ function pictureAlone(paragraph: ReviewedParagraph): boolean {
 const CLEARANCE_LINE = /^(?:Informatīvā ziņojuma projekts|Informatīvais ziņojums|Ziņojuma projekts|Ziņojums) (?:ir )?saskaņots ar (.+?)\.?$/u;
 
 /** How many paragraphs a title may be typed in: "Informatīvais ziņojums", "par … sanāksmē", "izskatāmajiem jautājumiem". */
+/**
+ * A sentence of the note a briefing draft opens with (templates/partials/draft-banner.hbs, the grouped
+ * form and the earlier one, a sentence per position and ministry): it restates what the clearance line
+ * and the positions' clearances say, so it is no field's text.
+ */
+const DRAFT_NOTE = new RegExp(
+  `^(?:Pozīcijas? .+: .+ – (?:${Object.values(CLEARANCE_STATUS_LV).map(escapeRegExp).join('|')})|Pozīcijas? .+ vēl ir projekta stadijā|Jautājumi vēl nav norādīti)\\.$`,
+  'u',
+);
+
 const TITLE_LINES = 3;
 
 /** A title's words up to "par", in quotes or capitals too: "Informatīvais ziņojums par …", "INFORMATĪVAIS ZIŅOJUMS “Par …". */

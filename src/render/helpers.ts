@@ -57,7 +57,8 @@ const YEAR_FORMS = ['full', 'none', 'this'] as const;
 const NAME_FORMS = ['nominative', 'genitive', 'accusative', 'dative', 'english', 'abbreviation', 'code'] as const;
 type NameForm = (typeof NAME_FORMS)[number];
 const CLEARANCE_STATES = ['cleared', 'earlier version', 'pending', 'objected', 'withdrawn', 'not recorded'] as const;
-const CLEARANCE_STATUS_LV: Record<(typeof CLEARANCE_STATES)[number], string> = {
+/** The Latvian words for each clearance state, as `clearanceStatus` prints them (and import knows them in a draft's note). */
+export const CLEARANCE_STATUS_LV: Readonly<Record<(typeof CLEARANCE_STATES)[number], string>> = {
   cleared: 'saskaņots',
   'earlier version': 'saskaņota iepriekšējā versija',
   pending: 'atbilde vēl nav saņemta',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { docxParts, itWithOffice, part, placeOf } from '../helpers/docx.js';
 import { paragraphs } from '../helpers/redline.js';
 import { emptyProject } from '../helpers/import-report.js';
-import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
@@ -154,6 +154,20 @@ describe('briefing import', () => {
     );
     // A report as built says neither.
     expect(runCli(['import', join(example, DOCX)], emptyProject()).stdout).not.toContain('note: the report has');
+  });
+
+  it('leaves out a briefing draft’s note, as it leaves out its draft mark: the note restates the clearances', () => {
+    const file = 'positions/educ/equity-reforms.yaml';
+    const example = exampleProject({ [file]: exampleFile(file).replace(/(  LM:\n    status: )cleared/, '$1pending').replace('status: cleared #', 'status: draft #') });
+    expect(runCli(['build', EXAMPLE_MEETING], example).status).toBe(0);
+    const path = join(tempDir(), 'report.docx');
+    writeFileSync(path, readFileSync(join(example, DOCX)));
+    const dir = emptyProject();
+    const run = runCli(['import', path], dir);
+    expect(run.status, run.stderr).toBe(0);
+    // Its sentences were kept "unplaced", as comments at the end of the meeting file, one per position and ministry.
+    expect(run.stdout).not.toContain('Could not place');
+    expect(readFileSync(join(dir, 'meetings/2021-02-19-report.yaml'), 'utf8')).not.toMatch(/Pozīcija|projekta stadijā/);
   });
 
   it('keeps a comment thread together at the end of the meeting file: its replies under it, a resolved one marked', () => {

@@ -250,8 +250,9 @@ export function review(options: ReviewOptions): ReviewResult {
     acceptAll(project, meeting, options, result);
     // What --accept writes nowhere: comments and edits outside the positions, a paragraph typed just outside one.
     const notRecorded = (message: string, hint: string) => result.diagnostics.push(diagnostic(result.docx, undefined, 'warning', 'review/not-recorded', message, hint));
-    // A meeting's field gets no clearance, so no note: its comments are recorded nowhere either.
-    const onMeeting = split.fields.filter((f) => f.field.kind === 'meeting').flatMap((f) => f.comments);
+    // A meeting's field gets no clearance, so no note: its comments are recorded nowhere either, but for one that runs on into a position (its note has it).
+    const inPositions = new Set(split.fields.filter((f) => f.field.kind === 'position').flatMap((f) => f.comments.map((c) => c.id)));
+    const onMeeting = split.fields.filter((f) => f.field.kind === 'meeting').flatMap((f) => f.comments.filter((c) => !inPositions.has(c.id)));
     const outside = new Set([...split.outside.flatMap((o) => o.comments), ...onMeeting]).size;
     if (outside) {
       notRecorded(

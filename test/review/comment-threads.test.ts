@@ -75,6 +75,25 @@ describe('briefing review of comments with replies', () => {
     expect(run.stdout).toContain('comment by Ieva Kalniņa (IZM), 2021-02-17: Pārbaudīt skaitļus.');
   });
 
+  it('a comment from the end of the background across the first question into its answer is the answer’s: --accept does not call it unrecorded', () => {
+    const dir = built();
+    const path = join(dir, 'out/from-background.docx');
+    const edit = new WordEdit(readFileSync(join(dir, DOCX))).commentAcross(
+      'ir mazāks par 9',
+      'ir mazāks par 9',
+      'Nozīmīgākie Latvijas sasniegumi vienlīdzības',
+      'Nozīmīgākie Latvijas sasniegumi',
+      'Sasaistīt ar 9 % mērķi.',
+      LIGA,
+    );
+    writeFileSync(path, edit.bytes());
+    const run = runCli(['review', path, '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(parseDocument(readFileSync(join(dir, 'positions/educ/equity-achievements.yaml'), 'utf8')).toJS().clearance.LM).toMatchObject({ status: 'pending', note: 'Sasaistīt ar 9 % mērķi.' });
+    // It was written into the answer's note, and then said to be recorded in no file, being the background's too.
+    expect(run.stderr).not.toContain('review/not-recorded');
+  });
+
   it('a comment from the end of one answer across its question into the next answer is both answers’, not one on the question left unrecorded', () => {
     const dir = built();
     const path = join(dir, 'out/across.docx');

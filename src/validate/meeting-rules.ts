@@ -215,7 +215,7 @@ export const documentDatedForMeeting: MeetingRule = ({ project, loaded, meeting 
   if (written === undefined) return [];
   const days = daysApart(written, meeting.date);
   if (days >= 0 && days <= MAX_DAYS_BEFORE_MEETING) {
-    const later = latestClearanceBefore(project, meeting, written);
+    const later = latestClearanceAfter(project, meeting, written);
     if (!later) return [];
     return [
       diagnostic(
@@ -223,7 +223,7 @@ export const documentDatedForMeeting: MeetingRule = ({ project, loaded, meeting 
         loaded.file.locate(['document_date']),
         'warning',
         'meeting/document-date',
-        `\`document_date\` ${written} is before the clearance of \`${later.position}\` by ${nominativeOn(project.ministries, later.code, meeting.date)} (${later.code}) on ${later.date}: the DOCX would be dated before a clearance its clearance line counts.`,
+        `\`document_date\` ${written} is before the clearance of \`${later.position}\` by ${nominativeOn(project.ministries, later.code, meeting.date)} (${later.code}) on ${later.date}: the DOCX would be dated before a clearance it is built on.`,
         'Check `document_date`, or leave it out: the report is then dated by its latest clearance.',
       ),
     ];
@@ -246,7 +246,7 @@ export const documentDatedForMeeting: MeetingRule = ({ project, loaded, meeting 
  * The latest clearance given by a required ministry to an included position after `date` and up to the
  * meeting's day (a clearance recorded later, for a later meeting, does not date this report).
  */
-function latestClearanceBefore(project: Project, meeting: Meeting, date: string): { code: string; position: string; date: string } | undefined {
+function latestClearanceAfter(project: Project, meeting: Meeting, date: string): { code: string; position: string; date: string } | undefined {
   const given = includedPositions(project, meeting).flatMap(({ position }) =>
     position
       ? meeting.required_clearances.flatMap((code) => {

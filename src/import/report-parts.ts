@@ -530,7 +530,6 @@ function pictureAlone(paragraph: ReviewedParagraph): boolean {
  */
 const CLEARANCE_LINE = /^(?:Informatīvā ziņojuma projekts|Informatīvais ziņojums|Ziņojuma projekts|Ziņojums) (?:ir )?saskaņots ar (.+?)\.?$/u;
 
-/** How many paragraphs a title may be typed in: "Informatīvais ziņojums", "par … sanāksmē", "izskatāmajiem jautājumiem". */
 /**
  * A sentence of the note a briefing draft opens with (templates/partials/draft-banner.hbs, the grouped
  * form and the earlier one, a sentence per position and ministry): it restates what the clearance line
@@ -541,6 +540,7 @@ const DRAFT_NOTE = new RegExp(
   'u',
 );
 
+/** How many paragraphs a title may be typed in: "Informatīvais ziņojums", "par … sanāksmē", "izskatāmajiem jautājumiem". */
 const TITLE_LINES = 3;
 
 /** A title's words up to "par", in quotes or capitals too: "Informatīvais ziņojums par …", "INFORMATĪVAIS ZIŅOJUMS “Par …". */

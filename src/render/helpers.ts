@@ -15,6 +15,7 @@ import {
   joinList,
   quote,
   type DateCase,
+  type QuoteStyle,
 } from './latvian.js';
 
 /** A helper was called with arguments it cannot use: reported at the template's line. */
@@ -141,8 +142,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
    */
   quote: (...args) => {
     const [value, language = 'lv'] = positional('quote', args);
-    const english = oneOf('quote', language, LANGUAGES) === 'en';
-    return quote(text('quote', value), english ? 'curly' : (rootOf(args)?.settings.quotes ?? 'curly'));
+    return quote(text('quote', value), quoteStyle(args, oneOf('quote', language, LANGUAGES) === 'en'));
   },
   /**
    * `{{join list}}` → "A, B un C"; `{{join list "and"}}` for English. `quote=true` quotes each item as
@@ -153,9 +153,8 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const quoting = hashOf(args)['quote'];
     const list = textList('join', items);
     if (quoting === undefined || quoting === false) return joinList(list, text('join', conjunction));
-    if (quoting !== true && quoting !== 'lv' && quoting !== 'en') throw new HelperUsageError(`the helper \`join\` takes quote=true, or quote="en" for English quotation marks, got quote=${JSON.stringify(quoting)}`);
-    const english = quoting === 'en';
-    const style = english ? 'curly' : (rootOf(args)?.settings.quotes ?? 'curly');
+    if (quoting !== true && quoting !== 'lv' && quoting !== 'en') throw new HelperUsageError(`the helper \`join\` takes quote=true (or quote="lv"), or quote="en" for English quotation marks, got quote=${JSON.stringify(quoting)}`);
+    const style = quoteStyle(args, quoting === 'en');
     return joinList(list.map((item) => quote(item, style)), text('join', conjunction));
   },
   /** `{{ministry ref "accusative"}}` → "Ārlietu ministriju". */
@@ -228,6 +227,11 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     return value.charAt(0).toLocaleUpperCase('lv') + value.slice(1);
   },
 };
+
+/** The quotation marks a helper quotes with: “…” in English text, whatever the setting; the project's `quotes` in Latvian. */
+function quoteStyle(args: unknown[], english: boolean): QuoteStyle {
+  return english ? 'curly' : (rootOf(args)?.settings.quotes ?? 'curly');
+}
 
 /** The arguments a helper was given, without Handlebars' trailing options object; as many as {@link HELPER_ARITY} allows. */
 function positional(helper: string, args: unknown[]): unknown[] {

@@ -2,12 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { includedPositions, templateReads } from './meeting-rules.js';
-
-/** A template as this rule reads it: its text and its partials'. */
-interface TemplateTexts {
-  files: readonly { text: string }[];
-}
+import { includedPositions, templateReads, type TemplateTexts } from './meeting-rules.js';
 
 /**
  * `position/no-speaking-points`: a meeting built with a template of speaking points (one that prints
@@ -16,7 +11,7 @@ interface TemplateTexts {
  * question with a note and no points: a warning, an error under `--final`. A position with Latvian
  * points only, built with an English template, is `position/untranslated`'s.
  */
-export function speakingPointsMissing(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: TemplateTexts, final: boolean): Diagnostic[] {
+export function speakingPointsMissing(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: Pick<TemplateTexts, 'files'>, final: boolean): Diagnostic[] {
   const readsLatvian = templateReads(template, /\bspeakingPoints\b/);
   const readsEnglish = templateReads(template, /\bspeakingPointsEn\b/);
   // A template that prints the answer (the informative report) prints the points, if any, beside it.

@@ -171,6 +171,6 @@ describe('join', () => {
     expect(join(['a', 'b', 'c'], options({ quote: true }))).toBe('„a“, „b“ un „c“');
     expect(join(['a', 'b'], 'and', options({ quote: 'en' }))).toBe('“a” and “b”');
     expect(join(['a'], options({ quote: true }))).toBe('„a“');
-    expect(() => join(['a'], options({ quote: 'de' }))).toThrow('the helper `join` takes quote=true, or quote="en" for English quotation marks, got quote="de"');
+    expect(() => join(['a'], options({ quote: 'de' }))).toThrow('the helper `join` takes quote=true (or quote="lv"), or quote="en" for English quotation marks, got quote="de"');
   });
 });

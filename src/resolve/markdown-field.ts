@@ -43,12 +43,46 @@ const MAY_DEFINE_FOOTNOTE = /\[\^[^[\]\s]+\]:/;
  * list that took in "3. februārī" after "12. panta …" printed it as "13. februārī".
  */
 export function normaliseMarkdown(text: string): string {
-  return keepNumbersTogether(
-    text
-      .replace(/\r\n?/g, '\n')
-      .replace(DATE_AT_BLOCK_START, '$1$2\\$3')
-      .replace(/^\n+|\n+$/g, ''),
+  return separateTables(
+    keepNumbersTogether(
+      text
+        .replace(/\r\n?/g, '\n')
+        .replace(DATE_AT_BLOCK_START, '$1$2\\$3')
+        .replace(/^\n+|\n+$/g, ''),
+    ),
   );
+}
+
+/** A table's delimiter row, `|---|:-:|`, after any quote marks and indent. */
+const DELIMITER_ROW = /^[ \t>]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*(?::?-+:?[ \t]*)?)*$/;
+
+/** Whether a line of text, then a line with a `|`, then a delimiter row stand together: a table that may be right under a paragraph. */
+function mayHaveTableUnderText(lines: readonly string[]): boolean {
+  return lines.some((line, index) => index >= 2 && DELIMITER_ROW.test(line) && (lines[index - 1] ?? '').includes('|') && (lines[index - 2] ?? '').trim() !== '');
+}
+
+/**
+ * A blank line between a paragraph and a table that starts on the next line (`Paredzēts:` and then
+ * `| … |`): GFM on GitHub, and the DOCX, take the table as a table, but pandoc, markdig and MD4C
+ * read both as one paragraph of pipes. Inside a quote the blank line keeps the quote's `>`.
+ */
+function separateTables(markdown: string): string {
+  if (!markdown.includes('|')) return markdown;
+  const lines = markdown.split('\n');
+  if (!mayHaveTableUnderText(lines)) return markdown;
+  const before = new Set<number>();
+  walk(parseMarkdownText(markdown), (node) => {
+    if (!('children' in node)) return;
+    node.children.forEach((child, index) => {
+      const previous = node.children[index - 1];
+      const start = child.position?.start;
+      if (child.type === 'table' && previous?.type === 'paragraph' && start && previous.position?.end.line === start.line - 1) before.add(start.line);
+    });
+  });
+  for (const line of [...before].sort((a, b) => b - a)) {
+    lines.splice(line - 1, 0, /^[ \t>]*/.exec(lines[line - 1] ?? '')?.[0].trimEnd() ?? '');
+  }
+  return lines.join('\n');
 }
 
 /**

@@ -128,4 +128,16 @@ describe('Markdown fields', () => {
     expect(scopeFootnotes('- punkts[^b]\n\n  [^b]: Piezīme.', 's')).toBe('- punkts[^s-b]\n\n  [^s-b]: Piezīme.');
     expect(scopeFootnotes('[^A]: Piezīme.\n\nAtsauce[^a].', 's')).toBe('[^s-A]: Piezīme.\n\nAtsauce[^s-a].');
   });
+
+  // GitHub lets a table start on the line after a paragraph; pandoc (gfm), markdig (Azure DevOps wikis)
+  // and MD4C do not, and printed the lead-in and the whole table as one paragraph of pipes.
+  it('puts a blank line between a paragraph and a table right under it, in a quote and a list item too, as the DOCX reads it', () => {
+    const table = '| a | b |\n|---|---|\n| 1 | 2 |';
+    expect(normaliseMarkdown(`Paredzēts:\n${table}`)).toBe(`Paredzēts:\n\n${table}`);
+    expect(normaliseMarkdown(`> Paredzēts:\n> ${table.replace(/\n/g, '\n> ')}`)).toBe(`> Paredzēts:\n>\n> ${table.replace(/\n/g, '\n> ')}`);
+    expect(normaliseMarkdown(`1) Paredzēts:\n   ${table.replace(/\n/g, '\n   ')}`)).toBe(`1) Paredzēts:\n\n   ${table.replace(/\n/g, '\n   ')}`);
+    for (const kept of [`Teksts.\n\n${table}`, `\`\`\`\nTeksts\n${table}\n\`\`\``, 'Teksts | ar | caurulēm\nun - svītru']) expect(normaliseMarkdown(kept)).toBe(kept);
+    const tree = (markdown: string) => JSON.stringify(read(markdown));
+    expect(tree(normaliseMarkdown(`Paredzēts:\n${table}`))).toBe(tree(`Paredzēts:\n${table}`));
+  });
 });

@@ -239,6 +239,14 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a table in a footnote is said at its own line when the same table stands earlier, right under a paragraph (it was said at the earlier one)', async () => {
+    const table = '| Gads | Skolas |\n|---|---|\n| 2021 | 150 |';
+    const { diagnostics, position } = await buildWithAnswer(`Skolu skaits:\n${table}\n\nTas pieauga[^skolas].\n\n[^skolas]: Avots:\n\n    ${table.split('\n').join('\n    ')}`);
+    const lines = position.split('\n').flatMap((text, index) => (text.includes('| Gads |') ? [index + 1] : []));
+    expect(lines).toHaveLength(2);
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.line, d.column])).toEqual([[lines[1], 7]]);
+  });
+
   it('a nested numbered list that starts at 5 starts at 5 at the level it is nested at (it printed 1. and 2.)', async () => {
     const { body, parts } = await buildWithAnswer('1. pirmais:\n   - apakšpunkts;\n\n   5. pieci;\n   6. seši.\n2. otrais.');
     const numbering = part(parts, 'word/numbering.xml');

@@ -168,15 +168,24 @@ function placeInFile(source: FieldSource, field: string, at: Place, opening: str
   const leadingNewlines = /^\n*/.exec(source.raw.replace(/\r\n?/g, '\n'))?.[0].length ?? 0;
   const wanted = asPrinted(opening).text;
   let fileLine = value.line + leadingNewlines + at.line;
-  // A folded scalar (`>`) joins lines, so its lines are not the field's: find the opening line itself.
-  if (!asPrinted(fileLines[fileLine - 1] ?? '').text.includes(wanted)) {
-    const found = fileLines.findIndex((text, index) => index >= value.line && asPrinted(text).text.trim().startsWith(wanted));
-    if (found >= 0) fileLine = found + 1;
-  }
+  // A folded scalar (`>`) joins lines, and the report's text gains a blank line before a table right under a
+  // paragraph, so its lines are not the field's: find the opening line itself, the one nearest where it was looked for.
+  if (!asPrinted(fileLines[fileLine - 1] ?? '').text.includes(wanted)) fileLine = nearestLineStarting(fileLines, wanted, value.line, fileLine) ?? fileLine;
   const line = asPrinted(fileLines[fileLine - 1] ?? '');
   const start = Math.max(0, line.text.indexOf(wanted));
   const offset = line.offsets[start + asPrinted(before).text.length] ?? line.offsets.at(-1) ?? 0;
   return { line: fileLine, column: offset + 1 };
+}
+
+/** The 1-based number of the line after line `after` whose printed text starts with `wanted`, the one nearest line `guess`. */
+function nearestLineStarting(fileLines: readonly string[], wanted: string, after: number, guess: number): number | undefined {
+  let nearest: number | undefined;
+  fileLines.forEach((text, index) => {
+    const line = index + 1;
+    if (line <= after || !asPrinted(text).text.trim().startsWith(wanted)) return;
+    if (nearest === undefined || Math.abs(line - guess) < Math.abs(nearest - guess)) nearest = line;
+  });
+  return nearest;
 }
 
 /**

@@ -59,6 +59,41 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('2021. gada 19. februārī', false)).toBe('2021. gada 19.\u00A0februārī');
   });
 
+  // A web address in a plain text is a link in the DOCX and on GitHub: its `_`, `*` and `~` escaped, the
+  // link took the backslashes in (the DOCX printed "https://a.lv/\\_x\\_" and pointed there), pandoc cut it short.
+  it('prints a web address in a plain text as written, and as one link (property)', () => {
+    const address = fc.tuple(fc.constantFrom('https://', 'http://', 'www.'), fc.constantFrom('izm.gov.lv', 'a.lv', 'eur-lex.europa.eu'), fc.string({ unit: fc.constantFrom(...'/_*~.-x1?=&'.split('')), maxLength: 12 }));
+    fc.assert(
+      fc.property(markdownish, address, markdownish, (before, [scheme, domain, path], after) => {
+        // An address that ends with a mark (`…/x_`) is escaped whole, its link showing the backslash: not tried here.
+        fc.pre(!/[*_~][?!.,:;*_~)"']*$/.test(path));
+        const text = keepNumbersTogether(`Skatīt ${before} ${scheme}${domain}/${path} ${after}`.replace(/[ \t\n]+/g, ' ').trim());
+        // In a question, printed in bold: `**…**` around it.
+        expect(read(`1. **${escapeMarkdown(text, false)}**`).text).toBe(text);
+        const shown = read(escapeMarkdown(text));
+        expect(shown.types).toEqual(['paragraph']);
+        expect(shown.text).toBe(text);
+        expect(read(`Teksts ${escapeMarkdown(text, false)}`).text).toBe(`Teksts ${text}`);
+      }),
+      { numRuns: 2000 },
+    );
+    const links = (markdown: string): string[] => {
+      const found: string[] = [];
+      const visit = (node: { type: string; url?: string; children?: unknown[] }): void => {
+        if (node.type === 'link' && node.url !== undefined) found.push(node.url);
+        for (const child of node.children ?? []) visit(child as { type: string });
+      };
+      visit(parser.parse(markdown));
+      return found;
+    };
+    expect(links(escapeMarkdown('skat. https://a.lv/_x_/a*b*c/~u un www.izm.gov.lv/jaunumi_/ (https://a.lv/?a=1&b=_2_#x).'))).toEqual([
+      'https://a.lv/_x_/a*b*c/~u',
+      'http://www.izm.gov.lv/jaunumi_/',
+      'https://a.lv/?a=1&b=_2_#x',
+    ]);
+    expect(escapeMarkdown('*x* https://a.lv/_x_/y _y_')).toBe('\\*x\\* https://a.lv/_x_/y \\_y\\_');
+  });
+
   it('leaves underscores inside words alone, for readable file codes', () => {
     expect(escapeMarkdown('IZMzin_190221_EDUC')).toBe('IZMzin_190221_EDUC');
     expect(escapeMarkdown('_slīpi_')).toBe('\\_slīpi\\_');

@@ -208,39 +208,36 @@ const MAX_DAYS_BEFORE_MEETING = 366;
 /**
  * `meeting/document-date`: a `document_date` after the meeting's first day, or more than a year
  * before it, is most likely a wrong day, month or year: the DOCX would say the report was written
- * after the meeting it prepares, or years before.
+ * after the meeting it prepares, or years before; one before a clearance the report is built on
+ * dates it before that ministry had cleared.
  */
 export const documentDatedForMeeting: MeetingRule = ({ project, loaded, meeting }) => {
   const written = meeting.document_date;
   if (written === undefined) return [];
-  const days = daysApart(written, meeting.date);
-  if (days >= 0 && days <= MAX_DAYS_BEFORE_MEETING) {
-    const later = latestClearanceAfter(project, meeting, written);
-    if (!later) return [];
-    return [
-      diagnostic(
-        loaded.path,
-        loaded.file.locate(['document_date']),
-        'warning',
-        'meeting/document-date',
-        `\`document_date\` ${written} is before the clearance of \`${later.position}\` by ${nominativeOn(project.ministries, later.code, meeting.date)} (${later.code}) on ${later.date}: the DOCX would be dated before a clearance it is built on.`,
-        'Check `document_date`, or leave it out: the report is then dated by its latest clearance.',
-      ),
-    ];
-  }
-  return [
-    diagnostic(
-      loaded.path,
-      loaded.file.locate(['document_date']),
-      'warning',
-      'meeting/document-date',
-      days < 0
-        ? `\`document_date\` ${written} is after the meeting's \`date\` ${meeting.date}: the DOCX would say the report was written after the meeting it prepares.`
-        : `\`document_date\` ${written} is more than a year before the meeting's \`date\` ${meeting.date}.`,
-      'Check `document_date` (its day, its month, its year), or leave it out: the report is then dated by its latest clearance.',
-    ),
-  ];
+  const problem = documentDateProblem(project, meeting, written);
+  if (!problem) return [];
+  return [diagnostic(loaded.path, loaded.file.locate(['document_date']), 'warning', 'meeting/document-date', problem.message, problem.hint)];
 };
+
+/** What is wrong with `document_date` `written`, if anything: after the meeting, a year before it, or before a clearance the report is built on. */
+function documentDateProblem(project: Project, meeting: Meeting, written: string): { message: string; hint: string } | undefined {
+  const days = daysApart(written, meeting.date);
+  if (days < 0 || days > MAX_DAYS_BEFORE_MEETING) {
+    return {
+      message:
+        days < 0
+          ? `\`document_date\` ${written} is after the meeting's \`date\` ${meeting.date}: the DOCX would say the report was written after the meeting it prepares.`
+          : `\`document_date\` ${written} is more than a year before the meeting's \`date\` ${meeting.date}.`,
+      hint: 'Check `document_date` (its day, its month, its year), or leave it out: the report is then dated by its latest clearance.',
+    };
+  }
+  const later = latestClearanceAfter(project, meeting, written);
+  if (!later) return undefined;
+  return {
+    message: `\`document_date\` ${written} is before the clearance of \`${later.position}\` by ${nominativeOn(project.ministries, later.code, meeting.date)} (${later.code}) on ${later.date}: the DOCX would be dated before a clearance it is built on.`,
+    hint: 'Check `document_date`, or leave it out: the report is then dated by its latest clearance.',
+  };
+}
 
 /**
  * The latest clearance given by a required ministry to an included position after `date` and up to the

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { shellWord } from '../util/shell.js';
 import { placeInText } from './characters.js';
 
 // The lines git writes into a file it could not merge (a "conflict-marker-size" attribute may make them longer).
@@ -65,7 +66,7 @@ function conflict(path: string, place: Place, block: { first: number; last: numb
     'error',
     'file/merge-conflict',
     `Git could not merge this file: lines ${block.first}–${block.last} hold two versions, between the conflict markers ${marker('<', block.ours)} and ${marker('>', block.theirs)}.`,
-    `Keep the text that should stand (${ours} after \`<<<<<<<\`, ${theirs} after \`=======\`; or join them) and delete the marker lines${block.base ? ' and the older text after `|||||||`' : ''}; then \`git add ${path}\`.`,
+    `Keep the text that should stand (${ours} after \`<<<<<<<\`, ${theirs} after \`=======\`; or join them) and delete the marker lines${block.base ? ' and the older text after `|||||||`' : ''}; then \`git add ${shellWord(path)}\`.`,
   );
 }
 

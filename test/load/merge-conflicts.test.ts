@@ -19,6 +19,12 @@ describe('merge conflict markers', () => {
     expect(found?.hint).toContain('(one version after `<<<<<<<`, the other after `=======`; or join them)');
   });
 
+  it('quotes a path with spaces in the `git add` it gives, so the command can be pasted', () => {
+    const text = 'id: a\n<<<<<<< HEAD\nversion: 3\n=======\nversion: 2\n>>>>>>> nodala\n';
+    expect(mergeConflicts('positions/izglītība un zinātne/a.yaml', text)[0]?.hint).toMatch(/then `git add 'positions\/izglītība un zinātne\/a\.yaml'`\.$/);
+    expect(mergeConflicts('positions/izglītība/a.yaml', text)[0]?.hint).toMatch(/then `git add positions\/izglītība\/a\.yaml`\.$/);
+  });
+
   it('tells that a diff3 conflict holds the older text too', () => {
     const text = '<<<<<<< ours\na\n||||||| base\nb\n=======\nc\n>>>>>>> theirs\n';
     expect(mergeConflicts('t.hbs', text)[0]?.hint).toContain('and the older text after `|||||||`');

@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readManifest } from '../load/revision.js';
 import type { Manifest } from '../model/index.js';
 import type { GeneratedReport } from '../pipeline/build-meeting.js';
+import { shellWord } from '../util/shell.js';
 
 /**
  * The warning when a build replaces the final report of a meeting that is over with one that
@@ -27,7 +28,7 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
     'warning',
     'output/past-report-replaced',
     `The meeting on ${report.date} is over, and its report here had been built final; this build replaced it with ${report.draft ? 'a draft that reads' : 'a report that reads'} otherwise ${why}.`,
-    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or build it again in a checkout of the last commit before the meeting (\`git worktree add ../${report.date} $(git rev-list -1 --before=${report.date}T23:59 HEAD)\`, then \`npx briefing build ${report.meetingPath}\` there). \`briefing diff ${report.meetingPath} --from <that commit>\` shows what changed.`,
+    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or build it again in a checkout of the last commit before the meeting (\`git worktree add ../${report.date} $(git rev-list -1 --before=${report.date}T23:59 HEAD)\`, then \`npx briefing build ${shellWord(report.meetingPath)}\` there). \`briefing diff ${shellWord(report.meetingPath)} --from <that commit>\` shows what changed.`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
@@ -55,6 +55,20 @@ describe('a past meeting whose final report is built again', () => {
 
     // The report there is now the draft built from version 3: building it again replaces nothing that was final.
     expect(await run(dir, '2021-04-22', { force: true })).toEqual([]);
+  });
+
+  // A meeting file in a folder with a space: the commands of the hint split the path in two when pasted (found by the terminal run).
+  it('quotes a meeting path with a space in the commands its hint gives', async () => {
+    const dir = project();
+    const spaced = 'meetings/2021 februāris/2021-02-19-educ-informal.yaml';
+    mkdirSync(join(dir, 'meetings/2021 februāris'));
+    renameSync(join(dir, EXAMPLE_MEETING), join(dir, spaced));
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await build({ cwd: dir, inputs: [spaced], final: false, jobs: 1, today: '2021-02-18' });
+    revise(dir, '2021-04-20T10:00:00Z');
+    const warned = (await build({ cwd: dir, inputs: [spaced], final: false, jobs: 1, today: '2021-04-21' })).diagnostics.filter((d) => d.ruleId === 'output/past-report-replaced');
+    expect(warned[0]?.hint).toContain(`then \`npx briefing build '${spaced}'\` there`);
+    expect(warned[0]?.hint).toContain(`\`briefing diff '${spaced}' --from <that commit>\``);
   });
 
   it('is not warned about before the meeting, for a report built as a draft, or into another folder', async () => {

@@ -425,20 +425,27 @@ export function changedSinceHead(root: string, folder: string, present: readonly
 
 /**
  * A file git has, or had, that the working tree lacks: kept out by a sparse checkout (`sparse`),
- * deleted since the last commit (`deleted`), or deleted in a commit (`removed`, with that commit).
+ * deleted since the last commit (`deleted`), its deletion staged for the next commit as `git rm`
+ * stages it (`deletion-staged`), or deleted in a commit (`removed`, with that commit).
  */
 export type AbsentFile =
   | { path: string; how: 'sparse' }
   | { path: string; how: 'deleted' }
+  | { path: string; how: 'deletion-staged' }
   /** `renamedTo`: the commit moved the file there (a project path), as git's rename detection pairs them. */
   | { path: string; how: 'removed'; commit: string; author: string; date: string; renamedTo?: string };
 
 /**
  * The files under `folder` (project paths, from `root`) that git tracks but the working tree lacks:
- * a sparse checkout's (skip-worktree entries) and those deleted since the last commit. None outside
- * a repository or without git.
+ * a sparse checkout's (skip-worktree entries), those deleted since the last commit, and those whose
+ * deletion is staged (`git rm`, then the pre-commit hook runs `check`), which the index no longer
+ * lists. None outside a repository or without git.
  */
 export function absentFromCheckout(root: string, folder: string): AbsentFile[] {
+  return [...unstagedAbsences(root, folder), ...stagedDeletions(root, folder)];
+}
+
+function unstagedAbsences(root: string, folder: string): AbsentFile[] {
   try {
     const listed = git(root, ['ls-files', '-t', '-z', '--cached', '--deleted', '--', folder || '.'], () => new UsageError('Cannot list the tracked files.'));
     return listed.split('\u0000').flatMap((entry): AbsentFile[] => {
@@ -446,6 +453,20 @@ export function absentFromCheckout(root: string, folder: string): AbsentFile[] {
       if (entry.startsWith('R ')) return [{ path: entry.slice(2), how: 'deleted' }];
       return [];
     });
+  } catch (error) {
+    if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+
+/** The files under `folder` that HEAD has and the index does not, gone from the working tree too: a deletion staged, not a rename. */
+function stagedDeletions(root: string, folder: string): AbsentFile[] {
+  try {
+    const listed = git(root, ['diff', '--cached', '--name-only', '--diff-filter=D', '--relative', '-z', 'HEAD', '--', folder || '.'], () => new UsageError('Cannot compare the index with HEAD.'));
+    return listed
+      .split('\u0000')
+      .filter((path) => path !== '' && !existsSync(join(root, path)))
+      .map((path): AbsentFile => ({ path, how: 'deletion-staged' }));
   } catch (error) {
     if (error instanceof UsageError) return [];
     throw error;

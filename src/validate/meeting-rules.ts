@@ -80,6 +80,7 @@ export function absentHint(absent: AbsentFile, otherwise = 'point the question t
     return `${absent.path} is in the git repository, but this sparse checkout leaves it out: \`git sparse-checkout add ${shellWord(absent.path.split('/').slice(0, -1).join('/'))}\` brings it in (or \`git sparse-checkout disable\`, every file).`;
   }
   if (absent.how === 'deleted') return `${absent.path} was deleted since the last commit: \`git restore ${path}\` brings it back.`;
+  if (absent.how === 'deletion-staged') return `${absent.path} was deleted, and its deletion is staged for the next commit: \`git restore --staged --worktree ${path}\` brings it back.`;
   return `${absent.path} was deleted in commit ${absent.commit} (${absent.author}, ${absent.date}): \`git checkout ${absent.commit}^ -- ${path}\` brings it back; or ${otherwise}.`;
 }
 

@@ -39,6 +39,23 @@ test('a position deleted since the last commit, or in a commit (a colleague’s,
   for (const run of [deleted, removed]) expect(run.stdout).not.toContain('Create it');
 });
 
+// `git rm` and then `git commit`, whose pre-commit hook runs check: the deletion is staged, so git's index no
+// longer has the file either, and the meeting's position was one to create (found by the terminal and hooks run).
+test('a position whose deletion is staged (git rm, in a pre-commit hook) is named as deleted, with the git command that brings it back, not as one to create', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  const file = 'positions/educ/equity-reforms.yaml';
+  git(dir, ['rm', '-q', file]);
+  const run = runCli(['check', EXAMPLE_MEETING], dir, { GIT_INDEX_FILE: '.git/index' });
+  expect(run.stdout).toContain(
+    `Question 2 points to the position \`equity-reforms\`, which does not exist. ${file} was deleted, and its deletion is staged for the next commit: \`git restore --staged --worktree ${file}\` brings it back.  meeting/unknown-position`,
+  );
+  expect(run.stdout).not.toContain('Create it');
+  // Brought back as the hint says, the meeting checks.
+  git(dir, ['restore', '--staged', '--worktree', file]);
+  expect(runCli(['check', EXAMPLE_MEETING], dir).stdout).toContain('no problems');
+});
+
 test('a position renamed in a commit with a new id, which an earlier meeting still names, is named with its new file and id, not as one to bring back', () => {
   const dir = exampleProject();
   initRepository(dir);

@@ -5,6 +5,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { filesIn, isProjectRoot, namedPath, projectPath, YAML_FILES } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
+import { meetingSchema } from '../model/meeting.js';
 import { namedFileProblem } from './links.js';
 import { projectLocations, type ProjectLocations } from './project-paths.js';
 
@@ -49,11 +50,7 @@ export function checkTargets(project: Project, cwd: string, inputs: readonly str
       if (kind === 'meeting') targets.meetings.push(file);
       else if (kind === 'position') targets.positions.push(file);
       else if (kind === 'template') targets.templates.push(file);
-      else if (kind === 'other') {
-        diagnostics.push(
-          diagnostic(projectPath(project.root, file), undefined, 'error', 'input/unknown-kind', 'This is not a file briefing checks.', 'Name meeting, position or template files (.yaml, .hbs), or a folder holding them.'),
-        );
-      }
+      else if (kind === 'other') diagnostics.push(notChecked(projectPath(project.root, file)));
     }
   }
   const unique = (files: string[]) => [...new Set(files)].sort();
@@ -61,6 +58,20 @@ export function checkTargets(project: Project, cwd: string, inputs: readonly str
     targets: { ...targets, meetings: unique(targets.meetings), positions: unique(targets.positions), templates: unique(targets.templates) },
     diagnostics,
   };
+}
+
+/** `input/unknown-kind` for a file `check` was given that is no briefing file: a YAML file says why it is none. */
+function notChecked(path: string): Diagnostic {
+  const hint = 'Name meeting, position or template files (.yaml, .hbs), or a folder holding them; a hook that passes every staged file (lint-staged) should pass only those.';
+  if (!/\.ya?ml$/i.test(path)) return diagnostic(path, undefined, 'error', 'input/unknown-kind', 'This is not a file briefing checks.', hint);
+  return diagnostic(
+    path,
+    undefined,
+    'error',
+    'input/unknown-kind',
+    'This YAML file is neither a meeting nor a position (it has none of a meeting’s fields, such as `date` or `questions`, and no position `id`): briefing does not check it.',
+    hint,
+  );
 }
 
 /** The project's folders, absolute; undefined where the config's value cannot be used (reported at load). */
@@ -115,19 +126,32 @@ function kindOf(project: Project, folders: ProjectLocations, file: string): File
   // Under the meetings folder every YAML file is a meeting, as `build --all` and `check` take them: one
   // with a position's `id` was left out of `build meetings/` without a word, and that build exited 0.
   if (folders.meetings !== undefined && folders.meetings !== project.root && underFolder(folders.meetings, file)) return 'meeting';
-  // Elsewhere a YAML file is a meeting, unless it says it is a position: examples/position.yaml, or one copied aside.
-  return claimsPositionId(project, file) ? 'position' : 'meeting';
+  // Elsewhere a YAML file is a meeting, unless it says it is a position (examples/position.yaml, or one copied aside), or is
+  // plainly another tool's (a CI workflow, a linter's config: what a hook passing every staged YAML file names).
+  const text = readQuietly(project, file);
+  if (text !== undefined && /^id[ \t]*:/m.test(text)) return 'position';
+  return text !== undefined && anotherToolsYaml(text) ? 'other' : 'meeting';
 }
 
+/** A meeting's fields that tell it from another tool's YAML: all but those any YAML may have (a workflow's `name`, a manifest's `kind`). */
+const MEETING_FIELDS: ReadonlySet<string> = new Set(Object.keys(meetingSchema.shape).filter((field) => !['name', 'kind', 'mode', 'time', 'template'].includes(field)));
+
 /**
- * Whether a YAML file has a top-level `id:`, which every position has and no meeting may have.
- * One that cannot be read is not (reading it later says why).
+ * Whether a YAML file's top-level keys (those at the left edge) are there and none of them is a
+ * meeting's field. A file with no such key (empty, a list, a flow mapping) is taken for a meeting,
+ * whose checks then say what it lacks.
  */
-function claimsPositionId(project: Project, file: string): boolean {
+function anotherToolsYaml(text: string): boolean {
+  const keys = [...text.matchAll(/^(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#:'"\-?|>{[&*!%@`][^:\n]*?))[ \t]*:(?:[ \t]|$)/gm)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+  return keys.length > 0 && !keys.some((key) => MEETING_FIELDS.has(key));
+}
+
+/** A file's text, or undefined when it cannot be read (reading it later says why). */
+function readQuietly(project: Project, file: string): string | undefined {
   try {
-    return /^id[ \t]*:/m.test(project.files.readText(projectPath(project.root, file)));
+    return project.files.readText(projectPath(project.root, file));
   } catch {
-    return false;
+    return undefined;
   }
 }
 

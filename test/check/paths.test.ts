@@ -58,6 +58,24 @@ describe('check [paths…]', () => {
     expect(result.checked).toMatchObject({ meetings: [], positions: ['examples/broken.yaml', 'examples/position.yaml'] });
   });
 
+  // lint-staged (or a hook) passing every staged `*.{yaml,yml}`: init's own GitHub workflow was checked as a meeting, with a
+  // dozen "Missing required field `date` in this meeting" that named no cause (found by the terminal and hooks run).
+  test('a YAML file outside the meetings folder with none of a meeting’s fields (a CI workflow, another tool’s config) is named as no briefing file, not checked as a meeting', async () => {
+    const dir = project();
+    writeFile(dir, '.github/workflows/briefings.yml', 'name: briefings\non: [push]\njobs:\n  check:\n    runs-on: ubuntu-latest\n');
+    writeFile(dir, '.pre-commit-config.yaml', 'repos:\n  - repo: local\n');
+    writeFile(dir, 'drafts/half-written.yaml', 'date: 2021-06-01\ntopic: x\n');
+    const result = await check({ cwd: dir, paths: [join(dir, '.github/workflows/briefings.yml'), '.pre-commit-config.yaml', 'drafts/half-written.yaml'], final: false });
+    const problems = result.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`);
+    expect(problems.filter((p) => !p.startsWith('drafts/'))).toEqual([
+      '.github/workflows/briefings.yml input/unknown-kind This YAML file is neither a meeting nor a position (it has none of a meeting’s fields, such as `date` or `questions`, and no position `id`): briefing does not check it.',
+      '.pre-commit-config.yaml input/unknown-kind This YAML file is neither a meeting nor a position (it has none of a meeting’s fields, such as `date` or `questions`, and no position `id`): briefing does not check it.',
+    ]);
+    // One with a meeting's field is still a meeting, told what it lacks.
+    expect(result.checked.meetings).toEqual(['drafts/half-written.yaml']);
+    expect(problems).toContain('drafts/half-written.yaml schema/required Missing required field `questions` in this meeting.');
+  });
+
   test('a meeting file: what build would report for it, its positions and template included', async () => {
     expect(await files(project(), [MEETING])).toEqual([`${USED}:2 schema/type`, `${PARTIAL}:1 template/syntax`]);
   });

@@ -83,6 +83,15 @@ describe('briefing list', () => {
     dir = fixtureRepository();
   });
 
+  // `briefing list | grep <id>` or `> list.txt`: a long id was cut to 80 columns whatever the user asked (found by the terminal run).
+  it('fits a pipe to COLUMNS when that is set, else to 80 columns', () => {
+    const wide = runCli(['list'], dir, { COLUMNS: '200' });
+    expect(wide.stdout).toMatch(/^teachers-with-a-rather-long-identifier-for-the-table +1 /m);
+    const narrow = runCli(['list'], dir, { COLUMNS: '' });
+    expect(narrow.stdout).not.toContain('teachers-with-a-rather-long-identifier-for-the-table');
+    for (const columns of ['', 'wide', '0', '-5']) expect(runCli(['list'], dir, { COLUMNS: columns }).stdout).toBe(narrow.stdout);
+  });
+
   it('tables positions with clearances, meetings and git dates, in 80 columns', () => {
     const run = runCli(['list'], dir);
     expect(run.status).toBe(0);

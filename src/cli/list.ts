@@ -43,11 +43,24 @@ Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a
     });
 }
 
-/** The problems on stderr; the rows on stdout, as a table as wide as the terminal (80 in a pipe) or JSON. */
+/** The narrowest a table is laid out, however narrow the terminal. */
+const NARROWEST = 60;
+
+/**
+ * How wide the table may be: the terminal's width; in a pipe or a file, `COLUMNS` when it is set to a
+ * width (`COLUMNS=200 briefing list > list.txt`, ids whole for a `grep`), else 80.
+ */
+function tableWidth(terminalColumns: number | undefined, columnsVariable: string | undefined): number {
+  if (terminalColumns !== undefined) return Math.max(NARROWEST, terminalColumns);
+  const asked = /^\d+$/.test(columnsVariable?.trim() ?? '') ? Number(columnsVariable) : 0;
+  return asked > 0 ? Math.max(NARROWEST, asked) : 80;
+}
+
+/** The problems on stderr; the rows on stdout, as a table as wide as the terminal (in a pipe, COLUMNS or 80) or JSON. */
 async function printList(io: Io, result: ListResult, json: boolean, filtered: boolean): Promise<void> {
   const { formatMeetings, formatPositions } = await import('../list/format.js');
   await printProblems(io, result, PROBLEMS_ON_STDERR);
-  const width = process.stdout.isTTY ? Math.max(60, process.stdout.columns) : 80;
+  const width = tableWidth(process.stdout.isTTY ? process.stdout.columns : undefined, process.env.COLUMNS);
   if (json) console.log(JSON.stringify(result.rows, null, 2));
   else console.log((result.what === 'positions' ? formatPositions(result.rows, width, filtered) : formatMeetings(result.rows, width, filtered)).join('\n'));
   process.exitCode = result.exitCode;

@@ -59,7 +59,8 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
   const result = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    // COLUMNS unset, as in a shell that does not export it: `list` would lay its table out to an exported one.
+    env: { ...process.env, NO_COLOR: '1', COLUMNS: '', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -4,7 +4,7 @@ import { projectPath } from '../load/files.js';
 import { loadMeeting, unreadableMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project, type VersionBase } from '../load/project.js';
-import { repositoryAt, resolveCommits, unfinishedDeletions, unstagedFiles, type RepositoryAdvice } from '../load/git.js';
+import { repositoryAt, resolveCommits, unfinishedDeletions, unstagedFiles, untrackedFiles, type RepositoryAdvice } from '../load/git.js';
 import { shellWord } from '../util/shell.js';
 import { checkTargets } from '../load/targets.js';
 import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js';
@@ -93,6 +93,24 @@ function notStaged(project: Project, checked: CheckedFiles): Diagnostic[] {
 }
 
 /**
+ * `input/unstaged` too: in a git hook, a file a checked meeting uses (its position, its template) that git
+ * does not track. check read it from the working tree, so the meeting passed; the commit will not hold
+ * it, and the meeting it holds names what it lacks (a new position written, only the meeting staged).
+ */
+function notTracked(project: Project, used: readonly string[]): Diagnostic[] {
+  return untrackedFiles(project.root, [...new Set(used)].filter((path) => !path.startsWith('../') && !path.startsWith('node_modules/'))).map((path) =>
+    diagnostic(
+      path,
+      undefined,
+      'warning',
+      'input/unstaged',
+      'This file is not in git (untracked): check read it for the meeting that uses it, but the commit will not hold it.',
+      `Add it (\`git add ${shellWord(path)}\`), or leave the meeting that uses it out of the commit.`,
+    ),
+  );
+}
+
+/**
  * `file/merge-unfinished`: a checked file a merge (rebase, cherry-pick) stopped at because one side
  * deleted it and the other changed it. It reads well — the working tree holds one side's whole text —
  * so nothing else says that git waits to be told whether it stays.
@@ -165,9 +183,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     diagnostics.push(...(setupBroken ? loaded.diagnostics : checkPosition(project, loaded)));
   }
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
+  // The files the checked meetings read besides their own: in a hook, those the commit will not hold are named.
+  const used: string[] = [];
   if (setupBroken) diagnostics.push(...meetings.flatMap((m) => m.diagnostics));
   else {
     const { problems, included, templates, names } = await meetingProblems(project, meetings, options);
+    used.push(...included, ...templates);
     diagnostics.push(...problems);
     // What compiling the template already said is not said again with the meeting.
     const said = new Set(diagnostics.map(problemKey));
@@ -179,7 +200,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     checked.templates = [...templateFiles].sort();
   }
 
-  if (options.inGitHook) diagnostics.push(...notStaged(project, checked));
+  if (options.inGitHook) diagnostics.push(...notStaged(project, checked), ...notTracked(project, used));
   diagnostics.push(...unfinishedMerges(project, checked));
 
   const all = sortDiagnostics(mergeRequiredBy(uniqueDiagnostics(diagnostics)));

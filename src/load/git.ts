@@ -563,6 +563,23 @@ export function unstagedFiles(root: string, paths: readonly string[]): string[] 
   }
 }
 
+/**
+ * The files (project paths, from `root`) among `paths` that git does not track and does not ignore: in a
+ * pre-commit hook, files the commit will not hold (`git ls-files --others`, against the commit's index).
+ * None outside a repository or without git.
+ */
+export function untrackedFiles(root: string, paths: readonly string[]): string[] {
+  if (!paths.length) return [];
+  try {
+    const asked = new Set(paths);
+    const listed = git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths], () => new UsageError('Cannot list the untracked files.'));
+    return listed.split('\u0000').filter((path) => asked.has(path));
+  } catch (error) {
+    if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+
 /** Which side of a merge (or rebase, cherry-pick, revert) stopped at a file deleted on one side and changed on the other deleted it. */
 export interface UnfinishedDeletion {
   path: string;

@@ -101,3 +101,25 @@ test('hook after hook in one process (the resident server), git runs with each o
   expect(await unstaged(staged)).toEqual([]);
   expect(await unstaged(asCommitted)).toEqual([POSITION]);
 });
+
+// A new position written, the meeting that names it staged, the position not: the hook's check read the position from
+// the working tree and passed a commit whose meeting names a position it lacks (found by the terminal and hooks run).
+test('in a pre-commit hook, check names a file a checked meeting uses that git does not track, which the commit will not hold; not an untracked file no meeting uses', () => {
+  const repo = tempDir('briefing-hook-');
+  cpSync(CHECK_BASE, repo, { recursive: true });
+  const added = 'positions/youth/youth-organisations.yaml';
+  git(repo, ['init', '-q', '-b', 'main']);
+  git(repo, ['add', '-A']);
+  git(repo, ['rm', '-q', '--cached', added]);
+  writeFileSync(join(repo, 'positions/youth/draft.yaml'), readFileSync(join(repo, added), 'utf8').replace(/^id: .*$/m, 'id: a-draft-no-meeting-uses'));
+  const hook = join(repo, '.git/hooks/pre-commit');
+  writeFileSync(hook, `#!/bin/sh\nexec '${process.execPath}' '${join(REPO, 'bin/briefing.js')}' check\n`);
+  chmodSync(hook, 0o755);
+  const commit = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'first'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const said = (commit.stdout + commit.stderr).split('\n').filter((line) => line.includes('input/unstaged'));
+  expect(said).toEqual([
+    `${added}  warning  This file is not in git (untracked): check read it for the meeting that uses it, but the commit will not hold it. Add it (\`git add ${added}\`), or leave the meeting that uses it out of the commit.  input/unstaged`,
+  ]);
+  // By hand, nothing is said of it.
+  expect(runCli(['check'], repo).stdout).not.toContain('input/unstaged');
+});

@@ -233,17 +233,34 @@ export function withoutIdleFormatting(field: FieldReview, source: string): Field
  */
 function acceptedFootnote(definition: { label: string; content: string }, labels: ReadonlyMap<string, string>, footnotes: ReadonlyMap<string, readonly ReviewedParagraph[]>): AcceptedFootnote | undefined {
   const printed = [...labels].flatMap(([id, label]) => (label === definition.label ? [footnotes.get(id) ?? []] : [])).filter((note) => note.length);
-  const read = printed.map((note) => ({ note, text: acceptedText(note, definition.content) }));
+  // The note is compared with what the DOCX printed of it: a table in a note is not printed, and read as deleted it was lost on --accept.
+  const { content, tables } = withoutTables(definition.content);
+  const read = printed.map((note) => ({ note, text: acceptedText(note, content) }));
   const changed = read.filter(({ note, text }) => !text.matched || note.some((p) => p.mark || !untouched(p)));
   const [first] = changed;
   if (!first) return undefined;
   const notes = first.text.notes.map((note) => `footnote [^${definition.label}]: ${note}`);
   const lost = first.text.lost.map((note) => `footnote [^${definition.label}]: ${note}`);
   if (new Set(changed.map(({ text }) => text.markdown)).size > 1) notes.push(`footnote [^${definition.label}] is printed ${printed.length} times and was changed differently: the first changed note was taken`);
-  const lines = first.text.markdown.trimEnd().split('\n');
+  if (tables.length) notes.push(`footnote [^${definition.label}]: its ${tables.length === 1 ? 'table, which the DOCX does not print, is' : 'tables, which the DOCX does not print, are'} kept after the note's text: check where ${tables.length === 1 ? 'it belongs' : 'they belong'}`);
+  const lines = [first.text.markdown.trimEnd(), ...tables].join('\n\n').split('\n');
   const slice = `[^${definition.label}]: ${lines.map((line, index) => (index === 0 || !line ? line : `    ${line}`)).join('\n')}`;
   const shown = (texts: readonly string[]) => `[^${definition.label}]: ${texts.join(' ')}`;
   return { slice, before: shown(first.text.before), after: shown(first.text.after), notes, lost, formatting: first.text.formatting, matched: first.text.matched };
+}
+
+/** A note's Markdown without its tables, which the DOCX does not print in a note (`docx/unsupported`), and the tables as written. */
+function withoutTables(content: string): { content: string; tables: string[] } {
+  if (!content.includes('|')) return { content, tables: [] };
+  const spans = parseAsBuilt(content).children.flatMap((node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return node.type === 'table' && start !== undefined && end !== undefined ? [{ start, end }] : [];
+  });
+  if (!spans.length) return { content, tables: [] };
+  let rest = content;
+  for (const { start, end } of [...spans].reverse()) rest = rest.slice(0, start) + rest.slice(end);
+  return { content: rest.replace(/\n{3,}/g, '\n\n').trimEnd(), tables: spans.map(({ start, end }) => content.slice(start, end)) };
 }
 
 /**

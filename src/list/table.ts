@@ -16,7 +16,11 @@ function shownCells(cellRows: readonly (readonly string[])[]): string[][] {
 
 /** Each column's width before any is shortened: its widest cell as shown, or its title. */
 export function naturalWidths(columns: readonly Column[], cellRows: readonly (readonly string[])[]): number[] {
-  const rows = shownCells(cellRows);
+  return widthsOf(columns, shownCells(cellRows));
+}
+
+/** {@link naturalWidths} of cells already as shown. */
+function widthsOf(columns: readonly Column[], rows: readonly (readonly string[])[]): number[] {
   return columns.map((column, i) => Math.max(column.title.length, ...rows.map((row) => (row[i] ?? '').length)));
 }
 
@@ -26,7 +30,7 @@ export function naturalWidths(columns: readonly Column[], cellRows: readonly (re
  */
 export function formatTable(columns: readonly Column[], cellRows: readonly (readonly string[])[], width: number): string[] {
   const rows = shownCells(cellRows);
-  const widths = naturalWidths(columns, rows);
+  const widths = widthsOf(columns, rows);
   const total = () => widths.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1);
   for (let i = columns.length - 1; i >= 0 && total() > width; i--) {
     const column = columns[i];

@@ -1,4 +1,4 @@
-import { presidencyOn } from '../model/presidencies.js';
+import { halfYearOf, presidencyOn } from '../model/presidencies.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { MeetingRule } from './meeting-rules.js';
 
@@ -11,8 +11,8 @@ export const presidencyInOffice: MeetingRule = ({ loaded, meeting }) => {
   const inOffice = presidencyOn(meeting.date);
   const written = meeting.presidency.trim().normalize('NFC');
   if (inOffice === undefined || written === inOffice) return [];
-  const [year = '', month = ''] = meeting.date.split('-');
-  const term = Number(month) <= 6 ? `January to June ${year}` : `July to December ${year}`;
+  const [year = '', half] = halfYearOf(meeting.date).split('-');
+  const term = half === '1' ? `January to June ${year}` : `July to December ${year}`;
   return [
     diagnostic(
       loaded.path,

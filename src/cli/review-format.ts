@@ -3,7 +3,7 @@ import { editLimit } from '../diff/align.js';
 import type { FieldOutcome, ReviewResult } from '../commands/review.js';
 import type { FieldRef } from '../model/field.js';
 import type { OutsideChange } from '../review/fields.js';
-import type { ReviewComment } from '../review/read-docx.js';
+import { commentThreads, type ReviewComment } from '../review/read-docx.js';
 import { oneLine } from '../diagnostics/human.js';
 
 /** The colours the listing uses; chalk fits. */
@@ -91,10 +91,9 @@ function threadLines(comments: readonly ReviewComment[], paint: Painter): string
   const lines: string[] = [];
   const line = (comment: ReviewComment, what: string, indent: string) =>
     `${indent}${paint.dim(`${what} by ${oneLine(comment.author)}${comment.date ? `, ${comment.date.slice(0, 10)}` : ''}${comment.resolved && what === 'comment' ? ' (resolved)' : ''}:`)} ${oneLine(comment.text)}`;
-  for (const comment of comments) {
-    if (comment.replyTo !== undefined && comments.some((other) => other.id === comment.replyTo)) continue;
+  for (const { comment, replies } of commentThreads(comments)) {
     lines.push(line(comment, 'comment', '  '));
-    for (const reply of comments) if (reply.replyTo === comment.id) lines.push(line(reply, 'reply', '    '));
+    for (const reply of replies) lines.push(line(reply, 'reply', '    '));
   }
   return lines;
 }

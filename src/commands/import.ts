@@ -13,7 +13,7 @@ import { formationNamed } from '../import/formation.js';
 import { parseReport, type ImportedReport } from '../import/report-parts.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument } from '../review/read-docx.js';
+import { commentThreads, DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument } from '../review/read-docx.js';
 import { revisionsOf } from '../review/fields.js';
 import { textOf } from '../review/accepted.js';
 import { schemaLine } from '../scaffold/schema-line.js';
@@ -163,16 +163,13 @@ function reviewersComments(document: ReviewedDocument): string {
     const words = textOf(paragraph, 'accept').replace(/\s+/g, ' ').trim();
     for (const id of paragraph.comments) if (!anchored.has(id)) anchored.set(id, words.length > 60 ? `${words.slice(0, 60)}…` : words);
   }
-  const comments = [...document.comments.values()];
   const said = (comment: ReviewComment) => {
     const who = [comment.author, comment.date.slice(0, 10)].filter(Boolean).join(', ');
     return `${who ? `${who}: ` : ''}${comment.text.replace(/\s+/g, ' ').trim()}`;
   };
   // Each thread together, as the review listing shows it: the comment (resolved or not), where it is, then its replies.
-  const lines = comments.flatMap((comment) => {
-    if (comment.replyTo !== undefined && document.comments.has(comment.replyTo)) return [];
+  const lines = commentThreads([...document.comments.values()]).flatMap(({ comment, replies }) => {
     const at = anchored.get(comment.id);
-    const replies = comments.filter((reply) => reply.replyTo === comment.id);
     return [
       `#   ${said(comment)}${comment.resolved ? ' (resolved)' : ''}`,
       ...(at ? [`#     at “${at}”`] : []),

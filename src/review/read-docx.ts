@@ -146,6 +146,17 @@ export interface ReviewComment {
   resolved?: boolean;
 }
 
+/**
+ * Comments as threads, in their order: each comment that begins one (a reply whose comment is not
+ * among them begins its own), with the replies to it (see {@link ReviewComment.replyTo}).
+ */
+export function commentThreads(comments: readonly ReviewComment[]): { comment: ReviewComment; replies: ReviewComment[] }[] {
+  const ids = new Set(comments.map((comment) => comment.id));
+  return comments
+    .filter((comment) => comment.replyTo === undefined || !ids.has(comment.replyTo))
+    .map((comment) => ({ comment, replies: comments.filter((reply) => reply.replyTo === comment.id) }));
+}
+
 /** What `review` reads from a DOCX: custom properties, body paragraphs and comments. */
 export interface ReviewedDocument {
   properties: Map<string, string>;

@@ -125,6 +125,8 @@ export function review(options: ReviewOptions): ReviewResult {
     const source = fieldSource(project, meeting, reviewed.field);
     // A colour LibreOffice tracked is no change (it does not record the formatting before, so the field's text tells).
     const field = withoutIdleFormatting(reviewed, source?.text ?? '');
+    // The field's paragraphs and those of its notes: where formatting, withdrawn text and layout changes are looked for.
+    const printed = [...field.paragraphs, ...[...field.footnotes.values()].flat()];
     const stale = staleness(project, meeting, document, field.field);
     if (stale?.gone) {
       // Nothing to merge into: --rebase cannot help. An untracked edit shows against the text it was built from, when git has it.
@@ -172,8 +174,8 @@ export function review(options: ReviewOptions): ReviewResult {
         after: shown.after,
         revisions: field.revisions,
         comments: field.comments,
-        formatting: [...formattingChanges([...field.paragraphs, ...[...field.footnotes.values()].flat()]), ...shown.formatting],
-        notes: [...withdrawnNotes([...field.paragraphs, ...[...field.footnotes.values()].flat()]), `not written: ${stale.file} changed after the DOCX was built`],
+        formatting: [...formattingChanges(printed), ...shown.formatting],
+        notes: [...withdrawnNotes(printed), `not written: ${stale.file} changed after the DOCX was built`],
         lost: [],
         conflicts: [],
         current: source?.text ?? '',
@@ -194,7 +196,6 @@ export function review(options: ReviewOptions): ReviewResult {
     if (conflicts.length && stale) {
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/conflict', `${conflicts.length} of the reviewer's changes to \`${field.field.field}\` no longer fit the current text (listed below); nothing was written.`, 'Carry them over by hand, or build the report again and send it for review.'));
     }
-    const paragraphs = [...field.paragraphs, ...[...field.footnotes.values()].flat()];
     result.fields.push({
       // Where the field is now (a position moved since the build is written where it is).
       field: source ? { ...field.field, file: source.file } : field.field,
@@ -202,10 +203,10 @@ export function review(options: ReviewOptions): ReviewResult {
       after: accepted.after,
       revisions: field.revisions,
       comments: field.comments,
-      formatting: [...formattingChanges(paragraphs), ...accepted.formatting],
-      notes: [...withdrawnNotes(paragraphs), ...accepted.notes],
+      formatting: [...formattingChanges(printed), ...accepted.formatting],
+      notes: [...withdrawnNotes(printed), ...accepted.notes],
       // Word's tracked paragraph changes (numbering removed, a level deeper, another style) are not carried into the Markdown.
-      lost: [...accepted.lost, ...layoutChanges(paragraphs).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`)],
+      lost: [...accepted.lost, ...layoutChanges(printed).map((text) => `the reviewer changed the numbering or layout of “${text}” (a tracked paragraph change), which is not carried into the text`)],
       conflicts,
       current: source?.text ?? '',
       accepted: rebased.text,
@@ -218,7 +219,8 @@ export function review(options: ReviewOptions): ReviewResult {
   // In any case, as clear takes it (`am` is AM).
   // The report's own ministry, answering in a reviewer's thread or noting something for itself, does not clear its own report.
   const issuer = project.config.issuing_ministry;
-  const named = ministriesNamed(project, authors).filter((code) => code !== issuer);
+  const namedAll = ministriesNamed(project, authors);
+  const named = namedAll.filter((code) => code !== issuer);
   // Only a ministry whose reviewers changed or commented on a position has an answer to record: one that commented on the meeting's text alone has none.
   const answering = ministriesNamed(project, authorsOf(split.fields.filter((f) => f.field.kind === 'position'))).filter((code) => code !== issuer);
   const candidates = answering.length ? answering : named;
@@ -230,7 +232,7 @@ export function review(options: ReviewOptions): ReviewResult {
       throw new UsageError(
         candidates.length
           ? `The authors of the changes and comments name several ministries (${candidates.join(', ')}): a review records one ministry's answer.`
-          : `Cannot tell which ministry reviewed the report: no author of a change or comment names one${ministriesNamed(project, authors).includes(issuer) ? ` but ${issuer}, which issues it` : ''}.`,
+          : `Cannot tell which ministry reviewed the report: no author of a change or comment names one${namedAll.includes(issuer) ? ` but ${issuer}, which issues it` : ''}.`,
         candidates.length ? oneAtATime(candidates) : 'Name it: --ministry <code>, e.g. --ministry AM.',
       );
     }

@@ -185,9 +185,9 @@ function namedFileProblems(project: Project, file: string, inWorkingTree: boolea
   if (kind === 'folder') {
     throw new UsageError(`${path} is a folder; diff compares one file between revisions, or two files.`, `Name a meeting or a position file, e.g. ${project.config.paths.positions}/<folder>/<id>.yaml; \`briefing list positions\` shows them.`);
   }
-  const another = kind === undefined && inWorkingTree ? writtenAnotherWay(project.root, resolve(file)) : undefined;
-  if (another) return [diagnostic(path, undefined, 'error', 'input/not-found', `No such file as typed, ${another.message}`, another.hint)];
   if (kind === undefined && inWorkingTree) {
+    const another = writtenAnotherWay(project.root, resolve(file));
+    if (another) return [diagnostic(path, undefined, 'error', 'input/not-found', `No such file as typed, ${another.message}`, another.hint)];
     const message = twoFiles ? 'No such file.' : 'No such file in the working tree, whose version diff compares with an earlier one.';
     const deleted = twoFiles ? '' : ' For a file deleted since, name both revisions: --from <revision> --to <revision>.';
     return [diagnostic(path, undefined, 'error', 'input/not-found', message, `Check the path; paths are relative to the current folder.${deleted}`)];

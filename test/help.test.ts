@@ -18,8 +18,21 @@ describe('help and mistakes', () => {
   it('states its exit codes in every command that prints JSON, each code with what it means there', () => {
     for (const command of ['build', 'check', 'diff', 'list', 'templates']) {
       const help = runCli([command, '--help'], REPO).stdout;
-      expect(help, command).toMatch(/\nExit codes: 0 [^,]+, 1 [^,]+(\([^)]*\))?[^,]*, 2 could not [a-z]+\.\n/);
+      // Wrapped at 80 columns into a pipe: a space may be a line break.
+      expect(help, command).toMatch(/\nExit\scodes:\s0\s[^,]+,\s1\s[^,]+(\([^)]*\))?[^,]*,\s2\scould\snot\s[a-z]+\.\n/);
     }
+  });
+
+  it('wraps its notes at 80 columns into a pipe, as the options above them, and keeps each example whole to be copied', () => {
+    for (const command of [...COMMANDS, ['check'], ['diff'], ['init'], ['server']]) {
+      const help = runCli([...command, '--help'], REPO).stdout;
+      const notes = help.split('\n').filter((line) => /^\S/.test(line));
+      for (const line of notes) expect([...line].length, `${command.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+    }
+    const init = runCli(['init', '--help'], REPO).stdout;
+    expect(init).toContain('\n  $ briefing init eu-briefings --ministry IZM --signature-role "Izglītības un zinātnes ministre" --signature-name "I. Šuplinska"\n');
+    expect(init).toContain('\nNever replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets\nthe lines it lacks,');
+    expect(runCli(['list', '--help'], REPO).stdout).toContain('\nExit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a\nposition missing');
   });
 
   it('names a flag’s default only when it says something: no "(default: false)" after each switch, in any command', () => {

@@ -9,6 +9,7 @@ import { nonEmpty, outputFolder, parseFormats, parseJobs, type BuildFormat } fro
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
 import { STOP_SIGNALS } from '../util/process.js';
+import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing build`, as commander parses them. */
 interface BuildFlags {
@@ -42,7 +43,7 @@ export function registerBuild(program: Command, io: Io): void {
     .option('--json', 'print a machine-readable report instead of text', false)
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing build meetings/2021-02-19-educ-informal.yaml
   $ briefing build 'meetings/2021-*.yaml' --out public/ --format docx,pdf
@@ -50,7 +51,7 @@ Examples:
   $ briefing build --all --shard 2/4 --json > report.json
 
 Exit codes: 0 built, 1 problems in the data (nothing written for those meetings), 2 could not run.
-SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`,
+SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
     )
     .action(async (inputs: string[], flags: BuildFlags) => {
       if (flags.watch) {

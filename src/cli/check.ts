@@ -3,6 +3,7 @@ import type { CheckResult } from '../commands/check.js';
 import { countProblems } from '../diagnostics/human.js';
 import type { MessageFormat } from '../diagnostics/reporter.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
+import { helpNotes } from './help-notes.js';
 
 /** `briefing check [paths...]`: everything build would check, writing nothing. */
 export function registerCheck(program: Command, io: Io): void {
@@ -15,7 +16,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--base <rev>', 'compare positions’ versions with this git revision, not HEAD (in CI: the branch a pull request goes into)')
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing check
   $ briefing check meetings/2021-02-19-educ-informal.yaml --final
@@ -23,7 +24,7 @@ Examples:
   $ briefing check --base origin/main
 
 Exit codes: 0 no errors (warnings allowed), 1 problems in the data, 2 could not run.
-With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`,
+With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`),
     )
     .action(async (paths: string[], flags: { format: MessageFormat; final: boolean; base?: string }) => {
       const { check, templateKinds } = await import('../commands/check.js');

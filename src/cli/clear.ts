@@ -5,6 +5,7 @@ import type { ClearResult } from '../commands/clear.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
 import { parseVersion } from './flags.js';
+import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing clear`, as commander parses them. */
 interface ClearFlags {
@@ -34,14 +35,14 @@ export function registerClear(program: Command, io: Io): void {
     .addOption(new Option('--on-version <n>', 'the version the answer was given on, when earlier than the position\'s version now (it then does not count for the text now)').argParser(parseVersion))
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing clear positions/educ/equity-reforms.yaml --ministry AM --ref "ĀM e-pasts, 15.02.2021."
   $ briefing clear equity-reforms --ministry AM --pending --date 10.02.2021 --ref "Vēstule Nr. 4-2e/21/512"
   $ briefing clear equity-reforms --ministry FM --object --note "Iebilst pret 3. punktu"
   $ briefing clear equity-reforms --ministry AM --withdraw --note "Jāprecizē 2. punkts"
 
-Changes only clearance.<code>: never status or version. Prints each field it changed.`,
+Changes only clearance.<code>: never status or version. Prints each field it changed.`),
     )
     .action(async (position: string, flags: ClearFlags) => {
       const { clear } = await import('../commands/clear.js');

@@ -6,6 +6,7 @@ import { formatJsonReport } from '../diagnostics/json.js';
 import { shellWord } from '../util/shell.js';
 import { dashAsStandardOutput, documentText, nonEmpty } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, sourceDateEpoch, type Io } from './io.js';
+import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing diff`, as commander parses them. */
 interface DiffFlags {
@@ -35,14 +36,14 @@ export function registerDiff(program: Command, io: Io): void {
     .option('--whitespace', 'count changes of whitespace alone', false)
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing diff positions/educ/equity-achievements.yaml --from HEAD~1
   $ briefing diff meetings/2021-02-19-educ-informal.yaml --from HEAD~1 --format docx --out review.docx
   $ briefing diff meetings/2021-02-19-educ-informal.yaml --since out/IZMzin_190221_EDUC.manifest.json --stat
   $ briefing diff old.yaml new.yaml --format md
 
-Exit codes: 0 no changes, 1 changes found, 2 could not compare.`,
+Exit codes: 0 no changes, 1 changes found, 2 could not compare.`),
     )
     .action(async (named: string[], given: DiffFlags) => {
       const flags = { ...given, out: dashAsStandardOutput(given.out) };

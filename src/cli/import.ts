@@ -2,6 +2,7 @@ import { oneLine } from '../diagnostics/human.js';
 import type { Command } from 'commander';
 import type { ImportResult } from '../commands/import.js';
 import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+import { helpNotes } from './help-notes.js';
 
 /** `briefing import <report.docx>`: an existing Word report → a meeting file and its positions. */
 export function registerImport(program: Command, io: Io): void {
@@ -12,13 +13,12 @@ export function registerImport(program: Command, io: Io): void {
     .option('--slug <name>', 'names the files: meetings/<date>-<slug>.yaml, positions/<slug>/<slug>-1.yaml (default: from the file name)')
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing import vecie/IZMzin_190221_EDUC.docx
   $ briefing import vecie/IZMzin_190221_EDUC.docx --slug educ-informal
 
-Writes new files only. Lists the text it could not place and the fields it could not
-find (filled with x): complete them, then run briefing check.`,
+Writes new files only. Lists the text it could not place and the fields it could not find (filled with x): complete them, then run briefing check.`),
     )
     .action(async (docx: string, flags: { slug?: string }) => {
       const { importReport } = await import('../commands/import.js');

@@ -5,6 +5,7 @@ import type { InitFlags, InitResult } from '../commands/init.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
 import { checkoutTop } from '../load/git.js';
+import { helpNotes } from './help-notes.js';
 
 /** `briefing init [folder]`: a ministry's own briefing repository, ready for `npm ci` and git. */
 export function registerInit(program: Command, io: Io): void {
@@ -20,18 +21,16 @@ export function registerInit(program: Command, io: Io): void {
     .option('--tool <spec>', 'how package.json names briefing when init writes it, e.g. file:../briefing-0.1.0.tgz')
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing init
   $ briefing init eu-briefings --ministry IZM --signature-role "Izglītības un zinātnes ministre" --signature-name "I. Šuplinska"
 
-Run it in the folder where briefing was installed (npm install -D <briefing tarball or git URL>):
-the package.json npm wrote is kept, and the scripts build and check are added to it.
-Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it
-lacks, and a README.md is kept (a fresh clone of a new repository has these); for any other
-file init would write that exists, init names it, writes nothing and exits with 1 (a LICENSE
-or any file of your own is left alone).
-Without a terminal nothing is asked: --ministry is then required.`,
+Run it in the folder where briefing was installed (npm install -D <briefing tarball or git URL>): the package.json npm wrote is kept, and the scripts build and check are added to it.
+
+Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it lacks, and a README.md is kept (a fresh clone of a new repository has these); for any other file init would write that exists, init names it, writes nothing and exits with 1 (a LICENSE or any file of your own is left alone).
+
+Without a terminal nothing is asked: --ministry is then required.`),
     )
     .action(async (folder: string | undefined, flags: InitFlags) => {
       const { init } = await import('../commands/init.js');

@@ -1,6 +1,7 @@
 import { Argument, Option, type Command } from 'commander';
 import type { ListResult } from '../commands/list.js';
 import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing list`, as commander parses them. */
 interface ListFlags {
@@ -22,13 +23,13 @@ export function registerList(program: Command, io: Io): void {
     .option('--json', 'print JSON instead of a table', false)
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing list --uncleared
   $ briefing list positions --meeting meetings/2021-02-19-educ-informal.yaml
   $ briefing list meetings --json
 
-Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a position missing or claimed twice) or with an error in the config or the registry, 2 could not run.`,
+Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a position missing or claimed twice) or with an error in the config or the registry, 2 could not run.`),
     )
     .action(async (what: 'positions' | 'meetings', flags: ListFlags) => {
       const { list } = await import('../commands/list.js');

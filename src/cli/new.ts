@@ -6,6 +6,7 @@ import { parseCodes } from './flags.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
 import { offer, offerFromProject } from '../completion/spec.js';
+import { helpNotes } from './help-notes.js';
 
 /** `briefing new meeting|position`: a valid, commented file, asking for what the flags leave out. */
 export function registerNew(program: Command, io: Io): void {
@@ -14,11 +15,11 @@ export function registerNew(program: Command, io: Io): void {
     .description('Start a new meeting or position file: valid, commented, ready to fill in.')
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing new meeting 2021-05-18 educ-council
   $ briefing new meeting 2021-06-10 educ-informal --from meetings/2021-02-19-educ-informal.yaml --topic "…"
-  $ briefing new position educ-digital-skills --question "Digitālās prasmes" --clearances AM,LM`,
+  $ briefing new position educ-digital-skills --question "Digitālās prasmes" --clearances AM,LM`),
     );
 
   create
@@ -48,7 +49,7 @@ Examples:
     .option('--visa-name <text>', 'visa: name, e.g. "L. Lejiņa"')
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing new meeting 2021-05-18 educ-council
   $ briefing new meeting 2021-05-18 educ-council --formation EYCS --participants "ES izglītības ministri" \\
@@ -56,7 +57,7 @@ Examples:
       --name-locative "Eiropas Savienības Izglītības, jaunatnes, kultūras un sporta padomes sanāksmē" --clearances AM,LM
   $ briefing new meeting 2021-06-10 educ-informal --from meetings/2021-02-19-educ-informal.yaml --topic "…"
 
-Without a terminal (CI, scripts) nothing is asked: a field with no flag and no default is an error (exit 2).`,
+Without a terminal (CI, scripts) nothing is asked: a field with no flag and no default is an error (exit 2).`),
     )
     .action(async (date: string, slug: string, flags: { from?: string } & MeetingFlags) => {
       const { newMeeting } = await import('../commands/new.js');
@@ -80,11 +81,11 @@ Without a terminal (CI, scripts) nothing is asked: a field with no flag and no d
     .addOption(offerFromProject(new Option('--dir <folder>', 'sub-folder of the positions folder, e.g. educ'), 'position-folders', { files: false }))
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing new position educ-digital-skills
   $ briefing new position educ-digital-skills --dir educ --question "Digitālās prasmes" --clearances AM,LM
-  $ briefing new position educ-teachers --unit "Izglītības departaments"`,
+  $ briefing new position educ-teachers --unit "Izglītības departaments"`),
     )
     .action(async (id: string, flags: { dir?: string } & PositionFlags) => {
       const { newPosition } = await import('../commands/new.js');

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { dashAsStandardOutput } from './flags.js';
 import type { Io } from './io.js';
+import { helpNotes } from './help-notes.js';
 
 /** `briefing reference-docx`: the built-in styles as a Word file to start a ministry's own reference DOCX from. */
 export function registerReferenceDocx(program: Command, io: Io): void {
@@ -14,14 +15,12 @@ export function registerReferenceDocx(program: Command, io: Io): void {
     .option('--force', 'replace <file> if it exists')
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing reference-docx > reference.docx
   $ briefing reference-docx -o reference.docx
 
-Open the file in Word, change its styles (Normal, Title, BriefingQuestion, …), page set-up and
-first-page header (a letterhead), save it, and set layout.reference_docx in briefing.config.yaml.
-The styles it must keep are listed in docs/reference-docx.md.`,
+Open the file in Word, change its styles (Normal, Title, BriefingQuestion, …), page set-up and first-page header (a letterhead), save it, and set layout.reference_docx in briefing.config.yaml. The styles it must keep are listed in docs/reference-docx.md.`),
     )
     .action(async (given: { output?: string; force?: boolean }) => {
       const flags = { ...given, output: dashAsStandardOutput(given.output) };

@@ -3,6 +3,7 @@ import { offer } from '../completion/spec.js';
 import type { ReviewResult } from '../commands/review.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
+import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing review`, as commander parses them. */
 interface ReviewFlags {
@@ -26,15 +27,15 @@ export function registerReview(program: Command, io: Io): void {
     .option('--rebase', 'merge the changes into positions that changed since the build (three-way), listing conflicts', false)
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing review IZMzin_190221_EDUC.AM.docx
   $ briefing review IZMzin_190221_EDUC.AM.docx --accept --ministry AM
   $ briefing review IZMzin_190221_EDUC.LM.docx --accept --cleared
 
---accept raises the version of each changed position and records the ministry as
-objected (it changed the text), pending (comments only) or, with --cleared, cleared.
-Changes outside the positions (title, clearance line) are listed, never applied.`,
+--accept raises the version of each changed position and records the ministry as objected (it changed the text), pending (comments only) or, with --cleared, cleared.
+
+Changes outside the positions (title, clearance line) are listed, never applied.`),
     )
     .action(async (docx: string, flags: ReviewFlags) => {
       if (flags.list && flags.accept) throw new UsageError('--list and --accept: choose one.', '--list shows the changes; --accept writes them.');

@@ -7,6 +7,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { today, type Io } from './io.js';
 import { localTimeOf } from '../model/date.js';
 import { ANSWER_MS, ask, fromInstall, pidFile, running, SERVER_TITLE, socketName, stopServer, surveyServers, type ServerStatus, type SilentServer } from './server-peers.js';
+import { helpNotes } from './help-notes.js';
 
 /** How long `stop` waits for a server to end: it ends once the command it runs is done (a build of many meetings, a PDF). */
 const STOP_WAIT_MS = 60_000;
@@ -30,16 +31,10 @@ export function registerServer(program: Command, io: Io): void {
     .addArgument(offer(new Argument('[action]', 'status (the default), start or stop').choices(['status', 'start', 'stop']).default('status'), ['status', 'start', 'stop']))
     .addHelpText(
       'after',
-      `
-A command typed on a terminal (not in CI) starts a server in the background when there is none;
-the next one runs on it, warm, with the same output and exit code. It stops after 15 minutes
-without a command, or once this briefing is updated or rebuilt. BRIEFING_SERVER=off runs every
-command in its own process; BRIEFING_SERVER=on uses the server even without a terminal (a script,
-a benchmark).
+      helpNotes(`
+A command typed on a terminal (not in CI) starts a server in the background when there is none; the next one runs on it, warm, with the same output and exit code. It stops after 15 minutes without a command, or once this briefing is updated or rebuilt. BRIEFING_SERVER=off runs every command in its own process; BRIEFING_SERVER=on uses the server even without a terminal (a script, a benchmark).
 
-status lists every server of yours; stop stops this briefing's (of any build), each once the
-command it runs is done, and returns when they have ended. A server that does not answer
-(stopped, or stuck in a command) is named by status and ended outright by stop.`,
+status lists every server of yours; stop stops this briefing's (of any build), each once the command it runs is done, and returns when they have ended. A server that does not answer (stopped, or stuck in a command) is named by status and ended outright by stop.`),
     )
     .action(async (action: 'status' | 'start' | 'stop') => {
       // Loaded here, not at start: every other command would pay for loading the project code (and its schemas) first.

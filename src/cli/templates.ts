@@ -2,6 +2,7 @@ import { oneLine } from '../diagnostics/human.js';
 import type { Command } from 'commander';
 import type { TemplatesResult } from '../commands/templates.js';
 import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+import { helpNotes } from './help-notes.js';
 
 /** `briefing templates`: the templates a meeting can choose, built-in and the project's own. */
 export function registerTemplates(program: Command, io: Io): void {
@@ -11,19 +12,16 @@ export function registerTemplates(program: Command, io: Io): void {
     .option('--json', 'print JSON', false)
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing templates
   $ briefing build meetings/2021-02-19-educ-informal.yaml --template informative-report.en
 
-Your own templates go in the folder named by paths.templates in briefing.config.yaml (default templates/),
-as <name>.md.hbs, and your partials in its partials/ folder; a name used by a built-in template or partial
-replaces it. A partial is looked for in your partials/ first, then among the built-in ones, so a copied
-template still finds the built-in partials, and copying one partial changes it in every template.
-A template with an error (in it, in a partial it includes, or in the reference DOCX its front matter
-names) is listed as one that cannot be used, its errors are printed, and the exit code is 1.
+Your own templates go in the folder named by paths.templates in briefing.config.yaml (default templates/), as <name>.md.hbs, and your partials in its partials/ folder; a name used by a built-in template or partial replaces it. A partial is looked for in your partials/ first, then among the built-in ones, so a copied template still finds the built-in partials, and copying one partial changes it in every template.
 
-Exit codes: 0 every template can be used, 1 one cannot (or the config has an error), 2 could not run.`,
+A template with an error (in it, in a partial it includes, or in the reference DOCX its front matter names) is listed as one that cannot be used, its errors are printed, and the exit code is 1.
+
+Exit codes: 0 every template can be used, 1 one cannot (or the config has an error), 2 could not run.`),
     )
     .action(async (flags: { json: boolean }) => {
       const { templates } = await import('../commands/templates.js');

@@ -418,10 +418,19 @@ export function stopConversions(): void {
   Atomics.store(stopFlag, STOPPING, 1);
   waitForStarters();
   stopStarted();
+  let names: string[];
   try {
-    for (const name of readdirSync(temporaryFolder())) if (name.startsWith(folderPrefix())) removeRunFolder(join(temporaryFolder(), name));
+    names = readdirSync(temporaryFolder()).filter((name) => name.startsWith(folderPrefix()));
   } catch {
-    // Nothing to remove, or nothing that can be: stopping matters more.
+    return;
+  }
+  // Each on its own: one that cannot be removed (an office that outlived the wait still writing into it) leaves the others removed.
+  for (const name of names) {
+    try {
+      removeRunFolder(join(temporaryFolder(), name));
+    } catch {
+      // Nothing that can be removed: stopping matters more.
+    }
   }
 }
 

@@ -12,7 +12,8 @@ import { processExists } from '../util/process.js';
  * profile: an office ending well removes it, one stopped (Ctrl-C, the time limit) left it in /tmp for good.
  */
 export function removeRunFolder(folder: string): void {
-  rmSync(folder, { recursive: true, force: true });
+  // Tried again a few times when a file appears in a folder being emptied (ENOTEMPTY): an office just stopped may still be writing.
+  rmSync(folder, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
   for (const pipe of officePipes(folder)) rmSync(pipe, { force: true });
 }
 

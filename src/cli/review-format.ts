@@ -70,6 +70,10 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
     }
     lines.push(...text.split('\n').filter((p) => p.includes('{+') || p.includes('[-')).map((p) => `  ${p}`));
   }
+  // Several reviewers changed the text: the diff shows their changes together, so each one's are named.
+  if (field.byAuthor.length > 1) {
+    for (const { author, changes } of field.byAuthor) lines.push(`  ${paint.dim(`changed by ${oneLine(author || 'unknown')}:`)} ${changes.map(oneLine).join(' … ')}`);
+  }
   for (const text of field.formatting) lines.push(`  formatting changed: “${oneLine(text)}”`);
   for (const text of field.lost) lines.push(`  ${paint.red('cannot be written:')} ${oneLine(text)}`);
   lines.push(...threadLines(field.comments, paint));

@@ -17,7 +17,7 @@ import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
-import { formattingChanges, layoutChanges, splitByField, withdrawnNotes, type FieldReview, type OutsideChange } from '../review/fields.js';
+import { changesByAuthor, formattingChanges, layoutChanges, splitByField, withdrawnNotes, type AuthorChanges, type FieldReview, type OutsideChange } from '../review/fields.js';
 import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
@@ -50,6 +50,8 @@ export interface FieldOutcome {
   before: string[];
   after: string[];
   revisions: Revision[];
+  /** Each reviewer's changes to the text (see {@link changesByAuthor}). */
+  byAuthor: AuthorChanges[];
   comments: ReviewComment[];
   /** Text whose formatting the reviewer changed (bold, italic): with track changes on, and words changed so without. */
   formatting: string[];
@@ -173,6 +175,7 @@ export function review(options: ReviewOptions): ReviewResult {
         before: shown.before,
         after: shown.after,
         revisions: field.revisions,
+        byAuthor: changesByAuthor(printed),
         comments: field.comments,
         formatting: [...formattingChanges(printed), ...shown.formatting],
         notes: [...withdrawnNotes(printed), `not written: ${stale.file} changed after the DOCX was built`],
@@ -202,6 +205,7 @@ export function review(options: ReviewOptions): ReviewResult {
       before: accepted.before,
       after: accepted.after,
       revisions: field.revisions,
+      byAuthor: changesByAuthor(printed),
       comments: field.comments,
       formatting: [...formattingChanges(printed), ...accepted.formatting],
       notes: [...withdrawnNotes(printed), ...accepted.notes],

@@ -214,6 +214,35 @@ export function formattingChanges(paragraphs: readonly ReviewedParagraph[]): str
   return paragraphs.flatMap((paragraph) => paragraph.pieces.filter((piece) => piece.formatChanged && piece.text.trim()).map((piece) => piece.text.trim()));
 }
 
+/** The text one reviewer changed, each change marked `[-deleted-]{+inserted+}`, in the order the document has them. */
+export interface AuthorChanges {
+  author: string;
+  changes: string[];
+}
+
+/**
+ * Who made which of the text's tracked changes, reviewer by reviewer: for a field several reviewers
+ * changed, where the word diff of the whole field does not tell. A change is a run of text one
+ * reviewer inserted or deleted, within a paragraph.
+ */
+export function changesByAuthor(paragraphs: readonly ReviewedParagraph[]): AuthorChanges[] {
+  const byAuthor = new Map<string, string[]>();
+  for (const paragraph of paragraphs) {
+    let run: ReviewedParagraph['pieces'][number][] = [];
+    const close = () => {
+      const author = run[0]?.revision?.author;
+      if (author !== undefined && run.some((piece) => piece.text.trim())) byAuthor.set(author, [...(byAuthor.get(author) ?? []), markedText(run)]);
+      run = [];
+    };
+    for (const piece of paragraph.pieces) {
+      if (piece.revision?.author !== run[0]?.revision?.author || !piece.revision) close();
+      if (piece.revision) run.push(piece);
+    }
+    close();
+  }
+  return [...byAuthor].map(([author, changes]) => ({ author, changes }));
+}
+
 /** A paragraph's text with its tracked changes marked as the listing marks them: `[-deleted-]{+inserted+}`. */
 function markedText(pieces: readonly ReviewedParagraph['pieces'][number][]): string {
   let text = '';

@@ -11,6 +11,7 @@ it('shows control characters a reviewer’s text holds as escapes in the word di
     before: ['Teksts.'],
     after: ['Teksts.\u009b2J\u009d0;t', 'Jauns.'],
     revisions: [],
+    byAuthor: [],
     comments: [],
     formatting: [],
     notes: [],

@@ -43,6 +43,26 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     expect(runCli(['check', EXAMPLE_MEETING], dir).status).toBe(0);
   });
 
+  it('lists which reviewer made which change of a text several changed, and nothing more for a text one changed', () => {
+    const dir = exampleProject();
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/two-hands.docx');
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+      .replace('Tuvākajā laikā ', 'Tuvākajā', 'Drīzākajā', PETERIS)
+      .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', PETERIS);
+    writeFileSync(docx, edit.bytes());
+    const listed = runCli(['review', docx], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    const reforms = listed.stdout.split('\n\n').find((block) => block.startsWith('position equity-reforms')) ?? '';
+    // The diff shows both reviewers' changes as one; it did not say whose each was.
+    expect(reforms).toContain('  [-Tuvākajā-]{+Drīzākajā+} laikā [-prioritāri-]{+vispirms+} paredzēts:');
+    expect(reforms).toContain('\n  changed by Pēteris Liepa (LM): [-Tuvākajā-]{+Drīzākajā+}\n  changed by Anna Ozola (AM): [-prioritāri-]{+vispirms+}');
+    const cooperation = listed.stdout.split('\n\n').find((block) => block.startsWith('position equity-eu-cooperation')) ?? '';
+    expect(cooperation).toContain('[-vislielāko-]{+lielāko+}');
+    expect(cooperation).not.toContain('changed by');
+  });
+
   it('takes the ministry that reviewed the positions for the review’s, not one that only commented on the meeting’s text', () => {
     const dir = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
@@ -99,6 +99,26 @@ describe('templates', () => {
     // The informative report prints the answer; its points are extra.
     expect(await said('informative-report.lv', true)).toEqual([]);
     expect(await said('informative-report.en', true)).toEqual([]);
+  });
+
+  it('the English speaking points of a position with Latvian points only: a warning, an error under --final (a note stands in their place); in the English report, where points are optional, a warning', async () => {
+    let dir = '';
+    const untranslated = async (template: string, final: boolean) => {
+      dir = exampleProject();
+      const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final, formats: ['md'], template });
+      return { said: result.diagnostics.filter((d) => d.ruleId === 'position/untranslated' && d.message.includes('speaking_points_en')).map((d) => [d.file, d.severity, d.hint]), outputs: result.meetings[0]?.outputs ?? [] };
+    };
+    const draft = await untranslated('speaking-points.en', false);
+    expect(draft.said).toHaveLength(3);
+    expect(draft.said[0]).toEqual(['positions/educ/equity-achievements.yaml', 'warning', 'Add the translated points under `speaking_points_en:`.']);
+    // --final built the minister's English points with "No speaking points in English yet" under every question, exit 0.
+    const final = await untranslated('speaking-points.en', true);
+    expect(final.said.map(([, severity]) => severity)).toEqual(['error', 'error', 'error']);
+    expect(final.said[0]?.[2]).toBe('Add the translated points under `speaking_points_en:`, or build without --final.');
+    expect(final.outputs).toEqual([]);
+    expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.md'))).toBe(false);
+    // The English informative report prints the points beside the answer, where they are optional: still warnings.
+    expect((await untranslated('informative-report.en', true)).said.map(([, severity]) => severity)).toEqual(['warning', 'warning', 'warning']);
   });
 
   it.each(['speaking-points.lv', 'speaking-points.en'])('%s prints a point that starts with a year, a dash or a # as written, not as a list or heading inside its item', async (template) => {

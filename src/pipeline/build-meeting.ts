@@ -167,7 +167,7 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (hasErrors(result.diagnostics) || !template) return result;
   result.inputs.template = template.path;
   result.diagnostics.push(...untranslatedMeeting(project, loaded, meeting, templateName, template));
-  result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template));
+  result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template, options.final));
   result.diagnostics.push(...untranslatedPlace(loaded, meeting, templateName, template));
   result.diagnostics.push(...speakingPointsMissing(project, loaded, meeting, templateName, template, options.final));
   result.diagnostics.push(...lastDayPrinted(loaded, meeting, template));

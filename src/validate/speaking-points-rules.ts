@@ -12,10 +12,9 @@ import { includedPositions, templateReads, type TemplateTexts } from './meeting-
  * points only, built with an English template, is `position/untranslated`'s.
  */
 export function speakingPointsMissing(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: Pick<TemplateTexts, 'files'>, final: boolean): Diagnostic[] {
+  if (!printsPointsOnly(template)) return [];
   const readsLatvian = templateReads(template, /\bspeakingPoints\b/);
   const readsEnglish = templateReads(template, /\bspeakingPointsEn\b/);
-  // A template that prints the answer (the informative report) prints the points, if any, beside it.
-  if ((!readsLatvian && !readsEnglish) || templateReads(template, /\bbody(?:En)?\b/)) return [];
   const field = readsLatvian ? 'speaking_points' : 'speaking_points_en';
   return includedPositions(project, meeting).flatMap(({ position, file }) => {
     if (!position) return [];
@@ -34,4 +33,13 @@ export function speakingPointsMissing(project: Project, loaded: LoadedMeeting, m
       ),
     ];
   });
+}
+
+/**
+ * Whether a template is one of speaking points: it prints `position.speakingPoints` or
+ * `position.speakingPointsEn` and no answer. A template that prints the answer (the informative
+ * report) prints the points, if any, beside it: there they are optional.
+ */
+export function printsPointsOnly(template: Pick<TemplateTexts, 'files'>): boolean {
+  return (templateReads(template, /\bspeakingPoints\b/) || templateReads(template, /\bspeakingPointsEn\b/)) && !templateReads(template, /\bbody(?:En)?\b/);
 }

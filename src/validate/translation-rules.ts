@@ -3,6 +3,7 @@ import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions, templateReads } from './meeting-rules.js';
+import { printsPointsOnly } from './speaking-points-rules.js';
 import { placeNamed } from '../model/places.js';
 import { joinList } from '../util/join-list.js';
 
@@ -28,7 +29,7 @@ interface BuiltTemplate {
  * built-in one its Latvian answer marked as not translated, a project's own what its text
  * does with `position.bodyEn` (nothing about it when it never prints `position.bodyEn`).
  */
-export function untranslatedPositions(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate): Diagnostic[] {
+export function untranslatedPositions(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate, final: boolean): Diagnostic[] {
   if (!isEnglishTemplate(name)) return [];
   const builtIn = isBuiltInTemplate(project.files.root, template.path);
   const answer = template.englishAnswer;
@@ -43,6 +44,8 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
   const fallback = 'or have the template print the Latvian answer when there is none: {{#if position.bodyEn}}{{{position.bodyEn}}}{{else}}{{{position.body}}}{{/if}}';
   // A template (or a partial of it) that never prints the English points leaves none out.
   const printsEnglishPoints = template.files.some((file) => file.text.includes('speakingPointsEn'));
+  // Speaking points (no answer beside them) with none under a question: --final does not hand that to the minister, as `position/no-speaking-points`.
+  const pointsMissingIsError = final && printsPointsOnly(template);
   return includedPositions(project, meeting).flatMap(({ position, file }) => {
     if (!position) return [];
     const found: Diagnostic[] = [];
@@ -63,10 +66,10 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
         diagnostic(
           file.path,
           file.locate(['speaking_points']),
-          'warning',
+          pointsMissingIsError ? 'error' : 'warning',
           'position/untranslated',
           `The position \`${position.id}\` has speaking points but no \`speaking_points_en\`, and ${loaded.path} is built with the English template \`${name}\`: it prints none for this position.`,
-          'Add the translated points under `speaking_points_en:`.',
+          `Add the translated points under \`speaking_points_en:\`${pointsMissingIsError ? ', or build without --final' : ''}.`,
         ),
       );
     }

@@ -355,6 +355,11 @@ describe('templates', () => {
     const note = readFileSync(join(dir, 'en/IZMzin_190221_EDUC.informative-report.en.md'), 'utf8');
     expect(note).toContain('No questions yet.');
     expect(note).not.toContain('Questions to the ministers');
+    // The draft's banners in the speaking points say so too, in Latvian and in English (the English points did not).
+    for (const [template, sentence] of [['speaking-points.lv', 'Jautājumi vēl nav norādīti.'], ['speaking-points.en', 'No questions yet.']] as const) {
+      await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'], template, out: 'points' });
+      expect(readFileSync(join(dir, `points/IZMzin_190221_EDUC.${template}.md`), 'utf8'), template).toContain(`>\n> ${sentence}\n`);
+    }
   });
 
   it('the built-in report keeps the capital of a ministry’s name that starts the visa role, and lower-cases a plain role', async () => {
@@ -589,7 +594,7 @@ describe('templates', () => {
     expect(nested.diagnostics).toEqual([]);
     expect(nested.markdown).toBe('Piezīme: Portugāle Piezīme: Portugāle\n');
     const missing = await renderWith('{{> note}}\n', { 'templates/partials/ministry/note.hbs': 'x' });
-    expect(missing.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([['template/missing-partial', 'The partial `note` does not exist.', 'Partials: draft-banner, ministry/note, signature.']]);
+    expect(missing.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([['template/missing-partial', 'The partial `note` does not exist.', 'Partials: draft-banner, english-draft-banner, english-meeting-name, ministry/note, signature.']]);
   });
 
   it('names the templates that exist when the meeting asks for one that does not', async () => {

@@ -207,10 +207,10 @@ describe('templates', () => {
       'my-templates/note.md.hbs': '{{! A one-line note. }}\nPiezīme.\n\n{{> signature}}',
     });
     expect(templates({ cwd: dir }).templates.map((t) => [t.name, t.source, t.description, t.overrides, t.partials.map((p) => `${p.name} ${p.source}`)])).toEqual([
-      ['informative-report.en', 'built-in', "Briefing note in English: the report's structure, English dates and ministry names.", false, []],
+      ['informative-report.en', 'built-in', "Briefing note in English: the report's structure, English dates and ministry names.", false, ['english-draft-banner built-in', 'english-meeting-name built-in']],
       ['informative-report.lv', 'built-in', 'Informatīvais ziņojums (Latvian informative report) for an EU Council meeting.', false, ['draft-banner built-in', 'signature built-in']],
       ['note', 'project', 'A one-line note.', false, ['signature built-in']],
-      ['speaking-points.en', 'built-in', 'Speaking points in English: short numbered points per question, for an intervention in English.', false, []],
+      ['speaking-points.en', 'built-in', 'Speaking points in English: short numbered points per question, for an intervention in English.', false, ['english-draft-banner built-in', 'english-meeting-name built-in']],
       ['speaking-points.lv', 'project', 'Our own speaking points.', true, ['heading project']],
     ]);
     expect(await render(dir, 'speaking-points.lv')).toBe('Mūsu runas punkti: Vienlīdzīga piekļuve izglītībai – iekļaujoša un uz panākumiem vērsta izglītība\n');

@@ -8,7 +8,7 @@ import { editClearance } from '../src/edit/clearance.js';
 import { answerFingerprint } from '../src/model/index.js';
 import { check } from '../src/commands/check.js';
 import { initRepository } from './helpers/git.js';
-import { exampleProject, runCli, writeFile } from './helpers/project.js';
+import { exampleFile, exampleProject, runCli, writeFile } from './helpers/project.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/clear');
 const BEFORE = readFileSync(join(FIXTURES, 'before.yaml'), 'utf8');
@@ -328,25 +328,56 @@ describe('briefing clear', () => {
     expect(readFileSync(join(dir, 'positions/educ/equity-reforms-copy.yaml'), 'utf8')).toBe(original);
   });
 
-  it('answers a meeting, another file or a folder in one line and changes nothing, exit 1', () => {
+  it('answers another file or a folder in one line and changes nothing, exit 1', () => {
     const dir = exampleProject({ 'README.md': '# Projekts\n' });
-    const meeting = 'meetings/2021-02-19-educ-informal.yaml';
-    const before = readFileSync(join(dir, meeting), 'utf8');
-    expect(runCli(['clear', meeting, '--ministry', 'LM'], dir)).toMatchObject({
-      status: 1,
-      stderr:
-        `${meeting}  error  This is a meeting, not a position: clear takes position files. ` +
-        `Name one of its positions, by file or id; \`briefing list positions --meeting ${meeting}\` shows them.  input/wrong-kind\n`,
-    });
-    expect(readFileSync(join(dir, meeting), 'utf8')).toBe(before);
     expect(runCli(['clear', 'README.md', '--ministry', 'LM'], dir)).toMatchObject({
       status: 1,
-      stderr: 'README.md  error  This is not a briefing file: clear takes position files (.yaml). Name a position by its id, or its file: the .yaml files under positions/.  input/unknown-kind\n',
+      stderr: 'README.md  error  This is not a briefing file: clear takes position files (.yaml). Name a position by its id, or its file: the .yaml files under positions/, or a meeting file for every position it uses.  input/unknown-kind\n',
     });
     expect(runCli(['clear', 'positions/educ', '--ministry', 'LM'], dir)).toMatchObject({
       status: 1,
       stderr: expect.stringContaining('positions/educ  error  This is a folder: clear takes one position file.'),
     });
+  });
+
+  it('records one answer on several positions, or on every position a meeting uses (an e-mail that clears the whole report), each file once', () => {
+    const dir = exampleProject();
+    const meeting = 'meetings/2021-02-19-educ-informal.yaml';
+    const meetingText = readFileSync(join(dir, meeting), 'utf8');
+    const ids = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'];
+    const run = runCli(['clear', meeting, 'equity-reforms', '--ministry', 'LM', '--date', '18.02.2021', '--ref', 'LM e-pasts, 18.02.2021.'], dir);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    // In the order of the meeting's questions, each file once though named twice; how --date was read, said once.
+    expect(run.stdout.match(/^updated .*$/gm)).toEqual(ids.map((id) => `updated positions/educ/${id}.yaml`));
+    expect(run.stdout.match(/read as 2021-02-18/g)).toHaveLength(1);
+    for (const id of ids) expect(parse(readFileSync(join(dir, `positions/educ/${id}.yaml`), 'utf8')).clearance.LM).toMatchObject({ status: 'cleared', date: '2021-02-18', ref: 'LM e-pasts, 18.02.2021.' });
+    expect(readFileSync(join(dir, meeting), 'utf8')).toBe(meetingText);
+    // A position the ministry owns is left out of a meeting's, and said to be.
+    const owned = exampleProject({ 'positions/educ/equity-reforms.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace('  ministry: IZM', '  ministry: AM') });
+    const am = runCli(['clear', meeting, '--ministry', 'AM', '--date', '2021-02-18'], owned);
+    expect(am.status, am.stderr).toBe(0);
+    expect(am.stdout).toContain(`${meeting}: left out positions/educ/equity-reforms.yaml, which AM owns.`);
+    expect(am.stdout.match(/^updated .*$/gm)).toEqual(['updated positions/educ/equity-achievements.yaml', 'updated positions/educ/equity-eu-cooperation.yaml']);
+  });
+
+  it('records the answer on all the positions named or on none: one that cannot take it leaves every file as it was', () => {
+    const files = ['positions/educ/equity-achievements.yaml', 'positions/educ/equity-reforms.yaml'];
+    const dir = exampleProject({ [files[1] as string]: `${exampleFile(files[1] as string)}\nversion: 9\n` });
+    const before = files.map((file) => readFileSync(join(dir, file), 'utf8'));
+    // The second file has an error: the first was cleared all the same, a report half recorded.
+    const run = runCli(['clear', ...files, '--ministry', 'FM', '--date', '2021-02-18'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${files[1]}:`);
+    expect(run.stderr).toContain('Nothing written: 1 of the 2 positions cannot take the answer (see above).');
+    expect(files.map((file) => readFileSync(join(dir, file), 'utf8'))).toEqual(before);
+    // A usage error on one stops them all too: LM cleared the second, but was only asked about the first, so has nothing there to withdraw.
+    const ok = exampleProject({ [files[0] as string]: exampleFile(files[0] as string).replace(/(  LM:\n    status: )cleared/, '$1pending') });
+    const texts = files.map((file) => readFileSync(join(ok, file), 'utf8'));
+    const withdraw = runCli(['clear', ...files, '--ministry', 'LM', '--withdraw'], ok);
+    expect(withdraw).toMatchObject({ status: 2, stderr: expect.stringContaining('LM has not cleared positions/educ/equity-achievements.yaml (it was asked and has not answered)') });
+    expect(files.map((file) => readFileSync(join(ok, file), 'utf8'))).toEqual(texts);
+    // --on-version names one position's version.
+    expect(runCli(['clear', ...files, '--ministry', 'FM', '--on-version', '1'], ok)).toMatchObject({ status: 2, stderr: expect.stringContaining('--on-version 1 names one position') });
   });
 
   it('takes a ministry code in any case, and a date written DD.MM.YYYY, echoing its ISO form', () => {

@@ -1,8 +1,9 @@
 import { oneLine } from '../diagnostics/human.js';
 import { Argument, Option, type Command } from 'commander';
 import { offer, offerFromProject } from '../completion/spec.js';
-import type { ClearResult } from '../commands/clear.js';
+import type { ClearEachResult } from '../commands/clear.js';
 import { ExitCode } from '../diagnostics/errors.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
 import { parseVersion } from './flags.js';
 import { helpNotes } from './help-notes.js';
@@ -19,12 +20,12 @@ interface ClearFlags {
   onVersion?: number;
 }
 
-/** `briefing clear <position>`: records one ministry's clearance, keeping the file's comments. */
+/** `briefing clear <position…>`: records one ministry's answer on positions (or a meeting's), keeping the files' comments. */
 export function registerClear(program: Command, io: Io): void {
   program
     .command('clear')
-    .description('Record a ministry’s answer on a position — cleared, asked (pending), objected, withdrawn — keeping the file’s comments and layout.')
-    .addArgument(offerFromProject(new Argument('<position>', 'position file (or id)'), 'position-ids', { files: true }))
+    .description('Record a ministry’s answer on positions — cleared, asked (pending), objected, withdrawn — keeping the files’ comments and layout.')
+    .addArgument(offerFromProject(new Argument('<positions...>', 'position files or ids; a meeting file for every position it uses'), 'position-ids', { files: true }))
     .addOption(offer(new Option('-m, --ministry <code>', 'the ministry that answered, e.g. AM').makeOptionMandatory(), 'ministry-codes'))
     .option('-d, --date <date>', 'day of the answer (of the request, with --pending), YYYY-MM-DD or DD.MM.YYYY (default: today)')
     .option('-r, --ref <text>', 'the record: letter number or e-mail')
@@ -40,15 +41,15 @@ Examples:
   $ briefing clear positions/educ/equity-reforms.yaml --ministry AM --ref "ĀM e-pasts, 15.02.2021."
   $ briefing clear equity-reforms --ministry AM --pending --date 10.02.2021 --ref "Vēstule Nr. 4-2e/21/512"
   $ briefing clear equity-reforms --ministry FM --object --note "Iebilst pret 3. punktu"
-  $ briefing clear equity-reforms --ministry AM --withdraw --note "Jāprecizē 2. punkts"
+  $ briefing clear meetings/2021-02-19-educ-informal.yaml --ministry LM --ref "LM e-pasts, 17.02.2021."
 
-Changes only clearance.<code>: never status or version. Prints each field it changed.`),
+Changes only clearance.<code>: never status or version. Prints each field it changed. Several positions (or a meeting's) take the same answer, all or none: when one cannot, no file is written.`),
     )
-    .action(async (position: string, flags: ClearFlags) => {
-      const { clear } = await import('../commands/clear.js');
-      const result = clear({
+    .action(async (targets: string[], flags: ClearFlags) => {
+      const { clearEach } = await import('../commands/clear.js');
+      const result = clearEach({
         cwd: io.cwd(),
-        position,
+        targets,
         ministry: flags.ministry,
         date: flags.date ?? today(),
         today: today(),
@@ -61,14 +62,24 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
     });
 }
 
-/** The problems, or the file and each field that changed (before → after). */
-async function printClear(io: Io, result: ClearResult): Promise<void> {
-  await printProblems(io, result, PROBLEMS_ON_STDERR);
+/** The problems, or each file and each field that changed in it (before → after). */
+async function printClear(io: Io, result: ClearEachResult): Promise<void> {
+  const diagnostics = [...result.diagnostics, ...result.results.flatMap((each) => each.diagnostics)];
+  await printProblems(io, { diagnostics: sortDiagnostics(diagnostics), exitCode: result.exitCode }, PROBLEMS_ON_STDERR);
+  const single = result.results.length === 1;
+  const runNotes = () => result.notes.forEach((note) => console.log(io.out.dim(oneLine(note))));
   if (result.exitCode === ExitCode.ok) {
-    console.log(result.written ? `${io.out.green('updated')} ${oneLine(result.file)}` : `${oneLine(result.file)}: already recorded, nothing changed`);
-    const width = Math.max(0, ...result.changes.map((c) => c.field.length));
-    for (const c of result.changes) console.log(`  ${oneLine(c.field.padEnd(width))}  ${oneLine(c.before ?? '–')} → ${oneLine(c.after ?? '–')}`);
-    for (const note of result.notes) console.log(io.out.dim(oneLine(note)));
+    for (const each of result.results) {
+      console.log(each.written ? `${io.out.green('updated')} ${oneLine(each.file)}` : `${oneLine(each.file)}: already recorded, nothing changed`);
+      const width = Math.max(0, ...each.changes.map((c) => c.field.length));
+      for (const c of each.changes) console.log(`  ${oneLine(c.field.padEnd(width))}  ${oneLine(c.before ?? '–')} → ${oneLine(c.after ?? '–')}`);
+      // One position: what is said of the run (how --date was read) before what is said of the position, as it always was.
+      if (single) runNotes();
+      for (const note of each.notes) console.log(io.out.dim(oneLine(note)));
+    }
+    if (!single) runNotes();
+  } else if (result.results.length > 1) {
+    console.error(`Nothing written: ${result.results.filter((each) => each.exitCode !== ExitCode.ok).length} of the ${result.results.length} positions cannot take the answer (see above).`);
   }
   process.exitCode = result.exitCode;
 }

@@ -1,11 +1,11 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
-import { withFileLock } from '../emit/lock.js';
-import { writeOrProblem } from '../emit/report.js';
-import { EDIT_ADVICE } from '../emit/write.js';
+import { withFileLocks } from '../emit/lock.js';
+import { writeProblem } from '../emit/report.js';
+import { EDIT_ADVICE, OutputError, writeAllAtomic } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
-import { wrongKindProblem } from '../load/targets.js';
+import { fileKind, wrongKindProblem } from '../load/targets.js';
 import { writtenAnotherWay } from '../load/letter-forms.js';
 import { isInside, namedPath, projectPath, readText } from '../load/files.js';
 import { loadAllMeetings, namesId } from '../load/meetings.js';
@@ -23,7 +23,8 @@ import { checkSchema } from '../load/shape.js';
 import { typedTextProblem } from '../load/characters.js';
 import { suggest } from '../util/suggest.js';
 import { shellWord } from '../util/shell.js';
-import { absentHint, renamedAdvice } from '../validate/meeting-rules.js';
+import { absentHint, includedPositions, renamedAdvice } from '../validate/meeting-rules.js';
+import { loadMeeting } from '../load/meeting.js';
 
 /** Options of `briefing clear <position> --ministry <code>`. */
 export interface ClearOptions {
@@ -46,6 +47,12 @@ export interface ClearOptions {
   onVersion?: number;
 }
 
+/** Options of `briefing clear <position…> --ministry <code>`: one answer recorded on several positions. */
+export interface ClearEachOptions extends Omit<ClearOptions, 'position'> {
+  /** Position files or ids, and meeting files, each standing for the positions its questions use. */
+  targets: readonly string[];
+}
+
 /** What `clear` changed, and what the user should know about the position now. */
 export interface ClearResult {
   /** Project-relative path of the position file. */
@@ -58,85 +65,182 @@ export interface ClearResult {
   exitCode: number;
 }
 
+/** What `clear` of several positions did: each position's result, the problems of none in particular, and the exit code of the whole. */
+export interface ClearEachResult {
+  results: ClearResult[];
+  /** Problems of the project or of a meeting named, not of one position. */
+  diagnostics: Diagnostic[];
+  /** Sentences for the user about the run as a whole, e.g. positions a meeting uses that were left out. */
+  notes: string[];
+  exitCode: number;
+}
+
 /**
  * Records one ministry's clearance (or its withdrawal) in a position file, in place:
  * comments, key order and layout stay. Changes nothing else — not `status`, not
  * `version` — and says so when that may be due.
  */
 export function clear(options: ClearOptions): ClearResult {
+  const { position, ...rest } = options;
+  const each = clearEach({ ...rest, targets: [position] });
+  const [only] = each.results;
+  return only ? { ...only, notes: [...each.notes, ...only.notes], diagnostics: sortDiagnostics([...each.diagnostics, ...only.diagnostics]) } : { file: '', changes: [], written: false, notes: [], diagnostics: each.diagnostics, exitCode: each.exitCode };
+}
+
+/**
+ * Records one ministry's answer on each position named, as {@link clear} does on one: a ministry's
+ * e-mail that clears the whole report is one command. A meeting file stands for the positions its
+ * questions use (but those the ministry owns). All or nothing: a position that cannot take the
+ * answer (an error, a usage error) leaves every file as it was.
+ */
+export function clearEach(options: ClearEachOptions): ClearEachResult {
   const project = loadProject(options.cwd, { knownPositionIds: knownPositionIds(options.cwd) });
-  if (hasErrors(project.setupDiagnostics)) {
-    return { file: '', changes: [], written: false, notes: [], diagnostics: sortDiagnostics(project.setupDiagnostics), exitCode: ExitCode.problems };
-  }
-  const named = positionFile(project, options.cwd, options.position);
-  const shown = projectPath(project.root, named);
-  const outside = namedFileProblem(project.root, named) ?? wrongKindProblem(project, named, 'position', 'clear', clearHint(project));
-  if (outside) return { file: shown, changes: [], written: false, notes: [], diagnostics: [outside], exitCode: ExitCode.problems };
-  // A link to a file inside the project is written through: the link stays a link.
-  const absolute = realpathSync(named);
+  if (hasErrors(project.setupDiagnostics)) return { results: [], diagnostics: sortDiagnostics(project.setupDiagnostics), notes: [], exitCode: ExitCode.problems };
   const ministry = ministryCode(project, options.ministry);
   const date = readDate(options.date);
   refuseRecordText('ref', options.ref);
   refuseRecordText('note', options.note);
+  const found = targetFiles(project, options.cwd, options.targets, ministry);
+  if (found.problems.length) return { results: [], diagnostics: sortDiagnostics(found.problems), notes: found.notes, exitCode: ExitCode.problems };
+  if (options.onVersion !== undefined && found.files.length > 1) {
+    throw new UsageError(`--on-version ${options.onVersion} names one position's version, and ${found.files.length} positions are named; nothing written.`, 'Record a late answer on an earlier version one position at a time.');
+  }
 
-  // Read, edit and write under a lock: parallel `clear` commands on one file each see the last one's result.
-  let recorded: Position | undefined;
-  const result = withFileLock(absolute, shown, (): ClearResult => {
-    const text = readText(absolute, shown);
-    const before = checked(shown, text);
-    if (!before.position) {
-      return { file: shown, changes: [], written: false, notes: [], diagnostics: sortDiagnostics(before.diagnostics), exitCode: ExitCode.problems };
-    }
-    if (ministry === before.position.owner.ministry) {
-      return { file: shown, changes: [], written: false, notes: [], diagnostics: [ownerProblem(shown, ministry, before.position.id)], exitCode: ExitCode.problems };
-    }
-    const shared = sharedValueOnPath(text, ministry);
-    if (shared) return { file: shown, changes: [], written: false, notes: [], diagnostics: [sharedValueProblem(shown, text, shared)], exitCode: ExitCode.problems };
-    const status = options.status;
-    // An answer on another version, or another answer than the last (a clearance after an objection, an
-    // objection after a request), is a new record: the earlier one's ref and note are not its record and
-    // go, unless given anew. A withdrawal keeps the ref of the clearance it takes back.
-    const earlier = before.position.clearance[ministry];
-    // A withdrawal recorded again is the same record (nothing changes, or its date): as any answer given twice.
-    if (status === 'withdrawn' && earlier?.status !== 'cleared' && earlier?.status !== 'withdrawn') refuseWithdrawal(shown, ministry, earlier?.status);
-    // A withdrawal takes back the clearance on record: of its version and text, not of a later text the ministry never saw.
-    const onRecord = earlier?.version !== undefined && earlier.version <= before.position.version ? earlier.version : undefined;
-    const taken = options.onVersion ?? (status === 'withdrawn' ? onRecord : undefined);
-    const version = answeredVersion(shown, before.position.version, taken, earlier, ministry);
-    // Of an earlier version the text answered on is not the one in the file (its version alone keeps it from counting now):
-    // only an answer on record for that same version still names it.
-    const answer = version === before.position.version ? answerFingerprint(before.position) : earlier?.version === version ? (earlier.answer ?? null) : null;
-    const newAnswer =
-      earlier !== undefined &&
-      ((earlier.version !== undefined && earlier.version !== version) ||
-        (earlier.answer !== undefined && earlier.answer !== answer && !(version === before.position.version && namesAnswer(earlier.answer, before.position))) ||
-        (status !== 'withdrawn' && earlier.status !== status));
-    const edit = editClearance(text, ministry, {
-      status,
-      date: date.iso,
-      // The version and the text answered on: a later version, or a changed text, is not cleared by it.
-      version,
-      answer,
-      // Composed, as `new` writes what it is given: a reference pasted from a PDF may write "ā" as "a" and a combining macron.
-      ...(options.ref !== undefined ? { ref: options.ref.normalize('NFC') } : newAnswer ? { ref: null } : {}),
-      ...(options.note !== undefined ? { note: options.note.normalize('NFC') } : newAnswer ? { note: null } : {}),
-    });
-    const after = checked(shown, edit.text);
-    if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
-    if (edit.changes.length) {
-      const problem = writeOrProblem(absolute, edit.text, shown, EDIT_ADVICE);
-      if (problem) return { file: shown, changes: [], written: false, notes: [], diagnostics: [problem], exitCode: ExitCode.failure };
-    }
-    recorded = after.position;
-    return { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: [], diagnostics: [], exitCode: ExitCode.ok };
+  // Read, edit and write under the files' locks: parallel `clear` commands on one file each see the last one's result.
+  const planned = withFileLocks(
+    found.files.map((file) => ({ target: file.absolute, shownAs: file.shown })),
+    (): { results: ClearResult[]; recorded: (Position | undefined)[] } | { failed: ClearResult[] } => {
+      const plans = found.files.map((file) => planRecord(file.shown, readText(file.absolute, file.shown), ministry, date.iso, options));
+      const results = plans.map((plan, index) => ({ ...plan.result, file: found.files[index]?.shown ?? '' }));
+      if (plans.some((plan) => plan.edited === undefined)) return { failed: results.map((result) => (result.exitCode === ExitCode.ok ? { ...result, changes: [], written: false } : result)) };
+      const writes = plans.flatMap((plan, index) => {
+        const file = found.files[index];
+        return plan.edited !== undefined && plan.result.written && file ? [{ target: file.absolute, data: plan.edited, shownAs: file.shown }] : [];
+      });
+      try {
+        writeAllAtomic(writes, EDIT_ADVICE);
+      } catch (error) {
+        if (!(error instanceof OutputError)) throw error;
+        return { failed: results.map((result) => ({ ...result, changes: [], written: false, ...(result.file === error.file ? { diagnostics: [writeProblem(error)], exitCode: ExitCode.failure } : {}) })) };
+      }
+      return { results, recorded: plans.map((plan) => plan.recorded) };
+    },
+  );
+  if ('failed' in planned) {
+    const exitCode = Math.max(...planned.failed.map((result) => result.exitCode));
+    return { results: planned.failed, diagnostics: [], notes: found.notes, exitCode };
+  }
+  // What the meetings still wait for is worked out after the locks are released: it reads every meeting.
+  const results = planned.results.map((result, index) => {
+    const recorded = planned.recorded[index];
+    return recorded ? { ...result, ...afterRecord(project, result.file, recorded, ministry, date.iso, options) } : result;
   });
-  if (!recorded) return result;
-  // What the meetings still wait for is worked out after the lock is released: it reads every meeting.
+  return { results, diagnostics: [], notes: [...found.notes, ...dateNotes(date.iso, options)], exitCode: ExitCode.ok };
+}
+
+/** What the user should know of the answer's day, once for all positions: how a DD.MM.YYYY day was read, and one after today. */
+function dateNotes(date: string, options: Pick<ClearEachOptions, 'date' | 'today'>): string[] {
+  return [
+    ...(date !== options.date ? [`--date ${options.date} read as ${date}.`] : []),
+    // No answer comes from the future: a mistyped year, which would also date the report (its document date is the latest clearance's).
+    ...(options.today !== undefined && date > options.today ? [`--date ${date} is after today, ${options.today}: check the year (the report is dated by its latest clearance).`] : []),
+  ];
+}
+
+/** A position file `clear` edits: where it is, and how the project names it. */
+interface TargetFile {
+  absolute: string;
+  shown: string;
+}
+
+/**
+ * The position files the targets name, each once, in the order named; a meeting file stands for the
+ * positions its questions use, but those `ministry` owns (it does not clear its own; a note says so).
+ */
+function targetFiles(project: Project, cwd: string, targets: readonly string[], ministry: string): { files: TargetFile[]; problems: Diagnostic[]; notes: string[] } {
+  const files = new Map<string, TargetFile>();
+  const problems: Diagnostic[] = [];
+  const notes: string[] = [];
+  for (const target of targets) {
+    const named = positionFile(project, cwd, target);
+    const shown = projectPath(project.root, named);
+    const outside = namedFileProblem(project.root, named);
+    if (!outside && fileKind(project, named) === 'meeting') {
+      const loaded = loadMeeting(project.root, named);
+      if (!loaded.meeting) {
+        problems.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
+        continue;
+      }
+      const positions = includedPositions(project, loaded.meeting);
+      const own = positions.filter(({ position }) => position?.owner.ministry === ministry);
+      if (own.length) notes.push(`${shown}: left out ${own.map(({ file }) => file.path).join(', ')}, which ${ministry} owns.`);
+      const missing = loaded.meeting.questions.filter((question) => !project.positions.has(question.position));
+      if (missing.length) problems.push(diagnostic(shown, undefined, 'error', 'meeting/unknown-position', `${shown} uses ${missing.map((q) => `\`${q.position}\``).join(', ')}, which no position file has: its answer cannot be recorded there. Nothing written.`, 'Run briefing check to see why, or name the positions one by one.'));
+      for (const { file } of positions.filter((each) => !own.includes(each))) {
+        const absolute = realpathSync(join(project.root, file.path));
+        if (!files.has(absolute)) files.set(absolute, { absolute, shown: file.path });
+      }
+      if (!positions.length) problems.push(diagnostic(shown, undefined, 'error', 'input/wrong-kind', 'This meeting uses no positions yet: there is nothing to record an answer on. Nothing written.', 'Name positions by file or id.'));
+      continue;
+    }
+    const problem = outside ?? wrongKindProblem(project, named, 'position', 'clear', clearHint(project));
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
+    // A link to a file inside the project is written through: the link stays a link.
+    const absolute = realpathSync(named);
+    if (!files.has(absolute)) files.set(absolute, { absolute, shown });
+  }
+  return { files: [...files.values()], problems, notes };
+}
+
+/** The answer recorded in one position's text: the edited text (undefined when it cannot take it) and the result to show. */
+function planRecord(shown: string, text: string, ministry: string, date: string, options: ClearEachOptions): { edited?: string; recorded?: Position; result: ClearResult } {
+  const refused = (diagnostics: Diagnostic[]) => ({ result: { file: shown, changes: [], written: false, notes: [], diagnostics, exitCode: ExitCode.problems } });
+  const before = checked(shown, text);
+  if (!before.position) return refused(sortDiagnostics(before.diagnostics));
+  if (ministry === before.position.owner.ministry) return refused([ownerProblem(shown, ministry, before.position.id)]);
+  const shared = sharedValueOnPath(text, ministry);
+  if (shared) return refused([sharedValueProblem(shown, text, shared)]);
+  const status = options.status;
+  // An answer on another version, or another answer than the last (a clearance after an objection, an
+  // objection after a request), is a new record: the earlier one's ref and note are not its record and
+  // go, unless given anew. A withdrawal keeps the ref of the clearance it takes back.
+  const earlier = before.position.clearance[ministry];
+  // A withdrawal recorded again is the same record (nothing changes, or its date): as any answer given twice.
+  if (status === 'withdrawn' && earlier?.status !== 'cleared' && earlier?.status !== 'withdrawn') refuseWithdrawal(shown, ministry, earlier?.status);
+  // A withdrawal takes back the clearance on record: of its version and text, not of a later text the ministry never saw.
+  const onRecord = earlier?.version !== undefined && earlier.version <= before.position.version ? earlier.version : undefined;
+  const taken = options.onVersion ?? (status === 'withdrawn' ? onRecord : undefined);
+  const version = answeredVersion(shown, before.position.version, taken, earlier, ministry);
+  // Of an earlier version the text answered on is not the one in the file (its version alone keeps it from counting now):
+  // only an answer on record for that same version still names it.
+  const answer = version === before.position.version ? answerFingerprint(before.position) : earlier?.version === version ? (earlier.answer ?? null) : null;
+  const newAnswer =
+    earlier !== undefined &&
+    ((earlier.version !== undefined && earlier.version !== version) ||
+      (earlier.answer !== undefined && earlier.answer !== answer && !(version === before.position.version && namesAnswer(earlier.answer, before.position))) ||
+      (status !== 'withdrawn' && earlier.status !== status));
+  const edit = editClearance(text, ministry, {
+    status,
+    date,
+    // The version and the text answered on: a later version, or a changed text, is not cleared by it.
+    version,
+    answer,
+    // Composed, as `new` writes what it is given: a reference pasted from a PDF may write "ā" as "a" and a combining macron.
+    ...(options.ref !== undefined ? { ref: options.ref.normalize('NFC') } : newAnswer ? { ref: null } : {}),
+    ...(options.note !== undefined ? { note: options.note.normalize('NFC') } : newAnswer ? { note: null } : {}),
+  });
+  const after = checked(shown, edit.text);
+  if (!after.position) throw new Error(`the edited ${shown} no longer passes its schema: ${after.diagnostics.map((d) => d.message).join(' ')}`);
+  return { edited: edit.text, recorded: after.position, result: { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: [], diagnostics: [], exitCode: ExitCode.ok } };
+}
+
+/** What the user should know once the answer is recorded in `file`: notes on the position, and warnings on the answer's date and ministry. */
+function afterRecord(project: Project, shown: string, recorded: Position, ministry: string, date: string, options: ClearEachOptions): Pick<ClearResult, 'notes' | 'diagnostics'> {
   const using = meetingsUsing(project, recorded.id);
   const notes = [
-    ...(date.iso !== options.date ? [`--date ${options.date} read as ${date.iso}.`] : []),
-    // No answer comes from the future: a mistyped year, which would also date the report (its document date is the latest clearance's).
-    ...(options.today !== undefined && date.iso > options.today ? [`--date ${date.iso} is after today, ${options.today}: check the year (the report is dated by its latest clearance).`] : []),
     ...(options.status === 'objected' && recorded.clearance[ministry]?.note === undefined ? ['Say what the objection is with --note, for whoever changes the text.'] : []),
     // A clearance is of the text it answered: of an empty one, it stops counting once the answer is written.
     ...(options.status === 'cleared' && !recorded.body.trim() ? [`The answer (\`body\`) is still empty, so ${ministry} has cleared no text: once the answer is written, this clearance no longer counts.`] : []),
@@ -146,11 +250,11 @@ export function clear(options: ClearOptions): ClearResult {
     ...notesOn(recorded, using),
   ];
   const registered = project.ministries[ministry];
-  const early = registered ? clearanceBeforeEstablished(shown, undefined, ministry, registered, date.iso) : undefined;
-  const dated = [...afterMeetings(shown, ministry, date.iso, using, options.status), ...(early ? [early] : [])];
+  const early = registered ? clearanceBeforeEstablished(shown, undefined, ministry, registered, date) : undefined;
+  const dated = [...afterMeetings(shown, ministry, date, using, options.status), ...(early ? [early] : [])];
   // At the date as written now: the file was just read and written under the lock.
-  const place = dated.length ? parseYaml(shown, readText(absolute, shown)).locate(['clearance', ministry, 'date']) : undefined;
-  return { ...result, notes, diagnostics: [...notRequired(project, shown, ministry, date.iso, using), ...dated.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
+  const place = dated.length ? parseYaml(shown, readText(join(project.root, shown), shown)).locate(['clearance', ministry, 'date']) : undefined;
+  return { notes, diagnostics: [...notRequired(project, shown, ministry, date, using), ...dated.map((d) => (place ? { ...d, line: place.line, column: place.column } : d))] };
 }
 
 /** The version an answer is recorded for: `--on-version` when given, else the position's; a usage error for a version after the position's. */
@@ -264,11 +368,8 @@ function ownerProblem(shown: string, ministry: string, id: string): Diagnostic {
 }
 
 /** What to name instead of a file that is not a position. */
-function clearHint(project: Project): (kind: string, path: string) => string {
-  return (kind, path) =>
-    kind === 'meeting'
-      ? `Name one of its positions, by file or id; \`briefing list positions --meeting ${shellWord(path)}\` shows them.`
-      : `Name a position by its id, or its file: the .yaml files under ${project.config.paths.positions}/.`;
+function clearHint(project: Project): () => string {
+  return () => `Name a position by its id, or its file: the .yaml files under ${project.config.paths.positions}/, or a meeting file for every position it uses.`;
 }
 
 /** A path to a position file, or the id of a loaded position. */

@@ -435,12 +435,9 @@ export const positionsAnswerOnce: MeetingRule = ({ project, loaded, meeting }) =
   });
 };
 
-/** `briefing clear … --pending` for the meeting's positions, as a hint can say it. */
+/** `briefing clear … --pending` for the meeting's positions, one command for them all, as a hint can say it. */
 function requestCommand(ids: readonly string[], code: string): string {
-  const [only] = ids;
-  return ids.length === 1 && only !== undefined
-    ? `\`briefing clear ${only} --ministry ${code} --pending\``
-    : `\`briefing clear <position> --ministry ${code} --pending\` for each of ${[...new Set(ids)].join(', ')}`;
+  return `\`briefing clear ${[...new Set(ids)].join(' ')} --ministry ${code} --pending\``;
 }
 
 /**

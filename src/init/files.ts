@@ -296,6 +296,7 @@ briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml
 briefing new position educ-digital-skills --dir educ
 briefing clear educ-digital-skills --ministry AM --pending --ref "Vēstule Nr. 4-2e/21/512"
 briefing clear positions/educ/educ-digital-skills.yaml --ministry AM --ref "ĀM e-pasts, 10.05.2021."
+briefing clear meetings/2021-05-18-educ-council.yaml --ministry LM --ref "LM e-pasts, 12.05.2021."
 briefing list --uncleared
 briefing build meetings/2021-05-18-educ-council.yaml --watch
 briefing check

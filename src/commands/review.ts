@@ -18,7 +18,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Place } f
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
 import { changesByAuthor, formattingChanges, layoutChanges, splitByField, withdrawnNotes, type AuthorChanges, type FieldReview, type OutsideChange } from '../review/fields.js';
-import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
+import { commentThreads, DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { hasHash, textWithHash } from '../load/history.js';
@@ -512,7 +512,10 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       const status = options.cleared ? 'cleared' : own.changed ? 'objected' : 'pending';
       const dates = [...own.revisions.map((r) => r.date), ...comments.map((c) => c.date)].filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).sort();
       const date = dates.at(-1)?.slice(0, 10) ?? options.today;
-      const note = comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ');
+      // A thread marked resolved in Word is settled: said in the note, and of a ministry that only commented, how to record a clearance.
+      const settled = resolvedThreadsOnly(outcome.comments, comments);
+      const note = `${comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ')}${settled ? ' (resolved)' : ''}`.trim();
+      if (settled && status === 'pending') outcome.notes.push(`every comment thread of ${ministry} here is marked resolved: if ${ministry} agreed to the text, record its clearance with --cleared`);
       const answeredOn = outcome.newVersion ?? project.positions.get(outcome.field.id)?.position?.version;
       // The record of this answer is the reviewed file: an earlier clearance's e-mail is not.
       const ref = `briefing review of ${basename(options.docx)}`;
@@ -580,6 +583,12 @@ function reviewersPart(project: Project, ministry: string, outcome: FieldOutcome
   const revisions = outcome.revisions.filter((revision) => !others(revision.author));
   const comments = outcome.comments.filter((comment) => !others(comment.author));
   return { revisions, comments, changed: revisions.length > 0 || (outcome.revisions.length === 0 && outcome.accepted !== outcome.current) };
+}
+
+/** Whether each of `own` comments is in a thread of `all` that Word marks resolved (none: false). */
+function resolvedThreadsOnly(all: readonly ReviewComment[], own: readonly ReviewComment[]): boolean {
+  const threads = commentThreads(all);
+  return own.length > 0 && own.every((comment) => threads.some((thread) => thread.comment.resolved === true && [thread.comment, ...thread.replies].some((each) => each.id === comment.id)));
 }
 
 /**

@@ -44,6 +44,20 @@ describe('briefing review of comments with replies', () => {
     );
   });
 
+  it('--accept of a ministry whose comment threads are all resolved records them as such, and says how to record a clearance', () => {
+    const dir = built();
+    const run = runCli(['review', threaded(dir, { resolved: true }), '--accept'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    // The note read as two open questions of LM's, though Word marked the thread settled.
+    const clearance = parseDocument(readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8')).toJS().clearance.LM;
+    expect(clearance).toMatchObject({ status: 'pending', date: '2021-02-17', note: 'Lūdzu norādīt avotu. | Paldies, pieņemts. (resolved)' });
+    expect(run.stdout).toContain('note: every comment thread of LM here is marked resolved: if LM agreed to the text, record its clearance with --cleared');
+    // A thread left open: as before.
+    const open = built();
+    expect(runCli(['review', threaded(open, { resolved: false }), '--accept'], open).stdout).not.toContain('marked resolved');
+    expect(parseDocument(readFileSync(join(open, 'positions/educ/equity-reforms.yaml'), 'utf8')).toJS().clearance.LM.note).toBe('Lūdzu norādīt avotu. | Paldies, pieņemts.');
+  });
+
   it('lists a reply saved without a range of its own in the body with its thread, not nowhere', () => {
     const dir = built();
     const run = runCli(['review', threaded(dir, { ranges: false })], dir);

@@ -146,6 +146,14 @@ describe('briefing init', () => {
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 
+  it('refuses who signs with a character that did not arrive as UTF-8 (U+FFFD), rather than writing � into the config', async () => {
+    const dir = tempDir();
+    await expect(init({ cwd: dir, folder: 'x', flags: { ministry: 'IZM', signatureRole: 'Minis\uFFFDtre', signatureName: 'A. B.' } })).rejects.toThrow(
+      /^--signature-role: holds a character that did not arrive as UTF-8/,
+    );
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
   it('maps every meeting and position briefing reads to its schema in VS Code, those in sub-folders too', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, folder: 'repo', flags: { ministry: 'IZM' } })).exitCode).toBe(0);

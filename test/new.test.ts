@@ -306,6 +306,19 @@ describe('briefing new meeting', () => {
     expect(existsSync(join(dir, 'meetings/2021-05-18-x.yaml')) || existsSync(join(dir, 'positions/x.yaml'))).toBe(false);
   });
 
+  // A letter that did not arrive as UTF-8 (a windows-1257 terminal or script; Backspace on a terminal without IUTF8 erasing
+  // half of "ā") reaches briefing as U+FFFD: it was an internal error, "the new meeting does not pass its own schema".
+  it('refuses a text with a character that did not arrive as UTF-8 (U+FFFD) as the flag’s mistake, and does not take it as an answer', async () => {
+    const dir = exampleProject();
+    const notUtf8 = /holds a character that did not arrive as UTF-8 \(shown as �\)/;
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, topic: 'T\uFFFDma' } })).rejects.toThrow(/^--topic: holds a character that did not arrive/);
+    await expect(newPosition({ cwd: dir, id: 'x', flags: { question: 'q', unit: 'Departaments\uFFFD' } })).rejects.toThrow(notUtf8);
+    const prompter = scriptedPrompter({ 'Start time': '', 'Topic of the discussion': 'T\uFFFDma' });
+    const { topic: _, ...flags } = MEETING_FLAGS;
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags, prompter })).rejects.toThrow(notUtf8);
+    expect(existsSync(join(dir, 'meetings/2021-05-18-x.yaml')) || existsSync(join(dir, 'positions/x.yaml'))).toBe(false);
+  });
+
   it('offers only the ministries that exist on the meeting’s date, named as they were then; one established later is refused by name', async () => {
     const dir = exampleProject();
     await expect(newMeeting({ cwd: dir, date: '2022-12-31', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['AM', 'kem'] } })).rejects.toThrow(

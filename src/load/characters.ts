@@ -163,12 +163,14 @@ export function forbiddenCharacters(path: string, text: string, placeAt: (offset
 /**
  * Why a text typed on the command line (a flag, an answer to a question) cannot go into a field
  * of `schema`, or undefined when it can: a character a DOCX cannot hold, which the written file
- * would be refused for, or the schema's own words (empty, spaces or invisible characters alone).
+ * would be refused for, one that did not arrive as UTF-8, or the schema's own words (empty, spaces or invisible characters alone).
  * `new` and `clear` ask it before they write, so that such a value is the user's mistake, named
  * by its flag, and not a file that fails its own check.
  */
 export function typedTextProblem(text: string, schema: z.ZodType): string | undefined {
   if (text.trim() === '') return 'is empty';
+  // Bytes that are not UTF-8 (a windows-1257 terminal or script; Backspace erasing half a letter on a terminal without IUTF8) arrive as U+FFFD.
+  if (text.includes('\uFFFD')) return 'holds a character that did not arrive as UTF-8 (shown as �): half a letter erased by Backspace, or a terminal or script set to another encoding; type the text again';
   const offset = forbiddenCharacterOffsets(text)[0];
   if (offset !== undefined) return `holds the character ${codePointName(text.charAt(offset))}, which a Word document cannot contain`;
   const checked = schema.safeParse(text);

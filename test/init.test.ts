@@ -154,6 +154,17 @@ describe('briefing init', () => {
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 
+  // The questions came first: a desk officer answered them all, to be told the folder was a project already.
+  it('on a terminal, says the folder is a project already, or a flag is wrong, before the first question', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);
+    const prompter = scriptedPrompter({});
+    const again = await init({ cwd: dir, flags: {}, prompter });
+    expect(again.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual(['briefing.config.yaml output/exists']);
+    await expect(init({ cwd: tempDir(), flags: { visaRole: 'a\u0007' }, prompter })).rejects.toThrow(/^--visa-role: holds the character U\+0007/);
+    expect(prompter.asked).toEqual([]);
+  });
+
   it('maps every meeting and position briefing reads to its schema in VS Code, those in sub-folders too', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, folder: 'repo', flags: { ministry: 'IZM' } })).exitCode).toBe(0);

@@ -410,6 +410,20 @@ describe('briefing new meeting', () => {
     );
   });
 
+  // A bad flag was refused only where its field came: `--file-code` taken, after a dozen answers typed, all lost.
+  it('on a terminal, refuses a bad flag before the first question, not after the answers before its field', async () => {
+    const dir = exampleProject();
+    const { topic: _, ...flags } = MEETING_FLAGS;
+    const prompter = scriptedPrompter({});
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...flags, fileCode: 'IZMzin_190221_EDUC' }, prompter })).rejects.toThrow(/^--file-code: `IZMzin_190221_EDUC` is already the file code/);
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...flags, clearances: ['XX'] }, prompter })).rejects.toThrow(/^--clearances: `XX` is not one of/);
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...flags, signatureRole: 'Ministre', signatureName: 'a\u0007' }, prompter })).rejects.toThrow(/^--signature-name: holds the character U\+0007/);
+    await expect(newPosition({ cwd: dir, id: 'x', flags: { clearances: ['AM', 'XX'] }, prompter })).rejects.toThrow(/^--clearances: `XX` is not one of/);
+    await expect(newPosition({ cwd: dir, id: 'x', flags: { owner: 'XX' }, prompter })).rejects.toThrow(/^--owner must be one of/);
+    expect(prompter.asked).toEqual([]);
+    expect(existsSync(join(dir, 'meetings/2021-05-18-x.yaml')) || existsSync(join(dir, 'positions/x.yaml'))).toBe(false);
+  });
+
   it('--from copies the structure of an earlier meeting, not its content', async () => {
     const dir = exampleProject();
     const result = await newMeeting({

@@ -8,7 +8,7 @@ import { ministriesSchema, nameOn, type Ministries, type Ministry } from '../mod
 import type { Prompter } from '../prompt/prompter.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { Answers, askSignatory, ministryChoices } from '../scaffold/answers.js';
+import { Answers, askSignatory, checkFlagsBeforeAsking, ministryChoices } from '../scaffold/answers.js';
 import { checkSchema } from '../load/shape.js';
 import * as files from '../init/files.js';
 import { isRecord } from '../util/record.js';
@@ -78,13 +78,21 @@ export async function init(options: InitOptions): Promise<InitResult> {
     throw new UsageError('--tool is empty: package.json would name no briefing to install; nothing written.', 'Name the package, e.g. --tool file:vendor/briefing-0.1.0.tgz, or leave --tool out for the briefing this runs from.');
   }
   const ministries = builtInMinistries();
+  // A project already, or a file init would replace: said before the questions, not after them.
+  const refusedFirst = refusedFiles(root, folder, INIT_FILES);
+  if (refusedFirst) return refusedFirst;
+  const fill = async (answers: Answers) => {
+    const issuingMinistry = await answers.select(
+      { flag: '--ministry', given: options.flags.ministry?.toUpperCase(), message: 'Issuing ministry' },
+      ministryChoices(ministries, options.today),
+    );
+    const signature = await person(answers, 'signature', options.flags.signatureRole, options.flags.signatureName);
+    const visa = await person(answers, 'visa', options.flags.visaRole, options.flags.visaName);
+    return { issuingMinistry, signature, visa };
+  };
+  await checkFlagsBeforeAsking(options.prompter, fill);
   const answers = new Answers(options.prompter);
-  const issuingMinistry = await answers.select(
-    { flag: '--ministry', given: options.flags.ministry?.toUpperCase(), message: 'Issuing ministry' },
-    ministryChoices(ministries, options.today),
-  );
-  const signature = await person(answers, 'signature', options.flags.signatureRole, options.flags.signatureName);
-  const visa = await person(answers, 'visa', options.flags.visaRole, options.flags.visaName);
+  const { issuingMinistry, signature, visa } = await fill(answers);
   answers.assertComplete('init');
   if (issuingMinistry === undefined) throw new Error('init: the issuing ministry is missing after assertComplete');
   const chosen: files.InitAnswers = { issuingMinistry, signature, visa };
@@ -103,26 +111,10 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['README.md', files.readme(chosen)],
     ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen)]),
   ]);
+  // Again after the questions: a file may have come meanwhile.
+  const refused = refusedFiles(root, folder, [...texts.keys()]);
+  if (refused) return refused;
   const existing = [...texts.keys()].filter((path) => existsSync(join(root, path)));
-  const taken = existing.filter((path) => !MERGED_FILES.has(path) && !KEPT_FILES.has(path));
-  if (taken.length) {
-    // A project already (init run twice, or in the wrong folder): one line says so, not one per file it holds.
-    const problems = taken.includes(CONFIG_FILE)
-      ? [
-          diagnostic(
-            join(folder, CONFIG_FILE),
-            undefined,
-            'error',
-            'output/exists',
-            'This folder is a briefing project already; init wrote nothing.',
-            'Carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.',
-          ),
-        ]
-      : taken.map((path) =>
-          diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
-        );
-    return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: problems, exitCode: ExitCode.problems };
-  }
 
   // Everything is worked out first (a package.json that is not JSON stops here), then the new
   // files are made as one set: a failure half way removes what was made, so a second try can run.
@@ -193,6 +185,43 @@ function toolOutside(root: string, spec: string): Diagnostic[] {
       `${file ? `Copy ${name}` : `Make the package (npm pack ${shellWord(target)}) and copy ${name}`} into the repository, e.g. into vendor/, and install it from there: npm install -D ./vendor/${shellWord(name)} (or give init --tool).`,
     ),
   ];
+}
+
+/** The files init writes beside package.json (see `texts` in {@link init}). */
+const INIT_FILES = [
+  CONFIG_FILE,
+  'meetings/.gitkeep',
+  'positions/.gitkeep',
+  'templates/README.md',
+  '.gitignore',
+  '.gitattributes',
+  '.npmrc',
+  '.vscode/settings.json',
+  '.github/workflows/briefings.yml',
+  'README.md',
+  ...EXAMPLES.map((example) => example.to),
+];
+
+/** Why init writes nothing in `root`: a file of `paths` there that it would replace (the config: a project already). */
+function refusedFiles(root: string, folder: string, paths: readonly string[]): InitResult | undefined {
+  const taken = paths.filter((path) => existsSync(join(root, path)) && !MERGED_FILES.has(path) && !KEPT_FILES.has(path));
+  if (!taken.length) return undefined;
+  // A project already (init run twice, or in the wrong folder): one line says so, not one per file it holds.
+  const problems = taken.includes(CONFIG_FILE)
+    ? [
+        diagnostic(
+          join(folder, CONFIG_FILE),
+          undefined,
+          'error',
+          'output/exists',
+          'This folder is a briefing project already; init wrote nothing.',
+          'Carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.',
+        ),
+      ]
+    : taken.map((path) =>
+        diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
+      );
+  return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: problems, exitCode: ExitCode.problems };
 }
 
 /** Files of lines a folder may already have (a clone of a new GitLab or GitHub repository): init adds the lines they lack. */

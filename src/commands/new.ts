@@ -18,8 +18,8 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
 import { loadTemplate } from '../render/template.js';
-import { Answers } from '../scaffold/answers.js';
-import { isSlug, scaffoldMeeting, type MeetingFlags } from '../scaffold/meeting.js';
+import { Answers, checkFlagsBeforeAsking } from '../scaffold/answers.js';
+import { isSlug, scaffoldMeeting, type EarlierMeeting, type MeetingFlags } from '../scaffold/meeting.js';
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
@@ -102,7 +102,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
     if (broken.length) return failed(broken, ExitCode.problems);
   }
 
-  let earlier;
+  let earlier: EarlierMeeting | undefined;
   if (options.from !== undefined) {
     const from = namedPath(project.root, options.cwd, options.from);
     // A file that is not there is said to be missing (by loadMeeting), not to be of the kind its folder holds.
@@ -115,8 +115,10 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
     // Its comments and blank lines are copied as they are: from a Windows checkout (CRLF) they would end otherwise than the lines written anew.
     earlier = { text: loaded.file.text.replaceAll('\r\n', '\n'), meeting: loaded.meeting };
   }
+  const fill = (answers: Answers) => scaffoldMeeting(project, date, options.slug, { ...options.flags, endDate }, answers, fileCodesInUse(project), earlier);
+  await checkFlagsBeforeAsking(options.prompter, fill);
   const answers = new Answers(options.prompter);
-  const doc = await scaffoldMeeting(project, date, options.slug, { ...options.flags, endDate }, answers, fileCodesInUse(project), earlier);
+  const doc = await fill(answers);
   answers.assertComplete('new meeting');
   const written = write(project, target, doc, 'meeting');
   return { ...written, diagnostics: answerWarnings(project, target) };
@@ -163,8 +165,11 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   const target = join(positionsFolder(project, options.dir), `${options.id}.yaml`);
   refuseExisting(project, target);
 
+  const hints = hintsFromMeetings(project, options.id);
+  const fill = (answers: Answers) => scaffoldPosition(project, options.id, options.flags, answers, hints, options.today);
+  await checkFlagsBeforeAsking(options.prompter, fill);
   const answers = new Answers(options.prompter);
-  const doc = await scaffoldPosition(project, options.id, options.flags, answers, hintsFromMeetings(project, options.id), options.today);
+  const doc = await fill(answers);
   answers.assertComplete('new position');
   const written = write(project, target, doc, 'position');
   return { ...written, diagnostics: [...written.diagnostics, ...positionWarnings(project, written.file ?? '')] };

@@ -125,6 +125,16 @@ export class Answers {
 }
 
 /**
+ * Fills a new file once from its flags alone, before `prompter` asks anything: a flag's problem (a
+ * taken `--file-code`, an unknown ministry code) stops the command before the first question. It was
+ * said only where its field came, after the answers typed before it, which were lost. What is
+ * missing is left for the questions, which follow; without a prompter there is nothing to do first.
+ */
+export async function checkFlagsBeforeAsking(prompter: Prompter | undefined, fill: (answers: Answers) => Promise<unknown>): Promise<void> {
+  if (prompter) await fill(new Answers(undefined));
+}
+
+/**
  * A typed or pasted text as the file gets it: trimmed, its letters composed (NFC). Text copied
  * from a PDF, or on macOS, may write "ā" as "a" and a combining macron; the file would then
  * hold two forms of the same letters, which look alike in an editor but not to a search.

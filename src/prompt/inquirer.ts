@@ -1,8 +1,9 @@
-import { checkbox, select, type input } from '@inquirer/prompts';
+import { select, type input } from '@inquirer/prompts';
 import { UsageError } from '../diagnostics/errors.js';
 import { isCapableTerminal } from '../diagnostics/terminal.js';
 import { BRACKETED_PASTE, linePrompt } from './line-prompt.js';
-import type { Prompter } from './prompter.js';
+import { codeCheckbox } from './code-checkbox.js';
+import type { CheckboxQuestion, Prompter } from './prompter.js';
 
 /** Where the prompts read keys and write: the terminal, unless a test gives streams of its own. */
 type PromptContext = Parameters<typeof input>[1];
@@ -37,18 +38,11 @@ export function promptsOn(context?: PromptContext): Prompter {
           context,
         ),
       ),
-    checkbox: (question) =>
-      cancellable(
-        checkbox(
-          {
-            message: question.message,
-            choices: question.choices.map((c) => ({ value: c.value, name: c.name, checked: question.default?.includes(c.value) ?? false })),
-            // Letters do nothing: a desk officer who types the codes ("am, lm") had every ministry ticked by the `a` (all) shortcut.
-            shortcuts: { all: null, invert: null },
-          },
-          context,
-        ),
-      ),
+    // Not @inquirer/checkbox: codes typed there ("am, lm") ticked every ministry (the `a` shortcut), or the one under the cursor (the space).
+    checkbox: async <T extends string>(question: CheckboxQuestion<T>) => {
+      const values = await cancellable(codeCheckbox({ message: question.message, choices: question.choices, ...(question.default ? { default: question.default } : {}) }, context));
+      return question.choices.filter((c) => values.includes(c.value)).map((c) => c.value);
+    },
   };
 }
 

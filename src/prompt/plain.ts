@@ -57,7 +57,7 @@ function numbered(choices: readonly Choice<string>[], marked: readonly string[])
 }
 
 /** The choices an answer names, by number or value (any case), separated by commas or spaces; undefined when one is neither. */
-function picks<T extends string>(choices: readonly Choice<T>[], typed: string): T[] | undefined {
+export function picks<T extends string>(choices: readonly Choice<T>[], typed: string): T[] | undefined {
   const words = typed.split(/[\s,;]+/).filter(Boolean);
   const found = words.map((word) => (/^\d+$/.test(word) ? choices[Number(word) - 1]?.value : choiceOf(choices, word)));
   return words.length && found.every((value) => value !== undefined) ? found.filter((value) => value !== undefined) : undefined;

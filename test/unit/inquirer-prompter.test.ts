@@ -12,12 +12,31 @@ function terminal(): { keys: PassThrough; prompter: ReturnType<typeof promptsOn>
 }
 
 describe('the terminal prompter', () => {
-  it('ticks nothing for letters typed at a checkbox (a desk officer typing “am”), only what space ticks', async () => {
+  it('takes the codes typed at a checkbox (a desk officer typing “am”, “fm lm”) for the answer, space ticking only while nothing is typed', async () => {
     const { keys, prompter } = terminal();
     const answer = prompter.checkbox({ message: 'Ministries that must clear every position', choices: ['AM', 'LM', 'FM'].map((code) => ({ value: code, name: code })) });
     setTimeout(() => keys.write('am\r'), 50);
     // The `a` shortcut ticked every ministry.
-    expect(await answer).toEqual([]);
+    expect(await answer).toEqual(['AM']);
+
+    // The space between the codes ticked the ministry under the cursor, AM, and Enter wrote it: neither typed.
+    const spaced = terminal();
+    const typed = spaced.prompter.checkbox({ message: 'Ministries', choices: ['AM', 'LM', 'FM'].map((code) => ({ value: code, name: code })) });
+    setTimeout(() => spaced.keys.write('fm lm\r'), 50);
+    expect(await typed).toEqual(['LM', 'FM']);
+
+    // A word that names no ministry is asked again, the line kept to be mended.
+    const wrong = terminal();
+    const mended = wrong.prompter.checkbox({ message: 'Ministries', choices: ['AM', 'LM', 'FM'].map((code) => ({ value: code, name: code })) });
+    setTimeout(() => wrong.keys.write('fm, xx\r'), 50);
+    setTimeout(() => wrong.keys.write('\u007f\u007f\u007f\u007f\r'), 150);
+    expect(await mended).toEqual(['FM']);
+
+    // Enter alone keeps what is ticked.
+    const kept = terminal();
+    const defaults = kept.prompter.checkbox({ message: 'Ministries', choices: ['AM', 'LM', 'FM'].map((code) => ({ value: code, name: code })), default: ['FM'] });
+    setTimeout(() => kept.keys.write('\r'), 50);
+    expect(await defaults).toEqual(['FM']);
 
     const second = terminal();
     const ticked = second.prompter.checkbox({ message: 'Ministries', choices: ['AM', 'LM', 'FM'].map((code) => ({ value: code, name: code })) });

@@ -52,13 +52,15 @@ export const codeCheckbox = createPrompt<string[], CodeCheckboxConfig>((config, 
       setProblem(`Type codes or numbers from the list, separated by commas (e.g. ${example}), or empty the line to tick with space.`);
       return;
     }
-    if (typed === '' && isSpaceKey(key)) {
+    const nothingTyped = typed.trim() === '';
+    if (nothingTyped && isSpaceKey(key)) {
       rl.clearLine(0);
+      setTyped('');
       const value = config.choices[active]?.value;
       if (value !== undefined) setTicked(ticked.includes(value) ? ticked.filter((v) => v !== value) : [...ticked, value]);
       return;
     }
-    if (typed === '' && (isUpKey(key) || isDownKey(key))) {
+    if (nothingTyped && (isUpKey(key) || isDownKey(key))) {
       setActive((active + (isUpKey(key) ? count - 1 : 1)) % count);
       return;
     }

@@ -1,9 +1,10 @@
-import { select, type input } from '@inquirer/prompts';
+import type { input } from '@inquirer/prompts';
 import { UsageError } from '../diagnostics/errors.js';
 import { isCapableTerminal } from '../diagnostics/terminal.js';
 import { BRACKETED_PASTE, linePrompt } from './line-prompt.js';
 import { codeCheckbox } from './code-checkbox.js';
-import type { CheckboxQuestion, Prompter } from './prompter.js';
+import { codeSelect } from './code-select.js';
+import type { CheckboxQuestion, Prompter, SelectQuestion } from './prompter.js';
 
 /** Where the prompts read keys and write: the terminal, unless a test gives streams of its own. */
 type PromptContext = Parameters<typeof input>[1];
@@ -27,17 +28,13 @@ export function promptsOn(context?: PromptContext): Prompter {
           ),
         ),
       ),
-    select: (question) =>
-      cancellable(
-        select(
-          {
-            message: question.message,
-            choices: question.choices.map((c) => ({ value: c.value, name: c.name })),
-            ...(question.default !== undefined ? { default: question.default } : {}),
-          },
-          context,
-        ),
-      ),
+    // Not @inquirer/select: a code typed there that named nothing ("imz") left the cursor where it was, and Enter took that option.
+    select: async <T extends string>(question: SelectQuestion<T>) => {
+      const value = await cancellable(codeSelect({ message: question.message, choices: question.choices, ...(question.default !== undefined ? { default: question.default } : {}) }, context));
+      const picked = question.choices.find((c) => c.value === value);
+      if (picked === undefined) throw new Error(`select: \`${value}\` is none of the choices`);
+      return picked.value;
+    },
     // Not @inquirer/checkbox: codes typed there ("am, lm") ticked every ministry (the `a` shortcut), or the one under the cursor (the space).
     checkbox: async <T extends string>(question: CheckboxQuestion<T>) => {
       const values = await cancellable(codeCheckbox({ message: question.message, choices: question.choices, ...(question.default ? { default: question.default } : {}) }, context));

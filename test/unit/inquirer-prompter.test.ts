@@ -45,6 +45,31 @@ describe('the terminal prompter', () => {
     expect(await ticked).toEqual(['LM']);
   });
 
+  // @inquirer/select took typing for a search; one that found nothing left the cursor on the first ministry, AM, which Enter wrote.
+  it('takes the code, number or start of a name typed at a choice, and asks again after one that names no one option', async () => {
+    const MINISTRIES = ['AM', 'IEM', 'IZM', 'VK'].map((code) => ({ value: code, name: `${code} – ministrija` }));
+    const typed = terminal();
+    const code = typed.prompter.select({ message: 'Issuing ministry', choices: MINISTRIES });
+    setTimeout(() => typed.keys.write('izm\r'), 50);
+    expect(await code).toBe('IZM');
+
+    const wrong = terminal();
+    const mended = wrong.prompter.select({ message: 'Issuing ministry', choices: MINISTRIES });
+    setTimeout(() => wrong.keys.write('imz\r'), 50);
+    setTimeout(() => wrong.keys.write('\u007f\u007fzm\r'), 150);
+    expect(await mended).toBe('IZM');
+
+    const kinds = terminal();
+    const kind = kinds.prompter.select({ message: 'Kind', choices: [{ value: 'formal', name: 'formal – a Council meeting' }, { value: 'informal', name: 'informal – …' }] });
+    setTimeout(() => kinds.keys.write('i\r'), 50);
+    expect(await kind).toBe('informal');
+
+    const arrows = terminal();
+    const moved = arrows.prompter.select({ message: 'Owner', choices: MINISTRIES, default: 'IZM' });
+    setTimeout(() => arrows.keys.write('\u001b[B\r'), 50);
+    expect(await moved).toBe('VK');
+  });
+
   it('takes Ctrl-C at a question for the end of the command, as Ctrl-C ends any other (exit 130), nothing written', async () => {
     const { keys, prompter } = terminal();
     const answer = prompter.text({ message: 'Topic' });

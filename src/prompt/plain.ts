@@ -7,7 +7,7 @@ import { choiceOf, type Choice, type Prompter } from './prompter.js';
  * IDE consoles): the arrow-key lists of {@link inquirerPrompter} redraw themselves with control
  * sequences, which such a terminal prints as text, so a choice was a screen of `^[[2K^[[1A`. Here a
  * choice is a numbered list, answered by its number or its value (`IZM`), several of them with
- * commas; Enter alone takes the default. The input closing (Ctrl-D) cancels with nothing written.
+ * commas; Enter alone takes the default, and `-` gives none where an answer may be empty. The input closing (Ctrl-D) cancels with nothing written.
  */
 export function plainPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Prompter {
   const lines = lineReader(input);
@@ -17,9 +17,12 @@ export function plainPrompter(input: NodeJS.ReadableStream, output: NodeJS.Writa
   };
   return {
     async text(question) {
+      // An answer that may be empty, offered a default: Enter takes the default, so a dash says none (the other prompter's Backspace).
+      const noneAllowed = Boolean(question.default) && (question.validate?.('') ?? true) === true;
+      const offered = question.default ? ` (${question.default}${noneAllowed ? '; - for none' : ''})` : '';
       for (;;) {
-        const typed = await ask(`? ${question.message}${question.default ? ` (${question.default})` : ''}: `);
-        const answer = typed.trim() === '' ? (question.default ?? '') : typed;
+        const typed = await ask(`? ${question.message}${offered}: `);
+        const answer = typed.trim() === '' ? (question.default ?? '') : noneAllowed && typed.trim() === '-' ? '' : typed;
         const verdict = question.validate ? question.validate(answer) : true;
         if (verdict === true) return answer;
         output.write(`  ${verdict}\n`);

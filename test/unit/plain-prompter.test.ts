@@ -38,6 +38,16 @@ describe('the prompter for a terminal that says TERM=dumb', () => {
     expect(printed()).toMatch(/\? Topic: {3}Too short\.\n\? Topic: $/);
   });
 
+  // Enter took the default, and anything typed was an answer: a meeting in person had Briselē, or the config's signatory, whatever was typed.
+  it('takes a dash for none where the answer may be empty and a default is offered, and says so with the question', async () => {
+    const optional = (answer: string) => (answer === '' || answer.length > 1 ? true : 'Too short.');
+    const { prompter, printed } = fed('-\n-\n');
+    expect(await prompter.text({ message: 'Where it is held (optional)', default: 'Briselē', validate: optional })).toBe('');
+    expect(printed()).toContain('? Where it is held (optional) (Briselē; - for none): ');
+    // Where an answer is needed, a dash is an answer like any other.
+    expect(await prompter.text({ message: 'Presidency', default: 'Portugāle', validate: (answer) => (answer === '' ? 'needed' : true) })).toBe('-');
+  });
+
   it('cancels with nothing written when the input ends before an answer (Ctrl-D)', async () => {
     const { prompter } = fed('');
     const error: unknown = await prompter.text({ message: 'Topic' }).catch((caught: unknown) => caught);

@@ -117,6 +117,12 @@ describe('templates', () => {
     expect(final.said[0]?.[2]).toBe('Add the translated points under `speaking_points_en:`, or build without --final.');
     expect(final.outputs).toEqual([]);
     expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.speaking-points.en.md'))).toBe(false);
+    // A project's own English points that fall back to the Latvian points print points all the same: still warnings.
+    const own = exampleProject({
+      'templates/speaking-points.en.md.hbs': '{{#each questions}}{{number}}. {{text}}\n\n{{#if position.speakingPointsEn.length}}{{#each position.speakingPointsEn}}- {{this}}\n{{/each}}{{else}}{{#each position.speakingPoints}}- {{this}}\n{{/each}}{{/if}}\n{{/each}}',
+    });
+    const fallback = await build({ cwd: own, inputs: [EXAMPLE_MEETING], final: true, formats: ['md'], template: 'speaking-points.en' });
+    expect(fallback.diagnostics.filter((d) => d.ruleId === 'position/untranslated').map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
     // The English informative report prints the points beside the answer, where they are optional: still warnings.
     expect((await untranslated('informative-report.en', true)).said.map(([, severity]) => severity)).toEqual(['warning', 'warning', 'warning']);
   });

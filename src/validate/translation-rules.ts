@@ -45,7 +45,8 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
   // A template (or a partial of it) that never prints the English points leaves none out.
   const printsEnglishPoints = template.files.some((file) => file.text.includes('speakingPointsEn'));
   // Speaking points (no answer beside them) with none under a question: --final does not hand that to the minister, as `position/no-speaking-points`.
-  const pointsMissingIsError = final && printsPointsOnly(template);
+  // A template of its own that prints the Latvian points where there are no English ones prints points all the same.
+  const pointsMissingIsError = final && printsPointsOnly(template) && !templateReads(template, /\bspeakingPoints\b/);
   return includedPositions(project, meeting).flatMap(({ position, file }) => {
     if (!position) return [];
     const found: Diagnostic[] = [];

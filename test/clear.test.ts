@@ -336,7 +336,7 @@ describe('briefing clear', () => {
     });
     expect(runCli(['clear', 'positions/educ', '--ministry', 'LM'], dir)).toMatchObject({
       status: 1,
-      stderr: expect.stringContaining('positions/educ  error  This is a folder: clear takes one position file.'),
+      stderr: expect.stringContaining('positions/educ  error  This is a folder, not a position file.'),
     });
   });
 
@@ -361,23 +361,62 @@ describe('briefing clear', () => {
   });
 
   it('records the answer on all the positions named or on none: one that cannot take it leaves every file as it was', () => {
-    const files = ['positions/educ/equity-achievements.yaml', 'positions/educ/equity-reforms.yaml'];
-    const dir = exampleProject({ [files[1] as string]: `${exampleFile(files[1] as string)}\nversion: 9\n` });
+    const achievements = 'positions/educ/equity-achievements.yaml';
+    const reforms = 'positions/educ/equity-reforms.yaml';
+    const files = [achievements, reforms];
+    const dir = exampleProject({ [reforms]: `${exampleFile(reforms)}\nversion: 9\n` });
     const before = files.map((file) => readFileSync(join(dir, file), 'utf8'));
-    // The second file has an error: the first was cleared all the same, a report half recorded.
+    // Before, one clear at a time: the second file has an error, and the first was cleared all the same, a report half recorded.
     const run = runCli(['clear', ...files, '--ministry', 'FM', '--date', '2021-02-18'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${files[1]}:`);
+    expect(run.stderr).toContain(`${reforms}:`);
     expect(run.stderr).toContain('Nothing written: 1 of the 2 positions cannot take the answer (see above).');
     expect(files.map((file) => readFileSync(join(dir, file), 'utf8'))).toEqual(before);
     // A usage error on one stops them all too: LM cleared the second, but was only asked about the first, so has nothing there to withdraw.
-    const ok = exampleProject({ [files[0] as string]: exampleFile(files[0] as string).replace(/(  LM:\n    status: )cleared/, '$1pending') });
+    const ok = exampleProject({ [achievements]: exampleFile(achievements).replace(/(  LM:\n    status: )cleared/, '$1pending') });
     const texts = files.map((file) => readFileSync(join(ok, file), 'utf8'));
     const withdraw = runCli(['clear', ...files, '--ministry', 'LM', '--withdraw'], ok);
-    expect(withdraw).toMatchObject({ status: 2, stderr: expect.stringContaining('LM has not cleared positions/educ/equity-achievements.yaml (it was asked and has not answered)') });
+    expect(withdraw).toMatchObject({ status: 2, stderr: expect.stringContaining(`LM has not cleared ${achievements} (it was asked and has not answered)`) });
     expect(files.map((file) => readFileSync(join(ok, file), 'utf8'))).toEqual(texts);
+    // A target that is no position: said, and that the positions named with it were left alone.
+    expect(runCli(['clear', reforms, 'README.md', '--ministry', 'FM'], exampleProject({ 'README.md': '# x\n' }))).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/README\.md {2}error {2}This is not a briefing file[^\n]*\nNothing written: the positions named are left as they were\.\n$/),
+    });
     // --on-version names one position's version.
     expect(runCli(['clear', ...files, '--ministry', 'FM', '--on-version', '1'], ok)).toMatchObject({ status: 2, stderr: expect.stringContaining('--on-version 1 names one position') });
+  });
+
+  it('of a meeting, refuses what leaves nothing to record or names a position that is not there, at the question, once', () => {
+    const meeting = 'meetings/2021-02-19-educ-informal.yaml';
+    const text = exampleFile(meeting);
+    // Every position the ministry's own: it wrote nothing and exited 0, saying only what it left out.
+    const owned = Object.fromEntries(
+      ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'].map((id) => [`positions/educ/${id}.yaml`, exampleFile(`positions/educ/${id}.yaml`).replace('  ministry: IZM', '  ministry: AM')]),
+    );
+    const all = runCli(['clear', meeting, '--ministry', 'AM'], exampleProject(owned));
+    expect(all).toMatchObject({ status: 1, stderr: expect.stringContaining(`${meeting}  error  AM owns every position the meeting uses (`) });
+    expect(all.stderr).toContain('clearance/nothing-to-record');
+    // A position no file has, named by two questions: one error at the first question's line (it said "uses `nope`, `nope`" and "uses no positions yet").
+    const missing = text.replace(/position: equity-\S+/g, 'position: nope');
+    const gone = runCli(['clear', meeting, '--ministry', 'LM'], exampleProject({ [meeting]: missing }));
+    expect(gone.status).toBe(1);
+    const line = missing.split('\n').findIndex((l) => l.includes('position: nope')) + 1;
+    expect(gone.stderr).toBe(`${meeting}:${line}:15  error  Question 1 points to the position \`nope\`, which does not exist: the answer cannot be recorded on it. Nothing written. Create it (briefing new position nope) or point the question to the position that answers it; briefing check says more.  meeting/unknown-position\n`);
+    // No questions yet.
+    const empty = runCli(['clear', meeting, '--ministry', 'LM'], exampleProject({ [meeting]: text.replace(/^questions:\n(?: .*\n|\n)*/m, 'questions: []\n') }));
+    expect(empty).toMatchObject({ status: 1, stderr: expect.stringContaining('The meeting has no questions yet, so no position to record an answer on.') });
+    // A meeting named twice is read once: its note said once.
+    const some = exampleProject({ 'positions/educ/equity-reforms.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace('  ministry: IZM', '  ministry: AM') });
+    const twice = runCli(['clear', meeting, `./${meeting}`, '--ministry', 'AM', '--date', '2021-02-18'], some);
+    expect(twice.status, twice.stderr).toBe(0);
+    expect(twice.stdout.match(/left out/g)).toHaveLength(1);
+  });
+
+  it('names an unknown position before it reads the flags, as it did for one position', () => {
+    const dir = exampleProject({ 'README.md': '# x\n' });
+    expect(runCli(['clear', 'README.md', '--ministry', 'XX'], dir)).toMatchObject({ status: 1, stderr: expect.stringContaining('input/unknown-kind') });
+    expect(runCli(['clear', 'equity-reformz', '--ministry', 'XX'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('No position file or id `equity-reformz`.') });
   });
 
   it('takes a ministry code in any case, and a date written DD.MM.YYYY, echoing its ISO form', () => {

@@ -58,12 +58,12 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
         ...(flags.note !== undefined ? { note: flags.note } : {}),
         ...(flags.onVersion !== undefined ? { onVersion: flags.onVersion } : {}),
       });
-      await printClear(io, result);
+      await printClear(io, result, targets.length);
     });
 }
 
 /** The problems, or each file and each field that changed in it (before → after). */
-async function printClear(io: Io, result: ClearEachResult): Promise<void> {
+async function printClear(io: Io, result: ClearEachResult, targets: number): Promise<void> {
   const diagnostics = [...result.diagnostics, ...result.results.flatMap((each) => each.diagnostics)];
   await printProblems(io, { diagnostics: sortDiagnostics(diagnostics), exitCode: result.exitCode }, PROBLEMS_ON_STDERR);
   const single = result.results.length === 1;
@@ -78,8 +78,11 @@ async function printClear(io: Io, result: ClearEachResult): Promise<void> {
       for (const note of each.notes) console.log(io.out.dim(oneLine(note)));
     }
     if (!single) runNotes();
-  } else if (result.results.length > 1) {
-    console.error(`Nothing written: ${result.results.filter((each) => each.exitCode !== ExitCode.ok).length} of the ${result.results.length} positions cannot take the answer (see above).`);
+  } else {
+    runNotes();
+    // Several named: that none was written, though only one is said to be wrong.
+    if (result.results.length > 1) console.error(`Nothing written: ${result.results.filter((each) => each.exitCode !== ExitCode.ok).length} of the ${result.results.length} positions cannot take the answer (see above).`);
+    else if (targets > 1) console.error('Nothing written: the positions named are left as they were.');
   }
   process.exitCode = result.exitCode;
 }

@@ -24,7 +24,7 @@ import { typedTextProblem } from '../load/characters.js';
 import { suggest } from '../util/suggest.js';
 import { shellWord } from '../util/shell.js';
 import { absentHint, includedPositions, renamedAdvice } from '../validate/meeting-rules.js';
-import { loadMeeting } from '../load/meeting.js';
+import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 
 /** Options of `briefing clear <position> --ministry <code>`. */
 export interface ClearOptions {
@@ -96,11 +96,14 @@ export function clear(options: ClearOptions): ClearResult {
 export function clearEach(options: ClearEachOptions): ClearEachResult {
   const project = loadProject(options.cwd, { knownPositionIds: knownPositionIds(options.cwd) });
   if (hasErrors(project.setupDiagnostics)) return { results: [], diagnostics: sortDiagnostics(project.setupDiagnostics), notes: [], exitCode: ExitCode.problems };
+  // The files first, as for one position: one that is not there, or not a position, is said before the flags are read.
+  const named = namedTargets(project, options.cwd, options.targets);
+  if (named.problems.length) return { results: [], diagnostics: sortDiagnostics(named.problems), notes: [], exitCode: ExitCode.problems };
   const ministry = ministryCode(project, options.ministry);
   const date = readDate(options.date);
   refuseRecordText('ref', options.ref);
   refuseRecordText('note', options.note);
-  const found = targetFiles(project, options.cwd, options.targets, ministry);
+  const found = withoutOwn(named, ministry);
   if (found.problems.length) return { results: [], diagnostics: sortDiagnostics(found.problems), notes: found.notes, exitCode: ExitCode.problems };
   if (options.onVersion !== undefined && found.files.length > 1) {
     throw new UsageError(`--on-version ${options.onVersion} names one position's version, and ${found.files.length} positions are named; nothing written.`, 'Record a late answer on an earlier version one position at a time.');
@@ -110,20 +113,17 @@ export function clearEach(options: ClearEachOptions): ClearEachResult {
   const planned = withFileLocks(
     found.files.map((file) => ({ target: file.absolute, shownAs: file.shown })),
     (): { results: ClearResult[]; recorded: (Position | undefined)[] } | { failed: ClearResult[] } => {
-      const plans = found.files.map((file) => planRecord(file.shown, readText(file.absolute, file.shown), ministry, date.iso, options));
-      const results = plans.map((plan, index) => ({ ...plan.result, file: found.files[index]?.shown ?? '' }));
-      if (plans.some((plan) => plan.edited === undefined)) return { failed: results.map((result) => (result.exitCode === ExitCode.ok ? { ...result, changes: [], written: false } : result)) };
-      const writes = plans.flatMap((plan, index) => {
-        const file = found.files[index];
-        return plan.edited !== undefined && plan.result.written && file ? [{ target: file.absolute, data: plan.edited, shownAs: file.shown }] : [];
-      });
+      const plans = found.files.map((file) => ({ file, plan: planRecord(file.shown, readText(file.absolute, file.shown), ministry, date.iso, options) }));
+      const results = plans.map(({ plan }) => plan.result);
+      if (plans.some(({ plan }) => plan.edited === undefined)) return { failed: results.map((result) => (result.exitCode === ExitCode.ok ? { ...result, changes: [], written: false } : result)) };
+      const writes = plans.flatMap(({ file, plan }) => (plan.edited !== undefined && plan.result.written ? [{ target: file.absolute, data: plan.edited, shownAs: file.shown }] : []));
       try {
         writeAllAtomic(writes, EDIT_ADVICE);
       } catch (error) {
         if (!(error instanceof OutputError)) throw error;
         return { failed: results.map((result) => ({ ...result, changes: [], written: false, ...(result.file === error.file ? { diagnostics: [writeProblem(error)], exitCode: ExitCode.failure } : {}) })) };
       }
-      return { results, recorded: plans.map((plan) => plan.recorded) };
+      return { results, recorded: plans.map(({ plan }) => plan.recorded) };
     },
   );
   if ('failed' in planned) {
@@ -153,44 +153,96 @@ interface TargetFile {
   shown: string;
 }
 
+/** A position a meeting file stands for: its file, and the ministry that owns it. */
+interface MeetingPosition extends TargetFile {
+  owner: string;
+}
+
+/** The files the targets name, in the order named: positions named, and each meeting named (once) with the positions it stands for. */
+interface NamedTargets {
+  entries: ({ position: TargetFile } | { meeting: string; positions: MeetingPosition[] })[];
+  problems: Diagnostic[];
+}
+
 /**
- * The position files the targets name, each once, in the order named; a meeting file stands for the
- * positions its questions use, but those `ministry` owns (it does not clear its own; a note says so).
+ * The positions and meetings the targets name: a meeting file stands for the positions its questions
+ * use. A target that is no position nor meeting, and a meeting with an error, a missing position or
+ * no questions, is a problem.
  */
-function targetFiles(project: Project, cwd: string, targets: readonly string[], ministry: string): { files: TargetFile[]; problems: Diagnostic[]; notes: string[] } {
-  const files = new Map<string, TargetFile>();
+function namedTargets(project: Project, cwd: string, targets: readonly string[]): NamedTargets {
+  const entries: NamedTargets['entries'] = [];
   const problems: Diagnostic[] = [];
-  const notes: string[] = [];
+  const meetings = new Set<string>();
   for (const target of targets) {
     const named = positionFile(project, cwd, target);
     const shown = projectPath(project.root, named);
     const outside = namedFileProblem(project.root, named);
     if (!outside && fileKind(project, named) === 'meeting') {
+      // A meeting named twice (as `./m.yaml` and `m.yaml`) is read once.
+      const real = realpathSync(named);
+      if (meetings.has(real)) continue;
+      meetings.add(real);
       const loaded = loadMeeting(project.root, named);
-      if (!loaded.meeting) {
-        problems.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
-        continue;
-      }
-      const positions = includedPositions(project, loaded.meeting);
-      const own = positions.filter(({ position }) => position?.owner.ministry === ministry);
-      if (own.length) notes.push(`${shown}: left out ${own.map(({ file }) => file.path).join(', ')}, which ${ministry} owns.`);
-      const missing = loaded.meeting.questions.filter((question) => !project.positions.has(question.position));
-      if (missing.length) problems.push(diagnostic(shown, undefined, 'error', 'meeting/unknown-position', `${shown} uses ${missing.map((q) => `\`${q.position}\``).join(', ')}, which no position file has: its answer cannot be recorded there. Nothing written.`, 'Run briefing check to see why, or name the positions one by one.'));
-      for (const { file } of positions.filter((each) => !own.includes(each))) {
-        const absolute = realpathSync(join(project.root, file.path));
-        if (!files.has(absolute)) files.set(absolute, { absolute, shown: file.path });
-      }
-      if (!positions.length) problems.push(diagnostic(shown, undefined, 'error', 'input/wrong-kind', 'This meeting uses no positions yet: there is nothing to record an answer on. Nothing written.', 'Name positions by file or id.'));
+      const found = loaded.meeting ? meetingPositions(project, loaded) : { positions: [], problems: loaded.diagnostics.filter((d) => d.severity === 'error') };
+      problems.push(...found.problems);
+      entries.push({ meeting: shown, positions: found.positions });
       continue;
     }
     const problem = outside ?? wrongKindProblem(project, named, 'position', 'clear', clearHint(project));
-    if (problem) {
-      problems.push(problem);
+    if (problem) problems.push(problem);
+    // A link to a file inside the project is written through: the link stays a link.
+    else entries.push({ position: { absolute: realpathSync(named), shown } });
+  }
+  return { entries, problems };
+}
+
+/** The positions a meeting's questions use, each once; a question's position that does not exist, or no question at all, is a problem. */
+function meetingPositions(project: Project, loaded: LoadedMeeting): { positions: MeetingPosition[]; problems: Diagnostic[] } {
+  const questions = loaded.meeting?.questions ?? [];
+  if (!questions.length) {
+    return { positions: [], problems: [diagnostic(loaded.path, loaded.file.locate(['questions']), 'error', 'clearance/nothing-to-record', 'The meeting has no questions yet, so no position to record an answer on. Nothing written.', 'Name the positions by file or id, or list the questions and their positions first.')] };
+  }
+  const problems: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const [index, question] of questions.entries()) {
+    if (project.positions.has(question.position) || seen.has(question.position)) continue;
+    seen.add(question.position);
+    problems.push(
+      diagnostic(
+        loaded.path,
+        loaded.file.locate(['questions', index, 'position']),
+        'error',
+        'meeting/unknown-position',
+        `Question ${index + 1} points to the position \`${question.position}\`, which does not exist: the answer cannot be recorded on it. Nothing written.`,
+        `Create it (briefing new position ${question.position}) or point the question to the position that answers it; briefing check says more.`,
+      ),
+    );
+  }
+  const positions = loaded.meeting ? includedPositions(project, loaded.meeting) : [];
+  return { positions: positions.map(({ file, position }) => ({ absolute: realpathSync(join(project.root, file.path)), shown: file.path, owner: position?.owner.ministry ?? '' })), problems };
+}
+
+/**
+ * The position files to edit, each once: those named, and those the meetings named stand for but
+ * the ones `ministry` owns (it does not clear its own: a note names them). A meeting whose every
+ * position the ministry owns leaves nothing to record: a problem.
+ */
+function withoutOwn(named: NamedTargets, ministry: string): { files: TargetFile[]; problems: Diagnostic[]; notes: string[] } {
+  const files = new Map<string, TargetFile>();
+  const problems: Diagnostic[] = [];
+  const notes: string[] = [];
+  for (const entry of named.entries) {
+    if ('position' in entry) {
+      if (!files.has(entry.position.absolute)) files.set(entry.position.absolute, entry.position);
       continue;
     }
-    // A link to a file inside the project is written through: the link stays a link.
-    const absolute = realpathSync(named);
-    if (!files.has(absolute)) files.set(absolute, { absolute, shown });
+    const own = entry.positions.filter((position) => position.owner === ministry);
+    if (own.length && own.length === entry.positions.length) {
+      problems.push(diagnostic(entry.meeting, undefined, 'error', 'clearance/nothing-to-record', `${ministry} owns every position the meeting uses (${own.map((p) => p.shown).join(', ')}): a ministry does not clear its own positions. Nothing written.`, `Name the ministry that answered (\`--ministry <code>\`); check its code.`));
+      continue;
+    }
+    if (own.length) notes.push(`${entry.meeting}: left out ${own.map((p) => p.shown).join(', ')}, which ${ministry} owns.`);
+    for (const position of entry.positions) if (position.owner !== ministry && !files.has(position.absolute)) files.set(position.absolute, position);
   }
   return { files: [...files.values()], problems, notes };
 }
@@ -237,7 +289,7 @@ function planRecord(shown: string, text: string, ministry: string, date: string,
   return { edited: edit.text, recorded: after.position, result: { file: shown, changes: edit.changes, written: edit.changes.length > 0, notes: [], diagnostics: [], exitCode: ExitCode.ok } };
 }
 
-/** What the user should know once the answer is recorded in `file`: notes on the position, and warnings on the answer's date and ministry. */
+/** What the user should know once the answer is recorded in the position `shown`: notes on the position, and warnings on the answer's date and ministry. */
 function afterRecord(project: Project, shown: string, recorded: Position, ministry: string, date: string, options: ClearEachOptions): Pick<ClearResult, 'notes' | 'diagnostics'> {
   const using = meetingsUsing(project, recorded.id);
   const notes = [

@@ -185,7 +185,7 @@ export function wrongKindProblem(
 ): Diagnostic | undefined {
   const path = projectPath(project.root, file) || '.';
   if (existsSync(file) && statSync(file).isDirectory()) {
-    return diagnostic(path, undefined, 'error', 'input/wrong-kind', `This is a folder: ${command} takes one ${wanted} file.`, hint('folder', path));
+    return diagnostic(path, undefined, 'error', 'input/wrong-kind', `This is a folder, not a ${wanted} file.`, hint('folder', path));
   }
   const kind = fileKind(project, file);
   if (kind === wanted) return undefined;

@@ -449,6 +449,7 @@ export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meet
   if (!positions.length) return [];
   return meeting.required_clearances.flatMap((code, index) => {
     if (!project.ministries[code] || positions.some((p) => p.clearance[code])) return [];
+    const asked = positions.filter((p) => p.owner.ministry !== code).map((p) => p.id);
     return [
       diagnostic(
         loaded.path,
@@ -456,7 +457,8 @@ export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meet
         'error',
         'meeting/clearance-never-requested',
         `The meeting requires clearance by ${nominativeOn(project.ministries, code, meeting.date)} (${code}), but none of its positions records any clearance with it.`,
-        `Check the code, or record the request in each position: ${requestCommand(positions.map((p) => p.id), code)}.`,
+        // Not of a position the ministry owns: `clear` refuses it, and with it every other position of the command.
+        asked.length ? `Check the code, or record the request in each position: ${requestCommand(asked, code)}.` : `Check the code: ${code} owns every position the meeting uses.`,
       ),
     ];
   });

@@ -130,6 +130,26 @@ describe('the briefing command', () => {
     expect([missing.status, missing.stderr]).toEqual([2, `briefing: The folder ${join(dir, 'no-such-folder')} does not exist.\n  Check the path given to --cwd (-C), or run briefing inside the project.\n`]);
   });
 
+  it('names the project a repository holds in a folder below, rather than saying to start one (a hook runs at the top)', () => {
+    const top = tempDir();
+    initRepository(top);
+    writeFileSync(join(top, 'package.json'), '{ "private": true }\n');
+    mkdirSync(join(top, 'eu/briefings'), { recursive: true });
+    writeFileSync(join(top, 'eu/briefings/briefing.config.yaml'), 'issuing_ministry: ZM\n');
+    // Another tool's copy in node_modules is no project of this repository.
+    mkdirSync(join(top, 'node_modules/x'), { recursive: true });
+    writeFileSync(join(top, 'node_modules/x/briefing.config.yaml'), 'issuing_ministry: ZM\n');
+    const run = runCli(['check'], top);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `briefing: No briefing.config.yaml found in ${top} or any folder above it; the project below it is in eu/briefings.\n` +
+        '  Run briefing there: cd eu/briefings (in a git hook too, which starts at the top of the repository), or give briefing -C eu/briefings.\n',
+    );
+    // From a folder beside it, the way down is named from there.
+    mkdirSync(join(top, 'eu/other'));
+    expect(runCli(['check'], join(top, 'eu')).stderr).toContain('the project below it is in briefings.\n  Run briefing there: cd briefings');
+  });
+
   it('suggests the nearest flag or command, exit 2', () => {
     const flag = runCli(['build', EXAMPLE_MEETING, '--finl'], REPO);
     expect(flag.status).toBe(2);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, posix, resolve, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { fileURLToPath } from 'node:url';
 import { answerFingerprint, configSchema, positionTextFingerprints, ministriesSchema, type Config, type Ministries } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,7 +9,7 @@ import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
-import { changedSinceHead, changesSince, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError } from './git.js';
+import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
 import { linkProblems } from './links.js';
@@ -22,6 +23,7 @@ import { parseYaml, type YamlFile } from './yaml.js';
 import { isRecord } from '../util/record.js';
 import { suggest } from '../util/suggest.js';
 import { writtenAnotherWay } from './letter-forms.js';
+import { shellWord } from '../util/shell.js';
 
 /** The name of the file that marks a project root. */
 export const CONFIG_FILE = 'briefing.config.yaml';
@@ -79,14 +81,37 @@ export function findProjectRoot(cwd: string): string {
   for (;;) {
     if (existsSync(join(dir, CONFIG_FILE))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) {
-      throw new UsageError(
-        `No ${CONFIG_FILE} found in ${resolve(cwd)} or any folder above it.`,
-        `Run briefing inside a briefing project, or pass --cwd <project folder>; to start one here: briefing init.`,
-      );
-    }
+    if (parent === dir) throw noProjectError(resolve(cwd));
     dir = parent;
   }
+}
+
+/**
+ * No project at or above `cwd`. In a git repository that holds one in a folder below (a monorepo's
+ * `eu/briefings`, and a hook starts at the repository's top), that folder is named: `briefing init`
+ * there would start a second project rather than find the first.
+ */
+function noProjectError(cwd: string): UsageError {
+  const below = projectsBelow(cwd);
+  const [first] = below;
+  if (first === undefined) {
+    return new UsageError(
+      `No ${CONFIG_FILE} found in ${cwd} or any folder above it.`,
+      `Run briefing inside a briefing project, or pass --cwd <project folder>; to start one here: briefing init.`,
+    );
+  }
+  const where = below.length === 1 ? `the project below it is in ${first}` : `the projects below it are in ${below.join(', ')}`;
+  return new UsageError(
+    `No ${CONFIG_FILE} found in ${cwd} or any folder above it; ${where}.`,
+    `Run briefing there: cd ${shellWord(first)} (in a git hook too, which starts at the top of the repository), or give briefing -C ${shellWord(first)}.`,
+  );
+}
+
+/** The folders below `dir` holding a project, when `dir` is in a git checkout (a few levels down; not in node_modules nor hidden folders). */
+function projectsBelow(dir: string): string[] {
+  if (checkoutTop(dir) === undefined) return [];
+  const found = globSync(`**/${CONFIG_FILE}`, { cwd: dir, deep: 5, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
+  return found.map((path) => posix.dirname(path)).sort();
 }
 
 let ownRoot: string | undefined;

@@ -207,6 +207,22 @@ describe('briefing init', () => {
     expect(await config('IZM')).toContain('# signature: { role: Izglītības un zinātnes ministre, name: I. Šuplinska }');
   });
 
+  it('leaves the issuing ministry out of the example meeting’s clearances, so a meeting made --from it asks none of its own', async () => {
+    const example = async (ministry: string) => {
+      const dir = tempDir();
+      expect((await init({ cwd: dir, flags: { ministry } })).exitCode).toBe(0);
+      return readFileSync(join(dir, 'examples/meeting.yaml'), 'utf8');
+    };
+    const welfare = await example('LM');
+    expect(parse(welfare)).toMatchObject({ required_clearances: ['AM'] });
+    expect(welfare).toContain('# They are named in the last line: "… saskaņots ar Ārlietu ministriju."\nrequired_clearances: [AM]\n');
+    const foreign = await example('AM');
+    expect(parse(foreign)).toMatchObject({ required_clearances: ['LM'] });
+    expect(foreign).toContain('# They are named in the last line: "… saskaņots ar Labklājības ministriju."\nrequired_clearances: [LM]\n');
+    // Another ministry's example is the model's, as it was.
+    expect(await example('ZM')).toContain('# They are named in the last line: "… saskaņots ar Ārlietu ministriju un Labklājības ministriju."\nrequired_clearances: [AM, LM]\n');
+  });
+
   it('shows for the State Chancellery, which has no minister nor state secretary, the Prime Minister signing and its director endorsing', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, flags: { ministry: 'VK' } })).exitCode).toBe(0);

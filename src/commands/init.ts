@@ -109,7 +109,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['.vscode/settings.json', files.vscodeSettings()],
     ['.github/workflows/briefings.yml', files.WORKFLOW],
     ['README.md', files.readme(chosen)],
-    ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen)]),
+    ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, ministries)]),
   ]);
   // Again after the questions: a file may have come meanwhile.
   const refused = refusedFiles(root, folder, [...texts.keys()]);
@@ -346,9 +346,10 @@ function builtInMinistries(): Ministries {
 }
 
 /** An example file of the package, its editor-schema line pointing at the installed schemas. */
-function exampleText(path: string, schema: string, chosen: files.InitAnswers): string {
-  const text = readText(join(packageRoot(), path), path).replace(/^# yaml-language-server:.*$/m, `# yaml-language-server: $schema=../${files.SCHEMA_FOLDER}/${schema}.schema.json`);
-  if (schema !== 'meeting') return text;
+function exampleText(path: string, schema: string, chosen: files.InitAnswers, ministries: Ministries): string {
+  const read = readText(join(packageRoot(), path), path).replace(/^# yaml-language-server:.*$/m, `# yaml-language-server: $schema=../${files.SCHEMA_FOLDER}/${schema}.schema.json`);
+  if (schema !== 'meeting') return read;
+  const text = withoutOwnClearance(read, chosen.issuingMinistry, ministries);
   // The example signs as this ministry's reports are signed (init's answers), not as the model report was: a
   // meeting made `--from` it would otherwise carry the model's minister. The rest of the file stays as written.
   return (['signature', 'visa'] as const).reduce((example, kind) => {
@@ -356,4 +357,20 @@ function exampleText(path: string, schema: string, chosen: files.InitAnswers): s
     const block = person ? `${kind}:\n  role: ${JSON.stringify(person.role)}\n  name: ${JSON.stringify(person.name)}\n` : '';
     return example.replace(new RegExp(`^${kind}:\n(?: {2}.*\n)+`, 'm'), block);
   }, text);
+}
+
+/**
+ * The example meeting with the issuing ministry left out of its `required_clearances`, and the comment
+ * above them naming those left: a report is not cleared with its own ministry, and every meeting made
+ * `--from` the example of the welfare or the foreign ministry would otherwise carry that warning.
+ */
+function withoutOwnClearance(example: string, issuer: string, ministries: Ministries): string {
+  const line = /^required_clearances: \[([^\]]*)\]$/m.exec(example);
+  const codes = line?.[1]?.split(',').map((code) => code.trim()) ?? [];
+  const rest = codes.filter((code) => code !== issuer);
+  if (line === null || rest.length === codes.length || rest.length === 0) return example;
+  const names = rest.map((code) => ministries[code]?.accusative ?? code).join(' un ');
+  return example
+    .replace(line[0], `required_clearances: [${rest.join(', ')}]`)
+    .replace(/^# They are named in the last line: .*$/m, `# They are named in the last line: "… saskaņots ar ${names}."`);
 }

@@ -304,6 +304,40 @@ describe('briefing init', () => {
     expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(`fund=false\naudit=false\nloglevel=error\nupdate-notifier=false\n${allowed}`);
   });
 
+  it('warns of a meetings or positions folder the repository had, whose YAML files briefing would read as its own', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'meetings/2020'), { recursive: true });
+    writeFileSync(join(dir, 'meetings/coreper-agenda.yml'), 'title: Coreper I\n');
+    writeFileSync(join(dir, 'meetings/2020/notes.yaml'), 'room: 3\n');
+    writeFileSync(join(dir, 'meetings/minutes.md'), '# Minutes\n');
+    mkdirSync(join(dir, 'positions'));
+    writeFileSync(join(dir, 'positions/notes.txt'), 'not read\n');
+    mkdirSync(join(dir, 'other/positions'), { recursive: true });
+    writeFileSync(join(dir, 'other/positions/old.yaml'), 'title: x\n');
+    const result = await init({ cwd: dir, folder: 'other', flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.diagnostics.map((d) => [d.file, d.severity, d.ruleId, d.message, d.hint])).toEqual([
+      [
+        'other/positions',
+        'warning',
+        'init/folder-in-use',
+        'positions/ holds 1 YAML file of this repository (positions/old.yaml): briefing reads every one there as a position, so check fails on them.',
+        'Move them out of positions/, or keep the positions in a folder of their own: `paths: { positions: <folder> }` in briefing.config.yaml.',
+      ],
+    ]);
+    const here = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+    expect(here.exitCode).toBe(0);
+    expect(here.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([
+      [
+        'meetings',
+        'init/folder-in-use',
+        'meetings/ holds 2 YAML files of this repository (meetings/2020/notes.yaml, meetings/coreper-agenda.yml): briefing reads every one there as a meeting, so check and build --all fail on them.',
+      ],
+    ]);
+    // Nothing of the folder's own is touched.
+    expect(readFileSync(join(dir, 'meetings/coreper-agenda.yml'), 'utf8')).toBe('title: Coreper I\n');
+  });
+
   it('never replaces a file: it names each one that exists, writes nothing and exits with 1', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'briefing.config.yaml'), 'issuing_ministry: AM\n');

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
-import { isInside, readText } from '../load/files.js';
+import { filesIn, isInside, readText } from '../load/files.js';
 import { builtInMinistriesFile, CONFIG_FILE, packageRoot } from '../load/project.js';
 import { ministriesSchema, nameOn, type Ministries, type Ministry } from '../model/index.js';
 import type { Prompter } from '../prompt/prompter.js';
@@ -143,7 +143,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept,
-    diagnostics: options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec) : [],
+    diagnostics: [...(options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec) : []), ...foldersInUse(root, folder)],
     exitCode: ExitCode.ok,
   };
 }
@@ -222,6 +222,34 @@ function refusedFiles(root: string, folder: string, paths: readonly string[]): I
         diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
       );
   return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: problems, exitCode: ExitCode.problems };
+}
+
+/** The folders init makes whose YAML files briefing reads, each as one kind, and what fails on a file of another kind there. */
+const READ_FOLDERS = [
+  { folder: 'meetings', kind: 'meeting', fails: 'check and build --all fail' },
+  { folder: 'positions', kind: 'position', fails: 'check fails' },
+] as const;
+
+/**
+ * A meetings or positions folder the repository had (its own agendas or notes in YAML): init adds
+ * to it and touches none of its files, but briefing will read each of them as a meeting or a position.
+ */
+function foldersInUse(root: string, folder: string): Diagnostic[] {
+  return READ_FOLDERS.flatMap(({ folder: name, kind, fails }) => {
+    const found = filesIn(join(root, name)).map((file) => relative(root, file).split(sep).join('/'));
+    if (!found.length) return [];
+    const shown = found.slice(0, 3).join(', ') + (found.length > 3 ? ', …' : '');
+    return [
+      diagnostic(
+        join(folder, name),
+        undefined,
+        'warning',
+        'init/folder-in-use',
+        `${name}/ holds ${found.length} YAML ${found.length === 1 ? 'file' : 'files'} of this repository (${shown}): briefing reads every one there as a ${kind}, so ${fails} on them.`,
+        `Move them out of ${name}/, or keep the ${name} in a folder of their own: \`paths: { ${name}: <folder> }\` in briefing.config.yaml.`,
+      ),
+    ];
+  });
 }
 
 /** Files of lines a folder may already have (a clone of a new GitLab or GitHub repository): init adds the lines they lack. */

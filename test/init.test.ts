@@ -359,6 +359,23 @@ describe('briefing init', () => {
     expect(again.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual(['briefing.config.yaml output/exists This folder is a briefing project already; init wrote nothing.']);
   });
 
+  it('keeps the VS Code settings and the templates/README.md a repository had, saying how to map the schemas, rather than stopping', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode/settings.json'), '{\n    // ESLint on save\n    "editor.formatOnSave": true\n}\n');
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates/README.md'), '# Vēstuļu veidnes\n');
+    const run = runCli(['init', '--ministry', 'IZM', '--tool', 'file:x.tgz'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, '.vscode/settings.json'), 'utf8')).toBe('{\n    // ESLint on save\n    "editor.formatOnSave": true\n}\n');
+    expect(readFileSync(join(dir, 'templates/README.md'), 'utf8')).toBe('# Vēstuļu veidnes\n');
+    expect(run.stdout).toContain(
+      "kept    .vscode/settings.json (yours; briefing's own not written: for completion in meetings and positions, add its \"yaml.schemas\" from node_modules/briefing/docs/editor.md)\n",
+    );
+    expect(run.stdout).toContain("kept    templates/README.md (yours; briefing's own not written)\n");
+    expect(existsSync(join(dir, 'briefing.config.yaml'))).toBe(true);
+  });
+
   it('works in a fresh clone of a new repository: its README is kept, its .gitignore, .gitattributes and .npmrc get the lines they lack', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'README.md'), '# ES briefings\n\nMūsu repozitorijs.\n');

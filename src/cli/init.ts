@@ -6,6 +6,7 @@ import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } f
 import { shellWord } from '../util/shell.js';
 import { checkoutTop } from '../load/git.js';
 import { helpNotes } from './help-notes.js';
+import { keptFileNote } from '../init/files.js';
 
 /** `briefing init [folder]`: a ministry's own briefing repository, ready for `npm ci` and git. */
 export function registerInit(program: Command, io: Io): void {
@@ -28,7 +29,7 @@ Examples:
 
 Run it in the folder where briefing was installed (npm install -D <briefing tarball or git URL>): the package.json npm wrote is kept, and the scripts build and check are added to it.
 
-Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it lacks, and a README.md is kept (a fresh clone of a new repository has these); for any other file init would write that exists, init names it, writes nothing and exits with 1 (a LICENSE or any file of your own is left alone).
+Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it lacks, and a README.md is kept (a fresh clone of a new repository has these), as are a .vscode/settings.json and a templates/README.md; for any other file init would write that exists, init names it, writes nothing and exits with 1 (a LICENSE or any file of your own is left alone).
 
 Without a terminal nothing is asked: --ministry is then required.`),
     )
@@ -50,7 +51,10 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
   for (const { path, added } of result.merged) {
     console.log(added.length ? `${io.out.green('updated')} ${prefix}${path} (${added.join(', ')})` : `${io.out.dim('kept')}    ${prefix}${path} (it has what briefing needs)`);
   }
-  for (const path of result.kept) console.log(`${io.out.dim('kept')}    ${prefix}${path} (yours; briefing's own not written)`);
+  for (const path of result.kept) {
+    const note = keptFileNote(path);
+    console.log(`${io.out.dim('kept')}    ${prefix}${path} (yours; briefing's own not written${note === undefined ? '' : `: ${note}`})`);
+  }
   console.log(
     [
       'Next:',

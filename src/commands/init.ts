@@ -254,8 +254,11 @@ function foldersInUse(root: string, folder: string): Diagnostic[] {
 
 /** Files of lines a folder may already have (a clone of a new GitLab or GitHub repository): init adds the lines they lack. */
 const MERGED_FILES: ReadonlySet<string> = new Set(['.gitignore', '.gitattributes', '.npmrc']);
-/** A file init's version would only replace (a clone's own README): one that exists is kept, init's not written. */
-const KEPT_FILES: ReadonlySet<string> = new Set(['README.md']);
+/**
+ * A file init's version would only replace (a clone's own README, the repository's VS Code settings, a
+ * templates/README.md of its own): one that exists is kept, init's not written.
+ */
+const KEPT_FILES: ReadonlySet<string> = new Set(['README.md', '.vscode/settings.json', 'templates/README.md']);
 
 /** Who signs or endorses the reports init's config names: both parts, or none (see askSignatory). */
 async function person(answers: Answers, kind: 'signature' | 'visa', role: string | undefined, name: string | undefined) {

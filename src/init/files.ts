@@ -160,6 +160,11 @@ export function vscodeSettings(): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
+/** What a repository that kept its own version of a file init writes misses, and where to find it; undefined when nothing. */
+export function keptFileNote(path: string): string | undefined {
+  return path === '.vscode/settings.json' ? 'for completion in meetings and positions, add its "yaml.schemas" from node_modules/briefing/docs/editor.md' : undefined;
+}
+
 /** `.github/workflows/briefings.yml`: check every pull request, build every report on main (or master). */
 export const WORKFLOW = `# Checks every pull request (problems appear as annotations on the changed lines) and,
 # on main (or master), builds every report and keeps those that built as an artifact of the run.

@@ -287,6 +287,21 @@ describe('briefing init', () => {
     expect(JSON.parse(readFileSync(join(denied, 'package.json'), 'utf8')).allowScripts).toEqual({ 'node@24.21.0': false });
   });
 
+  it('says to run npm install when it added briefing to a package.json of the repository’s own, not only to a new one', () => {
+    const own = tempDir();
+    writeFileSync(join(own, 'package.json'), JSON.stringify({ name: 'eu-unit', scripts: { lint: 'eslint .' }, devDependencies: { eslint: '^9.0.0' } }));
+    const run = runCli(['init', '--ministry', 'ZM', '--tool', 'file:vendor/briefing-0.1.0.tgz'], own);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('updated package.json (scripts.build, scripts.check, devDependencies.briefing, private)');
+    expect(run.stdout).toContain('\n  npm install                    installs the briefing package.json names\n');
+    // Where npm wrote package.json as it installed briefing, briefing is there: no install to do.
+    const installed = tempDir();
+    writeFileSync(join(installed, 'package.json'), JSON.stringify({ private: true, devDependencies: { briefing: 'file:vendor/briefing-0.1.0.tgz' } }));
+    const after = runCli(['init', '--ministry', 'ZM'], installed);
+    expect(after.status, after.stderr).toBe(0);
+    expect(after.stdout).not.toContain('npm install');
+  });
+
   // npm 12 fetches a git or web dependency only where .npmrc allows it: the repository's colleagues and CI run `npm ci` there.
   test.each([
     ['file:../briefing-0.1.0.tgz', ''],

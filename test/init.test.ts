@@ -366,6 +366,29 @@ describe('briefing init', () => {
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n');
   });
 
+  it('refuses a folder inside the meetings, positions or templates of a project above, whose files that project would read as its own', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);
+    writeFileSync(join(dir, 'briefing.config.yaml'), `${readFileSync(join(dir, 'briefing.config.yaml'), 'utf8')}paths:\n  positions: atbildes\n`);
+    mkdirSync(join(dir, 'atbildes'));
+    for (const inside of ['meetings', 'atbildes/educ', 'templates']) {
+      const result = await init({ cwd: dir, folder: inside, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+      expect(result.exitCode).toBe(1);
+      const kind = inside.split('/')[0] === 'atbildes' ? 'positions' : inside;
+      expect(result.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([
+        [
+          'init/inside-project',
+          `This folder lies in the ${kind} folder of another briefing project (its config: briefing.config.yaml), which would read the files of a project here as its own ${kind}; init wrote nothing.`,
+          'Run init in a folder outside that project (or beside its meetings, positions and templates), or carry on in that project: briefing new meeting …',
+        ],
+      ]);
+    }
+    expect(readdirSync(join(dir, 'meetings'))).toEqual(['.gitkeep']);
+    expect(existsSync(join(dir, 'atbildes/educ'))).toBe(false);
+    // A project beside them, as this repository keeps examples/ministry-style, is made.
+    expect((await init({ cwd: dir, folder: 'examples/ministry-style', flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);
+  });
+
   it('run again in a project, says so in one line rather than one per file (exit 1, nothing written)', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);

@@ -3,7 +3,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
 import { filesIn, isInside, readText } from '../load/files.js';
-import { builtInMinistriesFile, CONFIG_FILE, packageRoot } from '../load/project.js';
+import { builtInMinistriesFile, CONFIG_FILE, loadProject, packageRoot, type Project } from '../load/project.js';
+import { projectLocations } from '../load/project-paths.js';
 import { ministriesSchema, nameOn, type Ministries, type Ministry } from '../model/index.js';
 import type { Prompter } from '../prompt/prompter.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -77,6 +78,9 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (options.flags.tool?.trim() === '') {
     throw new UsageError('--tool is empty: package.json would name no briefing to install; nothing written.', 'Name the package, e.g. --tool file:vendor/briefing-0.1.0.tgz, or leave --tool out for the briefing this runs from.');
   }
+  // Before anything is asked: a project inside another's meetings would break that one's check.
+  const nested = insideProject(root, options.cwd);
+  if (nested.length) return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: nested, exitCode: ExitCode.problems };
   const ministries = builtInMinistries();
   // A project already, or a file init would replace: said before the questions, not after them.
   const refusedFirst = refusedFiles(root, folder, INIT_FILES);
@@ -222,6 +226,47 @@ function refusedFiles(root: string, folder: string, paths: readonly string[]): I
         diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
       );
   return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: problems, exitCode: ExitCode.problems };
+}
+
+/**
+ * The project above `root` whose meetings, positions or templates folder holds it (`briefing init` typed in
+ * `meetings/`): that project would read the new one's examples and workflow as meetings or templates of
+ * its own, and its check would fail on them. A project beside those folders (an example kept in
+ * `examples/`) is no concern.
+ */
+function insideProject(root: string, cwd: string): Diagnostic[] {
+  const outer = projectAbove(dirname(root));
+  if (outer === undefined) return [];
+  let project: Project;
+  try {
+    project = loadProject(outer, { skipPositions: true });
+  } catch {
+    return [];
+  }
+  const { locations } = projectLocations(project.files, project.config, project.configFile);
+  const kind = (['meetings', 'positions', 'templates'] as const).find((key) => {
+    const location = locations[key];
+    return location !== undefined && (resolve(location) === root || isInside(location, root));
+  });
+  if (kind === undefined) return [];
+  return [
+    diagnostic(
+      relative(cwd, root).split(sep).join('/') || '.',
+      undefined,
+      'error',
+      'init/inside-project',
+      `This folder lies in the ${kind} folder of another briefing project (its config: ${relative(cwd, join(outer, CONFIG_FILE)).split(sep).join('/')}), which would read the files of a project here as its own ${kind}; init wrote nothing.`,
+      'Run init in a folder outside that project (or beside its meetings, positions and templates), or carry on in that project: briefing new meeting …',
+    ),
+  ];
+}
+
+/** The nearest folder at or above `dir` that holds a project's config. */
+function projectAbove(dir: string): string | undefined {
+  for (let folder = dir; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, CONFIG_FILE))) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
 }
 
 /** The folders init makes whose YAML files briefing reads, each as one kind, and what fails on a file of another kind there. */

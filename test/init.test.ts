@@ -132,6 +132,14 @@ describe('briefing init', () => {
     expect(JSON.parse(readFileSync(join(dir, 'Ārlietu ES mape/package.json'), 'utf8')).name).toBe('arlietu-es-mape');
   });
 
+  it('suggests the code of a ministry written as the report prints it (ĀM) or with a typo, nothing written', async () => {
+    for (const [given, nearest] of [['ĀM', 'AM'], ['IZN', 'IZM']]) {
+      const dir = tempDir();
+      await expect(init({ cwd: dir, flags: { ministry: given } })).rejects.toMatchObject({ message: expect.stringContaining(`not \`${given}\``), hint: `Did you mean ${nearest}?` });
+      expect(readdirSync(dir)).toEqual([]);
+    }
+  });
+
   it('refuses an empty --tool, which would install the registry\'s "briefing" (another package), and writes nothing', async () => {
     const dir = tempDir();
     await expect(init({ cwd: dir, folder: 'x', flags: { ministry: 'IZM', tool: ' ' } })).rejects.toMatchObject({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { withoutDiacritics } from '../util/ascii.js';
 import { YEAR_PATTERN, YEARS } from './date.js';
 
 /** A calendar date written `YYYY-MM-DD`, checked for real days (no 30 February). */
@@ -22,10 +23,14 @@ export const ministryCode = z
   .string()
   .regex(/^[A-Z][A-Za-z]{0,9}$/, {
     // Written in small letters (`am`), which `clear --ministry` takes: say so, with the code in capitals.
-    error: (issue) =>
-      typeof issue.input === 'string' && /^[a-z][A-Za-z]{0,9}$/.test(issue.input)
-        ? `a ministry code is written in capital letters (${issue.input.toUpperCase()}, not ${issue.input})`
-        : 'a ministry code is a short ASCII code such as AM, LM or IZM',
+    // Written as the report prints it (`ĀM`, the foreign ministry's abbreviation): the code has no diacritics.
+    error: (issue) => {
+      const input = typeof issue.input === 'string' ? issue.input : '';
+      if (/^[a-z][A-Za-z]{0,9}$/.test(input)) return `a ministry code is written in capital letters (${input.toUpperCase()}, not ${input})`;
+      const ascii = withoutDiacritics(input);
+      if (ascii !== input && /^[A-Z][A-Za-z]{0,9}$/.test(ascii)) return `a ministry code is written without diacritics (${ascii}, not ${input})`;
+      return 'a ministry code is a short ASCII code such as AM, LM or IZM';
+    },
   })
   .meta({ description: 'Short ASCII code of a ministry in the registry, e.g. AM, LM, IZM.', patternErrorMessage: 'A ministry code is a short ASCII code in capital letters, such as AM, LM or IZM.' });
 

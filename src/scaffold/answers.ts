@@ -3,6 +3,7 @@ import { choiceOf, type Choice, type Prompter } from '../prompt/prompter.js';
 import type { Ministries } from '../model/index.js';
 import { existsOn, nameOn } from '../model/ministries.js';
 import { UsageError } from '../diagnostics/errors.js';
+import { suggest } from '../util/suggest.js';
 import { typedTextProblem } from '../load/characters.js';
 import { signatory } from '../model/common.js';
 
@@ -72,7 +73,11 @@ export class Answers {
     const find = (value: string | undefined) => choices.find((c) => c.value === value)?.value;
     if (field.given !== undefined) {
       const found = choiceOf(choices, field.given);
-      if (found === undefined) throw new UsageError(`${field.flag} must be one of ${choices.map((c) => c.value).join(', ')}, not \`${field.given}\`.`);
+      if (found === undefined) {
+        const values = choices.map((c) => c.value);
+        const nearest = suggest(field.given, values);
+        throw new UsageError(`${field.flag} must be one of ${values.join(', ')}, not \`${field.given}\`.`, nearest === undefined ? undefined : `Did you mean ${nearest}?`);
+      }
       return found;
     }
     const fallback = find(field.default);

@@ -422,6 +422,43 @@ describe('briefing init', () => {
     expect(existsSync(join(dir, 'briefing.config.yaml'))).toBe(true);
   });
 
+  it('adds to a .gitattributes of the repository’s own without overriding its rules: line ends of .bat files, Git LFS for .docx', async () => {
+    const dir = tempDir();
+    initRepository(dir);
+    const own = '*.bat text eol=crlf\n*.docx filter=lfs diff=lfs merge=lfs -text\n';
+    writeFileSync(join(dir, '.gitattributes'), own);
+    const result = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+    expect(result.merged).toContainEqual({ path: '.gitattributes', added: ['* text=auto eol=lf', '*.pdf binary'] });
+    // The rule for every file goes first, so the repository's own rules after it still decide for their files.
+    expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toBe(`# Added by briefing init\n* text=auto eol=lf\n\n${own}\n# Added by briefing init\n*.pdf binary\n`);
+    const attributes = git(dir, ['check-attr', 'text', 'eol', 'diff', 'filter', '--', 'run.bat', 'letter.docx', 'meetings/x.yaml', 'out/x.pdf']);
+    expect(attributes.split('\n').filter(Boolean)).toEqual([
+      'run.bat: text: set',
+      'run.bat: eol: crlf',
+      'run.bat: diff: unspecified',
+      'run.bat: filter: unspecified',
+      'letter.docx: text: unset',
+      'letter.docx: eol: lf',
+      'letter.docx: diff: lfs',
+      'letter.docx: filter: lfs',
+      'meetings/x.yaml: text: auto',
+      'meetings/x.yaml: eol: lf',
+      'meetings/x.yaml: diff: unspecified',
+      'meetings/x.yaml: filter: unspecified',
+      'out/x.pdf: text: unset',
+      'out/x.pdf: eol: lf',
+      'out/x.pdf: diff: unset',
+      'out/x.pdf: filter: unspecified',
+    ]);
+    // A rule for every file that says less (no eol) is kept, after briefing's, which pins the line ends it leaves open.
+    const plain = tempDir();
+    initRepository(plain);
+    writeFileSync(join(plain, '.gitattributes'), '* text=auto\n');
+    expect((await init({ cwd: plain, flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);
+    expect(readFileSync(join(plain, '.gitattributes'), 'utf8')).toBe('# Added by briefing init\n* text=auto eol=lf\n\n* text=auto\n\n# Added by briefing init\n*.docx binary\n*.pdf binary\n');
+    expect(git(plain, ['check-attr', 'eol', '--', 'meetings/x.yaml'])).toBe('meetings/x.yaml: eol: lf\n');
+  });
+
   it('works in a fresh clone of a new repository: its README is kept, its .gitignore, .gitattributes and .npmrc get the lines they lack', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'README.md'), '# ES briefings\n\nMūsu repozitorijs.\n');

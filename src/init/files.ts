@@ -77,24 +77,34 @@ out/
 
 /**
  * `existing` (a `.gitignore`, `.gitattributes` or `.npmrc` the folder had) with the lines of `wanted`
- * it lacks added at its end, under a comment; nothing of it changed or removed. A line is there when
- * one says the same (`/out/` and `out` ignore the same folder); in `.npmrc`, when its key is set
- * at all, as the user set it.
+ * it lacks added, under a comment; nothing of it changed or removed. A line is there when one says
+ * the same (`/out/` and `out` ignore the same folder); in `.npmrc`, when its key is set at all, and in
+ * `.gitattributes`, when its pattern (other than `*`) has a line at all, as the user set it. Added lines go at the end,
+ * but for a `.gitattributes` line for every file (`*`): git lets a later line decide, so that one goes
+ * first, and the file's own rules for its `.bat` or Git LFS files still decide for them.
  */
 export function withLines(path: string, existing: string, wanted: string): { text: string; added: string[] } {
   const meaning = (line: string): string => {
     const trimmed = line.trim();
     if (path === '.npmrc') return trimmed.split('=')[0]?.trim() ?? trimmed;
     if (path === '.gitignore') return trimmed.replace(/^\//, '').replace(/\/$/, '');
-    return trimmed.replace(/\s+/g, ' ');
+    // A pattern's own line decides for its files; the line for every file is compared whole, and goes first (see below).
+    const pattern = trimmed.split(/\s+/)[0] ?? trimmed;
+    return pattern === '*' ? trimmed.replace(/\s+/g, ' ') : pattern;
   };
   const rules = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '' && !/^\s*[#;]/.test(line));
   const have = new Set(rules(existing).map(meaning));
   const added = rules(wanted).filter((line) => !have.has(meaning(line)));
   if (!added.length) return { text: existing, added };
   const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const block = (lines: string[]) => `# Added by briefing init${eol}${lines.join(eol)}${eol}`;
   const ended = existing === '' || existing.endsWith('\n') ? existing : existing + eol;
-  return { text: `${ended}${ended === '' ? '' : eol}# Added by briefing init${eol}${added.join(eol)}${eol}`, added };
+  if (ended === '') return { text: block(added), added };
+  const first = path === '.gitattributes' ? added.filter((line) => line.trim().split(/\s+/)[0] === '*') : [];
+  const last = added.filter((line) => !first.includes(line));
+  const head = first.length ? `${block(first)}${eol}` : '';
+  const tail = last.length ? `${eol}${block(last)}` : '';
+  return { text: `${head}${ended}${tail}`, added };
 }
 
 /**

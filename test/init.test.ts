@@ -530,8 +530,14 @@ describe('briefing init', () => {
   it('refuses a package.json that is not JSON, before writing anything', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'package.json'), '{bad');
-    await expect(init({ cwd: dir, flags: { ministry: 'IZM' } })).rejects.toThrow('package.json is not valid JSON; nothing written.');
+    await expect(init({ cwd: dir, flags: { ministry: 'IZM' } })).rejects.toThrow('package.json is not valid JSON at line 1, column 2; nothing written.');
     expect(readdirSync(dir)).toEqual(['package.json']);
+    // A comma before the closing brace, as JavaScript allows and npm does not: said where it is.
+    writeFileSync(join(dir, 'package.json'), '{\n  "name": "x",\n  "scripts": { "lint": "eslint ." },\n}\n');
+    await expect(init({ cwd: dir, flags: { ministry: 'IZM' } })).rejects.toMatchObject({
+      message: 'package.json is not valid JSON at line 4, column 1; nothing written.',
+      hint: 'Fix it there (JSON has no comments, nor a comma after the last entry: npm could not read it either), and run init again.',
+    });
   });
 
   it('prints a cd that a shell can run, for a folder name with a space', () => {

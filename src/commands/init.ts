@@ -17,6 +17,7 @@ import { shellWord } from '../util/shell.js';
 import toolPackage from '../../package.json' with { type: 'json' };
 import { withoutDiacritics } from '../util/ascii.js';
 import { parsePackageJson } from '../util/package-json.js';
+import { withoutBom } from '../util/byte-order-mark.js';
 
 /** Options of `briefing init [folder]`. */
 export interface InitOptions {
@@ -322,10 +323,15 @@ function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: st
   const keys = files.packageKeys(packageName(root), spec, nodeSpec);
   if (!existsSync(target)) return { kind: 'new', text: `${JSON.stringify(keys, null, 2)}\n` };
   let parsed: unknown;
+  const text = readFileSync(target, 'utf8');
   try {
-    parsed = parsePackageJson(readFileSync(target, 'utf8'));
-  } catch {
-    throw new UsageError('package.json is not valid JSON; nothing written.', 'Fix or remove it, and run init again.');
+    parsed = parsePackageJson(text);
+  } catch (error) {
+    const place = jsonErrorPlace(text, error);
+    throw new UsageError(
+      `package.json is not valid JSON${place ? ` at line ${place.line}, column ${place.column}` : ''}; nothing written.`,
+      'Fix it there (JSON has no comments, nor a comma after the last entry: npm could not read it either), and run init again.',
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new UsageError('package.json is not a JSON object; nothing written.', 'Fix or remove it, and run init again.');
@@ -363,6 +369,15 @@ function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: st
     added.push('private');
   }
   return { kind: 'update', text: `${JSON.stringify(next, null, 2)}\n`, added, kept: keptScripts };
+}
+
+/** Where `JSON.parse` stopped in `text` (its message gives the position), as line and column from 1. */
+function jsonErrorPlace(text: string, error: unknown): { line: number; column: number } | undefined {
+  const position = error instanceof Error ? /at position (\d+)/.exec(error.message)?.[1] : undefined;
+  if (position === undefined) return undefined;
+  // The position counts from after a byte-order mark, which npm and parsePackageJson pass over.
+  const before = withoutBom(text).slice(0, Number(position)).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 /**

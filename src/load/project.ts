@@ -114,6 +114,15 @@ function projectsBelow(dir: string): string[] {
   return found.map((path) => posix.dirname(path)).sort();
 }
 
+/**
+ * An empty config is said with what to write in it: the general hint for an empty file, "or delete it",
+ * would leave the folder no project at all.
+ */
+function emptyConfigHint(problem: Diagnostic): Diagnostic {
+  if (problem.ruleId !== 'yaml/empty') return problem;
+  return { ...problem, hint: 'Write in it the ministry that issues the reports, e.g. `issuing_ministry: IZM`: the other settings have defaults. Removing the file would leave the folder no briefing project.' };
+}
+
 let ownRoot: string | undefined;
 
 /**
@@ -197,7 +206,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   const root = files.root;
   const configFile = parseYaml(CONFIG_FILE, files.readText(CONFIG_FILE));
   const configChecked = checkSchema(configFile, configSchema, 'config');
-  const setupDiagnostics = [...configFile.diagnostics, ...configChecked.diagnostics];
+  const setupDiagnostics = [...configFile.diagnostics.map(emptyConfigHint), ...configChecked.diagnostics];
   const config = configChecked.value ?? configSchema.parse({ issuing_ministry: 'IZM' });
 
   const { locations, diagnostics: pathDiagnostics } = projectLocations(files, config, configFile);

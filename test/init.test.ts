@@ -403,6 +403,15 @@ describe('briefing init', () => {
     const again = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
     expect(again.exitCode).toBe(1);
     expect(again.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual(['briefing.config.yaml output/exists This folder is a briefing project already; init wrote nothing.']);
+    // Run again for another ministry: the line to change is named, and nothing is asked first on a terminal.
+    const prompter = scriptedPrompter({});
+    const other = await init({ cwd: dir, flags: { ministry: 'zm' }, prompter });
+    expect([other.exitCode, other.diagnostics[0]?.hint]).toEqual([
+      1,
+      'Its reports are issued as IZM (`issuing_ministry: IZM` in briefing.config.yaml): to issue them as ZM, change that line. To carry on, `briefing new meeting` there; for another project, init in an empty folder.',
+    ]);
+    const asked = await init({ cwd: dir, flags: {}, prompter });
+    expect([asked.exitCode, prompter.asked]).toEqual([1, []]);
   });
 
   it('keeps the VS Code settings and the templates/README.md a repository had, saying how to map the schemas, rather than stopping', async () => {

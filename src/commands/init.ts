@@ -17,6 +17,7 @@ import { shellWord } from '../util/shell.js';
 import toolPackage from '../../package.json' with { type: 'json' };
 import { withoutDiacritics } from '../util/ascii.js';
 import { parsePackageJson } from '../util/package-json.js';
+import { parseYaml } from '../load/yaml.js';
 import { withoutBom } from '../util/byte-order-mark.js';
 
 /** Options of `briefing init [folder]`. */
@@ -79,11 +80,11 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (options.flags.tool?.trim() === '') {
     throw new UsageError('--tool is empty: package.json would name no briefing to install; nothing written.', 'Name the package, e.g. --tool file:vendor/briefing-0.1.0.tgz, or leave --tool out for the briefing this runs from.');
   }
-  // Before anything is asked: a project inside another's meetings would break that one's check.
-  const nested = insideProject(root, options.cwd);
-  if (nested.length) return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: nested, exitCode: ExitCode.problems };
+  // Before anything is asked: a project already (init run twice, or in the wrong folder), or one inside another's meetings.
+  const elsewhere = [...projectAlready(root, folder, options.flags.ministry), ...insideProject(root, options.cwd)];
+  if (elsewhere.length) return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: elsewhere, exitCode: ExitCode.problems };
   const ministries = builtInMinistries();
-  // A project already, or a file init would replace: said before the questions, not after them.
+  // A file init would replace: said before the questions, not after them.
   const refusedFirst = refusedFiles(root, folder, INIT_FILES);
   if (refusedFirst) return refusedFirst;
   const fill = async (answers: Answers) => {
@@ -207,26 +208,40 @@ const INIT_FILES = [
   ...EXAMPLES.map((example) => example.to),
 ];
 
-/** Why init writes nothing in `root`: a file of `paths` there that it would replace (the config: a project already). */
+/** Why init writes nothing in `root`: a file of `paths` there that it would replace (a project already is {@link projectAlready}'s). */
 function refusedFiles(root: string, folder: string, paths: readonly string[]): InitResult | undefined {
   const taken = paths.filter((path) => existsSync(join(root, path)) && !MERGED_FILES.has(path) && !KEPT_FILES.has(path));
   if (!taken.length) return undefined;
-  // A project already (init run twice, or in the wrong folder): one line says so, not one per file it holds.
-  const problems = taken.includes(CONFIG_FILE)
-    ? [
-        diagnostic(
-          join(folder, CONFIG_FILE),
-          undefined,
-          'error',
-          'output/exists',
-          'This folder is a briefing project already; init wrote nothing.',
-          'Carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.',
-        ),
-      ]
-    : taken.map((path) =>
-        diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
-      );
+  const problems = taken.map((path) =>
+    diagnostic(join(folder, path), undefined, 'error', 'output/exists', 'This file already exists; init wrote nothing.', 'Run init in an empty folder (or a fresh clone), or move the file away.'),
+  );
   return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: problems, exitCode: ExitCode.problems };
+}
+
+/**
+ * A folder that is a project already (init run twice, or in the wrong folder): one line says so, not one per
+ * file it holds. Run for another ministry (`--ministry ZM` where the config says IZM), it names the line to change.
+ */
+function projectAlready(root: string, folder: string, ministry: string | undefined): Diagnostic[] {
+  const config = join(root, CONFIG_FILE);
+  if (!existsSync(config)) return [];
+  const data = parseYaml(CONFIG_FILE, readText(config, join(folder, CONFIG_FILE))).data;
+  const current = isRecord(data) && typeof data['issuing_ministry'] === 'string' ? data['issuing_ministry'] : undefined;
+  const wanted = ministry?.trim().toUpperCase();
+  const other =
+    current !== undefined && wanted !== undefined && wanted !== '' && wanted !== current.toUpperCase()
+      ? `Its reports are issued as ${current} (\`issuing_ministry: ${current}\` in ${CONFIG_FILE}): to issue them as ${wanted}, change that line. To carry on, \`briefing new meeting\` there; for another project, init in an empty folder.`
+      : undefined;
+  return [
+    diagnostic(
+      join(folder, CONFIG_FILE),
+      undefined,
+      'error',
+      'output/exists',
+      'This folder is a briefing project already; init wrote nothing.',
+      other ?? 'Carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.',
+    ),
+  ];
 }
 
 /**

@@ -8,6 +8,7 @@ import { CONFIG_FILE, type Project } from './project.js';
 import { meetingSchema } from '../model/meeting.js';
 import { namedFileProblem } from './links.js';
 import { projectLocations, type ProjectLocations } from './project-paths.js';
+import { checkoutTop } from './git.js';
 
 /** The files one `briefing check` looks at, by kind, as absolute paths. */
 export interface CheckTargets {
@@ -90,7 +91,7 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
   }
   const absolute = namedPath(project.root, cwd, input);
   if (!existsSync(absolute)) {
-    return { files: [], problem: notFound(project.root, absolute) };
+    return { files: [], problem: notFound(project.root, absolute, cwd, input) };
   }
   const problem = namedFileProblem(project.root, absolute);
   if (problem) return { files: [], problem };
@@ -102,11 +103,22 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
  * letters written another way — "ī" as "i" and a combining macron, as a Mac or a pasted name
  * writes it, or the other way round — which looks the same in a listing, says so.
  */
-function notFound(root: string, absolute: string): Diagnostic {
+function notFound(root: string, absolute: string, cwd: string, input: string): Diagnostic {
   const shown = projectPath(root, absolute);
   const other = writtenAnotherWay(root, absolute);
-  if (!other) return diagnostic(shown, undefined, 'error', 'input/not-found', 'No such file or folder.', 'Paths are relative to the current folder.');
+  if (!other) return diagnostic(shown, undefined, 'error', 'input/not-found', 'No such file or folder.', `Paths are relative to the current folder${fromTop(cwd, input)}.`);
   return diagnostic(shown, undefined, 'error', 'input/not-found', `No such file or folder as typed, ${other.message}`, other.hint);
+}
+
+/**
+ * Where a path not found from `cwd` is there from the top of its git repository (the project in a folder
+ * below it, and a hook framework naming the staged files from the top): the path from `cwd`, said.
+ */
+function fromTop(cwd: string, input: string): string {
+  const top = isAbsolute(input) ? undefined : checkoutTop(cwd);
+  if (top === undefined || top === cwd || !existsSync(join(top, input))) return '';
+  const here = relative(cwd, join(top, input)).split(sep).join('/');
+  return `; this one is there from the top of the git repository, as a hook framework names staged files: from here it is ${here}`;
 }
 
 /** What a file of the project is, as `check` tells it: by its name and the folder it lies in. */

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from '../helpers/project.js';
+import { initRepository } from '../helpers/git.js';
 
 const MEETING = 'meetings/2021-05-17-youth.yaml';
 const USED = 'positions/youth/youth-participation.yaml';
@@ -137,5 +138,22 @@ describe('the project folder itself named (`check .`, `build .` at its top)', ()
     expect(built.stderr).toContain('1 meeting: 1 built');
     // From a folder inside, `..` names the project as well.
     expect(runCli(['build', '..', '--format', 'md'], join(dir, 'positions')).stderr).toContain('1 meeting: 0 built, 1 unchanged');
+  });
+});
+
+describe('a path named from the top of the git repository, the project in a folder below it', () => {
+  test('is said to be that, with the path from where check runs: a hook framework (pre-commit, lefthook) names staged files so', async () => {
+    const top = tempDir();
+    initRepository(top);
+    cpSync(CHECK_BASE, join(top, 'eu/briefings'), { recursive: true });
+    const result = await check({ cwd: join(top, 'eu/briefings'), paths: [`eu/briefings/${MEETING}`], final: false });
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([
+      [
+        `eu/briefings/${MEETING}`,
+        'input/not-found',
+        'No such file or folder.',
+        `Paths are relative to the current folder; this one is there from the top of the git repository, as a hook framework names staged files: from here it is ${MEETING}.`,
+      ],
+    ]);
   });
 });

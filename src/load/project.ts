@@ -3,7 +3,7 @@ import { dirname, join, posix, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { fileURLToPath } from 'node:url';
 import { answerFingerprint, configSchema, positionTextFingerprints, ministriesSchema, type Config, type Ministries } from '../model/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
@@ -213,6 +213,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   setupDiagnostics.push(...pathDiagnostics);
   const { file: ministriesFile, ministries, diagnostics: registryDiagnostics } = loadMinistries(files, locations.ministries);
   setupDiagnostics.push(...registryDiagnostics);
+  if (ministriesFile.path !== BUILT_IN_REGISTRY && !hasErrors(registryDiagnostics)) setupDiagnostics.push(...renamingsMissing(ministriesFile, ministries));
   if (configChecked.value && Object.keys(ministries).length && !ministries[config.issuing_ministry]) {
     setupDiagnostics.push(
       diagnostic(
@@ -271,6 +272,30 @@ function loadMinistries(files: ProjectFiles, own: string | undefined) {
   const file = path !== undefined && files.kind(path) !== undefined ? parseYaml(path, files.readText(path)) : builtInMinistriesFile();
   const checked = checkSchema(file, ministriesSchema, 'ministries registry');
   return { file, ministries: checked.value ?? {}, diagnostics: [...file.diagnostics, ...checked.diagnostics] };
+}
+
+/**
+ * A project's own registry, copied before briefing knew of a ministry's later name (VARAM's of 2023):
+ * each ministry the built-in registry gives a name from a day on that this one does not, at its code.
+ * The reports of meetings from that day would print the earlier name.
+ */
+function renamingsMissing(file: YamlFile, own: Ministries): Diagnostic[] {
+  const builtIn = checkSchema(builtInMinistriesFile(), ministriesSchema, 'ministries registry').value ?? {};
+  return Object.entries(own).flatMap(([code, ministry]) => {
+    const known = new Set([ministry.nominative, ...(ministry.renamed ?? []).map((name) => name.nominative)]);
+    const missing = (builtIn[code]?.renamed ?? []).find((name) => !known.has(name.nominative));
+    if (missing === undefined) return [];
+    return [
+      diagnostic(
+        file.path,
+        file.locate([code], 'key'),
+        'warning',
+        'config/registry-outdated',
+        `\`${code}\` has no later name here, but the registry built into briefing names it ${missing.nominative} from ${missing.from}: a report of a meeting from that day would print its earlier name.`,
+        `Add the renaming under \`renamed:\` as node_modules/briefing/ministries.yaml has it (a copy of the registry made before briefing knew it), or delete ${file.path} to use the built-in one.`,
+      ),
+    ];
+  });
 }
 
 /** The codes of the registry that comes with briefing (AM, FM, IZM, …), in its order. */

@@ -16,7 +16,7 @@ import type * as z from 'zod';
  * bytes (the reference DOCX the config or a template names) is read from that commit when asked.
  */
 export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: string, meetingPath: string): ProjectFiles {
-  const prefix = repositoryPath(repo, projectRoot);
+  const prefix = projectFolderAt(repo, commit, repositoryPath(repo, projectRoot), meetingPath);
   const inRepo = (path: string) => (prefix ? `${prefix}/${path}` : path);
   const configText = showFile(repo, commit, inRepo(CONFIG_FILE));
   if (configText === undefined) throw new UsageError(`There is no ${CONFIG_FILE} at ${commit.label}.`, 'Pick a revision from after the project was set up.');
@@ -31,6 +31,28 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
     if (text !== undefined) files.set(prefix ? file.path.slice(prefix.length + 1) : file.path, text);
   }
   return memoryFiles(commit.hash, files, (path) => readBlobBytes(repo, `${commit.hash}:${inRepo(path)}`));
+}
+
+/**
+ * The project's folder in the repository at a commit: where it is now (`current`), or, where the project
+ * was moved since (`git mv eu/briefings eu/zinojumi`), the one folder that held a config and this meeting
+ * then. A usage error naming the configs there when none or several could be it.
+ */
+function projectFolderAt(repo: Repository, commit: Commit, current: string, meetingPath: string): string {
+  const inFolder = (folder: string, path: string) => (folder ? `${folder}/${path}` : path);
+  if (showFile(repo, commit, inFolder(current, CONFIG_FILE)) !== undefined) return current;
+  const paths = listFiles(repo, commit, ['.']).map((file) => file.path);
+  const held = new Set(paths);
+  const configs = paths.filter((path) => path === CONFIG_FILE || path.endsWith(`/${CONFIG_FILE}`));
+  const folders = configs.map((path) => path.slice(0, -CONFIG_FILE.length).replace(/\/$/, ''));
+  const withMeeting = folders.filter((folder) => held.has(inFolder(folder, meetingPath)));
+  const [moved] = withMeeting;
+  if (withMeeting.length === 1 && moved !== undefined) return moved;
+  if (!configs.length) throw new UsageError(`There is no ${CONFIG_FILE} at ${commit.label}.`, 'Pick a revision from after the project was set up.');
+  throw new UsageError(
+    `There is no ${CONFIG_FILE} at ${commit.label} in ${current || 'the top folder'}, where the project is now; there ${configs.length === 1 ? 'was' : 'were'} ${configs.sort().join(' and ')}.`,
+    `Compare the two files as they are: git show ${commit.label}:<old path of the meeting> > old.yaml, then briefing diff old.yaml ${meetingPath}.`,
+  );
 }
 
 /**

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleProject, runCli, tempDir } from '../helpers/project.js';
 
 const RENAMED = 'meetings/2021-02-19-educ-council.yaml';
 const MANIFEST = 'out/IZMzin_190221_EDUC.manifest.json';
@@ -34,4 +34,30 @@ it('a meeting renamed since (git mv) is compared with its earlier name at a comm
     status: 2,
     stderr: `briefing: ${MANIFEST} describes the build of ${EXAMPLE_MEETING}, not of ${RENAMED}.\n  Name that meeting, or pass the manifest of ${RENAMED}'s build (<file_code>.manifest.json in the output folder).\n`,
   });
+});
+
+it('a project whose folder was moved since (git mv eu/briefings eu/zinojumi) is compared with itself where it was at that commit', () => {
+  const top = tempDir();
+  initRepository(top);
+  cpSync(exampleProject(), join(top, 'eu/briefings'), { recursive: true });
+  commitAll(top, 'briefings');
+  git(top, ['mv', 'eu/briefings', 'eu/zinojumi']);
+  commitAll(top, 'moved');
+  const project = join(top, 'eu/zinojumi');
+  writeFileSync(join(project, EXAMPLE_MEETING), readFileSync(join(project, EXAMPLE_MEETING), 'utf8').replace('topic: Vienlīdzīga', 'topic: Taisnīga'));
+  const run = runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD~1', '--stat', '--format', 'md'], project);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain('report                     +1 −1 words, 1 paragraph');
+  // Where the project at that commit cannot be told (two of them hold the meeting), it says where the configs were.
+  cpSync(project, join(top, 'other'), { recursive: true });
+  commitAll(top, 'another project');
+  git(top, ['mv', 'eu/zinojumi', 'eu/ziņojumi']);
+  commitAll(top, 'moved again');
+  const twice = runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD~1'], join(top, 'eu/ziņojumi'));
+  expect(twice.status).toBe(2);
+  expect(twice.stderr).toBe(
+    'briefing: There is no briefing.config.yaml at HEAD~1 in eu/ziņojumi, where the project is now; there were eu/zinojumi/briefing.config.yaml and other/briefing.config.yaml.\n' +
+      '  Compare the two files as they are: git show HEAD~1:<old path of the meeting> > old.yaml, then briefing diff old.yaml meetings/2021-02-19-educ-informal.yaml.\n',
+  );
 });

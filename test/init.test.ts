@@ -517,6 +517,10 @@ describe('briefing init', () => {
     expect(inside.stdout).not.toContain('git init');
     expect(inside.stdout).toContain('\n  git add . && git commit -m "Briefings"\n');
     expect(inside.stdout).toContain("move 'eu briefings/.github/workflows/briefings.yml' there and make its steps run in 'eu briefings'\n");
+    // VS Code reads the settings of the folder it opens: the repository's top, as a rule.
+    expect(inside.stdout).toContain(
+      "VS Code takes 'eu briefings/.vscode/settings.json' only when it opens 'eu briefings' itself: opening the repository, put its \"yaml.schemas\" into .vscode/settings.json there, each path and pattern starting 'eu briefings/'.\n",
+    );
   });
 
   it('leaves nothing behind when a file cannot be written half way, so that it can run again', async () => {

@@ -63,7 +63,7 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
       // A package.json init wrote, or one of the repository's own it added briefing to: not installed yet.
       ...(result.created.includes('package.json') || result.updated.includes('devDependencies.briefing') ? ['  npm install                    installs the briefing package.json names'] : []),
       '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
-      ...gitSteps(resolve(io.cwd(), result.folder)),
+      ...gitSteps(resolve(io.cwd(), result.folder), result.created.includes('.vscode/settings.json')),
     ].join('\n'),
   );
 }
@@ -73,16 +73,23 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
  * init` there would start a second repository inside the first. GitHub runs the workflows of a
  * repository's top folder only, so the one init wrote in a folder below it is said to be moved.
  */
-function gitSteps(folder: string): string[] {
+function gitSteps(folder: string, wroteSettings: boolean): string[] {
   const top = checkoutTop(folder);
   if (top === undefined) return ['  git init && git add . && git commit -m "Briefings"'];
   const steps = ['  git add . && git commit -m "Briefings"'];
   if (top === folder) return steps;
   const shown = (path: string) => relative(process.cwd(), path) || '.';
+  const below = relative(top, folder).split(sep).join('/');
   return [
     ...steps,
     `This folder lies inside the git repository at ${shellWord(shown(top))}, and GitHub runs only the workflows in ${shellWord(`${shown(join(top, '.github/workflows'))}/`)}:`,
-    `move ${shellWord(shown(join(folder, '.github/workflows/briefings.yml')))} there and make its steps run in ${shellWord(relative(top, folder).split(sep).join('/'))}`,
+    `move ${shellWord(shown(join(folder, '.github/workflows/briefings.yml')))} there and make its steps run in ${shellWord(below)}`,
     '(defaults.run.working-directory, and the paths of its cache and artifact), or no report is checked.',
+    // VS Code reads the settings of the folder it opens, and a repository is opened at its top.
+    ...(wroteSettings
+      ? [
+          `VS Code takes ${shellWord(shown(join(folder, '.vscode/settings.json')))} only when it opens ${shellWord(shown(folder))} itself: opening the repository, put its "yaml.schemas" into ${shellWord(shown(join(top, '.vscode/settings.json')))} there, each path and pattern starting ${shellWord(`${below}/`)}.`,
+        ]
+      : []),
   ];
 }

@@ -88,7 +88,7 @@ function gitSteps(folder: string, wroteSettings: boolean): string[] {
     // VS Code reads the settings of the folder it opens, and a repository is opened at its top.
     ...(wroteSettings
       ? [
-          `VS Code takes ${shellWord(shown(join(folder, '.vscode/settings.json')))} only when it opens ${shellWord(shown(folder))} itself: opening the repository, put its "yaml.schemas" into ${shellWord(shown(join(top, '.vscode/settings.json')))} there, each path and pattern starting ${shellWord(`${below}/`)}.`,
+          `VS Code takes ${shellWord(shown(join(folder, '.vscode/settings.json')))} only when it opens ${shown(folder) === '.' ? 'this folder' : shellWord(shown(folder))} itself: opening the repository, put its "yaml.schemas" into ${shellWord(shown(join(top, '.vscode/settings.json')))} there, each path and pattern starting ${shellWord(`${below}/`)}.`,
         ]
       : []),
   ];

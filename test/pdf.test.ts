@@ -9,7 +9,8 @@ import { convertToPdf, REPORTS_PER_OFFICE_RUN } from '../src/pdf/convert.js';
 import { officePipes } from '../src/pdf/run-folder.js';
 import { findOffice } from '../src/pdf/office.js';
 import { itWithOffice } from './helpers/docx.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
+import { isRecord } from '../src/util/record.js';
 
 /** The text of a PDF and its page sizes in points, read by poppler's tools. */
 function readPdf(file: string) {
@@ -131,6 +132,28 @@ describe('briefing build --format pdf', () => {
     expect(warned[0]?.message).toMatch(/^The PDF is set partly in \S+, which the DOCX does not name: LibreOffice put it in for a font it does not have on this machine/);
     expect(warned[0]?.hint).toContain('Nonexistent Serif');
     expect(readdir(out)).toContain('IZMzin_190221_EDUC.pdf');
+  });
+
+  itWithOffice('builds a report whose PDF lacked a font again once the font is installed, rather than skipping it as unchanged and asking for the font again', () => {
+    const project = exampleProject();
+    // This machine without Liberation Serif, which stands in for Times New Roman: LibreOffice puts another font in.
+    const withoutLiberation = join(tempDir(), 'fonts.conf');
+    writeFileSync(
+      withoutLiberation,
+      '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n' +
+        '  <selectfont><rejectfont><pattern><patelt name="family"><string>Liberation Serif</string></patelt></pattern></rejectfont></selectfont>\n</fontconfig>\n',
+    );
+    const run = (env: Record<string, string>) => {
+      const cli = runCli(['build', EXAMPLE_MEETING, '--format', 'md,pdf', '--json'], project, env);
+      const report: unknown = JSON.parse(cli.stdout);
+      const meeting = isRecord(report) && Array.isArray(report['meetings']) ? report['meetings'][0] : undefined;
+      const messages = isRecord(meeting) && Array.isArray(meeting['messages']) ? meeting['messages'] : [];
+      return { status: isRecord(meeting) ? meeting['status'] : undefined, rules: messages.map((m: unknown) => (isRecord(m) ? m['ruleId'] : undefined)) };
+    };
+    expect(run({ FONTCONFIG_FILE: withoutLiberation })).toEqual({ status: 'built', rules: ['output/pdf-font'] });
+    // The font installed: no input changed, but the PDF would now be set in it.
+    expect(run({})).toEqual({ status: 'built', rules: [] });
+    expect(run({})).toEqual({ status: 'unchanged', rules: [] });
   });
 
   itWithOffice('warns, at the field in its file, of characters no font on the machine has, which the PDF shows as blank space (emoji, and CJK when no CJK font is installed)', async () => {

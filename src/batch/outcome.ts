@@ -6,6 +6,14 @@ import { meetingKey, reportFacts, type KeyContext } from './fingerprint.js';
 import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
 import { builtInPath } from '../pipeline/manifest.js';
 import { pastReportReplaced } from './past-report.js';
+import type { RuleId } from '../diagnostics/rules.js';
+
+/**
+ * Warnings that this machine lacks a font the PDF needs. Installing it changes the PDF but none of
+ * the report's inputs, so a report built with one is never skipped as unchanged: it would keep the
+ * PDF set in another font, and ask for the font again, until `--force`.
+ */
+const MACHINE_WARNINGS: ReadonlySet<RuleId> = new Set(['output/pdf-font', 'output/pdf-glyph']);
 
 /** A file that went into a report, with its content hash when it has one. */
 export interface InputFile {
@@ -100,7 +108,8 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
 /**
  * What the build cache records of a report written whole (`written`: its files): undefined when it
  * has no key (it named no template, or the key cannot be made), and is then built again next time.
- * `inputs` are those the outcome already lists, when the caller has them.
+ * `inputs` are those the outcome already lists, when the caller has them. A report whose PDF lacked a
+ * font gets a key that matches none (see {@link MACHINE_WARNINGS}).
  */
 export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs'], keys: KeyContext, templates: TemplateCache, inputs: InputFile[] = inputFiles(result, keys.project.root)): CacheEntry | undefined {
   if (!result.fileCode || !result.template) return undefined;
@@ -108,7 +117,8 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
   const key = meetingKey(keys, facts, templates, result.inputs.meeting.path);
   if (!key) return undefined;
   return {
-    key,
+    // An empty key matches none: the entry still says which files the build wrote (see readCache).
+    key: result.diagnostics.some((problem) => MACHINE_WARNINGS.has(problem.ruleId)) ? '' : key,
     ...facts,
     fileCode: result.fileCode,
     ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),

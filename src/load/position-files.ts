@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { positionSchema, type Position, type PositionTextFingerprints } from '../model/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from './shape.js';
 import { readOrUnreadable, sha256, YAML_FILES } from './files.js';
 import type { ProjectFiles } from './project-files.js';
@@ -154,7 +154,12 @@ export class LazyPosition implements LoadedPosition {
     const held = this.#loaded?.deref();
     if (held) return held;
     const text = readOrUnreadable(() => this.#files.readText(this.path), this.path);
-    const loaded = typeof text === 'string' ? checkPosition(this.path, text, this.hash, this.id) : unreadablePosition(this.path, text, this.id);
+    const loaded =
+      typeof text !== 'string'
+        ? unreadablePosition(this.path, text, this.id)
+        : sha256(text) === this.hash
+          ? checkPosition(this.path, text, this.hash, this.id)
+          : unreadablePosition(this.path, changedSinceScan(this.path), this.id);
     this.#loaded = new WeakRef(loaded);
     return loaded;
   }
@@ -188,6 +193,22 @@ function checkPosition(path: string, text: string, hash: string, fallbackId: str
  * problem on the file, so that those meetings fail and the others still build. Its id is the
  * file's name (by convention the id) and its hash empty: no text was read.
  */
+/**
+ * A position file whose text is not the one the scan hashed: saved, checked out or pulled while the command ran.
+ * Its reports would be made of the new text but recorded (manifest, build cache) under the old text's hash, so a
+ * later revert to that text was taken for their build; they fail instead, as for a file gone meanwhile.
+ */
+function changedSinceScan(path: string): Diagnostic {
+  return diagnostic(
+    path,
+    undefined,
+    'error',
+    'input/unreadable',
+    `${path} changed while this command ran (a save, a git checkout or pull): the reports that use it are not made of a text other than the one the command started with.`,
+    'Run the command again once the change is done.',
+  );
+}
+
 function unreadablePosition(path: string, problem: Diagnostic, id: string): LoadedPosition {
   return { id, file: parseYaml(path, ''), hash: '', diagnostics: [problem] };
 }

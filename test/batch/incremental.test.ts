@@ -288,5 +288,30 @@ describe('incremental builds', () => {
     expect(lowered.status[C]).toBe('failed');
     expect(lowered.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual(['positions/extra/reforms-c.yaml', 'position/version-decreased']);
   });
-});
 
+  it('fails a meeting whose position was saved after the build had read the positions, rather than writing it under the hash it had then (a revert then skipped it as unchanged)', async () => {
+    const dir = threeMeetings();
+    const path = join(dir, 'positions/extra/reforms-c.yaml');
+    const before = readFileSync(path, 'utf8');
+    // The second build knows the positions' ids from the cache: C's are parsed only when C is built.
+    await run(dir);
+    appendFileSync(join(dir, C), '# edited\n');
+    const saved = before.replace('body: |\n  Latvijas rīcību', 'body: |\n  Saglabāts būves laikā. Latvijas rīcību');
+    const during = await run(dir, {
+      // A save (or git checkout) while the build runs: after the first meeting, before C is read.
+      onProgress: ({ done }) => {
+        if (done === 1) writeFileSync(path, saved);
+      },
+    });
+    expect(during.status[C]).toBe('failed');
+    expect(during.result.diagnostics.filter((d) => d.file === 'positions/extra/reforms-c.yaml').map((d) => [d.severity, d.ruleId, d.message])).toEqual([
+      ['error', 'input/unreadable', 'positions/extra/reforms-c.yaml changed while this command ran (a save, a git checkout or pull): the reports that use it are not made of a text other than the one the command started with.'],
+    ]);
+    expect(during.result.exitCode).toBe(2);
+    // The save undone: C is built from the text there is, never taken for the report of the other.
+    writeFileSync(path, before);
+    const after = await run(dir);
+    expect(after.status[C]).toBe('built');
+    expect(readFileSync(join(dir, 'out/C.md'), 'utf8')).not.toContain('Saglabāts būves laikā');
+  });
+});

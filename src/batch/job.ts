@@ -5,6 +5,7 @@ import { crashedReport } from './crashed.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath } from '../load/files.js';
 import { unreadableMeeting } from '../load/meeting.js';
+import { templateFingerprint } from './fingerprint.js';
 
 /**
  * Generates one meeting (the chain without emit: the main thread writes). Never throws: a
@@ -18,7 +19,8 @@ export async function runJob(project: Project, absolutePath: string, options: Ge
     const { report } = await buildMeeting(project, absolutePath, options, templates);
     // What crosses to the main thread is plain data: the rendered tree (used by `diff`) stays here.
     const { rendered: _rendered, ...plain } = report;
-    return { ...plain, ms: performance.now() - started };
+    const template = report.template === null ? null : (templateFingerprint(project, report.template, templates) ?? null);
+    return { ...plain, fingerprints: { settings: project.settingsHash, template }, ms: performance.now() - started };
   } catch (error) {
     const problem =
       error instanceof UsageError

@@ -2,7 +2,7 @@ import { emitReport } from '../emit/report.js';
 import { hasErrors, hasUnreadable, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CacheEntry } from './cache.js';
 import { codeTakenOutside, type OutsideRun } from './file-codes.js';
-import { meetingKey, reportFacts, type KeyContext } from './fingerprint.js';
+import { meetingKey, reportFacts, templateFingerprint, type KeyContext } from './fingerprint.js';
 import type { GeneratedReport, TemplateCache } from '../pipeline/build-meeting.js';
 import { builtInPath } from '../pipeline/manifest.js';
 import { pastReportReplaced } from './past-report.js';
@@ -118,7 +118,7 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
   if (!key) return undefined;
   return {
     // An empty key matches none: the entry still says which files the build wrote (see readCache).
-    key: result.diagnostics.some((problem) => MACHINE_WARNINGS.has(problem.ruleId)) ? '' : key,
+    key: result.diagnostics.some((problem) => MACHINE_WARNINGS.has(problem.ruleId)) || readOtherwise(result, keys, templates) ? '' : key,
     ...facts,
     fileCode: result.fileCode,
     ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
@@ -127,6 +127,16 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
     inputs,
     outputs: written,
   };
+}
+
+/**
+ * Whether the thread that generated the report read the settings or the template otherwise than the key has
+ * them: a worker thread reads them again, so one saved (or checked out) while the batch ran made the report of
+ * the new text, which the key of the old would take for up to date once the old text came back.
+ */
+function readOtherwise(result: GeneratedReport, keys: KeyContext, templates: TemplateCache): boolean {
+  if (!result.fingerprints || !result.template) return false;
+  return result.fingerprints.settings !== keys.project.settingsHash || result.fingerprints.template !== (templateFingerprint(keys.project, result.template, templates) ?? null);
 }
 
 /**

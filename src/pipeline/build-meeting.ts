@@ -95,6 +95,11 @@ export interface GeneratedReport {
   rendered?: { markdown: string; source: ReportSource; meta: DocxMeta; date: Date };
   /** The SHA-256 of the report's Markdown, written or not, as its manifest records it (`text_sha256`); set when the files were made. */
   textSha256?: string;
+  /**
+   * The settings and the template as the thread that generated the report read them (see batch/job.ts): a worker
+   * thread reads them after the main thread made its keys, and a file saved in between must not be keyed as the other.
+   */
+  fingerprints?: { settings: string; template: string | null };
 }
 
 /** Compiled templates by name, shared by the meetings of one run. */

@@ -314,4 +314,29 @@ describe('incremental builds', () => {
     expect(after.status[C]).toBe('built');
     expect(readFileSync(join(dir, 'out/C.md'), 'utf8')).not.toContain('Saglabāts būves laikā');
   });
+
+  it('builds again a meeting a worker thread built with a template saved after the build had read it (a revert then skipped it as unchanged)', async () => {
+    const specs = Object.fromEntries(Array.from({ length: 8 }, (_, n) => [`meetings/m${n + 1}.yaml`, { fileCode: `M${n + 1}`, positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const }]));
+    const dir = projectWithMeetings(specs);
+    const template = join(dir, 'templates/informative-report.lv.md.hbs');
+    cpSync(join(REPO, 'templates/informative-report.lv.md.hbs'), template);
+    const before = readFileSync(template, 'utf8');
+    const threaded = (more: Partial<BuildOptions> = {}) => build({ cwd: dir, all: true, inputs: [], final: false, jobs: 2, ...more });
+    await threaded();
+    // Outputs gone: the build reads the template for the cache's keys at its start, and its worker threads read it again.
+    for (let n = 1; n <= 8; n++) rmSync(join(dir, `out/M${n}.md`));
+    const during = await threaded({
+      // Saved (or checked out) while the build runs: after the unchanged example is told, before the threads start.
+      onProgress: ({ done }) => {
+        if (done === 1) writeFileSync(template, `${before}Sagatavoja: birojs\n`);
+      },
+    });
+    expect(during.threads).toBe(2);
+    expect(readFileSync(join(dir, 'out/M1.md'), 'utf8')).toContain('Sagatavoja: birojs');
+    // The save undone: the reports built with the saved template are built again.
+    writeFileSync(template, before);
+    const after = await threaded();
+    expect(after.summary).toEqual({ built: 8, unchanged: 1, failed: 0 });
+    expect(readFileSync(join(dir, 'out/M1.md'), 'utf8')).not.toContain('Sagatavoja');
+  });
 });

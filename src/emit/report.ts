@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { isInside, projectPath, sha256 } from '../load/files.js';
+import { fileSha256, isInside, projectPath, sha256 } from '../load/files.js';
 import { isRecord } from '../util/record.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GeneratedFile } from '../model/output.js';
@@ -239,10 +239,12 @@ function inWriteOrder(files: readonly GeneratedFile[]): GeneratedFile[] {
   return [...files].sort((a, b) => WRITE_ORDER[a.format] - WRITE_ORDER[b.format]);
 }
 
+/** Writes a report's files as one set (see writeAllAtomic), but for those that already hold their new bytes. */
 function writeAsSet(files: readonly GeneratedFile[], { root, outDir }: EmitOptions): EmittedReport {
-  const outputs = inWriteOrder(files).map((file) => {
+  const outputs = inWriteOrder(files).flatMap((file) => {
     const target = join(outDir, file.name);
-    return { target, data: file.data, shownAs: projectPath(root, target) };
+    // A file that already holds these bytes is left as it is: its time stays, for the tools that go by it (make, rsync, a CI's cache).
+    return fileSha256(target) === file.sha256 ? [] : [{ target, data: file.data, shownAs: projectPath(root, target) }];
   });
   try {
     writeAllAtomic(outputs);

@@ -56,6 +56,19 @@ describe('incremental builds', () => {
     expect(inode(join(dir, 'out/B.docx'))).toBe(before);
   });
 
+  it('leaves a file of a rebuilt report that already holds the new bytes as it is: its time stays, for make, rsync and CI caches', async () => {
+    const dir = threeMeetings();
+    const markdown = join(dir, 'out/C.md');
+    const docx = join(dir, 'out/C.docx');
+    expect((await run(dir, { formats: ['md', 'docx'] })).status[C]).toBe('built');
+    const [mdBefore, docxBefore] = [statSync(markdown), statSync(docx)];
+    // A comment in a position changes its hash (the DOCX records it), not the text the Markdown prints.
+    appendFileSync(join(dir, 'positions/extra/reforms-c.yaml'), '# a comment\n');
+    expect((await run(dir, { formats: ['md', 'docx'] })).status[C]).toBe('built');
+    expect([statSync(markdown).ino, statSync(markdown).mtimeMs]).toEqual([mdBefore.ino, mdBefore.mtimeMs]);
+    expect(statSync(docx).ino).not.toBe(docxBefore.ino);
+  });
+
   it('rebuilds exactly the meetings that include an edited position', async () => {
     const dir = threeMeetings();
     await run(dir);

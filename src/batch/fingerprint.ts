@@ -4,6 +4,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { fileSha256, sha256 } from '../load/files.js';
 import { committedMeetingAt, packageRoot, type PositionFile, type Project } from '../load/project.js';
 import { builtInPath } from '../pipeline/manifest.js';
+import { referenceAsRead } from '../pipeline/report-parts.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { cachedTemplate, ownReferenceDocx } from '../render/template.js';
 import type { CacheEntry } from './cache.js';
@@ -48,7 +49,9 @@ export function templateFingerprint(project: Project, name: string, templates: T
     const inPackage = builtInPath(project.root, file.path);
     return inPackage === undefined ? [file.path, file.text] : [`built-in:${inPackage}`, file.text];
   });
-  return sha256([...keyed, reference === undefined ? '' : (fileSha256(resolve(project.root, reference)) ?? '')].join('\u0000'));
+  // As a report of this run read it, once one did (the file may have been saved since); else as it is now.
+  const referenceHash = reference === undefined ? '' : (referenceAsRead(project, template)?.hash ?? fileSha256(resolve(project.root, reference)) ?? '');
+  return sha256([...keyed, referenceHash].join('\u0000'));
 }
 
 

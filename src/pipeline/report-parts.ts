@@ -24,6 +24,14 @@ import type { ReportInputs } from './build-meeting.js';
 const templateReferences = new WeakMap<Project, Map<Template, LoadedReference>>();
 
 /**
+ * The reference DOCX the template's front matter names as this run read it for a report, when one
+ * was built with it: the build cache keys the reports by these bytes, not by the file as it is later.
+ */
+export function referenceAsRead(project: Project, template: Template): LoadedReference | undefined {
+  return templateReferences.get(project)?.get(template);
+}
+
+/**
  * The reference DOCX a report takes its styles from: the one its template's front matter
  * names (read once per template and run, problems reported at the template's first line),
  * else the config's, read with the project.

@@ -2,9 +2,13 @@ import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, sym
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
+import { templateFingerprint } from '../../src/batch/fingerprint.js';
+import { runJob } from '../../src/batch/job.js';
+import { loadProject } from '../../src/load/project.js';
+import type { TemplateCache } from '../../src/pipeline/build-meeting.js';
 import { projectWithMeetings } from '../helpers/meetings.js';
 import { commitAll, initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, REPO, tempDir } from '../helpers/project.js';
+import { EXAMPLE_MEETING, REPO, tempDir, writeFile } from '../helpers/project.js';
 
 const B = 'meetings/b.yaml';
 const C = 'meetings/c.yaml';
@@ -351,5 +355,24 @@ describe('incremental builds', () => {
     const after = await threaded();
     expect(after.summary).toEqual({ built: 8, unchanged: 1, failed: 0 });
     expect(readFileSync(join(dir, 'out/M1.md'), 'utf8')).not.toContain('Sagatavoja');
+  });
+
+  it('keys a report by the reference DOCX its template names as the build read it, not as it is when the report is recorded', async () => {
+    const dir = threeMeetings();
+    const template = readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8');
+    writeFile(dir, 'templates/informative-report.lv.md.hbs', `---\nlayout: { reference_docx: speech.docx }\n---\n${template}`);
+    const reference = join(dir, 'speech.docx');
+    cpSync(join(REPO, 'examples/ministry-style/izm-reference.docx'), reference);
+    const project = loadProject(dir);
+    const templates: TemplateCache = new Map();
+    const options = { final: false, formats: ['md', 'docx'] as const, sourceDateEpoch: undefined };
+    const asRead = templateFingerprint(project, 'informative-report.lv', templates);
+    expect((await runJob(project, join(dir, B), options, templates)).files).not.toEqual([]);
+    // Saved in Word while the build runs: the reference is read once per template and run, so C is made with the one B read.
+    writeFileSync(reference, readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')).subarray(0, 100));
+    const c = await runJob(project, join(dir, C), options, templates);
+    expect(c.files).not.toEqual([]);
+    // Keyed by the saved file, the report made with the other would be taken as up to date by the next build.
+    expect(c.fingerprints?.template).toBe(asRead);
   });
 });

@@ -15,6 +15,16 @@ import type { RuleId } from '../diagnostics/rules.js';
  */
 const MACHINE_WARNINGS: ReadonlySet<RuleId> = new Set(['output/pdf-font', 'output/pdf-glyph']);
 
+/**
+ * Whether the report has a warning that can go without any input changing, which a skipped meeting would show
+ * again: one of {@link MACHINE_WARNINGS}, or, for a meeting that is over, a clearance dated after it, which is
+ * said only until that day has come (see clearedBeforeMeeting).
+ */
+function warnsBeyondItsKey(result: GeneratedReport, today: string | undefined): boolean {
+  const over = today !== undefined && result.date !== null && result.date < today;
+  return result.diagnostics.some((problem) => MACHINE_WARNINGS.has(problem.ruleId) || (over && problem.ruleId === 'clearance/after-meeting'));
+}
+
 /** A file that went into a report, with its content hash when it has one. */
 export interface InputFile {
   path: string;
@@ -108,8 +118,8 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
 /**
  * What the build cache records of a report written whole (`written`: its files): undefined when it
  * has no key (it named no template, or the key cannot be made), and is then built again next time.
- * `inputs` are those the outcome already lists, when the caller has them. A report whose PDF lacked a
- * font gets a key that matches none (see {@link MACHINE_WARNINGS}).
+ * `inputs` are those the outcome already lists, when the caller has them. A report with a warning that
+ * can go without its inputs changing gets a key that matches none (see {@link warnsBeyondItsKey}).
  */
 export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs'], keys: KeyContext, templates: TemplateCache, inputs: InputFile[] = inputFiles(result, keys.project.root)): CacheEntry | undefined {
   if (!result.fileCode || !result.template) return undefined;
@@ -118,7 +128,7 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
   if (!key) return undefined;
   return {
     // An empty key matches none: the entry still says which files the build wrote (see readCache).
-    key: result.diagnostics.some((problem) => MACHINE_WARNINGS.has(problem.ruleId)) || readOtherwise(result, keys, templates) ? '' : key,
+    key: warnsBeyondItsKey(result, keys.options.today) || readOtherwise(result, keys, templates) ? '' : key,
     ...facts,
     fileCode: result.fileCode,
     ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),

@@ -271,6 +271,19 @@ describe('incremental builds', () => {
     expect(later.result.diagnostics.map((d) => [d.file, d.ruleId])).toContainEqual([C, 'meeting/past-draft']);
   });
 
+  it('does not show again a clearance dated after a meeting that is over once that day has come (clearance/after-meeting)', async () => {
+    const dir = threeMeetings();
+    const reforms = join(dir, 'positions/extra/reforms-c.yaml');
+    writeFileSync(reforms, readFileSync(reforms, 'utf8').replace('date: 2021-02-17', 'date: 2021-03-05'));
+    const afterMeeting = (result: Awaited<ReturnType<typeof run>>['result']) => result.diagnostics.filter((d) => d.ruleId === 'clearance/after-meeting').map((d) => d.file);
+    // Dated after today too: a mistyped date, said.
+    expect(afterMeeting((await run(dir, { today: '2021-03-01' })).result)).toEqual(['positions/extra/reforms-c.yaml']);
+    // Once that day has passed, a position cleared again for a later meeting: no longer said, as a build with --force says.
+    const later = await run(dir, { today: '2021-03-10' });
+    expect(afterMeeting(later.result)).toEqual([]);
+    expect(afterMeeting((await run(dir, { today: '2021-03-10', force: true })).result)).toEqual([]);
+  });
+
   it('takes a meeting held over several days to be over after its last day (end_date), not its first', async () => {
     const dir = threeMeetings();
     const reforms = join(dir, 'positions/extra/reforms-c.yaml');

@@ -550,19 +550,23 @@ describe('the resident server', () => {
   it('ends a command that fails where nothing catches it (a bug) as its own process would: the same message and exit code', () => {
     const runtime = runtimeDir();
     const dir = exampleProject();
-    // A bug, put in through Node.js's --require: once the report is written, an error is thrown outside the command's own
-    // handling, with nothing printed before (FAULT=quiet: the client runs the command itself) or a line (FAULT=loud); or
-    // by a callback the command leaves behind as it ends (FAULT=after: its own process runs it before it exits).
+    // A bug, put in through Node.js's --require: once the meeting is read, an error is thrown outside the command's own
+    // handling, with nothing printed before (FAULT=quiet: the client runs the command itself, and meets it again) or a line
+    // (FAULT=loud); or by a callback the command leaves behind as it ends (FAULT=after: its own process runs it before it exits).
+    // Not at a file written: a run after the server's leaves the report's files that hold their bytes already as they are.
     const fault = join(tempDir(), 'fault.cjs');
     writeFileSync(
       fault,
       `const fs = require('node:fs');
-const rename = fs.renameSync;
-fs.renameSync = function (from, to) {
-  rename.call(this, from, to);
-  if (!['quiet', 'loud'].includes(process.env.FAULT) || !String(to).endsWith('.md')) return;
+const read = fs.readFileSync;
+let fired = false;
+fs.readFileSync = function (path, ...rest) {
+  const text = read.call(this, path, ...rest);
+  if (fired || !['quiet', 'loud'].includes(process.env.FAULT) || !String(path).endsWith('.yaml') || !String(path).includes('meetings')) return text;
+  fired = true;
   if (process.env.FAULT === 'loud') console.log('a line before the fault');
   process.nextTick(() => { throw new Error('a fault outside the command'); });
+  return text;
 };
 const error = console.error;
 console.error = function (...args) {

@@ -189,11 +189,6 @@ function checkPosition(path: string, text: string, hash: string, fallbackId: str
 }
 
 /**
- * A position file that cannot be read, as the meetings that use it see it: no position, and the
- * problem on the file, so that those meetings fail and the others still build. Its id is the
- * file's name (by convention the id) and its hash empty: no text was read.
- */
-/**
  * A position file whose text is not the one the scan hashed: saved, checked out or pulled while the command ran.
  * Its reports would be made of the new text but recorded (manifest, build cache) under the old text's hash, so a
  * later revert to that text was taken for their build; they fail instead, as for a file gone meanwhile.
@@ -209,6 +204,11 @@ function changedSinceScan(path: string): Diagnostic {
   );
 }
 
+/**
+ * A position file that cannot be read, as the meetings that use it see it: no position, and the
+ * problem on the file, so that those meetings fail and the others still build. Its id is the
+ * file's name (by convention the id) and its hash empty: no text was read.
+ */
 function unreadablePosition(path: string, problem: Diagnostic, id: string): LoadedPosition {
   return { id, file: parseYaml(path, ''), hash: '', diagnostics: [problem] };
 }

@@ -199,8 +199,8 @@ function changedSinceScan(path: string): Diagnostic {
     undefined,
     'error',
     'input/unreadable',
-    `${path} changed while this command ran (a save, a git checkout or pull): the reports that use it are not made of a text other than the one the command started with.`,
-    'Run the command again once the change is done.',
+    `${path} changed while this command ran (a save, a git checkout or pull): the reports that use it are not built this time, rather than built of a text other than the one the command read first.`,
+    'Build again once the change is done (a watch builds again on its own).',
   );
 }
 

@@ -335,7 +335,7 @@ describe('incremental builds', () => {
     });
     expect(during.status[C]).toBe('failed');
     expect(during.result.diagnostics.filter((d) => d.file === 'positions/extra/reforms-c.yaml').map((d) => [d.severity, d.ruleId, d.message])).toEqual([
-      ['error', 'input/unreadable', 'positions/extra/reforms-c.yaml changed while this command ran (a save, a git checkout or pull): the reports that use it are not made of a text other than the one the command started with.'],
+      ['error', 'input/unreadable', 'positions/extra/reforms-c.yaml changed while this command ran (a save, a git checkout or pull): the reports that use it are not built this time, rather than built of a text other than the one the command read first.'],
     ]);
     expect(during.result.exitCode).toBe(2);
     // The save undone: C is built from the text there is, never taken for the report of the other.

@@ -820,3 +820,22 @@ it('prints next steps that work when pasted: a path with spaces quoted, and foun
   expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], sub).status).toBe(0);
   expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.md'))).toBe(true);
 });
+
+describe('the next steps new prints', () => {
+  it('are commands that work from where new was typed, after -C too', () => {
+    const outer = tempDir();
+    cpSync(exampleProject(), join(outer, 'p1'), { recursive: true });
+    const flags = ['--unit', 'U', '--question', 'Q', '--clearances', 'AM', '--dir', 'educ'];
+    // It printed `briefing clear positions/educ/educ-x.yaml …`, which from here finds no project.
+    const withC = runCli(['-C', 'p1', 'new', 'position', 'educ-x', ...flags], outer);
+    expect(withC.status, withC.stderr).toBe(0);
+    expect(withC.stdout).toContain('\n  briefing -C p1 clear positions/educ/educ-x.yaml --ministry <code> --ref "…"\n');
+    expect(runCli(['-C', 'p1', 'clear', 'positions/educ/educ-x.yaml', '--ministry', 'AM'], outer).status).toBe(0);
+    // -C to a folder inside the project: the same folder, and the path from the project's folder, which clear finds from there.
+    const deeper = runCli(['-C', 'p1/positions', 'new', 'position', 'educ-y', ...flags], outer);
+    expect(deeper.stdout).toContain('\n  briefing -C p1/positions clear positions/educ/educ-y.yaml --ministry <code> --ref "…"\n');
+    expect(runCli(['-C', 'p1/positions', 'clear', 'positions/educ/educ-y.yaml', '--ministry', 'AM'], outer).status).toBe(0);
+    // From the project's folder, as before.
+    expect(runCli(['new', 'position', 'educ-z', ...flags], join(outer, 'p1')).stdout).toContain('\n  briefing clear positions/educ/educ-z.yaml --ministry <code>');
+  });
+});

@@ -9,6 +9,7 @@ import { colourAsked, paint, useColour } from '../diagnostics/human.js';
 import { isCapableTerminal } from '../diagnostics/terminal.js';
 import { reportProblems, type MessageFormat } from '../diagnostics/reporter.js';
 import type { Prompter } from '../prompt/prompter.js';
+import { shellWord } from '../util/shell.js';
 
 /** What the command modules under src/cli/ share of the terminal and the global options. */
 export interface Io {
@@ -80,7 +81,8 @@ function print(stream: 'stdout' | 'stderr', line: string): void {
   else console.error(line);
 }
 
-async function projectRootOrCwd(cwd: string): Promise<string> {
+/** The project's folder, found from `cwd` upwards; `cwd` itself outside a project. */
+export async function projectRootOrCwd(cwd: string): Promise<string> {
   try {
     const { findProjectRoot } = await import('../load/project.js');
     return findProjectRoot(cwd);
@@ -123,4 +125,14 @@ export async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
   }
   const { inquirerPrompter, promptsOn } = await import('../prompt/inquirer.js');
   return { prompter: screen === 'stdout' ? inquirerPrompter : promptsOn({ output: process.stderr }) };
+}
+
+/**
+ * How the user types a briefing command from where they typed this one: `briefing`, or
+ * `briefing -C <folder>` when they gave -C (a hint without it found no project there). A project
+ * file is named from the project's folder, which commands take from any folder inside it.
+ */
+export function commandFromHere(io: Io): string {
+  const typedIn = resolve(io.cwd());
+  return typedIn === resolve(process.cwd()) ? 'briefing' : `briefing -C ${shellWord(relative(process.cwd(), typedIn) || '.')}`;
 }

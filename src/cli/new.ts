@@ -3,7 +3,7 @@ import type { NewFileResult } from '../commands/new.js';
 import type { MeetingFlags } from '../scaffold/meeting.js';
 import type { PositionFlags } from '../scaffold/position.js';
 import { parseCodes } from './flags.js';
-import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
+import { commandFromHere, PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
 import { offer, offerFromProject } from '../completion/spec.js';
 import { helpNotes } from './help-notes.js';
@@ -63,10 +63,10 @@ Without a terminal (CI, scripts) nothing is asked: a field with no flag and no d
       const { newMeeting } = await import('../commands/new.js');
       const { from, ...fields } = flags;
       const result = await newMeeting({ cwd: io.cwd(), date, slug, flags: fields, ...(from ? { from } : {}), ...(await terminalPrompter()) });
-      await printNew(io, result, [
+      await printNew(io, result, ({ briefing, file }) => [
         'Next: write the background and the questions (each with the id of its position), then',
-        '  briefing new position <id>     for each answer',
-        `  briefing build ${shellWord(result.file ?? '')} --watch`,
+        `  ${briefing} new position <id>     for each answer`,
+        `  ${briefing} build ${shellWord(file)} --watch`,
       ]);
     });
 
@@ -91,19 +91,19 @@ Examples:
       const { newPosition } = await import('../commands/new.js');
       const { dir, ...fields } = flags;
       const result = await newPosition({ cwd: io.cwd(), id, flags: fields, ...(dir ? { dir } : {}), today: today(), ...(await terminalPrompter()) });
-      await printNew(io, result, [
+      await printNew(io, result, ({ briefing, file }) => [
         'Next: write the answer under `body: |`, then record each clearance as it arrives:',
-        `  briefing clear ${shellWord(result.file ?? '')} --ministry <code> --ref "…"`,
+        `  ${briefing} clear ${shellWord(file)} --ministry <code> --ref "…"`,
       ]);
     });
 }
 
-/** The problems, or the file created and what to do next. */
-async function printNew(io: Io, result: NewFileResult, next: string[]): Promise<void> {
+/** The problems, or the file created and what to do next, in commands that work from where the user typed this one. */
+async function printNew(io: Io, result: NewFileResult, next: (here: { briefing: string; file: string }) => string[]): Promise<void> {
   await printProblems(io, result, PROBLEMS_ON_STDERR);
   if (result.file) {
     console.log(`${io.out.green('created')} ${result.file}`);
-    console.log(next.join('\n'));
+    console.log(next({ briefing: commandFromHere(io), file: result.file }).join('\n'));
   }
   process.exitCode = result.exitCode;
 }

@@ -280,7 +280,7 @@ describe('briefing new meeting', () => {
     const prompter = scriptedPrompter({ 'Start time, HH.MM (optional)': '14:30' });
     expect((await newMeeting({ cwd: dir, date: '2021-05-19', slug: 'asked', flags: { ...MEETING_FLAGS, time: undefined }, prompter })).exitCode).toBe(0);
     expect(read(dir, 'meetings/2021-05-19-asked.yaml')).toMatch(/^time: "14\.30"$/m);
-    await expect(newMeeting({ cwd: dir, date: '2021-05-20', slug: 'x', flags: { ...MEETING_FLAGS, time: '25:00' } })).rejects.toThrow('--time: write the time as HH.MM, e.g. 10.00 (got `25:00`).');
+    await expect(newMeeting({ cwd: dir, date: '2021-05-20', slug: 'x', flags: { ...MEETING_FLAGS, time: '25:00' } })).rejects.toThrow('--time: there is no 25.00 on a clock (hours 0 to 23, minutes 00 to 59): write the time as HH.MM, e.g. 10.00 (got `25:00`).');
   });
 
   it('rejects a bad flag value before writing', async () => {
@@ -288,7 +288,7 @@ describe('briefing new meeting', () => {
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, kind: 'formel' } })).rejects.toThrow(
       '--kind must be one of formal, informal, not `formel`.',
     );
-    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, time: '25.00' } })).rejects.toThrow(/^--time: write the time as HH.MM/);
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, time: '25.00' } })).rejects.toThrow(/^--time: there is no 25.00 on a clock/);
     await expect(newMeeting({ cwd: dir, date: '2021-02-30', slug: 'x', flags: MEETING_FLAGS })).rejects.toThrow(UsageError);
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['XX'] } })).rejects.toThrow(
       /--clearances: `XX` is not one of AM, AIM/,
@@ -838,4 +838,12 @@ describe('the next steps new prints', () => {
     // From the project's folder, as before.
     expect(runCli(['new', 'position', 'educ-z', ...flags], join(outer, 'p1')).stdout).toContain('\n  briefing clear positions/educ/educ-z.yaml --ministry <code>');
   });
+});
+
+it('says of a start time no clock shows (25.00, 9.75) that there is none, not only how a time is written', async () => {
+  const dir = exampleProject();
+  for (const time of ['25:00', '9.75', '24.00']) {
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: `t${time.replace(/\D/g, '')}`, flags: { ...MEETING_FLAGS, time } })).rejects.toThrow(/^--time: there is no \d+\.\d+ on a clock \(hours 0 to 23, minutes 00 to 59\): write the time as HH\.MM/);
+  }
+  await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'comma', flags: { ...MEETING_FLAGS, time: '10,00' } })).rejects.toThrow(/^--time: write the time as HH\.MM, e\.g\. 10\.00/);
 });

@@ -65,7 +65,7 @@ export const meetingSchema = z
       .meta({ description: 'Where an in-person meeting is held, printed after the date ("2021. gada 17. maijā Briselē notiks …"); none for a videoconference.' }),
     time: z
       .string()
-      .regex(/^([01]?\d|2[0-3])\.[0-5]\d$/, 'write the time as HH.MM, e.g. 10.00')
+      .regex(/^([01]?\d|2[0-3])\.[0-5]\d$/, { error: (issue) => timeProblem(issue.input) })
       .optional()
       .meta({ description: 'Start time in Latvian notation, e.g. "10.00" (printed "plkst. 10.00").', patternErrorMessage: 'Write the time as HH.MM, e.g. 10.00.' }),
     kind: z.enum(['formal', 'informal']).meta({ description: 'Formal Council meeting or informal ministers’ meeting.' }),
@@ -135,3 +135,10 @@ export function lastDayOf(meeting: { date: string; end_date?: string | undefined
 export type Meeting = z.output<typeof meetingSchema>;
 /** One question of a meeting. */
 export type Question = z.output<typeof questionSchema>;
+
+/** Why a meeting's `time` is no time of day: not written HH.MM, or (`25.00`, `9.75`) no time a clock shows. */
+function timeProblem(value: unknown): string {
+  const written = typeof value === 'string' ? /^\s*(\d{1,2})[.:](\d{2})\s*$/.exec(value) : null;
+  if (written && (Number(written[1]) > 23 || Number(written[2]) > 59)) return `there is no ${String(value).trim()} on a clock (hours 0 to 23, minutes 00 to 59): write the time as HH.MM, e.g. 10.00`;
+  return 'write the time as HH.MM, e.g. 10.00';
+}

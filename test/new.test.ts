@@ -847,3 +847,12 @@ it('says of a start time no clock shows (25.00, 9.75) that there is none, not on
   }
   await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'comma', flags: { ...MEETING_FLAGS, time: '10,00' } })).rejects.toThrow(/^--time: write the time as HH\.MM, e\.g\. 10\.00/);
 });
+
+it('does not suggest, for an id it cannot use, an id that is a position already: it names that file', async () => {
+  const dir = exampleProject();
+  // `equity-reforms ` (a space typed after it) was answered "For example: equity-reforms", which exists.
+  await expect(newPosition({ cwd: dir, id: 'equity-reforms ', flags: {}, today: '2021-02-01' })).rejects.toMatchObject({
+    hint: '`equity-reforms`, the id it comes nearest to, is a position already: positions/educ/equity-reforms.yaml. Choose another id, or edit that file.',
+  });
+  await expect(newPosition({ cwd: dir, id: 'Educ X', flags: {}, today: '2021-02-01' })).rejects.toMatchObject({ hint: 'For example: educ-x' });
+});

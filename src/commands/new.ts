@@ -155,7 +155,11 @@ export async function newPosition(options: NewPositionOptions): Promise<NewFileR
   }
   if (!id.success) {
     // The schema's own words: the characters allowed, or why an id of allowed characters is not (a name Windows reserves).
-    throw new UsageError(`\`${options.id}\` is not a usable position id: ${id.error.issues[0]?.message ?? 'see the position schema'}.`, `For example: ${usableInstead(options.id, usable) ?? 'educ-digital-skills'}`);
+    const instead = usableInstead(options.id, usable);
+    // The id it would suggest may be a position already (a trailing space, capitals): then that is what to say.
+    const existing = instead === undefined ? undefined : project.positions.get(instead);
+    const hint = existing ? `\`${instead}\`, the id it comes nearest to, is a position already: ${existing.file.path}. Choose another id, or edit that file.` : `For example: ${instead ?? 'educ-digital-skills'}`;
+    throw new UsageError(`\`${options.id}\` is not a usable position id: ${id.error.issues[0]?.message ?? 'see the position schema'}.`, hint);
   }
   const taken = project.positions.get(options.id);
   if (taken) throw new UsageError(`The position \`${options.id}\` already exists: ${taken.file.path}; nothing written.`, 'Choose another id, or edit that file.');

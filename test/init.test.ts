@@ -468,6 +468,16 @@ describe('briefing init', () => {
     expect(git(plain, ['check-attr', 'eol', '--', 'meetings/x.yaml'])).toBe('meetings/x.yaml: eol: lf\n');
   });
 
+  it('leaves a .gitignore rule that keeps out/ in the repository (!out/) the last word: no out/ added after it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.gitignore'), '*\n!out/\n');
+    const result = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:vendor/briefing-0.1.0.tgz' } });
+    expect(result.exitCode).toBe(0);
+    // `out/` was added after `!out/`: git lets the later line decide, so the repository's rule was undone.
+    expect(result.merged).toEqual(expect.arrayContaining([{ path: '.gitignore', added: ['node_modules/', '.briefing-cache/'] }]));
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('*\n!out/\n\n# Added by briefing init\nnode_modules/\n.briefing-cache/\n');
+  });
+
   it('works in a fresh clone of a new repository: its README is kept, its .gitignore, .gitattributes and .npmrc get the lines they lack', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'README.md'), '# ES briefings\n\nMūsu repozitorijs.\n');

@@ -78,7 +78,7 @@ out/
 /**
  * `existing` (a `.gitignore`, `.gitattributes` or `.npmrc` the folder had) with the lines of `wanted`
  * it lacks added, under a comment; nothing of it changed or removed. A line is there when one says
- * the same (`/out/` and `out` ignore the same folder); in `.npmrc`, when its key is set at all, and in
+ * the same (`/out/` and `out` ignore the same folder; `!out/`, which keeps it, is the user's rule for it); in `.npmrc`, when its key is set at all, and in
  * `.gitattributes`, when its pattern (other than `*`) has a line at all, as the user set it. Added lines go at the end,
  * but for a `.gitattributes` line for every file (`*`): git lets a later line decide, so that one goes
  * first, and the file's own rules for its `.bat` or Git LFS files still decide for them.
@@ -87,7 +87,8 @@ export function withLines(path: string, existing: string, wanted: string): { tex
   const meaning = (line: string): string => {
     const trimmed = line.trim();
     if (path === '.npmrc') return trimmed.split('=')[0]?.trim() ?? trimmed;
-    if (path === '.gitignore') return trimmed.replace(/^\//, '').replace(/\/$/, '');
+    // `!out/` is the user's word on out/ too: a line `out/` added after it would decide instead (git lets a later line decide).
+    if (path === '.gitignore') return trimmed.replace(/^!/, '').replace(/^\//, '').replace(/\/$/, '');
     // A pattern's own line decides for its files; the line for every file is compared whole, and goes first (see below).
     const pattern = trimmed.split(/\s+/)[0] ?? trimmed;
     return pattern === '*' ? trimmed.replace(/\s+/g, ' ') : pattern;

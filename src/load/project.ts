@@ -277,13 +277,28 @@ function loadMinistries(files: ProjectFiles, own: string | undefined) {
 /**
  * A project's own registry, copied before briefing knew of a ministry's later name (VARAM's of 2023):
  * each ministry the built-in registry gives a name from a day on that this one does not, at its code.
- * The reports of meetings from that day would print the earlier name.
+ * The reports of meetings from that day would print the earlier name. Likewise a ministry whose
+ * `established` day (KEM's) this one lacks: meetings before it could require its clearance.
  */
 function renamingsMissing(file: YamlFile, own: Ministries): Diagnostic[] {
   const builtIn = checkSchema(builtInMinistriesFile(), ministriesSchema, 'ministries registry').value ?? {};
   return Object.entries(own).flatMap(([code, ministry]) => {
     const known = new Set([ministry.nominative, ...(ministry.renamed ?? []).map((name) => name.nominative)]);
     const missing = (builtIn[code]?.renamed ?? []).find((name) => !known.has(name.nominative));
+    // The day a ministry was established (KEM's, 2023-01-01), which keeps a clearance by it from an earlier meeting.
+    const established = builtIn[code]?.established;
+    if (missing === undefined && established !== undefined && ministry.established === undefined) {
+      return [
+        diagnostic(
+          file.path,
+          file.locate([code], 'key'),
+          'warning',
+          'config/registry-outdated',
+          `\`${code}\` has no \`established\` day here, but the registry built into briefing says it was established on ${established}: a meeting before that day may require its clearance without a word.`,
+          `Add \`established: ${established}\` under \`${code}\` as node_modules/briefing/ministries.yaml has it (a copy of the registry made before briefing knew it), or delete ${file.path} to use the built-in one.`,
+        ),
+      ];
+    }
     if (missing === undefined) return [];
     return [
       diagnostic(

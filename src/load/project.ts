@@ -283,34 +283,24 @@ function loadMinistries(files: ProjectFiles, own: string | undefined) {
 function renamingsMissing(file: YamlFile, own: Ministries): Diagnostic[] {
   const builtIn = checkSchema(builtInMinistriesFile(), ministriesSchema, 'ministries registry').value ?? {};
   return Object.entries(own).flatMap(([code, ministry]) => {
-    const known = new Set([ministry.nominative, ...(ministry.renamed ?? []).map((name) => name.nominative)]);
-    const missing = (builtIn[code]?.renamed ?? []).find((name) => !known.has(name.nominative));
-    // The day a ministry was established (KEM's, 2023-01-01), which keeps a clearance by it from an earlier meeting.
-    const established = builtIn[code]?.established;
-    if (missing === undefined && established !== undefined && ministry.established === undefined) {
-      return [
-        diagnostic(
-          file.path,
-          file.locate([code], 'key'),
-          'warning',
-          'config/registry-outdated',
-          `\`${code}\` has no \`established\` day here, but the registry built into briefing says it was established on ${established}: a meeting before that day may require its clearance without a word.`,
-          `Add \`established: ${established}\` under \`${code}\` as node_modules/briefing/ministries.yaml has it (a copy of the registry made before briefing knew it), or delete ${file.path} to use the built-in one.`,
-        ),
-      ];
-    }
-    if (missing === undefined) return [];
-    return [
-      diagnostic(
-        file.path,
-        file.locate([code], 'key'),
-        'warning',
-        'config/registry-outdated',
-        `\`${code}\` has no later name here, but the registry built into briefing names it ${missing.nominative} from ${missing.from}: a report of a meeting from that day would print its earlier name.`,
-        `Add the renaming under \`renamed:\` as node_modules/briefing/ministries.yaml has it (a copy of the registry made before briefing knew it), or delete ${file.path} to use the built-in one.`,
-      ),
-    ];
+    const outdated = outdatedEntry(code, ministry, builtIn[code]);
+    if (outdated === undefined) return [];
+    const hint = `${outdated.add} as node_modules/briefing/ministries.yaml has it (a copy of the registry made before briefing knew it), or delete ${file.path} to use the built-in one.`;
+    return [diagnostic(file.path, file.locate([code], 'key'), 'warning', 'config/registry-outdated', outdated.message, hint)];
   });
+}
+
+/** What a project's entry for `code` lacks that the built-in one has: a later name, else the day it was established; undefined when nothing. */
+function outdatedEntry(code: string, own: Ministries[string], builtIn: Ministries[string] | undefined): { message: string; add: string } | undefined {
+  const known = new Set([own.nominative, ...(own.renamed ?? []).map((name) => name.nominative)]);
+  const missing = (builtIn?.renamed ?? []).find((name) => !known.has(name.nominative));
+  if (missing !== undefined) {
+    return { message: `\`${code}\` has no later name here, but the registry built into briefing names it ${missing.nominative} from ${missing.from}: a report of a meeting from that day would print its earlier name.`, add: 'Add the renaming under `renamed:`' };
+  }
+  // The day a ministry was established (KEM's, 2023-01-01), which keeps a clearance by it from an earlier meeting.
+  const established = builtIn?.established;
+  if (established === undefined || own.established !== undefined) return undefined;
+  return { message: `\`${code}\` has no \`established\` day here, but the registry built into briefing says it was established on ${established}: a meeting before that day may require its clearance without a word.`, add: `Add \`established: ${established}\` under \`${code}\`` };
 }
 
 /** The codes of the registry that comes with briefing (AM, FM, IZM, …), in its order. */

@@ -40,11 +40,17 @@ export function comparePositions(sides: Sides): Compared | { diagnostics: Diagno
 /**
  * Both versions of the position. One named at a commit that had no file by its name is found there by
  * the other version's id: a position renamed (`git mv`) between the two keeps its id, and its old
- * name is then the older version's `file`.
+ * name is then the older version's `file`. Two commits that both lack it (both from before the
+ * project's folder was moved) find it by the id the file has in the working tree.
  */
 function readVersions(sides: Sides) {
-  const { from, to, first, second } = sides;
+  const { project, from, to, first, second } = sides;
   const lacks = (source: Source, file: string) => source.kind === 'commit' && source.commit.files.has(file) && source.commit.files.get(file) === undefined;
+  if (lacks(from, first) && lacks(to, second)) {
+    const now = projectPath(project.root, second);
+    const id = project.files.kind(now) === 'file' ? readPositionFile(project.files, now).id : undefined;
+    return { before: readPosition(sides, from, first, id), after: readPosition(sides, to, second, id) };
+  }
   if (lacks(from, first) && !lacks(to, second)) {
     const after = readPosition(sides, to, second);
     return { before: readPosition(sides, from, first, after.position?.id), after };
@@ -55,7 +61,7 @@ function readVersions(sides: Sides) {
 
 /** Where a version of the position is: the file named, or at a commit without it, the file there with the position's `id`. */
 function locate({ project, repo }: Sides, source: Source, file: string, id: string | undefined) {
-  const renamed = id !== undefined && source.kind === 'commit' ? positionAtCommit(requireRepo(repo), source.commit, join(project.root, project.config.paths.positions), id) : undefined;
+  const renamed = id !== undefined && source.kind === 'commit' ? positionAtCommit(requireRepo(repo), source.commit, { projectRoot: project.root, positions: projectPath(project.root, join(project.root, project.config.paths.positions)), named: projectPath(project.root, file) }, id) : undefined;
   return renamed ? { ...renamed, file: renamed.absolutePath } : { ...fileOf(project, repo, source, file), file };
 }
 

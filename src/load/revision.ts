@@ -39,12 +39,9 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
  * then. A usage error naming the configs there when none or several could be it.
  */
 function projectFolderAt(repo: Repository, commit: Commit, current: string, meetingPath: string): string {
-  const inFolder = (folder: string, path: string) => (folder ? `${folder}/${path}` : path);
-  if (showFile(repo, commit, inFolder(current, CONFIG_FILE)) !== undefined) return current;
-  const paths = listFiles(repo, commit, ['.']).map((file) => file.path);
-  const held = new Set(paths);
-  const configs = paths.filter((path) => path === CONFIG_FILE || path.endsWith(`/${CONFIG_FILE}`));
-  const folders = configs.map((path) => path.slice(0, -CONFIG_FILE.length).replace(/\/$/, ''));
+  const elsewhere = projectsElsewhere(repo, commit, current);
+  if (!elsewhere) return current;
+  const { held, configs, folders } = elsewhere;
   const withMeeting = folders.filter((folder) => held.has(inFolder(folder, meetingPath)));
   const [moved] = withMeeting;
   if (withMeeting.length === 1 && moved !== undefined) return moved;
@@ -53,6 +50,45 @@ function projectFolderAt(repo: Repository, commit: Commit, current: string, meet
     `There is no ${CONFIG_FILE} at ${commit.label} in ${current || 'the top folder'}, where the project is now; there ${configs.length === 1 ? 'was' : 'were'} ${configs.sort().join(' and ')}.`,
     `Compare the two files as they are: git show ${commit.label}:<old path of the meeting> > old.yaml, then briefing diff old.yaml ${meetingPath}.`,
   );
+}
+
+/** Where projects were at a commit, when the project's folder now held no config there: {@link projectsElsewhere}. */
+interface ProjectsThen {
+  /** Every file of the commit, from the repository's top. */
+  held: ReadonlySet<string>;
+  /** The configs it had. */
+  configs: string[];
+  /** The folders that held them (empty for the top). */
+  folders: string[];
+}
+
+/**
+ * Undefined when the project's folder now (`current`, from the repository's top) held its config at the
+ * commit; else every folder that held a config then, one of which is the project's when it was moved
+ * since (`git mv eu/briefings eu/zinojumi`).
+ */
+function projectsElsewhere(repo: Repository, commit: Commit, current: string): ProjectsThen | undefined {
+  if (showFile(repo, commit, inFolder(current, CONFIG_FILE)) !== undefined) return undefined;
+  const paths = listFiles(repo, commit, ['.']).map((file) => file.path);
+  const configs = paths.filter((path) => path === CONFIG_FILE || path.endsWith(`/${CONFIG_FILE}`));
+  const folders = configs.map((path) => path.slice(0, -CONFIG_FILE.length).replace(/\/$/, ''));
+  return { held: new Set(paths), configs, folders };
+}
+
+/**
+ * The folders a moved project may have been in (see {@link projectsElsewhere}): the one that held the file
+ * `named` (from the project's folder) when one alone did, so that another project's position of the same
+ * id is not taken for it; else every one. Undefined when the project was where it is now.
+ */
+function projectsThen(elsewhere: ProjectsThen | undefined, named: string): string[] | undefined {
+  if (!elsewhere) return undefined;
+  const holding = elsewhere.folders.filter((folder) => elsewhere.held.has(inFolder(folder, named)));
+  return holding.length === 1 ? holding : elsewhere.folders;
+}
+
+/** `path` inside `folder` (from the repository's top; empty for the top). */
+function inFolder(folder: string, path: string): string {
+  return [folder, path].filter(Boolean).join('/');
 }
 
 /**
@@ -67,12 +103,18 @@ export function fileAtCommit(repo: Repository, commit: Commit, absolutePath: str
 }
 
 /**
- * The one position file with this id under `positionsFolder` (absolute) at a commit, in memory as
- * {@link fileAtCommit} gives a file: a position renamed since (`git mv`) keeps its id, so its version
- * there is found under its name there. Undefined when no file, or more than one, has the id.
+ * The one position file with this id in the project's positions folder (`positions`, from `projectRoot`;
+ * `named`: the position's file now, from there) at a commit, in memory as {@link fileAtCommit} gives a file: a position renamed since (`git mv`) keeps
+ * its id, so its version there is found under its name there. Where the project's folder was moved since
+ * (`git mv eu/briefings eu/zinojumi`), the positions folder of each folder that then held a config is
+ * looked in, and the file is named as it was in the project. Undefined when no file, or more than one, has the id.
  */
-export function positionAtCommit(repo: Repository, commit: Commit, positionsFolder: string, id: string): { files: ProjectFiles; path: string; absolutePath: string } | undefined {
-  const listed = listFiles(repo, commit, [repositoryPath(repo, positionsFolder)]).filter((file) => /\.ya?ml$/i.test(file.path));
+export function positionAtCommit(repo: Repository, commit: Commit, at: { projectRoot: string; positions: string; named: string }, id: string): { files: ProjectFiles; path: string; absolutePath: string } | undefined {
+  const { projectRoot, positions, named } = at;
+  const current = repositoryPath(repo, projectRoot);
+  const projects = projectsThen(projectsElsewhere(repo, commit, current), named) ?? [current];
+  const positionsOf = (project: string) => inFolder(project, positions) || '.';
+  const listed = listFiles(repo, commit, projects.map(positionsOf)).filter((file) => /\.ya?ml$/i.test(file.path));
   const blobs = readBlobs(repo, listed.map((file) => file.blob));
   const found = listed.flatMap((file) => {
     const text = blobs.get(file.blob);
@@ -82,7 +124,10 @@ export function positionAtCommit(repo: Repository, commit: Commit, positionsFold
   });
   const [only] = found;
   if (!only || found.length > 1) return undefined;
-  const absolutePath = join(repo.top, only.path);
+  // The project it was in: the deepest of those whose positions folder holds it.
+  const holds = (project: string) => positionsOf(project) === '.' || only.path.startsWith(`${positionsOf(project)}/`);
+  const project = projects.filter(holds).sort((a, b) => b.length - a.length)[0] ?? current;
+  const absolutePath = join(projectRoot, project ? only.path.slice(project.length + 1) : only.path);
   const path = projectPath(repo.cwd, absolutePath);
   return { files: memoryFiles(commit.hash, new Map([[path, only.text]])), path, absolutePath };
 }

@@ -61,3 +61,36 @@ it('a project whose folder was moved since (git mv eu/briefings eu/zinojumi) is 
       '  Compare the two files as they are: git show HEAD~1:<old path of the meeting> > old.yaml, then briefing diff old.yaml meetings/2021-02-19-educ-informal.yaml.\n',
   );
 });
+
+it('a position of a project whose folder was moved since is compared with itself where the project was at that commit, renamed there too', () => {
+  const top = tempDir();
+  const position = 'positions/educ/equity-achievements.yaml';
+  initRepository(top);
+  cpSync(exampleProject(), join(top, 'eu/briefings'), { recursive: true });
+  commitAll(top, 'briefings');
+  const raise = (folder: string, from: number) => writeFileSync(join(folder, position), readFileSync(join(folder, position), 'utf8').replace(`version: ${from}`, `version: ${from + 1}`));
+  raise(join(top, 'eu/briefings'), 3);
+  commitAll(top, 'version 4');
+  git(top, ['mv', 'eu/briefings', 'eu/zinojumi']);
+  commitAll(top, 'moved');
+  const project = join(top, 'eu/zinojumi');
+  raise(project, 4);
+  const run = runCli(['diff', position, '--from', 'HEAD~1', '--format', 'terminal'], project);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain(`diff ${position}\n`);
+  expect(run.stdout).toContain('• version: v4 → v5');
+  // Between two commits from before the move: found in both by the id it has in the working tree.
+  const before = runCli(['diff', position, '--from', 'HEAD~2', '--to', 'HEAD~1', '--format', 'terminal'], project);
+  expect(before.stderr).toBe('');
+  expect(before.stdout).toContain(`diff ${position}\n`);
+  expect(before.stdout).toContain('• version: v3 → v4');
+  // Renamed as well since (git mv), it is found in the folder it was in by its id, under its name there.
+  git(project, ['mv', position, 'positions/educ/achievements.yaml']);
+  commitAll(top, 'renamed');
+  const renamed = runCli(['diff', 'positions/educ/achievements.yaml', '--from', 'HEAD~2', '--format', 'terminal'], project);
+  expect(renamed.stderr).toBe('');
+  expect(renamed.status).toBe(1);
+  expect(renamed.stdout).toContain(`diff ${position} → positions/educ/achievements.yaml\n`);
+  expect(renamed.stdout).toContain('• version: v4 → v5');
+});

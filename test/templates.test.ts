@@ -431,6 +431,33 @@ describe('templates', () => {
     expect(runCli(['build', EXAMPLE_MEETING, '--template', 'ministry/raport', '--format', 'md'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('No template named `ministry/raport`.') });
   });
 
+  it('two templates whose reports take one name (ministry/report, ministry.report) are an error of `templates` and of a build with either, which writes nothing', () => {
+    const text = readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8');
+    const dir = exampleProject({ 'templates/ministry/report.md.hbs': text, 'templates/ministry.report.md.hbs': text });
+    const clash = (files: string) =>
+      'templates/ministry.report.md.hbs  error  `templates/ministry.report.md.hbs` (template `ministry.report`) and `templates/ministry/report.md.hbs` (template `ministry/report`) write their reports to the same files, ' +
+      `${files}.md, .docx, .pdf and .manifest.json (a \`/\` in a template's name becomes \`.\` there): a build with one replaces the other's report. ` +
+      "Rename `templates/ministry.report.md.hbs` (to `templates/ministry-report.md.hbs`, say), and write its new name where a meeting's `template:` or a `--template` names it.  template/report-name-clash";
+    const listed = runCli(['templates'], dir);
+    expect(listed.status).toBe(1);
+    expect(listed.stderr).toContain(clash('<file_code>.ministry.report'));
+    for (const template of ['ministry/report', 'ministry.report']) {
+      const built = runCli(['build', EXAMPLE_MEETING, '--template', template, '--format', 'md'], dir);
+      expect(built.status).toBe(1);
+      expect(built.stderr).toContain(clash('IZMzin_190221_EDUC.ministry.report'));
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    }
+    // The meeting's own template names its report after the file code alone, which no other template takes.
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: ministry/report'));
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md'], dir).status).toBe(0);
+    // A template of the project's own whose report takes a built-in one's name: the built-in template is named, and the project's file to rename.
+    rmSync(join(dir, 'templates/ministry.report.md.hbs'));
+    writeFile(dir, 'templates/speaking-points/en.md.hbs', text);
+    expect(runCli(['templates'], dir).stderr).toContain(
+      'templates/speaking-points/en.md.hbs  error  The built-in template `speaking-points.en` and `templates/speaking-points/en.md.hbs` (template `speaking-points/en`) write their reports to the same files, <file_code>.speaking-points.en.md',
+    );
+  });
+
   it('a meeting naming a template in a sub-folder with a backslash, as on Windows, is told to write `/`', () => {
     const dir = exampleProject({ 'templates/ministry/report.md.hbs': readFileSync(join(REPO, 'templates/informative-report.lv.md.hbs'), 'utf8') });
     writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: ministry\\report'));

@@ -19,9 +19,9 @@ Examples:
 
 Your own templates go in the folder named by paths.templates in briefing.config.yaml (default templates/), as <name>.md.hbs, and your partials in its partials/ folder; a name used by a built-in template or partial replaces it. A partial is looked for in your partials/ first, then among the built-in ones, so a copied template still finds the built-in partials, and copying one partial changes it in every template.
 
-A template with an error (in it, in a partial it includes, or in the reference DOCX its front matter names) is listed as one that cannot be used, its errors are printed, and the exit code is 1.
+A template with an error (in it, in a partial it includes, or in the reference DOCX its front matter names) is listed as one that cannot be used, its errors are printed, and the exit code is 1. So is the exit code when two templates would write their reports to the same files (ministry/report and ministry.report, as another template's report is named <file_code>.<template> with each / of its name written as a dot).
 
-Exit codes: 0 every template can be used, 1 one cannot (or the config has an error), 2 could not run.`),
+Exit codes: 0 every template can be used, 1 one cannot (or two share their reports' names, or the config has an error), 2 could not run.`),
     )
     .action(async (flags: { json: boolean }) => {
       const { templates } = await import('../commands/templates.js');

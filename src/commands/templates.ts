@@ -4,6 +4,7 @@ import { builtInTemplatesDir, loadProject, type Project } from '../load/project.
 import { layoutFor } from '../load/front-matter.js';
 import { loadReferenceDocx } from '../load/reference-docx.js';
 import { partialsOnPath, strayTemplateFiles, strayTemplateWarning } from '../load/templates.js';
+import { reportNameClash, reportNameClashes } from '../load/report-names.js';
 import { describeTemplates, type TemplateInfo } from '../load/template-catalog.js';
 import { loadTemplate, ownReferenceDocx, type Template } from '../render/template.js';
 import { partialsIncluded } from '../render/template-checks.js';
@@ -48,7 +49,9 @@ export function templates(options: TemplatesOptions): TemplatesResult {
   const strays = project.templateDirs
     .filter((dir) => dir !== builtIn)
     .flatMap((dir) => strayTemplateFiles(project.files, dir).map((stray) => strayTemplateWarning(stray, partials.has(stray.name))));
-  const diagnostics = sortDiagnostics(uniqueDiagnostics([...project.setupDiagnostics, ...errors, ...strays]));
+  // Two templates whose reports take one name (`ministry/report`, `ministry.report`): a build with one replaces the other's.
+  const clashes = reportNameClashes(project.files, project.root, project.templateDirs, builtIn).map((group) => reportNameClash(group));
+  const diagnostics = sortDiagnostics(uniqueDiagnostics([...project.setupDiagnostics, ...errors, ...clashes, ...strays]));
   return { templates: listed, diagnostics, exitCode: hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok };
 }
 

@@ -35,6 +35,7 @@ import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report
 import { reportManifest } from './manifest.js';
 import { atTemplateField, docxMeta, docxWarning, docxWarningPlace, documentDate, fieldSource, MEETING_TEMPLATE_RULES, misplacedField, pdfBlankWarnings, pdfFailure, pdfFontWarning, placeIn, referenceFor, reportSource, templateLanguageWarning } from './report-parts.js';
 import { escapeRegExp } from '../util/regexp.js';
+import { reportName, sharedReportName } from '../load/report-names.js';
 import { isLatvian } from '../model/field.js';
 
 /** How to generate: final or draft, which formats, which date to stamp. */
@@ -165,7 +166,8 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   );
   const templateName = options.template ?? meeting.template;
   // Another template's report sits beside the meeting's own; one in a sub-folder (`ministry/report`) not in a folder of its own.
-  const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${templateName.replaceAll('/', '.')}`;
+  const baseName = templateName === meeting.template ? meeting.file_code : `${meeting.file_code}.${reportName(templateName)}`;
+  if (baseName !== meeting.file_code) result.diagnostics.push(...sharedReportName(project, templateName, meeting.file_code));
   const compiled = cachedTemplate(templates, templateName, project.templateDirs, project.files);
   result.diagnostics.push(...compiled.diagnostics.map((d) => (MEETING_TEMPLATE_RULES.has(d.ruleId) && !options.template ? atTemplateField(d, loaded) : d)));
   const template = compiled.template;

@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { posix } from 'node:path';
 import { gitEnvironment } from '../load/git-env.js';
+import { lastChanges, parseLog, parseMoves, type LastChange, type LoggedCommit } from './follow.js';
 
 const run = promisify(execFile);
 
 /** When a file last changed according to git. */
 export interface GitState {
-  /** Committer date of the last commit touching the file (YYYY-MM-DD); null when never committed. */
+  /** Committer date of the last commit that changed the file's text (YYYY-MM-DD), under an earlier name when it was moved unchanged (`git mv`); null when never committed. */
   lastCommit: string | null;
   /** The working copy differs from the last commit (or the file is new). */
   uncommitted: boolean;
@@ -69,22 +71,30 @@ type Git = (args: readonly string[], input?: string) => Promise<string>;
  * is walked with the files themselves. A merge of a pull request, which changed positions on both
  * sides, is followed alike by both.
  */
-async function walkedPaths(git: Git, files: readonly string[], prefix: string): Promise<readonly string[]> {
+async function walkedPaths(git: Git, files: readonly string[], prefix: string): Promise<Walked> {
   const folder = commonFolder(files);
+  const byFolder = { paths: [folder], byFolder: true };
+  const byFile = { paths: files, byFolder: false };
   try {
     const merges = (await git(['rev-list', '--merges', '--parents', '--full-history', 'HEAD', '--', folder])).split('\n').filter(Boolean);
-    if (!merges.length) return [folder];
+    if (!merges.length) return byFolder;
     const pairs = merges.flatMap((line) => {
       const [merge = '', ...parents] = line.split(' ');
       return parents.map((parent) => ({ merge, parent }));
     });
     const changed = await git(['diff-tree', '--stdin', '-r', '--name-only', '--always', '-z', '--', folder], pairs.map(({ merge, parent }) => `${merge} ${parent}\n`).join(''));
     const listed = new Set(files.map((file) => prefix + file));
-    return sameParents(merges, pairs, changed, listed) ? [folder] : files;
+    return sameParents(merges, pairs, changed, listed) ? byFolder : byFile;
   } catch {
     // No commit yet, or a parent a shallow clone lacks: the files themselves, as git then walks.
-    return files;
+    return byFile;
   }
+}
+
+/** The paths (from the project's folder) {@link walkedPaths} limits the log to: the files' folder, or the files themselves. */
+interface Walked {
+  paths: readonly string[];
+  byFolder: boolean;
 }
 
 /**
@@ -140,37 +150,75 @@ async function boundaryCommits(git: Git, hashes: readonly string[]): Promise<Set
 /** What {@link lastCommits} gives a file whose newest commit is where a shallow clone's history begins. */
 const CUT = 'before-history';
 
+/** The most walks of the history {@link lastCommits} makes: each after the first takes in the paths files were moved from. */
+const MOST_WALKS = 6;
+
 /**
- * The date of the newest commit that changed each file, from one walk of the history (a `git log`
+ * The date of the newest commit that changed each file's text, from one walk of the history (a `git log`
  * for each file took 3.8 s for 2,000 positions, and longer the longer the history). A merge counts
  * for a file where it differs from every parent (`--cc`), as `git log -1 -- <file>` would show it.
+ * A file moved with its text unchanged (`git mv`) is dated by its text under its earlier name: a move
+ * inside the walked paths is in the log (`-M100%`); one from outside them (the project's folder moved)
+ * is found by a look at the commits that added files, and the history walked again with those paths.
  */
 async function lastCommits(git: Git, files: readonly string[], prefix: string, shallow: boolean): Promise<Map<string, string>> {
-  const last = new Map<string, string>();
-  let log: string;
-  try {
-    log = await git(['log', '--format=%x01%cs %H %P', '--name-only', '--cc', '-z', '--', ...(await walkedPaths(git, files, prefix))]);
-  } catch {
-    // No commit yet.
-    return last;
-  }
+  const walked = await walkedPaths(git, files, prefix);
   // The log names files from the top of the repository (`prefix` is the project's folder there; --relative does not reach a merge's files).
-  // Each commit: \x01, its date and parents, NUL, then the files it changed, each after a newline or NUL.
-  // In a shallow clone a commit without parents is where the history held begins, not where its files were made.
-  const commits = log.split('\x01').slice(1).map((commit) => {
-    const [head = '', ...changed] = commit.split('\0');
-    const [day = '', hash = '', parents = ''] = head.split(' ');
-    return { day, hash, parents, changed };
-  });
-  // The commits a shallow clone's history begins with, as git grafts them: without parents here. The commit itself
-  // still names its parents; one that names none is the repository's first, whose date is the files' own.
-  const boundary = shallow ? await boundaryCommits(git, commits.filter((c) => c.parents === '').map((c) => c.hash)) : new Set<string>();
-  for (const { day, hash, changed } of commits) {
-    const date = boundary.has(hash) ? CUT : day;
-    for (const name of changed) {
-      const file = name.replace(/^\n/, '');
-      if (file.startsWith(prefix) && !last.has(file.slice(prefix.length))) last.set(file.slice(prefix.length), date);
+  const now = new Map(files.map((file) => [prefix + file, file]));
+  const earlier: string[] = [];
+  for (let walk = 1; ; walk++) {
+    let log: string;
+    try {
+      log = await git(['log', '--format=%x01%cs %H %P', '--name-status', '-M100%', '--cc', '-z', '--', ...walked.paths, ...earlier]);
+    } catch {
+      // No commit yet.
+      return new Map();
     }
+    const commits = parseLog(log);
+    const found = lastChanges(commits, now);
+    const moved = walk < MOST_WALKS ? await movedFrom(git, [...found.values()]) : [];
+    const wider = [...new Set(moved.map((path) => fromFolder(prefix, walked.byFolder ? posix.dirname(path) : path)))].filter((path) => !earlier.includes(path));
+    if (!wider.length) return await datesOf(git, found, commits, shallow);
+    earlier.push(...wider);
   }
-  return last;
+}
+
+/**
+ * The day of each file's change, {@link CUT} where a shallow clone's history begins: a commit without
+ * parents there is the one git grafts, not where its files were made. The commit itself still names its
+ * parents; one that names none is the repository's first, whose date is the files' own.
+ */
+async function datesOf(git: Git, found: ReadonlyMap<string, LastChange>, commits: readonly LoggedCommit[], shallow: boolean): Promise<Map<string, string>> {
+  const boundary = shallow ? await boundaryCommits(git, commits.filter((c) => !c.parents.length).map((c) => c.hash)) : new Set<string>();
+  return new Map([...found].map(([file, change]) => [file, boundary.has(change.hash) ? CUT : change.day]));
+}
+
+/**
+ * Of the `changes` that added a file, those whose commit moved it there unchanged from elsewhere (from
+ * outside the paths walked): the earlier names, from the repository's top. One `git diff-tree` for all.
+ */
+async function movedFrom(git: Git, changes: readonly LastChange[]): Promise<string[]> {
+  const added = changes.filter((change) => change.added);
+  if (!added.length) return [];
+  const asked = new Set(added.map((change) => change.hash));
+  let output: string;
+  try {
+    output = await git(['diff-tree', '--stdin', '-r', '-M100%', '--diff-filter=R', '--name-status', '-z'], [...asked].map((hash) => `${hash}\n`).join(''));
+  } catch {
+    return [];
+  }
+  const moves = parseMoves(output, asked);
+  return added.flatMap((change) => {
+    const from = moves.get(change.hash)?.get(change.path);
+    return from === undefined ? [] : [from];
+  });
+}
+
+/** `path` (from the repository's top) as a pathspec from the project's folder `prefix` (`eu/z/`, or empty at the top). */
+function fromFolder(prefix: string, path: string): string {
+  const folder = prefix.split('/').filter(Boolean);
+  const parts = path === '.' ? [] : path.split('/');
+  let shared = 0;
+  while (shared < folder.length && shared < parts.length && folder[shared] === parts[shared]) shared++;
+  return [...folder.slice(shared).map(() => '..'), ...parts.slice(shared)].join('/') || '.';
 }

@@ -387,6 +387,22 @@ describe('briefing clear', () => {
     expect(runCli(['clear', ...files, '--ministry', 'FM', '--on-version', '1'], ok)).toMatchObject({ status: 2, stderr: expect.stringContaining('--on-version 1 names one position') });
   });
 
+  it('does not wait for the ministry that owns a position: a meeting requiring it is complete once the others cleared that one', () => {
+    const meeting = 'meetings/2021-02-19-educ-informal.yaml';
+    const reforms = 'positions/educ/equity-reforms.yaml';
+    // AM owns one position and, as clearance/by-owner asks, has no entry in it; AM cleared the others, LM all three.
+    const owned = exampleFile(reforms)
+      .replace('  ministry: IZM', '  ministry: AM')
+      .replace(/ {2}AM:\n(?: {4}.*\n)+/, '');
+    const dir = exampleProject({ [reforms]: owned });
+    // It said `equity-reforms` is not cleared by AM, and the report stayed a draft that --final refused, though clear refuses AM there.
+    expect(runCli(['check', '--final'], dir)).toMatchObject({ status: 0, stdout: expect.stringContaining('no problems') });
+    expect(runCli(['list', 'meetings'], dir).stdout).toMatch(/ 3\/3 /);
+    const lm = runCli(['clear', meeting, '--ministry', 'LM', '--date', '2021-02-18'], dir);
+    expect(lm.status, lm.stderr).toBe(0);
+    expect(lm.stdout).not.toContain('Still waiting for: AM');
+  });
+
   it('of a meeting, refuses what leaves nothing to record or names a position that is not there, at the question, once', () => {
     const meeting = 'meetings/2021-02-19-educ-informal.yaml';
     const text = exampleFile(meeting);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -702,6 +702,15 @@ describe('briefing new position', () => {
     await expect(newPosition({ cwd: dir, id: 'lonely', flags: {} })).rejects.toThrow(/^Missing --question:/);
     const result = await newPosition({ cwd: dir, id: 'lonely', flags: { question: 'Kas?', unit: 'Departaments', owner: 'LM' } });
     expect(parse(read(dir, result.file ?? ''))).toMatchObject({ owner: { ministry: 'LM', unit: 'Departaments' }, clearance: {} });
+  });
+
+  it('asks, by default, the ministries the meetings require but the one that owns the position', async () => {
+    const dir = exampleProject();
+    rmSync(join(dir, 'positions/educ/equity-reforms.yaml'));
+    // The meeting requires AM and LM; a position LM owns was written with `LM: pending` and a clearance/by-owner warning.
+    const result = await newPosition({ cwd: dir, id: 'equity-reforms', flags: { owner: 'LM', unit: 'Departaments' } });
+    expect(result.diagnostics).toEqual([]);
+    expect(parse(read(dir, result.file ?? '')).clearance).toEqual({ AM: { status: 'pending' } });
   });
 
   it('warns at once of the owner among the ministries that clear the position (written all the same)', async () => {

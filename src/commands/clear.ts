@@ -14,7 +14,7 @@ import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
 import { readDay } from '../model/date.js';
 import { ministryCode } from './ministry-code.js';
-import { answerFingerprint, clearedBy, namesAnswer, nominativeOn, positionSchema, type Meeting, type Position } from '../model/index.js';
+import { answerFingerprint, clearancesNeeded, clearedBy, namesAnswer, nominativeOn, positionSchema, type Meeting, type Position } from '../model/index.js';
 import { CLEARANCE_RECORD, clearanceSchema, type Clearance, type ClearanceStatus } from '../model/position.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { clearanceBeforeEstablished } from '../validate/position-rules.js';
@@ -469,7 +469,7 @@ function checked(shown: string, text: string): { position?: Position; diagnostic
 
 /** What the meetings using the position still wait for, and whether `status` may now be due. */
 function notesOn(position: Position, using: readonly Meeting[]): string[] {
-  const required = [...new Set(using.flatMap((m) => m.required_clearances))];
+  const required = clearancesNeeded(position, [...new Set(using.flatMap((m) => m.required_clearances))]);
   const missing = required.filter((code) => !clearedBy(position, code));
   if (!required.length) return [];
   if (missing.length) {

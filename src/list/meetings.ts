@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { CONFIG_FILE, type Project } from '../load/project.js';
 import { TEMPLATE_SUFFIX } from '../load/templates.js';
-import { clearedBy, type Manifest, type ManifestFile } from '../model/index.js';
+import { clearancesNeeded, clearedBy, type Manifest, type ManifestFile } from '../model/index.js';
 import { readManifest } from '../load/revision.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { fileSha256 } from '../load/files.js';
@@ -41,7 +41,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
     const unknown = ids.some((id) => project.positions.has(id) && !project.positions.get(id)?.position);
     const cleared = ids.filter((id) => {
       const position = project.positions.get(id)?.position;
-      return position?.status === 'cleared' && meeting?.required_clearances.every((code) => clearedBy(position, code));
+      return position?.status === 'cleared' && meeting !== undefined && clearancesNeeded(position, meeting.required_clearances).every((code) => clearedBy(position, code));
     }).length;
     return {
       file: loaded.path,

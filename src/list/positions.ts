@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import { readPositionFile, type LoadedPosition } from '../load/position-files.js';
 import type { GitState } from './git.js';
-import { clearanceOf, type ClearanceState } from '../model/index.js';
+import { clearanceOf, clearancesNeeded, type ClearanceState } from '../model/index.js';
 
 /** Where one ministry stands on a position. */
 export type { ClearanceState } from '../model/index.js';
@@ -47,7 +47,9 @@ export function positionRows(files: readonly LoadedPosition[], meetings: readonl
       .sort((a, b) => compare(a.date, b.date) || compare(a.file, b.file));
     const position = loaded.position;
     const recorded = position?.clearance ?? {};
-    const required = using.length ? [...new Set(using.flatMap((m) => m.required))] : Object.keys(recorded);
+    // The owner is not asked for its own position's clearance, though the meetings require it of the others.
+    const asked = [...new Set(using.flatMap((m) => m.required))];
+    const required = using.length ? (position ? clearancesNeeded(position, asked) : asked) : Object.keys(recorded);
     const clearances = required.map((ministry): PositionRow['clearances'][number] => ({ ministry, state: position ? clearanceOf(position, ministry).state : 'unknown' }));
     const status = position?.status ?? 'invalid';
     const state = git?.get(loaded.file.path);

@@ -1,4 +1,4 @@
-import { clearedBy, type Position } from './position.js';
+import { clearancesNeeded, clearedBy, type Position } from './position.js';
 
 /**
  * The one definition of a draft report: true while the meeting has no position yet (nothing
@@ -8,5 +8,5 @@ import { clearedBy, type Position } from './position.js';
  */
 export function isDraftReport(included: readonly Position[], requiredClearances: readonly string[]): boolean {
   if (!included.length) return true;
-  return included.some((position) => position.status === 'draft' || requiredClearances.some((code) => !clearedBy(position, code)));
+  return included.some((position) => position.status === 'draft' || clearancesNeeded(position, requiredClearances).some((code) => !clearedBy(position, code)));
 }

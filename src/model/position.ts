@@ -115,6 +115,15 @@ export function clearanceOf(position: Pick<Position, 'version' | 'clearance' | '
   return { state: 'cleared' };
 }
 
+/**
+ * The ministries of a meeting's `required` whose answer the position needs: all but the ministry that
+ * owns it, which does not clear its own position (`clear` refuses it, `clearance/by-owner`) though the
+ * meeting requires its answer on the others.
+ */
+export function clearancesNeeded(position: Pick<Position, 'owner'>, required: readonly string[]): string[] {
+  return required.filter((code) => code !== position.owner.ministry);
+}
+
 /** Whether `code` has cleared the position as it is now (see {@link clearanceOf}). */
 export function clearedBy(position: Pick<Position, 'version' | 'clearance' | 'body' | 'body_en'>, code: string): boolean {
   return clearanceOf(position, code).state === 'cleared';

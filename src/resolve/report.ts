@@ -1,4 +1,4 @@
-import { clearanceOf, clearedBy, configurationName, existsOn, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
+import { clearanceOf, clearancesNeeded, clearedBy, configurationName, existsOn, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { scopeField } from './markdown-field.js';
 
@@ -183,7 +183,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
   const draftPositions = included.filter((p) => p.status === 'draft').map((p) => p.id);
   // With no position yet, nothing has been cleared (not: everything vacuously has).
   const cleared = included.length
-    ? meeting.required_clearances.filter((code) => included.every((p) => clearedBy(p, code))).map(ministry)
+    ? meeting.required_clearances.filter((code) => included.every((p) => !clearancesNeeded(p, [code]).includes(code) || clearedBy(p, code))).map(ministry)
     : [];
 
   return {
@@ -252,7 +252,7 @@ function missingClearances(
   ministry: (code: string) => MinistryRef,
 ): MissingClearance[] {
   return included.flatMap((position) =>
-    required.flatMap((code): MissingClearance[] => {
+    clearancesNeeded(position, required).flatMap((code): MissingClearance[] => {
       const { state } = clearanceOf(position, code);
       return state === 'cleared' ? [] : [{ position: position.id, ministry: ministry(code), status: state }];
     }),

@@ -43,7 +43,7 @@ export async function scaffoldPosition(
   );
   const unit = await answers.text({ flag: '--unit', given: flags.unit, message: 'Department or unit' }, ownerSchema.shape.unit, true);
   const clearances = await answers.checkbox(
-    { flag: '--clearances', given: flags.clearances, message: 'Ministries asked to clear it', default: hints.clearances },
+    { flag: '--clearances', given: flags.clearances, message: 'Ministries asked to clear it', default: hints.clearances.filter((code) => code !== owner) },
     ministries,
   );
 

@@ -2,7 +2,7 @@ import { offsetInText, placeInText, unseenHint, unseenNote, withUnseenShown } fr
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { AbsentFile } from '../load/git.js';
 import { committedMeetingAt, type LoadedPosition, type Project } from '../load/project.js';
-import { clearanceOf, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, meetingTranslationPairs, nameOn, nominativeOn, positionSchema, staleTranslations, type Meeting } from '../model/index.js';
+import { clearanceOf, clearancesNeeded, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, meetingTranslationPairs, nameOn, nominativeOn, positionSchema, staleTranslations, type Meeting } from '../model/index.js';
 import { CLEARANCE_RECORD } from '../model/position.js';
 import { isDraftReport } from '../model/draft.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -487,7 +487,7 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
         ),
       );
     }
-    for (const code of meeting.required_clearances.filter((c) => recorded.has(c))) {
+    for (const code of clearancesNeeded(position, meeting.required_clearances).filter((c) => recorded.has(c))) {
       const entry = position.clearance[code];
       const { state: standing, stale } = clearanceOf(position, code);
       if (standing === 'cleared') continue;
@@ -574,7 +574,7 @@ export const draftNotPast: MeetingRule = ({ project, loaded, meeting, today }) =
  */
 function movedOnHint(project: Project, meeting: Meeting): string | undefined {
   const moved = includedPositions(project, meeting).flatMap(({ position }) =>
-    position && meeting.required_clearances.some((code) => clearanceOf(position, code).stale !== undefined) ? [`\`${position.id}\``] : [],
+    position && clearancesNeeded(position, meeting.required_clearances).some((code) => clearanceOf(position, code).stale !== undefined) ? [`\`${position.id}\``] : [],
   );
   if (!moved.length) return undefined;
   return `${moved.join(', ')} changed since ${moved.length > 1 ? 'their' : 'its'} clearances (they are of an earlier version or text): if the report was final for the meeting, the position${moved.length > 1 ? 's have' : ' has'} moved on since, and building the meeting again prints ${moved.length > 1 ? 'them' : 'it'} as now, not as then; otherwise check the date, or finish the clearances.`;

@@ -42,3 +42,20 @@ test('a lock left by a clear command that died is taken over', () => {
   expect(result.written).toBe(true);
   expect(existsSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'))).toBe(false);
 });
+
+test('several positions waiting for a file another command holds: none of them is locked meanwhile, so Ctrl-C leaves no lock behind', async () => {
+  const dir = exampleProject();
+  const files = readdirSync(join(dir, 'positions/educ')).sort();
+  // Another command (a live process) holds the lock of the second file, in the order locks are taken.
+  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+  writeFileSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'), `${holder.pid}\n`);
+  const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'clear', 'equity-achievements', 'equity-reforms', '--ministry', 'FM', '--pending'], { cwd: dir });
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // It held the first file's lock while it waited: a Ctrl-C then left `.equity-achievements.yaml.lock`, which `git add .` commits.
+  expect(existsSync(join(dir, 'positions/educ/.equity-achievements.yaml.lock'))).toBe(false);
+  child.kill('SIGINT');
+  await closed;
+  holder.kill();
+  expect(readdirSync(join(dir, 'positions/educ')).sort()).toEqual([...files, '.equity-reforms.yaml.lock'].sort());
+}, 30_000);

@@ -31,36 +31,49 @@ const STALE_MS = 30_000;
  * process has ended, or that is older than {@link STALE_MS}, is taken over.
  */
 export function withFileLock<T>(target: string, shownAs: string, edit: () => T): T {
-  const lock = join(dirname(target), `.${basename(target)}.lock`);
+  return withFileLocks([{ target, shownAs }], edit);
+}
+
+/**
+ * Runs `edit` while holding the locks of every file of `files` (see {@link withFileLock}). They are
+ * taken all at once or not at all: while one is held by another command, those taken are let go
+ * before waiting, so that two commands never wait for each other, and a Ctrl-C during the wait (which
+ * a synchronous wait cannot clean up after) leaves no lock of this command behind.
+ */
+export function withFileLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T): T {
+  // One lock a file: two names of the project for one file (a link) would wait for their own lock.
+  const unique = [...new Map(files.map((file) => [file.target, { ...file, lock: lockOf(file.target) }])).values()];
   const deadline = Date.now() + WAIT_MS;
-  for (let attempt = 0; !tryLock(lock, shownAs); attempt++) {
-    if (isStale(lock)) {
-      rmSync(lock, { force: true });
-      continue;
-    }
+  for (let attempt = 0; ; attempt++) {
+    const taken: string[] = [];
+    const busy = unique.find((file) => (takeLock(file.lock, file.shownAs) ? (taken.push(file.lock), false) : true));
+    if (!busy) break;
+    for (const lock of taken) rmSync(lock, { force: true });
     if (Date.now() > deadline) {
-      throw new LockError(shownAs, `another briefing command is editing this file.`, `Try again in a moment; if no other command is running, remove ${basename(lock)} beside it.`);
+      throw new LockError(busy.shownAs, `another briefing command is editing this file.`, `Try again in a moment; if no other command is running, remove ${basename(busy.lock)} beside it.`);
     }
     sleep(Math.min(5 + attempt * 5, 100));
   }
   try {
     // What an edit of this folder killed half-way (SIGKILL, a power cut) left beside its files: git showed it as a new file.
-    sweepInterrupted(dirname(target));
+    for (const folder of new Set(unique.map((file) => dirname(file.target)))) sweepInterrupted(folder);
     return edit();
   } finally {
-    rmSync(lock, { force: true });
+    for (const file of unique) rmSync(file.lock, { force: true });
   }
 }
 
-/**
- * Runs `edit` while holding the locks of every file of `files` (see {@link withFileLock}), taken in
- * the order of their paths, so that two commands that each lock several files never wait for each other.
- */
-export function withFileLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T): T {
-  // One lock a file: two names of the project for one file (a link) would wait for their own lock.
-  const unique = [...new Map(files.map((file) => [file.target, file])).values()];
-  const [first, ...rest] = unique.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-  return first ? withFileLock(first.target, first.shownAs, () => withFileLocks(rest, edit)) : edit();
+/** The lock file of `target`: `.<name>.lock` beside it. */
+function lockOf(target: string): string {
+  return join(dirname(target), `.${basename(target)}.lock`);
+}
+
+/** Takes the lock, taking over one left by a process that has ended: false while another holds it. */
+function takeLock(lock: string, shownAs: string): boolean {
+  if (tryLock(lock, shownAs)) return true;
+  if (!isStale(lock)) return false;
+  rmSync(lock, { force: true });
+  return tryLock(lock, shownAs);
 }
 
 /** Takes the lock: false when another process holds it. A lock file it could not write whole is not left behind. */

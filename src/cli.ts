@@ -10,6 +10,7 @@ import { registerDiff } from './cli/diff.js';
 import { registerInit } from './cli/init.js';
 import { nonEmpty, refuseRepeatedOptions } from './cli/flags.js';
 import { terminalIo } from './cli/io.js';
+import { formatHelpItem } from './cli/help-notes.js';
 import { registerImport } from './cli/import.js';
 import { registerList } from './cli/list.js';
 import { registerNew } from './cli/new.js';
@@ -50,7 +51,7 @@ export async function main(args: readonly string[]): Promise<void> {
     .option('--no-color', 'no colours, even on a terminal (as NO_COLOR=1)')
     .showSuggestionAfterError(true)
     // A flag is off unless given: "(default: false)" after each says nothing (commands inherit this).
-    .configureHelp({ optionDescription: (option) => new Help().optionDescription(option).replace(' (default: false)', '') })
+    .configureHelp({ optionDescription: (option) => new Help().optionDescription(option).replace(' (default: false)', ''), formatItem: formatHelpItem })
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(usageMistake(text)) })
     .addHelpText(

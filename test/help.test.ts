@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Help } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { formatHelpItem } from '../src/cli/help-notes.js';
 import { REPO, runCli, tempDir } from './helpers/project.js';
 
 const COMMANDS = [[], ['build'], ['new'], ['new', 'meeting'], ['new', 'position'], ['clear'], ['review'], ['import'], ['list'], ['templates'], ['reference-docx'], ['completion']];
@@ -33,6 +35,20 @@ describe('help and mistakes', () => {
     expect(init).toContain('\n  $ briefing init eu-briefings --ministry IZM --signature-role "Izglītības un zinātnes ministre" --signature-name "I. Šuplinska"\n');
     expect(init).toContain('\nNever replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets\nthe lines it lacks,');
     expect(runCli(['list', '--help'], REPO).stdout).toContain('\nExit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a\nposition missing');
+  });
+
+  it('on a terminal too narrow for a column of descriptions (COLUMNS=60), puts each under its flag, wrapped, not on one long line', () => {
+    const help = new Help();
+    help.helpWidth = 60;
+    const description = "the version the answer was given on, when earlier than the position's version now (it then does not count for the text now)";
+    // Commander gives up wrapping when the column left is under 40 wide: the line was 146 columns on a 60-column terminal.
+    const item = formatHelpItem('--on-version <n>', 21, description, help);
+    for (const line of item.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(item.split('\n')[0]).toBe('  --on-version <n>');
+    expect(item.replace(/\s+/g, ' ')).toContain(description);
+    // Wide enough, the item is as Commander lays it out.
+    help.helpWidth = 80;
+    expect(formatHelpItem('--on-version <n>', 21, description, help)).toBe(new Help().formatItem('--on-version <n>', 21, description, help));
   });
 
   it('names a flag’s default only when it says something: no "(default: false)" after each switch, in any command', () => {

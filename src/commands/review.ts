@@ -515,7 +515,8 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       // A thread marked resolved in Word is settled: said in the note, and of a ministry that only commented, how to record a clearance.
       const settled = resolvedThreadsOnly(outcome.comments, comments);
       const note = `${comments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | ')}${settled ? ' (resolved)' : ''}`.trim();
-      if (settled && status === 'pending') outcome.notes.push(`every comment thread of ${ministry} here is marked resolved: if ${ministry} agreed to the text, record its clearance with --cleared`);
+      // Once accepted, the review is not run again with --cleared (its positions changed since the DOCX was built): `clear` records it.
+      if (settled && status === 'pending') outcome.notes.push(`every comment thread of ${ministry} here is marked resolved: if ${ministry} agreed to the text, record its clearance: briefing clear ${outcome.field.id} --ministry ${ministry} --date ${date}`);
       const answeredOn = outcome.newVersion ?? project.positions.get(outcome.field.id)?.position?.version;
       // The record of this answer is the reviewed file: an earlier clearance's e-mail is not.
       const ref = `briefing review of ${basename(options.docx)}`;

@@ -77,7 +77,7 @@ Without a terminal (CI, scripts) nothing is asked: a field with no flag and no d
     .option('--question <text>', 'the question it answers, in short (default: from a meeting that names <id>)')
     .addOption(offer(new Option('--owner <code>', 'ministry that owns it (default: the issuing ministry)'), 'ministry-codes'))
     .option('--unit <text>', 'department or unit')
-    .option('--clearances <codes>', 'ministries asked to clear it (default: those the meetings require)', parseCodes)
+    .option('--clearances <codes>', 'ministries asked to clear it (default: those the meetings require but the owner)', parseCodes)
     .addOption(offerFromProject(new Option('--dir <folder>', 'sub-folder of the positions folder, e.g. educ'), 'position-folders', { files: false }))
     .addHelpText(
       'after',

@@ -403,6 +403,13 @@ describe('briefing clear', () => {
     expect(lm.stdout).not.toContain('Still waiting for: AM');
   });
 
+  it('says a meeting file that is not there is no meeting, not "no position file"', () => {
+    const run = runCli(['clear', 'meetings/2021-02-19-educ-informl.yaml', '--ministry', 'LM'], exampleProject());
+    // It said "No position file or id `meetings/…`. Position files live in positions/."
+    expect(run).toMatchObject({ status: 2, stderr: expect.stringContaining('No meeting file `meetings/2021-02-19-educ-informl.yaml`.') });
+    expect(run.stderr).toContain('Did you mean meetings/2021-02-19-educ-informal.yaml?');
+  });
+
   it('of a meeting, refuses what leaves nothing to record or names a position that is not there, at the question, once', () => {
     const meeting = 'meetings/2021-02-19-educ-informal.yaml';
     const text = exampleFile(meeting);

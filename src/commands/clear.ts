@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
 import { withFileLocks } from '../emit/lock.js';
 import { writeProblem } from '../emit/report.js';
@@ -7,7 +7,7 @@ import { EDIT_ADVICE, OutputError, writeAllAtomic } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
 import { fileKind, wrongKindProblem } from '../load/targets.js';
 import { writtenAnotherWay } from '../load/letter-forms.js';
-import { isInside, namedPath, projectPath, readText } from '../load/files.js';
+import { isInside, namedPath, projectPath, readText, YAML_FILES } from '../load/files.js';
 import { loadAllMeetings, namesId } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { knownPositionIds } from '../batch/cache.js';
@@ -447,6 +447,12 @@ function positionFile(project: Project, cwd: string, given: string): string {
   // git may have the file the working tree lacks (a sparse checkout, a deletion): how to bring it back.
   const absent = project.files.absent?.(project.config.paths.positions, basename(given).replace(/\.ya?ml$/i, ''));
   if (absent) throw new UsageError(`No position file or id \`${given}\` in the working tree.`, absentHint(absent, undefined, renamedAdvice(project, (id) => `clear it by that id, \`briefing clear ${id}\` with the same options`)));
+  const meetings = project.config.paths.meetings;
+  if (isInside(join(project.root, meetings), path)) {
+    // A meeting stands for its positions: one that is not there is no position.
+    const near = suggest(projectPath(project.root, path), project.files.list(meetings, YAML_FILES));
+    throw new UsageError(`No meeting file \`${given}\`.`, near ? `Did you mean ${relative(cwd, join(project.root, near))}?` : `Meeting files live in ${meetings}/ (\`briefing list meetings\`).`);
+  }
   const nearest = suggest(given, [...project.positions.keys()]) ?? suggest(basename(given).replace(/\.ya?ml$/, ''), [...project.positions.keys()]);
   throw new UsageError(`No position file or id \`${given}\`.`, nearest ? `Did you mean ${nearest}?` : `Position files live in ${project.config.paths.positions}/.`);
 }

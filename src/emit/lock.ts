@@ -42,7 +42,8 @@ export function withFileLock<T>(target: string, shownAs: string, edit: () => T):
  */
 export function withFileLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T): T {
   // One lock a file: two names of the project for one file (a link) would wait for their own lock.
-  const unique = [...new Map(files.map((file) => [file.target, { ...file, lock: lockOf(file.target) }])).values()];
+  // In the order of their paths: two commands that want the same files try them in one order, so one gets all and the other waits, rather than each taking some and letting go again.
+  const unique = [...new Map(files.map((file) => [file.target, { ...file, lock: lockOf(file.target) }])).values()].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
   const deadline = Date.now() + WAIT_MS;
   for (let attempt = 0; ; attempt++) {
     const taken: string[] = [];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { clear } from '../src/commands/clear.js';
-import { exampleProject, REPO } from './helpers/project.js';
+import { exampleProject, REPO, runCli } from './helpers/project.js';
 
 const POSITION = 'positions/educ/equity-reforms.yaml';
 const MINISTRIES = ['AIM', 'EM', 'FM', 'IEM', 'KEM', 'SM', 'TM', 'VARAM'];
@@ -59,3 +59,18 @@ test('several positions waiting for a file another command holds: none of them i
   holder.kill();
   expect(readdirSync(join(dir, 'positions/educ')).sort()).toEqual([...files, '.equity-reforms.yaml.lock'].sort());
 }, 30_000);
+
+test('several positions, one held by another command until the wait ends: the refusal says none of them was written', () => {
+  const dir = exampleProject();
+  const before = readdirSync(join(dir, 'positions/educ')).map((name) => readFileSync(join(dir, 'positions/educ', name), 'utf8'));
+  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+  try {
+    writeFileSync(join(dir, 'positions/educ/.equity-reforms.yaml.lock'), `${holder.pid}\n`);
+    const run = runCli(['clear', 'equity-achievements', 'equity-reforms', '--ministry', 'FM', '--pending'], dir);
+    // It named the held file alone: whether the other position was written could not be told.
+    expect(run).toMatchObject({ status: 2, stderr: expect.stringContaining('positions/educ/equity-reforms.yaml: another briefing command is editing this file; nothing written, in any of the 2 positions.') });
+  } finally {
+    holder.kill();
+  }
+  expect(readdirSync(join(dir, 'positions/educ')).filter((name) => !name.startsWith('.')).map((name) => readFileSync(join(dir, 'positions/educ', name), 'utf8'))).toEqual(before);
+}, 40_000);

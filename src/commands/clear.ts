@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
-import { withFileLocks } from '../emit/lock.js';
+import { LockError, withFileLocks } from '../emit/lock.js';
 import { writeProblem } from '../emit/report.js';
 import { EDIT_ADVICE, OutputError, writeAllAtomic } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
@@ -110,7 +110,7 @@ export function clearEach(options: ClearEachOptions): ClearEachResult {
   }
 
   // Read, edit and write under the files' locks: parallel `clear` commands on one file each see the last one's result.
-  const planned = withFileLocks(
+  const planned = withAllLocks(
     found.files.map((file) => ({ target: file.absolute, shownAs: file.shown })),
     (): { results: ClearResult[]; recorded: (Position | undefined)[] } | { failed: ClearResult[] } => {
       const plans = found.files.map((file) => ({ file, plan: planRecord(file.shown, readText(file.absolute, file.shown), ministry, date.iso, options) }));
@@ -136,6 +136,16 @@ export function clearEach(options: ClearEachOptions): ClearEachResult {
     return recorded ? { ...result, ...afterRecord(project, result.file, recorded, ministry, date.iso, options) } : result;
   });
   return { results, diagnostics: [], notes: [...found.notes, ...dateNotes(date.iso, options)], exitCode: ExitCode.ok };
+}
+
+/** {@link withFileLocks}, whose refusal (a file another command holds) says, of several files, that none of them was written. */
+function withAllLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T): T {
+  try {
+    return withFileLocks(files, edit);
+  } catch (error) {
+    if (!(error instanceof LockError) || files.length < 2) throw error;
+    throw new LockError(error.file, `${error.reason.replace(/\.$/, '')}; nothing written, in any of the ${files.length} positions.`, error.hint ?? '');
+  }
 }
 
 /** What the user should know of the answer's day, once for all positions: how a DD.MM.YYYY day was read, and one after today. */

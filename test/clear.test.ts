@@ -429,6 +429,11 @@ describe('briefing clear', () => {
     // No questions yet.
     const empty = runCli(['clear', meeting, '--ministry', 'LM'], exampleProject({ [meeting]: text.replace(/^questions:\n(?: .*\n|\n)*/m, 'questions: []\n') }));
     expect(empty).toMatchObject({ status: 1, stderr: expect.stringContaining('The meeting has no questions yet, so no position to record an answer on.') });
+    // A note alike for every position is said once, not once a position (30 times for a meeting of 30).
+    const withdrawn = runCli(['clear', meeting, '--ministry', 'AM', '--withdraw', '--date', '2021-02-18'], exampleProject());
+    expect(withdrawn.status, withdrawn.stderr).toBe(0);
+    expect(withdrawn.stdout.match(/set `status: draft`/g)).toHaveLength(1);
+    expect(withdrawn.stdout).toContain('\nOf 3 positions: `status` is `cleared`, but not every ministry the meetings require has cleared the text now');
     // A meeting named twice is read once: its note said once.
     const some = exampleProject({ 'positions/educ/equity-reforms.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace('  ministry: IZM', '  ministry: AM') });
     const twice = runCli(['clear', meeting, `./${meeting}`, '--ministry', 'AM', '--date', '2021-02-18'], some);

@@ -1,7 +1,7 @@
 import { oneLine } from '../diagnostics/human.js';
 import { Argument, Option, type Command } from 'commander';
 import { offer, offerFromProject } from '../completion/spec.js';
-import type { ClearEachResult } from '../commands/clear.js';
+import type { ClearEachResult, ClearResult } from '../commands/clear.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
@@ -69,14 +69,17 @@ async function printClear(io: Io, result: ClearEachResult, targets: number): Pro
   const single = result.results.length === 1;
   const runNotes = () => result.notes.forEach((note) => console.log(io.out.dim(oneLine(note))));
   if (result.exitCode === ExitCode.ok) {
+    // A note said of several positions alike (the same status to change in 30 positions) is said once, after them all.
+    const shared = sharedNotes(result.results);
     for (const each of result.results) {
       console.log(each.written ? `${io.out.green('updated')} ${oneLine(each.file)}` : `${oneLine(each.file)}: already recorded, nothing changed`);
       const width = Math.max(0, ...each.changes.map((c) => c.field.length));
       for (const c of each.changes) console.log(`  ${oneLine(c.field.padEnd(width))}  ${oneLine(c.before ?? '–')} → ${oneLine(c.after ?? '–')}`);
       // One position: what is said of the run (how --date was read) before what is said of the position, as it always was.
       if (single) runNotes();
-      for (const note of each.notes) console.log(io.out.dim(oneLine(note)));
+      for (const note of each.notes) if (!shared.has(note)) console.log(io.out.dim(oneLine(note)));
     }
+    for (const [note, count] of shared) console.log(io.out.dim(oneLine(`Of ${count} positions: ${note}`)));
     if (!single) runNotes();
   } else {
     runNotes();
@@ -85,4 +88,12 @@ async function printClear(io: Io, result: ClearEachResult, targets: number): Pro
     else if (targets > 1) console.error('Nothing written: the positions named are left as they were.');
   }
   process.exitCode = result.exitCode;
+}
+
+/** The notes two or more of several positions' results have alike, with how many have each. */
+function sharedNotes(results: readonly ClearResult[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (results.length < 2) return counts;
+  for (const note of results.flatMap((each) => [...new Set(each.notes)])) counts.set(note, (counts.get(note) ?? 0) + 1);
+  return new Map([...counts].filter(([, count]) => count > 1));
 }

@@ -88,8 +88,7 @@ export function reportFacts(report: Pick<GeneratedReport, 'inputs' | 'date'>, te
  * since (`meetingPath`, project-relative: `meeting/translation-stale` compares with them), formats,
  * flags, output folder, and whether the meeting is over. `undefined` when the template cannot be loaded.
  */
-export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache, meetingPath: string): string | undefined {
-  const template = templateFingerprint(context.project, facts.template, templates);
+export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache, meetingPath: string, template = templateFingerprint(context.project, facts.template, templates)): string | undefined {
   if (template === undefined) return undefined;
   const { final, formats, sourceDateEpoch, template: chosen, today } = context.options;
   return sha256(

@@ -124,11 +124,13 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
 export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs'], keys: KeyContext, templates: TemplateCache, inputs: InputFile[] = inputFiles(result, keys.project.root)): CacheEntry | undefined {
   if (!result.fileCode || !result.template) return undefined;
   const facts = reportFacts(result, result.template);
-  const key = meetingKey(keys, facts, templates, result.inputs.meeting.path);
+  // Once for the key and for what the report was made of: in a batch it reads the template's reference DOCX from disk.
+  const template = templateFingerprint(keys.project, result.template, templates);
+  const key = meetingKey(keys, facts, templates, result.inputs.meeting.path, template);
   if (!key) return undefined;
   return {
     // An empty key matches none: the entry still says which files the build wrote (see readCache).
-    key: warnsBeyondItsKey(result, keys.options.today) || readOtherwise(result, keys, templates) ? '' : key,
+    key: warnsBeyondItsKey(result, keys.options.today) || readOtherwise(result, keys, template) ? '' : key,
     ...facts,
     fileCode: result.fileCode,
     ...(result.fileCodePlace ? { fileCodePlace: result.fileCodePlace } : {}),
@@ -140,13 +142,13 @@ export function cacheEntry(result: GeneratedReport, written: CacheEntry['outputs
 }
 
 /**
- * Whether the thread that generated the report read the settings or the template otherwise than the key has
- * them: a worker thread reads them again, so one saved (or checked out) while the batch ran made the report of
+ * Whether the thread that generated the report read the settings or the template (`template`: its fingerprint
+ * as the key has it) otherwise than the key has them: a worker thread reads them again, so one saved (or checked out) while the batch ran made the report of
  * the new text, which the key of the old would take for up to date once the old text came back.
  */
-function readOtherwise(result: GeneratedReport, keys: KeyContext, templates: TemplateCache): boolean {
+function readOtherwise(result: GeneratedReport, keys: KeyContext, template: string | undefined): boolean {
   if (!result.fingerprints || !result.template) return false;
-  return result.fingerprints.settings !== keys.project.settingsHash || result.fingerprints.template !== (templateFingerprint(keys.project, result.template, templates) ?? null);
+  return result.fingerprints.settings !== keys.project.settingsHash || result.fingerprints.template !== (template ?? null);
 }
 
 /**

@@ -115,7 +115,9 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
     // Its comments and blank lines are copied as they are: from a Windows checkout (CRLF) they would end otherwise than the lines written anew.
     earlier = { text: loaded.file.text.replaceAll('\r\n', '\n'), meeting: loaded.meeting };
   }
-  const fill = (answers: Answers) => scaffoldMeeting(project, date, options.slug, { ...options.flags, endDate }, answers, fileCodesInUse(project), earlier);
+  // Read once: the flags are filled in before the questions are asked, then again with the answers.
+  const taken = fileCodesInUse(project);
+  const fill = (answers: Answers) => scaffoldMeeting(project, date, options.slug, { ...options.flags, endDate }, answers, taken, earlier);
   await checkFlagsBeforeAsking(options.prompter, fill);
   const answers = new Answers(options.prompter);
   const doc = await fill(answers);

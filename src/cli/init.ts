@@ -1,10 +1,11 @@
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
 import { checkoutTop } from '../load/git.js';
+import { projectPath } from '../load/files.js';
 import { helpNotes } from './help-notes.js';
 import { keptFileNote } from '../init/files.js';
 
@@ -79,7 +80,7 @@ function gitSteps(folder: string, wroteSettings: boolean): string[] {
   const steps = ['  git add . && git commit -m "Briefings"'];
   if (top === folder) return steps;
   const shown = (path: string) => relative(process.cwd(), path) || '.';
-  const below = relative(top, folder).split(sep).join('/');
+  const below = projectPath(top, folder);
   return [
     ...steps,
     `This folder lies inside the git repository at ${shellWord(shown(top))}, and GitHub runs only the workflows in ${shellWord(`${shown(join(top, '.github/workflows'))}/`)}:`,

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
-import { filesIn, isInside, readText } from '../load/files.js';
+import { filesIn, isInside, projectPath, readText } from '../load/files.js';
 import { builtInMinistriesFile, CONFIG_FILE, loadProject, packageRoot, type Project } from '../load/project.js';
 import { projectLocations } from '../load/project-paths.js';
 import { ministriesSchema, nameOn, type Ministries, type Ministry } from '../model/index.js';
@@ -267,11 +267,11 @@ function insideProject(root: string, cwd: string): Diagnostic[] {
   if (kind === undefined) return [];
   return [
     diagnostic(
-      relative(cwd, root).split(sep).join('/') || '.',
+      projectPath(cwd, root) || '.',
       undefined,
       'error',
       'init/inside-project',
-      `This folder lies in the ${kind} folder of another briefing project (its config: ${relative(cwd, join(outer, CONFIG_FILE)).split(sep).join('/')}), which would read the files of a project here as its own ${kind}; init wrote nothing.`,
+      `This folder lies in the ${kind} folder of another briefing project (its config: ${projectPath(cwd, join(outer, CONFIG_FILE))}), which would read the files of a project here as its own ${kind}; init wrote nothing.`,
       'Run init in a folder outside that project (or beside its meetings, positions and templates), or carry on in that project: briefing new meeting …',
     ),
   ];
@@ -297,7 +297,7 @@ const READ_FOLDERS = [
  */
 function foldersInUse(root: string, folder: string): Diagnostic[] {
   return READ_FOLDERS.flatMap(({ folder: name, kind, fails }) => {
-    const found = filesIn(join(root, name)).map((file) => relative(root, file).split(sep).join('/'));
+    const found = filesIn(join(root, name)).map((file) => projectPath(root, file));
     if (!found.length) return [];
     const shown = found.slice(0, 3).join(', ') + (found.length > 3 ? ', …' : '');
     return [

@@ -216,9 +216,5 @@ async function movedFrom(git: Git, changes: readonly LastChange[]): Promise<stri
 
 /** `path` (from the repository's top) as a pathspec from the project's folder `prefix` (`eu/z/`, or empty at the top). */
 function fromFolder(prefix: string, path: string): string {
-  const folder = prefix.split('/').filter(Boolean);
-  const parts = path === '.' ? [] : path.split('/');
-  let shared = 0;
-  while (shared < folder.length && shared < parts.length && folder[shared] === parts[shared]) shared++;
-  return [...folder.slice(shared).map(() => '..'), ...parts.slice(shared)].join('/') || '.';
+  return posix.relative(prefix, path) || '.';
 }

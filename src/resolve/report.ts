@@ -183,7 +183,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
   const draftPositions = included.filter((p) => p.status === 'draft').map((p) => p.id);
   // With no position yet, nothing has been cleared (not: everything vacuously has).
   const cleared = included.length
-    ? meeting.required_clearances.filter((code) => included.every((p) => !clearancesNeeded(p, [code]).includes(code) || clearedBy(p, code))).map(ministry)
+    ? meeting.required_clearances.filter((code) => included.every((p) => clearancesNeeded(p, [code]).every((needed) => clearedBy(p, needed)))).map(ministry)
     : [];
 
   return {

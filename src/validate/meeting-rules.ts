@@ -449,7 +449,7 @@ export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meet
   if (!positions.length) return [];
   return meeting.required_clearances.flatMap((code, index) => {
     if (!project.ministries[code] || positions.some((p) => p.clearance[code])) return [];
-    const asked = positions.filter((p) => p.owner.ministry !== code).map((p) => p.id);
+    const asked = positions.filter((p) => clearancesNeeded(p, [code]).length > 0).map((p) => p.id);
     return [
       diagnostic(
         loaded.path,

@@ -49,8 +49,20 @@ export function reportNameClashes(files: ProjectFiles, root: string, dirs: reado
  * another template's report takes the same name; none when no other does.
  */
 export function sharedReportName(project: Pick<Project, 'files' | 'root' | 'templateDirs'>, template: string, fileCode: string): Diagnostic[] {
-  const group = reportNameClashes(project.files, project.root, project.templateDirs, builtInTemplatesDir()).find((clash) => clash.some((one) => one.name === template));
+  const group = clashesOf(project).find((clash) => clash.some((one) => one.name === template));
   return group ? [reportNameClash(group, fileCode)] : [];
+}
+
+/** The clashes of a loaded project's templates, listed once (a build with `--template` asks of every meeting). */
+const clashesByProject = new WeakMap<Pick<Project, 'files'>, NamedTemplate[][]>();
+
+/** The clash groups of `project`, from {@link clashesByProject} once worked out. */
+function clashesOf(project: Pick<Project, 'files' | 'root' | 'templateDirs'>): NamedTemplate[][] {
+  const known = clashesByProject.get(project);
+  if (known) return known;
+  const clashes = reportNameClashes(project.files, project.root, project.templateDirs, builtInTemplatesDir());
+  clashesByProject.set(project, clashes);
+  return clashes;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,30 @@ describe('briefing new meeting', () => {
     const written = read(dir, 'positions/a-question.yaml');
     expect(written).toContain('questions:\n  - Vai šķūnis?\n');
     expect(Object.keys(parse(written).clearance)).toEqual(['AM', 'LM']);
+  });
+
+  // There Ctrl-C reaches the command as SIGINT from the terminal: it ended with `^C` and not a word, as if it had crashed.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal that says TERM=dumb, says Ctrl-C cancelled with nothing written, exit 130', async () => {
+    const dir = exampleProject();
+    // `exec`: the shell `script` starts would take the SIGINT too. What the command says goes to a file: `script` may end
+    // before it has copied the last output of a command that ended at once.
+    const said = join(dir, 'said.txt');
+    const command = `exec "${process.execPath}" "${join(REPO, 'bin/briefing.js')}" new position a-question --owner IZM --unit X 2>"${said}"`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', TERM: 'dumb' } });
+    let screen = '';
+    let pressed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString('utf8');
+      // Ctrl-C once the question is asked, as a person would: the terminal sends SIGINT to the command.
+      if (!pressed && screen.includes('The question it answers')) {
+        pressed = true;
+        child.stdin.write('\u0003');
+      }
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(readFileSync(said, 'utf8')).toBe('briefing: Cancelled; nothing written.\n');
+    expect(status).toBe(130);
+    expect(existsSync(join(dir, 'positions/a-question.yaml'))).toBe(false);
   });
 
   it('takes the date as Latvians write it too, DD.MM.YYYY, and names the file and the meeting by YYYY-MM-DD', async () => {

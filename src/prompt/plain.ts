@@ -7,10 +7,10 @@ import { choiceOf, type Choice, type Prompter } from './prompter.js';
  * IDE consoles): the arrow-key lists of {@link inquirerPrompter} redraw themselves with control
  * sequences, which such a terminal prints as text, so a choice was a screen of `^[[2K^[[1A`. Here a
  * choice is a numbered list, answered by its number or its value (`IZM`), several of them with
- * commas; Enter alone takes the default, and `-` gives none where an answer may be empty. The input closing (Ctrl-D) cancels with nothing written.
+ * commas; Enter alone takes the default, and `-` gives none where an answer may be empty. The input closing (Ctrl-D) cancels with nothing written, as Ctrl-C does.
  */
 export function plainPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Prompter {
-  const lines = lineReader(input);
+  const lines = lineReader(input, output);
   const ask = async (prompt: string) => {
     output.write(prompt);
     return lines();
@@ -68,14 +68,22 @@ export function picks<T extends string>(choices: readonly Choice<T>[], typed: st
 
 /**
  * The lines of `input`, one per call, as they are typed (or piped: several may come at once). Between
- * questions the input is paused, so a command does not wait for more after its last answer.
+ * questions the input is paused, so a command does not wait for more after its last answer. Ctrl-C
+ * while a question waits cancels as the other prompter does, saying so (exit 130): the terminal
+ * turned it into SIGINT, which ended the command with `^C` and not a word.
  */
-function lineReader(input: NodeJS.ReadableStream): () => Promise<string> {
+function lineReader(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): () => Promise<string> {
   const waiting: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
   const ready: string[] = [];
   let closed = false;
   let reader: Interface | undefined;
-  const cancelled = () => new UsageError('Cancelled; nothing written.');
+  const cancelled = (exitCode?: number) => new UsageError('Cancelled; nothing written.', undefined, exitCode);
+  const interrupted = () => {
+    // The terminal echoed `^C` where the answer was being typed: the message goes on a line of its own.
+    output.write('\n');
+    for (const next of waiting.splice(0)) next.reject(cancelled(130));
+    reader?.close();
+  };
   return () => {
     const line = ready.shift();
     if (line !== undefined) return Promise.resolve(line);
@@ -85,13 +93,18 @@ function lineReader(input: NodeJS.ReadableStream): () => Promise<string> {
         const next = waiting.shift();
         if (next) next.resolve(text);
         else ready.push(text);
-        if (!waiting.length) reader?.pause();
+        if (!waiting.length) {
+          reader?.pause();
+          process.off('SIGINT', interrupted);
+        }
       })
       .on('close', () => {
         closed = true;
+        process.off('SIGINT', interrupted);
         for (const next of waiting.splice(0)) next.reject(cancelled());
       });
     reader.resume();
+    if (!waiting.length) process.once('SIGINT', interrupted);
     return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };
 }

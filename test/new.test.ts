@@ -150,6 +150,17 @@ describe('briefing new meeting', () => {
     expect(Object.keys(parse(written).clearance)).toEqual(['AM', 'LM']);
   });
 
+  // The Linux text console (TERM=linux) has no glyph for ❯ ◉ ◯ ⏎: the ministries' list was a column of blocks.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on the Linux text console, draws the lists in ASCII', () => {
+    const dir = exampleProject();
+    const command = `"${process.execPath}" "${join(REPO, 'bin/briefing.js')}" new position a-question --owner IZM --unit X`;
+    const run = spawnSync('script', ['-qc', command, '/dev/null'], { cwd: dir, input: 'Vai šķūnis?\r', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'linux' } });
+    // The input ends at the ministries' list: the command is cancelled there, having drawn it.
+    expect(run.stdout).toMatch(/>\( \) AM – Ārlietu ministrija/);
+    expect(run.stdout).toContain('Up/Down: navigate, Space: select, Enter: submit, or type codes, e.g. AM');
+    expect(run.stdout).not.toMatch(/[❯◉◯⏎↑↓•]/);
+  });
+
   // There Ctrl-C reaches the command as SIGINT from the terminal: it ended with `^C` and not a word, as if it had crashed.
   it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal that says TERM=dumb, says Ctrl-C cancelled with nothing written, exit 130', async () => {
     const dir = exampleProject();

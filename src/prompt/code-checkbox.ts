@@ -1,4 +1,5 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePagination, usePrefix, useState } from '@inquirer/core';
+import { keysHelp, MARKS } from './marks.js';
 import { picks } from './plain.js';
 import type { Choice } from './prompter.js';
 
@@ -74,13 +75,13 @@ export const codeCheckbox = createPrompt<string[], CodeCheckboxConfig>((config, 
     items: config.choices,
     active,
     renderItem: ({ item, isActive }) => {
-      const line = `${isActive ? '❯' : ' '}${ticked.includes(item.value) ? '◉' : '◯'} ${item.name}`;
+      const line = `${isActive ? MARKS.pointer : ' '}${ticked.includes(item.value) ? MARKS.ticked : MARKS.unticked} ${item.name}`;
       return isActive && typed === '' ? theme.style.highlight(line) : line;
     },
     pageSize: PAGE_SIZE,
     loop: true,
   });
-  const help = theme.style.help(`↑↓ navigate • space select • ⏎ submit • or type codes, e.g. ${example}`);
+  const help = theme.style.help(keysHelp([['arrows', 'navigate'], ['space', 'select'], ['enter', 'submit']], `or type codes, e.g. ${example}`));
   const line = typed === '' ? '' : `\n${theme.style.highlight('Codes:')} ${typed}`;
   return [`${prefix} ${message}${line}`, `${page}\n${help}${problem ? `\n${theme.style.error(problem)}` : ''}`];
 });

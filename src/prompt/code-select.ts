@@ -1,4 +1,5 @@
 import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePagination, usePrefix, useState } from '@inquirer/core';
+import { keysHelp, MARKS } from './marks.js';
 import { choiceOf, type Choice } from './prompter.js';
 
 /** A question answered by picking one option (see {@link codeSelect}). */
@@ -71,11 +72,11 @@ export const codeSelect = createPrompt<string, CodeSelectConfig>((config, done) 
   const page = usePagination({
     items: config.choices,
     active,
-    renderItem: ({ item, isActive }) => (isActive && typed.trim() === '' ? theme.style.highlight(`❯ ${item.name}`) : `${isActive ? '❯' : ' '} ${item.name}`),
+    renderItem: ({ item, isActive }) => (isActive && typed.trim() === '' ? theme.style.highlight(`${MARKS.pointer} ${item.name}`) : `${isActive ? MARKS.pointer : ' '} ${item.name}`),
     pageSize: PAGE_SIZE,
     loop: true,
   });
-  const help = theme.style.help(`↑↓ navigate • ⏎ select • or type its code, e.g. ${example}`);
+  const help = theme.style.help(keysHelp([['arrows', 'navigate'], ['enter', 'select']], `or type its code, e.g. ${example}`));
   const line = typed === '' ? '' : `\n${theme.style.highlight('Code:')} ${typed}`;
   return [`${prefix} ${message}${line}`, `${page}\n${help}${problem ? `\n${theme.style.error(problem)}` : ''}`];
 });

@@ -1,4 +1,3 @@
-import type { input } from '@inquirer/prompts';
 import { UsageError } from '../diagnostics/errors.js';
 import { isCapableTerminal } from '../diagnostics/terminal.js';
 import { BRACKETED_PASTE, linePrompt } from './line-prompt.js';
@@ -7,9 +6,9 @@ import { codeSelect } from './code-select.js';
 import type { CheckboxQuestion, Prompter, SelectQuestion } from './prompter.js';
 
 /** Where the prompts read keys and write: the terminal, unless a test gives streams of its own. */
-type PromptContext = Parameters<typeof input>[1];
+type PromptContext = Parameters<typeof codeSelect>[1];
 
-/** The terminal prompter, on @inquirer/prompts. Ctrl-C cancels with nothing written. */
+/** The terminal prompter, on prompts of our own made with @inquirer/core. Ctrl-C cancels with nothing written. */
 export const inquirerPrompter: Prompter = promptsOn();
 
 /** The prompter on `context` (a test's streams); the terminal without one. */

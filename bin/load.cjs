@@ -14,12 +14,14 @@ const vm = require('node:vm');
 const DIST = join(__dirname, '..', 'dist');
 
 /**
- * Runs `dist/<name>.cjs` and returns its exports with `save(complete)`, which writes the code
+ * Runs `dist/<name>.cjs` and returns its exports with `save(complete, work)`, which writes the code
  * cache of this run when there was none that fitted (call it once the bundle has done its work).
  * `variant` names the cache: each command compiles other functions. A run that stopped at a
  * problem (`complete` false) compiled less than a clean one: its cache is kept as a partial one,
  * which the next clean run replaces, so a first run that fails does not leave every later run
- * with half a cache (check was 10 % slower so).
+ * with half a cache (check was 10 % slower so). So with `work`, the kinds of work the run did
+ * (`meetings`, `.docx` …): a full cache made by a run that did less (a `check` of a project with no
+ * meetings yet) is made again, holding both, by the first clean run that did work of another kind.
  */
 function runBundle(name, variant) {
   const file = join(DIST, `${name}.cjs`);
@@ -28,14 +30,20 @@ function runBundle(name, variant) {
   const full = cache === undefined ? undefined : readCache(join(cache.folder, cache.file));
   const partial = cache === undefined || full !== undefined ? undefined : readCache(join(cache.folder, cache.partial));
   const cachedData = full || partial;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cachedData && cachedData.data });
   const fits = cachedData !== undefined && script.cachedDataRejected !== true;
-  // What this process has: a full cache (nothing to write), a partial one, or none.
+  // What this process has: a full cache (nothing to write), a partial one, or none; and the work of the runs that made it.
   let has = fits ? (full !== undefined ? 'full' : 'partial') : 'none';
-  const save = (complete) => {
-    if (cache === undefined || has === 'full' || (has === 'partial' && !complete)) return;
-    if (writeCache(cache, complete ? cache.file : cache.partial, script) && complete) rmSync(join(cache.folder, cache.partial), { force: true });
+  let held = fits ? cachedData.work : [];
+  const save = (complete, work = []) => {
+    if (cache === undefined || (has === 'partial' && !complete)) return;
+    const more = work.filter((kind) => !held.includes(kind));
+    if (has === 'full' && (!complete || !more.length)) return;
+    // The code this process compiled holds the cache it started from: the work of both.
+    const kinds = has === 'full' ? [...held, ...more].sort() : work;
+    if (writeCache(cache, complete ? cache.file : cache.partial, script, kinds) && complete) rmSync(join(cache.folder, cache.partial), { force: true });
     has = complete ? 'full' : 'partial';
+    held = kinds;
   };
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, DIST);
@@ -60,7 +68,7 @@ function runCli(args) {
 function runHere(args, command) {
   const { exports: cli, save } = runBundle('cli', command);
   process.once('exit', (code) => {
-    if (code === 0 || code === 1) save(code === 0);
+    if (code === 0 || code === 1) save(code === 0, typeof cli.workDone === 'function' ? cli.workDone() : []);
   });
   // A reader that stops early (`briefing check | head`) ends the command quietly, with the exit code it has by then.
   onOutputFailure(() => process.exit(process.exitCode ?? 0));
@@ -194,12 +202,24 @@ function bundleHash(name) {
   }
 }
 
+/**
+ * A cache file starts with a line of ours, the kinds of work of the runs that made it
+ * (`briefing-code-cache meetings,positions`); V8's data follows.
+ */
+const HEADER = 'briefing-code-cache ';
+
+/** The cache at `path`: V8's data and the work that made it; undefined when there is none, or it is no file of ours. */
 function readCache(path) {
+  let bytes;
   try {
-    return readFileSync(path);
+    bytes = readFileSync(path);
   } catch {
     return undefined;
   }
+  const end = bytes.indexOf(10);
+  if (end < 0 || bytes.toString('latin1', 0, HEADER.length) !== HEADER) return undefined;
+  const work = bytes.toString('latin1', HEADER.length, end);
+  return { data: bytes.subarray(end + 1), work: work === '' ? [] : work.split(',') };
 }
 
 /** Caches of other builds are removed once this old: two installed versions in use side by side keep theirs. */
@@ -216,12 +236,12 @@ const KEPT_BUILDS = 8;
  * caches of other builds of the same bundle written more than two weeks ago, and those of all but
  * the {@link KEPT_BUILDS} newest; whether it was written. A cache that cannot be written is no failure: the next run compiles as this one did.
  */
-function writeCache({ folder, bundle, build }, file, script) {
+function writeCache({ folder, bundle, build }, file, script, work) {
   const path = join(folder, file);
   try {
     if (!makeFolder(folder)) return false;
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}${work.join(',')}\n`, 'latin1'), script.createCachedData()]), { mode: 0o600 });
     renameSync(temporary, path);
     // Other builds of this bundle: each file goes when two weeks old, and every file of a build past the KEPT_BUILDS newest.
     const builds = new Map();

@@ -26,6 +26,7 @@ import { formatJsonReport } from './diagnostics/json.js';
 import { suggest } from './util/suggest.js';
 
 export { serve } from './cli/server.js';
+export { workDone } from './cli/work-done.js';
 
 /**
  * The command line: the program, its global options and its commands (one module each

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { constants } from 'node:os';
+import { extname } from 'node:path';
 import { offer, offerFromProject } from '../completion/spec.js';
 import type { BuildProgress, BuildResult, MeetingOutcome } from '../commands/build.js';
 import { parseShard, type Shard } from '../batch/shard.js';
@@ -10,6 +11,7 @@ import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
 import { STOP_SIGNALS } from '../util/process.js';
 import { helpNotes } from './help-notes.js';
+import { didWork } from './work-done.js';
 
 /** The flags of `briefing build`, as commander parses them. */
 interface BuildFlags {
@@ -98,6 +100,7 @@ async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: {
   const { buildJson, formatDeletedMeeting, formatOutcome, formatSummary } = await import('./build-summary.js');
   // A signal that came while this module loaded has printed the report already, and ends the process.
   if (stopped.finish()) return;
+  for (const meeting of result.meetings) if (meeting.status === 'built') didWork(...meeting.outputs.map((output) => extname(output)));
   if (json) {
     console.log(buildJson(result));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).

@@ -4,6 +4,7 @@ import { countProblems } from '../diagnostics/human.js';
 import type { MessageFormat } from '../diagnostics/reporter.js';
 import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
 import { helpNotes } from './help-notes.js';
+import { didWork } from './work-done.js';
 
 /** `briefing check [paths...]`: everything build would check, writing nothing. */
 export function registerCheck(program: Command, io: Io): void {
@@ -36,8 +37,10 @@ With GITHUB_ACTIONS=true, problems are also printed as GitHub annotations.`),
 /** The problems on stdout, then (for people) what was checked and how it went. */
 async function printCheck(io: Io, result: CheckResult, format: MessageFormat, { templates, partials }: { templates: string[]; partials: string[] }): Promise<void> {
   await printProblems(io, result, { format, report: 'stdout', annotations: format === 'json' ? 'stderr' : 'stdout' });
+  const { meetings, positions } = result.checked;
+  if (meetings.length) didWork('meetings');
+  if (positions.length) didWork('positions');
   if (format === 'human') {
-    const { meetings, positions } = result.checked;
     // Templates and partials are counted apart, and left unsaid when there are none (the built-in ones in use).
     const counted = [
       count(meetings.length, 'meeting'),

@@ -520,13 +520,34 @@ describe('briefing init', () => {
     const inClone = runCli(['init', '--ministry', 'IZM', '--tool', 'file:x.tgz'], clone);
     expect(inClone.status, inClone.stderr).toBe(0);
     expect(inClone.stdout).toContain('\n  git add . && git commit -m "Briefings"');
-    // In a folder inside a repository, `git init` would start a second repository in the first,
-    // and GitHub would never run the workflow written below the repository's top: both are said.
+    // In a folder inside a repository, `git init` would start a second repository in the first. GitHub runs only the
+    // workflows at the repository's top: the workflow goes there, its steps running in the folder (it was written in
+    // the folder, where GitHub never ran it, with a note to move it and edit its steps by hand).
+    const shared = tempDir();
+    mkdirSync(join(shared, '.git'));
+    const below = runCli(['init', 'eu briefings', '--ministry', 'IZM', '--tool', 'file:x.tgz'], shared);
+    expect(below.status, below.stderr).toBe(0);
+    expect(below.stdout).not.toContain('git init');
+    expect(below.stdout).toContain('created .github/workflows/briefings.yml\n');
+    expect(existsSync(join(shared, 'eu briefings/.github'))).toBe(false);
+    // `git add .` in the folder would leave the workflow out.
+    expect(below.stdout).toContain('\n  git add . ../.github/workflows/briefings.yml && git commit -m "Briefings"\n');
+    expect(below.stdout).toContain("GitHub runs only the workflows at its top, so the workflow is .github/workflows/briefings.yml, its steps running in 'eu briefings'.\n");
+    const atTop = parse(readFileSync(join(shared, '.github/workflows/briefings.yml'), 'utf8'));
+    for (const trigger of ['pull_request', 'push']) expect(atTop.on[trigger].paths).toEqual(['eu briefings/**', '.github/workflows/briefings.yml']);
+    for (const job of ['check', 'build']) {
+      expect(atTop.jobs[job].defaults).toEqual({ run: { 'working-directory': 'eu briefings' } });
+      expect(atTop.jobs[job].steps.find((step: { uses?: string }) => step.uses === 'actions/setup-node@v4').with['cache-dependency-path']).toBe('eu briefings/package-lock.json');
+    }
+    const paths = atTop.jobs.build.steps.filter((step: { with?: { path?: string } }) => step.with?.path !== undefined).map((step: { with: { path: string } }) => step.with.path);
+    expect(paths).toEqual(['eu briefings/.briefing-cache\neu briefings/out\n', 'eu briefings/.briefing-cache\neu briefings/out\n', 'eu briefings/reports/\neu briefings/build-report.json\n']);
+    // A repository with a briefings.yml at its top already (the clone's own project): the folder's is written in the
+    // folder, its steps running there, to be moved under another name.
     const inside = runCli(['init', 'eu briefings', '--ministry', 'IZM', '--tool', 'file:x.tgz'], clone);
     expect(inside.status, inside.stderr).toBe(0);
-    expect(inside.stdout).not.toContain('git init');
     expect(inside.stdout).toContain('\n  git add . && git commit -m "Briefings"\n');
-    expect(inside.stdout).toContain("move 'eu briefings/.github/workflows/briefings.yml' there and make its steps run in 'eu briefings'\n");
+    expect(parse(readFileSync(join(clone, 'eu briefings/.github/workflows/briefings.yml'), 'utf8')).jobs.check.defaults).toEqual({ run: { 'working-directory': 'eu briefings' } });
+    expect(inside.stdout).toContain("move 'eu briefings/.github/workflows/briefings.yml' there under a name of its own (its steps run in 'eu briefings' already), or no report is checked.\n");
     // VS Code reads the settings of the folder it opens: the repository's top, as a rule.
     expect(inside.stdout).toContain(
       "VS Code takes 'eu briefings/.vscode/settings.json' only when it opens 'eu briefings' itself: opening the repository, put its \"yaml.schemas\" into .vscode/settings.json there, each path and pattern starting 'eu briefings/'.\n",

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
 import { filesIn, isInside, projectPath, readText } from '../load/files.js';
+import { checkoutTop } from '../load/git.js';
 import { builtInMinistriesFile, CONFIG_FILE, loadProject, packageRoot, type Project } from '../load/project.js';
 import { projectLocations } from '../load/project-paths.js';
 import { ministriesSchema, nameOn, type Ministries, type Ministry } from '../model/index.js';
@@ -85,7 +86,8 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (elsewhere.length) return { folder, created: [], updated: [], merged: [], kept: [], diagnostics: elsewhere, exitCode: ExitCode.problems };
   const ministries = builtInMinistries();
   // A file init would replace: said before the questions, not after them.
-  const refusedFirst = refusedFiles(root, folder, INIT_FILES);
+  const workflowAt = workflowPlace(root);
+  const refusedFirst = refusedFiles(root, folder, [...INIT_FILES, workflowAt.path]);
   if (refusedFirst) return refusedFirst;
   const fill = async (answers: Answers) => {
     const issuingMinistry = await answers.select(
@@ -113,7 +115,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['.gitattributes', files.GITATTRIBUTES],
     ['.npmrc', files.npmrc(spec)],
     ['.vscode/settings.json', files.vscodeSettings()],
-    ['.github/workflows/briefings.yml', files.WORKFLOW],
+    [workflowAt.path, files.workflow(workflowAt.below)],
     ['README.md', files.readme(chosen)],
     ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, ministries)]),
   ]);
@@ -203,10 +205,26 @@ const INIT_FILES = [
   '.gitattributes',
   '.npmrc',
   '.vscode/settings.json',
-  '.github/workflows/briefings.yml',
   'README.md',
   ...EXAMPLES.map((example) => example.to),
 ];
+
+/** Where GitHub reads a repository's workflows, from its top folder. */
+const WORKFLOW_FILE = '.github/workflows/briefings.yml';
+
+/**
+ * Where init writes the workflow (a path from `root`), and the project's folder from the top of
+ * the repository it lies in, when below it (`eu/briefings`). GitHub runs only the workflows at a
+ * repository's top: there, unless one of that name is there already (another project's: then in
+ * the project's folder, to be moved under another name, as the CLI says).
+ */
+function workflowPlace(root: string): { path: string; below?: string } {
+  const top = checkoutTop(root);
+  if (top === undefined || top === root) return { path: WORKFLOW_FILE };
+  const below = projectPath(top, root);
+  const atTop = join(top, WORKFLOW_FILE);
+  return { path: existsSync(atTop) ? WORKFLOW_FILE : relative(root, atTop).split(sep).join('/'), below };
+}
 
 /** Why init writes nothing in `root`: a file of `paths` there that it would replace (a project already is {@link projectAlready}'s). */
 function refusedFiles(root: string, folder: string, paths: readonly string[]): InitResult | undefined {

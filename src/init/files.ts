@@ -176,17 +176,28 @@ export function keptFileNote(path: string): string | undefined {
   return path === '.vscode/settings.json' ? 'for completion in meetings and positions, add its "yaml.schemas" from node_modules/briefing/docs/editor.md' : undefined;
 }
 
-/** `.github/workflows/briefings.yml`: check every pull request, build every report on main (or master). */
-export const WORKFLOW = `# Checks every pull request (problems appear as annotations on the changed lines) and,
+/**
+ * `.github/workflows/briefings.yml`: check every pull request, build every report on main (or master).
+ * `below`: the project's folder from the top of a repository it shares (`eu/briefings`), where
+ * GitHub reads the workflow: its steps run in that folder, which its cache and artifact paths name,
+ * and it runs for changes there only.
+ */
+export function workflow(below?: string): string {
+  const quoted = (text: string) => JSON.stringify(text);
+  const paths = below === undefined ? '' : `\n    paths: [${quoted(`${below}/**`)}, ".github/workflows/briefings.yml"]`;
+  const defaults = below === undefined ? '' : `\n    # The project is the folder ${below} of this repository: every command runs there.\n    defaults:\n      run:\n        working-directory: ${quoted(below)}`;
+  const lockFile = below === undefined ? '' : `\n          cache-dependency-path: ${quoted(`${below}/package-lock.json`)}`;
+  const dir = below === undefined ? '' : `${below}/`;
+  return `# Checks every pull request (problems appear as annotations on the changed lines) and,
 # on main (or master), builds every report and keeps those that built as an artifact of the run.
 # How it works, and how to split the build into parallel jobs: docs/ci.md of briefing.
 name: briefings
 
 on:
-  pull_request:
+  pull_request:${paths}
   # The main branch, by either name: \`git init\` without settings calls it master.
   push:
-    branches: [main, master]
+    branches: [main, master]${paths}
 
 permissions:
   contents: read
@@ -198,7 +209,7 @@ env:
 
 jobs:
   check:
-    runs-on: ubuntu-latest
+    runs-on: ubuntu-latest${defaults}
     steps:
       # A pull request is checked out as a merge commit whose first parent is the branch it goes into:
       # with that parent fetched, --base HEAD^1 holds every answer it changes to a higher version.
@@ -208,7 +219,7 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 22
-          cache: npm
+          cache: npm${lockFile}
       - run: npm ci
       # GitHub sets GITHUB_ACTIONS=true, so each problem is also printed as an annotation.
       - run: npx briefing check \${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}
@@ -216,13 +227,13 @@ jobs:
   build:
     if: github.event_name == 'push'
     needs: check
-    runs-on: ubuntu-latest
+    runs-on: ubuntu-latest${defaults}
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
           node-version: 22
-          cache: npm
+          cache: npm${lockFile}
       # LibreOffice makes the PDFs: installed (a minute or two) only when briefing.config.yaml names pdf
       # on a line that is not a comment, as \`formats: [md, docx, pdf]\` does. The fonts that take the room of
       # Times New Roman, Arial, Courier New, Calibri and Cambria are named: without recommended packages
@@ -239,8 +250,8 @@ jobs:
       - uses: actions/cache/restore@v4
         with:
           path: |
-            .briefing-cache
-            out
+            ${dir}.briefing-cache
+            ${dir}out
           key: briefings-\${{ github.sha }}
           restore-keys: briefings-
       - run: npx briefing build --all --json > build-report.json
@@ -250,8 +261,8 @@ jobs:
         if: always()
         with:
           path: |
-            .briefing-cache
-            out
+            ${dir}.briefing-cache
+            ${dir}out
           key: briefings-\${{ github.sha }}
       # Only the reports of meetings that built now or are unchanged: a meeting that fails keeps
       # its earlier files in out/, and those must not be published as current.
@@ -265,10 +276,11 @@ jobs:
         with:
           name: briefings
           path: |
-            reports/
-            build-report.json
+            ${dir}reports/
+            ${dir}build-report.json
           if-no-files-found: ignore
 `;
+}
 
 /** `templates/README.md`: how to replace a built-in template. */
 export const TEMPLATES_README = `# Your own templates

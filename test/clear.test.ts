@@ -387,6 +387,32 @@ describe('briefing clear', () => {
     expect(runCli(['clear', ...files, '--ministry', 'FM', '--on-version', '1'], ok)).toMatchObject({ status: 2, stderr: expect.stringContaining('--on-version 1 names one position') });
   });
 
+  it('names every position that has nothing to withdraw, not only the first, and where the withdrawal can be recorded (exit 2, nothing written)', () => {
+    const meeting = 'meetings/2021-02-19-educ-informal.yaml';
+    const achievements = 'positions/educ/equity-achievements.yaml';
+    const reforms = 'positions/educ/equity-reforms.yaml';
+    const cooperation = 'positions/educ/equity-eu-cooperation.yaml';
+    // LM cleared one of the three: asked and unanswered on one, objected on another.
+    const dir = exampleProject({
+      [achievements]: exampleFile(achievements).replace(/(  LM:\n    status: )cleared/, '$1pending'),
+      [reforms]: exampleFile(reforms).replace(/(  LM:\n    status: )cleared/, '$1objected'),
+    });
+    const files = [achievements, reforms, cooperation];
+    const before = files.map((file) => readFileSync(join(dir, file), 'utf8'));
+    const run = runCli(['clear', meeting, '--ministry', 'LM', '--withdraw', '--date', '2021-02-18'], dir);
+    // It named equity-achievements alone; fixed, the user learnt of equity-reforms on the next try.
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`LM has not cleared 2 of the 3 positions: ${achievements} (it was asked and has not answered), ${reforms} (it objected): there is no clearance to withdraw there; nothing written.`);
+    expect(run.stderr).toContain(`briefing clear ${cooperation} --ministry LM --withdraw`);
+    expect(files.map((file) => readFileSync(join(dir, file), 'utf8'))).toEqual(before);
+    // None of them cleared by FM: all three named, and no command to withdraw it anywhere.
+    const none = runCli(['clear', ...files, '--ministry', 'FM', '--withdraw'], dir);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain(`FM has not cleared 3 of the 3 positions: ${achievements} (it has no answer on record), ${reforms} (it has no answer on record), ${cooperation} (it has no answer on record)`);
+    expect(none.stderr).not.toContain('--withdraw');
+    expect(files.map((file) => readFileSync(join(dir, file), 'utf8'))).toEqual(before);
+  });
+
   it('does not wait for the ministry that owns a position: a meeting requiring it is complete once the others cleared that one', () => {
     const meeting = 'meetings/2021-02-19-educ-informal.yaml';
     const reforms = 'positions/educ/equity-reforms.yaml';

@@ -114,6 +114,8 @@ export function clearEach(options: ClearEachOptions): ClearEachResult {
     found.files.map((file) => ({ target: file.absolute, shownAs: file.shown })),
     (): { results: ClearResult[]; recorded: (Position | undefined)[] } | { failed: ClearResult[] } => {
       const plans = found.files.map((file) => ({ file, plan: planRecord(file.shown, readText(file.absolute, file.shown), ministry, date.iso, options) }));
+      // Every position with nothing to withdraw is named, not the first alone: the user learns of them all at once.
+      refuseWithdrawals(ministry, plans.map(({ file, plan }) => ({ shown: file.shown, takes: plan.edited !== undefined, ...(plan.nothingToWithdraw ? { nothingToWithdraw: plan.nothingToWithdraw } : {}) })));
       const results = plans.map(({ plan }) => plan.result);
       if (plans.some(({ plan }) => plan.edited === undefined)) return { failed: results.map((result) => (result.exitCode === ExitCode.ok ? { ...result, changes: [], written: false } : result)) };
       const writes = plans.flatMap(({ file, plan }) => (plan.edited !== undefined && plan.result.written ? [{ target: file.absolute, data: plan.edited, shownAs: file.shown }] : []));
@@ -260,7 +262,7 @@ function withoutOwn(named: NamedTargets, ministry: string): { files: TargetFile[
 }
 
 /** The answer recorded in one position's text: the edited text (undefined when it cannot take it) and the result to show. */
-function planRecord(shown: string, text: string, ministry: string, date: string, options: ClearEachOptions): { edited?: string; recorded?: Position; result: ClearResult } {
+function planRecord(shown: string, text: string, ministry: string, date: string, options: ClearEachOptions): { edited?: string; recorded?: Position; result: ClearResult; nothingToWithdraw?: WithdrawnNothing } {
   const refused = (diagnostics: Diagnostic[]) => ({ result: { file: shown, changes: [], written: false, notes: [], diagnostics, exitCode: ExitCode.problems } });
   const before = checked(shown, text);
   if (!before.position) return refused(sortDiagnostics(before.diagnostics));
@@ -273,7 +275,7 @@ function planRecord(shown: string, text: string, ministry: string, date: string,
   // go, unless given anew. A withdrawal keeps the ref of the clearance it takes back.
   const earlier = before.position.clearance[ministry];
   // A withdrawal recorded again is the same record (nothing changes, or its date): as any answer given twice.
-  if (status === 'withdrawn' && earlier?.status !== 'cleared' && earlier?.status !== 'withdrawn') refuseWithdrawal(shown, ministry, earlier?.status);
+  if (status === 'withdrawn' && earlier?.status !== 'cleared' && earlier?.status !== 'withdrawn') return { ...refused([]), nothingToWithdraw: earlier?.status ?? 'none' };
   // A withdrawal takes back the clearance on record: of its version and text, not of a later text the ministry never saw.
   const onRecord = earlier?.version !== undefined && earlier.version <= before.position.version ? earlier.version : undefined;
   const taken = options.onVersion ?? (status === 'withdrawn' ? onRecord : undefined);
@@ -361,18 +363,36 @@ function afterMeetings(shown: string, ministry: string, date: string, using: rea
 }
 
 
+/** What a ministry has on record instead of a clearance to withdraw: asked and not answered, objected, or nothing. */
+type WithdrawnNothing = 'pending' | 'objected' | 'none';
+
 /**
  * A usage error for `--withdraw` of a ministry that has no clearance on record to take back
- * (asked and not answered, objected, or never asked): most likely another ministry was meant,
- * or an objection. Recorded, it would read as a clearance once given and now withdrawn.
+ * (asked and not answered, objected, or never asked) in one or more of the positions: most likely
+ * another ministry was meant, or an objection. Recorded, it would read as a clearance once given and
+ * now withdrawn. Each such position is named, and those that can take the withdrawal (`takes`).
  */
-function refuseWithdrawal(shown: string, ministry: string, status: 'pending' | 'objected' | undefined): never {
-  const said = status === undefined ? 'has no answer on record' : status === 'pending' ? 'was asked and has not answered' : 'objected';
-  throw new UsageError(
-    `${ministry} has not cleared ${shown} (it ${said}): there is no clearance to withdraw; nothing written.`,
-    `Name the ministry that cleared it, or record an objection: briefing clear ${shellWord(shown)} --ministry ${ministry} --object --note "…"`,
-  );
+function refuseWithdrawals(ministry: string, positions: readonly { shown: string; takes: boolean; nothingToWithdraw?: WithdrawnNothing }[]): void {
+  const refused = positions.flatMap(({ shown, nothingToWithdraw }) => (nothingToWithdraw ? [{ shown, said: WITHDRAWN_NOTHING[nothingToWithdraw] }] : []));
+  const [first] = refused;
+  if (!first) return;
+  const files = (list: readonly { shown: string }[]) => list.map(({ shown }) => shellWord(shown)).join(' ');
+  const cleared = positions.filter(({ takes }) => takes);
+  const message =
+    refused.length === 1
+      ? `${ministry} has not cleared ${first.shown} (it ${first.said}): there is no clearance to withdraw; nothing written.`
+      : `${ministry} has not cleared ${refused.length} of the ${positions.length} positions: ${refused.map(({ shown, said }) => `${shown} (it ${said})`).join(', ')}: there is no clearance to withdraw there; nothing written.`;
+  const object = `Name the ministry that cleared ${refused.length === 1 ? 'it' : 'them'}, or record an objection: briefing clear ${files(refused)} --ministry ${ministry} --object --note "…"`;
+  const elsewhere = cleared.length ? `; to withdraw the clearance where ${ministry} gave it, name only ${cleared.length === 1 ? 'that position' : 'those'}: briefing clear ${files(cleared)} --ministry ${ministry} --withdraw` : '';
+  throw new UsageError(message, `${object}${elsewhere}`);
 }
+
+/** How a refused withdrawal says what the ministry has on record. */
+const WITHDRAWN_NOTHING: Readonly<Record<WithdrawnNothing, string>> = {
+  none: 'has no answer on record',
+  pending: 'was asked and has not answered',
+  objected: 'objected',
+};
 
 /** What `--ref` and `--note` ask for when one is given empty or unfit for the file. */
 const RECORD_TEXT_HINT = {

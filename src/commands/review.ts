@@ -17,7 +17,7 @@ import type { FieldRef } from '../model/field.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
-import { changesByAuthor, formattingChanges, layoutChanges, splitByField, withdrawnNotes, type AuthorChanges, type FieldReview, type OutsideChange } from '../review/fields.js';
+import { changesByAuthor, formattingChanges, layoutChanges, splitByField, takenBackChanges, withdrawnNotes, type AuthorChanges, type FieldReview, type OutsideChange, type TakenBack } from '../review/fields.js';
 import { commentThreads, DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument, type Revision } from '../review/read-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
@@ -52,6 +52,8 @@ export interface FieldOutcome {
   revisions: Revision[];
   /** Each reviewer's changes to the text (see {@link changesByAuthor}). */
   byAuthor: AuthorChanges[];
+  /** The tracked changes another one takes back (see {@link takenBackChanges}): not a change of the text by either. */
+  takenBack: TakenBack[];
   comments: ReviewComment[];
   /** Text whose formatting the reviewer changed (bold, italic): with track changes on, and words changed so without. */
   formatting: string[];
@@ -176,6 +178,7 @@ export function review(options: ReviewOptions): ReviewResult {
         after: shown.after,
         revisions: field.revisions,
         byAuthor: changesByAuthor(printed),
+        takenBack: takenBackChanges(printed),
         comments: field.comments,
         formatting: [...formattingChanges(printed), ...shown.formatting],
         notes: [...withdrawnNotes(printed), `not written: ${stale.file} changed after the DOCX was built`],
@@ -206,6 +209,7 @@ export function review(options: ReviewOptions): ReviewResult {
       after: accepted.after,
       revisions: field.revisions,
       byAuthor: changesByAuthor(printed),
+      takenBack: takenBackChanges(printed),
       comments: field.comments,
       formatting: [...formattingChanges(printed), ...accepted.formatting],
       notes: [...withdrawnNotes(printed), ...accepted.notes],
@@ -485,7 +489,12 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     }
     const own = reviewersPart(project, ministry, outcome);
     // A position only other ministries' reviewers (or the report's own ministry) touched is none this one answered on.
-    const answers = outcome.field.kind === 'position' && (own.changed || own.comments.length > 0);
+    // One that only took changes back has not changed the text: its answer is its comments', or the clearance --cleared says it gave.
+    const answers = outcome.field.kind === 'position' && (own.changed || own.comments.length > 0 || (options.cleared && own.revisions.length > 0));
+    if (outcome.field.kind === 'position' && own.revisions.length > 0 && !own.changed) {
+      const recorded = answers ? '' : `; no answer of ${ministry} is recorded here (what is on record for ${ministry} stays)`;
+      outcome.notes.push(`${ministry} only took back its own or another reviewer’s tracked changes here: they leave the text as it was, so they are no objection to the position${recorded}`);
+    }
     if (outcome.accepted !== outcome.current) {
       const position = outcome.field.kind === 'position' ? project.positions.get(outcome.field.id)?.position : undefined;
       const newVersion = position ? position.version + 1 : undefined;
@@ -574,7 +583,8 @@ function oneAtATime(named: readonly string[]): string {
  * What in a field is the reviewing ministry's: the tracked changes and comments of every author but
  * those who name only other ministries (another ministry's reviewer who worked in the same file, the
  * report's own ministry answering in a thread), and whether it changed the text: a tracked change
- * of its own, or an edit made with track changes off, which names nobody, where no one tracked any.
+ * of its own that is not taken back (see {@link takenBackChanges}) nor only takes back another, or an
+ * edit made with track changes off, which names nobody, where no one tracked any.
  */
 function reviewersPart(project: Project, ministry: string, outcome: FieldOutcome): { revisions: Revision[]; comments: ReviewComment[]; changed: boolean } {
   const others = (author: string) => {
@@ -583,7 +593,11 @@ function reviewersPart(project: Project, ministry: string, outcome: FieldOutcome
   };
   const revisions = outcome.revisions.filter((revision) => !others(revision.author));
   const comments = outcome.comments.filter((comment) => !others(comment.author));
-  return { revisions, comments, changed: revisions.length > 0 || (outcome.revisions.length === 0 && outcome.accepted !== outcome.current) };
+  // Taking back a change (another reviewer's, or its own ministry's, whole) leaves the text as it was: no change of the ministry's.
+  const takingBack = new Set(outcome.takenBack.map(({ by }) => by));
+  const takenBackByOwn = new Set(outcome.takenBack.filter(({ by, wholly }) => wholly && !others(by.author)).map(({ change }) => change));
+  const changes = revisions.filter((revision) => !takingBack.has(revision) && !takenBackByOwn.has(revision));
+  return { revisions, comments, changed: changes.length > 0 || (outcome.revisions.length === 0 && outcome.accepted !== outcome.current) };
 }
 
 /** Whether each of `own` comments is in a thread of `all` that Word marks resolved (none: false). */

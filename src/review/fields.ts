@@ -204,6 +204,33 @@ export function withdrawnNotes(paragraphs: readonly ReviewedParagraph[]): string
   return paragraphs.flatMap((paragraph) => paragraph.withdrawn ?? []).map(({ inserted, deleted, text }) => `text ${inserted.author || 'unknown'} inserted and ${deleted.author || 'unknown'} deleted again: “${text}”`);
 }
 
+/** A tracked change another one takes back (`by`): text inserted and deleted again, a paragraph mark inserted (a split) and deleted again (a join). */
+export interface TakenBack {
+  change: Revision;
+  by: Revision;
+  /** Nothing of `change` is left in either reading: no other text of the same insertion stays. */
+  wholly: boolean;
+}
+
+/**
+ * The tracked changes another takes back, each with the one that does: applied or rejected, the pair
+ * leaves the text as it was. Who only took back changes (another reviewer's, or those of its own
+ * ministry) has not changed the text.
+ */
+export function takenBackChanges(paragraphs: readonly ReviewedParagraph[]): TakenBack[] {
+  const staying = new Set<Revision>();
+  for (const paragraph of paragraphs) {
+    for (const piece of paragraph.pieces) if (piece.revision) staying.add(piece.revision);
+    if (paragraph.mark && !paragraph.markDeleted) staying.add(paragraph.mark);
+  }
+  return paragraphs
+    .flatMap((paragraph) => [
+      ...(paragraph.withdrawn ?? []).map(({ inserted, deleted }) => ({ change: inserted, by: deleted })),
+      ...(paragraph.mark && paragraph.markDeleted ? [{ change: paragraph.mark, by: paragraph.markDeleted }] : []),
+    ])
+    .map((pair) => ({ ...pair, wholly: !staying.has(pair.change) }));
+}
+
 /** The paragraphs whose numbering, list level or style the reviewer changed with track changes on, by their text. */
 export function layoutChanges(paragraphs: readonly ReviewedParagraph[]): string[] {
   return paragraphs.filter((paragraph) => paragraph.layoutChanged).map((paragraph) => shorten(paragraph.pieces.map((piece) => piece.text).join('')));

@@ -12,6 +12,7 @@ it('shows control characters a reviewer’s text holds as escapes in the word di
     after: ['Teksts.\u009b2J\u009d0;t', 'Jauns.'],
     revisions: [],
     byAuthor: [],
+    takenBack: [],
     comments: [],
     formatting: [],
     notes: [],

@@ -98,6 +98,48 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     expect(parseDocument(readFileSync(file, 'utf8')).toJS().body).toBe(parseDocument(before).toJS().body);
   });
 
+  it('records no objection of a ministry whose reviewer only took back another reviewer’s change: the text is as it was built', () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+    const docx = join(dir, 'out/taken-back.docx');
+    const janis = { author: 'Jānis Bērziņš (AM)', date: '2021-02-17T08:00:00Z' };
+    const edit = new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx')))
+      // equity-reforms: AM changes a word, and proposes "ļoti ", which LM strikes out again: LM's only change there.
+      .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+      .insertedThenDeleted('Tikpat svarīgi ir stiprināt', 'svarīgi', 'ļoti ', ANNA, PETERIS)
+      // equity-eu-cooperation: LM's own change.
+      .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', PETERIS)
+      // equity-achievements: one AM reviewer proposes a word, another of AM takes it back: AM leaves the text as it was.
+      .insertedThenDeleted('trim savstarpēji papildinošiem', 'trim', 'visiem ', ANNA, janis);
+    writeFileSync(docx, edit.bytes());
+
+    const am = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
+    expect(am.status, am.stderr).toBe(0);
+    expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16', version: 3 });
+    // It recorded "AM objected" on equity-achievements, whose text AM's reviewers left as it was.
+    expect(clearance(dir, 'equity-achievements').AM).toMatchObject({ status: 'cleared', date: '2021-02-15' });
+    expect(am.stdout).toContain('note: AM only took back its own or another reviewer’s tracked changes here');
+
+    const lm = runCli(['review', docx, '--accept', '--ministry', 'LM', '--rebase'], dir);
+    expect(lm.status, lm.stderr).toBe(0);
+    expect(clearance(dir, 'equity-eu-cooperation').LM).toMatchObject({ status: 'objected', date: '2021-02-17', version: 3 });
+    // It recorded "LM objected" on equity-reforms, where LM only struck out AM's proposal: LM's clearance of version 2 stays.
+    expect(clearance(dir, 'equity-reforms').LM).toMatchObject({ status: 'cleared', date: '2021-02-17', version: 2 });
+    const reforms = lm.stdout.split('\n\n').find((block) => block.startsWith('position equity-reforms')) ?? '';
+    expect(reforms).toContain('note: LM only took back its own or another reviewer’s tracked changes here');
+    expect(reforms).not.toContain('clearance LM');
+
+    // Said to have cleared (--cleared), LM is recorded so where it took AM's proposal back.
+    const again = exampleProject();
+    initRepository(again);
+    expect(runCli(['build', EXAMPLE_MEETING], again).status).toBe(0);
+    writeFileSync(docx.replace(dir, again), edit.bytes());
+    expect(runCli(['review', docx.replace(dir, again), '--accept', '--ministry', 'AM'], again).status).toBe(0);
+    expect(runCli(['review', docx.replace(dir, again), '--accept', '--ministry', 'LM', '--rebase', '--cleared'], again).status).toBe(0);
+    expect(clearance(again, 'equity-reforms').LM).toMatchObject({ status: 'cleared', date: '2021-02-17', version: 3 });
+  });
+
   it('names the reviewer who deleted text another had inserted, though the text is in neither reading', () => {
     const dir = exampleProject();
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

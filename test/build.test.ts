@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
+import { check } from '../src/commands/check.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, tempDir } from './helpers/project.js';
 
 const GOLDEN = join(REPO, 'test/fixtures/example/IZMzin_190221_EDUC.md');
@@ -32,6 +33,32 @@ describe('briefing build on the example meeting', () => {
     // Every clearance after the meeting: the meeting's day.
     const allLater = exampleFile(EXAMPLE_MEETING).replace(/^date: 2021-02-19$/m, 'date: 2021-02-11').replace(/^file_code: .*$/m, 'file_code: IZMzin_190221_EDUC');
     expect(await dated({ [EXAMPLE_MEETING]: allLater })).toBe('2021-02-11T00:00:00Z');
+  });
+
+  it('dates the report by the clearances meeting/document-date checks it against: a request, an objection or a clearance the meeting does not need does not date it; one on the meeting’s day does', async () => {
+    const reforms = 'positions/educ/equity-reforms.yaml';
+    const dated = async (files: Record<string, string>) => {
+      const dir = exampleProject(files);
+      const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+      expect(result.exitCode).toBe(0);
+      const date = String(JSON.parse(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.manifest.json'), 'utf8')).document_date).slice(0, 10);
+      // Written as the meeting's document_date, the day the report would take is no warning, and the day before it is one, when a clearance dates it.
+      const warned = async (day: string) => {
+        const meeting = { ...files, [EXAMPLE_MEETING]: (files[EXAMPLE_MEETING] ?? exampleFile(EXAMPLE_MEETING)).replace(/^date: (.*)$/m, `date: $1\ndocument_date: ${day}`) };
+        const checked = await check({ cwd: exampleProject(meeting), paths: [EXAMPLE_MEETING], final: false });
+        return checked.diagnostics.some((d) => d.ruleId === 'meeting/document-date');
+      };
+      return { date, warnedOnIt: await warned(date), warnedDayBefore: await warned(dayBefore(date)) };
+    };
+    // LM's clearance on the meeting's day dates it that day.
+    const onTheDay = exampleFile(reforms).replace('date: 2021-02-17', 'date: 2021-02-19');
+    expect(await dated({ [reforms]: onTheDay })).toEqual({ date: '2021-02-19', warnedOnIt: false, warnedDayBefore: true });
+    // A request sent to VM the day before, FM's objection: neither is a clearance the report is built on. It was dated 2021-02-18, check warning of nothing.
+    const asked = exampleFile(reforms).replace(/^clearance:\n/m, 'clearance:\n  VM:\n    status: pending\n    date: 2021-02-18\n  FM:\n    status: objected\n    date: 2021-02-18\n');
+    expect(await dated({ [reforms]: asked })).toEqual({ date: '2021-02-17', warnedOnIt: false, warnedDayBefore: true });
+    // LM's clearance of an earlier text, recorded the day before: it does not count for this one.
+    const stale = exampleFile(reforms).replace(/( {2}LM:\n {4}status: cleared\n {4}date: )2021-02-17/, '$12021-02-18\n    version: 1');
+    expect(await dated({ [reforms]: stale })).toEqual({ date: '2021-02-16', warnedOnIt: false, warnedDayBefore: true });
   });
 
   it('follows the anatomy of the model report, in order', async () => {
@@ -165,3 +192,8 @@ describe('briefing build on the example meeting', () => {
     ]);
   });
 });
+
+/** The day before `day` (YYYY-MM-DD). */
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import { clearanceOf, clearancesNeeded, clearedBy, configurationName, existsOn, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
+import { latestDatingClearance } from '../model/document-date.js';
 import { scopeField } from './markdown-field.js';
 
 /** A ministry with all its name forms, as templates use it. */
@@ -235,15 +236,13 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
 
 /**
  * The date a document carries when SOURCE_DATE_EPOCH is not set: the meeting's
- * `document_date`, else the latest clearance of an included position up to the meeting's
- * day, else the meeting day. A clearance recorded after the meeting (the position used again,
- * cleared again for a later one) does not date the report after the meeting it prepares.
- * Taken from the inputs, never the clock, so rebuilds are identical.
+ * `document_date`, else the latest clearance the report is built on, up to the meeting's
+ * day ({@link latestDatingClearance}, which `meeting/document-date` checks `document_date`
+ * against), else the meeting day. Taken from the inputs, never the clock, so rebuilds are identical.
  */
 export function documentDate(meeting: Meeting, included: readonly Position[]): string {
   if (meeting.document_date) return meeting.document_date;
-  const dates = included.flatMap((p) => Object.values(p.clearance).flatMap((c) => (c.date && c.date <= meeting.date ? [c.date] : [])));
-  return dates.sort().at(-1) ?? meeting.date;
+  return latestDatingClearance(meeting, included)?.date ?? meeting.date;
 }
 
 function missingClearances(

@@ -5,6 +5,7 @@ import { committedMeetingAt, type LoadedPosition, type Project } from '../load/p
 import { clearanceOf, clearancesNeeded, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, meetingTranslationPairs, nameOn, nominativeOn, positionSchema, staleTranslations, type Meeting } from '../model/index.js';
 import { CLEARANCE_RECORD } from '../model/position.js';
 import { isDraftReport } from '../model/draft.js';
+import { latestDatingClearance } from '../model/document-date.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkPosition, unknownMinistry } from './position-rules.js';
 import { suggest } from '../util/suggest.js';
@@ -232,28 +233,12 @@ function documentDateProblem(project: Project, meeting: Meeting, written: string
       hint: 'Check `document_date` (its day, its month, its year), or leave it out: the report is then dated by its latest clearance.',
     };
   }
-  const later = latestClearanceAfter(project, meeting, written);
-  if (!later) return undefined;
+  const later = latestDatingClearance(meeting, includedPositions(project, meeting).flatMap(({ position }) => (position ? [position] : [])));
+  if (!later || later.date <= written) return undefined;
   return {
     message: `\`document_date\` ${written} is before the clearance of \`${later.position}\` by ${nominativeOn(project.ministries, later.code, meeting.date)} (${later.code}) on ${later.date}: the DOCX would be dated before a clearance it is built on.`,
     hint: 'Check `document_date`, or leave it out: the report is then dated by its latest clearance.',
   };
-}
-
-/**
- * The latest clearance given by a required ministry to an included position after `date` and up to the
- * meeting's day (a clearance recorded later, for a later meeting, does not date this report).
- */
-function latestClearanceAfter(project: Project, meeting: Meeting, date: string): { code: string; position: string; date: string } | undefined {
-  const given = includedPositions(project, meeting).flatMap(({ position }) =>
-    position
-      ? meeting.required_clearances.flatMap((code) => {
-          const day = position.clearance[code]?.date;
-          return day !== undefined && day > date && day <= meeting.date && clearanceOf(position, code).state === 'cleared' ? [{ code, position: position.id, date: day }] : [];
-        })
-      : [],
-  );
-  return given.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
 }
 
 /** A template's name and the texts of its file and partials: what the checks of the fields it prints read. */

@@ -61,6 +61,23 @@ describe('briefing build on the example meeting', () => {
     expect(await dated({ [reforms]: stale })).toEqual({ date: '2021-02-16', warnedOnIt: false, warnedDayBefore: true });
   });
 
+  it('names in the clearance line no ministry that owns every position: it cleared none of them', async () => {
+    // AM owns the three positions; its entry in one, left from before (clearance/by-owner warns of it), is a request never answered.
+    const ids = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'];
+    const files = Object.fromEntries(
+      ids.map((id, index) => {
+        const text = exampleFile(`positions/educ/${id}.yaml`).replace('  ministry: IZM', '  ministry: AM');
+        return [`positions/educ/${id}.yaml`, index === 0 ? text.replace(/( {2}AM:\n {4}status: )cleared/, '$1pending') : text.replace(/ {2}AM:\n(?: {4}.*\n)+/, '')];
+      }),
+    );
+    const dir = exampleProject(files);
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(result.exitCode).toBe(0);
+    const markdown = readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8');
+    // It said "saskaņots ar Ārlietu ministriju un Labklājības ministriju": AM cleared nothing, its own positions.
+    expect(markdown).toContain('Informatīvā ziņojuma projekts saskaņots ar Labklājības ministriju.');
+  });
+
   it('follows the anatomy of the model report, in order', async () => {
     const markdown = readFileSync(GOLDEN, 'utf8');
     const landmarks = [

@@ -111,7 +111,7 @@ export interface ReportModel {
   clearance: {
     /** Ministries the meeting requires, in the meeting's order. */
     required: MinistryRef[];
-    /** Required ministries that cleared every included position: the clearance line. */
+    /** Required ministries that cleared every included position but those they own, and at least one: the clearance line. */
     cleared: MinistryRef[];
     missing: MissingClearance[];
     /** `missing` grouped: see {@link OutstandingClearances}. */
@@ -182,10 +182,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
   });
   const missing = missingClearances(included, meeting.required_clearances, ministry);
   const draftPositions = included.filter((p) => p.status === 'draft').map((p) => p.id);
-  // With no position yet, nothing has been cleared (not: everything vacuously has).
-  const cleared = included.length
-    ? meeting.required_clearances.filter((code) => included.every((p) => clearancesNeeded(p, [code]).every((needed) => clearedBy(p, needed)))).map(ministry)
-    : [];
+  const cleared = meeting.required_clearances.filter((code) => clearedEveryNeeded(included, code)).map(ministry);
 
   return {
     meeting: {
@@ -243,6 +240,16 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
 export function documentDate(meeting: Meeting, included: readonly Position[]): string {
   if (meeting.document_date) return meeting.document_date;
   return latestDatingClearance(meeting, included)?.date ?? meeting.date;
+}
+
+/**
+ * Whether `code` cleared every included position that needs its answer, and there is one: with no
+ * position yet, or only positions the ministry owns (it clears none of its own), it has cleared
+ * nothing, and the clearance line does not name it (not: everything vacuously was).
+ */
+function clearedEveryNeeded(included: readonly Position[], code: string): boolean {
+  const needing = included.filter((position) => clearancesNeeded(position, [code]).length > 0);
+  return needing.length > 0 && needing.every((position) => clearedBy(position, code));
 }
 
 function missingClearances(

@@ -467,6 +467,21 @@ describe('briefing clear', () => {
     expect(twice.stdout.match(/left out/g)).toHaveLength(1);
   });
 
+  it('names every position of several that is not found, not only the first (exit 2, nothing written)', () => {
+    const dir = exampleProject();
+    const file = 'positions/educ/equity-reforms.yaml';
+    const before = readFileSync(join(dir, file), 'utf8');
+    const run = runCli(['clear', 'equity-reformz', file, 'equity-achievementz', '--ministry', 'FM'], dir);
+    // It named `equity-reformz` alone: the user met the second typo on the next try.
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('2 of the 3 named are not found, or not one position or meeting; nothing written.');
+    expect(run.stderr).toContain('No position file or id `equity-reformz`. Did you mean equity-reforms?');
+    expect(run.stderr).toContain('No position file or id `equity-achievementz`. Did you mean equity-achievements?');
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
+    // One alone is said as it always was.
+    expect(runCli(['clear', 'equity-reformz', file, '--ministry', 'FM'], dir)).toMatchObject({ status: 2, stderr: 'briefing: No position file or id `equity-reformz`.\n  Did you mean equity-reforms?\n' });
+  });
+
   it('names an unknown position before it reads the flags, as it did for one position', () => {
     const dir = exampleProject({ 'README.md': '# x\n' });
     expect(runCli(['clear', 'README.md', '--ministry', 'XX'], dir)).toMatchObject({ status: 1, stderr: expect.stringContaining('input/unknown-kind') });

@@ -187,8 +187,10 @@ function namedTargets(project: Project, cwd: string, targets: readonly string[])
   const entries: NamedTargets['entries'] = [];
   const problems: Diagnostic[] = [];
   const meetings = new Set<string>();
+  const unfound: UsageError[] = [];
   for (const target of targets) {
-    const named = positionFile(project, cwd, target);
+    const named = foundOrNoted(() => positionFile(project, cwd, target), unfound);
+    if (named === undefined) continue;
     const shown = projectPath(project.root, named);
     const outside = namedFileProblem(project.root, named);
     if (!outside && fileKind(project, named) === 'meeting') {
@@ -207,7 +209,28 @@ function namedTargets(project: Project, cwd: string, targets: readonly string[])
     // A link to a file inside the project is written through: the link stays a link.
     else entries.push({ position: { absolute: realpathSync(named), shown } });
   }
+  refuseUnfound(unfound, targets.length);
   return { entries, problems };
+}
+
+/** What `find` returns, or undefined with its usage error kept in `errors`: every target named is looked for, not the first that fails alone. */
+function foundOrNoted(find: () => string, errors: UsageError[]): string | undefined {
+  try {
+    return find();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    errors.push(error);
+    return undefined;
+  }
+}
+
+/** The usage errors of the targets not found, as one: one alone as it is, several each with its hint, so a second typo is not met on the next try. */
+function refuseUnfound(errors: readonly UsageError[], named: number): void {
+  const [first] = errors;
+  if (!first) return;
+  if (errors.length === 1) throw first;
+  const each = errors.map((error) => `${error.message.replace(/(?:[.;]? nothing written)?\.?$/i, '.')}${error.hint ? ` ${error.hint}` : ''}`);
+  throw new UsageError(`${errors.length} of the ${named} named are not found, or not one position or meeting; nothing written. ${each.join(' ')}`, 'Correct each of them and run the command again.');
 }
 
 /** The positions a meeting's questions use, each once; a question's position that does not exist, or no question at all, is a problem. */

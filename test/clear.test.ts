@@ -208,6 +208,10 @@ describe('briefing clear', () => {
     expect(later.result.notes).toContain('--date 2031-03-10 is after today, 2021-03-12: check the year (the report is dated by its latest clearance).');
     expect(parse(later.text).clearance.AM.date).toBe('2031-03-10');
     expect(run({ ministry: 'AM', date: '2021-03-12', today: '2021-03-12' }).result.notes.join('\n')).not.toContain('after today');
+    // A request or an objection does not date the report: the note does not say it would.
+    for (const status of ['pending', 'objected'] as const) {
+      expect(run({ ministry: 'AM', date: '2031-03-10', today: '2021-03-12', status }).result.notes).toContain('--date 2031-03-10 is after today, 2021-03-12: check the year.');
+    }
   });
 
   it('refuses to withdraw a clearance never given (asked and unanswered, or no answer on record), writing nothing', () => {

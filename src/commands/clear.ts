@@ -153,11 +153,13 @@ function withAllLocks<T>(files: readonly { target: string; shownAs: string }[], 
 }
 
 /** What the user should know of the answer's day, once for all positions: how a DD.MM.YYYY day was read, and one after today. */
-function dateNotes(date: string, options: Pick<ClearEachOptions, 'date' | 'today'>): string[] {
+function dateNotes(date: string, options: Pick<ClearEachOptions, 'date' | 'today' | 'status'>): string[] {
+  // A clearance's mistyped year would also date the report (its document date is the latest clearance's); a request's or an objection's does not.
+  const dates = options.status === 'cleared' ? ' (the report is dated by its latest clearance)' : '';
   return [
     ...(date !== options.date ? [`--date ${options.date} read as ${date}.`] : []),
-    // No answer comes from the future: a mistyped year, which would also date the report (its document date is the latest clearance's).
-    ...(options.today !== undefined && date > options.today ? [`--date ${date} is after today, ${options.today}: check the year (the report is dated by its latest clearance).`] : []),
+    // No answer comes from the future: a mistyped year.
+    ...(options.today !== undefined && date > options.today ? [`--date ${date} is after today, ${options.today}: check the year${dates}.`] : []),
   ];
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { officeIdentity } from '../pdf/office-identity.js';
 import packageJson from '../../package.json' with { type: 'json' };
-import { fileSha256, sha256 } from '../load/files.js';
+import { fileSha256, projectPath, sha256 } from '../load/files.js';
 import { committedMeetingAt, packageRoot, type PositionFile, type Project } from '../load/project.js';
 import { builtInPath } from '../pipeline/manifest.js';
 import { referenceAsRead } from '../pipeline/report-parts.js';
@@ -64,8 +65,23 @@ export interface KeyContext {
   out: string;
   /** Project-relative output folder the config names (see entryName in cache.ts). */
   usualOut: string;
+  /** The LibreOffice that makes the PDFs ({@link officeIdentity}); null when no PDF is made. */
+  office: string | null;
   /** Position files by the id they claim; two files for one id are both part of the key. */
   claims: ReadonlyMap<string, readonly PositionFile[]>;
+}
+
+/** The key context of a run of `project` with `options` that writes into `outDir` (absolute). */
+export function keyContext(project: Project, options: GenerateOptions, outDir: string): KeyContext {
+  return {
+    tool: toolFingerprint(),
+    project,
+    options,
+    out: projectPath(project.root, outDir),
+    usualOut: projectPath(project.root, join(project.root, project.config.output)),
+    office: options.pdf ? officeIdentity(options.pdf.office) : null,
+    claims: claimsById(project.positionFiles),
+  };
 }
 
 /** What a meeting's build read: its text, the template it names, the positions it includes, its date. */
@@ -86,7 +102,7 @@ export function reportFacts(report: Pick<GeneratedReport, 'inputs' | 'date'>, te
  * them: tool, config and registry, template and partials, the meeting, each included
  * position's file(s) and version at git HEAD, the meeting's own committed texts when it changed
  * since (`meetingPath`, project-relative: `meeting/translation-stale` compares with them), formats,
- * flags, output folder, and whether the meeting is over. `undefined` when the template cannot be loaded.
+ * flags, output folder, the LibreOffice that makes the PDF, and whether the meeting is over. `undefined` when the template cannot be loaded.
  */
 export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: TemplateCache, meetingPath: string, template = templateFingerprint(context.project, facts.template, templates)): string | undefined {
   if (template === undefined) return undefined;
@@ -102,7 +118,7 @@ export function meetingKey(context: KeyContext, facts: MeetingFacts, templates: 
       // Only whether the meeting is over matters (a draft of a past meeting is warned about), not the day itself.
       past: today && facts.date ? facts.date < today : null,
       // As a set: `--format md,md,docx` writes what `docx,md` does.
-      options: { final, formats: [...new Set(formats)].sort(), sourceDateEpoch: sourceDateEpoch ?? null, template: chosen ?? null, out: context.out },
+      options: { final, formats: [...new Set(formats)].sort(), sourceDateEpoch: sourceDateEpoch ?? null, template: chosen ?? null, out: context.out, office: context.office },
     }),
   );
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { entryFolder, entryMeeting, entryName, readCache, writeCacheMerged, type BuildCache, type CacheEntry } from '../batch/cache.js';
-import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
+import { keyContext, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
 import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
 import { planBuild } from '../batch/plan.js';
 import { fileCodeGate, manifestsIn, type CodedMeeting, type Settled } from '../batch/file-codes.js';
@@ -115,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(options.today ? { today: options.today } : {}),
   };
   const templates: TemplateCache = new Map();
-  const keys: KeyContext = { tool, project, options: generate, out: projectPath(root, outDir), usualOut: projectPath(root, join(root, project.config.output)), claims: claimsById(project.positionFiles) };
+  const keys = keyContext(project, generate, outDir);
   const plan = planBuild(selected.paths, cache, keys, templates, options.force ?? false);
 
   const runPaths = new Set(selected.paths.map((absolute) => projectPath(root, absolute)));

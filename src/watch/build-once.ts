@@ -7,7 +7,7 @@ import { buildMeeting, type TemplateCache } from '../pipeline/build-meeting.js';
 import { ownReferenceDocx } from '../render/template.js';
 import type { Format } from '../model/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { claimsById, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
+import { keyContext } from '../batch/fingerprint.js';
 import { entryName, writeCacheMerged, type BuildCache } from '../batch/cache.js';
 import { cacheEntry } from '../batch/outcome.js';
 import { isUnchanged, type LastBuild } from '../batch/plan.js';
@@ -87,7 +87,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   const templates: TemplateCache = new Map();
   const generate = { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today() } : {}) };
   // The batch build's key (config, registry, templates, reference DOCX, positions and their versions at git HEAD, flags, tool).
-  const keys: KeyContext = { tool: toolFingerprint(), project, options: generate, out: projectPath(project.root, outDir), usualOut: projectPath(project.root, join(project.root, project.config.output)), claims: claimsById(project.positionFiles) };
+  const keys = keyContext(project, generate, outDir);
   if (options.last && isUnchanged(meetingPath, options.last, keys, templates)) return { ...result, status: 'unchanged' };
   sweepInterrupted(outDir);
   // Read before the files are replaced, as a batch build reads it: the manifest there is the last build's.

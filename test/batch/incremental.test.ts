@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
@@ -387,5 +387,31 @@ describe('incremental builds', () => {
     expect(c.files).not.toEqual([]);
     // Keyed by the saved file, the report made with the other would be taken as up to date by the next build.
     expect(c.fingerprints?.template).toBe(asRead);
+  });
+  /** A stand-in for soffice that writes, for each DOCX it is given, a "PDF" naming `maker`. */
+  function fakeOffice(folder: string, maker: string): string {
+    const office = join(folder, 'soffice');
+    writeFileSync(office, `#!/bin/sh\nfor a in "$@"; do case "$a" in *.docx) printf '%%PDF- ${maker}' > "\${a%.docx}.pdf";; esac; done\n`);
+    chmodSync(office, 0o755);
+    return office;
+  }
+
+  it('builds the PDFs again when LibreOffice is another one (another soffice on PATH) or was upgraded in place, not when it is the same', async () => {
+    const dir = threeMeetings();
+    const first = fakeOffice(tempDir(), 'first');
+    const pdf = (office: string) => run(dir, { formats: ['md', 'docx', 'pdf'], office });
+    expect((await pdf(first)).status).toEqual(all('built'));
+    expect((await pdf(first)).status).toEqual(all('unchanged'));
+    // A wrapper, or another install, on PATH: its PDFs were taken for the first one's.
+    const other = fakeOffice(tempDir(), 'other');
+    expect((await pdf(other)).status).toEqual(all('built'));
+    expect(readFileSync(join(dir, 'out/B.pdf'), 'utf8')).toBe('%PDF- other');
+    // The same path, upgraded: the package manager replaced its files.
+    writeFileSync(other, `${readFileSync(other, 'utf8')}# 24.8\n`);
+    expect((await pdf(other)).status).toEqual(all('built'));
+    expect((await pdf(other)).status).toEqual(all('unchanged'));
+    // Without the PDF, LibreOffice does not matter.
+    expect((await run(dir)).status).toEqual(all('built'));
+    expect((await run(dir, { office: first })).status).toEqual(all('unchanged'));
   });
 });

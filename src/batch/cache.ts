@@ -58,9 +58,9 @@ const cacheSchema = z.object({
 /** What decides which files a run writes for a meeting: `--template`, and the output folder beside the config's. */
 export interface EntryVariant {
   options: { template?: string | undefined };
-  /** Project-relative output folder of the run. */
+  /** Output folder of the run, by its real path from the project's (see keyContext). */
   out: string;
-  /** Project-relative output folder of the config. */
+  /** Output folder of the config, named as `out` is. */
   usualOut: string;
 }
 

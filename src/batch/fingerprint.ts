@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { officeIdentity } from '../pdf/office-identity.js';
 import packageJson from '../../package.json' with { type: 'json' };
-import { fileSha256, projectPath, sha256 } from '../load/files.js';
+import { fileSha256, projectPath, realPathAsFar, sha256 } from '../load/files.js';
 import { committedMeetingAt, packageRoot, type PositionFile, type Project } from '../load/project.js';
 import { builtInPath } from '../pipeline/manifest.js';
 import { referenceAsRead } from '../pipeline/report-parts.js';
@@ -61,9 +61,9 @@ export interface KeyContext {
   tool: string;
   project: Project;
   options: GenerateOptions;
-  /** Project-relative output folder. */
+  /** Output folder, by its real path relative to the project's real path. */
   out: string;
-  /** Project-relative output folder the config names (see entryName in cache.ts). */
+  /** Output folder the config names, as `out` is named (see entryName in cache.ts). */
   usualOut: string;
   /** The LibreOffice that makes the PDFs ({@link officeIdentity}); null when no PDF is made. */
   office: string | null;
@@ -77,11 +77,20 @@ export function keyContext(project: Project, options: GenerateOptions, outDir: s
     tool: toolFingerprint(),
     project,
     options,
-    out: projectPath(project.root, outDir),
-    usualOut: projectPath(project.root, join(project.root, project.config.output)),
+    out: folderKey(project.root, outDir),
+    usualOut: folderKey(project.root, join(project.root, project.config.output)),
     office: options.pdf ? officeIdentity(options.pdf.office) : null,
     claims: claimsById(project.positionFiles),
   };
+}
+
+/**
+ * An output folder as the key and the cache name it: by its real path from the project's, so that the
+ * same folder named another way (`-o public` where public is a link to `out`, or the project reached
+ * through a link) is the same folder, and a build into it skips what is unchanged.
+ */
+function folderKey(root: string, folder: string): string {
+  return projectPath(realPathAsFar(root), realPathAsFar(folder));
 }
 
 /** What a meeting's build read: its text, the template it names, the positions it includes, its date. */

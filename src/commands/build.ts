@@ -9,7 +9,7 @@ import { fileCodeGate, manifestsIn, type CodedMeeting, type Settled } from '../b
 import { runJobs } from '../batch/pool.js';
 import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
-import { projectPath } from '../load/files.js';
+import { projectPath, realPathAsFar } from '../load/files.js';
 import { findProjectRoot, loadProject, positionIdKey } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
@@ -178,10 +178,10 @@ function outputBlocked(root: string, outDir: string, file: string): Diagnostic {
 /** A meeting of the run as the file-code gate holds it: unchanged (with its cache entry) or just generated. */
 type Arrived = CodedMeeting & ({ entry: CacheEntry; report?: undefined } | { report: GeneratedReport; entry?: undefined });
 
-/** Whether the output folder an entry's name holds (see `entryName`) is still there; the usual folder always counts. */
+/** Whether the output folder an entry's name holds (see `entryName`: from the project's real path) is still there; the usual folder always counts. */
 function outputsThere(root: string, name: string): boolean {
   const out = entryFolder(name);
-  return out === undefined || existsSync(resolve(root, out));
+  return out === undefined || existsSync(resolve(realPathAsFar(root), out));
 }
 
 /**

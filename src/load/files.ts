@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -130,6 +130,19 @@ export function realTarget(path: string): string | undefined {
   } catch {
     return undefined; // a dangling link: reading it fails with "no such file"
   }
+}
+
+/**
+ * The real path of `path` as far as it exists (links followed), the rest as written: a folder a build
+ * is about to make is named as it will be. Two names of one folder (`out` and a link to it, the project
+ * reached through a link) give one path.
+ */
+export function realPathAsFar(path: string): string {
+  const absolute = resolve(path);
+  const real = realTarget(absolute);
+  if (real !== undefined) return real;
+  const parent = dirname(absolute);
+  return parent === absolute ? absolute : join(realPathAsFar(parent), basename(absolute));
 }
 
 function isLink(path: string): boolean {

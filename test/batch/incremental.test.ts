@@ -414,4 +414,16 @@ describe('incremental builds', () => {
     expect((await run(dir)).status).toEqual(all('built'));
     expect((await run(dir, { office: first })).status).toEqual(all('unchanged'));
   });
+  it('skips every meeting built into the same folder named another way: through a symbolic link to it, or through a link to the project', async () => {
+    const dir = threeMeetings();
+    expect((await run(dir)).status).toEqual(all('built'));
+    symlinkSync('out', join(dir, 'published'));
+    const link = join(tempDir(), 'project');
+    symlinkSync(dir, link);
+    for (const out of ['out/', './out', join(dir, 'out'), 'published', join(dir, 'published'), join(link, 'out')]) {
+      expect({ out, status: (await run(dir, { out })).status }).toEqual({ out, status: all('unchanged') });
+    }
+    // One entry for the folder, whatever it was called: a deleted meeting takes its report with it once.
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, '.briefing-cache/build.json'), 'utf8')).meetings)).toHaveLength(3);
+  });
 });

@@ -446,6 +446,33 @@ describe('build --watch', () => {
     expect(rules(after)).not.toContain('position/version-not-raised');
   });
 
+  it('builds again when a commit moves git HEAD, with no file saved: a warning that compared with HEAD goes (or, with --final, the report is written); a commit of nothing it reads says nothing', async () => {
+    const dir = exampleProject();
+    initRepository(dir);
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 150 ģimnāzijām'));
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: true, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    const rules = (event: WatchEvent) => (event.kind === 'build' ? event.result.diagnostics.map((d) => d.ruleId) : []);
+    const failed = await first;
+    expect(failed).toMatchObject({ kind: 'build', run: 1, result: { status: 'failed' } });
+    expect(rules(failed)).toContain('position/version-not-raised');
+
+    // Committed in another terminal: the error is gone, and the final report is written without waiting for a save.
+    const rebuilt = log.next();
+    commitAll(dir, 'new answer');
+    const after = await rebuilt;
+    expect(after).toMatchObject({ kind: 'build', run: 2, changed: ['git HEAD'], result: { status: 'built' } });
+    expect(rules(after)).not.toContain('position/version-not-raised');
+
+    // A commit of a file the meeting does not read changes nothing it shows: no line.
+    writeFile(dir, 'notes.txt', 'piezīmes\n');
+    commitAll(dir, 'notes');
+    await quiet(2500);
+    expect(log.events).toHaveLength(2);
+  });
+
   it('says the meeting file is gone, and where a pull moved it, not that its path is mistyped', async () => {
     const dir = exampleProject();
     initRepository(dir);

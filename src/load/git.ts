@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
-import { errorCode, projectPath } from './files.js';
+import { errorCode, projectPath, readIfThere } from './files.js';
 import { gitEnvironment } from './git-env.js';
 import { commitIdentity, parseBatch, type GitObject } from './git-objects.js';
 import { shellWord } from '../util/shell.js';
@@ -681,7 +681,7 @@ export function repositoryState(folder: string): string | undefined {
     if (top === undefined) return undefined;
     const own = ownGitDir(top);
     if (own === undefined) return undefined;
-    const common = existsSync(join(own, 'commondir')) ? resolve(own, readFileSync(join(own, 'commondir'), 'utf8').trim()) : own;
+    const common = commonGitDir(own);
     // Refs kept in a reftable (git 2.45's --ref-format=reftable: HEAD names `refs/heads/.invalid`), and a
     // configuration that includes other files, are layouts not read here: a commit or a change in an
     // included file would leave the state as it was.
@@ -711,6 +711,34 @@ export function repositoryState(folder: string): string | undefined {
       ...foldersUpTo(resolve(folder), top).map((dir) => stamp(join(dir, '.gitattributes'))),
       ...[...userConfigs, join(xdg, 'git', 'attributes')].map(stamp),
     ]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder of what a checkout's linked worktrees share (refs, config): its own git folder's `commondir`, or that folder itself. */
+function commonGitDir(own: string): string {
+  return existsSync(join(own, 'commondir')) ? resolve(own, readFileSync(join(own, 'commondir'), 'utf8').trim()) : own;
+}
+
+/**
+ * The commit git HEAD of the checkout `folder` is in names, as git's files say it, without running git:
+ * HEAD, its branch's ref and when `packed-refs` (where `git gc` moves refs) changed. A commit, checkout,
+ * reset, merge or pull changes it; `git add` does not. Undefined outside a repository, with GIT_DIR or
+ * the like set, or for refs kept in a reftable.
+ */
+export function headState(folder: string): string | undefined {
+  if (Object.keys(process.env).some((key) => /^GIT_(DIR|WORK_TREE|COMMON_DIR|NAMESPACE)$/.test(key))) return undefined;
+  try {
+    const top = checkoutTop(folder);
+    const own = top === undefined ? undefined : ownGitDir(top);
+    if (own === undefined) return undefined;
+    const common = commonGitDir(own);
+    if (existsSync(join(common, 'reftable'))) return undefined;
+    const head = readFileSync(join(own, 'HEAD'), 'utf8');
+    const ref = /^ref: (refs\/\S+)$/m.exec(head)?.[1];
+    const packed = statSync(join(common, 'packed-refs'), { bigint: true, throwIfNoEntry: false });
+    return JSON.stringify([head, ref === undefined ? '' : (readIfThere(join(common, ref)) ?? ''), packed ? `${packed.ino}:${packed.size}:${packed.mtimeNs}` : '-']);
   } catch {
     return undefined;
   }

@@ -13,6 +13,7 @@ import { readCache } from '../batch/cache.js';
 import { toolFingerprint } from '../batch/fingerprint.js';
 import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
+import { HEAD_MOVED, watchHead } from './head-moves.js';
 import { unwatched } from './unwatched.js';
 import { loadsProjectsAgain } from '../load/process-kind.js';
 import { shellWord } from '../util/shell.js';
@@ -113,6 +114,8 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
         found = true;
         knownPositionIds = new Map(result.project.positionFiles.map((file) => [positionIdKey(file), file.id]));
         if (result.status === 'unchanged') {
+          // A commit of nothing the meeting reads: no line for it.
+          if (changed.length === 1 && changed[0] === HEAD_MOVED) return;
           // Read and written as by the last build: what it said is still true.
           options.onEvent({ kind: 'build', run, changed: shownChanged, result: { ...result, diagnostics: lastSaid } });
           return;
@@ -154,6 +157,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   // A folder made or removed changes nothing by itself; the files in it come (or go) with their own events.
   watcher.on('all', (event, path) => event !== 'addDir' && event !== 'unlinkDir' && burst.add(path));
   const returning = watchForReturn(watcher, root, () => burst.add(resolve(options.cwd, options.meeting)));
+  const head = watchHead(root, () => burst.add(HEAD_MOVED));
   // Without a listener, such an error ended the whole watch as an internal error.
   const said = new Set<string>();
   watcher.on('error', (error) => {
@@ -168,6 +172,7 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
     async close() {
       burst.cancel();
       returning.cancel();
+      head.cancel();
       await watcher.close();
       await running;
     },
@@ -230,13 +235,15 @@ function isFolder(path: string): boolean {
 
 /**
  * Which changed files call for a rebuild after this build: its inputs, any template or
- * partial, any config; a position file only if the meeting uses it — or if the build
+ * partial, any config, a move of git HEAD; a position file only if the meeting uses it — or if the build
  * failed, since a new or renamed position may be what it was missing.
  */
 function relevanceOf(result: BuildOnce): (path: string) => boolean {
   const inputs = new Set(result.inputs.map((p) => resolve(p)));
   const positions = resolve(result.project.root, result.project.config.paths.positions);
   return (path) => {
+    // The build read the positions and the meeting at HEAD: the key says whether the commit changed them.
+    if (path === HEAD_MOVED) return true;
     const absolute = resolve(path);
     if (inputs.has(absolute)) return true;
     if (absolute.endsWith('.hbs')) return true;

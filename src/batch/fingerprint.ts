@@ -89,7 +89,7 @@ export function keyContext(project: Project, options: GenerateOptions, outDir: s
  * same folder named another way (`-o public` where public is a link to `out`, or the project reached
  * through a link) is the same folder, and a build into it skips what is unchanged.
  */
-function folderKey(root: string, folder: string): string {
+export function folderKey(root: string, folder: string): string {
   return projectPath(realPathAsFar(root), realPathAsFar(folder));
 }
 

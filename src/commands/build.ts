@@ -5,6 +5,7 @@ import { entryFolder, entryMeeting, entryName, readCache, writeCacheMerged, type
 import { keyContext, toolFingerprint, type KeyContext } from '../batch/fingerprint.js';
 import { recordGenerated, recordUnchanged, type MeetingOutcome, type RecordedMeeting } from '../batch/outcome.js';
 import { planBuild } from '../batch/plan.js';
+import { formerFolderLeft } from '../batch/former-folder.js';
 import { fileCodeGate, manifestsIn, type CodedMeeting, type Settled } from '../batch/file-codes.js';
 import { runJobs } from '../batch/pool.js';
 import { selectMeetings } from '../batch/select.js';
@@ -139,9 +140,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const deletedMeetings = removeOrphans(root, cache, final);
+  const folderLeft = formerFolderLeft(root, cache, keys, final);
   const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, { tool, keys, recorded: final, root }));
   const broken = final.some((item) => item.broken);
-  const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : [])];
+  const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : []), ...(folderLeft ? [folderLeft] : [])];
   return { ...finish(final.map((item) => item.outcome), runDiagnostics, threads, broken ? ExitCode.failure : undefined), deletedMeetings };
 }
 

@@ -426,4 +426,21 @@ describe('incremental builds', () => {
     // One entry for the folder, whatever it was called: a deleted meeting takes its report with it once.
     expect(Object.keys(JSON.parse(readFileSync(join(dir, '.briefing-cache/build.json'), 'utf8')).meetings)).toHaveLength(3);
   });
+  it('builds into the folder the config names now, leaves the earlier one as it is, and says once that its reports are out of date', async () => {
+    const dir = threeMeetings();
+    expect((await run(dir)).status).toEqual(all('built'));
+    const config = join(dir, 'briefing.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^output: out$/m, 'output: reports'));
+    const moved = await run(dir);
+    expect(moved.status).toEqual(all('built'));
+    expect(existsSync(join(dir, 'reports/B.docx')) && existsSync(join(dir, 'out/B.docx'))).toBe(true);
+    const said = (result: typeof moved.result) => result.diagnostics.filter((d) => d.ruleId === 'output/folder-changed').map((d) => [d.file, d.severity, d.message]);
+    expect(said(moved.result)).toEqual([
+      ['briefing.config.yaml', 'warning', 'The output folder is reports now, and the reports of 3 meetings the last build wrote into out are left there as they were, out of date: this build wrote the current ones into reports.'],
+    ]);
+    // Said once: the cache knows the new folder's files now.
+    const again = await run(dir);
+    expect(again.status).toEqual(all('unchanged'));
+    expect(said(again.result)).toEqual([]);
+  });
 });

@@ -1,0 +1,36 @@
+import { join, posix } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileSha256 } from '../load/files.js';
+import { CONFIG_FILE } from '../load/project.js';
+import { entryName, type BuildCache } from './cache.js';
+import { folderKey, type KeyContext } from './fingerprint.js';
+import type { RecordedMeeting } from './outcome.js';
+
+/**
+ * Said by the build that first writes the meetings into the folder the config's `output` names now:
+ * the reports their last build wrote into the earlier folder are left there as they were (something
+ * may still read that folder: a share, a script), out of date, and the cache forgets them after this
+ * run. Only files still as that build wrote them count. Undefined when none is left, or the run wrote
+ * other files than the usual ones (`--out`, `--template`).
+ */
+export function formerFolderLeft(root: string, cache: BuildCache, keys: KeyContext, recorded: readonly RecordedMeeting[]): Diagnostic | undefined {
+  const meetingsByFolder = new Map<string, number>();
+  for (const { outcome } of recorded) {
+    if (outcome.status !== 'built' || entryName(outcome.meeting, keys) !== outcome.meeting) continue;
+    const left = (cache.meetings[outcome.meeting]?.outputs ?? []).filter(
+      (output) => folderKey(root, join(root, posix.dirname(output.path))) !== keys.usualOut && fileSha256(join(root, output.path)) === output.sha256,
+    );
+    for (const folder of new Set(left.map((output) => posix.dirname(output.path)))) meetingsByFolder.set(folder, (meetingsByFolder.get(folder) ?? 0) + 1);
+  }
+  if (!meetingsByFolder.size) return undefined;
+  const where = [...meetingsByFolder].map(([folder, count]) => `the reports of ${count} ${count === 1 ? 'meeting' : 'meetings'} the last build wrote into ${folder}`).join(', and ');
+  const folders = [...meetingsByFolder.keys()].join(', ');
+  return diagnostic(
+    CONFIG_FILE,
+    undefined,
+    'warning',
+    'output/folder-changed',
+    `The output folder is ${keys.usualOut} now, and ${where} are left there as they were, out of date: this build wrote the current ones into ${keys.usualOut}.`,
+    `Remove ${folders} once nothing reads it any more (a shared folder, a script, the paths the CI workflow caches), or set \`output\` back.`,
+  );
+}

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { build } from '../src/commands/build.js';
 import { convertToPdf, REPORTS_PER_OFFICE_RUN } from '../src/pdf/convert.js';
 import { officePipes } from '../src/pdf/run-folder.js';
 import { findOffice } from '../src/pdf/office.js';
+import { officeIdentity } from '../src/pdf/office-identity.js';
 import { itWithOffice } from './helpers/docx.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
 import { isRecord } from '../src/util/record.js';
@@ -277,6 +278,24 @@ describe('findOffice', () => {
     writeFileSync(join(notRunnable, 'soffice'), '#!/bin/sh\n', { mode: 0o644 });
     writeFileSync(join(real, 'libreoffice'), '#!/bin/sh\n', { mode: 0o755 });
     expect(findOffice([folder, notRunnable, real].join(delimiter), tempDir())).toBe(join(real, 'libreoffice'));
+  });
+});
+
+describe('officeIdentity', () => {
+  it('tells a snap of LibreOffice refreshed to another revision from the one before, though /snap/bin/libreoffice leads to the snap launcher both times', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'usr/bin'), { recursive: true });
+    writeFileSync(join(root, 'usr/bin/snap'), '#!/bin/sh\n', { mode: 0o755 });
+    mkdirSync(join(root, 'snap/bin'), { recursive: true });
+    symlinkSync(join(root, 'usr/bin/snap'), join(root, 'snap/bin/libreoffice'));
+    for (const revision of ['311', '312']) mkdirSync(join(root, 'snap/libreoffice', revision), { recursive: true });
+    symlinkSync('311', join(root, 'snap/libreoffice/current'));
+    const office = join(root, 'snap/bin/libreoffice');
+    const before = officeIdentity(office, join(root, 'snap'));
+    expect(officeIdentity(office, join(root, 'snap'))).toBe(before);
+    rmSync(join(root, 'snap/libreoffice/current'));
+    symlinkSync('312', join(root, 'snap/libreoffice/current'));
+    expect(officeIdentity(office, join(root, 'snap'))).not.toBe(before);
   });
 });
 

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { realTarget } from '../load/files.js';
 
 /**
@@ -15,13 +15,25 @@ const INSTALL_FILES = ['soffice.bin', 'versionrc', 'version.ini', '../Resources/
  * beside it. An upgrade replaces them, and another `soffice` first on PATH (a wrapper script,
  * another install) is another file: the build cache keys the PDFs by it, which were kept as made by
  * the old one. A few `stat` calls (about 0.05 ms) where `soffice --version` takes 80 ms and more.
- * A wrapper's own target is not followed: changing what it runs means changing the wrapper.
+ * A wrapper's own target is not followed: changing what it runs means changing the wrapper. `snaps`
+ * is where snaps are mounted (`/snap`; a test's folder).
  */
-export function officeIdentity(office: string): string {
+export function officeIdentity(office: string, snaps = '/snap'): string {
   const program = realTarget(office) ?? office;
   const folder = dirname(program);
   const files = [program, ...INSTALL_FILES.map((name) => join(folder, name))];
-  return files.flatMap((file) => fileStamp(file)).join('\u0000');
+  return [...files.flatMap((file) => fileStamp(file)), ...snapRevision(office, snaps)].join('\u0000');
+}
+
+/**
+ * The revision a snap's program runs (`/snap/libreoffice/current` leads to `/snap/libreoffice/312`):
+ * `/snap/bin/libreoffice` is a link to the snap launcher, the same file whatever revision a refresh
+ * put in place. None for a program that is no snap's.
+ */
+function snapRevision(office: string, snaps: string): string[] {
+  if (dirname(office) !== join(snaps, 'bin')) return [];
+  const current = realTarget(join(snaps, basename(office).split('.')[0] ?? '', 'current'));
+  return current === undefined ? [] : [current];
 }
 
 /** A file's path, size and time of change, as one string; none when it is not there. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFileSync, chmodSync, cpSync, existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -442,5 +443,30 @@ describe('incremental builds', () => {
     const again = await run(dir);
     expect(again.status).toEqual(all('unchanged'));
     expect(said(again.result)).toEqual([]);
+  });
+  it('builds again the reports a worker thread made with a config saved while the batch ran, once the save is undone; each report is of one config', async () => {
+    const specs = Object.fromEntries(Array.from({ length: 8 }, (_, n) => [`meetings/m${n + 1}.yaml`, { fileCode: `M${n + 1}`, positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const }]));
+    const dir = projectWithMeetings(specs);
+    const config = join(dir, 'briefing.config.yaml');
+    const before = readFileSync(config, 'utf8');
+    await build({ cwd: dir, all: true, inputs: [], final: false, jobs: 2 });
+    for (let n = 1; n <= 8; n++) rmSync(join(dir, `out/M${n}.md`));
+    // Saved (or checked out) while the build runs: after the unchanged example is told, before the threads start.
+    const during = await build({ cwd: dir, all: true, inputs: [], final: false, jobs: 2, onProgress: ({ done }) => void (done === 1 && writeFileSync(config, before.replace(/short: ES$/m, 'short: ESX'))) });
+    expect(during.threads).toBe(2);
+    // Each report whole of one config: its text and its manifest's hash of the config agree.
+    const configHashes = { ES: createHash('sha256').update(before).digest('hex'), ESX: createHash('sha256').update(readFileSync(config)).digest('hex') };
+    const made = Array.from({ length: 8 }, (_, n) => {
+      const text = readFileSync(join(dir, `out/M${n + 1}.md`), 'utf8');
+      const manifest = JSON.parse(readFileSync(join(dir, `out/M${n + 1}.manifest.json`), 'utf8')).settings[0].sha256;
+      return text.includes('turpmāk – ESX') ? ['ESX', manifest === configHashes.ESX] : ['ES', manifest === configHashes.ES];
+    });
+    expect(made.filter(([, agrees]) => !agrees)).toEqual([]);
+    expect(made.some(([abbreviation]) => abbreviation === 'ESX')).toBe(true);
+    // The save undone: the reports made with it are built again, and only those.
+    writeFileSync(config, before);
+    const after = await build({ cwd: dir, all: true, inputs: [], final: false, jobs: 2 });
+    expect(after.summary.built).toBe(made.filter(([abbreviation]) => abbreviation === 'ESX').length);
+    for (let n = 1; n <= 8; n++) expect(readFileSync(join(dir, `out/M${n}.md`), 'utf8')).not.toContain('ESX');
   });
 });

@@ -208,7 +208,12 @@ function bundleHash(name) {
  */
 const HEADER = 'briefing-code-cache ';
 
-/** The cache at `path`: V8's data and the work that made it; undefined when there is none, or it is no file of ours. */
+/**
+ * The cache at `path`: V8's data and the work that made it; undefined when there is none. A file
+ * without the line is V8's data alone, of no known work: as an earlier briefing writes it (an
+ * install of another version shares the worker's cache when its worker bundle is the same), so
+ * that the two do not each refuse and write again the other's.
+ */
 function readCache(path) {
   let bytes;
   try {
@@ -216,9 +221,9 @@ function readCache(path) {
   } catch {
     return undefined;
   }
+  if (bytes.toString('latin1', 0, HEADER.length) !== HEADER) return { data: bytes, work: [] };
   const end = bytes.indexOf(10);
-  if (end < 0 || bytes.toString('latin1', 0, HEADER.length) !== HEADER) return undefined;
-  const work = bytes.toString('latin1', HEADER.length, end);
+  const work = bytes.toString('latin1', HEADER.length, end < 0 ? HEADER.length : end);
   return { data: bytes.subarray(end + 1), work: work === '' ? [] : work.split(',') };
 }
 

@@ -116,6 +116,39 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
     expect(statSync(join(cache, name)).mtimeMs).toBe(grown.mtimeMs);
   });
 
+  // A batch on worker threads builds the DOCX there: the main thread's cache, labelled with the DOCX, lacked its code for good.
+  it('of a build names only the work done on the main thread: a batch on worker threads leaves the DOCX to the next build that makes one here', () => {
+    const cache = tempDir();
+    const project = exampleProject();
+    const meeting = readFileSync(join(project, 'meetings/2021-02-19-educ-informal.yaml'), 'utf8');
+    // Enough meetings for two threads (MEETINGS_PER_THREAD each).
+    for (const day of [20, 21, 22, 23, 24, 25, 26]) writeFileSync(join(project, `meetings/2021-02-${day}-educ-informal.yaml`), meeting.replace('date: 2021-02-19', `date: 2021-02-${day}`).replace('IZMzin_190221_EDUC', `IZMzin_${day}0221_EDUC`));
+    const name = `cli-${String(bundleHash)}-${process.version}-${process.arch}-build.bin`;
+    const header = () => readFileSync(join(cache, name)).subarray(0, 64).toString('latin1').split('\n')[0];
+    const batch = runCli(['build', '--all', '--jobs', '2', '--json'], project, { BRIEFING_CODE_CACHE: cache });
+    expect(JSON.parse(batch.stdout).threads).toBe(2);
+    expect(header()).toBe('briefing-code-cache ');
+    const one = runCli(['build', 'meetings/2021-02-19-educ-informal.yaml', '--force'], project, { BRIEFING_CODE_CACHE: cache });
+    expect(one.status, one.stderr).toBe(0);
+    expect(header()).toBe('briefing-code-cache .docx,.json,.md');
+  });
+
+  // An install of an earlier briefing beside this one shares the worker's cache when the worker bundle is the same: it
+  // writes V8's data alone, which this one would refuse and write again, and so on in turn.
+  it('takes a cache of V8’s data alone, as an earlier briefing writes it, without writing it again', () => {
+    const cache = tempDir();
+    const project = exampleProject();
+    const name = `cli-${String(bundleHash)}-${process.version}-${process.arch}-list.bin`;
+    const listed = runCli(['list'], project, { BRIEFING_CODE_CACHE: cache });
+    expect(listed.status, listed.stderr).toBe(0);
+    const bytes = readFileSync(join(cache, name));
+    expect(bytes.subarray(0, 21).toString('latin1')).toBe('briefing-code-cache \n');
+    writeFileSync(join(cache, name), bytes.subarray(21));
+    const earlier = statSync(join(cache, name));
+    expect(runCli(['list'], project, { BRIEFING_CODE_CACHE: cache })).toEqual(listed);
+    expect(statSync(join(cache, name)).mtimeMs).toBe(earlier.mtimeMs);
+  });
+
   it('is not written after a run that could not start the command (exit 2), nor when turned off', () => {
     const cache = tempDir();
     expect(runCli(['check', '--no-such-flag'], exampleProject(), { BRIEFING_CODE_CACHE: cache }).status).toBe(2);

@@ -100,7 +100,8 @@ async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: {
   const { buildJson, formatDeletedMeeting, formatOutcome, formatSummary } = await import('./build-summary.js');
   // A signal that came while this module loaded has printed the report already, and ends the process.
   if (stopped.finish()) return;
-  for (const meeting of result.meetings) if (meeting.status === 'built') didWork(...meeting.outputs.map((output) => extname(output)));
+  // What this thread built (worker threads compile their own code, in a cache of their own).
+  if (result.threads === 0) for (const meeting of result.meetings) if (meeting.status === 'built') didWork(...meeting.outputs.map((output) => extname(output)));
   if (json) {
     console.log(buildJson(result));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).

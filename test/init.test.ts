@@ -64,7 +64,7 @@ describe('briefing init', () => {
     expect(check.steps.at(-1).run).toBe("npx briefing check ${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}");
     // The build job keeps the cache with the outputs it vouches for, and publishes only reports that built.
     const build = parse(read('.github/workflows/briefings.yml')).jobs.build;
-    const steps: { uses?: string; run?: string; if?: string; with?: { path?: string; key?: string; 'restore-keys'?: string } }[] = build.steps;
+    const steps: { name?: string; uses?: string; run?: string; if?: string; with?: { path?: string; key?: string; 'restore-keys'?: string } }[] = build.steps;
     const restore = steps.findIndex((step) => step.uses === 'actions/cache/restore@v4');
     const save = steps.findIndex((step) => step.uses === 'actions/cache/save@v4');
     const building = steps.findIndex((step) => step.run?.startsWith('npx briefing build') === true);
@@ -90,15 +90,22 @@ describe('briefing init', () => {
     expect(installs('issuing_ministry: IZM\nformats:\n  - docx\n  - pdf\n')).toBe(true);
     expect(installs('issuing_ministry: IZM\n# formats: [pdf]\nformats: [docx]\npdf_a: true\n')).toBe(false);
     // Its collect step, run as written, copies the reports of an output folder whose name has a space (xargs split it).
-    const collect = steps.find((step) => step.run?.includes('mkdir -p reports'))?.run ?? '';
-    const ran = tempDir();
-    mkdirSync(join(ran, 'Ziņojumi ES'));
-    writeFileSync(join(ran, 'Ziņojumi ES/IZMzin_190221_EDUC.docx'), 'docx');
-    writeFileSync(join(ran, 'Ziņojumi ES/IZMzin_190222_EDUC.docx'), 'old');
-    const report = { meetings: [{ status: 'built', outputs: ['Ziņojumi ES/IZMzin_190221_EDUC.docx'] }, { status: 'failed', outputs: ['Ziņojumi ES/IZMzin_190222_EDUC.docx'] }] };
-    writeFileSync(join(ran, 'build-report.json'), JSON.stringify(report));
-    execFileSync('bash', ['-eo', 'pipefail', '-c', collect], { cwd: ran });
-    expect(readdirSync(join(ran, 'reports'))).toEqual(['IZMzin_190221_EDUC.docx']);
+    const collect = steps.find((step) => step.name === 'collect the reports')?.run ?? '';
+    const collected = (folder: string) => {
+      const ran = tempDir();
+      const runnerTemp = tempDir();
+      mkdirSync(join(ran, folder));
+      writeFileSync(join(ran, folder, 'IZMzin_190221_EDUC.docx'), 'docx');
+      writeFileSync(join(ran, folder, 'IZMzin_190222_EDUC.docx'), 'old');
+      const report = { meetings: [{ status: 'built', outputs: [`${folder}/IZMzin_190221_EDUC.docx`] }, { status: 'failed', outputs: [`${folder}/IZMzin_190222_EDUC.docx`] }] };
+      writeFileSync(join(ran, 'build-report.json'), JSON.stringify(report));
+      execFileSync('bash', ['-eo', 'pipefail', '-c', collect], { cwd: ran, env: { ...process.env, RUNNER_TEMP: runnerTemp } });
+      return readdirSync(join(runnerTemp, 'briefings'), { recursive: true }).sort();
+    };
+    expect(collected('Ziņojumi ES')).toEqual(['build-report.json', 'reports', 'reports/IZMzin_190221_EDUC.docx']);
+    // An output folder named as the artifact's (`output: reports`): cp copied each report onto itself, and failed.
+    expect(collected('reports')).toEqual(['build-report.json', 'reports', 'reports/IZMzin_190221_EDUC.docx']);
+    expect(steps.find((step) => step.uses === 'actions/upload-artifact@v4')?.with?.path).toBe('${{ runner.temp }}/briefings/');
 
     // The new repository works: the registry and templates come from the tool, the example serves --from.
     mkdirSync(join(root, 'node_modules/briefing/schema'), { recursive: true });
@@ -540,14 +547,24 @@ describe('briefing init', () => {
       expect(atTop.jobs[job].steps.find((step: { uses?: string }) => step.uses === 'actions/setup-node@v4').with['cache-dependency-path']).toBe('eu briefings/package-lock.json');
     }
     const paths = atTop.jobs.build.steps.filter((step: { with?: { path?: string } }) => step.with?.path !== undefined).map((step: { with: { path: string } }) => step.with.path);
-    expect(paths).toEqual(['eu briefings/.briefing-cache\neu briefings/out\n', 'eu briefings/.briefing-cache\neu briefings/out\n', 'eu briefings/reports/\neu briefings/build-report.json\n']);
-    // A repository with a briefings.yml at its top already (the clone's own project): the folder's is written in the
-    // folder, its steps running there, to be moved under another name.
+    expect(paths).toEqual(['eu briefings/.briefing-cache\neu briefings/out\n', 'eu briefings/.briefing-cache\neu briefings/out\n', '${{ runner.temp }}/briefings/']);
+    // A repository with a briefings.yml at its top already (the clone's own project): the folder's goes beside it under
+    // a name of its own, named in its paths and its name (it was written in the folder, to be moved and edited by hand).
     const inside = runCli(['init', 'eu briefings', '--ministry', 'IZM', '--tool', 'file:x.tgz'], clone);
     expect(inside.status, inside.stderr).toBe(0);
-    expect(inside.stdout).toContain('\n  git add . && git commit -m "Briefings"\n');
-    expect(parse(readFileSync(join(clone, 'eu briefings/.github/workflows/briefings.yml'), 'utf8')).jobs.check.defaults).toEqual({ run: { 'working-directory': 'eu briefings' } });
-    expect(inside.stdout).toContain("move 'eu briefings/.github/workflows/briefings.yml' there under a name of its own (its steps run in 'eu briefings' already), or no report is checked.\n");
+    expect(inside.stdout).toContain('created .github/workflows/briefings-eu-briefings.yml\n');
+    expect(inside.stdout).toContain('\n  git add . ../.github/workflows/briefings-eu-briefings.yml && git commit -m "Briefings"\n');
+    const second = parse(readFileSync(join(clone, '.github/workflows/briefings-eu-briefings.yml'), 'utf8'));
+    expect(second.name).toBe('briefings (eu briefings)');
+    expect(second.on.push.paths).toEqual(['eu briefings/**', '.github/workflows/briefings-eu-briefings.yml']);
+    expect(second.jobs.check.defaults).toEqual({ run: { 'working-directory': 'eu briefings' } });
+    expect(parse(readFileSync(join(clone, '.github/workflows/briefings.yml'), 'utf8')).name).toBe('briefings');
+    // A folder whose name holds a pattern's characters is matched as written by the path filters and cache paths.
+    const patterned = runCli(['init', 'eu [2025]', '--ministry', 'IZM', '--tool', 'file:x.tgz'], shared);
+    expect(patterned.status, patterned.stderr).toBe(0);
+    const third = parse(readFileSync(join(shared, '.github/workflows/briefings-eu-2025.yml'), 'utf8'));
+    expect(third.on.pull_request.paths[0]).toBe('eu \\[2025\\]/**');
+    expect(third.jobs.build.defaults.run['working-directory']).toBe('eu [2025]');
     // VS Code reads the settings of the folder it opens: the repository's top, as a rule.
     expect(inside.stdout).toContain(
       "VS Code takes 'eu briefings/.vscode/settings.json' only when it opens 'eu briefings' itself: opening the repository, put its \"yaml.schemas\" into .vscode/settings.json there, each path and pattern starting 'eu briefings/'.\n",

@@ -1,11 +1,11 @@
-import { join, posix, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
 import { checkoutTop } from '../load/git.js';
-import { isInside, projectPath } from '../load/files.js';
+import { projectPath } from '../load/files.js';
 import { helpNotes } from './help-notes.js';
 import { keptFileNote } from '../init/files.js';
 
@@ -48,7 +48,7 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
   if (!result.created.length) return;
   const prefix = result.folder === '.' ? '' : `${result.folder}/`;
   // The workflow may be above the folder, at the repository's top (`../.github/workflows/briefings.yml`).
-  for (const path of result.created) console.log(`${io.out.green('created')} ${path.startsWith('../') ? posix.join(result.folder, path) : `${prefix}${path}`}`);
+  for (const path of result.created) console.log(`${io.out.green('created')} ${path === result.workflow ? join(result.folder, path) : `${prefix}${path}`}`);
   if (result.updated.length) console.log(`${io.out.green('updated')} ${prefix}package.json (${result.updated.join(', ')})`);
   for (const { path, added } of result.merged) {
     console.log(added.length ? `${io.out.green('updated')} ${prefix}${path} (${added.join(', ')})` : `${io.out.dim('kept')}    ${prefix}${path} (it has what briefing needs)`);
@@ -65,7 +65,7 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
       // A package.json init wrote, or one of the repository's own it added briefing to: not installed yet.
       ...(result.created.includes('package.json') || result.updated.includes('devDependencies.briefing') ? ['  npm install                    installs the briefing package.json names'] : []),
       '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
-      ...gitSteps(resolve(io.cwd(), result.folder), result.created.includes('.vscode/settings.json'), result.created.find((path) => path.endsWith('.github/workflows/briefings.yml'))),
+      ...gitSteps(resolve(io.cwd(), result.folder), result.created.includes('.vscode/settings.json'), result.workflow),
     ].join('\n'),
   );
 }
@@ -74,26 +74,18 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
  * The git step after init. A clone is a repository already, and so is a folder inside one: `git
  * init` there would start a second repository inside the first. GitHub runs the workflows of a
  * repository's top folder only: init wrote its workflow there (`workflow`, a path from the folder),
- * unless one of that name was there already, and then it is said to be moved there under another name.
+ * which `git add .` in the folder leaves out.
  */
 function gitSteps(folder: string, wroteSettings: boolean, workflow: string | undefined): string[] {
   const top = checkoutTop(folder);
   if (top === undefined) return ['  git init && git add . && git commit -m "Briefings"'];
+  const atTop = workflow !== undefined && workflow.startsWith('../');
   if (top === folder) return ['  git add . && git commit -m "Briefings"'];
   const shown = (path: string) => relative(process.cwd(), path) || '.';
   const below = projectPath(top, folder);
-  const atTop = workflow !== undefined && !isInside(folder, resolve(folder, workflow));
-  // `git add .` adds this folder's files only: the workflow at the top is named.
   return [
-    `  git add .${atTop ? ` ${shellWord(relative(folder, resolve(folder, workflow)))}` : ''} && git commit -m "Briefings"`,
-    ...(workflow === undefined
-      ? []
-      : atTop
-        ? [`This folder lies inside the git repository at ${shellWord(shown(top))}: GitHub runs only the workflows at its top, so the workflow is ${shellWord(shown(resolve(folder, workflow)))}, its steps running in ${shellWord(below)}.`]
-        : [
-            `This folder lies inside the git repository at ${shellWord(shown(top))}, and GitHub runs only the workflows in ${shellWord(`${shown(join(top, '.github/workflows'))}/`)}, which has a briefings.yml of its own:`,
-            `move ${shellWord(shown(join(folder, workflow)))} there under a name of its own (its steps run in ${shellWord(below)} already), or no report is checked.`,
-          ]),
+    `  git add .${atTop ? ` ${shellWord(workflow)}` : ''} && git commit -m "Briefings"`,
+    ...(atTop ? [`This folder lies inside the git repository at ${shellWord(shown(top))}: GitHub runs only the workflows at its top, so the workflow is ${shellWord(shown(resolve(folder, workflow)))}, its steps running in ${shellWord(below)}.`] : []),
     // VS Code reads the settings of the folder it opens, and a repository is opened at its top.
     ...(wroteSettings
       ? [

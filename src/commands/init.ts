@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
@@ -58,6 +59,8 @@ export interface InitResult {
   merged: { path: string; added: string[] }[];
   /** Files the folder had that init leaves as they are, its own not written (a clone's `README.md`). */
   kept: string[];
+  /** The workflow init wrote, from the folder (`../.github/workflows/briefings.yml` at the top of a repository the folder lies in); none when it wrote none. */
+  workflow?: string;
   diagnostics: Diagnostic[];
   exitCode: number;
 }
@@ -115,7 +118,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['.gitattributes', files.GITATTRIBUTES],
     ['.npmrc', files.npmrc(spec)],
     ['.vscode/settings.json', files.vscodeSettings()],
-    [workflowAt.path, files.workflow(workflowAt.below)],
+    [workflowAt.path, files.workflow(workflowAt.below, workflowAt.file)],
     ['README.md', files.readme(chosen)],
     ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, ministries)]),
   ]);
@@ -148,6 +151,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   return {
     folder,
     created: fresh.map(([path]) => path),
+    ...(fresh.some(([path]) => path === workflowAt.path) ? { workflow: workflowAt.path } : {}),
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept,
@@ -210,20 +214,31 @@ const INIT_FILES = [
 ];
 
 /** Where GitHub reads a repository's workflows, from its top folder. */
-const WORKFLOW_FILE = '.github/workflows/briefings.yml';
+const WORKFLOWS = '.github/workflows';
+
+/** The user's home folder, resolved; undefined when there is none. */
+function homeFolder(): string | undefined {
+  try {
+    return resolve(homedir());
+  } catch {
+    // No home folder (HOME unset, no entry in the user database).
+    return undefined;
+  }
+}
 
 /**
- * Where init writes the workflow (a path from `root`), and the project's folder from the top of
- * the repository it lies in, when below it (`eu/briefings`). GitHub runs only the workflows at a
- * repository's top: there, unless one of that name is there already (another project's: then in
- * the project's folder, to be moved under another name, as the CLI says).
+ * Where init writes the workflow (a path from `root`, with `/`), and the project's folder from the
+ * top of the repository it lies in, when below it (`eu/briefings`). GitHub runs only the workflows
+ * at a repository's top: there, as `briefings.yml`, or, where one of that name is there already
+ * (another project's), as `briefings-<folder>.yml`. Not into a repository at the home folder (a
+ * checkout of the user's settings), which is no repository of the project's.
  */
-function workflowPlace(root: string): { path: string; below?: string } {
+function workflowPlace(root: string): { path: string; file: string; below?: string } {
   const top = checkoutTop(root);
-  if (top === undefined || top === root) return { path: WORKFLOW_FILE };
+  if (top === undefined || top === root || top === homeFolder()) return { path: `${WORKFLOWS}/briefings.yml`, file: 'briefings.yml' };
   const below = projectPath(top, root);
-  const atTop = join(top, WORKFLOW_FILE);
-  return { path: existsSync(atTop) ? WORKFLOW_FILE : relative(root, atTop).split(sep).join('/'), below };
+  const file = existsSync(join(top, WORKFLOWS, 'briefings.yml')) ? `briefings-${withoutDiacritics(below).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.yml` : 'briefings.yml';
+  return { path: relative(root, join(top, WORKFLOWS, file)).split(sep).join('/'), file, below };
 }
 
 /** Why init writes nothing in `root`: a file of `paths` there that it would replace (a project already is {@link projectAlready}'s). */

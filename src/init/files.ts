@@ -179,19 +179,22 @@ export function keptFileNote(path: string): string | undefined {
 /**
  * `.github/workflows/briefings.yml`: check every pull request, build every report on main (or master).
  * `below`: the project's folder from the top of a repository it shares (`eu/briefings`), where
- * GitHub reads the workflow: its steps run in that folder, which its cache and artifact paths name,
- * and it runs for changes there only.
+ * GitHub reads the workflow (`file`, in `.github/workflows/`): its steps run in that folder, which its
+ * npm and build cache paths name, and it runs for changes there (and to itself) only.
  */
-export function workflow(below?: string): string {
+export function workflow(below?: string, file = 'briefings.yml'): string {
   const quoted = (text: string) => JSON.stringify(text);
-  const paths = below === undefined ? '' : `\n    paths: [${quoted(`${below}/**`)}, ".github/workflows/briefings.yml"]`;
+  // Its paths are patterns, as are GitHub's path filters: a folder named `c++` or `eu [2025]` is taken as written.
+  const literal = below === undefined ? '' : below.replace(/[*?+[\]!\\]/g, '\\$&');
+  const name = below === undefined ? 'briefings' : quoted(`briefings (${below})`);
+  const paths = below === undefined ? '' : `\n    paths: [${quoted(`${literal}/**`)}, ${quoted(`.github/workflows/${file}`)}]`;
   const defaults = below === undefined ? '' : `\n    # The project is the folder ${below} of this repository: every command runs there.\n    defaults:\n      run:\n        working-directory: ${quoted(below)}`;
-  const lockFile = below === undefined ? '' : `\n          cache-dependency-path: ${quoted(`${below}/package-lock.json`)}`;
-  const dir = below === undefined ? '' : `${below}/`;
+  const lockFile = below === undefined ? '' : `\n          cache-dependency-path: ${quoted(`${literal}/package-lock.json`)}`;
+  const dir = below === undefined ? '' : `${literal}/`;
   return `# Checks every pull request (problems appear as annotations on the changed lines) and,
 # on main (or master), builds every report and keeps those that built as an artifact of the run.
 # How it works, and how to split the build into parallel jobs: docs/ci.md of briefing.
-name: briefings
+name: ${name}
 
 on:
   pull_request:${paths}
@@ -265,19 +268,19 @@ jobs:
             ${dir}out
           key: briefings-\${{ github.sha }}
       # Only the reports of meetings that built now or are unchanged: a meeting that fails keeps
-      # its earlier files in out/, and those must not be published as current.
+      # its earlier files in out/, and those must not be published as current. Gathered outside the
+      # checkout, where no output folder of the config's (\`output: reports\`) can be the same folder.
       - name: collect the reports
         if: always()
         run: |
-          mkdir -p reports
-          jq -j '.meetings[] | select(.status != "failed") | .outputs[] | . + "\\u0000"' build-report.json | xargs -0 -r cp -t reports/
+          mkdir -p "$RUNNER_TEMP/briefings/reports"
+          jq -j '.meetings[] | select(.status != "failed") | .outputs[] | . + "\\u0000"' build-report.json | xargs -0 -r cp -t "$RUNNER_TEMP/briefings/reports/"
+          cp build-report.json "$RUNNER_TEMP/briefings/"
       - uses: actions/upload-artifact@v4
         if: always()
         with:
           name: briefings
-          path: |
-            ${dir}reports/
-            ${dir}build-report.json
+          path: \${{ runner.temp }}/briefings/
           if-no-files-found: ignore
 `;
 }

@@ -54,4 +54,23 @@ describe('the prompter for a terminal that says TERM=dumb', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect(error).toMatchObject({ message: 'Cancelled; nothing written.' });
   });
+
+  // On such a terminal Ctrl-C is the terminal's SIGINT: it ended the command with `^C` and not a word.
+  it('cancels at Ctrl-C while a question waits (exit 130), and listens for it only then', async () => {
+    const before = process.listenerCount('SIGINT');
+    const answered = fed('IZM\n');
+    expect(await answered.prompter.text({ message: 'Ministry' })).toBe('IZM');
+    expect(process.listenerCount('SIGINT')).toBe(before);
+
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const waiting = plainPrompter(input, output).text({ message: 'Topic' }).catch((caught: unknown) => caught);
+    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    process.emit('SIGINT', 'SIGINT');
+    expect(await waiting).toMatchObject({ message: 'Cancelled; nothing written.', exitCode: 130 });
+    expect(printed).toBe('? Topic: \n');
+    expect(process.listenerCount('SIGINT')).toBe(before);
+  });
 });

@@ -229,8 +229,11 @@ export function review(options: ReviewOptions): ReviewResult {
   const issuer = project.config.issuing_ministry;
   const namedAll = ministriesNamed(project, authors);
   const named = namedAll.filter((code) => code !== issuer);
-  // Only a ministry whose reviewers changed or commented on a position has an answer to record: one that commented on the meeting's text alone has none.
-  const answering = ministriesNamed(project, authorsOf(split.fields.filter((f) => f.field.kind === 'position'))).filter((code) => code !== issuer);
+  // Only a ministry whose reviewers changed or commented on a position has an answer to record: one that commented on the meeting's
+  // text alone has none, nor one whose reviewers only took back tracked changes (struck out another's insertion), which left the text as it was.
+  const takingBack = new Set(result.fields.flatMap((outcome) => outcome.takenBack.map(({ by }) => by)));
+  const inPositions = split.fields.filter((f) => f.field.kind === 'position').map((f) => ({ revisions: f.revisions.filter((revision) => !takingBack.has(revision)), comments: f.comments }));
+  const answering = ministriesNamed(project, authorsOf(inPositions)).filter((code) => code !== issuer);
   const candidates = answering.length ? answering : named;
   // The one the authors name, when they name exactly one; else --ministry must say.
   result.ministry = options.ministry === undefined ? (candidates.length === 1 ? (candidates[0] ?? null) : null) : ministryCode(project, options.ministry);

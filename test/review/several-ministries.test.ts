@@ -138,6 +138,24 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     expect(runCli(['review', docx.replace(dir, again), '--accept', '--ministry', 'AM'], again).status).toBe(0);
     expect(runCli(['review', docx.replace(dir, again), '--accept', '--ministry', 'LM', '--rebase', '--cleared'], again).status).toBe(0);
     expect(clearance(again, 'equity-reforms').LM).toMatchObject({ status: 'cleared', date: '2021-02-17', version: 3 });
+
+    // A file in which LM only took back AM's proposal: AM's review, no other ministry's to record. It asked for --ministry
+    // ("several ministries"), and with it pointed to a --ministry LM run that records nothing.
+    const third = exampleProject();
+    initRepository(third);
+    expect(runCli(['build', EXAMPLE_MEETING], third).status).toBe(0);
+    const onlyAm = join(third, 'out/only-am.docx');
+    writeFileSync(
+      onlyAm,
+      new WordEdit(readFileSync(join(third, 'out/IZMzin_190221_EDUC.docx')))
+        .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA)
+        .insertedThenDeleted('Tikpat svarīgi ir stiprināt', 'svarīgi', 'ļoti ', ANNA, PETERIS)
+        .bytes(),
+    );
+    const accepted = runCli(['review', onlyAm, '--accept'], third);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.stderr).not.toContain('review/other-ministry');
+    expect(clearance(third, 'equity-reforms').AM).toMatchObject({ status: 'objected', version: 3 });
   });
 
   it('names the reviewer who deleted text another had inserted, though the text is in neither reading', () => {

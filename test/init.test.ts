@@ -537,8 +537,18 @@ describe('briefing init', () => {
     expect(below.stdout).not.toContain('git init');
     expect(below.stdout).toContain('created .github/workflows/briefings.yml\n');
     expect(existsSync(join(shared, 'eu briefings/.github'))).toBe(false);
-    // `git add .` in the folder would leave the workflow out.
-    expect(below.stdout).toContain('\n  git add . ../.github/workflows/briefings.yml && git commit -m "Briefings"\n');
+    // `git add .` in the folder would leave the workflow and the top's VS Code settings out.
+    expect(below.stdout).toContain('\n  git add . ../.github/workflows/briefings.yml ../.vscode/settings.json && git commit -m "Briefings"\n');
+    // VS Code opened at the repository's top reads only the top's settings: the schemas, from the top (it was a note to do it by hand).
+    expect(JSON.parse(readFileSync(join(shared, '.vscode/settings.json'), 'utf8'))).toEqual({
+      'yaml.schemas': {
+        './eu briefings/node_modules/briefing/schema/meeting.schema.json': ['eu briefings/meetings/**/*.yaml', 'eu briefings/examples/meeting.yaml'],
+        './eu briefings/node_modules/briefing/schema/position.schema.json': ['eu briefings/positions/**/*.yaml', 'eu briefings/examples/position.yaml'],
+        './eu briefings/node_modules/briefing/schema/ministries.schema.json': 'eu briefings/ministries.yaml',
+        './eu briefings/node_modules/briefing/schema/config.schema.json': 'eu briefings/briefing.config.yaml',
+      },
+    });
+    expect(below.stdout).toContain("VS Code opened at the repository's top reads only .vscode/settings.json: the schemas of meetings and positions are there too, their paths starting 'eu briefings/'.\n");
     expect(below.stdout).toContain("GitHub runs only the workflows at its top, so the workflow is .github/workflows/briefings.yml, its steps running in 'eu briefings'.\n");
     const atTop = parse(readFileSync(join(shared, '.github/workflows/briefings.yml'), 'utf8'));
     for (const trigger of ['pull_request', 'push']) expect(atTop.on[trigger].paths).toEqual(['eu briefings/**', '.github/workflows/briefings.yml']);

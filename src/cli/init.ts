@@ -48,7 +48,7 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
   if (!result.created.length) return;
   const prefix = result.folder === '.' ? '' : `${result.folder}/`;
   // The workflow may be above the folder, at the repository's top (`../.github/workflows/briefings.yml`).
-  for (const path of result.created) console.log(`${io.out.green('created')} ${path === result.workflow ? join(result.folder, path) : `${prefix}${path}`}`);
+  for (const path of result.created) console.log(`${io.out.green('created')} ${path.startsWith('../') ? join(result.folder, path) : `${prefix}${path}`}`);
   if (result.updated.length) console.log(`${io.out.green('updated')} ${prefix}package.json (${result.updated.join(', ')})`);
   for (const { path, added } of result.merged) {
     console.log(added.length ? `${io.out.green('updated')} ${prefix}${path} (${added.join(', ')})` : `${io.out.dim('kept')}    ${prefix}${path} (it has what briefing needs)`);
@@ -65,7 +65,7 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
       // A package.json init wrote, or one of the repository's own it added briefing to: not installed yet.
       ...(result.created.includes('package.json') || result.updated.includes('devDependencies.briefing') ? ['  npm install                    installs the briefing package.json names'] : []),
       '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
-      ...gitSteps(resolve(io.cwd(), result.folder), result.created.includes('.vscode/settings.json'), result.workflow),
+      ...gitSteps(resolve(io.cwd(), result.folder), result),
     ].join('\n'),
   );
 }
@@ -73,24 +73,26 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
 /**
  * The git step after init. A clone is a repository already, and so is a folder inside one: `git
  * init` there would start a second repository inside the first. GitHub runs the workflows of a
- * repository's top folder only: init wrote its workflow there (`workflow`, a path from the folder),
- * which `git add .` in the folder leaves out.
+ * repository's top folder only, and VS Code opened at the top reads the top's settings only: init
+ * wrote those there (paths from the folder), which `git add .` in the folder leaves out.
  */
-function gitSteps(folder: string, wroteSettings: boolean, workflow: string | undefined): string[] {
+function gitSteps(folder: string, result: InitResult): string[] {
   const top = checkoutTop(folder);
   if (top === undefined) return ['  git init && git add . && git commit -m "Briefings"'];
-  const atTop = workflow !== undefined && workflow.startsWith('../');
   if (top === folder) return ['  git add . && git commit -m "Briefings"'];
   const shown = (path: string) => relative(process.cwd(), path) || '.';
   const below = projectPath(top, folder);
+  const atTop = [result.workflow, result.topSettings].filter((path): path is string => path !== undefined && path.startsWith('../'));
   return [
-    `  git add .${atTop ? ` ${shellWord(workflow)}` : ''} && git commit -m "Briefings"`,
-    ...(atTop ? [`This folder lies inside the git repository at ${shellWord(shown(top))}: GitHub runs only the workflows at its top, so the workflow is ${shellWord(shown(resolve(folder, workflow)))}, its steps running in ${shellWord(below)}.`] : []),
+    `  git add .${atTop.map((path) => ` ${shellWord(path)}`).join('')} && git commit -m "Briefings"`,
+    ...(result.workflow?.startsWith('../') === true ? [`This folder lies inside the git repository at ${shellWord(shown(top))}: GitHub runs only the workflows at its top, so the workflow is ${shellWord(shown(resolve(folder, result.workflow)))}, its steps running in ${shellWord(below)}.`] : []),
     // VS Code reads the settings of the folder it opens, and a repository is opened at its top.
-    ...(wroteSettings
-      ? [
-          `VS Code takes ${shellWord(shown(join(folder, '.vscode/settings.json')))} only when it opens ${shown(folder) === '.' ? 'this folder' : shellWord(shown(folder))} itself: opening the repository, put its "yaml.schemas" into ${shellWord(shown(join(top, '.vscode/settings.json')))} there, each path and pattern starting ${shellWord(`${below}/`)}.`,
-        ]
-      : []),
+    ...(result.topSettings !== undefined
+      ? [`VS Code opened at the repository's top reads only ${shellWord(shown(resolve(folder, result.topSettings)))}: the schemas of meetings and positions are there too, their paths starting ${shellWord(`${below}/`)}.`]
+      : result.created.includes('.vscode/settings.json')
+        ? [
+            `VS Code takes ${shellWord(shown(join(folder, '.vscode/settings.json')))} only when it opens ${shown(folder) === '.' ? 'this folder' : shellWord(shown(folder))} itself: opening the repository, put its "yaml.schemas" into ${shellWord(shown(join(top, '.vscode/settings.json')))} there, each path and pattern starting ${shellWord(`${below}/`)}.`,
+          ]
+        : []),
   ];
 }

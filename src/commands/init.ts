@@ -61,6 +61,8 @@ export interface InitResult {
   kept: string[];
   /** The workflow init wrote, from the folder (`../.github/workflows/briefings.yml` at the top of a repository the folder lies in); none when it wrote none. */
   workflow?: string;
+  /** The VS Code settings init wrote at the top of a repository the folder lies in (`../.vscode/settings.json`), from the folder. */
+  topSettings?: string;
   diagnostics: Diagnostic[];
   exitCode: number;
 }
@@ -119,6 +121,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['.npmrc', files.npmrc(spec)],
     ['.vscode/settings.json', files.vscodeSettings()],
     [workflowAt.path, files.workflow(workflowAt.below, workflowAt.file)],
+    ...(workflowAt.topSettings !== undefined && workflowAt.below !== undefined ? [[workflowAt.topSettings, files.vscodeSchemasAtTop(workflowAt.below)] satisfies [string, string]] : []),
     ['README.md', files.readme(chosen)],
     ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, ministries)]),
   ]);
@@ -152,6 +155,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     folder,
     created: fresh.map(([path]) => path),
     ...(fresh.some(([path]) => path === workflowAt.path) ? { workflow: workflowAt.path } : {}),
+    ...(fresh.some(([path]) => path === workflowAt.topSettings) ? { topSettings: workflowAt.topSettings } : {}),
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept,
@@ -215,6 +219,8 @@ const INIT_FILES = [
 
 /** Where GitHub reads a repository's workflows, from its top folder. */
 const WORKFLOWS = '.github/workflows';
+/** A folder's VS Code settings. */
+const VSCODE_SETTINGS = '.vscode/settings.json';
 
 /** The user's home folder, resolved; undefined when there is none. */
 function homeFolder(): string | undefined {
@@ -231,14 +237,18 @@ function homeFolder(): string | undefined {
  * top of the repository it lies in, when below it (`eu/briefings`). GitHub runs only the workflows
  * at a repository's top: there, as `briefings.yml`, or, where one of that name is there already
  * (another project's), as `briefings-<folder>.yml`. Not into a repository at the home folder (a
- * checkout of the user's settings), which is no repository of the project's.
+ * checkout of the user's settings), which is no repository of the project's. With it, where the top
+ * has no VS Code settings, the path of those init writes there (`topSettings`).
  */
-function workflowPlace(root: string): { path: string; file: string; below?: string } {
+function workflowPlace(root: string): { path: string; file: string; below?: string; topSettings?: string } {
   const top = checkoutTop(root);
   if (top === undefined || top === root || top === homeFolder()) return { path: `${WORKFLOWS}/briefings.yml`, file: 'briefings.yml' };
   const below = projectPath(top, root);
+  const fromRoot = (path: string) => relative(root, join(top, path)).split(sep).join('/');
   const file = existsSync(join(top, WORKFLOWS, 'briefings.yml')) ? `briefings-${withoutDiacritics(below).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.yml` : 'briefings.yml';
-  return { path: relative(root, join(top, WORKFLOWS, file)).split(sep).join('/'), file, below };
+  // VS Code opened at the repository's top reads only the top's settings: the schemas go there too, unless it has settings of its own.
+  const settings = existsSync(join(top, VSCODE_SETTINGS)) ? {} : { topSettings: fromRoot(VSCODE_SETTINGS) };
+  return { path: fromRoot(`${WORKFLOWS}/${file}`), file, below, ...settings };
 }
 
 /** Why init writes nothing in `root`: a file of `paths` there that it would replace (a project already is {@link projectAlready}'s). */

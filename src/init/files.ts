@@ -171,6 +171,25 @@ export function vscodeSettings(): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
+/**
+ * `.vscode/settings.json` at the top of a repository the project is a folder of (`below`): the
+ * schemas alone, their paths and patterns from the top, as VS Code opened at the repository's top
+ * reads only that file. Not the editor settings of the project's own file, which would be the whole
+ * repository's.
+ */
+export function vscodeSchemasAtTop(below: string): string {
+  const at = (path: string) => `${below}/${path}`;
+  const settings = {
+    'yaml.schemas': {
+      [`./${at(SCHEMA_FOLDER)}/meeting.schema.json`]: [at('meetings/**/*.yaml'), at('examples/meeting.yaml')],
+      [`./${at(SCHEMA_FOLDER)}/position.schema.json`]: [at('positions/**/*.yaml'), at('examples/position.yaml')],
+      [`./${at(SCHEMA_FOLDER)}/ministries.schema.json`]: at('ministries.yaml'),
+      [`./${at(SCHEMA_FOLDER)}/config.schema.json`]: at('briefing.config.yaml'),
+    },
+  };
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
 /** What a repository that kept its own version of a file init writes misses, and where to find it; undefined when nothing. */
 export function keptFileNote(path: string): string | undefined {
   return path === '.vscode/settings.json' ? 'for completion in meetings and positions, add its "yaml.schemas" from node_modules/briefing/docs/editor.md' : undefined;

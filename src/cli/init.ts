@@ -85,7 +85,7 @@ function gitSteps(folder: string, result: InitResult): string[] {
   const atTop = [result.workflow, result.topSettings].filter((path): path is string => path !== undefined && path.startsWith('../'));
   return [
     `  git add .${atTop.map((path) => ` ${shellWord(path)}`).join('')} && git commit -m "Briefings"`,
-    ...(result.workflow?.startsWith('../') === true ? [`This folder lies inside the git repository at ${shellWord(shown(top))}: GitHub runs only the workflows at its top, so the workflow is ${shellWord(shown(resolve(folder, result.workflow)))}, its steps running in ${shellWord(below)}.`] : []),
+    ...(result.workflow?.startsWith('../') === true ? [`${shown(folder) === '.' ? 'This folder' : shellWord(shown(folder))} lies inside the git repository ${shown(top) === '.' ? 'here' : `at ${shellWord(shown(top))}`}: GitHub runs only the workflows at its top, so the workflow is ${shellWord(shown(resolve(folder, result.workflow)))}, its steps running in ${shellWord(below)}.`] : []),
     // VS Code reads the settings of the folder it opens, and a repository is opened at its top.
     ...(result.topSettings !== undefined
       ? [`VS Code opened at the repository's top reads only ${shellWord(shown(resolve(folder, result.topSettings)))}: the schemas of meetings and positions are there too, their paths starting ${shellWord(`${below}/`)}.`]

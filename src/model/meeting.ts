@@ -120,7 +120,7 @@ export const meetingSchema = z
         patternErrorMessage: 'A file code is ASCII letters (A–Z, a–z, no ā or š), digits, "_" and "-", e.g. IZMzin_190221_EDUC.',
         ...notWindowsReserved,
       }),
-    document_date: isoDate.optional().meta({ description: 'Date stamped into the DOCX properties; defaults to the latest clearance date.' }),
+    document_date: isoDate.optional().meta({ description: 'Date stamped into the DOCX properties; defaults to the day of the latest current clearance by a ministry the meeting requires.' }),
     signature: signatory.optional().meta({ description: 'Signature block printed at the end.' }),
     visa: signatory.optional().meta({ description: 'Visa line ("Vīza: …") printed under the signature.' }),
   })

@@ -421,16 +421,22 @@ describe('build --watch', () => {
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 180 skolām');
   });
 
-  it('a save that leaves the files as they were still rebuilds when git HEAD has moved: the build reads the versions committed there', async () => {
+  /** A watch of the example in a repository, a position's text changed and not committed (its version not raised), and its first build. */
+  async function watchUncommittedChange(final: boolean) {
     const dir = exampleProject();
     initRepository(dir);
     const position = 'positions/educ/equity-reforms.yaml';
     writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 150 ģimnāzijām'));
     const log = recorder();
     const first = log.next();
-    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
-    const rules = (event: WatchEvent) => (event.kind === 'build' ? event.result.diagnostics.map((d) => d.ruleId) : []);
-    const built = await first;
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    return { dir, log, first: await first };
+  }
+
+  const rules = (event: WatchEvent) => (event.kind === 'build' ? event.result.diagnostics.map((d) => d.ruleId) : []);
+
+  it('a save that leaves the files as they were still rebuilds when git HEAD has moved: the build reads the versions committed there', async () => {
+    const { dir, log, first: built } = await watchUncommittedChange(false);
     expect(rules(built)).toContain('position/version-not-raised');
 
     const touched = log.next();
@@ -447,15 +453,7 @@ describe('build --watch', () => {
   });
 
   it('builds again when a commit moves git HEAD, with no file saved: a warning that compared with HEAD goes (or, with --final, the report is written); a commit of nothing it reads says nothing', async () => {
-    const dir = exampleProject();
-    initRepository(dir);
-    const position = 'positions/educ/equity-reforms.yaml';
-    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 150 ģimnāzijām'));
-    const log = recorder();
-    const first = log.next();
-    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: true, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
-    const rules = (event: WatchEvent) => (event.kind === 'build' ? event.result.diagnostics.map((d) => d.ruleId) : []);
-    const failed = await first;
+    const { dir, log, first: failed } = await watchUncommittedChange(true);
     expect(failed).toMatchObject({ kind: 'build', run: 1, result: { status: 'failed' } });
     expect(rules(failed)).toContain('position/version-not-raised');
 

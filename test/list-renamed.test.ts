@@ -51,3 +51,14 @@ it('a position moved in its folder (git mv) keeps the day of its text; one moved
   expect(run.stderr).toBe('');
   expect(changedDays(run.stdout)).toEqual({ 'youth-organisations': '2021-01-10', 'youth-participation': '2021-04-10' });
 });
+
+it('a position moved with git mv and not committed yet keeps the day of its text, marked not committed, not “new”', () => {
+  const top = movedLater();
+  const project = join(top, 'eu/briefings');
+  mkdirSync(join(project, 'positions/izglītība'));
+  git(project, ['mv', ORGANISATIONS, 'positions/izglītība/organisations.yaml']);
+  git(project, ['mv', 'positions/youth/youth-participation.yaml', 'positions/youth/participation.yaml']);
+  const run = runCli(['list'], project);
+  expect(run.stderr).toBe('');
+  expect(changedDays(run.stdout)).toEqual({ 'youth-organisations': '2021-01-10*', 'youth-participation': '2021-01-10*' });
+});

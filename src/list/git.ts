@@ -42,13 +42,16 @@ export async function gitStates(root: string, files: readonly string[]): Promise
   const changed = new Set<string>();
   const lines = (text: string) => text.split('\0').filter(Boolean);
   for (const path of lines(await git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...files]))) changed.add(path);
+  let staged = new Map<string, string>();
   try {
-    for (const path of lines(await git(['diff', '--name-only', '--relative', '-z', 'HEAD', '--', ...files]))) changed.add(path);
+    const since = await changesSinceHead(git, files);
+    for (const path of since.changed) changed.add(path);
+    staged = since.moved;
   } catch {
     // No commit yet: everything is uncommitted.
     for (const path of files) changed.add(path);
   }
-  const last = await lastCommits(git, files, prefix, shallow);
+  const last = await lastCommits(git, files, prefix, shallow, staged);
   return new Map(
     files.map((file) => {
       const date = last.get(file);
@@ -59,6 +62,28 @@ export async function gitStates(root: string, files: readonly string[]): Promise
 
 /** git, run in the project with `args` (and `input` on its standard input), its output. */
 type Git = (args: readonly string[], input?: string) => Promise<string>;
+
+/**
+ * The files among `files` that differ from HEAD (staged or not), and those moved since HEAD with
+ * `git mv` and not committed yet, each with the path it had there (project paths): the move is in no
+ * commit, so the file's history is under that path. One `git diff -M HEAD` over the files and the
+ * paths they may have come from (the whole project's folder, as a move may come from anywhere in it).
+ */
+async function changesSinceHead(git: Git, files: readonly string[]): Promise<{ changed: string[]; moved: Map<string, string> }> {
+  const asked = new Set(files);
+  const fields = (await git(['diff', '--name-status', '-M', '--relative', '-z', 'HEAD', '--', '.'])).split('\0').filter(Boolean);
+  const changed: string[] = [];
+  const moved = new Map<string, string>();
+  for (let at = 0; at < fields.length; ) {
+    const status = fields[at++] ?? '';
+    const from = fields[at++] ?? '';
+    const to = /^[RC]/.test(status) ? (fields[at++] ?? '') : from;
+    if (!asked.has(to)) continue;
+    changed.push(to);
+    if (status.startsWith('R')) moved.set(to, from);
+  }
+  return { changed, moved };
+}
 
 /**
  * What the log of {@link lastCommits} is limited to: the folder that holds all the files, when that
@@ -160,12 +185,14 @@ const MOST_WALKS = 6;
  * A file moved with its text unchanged (`git mv`) is dated by its text under its earlier name: a move
  * inside the walked paths is in the log (`-M100%`); one from outside them (the project's folder moved)
  * is found by a look at the commits that added files, and the history walked again with those paths.
+ * A file moved and not committed yet (`staged`: its path now → its path at HEAD) is walked under its path at HEAD.
  */
-async function lastCommits(git: Git, files: readonly string[], prefix: string, shallow: boolean): Promise<Map<string, string>> {
+async function lastCommits(git: Git, files: readonly string[], prefix: string, shallow: boolean, staged: ReadonlyMap<string, string> = new Map()): Promise<Map<string, string>> {
   const walked = await walkedPaths(git, files, prefix);
   // The log names files from the top of the repository (`prefix` is the project's folder there; --relative does not reach a merge's files).
-  const now = new Map(files.map((file) => [prefix + file, file]));
-  const earlier: string[] = [];
+  // A file moved and not committed yet is in the history under the path it had at HEAD.
+  const now = new Map(files.map((file) => [prefix + (staged.get(file) ?? file), file]));
+  const earlier: string[] = [...new Set(staged.values())];
   for (let walk = 1; ; walk++) {
     let log: string;
     try {

@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import { namedPath, projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
-import { gitRefusedProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
-import { gitMissing, gitRefusal, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
+import { gitRefusedProblem, gitUnlinkedProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
+import { gitMissing, gitRefusal, gitUnlinked, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { listedPositions, positionRows, type PositionRow } from '../list/positions.js';
@@ -79,11 +79,13 @@ export async function list(options: ListOptions): Promise<ListResult> {
   return { what: 'positions', rows, diagnostics: sortDiagnostics(diagnostics), exitCode: (duplicates.length || unreadable.length) && exitCode === ExitCode.ok ? ExitCode.problems : exitCode };
 }
 
-/** Why git gave no dates in a git checkout, when it is one the user can act on: git missing, or refusing the repository. */
+/** Why git gave no dates in a git checkout, when it is one the user can act on: git missing, refusing the repository, or the repository not there. */
 function unusableGit(root: string): Diagnostic[] {
   if (gitMissing()) return [noGitProblem()];
   const refused = gitRefusal(root);
-  return refused ? [gitRefusedProblem(refused)] : [];
+  if (refused) return [gitRefusedProblem(refused)];
+  const unlinked = gitUnlinked(root);
+  return unlinked ? [gitUnlinkedProblem(unlinked)] : [];
 }
 
 /** A shallow clone (CI checks out one commit by default) cannot date what changed before its history begins. */

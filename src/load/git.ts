@@ -282,6 +282,31 @@ export class GitRefusedError extends UsageError {
   }
 }
 
+/**
+ * The checkout's `.git` is a file naming a repository folder that is not there: a linked worktree whose
+ * repository was moved or deleted, a worktree's or a submodule's folder copied elsewhere or mounted alone
+ * in a container. git then fails at everything, which must not read as "not a repository", nor pass the
+ * rules that compare with git silently.
+ */
+export class GitUnlinkedError extends UsageError {
+  constructor(top: string, gitDir: string) {
+    super(
+      `${join(top, '.git')} names the repository folder ${gitDir}, which does not exist: the repository was moved or deleted, or only this folder was copied or mounted.`,
+      `Where the repository has moved, \`git worktree repair ${shellWord(top)}\` run in it mends the link; otherwise write the repository's folder in the gitdir: line of ${join(top, '.git')}, or clone the repository afresh. In a container, mount the repository's folder too.`,
+    );
+  }
+}
+
+/** The checkout `folder` lies in, when its `.git` is a file naming a folder that does not exist ({@link GitUnlinkedError}), known from the files alone. */
+export function gitUnlinked(folder: string): GitUnlinkedError | undefined {
+  // With GIT_DIR (a hook's, or the user's) git does not read the .git file.
+  if (process.env.GIT_DIR) return undefined;
+  const top = checkoutTop(folder);
+  if (top === undefined || statSync(join(top, '.git'), { throwIfNoEntry: false })?.isFile() !== true) return undefined;
+  const named = ownGitDir(top);
+  return named !== undefined && !existsSync(named) ? new GitUnlinkedError(top, named) : undefined;
+}
+
 /** The refusal a failed git command's error output states, if it is one of a repository owned by another user. */
 function refusal(error: unknown): GitRefusedError | undefined {
   const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
@@ -306,7 +331,7 @@ function git(cwd: string, args: readonly string[], failure: () => UsageError): s
   try {
     return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? failure());
+    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? gitUnlinked(cwd) ?? failure());
   }
 }
 
@@ -314,7 +339,7 @@ function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
   try {
     return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : (refusal(error) ?? new UsageError(`git ${args.join(' ')} failed.`));
+    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : (refusal(error) ?? gitUnlinked(cwd) ?? new UsageError(`git ${args.join(' ')} failed.`));
   }
 }
 
@@ -370,6 +395,8 @@ export interface ChangedFiles {
   noGit?: boolean;
   /** git refused the repository as another user's: nothing could be compared. */
   refused?: GitRefusedError;
+  /** The checkout's `.git` names a repository folder that is not there: nothing could be compared. */
+  unlinked?: GitUnlinkedError;
   /** Paths at HEAD of files deleted since that no file here was paired with (by path or file name). */
   gone?: string[];
   /** With `gone`: files given as present that git does not track yet (a file moved and renamed without git). */
@@ -419,6 +446,7 @@ export function changedSinceHead(root: string, folder: string, present: readonly
     // repository is to be found at all (git refuses only one it finds itself), not for every project outside git.
     const refused = error instanceof GitRefusedError ? error : inGitCheckout(root) ? gitRefusal(root) : undefined;
     if (refused) return { changed, refused };
+    if (error instanceof GitUnlinkedError) return { changed, unlinked: error };
   }
   return { changed };
 }

@@ -9,7 +9,7 @@ import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
-import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError } from './git.js';
+import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError, type GitUnlinkedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
 import { linkProblems } from './links.js';
@@ -414,10 +414,11 @@ const committedByState = new Map<string, PositionFile[]>();
 /** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
 function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base: string, diff?: ChangesSince): { files: PositionFile[]; kept: boolean } {
   const root = project.root;
-  const { changed, noGit, refused, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
-  // In a git checkout without git to run, or one git refuses, "not raised" cannot be told: say so rather than pass every position.
+  const { changed, noGit, refused, unlinked, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
+  // In a git checkout without git to run, one git refuses, or one whose repository is not there, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
   if (refused) problems.push(gitRefusedProblem(refused));
+  if (unlinked) problems.push(gitUnlinkedProblem(unlinked));
   if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked, base);
   const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []), base);
   const versioned = files.map((file) => {
@@ -433,7 +434,7 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
     const cut = lowered && !restored && isShallowClone(repositoryAt(root));
     return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, committedFields: before.fields, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
   });
-  return { files: versioned, kept: !noGit && !refused && !gone.length };
+  return { files: versioned, kept: !noGit && !refused && !unlinked && !gone.length };
 }
 
 /**
@@ -493,6 +494,18 @@ export function gitRefusedProblem(refused: GitRefusedError): Diagnostic {
     'input/git-refused',
     `${refused.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
     refused.hint,
+  );
+}
+
+/** The checkout's `.git` names a repository folder that is not there: what cannot be known then, and how to mend the link. */
+export function gitUnlinkedProblem(unlinked: GitUnlinkedError): Diagnostic {
+  return diagnostic(
+    '.',
+    undefined,
+    'warning',
+    'input/git-unlinked',
+    `${unlinked.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
+    unlinked.hint,
   );
 }
 

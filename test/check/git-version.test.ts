@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
@@ -318,4 +318,33 @@ describe('a lowered version brought back with the answer it named (a revert)', (
     writeFile(project, POSITION, first);
     expect((await versionProblems(project)).map(([, severity, ruleId]) => [severity, ruleId])).toEqual([['error', 'position/version-decreased']]);
   });
+});
+
+test('in a worktree whose repository was moved away, check, build, list and diff say that its .git leads nowhere and how to mend it, instead of passing every version silently or calling it no repository', () => {
+  const dir = exampleProject();
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  commit(dir);
+  const worktree = join(tempDir(), 'desk');
+  git(dir, 'worktree', 'add', '-q', worktree);
+  writeFile(worktree, 'positions/educ/equity-reforms.yaml', readFileSync(join(worktree, 'positions/educ/equity-reforms.yaml'), 'utf8').replace('prioritāri paredzēts', 'galvenokārt paredzēts'));
+  // Linked, the changed answer is flagged.
+  const linked = runCli(['check'], worktree);
+  expect(linked.stdout + linked.stderr).toContain('position/version-not-raised');
+  const moved = `${dir}-moved`;
+  renameSync(dir, moved);
+  const gitDir = join(dir, '.git/worktrees/desk');
+  const said = `${worktree}/.git names the repository folder ${gitDir}, which does not exist: the repository was moved or deleted, or only this folder was copied or mounted`;
+  const hint = `Where the repository has moved, \`git worktree repair ${worktree}\` run in it mends the link; otherwise write the repository's folder in the gitdir: line of ${worktree}/.git, or clone the repository afresh. In a container, mount the repository's folder too.`;
+  const warning = `.  warning  ${said}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated. ${hint}  input/git-unlinked`;
+  for (const args of [['check'], ['build', 'meetings/2021-02-19-educ-informal.yaml'], ['list']]) {
+    const run = runCli(args, worktree);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toContain(warning);
+  }
+  expect(runCli(['diff', 'positions/educ/equity-reforms.yaml'], worktree)).toMatchObject({ status: 2, stderr: `briefing: ${said}.\n  ${hint}\n` });
+  expect(runCli(['check', '--base', 'HEAD'], worktree)).toMatchObject({ status: 2, stderr: `briefing: ${said}.\n  ${hint}\n` });
+  // Mended from where the repository went, the answer is flagged again.
+  git(moved, 'worktree', 'repair', worktree);
+  const mended = runCli(['check'], worktree);
+  expect(mended.stdout + mended.stderr).toContain('position/version-not-raised');
 });

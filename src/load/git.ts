@@ -339,8 +339,28 @@ function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
   try {
     return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : (refusal(error) ?? gitUnlinked(cwd) ?? new UsageError(`git ${args.join(' ')} failed.`));
+    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : (refusal(error) ?? unfetched(error) ?? gitUnlinked(cwd) ?? new UsageError(`git ${args.join(' ')} failed.`));
   }
+}
+
+/**
+ * A partial clone (`git clone --filter=blob:none`, actions/checkout's `filter:`) holds the files of
+ * its checkout alone and fetches any other version from its remote when asked: away from the network,
+ * or with the remote gone, git fails at reading it, which must not read as a bare "git failed".
+ */
+export class GitUnfetchedError extends UsageError {
+  constructor() {
+    super(
+      'git could not fetch older versions of files from the remote: this is a partial clone (git clone --filter), which fetches them only when they are needed, and the remote could not be read.',
+      'Connect to the remote (the network, a VPN) and run briefing again; `git fetch` says what stands in the way.',
+    );
+  }
+}
+
+/** The failure a git command's error output states, if it is a partial clone's fetch of a missing object. */
+function unfetched(error: unknown): GitUnfetchedError | undefined {
+  const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+  return /from promisor remote/.test(stderr) ? new GitUnfetchedError() : undefined;
 }
 
 /**

@@ -181,6 +181,24 @@ describe('versions from a real git repository with three commits', () => {
     expect(unknown.stderr).toBe('briefing: Unknown revision `HEAD~9`.\n  Use a commit, a branch or a tag that `git log --oneline` lists.\n');
   });
 
+  test('a partial clone (git clone --filter=blob:none) away from its remote says that git could not fetch the older text, and what to do', () => {
+    const source = threeVersions();
+    git(source, ['config', 'uploadpack.allowFilter', 'true']);
+    const clone = join(tempDir(), 'partial');
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${source}`, clone]);
+    // Online, git fetches the older text as it is asked for it.
+    expect(runCli(['diff', POSITION, '--from', 'HEAD~2', '--format', 'json'], clone).status).toBe(1);
+    const away = join(tempDir(), 'partial-away');
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${source}`, away]);
+    git(away, ['remote', 'set-url', 'origin', `file://${join(tempDir(), 'gone')}`]);
+    expect(runCli(['diff', POSITION, '--from', 'HEAD~2'], away)).toMatchObject({
+      status: 2,
+      stderr:
+        'briefing: git could not fetch older versions of files from the remote: this is a partial clone (git clone --filter), which fetches them only when they are needed, and the remote could not be read.\n' +
+        '  Connect to the remote (the network, a VPN) and run briefing again; `git fetch` says what stands in the way.\n',
+    });
+  });
+
   test('a branch only the remote has (a CI checkout of a pull request has no local main) is named as the remote’s', () => {
     const source = threeVersions();
     git(source, ['branch', 'release/2021']);

@@ -15,9 +15,22 @@ import { isInside } from './files.js';
  * and compared nothing. Here the top is asked of git once, where briefing started, as the user's
  * own git would see it (`core.worktree` included), and given to git run inside it; a folder outside
  * it (briefing started elsewhere, `-C` into the repository) is left to git's own rule. Without these
- * variables: the process's environment.
+ * variables: the process's environment. Either way git's messages are in English ({@link MESSAGES_IN_ENGLISH}).
  */
 export function gitEnvironment(runIn: string, env: NodeJS.ProcessEnv = process.env, started: string = process.cwd()): NodeJS.ProcessEnv {
+  return { ...placedEnvironment(runIn, env, started), ...MESSAGES_IN_ENGLISH };
+}
+
+/**
+ * git's messages untranslated: briefing tells a refusal (safe.directory) or a partial clone's failed fetch
+ * by git's own words, which a German or Spanish locale (or LANGUAGE) would translate, and the refusal then
+ * passed for "no repository". The C locale changes nothing else git says to briefing: paths and texts
+ * come as the bytes they are (with -z, unquoted), dates in ISO form.
+ */
+const MESSAGES_IN_ENGLISH = { LC_ALL: 'C' };
+
+/** The process's environment with `GIT_DIR` and `GIT_WORK_TREE` made absolute, as {@link gitEnvironment} says. */
+function placedEnvironment(runIn: string, env: NodeJS.ProcessEnv, started: string): NodeJS.ProcessEnv {
   const { GIT_DIR: dir, GIT_WORK_TREE: tree } = env;
   if (!dir && !tree) return env;
   // Made from this environment every time: the resident server runs hook after hook in one process, and git ran with the

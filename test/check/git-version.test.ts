@@ -192,6 +192,22 @@ test('in a repository git refuses as another user’s (safe.directory), check, b
   expect(trusted.stdout + trusted.stderr).not.toContain('input/git-refused');
 });
 
+test('git speaking another language (LANGUAGE=de) is understood all the same: its refusal of another user’s repository is named, not taken for no repository', () => {
+  const dir = exampleProject();
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  commit(dir);
+  writeFile(dir, 'positions/educ/equity-reforms.yaml', readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8').replace('prioritāri paredzēts', 'galvenokārt paredzēts'));
+  // A German desk: git's messages in German where its translations are installed (C.UTF-8 is a locale every system has; LANGUAGE picks the messages).
+  const german = { LANGUAGE: 'de', LC_ALL: 'C.UTF-8', GIT_TEST_ASSUME_DIFFERENT_OWNER: '1', HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), GIT_CONFIG_NOSYSTEM: '1' };
+  for (const args of [['check'], ['list']]) {
+    const run = runCli(args, dir, german);
+    expect(run.stdout + run.stderr).toContain('input/git-refused');
+  }
+  const diffed = runCli(['diff', 'positions/educ/equity-reforms.yaml'], dir, german);
+  expect(diffed.status).toBe(2);
+  expect(diffed.stderr).toContain(`briefing: git refuses to work in the repository at ${dir}`);
+});
+
 describe('check --base <rev>: versions compared with the branch a pull request goes into, not HEAD', () => {
   const reworded = (text: string) => text.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1');
   const versionProblems = async (project: string, base?: string) =>

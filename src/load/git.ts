@@ -367,7 +367,8 @@ function unfetched(error: unknown): GitUnfetchedError | undefined {
  * The committed text (at git HEAD, or at `revision`) of project files, for rules that compare
  * with it, in one `git cat-file --batch` run from the project root. Files that are untracked or
  * new since then are absent; outside a git repository, without git, or before the first
- * commit the map is empty — never an error.
+ * commit the map is empty. The one error: a partial clone that could not fetch the texts
+ * ({@link GitUnfetchedError}), whose rules would otherwise pass unasked.
  */
 export function readCommittedTexts(root: string, paths: readonly string[], revision = 'HEAD'): Map<string, string> {
   const texts = new Map<string, string>();
@@ -379,7 +380,7 @@ export function readCommittedTexts(root: string, paths: readonly string[], revis
       if (text !== undefined) texts.set(path, text);
     }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError) || error instanceof GitUnfetchedError) throw error;
   }
   return texts;
 }

@@ -208,6 +208,27 @@ test('git speaking another language (LANGUAGE=de) is understood all the same: it
   expect(diffed.stderr).toContain(`briefing: git refuses to work in the repository at ${dir}`);
 });
 
+test('check --base in a partial clone away from its remote says git could not fetch the base’s files, instead of passing every version silently', () => {
+  const source = exampleProject();
+  execFileSync('git', ['init', '-q'], { cwd: source });
+  commit(source);
+  const reforms = 'positions/educ/equity-reforms.yaml';
+  writeFile(source, reforms, readFileSync(join(source, reforms), 'utf8').replace('prioritāri paredzēts', 'galvenokārt paredzēts'));
+  commit(source);
+  git(source, 'config', 'uploadpack.allowFilter', 'true');
+  const clone = join(tempDir(), 'partial');
+  execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${source}`, clone]);
+  git(clone, 'remote', 'set-url', 'origin', `file://${join(tempDir(), 'gone')}`);
+  expect(runCli(['check', '--base', 'HEAD~1'], clone)).toMatchObject({
+    status: 2,
+    stderr:
+      'briefing: git could not fetch older versions of files from the remote: this is a partial clone (git clone --filter), which fetches them only when they are needed, and the remote could not be read.\n' +
+      '  Connect to the remote (the network, a VPN) and run briefing again; `git fetch` says what stands in the way.\n',
+  });
+  // Against HEAD, whose files the checkout holds, nothing is fetched.
+  expect(runCli(['check'], clone).status).toBe(0);
+});
+
 describe('check --base <rev>: versions compared with the branch a pull request goes into, not HEAD', () => {
   const reworded = (text: string) => text.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1');
   const versionProblems = async (project: string, base?: string) =>

@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import { namedPath, projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
-import { gitRefusedProblem, gitUnlinkedProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
-import { gitMissing, gitRefusal, gitUnlinked, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
+import { gitFailedProblem, gitRefusedProblem, gitUnlinkedProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
+import { GitFailedError, gitMissing, gitRefusal, gitUnlinked, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { listedPositions, positionRows, type PositionRow } from '../list/positions.js';
@@ -59,8 +59,10 @@ export async function list(options: ListOptions): Promise<ListResult> {
       throw new UsageError(`No meeting file ${only}.`, `Meeting files: ${meetings.map((m) => m.path).join(', ') || 'none yet'}.`);
     }
   }
-  const git = await gitStates(project.root, project.positionFiles.map((file) => file.path));
-  if (git === null && inGitCheckout(project.root)) diagnostics.push(...unusableGit(project.root));
+  const states = await gitStates(project.root, project.positionFiles.map((file) => file.path));
+  if (states instanceof GitFailedError) diagnostics.push(gitFailedProblem(states));
+  const git = states instanceof GitFailedError ? null : states;
+  if (states === null && inGitCheckout(project.root)) diagnostics.push(...unusableGit(project.root));
   const files = listedPositions(project);
   const unreadable = files.flatMap(unreadablePosition);
   diagnostics.push(...unreadable);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { posix } from 'node:path';
 import { gitEnvironment } from '../load/git-env.js';
+import { gitFailure, type GitFailedError } from '../load/git.js';
 import { lastChanges, parseLog, parseMoves, type LastChange, type LoggedCommit } from './follow.js';
 
 const run = promisify(execFile);
@@ -21,9 +22,10 @@ export interface GitState {
 
 /**
  * The git state of each file (paths relative to `root`), read with the real `git`.
- * Outside a repository, or without git, every file gets `null`.
+ * Outside a repository, or without git, every file gets `null`; in a repository where git fails
+ * for a reason of its own (a damaged index), what it said.
  */
-export async function gitStates(root: string, files: readonly string[]): Promise<Map<string, GitState> | null> {
+export async function gitStates(root: string, files: readonly string[]): Promise<Map<string, GitState> | GitFailedError | null> {
   const git: Git = async (args, input) => {
     const running = run('git', [...args], { cwd: root, env: gitEnvironment(root), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
     if (input !== undefined) running.child.stdin?.end(input);
@@ -39,6 +41,15 @@ export async function gitStates(root: string, files: readonly string[]): Promise
   } catch {
     return null;
   }
+  try {
+    return await statesIn(git, files, prefix, shallow);
+  } catch (error) {
+    return gitFailure(error);
+  }
+}
+
+/** {@link gitStates} in a repository git works in: the project's folder there is `prefix`. */
+async function statesIn(git: Git, files: readonly string[], prefix: string, shallow: boolean): Promise<Map<string, GitState>> {
   const changed = new Set<string>();
   const lines = (text: string) => text.split('\0').filter(Boolean);
   for (const path of lines(await git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...files]))) changed.add(path);
@@ -47,8 +58,10 @@ export async function gitStates(root: string, files: readonly string[]): Promise
     const since = await changesSinceHead(git, files);
     for (const path of since.changed) changed.add(path);
     staged = since.moved;
-  } catch {
-    // No commit yet: everything is uncommitted.
+  } catch (error) {
+    // A failure of git's own is said; no commit yet, everything is uncommitted.
+    const failure = gitFailure(error);
+    if (!/unknown revision|bad revision|ambiguous argument/.test(failure.message)) throw error;
     for (const path of files) changed.add(path);
   }
   const last = await lastCommits(git, files, prefix, shallow, staged);

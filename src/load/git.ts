@@ -327,12 +327,45 @@ export function gitRefusal(cwd: string): GitRefusedError | undefined {
   }
 }
 
-function git(cwd: string, args: readonly string[], failure: () => UsageError): string {
+/** git's output; on failure, the error that says why: git missing, refusing, its repository not there, else what `failure` makes of git's own words. */
+function git(cwd: string, args: readonly string[], failure: (said: string) => UsageError): string {
   try {
     return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? gitUnlinked(cwd) ?? failure());
+    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? gitUnlinked(cwd) ?? failure(gitSaid(error)));
   }
+}
+
+/** The first line of a failed git command's error output that says what failed (`fatal: …`, `error: …`); empty when there is none. */
+function gitSaid(error: unknown): string {
+  const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+  return /^(?:fatal|error): .*$/m.exec(stderr)?.[0].trim() ?? '';
+}
+
+/**
+ * git fails in a repository it otherwise knows, for a reason of its own: a damaged index (a crash while
+ * git wrote it, a cloud drive's sync), a broken object. Not "no commit yet" nor "no repository", which
+ * leave nothing to compare: here the rules that compare with git would pass unasked, so it is said.
+ */
+export class GitFailedError extends UsageError {
+  constructor(said: string) {
+    super(
+      `git failed in this repository (${said}).`,
+      /index file (?:smaller than expected|corrupt)|bad (?:signature|index)|unknown index entry/.test(said)
+        ? 'The index git keeps of the files is damaged (after a crash, or a sync by a cloud drive): delete the index file git names and run `git reset`, which makes it again from the last commit and leaves the working files as they are.'
+        : '`git status` shows the same failure; once git works here again, so do these checks.',
+    );
+  }
+}
+
+/** The error for a git command that failed as {@link GitFailedError} says, from the command's error; for list, which runs git itself. */
+export function gitFailure(error: unknown): GitFailedError {
+  return new GitFailedError(gitSaid(error) || 'git stopped without saying why');
+}
+
+/** Whether git's words (from {@link gitSaid}) tell a failure of its own, not a revision or repository that is not there (nothing to compare). */
+function failedItself(said: string): boolean {
+  return said !== '' && !/unknown revision|bad revision|ambiguous argument|not a git repository/.test(said);
 }
 
 function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
@@ -398,7 +431,7 @@ export function changesSince(root: string, revision: string, folders: readonly s
   return () => {
     answer ??= (() => {
       try {
-        return { output: git(root, ['diff', '--name-status', '--relative', '-M', '-z', revision, '--', ...folders.map((folder) => projectPath(root, folder) || '.')], () => new UsageError('No HEAD to compare with.')) };
+        return { output: git(root, ['diff', '--name-status', '--relative', '-M', '-z', revision, '--', ...folders.map((folder) => projectPath(root, folder) || '.')], (said) => (failedItself(said) ? new GitFailedError(said) : new UsageError('No HEAD to compare with.'))) };
       } catch (error) {
         return { error };
       }
@@ -418,6 +451,8 @@ export interface ChangedFiles {
   refused?: GitRefusedError;
   /** The checkout's `.git` names a repository folder that is not there: nothing could be compared. */
   unlinked?: GitUnlinkedError;
+  /** git failed for a reason of its own (a damaged index): nothing could be compared. */
+  failed?: GitFailedError;
   /** Paths at HEAD of files deleted since that no file here was paired with (by path or file name). */
   gone?: string[];
   /** With `gone`: files given as present that git does not track yet (a file moved and renamed without git). */
@@ -468,6 +503,7 @@ export function changedSinceHead(root: string, folder: string, present: readonly
     const refused = error instanceof GitRefusedError ? error : inGitCheckout(root) ? gitRefusal(root) : undefined;
     if (refused) return { changed, refused };
     if (error instanceof GitUnlinkedError) return { changed, unlinked: error };
+    if (error instanceof GitFailedError) return { changed, failed: error };
   }
   return { changed };
 }

@@ -9,7 +9,7 @@ import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
-import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitRefusedError, type GitUnlinkedError } from './git.js';
+import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitFailedError, type GitRefusedError, type GitUnlinkedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
 import { linkProblems } from './links.js';
@@ -414,11 +414,12 @@ const committedByState = new Map<string, PositionFile[]>();
 /** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
 function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base: string, diff?: ChangesSince): { files: PositionFile[]; kept: boolean } {
   const root = project.root;
-  const { changed, noGit, refused, unlinked, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
+  const { changed, noGit, refused, unlinked, failed, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
   // In a git checkout without git to run, one git refuses, or one whose repository is not there, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
   if (refused) problems.push(gitRefusedProblem(refused));
   if (unlinked) problems.push(gitUnlinkedProblem(unlinked));
+  if (failed) problems.push(gitFailedProblem(failed));
   if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked, base);
   const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []), base);
   const versioned = files.map((file) => {
@@ -434,7 +435,7 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
     const cut = lowered && !restored && isShallowClone(repositoryAt(root));
     return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, committedFields: before.fields, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
   });
-  return { files: versioned, kept: !noGit && !refused && !unlinked && !gone.length };
+  return { files: versioned, kept: !noGit && !refused && !unlinked && !failed && !gone.length };
 }
 
 /**
@@ -506,6 +507,18 @@ export function gitUnlinkedProblem(unlinked: GitUnlinkedError): Diagnostic {
     'input/git-unlinked',
     `${unlinked.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
     unlinked.hint,
+  );
+}
+
+/** git failed in the project's repository for a reason of its own: what cannot be known then, and what to do. */
+export function gitFailedProblem(failed: GitFailedError): Diagnostic {
+  return diagnostic(
+    '.',
+    undefined,
+    'warning',
+    'input/git-failed',
+    `${failed.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
+    failed.hint,
   );
 }
 

@@ -229,6 +229,28 @@ test('check --base in a partial clone away from its remote says git could not fe
   expect(runCli(['check'], clone).status).toBe(0);
 });
 
+test('with a damaged git index, check, build and list say git failed and how to rebuild the index, instead of passing every version silently or stopping with an internal error', () => {
+  const dir = exampleProject();
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  commit(dir);
+  writeFile(dir, 'positions/educ/equity-reforms.yaml', readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8').replace('prioritāri paredzēts', 'galvenokārt paredzēts'));
+  // What a crash while git wrote it, or a cloud drive's sync, leaves.
+  writeFile(dir, '.git/index', 'garbage\n');
+  const warning =
+    '.  warning  git failed in this repository (fatal: .git/index: index file smaller than expected), so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated. ' +
+    'The index git keeps of the files is damaged (after a crash, or a sync by a cloud drive): delete the index file git names and run `git reset`, which makes it again from the last commit and leaves the working files as they are.  input/git-failed';
+  for (const args of [['check'], ['build', 'meetings/2021-02-19-educ-informal.yaml'], ['list']]) {
+    const run = runCli(args, dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toContain(warning);
+  }
+  // The hint, followed, works.
+  execFileSync('rm', [join(dir, '.git/index')]);
+  git(dir, 'reset', '-q');
+  const mended = runCli(['check'], dir);
+  expect(mended.stdout + mended.stderr).toContain('position/version-not-raised');
+});
+
 describe('check --base <rev>: versions compared with the branch a pull request goes into, not HEAD', () => {
   const reworded = (text: string) => text.replace(/^body: \|\n {2}(\S)/m, 'body: |\n  Pārstrādāts teksts. $1');
   const versionProblems = async (project: string, base?: string) =>

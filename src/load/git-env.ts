@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { setBounded } from '../util/bounded.js';
 import { isInside } from './files.js';
 
@@ -18,7 +18,45 @@ import { isInside } from './files.js';
  * variables: the process's environment. Either way git's messages are in English ({@link MESSAGES_IN_ENGLISH}).
  */
 export function gitEnvironment(runIn: string, env: NodeJS.ProcessEnv = process.env, started: string = process.cwd()): NodeJS.ProcessEnv {
-  return { ...placedEnvironment(runIn, env, started), ...MESSAGES_IN_ENGLISH };
+  const own = inRepositoryOfItsOwn(runIn, env, started) ? withoutRepositoryVariables(env) : env;
+  return { ...placedEnvironment(runIn, own, started), ...MESSAGES_IN_ENGLISH };
+}
+
+/**
+ * The variables that name a repository's parts (`git rev-parse --local-env-vars`): git sets some for a
+ * hook (GIT_INDEX_FILE, in a linked worktree GIT_DIR), and clears them all for a submodule's git.
+ */
+const REPOSITORY_VARIABLES = [
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_CONFIG', 'GIT_DIR', 'GIT_GRAFT_FILE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS', 'GIT_OBJECT_DIRECTORY', 'GIT_PREFIX', 'GIT_REPLACE_REF_BASE', 'GIT_SHALLOW_FILE', 'GIT_WORK_TREE',
+];
+
+/** The environment without {@link REPOSITORY_VARIABLES}. */
+function withoutRepositoryVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !REPOSITORY_VARIABLES.includes(key)));
+}
+
+/**
+ * Whether `runIn` lies in a checkout of its own (a submodule, a clone kept inside another) below the
+ * working tree the environment's variables belong to: a superproject's pre-commit hook running
+ * `briefing -C <submodule> check` has the superproject's GIT_INDEX_FILE, which git, run in the
+ * submodule, took for the submodule's and failed at ("index file open failed"). git clears them for a
+ * submodule's commands itself; so does briefing.
+ */
+function inRepositoryOfItsOwn(runIn: string, env: NodeJS.ProcessEnv, started: string): boolean {
+  if (!REPOSITORY_VARIABLES.some((key) => env[key] !== undefined)) return false;
+  const { GIT_DIR: dir, GIT_WORK_TREE: tree } = env;
+  const named = tree ? resolve(started, tree) : dir ? topOnce(env, started) : checkoutTop(started);
+  const own = checkoutTop(runIn);
+  return named !== undefined && own !== undefined && own !== named && isInside(named, own);
+}
+
+/** The top folder of the git working tree a folder lies in (the nearest with a `.git`), found from the files alone. */
+export function checkoutTop(folder: string): string | undefined {
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /**

@@ -3,7 +3,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath, readIfThere } from './files.js';
-import { gitEnvironment } from './git-env.js';
+import { checkoutTop, gitEnvironment } from './git-env.js';
+
+export { checkoutTop };
 import { commitIdentity, parseBatch, type GitObject } from './git-objects.js';
 import { shellWord } from '../util/shell.js';
 
@@ -740,13 +742,6 @@ export function inGitCheckout(folder: string): boolean {
   return checkoutTop(folder) !== undefined;
 }
 
-/** The top folder of the git working tree a folder lies in (the nearest with a `.git`), found from the files alone. */
-export function checkoutTop(folder: string): string | undefined {
-  for (let dir = resolve(folder); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
 
 /**
  * What git's answer about a working tree's changes since HEAD rests on, other than the files'

@@ -123,3 +123,30 @@ test('in a pre-commit hook, check names a file a checked meeting uses that git d
   // By hand, nothing is said of it.
   expect(runCli(['check'], repo).stdout).not.toContain('input/unstaged');
 });
+
+test('a pre-commit hook of a superproject running `briefing -C <submodule> check` and `list` reads the submodule’s own repository, not the superproject’s index git names for the hook', () => {
+  const project = tempDir('briefing-hook-');
+  cpSync(CHECK_BASE, project, { recursive: true });
+  git(project, ['init', '-q', '-b', 'main']);
+  git(project, ['add', '-A']);
+  git(project, ['commit', '-q', '-m', 'first']);
+  const superproject = tempDir('briefing-hook-');
+  git(superproject, ['init', '-q', '-b', 'main']);
+  git(superproject, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', project, 'briefings']);
+  git(superproject, ['commit', '-q', '-m', 'briefings']);
+  const hook = join(superproject, '.git/hooks/pre-commit');
+  const briefing = `'${process.execPath}' '${join(REPO, 'bin/briefing.js')}'`;
+  writeFileSync(hook, `#!/bin/sh\n${briefing} -C briefings list\n${briefing} -C briefings check\n`);
+  chmodSync(hook, 0o755);
+  const file = join(superproject, 'briefings', POSITION);
+  const text = readFileSync(file, 'utf8');
+  const body = /^body: \|\n {2}(\S+)/m.exec(text);
+  writeFileSync(file, text.replace(`body: |\n  ${body?.[1]}`, `body: |\n  Changed ${body?.[1]}`));
+  writeFileSync(join(superproject, 'notes.txt'), 'notes\n');
+  git(superproject, ['add', 'notes.txt']);
+  const commit = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'notes'], { cwd: superproject, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const said = commit.stdout + commit.stderr;
+  expect(said).not.toContain('input/git-failed');
+  expect(said).toMatch(/^youth-participation .* 2021-02-10\*$/m);
+  expect(said).toContain(`${POSITION}:2:10  warning  The answer changed since git HEAD, but \`version\` is still 2`);
+});

@@ -22,7 +22,7 @@ import { commentThreads, DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, r
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { hasHash, textWithHash } from '../load/history.js';
-import { everCommitted, gitMissing, gitRefusal, isShallowClone, movedTo, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
+import { everCommitted, gitMissing, gitRefusal, gitUnlinked, isShallowClone, movedTo, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
 import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { absentHint } from '../validate/meeting-rules.js';
 import { isRecord } from '../util/record.js';
@@ -446,13 +446,16 @@ function baseText(project: Project, document: ReviewedDocument, field: FieldRef)
 
 /**
  * Why git did not give the text a DOCX was built from, when the cause is git's and not an uncommitted
- * file: git missing, git refusing the repository as another user's, or a shallow clone (CI checks out
+ * file: git missing, git refusing the repository as another user's, the checkout's repository not
+ * there (its `.git` leads nowhere), or a shallow clone (CI checks out
  * one commit by default; `git clone --depth 1`) whose history may stop short of that text.
  */
 function gitGap(project: Project): { why: string; hint: string } | undefined {
   if (gitMissing()) return { why: 'git is not installed or not on the PATH', hint: 'Install git and put it on the PATH, then run review again.' };
   const refused = gitRefusal(project.root);
   if (refused) return { why: `git refuses to work in the repository at ${refused.repository}, which belongs to another user`, hint: refused.hint ?? '' };
+  const unlinked = gitUnlinked(project.root);
+  if (unlinked) return { why: unlinked.fact, hint: unlinked.hint ?? '' };
   if (isShallowClone(repositoryAt(project.root))) return { why: 'it is not in this shallow clone, whose history may stop short of it', hint: UNSHALLOW_HINT };
   return undefined;
 }

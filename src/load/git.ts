@@ -291,11 +291,16 @@ export class GitRefusedError extends UsageError {
  * rules that compare with git silently.
  */
 export class GitUnlinkedError extends UsageError {
+  /** The fact alone, for a message that goes on with what it keeps from being done: `<top>/.git names the repository folder <gitDir>, which does not exist`. */
+  readonly fact: string;
+
   constructor(top: string, gitDir: string) {
+    const fact = `${join(top, '.git')} names the repository folder ${gitDir}, which does not exist`;
     super(
-      `${join(top, '.git')} names the repository folder ${gitDir}, which does not exist: the repository was moved or deleted, or only this folder was copied or mounted.`,
+      `${fact}: the repository was moved or deleted, or only this folder was copied or mounted.`,
       `Where the repository has moved, \`git worktree repair ${shellWord(top)}\` run in it mends the link; otherwise write the repository's folder in the gitdir: line of ${join(top, '.git')}, or clone the repository afresh. In a container, mount the repository's folder too.`,
     );
+    this.fact = fact;
   }
 }
 

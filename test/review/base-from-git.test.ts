@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
@@ -34,4 +34,22 @@ it('review --rebase in a shallow clone, without git, or in a repository git refu
   const otherOwner = runCli(['review', docx, '--rebase'], dir, { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1', HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), GIT_CONFIG_NOSYSTEM: '1' });
   expect(otherOwner.stderr).toContain(`The text the DOCX was built from cannot be read (git refuses to work in the repository at ${dir}, which belongs to another user), so the changes cannot be merged. If you trust it, tell git so: git config --global --add safe.directory ${dir}`);
   for (const each of [noGit, otherOwner]) expect(each.stderr).not.toContain('Commit position files');
+});
+
+it('review --rebase in a checkout whose .git leads to a repository that is not there says so and how to mend it, not to commit files first', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const docx = join(tempDir(), 'reviewed.docx');
+  writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes());
+  writeFileSync(join(dir, POSITION), readFileSync(join(dir, POSITION), 'utf8').replace('version: 2', 'version: 3').replace('Latvijas rīcību turpmākajos', 'Latvijas rīcību nākamajos'));
+  commitAll(dir, 'version 3');
+  // A linked worktree whose repository was moved away.
+  const worktree = join(tempDir(), 'desk');
+  git(dir, ['worktree', 'add', '-q', worktree]);
+  expect(runCli(['review', docx, '--rebase'], worktree).status).toBe(0);
+  renameSync(dir, `${dir}-moved`);
+  const run = runCli(['review', docx, '--rebase'], worktree);
+  expect(run.stderr).toContain(`The text the DOCX was built from cannot be read (${worktree}/.git names the repository folder ${dir}/.git/worktrees/desk, which does not exist), so the changes cannot be merged. Where the repository has moved, \`git worktree repair ${worktree}\` run in it mends the link`);
+  expect(run.stderr).not.toContain('Commit position files');
 });

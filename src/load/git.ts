@@ -339,7 +339,7 @@ function git(cwd: string, args: readonly string[], failure: (said: string) => Us
   try {
     return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? gitUnlinked(cwd) ?? failure(gitSaid(error)));
+    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? unfetched(error) ?? gitUnlinked(cwd) ?? failure(gitSaid(error)));
   }
 }
 
@@ -503,7 +503,8 @@ export function changedSinceHead(root: string, folder: string, present: readonly
       return { changed, gone, untracked: untracked.split('\u0000').filter((path) => path && known.has(path) && !changed.has(path)) };
     }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    // A partial clone that could not fetch the base's texts stops the command, as reading them would (readCommittedTexts).
+    if (!(error instanceof UsageError) || error instanceof GitUnfetchedError) throw error;
     if (error.message === NO_GIT) return { changed, noGit: true };
     // `git diff` says only "not a git repository" of one it refuses: asked again, on this path alone — where a
     // repository is to be found at all (git refuses only one it finds itself), not for every project outside git.

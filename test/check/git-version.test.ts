@@ -227,6 +227,12 @@ test('check --base in a partial clone away from its remote says git could not fe
   });
   // Against HEAD, whose files the checkout holds, nothing is fetched.
   expect(runCli(['check'], clone).status).toBe(0);
+  // A position moved and changed: git's rename detection, too, wants the base's text.
+  git(clone, 'mv', reforms, 'positions/reforms.yaml');
+  writeFile(clone, 'positions/reforms.yaml', readFileSync(join(clone, 'positions/reforms.yaml'), 'utf8').replace('galvenokārt paredzēts', 'vispirms paredzēts'));
+  const moved = runCli(['check', '--base', 'HEAD~1'], clone);
+  expect(moved.status).toBe(2);
+  expect(moved.stderr).toContain('briefing: git could not fetch older versions of files from the remote: this is a partial clone');
 });
 
 test('with a damaged git index, check, build and list say git failed and how to rebuild the index, instead of passing every version silently or stopping with an internal error', () => {

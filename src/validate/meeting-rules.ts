@@ -247,6 +247,11 @@ export interface TemplateTexts {
   files: readonly { text: string }[];
 }
 
+/** Whether a template writes English: its name ends in `.en`, as `informative-report.en` does. */
+export function isEnglishTemplate(name: string): boolean {
+  return name.endsWith('.en');
+}
+
 /** Whether any file of the template (its own or a partial) names what `pattern` finds. */
 export function templateReads(template: Pick<TemplateTexts, 'files'>, pattern: RegExp): boolean {
   return template.files.some((file) => pattern.test(file.text));
@@ -265,7 +270,9 @@ export function lastDayPrinted(loaded: LoadedMeeting, meeting: Meeting, template
       'warning',
       'meeting/end-date-not-printed',
       `The meeting runs from ${meeting.date} to ${meeting.end_date}, but the template \`${template.name}\` never uses \`meeting.endDate\`: the report gives the first day alone.`,
-      'Give the date helpers the last day, as the built-in templates do: {{date meeting.date "locative" until=meeting.endDate}}.',
+      isEnglishTemplate(template.name)
+        ? 'Give the date helpers the last day, as the built-in English templates do: {{dateEn meeting.date until=meeting.endDate}}.'
+        : 'Give the date helpers the last day, as the built-in templates do: {{date meeting.date "locative" until=meeting.endDate}}.',
     ),
   ];
 }
@@ -285,7 +292,10 @@ export function placePrinted(loaded: LoadedMeeting, meeting: Meeting, template: 
       'warning',
       'meeting/place-not-printed',
       `The meeting has a \`place\`, ${meeting.place.locative}, but the template \`${template.name}\` never uses \`meeting.place\`: the report does not say where.`,
-      'Print the place after the days, as the built-in templates do: {{date meeting.date "locative" until=meeting.endDate}}{{#if meeting.place}} {{meeting.place.locative}}{{/if}}.',
+      // An English note prints the place's English name, as `meeting/place-untranslated` asks for: its locative is Latvian.
+      isEnglishTemplate(template.name)
+        ? "Print the place's English name after the days, as the built-in English templates do: {{dateEn meeting.date until=meeting.endDate}}{{#if meeting.place}}{{#if meeting.place.english}} in {{meeting.place.english}}{{/if}}{{/if}}."
+        : 'Print the place after the days, as the built-in templates do: {{date meeting.date "locative" until=meeting.endDate}}{{#if meeting.place}} {{meeting.place.locative}}{{/if}}.',
     ),
   ];
 }

@@ -2,15 +2,10 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { includedPositions, templateReads } from './meeting-rules.js';
+import { includedPositions, isEnglishTemplate, templateReads } from './meeting-rules.js';
 import { printsPointsOnly } from './speaking-points-rules.js';
 import { placeNamed } from '../model/places.js';
 import { joinList } from '../util/join-list.js';
-
-/** Whether a template writes English: its name ends in `.en`, as `informative-report.en` does. */
-export function isEnglishTemplate(name: string): boolean {
-  return name.endsWith('.en');
-}
 
 /** The template a meeting is built with, as far as this rule reads it: a render/template.ts Template (which validate may not import). */
 interface BuiltTemplate {

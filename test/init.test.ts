@@ -351,8 +351,8 @@ describe('briefing init', () => {
         'other/positions',
         'warning',
         'init/folder-in-use',
-        'positions/ holds 1 YAML file of this repository (positions/old.yaml): briefing reads every one there as a position, so check fails on them.',
-        'Move them out of positions/, or keep the positions in a folder of their own: `paths: { positions: <folder> }` in briefing.config.yaml.',
+        'positions/ holds 1 YAML file of this repository (positions/old.yaml): briefing reads every one there as a position, so check fails on it.',
+        'Move it out of positions/, or keep the positions in a folder of their own, made for them: `paths: { positions: <folder> }` in briefing.config.yaml.',
       ],
     ]);
     const here = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
@@ -366,6 +366,19 @@ describe('briefing init', () => {
     ]);
     // Nothing of the folder's own is touched.
     expect(readFileSync(join(dir, 'meetings/coreper-agenda.yml'), 'utf8')).toBe('title: Coreper I\n');
+  });
+
+  it('gives one `paths` line for both folders when both are in use, as two `paths:` lines would be a duplicate key', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'meetings'));
+    writeFileSync(join(dir, 'meetings/agenda.yaml'), 'title: Coreper I\n');
+    mkdirSync(join(dir, 'positions'));
+    writeFileSync(join(dir, 'positions/old.yml'), 'title: x\n');
+    const result = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+    expect(result.diagnostics.map((d) => [d.file, d.hint])).toEqual([
+      ['meetings', 'Move it out of meetings/, or keep the meetings in a folder of their own, made for them: `paths: { meetings: <folder>, positions: <folder> }` in briefing.config.yaml (one line for both folders).'],
+      ['positions', 'Move it out of positions/, or keep the positions in a folder of their own, made for them: `paths: { meetings: <folder>, positions: <folder> }` in briefing.config.yaml (one line for both folders).'],
+    ]);
   });
 
   it('never replaces a file: it names each one that exists, writes nothing and exits with 1', async () => {

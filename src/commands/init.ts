@@ -339,20 +339,20 @@ const READ_FOLDERS = [
  * to it and touches none of its files, but briefing will read each of them as a meeting or a position.
  */
 function foldersInUse(root: string, folder: string): Diagnostic[] {
-  return READ_FOLDERS.flatMap(({ folder: name, kind, fails }) => {
-    const found = filesIn(join(root, name)).map((file) => projectPath(root, file));
-    if (!found.length) return [];
+  const inUse = READ_FOLDERS.map((read) => ({ ...read, found: filesIn(join(root, read.folder)).map((file) => projectPath(root, file)) })).filter(({ found }) => found.length);
+  // Both folders in use: one `paths` line names both, as a second `paths:` line pasted from the other hint would be a duplicate key.
+  const setting = `\`paths: { ${inUse.map(({ folder: name }) => `${name}: <folder>`).join(', ')} }\` in briefing.config.yaml${inUse.length > 1 ? ' (one line for both folders)' : ''}`;
+  return inUse.map(({ folder: name, kind, fails, found }) => {
     const shown = found.slice(0, 3).join(', ') + (found.length > 3 ? ', …' : '');
-    return [
-      diagnostic(
-        join(folder, name),
-        undefined,
-        'warning',
-        'init/folder-in-use',
-        `${name}/ holds ${found.length} YAML ${found.length === 1 ? 'file' : 'files'} of this repository (${shown}): briefing reads every one there as a ${kind}, so ${fails} on them.`,
-        `Move them out of ${name}/, or keep the ${name} in a folder of their own: \`paths: { ${name}: <folder> }\` in briefing.config.yaml.`,
-      ),
-    ];
+    const them = found.length === 1 ? 'it' : 'them';
+    return diagnostic(
+      join(folder, name),
+      undefined,
+      'warning',
+      'init/folder-in-use',
+      `${name}/ holds ${found.length} YAML ${found.length === 1 ? 'file' : 'files'} of this repository (${shown}): briefing reads every one there as a ${kind}, so ${fails} on ${them}.`,
+      `Move ${them} out of ${name}/, or keep the ${name} in a folder of their own, made for them: ${setting}.`,
+    );
   });
 }
 

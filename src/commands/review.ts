@@ -168,7 +168,7 @@ export function review(options: ReviewOptions): ReviewResult {
     }
     const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;
     if (stale && !options.rebase) {
-      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, 'Build the report again and send it for review, or merge the changes: briefing review <docx> --rebase.'));
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, `Build the report again and send it for review, or merge the changes: ${rebaseCommand(result.docx, options)}.`));
       // Listed all the same, against the text it was built from when git has it: what --rebase would carry over.
       const built = baseText(project, document, field.field) ?? source?.text ?? '';
       const shown = accepted ?? acceptedText(field.paragraphs, built, field.footnotes);
@@ -479,6 +479,12 @@ function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef):
   return { text: fieldText(file.text, field) ?? '', file: file.path, absolute: realTarget(path) ?? path, loaded: file.bom ? `\uFEFF${file.text}` : file.text };
 }
 
+/** The command the user ran, with `--rebase`: pasted, it does what was asked (accepts, for whom), not only lists. */
+function rebaseCommand(docx: string, options: ReviewOptions): string {
+  const asked = [options.accept ? '--accept' : '', options.ministry ? `--ministry ${shellWord(options.ministry)}` : '', options.cleared ? '--cleared' : ''];
+  return ['briefing review', shellWord(docx), ...asked.filter(Boolean), '--rebase'].join(' ');
+}
+
 function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOptions, result: ReviewResult): void {
   const ministry = result.ministry;
   if (!ministry) return;
@@ -490,7 +496,7 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     let text = edited.get(source.file)?.text ?? source.loaded;
     // A change the accepted text would lose is not accepted silently: nothing is written.
     if (outcome.lost.length) {
-      result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${outcome.lost.join('; ')}.`, 'Make that change in the file by hand; `briefing review --list` shows it.'));
+      result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${outcome.lost.join('; ')}.`, `Make that change in the file by hand; \`briefing review ${shellWord(result.docx)} --list\` shows it.`));
       continue;
     }
     const own = reviewersPart(project, ministry, outcome);
@@ -506,7 +512,7 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       const newVersion = position ? position.version + 1 : undefined;
       const next = editFieldText(text, outcome.field.field, outcome.accepted, newVersion);
       if (next === undefined) {
-        result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write the accepted text of \`${outcome.field.field}\` into ${source.file}: the field is not a top-level text.`, 'Copy the accepted text from `briefing review --list` by hand.'));
+        result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write the accepted text of \`${outcome.field.field}\` into ${source.file}: the field is not a top-level text.`, `Copy the accepted text from \`briefing review ${shellWord(result.docx)} --list\` by hand.`));
         continue;
       }
       text = next;

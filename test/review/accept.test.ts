@@ -556,6 +556,8 @@ describe('briefing review', () => {
     const accepted = runCli(['review', path, '--accept'], dir);
     expect(accepted.status).toBe(1);
     expect(accepted.stderr).toContain('review/cannot-write');
+    // The hint's command names the DOCX, as `review --list` alone stops at its missing argument.
+    expect(accepted.stderr).toContain('`briefing review out/unnumbered.docx --list` shows it');
     expect(position(dir, 'equity-achievements').text).toBe(original);
     // Nothing is written, of the other position either: the listing does not say it was.
     expect(position(dir, 'equity-reforms').data.version).toBe(2);

@@ -78,6 +78,16 @@ describe('briefing build --format pdf', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('quotes a LibreOffice whose path has a space in the command the hint gives, so that a shell runs it', async () => {
+    const folder = join(tempDir(), 'Libre Office');
+    mkdirSync(folder);
+    const office = join(folder, 'soffice');
+    writeFileSync(office, '#!/bin/sh\necho "boom" >&2\nexit 1\n');
+    chmodSync(office, 0o755);
+    const result = await build({ cwd: exampleProject(), inputs: [EXAMPLE_MEETING], out: tempDir(), final: false, formats: ['docx', 'pdf'], office });
+    expect(result.diagnostics.map((d) => d.hint)).toEqual([`Build the DOCX alone (--format docx) and run \`'${office}' --headless --convert-to pdf IZMzin_190221_EDUC.docx\` in the output folder to see why.`]);
+  });
+
   itWithOffice('a build stopped with Ctrl-C (or SIGTERM) while LibreOffice converts leaves no conversion folder behind, on the main thread or on worker threads', async () => {
     const meetings = Object.fromEntries(
       [1, 2, 3, 4, 5, 6, 7].map((n) => [`meetings/2021-02-1${n}-copy.yaml`, exampleFile(EXAMPLE_MEETING).replace('file_code: IZMzin_190221_EDUC', `file_code: IZMzin_190221_EDUC${n}`)]),

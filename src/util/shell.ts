@@ -8,3 +8,13 @@ export function shellWord(text: string): string {
   const path = text.startsWith('-') ? `./${text}` : text;
   return /^[\p{L}\p{N}_\-./:@%+=,]+$/u.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }
+
+/**
+ * A program's path as a command in a hint starts with it: as {@link shellWord} quotes it, but on
+ * Windows in double quotes, and only when it has a space (`"C:\Program Files\LibreOffice\program\soffice.exe"`),
+ * as cmd reads no single quotes and backslashes are the folders' separators there, not escapes.
+ */
+export function programWord(path: string, platform: NodeJS.Platform = process.platform): string {
+  if (platform !== 'win32') return shellWord(path);
+  return /\s/.test(path) ? `"${path}"` : path;
+}

@@ -173,6 +173,10 @@ describe('the briefing command', () => {
       'briefing: --format is given twice, as `md` and as `docx`: only one can count, so nothing was done.\n  Give it once, with both in its list: --format md,docx.\n',
     );
     expect(runCli(['list', '--status', 'draft', '--status', 'draft'], dir).status).toBe(0);
+    // The joined list names each value once: `--clearances am,lm,AM`, pasted, stopped at `AM` named twice.
+    const codes = runCli(['new', 'meeting', '2021-05-20', 'x', '--clearances', 'am,lm', '--clearances', 'AM'], dir);
+    expect(codes.stderr).toContain('  Give it once, with both in its list: --clearances am,lm.\n');
+    expect(runCli(['build', EXAMPLE_MEETING, '--format', 'md,docx', '--format', 'docx,pdf'], dir).stderr).toContain('  Give it once, with both in its list: --format md,docx,pdf.\n');
   });
 
   it('refuses build --out - (standard output to most tools; it made a folder named -), exit 2, nothing written; ./- is that folder', () => {

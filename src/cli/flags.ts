@@ -109,6 +109,15 @@ export function outputFolder(flag: string): (value: string) => string {
   };
 }
 
+/** Two values of a list flag as one list, each item once (`am,lm` and `AM` → `am,lm`): a code named twice is refused. */
+function joinedList(first: string, second: string): string {
+  const items = new Map<string, string>();
+  for (const item of `${first},${second}`.split(',').map((each) => each.trim()).filter(Boolean)) {
+    if (!items.has(item.toLowerCase())) items.set(item.toLowerCase(), item);
+  }
+  return [...items.values()].join(',');
+}
+
 /**
  * Makes every option of `command` and its subcommands that takes a value refuse a second,
  * different value. Left alone, the last one counts and the first is dropped without a word:
@@ -127,7 +136,7 @@ export function refuseRepeatedOptions(command: Command): void {
       if (first !== undefined && value !== first) {
         throw new UsageError(
           `${flag} is given twice, as \`${first}\` and as \`${value}\`: only one can count, so nothing was done.`,
-          takesList ? `Give it once, with both in its list: ${flag} ${first},${value}.` : 'Give it once. For several values, run the command once for each.',
+          takesList ? `Give it once, with both in its list: ${flag} ${joinedList(first, value)}.` : 'Give it once. For several values, run the command once for each.',
         );
       }
       first = value;

@@ -432,8 +432,11 @@ describe('briefing review', () => {
 
   it('--cleared without --accept is a usage error (exit 2), not a listing that records nothing', () => {
     const dir = built();
-    const run = runCli(['review', reviewed(dir), '--cleared'], dir);
-    expect(run).toMatchObject({ status: 2, stdout: '', stderr: 'briefing: --cleared records a clearance, which only --accept does.\n  Add --accept: briefing review <docx> --accept --cleared\n' });
+    reviewed(dir);
+    const run = runCli(['review', 'out/reviewed.docx', '--cleared', '--ministry', 'AM'], dir);
+    expect(run).toMatchObject({ status: 2, stdout: '', stderr: 'briefing: --cleared records a clearance, which only --accept does.\n  Add --accept: briefing review out/reviewed.docx --accept --cleared --ministry AM\n' });
+    // The hint's command, as pasted, records the clearance.
+    expect(runCli(['review', 'out/reviewed.docx', '--accept', '--cleared', '--ministry', 'AM'], dir).status).toBe(0);
   });
 
   it('--accept says that a comment on a question (outside every position) was not recorded, and takes its author’s ministry', () => {

@@ -87,13 +87,19 @@ Examples:
    * `(Did you mean --format?)`), in the form of every other message: `briefing:`, then a hint.
    */
   function usageMistake(text: string): string {
+    const { message, hint } = usageMistakeParts(text);
+    return `${io.err.red('briefing:')} ${message}\n  ${io.err.dim(hint)}\n`;
+  }
+
+  /** Commander's text of a mistake as a message and a hint: what the terminal shows, and the JSON report carries. */
+  function usageMistakeParts(text: string): { message: string; hint: string } {
     const [first = '', ...rest] = text.trim().split('\n');
     const suggestion = rest.map((line) => line.trim().replace(/^\((.*)\)$/, '$1')).filter(Boolean).join(' ');
     // build and list print JSON with --json; check, with problems only to report, with --format json.
     const json = jsonFlagHint(first, args);
     const file = fileTakenForOption(first, io.cwd(), commandPath(program, args));
     const hint = file || suggestion || json || nearestChoice(first) || `See ${['briefing', ...commandPath(program, args), '--help'].join(' ')}.`;
-    return `${io.err.red('briefing:')} ${first.replace(/^error: /, '')}\n  ${io.err.dim(hint)}\n`;
+    return { message: first.replace(/^error: /, ''), hint };
   }
 
   /** Turns any failure into a one-line message and exit code 2; no stack trace unless --debug. */
@@ -102,7 +108,10 @@ Examples:
       // Help asked for is done (0); help shown for a command line missing its command (`briefing`, `briefing new`) is a usage mistake (2).
       const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0);
       process.exitCode = fine ? ExitCode.ok : ExitCode.failure;
-      if (!fine) await printJsonFailure(args, diagnostic('(command line)', undefined, 'error', 'input/usage', error.message.replace(/^error: /, '')));
+      if (!fine) {
+        const { message, hint } = usageMistakeParts(error.message);
+        await printJsonFailure(args, diagnostic('(command line)', undefined, 'error', 'input/usage', message, hint));
+      }
       return;
     }
     const chalk = io.err;

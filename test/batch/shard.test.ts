@@ -72,10 +72,10 @@ describe('--shard', () => {
     });
     const flag = runCli(['build', '--all', '--json', '--bogus'], dir);
     expect(flag.status).toBe(2);
-    expect(JSON.parse(flag.stdout)).toMatchObject({ exitCode: 2, messages: [usage("unknown option '--bogus'", null)] });
+    expect(JSON.parse(flag.stdout)).toMatchObject({ exitCode: 2, messages: [usage("unknown option '--bogus'", 'See briefing build --help.')] });
     const check = runCli(['check', '--format', 'json', '--bogus'], dir);
     expect(check.status).toBe(2);
-    expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, exitCode: 2, diagnostics: [usage("unknown option '--bogus'", null)] });
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, exitCode: 2, diagnostics: [usage("unknown option '--bogus'", 'See briefing check --help.')] });
     // Without JSON asked for, stdout stays empty.
     expect(runCli(['build', '--all', '--shard', '4/3'], dir).stdout).toBe('');
   });

@@ -26,6 +26,14 @@ describe('every command with JSON output prints the JSON report when it cannot r
     expect(failureReport(['list', '--meeting', 'nope.yaml', '--json'], dir)).toEqual(couldNotRun({ ruleId: 'input/usage', message: 'No meeting file nope.yaml.' }));
   });
 
+  it('a mistake commander finds gives the JSON the message and the hint the terminal shows, the suggestion not left in the message', () => {
+    const dir = exampleProject();
+    const typo = runCli(['list', '--json', '--statuss', 'draft'], dir);
+    expect(typo.stderr).toBe("briefing: unknown option '--statuss'\n  Did you mean --status?\n");
+    expect(JSON.parse(typo.stdout)).toEqual(couldNotRun({ ruleId: 'input/usage', message: "unknown option '--statuss'", hint: 'Did you mean --status?' }));
+    expect(failureReport(['check', '--format', 'json', '--bogus'], dir)).toEqual(couldNotRun({ message: "unknown option '--bogus'", hint: 'See briefing check --help.' }));
+  });
+
   it('outside a project', () => {
     const outside = tempDir();
     const noProject = couldNotRun({ ruleId: 'input/usage', message: expect.stringContaining('No briefing.config.yaml found') });

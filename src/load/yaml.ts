@@ -103,7 +103,8 @@ export function parseYaml(path: string, source: string): YamlFile {
     // Once the parser has lost the file's structure, every token after it is "unexpected": the first message says it.
     if (parseErrors > 0 && error.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(error.message)) continue;
     // The rest of that block reads as new fields, each "an implicit key": the first message says what to fix.
-    if (error.pos[0] < confusedUntil && error.name === 'YAMLParseError' && CASCADE.has(error.code)) continue;
+    // So is a key met twice there: the lines of two list items misread as one mapping.
+    if (error.pos[0] < confusedUntil && error.name === 'YAMLParseError' && (CASCADE.has(error.code) || error.code === 'DUPLICATE_KEY')) continue;
     if (error.name === 'YAMLParseError') parseErrors += 1;
     const found = yamlErrorToDiagnostic(path, text, error, placeAt);
     if (found.ruleId === 'yaml/tab' || found.ruleId === 'yaml/indent') confusedUntil = nextField(text, error.pos[0]);
@@ -352,6 +353,17 @@ function plainWords(
       hint: 'A field starts `name: value` at the same column as the fields above it; put a text that begins with a mark such as ] or } in quotes.',
     };
   }
+  // `questions: []` as new meeting writes it, with entries typed under it (as the hint of meeting/no-questions says to add them).
+  const emptied = CASCADE.has(error.code) ? entriesUnderEmptyFlow(text, lineStart) : undefined;
+  if (emptied) {
+    const [what, items] = emptied.flow === '[]' ? ['an empty list', 'entries'] : ['an empty mapping', 'fields'];
+    return {
+      offset: emptied.offset,
+      rule: 'yaml/indent',
+      message: `\`${emptied.key}\` is written \`${emptied.flow}\`, ${what}, yet has ${items} on the lines under it: YAML takes one or the other, not both.`,
+      hint: `Delete the \`${emptied.flow}\` after \`${emptied.key}:\` to keep the ${items} under it.`,
+    };
+  }
   const both = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? valueAndFields(text, lineStart) : undefined;
   if (both) {
     return {
@@ -400,6 +412,26 @@ function valueAndFields(text: string, lineStart: number): { key: string; value: 
   const nextIndent = /^ */.exec(next ?? '')?.[0].length ?? 0;
   if (next === undefined || nextIndent <= indent.length || !/^ *(?:- |[^\s:#][^:#]*:(?:\s|$))/.test(next)) return undefined;
   return { key, value, offset: lineStart + line.indexOf(value, indent.length + key.length + 1) };
+}
+
+/**
+ * A field written `key: []` (or `key: {}`) on the nearest line of content above the one at
+ * `lineStart`, which is indented under it or is a list item at its column (YAML's other way of
+ * writing a key's list): entries given a field that already holds an empty one. Its key, the
+ * empty collection and where that starts; undefined for any other line.
+ */
+function entriesUnderEmptyFlow(text: string, lineStart: number): { key: string; flow: '[]' | '{}'; offset: number } | undefined {
+  const above = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
+  const index = above.findLastIndex((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  const field = /^( *)(?:- )?([^\s:#"'][^:#]*?):[ \t]+(\[[ \t]*\]|\{[ \t]*\})[ \t]*(?:#.*)?$/.exec(above[index] ?? '');
+  if (!field) return undefined;
+  const [line = '', indent = '', key = '', written = ''] = field;
+  const column = line.indexOf(key, indent.length);
+  const current = text.slice(lineStart, text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart));
+  const currentIndent = /^ */.exec(current)?.[0].length ?? 0;
+  if (currentIndent < column || (currentIndent === column && !current.trimStart().startsWith('- '))) return undefined;
+  const lineOffset = above.slice(0, index).reduce((sum, each) => sum + each.length + 1, 0);
+  return { key, flow: written.startsWith('[') ? '[]' : '{}', offset: lineOffset + line.lastIndexOf(written) };
 }
 
 /**

@@ -108,7 +108,7 @@ export const hasQuestions: MeetingRule = ({ loaded, meeting, final }) =>
           final ? 'error' : 'warning',
           'meeting/no-questions',
           'The meeting has no questions yet, so the report has no answers.',
-          'Add each question with the id of the position that answers it: `- text: …` and `position: <id>`.',
+          'Add each question with the id of the position that answers it, on lines of their own under `questions:` (in place of its `[]`): `- text: …` and, under `text`, `position: <id>`.',
         ),
       ];
 

@@ -410,7 +410,8 @@ function valueAndFields(text: string, lineStart: number): { key: string; value: 
     .split('\n')
     .find((each) => each.trim() !== '' && !each.trimStart().startsWith('#'));
   const nextIndent = /^ */.exec(next ?? '')?.[0].length ?? 0;
-  if (next === undefined || nextIndent <= indent.length || !/^ *(?:- |[^\s:#][^:#]*:(?:\s|$))/.test(next)) return undefined;
+  // A list item's field starts after its `- `: a field in that column is the item's next field, not one under it.
+  if (next === undefined || nextIndent <= line.indexOf(key, indent.length) || !/^ *(?:- |[^\s:#][^:#]*:(?:\s|$))/.test(next)) return undefined;
   return { key, value, offset: lineStart + line.indexOf(value, indent.length + key.length + 1) };
 }
 

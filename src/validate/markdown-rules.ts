@@ -649,7 +649,10 @@ function emptyItemProblems(file: YamlFile, field: readonly PropertyKey[], text: 
     const mark = /^\s*(?:[-+*]|\d{1,9}[.)])/.exec(text.slice(start))?.[0].trim() ?? '';
     const first = node.children[0];
     const block = first?.type === 'list' ? 'list' : first?.type === 'code' ? 'code block' : 'block';
-    const what = first === undefined ? 'is empty: the report prints its number with nothing after it' : `starts with a ${block}: the report prints its number on a line of its own, above the ${block}`;
+    // A bullet list (`-`) has no numbers to shift when the item goes.
+    const bullet = /^[-+*]$/.test(mark);
+    const sign = bullet ? 'bullet' : 'number';
+    const what = first === undefined ? `is empty: the report prints its ${sign} with nothing after it` : `starts with a ${block}: the report prints its ${sign} on a line of its own, above the ${block}`;
     problems.push(
       diagnostic(
         file.path,
@@ -657,7 +660,9 @@ function emptyItemProblems(file: YamlFile, field: readonly PropertyKey[], text: 
         'warning',
         'markdown/empty-item',
         `The list item \`${mark}\` in \`${field.join('.')}\` ${what}.`,
-        first === undefined ? 'Write its text after the mark, or delete the line (the items after it are then numbered one less).' : 'Write a line of text after the mark first (e.g. what the list below is about), or make the list the item itself.',
+        first === undefined
+          ? `Write its text after the mark, or delete the line${bullet ? '' : ' (the items after it are then numbered one less)'}.`
+          : 'Write a line of text after the mark first (e.g. what the list below is about), or make the list the item itself.',
       ),
     );
   });

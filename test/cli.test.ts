@@ -128,6 +128,11 @@ describe('the briefing command', () => {
     // A --cwd that does not exist is named as such, not searched for a project.
     const missing = runCli(['-C', join(dir, 'no-such-folder'), 'check'], dir);
     expect([missing.status, missing.stderr]).toEqual([2, `briefing: The folder ${join(dir, 'no-such-folder')} does not exist.\n  Check the path given to --cwd (-C), or run briefing inside the project.\n`]);
+ 
+    // Under -C, the folder that has no project is not the one the command was typed in: `briefing init` alone would start one there.
+    mkdirSync(join(dir, 'jauns projekts'));
+    const elsewhere = runCli(['-C', 'jauns projekts', 'check'], dir);
+    expect(elsewhere.stderr).toContain(`to start one in that folder: \`briefing init '${join(dir, 'jauns projekts')}'\`.`);
   });
 
   it('names the project a repository holds in a folder below, rather than saying to start one (a hook runs at the top)', () => {

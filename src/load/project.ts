@@ -97,7 +97,8 @@ function noProjectError(cwd: string): UsageError {
   if (first === undefined) {
     return new UsageError(
       `No ${CONFIG_FILE} found in ${cwd} or any folder above it.`,
-      `Run briefing inside a briefing project, or pass --cwd <project folder>; to start one here: briefing init.`,
+      // The folder by its whole path: under -C it is not where the command was typed, and `briefing init` alone would start a project there.
+      `Run briefing inside a briefing project, or pass --cwd <project folder>; to start one in that folder: \`briefing init ${shellWord(cwd)}\`.`,
     );
   }
   const where = below.length === 1 ? `the project below it is in ${first}` : `the projects below it are in ${below.join(', ')}`;

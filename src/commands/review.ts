@@ -168,7 +168,7 @@ export function review(options: ReviewOptions): ReviewResult {
     }
     const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;
     if (stale && !options.rebase) {
-      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, `Build the report again and send it for review, or merge the changes: ${rebaseCommand(result.docx, options)}.`));
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, `Build the report again and send it for review, or merge the changes: \`${rebaseCommand(result.docx, options)}\`.`));
       // Listed all the same, against the text it was built from when git has it: what --rebase would carry over.
       const built = baseText(project, document, field.field) ?? source?.text ?? '';
       const shown = accepted ?? acceptedText(field.paragraphs, built, field.footnotes);
@@ -256,7 +256,7 @@ export function review(options: ReviewOptions): ReviewResult {
           'warning',
           'review/other-ministry',
           `Some changes or comments are by reviewers of ${others.join(', ')}: their changes are written with ${result.ministry}'s, but recorded as no ministry's answer yet (${result.ministry}'s is recorded on the positions its own reviewers changed or commented on).`,
-          `Record theirs the same way: briefing review ${shellWord(result.docx)} --accept --ministry ${others[0] ?? '<code>'} --rebase${others.length > 1 ? `, and the same for ${others.slice(1).join(', ')}` : ''}.`,
+          `Record theirs the same way: \`briefing review ${shellWord(result.docx)} --accept --ministry ${others[0] ?? '<code>'} --rebase\`${others.length > 1 ? `, and the same for ${others.slice(1).join(', ')}` : ''}.`,
         ),
       );
     }

@@ -84,11 +84,11 @@ describe('briefing review --rebase', () => {
     const refused = runCli(['review', docx], dir);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('review/changed-since-build');
-    expect(refused.stderr).toContain('or merge the changes: briefing review out/untracked.docx --rebase.');
+    expect(refused.stderr).toContain('or merge the changes: `briefing review out/untracked.docx --rebase`.');
     // The hint repeats what was asked: pasted, it accepts, rather than only lists.
     const acceptRefused = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
     expect(acceptRefused.status).toBe(1);
-    expect(acceptRefused.stderr).toContain('or merge the changes: briefing review out/untracked.docx --accept --ministry AM --rebase.');
+    expect(acceptRefused.stderr).toContain('or merge the changes: `briefing review out/untracked.docx --accept --ministry AM --rebase`.');
     const run = runCli(['review', docx, '--accept', '--ministry', 'AM', '--rebase'], dir);
     expect(run.status, run.stderr).toBe(0);
     const after = body(dir);

@@ -33,7 +33,8 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     // Only LM changed it: AM's clearance of the text before stays on record, for that version.
     expect(clearance(dir, 'equity-eu-cooperation').AM).toMatchObject({ status: 'cleared', date: '2021-02-12', version: 2 });
     expect(am.stderr).toContain('review/other-ministry');
-    expect(am.stderr).toContain('--ministry LM --rebase');
+    // The command in backticks: copied with the full stop after it, `--rebase.` is no flag.
+    expect(am.stderr).toContain('Record theirs the same way: `briefing review out/circulated.docx --accept --ministry LM --rebase`.');
 
     const lm = runCli(['review', docx, '--accept', '--ministry', 'LM', '--rebase'], dir);
     expect(lm.status, lm.stderr).toBe(0);

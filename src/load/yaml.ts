@@ -354,14 +354,24 @@ function plainWords(
     };
   }
   // `questions: []` as new meeting writes it, with entries typed under it (as the hint of meeting/no-questions says to add them).
-  const emptied = CASCADE.has(error.code) ? entriesUnderEmptyFlow(text, lineStart) : undefined;
-  if (emptied) {
-    const [what, items] = emptied.flow === '[]' ? ['an empty list', 'entries'] : ['an empty mapping', 'fields'];
+  const emptied = CASCADE.has(error.code) ? entriesUnderValue(text, lineStart) : undefined;
+  if (emptied && (emptied.written.startsWith('[') || emptied.written.startsWith('{'))) {
+    const flow = emptied.written.startsWith('[') ? '[]' : '{}';
+    const [what, items] = flow === '[]' ? ['an empty list', 'entries'] : ['an empty mapping', 'fields'];
     return {
       offset: emptied.offset,
       rule: 'yaml/indent',
-      message: `\`${emptied.key}\` is written \`${emptied.flow}\`, ${what}, yet has ${items} on the lines under it: YAML takes one or the other, not both.`,
-      hint: `Delete the \`${emptied.flow}\` after \`${emptied.key}:\` to keep the ${items} under it.`,
+      message: `\`${emptied.key}\` is written \`${flow}\`, ${what}, yet has ${items} on the lines under it: YAML takes one or the other, not both.`,
+      hint: `Delete the \`${flow}\` after \`${emptied.key}:\` to keep the ${items} under it.`,
+    };
+  }
+  // The same with a quoted text (`questions: "Kā?"`), which valueAndFields below leaves out: the error is met on the line under it.
+  if (emptied) {
+    return {
+      offset: emptied.offset,
+      rule: 'yaml/indent',
+      message: `\`${emptied.key}\` has a value on its line (${emptied.written}) and indented lines under it: a field holds one or the other, not both.`,
+      hint: `Remove ${emptied.written} to keep the lines under \`${emptied.key}\`; or, if the indented lines are fields of their own, start them in the same column as \`${emptied.key}\`.`,
     };
   }
   const both = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? valueAndFields(text, lineStart) : undefined;
@@ -416,15 +426,16 @@ function valueAndFields(text: string, lineStart: number): { key: string; value: 
 }
 
 /**
- * A field written `key: []` (or `key: {}`) on the nearest line of content above the one at
- * `lineStart`, which is indented under it or is a list item at its column (YAML's other way of
- * writing a key's list): entries given a field that already holds an empty one. Its key, the
- * empty collection and where that starts; undefined for any other line.
+ * A field written `key: []` (or `key: {}`, or with a quoted value, `key: "…"`) on the nearest line
+ * of content above the one at `lineStart`, which is indented under it or is a list item at its
+ * column (YAML's other way of writing a key's list): entries given a field that already holds an
+ * empty collection or a text. Its key, what it was written with and where that starts; undefined
+ * for any other line.
  */
-function entriesUnderEmptyFlow(text: string, lineStart: number): { key: string; flow: '[]' | '{}'; offset: number } | undefined {
+function entriesUnderValue(text: string, lineStart: number): { key: string; written: string; offset: number } | undefined {
   const above = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
   const index = above.findLastIndex((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
-  const field = /^( *)(?:- )?([^\s:#"'][^:#]*?):[ \t]+(\[[ \t]*\]|\{[ \t]*\})[ \t]*(?:#.*)?$/.exec(above[index] ?? '');
+  const field = /^( *)(?:- )?([^\s:#"'][^:#]*?):[ \t]+(\[[ \t]*\]|\{[ \t]*\}|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*(?:#.*)?$/.exec(above[index] ?? '');
   if (!field) return undefined;
   const [line = '', indent = '', key = '', written = ''] = field;
   const column = line.indexOf(key, indent.length);
@@ -432,7 +443,7 @@ function entriesUnderEmptyFlow(text: string, lineStart: number): { key: string; 
   const currentIndent = /^ */.exec(current)?.[0].length ?? 0;
   if (currentIndent < column || (currentIndent === column && !current.trimStart().startsWith('- '))) return undefined;
   const lineOffset = above.slice(0, index).reduce((sum, each) => sum + each.length + 1, 0);
-  return { key, flow: written.startsWith('[') ? '[]' : '{}', offset: lineOffset + line.lastIndexOf(written) };
+  return { key, written, offset: lineOffset + line.lastIndexOf(written) };
 }
 
 /**

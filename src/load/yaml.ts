@@ -412,7 +412,7 @@ function plainWords(
 function valueAndFields(text: string, lineStart: number): { key: string; value: string; offset: number } | undefined {
   const lineEnd = text.indexOf('\n', lineStart);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  const field = /^( *)(?:- )?([^\s:#"'][^:#]*?):[ \t]+([^\s|>"'[{&!*#][^#]*?)[ \t]*(?:#.*)?$/.exec(line);
+  const field = /^( *)(?:- )?([^\s:#"'][^:#]*?):[ \t]+([^\s|>"'[{&!*#][^#]*?)[ \t]*(?:#.*?)?\r?$/.exec(line);
   if (!field || lineEnd < 0) return undefined;
   const [, indent = '', key = '', value = ''] = field;
   const next = text
@@ -435,7 +435,7 @@ function valueAndFields(text: string, lineStart: number): { key: string; value: 
 function entriesUnderValue(text: string, lineStart: number): { key: string; written: string; offset: number } | undefined {
   const above = text.slice(0, Math.max(0, lineStart - 1)).split('\n');
   const index = above.findLastIndex((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
-  const field = /^( *)(?:- )?([^\s:#"'][^:#]*?):[ \t]+(\[[ \t]*\]|\{[ \t]*\}|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*(?:#.*)?$/.exec(above[index] ?? '');
+  const field = /^( *)(?:- )?([^\s:#"'][^:#]*?):[ \t]+(\[[ \t]*\]|\{[ \t]*\}|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*(?:#.*?)?\r?$/.exec(above[index] ?? '');
   if (!field) return undefined;
   const [line = '', indent = '', key = '', written = ''] = field;
   const column = line.indexOf(key, indent.length);
@@ -494,7 +494,7 @@ function blockAbove(text: string, lineStart: number): { key: string; indicator: 
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
-    const header = /^\s*(?:- )?([^\s:#][^:#]*?):[ \t]+([|>][-+0-9]*)[ \t]*(?:#.*)?$/.exec(line);
+    const header = /^\s*(?:- )?([^\s:#][^:#]*?):[ \t]+([|>][-+0-9]*)[ \t]*(?:#.*?)?\r?$/.exec(line);
     if (header) return spaces > 0 ? { key: header[1] ?? '', indicator: header[2] ?? '', spaces } : undefined;
     const indent = /^ */.exec(line)?.[0].length ?? 0;
     if (indent === 0) return undefined;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, chmodSync, cpSync, existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/commands/build.js';
@@ -443,6 +443,15 @@ describe('incremental builds', () => {
     const again = await run(dir);
     expect(again.status).toEqual(all('unchanged'));
     expect(said(again.result)).toEqual([]);
+
+    // A folder named through a link is said by the name the config gives it, not by where the link leads.
+    mkdirSync(join(dir, 'published'));
+    symlinkSync('published', join(dir, 'pub'));
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^output: reports$/m, 'output: pub'));
+    const linked = await run(dir);
+    expect(said(linked.result)).toEqual([
+      ['briefing.config.yaml', 'warning', 'The output folder is pub now, and the reports of 3 meetings the last build wrote into reports are left there as they were, out of date: this build wrote the current ones into pub.'],
+    ]);
   });
   it('builds again the reports a worker thread made with a config saved while the batch ran, once the save is undone; each report is of one config', async () => {
     const specs = Object.fromEntries(Array.from({ length: 8 }, (_, n) => [`meetings/m${n + 1}.yaml`, { fileCode: `M${n + 1}`, positions: ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const }]));

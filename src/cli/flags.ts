@@ -112,7 +112,7 @@ export function outputFolder(flag: string): (value: string) => string {
 /** Two values of a list flag as one list, each item once (`am,lm` and `AM` → `am,lm`): a code named twice is refused. */
 function joinedList(first: string, second: string): string {
   const items = new Map<string, string>();
-  for (const item of `${first},${second}`.split(',').map((each) => each.trim()).filter(Boolean)) {
+  for (const item of parseCodes(`${first},${second}`)) {
     if (!items.has(item.toLowerCase())) items.set(item.toLowerCase(), item);
   }
   return [...items.values()].join(',');

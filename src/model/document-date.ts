@@ -1,5 +1,5 @@
 import type { Meeting } from './meeting.js';
-import { clearanceOf, clearancesNeeded, type Position } from './position.js';
+import { clearancesNeeded, clearedBy, type Position } from './position.js';
 
 /** A clearance that dates a report: the ministry's code, the position's id, the day. */
 export interface DatingClearance {
@@ -22,7 +22,7 @@ export function latestDatingClearance(meeting: Pick<Meeting, 'date' | 'required_
   for (const position of included) {
     for (const code of clearancesNeeded(position, meeting.required_clearances)) {
       const date = position.clearance[code]?.date;
-      if (date === undefined || date > meeting.date || clearanceOf(position, code).state !== 'cleared') continue;
+      if (date === undefined || date > meeting.date || !clearedBy(position, code)) continue;
       if (!latest || date > latest.date) latest = { code, position: position.id, date };
     }
   }

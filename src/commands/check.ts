@@ -64,6 +64,7 @@ export function templateKinds(files: readonly string[]): { templates: string[]; 
 const BASE_ADVICE: RepositoryAdvice = {
   outside: "check --base compares the positions' versions with a git revision: run it inside the repository, or leave --base out.",
   noCommit: 'Commit the files first (git add, then git commit); until then, check without --base.',
+  revisionFlag: '--base',
 };
 
 /** The commit `--base` names, resolved once (a usage error when git does not know it, with why), for loading the project. */

@@ -161,6 +161,7 @@ function sameFile(a: string, b: string): boolean {
 const REPOSITORY_ADVICE: RepositoryAdvice = {
   outside: 'Versions come from git: run briefing diff inside the repository, or compare two files.',
   noCommit: 'Commit the files first (git add, then git commit); until then two files can be compared: briefing diff <old.yaml> <new.yaml>.',
+  revisionFlag: '--from',
 };
 
 /** With one file named, its versions come from the project's repository: what to say of one outside. */

@@ -23,12 +23,15 @@ export interface Repository {
 export interface RepositoryAdvice {
   outside: string;
   noCommit: string;
+  /** The flag that names the revision to compare with (`--from`, `--base`), for the hint on a branch with no commit yet beside others. */
+  revisionFlag: string;
 }
 
 /** Said unless the command that needs the repository says it better (diff can compare two files; check can leave --base out). */
 const ADVICE: RepositoryAdvice = {
   outside: 'Versions come from git: run briefing inside the repository.',
   noCommit: 'Commit the files first (git add, then git commit).',
+  revisionFlag: '--from',
 };
 
 /** A commit as a diff shows it. */
@@ -112,10 +115,14 @@ export function resolveCommits(repo: Repository, revisions: readonly string[], f
  */
 function unknownRevision(repo: Repository, revision: string): UsageError {
   if (askGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) {
-    return new UsageError(
-      `Unknown revision \`${revision}\`: this repository has no commit yet.`,
-      repo.advice.noCommit,
-    );
+    const other = branchWithCommits(repo);
+    if (other === undefined) {
+      return new UsageError(
+        `Unknown revision \`${revision}\`: this repository has no commit yet.`,
+        repo.advice.noCommit,
+      );
+    }
+    if (/^(?:HEAD|@)(?![\w./-])/.test(revision)) return unbornBranch(repo, revision, other);
   }
   const remote = remoteBranch(repo, revision);
   if (remote !== undefined) {
@@ -134,6 +141,24 @@ function unknownRevision(repo: Repository, revision: string): UsageError {
     );
   }
   return new UsageError(`Unknown revision \`${revision}\`.`, 'Use a commit, a branch or a tag that `git log --oneline` lists.');
+}
+
+/**
+ * HEAD on a branch with no commit yet (`git checkout --orphan`, or a branch whose commits were never
+ * made) while other branches have commits: the repository is not empty, only this branch is.
+ */
+function unbornBranch(repo: Repository, revision: string, other: string): UsageError {
+  const branch = askGit(repo, ['symbolic-ref', '--short', '--quiet', 'HEAD']);
+  return new UsageError(
+    `Unknown revision \`${revision}\`: ${branch ? `the branch \`${branch}\` checked out` : 'the branch checked out'} has no commit yet (a new branch, as \`git checkout --orphan\` makes); other branches have commits.`,
+    `Compare with a commit of another branch: ${repo.advice.revisionFlag} ${shellWord(other)} (\`git branch\` lists them); or commit the files on this branch first.`,
+  );
+}
+
+/** A local branch that has commits, to name in a hint: main or master where there is one, else the one committed to last. */
+function branchWithCommits(repo: Repository): string | undefined {
+  const branches = (askGit(repo, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads/']) ?? '').split('\n').filter(Boolean);
+  return branches.find((name) => name === 'main' || name === 'master') ?? branches[0];
 }
 
 /** The remote-tracking branch (`origin/main`) a plain branch name means, when exactly one remote has it. */

@@ -181,6 +181,23 @@ describe('versions from a real git repository with three commits', () => {
     expect(unknown.stderr).toBe('briefing: Unknown revision `HEAD~9`.\n  Use a commit, a branch or a tag that `git log --oneline` lists.\n');
   });
 
+  test('on a new branch with no commit (git checkout --orphan) beside branches that have them, diff says so and names --from with one of them', () => {
+    const dir = threeVersions();
+    git(dir, ['checkout', '-q', '--orphan', 'fresh']);
+    expect(runCli(['diff', POSITION], dir)).toMatchObject({
+      status: 2,
+      stderr:
+        'briefing: Unknown revision `HEAD`: the branch `fresh` checked out has no commit yet (a new branch, as `git checkout --orphan` makes); other branches have commits.\n' +
+        '  Compare with a commit of another branch: --from main (`git branch` lists them); or commit the files on this branch first.\n',
+    });
+    // The hint, followed, works.
+    expect(runCli(['diff', POSITION, '--from', 'main'], dir).status).toBe(0);
+    // A revision that is not HEAD is still told unknown as such.
+    expect(runCli(['diff', POSITION, '--from', 'v99'], dir).stderr.split('\n')[0]).toBe('briefing: Unknown revision `v99`.');
+    // check --base names its own flag.
+    expect(runCli(['check', '--base', 'HEAD'], dir).stderr).toContain('  Compare with a commit of another branch: --base main');
+  });
+
   test('a partial clone (git clone --filter=blob:none) away from its remote says that git could not fetch the older text, and what to do', () => {
     const source = threeVersions();
     git(source, ['config', 'uploadpack.allowFilter', 'true']);

@@ -22,7 +22,7 @@ import { commentThreads, DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, r
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { hasHash, textWithHash } from '../load/history.js';
-import { everCommitted, gitMissing, gitRefusal, gitUnlinked, isShallowClone, movedTo, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
+import { everCommitted, gitFailedHere, gitMissing, gitRefusal, gitUnlinked, isShallowClone, movedTo, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
 import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { absentHint } from '../validate/meeting-rules.js';
 import { isRecord } from '../util/record.js';
@@ -156,7 +156,7 @@ export function review(options: ReviewOptions): ReviewResult {
               undefined,
               'warning',
               'review/no-base',
-              `${stale.file} changed after the DOCX was built, and the text it was built from ${gap ? `cannot be read (${gap.why})` : 'is not in its git history'}: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
+              `${stale.file} changed after the DOCX was built, and the text it was built from ${gap?.where ?? 'is not in its git history'}: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
               `${gap ? gap.hint.replace(/\.$/, '') : 'Commit position and meeting files before building reports for review'}; read that part of the DOCX by eye.`,
             ),
           );
@@ -192,7 +192,7 @@ export function review(options: ReviewOptions): ReviewResult {
     }
     if (stale && base === undefined) {
       const gap = gitGap(project);
-      const where = gap ? `cannot be read (${gap.why})` : "is not in the file's git history";
+      const where = gap?.where ?? "is not in the file's git history";
       result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from ${where}, so the changes cannot be merged.`, gap?.hint ?? 'Commit position files before building reports for review.'));
       continue;
     }
@@ -445,18 +445,22 @@ function baseText(project: Project, document: ReviewedDocument, field: FieldRef)
 }
 
 /**
- * Why git did not give the text a DOCX was built from, when the cause is git's and not an uncommitted
+ * Why git did not give the text a DOCX was built from, when the cause is git's and not only an uncommitted
  * file: git missing, git refusing the repository as another user's, the checkout's repository not
- * there (its `.git` leads nowhere), or a shallow clone (CI checks out
- * one commit by default; `git clone --depth 1`) whose history may stop short of that text.
+ * there (its `.git` leads nowhere), a shallow clone (CI checks out one commit by default; `git clone
+ * --depth 1`) whose history may stop short of that text, or git failing of its own (a damaged index,
+ * which keeps files from being committed too). `where` goes on from "the text it was built from".
  */
-function gitGap(project: Project): { why: string; hint: string } | undefined {
-  if (gitMissing()) return { why: 'git is not installed or not on the PATH', hint: 'Install git and put it on the PATH, then run review again.' };
+function gitGap(project: Project): { where: string; hint: string } | undefined {
+  const unread = (why: string, hint: string) => ({ where: `cannot be read (${why})`, hint });
+  if (gitMissing()) return unread('git is not installed or not on the PATH', 'Install git and put it on the PATH, then run review again.');
   const refused = gitRefusal(project.root);
-  if (refused) return { why: `git refuses to work in the repository at ${refused.repository}, which belongs to another user`, hint: refused.hint ?? '' };
+  if (refused) return unread(`git refuses to work in the repository at ${refused.repository}, which belongs to another user`, refused.hint ?? '');
   const unlinked = gitUnlinked(project.root);
-  if (unlinked) return { why: unlinked.fact, hint: unlinked.hint ?? '' };
-  if (isShallowClone(repositoryAt(project.root))) return { why: 'it is not in this shallow clone, whose history may stop short of it', hint: UNSHALLOW_HINT };
+  if (unlinked) return unread(unlinked.fact, unlinked.hint ?? '');
+  if (isShallowClone(repositoryAt(project.root))) return unread('it is not in this shallow clone, whose history may stop short of it', UNSHALLOW_HINT);
+  const failed = gitFailedHere(project.root);
+  if (failed) return { where: `is not found in the file's git history, and git fails in this repository (${failed.said})`, hint: failed.hint ?? '' };
   return undefined;
 }
 

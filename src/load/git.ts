@@ -380,6 +380,9 @@ function gitSaid(error: unknown): string {
  * leave nothing to compare: here the rules that compare with git would pass unasked, so it is said.
  */
 export class GitFailedError extends UsageError {
+  /** git's own words: `fatal: .git/index: index file smaller than expected`. */
+  readonly said: string;
+
   constructor(said: string) {
     super(
       `git failed in this repository (${said}).`,
@@ -387,6 +390,22 @@ export class GitFailedError extends UsageError {
         ? 'The index git keeps of the files is damaged (after a crash, or a sync by a cloud drive): delete the index file git names and run `git reset`, which makes it again from the last commit and leaves the working files as they are.'
         : '`git status` shows the same failure; once git works here again, so do these checks.',
     );
+    this.said = said;
+  }
+}
+
+/**
+ * git's failure of its own in the repository `cwd` is in (a damaged index, a broken object), as
+ * `git status` meets it reading the index, HEAD and the files; undefined where git works, or fails
+ * for want of a repository. Asked only to explain another failure: it costs a git process.
+ */
+export function gitFailedHere(cwd: string): GitFailedError | undefined {
+  try {
+    execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, env: gitEnvironment(cwd), stdio: ['ignore', 'ignore', 'pipe'] });
+    return undefined;
+  } catch (error) {
+    const said = gitSaid(error);
+    return failedItself(said) ? new GitFailedError(said) : undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
@@ -52,4 +52,25 @@ it('review --rebase in a checkout whose .git leads to a repository that is not t
   const run = runCli(['review', docx, '--rebase'], worktree);
   expect(run.stderr).toContain(`The text the DOCX was built from cannot be read (${worktree}/.git names the repository folder ${dir}/.git/worktrees/desk, which does not exist), so the changes cannot be merged. Where the repository has moved, \`git worktree repair ${worktree}\` run in it mends the link`);
   expect(run.stderr).not.toContain('Commit position files');
+});
+
+it('review --rebase in a repository whose index is damaged says git’s own failure and how to mend the index, not only to commit files first', () => {
+  const dir = exampleProject();
+  initRepository(dir);
+  // Built from an edit not yet committed, then edited again: the built text is in no commit.
+  const edit = (from: string, to: string, version: string) => writeFileSync(join(dir, POSITION), readFileSync(join(dir, POSITION), 'utf8').replace(/version: \d+/, version).replace(from, to));
+  edit('Latvijas rīcību turpmākajos', 'Latvijas rīcību tālākajos', 'version: 3');
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  const docx = join(tempDir(), 'reviewed.docx');
+  writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes());
+  edit('Latvijas rīcību tālākajos', 'Latvijas rīcību nākamajos', 'version: 4');
+  // A crash while git wrote its index, or a cloud drive's sync: the index cut short, so nothing can be committed either.
+  writeFileSync(join(dir, '.git/index'), readFileSync(join(dir, '.git/index')).subarray(0, 20));
+  const run = runCli(['review', docx, '--rebase'], dir);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain("The text the DOCX was built from is not found in the file's git history, and git fails in this repository (fatal: .git/index: index file smaller than expected), so the changes cannot be merged. The index git keeps of the files is damaged");
+  // The hint followed, the index is made again; the text is still in no commit, so the hint is to commit first.
+  rmSync(join(dir, '.git/index'));
+  git(dir, ['reset', '-q']);
+  expect(runCli(['review', docx, '--rebase'], dir).stderr).toContain('Commit position files before building reports for review.');
 });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { posix } from 'node:path';
 import { gitEnvironment } from '../load/git-env.js';
-import { gitFailure, type GitFailedError } from '../load/git.js';
+import { committerDay, gitFailure, GitTooOldError, type GitFailedError } from '../load/git.js';
 import { lastChanges, parseLog, parseMoves, type LastChange, type LoggedCommit } from './follow.js';
 
 const run = promisify(execFile);
@@ -44,6 +44,7 @@ export async function gitStates(root: string, files: readonly string[]): Promise
   try {
     return await statesIn(git, files, prefix, shallow);
   } catch (error) {
+    if (error instanceof GitTooOldError) throw error;
     return gitFailure(error);
   }
 }
@@ -215,6 +216,8 @@ async function lastCommits(git: Git, files: readonly string[], prefix: string, s
       return new Map();
     }
     const commits = parseLog(log);
+    // A git older than 2.21 writes `%cs` as it stands: said, not shown as every position's date.
+    if (commits[0]) committerDay(commits[0].day);
     const found = lastChanges(commits, now);
     const moved = walk < MOST_WALKS ? await movedFrom(git, [...found.values()]) : [];
     const wider = [...new Set(moved.map((path) => fromFolder(prefix, walked.byFolder ? posix.dirname(path) : path)))].filter((path) => !earlier.includes(path));

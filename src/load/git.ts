@@ -409,6 +409,29 @@ export function gitFailedHere(cwd: string): GitFailedError | undefined {
   }
 }
 
+/** The oldest git briefing works with: `%cs` dates (2.21), `git restore` (2.23) and `git sparse-checkout` (2.25) in its hints. */
+export const MINIMUM_GIT = '2.25';
+
+/**
+ * git older than briefing needs, known by a date it left unexpanded (`%cs`, since git 2.21; Debian 10
+ * has 2.20): the output of the `git log` that asked for it tells, so no git process is spent on every
+ * run asking its version.
+ */
+export class GitTooOldError extends UsageError {
+  constructor() {
+    super(
+      `git is older than briefing needs: it printed the date format \`%cs\` as it stands, where git 2.21 and later write the date. briefing needs git ${MINIMUM_GIT} or later.`,
+      'Install a newer git (`git --version` shows the version this one is), then run briefing again.',
+    );
+  }
+}
+
+/** A committer day (`%cs`) from `git log`'s output as it is; a {@link GitTooOldError} when git left the format unexpanded. */
+export function committerDay(day: string): string {
+  if (day.includes('%cs')) throw new GitTooOldError();
+  return day;
+}
+
 /** The error for a git command that failed as {@link GitFailedError} says, from the command's error; for list, which runs git itself. */
 export function gitFailure(error: unknown): GitFailedError {
   return new GitFailedError(gitSaid(error) || 'git stopped without saying why');
@@ -624,9 +647,9 @@ export function removedInCommit(root: string, folder: string, name: string): Abs
     const path = names.map((each) => each.replace(/^\n/, '')).find(Boolean);
     if (!hash || !path) return undefined;
     const renamedTo = renamedIn(root, hash, path);
-    return { path, how: 'removed', commit: hash, author, date, ...(renamedTo ? { renamedTo } : {}) };
+    return { path, how: 'removed', commit: hash, author, date: committerDay(date), ...(renamedTo ? { renamedTo } : {}) };
   } catch (error) {
-    if (error instanceof UsageError) return undefined;
+    if (error instanceof UsageError && !(error instanceof GitTooOldError)) return undefined;
     throw error;
   }
 }

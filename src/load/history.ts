@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { sha256 } from './files.js';
 import { gitEnvironment } from './git-env.js';
-import { openRepository, readBlobs, repositoryPath } from './git.js';
+import { committerDay, openRepository, readBlobs, repositoryPath } from './git.js';
 import { UsageError } from '../diagnostics/errors.js';
 
 /** A file's text at one commit of its history. */
@@ -39,7 +39,7 @@ export function committedTexts(root: string, path: string, revision = 'HEAD'): C
   const commits = log.split('\x01').slice(1).flatMap((entry) => {
     const [hash = '', commit = '', date = '', name = ''] = entry.split('\u0000');
     const path = name.replace(/^\n/, '');
-    return hash && path ? [{ object: `${hash}:${path}`, commit, date }] : [];
+    return hash && path ? [{ object: `${hash}:${path}`, commit, date: committerDay(date) }] : [];
   });
   const blobs = readBlobs(repo, commits.map(({ object }) => object));
   return commits.flatMap(({ object, commit, date }) => {

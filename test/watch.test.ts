@@ -140,6 +140,30 @@ describe('build --watch', () => {
     expect(runCli(['build', '--all', '--format', 'md'], dir).stdout).toContain(`gone   ${EXAMPLE_MEETING} (the meeting file no longer exists) → removed out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.manifest.json`);
   });
 
+  it('says once, as build does, that the reports left in the folder `output` named before are out of date', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', run: 1, result: { status: 'built', diagnostics: [] } });
+    const said = (event: WatchEvent) => (event.kind === 'build' ? event.result.diagnostics.filter((d) => d.ruleId === 'output/folder-changed').map((d) => [d.file, d.severity, d.message]) : []);
+    const moved = log.next();
+    const config = join(dir, 'briefing.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^output: out$/m, 'output: reports'));
+    const event = await moved;
+    expect(event).toMatchObject({ kind: 'build', run: 2, result: { status: 'built', outputs: ['reports/IZMzin_190221_EDUC.md', 'reports/IZMzin_190221_EDUC.manifest.json'] } });
+    expect(said(event)).toEqual([
+      ['briefing.config.yaml', 'warning', 'The output folder is reports now, and the reports of 1 meeting the last build wrote into out are left there as they were, out of date: this build wrote the current ones into reports.'],
+    ]);
+    expect(existsSync(join(dir, 'out/IZMzin_190221_EDUC.md'))).toBe(true);
+    // Said once: the next rebuild writes into reports as the last one did.
+    const again = log.next();
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace(/^topic: .*$/m, 'topic: Cita tēma'));
+    const next = await again;
+    expect(next).toMatchObject({ kind: 'build', run: 3, result: { status: 'built' } });
+    expect(said(next)).toEqual([]);
+  });
+
   it('started in a subfolder, still sees a change to a position outside it', async () => {
     const dir = exampleProject();
     const log = recorder();

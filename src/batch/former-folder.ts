@@ -4,16 +4,16 @@ import { fileSha256, projectPath } from '../load/files.js';
 import { CONFIG_FILE } from '../load/project.js';
 import { entryName, type BuildCache } from './cache.js';
 import { folderKey, type KeyContext } from './fingerprint.js';
-import type { RecordedMeeting } from './outcome.js';
 
 /**
  * Said by the build that first writes the meetings into the folder the config's `output` names now:
  * the reports their last build wrote into the earlier folder are left there as they were (something
  * may still read that folder: a share, a script), out of date, and the cache forgets them after this
  * run. Only files still as that build wrote them count. Undefined when none is left, or the run wrote
- * other files than the usual ones (`--out`, `--template`).
+ * other files than the usual ones (`--out`, `--template`). `built`: the meetings (project paths) whose
+ * reports this run wrote, a batch's or a watch's one; `cache`: as the last build left it.
  */
-export function formerFolderLeft(root: string, cache: BuildCache, keys: KeyContext, recorded: readonly RecordedMeeting[]): Diagnostic | undefined {
+export function formerFolderLeft(root: string, cache: BuildCache, keys: KeyContext, built: readonly string[]): Diagnostic | undefined {
   const meetingsByFolder = new Map<string, number>();
   // Each folder's real path once, not once per report of every meeting built.
   const keyed = new Map<string, string>();
@@ -24,9 +24,9 @@ export function formerFolderLeft(root: string, cache: BuildCache, keys: KeyConte
     keyed.set(folder, key);
     return key;
   };
-  for (const { outcome } of recorded) {
-    if (outcome.status !== 'built' || entryName(outcome.meeting, keys) !== outcome.meeting) continue;
-    const left = (cache.meetings[outcome.meeting]?.outputs ?? []).filter((output) => keyOf(posix.dirname(output.path)) !== keys.usualOut && fileSha256(join(root, output.path)) === output.sha256);
+  for (const meeting of built) {
+    if (entryName(meeting, keys) !== meeting) continue;
+    const left = (cache.meetings[meeting]?.outputs ?? []).filter((output) => keyOf(posix.dirname(output.path)) !== keys.usualOut && fileSha256(join(root, output.path)) === output.sha256);
     for (const folder of new Set(left.map((output) => posix.dirname(output.path)))) meetingsByFolder.set(folder, (meetingsByFolder.get(folder) ?? 0) + 1);
   }
   if (!meetingsByFolder.size) return undefined;

@@ -140,7 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
   const deletedMeetings = removeOrphans(root, cache, final);
-  const folderLeft = formerFolderLeft(root, cache, keys, final);
+  const folderLeft = formerFolderLeft(root, cache, keys, final.flatMap(({ outcome }) => (outcome.status === 'built' ? [outcome.meeting] : [])));
   const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, { tool, keys, recorded: final, root }));
   const broken = final.some((item) => item.broken);
   const runDiagnostics = [...project.setupDiagnostics, ...selected.diagnostics, ...cacheProblems, ...(pdf.problem ? [pdf.problem] : []), ...(folderLeft ? [folderLeft] : [])];

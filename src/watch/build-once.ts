@@ -12,6 +12,7 @@ import { entryName, writeCacheMerged, type BuildCache } from '../batch/cache.js'
 import { cacheEntry } from '../batch/outcome.js';
 import { isUnchanged, type LastBuild } from '../batch/plan.js';
 import { pastReportReplaced } from '../batch/past-report.js';
+import { formerFolderLeft } from '../batch/former-folder.js';
 import { codeTakenOutside, manifestsIn } from '../batch/file-codes.js';
 import { projectPath } from '../load/files.js';
 
@@ -120,8 +121,15 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
   if (entry) {
     result.last = entry;
     // Recorded in build's cache too, as a build of the meeting alone records it: `build --all` skips what the watch built, and a meeting deleted later takes this report with it.
-    const recorded = (cache: BuildCache): BuildCache => ({ ...cache, meetings: { ...cache.meetings, [entryName(projectPath(project.root, meetingPath), keys)]: entry } });
+    const meeting = projectPath(project.root, meetingPath);
+    let folderLeft: Diagnostic | undefined;
+    const recorded = (cache: BuildCache): BuildCache => {
+      // The cache as the last build left it tells where that build wrote: said once, as build says it, when `output` names another folder now.
+      folderLeft = formerFolderLeft(project.root, cache, keys, [meeting]);
+      return { ...cache, meetings: { ...cache.meetings, [entryName(meeting, keys)]: entry } };
+    };
     result.diagnostics.push(...writeCacheMerged(project.root, keys.tool, recorded, { keepOtherTools: true }));
+    if (folderLeft) result.diagnostics.push(folderLeft);
   }
   return result;
 }

@@ -144,7 +144,7 @@ function unknownHelpTopic(program: Command, args: readonly string[]): UsageError
   const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
   if (names.includes(topic) || topic === 'help') return undefined;
   const nearest = suggest(topic, names);
-  return new UsageError(`unknown command '${topic}'`, nearest ? `Did you mean briefing help ${nearest}?` : 'See briefing --help for the commands.');
+  return new UsageError(`unknown command '${topic}'`, nearest ? `Did you mean \`briefing help ${nearest}\`?` : 'See briefing --help for the commands.');
 }
 
 /**

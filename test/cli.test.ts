@@ -148,11 +148,11 @@ describe('the briefing command', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       `briefing: No briefing.config.yaml found in ${top} or any folder above it; the project below it is in eu/briefings.\n` +
-        '  Run briefing there: cd eu/briefings (in a git hook too, which starts at the top of the repository), or give briefing -C eu/briefings.\n',
+        '  Run briefing there: `cd eu/briefings` (in a git hook too, which starts at the top of the repository), or give briefing `-C eu/briefings`.\n',
     );
     // From a folder beside it, the way down is named from there.
     mkdirSync(join(top, 'eu/other'));
-    expect(runCli(['check'], join(top, 'eu')).stderr).toContain('the project below it is in briefings.\n  Run briefing there: cd briefings');
+    expect(runCli(['check'], join(top, 'eu')).stderr).toContain('the project below it is in briefings.\n  Run briefing there: `cd briefings`');
   });
 
   it('suggests the nearest flag or command, exit 2', () => {

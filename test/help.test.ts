@@ -80,7 +80,7 @@ describe('help and mistakes', () => {
     [['server', 'stat'], "briefing: command-argument value 'stat' is invalid for argument 'action'. Allowed choices are status, start, stop.\n  Did you mean status?"],
     [['completion', 'powershell'], "briefing: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n  See briefing completion --help."],
     // Help for a command there is not: the mistake, not the whole help.
-    [['help', 'bild'], "briefing: unknown command 'bild'\n  Did you mean briefing help build?"],
+    [['help', 'bild'], "briefing: unknown command 'bild'\n  Did you mean `briefing help build`?"],
     [['-C', 'help', 'help', 'zzzzzz'], "briefing: unknown command 'zzzzzz'\n  See briefing --help for the commands."],
   ])('%j says what is wrong as every message does (briefing:, then a hint such as the nearest name) and exits 2', (args, message) => {
     const run = runCli(args, REPO);

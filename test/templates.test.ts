@@ -69,7 +69,7 @@ describe('templates', () => {
     ]);
     expect(runCli(['build', EXAMPLE_MEETING, '--template', 'speaking-point.lv'], dir)).toMatchObject({
       status: 2,
-      stderr: 'briefing: No template named `speaking-point.lv`.\n  Did you mean speaking-points.lv? See briefing templates.\n',
+      stderr: 'briefing: No template named `speaking-point.lv`.\n  Did you mean speaking-points.lv? See `briefing templates`.\n',
     });
   });
 

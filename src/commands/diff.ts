@@ -160,14 +160,14 @@ function sameFile(a: string, b: string): boolean {
 /** With one file named, its versions come from git: what to do without a repository or a commit. */
 const REPOSITORY_ADVICE: RepositoryAdvice = {
   outside: 'Versions come from git: run briefing diff inside the repository, or compare two files.',
-  noCommit: 'Commit the files first (git add, then git commit); until then two files can be compared: briefing diff <old.yaml> <new.yaml>.',
+  noCommit: 'Commit the files first (git add, then git commit); until then two files can be compared: `briefing diff <old.yaml> <new.yaml>`.',
   revisionFlag: '--from',
 };
 
 /** With one file named, its versions come from the project's repository: what to say of one outside. */
 const OUTSIDE_WORDS: OutsideWords = {
   message: 'This file is outside the project folder; diff reads its earlier versions from the project’s git repository.',
-  hint: 'Run briefing in the project the file belongs to (-C <folder>), or compare two files as they are: briefing diff <older file> <newer file>.',
+  hint: 'Run briefing in the project the file belongs to (-C <folder>), or compare two files as they are: `briefing diff <older file> <newer file>`.',
 };
 
 /**

@@ -104,7 +104,7 @@ function noProjectError(cwd: string): UsageError {
   const where = below.length === 1 ? `the project below it is in ${first}` : `the projects below it are in ${below.join(', ')}`;
   return new UsageError(
     `No ${CONFIG_FILE} found in ${cwd} or any folder above it; ${where}.`,
-    `Run briefing there: cd ${shellWord(first)} (in a git hook too, which starts at the top of the repository), or give briefing -C ${shellWord(first)}.`,
+    `Run briefing there: \`cd ${shellWord(first)}\` (in a git hook too, which starts at the top of the repository), or give briefing \`-C ${shellWord(first)}\`.`,
   );
 }
 

@@ -8,6 +8,7 @@ import type { ProjectFiles } from './project-files.js';
 import { CONFIG_FILE } from './project.js';
 import { parseYaml } from './yaml.js';
 import { isRecord } from '../util/record.js';
+import { shellWord } from '../util/shell.js';
 import type * as z from 'zod';
 
 /**
@@ -48,7 +49,7 @@ function projectFolderAt(repo: Repository, commit: Commit, current: string, meet
   if (!configs.length) throw new UsageError(`There is no ${CONFIG_FILE} at ${commit.label}.`, 'Pick a revision from after the project was set up.');
   throw new UsageError(
     `There is no ${CONFIG_FILE} at ${commit.label} in ${current || 'the top folder'}, where the project is now; there ${configs.length === 1 ? 'was' : 'were'} ${configs.sort().join(' and ')}.`,
-    `Compare the two files as they are: git show ${commit.label}:<old path of the meeting> > old.yaml, then briefing diff old.yaml ${meetingPath}.`,
+    `Compare the two files as they are: \`git show ${commit.label}:<old path of the meeting> > old.yaml\`, then \`briefing diff old.yaml ${shellWord(meetingPath)}\`.`,
   );
 }
 

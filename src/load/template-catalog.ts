@@ -85,7 +85,7 @@ export function assertTemplateExists(project: Project, name: string): void {
   if (names.includes(name.normalize('NFC'))) return;
   const nearest = suggest(name, names);
   const stray = strayTemplateHint(name, project.templateDirs, project.files);
-  throw new UsageError(`No template named \`${name}\`.`, stray ?? (nearest ? `Did you mean ${nearest}? See briefing templates.` : `Available: ${names.join(', ')}.`));
+  throw new UsageError(`No template named \`${name}\`.`, stray ?? (nearest ? `Did you mean ${nearest}? See \`briefing templates\`.` : `Available: ${names.join(', ')}.`));
 }
 
 /** The first non-empty line of a leading Handlebars comment, or "" when there is none. */

@@ -163,13 +163,15 @@ describe('versions from a real git repository with three commits', () => {
     const none = runCli(['diff', POSITION], fresh);
     expect(none.status).toBe(2);
     expect(none.stderr.split('\n')[0]).toBe('briefing: Unknown revision `HEAD`: this repository has no commit yet.');
+    // The command last in the hint, in backticks: copied with the full stop, `<new.yaml>.` would be no file.
+    expect(none.stderr).toContain('two files can be compared: `briefing diff <old.yaml> <new.yaml>`.');
     // A branch or tag name the shallow clone never fetched is no question of history, but of fetching it (or of a typo).
     const branch = runCli(['diff', POSITION, '--from', 'nosuch'], clone);
     expect(branch).toMatchObject({
       status: 2,
       stderr:
         'briefing: Unknown revision `nosuch`: this shallow clone has no branch or tag of that name.\n' +
-        '  Check the name; if it is another branch, fetch it as the remote\'s and write origin/nosuch: git fetch origin nosuch:refs/remotes/origin/nosuch (or fetch every branch with its history: git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
+        '  Check the name; if it is another branch, fetch it as the remote\'s and write origin/nosuch: `git fetch origin nosuch:refs/remotes/origin/nosuch` (or fetch every branch with its history: `git fetch --unshallow`; in GitHub Actions, actions/checkout with fetch-depth: 0).\n',
     });
     // The hint, followed, works: the branch fetched as the remote's, named so (fetched as `git fetch origin feature`, only FETCH_HEAD had it).
     expect(runCli(['diff', POSITION, '--from', 'feature'], clone).status).toBe(2);
@@ -367,7 +369,7 @@ describe('versions from a real git repository with three commits', () => {
       expect(run.status).toBe(2);
       expect(run.stderr).toContain(
         'error  This file is outside the project folder; diff reads its earlier versions from the project’s git repository. ' +
-          'Run briefing in the project the file belongs to (-C <folder>), or compare two files as they are: briefing diff <older file> <newer file>.  input/outside-project\n',
+          'Run briefing in the project the file belongs to (-C <folder>), or compare two files as they are: `briefing diff <older file> <newer file>`.  input/outside-project\n',
       );
       expect(run.stderr).not.toContain('cat-file');
     }

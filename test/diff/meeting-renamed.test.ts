@@ -58,7 +58,7 @@ it('a project whose folder was moved since (git mv eu/briefings eu/zinojumi) is 
   expect(twice.status).toBe(2);
   expect(twice.stderr).toBe(
     'briefing: There is no briefing.config.yaml at HEAD~1 in eu/ziņojumi, where the project is now; there were eu/zinojumi/briefing.config.yaml and other/briefing.config.yaml.\n' +
-      '  Compare the two files as they are: git show HEAD~1:<old path of the meeting> > old.yaml, then briefing diff old.yaml meetings/2021-02-19-educ-informal.yaml.\n',
+      '  Compare the two files as they are: `git show HEAD~1:<old path of the meeting> > old.yaml`, then `briefing diff old.yaml meetings/2021-02-19-educ-informal.yaml`.\n',
   );
 });
 

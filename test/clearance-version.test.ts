@@ -26,7 +26,8 @@ describe('a clearance counts for the version it was given for', () => {
         'clearance/missing',
         'error',
         'The position `equity-reforms` is not cleared by Labklājības ministrija (LM): the clearance is of version 1, and the position is now version 2; meetings/2021-02-19-educ-informal.yaml requires it.',
-        'Ask LM to clear version 2 and record it with `briefing clear equity-reforms --ministry LM --date <the day>`, or build without --final.',
+        // The command that was run is named: check, not build.
+        'Ask LM to clear version 2 and record it with `briefing clear equity-reforms --ministry LM --date <the day>`, or check without --final.',
       ],
     ]);
     // A draft is built, marked as one, and does not say the text was cleared by LM.

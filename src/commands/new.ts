@@ -23,7 +23,7 @@ import { isSlug, scaffoldMeeting, type EarlierMeeting, type MeetingFlags } from 
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
-import { endsAfterStart, issuerNotRequired, placeFitsMode } from '../validate/meeting-rules.js';
+import { endsAfterStart, issuerNotRequired, placeFitsMode, type MeetingRuleContext } from '../validate/meeting-rules.js';
 import { presidencyInOffice } from '../validate/presidency-rules.js';
 import { signatureNamesMinistryOfTheDay } from '../validate/signature-rules.js';
 import { ownerNotClearing } from '../validate/position-rules.js';
@@ -140,7 +140,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewFileRes
 function answerWarnings(project: Project, target: string): Diagnostic[] {
   const loaded = loadMeeting(project.root, target);
   if (!loaded.meeting) return [];
-  const context = { project, loaded, meeting: loaded.meeting, final: false };
+  const context: MeetingRuleContext = { project, loaded, meeting: loaded.meeting, final: false, command: 'check' };
   return [...endsAfterStart(context), ...placeFitsMode(context), ...issuerNotRequired(context), ...presidencyInOffice(context), ...signatureNamesMinistryOfTheDay(context)];
 }
 

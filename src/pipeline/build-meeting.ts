@@ -157,9 +157,10 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   };
   const meeting = loaded.meeting;
   if (!meeting) return result;
+  const command = options.checkOnly ? 'check' : 'build';
 
   // validate: the meeting's cross-file rules, its template, translations
-  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final, ...(options.today ? { today: options.today } : {}) }));
+  result.diagnostics.push(...checkMeeting({ project, loaded, meeting, final: options.final, command, ...(options.today ? { today: options.today } : {}) }));
   const included = includedPositions(project, meeting);
   result.inputs.positions = included.flatMap((p) =>
     p.position ? [{ id: p.id, version: p.position.version, hash: p.hash, path: p.file.path }] : [],
@@ -174,9 +175,9 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
   if (hasErrors(result.diagnostics) || !template) return result;
   result.inputs.template = template.path;
   result.diagnostics.push(...untranslatedMeeting(project, loaded, meeting, templateName, template));
-  result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template, options.final));
+  result.diagnostics.push(...untranslatedPositions(project, loaded, meeting, templateName, template, options.final, command));
   result.diagnostics.push(...untranslatedPlace(loaded, meeting, templateName, template));
-  result.diagnostics.push(...speakingPointsMissing(project, loaded, meeting, templateName, template, options.final));
+  result.diagnostics.push(...speakingPointsMissing(project, loaded, meeting, templateName, template, options.final, command));
   result.diagnostics.push(...lastDayPrinted(loaded, meeting, template));
   result.diagnostics.push(...placePrinted(loaded, meeting, template));
 

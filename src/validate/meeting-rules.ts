@@ -23,8 +23,18 @@ export interface MeetingRuleContext {
   meeting: Meeting;
   /** `--final`: every required clearance must be in place. */
   final: boolean;
+  /** The command that runs the rules, named where a hint says to run it without `--final`. */
+  command: RuleCommand;
   /** Today's date (YYYY-MM-DD), given by the caller; without it, date-relative rules are skipped. */
   today?: string;
+}
+
+/** The commands that run a meeting's rules: `check`, or `build` (and what builds as it does). */
+export type RuleCommand = 'build' | 'check';
+
+/** The way out of a `--final` error a hint names: the command the user ran, as a draft (`check without --final`). */
+export function withoutFinal(command: RuleCommand): string {
+  return `${command} without --final`;
 }
 
 /** A cross-file rule: one small function, returning every problem it finds. */
@@ -397,11 +407,11 @@ export const nameFitsKind: MeetingRule = ({ loaded, meeting }) =>
   );
 
 /** The included positions' files must be sound: their own problems and rules (see position-rules.ts). */
-export const includedPositionsAreSound: MeetingRule = ({ project, meeting, final }) =>
+export const includedPositionsAreSound: MeetingRule = ({ project, meeting, final, command }) =>
   includedPositions(project, meeting)
     .flatMap((loaded) => checkPosition(project, loaded))
     // A final report cannot print a question with no answer under it, nor say an answer changed since was cleared.
-    .map((d) => (final && STRICTER_WHEN_FINAL.has(d.ruleId) ? { ...d, severity: 'error' as const, hint: `${d.hint ?? ''} Or build without --final.`.trim() } : d));
+    .map((d) => (final && STRICTER_WHEN_FINAL.has(d.ruleId) ? { ...d, severity: 'error' as const, hint: `${d.hint ?? ''} Or ${withoutFinal(command)}.`.trim() } : d));
 
 /** Position rules that are warnings in a draft and errors in a final report. */
 const STRICTER_WHEN_FINAL = new Set<string>(['position/empty-answer', 'position/version-not-raised', 'clearance/version-unnamed']);
@@ -463,7 +473,7 @@ export const requiredClearancesRequested: MeetingRule = ({ project, loaded, meet
  * Every included position must be cleared by every required ministry: an error under
  * `--final` (which refuses to build), a warning in a draft (which is marked as such).
  */
-export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, final }) => {
+export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, final, command }) => {
   const severity = final ? 'error' : 'warning';
   // A ministry no position records is reported once, by requiredClearancesRequested.
   const recorded = new Set(includedPositions(project, meeting).flatMap((p) => Object.keys(p.position?.clearance ?? {})));
@@ -478,7 +488,7 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
           severity,
           'clearance/position-draft',
           `The position \`${position.id}\` is still a draft.`,
-          final ? 'Set `status: cleared` once every ministry has cleared it, or build without --final.' : undefined,
+          final ? `Set \`status: cleared\` once every ministry has cleared it, or ${withoutFinal(command)}.` : undefined,
         ),
       );
     }
@@ -499,7 +509,7 @@ export const clearancesComplete: MeetingRule = ({ project, loaded, meeting, fina
                 ? `is ${entry.status}`
                 : 'is not recorded';
       // With the day of the clearance: without --date, clear records today, which may be after the meeting.
-      const again = `record it with \`briefing clear ${position.id} --ministry ${code} --date <the day>\`${final ? ', or build without --final' : ''}.`;
+      const again = `record it with \`briefing clear ${position.id} --ministry ${code} --date <the day>\`${final ? `, or ${withoutFinal(command)}` : ''}.`;
       problems.push(
         diagnostic(
           file.path,

@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { includedPositions, templateReads, type TemplateTexts } from './meeting-rules.js';
+import { includedPositions, templateReads, withoutFinal, type RuleCommand, type TemplateTexts } from './meeting-rules.js';
 
 /**
  * `position/no-speaking-points`: a meeting built with a template of speaking points (one that prints
@@ -11,7 +11,7 @@ import { includedPositions, templateReads, type TemplateTexts } from './meeting-
  * question with a note and no points: a warning, an error under `--final`. A position with Latvian
  * points only, built with an English template, is `position/untranslated`'s.
  */
-export function speakingPointsMissing(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: Pick<TemplateTexts, 'files'>, final: boolean): Diagnostic[] {
+export function speakingPointsMissing(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: Pick<TemplateTexts, 'files'>, final: boolean, command: RuleCommand): Diagnostic[] {
   if (!printsPointsOnly(template)) return [];
   const readsLatvian = templateReads(template, /\bspeakingPoints\b/);
   const readsEnglish = templateReads(template, /\bspeakingPointsEn\b/);
@@ -29,7 +29,7 @@ export function speakingPointsMissing(project: Project, loaded: LoadedMeeting, m
         final ? 'error' : 'warning',
         'position/no-speaking-points',
         `The position \`${position.id}\` has no \`${field}\`, and ${loaded.path} is built with \`${name}\`, which prints speaking points: the minister gets none under its question.`,
-        final ? `${hint} Or build without --final.` : hint,
+        final ? `${hint} Or ${withoutFinal(command)}.` : hint,
       ),
     ];
   });

@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { includedPositions, isEnglishTemplate, templateReads } from './meeting-rules.js';
+import { includedPositions, isEnglishTemplate, templateReads, withoutFinal, type RuleCommand } from './meeting-rules.js';
 import { printsPointsOnly } from './speaking-points-rules.js';
 import { placeNamed } from '../model/places.js';
 import { joinList } from '../util/join-list.js';
@@ -24,7 +24,7 @@ interface BuiltTemplate {
  * built-in one its Latvian answer marked as not translated, a project's own what its text
  * does with `position.bodyEn` (nothing about it when it never prints `position.bodyEn`).
  */
-export function untranslatedPositions(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate, final: boolean): Diagnostic[] {
+export function untranslatedPositions(project: Project, loaded: LoadedMeeting, meeting: Meeting, name: string, template: BuiltTemplate, final: boolean, command: RuleCommand): Diagnostic[] {
   if (!isEnglishTemplate(name)) return [];
   const builtIn = isBuiltInTemplate(project.files.root, template.path);
   const answer = template.englishAnswer;
@@ -65,7 +65,7 @@ export function untranslatedPositions(project: Project, loaded: LoadedMeeting, m
           pointsMissingIsError ? 'error' : 'warning',
           'position/untranslated',
           `The position \`${position.id}\` has speaking points but no \`speaking_points_en\`, and ${loaded.path} is built with the English template \`${name}\`: it prints none for this position.`,
-          `Add the translated points under \`speaking_points_en:\`${pointsMissingIsError ? ', or build without --final' : ''}.`,
+          `Add the translated points under \`speaking_points_en:\`${pointsMissingIsError ? `, or ${withoutFinal(command)}` : ''}.`,
         ),
       );
     }

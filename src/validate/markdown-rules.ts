@@ -300,12 +300,12 @@ const READER_SCHEMES = 'https?|mailto|tel|ftps?';
 const WEB_SCHEME = 'https?|ftps?';
 /**
  * A link (`](…)`) or link definition (`]: …`) whose address does not start with one of
- * {@link READER_SCHEMES}, or with a web one not followed by `//` and a site's name, or an autolink
- * (`<…:…>`) with a scheme that runs or embeds something: only such a text needs the parse that tells
- * a link from text that looks like one.
+ * {@link READER_SCHEMES}, or with a web one not followed by `//` and a site's name, or one or a web
+ * autolink with an ellipsis (`https://…`, a placeholder), or an autolink (`<…:…>`) with a scheme that
+ * runs or embeds something: only such a text needs the parse that tells a link from text that looks like one.
  */
 const SUSPECT_LINK = new RegExp(
-  `\\](?:\\(|:)[ \\t]*<?(?:(?!(?:${READER_SCHEMES}):)|(?:${WEB_SCHEME}):(?!//[^/?#\\s)>]))|<(?:javascript|vbscript|data|file):`,
+  `\\](?:\\(|:)[ \\t]*<?(?:(?!(?:${READER_SCHEMES}):)|(?:${WEB_SCHEME}):(?!//[^/?#\\s)>])|[^\\s)>]*(?:…|\\.\\.\\.))|<(?:javascript|vbscript|data|file):|<(?:${WEB_SCHEME}):[^\\s>]*(?:…|\\.\\.\\.)`,
   'i',
 );
 /** Schemes that run code or carry a document inside the link: never in a report. */
@@ -318,8 +318,8 @@ const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/i;
  *   a document carried in the link when clicked; a report never needs one.
  * - `markdown/link-address` (warning): an address with no scheme (`www.izm.gov.lv`, which Word
  *   opens as a file beside the report, `../annex.pdf`, `#part`, or none), a web one with no site
- *   after it (`https://` left to be filled in, `https:/www…`), or a file on one computer (`file:`,
- *   `C:\…`): the link opens nothing for whoever receives the report.
+ *   after it (`https://` left to be filled in, `https:/www…`), a placeholder (`https://…`, `<url>`),
+ *   or a file on one computer (`file:`, `C:\…`): the link opens nothing for whoever receives the report.
  */
 function linkProblems(file: YamlFile, field: readonly PropertyKey[], text: string, tree: Root, place: Placer): Diagnostic[] {
   const name = field.join('.');
@@ -384,9 +384,38 @@ const WEB_ADDRESS = new RegExp(`^(?:${WEB_SCHEME}):`, 'i');
  */
 const WHOLE_WEB_ADDRESS = new RegExp(`^(?:${WEB_SCHEME})://[^/?#\\s)>]`, 'i');
 
+/** Words that stand for an address to be filled in (`[r]: <url>`), not for one. */
+const PLACEHOLDER_WORDS = new Set(['url', 'uri', 'link', 'address', 'adrese', 'saite', 'href']);
+
+/**
+ * An address left to be filled in, as a hint or a template shows one: an ellipsis (`https://…`,
+ * `...`, `https://eur-lex.europa.eu/…`) where the rest of it should be, or a word for one (`<url>`).
+ * Read as written: the parser has turned `…` into `%E2%80%A6`.
+ */
+function isPlaceholderAddress(url: string): boolean {
+  const written = decodedAddress(url);
+  return /…|\.\.\./.test(written) || PLACEHOLDER_WORDS.has(written.toLowerCase());
+}
+
+/** An address as it was written, its percent-escapes read back; as it is where they do not decode. */
+function decodedAddress(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 /** What is wrong with a link's address for a reader of the report, if anything. */
 function addressProblem(url: string): { unsafe: boolean; what: string; hint?: string } | undefined {
   if (UNSAFE_SCHEME.test(url)) return { unsafe: true, what: `would ${/^data:/i.test(url) ? 'open a document carried in the link' : 'run code'} when clicked in the DOCX` };
+  if (isPlaceholderAddress(url)) {
+    return {
+      unsafe: false,
+      what: 'is a placeholder, not an address: the report links to nothing the reader can open',
+      hint: 'Write the whole address in its place (copy it from the browser’s address bar), or write the text without a link.',
+    };
+  }
   if (/^file:|^[a-z]:[\\/]|^\\\\/i.test(url)) {
     return { unsafe: false, what: 'points to a file on one computer: nobody who receives the report can open it', hint: 'Link to where the document is published (https://…), or name it in the text.' };
   }

@@ -63,6 +63,24 @@ test('a web address with no site after its scheme (a https:// left to be filled 
   });
 });
 
+test('a placeholder for an address (`https://…`, `...`, `<url>`), as a hint or a template shows one, is a warning, in a text whose other links are whole too', async () => {
+  // `[plāns]: https://…` is what the hint of markdown/undefined-link shows: pasted as it is, it must not pass check.
+  const dir = exampleProject(withBodyLine('Skat. [plānu][plāns], [vietni](https://…), [EUR-Lex](https://eur-lex.europa.eu/…), <https://...>, [tekstu](...) un [atsauci][r].\n\n  [plāns]: https://…\n  [r]: <url>'));
+  const what = 'is a placeholder, not an address: the report links to nothing the reader can open.';
+  const hint = 'Write the whole address in its place (copy it from the browser’s address bar), or write the text without a link.';
+  expect(await linkProblems(dir)).toEqual({
+    exitCode: 0,
+    problems: [
+      [19, 25, 'warning', 'markdown/link-address', `The link \`[vietni](https://…)\` in \`body\` ${what}`, hint],
+      [19, 46, 'warning', 'markdown/link-address', `The link \`[EUR-Lex](https://eur-lex.europa.eu/…)\` in \`body\` ${what}`, hint],
+      [19, 86, 'warning', 'markdown/link-address', `The link \`<https://...>\` in \`body\` ${what}`, hint],
+      [19, 101, 'warning', 'markdown/link-address', `The link \`[tekstu](...)\` in \`body\` ${what}`, hint],
+      [21, 3, 'warning', 'markdown/link-address', `The link \`[plāns]: https://…\` in \`body\` ${what}`, hint],
+      [22, 3, 'warning', 'markdown/link-address', `The link \`[r]: <url>\` in \`body\` ${what}`, hint],
+    ],
+  });
+});
+
 test('web, e-mail and telephone links are fine, and so is text that only looks like a link; the background is checked too', async () => {
   const background = withBackgroundLine('Skat. [portālu](www.izm.gov.lv).');
   const dir = exampleProject({

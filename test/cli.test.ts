@@ -1,14 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
+import { corpusCases, corpusProject } from './helpers/corpus.js';
 import { initRepository } from './helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
 describe('the briefing command', () => {
+  it('under -C, the briefing commands a problem’s hint gives keep the -C, so they run in that project when pasted', () => {
+    const testCase = corpusCases('invalid').find((one) => one.name === 'meeting-clearance-never-requested');
+    if (!testCase) throw new Error('the corpus case is missing');
+    const top = tempDir();
+    cpSync(corpusProject(testCase), join(top, 'Ārlietu darbi/proj ā'), { recursive: true });
+    const run = runCli(['-C', 'Ārlietu darbi/proj ā', 'check'], top);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("record the request in each position: `briefing -C 'Ārlietu darbi/proj ā' clear youth-participation youth-organisations --ministry ZM --pending`.");
+    // From inside the project the command stays as it was.
+    expect(runCli(['check'], join(top, 'Ārlietu darbi/proj ā')).stdout).toContain('position: `briefing clear youth-participation');
+  });
+
   it('prints its version', () => {
     const run = runCli(['--version'], REPO);
     expect(run).toMatchObject({ status: 0, stdout: `${packageJson.version}\n` });

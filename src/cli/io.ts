@@ -62,7 +62,7 @@ export async function printProblems(
   if (!result.diagnostics.length && (output.format === 'human' || output.report === 'none')) return;
   const root = await projectRootOrCwd(io.cwd());
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const { report, annotations } = reportProblems(result, {
+  const { report, annotations } = reportProblems(withCommandsFromHere(result, commandFromHere(io)), {
     format: output.format,
     chalk: output.report === 'stdout' ? io.out : io.err,
     env: process.env,
@@ -74,6 +74,18 @@ export async function printProblems(
   });
   if (output.report !== 'none') for (const line of report) print(output.report, line);
   for (const line of annotations) print(output.annotations, line);
+}
+
+/**
+ * The problems with the briefing commands their hints give (each set in backticks, `` `briefing clear …` ``)
+ * typed as from where the user typed this one: under -C, `briefing -C <folder> clear …`. The rules
+ * that write the hints know the project, not the folder the command was typed in; pasted without
+ * the -C, such a command finds no project, or another one.
+ */
+export function withCommandsFromHere<T extends { diagnostics: readonly Diagnostic[] }>(result: T, briefing: string): T {
+  if (briefing === 'briefing') return result;
+  const diagnostics = result.diagnostics.map((d) => (d.hint === undefined ? d : { ...d, hint: d.hint.replace(/`briefing (?!-C )/g, `\`${briefing} `) }));
+  return { ...result, diagnostics };
 }
 
 function print(stream: 'stdout' | 'stderr', line: string): void {

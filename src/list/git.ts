@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { posix } from 'node:path';
 import { gitEnvironment } from '../load/git-env.js';
-import { committerDay, gitFailure, GitTooOldError, type GitFailedError } from '../load/git.js';
+import { committerDay, gitExited, gitFailure, GitTooOldError, type GitFailedError } from '../load/git.js';
 import { lastChanges, parseLog, parseMoves, type LastChange, type LoggedCommit } from './follow.js';
 
 const run = promisify(execFile);
@@ -44,7 +44,8 @@ export async function gitStates(root: string, files: readonly string[]): Promise
   try {
     return await statesIn(git, files, prefix, shallow);
   } catch (error) {
-    if (error instanceof GitTooOldError) throw error;
+    // Only git's own failure is said as one: a bug of ours, or output past the buffer, is no "git failed in this repository".
+    if (error instanceof GitTooOldError || !gitExited(error)) throw error;
     return gitFailure(error);
   }
 }

@@ -331,8 +331,8 @@ export class GitUnlinkedError extends UsageError {
 
 /** The checkout `folder` lies in, when its `.git` is a file naming a folder that does not exist ({@link GitUnlinkedError}), known from the files alone. */
 export function gitUnlinked(folder: string): GitUnlinkedError | undefined {
-  // With GIT_DIR (a hook's, or the user's) git does not read the .git file.
-  if (process.env.GIT_DIR) return undefined;
+  // With GIT_DIR (a hook's, or the user's) git does not read the .git file; the environment git runs with there, which may leave it out (a submodule).
+  if (gitEnvironment(folder).GIT_DIR) return undefined;
   const top = checkoutTop(folder);
   if (top === undefined || statSync(join(top, '.git'), { throwIfNoEntry: false })?.isFile() !== true) return undefined;
   const named = ownGitDir(top);
@@ -341,7 +341,7 @@ export function gitUnlinked(folder: string): GitUnlinkedError | undefined {
 
 /** The refusal a failed git command's error output states, if it is one of a repository owned by another user. */
 function refusal(error: unknown): GitRefusedError | undefined {
-  const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+  const stderr = stderrOf(error);
   const repository = /dubious ownership in repository at '([^'\n]+)'/.exec(stderr)?.[1];
   return repository === undefined ? undefined : new GitRefusedError(repository);
 }
@@ -369,8 +369,22 @@ function git(cwd: string, args: readonly string[], failure: (said: string) => Us
 }
 
 /** The first line of a failed git command's error output that says what failed (`fatal: …`, `error: …`); empty when there is none. */
+/** What a failed git command wrote on its standard error; empty for another failure. */
+function stderrOf(error: unknown): string {
+  return error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+}
+
+/**
+ * Whether `error` is a git command that ran and exited with a failure (not a bug of ours, nor a limit
+ * such as the output buffer's): its exit code is `code` from execFile, `status` from execFileSync.
+ */
+export function gitExited(error: unknown): boolean {
+  if (!(error instanceof Error) || !('stderr' in error)) return false;
+  return ('code' in error && typeof error.code === 'number') || ('status' in error && typeof error.status === 'number' && !('code' in error && typeof error.code === 'string'));
+}
+
 function gitSaid(error: unknown): string {
-  const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+  const stderr = stderrOf(error);
   return /^(?:fatal|error): .*$/m.exec(stderr)?.[0].trim() ?? '';
 }
 
@@ -466,7 +480,7 @@ export class GitUnfetchedError extends UsageError {
 
 /** The failure a git command's error output states, if it is a partial clone's fetch of a missing object. */
 function unfetched(error: unknown): GitUnfetchedError | undefined {
-  const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+  const stderr = stderrOf(error);
   return /from promisor remote/.test(stderr) ? new GitUnfetchedError() : undefined;
 }
 
@@ -575,10 +589,10 @@ export function changedSinceHead(root: string, folder: string, present: readonly
     if (error.message === NO_GIT) return { changed, noGit: true };
     // `git diff` says only "not a git repository" of one it refuses: asked again, on this path alone — where a
     // repository is to be found at all (git refuses only one it finds itself), not for every project outside git.
-    const refused = error instanceof GitRefusedError ? error : inGitCheckout(root) ? gitRefusal(root) : undefined;
-    if (refused) return { changed, refused };
     if (error instanceof GitUnlinkedError) return { changed, unlinked: error };
     if (error instanceof GitFailedError) return { changed, failed: error };
+    const refused = error instanceof GitRefusedError ? error : inGitCheckout(root) ? gitRefusal(root) : undefined;
+    if (refused) return { changed, refused };
   }
   return { changed };
 }

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { namedPath, projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
-import { gitFailedProblem, gitRefusedProblem, gitUnlinkedProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
+import { gitGapProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
 import { GitFailedError, gitMissing, gitRefusal, gitUnlinked, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
@@ -60,7 +60,7 @@ export async function list(options: ListOptions): Promise<ListResult> {
     }
   }
   const states = await gitStates(project.root, project.positionFiles.map((file) => file.path));
-  if (states instanceof GitFailedError) diagnostics.push(gitFailedProblem(states));
+  if (states instanceof GitFailedError) diagnostics.push(gitGapProblem(states));
   const git = states instanceof GitFailedError ? null : states;
   if (states === null && inGitCheckout(project.root)) diagnostics.push(...unusableGit(project.root));
   const files = listedPositions(project);
@@ -85,9 +85,9 @@ export async function list(options: ListOptions): Promise<ListResult> {
 function unusableGit(root: string): Diagnostic[] {
   if (gitMissing()) return [noGitProblem()];
   const refused = gitRefusal(root);
-  if (refused) return [gitRefusedProblem(refused)];
+  if (refused) return [gitGapProblem(refused)];
   const unlinked = gitUnlinked(root);
-  return unlinked ? [gitUnlinkedProblem(unlinked)] : [];
+  return unlinked ? [gitGapProblem(unlinked)] : [];
 }
 
 /** A shallow clone (CI checks out one commit by default) cannot date what changed before its history begins. */

@@ -9,7 +9,7 @@ import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
-import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitFailedError, type GitRefusedError, type GitUnlinkedError } from './git.js';
+import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitFailedError, GitRefusedError, GitUnlinkedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
 import { linkProblems } from './links.js';
@@ -418,9 +418,7 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
   const { changed, noGit, refused, unlinked, failed, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
   // In a git checkout without git to run, one git refuses, or one whose repository is not there, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
-  if (refused) problems.push(gitRefusedProblem(refused));
-  if (unlinked) problems.push(gitUnlinkedProblem(unlinked));
-  if (failed) problems.push(gitFailedProblem(failed));
+  for (const gap of [refused, unlinked, failed]) if (gap) problems.push(gitGapProblem(gap));
   if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked, base);
   const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []), base);
   const versioned = files.map((file) => {
@@ -487,39 +485,21 @@ function committedFacts(text: string | undefined, path: string): { version: numb
   return undefined;
 }
 
-/** git refuses the project's repository as another user's: what cannot be known then, and how to let git in. */
-export function gitRefusedProblem(refused: GitRefusedError): Diagnostic {
+/**
+ * git cannot answer in the project's repository: it refuses it (another user's, `input/git-refused`),
+ * the checkout's `.git` names a repository folder that is not there (`input/git-unlinked`), or git
+ * failed there for a reason of its own (`input/git-failed`). What cannot be known then, and the
+ * error's own hint for what to do.
+ */
+export function gitGapProblem(gap: GitRefusedError | GitUnlinkedError | GitFailedError): Diagnostic {
+  const rule = gap instanceof GitRefusedError ? 'input/git-refused' : gap instanceof GitUnlinkedError ? 'input/git-unlinked' : 'input/git-failed';
   return diagnostic(
     '.',
     undefined,
     'warning',
-    'input/git-refused',
-    `${refused.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
-    refused.hint,
-  );
-}
-
-/** The checkout's `.git` names a repository folder that is not there: what cannot be known then, and how to mend the link. */
-export function gitUnlinkedProblem(unlinked: GitUnlinkedError): Diagnostic {
-  return diagnostic(
-    '.',
-    undefined,
-    'warning',
-    'input/git-unlinked',
-    `${unlinked.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
-    unlinked.hint,
-  );
-}
-
-/** git failed in the project's repository for a reason of its own: what cannot be known then, and what to do. */
-export function gitFailedProblem(failed: GitFailedError): Diagnostic {
-  return diagnostic(
-    '.',
-    undefined,
-    'warning',
-    'input/git-failed',
-    `${failed.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
-    failed.hint,
+    rule,
+    `${gap.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
+    gap.hint,
   );
 }
 

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { posix } from 'node:path';
 import { gitEnvironment } from '../load/git-env.js';
-import { committerDay, gitExited, gitFailure, GitTooOldError, type GitFailedError } from '../load/git.js';
+import { committerDay, gitExited, gitFailure, GitTooOldError, nameStatusEntries, noSuchRevision, type GitFailedError } from '../load/git.js';
 import { lastChanges, parseLog, parseMoves, type LastChange, type LoggedCommit } from './follow.js';
 
 const run = promisify(execFile);
@@ -63,7 +63,7 @@ async function statesIn(git: Git, files: readonly string[], prefix: string, shal
   } catch (error) {
     // A failure of git's own is said; no commit yet, everything is uncommitted.
     const failure = gitFailure(error);
-    if (!/unknown revision|bad revision|ambiguous argument/.test(failure.message)) throw error;
+    if (!noSuchRevision(failure.message)) throw error;
     for (const path of files) changed.add(path);
   }
   const last = await lastCommits(git, files, prefix, shallow, staged);
@@ -86,13 +86,9 @@ type Git = (args: readonly string[], input?: string) => Promise<string>;
  */
 async function changesSinceHead(git: Git, files: readonly string[]): Promise<{ changed: string[]; moved: Map<string, string> }> {
   const asked = new Set(files);
-  const fields = (await git(['diff', '--name-status', '-M', '--relative', '-z', 'HEAD', '--', '.'])).split('\0').filter(Boolean);
   const changed: string[] = [];
   const moved = new Map<string, string>();
-  for (let at = 0; at < fields.length; ) {
-    const status = fields[at++] ?? '';
-    const from = fields[at++] ?? '';
-    const to = /^[RC]/.test(status) ? (fields[at++] ?? '') : from;
+  for (const { status, from, to } of nameStatusEntries(await git(['diff', '--name-status', '-M', '--relative', '-z', 'HEAD', '--', '.']))) {
     if (!asked.has(to)) continue;
     changed.push(to);
     if (status.startsWith('R')) moved.set(to, from);

@@ -451,9 +451,14 @@ export function gitFailure(error: unknown): GitFailedError {
   return new GitFailedError(gitSaid(error) || 'git stopped without saying why');
 }
 
+/** Whether git's words say the revision asked for is not there: no commit yet, or a name that names none. */
+export function noSuchRevision(said: string): boolean {
+  return /unknown revision|bad revision|ambiguous argument/.test(said);
+}
+
 /** Whether git's words (from {@link gitSaid}) tell a failure of its own, not a revision or repository that is not there (nothing to compare). */
 function failedItself(said: string): boolean {
-  return said !== '' && !/unknown revision|bad revision|ambiguous argument|not a git repository/.test(said);
+  return said !== '' && !noSuchRevision(said) && !said.includes('not a git repository');
 }
 
 function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
@@ -672,7 +677,7 @@ export function removedInCommit(root: string, folder: string, name: string): Abs
  * The entries of git's `--name-status -z` output: a rename or copy (`R100`, `C75`) names where the
  * file was and where it is; any other status one path, both `from` and `to`.
  */
-function nameStatusEntries(output: string): { status: string; from: string; to: string }[] {
+export function nameStatusEntries(output: string): { status: string; from: string; to: string }[] {
   const fields = output.split('\u0000');
   const entries: { status: string; from: string; to: string }[] = [];
   for (let i = 0; i < fields.length; ) {

@@ -849,11 +849,9 @@ export function inGitCheckout(folder: string): boolean {
 export function repositoryState(folder: string): string | undefined {
   if (Object.keys(process.env).some((key) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR|CEILING_DIRECTORIES|NAMESPACE|REPLACE_REF_BASE|CONFIG.*)$/.test(key))) return undefined;
   try {
-    const top = checkoutTop(folder);
-    if (top === undefined) return undefined;
-    const own = ownGitDir(top);
-    if (own === undefined) return undefined;
-    const common = commonGitDir(own);
+    const folders = gitFolders(folder);
+    if (folders === undefined) return undefined;
+    const { top, own, common } = folders;
     // Refs kept in a reftable (git 2.45's --ref-format=reftable: HEAD names `refs/heads/.invalid`), and a
     // configuration that includes other files, are layouts not read here: a commit or a change in an
     // included file would leave the state as it was.
@@ -861,31 +859,40 @@ export function repositoryState(folder: string): string | undefined {
     const xdg = process.env.XDG_CONFIG_HOME || join(home, '.config');
     const userConfigs = [join(home, '.gitconfig'), join(xdg, 'git', 'config'), '/etc/gitconfig'];
     if (existsSync(join(common, 'reftable')) || configIncludes([join(common, 'config'), join(own, 'config.worktree'), ...userConfigs])) return undefined;
-    const head = readFileSync(join(own, 'HEAD'), 'utf8');
-    const ref = /^ref: (refs\/\S+)$/m.exec(head)?.[1];
-    const stamp = (path: string) => {
-      try {
-        const stat = statSync(path, { bigint: true });
-        return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
-      } catch {
-        return '-';
-      }
-    };
     return JSON.stringify([
       top,
       // The git that answers: a command of the resident server typed with another PATH, or with none on it, asks its own.
       process.env.PATH ?? '',
-      head,
-      ref === undefined ? '' : existsSync(join(common, ref)) ? readFileSync(join(common, ref), 'utf8') : '',
+      ...headFiles(own, common),
       // `shallow`: where a shallow clone's history stops, which a lowered version's revert is looked for in; `git fetch --unshallow` removes it.
-      ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes'), join(common, 'shallow')].map(stamp),
+      ...[join(common, 'packed-refs'), join(own, 'index'), join(common, 'config'), join(own, 'config.worktree'), join(common, 'info', 'attributes'), join(common, 'shallow')].map(fileStamp),
       // The attributes files from the folder up to the top (line ends, filters); not those in its subfolders.
-      ...foldersUpTo(resolve(folder), top).map((dir) => stamp(join(dir, '.gitattributes'))),
-      ...[...userConfigs, join(xdg, 'git', 'attributes')].map(stamp),
+      ...foldersUpTo(resolve(folder), top).map((dir) => fileStamp(join(dir, '.gitattributes'))),
+      ...[...userConfigs, join(xdg, 'git', 'attributes')].map(fileStamp),
     ]);
   } catch {
     return undefined;
   }
+}
+
+/** The checkout `folder` lies in: its top, its own git folder and the one its linked worktrees share; undefined outside one, or where its `.git` names none. */
+function gitFolders(folder: string): { top: string; own: string; common: string } | undefined {
+  const top = checkoutTop(folder);
+  const own = top === undefined ? undefined : ownGitDir(top);
+  return top === undefined || own === undefined ? undefined : { top, own, common: commonGitDir(own) };
+}
+
+/** What HEAD names, as its files say it: HEAD's text and its branch's ref file's (empty when it names no branch, or the ref is packed). */
+function headFiles(own: string, common: string): [string, string] {
+  const head = readFileSync(join(own, 'HEAD'), 'utf8');
+  const ref = /^ref: (refs\/\S+)$/m.exec(head)?.[1];
+  return [head, ref === undefined ? '' : (readIfThere(join(common, ref)) ?? '')];
+}
+
+/** When a file last changed, as its inode, size and times say; `-` when there is none. */
+function fileStamp(path: string): string {
+  const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return stat ? `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` : '-';
 }
 
 /** The folder of what a checkout's linked worktrees share (refs, config): its own git folder's `commondir`, or that folder itself. */
@@ -902,15 +909,9 @@ function commonGitDir(own: string): string {
 export function headState(folder: string): string | undefined {
   if (Object.keys(process.env).some((key) => /^GIT_(DIR|WORK_TREE|COMMON_DIR|NAMESPACE)$/.test(key))) return undefined;
   try {
-    const top = checkoutTop(folder);
-    const own = top === undefined ? undefined : ownGitDir(top);
-    if (own === undefined) return undefined;
-    const common = commonGitDir(own);
-    if (existsSync(join(common, 'reftable'))) return undefined;
-    const head = readFileSync(join(own, 'HEAD'), 'utf8');
-    const ref = /^ref: (refs\/\S+)$/m.exec(head)?.[1];
-    const packed = statSync(join(common, 'packed-refs'), { bigint: true, throwIfNoEntry: false });
-    return JSON.stringify([head, ref === undefined ? '' : (readIfThere(join(common, ref)) ?? ''), packed ? `${packed.ino}:${packed.size}:${packed.mtimeNs}` : '-']);
+    const folders = gitFolders(folder);
+    if (folders === undefined || existsSync(join(folders.common, 'reftable'))) return undefined;
+    return JSON.stringify([...headFiles(folders.own, folders.common), fileStamp(join(folders.common, 'packed-refs'))]);
   } catch {
     return undefined;
   }

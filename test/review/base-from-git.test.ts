@@ -8,15 +8,21 @@ import { WordEdit } from '../helpers/word-edit.js';
 const POSITION = 'positions/educ/equity-reforms.yaml';
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
 
-it('review --rebase in a shallow clone, without git, or in a repository git refuses, says why git cannot give the built text and what to do, not to commit files first', () => {
+/** The example in a repository, its report reviewed by AM (one word changed), and the position moved on to v3 in a commit since the build. */
+function reviewedThenCommitted(): { dir: string; docx: string } {
   const dir = exampleProject();
   initRepository(dir);
   expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
   const docx = join(tempDir(), 'reviewed.docx');
   writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes());
-  // The position moves on after the build, and is committed: the full clone still has the text the DOCX was built from.
+  // The position moves on after the build, and is committed: the repository still has the text the DOCX was built from.
   writeFileSync(join(dir, POSITION), readFileSync(join(dir, POSITION), 'utf8').replace('version: 2', 'version: 3').replace('Latvijas rīcību turpmākajos', 'Latvijas rīcību nākamajos'));
   commitAll(dir, 'version 3');
+  return { dir, docx };
+}
+
+it('review --rebase in a shallow clone, without git, or in a repository git refuses, says why git cannot give the built text and what to do, not to commit files first', () => {
+  const { dir, docx } = reviewedThenCommitted();
   expect(runCli(['review', docx, '--rebase'], dir).status).toBe(0);
   // CI's checkout, or `git clone --depth 1`: the newest commit alone.
   const shallow = join(tempDir(), 'clone');
@@ -37,13 +43,7 @@ it('review --rebase in a shallow clone, without git, or in a repository git refu
 });
 
 it('review --rebase in a checkout whose .git leads to a repository that is not there says so and how to mend it, not to commit files first', () => {
-  const dir = exampleProject();
-  initRepository(dir);
-  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
-  const docx = join(tempDir(), 'reviewed.docx');
-  writeFileSync(docx, new WordEdit(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes());
-  writeFileSync(join(dir, POSITION), readFileSync(join(dir, POSITION), 'utf8').replace('version: 2', 'version: 3').replace('Latvijas rīcību turpmākajos', 'Latvijas rīcību nākamajos'));
-  commitAll(dir, 'version 3');
+  const { dir, docx } = reviewedThenCommitted();
   // A linked worktree whose repository was moved away.
   const worktree = join(tempDir(), 'desk');
   git(dir, ['worktree', 'add', '-q', worktree]);

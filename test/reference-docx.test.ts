@@ -39,6 +39,17 @@ function paragraphStyles(xml: string): string[] {
 }
 
 describe('briefing reference-docx', () => {
+  // Typed on a terminal, where the DOCX's bytes would fill the screen: the hint's commands were bare before its full stop,
+  // and pasted they wrote `reference.docx.`.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('typed on a terminal writes nothing there, and its hint gives both commands to paste whole', () => {
+    const dir = tempDir();
+    const run = spawnSync('script', ['-qec', `"${process.execPath}" "${join(REPO, 'bin/briefing.js')}" reference-docx`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('Not writing a binary DOCX to the terminal.');
+    expect(run.stdout).toContain('Redirect it, `briefing reference-docx > reference.docx`, or write a file: `briefing reference-docx -o reference.docx`.');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('writes the built-in styles, with the optional question and sub-item styles, the same bytes each time', () => {
     const bytes = starter();
     expect(starter()).toEqual(bytes);

@@ -25,7 +25,7 @@ Open the file in Word, change its styles (Normal, Title, BriefingQuestion, …),
     .action(async (given: { output?: string; force?: boolean }) => {
       const flags = { ...given, output: dashAsStandardOutput(given.output) };
       if (flags.output === undefined && process.stdout.isTTY) {
-        throw new UsageError('Not writing a binary DOCX to the terminal.', 'Redirect it (briefing reference-docx > reference.docx) or use -o reference.docx.');
+        throw new UsageError('Not writing a binary DOCX to the terminal.', 'Redirect it, `briefing reference-docx > reference.docx`, or write a file: `briefing reference-docx -o reference.docx`.');
       }
       const { referenceDocx } = await import('../commands/reference-docx.js');
       const { bytes } = referenceDocx();

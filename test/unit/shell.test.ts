@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { programWord, shellWord } from '../../src/util/shell.js';
+import { shellWord } from '../../src/util/shell.js';
 
 it('leaves a plain path as it is and quotes one a shell would split or read, so it comes back as one argument', () => {
   expect(shellWord('positions/educ/equity-reforms.yaml')).toBe('positions/educ/equity-reforms.yaml');
@@ -17,9 +17,14 @@ it('starts a path that starts with - with ./, so that no command takes it for an
   expect(execFileSync('sh', ['-c', `printf '%s' ${shellWord('-my folder')}`], { encoding: 'utf8' })).toBe('./-my folder');
 });
 
-it('writes a program to run as the shell of its system reads it: quoted for sh, in double quotes on Windows only when it has a space', () => {
-  expect(programWord('/Applications/Libre Office.app/Contents/MacOS/soffice', 'darwin')).toBe("'/Applications/Libre Office.app/Contents/MacOS/soffice'");
-  expect(programWord('/usr/bin/soffice', 'linux')).toBe('/usr/bin/soffice');
-  expect(programWord('C:\\Program Files\\LibreOffice\\program\\soffice.exe', 'win32')).toBe('"C:\\Program Files\\LibreOffice\\program\\soffice.exe"');
-  expect(programWord('C:\\LO\\soffice.exe', 'win32')).toBe('C:\\LO\\soffice.exe');
+// cmd and PowerShell read no single quotes: a hint's path with a space, the project's folder or a report's name, was
+// pasted as two arguments with the quotes in them (only the LibreOffice program's path was in double quotes).
+it('quotes as the shell of its system reads it: single quotes for sh, double quotes on Windows, where backslashes separate folders', () => {
+  expect(shellWord('/Applications/Libre Office.app/Contents/MacOS/soffice', 'darwin')).toBe("'/Applications/Libre Office.app/Contents/MacOS/soffice'");
+  expect(shellWord('/usr/bin/soffice', 'linux')).toBe('/usr/bin/soffice');
+  expect(shellWord('C:\\Program Files\\LibreOffice\\program\\soffice.exe', 'win32')).toBe('"C:\\Program Files\\LibreOffice\\program\\soffice.exe"');
+  expect(shellWord('C:\\LO\\soffice.exe', 'win32')).toBe('C:\\LO\\soffice.exe');
+  expect(shellWord('C:\\Users\\dace\\ES ziņojumi', 'win32')).toBe('"C:\\Users\\dace\\ES ziņojumi"');
+  expect(shellWord('out/IZMzin 190221.docx', 'win32')).toBe('"out/IZMzin 190221.docx"');
+  expect(shellWord('positions/izglītība/ūdens-1.yaml', 'win32')).toBe('positions/izglītība/ūdens-1.yaml');
 });

@@ -3,7 +3,6 @@ import { offer } from '../completion/spec.js';
 import type { ReviewResult } from '../commands/review.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { commandFromHere, PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
-import { shellWord } from '../util/shell.js';
 import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing review`, as commander parses them. */
@@ -40,11 +39,10 @@ Changes outside the positions (title, clearance line) are listed, never applied.
     )
     .action(async (docx: string, flags: ReviewFlags) => {
       if (flags.list && flags.accept) throw new UsageError('--list and --accept: choose one.', '--list shows the changes; --accept writes them.');
-      const { review } = await import('../commands/review.js');
+      const { review, reviewCommand } = await import('../commands/review.js');
       // --cleared says what --accept records: alone it would be passed over without a word.
       if (flags.cleared && !flags.accept) {
-        const kept = `${flags.ministry ? ` --ministry ${shellWord(flags.ministry)}` : ''}${flags.rebase ? ' --rebase' : ''}`;
-        throw new UsageError('--cleared records a clearance, which only --accept does.', `Add --accept: ${commandFromHere(io)} review ${shellWord(docx)} --accept --cleared${kept}`);
+        throw new UsageError('--cleared records a clearance, which only --accept does.', `Add --accept: ${reviewCommand(docx, { accept: true, ministry: flags.ministry, cleared: true, rebase: flags.rebase }, commandFromHere(io))}`);
       }
       const result = review({ cwd: io.cwd(), docx, accept: flags.accept, cleared: flags.cleared, rebase: flags.rebase, today: today(), ...(flags.ministry ? { ministry: flags.ministry } : {}) });
       await printReview(io, result);

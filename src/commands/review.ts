@@ -256,7 +256,7 @@ export function review(options: ReviewOptions): ReviewResult {
           'warning',
           'review/other-ministry',
           `Some changes or comments are by reviewers of ${others.join(', ')}: their changes are written with ${result.ministry}'s, but recorded as no ministry's answer yet (${result.ministry}'s is recorded on the positions its own reviewers changed or commented on).`,
-          `Record theirs the same way: \`briefing review ${shellWord(result.docx)} --accept --ministry ${others[0] ?? '<code>'} --rebase\`${others.length > 1 ? `, and the same for ${others.slice(1).join(', ')}` : ''}.`,
+          `Record theirs the same way: \`${reviewCommand(result.docx, { accept: true, ministry: others[0] ?? '<code>', rebase: true })}\`${others.length > 1 ? `, and the same for ${others.slice(1).join(', ')}` : ''}.`,
         ),
       );
     }
@@ -483,10 +483,28 @@ function fieldSource(project: Project, meeting: LoadedMeeting, field: FieldRef):
   return { text: fieldText(file.text, field) ?? '', file: file.path, absolute: realTarget(path) ?? path, loaded: file.bom ? `\uFEFF${file.text}` : file.text };
 }
 
+/** The flags of a `briefing review` command a hint gives. */
+export interface ReviewCommandFlags {
+  list?: boolean;
+  accept?: boolean;
+  ministry?: string | undefined;
+  cleared?: boolean;
+  rebase?: boolean;
+}
+
+/**
+ * A `review` command for a hint, its flags in one order wherever it is given: `briefing` (or how the
+ * user typed it, `briefing -C <folder>`), `review <docx>`, then --list or --accept, --ministry,
+ * --cleared, --rebase.
+ */
+export function reviewCommand(docx: string, flags: ReviewCommandFlags, briefing = 'briefing'): string {
+  const asked = [flags.list ? '--list' : '', flags.accept ? '--accept' : '', flags.ministry ? `--ministry ${shellWord(flags.ministry)}` : '', flags.cleared ? '--cleared' : '', flags.rebase ? '--rebase' : ''];
+  return [`${briefing} review`, shellWord(docx), ...asked.filter(Boolean)].join(' ');
+}
+
 /** The command the user ran, with `--rebase`: pasted, it does what was asked (accepts, for whom), not only lists. */
 function rebaseCommand(docx: string, options: ReviewOptions): string {
-  const asked = [options.accept ? '--accept' : '', options.ministry ? `--ministry ${shellWord(options.ministry)}` : '', options.cleared ? '--cleared' : ''];
-  return ['briefing review', shellWord(docx), ...asked.filter(Boolean), '--rebase'].join(' ');
+  return reviewCommand(docx, { accept: options.accept, ministry: options.ministry, cleared: options.cleared, rebase: true });
 }
 
 function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOptions, result: ReviewResult): void {
@@ -500,7 +518,7 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
     let text = edited.get(source.file)?.text ?? source.loaded;
     // A change the accepted text would lose is not accepted silently: nothing is written.
     if (outcome.lost.length) {
-      result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${outcome.lost.join('; ')}.`, `Make that change in the file by hand; \`briefing review ${shellWord(result.docx)} --list\` shows it.`));
+      result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write every change of \`${outcome.field.field}\` into ${source.file}: ${outcome.lost.join('; ')}.`, `Make that change in the file by hand; \`${reviewCommand(result.docx, { list: true })}\` shows it.`));
       continue;
     }
     const own = reviewersPart(project, ministry, outcome);
@@ -516,7 +534,7 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       const newVersion = position ? position.version + 1 : undefined;
       const next = editFieldText(text, outcome.field.field, outcome.accepted, newVersion);
       if (next === undefined) {
-        result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write the accepted text of \`${outcome.field.field}\` into ${source.file}: the field is not a top-level text.`, `Copy the accepted text from \`briefing review ${shellWord(result.docx)} --list\` by hand.`));
+        result.diagnostics.push(diagnostic(source.file, undefined, 'error', 'review/cannot-write', `Cannot write the accepted text of \`${outcome.field.field}\` into ${source.file}: the field is not a top-level text.`, `Copy the accepted text from \`${reviewCommand(result.docx, { list: true })}\` by hand.`));
         continue;
       }
       text = next;

@@ -434,7 +434,7 @@ describe('briefing review', () => {
     const dir = built();
     reviewed(dir);
     const run = runCli(['review', 'out/reviewed.docx', '--cleared', '--ministry', 'AM'], dir);
-    expect(run).toMatchObject({ status: 2, stdout: '', stderr: 'briefing: --cleared records a clearance, which only --accept does.\n  Add --accept: briefing review out/reviewed.docx --accept --cleared --ministry AM\n' });
+    expect(run).toMatchObject({ status: 2, stdout: '', stderr: 'briefing: --cleared records a clearance, which only --accept does.\n  Add --accept: briefing review out/reviewed.docx --accept --ministry AM --cleared\n' });
     // The hint's command, as pasted, records the clearance.
     expect(runCli(['review', 'out/reviewed.docx', '--accept', '--cleared', '--ministry', 'AM'], dir).status).toBe(0);
   });

@@ -23,8 +23,10 @@ export function gitEnvironment(runIn: string, env: NodeJS.ProcessEnv = process.e
 }
 
 /**
- * The variables that name a repository's parts (`git rev-parse --local-env-vars`): git sets some for a
- * hook (GIT_INDEX_FILE, in a linked worktree GIT_DIR), and clears them all for a submodule's git.
+ * The variables that name a repository's parts, as `git rev-parse --local-env-vars` lists them but for
+ * the configuration ones (GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT: settings given on git's command
+ * line, which git passes on to a submodule's commands as well): git sets some for a hook
+ * (GIT_INDEX_FILE, in a linked worktree GIT_DIR), and clears them for a submodule's git.
  */
 const REPOSITORY_VARIABLES = [
   'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_CONFIG', 'GIT_DIR', 'GIT_GRAFT_FILE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_INDEX_FILE',

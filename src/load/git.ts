@@ -4,10 +4,11 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath, readIfThere } from './files.js';
 import { checkoutTop, gitEnvironment } from './git-env.js';
-
-export { checkoutTop };
 import { commitIdentity, parseBatch, type GitObject } from './git-objects.js';
 import { shellWord } from '../util/shell.js';
+
+// Found from the files alone, in git-env.ts; named here too, where the other questions of a checkout are.
+export { checkoutTop };
 
 /** A git working tree, known by a folder inside it. */
 export interface Repository {
@@ -833,7 +834,6 @@ export function gitMissing(): boolean {
 export function inGitCheckout(folder: string): boolean {
   return checkoutTop(folder) !== undefined;
 }
-
 
 /**
  * What git's answer about a working tree's changes since HEAD rests on, other than the files'

@@ -12,8 +12,10 @@ import { choiceOf, type Choice, type Prompter } from './prompter.js';
 export function plainPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Prompter {
   const lines = lineReader(input, output);
   const ask = async (prompt: string) => {
+    // Listening first (for the line, and for Ctrl-C), then the question: a Ctrl-C pressed as it appears is heard.
+    const answer = lines();
     output.write(prompt);
-    return lines();
+    return answer;
   };
   return {
     async text(question) {

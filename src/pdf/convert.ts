@@ -418,19 +418,32 @@ export function stopConversions(): void {
   Atomics.store(stopFlag, STOPPING, 1);
   waitForStarters();
   stopStarted();
-  let names: string[];
-  try {
-    names = readdirSync(temporaryFolder()).filter((name) => name.startsWith(folderPrefix()));
-  } catch {
-    return;
-  }
-  // Each on its own: one that cannot be removed (an office that outlived the wait still writing into it) leaves the others removed.
-  for (const name of names) {
-    try {
-      removeRunFolder(join(temporaryFolder(), name));
-    } catch {
-      // Nothing that can be removed: stopping matters more.
+  // Looked for again until none is left, for two seconds at most: on a loaded machine a folder could not be emptied at
+  // the first try (a process just killed still finishing a write), and was left behind (CI, 2026-12-06).
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const until = Date.now() + 2000; ; Atomics.wait(pause, 0, 0, 50)) {
+    const left = ownRunFolders();
+    // Each on its own: one that cannot be removed (an office that outlived the wait still writing into it) leaves the others removed.
+    for (const folder of left) {
+      try {
+        removeRunFolder(folder);
+      } catch {
+        // Tried again below, while there is time: stopping matters more.
+      }
     }
+    if (!left.length || !ownRunFolders().length || Date.now() >= until) return;
+    stopStarted();
+  }
+}
+
+/** The conversion folders of this process in the temporary folder (none where it cannot be read). */
+function ownRunFolders(): string[] {
+  try {
+    return readdirSync(temporaryFolder())
+      .filter((name) => name.startsWith(folderPrefix()))
+      .map((name) => join(temporaryFolder(), name));
+  } catch {
+    return [];
   }
 }
 

@@ -51,7 +51,7 @@ function everyMeeting(project: Project): { paths: string[]; diagnostics: Diagnos
           'warning',
           'input/no-meetings',
           'There are no meeting files in this folder.',
-          'Meeting files are named <date>-<slug>.yaml; the folder is set by paths.meetings in the config.',
+          'Start one with `briefing new meeting <date> <slug>` (a file named <date>-<slug>.yaml); paths.meetings in the config names the folder.',
         ),
       ];
   return { paths, diagnostics };

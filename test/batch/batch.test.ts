@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileHashes, projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
-import { EXAMPLE_MEETING, exampleFile, runCli, tempDir, writeFile } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, tempDir, writeFile } from '../helpers/project.js';
 
 const EXAMPLE = ['equity-achievements', 'equity-reforms', 'equity-eu-cooperation'] as const;
 
@@ -257,5 +257,15 @@ describe('a batch', () => {
     expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('Name the meeting file(s) to build, or use --all.')]);
     const jobs = runCli(['build', '--all', '--jobs', '0'], dir);
     expect([jobs.status, jobs.stderr]).toEqual([2, expect.stringContaining('--jobs needs a whole number of threads, at least 1')]);
+  });
+
+  it('with --all and no meeting yet (a project just made) builds nothing, says how to start one and exits 0', () => {
+    const dir = exampleProject();
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    const run = runCli(['build', '--all'], dir);
+    expect([run.status, run.stdout]).toEqual([0, '']);
+    expect(run.stderr).toBe(
+      'meetings  warning  There are no meeting files in this folder. Start one with `briefing new meeting <date> <slug>` (a file named <date>-<slug>.yaml); paths.meetings in the config names the folder.  input/no-meetings\nNothing built; 1 warning.\n',
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
@@ -20,6 +20,26 @@ describe('the briefing command', () => {
     expect(run.stdout).toContain("record the request in each position: `briefing -C 'Ārlietu darbi/proj ā' clear youth-participation youth-organisations --ministry ZM --pending`.");
     // From inside the project the command stays as it was.
     expect(runCli(['check'], join(top, 'Ārlietu darbi/proj ā')).stdout).toContain('position: `briefing clear youth-participation');
+  });
+
+  it('the git commands a problem’s hint gives run where briefing was typed: from a folder of the project, under -C, in a folder of a bigger repository', () => {
+    const top = tempDir();
+    const project = join(top, 'ministrija', 'proj');
+    for (const entry of ['briefing.config.yaml', 'ministries.yaml', 'meetings', 'positions']) cpSync(join(REPO, entry), join(project, entry), { recursive: true });
+    initRepository(join(top, 'ministrija'));
+    const deleted = 'positions/educ/equity-eu-cooperation.yaml';
+    rmSync(join(project, deleted));
+    const restore = (run: { stdout: string }): string => /`(git [^`]*restore [^`]*)`/.exec(run.stdout)?.[1] ?? '';
+    // Typed in the project's own folder, the command stays as it was.
+    expect(restore(runCli(['check'], project))).toBe(`git restore ${deleted}`);
+    // From its positions folder, and from outside the repository under -C: git is told the project's folder.
+    const fromPositions = restore(runCli(['check'], join(project, 'positions')));
+    expect(fromPositions).toBe(`git -C .. restore ${deleted}`);
+    const fromOutside = restore(runCli(['-C', 'ministrija/proj', 'check'], top));
+    expect(fromOutside).toBe(`git -C ministrija/proj restore ${deleted}`);
+    // Pasted where it was typed, it brings the file back.
+    execFileSync('sh', ['-c', fromOutside], { cwd: top });
+    expect(existsSync(join(project, deleted))).toBe(true);
   });
 
   it('prints its version', () => {

@@ -62,7 +62,7 @@ export async function printProblems(
   if (!result.diagnostics.length && (output.format === 'human' || output.report === 'none')) return;
   const root = await projectRootOrCwd(io.cwd());
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const { report, annotations } = reportProblems(withCommandsFromHere(result, commandFromHere(io)), {
+  const { report, annotations } = reportProblems(withCommandsFromHere(result, { briefing: commandFromHere(io), git: gitFromHere(root) }), {
     format: output.format,
     chalk: output.report === 'stdout' ? io.out : io.err,
     env: process.env,
@@ -76,15 +76,26 @@ export async function printProblems(
   for (const line of annotations) print(output.annotations, line);
 }
 
+/** How a hint's commands are typed from where the user typed briefing: `briefing -C <folder>`, `git -C <project>`. */
+export interface CommandsFromHere {
+  /** From {@link commandFromHere}. */
+  briefing: string;
+  /** From {@link gitFromHere}. */
+  git: string;
+}
+
 /**
- * The problems with the briefing commands their hints give (each set in backticks, `` `briefing clear …` ``)
- * typed as from where the user typed this one: under -C, `briefing -C <folder> clear …`. The rules
- * that write the hints know the project, not the folder the command was typed in; pasted without
- * the -C, such a command finds no project, or another one.
+ * The problems with the commands their hints give (each set in backticks, `` `briefing clear …` ``,
+ * `` `git restore positions/x.yaml` ``) typed as from where the user typed this one: under -C,
+ * `briefing -C <folder> clear …`; away from the project's folder, `git -C <project> restore …`. The
+ * rules that write the hints know the project, not the folder the command was typed in; pasted as
+ * they were, a briefing command finds no project there (or another one), and a git command's
+ * project paths name no file (or git finds no repository).
  */
-export function withCommandsFromHere<T extends { diagnostics: readonly Diagnostic[] }>(result: T, briefing: string): T {
-  if (briefing === 'briefing') return result;
-  const diagnostics = result.diagnostics.map((d) => (d.hint === undefined ? d : { ...d, hint: d.hint.replace(/`briefing (?!-C )/g, `\`${briefing} `) }));
+export function withCommandsFromHere<T extends { diagnostics: readonly Diagnostic[] }>(result: T, commands: CommandsFromHere): T {
+  if (commands.briefing === 'briefing' && commands.git === 'git') return result;
+  const typed = (hint: string): string => hint.replace(/`briefing (?!-C )/g, `\`${commands.briefing} `).replace(/`git (?!-C )/g, `\`${commands.git} `);
+  const diagnostics = result.diagnostics.map((d) => (d.hint === undefined ? d : { ...d, hint: typed(d.hint) }));
   return { ...result, diagnostics };
 }
 
@@ -137,6 +148,17 @@ export async function terminalPrompter(): Promise<{ prompter?: Prompter }> {
   }
   const { inquirerPrompter, promptsOn } = await import('../prompt/inquirer.js');
   return { prompter: screen === 'stdout' ? inquirerPrompter : promptsOn({ output: process.stderr }) };
+}
+
+/**
+ * How the user types a git command whose paths are the project's (as every message names files) from
+ * where they typed briefing: `git` in the project's folder, else `git -C <project>`, the folder relative
+ * to where they are. git takes paths from the folder it runs in, and the project may be a folder of a
+ * bigger repository, so only the project's own folder makes those paths right.
+ */
+export function gitFromHere(projectRoot: string): string {
+  const here = resolve(process.cwd());
+  return resolve(projectRoot) === here ? 'git' : `git -C ${shellWord(relative(here, projectRoot) || '.')}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
@@ -275,7 +275,12 @@ function textOf(object: GitObject | undefined): string | undefined {
 function catFileBatch(cwd: string, names: readonly string[]): Map<string, GitObject | undefined> {
   const asked = [...new Set(names)].filter((name) => !name.includes('\n'));
   if (!asked.length) return new Map();
-  return parseBatch(gitBytes(cwd, ['cat-file', '--batch'], asked.map((name) => `${name}\n`).join('')), asked);
+  const { stdout, stderr } = gitBytes(cwd, ['cat-file', '--batch'], asked.map((name) => `${name}\n`).join(''));
+  const objects = parseBatch(stdout, asked);
+  // An object whose header git cannot read it calls missing, and says why only on its error output.
+  const damaged = /^error: unable to unpack .*$/m.exec(stderr)?.[0];
+  if (damaged !== undefined && [...objects.values()].includes(undefined)) throw new GitFailedError(damaged);
+  return objects;
 }
 
 /** The name git would put on a commit made here now, if one is configured. */
@@ -401,12 +406,21 @@ export class GitFailedError extends UsageError {
   constructor(said: string) {
     super(
       `git failed in this repository (${said}).`,
-      /index file (?:smaller than expected|corrupt)|bad (?:signature|index)|unknown index entry/.test(said)
-        ? 'The index git keeps of the files is damaged (after a crash, or a sync by a cloud drive): delete the index file git names and run `git reset`, which makes it again from the last commit and leaves the working files as they are.'
-        : '`git status` shows the same failure; once git works here again, so do these checks.',
+      gitFailedHint(said),
     );
     this.said = said;
   }
+}
+
+/** What to do about a failure of git's own, by git's words: a damaged index, a damaged object, or anything else. */
+function gitFailedHint(said: string): string {
+  if (/index file (?:smaller than expected|corrupt)|bad (?:signature|index)|unknown index entry/.test(said)) {
+    return 'The index git keeps of the files is damaged (after a crash, or a sync by a cloud drive): delete the index file git names and run `git reset`, which makes it again from the last commit and leaves the working files as they are.';
+  }
+  if (/unable to (?:unpack|stream|read)|corrupt|inflate|bad object|loose object|packfile/.test(said)) {
+    return 'A file of the repository’s history under .git/objects is damaged (a disk error, a crash, a sync by a cloud drive): `git fsck` names every damaged object; a fresh clone of the repository from its remote (or the damaged files copied from another clone) brings them back.';
+  }
+  return '`git status` shows the same failure; once git works here again, so do these checks.';
 }
 
 /**
@@ -462,12 +476,14 @@ function failedItself(said: string): boolean {
   return said !== '' && !noSuchRevision(said) && !said.includes('not a git repository');
 }
 
-function gitBytes(cwd: string, args: readonly string[], input: string): Buffer {
-  try {
-    return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
-  } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError('git is not installed or not on the PATH.') : (refusal(error) ?? unfetched(error) ?? gitUnlinked(cwd) ?? new UsageError(`git ${args.join(' ')} failed.`));
-  }
+/** A git command's output and what it said on its error output, which git writes there even when it succeeds. */
+function gitBytes(cwd: string, args: readonly string[], input: string): { stdout: Buffer; stderr: string } {
+  const run = spawnSync('git', args, { cwd, env: gitEnvironment(cwd), input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (run.error === undefined && run.status === 0) return { stdout: run.stdout, stderr: run.stderr.toString('utf8') };
+  const error = run.error ?? Object.assign(new Error(`git ${args.join(' ')} exited with ${run.status ?? run.signal}`), { stderr: run.stderr.toString('utf8') });
+  if (errorCode(error) === 'ENOENT') throw new UsageError('git is not installed or not on the PATH.');
+  const said = gitSaid(error);
+  throw refusal(error) ?? unfetched(error) ?? gitUnlinked(cwd) ?? (failedItself(said) ? new GitFailedError(said) : new UsageError(`git ${args.join(' ')} failed.`));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
@@ -73,4 +73,27 @@ it('review --rebase in a repository whose index is damaged says git’s own fail
   rmSync(join(dir, '.git/index'));
   git(dir, ['reset', '-q']);
   expect(runCli(['review', docx, '--rebase'], dir).stderr).toContain('Commit position files before building reports for review.');
+});
+
+it('review --rebase in a repository with a damaged object says git’s own words and how to find and mend it, not “git cat-file --batch failed” nor to commit files first (exit 2)', () => {
+  const { dir, docx } = reviewedThenCommitted();
+  // The blob of the text the DOCX was built from, damaged on disk (a disk error, a cloud drive's sync).
+  const blob = git(dir, ['rev-parse', `HEAD~1:${POSITION}`]).trim();
+  const file = join(dir, '.git/objects', blob.slice(0, 2), blob.slice(2));
+  const stored = readFileSync(file);
+  chmodSync(file, 0o644);
+  // Cut short: git reads its header, then stops in its text.
+  writeFileSync(file, stored.subarray(0, stored.length / 2));
+  const cut = runCli(['review', docx, '--rebase'], dir);
+  expect(cut.status).toBe(2);
+  expect(cut.stderr).not.toContain('cat-file');
+  expect(cut.stderr).toContain(`briefing: git failed in this repository (fatal: unable to stream ${blob} to stdout).`);
+  expect(cut.stderr).toContain('`git fsck` names every damaged object');
+  // Not even its header readable: git calls it missing, and says why only on its error output.
+  writeFileSync(file, 'not a zlib stream');
+  const unreadable = runCli(['review', docx, '--rebase'], dir);
+  expect(unreadable.status).toBe(2);
+  expect(unreadable.stderr).not.toContain('Commit position files');
+  expect(unreadable.stderr).toContain(`briefing: git failed in this repository (error: unable to unpack ${blob} header).`);
+  expect(unreadable.stderr).toContain('`git fsck` names every damaged object');
 });

@@ -18,7 +18,7 @@ import { loadReferenceDocx, type LoadedReference } from '../load/reference-docx.
 import { fieldSpans, reportMarkdown } from '../docx/fields.js';
 import type { DocxMeta, DocxWarning, Misplaced } from '../docx/index.js';
 import type { ReportInputs } from './build-meeting.js';
-import { shellWord } from '../util/shell.js';
+import { programCall, shellWord } from '../util/shell.js';
 
 // By project, then template: a project is loaded afresh for each run, while a compiled template outlives it
 // (kept by its texts in a long-lived process: `build --watch`, the resident server), and the DOCX it names may have been saved since.
@@ -177,8 +177,9 @@ export function docxWarningPlace(project: Project, loaded: LoadedMeeting, source
  * complaint, on the DOCX a build of that format alone writes (this build writes nothing of the
  * meeting), unless the conversion gave a hint of its own.
  */
-export function pdfFailure(meetingPath: string, failure: { failure: string; hint?: string }, office: string, docx: string): Diagnostic {
-  const hint = `Build the DOCX alone (--format docx) and run \`${shellWord(office)} --headless --convert-to pdf ${shellWord(docx)}\` in the output folder to see why.`;
+export function pdfFailure(meetingPath: string, failure: { failure: string; hint?: string }, office: string, docx: string, platform: NodeJS.Platform = process.platform): Diagnostic {
+  const program = programCall(office, platform);
+  const hint = `Build the DOCX alone (--format docx) and run \`${program.word} --headless --convert-to pdf ${shellWord(docx, platform)}\`${program.note} in the output folder to see why.`;
   return diagnostic(meetingPath, undefined, 'error', 'output/pdf', `LibreOffice (${office}) could not make the PDF: ${failure.failure}.`, failure.hint ?? hint);
 }
 

@@ -215,7 +215,8 @@ export interface TakenBack {
 /**
  * The tracked changes another takes back, each with the one that does: applied or rejected, the pair
  * leaves the text as it was. Who only took back changes (another reviewer's, or those of its own
- * ministry) has not changed the text.
+ * ministry) has not changed the text. So has not a reviewer who deleted words and typed them back
+ * (see {@link retypedChanges}).
  */
 export function takenBackChanges(paragraphs: readonly ReviewedParagraph[]): TakenBack[] {
   const staying = new Set<Revision>();
@@ -223,12 +224,70 @@ export function takenBackChanges(paragraphs: readonly ReviewedParagraph[]): Take
     for (const piece of paragraph.pieces) if (piece.revision) staying.add(piece.revision);
     if (paragraph.mark && !paragraph.markDeleted) staying.add(paragraph.mark);
   }
-  return paragraphs
+  const withdrawn = paragraphs
     .flatMap((paragraph) => [
       ...(paragraph.withdrawn ?? []).map(({ inserted, deleted }) => ({ change: inserted, by: deleted })),
       ...(paragraph.mark && paragraph.markDeleted ? [{ change: paragraph.mark, by: paragraph.markDeleted }] : []),
     ])
     .map((pair) => ({ ...pair, wholly: !staying.has(pair.change) }));
+  return [...withdrawn, ...retypedChanges(paragraphs)];
+}
+
+type ReviewedPiece = ReviewedParagraph['pieces'][number];
+
+/**
+ * Words one reviewer deleted and typed back, with track changes on: Word keeps the deletion and the
+ * insertion of the same text side by side (`w:del`, `w:ins`, one author), and both readings, every
+ * change applied or every one rejected, read the same there. Found as a stretch of a paragraph that
+ * holds only one author's tracked changes, whose deleted text is its inserted text, formatting and
+ * all, and whose changes have no text outside it. Each change of the stretch is taken back by the
+ * next, the last by the first, so every one of them reads as taken back.
+ */
+export function retypedChanges(paragraphs: readonly ReviewedParagraph[]): TakenBack[] {
+  const piecesOf = new Map<Revision, number>();
+  for (const piece of paragraphs.flatMap((paragraph) => paragraph.pieces)) if (piece.revision) piecesOf.set(piece.revision, (piecesOf.get(piece.revision) ?? 0) + 1);
+  return paragraphs.flatMap((paragraph) =>
+    oneAuthorStretches(paragraph.pieces)
+      .filter(readsTheSame)
+      .flatMap((stretch) => {
+        const changes = [...new Set(stretch.flatMap((piece) => (piece.revision ? [piece.revision] : [])))];
+        // A change with text outside the stretch changes that text: the stretch is not only taken back then.
+        if (changes.some((change) => stretch.filter((piece) => piece.revision === change).length !== piecesOf.get(change))) return [];
+        return changes.map((change, index) => ({ change, by: changes[(index + 1) % changes.length] ?? change, wholly: true }));
+      }),
+  );
+}
+
+/** The longest runs of pieces that are each a tracked change of one author (a run broken by untouched text or another author). */
+function oneAuthorStretches(pieces: readonly ReviewedPiece[]): ReviewedPiece[][] {
+  const stretches: ReviewedPiece[][] = [];
+  let stretch: ReviewedPiece[] = [];
+  for (const piece of pieces) {
+    if (!piece.revision || piece.revision.author !== stretch[0]?.revision?.author) {
+      if (stretch.length) stretches.push(stretch);
+      stretch = [];
+    }
+    if (piece.revision) stretch.push(piece);
+  }
+  if (stretch.length) stretches.push(stretch);
+  return stretches;
+}
+
+/**
+ * A stretch deletes some text and inserts the same back: the same characters in the same formatting.
+ * One with a footnote reference, a symbol briefing cannot read or a tracked formatting change is
+ * not taken for one (those are read on their own).
+ */
+function readsTheSame(stretch: readonly ReviewedPiece[]): boolean {
+  if (stretch.some((piece) => piece.footnote !== undefined || piece.symbol !== undefined || piece.formatChanged)) return false;
+  const deleted = stretch.filter((piece) => piece.revision?.kind === 'del');
+  const inserted = stretch.filter((piece) => piece.revision?.kind === 'ins');
+  return deleted.length > 0 && inserted.length > 0 && formattedText(deleted) === formattedText(inserted);
+}
+
+/** The pieces' text, each character with the formatting Markdown writes of it: Word may split its runs anywhere. */
+function formattedText(pieces: readonly ReviewedPiece[]): string {
+  return pieces.flatMap((piece) => [...piece.text].map((char) => `${char}${piece.bold ? 'b' : ''}${piece.italic ? 'i' : ''}${piece.strike ? 's' : ''}${piece.code ? 'c' : ''}>${piece.link ?? ''}\n`)).join('');
 }
 
 /** The paragraphs whose numbering, list level or style the reviewer changed with track changes on, by their text. */

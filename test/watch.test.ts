@@ -425,6 +425,26 @@ describe('build --watch', () => {
     expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('vēl 170 skolām');
   });
 
+  it('sees a save made as soon as the build of the project folder back is said, however long its folders take to watch', async () => {
+    // A project of many folders: watching them all anew takes longer than the build. A save made as the build was said went unseen.
+    const dir = exampleProject();
+    for (let i = 0; i < 3000; i++) mkdirSync(join(dir, `positions/f${i}`));
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 50, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', result: { status: 'built' } });
+    const gone = log.next();
+    renameSync(dir, `${dir}-away`);
+    expect(await gone).toMatchObject({ kind: 'error' });
+    const back = log.next();
+    renameSync(`${dir}-away`, dir);
+    expect(await back).toMatchObject({ kind: 'build', result: { status: 'unchanged' } });
+    const saved = log.next();
+    const position = 'positions/educ/equity-reforms.yaml';
+    writeFile(dir, position, exampleFile(position).replace('vēl 150 skolām', 'vēl 190 skolām'));
+    expect(await saved).toMatchObject({ kind: 'build', changed: [position], result: { status: 'built' } });
+  });
+
   it('says which file it cannot watch (a symbolic link that loops) and goes on watching the rest', async () => {
     const dir = exampleProject();
     const log = recorder();

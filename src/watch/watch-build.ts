@@ -149,34 +149,52 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
     for (const path of paths) waiting.add(path);
     void rebuild(false);
   });
-  const watcher: FSWatcher = watch([root, builtInTemplatesDir()], {
-    ignoreInitial: true,
-    ignored: (path, stats) =>
-      (path.startsWith(root) && IGNORED_FOLDERS.test(path.slice(root.length))) || (stats?.isFile() === true && !WATCHED_FILES.test(path) && !extra.has(resolve(path))),
-  });
-  // A folder made or removed changes nothing by itself; the files in it come (or go) with their own events.
-  watcher.on('all', (event, path) => event !== 'addDir' && event !== 'unlinkDir' && burst.add(path));
-  const returning = watchForReturn(watcher, root, () => burst.add(resolve(options.cwd, options.meeting)));
-  const head = watchHead(root, () => burst.add(HEAD_MOVED));
   // Without a listener, such an error ended the whole watch as an internal error.
   const said = new Set<string>();
-  watcher.on('error', (error) => {
-    const problem = unwatched(error, (path) => shown(root, path));
-    if (said.has(problem.key)) return;
-    said.add(problem.key);
-    options.onEvent({ kind: 'unwatched', message: problem.message, hint: problem.hint });
-  });
-  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+  /** A watcher of `paths` whose changes come to this watch: every one made has the same rules and listeners. */
+  const watching = (paths: string[]): FSWatcher =>
+    watch(paths, {
+      ignoreInitial: true,
+      ignored: (path, stats) =>
+        (path.startsWith(root) && IGNORED_FOLDERS.test(path.slice(root.length))) || (stats?.isFile() === true && !WATCHED_FILES.test(path) && !extra.has(resolve(path))),
+    })
+      // A folder made or removed changes nothing by itself; the files in it come (or go) with their own events.
+      .on('all', (event, path) => event !== 'addDir' && event !== 'unlinkDir' && burst.add(path))
+      .on('error', (error) => {
+        const problem = unwatched(error, (path) => shown(root, path));
+        if (said.has(problem.key)) return;
+        said.add(problem.key);
+        options.onEvent({ kind: 'unwatched', message: problem.message, hint: problem.hint });
+      });
+  const watcher = watching([root, builtInTemplatesDir()]);
+  // The project folder back after it went away: followed by a watcher of its own (the one of its last return closed).
+  let again: FSWatcher | undefined;
+  const rewatch = async (): Promise<FSWatcher> => {
+    // Kept in `again` at once, so that a close of the watch meanwhile closes it too.
+    const fresh = watching([root]);
+    void again?.close();
+    again = fresh;
+    await ready(fresh);
+    return fresh;
+  };
+  const returning = watchForReturn(watcher, root, rewatch, () => burst.add(resolve(options.cwd, options.meeting)));
+  const head = watchHead(root, () => burst.add(HEAD_MOVED));
+  await ready(watcher);
   await rebuild(true);
   return {
     async close() {
       burst.cancel();
       returning.cancel();
       head.cancel();
-      await watcher.close();
+      await Promise.all([watcher.close(), again?.close()]);
       await running;
     },
   };
+}
+
+/** Once `watcher` watches every file and folder it was given: their changes are seen from then on. */
+function ready(watcher: FSWatcher): Promise<void> {
+  return new Promise((resolve) => watcher.once('ready', () => resolve()));
 }
 
 const MEETING_FILE = /\.ya?ml$/i;
@@ -212,21 +230,36 @@ const RETURN_POLL_MS = 500;
 /**
  * The project folder itself moved away or removed (renamed in a file manager and back, a fresh clone put in its
  * place): the watcher follows that folder no more, and the watch went on saying "Still watching" while it saw
- * no save again. Once a folder is at the path again, it is watched anew and `back()` asks for a build.
+ * no save again. Once a folder is at the path again, `rewatch()` watches it anew, and when every folder in it
+ * is watched, `back()` asks for a build: a save made as soon as that build is said is seen. (It was added to
+ * the first watcher, whose `add` says nothing when it is done: a save right after the build, on a busy
+ * machine, could come before its folder was watched, and was never built.)
  */
-function watchForReturn(watcher: FSWatcher, root: string, back: () => void): { cancel(): void } {
+function watchForReturn(first: FSWatcher, root: string, rewatch: () => Promise<FSWatcher>, back: () => void): { cancel(): void } {
   let polling: NodeJS.Timeout | undefined;
-  watcher.on('unlinkDir', (path) => {
-    if (resolve(path) !== root || polling !== undefined) return;
-    polling = setInterval(() => {
-      if (!isFolder(root)) return;
+  let cancelled = false;
+  const follow = (watcher: FSWatcher): void => {
+    watcher.on('unlinkDir', (path) => {
+      if (resolve(path) !== root || polling !== undefined) return;
+      polling = setInterval(() => {
+        if (!isFolder(root)) return;
+        clearInterval(polling);
+        void rewatch().then((watcher) => {
+          polling = undefined;
+          if (cancelled) return;
+          follow(watcher);
+          back();
+        });
+      }, RETURN_POLL_MS);
+    });
+  };
+  follow(first);
+  return {
+    cancel: () => {
+      cancelled = true;
       clearInterval(polling);
-      polling = undefined;
-      watcher.add(root);
-      back();
-    }, RETURN_POLL_MS);
-  });
-  return { cancel: () => clearInterval(polling) };
+    },
+  };
 }
 
 function isFolder(path: string): boolean {

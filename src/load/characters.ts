@@ -243,6 +243,30 @@ export function notUtf8(path: string, text: string, placeAt: (offset: number) =>
   return diagnostic(path, placeAt(badByte), 'error', 'file/encoding', 'The file is not valid UTF-8: some characters cannot be read.', SAVE_AS_UTF8);
 }
 
+/** A CR that ends a line by itself, not as the first half of a Windows CRLF. */
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * `file/line-ends` for a text whose lines end with CR alone, as classic Mac OS saved text (old TextEdit,
+ * Word's "Macintosh text", some share converters): the YAML parser breaks lines at LF only, so it read
+ * the whole file as one line, and said "The file is empty" of one that starts with a comment, or that a
+ * value "contains ': '" of one that starts with a field. Said when lone CRs outnumber the LFs, at the
+ * first: one CR pasted into an LF file is not this.
+ */
+export function crLineEnds(path: string, text: string): Diagnostic | undefined {
+  const lone = [...text.matchAll(LONE_CR)];
+  const first = lone[0];
+  if (first === undefined || lone.length <= text.split('\n').length - 1) return undefined;
+  return diagnostic(
+    path,
+    placeInText(text)(first.index),
+    'error',
+    'file/line-ends',
+    'The lines of the file end with CR alone, as classic Mac OS saved text: YAML reads the whole file as one line.',
+    'Save the file with LF line ends (in most editors: the line-end setting, often in the status bar: LF).',
+  );
+}
+
 /** The encoding problem of a text file read as UTF-8, if any: UTF-16 first (its bytes are not UTF-8 either), then the first bad byte. */
 export function encodingProblem(path: string, text: string, placeAt: (offset: number) => Place = placeInText(text)): Diagnostic | undefined {
   return looksLikeUtf16(text) ? utf16Text(path) : notUtf8(path, text, placeAt);

@@ -15,7 +15,7 @@ import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnost
 import type { RuleId } from '../diagnostics/rules.js';
 import { fileTooLarge } from './limits.js';
 import { mergeConflicts } from './merge-conflicts.js';
-import { controlCharacters, forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, invisibleCharacters, ligatures, looksLikeUtf16, notUtf8, utf16Text } from './characters.js';
+import { controlCharacters, crLineEnds, forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, invisibleCharacters, ligatures, looksLikeUtf16, notUtf8, utf16Text } from './characters.js';
 import { withoutBom } from '../util/byte-order-mark.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
@@ -58,6 +58,8 @@ export function parseYaml(path: string, source: string): YamlFile {
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return unreadable(path, text, text !== source, tooLarge);
   if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Text(path));
+  const oldMacLines = crLineEnds(path, text);
+  if (oldMacLines) return unreadable(path, text, text !== source, oldMacLines);
   // Both versions of a conflict read as YAML are a cascade of syntax errors that name no cause.
   const conflicts = mergeConflicts(path, text, { yaml: true });
   if (conflicts.length) return unreadable(path, text, text !== source, ...conflicts);

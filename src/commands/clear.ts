@@ -6,7 +6,7 @@ import { writeProblem } from '../emit/report.js';
 import { EDIT_ADVICE, OutputError, writeAllAtomic } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
 import { fileKind, wrongKindProblem } from '../load/targets.js';
-import { writtenAnotherWay } from '../load/letter-forms.js';
+import { SAME_NAME_COPY_HINT, sameNameOtherLetters, writtenAnotherWay } from '../load/letter-forms.js';
 import { isInside, namedPath, projectPath, readText, YAML_FILES } from '../load/files.js';
 import { loadAllMeetings, namesId } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
@@ -492,9 +492,13 @@ function positionFile(project: Project, cwd: string, given: string): string {
   const byId = project.positions.get(given);
   const claiming = filesClaiming(project, given);
   if (claiming.length > 1) {
+    // Two paths that look the same (one name, its letters written two ways) are told apart.
+    const apart = (file: string) => sameNameOtherLetters(claiming[0] ?? file, file, 'in the first');
     throw new UsageError(
-      `The id \`${given}\` is claimed by ${claiming.length} position files: ${claiming.join(', ')}. Nothing written.`,
-      'Name the file to clear instead of the id, and give each position its own id (by convention its file name).',
+      `The id \`${given}\` is claimed by ${claiming.length} position files: ${claiming.map((file) => `${file}${apart(file) ?? ''}`).join(', ')}. Nothing written.`,
+      claiming.some((file) => apart(file) !== undefined)
+        ? SAME_NAME_COPY_HINT
+        : 'Name the file to clear instead of the id, and give each position its own id (by convention its file name).',
     );
   }
   if (byId) return join(project.root, byId.file.path);

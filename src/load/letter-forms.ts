@@ -39,3 +39,28 @@ function isInsideOrAt(root: string, path: string): boolean {
   const inside = relative(root, path);
   return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
 }
+
+/**
+ * Two paths that are one name once their letters are composed, as a copy made on a Mac or through a
+ * network share leaves beside the file ("ī" as "i" and a combining macron): a message naming `other`
+ * as a file clashing with `path` showed two paths that look the same. Returns the words for after
+ * `other`'s path that tell the two apart, `pathIs` naming `path` in them; undefined for any other two paths.
+ */
+export function sameNameOtherLetters(path: string, other: string, pathIs = 'here'): string | undefined {
+  if (path === other || path.normalize('NFC') !== other.normalize('NFC')) return undefined;
+  const theirs = letters(other);
+  const letter = letters(path).find((cluster, index) => cluster !== theirs[index])?.normalize('NFC') ?? '';
+  return `, the same path with “${letter}” written ${letterForm(other)} (${pathIs} ${letterForm(path)})`;
+}
+
+/** What to do about two copies of one file whose names {@link sameNameOtherLetters} tells apart. */
+export const SAME_NAME_COPY_HINT = 'One file is a copy of the other, made on a Mac or through a network share: keep one and delete the other (`git status` names the one git does not know; a file manager shows the two alike).';
+
+/** The letters of a text, each with the combining marks that follow it. */
+function letters(text: string): string[] {
+  return text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [];
+}
+
+function letterForm(path: string): string {
+  return path.normalize('NFC') === path ? 'as one letter' : 'as a letter and a combining mark, as a Mac writes names';
+}

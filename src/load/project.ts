@@ -9,6 +9,7 @@ import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
+import { SAME_NAME_COPY_HINT, sameNameOtherLetters } from './letter-forms.js';
 import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitFailedError, GitRefusedError, GitUnlinkedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
@@ -368,8 +369,8 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
           loaded.file.locate(['id']),
           'error',
           'position/duplicate-id',
-          `The position id \`${file.id}\` is already used by ${earlier.path}.`,
-          duplicateIdHint(file.path),
+          `The position id \`${file.id}\` is already used by ${earlier.path}${sameNameOtherLetters(file.path, earlier.path) ?? ''}.`,
+          duplicateIdHint(file.path, earlier.path),
         ),
       );
       continue;
@@ -379,10 +380,11 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
   return { positions, positionFiles, problems };
 }
 
-/** What to do about a second file claiming an id: give it its own, unless it is a copy git mergetool left. */
-function duplicateIdHint(path: string): string {
+/** What to do about a second file claiming an id: give it its own, unless it is a copy git mergetool left, or one whose name writes its letters another way. */
+function duplicateIdHint(path: string, earlier: string): string {
   const original = mergeToolCopyOf(path);
-  return original === undefined ? 'Give each position its own id; by convention the id is the file name.' : mergeToolCopyHint(path, original);
+  if (original !== undefined) return mergeToolCopyHint(path, original);
+  return sameNameOtherLetters(path, earlier) === undefined ? 'Give each position its own id; by convention the id is the file name.' : SAME_NAME_COPY_HINT;
 }
 
 /**

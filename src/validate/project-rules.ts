@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { SAME_NAME_COPY_HINT, sameNameOtherLetters } from '../load/letter-forms.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from '../load/merge-conflicts.js';
 
 /** What the project-wide rules know of each meeting of a run. */
@@ -15,7 +16,7 @@ function fileCodeHint(report: MeetingSummary, sharing: readonly MeetingSummary[]
     const original = mergeToolCopyOf(path);
     if (original !== undefined) return mergeToolCopyHint(path, original);
   }
-  return 'Give each meeting its own file_code.';
+  return sharing.some((other) => sameNameOtherLetters(report.meetingPath, other.meetingPath) !== undefined) ? SAME_NAME_COPY_HINT : 'Give each meeting its own file_code.';
 }
 
 /**
@@ -40,7 +41,7 @@ export function duplicateFileCodes(reports: readonly MeetingSummary[]): Diagnost
             'meeting/duplicate-file-code',
             `The file code \`${report.fileCode ?? ''}\` is also used by ${sharing
               .filter((other) => other !== report)
-              .map((other) => (other.fileCode === report.fileCode ? other.meetingPath : `${other.meetingPath} (as \`${other.fileCode ?? ''}\`)`))
+              .map((other) => `${other.meetingPath}${sameNameOtherLetters(report.meetingPath, other.meetingPath) ?? ''}${other.fileCode === report.fileCode ? '' : ` (as \`${other.fileCode ?? ''}\`)`}`)
               .join(', ')}; they would write the same files.`,
             fileCodeHint(report, sharing),
           ),

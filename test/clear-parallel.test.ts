@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -74,3 +74,20 @@ test('several positions, one held by another command until the wait ends: the re
   }
   expect(readdirSync(join(dir, 'positions/educ')).filter((name) => !name.startsWith('.')).map((name) => readFileSync(join(dir, 'positions/educ', name), 'utf8'))).toEqual(before);
 }, 40_000);
+
+test('a fresh lock of a clear command on another computer (a project on a network share) is waited for, not taken over', async () => {
+  const dir = exampleProject();
+  const lock = join(dir, 'positions/educ/.equity-reforms.yaml.lock');
+  const before = readFileSync(join(dir, POSITION), 'utf8');
+  // Its process id means nothing here: on this computer that process is surely gone, on the other it still edits the file.
+  writeFileSync(lock, '99999999\nanother-computer.ministry.lan\n');
+  const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'clear', POSITION, '--ministry', 'AIM', '--date', '2021-05-14'], { cwd: dir });
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // It took the lock over at once and wrote the file while the other computer's clear was still writing it: one answer lost.
+  expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
+  expect(readFileSync(lock, 'utf8')).toBe('99999999\nanother-computer.ministry.lan\n');
+  rmSync(lock);
+  expect(await closed).toBe(0);
+  expect(parse(readFileSync(join(dir, POSITION), 'utf8')).clearance.AIM).toMatchObject({ status: 'cleared', date: '2021-05-14' });
+}, 30_000);

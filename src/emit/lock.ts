@@ -1,4 +1,5 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -27,8 +28,8 @@ const STALE_MS = 30_000;
  * Runs `edit` while holding a lock on `target`, so that edits of one file made at the same
  * time (eight `clear` commands in parallel, say) happen one after another and each reads
  * what the previous one wrote: none is lost. The lock is a file beside the target
- * (`.<name>.lock`, created only if absent) holding the owner's process id; a lock whose
- * process has ended, or that is older than {@link STALE_MS}, is taken over.
+ * (`.<name>.lock`, created only if absent) holding the owner's process id and computer; a lock
+ * whose process on this computer has ended, or that is older than {@link STALE_MS}, is taken over.
  */
 export function withFileLock<T>(target: string, shownAs: string, edit: () => T): T {
   return withFileLocks([{ target, shownAs }], edit);
@@ -80,7 +81,7 @@ function takeLock(lock: string, shownAs: string): boolean {
 /** Takes the lock: false when another process holds it. A lock file it could not write whole is not left behind. */
 function tryLock(lock: string, shownAs: string): boolean {
   try {
-    writeNewFile(lock, `${process.pid}\n`);
+    writeNewFile(lock, `${process.pid}\n${hostname()}\n`);
     return true;
   } catch (error) {
     const code = errorCode(error);
@@ -94,11 +95,18 @@ function tryLock(lock: string, shownAs: string): boolean {
   }
 }
 
+/**
+ * Whether a lock is left over: older than {@link STALE_MS}, or taken by a process of this computer that
+ * has ended. A lock another computer took (a project in a folder on a network share) names a process
+ * this one cannot see, so only its age tells: taken over at once, it let two `clear`s write one file.
+ */
 function isStale(lock: string): boolean {
   try {
-    const owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    const [pid = '', host = ''] = readFileSync(lock, 'utf8').split('\n');
+    const owner = Number.parseInt(pid, 10);
     if (Date.now() - statSync(lock).mtimeMs > STALE_MS) return true;
     if (!Number.isInteger(owner) || owner <= 0) return false; // being written just now
+    if (host !== '' && host !== hostname()) return false; // another computer's process, alive or not
     return !processExists(owner); // the owner is gone
   } catch {
     return false; // released meanwhile: try again

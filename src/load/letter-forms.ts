@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { projectPath } from './files.js';
+import type { ProjectFiles } from './project-files.js';
 
 /**
  * For a path that is not there: "but `<found>` is there with its letters written another way …" and
@@ -63,4 +64,25 @@ function letters(text: string): string[] {
 
 function letterForm(path: string): string {
   return path.normalize('NFC') === path ? 'as one letter' : 'as a letter and a combining mark, as a Mac writes names';
+}
+
+/**
+ * A project-relative path (`/` between its names) as the project's files write it: a name on the way
+ * that is not there as given but is with its letters composed or decomposed otherwise (a folder made on
+ * a Mac or copied through a network share, "ņ" as "n" and a combining cedilla) takes the spelling
+ * found, as a Mac finds it. The config's values are read composed, so without this the folder it named
+ * was "not there" on Linux and in CI, and the reports went into a second output folder that looks like
+ * the one already there. A path that is there, that names nothing alike, or that goes up (`..`) stays as given.
+ */
+export function spelledAsThere(files: ProjectFiles, path: string): string {
+  if (files.names === undefined || files.kind(path) !== undefined) return path;
+  const names = path.split('/');
+  if (names.includes('..') || names[0] === '') return path;
+  const spelled: string[] = [];
+  for (const name of names) {
+    const above = spelled.join('/');
+    const there = name === '' || name === '.' || files.kind(above === '' ? name : `${above}/${name}`) !== undefined;
+    spelled.push(there ? name : (files.names(above).find((entry) => entry.normalize('NFC') === name.normalize('NFC')) ?? name));
+  }
+  return spelled.join('/');
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { absentFromCheckout, removedInCommit, type AbsentFile } from './git.js';
 import { filesIn, isInside, linksUnder, projectPath, readText, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
@@ -35,6 +35,11 @@ export interface ProjectFiles {
    * only to explain a file not found, or before writing one; absent for files in memory.
    */
   absent?(folder: string, name: string, inHistory?: boolean): AbsentFile | undefined;
+  /**
+   * The names of the files and folders in `folder`, as they are written there (none when it cannot be
+   * listed): to find a name written with its letters composed or decomposed otherwise. On the disk only.
+   */
+  names?(folder: string): string[];
 }
 
 /** The project folder on the disk, read as it is now (real paths confined to the project, links checked). */
@@ -81,6 +86,13 @@ export function diskFiles(root: string): ProjectFiles {
     isInside: (folder, path) => isInside(at(folder), at(path)),
     linksOutside: (folder) => outside(at(folder)),
     danglingLinks: (folder) => linksOf(at(folder)).dangling,
+    names: (folder) => {
+      try {
+        return readdirSync(at(folder));
+      } catch {
+        return [];
+      }
+    },
     absent: (folder, name, inHistory = true) => {
       let files = absentOf.get(folder);
       if (!files) {

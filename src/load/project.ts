@@ -9,7 +9,7 @@ import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
-import { SAME_NAME_COPY_HINT, sameNameOtherLetters } from './letter-forms.js';
+import { SAME_NAME_COPY_HINT, sameNameOtherLetters, spelledAsThere } from './letter-forms.js';
 import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitFailedError, GitRefusedError, GitUnlinkedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
@@ -209,7 +209,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
   const configFile = parseYaml(CONFIG_FILE, files.readText(CONFIG_FILE));
   const configChecked = checkSchema(configFile, configSchema, 'config');
   const setupDiagnostics = [...configFile.diagnostics.map(emptyConfigHint), ...configChecked.diagnostics];
-  const config = configChecked.value ?? configSchema.parse({ issuing_ministry: 'IZM' });
+  const config = withPathsAsThere(files, configChecked.value ?? configSchema.parse({ issuing_ministry: 'IZM' }));
 
   const { locations, diagnostics: pathDiagnostics } = projectLocations(files, config, configFile);
   setupDiagnostics.push(...pathDiagnostics);
@@ -378,6 +378,19 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
     positions.set(file.id, loaded);
   }
   return { positions, positionFiles, problems };
+}
+
+/** The config with the paths it names (folders, registry, output, reference DOCX) written as the project's files write them ({@link spelledAsThere}). */
+function withPathsAsThere(files: ProjectFiles, config: Config): Config {
+  const there = (path: string) => spelledAsThere(files, path);
+  const { meetings, positions, templates, ministries } = config.paths;
+  const reference = config.layout.reference_docx;
+  return {
+    ...config,
+    output: there(config.output),
+    paths: { meetings: there(meetings), positions: there(positions), templates: there(templates), ministries: there(ministries) },
+    layout: reference === undefined ? config.layout : { ...config.layout, reference_docx: there(reference) },
+  };
 }
 
 /** What to do about a second file claiming an id: give it its own, unless it is a copy git mergetool left, or one whose name writes its letters another way. */

@@ -1,0 +1,51 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+
+// A folder or file made on a Mac, or copied through a network share, may have its name written decomposed ("ņ" as "n"
+// and a combining cedilla). The config's values are read composed, so the path it names was not found on Linux and in
+// CI, though the name is the same to a reader and a Mac finds it: the positions folder "does not exist", a reference
+// DOCX "cannot be read", and the reports went into a second output folder that looks like the one already there.
+
+/** The example project's config with `output` and `layout.reference_docx` set, and `more` added. */
+function withConfig(dir: string, { output = 'out', reference, more = '' }: { output?: string; reference?: string; more?: string }): void {
+  const config = join(dir, 'briefing.config.yaml');
+  const text = readFileSync(config, 'utf8')
+    .replace(/^output: out$/m, `output: ${output}`)
+    .replace('  # reference_docx: reference.docx', reference === undefined ? '' : `  reference_docx: ${reference}`);
+  writeFileSync(config, text + more);
+}
+
+test('a positions folder named decomposed on the disk is the one the config names composed', () => {
+  const dir = exampleProject();
+  renameSync(join(dir, 'positions'), join(dir, 'pozīcijas'.normalize('NFD')));
+  withConfig(dir, { more: '\npaths:\n  positions: pozīcijas\n' });
+  const run = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(run.stdout).not.toContain('config/path');
+  expect(run.stdout).toContain('3 positions: no problems');
+  expect(run.status).toBe(0);
+});
+
+test('the reports go into the output folder already there with its name decomposed, not into a second one beside it', () => {
+  const dir = exampleProject();
+  const there = 'ziņojumi'.normalize('NFD');
+  mkdirSync(join(dir, there));
+  withConfig(dir, { output: 'ziņojumi' });
+  const run = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(run.status).toBe(0);
+  expect(existsSync(join(dir, 'ziņojumi'))).toBe(false);
+  expect(readdirSync(join(dir, there)).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
+});
+
+test('a reference DOCX whose file name is decomposed on the disk is read', () => {
+  const dir = exampleProject();
+  const made = runCli(['reference-docx', '-o', 'veidne.docx'], dir);
+  expect(made.status).toBe(0);
+  mkdirSync(join(dir, 'stili'));
+  cpSync(join(dir, 'veidne.docx'), join(dir, 'stili', 'ministrijā.docx'.normalize('NFD')));
+  withConfig(dir, { reference: 'stili/ministrijā.docx' });
+  const run = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(run.stdout).not.toContain('reference-docx-missing');
+  expect(run.status).toBe(0);
+});

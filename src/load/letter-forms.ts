@@ -75,6 +75,21 @@ function letterForm(path: string): string {
  * the one already there. A path that is there, that names nothing alike, or that goes up (`..`) stays as given.
  */
 export function spelledAsThere(files: ProjectFiles, path: string): string {
+  return respelled(files, path, (name) => name.normalize('NFC'));
+}
+
+/**
+ * The path of a file or folder that is there with `path`'s name in another case (`Reference.docx` for
+ * `reference.docx`), which a Mac and Windows take for it and Linux, git and CI do not; undefined when
+ * there is none.
+ */
+export function inAnotherCase(files: ProjectFiles, path: string): string | undefined {
+  const found = respelled(files, path, (name) => name.normalize('NFC').toLowerCase());
+  return found !== path && files.kind(found) !== undefined ? found : undefined;
+}
+
+/** `path` with each name on the way that is not there as given replaced by one that is, the same once `alike` made both so. */
+function respelled(files: ProjectFiles, path: string, alike: (name: string) => string): string {
   if (files.names === undefined || files.kind(path) !== undefined) return path;
   const names = path.split('/');
   if (names.includes('..') || names[0] === '') return path;
@@ -82,7 +97,7 @@ export function spelledAsThere(files: ProjectFiles, path: string): string {
   for (const name of names) {
     const above = spelled.join('/');
     const there = name === '' || name === '.' || files.kind(above === '' ? name : `${above}/${name}`) !== undefined;
-    spelled.push(there ? name : (files.names(above).find((entry) => entry.normalize('NFC') === name.normalize('NFC')) ?? name));
+    spelled.push(there ? name : (files.names(above).find((entry) => alike(entry) === alike(name)) ?? name));
   }
   return spelled.join('/');
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx, type ReferencePage } from '../model/reference-docx.js';
 import { ABSOLUTE_START, BACKSLASH, UP_SEGMENT } from '../model/paths.js';
 import { backslashed } from './project-paths.js';
+import { inAnotherCase } from './letter-forms.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { gitBlobId, projectPath, sha256 } from './files.js';
 import type { ManifestFile } from '../model/manifest.js';
@@ -42,22 +43,7 @@ export function loadReferenceDocx(files: ProjectFiles, path: string, file: strin
   }
   if (BACKSLASH.test(path)) return { reference: undefined, hash: '', diagnostics: [backslashed(file, place, `The reference DOCX \`${path}\` is`, path)] };
   const bytes = files.readBytes(inProject);
-  if (bytes === undefined) {
-    return {
-      reference: undefined,
-      hash: '',
-      diagnostics: [
-        diagnostic(
-          file,
-          place,
-          'error',
-          'config/reference-docx-missing',
-          `The reference DOCX \`${path}\` cannot be read.`,
-          'Give a path relative to the project root, and commit the file (`diff` reads past versions from git); `briefing reference-docx -o reference.docx` writes one to start from.',
-        ),
-      ],
-    };
-  }
+  if (bytes === undefined) return { reference: undefined, hash: '', diagnostics: [referenceMissing(files, path, inProject, file, place)] };
   const hash = sha256(bytes);
   const read = readReferenceDocx(bytes);
   if ('unreadable' in read) {
@@ -160,4 +146,31 @@ function paperWarning(page: ReferencePage, paper: Layout['paper'], path: string,
 }
 
 /** Twentieths of a point in a millimetre. */
+/**
+ * `config/reference-docx-missing`; when the file is there with its name in another case, which a Mac or
+ * Windows finds and Linux and CI do not, the message names it, so that "cannot be read" of a file
+ * the desk officer sees (and builds with on a Mac) says why.
+ */
+function referenceMissing(files: ProjectFiles, path: string, inProject: string, file: string, place: Place | undefined): Diagnostic {
+  const other = inAnotherCase(files, inProject);
+  if (other === undefined) {
+    return diagnostic(
+      file,
+      place,
+      'error',
+      'config/reference-docx-missing',
+      `The reference DOCX \`${path}\` cannot be read.`,
+      'Give a path relative to the project root, and commit the file (`diff` reads past versions from git); `briefing reference-docx -o reference.docx` writes one to start from.',
+    );
+  }
+  return diagnostic(
+    file,
+    place,
+    'error',
+    'config/reference-docx-missing',
+    `The reference DOCX \`${path}\` cannot be read: there is no file of that name, but \`${other}\` is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not.`,
+    `Write the name as the file has it, \`${other}\`; or rename the file (\`git mv\`) to the name written.`,
+  );
+}
+
 const TWIPS_PER_MM = 1440 / 25.4;

@@ -49,3 +49,15 @@ test('a reference DOCX whose file name is decomposed on the disk is read', () =>
   expect(run.stdout).not.toContain('reference-docx-missing');
   expect(run.status).toBe(0);
 });
+
+// On a Mac (and Windows) `Reference.docx` is found by the name `reference.docx`: the build worked there and CI said
+// only that the file "cannot be read", while the desk officer sees it in the folder.
+test('a reference DOCX named in another case than the file is said to be there in that case', () => {
+  const dir = exampleProject();
+  expect(runCli(['reference-docx', '-o', 'stili/Veidne.docx'], dir).status).toBe(0);
+  withConfig(dir, { reference: 'stili/veidne.docx' });
+  const run = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(run.stdout).toContain('The reference DOCX `stili/veidne.docx` cannot be read: there is no file of that name, but `stili/Veidne.docx` is there');
+  expect(run.stdout).toContain('Write the name as the file has it, `stili/Veidne.docx`');
+  expect(run.status).toBe(1);
+});

@@ -4,6 +4,7 @@ import type { Config } from '../model/index.js';
 import { ABSOLUTE_START, BACKSLASH, SAME_FOLDER, UP_SEGMENT } from '../model/paths.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { projectPath } from './files.js';
+import { inAnotherCase } from './letter-forms.js';
 import type { ProjectFiles } from './project-files.js';
 import type { YamlFile } from './yaml.js';
 
@@ -58,9 +59,7 @@ export function projectLocations(files: ProjectFiles, config: Config, configFile
         continue;
       }
     } else if (hasPath(configFile.data, key)) {
-      diagnostics.push(
-        diagnostic(configFile.path, place, 'error', 'config/path', `\`paths.${key}\` is \`${value}\`, which does not exist.`, 'Check the spelling, or remove the line to use the default.'),
-      );
+      diagnostics.push(missingPath(files, configFile.path, place, key, value, inProject));
       continue;
     }
     locations[key] = absolute;
@@ -68,6 +67,23 @@ export function projectLocations(files: ProjectFiles, config: Config, configFile
   const output = outputProblem(files, config, configFile);
   if (output) diagnostics.push(output);
   return { locations, diagnostics };
+}
+
+/**
+ * `config/path` for a path under `paths` that is not there; when it is there with its name in another case
+ * (`Positions` for `positions`), which a Mac and Windows find and Linux and CI do not, the message says so.
+ */
+function missingPath(files: ProjectFiles, file: string, place: Place | undefined, key: PathKey, value: string, inProject: string): Diagnostic {
+  const other = inAnotherCase(files, inProject);
+  if (other === undefined) return diagnostic(file, place, 'error', 'config/path', `\`paths.${key}\` is \`${value}\`, which does not exist.`, 'Check the spelling, or remove the line to use the default.');
+  return diagnostic(
+    file,
+    place,
+    'error',
+    'config/path',
+    `\`paths.${key}\` is \`${value}\`, which does not exist: \`${other}\` is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not.`,
+    `Write the name as it is there, \`${other}\`; or rename it (\`git mv\`) to the name written.`,
+  );
 }
 
 /**

@@ -61,3 +61,11 @@ test('a reference DOCX named in another case than the file is said to be there i
   expect(run.stdout).toContain('Write the name as the file has it, `stili/Veidne.docx`');
   expect(run.status).toBe(1);
 });
+
+test('a folder under `paths` named in another case than the folder is said to be there in that case', () => {
+  const dir = exampleProject();
+  withConfig(dir, { more: '\npaths:\n  positions: Positions\n' });
+  const run = runCli(['check', EXAMPLE_MEETING], dir);
+  expect(run.stdout).toContain('`paths.positions` is `Positions`, which does not exist: `positions` is there, its name in another case');
+  expect(run.status).toBe(1);
+});

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, parse, relative, sep } from 'node:path';
 import { projectPath } from './files.js';
 import type { ProjectFiles } from './project-files.js';
 
@@ -100,4 +100,31 @@ function respelled(files: ProjectFiles, path: string, alike: (name: string) => s
     spelled.push(there ? name : (files.names(above).find((entry) => alike(entry) === alike(name)) ?? name));
   }
   return spelled.join('/');
+}
+
+/**
+ * An absolute path on the disk as the disk writes it: a folder on the way that is not there as given
+ * but is with its letters composed or decomposed otherwise takes the spelling found (see
+ * {@link spelledAsThere}). For a folder typed on the command line (`build --out ziņojumi`), where
+ * the one there was made on a Mac: the reports went into a second folder that looks the same.
+ */
+export function spelledOnDisk(absolute: string): string {
+  if (existsSync(absolute)) return absolute;
+  const { root } = parse(absolute);
+  let at = root;
+  for (const name of absolute.slice(root.length).split(sep).filter((part) => part !== '')) {
+    const given = join(at, name);
+    if (existsSync(given)) {
+      at = given;
+      continue;
+    }
+    let entries: string[];
+    try {
+      entries = readdirSync(at);
+    } catch {
+      entries = [];
+    }
+    at = join(at, entries.find((entry) => entry.normalize('NFC') === name.normalize('NFC')) ?? name);
+  }
+  return at;
 }

@@ -15,6 +15,7 @@ import { pastReportReplaced } from '../batch/past-report.js';
 import { formerFolderLeft } from '../batch/former-folder.js';
 import { codeTakenOutside, manifestsIn } from '../batch/file-codes.js';
 import { projectPath } from '../load/files.js';
+import { spelledOnDisk } from '../load/letter-forms.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */
 export interface WatchBuildOptions {
@@ -84,7 +85,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     return result;
   }
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
-  const outDir = resolve(options.cwd, options.out ?? join(project.root, project.config.output));
+  const outDir = options.out === undefined ? join(project.root, project.config.output) : spelledOnDisk(resolve(options.cwd, options.out));
   const templates: TemplateCache = new Map();
   const generate = { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today() } : {}) };
   // The batch build's key (config, registry, templates, reference DOCX, positions and their versions at git HEAD, flags, tool).

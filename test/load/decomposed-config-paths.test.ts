@@ -69,3 +69,13 @@ test('a folder under `paths` named in another case than the folder is said to be
   expect(run.stdout).toContain('`paths.positions` is `Positions`, which does not exist: `positions` is there, its name in another case');
   expect(run.status).toBe(1);
 });
+
+test('build --out typed with composed letters writes into the folder there with its name decomposed', () => {
+  const dir = exampleProject();
+  const there = join('izvade', 'ziņojumi'.normalize('NFD'));
+  mkdirSync(join(dir, there), { recursive: true });
+  const run = runCli(['build', EXAMPLE_MEETING, '--out', 'izvade/ziņojumi'], dir);
+  expect(run.status).toBe(0);
+  expect(readdirSync(join(dir, 'izvade'))).toEqual(['ziņojumi'.normalize('NFD')]);
+  expect(readdirSync(join(dir, there)).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
+});

@@ -33,7 +33,9 @@ Open the file in Word, change its styles (Normal, Title, BriefingQuestion, …),
         process.stdout.write(bytes);
         return;
       }
-      const target = resolve(io.cwd(), flags.output);
+      const { spelledOnDisk } = await import('../load/letter-forms.js');
+      // A folder typed with composed letters is the one there written decomposed (made on a Mac), not a second one beside it.
+      const target = spelledOnDisk(resolve(io.cwd(), flags.output));
       // A folder is no file to replace: --force would not help, and the writer's words name build's --out.
       if (existsSync(target) && statSync(target).isDirectory()) {
         throw new UsageError(`${flags.output} is a folder; nothing written.`, `Name the file to write, e.g. -o ${join(flags.output, 'reference.docx')}.`);

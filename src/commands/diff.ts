@@ -17,7 +17,7 @@ import { paint } from '../diagnostics/human.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { shellWord } from '../util/shell.js';
-import { writtenAnotherWay } from '../load/letter-forms.js';
+import { spelledOnDisk, writtenAnotherWay } from '../load/letter-forms.js';
 
 /** Output formats of `briefing diff`. */
 export type DiffFormat = 'terminal' | 'md' | 'docx' | 'json';
@@ -122,7 +122,8 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const output = await render(compared, options);
   const result: DiffResult = { exitCode: compared.diff.equal ? ExitCode.ok : ExitCode.problems, diagnostics: [], diff: compared.diff };
   if (options.out) {
-    const target = resolve(options.cwd, options.out);
+    // A folder typed with composed letters is the one there written decomposed (made on a Mac), not a second one beside it.
+    const target = spelledOnDisk(resolve(options.cwd, options.out));
     const shown = projectPath(project.root, target);
     try {
       writeAtomic(target, output, shown, { again: 'run diff again', elsewhere: 'with --out' });

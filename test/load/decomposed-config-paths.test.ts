@@ -79,3 +79,13 @@ test('build --out typed with composed letters writes into the folder there with 
   expect(readdirSync(join(dir, 'izvade'))).toEqual(['ziņojumi'.normalize('NFD')]);
   expect(readdirSync(join(dir, there)).sort()).toEqual(['IZMzin_190221_EDUC.docx', 'IZMzin_190221_EDUC.manifest.json', 'IZMzin_190221_EDUC.md']);
 });
+
+test('diff --out and reference-docx -o into a folder typed composed write into the one there written decomposed', () => {
+  const dir = exampleProject();
+  const there = 'ziņojumi'.normalize('NFD');
+  mkdirSync(join(dir, there));
+  expect(runCli(['diff', EXAMPLE_MEETING, EXAMPLE_MEETING, '--format', 'md', '--out', 'ziņojumi/diff.md'], dir).status).toBe(0);
+  expect(runCli(['reference-docx', '-o', 'ziņojumi/veidne.docx'], dir).status).toBe(0);
+  expect(readdirSync(dir).filter((name) => name.normalize('NFC') === 'ziņojumi')).toEqual([there]);
+  expect(readdirSync(join(dir, there)).sort()).toEqual(['diff.md', 'veidne.docx']);
+});

@@ -5,6 +5,7 @@ import { fileAtCommit } from '../load/revision.js';
 import { userName, type Commit, type Repository } from '../load/git.js';
 import type { ProjectFiles } from '../load/project-files.js';
 import type { Project } from '../load/project.js';
+import { sameNameOtherLetters } from '../load/letter-forms.js';
 import type { DocxMeta } from '../docx/index.js';
 import type { DocumentDiff, Version } from './compare.js';
 
@@ -98,9 +99,15 @@ export function sourceLabel(source: Source): string | null {
   return source.kind === 'commit' ? source.commit.label : source.kind === 'manifest' ? source.label : null;
 }
 
-/** The compared file, or both files when two were given. */
+/**
+ * The compared file, or both files when two were given (or the file was renamed); two paths that differ
+ * only in how a letter is written, composed or decomposed (a folder back from a Mac), are told apart.
+ */
 export function fileLabel(project: Project, first: string, second: string): string {
-  return first === second ? shownFile(project, first) : `${shownFile(project, first)} → ${shownFile(project, second)}`;
+  if (first === second) return shownFile(project, first);
+  const older = shownFile(project, first);
+  const newer = shownFile(project, second);
+  return `${older} → ${newer}${sameNameOtherLetters(newer, older, 'in the newer') ?? ''}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { sameNameOtherLetters } from '../../src/load/letter-forms.js';
 import { baseProject } from '../helpers/corpus.js';
+import { initRepository } from '../helpers/git.js';
 import { runCli } from '../helpers/project.js';
 
 // A folder copied back from a Mac or a network share may come with its name written decomposed ("i" and a combining
@@ -56,4 +57,14 @@ test('the letter named is the one written otherwise, not the first letter with a
   expect(sameNameOtherLetters(composed, partly)).toBe(', the same path with “ī” written as a letter and a combining mark, as a Mac writes names (here as one letter)');
   expect(sameNameOtherLetters(composed, 'positions/eka/izglītība.yaml')).toBeUndefined();
   expect(sameNameOtherLetters(composed, composed)).toBeUndefined();
+});
+
+test('diff of a position whose folder came back from a Mac with its name decomposed says the two paths differ in that letter alone', () => {
+  const dir = baseProject({});
+  renameSync(join(dir, 'positions/youth'), join(dir, COMPOSED));
+  initRepository(dir);
+  renameSync(join(dir, COMPOSED), join(dir, DECOMPOSED));
+  const run = runCli(['diff', `${DECOMPOSED}/youth-participation.yaml`, '--from', 'HEAD', '--format', 'md'], dir);
+  // It said "Changes in `positions/izglītība/youth-participation.yaml → positions/izglītība/youth-participation.yaml`": a rename that looks like none.
+  expect(run.stdout).toContain(`→ ${DECOMPOSED}/youth-participation.yaml, the same path with “ī” written as one letter (in the newer as a letter and a combining mark, as a Mac writes names)`);
 });

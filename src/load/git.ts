@@ -232,6 +232,15 @@ export function listFiles(repo: Repository, commit: Commit, folders: readonly st
     });
 }
 
+/** The names of the files and folders in `folder` (repository-relative; `''` the top) at a commit, as git writes them; none when it has no such folder. */
+export function namesAt(repo: Repository, commit: Commit, folder: string): string[] {
+  const output = git(repo.top, ['ls-tree', '-z', '--name-only', '--full-tree', commit.hash, ...(folder === '' ? [] : ['--', `${folder}/`])], () => new UsageError(`Cannot list the files of ${commit.label}.`));
+  return output
+    .split('\u0000')
+    .filter(Boolean)
+    .map((path) => path.slice(path.lastIndexOf('/') + 1));
+}
+
 /**
  * Reads many blobs (named any way `git cat-file` accepts: a blob id, `<commit>:<path>`) in
  * one `git cat-file --batch`; a blob the repository does not hold maps to undefined.

@@ -74,7 +74,7 @@ function letterForm(path: string): string {
  * was "not there" on Linux and in CI, and the reports went into a second output folder that looks like
  * the one already there. A path that is there, that names nothing alike, or that goes up (`..`) stays as given.
  */
-export function spelledAsThere(files: ProjectFiles, path: string): string {
+export function spelledAsThere(files: Pick<ProjectFiles, 'kind' | 'names'>, path: string): string {
   return respelled(files, path, (name) => name.normalize('NFC'));
 }
 
@@ -83,13 +83,13 @@ export function spelledAsThere(files: ProjectFiles, path: string): string {
  * `reference.docx`), which a Mac and Windows take for it and Linux, git and CI do not; undefined when
  * there is none.
  */
-export function inAnotherCase(files: ProjectFiles, path: string): string | undefined {
+export function inAnotherCase(files: Pick<ProjectFiles, 'kind' | 'names'>, path: string): string | undefined {
   const found = respelled(files, path, (name) => name.normalize('NFC').toLowerCase());
   return found !== path && files.kind(found) !== undefined ? found : undefined;
 }
 
 /** `path` with each name on the way that is not there as given replaced by one that is, the same once `alike` made both so. */
-function respelled(files: ProjectFiles, path: string, alike: (name: string) => string): string {
+function respelled(files: Pick<ProjectFiles, 'kind' | 'names'>, path: string, alike: (name: string) => string): string {
   if (files.names === undefined || files.kind(path) !== undefined) return path;
   const names = path.split('/');
   if (names.includes('..') || names[0] === '') return path;

@@ -35,6 +35,10 @@ export function memoryFiles(version: string, texts: ReadonlyMap<string, string>,
       const matches = picomatch([...patterns], { dot: false });
       return [...texts.keys()].filter((path) => path.startsWith(prefix) && matches(path.slice(prefix.length))).sort();
     },
+    names(folder) {
+      const prefix = normal(folder) === '' ? '' : `${normal(folder)}/`;
+      return [...new Set([...texts.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length).split('/')[0] ?? ''))];
+    },
     isInside: (folder, path) => namedInside(join(root, folder), join(root, path)),
     linksOutside: () => [],
     danglingLinks: () => [],

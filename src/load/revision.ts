@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { configSchema, MANIFEST_FORMAT, manifestSchema, type Manifest } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
-import { isShallowClone, listFiles, missingAtCommit, readBlobBytes, readBlobs, repositoryPath, showFile, UNSHALLOW_HINT, type Commit, type Repository } from './git.js';
+import { isShallowClone, listFiles, missingAtCommit, namesAt, readBlobBytes, readBlobs, repositoryPath, showFile, UNSHALLOW_HINT, type Commit, type Repository } from './git.js';
+import { spelledAsThere } from './letter-forms.js';
 import { memoryFiles } from './memory-files.js';
 import type { ProjectFiles } from './project-files.js';
 import { CONFIG_FILE } from './project.js';
@@ -23,7 +24,13 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
   if (configText === undefined) throw new UsageError(`There is no ${CONFIG_FILE} at ${commit.label}.`, 'Pick a revision from after the project was set up.');
   const paths = configSchema.safeParse(parseYaml(CONFIG_FILE, configText).data).data?.paths ?? configSchema.shape.paths.parse(undefined);
   const meeting = inRepo(meetingPath);
-  const listed = listFiles(repo, commit, [meeting, inRepo(paths.ministries), inRepo(paths.positions), inRepo(paths.templates)]);
+  const folders = [paths.ministries, paths.positions, paths.templates];
+  const listed = listFiles(repo, commit, [meeting, ...folders.map(inRepo)]);
+  // The config's values are read composed; a folder committed from a Mac may be named decomposed: looked for so when nothing was listed.
+  const unlisted = folders.filter((folder) => !listed.some((file) => file.path === inRepo(folder) || file.path.startsWith(`${inRepo(folder)}/`)));
+  const tree = treeAt(repo, commit, prefix);
+  const respelled = unlisted.map((folder) => spelledAsThere(tree, folder)).filter((folder, index) => folder !== unlisted[index]);
+  if (respelled.length) listed.push(...listFiles(repo, commit, respelled.map(inRepo)));
   if (!listed.some((file) => file.path === meeting)) throw missingAtCommit(repo, commit, meeting, join(repo.top, meeting), meetingPath);
   const blobs = readBlobs(repo, listed.map((file) => file.blob));
   const files = new Map<string, string>([[CONFIG_FILE, configText]]);
@@ -32,6 +39,24 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
     if (text !== undefined) files.set(prefix ? file.path.slice(prefix.length + 1) : file.path, text);
   }
   return memoryFiles(commit.hash, files, (path) => readBlobBytes(repo, `${commit.hash}:${inRepo(path)}`));
+}
+
+/** A commit's tree under the project's folder (`prefix`), as much of it as {@link spelledAsThere} asks: each folder listed once. */
+function treeAt(repo: Repository, commit: Commit, prefix: string): Pick<ProjectFiles, 'kind' | 'names'> {
+  const listed = new Map<string, string[]>();
+  const names = (folder: string): string[] => {
+    let found = listed.get(folder);
+    if (!found) {
+      found = namesAt(repo, commit, prefix && folder ? `${prefix}/${folder}` : prefix || folder);
+      listed.set(folder, found);
+    }
+    return found;
+  };
+  const kind = (path: string): 'file' | undefined => {
+    const slash = path.lastIndexOf('/');
+    return names(slash < 0 ? '' : path.slice(0, slash)).includes(path.slice(slash + 1)) ? 'file' : undefined;
+  };
+  return { kind, names };
 }
 
 /**

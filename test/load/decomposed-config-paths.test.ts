@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 
 // A folder or file made on a Mac, or copied through a network share, may have its name written decomposed ("ņ" as "n"
@@ -88,4 +89,18 @@ test('diff --out and reference-docx -o into a folder typed composed write into t
   expect(runCli(['reference-docx', '-o', 'ziņojumi/veidne.docx'], dir).status).toBe(0);
   expect(readdirSync(dir).filter((name) => name.normalize('NFC') === 'ziņojumi')).toEqual([there]);
   expect(readdirSync(join(dir, there)).sort()).toEqual(['diff.md', 'veidne.docx']);
+});
+
+test('diff --from a commit whose positions folder is named decomposed reads that version as the working tree is read', () => {
+  const dir = exampleProject();
+  renameSync(join(dir, 'positions'), join(dir, 'pozīcijas'.normalize('NFD')));
+  withConfig(dir, { more: '\npaths:\n  positions: pozīcijas\n' });
+  initRepository(dir);
+  const position = join(dir, 'pozīcijas'.normalize('NFD'), 'educ/equity-reforms.yaml');
+  writeFileSync(position, readFileSync(position, 'utf8').replace('REACT-EU', 'REACT-EU programmas'));
+  const run = runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD', '--stat'], dir);
+  // It said `HEAD:briefing.config.yaml … paths.positions is pozīcijas, which does not exist` and every position unknown, exit 2.
+  expect(run.stderr).not.toContain('config/path');
+  expect(run.stdout).toMatch(/equity-reforms +v2 +\+1 −0 words/);
+  expect(run.status).toBe(1);
 });

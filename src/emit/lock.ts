@@ -74,8 +74,28 @@ function lockOf(target: string): string {
 function takeLock(lock: string, shownAs: string): boolean {
   if (tryLock(lock, shownAs)) return true;
   if (!isStale(lock)) return false;
-  rmSync(lock, { force: true });
+  removeStale(lock, shownAs);
   return tryLock(lock, shownAs);
+}
+
+/**
+ * Removes a lock found stale, if it still is once this command alone may remove it. Two commands that
+ * found one dead command's lock at the same moment each removed it: the second removed the lock the
+ * first had just put there, and both edited the file at once (a clearance lost). Under a second lock
+ * file (`.<name>.lock.takeover`), held for a read and a removal, the lock is read again before it goes.
+ * A takeover lock left by a command killed in those microseconds is itself stale, and goes.
+ */
+function removeStale(lock: string, shownAs: string): void {
+  const guard = `${lock}.takeover`;
+  if (!tryLock(guard, shownAs)) {
+    if (isStale(guard)) rmSync(guard, { force: true });
+    return;
+  }
+  try {
+    if (isStale(lock)) rmSync(lock, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
+  }
 }
 
 /** Takes the lock: false when another process holds it. A lock file it could not write whole is not left behind. */

@@ -10,6 +10,7 @@ const { createRequire } = require('node:module');
 const { homedir } = require('node:os');
 const { dirname, isAbsolute, join } = require('node:path');
 const vm = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 const DIST = join(__dirname, '..', 'dist');
 
@@ -228,10 +229,24 @@ function bundleHash(name) {
 const HEADER = 'briefing-code-cache ';
 
 /**
- * The cache at `path`: V8's data and the work that made it; undefined when there is none. A file
- * without the line is V8's data alone, of no known work: as an earlier briefing writes it (an
- * install of another version shares the worker's cache when its worker bundle is the same), so
- * that the two do not each refuse and write again the other's.
+ * A cache file ends with a line of ours too, the CRC-32 of V8's data (`briefing-code-cache-crc32 1a2b3c4d`).
+ * V8 checks no sum of its data outside a debug build: a cache at its length with a block of zeros in it,
+ * as a power cut soon after it was written leaves one (the file is not flushed before its rename), made
+ * every later start die in V8 (SIGSEGV, or "Fatal error"), until the user found the cache folder and
+ * removed it. At the end, where an earlier briefing that shares the worker's cache hands it to V8 with the
+ * data, and V8 reads no further than its own.
+ */
+const SUM = 'briefing-code-cache-crc32 ';
+/** The sum's line: {@link SUM}, eight hexadecimal digits and a line end. */
+const SUM_LINE = /^briefing-code-cache-crc32 ([0-9a-f]{8})\n$/;
+const SUM_LENGTH = SUM.length + 9;
+
+/**
+ * The cache at `path`: V8's data and the work that made it; undefined when there is none, or when
+ * its data is not the data its sum was made of (damaged: the run writes it anew). A file without
+ * the first line is V8's data alone, of no known work: as an earlier briefing writes it (an install
+ * of another version shares the worker's cache when its worker bundle is the same), so that the two
+ * do not each refuse and write again the other's; it is checked when it has the sum.
  */
 function readCache(path) {
   let bytes;
@@ -240,10 +255,26 @@ function readCache(path) {
   } catch {
     return undefined;
   }
-  if (bytes.toString('latin1', 0, HEADER.length) !== HEADER) return { data: bytes, work: [] };
+  if (bytes.toString('latin1', 0, HEADER.length) !== HEADER) {
+    const data = checked(bytes, false);
+    return data === undefined ? undefined : { data, work: [] };
+  }
   const end = bytes.indexOf(10);
   const work = bytes.toString('latin1', HEADER.length, end < 0 ? HEADER.length : end);
-  return { data: bytes.subarray(end + 1), work: work === '' ? [] : work.split(',') };
+  const data = checked(bytes.subarray(end + 1), true);
+  return data === undefined ? undefined : { data, work: work === '' ? [] : work.split(',') };
+}
+
+/**
+ * V8's data of a cache's `body`, without the sum at its end; undefined when the sum does not fit
+ * the data, or is missing where it is `required` (every file with the first line has it: one cut
+ * short, or whose last block reads as zeros, has lost it).
+ */
+function checked(body, required) {
+  const sum = SUM_LINE.exec(body.toString('latin1', Math.max(0, body.length - SUM_LENGTH)));
+  if (!sum) return required ? undefined : body;
+  const data = body.subarray(0, body.length - SUM_LENGTH);
+  return crc32(data) === Number.parseInt(sum[1], 16) ? data : undefined;
 }
 
 /** Caches of other builds are removed once this old: two installed versions in use side by side keep theirs. */
@@ -265,7 +296,9 @@ function writeCache({ folder, bundle, build }, file, script, work) {
   try {
     if (!makeFolder(folder)) return false;
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}${work.join(',')}\n`, 'latin1'), script.createCachedData()]), { mode: 0o600 });
+    const data = script.createCachedData();
+    const sum = `${SUM}${crc32(data).toString(16).padStart(8, '0')}\n`;
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}${work.join(',')}\n`, 'latin1'), data, Buffer.from(sum, 'latin1')]), { mode: 0o600 });
     renameSync(temporary, path);
     // Other builds of this bundle: each file goes when two weeks old, and every file of a build past the KEPT_BUILDS newest.
     const builds = new Map();

@@ -53,6 +53,28 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
     expect(cacheFiles(cache)).toEqual([inUse, name, worker].sort());
   });
 
+  // A power cut soon after a first run (the file is not flushed before its rename) can leave it at its length with a block of
+  // zeros in it, which V8, checking no sum of its data outside a debug build, ran: every later command died in V8 (SIGSEGV or
+  // "Fatal error", exit 139 or 133), until the user found and removed the cache folder.
+  it('is replaced when a block of it reads as zeros (a power cut after it was written): the command runs all the same', () => {
+    const cache = tempDir();
+    const project = exampleProject();
+    const name = `cli-${String(bundleHash)}-${process.version}-${process.arch}-check.bin`;
+    const first = runCli(['check'], project, { BRIEFING_CODE_CACHE: cache });
+    expect(first.stdout).toMatch(CHECKED);
+    const whole = readFileSync(join(cache, name));
+    // A block in the middle, and the last one (the sum's line with it).
+    for (const block of [Math.floor(whole.length / 2 / 4096) * 4096, whole.length - 4096]) {
+      const bytes = Buffer.from(whole);
+      bytes.fill(0, block, block + 4096);
+      writeFileSync(join(cache, name), bytes);
+      expect(runCli(['check'], project, { BRIEFING_CODE_CACHE: cache })).toEqual(first);
+      // Written anew: the next command starts from a whole cache.
+      expect(readFileSync(join(cache, name)).equals(bytes)).toBe(false);
+      expect(runCli(['check'], project, { BRIEFING_CODE_CACHE: cache })).toEqual(first);
+    }
+  });
+
   it('keeps the caches of the eight newest other builds, not of every build ever run (a day of rebuilds left a gigabyte)', () => {
     const cache = tempDir();
     const project = exampleProject();

@@ -289,7 +289,7 @@ const KEPT_BUILDS = 8;
 /**
  * Writes the cache atomically (parallel runs each write a whole file), and removes the
  * caches of other builds of the same bundle written more than two weeks ago, and those of all but
- * the {@link KEPT_BUILDS} newest; whether it was written. A cache that cannot be written is no failure: the next run compiles as this one did.
+ * the {@link KEPT_BUILDS} newest; whether it was written. A cache that cannot be written is no failure: the next run compiles as this one did (and no part of it is left).
  */
 function writeCache({ folder, bundle, build }, file, script, work) {
   const path = join(folder, file);
@@ -298,8 +298,14 @@ function writeCache({ folder, bundle, build }, file, script, work) {
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     const data = script.createCachedData();
     const sum = `${SUM}${crc32(data).toString(16).padStart(8, '0')}\n`;
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}${work.join(',')}\n`, 'latin1'), data, Buffer.from(sum, 'latin1')]), { mode: 0o600 });
-    renameSync(temporary, path);
+    try {
+      writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}${work.join(',')}\n`, 'latin1'), data, Buffer.from(sum, 'latin1')]), { mode: 0o600 });
+      renameSync(temporary, path);
+    } catch (error) {
+      // A full disk or a quota: the part written stayed, under a name no run removes, and took the room that was left.
+      rmSync(temporary, { force: true });
+      throw error;
+    }
     // Other builds of this bundle: each file goes when two weeks old, and every file of a build past the KEPT_BUILDS newest.
     const builds = new Map();
     for (const other of readdirSync(folder)) {

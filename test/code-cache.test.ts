@@ -189,6 +189,21 @@ describe('the code cache of the installed command (bin/load.cjs)', () => {
     expect(readFileSync(notAFolder, 'utf8')).toBe('in the way');
   });
 
+  // On a full disk the part written stayed, under a name no run removes, and every run left another: the first one took
+  // the last megabyte, so the user's editor could no longer save.
+  it('that cannot be written whole (a full disk, a quota) leaves no part of it behind: the command runs as ever', () => {
+    const cache = tempDir();
+    // A file size limit of 200 KiB: the write fails part-way with EFBIG, as on a disk that fills up during it.
+    const run = spawnSync('sh', ['-c', 'ulimit -f 200 && exec "$0" "$@"', process.execPath, join(REPO, 'bin/briefing.js'), 'check'], {
+      cwd: exampleProject(),
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', BRIEFING_CODE_CACHE: cache },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(CHECKED);
+    expect(cacheFiles(cache)).toEqual([]);
+  });
+
   it('is not kept in a relative folder (BRIEFING_CODE_CACHE, or XDG_CACHE_HOME, which the XDG rules say to ignore then), nor where no folder can be made (/proc): the command runs', () => {
     const dir = exampleProject();
     const relative: Record<string, string>[] = [{ BRIEFING_CODE_CACHE: 'cache/here' }, { XDG_CACHE_HOME: 'cache/here', BRIEFING_CODE_CACHE: '' }];

@@ -79,6 +79,16 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
     concurrentTasksPerWorker: makesPdf(context.options) ? REPORTS_PER_OFFICE_RUN : 1,
     workerData: setup,
   });
+  // Meetings too large for a worker's heap, built again here one at a time.
+  let onMainThread: Promise<unknown> = Promise.resolve();
+  const buildHere = (path: string): Promise<GeneratedReport> => {
+    const built = onMainThread.then(async () => {
+      const { runJob } = await import('./job.js');
+      return runJob(context.project, path, context.options, context.templates);
+    });
+    onMainThread = built.catch(() => undefined);
+    return built;
+  };
   try {
     await Promise.all(
       paths.map(async (path) => {
@@ -86,7 +96,7 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
           const result = await pool.run({ path });
           onResult(isGeneratedReport(result) ? result : crashed(context.project, path, 'the worker returned no result'));
         } catch (error) {
-          onResult(crashed(context.project, path, error instanceof Error ? error.message : String(error)));
+          onResult(outOfWorkerMemory(error) ? await buildHere(path) : crashed(context.project, path, error instanceof Error ? error.message : String(error)));
         }
       }),
     );
@@ -94,6 +104,15 @@ export async function runJobs(paths: readonly string[], context: JobsContext, on
     await pool.destroy();
   }
   return threads;
+}
+
+/**
+ * Whether a worker thread ended at its heap's cap ({@link WORKER_POOL_SETTINGS}): a meeting whose position is a few
+ * megabytes (the limit of an input file is 16 MiB) needs more than a worker may take, and every meeting that used it
+ * failed as an internal error, exit 2, which `build` of the meeting alone built. Such a meeting is built on the main thread.
+ */
+function outOfWorkerMemory(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /** Whether the meetings' PDFs are made (LibreOffice found and the PDF asked for). */

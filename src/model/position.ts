@@ -179,17 +179,20 @@ const STARTS_BLOCK = /^(?:[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\||#|```|~~~|\[\^[
  */
 function unwrapped(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
-  let result = lines[0] ?? '';
-  let fenced = /^\s*(?:```|~~~)/.test(result);
+  // Pieces joined once at the end: trimming the text joined so far copied all of it at every line (a 1 MB answer took seconds).
+  const pieces = [lines[0] ?? ''];
+  let fenced = /^\s*(?:```|~~~)/.test(pieces[0] ?? '');
   for (let i = 1; i < lines.length; i++) {
     const before = lines[i - 1] ?? '';
     const line = lines[i] ?? '';
     const fence = /^\s*(?:```|~~~)/.test(line);
     const soft = !fenced && !fence && before.trim() !== '' && line.trim() !== '' && !/( {2}|\\)$/.test(before) && !STARTS_BLOCK.test(line.trimStart());
-    result = soft ? `${result.trimEnd()} ${line.trimStart()}` : `${result}\n${line}`;
+    // The last piece is the line before, which is not blank when the break is soft: its trailing spaces are the text's.
+    if (soft) pieces.push((pieces.pop() ?? '').trimEnd(), ` ${line.trimStart()}`);
+    else pieces.push(`\n${line}`);
     if (fence) fenced = !fenced;
   }
-  return result;
+  return pieces.join('');
 }
 /** One ministry's clearance entry. */
 export type Clearance = z.output<typeof clearanceSchema>;

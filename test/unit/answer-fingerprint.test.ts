@@ -38,3 +38,19 @@ test('spaces between words made no-break, narrow or doubled are no changed answe
   expect(recordedThen).not.toBe(answerFingerprint({ body: doubled }));
   expect(clearanceOf(position(doubled, recordedThen), 'AM')).toEqual({ state: 'cleared' });
 });
+
+// Each joined line copied the whole text joined so far: an uncommitted edit of a 1 MB position made its build take 30 s
+// instead of 1 (the answer is fingerprinted for `version-not-raised` and each clearance), one of 5 MB more than ten minutes.
+test('the answer of a long position is fingerprinted in a time that grows with its length, not with its square', () => {
+  const paragraph = 'Latvija atbalsta kopīgu pieeju\ndigitālo prasmju stiprināšanai   \nun pedagogu profesionālajai pilnveidei.\n\n';
+  const body = paragraph.repeat(Math.ceil(1_000_000 / paragraph.length));
+  const started = performance.now();
+  const fingerprint = of(body);
+  expect(performance.now() - started).toBeLessThan(2000);
+  expect(fingerprint).toBe(of(body.replaceAll('pieeju\n', 'pieeju ')));
+  // One paragraph of 30,000 lines.
+  const lines = 'Latvija atbalsta kopīgu pieeju  \ndigitālo prasmju stiprināšanai\n'.repeat(15_000);
+  const again = performance.now();
+  of(lines);
+  expect(performance.now() - again).toBeLessThan(2000);
+});

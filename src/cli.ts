@@ -9,7 +9,7 @@ import { registerCompletion } from './cli/completion.js';
 import { registerDiff } from './cli/diff.js';
 import { registerInit } from './cli/init.js';
 import { nonEmpty, refuseRepeatedOptions } from './cli/flags.js';
-import { terminalIo } from './cli/io.js';
+import { hintFromHere, terminalIo } from './cli/io.js';
 import { formatHelpItem } from './cli/help-notes.js';
 import { registerImport } from './cli/import.js';
 import { registerList } from './cli/list.js';
@@ -115,10 +115,12 @@ Examples:
       return;
     }
     const chalk = io.err;
-    if (error instanceof UsageError) await printJsonFailure(args, diagnostic('(command line)', undefined, 'error', 'input/usage', error.message, error.hint));
+    // Its commands as typed from where briefing was, as a problem's hint gives them.
+    const hint = error instanceof UsageError ? await hintFromHere(io, error.hint) : undefined;
+    if (error instanceof UsageError) await printJsonFailure(args, diagnostic('(command line)', undefined, 'error', 'input/usage', error.message, hint));
     else await printJsonFailure(args, diagnostic('.', undefined, 'error', 'internal/error', `Internal error: ${error instanceof Error ? error.message : String(error)}`, 'Run with --debug for the stack trace, and report it as a bug.'));
     if (error instanceof UsageError) {
-      console.error(`${chalk.red('briefing:')} ${oneLine(error.message)}${error.hint ? `\n  ${chalk.dim(oneLine(error.hint))}` : ''}`);
+      console.error(`${chalk.red('briefing:')} ${oneLine(error.message)}${hint ? `\n  ${chalk.dim(oneLine(hint))}` : ''}`);
     } else {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`${chalk.red('briefing: internal error:')} ${oneLine(message)}`);

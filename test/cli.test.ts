@@ -42,6 +42,29 @@ describe('the briefing command', () => {
     expect(existsSync(join(project, deleted))).toBe(true);
   });
 
+  it('an error that stops the command gives its commands as typed from where briefing was, and names files from the project, on the terminal and in JSON', () => {
+    const top = tempDir();
+    const project = join(top, 'ministrija', 'proj');
+    for (const entry of ['briefing.config.yaml', 'ministries.yaml', 'meetings', 'positions']) cpSync(join(REPO, entry), join(project, entry), { recursive: true });
+    initRepository(join(top, 'ministrija'));
+    const copy = 'positions/educ/copy-x.yaml';
+    writeFileSync(join(project, copy), exampleFile('positions/educ/equity-achievements.yaml').replace('id: equity-achievements', 'id: copy-x'));
+    const diffCopy = ['-C', 'ministrija/proj', 'diff', copy, '--from', 'HEAD'];
+    // Never committed: the briefing command of the hint keeps the -C.
+    expect(runCli(diffCopy, top).stderr).toContain('(`briefing -C ministrija/proj diff old.yaml new.yaml`)');
+    execFileSync('sh', ['-c', 'git -C ministrija add . && git -C ministrija commit -qm copy'], { cwd: top });
+    const added = runCli([...diffCopy.slice(0, -1), 'HEAD~1'], top);
+    expect(added.status).toBe(2);
+    expect(added.stderr).toContain(`briefing: ${copy} does not exist at HEAD~1.\n`);
+    const command = /`(git [^`]*log --follow[^`]*)`/.exec(added.stderr)?.[1] ?? '';
+    expect(command).toBe(`git -C ministrija/proj log --follow --oneline -- ${copy}`);
+    // Pasted where briefing was typed, it finds the file's commit.
+    expect(execFileSync('sh', ['-c', command], { cwd: top, encoding: 'utf8' })).toMatch(/^[0-9a-f]+ copy\n/);
+    const [problem] = JSON.parse(runCli([...diffCopy.slice(0, -1), 'HEAD~1', '--format', 'json'], top).stdout).diagnostics;
+    expect(problem.message).toBe(`${copy} does not exist at HEAD~1.`);
+    expect(problem.hint).toContain(`\`${command}\``);
+  });
+
   it('prints its version', () => {
     const run = runCli(['--version'], REPO);
     expect(run).toMatchObject({ status: 0, stdout: `${packageJson.version}\n` });
@@ -165,7 +188,8 @@ describe('the briefing command', () => {
     // Under -C, the folder that has no project is not the one the command was typed in: `briefing init` alone would start one there.
     mkdirSync(join(dir, 'jauns projekts'));
     const elsewhere = runCli(['-C', 'jauns projekts', 'check'], dir);
-    expect(elsewhere.stderr).toContain(`to start one in that folder: \`briefing init '${join(dir, 'jauns projekts')}'\`.`);
+    expect(elsewhere.stderr).toContain("to start one in that folder: `briefing -C 'jauns projekts' init`.");
+    expect(run.stderr).toContain('to start one in that folder: `briefing init`.');
   });
 
   it('names the project a repository holds in a folder below, rather than saying to start one (a hook runs at the top)', () => {

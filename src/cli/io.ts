@@ -94,9 +94,23 @@ export interface CommandsFromHere {
  */
 export function withCommandsFromHere<T extends { diagnostics: readonly Diagnostic[] }>(result: T, commands: CommandsFromHere): T {
   if (commands.briefing === 'briefing' && commands.git === 'git') return result;
-  const typed = (hint: string): string => hint.replace(/`briefing (?!-C )/g, `\`${commands.briefing} `).replace(/`git (?!-C )/g, `\`${commands.git} `);
-  const diagnostics = result.diagnostics.map((d) => (d.hint === undefined ? d : { ...d, hint: typed(d.hint) }));
+  const diagnostics = result.diagnostics.map((d) => (d.hint === undefined ? d : { ...d, hint: commandsTypedHere(d.hint, commands) }));
   return { ...result, diagnostics };
+}
+
+/** A hint's commands in backticks (`` `briefing …` ``, `` `git …` ``) as typed from here: see {@link withCommandsFromHere}. */
+export function commandsTypedHere(hint: string, commands: CommandsFromHere): string {
+  return hint.replace(/`briefing (?!-C )/g, `\`${commands.briefing} `).replace(/`git (?!-C )/g, `\`${commands.git} `);
+}
+
+/**
+ * The hint of an error that stopped the command (a usage error, exit 2) with its commands typed from
+ * where the user typed briefing, as a problem's hint has them ({@link withCommandsFromHere}): those
+ * hints too name files from the project's folder, and go out through the failure, not printProblems.
+ */
+export async function hintFromHere(io: Io, hint: string | undefined): Promise<string | undefined> {
+  if (hint === undefined || !/`(?:briefing|git) /.test(hint)) return hint;
+  return commandsTypedHere(hint, { briefing: commandFromHere(io), git: gitFromHere(await projectRootOrCwd(io.cwd())) });
 }
 
 function print(stream: 'stdout' | 'stderr', line: string): void {

@@ -42,7 +42,7 @@ export interface Compared {
 
 /** One file of a version, through the loader's files: the working tree's, or the commit's in memory. */
 export function fileOf(project: Project, repo: Repository | undefined, source: Source, file: string): { files: ProjectFiles; path: string } {
-  if (source.kind === 'commit') return fileAtCommit(requireRepo(repo), source.commit, file);
+  if (source.kind === 'commit') return fileAtCommit(requireRepo(repo), source.commit, file, project.root);
   return { files: project.files, path: projectPath(project.root, file) };
 }
 

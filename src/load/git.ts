@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { errorCode, projectPath, readIfThere } from './files.js';
 import { checkoutTop, gitEnvironment } from './git-env.js';
@@ -198,10 +198,11 @@ export function showFile(repo: Repository, commit: Commit, path: string): string
  * The error for a file that did not exist at a commit, with the hint that fits its history: never
  * committed (commit it first), there now but not then (added or renamed later: `git log --follow`
  * finds its earlier names), or gone (removed or renamed since). Asks git once, only on this path.
+ * `path`: the file's repository path; `projectRoot`: the project's folder, which names it in the message and hints.
  */
-export function missingAtCommit(repo: Repository, commit: Commit, path: string, absolutePath: string, shownAs: string = path): UsageError {
-  // The hints' commands run where the user is: the path from there.
-  const quoted = shellWord(relative(repo.cwd, absolutePath).split(sep).join('/') || '.');
+export function missingAtCommit(repo: Repository, commit: Commit, path: string, absolutePath: string, projectRoot: string, shownAs: string = projectPath(projectRoot, absolutePath)): UsageError {
+  // Named from the project's folder, as every message names files; the CLI makes the hints' git commands run there (`git -C <project>`).
+  const quoted = shellWord(projectPath(projectRoot, absolutePath) || '.');
   let committed = false;
   try {
     committed = git(repo.top, ['log', '-1', '--format=%h', '--all', '--', path], () => new UsageError('')).trim() !== '';

@@ -98,8 +98,8 @@ function noProjectError(cwd: string): UsageError {
   if (first === undefined) {
     return new UsageError(
       `No ${CONFIG_FILE} found in ${cwd} or any folder above it.`,
-      // The folder by its whole path: under -C it is not where the command was typed, and `briefing init` alone would start a project there.
-      `Run briefing inside a briefing project, or pass --cwd <project folder>; to start one in that folder: \`briefing init ${shellWord(cwd)}\`.`,
+      // Under -C, the CLI gives the command as `briefing -C <folder> init`, which starts the project in that folder, not where it was typed.
+      `Run briefing inside a briefing project, or pass --cwd <project folder>; to start one in that folder: \`briefing init\`.`,
     );
   }
   const where = below.length === 1 ? `the project below it is in ${first}` : `the projects below it are in ${below.join(', ')}`;

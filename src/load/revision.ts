@@ -31,7 +31,7 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
   const tree = treeAt(repo, commit, prefix);
   const respelled = unlisted.map((folder) => spelledAsThere(tree, folder)).filter((folder, index) => folder !== unlisted[index]);
   if (respelled.length) listed.push(...listFiles(repo, commit, respelled.map(inRepo)));
-  if (!listed.some((file) => file.path === meeting)) throw missingAtCommit(repo, commit, meeting, join(repo.top, meeting), meetingPath);
+  if (!listed.some((file) => file.path === meeting)) throw missingAtCommit(repo, commit, meeting, join(repo.top, meeting), projectRoot, meetingPath);
   const blobs = readBlobs(repo, listed.map((file) => file.blob));
   const files = new Map<string, string>([[CONFIG_FILE, configText]]);
   for (const file of listed) {
@@ -119,11 +119,11 @@ function inFolder(folder: string, path: string): string {
 
 /**
  * One file as it was at a commit, in memory, under its path from the repository's folder:
- * a usage error when it did not exist there. Read with the commit when it was, else now.
+ * a usage error, naming it from `projectRoot`, when it did not exist there. Read with the commit when it was, else now.
  */
-export function fileAtCommit(repo: Repository, commit: Commit, absolutePath: string): { files: ProjectFiles; path: string } {
+export function fileAtCommit(repo: Repository, commit: Commit, absolutePath: string, projectRoot: string): { files: ProjectFiles; path: string } {
   const text = commit.files.has(absolutePath) ? commit.files.get(absolutePath) : showFile(repo, commit, repositoryPath(repo, absolutePath));
-  if (text === undefined) throw missingAtCommit(repo, commit, repositoryPath(repo, absolutePath), absolutePath);
+  if (text === undefined) throw missingAtCommit(repo, commit, repositoryPath(repo, absolutePath), absolutePath, projectRoot);
   const path = projectPath(repo.cwd, absolutePath);
   return { files: memoryFiles(commit.hash, new Map([[path, text]])), path };
 }

@@ -311,8 +311,10 @@ describe('versions from a real git repository with three commits', () => {
     expect(added.stderr).toBe(
       'briefing: positions/educ/other.yaml does not exist at HEAD~1.\n  It was added after HEAD~1, or came to this path by a rename: `git log --follow --oneline -- positions/educ/other.yaml` lists its commits, under earlier names too. A position renamed since is found there by its id, unless its id changed as well.\n',
     );
-    // From a subfolder, the command in the hint names the file from there.
-    expect(runCli(['diff', 'educ/other.yaml', '--from', 'HEAD~1'], join(dir, 'positions')).stderr).toContain('`git log --follow --oneline -- educ/other.yaml`');
+    // From a subfolder, the file is named from the project, and the hint's git command runs there.
+    const fromSubfolder = runCli(['diff', 'educ/other.yaml', '--from', 'HEAD~1'], join(dir, 'positions')).stderr;
+    expect(fromSubfolder).toContain('briefing: positions/educ/other.yaml does not exist at HEAD~1.');
+    expect(fromSubfolder).toContain('`git -C .. log --follow --oneline -- positions/educ/other.yaml`');
   });
 
   test('from a subfolder, takes the path as every message names it (from the project root), as check and clear do', () => {

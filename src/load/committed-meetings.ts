@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { committedTranslationPairs, type TranslationPair } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { YAML_FILES } from './files.js';
-import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState, type ChangesSince } from './git.js';
+import { changedSinceHead, inGitCheckout, readCommittedTexts, repositoryState, type ChangesSince, type GitFailedError } from './git.js';
 import type { ProjectFiles } from './project-files.js';
 import { parseYaml } from './yaml.js';
 import { isLongLived } from './process-kind.js';
@@ -28,9 +28,10 @@ export interface CommittedMeeting {
  * on a clean checkout no other git process runs) and reads those alone with `git cat-file`. A process
  * that loads the project again and again (see `loadsProjectsAgain`) reads every meeting's
  * committed text once per state of the repository instead, and compares texts from then on without
- * git: an edited meeting costs no git process.
+ * git: an edited meeting costs no git process. `onUnread` hears of git's failure reading the texts (a
+ * damaged object) after its diff worked: those meetings are then not compared.
  */
-export function committedMeetings(files: ProjectFiles, folder: string, base = 'HEAD', diff?: ChangesSince): CommittedMeeting[] {
+export function committedMeetings(files: ProjectFiles, folder: string, base = 'HEAD', diff?: ChangesSince, onUnread?: (failed: GitFailedError) => void): CommittedMeeting[] {
   const root = files.root;
   if (!inGitCheckout(root)) return [];
   const paths = files.list(folder, YAML_FILES);
@@ -48,8 +49,11 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
   const moved = new Map([...changed].filter(([now, then]) => now !== then));
   // A long-lived process reads them all, once per state; a command run once the changed ones.
   const asked = longLived ? paths : paths.filter((path) => changed.has(path));
-  const entry = { texts: readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, moved.get(path) ?? path]))], base), moved };
-  if (key !== undefined && !noGit && !refused && !unlinked && !failed) setBounded(byState, key, entry, KEPT_STATES);
+  const read = readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, moved.get(path) ?? path]))], base);
+  const entry = { texts: read.texts, moved };
+  // git worked for the diff, then failed reading a committed text (a damaged object): the caller says so.
+  if (read.failed && !failed) onUnread?.(read.failed);
+  if (key !== undefined && !noGit && !refused && !unlinked && !failed && !read.failed) setBounded(byState, key, entry, KEPT_STATES);
   return compared(files, asked, entry);
 }
 

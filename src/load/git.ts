@@ -521,11 +521,13 @@ function unfetched(error: unknown): GitUnfetchedError | undefined {
  * with it, in one `git cat-file --batch` run from the project root. Files that are untracked or
  * new since then are absent; outside a git repository, without git, or before the first
  * commit the map is empty. The one error: a partial clone that could not fetch the texts
- * ({@link GitUnfetchedError}), whose rules would otherwise pass unasked.
+ * ({@link GitUnfetchedError}), whose rules would otherwise pass unasked. A failure of git's own (a
+ * damaged object under .git/objects) leaves the map empty too, and comes back as `failed`, so that
+ * the caller says which rules went unchecked.
  */
-export function readCommittedTexts(root: string, paths: readonly string[], revision = 'HEAD'): Map<string, string> {
+export function readCommittedTexts(root: string, paths: readonly string[], revision = 'HEAD'): CommittedTexts {
   const texts = new Map<string, string>();
-  if (!paths.length) return texts;
+  if (!paths.length) return { texts };
   try {
     const blobs = catFileBatch(root, paths.map((path) => `${revision}:./${path}`));
     for (const path of paths) {
@@ -534,8 +536,15 @@ export function readCommittedTexts(root: string, paths: readonly string[], revis
     }
   } catch (error) {
     if (!(error instanceof UsageError) || error instanceof GitUnfetchedError) throw error;
+    if (error instanceof GitFailedError) return { texts: new Map(), failed: error };
   }
-  return texts;
+  return { texts };
+}
+
+/** What {@link readCommittedTexts} read: the texts by path, and git's failure when it could not read them. */
+export interface CommittedTexts {
+  texts: Map<string, string>;
+  failed?: GitFailedError;
 }
 
 /** The raw `git diff --name-status` of some folders against a revision, run at the first call and remembered (its error too). */

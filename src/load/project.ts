@@ -241,6 +241,9 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     ? { positions: new Map<string, LoadedPosition>(), positionFiles: [], problems: [] }
     : loadPositions(files, locations.positions, options, diff);
   setupDiagnostics.push(...problems);
+  const committed =
+    options.committedMeetings ??
+    (diff && locations.meetings !== undefined ? committedMeetings(files, projectPath(root, locations.meetings), base, diff, (failed) => setupDiagnostics.push(unreadTextsProblem(failed, 'meetings'))) : []);
   const packageTemplates = builtInTemplatesDir();
   const templateDirs = [...new Set([...(locations.templates ? [locations.templates] : []), packageTemplates])];
   return {
@@ -258,7 +261,7 @@ export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions
     // The registry's path too: the built-in one and a project's copy of it have one text, but each report's manifest names which it was.
     settingsHash: sha256([configFile.text, ministriesFile.path, ministriesFile.text, ...(loadedReference ? [loadedReference.hash] : [])].join('\u0000')),
     versionsFrom: options.versionsFrom ? `\`${options.versionsFrom.label}\`` : 'git HEAD',
-    committedMeetings: options.committedMeetings ?? (diff && locations.meetings !== undefined ? committedMeetings(files, projectPath(root, locations.meetings), base, diff) : []),
+    committedMeetings: committed,
   };
 }
 
@@ -434,8 +437,10 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
   // In a git checkout without git to run, one git refuses, or one whose repository is not there, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
   for (const gap of [refused, unlinked, failed]) if (gap) problems.push(gitGapProblem(gap));
-  if (gone.length && untracked.length) pairById(root, files, changed, gone, untracked, base);
-  const committed = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []), base);
+  const paired = gone.length && untracked.length ? pairById(root, files, changed, gone, untracked, base) : undefined;
+  const { texts: committed, failed: unread = paired } = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []), base);
+  // git worked for the diff, then failed reading a committed text (a damaged object): the rules that compare with it are said to be skipped.
+  if (unread && !failed) problems.push(unreadTextsProblem(unread));
   const versioned = files.map((file) => {
     const at = changed.get(file.path);
     const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
@@ -449,16 +454,17 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
     const cut = lowered && !restored && isShallowClone(repositoryAt(root));
     return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, committedFields: before.fields, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
   });
-  return { files: versioned, kept: !noGit && !refused && !unlinked && !failed && !gone.length };
+  return { files: versioned, kept: !noGit && !refused && !unlinked && !failed && !unread && !gone.length };
 }
 
 /**
  * A position moved to a new name without git (`mv`, a file manager): git sees a deleted file and a
  * new one it does not track. The new one is paired with the deleted one that had its id at HEAD,
  * so a changed answer under a new name still has its committed version to be compared with.
+ * git's failure reading the deleted ones' texts (a damaged object) is given back.
  */
-function pairById(root: string, files: readonly PositionFile[], changed: Map<string, string>, gone: readonly string[], untracked: readonly string[], base: string): void {
-  const texts = readCommittedTexts(root, [...gone], base);
+function pairById(root: string, files: readonly PositionFile[], changed: Map<string, string>, gone: readonly string[], untracked: readonly string[], base: string): GitFailedError | undefined {
+  const { texts, failed } = readCommittedTexts(root, [...gone], base);
   const byId = new Map<string, string>();
   for (const path of gone) {
     const data = parseYaml(path, texts.get(path) ?? '').data;
@@ -469,6 +475,7 @@ function pairById(root: string, files: readonly PositionFile[], changed: Map<str
     const from = fresh.has(file.path) ? byId.get(file.id) : undefined;
     if (from !== undefined) changed.set(file.path, from);
   }
+  return failed;
 }
 
 /**
@@ -516,6 +523,19 @@ export function gitGapProblem(gap: GitRefusedError | GitUnlinkedError | GitFaile
     `${gap.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
     gap.hint,
   );
+}
+
+/**
+ * git told which files changed, but failed reading their committed texts (a damaged object under
+ * .git/objects, as `git cat-file` meets it): the rules that compare a position with its committed
+ * text cannot run, which is said rather than passed; the error's hint says how to find and mend it.
+ */
+export function unreadTextsProblem(failed: GitFailedError, what: 'positions' | 'meetings' = 'positions'): Diagnostic {
+  const rules =
+    what === 'positions'
+      ? 'position/version-not-raised, position/version-decreased, position/translation-stale and clearance/version-unnamed are not checked'
+      : 'meeting/translation-stale is not checked';
+  return diagnostic('.', undefined, 'warning', 'input/git-failed', `${failed.message.replace(/\.$/, '')}, so the committed texts of the changed ${what} could not be read (${rules}).`, failed.hint);
 }
 
 /** The project is a git checkout, but git cannot be run: what cannot be known then. */

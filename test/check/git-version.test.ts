@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, renameSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
@@ -255,6 +255,39 @@ test('with a damaged git index, check, build and list say git failed and how to 
   git(dir, 'reset', '-q');
   const mended = runCli(['check'], dir);
   expect(mended.stdout + mended.stderr).toContain('position/version-not-raised');
+});
+
+test('with the committed text of a changed position damaged in .git/objects, check says git failed and which checks it skipped, instead of passing the version silently', () => {
+  const dir = exampleProject();
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  commit(dir);
+  const changed = 'positions/educ/equity-reforms.yaml';
+  writeFile(dir, changed, readFileSync(join(dir, changed), 'utf8').replace('prioritāri paredzēts', 'galvenokārt paredzēts'));
+  // Its blob at HEAD cut short (a disk error, a cloud drive's sync): git reads its header, then stops in its text.
+  const blob = execFileSync('git', ['rev-parse', `HEAD:${changed}`], { cwd: dir, encoding: 'utf8' }).trim();
+  const object = join(dir, '.git/objects', blob.slice(0, 2), blob.slice(2));
+  const stored = readFileSync(object);
+  chmodSync(object, 0o644);
+  writeFileSync(object, stored.subarray(0, stored.length / 2));
+  const run = runCli(['check'], dir);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain(`.  warning  git failed in this repository (fatal: unable to stream ${blob} to stdout), so the committed texts of the changed positions could not be read (position/version-not-raised, position/version-decreased, position/translation-stale and clearance/version-unnamed are not checked). `);
+  expect(run.stdout).toContain('`git fsck` names every damaged object');
+  expect(run.stdout).toContain('input/git-failed');
+  // Mended, the check it skipped runs again.
+  writeFileSync(object, stored);
+  expect(runCli(['check'], dir).stdout).toContain('position/version-not-raised');
+  // A changed meeting's committed text, damaged the same way: its English texts are not compared, and that is said.
+  const meeting = 'meetings/2021-02-19-educ-informal.yaml';
+  writeFile(dir, meeting, readFileSync(join(dir, meeting), 'utf8').replace('ietekmi uz', 'ietekmi arī uz'));
+  const meetingBlob = execFileSync('git', ['rev-parse', `HEAD:${meeting}`], { cwd: dir, encoding: 'utf8' }).trim();
+  const meetingObject = join(dir, '.git/objects', meetingBlob.slice(0, 2), meetingBlob.slice(2));
+  const meetingStored = readFileSync(meetingObject);
+  chmodSync(meetingObject, 0o644);
+  writeFileSync(meetingObject, meetingStored.subarray(0, meetingStored.length / 2));
+  const meetingRun = runCli(['check'], dir);
+  expect(meetingRun.status, meetingRun.stderr).toBe(0);
+  expect(meetingRun.stdout).toContain(`.  warning  git failed in this repository (fatal: unable to stream ${meetingBlob} to stdout), so the committed texts of the changed meetings could not be read (meeting/translation-stale is not checked). `);
 });
 
 describe('check --base <rev>: versions compared with the branch a pull request goes into, not HEAD', () => {

@@ -339,7 +339,7 @@ export class GitUnlinkedError extends UsageError {
     const fact = `${join(top, '.git')} names the repository folder ${gitDir}, which does not exist`;
     super(
       `${fact}: the repository was moved or deleted, or only this folder was copied or mounted.`,
-      `Where the repository has moved, \`git worktree repair ${shellWord(top)}\` run in it mends the link; otherwise write the repository's folder in the gitdir: line of ${join(top, '.git')}, or clone the repository afresh. In a container, mount the repository's folder too.`,
+      `Where the repository has moved, \`git -C <its new folder> worktree repair ${shellWord(top)}\` mends the link; otherwise write the repository's folder in the gitdir: line of ${join(top, '.git')}, or clone the repository afresh. In a container, mount the repository's folder too.`,
     );
     this.fact = fact;
   }

@@ -432,7 +432,7 @@ test('in a worktree whose repository was moved away, check, build, list and diff
   renameSync(dir, moved);
   const gitDir = join(dir, '.git/worktrees/desk');
   const said = `${worktree}/.git names the repository folder ${gitDir}, which does not exist: the repository was moved or deleted, or only this folder was copied or mounted`;
-  const hint = `Where the repository has moved, \`git worktree repair ${worktree}\` run in it mends the link; otherwise write the repository's folder in the gitdir: line of ${worktree}/.git, or clone the repository afresh. In a container, mount the repository's folder too.`;
+  const hint = `Where the repository has moved, \`git -C <its new folder> worktree repair ${worktree}\` mends the link; otherwise write the repository's folder in the gitdir: line of ${worktree}/.git, or clone the repository afresh. In a container, mount the repository's folder too.`;
   const warning = `.  warning  ${said}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated. ${hint}  input/git-unlinked`;
   for (const args of [['check'], ['build', 'meetings/2021-02-19-educ-informal.yaml'], ['list']]) {
     const run = runCli(args, worktree);
@@ -441,6 +441,8 @@ test('in a worktree whose repository was moved away, check, build, list and diff
   }
   expect(runCli(['diff', 'positions/educ/equity-reforms.yaml'], worktree)).toMatchObject({ status: 2, stderr: `briefing: ${said}.\n  ${hint}\n` });
   expect(runCli(['check', '--base', 'HEAD'], worktree)).toMatchObject({ status: 2, stderr: `briefing: ${said}.\n  ${hint}\n` });
+  // Typed elsewhere, its git command still runs in the moved repository, not in this folder (which git cannot open).
+  expect(runCli(['-C', worktree, 'check', '--base', 'HEAD'], tempDir())).toMatchObject({ status: 2, stderr: `briefing: ${said}.\n  ${hint}\n` });
   // Mended from where the repository went, the answer is flagged again.
   git(moved, 'worktree', 'repair', worktree);
   const mended = runCli(['check'], worktree);

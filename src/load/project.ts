@@ -507,6 +507,9 @@ function committedFacts(text: string | undefined, path: string): { version: numb
   return undefined;
 }
 
+/** The rules that compare files with their committed texts, which a project whose git cannot be read goes without. */
+const UNCOMPARED = 'position/version-not-raised, position/version-decreased, position/translation-stale, clearance/version-unnamed and meeting/translation-stale are not checked';
+
 /**
  * git cannot answer in the project's repository: it refuses it (another user's, `input/git-refused`),
  * the checkout's `.git` names a repository folder that is not there (`input/git-unlinked`), or git
@@ -520,7 +523,7 @@ export function gitGapProblem(gap: GitRefusedError | GitUnlinkedError | GitFaile
     undefined,
     'warning',
     rule,
-    `${gap.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated.`,
+    `${gap.message.replace(/\.$/, '')}, so versions cannot be compared with the committed ones (${UNCOMPARED}), nor last changes dated.`,
     gap.hint,
   );
 }
@@ -545,7 +548,7 @@ export function noGitProblem(): Diagnostic {
     undefined,
     'warning',
     'input/no-git',
-    'git is not installed or not on the PATH, though this project is a git repository: versions cannot be compared with the committed ones (position/version-not-raised is not checked), nor last changes dated.',
+    `git is not installed or not on the PATH, though this project is a git repository: versions cannot be compared with the committed ones (${UNCOMPARED}), nor last changes dated.`,
     'Install git and put it on the PATH (on Windows, Git for Windows; the git inside GitHub Desktop is not on the PATH).',
   );
 }

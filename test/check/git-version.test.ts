@@ -162,7 +162,7 @@ test('in a git repository with no git to run, check and list say what they canno
   const noGit = { PATH: tempDir() };
   const checked = runCli(['check', '--final'], dir, noGit);
   expect(checked.status).toBe(0);
-  expect(checked.stdout + checked.stderr).toContain('.  warning  git is not installed or not on the PATH, though this project is a git repository: versions cannot be compared with the committed ones (position/version-not-raised is not checked), nor last changes dated.');
+  expect(checked.stdout + checked.stderr).toContain('.  warning  git is not installed or not on the PATH, though this project is a git repository: versions cannot be compared with the committed ones (position/version-not-raised, position/version-decreased, position/translation-stale, clearance/version-unnamed and meeting/translation-stale are not checked), nor last changes dated.');
   expect(runCli(['list'], dir, noGit).stderr).toContain('input/no-git');
   // Outside a repository git is not needed: nothing to say.
   const outside = runCli(['check', '--final'], exampleProject(), noGit);
@@ -176,7 +176,7 @@ test('in a repository git refuses as another user’s (safe.directory), check, b
   writeFile(dir, 'positions/educ/equity-reforms.yaml', readFileSync(join(dir, 'positions/educ/equity-reforms.yaml'), 'utf8').replace('prioritāri paredzēts', 'galvenokārt paredzēts'));
   // git's own switch for its tests: the repository is taken for another user's, as a CI container's checkout is. No global configuration trusts it.
   const otherOwner = { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1', HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), GIT_CONFIG_NOSYSTEM: '1' };
-  const warning = `.  warning  git refuses to work in the repository at ${dir}: it belongs to another user than the one running briefing (git's safe.directory check), so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated. If you trust it, tell git so: git config --global --add safe.directory ${dir} (in a CI container, in the job's own steps), or run briefing as the repository's owner.  input/git-refused`;
+  const warning = `.  warning  git refuses to work in the repository at ${dir}: it belongs to another user than the one running briefing (git's safe.directory check), so versions cannot be compared with the committed ones (position/version-not-raised, position/version-decreased, position/translation-stale, clearance/version-unnamed and meeting/translation-stale are not checked), nor last changes dated. If you trust it, tell git so: git config --global --add safe.directory ${dir} (in a CI container, in the job's own steps), or run briefing as the repository's owner.  input/git-refused`;
   for (const args of [['check'], ['build', 'meetings/2021-02-19-educ-informal.yaml'], ['list']]) {
     const run = runCli(args, dir, otherOwner);
     expect(run.status, run.stderr).toBe(0);
@@ -243,7 +243,7 @@ test('with a damaged git index, check, build and list say git failed and how to 
   // What a crash while git wrote it, or a cloud drive's sync, leaves.
   writeFile(dir, '.git/index', 'garbage\n');
   const warning =
-    '.  warning  git failed in this repository (fatal: .git/index: index file smaller than expected), so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated. ' +
+    '.  warning  git failed in this repository (fatal: .git/index: index file smaller than expected), so versions cannot be compared with the committed ones (position/version-not-raised, position/version-decreased, position/translation-stale, clearance/version-unnamed and meeting/translation-stale are not checked), nor last changes dated. ' +
     'The index git keeps of the files is damaged (after a crash, or a sync by a cloud drive): delete the index file git names and run `git reset`, which makes it again from the last commit and leaves the working files as they are.  input/git-failed';
   for (const args of [['check'], ['build', 'meetings/2021-02-19-educ-informal.yaml'], ['list']]) {
     const run = runCli(args, dir);
@@ -433,7 +433,7 @@ test('in a worktree whose repository was moved away, check, build, list and diff
   const gitDir = join(dir, '.git/worktrees/desk');
   const said = `${worktree}/.git names the repository folder ${gitDir}, which does not exist: the repository was moved or deleted, or only this folder was copied or mounted`;
   const hint = `Where the repository has moved, \`git -C <its new folder> worktree repair ${worktree}\` mends the link; otherwise write the repository's folder in the gitdir: line of ${worktree}/.git, or clone the repository afresh. In a container, mount the repository's folder too.`;
-  const warning = `.  warning  ${said}, so versions cannot be compared with the committed ones (position/version-not-raised and position/version-decreased are not checked), nor last changes dated. ${hint}  input/git-unlinked`;
+  const warning = `.  warning  ${said}, so versions cannot be compared with the committed ones (position/version-not-raised, position/version-decreased, position/translation-stale, clearance/version-unnamed and meeting/translation-stale are not checked), nor last changes dated. ${hint}  input/git-unlinked`;
   for (const args of [['check'], ['build', 'meetings/2021-02-19-educ-informal.yaml'], ['list']]) {
     const run = runCli(args, worktree);
     expect(run.status, run.stderr).toBe(0);

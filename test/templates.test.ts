@@ -287,6 +287,15 @@ describe('templates', () => {
     expect(templates({ cwd: exampleProject() }).diagnostics).toEqual([]);
   });
 
+  it('names the template that is there in another case (a Mac and Windows find it, Linux and CI do not)', async () => {
+    const dir = exampleProject({ 'templates/Mans.lv.md.hbs': '{{!-- Mans --}}\nTeksts\n' });
+    writeFile(dir, EXAMPLE_MEETING, exampleFile(EXAMPLE_MEETING).replace('template: informative-report.lv', 'template: mans.lv'));
+    const named = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(named.diagnostics.find((d) => d.ruleId === 'template/missing')?.hint).toBe(
+      'The template `Mans.lv` (templates/Mans.lv.md.hbs) is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not. Write `template: Mans.lv`; or rename the file (`git mv`) to the name written.',
+    );
+  });
+
   it('lists a template whose front matter names a reference DOCX that cannot be read as one that cannot be used, with the error', () => {
     const dir = exampleProject({ 'templates/runa.lv.md.hbs': '---\nlayout: { reference_docx: styles/nav.docx }\n---\n{{!-- Runa --}}\nTeksts\n' });
     const listed = templates({ cwd: dir });

@@ -59,7 +59,7 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
     const where = dirs.map((d) => (namedInside(files.root, d) ? `${projectPath(files.root, d)}/` : 'the built-in templates')).join(' and ');
     return {
       diagnostics: [
-        diagnostic(fileName, undefined, 'error', 'template/missing', `No template named \`${name}\` (looked for ${fileName} in ${where}).`, strayTemplateHint(name, dirs, files) ?? slashedHint(name, available) ?? (available.length ? `Available: ${available.join(', ')}.` : undefined)),
+        diagnostic(fileName, undefined, 'error', 'template/missing', `No template named \`${name}\` (looked for ${fileName} in ${where}).`, strayTemplateHint(name, dirs, files) ?? slashedHint(name, available) ?? otherCaseHint(name, dirs, files, available) ?? (available.length ? `Available: ${available.join(', ')}.` : undefined)),
       ],
     };
   }
@@ -242,6 +242,19 @@ function slashedHint(name: string, available: readonly string[]): string | undef
   const slashed = name.normalize('NFC').replaceAll('\\', '/');
   if (slashed === name || !available.includes(slashed)) return undefined;
   return `Write \`/\` between the folders, \`${slashed}\`: Windows reads that too, where Linux, a Mac and CI take \`\\\` for part of the name.`;
+}
+
+/**
+ * For a name that is a template's in another case (`mans.lv` for `templates/Mans.lv.md.hbs`), which a
+ * Mac and Windows find, as their file systems take the two names for one, and Linux and CI do not.
+ */
+function otherCaseHint(name: string, dirs: readonly string[], files: ProjectFiles, available: readonly string[]): string | undefined {
+  const wanted = name.normalize('NFC').toLowerCase();
+  const other = available.find((one) => one.toLowerCase() === wanted);
+  if (other === undefined) return undefined;
+  const dir = dirs.find((d) => folderFiles(files, d).kind(other + TEMPLATE_SUFFIX) !== undefined);
+  const where = dir !== undefined && namedInside(files.root, dir) ? ` (${projectPath(files.root, join(dir, other + TEMPLATE_SUFFIX))})` : '';
+  return `The template \`${other}\`${where} is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not. Write \`template: ${other}\`; or rename the file (\`git mv\`) to the name written.`;
 }
 
 /** The meeting names a template outside the templates folders, or through `..` (`goesUp`, the place it names being inside): refused, never read. */

@@ -100,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.template !== undefined) assertTemplateExists(project, options.template);
   const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
   // A folder typed with composed letters is the one there written decomposed (made on a Mac), not a second one beside it.
-  const outDir = options.out === undefined ? join(project.root, project.config.output) : spelledOnDisk(resolve(options.cwd, options.out));
+  const outDir = options.out === undefined ? resolve(project.root, project.config.output) : spelledOnDisk(resolve(options.cwd, options.out));
   // Said once, before anything is built: every meeting would fail on it alike.
   const blocked = fileInTheWay(outDir);
   if (blocked) return finish([], [...project.setupDiagnostics, outputBlocked(root, outDir, blocked)], 0, ExitCode.failure);

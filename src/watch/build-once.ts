@@ -85,7 +85,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     return result;
   }
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
-  const outDir = options.out === undefined ? join(project.root, project.config.output) : spelledOnDisk(resolve(options.cwd, options.out));
+  const outDir = options.out === undefined ? resolve(project.root, project.config.output) : spelledOnDisk(resolve(options.cwd, options.out));
   const templates: TemplateCache = new Map();
   const generate = { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today() } : {}) };
   // The batch build's key (config, registry, templates, reference DOCX, positions and their versions at git HEAD, flags, tool).

@@ -70,3 +70,13 @@ test('after the meeting’s file code changes, the files of its last build under
   expect(runCli(['build', EXAMPLE_MEETING, '--out', 'elsewhere'], elsewhere).status).toBe(0);
   expect(existsSync(join(elsewhere, 'out/IZMzin_190221_EDUC.docx'))).toBe(true);
 });
+
+test('the config’s output folder written with a slash at its end (`output: out/`) is the same folder: a new file code removes the old code’s files', () => {
+  const dir = exampleProject();
+  writeFileSync(join(dir, 'briefing.config.yaml'), readFileSync(join(dir, 'briefing.config.yaml'), 'utf8').replace(/^output: .*$/m, 'output: out/'));
+  expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
+  writeFileSync(join(dir, EXAMPLE_MEETING), readFileSync(join(dir, EXAMPLE_MEETING), 'utf8').replace(/^file_code: .*$/m, 'file_code: IZMzin_190221_EDUC2'));
+  const run = runCli(['build', EXAMPLE_MEETING], dir);
+  expect(run.stdout).toContain("; removed out/IZMzin_190221_EDUC.md, out/IZMzin_190221_EDUC.docx, out/IZMzin_190221_EDUC.manifest.json (an earlier build's, under the file code the meeting had then)");
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['IZMzin_190221_EDUC2.docx', 'IZMzin_190221_EDUC2.manifest.json', 'IZMzin_190221_EDUC2.md']);
+});

@@ -538,6 +538,26 @@ describe('build --watch', () => {
     expect(formatWatchEvent(said, EXAMPLE_MEETING, '10:00:00', new Chalk({ level: 0 })).at(-1)?.text).toBe('Still watching.');
   });
 
+  it('gives the commands of its hints as typed from where it was started: under -C, `briefing -C <folder> …`', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'empty'));
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), '-C', 'empty', 'build', 'meetings/x.yaml', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let said = '';
+    await new Promise<void>((resolve) => {
+      for (const stream of [child.stdout, child.stderr]) {
+        stream.on('data', (chunk: Buffer) => {
+          said += chunk.toString();
+          if (said.includes('Still watching')) resolve();
+        });
+      }
+    });
+    const exit = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    await exit;
+    // It said `briefing init`, which pasted here starts a project in this folder, not in empty/.
+    expect(said).toContain('to start one in that folder: `briefing -C empty init`.');
+  });
+
   it('runs from the command line until Ctrl-C, printing each rebuild', async () => {
     const dir = exampleProject();
     const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--watch', '--format', 'md'], {

@@ -2,7 +2,8 @@ import { constants } from 'node:os';
 import type { BuildFormat } from './flags.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { STOP_SIGNALS } from '../util/process.js';
-import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
+import { commandFromHere, commandsTypedHere, gitFromHere, printProblems, projectRootOrCwd, sourceDateEpoch, today, withCommandsFromHere, type CommandsFromHere, type Io } from './io.js';
+import type { WatchEvent } from '../watch/watch-build.js';
 
 /** The flags of `build` that `build --watch` follows. */
 export interface WatchFlags {
@@ -38,6 +39,8 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
       });
     }
   });
+  // The commands in what it says typed as from where the watch was started (`briefing -C …`, `git -C …`), as every other command gives them.
+  const commands: CommandsFromHere = { briefing: commandFromHere(io), git: gitFromHere(await projectRootOrCwd(io.cwd())) };
   const watcher = await watchBuild({
     cwd: io.cwd(),
     meeting,
@@ -51,7 +54,7 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
       // What a build finished as the signal came wrote is said; one cut short by it (its LibreOffice stopped) is not a failure to report.
       if (stopping && !(event.kind === 'build' && event.result.status === 'built')) return;
       const time = new Date().toTimeString().slice(0, 8);
-      for (const line of formatWatchEvent(event, meeting, time, io.out)) (line.stream === 'out' ? console.log : console.error)(line.text);
+      for (const line of formatWatchEvent(fromHere(event, commands), meeting, time, io.out)) (line.stream === 'out' ? console.log : console.error)(line.text);
     },
   });
   if (!stopping) console.log(io.out.dim('Watching for changes; press Ctrl-C to stop.'));
@@ -59,4 +62,11 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
   await watcher.close();
   // Ended by the signal, as every other command is (130 for Ctrl-C): a script's `&&` does not go on as if the watch had finished its work.
   process.exitCode = 128 + constants.signals[signal];
+}
+
+/** A watch event with the commands of its hints typed from where the watch was started ({@link withCommandsFromHere}). */
+function fromHere(event: WatchEvent, commands: CommandsFromHere): WatchEvent {
+  if (event.kind === 'build') return { ...event, result: withCommandsFromHere(event.result, commands) };
+  if (event.kind === 'unwatched') return { ...event, hint: commandsTypedHere(event.hint, commands) };
+  return event.hint === undefined ? event : { ...event, hint: commandsTypedHere(event.hint, commands) };
 }

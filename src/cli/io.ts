@@ -100,7 +100,8 @@ export function withCommandsFromHere<T extends { diagnostics: readonly Diagnosti
 
 /** A hint's commands in backticks (`` `briefing …` ``, `` `git …` ``) as typed from here: see {@link withCommandsFromHere}. */
 export function commandsTypedHere(hint: string, commands: CommandsFromHere): string {
-  return hint.replace(/`briefing (?!-C )/g, `\`${commands.briefing} `).replace(/`git (?!-C )/g, `\`${commands.git} `);
+  // A git command inside another's `$(…)` too: it runs where the user is as well.
+  return hint.replace(/`briefing (?!-C )/g, `\`${commands.briefing} `).replace(/(`|\$\()git (?!-C )/g, (_, before: string) => `${before}${commands.git} `);
 }
 
 /**

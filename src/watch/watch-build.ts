@@ -169,12 +169,11 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   const watcher = watching([root, builtInTemplatesDir()]);
   // The project folder back after it went away: followed by a watcher of its own (the one of its last return closed).
   let again: FSWatcher | undefined;
-  const rewatch = async (): Promise<FSWatcher> => {
+  const rewatch = (): FSWatcher => {
     // Kept in `again` at once, so that a close of the watch meanwhile closes it too.
     const fresh = watching([root]);
     void again?.close();
     again = fresh;
-    await ready(fresh);
     return fresh;
   };
   const returning = watchForReturn(watcher, root, rewatch, () => burst.add(resolve(options.cwd, options.meeting)));
@@ -235,7 +234,7 @@ const RETURN_POLL_MS = 500;
  * the first watcher, whose `add` says nothing when it is done: a save right after the build, on a busy
  * machine, could come before its folder was watched, and was never built.)
  */
-function watchForReturn(first: FSWatcher, root: string, rewatch: () => Promise<FSWatcher>, back: () => void): { cancel(): void } {
+function watchForReturn(first: FSWatcher, root: string, rewatch: () => FSWatcher, back: () => void): { cancel(): void } {
   let polling: NodeJS.Timeout | undefined;
   let cancelled = false;
   const follow = (watcher: FSWatcher): void => {
@@ -244,12 +243,11 @@ function watchForReturn(first: FSWatcher, root: string, rewatch: () => Promise<F
       polling = setInterval(() => {
         if (!isFolder(root)) return;
         clearInterval(polling);
-        void rewatch().then((watcher) => {
-          polling = undefined;
-          if (cancelled) return;
-          follow(watcher);
-          back();
-        });
+        polling = undefined;
+        // Followed at once: gone again before it is ready, it is looked for again.
+        const fresh = rewatch();
+        follow(fresh);
+        void ready(fresh).then(() => cancelled || back());
       }, RETURN_POLL_MS);
     });
   };

@@ -145,7 +145,6 @@ function paperWarning(page: ReferencePage, paper: Layout['paper'], path: string,
   );
 }
 
-/** Twentieths of a point in a millimetre. */
 /**
  * `config/reference-docx-missing`; when the file is there with its name in another case, which a Mac or
  * Windows finds and Linux and CI do not, the message names it, so that "cannot be read" of a file
@@ -173,4 +172,5 @@ function referenceMissing(files: ProjectFiles, path: string, inProject: string, 
   );
 }
 
+/** Twentieths of a point in a millimetre. */
 const TWIPS_PER_MM = 1440 / 25.4;

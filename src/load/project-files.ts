@@ -37,7 +37,8 @@ export interface ProjectFiles {
   absent?(folder: string, name: string, inHistory?: boolean): AbsentFile | undefined;
   /**
    * The names of the files and folders in `folder`, as they are written there (none when it cannot be
-   * listed): to find a name written with its letters composed or decomposed otherwise. On the disk only.
+   * listed): to find a name written with its letters composed or decomposed otherwise, or in another case.
+   * On the disk, and in memory (the names the held files' paths have under `folder`).
    */
   names?(folder: string): string[];
 }

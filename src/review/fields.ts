@@ -243,7 +243,7 @@ type ReviewedPiece = ReviewedParagraph['pieces'][number];
  * all, and whose changes have no text outside it. Each change of the stretch is taken back by the
  * next, the last by the first, so every one of them reads as taken back.
  */
-export function retypedChanges(paragraphs: readonly ReviewedParagraph[]): TakenBack[] {
+function retypedChanges(paragraphs: readonly ReviewedParagraph[]): TakenBack[] {
   const piecesOf = new Map<Revision, number>();
   for (const piece of paragraphs.flatMap((paragraph) => paragraph.pieces)) if (piece.revision) piecesOf.set(piece.revision, (piecesOf.get(piece.revision) ?? 0) + 1);
   return paragraphs.flatMap((paragraph) =>

@@ -494,11 +494,12 @@ function positionFile(project: Project, cwd: string, given: string): string {
   if (claiming.length > 1) {
     // Two paths that look the same (one name, its letters written two ways) are told apart.
     const apart = (file: string) => sameNameOtherLetters(claiming[0] ?? file, file, 'in the first');
+    const copies = claiming.slice(1).filter((file) => apart(file) !== undefined).length;
+    const nameTheFile = 'Name the file to clear instead of the id, and give each position its own id (by convention its file name).';
     throw new UsageError(
       `The id \`${given}\` is claimed by ${claiming.length} position files: ${claiming.map((file) => `${file}${apart(file) ?? ''}`).join(', ')}. Nothing written.`,
-      claiming.some((file) => apart(file) !== undefined)
-        ? SAME_NAME_COPY_HINT
-        : 'Name the file to clear instead of the id, and give each position its own id (by convention its file name).',
+      // The copy's advice alone only when every file is a copy of the first: another file still needs naming.
+      copies === 0 ? nameTheFile : copies === claiming.length - 1 ? SAME_NAME_COPY_HINT : `${SAME_NAME_COPY_HINT} ${nameTheFile}`,
     );
   }
   if (byId) return join(project.root, byId.file.path);

@@ -51,6 +51,17 @@ test('clear by the id of such a copied position tells the two files apart', () =
   expect(run.stderr).toContain('One file is a copy of the other');
 });
 
+test('clear by an id a third file claims too keeps the advice to name the file, which that file still needs', () => {
+  const dir = projectWithCopy();
+  cpSync(join(dir, COMPOSED, 'youth-participation.yaml'), join(dir, 'positions/youth-participation-draft.yaml'));
+  const run = runCli(['clear', 'youth-participation', '--ministry', 'AM', '--date', '10.02.2021', '--ref', 'e-pasts'], dir);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('claimed by 3 position files');
+  // It said only that one file is a copy of the other: true of two of them, not of the third.
+  expect(run.stderr).toContain('Name the file to clear instead of the id');
+  expect(run.stderr).toContain('One file is a copy of the other');
+});
+
 test('the letter named is the one written otherwise, not the first letter with a mark', () => {
   const composed = 'positions/ēka/izglītība.yaml';
   const partly = `positions/ēka/${'izglītība'.normalize('NFD')}.yaml`;

@@ -75,6 +75,8 @@ function letterForm(path: string): string {
  * the one already there. A path that is there, that names nothing alike, or that goes up (`..`) stays as given.
  */
 export function spelledAsThere(files: Pick<ProjectFiles, 'kind' | 'names'>, path: string): string {
+  // A path with no letter written two ways (any ASCII name: `ministries.yaml`, `templates`) has no other spelling: not looked for, which cost a folder's listing (a git process at a commit) for each such path not there.
+  if (path.normalize('NFD') === path && path.normalize('NFC') === path) return path;
   return respelled(files, path, (name) => name.normalize('NFC'));
 }
 

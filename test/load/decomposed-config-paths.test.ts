@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { spelledAsThere } from '../../src/load/letter-forms.js';
 import { initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
 
@@ -103,4 +104,20 @@ test('diff --from a commit whose positions folder is named decomposed reads that
   expect(run.stderr).not.toContain('config/path');
   expect(run.stdout).toMatch(/equity-reforms +v2 +\+1 −0 words/);
   expect(run.status).toBe(1);
+});
+
+test('a path not there that has no letter written two ways is not looked for: no folder is listed for it', () => {
+  // `ministries.yaml` and `templates/` are often absent: each cost a listing of the project's folder, at a commit a git process.
+  const listed: string[] = [];
+  const files = { kind: () => undefined, names: (folder: string) => {
+      listed.push(folder);
+      return ['Ministries.yaml', 'pozi\u0304cijas'];
+    },
+  };
+  expect(spelledAsThere(files, 'ministries.yaml')).toBe('ministries.yaml');
+  expect(spelledAsThere(files, 'templates/partials')).toBe('templates/partials');
+  expect(listed).toEqual([]);
+  // A name with such a letter still is, either way round.
+  expect(spelledAsThere(files, 'pozīcijas')).toBe('pozi\u0304cijas');
+  expect(listed).toEqual(['']);
 });

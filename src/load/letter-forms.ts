@@ -26,13 +26,7 @@ function otherLetters(root: string, absolute: string): { found: string; typed: s
   const folder = dirname(at);
   if (!isInsideOrAt(root, folder)) return undefined;
   const typed = at.slice(folder.length + 1).split(sep)[0] ?? '';
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return undefined;
-  }
-  const name = entries.find((entry) => entry !== typed && entry.normalize('NFC') === typed.normalize('NFC'));
+  const name = alikeAmong(namesOnDisk(folder), typed, composed);
   return name === undefined ? undefined : { found: join(folder, name), typed };
 }
 
@@ -77,7 +71,7 @@ function letterForm(path: string): string {
 export function spelledAsThere(files: Pick<ProjectFiles, 'kind' | 'names'>, path: string): string {
   // A path with no letter written two ways (any ASCII name: `ministries.yaml`, `templates`) has no other spelling: not looked for, which cost a folder's listing (a git process at a commit) for each such path not there.
   if (path.normalize('NFD') === path && path.normalize('NFC') === path) return path;
-  return respelled(files, path, (name) => name.normalize('NFC'));
+  return respelled(files, path, composed);
 }
 
 /**
@@ -86,8 +80,21 @@ export function spelledAsThere(files: Pick<ProjectFiles, 'kind' | 'names'>, path
  * there is none.
  */
 export function inAnotherCase(files: Pick<ProjectFiles, 'kind' | 'names'>, path: string): string | undefined {
-  const found = respelled(files, path, (name) => name.normalize('NFC').toLowerCase());
+  const found = respelled(files, path, (name) => composed(name).toLowerCase());
   return found !== path && files.kind(found) !== undefined ? found : undefined;
+}
+
+/**
+ * "<subject> is there, its name in another case, …": what a message says of the file or folder
+ * {@link inAnotherCase} found, `subject` naming it (the path in backticks, or "The template" and its name).
+ */
+export function thereInAnotherCase(subject: string): string {
+  return `${subject} is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not`;
+}
+
+/** The hint for a name {@link inAnotherCase} found: `write` (how to write it as it is there), or rename `renamed` to the name written. */
+export function writeOrRename(write: string, renamed: 'it' | 'the file'): string {
+  return `${write}; or rename ${renamed} (\`git mv\`) to the name written.`;
 }
 
 /** `path` with each name on the way that is not there as given replaced by one that is, the same once `alike` made both so. */
@@ -99,7 +106,7 @@ function respelled(files: Pick<ProjectFiles, 'kind' | 'names'>, path: string, al
   for (const name of names) {
     const above = spelled.join('/');
     const there = name === '' || name === '.' || files.kind(above === '' ? name : `${above}/${name}`) !== undefined;
-    spelled.push(there ? name : (files.names(above).find((entry) => alike(entry) === alike(name)) ?? name));
+    spelled.push(there ? name : (alikeAmong(files.names(above), name, alike) ?? name));
   }
   return spelled.join('/');
 }
@@ -120,13 +127,27 @@ export function spelledOnDisk(absolute: string): string {
       at = given;
       continue;
     }
-    let entries: string[];
-    try {
-      entries = readdirSync(at);
-    } catch {
-      entries = [];
-    }
-    at = join(at, entries.find((entry) => entry.normalize('NFC') === name.normalize('NFC')) ?? name);
+    at = join(at, alikeAmong(namesOnDisk(at), name, composed) ?? name);
   }
   return at;
+}
+
+/** The name among `entries`, other than `name` itself, that is the same as `name` once `alike` has made both so (composed, or composed and in one case); undefined when none is. */
+function alikeAmong(entries: readonly string[], name: string, alike: (name: string) => string): string | undefined {
+  const wanted = alike(name);
+  return entries.find((entry) => entry !== name && alike(entry) === wanted);
+}
+
+/** A name with its letters composed ("ī" one letter, not "i" and a combining macron). */
+function composed(name: string): string {
+  return name.normalize('NFC');
+}
+
+/** The names in a folder on the disk, as written there; none when it cannot be read. */
+function namesOnDisk(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }

@@ -4,7 +4,7 @@ import type { Config } from '../model/index.js';
 import { ABSOLUTE_START, BACKSLASH, SAME_FOLDER, UP_SEGMENT } from '../model/paths.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { projectPath } from './files.js';
-import { inAnotherCase } from './letter-forms.js';
+import { inAnotherCase, thereInAnotherCase, writeOrRename } from './letter-forms.js';
 import type { ProjectFiles } from './project-files.js';
 import type { YamlFile } from './yaml.js';
 
@@ -81,8 +81,8 @@ function missingPath(files: ProjectFiles, file: string, place: Place | undefined
     place,
     'error',
     'config/path',
-    `\`paths.${key}\` is \`${value}\`, which does not exist: \`${other}\` is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not.`,
-    `Write the name as it is there, \`${other}\`; or rename it (\`git mv\`) to the name written.`,
+    `\`paths.${key}\` is \`${value}\`, which does not exist: ${thereInAnotherCase(`\`${other}\``)}.`,
+    writeOrRename(`Write the name as it is there, \`${other}\``, 'it'),
   );
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { missingStyles, type ReferenceDocx, type ReferencePage } from '../model/reference-docx.js';
 import { ABSOLUTE_START, BACKSLASH, UP_SEGMENT } from '../model/paths.js';
 import { backslashed } from './project-paths.js';
-import { inAnotherCase } from './letter-forms.js';
+import { inAnotherCase, thereInAnotherCase, writeOrRename } from './letter-forms.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { gitBlobId, projectPath, sha256 } from './files.js';
 import type { ManifestFile } from '../model/manifest.js';
@@ -167,8 +167,8 @@ function referenceMissing(files: ProjectFiles, path: string, inProject: string, 
     place,
     'error',
     'config/reference-docx-missing',
-    `The reference DOCX \`${path}\` cannot be read: there is no file of that name, but \`${other}\` is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not.`,
-    `Write the name as the file has it, \`${other}\`; or rename the file (\`git mv\`) to the name written.`,
+    `The reference DOCX \`${path}\` cannot be read: there is no file of that name, but ${thereInAnotherCase(`\`${other}\``)}.`,
+    writeOrRename(`Write the name as the file has it, \`${other}\``, 'the file'),
   );
 }
 

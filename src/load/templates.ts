@@ -4,6 +4,7 @@ import { controlCharacters, encodingProblem, forbiddenCharacters, invisibleChara
 import { projectPath, readOrUnreadable } from './files.js';
 import { splitFrontMatter, type LayoutOverride } from './front-matter.js';
 import { fileTooLarge } from './limits.js';
+import { thereInAnotherCase, writeOrRename } from './letter-forms.js';
 import { mergeConflicts } from './merge-conflicts.js';
 import { diskFiles, namedInside, type ProjectFiles } from './project-files.js';
 import { UP_SEGMENT } from '../model/paths.js';
@@ -254,7 +255,7 @@ function otherCaseHint(name: string, dirs: readonly string[], files: ProjectFile
   if (other === undefined) return undefined;
   const dir = dirs.find((d) => folderFiles(files, d).kind(other + TEMPLATE_SUFFIX) !== undefined);
   const where = dir !== undefined && namedInside(files.root, dir) ? ` (${projectPath(files.root, join(dir, other + TEMPLATE_SUFFIX))})` : '';
-  return `The template \`${other}\`${where} is there, its name in another case, which a Mac and Windows take for the same and Linux, git and CI do not. Write \`template: ${other}\`; or rename the file (\`git mv\`) to the name written.`;
+  return `${thereInAnotherCase(`The template \`${other}\`${where}`)}. ${writeOrRename(`Write \`template: ${other}\``, 'the file')}`;
 }
 
 /** The meeting names a template outside the templates folders, or through `..` (`goesUp`, the place it names being inside): refused, never read. */

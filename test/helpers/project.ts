@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { parseDocument } from 'yaml';
 
 /** The repository root: holds the example project and the built CLI. */
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,4 +64,9 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     env: { ...process.env, NO_COLOR: '1', COLUMNS: '', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The `clearance` of an example position (positions/educ/<id>.yaml) in `dir`, by ministry. */
+export function exampleClearance(dir: string, id: string): Record<string, Record<string, unknown>> {
+  return parseDocument(readFileSync(join(dir, `positions/educ/${id}.yaml`), 'utf8')).toJS().clearance;
 }

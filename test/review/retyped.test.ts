@@ -1,16 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleClearance, exampleProject, runCli } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
-
-function clearance(dir: string, id: string): Record<string, Record<string, unknown>> {
-  return parseDocument(readFileSync(join(dir, `positions/educ/${id}.yaml`), 'utf8')).toJS().clearance;
-}
 
 describe('briefing review --accept of text a reviewer deleted and typed back', () => {
   it('records no objection where the reviewer’s tracked deletion and insertion of the same words leave the text as it was', () => {
@@ -23,15 +18,15 @@ describe('briefing review --accept of text a reviewer deleted and typed back', (
       .replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'prioritāri', ANNA)
       .replace('vislielāko pievienoto vērtību', 'vislielāko', 'lielāko', ANNA);
     writeFileSync(docx, edit.bytes());
-    const before = clearance(dir, 'equity-reforms').AM;
+    const before = exampleClearance(dir, 'equity-reforms').AM;
 
     const run = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
     expect(run.status, run.stderr).toBe(0);
     // It recorded "AM objected" on equity-reforms, whose text AM left as it was.
-    expect(clearance(dir, 'equity-reforms').AM).toEqual(before);
+    expect(exampleClearance(dir, 'equity-reforms').AM).toEqual(before);
     const reforms = run.stdout.split('\n\n').find((block) => block.startsWith('position equity-reforms')) ?? '';
     expect(reforms).toContain('note: AM only took back its own or another reviewer’s tracked changes here');
     // A real change beside it is still AM's objection.
-    expect(clearance(dir, 'equity-eu-cooperation').AM).toMatchObject({ status: 'objected', date: '2021-02-16', version: 3 });
+    expect(exampleClearance(dir, 'equity-eu-cooperation').AM).toMatchObject({ status: 'objected', date: '2021-02-16', version: 3 });
   });
 });

@@ -3,15 +3,11 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { initRepository } from '../helpers/git.js';
-import { EXAMPLE_MEETING, exampleProject, runCli } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleClearance, exampleProject, runCli } from '../helpers/project.js';
 import { WordEdit } from '../helpers/word-edit.js';
 
 const ANNA = { author: 'Anna Ozola (AM)', date: '2021-02-16T09:30:00Z' };
 const PETERIS = { author: 'Pēteris Liepa (LM)', date: '2021-02-17T10:00:00Z' };
-
-function clearance(dir: string, id: string): Record<string, Record<string, unknown>> {
-  return parseDocument(readFileSync(join(dir, `positions/educ/${id}.yaml`), 'utf8')).toJS().clearance;
-}
 
 describe('briefing review --accept of a DOCX several ministries reviewed together', () => {
   it('records each ministry’s answer only on the positions its own reviewers changed or commented on', () => {
@@ -28,19 +24,19 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     const am = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
     expect(am.status, am.stderr).toBe(0);
     // LM's change of equity-eu-cooperation was recorded as "AM objected", and LM's comment as AM's note.
-    expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16', version: 3 });
-    expect(clearance(dir, 'equity-reforms').AM?.note).toBeUndefined();
+    expect(exampleClearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16', version: 3 });
+    expect(exampleClearance(dir, 'equity-reforms').AM?.note).toBeUndefined();
     // Only LM changed it: AM's clearance of the text before stays on record, for that version.
-    expect(clearance(dir, 'equity-eu-cooperation').AM).toMatchObject({ status: 'cleared', date: '2021-02-12', version: 2 });
+    expect(exampleClearance(dir, 'equity-eu-cooperation').AM).toMatchObject({ status: 'cleared', date: '2021-02-12', version: 2 });
     expect(am.stderr).toContain('review/other-ministry');
     // The command in backticks: copied with the full stop after it, `--rebase.` is no flag.
     expect(am.stderr).toContain('Record theirs the same way: `briefing review out/circulated.docx --accept --ministry LM --rebase`.');
 
     const lm = runCli(['review', docx, '--accept', '--ministry', 'LM', '--rebase'], dir);
     expect(lm.status, lm.stderr).toBe(0);
-    expect(clearance(dir, 'equity-eu-cooperation').LM).toMatchObject({ status: 'objected', date: '2021-02-17', version: 3 });
-    expect(clearance(dir, 'equity-reforms').LM).toMatchObject({ status: 'pending', date: '2021-02-17', version: 3, note: 'Kuri risinājumi?' });
-    expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', version: 3 });
+    expect(exampleClearance(dir, 'equity-eu-cooperation').LM).toMatchObject({ status: 'objected', date: '2021-02-17', version: 3 });
+    expect(exampleClearance(dir, 'equity-reforms').LM).toMatchObject({ status: 'pending', date: '2021-02-17', version: 3, note: 'Kuri risinājumi?' });
+    expect(exampleClearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', version: 3 });
     expect(runCli(['check', EXAMPLE_MEETING], dir).status).toBe(0);
   });
 
@@ -78,8 +74,8 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('review/other-ministry');
     expect(run.stderr).toContain('review/not-recorded');
-    expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16' });
-    expect(clearance(dir, 'equity-reforms').VK).toBeUndefined();
+    expect(exampleClearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16' });
+    expect(exampleClearance(dir, 'equity-reforms').VK).toBeUndefined();
   });
 
   it('reads a paragraph one reviewer split and another joined again as one, and names both', () => {
@@ -117,16 +113,16 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
 
     const am = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
     expect(am.status, am.stderr).toBe(0);
-    expect(clearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16', version: 3 });
+    expect(exampleClearance(dir, 'equity-reforms').AM).toMatchObject({ status: 'objected', date: '2021-02-16', version: 3 });
     // It recorded "AM objected" on equity-achievements, whose text AM's reviewers left as it was.
-    expect(clearance(dir, 'equity-achievements').AM).toMatchObject({ status: 'cleared', date: '2021-02-15' });
+    expect(exampleClearance(dir, 'equity-achievements').AM).toMatchObject({ status: 'cleared', date: '2021-02-15' });
     expect(am.stdout).toContain('note: AM only took back its own or another reviewer’s tracked changes here');
 
     const lm = runCli(['review', docx, '--accept', '--ministry', 'LM', '--rebase'], dir);
     expect(lm.status, lm.stderr).toBe(0);
-    expect(clearance(dir, 'equity-eu-cooperation').LM).toMatchObject({ status: 'objected', date: '2021-02-17', version: 3 });
+    expect(exampleClearance(dir, 'equity-eu-cooperation').LM).toMatchObject({ status: 'objected', date: '2021-02-17', version: 3 });
     // It recorded "LM objected" on equity-reforms, where LM only struck out AM's proposal: LM's clearance of version 2 stays.
-    expect(clearance(dir, 'equity-reforms').LM).toMatchObject({ status: 'cleared', date: '2021-02-17', version: 2 });
+    expect(exampleClearance(dir, 'equity-reforms').LM).toMatchObject({ status: 'cleared', date: '2021-02-17', version: 2 });
     const reforms = lm.stdout.split('\n\n').find((block) => block.startsWith('position equity-reforms')) ?? '';
     expect(reforms).toContain('note: LM only took back its own or another reviewer’s tracked changes here');
     expect(reforms).not.toContain('clearance LM');
@@ -138,7 +134,7 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     writeFileSync(docx.replace(dir, again), edit.bytes());
     expect(runCli(['review', docx.replace(dir, again), '--accept', '--ministry', 'AM'], again).status).toBe(0);
     expect(runCli(['review', docx.replace(dir, again), '--accept', '--ministry', 'LM', '--rebase', '--cleared'], again).status).toBe(0);
-    expect(clearance(again, 'equity-reforms').LM).toMatchObject({ status: 'cleared', date: '2021-02-17', version: 3 });
+    expect(exampleClearance(again, 'equity-reforms').LM).toMatchObject({ status: 'cleared', date: '2021-02-17', version: 3 });
 
     // A file in which LM only took back AM's proposal: AM's review, no other ministry's to record. It asked for --ministry
     // ("several ministries"), and with it pointed to a --ministry LM run that records nothing.
@@ -156,7 +152,7 @@ describe('briefing review --accept of a DOCX several ministries reviewed togethe
     const accepted = runCli(['review', onlyAm, '--accept'], third);
     expect(accepted.status, accepted.stderr).toBe(0);
     expect(accepted.stderr).not.toContain('review/other-ministry');
-    expect(clearance(third, 'equity-reforms').AM).toMatchObject({ status: 'objected', version: 3 });
+    expect(exampleClearance(third, 'equity-reforms').AM).toMatchObject({ status: 'objected', version: 3 });
   });
 
   it('names the reviewer who deleted text another had inserted, though the text is in neither reading', () => {

@@ -11,10 +11,9 @@ import { runJobs } from '../batch/pool.js';
 import { selectMeetings } from '../batch/select.js';
 import type { Shard } from '../batch/shard.js';
 import { projectPath, realPathAsFar } from '../load/files.js';
-import { findProjectRoot, loadProject, positionIdKey } from '../load/project.js';
+import { findProjectRoot, loadProject, outputFolder, positionIdKey } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { assertTemplateExists } from '../load/template-catalog.js';
-import { spelledOnDisk } from '../load/letter-forms.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import type { Format } from '../model/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -99,8 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   if (options.template !== undefined) assertTemplateExists(project, options.template);
   const selected = selectMeetings(project, options.cwd, { inputs: options.inputs, all: options.all ?? false, ...(options.shard ? { shard: options.shard } : {}) });
-  // A folder typed with composed letters is the one there written decomposed (made on a Mac), not a second one beside it.
-  const outDir = options.out === undefined ? resolve(project.root, project.config.output) : spelledOnDisk(resolve(options.cwd, options.out));
+  const outDir = outputFolder(project, options.cwd, options.out);
   // Said once, before anything is built: every meeting would fail on it alike.
   const blocked = fileInTheWay(outDir);
   if (blocked) return finish([], [...project.setupDiagnostics, outputBlocked(root, outDir, blocked)], 0, ExitCode.failure);

@@ -9,7 +9,7 @@ import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
-import { SAME_NAME_COPY_HINT, sameNameOtherLetters, spelledAsThere } from './letter-forms.js';
+import { SAME_NAME_COPY_HINT, sameNameOtherLetters, spelledAsThere, spelledOnDisk } from './letter-forms.js';
 import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitFailedError, GitRefusedError, GitUnlinkedError } from './git.js';
 import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
@@ -381,6 +381,15 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
     positions.set(file.id, loaded);
   }
   return { positions, positionFiles, problems };
+}
+
+/**
+ * The folder a build writes into: `--out` (`out`, from the folder the command ran in: `cwd`), a folder
+ * typed with composed letters being the one there written decomposed (made on a Mac), not a second one
+ * beside it; else the config's `output`.
+ */
+export function outputFolder(project: Pick<Project, 'root' | 'config'>, cwd: string, out: string | undefined): string {
+  return out === undefined ? resolve(project.root, project.config.output) : spelledOnDisk(resolve(cwd, out));
 }
 
 /** The config with the paths it names (folders, registry, output, reference DOCX) written as the project's files write them ({@link spelledAsThere}). */

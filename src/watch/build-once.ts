@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { formerBuildFiles, type FormerBuild, type HeldOpen } from '../emit/report.js';
 import { sweepInterrupted, type writeAllAtomic } from '../emit/write.js';
-import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
+import { CONFIG_FILE, loadProject, outputFolder, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { buildMeeting, type TemplateCache } from '../pipeline/build-meeting.js';
 import { ownReferenceDocx } from '../render/template.js';
@@ -15,7 +15,6 @@ import { pastReportReplaced } from '../batch/past-report.js';
 import { formerFolderLeft } from '../batch/former-folder.js';
 import { codeTakenOutside, manifestsIn } from '../batch/file-codes.js';
 import { projectPath } from '../load/files.js';
-import { spelledOnDisk } from '../load/letter-forms.js';
 
 /** How one meeting is built in watch mode: what `briefing build` takes, for one file. */
 export interface WatchBuildOptions {
@@ -85,7 +84,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     return result;
   }
   const pdf = planPdf(options.formats ?? project.config.formats, project.config, options.formats === undefined);
-  const outDir = options.out === undefined ? resolve(project.root, project.config.output) : spelledOnDisk(resolve(options.cwd, options.out));
+  const outDir = outputFolder(project, options.cwd, options.out);
   const templates: TemplateCache = new Map();
   const generate = { final: options.final, formats: pdf.formats, pdf: pdf.pdf, sourceDateEpoch: options.sourceDateEpoch, template: options.template, ...(options.today ? { today: options.today() } : {}) };
   // The batch build's key (config, registry, templates, reference DOCX, positions and their versions at git HEAD, flags, tool).

@@ -8,6 +8,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { checkSchema } from './shape.js';
 import { projectPath, readOrUnreadable, readText, sha256 } from './files.js';
 import { diskFiles, type ProjectFiles } from './project-files.js';
+import { joinList } from '../util/join-list.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from './merge-conflicts.js';
 import { SAME_NAME_COPY_HINT, sameNameOtherLetters, spelledAsThere, spelledOnDisk } from './letter-forms.js';
 import { changedSinceHead, changesSince, checkoutTop, inGitCheckout, type ChangesSince, isShallowClone, readCommittedTexts, repositoryAt, repositoryState, type GitFailedError, GitRefusedError, GitUnlinkedError } from './git.js';
@@ -516,8 +517,15 @@ function committedFacts(text: string | undefined, path: string): { version: numb
   return undefined;
 }
 
-/** The rules that compare files with their committed texts, which a project whose git cannot be read goes without. */
-const UNCOMPARED = 'position/version-not-raised, position/version-decreased, position/translation-stale, clearance/version-unnamed and meeting/translation-stale are not checked';
+/** The rules that compare positions, and meetings, with their committed texts: without those texts they are not checked. */
+const POSITION_RULES_UNCOMPARED = ['position/version-not-raised', 'position/version-decreased', 'position/translation-stale', 'clearance/version-unnamed'];
+const MEETING_RULES_UNCOMPARED = ['meeting/translation-stale'];
+/** "A, B and C are not checked" of `rules`. */
+function notChecked(rules: readonly string[]): string {
+  return `${joinList(rules, 'and')} ${rules.length === 1 ? 'is' : 'are'} not checked`;
+}
+/** Every one of them, which a project whose git cannot be read goes without. */
+const UNCOMPARED = notChecked([...POSITION_RULES_UNCOMPARED, ...MEETING_RULES_UNCOMPARED]);
 
 /**
  * git cannot answer in the project's repository: it refuses it (another user's, `input/git-refused`),
@@ -543,10 +551,7 @@ export function gitGapProblem(gap: GitRefusedError | GitUnlinkedError | GitFaile
  * text cannot run, which is said rather than passed; the error's hint says how to find and mend it.
  */
 export function unreadTextsProblem(failed: GitFailedError, what: 'positions' | 'meetings' = 'positions'): Diagnostic {
-  const rules =
-    what === 'positions'
-      ? 'position/version-not-raised, position/version-decreased, position/translation-stale and clearance/version-unnamed are not checked'
-      : 'meeting/translation-stale is not checked';
+  const rules = notChecked(what === 'positions' ? POSITION_RULES_UNCOMPARED : MEETING_RULES_UNCOMPARED);
   return diagnostic('.', undefined, 'warning', 'input/git-failed', `${failed.message.replace(/\.$/, '')}, so the committed texts of the changed ${what} could not be read (${rules}).`, failed.hint);
 }
 

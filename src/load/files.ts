@@ -153,6 +153,15 @@ function isLink(path: string): boolean {
   }
 }
 
+/** The names in a folder on the disk, as written there; none when it cannot be read. */
+export function namesOnDisk(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 /** The text of a UTF-8 file, or undefined when it cannot be read (not there, gone meanwhile). */
 export function readIfThere(path: string): string | undefined {
   try {

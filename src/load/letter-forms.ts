@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, parse, relative, sep } from 'node:path';
-import { projectPath } from './files.js';
+import { namesOnDisk, projectPath } from './files.js';
 import type { ProjectFiles } from './project-files.js';
 
 /**
@@ -141,13 +141,4 @@ function alikeAmong(entries: readonly string[], name: string, alike: (name: stri
 /** A name with its letters composed ("ī" one letter, not "i" and a combining macron). */
 function composed(name: string): string {
   return name.normalize('NFC');
-}
-
-/** The names in a folder on the disk, as written there; none when it cannot be read. */
-function namesOnDisk(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch {
-    return [];
-  }
 }

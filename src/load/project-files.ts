@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { absentFromCheckout, removedInCommit, type AbsentFile } from './git.js';
-import { filesIn, isInside, linksUnder, projectPath, readText, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
+import { filesIn, isInside, linksUnder, namesOnDisk, projectPath, readText, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
 
 /**
  * The files of a project, by project-relative `/`-separated path: the working tree on the
@@ -87,13 +87,7 @@ export function diskFiles(root: string): ProjectFiles {
     isInside: (folder, path) => isInside(at(folder), at(path)),
     linksOutside: (folder) => outside(at(folder)),
     danglingLinks: (folder) => linksOf(at(folder)).dangling,
-    names: (folder) => {
-      try {
-        return readdirSync(at(folder));
-      } catch {
-        return [];
-      }
-    },
+    names: (folder) => namesOnDisk(at(folder)),
     absent: (folder, name, inHistory = true) => {
       let files = absentOf.get(folder);
       if (!files) {

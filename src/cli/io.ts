@@ -62,7 +62,7 @@ export async function printProblems(
   if (!result.diagnostics.length && (output.format === 'human' || output.report === 'none')) return;
   const root = await projectRootOrCwd(io.cwd());
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const { report, annotations } = reportProblems(withCommandsFromHere(result, { briefing: commandFromHere(io), git: gitFromHere(root) }), {
+  const { report, annotations } = reportProblems(withCommandsFromHere(result, commandsFrom(io, root)), {
     format: output.format,
     chalk: output.report === 'stdout' ? io.out : io.err,
     env: process.env,
@@ -111,7 +111,12 @@ export function commandsTypedHere(hint: string, commands: CommandsFromHere): str
  */
 export async function hintFromHere(io: Io, hint: string | undefined): Promise<string | undefined> {
   if (hint === undefined || !/`(?:briefing|git) /.test(hint)) return hint;
-  return commandsTypedHere(hint, { briefing: commandFromHere(io), git: gitFromHere(await projectRootOrCwd(io.cwd())) });
+  return commandsTypedHere(hint, commandsFrom(io, await projectRootOrCwd(io.cwd())));
+}
+
+/** The {@link CommandsFromHere} of a command run through `io` in the project at `projectRoot` (or the folder it ran in, without one). */
+export function commandsFrom(io: Io, projectRoot: string): CommandsFromHere {
+  return { briefing: commandFromHere(io), git: gitFromHere(projectRoot) };
 }
 
 function print(stream: 'stdout' | 'stderr', line: string): void {

@@ -2,7 +2,7 @@ import { constants } from 'node:os';
 import type { BuildFormat } from './flags.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { STOP_SIGNALS } from '../util/process.js';
-import { commandFromHere, commandsTypedHere, gitFromHere, printProblems, projectRootOrCwd, sourceDateEpoch, today, withCommandsFromHere, type CommandsFromHere, type Io } from './io.js';
+import { commandsFrom, commandsTypedHere, printProblems, projectRootOrCwd, sourceDateEpoch, today, withCommandsFromHere, type CommandsFromHere, type Io } from './io.js';
 import type { WatchEvent } from '../watch/watch-build.js';
 
 /** The flags of `build` that `build --watch` follows. */
@@ -40,7 +40,7 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
     }
   });
   // The commands in what it says typed as from where the watch was started (`briefing -C …`, `git -C …`), as every other command gives them.
-  const commands: CommandsFromHere = { briefing: commandFromHere(io), git: gitFromHere(await projectRootOrCwd(io.cwd())) };
+  const commands = commandsFrom(io, await projectRootOrCwd(io.cwd()));
   const watcher = await watchBuild({
     cwd: io.cwd(),
     meeting,

@@ -119,6 +119,9 @@ export function review(options: ReviewOptions): ReviewResult {
     return finish(result);
   }
   result.outside = split.outside;
+  // Why git did not give a field's built text is the project's, not the field's: asked of git once (up to four git processes).
+  let gapFound: { gap: ReturnType<typeof gitGap> } | undefined;
+  const gap = () => (gapFound ??= { gap: gitGap(project) }).gap;
   for (const reviewed of split.fields) {
     const claiming = reviewed.field.kind === 'position' ? filesClaiming(project, reviewed.field.id) : [];
     if (claiming.length > 1) {
@@ -149,15 +152,15 @@ export function review(options: ReviewOptions): ReviewResult {
       if (built === undefined) {
         // The DOCX is not the text now either: a change since the build, or an edit of the reviewer's, or both.
         if (stale && !acceptedText(field.paragraphs, source?.text ?? '', field.footnotes).matched) {
-          const gap = gitGap(project);
+          const why = gap();
           result.diagnostics.push(
             diagnostic(
               stale.file,
               undefined,
               'warning',
               'review/no-base',
-              `${stale.file} changed after the DOCX was built, and the text it was built from ${gap?.where ?? 'is not in its git history'}: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
-              `${gap ? gap.hint.replace(/\.$/, '') : 'Commit position and meeting files before building reports for review'}; read that part of the DOCX by eye.`,
+              `${stale.file} changed after the DOCX was built, and the text it was built from ${why?.where ?? 'is not in its git history'}: an edit made to \`${field.field.field}\` without track changes cannot be told from that change.`,
+              `${why ? why.hint.replace(/\.$/, '') : 'Commit position and meeting files before building reports for review'}; read that part of the DOCX by eye.`,
             ),
           );
         }
@@ -191,9 +194,9 @@ export function review(options: ReviewOptions): ReviewResult {
       continue;
     }
     if (stale && base === undefined) {
-      const gap = gitGap(project);
-      const where = gap?.where ?? "is not in the file's git history";
-      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from ${where}, so the changes cannot be merged.`, gap?.hint ?? 'Commit position files before building reports for review.'));
+      const why = gap();
+      const where = why?.where ?? "is not in the file's git history";
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/no-base', `${stale.message} The text the DOCX was built from ${where}, so the changes cannot be merged.`, why?.hint ?? 'Commit position files before building reports for review.'));
       continue;
     }
     accepted ??= acceptedText(field.paragraphs, base ?? source?.text ?? '', field.footnotes);

@@ -380,11 +380,15 @@ function git(cwd: string, args: readonly string[], failure: (said: string) => Us
   try {
     return execFileSync('git', args, { cwd, env: gitEnvironment(cwd), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (refusal(error) ?? unfetched(error) ?? gitUnlinked(cwd) ?? failure(gitSaid(error)));
+    throw errorCode(error) === 'ENOENT' ? new UsageError(NO_GIT, 'Versions come from git; install it, or compare two files.') : (knownGitFailure(error, cwd) ?? failure(gitSaid(error)));
   }
 }
 
-/** The first line of a failed git command's error output that says what failed (`fatal: …`, `error: …`); empty when there is none. */
+/** A git failure with words of its own: the repository refused (another user's), texts a partial clone could not fetch, a checkout whose repository is gone. */
+function knownGitFailure(error: unknown, cwd: string): UsageError | undefined {
+  return refusal(error) ?? unfetched(error) ?? gitUnlinked(cwd);
+}
+
 /** What a failed git command wrote on its standard error; empty for another failure. */
 function stderrOf(error: unknown): string {
   return error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
@@ -399,6 +403,7 @@ export function gitExited(error: unknown): boolean {
   return ('code' in error && typeof error.code === 'number') || ('status' in error && typeof error.status === 'number' && !('code' in error && typeof error.code === 'string'));
 }
 
+/** The first line of a failed git command's error output that says what failed (`fatal: …`, `error: …`); empty when there is none. */
 function gitSaid(error: unknown): string {
   const stderr = stderrOf(error);
   return /^(?:fatal|error): .*$/m.exec(stderr)?.[0].trim() ?? '';
@@ -493,7 +498,7 @@ function gitBytes(cwd: string, args: readonly string[], input: string): { stdout
   const error = run.error ?? Object.assign(new Error(`git ${args.join(' ')} exited with ${run.status ?? run.signal}`), { stderr: run.stderr.toString('utf8') });
   if (errorCode(error) === 'ENOENT') throw new UsageError('git is not installed or not on the PATH.');
   const said = gitSaid(error);
-  throw refusal(error) ?? unfetched(error) ?? gitUnlinked(cwd) ?? (failedItself(said) ? new GitFailedError(said) : new UsageError(`git ${args.join(' ')} failed.`));
+  throw knownGitFailure(error, cwd) ?? (failedItself(said) ? new GitFailedError(said) : new UsageError(`git ${args.join(' ')} failed.`));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
 import { filesIn, isInside, projectPath, readText } from '../load/files.js';
@@ -17,7 +17,7 @@ import * as files from '../init/files.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
 import toolPackage from '../../package.json' with { type: 'json' };
-import { withoutDiacritics } from '../util/ascii.js';
+import { asciiSlug, withoutDiacritics } from '../util/ascii.js';
 import { parsePackageJson } from '../util/package-json.js';
 import { parseYaml } from '../load/yaml.js';
 import { withoutBom } from '../util/byte-order-mark.js';
@@ -244,8 +244,8 @@ function workflowPlace(root: string): { path: string; file: string; below?: stri
   const top = checkoutTop(root);
   if (top === undefined || top === root || top === homeFolder()) return { path: `${WORKFLOWS}/briefings.yml`, file: 'briefings.yml' };
   const below = projectPath(top, root);
-  const fromRoot = (path: string) => relative(root, join(top, path)).split(sep).join('/');
-  const file = existsSync(join(top, WORKFLOWS, 'briefings.yml')) ? `briefings-${withoutDiacritics(below).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.yml` : 'briefings.yml';
+  const fromRoot = (path: string) => projectPath(root, join(top, path));
+  const file = existsSync(join(top, WORKFLOWS, 'briefings.yml')) ? `briefings-${asciiSlug(below)}.yml` : 'briefings.yml';
   // VS Code opened at the repository's top reads only the top's settings: the schemas go there too, unless it has settings of its own.
   const settings = existsSync(join(top, VSCODE_SETTINGS)) ? {} : { topSettings: fromRoot(VSCODE_SETTINGS) };
   return { path: fromRoot(`${WORKFLOWS}/${file}`), file, below, ...settings };

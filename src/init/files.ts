@@ -158,12 +158,7 @@ export function packageKeys(name: string, toolSpec: string, nodeSpec?: string) {
 /** `.vscode/settings.json`: the installed tool's schemas mapped to the folders. */
 export function vscodeSettings(): string {
   const settings = {
-    'yaml.schemas': {
-      [`./${SCHEMA_FOLDER}/meeting.schema.json`]: ['meetings/**/*.yaml', 'examples/meeting.yaml'],
-      [`./${SCHEMA_FOLDER}/position.schema.json`]: ['positions/**/*.yaml', 'examples/position.yaml'],
-      [`./${SCHEMA_FOLDER}/ministries.schema.json`]: 'ministries.yaml',
-      [`./${SCHEMA_FOLDER}/config.schema.json`]: 'briefing.config.yaml',
-    },
+    'yaml.schemas': yamlSchemas(),
     'files.insertFinalNewline': true,
     'files.eol': '\n',
     '[yaml]': { 'editor.tabSize': 2, 'editor.insertSpaces': true },
@@ -178,16 +173,17 @@ export function vscodeSettings(): string {
  * repository's.
  */
 export function vscodeSchemasAtTop(below: string): string {
-  const at = (path: string) => `${below}/${path}`;
-  const settings = {
-    'yaml.schemas': {
-      [`./${at(SCHEMA_FOLDER)}/meeting.schema.json`]: [at('meetings/**/*.yaml'), at('examples/meeting.yaml')],
-      [`./${at(SCHEMA_FOLDER)}/position.schema.json`]: [at('positions/**/*.yaml'), at('examples/position.yaml')],
-      [`./${at(SCHEMA_FOLDER)}/ministries.schema.json`]: at('ministries.yaml'),
-      [`./${at(SCHEMA_FOLDER)}/config.schema.json`]: at('briefing.config.yaml'),
-    },
+  return `${JSON.stringify({ 'yaml.schemas': yamlSchemas((path) => `${below}/${path}`) }, null, 2)}\n`;
+}
+
+/** VS Code's `yaml.schemas`: each schema of the installed tool and the files it is for, their paths made by `at` (from the project's folder as they are). */
+function yamlSchemas(at = (path: string) => path): Record<string, string | string[]> {
+  return {
+    [`./${at(SCHEMA_FOLDER)}/meeting.schema.json`]: [at('meetings/**/*.yaml'), at('examples/meeting.yaml')],
+    [`./${at(SCHEMA_FOLDER)}/position.schema.json`]: [at('positions/**/*.yaml'), at('examples/position.yaml')],
+    [`./${at(SCHEMA_FOLDER)}/ministries.schema.json`]: at('ministries.yaml'),
+    [`./${at(SCHEMA_FOLDER)}/config.schema.json`]: at('briefing.config.yaml'),
   };
-  return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
 /** What a repository that kept its own version of a file init writes misses, and where to find it; undefined when nothing. */

@@ -7,7 +7,7 @@ import { parseShard, type Shard } from '../batch/shard.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { paint } from '../diagnostics/human.js';
 import { nonEmpty, outputFolder, parseFormats, parseJobs, type BuildFormat } from './flags.js';
-import { printProblems, sourceDateEpoch, today, type Io } from './io.js';
+import { commandsFrom, printProblems, projectRootOrCwd, sourceDateEpoch, today, withCommandsFromHere, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
 import { STOP_SIGNALS } from '../util/process.js';
 import { helpNotes } from './help-notes.js';
@@ -103,7 +103,10 @@ async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: {
   // What this thread built (worker threads compile their own code, in a cache of their own).
   if (result.threads === 0) for (const meeting of result.meetings) if (meeting.status === 'built') didWork(...meeting.outputs.map((output) => extname(output)));
   if (json) {
-    console.log(buildJson(result));
+    // Its hints' commands as typed from where briefing ran, as printProblems gives the text's and the annotations'.
+    const commands = commandsFrom(io, await projectRootOrCwd(io.cwd()));
+    const meetings = result.meetings.map((meeting) => withCommandsFromHere(meeting, commands));
+    console.log(buildJson({ ...result, meetings, runDiagnostics: withCommandsFromHere({ diagnostics: result.runDiagnostics }, commands).diagnostics }));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
     await printProblems(io, result, { format: 'json', report: 'none', annotations: 'stderr' });
     return;

@@ -259,6 +259,16 @@ describe('a batch', () => {
     expect([jobs.status, jobs.stderr]).toEqual([2, expect.stringContaining('--jobs needs a whole number of threads, at least 1')]);
   });
 
+  it('gives the commands of its JSON report’s hints as typed from where it ran, as its text does: under -C, `briefing -C <folder> …`', () => {
+    const dir = exampleProject();
+    rmSync(join(dir, 'meetings'), { recursive: true });
+    const run = runCli(['-C', basename(dir), 'build', '--all', '--json'], join(dir, '..'));
+    const report = JSON.parse(run.stdout) as { messages: { hint: string }[] };
+    expect(report.messages.map((message) => message.hint)).toEqual([
+      'Start one with `briefing -C ' + basename(dir) + ' new meeting <date> <slug>` (a file named <date>-<slug>.yaml); paths.meetings in the config names the folder.',
+    ]);
+  });
+
   it('with --all and no meeting yet (a project just made) builds nothing, says how to start one and exits 0', () => {
     const dir = exampleProject();
     rmSync(join(dir, 'meetings'), { recursive: true });

@@ -7,7 +7,7 @@ import { parseShard, type Shard } from '../batch/shard.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { paint } from '../diagnostics/human.js';
 import { nonEmpty, outputFolder, parseFormats, parseJobs, type BuildFormat } from './flags.js';
-import { commandsFrom, printProblems, projectRootOrCwd, sourceDateEpoch, today, withCommandsFromHere, type Io } from './io.js';
+import { commandsFrom, printProblems, projectRootOrCwd, sourceDateEpoch, today, withCommandsFromHere, type CommandsFromHere, type Io } from './io.js';
 import { watchMeeting } from './watch.js';
 import { STOP_SIGNALS } from '../util/process.js';
 import { helpNotes } from './help-notes.js';
@@ -67,7 +67,9 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
       const { removeFoldersOnSignal } = await import('../pdf/convert.js');
       removeFoldersOnSignal();
       const line = flags.json ? undefined : await progressLine();
-      const stopped = await reportOnSignal(io, flags.json, line);
+      // The JSON report's hints give their commands as typed from where briefing ran, as the text's do (printProblems).
+      const json = flags.json ? commandsFrom(io, await projectRootOrCwd(io.cwd())) : undefined;
+      const stopped = await reportOnSignal(io, json, line);
       const progress = { update: (state: BuildProgress) => (stopped.update(state), line?.update(state)) };
       try {
         const result = await build({
@@ -87,7 +89,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
         });
         line?.clear();
         process.exitCode = result.exitCode;
-        await printBuild(io, result, flags.json, stopped);
+        await printBuild(io, result, json, stopped);
       } finally {
         // The resident server runs many commands in one process: no listener of this one stays behind.
         stopped.finish();
@@ -95,18 +97,18 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
     });
 }
 
-/** Each meeting's outcome on stdout, then the problems and a summary on stderr; or the JSON report. */
-async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: { finish(): boolean }): Promise<void> {
+/**
+ * Each meeting's outcome on stdout, then the problems and a summary on stderr; or, given the
+ * commands typed from here (`--json`), the JSON report.
+ */
+async function printBuild(io: Io, result: BuildResult, json: CommandsFromHere | undefined, stopped: { finish(): boolean }): Promise<void> {
   const { buildJson, formatDeletedMeeting, formatOutcome, formatSummary } = await import('./build-summary.js');
   // A signal that came while this module loaded has printed the report already, and ends the process.
   if (stopped.finish()) return;
   // What this thread built (worker threads compile their own code, in a cache of their own).
   if (result.threads === 0) for (const meeting of result.meetings) if (meeting.status === 'built') didWork(...meeting.outputs.map((output) => extname(output)));
   if (json) {
-    // Its hints' commands as typed from where briefing ran, as printProblems gives the text's and the annotations'.
-    const commands = commandsFrom(io, await projectRootOrCwd(io.cwd()));
-    const meetings = result.meetings.map((meeting) => withCommandsFromHere(meeting, commands));
-    console.log(buildJson({ ...result, meetings, runDiagnostics: withCommandsFromHere({ diagnostics: result.runDiagnostics }, commands).diagnostics }));
+    console.log(buildJson(fromHere(result, json)));
     // In GitHub Actions the problems still become annotations (on stderr, beside the JSON).
     await printProblems(io, result, { format: 'json', report: 'none', annotations: 'stderr' });
     return;
@@ -129,7 +131,7 @@ async function printBuild(io: Io, result: BuildResult, json: boolean, stopped: {
  * folders and raises it again), or is raised again here. Listens first, before those handlers;
  * told of each meeting through `update`.
  */
-async function reportOnSignal(io: Io, json: boolean, line: { clear(): void } | undefined) {
+async function reportOnSignal(io: Io, json: CommandsFromHere | undefined, line: { clear(): void } | undefined) {
   const { buildJson, formatOutcome } = await import('./build-summary.js');
   const { stoppedBuild } = await import('../commands/build.js');
   const { formatDiagnostic } = await import('../diagnostics/human.js');
@@ -140,7 +142,7 @@ async function reportOnSignal(io: Io, json: boolean, line: { clear(): void } | u
     if (!printed) {
       printed = true;
       const result = stoppedBuild(done, signal, 128 + constants.signals[signal]);
-      if (json) process.stdout.write(`${buildJson(result)}\n`);
+      if (json) process.stdout.write(`${buildJson(fromHere(result, json))}\n`);
       else {
         line?.clear();
         for (const meeting of result.meetings) {
@@ -165,6 +167,12 @@ async function reportOnSignal(io: Io, json: boolean, line: { clear(): void } | u
       return already;
     },
   };
+}
+
+/** The result with its hints' commands as typed from where briefing ran ({@link withCommandsFromHere}), for the JSON report. */
+function fromHere(result: BuildResult, commands: CommandsFromHere): BuildResult {
+  const meetings = result.meetings.map((meeting) => withCommandsFromHere(meeting, commands));
+  return { ...result, meetings, runDiagnostics: withCommandsFromHere({ diagnostics: result.runDiagnostics }, commands).diagnostics };
 }
 
 /** A progress line on the terminal (stderr), redrawn at most every 100 ms. */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectWithMeetings, type MeetingSpec } from '../helpers/meetings.js';
 import { REPO } from '../helpers/project.js';
@@ -45,6 +45,28 @@ describe('build --json stopped by a signal', () => {
       }
       expect(meetings.map((m) => m.meeting)).toEqual([...meetings.map((m) => m.meeting)].sort());
     }
+  }, 120_000);
+});
+
+// Under -C the hints of a stopped build's JSON said `briefing clear …`, which pasted where briefing ran acts on no project (or another).
+describe('build -C <project> --json stopped by a signal', () => {
+  it('gives its hints\' commands as typed from where briefing ran, as a build that ends does', async () => {
+    const dir = projectWithMeetings(specs(150));
+    // LM cleared an earlier version of one position: each meeting built warns, with `briefing clear …` in the hint.
+    const reforms = join(dir, 'positions/educ/equity-reforms.yaml');
+    writeFileSync(reforms, readFileSync(reforms, 'utf8').replace(/(  LM:\n    status: cleared\n)/, '$1    version: 1\n'));
+    const child = spawn(process.execPath, [join(REPO, 'bin/briefing.js'), '-C', basename(dir), 'build', '--all', '--force', '--json', '--format', 'md', '--jobs', '1'], { cwd: dirname(dir), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, got) => resolve(got)));
+    const written = () => (existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.manifest.json')).length : 0);
+    for (let waited = 0; written() < 2 && waited < 60_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGTERM');
+    expect(await ended).toBe('SIGTERM');
+    const { meetings } = JSON.parse(stdout) as { meetings: { messages: { ruleId: string; hint: string }[] }[] };
+    const hints = meetings.flatMap((meeting) => meeting.messages.filter((m) => m.ruleId === 'clearance/missing').map((m) => m.hint));
+    expect(hints.length).toBeGreaterThan(0);
+    for (const hint of hints) expect(hint).toContain(`\`briefing -C ${basename(dir)} clear equity-reforms --ministry LM`);
   }, 120_000);
 });
 

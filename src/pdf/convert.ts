@@ -421,8 +421,9 @@ export function stopConversions(): void {
   // Looked for again until none is left, for two seconds at most: on a loaded machine a folder could not be emptied at
   // the first try (a process just killed still finishing a write), and was left behind (CI, 2026-12-06).
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (const until = Date.now() + 2000; ; Atomics.wait(pause, 0, 0, 50)) {
-    const left = ownRunFolders();
+  const until = Date.now() + 2000;
+  let left = ownRunFolders();
+  while (left.length) {
     // Each on its own: one that cannot be removed (an office that outlived the wait still writing into it) leaves the others removed.
     for (const folder of left) {
       try {
@@ -431,8 +432,11 @@ export function stopConversions(): void {
         // Tried again below, while there is time: stopping matters more.
       }
     }
-    if (!left.length || !ownRunFolders().length || Date.now() >= until) return;
+    left = ownRunFolders();
+    if (!left.length || Date.now() >= until) return;
+    // Any office that outlived the first stop is stopped again, and what is left removed after a pause.
     stopStarted();
+    Atomics.wait(pause, 0, 0, 50);
   }
 }
 

@@ -298,6 +298,9 @@ function htmlProblems(file: YamlFile, field: readonly PropertyKey[], text: strin
 const READER_SCHEMES = 'https?|mailto|tel|ftps?';
 /** Schemes of addresses on the web: a site's name follows their `//`. */
 const WEB_SCHEME = 'https?|ftps?';
+/** An ellipsis as a placeholder address has it, also percent-escaped (see {@link isPlaceholderAddress}). */
+const ELLIPSIS = '(?:…|%E2%80%A6|(?:\\.|%2E){3})';
+
 /**
  * A link (`](…)`) or link definition (`]: …`) whose address does not start with one of
  * {@link READER_SCHEMES}, or with a web one not followed by `//` and a site's name, or one or a web
@@ -305,7 +308,7 @@ const WEB_SCHEME = 'https?|ftps?';
  * runs or embeds something: only such a text needs the parse that tells a link from text that looks like one.
  */
 const SUSPECT_LINK = new RegExp(
-  `\\](?:\\(|:)[ \\t]*<?(?:(?!(?:${READER_SCHEMES}):)|(?:${WEB_SCHEME}):(?!//[^/?#\\s)>])|[^\\s)>]*(?:…|\\.\\.\\.))|<(?:javascript|vbscript|data|file):|<(?:${WEB_SCHEME}):[^\\s>]*(?:…|\\.\\.\\.)`,
+  `\\](?:\\(|:)[ \\t]*<?(?:(?!(?:${READER_SCHEMES}):)|(?:${WEB_SCHEME}):(?!//[^/?#\\s)>])|[^\\s)>]*${ELLIPSIS})|<(?:javascript|vbscript|data|file):|<(?:${WEB_SCHEME}):[^\\s>]*${ELLIPSIS}`,
   'i',
 );
 /** Schemes that run code or carry a document inside the link: never in a report. */
@@ -390,7 +393,8 @@ const PLACEHOLDER_WORDS = new Set(['url', 'uri', 'link', 'address', 'adrese', 's
 /**
  * An address left to be filled in, as a hint or a template shows one: an ellipsis (`https://…`,
  * `...`, `https://eur-lex.europa.eu/…`) where the rest of it should be, or a word for one (`<url>`).
- * Read as written: the parser has turned `…` into `%E2%80%A6`.
+ * The parser keeps the address as written; its percent-escapes are read back too, so that an
+ * ellipsis copied escaped (`https://…` as `https://%E2%80%A6`, as some browsers copy it) is one as well.
  */
 function isPlaceholderAddress(url: string): boolean {
   const written = decodedAddress(url);

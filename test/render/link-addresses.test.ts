@@ -81,6 +81,15 @@ test('a placeholder for an address (`https://…`, `...`, `<url>`), as a hint or
   });
 });
 
+// Found only beside another suspect link in the field: the quick look before the parse knew `…` and `...` alone.
+test('a placeholder written percent-escaped (`https://%E2%80%A6`, as some browsers copy an ellipsis) is one too, alone in its field', async () => {
+  for (const link of ['[vietni](https://eur-lex.europa.eu/%E2%80%A6)', '<https://eur-lex.europa.eu/%2e%2E%2e>']) {
+    const dir = exampleProject(withBodyLine(`Skat. ${link} un [citu](https://eur-lex.europa.eu/%E2%80).`));
+    const found = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/link-address');
+    expect(found.map((d) => [d.line, d.column, d.message])).toEqual([[19, 9, `The link \`${link}\` in \`body\` is a placeholder, not an address: the report links to nothing the reader can open.`]]);
+  }
+});
+
 test('web, e-mail and telephone links are fine, and so is text that only looks like a link; the background is checked too', async () => {
   const background = withBackgroundLine('Skat. [portālu](www.izm.gov.lv).');
   const dir = exampleProject({

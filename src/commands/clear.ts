@@ -485,6 +485,11 @@ function clearHint(project: Project): () => string {
   return () => `Name a position by its id, or its file: the .yaml files under ${project.config.paths.positions}/, or a meeting file for every position it uses.`;
 }
 
+/** `the first`, `the second`, … `file 6` for a file's place in a list, counted from 0. */
+function ordinal(index: number): string {
+  return ['the first', 'the second', 'the third', 'the fourth', 'the fifth'][index] ?? `file ${index + 1}`;
+}
+
 /** A path to a position file, or the id of a loaded position. */
 function positionFile(project: Project, cwd: string, given: string): string {
   const path = namedPath(project.root, cwd, given);
@@ -492,12 +497,15 @@ function positionFile(project: Project, cwd: string, given: string): string {
   const byId = project.positions.get(given);
   const claiming = filesClaiming(project, given);
   if (claiming.length > 1) {
-    // Two paths that look the same (one name, its letters written two ways) are told apart.
-    const apart = (file: string) => sameNameOtherLetters(claiming[0] ?? file, file, 'in the first');
-    const copies = claiming.slice(1).filter((file) => apart(file) !== undefined).length;
+    // Two paths that look the same (one name, its letters written two ways) are told apart: each from the first listed before it.
+    const apart = (file: string, index: number) => {
+      const twin = claiming.slice(0, index).findIndex((earlier) => sameNameOtherLetters(earlier, file) !== undefined);
+      return twin < 0 ? undefined : sameNameOtherLetters(claiming[twin] ?? file, file, `in ${ordinal(twin)}`);
+    };
+    const copies = claiming.filter((file, index) => apart(file, index) !== undefined).length;
     const nameTheFile = 'Name the file to clear instead of the id, and give each position its own id (by convention its file name).';
     throw new UsageError(
-      `The id \`${given}\` is claimed by ${claiming.length} position files: ${claiming.map((file) => `${file}${apart(file) ?? ''}`).join(', ')}. Nothing written.`,
+      `The id \`${given}\` is claimed by ${claiming.length} position files: ${claiming.map((file, index) => `${file}${apart(file, index) ?? ''}`).join(', ')}. Nothing written.`,
       // The copy's advice alone only when every file is a copy of the first: another file still needs naming.
       copies === 0 ? nameTheFile : copies === claiming.length - 1 ? SAME_NAME_COPY_HINT : `${SAME_NAME_COPY_HINT} ${nameTheFile}`,
     );

@@ -62,6 +62,17 @@ test('clear by an id a third file claims too keeps the advice to name the file, 
   expect(run.stderr).toContain('One file is a copy of the other');
 });
 
+// The copies were compared with the first file alone: a third file that sorts first hid that the other two are one name.
+test('clear by an id a third file claims too, one that sorts before the two copies, still tells the copies apart', () => {
+  const dir = projectWithCopy();
+  cpSync(join(dir, COMPOSED, 'youth-participation.yaml'), join(dir, 'positions/a-youth-participation.yaml'));
+  const run = runCli(['clear', 'youth-participation', '--ministry', 'AM', '--date', '10.02.2021', '--ref', 'e-pasts'], dir);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`claimed by 3 position files: positions/a-youth-participation.yaml, ${DECOMPOSED}/youth-participation.yaml, ${COMPOSED}/youth-participation.yaml, the same path with “ī” written as one letter (in the second as a letter and a combining mark, as a Mac writes names).`);
+  expect(run.stderr).toContain('Name the file to clear instead of the id');
+  expect(run.stderr).toContain('One file is a copy of the other');
+});
+
 test('the letter named is the one written otherwise, not the first letter with a mark', () => {
   const composed = 'positions/ēka/izglītība.yaml';
   const partly = `positions/ēka/${'izglītība'.normalize('NFD')}.yaml`;

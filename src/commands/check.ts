@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { projectPath } from '../load/files.js';
+import { projectPath, YAML_FILES } from '../load/files.js';
 import { loadMeeting, unreadableMeeting, type LoadedMeeting } from '../load/meeting.js';
 import { fileCodeOf, loadAllMeetings } from '../load/meetings.js';
 import { builtInTemplatesDir, CONFIG_FILE, loadProject, type Project, type VersionBase } from '../load/project.js';
@@ -17,7 +17,7 @@ import { listTemplates, partialsOnPath, TEMPLATE_SUFFIX } from '../load/template
 import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
 import { readPositionFile } from '../load/position-files.js';
-import { duplicateFileCodes } from '../validate/project-rules.js';
+import { caseClashes, duplicateFileCodes } from '../validate/project-rules.js';
 import { knownPositionIds } from '../batch/cache.js';
 
 /** Options of `briefing check`, as the CLI parsed them. */
@@ -184,6 +184,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     diagnostics.push(...(setupBroken ? loaded.diagnostics : checkPosition(project, loaded)));
   }
   diagnostics.push(...templateProblems(project, targets.templates, templateFiles));
+  // Two files that are one on macOS and Windows; the meetings folder is listed again only for a check of some of its files.
+  diagnostics.push(...caseClashes([...positionFiles], project.positionFiles.map((file) => file.path), 'position'));
+  if (checked.meetings.length) {
+    const allMeetings = options.paths.length ? project.files.list(project.config.paths.meetings, YAML_FILES) : checked.meetings;
+    diagnostics.push(...caseClashes(checked.meetings, allMeetings, 'meeting'));
+  }
   // The files the checked meetings read besides their own: in a hook, those the commit will not hold are named.
   const used: string[] = [];
   if (setupBroken) diagnostics.push(...meetings.flatMap((m) => m.diagnostics));

@@ -3,7 +3,7 @@
  * schema and the rules documentation (docs/rules.md, checked by a test) are held to.
  */
 export const RULE_IDS = [
-  'file/control-char', 'file/encoding', 'file/forbidden-char', 'file/invisible-char', 'file/ligature', 'file/line-ends', 'file/merge-conflict', 'file/merge-unfinished', 'file/too-large',
+  'file/case-clash', 'file/control-char', 'file/encoding', 'file/forbidden-char', 'file/invisible-char', 'file/ligature', 'file/line-ends', 'file/merge-conflict', 'file/merge-unfinished', 'file/too-large',
   'yaml/alias', 'yaml/alias-limit', 'yaml/comment-in-value', 'yaml/complex-key', 'yaml/duplicate-key', 'yaml/empty', 'yaml/indent', 'yaml/multiple-documents', 'yaml/syntax', 'yaml/tab', 'yaml/tag', 'yaml/too-deep',
   'schema/date', 'schema/enum', 'schema/format', 'schema/invalid', 'schema/key-format', 'schema/required', 'schema/too-big', 'schema/too-small', 'schema/type', 'schema/unknown-key',
   'config/path', 'config/path-outside-project', 'config/reference-docx-missing', 'config/reference-docx-unreadable', 'config/reference-header-unused', 'config/reference-paper', 'config/reference-style-missing', 'config/registry-outdated', 'config/unknown-ministry',

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { SAME_NAME_COPY_HINT, sameNameOtherLetters } from '../load/letter-forms.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from '../load/merge-conflicts.js';
@@ -47,4 +48,34 @@ export function duplicateFileCodes(reports: readonly MeetingSummary[]): Diagnost
           ),
         ),
   );
+}
+
+/**
+ * Files whose paths differ only in case (`positions/educ/Equity.yaml` beside `…/equity.yaml`) are two
+ * files on Linux and in git, but one on macOS and Windows and on most network shares: a checkout
+ * there keeps one of them (git warns that the paths "have collided"), and the position or meeting of
+ * the other is missing on that computer. Said of each of `checked` that has such a twin among `all`
+ * (project paths); names that differ only in composed or decomposed letters are told apart by the
+ * rules they clash in (see {@link sameNameOtherLetters}), not here.
+ */
+export function caseClashes(checked: readonly string[], all: readonly string[], what: 'position' | 'meeting'): Diagnostic[] {
+  const byFolded = new Map<string, string[]>();
+  for (const path of new Set([...all, ...checked])) {
+    const folded = path.normalize('NFC').toLowerCase();
+    byFolded.set(folded, [...(byFolded.get(folded) ?? []), path]);
+  }
+  return checked.flatMap((path) => {
+    const twins = (byFolded.get(path.normalize('NFC').toLowerCase()) ?? []).filter((other) => other.normalize('NFC') !== path.normalize('NFC'));
+    if (!twins.length) return [];
+    return [
+      diagnostic(
+        path,
+        undefined,
+        'warning',
+        'file/case-clash',
+        `This file's name differs only in case from ${twins.join(', ')}: on macOS and Windows, and on most network shares, the two are one file, and a checkout there keeps only one of them — that computer has no ${what} of the other.`,
+        `Rename one of them so that no two names differ only in case: \`git mv ${path} ${posix.dirname(path)}/<new name>.yaml\`${what === 'position' ? ' (a position’s file is by convention named by its id)' : ''}.`,
+      ),
+    ];
+  });
 }

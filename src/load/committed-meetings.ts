@@ -45,15 +45,15 @@ export function committedMeetings(files: ProjectFiles, folder: string, base = 'H
 
   // Meetings moved without git are paired by file name (the untracked files are not listed for it): a meeting
   // whose own path was committed is compared with its own text, not with a deleted one of the same name.
-  const { changed, noGit, refused, unlinked, failed } = changedSinceHead(root, join(root, folder), paths, base, diff, false);
+  const { changed, noGit, gap } = changedSinceHead(root, join(root, folder), paths, base, diff, false);
   const moved = new Map([...changed].filter(([now, then]) => now !== then));
   // A long-lived process reads them all, once per state; a command run once the changed ones.
   const asked = longLived ? paths : paths.filter((path) => changed.has(path));
   const read = readCommittedTexts(root, [...new Set(asked.flatMap((path) => [path, moved.get(path) ?? path]))], base);
   const entry = { texts: read.texts, moved };
   // git worked for the diff, then failed reading a committed text (a damaged object): the caller says so.
-  if (read.failed && !failed) onUnread?.(read.failed);
-  if (key !== undefined && !noGit && !refused && !unlinked && !failed && !read.failed) setBounded(byState, key, entry, KEPT_STATES);
+  if (read.failed && !gap) onUnread?.(read.failed);
+  if (key !== undefined && !noGit && !gap && !read.failed) setBounded(byState, key, entry, KEPT_STATES);
   return compared(files, asked, entry);
 }
 

@@ -581,12 +581,12 @@ export interface ChangedFiles {
   changed: Map<string, string>;
   /** git could not be started (not installed, or not on the PATH): nothing could be compared. */
   noGit?: boolean;
-  /** git refused the repository as another user's: nothing could be compared. */
-  refused?: GitRefusedError;
-  /** The checkout's `.git` names a repository folder that is not there: nothing could be compared. */
-  unlinked?: GitUnlinkedError;
-  /** git failed for a reason of its own (a damaged index): nothing could be compared. */
-  failed?: GitFailedError;
+  /**
+   * git ran but could not answer, and nothing could be compared: it refused the repository as another
+   * user's, the checkout's `.git` names a repository folder that is not there, or git failed for a
+   * reason of its own (a damaged index).
+   */
+  gap?: GitRefusedError | GitUnlinkedError | GitFailedError;
   /** Paths at HEAD of files deleted since that no file here was paired with (by path or file name). */
   gone?: string[];
   /** With `gone`: files given as present that git does not track yet (a file moved and renamed without git). */
@@ -633,12 +633,11 @@ export function changedSinceHead(root: string, folder: string, present: readonly
     // A partial clone that could not fetch the base's texts stops the command, as reading them would (readCommittedTexts).
     if (!(error instanceof UsageError) || error instanceof GitUnfetchedError) throw error;
     if (error.message === NO_GIT) return { changed, noGit: true };
+    if (error instanceof GitUnlinkedError || error instanceof GitFailedError) return { changed, gap: error };
     // `git diff` says only "not a git repository" of one it refuses: asked again, on this path alone — where a
     // repository is to be found at all (git refuses only one it finds itself), not for every project outside git.
-    if (error instanceof GitUnlinkedError) return { changed, unlinked: error };
-    if (error instanceof GitFailedError) return { changed, failed: error };
     const refused = error instanceof GitRefusedError ? error : inGitCheckout(root) ? gitRefusal(root) : undefined;
-    if (refused) return { changed, refused };
+    if (refused) return { changed, gap: refused };
   }
   return { changed };
 }

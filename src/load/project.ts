@@ -443,14 +443,14 @@ const committedByState = new Map<string, PositionFile[]>();
 /** The files with their versions at HEAD, asking git; `kept` when the answer rests only on what {@link repositoryState} stamps. */
 function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFile[], problems: Diagnostic[], base: string, diff?: ChangesSince): { files: PositionFile[]; kept: boolean } {
   const root = project.root;
-  const { changed, noGit, refused, unlinked, failed, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
+  const { changed, noGit, gap, gone = [], untracked = [] } = changedSinceHead(root, folder, files.map((file) => file.path), base, diff);
   // In a git checkout without git to run, one git refuses, or one whose repository is not there, "not raised" cannot be told: say so rather than pass every position.
   if (noGit && inGitCheckout(root)) problems.push(noGitProblem());
-  for (const gap of [refused, unlinked, failed]) if (gap) problems.push(gitGapProblem(gap));
+  if (gap) problems.push(gitGapProblem(gap));
   const paired = gone.length && untracked.length ? pairById(root, files, changed, gone, untracked, base) : undefined;
   const { texts: committed, failed: unread = paired } = readCommittedTexts(root, files.flatMap((file) => changed.get(file.path) ?? []), base);
   // git worked for the diff, then failed reading a committed text (a damaged object): the rules that compare with it are said to be skipped.
-  if (unread && !failed) problems.push(unreadTextsProblem(unread));
+  if (unread && !gap) problems.push(unreadTextsProblem(unread));
   const versioned = files.map((file) => {
     const at = changed.get(file.path);
     const before = at === undefined ? undefined : committedFacts(committed.get(at), file.path);
@@ -464,7 +464,7 @@ function versionsAtHead(project: ProjectFiles, folder: string, files: PositionFi
     const cut = lowered && !restored && isShallowClone(repositoryAt(root));
     return { ...file, committedVersion: before.version, committedAnswer: before.answer, committedUnnamed: before.unnamed, committedFields: before.fields, ...(restored ? { restoredFrom: restored } : {}), ...(cut ? { historyCut: true as const } : {}) };
   });
-  return { files: versioned, kept: !noGit && !refused && !unlinked && !failed && !unread && !gone.length };
+  return { files: versioned, kept: !noGit && !gap && !unread && !gone.length };
 }
 
 /**

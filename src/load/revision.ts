@@ -38,7 +38,14 @@ export function projectAtCommit(repo: Repository, commit: Commit, projectRoot: s
     const text = blobs.get(file.blob);
     if (text !== undefined) files.set(prefix ? file.path.slice(prefix.length + 1) : file.path, text);
   }
-  return memoryFiles(commit.hash, files, (path) => readBlobBytes(repo, `${commit.hash}:${inRepo(path)}`));
+  // A file read as bytes (the reference DOCX) committed from a Mac may be named decomposed too: looked for so when not there as named.
+  const bytesOf = (path: string) => readBlobBytes(repo, `${commit.hash}:${inRepo(path)}`);
+  return memoryFiles(commit.hash, files, (path) => {
+    const bytes = bytesOf(path);
+    if (bytes !== undefined) return bytes;
+    const spelled = spelledAsThere(tree, path);
+    return spelled === path ? undefined : bytesOf(spelled);
+  });
 }
 
 /** A commit's tree under the project's folder (`prefix`), as much of it as {@link spelledAsThere} asks: each folder listed once. */

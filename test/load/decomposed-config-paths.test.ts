@@ -106,6 +106,22 @@ test('diff --from a commit whose positions folder is named decomposed reads that
   expect(run.status).toBe(1);
 });
 
+test('diff --from a commit whose reference DOCX is named decomposed reads it from that commit', () => {
+  const dir = exampleProject();
+  expect(runCli(['reference-docx', '-o', 'veidne.docx'], dir).status).toBe(0);
+  mkdirSync(join(dir, 'stili'));
+  renameSync(join(dir, 'veidne.docx'), join(dir, 'stili', 'ministrijā.docx'.normalize('NFD')));
+  withConfig(dir, { reference: 'stili/ministrijā.docx' });
+  initRepository(dir);
+  const position = join(dir, 'positions/educ/equity-reforms.yaml');
+  writeFileSync(position, readFileSync(position, 'utf8').replace('REACT-EU', 'REACT-EU programmas'));
+  const run = runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD', '--stat'], dir);
+  // It said `HEAD:briefing.config.yaml:…  error  The reference DOCX \`stili/ministrijā.docx\` cannot be read`, exit 2.
+  expect(run.stderr).not.toContain('reference-docx-missing');
+  expect(run.stdout).toMatch(/equity-reforms +v2 +\+1 −0 words/);
+  expect(run.status).toBe(1);
+});
+
 test('a path not there that has no letter written two ways is not looked for: no folder is listed for it', () => {
   // `ministries.yaml` and `templates/` are often absent: each cost a listing of the project's folder, at a commit a git process.
   const listed: string[] = [];

@@ -506,7 +506,7 @@ function positionFile(project: Project, cwd: string, given: string): string {
     const nameTheFile = 'Name the file to clear instead of the id, and give each position its own id (by convention its file name).';
     throw new UsageError(
       `The id \`${given}\` is claimed by ${claiming.length} position files: ${claiming.map((file, index) => `${file}${apart(file, index) ?? ''}`).join(', ')}. Nothing written.`,
-      // The copy's advice alone only when every file is a copy of the first: another file still needs naming.
+      // The copy's advice alone only when every file but one is a copy of another: else a file still needs naming.
       copies === 0 ? nameTheFile : copies === claiming.length - 1 ? SAME_NAME_COPY_HINT : `${SAME_NAME_COPY_HINT} ${nameTheFile}`,
     );
   }

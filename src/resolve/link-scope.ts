@@ -1,4 +1,5 @@
 import { parseMarkdownText, walk } from '../util/markdown.js';
+import { spliceAll, type TextEdit } from '../util/splice.js';
 
 /** A line that may define a link reference: `[label]: destination`. */
 const MAY_DEFINE = /^ {0,3}\[(?!\^)(?:[^\\\]]|\\.)+\]:/m;
@@ -13,7 +14,7 @@ const MAY_DEFINE = /^ {0,3}\[(?!\^)(?:[^\\\]]|\\.)+\]:/m;
 export function scopeLinkDefinitions(markdown: string, scope: string): string {
   if (!MAY_DEFINE.test(markdown)) return markdown;
   const tree = parseMarkdownText(markdown);
-  const edits: { from: number; to: number; text: string }[] = [];
+  const edits: TextEdit[] = [];
   walk(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -34,7 +35,5 @@ export function scopeLinkDefinitions(markdown: string, scope: string): string {
       }
     }
   });
-  let result = markdown;
-  for (const edit of edits.sort((a, b) => b.from - a.from)) result = result.slice(0, edit.from) + edit.text + result.slice(edit.to);
-  return result;
+  return spliceAll(markdown, edits);
 }

@@ -4,6 +4,7 @@
  */
 import { scopeLinkDefinitions } from './link-scope.js';
 import { DATE_AT_BLOCK_START, DAY_OF_MONTH, MONTH_NAME, parseMarkdownText, walk } from '../util/markdown.js';
+import { spliceAll, type TextEdit } from '../util/splice.js';
 
 /** A Markdown field as the report prints it: normalised, its footnotes and link labels its own. */
 export function scopeField(markdown: string, scope: string): string {
@@ -18,19 +19,15 @@ export function scopeField(markdown: string, scope: string): string {
  */
 export function scopeFootnotes(markdown: string, scope: string): string {
   if (!MAY_DEFINE_FOOTNOTE.test(markdown)) return markdown;
-  const edits: { at: number; label: string }[] = [];
+  const edits: TextEdit[] = [];
   walk(parseMarkdownText(markdown), (node) => {
     if (node.type !== 'footnoteReference' && node.type !== 'footnoteDefinition') return;
     const start = node.position?.start.offset;
     const label = node.label ?? node.identifier;
     // A definition or reference starts with its `[^label]`, as written.
-    if (start !== undefined && markdown.startsWith(`[^${label}]`, start)) edits.push({ at: start, label });
+    if (start !== undefined && markdown.startsWith(`[^${label}]`, start)) edits.push({ from: start, to: start + label.length + 3, text: `[^${scope}-${label}]` });
   });
-  let result = markdown;
-  for (const { at, label } of edits.sort((a, b) => b.at - a.at)) {
-    result = `${result.slice(0, at)}[^${scope}-${label}]${result.slice(at + label.length + 3)}`;
-  }
-  return result;
+  return spliceAll(markdown, edits);
 }
 
 /** A footnote definition, `[^label]:`; without one a field has no footnotes. A label holds no bracket (see UNRESOLVED in validate/markdown-rules). */

@@ -122,6 +122,8 @@ class Merger {
   private readonly options: MergeOptions;
   /** Each block's words, split once: `hunk` compares every removed block with every added one. */
   private readonly words = new WeakMap<Nodes, string[]>();
+  /** Each block's words counted, once: what two blocks have in common is found from the counts, without a table per pair. */
+  private readonly counts = new WeakMap<Nodes, Map<string, number>>();
   /** The footnote definitions deleted or inserted whole so far, each as found in its version and as marked. */
   private readonly wholeNotes: { found: FootnoteDefinition; marked: FootnoteDefinition; revision: BlockRevision }[] = [];
 
@@ -304,7 +306,8 @@ class Merger {
   }
 
   private similarity(before: Nodes, after: Nodes): number {
-    return similarity(this.wordsOf(before), this.wordsOf(after));
+    const total = this.wordsOf(before).length + this.wordsOf(after).length;
+    return total ? (2 * commonCounted(this.countsOf(before), this.countsOf(after))) / total : 1;
   }
 
   /** A block's words, split once. */
@@ -315,6 +318,16 @@ class Merger {
       this.words.set(node, words);
     }
     return words;
+  }
+
+  /** A block's words with how often each comes, counted once. */
+  countsOf(node: Nodes): Map<string, number> {
+    let counts = this.counts.get(node);
+    if (!counts) {
+      counts = wordCounts(this.wordsOf(node));
+      this.counts.set(node, counts);
+    }
+    return counts;
   }
 
   /** Merges two blocks that `affinity` paired: the same type by construction. */
@@ -531,16 +544,21 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
 
 /** How many words two lists have in common, each word counted as often as both have it. */
 function commonWords(a: readonly string[], b: readonly string[]): number {
+  return commonCounted(wordCounts(a), wordCounts(b));
+}
+
+/** Each word of a list with how often it comes. */
+function wordCounts(words: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/** {@link commonWords} of two lists from their {@link wordCounts}: each word as often as the one that has it less often. */
+function commonCounted(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
-  for (const word of b) {
-    const left = counts.get(word) ?? 0;
-    if (left > 0) {
-      common++;
-      counts.set(word, left - 1);
-    }
-  }
+  for (const [word, count] of fewer) common += Math.min(count, more.get(word) ?? 0);
   return common;
 }
 
@@ -568,6 +586,12 @@ function withParagraph<I extends ListItem>(item: I, paragraph: Paragraph | undef
   return { ...item, children: paragraph ? [paragraph] : [] };
 }
 
+/** A block's words and their counts, each found once for the whole merge. */
+interface WordsOfBlocks {
+  wordsOf(node: Nodes): string[];
+  countsOf(node: Nodes): Map<string, number>;
+}
+
 /**
  * The splits and joins of paragraphs a hunk may hold, as `bestAlignment` weighs them: a paragraph
  * with each run of 2 to {@link MAX_PARTS} paragraphs of the other version ending at a given place.
@@ -576,14 +600,14 @@ function withParagraph<I extends ListItem>(item: I, paragraph: Paragraph | undef
  * whole and the run have in common, as a pair of blocks counts.
  */
 class Parts {
-  private readonly words: { wordsOf(node: Nodes): string[] };
+  private readonly words: WordsOfBlocks;
   private readonly removed: readonly RootContent[];
   private readonly added: readonly RootContent[];
   /** Whether each (removed, added) paragraph pair has the part's words in the whole, by the side that is the part: computed once. */
   private readonly inRemoved = new Map<number, boolean>();
   private readonly inAdded = new Map<number, boolean>();
 
-  constructor(words: { wordsOf(node: Nodes): string[] }, removed: readonly RootContent[], added: readonly RootContent[]) {
+  constructor(words: WordsOfBlocks, removed: readonly RootContent[], added: readonly RootContent[]) {
     this.words = words;
     this.removed = removed;
     this.added = added;
@@ -618,7 +642,7 @@ class Parts {
   private isPart(node: RootContent | undefined, whole: RootContent): boolean {
     if (!node || node.type !== whole.type || !splittable(node)) return false;
     const words = this.words.wordsOf(node);
-    return words.length > 0 && contained(words, this.words.wordsOf(whole)) >= REWORDED;
+    return words.length > 0 && commonCounted(this.words.countsOf(whole), this.words.countsOf(node)) / words.length >= REWORDED;
   }
 
   private memo(cache: Map<number, boolean>, key: number, compute: () => boolean): boolean {
@@ -636,7 +660,3 @@ function splittable(node: RootContent): boolean {
   return isParagraph(node) || isSimpleItem(node);
 }
 
-/** The share of `part`'s words (counted with repeats) that `whole` has. */
-function contained(part: readonly string[], whole: readonly string[]): number {
-  return part.length ? commonWords(whole, part) / part.length : 0;
-}

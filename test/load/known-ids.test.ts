@@ -8,6 +8,7 @@ import { projectWords } from '../../src/completion/project-words.js';
 import { diff } from '../../src/commands/diff.js';
 import { newPosition } from '../../src/commands/new.js';
 import { review } from '../../src/commands/review.js';
+import { watchBuild, type Watcher, type WatchEvent } from '../../src/watch/watch-build.js';
 import { initRepository } from '../helpers/git.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
 
@@ -28,6 +29,9 @@ vi.mock('../../src/load/yaml.js', async (importOriginal) => {
 });
 
 const EXTRA = 20;
+
+/** The watch a test started, stopped when it has built. */
+let stop: Watcher | undefined;
 
 /** The example project with twenty more positions, built once, so the build's cache knows every position's id. */
 async function builtProject(): Promise<string> {
@@ -87,6 +91,21 @@ describe('a command that uses one position, after a build', () => {
     expect(result.exitCode).toBe(0);
     // The report's three positions, now and as the build read them (26 parses before).
     expect(parses()).toBeLessThanOrEqual(6);
+  });
+
+  it('build --watch builds first from the positions the meeting uses, not every one to learn its id', async () => {
+    const dir = await builtProject();
+    parses();
+    const built = new Promise<WatchEvent>((done) => {
+      void watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md', 'docx'], debounceMs: 150, onEvent: done }).then((watcher) => {
+        stop = watcher;
+      });
+    });
+    const event = await built;
+    await stop?.close();
+    expect(event).toMatchObject({ kind: 'build', run: 1, result: { status: 'built', diagnostics: [] } });
+    // The report's three positions (23 parses before: 10 s at the start of a watch in a repository of 5,000 positions).
+    expect(parses()).toBeLessThanOrEqual(3);
   });
 
   it('completing a position id on the command line parses no position', async () => {

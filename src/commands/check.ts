@@ -13,7 +13,7 @@ import { layoutFor } from '../load/front-matter.js';
 import { diagnostic, hasErrors, hasUnreadable, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions, mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
-import { listTemplates, partialsOnPath, TEMPLATE_SUFFIX } from '../load/templates.js';
+import { listTemplates, partialsOnPath, readPartials, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
 import { readPositionFile } from '../load/position-files.js';
@@ -349,9 +349,10 @@ function templateProblems(project: Project, files: readonly string[], shownFiles
       const dirs = project.templateDirs.slice(at);
       // Each partial of those files alone too: one that no template includes is compiled with none.
       const partials = partialsOnPath(dirs, project.files).filter((partial) => shownFiles.has(partial.path));
+      const read = partials.length ? readPartials(dirs, project.files) : { partials: [], unreadable: [] };
       return [
         ...listTemplates(dirs, project.files).flatMap((name) => templateOwnProblems(project, name, dirs)),
-        ...partials.flatMap((partial) => partialAloneProblems(partial.name, dirs, project.files)),
+        ...partials.flatMap((partial) => partialAloneProblems(partial.name, read)),
       ].filter((d) => shownFiles.has(d.file));
     }
     // A sub-folder of a templates folder (`template: ministry/report`): its templates are named by their path there, and find the partials a build finds.

@@ -94,8 +94,14 @@ export function readTemplate(name: string, dirs: readonly string[], files: Proje
   };
 }
 
+/** The partials on a template path, read: their texts as a template compiles them, and those that cannot be read. */
+export interface PartialsRead {
+  partials: TemplateTexts['partials'];
+  unreadable: { name: string; diagnostic: Diagnostic }[];
+}
+
 /** The partials on the template path with their texts, as a template compiles them; and those that cannot be read. */
-function readPartials(dirs: readonly string[], files: ProjectFiles): { partials: TemplateTexts['partials']; unreadable: { name: string; diagnostic: Diagnostic }[] } {
+export function readPartials(dirs: readonly string[], files: ProjectFiles): PartialsRead {
   const partials: TemplateTexts['partials'] = [];
   const unreadable: { name: string; diagnostic: Diagnostic }[] = [];
   for (const { name, path, read } of partialsOnPath(dirs, files)) {
@@ -110,9 +116,11 @@ function readPartials(dirs: readonly string[], files: ProjectFiles): { partials:
  * A partial on the template path read as the texts of a template that only includes it
  * (`{{> name}}`), so that it is compiled, and its problems found, even when no template
  * includes it. No texts when no partial has that name, or when a partial cannot be read (then said).
+ * `read` is the path's partials as {@link readPartials} gives them: read once for all of them,
+ * since checking each of them alone with all of them read again grew with their square.
  */
-export function readPartialAlone(name: string, dirs: readonly string[], files: ProjectFiles): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
-  const { partials, unreadable } = readPartials(dirs, files);
+export function readPartialAlone(name: string, read: PartialsRead): { texts?: TemplateTexts; diagnostics: Diagnostic[] } {
+  const { partials, unreadable } = read;
   const unread = unreadable.find((partial) => partial.name === name);
   if (unread) return { diagnostics: [unread.diagnostic] };
   const alone = partials.find((partial) => partial.name === name);

@@ -1,5 +1,5 @@
-import { diffWordsWithSpace } from 'diff';
-import { editLimit } from '../diff/align.js';
+import { diffWordsWithSpace, type Change } from 'diff';
+import { alignKeys, editLimit } from '../diff/align.js';
 import type { FieldOutcome, ReviewResult } from '../commands/review.js';
 import type { FieldRef } from '../model/field.js';
 import type { OutsideChange } from '../review/fields.js';
@@ -53,12 +53,7 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   const after = field.after.join('\n');
   if (before !== after) {
     let text = '';
-    // As `diff` bounds its comparison (diff/align.ts): texts that far apart show as one removal and one addition.
-    // Characters, not words: a limit at least as tight.
-    const parts = diffWordsWithSpace(before, after, { maxEditLength: editLimit(before.length + after.length) }) ?? [
-      { value: before, added: false, removed: true, count: 1 },
-      { value: after, added: true, removed: false, count: 1 },
-    ];
+    const parts = wordDiff(before, after) ?? paragraphWise(field.before, field.after);
     for (const part of parts) {
       // The reviewer's text, as the other lines' is: a control character (U+009B, which some terminals take for an escape) shown as an escape, the line breaks kept.
       const value = part.value.split('\n').map(oneLine).join('\n');
@@ -91,6 +86,50 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
  * The comments, each thread together: a comment (marked resolved when its thread is), then the
  * replies to it, set in under it. A reply whose comment is not among them is listed as one.
  */
+/** One piece of a word diff: text kept, removed or added. */
+type Part = Pick<Change, 'value' | 'added' | 'removed'>;
+
+/**
+ * The word diff of two texts, as `diff` bounds its comparison (diff/align.ts): undefined for texts
+ * that far apart. Characters, not words: a limit at least as tight.
+ */
+function wordDiff(before: string, after: string): Part[] | undefined {
+  return diffWordsWithSpace(before, after, { maxEditLength: editLimit(before.length + after.length) });
+}
+
+/**
+ * A field's paragraphs too far apart for one word diff (more than about 500 words changed in it):
+ * the paragraphs aligned first, then each reworded one compared with its own, so a reviewer's
+ * many changes are still listed word by word and the paragraphs no one changed are not listed.
+ * A run of removed paragraphs beside a run of added ones of another length is compared as one
+ * text; what is still too far apart shows as removed and added whole.
+ */
+function paragraphWise(before: readonly string[], after: readonly string[]): Part[] {
+  const parts: Part[] = [];
+  const add = (more: readonly Part[]) => {
+    if (parts.length) parts.push({ value: '\n', added: false, removed: false });
+    parts.push(...more);
+  };
+  const compared = (from: string, to: string): Part[] =>
+    wordDiff(from, to) ?? [...(from ? [{ value: from, added: false, removed: true }] : []), ...(to ? [{ value: to, added: true, removed: false }] : [])];
+  const changes = alignKeys(before, after);
+  for (let index = 0; index < changes.length; index++) {
+    const change = changes[index];
+    if (!change) continue;
+    if (!change.added && !change.removed) {
+      for (const paragraph of change.value) add([{ value: paragraph, added: false, removed: false }]);
+      continue;
+    }
+    const next = changes[index + 1];
+    const removed = change.removed ? change.value : [];
+    const added = change.added ? change.value : next?.added ? next.value : [];
+    if (change.removed && next?.added) index++;
+    if (removed.length === added.length) removed.forEach((paragraph, at) => add(compared(paragraph, added[at] ?? '')));
+    else add(compared(removed.join('\n'), added.join('\n')));
+  }
+  return parts;
+}
+
 function threadLines(comments: readonly ReviewComment[], paint: Painter): string[] {
   const lines: string[] = [];
   const line = (comment: ReviewComment, what: string, indent: string) =>

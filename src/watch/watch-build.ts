@@ -304,7 +304,6 @@ function namesAny(path: string, ids: readonly string[]): boolean {
 
 const ID_CHARACTER = /[\p{L}\p{N}_-]/u;
 
-/** What `build` last wrote for the meeting, from its cache; undefined when it has none. */
 /** The position ids the last `build` learnt (its cache, see `cachedPositionIds`); undefined when it learnt none, or there is no project. */
 function idsFromCache(root: string): ReadonlyMap<string, string> | undefined {
   try {
@@ -316,6 +315,7 @@ function idsFromCache(root: string): ReadonlyMap<string, string> | undefined {
   }
 }
 
+/** What `build` last wrote for the meeting, from its cache; undefined when it has none. */
 function formerFromCache(root: string, meeting: string): FormerBuild | undefined {
   return readCache(root, toolFingerprint()).meetings[projectPath(root, meeting)];
 }

@@ -82,10 +82,6 @@ function formatField(field: FieldOutcome, paint: Painter): string[] {
   return lines;
 }
 
-/**
- * The comments, each thread together: a comment (marked resolved when its thread is), then the
- * replies to it, set in under it. A reply whose comment is not among them is listed as one.
- */
 /** One piece of a word diff: text kept, removed or added. */
 type Part = Pick<Change, 'value' | 'added' | 'removed'>;
 
@@ -130,6 +126,10 @@ function paragraphWise(before: readonly string[], after: readonly string[]): Par
   return parts;
 }
 
+/**
+ * The comments, each thread together: a comment (marked resolved when its thread is), then the
+ * replies to it, set in under it. A reply whose comment is not among them is listed as one.
+ */
 function threadLines(comments: readonly ReviewComment[], paint: Painter): string[] {
   const lines: string[] = [];
   const line = (comment: ReviewComment, what: string, indent: string) =>

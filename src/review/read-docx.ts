@@ -257,6 +257,33 @@ export class DamagedDocxError extends Error {
   }
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A part's bytes as text. A byte that is no UTF-8 (a file damaged on the way) is a
+ * DamagedDocxError at its line and column: decoded leniently it came through as U+FFFD,
+ * which `--accept` wrote into the position as if the reviewer had typed it.
+ */
+function partText(name: string, bytes: Uint8Array): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    const { line, column } = firstBadByte(bytes);
+    throw new DamagedDocxError(name, `has a byte that is not UTF-8 at line ${line}, column ${column} (the file was damaged on the way)`);
+  }
+}
+
+/** Line and column (1-based, in UTF-16 units) of the first byte of `bytes` that is no UTF-8. */
+function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+  // What decodes and encodes back to the same bytes is good UTF-8; the first byte that does not is the bad one.
+  const again = new TextEncoder().encode(lenient.decode(bytes));
+  let offset = 0;
+  while (offset < bytes.length && bytes[offset] === again[offset]) offset++;
+  const lines = lenient.decode(bytes.subarray(0, offset)).split('\n');
+  return { line: lines.length, column: (lines.at(-1) ?? '').length + 1 };
+}
+
 /**
  * Reads a DOCX as a reviewer left it, tracked changes and comments included. The zip is
  * opened with fflate and each part parsed with saxes: mammoth and its kind resolve
@@ -287,7 +314,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
     if (parsed.has(name)) return parsed.get(name);
     const entry = files[name];
     try {
-      const element = entry ? parseXml(strFromU8(entry), allowance) : undefined;
+      const element = entry ? parseXml(partText(name, entry), allowance) : undefined;
       parsed.set(name, element);
       return element;
     } catch (error) {

@@ -586,6 +586,27 @@ describe('briefing review', () => {
     expect(position(dir, 'equity-reforms').text).toBe(before);
   });
 
+  it('refuses a DOCX whose word/document.xml has a byte that is not UTF-8, naming the part, line and column, rather than write � into a position (exit 1, nothing written)', () => {
+    const dir = built();
+    const before = position(dir, 'equity-reforms').text;
+    const edited = new WordEdit(readFileSync(join(dir, DOCX))).replace('Tuvākajā laikā prioritāri paredzēts:', 'prioritāri', 'vispirms', ANNA).bytes();
+    // A damaged copy: the second byte of the ā in "laikā" (0xC4 0x81) overwritten, as a bad disk or transfer leaves it.
+    const files = fflate.unzipSync(edited);
+    const xml = files['word/document.xml'] ?? new Uint8Array();
+    const at = Buffer.from(xml).indexOf(Buffer.from('Tuvākajā laikā', 'utf8')) + Buffer.byteLength('Tuvākajā laik', 'utf8') + 1;
+    xml[at] = 0x3f;
+    const lines = new TextDecoder().decode(xml.subarray(0, at - 1)).split('\n');
+    const [line, column] = [lines.length, (lines.at(-1) ?? '').length + 1];
+    const path = join(dir, 'out/damaged.docx');
+    writeFileSync(path, fflate.zipSync(files));
+    const run = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `out/damaged.docx  error  This DOCX cannot be read: its word/document.xml has a byte that is not UTF-8 at line ${line}, column ${column} (the file was damaged on the way). Open the file in Word and save it again (Word repairs what it can), or ask the sender for the file again.  review/not-built-here\n`,
+    );
+    expect(position(dir, 'equity-reforms').text).toBe(before);
+  });
+
   it('refuses a DOCX a part of which would unpack to more than briefing reads (a zip bomb), without unpacking it (exit 1, nothing written)', () => {
     const dir = built();
     const before = position(dir, 'equity-reforms').text;

@@ -304,6 +304,17 @@ function plainWords(
       hint: 'Replace the tab with spaces, as many as the lines around it start with.',
     };
   }
+  const shallower = CASCADE.has(error.code) ? shallowerThanFirstLine(text, lineStart) : undefined;
+  if (shallower) {
+    const { key, indicator, first, firstSpaces, spaces, line, keyColumn } = shallower;
+    const digit = spaces - keyColumn;
+    return {
+      offset: first,
+      rule: 'yaml/indent',
+      message: `The first line of the \`${key}: ${indicator}\` block is indented by ${firstSpaces} spaces, line ${line} under it by ${spaces}: YAML takes a block's indentation from its first line, so the block ends before line ${line}, and what follows is read as new fields.`,
+      hint: `Indent the first line by ${spaces} spaces, as the block's other lines${digit >= 1 && digit <= 9 ? `; if its extra spaces are meant (an indented code block), say how far the block is indented after the ${indicator[0] === '>' ? '>' : 'bar'}: \`${key}: ${indicator}${digit}\`` : ''}.`,
+    };
+  }
   // A line of prose at the left edge (a key of its own would be a field: that is not this mistake).
   const block = CASCADE.has(error.code) && leading === '' && !/^[A-Za-z_][\w-]*:(\s|$)/.test(text.slice(lineStart)) ? blockAbove(text, lineStart) : undefined;
   if (block) {
@@ -501,6 +512,39 @@ function blockAbove(text: string, lineStart: number): { key: string; indicator: 
     const indent = /^ */.exec(line)?.[0].length ?? 0;
     if (indent === 0) return undefined;
     spaces = indent;
+  }
+  return undefined;
+}
+
+/**
+ * A block scalar (`key: |`, no indentation digit) whose first line is indented further than a later
+ * line still meant for it: the first non-blank line at or after `lineStart`, indented past the key but
+ * less than that first line (a body that starts with an indented line, or a code block). YAML took the
+ * block's indentation from its first line and ended it there. Where the first line starts, how far each
+ * is indented, the later line's number and the key's column; undefined when the lines are not so.
+ */
+function shallowerThanFirstLine(
+  text: string,
+  lineStart: number,
+): { key: string; indicator: string; first: number; firstSpaces: number; spaces: number; line: number; keyColumn: number } | undefined {
+  const lines = text.split('\n');
+  let index = text.slice(0, lineStart).split('\n').length - 1;
+  while (index < lines.length && (lines[index] ?? '').trim() === '') index++;
+  const spaces = /^ */.exec(lines[index] ?? '')?.[0].length ?? 0;
+  let first: number | undefined;
+  for (let above = index - 1; above >= 0; above--) {
+    const line = (lines[above] ?? '').replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const header = /^(\s*(?:- )?)([^\s:#][^:#]*?):[ \t]+([|>][-+]?)[ \t]*(?:#.*?)?$/.exec(line);
+    if (header) {
+      const keyColumn = header[1]?.length ?? 0;
+      const firstSpaces = first === undefined ? 0 : (/^ */.exec(lines[first] ?? '')?.[0].length ?? 0);
+      if (first === undefined || spaces <= keyColumn || spaces >= firstSpaces) return undefined;
+      const offset = lines.slice(0, first).reduce((sum, one) => sum + one.length + 1, 0);
+      return { key: header[2] ?? '', indicator: header[3] ?? '', first: offset, firstSpaces, spaces, line: index + 1, keyColumn };
+    }
+    if (!line.startsWith(' ')) return undefined;
+    first = above;
   }
   return undefined;
 }

@@ -5,7 +5,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  LineCounter,
   parseDocument,
   visit,
   type Document,
@@ -15,7 +14,7 @@ import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnost
 import type { RuleId } from '../diagnostics/rules.js';
 import { fileTooLarge } from './limits.js';
 import { mergeConflicts } from './merge-conflicts.js';
-import { controlCharacters, crLineEnds, forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, invisibleCharacters, ligatures, looksLikeUtf16, notUtf8, utf16Text } from './characters.js';
+import { controlCharacters, crLineEnds, forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, invisibleCharacters, ligatures, looksLikeUtf16, notUtf8, placeInText, utf16Text } from './characters.js';
 import { withoutBom } from '../util/byte-order-mark.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
@@ -63,9 +62,7 @@ export function parseYaml(path: string, source: string): YamlFile {
   // Both versions of a conflict read as YAML are a cascade of syntax errors that name no cause.
   const conflicts = mergeConflicts(path, text, { yaml: true });
   if (conflicts.length) return unreadable(path, text, text !== source, ...conflicts);
-  const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
-    lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
     schema: 'core',
@@ -75,10 +72,9 @@ export function parseYaml(path: string, source: string): YamlFile {
     // `!!binary`, `!!timestamp`, `!!set`…: YAML 1.1 types a plain text field must not turn into.
     resolveKnownTags: false,
   });
-  const placeAt = (offset: number): Place => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
+  // From the text's own line ends: the parser's LineCounter misses those of lines it skips after an
+  // error (a line at the left edge that starts with `[`), and placed every message after them wrong.
+  const placeAt = placeInText(text);
   const diagnostics: Diagnostic[] = [];
   const badByte = notUtf8(path, text, placeAt);
   const linesWithError = new Set<number>();

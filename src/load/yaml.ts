@@ -8,6 +8,7 @@ import {
   parseDocument,
   visit,
   type Document,
+  type ErrorCode,
   type YAMLError,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
@@ -261,7 +262,36 @@ function yamlErrorToDiagnostic(path: string, text: string, error: YAMLError, pla
   const message = firstLine(error.message).replace(/ at line \d+, column \d+$/, '');
   const plain = plainWords(error, message, text);
   if (plain) return diagnostic(path, placeAt(plain.offset), severity, plain.rule, plain.message, plain.hint);
-  return diagnostic(path, placeAt(error.pos[0]), severity, known?.rule ?? 'yaml/syntax', sentence(message), known?.hint);
+  return diagnostic(path, placeAt(error.pos[0]), severity, known?.rule ?? 'yaml/syntax', sentence(message), known?.hint ?? syntaxHint(error.code, message));
+}
+
+/** What a field is, said in every hint below: the shape a line that YAML cannot read most often lost. */
+const FIELD_SHAPE = 'a field is `name: value` on one line, at the indentation of the fields around it; a text that runs on over lines goes under its field\'s `|` or `>`, every line indented further than the name';
+
+/**
+ * The hints for the parser's messages that {@link plainWords} does not rewrite, by the parser's code:
+ * its words say what it met, these what to do (a fuzzer met each of them swapping, cutting and typing into the example's files).
+ */
+const SYNTAX_HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
+  MULTILINE_IMPLICIT_KEY: `YAML reads this line and the next as the name of a field: ${FIELD_SHAPE}.`,
+  MISSING_CHAR: `This line is neither a field nor a list entry (\`- …\`) where it stands: ${FIELD_SHAPE}.`,
+  KEY_OVER_1024_CHARS: `YAML reads this long line, up to its “: ”, as the name of a field: if it is text, indent it under its field's \`|\` or \`>\` as the lines around it, or put it in quotes.`,
+  BAD_SCALAR_START: 'Put the value in quotes: a text that starts with one of YAML\'s marks (@ ` % | > and others) must be quoted, or written on the lines under `|`.',
+  BAD_DQ_ESCAPE: 'In double quotes a backslash starts an escape (\\n, \\"): write a backslash itself as \\\\, or put the value in single quotes.',
+  BLOCK_IN_FLOW: 'Inside [ ] or { } entries are separated by commas, and a list or mapping written over lines goes one entry a line without the brackets.',
+  BAD_DIRECTIVE: 'Remove the line that starts with %: briefing files need no YAML directives.',
+  MULTIPLE_ANCHORS: 'Remove the & marks: briefing files need no anchors; a text that starts with & goes in quotes.',
+  MULTIPLE_TAGS: 'Remove the ! marks: briefing files use plain values only; a text that starts with ! goes in quotes.',
+  ALIAS_PROPS: 'Write the value out in full: briefing files need no anchors or aliases (&name, *name).',
+  BAD_PROP_ORDER: 'Remove the & and ! marks, or put a text that starts with them in quotes.',
+};
+
+/** A hint for a parser message that has none of its own: by its code, else what every line must be. */
+function syntaxHint(code: ErrorCode, message: string): string {
+  if (/^Block scalar header includes extra characters/.test(message)) {
+    return 'After `|` or `>` (and a `-` or `+`) only a comment may follow on the line: start the text on the line under it, indented.';
+  }
+  return SYNTAX_HINTS[code] ?? `YAML cannot read the file from here on: ${FIELD_SHAPE}; put a value that starts with one of YAML's marks (: # [ ] { } & * ! | > ' " % @ \`) in quotes.`;
 }
 
 /**

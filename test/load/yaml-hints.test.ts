@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../../src/load/yaml.js';
+
+/**
+ * Mistakes a fuzzer made of the example's files (lines swapped, cut, marks typed in), one for each
+ * kind of message the YAML parser has: each must come with a hint, as every message does, not the
+ * parser's words alone ("Implicit keys need to be on a single line.").
+ */
+const MISTAKES: Record<string, string> = {
+  'a line of text without its `- ` in a list': 'id: x\nspeaking_points:\n  - >-\n    Pirmais punkts.\n    Otrs\n  punkts bez domuzīmes\n  - >-\n    Trešais.\n',
+  'a line of a list that lost its `- `': 'id: x\nquestions:\n  - a\n  b\nversion: 2\n',
+  'a key swapped into a text, and the text among the fields': 'id: x\nbody: |\n  Pirmā rinda.\n  AM:\n  trešā rinda.\nclearance:\n  tīkla attīstības plāniem, lai tiktu modernizētas\n    status: cleared\n',
+  'a name longer than 1024 characters before a colon': `id: x\nname:\n  ${'k'.repeat(1100)}: v\n`,
+  'a value that starts with @': 'id: x\nref: @someone\n',
+  'a value that starts with a backtick': 'id: x\nref: `code`\n',
+  'a value that starts with %': 'id: x\nref: %x\n',
+  'a mark typed after `>-`': 'id: x\nbody: >-`\n  text\n',
+  'a word typed after `|`': 'id: x\nbody: |cleared\n  text\n',
+  'a mapping in braces without its comma': 'id: x\nowner: {ministry: IZM unit: x}\n',
+  'two anchors on one value': 'id: x\nstatus: &a &b cleared\n',
+  'an unknown escape in double quotes': 'id: x\nstatus: "a\\qb"\n',
+  'a directive line among the fields': 'id: x\n%YAML 1.1\nversion: 2\n',
+  'text after a quoted value': 'id: x\nversion: "2" x\n',
+  'two tags on one value': 'id: x\nstatus: !x !y cleared\n',
+};
+
+describe('every message of a YAML file that cannot be read has a hint', () => {
+  it.each(Object.entries(MISTAKES))('%s', (_name, text) => {
+    const { diagnostics } = parseYaml('positions/educ/p.yaml', text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const found of diagnostics) expect({ message: found.message, hint: found.hint ? 'given' : found.hint }).toEqual({ message: found.message, hint: 'given' });
+  });
+});

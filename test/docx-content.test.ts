@@ -239,6 +239,26 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a footnote that refers to another is no note inside a note, which LibreOffice cannot open: it prints the other note’s number, or the reference as written, and says so at its line', async () => {
+    const { parts, diagnostics, position } = await buildWithAnswer(
+      'Pamatnostādnes[^a] un plāns[^b].\n\n[^a]: Apstiprinātas 2021. gadā[^b]; sk. arī[^c].\n\n[^b]: Rīcības plāns.\n\n[^c]: Tikai piezīmē minēts avots.',
+    );
+    const notes = part(parts, 'word/footnotes.xml');
+    // No note holds a reference to a note: LibreOffice refused the whole file ("source file could not be loaded").
+    expect(notes).not.toContain('w:footnoteReference');
+    const noteA = /<w:footnote w:id="(\d+)">(?:(?!<\/w:footnote>).)*Apstiprinātas.*?<\/w:footnote>/.exec(notes)?.[0] ?? '';
+    const printed = [...noteA.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    // [^b] is the report's third note (the background has the first, [^a] the second); [^c] is referred to from no text, so it is printed as the .md has it.
+    expect(printed).toBe(' Apstiprinātas 2021. gadā3; sk. arī[^equity-reforms-c].');
+    expect(part(parts, 'word/document.xml').match(/<w:footnoteReference /g)).toHaveLength(3);
+    const line = position.split('\n').findIndex((text) => text.includes('[^a]: Apstiprinātas')) + 1;
+    // Their columns count the labels as the .md scopes them (`[^equity-reforms-a]`), as every DOCX warning on a line after a note's label does: not checked here.
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
+      [POSITION, line, 'In the DOCX: a footnote reference in a footnote is printed as the number of its note, 3, raised: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), in `body`.'],
+      [POSITION, line, 'In the DOCX: a footnote reference in a footnote is printed as the .md writes it, [^equity-reforms-c]: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), and the text refers to that note nowhere else. Refer to it from the text, or write what it says into this note, in `body`.'],
+    ]);
+  });
+
   it('a table in a footnote is said at its own line when the same table stands earlier, right under a paragraph (it was said at the earlier one)', async () => {
     const table = '| Gads | Skolas |\n|---|---|\n| 2021 | 150 |';
     const { diagnostics, position } = await buildWithAnswer(`Skolu skaits:\n${table}\n\nTas pieauga[^skolas].\n\n[^skolas]: Avots:\n\n    ${table.split('\n').join('\n    ')}`);

@@ -154,6 +154,8 @@ class DocxCompiler {
   private field: FieldRef | undefined;
   /** The language of the field being compiled where it is not the document's (see {@link languageOf}). */
   private fieldLanguage: string | undefined;
+  /** Whether the blocks being compiled are a footnote's (`noteParagraphs`). */
+  private inNote = false;
   /** How many quotes (`>`) the blocks being compiled are in. */
   private quoteDepth = 0;
   /**
@@ -177,6 +179,7 @@ class DocxCompiler {
     this.source = String(file.value);
     this.inline = {
       footnote: (reference) => this.footnotes.get(reference)?.id,
+      inNote: () => (this.inNote ? { textNote: (identifier) => this.textNote(identifier) } : undefined),
       definition: (identifier) => this.definitions.get(identifier),
       warn: (reason, node) => this.warn(reason, node),
       revision: () => this.stamp(),
@@ -242,12 +245,14 @@ class DocxCompiler {
       if (node.type === 'footnoteDefinition') return;
       if ('children' in node) for (const child of node.children) number(child, inside);
     };
+    // A reference inside a note gets no note of its own (see referenceInNote in inline.ts).
     number(tree, undefined);
-    // References inside a note are numbered after the text's own.
-    for (const versions of this.footnoteNodes.values()) {
-      for (const note of [versions.both, versions.deleted, versions.inserted]) for (const child of note?.children ?? []) number(child, undefined);
-      for (const note of Object.values(notesOf(versions) ?? {})) for (const child of note) number(child, undefined);
-    }
+  }
+
+  /** The note the text gives a label: its first reference's, in the text's order; undefined when the text does not refer to it. */
+  private textNote(identifier: string): number | undefined {
+    for (const [reference, { id }] of this.footnotes) if (reference.identifier === identifier) return id;
+    return undefined;
   }
 
   /**
@@ -805,7 +810,9 @@ class DocxCompiler {
    */
   private noteParagraphs(note: FootnoteContent[], field: FieldRef | undefined): Paragraph[] {
     this.setField(field);
+    this.inNote = true;
     const blocks = this.blocks(note, 0, Style.footnote);
+    this.inNote = false;
     this.setField(undefined);
     // A note's last paragraph mark stays as the body's does, whatever is accepted or rejected.
     const children = this.meta.revisions ? settleLastMark(blocks, () => this.stamp()) : blocks;

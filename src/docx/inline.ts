@@ -40,6 +40,11 @@ export interface RevisionStamp {
 export interface InlineContext {
   /** The Word footnote of one footnote reference, or undefined if its label has no definition. */
   footnote(reference: FootnoteReferenceNode): number | undefined;
+  /**
+   * Whether the runs being made are a footnote's, where a reference cannot be a note of its own; and then
+   * the number of the note the text gives the label (its first reference's), if the text refers to it.
+   */
+  inNote(): { textNote: (identifier: string) => number | undefined } | undefined;
   /** URL of a reference-style link definition. */
   definition(identifier: string): string | undefined;
   /** Reports something the DOCX cannot show as written. */
@@ -75,6 +80,8 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
       return url ? [hyperlink(url, children)] : children;
     }
     case 'footnoteReference': {
+      const note = context.inNote();
+      if (note) return referenceInNote(node, note.textNote(node.identifier), marks, context);
       const id = context.footnote(node);
       if (id === undefined) {
         context.warn(`footnote [^${node.label ?? node.identifier}] has no definition`, node);
@@ -98,6 +105,24 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
     default:
       return [];
   }
+}
+
+/**
+ * A footnote reference inside a footnote. A note of the DOCX cannot hold a note of its own: Word offers
+ * none there, and LibreOffice refused the whole file ("source file could not be loaded"). It is printed
+ * as the number of the note the text gives the label, raised as a note's number is; where the text
+ * refers to the label nowhere, as the .md writes it (its label scoped to the field), as a reference
+ * without a definition is.
+ */
+function referenceInNote(node: FootnoteReferenceNode, number: number | undefined, marks: Marks, context: InlineContext): ParagraphChild[] {
+  const label = `[^${node.label ?? node.identifier}]`;
+  const why = 'a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one)';
+  if (number === undefined) {
+    context.warn(`a footnote reference in a footnote is printed as the .md writes it, ${label}: ${why}, and the text refers to that note nowhere else. Refer to it from the text, or write what it says into this note`, node);
+    return textRuns(label, marks, context);
+  }
+  context.warn(`a footnote reference in a footnote is printed as the number of its note, ${number}, raised: ${why}`, node);
+  return [run({ style: CharacterStyle.noteReference, children: [String(number)] }, marks.revision, context)];
 }
 
 /** A run per tab-separated piece; soft line breaks become spaces, as Markdown renders them. */

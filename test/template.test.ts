@@ -386,6 +386,15 @@ describe('templates', () => {
     expect(readFileSync(join(three, 'out/IZMzin_190221_EDUC.md'), 'utf8')).toContain('aicināti atbildēt uz šādiem jautājumiem:\n');
   });
 
+  it('a helper given what it does not take is said with a hint, as every error is (a fuzzer found these with the parser’s words alone)', async () => {
+    const { diagnostics } = await renderWith('{{date meeting.date "genitiv"}}\n\n{{ministries 5}}\n');
+    expect(diagnostics.map((d) => [d.line, d.ruleId, d.message, d.hint])).toEqual([
+      [1, 'template/helper', 'The helper `date` takes one of nominative, genitive, locative, got genitiv.', 'Did you mean "genitive"? Write the choice in quotes: {{date … "genitive"}}.'],
+    ]);
+    const second = await renderWith('{{ministries 5}}\n');
+    expect(second.diagnostics.map((d) => [d.line, d.ruleId, d.hint])).toEqual([[1, 'template/helper', 'The README lists each helper and what it takes (“Helpers”).']]);
+  });
+
   it('refuses {{#each}} over a text at its line (it went through nothing and printed nothing)', async () => {
     const { diagnostics, exitCode } = await renderWith('x\n\n{{#each meeting.formation}}- {{this}}\n{{/each}}\n');
     expect(exitCode).toBe(1);

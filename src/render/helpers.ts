@@ -1,6 +1,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { MinistryRef, ReportModel } from '../resolve/report.js';
 import { isRealDate } from '../model/date.js';
+import { suggest } from '../util/suggest.js';
 import {
   formatDateEn,
   formatDateLv,
@@ -25,6 +26,13 @@ export class HelperUsageError extends Error {
   lineNumber: number | undefined;
   /** 0-based column, as Handlebars counts. */
   column: number | undefined;
+  /** What to write instead, when the call shows it (the nearest of a helper's choices). */
+  readonly hint: string | undefined;
+
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.hint = hint;
+  }
 }
 
 /** Wraps a helper so that a usage error carries the template line it was called from. */
@@ -362,7 +370,11 @@ function textList(helper: string, value: unknown): string[] {
 function oneOf<T extends string>(helper: string, value: unknown, options: readonly T[]): T {
   const found = options.find((option) => option === value);
   if (found === undefined) {
-    throw new HelperUsageError(`the helper \`${helper}\` takes one of ${options.join(', ')}, got ${String(value)}`);
+    const nearest = typeof value === 'string' ? suggest(value, options) : undefined;
+    throw new HelperUsageError(
+      `the helper \`${helper}\` takes one of ${options.join(', ')}, got ${String(value)}`,
+      nearest === undefined ? `Write one of them in quotes, e.g. {{${helper} … "${options[0] ?? ''}"}}.` : `Did you mean "${nearest}"? Write the choice in quotes: {{${helper} … "${nearest}"}}.`,
+    );
   }
   return found;
 }

@@ -904,9 +904,12 @@ function runtimeDiagnostic(error: unknown, path: string, source?: string): Diagn
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return diagnostic(path, place, 'error', 'template/render', 'The template nests partials or blocks too deeply to render.', 'Look for a partial that includes itself through another, e.g. {{> (name)}} built from data.');
   }
-  const ruleId = error instanceof HelperUsageError ? 'template/helper' : 'template/render';
-  return diagnostic(path, place, 'error', ruleId, `${capitalise(message)}.`);
+  if (error instanceof HelperUsageError) return diagnostic(path, place, 'error', 'template/helper', `${capitalise(message)}.`, error.hint ?? HELPERS_HINT);
+  return diagnostic(path, place, 'error', 'template/render', `${capitalise(message)}.`);
 }
+
+/** Where a helper's use is written down, for a misuse whose message says all the call shows. */
+const HELPERS_HINT = 'The README lists each helper and what it takes (“Helpers”).';
 
 /**
  * The path a misspelt one most likely meant: a meeting file's keys are spelt in camelCase in the

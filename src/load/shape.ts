@@ -156,9 +156,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
               ? written !== undefined && written !== String(value)
                 ? `Put it in quotes: "${written}".`
                 : 'Put the text in quotes if YAML reads it as something else.'
-              : typeof value === 'string'
-                ? unseenHint(value)
-                : undefined,
+              : ((typeof value === 'string' ? unseenHint(value) : undefined) ?? kindHint(issue.expected, issue.path.at(-1))),
         ),
       ];
     }
@@ -364,6 +362,18 @@ function mappingHint(step: PropertyKey | undefined, fields: readonly string[]): 
   if (!fields.length) return 'Write its entries as `key: value` lines, indented under it.';
   const mapping = `{ ${fields.map((field) => `${field}: …`).join(', ')} }`;
   return typeof step === 'number' ? `Write the item's fields after its dash, e.g. \`- ${mapping}\`.` : `Write its fields under it, e.g. \`${String(step)}: ${mapping}\`.`;
+}
+
+/**
+ * How to write a value of the kind a field wants, when what was written is another (text where a list
+ * goes, a mapping where a number goes): `questions: "…"` said only that it "should be a list".
+ */
+function kindHint(expected: string, step: PropertyKey | undefined): string | undefined {
+  const key = typeof step === 'string' ? step : undefined;
+  if (expected === 'array') return key === undefined ? 'Write the entries one to a line under it, indented, each starting with `- `.' : `Write the entries one to a line under \`${key}:\`, indented, each starting with \`- \`.`;
+  if (expected === 'number') return `Write the number in digits, without quotes${key === undefined ? '' : `, e.g. \`${key}: 2\``}.`;
+  if (expected === 'boolean') return 'Write true or false, without quotes.';
+  return undefined;
 }
 
 /** What to do with a text field left empty: write it, or, when the field may be left out, leave it out; a list's item: write it or remove it. */

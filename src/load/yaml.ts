@@ -533,7 +533,7 @@ function blockAbove(text: string, lineStart: number): { key: string; indicator: 
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
-    const header = /^\s*(?:- )?([^\s:#][^:#]*?):[ \t]+([|>][-+0-9]*)[ \t]*(?:#.*?)?\r?$/.exec(line);
+    const header = /^\s*(?:- )?([^\s:#\p{Cc}][^:#\p{Cc}]*?):[ \t]+([|>][-+0-9]*)[ \t]*(?:#.*?)?\r?$/u.exec(line);
     if (header) return spaces > 0 ? { key: header[1] ?? '', indicator: header[2] ?? '', spaces } : undefined;
     const indent = /^ */.exec(line)?.[0].length ?? 0;
     if (indent === 0) return undefined;
@@ -561,7 +561,7 @@ function shallowerThanFirstLine(
   for (let above = index - 1; above >= 0; above--) {
     const line = (lines[above] ?? '').replace(/\r$/, '');
     if (line.trim() === '') continue;
-    const header = /^(\s*(?:- )?)([^\s:#][^:#]*?):[ \t]+([|>][-+]?)[ \t]*(?:#.*?)?$/.exec(line);
+    const header = /^(\s*(?:- )?)([^\s:#\p{Cc}][^:#\p{Cc}]*?):[ \t]+([|>][-+]?)[ \t]*(?:#.*?)?$/u.exec(line);
     if (header) {
       const keyColumn = header[1]?.length ?? 0;
       const firstSpaces = first === undefined ? 0 : (/^ */.exec(lines[first] ?? '')?.[0].length ?? 0);

@@ -31,3 +31,13 @@ describe('every message of a YAML file that cannot be read has a hint', () => {
     for (const found of diagnostics) expect({ message: found.message, hint: found.hint ? 'given' : found.hint }).toEqual({ message: found.message, hint: 'given' });
   });
 });
+
+// check's property test met it: a NUL typed before a list entry made the entry a block's "key" in the message.
+describe('a line with a control character is no block header the messages quote', () => {
+  it('says the indentation, not a block named with the control character in it', () => {
+    const text = 'id: x\nquestions:\n\u0000  - text: >-\n      Pirmā rinda.\n    otrā rinda.\n    position: x\n';
+    const { diagnostics } = parseYaml('meetings/m.yaml', text);
+    expect(diagnostics.map((d) => d.ruleId)).toContain('yaml/indent');
+    for (const found of diagnostics) expect(`${found.message} ${found.hint ?? ''}`).not.toContain('\u0000');
+  });
+});

@@ -279,6 +279,20 @@ describe('briefing new meeting', () => {
     expect(result.diagnostics.map((d) => `${d.severity} ${d.ruleId}`)).toEqual(['warning meeting/place-videoconference']);
   });
 
+  it('offers Brussels for a European Council (EUCO) in any month, as it never meets in Luxembourg', async () => {
+    const dir = exampleProject();
+    const placeOf = (file: string) => (parse(read(dir, `meetings/${file}.yaml`)) as { place?: unknown }).place;
+    const result = await newMeeting({ cwd: dir, date: '2021-06-24', slug: 'euco', flags: { ...MEETING_FLAGS, formation: 'EUCO', kind: 'formal', mode: 'in-person' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual([]);
+    expect(placeOf('2021-06-24-euco')).toEqual({ locative: 'Briselē', english: 'Brussels' });
+    await newMeeting({ cwd: dir, date: '2021-10-21', slug: 'euco-october', from: 'meetings/2021-06-24-euco.yaml', flags: { topic: 'X', kind: 'formal', mode: 'in-person' } });
+    expect(placeOf('2021-10-21-euco-october')).toEqual({ locative: 'Briselē', english: 'Brussels' });
+    // EUCO is the European Council's own short name, not a misspelt Council configuration.
+    const checked = runCli(['check', 'meetings/2021-06-24-euco.yaml'], dir);
+    expect(checked.stdout + checked.stderr).not.toContain('meeting/unknown-formation');
+  });
+
   it('offers the Council’s seat for a formal meeting in person (Luxembourg in April, June and October), asks no place of a videoconference', async () => {
     const dir = exampleProject();
     const placeOf = (file: string) => (parse(read(dir, `meetings/${file}.yaml`)) as { place?: unknown }).place;

@@ -48,6 +48,12 @@ export const COUNCIL_CONFIGURATION_NAMES = {
 /** The short names of the Council's configurations, in the order of {@link COUNCIL_CONFIGURATION_NAMES}. */
 export const COUNCIL_CONFIGURATIONS = Object.keys(COUNCIL_CONFIGURATION_NAMES) as (keyof typeof COUNCIL_CONFIGURATION_NAMES)[];
 
+/**
+ * The European Council's short name in its own calendar: not one of the Council's configurations, but a
+ * `formation` a State Chancellery's briefing names. It meets in Brussels in every month.
+ */
+export const EUROPEAN_COUNCIL = 'EUCO';
+
 /** The English name of a configuration given by its short name (`EYCS`); null for any other text. */
 export function configurationName(formation: string): string | null {
   return Object.hasOwn(COUNCIL_CONFIGURATION_NAMES, formation) ? COUNCIL_CONFIGURATION_NAMES[formation as keyof typeof COUNCIL_CONFIGURATION_NAMES] : null;

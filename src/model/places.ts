@@ -1,3 +1,5 @@
+import { EUROPEAN_COUNCIL } from './meeting.js';
+
 /**
  * The places EU Council meetings are held, the locative the reports print ("Briselē notiks …") and
  * the English name: the two seats of the Council, and Strasbourg, where ministers meet beside the
@@ -9,10 +11,14 @@ export const COUNCIL_PLACES: Readonly<Record<string, string>> = {
   Strasbūrā: 'Strasbourg',
 };
 
-/** Where a formal Council meeting is held in the month of `isoDate`: Luxembourg in April, June and October, Brussels otherwise. */
-export function councilPlaceOn(isoDate: string): { locative: string; english: string } {
+/**
+ * Where a formal meeting is held in the month of `isoDate`: a Council meeting in Luxembourg in April, June
+ * and October and in Brussels otherwise; the European Council (`formation` EUCO) in Brussels always.
+ */
+export function councilPlaceOn(isoDate: string, formation?: string): { locative: string; english: string } {
   const month = Number(isoDate.split('-')[1]);
-  return [4, 6, 10].includes(month) ? { locative: 'Luksemburgā', english: 'Luxembourg' } : { locative: 'Briselē', english: 'Brussels' };
+  const inLuxembourg = formation?.trim().toUpperCase() !== EUROPEAN_COUNCIL && [4, 6, 10].includes(month);
+  return inLuxembourg ? { locative: 'Luksemburgā', english: 'Luxembourg' } : { locative: 'Briselē', english: 'Brussels' };
 }
 
 /** A place written in the locative, with its English name when it is one of {@link COUNCIL_PLACES}. */

@@ -79,7 +79,8 @@ export async function scaffoldMeeting(
   const kind = await answers.select({ flag: '--kind', given: flags.kind, message: 'Kind of meeting', default: before?.kind ?? 'formal' }, KINDS);
   const mode = await answers.select({ flag: '--mode', given: flags.mode, message: 'How is it held?', default: before?.mode ?? 'in-person' }, MODES);
   // A formal Council meeting in person is in Brussels or Luxembourg by its month; an informal one in the presidency's country, which only the user knows.
-  const usualPlace = kind === 'formal' && mode === 'in-person' ? councilPlaceOn(date).locative : undefined;
+  // The European Council meets in Brussels in any month: known here from --formation or the earlier meeting, as the place is asked first.
+  const usualPlace = kind === 'formal' && mode === 'in-person' ? councilPlaceOn(date, flags.formation ?? before?.formation).locative : undefined;
   const place =
     mode === 'videoconference' && flags.place === undefined
       ? undefined

@@ -2,7 +2,7 @@ import { offsetInText, placeInText, unseenHint, unseenNote, withUnseenShown } fr
 import type { LoadedMeeting } from '../load/meeting.js';
 import type { AbsentFile } from '../load/git.js';
 import { committedMeetingAt, type LoadedPosition, type Project } from '../load/project.js';
-import { clearanceOf, clearancesNeeded, COUNCIL_CONFIGURATIONS, existsOn, lastDayOf, meetingTranslationPairs, nameOn, nominativeOn, positionSchema, staleTranslations, type Meeting } from '../model/index.js';
+import { clearanceOf, clearancesNeeded, COUNCIL_CONFIGURATIONS, EUROPEAN_COUNCIL, existsOn, lastDayOf, meetingTranslationPairs, nameOn, nominativeOn, positionSchema, staleTranslations, type Meeting } from '../model/index.js';
 import { CLEARANCE_RECORD } from '../model/position.js';
 import { isDraftReport } from '../model/draft.js';
 import { latestDatingClearance } from '../model/document-date.js';
@@ -163,7 +163,7 @@ export const dateAsFileName: MeetingRule = ({ loaded, meeting }) => {
  */
 export const formationKnown: MeetingRule = ({ loaded, meeting }) => {
   const formation = meeting.formation.trim();
-  if (!/^[A-Z]{2,10}$/.test(formation) || (COUNCIL_CONFIGURATIONS as readonly string[]).includes(formation)) return [];
+  if (!/^[A-Z]{2,10}$/.test(formation) || formation === EUROPEAN_COUNCIL || (COUNCIL_CONFIGURATIONS as readonly string[]).includes(formation)) return [];
   const nearest = suggest(formation, COUNCIL_CONFIGURATIONS);
   return [
     diagnostic(

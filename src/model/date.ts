@@ -94,3 +94,9 @@ export function dayBefore(iso: string): string {
   const before = new Date(Date.UTC(year, month - 1, day - 1));
   return [before.getUTCFullYear(), before.getUTCMonth() + 1, before.getUTCDate()].map(twoDigits).join('-');
 }
+
+/** A file code's date: DDMMYY of a YYYY-MM-DD day (`2021-05-18` → `180521`). */
+export function fileCodeDate(date: string): string {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return `${day}${month}${year.slice(2)}`;
+}

@@ -4,6 +4,7 @@ import type { Project } from '../load/project.js';
 import { signatory } from '../model/common.js';
 import { configurationName, meetingNameSchema, meetingSchema, placeSchema, type Meeting } from '../model/meeting.js';
 import { councilPlaceOn, placeNamed } from '../model/places.js';
+import { fileCodeDate } from '../model/date.js';
 import type { Choice } from '../prompt/prompter.js';
 import type * as z from 'zod';
 import { UsageError } from '../diagnostics/errors.js';
@@ -275,11 +276,6 @@ export function fileCodeFor(issuingMinistry: string, date: string, slug: string)
   return `${issuingMinistry}zin_${fileCodeDate(date)}${word ? `_${word}` : ''}`;
 }
 
-/** A file code's date: DDMMYY of a YYYY-MM-DD day (`2021-05-18` → `180521`). */
-export function fileCodeDate(date: string): string {
-  const [year = '', month = '', day = ''] = date.split('-');
-  return `${day}${month}${year.slice(2)}`;
-}
 
 /**
  * The file codes the project's meetings use, lower-cased (on Windows and macOS codes that

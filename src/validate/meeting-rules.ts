@@ -15,6 +15,7 @@ import { daysApart } from '../model/date.js';
 import { nameContradictions } from '../model/meeting-name.js';
 import { signatureNamesMinistryOfTheDay } from './signature-rules.js';
 import { presidencyInOffice } from './presidency-rules.js';
+import { fileCodeDated } from './file-code-rules.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -749,6 +750,7 @@ export const meetingTranslationFollowed: MeetingRule = ({ project, loaded }) => 
 export const MEETING_RULES: readonly MeetingRule[] = [
   hasQuestions,
   dateAsFileName,
+  fileCodeDated,
   formationKnown,
   presidencyInOffice,
   endsAfterStart,

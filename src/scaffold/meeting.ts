@@ -276,7 +276,6 @@ export function fileCodeFor(issuingMinistry: string, date: string, slug: string)
   return `${issuingMinistry}zin_${fileCodeDate(date)}${word ? `_${word}` : ''}`;
 }
 
-
 /**
  * The file codes the project's meetings use, lower-cased (on Windows and macOS codes that
  * differ only in case name the same files), each with the meeting that uses it.

@@ -251,11 +251,13 @@ describe('what a position’s own text becomes in the DOCX', () => {
     // [^b] is the report's third note (the background has the first, [^a] the second); [^c] is referred to from no text, so it is printed as the .md has it.
     expect(printed).toBe(' Apstiprinātas 2021. gadā3; sk. arī[^equity-reforms-c].');
     expect(part(parts, 'word/document.xml').match(/<w:footnoteReference /g)).toHaveLength(3);
-    const line = position.split('\n').findIndex((text) => text.includes('[^a]: Apstiprinātas')) + 1;
-    // Their columns count the labels as the .md scopes them (`[^equity-reforms-a]`), as every DOCX warning on a line after a note's label does: not checked here.
-    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
-      [POSITION, line, 'In the DOCX: a footnote reference in a footnote is printed as the number of its note, 3, raised: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), in `body`.'],
-      [POSITION, line, 'In the DOCX: a footnote reference in a footnote is printed as the .md writes it, [^equity-reforms-c]: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), and the text refers to that note nowhere else. Refer to it from the text, or write what it says into this note, in `body`.'],
+    const lines = position.split('\n');
+    const line = lines.findIndex((text) => text.includes('[^a]: Apstiprinātas')) + 1;
+    const written = lines[line - 1] ?? '';
+    // The columns are those of the position file, which writes the labels unscoped (`[^a]`, not the .md's `[^equity-reforms-a]`).
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column, d.message])).toEqual([
+      [POSITION, line, written.indexOf('[^b]') + 1, 'In the DOCX: a footnote reference in a footnote is printed as the number of its note, 3, raised: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), in `body`.'],
+      [POSITION, line, written.indexOf('[^c]') + 1, 'In the DOCX: a footnote reference in a footnote is printed as the .md writes it, [^equity-reforms-c]: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), and the text refers to that note nowhere else. Refer to it from the text, or write what it says into this note, in `body`.'],
     ]);
   });
 

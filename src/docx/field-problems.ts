@@ -4,6 +4,7 @@ import { unclosedAtEnd } from '../util/unclosed.js';
 import { composedText } from '../util/composed.js';
 import type { YamlFile } from '../load/yaml.js';
 import { fieldKeyPath, type FieldRef } from '../model/field.js';
+import { fieldScope, unscopedLine } from '../resolve/markdown-field.js';
 import type { MarkdownField, ReportSource } from '../render/fields.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 
@@ -51,7 +52,7 @@ export function fieldTreeProblems(
     for (const found of [unclosed(field, tree), tooDeep(field, tree)]) {
       if (!found) continue;
       const source = sourceOf(ref);
-      const place = source ? placeInFile(source, ref.field, { line: originalLine(text, found.line), column: found.column }, found.opening) : undefined;
+      const place = source ? placeInFile(source, ref, { line: originalLine(text, found.line), column: found.column }, found.opening) : undefined;
       problems.push(diagnostic(ref.file, place, 'error', found.ruleId, found.message, found.hint));
     }
   });
@@ -139,7 +140,7 @@ export function placeOfReportLine(
   if (!fieldSource) return { ref: field.ref, place: undefined };
   // A block scalar's line is found by its text: the column is counted from where that text starts.
   const indent = text.length - text.trimStart().length;
-  const place = placeInFile(fieldSource, field.ref.field, { line: originalLine(field.text, line), column }, text.trim(), text.slice(indent, Math.max(indent, column - 1)));
+  const place = placeInFile(fieldSource, field.ref, { line: originalLine(field.text, line), column }, text.trim(), text.slice(indent, Math.max(indent, column - 1)));
   return { ref: field.ref, place };
 }
 
@@ -158,13 +159,16 @@ function originalLine(normalised: string, line: number): number {
  * Where a place in a field's text sits in its YAML file: under a block scalar's indicator
  * (`|`, `>`), the line that holds `opening` (the construct's first line), after `before` (the
  * printed text from where `opening` starts to the place); other scalars point at their start.
+ * Both texts are the report's: their footnote and link labels are read as the file writes them.
  */
-function placeInFile(source: FieldSource, field: string, at: Place, opening: string, before = ''): Place | undefined {
-  const value = source.file.locate(fieldKeyPath(field));
+function placeInFile(source: FieldSource, ref: FieldRef, at: Place, printedOpening: string, printedBefore = ''): Place | undefined {
+  const value = source.file.locate(fieldKeyPath(ref.field));
   if (!value) return undefined;
   const fileLines = source.file.text.split(/\r?\n/);
   const indicator = fileLines[value.line - 1]?.slice(value.column - 1) ?? '';
   if (!/^[|>]/.test(indicator)) return at.line === 1 ? { line: value.line, column: value.column + at.column } : value;
+  const opening = unscopedLine(printedOpening, fieldScope(ref));
+  const before = unscopedLine(printedBefore, fieldScope(ref));
   const leadingNewlines = /^\n*/.exec(source.raw.replace(/\r\n?/g, '\n'))?.[0].length ?? 0;
   const wanted = asPrinted(opening).text;
   let fileLine = value.line + leadingNewlines + at.line;

@@ -12,6 +12,24 @@ export function scopeField(markdown: string, scope: string): string {
 }
 
 /**
+ * The prefix {@link scopeField} gives the labels of one field of the report: the position's id for
+ * its `body`, with `-en` for `body_en`; the field's name for a meeting's (`outcome`, `background-en`).
+ */
+export function fieldScope(ref: { kind: 'position' | 'meeting'; id: string; field: string }): string {
+  if (ref.kind === 'position') return ref.field === 'body_en' ? `${ref.id}-en` : ref.id;
+  return ref.field.replace(/_en$/, '-en');
+}
+
+/**
+ * A line of a scoped field with its footnote and link labels as the field's file writes them
+ * (`[^a]`, `[x]:` for `[^equity-reforms-a]`, `[equity-reforms-x]:`), to find the line in the file.
+ * A shortcut reference the scoping wrote out in full (`[x][x]` for `[x]`) stays so.
+ */
+export function unscopedLine(line: string, scope: string): string {
+  return line.replaceAll(`[^${scope}-`, '[^').replaceAll(`[${scope}-`, '[');
+}
+
+/**
  * Gives the footnote labels of one Markdown field a prefix, so that `[^1]` in the
  * background and `[^1]` in a position stay two footnotes in one document. Only footnotes
  * are renamed: a reference the field does not define is text, as GFM reads it, and stays

@@ -6,6 +6,7 @@ import { suggest } from '../util/suggest.js';
 import { isDateShaped, isRealDate, readDay } from '../model/date.js';
 import { isRecord } from '../util/record.js';
 import { unseenHint, unseenNote, withUnseenShown } from './characters.js';
+import { formatHint } from './format-hint.js';
 
 /** A parsed value with the diagnostics its schema check produced. */
 export interface Checked<T> {
@@ -188,7 +189,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           'error',
           isDate ? 'schema/date' : 'schema/format',
           message,
-          isDate ? dateHint(value) : (unseenHint(String(value)) ?? timeHint(issue.path, value)),
+          isDate ? dateHint(value) : (unseenHint(String(value)) ?? timeHint(issue.path, value) ?? formatHint(issue.pattern, value)),
         ),
       ];
     }
@@ -215,7 +216,8 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
       ];
     case 'invalid_key': {
       const key = lastKey(issue.path);
-      const reason = issue.issues[0]?.message ?? 'invalid key';
+      const refused = issue.issues[0];
+      const reason = refused?.message ?? 'invalid key';
       return [
         diagnostic(
           file.path,
@@ -223,7 +225,7 @@ function issueDiagnostics(file: YamlFile, schema: z.ZodType, kind: FileKind, iss
           'error',
           'schema/key-format',
           `\`${withUnseenShown(key)}\`${unseenNote(key)} is not a valid key here: ${reason}.`,
-          unseenHint(key),
+          unseenHint(key) ?? (refused?.code === 'invalid_format' ? formatHint(refused.pattern, key) : undefined),
         ),
       ];
     }

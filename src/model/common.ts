@@ -18,10 +18,13 @@ export const isoDate = z.iso
     allOf: [{ pattern: jsonPattern(YEAR_PATTERN), patternErrorMessage: `A year between ${YEARS.first} and ${YEARS.last} is expected: check the year.` }],
   });
 
+/** What a ministry's code is written with: a capital ASCII letter, then up to nine ASCII letters. */
+export const MINISTRY_CODE_PATTERN = /^[A-Z][A-Za-z]{0,9}$/;
+
 /** A ministry's short code from the registry, e.g. `AM` or `IZM`. */
 export const ministryCode = z
   .string()
-  .regex(/^[A-Z][A-Za-z]{0,9}$/, {
+  .regex(MINISTRY_CODE_PATTERN, {
     // Written in small letters (`am`), which `clear --ministry` takes: say so, with the code in capitals.
     // Written as the report prints it (`ĀM`, the foreign ministry's abbreviation): the code has no diacritics.
     error: (issue) => {

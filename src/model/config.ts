@@ -7,6 +7,9 @@ const millimetres = z.number().min(0).max(100);
 /** A page margin: `side` says which ("left", …). */
 const margin = (side: string, fallback: number) => millimetres.default(fallback).meta({ description: `The ${side} margin in millimetres, 0 to 100.` });
 
+/** A language tag, `lv-LV`: a language's two or three small letters, a dash, a country's two capitals. */
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}-[A-Z]{2}$/;
+
 /** The output formats a report can be built in. */
 export const formatSchema = z.enum(['md', 'docx', 'pdf']);
 /** An output format: `md`, `docx` or `pdf`. */
@@ -33,7 +36,7 @@ export const layoutSchema = z.strictObject({
   footer_file_code: z.boolean().default(true).meta({ description: 'Document file code in the footer.' }),
   language: z
     .string()
-    .regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'a language tag such as lv-LV or en-GB')
+    .regex(LANGUAGE_TAG_PATTERN, 'a language tag such as lv-LV or en-GB')
     .default('lv-LV')
     .meta({
       description: 'The language of the text, which Word checks the spelling in: lv-LV, en-GB, …; the English templates set en-GB.',

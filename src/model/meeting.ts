@@ -5,6 +5,12 @@ import { UP_SEGMENT } from './paths.js';
 /** The longest file code: names stay well within every file system's limit with the folder and `.manifest.json`. */
 export const FILE_CODE_MAX = 100;
 
+/** What a file code is written with: ASCII letters, digits, `_` and `-`, from a letter or digit. */
+export const FILE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** A meeting's start time as the report prints it: HH.MM, `10.00`. */
+export const TIME_PATTERN = /^([01]?\d|2[0-3])\.[0-5]\d$/;
+
 
 /** A question put to the ministers, answered by one position. */
 export const questionSchema = z.strictObject({
@@ -71,7 +77,7 @@ export const meetingSchema = z
       .meta({ description: 'Where an in-person meeting is held, printed after the date ("2021. gada 17. maijā Briselē notiks …"); none for a videoconference.' }),
     time: z
       .string()
-      .regex(/^([01]?\d|2[0-3])\.[0-5]\d$/, { error: (issue) => timeProblem(issue.input) })
+      .regex(TIME_PATTERN, { error: (issue) => timeProblem(issue.input) })
       .optional()
       .meta({ description: 'Start time in Latvian notation, e.g. "10.00" (printed "plkst. 10.00").', patternErrorMessage: 'Write the time as HH.MM, e.g. 10.00.' }),
     kind: z.enum(['formal', 'informal']).meta({ description: 'Formal Council meeting or informal ministers’ meeting.' }),
@@ -115,7 +121,7 @@ export const meetingSchema = z
       .meta({ description: 'Template under templates/, without ".md.hbs"; may name a subfolder, never a folder above.', ...matchingNone(UP_SEGMENT) }),
     file_code: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a file code is ASCII letters (A–Z, a–z, no ā or š), digits, "_" and "-", e.g. IZMzin_190221_EDUC')
+      .regex(FILE_CODE_PATTERN, 'a file code is ASCII letters (A–Z, a–z, no ā or š), digits, "_" and "-", e.g. IZMzin_190221_EDUC')
       .max(FILE_CODE_MAX, `a file code is at most ${FILE_CODE_MAX} characters (it names the output files)`)
       .refine((code) => !WINDOWS_RESERVED.test(code), {
         message: 'Windows reserves this name for a device, so no file can be called that there',

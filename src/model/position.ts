@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { isoDate, markdown, ministryCode, notWindowsReserved, plainText, WINDOWS_RESERVED } from './common.js';
 
+/** What a position's id is written with: small ASCII letters, digits, `.`, `_` and `-`, from a letter or digit. */
+export const POSITION_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** A clearance's `answer`, as `briefing clear` writes it: 12 hexadecimal digits. */
+export const ANSWER_FINGERPRINT_PATTERN = /^[0-9a-f]{12}$/;
+
 /** Where a ministry stands on a position. */
 export const clearanceStatus = z.enum(['cleared', 'pending', 'objected', 'withdrawn']);
 export type ClearanceStatus = z.output<typeof clearanceStatus>;
@@ -29,7 +35,7 @@ export const clearanceSchema = z
       }),
     answer: z
       .string()
-      .regex(/^[0-9a-f]{12}$/, 'an answer fingerprint is 12 hexadecimal digits, as briefing clear writes it')
+      .regex(ANSWER_FINGERPRINT_PATTERN, 'an answer fingerprint is 12 hexadecimal digits, as briefing clear writes it')
       .optional()
       .meta({
         description:
@@ -59,7 +65,7 @@ export const positionSchema = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id starts with a letter a–z or a digit, then letters a–z (no ā or š), digits, ".", "_" and "-"')
+      .regex(POSITION_ID_PATTERN, 'an id starts with a letter a–z or a digit, then letters a–z (no ā or š), digits, ".", "_" and "-"')
       .refine((id) => !WINDOWS_RESERVED.test(id), {
         message: 'Windows reserves this name for a device, so a colleague on Windows could not check out a file called that',
         params: { ruleId: 'position/reserved-id', hint: 'Choose a longer id, e.g. one that names the topic: educ-connectivity.' },

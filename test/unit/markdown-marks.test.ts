@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { parseMarkdownText } from '../../src/util/markdown.js';
 import { parseAsBuilt } from '../../src/util/markdown-pieces.js';
-import { MAX_MARKS, mayRenumber } from '../../src/validate/markdown-rules.js';
+import { isDefinitionLine, MAX_MARKS, mayRenumber } from '../../src/validate/markdown-rules.js';
 import { withBodyLine } from '../helpers/fields.js';
 import { exampleProject } from '../helpers/project.js';
 
@@ -15,6 +15,18 @@ function inlineContainers(text: string): string[] {
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const { start, end } = node.position ?? {};
     if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && start && end) found.push(text.slice(start.offset, end.offset));
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
+  return found;
+}
+
+/** The lines of each paragraph, heading and table cell of a text, as the parser makes them. */
+function inlineContainerLines(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  const stack: Nodes[] = [parseMarkdownText(text)];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const { start, end } = node.position ?? {};
+    if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && start && end) found.push({ start: start.line, end: end.line });
     if ('children' in node) stack.push(...(node.children as Nodes[]));
   }
   return found;
@@ -39,9 +51,10 @@ describe('markdown/too-complex, which counts marks per paragraph before anything
     );
   });
 
+  const problems = async (body: string) =>
+    (await check({ cwd: exampleProject(withBodyLine(body)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/too-complex').map((d) => [d.line, d.column, d.message]);
+
   it('is an error at the paragraph with one mark too many, for a paragraph alone: not for the field', async () => {
-    const problems = async (body: string) =>
-      (await check({ cwd: exampleProject(withBodyLine(body)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'markdown/too-complex').map((d) => [d.line, d.column, d.message]);
     expect(await problems(`Teksts ${'*a'.repeat(MAX_MARKS + 1)}`)).toEqual([
       [19, 3, '`body` has a paragraph with more than 2,000 emphasis and link marks (* _ ~ [ ]) from here; a report cannot show it.'],
     ]);
@@ -49,6 +62,43 @@ describe('markdown/too-complex, which counts marks per paragraph before anything
     expect(await problems(`${'[a]'.repeat(MAX_MARKS / 2)}\n\n  ${'\\_'.repeat(MAX_MARKS)}`)).toEqual([]);
     // Escaped marks count: the bound stays a bound.
     expect(await problems(`${'\\*'.repeat(MAX_MARKS)}~`)).toHaveLength(1);
+  });
+
+  // A list of sources written `[x]: url` line under line at a position's end was read as one paragraph of
+  // more than 2,000 marks: the field could not be built at all.
+  it('does not count a list of link definitions, line under line, as a paragraph; after a line of text they are text and count', async () => {
+    const sources = Array.from({ length: MAX_MARKS }, (_, index) => `[avots-${index}]: https://example.org/${index} "Avots ${index}"`).join('\n  ');
+    expect(await problems(`Sk. [avots-1] un [avots-2].\n\n  ${sources}`)).toEqual([]);
+    expect(await problems(`Avoti:\n  ${sources}`)).toEqual([
+      [19, 3, '`body` has a paragraph with more than 2,000 emphasis and link marks (* _ ~ [ ]) from here; a report cannot show it.'],
+    ]);
+  });
+
+  it('skips only lines the parser takes for link definitions, never a paragraph’s, a heading’s or a table cell’s', () => {
+    const definition = fc
+      .tuple(
+        fc.constantFrom('', ' ', '   ', '    ', '\t', '> ', '- '),
+        fc.constantFrom('[a]', '[a b]', '[*]', '[ ]', '[^a]', '[a\\]]', '[]', '[a][b]'),
+        fc.constantFrom(':', ': ', ' :'),
+        fc.constantFrom(' u', '<u v>', ' <>', ' a(b)', ' a(b', ' *u*', ''),
+        fc.constantFrom('', ' "t"', " 't'", ' (t)', ' "t', ' t', ' "t" x'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(definition, line, fc.constant(''), fc.constant('|-|-|')), { minLength: 1, maxLength: 10 }), (lines) => {
+        const text = lines.join('\n');
+        // The lines the count skips: link definitions from a block's start on.
+        const skipped = new Set<number>();
+        let opened = false;
+        lines.forEach((written, index) => {
+          if (written.trim() === '') opened = false;
+          else if (!opened && isDefinitionLine(written)) skipped.add(index + 1);
+          else opened = true;
+        });
+        for (const { start, end } of inlineContainerLines(text)) for (let at = start; at <= end; at++) expect(skipped.has(at), text).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

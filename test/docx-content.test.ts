@@ -261,6 +261,19 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
   });
 
+  it('a DOCX warning after a link reference on its line is at its column in the position file, whichever way the reference is written', async () => {
+    const { diagnostics, position } = await buildWithAnswer(
+      'Sk. [avots] ![shēma](a.png), [avots][] ![b](b.png), [teksts][avots] ![c](c.png).\n\n[avots]: https://example.org/avots',
+    );
+    const lines = position.split('\n');
+    const line = lines.findIndex((text) => text.includes('Sk. [avots]')) + 1;
+    const written = lines[line - 1] ?? '';
+    // The .md writes the first two `[avots][body-avots]`, scoped: the columns were 5 and 10 too far on.
+    expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.line, d.column])).toEqual(
+      ['![shēma]', '![b]', '![c]'].map((image) => [line, written.indexOf(image) + 1]),
+    );
+  });
+
   it('a table in a footnote is said at its own line when the same table stands earlier, right under a paragraph (it was said at the earlier one)', async () => {
     const table = '| Gads | Skolas |\n|---|---|\n| 2021 | 150 |';
     const { diagnostics, position } = await buildWithAnswer(`Skolu skaits:\n${table}\n\nTas pieauga[^skolas].\n\n[^skolas]: Avots:\n\n    ${table.split('\n').join('\n    ')}`);

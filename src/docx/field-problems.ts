@@ -174,11 +174,50 @@ function placeInFile(source: FieldSource, ref: FieldRef, at: Place, printedOpeni
   let fileLine = value.line + leadingNewlines + at.line;
   // A folded scalar (`>`) joins lines, and the report's text gains a blank line before a table right under a
   // paragraph, so its lines are not the field's: find the opening line itself, the one nearest where it was looked for.
-  if (!asPrinted(fileLines[fileLine - 1] ?? '').text.includes(wanted)) fileLine = nearestLineStarting(fileLines, wanted, value.line, fileLine) ?? fileLine;
+  if (startIn(asPrinted(fileLines[fileLine - 1] ?? '').text, wanted) === undefined) fileLine = nearestLineStarting(fileLines, wanted, value.line, fileLine) ?? fileLine;
   const line = asPrinted(fileLines[fileLine - 1] ?? '');
-  const start = Math.max(0, line.text.indexOf(wanted));
-  const offset = line.offsets[start + asPrinted(before).text.length] ?? line.offsets.at(-1) ?? 0;
+  const start = startIn(line.text, wanted) ?? 0;
+  const beforeText = asPrinted(before).text;
+  const end = writtenEnd(line.text, start, beforeText) ?? start + beforeText.length;
+  const offset = line.offsets[end] ?? line.offsets.at(-1) ?? 0;
   return { line: fileLine, column: offset + 1 };
+}
+
+/** Where printed text starts in a line of the file (see {@link writtenEnd}): where the text before its first bracket is, or the line's text starts. */
+function startIn(text: string, printed: string): number | undefined {
+  const exact = text.indexOf(printed);
+  if (exact !== -1) return exact;
+  const bracket = printed.indexOf('[');
+  const head = bracket === -1 ? printed : printed.slice(0, bracket);
+  const start = head ? text.indexOf(head) : text.search(/\S/);
+  return start !== -1 && writtenEnd(text, start, printed) !== undefined ? start : undefined;
+}
+
+/** A link reference as scoping writes every one out, `[x][x]` once unscoped, at the sticky regex's `lastIndex`. */
+const FULL_REFERENCE = /\[([^[\]]*)\]\[\1\]/y;
+
+/**
+ * The end in `text` (a line of the file) of `printed` read from `from`, undefined when it is not
+ * there. A link reference the report writes `[x][x]` is written `[x][x]`, `[x][]` or `[x]`
+ * in the file: the report's scoping (resolve/link-scope.ts) writes shortcut and collapsed references out in full.
+ */
+function writtenEnd(text: string, from: number, printed: string): number | undefined {
+  let at = from;
+  for (let index = 0; index < printed.length; ) {
+    FULL_REFERENCE.lastIndex = index;
+    const reference = printed[index] === '[' ? FULL_REFERENCE.exec(printed) : null;
+    if (reference) {
+      const label = reference[1] ?? '';
+      const form = [reference[0], `[${label}][]`, `[${label}]`].find((one) => text.startsWith(one, at));
+      if (form === undefined) return undefined;
+      at += form.length;
+      index += reference[0].length;
+    } else if (text[at] === printed[index]) {
+      at++;
+      index++;
+    } else return undefined;
+  }
+  return at;
 }
 
 /** The 1-based number of the line after line `after` whose printed text starts with `wanted`, the one nearest line `guess`. */

@@ -60,6 +60,11 @@ export const COUNCIL_CONFIGURATIONS = Object.keys(COUNCIL_CONFIGURATION_NAMES) a
  */
 export const EUROPEAN_COUNCIL = 'EUCO';
 
+/** Whether a meeting's `formation` is the European Council's (`EUCO`, in any case): heads of state or government meet there, not ministers. */
+export function isEuropeanCouncil(formation: string | undefined): boolean {
+  return formation?.trim().toUpperCase() === EUROPEAN_COUNCIL;
+}
+
 /** The English name of a configuration given by its short name (`EYCS`); null for any other text. */
 export function configurationName(formation: string): string | null {
   return Object.hasOwn(COUNCIL_CONFIGURATION_NAMES, formation) ? COUNCIL_CONFIGURATION_NAMES[formation as keyof typeof COUNCIL_CONFIGURATION_NAMES] : null;

@@ -1,4 +1,4 @@
-import { EUROPEAN_COUNCIL } from './meeting.js';
+import { isEuropeanCouncil } from './meeting.js';
 
 /**
  * The places EU Council meetings are held, the locative the reports print ("Briselē notiks …") and
@@ -17,7 +17,7 @@ export const COUNCIL_PLACES: Readonly<Record<string, string>> = {
  */
 export function councilPlaceOn(isoDate: string, formation?: string): { locative: string; english: string } {
   const month = Number(isoDate.split('-')[1]);
-  const inLuxembourg = formation?.trim().toUpperCase() !== EUROPEAN_COUNCIL && [4, 6, 10].includes(month);
+  const inLuxembourg = !isEuropeanCouncil(formation) && [4, 6, 10].includes(month);
   return inLuxembourg ? { locative: 'Luksemburgā', english: 'Luxembourg' } : { locative: 'Briselē', english: 'Brussels' };
 }
 

@@ -363,18 +363,18 @@ function escapePlainMustaches(program: hbs.AST.Program, knownHelpers: ReadonlySe
       const { path, loc } = statement;
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
       statement.params = [strictPath(path)];
-      statement.hash = { type: 'Hash', pairs: [...fieldPairs(path, file, loc), inlinePair(program.body[index - 1], loc)], loc };
+      statement.hash = { type: 'Hash', pairs: [...fieldPairs(path, file, loc), inlinePair(followsText(program.body, index), loc)], loc };
     } else if (looked && isMustache(statement) && isPath(statement.path)) {
       // `{{{lookup meeting "time"}}}`: as `{{{meeting.time}}}`.
       const { path, params, hash, loc } = statement;
       const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
       statement.path = { type: 'PathExpression', data: false, depth: 0, parts: [RAW_HELPER], original: RAW_HELPER, loc };
       statement.params = [call];
-      statement.hash = { type: 'Hash', pairs: [...fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`), inlinePair(program.body[index - 1], loc)], loc };
+      statement.hash = { type: 'Hash', pairs: [...fieldPairs(looked.field, file, loc, `{{{${looked.written}}}}`), inlinePair(followsText(program.body, index), loc)], loc };
     } else if (isMustache(statement) && !statement.escaped && isPath(statement.path) && Object.hasOwn(HELPERS, statement.path.original) && statement.path.original !== 'eq' && !givesMarkdownField(statement)) {
-      printThroughRawCall(statement, statement.path, file, source, program.body[index - 1]);
+      printThroughRawCall(statement, statement.path, file, source, followsText(program.body, index));
     } else if (isMustache(statement) && statement.escaped) {
-      const helper = followsText(program.body[index - 1]) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
+      const helper = followsText(program.body, index) ? ESCAPE_INLINE_HELPER : ESCAPE_HELPER;
       const { path, params, hash, loc } = statement;
       const isHelperCall =
         params.length > 0 || (hash?.pairs.length ?? 0) > 0 || (isPath(path) && knownHelpers.has(path.original));
@@ -422,7 +422,7 @@ function fieldPairs(path: hbs.AST.PathExpression, file: string, loc: hbs.AST.Sou
  * `{{{__rawCall (quote meeting.topic)}}}`: printed as it is, and noted as a plain text printed so is
  * (`template/text-as-markdown`), named by the mustache as written.
  */
-function printThroughRawCall(statement: hbs.AST.MustacheStatement, path: hbs.AST.PathExpression, file: string, source: string, previous: hbs.AST.Statement | undefined): void {
+function printThroughRawCall(statement: hbs.AST.MustacheStatement, path: hbs.AST.PathExpression, file: string, source: string, inline: boolean): void {
   const { params, hash, loc } = statement;
   const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: params.map(strictPath), hash, loc };
   const text = (value: string): hbs.AST.StringLiteral => ({ type: 'StringLiteral', value, original: value, loc });
@@ -435,15 +435,14 @@ function printThroughRawCall(statement: hbs.AST.MustacheStatement, path: hbs.AST
       { type: 'HashPair', key: 'field', value: text(path.original), loc },
       { type: 'HashPair', key: 'file', value: text(file), loc },
       { type: 'HashPair', key: 'written', value: text(written), loc },
-      inlinePair(previous, loc),
+      inlinePair(inline, loc),
     ],
     loc,
   };
 }
 
 /** The option `inline` a printed field's helper is given: whether text comes before it on its line (see {@link followsText}). */
-function inlinePair(previous: hbs.AST.Statement | undefined, loc: hbs.AST.SourceLocation): hbs.AST.HashPair {
-  const value = followsText(previous);
+function inlinePair(value: boolean, loc: hbs.AST.SourceLocation): hbs.AST.HashPair {
   const literal: hbs.AST.BooleanLiteral = { type: 'BooleanLiteral', value, original: value, loc };
   return { type: 'HashPair', key: 'inline', value: literal, loc };
 }
@@ -534,20 +533,30 @@ const BLOCK_MARKS = /^[ \t]*(?:(?:[-+*>]|\d{1,9}[.)])[ \t]+)+$/;
 const NUMBER_MARK_END = /^[.)][ \t]+$/;
 
 /**
- * True when the statement before a mustache leaves the line with text on it, so the
- * mustache's value cannot start a Markdown block. Unknown cases count as a line start, and so
+ * True when the statements before the mustache at `index` of `body` leave the line with text on
+ * it, so the mustache's value cannot start a Markdown block: text, a mustache, or a block whose
+ * every branch ends with text (with blanks after it). Unknown cases count as a line start, and so
  * does a list item's or block quote's mark: a speaking point "2021. gadā …" printed after
  * `{{inc @index}}) ` would otherwise open a list of its own inside the item, "- …" a bullet, "# …" a heading.
  */
-function followsText(previous: hbs.AST.Statement | undefined): boolean {
+function followsText(body: readonly hbs.AST.Statement[], index: number): boolean {
+  const previous = body[index - 1];
   if (!previous) return false;
   if (isContent(previous)) {
     const lineBreak = previous.value.lastIndexOf('\n');
     const line = previous.value.slice(lineBreak + 1);
     if (lineBreak >= 0 ? BLOCK_MARKS.test(line) : NUMBER_MARK_END.test(line)) return false;
-    return /\S[ \t]*$/.test(previous.value);
+    if (/\S[ \t]*$/.test(previous.value)) return true;
+    // Blanks after a block that leaves text on the line whichever way it goes: `{{#if a}}x{{else}}y{{/if}} {{date …}}`.
+    const before = body[index - 2];
+    return lineBreak < 0 && before !== undefined && isBlock(before) && endsWithText(before);
   }
-  return isMustache(previous);
+  return isMustache(previous) || (isBlock(previous) && endsWithText(previous));
+}
+
+/** Whether a block leaves text on its last line whichever branch it takes: it has an `{{else}}`, and each branch ends with text ({@link followsText}). */
+function endsWithText(block: hbs.AST.BlockStatement): boolean {
+  return [block.program, block.inverse].every((branch) => branch !== undefined && followsText(branch.body, branch.body.length));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { clearanceOf, clearancesNeeded, clearedBy, configurationName, existsOn, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
+import { clearanceOf, clearancesNeeded, clearedBy, configurationName, existsOn, isEuropeanCouncil, nameOn, type ClearanceState, type Config, type Meeting, type Ministries, type Position } from '../model/index.js';
 import { isDraftReport } from '../model/draft.js';
 import { latestDatingClearance } from '../model/document-date.js';
 import { scopeField } from './markdown-field.js';
@@ -82,6 +82,8 @@ export interface ReportModel {
     formation: string;
     /** The configuration's English name when `formation` is its short name (`EYCS` → "Education, Youth, Culture and Sport"); else null. */
     formationEnglish: string | null;
+    /** Whether it is a meeting of the European Council (`formation: EUCO`): heads of state or government meet, not ministers. */
+    europeanCouncil: boolean;
     /** Who meets, when the meeting file says (no built-in template prints it); else null. */
     participants: string | null;
     presidency: string;
@@ -194,6 +196,7 @@ export function resolveReport({ meeting, positions, ministries, config }: Resolv
       mode: meeting.mode,
       formation: meeting.formation,
       formationEnglish: configurationName(meeting.formation.trim()),
+      europeanCouncil: isEuropeanCouncil(meeting.formation),
       participants: meeting.participants ?? null,
       presidency: meeting.presidency,
       topic: meeting.topic,

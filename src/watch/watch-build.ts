@@ -9,7 +9,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
 import type { LastBuild } from '../batch/plan.js';
 import type { FormerBuild } from '../emit/report.js';
-import { knownPositionIds as cachedPositionIds, readCache } from '../batch/cache.js';
+import { readCache } from '../batch/cache.js';
 import { toolFingerprint } from '../batch/fingerprint.js';
 import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
@@ -86,11 +86,13 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
   let running: Promise<void> = Promise.resolve();
   let relevant = (_path: string): boolean => true;
   const root = projectRootOr(options.cwd);
+  // What the last `build` left in its cache, read once.
+  const cache = readCache(root, toolFingerprint());
   // Position ids by path and content, as build's cache keeps them: a save re-parses only what changed, and the
   // first build, after a `build`, only the positions the meeting uses (every one of 5,000 took it 10 s).
-  let knownPositionIds = idsFromCache(root);
+  let knownPositionIds: ReadonlyMap<string, string> | undefined = Object.keys(cache.positionIds).length ? new Map(Object.entries(cache.positionIds)) : undefined;
   // What the last build wrote (at first, what `build` last wrote, from its cache): a new file code removes the old files.
-  let former = formerFromCache(root, resolve(options.cwd, options.meeting));
+  let former: FormerBuild | undefined = cache.meetings[projectPath(root, resolve(options.cwd, options.meeting))];
   // Inputs whose kind the watcher leaves out otherwise (a registry not named .yaml): watched once a build names them.
   const extra = new Set<string>();
   // Changes seen while a build runs wait for it: which of them matter is known from that build.
@@ -303,22 +305,6 @@ function namesAny(path: string, ids: readonly string[]): boolean {
 }
 
 const ID_CHARACTER = /[\p{L}\p{N}_-]/u;
-
-/** The position ids the last `build` learnt (its cache, see `cachedPositionIds`); undefined when it learnt none, or there is no project. */
-function idsFromCache(root: string): ReadonlyMap<string, string> | undefined {
-  try {
-    const ids = cachedPositionIds(root);
-    return ids.size ? ids : undefined;
-  } catch (error) {
-    if (error instanceof UsageError) return undefined; // no project (yet): the first build reports it
-    throw error;
-  }
-}
-
-/** What `build` last wrote for the meeting, from its cache; undefined when it has none. */
-function formerFromCache(root: string, meeting: string): FormerBuild | undefined {
-  return readCache(root, toolFingerprint()).meetings[projectPath(root, meeting)];
-}
 
 /** The project root, so that positions and config outside the current folder are watched too. */
 function projectRootOr(cwd: string): string {

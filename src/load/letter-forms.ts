@@ -80,7 +80,7 @@ export function spelledAsThere(files: Pick<ProjectFiles, 'kind' | 'names'>, path
  * there is none.
  */
 export function inAnotherCase(files: Pick<ProjectFiles, 'kind' | 'names'>, path: string): string | undefined {
-  const found = respelled(files, path, (name) => composed(name).toLowerCase());
+  const found = respelled(files, path, caseFolded);
   return found !== path && files.kind(found) !== undefined ? found : undefined;
 }
 
@@ -139,6 +139,11 @@ function alikeAmong(entries: readonly string[], name: string, alike: (name: stri
 }
 
 /** A name with its letters composed ("ī" one letter, not "i" and a combining macron). */
-function composed(name: string): string {
+export function composed(name: string): string {
   return name.normalize('NFC');
+}
+
+/** A name as a Mac and Windows compare names: its letters composed, and in one case. */
+export function caseFolded(name: string): string {
+  return composed(name).toLowerCase();
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
-import { SAME_NAME_COPY_HINT, sameNameOtherLetters } from '../load/letter-forms.js';
+import { caseFolded, composed, SAME_NAME_COPY_HINT, sameNameOtherLetters } from '../load/letter-forms.js';
 import { mergeToolCopyHint, mergeToolCopyOf } from '../load/merge-conflicts.js';
 
 /** What the project-wide rules know of each meeting of a run. */
@@ -61,11 +61,11 @@ export function duplicateFileCodes(reports: readonly MeetingSummary[]): Diagnost
 export function caseClashes(checked: readonly string[], all: readonly string[], what: 'position' | 'meeting'): Diagnostic[] {
   const byFolded = new Map<string, string[]>();
   for (const path of new Set([...all, ...checked])) {
-    const folded = path.normalize('NFC').toLowerCase();
+    const folded = caseFolded(path);
     byFolded.set(folded, [...(byFolded.get(folded) ?? []), path]);
   }
   return checked.flatMap((path) => {
-    const twins = (byFolded.get(path.normalize('NFC').toLowerCase()) ?? []).filter((other) => other.normalize('NFC') !== path.normalize('NFC'));
+    const twins = (byFolded.get(caseFolded(path)) ?? []).filter((other) => composed(other) !== composed(path));
     if (!twins.length) return [];
     return [
       diagnostic(

@@ -19,6 +19,14 @@ function withConfig(dir: string, { output = 'out', reference, more = '' }: { out
   writeFileSync(config, text + more);
 }
 
+/** The project committed, a word added to a position in `positions` (the folder as on the disk), and `diff --from HEAD --stat` of the meeting. */
+function diffFromCommitted(dir: string, positions: string) {
+  initRepository(dir);
+  const position = join(dir, positions, 'educ/equity-reforms.yaml');
+  writeFileSync(position, readFileSync(position, 'utf8').replace('REACT-EU', 'REACT-EU programmas'));
+  return runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD', '--stat'], dir);
+}
+
 test('a positions folder named decomposed on the disk is the one the config names composed', () => {
   const dir = exampleProject();
   renameSync(join(dir, 'positions'), join(dir, 'pozīcijas'.normalize('NFD')));
@@ -96,10 +104,7 @@ test('diff --from a commit whose positions folder is named decomposed reads that
   const dir = exampleProject();
   renameSync(join(dir, 'positions'), join(dir, 'pozīcijas'.normalize('NFD')));
   withConfig(dir, { more: '\npaths:\n  positions: pozīcijas\n' });
-  initRepository(dir);
-  const position = join(dir, 'pozīcijas'.normalize('NFD'), 'educ/equity-reforms.yaml');
-  writeFileSync(position, readFileSync(position, 'utf8').replace('REACT-EU', 'REACT-EU programmas'));
-  const run = runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD', '--stat'], dir);
+  const run = diffFromCommitted(dir, 'pozīcijas'.normalize('NFD'));
   // It said `HEAD:briefing.config.yaml … paths.positions is pozīcijas, which does not exist` and every position unknown, exit 2.
   expect(run.stderr).not.toContain('config/path');
   expect(run.stdout).toMatch(/equity-reforms +v2 +\+1 −0 words/);
@@ -112,10 +117,7 @@ test('diff --from a commit whose reference DOCX is named decomposed reads it fro
   mkdirSync(join(dir, 'stili'));
   renameSync(join(dir, 'veidne.docx'), join(dir, 'stili', 'ministrijā.docx'.normalize('NFD')));
   withConfig(dir, { reference: 'stili/ministrijā.docx' });
-  initRepository(dir);
-  const position = join(dir, 'positions/educ/equity-reforms.yaml');
-  writeFileSync(position, readFileSync(position, 'utf8').replace('REACT-EU', 'REACT-EU programmas'));
-  const run = runCli(['diff', EXAMPLE_MEETING, '--from', 'HEAD', '--stat'], dir);
+  const run = diffFromCommitted(dir, 'positions');
   // It said `HEAD:briefing.config.yaml:…  error  The reference DOCX \`stili/ministrijā.docx\` cannot be read`, exit 2.
   expect(run.stderr).not.toContain('reference-docx-missing');
   expect(run.stdout).toMatch(/equity-reforms +v2 +\+1 −0 words/);

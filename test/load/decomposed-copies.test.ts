@@ -51,10 +51,15 @@ test('clear by the id of such a copied position tells the two files apart', () =
   expect(run.stderr).toContain('One file is a copy of the other');
 });
 
-test('clear by an id a third file claims too keeps the advice to name the file, which that file still needs', () => {
+/** `clear` by the id the copies claim, in the project with the copy and a third file `third` claiming the id too. */
+function clearWithThirdClaimant(third: string) {
   const dir = projectWithCopy();
-  cpSync(join(dir, COMPOSED, 'youth-participation.yaml'), join(dir, 'positions/youth-participation-draft.yaml'));
-  const run = runCli(['clear', 'youth-participation', '--ministry', 'AM', '--date', '10.02.2021', '--ref', 'e-pasts'], dir);
+  cpSync(join(dir, COMPOSED, 'youth-participation.yaml'), join(dir, third));
+  return runCli(['clear', 'youth-participation', '--ministry', 'AM', '--date', '10.02.2021', '--ref', 'e-pasts'], dir);
+}
+
+test('clear by an id a third file claims too keeps the advice to name the file, which that file still needs', () => {
+  const run = clearWithThirdClaimant('positions/youth-participation-draft.yaml');
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('claimed by 3 position files');
   // It said only that one file is a copy of the other: true of two of them, not of the third.
@@ -64,9 +69,7 @@ test('clear by an id a third file claims too keeps the advice to name the file, 
 
 // The copies were compared with the first file alone: a third file that sorts first hid that the other two are one name.
 test('clear by an id a third file claims too, one that sorts before the two copies, still tells the copies apart', () => {
-  const dir = projectWithCopy();
-  cpSync(join(dir, COMPOSED, 'youth-participation.yaml'), join(dir, 'positions/a-youth-participation.yaml'));
-  const run = runCli(['clear', 'youth-participation', '--ministry', 'AM', '--date', '10.02.2021', '--ref', 'e-pasts'], dir);
+  const run = clearWithThirdClaimant('positions/a-youth-participation.yaml');
   expect(run.status).toBe(2);
   expect(run.stderr).toContain(`claimed by 3 position files: positions/a-youth-participation.yaml, ${DECOMPOSED}/youth-participation.yaml, ${COMPOSED}/youth-participation.yaml, the same path with “ī” written as one letter (in the second as a letter and a combining mark, as a Mac writes names).`);
   expect(run.stderr).toContain('Name the file to clear instead of the id');

@@ -116,9 +116,9 @@ test('the field lists of diff --format json in docs/diff.md are the fields it pr
 const MEETING_QUESTIONS: readonly (readonly [string, string, (answer: string) => string])[] = [
   ['Kind of meeting', '--kind', (answer) => answer.split(' – ')[0] ?? answer],
   ['How is it held?', '--mode', (answer) => answer.replace(' ', '-')],
+  ['Council configuration (e.g. EYCS)', '--formation', String],
   ['Where it is held, locative (e.g. Briselē) (optional)', '--place', String],
   ['Start time, HH.MM (optional)', '--time', String],
-  ['Council configuration (e.g. EYCS)', '--formation', String],
   ['Who meets (e.g. "ES izglītības ministri"; no built-in template prints it) (optional)', '--participants', String],
   ['Presidency', '--presidency', String],
   ['Topic of the discussion', '--topic', String],

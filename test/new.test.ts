@@ -293,6 +293,16 @@ describe('briefing new meeting', () => {
     expect(checked.stdout + checked.stderr).not.toContain('meeting/unknown-formation');
   });
 
+  it('asks the Council configuration before the place, so a European Council answered at the prompt is offered Brussels in June', async () => {
+    const dir = exampleProject();
+    const { formation: _asked, ...flags } = { ...MEETING_FLAGS, kind: 'formal', mode: 'in-person' };
+    // Every question answered with what it offers, but the configuration and the start time.
+    const prompter = scriptedPrompter({ 'Council configuration': 'EUCO', 'Start time': '' });
+    expect((await newMeeting({ cwd: dir, date: '2021-06-24', slug: 'euco', flags, prompter })).exitCode).toBe(0);
+    expect(prompter.asked.findIndex((m) => m.startsWith('Council configuration'))).toBeLessThan(prompter.asked.findIndex((m) => m.startsWith('Where it is held')));
+    expect((parse(read(dir, 'meetings/2021-06-24-euco.yaml')) as { place?: unknown }).place).toEqual({ locative: 'Briselē', english: 'Brussels' });
+  });
+
   it('offers the Council’s seat for a formal meeting in person (Luxembourg in April, June and October), asks no place of a videoconference', async () => {
     const dir = exampleProject();
     const placeOf = (file: string) => (parse(read(dir, `meetings/${file}.yaml`)) as { place?: unknown }).place;

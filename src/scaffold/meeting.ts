@@ -79,9 +79,13 @@ export async function scaffoldMeeting(
   const shape = meetingSchema.shape;
   const kind = await answers.select({ flag: '--kind', given: flags.kind, message: 'Kind of meeting', default: before?.kind ?? 'formal' }, KINDS);
   const mode = await answers.select({ flag: '--mode', given: flags.mode, message: 'How is it held?', default: before?.mode ?? 'in-person' }, MODES);
+  // Asked before the place, which depends on it: the European Council meets in Brussels in any month.
+  const formation = await answers.text(
+    { flag: '--formation', given: flags.formation, message: 'Council configuration (e.g. EYCS)', default: before?.formation },
+    shape.formation,
+  );
   // A formal Council meeting in person is in Brussels or Luxembourg by its month; an informal one in the presidency's country, which only the user knows.
-  // The European Council meets in Brussels in any month: known here from --formation or the earlier meeting, as the place is asked first.
-  const usualPlace = kind === 'formal' && mode === 'in-person' ? councilPlaceOn(date, flags.formation ?? before?.formation).locative : undefined;
+  const usualPlace = kind === 'formal' && mode === 'in-person' ? councilPlaceOn(date, formation).locative : undefined;
   const place =
     mode === 'videoconference' && flags.place === undefined
       ? undefined
@@ -91,10 +95,6 @@ export async function scaffoldMeeting(
           true,
         );
   const time = await answers.text({ flag: '--time', given: flags.time, message: 'Start time, HH.MM', normalise: latvianTime }, shape.time, true);
-  const formation = await answers.text(
-    { flag: '--formation', given: flags.formation, message: 'Council configuration (e.g. EYCS)', default: before?.formation },
-    shape.formation,
-  );
   // Who met is offered only for the same Council configuration: the education ministers copied into a meeting of AGRIFISH would be wrong.
   const sameFormation = before !== undefined && before.formation.trim().toUpperCase() === formation?.trim().toUpperCase();
   const participants = await answers.text(

@@ -7,13 +7,17 @@ import type { ProjectFiles } from './project-files.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 
 /** A position file as a scan sees it: where it is, what it holds (by hash) and the id it claims. */
-export interface PositionFile {
+export interface PositionFile extends CommittedState {
   /** Project-relative path, `/`-separated. */
   path: string;
   /** SHA-256 of the file's text. */
   hash: string;
   /** The id from the file, or the file's base name when the id cannot be read. */
   id: string;
+}
+
+/** What git HEAD holds of a position file whose text differs from the committed one (a file as committed has the committed version anyway). */
+export interface CommittedState {
   /** The `version` at git HEAD, when the file's text differs from the committed one and that has a readable version. */
   committedVersion?: number;
   /** With `committedVersion`: the committed answer's fingerprint (see `answerFingerprint`), to tell whether the answer changed. */
@@ -39,32 +43,16 @@ export interface RestoredVersion {
   date: string;
 }
 
-/** A position file, loaded and checked. */
-export interface LoadedPosition {
+/** A position file, loaded and checked, with what git HEAD holds of it. */
+export interface LoadedPosition extends CommittedState {
   id: string;
   file: YamlFile;
   /** Present only when the file passed its schema. */
   position?: Position;
   /** SHA-256 of the file's text. */
   hash: string;
-  /**
-   * The `version` at git HEAD, when the file's text differs from the committed one and
-   * that has a readable version (a file as committed has the committed version anyway).
-   */
-  committedVersion?: number;
-  /** With `committedVersion`: the committed answer's fingerprint (see `answerFingerprint`). */
-  committedAnswer?: string;
-  /** See {@link PositionFile.committedUnnamed}. */
-  committedUnnamed?: readonly string[];
-  /** See {@link PositionFile.committedFields}. */
-  committedFields?: CommittedFields;
-  /** See {@link PositionFile.restoredFrom}. */
-  restoredFrom?: RestoredVersion;
-  /** See {@link PositionFile.historyCut}. */
-  historyCut?: true;
   diagnostics: Diagnostic[];
 }
-
 
 /**
  * The key under which an earlier run remembers a position file's id: its path and content

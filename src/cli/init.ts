@@ -7,7 +7,8 @@ import { shellWord } from '../util/shell.js';
 import { checkoutTop } from '../load/git.js';
 import { projectPath } from '../load/files.js';
 import { helpNotes } from './help-notes.js';
-import { keptFileNote } from '../init/files.js';
+import { keptFileNote, RENEWED_SUFFIX } from '../init/files.js';
+import toolPackage from '../../package.json' with { type: 'json' };
 
 /** `briefing init [folder]`: a ministry's own briefing repository, ready for `npm ci` and git. */
 export function registerInit(program: Command, io: Io): void {
@@ -21,6 +22,7 @@ export function registerInit(program: Command, io: Io): void {
     .option('--visa-role <text>', 'visa: role, e.g. "Valsts sekretāre"')
     .option('--visa-name <text>', 'visa: name, e.g. "L. Lejiņa"')
     .option('--tool <spec>', 'how package.json names briefing when init writes it, e.g. file:../briefing-0.1.0.tgz')
+    .option('--update', "in a project init made: add what this version of init writes and the project lacks; beside each of init's files that differs, write this version's as <name>.new")
     .addHelpText(
       'after',
       helpNotes(`
@@ -32,13 +34,49 @@ Run it in the folder where briefing was installed (npm install -D <briefing tarb
 
 Never replaces a file. A .gitignore, .gitattributes or .npmrc that is there gets the lines it lacks, and a README.md is kept (a fresh clone of a new repository has these), as are a .vscode/settings.json and a templates/README.md; for any other file init would write that exists, init names it, writes nothing and exits with 1 (a LICENSE or any file of your own is left alone).
 
-Without a terminal nothing is asked: --ministry is then required.`),
+Without a terminal nothing is asked: --ministry is then required.
+
+After an upgrade of briefing, \`briefing init --update\` in the project adds the files, lines and package.json keys this version writes and the project lacks, and asks nothing (the ministry and who signs come from briefing.config.yaml). The workflow, .vscode/settings.json, the examples and templates/README.md are never replaced: where one differs from this version's, this version's is written beside it as <name>.new, to compare and take from. briefing.config.yaml and README.md are the project's own.`),
     )
-    .action(async (folder: string | undefined, flags: InitFlags) => {
+    .action(async (folder: string | undefined, options: InitFlags & { update?: boolean }) => {
+      const { update, ...flags } = options;
+      const at = { cwd: io.cwd(), ...(folder ? { folder } : {}), flags };
+      if (update === true) {
+        const { updateProject } = await import('../commands/init-update.js');
+        await printUpdate(io, updateProject(at));
+        return;
+      }
       const { init } = await import('../commands/init.js');
-      const result = await init({ cwd: io.cwd(), ...(folder ? { folder } : {}), flags, today: today(), ...(await terminalPrompter()) });
+      const result = await init({ ...at, today: today(), ...(await terminalPrompter()) });
       await printInit(io, result);
     });
+}
+
+/** What `init --update` added, what it left with this version's beside it, and what is as this version writes it. */
+async function printUpdate(io: Io, result: InitResult): Promise<void> {
+  await printProblems(io, result, PROBLEMS_ON_STDERR);
+  process.exitCode = result.exitCode;
+  if (result.exitCode !== 0) return;
+  const shown = (path: string) => (path.startsWith('../') ? join(result.folder, path) : result.folder === '.' ? path : `${result.folder}/${path}`);
+  for (const path of result.created) console.log(`${io.out.green('created')} ${shown(path)}`);
+  if (result.updated.length) console.log(`${io.out.green('updated')} ${shown('package.json')} (${result.updated.join(', ')})`);
+  for (const { path, added } of result.merged) if (added.length) console.log(`${io.out.green('updated')} ${shown(path)} (${added.join(', ')})`);
+  const { renewed = [], current = [] } = result.update ?? {};
+  for (const path of renewed) console.log(`${io.out.yellow('differs')} ${shown(path)}: kept; this version's is ${shown(path)}${RENEWED_SUFFIX}`);
+  const changed = result.created.length + result.updated.length + result.merged.filter(({ added }) => added.length).length;
+  if (!changed && !renewed.length) console.log(`Up to date: the files init writes are as briefing ${toolPackage.version} writes them (briefing.config.yaml and README.md are the project's own).`);
+  else if (current.length) console.log(`${io.out.dim('as this version writes them:')} ${current.map(shown).join(', ')}`);
+  if (renewed.length) {
+    const first = shown(renewed[0] ?? '');
+    console.log(
+      [
+        'Next:',
+        `  git diff --no-index ${shellWord(first)} ${shellWord(`${first}${RENEWED_SUFFIX}`)}     what this version writes otherwise (and so for each file above)`,
+        `  take what you want from each ${RENEWED_SUFFIX} file into the file beside it, then delete the ${RENEWED_SUFFIX} file`,
+        ...(result.updated.includes('devDependencies.briefing') ? ['  npm install                    installs the briefing package.json names'] : []),
+      ].join('\n'),
+    );
+  } else if (result.updated.includes('devDependencies.briefing')) console.log('Next:\n  npm install                    installs the briefing package.json names');
 }
 
 /** What was created, and the first steps in the new repository. */

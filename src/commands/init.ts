@@ -63,12 +63,14 @@ export interface InitResult {
   workflow?: string;
   /** The VS Code settings init wrote at the top of a repository the folder lies in (`../.vscode/settings.json`), from the folder. */
   topSettings?: string;
+  /** With `--update`: init's files that differ from this version's (written beside each as `<name>.new`), and those that do not. */
+  update?: { renewed: string[]; current: string[] };
   diagnostics: Diagnostic[];
   exitCode: number;
 }
 
 /** Example files copied from the package, for `new meeting --from` and as a model position. */
-const EXAMPLES = [
+export const EXAMPLES = [
   { from: 'meetings/2021-02-19-educ-informal.yaml', to: 'examples/meeting.yaml', schema: 'meeting' },
   { from: 'positions/educ/equity-achievements.yaml', to: 'examples/position.yaml', schema: 'position' },
 ];
@@ -165,7 +167,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
 }
 
 /** How a package.json names briefing (a development dependency or a dependency); undefined when it does not. */
-function briefingSpec(text: string): string | undefined {
+export function briefingSpec(text: string): string | undefined {
   try {
     const data: unknown = JSON.parse(text);
     if (!isRecord(data)) return undefined;
@@ -240,7 +242,7 @@ function homeFolder(): string | undefined {
  * checkout of the user's settings), which is no repository of the project's. With it, where the top
  * has no VS Code settings, the path of those init writes there (`topSettings`).
  */
-function workflowPlace(root: string): { path: string; file: string; below?: string; topSettings?: string } {
+export function workflowPlace(root: string): { path: string; file: string; below?: string; topSettings?: string } {
   const top = checkoutTop(root);
   if (top === undefined || top === root || top === homeFolder()) return { path: `${WORKFLOWS}/briefings.yml`, file: 'briefings.yml' };
   const below = projectPath(top, root);
@@ -282,7 +284,7 @@ function projectAlready(root: string, folder: string, ministry: string | undefin
       'error',
       'output/exists',
       'This folder is a briefing project already; init wrote nothing.',
-      other ?? 'Carry on with `briefing new meeting` there, or run init in an empty folder (or a fresh clone) for another project.',
+      other ?? 'Carry on with `briefing new meeting` there (after an upgrade of briefing, `briefing init --update` adds what the new version writes), or run init in an empty folder (or a fresh clone) for another project.',
     ),
   ];
 }
@@ -374,7 +376,7 @@ async function person(answers: Answers, kind: 'signature' | 'visa', role: string
  * The package.json to write: a new one, or the one npm wrote when briefing was installed into
  * the folder with the scripts and the dependency it lacks added (nothing replaced). Writes nothing.
  */
-function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: string } | { kind: 'update'; text: string; added: string[]; kept: string[] } {
+export function plannedPackageJson(root: string, spec: string): { kind: 'new'; text: string } | { kind: 'update'; text: string; added: string[]; kept: string[] } {
   const target = join(root, 'package.json');
   const installed = installingProject();
   const nodeSpec = installed && resolve(installed.root) !== resolve(root) ? installed.specs['node'] : undefined;
@@ -444,7 +446,7 @@ function jsonErrorPlace(text: string, error: unknown): { line: number; column: n
  * git URL, or a tarball, its path made relative to the new folder — so the new repository installs
  * what this one did, not a folder inside another project's node_modules. Else the folder it runs from.
  */
-function toolSpec(root: string): string {
+export function toolSpec(root: string): string {
   const installed = installingProject();
   const spec = installed?.specs.briefing;
   if (installed && spec !== undefined) return spec.startsWith('file:') ? fileSpec(root, resolve(installed.root, spec.slice('file:'.length))) : spec;
@@ -488,14 +490,14 @@ function namesOn(ministry: Ministry | undefined, day: string | undefined): { nom
 }
 
 /** The registry built into the tool: the choices for the issuing ministry. */
-function builtInMinistries(): Ministries {
+export function builtInMinistries(): Ministries {
   const checked = checkSchema(builtInMinistriesFile(), ministriesSchema, 'ministries registry');
   if (!checked.value) throw new Error('the built-in ministries registry does not pass its schema');
   return checked.value;
 }
 
 /** An example file of the package, its editor-schema line pointing at the installed schemas. */
-function exampleText(path: string, schema: string, chosen: files.InitAnswers, ministries: Ministries): string {
+export function exampleText(path: string, schema: string, chosen: files.InitAnswers, ministries: Ministries): string {
   const read = readText(join(packageRoot(), path), path).replace(/^# yaml-language-server:.*$/m, `# yaml-language-server: $schema=../${files.SCHEMA_FOLDER}/${schema}.schema.json`);
   if (schema !== 'meeting') return read;
   const text = withoutOwnClearance(read, chosen.issuingMinistry, ministries);

@@ -32,6 +32,9 @@ export function signatureExamples(ministry: string, names: { nominative: string;
   return { signature: `{ role: ${minister}, name: V. Uzvārds }`, visa: '{ role: Valsts sekretārs, name: V. Uzvārds }' };
 }
 
+/** The suffix of the file `init --update` writes beside one of init's files that differs from this version's. */
+export const RENEWED_SUFFIX = '.new';
+
 /** Where the installed tool's schemas are, from the repository root. */
 export const SCHEMA_FOLDER = 'node_modules/briefing/schema';
 

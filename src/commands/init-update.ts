@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createFiles } from '../emit/create.js';
+import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
+import { readText } from '../load/files.js';
+import { CONFIG_FILE, loadProjectFrom } from '../load/project.js';
+import { diskFiles } from '../load/project-files.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { ExitCode, UsageError } from '../diagnostics/errors.js';
+import * as files from '../init/files.js';
+import { briefingSpec, builtInMinistries, EXAMPLES, exampleText, plannedPackageJson, toolSpec, workflowPlace, type InitFlags, type InitOptions, type InitResult } from './init.js';
+
+/**
+ * `briefing init --update`: a project init made, brought up to what this version of init writes,
+ * nothing of the project's replaced. A file init writes that is missing is created; `.gitignore`,
+ * `.gitattributes` and `.npmrc` get the lines they lack, package.json the scripts and keys; the
+ * workflow, `.vscode/settings.json`, the examples and `templates/README.md` that differ from this
+ * version's (an older init wrote them, or the project changed them: both are possible) are kept,
+ * and this version's text is written beside each as `<name>.new`, to compare and take from. The
+ * config and the project's README are the project's own: never touched.
+ */
+export function updateProject(options: InitOptions): InitResult {
+  const folder = options.folder ?? '.';
+  const root = resolve(options.cwd, folder);
+  const given = (Object.keys(options.flags) as (keyof InitFlags)[]).filter((key) => options.flags[key] !== undefined);
+  if (given.length) {
+    const flag = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    throw new UsageError(
+      `--update takes the issuing ministry and who signs from ${CONFIG_FILE}, and how package.json names briefing from package.json: ${given.map(flag).join(', ')} ${given.length === 1 ? 'is' : 'are'} not for it; nothing written.`,
+      `Leave out ${given.map(flag).join(', ')}; to change who signs, edit ${CONFIG_FILE}.`,
+    );
+  }
+  const empty = { folder, created: [], updated: [], merged: [], kept: [], update: { renewed: [], current: [] } };
+  if (!existsSync(join(root, CONFIG_FILE))) {
+    const problem = diagnostic(
+      join(folder, CONFIG_FILE),
+      undefined,
+      'error',
+      'init/not-a-project',
+      `There is no ${CONFIG_FILE} here: --update brings a project init made up to this version; nothing written.`,
+      `Run it in the project's folder (the one with ${CONFIG_FILE}; -C <folder> from elsewhere), or \`briefing init\` without --update to start a project here.`,
+    );
+    return { ...empty, diagnostics: [problem], exitCode: ExitCode.problems };
+  }
+  const project = loadProjectFrom(diskFiles(root), { skipPositions: true });
+  const setup = project.setupDiagnostics.filter((d) => d.severity === 'error');
+  if (setup.length) return { ...empty, diagnostics: setup.map((d) => ({ ...d, file: join(folder, d.file) })), exitCode: ExitCode.problems };
+  const { config } = project;
+  const chosen: files.InitAnswers = { issuingMinistry: config.issuing_ministry, signature: config.signature, visa: config.visa };
+
+  const packageText = existsSync(join(root, 'package.json')) ? readFileSync(join(root, 'package.json'), 'utf8') : undefined;
+  const spec = (packageText === undefined ? undefined : briefingSpec(packageText)) ?? toolSpec(root);
+  const workflow = ownWorkflow(root);
+  // Written whole: kept where they differ, this version's beside them (the examples as init makes them, from the built-in registry).
+  const whole = new Map<string, string>([
+    [workflow.path, files.workflow(workflow.below, workflow.file)],
+    ['.vscode/settings.json', files.vscodeSettings()],
+    ['templates/README.md', files.TEMPLATES_README],
+    ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, builtInMinistries())]),
+  ]);
+  const lines = new Map<string, string>([
+    ['.gitignore', files.GITIGNORE],
+    ['.gitattributes', files.GITATTRIBUTES],
+    ['.npmrc', files.npmrc(spec)],
+  ]);
+  const there = (path: string) => existsSync(join(root, path));
+  const fresh = [...whole, ...lines].filter(([path]) => !there(path));
+  const differing = [...whole].filter(([path, text]) => there(path) && readText(join(root, path), join(folder, path)) !== text);
+  const current = [...whole.keys()].filter((path) => there(path) && !differing.some(([other]) => other === path));
+  const merged = [...lines.keys()].filter(there).map((path) => ({ path, ...files.withLines(path, readText(join(root, path), join(folder, path)), lines.get(path) ?? '') }));
+  const packageJson = plannedPackageJson(root, spec);
+
+  const undo = createFiles(fresh.map(([path, text]) => ({ target: join(root, path), text, shownAs: join(folder, path) })));
+  try {
+    writeAllAtomic(
+      [
+        ...(packageJson.kind === 'new' || packageJson.added.length ? [{ path: 'package.json', text: packageJson.text }] : []),
+        ...merged.filter((file) => file.added.length),
+        ...differing.map(([path, text]) => ({ path: `${path}${files.RENEWED_SUFFIX}`, text })),
+      ].map(({ path, text }) => ({ target: join(root, path), data: text, shownAs: join(folder, path) })),
+      EDIT_ADVICE,
+    );
+  } catch (error) {
+    undo();
+    throw error;
+  }
+  return {
+    folder,
+    created: [...(packageJson.kind === 'new' ? ['package.json'] : []), ...fresh.map(([path]) => path)],
+    updated: packageJson.kind === 'update' ? packageJson.added : [],
+    merged: merged.map(({ path, added }) => ({ path, added })),
+    kept: [],
+    update: { renewed: differing.map(([path]) => path), current },
+    diagnostics: [],
+    exitCode: ExitCode.ok,
+  };
+}
+
+/**
+ * The workflow init wrote for this project: where init writes it, or, in a repository the project is a
+ * folder of, the `briefings.yml` at the top that runs in this folder when init, finding that name taken
+ * now, would write `briefings-<folder>.yml`.
+ */
+function ownWorkflow(root: string): ReturnType<typeof workflowPlace> {
+  const place = workflowPlace(root);
+  if (place.below === undefined || place.file === 'briefings.yml' || existsSync(join(root, place.path))) return place;
+  const plain = place.path.slice(0, -place.file.length) + 'briefings.yml';
+  const text = readText(join(root, plain), plain);
+  return text.includes(`working-directory: ${JSON.stringify(place.below)}`) ? { ...place, path: plain, file: 'briefings.yml' } : place;
+}

@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { init } from '../src/commands/init.js';
+import { updateProject } from '../src/commands/init-update.js';
+import { UsageError } from '../src/diagnostics/errors.js';
+import { runCli, tempDir } from './helpers/project.js';
+import { commitAll, git } from './helpers/git.js';
+
+const FLAGS = { ministry: 'ZM', signatureRole: 'Zemkopības ministrs', signatureName: 'K. Gerhards', tool: 'file:vendor/briefing-0.1.0.tgz' };
+const WORKFLOW = '.github/workflows/briefings.yml';
+
+/** A project as init makes it, committed: what a ministry has after its first day. */
+async function madeProject(): Promise<string> {
+  const dir = tempDir();
+  expect((await init({ cwd: dir, flags: FLAGS })).exitCode).toBe(0);
+  committed(dir);
+  return dir;
+}
+
+/** `dir` made a git repository with all in it committed, its .gitignore init's. */
+function committed(dir: string): void {
+  git(dir, ['init', '-q', '-b', 'main']);
+  commitAll(dir, 'Briefings');
+}
+
+/** Every file under `dir` but git's, with its text: what a run wrote is told by comparing two of these. */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(globSync('**', { cwd: dir, dot: true, ignore: ['.git/**'] }).sort().map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
+}
+
+describe('briefing init --update', () => {
+  it('in a project as this version of init made it, changes nothing and says it is up to date', async () => {
+    const dir = await madeProject();
+    const before = snapshot(dir);
+    const run = runCli(['init', '--update'], dir);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toBe("Up to date: the files init writes are as briefing 0.1.0 writes them (briefing.config.yaml and README.md are the project's own).\n");
+    expect(snapshot(dir)).toEqual(before);
+    expect(git(dir, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('after an upgrade: adds the files, lines and package.json keys the project lacks, and writes this version of a file that differs beside it', async () => {
+    const dir = await madeProject();
+    const fresh = snapshot(dir);
+    // What an older init wrote, or the project changed since: both look the same from here.
+    const older = (fresh.get(WORKFLOW) ?? '').replace(/node-version: 22/g, 'node-version: 20');
+    writeFileSync(join(dir, WORKFLOW), older);
+    rmSync(join(dir, '.vscode/settings.json'));
+    writeFileSync(join(dir, '.gitignore'), (fresh.get('.gitignore') ?? '').replace(/^out\/\n/m, ''));
+    const packageJson = JSON.parse(fresh.get('package.json') ?? '{}');
+    delete packageJson.scripts.check;
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+    const ownConfig = `${fresh.get('briefing.config.yaml') ?? ''}# Mūsu piezīme.\n`;
+    writeFileSync(join(dir, 'briefing.config.yaml'), ownConfig);
+    writeFileSync(join(dir, 'README.md'), '# Mūsu ziņojumi\n');
+
+    const result = updateProject({ cwd: dir, flags: {} });
+    expect(result).toMatchObject({ exitCode: 0, created: ['.vscode/settings.json'], updated: ['scripts.check'], diagnostics: [] });
+    expect(result.merged.filter(({ added }) => added.length)).toEqual([{ path: '.gitignore', added: ['out/'] }]);
+    expect(result.update).toEqual({ renewed: [WORKFLOW], current: ['templates/README.md', 'examples/meeting.yaml', 'examples/position.yaml'] });
+    const after = snapshot(dir);
+    // The workflow is kept; this version's, as a fresh init writes it, is beside it.
+    expect(after.get(WORKFLOW)).toBe(older);
+    expect(after.get(`${WORKFLOW}.new`)).toBe(fresh.get(WORKFLOW));
+    expect(after.get('.vscode/settings.json')).toBe(fresh.get('.vscode/settings.json'));
+    expect(after.get('.gitignore')?.split('\n')).toContain('out/');
+    expect(JSON.parse(after.get('package.json') ?? '{}').scripts).toEqual({ build: 'briefing build --all', check: 'briefing check' });
+    // The project's own files are never touched.
+    expect(after.get('briefing.config.yaml')).toBe(ownConfig);
+    expect(after.get('README.md')).toBe('# Mūsu ziņojumi\n');
+
+    // Run again: nothing more to add; the workflow still differs, and its .new is this version's again.
+    writeFileSync(join(dir, `${WORKFLOW}.new`), 'stale');
+    const again = runCli(['init', '--update'], dir);
+    expect([again.status, again.stderr]).toEqual([0, '']);
+    expect(again.stdout).toContain(`differs ${WORKFLOW}: kept; this version's is ${WORKFLOW}.new`);
+    expect(again.stdout).toContain(`git diff --no-index ${WORKFLOW} ${WORKFLOW}.new`);
+    expect(again.stdout).not.toMatch(/^(created|updated)/m);
+    expect(readFileSync(join(dir, `${WORKFLOW}.new`), 'utf8')).toBe(fresh.get(WORKFLOW));
+  });
+
+  it('finds the workflow init wrote at the top of the repository the project is a folder of, beside another project’s', async () => {
+    const top = tempDir();
+    git(top, ['init', '-q', '-b', 'main']);
+    for (const folder of ['eu', 'other']) {
+      mkdirSync(join(top, folder));
+      expect((await init({ cwd: top, folder, flags: FLAGS })).exitCode).toBe(0);
+    }
+    // The first took briefings.yml, the second, finding that name taken, briefings-other.yml.
+    expect(readFileSync(join(top, WORKFLOW), 'utf8')).toContain('working-directory: "eu"');
+    expect(readFileSync(join(top, '.github/workflows/briefings-other.yml'), 'utf8')).toContain('working-directory: "other"');
+    const before = snapshot(top);
+    // Each is its own project's: not a second workflow for eu as briefings-eu.yml, nor eu's taken for other's.
+    for (const folder of ['eu', 'other']) {
+      const run = runCli(['init', '--update', folder], top);
+      expect([run.status, run.stderr, run.stdout]).toEqual([0, '', "Up to date: the files init writes are as briefing 0.1.0 writes them (briefing.config.yaml and README.md are the project's own).\n"]);
+    }
+    expect(snapshot(top)).toEqual(before);
+  });
+
+  it('in a folder that is no project, or given answers it takes from the config, writes nothing', async () => {
+    const empty = tempDir();
+    const none = updateProject({ cwd: empty, flags: {} });
+    expect(none.exitCode).toBe(1);
+    expect(none.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual([
+      'briefing.config.yaml init/not-a-project There is no briefing.config.yaml here: --update brings a project init made up to this version; nothing written.',
+    ]);
+    expect(readdirSync(empty)).toEqual([]);
+    const dir = await madeProject();
+    const before = snapshot(dir);
+    expect(() => updateProject({ cwd: dir, flags: { ministry: 'IZM', signatureName: 'X' } })).toThrow(UsageError);
+    const run = runCli(['init', '--update', '--ministry', 'IZM'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--update takes the issuing ministry and who signs from briefing.config.yaml');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('stops at a config with errors, at its line, writing nothing', async () => {
+    const dir = await madeProject();
+    writeFileSync(join(dir, 'briefing.config.yaml'), readFileSync(join(dir, 'briefing.config.yaml'), 'utf8').replace('issuing_ministry: ZM', 'issuing_ministry: QQ'));
+    rmSync(join(dir, '.vscode/settings.json'));
+    const run = runCli(['init', '--update'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^briefing\.config\.yaml:\d+:\d+ {2}error {2}The issuing ministry `QQ` is not in the built-in ministries registry\./m);
+    expect(existsSync(join(dir, '.vscode/settings.json'))).toBe(false);
+  });
+});

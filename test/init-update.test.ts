@@ -76,7 +76,7 @@ describe('briefing init --update', () => {
     const again = runCli(['init', '--update'], dir);
     expect([again.status, again.stderr]).toEqual([0, '']);
     expect(again.stdout).toContain(`differs ${WORKFLOW}: kept; this version's is ${WORKFLOW}.new`);
-    expect(again.stdout).toContain(`git diff --no-index ${WORKFLOW} ${WORKFLOW}.new`);
+    expect(again.stdout).toContain(`git diff --no-index ${WORKFLOW} ${WORKFLOW}.new     what this version writes otherwise\n`);
     expect(again.stdout).not.toMatch(/^(created|updated)/m);
     expect(readFileSync(join(dir, `${WORKFLOW}.new`), 'utf8')).toBe(fresh.get(WORKFLOW));
   });

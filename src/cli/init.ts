@@ -71,7 +71,7 @@ async function printUpdate(io: Io, result: InitResult): Promise<void> {
     console.log(
       [
         'Next:',
-        `  git diff --no-index ${shellWord(first)} ${shellWord(`${first}${RENEWED_SUFFIX}`)}     what this version writes otherwise (and so for each file above)`,
+        `  git diff --no-index ${shellWord(first)} ${shellWord(`${first}${RENEWED_SUFFIX}`)}     what this version writes otherwise${renewed.length > 1 ? ' (and likewise for each file that differs)' : ''}`,
         `  take what you want from each ${RENEWED_SUFFIX} file into the file beside it, then delete the ${RENEWED_SUFFIX} file`,
         ...(result.updated.includes('devDependencies.briefing') ? ['  npm install                    installs the briefing package.json names'] : []),
       ].join('\n'),

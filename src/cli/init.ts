@@ -29,6 +29,7 @@ export function registerInit(program: Command, io: Io): void {
 Examples:
   $ briefing init
   $ briefing init eu-briefings --ministry IZM --signature-role "Izglītības un zinātnes ministre" --signature-name "I. Šuplinska"
+  $ briefing init --update
 
 Run it in the folder where briefing was installed (npm install -D <briefing tarball or git URL>): the package.json npm wrote is kept, and the scripts build and check are added to it.
 

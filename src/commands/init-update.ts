@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createFiles } from '../emit/create.js';
-import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
 import { readText } from '../load/files.js';
 import { CONFIG_FILE, loadProjectFrom } from '../load/project.js';
 import { diskFiles } from '../load/project-files.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import * as files from '../init/files.js';
-import { briefingSpec, builtInMinistries, EXAMPLES, exampleText, plannedPackageJson, toolSpec, workflowPlace, type InitFlags, type InitOptions, type InitResult } from './init.js';
+import { briefingSpec, builtInMinistries, EXAMPLES, exampleText, plannedPackageJson, toolSpec, workflowPlace, writeSet, type InitFlags, type InitOptions, type InitResult } from './init.js';
 
 /**
  * `briefing init --update`: a project init made, brought up to what this version of init writes,
@@ -70,23 +68,15 @@ export function updateProject(options: InitOptions): InitResult {
   const merged = [...lines.keys()].filter(there).map((path) => ({ path, ...files.withLines(path, readText(join(root, path), join(folder, path)), lines.get(path) ?? '') }));
   const packageJson = plannedPackageJson(root, spec);
 
-  const undo = createFiles(fresh.map(([path, text]) => ({ target: join(root, path), text, shownAs: join(folder, path) })));
-  try {
-    writeAllAtomic(
-      [
-        ...(packageJson.kind === 'new' || packageJson.added.length ? [{ path: 'package.json', text: packageJson.text }] : []),
-        ...merged.filter((file) => file.added.length),
-        ...differing.map(([path, text]) => ({ path: `${path}${files.RENEWED_SUFFIX}`, text })),
-      ].map(({ path, text }) => ({ target: join(root, path), data: text, shownAs: join(folder, path) })),
-      EDIT_ADVICE,
-    );
-  } catch (error) {
-    undo();
-    throw error;
-  }
+  const made: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...fresh];
+  writeSet(root, folder, made, [
+    ...(packageJson.kind === 'update' && packageJson.added.length ? [{ path: 'package.json', text: packageJson.text }] : []),
+    ...merged.filter((file) => file.added.length),
+    ...differing.map(([path, text]) => ({ path: `${path}${files.RENEWED_SUFFIX}`, text })),
+  ]);
   return {
     folder,
-    created: [...(packageJson.kind === 'new' ? ['package.json'] : []), ...fresh.map(([path]) => path)],
+    created: made.map(([path]) => path),
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept: [],

@@ -138,21 +138,10 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const merged = existing.filter((path) => MERGED_FILES.has(path)).map((path) => ({ path, ...files.withLines(path, readText(join(root, path), join(folder, path)), texts.get(path) ?? '') }));
   const kept = [...existing.filter((path) => KEPT_FILES.has(path)), ...(packageJson.kind === 'update' ? packageJson.kept : [])];
   const fresh: [string, string][] = [...(packageJson.kind === 'new' ? [['package.json', packageJson.text] satisfies [string, string]] : []), ...[...texts].filter(([path]) => !existing.includes(path))];
-  const undo = createFiles(fresh.map(([path, text]) => ({ target: join(root, path), text, shownAs: join(folder, path) })));
-  const updates = [
+  writeSet(root, folder, fresh, [
     ...(packageJson.kind === 'update' && packageJson.added.length ? [{ path: 'package.json', text: packageJson.text }] : []),
     ...merged.filter((file) => file.added.length),
-  ];
-  try {
-    // Written as a set: a failure puts back every file already replaced.
-    writeAllAtomic(
-      updates.map(({ path, text }) => ({ target: join(root, path), data: text, shownAs: join(folder, path) })),
-      EDIT_ADVICE,
-    );
-  } catch (error) {
-    undo();
-    throw error;
-  }
+  ]);
   return {
     folder,
     created: fresh.map(([path]) => path),
@@ -164,6 +153,23 @@ export async function init(options: InitOptions): Promise<InitResult> {
     diagnostics: [...(options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec) : []), ...foldersInUse(root, folder)],
     exitCode: ExitCode.ok,
   };
+}
+
+/**
+ * Makes the files `fresh` (path and text, from `root`) and replaces those of `replaced` as one set: a
+ * failure half way removes what was made and puts back what was replaced, so a second try can run.
+ */
+export function writeSet(root: string, folder: string, fresh: readonly (readonly [string, string])[], replaced: readonly { path: string; text: string }[]): void {
+  const undo = createFiles(fresh.map(([path, text]) => ({ target: join(root, path), text, shownAs: join(folder, path) })));
+  try {
+    writeAllAtomic(
+      replaced.map(({ path, text }) => ({ target: join(root, path), data: text, shownAs: join(folder, path) })),
+      EDIT_ADVICE,
+    );
+  } catch (error) {
+    undo();
+    throw error;
+  }
 }
 
 /** How a package.json names briefing (a development dependency or a dependency); undefined when it does not. */

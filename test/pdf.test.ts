@@ -133,6 +133,28 @@ describe('briefing build --format pdf', () => {
     expect(JSON.stringify(manifest)).toContain('IZMzin_190221_EDUC.pdf');
   });
 
+  itWithOffice('writes the same PDF bytes on every build, in any time zone, dated as the DOCX is (LibreOffice stamped the time of the conversion), PDF/A too', async () => {
+    for (const pdfA of [false, true]) {
+      const config = `${exampleFile('briefing.config.yaml').replace('formats: [md, docx]', 'formats: [md, pdf]')}pdf_a: ${pdfA}\n`;
+      const project = exampleProject({ 'briefing.config.yaml': config });
+      const built = (timeZone: string, more: Record<string, string> = {}) => {
+        const cli = runCli(['build', EXAMPLE_MEETING, '--force'], project, { TZ: timeZone, ...more });
+        expect(cli.status, cli.stderr).toBe(0);
+        const file = join(project, 'out', 'IZMzin_190221_EDUC.pdf');
+        return { bytes: readFileSync(file), info: execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' }), xmp: execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }) };
+      };
+      const first = built('UTC');
+      // A second later, elsewhere: LibreOffice wrote the local time with its offset, and an /ID made of it.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const second = built('America/New_York');
+      expect(second.bytes.equals(first.bytes)).toBe(true);
+      // The meeting's document date, as the DOCX and the manifest have it.
+      expect(first.info).toMatch(/^CreationDate: +2021-02-17T00:00:00Z$/m);
+      if (pdfA) expect(first.xmp).toContain('<xmp:CreateDate>2021-02-17T00:00:00Z</xmp:CreateDate>');
+      expect(built('UTC', { SOURCE_DATE_EPOCH: '1613736000' }).info).toMatch(/^CreationDate: +2021-02-19T12:00:00Z$/m);
+    }
+  });
+
   itWithOffice('warns when the PDF is set in a font the DOCX does not name, one LibreOffice put in for a font it lacks (the PDF is still written)', async () => {
     const config = exampleFile('briefing.config.yaml').replace('font: Times New Roman', 'font: Nonexistent Serif');
     const out = tempDir();

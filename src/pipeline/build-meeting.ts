@@ -29,6 +29,7 @@ import type { ReportSource } from '../render/fields.js';
 import { templateTextProblems } from '../docx/template-text-problems.js';
 import { checkReportDocx, compileReportDocx, keepListsApart, parseReportFields, reportMarkdown, type DocxMeta, type FieldAnchor } from '../docx/index.js';
 import { convertToPdf, type PdfOptions } from '../pdf/convert.js';
+import { withDocumentDate } from '../pdf/document-date.js';
 import { charactersDrawnBlank } from '../pdf/blank-glyphs.js';
 import { fontsPutInForOthers } from '../pdf/fonts.js';
 import { emitReport, type EmitOptions, type EmittedReport } from '../emit/report.js';
@@ -250,10 +251,12 @@ export async function generateReport(project: Project, loaded: LoadedMeeting, op
         result.files = [];
         return result;
       }
-      const putIn = fontsPutInForOthers(docx.bytes, converted.bytes);
+      // Dated as the DOCX is, not at the moment of the conversion: the same report, the same PDF.
+      const bytes = withDocumentDate(converted.bytes, date);
+      const putIn = fontsPutInForOthers(docx.bytes, bytes);
       if (putIn.used.length) result.diagnostics.push(pdfFontWarning(loaded.path, putIn));
-      result.diagnostics.push(...pdfBlankWarnings({ path: loaded.path, text: loaded.file.text }, rendered.markdown, charactersDrawnBlank(converted.bytes), placeOf));
-      result.files.push({ format: 'pdf', name: `${baseName}.pdf`, data: converted.bytes, sha256: sha256(converted.bytes) });
+      result.diagnostics.push(...pdfBlankWarnings({ path: loaded.path, text: loaded.file.text }, rendered.markdown, charactersDrawnBlank(bytes), placeOf));
+      result.files.push({ format: 'pdf', name: `${baseName}.pdf`, data: bytes, sha256: sha256(bytes) });
     }
   }
 

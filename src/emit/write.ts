@@ -289,8 +289,13 @@ function explain(code: string | undefined, error: unknown, { again, elsewhere }:
         another ? `${another}, or ask the file’s owner to remove it.` : `Ask the file’s owner to remove it, then ${again}.`,
       ];
     case 'EACCES':
-    case 'EROFS':
       return ['not allowed to write here.', another ? `${another}, or fix the folder’s permissions.` : `Make the folder writable for you (or ask its owner), then ${again}.`];
+    case 'EROFS':
+      // No change of permissions helps there, not even root's.
+      return [
+        'the disk it is on is mounted read-only (a read-only share, a CD, a snapshot): nothing can be written there.',
+        another ? `${another}, or have the disk mounted for writing.` : `Have the disk mounted for writing (or work on a copy elsewhere), then ${again}.`,
+      ];
     case 'ENOSPC':
       return ['the disk is full.', `Free some space and ${again}.`];
     case 'EDQUOT':

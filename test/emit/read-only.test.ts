@@ -1,8 +1,9 @@
-import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODES_COUNT, openFolders, runAsUser } from '../helpers/other-user.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject, runCli, writeFile } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from '../helpers/project.js';
 
 const DOCX = 'out/IZMzin_190221_EDUC.docx';
 const MARKDOWN = 'out/IZMzin_190221_EDUC.md';
@@ -60,5 +61,24 @@ describe.skipIf(process.platform === 'win32')('a file written again', () => {
     expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);
     expect(readFileSync(join(dir, MARKDOWN), 'utf8')).toContain('vēl 170 skolām');
     expect(statSync(join(dir, MARKDOWN)).mode & 0o777).toBe(0o660);
+  });
+});
+
+/** Whether a folder can be mounted read-only for a command (`unshare -rm`, as for the full disk of test/helpers/full-disk.ts). */
+const READ_ONLY_DISK = spawnSync('unshare', ['-rm', 'sh', '-ec', 'mount -t tmpfs -o ro,size=64k tmpfs "$1"', 'sh', tempDir('briefing-read-only-probe-')]).status === 0;
+
+describe.skipIf(!READ_ONLY_DISK)('an output folder on a disk mounted read-only', () => {
+  it('build says the disk is read-only, not that permissions are to be fixed (which no chmod can), and writes nothing (exit 2)', () => {
+    const dir = exampleProject();
+    mkdirSync(join(dir, 'out'));
+    const run = spawnSync('unshare', ['-rm', 'sh', '-ec', 'mount -t tmpfs -o ro,size=64k tmpfs "$1/out"; shift; exec "$@"', 'sh', dir, process.execPath, join(REPO, 'bin/briefing.js'), 'build', EXAMPLE_MEETING, '--format', 'md,docx'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^out\/IZMzin_190221_EDUC\.\w+ {2}error {2}The disk it is on is mounted read-only \(a read-only share, a CD, a snapshot\): nothing can be written there\. Choose another folder with --out, or have the disk mounted for writing\. {2}output\/write$/m);
+    expect(run.stderr).not.toContain('permissions');
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 });

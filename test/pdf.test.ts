@@ -155,6 +155,24 @@ describe('briefing build --format pdf', () => {
     }
   });
 
+  itWithOffice('declares the report’s language, not the machine’s: under a Japanese or Arabic locale the PDF said it was in that language', () => {
+    const project = exampleProject();
+    /** The language the PDF's catalog declares, and how many of its parts declare one of their own. */
+    const language = (locale: string) => {
+      const cli = runCli(['build', EXAMPLE_MEETING, '--format', 'pdf', '--force'], project, { LANG: locale, LC_ALL: locale });
+      expect(cli.status, cli.stderr).toBe(0);
+      const pdf = readFileSync(join(project, 'out', 'IZMzin_190221_EDUC.pdf'));
+      return { bytes: pdf, catalog: /\/Type\s*\/Catalog[^]*?\/Lang\s*\(([^)]*)\)/.exec(pdf.toString('latin1'))?.[1], languages: pdf.toString('latin1').match(/\/Lang\s*\(/g)?.length };
+    };
+    const usual = language('C.UTF-8');
+    expect(usual.catalog).toBe('lv-LV');
+    for (const locale of ['ja_JP.UTF-8', 'ar_SA.UTF-8']) {
+      const built = language(locale);
+      expect({ locale, catalog: built.catalog, languages: built.languages }).toEqual({ locale, catalog: 'lv-LV', languages: 1 });
+      expect(built.bytes.equals(usual.bytes)).toBe(true);
+    }
+  });
+
   itWithOffice('warns when the PDF is set in a font the DOCX does not name, one LibreOffice put in for a font it lacks (the PDF is still written)', async () => {
     const config = exampleFile('briefing.config.yaml').replace('font: Times New Roman', 'font: Nonexistent Serif');
     const out = tempDir();
@@ -542,6 +560,8 @@ exit 0
       const asked = 'bytes' in result ? Buffer.from(result.bytes).toString() : '';
       expect(asked).toContain('<prop oor:name="UseTaggedPDF" oor:op="fuse"><value>true</value></prop>');
       expect(asked.includes('SelectPdfVersion')).toBe(pdfA);
+      // The locale LibreOffice takes for its own, not the machine's.
+      expect(asked).toContain('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>');
     }
   });
 

@@ -482,6 +482,27 @@ esac; done
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({ failure: 'LibreOffice finished without writing a PDF' });
   });
 
+  it('says, when the LibreOffice snap cannot load the report, that a snap has a /tmp of its own, and how to convert elsewhere', async () => {
+    // /snap/bin/libreoffice is a link to the snap launcher, /usr/bin/snap, which runs LibreOffice in a /tmp of its own:
+    // the report in briefing's /tmp is not there ("source file could not be loaded", as it ends well).
+    const dir = tempDir();
+    const launcher = join(dir, 'snap');
+    writeFileSync(launcher, '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 0\n');
+    chmodSync(launcher, 0o755);
+    mkdirSync(join(dir, 'bin'));
+    const office = join(dir, 'bin', 'libreoffice');
+    symlinkSync(launcher, office);
+    expect(await convertToPdf(new Uint8Array([1]), { office, pdfA: false })).toEqual({
+      failure: 'LibreOffice finished without writing a PDF (it said: Error: source file could not be loaded)',
+      hint: `This LibreOffice is a snap, which has a /tmp of its own and does not see the report in ${tmpdir()}. Set TMPDIR to a folder in your home for the build (\`mkdir -p ~/briefing-tmp && TMPDIR=~/briefing-tmp briefing build …\`), or install LibreOffice from the system's packages (Debian/Ubuntu: apt-get install libreoffice-writer-nogui), and build again.`,
+    });
+    // Another LibreOffice that cannot load a report is told the usual way.
+    const other = join(dir, 'soffice');
+    writeFileSync(other, readFileSync(launcher));
+    chmodSync(other, 0o755);
+    expect(await convertToPdf(new Uint8Array([1]), { office: other, pdfA: false })).toEqual({ failure: 'LibreOffice finished without writing a PDF (it said: Error: source file could not be loaded)' });
+  });
+
   it('runs LibreOffice with the system’s program folders on PATH, which its launcher script needs, when briefing’s PATH lacks them', async () => {
     const dir = tempDir();
     // Like LibreOffice's soffice: finds its own folder with dirname before it starts its program.

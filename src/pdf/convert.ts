@@ -5,6 +5,7 @@ import { setImmediate } from 'node:timers/promises';
 import { errorCode } from '../load/files.js';
 import { processState, STOP_SIGNALS } from '../util/process.js';
 import { utf8Locale, withSystemFolders } from './office-env.js';
+import { isSnap, OFFICE_PACKAGE } from './office.js';
 import { lastError, runFailure } from './office-output.js';
 import { folderPrefix, profileUrl, removeAbandonedFolders, removeRunFolder, temporaryFolder } from './run-folder.js';
 
@@ -170,7 +171,7 @@ async function convertInOwnFolder(reports: readonly Uint8Array[], options: PdfOp
   try {
     const end = await started.ended;
     const { folder } = started;
-    return names.map((name) => ('failure' in end ? end : asAsked(readPdf(join(folder, `${name}.pdf`), end.said), options)));
+    return names.map((name) => ('failure' in end ? end : asAsked(seenBySnap(readPdf(join(folder, `${name}.pdf`), end.said), options.office), options)));
   } finally {
     removeRunFolder(started.folder);
   }
@@ -267,6 +268,21 @@ function officeLocale(): string {
 /** One setting of LibreOffice's PDF export, as a profile's registrymodifications.xcu holds it. */
 function setting(name: string, value: string): string {
   return `<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`;
+}
+
+/**
+ * The result, with what to do when the LibreOffice snap did not find the report: a snap has a /tmp
+ * (and /var/tmp) of its own, so the conversion folder made in the system's is not there for it, and it
+ * ends well, saying only that the source file could not be loaded, while the advice to convert the DOCX
+ * by hand in the output folder works (the snap sees the home folder).
+ */
+function seenBySnap(result: PdfResult, office: string): PdfResult {
+  const folder = temporaryFolder();
+  if (!('failure' in result) || result.hint || !/source file could not be loaded/i.test(result.failure) || !/^\/(?:var\/)?tmp(?:\/|$)/.test(folder) || !isSnap(office)) return result;
+  return {
+    ...result,
+    hint: `This LibreOffice is a snap, which has a /tmp of its own and does not see the report in ${folder}. Set TMPDIR to a folder in your home for the build (\`mkdir -p ~/briefing-tmp && TMPDIR=~/briefing-tmp briefing build …\`), or install LibreOffice from the system's packages (Debian/Ubuntu: apt-get install ${OFFICE_PACKAGE}), and build again.`,
+  };
 }
 
 /** How a PDF/A-2 names itself in its XMP metadata, which PDF/A keeps unpacked in the file. */

@@ -1,5 +1,6 @@
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
+import { realTarget } from '../load/files.js';
 
 /** The Debian/Ubuntu package that gives LibreOffice without a desktop: named when none is found. */
 export const OFFICE_PACKAGE = 'libreoffice-writer-nogui';
@@ -62,4 +63,12 @@ function versionedInstalls(folder: string): string[] {
   }
   // The newest first, by version number: 24.10 before 24.8 before 7.6.
   return names.sort((a, b) => b.localeCompare(a, 'en', { numeric: true })).map((name) => join(folder, name, 'program', 'soffice'));
+}
+
+/**
+ * Whether `office` is the LibreOffice snap: a program in `/snap/`, or a link to the snap launcher
+ * (`/snap/bin/libreoffice` leads to `/usr/bin/snap`). A snap runs in a /tmp of its own.
+ */
+export function isSnap(office: string): boolean {
+  return office.startsWith('/snap/') || basename(realTarget(office) ?? '') === 'snap';
 }

@@ -33,7 +33,10 @@ export function withDocumentDate(pdf: Uint8Array, date: Date): Uint8Array {
   const text = bytes.toString('latin1');
   const xref = xrefTable(text);
   if (!xref) return pdf;
-  const edits = [...infoDates(text, xref, date), ...xmpDates(text, xref, date), ...profileDate(bytes, text, xref, date)];
+  const xmp = xmpDates(text, xref, date);
+  // Its other dates changed alone would disagree with the XMP's, which PDF/A forbids: better the time of the conversion throughout.
+  if (!xmp) return pdf;
+  const edits = [...infoDates(text, xref, date), ...xmp, ...profileDate(bytes, text, xref, date)];
   const dated = applyEdits(bytes, edits, xref);
   return withContentId(dated);
 }
@@ -91,22 +94,27 @@ function infoDates(text: string, xref: XrefTable, date: Date): Edit[] {
 
 /**
  * The XMP metadata's dates (`xmp:CreateDate`, `xmp:ModifyDate`, `xmp:MetadataDate`) in the catalog's
- * `/Metadata` stream, when it is not compressed (as PDF/A has it), and the stream's `/Length` after them:
- * LibreOffice writes a local time with its offset (`-05:00`), so the stream's length, too, came from
- * the time zone of the machine.
+ * `/Metadata` stream, and the stream's `/Length` after them: LibreOffice writes a local time with its
+ * offset (`-05:00`), so the stream's length, too, came from the time zone of the machine. None when
+ * there is no such stream; undefined when there is one that is compressed (PDF/A's never is) or holds
+ * a date written otherwise than as an element of its own.
  */
-function xmpDates(text: string, xref: XrefTable, date: Date): Edit[] {
+function xmpDates(text: string, xref: XrefTable, date: Date): Edit[] | undefined {
   const root = referred(xref.trailer, 'Root');
   const catalog = root === undefined ? undefined : objectAt(text, xref, root);
   const number = catalog ? referred(catalog.text, 'Metadata') : undefined;
   const metadata = number === undefined ? undefined : objectAt(text, xref, number);
-  const dict = metadata?.text.slice(0, metadata.text.indexOf('stream')) ?? '';
-  const length = metadata && !/\/Filter\b/.test(dict) ? streamLength(text, xref, metadata.at, dict) : undefined;
-  if (!metadata || !length) return [];
+  if (!metadata) return [];
+  const dict = metadata.text.slice(0, metadata.text.indexOf('stream'));
+  const length = /\/Filter\b/.test(dict) ? undefined : streamLength(text, xref, metadata.at, dict);
+  if (!length) return undefined;
   const stamp = Buffer.from(`${date.toISOString().slice(0, 19)}Z`, 'latin1');
-  const edits = [...metadata.text.matchAll(/<(xmp:(?:CreateDate|ModifyDate|MetadataDate))>([^<]*)<\/\1>/g)].map((found) => ({
-    at: metadata.at + (found.index ?? 0) + (found[1] ?? '').length + 2,
-    length: (found[2] ?? '').length,
+  const found = [...metadata.text.matchAll(/<(xmp:(?:CreateDate|ModifyDate|MetadataDate))>([^<]*)<\/\1>/g)];
+  // Each element names its date twice, where it opens and where it closes.
+  if (found.length !== (metadata.text.match(/xmp:(?:CreateDate|ModifyDate|MetadataDate)\b/g)?.length ?? 0) / 2) return undefined;
+  const edits = found.map((each) => ({
+    at: metadata.at + (each.index ?? 0) + (each[1] ?? '').length + 2,
+    length: (each[2] ?? '').length,
     with: stamp,
   }));
   const grown = edits.reduce((sum, edit) => sum + edit.with.length - edit.length, 0);

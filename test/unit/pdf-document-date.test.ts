@@ -86,6 +86,16 @@ describe('withDocumentDate', () => {
     }
   });
 
+  it('leaves the file as it is when its XMP metadata holds a date it cannot change: the document information would then disagree with it, which PDF/A forbids', () => {
+    // The same date written as an attribute, as XMP allows, of the same length so that the file stays whole.
+    const text = latin1(UTC);
+    const element = /<xmp:CreateDate>([^<]*)<\/xmp:CreateDate>/.exec(text);
+    const attribute = `<xmp:X xmp:CreateDate="${element?.[1] ?? ''}"/>`.padEnd(element?.[0].length ?? 0, ' ');
+    expect(attribute.length).toBe(element?.[0].length);
+    const other = Buffer.from(text.replace(element?.[0] ?? '', attribute), 'latin1');
+    expect(withDocumentDate(other, DATE)).toBe(other);
+  });
+
   it('leaves a file it cannot read so as it is (no cross-reference table, an update appended)', () => {
     const plain = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<</CreationDate(D:20261206)>>\nendobj\n');
     expect(withDocumentDate(plain, DATE)).toBe(plain);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { convertWithOffice, docxParts, itWithOffice, paragraphTexts, part, readText } from './helpers/docx.js';
-import { EXAMPLE_MEETING, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir } from './helpers/project.js';
 
 let out: string;
 let bytes: Uint8Array;
@@ -97,6 +97,19 @@ describe('the example DOCX, read back from its XML', () => {
       expect(custom).toMatch(new RegExp(`name="Briefing.PositionHash.${id}"><vt:lpwstr>sha256:[0-9a-f]{64}<`));
     }
     expect(custom).toContain('name="Briefing.Draft"><vt:lpwstr>false</vt:lpwstr>');
+  });
+
+  it('says a draft is one in its title too, which a PDF viewer shows in its window bar: PROJEKTS, or DRAFT for an English note', async () => {
+    const dir = exampleProject({
+      'positions/educ/equity-reforms.yaml': exampleFile('positions/educ/equity-reforms.yaml').replace(/(  LM:\n    status: )cleared/, '$1pending').replace('status: cleared', 'status: draft'),
+    });
+    const out = tempDir();
+    for (const template of ['informative-report.lv', 'informative-report.en']) {
+      expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['docx'], template })).exitCode).toBe(0);
+    }
+    const title = (file: string) => /<dc:title>([^<]*)<\/dc:title>/.exec(part(docxParts(readFileSync(join(out, file))), 'docProps/core.xml'))?.[1];
+    expect(title('IZMzin_190221_EDUC.docx')).toBe('PROJEKTS – Informatīvais ziņojums par 2021. gada 19. februāra neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē izskatāmajiem jautājumiem');
+    expect(title('IZMzin_190221_EDUC.informative-report.en.docx')).toMatch(/^DRAFT – Briefing note /);
   });
 
   it('names the ministry, the topic and the presidency in English in the properties of an English note (its PDF’s author, subject and keywords), the Latvian topic while there is no topic_en', async () => {

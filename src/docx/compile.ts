@@ -198,7 +198,8 @@ class DocxCompiler {
     const { meta, geometry } = this;
     const revisions = meta.revisions;
     return {
-      title: meta.title ?? titleOf(tree),
+      // A draft says so in its title too, which a PDF viewer shows in its window's bar and systems that file documents by: else only the page header told it from the final.
+      title: meta.draftMark ? `${meta.draftMark} – ${meta.title ?? titleOf(tree)}` : (meta.title ?? titleOf(tree)),
       subject: meta.subject,
       creator: meta.creator,
       lastModifiedBy: meta.creator,

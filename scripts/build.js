@@ -13,7 +13,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // when a project names the folder (`file:…/node_modules/briefing`, as init from a global install writes)
 // or packs it. Nothing to build there; esbuild, a development dependency, is not installed with it either.
 if (!existsSync(join(root, 'src'))) process.exit(0);
-const { build } = await import('esbuild');
+// A fresh clone has src/ but no node_modules until `npm ci`: `npm pack` and `npm link` run this script all the same.
+const { build } = await import('esbuild').catch((error) => {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  console.error(
+    'briefing: building dist/ needs the development dependencies (esbuild), which this clone does not have yet: run `npm ci` here first, then `npm pack` or `npm link` again.',
+  );
+  process.exit(1);
+});
 const dist = join(root, 'dist');
 const bundles = { cli: 'src/cli.ts', worker: 'src/batch/worker.ts' };
 rmSync(dist, { recursive: true, force: true });

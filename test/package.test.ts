@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itWithOffice } from './helpers/docx.js';
@@ -121,4 +121,21 @@ describe('the tool as a package, in a ministry’s own repository', () => {
     run(installed, 'npm', ['run', 'prepare', '--silent']);
     expect(readFileSync(join(installed, 'dist/build.json'), 'utf8')).toBe(before);
   }, 60_000);
+
+  // The README's first step is `npm pack` (or `npm link`) in a clone; both run `prepare`, which builds dist/ with
+  // esbuild, a development dependency. In a fresh clone, before `npm ci`, that ended in Node.js's stack trace of
+  // ERR_MODULE_NOT_FOUND for esbuild.
+  it('prepare in a clone without its development dependencies says to run npm ci, in one line', () => {
+    const clone = tempDir('briefing-clone-');
+    mkdirSync(join(clone, 'src'));
+    mkdirSync(join(clone, 'scripts'));
+    copyFileSync(join(REPO, 'scripts/build.js'), join(clone, 'scripts/build.js'));
+    writeFileSync(join(clone, 'package.json'), '{ "type": "module" }\n');
+    const result = spawnSync('node', ['scripts/build.js'], { cwd: clone, env: ENV, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'briefing: building dist/ needs the development dependencies (esbuild), which this clone does not have yet: run `npm ci` here first, then `npm pack` or `npm link` again.\n',
+    );
+    expect(existsSync(join(clone, 'dist'))).toBe(false);
+  });
 });

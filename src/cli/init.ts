@@ -102,7 +102,7 @@ async function printInit(io: Io, result: InitResult): Promise<void> {
       // From where the command was typed: under -C the folder is relative to -C's.
       ...(resolve(io.cwd(), result.folder) === process.cwd() ? [] : [`  cd ${shellWord(relative(process.cwd(), resolve(io.cwd(), result.folder)) || '.')}`]),
       // A package.json init wrote, or one of the repository's own it added briefing to: not installed yet.
-      ...(result.created.includes('package.json') || result.updated.includes('devDependencies.briefing') ? ['  npm install                    installs the briefing package.json names'] : []),
+      ...(result.created.includes('package.json') || result.updated.includes('devDependencies.briefing') ? [`  ${(result.manager?.install ?? 'npm install').padEnd(30)} installs the briefing package.json names`] : []),
       '  briefing new meeting 2021-05-18 educ-council --from examples/meeting.yaml',
       ...gitSteps(resolve(io.cwd(), result.folder), result),
     ].join('\n'),

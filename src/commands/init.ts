@@ -14,6 +14,7 @@ import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { Answers, askSignatory, checkFlagsBeforeAsking, ministryChoices } from '../scaffold/answers.js';
 import { checkSchema } from '../load/shape.js';
 import * as files from '../init/files.js';
+import { NPM, packageManagerIn, type PackageManager } from '../init/package-manager.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
 import toolPackage from '../../package.json' with { type: 'json' };
@@ -65,6 +66,8 @@ export interface InitResult {
   topSettings?: string;
   /** With `--update`: init's files that differ from this version's (written beside each as `<name>.new`), and those that do not. */
   update?: { renewed: string[]; current: string[] };
+  /** What the repository installs with (its lockfile; npm where it has none), which the workflow, the README and the next steps use. */
+  manager?: PackageManager;
   diagnostics: Diagnostic[];
   exitCode: number;
 }
@@ -113,6 +116,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const chosen: files.InitAnswers = { issuingMinistry, signature, visa };
 
   const spec = options.flags.tool ?? toolSpec(root);
+  const manager = packageManagerIn(root);
   const texts = new Map<string, string>([
     [CONFIG_FILE, files.configFile(chosen, files.signatureExamples(issuingMinistry, namesOn(ministries[issuingMinistry], options.today)))],
     ['meetings/.gitkeep', ''],
@@ -122,9 +126,9 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['.gitattributes', files.GITATTRIBUTES],
     ['.npmrc', files.npmrc(spec)],
     ['.vscode/settings.json', files.vscodeSettings()],
-    [workflowAt.path, files.workflow(workflowAt.below, workflowAt.file)],
+    [workflowAt.path, files.workflow(workflowAt.below, workflowAt.file, manager)],
     ...(workflowAt.topSettings !== undefined && workflowAt.below !== undefined ? [[workflowAt.topSettings, files.vscodeSchemasAtTop(workflowAt.below)] satisfies [string, string]] : []),
-    ['README.md', files.readme(chosen)],
+    ['README.md', files.readme(chosen, manager)],
     ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, ministries)]),
   ]);
   // Again after the questions: a file may have come meanwhile.
@@ -150,7 +154,8 @@ export async function init(options: InitOptions): Promise<InitResult> {
     updated: packageJson.kind === 'update' ? packageJson.added : [],
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept,
-    diagnostics: [...(options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec) : []), ...foldersInUse(root, folder)],
+    manager,
+    diagnostics: [...(options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec, manager) : []), ...foldersInUse(root, folder)],
     exitCode: ExitCode.ok,
   };
 }
@@ -192,7 +197,7 @@ export function briefingSpec(text: string): string | undefined {
  * The tool named by a path outside the new repository (briefing runs from a global install, not
  * from this folder's node_modules): a clone of the repository cannot install it from there.
  */
-function toolOutside(root: string, spec: string): Diagnostic[] {
+function toolOutside(root: string, spec: string, manager: PackageManager = NPM): Diagnostic[] {
   if (!spec.startsWith('file:')) return [];
   const target = resolve(root, spec.slice('file:'.length));
   if (isInside(root, target)) return [];
@@ -206,7 +211,7 @@ function toolOutside(root: string, spec: string): Diagnostic[] {
       'warning',
       'init/tool-outside',
       `package.json names briefing as \`${spec}\`, ${file ? 'a package file' : 'a folder'} outside this repository: a clone of the repository cannot install it.`,
-      `${file ? `Copy ${name}` : `Make the package (npm pack ${shellWord(target)}) and copy ${name}`} into the repository, e.g. into vendor/, and install it from there: npm install -D ./vendor/${shellWord(name)} (or give init --tool).`,
+      `${file ? `Copy ${name}` : `Make the package (npm pack ${shellWord(target)}) and copy ${name}`} into the repository, e.g. into vendor/, and install it from there: ${manager.addDev} ./vendor/${shellWord(name)} (or give init --tool).`,
     ),
   ];
 }

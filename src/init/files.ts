@@ -2,6 +2,7 @@
  * The files `briefing init` writes into a ministry's own briefing repository. Pure: each
  * takes what the user answered and returns text; src/commands/init.ts writes them.
  */
+import { NPM, type PackageManager } from './package-manager.js';
 
 /** A person who signs or endorses reports. */
 export interface Person {
@@ -198,17 +199,19 @@ export function keptFileNote(path: string): string | undefined {
  * `.github/workflows/briefings.yml`: check every pull request, build every report on main (or master).
  * `below`: the project's folder from the top of a repository it shares (`eu/briefings`), where
  * GitHub reads the workflow (`file`, in `.github/workflows/`): its steps run in that folder, which its
- * npm and build cache paths name, and it runs for changes there (and to itself) only.
+ * npm and build cache paths name, and it runs for changes there (and to itself) only. `manager`: what the
+ * repository installs with (its lockfile), which installs and runs briefing in every job.
  */
-export function workflow(below?: string, file = 'briefings.yml'): string {
+export function workflow(below?: string, file = 'briefings.yml', manager: PackageManager = NPM): string {
   const quoted = (text: string) => JSON.stringify(text);
   // Its paths are patterns, as are GitHub's path filters: a folder named `c++` or `eu [2025]` is taken as written.
   const literal = below === undefined ? '' : below.replace(/[*?+[\]!\\]/g, '\\$&');
   const name = below === undefined ? 'briefings' : quoted(`briefings (${below})`);
   const paths = below === undefined ? '' : `\n    paths: [${quoted(`${literal}/**`)}, ${quoted(`.github/workflows/${file}`)}]`;
   const defaults = below === undefined ? '' : `\n    # The project is the folder ${below} of this repository: every command runs there.\n    defaults:\n      run:\n        working-directory: ${quoted(below)}`;
-  const lockFile = below === undefined ? '' : `\n          cache-dependency-path: ${quoted(`${literal}/package-lock.json`)}`;
   const dir = below === undefined ? '' : `${literal}/`;
+  const setup = setupSteps(manager, below, literal);
+  const exec = manager.exec;
   return `# Checks every pull request (problems appear as annotations on the changed lines) and,
 # on main (or master), builds every report and keeps those that built as an artifact of the run.
 # How it works, and how to split the build into parallel jobs: docs/ci.md of briefing.
@@ -237,13 +240,10 @@ jobs:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 2
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 22
-          cache: npm${lockFile}
-      - run: npm ci
+${setup}
+      - run: ${manager.ci}
       # GitHub sets GITHUB_ACTIONS=true, so each problem is also printed as an annotation.
-      - run: npx briefing check \${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}
+      - run: ${exec} check \${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}
 
   build:
     if: github.event_name == 'push'
@@ -251,10 +251,7 @@ jobs:
     runs-on: ubuntu-latest${defaults}
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 22
-          cache: npm${lockFile}
+${setup}
       # LibreOffice makes the PDFs: installed (a minute or two) only when briefing.config.yaml names pdf
       # on a line that is not a comment, as \`formats: [md, docx, pdf]\` does. The fonts that take the room of
       # Times New Roman, Arial, Courier New, Calibri and Cambria are named: without recommended packages
@@ -264,7 +261,7 @@ jobs:
           if grep -Eq '^[^#]*\\bpdf\\b' briefing.config.yaml; then
             sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea
           fi
-      - run: npm ci
+      - run: ${manager.ci}
       # The build cache and the outputs it vouches for, kept together from the last run on main:
       # a meeting whose inputs did not change is skipped, not rebuilt. \`out\` is the config's
       # \`output\` folder: change the two together.
@@ -275,7 +272,7 @@ jobs:
             ${dir}out
           key: briefings-\${{ github.sha }}
           restore-keys: briefings-
-      - run: npx briefing build --all --json > build-report.json
+      - run: ${exec} build --all --json > build-report.json
       # Saved when a meeting failed too (exit 1), which a cache step saving at the job's end would not:
       # the meetings that built need not be built again next time.
       - uses: actions/cache/save@v4
@@ -303,6 +300,34 @@ jobs:
 `;
 }
 
+/**
+ * The workflow's steps that bring Node.js and the package manager (a job's steps, as YAML lines): pnpm by its
+ * action, at the version package.json pins (read from the project's package.json) or else at the major version
+ * that installed node_modules; Yarn 2 or later through corepack, which takes the version package.json pins; Bun by
+ * its action. setup-node caches the package manager's downloads, keyed by the lockfile (the project's, below the top:
+ * `literal`, its folder written as a pattern).
+ */
+function setupSteps(manager: PackageManager, below: string | undefined, literal: string): string {
+  const quoted = (text: string) => JSON.stringify(text);
+  const pnpmWith = manager.pinned
+    ? below === undefined
+      ? ''
+      : `\n        with:\n          package_json_file: ${quoted(`${below}/package.json`)}`
+    : `\n        with:\n          version: ${manager.version?.split('.')[0] ?? 10}`;
+  const before =
+    manager.kind === 'pnpm'
+      ? `      - uses: pnpm/action-setup@v4${pnpmWith}\n`
+      : manager.kind === 'yarn-berry'
+        ? '      # Yarn 2 or later comes through corepack, at the version package.json names in `packageManager`.\n      - run: corepack enable\n'
+        : manager.kind === 'bun'
+          ? '      - uses: oven-sh/setup-bun@v2\n'
+          : '';
+  const cache = manager.cache === undefined ? '' : `\n          cache: ${manager.cache}${below === undefined ? '' : `\n          cache-dependency-path: ${quoted(`${literal}/${manager.lockFile}`)}`}`;
+  return `${before}      - uses: actions/setup-node@v4
+        with:
+          node-version: 22${cache}`;
+}
+
 /** `templates/README.md`: how to replace a built-in template. */
 export const TEMPLATES_README = `# Your own templates
 
@@ -322,8 +347,8 @@ using the built-in partials. To change one partial in every template, copy just 
 \`briefing templates\` shows which partials each template takes from where.
 `;
 
-/** The repository's own short README. */
-export function readme(answers: InitAnswers): string {
+/** The repository's own short README; `manager`, what the repository installs with. */
+export function readme(answers: InitAnswers, manager: PackageManager = NPM): string {
   return `# EU Council briefings of ${answers.issuingMinistry}
 
 Meetings (\`meetings/\`) and the positions that answer their questions (\`positions/\`), from which
@@ -332,10 +357,10 @@ Meetings (\`meetings/\`) and the positions that answer their questions (\`positi
 ## Set-up
 
 \`\`\`sh
-npm ci
+${manager.ci}
 \`\`\`
 
-installs the briefing this repository pins. Run it as \`npx briefing …\`, or put \`briefing\` on
+installs the briefing this repository pins. Run it as \`${manager.exec} …\`, or put \`briefing\` on
 your PATH once (\`npm install -g\` with the same tarball or git URL) and type \`briefing …\`.
 
 ## Daily work

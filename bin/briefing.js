@@ -38,20 +38,17 @@ if (here === undefined) {
   // Only this branch needs these modules; --version and a current Node load none of them.
   Promise.all([import('node:child_process'), import('node:module'), import('node:os')]).then(([childProcess, module, os]) => {
     const found = process.env[RELAUNCHED] ? {} : projectNode(module.createRequire);
+    const needs = `briefing: needs Node.js ${NEEDED.join('.')} or newer, this is ${process.version}`;
     if (found.node) relaunch(found.node, childProcess, os.constants.signals);
     else if (found.withoutProgram) {
-      // npm 12 runs a dependency's install script only when package.json allows it, and the
-      // `node` package's install script is what fetches the program. Where npm's ignore-scripts is set
-      // (a .npmrc of the project or the user), `npm rebuild` skips the script too unless told otherwise.
-      console.error(
-        `briefing: needs Node.js ${NEEDED.join('.')} or newer, this is ${process.version}, and the \`node\` package in ${found.withoutProgram} ` +
-          'has no program in it (npm skipped its install script): allow the script and run it with `npm pkg set allowScripts.node=true --json && npm rebuild node --ignore-scripts=false`.',
-      );
+      console.error(`${needs}, and the \`node\` package ${withoutProgramAdvice(found.withoutProgram)}`);
       process.exitCode = 2;
     } else {
+      const manager = lockfileManager(process.cwd());
       console.error(
-        `briefing: needs Node.js ${NEEDED.join('.')} or newer, this is ${process.version}: ` +
-          'install Node.js 24 LTS from https://nodejs.org, or add it to this project with `npm install -D node@24`.',
+        manager === 'yarn-berry'
+          ? `${needs}: install Node.js 24 LTS from https://nodejs.org (the \`node\` package, which adds it to a project, gets no program under Yarn 2 or later: its install script runs \`node\`, which Yarn points at that missing program).`
+          : `${needs}: install Node.js 24 LTS from https://nodejs.org, or add it to this project with ${ADD_NODE[manager]}.`,
       );
       process.exitCode = 2;
     }
@@ -138,7 +135,7 @@ function newEnough(version) {
 /**
  * A Node.js from the `node` npm package (which `npm install -D node@24` puts in a project), looked
  * up from the current folder and from where this tool is installed: `node`, its program; else
- * `withoutProgram`, the project whose `node` package has none (its install script did not run);
+ * `withoutProgram`, the folder of a `node` package that has none (its install script did not run);
  * else neither.
  */
 function projectNode(createRequire) {
@@ -153,10 +150,73 @@ function projectNode(createRequire) {
     for (const name of ['bin/node', 'bin/node.exe']) {
       if (existsSync(join(folder, name))) return { node: join(folder, name) };
     }
-    // The project is the folder that holds node_modules/node.
-    if (withoutProgram === undefined) withoutProgram = dirname(dirname(folder));
+    if (withoutProgram === undefined) withoutProgram = folder;
   }
   return { withoutProgram };
+}
+
+/** How each package manager adds the `node` package, the program fetched (the no-package case of the launcher's advice). */
+const ADD_NODE = {
+  npm: '`npm install -D node@24`',
+  // pnpm 10 runs no install script of a dependency unless allowed; pnpm 9 runs it, and knows no --allow-build.
+  pnpm: '`pnpm add -D --allow-build=node node@24` (pnpm 9: without --allow-build)',
+  // Yarn 1 checks every package's `engines` against this Node.js, briefing's too.
+  yarn: '`yarn add -D --ignore-engines node@24`',
+  bun: '`bun add -d node@24`',
+};
+
+/**
+ * What is wrong with the `node` package at `folder` that has no program, and what to run, for the package manager that
+ * installed it (told by where it put it). Its install script fetches the program: npm 12 runs a dependency's install
+ * script only when package.json allows it, and where npm's ignore-scripts is set (a .npmrc of the project or the user),
+ * `npm rebuild` skips it too unless told otherwise; pnpm 10 runs it only for a package it is told to build; Yarn 2 or
+ * later runs it with its own `node` first on PATH, the package's missing program, and it fails.
+ */
+function withoutProgramAdvice(folder) {
+  // The project: the folder that holds node_modules (npm's node_modules/node, pnpm's node_modules/.pnpm/node@…/node_modules/node).
+  const pnpm = folder.search(/[\\/]node_modules[\\/]\.pnpm[\\/]/);
+  const project = pnpm > 0 ? folder.slice(0, pnpm) : dirname(dirname(folder));
+  // Yarn 2 or later keeps it in .yarn (Plug'n'Play: unplugged, or in a zip of its cache), or in node_modules with `nodeLinker: node-modules`.
+  const manager = /[\\/]\.yarn[\\/]|\.zip[\\/]/.test(folder) ? 'yarn-berry' : pnpm > 0 ? 'pnpm' : lockfileManager(project);
+  if (manager === 'yarn-berry') {
+    return (
+      'has no program in it, and gets none under Yarn 2 or later (its install script runs `node`, which Yarn points at that missing program): ' +
+      'install Node.js 24 LTS from https://nodejs.org, and remove the package with `yarn remove node`.'
+    );
+  }
+  if (manager === 'pnpm') {
+    return (
+      `in ${project} has no program in it (pnpm did not run its install script): allow the script and run it with ` +
+      '`npm pkg set "pnpm.onlyBuiltDependencies[]=node" && pnpm rebuild node`.'
+    );
+  }
+  return (
+    `in ${project} has no program in it (npm skipped its install script): allow the script and run it with ` +
+    '`npm pkg set allowScripts.node=true --json && npm rebuild node --ignore-scripts=false`.'
+  );
+}
+
+/**
+ * The package manager of the project the command runs in (the nearest folder above with a package.json), by its
+ * lockfile: npm, pnpm, yarn (1.x), yarn-berry (2 or later: its settings file, or `__metadata` in its lockfile) or bun.
+ */
+function lockfileManager(start) {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const has = (file) => existsSync(join(dir, file));
+      if (has('package-lock.json')) return 'npm';
+      if (has('pnpm-lock.yaml')) return 'pnpm';
+      if (has('bun.lock') || has('bun.lockb')) return 'bun';
+      if (!has('yarn.lock')) return 'npm';
+      if (has('.yarnrc.yml')) return 'yarn-berry';
+      try {
+        return /^__metadata:/m.test(readFileSync(join(dir, 'yarn.lock'), 'utf8')) ? 'yarn-berry' : 'yarn';
+      } catch {
+        return 'yarn';
+      }
+    }
+    if (dirname(dir) === dir) return 'npm';
+  }
 }
 
 /**

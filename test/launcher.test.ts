@@ -175,4 +175,68 @@ describe('bin/briefing.js, the installed command', () => {
         '(npm skipped its install script): allow the script and run it with `npm pkg set allowScripts.node=true --json && npm rebuild node --ignore-scripts=false`.\n',
     );
   });
+
+  /** The launcher alone, installed outside the project (globally), so the project's own copy takes no part. */
+  function lonelyLauncher(): string {
+    const installed = tempDir();
+    mkdirSync(join(installed, 'bin'));
+    cpSync(join(REPO, 'bin/briefing.js'), join(installed, 'bin/briefing.js'));
+    cpSync(join(REPO, 'package.json'), join(installed, 'package.json'));
+    return join(installed, 'bin/briefing.js');
+  }
+
+  // pnpm 10 runs a dependency's install script only for a package it is told to build, and keeps the package in
+  // node_modules/.pnpm: the message named node_modules/.pnpm/node@24.21.0 as the project and gave npm's commands.
+  // Yarn 2 or later runs the script with its own `node` shim first on PATH, the missing program: it never gets one.
+  it.runIf(old !== undefined)('on an old Node.js whose `node` package pnpm or Yarn left without its program, gives that manager’s way, exit 2', () => {
+    const launcher = lonelyLauncher();
+    const pnpm = realpathSync(tempDir());
+    writeFileSync(join(pnpm, 'package.json'), '{ "devDependencies": { "node": "^24.21.0" } }\n');
+    writeFileSync(join(pnpm, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
+    const stored = join(pnpm, 'node_modules/.pnpm/node@24.21.0/node_modules/node');
+    mkdirSync(stored, { recursive: true });
+    cpSync(join(REPO, 'node_modules/node/package.json'), join(stored, 'package.json'));
+    symlinkSync('.pnpm/node@24.21.0/node_modules/node', join(pnpm, 'node_modules/node'));
+    const version = spawnSync(old ?? 'node', ['--version'], { encoding: 'utf8' }).stdout.trim();
+    const inPnpm = spawnSync(old ?? 'node', [launcher, 'check'], { cwd: pnpm, encoding: 'utf8' });
+    expect(inPnpm.status).toBe(2);
+    expect(inPnpm.stderr).toBe(
+      `briefing: needs Node.js 22.12 or newer, this is ${version}, and the \`node\` package in ${pnpm} has no program in it (pnpm did not run its install script): ` +
+        'allow the script and run it with `npm pkg set "pnpm.onlyBuiltDependencies[]=node" && pnpm rebuild node`.\n',
+    );
+
+    const yarn = tempDir();
+    writeFileSync(join(yarn, 'package.json'), '{ "devDependencies": { "node": "^24.21.0" } }\n');
+    writeFileSync(join(yarn, 'yarn.lock'), '__metadata:\n  version: 8\n  cacheKey: 10c0\n');
+    writeFileSync(join(yarn, '.yarnrc.yml'), 'nodeLinker: node-modules\n');
+    mkdirSync(join(yarn, 'node_modules/node'), { recursive: true });
+    cpSync(join(REPO, 'node_modules/node/package.json'), join(yarn, 'node_modules/node/package.json'));
+    const inYarn = spawnSync(old ?? 'node', [launcher, 'check'], { cwd: yarn, encoding: 'utf8' });
+    expect(inYarn.status).toBe(2);
+    expect(inYarn.stderr).toBe(
+      `briefing: needs Node.js 22.12 or newer, this is ${version}, and the \`node\` package has no program in it, and gets none under Yarn 2 or later ` +
+        '(its install script runs `node`, which Yarn points at that missing program): install Node.js 24 LTS from https://nodejs.org, and remove the package with `yarn remove node`.\n',
+    );
+  });
+
+  it.runIf(old !== undefined)('on an old Node.js with no newer one in reach, names the command that adds it with the project’s package manager', () => {
+    const launcher = lonelyLauncher();
+    const advice = (lockFile: string, text: string) => {
+      const project = tempDir();
+      writeFileSync(join(project, 'package.json'), '{ "private": true }\n');
+      writeFileSync(join(project, lockFile), text);
+      mkdirSync(join(project, 'sub'));
+      const run = spawnSync(old ?? 'node', [launcher, 'check'], { cwd: join(project, 'sub'), encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      return run.stderr.replace(/^briefing: needs Node\.js 22\.12 or newer, this is v[\d.]+: /, '');
+    };
+    expect(advice('pnpm-lock.yaml', "lockfileVersion: '9.0'\n")).toBe(
+      'install Node.js 24 LTS from https://nodejs.org, or add it to this project with `pnpm add -D --allow-build=node node@24` (pnpm 9: without --allow-build).\n',
+    );
+    // Yarn 1 checks every package's `engines` with the Node.js it runs on, briefing's 22.12 too: it refused to add.
+    expect(advice('yarn.lock', '# yarn lockfile v1\n')).toBe('install Node.js 24 LTS from https://nodejs.org, or add it to this project with `yarn add -D --ignore-engines node@24`.\n');
+    expect(advice('yarn.lock', '__metadata:\n  version: 8\n')).toMatch(/^install Node\.js 24 LTS from https:\/\/nodejs\.org \(the `node` package, which adds it to a project, gets no program under Yarn 2 or later: /);
+    expect(advice('bun.lock', '{}\n')).toBe('install Node.js 24 LTS from https://nodejs.org, or add it to this project with `bun add -d node@24`.\n');
+    expect(advice('package-lock.json', '{}\n')).toBe('install Node.js 24 LTS from https://nodejs.org, or add it to this project with `npm install -D node@24`.\n');
+  });
 });

@@ -376,6 +376,24 @@ describe('briefing init', () => {
     expect(steps[2].with).toEqual({ 'node-version': 22, cache: 'pnpm', 'cache-dependency-path': 'eu briefings/pnpm-lock.yaml' });
   });
 
+  it('warns a Yarn 2 repository that names no Yarn version: corepack on GitHub would bring Yarn 1', async () => {
+    const yarnRepository = (settings: string) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, devDependencies: { briefing: 'file:vendor/briefing-0.1.0.tgz' } }));
+      writeFileSync(join(dir, 'yarn.lock'), '__metadata:\n  version: 8\n  cacheKey: 10c0\n');
+      writeFileSync(join(dir, '.yarnrc.yml'), settings);
+      return dir;
+    };
+    const unpinned = await init({ cwd: yarnRepository('nodeLinker: node-modules\n'), flags: { ministry: 'IZM' } });
+    expect(unpinned.exitCode).toBe(0);
+    expect(unpinned.diagnostics).toMatchObject([
+      { file: 'package.json', severity: 'warning', ruleId: 'init/yarn-unpinned', hint: 'Name the version this repository uses: npm pkg set packageManager=yarn@$(yarn --version), and commit package.json.' },
+    ]);
+    // Yarn 1 hands every command to the release .yarnrc.yml names.
+    const released = await init({ cwd: yarnRepository('yarnPath: .yarn/releases/yarn-4.18.1.cjs\n'), flags: { ministry: 'IZM' } });
+    expect(released.diagnostics).toEqual([]);
+  });
+
   it('says to install with the package manager whose lockfile is there when it added briefing to package.json', () => {
     const own = tempDir();
     writeFileSync(join(own, 'package.json'), JSON.stringify({ name: 'eu-unit', devDependencies: { eslint: '^9.0.0' } }));

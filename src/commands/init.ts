@@ -155,7 +155,11 @@ export async function init(options: InitOptions): Promise<InitResult> {
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept,
     manager,
-    diagnostics: [...(options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec, manager) : []), ...foldersInUse(root, folder)],
+    diagnostics: [
+      ...(options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec, manager) : []),
+      ...yarnUnpinned(root, manager),
+      ...foldersInUse(root, folder),
+    ],
     exitCode: ExitCode.ok,
   };
 }
@@ -212,6 +216,26 @@ function toolOutside(root: string, spec: string, manager: PackageManager = NPM):
       'init/tool-outside',
       `package.json names briefing as \`${spec}\`, ${file ? 'a package file' : 'a folder'} outside this repository: a clone of the repository cannot install it.`,
       `${file ? `Copy ${name}` : `Make the package (npm pack ${shellWord(target)}) and copy ${name}`} into the repository, e.g. into vendor/, and install it from there: ${manager.addDev} ./vendor/${shellWord(name)} (or give init --tool).`,
+    ),
+  ];
+}
+
+/**
+ * A repository of Yarn 2 or later that names no Yarn version: neither package.json (`packageManager`) nor
+ * .yarnrc.yml (`yarnPath`). The workflow's `corepack enable` then brings Yarn 1, which cannot install from its yarn.lock.
+ */
+function yarnUnpinned(root: string, manager: PackageManager): Diagnostic[] {
+  if (manager.kind !== 'yarn-berry' || manager.pinned) return [];
+  const settings = join(root, '.yarnrc.yml');
+  if (existsSync(settings) && /^yarnPath:/m.test(readText(settings, '.yarnrc.yml'))) return [];
+  return [
+    diagnostic(
+      'package.json',
+      undefined,
+      'warning',
+      'init/yarn-unpinned',
+      'package.json names no Yarn version (`packageManager`), nor does .yarnrc.yml (`yarnPath`): on GitHub the workflow’s `corepack enable` brings Yarn 1, which cannot install from this yarn.lock of Yarn 2 or later.',
+      'Name the version this repository uses: npm pkg set packageManager=yarn@$(yarn --version), and commit package.json.',
     ),
   ];
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it, test } from 'vitest';
@@ -392,6 +392,18 @@ describe('briefing init', () => {
     // Yarn 1 hands every command to the release .yarnrc.yml names.
     const released = await init({ cwd: yarnRepository('yarnPath: .yarn/releases/yarn-4.18.1.cjs\n'), flags: { ministry: 'IZM' } });
     expect(released.diagnostics).toEqual([]);
+  });
+
+  // `git add .`, as init says next, committed Yarn's install state and Plug'n'Play's loader, which every install writes anew.
+  it('keeps out of git what Yarn 2 or later writes at each install, and keeps the Yarn release the repository pins', async () => {
+    const dir = tempDir();
+    initRepository(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, packageManager: 'yarn@4.18.1', devDependencies: { briefing: 'file:vendor/briefing-0.1.0.tgz' } }));
+    writeFileSync(join(dir, 'yarn.lock'), '__metadata:\n  version: 8\n');
+    expect((await init({ cwd: dir, flags: { ministry: 'IZM' } })).exitCode).toBe(0);
+    const isIgnored = (path: string) => spawnSync('git', ['check-ignore', '--no-index', '-q', path], { cwd: dir }).status === 0;
+    expect(['.pnp.cjs', '.pnp.loader.mjs', '.yarn/install-state.gz', '.yarn/unplugged/x/package.json'].filter(isIgnored)).toHaveLength(4);
+    expect(['.yarn/releases/yarn-4.18.1.cjs', '.yarn/plugins/x.cjs', 'yarn.lock', 'package.json'].filter(isIgnored)).toEqual([]);
   });
 
   it('says to install with the package manager whose lockfile is there when it added briefing to package.json', () => {

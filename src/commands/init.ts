@@ -122,7 +122,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['meetings/.gitkeep', ''],
     ['positions/.gitkeep', ''],
     ['templates/README.md', files.TEMPLATES_README],
-    ['.gitignore', files.GITIGNORE],
+    ['.gitignore', files.gitignore(manager)],
     ['.gitattributes', files.GITATTRIBUTES],
     ['.npmrc', files.npmrc(spec)],
     ['.vscode/settings.json', files.vscodeSettings()],

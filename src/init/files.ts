@@ -80,6 +80,23 @@ out/
 `;
 
 /**
+ * `.gitignore` for a repository installed with `manager`: Yarn 2 or later also writes `.yarn/install-state.gz`
+ * and, with Plug'n'Play, `.pnp.cjs`, which each install makes again (as Yarn's own advice for a repository
+ * that does not commit its cache); its releases, plugins and patches under `.yarn/` are the repository's.
+ */
+export function gitignore(manager: PackageManager = NPM): string {
+  if (manager.kind !== 'yarn-berry') return GITIGNORE;
+  return `${GITIGNORE}.pnp.*
+.yarn/*
+!.yarn/patches
+!.yarn/plugins
+!.yarn/releases
+!.yarn/sdks
+!.yarn/versions
+`;
+}
+
+/**
  * `existing` (a `.gitignore`, `.gitattributes` or `.npmrc` the folder had) with the lines of `wanted`
  * it lacks added, under a comment; nothing of it changed or removed. A line is there when one says
  * the same (`/out/` and `out` ignore the same folder; `!out/`, which keeps it, is the user's rule for it); in `.npmrc`, when its key is set at all, and in

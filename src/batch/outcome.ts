@@ -98,7 +98,7 @@ export function recordGenerated(result: GeneratedReport, context: WriteContext):
   }
 
   // Read before the files are replaced: the manifest there is the last build's.
-  const replaced = manifest ? pastReportReplaced(result, context.outside.manifest(manifest.name), context.keys.options.today) : undefined;
+  const replaced = manifest ? pastReportReplaced(result, context.outside.manifest(manifest.name), context.keys.options.today, root) : undefined;
   const emitted = emitReport(result.files, { root, outDir: context.outDir, heldOpen: 'fail', ...(context.former ? { former: context.former } : {}) });
   if (!emitted.ok) {
     outcome.diagnostics = [...outcome.diagnostics, ...emitted.diagnostics];

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { packageManagerIn } from '../load/package-manager.js';
 import { readManifest } from '../load/revision.js';
 import type { Manifest } from '../model/index.js';
 import type { GeneratedReport } from '../pipeline/build-meeting.js';
@@ -11,9 +12,10 @@ import { shellWord } from '../util/shell.js';
  * February's report, and the file that was sent (the output folder is not kept in git) is gone.
  * Said only for the meeting that built the files there (`manifestPath`, its manifest in the
  * output folder) and only when a file of the same name now gets other bytes: a draft, or a build
- * before the meeting, is expected to change.
+ * before the meeting, is expected to change. `root`: the project's folder, whose package manager installs the tool
+ * in the checkout the hint makes (a new worktree has no node_modules, where `npx briefing` asked the registry).
  */
-export function pastReportReplaced(report: GeneratedReport, manifestPath: string | undefined, today: string | undefined): Diagnostic | undefined {
+export function pastReportReplaced(report: GeneratedReport, manifestPath: string | undefined, today: string | undefined, root: string): Diagnostic | undefined {
   if (!manifestPath || !today || !report.date || report.date >= today) return undefined;
   const before = readManifestQuietly(manifestPath);
   if (!before || before.draft || before.meeting.path !== report.meetingPath) return undefined;
@@ -22,13 +24,14 @@ export function pastReportReplaced(report: GeneratedReport, manifestPath: string
   const why = versions
     ? `(${versions}): a report prints each position as it is now, not as it was for the meeting`
     : '(its positions at the versions it had then: their text or clearances, the meeting, a template, the config or briefing changed since)';
+  const manager = packageManagerIn(root);
   return diagnostic(
     report.meetingPath,
     undefined,
     'warning',
     'output/past-report-replaced',
     `The meeting on ${report.date} is over, and its report here had been built final; this build replaced it with ${report.draft ? 'a draft that reads' : 'a report that reads'} otherwise ${why}.`,
-    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or build it again in a checkout of the last commit before the meeting (\`git worktree add ../${report.date} $(git rev-list -1 --before=${report.date}T23:59 HEAD)\`, then \`npx briefing build ${shellWord(report.meetingPath)}\` there). \`briefing diff ${shellWord(report.meetingPath)} --from <that commit>\` shows what changed.`,
+    `If that report was sent, keep it apart from the output folder, which each build rewrites: take it from where you sent it, or build it again in a checkout of the last commit before the meeting (\`git worktree add ../${report.date} $(git rev-list -1 --before=${report.date}T23:59 HEAD)\`, then \`${manager.ci} && ${manager.exec} build ${shellWord(report.meetingPath)}\` there). \`briefing diff ${shellWord(report.meetingPath)} --from <that commit>\` shows what changed.`,
   );
 }
 

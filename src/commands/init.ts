@@ -14,7 +14,7 @@ import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { Answers, askSignatory, checkFlagsBeforeAsking, ministryChoices } from '../scaffold/answers.js';
 import { checkSchema } from '../load/shape.js';
 import * as files from '../init/files.js';
-import { NPM, packageManagerIn, type PackageManager } from '../init/package-manager.js';
+import { NPM, packageManagerIn, type PackageManager } from '../load/package-manager.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
 import toolPackage from '../../package.json' with { type: 'json' };

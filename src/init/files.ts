@@ -2,7 +2,7 @@
  * The files `briefing init` writes into a ministry's own briefing repository. Pure: each
  * takes what the user answered and returns text; src/commands/init.ts writes them.
  */
-import { NPM, type PackageManager } from './package-manager.js';
+import { NPM, type PackageManager } from '../load/package-manager.js';
 
 /** A person who signs or endorses reports. */
 export interface Person {

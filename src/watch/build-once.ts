@@ -98,7 +98,7 @@ export async function buildOnce(options: WatchBuildOptions): Promise<BuildOnce> 
     // Another meeting's report stands under this file code (a meeting copied to start the next one): refused as `build` refuses it.
     const taken = manifest ? codeTakenOutside(project.root, manifest.name, generated, { inRun: (path) => path === generated.meetingPath, manifest: manifestsIn(outDir) }) : undefined;
     if (taken) generated.diagnostics.push(taken);
-    replaced = manifest ? pastReportReplaced(generated, join(outDir, manifest.name), generate.today) : undefined;
+    replaced = manifest ? pastReportReplaced(generated, join(outDir, manifest.name), generate.today, project.root) : undefined;
     return { root: project.root, outDir, heldOpen: 'write-beside', ...(options.write ? { write: options.write } : {}), ...(options.former ? { former: formerBuildFiles(options.former, generated) ?? [] } : {}) };
   });
   result.inputs.push(...report.inputs.positions.map((p) => join(project.root, p.path)));

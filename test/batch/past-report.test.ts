@@ -67,8 +67,19 @@ describe('a past meeting whose final report is built again', () => {
     await build({ cwd: dir, inputs: [spaced], final: false, jobs: 1, today: '2021-02-18' });
     revise(dir, '2021-04-20T10:00:00Z');
     const warned = (await build({ cwd: dir, inputs: [spaced], final: false, jobs: 1, today: '2021-04-21' })).diagnostics.filter((d) => d.ruleId === 'output/past-report-replaced');
-    expect(warned[0]?.hint).toContain(`then \`npx briefing build '${spaced}'\` there`);
+    expect(warned[0]?.hint).toContain(`then \`npm ci && npx briefing build '${spaced}'\` there`);
     expect(warned[0]?.hint).toContain(`\`briefing diff '${spaced}' --from <that commit>\``);
+  });
+
+  // The new worktree has no node_modules: `npx briefing` there asked the npm registry for a package of that name.
+  it('says to install the tool in the checkout it makes, with the package manager of the project', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
+    initRepository(dir, { author: 'Referente', date: '2021-02-15T10:00:00Z' });
+    await run(dir, '2021-02-18');
+    revise(dir, '2021-04-20T10:00:00Z');
+    const [warned] = await run(dir, '2021-04-21');
+    expect(warned?.hint).toContain(`HEAD)\`, then \`pnpm install --frozen-lockfile && pnpm exec briefing build ${EXAMPLE_MEETING}\` there).`);
   });
 
   it('is not warned about before the meeting, for a report built as a draft, or into another folder', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -404,6 +404,29 @@ describe('briefing init', () => {
     const isIgnored = (path: string) => spawnSync('git', ['check-ignore', '--no-index', '-q', path], { cwd: dir }).status === 0;
     expect(['.pnp.cjs', '.pnp.loader.mjs', '.yarn/install-state.gz', '.yarn/unplugged/x/package.json'].filter(isIgnored)).toHaveLength(4);
     expect(['.yarn/releases/yarn-4.18.1.cjs', '.yarn/plugins/x.cjs', 'yarn.lock', 'package.json'].filter(isIgnored)).toEqual([]);
+  });
+
+  // pnpm keeps the tool in node_modules/.pnpm/<id>/node_modules/briefing, where it runs from: `init ../other` pinned that
+  // folder inside the first project. Yarn and Bun write a tarball's path `./vendor/…`, not `file:vendor/…`: it was copied
+  // as it was, naming a vendor/ of the new folder that is not there.
+  test.each([
+    { layout: 'pnpm', at: 'node_modules/.pnpm/briefing@file+vendor+briefing-0.1.0.tgz/node_modules/briefing', spec: 'file:vendor/briefing-0.1.0.tgz', lockFile: 'pnpm-lock.yaml', install: 'pnpm install' },
+    { layout: 'Yarn 1', at: 'node_modules/briefing', spec: './vendor/briefing-0.1.0.tgz', lockFile: 'yarn.lock', install: 'yarn install' },
+  ])('init of another folder from a project installed with $layout names the tarball that project installed, and its manager', ({ at, spec, lockFile, install }) => {
+    const dir = tempDir();
+    const project = join(dir, 'eu');
+    const tool = join(project, at);
+    for (const path of ['package.json', 'bin', 'dist', 'templates', 'schema', 'ministries.yaml', 'meetings/2021-02-19-educ-informal.yaml', 'positions/educ/equity-achievements.yaml']) {
+      cpSync(join(REPO, path), join(tool, path), { recursive: true });
+    }
+    if (at !== 'node_modules/briefing') symlinkSync(join(project, at), join(project, 'node_modules/briefing'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ private: true, devDependencies: { briefing: spec } }));
+    writeFileSync(join(project, lockFile), lockFile === 'yarn.lock' ? '# yarn lockfile v1\n' : "lockfileVersion: '9.0'\n");
+    const run = spawnSync(process.execPath, [join(project, 'node_modules/briefing/bin/briefing.js'), 'init', '../other', '--ministry', 'IZM'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'other/package.json'), 'utf8')).devDependencies).toEqual({ briefing: 'file:../eu/vendor/briefing-0.1.0.tgz' });
+    expect(run.stderr).toContain('Copy briefing-0.1.0.tgz into the repository, e.g. into vendor/');
+    expect(run.stdout).toContain(`\n  ${install.padEnd(30)} installs the briefing package.json names\n`);
   });
 
   it('says to install with the package manager whose lockfile is there when it added briefing to package.json', () => {

@@ -116,7 +116,9 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const chosen: files.InitAnswers = { issuingMinistry, signature, visa };
 
   const spec = options.flags.tool ?? toolSpec(root);
-  const manager = packageManagerIn(root);
+  // A new folder has no lockfile yet: it is installed as the project that runs init was (`pnpm exec briefing init ../other`),
+  // whose `packageManager` the new package.json does not have.
+  const manager = existsSync(join(root, 'package.json')) ? packageManagerIn(root) : { ...packageManagerIn(installingProject()?.root ?? root), pinned: false };
   const texts = new Map<string, string>([
     [CONFIG_FILE, files.configFile(chosen, files.signatureExamples(issuingMinistry, namesOn(ministries[issuingMinistry], options.today)))],
     ['meetings/.gitkeep', ''],
@@ -484,7 +486,11 @@ function jsonErrorPlace(text: string, error: unknown): { line: number; column: n
 export function toolSpec(root: string): string {
   const installed = installingProject();
   const spec = installed?.specs.briefing;
-  if (installed && spec !== undefined) return spec.startsWith('file:') ? fileSpec(root, resolve(installed.root, spec.slice('file:'.length))) : spec;
+  if (installed && spec !== undefined) {
+    // A path: `file:vendor/…`, as npm and pnpm write it, or `./vendor/…`, as Yarn and Bun do.
+    const path = spec.startsWith('file:') ? spec.slice('file:'.length) : /^(?:\.{1,2}[\\/]|\/)/.test(spec) ? spec : undefined;
+    return path === undefined ? spec : fileSpec(root, resolve(installed.root, path));
+  }
   return fileSpec(root, packageRoot());
 }
 
@@ -493,11 +499,16 @@ function fileSpec(root: string, target: string): string {
   return `file:${path.startsWith('.') || path.startsWith('/') ? path : `./${path}`}`;
 }
 
-/** The project briefing is installed in (its folder is `<root>/node_modules/briefing`) and the dev or runtime dependency specs its package.json gives. */
+/**
+ * The project briefing is installed in and the dev or runtime dependency specs its package.json gives. npm, Yarn and
+ * Bun put the tool in `<root>/node_modules/briefing`; pnpm in `<root>/node_modules/.pnpm/<its id>/node_modules/briefing`,
+ * where the running tool is (a command runs from its real path), and `<root>/node_modules/briefing` links there.
+ */
 function installingProject(): { root: string; specs: Record<string, string> } | undefined {
   const tool = packageRoot();
-  if (basename(dirname(tool)) !== 'node_modules') return undefined;
-  const root = dirname(dirname(tool));
+  const pnpm = tool.search(/[\\/]node_modules[\\/]\.pnpm[\\/]/);
+  if (pnpm < 0 && basename(dirname(tool)) !== 'node_modules') return undefined;
+  const root = pnpm < 0 ? dirname(dirname(tool)) : tool.slice(0, pnpm);
   try {
     const data: unknown = parsePackageJson(readFileSync(join(root, 'package.json'), 'utf8'));
     if (typeof data !== 'object' || data === null) return undefined;

@@ -100,7 +100,9 @@ function projectTool(here) {
     }
     if (existsSync(tool)) {
       // The project pins briefing, but its copy is incomplete (an install stopped half way): say so, and run as installed.
-      console.error(`briefing: the project's copy in ${tool} has no bin/briefing.js (run npm ci); running the briefing installed at ${dirname(dirname(self))}.`);
+      console.error(
+        `briefing: the project's copy in ${tool} has no bin/briefing.js (run ${installCommand(lockfileManager(dir))}); running the briefing installed at ${dirname(dirname(self))}.`,
+      );
       return undefined;
     }
     if (dirname(dir) === dir) return undefined;
@@ -153,6 +155,14 @@ function projectNode(createRequire) {
     if (withoutProgram === undefined) withoutProgram = folder;
   }
   return { withoutProgram };
+}
+
+/**
+ * How a package manager installs what the project's lockfile holds. A function, not a constant: the launcher asks
+ * while this module is still being evaluated (a constant further down is not yet there).
+ */
+function installCommand(manager) {
+  return { npm: 'npm ci', pnpm: 'pnpm install', yarn: 'yarn install', 'yarn-berry': 'yarn install', bun: 'bun install' }[manager];
 }
 
 /** How each package manager adds the `node` package, the program fetched (the no-package case of the launcher's advice). */

@@ -82,6 +82,10 @@ describe('bin/briefing.js, the installed command', () => {
     expect(halfway).toMatchObject({ status: 0, stdout: `${packageJson.version}\n` });
     expect(halfway.stderr).toContain("briefing: the project's copy in");
     expect(halfway.stderr).toContain('has no bin/briefing.js (run npm ci)');
+    // Installed with pnpm (its lockfile there), the install to run again is pnpm's.
+    writeFileSync(join(broken, 'package.json'), '{ "private": true }\n');
+    writeFileSync(join(broken, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
+    expect(run(broken, '--version').stderr).toContain('has no bin/briefing.js (run pnpm install)');
     // The project's copy is this one (npm link, a file: dependency): it runs as it is.
     const linked = tempDir();
     mkdirSync(join(linked, 'node_modules'));

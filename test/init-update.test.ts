@@ -41,6 +41,25 @@ describe('briefing init --update', () => {
     expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
 
+  // Installed with pnpm or Yarn 2, init writes their workflow and .gitignore: --update compared them with npm's, and
+  // wrote an npm workflow beside the project's (`briefings.yml.new`, which `npm ci` would fail in) and npm's .gitignore lines.
+  it('in a project installed with pnpm or Yarn 2 as this version of init made it, changes nothing', async () => {
+    for (const [lockFile, text] of [
+      ['pnpm-lock.yaml', "lockfileVersion: '9.0'\n"],
+      ['yarn.lock', '__metadata:\n  version: 8\n'],
+    ] as const) {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, packageManager: lockFile === 'yarn.lock' ? 'yarn@4.18.1' : 'pnpm@10.34.9', devDependencies: { briefing: 'file:vendor/briefing-0.1.0.tgz' } }));
+      writeFileSync(join(dir, lockFile), text);
+      expect((await init({ cwd: dir, flags: FLAGS })).exitCode).toBe(0);
+      committed(dir);
+      const before = snapshot(dir);
+      const run = runCli(['init', '--update'], dir);
+      expect([run.status, run.stderr, run.stdout.slice(0, 11)]).toEqual([0, '', 'Up to date:']);
+      expect(snapshot(dir)).toEqual(before);
+    }
+  });
+
   it('after an upgrade: adds the files, lines and package.json keys the project lacks, and writes this version of a file that differs beside it', async () => {
     const dir = await madeProject();
     const fresh = snapshot(dir);

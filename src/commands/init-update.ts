@@ -6,6 +6,7 @@ import { diskFiles } from '../load/project-files.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import * as files from '../init/files.js';
+import { packageManagerIn } from '../load/package-manager.js';
 import { briefingSpec, builtInMinistries, EXAMPLES, exampleText, plannedPackageJson, toolSpec, workflowPlace, writeSet, type InitFlags, type InitOptions, type InitResult } from './init.js';
 
 /**
@@ -49,15 +50,17 @@ export function updateProject(options: InitOptions): InitResult {
   const packageText = existsSync(join(root, 'package.json')) ? readFileSync(join(root, 'package.json'), 'utf8') : undefined;
   const spec = (packageText === undefined ? undefined : briefingSpec(packageText)) ?? toolSpec(root);
   const workflow = ownWorkflow(root);
+  // What the project installs with, as init wrote its workflow and .gitignore for it.
+  const manager = packageManagerIn(root);
   // Written whole: kept where they differ, this version's beside them (the examples as init makes them, from the built-in registry).
   const whole = new Map<string, string>([
-    [workflow.path, files.workflow(workflow.below, workflow.file)],
+    [workflow.path, files.workflow(workflow.below, workflow.file, manager)],
     ['.vscode/settings.json', files.vscodeSettings()],
     ['templates/README.md', files.TEMPLATES_README],
     ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, builtInMinistries())]),
   ]);
   const lines = new Map<string, string>([
-    ['.gitignore', files.GITIGNORE],
+    ['.gitignore', files.gitignore(manager)],
     ['.gitattributes', files.GITATTRIBUTES],
     ['.npmrc', files.npmrc(spec)],
   ]);

@@ -394,6 +394,22 @@ describe('briefing init', () => {
     expect(released.diagnostics).toEqual([]);
   });
 
+  // Under Plug'n'Play briefing runs from Yarn's zip, templates and registry too, but no editor finds node_modules/briefing/schema.
+  it("warns a Yarn repository installed with Plug'n'Play that the editor finds no schemas, and not one with node_modules", async () => {
+    const yarnRepository = (withNodeModules: boolean) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, packageManager: 'yarn@4.18.1', devDependencies: { briefing: 'file:vendor/briefing-0.1.0.tgz' } }));
+      writeFileSync(join(dir, 'yarn.lock'), '__metadata:\n  version: 8\n');
+      writeFileSync(join(dir, '.pnp.cjs'), '');
+      if (withNodeModules) mkdirSync(join(dir, 'node_modules/briefing/schema'), { recursive: true });
+      return dir;
+    };
+    const pnp = await init({ cwd: yarnRepository(false), flags: { ministry: 'IZM' } });
+    expect(pnp.exitCode).toBe(0);
+    expect(pnp.diagnostics).toMatchObject([{ file: '.yarnrc.yml', severity: 'warning', ruleId: 'init/plug-and-play', hint: 'Write `nodeLinker: node-modules` into .yarnrc.yml and run yarn install: briefing runs either way.' }]);
+    expect((await init({ cwd: yarnRepository(true), flags: { ministry: 'IZM' } })).diagnostics).toEqual([]);
+  });
+
   // `git add .`, as init says next, committed Yarn's install state and Plug'n'Play's loader, which every install writes anew.
   it('keeps out of git what Yarn 2 or later writes at each install, and keeps the Yarn release the repository pins', async () => {
     const dir = tempDir();

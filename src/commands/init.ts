@@ -160,6 +160,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
     diagnostics: [
       ...(options.flags.tool === undefined ? toolOutside(root, briefingSpec(packageJson.text) ?? spec, manager) : []),
       ...yarnUnpinned(root, manager),
+      ...plugAndPlay(root, manager),
       ...foldersInUse(root, folder),
     ],
     exitCode: ExitCode.ok,
@@ -238,6 +239,24 @@ function yarnUnpinned(root: string, manager: PackageManager): Diagnostic[] {
       'init/yarn-unpinned',
       'package.json names no Yarn version (`packageManager`), nor does .yarnrc.yml (`yarnPath`): on GitHub the workflow’s `corepack enable` brings Yarn 1, which cannot install from this yarn.lock of Yarn 2 or later.',
       'Name the version this repository uses: npm pkg set packageManager=yarn@$(yarn --version), and commit package.json.',
+    ),
+  ];
+}
+
+/**
+ * A repository Yarn 2 or later installs with Plug'n'Play (`.pnp.cjs`, no node_modules): briefing runs from Yarn's zip,
+ * but the schemas the editor settings and each file's first line name (node_modules/briefing/schema) are not there.
+ */
+function plugAndPlay(root: string, manager: PackageManager): Diagnostic[] {
+  if (manager.kind !== 'yarn-berry' || !existsSync(join(root, '.pnp.cjs')) || existsSync(join(root, files.SCHEMA_FOLDER))) return [];
+  return [
+    diagnostic(
+      '.yarnrc.yml',
+      undefined,
+      'warning',
+      'init/plug-and-play',
+      `Yarn installs this repository with Plug'n'Play, without node_modules: the schemas that .vscode/settings.json and the first line of each meeting and position name (${files.SCHEMA_FOLDER}) are not there, so the editor completes and checks nothing.`,
+      'Write `nodeLinker: node-modules` into .yarnrc.yml and run yarn install: briefing runs either way.',
     ),
   ];
 }

@@ -33,3 +33,13 @@ test('a value with nothing to offer in its place is told how such a value is wri
   ]);
   expect(await errors(MEETING, base(MEETING).replace(/^time: .*$/m, 'time: rītā'))).toEqual([['schema/format', 'Write the time as HH.MM, e.g. "10.00".']]);
 });
+
+// A Turkish keyboard's dotless ı has no dot to take off (Unicode gives it no decomposition), so it was left out
+// with the signs: "ızm" was offered as `ZM`, and "youth-partıcipation" as `youth-partcipation`.
+test('a dotless ı (a Turkish keyboard) is offered as i, not left out of the value', async () => {
+  expect(await errors(MEETING, base(MEETING).replace('required_clearances: [AM, LM]', 'required_clearances: [AM, ızm]'))).toEqual([['schema/format', 'Did you mean `IZM`?']]);
+  expect(await errors(MEETING, base(MEETING).replace('file_code: IZMzin_170521_EYCS', 'file_code: IZMzın_170521_EYCS'))).toEqual([
+    ['schema/format', 'Did you mean `IZMzin_170521_EYCS`?'],
+  ]);
+  expect(await errors(POSITION, base(POSITION).replace('id: youth-participation', 'id: youth-partıcipation'))).toEqual([['schema/format', 'Did you mean `youth-participation`?']]);
+});

@@ -22,6 +22,7 @@ import { formerBuildFiles, removeOrphanedReport, type OrphanedReport } from '../
 import { sweepInterrupted } from '../emit/write.js';
 import { mergeRequiredBy } from '../validate/meeting-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
+import { compareText } from '../util/text-order.js';
 
 export type { MeetingOutcome } from '../batch/outcome.js';
 
@@ -138,7 +139,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const context = { project, options: generate, templates, jobs: options.jobs ?? availableParallelism() };
   const threads = await runJobs(plan.toBuild, context, (report) => recordSettled(gate.arrive({ ...report, builtFrom: report.inputs.meeting.hash || undefined, report })));
 
-  const final = recorded.sort((a, b) => (a.outcome.meeting < b.outcome.meeting ? -1 : 1));
+  const final = recorded.sort((a, b) => compareText(a.outcome.meeting, b.outcome.meeting));
   const deletedMeetings = removeOrphans(root, cache, final);
   const folderLeft = formerFolderLeft(root, cache, keys, final.flatMap(({ outcome }) => (outcome.status === 'built' ? [outcome.meeting] : [])));
   const cacheProblems = writeCacheMerged(root, tool, (current) => updatedCache(current, { tool, keys, recorded: final, root }));
@@ -215,7 +216,7 @@ export function stoppedBuild(meetings: readonly MeetingOutcome[], signal: NodeJS
   const stop = count
     ? diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} after ${count} ${count === 1 ? 'meeting' : 'meetings'}; the others were not built.`, 'Build again: the meetings listed were written before the stop.')
     : diagnostic('.', undefined, 'error', 'run/stopped', `The build was stopped by ${signal} before any meeting was written.`, 'Build again.');
-  return finish([...meetings].sort((a, b) => (a.meeting < b.meeting ? -1 : 1)), [stop], 0, exitCode);
+  return finish([...meetings].sort((a, b) => compareText(a.meeting, b.meeting)), [stop], 0, exitCode);
 }
 
 function finish(meetings: MeetingOutcome[], runDiagnostics: Diagnostic[], threads: number, exitCode?: number): BuildResult {

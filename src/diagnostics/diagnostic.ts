@@ -2,6 +2,7 @@
  * A problem found in the user's data or templates. Problems are data: every stage
  * collects them, nothing throws them, and the reporter prints them together.
  */
+import { compareText } from '../util/text-order.js';
 import type { RuleId } from './rules.js';
 
 export type Severity = 'error' | 'warning';
@@ -57,7 +58,7 @@ export function hasUnreadable(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.ruleId === 'input/unreadable');
 }
 
-/** Sorts by file, then line, then column, then rule id; stable for equal keys. */
+/** Sorts by file (in the order of the Latvian alphabet, {@link compareText}), then line, then column, then rule id; stable for equal keys. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
@@ -86,8 +87,4 @@ export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     }
   }
   return result;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import { readManifest } from '../load/revision.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { fileSha256 } from '../load/files.js';
 import { settingsRecords } from '../pipeline/manifest.js';
-import { compare } from './positions.js';
+import { compareText } from '../util/text-order.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */
 export type BuildState = 'built' | 'outdated' | 'not built';
@@ -54,7 +54,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       uncleared: !meeting || ids.length === 0 || cleared < ids.length,
     };
   });
-  return rows.sort((a, b) => compare(a.date ?? '\uffff', b.date ?? '\uffff') || compare(a.file, b.file));
+  return rows.sort((a, b) => compareText(a.date ?? '\uffff', b.date ?? '\uffff') || compareText(a.file, b.file));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Project } from '../load/project.js';
 import { readPositionFile, type LoadedPosition } from '../load/position-files.js';
 import type { GitState } from './git.js';
 import { clearanceOf, clearancesNeeded, type ClearanceState } from '../model/index.js';
+import { compareText } from '../util/text-order.js';
 
 /** Where one ministry stands on a position. */
 export type { ClearanceState } from '../model/index.js';
@@ -44,7 +45,7 @@ export function positionRows(files: readonly LoadedPosition[], meetings: readonl
   const rows = files.map((loaded): PositionRow => {
     const using = meetings
       .flatMap((m) => (m.meeting?.questions.some((q) => q.position === loaded.id) ? [{ file: m.path, date: m.meeting.date, required: m.meeting.required_clearances }] : []))
-      .sort((a, b) => compare(a.date, b.date) || compare(a.file, b.file));
+      .sort((a, b) => compareText(a.date, b.date) || compareText(a.file, b.file));
     const position = loaded.position;
     const recorded = position?.clearance ?? {};
     // The owner is not asked for its own position's clearance, though the meetings require it of the others.
@@ -66,10 +67,5 @@ export function positionRows(files: readonly LoadedPosition[], meetings: readonl
       uncleared: status !== 'cleared' || clearances.some((c) => c.state !== 'cleared'),
     };
   });
-  return rows.sort((a, b) => compare(a.meetings[0]?.date ?? '\uffff', b.meetings[0]?.date ?? '\uffff') || compare(a.id, b.id));
-}
-
-/** Sorts text by code point: the same order on every machine and locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return rows.sort((a, b) => compareText(a.meetings[0]?.date ?? '\uffff', b.meetings[0]?.date ?? '\uffff') || compareText(a.id, b.id));
 }

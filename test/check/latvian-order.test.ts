@@ -1,0 +1,33 @@
+import { expect, test } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { list } from '../../src/commands/list.js';
+import { baseProject, baseText as base } from '../helpers/corpus.js';
+
+const MEETING = 'meetings/2021-05-17-youth.yaml';
+
+/** The `n`th position, under `folder`, whose `version` is a word: one schema error at its line 2. */
+function brokenPosition(folder: string, n: number): [string, string] {
+  return [`positions/${folder}/udens-${n}.yaml`, `id: udens-${n}\nversion: nulle\nstatus: draft\nowner: { ministry: IZM }\nquestions: [Q]\nbody: Teksts.\n`];
+}
+
+// Code points put every letter with a mark after z: check listed positions/ārlietas/ and positions/čehija/
+// after positions/zāles/, where no Latvian reader looks for them.
+test('check lists problems by file in the order of the Latvian alphabet: ā after a, č after c, ē after e, before the next letter', async () => {
+  const folders = ['zāles', 'čehija', 'b', 'ēka', 'ārlietas', 'cz', 'az', 'Ārējie', 'A'];
+  const dir = baseProject(Object.fromEntries(folders.map((folder, n) => brokenPosition(folder, n))));
+  const files = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'schema/type').map((d) => d.file.split('/')[1]);
+  expect(files).toEqual(['A', 'Ārējie', 'az', 'ārlietas', 'b', 'cz', 'čehija', 'ēka', 'zāles']);
+});
+
+test('list meetings puts meetings of one day in the order of the Latvian alphabet of their files', async () => {
+  const day = (slug: string, code: string): [string, string] => [`meetings/2021-05-17-${slug}.yaml`, base(MEETING).replace('IZMzin_170521_EYCS', code)];
+  const dir = baseProject(Object.fromEntries([day('zinatne', 'A_1'), day('ārkārtas', 'A_2'), day('budzets', 'A_3'), day('aizsardziba', 'A_4')]));
+  const result = await list({ cwd: dir, what: 'meetings', uncleared: false });
+  expect(result.rows.map((row) => row.file)).toEqual([
+    'meetings/2021-05-17-aizsardziba.yaml',
+    'meetings/2021-05-17-ārkārtas.yaml',
+    'meetings/2021-05-17-budzets.yaml',
+    MEETING,
+    'meetings/2021-05-17-zinatne.yaml',
+  ]);
+});

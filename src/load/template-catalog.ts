@@ -5,6 +5,7 @@ import { projectPath } from './files.js';
 import { withoutFrontMatter } from './front-matter.js';
 import { builtInTemplatesDir, type Project } from './project.js';
 import { listTemplates, partialsOnPath, strayTemplateHint, templatesIn } from './templates.js';
+import { compareText } from '../util/text-order.js';
 
 /** A template a meeting can name, and where it comes from. */
 export interface TemplateInfo {
@@ -54,7 +55,7 @@ export function describeTemplates(project: Project, includes: PartialNames): Tem
       }
     };
     visit(text);
-    return [...names].sort().flatMap((name) => {
+    return [...names].sort(compareText).flatMap((name) => {
       const partial = onPath.get(name);
       if (!partial) return [];
       const source = sourceOf(partial.dir);
@@ -76,7 +77,7 @@ export function describeTemplates(project: Project, includes: PartialNames): Tem
       found.set(name, { name, description: leadingComment(text), source, path, overrides: false, partials: used(text) });
     }
   }
-  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...found.values()].sort((a, b) => compareText(a.name, b.name));
 }
 
 /** Throws a usage error, with the nearest name, when `--template` names no template. */

@@ -9,6 +9,7 @@ import { mergeConflicts } from './merge-conflicts.js';
 import { diskFiles, namedInside, type ProjectFiles } from './project-files.js';
 import { UP_SEGMENT } from '../model/paths.js';
 import { withoutBom } from '../util/byte-order-mark.js';
+import { compareText } from '../util/text-order.js';
 
 /** File name ending of templates: `informative-report.lv.md.hbs`. */
 export const TEMPLATE_SUFFIX = '.md.hbs';
@@ -179,14 +180,14 @@ export function partialsOnPath(dirs: readonly string[], files: ProjectFiles): Pa
       found.set(name, { name, path, dir, read: () => folder.readText(inFolder, path) });
     }
   }
-  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...found.values()].sort((a, b) => compareText(a.name, b.name));
 }
 
 /** Names of the templates available in `dirs`, first folder winning; none reached through a link out of its folder. */
 export function listTemplates(dirs: readonly string[], files: ProjectFiles): string[] {
   const names = new Set<string>();
   for (const dir of dirs) for (const entry of templatesIn(files, dir)) names.add(entry.name);
-  return [...names].sort();
+  return [...names].sort(compareText);
 }
 
 /** The folder of a templates folder that holds its partials, which are no templates of their own. */

@@ -16,6 +16,7 @@ import { nameContradictions } from '../model/meeting-name.js';
 import { signatureNamesMinistryOfTheDay } from './signature-rules.js';
 import { presidencyInOffice } from './presidency-rules.js';
 import { fileCodeDated } from './file-code-rules.js';
+import { compareText } from '../util/text-order.js';
 
 /** What the cross-file rules of one meeting look at. */
 export interface MeetingRuleContext {
@@ -714,7 +715,7 @@ export function mergeRequiredBy(diagnostics: readonly Diagnostic[]): Diagnostic[
   return merged.map((d) => {
     const group = groupOf.get(d);
     if (!group || group.meetings.length < 2) return d;
-    const names = [...group.meetings].sort();
+    const names = [...group.meetings].sort(compareText);
     const who = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more meeting${names.length > 3 ? 's' : ''}`;
     return { ...d, message: `${group.lead}; ${who} require it.` };
   });

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { list } from '../../src/commands/list.js';
+import { templates } from '../../src/commands/templates.js';
 import { baseProject, baseText as base } from '../helpers/corpus.js';
 
 const MEETING = 'meetings/2021-05-17-youth.yaml';
@@ -30,4 +31,27 @@ test('list meetings puts meetings of one day in the order of the Latvian alphabe
     MEETING,
     'meetings/2021-05-17-zinatne.yaml',
   ]);
+});
+
+test('templates lists the project’s own templates in the order of the Latvian alphabet among the built-in ones', () => {
+  const own = (name: string): [string, string] => [`templates/${name}.md.hbs`, '{{!-- Īss ziņojums. --}}\n# {{meeting.topic}}\n'];
+  const dir = baseProject(Object.fromEntries([own('zinatne'), own('ārkārtas'), own('budzets'), own('čempionāts')]));
+  expect(templates({ cwd: dir }).templates.map((t) => t.name)).toEqual([
+    'ārkārtas',
+    'budzets',
+    'čempionāts',
+    'informative-report.en',
+    'informative-report.lv',
+    'speaking-points.en',
+    'speaking-points.lv',
+    'zinatne',
+  ]);
+});
+
+test('a clearance two meetings require names them in the order of the Latvian alphabet', async () => {
+  const meeting = (slug: string, code: string): [string, string] => [`meetings/2021-05-17-${slug}.yaml`, base(MEETING).replace('IZMzin_170521_EYCS', code).replace('required_clearances: [AM, LM]', 'required_clearances: [AM, LM, ZM]')];
+  const position = ['positions/youth/youth-participation.yaml', base('positions/youth/youth-participation.yaml').replace('clearance:\n', 'clearance:\n  ZM:\n    status: pending\n')];
+  const dir = baseProject(Object.fromEntries([meeting('budzets', 'A_1'), meeting('ārkārtas', 'A_2'), position]));
+  const missing = (await check({ cwd: dir, paths: [], final: false })).diagnostics.filter((d) => d.ruleId === 'clearance/missing').map((d) => d.message.replace(/^.*; /, ''));
+  expect(missing[0]).toBe('meetings/2021-05-17-ārkārtas.yaml and meetings/2021-05-17-budzets.yaml require it.');
 });

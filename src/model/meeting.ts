@@ -65,9 +65,10 @@ export function isEuropeanCouncil(formation: string | undefined): boolean {
   return formation?.trim().toUpperCase() === EUROPEAN_COUNCIL;
 }
 
-/** The English name of a configuration given by its short name (`EYCS`); null for any other text. */
+/** The English name of a configuration given by its short name in any case (`EYCS`, `eycs`, `Ecofin`), as {@link isEuropeanCouncil} takes `EUCO`; null for any other text. */
 export function configurationName(formation: string): string | null {
-  return Object.hasOwn(COUNCIL_CONFIGURATION_NAMES, formation) ? COUNCIL_CONFIGURATION_NAMES[formation as keyof typeof COUNCIL_CONFIGURATION_NAMES] : null;
+  const short = formation.toUpperCase();
+  return Object.hasOwn(COUNCIL_CONFIGURATION_NAMES, short) ? COUNCIL_CONFIGURATION_NAMES[short as keyof typeof COUNCIL_CONFIGURATION_NAMES] : null;
 }
 
 /** One EU Council meeting and the report prepared for it: `meetings/<date>-<slug>.yaml`. */

@@ -52,3 +52,14 @@ test('a value after an if/else that prints text either way is not escaped as at 
   expect(text).toContain('A: ar laiku 2021. gada 19. februārī');
   expect(text).toContain('ar laiku 2021\\. gada 19. februārī');
 });
+
+// `euco` was a European Council in any case, but `eycs` or `Ecofin` (as EU texts often write it) no configuration:
+// the English note printed "Council configuration: Ecofin" and a title "Ecofin meeting", though `new meeting` had
+// written "Council configuration: ECOFIN = Economic and Financial Affairs" above the same `formation` (locale run).
+test('a configuration written in small letters is known as the one in capitals: its English name in the note', () => {
+  const meeting = (formation: string) => exampleFile(EXAMPLE_MEETING).replace(/^formation: .*$/m, `formation: ${formation}`).replace(/^ {2}english: .*\n/m, '');
+  const small = built(exampleProject({ [EXAMPLE_MEETING]: meeting('eycs') }), 'informative-report.en');
+  expect(small).toContain('- **Council configuration:** Education, Youth, Culture and Sport (eycs)');
+  expect(small).toContain('Briefing note for the\\\ninformal meeting of Education, Youth, Culture and Sport ministers, 19 February 2021');
+  expect(built(exampleProject({ [EXAMPLE_MEETING]: meeting('Ecofin') }), 'informative-report.en')).toContain('- **Council configuration:** Economic and Financial Affairs (Ecofin)');
+});

@@ -20,13 +20,18 @@ function inlineContainers(text: string): string[] {
   return found;
 }
 
-/** The lines of each paragraph, heading and table cell of a text, as the parser makes them. */
+/**
+ * The lines of each paragraph, heading and table cell of a text, as the parser makes them: from its
+ * text's first line, as a setext heading under a link definition (`[a]: u`, `b`, `-`) starts its own
+ * position at the definition, whose line holds none of its text.
+ */
 function inlineContainerLines(text: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
   const stack: Nodes[] = [parseMarkdownText(text)];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const { start, end } = node.position ?? {};
-    if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && start && end) found.push({ start: start.line, end: end.line });
+    const first = 'children' in node ? (node.children as Nodes[])[0]?.position?.start.line : undefined;
+    if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && start && end) found.push({ start: first ?? start.line, end: end.line });
     if ('children' in node) stack.push(...(node.children as Nodes[]));
   }
   return found;

@@ -450,7 +450,7 @@ esac; done
     chmodSync(fake, 0o755);
     const usual = { LC_ALL: process.env['LC_ALL'], LC_CTYPE: process.env['LC_CTYPE'], LANG: process.env['LANG'] };
     try {
-      for (const [lcAll, lang] of [['C', 'C'], ['', ''], ['', 'lv_LV.UTF-8']]) {
+      for (const [lcAll, lang] of [['C', 'C'], ['', ''], ['', 'C.UTF-8']]) {
         process.env['LC_ALL'] = lcAll;
         process.env['LANG'] = lang;
         delete process.env['LC_CTYPE'];
@@ -462,7 +462,32 @@ esac; done
         else process.env[name] = value;
       }
     }
-    expect(readFileSync(join(dir, 'locale.log'), 'utf8').trim().split('\n')).toEqual(['C.UTF-8|C', 'C.UTF-8|', '|lv_LV.UTF-8']);
+    expect(readFileSync(join(dir, 'locale.log'), 'utf8').trim().split('\n')).toEqual(['C.UTF-8|C', 'C.UTF-8|', '|C.UTF-8']);
+  });
+
+  // A UTF-8 locale by its name that the machine does not have (LANG=lv_LV.UTF-8 from a desktop, over ssh, in a
+  // container that has only C.UTF-8; macOS's LC_CTYPE=UTF-8) is C to LibreOffice: it hung as under LC_ALL=C.
+  it.runIf(process.platform === 'linux' && spawnSync('locale', ['charmap']).status === 0)('runs LibreOffice in C.UTF-8 where the environment names a UTF-8 locale the machine does not have', async () => {
+    const dir = tempDir();
+    const fake = join(dir, 'soffice');
+    writeFileSync(fake, `#!/bin/sh\necho "$LC_ALL|$LANG|$LC_CTYPE" >> ${join(dir, 'locale.log')}\nfor a in "$@"; do last="$a"; done\nprintf '%%PDF-' > "\${last%.docx}.pdf"\n`);
+    chmodSync(fake, 0o755);
+    const usual = { LC_ALL: process.env['LC_ALL'], LC_CTYPE: process.env['LC_CTYPE'], LANG: process.env['LANG'] };
+    try {
+      for (const [lang, ctype] of [['xx_YY.UTF-8', undefined], ['C.UTF-8', 'UTF-8']]) {
+        delete process.env['LC_ALL'];
+        process.env['LANG'] = lang;
+        if (ctype === undefined) delete process.env['LC_CTYPE'];
+        else process.env['LC_CTYPE'] = ctype;
+        expect(await convertToPdf(bytes('report'), { office: fake, pdfA: false })).toEqual(pdfOf(''));
+      }
+    } finally {
+      for (const [name, value] of Object.entries(usual)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    expect(readFileSync(join(dir, 'locale.log'), 'utf8').trim().split('\n')).toEqual(['C.UTF-8|xx_YY.UTF-8|', 'C.UTF-8|C.UTF-8|UTF-8']);
   });
 
   it('says what went wrong when LibreOffice fails', async () => {

@@ -282,6 +282,9 @@ describe('briefing clear', () => {
     const dir = exampleProject({ 'positions/broken.yaml': 'id: broken\nversion: one\n' });
     const unknown = runCli(['clear', 'equity-reforms', '--ministry', 'AN'], dir);
     expect(unknown).toMatchObject({ status: 2, stderr: 'briefing: The ministry code `AN` is not in the ministries registry.\n  Did you mean AM?\n' });
+    // A code typed with a mark (ŽM, or İEM with a Turkish keyboard's İ) was offered the first code one letter away: AM, EM.
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'ŽM'], dir).stderr).toBe('briefing: The ministry code `ŽM` is not in the ministries registry.\n  Did you mean ZM?\n');
+    expect(runCli(['clear', 'equity-reforms', '--ministry', 'İEM'], dir).stderr).toBe('briefing: The ministry code `İEM` is not in the ministries registry.\n  Did you mean IEM?\n');
     expect(runCli(['clear', 'equity-reform', '--ministry', 'AM'], dir).stderr).toContain('Did you mean equity-reforms?');
     // An empty code was asked whether it meant AM; one with spaces around it (a shell loop over "AM, LM") was refused, as --date is not.
     expect(runCli(['clear', 'equity-reforms', '--ministry', ''], dir)).toMatchObject({

@@ -139,8 +139,9 @@ describe('briefing init', () => {
     expect(JSON.parse(readFileSync(join(dir, 'Ārlietu ES mape/package.json'), 'utf8')).name).toBe('arlietu-es-mape');
   });
 
-  it('suggests the code of a ministry written as the report prints it (ĀM) or with a typo, nothing written', async () => {
-    for (const [given, nearest] of [['ĀM', 'AM'], ['IZN', 'IZM']]) {
+  // ŽM and ĶM, a letter with a mark where the code has none, were offered AM: the first code one letter away.
+  it('suggests the code of a ministry written as the report prints it (ĀM), with a mark (ŽM, ĶM) or with a typo, nothing written', async () => {
+    for (const [given, nearest] of [['ĀM', 'AM'], ['ŽM', 'ZM'], ['ĶM', 'KM'], ['IZN', 'IZM']]) {
       const dir = tempDir();
       await expect(init({ cwd: dir, flags: { ministry: given } })).rejects.toMatchObject({ message: expect.stringContaining(`not \`${given}\``), hint: `Did you mean ${nearest}?` });
       expect(readdirSync(dir)).toEqual([]);

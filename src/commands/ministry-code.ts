@@ -1,6 +1,5 @@
 import { UsageError } from '../diagnostics/errors.js';
 import type { Project } from '../load/project.js';
-import { withoutDiacritics } from '../util/ascii.js';
 import { joinList } from '../util/join-list.js';
 import { suggest } from '../util/suggest.js';
 
@@ -20,8 +19,7 @@ export function ministryCode(project: Project, given: string): string {
       `Give one code, --ministry ${first}, and run the command again for ${joinList(rest, 'and')}.`,
     );
   }
-  // Without its marks: `ŽM` is nearest ZM, `İEM` is IEM (as written, the first code one letter away, AM or EM, came first).
-  const nearest = suggest(withoutDiacritics(wanted).toUpperCase(), codes);
+  const nearest = suggest(wanted.toUpperCase(), codes);
   throw new UsageError(
     `The ministry code \`${given}\` is not in the ministries registry.`,
     nearest ? `Did you mean ${nearest}?` : `Known codes: ${codes.join(', ')}.`,

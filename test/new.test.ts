@@ -352,6 +352,11 @@ describe('briefing new meeting', () => {
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['XX'] } })).rejects.toThrow(
       /--clearances: `XX` is not one of AM, AIM/,
     );
+    // A code written as the report prints it, or with a mark, was refused with no hint, as --ministry of clear has one.
+    await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['AM', 'ŽM'] } })).rejects.toMatchObject({
+      message: expect.stringMatching(/^--clearances: `ŽM` is not one of AM, AIM/),
+      hint: 'Did you mean ZM?',
+    });
     // Codes separated by spaces or semicolons: the hint writes them as the flag takes them.
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, clearances: ['AM LM', 'fm'] } })).rejects.toMatchObject({
       message: expect.stringMatching(/^--clearances: `AM LM` is not one of AM, AIM/),

@@ -97,9 +97,10 @@ export class Answers {
           // `AM LM` or `AM;LM`: codes, but not separated as the flag takes them.
           const codes = value.trim().split(/[\s;]+/);
           const separated = codes.length > 1 && codes.every((code) => choiceOf(choices, code) !== undefined);
+          const nearest = separated ? undefined : suggest(value.trim(), choices.map((c) => c.value));
           throw new UsageError(
             `${field.flag}: \`${value}\` is not one of ${choices.map((c) => c.value).join(', ')}.`,
-            separated ? `Separate them with commas: ${field.flag} ${given.join(',').split(/[\s;]+/).join(',')}` : undefined,
+            separated ? `Separate them with commas: ${field.flag} ${given.join(',').split(/[\s;]+/).join(',')}` : nearest === undefined ? undefined : `Did you mean ${nearest}?`,
           );
         }
         return choice;

@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { parseMarkdownText } from '../../src/util/markdown.js';
 import { parseAsBuilt } from '../../src/util/markdown-pieces.js';
@@ -44,6 +44,12 @@ const line = fc
     fc.array(fc.constantFrom('*', '_', '~', '[', ']', '(', ')', '|', '-', ':', 'a', ' ', '\\'), { maxLength: 12 }),
   )
   .map(([indent, marker, rest]) => indent + marker + rest.join(''));
+
+// The property tests below met this (fast-check seed -942341029): a package's development build (the `development`
+// export condition, which vitest asks for unless told otherwise: vitest.config.ts) asserted where the shipped program parses.
+test('a bare list marker, then `[ ] : u` and a definition, parses as the shipped program parses it', () => {
+  expect(parseMarkdownText('*\n[ ] : u\n[a]: u').children.map((node) => node.type)).toEqual(['list', 'paragraph']);
+});
 
 describe('markdown/too-complex, which counts marks per paragraph before anything parses a field', () => {
   it('counts at least what the parser pairs: no paragraph, heading or table cell reaches over a blank line', () => {

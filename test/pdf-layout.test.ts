@@ -123,18 +123,27 @@ describe('the PDF for a screen reader (EN 301 549, tagged PDF)', () => {
     expect(readFileSync(pdf, 'latin1')).toContain('/Lang(lv-LV)');
   });
 
-  itWithOffice('has the title and a position’s headings as headings, H1 and H2, and as its bookmarks (LibreOffice took the styles without an outline level for paragraphs)', async () => {
+  itWithOffice('has the title, the questions and a position’s headings as headings, H1, H2 and H3, and as its bookmarks, each under the one above it', async () => {
     const pdf = await pdfWith('## Digitālā pārveide\n\nTeksts zem virsraksta.', 'Times New Roman');
     const lines = structure(pdf).map((line) => line.trim());
     // The first text after the tag (its attributes come between).
     const textOf = (tag: string) => lines.slice(lines.indexOf(`${tag} (block):`)).find((line) => line.startsWith('"'));
     expect(textOf('H1')).toBe('"Informatīvais ziņojums par"');
-    expect(textOf('H2')).toBe('"Digitālā pārveide"');
+    expect(textOf('H3')).toBe('"Digitālā pārveide"');
+    expect(lines.filter((line) => line === 'H2 (block):')).toHaveLength(3);
     const outline = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', pdf], { encoding: 'utf8' });
-    // Read with its no-break spaces ("19.\u00A0februāra") as spaces.
-    expect([...outline.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map(([, text = '']) => text.replace(/\s/g, ' '))).toEqual([
-      'Informatīvais ziņojums par 2021. gada 19. februāra neformālajā Eiropas Savienības izglītības ministru tiešsaistes sanāksmē izskatāmajiem jautājumiem',
-      'Digitālā pārveide',
+    // Each bookmark with its depth, read with its no-break spaces ("19.\u00A0februāra") as spaces and cut after 40 letters.
+    let depth = 0;
+    const bookmarks = [...outline.matchAll(/<(\/?)outline>|<item page="\d+">([^<]*)<\/item>/g)].flatMap(([, closing, text]) => {
+      if (text === undefined) depth += closing ? -1 : 1;
+      return text === undefined ? [] : [`${depth} ${text.replace(/\s/g, ' ').slice(0, 40)}`];
+    });
+    expect(bookmarks).toEqual([
+      '1 Informatīvais ziņojums par 2021. gada 19',
+      '2 1. Kādi ir nozīmīgākie ES, valsts, reģio',
+      '2 2. Kādi pasākumi un reformas ir nepiecie',
+      '3 Digitālā pārveide',
+      '2 3. Kā ES sadarbība ilgtermiņā var veicin',
     ]);
   });
 });

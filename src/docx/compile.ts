@@ -386,6 +386,8 @@ class DocxCompiler {
         return [
           this.paragraph(node, {
             style: heading,
+            // A heading in a position's or meeting's own text is a level below the report's questions in the outline (the style, a level above, gives its looks).
+            ...(this.field ? { outlineLevel: 2 } : {}),
             ...(before === heading ? {} : { styleChange: { stamp: this.stamp(), style: before } }),
             // In a list item set in as the item's paragraphs are (under a nested one it stood at the margin).
             ...this.itemIndent(style),
@@ -497,8 +499,11 @@ class DocxCompiler {
     const result: FileChild[] = [];
     const outerItem = this.itemLevel;
     this.itemLevel = ilvl;
+    // The report's numbered questions ("1.", "2.": the template's own list, not one in a field) are the second level of its
+    // outline, under the title: Word's navigation pane and the PDF's bookmarks and tags lead to each, as to a heading.
+    const outline = ownFlow && !this.field && node.ordered && kind === 'period' && !quoted && itemStyle === undefined ? { outlineLevel: 1 } : {};
     for (const item of node.children) {
-      const numbered = () => ({ ...this.itemNumbering(item.data?.revision, itemStyle ?? this.listStyle(kind), ilvl, state, older), ...indent });
+      const numbered = () => ({ ...this.itemNumbering(item.data?.revision, itemStyle ?? this.listStyle(kind), ilvl, state, older), ...indent, ...outline });
       // The item's number stands before its first paragraph. An item with none first (empty, or starting with a
       // list or a code block) gets a numbered paragraph of no text, its number alone, as a browser shows it: without
       // it Word numbers the items after it one less than the Markdown. `review` reads it as the item's own unit

@@ -272,6 +272,8 @@ export interface ParagraphOptions {
   keepNext?: boolean;
   /** Not split across pages (`w:keepLines`). */
   keepLines?: boolean;
+  /** The paragraph's level in the document's outline, 0 for the first (`w:outlineLvl`): a heading's in Word's navigation pane, a PDF's bookmarks and tags. */
+  outlineLevel?: number;
   border?: { bottom: BorderOptions };
   /**
    * A left indent of the paragraph's own, in twips, and a first-line one, over its style's and its
@@ -329,6 +331,7 @@ export class Paragraph implements Element {
     if (options.tabStops?.length) props += `<w:tabs>${options.tabStops.map((tab) => `<w:tab w:val="${tab.type}" w:pos="${tab.position}"/>`).join('')}</w:tabs>`;
     if (options.indent) props += indentProperties(options.indent);
     if (options.alignment) props += `<w:jc w:val="${options.alignment}"/>`;
+    if (options.outlineLevel !== undefined) props += `<w:outlineLvl w:val="${options.outlineLevel}"/>`;
     const mark = options.run;
     if (mark?.insertion || mark?.deletion) {
       props += `<w:rPr>${mark.insertion ? change('ins', mark.insertion) : ''}${mark.deletion ? change('del', mark.deletion) : ''}</w:rPr>`;

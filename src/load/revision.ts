@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { configSchema, MANIFEST_FORMAT, manifestSchema, type Manifest } from '../model/index.js';
+import { configSchema, MANIFEST_FORMAT, manifestSchema, type Manifest, type ManifestFile } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { isShallowClone, listFiles, missingAtCommit, namesAt, readBlobBytes, readBlobs, repositoryPath, showFile, UNSHALLOW_HINT, type Commit, type Repository } from './git.js';
@@ -176,7 +176,16 @@ export function readManifest(absolutePath: string, shownAs: string): Manifest {
   }
   const checked = manifestSchema.safeParse(data);
   if (!checked.success) throw notReadManifest(shownAs, data, checked.error.issues);
-  return checked.data;
+  const { template } = checked.data;
+  return { ...checked.data, template: { ...template, files: template.files.map(olderBuiltIn) } };
+}
+
+/** Where briefing installed in the project keeps its files: versions before 3 December 2026 recorded a built-in template by this path, unmarked. */
+const PROJECT_INSTALL = 'node_modules/briefing/';
+
+/** A template file as this version records it: one an older version recorded under the project's node_modules/briefing is the tool's, built in. */
+function olderBuiltIn(file: ManifestFile): ManifestFile {
+  return !file.built_in && file.path.startsWith(PROJECT_INSTALL) ? { ...file, path: file.path.slice(PROJECT_INSTALL.length), built_in: true } : file;
 }
 
 /**

@@ -81,6 +81,18 @@ test('--stat gives one line per position and one for the report', () => {
   expect(lines[2]).toMatch(/^equity-eu-cooperation\s+v2 → v3\s+\+14 −1 words, 3 paragraphs, 2 status changes$/);
 });
 
+test('--since a manifest of a version before 3 December, which recorded a built-in template as node_modules/briefing/…, reads it as the tool\'s', () => {
+  const current = runCli(['diff', EXAMPLE_MEETING, '--since', MANIFEST, '--format', 'md'], dir);
+  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { template: { files: { path: string; built_in?: boolean }[] } };
+  manifest.template.files = manifest.template.files.map(({ built_in: _, ...file }) => ({ ...file, path: `node_modules/briefing/${file.path}` }));
+  writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
+  const older = runCli(['diff', EXAMPLE_MEETING, '--since', MANIFEST, '--format', 'md'], dir);
+  expect(older.stderr).toBe('');
+  expect(older.status).toBe(1);
+  expect(older.stdout).toBe(current.stdout);
+  expect(older.stdout).toContain('{~~krīzes~>ārkārtas~~}');
+});
+
 test('a manifest of a build from uncommitted files cannot be traced in git: exit 2', () => {
   writeFileSync(join(dir, POSITION), exampleFile(POSITION).replace('version: 2', 'version: 9'));
   expect(runCli(['build', EXAMPLE_MEETING], dir).status).toBe(0);

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { init } from '../src/commands/init.js';
 import { updateProject } from '../src/commands/init-update.js';
 import { UsageError } from '../src/diagnostics/errors.js';
-import { runCli, tempDir } from './helpers/project.js';
+import { REPO, runCli, tempDir } from './helpers/project.js';
 import { commitAll, git } from './helpers/git.js';
 
 const FLAGS = { ministry: 'ZM', signatureRole: 'Zemkopības ministrs', signatureName: 'K. Gerhards', tool: 'file:vendor/briefing-0.1.0.tgz' };
@@ -117,6 +117,35 @@ describe('briefing init --update', () => {
       expect([run.status, run.stderr, run.stdout]).toEqual([0, '', "Up to date: the files init writes are as briefing 0.1.0 writes them (briefing.config.yaml and README.md are the project's own).\n"]);
     }
     expect(snapshot(top)).toEqual(before);
+  });
+
+  // README's step 1 puts `briefing` on PATH globally; one from a package made before 3 December runs itself, not the
+  // project's copy, so after the upgrade `briefing build` went on building the old version's reports, and its --version said 0.1.0 as the new one's.
+  it.skipIf(process.platform === 'win32')('warns of a briefing on PATH whose launcher does not hand commands to the project’s copy, and not of one that does', async () => {
+    const dir = await madeProject();
+    const global = tempDir();
+    const launcher = (name: string, text: string) => {
+      mkdirSync(join(global, name, 'lib/node_modules/briefing/bin'), { recursive: true });
+      mkdirSync(join(global, name, 'bin'));
+      writeFileSync(join(global, name, 'lib/node_modules/briefing/bin/briefing.js'), text, { mode: 0o755 });
+      symlinkSync('../lib/node_modules/briefing/bin/briefing.js', join(global, name, 'bin/briefing'));
+      return join(global, name, 'bin');
+    };
+    const older = launcher('older', "#!/usr/bin/env node\n// the launcher of 2 December\nimport('../dist/cli.js');\n");
+    const newer = launcher('newer', readFileSync(join(REPO, 'bin/briefing.js'), 'utf8'));
+    // npx puts the project's node_modules/.bin first: what a shell finds when `briefing` is typed comes after it.
+    const npxBin = join(dir, 'node_modules/.bin');
+    const path = (folder: string) => [npxBin, folder, process.env['PATH'] ?? ''].join(delimiter);
+    const run = runCli(['init', '--update'], dir, { PATH: path(older) });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      `${join(older, 'briefing')}  warning  The briefing on PATH is from a package made before 3 December 2026 (${join(global, 'older/lib/node_modules/briefing')}): ` +
+        'typed as `briefing …`, it runs that version itself, not the one this project installs. ' +
+        'Install this version there too, once: `npm install -g --loglevel=error ./vendor/briefing-0.1.0.tgz`; or type `npx briefing …`.  init/global-runs-itself\n',
+    );
+    expect(run.stdout).toMatch(/^Up to date/);
+    const current = runCli(['init', '--update'], dir, { PATH: path(newer) });
+    expect([current.status, current.stderr]).toEqual([0, '']);
   });
 
   it('in a folder that is no project, or given answers it takes from the config, writes nothing', async () => {

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { readText } from '../load/files.js';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { readIfThere, readText } from '../load/files.js';
 import { CONFIG_FILE, loadProjectFrom } from '../load/project.js';
 import { diskFiles } from '../load/project-files.js';
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import * as files from '../init/files.js';
 import { packageManagerIn } from '../load/package-manager.js';
@@ -84,9 +84,46 @@ export function updateProject(options: InitOptions): InitResult {
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept: [],
     update: { renewed: differing.map(([path]) => path), current },
-    diagnostics: [],
+    diagnostics: globalRunsItself(spec),
     exitCode: ExitCode.ok,
   };
+}
+
+/** What the launcher of a briefing that hands each command to the project's copy (3 December 2026 on) sets, and an older one lacks. */
+const HANDS_OVER = 'BRIEFING_PROJECT_COPY';
+
+/**
+ * A `briefing` on PATH (installed globally, as README's step 1 does) from a package made before its launcher
+ * handed each command to the project's copy: typed `briefing …`, it goes on running the old version after an
+ * upgrade. The folders npx puts first (`node_modules/.bin`) are skipped: a shell finds the one after them.
+ * Not on Windows, where PATH holds npm's `briefing.cmd`, which names the launcher in its own way.
+ */
+function globalRunsItself(spec: string | undefined, path = process.env['PATH']): Diagnostic[] {
+  if (process.platform === 'win32') return [];
+  for (const folder of (path ?? '').split(delimiter).filter(Boolean)) {
+    if (basename(folder) === '.bin' && basename(dirname(folder)) === 'node_modules') continue;
+    const command = join(folder, 'briefing');
+    let launcher: string;
+    try {
+      launcher = realpathSync(command);
+    } catch {
+      continue;
+    }
+    const text = readIfThere(launcher);
+    if (text === undefined || text.includes(HANDS_OVER)) return [];
+    const install = spec === undefined ? '<the tarball or git URL this project installs>' : spec.startsWith('file:') ? `./${spec.slice('file:'.length)}` : spec;
+    return [
+      diagnostic(
+        command,
+        undefined,
+        'warning',
+        'init/global-runs-itself',
+        `The briefing on PATH is from a package made before 3 December 2026 (${dirname(dirname(launcher))}): typed as \`briefing …\`, it runs that version itself, not the one this project installs.`,
+        `Install this version there too, once: \`npm install -g --loglevel=error ${install}\`; or type \`npx briefing …\`.`,
+      ),
+    ];
+  }
+  return [];
 }
 
 /**

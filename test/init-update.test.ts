@@ -139,13 +139,30 @@ describe('briefing init --update', () => {
     const run = runCli(['init', '--update'], dir, { PATH: path(older) });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      `${join(older, 'briefing')}  warning  The briefing on PATH is from a package made before 3 December 2026 (${join(global, 'older/lib/node_modules/briefing')}): ` +
+      `${join(older, 'briefing')}  warning  The briefing on PATH is from a package made before 10:30 UTC on 3 December 2026 (${join(global, 'older/lib/node_modules/briefing')}): ` +
         'typed as `briefing …`, it runs that version itself, not the one this project installs. ' +
         'Install this version there too, once: `npm install -g --loglevel=error ./vendor/briefing-0.1.0.tgz`; or type `npx briefing …`.  init/global-runs-itself\n',
     );
     expect(run.stdout).toMatch(/^Up to date/);
     const current = runCli(['init', '--update'], dir, { PATH: path(newer) });
     expect([current.status, current.stderr]).toEqual([0, '']);
+  });
+
+  // init before 21:30 UTC on 5 December 2026 wrote `branches: [main]`, and `git init` (README's step 2) names the branch master: GitHub never built a report.
+  it('warns when the kept workflow builds on pushes to branches that are not the one checked out', async () => {
+    const dir = await madeProject();
+    writeFileSync(join(dir, WORKFLOW), readFileSync(join(dir, WORKFLOW), 'utf8').replace('branches: [main, master]', 'branches: [main]'));
+    commitAll(dir, 'workflow of an older init');
+    const onMain = runCli(['init', '--update'], dir);
+    expect([onMain.status, onMain.stderr]).toEqual([0, '']);
+    git(dir, ['branch', '-m', 'master']);
+    const run = runCli(['init', '--update'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      `${WORKFLOW}  warning  The workflow builds the reports on a push to main, but this repository's branch is master: on GitHub, a push to it builds no report. ` +
+        `Take the branches from ${WORKFLOW}.new, which builds on main and master, or write master into \`branches\`.  init/workflow-branch\n`,
+    );
+    expect(run.stdout).toContain(`differs ${WORKFLOW}: kept; this version's is ${WORKFLOW}.new`);
   });
 
   it('in a folder that is no project, or given answers it takes from the config, writes nothing', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { readIfThere, readText } from '../load/files.js';
+import { checkedOutBranch } from '../load/git.js';
 import { CONFIG_FILE, loadProjectFrom } from '../load/project.js';
 import { diskFiles } from '../load/project-files.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -84,12 +85,37 @@ export function updateProject(options: InitOptions): InitResult {
     merged: merged.map(({ path, added }) => ({ path, added })),
     kept: [],
     update: { renewed: differing.map(([path]) => path), current },
-    diagnostics: globalRunsItself(spec),
+    diagnostics: [...otherBranch(root, folder, workflow.path, differing), ...globalRunsItself(spec)],
     exitCode: ExitCode.ok,
   };
 }
 
-/** What the launcher of a briefing that hands each command to the project's copy (3 December 2026 on) sets, and an older one lacks. */
+/**
+ * The kept workflow, where it builds on a push to named branches none of which is the one checked out: init before
+ * 21:30 UTC on 5 December 2026 wrote `branches: [main]`, and `git init` without settings names the branch master, so GitHub built nothing.
+ * Read as init wrote it, `branches: [...]` under `push:`; a workflow written otherwise is left to its author.
+ */
+function otherBranch(root: string, folder: string, path: string, differing: readonly (readonly [string, string])[]): Diagnostic[] {
+  if (!differing.some(([other]) => other === path)) return [];
+  const listed = /^\s*push:\s*\n\s*branches:\s*\[([^\]\n]*)\]/m.exec(readText(join(root, path), join(folder, path)))?.[1];
+  const branch = checkedOutBranch(root);
+  if (listed === undefined || branch === undefined) return [];
+  const branches = listed.split(',').map((name) => name.trim().replace(/^(['"])(.*)\1$/, '$2'));
+  if (branches.includes(branch)) return [];
+  const shown = folder === '.' ? path : join(folder, path);
+  return [
+    diagnostic(
+      shown,
+      undefined,
+      'warning',
+      'init/workflow-branch',
+      `The workflow builds the reports on a push to ${branches.join(', ')}, but this repository's branch is ${branch}: on GitHub, a push to it builds no report.`,
+      `Take the branches from ${shown}${files.RENEWED_SUFFIX}, which builds on main and master, or write ${branch} into \`branches\`.`,
+    ),
+  ];
+}
+
+/** What the launcher of a briefing that hands each command to the project's copy (from 10:30 UTC on 3 December 2026) sets, and an older one lacks. */
 const HANDS_OVER = 'BRIEFING_PROJECT_COPY';
 
 /**
@@ -118,7 +144,7 @@ function globalRunsItself(spec: string | undefined, path = process.env['PATH']):
         undefined,
         'warning',
         'init/global-runs-itself',
-        `The briefing on PATH is from a package made before 3 December 2026 (${dirname(dirname(launcher))}): typed as \`briefing …\`, it runs that version itself, not the one this project installs.`,
+        `The briefing on PATH is from a package made before 10:30 UTC on 3 December 2026 (${dirname(dirname(launcher))}): typed as \`briefing …\`, it runs that version itself, not the one this project installs.`,
         `Install this version there too, once: \`npm install -g --loglevel=error ${install}\`; or type \`npx briefing …\`.`,
       ),
     ];

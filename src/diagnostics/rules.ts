@@ -20,7 +20,7 @@ export const RULE_IDS = [
   'internal/error',
   'review/cannot-write', 'review/changed-since-build', 'review/conflict', 'review/no-anchors', 'review/no-base', 'review/not-built-here', 'review/not-recorded', 'review/other-meeting', 'review/other-ministry',
   'import/exists', 'import/not-a-report',
-  'init/folder-in-use', 'init/global-runs-itself', 'init/inside-project', 'init/not-a-project', 'init/plug-and-play', 'init/tool-outside', 'init/yarn-unpinned',
+  'init/folder-in-use', 'init/global-runs-itself', 'init/inside-project', 'init/not-a-project', 'init/plug-and-play', 'init/tool-outside', 'init/workflow-branch', 'init/yarn-unpinned',
   'list/shallow-history', 'list/unreadable-meeting', 'list/unreadable-position',
 ] as const;
 

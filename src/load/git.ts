@@ -156,6 +156,11 @@ function unbornBranch(repo: Repository, revision: string, other: string): UsageE
   );
 }
 
+/** The branch checked out in the repository `cwd` is in; undefined outside one, without git, or on a detached HEAD. */
+export function checkedOutBranch(cwd: string): string | undefined {
+  return askGit(repositoryAt(cwd), ['symbolic-ref', '--short', '--quiet', 'HEAD']) || undefined;
+}
+
 /** A local branch that has commits, to name in a hint: main or master where there is one, else the one committed to last. */
 function branchWithCommits(repo: Repository): string | undefined {
   const branches = (askGit(repo, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads/']) ?? '').split('\n').filter(Boolean);

@@ -171,7 +171,7 @@ export function review(options: ReviewOptions): ReviewResult {
     }
     const base = stale && options.rebase ? baseText(project, document, field.field) : undefined;
     if (stale && !options.rebase) {
-      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, `Build the report again and send it for review, or merge the changes: \`${rebaseCommand(result.docx, options)}\`.`));
+      result.diagnostics.push(diagnostic(stale.file, undefined, 'error', 'review/changed-since-build', stale.message, `Build the report again and send it for review, or ${options.accept ? 'merge the changes' : 'list the changes merged with the text as it is now'}: \`${rebaseCommand(result.docx, options)}\`${options.accept ? '' : ' (with --accept, it writes them)'}.`));
       // Listed all the same, against the text it was built from when git has it: what --rebase would carry over.
       const built = baseText(project, document, field.field) ?? source?.text ?? '';
       const shown = accepted ?? acceptedText(field.paragraphs, built, field.footnotes);

@@ -84,7 +84,8 @@ describe('briefing review --rebase', () => {
     const refused = runCli(['review', docx], dir);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('review/changed-since-build');
-    expect(refused.stderr).toContain('or merge the changes: `briefing review out/untracked.docx --rebase`.');
+    // Pasted, it lists, as was asked; that it writes nothing without --accept is said ("merge the changes" read as if it wrote them).
+    expect(refused.stderr).toContain('or list the changes merged with the text as it is now: `briefing review out/untracked.docx --rebase` (with --accept, it writes them).');
     // The hint repeats what was asked: pasted, it accepts, rather than only lists.
     const acceptRefused = runCli(['review', docx, '--accept', '--ministry', 'AM'], dir);
     expect(acceptRefused.status).toBe(1);

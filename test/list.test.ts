@@ -181,6 +181,12 @@ describe('briefing list', () => {
     expect(state()).toBe('outdated');
     expect(runCli(['build', EXAMPLE_MEETING], project).stderr).toContain('1 built, 0 unchanged');
     expect(state()).toBe('built');
+    // Built by another version of briefing (an upgrade since, its files the same): build builds every report again, and list says so first.
+    const cache = join(project, '.briefing-cache/build.json');
+    writeFileSync(cache, readFileSync(cache, 'utf8').replace(/"tool": ?"[^"]*"/, '"tool":"0.1.0+0000000000000000"'));
+    expect(state()).toBe('outdated');
+    expect(runCli(['build', EXAMPLE_MEETING], project).stderr).toContain('1 built, 0 unchanged');
+    expect(state()).toBe('built');
   });
 
   it('refuses what it cannot list (exit 2)', () => {

@@ -119,6 +119,12 @@ export function knownPositionIds(cwd: string): ReadonlyMap<string, string> {
 }
 
 /** The cache file's text and what it parses to (undefined when it is no JSON); undefined when it cannot be read. */
+/** The tool that wrote the project's build cache (see `toolFingerprint`); undefined without one that says. */
+export function cacheTool(root: string): string | undefined {
+  const data = cacheFile(root)?.data;
+  return typeof data === 'object' && data !== null && 'tool' in data && typeof data.tool === 'string' ? data.tool : undefined;
+}
+
 function cacheFile(root: string): { text: string; data: unknown } | undefined {
   let text: string;
   try {

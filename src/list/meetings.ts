@@ -9,6 +9,8 @@ import { UsageError } from '../diagnostics/errors.js';
 import { fileSha256 } from '../load/files.js';
 import { settingsRecords } from '../pipeline/manifest.js';
 import { compareText } from '../util/text-order.js';
+import { cacheTool } from '../batch/cache.js';
+import { toolFingerprint } from '../batch/fingerprint.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */
 export type BuildState = 'built' | 'outdated' | 'not built';
@@ -34,6 +36,9 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
   // The config's and registry's records, as a manifest has them: worked out once, when a manifest is there to compare.
   let records: ManifestFile[] | undefined;
   const settings = () => (records ??= settingsRecords(project));
+  // Built by another version of briefing (an upgrade since: the build cache says whose it is), every report is built again by the next build.
+  const tool = cacheTool(project.root);
+  const otherTool = tool !== undefined && tool !== toolFingerprint();
   const rows = meetings.map((loaded): MeetingRow => {
     const meeting = loaded.meeting;
     const ids = [...new Set(meeting?.questions.map((q) => q.position) ?? [])];
@@ -50,7 +55,7 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       topic: meeting?.topic ?? null,
       positions: meeting ? ids.length : null,
       cleared: meeting && !unknown ? cleared : null,
-      build: buildState(project, loaded, ids, settings),
+      build: ((state) => (state === 'built' && otherTool ? 'outdated' : state))(buildState(project, loaded, ids, settings)),
       uncleared: !meeting || ids.length === 0 || cleared < ids.length,
     };
   });

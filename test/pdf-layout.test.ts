@@ -123,8 +123,8 @@ describe('the PDF for a screen reader (EN 301 549, tagged PDF)', () => {
     expect(readFileSync(pdf, 'latin1')).toContain('/Lang(lv-LV)');
   });
 
-  itWithOffice('has the title, the questions and a position’s headings as headings, H1, H2 and H3, and as its bookmarks, each under the one above it', async () => {
-    const pdf = await pdfWith('## Digitālā pārveide\n\nTeksts zem virsraksta.', 'Times New Roman');
+  itWithOffice('has the title, the questions and a position’s `###` headings as headings, H1, H2 and H3, and as its bookmarks, each under the one above it', async () => {
+    const pdf = await pdfWith('### Digitālā pārveide\n\nTeksts zem virsraksta.', 'Times New Roman');
     const lines = structure(pdf).map((line) => line.trim());
     // The first text after the tag (its attributes come between).
     const textOf = (tag: string) => lines.slice(lines.indexOf(`${tag} (block):`)).find((line) => line.startsWith('"'));

@@ -34,7 +34,7 @@ import type { BlockRevision } from './nodes.js';
 import { listKindInSource, type ListKind } from './list-kind.js';
 import { DEEPEST_LIST_LEVEL, numberingDefinition, numberingReference } from './numbering.js';
 import { checkBox } from './task-box.js';
-import { keptWithNext, lastParagraphOrTable } from './keep-together.js';
+import { keptWithNext, lastParagraphOrTable, questionLike } from './keep-together.js';
 import { settleLastMark } from './last-mark.js';
 import { columnWidths } from './table-widths.js';
 import { isListEnd } from '../util/markdown.js';
@@ -386,8 +386,9 @@ class DocxCompiler {
         return [
           this.paragraph(node, {
             style: heading,
-            // A heading in a position's or meeting's own text is a level below the report's questions in the outline (the style, a level above, gives its looks).
-            ...(this.field ? { outlineLevel: 2 } : {}),
+            // A `###` heading or deeper is a level below the report's questions in the outline, where `##` stands beside them
+            // (Heading2's level, whose looks all take); from the Markdown alone, as the DOCX of the .md is the same.
+            ...(node.depth >= 3 ? { outlineLevel: 2 } : {}),
             ...(before === heading ? {} : { styleChange: { stamp: this.stamp(), style: before } }),
             // In a list item set in as the item's paragraphs are (under a nested one it stood at the margin).
             ...this.itemIndent(style),
@@ -499,10 +500,13 @@ class DocxCompiler {
     const result: FileChild[] = [];
     const outerItem = this.itemLevel;
     this.itemLevel = ilvl;
-    // The report's numbered questions ("1.", "2.": the template's own list, not one in a field) are the second level of its
-    // outline, under the title: Word's navigation pane and the PDF's bookmarks and tags lead to each, as to a heading.
-    const outline = ownFlow && !this.field && node.ordered && kind === 'period' && !quoted && itemStyle === undefined ? { outlineLevel: 1 } : {};
+    // The report's numbered questions ("1. **Kādi …?**": an item of a `1.` list of the report's own flow, all in bold and no longer
+    // than a question) are the second level of its outline, under the title: Word's navigation pane and the PDF's bookmarks and
+    // tags lead to each, as to a heading. Read from the Markdown alone, as what keeps them together is (keep-together.ts).
+    const questions = ownFlow && node.ordered && kind === 'period' && !quoted && itemStyle === undefined;
     for (const item of node.children) {
+      const first = item.children[0];
+      const outline = questions && first?.type === 'paragraph' && questionLike(first) ? { outlineLevel: 1 } : {};
       const numbered = () => ({ ...this.itemNumbering(item.data?.revision, itemStyle ?? this.listStyle(kind), ilvl, state, older), ...indent, ...outline });
       // The item's number stands before its first paragraph. An item with none first (empty, or starting with a
       // list or a code block) gets a numbered paragraph of no text, its number alone, as a browser shows it: without

@@ -22,12 +22,17 @@ import { Style } from './styles.js';
 export function keptWithNext(node: Paragraph, style: string, place: 'block' | 'item' | 'item with list' = 'block'): Pick<ParagraphOptions, 'keepNext' | 'keepLines'> {
   if (style === Style.footnote) return {};
   const text = toString(node).trimEnd();
-  if (allBold(node.children)) return text.length <= QUESTION_LENGTH ? { keepNext: true, keepLines: true } : {};
+  if (allBold(node.children)) return questionLike(node) ? { keepNext: true, keepLines: true } : {};
   return text.endsWith(':') && place !== 'item' ? { keepNext: true } : {};
 }
 
 /** The most characters a bold paragraph kept like a question may have: the longest questions of a Council's discussion paper run to some 250. */
 const QUESTION_LENGTH = 300;
+
+/** Whether a paragraph reads as a question (“1. **Kādi …?**”): all in bold and no longer than one, as {@link keptWithNext} keeps it. */
+export function questionLike(node: Paragraph): boolean {
+  return allBold(node.children) && toString(node).trimEnd().length <= QUESTION_LENGTH;
+}
 
 /** The paragraph or table a block ends with, in its last list item or quote; none for code or a heading. */
 export function lastParagraphOrTable(node: Nodes): Paragraph | Table | undefined {

@@ -118,13 +118,13 @@ export function knownPositionIds(cwd: string): ReadonlyMap<string, string> {
   return new Map(parsed.success && parsed.data.tool === toolFingerprint() ? Object.entries(parsed.data.positionIds) : []);
 }
 
-/** The cache file's text and what it parses to (undefined when it is no JSON); undefined when it cannot be read. */
 /** The tool that wrote the project's build cache (see `toolFingerprint`); undefined without one that says. */
 export function cacheTool(root: string): string | undefined {
   const data = cacheFile(root)?.data;
   return typeof data === 'object' && data !== null && 'tool' in data && typeof data.tool === 'string' ? data.tool : undefined;
 }
 
+/** The cache file's text and what it parses to (undefined when it is no JSON); undefined when it cannot be read. */
 function cacheFile(root: string): { text: string; data: unknown } | undefined {
   let text: string;
   try {

@@ -473,9 +473,8 @@ function fieldText(text: string, field: FieldRef): string | undefined {
   return typeof value === 'string' ? value.normalize('NFC') : undefined;
 }
 
-/** The field's current Markdown and the file it lives in. */
 /**
- * Where a field's text is: the file as the project names it (`file`), and the file itself (`absolute`):
+ * The field's current Markdown and where its text is: the file as the project names it (`file`), and the file itself (`absolute`):
  * through a link (the project reads none that leads outside it), so --accept writes the file the link
  * points at, as `clear` does, and the link stays a link, not replaced by a copy the file no longer follows.
  */

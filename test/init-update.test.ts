@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { init } from '../src/commands/init.js';
 import { updateProject } from '../src/commands/init-update.js';
 import { UsageError } from '../src/diagnostics/errors.js';
@@ -10,6 +10,8 @@ import { commitAll, git } from './helpers/git.js';
 
 const FLAGS = { ministry: 'ZM', signatureRole: 'Zemkopības ministrs', signatureName: 'K. Gerhards', tool: 'file:vendor/briefing-0.1.0.tgz' };
 const WORKFLOW = '.github/workflows/briefings.yml';
+/** A PATH of Node.js and the system's programs alone: a `briefing` installed globally on the machine the tests run on would add its warning (init/global-runs-itself) to what each run says. */
+const SYSTEM_PATH = { PATH: [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].filter((folder) => !existsSync(join(folder, 'briefing'))).join(delimiter) };
 
 /** A project as init makes it, committed: what a ministry has after its first day. */
 async function madeProject(): Promise<string> {
@@ -34,7 +36,7 @@ describe('briefing init --update', () => {
   it('in a project as this version of init made it, changes nothing and says it is up to date', async () => {
     const dir = await madeProject();
     const before = snapshot(dir);
-    const run = runCli(['init', '--update'], dir);
+    const run = runCli(['init', '--update'], dir, SYSTEM_PATH);
     expect([run.status, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toBe("Up to date: the files init writes are as briefing 0.1.0 writes them (briefing.config.yaml and README.md are the project's own).\n");
     expect(snapshot(dir)).toEqual(before);
@@ -54,7 +56,7 @@ describe('briefing init --update', () => {
       expect((await init({ cwd: dir, flags: FLAGS })).exitCode).toBe(0);
       committed(dir);
       const before = snapshot(dir);
-      const run = runCli(['init', '--update'], dir);
+      const run = runCli(['init', '--update'], dir, SYSTEM_PATH);
       expect([run.status, run.stderr, run.stdout.slice(0, 11)]).toEqual([0, '', 'Up to date:']);
       expect(snapshot(dir)).toEqual(before);
     }
@@ -75,7 +77,9 @@ describe('briefing init --update', () => {
     writeFileSync(join(dir, 'briefing.config.yaml'), ownConfig);
     writeFileSync(join(dir, 'README.md'), '# Mūsu ziņojumi\n');
 
+    vi.stubEnv('PATH', SYSTEM_PATH.PATH);
     const result = updateProject({ cwd: dir, flags: {} });
+    vi.unstubAllEnvs();
     expect(result).toMatchObject({ exitCode: 0, created: ['.vscode/settings.json'], updated: ['scripts.check'], diagnostics: [] });
     expect(result.merged.filter(({ added }) => added.length)).toEqual([{ path: '.gitignore', added: ['out/'] }]);
     expect(result.update).toEqual({ renewed: [WORKFLOW], current: ['templates/README.md', 'examples/meeting.yaml', 'examples/position.yaml'] });
@@ -92,7 +96,7 @@ describe('briefing init --update', () => {
 
     // Run again: nothing more to add; the workflow still differs, and its .new is this version's again.
     writeFileSync(join(dir, `${WORKFLOW}.new`), 'stale');
-    const again = runCli(['init', '--update'], dir);
+    const again = runCli(['init', '--update'], dir, SYSTEM_PATH);
     expect([again.status, again.stderr]).toEqual([0, '']);
     expect(again.stdout).toContain(`differs ${WORKFLOW}: kept; this version's is ${WORKFLOW}.new`);
     expect(again.stdout).toContain(`git diff --no-index ${WORKFLOW} ${WORKFLOW}.new     what this version writes otherwise\n`);
@@ -113,7 +117,7 @@ describe('briefing init --update', () => {
     const before = snapshot(top);
     // Each is its own project's: not a second workflow for eu as briefings-eu.yml, nor eu's taken for other's.
     for (const folder of ['eu', 'other']) {
-      const run = runCli(['init', '--update', folder], top);
+      const run = runCli(['init', '--update', folder], top, SYSTEM_PATH);
       expect([run.status, run.stderr, run.stdout]).toEqual([0, '', "Up to date: the files init writes are as briefing 0.1.0 writes them (briefing.config.yaml and README.md are the project's own).\n"]);
     }
     expect(snapshot(top)).toEqual(before);
@@ -153,10 +157,10 @@ describe('briefing init --update', () => {
     const dir = await madeProject();
     writeFileSync(join(dir, WORKFLOW), readFileSync(join(dir, WORKFLOW), 'utf8').replace('branches: [main, master]', 'branches: [main]'));
     commitAll(dir, 'workflow of an older init');
-    const onMain = runCli(['init', '--update'], dir);
+    const onMain = runCli(['init', '--update'], dir, SYSTEM_PATH);
     expect([onMain.status, onMain.stderr]).toEqual([0, '']);
     git(dir, ['branch', '-m', 'master']);
-    const run = runCli(['init', '--update'], dir);
+    const run = runCli(['init', '--update'], dir, SYSTEM_PATH);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
       `${WORKFLOW}  warning  The workflow builds the reports on a push to main, but this repository's branch is master: on GitHub, a push to it builds no report. ` +
@@ -176,7 +180,7 @@ describe('briefing init --update', () => {
     const dir = await madeProject();
     const before = snapshot(dir);
     expect(() => updateProject({ cwd: dir, flags: { ministry: 'IZM', signatureName: 'X' } })).toThrow(UsageError);
-    const run = runCli(['init', '--update', '--ministry', 'IZM'], dir);
+    const run = runCli(['init', '--update', '--ministry', 'IZM'], dir, SYSTEM_PATH);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--update takes the issuing ministry and who signs from briefing.config.yaml');
     expect(snapshot(dir)).toEqual(before);
@@ -186,7 +190,7 @@ describe('briefing init --update', () => {
     const dir = await madeProject();
     writeFileSync(join(dir, 'briefing.config.yaml'), readFileSync(join(dir, 'briefing.config.yaml'), 'utf8').replace('issuing_ministry: ZM', 'issuing_ministry: QQ'));
     rmSync(join(dir, '.vscode/settings.json'));
-    const run = runCli(['init', '--update'], dir);
+    const run = runCli(['init', '--update'], dir, SYSTEM_PATH);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^briefing\.config\.yaml:\d+:\d+ {2}error {2}The issuing ministry `QQ` is not in the built-in ministries registry\./m);
     expect(existsSync(join(dir, '.vscode/settings.json'))).toBe(false);

@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import * as files from '../init/files.js';
 import { packageManagerIn } from '../load/package-manager.js';
-import { briefingSpec, builtInMinistries, EXAMPLES, exampleText, plannedPackageJson, toolSpec, workflowPlace, writeSet, type InitFlags, type InitOptions, type InitResult } from './init.js';
+import { briefingSpec, builtInMinistries, MERGED_FILES, plannedPackageJson, toolFiles, toolSpec, workflowPlace, writeSet, type InitFlags, type InitOptions, type InitResult } from './init.js';
 
 /**
  * `briefing init --update`: a project init made, brought up to what this version of init writes,
@@ -53,18 +53,12 @@ export function updateProject(options: InitOptions): InitResult {
   const workflow = ownWorkflow(root);
   // What the project installs with, as init wrote its workflow and .gitignore for it.
   const manager = packageManagerIn(root);
-  // Written whole: kept where they differ, this version's beside them (the examples as init makes them, from the built-in registry).
-  const whole = new Map<string, string>([
-    [workflow.path, files.workflow(workflow.below, workflow.file, manager)],
-    ['.vscode/settings.json', files.vscodeSettings()],
-    ['templates/README.md', files.TEMPLATES_README],
-    ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, builtInMinistries())]),
-  ]);
-  const lines = new Map<string, string>([
-    ['.gitignore', files.gitignore(manager)],
-    ['.gitattributes', files.GITATTRIBUTES],
-    ['.npmrc', files.npmrc(spec)],
-  ]);
+  // The lines of `.gitignore`, `.gitattributes` and `.npmrc` are added; the others, written whole, are kept where they differ and this
+  // version's written beside them (the examples as init makes them, from the built-in registry).
+  const tool = toolFiles(chosen, { spec, manager, workflow, ministries: builtInMinistries() });
+  const written = [...tool.settings, ...tool.examples];
+  const whole = new Map(written.filter(([path]) => !MERGED_FILES.has(path)));
+  const lines = new Map(written.filter(([path]) => MERGED_FILES.has(path)));
   const there = (path: string) => existsSync(join(root, path));
   const fresh = [...whole, ...lines].filter(([path]) => !there(path));
   const differing = [...whole].filter(([path, text]) => there(path) && readText(join(root, path), join(folder, path)) !== text);

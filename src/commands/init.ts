@@ -119,19 +119,15 @@ export async function init(options: InitOptions): Promise<InitResult> {
   // A new folder has no lockfile yet: it is installed as the project that runs init was (`pnpm exec briefing init ../other`),
   // whose `packageManager` the new package.json does not have.
   const manager = existsSync(join(root, 'package.json')) ? packageManagerIn(root) : { ...packageManagerIn(installingProject()?.root ?? root), pinned: false };
+  const tool = toolFiles(chosen, { spec, manager, workflow: workflowAt, ministries });
   const texts = new Map<string, string>([
     [CONFIG_FILE, files.configFile(chosen, files.signatureExamples(issuingMinistry, namesOn(ministries[issuingMinistry], options.today)))],
     ['meetings/.gitkeep', ''],
     ['positions/.gitkeep', ''],
-    ['templates/README.md', files.TEMPLATES_README],
-    ['.gitignore', files.gitignore(manager)],
-    ['.gitattributes', files.GITATTRIBUTES],
-    ['.npmrc', files.npmrc(spec)],
-    ['.vscode/settings.json', files.vscodeSettings()],
-    [workflowAt.path, files.workflow(workflowAt.below, workflowAt.file, manager)],
+    ...tool.settings,
     ...(workflowAt.topSettings !== undefined && workflowAt.below !== undefined ? [[workflowAt.topSettings, files.vscodeSchemasAtTop(workflowAt.below)] satisfies [string, string]] : []),
     ['README.md', files.readme(chosen, manager)],
-    ...EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, ministries)]),
+    ...tool.examples,
   ]);
   // Again after the questions: a file may have come meanwhile.
   const refused = refusedFiles(root, folder, [...texts.keys()]);
@@ -182,6 +178,28 @@ export function writeSet(root: string, folder: string, fresh: readonly (readonly
     undo();
     throw error;
   }
+}
+
+/**
+ * The files init writes that are the tool's rather than the project's (paths from the project's folder, and text): the
+ * templates' README, the lines of `.gitignore`, `.gitattributes` and `.npmrc` ({@link MERGED_FILES}), the editor's
+ * settings, the workflow and the examples. `init --update` brings a project's up to this version from the same list.
+ */
+export function toolFiles(
+  chosen: files.InitAnswers,
+  at: { spec: string; manager: PackageManager; workflow: { path: string; file: string; below?: string }; ministries: Ministries },
+): { settings: [string, string][]; examples: [string, string][] } {
+  return {
+    settings: [
+      ['templates/README.md', files.TEMPLATES_README],
+      ['.gitignore', files.gitignore(at.manager)],
+      ['.gitattributes', files.GITATTRIBUTES],
+      ['.npmrc', files.npmrc(at.spec)],
+      ['.vscode/settings.json', files.vscodeSettings()],
+      [at.workflow.path, files.workflow(at.workflow.below, at.workflow.file, at.manager)],
+    ],
+    examples: EXAMPLES.map((example): [string, string] => [example.to, exampleText(example.from, example.schema, chosen, at.ministries)]),
+  };
 }
 
 /** How a package.json names briefing (a development dependency or a dependency); undefined when it does not. */
@@ -415,7 +433,7 @@ function foldersInUse(root: string, folder: string): Diagnostic[] {
 }
 
 /** Files of lines a folder may already have (a clone of a new GitLab or GitHub repository): init adds the lines they lack. */
-const MERGED_FILES: ReadonlySet<string> = new Set(['.gitignore', '.gitattributes', '.npmrc']);
+export const MERGED_FILES: ReadonlySet<string> = new Set(['.gitignore', '.gitattributes', '.npmrc']);
 /**
  * A file init's version would only replace (a clone's own README, the repository's VS Code settings, a
  * templates/README.md of its own): one that exists is kept, init's not written.

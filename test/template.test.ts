@@ -513,7 +513,7 @@ describe('templates', () => {
 
   it('refuses an option a helper does not take, and a misspelt field given to a partial (both were ignored without a word)', async () => {
     const option = await renderWith('x\n\n{{date meeting.date "locative" yaer="none"}}\n');
-    expect(option.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([[3, 32, 'template/helper', 'The helper `date` has no option `yaer=`.', 'Did you mean year=? It takes year=, until=.']]);
+    expect(option.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message, d.hint])).toEqual([[3, 32, 'template/helper', 'The helper `date` has no option `yaer=`.', 'Did you mean year=? It takes year=, until=, at=.']]);
     const none = await renderWith('{{quote meeting.topic style="low-high"}}\n');
     expect(none.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([['template/helper', 'The helper `quote` has no option `style=`.', 'It takes no options.']]);
     const partial = await renderWith('x\n\n{{> signature role=meeting.topik}}\n');

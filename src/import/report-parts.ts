@@ -401,15 +401,25 @@ function title(text: string, report: ImportedReport): boolean {
   return true;
 }
 
-/** "2021. gada 19. februārī plkst. 10.00 notiks <nominative>, kurā ministri diskutēs par tēmu “<topic>”. <outcome>" */
+/**
+ * "2021. gada 19. februārī plkst. 10.00 notiks <nominative>, kurā ministri diskutēs par tēmu “<topic>”. <outcome>";
+ * over several days "2021. gada 17. maijā plkst. 10.00 un 18. maijā Briselē notiks …".
+ */
 function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedDocument, report: ImportedReport): boolean {
+  // The time after the first day, where the built-in template writes it (before the place and the other days), taken out
+  // first; one after the place, where it wrote it before and reports by hand have it, is read by the pattern.
+  const dated = writtenDates(text, 'locative');
+  const early = FIRST_DAY_TIME.exec(dated);
   // The place, when there is one: what the report prints between the days and the time (or "notiks"), as the
   // template puts `place.locative` there: "Briselē", "Palmā de Maljorkā", "Sv. Pēterburgā".
-  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}.*?))?(?: plkst\\. (\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(writtenDates(text, 'locative'));
+  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}.*?))?(?: plkst\\.\\s(\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(
+    early ? writtenDates(`${early[1] ?? ''}${dated.slice(early[0].length)}`, 'locative') : dated,
+  );
   if (!match) return false;
-  const [, days = '', place, time, nominative = '', topic = '', outcome = ''] = match;
+  const [, days = '', place, laterTime, nominative = '', topic = '', outcome = ''] = match;
   takeDays(report, days, 'locative', false);
   if (place) report.place = placeNamed(place);
+  const time = early?.[2] ?? laterTime;
   if (time) report.time = time;
   report.name.nominative = nominative.replace(new RegExp(`\\s*${INTRODUCTION_START}[^)]*\\)`, 'g'), '');
   report.topic = topic;
@@ -428,6 +438,9 @@ function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedD
   }
   return true;
 }
+
+/** The first day of an opening and the time after it: "2021. gada 17. maijā plkst. 10.00" before " un 18. maijā", " – 19. maijā", the place or "notiks". */
+const FIRST_DAY_TIME = /^(\d{4}\. gada \d{1,2}\.\s\S+)\s+plkst\.\s(\d{1,2}\.\d{2})(?=\s)/u;
 
 /**
  * "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:",

@@ -7,6 +7,7 @@ import {
   formatDateLv,
   formatDateNumericLv,
   formatDateThisYearLv,
+  formatDayMonthEn,
   formatDayMonthLv,
   formatDaysEn,
   formatDaysLv,
@@ -91,7 +92,7 @@ const LANGUAGES = ['lv', 'en'] as const;
  * the quote style, the model at the template's root — never the environment.
  */
 /** The `key=value` options a helper takes (`{{date meeting.date "genitive" year="none"}}`); the others take none. */
-export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year', 'until'], dateNumeric: ['until'], dateEn: ['until'], join: ['quote'] };
+export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year', 'until', 'at'], dateNumeric: ['until'], dateEn: ['until', 'at'], join: ['quote'] };
 
 /** How many arguments each helper takes, fewest and most, and a call as an example: read when it is called and when a template is checked. */
 export const HELPER_ARITY: Readonly<Record<string, readonly [min: number, max: number, example: string]>> = {
@@ -115,6 +116,8 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
   /**
    * `{{date meeting.date "locative"}}` → "2021. gada 19. februārī"; `year="none"` → "19. februārī";
    * `year="this"` → "šā gada 19. februārī" when the date is in the document's year (else the full form).
+   * `at=meeting.time` → "2021. gada 19. februārī plkst. 10.00"; over several days the time follows the
+   * first: "2021. gada 17. maijā plkst. 10.00 un 18. maijā".
    */
   date: (...args) => {
     const [iso, grammaticalCase = 'nominative'] = positional('date', args);
@@ -124,10 +127,12 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const documentDate = rootOf(args)?.documentDate;
     if (year === 'this' && documentDate === undefined) throw new HelperUsageError('the helper `date` with year="this" needs the report model (its document date)');
     const until = lastDay('date', date, args);
-    if (until !== undefined) return formatDaysLv(date, until, wanted, year, documentDate);
-    if (year === 'none') return formatDayMonthLv(date, wanted);
-    if (year === 'full' || documentDate === undefined) return formatDateLv(date, wanted);
-    return formatDateThisYearLv(date, wanted, documentDate);
+    const time = startTime('date', args);
+    if (until !== undefined) return formatDaysLv(date, until, wanted, year, documentDate, time);
+    const at = time === undefined ? '' : ` ${formatTimeLv(time)}`;
+    if (year === 'none') return formatDayMonthLv(date, wanted) + at;
+    if (year === 'full' || documentDate === undefined) return formatDateLv(date, wanted) + at;
+    return formatDateThisYearLv(date, wanted, documentDate) + at;
   },
   /** `{{dateNumeric meeting.date}}` → "19.02.2021."; with `until=meeting.endDate`, "17.05.2021.–18.05.2021.". */
   dateNumeric: (...args) => {
@@ -135,11 +140,17 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const until = lastDay('dateNumeric', date, args);
     return until === undefined ? formatDateNumericLv(date) : formatDaysNumericLv(date, until);
   },
-  /** `{{dateEn meeting.date}}` → "19 February 2021"; with `until=meeting.endDate`, "17–18 May 2021". */
+  /**
+   * `{{dateEn meeting.date}}` → "19 February 2021"; with `until=meeting.endDate`, "17–18 May 2021"; with
+   * `at=meeting.time`, "19 February 2021, 10.00", "17–18 May 2021, from 10.00 on 17 May".
+   */
   dateEn: (...args) => {
     const date = day('dateEn', positional('dateEn', args)[0]);
     const until = lastDay('dateEn', date, args);
-    return until === undefined ? formatDateEn(date) : formatDaysEn(date, until);
+    const time = startTime('dateEn', args);
+    const days = until === undefined ? formatDateEn(date) : formatDaysEn(date, until);
+    if (time === undefined) return days;
+    return until === undefined ? `${days}, ${time}` : `${days}, from ${time} on ${formatDayMonthEn(date)}`;
   },
   /** `{{time meeting.time}}` → "plkst. 10.00". */
   time: (...args) => formatTimeLv(timeOfDay('time', positional('time', args)[0])),
@@ -353,6 +364,16 @@ function lastDay(helper: string, first: string, args: unknown[]): string | undef
   const last = day(`${helper} (until=)`, written, UNTIL_REMEDY);
   if (last < first) throw new HelperUsageError(`the helper \`${helper}\` got until=\`${last}\`, which is before the first day, \`${first}\`: ${UNTIL_REMEDY}`);
   return last === first ? undefined : last;
+}
+
+/**
+ * The time a meeting starts, from a date helper's `at=` (the meeting's `time`): none when it is not given
+ * or is empty (a meeting without a `time`), else as {@link timeOfDay} reads it.
+ */
+function startTime(helper: string, args: unknown[]): string | undefined {
+  const written = hashOf(args)['at'];
+  if (written === undefined || written === null || written === '') return undefined;
+  return timeOfDay(`${helper} (at=)`, written);
 }
 
 /** A time of day written HH.MM or HH:MM (what `meeting.time` holds); anything else is a usage error. */

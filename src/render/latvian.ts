@@ -85,19 +85,23 @@ const SPAN_DASH = `${NBSP}– `;
  * two days joined with "un" ("2021. gada 17. un 18. maijā", "2021. gada 31. maija un 1. jūnija"),
  * more with an en dash ("2021. gada 17.–19. maijā"; spaced between a day and a month, "30. maijā –
  * 1. jūnijā"). The year is written once, or at each end when the days are in two years; `year`
- * as the `date` helper takes it (`this` needs `documentIso`, the document's own date).
+ * as the `date` helper takes it (`this` needs `documentIso`, the document's own date). With `time`,
+ * the time the meeting starts follows its first day, which then has its month: "2021. gada 17. maijā
+ * plkst. 10.00 un 18. maijā", "17. maijā plkst. 10.00 – 19. maijā".
  */
-export function formatDaysLv(startIso: string, endIso: string, grammaticalCase: DateCase, year: YearForm = 'full', documentIso?: string): string {
+export function formatDaysLv(startIso: string, endIso: string, grammaticalCase: DateCase, year: YearForm = 'full', documentIso?: string, time?: string): string {
   const [start, end] = [parseIsoDate(startIso), parseIsoDate(endIso)];
   const documentYear = documentIso === undefined ? undefined : parseIsoDate(documentIso).year;
   const yearOf = ({ year: number }: CalendarDate) => (year === 'none' ? '' : year === 'this' && number === documentYear ? 'šā gada ' : `${number}. gada `);
   const twoDays = daysApart(startIso, endIso) === 1;
-  if (start.year === end.year && start.month === end.month) {
+  // The time the meeting starts goes with its first day, written whole: "17. maijā plkst. 10.00 un 18. maijā", not after both days.
+  const at = time === undefined ? '' : ` ${formatTimeLv(time)}`;
+  if (start.year === end.year && start.month === end.month && at === '') {
     return `${yearOf(start)}${start.day}.${twoDays ? ' un ' : '–'}${formatDayMonthLv(endIso, grammaticalCase)}`;
   }
   const between = twoDays ? ' un ' : SPAN_DASH;
   const last = `${start.year === end.year ? '' : yearOf(end)}${formatDayMonthLv(endIso, grammaticalCase)}`;
-  return `${yearOf(start)}${formatDayMonthLv(startIso, grammaticalCase)}${between}${last}`;
+  return `${yearOf(start)}${formatDayMonthLv(startIso, grammaticalCase)}${at}${between}${last}`;
 }
 
 /** "17–18 May 2021", "31 May – 1 June 2021", "31 December 2021 – 1 January 2022": the days of a meeting in English. */
@@ -117,6 +121,12 @@ export function formatDaysNumericLv(startIso: string, endIso: string): string {
 export function formatDateNumericLv(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
   return `${twoDigits(day)}.${twoDigits(month)}.${year}.`;
+}
+
+/** "17 May": an English day and month without the year. */
+export function formatDayMonthEn(iso: string): string {
+  const { month, day } = parseIsoDate(iso);
+  return `${day}${NBSP}${MONTHS_EN[month - 1]}`;
 }
 
 /** "19 February 2021", with a non-breaking space between day and month. */

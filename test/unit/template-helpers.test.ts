@@ -39,6 +39,21 @@ describe('date', () => {
     expect(callWith('dateNumeric', { until: '2021-05-18' }, '2021-05-10', '2021-05-17')).toBe('17.05.2021.–18.05.2021.');
   });
 
+  it('writes the time the meeting starts with at=, after the first of several days, not after the last', () => {
+    const nb = (text: unknown) => String(text).replaceAll('\u00A0', '~');
+    expect(nb(callWith('date', { at: '10.00' }, '2024-12-01', '2024-12-05', 'locative'))).toBe('2024. gada 5.~decembrī plkst.~10.00');
+    expect(nb(callWith('date', { at: '9.30', until: null }, '2024-12-01', '2024-12-05', 'locative'))).toBe('2024. gada 5.~decembrī plkst.~9.30');
+    expect(nb(callWith('date', { at: '10.00', until: '2021-05-18' }, '2021-05-10', '2021-05-17', 'locative'))).toBe('2021. gada 17.~maijā plkst.~10.00 un 18.~maijā');
+    expect(nb(callWith('date', { at: '10.00', until: '2021-05-19' }, '2021-05-10', '2021-05-17', 'locative'))).toBe('2021. gada 17.~maijā plkst.~10.00~– 19.~maijā');
+    expect(nb(callWith('date', { at: '14.00', until: '2024-06-01' }, '2024-05-10', '2024-05-31', 'locative'))).toBe('2024. gada 31.~maijā plkst.~14.00 un 1.~jūnijā');
+    expect(nb(callWith('date', { at: '10.00', until: '2021-05-18', year: 'this' }, '2021-05-10', '2021-05-17', 'locative'))).toBe('šā gada 17.~maijā plkst.~10.00 un 18.~maijā');
+    // A meeting without a time: as without at=.
+    expect(nb(callWith('date', { at: null, until: '2021-05-18' }, '2021-05-10', '2021-05-17', 'locative'))).toBe('2021. gada 17. un 18.~maijā');
+    expect(nb(callWith('dateEn', { at: '10.00' }, '2021-02-10', '2021-02-19'))).toBe('19~February 2021, 10.00');
+    expect(nb(callWith('dateEn', { at: '10.00', until: '2021-05-18' }, '2021-05-10', '2021-05-17'))).toBe('17–18~May 2021, from 10.00 on 17~May');
+    expect(() => callWith('date', { at: '2021-05-17' }, '2021-05-10', '2021-05-17', 'locative')).toThrow('the helper `date (at=)` needs a time written HH.MM (such as meeting.time), got `2021-05-17`');
+  });
+
   it('refuses an until= that is no date or comes before the first day', () => {
     expect(() => callWith('date', { until: '2021-05-16' }, '2021-05-10', '2021-05-17')).toThrow(
       'the helper `date` got until=`2021-05-16`, which is before the first day, `2021-05-17`: until= takes the last day of a meeting held over several, until=meeting.endDate',

@@ -6,13 +6,25 @@ import type { MeetingRule } from './meeting-rules.js';
 /** The DDMMYY of a file code such as `IZMzin_170521_EYCS`, between underscores or at its end. */
 const CODE_DAY = /_(\d{2})(\d{2})(\d{2})(?=_|$)/;
 
-/** The DDMMYY a file code names, when those six digits read as a day near the meeting's year (not a YYMMDD or a number). */
+/** How many years from the meeting's a file code's DDMMYY may be and still be read as a day: a meeting file copied from one some years before keeps that one's code. */
+const CODE_YEARS = 10;
+
+/** Whether day, month and a year's two digits read as a day within `years` of `meetingYear`. */
+function readsAsDay(day: string, month: string, year: string, meetingYear: number, years: number): boolean {
+  const [dayNumber, monthNumber] = [Number(day), Number(month)];
+  return dayNumber >= 1 && dayNumber <= 31 && monthNumber >= 1 && monthNumber <= 12 && Math.abs(2000 + Number(year) - meetingYear) <= years;
+}
+
+/**
+ * The DDMMYY a file code names, when those six digits read as a day within {@link CODE_YEARS} of the
+ * meeting's year; not when they are more likely a YYMMDD (read so, a day within a year of the meeting's,
+ * where the DDMMYY would be further) or a number.
+ */
 function dayInCode(fileCode: string, meetingYear: number): { digits: string; printed: string } | undefined {
-  const [digits, day = '', month = '', year = ''] = CODE_DAY.exec(fileCode) ?? [];
-  if (digits === undefined) return undefined;
-  const [dayNumber, monthNumber, fullYear] = [Number(day), Number(month), 2000 + Number(year)];
-  if (dayNumber < 1 || dayNumber > 31 || monthNumber < 1 || monthNumber > 12 || Math.abs(fullYear - meetingYear) > 1) return undefined;
-  return { digits: `${day}${month}${year}`, printed: `${day}.${month}.${fullYear}` };
+  const [digits, first = '', second = '', third = ''] = CODE_DAY.exec(fileCode) ?? [];
+  if (digits === undefined || !readsAsDay(first, second, third, meetingYear, CODE_YEARS)) return undefined;
+  if (!readsAsDay(first, second, third, meetingYear, 1) && readsAsDay(third, second, first, meetingYear, 1)) return undefined;
+  return { digits: `${first}${second}${third}`, printed: `${first}.${second}.${2000 + Number(third)}` };
 }
 
 /** Every day of the meeting as a file code writes it, from `date` through `end_date`. */

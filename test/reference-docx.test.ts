@@ -409,6 +409,47 @@ describe('layout.reference_docx', () => {
     expect(runCli(['build', EXAMPLE_MEETING], projectWithReference(ministry)).status).toBe(0);
   });
 
+  // A reference comes from outside too: a picture its letterhead links to by address would go into every report,
+  // and Word and LibreOffice fetch it each time one is opened (LibreOffice did so four times while making the PDF).
+  it('refuses a reference whose letterhead shows a picture linked from outside the file; a link to click stays', () => {
+    const ministry = new Uint8Array(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
+    const logo = '<w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:link="rIdLogo"/></w:drawing></w:r></w:p></w:hdr>';
+    const relationship = (type: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="http://example.org/logo.png" TargetMode="External"/></Relationships>`;
+    const linked = (type: string) =>
+      ['word/header1.xml', 'word/header2.xml'].reduce<Uint8Array>((bytes, name) => {
+        const parts = unzipSync(changed(bytes, name, (xml) => xml.replace('</w:hdr>', logo)));
+        parts[`word/_rels/${name.slice(5)}.rels`] = strToU8(relationship(type));
+        return zipSync(parts, { mtime: new Date(1980, 0, 1, 12, 0, 0) });
+      }, ministry);
+    const dir = projectWithReference(linked('image'));
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/cannot be used: its first-page header \(word\/header\d\.xml\) shows a picture from outside the file, http:\/\/example\.org\/logo\.png, which Word and LibreOffice would fetch from there whenever a report is opened\./);
+    expect(run.stderr).toContain('Open it in Word, insert the picture into the first page’s header from a file (Insert → Pictures → This Device, then Insert, not Link to File), and save it.');
+    expect(readdirSync(dir)).not.toContain('out');
+    // A hyperlink is followed only when clicked: the ministry's web address in its letterhead is kept.
+    const link = projectWithReference(linked('hyperlink'));
+    expect(runCli(['build', EXAMPLE_MEETING], link).status).toBe(0);
+    const built = docxParts(new Uint8Array(readFileSync(join(link, BUILT))));
+    expect([...built.values()].some((text) => text.includes('Target="http://example.org/logo.png" TargetMode="External"'))).toBe(true);
+  });
+
+  // Word allows no document type declaration in a DOCX, and LibreOffice refuses to open one: copied with the letterhead,
+  // it made every report damaged (and its PDF failed), where the build said "no problems".
+  it('refuses a reference whose letterhead, styles or theme declare a document type (<!DOCTYPE …>)', () => {
+    const ministry = new Uint8Array(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
+    const declared = (name: string, root: string) =>
+      changed(ministry, name, (xml) => xml.replace('?>', `?><!DOCTYPE ${root} [<!ENTITY outside SYSTEM "file:///etc/hostname">]>`));
+    for (const [name, root] of [['word/header2.xml', 'w:hdr'], ['word/styles.xml', 'w:styles'], ['word/theme/theme1.xml', 'a:theme']] as const) {
+      const dir = projectWithReference(declared(name, root));
+      const run = runCli(['build', EXAMPLE_MEETING], dir);
+      expect(run.status, name).toBe(1);
+      expect(run.stderr).toContain(`cannot be used: its ${name} declares a document type (<!DOCTYPE …>), which Word does not allow in a DOCX and LibreOffice refuses to open.`);
+      expect(readdirSync(dir)).not.toContain('out');
+    }
+  });
+
   it('refuses a reference outside the project folder, as it refuses other paths there', () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'ref.docx'), starter());

@@ -23,6 +23,9 @@ const AS_PICTURE = 'Open it in Word, replace that object in the first page’s h
 /** What to do about a letterhead with tracked changes. */
 const ACCEPT_CHANGES = 'Open it in Word, accept or reject the changes (Review → Accept → Accept All Changes; LibreOffice: Edit → Track Changes → Manage → Accept All), and save it again.';
 
+/** What to do about a letterhead that shows a picture or object from an address outside the file. */
+const EMBED_PICTURE = 'Open it in Word, insert the picture into the first page’s header from a file (Insert → Pictures → This Device, then Insert, not Link to File), and save it.';
+
 /** The most one part of a reference DOCX may unpack to, and all its parts together (pictures too). */
 const MAX_PART_BYTES = 64 * 2 ** 20;
 const MAX_TOTAL_BYTES = 256 * 2 ** 20;
@@ -43,8 +46,10 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   const styles = part('word/styles.xml');
   if (styles === undefined) return openDocument(files['mimetype']) ?? { unreadable: 'it has no word/styles.xml, so it is not a Word document' };
   // Its parts go into every report: one that is not well-formed XML would make each build fail on it.
-  for (const name of ['word/styles.xml', 'word/numbering.xml']) {
+  for (const name of ['word/styles.xml', 'word/numbering.xml', 'word/theme/theme1.xml']) {
     const text = part(name);
+    if (text !== undefined && declaresType(text)) return typeDeclared(name);
+    if (name === 'word/theme/theme1.xml') continue;
     const problem = text === undefined ? undefined : notWellFormed(text);
     if (problem) return { unreadable: `its ${name} is not well-formed XML (${problem})`, hint: RESAVE };
     if (text !== undefined && !wordPrefixed(text)) return notWordPrefixed(name);
@@ -251,6 +256,8 @@ function referencePart(
   const mediaTypes: Record<string, string> = {};
   let rels = relsData === undefined ? undefined : partText(relsData);
   const xml = withoutComments(partText(data));
+  if (declaresType(xml)) return typeDeclared(`word/${target}`);
+  if (rels !== undefined && declaresType(rels)) return typeDeclared(`word/_rels/${target}.rels`);
   if (!wordPrefixed(xml)) return notWordPrefixed(`word/${target}`);
   const revision = /<w:(?:ins|del|moveFrom|moveTo|[a-zA-Z]+Change|cellIns|cellDel|cellMerge)\b[^>]*>/.exec(xml)?.[0];
   if (revision !== undefined) {
@@ -264,11 +271,18 @@ function referencePart(
   if (missing !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses a picture or link ${missing} that the file does not have`, hint: RESAVE_PICTURE };
   let gone: string | undefined;
   let nested: string | undefined;
+  let outside: { what: string; address: string } | undefined;
   if (rels !== undefined) {
     rels = rels.replace(/<Relationship\b[^>]*>/g, (tag) => {
       const values = attributes(tag);
       const linked = values.get('Target');
-      if (linked === undefined || values.get('TargetMode') === 'External') return tag;
+      if (linked === undefined) return tag;
+      if (values.get('TargetMode') === 'External') {
+        // A hyperlink is followed when clicked; a picture or object linked by address is fetched as the report opens.
+        const type = values.get('Type')?.split('/').pop() ?? '';
+        if (type !== 'hyperlink') outside ??= { what: type === 'image' ? 'a picture' : 'an object', address: linked };
+        return tag;
+      }
       const bytes = files[partPath(linked)];
       if (bytes === undefined) {
         gone ??= partPath(linked);
@@ -282,6 +296,11 @@ function referencePart(
       return tag.replace(`Target="${linked}"`, `Target="${renamed}"`);
     });
   }
+  if (outside !== undefined)
+    return {
+      unreadable: `its first-page ${kind} (word/${target}) shows ${outside.what} from outside the file, ${outside.address}, which Word and LibreOffice would fetch from there whenever a report is opened`,
+      hint: EMBED_PICTURE,
+    };
   if (gone !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) uses ${gone}, which the file does not have`, hint: RESAVE_PICTURE };
   // Such a part (a chart, a diagram) is copied alone, its own relationships not: they would name parts the report does not have.
   if (nested !== undefined) return { unreadable: `its first-page ${kind} (word/${target}) holds ${nested}, which has parts of its own (a chart or a diagram) that a report does not take`, hint: AS_PICTURE };
@@ -410,6 +429,19 @@ function wordPrefixed(xml: string): boolean {
 /** The reason a part whose elements are not `w:…` cannot be taken, and what to do. */
 function notWordPrefixed(name: string): { unreadable: string; hint: string } {
   return { unreadable: `its ${name} names Word's elements with another prefix than w: (or none), as the program that wrote it chose, which briefing does not read`, hint: RESAVE };
+}
+
+/** True when a part declares a document type (`<!DOCTYPE …>`, with entities perhaps), which no part Word writes does. */
+function declaresType(text: string): boolean {
+  return /<!DOCTYPE\b/i.test(text);
+}
+
+/**
+ * The reason a part with a document type declaration cannot be taken: copied into a report, Word,
+ * which allows none in a DOCX, finds it damaged, and LibreOffice does not open it (so no PDF).
+ */
+function typeDeclared(name: string): { unreadable: string; hint: string } {
+  return { unreadable: `its ${name} declares a document type (<!DOCTYPE …>), which Word does not allow in a DOCX and LibreOffice refuses to open`, hint: RESAVE };
 }
 
 /** Why a part is not well-formed XML, with the line and column; undefined when it is. */

@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { init } from '../src/commands/init.js';
+import { ACTIONS } from '../src/init/files.js';
 import { newMeeting } from '../src/commands/new.js';
 import { UsageError } from '../src/diagnostics/errors.js';
 import { REPO, runCli, tempDir } from './helpers/project.js';
@@ -60,13 +61,13 @@ describe('briefing init', () => {
     // Today is Riga's day on GitHub's UTC runners too: at 01:00 in Riga a meeting of the day before is past, as on the desk.
     expect(workflow.env).toEqual({ TZ: 'Europe/Riga' });
     const check = workflow.jobs.check;
-    expect(check.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 2 } });
-    expect(check.steps.at(-1).run).toBe("npx briefing check ${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}");
+    expect(check.steps[0]).toEqual({ uses: ACTIONS.checkout.uses, with: { 'fetch-depth': 2, 'persist-credentials': false } });
+    expect(check.steps.at(-1).run).toBe('npx briefing check ${GITHUB_BASE_REF:+--base HEAD^1}');
     // The build job keeps the cache with the outputs it vouches for, and publishes only reports that built.
     const build = parse(read('.github/workflows/briefings.yml')).jobs.build;
     const steps: { name?: string; uses?: string; run?: string; if?: string; with?: { path?: string; key?: string; 'restore-keys'?: string } }[] = build.steps;
-    const restore = steps.findIndex((step) => step.uses === 'actions/cache/restore@v4');
-    const save = steps.findIndex((step) => step.uses === 'actions/cache/save@v4');
+    const restore = steps.findIndex((step) => step.uses === ACTIONS.cacheRestore.uses);
+    const save = steps.findIndex((step) => step.uses === ACTIONS.cacheSave.uses);
     const building = steps.findIndex((step) => step.run?.startsWith('npx briefing build') === true);
     expect(steps[restore]?.with).toMatchObject({ path: '.briefing-cache\nout\n', key: 'briefings-${{ github.sha }}', 'restore-keys': 'briefings-' });
     // Saved after the build, and also when it exits with 1 (a meeting failed): actions/cache saves only after a job that passed.
@@ -105,7 +106,7 @@ describe('briefing init', () => {
     expect(collected('Ziņojumi ES')).toEqual(['build-report.json', 'reports', 'reports/IZMzin_190221_EDUC.docx']);
     // An output folder named as the artifact's (`output: reports`): cp copied each report onto itself, and failed.
     expect(collected('reports')).toEqual(['build-report.json', 'reports', 'reports/IZMzin_190221_EDUC.docx']);
-    expect(steps.find((step) => step.uses === 'actions/upload-artifact@v4')?.with?.path).toBe('${{ runner.temp }}/briefings/');
+    expect(steps.find((step) => step.uses === ACTIONS.uploadArtifact.uses)?.with?.path).toBe('${{ runner.temp }}/briefings/');
 
     // The new repository works: the registry and templates come from the tool, the example serves --from.
     mkdirSync(join(root, 'node_modules/briefing/schema'), { recursive: true });
@@ -119,6 +120,41 @@ describe('briefing init', () => {
     const meeting = parse(read('meetings/2021-05-18-educ-council.yaml'));
     expect(meeting.signature).toEqual({ role: 'Izglītības un zinātnes ministre', name: 'A. Muižniece' });
     expect(meeting).not.toHaveProperty('visa');
+  });
+
+  // What a ministry's IT security officer reads before the workflow may run in its GitHub organisation.
+  it('writes a workflow with least privilege: pinned actions, no token left in the checkout, no expression in a script, artifacts kept 30 days', async () => {
+    const dir = tempDir();
+    expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:../briefing-0.1.0.tgz' } })).exitCode).toBe(0);
+    const text = readFileSync(join(dir, '.github/workflows/briefings.yml'), 'utf8');
+    const workflow = parse(text);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push']);
+    type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+    const steps: Step[] = ['check', 'build'].flatMap((job) => workflow.jobs[job].steps);
+    // A tag can be moved to other code; a commit cannot. Each pin says its release, for the reader and for Dependabot.
+    const used = steps.flatMap((step) => (step.uses === undefined ? [] : [step.uses]));
+    expect(used.length).toBeGreaterThan(0);
+    for (const action of used) expect(action).toMatch(/^[\w-]+\/[\w/-]+@[0-9a-f]{40}$/);
+    for (const line of text.split('\n').filter((line) => line.includes('uses: '))) expect(line).toMatch(/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    // The job token is not written into .git/config, where every install script that npm ci runs could read it.
+    const checkouts = steps.filter((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkouts).toHaveLength(2);
+    for (const step of checkouts) expect(step.with?.['persist-credentials']).toBe(false);
+    // No ${{ … }} is pasted into a shell script (a branch name or a title could be, in another workflow).
+    expect(steps.filter((step) => step.run?.includes('${{'))).toEqual([]);
+    // The check run as written: the base branch for a pull request (GITHUB_BASE_REF set), none on a push (set empty).
+    const check = workflow.jobs.check.steps.at(-1).run;
+    const args = (baseRef: string) => {
+      const bin = tempDir();
+      writeFileSync(join(bin, 'npx'), '#!/bin/sh\nprintf "%s|" "$@"\n', { mode: 0o755 });
+      return execFileSync('bash', ['-eo', 'pipefail', '-c', check], { encoding: 'utf8', env: { ...process.env, GITHUB_BASE_REF: baseRef, PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    };
+    expect(args('main')).toBe('briefing|check|--base|HEAD^1|');
+    expect(args('')).toBe('briefing|check|');
+    // One run per branch at a time: a newer push to a pull request stops the older run; on main they queue (the cache is saved in order).
+    expect(workflow.concurrency).toEqual({ group: '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': "${{ github.event_name == 'pull_request' }}" });
+    expect(steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))?.with?.['retention-days']).toBe(30);
   });
 
   it('builds on a push to the branch `git init && git add . && git commit`, as init says next, makes without settings, as well as on main', async () => {
@@ -323,7 +359,7 @@ describe('briefing init', () => {
   test.each([
     {
       files: { 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'node_modules/.modules.yaml': '{\n  "packageManager": "pnpm@10.34.9"\n}\n' },
-      before: [{ uses: 'pnpm/action-setup@v4', with: { version: 10 } }],
+      before: [{ uses: ACTIONS.pnpm.uses, with: { version: 10 } }],
       cache: 'pnpm',
       ci: 'pnpm install --frozen-lockfile',
       exec: 'pnpm exec briefing',
@@ -337,7 +373,7 @@ describe('briefing init', () => {
       ci: 'yarn install --immutable',
       exec: 'yarn briefing',
     },
-    { files: { 'bun.lock': '{\n  "lockfileVersion": 1\n}\n' }, before: [{ uses: 'oven-sh/setup-bun@v2' }], cache: undefined, ci: 'bun install --frozen-lockfile', exec: 'bunx briefing' },
+    { files: { 'bun.lock': '{\n  "lockfileVersion": 1\n}\n' }, before: [{ uses: ACTIONS.bun.uses }], cache: undefined, ci: 'bun install --frozen-lockfile', exec: 'bunx briefing' },
   ])('installs and runs briefing in CI and the README with the package manager whose lockfile is there: $ci', async ({ files, packageManager, before, cache, ci, exec }) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, ...(packageManager ? { packageManager } : {}), devDependencies: { briefing: 'file:vendor/briefing-0.1.0.tgz' } }));
@@ -352,12 +388,12 @@ describe('briefing init', () => {
     const workflow = parse(text);
     for (const job of ['check', 'build']) {
       const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs[job].steps;
-      const node = steps.findIndex((step) => step.uses === 'actions/setup-node@v4');
+      const node = steps.findIndex((step) => step.uses === ACTIONS.setupNode.uses);
       expect(steps.slice(1, node)).toEqual(before);
       expect(steps[node]?.with).toEqual({ 'node-version': 22, ...(cache ? { cache } : {}) });
       expect(steps.filter((step) => /^\w+ install/.test(step.run ?? '')).map((step) => step.run)).toEqual([ci]);
     }
-    expect(workflow.jobs.check.steps.at(-1).run).toBe(`${exec} check \${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}`);
+    expect(workflow.jobs.check.steps.at(-1).run).toBe(`${exec} check \${GITHUB_BASE_REF:+--base HEAD^1}`);
     expect(workflow.jobs.build.steps.map((step: { run?: string }) => step.run)).toContain(`${exec} build --all --json > build-report.json`);
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     expect(readme).toContain(`\`\`\`sh\n${ci}\n\`\`\`\n\ninstalls the briefing this repository pins. Run it as \`${exec} …\``);
@@ -373,7 +409,7 @@ describe('briefing init', () => {
     expect((await init({ cwd: dir, flags: { ministry: 'IZM' } })).exitCode).toBe(0);
     const steps = parse(readFileSync(join(top, '.github/workflows/briefings.yml'), 'utf8')).jobs.check.steps;
     // pnpm's action reads the version from the top's package.json unless told which, and refuses two versions given.
-    expect(steps[1]).toEqual({ uses: 'pnpm/action-setup@v4', with: { package_json_file: 'eu briefings/package.json' } });
+    expect(steps[1]).toEqual({ uses: ACTIONS.pnpm.uses, with: { package_json_file: 'eu briefings/package.json' } });
     expect(steps[2].with).toEqual({ 'node-version': 22, cache: 'pnpm', 'cache-dependency-path': 'eu briefings/pnpm-lock.yaml' });
   });
 
@@ -705,7 +741,7 @@ describe('briefing init', () => {
     for (const trigger of ['pull_request', 'push']) expect(atTop.on[trigger].paths).toEqual(['eu briefings/**', '.github/workflows/briefings.yml']);
     for (const job of ['check', 'build']) {
       expect(atTop.jobs[job].defaults).toEqual({ run: { 'working-directory': 'eu briefings' } });
-      expect(atTop.jobs[job].steps.find((step: { uses?: string }) => step.uses === 'actions/setup-node@v4').with['cache-dependency-path']).toBe('eu briefings/package-lock.json');
+      expect(atTop.jobs[job].steps.find((step: { uses?: string }) => step.uses === ACTIONS.setupNode.uses).with['cache-dependency-path']).toBe('eu briefings/package-lock.json');
     }
     const paths = atTop.jobs.build.steps.filter((step: { with?: { path?: string } }) => step.with?.path !== undefined).map((step: { with: { path: string } }) => step.with.path);
     expect(paths).toEqual(['eu briefings/.briefing-cache\neu briefings/out\n', 'eu briefings/.briefing-cache\neu briefings/out\n', '${{ runner.temp }}/briefings/']);

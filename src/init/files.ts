@@ -213,6 +213,26 @@ export function keptFileNote(path: string): string | undefined {
 }
 
 /**
+ * The actions the workflow uses, each pinned to the commit of a release, its tag in a comment: a tag can be
+ * moved to other code by whoever controls the action's repository, a commit cannot (GitHub's own advice, and
+ * what an organisation that requires pinned actions enforces). Dependabot's `github-actions` updates keep both.
+ */
+export const ACTIONS = {
+  checkout: { uses: 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', tag: 'v4.2.2' },
+  setupNode: { uses: 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020', tag: 'v4.4.0' },
+  cacheRestore: { uses: 'actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684', tag: 'v4.2.3' },
+  cacheSave: { uses: 'actions/cache/save@5a3ec84eff668545956fd18022155c47e93e2684', tag: 'v4.2.3' },
+  uploadArtifact: { uses: 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02', tag: 'v4.6.2' },
+  pnpm: { uses: 'pnpm/action-setup@a7487c7e89a18df4991f7f222e4898a00d66ddda', tag: 'v4.1.0' },
+  bun: { uses: 'oven-sh/setup-bun@735343b667d3e6f658f44d0eca948eb6282f2b76', tag: 'v2.0.2' },
+} as const;
+
+/** A step's `uses:` line (from its dash on) for one of {@link ACTIONS}. */
+function uses(action: keyof typeof ACTIONS): string {
+  return `- uses: ${ACTIONS[action].uses} # ${ACTIONS[action].tag}`;
+}
+
+/**
  * `.github/workflows/briefings.yml`: check every pull request, build every report on main (or master).
  * `below`: the project's folder from the top of a repository it shares (`eu/briefings`), where
  * GitHub reads the workflow (`file`, in `.github/workflows/`): its steps run in that folder, which its
@@ -240,8 +260,15 @@ on:
   push:
     branches: [main, master]${paths}
 
+# Reading the repository is all the jobs do with GitHub's token (the cache and the artifact use the runner's own).
 permissions:
   contents: read
+
+# One run per branch or pull request at a time: a newer push to a pull request stops the older run; on main
+# the runs wait for each other, so each build starts from the cache the one before saved.
+concurrency:
+  group: \${{ github.workflow }}-\${{ github.ref }}
+  cancel-in-progress: \${{ github.event_name == 'pull_request' }}
 
 # "Today" is the ministry's day, as on a desk in Riga: GitHub's runners keep UTC, two or three hours behind,
 # so in the small hours the run would still be on the day before (a meeting of yesterday not yet past).
@@ -254,20 +281,25 @@ jobs:
     steps:
       # A pull request is checked out as a merge commit whose first parent is the branch it goes into:
       # with that parent fetched, --base HEAD^1 holds every answer it changes to a higher version.
-      - uses: actions/checkout@v4
+      # persist-credentials: false keeps the job's token out of .git/config, where the install's scripts could read it.
+      ${uses('checkout')}
         with:
           fetch-depth: 2
+          persist-credentials: false
 ${setup}
       - run: ${manager.ci}
-      # GitHub sets GITHUB_ACTIONS=true, so each problem is also printed as an annotation.
-      - run: ${exec} check \${{ github.event_name == 'pull_request' && '--base HEAD^1' || '' }}
+      # GitHub sets GITHUB_ACTIONS=true, so each problem is also printed as an annotation; and GITHUB_BASE_REF,
+      # the branch a pull request goes into, for a pull request alone (empty on a push).
+      - run: ${exec} check \${GITHUB_BASE_REF:+--base HEAD^1}
 
   build:
     if: github.event_name == 'push'
     needs: check
     runs-on: ubuntu-latest${defaults}
     steps:
-      - uses: actions/checkout@v4
+      ${uses('checkout')}
+        with:
+          persist-credentials: false
 ${setup}
       # LibreOffice makes the PDFs: installed (a minute or two) only when briefing.config.yaml names pdf
       # on a line that is not a comment, as \`formats: [md, docx, pdf]\` does. The fonts that take the room of
@@ -282,7 +314,7 @@ ${setup}
       # The build cache and the outputs it vouches for, kept together from the last run on main:
       # a meeting whose inputs did not change is skipped, not rebuilt. \`out\` is the config's
       # \`output\` folder: change the two together.
-      - uses: actions/cache/restore@v4
+      ${uses('cacheRestore')}
         with:
           path: |
             ${dir}.briefing-cache
@@ -292,7 +324,7 @@ ${setup}
       - run: ${exec} build --all --json > build-report.json
       # Saved when a meeting failed too (exit 1), which a cache step saving at the job's end would not:
       # the meetings that built need not be built again next time.
-      - uses: actions/cache/save@v4
+      ${uses('cacheSave')}
         if: always()
         with:
           path: |
@@ -308,12 +340,15 @@ ${setup}
           mkdir -p "$RUNNER_TEMP/briefings/reports"
           jq -j '.meetings[] | select(.status != "failed") | .outputs[] | . + "\\u0000"' build-report.json | xargs -0 -r cp -t "$RUNNER_TEMP/briefings/reports/"
           cp build-report.json "$RUNNER_TEMP/briefings/"
-      - uses: actions/upload-artifact@v4
+      # Kept 30 days, not the repository's default (90): the next run on main makes them again, and they are the
+      # ministry's texts, which anyone who can read the repository can download while they are kept.
+      ${uses('uploadArtifact')}
         if: always()
         with:
           name: briefings
           path: \${{ runner.temp }}/briefings/
           if-no-files-found: ignore
+          retention-days: 30
 `;
 }
 
@@ -333,14 +368,14 @@ function setupSteps(manager: PackageManager, below: string | undefined, literal:
     : `\n        with:\n          version: ${manager.version?.split('.')[0] ?? 10}`;
   const before =
     manager.kind === 'pnpm'
-      ? `      - uses: pnpm/action-setup@v4${pnpmWith}\n`
+      ? `      ${uses('pnpm')}${pnpmWith}\n`
       : manager.kind === 'yarn-berry'
         ? '      # Yarn 2 or later comes through corepack, at the version package.json names in `packageManager`.\n      - run: corepack enable\n'
         : manager.kind === 'bun'
-          ? '      - uses: oven-sh/setup-bun@v2\n'
+          ? `      ${uses('bun')}\n`
           : '';
   const cache = manager.cache === undefined ? '' : `\n          cache: ${manager.cache}${below === undefined ? '' : `\n          cache-dependency-path: ${quoted(`${literal}/${manager.lockFile}`)}`}`;
-  return `${before}      - uses: actions/setup-node@v4
+  return `${before}      ${uses('setupNode')}
         with:
           node-version: 22${cache}`;
 }

@@ -33,6 +33,19 @@ describe('the GitHub Actions workflow', () => {
     expect(broken.stdout).toMatch(/^::error file=meetings\/broken\.yaml,line=1,/m);
   });
 
+  it('pins each action to a commit, leaves no token in the checkout and keeps its artifacts 30 days, as the workflow init writes', () => {
+    const steps = ['check', 'build'].flatMap((job) => {
+      const found = pick(workflow, 'jobs', job, 'steps');
+      return Array.isArray(found) ? found : [];
+    });
+    const used = steps.map((step: unknown) => pick(step, 'uses')).filter((action): action is string => typeof action === 'string');
+    expect(used).toEqual([...used].map(() => expect.stringMatching(/@[0-9a-f]{40}$/)));
+    const checkouts = steps.filter((step: unknown) => String(pick(step, 'uses')).startsWith('actions/checkout@'));
+    expect(checkouts.map((step: unknown) => pick(step, 'with', 'persist-credentials'))).toEqual([false, false]);
+    const upload = steps.find((step: unknown) => String(pick(step, 'uses')).startsWith('actions/upload-artifact@'));
+    expect(pick(upload, 'with', 'retention-days')).toBe(30);
+  });
+
   it('builds on main in four shards whose build commands, run as written, cover every meeting once', () => {
     expect(pick(workflow, 'jobs', 'build', 'strategy', 'matrix', 'shard')).toEqual([1, 2, 3, 4]);
     const command = runLines('build').find((line) => line.startsWith('npx briefing build'));

@@ -505,7 +505,8 @@ describe('briefing init', () => {
   ])('.npmrc for the tool from %s', async (tool, allowed) => {
     const dir = tempDir();
     expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool } })).exitCode).toBe(0);
-    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(`fund=false\naudit=false\nloglevel=error\nupdate-notifier=false\n${allowed}`);
+    // npm's audit of what it installs stays on: its findings are what an install should say, quiet or not.
+    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(`fund=false\nloglevel=error\nupdate-notifier=false\n${allowed}`);
   });
 
   it('warns of a meetings or positions folder the repository had, whose YAML files briefing would read as its own', async () => {
@@ -687,14 +688,14 @@ describe('briefing init', () => {
     expect(result.merged).toEqual([
       { path: '.gitignore', added: ['.briefing-cache/'] },
       { path: '.gitattributes', added: ['*.pdf binary'] },
-      { path: '.npmrc', added: ['audit=false', 'update-notifier=false'] },
+      { path: '.npmrc', added: ['update-notifier=false'] },
     ]);
     expect(result.created).toContain('briefing.config.yaml');
     expect(result.created).not.toContain('README.md');
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# ES briefings\n\nMūsu repozitorijs.\n');
     // Added at the end, in the file's own line ends; what the user set (loglevel=warn) stays as it was.
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('# Node\r\nnode_modules\r\n/out/\r\n*.log\r\n\r\n# Added by briefing init\r\n.briefing-cache/\r\n');
-    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe('loglevel=warn\nfund=false\n\n# Added by briefing init\naudit=false\nupdate-notifier=false\n');
+    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe('loglevel=warn\nfund=false\n\n# Added by briefing init\nupdate-notifier=false\n');
     // A second run finds every file there: it refuses, and changes none of them.
     const again = await init({ cwd: dir, flags: { ministry: 'IZM' } });
     expect(again.exitCode).toBe(1);

@@ -142,14 +142,15 @@ export const GITATTRIBUTES = `# The same bytes in every checkout (Windows too): 
 
 /**
  * `.npmrc`: npm says only what needs attention (no notices about funding, engines or a newer npm,
- * which `npx briefing` printed under the tool's own output even at loglevel=error). When the
+ * which `npx briefing` printed under the tool's own output even at loglevel=error). Its audit of
+ * what it installs stays on: a known vulnerability is what needs attention. When the
  * tool comes from a git repository or a tarball on a web server, npm may fetch it: npm 12 fetches
  * neither unless told (`allow-git`, `allow-remote`), `root` allowing only what package.json names.
  */
 export function npmrc(toolSpec: string): string {
   const git = GIT_SPEC.test(toolSpec) && !/\.(?:tgz|tar\.gz|tar)$/i.test(toolSpec);
   const source = git ? 'allow-git=root\n' : /^https?:/i.test(toolSpec) ? 'allow-remote=root\n' : '';
-  return `fund=false\naudit=false\nloglevel=error\nupdate-notifier=false\n${source}`;
+  return `fund=false\nloglevel=error\nupdate-notifier=false\n${source}`;
 }
 
 /** A dependency spec npm fetches with git: `git+…`, `github:…` and the like, `owner/repo`, or a repository's address on GitHub, GitLab or Bitbucket. */

@@ -3,7 +3,7 @@
 // that runs it with the `node` on PATH). Written in syntax every Node.js since 12 parses (no
 // top-level await, no `?.`), so that an old Node gets one line or a newer Node, never a crash.
 // What it decides and why: docs/decisions/0002-launcher-and-startup.md.
-import { existsSync, readFileSync, realpathSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -77,6 +77,26 @@ function currentFolder() {
 }
 
 /**
+ * The owner (uid) of the first of `paths` that belongs neither to the user running this nor to root; undefined when
+ * none does, or where files have no such owner (Windows). A node_modules another user made in a shared folder
+ * (/tmp) or above the project would otherwise run their program as this user, as git refuses a .git of another's.
+ */
+function otherOwner(paths) {
+  if (typeof process.getuid !== 'function') return undefined;
+  const me = process.getuid();
+  for (const path of paths) {
+    let uid;
+    try {
+      uid = statSync(path).uid;
+    } catch {
+      continue;
+    }
+    if (uid !== me && uid !== 0) return uid;
+  }
+  return undefined;
+}
+
+/**
  * The launcher of the project's own briefing (`node_modules/briefing/bin/briefing.js` in the folder the
  * command runs in, `-C <dir>` when given, or a folder above it), when it is another package than this
  * one; undefined when there is none, or this is it (`npx briefing`, `npm link`).
@@ -93,10 +113,17 @@ function projectTool(here) {
     const bin = join(tool, 'bin', 'briefing.js');
     if (existsSync(bin)) {
       try {
-        return realpathSync(bin) === realpathSync(self) ? undefined : bin;
+        if (realpathSync(bin) === realpathSync(self)) return undefined;
       } catch {
         return undefined;
       }
+      const stranger = otherOwner([join(dir, 'node_modules'), tool, dirname(bin), bin]);
+      if (stranger === undefined) return bin;
+      console.error(
+        `briefing: not running the copy in ${tool}: it belongs to another user (uid ${stranger}), who could have put any program there; ` +
+          `running the briefing installed at ${dirname(dirname(self))}. If it is your project's, make it yours (chown) or run its copy as \`npx briefing\`.`,
+      );
+      return undefined;
     }
     if (existsSync(tool)) {
       // The project pins briefing, but its copy is incomplete (an install stopped half way): say so, and run as installed.

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, cpSync, existsSync, mkdirSync, openSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
@@ -91,6 +91,22 @@ describe('bin/briefing.js, the installed command', () => {
     mkdirSync(join(linked, 'node_modules'));
     symlinkSync(REPO, join(linked, 'node_modules/briefing'));
     expect(run(linked, '--version')).toMatchObject({ status: 0, stdout: `${packageJson.version}\n` });
+  });
+
+  // As git will not use a .git another user made in a folder above (a shared /tmp, a share), a briefing installed
+  // globally does not run a node_modules/briefing another user put in the folder or above it: it would run their code as you.
+  it.runIf(process.getuid?.() === 0)('never hands the command to a copy in node_modules that another user owns: says so and runs itself', () => {
+    const shared = tempDir();
+    const copy = join(shared, 'node_modules/briefing/bin');
+    mkdirSync(copy, { recursive: true });
+    writeFileSync(join(copy, 'briefing.js'), "console.log('planted');\n");
+    for (const path of [join(shared, 'node_modules'), join(shared, 'node_modules/briefing'), copy, join(copy, 'briefing.js')]) chownSync(path, 65534, 65534);
+    mkdirSync(join(shared, 'work'));
+    const run = spawnSync(process.execPath, [join(REPO, 'bin/briefing.js'), '--version'], { cwd: join(shared, 'work'), encoding: 'utf8' });
+    expect(run).toMatchObject({ status: 0, stdout: `${packageJson.version}\n` });
+    expect(run.stderr).toBe(
+      `briefing: not running the copy in ${join(shared, 'node_modules/briefing')}: it belongs to another user (uid 65534), who could have put any program there; running the briefing installed at ${REPO}. If it is your project's, make it yours (chown) or run its copy as \`npx briefing\`.\n`,
+    );
   });
 
   it.runIf(old !== undefined)('on an old Node.js, runs the command under the Node.js of the `node` package the tool was installed with', () => {

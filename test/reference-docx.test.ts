@@ -435,6 +435,32 @@ describe('layout.reference_docx', () => {
     expect([...built.values()].some((text) => text.includes('Target="http://example.org/logo.png" TargetMode="External"'))).toBe(true);
   });
 
+  // An embedded object in the letterhead goes into every report the ministry sends. A Packager object (ProgID Package) is
+  // a file of any kind, an .exe or a script too, that a reader opens or runs with a double click; a drawing (Visio, Paint) is taken.
+  it('refuses a reference whose letterhead holds a file embedded as a Packager object; another embedded object is taken', () => {
+    const ministry = new Uint8Array(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
+    const embedded = (progId: string) => {
+      const object = `<w:p><w:r><w:object><v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:60pt;height:40pt"><v:imagedata r:id="rIdIcon" o:title=""/></v:shape><o:OLEObject Type="Embed" ProgID="${progId}" ShapeID="_x0000_i1025" DrawAspect="Icon" ObjectID="_1700000000" r:id="rIdObject"/></w:object></w:r></w:p></w:hdr>`;
+      const parts = unzipSync(changed(ministry, 'word/header2.xml', (xml) => xml.replace('</w:hdr>', object)));
+      parts['word/_rels/header2.xml.rels'] = strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdIcon" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.emf"/><Relationship Id="rIdObject" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/></Relationships>',
+      );
+      parts['word/media/image1.emf'] = strToU8('icon');
+      parts['word/embeddings/oleObject1.bin'] = strToU8('object');
+      return zipSync(parts, { mtime: new Date(1980, 0, 1, 12, 0, 0) });
+    };
+    const dir = projectWithReference(embedded('Package'));
+    const run = runCli(['build', EXAMPLE_MEETING], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'cannot be used: its first-page header (word/header2.xml) holds a file embedded as a Packager object (ProgID Package), which every report would carry and a reader could open, or run, with a double click. Open it in Word, delete that object from the first page’s header (put a picture in its place if one is needed), and save it.',
+    );
+    expect(readdirSync(dir)).not.toContain('out');
+    const drawing = projectWithReference(embedded('Visio.Drawing.15'));
+    expect(runCli(['build', EXAMPLE_MEETING], drawing).status).toBe(0);
+    expect(docxParts(new Uint8Array(readFileSync(join(drawing, BUILT)))).get('word/media/reference-header-oleObject1.bin')).toBe('object');
+  });
+
   // Word allows no document type declaration in a DOCX, and LibreOffice refuses to open one: copied with the letterhead,
   // it made every report damaged (and its PDF failed), where the build said "no problems".
   it('refuses a reference whose letterhead, styles or theme declare a document type (<!DOCTYPE …>)', () => {

@@ -265,6 +265,13 @@ function referencePart(
     const by = author ? ` (by ${author})` : '';
     return { unreadable: `its first-page ${kind} (word/${target}) has tracked changes${by}, which every report would show as changes in its letterhead`, hint: ACCEPT_CHANGES };
   }
+  // A Packager object is a file of any kind (a program too) wrapped to be opened with a double click: every report would carry it.
+  const packaged = [...xml.matchAll(/<o:OLEObject\b[^>]*>/g)].map((m) => attributes(m[0]).get('ProgID') ?? '').find((id) => /^Package/i.test(id));
+  if (packaged !== undefined)
+    return {
+      unreadable: `its first-page ${kind} (word/${target}) holds a file embedded as a Packager object (ProgID ${packaged}), which every report would carry and a reader could open, or run, with a double click`,
+      hint: `Open it in Word, delete that object from the first page’s ${kind} (put a picture in its place if one is needed), and save it.`,
+    };
   // A picture (a logo) the part names must be in the file: copied without it, Word finds the report damaged.
   const defined = relationshipTargets(rels ?? '');
   const missing = [...xml.matchAll(/\br:(?:embed|id|link|pict)="([^"]+)"/g)].map((m) => m[1] ?? '').find((id) => !defined.has(id));

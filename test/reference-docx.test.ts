@@ -461,6 +461,31 @@ describe('layout.reference_docx', () => {
     expect(docxParts(new Uint8Array(readFileSync(join(drawing, BUILT)))).get('word/media/reference-header-oleObject1.bin')).toBe('object');
   });
 
+  // Word updates a header's fields as it lays the page out: one that fetches a picture or text from an address, or asks
+  // another program for data (DDE), would do so in every report. LibreOffice fetched nothing; Word is the reports' reader.
+  it('refuses a reference whose letterhead has a field that fetches from outside or starts a program; a page number or property stays', () => {
+    const ministry = new Uint8Array(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
+    const complex = (instruction: string) =>
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${instruction.slice(0, 9)}</w:instrText></w:r><w:r><w:instrText xml:space="preserve">${instruction.slice(9)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>x</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>`;
+    const simple = (instruction: string) => `<w:p><w:fldSimple w:instr=" ${instruction.replaceAll('"', '&quot;')} "><w:r><w:t>x</w:t></w:r></w:fldSimple></w:p></w:hdr>`;
+    const said = (field: string) => {
+      const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(changed(ministry, 'word/header2.xml', (xml) => xml.replace('</w:hdr>', field))));
+      return { status: run.status, stderr: run.stderr };
+    };
+    expect(said(complex('INCLUDEPICTURE "http://example.org/p.png" \\d'))).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining(
+        'cannot be used: its first-page header (word/header2.xml) has an INCLUDEPICTURE field, which fetches from outside the file or asks another program, and Word would do so in every report as it updates the field. Open it in Word, delete the field from the first page’s header (a picture: insert it from a file; a text: type it), and save it.',
+      ),
+    });
+    expect(said(simple('DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"')).stderr).toContain('has a DDEAUTO field');
+    expect(said(simple('INCLUDETEXT "\\\\\\\\server\\\\share\\\\a.docx"')).stderr).toContain('has an INCLUDETEXT field');
+    // A nested field is a field too: an IF whose result is a picture fetched from an address.
+    expect(said(complex('IF 1 = 1 "x" "y"').replace('<w:r><w:fldChar w:fldCharType="separate"/>', '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>LINK Excel.Sheet.12 "a.xlsx" ""</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:fldChar w:fldCharType="separate"/>')).stderr).toContain('has a LINK field');
+    expect(said(complex('PAGE \\* Arabic')).status).toBe(0);
+    expect(said(simple('DOCPROPERTY Link')).status).toBe(0);
+  });
+
   // Word allows no document type declaration in a DOCX, and LibreOffice refuses to open one: copied with the letterhead,
   // it made every report damaged (and its PDF failed), where the build said "no problems".
   it('refuses a reference whose letterhead, styles or theme declare a document type (<!DOCTYPE …>)', () => {

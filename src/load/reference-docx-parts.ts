@@ -265,6 +265,12 @@ function referencePart(
     const by = author ? ` (by ${author})` : '';
     return { unreadable: `its first-page ${kind} (word/${target}) has tracked changes${by}, which every report would show as changes in its letterhead`, hint: ACCEPT_CHANGES };
   }
+  const reaching = fieldTypes(xml).find((type) => REACHING_FIELDS.has(type));
+  if (reaching !== undefined)
+    return {
+      unreadable: `its first-page ${kind} (word/${target}) has ${/^[AEIOU]/.test(reaching) ? 'an' : 'a'} ${reaching} field, which fetches from outside the file or asks another program, and Word would do so in every report as it updates the field`,
+      hint: `Open it in Word, delete the field from the first page’s ${kind} (a picture: insert it from a file; a text: type it), and save it.`,
+    };
   // A Packager object is a file of any kind (a program too) wrapped to be opened with a double click: every report would carry it.
   const packaged = [...xml.matchAll(/<o:OLEObject\b[^>]*>/g)].map((m) => attributes(m[0]).get('ProgID') ?? '').find((id) => /^Package/i.test(id));
   if (packaged !== undefined)
@@ -436,6 +442,26 @@ function wordPrefixed(xml: string): boolean {
 /** The reason a part whose elements are not `w:…` cannot be taken, and what to do. */
 function notWordPrefixed(name: string): { unreadable: string; hint: string } {
   return { unreadable: `its ${name} names Word's elements with another prefix than w: (or none), as the program that wrote it chose, which briefing does not read`, hint: RESAVE };
+}
+
+/**
+ * Fields that take their result from outside the document: a picture or text from a file or an address
+ * (`INCLUDEPICTURE`, `INCLUDETEXT`, `IMPORT`), an object linked from another file (`LINK`), or data asked of
+ * another program, which `DDEAUTO` starts as the document opens (`DDE`, `DDEAUTO`).
+ */
+const REACHING_FIELDS = new Set(['INCLUDEPICTURE', 'INCLUDETEXT', 'IMPORT', 'LINK', 'DDE', 'DDEAUTO']);
+
+/**
+ * The type (the first word, in capitals) of each field in a part: a simple one's `w:instr`, and a complex one's
+ * instruction, its `w:instrText` runs from its `begin` to the next field character (a nested field is one too).
+ */
+function fieldTypes(xml: string): string[] {
+  const simple = [...xml.matchAll(/<w:fldSimple\b[^>]*>/g)].map((m) => attributes(m[0]).get('w:instr') ?? '');
+  const complex = xml
+    .split(/<w:fldChar\b[^>]*\bw:fldCharType="begin"[^>]*>/)
+    .slice(1)
+    .map((after) => [...(after.split('<w:fldChar')[0] ?? '').matchAll(/<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1] ?? '').join(''));
+  return [...simple, ...complex].map((instruction) => (instruction.trim().split(/\s+/)[0] ?? '').toUpperCase());
 }
 
 /** True when a part declares a document type (`<!DOCTYPE …>`, with entities perhaps), which no part Word writes does. */

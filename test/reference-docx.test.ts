@@ -351,6 +351,23 @@ describe('layout.reference_docx', () => {
     expect(run.stderr).not.toContain('has no style');
   });
 
+  // The letterhead and the theme are copied as they are: a part that is not XML made every report one LibreOffice could not
+  // open (no PDF) and Word calls damaged, where a DOCX-only build said "no problems".
+  it('refuses a reference whose letterhead or theme is not well-formed XML, as its styles', () => {
+    const ministry = new Uint8Array(readFileSync(join(REPO, 'examples/ministry-style/izm-reference.docx')));
+    const cases: [string, (xml: string) => string, RegExp][] = [
+      ['word/header2.xml', (xml) => xml.replace('</w:hdr>', '<w:p><w:r><w:t>A & B</w:t></w:r></w:p></w:hdr>'), /its word\/header2\.xml is not well-formed XML \(line 1, column \d+: /],
+      ['word/theme/theme1.xml', (xml) => xml.slice(0, 2000), /its word\/theme\/theme1\.xml is not well-formed XML \(line \d+, column \d+: /],
+    ];
+    for (const [name, change, said] of cases) {
+      const dir = projectWithReference(changed(ministry, name, change));
+      const run = runCli(['build', EXAMPLE_MEETING], dir);
+      expect(run.status, name).toBe(1);
+      expect(run.stderr).toMatch(said);
+      expect(readdirSync(dir)).not.toContain('out');
+    }
+  });
+
   it('refuses a reference whose page leaves no room for the text, and config margins that do the same', () => {
     const tiny = changed(starter(), 'word/document.xml', (xml) => xml.replace(/<w:pgSz [^>]*\/>/, '<w:pgSz w:w="3000" w:h="3000"/>').replace(/<w:pgMar [^>]*\/>/, '<w:pgMar w:top="2880" w:right="2880" w:bottom="2880" w:left="2880" w:header="0" w:footer="0" w:gutter="0"/>'));
     const run = runCli(['build', EXAMPLE_MEETING], projectWithReference(tiny));

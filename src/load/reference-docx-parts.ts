@@ -49,9 +49,9 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   for (const name of ['word/styles.xml', 'word/numbering.xml', 'word/theme/theme1.xml']) {
     const text = part(name);
     if (text !== undefined && declaresType(text)) return typeDeclared(name);
-    if (name === 'word/theme/theme1.xml') continue;
     const problem = text === undefined ? undefined : notWellFormed(text);
     if (problem) return { unreadable: `its ${name} is not well-formed XML (${problem})`, hint: RESAVE };
+    if (name === 'word/theme/theme1.xml') continue;
     if (text !== undefined && !wordPrefixed(text)) return notWordPrefixed(name);
   }
   const document = part('word/document.xml') ?? '';
@@ -256,8 +256,13 @@ function referencePart(
   const mediaTypes: Record<string, string> = {};
   let rels = relsData === undefined ? undefined : partText(relsData);
   const xml = withoutComments(partText(data));
-  if (declaresType(xml)) return typeDeclared(`word/${target}`);
-  if (rels !== undefined && declaresType(rels)) return typeDeclared(`word/_rels/${target}.rels`);
+  for (const [name, text] of [[`word/${target}`, xml], [`word/_rels/${target}.rels`, rels]] as const) {
+    if (text === undefined) continue;
+    if (declaresType(text)) return typeDeclared(name);
+    // Copied as it is: a part that is not XML would make every report one Word calls damaged and LibreOffice does not open.
+    const problem = notWellFormed(text);
+    if (problem) return { unreadable: `its ${name} is not well-formed XML (${problem})`, hint: RESAVE };
+  }
   if (!wordPrefixed(xml)) return notWordPrefixed(`word/${target}`);
   const revision = /<w:(?:ins|del|moveFrom|moveTo|[a-zA-Z]+Change|cellIns|cellDel|cellMerge)\b[^>]*>/.exec(xml)?.[0];
   if (revision !== undefined) {

@@ -265,8 +265,8 @@ on:
 permissions:
   contents: read
 
-# One run per branch or pull request at a time: a newer push to a pull request stops the older run; on main
-# the runs wait for each other, so each build starts from the cache the one before saved.
+# One run per branch or pull request at a time: a newer push to a pull request stops the older run; on main a run
+# waits for the one before (a waiting run gives way to a newer one), so each build starts from the cache the last saved.
 concurrency:
   group: \${{ github.workflow }}-\${{ github.ref }}
   cancel-in-progress: \${{ github.event_name == 'pull_request' }}

@@ -176,8 +176,18 @@ function projectNode(createRequire) {
     } catch {
       continue;
     }
+    // Looked up from the current folder upwards: one another user put in a shared folder (/tmp) would run as this user.
+    const stranger = otherOwner([dirname(folder), folder]);
+    if (stranger !== undefined) {
+      console.error(`briefing: not running the Node.js in ${folder}: it belongs to another user (uid ${stranger}), who could have put any program there.`);
+      continue;
+    }
     for (const name of ['bin/node', 'bin/node.exe']) {
-      if (existsSync(join(folder, name))) return { node: join(folder, name) };
+      const program = join(folder, name);
+      if (!existsSync(program)) continue;
+      const owner = otherOwner([dirname(program), program]);
+      if (owner === undefined) return { node: program };
+      console.error(`briefing: not running the Node.js in ${folder}: it belongs to another user (uid ${owner}), who could have put any program there.`);
     }
     if (withoutProgram === undefined) withoutProgram = folder;
   }

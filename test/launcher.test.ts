@@ -109,6 +109,23 @@ describe('bin/briefing.js, the installed command', () => {
     );
   });
 
+  // The `node` package is looked for from the folder the command runs in upwards, as Node resolves it: one another user
+  // put in a shared folder (/tmp/node_modules/node) ran as whoever typed briefing under it on an old Node.js.
+  it.runIf(old !== undefined && process.getuid?.() === 0)('on an old Node.js, never runs the program of a `node` package another user owns', () => {
+    const shared = tempDir();
+    const planted = join(shared, 'node_modules/node');
+    mkdirSync(join(planted, 'bin'), { recursive: true });
+    writeFileSync(join(planted, 'package.json'), '{ "name": "node", "version": "24.0.0" }\n');
+    writeFileSync(join(planted, 'bin/node'), '#!/bin/sh\necho planted\n', { mode: 0o755 });
+    for (const path of [join(shared, 'node_modules'), planted, join(planted, 'package.json'), join(planted, 'bin'), join(planted, 'bin/node')]) chownSync(path, 65534, 65534);
+    mkdirSync(join(shared, 'work'));
+    const run = spawnSync(old ?? 'node', [join(REPO, 'bin/briefing.js'), 'check'], { cwd: join(shared, 'work'), encoding: 'utf8' });
+    expect(run.stdout).not.toContain('planted');
+    expect(run.stderr).toContain(`briefing: not running the Node.js in ${planted}: it belongs to another user (uid 65534), who could have put any program there.\n`);
+    // The tool's own `node` package runs the command instead: it finds no project here.
+    expect(run.stderr).toMatch(/briefing\.config\.yaml/);
+  });
+
   it.runIf(old !== undefined)('on an old Node.js, runs the command under the Node.js of the `node` package the tool was installed with', () => {
     // This repository has `node` (24) among its packages, as a project does after `npm install -D node@24`.
     const run = spawnSync(old ?? 'node', [join(REPO, 'bin/briefing.js'), 'check'], { cwd: exampleProject(), encoding: 'utf8' });

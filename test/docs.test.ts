@@ -36,8 +36,9 @@ test('every rule id of the list is reported somewhere (the type checks the other
 
 test('the README links the rule table from its section on checking', () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Checking your files'));
-  expect(readme).toContain('## Checking your files');
+  expect(readme).toContain('\n## Checking your files\n');
+  const section = readme.split('\n## Checking your files\n')[1]?.split('\n## ')[0] ?? '';
+  expect(section).toContain('](docs/rules.md)');
   expect(section).toContain('(docs/rules.md)');
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse } from 'yaml';
@@ -329,4 +329,17 @@ test('docs/diff.md names every field of a block and of a change outside the text
   const page = readFileSync(join(REPO, 'docs/diff.md'), 'utf8');
   // Named in code (`level`, `continued: true`) or in a list of fields (`{ op, text }`).
   expect([...fields].filter((field) => !new RegExp(`\`${field}[\`:]|\\{[^}]*\\b${field}\\b[^}]*\\}`).test(page))).toEqual([]);
+});
+
+test('docs/ci.md shows build --json as it prints: its example has the fields of a real build, and each field printed only at times is named', () => {
+  const section = readFileSync(join(REPO, 'docs/ci.md'), 'utf8').split('\n## Exit codes and the JSON report\n')[1]?.split(/\n## /)[0] ?? '';
+  const example: unknown = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)?.[1] ?? 'null');
+  const dir = exampleProject();
+  const json = (...args: string[]): unknown => JSON.parse(runCli(['build', '--json', ...args], dir).stdout);
+  expect(fieldPaths(example).sort()).toEqual(fieldPaths(json(EXAMPLE_MEETING)).sort());
+  // A format no longer asked for takes its file away (`removed`); a meeting file deleted takes its report (`deletedMeetings`).
+  const sometimes = [...fieldPaths(json(EXAMPLE_MEETING, '--format', 'md')), ...(rmSync(join(dir, EXAMPLE_MEETING)), fieldPaths(json('--all')))];
+  const named = (path: string) => fieldPaths(example).includes(path) || new RegExp(`\`"?${path.split('.').at(-1) ?? path}"?\``).test(section);
+  expect([...new Set(sometimes)].filter((path) => !named(path))).toEqual([]);
+  expect(sometimes).toEqual(expect.arrayContaining(['meetings[].removed', 'deletedMeetings', 'deletedMeetings[].removed']));
 });

@@ -15,6 +15,8 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    // dist/ built again when src/ is newer: the tests that run the command run dist/ (test/helpers/fresh-dist.ts).
+    globalSetup: ['test/helpers/fresh-dist.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // LibreOffice and the built CLI are real processes; two cores on CI machines.

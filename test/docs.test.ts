@@ -343,3 +343,16 @@ test('docs/ci.md shows build --json as it prints: its example has the fields of 
   expect([...new Set(sometimes)].filter((path) => !named(path))).toEqual([]);
   expect(sometimes).toEqual(expect.arrayContaining(['meetings[].removed', 'deletedMeetings', 'deletedMeetings[].removed']));
 });
+
+test('docs/contributing.md explains every npm script of package.json, and names no other', () => {
+  const scripts = Object.keys((JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+  const page = readFileSync(join(REPO, 'docs/contributing.md'), 'utf8');
+  const table = page.split('\n## The npm scripts\n')[1]?.split('\n## ')[0] ?? '';
+  const explained = [...table.matchAll(/^\| `([\w:-]+)` \| \S/gm)].map((m) => m[1] ?? '');
+  expect(explained.sort()).toEqual([...scripts].sort());
+  // What the page and the README's Development section tell a contributor to run.
+  const development = readFileSync(join(REPO, 'README.md'), 'utf8').split('\n## Development\n')[1]?.split('\n## ')[0] ?? '';
+  const run = [...`${page}\n${development}`.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1] ?? '');
+  expect(run.length).toBeGreaterThan(5);
+  expect(run.filter((script) => !scripts.includes(script))).toEqual([]);
+});

@@ -87,10 +87,6 @@ const CLEARANCE_STATUS_EN: Record<(typeof CLEARANCE_STATES)[number], string> = {
 };
 const LANGUAGES = ['lv', 'en'] as const;
 
-/**
- * The template helpers. Each is pure: it reads its arguments and, for settings such as
- * the quote style, the model at the template's root — never the environment.
- */
 /** The `key=value` options a helper takes (`{{date meeting.date "genitive" year="none"}}`); the others take none. */
 export const HELPER_OPTIONS: Readonly<Record<string, readonly string[]>> = { date: ['year', 'until', 'at'], dateNumeric: ['until'], dateEn: ['until', 'at'], join: ['quote'] };
 
@@ -112,6 +108,12 @@ export const HELPER_ARITY: Readonly<Record<string, readonly [min: number, max: n
   upperFirst: [1, 1, '{{upperFirst text}}'],
 };
 
+/**
+ * The template helpers. Each is pure: it reads its arguments and, for settings such as
+ * the quote style, the model at the template's root — never the environment. A new one also
+ * needs its entry in HELPER_ARITY (and HELPER_OPTIONS, if it takes any) and a row in the README's
+ * table of helpers (docs/contributing.md).
+ */
 export const HELPERS: Readonly<Record<string, Helper>> = {
   /**
    * `{{date meeting.date "locative"}}` → "2021. gada 19. februārī"; `year="none"` → "19. februārī";

@@ -356,3 +356,14 @@ test('docs/contributing.md explains every npm script of package.json, and names 
   expect(run.length).toBeGreaterThan(5);
   expect(run.filter((script) => !scripts.includes(script))).toEqual([]);
 });
+
+test('docs/json-report.md gives the exit codes of every command the help lists', () => {
+  const help = runCli(['--help'], REPO).stdout.split('Commands:\n')[1]?.split('\n\n')[0] ?? '';
+  const commands = [...help.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1] ?? '').filter((command) => command !== 'help');
+  const page = readFileSync(join(REPO, 'docs/json-report.md'), 'utf8');
+  const table = page.split('\n## Exit codes\n\n')[1]?.split('\n\n')[0] ?? '';
+  const rows = table.split('\n').slice(2).map((row) => [...(row.split('|')[1] ?? '').matchAll(/`([a-z-]+)/g)].map((m) => m[1] ?? ''));
+  expect(commands.length).toBeGreaterThan(10);
+  expect(rows.every((codes) => codes.length > 0)).toBe(true);
+  expect([...new Set(rows.flat())].sort()).toEqual(commands.sort());
+});

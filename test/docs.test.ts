@@ -367,3 +367,11 @@ test('docs/json-report.md gives the exit codes of every command the help lists',
   expect(rows.every((codes) => codes.length > 0)).toBe(true);
   expect([...new Set(rows.flat())].sort()).toEqual(commands.sort());
 });
+
+test('the flag tests of the docs ask every command --help lists, new meeting and new position too', () => {
+  const listed = (command: string[]) =>
+    [...(runCli([...command, '--help'], REPO).stdout.split('Commands:\n')[1]?.split('\n\n')[0] ?? '').matchAll(/^ {2}([a-z-]+)/gm)]
+      .map((m) => [...command, m[1] ?? ''].join(' '))
+      .filter((name) => !name.endsWith('help'));
+  expect([...listed([]), ...listed(['new'])].filter((command) => !COMMANDS.includes(command))).toEqual([]);
+});

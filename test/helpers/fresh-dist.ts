@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { globSync } from 'tinyglobby';
+import type { TestProject } from 'vitest/node';
 
 /**
  * The sources dist/ is made from, newer than its last build: the first of them (a path from `root`),
@@ -20,15 +21,22 @@ export function staleDist(root: string): string | undefined {
     .find((path) => statSync(join(root, path)).mtimeMs > built);
 }
 
-/**
- * vitest's global setup: builds dist/ again when a source is newer than it. The tests that run the
- * command (runCli) and the batch's worker threads run dist/, not src/: a test file run alone after a
- * change in src/ (`npx vitest run test/x.test.ts`, which runs no `pretest`) tested the last build.
- */
-export default function setup(): void {
+/** Builds dist/ again when a source is newer than it, saying so. */
+function buildWhenStale(): void {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const newer = staleDist(root);
   if (newer === undefined) return;
   console.log(`dist/ is older than ${newer}: building it again (node scripts/build.js).`);
   execFileSync(process.execPath, ['scripts/build.js'], { cwd: root, stdio: 'inherit' });
+}
+
+/**
+ * vitest's global setup: builds dist/ again when a source is newer than it, before the tests and, in
+ * watch mode, before each run again. The tests that run the command (runCli) and the batch's worker
+ * threads run dist/, not src/: a test file run alone after a change in src/ (`npx vitest run
+ * test/x.test.ts`, which runs no `pretest`) tested the last build.
+ */
+export default function setup(project: TestProject): void {
+  buildWhenStale();
+  project.onTestsRerun(() => buildWhenStale());
 }

@@ -375,3 +375,12 @@ test('the flag tests of the docs ask every command --help lists, new meeting and
       .filter((name) => !name.endsWith('help'));
   expect([...listed([]), ...listed(['new'])].filter((command) => !COMMANDS.includes(command))).toEqual([]);
 });
+
+test('every problem the corpus of mistakes prints has a severity its row in docs/rules.md gives', () => {
+  const severities = new Map([...readFileSync(join(REPO, 'docs/rules.md'), 'utf8').matchAll(/^\| `([a-z]+\/[a-z-]+)` \| ([^|]+) \|/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const printed = globSync('test/fixtures/*/*/expected.txt', { cwd: REPO }).flatMap((file) =>
+    [...readFileSync(join(REPO, file), 'utf8').matchAll(/ {2}(error|warning) {2}.* {2}([a-z]+\/[a-z-]+)$/gm)].map((m) => ({ file, severity: m[1] ?? '', ruleId: m[2] ?? '' })),
+  );
+  expect(printed.length).toBeGreaterThan(100);
+  expect(printed.filter(({ severity, ruleId }) => !(severities.get(ruleId) ?? '').includes(severity)).map(({ file, severity, ruleId }) => `${file}: ${ruleId} ${severity}`)).toEqual([]);
+});

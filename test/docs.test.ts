@@ -384,3 +384,20 @@ test('every problem the corpus of mistakes prints has a severity its row in docs
   expect(printed.length).toBeGreaterThan(100);
   expect(printed.filter(({ severity, ruleId }) => !(severities.get(ruleId) ?? '').includes(severity)).map(({ file, severity, ruleId }) => `${file}: ${ruleId} ${severity}`)).toEqual([]);
 });
+
+test('each file the table of folders in docs/architecture.md names in a folder’s row is in that folder', () => {
+  const rows = readFileSync(join(REPO, 'docs/architecture.md'), 'utf8').matchAll(/^\| `src\/([a-z-]+)\/(?:<cmd>\.ts)?` \|(.*)$/gm);
+  const missing: string[] = [];
+  let named = 0;
+  for (const [, folder, text] of rows) {
+    for (const m of (text ?? '').matchAll(/`([\w./-]+\.ts)`/g)) {
+      const file = m[1] ?? '';
+      named += 1;
+      // A path from the repository, from src/ or from another folder (`docx/fields.ts`), or a file of this folder or one below it (`ooxml/styles-xml.ts`).
+      const there = globSync([file, `src/${file}`, `src/${folder}/${file}`, `src/${folder}/**/${file}`], { cwd: REPO }).length > 0;
+      if (!there) missing.push(`src/${folder ?? ''}/: ${file}`);
+    }
+  }
+  expect(named).toBeGreaterThan(50);
+  expect(missing).toEqual([]);
+});

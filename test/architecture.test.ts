@@ -70,3 +70,15 @@ test('imports point forward: no stage imports a later one, shared helpers import
     .map(({ from, to }) => `${from} → ${to}`);
   expect(backwards.sort()).toEqual([]);
 });
+
+test('docs/architecture.md gives each folder the rank this test holds it to', () => {
+  const table = readFileSync(join(REPO, 'docs/architecture.md'), 'utf8').split('\n| rank | folders |\n')[1]?.split('\n\n')[0] ?? '';
+  const documented: Record<string, number> = {};
+  for (const [, first, folders] of table.matchAll(/^\| (\d+)[^|]* \| (.*) \|$/gm)) {
+    // `a/` → `b/`, `c/` → …: each arrow one rank further.
+    (folders ?? '').split('→').forEach((step, offset) => {
+      for (const m of step.matchAll(/`([a-z]+)(?:\/|\.ts)`/g)) documented[m[1] ?? ''] = Number(first) + offset;
+    });
+  }
+  expect(documented).toEqual(RANKS);
+});

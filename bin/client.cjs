@@ -28,8 +28,8 @@ const FIXED_AT_START = /^(LANG|LANGUAGE|LC_(ALL|CTYPE|COLLATE|MESSAGES|NUMERIC|T
 
 /**
  * Whether this command line goes to a server: on a terminal outside CI by default, always with
- * BRIEFING_SERVER=on, never with BRIEFING_SERVER=off or on Windows; only the commands above,
- * without the flags above.
+ * BRIEFING_SERVER=on, never with BRIEFING_SERVER=off, on Windows or under a debugger; only the
+ * commands above, without the flags above.
  */
 function wanted(args, command, env, stderrIsTty) {
   // stderrIsTty is a function: asking makes the stream, which only a served command needs.
@@ -37,6 +37,8 @@ function wanted(args, command, env, stderrIsTty) {
   const setting = env.BRIEFING_SERVER;
   if (setting === 'off' || setting === '0') return false;
   if (args.some(ownToProcess)) return false;
+  // Under a debugger (`node --inspect-brk bin/briefing.js …`) the command must run in the process it stops in.
+  if (process.execArgv.some((flag) => /^--inspect(-brk|-wait)?(=|$)/.test(flag))) return false;
   for (const arg of args) {
     if (arg === '--') break;
     const flag = arg.split('=')[0];

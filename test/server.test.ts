@@ -426,6 +426,23 @@ describe('the resident server', () => {
     expect(served(runtime)).toBe(0);
   });
 
+  it('runs a command started under a debugger (node --inspect) itself, where its breakpoints are', () => {
+    const runtime = runtimeDir();
+    const dir = exampleProject();
+    const on = { BRIEFING_SERVER: 'on', XDG_RUNTIME_DIR: runtime };
+    run(['server', 'start'], REPO, on);
+    const debugged = spawnSync(process.execPath, ['--inspect=127.0.0.1:0', join(REPO, 'bin/briefing.js'), 'list', 'meetings'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...on },
+      timeout: 30_000,
+    });
+    expect(debugged).toMatchObject({ status: 0, stdout: expect.stringContaining('2021-02-19'), stderr: expect.stringContaining('Debugger listening') });
+    expect(served(runtime)).toBe(0);
+    expect(run(['list', 'meetings'], dir, on).status).toBe(0);
+    expect(served(runtime)).toBe(1);
+  });
+
   it('runs a command typed with other groups than the server has (after newgrp or sg) itself: the server would read the files with its own', () => {
     const setpriv = spawnSync('setpriv', ['--groups', '4242', '--', 'true']);
     if (setpriv.error !== undefined || setpriv.status !== 0) return; // no util-linux setpriv, or not allowed to set groups

@@ -5,7 +5,26 @@ import { describe, expect, it } from 'vitest';
 import { formatHelpItem } from '../src/cli/help-notes.js';
 import { REPO, runCli, tempDir } from './helpers/project.js';
 
-const COMMANDS = [[], ['build'], ['new'], ['new', 'meeting'], ['new', 'position'], ['clear'], ['review'], ['import'], ['list'], ['templates'], ['reference-docx'], ['completion']];
+/** The program and every command its help lists (new's two too): each has examples. */
+const COMMANDS = [
+  [],
+  ['init'],
+  ['build'],
+  ['check'],
+  ['diff'],
+  ['new'],
+  ['new', 'meeting'],
+  ['new', 'position'],
+  ['clear'],
+  ['review'],
+  ['import'],
+  ['list'],
+  ['templates'],
+  ['schema'],
+  ['reference-docx'],
+  ['completion'],
+  ['server'],
+];
 
 describe('help and mistakes', () => {
   it.each(COMMANDS.map((c) => [c.join(' ') || '(program)', c] as const))('%s --help shows real examples', (_name, command) => {
@@ -15,6 +34,14 @@ describe('help and mistakes', () => {
     expect(examples.length).toBeGreaterThanOrEqual(2);
     expect(examples.length).toBeLessThanOrEqual(4);
     expect(examples.some((example) => example.startsWith(`  $ briefing ${command.join(' ')}`))).toBe(true);
+  });
+
+  it('lists among the commands above every command its help lists', () => {
+    const listed = (command: string[]) =>
+      [...(runCli([...command, '--help'], REPO).stdout.split('Commands:\n')[1]?.split('\n\n')[0] ?? '').matchAll(/^ {2}([a-z-]+)/gm)]
+        .map((m) => [...command, m[1] ?? ''].join(' '))
+        .filter((name) => !name.endsWith('help'));
+    expect([...listed([]), ...listed(['new'])].filter((name) => !COMMANDS.some((command) => command.join(' ') === name))).toEqual([]);
   });
 
   it('states its exit codes in every command that prints JSON, each code with what it means there', () => {

@@ -32,6 +32,10 @@ export function registerServer(program: Command, io: Io): void {
     .addHelpText(
       'after',
       helpNotes(`
+Examples:
+  $ briefing server
+  $ briefing server stop
+
 A command typed on a terminal (not in CI) starts a server in the background when there is none; the next one runs on it, warm, with the same output and exit code. It stops after 15 minutes without a command, or once this briefing is updated or rebuilt. BRIEFING_SERVER=off runs every command in its own process; BRIEFING_SERVER=on uses the server even without a terminal (a script, a benchmark).
 
 status lists every server of yours; stop stops this briefing's (of any build), each once the command it runs is done, and returns when they have ended. A server that does not answer (stopped, or stuck in a command) is named by status and ended outright by stop.`),

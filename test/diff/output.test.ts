@@ -581,6 +581,14 @@ test('terminal: a list item’s later paragraph is indented under it, and a list
   expect(terminal.split('\n').slice(6)).toEqual(['1) punkts viens;', '', '   Turpinājums [-vecais-]{+jaunais+}.', '', '…', '', '> – a punkts', '', '> – b [-vecais-]{+jaunais+}', '']);
 });
 
+test('terminal in colour keeps the marks: a screen reader, a terminal without strikethrough or a reader who tells no red from green still learns what was added and what removed', async () => {
+  const coloured = await compare('Pirmais vecais teikums.', 'Pirmais jaunais teikums.', 'terminal', true);
+  const plainText = coloured.replace(/\u001b\[\d+m/g, '');
+  expect(plainText.split('\n')).toContain('Pirmais [-vecais-]{+jaunais+} teikums.');
+  expect(coloured).toContain('\u001b[31m[-\u001b[9mvecais\u001b[29m-]\u001b[39m');
+  expect(coloured).toContain('\u001b[32m{+\u001b[4mjaunais\u001b[24m+}\u001b[39m');
+});
+
 test('terminal: a thematic break added or removed between paragraphs is shown as a marked line, as the md shows it', async () => {
   const without = 'Ievads.\n\nPirmā rindkopa.\n\nOtrā rindkopa.';
   const withRule = 'Ievads.\n\nPirmā rindkopa.\n\n***\n\nOtrā rindkopa.';
@@ -588,9 +596,9 @@ test('terminal: a thematic break added or removed between paragraphs is shown as
   expect((await compare(without, withRule, 'terminal')).split('\n').slice(6)).toEqual(['Pirmā rindkopa.', '', '{+———+}', '']);
   expect((await compare(withRule, without, 'terminal')).split('\n').slice(6)).toEqual(['Pirmā rindkopa.', '', '[-———-]', '']);
   expect(textPart(await compare(without, withRule, 'md'))).toContain('Pirmā rindkopa.\n\n{++———++}\n\nOtrā rindkopa.');
-  // In colour, as added and removed words are: green and underlined, red and struck through.
-  expect(await compare(without, withRule, 'terminal', true)).toContain('\u001b[32m\u001b[4m———\u001b[24m\u001b[39m');
-  expect(await compare(withRule, without, 'terminal', true)).toContain('\u001b[31m\u001b[9m———\u001b[29m\u001b[39m');
+  // In colour, as added and removed words are: green and underlined, red and struck through, inside the same marks.
+  expect(await compare(without, withRule, 'terminal', true)).toContain('\u001b[32m{+\u001b[4m———\u001b[24m+}\u001b[39m');
+  expect(await compare(withRule, without, 'terminal', true)).toContain('\u001b[31m[-\u001b[9m———\u001b[29m-]\u001b[39m');
   // An unchanged break before a change is its context line, shown as one too.
   const after = withRule.replace('Otrā rindkopa.', 'Otrā jaunā rindkopa.');
   expect((await compare(withRule, after, 'terminal')).split('\n').slice(6)).toEqual(['———', '', 'Otrā{+ jaunā+} rindkopa.', '']);

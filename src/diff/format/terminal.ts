@@ -15,7 +15,7 @@ const LINE_BREAK = '\u2028';
 /**
  * The diff for a terminal: changes of status and clearance, a quiet line for each footnote
  * whose label alone changed, then each changed paragraph with the one before it for context.
- * Colours when `chalk` has them; without, git's word-diff marks: `[-removed-]` and `{+added+}`.
+ * Changes between git's word-diff marks, `[-removed-]` and `{+added+}`, coloured when `chalk` has colours.
  */
 export function formatTerminal(diff: DocumentDiff, stat: boolean, chalk: ChalkInstance): string {
   const lines = [chalk.bold(`diff ${diff.file}`), chalk.dim(`from ${versionLabel(diff.from)}`), chalk.dim(`to   ${versionLabel(diff.to)}`)];
@@ -166,12 +166,15 @@ function brokenLines(op: Segment['op'], text: string, chalk: ChalkInstance): str
   return lines.map((line, index) => change(op, op === 'insert' && index < lines.length - 1 ? `${line}↵` : line, chalk)).join('\n');
 }
 
-/** Text added or removed, in colour, or else between git's word-diff marks; unchanged text as it is. */
+/**
+ * Text added or removed between git's word-diff marks, in colour too (green and underlined, red and
+ * struck through): colour and line alone said nothing to a screen reader, to a terminal that draws
+ * no strikethrough (Windows' older console) or to a reader who tells no red from green. Unchanged text as it is.
+ */
 function change(op: Segment['op'], text: string, chalk: ChalkInstance): string {
   if (!text) return '';
-  const colour = chalk.level > 0;
-  if (op === 'insert') return colour ? chalk.green.underline(text) : `{+${text}+}`;
-  if (op === 'delete') return colour ? chalk.red.strikethrough(text) : `[-${text}-]`;
+  if (op === 'insert') return chalk.green(`{+${chalk.underline(text)}+}`);
+  if (op === 'delete') return chalk.red(`[-${chalk.strikethrough(text)}-]`);
   return text;
 }
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { formatPositions } from '../src/list/format.js';
+import { formatMeetings, formatPositions } from '../src/list/format.js';
 import type { PositionRow } from '../src/list/positions.js';
 import { formatTable } from '../src/list/table.js';
 import { EXAMPLE_MEETING, exampleFile, exampleProject, REPO, runCli, tempDir, writeFile } from './helpers/project.js';
@@ -261,9 +261,45 @@ describe('formatPositions', () => {
     expect(lines[2]).toMatch(/^pos-04 +1 +draft +13✓ AM↩ +2026-12-10/);
   });
 
+  it('keeps its legend within the width too, each mark beside its meaning: at 60 columns its lines were wider, and the terminal broke them inside a word', () => {
+    const lines = formatPositions([row('pos-01', {}), row('pos-02', { LM: 'pending', VK: 'objected' })], 60, false);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    const legend = lines.slice(lines.indexOf('') + 1);
+    expect(legend).toEqual([
+      '✓ cleared  ↻ an earlier version cleared  … pending',
+      '✗ objected',
+      '↩ withdrawn  – not asked  * not committed',
+      '2✓ two ministries cleared: counted, not named, to fit the',
+      '   width',
+    ]);
+    // 80 columns and more: the legend as before.
+    expect(formatPositions([row('pos-01', {})], 80, false).slice(-3)).toEqual([
+      '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected',
+      '↩ withdrawn  – not asked  * not committed',
+      '2✓ two ministries cleared: counted, not named, to fit the width',
+    ]);
+  });
+
+  it('says in words that a position is used by no meeting, as – is the mark of a ministry not asked in the legend under it', () => {
+    const lines = formatPositions([{ ...row('pos-05', {}), meetings: [] }], 120, false);
+    expect(lines[1]).toMatch(/^pos-05 +1 +draft +.*VK✓ +none +2026-12-01$/);
+  });
+
   it('keeps every code in its place when they fit', () => {
     const lines = formatPositions([row('pos-04', { LM: 'pending' })], 120, false);
     expect(lines[1]).toContain('AM✓ AIM✓ EM✓ FM✓ IEM✓ KEM✓ KM✓ LM… SM✓ TM✓ VARAM✓ VM✓ ZM✓ VK✓');
+  });
+});
+
+describe('formatMeetings', () => {
+  it('says in words that a meeting is not built: its table has no legend, and a screen reader read the dash that stood there as "en dash"', () => {
+    const meeting = { file: 'meetings/m.yaml', date: '2021-05-18', endDate: null, topic: 'Digitālā izglītība', positions: 2, cleared: 1, uncleared: true };
+    const lines = formatMeetings([{ ...meeting, build: 'not built' }, { ...meeting, build: 'outdated' }], 80, false);
+    expect(lines).toEqual([
+      'DATE        TOPIC               POSITIONS  CLEARED  OUTPUT',
+      '2021-05-18  Digitālā izglītība          2      1/2  not built',
+      '2021-05-18  Digitālā izglītība          2      1/2  outdated',
+    ]);
   });
 });
 

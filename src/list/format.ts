@@ -53,9 +53,27 @@ export function formatPositions(rows: readonly PositionRow[], width: number, fil
     cellRows.map((cells, i) => cells.map((cell, column) => (column === CLEARANCE_COLUMN ? (clearance.cells[i] ?? '') : cell))),
     width,
   );
-  const unknown = rows.some((row) => row.status === 'invalid') ? `  ${MARKS.unknown} not known: the file cannot be read` : '';
-  const counted = clearance.counted ? ['2✓ two ministries cleared: counted, not named, to fit the width'] : [];
-  return [...table, '', '✓ cleared  ↻ an earlier version cleared  … pending  ✗ objected', `↩ withdrawn  – not asked  * not committed${unknown}`, ...counted];
+  const unknown = rows.some((row) => row.status === 'invalid') ? [`${MARKS.unknown} not known: the file cannot be read`] : [];
+  const legend = [
+    packed(['✓ cleared', '↻ an earlier version cleared', '… pending', '✗ objected'], '  ', width),
+    packed(['↩ withdrawn', '– not asked', '* not committed', ...unknown], '  ', width),
+    clearance.counted ? packed('2✓ two ministries cleared: counted, not named, to fit the width'.split(' '), ' ', width, '   ') : [],
+  ];
+  return [...table, '', ...legend.flat()];
+}
+
+/**
+ * `pieces` joined by `gap` in lines of at most `width` characters, a piece never split (a line the
+ * terminal wrapped broke a word, or a mark from its meaning); lines after the first start with `indent`.
+ */
+function packed(pieces: readonly string[], gap: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  for (const piece of pieces) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + gap.length + piece.length <= width) lines[lines.length - 1] = `${last}${gap}${piece}`;
+    else lines.push(`${lines.length ? indent : ''}${piece}`);
+  }
+  return lines;
 }
 
 /**
@@ -102,7 +120,7 @@ export function formatMeetings(rows: readonly MeetingRow[], width: number, filte
       row.topic ?? `(${row.file}: not valid)`,
       row.positions === null ? '?' : String(row.positions),
       row.positions === null ? '?' : `${row.cleared ?? '?'}/${row.positions}`,
-      row.build === 'not built' ? '–' : row.build,
+      row.build,
     ]),
     width,
   );
@@ -118,7 +136,8 @@ function days(row: MeetingRow): string {
 
 function meetingDates(row: PositionRow): string {
   const [first, ...more] = row.meetings.map((m) => m.date);
-  if (first === undefined) return '–';
+  // Not a dash: the legend under the table makes – a ministry not asked.
+  if (first === undefined) return 'none';
   return more.length ? `${first} +${more.length}` : first;
 }
 

@@ -39,7 +39,7 @@ describe('list meetings while a position the meeting uses holds a conflict', () 
     expect(run.stderr).toMatch(
       new RegExp(`^${POSITION}:\\d+:1  error  This position cannot be read \\(Git could not merge this file: .*\\), so the list cannot tell whether the meetings using it are cleared \\(shown \\?\\)\\. Run \`briefing check ${POSITION}\` and fix the file\\.  list/unreadable-position$`, 'm'),
     );
-    expect(run.stdout).toMatch(/ {10}3 {6}\?\/3  –\n/);
+    expect(run.stdout).toMatch(/ {10}3 {6}\?\/3  not built\n/);
     expect(run.status).toBe(1);
     const json = runCli(['list', 'meetings', '--json'], dir);
     expect(JSON.parse(json.stdout)).toMatchObject([{ positions: 3, cleared: null, uncleared: true }]);

@@ -103,6 +103,8 @@ function lineReader(input: NodeJS.ReadableStream, output: NodeJS.WritableStream)
       .on('close', () => {
         closed = true;
         process.off('SIGINT', interrupted);
+        // Ctrl-D where an answer was awaited: the question's line ends, as at Ctrl-C, so the message is not read as part of it.
+        if (waiting.length) output.write('\n');
         for (const next of waiting.splice(0)) next.reject(cancelled());
       });
     reader.resume();

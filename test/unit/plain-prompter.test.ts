@@ -48,11 +48,13 @@ describe('the prompter for a terminal that says TERM=dumb', () => {
     expect(await prompter.text({ message: 'Presidency', default: 'Portugāle', validate: (answer) => (answer === '' ? 'needed' : true) })).toBe('-');
   });
 
-  it('cancels with nothing written when the input ends before an answer (Ctrl-D)', async () => {
-    const { prompter } = fed('');
+  it('cancels with nothing written when the input ends before an answer (Ctrl-D), the question’s line ended first', async () => {
+    const { prompter, printed } = fed('');
     const error: unknown = await prompter.text({ message: 'Topic' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
     expect(error).toMatchObject({ message: 'Cancelled; nothing written.' });
+    // As at Ctrl-C: the message that follows starts a line of its own, not "? Topic: briefing: Cancelled; …".
+    expect(printed()).toBe('? Topic: \n');
   });
 
   // On such a terminal Ctrl-C is the terminal's SIGINT: it ended the command with `^C` and not a word.

@@ -10,7 +10,7 @@ import { registerDiff } from './cli/diff.js';
 import { registerInit } from './cli/init.js';
 import { nonEmpty, refuseRepeatedOptions } from './cli/flags.js';
 import { hintFromHere, terminalIo } from './cli/io.js';
-import { formatHelpItem } from './cli/help-notes.js';
+import { formatHelpItem, helpNotes } from './cli/help-notes.js';
 import { registerImport } from './cli/import.js';
 import { registerList } from './cli/list.js';
 import { registerNew } from './cli/new.js';
@@ -57,12 +57,14 @@ export async function main(args: readonly string[]): Promise<void> {
     .configureOutput({ outputError: (text, write) => write(usageMistake(text)) })
     .addHelpText(
       'after',
-      `
+      helpNotes(`
 Examples:
   $ briefing build meetings/2021-02-19-educ-informal.yaml
   $ briefing check
   $ briefing diff positions/educ/equity-achievements.yaml --from HEAD~1
-  $ briefing new meeting 2021-05-18 educ-council`,
+  $ briefing new meeting 2021-05-18 educ-council
+
+Plain output (a screen reader, Emacs' shell): with TERM=dumb, new and init ask each question on a line of its own, its choices numbered, and nothing is coloured or redrawn (no progress line); NO_COLOR=1 (or --no-color) turns colours off alone, as nothing is told by colour alone; list --json names each clearance's state in words. More in the README, "Reading the output".`),
     );
 
   // In the order help lists them: the daily flow first, then the helpers.

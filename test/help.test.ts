@@ -44,6 +44,13 @@ describe('help and mistakes', () => {
     expect([...listed([]), ...listed(['new'])].filter((name) => !COMMANDS.some((command) => command.join(' ') === name))).toEqual([]);
   });
 
+  it('says how to have plain output, for a screen reader or a terminal that shows control sequences as text: TERM=dumb, NO_COLOR and list --json, named in the help a user reads first', () => {
+    const help = runCli(['--help'], REPO).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('Plain output (a screen reader, Emacs\' shell): with TERM=dumb, new and init ask each question on a line of its own, its choices numbered, and nothing is coloured or redrawn (no progress line);');
+    expect(help).toContain('NO_COLOR=1 (or --no-color) turns colours off alone, as nothing is told by colour alone;');
+    expect(help).toContain('list --json names each clearance\'s state in words.');
+  });
+
   it('states its exit codes in every command that prints JSON, each code with what it means there', () => {
     for (const command of ['build', 'check', 'diff', 'list', 'templates']) {
       const help = runCli([command, '--help'], REPO).stdout;

@@ -92,6 +92,30 @@ describe('briefing list', () => {
     for (const columns of ['', 'wide', '0', '-5']) expect(runCli(['list'], dir, { COLUMNS: columns }).stdout).toBe(narrow.stdout);
   });
 
+  it('under 60 columns (a magnifier, a split window) gives each position as lines of words, not a table the terminal wraps', () => {
+    const run = runCli(['list', '--uncleared'], dir, { COLUMNS: '40' });
+    expect(run.stdout).toBe(
+      [
+        'equity-reforms',
+        '  version 2, cleared, meetings',
+        '    2021-02-19, 2021-05-18, changed',
+        '    2021-02-16',
+        '  clearance: AM cleared, LM pending, FM',
+        '    not asked',
+        // An id is never broken, though it is wider.
+        'teachers-with-a-rather-long-identifier-for-the-table',
+        '  version 1, draft, meetings 2021-05-18,',
+        '    new, not committed',
+        '  clearance: AM objected, FM not asked',
+        '',
+      ].join('\n'),
+    );
+    const meetings = runCli(['list', 'meetings'], dir, { COLUMNS: '40' }).stdout.split('\n');
+    for (const line of meetings) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(meetings.slice(0, 4)).toEqual(['2021-02-19 Vienlīdzīga piekļuve', '    izglītībai – iekļaujoša un uz', '    panākumiem vērsta izglītība', '  positions 3, cleared 2 of 3, output']);
+    expect(meetings[4]).toMatch(/^ {4}(not built|built|outdated)$/);
+  });
+
   it('tables positions with clearances, meetings and git dates, in 80 columns', () => {
     const run = runCli(['list'], dir);
     expect(run.status).toBe(0);

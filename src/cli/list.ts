@@ -29,6 +29,8 @@ Examples:
   $ briefing list positions --meeting meetings/2021-02-19-educ-informal.yaml
   $ briefing list meetings --json
 
+The table fits the terminal (COLUMNS in a pipe, else 80 columns); under 60 columns each row is given as lines of words instead, each ministry's state named: "clearance: AM cleared, LM pending".
+
 Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a position missing or claimed twice) or with an error in the config or the registry, 2 could not run.`),
     )
     .action(async (what: 'positions' | 'meetings', flags: ListFlags) => {
@@ -44,17 +46,15 @@ Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a
     });
 }
 
-/** The narrowest a table is laid out, however narrow the terminal. */
-const NARROWEST = 60;
-
 /**
- * How wide the table may be: the terminal's width; in a pipe or a file, `COLUMNS` when it is set to a
- * width (`COLUMNS=200 briefing list > list.txt`, ids whole for a `grep`), else 80.
+ * How wide the list may be: the terminal's width; in a pipe or a file, `COLUMNS` when it is set to a
+ * width (`COLUMNS=200 briefing list > list.txt`, ids whole for a `grep`), else 80. Under 60 columns
+ * the rows are given as lines of words rather than a table (see formatPositions).
  */
 function tableWidth(terminalColumns: number | undefined, columnsVariable: string | undefined): number {
-  if (terminalColumns !== undefined) return Math.max(NARROWEST, terminalColumns);
+  if (terminalColumns !== undefined && terminalColumns > 0) return terminalColumns;
   const asked = /^\d+$/.test(columnsVariable?.trim() ?? '') ? Number(columnsVariable) : 0;
-  return asked > 0 ? Math.max(NARROWEST, asked) : 80;
+  return asked > 0 ? asked : 80;
 }
 
 /** The problems on stderr; the rows on stdout, as a table as wide as the terminal (in a pipe, COLUMNS or 80) or JSON. */

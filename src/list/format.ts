@@ -1,5 +1,6 @@
 import type { MeetingRow } from './meetings.js';
 import type { ListedClearanceState, PositionRow } from './positions.js';
+import { oneLine } from '../diagnostics/human.js';
 import { formatTable, naturalWidths, type Column } from './table.js';
 
 /** `?`: a clearance in a position file that cannot be read. */
@@ -36,9 +37,24 @@ const CLEARANCE_COLUMN = 3;
 /** The order in which a row counts its ministries' states, when it counts them. */
 const STATES: readonly ListedClearanceState[] = ['cleared', 'earlier version', 'pending', 'objected', 'withdrawn', 'not recorded', 'unknown'];
 
-/** The positions table and its legend, within `width` columns. */
+/** What each mark says, in words: the legend's, for a list given in words. */
+const WORDS: Record<ListedClearanceState, string> = {
+  cleared: 'cleared',
+  'earlier version': 'an earlier version cleared',
+  pending: 'pending',
+  objected: 'objected',
+  withdrawn: 'withdrawn',
+  'not recorded': 'not asked',
+  unknown: 'not known',
+};
+
+/** The narrowest a table is laid out: below it, each row is given as lines of words (see {@link positionRecords}). */
+export const NARROWEST_TABLE = 60;
+
+/** The positions table and its legend, within `width` columns; under {@link NARROWEST_TABLE}, lines of words. */
 export function formatPositions(rows: readonly PositionRow[], width: number, filtered: boolean): string[] {
   if (!rows.length) return [EMPTY.positions[filtered ? 'filtered' : 'none']];
+  if (width < NARROWEST_TABLE) return rows.flatMap((row) => positionRecord(row, width));
   const cellRows = rows.map((row) => [row.id, row.version === null ? '?' : String(row.version), row.status, '', meetingDates(row), changed(row)]);
   // The room CLEARANCE has once POSITION is shortened as far as it may be (its ids end in "…" before a code goes unnamed).
   const natural = naturalWidths(POSITION_COLUMNS, cellRows);
@@ -104,9 +120,39 @@ function countedCell(row: PositionRow, counts: (state: ListedClearanceState) => 
   return [...tallies, ...names].join(' ');
 }
 
-/** The meetings table, within `width` columns. */
+/**
+ * A position as lines of words within `width` columns: its id, then its version, status, meetings and
+ * last change, then each ministry's state, where a table would be wider than a narrow terminal (a
+ * magnifier's 40 columns), which broke each of its rows over two lines out of their columns.
+ */
+function positionRecord(row: PositionRow, width: number): string[] {
+  const [first, ...more] = row.meetings.map((m) => m.date);
+  const facts = [
+    row.version === null ? 'version not known' : `version ${row.version}`,
+    row.status === 'invalid' ? 'not known: the file cannot be read' : row.status,
+    first === undefined ? 'no meetings' : `meetings ${[first, ...more].join(', ')}`,
+    changedInWords(row),
+  ];
+  const clearance = row.clearances.map((c) => `${c.ministry} ${WORDS[c.state]}`);
+  return [oneLine(row.id), ...details(facts.join(', '), width), ...(clearance.length ? details(`clearance: ${clearance.join(', ')}`, width) : [])];
+}
+
+/** The CHANGED column in words. */
+function changedInWords(row: PositionRow): string {
+  if (row.beforeHistory) return 'changed before this clone’s history begins';
+  if (row.lastChanged === null) return row.uncommitted ? 'new, not committed' : 'no git history';
+  return `changed ${row.lastChanged}${row.uncommitted ? ', changes not committed' : ''}`;
+}
+
+/** `text` as the lines of a record under its first: indented two columns, and four where a line goes on. */
+function details(text: string, width: number): string[] {
+  return packed(oneLine(text).split(' '), ' ', Math.max(1, width - 2), '  ').map((line) => `  ${line}`);
+}
+
+/** The meetings table, within `width` columns; under {@link NARROWEST_TABLE}, lines of words. */
 export function formatMeetings(rows: readonly MeetingRow[], width: number, filtered: boolean): string[] {
   if (!rows.length) return [EMPTY.meetings[filtered ? 'filtered' : 'none']];
+  if (width < NARROWEST_TABLE) return rows.flatMap((row) => meetingRecord(row, width));
   return formatTable(
     [
       { title: 'DATE' },
@@ -124,6 +170,14 @@ export function formatMeetings(rows: readonly MeetingRow[], width: number, filte
     ]),
     width,
   );
+}
+
+/** A meeting as lines of words within `width` columns: its days and topic, then its progress and output (see {@link positionRecord}). */
+function meetingRecord(row: MeetingRow, width: number): string[] {
+  // Its lines go on four columns in, as a detail's do: the details' own start two in.
+  const title = packed(oneLine(`${days(row)} ${row.topic ?? `(${row.file}: not valid)`}`).split(' '), ' ', width, '    ');
+  const count = row.positions === null ? 'positions not known' : `positions ${row.positions}, cleared ${row.cleared ?? '?'} of ${row.positions}`;
+  return [...title, ...details(`${count}, output ${row.build}`, width)];
 }
 
 /** A meeting's day, or its days: "2021-05-17–18", "2021-05-31–06-01", "2021-12-31–2022-01-01". */

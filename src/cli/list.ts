@@ -51,17 +51,18 @@ Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a
  * width (`COLUMNS=200 briefing list > list.txt`, ids whole for a `grep`), else 80. Under 60 columns
  * the rows are given as lines of words rather than a table (see formatPositions).
  */
-function tableWidth(terminalColumns: number | undefined, columnsVariable: string | undefined): number {
-  if (terminalColumns !== undefined && terminalColumns > 0) return terminalColumns;
+function tableWidth(terminalColumns: number | undefined, columnsVariable: string | undefined, narrowestTable: number): number {
+  // A terminal of no size (0 columns: some containers' and CI's) gets the narrowest table, as it always did.
+  if (terminalColumns !== undefined) return terminalColumns > 0 ? terminalColumns : narrowestTable;
   const asked = /^\d+$/.test(columnsVariable?.trim() ?? '') ? Number(columnsVariable) : 0;
   return asked > 0 ? asked : 80;
 }
 
 /** The problems on stderr; the rows on stdout, as a table as wide as the terminal (in a pipe, COLUMNS or 80) or JSON. */
 async function printList(io: Io, result: ListResult, json: boolean, filtered: boolean): Promise<void> {
-  const { formatMeetings, formatPositions } = await import('../list/format.js');
+  const { formatMeetings, formatPositions, NARROWEST_TABLE } = await import('../list/format.js');
   await printProblems(io, result, PROBLEMS_ON_STDERR);
-  const width = tableWidth(process.stdout.isTTY ? process.stdout.columns : undefined, process.env.COLUMNS);
+  const width = tableWidth(process.stdout.isTTY ? process.stdout.columns : undefined, process.env.COLUMNS, NARROWEST_TABLE);
   if (json) console.log(JSON.stringify(result.rows, null, 2));
   else console.log((result.what === 'positions' ? formatPositions(result.rows, width, filtered) : formatMeetings(result.rows, width, filtered)).join('\n'));
   process.exitCode = result.exitCode;

@@ -227,6 +227,32 @@ describe('templates', () => {
     expect(run.stdout).toContain('note                   A one-line note. (my-templates/note.md.hbs; with the built-in partial signature)\n');
   });
 
+  it('lists each template within the width it is given, its words never split: beside the name, or under it on a narrow terminal; in a pipe, one line each', () => {
+    const dir = exampleProject();
+    const whole = runCli(['templates'], dir).stdout;
+    const lines = whole.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(Math.max(...lines.map((line) => line.length))).toBeGreaterThan(100);
+    const words = (text: string) => text.split(/\s+/).filter(Boolean);
+    for (const columns of [80, 40]) {
+      const run = runCli(['templates'], dir, { COLUMNS: String(columns) });
+      const wrapped = run.stdout.trimEnd().split('\n');
+      expect(Math.max(...wrapped.map((line) => line.length)), `${columns} columns`).toBeLessThanOrEqual(columns);
+      expect(words(run.stdout)).toEqual(words(whole));
+    }
+    const at80 = runCli(['templates'], dir, { COLUMNS: '80' }).stdout.split('\n');
+    expect(at80.slice(0, 2)).toEqual([
+      "informative-report.en  Briefing note in English: the report's structure, English",
+      '                       dates and ministry names. (built-in)',
+    ]);
+    expect(runCli(['templates'], dir, { COLUMNS: '40' }).stdout.split('\n').slice(0, 4)).toEqual([
+      'informative-report.en',
+      '    Briefing note in English: the',
+      "    report's structure, English dates",
+      '    and ministry names. (built-in)',
+    ]);
+  });
+
   it('a template copied alone into the project builds with the built-in partials; one partial copied alone replaces the built-in one', async () => {
     const dir = exampleProject();
     // Exactly the step templates/README.md (written by init) describes.

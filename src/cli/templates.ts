@@ -41,6 +41,7 @@ async function printTemplates(io: Io, result: TemplatesResult, json: boolean): P
   if (json) return console.log(JSON.stringify(found, null, 2));
   // Control characters of a name or description are shown escaped, before the colours' own are added.
   const width = Math.max(...found.map((t) => oneLine(t.name).length));
+  const columns = listWidth(process.stdout.isTTY ? process.stdout.columns : undefined, process.env.COLUMNS);
   for (const t of found) {
     const origin = t.source === 'built-in' ? 'built-in' : t.overrides ? `${t.path}, replaces the built-in one` : t.path;
     const elsewhere = t.partials.filter((partial) => partial.source !== t.source);
@@ -49,9 +50,53 @@ async function printTemplates(io: Io, result: TemplatesResult, json: boolean): P
       : t.source === 'built-in'
         ? `; with your ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.path).join(', ')}`
         : `; with the built-in ${partialWord(elsewhere)} ${elsewhere.map((partial) => partial.name).join(', ')}`;
-    const broken = t.usable ? '' : ` ${io.out.red(`cannot be used: ${t.errors === 1 ? '1 error' : `${t.errors} errors`}`)}`;
-    console.log(`${oneLine(t.name).padEnd(width)}  ${oneLine(t.description || '(no description)')} ${io.out.dim(oneLine(`(${origin}${partials})`))}${broken}`);
+    const words: StyledWord[] = [
+      ...oneLine(t.description || '(no description)').split(' ').map((word) => ({ word, style: (text: string) => text })),
+      ...oneLine(`(${origin}${partials})`).split(' ').map((word) => ({ word, style: io.out.dim })),
+      ...(t.usable ? [] : `cannot be used: ${t.errors === 1 ? '1 error' : `${t.errors} errors`}`.split(' ').map((word) => ({ word, style: io.out.red }))),
+    ];
+    console.log(described(oneLine(t.name).padEnd(width), words, columns));
   }
+}
+
+/** A word of a listed template's line and the colour it is printed in. */
+interface StyledWord {
+  word: string;
+  style: (text: string) => string;
+}
+
+/**
+ * How wide the listing may be: the terminal's width; in a pipe or a file, `COLUMNS` when set to a
+ * width, else no limit (one line a template, whole for a `grep`, as it always was).
+ */
+function listWidth(terminalColumns: number | undefined, columnsVariable: string | undefined): number {
+  if (terminalColumns !== undefined && terminalColumns > 0) return terminalColumns;
+  const asked = /^\d+$/.test(columnsVariable?.trim() ?? '') ? Number(columnsVariable) : 0;
+  return asked > 0 ? asked : Infinity;
+}
+
+/**
+ * A template's name and its words within `columns`: the words wrapped in a column beside the name,
+ * or under it, indented four, where that column would be narrower than 20; never a word split, as
+ * the terminal split a line of 110 characters at 80 (a magnifier's narrow window the more).
+ */
+function described(name: string, words: readonly StyledWord[], columns: number): string {
+  const beside = columns - name.length - 2;
+  const [lead, indent, room] = beside >= 20 ? [`${name}  `, ' '.repeat(name.length + 2), beside] : [`${name.trimEnd()}\n    `, '    ', columns - 4];
+  const lines: StyledWord[][] = [[]];
+  let used = 0;
+  for (const word of words) {
+    const line = lines[lines.length - 1] ?? [];
+    if (line.length && used + 1 + word.word.length > room) {
+      lines.push([word]);
+      used = word.word.length;
+    } else {
+      line.push(word);
+      used += (line.length > 1 ? 1 : 0) + word.word.length;
+    }
+  }
+  if (room === Infinity || lines.length === 1) return `${name}  ${words.map((w) => w.style(w.word)).join(' ')}`;
+  return lead + lines.map((line) => line.map((w) => w.style(w.word)).join(' ')).join(`\n${indent}`);
 }
 
 function partialWord(partials: readonly unknown[]): string {

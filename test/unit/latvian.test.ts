@@ -72,9 +72,21 @@ describe('Latvian dates', () => {
     expect(formatDateLv('2021-12-31', 'locative')).toBe('2021. gada 31.\u00A0decembrī');
   });
 
-  it('rejects what is not a date', () => {
-    expect(() => formatDateLv('19.02.2021', 'locative')).toThrow(RangeError);
-    expect(() => formatDateLv('2021-13-01', 'locative')).toThrow(RangeError);
+  it('rejects what is not a date, naming it', () => {
+    expect(() => formatDateLv('19.02.2021', 'locative')).toThrow(new RangeError('not a date in YYYY-MM-DD form: 19.02.2021'));
+    expect(() => formatDateLv('2021-13-01', 'locative')).toThrow(new RangeError('not a calendar date: 2021-13-01'));
+    expect(() => formatDateLv('2021-01-00', 'locative')).toThrow(new RangeError('not a calendar date: 2021-01-00'));
+    expect(() => formatDateLv('2021-01-32', 'locative')).toThrow(new RangeError('not a calendar date: 2021-01-32'));
+  });
+
+  it('writes the nominative when no case is named', () => {
+    expect(formatDateLv('2021-02-19')).toBe(`2021. gada 19.${NBSP}februāris`);
+    expect(formatDayMonthLv('2021-02-19')).toBe(`19.${NBSP}februāris`);
+  });
+
+  it('names every month in English', () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    expect(months.map((_, index) => formatDateEn(`2021-${String(index + 1).padStart(2, '0')}-01`))).toEqual(months.map((month) => `1${NBSP}${month} 2021`));
   });
 
   it('numeric, English and time forms', () => {
@@ -176,6 +188,8 @@ describe('quotes and abbreviations', () => {
     expect(introduceAbbreviations('Eiropas Savienības (turpmāk tekstā – ES) padome', twice)).toBe('Eiropas Savienības (turpmāk tekstā – ES) padome');
     // Of two entries with one short form, the one mentioned first is introduced, whichever is listed first.
     expect(introduceAbbreviations('Eiropas Savienība un Eiropas Savienības padome', twice)).toBe('Eiropas Savienība (turpmāk – ES) un Eiropas Savienības padome');
+    // The short form in parentheses of another kind is no introduction.
+    expect(introduceAbbreviations('Eiropas Savienības padome (sk. arī ES)', twice)).toBe('Eiropas Savienības (turpmāk – ES) padome (sk. arī ES)');
     const introduced = new Set<string>();
     expect(introduceAbbreviations('Eiropas Savienības padome', twice, introduced)).toBe('Eiropas Savienības (turpmāk – ES) padome');
     expect(introduceAbbreviations('Eiropas Savienības sanāksme', twice, introduced)).toBe('Eiropas Savienības sanāksme');

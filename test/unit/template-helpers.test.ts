@@ -69,14 +69,33 @@ describe('date', () => {
   it('rejects an unknown year form', () => {
     expect(() => callWith('date', { year: 'short' }, '2021-02-15', '2021-02-19')).toThrow('takes one of full, none, this, got short');
   });
+
+
+  it('needs the report model for year="this", and writes one day in numbers without until=', () => {
+    expect(() => HELPERS['date']?.('2021-02-19', 'genitive', { hash: { year: 'this' }, data: {} })).toThrow(
+      new HelperUsageError('the helper `date` with year="this" needs the report model (its document date)'),
+    );
+    expect(call('dateNumeric', '2021-02-19')).toBe('19.02.2021.');
+    expect(call('dateEn', '2021-02-19')).toBe('19\u00A0February 2021');
+    expect(call('time', '10.00')).toBe('plkst.\u00A010.00');
+  });
 });
 
 describe('clearanceStatus', () => {
   it('says each state in Latvian by default and in English on request', () => {
-    expect(call('clearanceStatus', 'pending')).toBe('atbilde vēl nav saņemta');
-    expect(call('clearanceStatus', 'pending', 'en')).toBe('no answer yet');
-    expect(call('clearanceStatus', 'not recorded', 'en')).toBe('not asked');
-    expect(call('clearanceStatus', 'withdrawn', 'lv')).toBe('saskaņojums atsaukts');
+    const states = {
+      cleared: ['saskaņots', 'cleared'],
+      'earlier version': ['saskaņota iepriekšējā versija', 'an earlier version cleared'],
+      pending: ['atbilde vēl nav saņemta', 'no answer yet'],
+      objected: ['izteikti iebildumi', 'objections raised'],
+      withdrawn: ['saskaņojums atsaukts', 'clearance withdrawn'],
+      'not recorded': ['saskaņojums nav pieprasīts', 'not asked'],
+    };
+    for (const [state, [latvian, english]] of Object.entries(states)) {
+      expect(call('clearanceStatus', state), state).toBe(latvian);
+      expect(call('clearanceStatus', state, 'lv'), state).toBe(latvian);
+      expect(call('clearanceStatus', state, 'en'), state).toBe(english);
+    }
   });
 
   it('rejects an unknown language', () => {
@@ -174,6 +193,43 @@ describe('lowerFirst', () => {
     const before = { hash: {}, data: { root: { ...options.data.root, registry: { ...registry, KEM: null }, issuingMinistry: kem } } };
     expect(helper('Klimata un enerģētikas ministrijas valsts sekretāre', before)).toBe('Klimata un enerģētikas ministrijas valsts sekretāre');
     expect(helper('Valsts kancelejas direktore', before)).toBe('Valsts kancelejas direktore');
+  });
+});
+
+describe('ministry and ministries', () => {
+  const am = { code: 'AM', nominative: 'Ārlietu ministrija', genitive: 'Ārlietu ministrijas', accusative: 'Ārlietu ministriju', dative: 'Ārlietu ministrijai', english: 'Ministry of Foreign Affairs', abbreviation: 'ĀM' };
+  const lm = { code: 'LM', nominative: 'Labklājības ministrija', genitive: 'Labklājības ministrijas', accusative: 'Labklājības ministriju', dative: 'Labklājības ministrijai', english: 'Ministry of Welfare', abbreviation: 'LM' };
+
+  it('prints each form of a ministry’s name from the registry, the nominative by default', () => {
+    expect(call('ministry', am)).toBe('Ārlietu ministrija');
+    for (const form of ['nominative', 'genitive', 'accusative', 'dative', 'english', 'abbreviation', 'code'] as const) expect(call('ministry', am, form), form).toBe(am[form]);
+    expect(() => call('ministry', { ...am, dative: null }, 'dative')).toThrow(new HelperUsageError('the helper `ministry`: AM has no dative form in the registry'));
+    expect(() => call('ministry', am, 'locative')).toThrow('the helper `ministry` takes one of nominative, genitive, accusative, dative, english, abbreviation, code, got locative');
+  });
+
+  it('joins the clearing ministries with "un", in the form asked, or another conjunction', () => {
+    expect(call('ministries', [am, lm], 'accusative')).toBe('Ārlietu ministriju un Labklājības ministriju');
+    expect(call('ministries', [am, lm])).toBe('Ārlietu ministrija un Labklājības ministrija');
+    expect(call('ministries', [am, lm], 'english', 'and')).toBe('Ministry of Foreign Affairs and Ministry of Welfare');
+    expect(() => call('ministries', am)).toThrow(new HelperUsageError('the helper `ministries` needs a list of ministries (such as clearance.cleared)'));
+    expect(() => call('ministries', [am], 'accusative', 'un', 'x')).toThrow('the helper `ministries` takes 1 to 3 arguments, got 4');
+  });
+});
+
+describe('quote, eq and upperFirst', () => {
+  const lowHigh = (...args: unknown[]) => HELPERS['quote']?.(...args, { hash: {}, data: { root: { settings: { quotes: 'low-high' }, abbreviations: [], documentDate: '2021-02-15' } } });
+
+  it('quotes in the project’s style, in “…” for English, and in “…” without a model', () => {
+    expect(lowHigh('Skola 2030')).toBe('„Skola 2030“');
+    expect(lowHigh('Skola 2030', 'lv')).toBe('„Skola 2030“');
+    expect(lowHigh('Skola 2030', 'en')).toBe('“Skola 2030”');
+    expect(call('quote', 'Skola 2030')).toBe('“Skola 2030”');
+  });
+
+  it('compares, and capitalises the first letter the Latvian way', () => {
+    expect(call('eq', 'informal', 'informal')).toBe(true);
+    expect(call('eq', 'informal', 'formal')).toBe(false);
+    expect(call('upperFirst', 'ārlietu ministrija')).toBe('Ārlietu ministrija');
   });
 });
 

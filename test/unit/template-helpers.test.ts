@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELPER_ARITY, HELPERS, HelperUsageError } from '../../src/render/helpers.js';
+import { arityProblem, HELPER_ARITY, HELPERS, HelperUsageError } from '../../src/render/helpers.js';
 
 /** Calls a helper as Handlebars does: positional arguments, then an options object. */
 function call(name: string, ...args: unknown[]): unknown {
@@ -175,6 +175,35 @@ describe('lowerFirst', () => {
     }
   });
 
+  it('names itself when it is called with too many arguments, or given a mapping where it needs text', () => {
+    for (const [name, [, max]] of Object.entries(HELPER_ARITY)) {
+      const problem = arityProblem(name, max + 1) ?? '';
+      expect(problem).toMatch(new RegExp(`^the helper \`${name}\` takes .*, got ${max + 1}$`));
+      expect(() => call(name, ...Array<unknown>(max + 1).fill('x')), name).toThrow(new HelperUsageError(problem));
+    }
+    const mapping = { nominative: 'x' };
+    for (const name of ['date', 'dateNumeric', 'dateEn', 'time', 'quote', 'introduce', 'lowerFirst', 'upperFirst']) {
+      expect(() => call(name, mapping), name).toThrow(new HelperUsageError(`the helper \`${name}\` needs text, got a mapping: give it one of its fields (nominative)`));
+    }
+    expect(() => call('join', ['a'], mapping)).toThrow('the helper `join` needs text, got a mapping');
+    expect(() => call('ministries', [mapping])).toThrow('the helper `ministries` needs a ministry from the model');
+    expect(() => call('ministry', mapping)).toThrow('the helper `ministry` needs a ministry from the model');
+    expect(() => call('date', '2021-02-19', 'dative')).toThrow('the helper `date` takes one of nominative, genitive, locative, got dative');
+    expect(() => call('quote', 'x', 'de')).toThrow('the helper `quote` takes one of lv, en, got de');
+    expect(() => call('clearanceStatus', 'asked')).toThrow('the helper `clearanceStatus` takes one of cleared');
+    expect(() => call('clearanceStatus', 'cleared', 'de')).toThrow('the helper `clearanceStatus` takes one of lv, en, got de');
+    expect(() => call('inc', 'x')).toThrow('the helper `inc` needs a number');
+    expect(() => callWith('date', { year: 'short' }, '2021-02-15', '2021-02-19')).toThrow('the helper `date (year=)` takes one of full, none, this, got short');
+    expect(() => callWith('dateNumeric', { until: '10.00' }, '2021-02-15', '2021-02-19')).toThrow('the helper `dateNumeric (until=)` needs a date written YYYY-MM-DD');
+    expect(() => call('join', 'a, b')).toThrow(new HelperUsageError('the helper `join` needs a list'));
+    expect(() => call('join', ['a'], ['und'])).toThrow('the helper `join` needs text, got a list');
+    expect(() => call('ministries', [], 'locative')).toThrow('the helper `ministries` takes one of nominative');
+    expect(() => call('ministries', [], 'nominative', ['and'])).toThrow('the helper `ministries` needs text, got a list');
+    const noDative = { code: 'AM', nominative: 'Ārlietu ministrija', accusative: 'Ārlietu ministriju', dative: null };
+    expect(() => call('ministries', [noDative], 'dative')).toThrow(new HelperUsageError('the helper `ministries`: AM has no dative form in the registry'));
+    expect(() => HELPERS['join']?.(['a'], ['und'], { hash: { quote: true }, data: {} })).toThrow('the helper `join` needs text, got a list');
+  });
+
   it('keeps the capital of a ministry’s name from the registry, the way the template prints the visa', () => {
     const helper = HELPERS.lowerFirst;
     if (!helper) throw new Error('no helper lowerFirst');
@@ -242,6 +271,7 @@ describe('join', () => {
     expect(join(['a', 'b', 'c'], options({ quote: true }))).toBe('„a“, „b“ un „c“');
     expect(join(['a', 'b'], 'and', options({ quote: 'en' }))).toBe('“a” and “b”');
     expect(join(['a'], options({ quote: true }))).toBe('„a“');
+    expect(join(['a', 'b'], options({ quote: 'lv' }))).toBe('„a“ un „b“');
     expect(() => join(['a'], options({ quote: 'de' }))).toThrow('the helper `join` takes quote=true (or quote="lv"), or quote="en" for English quotation marks, got quote="de"');
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -52,6 +53,12 @@ describe('a clearance naming no version, in a position whose version went up', (
 
   test('is not said of an entry that names its version, nor when the version stayed', async () => {
     const dir = february();
+    // The answer changed but still version 2, its entries naming none: version-not-raised says so; no version went up.
+    const path = join(dir, REFORMS);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^body: \|\n/m, 'body: |\n  Maijā Latvija piedāvā jaunu pieeju.\n\n'));
+    expect(await unnamed(dir)).toEqual([]);
+    expect((await check({ cwd: dir, paths: [], final: false })).diagnostics.map((d) => d.ruleId)).toContain('position/version-not-raised');
+    execFileSync('git', ['checkout', '--quiet', '--', REFORMS], { cwd: dir });
     // AM's answer on version 3 recorded as `clear` records it; LM's marked as of version 2 (and so missing).
     revise(dir, (text) => text.replace(/(  AM:\n    status: cleared\n)/, '$1    version: 3\n').replace(/(  LM:\n    status: cleared\n)/, '$1    version: 2\n'));
     expect(await unnamed(dir)).toEqual([]);

@@ -95,6 +95,8 @@ describe('an answer changed since git HEAD under the same version', () => {
     const message = 'The answer changed since git HEAD, but `version` is still 2, the version of the text committed there: two texts would go by one version, and a clearance recorded for either would count for both.';
     expect(await problems(false)).toEqual([[POSITION, 2, 'warning', message]]);
     expect(await problems(true)).toEqual([[POSITION, 2, 'error', message]]);
+    const [raise] = (await check({ cwd: project, paths: [MEETING], final: false })).diagnostics.filter((d) => d.ruleId === 'position/version-not-raised');
+    expect(raise?.hint).toBe('Raise it to 3 with the change, and have the ministries clear the new text (`briefing clear`); or restore the committed text.');
     // Only the lines re-wrapped (the same words, printed the same): nothing to say.
     writeFile(project, POSITION, committed.replace(/^( {2}\S.*) (\S+)$/m, '$1\n  $2'));
     expect(readFileSync(join(project, POSITION), 'utf8')).not.toBe(committed);

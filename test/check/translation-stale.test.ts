@@ -208,3 +208,11 @@ test('the answer and its English are each compared re-wrapping and spaces aside:
   writeFile(dir, POSITION, changed);
   expect((await stale(dir)).map(([, line]) => line)).toEqual([lineOf(changed, 'body_en: |')]);
 });
+
+test('an English answer in a project outside git has no committed text to follow: nothing to say, and check runs to its end', async () => {
+  const dir = exampleProject();
+  writeFile(dir, POSITION, readFileSync(join(dir, POSITION), 'utf8').replace(/^# Clearance by ministry code/m, `${ENGLISH}$&`));
+  const result = await check({ cwd: dir, paths: [], final: false });
+  expect(result.diagnostics.filter((d) => d.ruleId === 'position/translation-stale')).toEqual([]);
+  expect(result.exitCode).toBe(0);
+});

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
-import { CACHE_DIR, CACHE_FILE } from '../../src/batch/cache.js';
+import { CACHE_DIR, CACHE_FILE, knownPositionIds } from '../../src/batch/cache.js';
 import { EXAMPLE_MEETING, exampleProject, REPO } from '../helpers/project.js';
 
 /** Makes a file immutable (`chattr +i`, root on a file system that has it): renaming over it fails as over a file held open. */
@@ -93,3 +93,16 @@ it('a cache lock another build holds too long: the cache is written all the same
     holder.kill();
   }
 }, 40_000);
+
+it('the position ids a build learnt are read back for clear and new from this version’s cache only: none from a cache another version wrote or that is no cache', async () => {
+  const dir = exampleProject();
+  expect((await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] })).exitCode).toBe(0);
+  const known = knownPositionIds(dir);
+  expect([...known.values()].sort()).toEqual(['equity-achievements', 'equity-eu-cooperation', 'equity-reforms']);
+  const cache = join(dir, CACHE_FILE);
+  const written = readFileSync(cache, 'utf8');
+  writeFileSync(cache, written.replace(/"tool": ?"[^"]*"/, '"tool":"0.1.0+0000000000000000"'));
+  expect(knownPositionIds(dir).size).toBe(0);
+  writeFileSync(cache, '{"format":1,"positionIds":[]}\n');
+  expect(knownPositionIds(dir).size).toBe(0);
+});

@@ -519,8 +519,8 @@ describe('templates', () => {
     const partial = await renderWith('x\n\n{{> signature role=meeting.topik}}\n');
     expect(partial.diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[3, 'template/missing-field', 'The template uses `topik`, which the data does not have.']]);
     expect((await renderWith('Sanāksme {{date meeting.date "locative" year="none"}}\n')).markdown).toBe('Sanāksme 19.\u00A0februārī\n');
-    // Each helper that takes options, with those it takes: until= for the numeric and English dates, quote= for join.
-    const takers: [helper: string, argument: string, takes: string][] = [['dateNumeric', 'meeting.date', 'until='], ['dateEn', 'meeting.date', 'until='], ['join', 'meeting.questions', 'quote=']];
+    // Each helper that takes options, with those it takes: until= for the numeric dates, until= and at= for the English, quote= for join.
+    const takers: [helper: string, argument: string, takes: string][] = [['dateNumeric', 'meeting.date', 'until='], ['dateEn', 'meeting.date', 'until=, at='], ['join', 'meeting.questions', 'quote=']];
     for (const [helper, argument, takes] of takers) {
       const call = `${helper} ${argument}`;
       const wrong = await renderWith(`{{${call} yaer="none"}}\n`);

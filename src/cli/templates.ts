@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { TemplatesResult } from '../commands/templates.js';
 import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
 import { helpNotes } from './help-notes.js';
+import { packWords } from '../util/pack-words.js';
 
 /** `briefing templates`: the templates a meeting can choose, built-in and the project's own. */
 export function registerTemplates(program: Command, io: Io): void {
@@ -83,20 +84,20 @@ function listWidth(terminalColumns: number | undefined, columnsVariable: string 
 function described(name: string, words: readonly StyledWord[], columns: number): string {
   const beside = columns - name.length - 2;
   const [lead, indent, room] = beside >= 20 ? [`${name}  `, ' '.repeat(name.length + 2), beside] : [`${name.trimEnd()}\n    `, '    ', columns - 4];
-  const lines: StyledWord[][] = [[]];
-  let used = 0;
-  for (const word of words) {
-    const line = lines[lines.length - 1] ?? [];
-    if (line.length && used + 1 + word.word.length > room) {
-      lines.push([word]);
-      used = word.word.length;
-    } else {
-      line.push(word);
-      used += (line.length > 1 ? 1 : 0) + word.word.length;
-    }
-  }
-  if (room === Infinity || lines.length === 1) return `${name}  ${words.map((w) => w.style(w.word)).join(' ')}`;
-  return lead + lines.map((line) => line.map((w) => w.style(w.word)).join(' ')).join(`\n${indent}`);
+  const lines = packWords(words.map((w) => w.word), ' ', room);
+  if (lines.length === 1) return `${name}  ${words.map((w) => w.style(w.word)).join(' ')}`;
+  // The words in their order again, each in its colour: packing splits none of them.
+  let next = 0;
+  const styled = lines.map((line) =>
+    line
+      .split(' ')
+      .map(() => {
+        const word = words[next++];
+        return word === undefined ? '' : word.style(word.word);
+      })
+      .join(' '),
+  );
+  return lead + styled.join(`\n${indent}`);
 }
 
 function partialWord(partials: readonly unknown[]): string {

@@ -2,6 +2,7 @@ import type { MeetingRow } from './meetings.js';
 import type { ListedClearanceState, PositionRow } from './positions.js';
 import { oneLine } from '../diagnostics/human.js';
 import { formatTable, naturalWidths, type Column } from './table.js';
+import { packWords } from '../util/pack-words.js';
 
 /** `?`: a clearance in a position file that cannot be read. */
 const MARKS: Record<ListedClearanceState, string> = {
@@ -48,7 +49,7 @@ const WORDS: Record<ListedClearanceState, string> = {
   unknown: 'not known',
 };
 
-/** The narrowest a table is laid out: below it, each row is given as lines of words (see {@link positionRecords}). */
+/** The narrowest a table is laid out: below it, each row is given as lines of words (see {@link positionRecord}). */
 export const NARROWEST_TABLE = 60;
 
 /** The positions table and its legend, within `width` columns; under {@link NARROWEST_TABLE}, lines of words. */
@@ -71,26 +72,13 @@ export function formatPositions(rows: readonly PositionRow[], width: number, fil
   );
   const unknown = rows.some((row) => row.status === 'invalid') ? [`${MARKS.unknown} not known: the file cannot be read`] : [];
   const legend = [
-    packed(['✓ cleared', '↻ an earlier version cleared', '… pending', '✗ objected'], '  ', width),
-    packed(['↩ withdrawn', '– not asked', '* not committed', ...unknown], '  ', width),
-    clearance.counted ? packed('2✓ two ministries cleared: counted, not named, to fit the width'.split(' '), ' ', width, '   ') : [],
+    packWords(['✓ cleared', '↻ an earlier version cleared', '… pending', '✗ objected'], '  ', width),
+    packWords(['↩ withdrawn', '– not asked', '* not committed', ...unknown], '  ', width),
+    clearance.counted ? packWords('2✓ two ministries cleared: counted, not named, to fit the width'.split(' '), ' ', width, '   ') : [],
   ];
   return [...table, '', ...legend.flat()];
 }
 
-/**
- * `pieces` joined by `gap` in lines of at most `width` characters, a piece never split (a line the
- * terminal wrapped broke a word, or a mark from its meaning); lines after the first start with `indent`.
- */
-function packed(pieces: readonly string[], gap: string, width: number, indent = ''): string[] {
-  const lines: string[] = [];
-  for (const piece of pieces) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + gap.length + piece.length <= width) lines[lines.length - 1] = `${last}${gap}${piece}`;
-    else lines.push(`${lines.length ? indent : ''}${piece}`);
-  }
-  return lines;
-}
 
 /**
  * The CLEARANCE cells, each in the most detailed form that fits `room` characters: each ministry
@@ -146,7 +134,7 @@ function changedInWords(row: PositionRow): string {
 
 /** `text` as the lines of a record under its first: indented two columns, and four where a line goes on. */
 function details(text: string, width: number): string[] {
-  return packed(oneLine(text).split(' '), ' ', Math.max(1, width - 2), '  ').map((line) => `  ${line}`);
+  return packWords(oneLine(text).split(' '), ' ', Math.max(1, width - 2), '  ').map((line) => `  ${line}`);
 }
 
 /** The meetings table, within `width` columns; under {@link NARROWEST_TABLE}, lines of words. */
@@ -175,7 +163,7 @@ export function formatMeetings(rows: readonly MeetingRow[], width: number, filte
 /** A meeting as lines of words within `width` columns: its days and topic, then its progress and output (see {@link positionRecord}). */
 function meetingRecord(row: MeetingRow, width: number): string[] {
   // Its lines go on four columns in, as a detail's do: the details' own start two in.
-  const title = packed(oneLine(`${days(row)} ${row.topic ?? `(${row.file}: not valid)`}`).split(' '), ' ', width, '    ');
+  const title = packWords(oneLine(`${days(row)} ${row.topic ?? `(${row.file}: not valid)`}`).split(' '), ' ', width, '    ');
   const count = row.positions === null ? 'positions not known' : `positions ${row.positions}, cleared ${row.cleared ?? '?'} of ${row.positions}`;
   return [...title, ...details(`${count}, output ${row.build}`, width)];
 }

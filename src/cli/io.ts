@@ -190,3 +190,14 @@ export function commandFromHere(io: Io): string {
   const typedIn = resolve(io.cwd());
   return typedIn === resolve(process.cwd()) ? 'briefing' : `briefing -C ${shellWord(relative(process.cwd(), typedIn) || '.')}`;
 }
+
+/**
+ * The columns the output is laid out to: a terminal's (0 for one of no size); in a pipe or a file,
+ * `COLUMNS` when it is set to a width (`COLUMNS=200 briefing list > list.txt`, ids whole for a `grep`);
+ * undefined when neither says, for the command to choose.
+ */
+export function outputColumns(terminalColumns: number | undefined, columnsVariable: string | undefined): number | undefined {
+  if (terminalColumns !== undefined) return terminalColumns;
+  const asked = /^\d+$/.test(columnsVariable?.trim() ?? '') ? Number(columnsVariable) : 0;
+  return asked > 0 ? asked : undefined;
+}

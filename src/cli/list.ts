@@ -1,6 +1,6 @@
 import { Argument, Option, type Command } from 'commander';
 import type { ListResult } from '../commands/list.js';
-import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+import { outputColumns, PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
 import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing list`, as commander parses them. */
@@ -47,15 +47,13 @@ Exit codes: 0 listed, 1 listed but not completely (a file that cannot be read, a
 }
 
 /**
- * How wide the list may be: the terminal's width; in a pipe or a file, `COLUMNS` when it is set to a
- * width (`COLUMNS=200 briefing list > list.txt`, ids whole for a `grep`), else 80. Under 60 columns
- * the rows are given as lines of words rather than a table (see formatPositions).
+ * How wide the list may be: the terminal's width, or in a pipe or a file `COLUMNS` ({@link outputColumns}),
+ * else 80; a terminal of no size (0 columns: some containers' and CI's) gets the narrowest table, as it
+ * always did. Under 60 columns the rows are given as lines of words rather than a table (see formatPositions).
  */
 function tableWidth(terminalColumns: number | undefined, columnsVariable: string | undefined, narrowestTable: number): number {
-  // A terminal of no size (0 columns: some containers' and CI's) gets the narrowest table, as it always did.
-  if (terminalColumns !== undefined) return terminalColumns > 0 ? terminalColumns : narrowestTable;
-  const asked = /^\d+$/.test(columnsVariable?.trim() ?? '') ? Number(columnsVariable) : 0;
-  return asked > 0 ? asked : 80;
+  const columns = outputColumns(terminalColumns, columnsVariable);
+  return columns === undefined ? 80 : columns > 0 ? columns : narrowestTable;
 }
 
 /** The problems on stderr; the rows on stdout, as a table as wide as the terminal (in a pipe, COLUMNS or 80) or JSON. */

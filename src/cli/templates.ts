@@ -1,7 +1,7 @@
 import { oneLine } from '../diagnostics/human.js';
 import type { Command } from 'commander';
 import type { TemplatesResult } from '../commands/templates.js';
-import { PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
+import { outputColumns, PROBLEMS_ON_STDERR, printProblems, type Io } from './io.js';
 import { helpNotes } from './help-notes.js';
 import { packWords } from '../util/pack-words.js';
 
@@ -42,7 +42,8 @@ async function printTemplates(io: Io, result: TemplatesResult, json: boolean): P
   if (json) return console.log(JSON.stringify(found, null, 2));
   // Control characters of a name or description are shown escaped, before the colours' own are added.
   const width = Math.max(...found.map((t) => oneLine(t.name).length));
-  const columns = listWidth(process.stdout.isTTY ? process.stdout.columns : undefined, process.env.COLUMNS);
+  // A terminal's width, or COLUMNS (a terminal of no size too); else no limit: one line a template, whole for a `grep`.
+  const columns = outputColumns(process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined, process.env.COLUMNS) ?? Infinity;
   for (const t of found) {
     const origin = t.source === 'built-in' ? 'built-in' : t.overrides ? `${t.path}, replaces the built-in one` : t.path;
     const elsewhere = t.partials.filter((partial) => partial.source !== t.source);
@@ -66,15 +67,6 @@ interface StyledWord {
   style: (text: string) => string;
 }
 
-/**
- * How wide the listing may be: the terminal's width; in a pipe or a file, `COLUMNS` when set to a
- * width, else no limit (one line a template, whole for a `grep`, as it always was).
- */
-function listWidth(terminalColumns: number | undefined, columnsVariable: string | undefined): number {
-  if (terminalColumns !== undefined && terminalColumns > 0) return terminalColumns;
-  const asked = /^\d+$/.test(columnsVariable?.trim() ?? '') ? Number(columnsVariable) : 0;
-  return asked > 0 ? asked : Infinity;
-}
 
 /**
  * A template's name and its words within `columns`: the words wrapped in a column beside the name,

@@ -55,16 +55,16 @@ export function meetingRows(project: Project, meetings: readonly LoadedMeeting[]
       topic: meeting?.topic ?? null,
       positions: meeting ? ids.length : null,
       cleared: meeting && !unknown ? cleared : null,
-      build: otherTool ? builtByOther(buildState(project, loaded, ids, settings)) : buildState(project, loaded, ids, settings),
+      build: builtBy(buildState(project, loaded, ids, settings), otherTool),
       uncleared: !meeting || ids.length === 0 || cleared < ids.length,
     };
   });
   return rows.sort((a, b) => compareText(a.date ?? '\uffff', b.date ?? '\uffff') || compareText(a.file, b.file));
 }
 
-/** A report's state where another version of briefing built it: what was built is outdated, as the next build builds it again. */
-function builtByOther(state: BuildState): BuildState {
-  return state === 'built' ? 'outdated' : state;
+/** A report's state, where another version of briefing may have built it (`otherTool`): then what was built is outdated, as the next build builds it again. */
+function builtBy(state: BuildState, otherTool: boolean): BuildState {
+  return otherTool && state === 'built' ? 'outdated' : state;
 }
 
 /**

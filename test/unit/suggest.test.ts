@@ -19,4 +19,13 @@ describe('suggest', () => {
     expect(suggest('LMM', ['AM', 'IZM', 'ZM'])).toBeUndefined();
     expect(suggest('XY', CODES)).toBeUndefined();
   });
+
+  it('ranks names regardless of case first, and by the letters they share before the order', () => {
+    // izm was offered AM: as typed, AM, IZM, LM and ZM were all three letters away.
+    expect(suggest('izm', CODES)).toBe('IZM');
+    expect(suggest('zm', CODES)).toBe('ZM');
+    // MZ is two changes from both AM and ZM; it has ZM's letters, swapped.
+    expect(suggest('MZ', CODES)).toBe('ZM');
+    expect(suggest('MZI', CODES)).toBe('IZM');
+  });
 });

@@ -152,18 +152,20 @@ export const MAX_MARKS = 2000;
  * read from its text without parsing it. A paragraph ends at a blank line, so what is counted
  * holds every paragraph, list item and table cell the parser would make of those lines: never
  * fewer marks than the parser pairs up. Escaped marks count too (the count stays a bound). Link
- * definitions that open a block (see {@link isDefinitionLine}) are not counted: a list of sources
- * written `[x]: url` line under line is no paragraph, and nothing in it is paired.
+ * definitions that open a block (see {@link isUncountedDefinition}) are not counted: a list of sources
+ * written `[x]: url` line under line is no paragraph, and nothing in it is paired; one above a line
+ * that may be a table's delimiter row is, as the parser takes it for the table's head.
  */
 function marksProblem(file: YamlFile, field: readonly PropertyKey[], text: string, place: Placer): Diagnostic | undefined {
   let offset = 0;
   let start = -1;
   let marks = 0;
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
     if (line.trim() === '') {
       start = -1;
       marks = 0;
-    } else if (start !== -1 || !isDefinitionLine(line)) {
+    } else if (start !== -1 || !isUncountedDefinition(line, lines[index + 1])) {
       if (start === -1) start = offset;
       for (let i = 0; i < line.length; i++) {
         const code = line.charCodeAt(i);
@@ -190,13 +192,27 @@ function marksProblem(file: YamlFile, field: readonly PropertyKey[], text: strin
  * A whole link definition on one line, `[x]: https://… "Title"`, in a form the parser always takes
  * for one where a block may start (a definition cannot interrupt a paragraph: after a line of text
  * it is text). Stricter than Markdown (no parentheses nested in the address, no title on its own
- * line): what it refuses is counted, which keeps the count a bound. Exported for the property test.
+ * line): what it refuses is counted, which keeps the count a bound.
  */
-export function isDefinitionLine(line: string): boolean {
+function isDefinitionLine(line: string): boolean {
   const found = DEFINITION_LINE.exec(line);
   const label = found?.[1] ?? '';
   return label.length <= 999 && /\S/.test(label);
 }
+
+/**
+ * Whether a line that opens a block is a link definition the count leaves out: one that is not
+ * above a line that may be a table's delimiter row. Exported for the property test.
+ */
+export function isUncountedDefinition(line: string, next: string | undefined): boolean {
+  return isDefinitionLine(line) && !MAY_DELIMIT_TABLE.test(next ?? '');
+}
+
+/**
+ * A line that may be a table's delimiter row (`| - |`, `:-:|--`), or one much like it: the line
+ * above it is then the table's head, not a definition (`[a]: u` over `| -` is a table of one cell).
+ */
+const MAY_DELIMIT_TABLE = /^[ \t|:-]*-[ \t|:-]*$/;
 
 /** `[label]: destination "title"` alone on a line: a label of up to 999 characters without brackets, an address in `<…>` or without blanks. */
 const DEFINITION_LINE =

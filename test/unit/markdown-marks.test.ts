@@ -4,7 +4,7 @@ import { describe, expect, it, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { parseMarkdownText } from '../../src/util/markdown.js';
 import { parseAsBuilt } from '../../src/util/markdown-pieces.js';
-import { isDefinitionLine, MAX_MARKS, mayRenumber } from '../../src/validate/markdown-rules.js';
+import { isUncountedDefinition, MAX_MARKS, mayRenumber } from '../../src/validate/markdown-rules.js';
 import { withBodyLine } from '../helpers/fields.js';
 import { exampleProject } from '../helpers/project.js';
 
@@ -103,12 +103,13 @@ describe('markdown/too-complex, which counts marks per paragraph before anything
         let opened = false;
         lines.forEach((written, index) => {
           if (written.trim() === '') opened = false;
-          else if (!opened && isDefinitionLine(written)) skipped.add(index + 1);
+          else if (!opened && isUncountedDefinition(written, lines[index + 1])) skipped.add(index + 1);
           else opened = true;
         });
         for (const { start, end } of inlineContainerLines(text)) for (let at = start; at <= end; at++) expect(skipped.has(at), text).toBe(false);
       }),
-      { numRuns: 3000 },
+      // Met at seed 671202502: a definition over a line like a delimiter row is the head of a table of one cell.
+      { numRuns: 3000, examples: [[['[a]: u', '| -']], [['[a]: u', '[b]: v', '|-|']], [['[a]: u', ' :-: | --']]] },
     );
   });
 });

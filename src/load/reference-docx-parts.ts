@@ -71,6 +71,12 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
   const ours = withStyleIds(styles, renames);
   const definitions = styleDefinitions(ours);
   const letterhead = [firstHeader, firstFooter].flatMap((found) => (found && !('unreadable' in found) ? [found.xml] : []));
+  const custom = part('docProps/custom.xml') ?? '';
+  const properties = shownProperties(custom, letterhead);
+  // The properties the letterhead shows go into every report's own docProps/custom.xml: read from a part that is not well-formed XML, they would break each report.
+  if (properties.length && declaresType(custom)) return typeDeclared('docProps/custom.xml');
+  const customProblem = properties.length ? notWellFormed(custom) : undefined;
+  if (customProblem) return { unreadable: `its docProps/custom.xml is not well-formed XML (${customProblem})`, hint: RESAVE };
   return {
     styles: moveNumberingIds(ours),
     styleIds: styleIdsIn(ours),
@@ -83,7 +89,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
     firstHeader: firstHeader && !('unreadable' in firstHeader) ? firstHeader : undefined,
     firstFooter: firstFooter && !('unreadable' in firstFooter) ? firstFooter : undefined,
     unusedParts: [...bodyPictures(document), ...unusedParts(files, targets, sections, firstPage)],
-    properties: shownProperties(part('docProps/custom.xml') ?? '', letterhead),
+    properties,
   };
 }
 

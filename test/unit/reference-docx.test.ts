@@ -248,6 +248,23 @@ describe('reading a reference DOCX', () => {
     expect(built).toBe(ours.replace('</Properties>', `${property(3, 'Numurs', '<vt:lpwstr>1-12/345</vt:lpwstr>')}${property(4, 'Dokumenta datums', '<vt:filetime>2021-02-19T00:00:00Z</vt:filetime>')}</Properties>`));
   });
 
+  it('refuses a reference whose custom properties, shown in its letterhead, are not well-formed XML, as every report would take them', () => {
+    const parts = unzipSync(referenceDocx().bytes);
+    const field = '<w:fldSimple w:instr=" DOCPROPERTY Numurs "><w:r><w:t>1</w:t></w:r></w:fldSimple>';
+    const header = strFromU8(parts['word/header2.xml'] ?? new Uint8Array());
+    const custom = (value: string) =>
+      strToU8(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+          `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Numurs"><vt:lpwstr>${value}</vt:lpwstr></property></Properties>`,
+      );
+    const withField = { ...parts, 'word/header2.xml': strToU8(header.replace('</w:pPr></w:p>', `</w:pPr>${field}</w:p>`)) };
+    const broken = readReferenceDocx(zipSync({ ...withField, 'docProps/custom.xml': custom('IZM & LM') }));
+    expect(broken).toMatchObject({ unreadable: expect.stringMatching(/^its docProps\/custom\.xml is not well-formed XML \(line 1, column \d+: /) });
+    expect(readReferenceDocx(zipSync({ ...withField, 'docProps/custom.xml': custom('IZM &amp; LM') }))).toMatchObject({ properties: [{ name: 'Numurs', xml: '<vt:lpwstr>IZM &amp; LM</vt:lpwstr>' }] });
+    // Properties no field shows are not taken, so a fault in them does not matter to a report.
+    expect(readReferenceDocx(zipSync({ ...parts, 'docProps/custom.xml': custom('IZM & LM') }))).toMatchObject({ properties: [] });
+  });
+
   it('says why bytes that are not a DOCX cannot be used', () => {
     expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });

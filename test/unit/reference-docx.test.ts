@@ -261,6 +261,8 @@ describe('reading a reference DOCX', () => {
     const broken = readReferenceDocx(zipSync({ ...withField, 'docProps/custom.xml': custom('IZM & LM') }));
     expect(broken).toMatchObject({ unreadable: expect.stringMatching(/^its docProps\/custom\.xml is not well-formed XML \(line 1, column \d+: /) });
     expect(readReferenceDocx(zipSync({ ...withField, 'docProps/custom.xml': custom('IZM &amp; LM') }))).toMatchObject({ properties: [{ name: 'Numurs', xml: '<vt:lpwstr>IZM &amp; LM</vt:lpwstr>' }] });
+    const typed = strToU8(strFromU8(custom('IZM')).replace('?><Properties', '?><!DOCTYPE Properties [<!ENTITY a "IZM">]><Properties'));
+    expect(readReferenceDocx(zipSync({ ...withField, 'docProps/custom.xml': typed }))).toMatchObject({ unreadable: 'its docProps/custom.xml declares a document type (<!DOCTYPE …>), which Word does not allow in a DOCX and LibreOffice refuses to open' });
     // Properties no field shows are not taken, so a fault in them does not matter to a report.
     expect(readReferenceDocx(zipSync({ ...parts, 'docProps/custom.xml': custom('IZM & LM') }))).toMatchObject({ properties: [] });
   });

@@ -119,8 +119,8 @@ describe('briefing clear', () => {
         `updated ${file}`,
         '  clearance.AM.status   cleared → withdrawn',
         '  clearance.AM.date     2021-02-15 → 2021-02-20',
-        '  clearance.AM.version  – → 2',
-        `  clearance.AM.answer   – → ${answerFingerprint(parse(readFileSync(join(dir, file), 'utf8')) as { body?: unknown })}`,
+        '  clearance.AM.version  (none) → 2',
+        `  clearance.AM.answer   (none) → ${answerFingerprint(parse(readFileSync(join(dir, file), 'utf8')) as { body?: unknown })}`,
         'Still waiting for: AM, LM.',
         // The position says `status: cleared`, which a withdrawal makes untrue.
         '`status` is `cleared`, but not every ministry the meetings require has cleared the text now: set `status: draft` while it is negotiated again.',
@@ -165,11 +165,11 @@ describe('briefing clear', () => {
     expect(asked.stdout).toBe(
       [
         `updated ${file}`,
-        '  clearance.VM.status   – → pending',
-        '  clearance.VM.date     – → 2021-02-10',
-        '  clearance.VM.version  – → 2',
-        `  clearance.VM.answer   – → ${fingerprint}`,
-        '  clearance.VM.ref      – → Vēstule Nr. 4-2e/21/512',
+        '  clearance.VM.status   (none) → pending',
+        '  clearance.VM.date     (none) → 2021-02-10',
+        '  clearance.VM.version  (none) → 2',
+        `  clearance.VM.answer   (none) → ${fingerprint}`,
+        '  clearance.VM.ref      (none) → Vēstule Nr. 4-2e/21/512',
         '--date 10.02.2021 read as 2021-02-10.',
         'Every ministry the meetings require has cleared it.',
         '',
@@ -179,7 +179,7 @@ describe('briefing clear', () => {
     // An objection is a new answer: the request's letter is not its record.
     const objected = runCli(['clear', file, '-m', 'VM', '--object', '-d', '2021-02-12'], dir);
     expect(objected.status).toBe(0);
-    expect(objected.stdout).toContain('  clearance.VM.status  pending → objected\n  clearance.VM.date    2021-02-10 → 2021-02-12\n  clearance.VM.ref     Vēstule Nr. 4-2e/21/512 → –\n');
+    expect(objected.stdout).toContain('  clearance.VM.status  pending → objected\n  clearance.VM.date    2021-02-10 → 2021-02-12\n  clearance.VM.ref     Vēstule Nr. 4-2e/21/512 → (none)\n');
     expect(objected.stdout).toContain('Say what the objection is with --note, for whoever changes the text.\n');
     expect(entry()).toEqual({ status: 'objected', date: '2021-02-12', version: 2, answer: fingerprint });
     runCli(['clear', file, '-m', 'VM', '--object', '-d', '2021-02-12', '--note', 'Iebilst pret 3. punktu'], dir);

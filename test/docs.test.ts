@@ -173,7 +173,7 @@ test('the README walkthrough shows what the commands print, step by step', () =>
   expect(run(position?.args ?? [])).toBe(position?.shown);
   const positionFile = 'positions/educ/educ-digital-skills.yaml';
   writeFile(dir, positionFile, readFileSync(join(dir, positionFile), 'utf8').replace(/^body: \|\n/m, 'body: |\n  Latvija atbalsta digitālo prasmju stiprināšanu.\n'));
-  const fingerprint = /answer +– → ([0-9a-f]{12})/;
+  const fingerprint = /answer +\(none\) → ([0-9a-f]{12})/;
   expect(run(clear?.args ?? []).replace(fingerprint, 'answer   – → …')).toBe(clear?.shown.replace(fingerprint, 'answer   – → …'));
   expect(run(list?.args ?? [])).toBe(list?.shown);
 });

@@ -73,7 +73,7 @@ describe('the tool as a package, in a ministry’s own repository', () => {
       run(repo, briefing, ['new', 'position', 'educ-digital-skills', '--dir', 'educ']);
       const positionFile = join(repo, 'positions/educ/educ-digital-skills.yaml');
       writeFileSync(positionFile, readFileSync(positionFile, 'utf8').replace(/^body: .*$/m, 'body: |\n  Latvija atbalsta kopīgu pieeju digitālo prasmju stiprināšanai.'));
-      expect(run(repo, briefing, ['clear', 'educ-digital-skills', '--ministry', 'am', '--date', '10.05.2021'])).toContain('clearance.AM.date     – → 2021-05-10');
+      expect(run(repo, briefing, ['clear', 'educ-digital-skills', '--ministry', 'am', '--date', '10.05.2021'])).toContain('clearance.AM.date     (none) → 2021-05-10');
       run(repo, briefing, ['clear', 'educ-digital-skills', '--ministry', 'LM', '--date', '2021-05-11']);
       run(repo, briefing, ['build', 'meetings/2021-05-18-educ-council.yaml', '--format', 'md,docx,pdf']);
 

@@ -74,7 +74,7 @@ async function printClear(io: Io, result: ClearEachResult, targets: number): Pro
     for (const each of result.results) {
       console.log(each.written ? `${io.out.green('updated')} ${oneLine(each.file)}` : `${oneLine(each.file)}: already recorded, nothing changed`);
       const width = Math.max(0, ...each.changes.map((c) => c.field.length));
-      for (const c of each.changes) console.log(`  ${oneLine(c.field.padEnd(width))}  ${oneLine(c.before ?? '–')} → ${oneLine(c.after ?? '–')}`);
+      for (const c of each.changes) console.log(`  ${oneLine(c.field.padEnd(width))}  ${oneLine(c.before ?? '(none)')} → ${oneLine(c.after ?? '(none)')}`);
       // One position: what is said of the run (how --date was read) before what is said of the position, as it always was.
       if (single) runNotes();
       for (const note of each.notes) if (!shared.has(note)) console.log(io.out.dim(oneLine(note)));

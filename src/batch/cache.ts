@@ -5,7 +5,7 @@ import { writeProblem } from '../emit/report.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { errorCode, fileSha256, readIfThere } from '../load/files.js';
 import { findProjectRoot } from '../load/project.js';
-import { toolFingerprint } from './fingerprint.js';
+import { toolFingerprint } from './tool.js';
 import { withFileLock } from '../emit/lock.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { RULE_IDS } from '../diagnostics/rules.js';

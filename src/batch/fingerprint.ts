@@ -1,37 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { officeIdentity } from '../pdf/office-identity.js';
-import packageJson from '../../package.json' with { type: 'json' };
 import { fileSha256, projectPath, realPathAsFar, sha256 } from '../load/files.js';
-import { committedMeetingAt, packageRoot, type PositionFile, type Project } from '../load/project.js';
+import { committedMeetingAt, type PositionFile, type Project } from '../load/project.js';
 import { builtInPath } from '../pipeline/manifest.js';
 import { referenceAsRead } from '../pipeline/report-parts.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { cachedTemplate, ownReferenceDocx } from '../render/template.js';
 import type { CacheEntry } from './cache.js';
-
-/** The fingerprint of the tool this process runs, read at its first build (see {@link toolFingerprint}). */
-let running: string | undefined;
-
-/**
- * Identifies the tool that builds: its version and the code it runs, so that a rebuilt
- * tool never reuses outputs of an older one, even at the same version. The build writes
- * a hash of each bundle's content to `dist/build.json`, which stands for the code. Read once
- * per process: a process that outlives an update of its install (a watch, the resident server)
- * runs the code it loaded, and recorded what it built after the update as the new tool's, which
- * then took the old code's reports for its own ('unchanged').
- */
-export function toolFingerprint(): string {
-  if (running !== undefined) return running;
-  let bundles = '';
-  try {
-    bundles = readFileSync(join(packageRoot(), 'dist', 'build.json'), 'utf8');
-  } catch {
-    // Run from the sources (tests): the version alone identifies the tool.
-  }
-  running = `${packageJson.version}+${sha256(bundles).slice(0, 16)}`;
-  return running;
-}
+import { toolFingerprint } from './tool.js';
 
 /**
  * The template a meeting names, as text: the file found first on the template path and

@@ -67,7 +67,7 @@ export function serve(options: ServeOptions): void {
   process.title = SERVER_TITLE;
   loadsProjectsAgain();
   // The tool it runs is the one it loaded now: its builds are recorded as that tool's, whatever the install has by then.
-  void import('../batch/fingerprint.js').then(({ toolFingerprint }) => toolFingerprint());
+  void import('../batch/tool.js').then(({ toolFingerprint }) => toolFingerprint());
   const ownFixed = options.fixed(process.env);
   const idleMs = options.idleMs ?? idleFrom(process.env.BRIEFING_SERVER_IDLE_MS);
   const started = Date.now();

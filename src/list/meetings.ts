@@ -10,7 +10,7 @@ import { fileSha256 } from '../load/files.js';
 import { settingsRecords } from '../pipeline/manifest.js';
 import { compareText } from '../util/text-order.js';
 import { cacheTool } from '../batch/cache.js';
-import { toolFingerprint } from '../batch/fingerprint.js';
+import { toolFingerprint } from '../batch/tool.js';
 
 /** Whether a meeting's output files exist and are newer than everything they are made of. */
 export type BuildState = 'built' | 'outdated' | 'not built';

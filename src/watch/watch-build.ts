@@ -10,7 +10,7 @@ import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.
 import type { LastBuild } from '../batch/plan.js';
 import type { FormerBuild } from '../emit/report.js';
 import { readCache } from '../batch/cache.js';
-import { toolFingerprint } from '../batch/fingerprint.js';
+import { toolFingerprint } from '../batch/tool.js';
 import { projectPath } from '../load/files.js';
 import { debounce } from './debounce.js';
 import { HEAD_MOVED, watchHead } from './head-moves.js';

@@ -88,7 +88,7 @@ export function parseYaml(path: string, source: string): YamlFile {
     if (found.line !== undefined) linesWithError.add(found.line);
     diagnostics.push(found);
   }
-  for (const found of escapedForbiddenCharacters(path, doc, placeAt)) {
+  for (const found of escapedForbiddenCharacters(path, text, doc, placeAt)) {
     if (found.line !== undefined && linesWithError.has(found.line)) continue;
     if (found.line !== undefined) linesWithError.add(found.line);
     diagnostics.push(found);
@@ -153,7 +153,9 @@ function composed(_key: unknown, value: unknown): unknown {
 }
 
 /** Characters a DOCX cannot hold that a double-quoted value writes as an escape (`"\x01"`, `"\uFFFE"`). */
-function escapedForbiddenCharacters(path: string, doc: Document.Parsed, placeAt: (offset: number) => Place): Diagnostic[] {
+function escapedForbiddenCharacters(path: string, text: string, doc: Document.Parsed, placeAt: (offset: number) => Place): Diagnostic[] {
+  // A text without `"` has no double-quoted value: the walk over every value (about 2 ms of a diff, in profiles) is spared.
+  if (!text.includes('"')) return [];
   const found: Diagnostic[] = [];
   visit(doc, {
     Scalar(_key, node) {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { configSchema, MANIFEST_FORMAT, manifestSchema, type Manifest, type ManifestFile } from '../model/index.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
@@ -6,7 +6,8 @@ import { isShallowClone, listFiles, missingAtCommit, namesAt, readBlobBytes, rea
 import { spelledAsThere } from './letter-forms.js';
 import { memoryFiles } from './memory-files.js';
 import type { ProjectFiles } from './project-files.js';
-import { CONFIG_FILE } from './project.js';
+import { CONFIG_FILE, findProjectRoot } from './project.js';
+import { NPM, packageManagerIn } from './package-manager.js';
 import { parseYaml } from './yaml.js';
 import { isRecord } from '../util/record.js';
 import { shellWord } from '../util/shell.js';
@@ -175,7 +176,7 @@ export function readManifest(absolutePath: string, shownAs: string): Manifest {
     throw new UsageError(`${shownAs} is not valid JSON.`, 'Pass the <file_code>.manifest.json that briefing build wrote.');
   }
   const checked = manifestSchema.safeParse(data);
-  if (!checked.success) throw notReadManifest(shownAs, data, checked.error.issues);
+  if (!checked.success) throw notReadManifest(shownAs, data, checked.error.issues, projectCommand(absolutePath));
   const { template } = checked.data;
   return { ...checked.data, template: { ...template, files: template.files.map(olderBuiltIn) } };
 }
@@ -193,8 +194,8 @@ function olderBuiltIn(file: ManifestFile): ManifestFile {
  * a key it does not know or a value it does not take (written by another version of briefing, or
  * edited), is named so; only a file without `briefing_manifest` is no manifest at all.
  */
-function notReadManifest(shownAs: string, data: unknown, issues: readonly z.core.$ZodIssue[]): UsageError {
-  const rebuild = 'Run the version of briefing that wrote it (the project’s own, `npx briefing`), or build the report again to write one this version reads.';
+function notReadManifest(shownAs: string, data: unknown, issues: readonly z.core.$ZodIssue[], command: string): UsageError {
+  const rebuild = `Run the version of briefing that wrote it (the project’s own, \`${command}\`), or build the report again to write one this version reads.`;
   if (!isRecord(data) || !('briefing_manifest' in data)) return new UsageError(`${shownAs} is not a briefing build manifest.`, 'Pass the <file_code>.manifest.json that briefing build wrote.');
   const format = data.briefing_manifest;
   if (typeof format === 'number' && format !== MANIFEST_FORMAT) return new UsageError(`${shownAs} is a build manifest of format ${JSON.stringify(format)}, written by another version of briefing; this one reads format ${MANIFEST_FORMAT}.`, rebuild);
@@ -202,6 +203,15 @@ function notReadManifest(shownAs: string, data: unknown, issues: readonly z.core
   const where = (path: readonly PropertyKey[]) => path.map(String).join('.');
   const what = first?.code === 'unrecognized_keys' ? `\`${where([...first.path, first.keys[0] ?? ''])}\`: unknown key` : `\`${where(first?.path ?? [])}\`: ${first?.message ?? 'not as written'}`;
   return new UsageError(`${shownAs} is a build manifest this version of briefing cannot read (${what}), written by another version or edited.`, rebuild);
+}
+
+/** How the project a manifest lies in runs its own briefing (`pnpm exec briefing` where pnpm installs it); `npx briefing` outside a project. */
+function projectCommand(manifestPath: string): string {
+  try {
+    return packageManagerIn(findProjectRoot(dirname(manifestPath))).exec;
+  } catch {
+    return NPM.exec;
+  }
 }
 
 /** A relative, `/`-separated path that stays inside the project: no `..`, no empty or absolute parts. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/commands/build.js';
@@ -117,6 +117,11 @@ test('diff --since a manifest another version of briefing wrote says so, and wha
   const newer = since({ ...written, briefing_manifest: 2 });
   expect(newer.status).toBe(2);
   expect(newer.stderr).toContain('out/IZMzin_190221_EDUC.manifest.json is a build manifest of format 2, written by another version of briefing; this one reads format 1.');
+  expect(newer.stderr).toContain('Run the version of briefing that wrote it (the project’s own, `npx briefing`)');
+  // A project pnpm installs runs its own briefing so.
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, packageManager: 'pnpm@10.4.1' }));
+  expect(since({ ...written, briefing_manifest: 2 }).stderr).toContain('Run the version of briefing that wrote it (the project’s own, `pnpm exec briefing`)');
+  rmSync(join(dir, 'package.json'));
   const unknownKey = since({ ...written, built_by: 'briefing 0.2.0' });
   expect(unknownKey.status).toBe(2);
   expect(unknownKey.stderr).toContain('out/IZMzin_190221_EDUC.manifest.json is a build manifest this version of briefing cannot read (`built_by`: unknown key), written by another version or edited.');

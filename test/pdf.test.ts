@@ -153,7 +153,8 @@ describe('briefing build --format pdf', () => {
       if (pdfA) expect(first.xmp).toContain('<xmp:CreateDate>2021-02-17T00:00:00Z</xmp:CreateDate>');
       expect(built('UTC', { SOURCE_DATE_EPOCH: '1613736000' }).info).toMatch(/^CreationDate: +2021-02-19T12:00:00Z$/m);
     }
-  });
+    // Six conversions by LibreOffice: 62 s on a machine at a load average of 13, past the usual minute.
+  }, 240_000);
 
   itWithOffice('declares the report’s language, not the machine’s: under a Japanese or Arabic locale the PDF said it was in that language', () => {
     const project = exampleProject();

@@ -219,8 +219,9 @@ function cacheHint(error: OutputError): string {
   const folder = `${CACHE_DIR}/`;
   switch (error.code) {
     case 'EACCES':
-    case 'EROFS':
       return `Make ${folder} writable, or remove it; the reports are not affected.`;
+    case 'EROFS':
+      return `Have the disk mounted for writing; the reports are not affected.`;
     case 'EPERM':
       return `Unlock it (chattr -i; on a Mac, untick Locked in its Get Info), or remove ${folder}; the reports are not affected.`;
     case 'ENOENT':

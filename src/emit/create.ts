@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { fileInTheWay, makeFolder } from './folder.js';
+import { READ_ONLY_DISK } from './write.js';
 
 /**
  * Creates a new file, refusing to replace one that exists (even one that appeared a
@@ -22,7 +23,8 @@ export function createFile(target: string, text: string, shownAs: string, madeFo
       const shownBlocked = shownAs.slice(0, Math.max(0, shownAs.length - (target.length - blocked.length)));
       throw new UsageError(`${shownAs} cannot be written: ${shownBlocked || blocked} is a file, not a folder; nothing written.`, 'Name a folder (or a new one) instead of a file.');
     }
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UsageError(`${shownAs} cannot be written: not allowed to write there; nothing written.`, 'Fix the folder’s permissions, or write elsewhere.');
+    if (code === 'EROFS') throw new UsageError(`${shownAs} cannot be written: ${READ_ONLY_DISK}; nothing written.`, 'Have the disk mounted for writing (or work on a copy elsewhere), then run the command again.');
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${shownAs} cannot be written: not allowed to write there; nothing written.`, 'Fix the folder’s permissions, or write elsewhere.');
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new UsageError(`${shownAs} cannot be written: the disk is full; nothing written.`, 'Free some space and run the command again.');
     throw new UsageError(`${shownAs}: cannot be written (${code ?? String(error)}).`);
   }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { writeNewFile } from './create.js';
-import { sweepInterrupted } from './write.js';
+import { READ_ONLY_DISK, sweepInterrupted } from './write.js';
 import { processExists } from '../util/process.js';
 
 /** A file that could not be locked for an edit: `file` as shown, `reason` what stood in the way (the message is both). */
@@ -108,7 +108,8 @@ function tryLock(lock: string, shownAs: string): boolean {
     if (code === 'EEXIST') return false;
     const name = basename(lock);
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new LockError(shownAs, `cannot be edited, as the disk is full (not even its lock file, ${name}, can be written); nothing written.`, 'Free some space and run the command again.');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    if (code === 'EROFS') throw new LockError(shownAs, `cannot be edited, as ${READ_ONLY_DISK}: not even its lock file, ${name}, can be made there; nothing written.`, 'Have the disk mounted for writing (or work on a copy elsewhere), then run the command again.');
+    if (code === 'EACCES' || code === 'EPERM') {
       throw new LockError(shownAs, `cannot be edited, as its folder cannot be written (its lock file, ${name}, cannot be made there); nothing written.`, 'Fix the folder’s permissions, or edit the file where it can be written.');
     }
     throw new LockError(shownAs, `cannot be edited, as its lock file, ${name}, cannot be made (${code ?? String(error)}); nothing written.`, 'Check that the folder can be written.');

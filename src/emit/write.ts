@@ -272,6 +272,9 @@ export function heldOpen(code: string | undefined): boolean {
   return code === 'EBUSY' || (code === 'EPERM' && process.platform === 'win32');
 }
 
+/** Why nothing can be written on a disk mounted read-only (EROFS), as every command says it: no change of permissions helps there, not even root's. */
+export const READ_ONLY_DISK = 'the disk it is on is mounted read-only (a read-only share, a CD, a snapshot)';
+
 function outputError(shownAs: string, error: unknown, notRestored: readonly string[], advice: WriteAdvice): OutputError {
   const code = errorCode(error);
   const [reason, hint] = explain(code, error, advice);
@@ -293,7 +296,7 @@ function explain(code: string | undefined, error: unknown, { again, elsewhere }:
     case 'EROFS':
       // No change of permissions helps there, not even root's.
       return [
-        'the disk it is on is mounted read-only (a read-only share, a CD, a snapshot): nothing can be written there.',
+        `${READ_ONLY_DISK}: nothing can be written there.`,
         another ? `${another}, or have the disk mounted for writing.` : `Have the disk mounted for writing (or work on a copy elsewhere), then ${again}.`,
       ];
     case 'ENOSPC':

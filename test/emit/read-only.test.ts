@@ -82,3 +82,31 @@ describe.skipIf(!READ_ONLY_DISK)('an output folder on a disk mounted read-only',
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 });
+
+describe.skipIf(!READ_ONLY_DISK)('a positions folder on a disk mounted read-only', () => {
+  /** Runs briefing with the project's positions folder mounted read-only (a bind mount of itself). */
+  const onReadOnlyPositions = (dir: string, args: string[]) =>
+    spawnSync('unshare', ['-rm', 'sh', '-ec', 'mount --bind "$1/positions" "$1/positions"; mount -o remount,bind,ro "$1/positions"; shift; exec "$@"', 'sh', dir, process.execPath, join(REPO, 'bin/briefing.js'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' },
+    });
+
+  it('new position and clear say the disk is read-only, as build does, not that permissions are to be fixed (exit 2, nothing written)', () => {
+    const dir = exampleProject();
+    const before = readFileSync(join(dir, POSITION), 'utf8');
+    const created = onReadOnlyPositions(dir, ['new', 'position', 'educ-new', '--dir', 'educ', '--question', 'Digitālās prasmes']);
+    expect(created.status, created.stderr).toBe(2);
+    expect(created.stderr).toContain(
+      'briefing: positions/educ/educ-new.yaml cannot be written: the disk it is on is mounted read-only (a read-only share, a CD, a snapshot); nothing written.\n  Have the disk mounted for writing (or work on a copy elsewhere), then run the command again.',
+    );
+    const cleared = onReadOnlyPositions(dir, ['clear', POSITION, '--ministry', 'AM', '--date', '2021-02-18']);
+    expect(cleared.status, cleared.stderr).toBe(2);
+    expect(cleared.stderr).toContain(
+      `briefing: ${POSITION}: cannot be edited, as the disk it is on is mounted read-only (a read-only share, a CD, a snapshot): not even its lock file, .equity-reforms.yaml.lock, can be made there; nothing written.\n  Have the disk mounted for writing (or work on a copy elsewhere), then run the command again.`,
+    );
+    for (const run of [created, cleared]) expect(run.stderr).not.toContain('permissions');
+    expect(readdirSync(join(dir, 'positions/educ')).sort()).toEqual(['equity-achievements.yaml', 'equity-eu-cooperation.yaml', 'equity-reforms.yaml']);
+    expect(readFileSync(join(dir, POSITION), 'utf8')).toBe(before);
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { filesIn, isProjectRoot, namedPath, projectPath, sha256, YAML_FILES } from '../load/files.js';
+import { BROKEN_LINK_HINT, brokenLink, filesIn, isProjectRoot, namedPath, projectPath, sha256, YAML_FILES } from '../load/files.js';
 import { namedFileProblem } from '../load/links.js';
 import { fileKind, wrongKindProblem } from '../load/targets.js';
 import { writtenAnotherWay } from '../load/letter-forms.js';
@@ -84,8 +84,11 @@ function expandInputs(project: Project, cwd: string, inputs: readonly string[]):
     } else if (existsSync(absolute)) keepInside(project, absolute, paths, diagnostics);
     else {
       const another = writtenAnotherWay(project.root, absolute);
+      const link = brokenLink(absolute);
       diagnostics.push(
-        another
+        link
+          ? diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', `This is ${link}: there is no meeting file to read.`, BROKEN_LINK_HINT)
+          : another
           ? diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', `No such meeting file as typed, ${another.message}`, another.hint)
           : diagnostic(projectPath(project.root, absolute), undefined, 'error', 'input/not-found', 'No such meeting file.', `Meeting files live in ${project.config.paths.meetings}/.`),
       );

@@ -7,7 +7,7 @@ import { EDIT_ADVICE, OutputError, writeAllAtomic } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
 import { fileKind, wrongKindProblem } from '../load/targets.js';
 import { SAME_NAME_COPY_HINT, sameNameOtherLetters, writtenAnotherWay } from '../load/letter-forms.js';
-import { isInside, namedPath, projectPath, readText, YAML_FILES } from '../load/files.js';
+import { BROKEN_LINK_HINT, brokenLink, isInside, namedPath, projectPath, readText, YAML_FILES } from '../load/files.js';
 import { loadAllMeetings, namesId } from '../load/meetings.js';
 import { filesClaiming, loadProject, type Project } from '../load/project.js';
 import { knownPositionIds } from '../batch/cache.js';
@@ -516,6 +516,8 @@ function positionFile(project: Project, cwd: string, given: string): string {
   for (const candidate of [namedPath(project.root, cwd, `${given}.yaml`), join(folder, given), join(folder, `${given}.yaml`)]) {
     if (candidate.endsWith('.yaml') && isInside(folder, candidate) && existsSync(candidate)) return candidate;
   }
+  const link = brokenLink(path);
+  if (link) throw new UsageError(`${given}: is ${link}: there is no position file to clear; nothing written.`, BROKEN_LINK_HINT);
   const another = writtenAnotherWay(project.root, path);
   if (another) throw new UsageError(`No position file \`${given}\` as typed, ${another.message}`, another.hint);
   // git may have the file the working tree lacks (a sparse checkout, a deletion): how to bring it back.

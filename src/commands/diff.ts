@@ -7,7 +7,7 @@ import { formatTerminal } from '../diff/format/terminal.js';
 import { comparePositions } from '../diff/positions.js';
 import { fileOf, shownFile, type Compared, type Source } from '../diff/sides.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
-import { isInside, namedPath, projectPath } from '../load/files.js';
+import { BROKEN_LINK_HINT, brokenLink, isInside, namedPath, projectPath } from '../load/files.js';
 import { namedFileProblem, type OutsideWords } from '../load/links.js';
 import { openRepository, repositoryAt, resolveCommits, type Repository, type RepositoryAdvice } from '../load/git.js';
 import { loadProject, withPositions, type Project } from '../load/project.js';
@@ -188,6 +188,8 @@ function namedFileProblems(project: Project, file: string, inWorkingTree: boolea
     throw new UsageError(`${path} is a folder; diff compares one file between revisions, or two files.`, `Name a meeting or a position file, e.g. ${project.config.paths.positions}/<folder>/<id>.yaml; \`briefing list positions\` shows them.`);
   }
   if (kind === undefined && inWorkingTree) {
+    const link = brokenLink(file);
+    if (link) return [diagnostic(path, undefined, 'error', 'input/not-found', `This is ${link}: there is no file to compare.`, BROKEN_LINK_HINT)];
     const another = writtenAnotherWay(project.root, resolve(file));
     if (another) return [diagnostic(path, undefined, 'error', 'input/not-found', `No such file as typed, ${another.message}`, another.hint)];
     const message = twoFiles ? 'No such file.' : 'No such file in the working tree, whose version diff compares with an earlier one.';

@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
-import { namedPath, projectPath } from '../load/files.js';
+import { basename, join } from 'node:path';
+import { BROKEN_LINK_HINT, brokenLink, namedPath, projectPath } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { gitGapProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
@@ -56,6 +56,8 @@ export async function list(options: ListOptions): Promise<ListResult> {
   if (options.meeting !== undefined) {
     only = meetingNamed(options.meeting, options.cwd, project.root, meetings);
     if (!meetings.some((m) => m.path === only)) {
+      const link = brokenLink(join(project.root, only));
+      if (link) throw new UsageError(`${only}: is ${link}: there is no meeting file to list.`, BROKEN_LINK_HINT);
       throw new UsageError(`No meeting file ${only}.`, `Meeting files: ${meetings.map((m) => m.path).join(', ') || 'none yet'}.`);
     }
   }

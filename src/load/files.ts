@@ -123,6 +123,31 @@ function entriesUnder(folder: string): Dirent[] {
   return entries.flatMap((entry) => (passedOver(entry) ? [] : entry.isDirectory() ? [entry, ...entriesUnder(join(folder, entry.name))] : [entry]));
 }
 
+/**
+ * What `path` is when it is a symbolic link that leads nowhere, in the words the warning of
+ * `input/link-dangling` has: "a symbolic link to l4, which leads back to itself" (or "which does not
+ * exist"); undefined for anything else. A command given such a path says this, where it said "no such
+ * file" of a name a listing shows, or gave the system's code (ELOOP).
+ */
+export function brokenLink(path: string): string | undefined {
+  let target: string;
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    target = readlinkSync(path);
+  } catch {
+    return undefined; // no link there (or gone meanwhile)
+  }
+  try {
+    realpathSync(path);
+    return undefined;
+  } catch (error) {
+    return `a symbolic link to ${target}, which ${errorCode(error) === 'ELOOP' ? 'leads back to itself' : 'does not exist'}`;
+  }
+}
+
+/** The hint for a path {@link brokenLink} describes. */
+export const BROKEN_LINK_HINT = 'Point the link at the file where it is now, or remove the link.';
+
 /** The real path of a file or folder (links followed); undefined when it leads nowhere. */
 export function realTarget(path: string): string | undefined {
   try {
@@ -176,7 +201,7 @@ export function readText(absolutePath: string, shownAs: string): string {
   try {
     return readFileSync(absolutePath, 'utf8');
   } catch (error) {
-    throw unreadable(shownAs, errorCode(error) ?? String(error));
+    throw unreadableAt(absolutePath, shownAs, error);
   }
 }
 
@@ -191,7 +216,7 @@ export function readBytesWithin(absolutePath: string, shownAs: string, maxBytes:
   try {
     descriptor = openSync(absolutePath, 'r');
   } catch (error) {
-    throw unreadable(shownAs, errorCode(error) ?? String(error));
+    throw unreadableAt(absolutePath, shownAs, error);
   }
   const tooLarge = () =>
     new UsageError(`${shownAs}: is larger than ${maxBytes / 2 ** 20} MB, more than briefing reads of ${what}.`, 'Check that this is the file you meant: a device such as /dev/zero never ends.');
@@ -235,6 +260,13 @@ export function readOrUnreadable(read: () => string, shownAs: string): string | 
 /** A file that cannot be read (not allowed, gone meanwhile) as a message at it (`input/unreadable`): what needs it fails, the run goes on. */
 export function unreadableFile(shownAs: string, error: UsageError): Diagnostic {
   return diagnostic(shownAs, undefined, 'error', 'input/unreadable', error.message, error.hint);
+}
+
+/** The usage error for the file at `absolutePath` that could not be opened: a symbolic link that leads nowhere said as one, else by the system's error code. */
+function unreadableAt(absolutePath: string, shownAs: string, error: unknown): UsageError {
+  const link = brokenLink(absolutePath);
+  if (link) return new UsageError(`${shownAs}: is ${link}: there is no file to read.`, BROKEN_LINK_HINT);
+  return unreadable(shownAs, errorCode(error) ?? String(error));
 }
 
 /** The usage error for a file that cannot be read, by the system's error code (`ENOENT`, …). */

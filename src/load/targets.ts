@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { writtenAnotherWay } from './letter-forms.js';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { filesIn, isProjectRoot, namedPath, projectPath, YAML_FILES } from './files.js';
+import { BROKEN_LINK_HINT, brokenLink, filesIn, isProjectRoot, namedPath, projectPath, YAML_FILES } from './files.js';
 import { CONFIG_FILE, type Project } from './project.js';
 import { meetingSchema } from '../model/meeting.js';
 import { namedFileProblem } from './links.js';
@@ -105,6 +105,8 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
  */
 function notFound(root: string, absolute: string, cwd: string, input: string): Diagnostic {
   const shown = projectPath(root, absolute);
+  const link = brokenLink(absolute);
+  if (link) return diagnostic(shown, undefined, 'error', 'input/not-found', `This is ${link}: there is no file to read.`, BROKEN_LINK_HINT);
   const other = writtenAnotherWay(root, absolute);
   if (!other) return diagnostic(shown, undefined, 'error', 'input/not-found', 'No such file or folder.', `Paths are relative to the current folder${fromTop(cwd, input)}.`);
   return diagnostic(shown, undefined, 'error', 'input/not-found', `No such file or folder as typed, ${other.message}`, other.hint);

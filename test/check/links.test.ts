@@ -7,7 +7,7 @@ import { clear } from '../../src/commands/clear.js';
 import { describeTemplates } from '../../src/load/template-catalog.js';
 import { loadProject } from '../../src/load/project.js';
 import { CHECK_BASE } from '../helpers/corpus.js';
-import { tempDir } from '../helpers/project.js';
+import { runCli, tempDir } from '../helpers/project.js';
 
 const POSITION = 'positions/youth/youth-organisations.yaml';
 const MEETING = 'meetings/2021-05-17-youth.yaml';
@@ -143,5 +143,35 @@ describe('symbolic links out of the project are named and not followed', () => {
     expect(result.written).toBe(true);
     expect(lstatSync(join(dir, POSITION)).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'shared/youth-organisations.yaml'), 'utf8')).toContain('date: 2021-05-10');
+  });
+});
+
+describe('a symbolic link named on the command line that leads nowhere', () => {
+  test('is said to be one by every command, in the words of the warning, not "no such file" of a name a listing shows, nor as the system code ELOOP', () => {
+    const dir = project();
+    // Two links that point at each other, as a link moved onto its own target's name leaves them, and one to a file gone.
+    symlinkSync('2021-06-02-youth.yaml', join(dir, 'meetings/2021-06-01-youth.yaml'));
+    symlinkSync('2021-06-01-youth.yaml', join(dir, 'meetings/2021-06-02-youth.yaml'));
+    symlinkSync('reply-old.docx', join(dir, 'reply.docx'));
+    symlinkSync('reply.docx', join(dir, 'reply-old.docx'));
+    symlinkSync('../gone/position.yaml', join(dir, 'positions/youth/moved.yaml'));
+    const loop = 'a symbolic link to 2021-06-02-youth.yaml, which leads back to itself';
+    const hint = 'Point the link at the file where it is now, or remove the link.';
+    const meeting = 'meetings/2021-06-01-youth.yaml';
+    const said = (args: string[]) => {
+      const run = runCli(args, dir);
+      return { status: run.status, lines: `${run.stdout}${run.stderr}`.split('\n').filter((line) => !line.includes('input/link-dangling')) };
+    };
+    expect(said(['check', meeting])).toEqual({ status: 1, lines: expect.arrayContaining([`${meeting}  error  This is ${loop}: there is no file to read. ${hint}  input/not-found`]) });
+    expect(said(['build', meeting])).toEqual({ status: 1, lines: expect.arrayContaining([`${meeting}  error  This is ${loop}: there is no meeting file to read. ${hint}  input/not-found`]) });
+    expect(said(['diff', meeting])).toEqual({ status: 2, lines: expect.arrayContaining([`${meeting}  error  This is ${loop}: there is no file to compare. ${hint}  input/not-found`]) });
+    expect(said(['list', '--meeting', meeting])).toEqual({ status: 2, lines: expect.arrayContaining([`briefing: ${meeting}: is ${loop}: there is no meeting file to list.`, `  ${hint}`]) });
+    expect(said(['clear', 'positions/youth/moved.yaml', '--ministry', 'AM', '--date', '2021-05-10'])).toEqual({
+      status: 2,
+      lines: expect.arrayContaining(['briefing: positions/youth/moved.yaml: is a symbolic link to ../gone/position.yaml, which does not exist: there is no position file to clear; nothing written.', `  ${hint}`]),
+    });
+    for (const command of ['review', 'import']) {
+      expect(said([command, 'reply.docx'])).toEqual({ status: 2, lines: expect.arrayContaining(['briefing: reply.docx: is a symbolic link to reply-old.docx, which leads back to itself: there is no file to read.', `  ${hint}`]) });
+    }
   });
 });

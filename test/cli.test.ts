@@ -192,6 +192,19 @@ describe('the briefing command', () => {
     expect(run.stderr).toContain('to start one in that folder: `briefing init`.');
   });
 
+  it('says that briefing.config.yaml is a folder, as a container’s volume makes it, and what to write there instead, not to give the path of a file (exit 2)', () => {
+    const dir = exampleProject();
+    rmSync(join(dir, 'briefing.config.yaml'));
+    mkdirSync(join(dir, 'briefing.config.yaml'));
+    const said =
+      "briefing: briefing.config.yaml is a folder, not a file: briefing reads the project's settings from a file of that name.\n" +
+      '  Move the folder out of the way, and write the settings in a file briefing.config.yaml in its place (`issuing_ministry: IZM` is enough: the other settings have defaults).\n';
+    for (const command of [['check'], ['build', EXAMPLE_MEETING], ['list']]) {
+      const run = runCli(command, dir);
+      expect([run.status, run.stderr]).toEqual([2, said]);
+    }
+  });
+
   it('names the project a repository holds in a folder below, rather than saying to start one (a hook runs at the top)', () => {
     const top = tempDir();
     initRepository(top);

@@ -207,6 +207,10 @@ export function loadProject(cwd: string, options: LoadProjectOptions = {}): Proj
  */
 export function loadProjectFrom(files: ProjectFiles, options: LoadProjectOptions = {}): Project {
   const root = files.root;
+  if (files.kind(CONFIG_FILE) === 'folder') {
+    // As a container's volume makes it of a file that was not there to mount: "give the path of a file" told to give a path nobody gave.
+    throw new UsageError(`${CONFIG_FILE} is a folder, not a file: briefing reads the project's settings from a file of that name.`, `Move the folder out of the way, and write the settings in a file ${CONFIG_FILE} in its place (\`issuing_ministry: IZM\` is enough: the other settings have defaults).`);
+  }
   const configFile = parseYaml(CONFIG_FILE, files.readText(CONFIG_FILE));
   const configChecked = checkSchema(configFile, configSchema, 'config');
   const setupDiagnostics = [...configFile.diagnostics.map(emptyConfigHint), ...configChecked.diagnostics];

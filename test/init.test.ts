@@ -592,6 +592,17 @@ describe('briefing init', () => {
     expect((await init({ cwd: dir, folder: 'examples/ministry-style', flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);
   });
 
+  it('in a folder where briefing.config.yaml is a folder (a container’s volume), says so, not "give the path of a file" (exit 1, nothing written)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'briefing.config.yaml'));
+    const run = await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message} ${d.hint}`)).toEqual([
+      "briefing.config.yaml output/exists This is a folder, where init writes the project's settings; init wrote nothing. Move the folder out of the way (or remove it, if it is empty), then run init again.",
+    ]);
+    expect(readdirSync(dir)).toEqual(['briefing.config.yaml']);
+  });
+
   it('run again in a project, says so in one line rather than one per file (exit 1, nothing written)', async () => {
     const dir = tempDir();
     expect((await init({ cwd: dir, flags: { ministry: 'IZM', tool: 'file:x.tgz' } })).exitCode).toBe(0);

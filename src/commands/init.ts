@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
@@ -344,6 +344,9 @@ function refusedFiles(root: string, folder: string, paths: readonly string[]): I
 function projectAlready(root: string, folder: string, ministry: string | undefined): Diagnostic[] {
   const config = join(root, CONFIG_FILE);
   if (!existsSync(config)) return [];
+  if (statSync(config).isDirectory()) {
+    return [diagnostic(join(folder, CONFIG_FILE), undefined, 'error', 'output/exists', `This is a folder, where init writes the project's settings; init wrote nothing.`, 'Move the folder out of the way (or remove it, if it is empty), then run init again.')];
+  }
   const data = parseYaml(CONFIG_FILE, readText(config, join(folder, CONFIG_FILE))).data;
   const current = isRecord(data) && typeof data['issuing_ministry'] === 'string' ? data['issuing_ministry'] : undefined;
   const wanted = ministry?.trim().toUpperCase();

@@ -498,6 +498,25 @@ esac; done
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: true })).toEqual({ failure: 'Error: source file could not be loaded' });
   });
 
+  it('says LibreOffice was stopped when it was killed having written only its Java warning, not the warning as the reason, and an exit code for one that failed so', async () => {
+    const fake = join(tempDir(), 'soffice');
+    const java = 'echo "Warning: failed to launch javaldx - java may not function correctly" >&2';
+    const stopped = {
+      failure: 'it was stopped (SIGKILL) before it wrote the PDF',
+      hint: 'Another program, or the system when memory runs out, ended LibreOffice: build again, and if it happens again, close other programs or ask for more memory for the machine.',
+    };
+    // Killed itself; and as LibreOffice's launcher ends when soffice.bin, which it runs, is killed: exit code 128 + 9, nothing more said.
+    for (const end of ['kill -KILL $$', 'sh -c \'kill -KILL $$\' 2>/dev/null\nexit $?']) {
+      writeFileSync(fake, `#!/bin/sh\n${java}\n${end}\n`);
+      chmodSync(fake, 0o755);
+      expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual(stopped);
+    }
+    writeFileSync(fake, `#!/bin/sh\n${java}\nexit 3\n`);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({
+      failure: 'it stopped with an error (exit code 3), having written only warnings: Warning: failed to launch javaldx - java may not function correctly',
+    });
+  });
+
   it('says what LibreOffice wrote when it ends well without a PDF, as it does for a report it cannot load (its Java warning passed over)', async () => {
     const fake = join(tempDir(), 'soffice');
     writeFileSync(fake, '#!/bin/sh\necho "Warning: failed to launch javaldx - java may not function correctly" >&2\necho "Error: source file could not be loaded" >&2\necho "Warning: failed to launch javaldx - java may not function correctly" >&2\nexit 0\n');

@@ -413,7 +413,7 @@ function run(office: string, args: readonly string[], temp: string, timeoutMs: n
       clearTimeout(timer);
       if (timedOut) settle(timedOutAfter(timeoutMs));
       else if (code === 0) settle({ said: lastError(stderr) });
-      else settle(runFailure(stderr, signal));
+      else settle(runFailure(stderr, signal, code));
     });
   });
 }

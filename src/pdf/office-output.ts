@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { temporaryFolder } from './run-folder.js';
 
 // What LibreOffice writes to its error output, read as the reason a conversion has no PDF (pdf/convert.ts).
@@ -10,13 +11,30 @@ const REASON_LINES = 4;
  * warnings passed over. A fatal error is a few lines, the last of them a path only, which said
  * nothing alone (`…/profile` for "user installation could not be completed due to insufficient
  * free disk space … at the following location:"). A full disk there is the temporary folder's.
+ * A run that wrote warnings alone is told by how it ended: stopped (its signal, or `code` 128 + the
+ * signal's number, as the launcher script, a shell, ends when its program is killed), else its exit
+ * code before the warnings: its Java warning, given alone as the reason, said nothing of either.
  */
-export function runFailure(stderr: string, signal: NodeJS.Signals | null): { failure: string; hint?: string } {
+export function runFailure(stderr: string, signal: NodeJS.Signals | null, code: number | null = null): { failure: string; hint?: string } {
   const lines = outputLines(stderr);
   const errors = lines.filter(isNoWarning);
-  const failure = (errors.length ? errors : lines).slice(-REASON_LINES).join(' ') || (signal ? `it was stopped (${signal})` : 'it stopped with an error');
+  const stoppedBy = signal ?? signalOfExit(code);
+  if (!errors.length && stoppedBy) {
+    return {
+      failure: `it was stopped (${stoppedBy}) before it wrote the PDF`,
+      hint: 'Another program, or the system when memory runs out, ended LibreOffice: build again, and if it happens again, close other programs or ask for more memory for the machine.',
+    };
+  }
+  const ended = code !== null ? `it stopped with an error (exit code ${code})` : 'it stopped with an error';
+  const failure = errors.length ? errors.slice(-REASON_LINES).join(' ') : lines.length ? `${ended}, having written only warnings: ${lines.slice(-REASON_LINES).join(' ')}` : ended;
   if (!/free dis[ck] space/i.test(failure)) return { failure };
   return { failure, hint: `Free some space in ${temporaryFolder()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.` };
+}
+
+/** The signal a shell's exit code above 128 says ended the program it ran (137: SIGKILL), if it names one. */
+function signalOfExit(code: number | null): string | undefined {
+  if (code === null || code <= 128) return undefined;
+  return Object.entries(constants.signals).find(([, number]) => number === code - 128)?.[0];
 }
 
 /** The last line LibreOffice wrote to its error output that is no warning (`Warning: failed to launch javaldx …` comes on every run without Java). */

@@ -345,7 +345,7 @@ describe('briefing new meeting', () => {
   it('rejects a bad flag value before writing', async () => {
     const dir = exampleProject();
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, kind: 'formel' } })).rejects.toThrow(
-      '--kind must be one of formal, informal, not `formel`.',
+      '--kind: `formel` is not one of formal, informal.',
     );
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...MEETING_FLAGS, time: '25.00' } })).rejects.toThrow(/^--time: there is no 25.00 on a clock/);
     await expect(newMeeting({ cwd: dir, date: '2021-02-30', slug: 'x', flags: MEETING_FLAGS })).rejects.toThrow(UsageError);
@@ -483,7 +483,7 @@ describe('briefing new meeting', () => {
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...flags, clearances: ['XX'] }, prompter })).rejects.toThrow(/^--clearances: `XX` is not one of/);
     await expect(newMeeting({ cwd: dir, date: '2021-05-18', slug: 'x', flags: { ...flags, signatureRole: 'Ministre', signatureName: 'a\u0007' }, prompter })).rejects.toThrow(/^--signature-name: holds the character U\+0007/);
     await expect(newPosition({ cwd: dir, id: 'x', flags: { clearances: ['AM', 'XX'] }, prompter })).rejects.toThrow(/^--clearances: `XX` is not one of/);
-    await expect(newPosition({ cwd: dir, id: 'x', flags: { owner: 'XX' }, prompter })).rejects.toThrow(/^--owner must be one of/);
+    await expect(newPosition({ cwd: dir, id: 'x', flags: { owner: 'XX' }, prompter })).rejects.toThrow(/^--owner: `XX` is not one of AM, AIM, .*, VK\.$/);
     expect(prompter.asked).toEqual([]);
     expect(existsSync(join(dir, 'meetings/2021-05-18-x.yaml')) || existsSync(join(dir, 'positions/x.yaml'))).toBe(false);
   });

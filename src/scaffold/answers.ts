@@ -76,7 +76,7 @@ export class Answers {
       if (found === undefined) {
         const values = choices.map((c) => c.value);
         const nearest = suggest(field.given, values);
-        throw new UsageError(`${field.flag} must be one of ${values.join(', ')}, not \`${field.given}\`.`, nearest === undefined ? undefined : `Did you mean ${nearest}?`);
+        throw new UsageError(`${field.flag}: \`${field.given}\` is not one of ${values.join(', ')}.`, nearest === undefined ? undefined : `Did you mean ${nearest}?`);
       }
       return found;
     }

@@ -179,7 +179,7 @@ describe('briefing init', () => {
   it('suggests the code of a ministry written as the report prints it (ĀM), with a mark (ŽM, ĶM) or with a typo, nothing written', async () => {
     for (const [given, nearest] of [['ĀM', 'AM'], ['ŽM', 'ZM'], ['ĶM', 'KM'], ['IZN', 'IZM']]) {
       const dir = tempDir();
-      await expect(init({ cwd: dir, flags: { ministry: given } })).rejects.toMatchObject({ message: expect.stringContaining(`not \`${given}\``), hint: `Did you mean ${nearest}?` });
+      await expect(init({ cwd: dir, flags: { ministry: given } })).rejects.toMatchObject({ message: expect.stringContaining(`--ministry: \`${given}\` is not one of `), hint: `Did you mean ${nearest}?` });
       expect(readdirSync(dir)).toEqual([]);
     }
   });

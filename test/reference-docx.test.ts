@@ -291,7 +291,7 @@ describe('layout.reference_docx', () => {
     const run = runCli(['build', EXAMPLE_MEETING], notZip);
     expect(run.status).toBe(1);
     const line = exampleFile('briefing.config.yaml').split('\n').length;
-    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is not a zip file, as a DOCX is.`);
+    expect(run.stderr).toContain(`briefing.config.yaml:${line}:19  error  The reference DOCX \`ref.docx\` cannot be used: it is plain text, not a Word document.`);
     expect(run.stderr).toContain('config/reference-docx-unreadable');
     // A zip that is no Word file is told to be saved as one; a Word template (.dotx) is one.
     const workbook = runCli(['build', EXAMPLE_MEETING], projectWithReference(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })));

@@ -1,4 +1,5 @@
 import { localDay } from '../model/date.js';
+import { docxBesideHint } from './docx-beside.js';
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, Scalar, type Document } from 'yaml';
@@ -64,7 +65,7 @@ export function importReport(options: ImportOptions): ImportResult {
       return finish(result);
     }
     if (!(error instanceof NotADocxError)) throw error;
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This file is not a DOCX: ${error.message}.`, error.hint));
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'import/not-a-report', `This file is not a DOCX: ${error.message}.`, docxBesideHint(absolute, shown, error.hint)));
     return finish(result);
   }
   const report = parseReport(document);

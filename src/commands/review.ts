@@ -1,4 +1,5 @@
 import { basename, join } from 'node:path';
+import { docxBesideHint } from './docx-beside.js';
 import { ministryCode } from './ministry-code.js';
 import { answerFingerprint } from '../model/index.js';
 import { parseDocument } from 'yaml';
@@ -314,7 +315,7 @@ function readDocument(path: string, shown: string, result: ReviewResult): Review
     }
     if (!(error instanceof NotADocxError)) throw error;
     // What to do depends on what the file is (a password to remove, a .doc to save as .docx), as import says it.
-    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX: ${error.message}.`, error.hint));
+    result.diagnostics.push(diagnostic(shown, undefined, 'error', 'review/not-built-here', `This file is not a DOCX: ${error.message}.`, docxBesideHint(path, shown, error.hint)));
     return undefined;
   }
 }

@@ -231,7 +231,8 @@ export class NotADocxError extends Error {
 
 /** Bytes that are no zip, as what they are instead (see `util/not-a-zip.ts`). */
 function notADocx(bytes: Uint8Array): NotADocxError {
-  const { what, hint } = notAZip(bytes);
+  const { what, hint, text } = notAZip(bytes);
+  if (text) return new NotADocxError(what, 'Give the Word file (.docx) of the report; if this text is to become one, open it in Word and save it as a Word document (.docx).');
   return hint === undefined ? new NotADocxError(what) : new NotADocxError(what, hint);
 }
 

@@ -4,6 +4,8 @@ export interface NotAZip {
   what: string;
   /** What to do, where it is not the caller's own advice to save the file as a DOCX. */
   hint?: string;
+  /** The file is plain text (a report's Markdown, a YAML file): most likely given for the DOCX by mistake. */
+  text?: true;
 }
 
 /**
@@ -25,7 +27,21 @@ export function notAZip(bytes: Uint8Array): NotAZip {
   if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return { what: 'it is an RTF document' };
   if (starts(0x25, 0x50, 0x44, 0x46)) return { what: 'it is a PDF', hint: 'A PDF cannot be read as a Word document: use the Word file the PDF was made from.' };
   if (starts(0x50, 0x4b)) return { what: 'it is a damaged zip, cut short or altered', hint: 'Copy or download it again from where it came from (or ask the sender), or open it in Word, which repairs what it can, and save it again.' };
+  if (isText(bytes)) return { what: 'it is plain text, not a Word document', text: true };
   return { what: 'it is not a zip file, as a DOCX is' };
+}
+
+/** True when the file's first 4 KB read as UTF-8 text with no control character but tab and line ends: Markdown, YAML, a text file renamed. */
+function isText(bytes: Uint8Array): boolean {
+  const start = bytes.subarray(0, 4096);
+  let text: string;
+  try {
+    // A character cut at the 4 KB mark is no reason to take the file for binary.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: start.length < bytes.length });
+  } catch {
+    return false;
+  }
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
 }
 
 /** True when `text` occurs in the bytes as UTF-16LE, as the names of a compound file's streams are kept. */

@@ -1,4 +1,4 @@
-import { closeSync, ftruncateSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../../src/commands/import.js';
@@ -46,5 +46,22 @@ describe('the file given to review and import', () => {
     expect(said('protected.docx')).toEqual([[protectedFile], [protectedFile]]);
     const oldWord = ['This file is not a DOCX: it is a Word 97–2003 document (.doc), whatever its name says.', 'Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'];
     expect(said('old.docx')).toEqual([[oldWord], [oldWord]]);
+  });
+
+  it('is said to be plain text when it is, and a report\'s Markdown or PDF given for it (Tab completes its name no further) names the DOCX beside it', () => {
+    const dir = exampleProject();
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), '# Informatīvais ziņojums\n');
+    writeFileSync(join(dir, 'out/IZMzin_190221_EDUC.docx'), '');
+    const said = (docx: string) =>
+      [reviewOf(dir, docx).diagnostics, importReport({ cwd: dir, docx }).diagnostics].map((diagnostics) => diagnostics.map((d) => [d.message, d.hint]));
+    const markdown = ['This file is not a DOCX: it is plain text, not a Word document.', "Give the report's DOCX beside it: out/IZMzin_190221_EDUC.docx."];
+    expect(said('out/IZMzin_190221_EDUC.md')).toEqual([[markdown], [markdown]]);
+    // A project file given by mistake is not told to be saved as a Word document.
+    const meeting = [
+      'This file is not a DOCX: it is plain text, not a Word document.',
+      'Give the Word file (.docx) of the report; if this text is to become one, open it in Word and save it as a Word document (.docx).',
+    ];
+    expect(said('meetings/2021-02-19-educ-informal.yaml')).toEqual([[meeting], [meeting]]);
   });
 });

@@ -268,7 +268,8 @@ describe('reading a reference DOCX', () => {
   });
 
   it('says why bytes that are not a DOCX cannot be used', () => {
-    expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
+    expect(readReferenceDocx(strToU8('plain text'))).toEqual({ unreadable: 'it is plain text, not a Word document', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
+    expect(readReferenceDocx(Uint8Array.from([1, 2, 3]))).toEqual({ unreadable: 'it is not a zip file, as a DOCX is', hint: 'Open it in Word or LibreOffice and save it as a Word document (.docx).' });
     expect(readReferenceDocx(zipSync({ 'a.txt': strToU8('a') }))).toEqual({ unreadable: 'it has no word/styles.xml, so it is not a Word document' });
     // A LibreOffice template (.ott) or text (.odt) is said to be one, with the Save As that makes a Word file of it.
     const odt = (type: string) => readReferenceDocx(zipSync({ mimetype: strToU8(type), 'content.xml': strToU8('<office:document-content/>') }));

@@ -165,7 +165,7 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
     const lines = position.split('\n');
     const at = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
-    const heading = 'In the DOCX: a heading in a list item is printed under the item, yet Word takes it for a heading of the report: its navigation pane and a table of contents list it, and the items after it fall in its section. Write it as a paragraph in bold (**…**), or put the heading before the list, in `body`.';
+    const heading = 'In the DOCX, from `body`: a heading in a list item is printed under the item, yet Word takes it for a heading of the report: its navigation pane and a table of contents list it, and the items after it fall in its section. Write it as a paragraph in bold (**…**), or put the heading before the list.';
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
       [POSITION, at('## Augšējā virsraksts'), heading],
       [POSITION, at('## Ligzdotā virsraksts'), heading],
@@ -182,7 +182,7 @@ describe('what a position’s own text becomes in the DOCX', () => {
     ]);
     const lines = position.split('\n');
     const at = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
-    const quoted = 'In the DOCX: a heading inside a quote (`>`) is printed as a heading of the report, not marked as quoted. Write it as a paragraph in bold (**…**) to keep it in the quote, in `body`.';
+    const quoted = 'In the DOCX, from `body`: a heading inside a quote (`>`) is printed as a heading of the report, not marked as quoted. Write it as a paragraph in bold (**…**) to keep it in the quote.';
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
       [POSITION, at('## Citāta virsraksts'), quoted],
       [POSITION, at('## Virsraksts citātā punktā'), quoted],
@@ -222,7 +222,7 @@ describe('what a position’s own text becomes in the DOCX', () => {
     const deep = diagnostics.filter((d) => d.ruleId === 'docx/unsupported');
     const line = position.split('\n').findIndex((text) => text.endsWith('- desmit')) + 1;
     expect(deep.map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
-      [POSITION, line, 21, 'warning', 'In the DOCX: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper, in `body`.'],
+      [POSITION, line, 21, 'warning', 'In the DOCX, from `body`: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper.'],
     ]);
   });
 
@@ -235,7 +235,7 @@ describe('what a position’s own text becomes in the DOCX', () => {
     expect(note).not.toContain('<w:tbl>');
     const line = position.split('\n').findIndex((text) => text.includes('| Gads |')) + 1;
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
-      [POSITION, line, 7, 'warning', 'In the DOCX: a table in a footnote is not printed: a note of the DOCX holds paragraphs only. Put the table in the text, or write its rows as a list in the note, in `body`.'],
+      [POSITION, line, 7, 'warning', 'In the DOCX, from `body`: a table in a footnote is not printed: a note of the DOCX holds paragraphs only. Put the table in the text, or write its rows as a list in the note.'],
     ]);
   });
 
@@ -256,8 +256,8 @@ describe('what a position’s own text becomes in the DOCX', () => {
     const written = lines[line - 1] ?? '';
     // The columns are those of the position file, which writes the labels unscoped (`[^a]`, not the .md's `[^equity-reforms-a]`).
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column, d.message])).toEqual([
-      [POSITION, line, written.indexOf('[^b]') + 1, 'In the DOCX: a footnote reference in a footnote is printed as the number of its note, 3, raised: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), in `body`.'],
-      [POSITION, line, written.indexOf('[^c]') + 1, 'In the DOCX: a footnote reference in a footnote is printed as the .md writes it, [^equity-reforms-c]: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), and the text refers to that note nowhere else. Refer to it from the text, or write what it says into this note, in `body`.'],
+      [POSITION, line, written.indexOf('[^b]') + 1, 'In the DOCX, from `body`: a footnote reference in a footnote is printed as the number of its note, 3, raised: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one).'],
+      [POSITION, line, written.indexOf('[^c]') + 1, 'In the DOCX, from `body`: a footnote reference in a footnote is printed as the .md writes it, [^equity-reforms-c]: a note of the DOCX cannot hold a note of its own (LibreOffice cannot open a file with one), and the text refers to that note nowhere else. Refer to it from the text, or write what it says into this note.'],
     ]);
   });
 
@@ -415,7 +415,7 @@ describe('what a position’s own text becomes in the DOCX', () => {
     const lines = position.split('\n');
     const at = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
-      [POSITION, at('> > citāts citātā.'), 'In the DOCX: a quote in a list item nested this deep is printed as far in as the 7th indent, short of the item’s number, so that its text keeps a third of the width between the margins. Put the quote after the list, or nest the list less deep, in `body`.'],
+      [POSITION, at('> > citāts citātā.'), 'In the DOCX, from `body`: a quote in a list item nested this deep is printed as far in as the 7th indent, short of the item’s number, so that its text keeps a third of the width between the margins. Put the quote after the list, or nest the list less deep.'],
     ]);
   });
 
@@ -454,10 +454,10 @@ describe('what a position’s own text becomes in the DOCX', () => {
     // A code block is placed at its opening fence, the line above its code.
     const code = (name: string) => lines.findIndex((line) => line.endsWith(`${name} kods`));
     const list = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
-    const deep = 'In the DOCX: a code block in a list item nested this deep starts at the 7th indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the code block after the list, or nest the list less deep, in `body`.';
+    const deep = 'In the DOCX, from `body`: a code block in a list item nested this deep starts at the 7th indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the code block after the list, or nest the list less deep.';
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
       [POSITION, code('astoņi'), deep],
-      [POSITION, list('- desmit 10'), 'In the DOCX: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper, in `body`.'],
+      [POSITION, list('- desmit 10'), 'In the DOCX, from `body`: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper.'],
       [POSITION, code('desmit'), deep],
     ]);
   });
@@ -550,12 +550,12 @@ describe('what a position’s own text becomes in the DOCX', () => {
     // A table is placed at its header row, two lines above its row of text.
     const table = (name: string) => lines.findIndex((line) => line.endsWith(`| ${name} | d |`)) - 1;
     const list = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
-    const deep = 'In the DOCX: a table in a list item nested this deep starts at the 7th indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the table after the list, or nest the list less deep, in `body`.';
+    const deep = 'In the DOCX, from `body`: a table in a list item nested this deep starts at the 7th indent, short of the item’s number, so that it keeps a third of the width between the margins. Put the table after the list, or nest the list less deep.';
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.message])).toEqual([
       [POSITION, table('astoņi'), deep],
-      [POSITION, list('- desmit 10'), 'In the DOCX: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper, in `body`.'],
+      [POSITION, list('- desmit 10'), 'In the DOCX, from `body`: a list nested more than 9 levels deep is printed at the 9th level, as Word numbers no deeper.'],
       [POSITION, table('desmit'), deep],
-      [POSITION, table('citātā'), 'In the DOCX: a table inside a quote (`>`) is printed as a table of its own, not marked as quoted, in `body`.'],
+      [POSITION, table('citātā'), 'In the DOCX, from `body`: a table inside a quote (`>`) is printed as a table of its own, not marked as quoted.'],
       [POSITION, table('citātā'), deep],
     ]);
   });
@@ -574,8 +574,8 @@ describe('what a position’s own text becomes in the DOCX', () => {
     const lines = position.split('\n');
     const at = (text: string) => lines.findIndex((line) => line.endsWith(text)) + 1;
     expect(diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.severity, d.message])).toEqual([
-      [POSITION, at('dziļums 8'), 'warning', "In the DOCX: a quote nested more than 7 deep is printed as far in as the 7th, so that its text keeps a third of the width between the margins, in `body`."],
-      [POSITION, at('- c'), 'warning', "In the DOCX: a list nested this deep in a quote (`>`) is printed no further in than a quote nested 7 deep, so that its text keeps a third of the width between the margins, in `body`."],
+      [POSITION, at('dziļums 8'), 'warning', "In the DOCX, from `body`: a quote nested more than 7 deep is printed as far in as the 7th, so that its text keeps a third of the width between the margins."],
+      [POSITION, at('- c'), 'warning', "In the DOCX, from `body`: a list nested this deep in a quote (`>`) is printed no further in than a quote nested 7 deep, so that its text keeps a third of the width between the margins."],
     ]);
   });
 
@@ -620,9 +620,9 @@ describe('what a position’s own text becomes in the DOCX', () => {
         POSITION,
         line(12),
         'warning',
-        'In the DOCX: a table of 12 columns is too wide for its words: “pamatnostādnes” (column 1), “pamatnostādnes” (column 2), “pamatnostādnes” (column 3) and 9 more are wider than their columns and break inside, across two lines. Split it into tables of fewer columns, or shorten those words (a heading may be abbreviated and explained below the table), in `body`.',
+        'In the DOCX, from `body`: a table of 12 columns is too wide for its words: “pamatnostādnes” (column 1), “pamatnostādnes” (column 2), “pamatnostādnes” (column 3) and 9 more are wider than their columns and break inside, across two lines. Split it into tables of fewer columns, or shorten those words (a heading may be abbreviated and explained below the table).',
       ],
-      [POSITION, line(45), 'warning', 'In the DOCX: a table of 45 columns is too wide for the page: its columns are too narrow to hold a letter of their text, which is then printed past the cell or not at all. Split it into tables of fewer columns, in `body`.'],
+      [POSITION, line(45), 'warning', 'In the DOCX, from `body`: a table of 45 columns is too wide for the page: its columns are too narrow to hold a letter of their text, which is then printed past the cell or not at all. Split it into tables of fewer columns.'],
     ]);
   });
 
@@ -632,7 +632,7 @@ describe('what a position’s own text becomes in the DOCX', () => {
       '| PuMPuRS (priekšlaicīgas mācību pārtraukšanas samazināšana) | ESF, valsts budžets | 4\u00A0512\u00A0000 | 5\u00A0100\u00A0500 | 3\u00A0999\u00A0999 | 13\u00A0612\u00A0499 | Izglītības kvalitātes valsts dienests, https://www.ikvd.gov.lv/lv/pumpurs |';
     const said = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => d.message);
     expect(said((await buildWithAnswer(wide)).diagnostics)).toEqual([
-      'In the DOCX: a table of 7 columns is too wide for its words: “(priekšlaicīgas” (column 1), “Finansējuma” (column 2), “https://www.ikvd.gov.lv/lv/pumpurs” (column 7) are wider than their columns and break inside, across two lines. Split it into tables of fewer columns, or shorten those words (a heading may be abbreviated and explained below the table); write a web address as a link with a short text, [vietne](https://…), in `body`.',
+      'In the DOCX, from `body`: a table of 7 columns is too wide for its words: “(priekšlaicīgas” (column 1), “Finansējuma” (column 2), “https://www.ikvd.gov.lv/lv/pumpurs” (column 7) are wider than their columns and break inside, across two lines. Split it into tables of fewer columns, or shorten those words (a heading may be abbreviated and explained below the table); write a web address as a link with a short text, [vietne](https://…).',
     ]);
     expect(said((await buildWithAnswer('| Programma | Avots | 2021, EUR |\n|---|---|--:|\n| PuMPuRS | ESF, [vietne](https://www.ikvd.gov.lv/lv/pumpurs) | 4\u00A0512\u00A0000 |')).diagnostics)).toEqual([]);
   });

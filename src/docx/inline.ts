@@ -94,7 +94,7 @@ function inlineRun(node: PhrasingContent, context: InlineContext, marks: Marks):
       return textRuns(node.value, marks, context);
     case 'image':
     case 'imageReference':
-      context.warn('images are not placed in the DOCX; the alternative text is printed instead', node);
+      context.warn('an image is not placed, its alternative text is printed in its place. Say in words what it shows; a picture the report needs is put into the copy sent, in Word', node);
       return textRuns(imageText(node), marks, context);
     case 'taskBox':
       return textRuns(checkBox(node.checked), marks, context);

@@ -154,14 +154,15 @@ export function atTemplateField(d: Diagnostic, loaded: LoadedMeeting): Diagnosti
  * generated Markdown.
  */
 export function docxWarning(meetingPath: string, warning: { reason: string; line?: number | undefined; field?: { file: string; field: string } | undefined }, place?: FieldPlace): Diagnostic {
-  const where = warning.field ? `, in \`${warning.field.field}\`` : '';
-  if (place?.place) return diagnostic(place.ref.file, place.place, 'warning', 'docx/unsupported', `In the DOCX: ${warning.reason}${where}.`);
+  // The field before the reason: after it, ", in `body`" read as part of the reason's advice ("write its rows as a list in the note, in `body`").
+  const where = warning.field ? `, from \`${warning.field.field}\`` : '';
+  if (place?.place) return diagnostic(place.ref.file, place.place, 'warning', 'docx/unsupported', `In the DOCX${where}: ${warning.reason}.`);
   return diagnostic(
     warning.field?.file ?? meetingPath,
     undefined,
     'warning',
     'docx/unsupported',
-    `In the DOCX: ${warning.reason}${where}${warning.line ? ` (line ${warning.line} of the generated Markdown)` : ''}.`,
+    `In the DOCX${where}${warning.line ? ` (line ${warning.line} of the generated Markdown)` : ''}: ${warning.reason}.`,
   );
 }
 

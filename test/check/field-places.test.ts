@@ -22,8 +22,8 @@ test('what the DOCX cannot show is said at its line and column in the field’s 
   const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: false });
   const images = result.diagnostics.filter((d) => d.ruleId === 'docx/unsupported').map((d) => [d.file, d.line, d.column, d.message]);
   expect(images).toEqual([
-    [EXAMPLE_MEETING, ...placeOf(meeting, '  Vēl ', '!['), 'In the DOCX: images are not placed in the DOCX; the alternative text is printed instead, in `background`.'],
-    [REFORMS, ...placeOf(body, '  un attēlu', '!['), 'In the DOCX: images are not placed in the DOCX; the alternative text is printed instead, in `body`.'],
+    [EXAMPLE_MEETING, ...placeOf(meeting, '  Vēl ', '!['), 'In the DOCX, from `background`: an image is not placed, its alternative text is printed in its place. Say in words what it shows; a picture the report needs is put into the copy sent, in Word.'],
+    [REFORMS, ...placeOf(body, '  un attēlu', '!['), 'In the DOCX, from `body`: an image is not placed, its alternative text is printed in its place. Say in words what it shows; a picture the report needs is put into the copy sent, in Word.'],
   ]);
 });
 

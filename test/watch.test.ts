@@ -539,6 +539,21 @@ describe('build --watch', () => {
     expect(formatWatchEvent(said, EXAMPLE_MEETING, '10:00:00', new Chalk({ level: 0 })).at(-1)?.text).toBe('Still watching.');
   });
 
+  it('says the config is gone when it is deleted while it watches, not that there is no project and to start one with init', async () => {
+    const dir = exampleProject();
+    const log = recorder();
+    const first = log.next();
+    watcher = await watchBuild({ cwd: dir, meeting: EXAMPLE_MEETING, final: false, formats: ['md'], debounceMs: 150, onEvent: (e) => log.onEvent(e) });
+    expect(await first).toMatchObject({ kind: 'build', result: { status: 'built' } });
+    const gone = log.next();
+    rmSync(join(dir, 'briefing.config.yaml'));
+    expect(await gone).toMatchObject({
+      kind: 'error',
+      message: 'briefing.config.yaml is gone: deleted, or moved (a git pull or checkout); without it the project cannot be read.',
+      hint: 'Put it back (`git checkout -- briefing.config.yaml`, if it was committed); this watch builds again when it comes back.',
+    });
+  });
+
   it('gives the commands of its hints as typed from where it was started: under -C, `briefing -C <folder> …`', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'empty'));

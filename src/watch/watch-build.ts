@@ -4,7 +4,7 @@ import { isDynamicPattern } from 'tinyglobby';
 import { selectMeetings } from '../batch/select.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { watch, type FSWatcher } from 'chokidar';
-import { builtInTemplatesDir, findProjectRoot, loadProject, positionIdKey, type Project } from '../load/project.js';
+import { builtInTemplatesDir, CONFIG_FILE, findProjectRoot, loadProject, positionIdKey, type Project } from '../load/project.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { buildOnce, type BuildOnce, type WatchBuildOptions } from './build-once.js';
 import type { LastBuild } from '../batch/plan.js';
@@ -141,6 +141,8 @@ export async function watchBuild(options: WatchOptions): Promise<Watcher> {
         const meeting = resolve(options.cwd, options.meeting);
         if (error instanceof UsageError && found && !existsSync(meeting)) {
           options.onEvent({ kind: 'error', run, changed: shownChanged, ...meetingGone(options.meeting, arrivedBeside(meeting, paths, options.cwd)) });
+        } else if (error instanceof UsageError && found && !existsSync(resolve(root, CONFIG_FILE))) {
+          options.onEvent({ kind: 'error', run, changed: shownChanged, ...configGone(relative(options.cwd, resolve(root, CONFIG_FILE)).split(sep).join('/')) });
         } else if (error instanceof UsageError) options.onEvent({ kind: 'error', run, changed: shownChanged, message: error.message, hint: error.hint });
         else options.onEvent({ kind: 'error', run, changed: shownChanged, message: `internal error: ${error instanceof Error ? error.message : String(error)}` });
       }
@@ -223,6 +225,17 @@ function meetingGone(meeting: string, arrived: readonly string[]): { message: st
       only !== undefined && arrived.length === 1
         ? `${only} came in the same change: to follow it, stop this watch (Ctrl-C) and run \`briefing build ${shellWord(only)} --watch\`. ${back}`
         : `If it was moved, stop this watch (Ctrl-C) and start it on the meeting's new path${arrived.length ? ` (${arrived.join(', ')} came in the same change)` : ''}. ${back}`,
+  };
+}
+
+/**
+ * The project's config is gone while the watch ran (deleted, a checkout of a branch without it): said so,
+ * not "No briefing.config.yaml found … to start one, \`briefing init\`", as to one who never had a project.
+ */
+function configGone(config: string): { message: string; hint: string } {
+  return {
+    message: `${config} is gone: deleted, or moved (a git pull or checkout); without it the project cannot be read.`,
+    hint: `Put it back (\`git checkout -- ${shellWord(config)}\`, if it was committed); this watch builds again when it comes back.`,
   };
 }
 

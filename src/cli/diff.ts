@@ -48,8 +48,8 @@ Exit codes: 0 no changes, 1 changes found, 2 could not compare.`),
     .action(async (named: string[], given: DiffFlags) => {
       const flags = { ...given, out: dashAsStandardOutput(given.out) };
       // `-` is standard input, as diff(1) reads it (`git show v2:positions/x.yaml | briefing diff - positions/x.yaml`); it was "No such file".
-      const files = named.map((file) => (file === '-' ? '/dev/stdin' : file));
-      const { diff } = await import('../commands/diff.js');
+      const { diff, STANDARD_INPUT } = await import('../commands/diff.js');
+      const files = named.map((file) => (file === '-' ? STANDARD_INPUT : file));
       const format = outputFormat(flags);
       const result = await diff({
         cwd: io.cwd(),

@@ -199,6 +199,9 @@ function namedFileProblems(project: Project, file: string, inWorkingTree: boolea
   return [];
 }
 
+/** The file `-` on the command line stands for, as diff(1) takes it: standard input. */
+export const STANDARD_INPUT = '/dev/stdin';
+
 /** Meeting or position by the folder the file is in; undefined elsewhere. */
 function folderKind(project: Project, file: string): 'meeting' | 'position' | undefined {
   const path = projectPath(project.root, file);
@@ -221,10 +224,22 @@ function fileKind(project: Project, file: string, repo: Repository | undefined, 
     if ('questions' in data && 'date' in data) return 'meeting';
     if ('body' in data) return 'position';
   }
+  // A file outside the project (`-`, read as /dev/stdin) named where it is: it was `../../../dev/stdin`.
+  const shown = shownFile(project, file);
+  const piped = file === STANDARD_INPUT;
+  if (parsed.diagnostics.some((problem) => problem.ruleId === 'yaml/empty')) {
+    throw new UsageError(
+      `${shown} is empty: there is no version to compare.`,
+      piped ? `Pipe the version in, e.g. \`git show HEAD~1:${positions}/<folder>/<id>.yaml | briefing diff - ${positions}/<folder>/<id>.yaml\`.` : 'Name the file that holds the version to compare.',
+    );
+  }
   // Saved as UTF-16 or in a code page, its keys cannot be read: that is why, not where it lies.
   const unreadable = parsed.diagnostics.find((problem) => problem.ruleId === 'file/encoding');
-  if (unreadable) throw new UsageError(`Cannot tell whether ${path} is a meeting or a position: ${unreadable.message}`, unreadable.hint);
-  throw new UsageError(`Cannot tell whether ${path} is a meeting or a position.`, `Meetings live in ${meetings}/ and positions in ${positions}/.`);
+  if (unreadable) throw new UsageError(`Cannot tell whether ${shown} is a meeting or a position: ${unreadable.message}`, unreadable.hint);
+  throw new UsageError(
+    `Cannot tell whether ${shown} is a meeting or a position.`,
+    piped ? 'A meeting has `date` and `questions`, a position `body`: pipe in the text of one of them.' : `Meetings live in ${meetings}/ and positions in ${positions}/.`,
+  );
 }
 
 async function render(compared: Compared, options: DiffOptions): Promise<string | Uint8Array> {

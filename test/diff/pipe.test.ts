@@ -38,3 +38,19 @@ it('names a piped version where it is in the message that the two files are of o
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('briefing: /dev/stdin is a position and meetings/2021-02-19-educ-informal.yaml a meeting');
 });
+
+it('says standard input is empty when nothing was piped to `-`, and names it where it is when its kind cannot be told', () => {
+  const dir = exampleProject();
+  const briefing = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO, 'bin/briefing.js'))}`;
+  const env = { ...process.env, NO_COLOR: '1', BRIEFING_SERVER: 'off' };
+  const said = (input: string) => spawnSync('bash', ['-c', `${briefing} diff - ${POSITION} < ${input}`], { cwd: dir, env, encoding: 'utf8' });
+  expect(said('/dev/null')).toMatchObject({
+    status: 2,
+    stderr: 'briefing: /dev/stdin is empty: there is no version to compare.\n  Pipe the version in, e.g. `git show HEAD~1:positions/<folder>/<id>.yaml | briefing diff - positions/<folder>/<id>.yaml`.\n',
+  });
+  writeFileSync(join(dir, 'other.yaml'), 'a: 1\n');
+  expect(said('other.yaml')).toMatchObject({
+    status: 2,
+    stderr: 'briefing: Cannot tell whether /dev/stdin is a meeting or a position.\n  A meeting has `date` and `questions`, a position `body`: pipe in the text of one of them.\n',
+  });
+});

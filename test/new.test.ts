@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -857,6 +857,21 @@ describe('briefing new position', () => {
     await expect(newPosition({ cwd: dir, id: 'educ-new', dir: 'educ/equity-reforms.yaml', flags: { question: 'X' } })).rejects.toThrow(
       'positions/educ/equity-reforms.yaml/educ-new.yaml cannot be written: positions/educ/equity-reforms.yaml is a file, not a folder; nothing written.',
     );
+  });
+
+  it('names a --dir that is a symbolic link to nothing, or round to itself, as such, not by the system code (ENOENT, ELOOP)', async () => {
+    const dir = exampleProject();
+    symlinkSync('../../shared/positions', join(dir, 'positions/shared'));
+    symlinkSync('round', join(dir, 'positions/round'));
+    const hint = 'Point the link at the folder where it is now, or remove the link.';
+    await expect(newPosition({ cwd: dir, id: 'educ-new', dir: 'shared/educ', flags: { question: 'X' } })).rejects.toMatchObject({
+      message: 'positions/shared/educ/educ-new.yaml cannot be written: positions/shared is a symbolic link to ../../shared/positions, which does not exist; nothing written.',
+      hint,
+    });
+    await expect(newPosition({ cwd: dir, id: 'educ-new', dir: 'round', flags: { question: 'X' } })).rejects.toMatchObject({
+      message: 'positions/round/educ-new.yaml cannot be written: positions/round is a symbolic link to round, which leads back to itself; nothing written.',
+      hint,
+    });
   });
 });
 

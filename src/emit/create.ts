@@ -1,6 +1,6 @@
 import { closeSync, openSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { errorCode } from '../load/files.js';
+import { brokenLink, errorCode } from '../load/files.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { fileInTheWay, makeFolder } from './folder.js';
 import { READ_ONLY_DISK } from './write.js';
@@ -17,11 +17,18 @@ export function createFile(target: string, text: string, shownAs: string, madeFo
   } catch (error) {
     const code = errorCode(error);
     if (code === 'EEXIST') throw new UsageError(`${shownAs} already exists; nothing written.`, 'Choose another name, or edit the existing file.');
+    // A folder on the way, shown as the target is: the target's shown path without what follows the folder.
+    const shownPart = (part: string) => shownAs.slice(0, Math.max(0, shownAs.length - (target.length - part.length))) || part;
     const blocked = fileInTheWay(dirname(target));
     if (code === 'ENOTDIR' && blocked) {
-      // The file in the way, shown as the target is: the target's shown path without what follows the file.
-      const shownBlocked = shownAs.slice(0, Math.max(0, shownAs.length - (target.length - blocked.length)));
-      throw new UsageError(`${shownAs} cannot be written: ${shownBlocked || blocked} is a file, not a folder; nothing written.`, 'Name a folder (or a new one) instead of a file.');
+      throw new UsageError(`${shownAs} cannot be written: ${shownPart(blocked)} is a file, not a folder; nothing written.`, 'Name a folder (or a new one) instead of a file.');
+    }
+    if (code === 'ELOOP' || code === 'ENOENT') {
+      // A folder that is a link to nothing (`--dir` naming one): said as check says such a link, not as the system's code.
+      for (let folder = dirname(target); dirname(folder) !== folder; folder = dirname(folder)) {
+        const link = brokenLink(folder);
+        if (link) throw new UsageError(`${shownAs} cannot be written: ${shownPart(folder)} is ${link}; nothing written.`, 'Point the link at the folder where it is now, or remove the link.');
+      }
     }
     if (code === 'EROFS') throw new UsageError(`${shownAs} cannot be written: ${READ_ONLY_DISK}; nothing written.`, 'Have the disk mounted for writing (or work on a copy elsewhere), then run the command again.');
     if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${shownAs} cannot be written: not allowed to write there; nothing written.`, 'Fix the folder’s permissions, or write elsewhere.');

@@ -308,6 +308,11 @@ function explain(code: string | undefined, error: unknown, { again, elsewhere }:
     case 'ENOTDIR':
     case 'EEXIST':
       return ['a file stands where its folder should be.', another ? `${another}.` : `Move or rename that file, then ${again}.`];
+    case 'ELOOP':
+      return [
+        'a symbolic link on its way leads back to itself (links that point at each other), so there is no folder to write in.',
+        another ? `${another}, or point the link at a folder.` : `Point the link at a folder, or remove it, then ${again}.`,
+      ];
     case 'EISDIR':
       return ['a folder stands where this file should be.', `Move or remove that folder${another ? `, or ${another.charAt(0).toLowerCase()}${another.slice(1)}` : ''}.`];
     default:

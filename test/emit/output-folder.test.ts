@@ -69,3 +69,14 @@ test.skipIf(process.platform === 'win32')('a symbolic link that leads nowhere wh
   expect(lstatSync(join(dir, 'out')).isSymbolicLink()).toBe(true);
   expect(existsSync(join(dir, 'reports'))).toBe(false);
 });
+
+test.skipIf(process.platform === 'win32')('an output folder that is a link round to itself is said to be one, not as the system code ELOOP', () => {
+  const dir = project();
+  symlinkSync('out', join(dir, 'out'));
+  const run = buildWithin(dir, 'out');
+  expect(run.status).toBe(2);
+  expect(run.stdout + run.stderr).toMatch(
+    /^out\/\S+ {2}error {2}A symbolic link on its way leads back to itself \(links that point at each other\), so there is no folder to write in\. Choose another folder with --out, or point the link at a folder\. {2}output\/write$/m,
+  );
+  expect(run.stdout + run.stderr).not.toContain('ELOOP');
+});

@@ -242,6 +242,31 @@ export function utf16Text(path: string): Diagnostic {
 }
 
 /**
+ * `file/encoding` for binary data under a YAML file's name (a Word document, a PDF or a picture saved
+ * into the positions folder as .yaml): one message at its start, where its bytes read as a screenful of
+ * forbidden characters and bytes that are not UTF-8 (a DOCX gave 72 lines), or as a file of old Mac
+ * line ends. Binary is told by its first bytes, a zip's or a PDF's, or by its first 4 KB: at least 8 NULs
+ * and other C0 controls than tab and line ends, and 1 in 100 characters; a text with a few stray ones is
+ * text still, and one in a code page other than UTF-8 (its letters unreadable) is said by {@link notUtf8}.
+ */
+export function binaryData(path: string, text: string): Diagnostic | undefined {
+  const sample = text.slice(0, 4096);
+  const odd = sample.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g)?.length ?? 0;
+  const signed = sample.startsWith('PK\u0003\u0004') || sample.startsWith('%PDF-');
+  // UTF-16 text is as full of NULs; it has a message of its own.
+  if (!signed && (odd < 8 || odd * 100 < sample.length || looksLikeUtf16(text))) return undefined;
+  const what = sample.startsWith('PK') ? 'a zip file, as a Word document (.docx) is' : sample.startsWith('%PDF') ? 'a PDF' : 'binary data, such as a picture or a program\'s file';
+  return diagnostic(
+    path,
+    { line: 1, column: 1 },
+    'error',
+    'file/encoding',
+    `The file is ${what}, not text: it cannot be read as YAML.`,
+    'Move it out of this folder, where every .yaml file is read as YAML, or name it as what it is (a Word document ends in .docx; `briefing import` reads a report).',
+  );
+}
+
+/**
  * `file/encoding` at the first byte that is not UTF-8 (windows-1257, Latin-1…): reading as
  * UTF-8 turned it into U+FFFD, which would otherwise be printed as � in the report.
  */

@@ -15,7 +15,7 @@ import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnost
 import type { RuleId } from '../diagnostics/rules.js';
 import { fileTooLarge } from './limits.js';
 import { mergeConflicts } from './merge-conflicts.js';
-import { controlCharacters, crLineEnds, forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, invisibleCharacters, ligatures, looksLikeUtf16, notUtf8, placeInText, utf16Text } from './characters.js';
+import { binaryData, controlCharacters, crLineEnds, forbiddenCharacter, forbiddenCharacterOffsets, forbiddenCharacters, invisibleCharacters, ligatures, looksLikeUtf16, notUtf8, placeInText, utf16Text } from './characters.js';
 import { withoutBom } from '../util/byte-order-mark.js';
 
 /** How many alias expansions one file may make; bounds "billion laughs" inputs. */
@@ -57,6 +57,8 @@ export function parseYaml(path: string, source: string): YamlFile {
   const text = withoutBom(source);
   const tooLarge = fileTooLarge(path, text);
   if (tooLarge) return unreadable(path, text, text !== source, tooLarge);
+  const binary = binaryData(path, text);
+  if (binary) return unreadable(path, text, text !== source, binary);
   if (looksLikeUtf16(text)) return unreadable(path, text, text !== source, utf16Text(path));
   const oldMacLines = crLineEnds(path, text);
   if (oldMacLines) return unreadable(path, text, text !== source, oldMacLines);

@@ -259,7 +259,9 @@ export function readOrUnreadable(read: () => string, shownAs: string): string | 
 
 /** A file that cannot be read (not allowed, gone meanwhile) as a message at it (`input/unreadable`): what needs it fails, the run goes on. */
 export function unreadableFile(shownAs: string, error: UsageError): Diagnostic {
-  return diagnostic(shownAs, undefined, 'error', 'input/unreadable', error.message, error.hint);
+  // The line names the file already: "meetings/m1.yaml  error  meetings/m1.yaml: not allowed …" said it twice.
+  const reason = error.message.startsWith(`${shownAs}: `) ? error.message.slice(shownAs.length + 2) : error.message;
+  return diagnostic(shownAs, undefined, 'error', 'input/unreadable', `${reason.charAt(0).toUpperCase()}${reason.slice(1)}`, error.hint);
 }
 
 /** The usage error for the file at `absolutePath` that could not be opened: a symbolic link that leads nowhere said as one, else by the system's error code. */
@@ -277,7 +279,7 @@ export function unreadable(shownAs: string, code: string): UsageError {
   }
   if (code === 'ENOENT') return new UsageError(`${shownAs}: no such file.`, 'Check the path; paths are relative to the current folder.');
   if (code === 'EISDIR') return new UsageError(`${shownAs}: is a folder, not a file.`, 'Give the path of a file, not of a folder.');
-  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`${shownAs}: not allowed to read this file.`);
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`${shownAs}: not allowed to read this file.`, 'Ask its owner (`ls -l` names them) to let you read it, or run briefing as a user who may.');
   return new UsageError(`${shownAs}: cannot be read (${code}).`);
 }
 

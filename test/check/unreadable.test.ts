@@ -14,7 +14,7 @@ describe('a meeting file that cannot be read', () => {
     chmodSync(join(dir, 'meetings/m1.yaml'), 0o000);
     const checked = runAsUser(['check'], dir);
     expect(checked.status, checked.out).toBe(2);
-    expect(checked.out).toContain('meetings/m1.yaml  error  meetings/m1.yaml: not allowed to read this file.  input/unreadable');
+    expect(checked.out).toContain('meetings/m1.yaml  error  Not allowed to read this file. Ask its owner (`ls -l` names them) to let you read it, or run briefing as a user who may.  input/unreadable');
     // The others are still checked: m2's own error is found.
     expect(checked.out).toMatch(/meetings\/m2\.yaml:\d+:\d+ +error .*schema\/enum/);
     expect(checked.out).toContain('Checked 3 meetings');
@@ -22,7 +22,7 @@ describe('a meeting file that cannot be read', () => {
     expect(runAsUser(['check', EXAMPLE_MEETING], dir).status).toBe(0);
     const built = runAsUser(['build', '--all', '--format', 'md'], dir);
     expect(built.status, built.out).toBe(2);
-    expect(built.out).toContain('meetings/m1.yaml  error  meetings/m1.yaml: not allowed to read this file.  input/unreadable');
+    expect(built.out).toContain('meetings/m1.yaml  error  Not allowed to read this file. Ask its owner (`ls -l` names them) to let you read it, or run briefing as a user who may.  input/unreadable');
   });
 });
 
@@ -35,7 +35,7 @@ describe('a position file that cannot be read', () => {
     });
     openFolders(dir);
     chmodSync(join(dir, 'positions/educ/equity-eu-cooperation.yaml'), 0o000);
-    const problem = 'positions/educ/equity-eu-cooperation.yaml  error  positions/educ/equity-eu-cooperation.yaml: not allowed to read this file.  input/unreadable';
+    const problem = 'positions/educ/equity-eu-cooperation.yaml  error  Not allowed to read this file. Ask its owner (`ls -l` names them) to let you read it, or run briefing as a user who may.  input/unreadable';
 
     const built = runAsUser(['build', '--all', '--format', 'md', '--json'], dir);
     expect(built.status, built.out).toBe(2);
@@ -45,7 +45,7 @@ describe('a position file that cannot be read', () => {
       summary: { built: 1, failed: 2 },
       messages: [],
       meetings: [
-        { meeting: EXAMPLE_MEETING, status: 'failed', messages: [{ file: 'positions/educ/equity-eu-cooperation.yaml', ruleId: 'input/unreadable', message: 'positions/educ/equity-eu-cooperation.yaml: not allowed to read this file.' }] },
+        { meeting: EXAMPLE_MEETING, status: 'failed', messages: [{ file: 'positions/educ/equity-eu-cooperation.yaml', ruleId: 'input/unreadable', message: 'Not allowed to read this file.' }] },
         { meeting: 'meetings/m1.yaml', status: 'failed' },
         { meeting: 'meetings/m2.yaml', status: 'built' },
       ],
@@ -69,7 +69,7 @@ describe('a position file that cannot be read, whose id is not its file name', (
     const built = runAsUser(['build', 'meetings/m1.yaml', '--format', 'md'], dir);
     expect(built.status, built.out).toBe(2);
     expect(built.out).toContain(`Question 3 points to the position \`eu-cooperation\`, which no position file that could be read has; ${file} cannot be read, and may hold it.`);
-    expect(built.out).toContain(`${file}  error  ${file}: not allowed to read this file.  input/unreadable`);
+    expect(built.out).toContain(`${file}  error  Not allowed to read this file. Ask its owner (\`ls -l\` names them) to let you read it, or run briefing as a user who may.  input/unreadable`);
     expect(built.out).not.toContain('Did you mean');
   });
 });
@@ -82,7 +82,7 @@ describe('a template file that cannot be read', () => {
     // The cache knows every meeting: the next build looks at the template to tell whether they changed.
     expect(runAsUser(['build', '--all', '--format', 'md'], dir).status).toBe(0);
     chmodSync(join(dir, 'templates/partials/signature.hbs'), 0o000);
-    const unreadable = { file: 'templates/partials/signature.hbs', ruleId: 'input/unreadable', message: 'templates/partials/signature.hbs: not allowed to read this file.' };
+    const unreadable = { file: 'templates/partials/signature.hbs', ruleId: 'input/unreadable', message: 'Not allowed to read this file.' };
 
     const built = runAsUser(['build', '--all', '--format', 'md', '--json'], dir);
     expect(built.status, built.out).toBe(2);
@@ -91,7 +91,7 @@ describe('a template file that cannot be read', () => {
 
     const checked = runAsUser(['check'], dir);
     expect(checked.status, checked.out).toBe(2);
-    expect(checked.out).toContain('templates/partials/signature.hbs  error  templates/partials/signature.hbs: not allowed to read this file.  input/unreadable');
+    expect(checked.out).toContain('templates/partials/signature.hbs  error  Not allowed to read this file. Ask its owner (`ls -l` names them) to let you read it, or run briefing as a user who may.  input/unreadable');
   });
 
   it.skipIf(!MODES_COUNT)('fails no meeting when it is a partial no template includes; check still says it at the file', () => {
@@ -104,6 +104,6 @@ describe('a template file that cannot be read', () => {
     expect(JSON.parse(built.out.slice(0, built.out.lastIndexOf('}') + 1))).toMatchObject({ exitCode: 0, summary: { built: 2, failed: 0 } });
     const checked = runAsUser(['check'], dir);
     expect(checked.status, checked.out).toBe(2);
-    expect(checked.out).toContain('templates/partials/unused.hbs  error  templates/partials/unused.hbs: not allowed to read this file.  input/unreadable');
+    expect(checked.out).toContain('templates/partials/unused.hbs  error  Not allowed to read this file. Ask its owner (`ls -l` names them) to let you read it, or run briefing as a user who may.  input/unreadable');
   });
 });

@@ -511,6 +511,9 @@ esac; done
       chmodSync(fake, 0o755);
       expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual(stopped);
     }
+    // One that crashed is its own fault: the usual advice, to convert the DOCX by hand and see, is the build's (no hint here).
+    writeFileSync(fake, `#!/bin/sh\n${java}\nkill -SEGV $$\n`);
+    expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({ failure: 'it crashed (SIGSEGV) before it wrote the PDF' });
     writeFileSync(fake, `#!/bin/sh\n${java}\nexit 3\n`);
     expect(await convertToPdf(new Uint8Array([1]), { office: fake, pdfA: false })).toEqual({
       failure: 'it stopped with an error (exit code 3), having written only warnings: Warning: failed to launch javaldx - java may not function correctly',

@@ -19,6 +19,8 @@ export function runFailure(stderr: string, signal: NodeJS.Signals | null, code: 
   const lines = outputLines(stderr);
   const errors = lines.filter(isNoWarning);
   const stoppedBy = signal ?? signalOfExit(code);
+  // A crash is LibreOffice's own: how to see it (the DOCX converted by hand) is the caller's usual advice.
+  if (!errors.length && stoppedBy && CRASH_SIGNALS.has(stoppedBy)) return { failure: `it crashed (${stoppedBy}) before it wrote the PDF` };
   if (!errors.length && stoppedBy) {
     return {
       failure: `it was stopped (${stoppedBy}) before it wrote the PDF`,
@@ -30,6 +32,9 @@ export function runFailure(stderr: string, signal: NodeJS.Signals | null, code: 
   if (!/free dis[ck] space/i.test(failure)) return { failure };
   return { failure, hint: `Free some space in ${temporaryFolder()}, where each conversion makes its LibreOffice profile (or set TMPDIR to a folder with room), and build again.` };
 }
+
+/** Signals a program gets from its own fault, not from another program or the system stopping it. */
+const CRASH_SIGNALS: ReadonlySet<string> = new Set(['SIGSEGV', 'SIGABRT', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGTRAP', 'SIGSYS']);
 
 /** The signal a shell's exit code above 128 says ended the program it ran (137: SIGKILL), if it names one. */
 function signalOfExit(code: number | null): string | undefined {

@@ -69,6 +69,10 @@ test('several positions, one held by another command until the wait ends: the re
     const run = runCli(['clear', 'equity-achievements', 'equity-reforms', '--ministry', 'FM', '--pending'], dir);
     // It named the held file alone: whether the other position was written could not be told.
     expect(run).toMatchObject({ status: 2, stderr: expect.stringContaining('positions/educ/equity-reforms.yaml: another briefing command is editing this file; nothing written, in any of the 2 positions.') });
+    // While it waited it said so, once, and for whom: 15 s without a word looked like a hang.
+    const waiting = `Waiting for another briefing command (process ${holder.pid}) to finish editing positions/educ/equity-reforms.yaml, up to 15 s…`;
+    expect(run.stderr.split('\n').filter((line) => line.includes('Waiting for'))).toEqual([waiting]);
+    expect(run.stderr.indexOf(waiting)).toBeLessThan(run.stderr.indexOf('another briefing command is editing this file'));
   } finally {
     holder.kill();
   }

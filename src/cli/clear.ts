@@ -4,7 +4,7 @@ import { offer, offerFromProject } from '../completion/spec.js';
 import type { ClearEachResult, ClearResult } from '../commands/clear.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
+import { PROBLEMS_ON_STDERR, printProblems, sayLockWait, today, type Io } from './io.js';
 import { parseVersion } from './flags.js';
 import { helpNotes } from './help-notes.js';
 
@@ -57,6 +57,7 @@ Changes only clearance.<code>: never status or version. Prints each field it cha
         ...(flags.ref !== undefined ? { ref: flags.ref } : {}),
         ...(flags.note !== undefined ? { note: flags.note } : {}),
         ...(flags.onVersion !== undefined ? { onVersion: flags.onVersion } : {}),
+        onLockWait: sayLockWait(io),
       });
       await printClear(io, result, targets.length);
     });

@@ -5,7 +5,8 @@ import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { localDay } from '../model/date.js';
-import { colourAsked, paint, useColour } from '../diagnostics/human.js';
+import { colourAsked, oneLine, paint, useColour } from '../diagnostics/human.js';
+import type { LockWaitNotice } from '../emit/lock.js';
 import { isCapableTerminal } from '../diagnostics/terminal.js';
 import { reportProblems, type MessageFormat } from '../diagnostics/reporter.js';
 import type { Prompter } from '../prompt/prompter.js';
@@ -200,4 +201,9 @@ export function outputColumns(terminalColumns: number | undefined, columnsVariab
   if (terminalColumns !== undefined) return terminalColumns;
   const asked = /^\d+$/.test(columnsVariable?.trim() ?? '') ? Number(columnsVariable) : 0;
   return asked > 0 ? asked : undefined;
+}
+
+/** What `clear` and `review --accept` say while another command holds a file they edit: one line, so a wait of up to 15 s is not taken for a hang. */
+export function sayLockWait(io: Io): LockWaitNotice {
+  return (file, holder, waitMs) => console.error(io.err.dim(oneLine(`Waiting for another briefing command${holder ? ` (${holder})` : ''} to finish editing ${file}, up to ${waitMs / 1000} s…`)));
 }

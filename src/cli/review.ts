@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
 import type { ReviewResult } from '../commands/review.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { commandFromHere, PROBLEMS_ON_STDERR, printProblems, today, type Io } from './io.js';
+import { commandFromHere, PROBLEMS_ON_STDERR, printProblems, sayLockWait, today, type Io } from './io.js';
 import { helpNotes } from './help-notes.js';
 
 /** The flags of `briefing review`, as commander parses them. */
@@ -44,7 +44,7 @@ Changes outside the positions (title, clearance line) are listed, never applied.
       if (flags.cleared && !flags.accept) {
         throw new UsageError('--cleared records a clearance, which only --accept does.', `Add --accept: ${reviewCommand(docx, { accept: true, ministry: flags.ministry, cleared: true, rebase: flags.rebase }, commandFromHere(io))}`);
       }
-      const result = review({ cwd: io.cwd(), docx, accept: flags.accept, cleared: flags.cleared, rebase: flags.rebase, today: today(), ...(flags.ministry ? { ministry: flags.ministry } : {}) });
+      const result = review({ cwd: io.cwd(), docx, accept: flags.accept, cleared: flags.cleared, rebase: flags.rebase, today: today(), onLockWait: sayLockWait(io), ...(flags.ministry ? { ministry: flags.ministry } : {}) });
       await printReview(io, result);
     });
 }

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { editClearance, sharedValueOnPath, type FieldChange, type SharedValue } from '../edit/clearance.js';
-import { LockError, withFileLocks } from '../emit/lock.js';
+import { LockError, withFileLocks, type LockWaitNotice } from '../emit/lock.js';
 import { writeProblem } from '../emit/report.js';
 import { EDIT_ADVICE, OutputError, writeAllAtomic } from '../emit/write.js';
 import { namedFileProblem } from '../load/links.js';
@@ -45,6 +45,8 @@ export interface ClearOptions {
    * answer on an earlier text, recorded as such so that it never counts for the text now. Not later than now.
    */
   onVersion?: number;
+  /** Told once when another command holds a position's lock for more than a second (the CLI says it is waiting, and for whom). */
+  onLockWait?: LockWaitNotice;
 }
 
 /** Options of `briefing clear <position…> --ministry <code>`: one answer recorded on several positions. */
@@ -127,6 +129,7 @@ export function clearEach(options: ClearEachOptions): ClearEachResult {
       }
       return { results, recorded: plans.map(({ plan }) => plan.recorded) };
     },
+    options.onLockWait,
   );
   if ('failed' in planned) {
     const exitCode = Math.max(...planned.failed.map((result) => result.exitCode));
@@ -143,9 +146,9 @@ export function clearEach(options: ClearEachOptions): ClearEachResult {
 }
 
 /** {@link withFileLocks}, whose refusal (a file another command holds) says, of several files, that none of them was written. */
-function withAllLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T): T {
+function withAllLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T, onWait?: LockWaitNotice): T {
   try {
-    return withFileLocks(files, edit);
+    return withFileLocks(files, edit, onWait);
   } catch (error) {
     if (!(error instanceof LockError) || files.length < 2) throw error;
     throw new LockError(error.file, `${error.reason.replace(/\.$/, '')}; nothing written, in any of the ${files.length} positions.`, error.hint ?? '');

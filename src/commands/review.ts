@@ -7,7 +7,7 @@ import { editClearance } from '../edit/clearance.js';
 import { editFieldText } from '../edit/field-text.js';
 import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
 import { OutputError, writeAllAtomic } from '../emit/write.js';
-import { LockError, withFileLocks } from '../emit/lock.js';
+import { LockError, withFileLocks, type LockWaitNotice } from '../emit/lock.js';
 import { writeProblem } from '../emit/report.js';
 import { namedPath, projectPath, readBytesWithin, readIfThere, realTarget } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
@@ -43,6 +43,8 @@ export interface ReviewOptions {
   rebase: boolean;
   /** Today (YYYY-MM-DD), for a clearance whose changes carry no date. */
   today: string;
+  /** Told once when another command holds a file's lock for more than a second (see `clear`'s). */
+  onLockWait?: LockWaitNotice;
 }
 
 /** What the reviewer did in one field, and what `--accept` made of it. */
@@ -588,7 +590,7 @@ function acceptAll(project: Project, meeting: LoadedMeeting, options: ReviewOpti
       const changed = [...edited].find(([, { absolute, loaded }]) => readIfThere(absolute) !== loaded)?.[0];
       if (changed === undefined) writeAllAtomic(files, { again: 'run review --accept again' });
       return changed;
-    });
+    }, options.onLockWait);
   } catch (error) {
     if (error instanceof OutputError) result.diagnostics.push(writeProblem(error, `None of the review's files was written. ${error.hint}`));
     // Its lock could not be taken: held by another command for too long, or not made on a full disk.

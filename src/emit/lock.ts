@@ -35,22 +35,34 @@ export function withFileLock<T>(target: string, shownAs: string, edit: () => T):
   return withFileLocks([{ target, shownAs }], edit);
 }
 
+/** What a command that waits for another's lock is told, once, after {@link NOTICE_MS}: the file as shown, and who holds it ("process 4711 on ws-12"). */
+export type LockWaitNotice = (shownAs: string, holder: string | undefined, waitMs: number) => void;
+
+/** How long a command waits for another's lock before saying so: a wait of a few milliseconds (eight `clear`s at once) is not worth a line. */
+const NOTICE_MS = 1_000;
+
 /**
  * Runs `edit` while holding the locks of every file of `files` (see {@link withFileLock}). They are
  * taken all at once or not at all: while one is held by another command, those taken are let go
  * before waiting, so that two commands never wait for each other, and a Ctrl-C during the wait (which
  * a synchronous wait cannot clean up after) leaves no lock of this command behind.
  */
-export function withFileLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T): T {
+export function withFileLocks<T>(files: readonly { target: string; shownAs: string }[], edit: () => T, onWait?: LockWaitNotice): T {
   // One lock a file: two names of the project for one file (a link) would wait for their own lock.
   // In the order of their paths: two commands that want the same files try them in one order, so one gets all and the other waits, rather than each taking some and letting go again.
   const unique = [...new Map(files.map((file) => [file.target, { ...file, lock: lockOf(file.target) }])).values()].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-  const deadline = Date.now() + WAIT_MS;
+  const started = Date.now();
+  const deadline = started + WAIT_MS;
+  let told = false;
   for (let attempt = 0; ; attempt++) {
     const taken: string[] = [];
     const busy = unique.find((file) => (takeLock(file.lock, file.shownAs) ? (taken.push(file.lock), false) : true));
     if (!busy) break;
     for (const lock of taken) rmSync(lock, { force: true });
+    if (!told && onWait && Date.now() - started >= NOTICE_MS) {
+      told = true;
+      onWait(busy.shownAs, holderOf(busy.lock), WAIT_MS);
+    }
     if (Date.now() > deadline) {
       throw new LockError(busy.shownAs, `another briefing command is editing this file.`, `Try again in a moment; if no other command is running, remove ${basename(busy.lock)} beside it.`);
     }
@@ -131,6 +143,17 @@ function isStale(lock: string): boolean {
     return !processExists(owner); // the owner is gone
   } catch {
     return false; // released meanwhile: try again
+  }
+}
+
+/** Who holds a lock, as its file names them: "process 4711 on ws-12"; undefined when it cannot be read (released meanwhile). */
+function holderOf(lock: string): string | undefined {
+  try {
+    const [pid = '', host = ''] = readFileSync(lock, 'utf8').split('\n');
+    if (!/^\d+$/.test(pid)) return undefined;
+    return host === '' || host === hostname() ? `process ${pid}` : `process ${pid} on ${host}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { clear, type ClearOptions } from '../src/commands/clear.js';
+import { clear, clearEach, type ClearOptions } from '../src/commands/clear.js';
 import { editClearance } from '../src/edit/clearance.js';
 import { answerFingerprint } from '../src/model/index.js';
 import { check } from '../src/commands/check.js';
@@ -84,6 +85,37 @@ describe('briefing clear', () => {
     const written = readFileSync(join(dir, FILE), 'utf8');
     expect(clear(options)).toMatchObject({ written: false, changes: [], exitCode: 0 });
     expect(readFileSync(join(dir, FILE), 'utf8')).toBe(written);
+  });
+
+  it('keeps the ref and note of a clearance given again on the same text; of a text changed under the same version, the answer is a new record: the earlier ref and note go', () => {
+    const dir = exampleProject({ [FILE]: BEFORE });
+    const again = (date: string) => clear({ cwd: dir, position: FILE, ministry: 'LM', date, status: 'cleared' });
+    expect(clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-03-04', status: 'cleared', note: 'Pieminēt mentorus' }).written).toBe(true);
+    // Confirmed again a day later: only the day changes.
+    expect(again('2021-03-05').changes).toEqual([{ field: 'clearance.LM.date', before: '2021-03-04', after: '2021-03-05' }]);
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ ref: 'LM e-pasts, 04.03.2021.', note: 'Pieminēt mentorus' });
+    // The answer changed, the version not: LM's clearance now is of another text, and the letter and note of the first are not its record.
+    writeFile(dir, FILE, readFileSync(join(dir, FILE), 'utf8').replace('psihologa konsultācijas pedagogiem', 'psihologa konsultācijas skolēniem'));
+    expect(again('2021-03-08').written).toBe(true);
+    const changed = parse(readFileSync(join(dir, FILE), 'utf8'));
+    expect(changed.clearance.LM).toEqual({ status: 'cleared', date: '2021-03-08', version: 2, answer: answerFingerprint(changed) });
+  });
+
+  it('keeps the ref of a clearance recorded before doubled spaces counted as one, given again on the same text', () => {
+    const body = 'Latvija  atbalsta pieredzes apmaiņu.';
+    // The answer's fingerprint as clear wrote it then: the spaces as typed.
+    const then = createHash('sha256').update(`${body}\u0000`).digest('hex').slice(0, 12);
+    const text = BEFORE.replace(/^body: \|\n[\s\S]*?\n(?=\S)/m, `body: "${body}"\n`).replace("    ref: 'LM e-pasts, 04.03.2021.'", `    version: 2\n    answer: "${then}"\n    ref: 'LM e-pasts, 04.03.2021.'`);
+    expect(then).not.toBe(answerFingerprint({ body }));
+    const dir = exampleProject({ [FILE]: text });
+    clear({ cwd: dir, position: FILE, ministry: 'LM', date: '2021-03-05', status: 'cleared' });
+    expect(parse(readFileSync(join(dir, FILE), 'utf8')).clearance.LM).toMatchObject({ date: '2021-03-05', ref: 'LM e-pasts, 04.03.2021.' });
+  });
+
+  it('records an answer on the version now (--on-version naming it) as any answer: it counts, and no note says it does not', () => {
+    const { result, text } = run({ ministry: 'VM', onVersion: 2 });
+    expect(parse(text).clearance.VM).toMatchObject({ status: 'cleared', version: 2 });
+    expect(result.notes.join('\n')).not.toContain('does not count');
   });
 
   it('turns an empty flow mapping into a block and keeps the comments around it', () => {
@@ -379,6 +411,12 @@ describe('briefing clear', () => {
     expect(run.stderr).toContain(`${reforms}:`);
     expect(run.stderr).toContain('Nothing written: 1 of the 2 positions cannot take the answer (see above).');
     expect(files.map((file) => readFileSync(join(dir, file), 'utf8'))).toEqual(before);
+    // Its result says so of the position that could take it too: nothing changed there, nothing written.
+    const each = clearEach({ cwd: dir, targets: files, ministry: 'FM', date: '2021-02-18', status: 'cleared' });
+    expect(each.results.map(({ file, written, changes, exitCode }) => ({ file, written, changes, exitCode }))).toEqual([
+      { file: achievements, written: false, changes: [], exitCode: 0 },
+      { file: reforms, written: false, changes: [], exitCode: 1 },
+    ]);
     // A usage error on one stops them all too: LM cleared the second, but was only asked about the first, so has nothing there to withdraw.
     const ok = exampleProject({ [achievements]: exampleFile(achievements).replace(/(  LM:\n    status: )cleared/, '$1pending') });
     const texts = files.map((file) => readFileSync(join(ok, file), 'utf8'));
@@ -410,8 +448,16 @@ describe('briefing clear', () => {
     // It named equity-achievements alone; fixed, the user learnt of equity-reforms on the next try.
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`LM has not cleared 2 of the 3 positions: ${achievements} (it was asked and has not answered), ${reforms} (it objected): there is no clearance to withdraw there; nothing written.`);
-    expect(run.stderr).toContain(`briefing clear ${cooperation} --ministry LM --withdraw`);
+    // The hint names the two as them, and the one LM cleared as that position.
+    expect(run.stderr).toContain(
+      `  Name the ministry that cleared them, or record an objection: briefing clear ${achievements} ${reforms} --ministry LM --object --note "…"; to withdraw the clearance where LM gave it, name only that position: briefing clear ${cooperation} --ministry LM --withdraw\n`,
+    );
     expect(files.map((file) => readFileSync(join(dir, file), 'utf8'))).toEqual(before);
+    // One position refused, two that take it: it, and those.
+    const one = runCli(['clear', meeting, '--ministry', 'LM', '--withdraw', '--date', '2021-02-18'], exampleProject({ [achievements]: exampleFile(achievements).replace(/(  LM:\n    status: )cleared/, '$1pending') }));
+    expect(one.stderr).toContain(
+      `  Name the ministry that cleared it, or record an objection: briefing clear ${achievements} --ministry LM --object --note "…"; to withdraw the clearance where LM gave it, name only those: briefing clear ${reforms} ${cooperation} --ministry LM --withdraw\n`,
+    );
     // None of them cleared by FM: all three named, and no command to withdraw it anywhere.
     const none = runCli(['clear', ...files, '--ministry', 'FM', '--withdraw'], dir);
     expect(none.status).toBe(2);

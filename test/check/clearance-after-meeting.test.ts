@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/commands/check.js';
 import { clear } from '../../src/commands/clear.js';
-import { EXAMPLE_MEETING, exampleFile, exampleProject } from '../helpers/project.js';
+import { EXAMPLE_MEETING, exampleFile, exampleProject, writeFile } from '../helpers/project.js';
 
 const REFORMS = 'positions/educ/equity-reforms.yaml';
 
@@ -40,5 +40,16 @@ describe('a clearance dated after a meeting that uses the position', () => {
     const late = (date: string) => clear({ cwd: dir, position: 'equity-reforms', ministry: 'LM', date, status: 'cleared' }).diagnostics.filter((d) => d.ruleId === 'clearance/after-meeting').map((d) => d.message);
     expect(late('2021-04-12')).toEqual([]);
     expect(late('2021-06-01')).toEqual(['The clearance by LM is dated 2021-06-01, after the meetings on 2021-02-19, 2021-05-18 that use this position.']);
+  });
+
+  test('is not said by clear of a withdrawal, which comes after the clearance it takes back, nor of a position no meeting uses', () => {
+    const dir = reusedPosition();
+    writeFile(dir, 'positions/educ/unused.yaml', exampleFile(REFORMS).replace('id: equity-reforms', 'id: unused'));
+    const said = (position: string, status: 'cleared' | 'withdrawn') =>
+      clear({ cwd: dir, position, ministry: 'AM', date: '2021-06-01', status }).diagnostics.filter((d) => d.ruleId === 'clearance/after-meeting').map((d) => d.message);
+    expect(said('equity-reforms', 'withdrawn')).toEqual([]);
+    expect(said('unused', 'cleared')).toEqual([]);
+    // As a clearance on that day is.
+    expect(said('equity-reforms', 'cleared')).toEqual(['The clearance by AM is dated 2021-06-01, after the meetings on 2021-02-19, 2021-05-18 that use this position.']);
   });
 });

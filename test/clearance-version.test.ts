@@ -99,8 +99,12 @@ describe('a clearance counts for the text it was given for', () => {
     // Reworded without raising the version: no git here to compare with, but the fingerprint tells.
     writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace('Tuvākajā laikā prioritāri paredzēts:', 'Tuvākajā laikā vispirms paredzēts:'));
     const result = await check({ cwd: dir, paths: [EXAMPLE_MEETING], final: true });
-    expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
-      ['clearance/missing', 'The position `equity-reforms` is not cleared by Labklājības ministrija (LM): the clearance was given for another text: the answer changed since; meetings/2021-02-19-educ-informal.yaml requires it.'],
+    expect(result.diagnostics.map((d) => [d.ruleId, d.message, d.hint])).toEqual([
+      [
+        'clearance/missing',
+        'The position `equity-reforms` is not cleared by Labklājības ministrija (LM): the clearance was given for another text: the answer changed since; meetings/2021-02-19-educ-informal.yaml requires it.',
+        'Raise `version` to 3 for the changed text, ask LM to clear it and record it with `briefing clear equity-reforms --ministry LM --date <the day>`, or check without --final.',
+      ],
     ]);
   });
 });

@@ -52,4 +52,19 @@ describe('a clearance dated after a meeting that uses the position', () => {
     // As a clearance on that day is.
     expect(said('equity-reforms', 'cleared')).toEqual(['The clearance by AM is dated 2021-06-01, after the meetings on 2021-02-19, 2021-05-18 that use this position.']);
   });
+
+  test('is said on the last day of a meeting of two days of a clearance dated on its second, and not of one dated today, the meeting over', async () => {
+    const twoDays = exampleProject({
+      [EXAMPLE_MEETING]: exampleFile(EXAMPLE_MEETING).replace(/^date: 2021-02-19\n/m, '$&end_date: 2021-02-20\n'),
+      [REFORMS]: exampleFile(REFORMS).replace('date: 2021-02-15', 'date: 2021-02-20'),
+    });
+    const said = ['The clearance by AM is dated 2021-02-20, after the meeting on 2021-02-19.'];
+    expect(await afterMeeting(twoDays, '2021-02-20')).toEqual(said);
+    expect(await afterMeeting(twoDays, '2021-02-21')).toEqual([]);
+    // Dated today, the meeting over: for a later meeting.
+    const today = exampleProject({ [REFORMS]: exampleFile(REFORMS).replace('date: 2021-02-15', 'date: 2021-02-25') });
+    expect(await afterMeeting(today, '2021-02-25')).toEqual([]);
+    expect(await afterMeeting(today, '2021-02-24')).toEqual(['The clearance by AM is dated 2021-02-25, after the meeting on 2021-02-19.']);
+  });
 });
+

@@ -6,6 +6,7 @@ import { commitAll, initRepository } from '../helpers/git.js';
 import { exampleFile, exampleProject, writeFile } from '../helpers/project.js';
 
 const REFORMS = 'positions/educ/equity-reforms.yaml';
+const MEETING = 'meetings/2021-02-19-educ-informal.yaml';
 
 /** The example as sent in February (equity-reforms cleared, as `clear` records it, for its version 2), committed. */
 function february(): string {
@@ -35,4 +36,16 @@ describe('a past meeting whose report is a draft now', () => {
     writeFile(dir, REFORMS, readFileSync(join(dir, REFORMS), 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
     expect(await pastDraftHint(dir)).toEqual(['Check the date, or finish the clearances.']);
   });
+
+  test('is not said on the meeting day; of a meeting of two days, from the day after its last, at end_date', async () => {
+    const dir = february();
+    writeFile(dir, REFORMS, readFileSync(join(dir, REFORMS), 'utf8').replace(/(  LM:\n    status: )cleared/, '$1pending'));
+    const pastDraft = async (today: string) => (await check({ cwd: dir, paths: [], final: false, today })).diagnostics.filter((d) => d.ruleId === 'meeting/past-draft').map((d) => [d.line, d.message]);
+    expect(await pastDraft('2021-02-19')).toEqual([]);
+    expect(await pastDraft('2021-02-20')).toEqual([[11, 'The meeting date 2021-02-19 is in the past, but its report is still a draft.']]);
+    writeFile(dir, MEETING, readFileSync(join(dir, MEETING), 'utf8').replace(/^date: 2021-02-19\n/m, '$&end_date: 2021-02-20\n'));
+    expect(await pastDraft('2021-02-20')).toEqual([]);
+    expect(await pastDraft('2021-02-21')).toEqual([[12, 'The meeting ended on 2021-02-20, but its report is still a draft.']]);
+  });
 });
+

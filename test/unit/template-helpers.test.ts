@@ -204,6 +204,33 @@ describe('lowerFirst', () => {
     expect(() => HELPERS['join']?.(['a'], ['und'], { hash: { quote: true }, data: {} })).toThrow('the helper `join` needs text, got a list');
   });
 
+  it('says how many arguments it takes in words, and what it was given in the words of the template messages', () => {
+    expect(arityProblem('time', 0)).toBe('the helper `time` takes one argument, got 0');
+    expect(arityProblem('eq', 1)).toBe('the helper `eq` takes 2 arguments, got 1');
+    expect(arityProblem('date', 3)).toBe('the helper `date` takes 1 or 2 arguments, got 3');
+    expect(arityProblem('ministries', 4)).toBe('the helper `ministries` takes 1 to 3 arguments, got 4');
+    // A name that is no helper of briefing's is not counted here.
+    expect(arityProblem('toString', 5)).toBeUndefined();
+    expect(() => call('upperFirst', null)).toThrow(new HelperUsageError('the helper `upperFirst` needs text, got an empty value'));
+    expect(() => call('upperFirst', true)).toThrow(new HelperUsageError('the helper `upperFirst` needs text, got true or false'));
+    // A date that is none, with no remedy to add.
+    expect(() => call('date', '2021-02-30')).toThrow(new HelperUsageError('the helper `date` got `2021-02-30`, which is not a real calendar date'));
+  });
+
+  it('offers the nearest choice of a helper, or says to write one of them in quotes', () => {
+    const hint = (...args: unknown[]) => {
+      try {
+        call('date', '2021-02-19', ...args);
+      } catch (error) {
+        return error instanceof HelperUsageError ? error.hint : String(error);
+      }
+      return 'no error';
+    };
+    expect(hint('genetive')).toBe('Did you mean "genitive"? Write the choice in quotes: {{date … "genitive"}}.');
+    expect(hint('xyz')).toBe('Write one of them in quotes, e.g. {{date … "nominative"}}.');
+    expect(hint(2)).toBe('Write one of them in quotes, e.g. {{date … "nominative"}}.');
+  });
+
   it('keeps the capital of a ministry’s name from the registry, the way the template prints the visa', () => {
     const helper = HELPERS.lowerFirst;
     if (!helper) throw new Error('no helper lowerFirst');
@@ -228,6 +255,24 @@ describe('lowerFirst', () => {
 describe('ministry and ministries', () => {
   const am = { code: 'AM', nominative: 'Ārlietu ministrija', genitive: 'Ārlietu ministrijas', accusative: 'Ārlietu ministriju', dative: 'Ārlietu ministrijai', english: 'Ministry of Foreign Affairs', abbreviation: 'ĀM' };
   const lm = { code: 'LM', nominative: 'Labklājības ministrija', genitive: 'Labklājības ministrijas', accusative: 'Labklājības ministriju', dative: 'Labklājības ministrijai', english: 'Ministry of Welfare', abbreviation: 'LM' };
+
+  it('names the ministries empty in the registry when given an empty value (established after the meeting), and asks for a ministry when given anything else', () => {
+    const root = (registry: Record<string, unknown>) => ({ hash: {}, data: { root: { settings: { quotes: 'curly' }, abbreviations: [], documentDate: '2021-02-15', meeting: { date: '2021-02-19' }, registry } } });
+    const helper = HELPERS.ministry;
+    if (!helper) throw new Error('no helper ministry');
+    expect(() => helper(null, root({ AM: am, KEM: null }))).toThrow(
+      new HelperUsageError(
+        'the helper `ministry` got an empty value, not a ministry: KEM is empty in `registry` for a meeting on 2021-02-19, established after it (`established` in the ministries registry). Print such a ministry only when it is there, {{#if registry.KEM}}…{{/if}}, or name the ministry of the time',
+      ),
+    );
+    expect(() => helper(null, root({ KEM: null, VARAM: null }))).toThrow('the helper `ministry` got an empty value, not a ministry: KEM and VARAM are empty in `registry`');
+    for (const given of [null, 'AM']) {
+      expect(() => helper(given, root({ AM: am })), String(given)).toThrow(new HelperUsageError('the helper `ministry` needs a ministry from the model (e.g. issuingMinistry)'));
+      expect(() => helper(given, root({ AM: am, KEM: null })), String(given)).toThrow(given === null ? 'KEM is empty' : 'needs a ministry from the model');
+    }
+    // Without a report model at the root (one made by hand): no registry to look in.
+    expect(() => call('ministry', null)).toThrow(new HelperUsageError('the helper `ministry` needs a ministry from the model (e.g. issuingMinistry)'));
+  });
 
   it('prints each form of a ministry’s name from the registry, the nominative by default', () => {
     expect(call('ministry', am)).toBe('Ārlietu ministrija');

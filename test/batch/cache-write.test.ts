@@ -106,3 +106,25 @@ it('the position ids a build learnt are read back for clear and new from this ve
   writeFileSync(cache, '{"format":1,"positionIds":[]}\n');
   expect(knownPositionIds(dir).size).toBe(0);
 });
+
+it('a cache folder that cannot be written into (locked): the warning is the write failure with its hint, not that another build held the lock', async (context) => {
+  const dir = exampleProject();
+  const folder = join(dir, CACHE_DIR);
+  mkdirSync(folder);
+  if (!immutable(folder, true)) return context.skip();
+  try {
+    const result = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], final: false, formats: ['md'] });
+    expect(result.exitCode).toBe(0);
+    // Its lock file cannot be made either: the cache is still tried, and its own failure is what is said.
+    expect(result.runDiagnostics.map((d) => [d.ruleId, d.severity, d.message, d.hint])).toEqual([
+      [
+        'cache/write',
+        'warning',
+        expect.stringMatching(/^The system does not let you replace the file \(EPERM\).* The next build cannot skip unchanged meetings\.$/),
+        'Unlock it (chattr -i; on a Mac, untick Locked in its Get Info), or remove .briefing-cache/; the reports are not affected.',
+      ],
+    ]);
+  } finally {
+    immutable(folder, false);
+  }
+});

@@ -51,6 +51,14 @@ describe('a table row of a field’s source', () => {
     expect(patchedRow(line, new Map([[4, 'x']]), widths)).toBeUndefined();
   });
 
+  it('lines a cell up to its column only when every row has the column as wide: not to the first row’s width, nor where a row lacks the cell', () => {
+    const lines = ['| Avots | 2021 |', '|---|---|', '| Valsts budžets |  120 |', '| ES fondi |'];
+    expect(columnWidths(lines)).toEqual([undefined, undefined]);
+    expect(columnWidths(['| A | 1 |', '| B |'])).toEqual([3, undefined]);
+    // The column not lined up, the changed cell keeps its own padding, not the first row's width.
+    expect(patchedRow('| Valsts budžets |  120 |', new Map([[1, '99']]), columnWidths(lines))).toBe('| Valsts budžets |   99 |');
+  });
+
   it('fits a text to its column: on the side the source padded it, overflowing when too long; where the column is not lined up, to the cell’s own width when the source padded it', () => {
     expect(fitted('9', '  120 ', 6)).toBe('    9 ');
     expect(fitted('ab', '  x  ', 6)).toBe('  ab  ');

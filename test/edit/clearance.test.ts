@@ -18,6 +18,15 @@ describe('editClearance, the YAML clear writes', () => {
     const text = 'title: x # kept\ntags: [a, b]\nclearance: {}\n';
     expect(editClearance(text, 'AM', { status: 'cleared' }).text).toBe('title: x # kept\ntags: [a, b]\nclearance:\n  AM:\n    status: cleared\n');
   });
+
+  it('removes a field by its line alone, and writes a value in the quotes the field had, plain only where it reads back as written', () => {
+    const text = "title: x\nclearance:\n  AM:\n    status: cleared    # by phone\n    date: 2021-03-04\n    ref: 'LM e-pasts, 04.03.2021.'\n    note: \"old\"\n";
+    expect(editClearance(text, 'AM', { date: null }).text).toBe(text.replace('    date: 2021-03-04\n', ''));
+    expect(editClearance(text, 'AM', { ref: 'LM e-pasts, 05.03.2021.', note: 'new' }).text).toBe(text.replace('04.03.2021.', '05.03.2021.').replace('"old"', '"new"'));
+    const plain = 'clearance:\n  AM:\n    status: cleared    # by phone\n    ref: old\n';
+    expect(editClearance(plain, 'AM', { ref: 'LM: 05.03.' }).text).toBe(plain.replace('ref: old', 'ref: "LM: 05.03."'));
+    expect(editClearance(plain, 'AM', { ref: 'LM 05.03.' }).text).toBe(plain.replace('ref: old', 'ref: LM 05.03.'));
+  });
 });
 
 describe('sharedValueOnPath, what clear refuses to edit through', () => {

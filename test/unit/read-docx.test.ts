@@ -27,6 +27,13 @@ const item = (numId: number, inner: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:v
 const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 
 describe('reading a reviewed DOCX', () => {
+  it('reads a line break Word writes as w:br or w:cr as one, and a non-breaking hyphen as a hyphen', () => {
+    const run = (inner: string) => `<w:r>${inner}</w:r>`;
+    const body = p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('a')}${run('<w:cr/>')}${r('b')}${run('<w:br/>')}${r('c')}${run('<w:noBreakHyphen/>')}${r('d')}<w:bookmarkEnd w:id="0"/>`);
+    const split = splitByField(readReviewedDocx(docx(body)));
+    expect(split.fields.map((f) => f.paragraphs.map((x) => textOf(x, 'accept')))).toEqual([['a\nb\nc-d']]);
+  });
+
   it('keeps a field open across paragraphs when LibreOffice wrote its bookmark as a start without an end', () => {
     const body = [
       p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('A one.')}`),

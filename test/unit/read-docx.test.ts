@@ -109,6 +109,18 @@ describe('reading a reviewed DOCX', () => {
     expect(textOf(paragraph, 'reject')).toBe('Moved. Stays.');
   });
 
+  it('reads a paragraph mark moved away with the text before it as a mark deleted: what stays joins the next paragraph', () => {
+    const stamp = 'w:author="X" w:date="2021-02-16T00:00:00Z"';
+    const body = [
+      `<w:p><w:pPr><w:rPr><w:moveFrom w:id="3" ${stamp}/></w:rPr></w:pPr><w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Pirmā ')}<w:moveFrom w:id="4" ${stamp}>${r('daļa.')}</w:moveFrom></w:p>`,
+      p(r('Otrā.')),
+      `<w:p><w:pPr><w:rPr><w:moveTo w:id="5" ${stamp}/></w:rPr></w:pPr><w:moveTo w:id="6" ${stamp}>${r('Daļa.')}</w:moveTo><w:bookmarkEnd w:id="0"/></w:p>`,
+    ].join('');
+    const [field] = splitByField(readReviewedDocx(docx(body))).fields;
+    if (!field) throw new Error('no field');
+    expect(acceptedText(field.paragraphs, 'Pirmā daļa.\n\nOtrā.\n').markdown).toBe('Pirmā Otrā.\n\nDaļa.\n');
+  });
+
   it('counts list items as Word does when LibreOffice wrote a Word list for each item, only the first restarting the count', () => {
     // Definition 2 numbers `1)`, `2)`, …; lists 6 and 12 give it their own first number, 9, 10 and 13 carry its count on.
     const numbering = [

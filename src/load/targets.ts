@@ -95,7 +95,15 @@ function expand(project: Project, cwd: string, input: string): { files: string[]
   }
   const problem = namedFileProblem(project.root, absolute);
   if (problem) return { files: [], problem };
-  return { files: statSync(absolute).isDirectory() ? filesIn(absolute, CHECKED_FILES, project.root) : [absolute] };
+  if (!statSync(absolute).isDirectory()) return { files: [absolute] };
+  const files = filesIn(absolute, CHECKED_FILES, project.root);
+  // A folder named with nothing in it to check is said, as a pattern that matches nothing is: "Checked 0 meetings, 0 positions: no problems" passed a mistyped folder in CI.
+  if (files.length) return { files };
+  const shown = projectPath(project.root, absolute);
+  return {
+    files,
+    problem: diagnostic(shown, undefined, 'error', 'input/no-match', 'There is no meeting, position or template file in this folder (nor in a folder under it): nothing to check.', 'Name the folder that holds them, or run briefing check alone to check the whole project.'),
+  };
 }
 
 /**

@@ -42,6 +42,8 @@ describe('briefing review of comments with replies', () => {
         '    reply by Līga Ķēniņa (LM), 2021-02-17: Paldies, pieņemts.',
       ].join('\n'),
     );
+    // Each reply once, under its comment: not again as a comment of its own.
+    expect(run.stdout.match(/Avots norādīts zemsvītras piezīmē\.|Paldies, pieņemts\./g)).toEqual(['Avots norādīts zemsvītras piezīmē.', 'Paldies, pieņemts.']);
   });
 
   it('--accept of a ministry whose comment threads are all resolved records them as such, and says how to record a clearance', () => {

@@ -2,7 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { acceptedText, textOf } from '../../src/review/accepted.js';
 import { splitByField } from '../../src/review/fields.js';
-import { DamagedDocxError, readReviewedDocx } from '../../src/review/read-docx.js';
+import { commentThreads, DamagedDocxError, readReviewedDocx } from '../../src/review/read-docx.js';
 import { compileDocx } from '../../src/docx/index.js';
 import { configSchema } from '../../src/model/index.js';
 import { claimUnpackedSize } from '../helpers/docx.js';
@@ -32,6 +32,36 @@ describe('reading a reviewed DOCX', () => {
     const body = p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('a')}${run('<w:cr/>')}${r('b')}${run('<w:br/>')}${r('c')}${run('<w:noBreakHyphen/>')}${r('d')}<w:bookmarkEnd w:id="0"/>`);
     const split = splitByField(readReviewedDocx(docx(body)));
     expect(split.fields.map((f) => f.paragraphs.map((x) => textOf(x, 'accept')))).toEqual([['a\nb\nc-d']]);
+  });
+
+  it('reads a drawing, a text box and an embedded object as pictures, and the marks Word writes in runs (a page break it laid out, a soft hyphen) as none', () => {
+    const run = (inner: string) => `<w:r>${inner}</w:r>`;
+    const box = '<w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:txbxContent><w:p><w:r><w:t>Kaste</w:t></w:r></w:p></w:txbxContent></wp:inline></w:drawing>';
+    const object = '<w:object><v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="_x0000_i1025"/></w:object>';
+    const body = [
+      p(`${r('Lap')}${run('<w:lastRenderedPageBreak/>')}${run('<w:softHyphen/>')}${r('pa.')}`),
+      p(`${r('Attēls: ')}${run(box)}${run(object)}${run('<w:pict><v:rect xmlns:v="urn:schemas-microsoft-com:vml"/></w:pict>')}`),
+    ].join('');
+    const paragraphs = readReviewedDocx(docx(body)).paragraphs;
+    expect(paragraphs.map((paragraph) => [textOf(paragraph, 'accept'), paragraph.pictures])).toEqual([
+      ['Lappa.', undefined],
+      ['Attēls: ', ['Kaste', '', '']],
+    ]);
+  });
+
+  it('puts comments into threads: each reply under its comment once, a reply whose comment is not among them beginning a thread of its own', () => {
+    const comment = (id: string, replyTo?: string) => ({ id, author: 'Līga Ķēniņa (LM)', date: '', text: `Komentārs ${id}.`, ...(replyTo ? { replyTo } : {}) });
+    const threads = commentThreads([comment('1'), comment('2', '1'), comment('3', '9'), comment('4', '1')]);
+    expect(threads.map(({ comment: first, replies }) => [first.id, replies.map((reply) => reply.id)])).toEqual([
+      ['1', ['2', '4']],
+      ['3', []],
+    ]);
+  });
+
+  it('reads the text around a field’s separator or end whose beginning is not in the document, as Word shows it', () => {
+    const run = (inner: string) => `<w:r>${inner}</w:r>`;
+    const body = p(`${r('Pirms ')}${run('<w:fldChar w:fldCharType="separate"/>')}${r('vidū')}${run('<w:fldChar w:fldCharType="end"/>')}${r(' pēc.')}`);
+    expect(readReviewedDocx(docx(body)).paragraphs.map((paragraph) => textOf(paragraph, 'accept'))).toEqual(['Pirms vidū pēc.']);
   });
 
   it('keeps a field open across paragraphs when LibreOffice wrote its bookmark as a start without an end', () => {
@@ -168,6 +198,17 @@ describe('reading a reviewed DOCX', () => {
     const [paragraph] = readReviewedDocx(docx(body)).paragraphs;
     expect(paragraph ? textOf(paragraph, 'accept') : '').toBe('Gatavs ✔ un \u{1f87a}\u{1f5f9}\ufffd');
     expect(paragraph?.pieces.at(-1)?.symbol).toBe('Webdings F021');
+  });
+
+  it('reads text in a symbol font named only as w:ascii at the private-use codes Word writes, from F020 to F0FF: each one the font draws, or one briefing does not know', () => {
+    const body = p(`<w:r><w:rPr><w:rFonts w:ascii="Symbol"/></w:rPr><w:t xml:space="preserve">\uf061\uf020\uf0ff\uf100</w:t></w:r>`);
+    const [paragraph] = readReviewedDocx(docx(body)).paragraphs;
+    // F0FF is the font's last code (0xFF), which Symbol leaves empty; F100 is beyond its codes, a character as it is.
+    expect(paragraph?.pieces.map((piece) => [piece.text, piece.symbol])).toEqual([
+      ['α ', undefined],
+      ['\ufffd', 'Symbol F0FF'],
+      ['\uf100', undefined],
+    ]);
   });
 
   it('reads text set in a symbol font as the font draws it: at the font’s own codes too (a in Symbol is α), in the font w:hAnsi names for the codes Word writes (F0B7)', () => {

@@ -33,6 +33,13 @@ test('the meeting’s background is checked too, and autolinks and an escaped \\
   expect(await htmlProblems(dir)).toEqual([[MEETING, line, 3, 'HTML in `background` (`<div>bloks</div>`) is printed in the DOCX as written, tags and all, and passed on as HTML in the Markdown.']]);
 });
 
+test('HTML is shown in its warning whole up to 40 characters, and longer by its first 40 and …', async () => {
+  const forty = `<div>${'a'.repeat(29)}</div>`;
+  const longer = `<div>${'b'.repeat(30)}</div>`;
+  const said = (shown: string) => `HTML in \`body\` (\`${shown}\`) is printed in the DOCX as written, tags and all, and passed on as HTML in the Markdown.`;
+  expect((await htmlProblems(exampleProject(withBodyLine(`${forty}\n\n  ${longer}`)))).map(([, , , message]) => message)).toEqual([said(forty), said(`${longer.slice(0, 40)}…`)]);
+});
+
 /** The problems of one rule that `check` finds in the example with `lines` put into a position's body: line, column, message. */
 const bodyProblems = (rule: string) => async (lines: string) =>
   (await check({ cwd: exampleProject(withBodyLine(lines)), paths: [], final: false })).diagnostics.filter((d) => d.ruleId === rule).map((d) => [d.line, d.column, d.message]);
@@ -42,6 +49,9 @@ test('a paragraph indented by a tab or four spaces (pasted from Word) is a warni
   const message = 'This paragraph of `body` starts with a tab or four spaces, so it is printed as program code: in a fixed-width font, not justified.';
   expect(await problems('\tTeksts no Word ar tabulāciju.')).toEqual([[19, 4, message]]);
   expect(await problems('    Teksts ar četrām atstarpēm.')).toEqual([[19, 7, message]]);
+  // A warning, as check prints it: the report still builds.
+  const report = await check({ cwd: exampleProject(withBodyLine('\tTeksts no Word ar tabulāciju.')), paths: [], final: false });
+  expect(report.diagnostics.filter((d) => d.ruleId === 'markdown/indented-code').map((d) => d.severity)).toEqual(['warning']);
   // Code between ``` lines is meant; a list item's paragraph indented under it is no code.
   expect(await problems('```\n  kods\n  ```')).toEqual([]);
   expect(await problems('1. punkts\n\n      turpinājums punktā')).toEqual([]);

@@ -31,7 +31,7 @@ test('a link that runs code or carries a document (javascript:, vbscript:, data:
 });
 
 test('a link a reader cannot open (no https://, a file on one computer, a path, no address) is a warning that says what to write', async () => {
-  const dir = exampleProject(withBodyLine('[IZM](www.izm.gov.lv), [VIAA](viaa.gov.lv/lv), [fails](file:///C:/Users/anna/zinojums.docx), [disks](C:\\Dokumenti\\a.docx), [pielikums](../pielikums.pdf), [daļa](#daļa), [tukšs]()'));
+  const dir = exampleProject(withBodyLine('[IZM](www.izm.gov.lv), [VIAA](viaa.gov.lv/lv), [fails](file:///C:/Users/anna/zinojums.docx), [disks](C:\\Dokumenti\\a.docx), [pielikums](../pielikums.pdf), [daļa](#daļa), [tukšs](), [ziņojums](zinojums.pdf)'));
   const address = 'Give the whole address (https://…), or write the text without a link.';
   expect(await linkProblems(dir)).toEqual({
     exitCode: 0,
@@ -43,6 +43,8 @@ test('a link a reader cannot open (no https://, a file on one computer, a path, 
       [19, 126, 'warning', 'markdown/link-address', 'The link `[pielikums](../pielikums.pdf)` in `body` has no web address: in the DOCX it opens nothing the reader has.', address],
       [19, 157, 'warning', 'markdown/link-address', 'The link `[daļa](#daļa)` in `body` has no web address: in the DOCX it opens nothing the reader has.', address],
       [19, 172, 'warning', 'markdown/link-address', 'The link `[tukšs]()` in `body` has no address: it opens nothing.', address],
+      // A file's name is no site's, though it reads as one: https:// would not make it open.
+      [19, 183, 'warning', 'markdown/link-address', 'The link `[ziņojums](zinojums.pdf)` in `body` has no web address: in the DOCX it opens nothing the reader has.', address],
     ],
   });
 });

@@ -216,6 +216,7 @@ describe('briefing import of a file that is no DOCX', () => {
       ['nogriezts.docx', docx.slice(0, docx.length / 2), 'it is a damaged zip, cut short or altered. Copy or download it again from where it came from (or ask the sender), or open it in Word, which repairs what it can, and save it again.'],
       ['teksts.docx', strToU8('Informatīvais ziņojums\n'), 'it is plain text, not a Word document. Give the Word file (.docx) of the report; if this text is to become one, open it in Word and save it as a Word document (.docx).'],
       ['dati.docx', Uint8Array.from([0x01, 0x02, 0x03]), 'it is not a zip file, as a DOCX is. Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
+      ['tabula.docx', zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }), 'a zip with no word/document.xml in it. Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
       ['odt.docx', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<office:document-content/>') }), 'it is an OpenDocument file (.odt). Open it in Word or LibreOffice and save it as a Word document (.docx), then give that file.'],
     ];
     for (const [name, bytes, what] of cases) {

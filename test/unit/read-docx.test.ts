@@ -151,6 +151,15 @@ describe('reading a reviewed DOCX', () => {
     expect(acceptedText(field.paragraphs, 'Pirmā daļa.\n\nOtrā.\n').markdown).toBe('Pirmā Otrā.\n\nDaļa.\n');
   });
 
+  it('counts a Word list from the first number its definition gives (w:start), not from 1', () => {
+    const numbering = '<w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="4"/></w:num>';
+    const source = 'Punkti:\n\n3. viens;\n4. divi.\n';
+    const body = [p(`<w:bookmarkStart w:id="0" w:name="_Bf1"/>${r('Punkti:')}`), item(7, r('viens;')), item(7, `${r('divi.')}<w:bookmarkEnd w:id="0"/>`)].join('');
+    const [field] = splitByField(readReviewedDocx(docx(body, numbering))).fields;
+    if (!field) throw new Error('no field');
+    expect(acceptedText(field.paragraphs, source)).toMatchObject({ matched: true, markdown: source });
+  });
+
   it('counts list items as Word does when LibreOffice wrote a Word list for each item, only the first restarting the count', () => {
     // Definition 2 numbers `1)`, `2)`, …; lists 6 and 12 give it their own first number, 9, 10 and 13 carry its count on.
     const numbering = [
@@ -186,10 +195,12 @@ describe('reading a reviewed DOCX', () => {
     expect(note && textOf(note, 'accept')).toBe('Piezīmes teksts.');
     // … and as Word or LibreOffice may save one: the separator a tab, or a space in a run with its own properties.
     const mark = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>';
-    const notes = `<w:footnotes ${W}><w:footnote w:id="1"><w:p>${mark}<w:r><w:tab/></w:r>${r('Pirmā.')}</w:p></w:footnote><w:footnote w:id="2"><w:p>${mark}<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve"> Otrā </w:t></w:r>${r('piezīme.')}</w:p></w:footnote></w:footnotes>`;
+    // Word's separator lines are notes of their own kind, not read; a note may say it is a normal one.
+    const separators = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>';
+    const notes = `<w:footnotes ${W}>${separators}<w:footnote w:id="1"><w:p>${mark}<w:r><w:tab/></w:r>${r('Pirmā.')}</w:p></w:footnote><w:footnote w:type="normal" w:id="2"><w:p>${mark}<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve"> Otrā </w:t></w:r>${r('piezīme.')}</w:p></w:footnote></w:footnotes>`;
     const saved = zipSync({ ...unzipSync(docx(p(r('Teksts.')))), 'word/footnotes.xml': strToU8(notes) });
     const read = readReviewedDocx(saved).footnotes;
-    expect([...read.values()].map(([first]) => first && textOf(first, 'accept'))).toEqual(['Pirmā.', 'Otrā piezīme.']);
+    expect([...read].map(([id, [first]]) => [id, first && textOf(first, 'accept')])).toEqual([['1', 'Pirmā.'], ['2', 'Otrā piezīme.']]);
   });
 
   it('reads a symbol font’s characters as what they draw: a w:sym, and text in Wingdings at its own codes (F020–F0FF)', () => {

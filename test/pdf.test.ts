@@ -43,12 +43,17 @@ describe('briefing build --format pdf', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
-  it('says which temporary folder cannot hold the report when TMPDIR is not there or is a file (no internal error), and writes nothing', async () => {
+  it('says which temporary folder cannot hold the report when TMPDIR is not there, is a file or is under one (no internal error), and writes nothing', async () => {
     const office = join(tempDir(), 'soffice');
     writeFileSync(office, '#!/bin/sh\nexit 1\n');
     chmodSync(office, 0o755);
     const usual = process.env['TMPDIR'];
-    for (const missing of [join(tempDir(), 'gone'), join(REPO, 'package.json', 'tmp')]) {
+    for (const [missing, why] of [
+      [join(tempDir(), 'gone'), 'there is no such folder'],
+      [join(REPO, 'package.json', 'tmp'), 'there is no such folder'],
+      // It said "there is no such folder" of a file that is there.
+      [join(REPO, 'package.json'), 'it is a file, not a folder'],
+    ]) {
       const out = tempDir();
       const project = exampleProject();
       process.env['TMPDIR'] = missing;
@@ -56,7 +61,7 @@ describe('briefing build --format pdf', () => {
         const result = await build({ cwd: project, inputs: [EXAMPLE_MEETING], out, final: false, formats: ['md', 'pdf'], office });
         expect(result.exitCode).toBe(1);
         expect(result.diagnostics.map((d) => [d.file, d.ruleId, d.message, d.hint])).toEqual([
-          [EXAMPLE_MEETING, 'output/pdf', `LibreOffice (${office}) could not make the PDF: the temporary folder ${missing} cannot hold the report while it is converted: there is no such folder.`, 'Set TMPDIR to a folder that exists and can be written (or unset it) and build again.'],
+          [EXAMPLE_MEETING, 'output/pdf', `LibreOffice (${office}) could not make the PDF: the temporary folder ${missing} cannot hold the report while it is converted: ${why}.`, 'Set TMPDIR to a folder that exists and can be written (or unset it) and build again.'],
         ]);
       } finally {
         if (usual === undefined) delete process.env['TMPDIR'];

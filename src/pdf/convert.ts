@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { errorCode } from '../load/files.js';
@@ -215,9 +215,20 @@ function startRun(reports: readonly Uint8Array[], names: readonly string[], opti
  */
 function noWorkingFolder(error: unknown): PdfResult {
   const code = errorCode(error);
-  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'ENOENT' || code === 'ENOTDIR' ? 'there is no such folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be written' : (code ?? String(error));
+  // TMPDIR naming a file: the folder is not missing, as "no such folder" said, but a file.
+  const aFile = code === 'ENOTDIR' && isFile(temporaryFolder());
+  const why = code === 'ENOSPC' ? 'the disk is full' : aFile ? 'it is a file, not a folder' : code === 'ENOENT' || code === 'ENOTDIR' ? 'there is no such folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be written' : (code ?? String(error));
   const fix = code === 'ENOSPC' ? 'Free some space there' : 'Set TMPDIR to a folder that exists and can be written (or unset it)';
   return { failure: `the temporary folder ${temporaryFolder()} cannot hold the report while it is converted: ${why}`, hint: `${fix} and build again.` };
+}
+
+/** Whether `path` is a file (not a folder, not missing). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The PDF LibreOffice wrote, or why it is none (with what it `said`, when it wrote an error). */

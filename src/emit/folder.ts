@@ -1,6 +1,6 @@
-import { lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { errorCode } from '../load/files.js';
+import { errorCode, linkNowhere } from '../load/files.js';
 
 /**
  * Creates a folder and any missing parents, one level at a time. Node's own recursive
@@ -58,19 +58,6 @@ export function fileInTheWay(folder: string): string | undefined {
 
 /** Where the symbolic link at `path` points, when it points at nothing; undefined for anything else. */
 export function danglingLink(path: string): string | undefined {
-  try {
-    if (!lstatSync(path).isSymbolicLink()) return undefined;
-    statSync(path);
-    return undefined;
-  } catch (error) {
-    return errorCode(error) === 'ENOENT' ? readLink(path) : undefined;
-  }
-}
-
-function readLink(path: string): string | undefined {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return undefined;
-  }
+  const link = linkNowhere(path);
+  return link?.code === 'ENOENT' ? link.target : undefined;
 }

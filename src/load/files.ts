@@ -123,13 +123,15 @@ function entriesUnder(folder: string): Dirent[] {
   return entries.flatMap((entry) => (passedOver(entry) ? [] : entry.isDirectory() ? [entry, ...entriesUnder(join(folder, entry.name))] : [entry]));
 }
 
-/**
- * What `path` is when it is a symbolic link that leads nowhere, in the words the warning of
- * `input/link-dangling` has: "a symbolic link to l4, which leads back to itself" (or "which does not
- * exist"); undefined for anything else. A command given such a path says this, where it said "no such
- * file" of a name a listing shows, or gave the system's code (ELOOP).
- */
-export function brokenLink(path: string): string | undefined {
+/** A symbolic link that leads nowhere: what it points to, whether it leads back to itself (else to nothing there), and the system's code for it. */
+export interface LinkNowhere {
+  target: string;
+  loop: boolean;
+  code: string | undefined;
+}
+
+/** `path` when it is a symbolic link that leads nowhere (see {@link LinkNowhere}); undefined for anything else, or a link gone meanwhile. */
+export function linkNowhere(path: string): LinkNowhere | undefined {
   let target: string;
   try {
     if (!lstatSync(path).isSymbolicLink()) return undefined;
@@ -141,8 +143,24 @@ export function brokenLink(path: string): string | undefined {
     realpathSync(path);
     return undefined;
   } catch (error) {
-    return `a symbolic link to ${target}, which ${errorCode(error) === 'ELOOP' ? 'leads back to itself' : 'does not exist'}`;
+    const code = errorCode(error);
+    return { target, loop: code === 'ELOOP', code };
   }
+}
+
+/** Such a link in words, as every message about one says it: "a symbolic link to l4, which leads back to itself" (or "which does not exist"). */
+export function linkNowhereWords(link: Pick<LinkNowhere, 'target' | 'loop'>): string {
+  return `a symbolic link to ${link.target}, which ${link.loop ? 'leads back to itself' : 'does not exist'}`;
+}
+
+/**
+ * What `path` is when it is a symbolic link that leads nowhere, in {@link linkNowhereWords}; undefined
+ * for anything else. A command given such a path says this, where it said "no such file" of a name a
+ * listing shows, or gave the system's code (ELOOP).
+ */
+export function brokenLink(path: string): string | undefined {
+  const link = linkNowhere(path);
+  return link && linkNowhereWords(link);
 }
 
 /** The hint for a path {@link brokenLink} describes. */

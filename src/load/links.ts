@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isInside, outsideLinkOf, projectPath, realTarget, type OutsideLink } from './files.js';
+import { BROKEN_LINK_HINT, isInside, linkNowhereWords, outsideLinkOf, projectPath, realTarget, type OutsideLink } from './files.js';
 import type { ProjectFiles } from './project-files.js';
 
 /**
@@ -33,7 +33,7 @@ export function linkProblems(files: ProjectFiles, folders: readonly (string | un
     }
     for (const link of files.danglingLinks(projectPath(root, folder))) {
       problems.push(
-        diagnostic(projectPath(root, link.path), undefined, 'warning', 'input/link-dangling', `This is a symbolic link to ${link.target}, which ${link.loop ? 'leads back to itself' : 'does not exist'}; it is left out.`, 'Point the link at the file where it is now, or remove the link.'),
+        diagnostic(projectPath(root, link.path), undefined, 'warning', 'input/link-dangling', `This is ${linkNowhereWords(link)}; it is left out.`, BROKEN_LINK_HINT),
       );
     }
   }

@@ -17,7 +17,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diag
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { commentThreads, DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewComment, type ReviewedDocument } from '../review/read-docx.js';
 import { revisionsOf } from '../review/fields.js';
-import { textOf } from '../review/accepted.js';
+import { textOf } from '../review/paragraph-groups.js';
 import { schemaLine } from '../scaffold/schema-line.js';
 import { presidencyDefault } from '../scaffold/presidencies.js';
 import { MEETING_SKELETON, POSITION_SKELETON } from '../scaffold/skeletons.js';

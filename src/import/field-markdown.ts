@@ -1,4 +1,6 @@
-import { codeBlock, inlineMarkdown, isCode, ItemNumbers, joinBlocks, paragraphLead, paragraphUnits, quoteJoined, ruleBlock, tableBlock, wrap, writtenBlock, type Block } from '../review/accepted.js';
+import { codeBlock, ItemNumbers, joinBlocks, paragraphLead, quoteJoined, ruleBlock, tableBlock, writtenBlock, type Block } from '../review/markdown-blocks.js';
+import { inlineMarkdown, wrap } from '../review/inline-markdown.js';
+import { isCode, paragraphUnits } from '../review/paragraph-groups.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
 import { nestedTablesFlattened } from './nested-tables.js';
 

@@ -1,4 +1,4 @@
-import { textOf } from '../review/accepted.js';
+import { textOf } from '../review/paragraph-groups.js';
 import type { ReviewedParagraph } from '../review/read-docx.js';
 import { outermostCell, outOfOutermostTable } from './nested-tables.js';
 import { asks } from './questions.js';

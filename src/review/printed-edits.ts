@@ -1,7 +1,7 @@
 import { alignKeys } from '../diff/align.js';
 import { printedKey, recordedKeys } from '../docx/printed-keys.js';
 import type { FieldRef } from '../model/field.js';
-import { textOf } from './accepted.js';
+import { textOf } from './paragraph-groups.js';
 import type { ReviewedParagraph } from './read-docx.js';
 
 /** A paragraph of the body outside every field, as `untrackedEdits` reads it. */

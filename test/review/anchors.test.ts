@@ -8,7 +8,7 @@ import { compileReportDocx } from '../../src/docx/index.js';
 import { loadMeeting } from '../../src/load/meeting.js';
 import { loadProject } from '../../src/load/project.js';
 import { generateReport } from '../../src/pipeline/build-meeting.js';
-import { textOf } from '../../src/review/accepted.js';
+import { textOf } from '../../src/review/paragraph-groups.js';
 import { splitByField } from '../../src/review/fields.js';
 import { readReviewedDocx } from '../../src/review/read-docx.js';
 import { anchorProperties, PROPERTY_TEXT_LIMIT, recordedAnchors } from '../../src/docx/anchors.js';

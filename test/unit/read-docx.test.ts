@@ -1,6 +1,7 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { acceptedText, textOf } from '../../src/review/accepted.js';
+import { acceptedText } from '../../src/review/accepted.js';
+import { textOf } from '../../src/review/paragraph-groups.js';
 import { splitByField } from '../../src/review/fields.js';
 import { commentThreads, DamagedDocxError, readReviewedDocx } from '../../src/review/read-docx.js';
 import { compileDocx } from '../../src/docx/index.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wrap } from '../../src/review/accepted.js';
+import { wrap } from '../../src/review/inline-markdown.js';
 import { parseMarkdownText } from '../../src/util/markdown.js';
 
 /** Words of a reworded paragraph, some of which would open a block of their own at a line's start. */

@@ -4,7 +4,7 @@ import { offer } from '../completion/spec.js';
 import type { InitFlags, InitResult } from '../commands/init.js';
 import { PROBLEMS_ON_STDERR, printProblems, terminalPrompter, today, type Io } from './io.js';
 import { shellWord } from '../util/shell.js';
-import { checkoutTop } from '../load/git.js';
+import { checkoutTop } from '../load/git-state.js';
 import { projectPath } from '../load/files.js';
 import { helpNotes } from './help-notes.js';
 import { keptFileNote, RENEWED_SUFFIX } from '../init/files.js';

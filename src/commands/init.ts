@@ -4,7 +4,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createFiles } from '../emit/create.js';
 import { EDIT_ADVICE, writeAllAtomic } from '../emit/write.js';
 import { filesIn, isInside, projectPath, readText } from '../load/files.js';
-import { checkoutTop } from '../load/git.js';
+import { checkoutTop } from '../load/git-state.js';
 import { builtInMinistriesFile, CONFIG_FILE, loadProject, packageRoot, type Project } from '../load/project.js';
 import { projectLocations } from '../load/project-paths.js';
 import { ministriesSchema, nameOn, type Ministries, type Ministry } from '../model/index.js';

@@ -3,7 +3,8 @@ import { BROKEN_LINK_HINT, brokenLink, namedPath, projectPath } from '../load/fi
 import type { LoadedMeeting } from '../load/meeting.js';
 import { loadAllMeetings } from '../load/meetings.js';
 import { gitGapProblem, loadProject, noGitProblem, type Project } from '../load/project.js';
-import { GitFailedError, gitMissing, gitRefusal, gitUnlinked, inGitCheckout, UNSHALLOW_HINT } from '../load/git.js';
+import { GitFailedError, gitRefusal, gitUnlinked, UNSHALLOW_HINT } from '../load/git-failures.js';
+import { gitMissing, inGitCheckout } from '../load/git-state.js';
 import { gitStates } from '../list/git.js';
 import { meetingRows, type MeetingRow } from '../list/meetings.js';
 import { listedPositions, positionRows, type PositionRow } from '../list/positions.js';

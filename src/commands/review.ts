@@ -23,7 +23,10 @@ import { commentThreads, DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, r
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { hasHash, textWithHash } from '../load/history.js';
-import { everCommitted, gitFailedHere, gitMissing, gitRefusal, gitUnlinked, isShallowClone, movedTo, repositoryAt, UNSHALLOW_HINT } from '../load/git.js';
+import { everCommitted, movedTo } from '../load/git-changes.js';
+import { gitFailedHere, gitRefusal, gitUnlinked, UNSHALLOW_HINT } from '../load/git-failures.js';
+import { gitMissing } from '../load/git-state.js';
+import { isShallowClone, repositoryAt } from '../load/git.js';
 import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { absentHint } from '../validate/meeting-rules.js';
 import { isRecord } from '../util/record.js';

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { posix } from 'node:path';
 import { gitEnvironment } from '../load/git-env.js';
-import { committerDay, gitExited, gitFailure, GitTooOldError, nameStatusEntries, noSuchRevision, type GitFailedError } from '../load/git.js';
+import { committerDay, gitExited, gitFailure, GitTooOldError, noSuchRevision, type GitFailedError } from '../load/git-failures.js';
+import { nameStatusEntries } from '../load/git-changes.js';
 import { lastChanges, parseLog, parseMoves, type LastChange, type LoggedCommit } from './follow.js';
 
 const run = promisify(execFile);

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { sha256 } from './files.js';
 import { gitEnvironment } from './git-env.js';
-import { committerDay, openRepository, readBlobs, repositoryPath } from './git.js';
+import { committerDay } from './git-failures.js';
+import { openRepository, readBlobs, repositoryPath } from './git.js';
 import { UsageError } from '../diagnostics/errors.js';
 
 /** A file's text at one commit of its history. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { absentFromCheckout, removedInCommit, type AbsentFile } from './git.js';
+import { absentFromCheckout, removedInCommit, type AbsentFile } from './git-changes.js';
 import { filesIn, isInside, linksUnder, namesOnDisk, projectPath, readText, YAML_FILES, type DanglingLink, type FolderLinks, type OutsideLink } from './files.js';
 
 /**

@@ -8,7 +8,7 @@ import { CONFIG_FILE, type Project } from './project.js';
 import { meetingSchema } from '../model/meeting.js';
 import { namedFileProblem } from './links.js';
 import { projectLocations, type ProjectLocations } from './project-paths.js';
-import { checkoutTop } from './git.js';
+import { checkoutTop } from './git-state.js';
 
 /** The files one `briefing check` looks at, by kind, as absolute paths. */
 export interface CheckTargets {

@@ -1,6 +1,6 @@
 import { offsetInText, placeInText, unseenHint, unseenNote, withUnseenShown } from '../load/characters.js';
 import type { LoadedMeeting } from '../load/meeting.js';
-import type { AbsentFile } from '../load/git.js';
+import type { AbsentFile } from '../load/git-changes.js';
 import { committedMeetingAt, type LoadedPosition, type Project } from '../load/project.js';
 import { clearanceOf, clearancesNeeded, COUNCIL_CONFIGURATIONS, EUROPEAN_COUNCIL, existsOn, lastDayOf, meetingTranslationPairs, nameOn, nominativeOn, positionSchema, staleTranslations, type Meeting } from '../model/index.js';
 import { CLEARANCE_RECORD } from '../model/position.js';

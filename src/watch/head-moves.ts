@@ -1,4 +1,4 @@
-import { headState } from '../load/git.js';
+import { headState } from '../load/git-state.js';
 
 /** How often a watch reads whether git HEAD moved: a few small files, about 0.05 ms. */
 const HEAD_POLL_MS = 1000;

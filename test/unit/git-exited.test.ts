@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { gitExited } from '../../src/load/git.js';
+import { gitExited } from '../../src/load/git-failures.js';
 
 /** The error `run` throws or rejects with, as the process module makes it. */
 async function thrown(run: () => unknown): Promise<unknown> {

@@ -21,7 +21,7 @@ import { diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnos
 import { danglingLink, fileInTheWay } from '../emit/folder.js';
 import { formerBuildFiles, removeOrphanedReport, type OrphanedReport } from '../emit/report.js';
 import { sweepInterrupted } from '../emit/write.js';
-import { mergeRequiredBy } from '../validate/meeting-rules.js';
+import { mergeRequiredBy } from '../validate/clearance-rules.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { compareText } from '../util/text-order.js';
 

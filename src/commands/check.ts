@@ -12,7 +12,8 @@ import { generateReport, type TemplateCache } from '../pipeline/build-meeting.js
 import { templateLanguageWarning } from '../pipeline/report-parts.js';
 import { layoutFor } from '../load/front-matter.js';
 import { diagnostic, hasErrors, hasUnreadable, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { includedPositions, mergeRequiredBy } from '../validate/meeting-rules.js';
+import { includedPositions } from '../validate/meeting-rule-context.js';
+import { mergeRequiredBy } from '../validate/clearance-rules.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { listTemplates, partialsOnPath, readPartials, TEMPLATE_SUFFIX } from '../load/templates.js';
 import { loadTemplate, partialAloneProblems } from '../render/template.js';

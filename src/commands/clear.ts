@@ -23,7 +23,8 @@ import { checkSchema } from '../load/shape.js';
 import { typedTextProblem } from '../load/characters.js';
 import { suggest } from '../util/suggest.js';
 import { shellWord } from '../util/shell.js';
-import { absentHint, includedPositions, renamedAdvice } from '../validate/meeting-rules.js';
+import { absentHint, renamedAdvice } from '../validate/meeting-rules.js';
+import { includedPositions } from '../validate/meeting-rule-context.js';
 import { loadMeeting, type LoadedMeeting } from '../load/meeting.js';
 
 /** Options of `briefing clear <position> --ministry <code>`. */

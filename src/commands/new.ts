@@ -23,7 +23,9 @@ import { isSlug, scaffoldMeeting, type EarlierMeeting, type MeetingFlags } from 
 import { scaffoldPosition, type PositionFlags } from '../scaffold/position.js';
 import { schemaLine, type SchemaKind } from '../scaffold/schema-line.js';
 import { checkSchema } from '../load/shape.js';
-import { endsAfterStart, issuerNotRequired, placeFitsMode, type MeetingRuleContext } from '../validate/meeting-rules.js';
+import { endsAfterStart, placeFitsMode } from '../validate/meeting-date-rules.js';
+import { issuerNotRequired } from '../validate/clearance-rules.js';
+import type { MeetingRuleContext } from '../validate/meeting-rule-context.js';
 import { presidencyInOffice } from '../validate/presidency-rules.js';
 import { signatureNamesMinistryOfTheDay } from '../validate/signature-rules.js';
 import { ownerNotClearing } from '../validate/position-rules.js';

@@ -12,7 +12,7 @@ import { loadProjectFrom, type Project } from '../load/project.js';
 import { projectAtCommit, projectFromManifest, readManifest } from '../load/revision.js';
 import type { Meeting, Position } from '../model/index.js';
 import { generateReport } from '../pipeline/build-meeting.js';
-import { includedPositions } from '../validate/meeting-rules.js';
+import { includedPositions } from '../validate/meeting-rule-context.js';
 import { compareMarkdown, statLine, type DocumentDiff } from './compare.js';
 import { unprintedTextChanges } from './unprinted-text.js';
 import { meetingChanges } from './metadata.js';

@@ -1,7 +1,7 @@
 import { fileCodeDate } from '../model/date.js';
 import { lastDayOf } from '../model/index.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { MeetingRule } from './meeting-rules.js';
+import type { MeetingRule } from './meeting-rule-context.js';
 
 /** The DDMMYY of a file code such as `IZMzin_170521_EYCS`, between underscores or at its end. */
 const CODE_DAY = /_(\d{2})(\d{2})(\d{2})(?=_|$)/;

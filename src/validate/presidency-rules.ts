@@ -1,6 +1,6 @@
 import { halfYearOf, presidencyOn } from '../model/presidencies.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { MeetingRule } from './meeting-rules.js';
+import type { MeetingRule } from './meeting-rule-context.js';
 
 /**
  * `meeting/presidency-not-in-office`: the meeting names a presidency other than the one in office

@@ -1,7 +1,7 @@
 import { dayBefore } from '../model/date.js';
 import { existsOn, namePeriods, nameOn, type Ministries, type NamePeriod } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { MeetingRule } from './meeting-rules.js';
+import type { MeetingRule } from './meeting-rule-context.js';
 
 /** A name of a registry ministry that a role names: "Vides aizsardzības un reģionālās attīstības ministrs" names VARAM's first name. */
 interface NamedMinistry {

@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { includedPositions, templateReads, withoutFinal, type RuleCommand, type TemplateTexts } from './meeting-rules.js';
+import { includedPositions, templateReads, withoutFinal, type RuleCommand, type TemplateTexts } from './meeting-rule-context.js';
 
 /**
  * `position/no-speaking-points`: a meeting built with a template of speaking points (one that prints

@@ -2,7 +2,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import { isBuiltInTemplate, type Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { includedPositions, isEnglishTemplate, templateReads, withoutFinal, type RuleCommand } from './meeting-rules.js';
+import { includedPositions, isEnglishTemplate, templateReads, withoutFinal, type RuleCommand } from './meeting-rule-context.js';
 import { printsPointsOnly } from './speaking-points-rules.js';
 import { placeNamed } from '../model/places.js';
 import { joinList } from '../util/join-list.js';

@@ -1,9 +1,9 @@
-import { strFromU8, strToU8 } from 'fflate';
 import type { ReferenceDocx } from '../model/reference-docx.js';
 import { withReferenceParts } from './reference-parts.js';
 import { documentParts, type DocumentOptions } from './ooxml/document.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 import { utcSeconds } from '../model/date.js';
+import { fflate } from '../util/on-first-use.js';
 
 /**
  * The zip entries' modification time. fflate writes DOS times from local-time getters,
@@ -39,10 +39,10 @@ export function zipParts(entries: Record<string, string | Uint8Array>, date: Dat
     const data = entries[name];
     if (!data) continue;
     if (!/\.(xml|rels)$/.test(name)) {
-      ordered.push({ name, data: typeof data === 'string' ? strToU8(data) : data });
+      ordered.push({ name, data: typeof data === 'string' ? fflate().strToU8(data) : data });
       continue;
     }
-    let xml = typeof data === 'string' ? data : strFromU8(data);
+    let xml = typeof data === 'string' ? data : fflate().strFromU8(data);
     // One pass over the part, however many ids are renamed (a pass per id grew with the square of the links).
     if (renaming) xml = xml.replace(/"([^"<>\s]+)(?=")/g, (_quoted, id: string) => `"${renames.get(id) ?? id}`);
     if (name === 'docProps/core.xml') {
@@ -67,5 +67,5 @@ function stableRelationshipIds(relationshipFiles: string[]): Map<string, string>
 
 function text(entries: Record<string, string | Uint8Array>, name: string): string {
   const data = entries[name] ?? '';
-  return typeof data === 'string' ? data : strFromU8(data);
+  return typeof data === 'string' ? data : fflate().strFromU8(data);
 }

@@ -1,4 +1,4 @@
-import { strFromU8 } from 'fflate';
+import { fflate } from '../util/on-first-use.js';
 import type { ReferenceDocx, ReferencePart } from '../model/reference-docx.js';
 import { escapeRegExp } from '../util/regexp.js';
 
@@ -110,5 +110,5 @@ function withMediaTypes(types: string, mediaPaths: string[], declared: Readonly<
 }
 
 function text(data: string | Uint8Array): string {
-  return typeof data === 'string' ? data : strFromU8(data);
+  return typeof data === 'string' ? data : fflate().strFromU8(data);
 }

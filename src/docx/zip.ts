@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { deflateSync } from 'fflate';
+import { fflate } from '../util/on-first-use.js';
 
 /**
  * One file of a zip archive: its name and its bytes, or its text (written as UTF-8). An entry
@@ -62,7 +62,7 @@ function packed(entry: ZipEntry): Packed {
   const last = lastByName.get(entry.name);
   if (entry.text !== undefined && last?.text === entry.text) return last.packed;
   const data = entry.data ?? encoder.encode(entry.text);
-  const result = { crc: crc32(data), size: data.length, deflated: deflateSync(data, { level: 6 }) };
+  const result = { crc: crc32(data), size: data.length, deflated: fflate().deflateSync(data, { level: 6 }) };
   if (entry.text !== undefined) lastByName.set(entry.name, { text: entry.text, packed: result });
   return result;
 }

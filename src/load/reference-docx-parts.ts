@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
-import { SaxesParser } from 'saxes';
-import { strFromU8 } from 'fflate';
 import { notAZip } from '../util/not-a-zip.js';
+import { fflate, saxes } from '../util/on-first-use.js';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { referenceTextFace, styleChain, styleDefinitions } from './reference-text-face.js';
 import { CharacterStyle, OptionalStyle, SAVED_AS, Style, WRITER_STYLE_IDS, type ReferenceDocx, type ReferencePage, type ReferencePart } from '../model/reference-docx.js';
@@ -99,7 +98,7 @@ export function readReferenceDocx(bytes: Uint8Array): ReferenceDocx | { unreadab
  * keeps its template so, and "not a Word document" alone does not say which Save As makes one.
  */
 function openDocument(mimetype: Uint8Array | undefined): { unreadable: string; hint: string } | undefined {
-  const type = mimetype === undefined ? '' : strFromU8(mimetype).trim();
+  const type = mimetype === undefined ? '' : fflate().strFromU8(mimetype).trim();
   if (!type.startsWith('application/vnd.oasis.opendocument.')) return undefined;
   const what = type.endsWith('.text') ? 'an OpenDocument text (.odt)' : type.endsWith('.text-template') ? 'an OpenDocument template (.ott)' : `an OpenDocument file (${type})`;
   return { unreadable: `it is ${what}, LibreOffice's own format, not a Word document`, hint: 'Open it in LibreOffice and save a copy as Word: File → Save As, file type “Word 2007–365 (.docx)”, Keep Current Format; name that copy in `reference_docx`.' };
@@ -114,7 +113,7 @@ function openDocument(mimetype: Uint8Array | undefined): { unreadable: string; h
  * a Transitional package.
  */
 function partText(data: Uint8Array): string {
-  return strFromU8(data).replace(/http:\/\/purl\.oclc\.org\/ooxml\/([A-Za-z]+)\//g, 'http://schemas.openxmlformats.org/$1/2006/');
+  return fflate().strFromU8(data).replace(/http:\/\/purl\.oclc\.org\/ooxml\/([A-Za-z]+)\//g, 'http://schemas.openxmlformats.org/$1/2006/');
 }
 
 /**
@@ -128,7 +127,7 @@ function unusedParts(files: Record<string, Uint8Array>, targets: ReadonlyMap<str
   const described = (reference: PartReference, pages: string) => {
     const target = targets.get(reference.id);
     const data = target === undefined ? undefined : files[`word/${target}`];
-    return target === undefined || data === undefined || !printsSomething(strFromU8(data)) ? [] : [`the ${reference.kind} of ${pages} (word/${target})`];
+    return target === undefined || data === undefined || !printsSomething(fflate().strFromU8(data)) ? [] : [`the ${reference.kind} of ${pages} (word/${target})`];
   };
   return [
     ...references.flatMap((reference) => {
@@ -490,6 +489,7 @@ function typeDeclared(name: string): { unreadable: string; hint: string } {
 
 /** Why a part is not well-formed XML, with the line and column; undefined when it is. */
 function notWellFormed(text: string): string | undefined {
+  const { SaxesParser } = saxes();
   const parser = new SaxesParser();
   try {
     parser.write(text).close();

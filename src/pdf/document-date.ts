@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { unzlibSync, zlibSync } from 'fflate';
+import { fflate } from '../util/on-first-use.js';
 
 // The PDF dated as its DOCX is, instead of at the moment LibreOffice converted it (pdf/convert.ts).
 
@@ -139,7 +139,7 @@ function profileDate(bytes: Buffer, text: string, xref: XrefTable, date: Date): 
   const dataAt = profile.at + dictEnd + (profile.text.startsWith('stream\r\n', dictEnd) ? 8 : 7);
   let icc: Uint8Array;
   try {
-    icc = unzlibSync(bytes.subarray(dataAt, dataAt + length.value));
+    icc = fflate().unzlibSync(bytes.subarray(dataAt, dataAt + length.value));
   } catch {
     return [];
   }
@@ -147,7 +147,7 @@ function profileDate(bytes: Buffer, text: string, xref: XrefTable, date: Date): 
   if (icc.length < 128 || Buffer.from(icc.subarray(36, 40)).toString('latin1') !== 'acsp') return [];
   const header = Buffer.from(icc);
   [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()].forEach((value, index) => header.writeUInt16BE(value, 24 + 2 * index));
-  const data = Buffer.from(zlibSync(header, { level: 6 }));
+  const data = Buffer.from(fflate().zlibSync(header, { level: 6 }));
   return [
     { at: dataAt, length: length.value, with: data },
     { at: length.at, length: String(length.value).length, with: Buffer.from(String(data.length), 'latin1') },

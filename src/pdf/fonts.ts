@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { fflate } from '../util/on-first-use.js';
 
 /**
  * The fonts LibreOffice puts in for ones it lacks whose letters take the same room (metric
@@ -47,13 +47,13 @@ function fontKey(name: string): string {
 function fontsNamedIn(docx: Uint8Array): string[] {
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(docx, { filter: (file) => /^word\/.*\.xml$/.test(file.name) });
+    parts = fflate().unzipSync(docx, { filter: (file) => /^word\/.*\.xml$/.test(file.name) });
   } catch {
     return [];
   }
   const names = new Set<string>();
   for (const data of Object.values(parts)) {
-    const xml = strFromU8(data);
+    const xml = fflate().strFromU8(data);
     for (const m of xml.matchAll(/\bw:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"/g)) if (m[1]) names.add(m[1]);
     for (const m of xml.matchAll(/<a:(?:latin|ea|cs)\b[^>]*\btypeface="([^"]+)"/g)) if (m[1]) names.add(m[1]);
   }

@@ -1,4 +1,4 @@
-import { strFromU8 } from 'fflate';
+import { fflate } from '../util/on-first-use.js';
 import { notAZip } from '../util/not-a-zip.js';
 import { unzipWithin, type Unzipped } from '../util/unzip.js';
 import { ANCHOR_NAME_PREFIX } from '../docx/anchors.js';
@@ -330,7 +330,7 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocument {
     }
   };
   const document = part('word/document.xml');
-  if (!document) throw new NotADocxError(files.mimetype && strFromU8(files.mimetype).startsWith('application/vnd.oasis.opendocument') ? 'it is an OpenDocument file (.odt)' : 'a zip with no word/document.xml in it');
+  if (!document) throw new NotADocxError(files.mimetype && fflate().strFromU8(files.mimetype).startsWith('application/vnd.oasis.opendocument') ? 'it is an OpenDocument file (.odt)' : 'a zip with no word/document.xml in it');
   // Each part has its own relationships: a link in a footnote is in footnotes.xml.rels.
   const relationshipsOf = (name: string) => new Map(descendants(part(`word/_rels/${name}.rels`) ?? emptyPart(), 'Relationship').map((r) => [r.attributes.Id ?? '', r.attributes.Target ?? '']));
   const relationships = relationshipsOf('document.xml');

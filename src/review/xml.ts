@@ -1,4 +1,4 @@
-import { SaxesParser } from 'saxes';
+import { saxes } from '../util/on-first-use.js';
 
 /** One XML element: qualified name, attributes, and children in document order. */
 export interface XmlElement {
@@ -76,6 +76,7 @@ export class XmlTooLargeError extends Error {
  * {@link XmlTooDeepError}, and more of them than `allowance` leaves an {@link XmlTooLargeError}.
  */
 export function parseXml(text: string, allowance: XmlAllowance = { elements: Infinity }): XmlElement {
+  const { SaxesParser } = saxes();
   const parser = new SaxesParser();
   parser.on('error', (error) => {
     // saxes puts `line:column: ` before its reason; its column counts characters, columnIndex UTF-16 units as editors do.

@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { fflate } from './on-first-use.js';
 
 /** What {@link unzipWithin} unpacked, and the first entry it left packed for its size. */
 export interface Unzipped {
@@ -30,7 +30,7 @@ export interface UnzipLimits {
 export function unzipWithin(bytes: Uint8Array, limits: UnzipLimits, wanted: (name: string) => boolean = () => true): Unzipped {
   let tooLarge: Unzipped['tooLarge'];
   let unpacked = 0;
-  const files = unzipSync(bytes, {
+  const files = fflate().unzipSync(bytes, {
     filter: ({ name, size: packed, originalSize, compression }) => {
       if (!wanted(name) || tooLarge) return false;
       // fflate copies a stored entry as it is packed, whatever it claims: one claiming 0 bytes was counted as none.

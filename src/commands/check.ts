@@ -20,7 +20,6 @@ import { loadTemplate, partialAloneProblems } from '../render/template.js';
 import { checkPosition } from '../validate/position-rules.js';
 import { readPositionFile } from '../load/position-files.js';
 import { caseClashes, duplicateFileCodes } from '../validate/project-rules.js';
-import { knownPositionIds } from '../batch/cache.js';
 
 /** Options of `briefing check`, as the CLI parsed them. */
 export interface CheckOptions {
@@ -147,8 +146,8 @@ export interface CheckResult {
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   // Files named: the ids the last build learnt (by path and content hash), so a position no checked file needs is not
-  // parsed. A check of the whole project parses every position anyway, and does not read the cache for nothing.
-  const known = options.paths.length ? { knownPositionIds: knownPositionIds(options.cwd) } : {};
+  // parsed. A check of the whole project parses every position anyway, and does not read the cache (nor load its schema) for nothing.
+  const known = options.paths.length ? { knownPositionIds: (await import('../batch/cache.js')).knownPositionIds(options.cwd) } : {};
   const project = loadProject(options.cwd, { committedVersions: true, ...known, ...versionBase(options) });
   const { targets, diagnostics: inputDiagnostics } = checkTargets(project, options.cwd, options.paths);
   const shown = (files: readonly string[]) => files.map((file) => projectPath(project.root, file));

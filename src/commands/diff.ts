@@ -11,7 +11,6 @@ import { BROKEN_LINK_HINT, brokenLink, isInside, namedPath, projectPath } from '
 import { namedFileProblem, type OutsideWords } from '../load/links.js';
 import { openRepository, repositoryAt, resolveCommits, type Repository, type RepositoryAdvice } from '../load/git.js';
 import { loadProject, withPositions, type Project } from '../load/project.js';
-import { knownPositionIds } from '../batch/cache.js';
 import { parseYaml } from '../load/yaml.js';
 import { paint } from '../diagnostics/human.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -81,9 +80,9 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const unusable = files.flatMap((file) => namedFileProblems(settings, file, workingTree.includes(file), second !== undefined));
   if (unusable.length) return { exitCode: ExitCode.failure, diagnostics: unusable };
 
-  // A position is compared on its own: the project's other positions are read only for a report.
+  // A position is compared on its own: the project's other positions are read only for a report (and the build cache, with its schema, loaded only then).
   const byFolder = folderKind(settings, first);
-  const project = byFolder === 'position' ? settings : withPositions(settings, { knownPositionIds: knownPositionIds(options.cwd) });
+  const project = byFolder === 'position' ? settings : withPositions(settings, { knownPositionIds: (await import('../batch/cache.js')).knownPositionIds(options.cwd) });
 
   // Both revisions, and a position's text at each, come from one git process, and nothing is
   // asked of git before it. `--since` alone names no revision: the repository is checked up front.

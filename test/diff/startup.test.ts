@@ -14,12 +14,18 @@ test('the diff command loads the DOCX compiler only for a redline or a report, n
 });
 
 test('the diff command does not load the build: no report stage, template or PDF module, nor Handlebars, to read the build cache', () => {
-  const { files, packages } = loadedWith('commands/diff.ts');
-  // It reads the ids the last build learnt (batch/cache.ts), by the running tool's fingerprint alone.
-  expect(files.has('batch/cache.ts')).toBe(true);
-  const stages = [...files].filter((file) => /^(pipeline|pdf)\//.test(file) || ['batch/fingerprint.ts', 'render/template.ts', 'docx/fields.ts'].includes(file));
-  expect(stages).toEqual([]);
-  expect(packages.has('handlebars')).toBe(false);
+  // It reads the ids the last build learnt (batch/cache.ts), by the running tool's fingerprint alone, for a meeting's diff.
+  for (const start of ['commands/diff.ts', 'batch/cache.ts']) {
+    const { files, packages } = loadedWith(start);
+    const stages = [...files].filter((file) => /^(pipeline|pdf)\//.test(file) || ['batch/fingerprint.ts', 'render/template.ts', 'docx/fields.ts'].includes(file));
+    expect(stages, start).toEqual([]);
+    expect(packages.has('handlebars'), start).toBe(false);
+  }
+});
+
+// A position's diff, and a check of the whole project, read no build cache: its schemas (2 ms of their start) came with them.
+test('diff and check load the build cache only when they read it, for a meeting or for files named', () => {
+  for (const command of ['commands/diff.ts', 'commands/check.ts']) expect(loadedWith(command).files.has('batch/cache.ts'), command).toBe(false);
 });
 
 // The reference DOCX's reader is reached through the project loader, which every command uses; its packages start when a

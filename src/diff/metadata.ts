@@ -1,4 +1,6 @@
-import { nominativeOn, type Clearance, type Meeting, type Ministries, type Position } from '../model/index.js';
+import type { Meeting } from '../model/meeting.js';
+import { nominativeOn, type Ministries } from '../model/ministries.js';
+import type { Clearance, Position } from '../model/position.js';
 
 /** A change outside the printed text: a version, a status, a clearance, the report's state. */
 export interface MetadataChange {

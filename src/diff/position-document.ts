@@ -1,6 +1,8 @@
 import type { DocxMeta } from '../docx/index.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
-import { nominativeOn, type Config, type Ministries, type Position } from '../model/index.js';
+import type { Config } from '../model/config.js';
+import { nominativeOn, type Ministries } from '../model/ministries.js';
+import type { Position } from '../model/position.js';
 import { escapeMarkdown } from '../render/escape.js';
 import { normaliseMarkdown, scopeFootnotes } from '../resolve/markdown-field.js';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { committedTranslationPairs, type TranslationPair } from '../model/index.js';
+import { committedTranslationPairs, type TranslationPair } from '../model/translation.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { YAML_FILES } from './files.js';
 import { changedSinceHead, readCommittedTexts, type ChangesSince } from './git-changes.js';

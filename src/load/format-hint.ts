@@ -1,6 +1,5 @@
-import { MINISTRY_CODE_PATTERN } from '../model/common.js';
+import { FILE_CODE_PATTERN, MINISTRY_CODE_PATTERN, TIME_PATTERN } from '../model/common.js';
 import { LANGUAGE_TAG_PATTERN } from '../model/config.js';
-import { FILE_CODE_PATTERN, TIME_PATTERN } from '../model/meeting.js';
 import { ANSWER_FINGERPRINT_PATTERN, POSITION_ID_PATTERN } from '../model/position.js';
 import { withoutDiacritics } from '../util/ascii.js';
 

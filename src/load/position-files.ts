@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
-import { positionSchema, type Position, type PositionTextFingerprints } from '../model/index.js';
+import { positionSchema, type Position } from '../model/position.js';
+import type { PositionTextFingerprints } from '../model/translation.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from './shape.js';
 import { readOrUnreadable, sha256, YAML_FILES } from './files.js';

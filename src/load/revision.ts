@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
-import { configSchema, MANIFEST_FORMAT, manifestSchema, type Manifest, type ManifestFile } from '../model/index.js';
+import { configSchema } from '../model/config.js';
+import { MANIFEST_FORMAT, manifestSchema, type Manifest, type ManifestFile } from '../model/manifest.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { projectPath, readText, sha256 } from './files.js';
 import { isShallowClone, listFiles, missingAtCommit, namesAt, readBlobBytes, readBlobs, repositoryPath, showFile, type Commit, type Repository } from './git.js';

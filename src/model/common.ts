@@ -18,6 +18,12 @@ export const isoDate = z.iso
     allOf: [{ pattern: jsonPattern(YEAR_PATTERN), patternErrorMessage: `A year between ${YEARS.first} and ${YEARS.last} is expected: check the year.` }],
   });
 
+/** What a file code is written with: ASCII letters, digits, `_` and `-`, from a letter or digit. */
+export const FILE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** A meeting's start time as the report prints it: HH.MM, `10.00`. */
+export const TIME_PATTERN = /^([01]?\d|2[0-3])\.[0-5]\d$/;
+
 /** What a ministry's code is written with: a capital ASCII letter, then up to nine ASCII letters. */
 export const MINISTRY_CODE_PATTERN = /^[A-Z][A-Za-z]{0,9}$/;
 

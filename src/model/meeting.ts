@@ -1,16 +1,9 @@
 import * as z from 'zod';
-import { abbreviation, isoDate, markdown, matchingNone, ministryCode, notWindowsReserved, plainText, signatory, WINDOWS_RESERVED } from './common.js';
+import { abbreviation, FILE_CODE_PATTERN, isoDate, markdown, matchingNone, ministryCode, notWindowsReserved, plainText, signatory, TIME_PATTERN, WINDOWS_RESERVED } from './common.js';
 import { UP_SEGMENT } from './paths.js';
 
 /** The longest file code: names stay well within every file system's limit with the folder and `.manifest.json`. */
 export const FILE_CODE_MAX = 100;
-
-/** What a file code is written with: ASCII letters, digits, `_` and `-`, from a letter or digit. */
-export const FILE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-
-/** A meeting's start time as the report prints it: HH.MM, `10.00`. */
-export const TIME_PATTERN = /^([01]?\d|2[0-3])\.[0-5]\d$/;
-
 
 /** A question put to the ministers, answered by one position. */
 export const questionSchema = z.strictObject({

@@ -23,6 +23,13 @@ test('the diff command does not load the build: no report stage, template or PDF
   }
 });
 
+// The meetings' schema (1–2 ms of its start) came with the models' index, imported for a position's schema or a ministry's name.
+test('a position’s diff does not load the meetings’ schema', () => {
+  const { files } = loadedWith('commands/diff.ts');
+  expect(files.has('model/position.ts')).toBe(true);
+  expect(files.has('model/meeting.ts')).toBe(false);
+});
+
 // A position's diff, and a check of the whole project, read no build cache: its schemas (2 ms of their start) came with them.
 test('diff and check load the build cache only when they read it, for a meeting or for files named', () => {
   for (const command of ['commands/diff.ts', 'commands/check.ts']) expect(loadedWith(command).files.has('batch/cache.ts'), command).toBe(false);

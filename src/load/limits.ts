@@ -7,6 +7,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
  */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
+/** How many alias expansions one file may make; bounds "billion laughs" inputs. */
+export const MAX_ALIAS_COUNT = 100;
+
 /** `file/too-large`: the message for a file over {@link MAX_FILE_BYTES}, or undefined when it is within. */
 export function fileTooLarge(path: string, text: string): Diagnostic | undefined {
   if (text.length * 3 <= MAX_FILE_BYTES) return undefined;

@@ -1,6 +1,6 @@
 import { diffWordsWithSpace, type Change } from 'diff';
 import { alignKeys, editLimit } from '../diff/align.js';
-import type { FieldOutcome, ReviewResult } from '../commands/review.js';
+import type { FieldOutcome, ReviewResult } from '../review/review-result.js';
 import type { FieldRef } from '../model/field.js';
 import type { OutsideChange } from '../review/fields.js';
 import { commentThreads, type ReviewComment } from '../review/read-docx.js';

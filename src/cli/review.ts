@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { offer } from '../completion/spec.js';
-import type { ReviewResult } from '../commands/review.js';
+import type { ReviewResult } from '../review/review-result.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { commandFromHere, PROBLEMS_ON_STDERR, printProblems, sayLockWait, today, type Io } from './io.js';
 import { helpNotes } from './help-notes.js';
@@ -39,7 +39,8 @@ Changes outside the positions (title, clearance line) are listed, never applied.
     )
     .action(async (docx: string, flags: ReviewFlags) => {
       if (flags.list && flags.accept) throw new UsageError('--list and --accept: choose one.', '--list shows the changes; --accept writes them.');
-      const { review, reviewCommand } = await import('../commands/review.js');
+      const { review } = await import('../commands/review.js');
+      const { reviewCommand } = await import('../review/review-result.js');
       // --cleared says what --accept records: alone it would be passed over without a word.
       if (flags.cleared && !flags.accept) {
         throw new UsageError('--cleared records a clearance, which only --accept does.', `Add --accept: ${reviewCommand(docx, { accept: true, ministry: flags.ministry, cleared: true, rebase: flags.rebase }, commandFromHere(io))}`);

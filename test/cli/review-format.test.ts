@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { formatReview } from '../../src/cli/review-format.js';
-import type { FieldOutcome, ReviewResult } from '../../src/commands/review.js';
+import type { FieldOutcome, ReviewResult } from '../../src/review/review-result.js';
 
 const plain = { red: (t: string) => t, green: (t: string) => t, dim: (t: string) => t, bold: (t: string) => t };
 

@@ -1,0 +1,76 @@
+/** The meeting a reviewed DOCX was built from: found by the path and hash it recorded, also under a name it was renamed to since. */
+
+import { join } from 'node:path';
+import { ANCHOR_PROPERTY_PREFIX } from '../docx/anchors.js';
+import type { LoadedMeeting } from '../load/meeting.js';
+import { loadAllMeetings } from '../load/meetings.js';
+import type { Project } from '../load/project.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { FieldReview } from './fields.js';
+import type { ReviewedDocument } from './read-docx.js';
+import { hasHash } from '../load/history.js';
+import { everCommitted, movedTo } from '../load/git-changes.js';
+import type { YamlFile } from '../load/yaml.js';
+import type { ReviewResult } from './review-result.js';
+
+/** The meeting the DOCX was built from, when it is this project's. */
+export function builtMeeting(project: Project, document: ReviewedDocument, result: ReviewResult): LoadedMeeting | undefined {
+  const path = document.properties.get('Briefing.Meeting');
+  const briefingProperties = [...document.properties.keys()].filter((name) => name.startsWith('Briefing.'));
+  if (briefingProperties.length && !briefingProperties.some((name) => name.startsWith(ANCHOR_PROPERTY_PREFIX))) {
+    result.diagnostics.push(
+      path === undefined
+        ? diagnostic(result.docx, undefined, 'error', 'review/no-anchors', 'This DOCX was written by briefing but has no field anchors: it is a redline from `briefing diff`, or a report built before anchors were written.', 'Build the report with `briefing build` and send that DOCX for review.')
+        : // A report of the meeting, but with no field review writes back: the speaking points print only each position's `speaking_points`.
+          diagnostic(
+            result.docx,
+            undefined,
+            'error',
+            'review/no-anchors',
+            `This DOCX of ${path} prints none of the fields review writes back (the meeting's background and outcome, a position's body): it was built with a template such as the speaking points, whose points review does not read, or by a version of briefing from before field anchors.`,
+            'Make the changes to speaking points in the position files (`speaking_points`). To have the answers reviewed, build the meeting with the informative report’s template (`informative-report.lv`, the default) and send that DOCX.',
+          ),
+    );
+    return undefined;
+  }
+  if (!path) {
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/not-built-here', 'This DOCX was not built by briefing: it has no Briefing.Meeting property.', 'Only a DOCX written by `briefing build` can be read back; for an older report use `briefing import`.'));
+    return undefined;
+  }
+  const meetings = loadAllMeetings(project);
+  const meeting = meetings.find((m) => m.path === path) ?? movedMeeting(project, meetings, path, document.properties.get('Briefing.MeetingHash'));
+  if (!meeting) {
+    result.diagnostics.push(diagnostic(result.docx, undefined, 'error', 'review/other-meeting', `This DOCX was built from ${path}, which is not a meeting of this project.`, 'Run review in the project the report was built in (or pass -C <folder>).'));
+    return undefined;
+  }
+  result.meeting = meeting.path;
+  return meeting;
+}
+
+/**
+ * The meeting a DOCX was built from, renamed since (`git mv`, a new name when its date moved), in the
+ * project whose git history has it under the name it was built from: where git's rename detection
+ * follows it, or (moved by hand, not yet added) the one meeting with the text it was built from.
+ */
+function movedMeeting(project: Project, meetings: readonly LoadedMeeting[], built: string, builtHash: string | undefined): LoadedMeeting | undefined {
+  const moved = movedTo(project.root, join(project.root, project.config.paths.meetings), built, meetings.map((m) => m.path));
+  if (moved !== undefined) return meetings.find((m) => m.path === moved);
+  const unchanged = meetings.filter((m) => builtFrom(m.file, builtHash));
+  return unchanged.length === 1 && everCommitted(project.root, built) ? unchanged[0] : undefined;
+}
+
+/** The DOCX's fields as they are now: the meeting's, built from a file renamed since, are the meeting's under its name now. */
+export function underNamesNow(fields: FieldReview[], built: string | undefined, meeting: LoadedMeeting): FieldReview[] {
+  if (built === undefined || built === meeting.path) return fields;
+  return fields.map((each) => (each.field.kind === 'meeting' && each.field.id === built ? { ...each, field: { ...each.field, id: meeting.path, file: meeting.path } } : each));
+}
+
+/**
+ * Whether a file holds the text a DOCX recorded the hash of (`sha256:…`), its byte-order mark kept and
+ * its line ends aside: a report built in a Windows checkout (CRLF) and reviewed in one with LF, or the
+ * other way, was built from the same committed file.
+ */
+export function builtFrom(file: YamlFile, recorded: string | undefined): boolean {
+  if (!recorded?.startsWith('sha256:')) return false;
+  return hasHash(`${file.bom ? '\uFEFF' : ''}${file.text}`, recorded.slice('sha256:'.length));
+}

@@ -8,7 +8,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import * as files from '../init/files.js';
 import { packageManagerIn } from '../load/package-manager.js';
-import { briefingSpec, builtInMinistries, MERGED_FILES, plannedPackageJson, toolFiles, toolSpec, workflowPlace, writeSet, type InitFlags, type InitOptions, type InitResult } from './init.js';
+import { briefingSpec, plannedPackageJson, toolSpec } from '../init/package-json.js';
+import { builtInMinistries, MERGED_FILES, writeSet, type InitFlags, type InitOptions, type InitResult } from './init.js';
+import { toolFiles, workflowPlace } from '../init/tool-files.js';
 
 /**
  * `briefing init --update`: a project init made, brought up to what this version of init writes,

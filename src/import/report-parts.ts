@@ -1,46 +1,13 @@
-import { INTRODUCTION_START, type DateCase } from '../render/latvian.js';
-import { CLEARANCE_STATUS_LV } from '../render/helpers.js';
-import { escapeRegExp } from '../util/regexp.js';
-import { placeNamed } from '../model/places.js';
 import { ItemNumbers } from '../review/markdown-blocks.js';
 import { textOf } from '../review/paragraph-groups.js';
 import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
-import { startsWithDate } from '../util/markdown.js';
 import { markdownOf } from './field-markdown.js';
-import { DAYS_PATTERN, daysOf, writtenDates } from './report-dates.js';
 import { isQuestion, numberedItem, QuestionCount, type NumberedItem } from './questions.js';
 import { outermostCell } from './nested-tables.js';
 import { hasFootnote, plain, questionTable } from './question-table.js';
-
-/** A meeting's name as a report prints it. */
-export interface ImportedName {
-  nominative: string;
-  locative: string;
-  short_locative: string;
-}
-
-/** What `import` found in a report, field by field; `undefined` where it found nothing. */
-export interface ImportedReport {
-  date?: string;
-  /** The last day of a meeting held over several days. */
-  endDate?: string;
-  place?: { locative: string; english?: string };
-  time?: string;
-  name: Partial<ImportedName>;
-  topic?: string;
-  outcome?: string;
-  background?: string;
-  questions: { text: string; body: string }[];
-  /** The ministries the clearance line names, in the accusative as printed: "Ārlietu ministriju un Labklājības ministriju". */
-  clearedWith?: string;
-  signature?: { role: string; name: string };
-  visa?: { role: string; name: string };
-  /** Text the parser could not place in any field, shortened, one entry a paragraph, for the user. */
-  unplaced: string[];
-  /** The same text whole, as Markdown, for the meeting file to keep: nothing of the report is lost. */
-  unplacedMarkdown?: string;
-  notes: string[];
-}
+import type { ImportedReport } from './imported-report.js';
+import { dateNumbered, title, opening, invitation, TITLE_LINES, TITLE_WITH_PAR, titleGoesOn } from './report-heading.js';
+import { isSignature, signatoryLine, CLEARANCE_LINE, DRAFT_NOTE, SPACED_SIGNATURE, signatureLine } from './report-closing.js';
 
 /** A paragraph as the reader sees it: its text, its number when it is a top-level numbered item of the answers, and whether it is empty. */
 interface Line {
@@ -369,153 +336,6 @@ class ReportReader {
 }
 
 /**
- * A paragraph that starts with a date whose year or day Word (or pandoc) took for a list's number
- * ("2022. gada 5. aprīlī …", typed so, shows as an item numbered 2022): the paragraph as it reads,
- * its number text again and no list item, so the opening is recognised and the date kept as written.
- */
-function dateNumbered(paragraph: ReviewedParagraph, shown: number): ReviewedParagraph {
-  const [first] = paragraph.pieces;
-  if (paragraph.list !== 'number' || paragraph.level !== 0 || !first || !startsWithDate(`${shown}. ${plain(paragraph)}`)) return paragraph;
-  const number = { text: `${shown}. `, bold: first.bold, italic: first.italic, strike: first.strike, code: false, revision: first.revision, formatChanged: first.formatChanged };
-  const { counting: _counting, numberAt: _numberAt, ...unlisted } = paragraph;
-  return { ...unlisted, list: null, listMarker: '', listId: '', pieces: [number, ...paragraph.pieces] };
-}
-
-/** Takes the meeting's days from the text where they were found, unless `keep` (an earlier find stands). */
-function takeDays(report: ImportedReport, days: string, grammaticalCase: DateCase, keep: boolean): void {
-  const found = daysOf(days.replace(/\s/g, ' '), grammaticalCase);
-  if (!found || (keep && report.date !== undefined)) return;
-  report.date = found.date;
-  if (found.endDate === undefined) delete report.endDate;
-  else report.endDate = found.endDate;
-}
-
-/** "Informatīvais ziņojums par 2021. gada 19. februāra <locative> izskatāmajiem jautājumiem". */
-function title(text: string, report: ImportedReport): boolean {
-  // In capitals too, as a ministry's own template may set it: "INFORMATĪVAIS ZIŅOJUMS par …".
-  // In quotes too, as a title is written in the register of government documents ("Informatīvais ziņojums “Par …”"), and with a full stop.
-  const match = new RegExp(`^Informatīvais ziņojums\\s+[“„"«]?par\\s+${DAYS_PATTERN}\\s+(.+?)\\s+izskatāmajiem jautājumiem[”“"»]?\\.?$`, 'siu').exec(writtenDates(text.replace(/\s+/g, ' '), 'genitive'));
-  if (!match) return false;
-  const [, days = '', locative = ''] = match;
-  takeDays(report, days, 'genitive', true);
-  report.name.locative = locative;
-  return true;
-}
-
-/**
- * "2021. gada 19. februārī plkst. 10.00 notiks <nominative>, kurā ministri diskutēs par tēmu “<topic>”. <outcome>";
- * over several days "2021. gada 17. maijā plkst. 10.00 un 18. maijā Briselē notiks …".
- */
-function opening(paragraph: ReviewedParagraph, text: string, document: ReviewedDocument, report: ImportedReport): boolean {
-  // The time after the first day, where the built-in template writes it (before the place and the other days), taken out
-  // first; one after the place, where it wrote it before and reports by hand have it, is read by the pattern.
-  const dated = writtenDates(text, 'locative');
-  const early = FIRST_DAY_TIME.exec(dated);
-  // The place, when there is one: what the report prints between the days and the time (or "notiks"), as the
-  // template puts `place.locative` there: "Briselē", "Palmā de Maljorkā", "Sv. Pēterburgā".
-  const match = new RegExp(`^${DAYS_PATTERN}(?: (\\p{Lu}.*?))?(?: plkst\\.\\s(\\d{1,2}\\.\\d{2}))? notiks (.+?), kurā ministri diskutēs par tēmu [“„"](.+?)[”“"]\\.\\s*(.*)$`, 'su').exec(
-    early ? writtenDates(`${early[1] ?? ''}${dated.slice(early[0].length)}`, 'locative') : dated,
-  );
-  if (!match) return false;
-  const [, days = '', place, laterTime, nominative = '', topic = '', outcome = ''] = match;
-  takeDays(report, days, 'locative', false);
-  if (place) report.place = placeNamed(place);
-  const time = early?.[2] ?? laterTime;
-  if (time) report.time = time;
-  report.name.nominative = nominative.replace(new RegExp(`\\s*${INTRODUCTION_START}[^)]*\\)`, 'g'), '');
-  report.topic = topic;
-  if (outcome) {
-    // The paragraph as Markdown, its lines joined; its footnotes' definitions, after it, each on a line of its own as a field needs them.
-    const [text = '', ...definitions] = markdownOf([paragraph], document, report.notes).trim().split(/\n\n(?=\[\^)/);
-    const whole = text.replace(/\n/g, ' ');
-    const at = whole.lastIndexOf(outcome.slice(0, 20));
-    const outcomeText = (at >= 0 ? whole.slice(at) : outcome).trim();
-    // Only the outcome's own footnotes: one on the date or topic is no field's (see readOpening).
-    const own = definitions.filter((definition) => {
-      const label = /^\[\^[^\]]+\]/.exec(definition)?.[0];
-      return label !== undefined && outcomeText.includes(label);
-    });
-    report.outcome = [outcomeText, ...own].join('\n\n');
-  }
-  return true;
-}
-
-/** The first day of an opening and the time after it: "2021. gada 17. maijā plkst. 10.00" before " un 18. maijā", " – 19. maijā", the place or "notiks". */
-const FIRST_DAY_TIME = /^(\d{4}\. gada \d{1,2}\.\s\S+)\s+plkst\.\s(\d{1,2}\.\d{2})(?=\s)/u;
-
-/**
- * "Ņemot vērā augstākminēto, ministri 2021. gada 19. februāra <short_locative> aicināti atbildēt uz šādiem jautājumiem:",
- * "… sanāksmē tiks aicināti …", "… sanāksmē ministriem tiks lūgts …", or worded otherwise (see {@link invitationWordedOtherwise}).
- */
-function invitation(text: string, report: ImportedReport): boolean {
-  // The short name ends where the ministers, a "tiks" or the asking start: "Padomes sanāksmē ministri tiks aicināti" → "Padomes sanāksmē".
-  const match = new RegExp(`${DAYS_PATTERN} (.+?)(?: (?:ministri|ministriem|tiks|ir|būs))* (?:aicināti atbildēt|(?:aicināti|lūgts) .*${ASKED_QUESTIONS.source})`, 'u').exec(writtenDates(text, 'genitive'));
-  if (!match && !invitationWordedOtherwise(text)) return false;
-  if (match?.[2]) report.name.short_locative = match[2];
-  return true;
-}
-
-/**
- * An invitation as a report written by hand may word it: "Ministri aicināti paust viedokli par sekojošiem jautājumiem:",
- * "… kuri tiks aicināti atbildēt uz diviem jautājumiem:", "Diskusijai prezidentūra ir sagatavojusi šādus jautājumus:",
- * "Prezidentūras sagatavotie jautājumi diskusijai:", "Ministriem tiks lūgts atbildēt uz šādiem jautājumiem.".
- * It ends with its questions (a colon after them, or a full stop after questions it asks to answer); a paragraph of the
- * background that ends so ("… ministri diskutēs par izglītības jautājumiem.") is none.
- */
-function invitationWordedOtherwise(text: string): boolean {
-  if (/aicināti atbildēt uz (?:šādiem jautājumiem|šādu jautājumu)|(?:šādiem|sekojošiem|šādu|sekojošu) jautājum(?:iem|u):$/u.test(text)) return true;
-  if (!ASKED_QUESTIONS.test(text)) return false;
-  return text.trimEnd().endsWith(':') ? TO_THE_MINISTERS.test(text) : ASKED_TO_ANSWER.test(text);
-}
-
-/** A paragraph's end that names questions: "… jautājumiem:", "… jautājumus:", "… jautājumi diskusijai:", "… jautājumiem.". */
-const ASKED_QUESTIONS = /\bjautājum\p{L}*(?:\s+\p{L}+)?\s*[:.]\s*$/u;
-
-/**
- * Words of a paragraph that puts questions to the ministers: asking, answering, a view, discussing to come, questions
- * prepared ("sagatavojusi šādus jautājumus"); not a discussion past ("ministri diskutēja par vairākiem jautājumiem:")
- * nor a document prepared ("sagatavojusi diskusiju dokumentu, kurā aplūkoti šādi jautājumi:"), which the background may tell of.
- */
-const TO_THE_MINISTERS = /aicin|lūgt|lūdz|atbild|viedokl|diskusijai|diskusijas jautājum|apspriešanai|diskutēs|diskutēt|apspriedīs|apspriest|sagatavo\p{L}*\s+(?:\p{L}+\s+)?jautājum/iu;
-
-/** Asked to answer questions that follow: "atbildēt uz šādiem …", "paust viedokli par turpmāk minētajiem …". */
-const ASKED_TO_ANSWER = /(?:atbildēt|viedokli|diskutēt|izteikties)\s+(?:uz|par)\s+(?:šād|sekojoš|turpmāk|tālāk|zemāk|nākamaj)/iu;
-
-/**
- * A signature or visa line: a role, one or more tabs, then a name that starts with a capital
- * (`I. Šuplinska`, `Dr. A. Bērziņa`), short as a name is; or a line that starts with "Vīza:".
- * A tab inside an answer's sentence ("… zīmi:⇥šeit turpinās.") is not one.
- */
-function isSignature(text: string): boolean {
-  const [role = '', name = '', ...more] = signatureParts(text);
-  if (more.length || !role || !name) return false;
-  return isVisa(role) || (/^\p{Lu}/u.test(name) && name.length <= 60 && name.split(/\s+/).length <= 6);
-}
-
-/** What a signature or visa line read is called in a note: "the visa line" or "the signature line". */
-function signatoryLine(line: string): string {
-  return isVisa(line.trim()) ? 'the visa line' : 'the signature line';
-}
-
-/** Whether a signatory line (or its role) is the visa's: it starts "Vīza:" (or "Viza:"). */
-function isVisa(text: string): boolean {
-  return /^v[īi]za:/iu.test(text);
-}
-
-/**
- * The parts of a line between its tabs, trimmed; Word's own templates put several tabs between a role and a name,
- * and a visa line may have one after "Vīza:" too ("Vīza:⇥Valsts sekretāre⇥L. Lejiņa"), which is part of its role.
- */
-function signatureParts(text: string): string[] {
-  const parts = text
-    .split('\t')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const [first = '', second, ...rest] = parts;
-  return /^v[īi]za:$/iu.test(first) && second !== undefined && rest.length ? [`${first} ${second}`, ...rest] : parts;
-}
-
-/**
  * What to tell of a picture, chart, text box or object import does not read (the built report will
  * not have it): where it stands, and the text a text box holds, which would be lost otherwise.
  */
@@ -536,48 +356,6 @@ function pictureAlone(paragraph: ReviewedParagraph): boolean {
   return Boolean(paragraph.pictures?.length) && !plain(paragraph) && !hasFootnote(paragraph);
 }
 
-
-/**
- * The clearance line as the template prints it, "Informatīvā ziņojuma projekts saskaņots ar …", or as a
- * report typed by hand may word it: "… projekts ir saskaņots ar …", "Informatīvais ziņojums saskaņots ar …",
- * "Ziņojuma projekts saskaņots ar …".
- */
-const CLEARANCE_LINE = /^(?:Informatīvā ziņojuma projekts|Informatīvais ziņojums|Ziņojuma projekts|Ziņojums) (?:ir )?saskaņots ar (.+?)\.?$/u;
-
-/**
- * A sentence of the note a briefing draft opens with (templates/partials/draft-banner.hbs, the grouped
- * form and the earlier one, a sentence per position and ministry): it restates what the clearance line
- * and the positions' clearances say, so it is no field's text.
- */
-const DRAFT_NOTE = new RegExp(
-  `^(?:Pozīcijas? .+: .+ – (?:${Object.values(CLEARANCE_STATUS_LV).map(escapeRegExp).join('|')})|Pozīcijas? .+ vēl ir projekta stadijā|Jautājumi vēl nav norādīti)\\.$`,
-  'u',
-);
-
-/** How many paragraphs a title may be typed in: "Informatīvais ziņojums", "par … sanāksmē", "izskatāmajiem jautājumiem". */
-const TITLE_LINES = 3;
-
-/** A title's words up to "par", in quotes or capitals too: "Informatīvais ziņojums par …", "INFORMATĪVAIS ZIŅOJUMS “Par …". */
-const TITLE_WITH_PAR = /^Informatīvais ziņojums\s+[“„"«]?par\b/iu;
-
-/**
- * Whether the lines read so far may be the start of a title typed on several paragraphs, so the next is
- * waited for: "Informatīvais ziņojums" alone, then a line starting "par"; after a "par …" line, only
- * "izskatāmajiem jautājumiem" may follow, so a one-line title that does not read as one is not held with the opening after it.
- */
-function titleGoesOn(lines: readonly string[]): boolean {
-  const [first = '', second, third] = lines;
-  if (third !== undefined) return false;
-  if (second === undefined) return TITLE_ALONE.test(first) || TITLE_WITH_PAR.test(first);
-  return TITLE_ALONE.test(first) && /^[“„"«]?par\b/iu.test(second);
-}
-
-/** A title's first line alone: "Informatīvais ziņojums", in capitals too. */
-const TITLE_ALONE = /^Informatīvais ziņojums$/iu;
-
-/** A role and a name with spaces between them and no tab: the name its initials and surname ("I. Šuplinska", "A. B. Bērziņa-Ozola"). */
-const SPACED_SIGNATURE = /^(.*\S)\s+((?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'-]+)$/u;
-
 /** The row of the outermost table a paragraph is in (a table set in a cell is that cell's); undefined outside tables. */
 function rowOf(paragraph: ReviewedParagraph | undefined): number | undefined {
   return paragraph && outermostCell(paragraph)?.row;
@@ -588,18 +366,6 @@ function rowLine(row: readonly ReviewedParagraph[]): string {
   const columnOf = (paragraph: ReviewedParagraph): number => outermostCell(paragraph)?.column ?? 0;
   const columns = [...new Set(row.map(columnOf))];
   return columns.map((column) => row.filter((paragraph) => columnOf(paragraph) === column).map(plain).join(' ')).join('\t');
-}
-
-/** Takes a signature or visa line (its role and name a tab apart) into the report; false when it holds no role and name to take, or the report has that line already. */
-function signatureLine(line: string, report: ImportedReport): boolean {
-  const [role = '', name = ''] = signatureParts(line);
-  // "Vīza:" as the template writes it, or as a ministry's own template may: "VĪZA:", "Viza:".
-  const visa = /^v[īi]za:\s*(.+)$/iu.exec(role);
-  // The first of each stands: a line after them ("Izpildītāja: A. Bērziņa", who prepared the report) is no signature.
-  if (visa?.[1] && !report.visa) report.visa = { role: visa[1].charAt(0).toUpperCase() + visa[1].slice(1), name };
-  else if (!visa && role && name && !report.signature) report.signature = { role, name };
-  else return false;
-  return true;
 }
 
 function shorten(text: string): string {

@@ -1,7 +1,7 @@
 import { oneLine } from '../diagnostics/human.js';
 import { Argument, Option, type Command } from 'commander';
 import { offer, offerFromProject } from '../completion/spec.js';
-import type { ClearEachResult, ClearResult } from '../commands/clear.js';
+import type { ClearEachResult, ClearResult } from '../edit/clear-result.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { PROBLEMS_ON_STDERR, printProblems, sayLockWait, today, type Io } from './io.js';

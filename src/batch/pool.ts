@@ -8,7 +8,8 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPath } from '../load/files.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { crashedReport } from './crashed.js';
-import { REPORTS_PER_OFFICE_RUN, sharedStop } from '../pdf/convert.js';
+import { REPORTS_PER_OFFICE_RUN } from '../pdf/convert.js';
+import { sharedStop } from '../pdf/conversion-stop.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**

@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads';
 import { loadProject, type CommittedMeeting, type PositionFile, type Project } from '../load/project.js';
 import type { GeneratedReport, GenerateOptions, TemplateCache } from '../pipeline/build-meeting.js';
 import { runJob } from './job.js';
-import { joinStop } from '../pdf/convert.js';
+import { joinStop } from '../pdf/conversion-stop.js';
 
 /** What every worker of a batch is started with: the project and how to build. */
 export interface WorkerSetup {

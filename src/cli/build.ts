@@ -64,7 +64,7 @@ SOURCE_DATE_EPOCH, when set, is the date stamped into the DOCX.`),
       }
       const { build } = await import('../commands/build.js');
       // A batch stopped with Ctrl-C leaves no LibreOffice folders behind in the temporary folder.
-      const { removeFoldersOnSignal } = await import('../pdf/convert.js');
+      const { removeFoldersOnSignal } = await import('../pdf/conversion-stop.js');
       removeFoldersOnSignal();
       const line = flags.json ? undefined : await progressLine();
       // The JSON report's hints give their commands as typed from where briefing ran, as the text's do (printProblems).

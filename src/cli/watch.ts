@@ -29,7 +29,7 @@ export async function watchMeeting(io: Io, inputs: string[], flags: WatchFlags):
   const { formatWatchEvent } = await import('../watch/format.js');
   let stopping = false;
   // A PDF being made when the signal comes: its LibreOffice and its folder go at once, not when the build is done.
-  const { stopConversions } = await import('../pdf/convert.js');
+  const { stopConversions } = await import('../pdf/conversion-stop.js');
   const stopped = new Promise<NodeJS.Signals>((stop) => {
     for (const signal of STOP_SIGNALS) {
       process.once(signal, () => {

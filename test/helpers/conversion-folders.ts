@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stopConversions } from '../../src/pdf/convert.js';
+import { stopConversions } from '../../src/pdf/conversion-stop.js';
 import { folderPrefix } from '../../src/pdf/run-folder.js';
 import { tempDir } from './project.js';
 

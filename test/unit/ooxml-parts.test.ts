@@ -25,6 +25,7 @@ import { stylesXml } from '../../src/docx/ooxml/styles-xml.js';
 import { AlignmentType, BorderStyle, LevelFormat, LevelSuffix, type NumberingDefinition, type StylesOptions } from '../../src/docx/ooxml/types.js';
 import { DECLARATION, DECLARATION_STANDALONE, escapeAttribute, escapeText, parseXml, serialize } from '../../src/docx/ooxml/xml.js';
 import { readReferenceDocx } from '../../src/load/reference-docx-parts.js';
+import { FORBIDDEN_CHARACTER } from '../../src/model/common.js';
 import { layoutSchema } from '../../src/model/index.js';
 
 /*
@@ -76,6 +77,19 @@ describe('xml', () => {
   it('leaves out every character XML 1.0 does not allow: U+FFFE, U+FFFF and lone surrogates too, which docx let through', () => {
     expect(escapeText('a\uFFFEb\uFFFFc\uD800d\uDC00e\u{1F600}f\u0001')).toBe('abcde\u{1F600}f');
     expect(escapeAttribute('\uDBFFx\uDFFF"')).toBe('x&quot;');
+  });
+
+  it('escapes or leaves out each code unit that calls for it, between letters or alone, and leaves every other one as it is', () => {
+    const entities = new Map([['&', '&amp;'], ['"', '&quot;'], ["'", '&apos;'], ['<', '&lt;'], ['>', '&gt;']]);
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      const written = entities.get(char) ?? (FORBIDDEN_CHARACTER.test(char) ? '' : char);
+      if (escapeAttribute(`a${char}b`) !== `a${written}b` || escapeAttribute(char) !== written) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    // A pair of surrogates is one character, and stays.
+    expect(escapeAttribute('a\u{1F600}b')).toBe('a\u{1F600}b');
   });
 
   it('writes the declarations docx writes', () => {

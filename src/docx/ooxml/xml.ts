@@ -21,12 +21,19 @@ const ESCAPES = new Map([
 // given on the command line (`diff --author`) or by git made a part Word and LibreOffice cannot
 // read. They are dropped too: every character briefing's files are refused for (FORBIDDEN_CHARACTER).
 const ESCAPED = new RegExp(`[&"'<>]|${FORBIDDEN_CHARACTER.source}`, 'g');
+/**
+ * A character {@link ESCAPED} may match, any surrogate included: most texts have none. Asked first, a
+ * text without is returned in a fifth of the time the replace takes to find nothing (its lookbehind
+ * is tried at every character): 25–40 → 5–15 ms for the texts of a 5 MB position's document.
+ */
+const MAY_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /**
  * An attribute value as docx writes it (its `escapeAll`): `& " ' < >` as entities, the characters
  * XML 1.0 does not allow left out.
  */
 export function escapeAttribute(value: string): string {
+  if (!MAY_ESCAPE.test(value)) return value;
   return value.replace(ESCAPED, (char) => ESCAPES.get(char) ?? '');
 }
 

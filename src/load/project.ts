@@ -22,7 +22,7 @@ import { committedTexts } from './history.js';
 import { committedMeetings, type CommittedMeeting } from './committed-meetings.js';
 import { linkProblems } from './links.js';
 import { setBounded } from '../util/bounded.js';
-import { LazyPosition, scanPositionFiles, type CommittedFields, type LoadedPosition, type PositionFile } from './position-files.js';
+import { LazyPosition, scanHolder, scanPositionFiles, type CommittedFields, type LoadedPosition, type PositionFile } from './position-files.js';
 import { projectLocations } from './project-paths.js';
 import { loadReferenceDocx } from './reference-docx.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';
@@ -368,9 +368,17 @@ export function filesClaiming(project: Pick<Project, 'positionFiles'>, id: strin
 function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, options: LoadProjectOptions, diff?: ChangesSince) {
   const root = files.root;
   const folder = absoluteFolder === undefined ? undefined : projectPath(root, absoluteFolder);
-  // A batch passes the ids it knows and parses lazily: a file parsed only to learn its id is then dropped.
+  // A batch passes the ids it knows and parses lazily: a file parsed only to learn its id is then dropped, but for a long one, held until used.
   const parsed = new Map<string, LoadedPosition>();
-  const keep = options.knownPositionIds ? undefined : (file: PositionFile, loaded: LoadedPosition) => parsed.set(file.path, loaded);
+  const holds = scanHolder();
+  const held = new Set<string>();
+  const keep = options.knownPositionIds
+    ? (file: PositionFile, loaded: LoadedPosition) => {
+        if (!holds(loaded)) return;
+        parsed.set(file.path, loaded);
+        held.add(file.path);
+      }
+    : (file: PositionFile, loaded: LoadedPosition) => parsed.set(file.path, loaded);
   const problems: Diagnostic[] = [];
   const positionFiles =
     options.positionFiles !== undefined
@@ -382,7 +390,7 @@ function loadPositions(files: ProjectFiles, absoluteFolder: string | undefined, 
           : scanPositionFiles(files, folder, options.knownPositionIds, keep);
   const positions = new Map<string, LazyPosition>();
   for (const file of positionFiles) {
-    const loaded = new LazyPosition(files, file, parsed.get(file.path));
+    const loaded = new LazyPosition(files, file, parsed.get(file.path), held.has(file.path));
     const earlier = positions.get(file.id);
     if (earlier) {
       earlier.report(

@@ -160,3 +160,21 @@ describe('a command that uses one position, after a build', () => {
     ]);
   });
 });
+
+describe('a first build, whose cache knows no position id', () => {
+  it('parses a long position the meeting uses once, held from the scan that learnt its id; a short one is parsed again where it is used', async () => {
+    const text = exampleFile('positions/educ/equity-reforms.yaml');
+    const body = /^body: \|\n((?: {2}.*\n|\n)+)/m.exec(text)?.[1] ?? '';
+    // About 300 KB, past the length from which the scan's parse is held (256 KiB).
+    const long = text.replace(/^body: \|\n(?: {2}.*\n|\n)+/m, `body: |\n${`${body}\n`.repeat(Math.ceil(300_000 / body.length))}`);
+    expect(long.length).toBeGreaterThan(256 * 1024);
+    const dir = exampleProject({ 'positions/educ/equity-reforms.yaml': long });
+    parses();
+    const built = await build({ cwd: dir, inputs: [EXAMPLE_MEETING], formats: ['md'], final: false, jobs: 1 });
+    expect(built.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'out/IZMzin_190221_EDUC.md'), 'utf8').split('Latvijas rīcību turpmākajos gados').length - 1).toBe(Math.ceil(300_000 / body.length));
+    const times = (path: string) => parsed.filter((one) => one === path).length;
+    expect(times('positions/educ/equity-reforms.yaml')).toBe(1);
+    expect(times('positions/educ/equity-achievements.yaml')).toBe(2);
+  });
+});

@@ -1,7 +1,7 @@
 import type { FootnoteDefinition, FootnoteReference, Nodes, Root } from 'mdast';
 import { walk } from '../util/markdown.js';
 import { alignKeys } from './align.js';
-import { REWORDED, similarity } from './merge.js';
+import { REWORDED, similarity } from './similarity.js';
 import { blockWords, nodeKey } from './tokens.js';
 
 /** A footnote whose label changed between the versions while it stayed the same note (`[^1]` → `[^avots]`). */

@@ -1,15 +1,16 @@
 import { alignKeys } from './align.js';
-import type { FootnoteDefinition, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { FootnoteDefinition, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import type { BlockRevision } from '../docx/index.js';
-import type { TaskBox } from '../docx/nodes.js';
 import { listKindInSource } from '../docx/list-kind.js';
 import { walk } from '../util/markdown.js';
-import { markInline, mergeInline } from './inline.js';
+import { mergeInline } from './inline.js';
 import { resolveReferences } from './references.js';
 import { mergeJoin, mergeSplit } from './split.js';
 import { mergeCells, sameColumns } from './table.js';
-import { blockWords, nodeKey, wordsOf } from './tokens.js';
+import { blockWords, nodeKey } from './tokens.js';
+import { REWORDED, wordCounts, commonCounted, atLeast } from './similarity.js';
+import { MAX_PARTS, isParagraph, isSimpleItem, Parts } from './paragraph-parts.js';
+import { markBlock, markMoves } from './block-marks.js';
 
 declare module 'mdast' {
   interface Data {
@@ -23,9 +24,6 @@ export interface MergeOptions {
   /** Count changes of whitespace alone (re-wrapped lines, doubled spaces) as changes. */
   whitespace: boolean;
 }
-
-/** Below this share of common words two paragraphs are a deletion and an insertion, not one reworded paragraph. */
-export const REWORDED = 0.5;
 /** Lists, list items and quotes are paired more readily: their parts are compared one by one anyway. */
 const RESTRUCTURED = 0.3;
 /**
@@ -39,8 +37,6 @@ const FILLED = 1e-9;
  * grows with their product, and 20,000 rewritten paragraphs would need 3 GB and minutes.
  */
 const MAX_PAIRINGS = 250_000;
-/** The most paragraphs one paragraph is taken to have been split into, or joined from. */
-const MAX_PARTS = 6;
 
 /**
  * Blocks of the two versions that the merge takes together, `removed` blocks from `a` on and
@@ -448,133 +444,6 @@ function withEmptyParagraph(item: ListItem): ListItem['children'] {
   return item.children.length ? item.children : [{ type: 'paragraph', children: [] }];
 }
 
-/** Marks a block and everything in it as inserted or deleted. */
-function markBlock<T extends RootContent>(node: T, revision: BlockRevision): T;
-function markBlock(node: RootContent, revision: BlockRevision): RootContent {
-  const data = { ...node.data, revision };
-  const op = revision === 'insert' ? 'insert' : 'delete';
-  switch (node.type) {
-    case 'paragraph':
-    case 'heading':
-      return { ...node, data, children: markInline(node.children, op) };
-    case 'code':
-    case 'html':
-    case 'thematicBreak':
-      return { ...node, data };
-    case 'table':
-      return markTable(node, revision);
-    case 'tableRow':
-      // A row added to or removed from a table found in both versions: the DOCX tracks the row.
-      return { ...node, data, children: node.children.map((cell) => ({ ...cell, children: markInline(cell.children, op) })) };
-    case 'list':
-      return { ...node, children: node.children.map((item) => markBlock(item, revision)) } satisfies List;
-    case 'listItem': {
-      // The item is marked too: an empty one (`2)` alone on its line) has no paragraph to carry the mark.
-      const children = node.children.map((child) => markBlock(child, revision));
-      return Object.assign({ ...node, data }, { children });
-    }
-    case 'blockquote': {
-      const children = node.children.map((child) => markBlock(child, revision));
-      return Object.assign({ ...node }, { children });
-    }
-    case 'footnoteDefinition': {
-      // The definition is marked too: the DOCX tells by it the old version's note from the new one's.
-      const children = node.children.map((child) => markBlock(child, revision));
-      return Object.assign({ ...node, data }, { children });
-    }
-    default:
-      return node;
-  }
-}
-
-function markTable(node: Table, revision: BlockRevision): Table {
-  const op = revision === 'insert' ? 'insert' : 'delete';
-  return {
-    ...node,
-    data: { ...node.data, revision },
-    children: node.children.map((row) => ({
-      ...row,
-      children: row.children.map((cell) => ({ ...cell, children: markInline(cell.children, op) })),
-    })),
-  };
-}
-
-/**
- * A paragraph deleted in one place and inserted word for word in another has moved (its
- * punctuation and spacing may differ; both copies are shown in full): both get `data.moved`,
- * so reports can say so instead of showing two unrelated changes.
- */
-function markMoves(root: Root): void {
-  const whole = { insert: new Map<string, Nodes[]>(), delete: new Map<string, Nodes[]>() };
-  const visit = (node: Nodes): void => {
-    // A footnote defined elsewhere now is one note, shown once: its two copies have not moved as paragraphs do.
-    if (node.type === 'footnoteDefinition' && node.data?.notes && node.data.revision) return;
-    const revision = node.data?.revision;
-    if ((node.type === 'paragraph' || node.type === 'heading') && revision) {
-      const words = wordsOf(toString(node));
-      if (words.length >= 3) {
-        // Word for word: a list item moved from the end keeps its words, not its full stop (`;` where it is now).
-        const key = words.join(' ');
-        const list = whole[revision].get(key) ?? [];
-        list.push(node);
-        whole[revision].set(key, list);
-      }
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(root);
-  for (const [key, deleted] of whole.delete) {
-    const inserted = whole.insert.get(key) ?? [];
-    for (let index = 0; index < Math.min(deleted.length, inserted.length); index++) {
-      const from = deleted[index];
-      const to = inserted[index];
-      if (from && to) {
-        from.data = { ...from.data, moved: 'from' };
-        to.data = { ...to.data, moved: 'to' };
-      }
-    }
-  }
-}
-
-/** How much of their words two blocks share (Dice coefficient over word counts). */
-export function similarity(a: readonly string[], b: readonly string[]): number {
-  if (!a.length && !b.length) return 1;
-  return (2 * commonWords(a, b)) / (a.length + b.length);
-}
-
-/** How many words two lists have in common, each word counted as often as both have it. */
-function commonWords(a: readonly string[], b: readonly string[]): number {
-  return commonCounted(wordCounts(a), wordCounts(b));
-}
-
-/** Each word of a list with how often it comes. */
-function wordCounts(words: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return counts;
-}
-
-/** {@link commonWords} of two lists from their {@link wordCounts}: each word as often as the one that has it less often. */
-function commonCounted(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
-  let common = 0;
-  for (const [word, count] of fewer) common += Math.min(count, more.get(word) ?? 0);
-  return common;
-}
-
-function atLeast(value: number, threshold: number): number {
-  return value >= threshold ? value : 0;
-}
-
-function isParagraph<T extends RootContent>(node: T): node is T & Paragraph {
-  return node.type === 'paragraph';
-}
-
-/** A list item of one paragraph: it splits and joins as a paragraph does. */
-function isSimpleItem<T extends RootContent>(node: T): node is T & ListItem {
-  return node.type === 'listItem' && node.children.length === 1 && node.children[0]?.type === 'paragraph';
-}
-
 /** The paragraph of a list item of one paragraph ({@link isSimpleItem}). */
 function paragraphOf(item: ListItem): Paragraph {
   const [paragraph] = item.children;
@@ -585,78 +454,3 @@ function paragraphOf(item: ListItem): Paragraph {
 function withParagraph<I extends ListItem>(item: I, paragraph: Paragraph | undefined): I {
   return { ...item, children: paragraph ? [paragraph] : [] };
 }
-
-/** A block's words and their counts, each found once for the whole merge. */
-interface WordsOfBlocks {
-  wordsOf(node: Nodes): string[];
-  countsOf(node: Nodes): Map<string, number>;
-}
-
-/**
- * The splits and joins of paragraphs a hunk may hold, as `bestAlignment` weighs them: a paragraph
- * with each run of 2 to {@link MAX_PARTS} paragraphs of the other version ending at a given place.
- * A run counts only when each of its paragraphs has at least half of its words in the whole one
- * (a paragraph added beside a reworded one is no part of it), and then as the share of words the
- * whole and the run have in common, as a pair of blocks counts.
- */
-class Parts {
-  private readonly words: WordsOfBlocks;
-  private readonly removed: readonly RootContent[];
-  private readonly added: readonly RootContent[];
-  /** Whether each (removed, added) paragraph pair has the part's words in the whole, by the side that is the part: computed once. */
-  private readonly inRemoved = new Map<number, boolean>();
-  private readonly inAdded = new Map<number, boolean>();
-
-  constructor(words: WordsOfBlocks, removed: readonly RootContent[], added: readonly RootContent[]) {
-    this.words = words;
-    this.removed = removed;
-    this.added = added;
-  }
-
-  /** Removed paragraph (or item of one paragraph) `a` split into the added ones before `end`, for each run that may be its parts. */
-  splits(a: number, end: number): { count: number; affinity: number }[] {
-    const whole = this.removed[a];
-    if (!whole || !splittable(whole)) return [];
-    return this.runs(whole, this.added, end, (b) => this.memo(this.inRemoved, a * this.added.length + b, () => this.isPart(this.added[b], whole)));
-  }
-
-  /** The removed paragraphs (or items of one paragraph) before `end` joined into added one `b`, for each run that may be its parts. */
-  joins(end: number, b: number): { count: number; affinity: number }[] {
-    const whole = this.added[b];
-    if (!whole || !splittable(whole)) return [];
-    return this.runs(whole, this.removed, end, (a) => this.memo(this.inAdded, a * this.added.length + b, () => this.isPart(this.removed[a], whole)));
-  }
-
-  private runs(whole: RootContent, side: readonly RootContent[], end: number, isPart: (index: number) => boolean): { count: number; affinity: number }[] {
-    const found: { count: number; affinity: number }[] = [];
-    if (end < 1 || !isPart(end - 1)) return found;
-    const words = [...this.words.wordsOf(side[end - 1] ?? whole)];
-    for (let count = 2; count <= MAX_PARTS && end - count >= 0 && isPart(end - count); count++) {
-      words.unshift(...this.words.wordsOf(side[end - count] ?? whole));
-      found.push({ count, affinity: atLeast(similarity(this.words.wordsOf(whole), words), REWORDED) });
-    }
-    return found;
-  }
-
-  /** A block of the whole's kind (a paragraph, an item of one paragraph) with at least half of its words in it. */
-  private isPart(node: RootContent | undefined, whole: RootContent): boolean {
-    if (!node || node.type !== whole.type || !splittable(node)) return false;
-    const words = this.words.wordsOf(node);
-    return words.length > 0 && commonCounted(this.words.countsOf(whole), this.words.countsOf(node)) / words.length >= REWORDED;
-  }
-
-  private memo(cache: Map<number, boolean>, key: number, compute: () => boolean): boolean {
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = compute();
-      cache.set(key, value);
-    }
-    return value;
-  }
-}
-
-/** Whether a block may be split or joined as a paragraph is: a paragraph, or a list item of one paragraph. */
-function splittable(node: RootContent): boolean {
-  return isParagraph(node) || isSimpleItem(node);
-}
-

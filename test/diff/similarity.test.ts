@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { similarity } from '../../src/diff/merge.js';
+import { similarity } from '../../src/diff/similarity.js';
 
 /** The words two lists share, each as often as both have it, counted by taking them off one by one: what the merge counted before it counted each block's words once. */
 function sharedOneByOne(a: readonly string[], b: readonly string[]): number {

@@ -4,14 +4,15 @@ import { printedOutsideKeys } from './printed-outside.js';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ReportSource } from '../render/fields.js';
-import { remarkDocx, type DocxMeta } from './compile.js';
+import { remarkDocx } from './compile.js';
+import type { DocxMeta } from './docx-meta.js';
 import { spliceReport, type Misplaced } from './fields.js';
 import type { FieldAnchor } from './anchors.js';
 import { packDocx } from './pack.js';
 import { documentParts } from './ooxml/document.js';
 import { parseMarkdownText } from '../util/markdown.js';
 
-export type { DocxMeta } from './compile.js';
+export type { DocxMeta } from './docx-meta.js';
 export { remarkDocx } from './compile.js';
 export type { BlockRevision, Deletion, Insertion } from './nodes.js';
 export type { FieldRef } from '../model/field.js';

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { writeProblem } from '../emit/report.js';
 import { OutputError, writeAtomic } from '../emit/write.js';
 import { errorCode, fileSha256, readIfThere } from '../load/files.js';
-import { findProjectRoot } from '../load/project.js';
+import { findProjectRoot } from '../load/project-root.js';
 import { toolFingerprint } from './tool.js';
 import { withFileLock } from '../emit/lock.js';
 import { UsageError } from '../diagnostics/errors.js';

@@ -1,7 +1,7 @@
 import { join, posix } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSha256, projectPath } from '../load/files.js';
-import { CONFIG_FILE } from '../load/project.js';
+import { CONFIG_FILE } from '../load/project-root.js';
 import { entryName, type BuildCache } from './cache.js';
 import { folderKey, type KeyContext } from './fingerprint.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { sha256 } from '../load/files.js';
-import { packageRoot } from '../load/project.js';
+import { packageRoot } from '../load/package-folder.js';
 
 // On its own, apart from the build's fingerprints (fingerprint.ts), which load the template and report
 // stages: a command that only reads the build cache (diff, clear, new, list) needs this alone.

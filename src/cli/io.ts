@@ -128,7 +128,7 @@ function print(stream: 'stdout' | 'stderr', line: string): void {
 /** The project's folder, found from `cwd` upwards; `cwd` itself outside a project. */
 export async function projectRootOrCwd(cwd: string): Promise<string> {
   try {
-    const { findProjectRoot } = await import('../load/project.js');
+    const { findProjectRoot } = await import('../load/project-root.js');
     return findProjectRoot(cwd);
   } catch {
     return cwd;

@@ -42,7 +42,7 @@ status lists every server of yours; stop stops this briefing's (of any build), e
     )
     .action(async (action: 'status' | 'start' | 'stop') => {
       // Loaded here, not at start: every other command would pay for loading the project code (and its schemas) first.
-      const { packageRoot } = await import('../load/project.js');
+      const { packageRoot } = await import('../load/package-folder.js');
       const client = createRequire(join(packageRoot(), 'bin', 'client.cjs'))('./client.cjs') as Client;
       const socket = serverSocket(client);
       if (action === 'start') return start(io, client, socket);

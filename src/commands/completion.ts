@@ -4,7 +4,7 @@ import { fishCompletion } from '../completion/fish.js';
 import { projectWords } from '../completion/project-words.js';
 import { commandSpec, type ProjectWords } from '../completion/spec.js';
 import { zshCompletion } from '../completion/zsh.js';
-import { builtInMinistryCodes } from '../load/project.js';
+import { builtInMinistryCodes } from '../load/ministries-registry.js';
 
 /** The shells `briefing completion` writes scripts for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

@@ -1,6 +1,7 @@
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode } from '../diagnostics/errors.js';
-import { builtInTemplatesDir, loadProject, type Project } from '../load/project.js';
+import { builtInTemplatesDir } from '../load/package-folder.js';
+import { loadProject, type Project } from '../load/project.js';
 import { layoutFor } from '../load/front-matter.js';
 import { loadReferenceDocx } from '../load/reference-docx.js';
 import { partialsOnPath, strayTemplateFiles, strayTemplateWarning } from '../load/templates.js';

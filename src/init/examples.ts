@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import { readText } from '../load/files.js';
-import { packageRoot } from '../load/project.js';
+import { packageRoot } from '../load/package-folder.js';
 import type { Ministries } from '../model/index.js';
 import * as files from './files.js';
 

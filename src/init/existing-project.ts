@@ -3,7 +3,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isInside, projectPath, readText } from '../load/files.js';
-import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
+import { CONFIG_FILE } from '../load/project-root.js';
+import { loadProject, type Project } from '../load/project.js';
 import { projectLocations } from '../load/project-paths.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isRecord } from '../util/record.js';

@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { packageRoot } from '../load/project.js';
+import { packageRoot } from '../load/package-folder.js';
 import { UsageError } from '../diagnostics/errors.js';
 import * as files from './files.js';
 import { isRecord } from '../util/record.js';

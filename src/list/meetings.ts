@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedMeeting } from '../load/meeting.js';
-import { CONFIG_FILE, type Project } from '../load/project.js';
+import { CONFIG_FILE } from '../load/project-root.js';
+import type { Project } from '../load/project.js';
 import { TEMPLATE_SUFFIX } from '../load/templates.js';
 import { clearancesNeeded, clearedBy, type Manifest, type ManifestFile } from '../model/index.js';
 import { readManifest } from '../load/revision.js';

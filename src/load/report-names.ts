@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPath } from './files.js';
 import type { ProjectFiles } from './project-files.js';
-import { builtInTemplatesDir, type Project } from './project.js';
+import { builtInTemplatesDir } from './package-folder.js';
+import type { Project } from './project.js';
 import { TEMPLATE_SUFFIX, templatesIn } from './templates.js';
 
 /**

@@ -8,7 +8,7 @@ import { UNSHALLOW_HINT } from './git-failures.js';
 import { spelledAsThere } from './letter-forms.js';
 import { memoryFiles } from './memory-files.js';
 import type { ProjectFiles } from './project-files.js';
-import { CONFIG_FILE, findProjectRoot } from './project.js';
+import { CONFIG_FILE, findProjectRoot } from './project-root.js';
 import { NPM, packageManagerIn } from './package-manager.js';
 import { parseYaml } from './yaml.js';
 import { isRecord } from '../util/record.js';

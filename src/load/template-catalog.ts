@@ -3,7 +3,8 @@ import { UsageError } from '../diagnostics/errors.js';
 import { suggest } from '../util/suggest.js';
 import { projectPath } from './files.js';
 import { withoutFrontMatter } from './front-matter.js';
-import { builtInTemplatesDir, type Project } from './project.js';
+import { builtInTemplatesDir } from './package-folder.js';
+import type { Project } from './project.js';
 import { listTemplates, partialsOnPath, strayTemplateHint, templatesIn } from './templates.js';
 import { compareText } from '../util/text-order.js';
 

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { gitBlobId, projectPath, sha256 } from '../load/files.js';
 import type { LoadedMeeting } from '../load/meeting.js';
-import { BUILT_IN_REGISTRY, packageRoot, type LoadedPosition, type Project } from '../load/project.js';
+import { BUILT_IN_REGISTRY } from '../load/ministries-registry.js';
+import { packageRoot } from '../load/package-folder.js';
+import type { LoadedPosition, Project } from '../load/project.js';
 import { MANIFEST_FORMAT, type Manifest, type ManifestFile } from '../model/index.js';
 import type { Template } from '../render/template.js';
 import type { FieldAnchor } from '../docx/index.js';

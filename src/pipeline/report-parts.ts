@@ -5,7 +5,8 @@
 import { memberStateInEnglish } from '../model/member-states.js';
 import { codePointName } from '../load/characters.js';
 import type { LoadedMeeting } from '../load/meeting.js';
-import { isBuiltInTemplate, type Project } from '../load/project.js';
+import { isBuiltInTemplate } from '../load/package-folder.js';
+import type { Project } from '../load/project.js';
 import type { Layout, ManifestFile } from '../model/index.js';
 import { fieldKeyPath, isLatvian, type FieldRef } from '../model/field.js';
 import type { ReferenceDocx } from '../model/reference-docx.js';

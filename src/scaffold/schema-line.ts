@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { projectPath } from '../load/files.js';
-import { packageRoot } from '../load/project.js';
+import { packageRoot } from '../load/package-folder.js';
 import { isRecord } from '../util/record.js';
 import { parsePackageJson } from '../util/package-json.js';
 

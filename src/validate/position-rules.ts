@@ -1,4 +1,5 @@
-import { BUILT_IN_REGISTRY, type LoadedPosition, type Project } from '../load/project.js';
+import { BUILT_IN_REGISTRY } from '../load/ministries-registry.js';
+import type { LoadedPosition, Project } from '../load/project.js';
 import { answerFingerprint, existsOn, nameOn, positionTextFingerprints, type Ministry, type Position } from '../model/index.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';

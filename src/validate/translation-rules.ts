@@ -1,5 +1,6 @@
 import type { LoadedMeeting } from '../load/meeting.js';
-import { isBuiltInTemplate, type Project } from '../load/project.js';
+import { isBuiltInTemplate } from '../load/package-folder.js';
+import type { Project } from '../load/project.js';
 import type { Meeting } from '../model/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { includedPositions, isEnglishTemplate, templateReads, withoutFinal, type RuleCommand } from './meeting-rule-context.js';

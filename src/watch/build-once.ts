@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { formerBuildFiles, type FormerBuild, type HeldOpen } from '../emit/report.js';
 import { sweepInterrupted, type writeAllAtomic } from '../emit/write.js';
-import { CONFIG_FILE, loadProject, outputFolder, type Project } from '../load/project.js';
+import { CONFIG_FILE } from '../load/project-root.js';
+import { loadProject, outputFolder, type Project } from '../load/project.js';
 import { planPdf } from '../pdf/setup.js';
 import { buildMeeting, type TemplateCache } from '../pipeline/build-meeting.js';
 import { ownReferenceDocx } from '../render/template.js';

@@ -10,7 +10,7 @@ import { runCli, tempDir, writeFile } from '../helpers/project.js';
 
 /**
  * A process that loads a project again and again (watch, the resident server) asks git about the
- * positions' versions at HEAD once per state of the repository (src/load/project.ts, repositoryState):
+ * positions' versions at HEAD once per state of the repository (src/load/committed-versions.ts, repositoryState):
  * every change git's answer rests on must be seen, in a real repository, and an unchanged state must
  * not run git again. A `git` on the PATH that notes each run and hands it to the real one counts them.
  */

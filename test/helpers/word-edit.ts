@@ -137,12 +137,15 @@ export class WordEdit {
    * Formats `text` in a run of its own, as Word does: `add` goes into its run properties
    * (`<w:i/>`), the elements named in `remove` (`w:b`) go out of them; the change tracked
    * (`w:rPrChange`, holding the properties before) with `stamp`, or not, with track changes off.
+   * `recorded` false writes the change as LibreOffice records one it made: a `w:rPrChange` with no
+   * `w:rPr` inside, which says that the formatting changed, not what it was.
    */
-  format(context: string, text: string, change: { add?: string; remove?: readonly string[] }, stamp: Stamp | null = null): this {
+  format(context: string, text: string, change: { add?: string; remove?: readonly string[] }, stamp: Stamp | null = null, recorded = true): this {
     return this.splitRun(context, text, (rPr, inner) => {
       const old = rPr.replace(/^<w:rPr>|<\/w:rPr>$/g, '');
       const kept = (change.remove ?? []).reduce((properties, name) => properties.replace(new RegExp(`<${name}(?: [^>]*)?/>`, 'g'), ''), old);
-      const tracked = stamp ? `<w:rPrChange w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"><w:rPr>${old}</w:rPr></w:rPrChange>` : '';
+      const stamped = stamp ? `w:id="${nextId++}" w:author="${stamp.author}" w:date="${stamp.date}"` : '';
+      const tracked = !stamp ? '' : recorded ? `<w:rPrChange ${stamped}><w:rPr>${old}</w:rPr></w:rPrChange>` : `<w:rPrChange ${stamped}/>`;
       return `<w:r><w:rPr>${change.add ?? ''}${kept}${tracked}</w:rPr><w:t xml:space="preserve">${inner}</w:t></w:r>`;
     });
   }

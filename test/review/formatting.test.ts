@@ -507,3 +507,42 @@ describe('an image or raw HTML in a paragraph written anew', () => {
     expect(after).toBe(written.replace('version: 2', 'version: 3').replace('png) prioritāri <b>', 'png) vispirms <b>'));
   });
 });
+
+describe('formatting changed with track changes on, the formatting before not recorded (w:rPrChange with no w:rPr, as LibreOffice writes it)', () => {
+  /** The example built, `change` made on its DOCX, listed and then accepted (as AM's, AM being the stamp's): the listing and the YAML of `id` before and after. */
+  function reviewedUnrecorded(id: string, change: (docx: WordEdit) => WordEdit): { listing: string; accepted: string; before: string; after: string } {
+    const dir = built();
+    const file = join(dir, `positions/educ/${id}.yaml`);
+    const before = readFileSync(file, 'utf8');
+    const path = join(dir, 'out/reviewed.docx');
+    writeFileSync(path, change(new WordEdit(readFileSync(join(dir, DOCX)))).bytes());
+    const list = runCli(['review', path], dir);
+    expect(list.status, list.stderr).toBe(0);
+    const accept = runCli(['review', path, '--accept', '--ministry', 'AM'], dir);
+    expect(accept.status, accept.stderr).toBe(0);
+    return { listing: list.stdout, accepted: accept.stdout, before, after: readFileSync(file, 'utf8') };
+  }
+
+  it('italic added to a word of a bold phrase: it was bold before, as the field says, so the change is the italic, tracked, and the word is written bold and italic', () => {
+    const result = reviewedUnrecorded('equity-reforms', (docx) => docx.format('koncentrēt investīcijās ar ilgtermiņa', 'investīcijās', { add: '<w:i/><w:iCs/>' }, ANNA, false));
+    expect(result.listing).toContain('position equity-reforms v2 (positions/educ/equity-reforms.yaml) body\n  Anna Ozola (AM), 2021-02-16\n  formatting changed: “investīcijās”\n');
+    expect(result.listing).not.toContain('edited without track changes');
+    const upTo = (text: string) => text.slice(0, text.indexOf('# Clearance by ministry'));
+    expect(upTo(result.after)).toBe(upTo(result.before).replace('version: 2', 'version: 3').replace('**koncentrēt investīcijās ar ilgtermiņa\n  ietekmi**', '**koncentrēt** ***investīcijās*** **ar\n  ilgtermiņa ietekmi**'));
+    expect(parseDocument(result.after).getIn(['clearance', 'AM', 'status'])).toBe('objected');
+  });
+
+  it('italic taken off a word of an italic phrase: the word is written plain, the rest of the phrase italic', () => {
+    const result = reviewedUnrecorded('equity-achievements', (docx) => docx.format('savlaicīgs un individuāls', 'individuāls', { remove: ['w:i', 'w:iCs'] }, ANNA, false));
+    expect(result.listing).toContain('  Anna Ozola (AM), 2021-02-16\n  formatting changed: “individuāls”\n');
+    expect(result.listing).not.toContain('edited without track changes');
+    expect(result.after).toContain('vislabākos rezultātus dod *savlaicīgs un* individuāls atbalsts');
+  });
+
+  it('a colour alone on bold words is no change Markdown writes: nothing listed, the position left as it was', () => {
+    const result = reviewedUnrecorded('equity-eu-cooperation', (docx) => docx.format('neradot nesamērīgu administratīvo slogu', 'administratīvo', { add: '<w:color w:val="FF0000"/>' }, ANNA, false));
+    expect(result.listing).toBe('out/reviewed.docx: no tracked changes or comments\n');
+    expect(result.accepted).toBe('out/reviewed.docx: no tracked changes or comments\n');
+    expect(result.after).toBe(result.before);
+  });
+});

@@ -884,3 +884,80 @@ test('terminal: an unchanged table before a change is shown by its last row, not
   const lines = (await compare(`Ievads.\n\n${table}\n\nPēdējā rindkopa par naudu.`, `Ievads.\n\n${table}\n\nPēdējā rindkopa par lielāku naudu.`, 'terminal')).split('\n').slice(4);
   expect(lines).toEqual(['• version: v1 → v2', '', '… Lietuva | 20', '', 'Pēdējā rindkopa par{+ lielāku+} naudu.', '']);
 });
+
+test('a footnote never referred to, defined in a quote or a list item, is no part of the comparison either', async () => {
+  const inQuote = (words: string) => `Teksts ar atsauci.[^a]\n\n> Citāts.\n>\n> [^x]: Nekur neizmantota ${words}.\n\n[^a]: Lietotā piezīme.`;
+  const inItem = (words: string) => `Teksts ar atsauci.[^a]\n\n- Punkts.\n\n  [^x]: Nekur neizmantota ${words}.\n\n[^a]: Lietotā piezīme.`;
+  for (const text of [inQuote, inItem]) {
+    const result = await run(text('piezīme'), text('mainīta piezīme'), 'terminal');
+    expect(String(result.output).trimEnd().endsWith('• version: v1 → v2')).toBe(true);
+  }
+});
+
+test('terminal: a numbered list whose numbers are now written 1) where they were 1. (as the DOCX prints them) is that list deleted and the new one inserted, not its items kept', async () => {
+  const terminal = await compare('Ievads:\n\n1. pirmais punkts par skolām;\n2. otrais punkts par pedagogiem.', 'Ievads:\n\n1) pirmais punkts par skolām;\n2) otrais punkts par pedagogiem.', 'terminal');
+  expect(terminal.split('\n').slice(6)).toEqual([
+    'Ievads:',
+    '',
+    '1. [-pirmais punkts par skolām;-]  (moved elsewhere)',
+    '',
+    '2. [-otrais punkts par pedagogiem.-]  (moved elsewhere)',
+    '',
+    '1) {+pirmais punkts par skolām;+}  (moved here)',
+    '',
+    '2) {+otrais punkts par pedagogiem.+}  (moved here)',
+    '',
+  ]);
+});
+
+test('terminal: an item’s first paragraph split into six paragraphs of the item, as many as a split is looked for, is its five breaks', async () => {
+  const one = 'Ievads:\n\n1) viens divi. trīs četri. pieci seši. septiņi astoņi. deviņi desmit. vienpadsmit divpadsmit.\n2) otrais punkts.';
+  const six = 'Ievads:\n\n1) viens divi.\n\n   trīs četri.\n\n   pieci seši.\n\n   septiņi astoņi.\n\n   deviņi desmit.\n\n   vienpadsmit divpadsmit.\n2) otrais punkts.';
+  expect((await compare(one, six, 'terminal')).split('\n').slice(6)).toEqual([
+    'Ievads:',
+    '',
+    ...['viens divi.', 'trīs četri.', 'pieci seši.', 'septiņi astoņi.', 'deviņi desmit.'].flatMap((part, index) => [`${index ? '   ' : '1) '}${part}{+¶+}`, '']),
+    '   vienpadsmit divpadsmit.',
+    '',
+  ]);
+});
+
+test('terminal and JSON: a table with the same columns whose every row was reworded is one table changed row by row, not a table deleted and another inserted', async () => {
+  const before = 'Ievads.\n\n| Skola | Skolēni |\n| --- | --- |\n| Rīgas pirmā | simts |\n| Cēsu otrā | divi simti |';
+  const after = 'Ievads.\n\n| Iestāde | Bērni |\n| --- | --- |\n| Valmieras trešā | trīs simti |\n| Liepājas ceturtā | četri simti |';
+  const json = JSON.parse(await compare(before, after, 'json')) as { blocks: { kind: string; status: string; rows?: unknown[] }[] };
+  expect(json.blocks.filter((block) => block.kind === 'table').map((block) => ({ status: block.status, rows: block.rows?.length }))).toEqual([{ status: 'changed', rows: 3 }]);
+});
+
+test('terminal: a heading moved elsewhere in the text, word for word, is marked moved in both places', async () => {
+  const heading = '## Skolu tīkla pārmaiņas reģionos';
+  const before = `${heading}\n\nPirmā rindkopa par skolām.\n\nOtrā rindkopa par pedagogiem.`;
+  const after = `Pirmā rindkopa par skolām.\n\nOtrā rindkopa par pedagogiem.\n\n${heading}`;
+  expect((await compare(before, after, 'terminal')).split('\n').slice(6)).toEqual([
+    'Q',
+    '',
+    '[-Skolu tīkla pārmaiņas reģionos-]  (moved elsewhere)',
+    '',
+    '…',
+    '',
+    'Otrā rindkopa par pedagogiem.',
+    '',
+    '{+Skolu tīkla pārmaiņas reģionos+}  (moved here)',
+    '',
+  ]);
+});
+
+test('terminal: a footnote’s words moved into the text, the note taken away, are marked moved in both places', async () => {
+  const before = 'Pirmā rindkopa.[^a]\n\n[^a]: Avots ir ministrijas ziņojums par skolām.';
+  const after = 'Pirmā rindkopa.\n\nAvots ir ministrijas ziņojums par skolām.';
+  expect((await compare(before, after, 'terminal')).split('\n').slice(6)).toEqual([
+    'Q',
+    '',
+    'Pirmā rindkopa.[-[^p-a]-]',
+    '',
+    '{+Avots ir ministrijas ziņojums par skolām.+}  (moved here)',
+    '',
+    '[^p-a]: [-Avots ir ministrijas ziņojums par skolām.-]  (moved elsewhere)',
+    '',
+  ]);
+});

@@ -961,3 +961,8 @@ test('terminal: a footnote’s words moved into the text, the note taken away, a
     '',
   ]);
 });
+
+test('terminal: an unchanged paragraph shown before a change shows its hard line break as a space, its two lines not run together', async () => {
+  const text = (last: string) => `Ievads.\n\nPirmā rinda,\\\notrā rinda.\n\n${last}`;
+  expect((await compare(text('Vecais teksts.'), text('Jaunais teksts.'), 'terminal')).split('\n').slice(6)).toEqual(['Pirmā rinda, otrā rinda.', '', '[-Vecais-]{+Jaunais+} teksts.', '']);
+});

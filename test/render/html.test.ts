@@ -88,6 +88,8 @@ test('a list pasted with its marks as text — dashes, Word’s “o”, lettere
   const lettered = (mark: string, next: string) => `This line of \`body\` starts with “${mark}”, and a line below it with “${next}”: Markdown has no lettered lists, so it joins the lines into one paragraph.`;
   expect(await problems('Latvija atbalsta:\n  a) pirmo pasākumu,\n  kas turpinās;\n  b) otro pasākumu;\n  c) trešo.')).toEqual([[20, 3, lettered('a)', 'b)')]]);
   expect(await problems('Latvija atbalsta:\n  (i) pirmo pasākumu;\n  (ii) otro pasākumu.')).toEqual([[20, 3, lettered('(i)', '(ii)')]]);
+  // "(v)" is a letter and a Roman number both: after "(iv)" it is the next Roman one.
+  expect(await problems('Latvija atbalsta:\n  (iv) ceturto pasākumu;\n  (v) piekto pasākumu.')).toEqual([[20, 3, lettered('(iv)', '(v)')]]);
   expect(await problems('(i) pirmo pasākumu;\n  (ii) otro pasākumu.')).toEqual([[20, 3, 'This line of `body` starts with “(ii)”, after a line that starts with “(i)”: Markdown has no lettered lists, so it joins the lines into one paragraph.']]);
   // One dash or one letter at a line's start goes on with a sentence (a reference wrapped before "a) apakšpunktu"); Markdown lists are lists.
   expect(await problems('Latvija atbalsta reformu\n  – tā ir svarīga, kā nosaka 5. panta\n  a) apakšpunkts un o zīme.')).toEqual([]);

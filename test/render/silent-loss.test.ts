@@ -66,6 +66,10 @@ test('a link whose address has a space is a warning at the link: it is no link, 
       'Write each space in the address as %20 (`mailto:pasts@izm.gov.lv?subject=Jautājums%20par%20ES`), or put the address in angle brackets: `[e-pasts](<mailto:pasts@izm.gov.lv?subject=Jautājums par ES>)`.',
     ],
   ]);
+  // At the paragraph's start too, where the text it stands in starts at its `[`.
+  expect((await problems('[e-pasts](mailto:pasts@izm.gov.lv?subject=Jautājums par ES) ir adrese.')).map(([line, column, message]) => [line, column, message])).toEqual([
+    [19, 3, 'The link `[e-pasts](mailto:pasts@izm.gov.lv?subject=Jautājums par ES)` in `body` is no link: its address has a space, so the report prints it as written, brackets and all.'],
+  ]);
   // A space between the brackets and an address in parentheses.
   expect(await problems('Skat. [ziņojumu] (https://www.izm.gov.lv/lv/zinojums) un [..] (skat. 2. punktu).')).toEqual([
     [

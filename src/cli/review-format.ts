@@ -3,7 +3,7 @@ import { alignKeys, editLimit } from '../diff/align.js';
 import type { FieldOutcome, ReviewResult } from '../review/review-result.js';
 import type { FieldRef } from '../model/field.js';
 import type { OutsideChange } from '../review/fields.js';
-import { commentThreads, type ReviewComment } from '../review/read-docx.js';
+import { commentThreads, type ReviewComment } from '../review/reviewed-docx.js';
 import { oneLine } from '../diagnostics/human.js';
 
 /** The colours the listing uses; chalk fits. */

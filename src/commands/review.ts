@@ -8,7 +8,9 @@ import { diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnosti
 import { ExitCode, UsageError } from '../diagnostics/errors.js';
 import { acceptedText, withoutIdleFormatting, type AcceptedText } from '../review/accepted.js';
 import { changesByAuthor, formattingChanges, layoutChanges, splitByField, takenBackChanges, withdrawnNotes } from '../review/fields.js';
-import { DamagedDocxError, MAX_DOCX_FILE_BYTES, NotADocxError, readReviewedDocx, type ReviewedDocument } from '../review/read-docx.js';
+import { DamagedDocxError, NotADocxError } from '../review/docx-errors.js';
+import { MAX_DOCX_FILE_BYTES, readReviewedDocx } from '../review/read-docx.js';
+import type { ReviewedDocument } from '../review/reviewed-docx.js';
 import { ministriesNamed } from '../review/ministry.js';
 import { rebaseText } from '../review/rebase.js';
 import { type ReviewOptions, type ReviewResult, reviewCommand } from '../review/review-result.js';

@@ -1,7 +1,7 @@
 import { codeBlock, ItemNumbers, joinBlocks, paragraphLead, quoteJoined, ruleBlock, tableBlock, writtenBlock, type Block } from '../review/markdown-blocks.js';
 import { inlineMarkdown, wrap } from '../review/inline-markdown.js';
 import { isCode, paragraphUnits } from '../review/paragraph-groups.js';
-import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
+import type { ReviewedDocument, ReviewedParagraph } from '../review/reviewed-docx.js';
 import { nestedTablesFlattened } from './nested-tables.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReviewedParagraph, TableCell } from '../review/read-docx.js';
+import type { ReviewedParagraph, TableCell } from '../review/reviewed-docx.js';
 
 /** The cell of the outermost table a paragraph is in (the cell itself when its table is set in no other); undefined outside tables. */
 export function outermostCell(paragraph: ReviewedParagraph): TableCell | undefined {

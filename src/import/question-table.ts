@@ -1,5 +1,5 @@
 import { textOf } from '../review/paragraph-groups.js';
-import type { ReviewedParagraph } from '../review/read-docx.js';
+import type { ReviewedParagraph } from '../review/reviewed-docx.js';
 import { outermostCell, outOfOutermostTable } from './nested-tables.js';
 import { asks } from './questions.js';
 

@@ -1,4 +1,4 @@
-import type { ReviewedParagraph } from '../review/read-docx.js';
+import type { ReviewedParagraph } from '../review/reviewed-docx.js';
 import { startsWithDate } from '../util/markdown.js';
 
 /**

@@ -2,7 +2,7 @@
 
 import { INTRODUCTION_START, type DateCase } from '../render/latvian.js';
 import { placeNamed } from '../model/places.js';
-import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
+import type { ReviewedDocument, ReviewedParagraph } from '../review/reviewed-docx.js';
 import { startsWithDate } from '../util/markdown.js';
 import { markdownOf } from './field-markdown.js';
 import { DAYS_PATTERN, daysOf, writtenDates } from './report-dates.js';

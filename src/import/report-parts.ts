@@ -1,6 +1,6 @@
 import { ItemNumbers } from '../review/markdown-blocks.js';
 import { textOf } from '../review/paragraph-groups.js';
-import type { ReviewedDocument, ReviewedParagraph } from '../review/read-docx.js';
+import type { ReviewedDocument, ReviewedParagraph } from '../review/reviewed-docx.js';
 import { markdownOf } from './field-markdown.js';
 import { isQuestion, numberedItem, QuestionCount, type NumberedItem } from './questions.js';
 import { outermostCell } from './nested-tables.js';

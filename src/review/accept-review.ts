@@ -12,7 +12,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { ExitCode } from '../diagnostics/errors.js';
-import { commentThreads, type ReviewComment, type Revision } from './read-docx.js';
+import { commentThreads, type ReviewComment, type Revision } from './reviewed-docx.js';
 import { ministriesNamed } from './ministry.js';
 import { parseYaml } from '../load/yaml.js';
 import { isRecord } from '../util/record.js';

@@ -2,7 +2,7 @@ import { parseAsBuilt } from '../util/markdown-pieces.js';
 import { alignKeys } from '../diff/align.js';
 import { formattedKey, formattingDifferences, withSourceFormatting } from './formatting.js';
 import type { FieldReview } from './fields.js';
-import type { ReviewedParagraph, Revision } from './read-docx.js';
+import type { ReviewedParagraph, Revision } from './reviewed-docx.js';
 import { type SourceUnit, sourceUnits } from './source-units.js';
 import { groupText, groupFormatted, gapsIn, isCode, originalGroups, acceptedGroups, untouched, textOf } from './paragraph-groups.js';
 import { ItemNumbers, paragraphLead, quoteJoined, ruleBlock, type Block, writtenBlock, tableBlock, underMarkers, codeBlock, joinBlocks } from './markdown-blocks.js';

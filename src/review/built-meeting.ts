@@ -7,7 +7,7 @@ import { loadAllMeetings } from '../load/meetings.js';
 import type { Project } from '../load/project.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldReview } from './fields.js';
-import type { ReviewedDocument } from './read-docx.js';
+import type { ReviewedDocument } from './reviewed-docx.js';
 import { hasHash } from '../load/history.js';
 import { everCommitted, movedTo } from '../load/git-changes.js';
 import type { YamlFile } from '../load/yaml.js';

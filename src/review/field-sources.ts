@@ -7,7 +7,7 @@ import type { LoadedMeeting } from '../load/meeting.js';
 import type { Project } from '../load/project.js';
 import type { FieldRef } from '../model/field.js';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
-import type { ReviewedDocument } from './read-docx.js';
+import type { ReviewedDocument } from './reviewed-docx.js';
 import { textWithHash } from '../load/history.js';
 import { gitFailedHere, gitRefusal, gitUnlinked, UNSHALLOW_HINT } from '../load/git-failures.js';
 import { gitMissing } from '../load/git-state.js';

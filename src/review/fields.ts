@@ -1,7 +1,7 @@
 import { recordedAnchors } from '../docx/anchors.js';
 import type { FieldRef } from '../model/field.js';
 import { paragraphKey, printedKeys, untrackedEdits, type OutsideParagraph, type UntrackedEdit } from './printed-edits.js';
-import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './read-docx.js';
+import type { ReviewComment, ReviewedDocument, ReviewedParagraph, Revision } from './reviewed-docx.js';
 
 /** The paragraphs of one field anchor as the reviewer left them, with who changed what. */
 export interface FieldReview {

@@ -1,5 +1,5 @@
 import type { PrintedRun, RunMarks } from '../docx/printed-text.js';
-import type { Piece, Revision } from './read-docx.js';
+import type { Piece, Revision } from './reviewed-docx.js';
 
 /*
  * A paragraph is compared with its Markdown on its words and on the formatting Markdown can

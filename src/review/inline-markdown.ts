@@ -2,7 +2,8 @@
 
 import { linkKey } from './formatting.js';
 import { DEFAULT_STYLE, referenceLink, WIDTH, type SourceStyle } from './source-style.js';
-import { sameFormat, type Piece } from './read-docx.js';
+import { sameFormat } from './body-reader.js';
+import type { Piece } from './reviewed-docx.js';
 
 /**
  * `lost`, when given, also gets the notes about a change the Markdown cannot hold (a footnote the

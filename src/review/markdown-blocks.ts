@@ -5,7 +5,7 @@ import { Style } from '../model/reference-docx.js';
 import { columnWidths, modelledRow, patchedRow } from './table-row.js';
 import { formattedKey, piecesFormatted, withoutBold, type FormattedText } from './formatting.js';
 import { DEFAULT_STYLE, type SourceStyle } from './source-style.js';
-import type { Piece, ReviewedParagraph } from './read-docx.js';
+import type { Piece, ReviewedParagraph } from './reviewed-docx.js';
 import type { SourceUnit } from './source-units.js';
 import { SPACE, markGone, allInserted, untouched, textOf } from './paragraph-groups.js';
 import { inlineMarkdown, unreadSymbol, withLiterals, oneLine, wrap } from './inline-markdown.js';

@@ -2,7 +2,7 @@
 
 import { Style } from '../model/reference-docx.js';
 import { piecesFormatted, plain, plainText, withoutBold, type FormattedText } from './formatting.js';
-import type { ReviewedParagraph, TableCell } from './read-docx.js';
+import type { ReviewedParagraph, TableCell } from './reviewed-docx.js';
 
 /**
  * A group's text in one reading; a table's paragraphs (its cells) and a code block's (its

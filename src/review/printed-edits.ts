@@ -2,7 +2,7 @@ import { alignKeys } from '../diff/align.js';
 import { printedKey, recordedKeys } from '../docx/printed-keys.js';
 import type { FieldRef } from '../model/field.js';
 import { textOf } from './paragraph-groups.js';
-import type { ReviewedParagraph } from './read-docx.js';
+import type { ReviewedParagraph } from './reviewed-docx.js';
 
 /** A paragraph of the body outside every field, as `untrackedEdits` reads it. */
 export interface OutsideParagraph {

@@ -4,7 +4,7 @@ import type { LockWaitNotice } from '../emit/lock.js';
 import type { FieldRef } from '../model/field.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AuthorChanges, OutsideChange, TakenBack } from './fields.js';
-import type { ReviewComment, Revision } from './read-docx.js';
+import type { ReviewComment, Revision } from './reviewed-docx.js';
 import { shellWord } from '../util/shell.js';
 
 /** Options of `briefing review <docx>`. */
